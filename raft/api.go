@@ -43,22 +43,28 @@ const (
 	// ReadOnlySafe confirms leadership with a heartbeat round to a quorum
 	// for every batch of read requests (default).
 	ReadOnlySafe ReadOnlyOption = iota
-	// ReadOnlyLeaseBased trusts the leader lease that check-quorum
-	// maintains and answers reads without a round trip. It is only safe if
-	// the clocks of the nodes do not drift by more than a fraction of the
-	// election timeout in an election timeout's time (the lease is counted
-	// in local ticks: a follower refuses to vote for ElectionTick ticks
-	// after hearing from the leader, and the leader steps down after
-	// ElectionTick ticks without a quorum; bounded clock-rate drift keeps
-	// these windows overlapping). It requires check-quorum.
+	// ReadOnlyLeaseBased answers reads from a leader lease without a
+	// round trip when the lease is fresh, and falls back to a ReadOnlySafe
+	// round otherwise. The leader stamps heartbeats with its tick count;
+	// the lease holds while a quorum of voters acknowledged a heartbeat
+	// sent at most ElectionTick-2-ElectionTick/10 ticks ago. It relies on
+	// followers refusing votes for ElectionTick ticks after hearing from
+	// the leader (check-quorum, which it therefore requires), on a node
+	// refusing votes for its first ElectionTick ticks after a (re)start,
+	// and on a leader that sent MsgTimeoutNow never using its lease again
+	// in that term. CLOCK ASSUMPTION: the tick rates of the nodes differ by
+	// less than 10% (ticks on different nodes measure about the same wall
+	// time) and a tick is not delayed by more than one tick interval (a
+	// paused process, e.g. a long GC or a VM freeze, breaks the lease).
+	// ReadOnlySafe has no clock assumption.
 	ReadOnlyLeaseBased
 )
 
 // Config configures a RawNode. Zero values select the defaults.
 type Config struct {
 	ID                        uint64
-	ElectionTick              int    // default 10 (ticks of 15ms = 150ms base => [150,300) ms)
-	HeartbeatTick             int    // default 1
+	ElectionTick              int // default 10 (ticks of 15ms = 150ms base => [150,300) ms)
+	HeartbeatTick             int // default 1
 	Storage                   Storage
 	Applied                   uint64 // last index applied by the state machine
 	MaxSizePerMsg             uint64 // entry bytes per MsgApp, default 1 MiB

@@ -1,0 +1,327 @@
+package integration
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// A write through one node is seen at once by a linearizable read through
+// another: the acknowledged write committed, and the reader's ReadIndex
+// waits for its own node to apply it.
+func TestWriteOnFollowerReadOnAnotherNode(t *testing.T) {
+	c := startMemCluster(t, 3)
+	lead := c.waitLeader(10 * time.Second)
+	writer := (lead + 1) % 3 // a follower
+	reader := (lead + 2) % 3 // another follower
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+
+	w := connect(t, c.url(writer))
+	r := connect(t, c.url(reader))
+	if _, err := w.Exec(ctx, "CREATE TABLE kv (k TEXT PRIMARY KEY, v INTEGER NOT NULL)"); err != nil {
+		t.Fatalf("create through follower: %v", err)
+	}
+	for i := 0; i < 50; i++ {
+		tag, err := w.Exec(ctx, fmt.Sprintf("INSERT INTO kv VALUES ('k%d', %d)", i, i))
+		if err != nil {
+			t.Fatalf("insert %d: %v", i, err)
+		}
+		if tag.String() != "INSERT 0 1" {
+			t.Fatalf("insert tag = %q, want INSERT 0 1", tag.String())
+		}
+		// Read-your-writes across nodes, with no sleep in between.
+		var got int
+		if err := r.QueryRow(ctx, "SELECT count(*) FROM kv", pgx.QueryExecModeSimpleProtocol).Scan(&got); err != nil {
+			t.Fatalf("read %d: %v", i, err)
+		}
+		if got != i+1 {
+			t.Fatalf("after %d acknowledged inserts a linearizable read on another node saw %d rows", i+1, got)
+		}
+	}
+	// A failing write fails identically and reports the SQLSTATE.
+	_, err := w.Exec(ctx, "INSERT INTO kv VALUES ('k1', 1)")
+	var pgErr *pgconn.PgError
+	if !errors.As(err, &pgErr) || pgErr.Code != "23505" {
+		t.Fatalf("duplicate key: got %v, want SQLSTATE 23505", err)
+	}
+	_, err = w.Exec(ctx, "INSERT INTO nosuch VALUES (1)")
+	if !errors.As(err, &pgErr) || pgErr.Code != "42P01" {
+		t.Fatalf("missing table: got %v, want SQLSTATE 42P01", err)
+	}
+	// RETURNING rows come back from the proposing node's own apply.
+	var k string
+	var v int
+	if err := w.QueryRow(ctx, "INSERT INTO kv VALUES ('ret', 7) RETURNING k, v", pgx.QueryExecModeSimpleProtocol).Scan(&k, &v); err != nil {
+		t.Fatalf("insert returning: %v", err)
+	}
+	if k != "ret" || v != 7 {
+		t.Fatalf("RETURNING gave %q,%d", k, v)
+	}
+}
+
+func TestReadConsistencySetting(t *testing.T) {
+	c := startMemCluster(t, 3)
+	c.waitLeader(10 * time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	conn := connect(t, c.url(0))
+	var v string
+	if err := conn.QueryRow(ctx, "SHOW raftsql.read_consistency", pgx.QueryExecModeSimpleProtocol).Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	if v != "linearizable" {
+		t.Fatalf("default read consistency %q, want linearizable", v)
+	}
+	if _, err := conn.Exec(ctx, "SET raftsql.read_consistency = 'stale'"); err != nil {
+		t.Fatal(err)
+	}
+	if err := conn.QueryRow(ctx, "SHOW raftsql.read_consistency", pgx.QueryExecModeSimpleProtocol).Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	if v != "stale" {
+		t.Fatalf("after SET: %q, want stale", v)
+	}
+	var one int
+	if err := conn.QueryRow(ctx, "SELECT 1", pgx.QueryExecModeSimpleProtocol).Scan(&one); err != nil || one != 1 {
+		t.Fatalf("stale read: %v %d", err, one)
+	}
+}
+
+// The determinism workload uses every non-deterministic function the state
+// machine pins; afterwards every replica has the same checksum.
+func TestDeterminismChecksumsMatch(t *testing.T) {
+	c := startMemCluster(t, 3)
+	c.waitLeader(10 * time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	stmts := []string{
+		`CREATE TABLE events (id INTEGER PRIMARY KEY, r INTEGER, b BLOB, d1 TEXT, d2 TEXT, d3 TEXT, d4 REAL, d5 INTEGER, d6 TEXT,
+			created TEXT DEFAULT CURRENT_TIMESTAMP, cdate TEXT DEFAULT CURRENT_DATE, ctime TEXT DEFAULT CURRENT_TIME)`,
+		`INSERT INTO events (r, b, d1, d2, d3, d4, d5, d6) VALUES (random(), randomblob(16), date('now'), time('now'), datetime('now'),
+			julianday('now'), unixepoch('now'), strftime('%Y-%m-%d %H:%M:%f', 'now'))`,
+		`INSERT INTO events (r, d1) VALUES (abs(random()) % 1000, CURRENT_TIMESTAMP)`,
+		`INSERT INTO events (d1, d2) VALUES (now(), gen_random_uuid())`,
+		`INSERT INTO events (r, d1) VALUES (random(), timediff('now', '2020-01-01'))`,
+		`UPDATE events SET r = random() WHERE id % 2 = 0`,
+	}
+	for i := 0; i < 5; i++ {
+		for j, s := range stmts {
+			if i > 0 && j == 0 {
+				continue
+			}
+			conn := connect(t, c.url((i+j)%3))
+			if _, err := conn.Exec(ctx, s); err != nil {
+				t.Fatalf("statement %d on node %d: %v", j, (i+j)%3, err)
+			}
+			time.Sleep(3 * time.Millisecond) // let the wall clock move between proposals
+		}
+	}
+	conn := connect(t, c.url(0))
+	var id int64
+	var created string
+	if err := conn.QueryRow(ctx, "INSERT INTO events (r) VALUES (random()) RETURNING id, created", pgx.QueryExecModeSimpleProtocol).Scan(&id, &created); err != nil {
+		t.Fatalf("insert returning default timestamp: %v", err)
+	}
+	if !strings.HasPrefix(created, "20") || strings.Contains(strings.ToUpper(created), "CURRENT") {
+		t.Fatalf("RETURNING created = %q, want a timestamp", created)
+	}
+	checkChecksums(t, c)
+}
+
+func checkChecksums(t *testing.T, c *memCluster) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		sums := map[string][]string{}
+		idx := map[uint64]bool{}
+		for _, n := range c.nodes {
+			if n == nil {
+				continue
+			}
+			sum, at, err := n.Checksum(context.Background())
+			if err != nil {
+				t.Fatalf("checksum %s: %v", n.Name(), err)
+			}
+			sums[sum] = append(sums[sum], fmt.Sprintf("%s@%d", n.Name(), at))
+			idx[at] = true
+		}
+		if len(idx) == 1 {
+			if len(sums) != 1 {
+				t.Fatalf("replicas diverged at the same applied index: %v", sums)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("replicas never reached one applied index: %v", sums)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// Three real processes; SIGKILL the leader; writes continue on the others;
+// the killed node restarts and catches up; all checksums match.
+func TestKillLeaderProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts real processes")
+	}
+	c := startProcCluster(t, 3)
+	lead := c.leader(20 * time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+	defer cancel()
+	var others []*procNode
+	for _, p := range c.nodes {
+		if p != lead {
+			others = append(others, p)
+		}
+	}
+	conn := connect(t, others[0].url())
+	if _, err := conn.Exec(ctx, "CREATE TABLE t (id INTEGER PRIMARY KEY, who TEXT)"); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 20; i++ {
+		if _, err := conn.Exec(ctx, fmt.Sprintf("INSERT INTO t VALUES (%d, 'before')", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	killedAt := time.Now()
+	c.kill(lead)
+	// Keep writing through a surviving node until a write succeeds.
+	var firstWrite time.Duration
+	for i := 100; ; i++ {
+		wctx, wcancel := context.WithTimeout(ctx, 5*time.Second)
+		_, err := conn.Exec(wctx, fmt.Sprintf("INSERT INTO t VALUES (%d, 'after')", i))
+		wcancel()
+		if err == nil {
+			firstWrite = time.Since(killedAt)
+			break
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("no write succeeded after killing the leader: %v", err)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Logf("first successful write %v after SIGKILL of leader %s", firstWrite, lead.name)
+	if f := os.Getenv("RAFTSQL_FAILOVER_REPORT"); f != "" {
+		os.WriteFile(f, []byte(firstWrite.String()+"\n"), 0o644)
+	}
+	for i := 200; i < 220; i++ {
+		if _, err := conn.Exec(ctx, fmt.Sprintf("INSERT INTO t VALUES (%d, 'after')", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Restart the killed node with its data dir; it rejoins and catches up.
+	c.start(lead)
+	rc := connect(t, lead.url())
+	var n int
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		err := rc.QueryRow(ctx, "SELECT count(*) FROM t", pgx.QueryExecModeSimpleProtocol).Scan(&n)
+		if err == nil && n == 41 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("restarted node sees %d rows (err %v), want 41", n, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	procChecksums(t, c)
+}
+
+// procChecksums compares SHOW raftsql.checksum ("index:sum") on every
+// running node once they report the same applied index.
+func procChecksums(t *testing.T, c *procCluster) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		var got []string
+		idx := map[string]bool{}
+		sums := map[string]bool{}
+		for _, p := range c.nodes {
+			if p.cmd == nil {
+				continue
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			v, err := showSetting(ctx, p.url(), "raftsql.checksum")
+			cancel()
+			if err != nil {
+				t.Fatalf("checksum on %s: %v", p.name, err)
+			}
+			at, sum, _ := strings.Cut(v, ":")
+			idx[at] = true
+			sums[sum] = true
+			got = append(got, p.name+"="+v)
+		}
+		sort.Strings(got)
+		if len(idx) == 1 {
+			if len(sums) != 1 {
+				t.Fatalf("replicas diverged: %v", got)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("replicas never reached one applied index: %v", got)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// Concurrent writers on every node: every acknowledged insert is present
+// exactly once on every node.
+func TestConcurrentWritersAllNodes(t *testing.T) {
+	c := startMemCluster(t, 3)
+	c.waitLeader(10 * time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	setup := connect(t, c.url(0))
+	if _, err := setup.Exec(ctx, "CREATE TABLE acks (id INTEGER PRIMARY KEY, node INTEGER)"); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	acked := map[int]bool{}
+	for w := 0; w < 12; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			conn, err := pgx.Connect(ctx, c.url(w%3))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer conn.Close(context.Background())
+			for i := 0; i < 25; i++ {
+				id := w*1000 + i
+				if _, err := conn.Exec(ctx, fmt.Sprintf("INSERT INTO acks VALUES (%d, %d)", id, w%3)); err != nil {
+					t.Errorf("writer %d insert %d: %v", w, id, err)
+					return
+				}
+				mu.Lock()
+				acked[id] = true
+				mu.Unlock()
+			}
+		}(w)
+	}
+	wg.Wait()
+	for i := range c.nodes {
+		conn := connect(t, c.url(i))
+		var n int
+		if err := conn.QueryRow(ctx, "SELECT count(*) FROM acks", pgx.QueryExecModeSimpleProtocol).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != len(acked) {
+			t.Fatalf("node %d has %d rows, %d were acknowledged", i, n, len(acked))
+		}
+	}
+	checkChecksums(t, c)
+}

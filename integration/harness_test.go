@@ -1,0 +1,350 @@
+// Package integration holds raftsql's multi-node end-to-end and fault
+// tests: clusters of in-process nodes (the embedding API) and of real
+// `raftsql serve` processes, driven by real PostgreSQL clients.
+package integration
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/raftsql/raftsql"
+)
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// raftsqlBinary builds cmd/raftsql once per test binary run.
+func raftsqlBinary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "raftsql-bin-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "raftsql")
+		cmd := exec.Command("go", "build", "-o", binPath, "github.com/raftsql/raftsql/cmd/raftsql")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+// freePorts returns n distinct free TCP ports on 127.0.0.1.
+func freePorts(t testing.TB, n int) []int {
+	t.Helper()
+	var ls []net.Listener
+	var ports []int
+	for i := 0; i < n; i++ {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ls = append(ls, l)
+		ports = append(ports, l.Addr().(*net.TCPAddr).Port)
+	}
+	for _, l := range ls {
+		l.Close()
+	}
+	return ports
+}
+
+func testLogger(t testing.TB) *slog.Logger {
+	level := slog.LevelWarn
+	if os.Getenv("RAFTSQL_TEST_DEBUG") != "" {
+		level = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+}
+
+// memCluster is a cluster of in-process nodes.
+type memCluster struct {
+	t       testing.TB
+	dir     string
+	members []raftsql.Member
+	pgAddrs []string
+	nodes   []*raftsql.Node
+}
+
+func startMemCluster(t testing.TB, size int) *memCluster {
+	t.Helper()
+	ports := freePorts(t, 2*size)
+	c := &memCluster{t: t, dir: t.TempDir()}
+	for i := 0; i < size; i++ {
+		c.members = append(c.members, raftsql.Member{Name: "n" + strconv.Itoa(i+1), RaftAddr: "127.0.0.1:" + strconv.Itoa(ports[i])})
+		c.pgAddrs = append(c.pgAddrs, "127.0.0.1:"+strconv.Itoa(ports[size+i]))
+	}
+	c.nodes = make([]*raftsql.Node, size)
+	for i := range c.members {
+		c.start(i)
+	}
+	t.Cleanup(func() {
+		for i := range c.nodes {
+			c.stop(i)
+		}
+	})
+	return c
+}
+
+func (c *memCluster) start(i int) {
+	c.t.Helper()
+	n, err := raftsql.Start(context.Background(), raftsql.Config{
+		Name:           c.members[i].Name,
+		DataDir:        filepath.Join(c.dir, c.members[i].Name),
+		PGListen:       c.pgAddrs[i],
+		InitialCluster: c.members,
+		Logger:         testLogger(c.t).With("node", c.members[i].Name),
+	})
+	if err != nil {
+		c.t.Fatalf("start %s: %v", c.members[i].Name, err)
+	}
+	c.nodes[i] = n
+}
+
+func (c *memCluster) stop(i int) {
+	if c.nodes[i] != nil {
+		if err := c.nodes[i].Close(); err != nil {
+			c.t.Errorf("close %s: %v", c.members[i].Name, err)
+		}
+		c.nodes[i] = nil
+	}
+}
+
+func (c *memCluster) url(i int) string {
+	return "postgres://postgres@" + c.pgAddrs[i] + "/raftsql?sslmode=disable"
+}
+
+// waitLeader waits until every running node agrees on one leader and
+// returns its index.
+func (c *memCluster) waitLeader(timeout time.Duration) int {
+	c.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		var lead uint64
+		agree := true
+		for _, n := range c.nodes {
+			if n == nil {
+				continue
+			}
+			l := n.Leader()
+			if l == 0 || (lead != 0 && l != lead) {
+				agree = false
+				break
+			}
+			lead = l
+		}
+		if agree && lead != 0 {
+			for i, n := range c.nodes {
+				if n != nil && n.ID() == lead {
+					return i
+				}
+			}
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	c.t.Fatalf("no leader within %v", timeout)
+	return -1
+}
+
+func connect(t *testing.T, url string) *pgx.Conn {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatalf("connect %s: %v", url, err)
+	}
+	t.Cleanup(func() { conn.Close(context.Background()) })
+	return conn
+}
+
+// procNode is a `raftsql serve` child process.
+type procNode struct {
+	name    string
+	pgAddr  string
+	dataDir string
+	args    []string
+	cmd     *exec.Cmd
+	logPath string
+	exited  chan struct{}
+}
+
+type procCluster struct {
+	t     *testing.T
+	bin   string
+	nodes []*procNode
+}
+
+func startProcCluster(t *testing.T, size int) *procCluster {
+	t.Helper()
+	bin := raftsqlBinary(t)
+	ports := freePorts(t, 2*size)
+	dir := t.TempDir()
+	var initial []string
+	for i := 0; i < size; i++ {
+		initial = append(initial, fmt.Sprintf("n%d=127.0.0.1:%d", i+1, ports[i]))
+	}
+	c := &procCluster{t: t, bin: bin}
+	for i := 0; i < size; i++ {
+		name := "n" + strconv.Itoa(i+1)
+		p := &procNode{
+			name:    name,
+			pgAddr:  "127.0.0.1:" + strconv.Itoa(ports[size+i]),
+			dataDir: filepath.Join(dir, name),
+			logPath: filepath.Join(dir, name+".log"),
+		}
+		p.args = []string{"serve", "--id", name, "--data-dir", p.dataDir,
+			"--pg-listen", p.pgAddr, "--raft-listen", fmt.Sprintf("127.0.0.1:%d", ports[i]),
+			"--initial-cluster", strings.Join(initial, ","), "--log-level", "info"}
+		c.nodes = append(c.nodes, p)
+	}
+	for _, p := range c.nodes {
+		c.start(p)
+	}
+	t.Cleanup(func() {
+		for _, p := range c.nodes {
+			c.kill(p)
+		}
+		if t.Failed() {
+			for _, p := range c.nodes {
+				b, _ := os.ReadFile(p.logPath)
+				t.Logf("log of %s:\n%s", p.name, tail(string(b), 40))
+			}
+		}
+	})
+	return c
+}
+
+func tail(s string, n int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (c *procCluster) start(p *procNode) {
+	c.t.Helper()
+	f, err := os.OpenFile(p.logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	p.cmd = exec.Command(c.bin, p.args...)
+	p.cmd.Stdout = f
+	p.cmd.Stderr = f
+	if err := p.cmd.Start(); err != nil {
+		c.t.Fatalf("start %s: %v", p.name, err)
+	}
+	p.exited = make(chan struct{})
+	go func(cmd *exec.Cmd, done chan struct{}) {
+		cmd.Wait()
+		f.Close()
+		close(done)
+	}(p.cmd, p.exited)
+	// Wait for the PostgreSQL port.
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		conn, err := net.DialTimeout("tcp", p.pgAddr, 200*time.Millisecond)
+		if err == nil {
+			conn.Close()
+			return
+		}
+		select {
+		case <-p.exited:
+			b, _ := os.ReadFile(p.logPath)
+			c.t.Fatalf("%s exited at start:\n%s", p.name, b)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	c.t.Fatalf("%s did not open %s", p.name, p.pgAddr)
+}
+
+// kill sends SIGKILL to the node's process (by PID) and waits for it.
+func (c *procCluster) kill(p *procNode) {
+	if p.cmd == nil || p.cmd.Process == nil {
+		return
+	}
+	select {
+	case <-p.exited:
+	default:
+		syscall.Kill(p.cmd.Process.Pid, syscall.SIGKILL)
+		<-p.exited
+	}
+	p.cmd = nil
+}
+
+func (p *procNode) url() string {
+	return "postgres://postgres@" + p.pgAddr + "/raftsql?sslmode=disable"
+}
+
+// showSetting runs SHOW name on a node over the simple protocol.
+func showSetting(ctx context.Context, url, name string) (string, error) {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close(context.Background())
+	var v string
+	err = conn.QueryRow(ctx, "SHOW "+name, pgx.QueryExecModeSimpleProtocol).Scan(&v)
+	return v, err
+}
+
+// leader asks every running node who leads and returns the node they agree on.
+func (c *procCluster) leader(timeout time.Duration) *procNode {
+	c.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		votes := map[string]int{}
+		running := 0
+		for _, p := range c.nodes {
+			if p.cmd == nil {
+				continue
+			}
+			running++
+			ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+			v, err := showSetting(ctx, p.url(), "raftsql.leader")
+			cancel()
+			if err == nil && v != "" && v != "none" {
+				votes[v]++
+			}
+		}
+		for name, k := range votes {
+			if k == running {
+				for _, p := range c.nodes {
+					if p.name == name {
+						return p
+					}
+				}
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	c.t.Fatalf("no agreed leader within %v", timeout)
+	return nil
+}
+
+var _ = bufio.NewReader
+var _ = io.EOF

@@ -1,0 +1,176 @@
+package logstore
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+
+	"github.com/cockroachdb/pebble/v2/vfs"
+	"github.com/cockroachdb/pebble/v2/vfs/errorfs"
+
+	"github.com/raftsql/raftsql/raft"
+)
+
+// countSyncsFS wraps the real file system and counts WAL syncs.
+func countSyncsFS(n *atomic.Int64) vfs.FS {
+	return errorfs.Wrap(vfs.Default, errorfs.InjectorFunc(func(op errorfs.Op) error {
+		if (op.Kind == errorfs.OpFileSync || op.Kind == errorfs.OpFileSyncData) && strings.HasSuffix(op.Path, ".log") {
+			n.Add(1)
+		}
+		return nil
+	}))
+}
+
+// BenchmarkSave measures synced appends on the real disk (b.TempDir()):
+// each op is one Save of a batch of entries; writers goroutines share the
+// store (their fsyncs are grouped by Pebble's commit pipeline).
+func BenchmarkSave(b *testing.B) {
+	for _, writers := range []int{1, 16} {
+		for _, batch := range []int{1, 16, 256} {
+			for _, size := range []int{100, 4096} {
+				b.Run(fmt.Sprintf("writers=%d/batch=%d/size=%d", writers, batch, size), func(b *testing.B) {
+					benchSave(b, writers, batch, size)
+				})
+			}
+		}
+	}
+}
+
+func benchSave(b *testing.B, writers, batch, size int) {
+	var syncs atomic.Int64
+	s := mustOpen(b, b.TempDir(), Options{NodeID: 1, Logger: quietLogger(), FS: countSyncsFS(&syncs)})
+	defer s.Close()
+	data := make([]byte, size)
+	for i := range data {
+		data[i] = byte(i * 31)
+	}
+	b.SetBytes(int64(batch * size))
+	syncs.Store(0)
+	b.ResetTimer()
+	if writers == 1 {
+		ents := make([]raft.Entry, batch)
+		next := uint64(1)
+		for i := 0; i < b.N; i++ {
+			for j := range ents {
+				ents[j] = raft.Entry{Index: next, Term: 1, Data: data}
+				next++
+			}
+			if err := s.Save(raft.HardState{}, ents, raft.Snapshot{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	} else {
+		var ops atomic.Int64
+		var wg sync.WaitGroup
+		for w := 0; w < writers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for ops.Add(1) <= int64(b.N) {
+					if err := appendNext(s, batch, size); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	b.StopTimer()
+	secs := b.Elapsed().Seconds()
+	b.ReportMetric(float64(b.N)/secs, "saves/s")
+	b.ReportMetric(float64(b.N*batch)/secs, "entries/s")
+	b.ReportMetric(float64(syncs.Load())/float64(b.N), "walsyncs/op")
+}
+
+// BenchmarkEntriesLast1000 reads the last 1,000 entries of a 5,000-entry
+// log, from the entry cache or (CacheBytes < 0) from Pebble (after a flush,
+// so from sstables through Pebble's block cache) with checksum checks.
+func BenchmarkEntriesLast1000(b *testing.B) {
+	for _, cached := range []bool{true, false} {
+		for _, size := range []int{100, 4096} {
+			name := fmt.Sprintf("cached=%t/size=%d", cached, size)
+			b.Run(name, func(b *testing.B) {
+				opts := Options{NodeID: 1, Logger: quietLogger()}
+				if !cached {
+					opts.CacheBytes = -1
+				}
+				s := mustOpen(b, b.TempDir(), opts)
+				defer s.Close()
+				data := make([]byte, size)
+				for i := uint64(1); i <= 5000; i += 100 {
+					ents := make([]raft.Entry, 100)
+					for j := range ents {
+						ents[j] = raft.Entry{Index: i + uint64(j), Term: 1, Data: data}
+					}
+					if err := s.Save(raft.HardState{}, ents, raft.Snapshot{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := s.db.Flush(); err != nil {
+					b.Fatal(err)
+				}
+				b.SetBytes(int64(1000 * size))
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					es, err := s.Entries(4001, 5001, math.MaxUint64)
+					if err != nil || len(es) != 1000 {
+						b.Fatal(len(es), err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkRawSync is the raw sync rate of the disk under b.TempDir(): write
+// 4 KiB then fdatasync (or fsync), appending to a new file or overwriting
+// a preallocated one (as Pebble does with recycled WAL files).
+func BenchmarkRawSync(b *testing.B) {
+	for _, mode := range []string{"fdatasync/append", "fdatasync/overwrite", "fsync/append"} {
+		b.Run(mode, func(b *testing.B) {
+			f, err := os.Create(filepath.Join(b.TempDir(), "sync"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer f.Close()
+			buf := make([]byte, 4096)
+			const span = 64 << 20
+			if strings.HasSuffix(mode, "overwrite") {
+				if _, err := f.WriteAt(make([]byte, span), 0); err != nil {
+					b.Fatal(err)
+				}
+				if err := f.Sync(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.SetBytes(4096)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				off := int64(i) * 4096
+				if strings.HasSuffix(mode, "overwrite") {
+					off %= span
+				}
+				if _, err := f.WriteAt(buf, off); err != nil {
+					b.Fatal(err)
+				}
+				if strings.HasPrefix(mode, "fsync") {
+					err = f.Sync()
+				} else {
+					err = syscall.Fdatasync(int(f.Fd()))
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "syncs/s")
+		})
+	}
+}

@@ -1,0 +1,67 @@
+// Package pgwire is raftsql's PostgreSQL v3 wire protocol server: psql,
+// pgx, database/sql (pgx stdlib), pgbench and libpq clients connect to it
+// unmodified. It owns framing, the connection state machine, value
+// encoding (text and binary), COPY and error reporting; SQL execution is
+// delegated to an Engine (see engine.go), one Session per connection.
+// pgwire never imports the SQL engine.
+//
+// # Connection state machine
+//
+//	accept
+//	  └─ STARTUP (deadline Config.StartupTimeout, packets <= MaxStartupPacket)
+//	       SSLRequest     -> 'S' + TLS handshake when Config.TLSConfig is set, else 'N'; read again
+//	       GSSENCRequest  -> 'N'; read again
+//	       CancelRequest  -> cancel the running statement of the (pid, secret) connection; close
+//	       StartupMessage -> protocol 3.x (3.1+ negotiated down with NegotiateProtocolVersion;
+//	                         other majors: FATAL 0A000); user required (FATAL 28000)
+//	  └─ AUTH: Config.Auth (TrustAuth by default) -> AuthenticationOk
+//	       MaxConnections exceeded -> FATAL 53300 too_many_connections
+//	       Engine.NewSession, ParameterStatus x13 (+ the session's), BackendKeyData
+//	  └─ READY: ReadyForQuery(Session.TxStatus())
+//	       Query           -> Session.SimpleQuery; each statement reports RowDescription/DataRow/
+//	                          CommandComplete (or EmptyQueryResponse); the first error is sent as
+//	                          ErrorResponse and ends the query; then ReadyForQuery
+//	       Parse/Bind/Describe/Execute/Close -> extended protocol; replies are buffered
+//	                          until Sync or Flush (or 64 KiB of output)
+//	       Sync            -> ReadyForQuery; leaves the error state; portals dropped when idle
+//	       Flush           -> write buffered output
+//	       Terminate / EOF -> close
+//	     EXTENDED ERROR: after an error every message but Sync/Terminate is discarded
+//	     COPY IN  (Session calls ResultWriter.CopyIn): CopyInResponse, then CopyData/CopyDone/
+//	              CopyFail are read by CopySource.Next (Flush/Sync ignored); a COPY that fails
+//	              leaves its remaining CopyData/CopyDone/CopyFail to be dropped by READY
+//	     COPY OUT (ResultWriter.CopyOut): CopyOutResponse, CopyData per row, CopyDone
+//
+// Before every ReadyForQuery the server compares Session.ParameterStatus()
+// with what it last reported and sends ParameterStatus for each change.
+//
+// # Extended protocol
+//
+// Parse creates a named (redefinition: 42P05) or unnamed statement via
+// Session.Prepare. Bind decodes parameters by the statement's parameter
+// OIDs: text or binary into nil, int64, float64, bool, string, []byte or
+// time.Time (numeric, time, interval and uuid decode to their text form as
+// string; OID 0 decodes as string). Execute without a row limit streams
+// rows; with a row limit the statement runs to completion, its encoded rows
+// are buffered in the portal and handed out max rows per Execute with
+// PortalSuspended.
+//
+// # Values
+//
+// Row values are encoded per column TypeOID and requested format; int64
+// 0/1 in a bool column prints as f/t; dates and timestamps may arrive as
+// time.Time, strings (SQLite's "2006-01-02 15:04:05" and PostgreSQL forms)
+// or int64 Unix time (seconds, ms, µs or ns by magnitude); timestamptz is
+// printed in the session's TimeZone.
+//
+// # Limits and failure handling
+//
+//   - Config.MaxMessageSize (64 MiB): larger messages get FATAL 54000 and close.
+//   - Config.MaxStartupPacket (10 KiB), Config.StartupTimeout (10 s).
+//   - Config.MaxConnections (200): established sessions; more get FATAL 53300.
+//   - Malformed, truncated or unexpected messages: FATAL 08P01 protocol_violation
+//     and close. A panic while serving a connection is recovered, logged
+//     with its stack, reported as FATAL XX000 and the connection is closed.
+//   - Server.Close stops listeners, cancels running statements, closes
+//     connections (FATAL 57P01 to idle clients) and waits for goroutines.
+package pgwire

@@ -1,0 +1,228 @@
+package pgwire
+
+import (
+	"fmt"
+
+	"github.com/jackc/pgx/v5/pgproto3"
+)
+
+// writer is the ResultWriter handed to the session. In the simple
+// protocol (portal == nil) it streams RowDescription/DataRow/CommandComplete;
+// in the extended protocol it encodes rows with the portal's result formats
+// and either streams them (Execute without row limit) or buffers them in
+// the portal (row-limited Execute, PortalSuspended).
+type writer struct {
+	c       *conn
+	portal  *portal
+	buffer  bool
+	cols    []Column
+	formats []int16 // per column; nil = all text
+
+	any   bool // something was reported (Complete, EmptyQuery, error)
+	empty bool
+	tag   string
+	err   error // first encoding error the session may have swallowed
+	ioErr error // the connection failed
+
+	copyIn  *copySource
+	copyOut *copyOutState
+}
+
+var _ ResultWriter = (*writer)(nil)
+
+func (w *writer) send(msg pgproto3.BackendMessage, size int) error {
+	if w.ioErr != nil {
+		return w.ioErr
+	}
+	if err := w.c.send(msg, size); err != nil {
+		w.ioErr = err
+		return err
+	}
+	return nil
+}
+
+func (w *writer) Describe(cols []Column) error {
+	if w.ioErr != nil {
+		return w.ioErr
+	}
+	if w.portal != nil {
+		if w.cols == nil {
+			w.cols = cols
+			w.formats = columnFormats(w.portal.formats, len(cols))
+			w.portal.cols = cols
+		}
+		return nil
+	}
+	w.cols = cols
+	w.formats = nil
+	return w.send(rowDescription(cols, nil), 32*len(cols))
+}
+
+func (w *writer) Row(values []any) error {
+	if w.ioErr != nil {
+		return w.ioErr
+	}
+	if w.copyOut != nil {
+		data, err := w.copyOut.encodeRow(values, w.c.loc)
+		if err != nil {
+			w.setErr(err)
+			return err
+		}
+		return w.send(&pgproto3.CopyData{Data: data}, len(data)+5)
+	}
+	if len(values) != len(w.cols) {
+		err := fmt.Errorf("pgwire: row has %d values, but %d columns were described", len(values), len(w.cols))
+		w.setErr(err)
+		return err
+	}
+	row := make([][]byte, len(values))
+	for i, v := range values {
+		var f int16
+		if w.formats != nil {
+			f = w.formats[i]
+		}
+		b, err := encodeValue(v, w.cols[i].TypeOID, f, w.c.loc)
+		if err != nil {
+			err = fmt.Errorf("column %q: %w", w.cols[i].Name, err)
+			w.setErr(err)
+			return err
+		}
+		row[i] = b
+	}
+	if w.buffer {
+		w.portal.rows = append(w.portal.rows, row)
+		return nil
+	}
+	return w.send(&pgproto3.DataRow{Values: row}, rowSize(row))
+}
+
+func (w *writer) setErr(err error) {
+	if w.err == nil {
+		w.err = err
+	}
+}
+
+func (w *writer) Complete(tag string) error {
+	if w.ioErr != nil {
+		return w.ioErr
+	}
+	w.any = true
+	if w.copyIn != nil {
+		src := w.copyIn
+		w.copyIn = nil
+		if err := src.drain(); err != nil {
+			return err
+		}
+	}
+	if w.copyOut != nil {
+		co := w.copyOut
+		w.copyOut = nil
+		if co.format.Kind == "binary" {
+			if err := w.send(&pgproto3.CopyData{Data: []byte{0xff, 0xff}}, 7); err != nil {
+				return err
+			}
+		}
+		if err := w.send(&pgproto3.CopyDone{}, 5); err != nil {
+			return err
+		}
+	}
+	if w.portal == nil {
+		w.cols = nil
+	}
+	if w.buffer {
+		w.tag = tag
+		return nil
+	}
+	return w.send(&pgproto3.CommandComplete{CommandTag: []byte(tag)}, len(tag)+6)
+}
+
+func (w *writer) EmptyQuery() error {
+	w.any = true
+	w.empty = true
+	if w.buffer {
+		return nil
+	}
+	return w.send(&pgproto3.EmptyQueryResponse{}, 5)
+}
+
+func (w *writer) Notice(severity, code, message string) error {
+	if severity == "" {
+		severity = "NOTICE"
+	}
+	if code == "" {
+		code = "00000"
+	}
+	return w.send(&pgproto3.NoticeResponse{Severity: severity, SeverityUnlocalized: severity, Code: code, Message: message}, len(message)+32)
+}
+
+func copyFormatCode(f CopyFormat) (byte, error) {
+	switch f.Kind {
+	case "", "text", "csv":
+		return 0, nil
+	case "binary":
+		return 1, nil
+	default:
+		return 0, newErr(codeInvalidParameterValue, "COPY format %q not recognized", f.Kind)
+	}
+}
+
+func (w *writer) CopyIn(format CopyFormat, cols []Column) (CopySource, error) {
+	if w.ioErr != nil {
+		return nil, w.ioErr
+	}
+	code, err := copyFormatCode(format)
+	if err != nil {
+		return nil, err
+	}
+	dec, err := newCopyDecoder(format, cols)
+	if err != nil {
+		return nil, err
+	}
+	fc := make([]uint16, len(cols))
+	for i := range fc {
+		fc[i] = uint16(code)
+	}
+	if err := w.send(&pgproto3.CopyInResponse{OverallFormat: code, ColumnFormatCodes: fc}, 8+2*len(fc)); err != nil {
+		return nil, err
+	}
+	if err := w.c.flush(); err != nil {
+		w.ioErr = err
+		return nil, err
+	}
+	src := &copySource{w: w, dec: dec}
+	w.copyIn = src
+	return src, nil
+}
+
+func (w *writer) CopyOut(format CopyFormat, cols []Column) error {
+	if w.ioErr != nil {
+		return w.ioErr
+	}
+	code, err := copyFormatCode(format)
+	if err != nil {
+		return err
+	}
+	co, err := newCopyOut(format, cols)
+	if err != nil {
+		return err
+	}
+	fc := make([]uint16, len(cols))
+	for i := range fc {
+		fc[i] = uint16(code)
+	}
+	if err := w.send(&pgproto3.CopyOutResponse{OverallFormat: code, ColumnFormatCodes: fc}, 8+2*len(fc)); err != nil {
+		return err
+	}
+	w.copyOut = co
+	if hdr := co.header(); hdr != nil {
+		return w.send(&pgproto3.CopyData{Data: hdr}, len(hdr)+5)
+	}
+	return nil
+}
+
+// abortCopy forgets a COPY in progress after an error: remaining CopyData
+// from the client is dropped by the message loop.
+func (w *writer) abortCopy() {
+	w.copyIn = nil
+	w.copyOut = nil
+}

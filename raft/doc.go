@@ -1,0 +1,100 @@
+// Package raft is raftsql's Raft consensus core: a pure, deterministic state
+// machine that orders the writes of the replicated SQL database. It does no
+// IO, starts no goroutines, reads no wall clock and uses no global random
+// source: time advances only through RawNode.Tick, election jitter comes
+// from a per-node PCG source seeded with Config.Seed, input arrives through
+// Step/Propose/ReadIndex/..., and all output is returned in Ready batches.
+// The same inputs therefore always produce the same outputs, which is what
+// the fault simulator (raft/raftsim) relies on.
+//
+// Features: leader election with randomized timeouts in [E, 2E) ticks,
+// pre-vote and check-quorum (on by default), log replication with a
+// prevLogIndex/prevLogTerm check and fast backtracking (one round trip per
+// conflicting term), the Figure 8 commit rule, flow control (probe,
+// replicate and snapshot progress states, an inflight window, message and
+// uncommitted-size limits), ReadIndex (ReadOnlySafe with batched heartbeat
+// rounds, or ReadOnlyLeaseBased), leader transfer, learners and
+// single-server membership changes, and snapshots.
+//
+// # Invariants
+//
+//   - Election safety: at most one leader per term (one vote per term,
+//     persisted in HardState.Vote before the vote is sent).
+//   - Log matching: a MsgApp is accepted only if the follower has the
+//     entry at prevLogIndex with prevLogTerm; conflicting suffixes are
+//     truncated. Truncating a committed entry panics (it would mean the
+//     durability contract below was broken).
+//   - Leader completeness: votes are granted only to candidates whose log
+//     is at least as up to date (last term, then last index).
+//   - A leader commits only by counting replicas of an entry of its own
+//     term; it appends an empty entry at the start of each term.
+//   - Learners and non-members never count toward a quorum and never
+//     campaign; a node with an empty configuration never campaigns. A
+//     candidate counts only the votes of voters of its configuration, so
+//     a learner's answer to a vote request only matters once its
+//     promotion is in the candidate's configuration (it answers even
+//     before applying the promotion itself, or elections that need it
+//     could deadlock).
+//
+// # Persistence contract
+//
+// The driver runs this loop from a single goroutine:
+//
+//  1. If HasReady, take rd := Ready().
+//  2. Persist durably, in one batch: rd.Snapshot (if !IsEmpty()), then
+//     rd.HardState (if !IsEmpty()) and rd.Entries (which may replace a
+//     conflicting suffix of the stored log). Sync if rd.MustSync.
+//  3. Only then send rd.Messages. (A vote, an append acknowledgement or a
+//     MsgApp may depend on the state persisted in step 2.) A MsgSnap's
+//     snapshot data is streamed by the driver; it must call
+//     ReportSnapshot(to, ok) for every MsgSnap it sends, and may call
+//     ReportUnreachable when a send fails.
+//  4. Apply rd.CommittedEntries in order (they are always entries already
+//     persisted, by an earlier Ready or by step 2). For an
+//     EntryConfChange, call ApplyConfChange(DecodeChange(e.Data)) and
+//     persist the configuration it returns before recording the entry as
+//     applied. Serve rd.ReadStates once the applied index reaches their
+//     Index.
+//  5. Call Advance(rd). Do not call Ready again before Advance.
+//
+// Log compaction is the driver's job (Storage snapshot + compaction); the
+// core tolerates compacted storage by sending snapshots to followers that
+// need compacted entries, and retries later if Storage.Snapshot returns
+// ErrSnapshotTemporarilyUnavailable.
+//
+// # Bootstrapping and joining
+//
+// The members of a new cluster start with a Storage whose InitialState
+// returns the bootstrap configuration and an empty HardState and log. The
+// first leader writes that configuration into the log as conf-change
+// entries at indices 1..k (AddVoter for each voter, then AddLearner for
+// each learner, in ID order, with an empty Context); a later leader that
+// inherited only a prefix of them appends the rest. Applying them on the
+// bootstrapped members changes nothing; a node that joins with an empty
+// configuration and replays the log from index 1 (no snapshot yet) thereby
+// derives the right configuration. A node with an empty configuration,
+// a learner and a removed node never campaign.
+//
+// # Read-only queries
+//
+// ReadOnlySafe (default) confirms leadership with a heartbeat round for
+// each batch of ReadIndex requests: all requests pending when a round
+// starts are answered when a quorum acknowledges it (at most one round is
+// in flight; requests arriving meanwhile share the next one). A new leader
+// queues read requests until an entry of its term commits. A follower
+// forwards MsgReadIndex to the leader and gets MsgReadIndexResp back. A
+// single-voter cluster answers at once. ReadOnlyLeaseBased answers from a
+// tick-counted leader lease when it is fresh (see ReadOnlyLeaseBased for
+// the clock-drift assumption); NewRawNode refuses it when check-quorum is
+// disabled. Requests in flight when leadership is lost are dropped
+// silently: the caller times out and retries.
+//
+// # Errors
+//
+// Refused proposals and reads return errors wrapping ErrProposalDropped
+// whose text gives the reason: "no leader", "leadership transfer in
+// progress", "node removed from the cluster", "uncommitted size limit
+// exceeded", configuration-change validation failures. Proposals are never
+// silently dropped on the proposing node; a proposal forwarded to the
+// leader can still be lost (the caller times out and retries).
+package raft

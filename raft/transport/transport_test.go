@@ -1,0 +1,938 @@
+package transport
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/raftsql/raftsql/raft"
+)
+
+// --- helpers ---------------------------------------------------------------
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+type recvSnap struct {
+	m    raft.Message
+	sum  [32]byte
+	n    int64
+	err  error
+	from time.Time
+	to   time.Time
+}
+
+type testHandler struct {
+	mu          sync.Mutex
+	msgs        []raft.Message
+	unreachable map[uint64]int
+	snapReports []snapResult
+	snaps       []recvSnap
+
+	onProcess func(m raft.Message)
+	// onSnapshot replaces the default ReceiveSnapshot (read all, hash).
+	onSnapshot func(ctx context.Context, m raft.Message, r io.Reader) error
+}
+
+func newTestHandler() *testHandler {
+	return &testHandler{unreachable: map[uint64]int{}}
+}
+
+func (h *testHandler) Process(ctx context.Context, m raft.Message) error {
+	if h.onProcess != nil {
+		h.onProcess(m)
+	}
+	h.mu.Lock()
+	h.msgs = append(h.msgs, m)
+	h.mu.Unlock()
+	return nil
+}
+
+func (h *testHandler) ReceiveSnapshot(ctx context.Context, m raft.Message, r io.Reader) error {
+	h.mu.Lock()
+	f := h.onSnapshot
+	h.mu.Unlock()
+	if f != nil {
+		return f(ctx, m, r)
+	}
+	rs := recvSnap{m: m, from: time.Now()}
+	hs := sha256.New()
+	rs.n, rs.err = io.Copy(hs, r)
+	copy(rs.sum[:], hs.Sum(nil))
+	rs.to = time.Now()
+	h.mu.Lock()
+	h.snaps = append(h.snaps, rs)
+	h.mu.Unlock()
+	return rs.err
+}
+
+func (h *testHandler) ReportUnreachable(id uint64) {
+	h.mu.Lock()
+	h.unreachable[id]++
+	h.mu.Unlock()
+}
+
+func (h *testHandler) ReportSnapshot(id uint64, ok bool) {
+	h.mu.Lock()
+	h.snapReports = append(h.snapReports, snapResult{id, ok})
+	h.mu.Unlock()
+}
+
+func (h *testHandler) received() []raft.Message {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return append([]raft.Message(nil), h.msgs...)
+}
+
+func (h *testHandler) count() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.msgs)
+}
+
+func (h *testHandler) unreachableCount(id uint64) int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.unreachable[id]
+}
+
+func (h *testHandler) snapshotReports() []snapResult {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return append([]snapResult(nil), h.snapReports...)
+}
+
+// checkGoroutines fails the test if goroutines started during it are still
+// running after every transport closed. Call it first: cleanups run last
+// registered first.
+func checkGoroutines(t *testing.T) {
+	base := runtime.NumGoroutine()
+	t.Cleanup(func() {
+		deadline := time.Now().Add(5 * time.Second)
+		for runtime.NumGoroutine() > base {
+			if time.Now().After(deadline) {
+				buf := make([]byte, 1<<20)
+				buf = buf[:runtime.Stack(buf, true)]
+				t.Errorf("goroutine leak: %d running, %d before\n%s", runtime.NumGoroutine(), base, buf)
+				return
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	})
+}
+
+type nodeOpt func(*Config)
+
+func startNode(t testing.TB, id, cluster uint64, h Handler, addr string, opts ...nodeOpt) (*Transport, *syncBuffer) {
+	t.Helper()
+	logs := &syncBuffer{}
+	cfg := Config{
+		NodeID: id, ClusterID: cluster, ListenAddr: addr, Handler: h,
+		Logger:           slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		HandshakeTimeout: 2 * time.Second,
+	}
+	if addr == "" {
+		cfg.ListenAddr = "127.0.0.1:0"
+	}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	tr, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tr.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { tr.Close() })
+	return tr, logs
+}
+
+func waitFor(t testing.TB, timeout time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %v waiting for %s", timeout, what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// --- tests ----------------------------------------------------------------
+
+func TestNewValidates(t *testing.T) {
+	if _, err := New(Config{Handler: newTestHandler()}); err == nil {
+		t.Fatal("NodeID 0 accepted")
+	}
+	if _, err := New(Config{NodeID: 1}); err == nil {
+		t.Fatal("nil Handler accepted")
+	}
+}
+
+func TestStartErrorWrapsNetError(t *testing.T) {
+	checkGoroutines(t)
+	a, _ := startNode(t, 1, 7, newTestHandler(), "")
+	b, err := New(Config{NodeID: 2, ListenAddr: a.Addr().String(), Handler: newTestHandler()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	err = b.Start(context.Background())
+	var opErr *net.OpError
+	if !errors.As(err, &opErr) || !strings.Contains(err.Error(), a.Addr().String()) {
+		t.Fatalf("want wrapped *net.OpError naming the address, got %v", err)
+	}
+}
+
+func TestThreeNodesExchange(t *testing.T) {
+	checkGoroutines(t)
+	const n = 3
+	hs := make([]*testHandler, n)
+	trs := make([]*Transport, n)
+	for i := range n {
+		hs[i] = newTestHandler()
+		trs[i], _ = startNode(t, uint64(i+1), 42, hs[i], "")
+	}
+	for i := range n {
+		for j := range n {
+			if i != j {
+				trs[i].AddPeer(uint64(j+1), trs[j].Addr().String())
+			}
+		}
+	}
+	big := bytes.Repeat([]byte("0123456789abcdef"), 6<<20/16) // a 6 MiB entry
+	const perPair = 500
+	for i := range n {
+		var msgs []raft.Message
+		for k := range perPair {
+			for j := range n {
+				if i == j {
+					continue
+				}
+				m := raft.Message{Type: raft.MsgApp, From: uint64(i + 1), To: uint64(j + 1), Index: uint64(k),
+					Entries: []raft.Entry{{Term: 1, Index: uint64(k + 1), Data: []byte(fmt.Sprint(k))}}}
+				if k == perPair/2 {
+					m.Entries[0].Data = big
+				}
+				msgs = append(msgs, m)
+			}
+		}
+		trs[i].Send(msgs)
+	}
+	for j := range n {
+		waitFor(t, 20*time.Second, fmt.Sprintf("node %d to receive all", j+1), func() bool {
+			return hs[j].count() == perPair*(n-1)
+		})
+		next := map[uint64]uint64{}
+		for _, m := range hs[j].received() {
+			if m.To != uint64(j+1) {
+				t.Fatalf("node %d got message for %d", j+1, m.To)
+			}
+			if m.Index != next[m.From] {
+				t.Fatalf("node %d: from %d got index %d, want %d (order)", j+1, m.From, m.Index, next[m.From])
+			}
+			if m.Index == perPair/2 && !bytes.Equal(m.Entries[0].Data, big) {
+				t.Fatal("big entry corrupted")
+			}
+			next[m.From]++
+		}
+	}
+	for i := range n {
+		for j := range n {
+			if i != j {
+				if st, _ := trs[i].PeerStats(uint64(j + 1)); !st.Connected || st.Sent != perPair || st.Dropped != 0 {
+					t.Errorf("node %d peer %d stats %+v", i+1, j+1, st)
+				}
+			}
+		}
+	}
+}
+
+func TestReconnectAfterPeerRestart(t *testing.T) {
+	checkGoroutines(t)
+	ha, hb := newTestHandler(), newTestHandler()
+	a, _ := startNode(t, 1, 1, ha, "")
+	b, _ := startNode(t, 2, 1, hb, "")
+	addrB := b.Addr().String()
+	a.AddPeer(2, addrB)
+	hb1 := raft.Message{Type: raft.MsgHeartbeat, From: 1, To: 2, Term: 1}
+	a.Send([]raft.Message{hb1})
+	waitFor(t, 5*time.Second, "first heartbeat", func() bool { return hb.count() == 1 })
+
+	b.Close()
+	// While b is down, sends fail and a reports it unreachable.
+	waitFor(t, 5*time.Second, "unreachable report", func() bool {
+		a.Send([]raft.Message{hb1})
+		return ha.unreachableCount(2) > 0
+	})
+
+	hb2 := newTestHandler()
+	var b2 *Transport
+	waitFor(t, 5*time.Second, "restart on the same address", func() bool {
+		tr, err := New(Config{NodeID: 2, ClusterID: 1, ListenAddr: addrB, Handler: hb2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tr.Start(context.Background()); err != nil {
+			tr.Close()
+			return false
+		}
+		b2 = tr
+		return true
+	})
+	defer b2.Close()
+	start := time.Now()
+	waitFor(t, 5*time.Second, "message after restart", func() bool {
+		a.Send([]raft.Message{{Type: raft.MsgHeartbeat, From: 1, To: 2, Term: 2}})
+		time.Sleep(10 * time.Millisecond)
+		return hb2.count() > 0
+	})
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("reconnect took %v, backoff should be capped at ~1s", d)
+	}
+}
+
+func TestQueueBoundDropsAndReportsUnreachable(t *testing.T) {
+	checkGoroutines(t)
+	// A peer that accepts TCP connections but never answers the handshake,
+	// so everything sent to it stays queued.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	var conns []net.Conn
+	var connsMu sync.Mutex
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			connsMu.Lock()
+			conns = append(conns, c)
+			connsMu.Unlock()
+		}
+	}()
+	defer func() {
+		ln.Close()
+		wg.Wait()
+		for _, c := range conns {
+			c.Close()
+		}
+	}()
+
+	h := newTestHandler()
+	a, _ := startNode(t, 1, 1, h, "", func(c *Config) {
+		c.MaxQueueBytes = 64 << 10
+		c.HandshakeTimeout = 10 * time.Second
+	})
+	a.AddPeer(2, ln.Addr().String())
+	waitFor(t, 5*time.Second, "connection to the silent peer", func() bool {
+		connsMu.Lock()
+		defer connsMu.Unlock()
+		return len(conns) > 0
+	})
+	data := make([]byte, 10<<10)
+	var msgs []raft.Message
+	for i := range 20 {
+		msgs = append(msgs, raft.Message{Type: raft.MsgApp, From: 1, To: 2, Index: uint64(i), Entries: []raft.Entry{{Data: data}}})
+	}
+	a.Send(msgs)
+	st, _ := a.PeerStats(2)
+	if st.Dropped == 0 || st.QueuedBytes > 64<<10 {
+		t.Fatalf("queue bound not enforced: %+v", st)
+	}
+	// Priority messages still fit in the headroom.
+	a.Send([]raft.Message{{Type: raft.MsgHeartbeat, From: 1, To: 2}})
+	if st2, _ := a.PeerStats(2); st2.Dropped != st.Dropped {
+		t.Fatalf("heartbeat dropped: %+v", st2)
+	}
+	waitFor(t, 2*time.Second, "ReportUnreachable", func() bool { return h.unreachableCount(2) > 0 })
+	// Messages to unknown peers are dropped and reported too.
+	a.Send([]raft.Message{{Type: raft.MsgApp, From: 1, To: 9}})
+	waitFor(t, 2*time.Second, "ReportUnreachable(9)", func() bool { return h.unreachableCount(9) > 0 })
+}
+
+func TestPriorityQueueOrder(t *testing.T) {
+	tr, err := New(Config{NodeID: 1, Handler: newTestHandler()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Close()
+	p := newPeer(tr, 2, "127.0.0.1:1")
+	defer p.stop()
+	data := make([]byte, 100<<10)
+	for i := range 10 {
+		p.enqueue(&raft.Message{Type: raft.MsgApp, To: 2, Index: uint64(i), Entries: []raft.Entry{{Data: data}}})
+	}
+	for _, ty := range []raft.MessageType{raft.MsgHeartbeat, raft.MsgVote, raft.MsgPreVoteResp, raft.MsgReadIndex, raft.MsgTimeoutNow} {
+		p.enqueue(&raft.Message{Type: ty, To: 2})
+	}
+	batch := p.take(nil)
+	if len(batch) != 5 {
+		t.Fatalf("first batch has %d messages, want the 5 priority ones", len(batch))
+	}
+	for _, m := range batch {
+		if !isPriority(m.Type) {
+			t.Fatalf("non-priority %s in first batch", m.Type)
+		}
+	}
+	batch = p.take(nil)
+	if len(batch) == 0 || len(batch) > 3 || batch[0].Index != 0 {
+		t.Fatalf("second batch: %d messages, first index %d", len(batch), batch[0].Index)
+	}
+	p.enqueue(&raft.Message{Type: raft.MsgHeartbeatResp, To: 2})
+	if batch = p.take(nil); len(batch) != 1 || batch[0].Type != raft.MsgHeartbeatResp {
+		t.Fatalf("heartbeat did not jump the MsgApp queue: %v", batch)
+	}
+}
+
+type sizedReader struct {
+	r      io.Reader
+	closed atomic.Bool
+}
+
+func (s *sizedReader) Read(p []byte) (int, error) { return s.r.Read(p) }
+func (s *sizedReader) Close() error               { s.closed.Store(true); return nil }
+
+func TestSnapshotStreamWhileHeartbeatsFlow(t *testing.T) {
+	checkGoroutines(t)
+	ha, hb := newTestHandler(), newTestHandler()
+	a, _ := startNode(t, 1, 1, ha, "")
+	b, _ := startNode(t, 2, 1, hb, "")
+
+	const size = 20 << 20
+	data := make([]byte, size)
+	for i := range data {
+		data[i] = byte(i*31 + i>>12)
+	}
+	want := sha256.Sum256(data)
+
+	var snapStart, snapEnd atomic.Int64
+	var hbDuring atomic.Int64
+	hb.onProcess = func(m raft.Message) {
+		if m.Type == raft.MsgHeartbeat && snapStart.Load() != 0 && snapEnd.Load() == 0 {
+			hbDuring.Add(1)
+		}
+	}
+	var resMu sync.Mutex
+	var got [32]byte
+	var gotN int64
+	hb.onSnapshot = func(ctx context.Context, m raft.Message, r io.Reader) error {
+		snapStart.Store(time.Now().UnixNano())
+		defer func() { snapEnd.Store(time.Now().UnixNano()) }()
+		resMu.Lock()
+		defer resMu.Unlock()
+		if m.Type != raft.MsgSnap || m.Snapshot == nil || m.Snapshot.Meta.Index != 77 {
+			return fmt.Errorf("bad MsgSnap %+v", m)
+		}
+		h := sha256.New()
+		buf := make([]byte, 64<<10)
+		for {
+			n, err := r.Read(buf)
+			h.Write(buf[:n])
+			gotN += int64(n)
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return err
+			}
+			time.Sleep(2 * time.Millisecond) // a slow disk: ~0.6 s for 20 MiB
+		}
+		copy(got[:], h.Sum(nil))
+		return nil
+	}
+
+	a.AddPeer(2, b.Addr().String())
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := uint64(1); ; i++ {
+			select {
+			case <-stop:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+			a.Send([]raft.Message{{Type: raft.MsgHeartbeat, From: 1, To: 2, Term: 1, Commit: i}})
+		}
+	}()
+	src := &sizedReader{r: bytes.NewReader(data)}
+	a.SendSnapshot(raft.Message{Type: raft.MsgSnap, From: 1, To: 2, Term: 1,
+		Snapshot: &raft.Snapshot{Meta: raft.SnapshotMeta{Index: 77, Term: 1}}}, src, size)
+	waitFor(t, 30*time.Second, "snapshot report", func() bool { return len(ha.snapshotReports()) > 0 })
+	close(stop)
+	wg.Wait()
+
+	if r := ha.snapshotReports(); r[0] != (snapResult{2, true}) {
+		t.Fatalf("snapshot report %+v", r)
+	}
+	resMu.Lock()
+	defer resMu.Unlock()
+	if gotN != size || got != want {
+		t.Fatalf("snapshot data mismatch: %d bytes", gotN)
+	}
+	if !src.closed.Load() {
+		t.Fatal("snapshot data not closed")
+	}
+	took := time.Duration(snapEnd.Load() - snapStart.Load())
+	if n := hbDuring.Load(); n < 10 {
+		t.Fatalf("only %d heartbeats arrived during the %v snapshot transfer", n, took)
+	}
+	t.Logf("%d heartbeats arrived during the %v transfer of %d MiB", hbDuring.Load(), took, size>>20)
+}
+
+func TestSnapshotShortDataReportsFailure(t *testing.T) {
+	checkGoroutines(t)
+	ha, hb := newTestHandler(), newTestHandler()
+	a, _ := startNode(t, 1, 1, ha, "")
+	b, _ := startNode(t, 2, 1, hb, "")
+	a.AddPeer(2, b.Addr().String())
+	// The data is shorter than announced: the sender aborts the stream.
+	a.SendSnapshot(raft.Message{Type: raft.MsgSnap, From: 1, To: 2, Snapshot: &raft.Snapshot{Meta: raft.SnapshotMeta{Index: 5}}},
+		io.NopCloser(bytes.NewReader(make([]byte, 3<<20))), 4<<20)
+	waitFor(t, 10*time.Second, "snapshot report", func() bool { return len(ha.snapshotReports()) > 0 })
+	if r := ha.snapshotReports(); r[0] != (snapResult{2, false}) {
+		t.Fatalf("report %+v", r)
+	}
+	waitFor(t, 5*time.Second, "receiver saw the failure", func() bool {
+		hb.mu.Lock()
+		defer hb.mu.Unlock()
+		return len(hb.snaps) == 1
+	})
+	if err := hb.snaps[0].err; !errors.Is(err, ErrSnapshotStream) {
+		t.Fatalf("receiver error %v", err)
+	}
+	// A handler error is reported as failure too.
+	hb.mu.Lock()
+	hb.onSnapshot = func(ctx context.Context, m raft.Message, r io.Reader) error { return errors.New("disk full") }
+	hb.mu.Unlock()
+	a.SendSnapshot(raft.Message{Type: raft.MsgSnap, From: 1, To: 2}, io.NopCloser(strings.NewReader("x")), 1)
+	waitFor(t, 10*time.Second, "second report", func() bool { return len(ha.snapshotReports()) == 2 })
+	if r := ha.snapshotReports(); r[1] != (snapResult{2, false}) {
+		t.Fatalf("report %+v", r)
+	}
+}
+
+// rawDial connects to tr and performs a client handshake by hand.
+func rawDial(t *testing.T, tr *Transport, cluster, from, to uint64, lane byte) net.Conn {
+	t.Helper()
+	c, err := net.Dial("tcp", tr.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := append([]byte(nil), connMagic[:]...)
+	hello := []byte{lane}
+	hello = binary.BigEndian.AppendUint64(hello, cluster)
+	hello = binary.BigEndian.AppendUint64(hello, from)
+	hello = binary.BigEndian.AppendUint64(hello, to)
+	b = AppendFrame(b, frameHello, hello)
+	if _, err := c.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	kind, p, err := ReadFrame(c, nil, 4096)
+	if err != nil || kind != frameHelloAck || p[0] != helloOK {
+		t.Fatalf("raw handshake: kind %d payload %q err %v", kind, p, err)
+	}
+	c.SetReadDeadline(time.Time{})
+	return c
+}
+
+func TestSnapshotTruncatedStreamDetected(t *testing.T) {
+	checkGoroutines(t)
+	hb := newTestHandler()
+	b, _ := startNode(t, 2, 1, hb, "")
+	c := rawDial(t, b, 1, 1, 2, laneSnapshot)
+	m := raft.Message{Type: raft.MsgSnap, From: 1, To: 2}
+	w := AppendFrame(nil, frameMessage, EncodeMessage(nil, &m))
+	w = AppendFrame(w, frameSnapChunk, make([]byte, 1000))
+	w = AppendFrame(w, frameSnapChunk, make([]byte, 1000))[:len(w)+frameHeaderSize+500] // cut mid-chunk
+	c.Write(w)
+	c.Close()
+	waitFor(t, 5*time.Second, "receiver to fail", func() bool {
+		hb.mu.Lock()
+		defer hb.mu.Unlock()
+		return len(hb.snaps) == 1
+	})
+	if s := hb.snaps[0]; !errors.Is(s.err, ErrSnapshotStream) || !errors.Is(s.err, io.ErrUnexpectedEOF) {
+		t.Fatalf("truncated stream: err %v after %d bytes", s.err, s.n)
+	}
+	// A complete stream with a wrong checksum is refused as well.
+	c = rawDial(t, b, 1, 1, 2, laneSnapshot)
+	defer c.Close()
+	w = AppendFrame(nil, frameMessage, EncodeMessage(nil, &m))
+	w = AppendFrame(w, frameSnapChunk, []byte("data"))
+	w = AppendFrame(w, frameSnapEnd, binary.BigEndian.AppendUint32(binary.BigEndian.AppendUint64(nil, 4), 12345))
+	c.Write(w)
+	c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	kind, p, err := ReadFrame(c, nil, 4096)
+	if err != nil || kind != frameSnapAck || p[0] != snapAckFail {
+		t.Fatalf("corrupt stream ack: kind %d %q %v", kind, p, err)
+	}
+}
+
+func TestSnapshotReceiverDiesReportsFailure(t *testing.T) {
+	checkGoroutines(t)
+	ha, hb := newTestHandler(), newTestHandler()
+	a, _ := startNode(t, 1, 1, ha, "")
+	b, _ := startNode(t, 2, 1, hb, "")
+	started := make(chan struct{})
+	hb.onSnapshot = func(ctx context.Context, m raft.Message, r io.Reader) error {
+		close(started)
+		<-ctx.Done() // blocks until b closes
+		return ctx.Err()
+	}
+	a.AddPeer(2, b.Addr().String())
+	a.SendSnapshot(raft.Message{Type: raft.MsgSnap, From: 1, To: 2}, io.NopCloser(bytes.NewReader(make([]byte, 8<<20))), -1)
+	<-started
+	b.Close()
+	waitFor(t, 10*time.Second, "failure report", func() bool { return len(ha.snapshotReports()) > 0 })
+	if r := ha.snapshotReports(); r[0] != (snapResult{2, false}) {
+		t.Fatalf("report %+v", r)
+	}
+}
+
+func TestClusterIDMismatchRejected(t *testing.T) {
+	checkGoroutines(t)
+	ha, hb := newTestHandler(), newTestHandler()
+	a, logsA := startNode(t, 1, 100, ha, "")
+	b, logsB := startNode(t, 2, 200, hb, "")
+	a.AddPeer(2, b.Addr().String())
+	waitFor(t, 5*time.Second, "unreachable", func() bool {
+		a.Send([]raft.Message{{Type: raft.MsgHeartbeat, From: 1, To: 2}})
+		return ha.unreachableCount(2) > 0 && strings.Contains(logsB.String(), "cluster id mismatch")
+	})
+	if hb.count() != 0 {
+		t.Fatal("message crossed clusters")
+	}
+	if !strings.Contains(logsA.String(), "level=ERROR") || !strings.Contains(logsA.String(), "cluster id mismatch") {
+		t.Fatalf("sender did not log a clear error:\n%s", logsA.String())
+	}
+	// Dialing the wrong node id is rejected too.
+	a2, logsA2 := startNode(t, 3, 200, newTestHandler(), "")
+	a2.AddPeer(5, b.Addr().String()) // b is node 2
+	waitFor(t, 5*time.Second, "node id mismatch", func() bool {
+		return strings.Contains(logsA2.String(), "node id mismatch")
+	})
+}
+
+func TestMalformedInputDoesNotCrashReceiver(t *testing.T) {
+	checkGoroutines(t)
+	hb := newTestHandler()
+	b, logs := startNode(t, 2, 1, hb, "", func(c *Config) { c.MaxFrameBytes = 1 << 20 })
+	expectClosed := func(c net.Conn, what string) {
+		t.Helper()
+		c.SetReadDeadline(time.Now().Add(5 * time.Second))
+		if _, err := io.Copy(io.Discard, c); err != nil {
+			t.Fatalf("%s: connection not closed by receiver: %v", what, err)
+		}
+		c.Close()
+	}
+	// Not our protocol at all.
+	c, err := net.Dial("tcp", b.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Write([]byte("GET / HTTP/1.1\r\n\r\n"))
+	expectClosed(c, "bad magic")
+
+	good := raft.Message{Type: raft.MsgApp, From: 1, To: 2, Entries: []raft.Entry{{Data: []byte("ok")}}}
+	cases := map[string][]byte{
+		"oversized frame":  {0x7f, 0xff, 0xff, 0xff, ProtocolVersion, frameMessage},
+		"bad version":      {0, 0, 0, 1, 9, frameMessage, 0},
+		"undecodable":      AppendFrame(nil, frameMessage, []byte{3, 0, 0xff, 0xff, 0xff}),
+		"huge entry count": AppendFrame(nil, frameMessage, []byte{3, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f}),
+		"wrong kind":       AppendFrame(nil, frameSnapChunk, []byte("x")),
+		"wrong sender":     AppendFrame(nil, frameMessage, EncodeMessage(nil, &raft.Message{Type: raft.MsgApp, From: 3, To: 2})),
+		"local type":       AppendFrame(nil, frameMessage, EncodeMessage(nil, &raft.Message{Type: raft.MsgHup, From: 1, To: 2})),
+		"MsgSnap on lane":  AppendFrame(nil, frameMessage, EncodeMessage(nil, &raft.Message{Type: raft.MsgSnap, From: 1, To: 2})),
+		"unknown type":     AppendFrame(nil, frameMessage, EncodeMessage(nil, &raft.Message{Type: 200, From: 1, To: 2})),
+		"truncated":        AppendFrame(nil, frameMessage, EncodeMessage(nil, &good))[:10],
+	}
+	for name, payload := range cases {
+		c := rawDial(t, b, 1, 1, 2, laneMessage)
+		// A good message first: it must be delivered, then the bad input
+		// closes the connection.
+		before := hb.count()
+		c.Write(append(AppendFrame(nil, frameMessage, EncodeMessage(nil, &good)), payload...))
+		if name == "truncated" {
+			c.(*net.TCPConn).CloseWrite()
+		}
+		expectClosed(c, name)
+		if hb.count() != before+1 {
+			t.Fatalf("%s: good message not delivered", name)
+		}
+	}
+	if !strings.Contains(logs.String(), "level=ERROR") {
+		t.Fatal("no error logged")
+	}
+	// The receiver still works for a well-behaved peer.
+	ha := newTestHandler()
+	a, _ := startNode(t, 1, 1, ha, "")
+	a.AddPeer(2, b.Addr().String())
+	before := hb.count()
+	a.Send([]raft.Message{good})
+	waitFor(t, 5*time.Second, "delivery after malformed input", func() bool { return hb.count() == before+1 })
+}
+
+func TestUpdatePeerAndRemovePeer(t *testing.T) {
+	checkGoroutines(t)
+	ha, hb, hc := newTestHandler(), newTestHandler(), newTestHandler()
+	a, _ := startNode(t, 1, 1, ha, "")
+	b, _ := startNode(t, 2, 1, hb, "")
+	a.AddPeer(2, "127.0.0.1:1") // wrong address first
+	a.UpdatePeer(2, b.Addr().String())
+	waitFor(t, 5*time.Second, "delivery after UpdatePeer", func() bool {
+		a.Send([]raft.Message{{Type: raft.MsgHeartbeat, From: 1, To: 2}})
+		time.Sleep(5 * time.Millisecond)
+		return hb.count() > 0
+	})
+	// Node 2 moves: a new transport with the same id elsewhere.
+	b2, _ := startNode(t, 2, 1, hc, "")
+	a.UpdatePeer(2, b2.Addr().String())
+	waitFor(t, 5*time.Second, "delivery to the new address", func() bool {
+		a.Send([]raft.Message{{Type: raft.MsgHeartbeat, From: 1, To: 2}})
+		time.Sleep(5 * time.Millisecond)
+		return hc.count() > 0
+	})
+	a.RemovePeer(2)
+	if _, ok := a.PeerStats(2); ok {
+		t.Fatal("peer still present")
+	}
+	a.Send([]raft.Message{{Type: raft.MsgHeartbeat, From: 1, To: 2}})
+	waitFor(t, 2*time.Second, "unreachable for removed peer", func() bool { return ha.unreachableCount(2) > 0 })
+}
+
+func TestCloseIdempotentAndSendAfterClose(t *testing.T) {
+	checkGoroutines(t)
+	h := newTestHandler()
+	a, _ := startNode(t, 1, 1, h, "")
+	a.AddPeer(2, "127.0.0.1:1")
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	a.Send([]raft.Message{{Type: raft.MsgApp, From: 1, To: 2}})
+	src := &sizedReader{r: strings.NewReader("x")}
+	a.SendSnapshot(raft.Message{Type: raft.MsgSnap, From: 1, To: 2}, src, 1)
+	if !src.closed.Load() {
+		t.Fatal("data not closed after Close")
+	}
+	a.AddPeer(3, "127.0.0.1:1")
+}
+
+// BenchmarkSmallMsgApp measures the throughput of small MsgApp messages
+// (one 64-byte entry each) from one transport to another over loopback.
+func BenchmarkSmallMsgApp(b *testing.B) {
+	var recv atomic.Int64
+	counting := &countHandler{n: &recv}
+	ha := newTestHandler()
+	a, _ := startNode(b, 1, 1, ha, "")
+	bt, _ := startNode(b, 2, 1, counting, "")
+	a.AddPeer(2, bt.Addr().String())
+	data := make([]byte, 64)
+	const batch = 256
+	msgs := make([]raft.Message, batch)
+	for i := range msgs {
+		msgs[i] = raft.Message{Type: raft.MsgApp, From: 1, To: 2, Term: 5, LogTerm: 5, Index: uint64(1000 + i), Commit: 999,
+			Entries: []raft.Entry{{Term: 5, Index: uint64(1001 + i), Data: data}}}
+	}
+	// Warm up the connection.
+	a.Send(msgs[:1])
+	for recv.Load() < 1 {
+		time.Sleep(time.Millisecond)
+	}
+	recv.Store(0)
+	b.ResetTimer()
+	start := time.Now()
+	sent := 0
+	for sent < b.N {
+		n := min(batch, b.N-sent)
+		// Keep at most 64k messages in flight so the queue never drops.
+		for int64(sent)-recv.Load() > 64<<10 {
+			time.Sleep(20 * time.Microsecond)
+		}
+		a.Send(msgs[:n])
+		sent += n
+	}
+	for recv.Load() < int64(b.N) {
+		time.Sleep(100 * time.Microsecond)
+	}
+	el := time.Since(start)
+	b.StopTimer()
+	b.ReportMetric(float64(b.N)/el.Seconds(), "msgs/s")
+	if st, _ := a.PeerStats(2); st.Dropped != 0 {
+		b.Fatalf("dropped %d", st.Dropped)
+	}
+}
+
+// BenchmarkLargeMsgApp measures the byte throughput of MsgApp messages
+// carrying one 64 KiB entry each.
+func BenchmarkLargeMsgApp(b *testing.B) {
+	var recv atomic.Int64
+	a, _ := startNode(b, 1, 1, newTestHandler(), "")
+	bt, _ := startNode(b, 2, 1, &countHandler{n: &recv}, "")
+	a.AddPeer(2, bt.Addr().String())
+	data := make([]byte, 64<<10)
+	m := raft.Message{Type: raft.MsgApp, From: 1, To: 2, Entries: []raft.Entry{{Data: data}}}
+	a.Send([]raft.Message{m})
+	for recv.Load() < 1 {
+		time.Sleep(time.Millisecond)
+	}
+	recv.Store(0)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for i := range b.N {
+		for int64(i)-recv.Load() > 256 { // 16 MiB in flight at most
+			time.Sleep(20 * time.Microsecond)
+		}
+		a.Send([]raft.Message{m})
+	}
+	for recv.Load() < int64(b.N) {
+		time.Sleep(100 * time.Microsecond)
+	}
+	if st, _ := a.PeerStats(2); st.Dropped != 0 {
+		b.Fatalf("dropped %d", st.Dropped)
+	}
+}
+
+type countHandler struct{ n *atomic.Int64 }
+
+func (c *countHandler) Process(ctx context.Context, m raft.Message) error {
+	c.n.Add(1)
+	return nil
+}
+func (c *countHandler) ReceiveSnapshot(ctx context.Context, m raft.Message, r io.Reader) error {
+	_, err := io.Copy(io.Discard, r)
+	return err
+}
+func (c *countHandler) ReportUnreachable(uint64)    {}
+func (c *countHandler) ReportSnapshot(uint64, bool) {}
+
+func TestQueueFIFOAndAccounting(t *testing.T) {
+	tr, err := New(Config{NodeID: 1, Handler: newTestHandler(), MaxQueueBytes: 1 << 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Close()
+	p := newPeer(tr, 2, "127.0.0.1:1")
+	defer p.stop()
+	r := rand.New(rand.NewPCG(5, 6))
+	var nextIn, nextOut, nextHighIn, nextHighOut uint64
+	var batch []raft.Message
+	for range 500 {
+		if r.IntN(3) > 0 {
+			for range r.IntN(2000) {
+				if r.IntN(10) == 0 {
+					p.enqueue(&raft.Message{Type: raft.MsgHeartbeat, To: 2, Commit: nextHighIn})
+					nextHighIn++
+				} else {
+					p.enqueue(&raft.Message{Type: raft.MsgApp, To: 2, Index: nextIn, Entries: []raft.Entry{{Data: make([]byte, r.IntN(300))}}})
+					nextIn++
+				}
+			}
+		}
+		clear(batch)
+		batch = p.take(batch[:0])
+		for _, m := range batch {
+			if m.Type == raft.MsgHeartbeat {
+				if m.Commit != nextHighOut {
+					t.Fatalf("priority order: got %d want %d", m.Commit, nextHighOut)
+				}
+				nextHighOut++
+			} else {
+				if nextHighOut != nextHighIn {
+					t.Fatal("MsgApp taken while heartbeats were queued")
+				}
+				if m.Index != nextOut {
+					t.Fatalf("order: got %d want %d", m.Index, nextOut)
+				}
+				nextOut++
+			}
+		}
+	}
+	for {
+		clear(batch)
+		if batch = p.take(batch[:0]); len(batch) == 0 {
+			break
+		}
+		nextOut += uint64(len(batch))
+	}
+	if st := p.stats(); nextOut != nextIn || st.QueuedBytes != 0 || st.Dropped != 0 || p.lowHead != 0 {
+		t.Fatalf("drained %d of %d, queued bytes %d, head %d", nextOut, nextIn, p.stats().QueuedBytes, p.lowHead)
+	}
+}
+
+func TestOversizedMessageDroppedNextDelivered(t *testing.T) {
+	checkGoroutines(t)
+	ha, hb := newTestHandler(), newTestHandler()
+	small := func(c *Config) { c.MaxFrameBytes = 1 << 20 }
+	a, _ := startNode(t, 1, 1, ha, "", small)
+	b, _ := startNode(t, 2, 1, hb, "", small)
+	a.AddPeer(2, b.Addr().String())
+	a.Send([]raft.Message{
+		{Type: raft.MsgApp, From: 1, To: 2, Index: 1, Entries: []raft.Entry{{Data: make([]byte, 900<<10)}}},
+		{Type: raft.MsgApp, From: 1, To: 2, Index: 2, Entries: []raft.Entry{{Data: make([]byte, 2<<20)}}},
+		{Type: raft.MsgApp, From: 1, To: 2, Index: 3},
+	})
+	waitFor(t, 5*time.Second, "delivery", func() bool { return hb.count() == 2 })
+	if got := hb.received(); got[0].Index != 1 || got[1].Index != 3 {
+		t.Fatalf("got indexes %d, %d", got[0].Index, got[1].Index)
+	}
+	waitFor(t, 2*time.Second, "unreachable report", func() bool { return ha.unreachableCount(2) > 0 })
+}
+
+func TestVersionMismatchRejected(t *testing.T) {
+	checkGoroutines(t)
+	b, logs := startNode(t, 2, 1, newTestHandler(), "")
+	c, err := net.Dial("tcp", b.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	hello := AppendFrame(append([]byte(nil), connMagic[:]...), frameHello, make([]byte, helloSize))
+	hello[len(connMagic)+4] = ProtocolVersion + 1 // a future version
+	c.Write(hello)
+	c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	kind, p, err := ReadFrame(c, nil, 4096)
+	if err != nil || kind != frameHelloAck || p[0] != helloBadVersion || !strings.Contains(string(p[17:]), "version") {
+		t.Fatalf("ack kind %d payload %q err %v", kind, p, err)
+	}
+	waitFor(t, 2*time.Second, "logged rejection", func() bool { return strings.Contains(logs.String(), "protocol version mismatch") })
+}

@@ -1,0 +1,200 @@
+package raftsql
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/raftsql/raftsql/raft"
+	"github.com/raftsql/raftsql/sqlexec"
+)
+
+// replicator is the node as sqlexec sees it: the way to get a command
+// through the log and a read barrier.
+type replicator Node
+
+// NodeError is an error of the node itself (not of SQL) with the SQLSTATE a
+// PostgreSQL client sees.
+type NodeError struct {
+	Code string
+	Msg  string
+	Err  error
+}
+
+func (e *NodeError) Error() string {
+	if e.Err != nil {
+		return e.Msg + ": " + e.Err.Error()
+	}
+	return e.Msg
+}
+func (e *NodeError) Unwrap() error    { return e.Err }
+func (e *NodeError) SQLState() string { return e.Code }
+
+const (
+	// How long a follower waits for its forwarded proposal to be applied
+	// before it proposes the same command again. The request id makes the
+	// second copy harmless: the state machine applies an id at most once.
+	reproposeInterval = 2 * time.Second
+	// How long a read waits for the answer to one ReadIndex round before
+	// it asks again (the round's leader may have been deposed).
+	readRetryInterval = time.Second
+	retryBackoff      = 20 * time.Millisecond
+)
+
+// Propose replicates cmd through the Raft log and returns the result of
+// this node's own apply of it.
+func (r *replicator) Propose(ctx context.Context, cmd *sqlexec.Command) (*sqlexec.ApplyResult, error) {
+	n := (*Node)(r)
+	ctx, cancel := context.WithTimeout(ctx, n.cfg.WriteTimeout)
+	defer cancel()
+
+	enc := sqlexec.EncodeCommand(cmd)
+	data := make([]byte, 0, len(enc)+1)
+	data = append(data, entrySQL)
+	data = append(data, enc...)
+
+	resc := make(chan *sqlexec.ApplyResult, 1)
+	n.waitMu.Lock()
+	n.waiters[cmd.RequestID] = resc
+	n.waitMu.Unlock()
+	defer func() {
+		n.waitMu.Lock()
+		if n.waiters[cmd.RequestID] == resc {
+			delete(n.waiters, cmd.RequestID)
+		}
+		n.waitMu.Unlock()
+	}()
+
+	accepted := false // some copy reached the core of a node with a leader
+	for {
+		leaderChanged := n.leaderChange()
+		err := n.submit(ctx, &proposal{data: data})
+		switch {
+		case err == nil:
+			accepted = true
+		case errors.Is(err, raft.ErrProposalDropped):
+			// Not appended anywhere by this attempt: waiting for a
+			// leader and trying again is safe.
+		case errors.Is(err, errNodeStopped):
+			return nil, n.unknownOrUnavailable(accepted, err)
+		case ctx.Err() != nil:
+			return nil, n.unknownOrUnavailable(accepted, ctx.Err())
+		default:
+			return nil, &NodeError{Code: "XX000", Msg: "raftsql: propose", Err: err}
+		}
+		wait := reproposeInterval
+		if err != nil {
+			wait = retryBackoff
+		}
+		t := time.NewTimer(wait)
+		select {
+		case res := <-resc:
+			t.Stop()
+			if res.Err != nil && errors.Is(res.Err, errNodeStopped) {
+				return nil, n.unknownOrUnavailable(accepted, res.Err)
+			}
+			return res, nil
+		case <-t.C:
+		case <-leaderChanged:
+			// A proposal forwarded to a deposed leader may be lost:
+			// send it again to the new one (the request id makes a
+			// second copy harmless).
+			t.Stop()
+		case <-ctx.Done():
+			t.Stop()
+			return nil, n.unknownOrUnavailable(accepted, ctx.Err())
+		}
+	}
+}
+
+func (n *Node) unknownOrUnavailable(accepted bool, cause error) error {
+	if accepted {
+		return &NodeError{Code: "40003", Msg: "raftsql: the outcome of this write is unknown (the cluster did not confirm it in time, e.g. the leader changed); it may or may not have been applied", Err: cause}
+	}
+	return &NodeError{Code: "57P03", Msg: fmt.Sprintf("raftsql: no leader could take the write (node %s sees leader %s); the write was not applied", n.cfg.Name, n.nameOf(n.leader.Load())), Err: cause}
+}
+
+// ReadBarrier returns once this node has applied every write that committed
+// before the call: the leader confirms its leadership for a read index (one
+// round shared by all reads that arrive meanwhile) and this node waits until
+// it has applied that index.
+func (r *replicator) ReadBarrier(ctx context.Context) error {
+	n := (*Node)(r)
+	ctx, cancel := context.WithTimeout(ctx, n.cfg.ReadTimeout)
+	defer cancel()
+	for {
+		leaderChanged := n.leaderChange()
+		req := &readRequest{done: make(chan uint64, 1), errc: make(chan error, 1), start: time.Now()}
+		select {
+		case n.readc <- req:
+		case <-ctx.Done():
+			return n.readUnavailable(ctx.Err())
+		case <-n.donec:
+			return n.readUnavailable(errNodeStopped)
+		}
+		t := time.NewTimer(readRetryInterval)
+		select {
+		case idx := <-req.done:
+			t.Stop()
+			if err := n.waitApplied(ctx, idx); err != nil {
+				return n.readUnavailable(err)
+			}
+			return nil
+		case err := <-req.errc:
+			t.Stop()
+			if errors.Is(err, errNodeStopped) {
+				return n.readUnavailable(err)
+			}
+			select {
+			case <-time.After(retryBackoff):
+			case <-ctx.Done():
+				return n.readUnavailable(err)
+			}
+		case <-t.C:
+		case <-leaderChanged:
+			t.Stop()
+		case <-ctx.Done():
+			t.Stop()
+			return n.readUnavailable(ctx.Err())
+		}
+	}
+}
+
+func (n *Node) readUnavailable(cause error) error {
+	return &NodeError{Code: "57P03", Msg: fmt.Sprintf("raftsql: cannot serve a linearizable read: no leader confirmed a read index (node %s sees leader %s); SET raftsql.read_consistency = 'stale' reads local data", n.cfg.Name, n.nameOf(n.leader.Load())), Err: cause}
+}
+
+// transportHandler is the node as the peer transport sees it.
+type transportHandler Node
+
+func (h *transportHandler) Process(ctx context.Context, m raft.Message) error {
+	n := (*Node)(h)
+	select {
+	case n.recvc <- m:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-n.donec:
+		return errNodeStopped
+	}
+}
+
+func (h *transportHandler) ReceiveSnapshot(ctx context.Context, m raft.Message, r io.Reader) error {
+	return fmt.Errorf("raftsql: snapshot installation is not supported by this version")
+}
+
+func (h *transportHandler) ReportUnreachable(id uint64) {
+	select {
+	case (*Node)(h).unreachc <- id:
+	default:
+	}
+}
+
+func (h *transportHandler) ReportSnapshot(id uint64, ok bool) {
+	select {
+	case (*Node)(h).snapc <- snapReport{id: id, ok: ok}:
+	default:
+	}
+}

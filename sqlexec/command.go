@@ -1,0 +1,259 @@
+package sqlexec
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"time"
+)
+
+// Command is the payload of one Raft log entry: statements to apply
+// atomically, with everything needed to make them deterministic.
+type Command struct {
+	RequestID  [16]byte
+	Timestamp  int64  // unix µs, fixed by the proposer
+	Seed       uint64 // PRNG seed, fixed by the proposer
+	Statements []Statement
+	// Flags: CmdTxn marks an explicit client transaction.
+	Flags uint32
+	// Digest, when non-empty, is the digest of the results the client saw
+	// while executing the transaction speculatively; apply re-executes and
+	// rolls the whole entry back with 40001 if the digest differs.
+	Digest []byte
+}
+
+// Command flags.
+const (
+	CmdTxn uint32 = 1 << iota
+)
+
+// Statement is one SQLite statement (already translated from PostgreSQL)
+// with its bound arguments.
+type Statement struct {
+	SQL  string
+	Args []any  // nil, int64, float64, string, []byte, bool, time.Time
+	Tag  string // PostgreSQL command tag verb ("INSERT", "CREATE TABLE", ...); "" = derive
+	// Digest: include this statement's result in the transaction digest.
+	Digest bool
+}
+
+const cmdMagic = 0x52 // 'R'
+const cmdVersion = 1
+
+// EncodeCommand serializes c.
+func EncodeCommand(c *Command) []byte {
+	b := make([]byte, 0, 64)
+	b = append(b, cmdMagic, cmdVersion)
+	b = append(b, c.RequestID[:]...)
+	b = binary.AppendVarint(b, c.Timestamp)
+	b = binary.AppendUvarint(b, c.Seed)
+	b = binary.AppendUvarint(b, uint64(c.Flags))
+	b = appendBytes(b, c.Digest)
+	b = binary.AppendUvarint(b, uint64(len(c.Statements)))
+	for _, s := range c.Statements {
+		b = appendBytes(b, []byte(s.SQL))
+		b = appendBytes(b, []byte(s.Tag))
+		if s.Digest {
+			b = append(b, 1)
+		} else {
+			b = append(b, 0)
+		}
+		b = binary.AppendUvarint(b, uint64(len(s.Args)))
+		for _, a := range s.Args {
+			b = appendValue(b, a)
+		}
+	}
+	return b
+}
+
+func appendBytes(b, v []byte) []byte {
+	b = binary.AppendUvarint(b, uint64(len(v)))
+	return append(b, v...)
+}
+
+const (
+	tagNull = iota
+	tagInt
+	tagFloat
+	tagText
+	tagBlob
+	tagBool
+	tagTime
+)
+
+func appendValue(b []byte, v any) []byte {
+	switch x := v.(type) {
+	case nil:
+		return append(b, tagNull)
+	case int64:
+		return binary.AppendVarint(append(b, tagInt), x)
+	case int:
+		return binary.AppendVarint(append(b, tagInt), int64(x))
+	case int32:
+		return binary.AppendVarint(append(b, tagInt), int64(x))
+	case int16:
+		return binary.AppendVarint(append(b, tagInt), int64(x))
+	case int8:
+		return binary.AppendVarint(append(b, tagInt), int64(x))
+	case uint32:
+		return binary.AppendVarint(append(b, tagInt), int64(x))
+	case uint16:
+		return binary.AppendVarint(append(b, tagInt), int64(x))
+	case uint8:
+		return binary.AppendVarint(append(b, tagInt), int64(x))
+	case float64:
+		return binary.BigEndian.AppendUint64(append(b, tagFloat), math.Float64bits(x))
+	case float32:
+		return binary.BigEndian.AppendUint64(append(b, tagFloat), math.Float64bits(float64(x)))
+	case string:
+		return appendBytes(append(b, tagText), []byte(x))
+	case []byte:
+		return appendBytes(append(b, tagBlob), x)
+	case bool:
+		if x {
+			return append(b, tagBool, 1)
+		}
+		return append(b, tagBool, 0)
+	case time.Time:
+		return appendBytes(append(b, tagTime), []byte(formatTime(x)))
+	default:
+		return appendBytes(append(b, tagText), []byte(fmt.Sprint(x)))
+	}
+}
+
+var errCorrupt = errors.New("sqlexec: corrupt command")
+
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) byte1() byte {
+	if d.err != nil {
+		return 0
+	}
+	if len(d.b) < 1 {
+		d.err = errCorrupt
+		return 0
+	}
+	v := d.b[0]
+	d.b = d.b[1:]
+	return v
+}
+
+func (d *decoder) bytes() []byte {
+	n := d.uvarint()
+	if d.err != nil {
+		return nil
+	}
+	if n > uint64(len(d.b)) {
+		d.err = errCorrupt
+		return nil
+	}
+	v := d.b[:n:n]
+	d.b = d.b[n:]
+	return v
+}
+
+// DecodeCommand parses the output of EncodeCommand.
+func DecodeCommand(data []byte) (*Command, error) {
+	if len(data) < 2+16 || data[0] != cmdMagic {
+		return nil, errCorrupt
+	}
+	if data[1] != cmdVersion {
+		return nil, fmt.Errorf("sqlexec: unsupported command version %d", data[1])
+	}
+	c := &Command{}
+	copy(c.RequestID[:], data[2:18])
+	d := &decoder{b: data[18:]}
+	c.Timestamp = d.varint()
+	c.Seed = d.uvarint()
+	c.Flags = uint32(d.uvarint())
+	if dg := d.bytes(); len(dg) > 0 {
+		c.Digest = append([]byte(nil), dg...)
+	}
+	n := d.uvarint()
+	if d.err != nil {
+		return nil, d.err
+	}
+	if n > uint64(len(d.b)) { // each statement takes >= 1 byte
+		return nil, errCorrupt
+	}
+	c.Statements = make([]Statement, 0, n)
+	for i := uint64(0); i < n && d.err == nil; i++ {
+		var s Statement
+		s.SQL = string(d.bytes())
+		s.Tag = string(d.bytes())
+		s.Digest = d.byte1() == 1
+		na := d.uvarint()
+		if d.err != nil {
+			break
+		}
+		if na > uint64(len(d.b)) {
+			return nil, errCorrupt
+		}
+		if na > 0 {
+			s.Args = make([]any, na)
+		}
+		for j := uint64(0); j < na && d.err == nil; j++ {
+			switch t := d.byte1(); t {
+			case tagNull:
+				s.Args[j] = nil
+			case tagInt:
+				s.Args[j] = d.varint()
+			case tagFloat:
+				if len(d.b) < 8 {
+					d.err = errCorrupt
+					break
+				}
+				s.Args[j] = math.Float64frombits(binary.BigEndian.Uint64(d.b))
+				d.b = d.b[8:]
+			case tagText, tagTime:
+				s.Args[j] = string(d.bytes())
+			case tagBlob:
+				s.Args[j] = append([]byte{}, d.bytes()...)
+			case tagBool:
+				s.Args[j] = d.byte1() == 1
+			default:
+				if d.err == nil {
+					d.err = errCorrupt
+				}
+			}
+		}
+		c.Statements = append(c.Statements, s)
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	if len(d.b) != 0 {
+		return nil, errCorrupt
+	}
+	return c, nil
+}

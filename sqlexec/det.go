@@ -1,0 +1,261 @@
+package sqlexec
+
+// Determinism: a per-connection clock (through a wrapper VFS whose
+// xCurrentTimeInt64 returns a pinned timestamp) and per-connection overrides
+// of random(), randomblob(), now(), gen_random_uuid() & co.
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unsafe"
+
+	"modernc.org/libc"
+	lib "modernc.org/sqlite/lib"
+)
+
+// detState is the deterministic environment of one connection.
+type detState struct {
+	id     uintptr
+	nowUS  atomic.Int64 // pinned clock (unix µs); 0 = wall clock
+	mu     sync.Mutex
+	rng    *rand.Rand
+	pinned bool
+}
+
+var (
+	detMu     sync.Mutex
+	detNext   uintptr
+	detStates = map[uintptr]*detState{}
+)
+
+func newDetState() *detState {
+	detMu.Lock()
+	defer detMu.Unlock()
+	detNext++
+	d := &detState{id: detNext, rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))}
+	detStates[d.id] = d
+	return d
+}
+
+func (d *detState) release() {
+	detMu.Lock()
+	delete(detStates, d.id)
+	detMu.Unlock()
+}
+
+func lookupDet(id uintptr) *detState {
+	detMu.Lock()
+	d := detStates[id]
+	detMu.Unlock()
+	return d
+}
+
+// pin fixes the clock and the PRNG for statement number stmt of a command.
+func (d *detState) pin(tsUS int64, seed uint64, stmt int) {
+	if tsUS == 0 {
+		tsUS = 1
+	}
+	d.nowUS.Store(tsUS)
+	d.mu.Lock()
+	d.rng = rand.New(rand.NewPCG(seed, uint64(stmt)*0x9E3779B97F4A7C15+1))
+	d.pinned = true
+	d.mu.Unlock()
+}
+
+func (d *detState) unpin() {
+	d.nowUS.Store(0)
+	d.mu.Lock()
+	d.pinned = false
+	d.rng = rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 2))
+	d.mu.Unlock()
+}
+
+func (d *detState) now() time.Time {
+	if us := d.nowUS.Load(); us != 0 {
+		return time.UnixMicro(us).UTC()
+	}
+	return time.Now().UTC()
+}
+
+func (d *detState) uint64() uint64 {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.rng.Uint64()
+}
+
+// ---- VFS ----
+
+var (
+	vfsMu   sync.Mutex
+	vfsByID = map[uintptr]string{}
+)
+
+// registerClockVFS registers a copy of the default VFS whose clock is d's.
+func registerClockVFS(d *detState) (string, error) {
+	vfsMu.Lock()
+	defer vfsMu.Unlock()
+	if name, ok := vfsByID[d.id]; ok {
+		return name, nil
+	}
+	tls := libc.NewTLS()
+	defer tls.Close()
+	base := lib.Xsqlite3_vfs_find(tls, 0)
+	if base == 0 {
+		return "", fmt.Errorf("sqlexec: no default sqlite vfs")
+	}
+	name := fmt.Sprintf("raftsql-apply-%d", d.id)
+	zName, err := libc.CString(name) // never freed: the VFS lives forever
+	if err != nil {
+		return "", err
+	}
+	size := unsafe.Sizeof(lib.Tsqlite3_vfs{})
+	p := libc.Xmalloc(tls, uint64(size))
+	v := (*lib.Tsqlite3_vfs)(unsafe.Pointer(p))
+	*v = *(*lib.Tsqlite3_vfs)(unsafe.Pointer(base))
+	v.FpNext = 0
+	v.FzName = zName
+	// pAppData of the unix VFS is used by its methods (it points at the
+	// finder); keep it and store our id in a side table keyed by the vfs
+	// pointer instead.
+	v.FxCurrentTimeInt64 = cFuncPointer(vfsCurrentTimeInt64)
+	v.FxCurrentTime = cFuncPointer(vfsCurrentTime)
+	if v.FiVersion < 2 {
+		v.FiVersion = 2
+	}
+	vfsClock.Store(p, d)
+	if rc := lib.Xsqlite3_vfs_register(tls, p, 0); rc != lib.SQLITE_OK {
+		return "", fmt.Errorf("sqlexec: sqlite3_vfs_register: %d", rc)
+	}
+	vfsByID[d.id] = name
+	return name, nil
+}
+
+var vfsClock sync.Map // vfs pointer -> *detState
+
+const julianEpochMS = 210866760000000 // unix epoch in julian day ms
+
+func clockMS(pVfs uintptr) int64 {
+	if x, ok := vfsClock.Load(pVfs); ok {
+		if us := x.(*detState).nowUS.Load(); us != 0 {
+			return us / 1000
+		}
+	}
+	return time.Now().UnixMilli()
+}
+
+func vfsCurrentTimeInt64(tls *libc.TLS, pVfs uintptr, piNow uintptr) int32 {
+	*(*int64)(unsafe.Pointer(piNow)) = julianEpochMS + clockMS(pVfs)
+	return lib.SQLITE_OK
+}
+
+func vfsCurrentTime(tls *libc.TLS, pVfs uintptr, prNow uintptr) int32 {
+	*(*float64)(unsafe.Pointer(prNow)) = float64(julianEpochMS+clockMS(pVfs)) / 86400000.0
+	return lib.SQLITE_OK
+}
+
+// cFuncPointer converts a top-level Go function to the C function pointer
+// representation used by modernc's transpiled code.
+func cFuncPointer[T any](f T) uintptr {
+	return *(*uintptr)(unsafe.Pointer(&struct{ f T }{f}))
+}
+
+// ---- functions ----
+
+const sqliteTransient = ^uintptr(0)
+
+func resultText(tls *libc.TLS, ctx uintptr, s string) {
+	z, _ := libc.CString(s)
+	lib.Xsqlite3_result_text(tls, ctx, z, int32(len(s)), sqliteTransient)
+	libc.Xfree(tls, z)
+}
+
+func ctxDet(tls *libc.TLS, ctx uintptr) *detState {
+	d := lookupDet(lib.Xsqlite3_user_data(tls, ctx))
+	if d == nil {
+		d = &detState{rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))}
+	}
+	return d
+}
+
+func fnRandom(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	lib.Xsqlite3_result_int64(tls, ctx, int64(ctxDet(tls, ctx).uint64()))
+}
+
+func fnRandomBlob(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	d := ctxDet(tls, ctx)
+	v := *(*uintptr)(unsafe.Pointer(argv))
+	n := lib.Xsqlite3_value_int64(tls, v)
+	if n < 1 {
+		n = 1
+	}
+	if n > 1<<20 {
+		z, _ := libc.CString("randomblob: too big")
+		lib.Xsqlite3_result_error(tls, ctx, z, -1)
+		libc.Xfree(tls, z)
+		return
+	}
+	b := make([]byte, n)
+	for i := 0; i < len(b); i += 8 {
+		x := d.uint64()
+		for j := 0; j < 8 && i+j < len(b); j++ {
+			b[i+j] = byte(x >> (8 * j))
+		}
+	}
+	m := libc.Xmalloc(tls, uint64(n))
+	copy((*libc.RawMem)(unsafe.Pointer(m))[:n:n], b)
+	lib.Xsqlite3_result_blob(tls, ctx, m, int32(n), sqliteTransient)
+	libc.Xfree(tls, m)
+}
+
+// fnNow returns the (pinned) time as PostgreSQL timestamptz text that
+// SQLite's date functions can parse.
+func fnNow(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	resultText(tls, ctx, ctxDet(tls, ctx).now().Format("2006-01-02 15:04:05.000000+00:00"))
+}
+
+func fnUUID(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	d := ctxDet(tls, ctx)
+	var b [16]byte
+	a, c := d.uint64(), d.uint64()
+	for i := 0; i < 8; i++ {
+		b[i] = byte(a >> (8 * i))
+		b[8+i] = byte(c >> (8 * i))
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	resultText(tls, ctx, fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]))
+}
+
+// installDetFunctions registers the deterministic overrides on c.
+func installDetFunctions(c *lconn, d *detState) error {
+	type fdef struct {
+		name string
+		n    int32
+		fp   uintptr
+	}
+	defs := []fdef{
+		{"random", 0, cFuncPointer(fnRandom)},
+		{"randomblob", 1, cFuncPointer(fnRandomBlob)},
+		{"now", 0, cFuncPointer(fnNow)},
+		{"transaction_timestamp", 0, cFuncPointer(fnNow)},
+		{"statement_timestamp", 0, cFuncPointer(fnNow)},
+		{"clock_timestamp", 0, cFuncPointer(fnNow)},
+		{"gen_random_uuid", 0, cFuncPointer(fnUUID)},
+		{"uuid_generate_v4", 0, cFuncPointer(fnUUID)},
+	}
+	for _, f := range defs {
+		z, err := libc.CString(f.name)
+		if err != nil {
+			return err
+		}
+		rc := lib.Xsqlite3_create_function_v2(c.tls, c.db, z, f.n, lib.SQLITE_UTF8, d.id, f.fp, 0, 0, 0)
+		libc.Xfree(c.tls, z)
+		if rc != lib.SQLITE_OK {
+			return c.err(rc)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,50 @@
+// Package sqlexec is raftsql's SQLite state machine and its SQL sessions.
+//
+// # State machine (DB)
+//
+// One SQLite file in WAL mode. Only the apply connection writes it (under
+// DB.mu); reads use a pool of query_only connections, which in WAL mode
+// never block and are never blocked by apply. Apply/ApplyBatch run each
+// log entry inside one SQLite transaction (a SAVEPOINT per entry when
+// batched) together with the update of raftsql_meta.applied_index and the
+// insertion of the entry's request id into raftsql_requests, so a crash
+// can neither skip nor double-apply an entry. Internal tables are named
+// raftsql_* and user statements naming them are refused (42501).
+//
+// # Determinism
+//
+// The proposer fixes Command.Timestamp and Command.Seed. The apply
+// connection is opened through its own VFS ("raftsql-apply-N", a copy of
+// the default unix VFS whose xCurrentTimeInt64/xCurrentTime return the
+// pinned timestamp), so every 'now' of SQLite (CURRENT_TIMESTAMP/DATE/TIME,
+// also in column DEFAULTs, date()/time()/datetime()/julianday()/
+// unixepoch()/strftime()/timediff() with 'now' or no argument) is the
+// entry's timestamp. random(), randomblob(), now(), gen_random_uuid() and
+// the *_timestamp() functions are overridden on that connection only
+// (sqlite3_create_function_v2 is per connection) and draw from a PCG
+// seeded with (Seed, statement number). The SQL text is never rewritten.
+// Functions whose value depends on the replica (pg_backend_pid(), ...) and
+// temporary objects are refused before proposing with 0A000.
+//
+// # Sessions
+//
+// Each statement is split and translated by sqlexec/pgdialect. A
+// statement SQLite reports read-only (sqlite3_stmt_readonly) runs on a
+// read connection, after Replicator.ReadBarrier unless the session has
+// SET raftsql.read_consistency = 'stale'. Anything else becomes a Command
+// passed to Replicator.Propose; the node's own apply result is returned.
+//
+// Explicit transactions follow the optimistic design of issue 6: each
+// statement runs speculatively on the local apply state (BEGIN, replay of
+// the transaction's earlier statements with the transaction's pinned
+// timestamp and seed, the new statement, ROLLBACK — the apply lock is held
+// only for that), so the client sees its own writes and real RETURNING
+// values; nothing is held between statements. COMMIT proposes one Command
+// (flag CmdTxn) with all statements, their arguments, the transaction's
+// timestamp/seed and a SHA-256 digest of every result the client saw.
+// Apply re-executes the statements at the entry's log position and
+// compares digests: equal commits, different rolls the entry back on every
+// node and the client gets 40001. A transaction that only read is
+// validated the same way locally at COMMIT, after a read barrier, and
+// needs no log entry.
+package sqlexec

@@ -1,0 +1,219 @@
+package sqlexec
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	lib "modernc.org/sqlite/lib"
+)
+
+// Error is an SQL error with a PostgreSQL SQLSTATE.
+type Error struct {
+	Code       string // SQLSTATE
+	Message    string
+	DetailText string
+	HintText   string
+	Pos        int // 1-based character position in the statement, 0 = none
+	Table      string
+	Constraint string
+	Column     string
+	// Statement is the index of the failing statement within a Command
+	// (apply errors), -1 if not applicable.
+	Statement int
+}
+
+func (e *Error) Error() string          { return e.Message }
+func (e *Error) SQLState() string       { return e.Code }
+func (e *Error) Detail() string         { return e.DetailText }
+func (e *Error) Hint() string           { return e.HintText }
+func (e *Error) Position() int          { return e.Pos }
+func (e *Error) TableName() string      { return e.Table }
+func (e *Error) ConstraintName() string { return e.Constraint }
+func (e *Error) ColumnName() string     { return e.Column }
+func (e *Error) Severity() string       { return "ERROR" }
+
+// SQLSTATE codes used by this package.
+const (
+	CodeUniqueViolation      = "23505"
+	CodeNotNullViolation     = "23502"
+	CodeForeignKeyViolation  = "23503"
+	CodeCheckViolation       = "23514"
+	CodeUndefinedTable       = "42P01"
+	CodeSyntaxError          = "42601"
+	CodeUndefinedColumn      = "42703"
+	CodeUndefinedFunction    = "42883"
+	CodeDuplicateTable       = "42P07"
+	CodeDatatypeMismatch     = "42804"
+	CodeReadOnlyTransaction  = "25006"
+	CodeSerialization        = "40001"
+	CodeInternal             = "XX000"
+	CodeFeatureNotSupported  = "0A000"
+	CodeInFailedTransaction  = "25P02"
+	CodeNoActiveTransaction  = "25P01"
+	CodeActiveTransaction    = "25001"
+	CodeInsufficientPrivs    = "42501"
+	CodeInvalidParameter     = "22023"
+	CodeUndefinedObject      = "42704"
+	CodeProtocolViolation    = "08P01"
+	CodeQueryCanceled        = "57014"
+	CodeProgramLimitExceeded = "54000"
+	CodeDuplicateObject      = "42710"
+	CodeUndefinedSavepoint   = "3B001"
+)
+
+func errf(code, format string, a ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, a...), Statement: -1}
+}
+
+// Unsupported returns a 0A000 error naming the construct.
+func Unsupported(construct string) *Error {
+	return errf(CodeFeatureNotSupported, "%s is not supported", construct)
+}
+
+var (
+	reUnique   = regexp.MustCompile(`^UNIQUE constraint failed: (.*)$`)
+	rePK       = regexp.MustCompile(`^PRIMARY KEY constraint failed: (.*)$`)
+	reNotNull  = regexp.MustCompile(`^NOT NULL constraint failed: ([^.]+)\.(.*)$`)
+	reCheck    = regexp.MustCompile(`^CHECK constraint failed: (.*)$`)
+	reNoTable  = regexp.MustCompile(`^no such table: (?:main\.)?(.*)$`)
+	reNoColumn = regexp.MustCompile(`^no such column: (.*)$`)
+	reNoFunc   = regexp.MustCompile(`^no such function: (.*)$`)
+	reExists   = regexp.MustCompile(`^(table|index|view|trigger) (\S+) already exists$`)
+	reNear     = regexp.MustCompile(`near "(.*)": syntax error`)
+)
+
+// mapError converts a SQLite (or any) error into *Error. sqlText is the
+// statement, used to compute positions.
+func mapError(err error, sqlText string) *Error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	var se *sqliteErr
+	if !errors.As(err, &se) {
+		return &Error{Code: CodeInternal, Message: err.Error(), Statement: -1}
+	}
+	out := &Error{Code: CodeInternal, Message: se.msg, Statement: -1}
+	if se.offset >= 0 && se.offset < len(sqlText) {
+		out.Pos = len([]rune(sqlText[:se.offset])) + 1
+	}
+	prim := se.code & 0xff
+	msg := se.msg
+	switch {
+	case se.code == lib.SQLITE_CONSTRAINT_UNIQUE || se.code == lib.SQLITE_CONSTRAINT_PRIMARYKEY ||
+		reUnique.MatchString(msg) || rePK.MatchString(msg):
+		out.Code = CodeUniqueViolation
+		cols := ""
+		if m := reUnique.FindStringSubmatch(msg); m != nil {
+			cols = m[1]
+		} else if m := rePK.FindStringSubmatch(msg); m != nil {
+			cols = m[1]
+		}
+		table, colNames := splitConstraintCols(cols)
+		suffix := "key"
+		if se.code != lib.SQLITE_CONSTRAINT_PRIMARYKEY && !strings.HasPrefix(msg, "PRIMARY") {
+			suffix = strings.Join(colNames, "_") + "_key"
+		} else {
+			suffix = "pkey"
+		}
+		out.Table = table
+		out.Constraint = table + "_" + suffix
+		out.Message = fmt.Sprintf("duplicate key value violates unique constraint %q", out.Constraint)
+		if len(colNames) > 0 {
+			out.DetailText = fmt.Sprintf("Key (%s) already exists.", strings.Join(colNames, ", "))
+		}
+	case se.code == lib.SQLITE_CONSTRAINT_NOTNULL || reNotNull.MatchString(msg):
+		out.Code = CodeNotNullViolation
+		if m := reNotNull.FindStringSubmatch(msg); m != nil {
+			out.Table, out.Column = m[1], m[2]
+			out.Message = fmt.Sprintf("null value in column %q of relation %q violates not-null constraint", m[2], m[1])
+		}
+	case se.code == lib.SQLITE_CONSTRAINT_FOREIGNKEY:
+		out.Code = CodeForeignKeyViolation
+		out.Message = "insert or update on table violates foreign key constraint"
+	case se.code == lib.SQLITE_CONSTRAINT_CHECK || reCheck.MatchString(msg):
+		out.Code = CodeCheckViolation
+		if m := reCheck.FindStringSubmatch(msg); m != nil {
+			out.Constraint = m[1]
+			out.Message = fmt.Sprintf("new row violates check constraint %q", m[1])
+		}
+	case prim == lib.SQLITE_CONSTRAINT:
+		out.Code = "23000"
+	case reNoTable.MatchString(msg):
+		out.Code = CodeUndefinedTable
+		m := reNoTable.FindStringSubmatch(msg)
+		out.Table = m[1]
+		out.Message = fmt.Sprintf("relation %q does not exist", m[1])
+	case reNoColumn.MatchString(msg):
+		out.Code = CodeUndefinedColumn
+		m := reNoColumn.FindStringSubmatch(msg)
+		out.Column = m[1]
+		out.Message = fmt.Sprintf("column %q does not exist", m[1])
+	case strings.Contains(msg, "has no column named"):
+		out.Code = CodeUndefinedColumn
+		i := strings.Index(msg, "has no column named ")
+		col := msg[i+len("has no column named "):]
+		out.Column = col
+		out.Message = fmt.Sprintf("column %q does not exist", col)
+	case reNoFunc.MatchString(msg) || strings.HasPrefix(msg, "wrong number of arguments to function"):
+		out.Code = CodeUndefinedFunction
+		if m := reNoFunc.FindStringSubmatch(msg); m != nil {
+			out.Message = fmt.Sprintf("function %s does not exist", m[1])
+		}
+	case reExists.MatchString(msg):
+		m := reExists.FindStringSubmatch(msg)
+		if m[1] == "table" || m[1] == "view" || m[1] == "index" {
+			out.Code = CodeDuplicateTable
+		} else {
+			out.Code = CodeDuplicateObject
+		}
+		out.Message = fmt.Sprintf("relation %s already exists", strings.ReplaceAll(m[2], "\"", ""))
+		out.Message = fmt.Sprintf("relation %q already exists", strings.Trim(m[2], "\"`[]"))
+	case prim == lib.SQLITE_MISMATCH || strings.Contains(msg, "datatype mismatch") || strings.HasPrefix(msg, "cannot store "):
+		out.Code = CodeDatatypeMismatch
+	case prim == lib.SQLITE_READONLY:
+		out.Code = CodeReadOnlyTransaction
+		out.Message = "cannot execute statement in a read-only transaction"
+	case prim == lib.SQLITE_BUSY || prim == lib.SQLITE_LOCKED:
+		out.Code = CodeSerialization
+		out.Message = "could not serialize access: " + msg
+	case prim == lib.SQLITE_INTERRUPT:
+		out.Code = CodeQueryCanceled
+		out.Message = "canceling statement due to user request"
+	case prim == lib.SQLITE_TOOBIG:
+		out.Code = CodeProgramLimitExceeded
+	case strings.Contains(msg, "syntax error") || strings.Contains(msg, "incomplete input") || strings.Contains(msg, "unrecognized token"):
+		out.Code = CodeSyntaxError
+		if m := reNear.FindStringSubmatch(msg); m != nil {
+			out.Message = fmt.Sprintf("syntax error at or near %q", m[1])
+		} else if strings.Contains(msg, "incomplete input") {
+			out.Message = "syntax error at end of input"
+		}
+	case strings.HasPrefix(msg, "no such index") || strings.HasPrefix(msg, "no such view") || strings.HasPrefix(msg, "no such trigger"):
+		out.Code = CodeUndefinedObject
+	case strings.HasPrefix(msg, "no such savepoint"):
+		out.Code = CodeUndefinedSavepoint
+	}
+	return out
+}
+
+func splitConstraintCols(s string) (table string, cols []string) {
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if i := strings.LastIndex(part, "."); i >= 0 {
+			table = part[:i]
+			cols = append(cols, part[i+1:])
+		} else {
+			cols = append(cols, part)
+		}
+	}
+	return table, cols
+}

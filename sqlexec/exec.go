@@ -1,0 +1,241 @@
+package sqlexec
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// runSQL executes one SQLite statement (and, defensively, any further
+// statements in sqlText, without arguments) on c, collecting the result.
+func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementResult, readonly bool) {
+	if err := guardInternal(sqlText); err != nil {
+		res.Err = err
+		return res, false
+	}
+	if err := checkApplyStmt(sqlText); err != nil {
+		res.Err = err
+		return res, false
+	}
+	st, tail, err := c.prepareCached(sqlText)
+	if err != nil {
+		res.Err = mapError(err, sqlText)
+		return res, false
+	}
+	if strings.TrimSpace(tail) != "" && len(words(tail, 1)) > 0 {
+		st.release()
+		res.Err = errf(CodeSyntaxError, "cannot insert multiple commands into one replicated statement")
+		return res, false
+	}
+	if st == nil {
+		res.Tag = "EMPTY"
+		return res, true
+	}
+	readonly = st.readonly()
+	ncol := st.columnCount()
+	infos := make([]colInfo, ncol)
+	for i := range infos {
+		infos[i] = colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
+	}
+	var rows [][]any
+	n, err := st.run(args, func(r []any) error {
+		rows = append(rows, r)
+		return nil
+	})
+	st.release()
+	if err != nil {
+		res.Err = mapError(err, sqlText)
+		return res, readonly
+	}
+	if ncol > 0 {
+		var first []any
+		if len(rows) > 0 {
+			first = rows[0]
+		}
+		res.Columns = buildColumns(infos, first)
+		res.declared = make([]bool, len(infos))
+		for i := range infos {
+			res.declared[i] = infos[i].decl != ""
+		}
+		for _, r := range rows {
+			convertRow(res.Columns, r)
+		}
+		res.Rows = rows
+	}
+	if verb == "" {
+		verb = deriveVerb(sqlText, readonly)
+	}
+	switch verb {
+	case "INSERT", "UPDATE", "DELETE", "MERGE":
+		res.RowsAffected = n
+	case "SELECT":
+		res.RowsAffected = int64(len(rows))
+	}
+	res.Tag = makeTag(verb, res.RowsAffected)
+	return res, readonly
+}
+
+// checkApplyStmt refuses statements that would break the apply
+// transaction or change connection state outside the replicated data.
+func checkApplyStmt(sqlText string) *Error {
+	w := words(sqlText, 2)
+	if len(w) == 0 {
+		return nil
+	}
+	switch w[0] {
+	case "BEGIN", "COMMIT", "END", "VACUUM", "ATTACH", "DETACH":
+		return Unsupported(w[0] + " inside a replicated statement")
+	case "ROLLBACK":
+		if len(w) < 2 || w[1] != "TO" {
+			return Unsupported("ROLLBACK inside a replicated statement")
+		}
+	case "PRAGMA":
+		if strings.ContainsAny(sqlText, "=") {
+			return Unsupported("PRAGMA assignment")
+		}
+	}
+	return nil
+}
+
+func makeTag(verb string, n int64) string {
+	switch verb {
+	case "INSERT":
+		return fmt.Sprintf("INSERT 0 %d", n)
+	case "UPDATE", "DELETE", "SELECT", "MERGE", "MOVE", "FETCH", "COPY":
+		return fmt.Sprintf("%s %d", verb, n)
+	}
+	return verb
+}
+
+// guardInternal refuses statements that name raftsql's internal tables
+// (identifiers starting with raftsql_; string literals and comments are
+// ignored).
+func guardInternal(sqlText string) *Error {
+	low := strings.ToLower(sqlText)
+	if !strings.Contains(low, "raftsql_") {
+		return nil
+	}
+	for i := 0; i < len(low); i++ {
+		switch c := low[i]; {
+		case c == '\'':
+			for i++; i < len(low); i++ {
+				if low[i] == '\'' {
+					if i+1 < len(low) && low[i+1] == '\'' {
+						i++
+						continue
+					}
+					break
+				}
+			}
+		case c == '-' && i+1 < len(low) && low[i+1] == '-':
+			for i < len(low) && low[i] != '\n' {
+				i++
+			}
+		case c == '/' && i+1 < len(low) && low[i+1] == '*':
+			if j := strings.Index(low[i+2:], "*/"); j >= 0 {
+				i += j + 3
+			} else {
+				i = len(low)
+			}
+		case c == 'r' && strings.HasPrefix(low[i:], "raftsql_") && (i == 0 || !isIdentByte(low[i-1])):
+			return errf(CodeInsufficientPrivs, "permission denied: raftsql internal tables are not accessible")
+		}
+	}
+	return nil
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 || c == '$'
+}
+
+// words returns the leading keywords of sqlText, upper-cased, skipping
+// comments.
+func words(sqlText string, max int) []string {
+	var out []string
+	s := sqlText
+	for len(out) < max {
+		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		if strings.HasPrefix(s, "--") {
+			if i := strings.IndexByte(s, '\n'); i >= 0 {
+				s = s[i+1:]
+				continue
+			}
+			return out
+		}
+		if strings.HasPrefix(s, "/*") {
+			if i := strings.Index(s, "*/"); i >= 0 {
+				s = s[i+2:]
+				continue
+			}
+			return out
+		}
+		i := 0
+		for i < len(s) && (unicode.IsLetter(rune(s[i])) || s[i] == '_' || (i > 0 && unicode.IsDigit(rune(s[i])))) {
+			i++
+		}
+		if i == 0 {
+			return out
+		}
+		out = append(out, strings.ToUpper(s[:i]))
+		s = s[i:]
+	}
+	return out
+}
+
+// deriveVerb computes a PostgreSQL command tag verb from SQL text.
+func deriveVerb(sqlText string, readonly bool) string {
+	w := words(sqlText, 6)
+	if len(w) == 0 {
+		return ""
+	}
+	switch w[0] {
+	case "SELECT", "VALUES", "TABLE":
+		return "SELECT"
+	case "WITH":
+		if readonly {
+			return "SELECT"
+		}
+		up := strings.ToUpper(sqlText)
+		best, verb := len(up), "SELECT"
+		for _, v := range []string{"INSERT", "UPDATE", "DELETE"} {
+			if i := strings.LastIndex(up, v+" "); i >= 0 && (best == len(up) || i > best) {
+				best, verb = i, v
+			}
+		}
+		return verb
+	case "INSERT", "REPLACE":
+		return "INSERT"
+	case "UPDATE", "DELETE":
+		return w[0]
+	case "CREATE", "DROP", "ALTER":
+		rest := w[1:]
+		for len(rest) > 0 {
+			switch rest[0] {
+			case "UNIQUE", "TEMP", "TEMPORARY", "VIRTUAL", "OR":
+				rest = rest[1:]
+				continue
+			case "REPLACE":
+				rest = rest[1:]
+				continue
+			}
+			break
+		}
+		if len(rest) > 0 {
+			return w[0] + " " + rest[0]
+		}
+		return w[0]
+	case "BEGIN":
+		return "BEGIN"
+	case "COMMIT", "END":
+		return "COMMIT"
+	case "ROLLBACK":
+		return "ROLLBACK"
+	case "SAVEPOINT":
+		return "SAVEPOINT"
+	case "RELEASE":
+		return "RELEASE"
+	case "PRAGMA":
+		return "SET"
+	}
+	return w[0]
+}

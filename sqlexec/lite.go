@@ -1,0 +1,391 @@
+package sqlexec
+
+// Thin wrapper over the SQLite C API as transpiled by modernc.org/sqlite/lib.
+// Connections are opened through the registered "sqlite" database/sql driver
+// so that functions registered globally with the driver (pgdialect.Register)
+// are installed on them; the raw sqlite3* handle and libc TLS are then taken
+// out of the driver connection and used directly, which gives access to
+// sqlite3_stmt_readonly, column decltypes, extended error codes, per
+// connection functions and a per connection VFS.
+
+import (
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"math"
+	"reflect"
+	"strings"
+	"sync"
+	"time"
+	"unsafe"
+
+	"modernc.org/libc"
+	sqlite "modernc.org/sqlite"
+	lib "modernc.org/sqlite/lib"
+)
+
+var (
+	driverOnce sync.Once
+	sqlDriver  driver.Driver
+)
+
+func getDriver() driver.Driver {
+	driverOnce.Do(func() {
+		db, err := sql.Open("sqlite", "")
+		if err != nil {
+			sqlDriver = &sqlite.Driver{}
+			return
+		}
+		sqlDriver = db.Driver()
+		_ = db.Close()
+	})
+	return sqlDriver
+}
+
+// lconn is one SQLite connection. Not safe for concurrent use: callers hold mu.
+type lconn struct {
+	mu    sync.Mutex
+	drv   driver.Conn
+	tls   *libc.TLS
+	db    uintptr
+	cache map[string]*lstmt // prepared statement cache
+}
+
+const stmtCacheSize = 256
+
+// prepareCached is prepare with a statement cache (single statements only).
+// Call release, not finalize, when done.
+func (c *lconn) prepareCached(sqlText string) (*lstmt, string, error) {
+	if st, ok := c.cache[sqlText]; ok && st.p != 0 {
+		return st, "", nil
+	}
+	st, tail, err := c.prepare(sqlText)
+	if err != nil || st == nil {
+		return st, tail, err
+	}
+	if strings.TrimSpace(tail) == "" {
+		if c.cache == nil {
+			c.cache = map[string]*lstmt{}
+		}
+		if len(c.cache) >= stmtCacheSize {
+			for k, old := range c.cache {
+				old.cached = false
+				old.finalize()
+				delete(c.cache, k)
+				break
+			}
+		}
+		st.cached = true
+		c.cache[sqlText] = st
+	}
+	return st, tail, nil
+}
+
+// release returns a statement to the cache (or finalizes an uncached one).
+func (s *lstmt) release() {
+	if !s.cached {
+		s.finalize()
+		return
+	}
+	lib.Xsqlite3_reset(s.c.tls, s.p)
+	lib.Xsqlite3_clear_bindings(s.c.tls, s.p)
+	for _, b := range s.binds {
+		libc.Xfree(s.c.tls, b)
+	}
+	s.binds = s.binds[:0]
+}
+
+func openLConn(dsn string) (*lconn, error) {
+	dc, err := getDriver().Open(dsn)
+	if err != nil {
+		return nil, err
+	}
+	v := reflect.ValueOf(dc)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		dc.Close()
+		return nil, fmt.Errorf("sqlexec: unexpected sqlite driver connection type %T", dc)
+	}
+	e := v.Elem()
+	fdb := e.FieldByName("db")
+	ftls := e.FieldByName("tls")
+	if !fdb.IsValid() || !ftls.IsValid() || fdb.Kind() != reflect.Uintptr || ftls.Type() != reflect.TypeOf((*libc.TLS)(nil)) {
+		dc.Close()
+		return nil, fmt.Errorf("sqlexec: cannot access sqlite handle of %T", dc)
+	}
+	c := &lconn{drv: dc}
+	c.db = *(*uintptr)(unsafe.Pointer(fdb.UnsafeAddr()))
+	c.tls = *(**libc.TLS)(unsafe.Pointer(ftls.UnsafeAddr()))
+	return c, nil
+}
+
+func (c *lconn) close() error {
+	if c.drv == nil {
+		return nil
+	}
+	for k, st := range c.cache {
+		st.cached = false
+		st.finalize()
+		delete(c.cache, k)
+	}
+	err := c.drv.Close()
+	c.drv = nil
+	c.db = 0
+	return err
+}
+
+// sqliteErr is a raw SQLite error.
+type sqliteErr struct {
+	code   int // extended result code
+	msg    string
+	offset int // byte offset of the error in the SQL, -1 if unknown
+}
+
+func (e *sqliteErr) Error() string { return e.msg }
+
+func (c *lconn) err(rc int32) *sqliteErr {
+	ext := lib.Xsqlite3_extended_errcode(c.tls, c.db)
+	msg := libc.GoString(lib.Xsqlite3_errmsg(c.tls, c.db))
+	if ext&0xff != rc&0xff {
+		ext = rc
+		msg = libc.GoString(lib.Xsqlite3_errstr(c.tls, rc))
+	}
+	off := int(lib.Xsqlite3_error_offset(c.tls, c.db))
+	return &sqliteErr{code: int(ext), msg: msg, offset: off}
+}
+
+// exec runs SQL without arguments or results (all statements of it).
+func (c *lconn) exec(sqlText string) error {
+	for rest := sqlText; ; {
+		st, tail, err := c.prepareCached(rest)
+		if err != nil {
+			return err
+		}
+		if st == nil {
+			return nil
+		}
+		_, err = st.run(nil, nil)
+		st.release()
+		if err != nil {
+			return err
+		}
+		rest = tail
+	}
+}
+
+type lstmt struct {
+	c      *lconn
+	p      uintptr
+	binds  []uintptr // C memory to free after finalize
+	cached bool
+}
+
+// prepare compiles the first statement of sqlText. It returns nil if there is
+// nothing but whitespace/comments left.
+func (c *lconn) prepare(sqlText string) (*lstmt, string, error) {
+	for {
+		if len(sqlText) == 0 {
+			return nil, "", nil
+		}
+		z, err := libc.CString(sqlText)
+		if err != nil {
+			return nil, "", err
+		}
+		pp := libc.Xmalloc(c.tls, 16)
+		rc := lib.Xsqlite3_prepare_v2(c.tls, c.db, z, int32(len(sqlText)), pp, pp+8)
+		p := *(*uintptr)(unsafe.Pointer(pp))
+		tailp := *(*uintptr)(unsafe.Pointer(pp + 8))
+		libc.Xfree(c.tls, pp)
+		consumed := len(sqlText)
+		if tailp != 0 {
+			consumed = int(tailp - z)
+		}
+		libc.Xfree(c.tls, z)
+		if rc != lib.SQLITE_OK {
+			return nil, "", c.err(rc)
+		}
+		rest := sqlText[consumed:]
+		if p == 0 {
+			if consumed == 0 {
+				return nil, "", nil
+			}
+			sqlText = rest
+			continue
+		}
+		return &lstmt{c: c, p: p}, rest, nil
+	}
+}
+
+func (s *lstmt) finalize() {
+	if s.p != 0 {
+		lib.Xsqlite3_finalize(s.c.tls, s.p)
+		s.p = 0
+	}
+	for _, b := range s.binds {
+		libc.Xfree(s.c.tls, b)
+	}
+	s.binds = nil
+}
+
+func (s *lstmt) readonly() bool { return lib.Xsqlite3_stmt_readonly(s.c.tls, s.p) != 0 }
+
+func (s *lstmt) paramCount() int { return int(lib.Xsqlite3_bind_parameter_count(s.c.tls, s.p)) }
+
+func (s *lstmt) columnCount() int { return int(lib.Xsqlite3_column_count(s.c.tls, s.p)) }
+
+func (s *lstmt) columnName(i int) string {
+	return libc.GoString(lib.Xsqlite3_column_name(s.c.tls, s.p, int32(i)))
+}
+
+func (s *lstmt) columnDecl(i int) string {
+	p := lib.Xsqlite3_column_decltype(s.c.tls, s.p, int32(i))
+	if p == 0 {
+		return ""
+	}
+	return libc.GoString(p)
+}
+
+func (s *lstmt) bind(args []any) error {
+	n := s.paramCount()
+	if len(args) < n {
+		return &Error{Code: "08P01", Message: fmt.Sprintf("bind message supplies %d parameters, but prepared statement requires %d", len(args), n)}
+	}
+	tls := s.c.tls
+	for i := 0; i < n; i++ {
+		idx := int32(i + 1)
+		var rc int32
+		switch v := args[i].(type) {
+		case nil:
+			rc = lib.Xsqlite3_bind_null(tls, s.p, idx)
+		case int64:
+			rc = lib.Xsqlite3_bind_int64(tls, s.p, idx, v)
+		case int:
+			rc = lib.Xsqlite3_bind_int64(tls, s.p, idx, int64(v))
+		case int32:
+			rc = lib.Xsqlite3_bind_int64(tls, s.p, idx, int64(v))
+		case int16:
+			rc = lib.Xsqlite3_bind_int64(tls, s.p, idx, int64(v))
+		case uint32:
+			rc = lib.Xsqlite3_bind_int64(tls, s.p, idx, int64(v))
+		case bool:
+			b := int64(0)
+			if v {
+				b = 1
+			}
+			rc = lib.Xsqlite3_bind_int64(tls, s.p, idx, b)
+		case float64:
+			rc = lib.Xsqlite3_bind_double(tls, s.p, idx, v)
+		case float32:
+			rc = lib.Xsqlite3_bind_double(tls, s.p, idx, float64(v))
+		case string:
+			rc = s.bindText(idx, v)
+		case time.Time:
+			rc = s.bindText(idx, formatTime(v))
+		case []byte:
+			if len(v) == 0 {
+				rc = lib.Xsqlite3_bind_zeroblob(tls, s.p, idx, 0)
+			} else {
+				m := libc.Xmalloc(tls, uint64(len(v)))
+				copy((*libc.RawMem)(unsafe.Pointer(m))[:len(v):len(v)], v)
+				s.binds = append(s.binds, m)
+				rc = lib.Xsqlite3_bind_blob(tls, s.p, idx, m, int32(len(v)), 0)
+			}
+		default:
+			rc = s.bindText(idx, fmt.Sprint(v))
+		}
+		if rc != lib.SQLITE_OK {
+			return s.c.err(rc)
+		}
+	}
+	return nil
+}
+
+func (s *lstmt) bindText(idx int32, v string) int32 {
+	m := libc.Xmalloc(s.c.tls, uint64(len(v)+1))
+	b := (*libc.RawMem)(unsafe.Pointer(m))[: len(v)+1 : len(v)+1]
+	copy(b, v)
+	b[len(v)] = 0
+	s.binds = append(s.binds, m)
+	return lib.Xsqlite3_bind_text(s.c.tls, s.p, idx, m, int32(len(v)), 0)
+}
+
+func formatTime(t time.Time) string {
+	if t.Location() == time.UTC {
+		return t.Format("2006-01-02 15:04:05.999999")
+	}
+	return t.Format("2006-01-02 15:04:05.999999-07:00")
+}
+
+// run binds args and steps the statement to completion, calling row for
+// each result row (values valid after return). It returns sqlite3_changes64
+// (only meaningful for DML).
+func (s *lstmt) run(args []any, row func([]any) error) (int64, error) {
+	if len(args) > 0 || s.paramCount() > 0 {
+		if err := s.bind(args); err != nil {
+			return 0, err
+		}
+	}
+	tls := s.c.tls
+	ncol := s.columnCount()
+	for {
+		rc := lib.Xsqlite3_step(tls, s.p)
+		switch rc {
+		case lib.SQLITE_ROW:
+			if row != nil {
+				vals := make([]any, ncol)
+				for i := 0; i < ncol; i++ {
+					vals[i] = s.value(i)
+				}
+				if err := row(vals); err != nil {
+					lib.Xsqlite3_reset(tls, s.p)
+					return 0, err
+				}
+			}
+		case lib.SQLITE_DONE:
+			return int64(lib.Xsqlite3_changes64(tls, s.c.db)), nil
+		default:
+			e := s.c.err(rc)
+			lib.Xsqlite3_reset(tls, s.p)
+			return 0, e
+		}
+	}
+}
+
+func (s *lstmt) value(i int) any {
+	tls := s.c.tls
+	ic := int32(i)
+	switch lib.Xsqlite3_column_type(tls, s.p, ic) {
+	case lib.SQLITE_INTEGER:
+		return lib.Xsqlite3_column_int64(tls, s.p, ic)
+	case lib.SQLITE_FLOAT:
+		return lib.Xsqlite3_column_double(tls, s.p, ic)
+	case lib.SQLITE_TEXT:
+		p := lib.Xsqlite3_column_text(tls, s.p, ic)
+		n := int(lib.Xsqlite3_column_bytes(tls, s.p, ic))
+		if p == 0 || n == 0 {
+			return ""
+		}
+		return string((*libc.RawMem)(unsafe.Pointer(p))[:n:n])
+	case lib.SQLITE_BLOB:
+		p := lib.Xsqlite3_column_blob(tls, s.p, ic)
+		n := int(lib.Xsqlite3_column_bytes(tls, s.p, ic))
+		b := make([]byte, n)
+		if p != 0 && n > 0 {
+			copy(b, (*libc.RawMem)(unsafe.Pointer(p))[:n:n])
+		}
+		return b
+	default:
+		return nil
+	}
+}
+
+var _ = math.MaxInt64
+
+// interruptConn aborts the statement running on c (sqlite3_interrupt is
+// safe to call from another thread).
+func interruptConn(c *lconn) {
+	tls := libc.NewTLS()
+	defer tls.Close()
+	if db := c.db; db != 0 {
+		lib.Xsqlite3_interrupt(tls, db)
+	}
+}

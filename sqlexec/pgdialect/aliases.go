@@ -1,0 +1,350 @@
+package pgdialect
+
+import "strings"
+
+// selectItems returns the items of every depth-0 SELECT list.
+func (x *tx) selectLists() [][][2]int {
+	var lists [][][2]int
+	for i := 0; i < x.n(); i++ {
+		if x.depth[i] != 0 || !x.T(i).kw("SELECT") {
+			continue
+		}
+		s := i + 1
+		if x.kw(s, "DISTINCT") || x.kw(s, "ALL") {
+			s++
+		}
+		e := s
+		for e < x.n() {
+			if x.depth[e] == 0 {
+				u := x.T(e)
+				if u.typ == tIdent {
+					switch u.upper() {
+					case "FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "INTO", "FOR":
+						goto done
+					}
+				}
+			}
+			if x.depth[e] < 0 {
+				goto done
+			}
+			e++
+		}
+	done:
+		lists = append(lists, x.splitTop(s, e))
+		i = e - 1
+	}
+	return lists
+}
+
+// applyAliases gives unaliased select items PostgreSQL's column names
+// (f(x) -> "f", 1 -> "?column?", x::int -> "int4") and records ColumnOIDs
+// of the first select list.
+func (x *tx) applyAliases() {
+	lists := x.selectLists()
+	for li, items := range lists {
+		var oids []uint32
+		for _, it := range items {
+			a, b := it[0], it[1]
+			if a >= b {
+				continue
+			}
+			name, has, oid := x.itemName(a, b)
+			oids = append(oids, oid)
+			if !has && name != "" {
+				x.T(b - 1).wsuf += ` AS "` + strings.ReplaceAll(name, `"`, `""`) + `"`
+			}
+		}
+		if li == 0 {
+			x.colOIDs = oids
+		}
+	}
+}
+
+var boolOps = map[string]bool{"=": true, "<>": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true,
+	"~": true, "!~": true, "~*": true, "!~*": true, "~~": true, "!~~": true}
+
+// itemName computes the PostgreSQL output name of select item a..b-1; has
+// reports an explicit alias; name "" means SQLite already agrees.
+func (x *tx) itemName(a, b int) (name string, has bool, oid uint32) {
+	last := x.T(b - 1)
+	if x.isP(b-1, "*") {
+		return "", true, 0
+	}
+	// explicit alias
+	if b-a >= 2 && x.T(b-2).kw("AS") {
+		return "", true, x.exprOID(a, b-2)
+	}
+	if b-a >= 2 && (last.typ == tQIdent || last.typ == tIdent && !isKeywordEnd(last.upper())) && x.endsOperand(b-2) && !x.isP(b-2, ".") && x.T(b-2).typ != tCast {
+		return "", true, x.exprOID(a, b-1)
+	}
+	oid = x.exprOID(a, b)
+	// single column reference (possibly qualified)
+	if n, j := x.name(a); n != "" && j == b && !isKeywordEnd(x.T(a).upper()) {
+		if x.T(a).typ == tIdent {
+			switch x.T(a).upper() {
+			case "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_CATALOG", "USER":
+				return strings.ToLower(x.T(a).text), false, oid
+			}
+		}
+		return "", false, oid
+	}
+	return x.figureName(a, b), false, oid
+}
+
+func isKeywordEnd(u string) bool {
+	switch u {
+	case "END", "NULL", "TRUE", "FALSE", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME", "DESC", "ASC", "ZONE", "PRECISION", "VARYING":
+		return true
+	}
+	return false
+}
+
+// figureName follows PostgreSQL's FigureColname for expression a..b-1.
+func (x *tx) figureName(a, b int) string {
+	n, _ := x.figure(a, b)
+	if n == "" {
+		return "?column?"
+	}
+	return n
+}
+
+// figure returns a name and its strength (2 = column/function, 1 = type
+// or CASE, 0 = none).
+func (x *tx) figure(a, b int) (string, int) {
+	// trailing cast
+	if b-a >= 3 {
+		for c := b - 1; c > a; c-- {
+			if x.T(c).typ == tCast && x.depth[c] == x.depth[a] {
+				end, tn, _, arr, ok := x.parseType(c + 1)
+				if ok && end == b {
+					n, st := x.figure(a, c)
+					if st > 1 {
+						return n, st
+					}
+					if tt := typeAlias[tn]; tt != nil && !arr {
+						return tt.name, 1
+					}
+					return tn, 1
+				}
+				break
+			}
+		}
+	}
+	t := x.T(a)
+	if b-a == 2 && t.typ == tIdent && x.T(a+1).typ == tString {
+		if tt := typeAlias[strings.ToLower(t.text)]; tt != nil {
+			return tt.name, 1
+		}
+	}
+	if n, j := x.name(a); n != "" && j == b {
+		if t.typ == tIdent {
+			switch t.upper() {
+			case "TRUE", "FALSE":
+				return "bool", 1
+			case "NULL":
+				return "", 0
+			case "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_CATALOG", "USER":
+				return strings.ToLower(t.text), 2
+			}
+		}
+		return n, 2
+	}
+	if t.typ == tIdent {
+		// function call f(...) possibly schema-qualified
+		j := a
+		for (x.T(j).typ == tIdent || x.T(j).typ == tQIdent) && x.isP(j+1, ".") {
+			j += 2
+		}
+		callEnd := -1
+		if x.isP(j+1, "(") {
+			callEnd = x.match(j + 1)
+			for {
+				if x.kw(callEnd+1, "FILTER") && x.isP(callEnd+2, "(") {
+					callEnd = x.match(callEnd + 2)
+				} else if x.kw(callEnd+1, "OVER") && x.isP(callEnd+2, "(") {
+					callEnd = x.match(callEnd + 2)
+				} else if x.kw(callEnd+1, "OVER") {
+					callEnd += 2
+				} else if x.kw(callEnd+1, "WITHIN", "GROUP") && x.isP(callEnd+3, "(") {
+					callEnd = x.match(callEnd + 3)
+				} else {
+					break
+				}
+			}
+		}
+		if callEnd == b-1 {
+			f := x.T(j).identName()
+			switch f {
+			case "cast":
+				for k := j + 2; k < b-1; k++ {
+					if x.T(k).kw("AS") && x.depth[k] == x.depth[j]+1 {
+						n, st := x.figure(j+2, k)
+						if st > 1 {
+							return n, st
+						}
+						_, tn, _, _, _ := x.parseType(k + 1)
+						if tt := typeAlias[tn]; tt != nil {
+							return tt.name, 1
+						}
+						return tn, 1
+					}
+				}
+			case "exists", "array":
+				return f, 2
+			}
+			return f, 2
+		}
+		if t.kw("CASE") && x.T(b-1).kw("END") {
+			for k := b - 2; k > a; k-- {
+				if x.depth[k] == x.depth[a] && x.T(k).kw("ELSE") {
+					if n, st := x.figure(k+1, b-1); st > 1 {
+						return n, st
+					}
+					break
+				}
+				if x.depth[k] == x.depth[a] && (x.T(k).kw("THEN") || x.T(k).kw("END")) {
+					break
+				}
+			}
+			return "case", 1
+		}
+		if t.kw("ARRAY") {
+			return "array", 2
+		}
+	}
+	if x.isP(a, "(") && x.match(a) == b-1 {
+		if x.kw(a+1, "SELECT") {
+			s := a + 2
+			if x.kw(s, "DISTINCT") || x.kw(s, "ALL") {
+				s++
+			}
+			e := s
+			for e < b-1 && !(x.depth[e] == x.depth[s] && (x.isP(e, ",") || x.T(e).kw("FROM") || x.T(e).kw("WHERE"))) {
+				e++
+			}
+			if e > s+1 && x.T(e-2).kw("AS") {
+				return x.T(e - 1).identName(), 2
+			}
+			return x.figure(s, e)
+		}
+		return x.figure(a+1, b-1)
+	}
+	return "", 0
+}
+
+// exprOID guesses the PostgreSQL type of expression a..b-1.
+func (x *tx) exprOID(a, b int) uint32 {
+	if a >= b {
+		return 0
+	}
+	d := x.depth[a]
+	caseDepth := 0
+	for k := a; k < b; k++ {
+		if x.depth[k] != d {
+			continue
+		}
+		if x.T(k).kw("CASE") {
+			caseDepth++
+		} else if x.T(k).kw("END") && caseDepth > 0 {
+			caseDepth--
+			continue
+		}
+		if caseDepth > 0 {
+			continue
+		}
+		t := x.T(k)
+		if t.typ == tOp && boolOps[t.text] {
+			return OIDBool
+		}
+		if t.typ == tIdent {
+			switch t.upper() {
+			case "IS", "IN", "LIKE", "ILIKE", "BETWEEN", "AND", "OR", "EXISTS", "REGEXP", "GLOB":
+				return OIDBool
+			case "NOT":
+				return OIDBool
+			case "OPERATOR":
+				return OIDBool
+			}
+		}
+	}
+	// trailing cast
+	for c := b - 1; c > a; c-- {
+		if x.T(c).typ == tCast && x.depth[c] == d {
+			end, tn, _, arr, ok := x.parseType(c + 1)
+			if ok && end == b && !arr {
+				if tt := typeAlias[tn]; tt != nil {
+					return tt.oid
+				}
+			}
+			break
+		}
+	}
+	t := x.T(a)
+	if b-a == 1 {
+		switch t.typ {
+		case tIdent:
+			switch t.upper() {
+			case "TRUE", "FALSE":
+				return OIDBool
+			case "CURRENT_TIMESTAMP":
+				return OIDTimestamptz
+			case "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_CATALOG":
+				return OIDName
+			}
+			if x.catalog {
+				return catalogColOID[strings.ToLower(t.text)]
+			}
+		case tString:
+			return OIDText
+		}
+		return 0
+	}
+	if n, j := x.name(a); n != "" && j == b && x.catalog {
+		return catalogColOID[n]
+	}
+	j := a
+	for (x.T(j).typ == tIdent || x.T(j).typ == tQIdent) && x.isP(j+1, ".") {
+		j += 2
+	}
+	if x.T(j).typ == tIdent && x.isP(j+1, "(") && x.match(j+1) == b-1 {
+		switch x.T(j).identName() {
+		case "count":
+			return OIDInt8
+		case "now", "transaction_timestamp", "statement_timestamp", "clock_timestamp":
+			return OIDTimestamptz
+		case "version", "current_database", "pg_get_userbyid", "current_schema", "current_user", "pg_encoding_to_char", "format_type", "pg_get_expr", "pg_get_indexdef", "pg_get_constraintdef", "obj_description", "col_description", "array_to_string", "current_setting", "pg_get_viewdef", "lower", "upper", "substr", "substring", "concat", "replace", "trim", "md5":
+			return OIDText
+		case "gen_random_uuid":
+			return OIDUUID
+		case "pg_backend_pid", "length", "char_length", "octet_length":
+			return OIDInt4
+		case "pg_table_is_visible", "exists":
+			return OIDBool
+		case "cast":
+			for k := j + 2; k < b-1; k++ {
+				if x.T(k).kw("AS") && x.depth[k] == x.depth[j]+1 {
+					_, tn, _, arr, _ := x.parseType(k + 1)
+					if tt := typeAlias[tn]; tt != nil && !arr {
+						return tt.oid
+					}
+				}
+			}
+		}
+	}
+	if t.kw("CASE") {
+		// type of the first THEN branch
+		for k := a; k < b; k++ {
+			if x.depth[k] == d && x.T(k).kw("THEN") {
+				e := k + 1
+				for e < b && !(x.depth[e] == d && (x.T(e).kw("WHEN") || x.T(e).kw("ELSE") || x.T(e).kw("END"))) {
+					e++
+				}
+				return x.exprOID(k+1, e)
+			}
+		}
+	}
+	if x.isP(a, "(") && x.match(a) == b-1 && !x.kw(a+1, "SELECT") {
+		return x.exprOID(a+1, b-1)
+	}
+	return 0
+}

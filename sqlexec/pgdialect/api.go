@@ -1,0 +1,113 @@
+// Package pgdialect translates the PostgreSQL dialect that tools and
+// applications send into SQLite SQL, lexically: the statement text is
+// tokenized (quotes, E” strings, "identifiers", $tag$ dollar quotes, nested
+// comments, $n parameters, operators) and only the tokens that need changing
+// are spliced; the statement is never rebuilt from a syntax tree.
+//
+// Parameters: PostgreSQL's $n is rewritten to SQLite's ?n, which SQLite binds
+// by position n (bind argument n-1 of database/sql, or
+// sqlite3_bind_*(stmt, n, ...)). Stmt.ParamCount is the highest n.
+//
+// See docs/sql-dialect.md for the supported subset.
+package pgdialect
+
+import "fmt"
+
+// Kind classifies a translated statement.
+type Kind uint8
+
+const (
+	KindQuery          Kind = iota // run Exec (SELECT/INSERT/UPDATE/DELETE/DDL ...)
+	KindBegin                      // BEGIN / START TRANSACTION
+	KindCommit                     // COMMIT / END
+	KindRollback                   // ROLLBACK / ABORT
+	KindSavepoint                  // SAVEPOINT Name
+	KindRelease                    // RELEASE [SAVEPOINT] Name
+	KindRollbackTo                 // ROLLBACK TO [SAVEPOINT] Name
+	KindSet                        // SET Name = Value (Local reports SET LOCAL)
+	KindShow                       // SHOW Name ("all" for SHOW ALL)
+	KindReset                      // RESET Name ("all" for RESET ALL), also SET x TO DEFAULT
+	KindCopyFrom                   // COPY ... FROM STDIN (Copy set)
+	KindCopyTo                     // COPY ... TO STDOUT (Copy set)
+	KindNoop                       // accepted, nothing to run (VACUUM, ANALYZE, CHECKPOINT, GRANT ...)
+	KindDropTables                 // DROP TABLE a, b: one DROP per table in Exec
+	KindTruncate                   // TRUNCATE a, b: one DELETE per table in Exec
+	KindSetTransaction             // SET TRANSACTION / SET SESSION CHARACTERISTICS (Value = the options)
+	KindEmpty                      // empty statement (only whitespace/comments): EmptyQueryResponse
+)
+
+var kindNames = [...]string{"Query", "Begin", "Commit", "Rollback", "Savepoint", "Release",
+	"RollbackTo", "Set", "Show", "Reset", "CopyFrom", "CopyTo", "Noop", "DropTables",
+	"Truncate", "SetTransaction", "Empty"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("Kind(%d)", k)
+}
+
+// Stmt is one translated statement.
+type Stmt struct {
+	Kind Kind
+	// Exec: SQLite statements to run, in order (one for most kinds; none
+	// for KindNoop/KindEmpty and for accepted-but-ignored DDL such as
+	// ALTER TABLE ... ADD FOREIGN KEY).
+	Exec []string
+	// Tag: command tag verb: "INSERT", "SELECT", "CREATE TABLE",
+	// "TRUNCATE TABLE", ... The session appends row counts where
+	// PostgreSQL does (INSERT 0 n, SELECT n, UPDATE n, DELETE n, COPY n).
+	Tag          string
+	Name         string // SET/SHOW/RESET setting name (lower case), SAVEPOINT name
+	Value        string // SET value (unquoted; list values joined with ", ")
+	Local        bool   // SET LOCAL
+	Copy         *CopySpec
+	DropIfExists []string // tables of DROP TABLE IF EXISTS (the session emits a NOTICE per missing one)
+	ParamCount   int      // highest $n
+	ParamOIDs    []uint32 // inferred parameter types, len == ParamCount (0 = unknown)
+	// ColumnOIDs: lexically inferred PostgreSQL types of the result columns
+	// of a SELECT (0 = unknown: use the SQLite declared type / value). It
+	// is set when at least one column is known, e.g. comparisons, IS NULL,
+	// EXISTS and true/false are bool (16), count() int8, casts the cast
+	// type, catalog columns their pg_catalog type. SQLite returns booleans
+	// as integers 0/1: the session must render them as t/f for OID 16.
+	ColumnOIDs []uint32
+	// ReadOnly reports a statement that does not write (SELECT/VALUES/
+	// SHOW/EXPLAIN without data-modifying parts): it need not go through
+	// Raft. It is a lexical guess; false when in doubt.
+	ReadOnly bool
+}
+
+// CopySpec describes a COPY statement.
+type CopySpec struct {
+	Table     string   // target/source table (unquoted, schema public stripped)
+	Columns   []string // column list, nil = all
+	Format    string   // "text", "csv" or "binary"
+	Delimiter string   // default "\t" (text) or "," (csv)
+	Null      string   // default `\N` (text) or "" (csv)
+	Quote     string   // csv: default `"`
+	Escape    string   // csv: default = Quote
+	Header    bool
+	Query     string // COPY (query) TO: the query, already translated to SQLite
+	Freeze    bool   // FREEZE option (accepted, ignored)
+	Encoding  string // ENCODING option if given
+}
+
+// Error is a translation error carrying a PostgreSQL SQLSTATE.
+type Error struct {
+	Code     string // SQLSTATE, e.g. "0A000" feature_not_supported, "42601" syntax_error
+	Message  string
+	Hint     string
+	Position int // 1-based character position in the statement, 0 = unknown
+}
+
+func (e *Error) Error() string    { return e.Message }
+func (e *Error) SQLState() string { return e.Code }
+
+func unsupported(format string, args ...any) *Error {
+	return &Error{Code: "0A000", Message: fmt.Sprintf(format, args...)}
+}
+
+func syntaxErr(pos int, format string, args ...any) *Error {
+	return &Error{Code: "42601", Message: fmt.Sprintf(format, args...), Position: pos}
+}

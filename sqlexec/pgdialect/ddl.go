@@ -1,0 +1,540 @@
+package pgdialect
+
+import (
+	"strings"
+)
+
+func (x *tx) create() (*Stmt, error) {
+	i := 1
+	if x.kw(i, "OR", "REPLACE") {
+		if x.kw(i+2, "VIEW") || x.kw(i+2, "TEMP", "VIEW") || x.kw(i+2, "TEMPORARY", "VIEW") {
+			return nil, unsupported("CREATE OR REPLACE VIEW is not supported")
+		}
+		return nil, unsupported("CREATE OR REPLACE %s is not supported", x.T(i+2).upper())
+	}
+	for x.kw(i, "TEMP") || x.kw(i, "TEMPORARY") || x.kw(i, "UNLOGGED") || x.kw(i, "GLOBAL") || x.kw(i, "LOCAL") {
+		if x.kw(i, "UNLOGGED") || x.kw(i, "GLOBAL") || x.kw(i, "LOCAL") {
+			x.T(i).set("")
+		}
+		i++
+	}
+	obj := x.T(i).upper()
+	switch obj {
+	case "TABLE":
+		return x.createTable(i)
+	case "UNIQUE", "INDEX":
+		return x.createIndex(i)
+	case "VIEW":
+		if err := x.exprPass(); err != nil {
+			return nil, err
+		}
+		x.applyAliases()
+		return x.query("CREATE VIEW", x.all(), false), nil
+	case "TRIGGER":
+		return x.query("CREATE TRIGGER", x.all(), false), nil
+	case "VIRTUAL":
+		return x.query("CREATE TABLE", x.all(), false), nil
+	case "SCHEMA":
+		j := i + 1
+		ine := x.kw(j, "IF", "NOT", "EXISTS")
+		if ine {
+			j += 3
+		}
+		if n, _ := x.name(j); n == "public" && ine {
+			return &Stmt{Kind: KindNoop, Tag: "CREATE SCHEMA"}, nil
+		}
+		return nil, unsupported("CREATE SCHEMA is not supported (only schema public exists)")
+	case "MATERIALIZED":
+		return nil, unsupported("materialized views are not supported")
+	case "FUNCTION", "PROCEDURE", "AGGREGATE":
+		return nil, unsupported("CREATE %s is not supported", obj)
+	case "RECURSIVE":
+		return nil, unsupported("CREATE RECURSIVE VIEW is not supported")
+	}
+	return nil, unsupported("CREATE %s is not supported", obj)
+}
+
+func (x *tx) createIndex(i int) (*Stmt, error) {
+	if x.kw(i, "UNIQUE") {
+		i++
+	}
+	i++ // INDEX
+	if x.kw(i, "CONCURRENTLY") {
+		x.T(i).set("")
+		i++
+	}
+	ine := x.kw(i, "IF", "NOT", "EXISTS")
+	if ine {
+		i += 3
+	}
+	named := !x.kw(i, "ON")
+	if named {
+		_, i = x.name(i)
+	}
+	if !x.kw(i, "ON") {
+		return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+	}
+	on := i
+	i++
+	if x.kw(i, "ONLY") {
+		x.T(i).set("")
+		i++
+	}
+	tbl, j := x.name(i)
+	if x.kw(j, "USING") {
+		m := strings.ToLower(x.T(j + 1).text)
+		if m != "btree" && m != "hash" {
+			return nil, unsupported("index access method %q is not supported", m)
+		}
+		x.blank(j, j+2)
+		j += 2
+	}
+	if !x.isP(j, "(") {
+		return nil, syntaxErr(x.T(j).pos+1, "syntax error at or near %q", x.T(j).text)
+	}
+	e := x.match(j)
+	if !named {
+		var cols []string
+		for _, p := range x.splitTop(j+1, e) {
+			if n, _ := x.name(p[0]); n != "" {
+				cols = append(cols, n)
+			} else {
+				cols = append(cols, "expr")
+			}
+		}
+		t := x.T(on)
+		t.set(quoteIdent(tbl+"_"+strings.Join(cols, "_")+"_idx") + " ON")
+	}
+	// drop INCLUDE (...), WITH (...), TABLESPACE x after the column list
+	k := e + 1
+	for k < x.n() {
+		switch {
+		case x.kw(k, "INCLUDE") && x.isP(k+1, "("):
+			m := x.match(k + 1)
+			x.blank(k, m+1)
+			k = m + 1
+		case x.kw(k, "WITH") && x.isP(k+1, "("):
+			m := x.match(k + 1)
+			x.blank(k, m+1)
+			k = m + 1
+		case x.kw(k, "TABLESPACE"):
+			x.blank(k, k+2)
+			k += 2
+		case x.kw(k, "NULLS"):
+			return nil, unsupported("NULLS [NOT] DISTINCT is not supported")
+		default:
+			k = x.n()
+		}
+	}
+	if err := x.exprPass(); err != nil {
+		return nil, err
+	}
+	return x.query("CREATE INDEX", x.all(), false), nil
+}
+
+var colConstraintKw = map[string]bool{"CONSTRAINT": true, "NOT": true, "NULL": true, "PRIMARY": true, "UNIQUE": true,
+	"CHECK": true, "DEFAULT": true, "REFERENCES": true, "COLLATE": true, "GENERATED": true, "AS": true, "DEFERRABLE": true, "INITIALLY": true}
+
+func (x *tx) createTable(i int) (*Stmt, error) {
+	i++ // TABLE
+	if x.kw(i, "IF", "NOT", "EXISTS") {
+		i += 3
+	}
+	tbl, j := x.name(i)
+	if tbl == "" {
+		return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+	}
+	if x.kw(j, "AS") || x.kw(j, "USING") {
+		if err := x.exprPass(); err != nil {
+			return nil, err
+		}
+		return x.query("SELECT", x.all(), false), nil
+	}
+	if x.kw(j, "PARTITION") {
+		return nil, unsupported("partitioned tables are not supported")
+	}
+	if x.kw(j, "OF") {
+		return nil, unsupported("typed tables are not supported")
+	}
+	if !x.isP(j, "(") {
+		return nil, syntaxErr(x.T(j).pos+1, "syntax error at or near %q", x.T(j).text)
+	}
+	e := x.match(j)
+	// table options after the column list
+	k := e + 1
+	for k < x.n() {
+		switch {
+		case x.kw(k, "WITH") && x.isP(k+1, "("):
+			m := x.match(k + 1)
+			x.blank(k, m+1)
+			k = m + 1
+		case x.kw(k, "WITHOUT", "OIDS"), x.kw(k, "WITH", "OIDS"):
+			x.blank(k, k+2)
+			k += 2
+		case x.kw(k, "TABLESPACE"):
+			x.blank(k, k+2)
+			k += 2
+		case x.kw(k, "ON", "COMMIT"):
+			m := k + 2
+			for m < x.n() && (x.kw(m, "PRESERVE") || x.kw(m, "DELETE") || x.kw(m, "DROP") || x.kw(m, "ROWS")) {
+				m++
+			}
+			x.blank(k, m)
+			k = m
+		case x.kw(k, "INHERITS"):
+			return nil, unsupported("table inheritance is not supported")
+		case x.kw(k, "PARTITION", "BY"):
+			return nil, unsupported("partitioned tables are not supported")
+		case x.kw(k, "USING"):
+			x.blank(k, k+2)
+			k += 2
+		default:
+			k++ // SQLite's own options (WITHOUT ROWID, STRICT, ',')
+		}
+	}
+	// column definitions and table constraints
+	elems := x.splitTop(j+1, e)
+	pkCols := []string{}
+	hasInlinePK := false
+	for _, el := range elems {
+		if x.T(el[0]).kw("PRIMARY") {
+			pkCols = x.parenNames(el[0]+2, el[1])
+		}
+		if x.T(el[0]).kw("CONSTRAINT") && x.T(el[0]+2).kw("PRIMARY") {
+			pkCols = x.parenNames(el[0]+4, el[1])
+		}
+		for k := el[0]; k < el[1]; k++ {
+			if x.kw(k, "PRIMARY", "KEY") && !x.T(el[0]).kw("PRIMARY") && !x.T(el[0]).kw("CONSTRAINT") {
+				hasInlinePK = true
+			}
+		}
+	}
+	for _, el := range elems {
+		if err := x.columnDef(el[0], el[1], pkCols, hasInlinePK); err != nil {
+			return nil, err
+		}
+		if x.madePK {
+			hasInlinePK = true
+		}
+	}
+	if err := x.exprPass(); err != nil {
+		return nil, err
+	}
+	return x.query("CREATE TABLE", x.all(), false), nil
+}
+
+// parenNames returns the names in the parenthesised list at i.
+func (x *tx) parenNames(i, hi int) []string {
+	for i < hi && !x.isP(i, "(") {
+		i++
+	}
+	if i >= hi {
+		return nil
+	}
+	e := x.match(i)
+	var out []string
+	for _, p := range x.splitTop(i+1, e) {
+		n, _ := x.name(p[0])
+		out = append(out, n)
+	}
+	return out
+}
+
+// columnDef rewrites one element of a CREATE TABLE / ADD COLUMN list.
+func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
+	t := x.T(lo)
+	switch {
+	case t.kw("CONSTRAINT"), t.kw("PRIMARY"), t.kw("UNIQUE"), t.kw("CHECK"), t.kw("FOREIGN"):
+		for k := lo; k < hi; k++ {
+			if x.kw(k, "USING", "INDEX", "TABLESPACE") {
+				x.blank(k, k+4)
+			}
+		}
+		if x.kw(lo+1, "NULLS") || x.kw(lo+2, "NULLS") {
+			return unsupported("NULLS [NOT] DISTINCT is not supported")
+		}
+		return nil
+	case t.kw("EXCLUDE"):
+		return unsupported("EXCLUDE constraints are not supported")
+	case t.kw("LIKE"):
+		return unsupported("CREATE TABLE ... (LIKE ...) is not supported")
+	}
+	col, k := x.name(lo)
+	if col == "" {
+		return syntaxErr(t.pos+1, "syntax error at or near %q", t.text)
+	}
+	// type: up to the first constraint keyword
+	ts := k
+	te := ts
+	for te < hi && !(x.T(te).typ == tIdent && colConstraintKw[x.T(te).upper()] && !(x.T(te).kw("AS") && te == ts)) {
+		if x.isP(te, "(") {
+			te = x.match(te)
+		}
+		te++
+	}
+	typeName := ""
+	marker := ""
+	if te > ts {
+		end, name, _, array, ok := x.parseType(ts)
+		if ok && array {
+			return unsupported("array types are not supported (column %s)", col)
+		}
+		if ok && end == te {
+			typeName = name
+			switch name {
+			case "serial", "serial4", "bigserial", "serial8", "smallserial", "serial2":
+				marker = name
+			case "timestamptz", "timestamp", "timetz", "time", "varchar", "float8", "varbit":
+				// multi-word forms: store the canonical short name
+				if te-ts > 1 && strings.Contains(normTypeWords(strings.Fields(strings.ToLower(x.orig(ts, te)))), " ") || te-ts > 1 && !x.isP(ts+1, "(") || x.kw(te-1, "ZONE") {
+					mods := ""
+					if p := x.findParen(ts, te); p >= 0 {
+						mods = x.orig(p, x.match(p)+1)
+					}
+					x.blank(ts, te)
+					x.T(ts).set(name + mods)
+				}
+			case "interval":
+				// kept as a declared type name
+			}
+		}
+	}
+	// constraints
+	identity := ""
+	inlinePK := false
+	for c := te; c < hi; c++ {
+		switch {
+		case x.kw(c, "GENERATED", "ALWAYS", "AS", "IDENTITY"), x.kw(c, "GENERATED", "BY", "DEFAULT", "AS", "IDENTITY"):
+			n := 4
+			identity = "a"
+			if x.kw(c+1, "BY") {
+				n, identity = 5, "d"
+			}
+			end := c + n
+			if x.isP(end, "(") {
+				end = x.match(end) + 1
+			}
+			x.blank(c, end)
+			c = end - 1
+		case x.kw(c, "PRIMARY", "KEY"):
+			inlinePK = true
+		case x.kw(c, "DEFAULT"):
+			c = x.wrapDefault(c+1, hi) - 1
+		case x.T(c).kw("REFERENCES"):
+			// SQLite accepts REFERENCES t(c) [ON DELETE ...] [MATCH ...] [DEFERRABLE ...]
+		}
+	}
+	if marker != "" || identity != "" {
+		kind := marker
+		if identity != "" {
+			kind = "identity:" + identity + ":" + typeName
+		}
+		single := len(pkCols) == 1 && pkCols[0] == col
+		newType := "INTEGER /*" + kind + "*/"
+		switch {
+		case inlinePK || single:
+		case len(pkCols) == 0 && !hasInlinePK:
+			newType += " PRIMARY KEY"
+			x.madePK = true
+		default:
+			return unsupported("%s column %q that is not the table's single-column primary key is not supported", strings.ToUpper(strings.SplitN(kind, ":", 2)[0]), col)
+		}
+		if te > ts {
+			x.blank(ts, te)
+			x.T(ts).set(newType)
+		} else {
+			x.T(ts - 1).wsuf += " " + newType
+		}
+	}
+	return nil
+}
+
+func (x *tx) findParen(lo, hi int) int {
+	for i := lo; i < hi; i++ {
+		if x.isP(i, "(") {
+			return i
+		}
+	}
+	return -1
+}
+
+// wrapDefault parenthesises a DEFAULT expression starting at i unless it
+// is a plain literal; returns the index after the expression.
+func (x *tx) wrapDefault(i, hi int) int {
+	e := i
+	for e < hi {
+		t := x.T(e)
+		if x.depth[e] == x.depth[i] && t.typ == tIdent && colConstraintKw[t.upper()] && e > i {
+			break
+		}
+		if x.isP(e, "(") {
+			e = x.match(e)
+		}
+		e++
+	}
+	if e > hi {
+		e = hi
+	}
+	if e <= i {
+		return e
+	}
+	if e == i+1 {
+		t := x.T(i)
+		switch t.typ {
+		case tString, tNumber:
+			if t.typ == tString && (t.text[0] == 'E' || t.text[0] == 'e') {
+				break
+			}
+			return e
+		case tIdent:
+			switch t.upper() {
+			case "NULL", "TRUE", "FALSE", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME":
+				return e
+			}
+		}
+	}
+	if e == i+2 && (x.isP(i, "-") || x.isP(i, "+")) && x.T(i+1).typ == tNumber {
+		return e
+	}
+	if e == i+3 && x.T(i).kw("NOW") && x.isP(i+1, "(") && x.isP(i+2, ")") {
+		return e // becomes CURRENT_TIMESTAMP
+	}
+	x.T(i).wpre = "(" + x.T(i).wpre
+	x.T(e - 1).wsuf += ")"
+	return e
+}
+
+func (x *tx) alter() (*Stmt, error) {
+	obj := x.T(1).upper()
+	switch obj {
+	case "TABLE":
+	case "DATABASE", "ROLE", "USER", "SYSTEM", "DEFAULT":
+		return nil, unsupported("ALTER %s is not supported", obj)
+	default:
+		return nil, unsupported("ALTER %s is not supported", obj)
+	}
+	i := 2
+	ifExists := ""
+	if x.kw(i, "IF", "EXISTS") {
+		i += 2
+		ifExists = "IF EXISTS "
+		_ = ifExists
+	}
+	if x.kw(i, "ONLY") {
+		i++
+	}
+	tbl, j := x.name(i)
+	if tbl == "" {
+		return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+	}
+	if x.isP(j, "*") {
+		j++
+	}
+	if err := x.exprPass(); err != nil {
+		return nil, err
+	}
+	qt := quoteIdent(tbl)
+	st := &Stmt{Kind: KindQuery, Tag: "ALTER TABLE"}
+	for _, p := range x.splitTop(j, x.n()) {
+		a, b := p[0], p[1]
+		if a >= b {
+			return nil, syntaxErr(0, "syntax error at end of input")
+		}
+		switch {
+		case x.kw(a, "ADD"):
+			k := a + 1
+			cname := ""
+			if x.kw(k, "CONSTRAINT") {
+				cname, k = x.name(k + 1)
+			}
+			switch {
+			case x.kw(k, "PRIMARY", "KEY"), x.kw(k, "UNIQUE"):
+				pk := x.T(k).kw("PRIMARY")
+				cols := x.parenNames(k, b)
+				if len(cols) == 0 {
+					return nil, unsupported("ADD %s USING INDEX is not supported", x.T(k).upper())
+				}
+				if cname == "" {
+					if pk {
+						cname = tbl + "_pkey"
+					} else {
+						cname = tbl + "_" + strings.Join(cols, "_") + "_key"
+					}
+				}
+				qc := make([]string, len(cols))
+				for n, c := range cols {
+					qc[n] = quoteIdent(c)
+				}
+				st.Exec = append(st.Exec, "CREATE UNIQUE INDEX "+quoteIdent(cname)+" ON "+qt+" ("+strings.Join(qc, ", ")+")")
+			case x.kw(k, "FOREIGN", "KEY"):
+				// SQLite cannot add a foreign key to an existing table:
+				// accepted and not enforced (documented).
+			case x.kw(k, "CHECK"), x.kw(k, "EXCLUDE"):
+				return nil, unsupported("ALTER TABLE ... ADD %s is not supported", x.T(k).upper())
+			default:
+				if x.kw(k, "COLUMN") {
+					k++
+				}
+				if x.kw(k, "IF", "NOT", "EXISTS") {
+					return nil, unsupported("ADD COLUMN IF NOT EXISTS is not supported")
+				}
+				for c := k; c < b; c++ {
+					if x.kw(c, "PRIMARY", "KEY") || x.kw(c, "UNIQUE") {
+						return nil, unsupported("ADD COLUMN with PRIMARY KEY or UNIQUE is not supported")
+					}
+				}
+				if err := x.columnDef(k, b, []string{"\x00"}, true); err != nil {
+					return nil, err
+				}
+				st.Exec = append(st.Exec, "ALTER TABLE "+qt+" ADD COLUMN "+strings.TrimSpace(x.text(k, b)))
+			}
+		case x.kw(a, "DROP", "CONSTRAINT"):
+			k := a + 2
+			ie := ""
+			if x.kw(k, "IF", "EXISTS") {
+				k += 2
+				ie = "IF EXISTS "
+			}
+			n, _ := x.name(k)
+			if ie == "" {
+				ie = "IF EXISTS " // foreign keys are not recorded
+			}
+			st.Exec = append(st.Exec, "DROP INDEX "+ie+quoteIdent(n))
+		case x.kw(a, "DROP"):
+			k := a + 1
+			if x.kw(k, "COLUMN") {
+				k++
+			}
+			if x.kw(k, "IF", "EXISTS") {
+				return nil, unsupported("DROP COLUMN IF EXISTS is not supported")
+			}
+			n, _ := x.name(k)
+			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" DROP COLUMN "+quoteIdent(n))
+		case x.kw(a, "RENAME", "TO"):
+			n, _ := x.name(a + 2)
+			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME TO "+quoteIdent(n))
+		case x.kw(a, "RENAME", "CONSTRAINT"):
+			return nil, unsupported("RENAME CONSTRAINT is not supported")
+		case x.kw(a, "RENAME"):
+			k := a + 1
+			if x.kw(k, "COLUMN") {
+				k++
+			}
+			from, k2 := x.name(k)
+			if !x.kw(k2, "TO") {
+				return nil, syntaxErr(x.T(k2).pos+1, "syntax error at or near %q", x.T(k2).text)
+			}
+			to, _ := x.name(k2 + 1)
+			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME COLUMN "+quoteIdent(from)+" TO "+quoteIdent(to))
+		case x.kw(a, "OWNER", "TO"), x.kw(a, "SET", "LOGGED"), x.kw(a, "SET", "UNLOGGED"), x.kw(a, "ENABLE"),
+			x.kw(a, "DISABLE"), x.kw(a, "CLUSTER"), x.kw(a, "SET", "WITHOUT"), x.kw(a, "REPLICA"), x.kw(a, "SET", "TABLESPACE"),
+			x.kw(a, "SET") && x.isP(a+1, "("), x.kw(a, "RESET"), x.kw(a, "VALIDATE"), x.kw(a, "FORCE"), x.kw(a, "NO", "FORCE"):
+			// accepted, nothing to do
+		case x.kw(a, "ALTER"):
+			return nil, unsupported("ALTER TABLE ... ALTER COLUMN is not supported")
+		default:
+			return nil, unsupported("ALTER TABLE ... %s is not supported", x.T(a).upper())
+		}
+	}
+	return st, nil
+}

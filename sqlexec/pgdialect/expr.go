@@ -1,0 +1,672 @@
+package pgdialect
+
+import (
+	"strconv"
+	"strings"
+)
+
+var catalogNames = map[string]bool{}
+
+// isOperand reports whether token i ends an operand (so a following ~ is
+// binary, a following [ is a subscript ...).
+func (x *tx) endsOperand(i int) bool {
+	t := x.T(i)
+	switch t.typ {
+	case tQIdent, tNumber, tString, tDollar, tParam:
+		return true
+	case tIdent:
+		switch t.upper() {
+		case "AND", "OR", "NOT", "WHERE", "SELECT", "ON", "WHEN", "THEN", "ELSE", "IN", "IS", "LIKE", "BY", "HAVING", "SET", "VALUES", "RETURNING", "CASE", "AS", "FROM", "BETWEEN":
+			return false
+		}
+		return true
+	case tPunct:
+		return t.text == ")" || t.text == "]"
+	}
+	return false
+}
+
+// exprPass applies the token-level rewrites valid anywhere in a statement.
+func (x *tx) exprPass() error {
+	// pass 1: literals, parameters, qualifiers, keywords, functions
+	for i := 0; i < x.n(); i++ {
+		t := x.T(i)
+		switch t.typ {
+		case tParam:
+			if t.text[0] == '$' && len(t.text) > 1 && isDigit(t.text[1]) {
+				n, err := strconv.Atoi(t.text[1:])
+				if err != nil || n < 1 || n > 32766 {
+					return syntaxErr(t.pos+1, "there is no parameter %s", t.text)
+				}
+				if n > x.maxParam {
+					x.maxParam = n
+				}
+				t.set("?" + t.text[1:])
+				x.inferParam(i, n)
+			} else if t.text[0] == '?' {
+				if len(t.text) == 1 {
+					x.nQMark++
+					if x.nQMark > x.maxParam {
+						x.maxParam = x.nQMark
+					}
+				} else if n, err := strconv.Atoi(t.text[1:]); err == nil && n > x.maxParam {
+					x.maxParam = n
+				}
+			}
+		case tString:
+			switch t.text[0] {
+			case 'E', 'e', 'N', 'n':
+				s, _ := unquoteString(t)
+				t.set(sqliteLit(s))
+			case 'B', 'b':
+				return unsupported("bit string literals are not supported")
+			case 'U', 'u':
+				return unsupported("Unicode escape string literals (U&'...') are not supported")
+			}
+		case tDollar:
+			s, _ := unquoteString(t)
+			t.set(sqliteLit(s))
+		case tQIdent:
+			if t.text[0] == 'U' || t.text[0] == 'u' {
+				return unsupported("Unicode escape identifiers (U&\"...\") are not supported")
+			}
+		case tPunct:
+			if t.text == "[" && i > 0 && x.T(i-1).pos+len(x.T(i-1).text) == t.pos && x.endsOperand(i-1) && !x.catalog {
+				return unsupported("arrays are not supported")
+			}
+		case tIdent:
+			if err := x.identRewrite(i); err != nil {
+				return err
+			}
+		}
+	}
+	// pass 2: operators
+	for i := 0; i < x.n(); i++ {
+		t := x.T(i)
+		if t.kw("OPERATOR") && x.isP(i+1, "(") {
+			e := x.match(i + 1)
+			op := ""
+			for j := i + 2; j < e; j++ {
+				if x.T(j).typ == tOp {
+					op = x.T(j).text
+				}
+			}
+			x.blank(i, e+1)
+			t.set(" " + op + " ")
+			if !x.rewriteOp(t, op, i) {
+				t.set(" " + op + " ")
+			}
+			continue
+		}
+		if t.typ == tOp {
+			x.rewriteOp(t, t.text, i)
+			continue
+		}
+		if t.kw("ILIKE") {
+			t.set("LIKE")
+		}
+		if t.kw("SIMILAR") && x.kw(i+1, "TO") {
+			return unsupported("SIMILAR TO is not supported")
+		}
+	}
+	// pass 3: casts
+	for i := 0; i < x.n(); i++ {
+		if x.T(i).typ == tCast {
+			if err := x.cast(i); err != nil {
+				return err
+			}
+		}
+		if x.T(i).kw("CAST") && x.isP(i+1, "(") {
+			if err := x.castFunc(i); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (x *tx) rewriteOp(t *token, op string, i int) bool {
+	switch op {
+	case "~", "!~", "~*", "!~*":
+		if op == "~" && !x.endsOperand(i-1) {
+			return false // unary bitwise not
+		}
+		s := " REGEXP "
+		if op[0] == '!' {
+			s = " NOT REGEXP "
+		}
+		if strings.HasSuffix(op, "*") {
+			s += "'(?i)' || "
+		}
+		t.set(s)
+		return true
+	case "~~", "~~*":
+		t.set(" LIKE ")
+		return true
+	case "!~~", "!~~*":
+		t.set(" NOT LIKE ")
+		return true
+	case "^":
+		return false
+	}
+	return false
+}
+
+var funcRename = map[string]string{
+	"string_agg":             "group_concat",
+	"char_length":            "length",
+	"character_length":       "length",
+	"strpos":                 "instr",
+	"btrim":                  "trim",
+	"greatest":               "max",
+	"least":                  "min",
+	"array_length":           "pg_array_length",
+	"array_upper":            "pg_array_length",
+	"to_char":                "pg_to_char",
+	"pg_get_serial_sequence": "pg_get_serial_sequence",
+}
+
+// lookupFuncs are catalog functions answered from the catalog views.
+var lookupFuncs = map[string]string{
+	"pg_get_indexdef":      "(SELECT pgd_indexdef FROM pgd_indexdefs WHERE pgd_index_oid = (%s))",
+	"pg_get_constraintdef": "(SELECT pgd_condef FROM pgd_condefs WHERE pgd_con_oid = (%s))",
+	"pg_get_viewdef":       "(SELECT pgd_viewdef FROM pgd_viewdefs WHERE pgd_view_oid = pg_regclass(%s))",
+}
+
+var timeFuncs = map[string]bool{"now": true, "transaction_timestamp": true, "statement_timestamp": true, "clock_timestamp": true}
+
+// identRewrite handles identifiers and keywords at i.
+func (x *tx) identRewrite(i int) error {
+	t := x.T(i)
+	if t.ed {
+		return nil
+	}
+	u := t.upper()
+	next := x.T(i + 1)
+	call := next.typ == tPunct && next.text == "("
+	if x.isP(i-1, ".") && !x.T(i-1).ed {
+		// qualified name part: only function renames apply
+		if !call {
+			return nil
+		}
+	}
+	switch u {
+	case "PG_CATALOG", "PUBLIC":
+		if x.isP(i+1, ".") && (x.T(i+2).typ == tIdent || x.T(i+2).typ == tQIdent) && !x.isP(i-1, ".") {
+			if u == "PG_CATALOG" {
+				x.catalog = true
+			}
+			t.set("")
+			x.T(i + 1).set("")
+		}
+		return nil
+	case "INFORMATION_SCHEMA":
+		if x.isP(i+1, ".") && (x.T(i+2).typ == tIdent || x.T(i+2).typ == tQIdent) {
+			x.catalog = true
+			t.set("")
+			x.T(i + 1).set("")
+			x.T(i + 2).set(quoteIdent("information_schema_" + x.T(i+2).identName()))
+		}
+		return nil
+	case "PG_CLASS", "PG_NAMESPACE", "PG_ATTRIBUTE", "PG_TYPE", "PG_INDEX", "PG_DATABASE", "PG_ROLES", "PG_PROC", "PG_CONSTRAINT", "PG_SETTINGS", "PG_TABLES":
+		x.catalog = true
+	case "COLLATE":
+		n, j := x.name(i + 1)
+		switch strings.ToLower(n) {
+		case "default", "c", "posix", "ucs_basic", "und-x-icu", "en_us", "en_us.utf8", "c.utf8", "c.utf-8":
+			x.blank(i, j)
+		}
+		if x.T(i + 1).kw("PG_CATALOG") {
+			x.blank(i, j)
+		}
+		return nil
+	case "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_CATALOG":
+		if !call && !x.isP(i-1, ".") && !x.isP(i+1, ".") {
+			f := strings.ToLower(u)
+			if u == "CURRENT_ROLE" || u == "SESSION_USER" {
+				f = "current_user"
+			} else if u == "CURRENT_CATALOG" {
+				f = "current_database"
+			}
+			t.set(f + "()")
+		}
+		return nil
+	case "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_TIMESTAMP", "CURRENT_TIME":
+		if u == "LOCALTIMESTAMP" {
+			t.set("CURRENT_TIMESTAMP")
+		} else if u == "LOCALTIME" {
+			t.set("CURRENT_TIME")
+		}
+		if call {
+			x.blank(i+1, x.match(i+1)+1)
+		}
+		return nil
+	case "ARRAY":
+		if (call || x.isP(i+1, "[")) && !x.catalog {
+			return unsupported("arrays are not supported")
+		}
+	case "ANY", "SOME", "ALL":
+		if call && x.kw(i+2, "SELECT") && x.isP(i-1, "=") && u != "ALL" {
+			x.T(i - 1).set("")
+			t.set("IN")
+			return nil
+		}
+		if call && x.T(i-1).typ == tOp && !x.catalog {
+			return unsupported("%s (array) is not supported", u)
+		}
+	case "DISTINCT":
+		if x.kw(i+1, "ON") && x.isP(i+2, "(") {
+			return unsupported("SELECT DISTINCT ON is not supported")
+		}
+	case "LIMIT":
+		if x.kw(i+1, "ALL") {
+			x.T(i + 1).set("-1")
+		}
+	case "ONLY":
+		if i > 0 && (x.kw(i-1, "FROM") || x.kw(i-1, "UPDATE") || x.kw(i-1, "JOIN") || x.kw(i-1, "TABLE")) && (next.typ == tIdent || next.typ == tQIdent) {
+			t.set("")
+		}
+		return nil
+	case "FOR":
+		if x.depth[i] == 0 && (x.kw(i+1, "UPDATE") || x.kw(i+1, "SHARE") || x.kw(i+1, "NO", "KEY", "UPDATE") || x.kw(i+1, "KEY", "SHARE")) {
+			j := i + 1
+			for j < x.n() && !x.isP(j, ")") && !x.isP(j, ";") {
+				j++
+			}
+			x.blank(i, j)
+		}
+		return nil
+	case "INTERVAL":
+		if next.typ == tString {
+			return unsupported("type interval is not supported")
+		}
+	case "DATE", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "BOOLEAN", "BOOL", "UUID", "JSON", "JSONB", "NUMERIC", "BIGINT", "INT", "INTEGER", "TEXT":
+		if next.typ == tString && !x.endsOperand(i-1) && !x.isP(i-1, ".") {
+			// typed literal: type 'literal' -> cast
+			tt := typeAlias[strings.ToLower(u)]
+			if tt != nil {
+				lit := next.str()
+				t.set(castExpr(tt, lit))
+				next.set("")
+			}
+			return nil
+		}
+	case "GENERATE_SERIES":
+		if call {
+			return x.generateSeries(i)
+		}
+	case "NEXTVAL", "CURRVAL", "SETVAL", "LASTVAL":
+		if call {
+			return unsupported("sequences (%s) are not supported", strings.ToLower(u))
+		}
+	case "UNNEST", "ARRAY_AGG", "JSON_AGG", "JSONB_AGG", "ROW_TO_JSON", "TO_JSON", "TO_JSONB", "EXTRACT", "DATE_PART", "AGE", "MAKE_INTERVAL":
+		if call {
+			return unsupported("function %s is not supported", strings.ToLower(u))
+		}
+	}
+	if !call {
+		return nil
+	}
+	l := strings.ToLower(t.text)
+	if lf, ok := lookupFuncs[l]; ok {
+		e := x.match(i + 1)
+		args := x.splitTop(i+2, e)
+		if len(args) == 0 || args[0][0] >= args[0][1] {
+			return nil
+		}
+		pre, post, _ := strings.Cut(lf, "%s")
+		t.set(pre)
+		x.T(i + 1).set("")
+		x.blank(args[0][1], e)
+		x.T(e).set(post)
+		x.catalog = true
+		return nil
+	}
+	switch {
+	case timeFuncs[l]:
+		e := x.match(i + 1)
+		if e == i+2 {
+			t.set("CURRENT_TIMESTAMP")
+			x.blank(i+1, e+1)
+		}
+	case l == "gen_random_uuid" || l == "uuid_generate_v4":
+		e := x.match(i + 1)
+		if e == i+2 {
+			t.set("pg_uuid_format(randomblob(16))")
+			x.blank(i+1, e+1)
+		}
+	case l == "random":
+		e := x.match(i + 1)
+		if e == i+2 {
+			t.set("(((random() >> 11) & 9007199254740991) / 9007199254740992.0)")
+			x.blank(i+1, e+1)
+		}
+	default:
+		if r, ok := funcRename[l]; ok {
+			t.set(r)
+		}
+	}
+	return nil
+}
+
+func castExpr(tt *pgType, expr string) string {
+	if strings.HasPrefix(tt.cast, "fn:") {
+		return castFn(tt, expr)
+	}
+	return "CAST(" + expr + " AS " + tt.cast + ")"
+}
+
+func castFn(tt *pgType, expr string) string {
+	f := tt.cast[3:]
+	switch f {
+	case "regclass":
+		return "pg_regclass(" + expr + ")"
+	case "regtype":
+		return "pg_regtype(" + expr + ")"
+	case "regnamespace":
+		return "pg_regnamespace(" + expr + ")"
+	}
+	return f + "(" + expr + ")"
+}
+
+// inferParam records a parameter type guessed from context: LIMIT/OFFSET
+// $n -> int8; $n::type is handled by cast.
+func (x *tx) inferParam(i, n int) {
+	if x.kw(i-1, "LIMIT") || x.kw(i-1, "OFFSET") {
+		x.oids[n] = OIDInt8
+	}
+}
+
+// parseType parses a type name starting at i. It returns the index after
+// it, the canonical short name (lower case), the original modifier text
+// and whether it is an array.
+func (x *tx) parseType(i int) (end int, name string, mods string, array bool, ok bool) {
+	j := i
+	for (x.T(j).typ == tIdent || x.T(j).typ == tQIdent) && x.isP(j+1, ".") {
+		j += 2
+	}
+	t := x.T(j)
+	if t.typ != tIdent && t.typ != tQIdent {
+		return i, "", "", false, false
+	}
+	words := []string{t.identName()}
+	if t.typ == tQIdent && t.identName() == "char" {
+		words = []string{`"char"`}
+	}
+	j++
+	switch words[0] {
+	case "double":
+		if x.kw(j, "PRECISION") {
+			words = append(words, "precision")
+			j++
+		}
+	case "character", "char", "bit":
+		if x.kw(j, "VARYING") {
+			words = append(words, "varying")
+			j++
+		}
+	}
+	if x.isP(j, "(") {
+		e := x.match(j)
+		mods = x.orig(j, e+1)
+		j = e + 1
+	}
+	if words[0] == "timestamp" || words[0] == "time" {
+		if x.kw(j, "WITH", "TIME", "ZONE") {
+			words = append(words, "with", "time", "zone")
+			j += 3
+		} else if x.kw(j, "WITHOUT", "TIME", "ZONE") {
+			words = append(words, "without", "time", "zone")
+			j += 3
+		}
+	}
+	if words[0] == "interval" {
+		for x.kw(j, "YEAR") || x.kw(j, "MONTH") || x.kw(j, "DAY") || x.kw(j, "HOUR") || x.kw(j, "MINUTE") || x.kw(j, "SECOND") || x.kw(j, "TO") {
+			j++
+		}
+	}
+	for x.isP(j, "[") {
+		array = true
+		for j < x.n() && !x.isP(j, "]") {
+			j++
+		}
+		j++
+	}
+	if x.kw(j, "ARRAY") {
+		array = true
+		j++
+	}
+	return j, normTypeWords(words), mods, array, true
+}
+
+// primaryStart returns the index where the primary expression ending at i
+// starts (identifier chain, literal, parenthesised group, function call,
+// parameter, or an earlier cast).
+func (x *tx) primaryStart(i int) int {
+	if s, ok := x.castEnd[i]; ok {
+		return s
+	}
+	t := x.T(i)
+	var k int
+	switch {
+	case x.isP(i, ")"):
+		k = x.matchBack(i)
+		if k < 0 {
+			return -1
+		}
+		if k > 0 && (x.T(k-1).typ == tIdent || x.T(k-1).typ == tQIdent) && x.endsOperand(k-1) && !x.T(k-1).kw("IN") && !x.T(k-1).kw("EXISTS") {
+			k--
+		} else {
+			return k
+		}
+	case t.typ == tIdent || t.typ == tQIdent:
+		k = i
+	case t.typ == tNumber || t.typ == tString || t.typ == tDollar || t.typ == tParam:
+		// a negative number literal: -1::int in PG casts 1 then negates; keep
+		return i
+	default:
+		return -1
+	}
+	for k >= 2 && x.isP(k-1, ".") && (x.T(k-2).typ == tIdent || x.T(k-2).typ == tQIdent) {
+		k -= 2
+	}
+	return k
+}
+
+// cast rewrites expr::type at the :: token i.
+func (x *tx) cast(i int) error {
+	s := x.primaryStart(i - 1)
+	if s < 0 {
+		return syntaxErr(x.T(i).pos+1, "syntax error at or near \"::\"")
+	}
+	end, name, _, array, ok := x.parseType(i + 1)
+	if !ok {
+		return syntaxErr(x.T(i+1).pos+1, "syntax error at or near %q", x.T(i+1).text)
+	}
+	if array {
+		if !x.catalog {
+			return unsupported("arrays are not supported (cast to %s[])", name)
+		}
+		name = "text"
+	}
+	tt := typeAlias[name]
+	if tt == nil {
+		return &Error{Code: "42704", Message: "type \"" + name + "\" does not exist", Position: x.T(i+1).pos + 1}
+	}
+	if tt.cast == "" {
+		return unsupported("type %s is not supported", name)
+	}
+	if x.T(s).typ == tParam && s == i-1 && x.T(s).text[0] == '$' {
+		if n, err := strconv.Atoi(x.T(s).text[1:]); err == nil {
+			x.oids[n] = tt.oid
+		}
+	}
+	first := x.T(s)
+	if strings.HasPrefix(tt.cast, "fn:") {
+		f := tt.cast[3:]
+		lit := s == i-1 && x.T(s).typ == tString
+		switch f {
+		case "regclass":
+			if !lit {
+				first.pre = "(SELECT pg_quote_ident(pgd_relname) FROM pgd_relnames WHERE pgd_rel_oid = " + first.pre
+				x.T(i).set(")")
+				x.blank(i+1, end)
+				x.castEnd[end-1] = s
+				x.T(end - 1).set("")
+				return nil
+			}
+			f = "pg_regclass"
+		case "regtype":
+			if !lit {
+				f = "pg_regtype_name"
+			} else {
+				f = "pg_regtype"
+			}
+		case "regnamespace":
+			if !lit {
+				f = "pg_regnamespace_name"
+			} else {
+				f = "pg_regnamespace"
+			}
+		}
+		first.pre = f + "(" + first.pre
+		x.T(i).set("")
+		x.blank(i+1, end)
+		x.T(end - 1).set(")")
+	} else {
+		first.pre = "CAST(" + first.pre
+		x.T(i).set(" AS ")
+		x.blank(i+1, end)
+		x.T(end - 1).set(tt.cast + ")")
+	}
+	x.castEnd[end-1] = s
+	return nil
+}
+
+// castFunc maps the type of CAST(expr AS type).
+func (x *tx) castFunc(i int) error {
+	e := x.match(i + 1)
+	as := -1
+	for j := i + 2; j < e; j++ {
+		if x.depth[j] == x.depth[i]+1 && x.T(j).kw("AS") {
+			as = j
+		}
+	}
+	if as < 0 {
+		return nil
+	}
+	end, name, _, array, ok := x.parseType(as + 1)
+	if !ok || end != e {
+		return nil
+	}
+	if array {
+		return unsupported("arrays are not supported (cast to %s[])", name)
+	}
+	tt := typeAlias[name]
+	if tt == nil {
+		return nil // leave SQLite's own type names alone
+	}
+	if tt.cast == "" {
+		return unsupported("type %s is not supported", name)
+	}
+	if strings.HasPrefix(tt.cast, "fn:") {
+		f := castFn(tt, "")
+		x.T(i).set(strings.TrimSuffix(f, "()"))
+		x.blank(as, e)
+		return nil
+	}
+	x.blank(as+1, e)
+	x.T(as + 1).set(tt.cast)
+	return nil
+}
+
+// generateSeries rewrites generate_series(a, b[, step]) used as a table
+// into a recursive CTE subquery.
+func (x *tx) generateSeries(i int) error {
+	e := x.match(x.sigNext(i))
+	prev := x.T(i - 1)
+	if x.isP(i-1, ".") {
+		prev = x.T(i - 3)
+	}
+	if !(prev.kw("FROM") || prev.kw("JOIN") || (prev.typ == tPunct && prev.text == ",") && x.inFrom(i)) {
+		return unsupported("generate_series() is only supported in FROM")
+	}
+	args := x.splitTop(i+2, e)
+	if len(args) < 2 || len(args) > 3 {
+		return unsupported("generate_series() with %d arguments is not supported", len(args))
+	}
+	// alias
+	col := "generate_series"
+	j := e + 1
+	alias := ""
+	if x.kw(j, "AS") {
+		j++
+	}
+	if (x.T(j).typ == tIdent && !isClauseKw(x.T(j).upper())) || x.T(j).typ == tQIdent {
+		alias = x.T(j).identName()
+		col = alias
+		if x.isP(j+1, "(") {
+			ce := x.match(j + 1)
+			col = x.T(j + 2).identName()
+			x.blank(j+1, ce+1)
+		}
+	}
+	a := func(k int) string { return strings.TrimSpace(x.text(args[k][0], args[k][1])) }
+	step := "1"
+	if len(args) == 3 {
+		step = a(2)
+	}
+	cte := "(WITH RECURSIVE pg_gs(v) AS (SELECT " + a(0) + " UNION ALL SELECT v + (" + step + ") FROM pg_gs WHERE CASE WHEN (" + step + ") > 0 THEN v + (" + step + ") <= (" + a(1) + ") ELSE v + (" + step + ") >= (" + a(1) + ") END) SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
+	if alias == "" {
+		cte += " AS generate_series"
+	}
+	if x.isP(i-1, ".") {
+		x.T(i - 1).set("")
+		x.T(i - 2).set("")
+	}
+	x.blank(i, e+1)
+	x.T(i).set(cte)
+	return nil
+}
+
+func (x *tx) sigNext(i int) int { return i + 1 }
+
+func (x *tx) inFrom(i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if x.depth[j] < x.depth[i] {
+			return false
+		}
+		if x.depth[j] == x.depth[i] {
+			if x.T(j).kw("FROM") {
+				return true
+			}
+			if x.T(j).kw("SELECT") || x.T(j).kw("WHERE") {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+func isClauseKw(u string) bool {
+	switch u {
+	case "WHERE", "JOIN", "LEFT", "RIGHT", "INNER", "OUTER", "CROSS", "FULL", "NATURAL", "ON", "USING", "GROUP", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "HAVING", "WINDOW", "FOR", "RETURNING", "WITH":
+		return true
+	}
+	return false
+}
+
+// dmlChecks refuses PostgreSQL DML forms SQLite cannot express.
+func (x *tx) dmlChecks() error {
+	for i := 0; i < x.n(); i++ {
+		switch {
+		case x.kw(i, "ON", "CONFLICT", "ON", "CONSTRAINT"):
+			return unsupported("ON CONFLICT ON CONSTRAINT is not supported")
+		case x.T(0).kw("DELETE") && x.depth[i] == 0 && x.T(i).kw("USING"):
+			return unsupported("DELETE ... USING is not supported")
+		case x.T(i).kw("DEFAULT") && (x.isP(i-1, ",") || x.isP(i-1, "(")) && (x.isP(i+1, ",") || x.isP(i+1, ")")) && x.findKw(0, i, 0, "VALUES") >= 0:
+			return unsupported("DEFAULT in VALUES is not supported")
+		}
+	}
+	return nil
+}

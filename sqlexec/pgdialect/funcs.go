@@ -1,0 +1,556 @@
+package pgdialect
+
+import (
+	"crypto/rand"
+	"database/sql/driver"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	sqlite "modernc.org/sqlite"
+)
+
+// Hooks the session layer may set before connections are opened. They are
+// process-wide (a registered function cannot tell connections apart).
+var (
+	// NowFunc backs the now() SQL function when it is called directly
+	// (Translate rewrites now() to CURRENT_TIMESTAMP, which the state
+	// machine pins; this hook only matters for SQL that bypasses Translate).
+	NowFunc = func(ctx *sqlite.FunctionContext) time.Time { return time.Now().UTC() }
+	// RandReader backs gen_random_uuid() when called directly (Translate
+	// rewrites it to pg_uuid_format(randomblob(16)), deterministic when
+	// SQLite's randomness is pinned).
+	RandReader io.Reader = rand.Reader
+	// ServerVersion is reported by version() and the catalog.
+	ServerVersion = "15.18"
+	// DatabaseName, UserName: current_database(), current_user,
+	// pg_database / pg_roles contents.
+	DatabaseName = func() string { return "postgres" }
+	UserName     = func() string { return "postgres" }
+	// BackendPID backs pg_backend_pid().
+	BackendPID = func() int64 { return 1 }
+	// CurrentSetting backs current_setting(name) (nil: a few fixed values).
+	CurrentSetting func(name string) (string, bool)
+)
+
+var registerOnce sync.Once
+var registerErr error
+
+// Register registers the PostgreSQL compatibility functions with modernc
+// sqlite (for connections opened afterwards). It is idempotent.
+func Register() error {
+	registerOnce.Do(func() { registerErr = register() })
+	return registerErr
+}
+
+type fn = func(ctx *sqlite.FunctionContext, args []driver.Value) (driver.Value, error)
+
+func register() error {
+	det := map[string]struct {
+		n int32
+		f fn
+	}{
+		"pg_bool":        {1, fnBool},
+		"pg_bytea":       {1, fnBytea},
+		"pg_uuid_format": {1, fnUUIDFormat},
+		"pg_quote_ident": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+			return quoteIdent(str(a[0])), nil
+		}},
+		"quote_ident": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+			return quoteIdent(str(a[0])), nil
+		}},
+		"regexp":                     {2, fnRegexp},
+		"pg_regclass":                {1, fnRegclass},
+		"pg_regtype":                 {1, fnRegtype},
+		"pg_regtype_name":            {1, fnRegtypeName},
+		"pg_regnamespace":            {1, fnRegnamespace},
+		"pg_regnamespace_name":       {1, fnRegnamespaceName},
+		"pg_oid":                     {2, fnOID},
+		"format_type":                {2, fnFormatType},
+		"pg_encoding_to_char":        {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return "UTF8", nil }},
+		"pg_table_is_visible":        {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
+		"pg_type_is_visible":         {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
+		"pg_function_is_visible":     {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
+		"array_to_string":            {2, fnArrayToString},
+		"pg_array_length":            {2, fnArrayLength},
+		"obj_description":            {-1, nullFn},
+		"col_description":            {2, nullFn},
+		"shobj_description":          {2, nullFn},
+		"pg_get_partkeydef":          {1, nullFn},
+		"pg_partition_ancestors":     {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return a[0], nil }},
+		"pg_relation_is_publishable": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(0), nil }},
+		"pg_get_serial_sequence":     {2, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return nil, nil }},
+		"pg_serial_kind":             {2, fnSerialKind},
+		"pg_default_display":         {5, fnDefaultDisplay},
+		"pg_coltype":                 {2, fnColType},
+		"pg_coltypmod":               {2, fnColTypmod},
+		"pg_tablespace_location":     {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return "", nil }},
+		"pg_size_pretty":             {1, fnSizePretty},
+		"left":                       {2, fnLeft},
+		"right":                      {2, fnRight},
+		"md5":                        {1, fnMD5},
+		"split_part":                 {3, fnSplitPart},
+		"pg_get_indexdef_sql":        {3, fnIndexDef},
+	}
+	for name, d := range det {
+		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
+			return fmt.Errorf("pgdialect: register %s: %w", name, err)
+		}
+	}
+	vol := map[string]struct {
+		n int32
+		f fn
+	}{
+		"now": {0, func(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+			return NowFunc(ctx).Format("2006-01-02 15:04:05.999999-07"), nil
+		}},
+		"gen_random_uuid": {0, fnGenUUID},
+		"version": {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+			return "PostgreSQL " + ServerVersion + " (raftsql) on x86_64-pc-linux-gnu, compiled by Go, 64-bit", nil
+		}},
+		"current_database": {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return DatabaseName(), nil }},
+		"current_user":     {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return UserName(), nil }},
+		"current_schema":   {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return "public", nil }},
+		"current_schemas": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+			if truthy(a[0]) {
+				return "{pg_catalog,public}", nil
+			}
+			return "{public}", nil
+		}},
+		"pg_backend_pid":           {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return BackendPID(), nil }},
+		"current_setting":          {-1, fnCurrentSetting},
+		"pg_get_userbyid":          {1, fnUserByID},
+		"pg_postmaster_start_time": {0, func(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return startTime, nil }},
+	}
+	for name, d := range vol {
+		if err := sqlite.RegisterScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
+			return fmt.Errorf("pgdialect: register %s: %w", name, err)
+		}
+	}
+	return registerCatalogFuncs()
+}
+
+var startTime = time.Now().UTC().Format("2006-01-02 15:04:05.999999-07")
+
+func nullFn(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return nil, nil }
+
+func str(v driver.Value) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case []byte:
+		return string(v)
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case float64:
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	case bool:
+		if v {
+			return "1"
+		}
+		return "0"
+	case time.Time:
+		return v.Format("2006-01-02 15:04:05.999999-07")
+	}
+	return fmt.Sprint(v)
+}
+
+func toInt(v driver.Value) (int64, bool) {
+	switch v := v.(type) {
+	case int64:
+		return v, true
+	case float64:
+		return int64(v), true
+	case bool:
+		if v {
+			return 1, true
+		}
+		return 0, true
+	case string, []byte:
+		n, err := strconv.ParseInt(strings.TrimSpace(str(v)), 10, 64)
+		return n, err == nil
+	}
+	return 0, false
+}
+
+func truthy(v driver.Value) bool {
+	b, err := fnBool(nil, []driver.Value{v})
+	return err == nil && b == int64(1)
+}
+
+func fnBool(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	switch v := a[0].(type) {
+	case nil:
+		return nil, nil
+	case int64:
+		if v != 0 {
+			return int64(1), nil
+		}
+		return int64(0), nil
+	case float64:
+		if v != 0 {
+			return int64(1), nil
+		}
+		return int64(0), nil
+	case bool:
+		if v {
+			return int64(1), nil
+		}
+		return int64(0), nil
+	}
+	s := strings.ToLower(strings.TrimSpace(str(a[0])))
+	switch s {
+	case "t", "tr", "tru", "true", "y", "ye", "yes", "on", "1":
+		return int64(1), nil
+	case "f", "fa", "fal", "fals", "false", "n", "no", "of", "off", "0":
+		return int64(0), nil
+	}
+	return nil, fmt.Errorf("invalid input syntax for type boolean: %q", str(a[0]))
+}
+
+func fnBytea(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	switch v := a[0].(type) {
+	case nil:
+		return nil, nil
+	case []byte:
+		return v, nil
+	}
+	s := str(a[0])
+	if strings.HasPrefix(s, `\x`) {
+		b, err := hex.DecodeString(s[2:])
+		if err != nil {
+			return nil, fmt.Errorf("invalid hexadecimal data")
+		}
+		return b, nil
+	}
+	var out []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			if s[i+1] == '\\' {
+				out = append(out, '\\')
+				i++
+				continue
+			}
+			if i+3 < len(s) {
+				if n, err := strconv.ParseUint(s[i+1:i+4], 8, 8); err == nil {
+					out = append(out, byte(n))
+					i += 3
+					continue
+				}
+			}
+			return nil, fmt.Errorf("invalid input syntax for type bytea")
+		}
+		out = append(out, s[i])
+	}
+	return out, nil
+}
+
+func uuidString(b []byte) string {
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	h := hex.EncodeToString(b)
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+}
+
+func fnUUIDFormat(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	b, ok := a[0].([]byte)
+	if !ok || len(b) < 16 {
+		return nil, nil
+	}
+	c := make([]byte, 16)
+	copy(c, b)
+	return uuidString(c), nil
+}
+
+func fnGenUUID(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	b := make([]byte, 16)
+	if _, err := io.ReadFull(RandReader, b); err != nil {
+		return nil, err
+	}
+	return uuidString(b), nil
+}
+
+var reCache sync.Map
+
+// fnRegexp implements SQLite's REGEXP operator: regexp(pattern, value).
+// PostgreSQL's ARE syntax is mostly RE2-compatible for what tools send.
+func fnRegexp(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return nil, nil
+	}
+	p := str(a[0])
+	var re *regexp.Regexp
+	if v, ok := reCache.Load(p); ok {
+		re = v.(*regexp.Regexp)
+	} else {
+		var err error
+		re, err = regexp.Compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("invalid regular expression: %v", err)
+		}
+		reCache.Store(p, re)
+	}
+	if re.MatchString(str(a[1])) {
+		return int64(1), nil
+	}
+	return int64(0), nil
+}
+
+func fnRegtype(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, nil
+	}
+	if n, ok := toInt(a[0]); ok {
+		return n, nil
+	}
+	s := strings.ToLower(strings.TrimSpace(str(a[0])))
+	s = strings.TrimPrefix(s, "pg_catalog.")
+	if t, ok := typeAlias[s]; ok {
+		return int64(t.oid), nil
+	}
+	if o, _ := DeclTypeOID(s); o != 0 {
+		return int64(o), nil
+	}
+	return nil, fmt.Errorf("type %q does not exist", s)
+}
+
+func fnRegtypeName(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, nil
+	}
+	n, ok := toInt(a[0])
+	if !ok {
+		return str(a[0]), nil
+	}
+	if n == 0 {
+		return "-", nil
+	}
+	return FormatType(uint32(n), -1), nil
+}
+
+func fnRegnamespace(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if n, ok := toInt(a[0]); ok {
+		return n, nil
+	}
+	switch strings.Trim(str(a[0]), `"`) {
+	case "pg_catalog":
+		return int64(OIDNamespacePgCatalog), nil
+	case "public":
+		return int64(OIDNamespacePublic), nil
+	case "information_schema":
+		return int64(OIDNamespaceInfoSchema), nil
+	}
+	return nil, fmt.Errorf("schema %q does not exist", str(a[0]))
+}
+
+func fnRegnamespaceName(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	n, _ := toInt(a[0])
+	switch uint32(n) {
+	case OIDNamespacePgCatalog:
+		return "pg_catalog", nil
+	case OIDNamespacePublic:
+		return "public", nil
+	case OIDNamespaceInfoSchema:
+		return "information_schema", nil
+	}
+	return str(a[0]), nil
+}
+
+// fnRegclass: 'name'::regclass -> the relation's OID (digits pass through).
+func fnRegclass(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, nil
+	}
+	if n, ok := toInt(a[0]); ok {
+		return n, nil
+	}
+	s := strings.TrimSpace(str(a[0]))
+	if i := strings.LastIndexByte(s, '.'); i >= 0 && !strings.HasSuffix(s, `"`) || strings.Contains(s, `".`) {
+		s = s[strings.LastIndexByte(s, '.')+1:]
+	}
+	if strings.HasPrefix(s, `"`) {
+		s = strings.ReplaceAll(strings.Trim(s, `"`), `""`, `"`)
+	} else {
+		s = strings.ToLower(s)
+	}
+	return int64(RelOID(s)), nil
+}
+
+func fnOID(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	return int64(ObjectOID(str(a[0]), str(a[1]))), nil
+}
+
+func fnFormatType(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, nil
+	}
+	n, _ := toInt(a[0])
+	tm := int64(-1)
+	if a[1] != nil {
+		tm, _ = toInt(a[1])
+	}
+	return FormatType(uint32(n), int32(tm)), nil
+}
+
+// parseArray reads a PostgreSQL array literal '{a,b}' or a JSON array.
+func parseArray(s string) []string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "[") {
+		s = "{" + strings.Trim(s, "[]") + "}"
+	}
+	if !strings.HasPrefix(s, "{") || !strings.HasSuffix(s, "}") {
+		return nil
+	}
+	body := s[1 : len(s)-1]
+	if body == "" {
+		return []string{}
+	}
+	var out []string
+	var cur strings.Builder
+	inq := false
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		switch {
+		case c == '\\' && i+1 < len(body):
+			i++
+			cur.WriteByte(body[i])
+		case c == '"':
+			inq = !inq
+		case c == ',' && !inq:
+			out = append(out, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	return append(out, cur.String())
+}
+
+func fnArrayToString(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, nil
+	}
+	el := parseArray(str(a[0]))
+	var keep []string
+	for _, e := range el {
+		if e != "NULL" {
+			keep = append(keep, e)
+		}
+	}
+	return strings.Join(keep, str(a[1])), nil
+}
+
+func fnArrayLength(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, nil
+	}
+	el := parseArray(str(a[0]))
+	if len(el) == 0 {
+		return nil, nil
+	}
+	return int64(len(el)), nil
+}
+
+func fnCurrentSetting(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	name := strings.ToLower(str(a[0]))
+	if CurrentSetting != nil {
+		if v, ok := CurrentSetting(name); ok {
+			return v, nil
+		}
+	}
+	if v, ok := defaultSettings[name]; ok {
+		return v, nil
+	}
+	if len(a) > 1 && truthy(a[1]) {
+		return nil, nil
+	}
+	return nil, fmt.Errorf("unrecognized configuration parameter %q", name)
+}
+
+var defaultSettings = map[string]string{
+	"server_version": "15.18", "server_version_num": "150018", "server_encoding": "UTF8",
+	"client_encoding": "UTF8", "datestyle": "ISO, MDY", "timezone": "UTC", "search_path": `"$user", public`,
+	"standard_conforming_strings": "on", "integer_datetimes": "on", "intervalstyle": "postgres",
+	"max_identifier_length": "63", "transaction_isolation": "serializable", "default_transaction_isolation": "serializable",
+	"is_superuser": "on", "lc_collate": "C.UTF-8", "lc_ctype": "C.UTF-8", "block_size": "8192",
+}
+
+func fnSizePretty(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	n, _ := toInt(a[0])
+	units := []string{"bytes", "kB", "MB", "GB", "TB"}
+	u := 0
+	for n >= 10*1024 && u < len(units)-1 {
+		n = (n + 512) / 1024
+		u++
+	}
+	return strconv.FormatInt(n, 10) + " " + units[u], nil
+}
+
+func fnLeft(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return nil, nil
+	}
+	r := []rune(str(a[0]))
+	n, _ := toInt(a[1])
+	if n < 0 {
+		n = int64(len(r)) + n
+		if n < 0 {
+			n = 0
+		}
+	}
+	if n > int64(len(r)) {
+		n = int64(len(r))
+	}
+	return string(r[:n]), nil
+}
+
+func fnRight(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return nil, nil
+	}
+	r := []rune(str(a[0]))
+	n, _ := toInt(a[1])
+	if n < 0 {
+		n = int64(len(r)) + n
+		if n < 0 {
+			n = 0
+		}
+	}
+	if n > int64(len(r)) {
+		n = int64(len(r))
+	}
+	return string(r[int64(len(r))-n:]), nil
+}
+
+func fnSplitPart(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil || a[2] == nil {
+		return nil, nil
+	}
+	parts := strings.Split(str(a[0]), str(a[1]))
+	n, _ := toInt(a[2])
+	if n < 0 {
+		n = int64(len(parts)) + n + 1
+	}
+	if n < 1 || n > int64(len(parts)) {
+		return "", nil
+	}
+	return parts[n-1], nil
+}
+
+func fnUserByID(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	n, _ := toInt(a[0])
+	switch uint32(n) {
+	case OIDRoleSuper:
+		return UserName(), nil
+	case OIDRoleDBOwner:
+		return "pg_database_owner", nil
+	}
+	return "unknown (OID=" + strconv.FormatInt(n, 10) + ")", nil
+}

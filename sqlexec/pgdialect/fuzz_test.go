@@ -1,0 +1,81 @@
+package pgdialect
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+var fuzzSeeds = []string{
+	"SELECT 1; SELECT 2", "SELECT 'a;b' -- c\n; /* x /* y */ */ SELECT $1::int",
+	"CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT CASE WHEN 1 THEN 2 END; END; SELECT 3",
+	"SELECT $a$ ; $a$, E'\\'', \"q;\"", "COPY t (a) FROM STDIN WITH (FORMAT csv, HEADER true)",
+	"SELECT c.oid::pg_catalog.regclass::pg_catalog.text FROM pg_catalog.pg_class c WHERE c.relname OPERATOR(pg_catalog.~) '^x$'",
+	"CREATE TABLE t (id serial PRIMARY KEY, d timestamp(3) with time zone DEFAULT now(), e text DEFAULT 'x'::text)",
+	"ALTER TABLE t ADD PRIMARY KEY (a), ADD CONSTRAINT f FOREIGN KEY (b) REFERENCES u", "SET LOCAL x TO 'y'",
+	"SELECT * FROM generate_series(1, $1) AS g(x)", "SELECT x::", "SELECT ((", "SELECT )))", "::", "$", "$1$", "'", "E'\\",
+	"SELECT CAST(", "SELECT OPERATOR(", "DROP TABLE IF EXISTS", "TRUNCATE ,", "SELECT a FROM t WHERE a ~", "SELECT -- x",
+}
+
+func FuzzSplit(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	for _, c := range translateCases {
+		f.Add(c.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		pieces := Split(s)
+		// The significant tokens (neither whitespace, comments nor top-level
+		// semicolons) of the input are exactly those of the pieces, in order.
+		want := sigTokens(s)
+		var got []string
+		for _, p := range pieces {
+			if strings.TrimSpace(p) == "" {
+				t.Fatalf("Split(%q) returned an empty piece", s)
+			}
+			got = append(got, sigTokens(p)...)
+		}
+		if strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+			t.Fatalf("Split(%q) = %q: tokens\n got %q\nwant %q", s, pieces, got, want)
+		}
+	})
+}
+
+func sigTokens(s string) []string {
+	var out []string
+	for _, t := range lex(s) {
+		if t.trivia() || t.typ == tPunct && t.text == ";" {
+			continue
+		}
+		out = append(out, t.text)
+	}
+	return out
+}
+
+func FuzzTranslate(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	for _, c := range translateCases {
+		f.Add(c.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range append(Split(s), s) {
+			st, err := Translate(p)
+			if err != nil {
+				var e *Error
+				if !errors.As(err, &e) {
+					t.Fatalf("Translate(%q): error %T is not *Error", p, err)
+				}
+				if e.Code == "XX000" {
+					t.Fatalf("Translate(%q): internal error: %v", p, err)
+				}
+				continue
+			}
+			if st.ParamCount != len(st.ParamOIDs) {
+				t.Fatalf("Translate(%q): ParamCount %d, %d ParamOIDs", p, st.ParamCount, len(st.ParamOIDs))
+			}
+		}
+	})
+}

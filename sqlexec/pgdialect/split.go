@@ -1,0 +1,74 @@
+package pgdialect
+
+import "strings"
+
+// Split returns the statements of a query string, without their
+// terminating semicolons and surrounding whitespace. Pieces that contain
+// only whitespace and comments are dropped (so "-- ping" and ";" yield no
+// statements; the caller answers EmptyQueryResponse). Semicolons inside
+// quotes, dollar quotes, comments, parentheses and the BEGIN ... END body
+// of CREATE TRIGGER do not split.
+func Split(sql string) []string {
+	toks := lex(sql)
+	var out []string
+	start := 0          // byte offset of the current piece
+	hasContent := false // non-trivia seen in the current piece
+	depth := 0          // parentheses
+	var head []string   // first keywords of the current piece (upper case)
+	trigger := false
+	block := 0 // BEGIN/CASE nesting inside a trigger body
+	flush := func(end int) {
+		if hasContent {
+			out = append(out, trimTrivia(sql[start:end]))
+		}
+		hasContent, depth, head, trigger, block = false, 0, head[:0], false, 0
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.trivia() {
+			continue
+		}
+		if t.typ == tPunct && t.text == ";" && depth <= 0 && block <= 0 {
+			flush(t.pos)
+			start = t.pos + 1
+			continue
+		}
+		if !hasContent {
+			start = t.pos
+		}
+		hasContent = true
+		if t.typ == tPunct {
+			switch t.text {
+			case "(":
+				depth++
+			case ")":
+				depth--
+			}
+		}
+		if t.typ == tIdent {
+			if len(head) < 4 {
+				head = append(head, t.upper())
+				if len(head) >= 2 && head[0] == "CREATE" && (head[len(head)-1] == "TRIGGER") {
+					trigger = true
+				}
+			}
+			if trigger {
+				switch {
+				case t.kw("BEGIN"), t.kw("CASE"):
+					block++
+				case t.kw("END"):
+					block--
+				}
+			}
+		}
+	}
+	flush(len(sql))
+	return out
+}
+
+// trimTrivia removes leading/trailing whitespace (comments inside a
+// statement are kept; a trailing line comment is kept too, with no newline
+// needed since it ends the text).
+func trimTrivia(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return r < 0x80 && isSpace(byte(r)) })
+}

@@ -1,0 +1,455 @@
+package pgdialect
+
+import (
+	"fmt"
+
+	"strings"
+)
+
+// Translate translates one PostgreSQL statement (as returned by Split) to
+// SQLite. SQLite's own SQL passes through unchanged apart from the
+// PostgreSQL-only tokens. Errors are *Error (SQLSTATE 0A000 for
+// unsupported constructs, 42601 for syntax errors found while splicing).
+func Translate(sql string) (st *Stmt, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			st, err = nil, &Error{Code: "XX000", Message: fmt.Sprintf("pgdialect: internal error translating statement: %v", r)}
+		}
+	}()
+	x := newTx(sql)
+	if x.n() == 0 {
+		return &Stmt{Kind: KindEmpty}, nil
+	}
+	if r, ok := psqlSpecial(x); ok {
+		return r, nil
+	}
+	st, err = x.translate()
+	if err != nil {
+		return nil, err
+	}
+	if st.ParamCount < x.maxParam {
+		st.ParamCount = x.maxParam
+	}
+	if st.Kind == KindQuery && st.ColumnOIDs == nil {
+		for _, o := range x.colOIDs {
+			if o != 0 {
+				st.ColumnOIDs = x.colOIDs
+				break
+			}
+		}
+	}
+	if st.ParamCount > 0 && st.ParamOIDs == nil {
+		st.ParamOIDs = make([]uint32, st.ParamCount)
+		for i := range st.ParamOIDs {
+			st.ParamOIDs[i] = x.oids[i+1]
+		}
+	}
+	return st, nil
+}
+
+func (x *tx) translate() (*Stmt, error) {
+	first := x.T(0).upper()
+	switch first {
+	case "BEGIN", "START":
+		return x.begin()
+	case "COMMIT", "END":
+		if x.kw(1, "PREPARED") {
+			return nil, unsupported("COMMIT PREPARED is not supported")
+		}
+		return &Stmt{Kind: KindCommit, Exec: []string{"COMMIT"}, Tag: "COMMIT"}, nil
+	case "ROLLBACK", "ABORT":
+		return x.rollback()
+	case "SAVEPOINT":
+		n, _ := x.name(1)
+		if n == "" {
+			return nil, syntaxErr(0, "syntax error at or near SAVEPOINT")
+		}
+		return &Stmt{Kind: KindSavepoint, Name: n, Exec: []string{"SAVEPOINT " + quoteIdent(n)}, Tag: "SAVEPOINT"}, nil
+	case "RELEASE":
+		i := 1
+		if x.kw(i, "SAVEPOINT") {
+			i++
+		}
+		n, _ := x.name(i)
+		return &Stmt{Kind: KindRelease, Name: n, Exec: []string{"RELEASE SAVEPOINT " + quoteIdent(n)}, Tag: "RELEASE"}, nil
+	case "SET":
+		return x.set()
+	case "SHOW":
+		return x.show()
+	case "RESET":
+		n := x.settingName(1, x.n())
+		if n == "" {
+			return nil, syntaxErr(0, "syntax error at end of input")
+		}
+		return &Stmt{Kind: KindReset, Name: n, Tag: "RESET", ReadOnly: true}, nil
+	case "COPY":
+		return x.copy()
+	case "VACUUM", "ANALYZE", "ANALYSE", "CHECKPOINT", "CLUSTER", "REINDEX", "GRANT", "REVOKE", "COMMENT", "SECURITY":
+		tag := first
+		if first == "ANALYSE" {
+			tag = "ANALYZE"
+		}
+		if first == "SECURITY" {
+			tag = "SECURITY LABEL"
+		}
+		return &Stmt{Kind: KindNoop, Tag: tag}, nil
+	case "LOCK":
+		return &Stmt{Kind: KindNoop, Tag: "LOCK TABLE"}, nil
+	case "DISCARD":
+		return &Stmt{Kind: KindNoop, Tag: "DISCARD " + x.T(1).upper()}, nil
+	case "DEALLOCATE":
+		tag := "DEALLOCATE"
+		if x.T(x.n() - 1).kw("ALL") {
+			tag = "DEALLOCATE ALL"
+		}
+		return &Stmt{Kind: KindNoop, Tag: tag, Name: x.T(x.n() - 1).identName()}, nil
+	case "LISTEN", "NOTIFY", "UNLISTEN", "PREPARE", "EXECUTE", "DO", "CALL", "FETCH", "MOVE",
+		"DECLARE", "CLOSE", "REFRESH", "IMPORT", "LOAD", "REASSIGN", "SECURITY_LABEL", "MERGE":
+		return nil, unsupported("%s is not supported", first)
+	case "TRUNCATE":
+		return x.truncate()
+	case "DROP":
+		return x.drop()
+	case "CREATE":
+		return x.create()
+	case "ALTER":
+		return x.alter()
+	case "EXPLAIN":
+		return x.explain()
+	case "TABLE":
+		if err := x.exprPass(); err != nil {
+			return nil, err
+		}
+		return x.query("SELECT", "SELECT * FROM "+x.text(1, x.n()), true), nil
+	case "SELECT", "WITH", "VALUES", "(":
+		if err := x.exprPass(); err != nil {
+			return nil, err
+		}
+		tag, ro := x.mainVerb()
+		x.applyAliases()
+		return x.query(tag, x.all(), ro), nil
+	case "INSERT", "UPDATE", "DELETE", "REPLACE":
+		if err := x.dmlChecks(); err != nil {
+			return nil, err
+		}
+		if err := x.exprPass(); err != nil {
+			return nil, err
+		}
+		tag := first
+		if first == "REPLACE" {
+			tag = "INSERT"
+		}
+		return x.query(tag, x.all(), false), nil
+	case "PRAGMA", "ATTACH", "DETACH":
+		return x.query(first, x.all(), false), nil
+	}
+	if err := x.exprPass(); err != nil {
+		return nil, err
+	}
+	return x.query(first, x.all(), false), nil
+}
+
+func (x *tx) query(tag, sql string, ro bool) *Stmt {
+	return &Stmt{Kind: KindQuery, Exec: []string{sql}, Tag: tag, ReadOnly: ro}
+}
+
+// mainVerb finds the verb of a (WITH ...) statement at depth 0.
+func (x *tx) mainVerb() (string, bool) {
+	ro := true
+	verb := ""
+	for i := 0; i < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tIdent {
+			continue
+		}
+		switch t.upper() {
+		case "INSERT", "UPDATE", "DELETE", "REPLACE":
+			ro = false
+			if verb == "" && x.depth[i] == 0 {
+				verb = t.upper()
+			}
+		case "SELECT", "VALUES":
+			if verb == "" && x.depth[i] == 0 {
+				verb = "SELECT"
+			}
+		}
+	}
+	if verb == "" {
+		verb = "SELECT"
+	}
+	if verb == "REPLACE" {
+		verb = "INSERT"
+	}
+	return verb, ro && verb == "SELECT"
+}
+
+func (x *tx) begin() (*Stmt, error) {
+	i := 1
+	if x.T(0).kw("START") {
+		if !x.kw(1, "TRANSACTION") {
+			return nil, syntaxErr(0, "syntax error at or near %q", x.T(1).text)
+		}
+		i = 2
+	}
+	mode := ""
+	if x.kw(i, "DEFERRED") || x.kw(i, "IMMEDIATE") || x.kw(i, "EXCLUSIVE") {
+		mode = " " + x.T(i).upper()
+		i++
+	}
+	if x.kw(i, "TRANSACTION") || x.kw(i, "WORK") {
+		i++
+	}
+	opts := strings.TrimSpace(x.orig(i, x.n()))
+	return &Stmt{Kind: KindBegin, Exec: []string{"BEGIN" + mode}, Tag: "BEGIN", Value: opts}, nil
+}
+
+func (x *tx) rollback() (*Stmt, error) {
+	i := 1
+	if x.kw(i, "PREPARED") {
+		return nil, unsupported("ROLLBACK PREPARED is not supported")
+	}
+	if x.kw(i, "WORK") || x.kw(i, "TRANSACTION") {
+		i++
+	}
+	if x.kw(i, "TO") {
+		i++
+		if x.kw(i, "SAVEPOINT") {
+			i++
+		}
+		n, _ := x.name(i)
+		return &Stmt{Kind: KindRollbackTo, Name: n, Exec: []string{"ROLLBACK TO SAVEPOINT " + quoteIdent(n)}, Tag: "ROLLBACK"}, nil
+	}
+	return &Stmt{Kind: KindRollback, Exec: []string{"ROLLBACK"}, Tag: "ROLLBACK"}, nil
+}
+
+// settingName reads a (possibly dotted) setting name at i.
+func (x *tx) settingName(i, hi int) string {
+	if x.kw(i, "TIME", "ZONE") {
+		return "timezone"
+	}
+	if x.kw(i, "SESSION", "AUTHORIZATION") {
+		return "session_authorization"
+	}
+	if x.kw(i, "TRANSACTION", "ISOLATION", "LEVEL") {
+		return "transaction_isolation"
+	}
+	var parts []string
+	for j := i; j < hi; j++ {
+		t := x.T(j)
+		if t.typ == tIdent || t.typ == tQIdent {
+			parts = append(parts, t.identName())
+			if !x.isP(j+1, ".") {
+				break
+			}
+			j++
+			continue
+		}
+		break
+	}
+	return strings.Join(parts, ".")
+}
+
+func (x *tx) set() (*Stmt, error) {
+	i := 1
+	local := false
+	if x.kw(i, "SESSION") && !x.kw(i, "SESSION", "AUTHORIZATION") {
+		if x.kw(i+1, "CHARACTERISTICS") {
+			return &Stmt{Kind: KindSetTransaction, Tag: "SET", Value: x.orig(i+4, x.n())}, nil
+		}
+		i++
+	} else if x.kw(i, "LOCAL") {
+		local = true
+		i++
+	}
+	if x.kw(i, "TRANSACTION") {
+		return &Stmt{Kind: KindSetTransaction, Tag: "SET", Value: x.orig(i+1, x.n()), Local: true}, nil
+	}
+	if x.kw(i, "CONSTRAINTS") {
+		return &Stmt{Kind: KindNoop, Tag: "SET CONSTRAINTS"}, nil
+	}
+	var name string
+	var vi int
+	switch {
+	case x.kw(i, "TIME", "ZONE"):
+		name, vi = "timezone", i+2
+	case x.kw(i, "NAMES"):
+		name, vi = "client_encoding", i+1
+	case x.kw(i, "SCHEMA"):
+		name, vi = "search_path", i+1
+	case x.kw(i, "SESSION", "AUTHORIZATION"):
+		name, vi = "session_authorization", i+2
+	case x.kw(i, "ROLE"):
+		name, vi = "role", i+1
+	default:
+		name = x.settingName(i, x.n())
+		if name == "" {
+			return nil, syntaxErr(0, "syntax error at or near %q", x.T(i).text)
+		}
+		vi = i + 1
+		for x.isP(vi, ".") {
+			vi += 2
+		}
+		if x.kw(vi, "TO") || x.isP(vi, "=") {
+			vi++
+		} else {
+			return nil, syntaxErr(x.T(vi).pos+1, "syntax error at or near %q", x.T(vi).text)
+		}
+	}
+	if vi >= x.n() {
+		return nil, syntaxErr(0, "syntax error at end of input")
+	}
+	if x.kw(vi, "DEFAULT") && vi == x.n()-1 {
+		return &Stmt{Kind: KindReset, Name: name, Tag: "SET", Local: local}, nil
+	}
+	if name == "timezone" && x.kw(vi, "LOCAL") {
+		return &Stmt{Kind: KindReset, Name: name, Tag: "SET", Local: local}, nil
+	}
+	var vals []string
+	for _, p := range x.splitTop(vi, x.n()) {
+		var b strings.Builder
+		for j := p[0]; j < p[1]; j++ {
+			t := x.T(j)
+			if s, ok := unquoteString(t); ok {
+				b.WriteString(s)
+			} else if t.typ == tQIdent {
+				b.WriteString(t.identName())
+			} else if t.typ == tIdent {
+				b.WriteString(strings.ToLower(t.text))
+			} else {
+				b.WriteString(t.text)
+			}
+			if j+1 < p[1] && x.T(j+1).pos > t.pos+len(t.text) && !x.isP(j+1, ".") && !x.isP(j, ".") {
+				b.WriteByte(' ')
+			}
+		}
+		vals = append(vals, b.String())
+	}
+	return &Stmt{Kind: KindSet, Name: name, Value: strings.Join(vals, ", "), Tag: "SET", Local: local}, nil
+}
+
+func (x *tx) show() (*Stmt, error) {
+	n := x.settingName(1, x.n())
+	if x.kw(1, "ALL") {
+		n = "all"
+	}
+	if n == "" {
+		return nil, syntaxErr(0, "syntax error at end of input")
+	}
+	return &Stmt{Kind: KindShow, Name: n, Tag: "SHOW", ReadOnly: true}, nil
+}
+
+func (x *tx) explain() (*Stmt, error) {
+	i := 1
+	if x.isP(i, "(") {
+		i = x.match(i) + 1
+	}
+	for x.kw(i, "ANALYZE") || x.kw(i, "ANALYSE") || x.kw(i, "VERBOSE") {
+		i++
+	}
+	inner := x.orig(i, x.n())
+	st, err := Translate(inner)
+	if err != nil {
+		return nil, err
+	}
+	if st.Kind != KindQuery || len(st.Exec) != 1 {
+		return nil, unsupported("EXPLAIN of %s is not supported", st.Tag)
+	}
+	return &Stmt{Kind: KindQuery, Exec: []string{"EXPLAIN QUERY PLAN " + st.Exec[0]}, Tag: "EXPLAIN",
+		ReadOnly: true, ParamCount: st.ParamCount, ParamOIDs: st.ParamOIDs}, nil
+}
+
+func (x *tx) truncate() (*Stmt, error) {
+	i := 1
+	if x.kw(i, "TABLE") {
+		i++
+	}
+	var exec []string
+	for {
+		if x.kw(i, "ONLY") {
+			i++
+		}
+		n, j := x.name(i)
+		if n == "" {
+			return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+		}
+		if x.isP(j, "*") {
+			j++
+		}
+		exec = append(exec, "DELETE FROM "+quoteIdent(n))
+		i = j
+		if x.isP(i, ",") {
+			i++
+			continue
+		}
+		break
+	}
+	for i < x.n() {
+		switch {
+		case x.kw(i, "RESTART", "IDENTITY"), x.kw(i, "CONTINUE", "IDENTITY"):
+			i += 2
+		case x.kw(i, "CASCADE"), x.kw(i, "RESTRICT"):
+			i++
+		default:
+			return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+		}
+	}
+	return &Stmt{Kind: KindTruncate, Exec: exec, Tag: "TRUNCATE TABLE"}, nil
+}
+
+func (x *tx) drop() (*Stmt, error) {
+	i := 1
+	obj := x.T(i).upper()
+	tag := "DROP " + obj
+	switch obj {
+	case "TABLE", "VIEW", "INDEX", "TRIGGER":
+		i++
+	case "MATERIALIZED", "FOREIGN":
+		return nil, unsupported("DROP %s %s is not supported", obj, x.T(i+1).upper())
+	case "SCHEMA", "SEQUENCE", "EXTENSION", "FUNCTION", "TYPE", "DOMAIN", "PROCEDURE", "ROLE", "USER", "DATABASE", "OWNED", "POLICY", "PUBLICATION", "SUBSCRIPTION", "RULE", "AGGREGATE", "OPERATOR", "COLLATION", "SERVER":
+		return nil, unsupported("DROP %s is not supported", obj)
+	default:
+		return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+	}
+	if obj == "INDEX" && x.kw(i, "CONCURRENTLY") {
+		i++
+	}
+	ifExists := false
+	if x.kw(i, "IF", "EXISTS") {
+		ifExists = true
+		i += 2
+	}
+	st := &Stmt{Kind: KindQuery, Tag: tag}
+	if obj == "TABLE" {
+		st.Kind = KindDropTables
+	}
+	for {
+		n, j := x.name(i)
+		if n == "" {
+			return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+		}
+		if obj == "TRIGGER" && x.kw(j, "ON") {
+			_, j = x.name(j + 1)
+		}
+		s := "DROP " + obj + " "
+		if ifExists {
+			s += "IF EXISTS "
+			if obj == "TABLE" {
+				st.DropIfExists = append(st.DropIfExists, n)
+			}
+		}
+		st.Exec = append(st.Exec, s+quoteIdent(n))
+		i = j
+		if x.isP(i, ",") {
+			i++
+			continue
+		}
+		break
+	}
+	if x.kw(i, "CASCADE") || x.kw(i, "RESTRICT") {
+		i++
+	}
+	if i < x.n() {
+		return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+	}
+	return st, nil
+}

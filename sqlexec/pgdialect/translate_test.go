@@ -1,0 +1,256 @@
+package pgdialect
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestSplit(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"SELECT 1", []string{"SELECT 1"}},
+		{"SELECT 1; SELECT 2;", []string{"SELECT 1", "SELECT 2"}},
+		{" ; ;; -- ping\n", nil},
+		{"-- ping", nil},
+		{"/* a; /* nested; */ b; */ SELECT 1", []string{"SELECT 1"}},
+		{"SELECT 'a;b', \"c;d\", E'x\\';y'; SELECT 2", []string{"SELECT 'a;b', \"c;d\", E'x\\';y'", "SELECT 2"}},
+		{"SELECT $$a;b$$; SELECT $tag$ $$; $tag$", []string{"SELECT $$a;b$$", "SELECT $tag$ $$; $tag$"}},
+		{"SELECT 1 -- c;\n; SELECT 2", []string{"SELECT 1 -- c;", "SELECT 2"}},
+		{"CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE u SET n = CASE WHEN 1 THEN 2 END; DELETE FROM v; END; SELECT 1",
+			[]string{"CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE u SET n = CASE WHEN 1 THEN 2 END; DELETE FROM v; END", "SELECT 1"}},
+		{"BEGIN; INSERT INTO t VALUES (1); END;", []string{"BEGIN", "INSERT INTO t VALUES (1)", "END"}},
+		{"SELECT 'unterminated; SELECT 2", []string{"SELECT 'unterminated; SELECT 2"}},
+		{"SELECT (1;2); SELECT 3", []string{"SELECT (1;2)", "SELECT 3"}},
+	}
+	for _, c := range cases {
+		got := Split(c.in)
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Split(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}
+
+type tcase struct {
+	in    string
+	kind  Kind
+	exec  []string
+	tag   string
+	name  string
+	value string
+	oids  []uint32
+}
+
+var translateCases = []tcase{
+	// plain SQLite / PostgreSQL common SQL keeps its text
+	{in: "SELECT id, name FROM users WHERE id = 1", kind: KindQuery, exec: []string{"SELECT id, name FROM users WHERE id = 1"}, tag: "SELECT"},
+	{in: "INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES ($1, $2, $3, $4, CURRENT_TIMESTAMP);", kind: KindQuery,
+		exec: []string{"INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (?1, ?2, ?3, ?4, CURRENT_TIMESTAMP)"}, tag: "INSERT", oids: []uint32{0, 0, 0, 0}},
+	{in: "UPDATE pgbench_accounts SET abalance = abalance + $1 WHERE aid = $2", kind: KindQuery,
+		exec: []string{"UPDATE pgbench_accounts SET abalance = abalance + ?1 WHERE aid = ?2"}, tag: "UPDATE", oids: []uint32{0, 0}},
+	{in: "INSERT INTO t (a) VALUES ($1) ON CONFLICT (a) DO UPDATE SET b = excluded.b RETURNING id, created_at", kind: KindQuery,
+		exec: []string{"INSERT INTO t (a) VALUES (?1) ON CONFLICT (a) DO UPDATE SET b = excluded.b RETURNING id, created_at"}, tag: "INSERT", oids: []uint32{0}},
+	{in: "DELETE FROM t WHERE a = $1 RETURNING *", kind: KindQuery, exec: []string{"DELETE FROM t WHERE a = ?1 RETURNING *"}, tag: "DELETE", oids: []uint32{0}},
+	{in: "WITH d AS (DELETE FROM t RETURNING *) SELECT count(*) FROM d", kind: KindQuery,
+		exec: []string{`WITH d AS (DELETE FROM t RETURNING *) SELECT count(*) AS "count" FROM d`}, tag: "SELECT"},
+	{in: "SELECT 1", kind: KindQuery, exec: []string{`SELECT 1 AS "?column?"`}, tag: "SELECT"},
+	{in: "select 'a' as x, now(), CURRENT_TIMESTAMP", kind: KindQuery,
+		exec: []string{`select 'a' as x, CURRENT_TIMESTAMP AS "now", CURRENT_TIMESTAMP AS "current_timestamp"`}, tag: "SELECT"},
+	{in: "TABLE users", kind: KindQuery, exec: []string{"SELECT * FROM users"}, tag: "SELECT"},
+	{in: "VALUES (1, 'a')", kind: KindQuery, exec: []string{"VALUES (1, 'a')"}, tag: "SELECT"},
+	// parameters and casts
+	{in: "SELECT $1::int, $2::text LIMIT $3", kind: KindQuery,
+		exec: []string{`SELECT CAST(?1 AS INTEGER) AS "int4", CAST(?2 AS TEXT) AS "text" LIMIT ?3`}, tag: "SELECT", oids: []uint32{23, 25, 20}},
+	{in: "SELECT x::bool::int, (a+b)::numeric(10,2), f(x)::float8 FROM t", kind: KindQuery,
+		exec: []string{`SELECT CAST(pg_bool(x) AS INTEGER) AS "x", CAST((a+b) AS NUMERIC) AS "numeric", CAST(f(x) AS REAL) AS "f" FROM t`}, tag: "SELECT"},
+	{in: "SELECT CAST(x AS varchar(10)), CAST(y AS boolean) FROM t", kind: KindQuery,
+		exec: []string{`SELECT CAST(x AS TEXT) AS "x", pg_bool(y ) AS "y" FROM t`}, tag: "SELECT"},
+	{in: "SELECT '\\x0102'::bytea, '2024-01-02'::date, date '2024-01-01'", kind: KindQuery,
+		exec: []string{`SELECT pg_bytea('\x0102') AS "bytea", date('2024-01-02') AS "date", date('2024-01-01')  AS "date"`}, tag: "SELECT"},
+	{in: "SELECT 'users'::regclass, 23::regtype", kind: KindQuery,
+		exec: []string{`SELECT pg_regclass('users') AS "regclass", pg_regtype_name(23) AS "regtype"`}, tag: "SELECT"},
+	// strings
+	{in: "SELECT E'a\\nb\\'c', $$x'y$$, $t$ $$ $t$", kind: KindQuery,
+		exec: []string{"SELECT 'a\nb''c' AS \"?column?\", 'x''y' AS \"?column?\", ' $$ ' AS \"?column?\""}, tag: "SELECT"},
+	// operators
+	{in: "SELECT * FROM t WHERE a ILIKE $1 AND b NOT ILIKE 'x' AND c ~ '^a' AND d !~* 'B'", kind: KindQuery,
+		exec: []string{"SELECT * FROM t WHERE a LIKE ?1 AND b NOT LIKE 'x' AND c  REGEXP  '^a' AND d  NOT REGEXP '(?i)' ||  'B'"}, tag: "SELECT", oids: []uint32{0}},
+	{in: "SELECT c.relname FROM pg_catalog.pg_class c WHERE c.relname OPERATOR(pg_catalog.~) '^(t)$' COLLATE pg_catalog.default", kind: KindQuery,
+		exec: []string{"SELECT c.relname FROM pg_class c WHERE c.relname  REGEXP  '^(t)$'"}, tag: "SELECT"},
+	{in: "SELECT * FROM information_schema.tables", kind: KindQuery, exec: []string{"SELECT * FROM information_schema_tables"}, tag: "SELECT"},
+	{in: "SELECT * FROM t WHERE y = ANY (SELECT z FROM u) FOR UPDATE", kind: KindQuery, exec: []string{"SELECT * FROM t WHERE y  IN (SELECT z FROM u)"}, tag: "SELECT"},
+	{in: "SELECT * FROM t LIMIT ALL", kind: KindQuery, exec: []string{"SELECT * FROM t LIMIT -1"}, tag: "SELECT"},
+	{in: "SELECT current_user, current_schema, version()", kind: KindQuery,
+		exec: []string{`SELECT current_user() AS "current_user", current_schema() AS "current_schema", version() AS "version"`}, tag: "SELECT"},
+	{in: "SELECT gen_random_uuid()", kind: KindQuery, exec: []string{`SELECT pg_uuid_format(randomblob(16)) AS "gen_random_uuid"`}, tag: "SELECT"},
+	{in: "select x from generate_series(1, 3) as x", kind: KindQuery,
+		exec: []string{"select x from (WITH RECURSIVE pg_gs(v) AS (SELECT 1 UNION ALL SELECT v + (1) FROM pg_gs WHERE CASE WHEN (1) > 0 THEN v + (1) <= (3) ELSE v + (1) >= (3) END) SELECT v AS x FROM pg_gs) as x"}, tag: "SELECT"},
+	// transactions
+	{in: "BEGIN", kind: KindBegin, exec: []string{"BEGIN"}, tag: "BEGIN"},
+	{in: "begin isolation level serializable read only", kind: KindBegin, exec: []string{"BEGIN"}, tag: "BEGIN", value: "isolation level serializable read only"},
+	{in: "START TRANSACTION", kind: KindBegin, exec: []string{"BEGIN"}, tag: "BEGIN"},
+	{in: "END", kind: KindCommit, exec: []string{"COMMIT"}, tag: "COMMIT"},
+	{in: "COMMIT WORK", kind: KindCommit, exec: []string{"COMMIT"}, tag: "COMMIT"},
+	{in: "ABORT", kind: KindRollback, exec: []string{"ROLLBACK"}, tag: "ROLLBACK"},
+	{in: "SAVEPOINT sp1", kind: KindSavepoint, exec: []string{"SAVEPOINT sp1"}, tag: "SAVEPOINT", name: "sp1"},
+	{in: "RELEASE SAVEPOINT sp1", kind: KindRelease, exec: []string{"RELEASE SAVEPOINT sp1"}, tag: "RELEASE", name: "sp1"},
+	{in: "ROLLBACK TO sp1", kind: KindRollbackTo, exec: []string{"ROLLBACK TO SAVEPOINT sp1"}, tag: "ROLLBACK", name: "sp1"},
+	{in: "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE", kind: KindSetTransaction, tag: "SET", value: "ISOLATION LEVEL SERIALIZABLE"},
+	// settings
+	{in: "SET search_path TO public", kind: KindSet, tag: "SET", name: "search_path", value: "public"},
+	{in: "SET SESSION datestyle = ISO, MDY", kind: KindSet, tag: "SET", name: "datestyle", value: "iso, mdy"},
+	{in: "SET TIME ZONE 'UTC'", kind: KindSet, tag: "SET", name: "timezone", value: "UTC"},
+	{in: "SET application_name = DEFAULT", kind: KindReset, tag: "SET", name: "application_name"},
+	{in: "SHOW server_version", kind: KindShow, tag: "SHOW", name: "server_version"},
+	{in: "SHOW TIME ZONE", kind: KindShow, tag: "SHOW", name: "timezone"},
+	{in: "RESET ALL", kind: KindReset, tag: "RESET", name: "all"},
+	// maintenance
+	{in: "vacuum analyze pgbench_accounts", kind: KindNoop, tag: "VACUUM"},
+	{in: "ANALYZE", kind: KindNoop, tag: "ANALYZE"},
+	{in: "CHECKPOINT", kind: KindNoop, tag: "CHECKPOINT"},
+	{in: "-- ping", kind: KindEmpty},
+	// DDL
+	{in: "CREATE TABLE users (id SERIAL PRIMARY KEY, name text NOT NULL, created_at timestamp with time zone DEFAULT now())", kind: KindQuery,
+		exec: []string{"CREATE TABLE users (id INTEGER /*serial*/ PRIMARY KEY, name text NOT NULL, created_at timestamptz DEFAULT CURRENT_TIMESTAMP)"}, tag: "CREATE TABLE"},
+	{in: "CREATE TABLE t (id bigserial, n varchar(20) DEFAULT 'x'::character varying)", kind: KindQuery,
+		exec: []string{"CREATE TABLE t (id INTEGER /*bigserial*/ PRIMARY KEY, n varchar(20) DEFAULT (CAST('x' AS TEXT)))"}, tag: "CREATE TABLE"},
+	{in: "CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, u uuid DEFAULT gen_random_uuid())", kind: KindQuery,
+		exec: []string{"CREATE TABLE t (id INTEGER /*identity:a:int*/  PRIMARY KEY, u uuid DEFAULT (pg_uuid_format(randomblob(16))))"}, tag: "CREATE TABLE"},
+	{in: "create table pgbench_branches(bid int not null,bbalance int,filler char(88)) with (fillfactor=100)", kind: KindQuery,
+		exec: []string{"create table pgbench_branches(bid int not null,bbalance int,filler char(88))"}, tag: "CREATE TABLE"},
+	{in: "alter table pgbench_branches add primary key (bid)", kind: KindQuery,
+		exec: []string{"CREATE UNIQUE INDEX pgbench_branches_pkey ON pgbench_branches (bid)"}, tag: "ALTER TABLE"},
+	{in: "alter table pgbench_tellers add constraint pgbench_tellers_bid_fkey foreign key (bid) references pgbench_branches", kind: KindQuery, tag: "ALTER TABLE"},
+	{in: "CREATE INDEX ON t (a, b)", kind: KindQuery, exec: []string{"CREATE INDEX t_a_b_idx ON t (a, b)"}, tag: "CREATE INDEX"},
+	{in: "CREATE INDEX CONCURRENTLY i ON public.t USING btree (a)", kind: KindQuery, exec: []string{"CREATE INDEX  i ON t  (a)"}, tag: "CREATE INDEX"},
+	{in: "drop table if exists pgbench_accounts, pgbench_branches", kind: KindDropTables,
+		exec: []string{"DROP TABLE IF EXISTS pgbench_accounts", "DROP TABLE IF EXISTS pgbench_branches"}, tag: "DROP TABLE"},
+	{in: "truncate table pgbench_accounts, pgbench_branches restart identity cascade", kind: KindTruncate,
+		exec: []string{"DELETE FROM pgbench_accounts", "DELETE FROM pgbench_branches"}, tag: "TRUNCATE TABLE"},
+	{in: "truncate pgbench_history", kind: KindTruncate, exec: []string{"DELETE FROM pgbench_history"}, tag: "TRUNCATE TABLE"},
+	{in: "CREATE SCHEMA IF NOT EXISTS public", kind: KindNoop, tag: "CREATE SCHEMA"},
+	// COPY
+	{in: "copy pgbench_accounts from stdin with (freeze on)", kind: KindCopyFrom, tag: "COPY"},
+	{in: "COPY ( SELECT id, name FROM users ORDER BY id ) TO STDOUT", kind: KindCopyTo, tag: "COPY"},
+}
+
+func TestTranslate(t *testing.T) {
+	for _, c := range translateCases {
+		st, err := Translate(c.in)
+		if err != nil {
+			t.Errorf("Translate(%q): %v", c.in, err)
+			continue
+		}
+		if st.Kind != c.kind || st.Tag != c.tag || st.Name != c.name || !strings.EqualFold(st.Value, c.value) {
+			t.Errorf("Translate(%q) = kind %v tag %q name %q value %q; want %v %q %q %q", c.in, st.Kind, st.Tag, st.Name, st.Value, c.kind, c.tag, c.name, c.value)
+		}
+		if len(st.Exec) != len(c.exec) || len(c.exec) > 0 && !reflect.DeepEqual(st.Exec, c.exec) {
+			t.Errorf("Translate(%q).Exec\n got %q\nwant %q", c.in, st.Exec, c.exec)
+		}
+		if c.oids != nil && !reflect.DeepEqual(st.ParamOIDs, c.oids) {
+			t.Errorf("Translate(%q).ParamOIDs = %v, want %v", c.in, st.ParamOIDs, c.oids)
+		}
+		if st.ParamCount != len(st.ParamOIDs) {
+			t.Errorf("Translate(%q): ParamCount %d but %d ParamOIDs", c.in, st.ParamCount, len(st.ParamOIDs))
+		}
+	}
+}
+
+func TestTranslateCopy(t *testing.T) {
+	cases := []struct {
+		in   string
+		want CopySpec
+	}{
+		{"COPY users (name, email) FROM STDIN", CopySpec{Table: "users", Columns: []string{"name", "email"}, Format: "text", Delimiter: "\t", Null: `\N`}},
+		{"copy pgbench_accounts from stdin with (freeze on)", CopySpec{Table: "pgbench_accounts", Format: "text", Delimiter: "\t", Null: `\N`, Freeze: true}},
+		{"COPY t FROM STDIN WITH CSV HEADER DELIMITER ';'", CopySpec{Table: "t", Format: "csv", Delimiter: ";", Null: "", Quote: `"`, Escape: `"`, Header: true}},
+		{"COPY public.t (a) TO STDOUT (FORMAT csv, HEADER true, NULL 'NULL', QUOTE '''')", CopySpec{Table: "t", Columns: []string{"a"}, Format: "csv", Delimiter: ",", Null: "NULL", Quote: "'", Escape: "'", Header: true}},
+		{`copy "pgx_items" ( "name", "qty" ) from stdin binary;`, CopySpec{Table: "pgx_items", Columns: []string{"name", "qty"}, Format: "binary", Delimiter: "\t", Null: `\N`}},
+		{"COPY (SELECT 1::int) TO STDOUT", CopySpec{Format: "text", Delimiter: "\t", Null: `\N`, Query: `SELECT CAST(1 AS INTEGER) AS "int4"`}},
+	}
+	for _, c := range cases {
+		st, err := Translate(c.in)
+		if err != nil {
+			t.Errorf("Translate(%q): %v", c.in, err)
+			continue
+		}
+		if st.Copy == nil || !reflect.DeepEqual(*st.Copy, c.want) {
+			t.Errorf("Translate(%q).Copy\n got %+v\nwant %+v", c.in, st.Copy, c.want)
+		}
+	}
+}
+
+func TestTranslateDropIfExists(t *testing.T) {
+	st, err := Translate("DROP TABLE IF EXISTS a, public.b CASCADE")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(st.DropIfExists, []string{"a", "b"}) {
+		t.Fatalf("DropIfExists = %q", st.DropIfExists)
+	}
+}
+
+func TestColumnOIDs(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []uint32
+	}{
+		{"SELECT id, created_at IS NOT NULL AS has_ts, count(*), true, 1::int8 FROM users", []uint32{0, OIDBool, OIDInt8, OIDBool, OIDInt8}},
+		{"SELECT a.attnotnull, c.relkind FROM pg_catalog.pg_attribute a, pg_catalog.pg_class c", []uint32{OIDBool, OIDChar}},
+	}
+	for _, c := range cases {
+		st, err := Translate(c.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(st.ColumnOIDs, c.want) {
+			t.Errorf("%q: ColumnOIDs = %v, want %v", c.in, st.ColumnOIDs, c.want)
+		}
+	}
+}
+
+func TestUnsupported(t *testing.T) {
+	for _, in := range []string{
+		"LISTEN chan", "NOTIFY chan", "UNLISTEN *",
+		"CREATE EXTENSION IF NOT EXISTS pgcrypto",
+		"CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql",
+		"DO $$ BEGIN END $$",
+		"SELECT ARRAY[1,2]", "SELECT '{1,2}'::int[]", "SELECT x = ANY($1) FROM t", "CREATE TABLE t (a int[])",
+		"SELECT arr[1] FROM t",
+		"SELECT DISTINCT ON (a) a FROM t",
+		"SELECT '1 day'::interval", "SELECT interval '1 day'",
+		"CREATE SEQUENCE s", "SELECT nextval('s')",
+		"CREATE SCHEMA app", "DROP SCHEMA app",
+		"CREATE TABLE p (a int) PARTITION BY RANGE (a)", "CREATE TABLE c () INHERITS (p)",
+		"CREATE INDEX i ON t USING gin (doc)",
+		"ALTER TABLE t ALTER COLUMN a SET NOT NULL", "ALTER TABLE t ADD CHECK (a > 0)",
+		"INSERT INTO t VALUES (DEFAULT, 1)", "INSERT INTO t VALUES (1) ON CONFLICT ON CONSTRAINT k DO NOTHING",
+		"DELETE FROM t USING u WHERE t.id = u.id",
+		"SELECT B'101'", "SELECT U&'x'", "SELECT a FROM t WHERE a SIMILAR TO 'x'",
+		"COPY t FROM '/etc/passwd'", "COPY t TO PROGRAM 'cat'",
+		"PREPARE p AS SELECT 1", "EXECUTE p", "CREATE MATERIALIZED VIEW v AS SELECT 1",
+		"CREATE OR REPLACE VIEW v AS SELECT 1", "CREATE TYPE e AS ENUM ('a')", "CREATE DOMAIN d AS int",
+		"CREATE TABLE t (a int, b serial, PRIMARY KEY (a))",
+	} {
+		_, err := Translate(in)
+		var e *Error
+		if !errors.As(err, &e) || e.Code != "0A000" {
+			t.Errorf("Translate(%q) = %v, want 0A000", in, err)
+		} else if e.Message == "" {
+			t.Errorf("Translate(%q): empty message", in)
+		}
+	}
+}
+
+func TestSyntaxErrors(t *testing.T) {
+	for _, in := range []string{"SET", "SET x", "SHOW", "DROP TABLE", "COPY t", "SELECT 1::", "TRUNCATE"} {
+		_, err := Translate(in)
+		var e *Error
+		if !errors.As(err, &e) || e.Code == "0A000" || e.Code == "XX000" {
+			t.Errorf("Translate(%q) = %v, want a syntax error", in, err)
+		}
+	}
+}

@@ -1,0 +1,357 @@
+package pgdialect
+
+import (
+	"strings"
+)
+
+// tx is a statement being translated: its tokens and the indexes of its
+// significant (non-whitespace, non-comment) tokens.
+type tx struct {
+	src      string
+	toks     []token
+	sig      []int
+	depth    []int // parenthesis depth before each significant token
+	maxParam int
+	nQMark   int
+	oids     map[int]uint32
+	catalog  bool // references pg_catalog / information_schema objects
+	castEnd  map[int]int
+	aliases  map[int]string // sig index of last token of a select item -> alias
+	colOIDs  []uint32
+	madePK   bool
+}
+
+var eofTok = token{typ: tPunct, text: "", pos: -1}
+
+func newTx(sql string) *tx {
+	x := &tx{src: sql, toks: lex(sql), oids: map[int]uint32{}, castEnd: map[int]int{}, aliases: map[int]string{}}
+	for i := range x.toks {
+		if !x.toks[i].trivia() {
+			x.sig = append(x.sig, i)
+		}
+	}
+	// drop trailing semicolons
+	for len(x.sig) > 0 {
+		t := &x.toks[x.sig[len(x.sig)-1]]
+		if t.typ == tPunct && t.text == ";" {
+			x.sig = x.sig[:len(x.sig)-1]
+			continue
+		}
+		break
+	}
+	x.computeDepth()
+	return x
+}
+
+func (x *tx) computeDepth() {
+	x.depth = make([]int, len(x.sig))
+	d := 0
+	for i := range x.sig {
+		t := x.T(i)
+		if t.typ == tPunct && t.text == ")" {
+			d--
+		}
+		x.depth[i] = d
+		if t.typ == tPunct && t.text == "(" {
+			d++
+		}
+	}
+}
+
+// T returns the i-th significant token (a sentinel past the ends).
+func (x *tx) T(i int) *token {
+	if i < 0 || i >= len(x.sig) {
+		e := eofTok
+		return &e
+	}
+	return &x.toks[x.sig[i]]
+}
+
+func (x *tx) n() int { return len(x.sig) }
+
+func (x *tx) isP(i int, p string) bool {
+	t := x.T(i)
+	return (t.typ == tPunct || t.typ == tOp || t.typ == tCast) && t.text == p
+}
+
+func (x *tx) kw(i int, kws ...string) bool {
+	for k, w := range kws {
+		if !x.T(i + k).kw(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// text joins significant tokens lo..hi-1 with the trivia between them
+// (comments become a space).
+func (x *tx) text(lo, hi int) string {
+	if lo >= hi || lo >= len(x.sig) {
+		return ""
+	}
+	if hi > len(x.sig) {
+		hi = len(x.sig)
+	}
+	var b strings.Builder
+	for k := x.sig[lo]; k <= x.sig[hi-1]; k++ {
+		t := &x.toks[k]
+		if t.typ == tComment {
+			b.WriteByte(' ')
+			continue
+		}
+		b.WriteString(t.str())
+	}
+	return b.String()
+}
+
+// orig returns the original source text of significant tokens lo..hi-1.
+func (x *tx) orig(lo, hi int) string {
+	if lo >= hi || lo >= len(x.sig) {
+		return ""
+	}
+	if hi > len(x.sig) {
+		hi = len(x.sig)
+	}
+	a := x.T(lo).pos
+	e := x.T(hi - 1)
+	return x.src[a : e.pos+len(e.text)]
+}
+
+func (x *tx) all() string { return strings.TrimSpace(x.text(0, len(x.sig))) }
+
+// match returns the index of the parenthesis closing the one at i.
+func (x *tx) match(i int) int {
+	d := 0
+	for j := i; j < len(x.sig); j++ {
+		if x.isP(j, "(") {
+			d++
+		} else if x.isP(j, ")") {
+			d--
+			if d == 0 {
+				return j
+			}
+		}
+	}
+	return len(x.sig)
+}
+
+// matchBack returns the index of the "(" matching the ")" at i.
+func (x *tx) matchBack(i int) int {
+	d := 0
+	for j := i; j >= 0; j-- {
+		if x.isP(j, ")") {
+			d++
+		} else if x.isP(j, "(") {
+			d--
+			if d == 0 {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// blank removes significant tokens lo..hi-1 (and trivia between them).
+func (x *tx) blank(lo, hi int) {
+	if lo >= hi {
+		return
+	}
+	for k := x.sig[lo]; k <= x.sig[hi-1] && k < len(x.toks); k++ {
+		x.toks[k].set("")
+	}
+}
+
+// splitTop splits lo..hi-1 at commas of the same depth as lo.
+func (x *tx) splitTop(lo, hi int) [][2]int {
+	var parts [][2]int
+	if lo >= hi {
+		return nil
+	}
+	d0 := x.depth[lo]
+	s := lo
+	for i := lo; i < hi; i++ {
+		if x.depth[i] == d0 && x.isP(i, ",") {
+			parts = append(parts, [2]int{s, i})
+			s = i + 1
+		}
+	}
+	return append(parts, [2]int{s, hi})
+}
+
+// find returns the first index >= from at depth d with keyword k, or -1.
+func (x *tx) findKw(from, hi, d int, k string) int {
+	for i := from; i < hi; i++ {
+		if x.depth[i] == d && x.T(i).kw(k) {
+			return i
+		}
+	}
+	return -1
+}
+
+// name returns the identifier at i (unquoted/lower-cased) and the index
+// after a possibly schema-qualified name (schema dropped).
+func (x *tx) name(i int) (string, int) {
+	t := x.T(i)
+	if t.typ != tIdent && t.typ != tQIdent {
+		return "", i
+	}
+	n := t.identName()
+	j := i + 1
+	for x.isP(j, ".") && (x.T(j+1).typ == tIdent || x.T(j+1).typ == tQIdent) {
+		n = x.T(j + 1).identName()
+		j += 2
+	}
+	return n, j
+}
+
+func quoteIdent(s string) string {
+	if s == "" {
+		return `""`
+	}
+	ok := isIdentStart(s[0]) && !(s[0] >= 'A' && s[0] <= 'Z')
+	for i := 0; i < len(s) && ok; i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			ok = false
+		}
+	}
+	if ok && !reservedWords[strings.ToUpper(s)] {
+		return s
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+func quoteLit(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+var reservedWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`ALL ANALYSE ANALYZE AND ANY ARRAY AS ASC ASYMMETRIC BOTH CASE CAST CHECK COLLATE COLUMN CONSTRAINT CREATE CURRENT_CATALOG CURRENT_DATE CURRENT_ROLE CURRENT_TIME CURRENT_TIMESTAMP CURRENT_USER DEFAULT DEFERRABLE DESC DISTINCT DO ELSE END EXCEPT FALSE FETCH FOR FOREIGN FROM GRANT GROUP HAVING IN INITIALLY INTERSECT INTO LATERAL LEADING LIMIT LOCALTIME LOCALTIMESTAMP NOT NULL OFFSET ON ONLY OR ORDER PLACING PRIMARY REFERENCES RETURNING SELECT SESSION_USER SOME SYMMETRIC TABLE THEN TO TRAILING TRUE UNION UNIQUE USER USING VARIADIC WHEN WHERE WINDOW WITH`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// unquoteString decodes a string-literal token ('..', E'..', $$..$$, N'..').
+func unquoteString(t *token) (string, bool) {
+	s := t.text
+	switch t.typ {
+	case tDollar:
+		j := strings.IndexByte(s[1:], '$') + 2
+		tag := s[:j]
+		if len(s) >= 2*j && strings.HasSuffix(s, tag) {
+			return s[j : len(s)-j], true
+		}
+		return s[j:], true
+	case tString:
+		if len(s) == 0 {
+			return "", false
+		}
+		switch s[0] {
+		case '\'':
+			return unq(s[1:]), true
+		case 'E', 'e':
+			return unescapeE(s[2:]), true
+		case 'N', 'n':
+			return unq(s[2:]), true
+		}
+	}
+	return "", false
+}
+
+func unq(body string) string {
+	body = strings.TrimSuffix(body, "'")
+	return strings.ReplaceAll(body, "''", "'")
+}
+
+func unescapeE(body string) string {
+	if strings.HasSuffix(body, "'") && !strings.HasSuffix(body, "\\'") || strings.HasSuffix(body, "\\\\'") {
+		body = body[:len(body)-1]
+	}
+	var b strings.Builder
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if c == '\'' && i+1 < len(body) && body[i+1] == '\'' {
+			b.WriteByte('\'')
+			i++
+			continue
+		}
+		if c != '\\' || i+1 >= len(body) {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		c = body[i]
+		switch c {
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'x':
+			v, k := 0, 0
+			for k < 2 && i+1 < len(body) && isHex(body[i+1]) {
+				v = v*16 + hexVal(body[i+1])
+				i++
+				k++
+			}
+			if k == 0 {
+				b.WriteByte('x')
+			} else {
+				b.WriteByte(byte(v))
+			}
+		case 'u', 'U':
+			nd := 4
+			if c == 'U' {
+				nd = 8
+			}
+			v, k := 0, 0
+			for k < nd && i+1 < len(body) && isHex(body[i+1]) {
+				v = v*16 + hexVal(body[i+1])
+				i++
+				k++
+			}
+			b.WriteRune(rune(v))
+		default:
+			if c >= '0' && c <= '7' {
+				v := int(c - '0')
+				for k := 0; k < 2 && i+1 < len(body) && body[i+1] >= '0' && body[i+1] <= '7'; k++ {
+					v = v*8 + int(body[i+1]-'0')
+					i++
+				}
+				b.WriteByte(byte(v))
+			} else {
+				b.WriteByte(c)
+			}
+		}
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+func hexVal(c byte) int {
+	switch {
+	case isDigit(c):
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	default:
+		return int(c-'A') + 10
+	}
+}
+
+// sqliteLit renders s as a SQLite string literal (NUL bytes via char(0)).
+func sqliteLit(s string) string {
+	if !strings.ContainsRune(s, 0) {
+		return quoteLit(s)
+	}
+	parts := strings.Split(s, "\x00")
+	for i := range parts {
+		parts[i] = quoteLit(parts[i])
+	}
+	return "(" + strings.Join(parts, "||char(0)||") + ")"
+}

@@ -1,0 +1,307 @@
+package sqlexec
+
+import (
+	"context"
+	"strconv"
+	"strings"
+)
+
+// PreparedStatement is a statement of the extended protocol (mirrors
+// pgwire.Statement).
+type PreparedStatement struct {
+	s         *Session
+	orig      string
+	st        *dstmt
+	paramOIDs []uint32
+	cols      []Column
+	closed    bool
+}
+
+// Prepare parses exactly one statement. paramOIDs are the client's
+// declared parameter types (0 = unspecified).
+func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (*PreparedStatement, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	parts := activeDialect.Split(sql)
+	if len(parts) > 1 {
+		return nil, errf(CodeSyntaxError, "cannot insert multiple commands into a prepared statement")
+	}
+	var st *dstmt
+	if len(parts) == 0 {
+		st = &dstmt{Kind: kEmpty}
+	} else {
+		var err error
+		st, err = activeDialect.Translate(parts[0])
+		if err != nil {
+			return nil, toError(err)
+		}
+	}
+	ps := &PreparedStatement{s: s, orig: sql, st: st}
+	n := st.ParamCount
+	if len(paramOIDs) > n {
+		n = len(paramOIDs)
+	}
+	ps.paramOIDs = make([]uint32, n)
+	for i := range ps.paramOIDs {
+		if i < len(paramOIDs) && paramOIDs[i] != 0 {
+			ps.paramOIDs[i] = paramOIDs[i]
+		} else if i < len(st.ParamOIDs) {
+			ps.paramOIDs[i] = st.ParamOIDs[i]
+		}
+	}
+	switch st.Kind {
+	case kShow:
+		name := strings.ToLower(st.Name)
+		if name == "all" {
+			ps.cols = []Column{textCol("name"), textCol("setting"), textCol("description")}
+		} else {
+			ps.cols = []Column{textCol(name)}
+		}
+	case kQuery:
+		if len(st.Exec) == 1 {
+			cols, nparams, err := s.describe(ctx, st.Exec[0], st.ColumnOIDs)
+			if err != nil {
+				return nil, err
+			}
+			ps.cols = cols
+			if nparams > len(ps.paramOIDs) {
+				ps.paramOIDs = append(ps.paramOIDs, make([]uint32, nparams-len(ps.paramOIDs))...)
+			}
+		}
+	}
+	return ps, nil
+}
+
+// describe computes the result columns of sqlText without executing
+// writes: on a read connection, or (inside a transaction, or when the
+// statement refers to objects the transaction created) on the speculative
+// apply state.
+func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32) ([]Column, int, error) {
+	if err := guardInternal(sqlText); err != nil {
+		return nil, 0, err
+	}
+	var cols []Column
+	nparams := 0
+	fn := func(c *lconn) error {
+		st, _, err := c.prepare(sqlText)
+		if err != nil {
+			return mapError(err, sqlText)
+		}
+		if st == nil {
+			return nil
+		}
+		defer st.finalize()
+		nparams = st.paramCount()
+		n := st.columnCount()
+		if n == 0 {
+			return nil
+		}
+		infos := make([]colInfo, n)
+		untyped := false
+		for i := range infos {
+			infos[i] = colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
+			if infos[i].decl == "" {
+				untyped = true
+			}
+		}
+		for i := range infos {
+			if infos[i].decl == "" && i < len(hints) && hints[i] != 0 {
+				infos[i].hint = hints[i]
+			}
+		}
+		var first []any
+		if untyped && !st.readonly() {
+			fillDeclFromTable(c, sqlText, infos)
+		} else if untyped && nparams == 0 && st.readonly() {
+			// Probe one row for expression column types.
+			_, _ = st.run(nil, func(r []any) error {
+				if first == nil {
+					first = r
+				}
+				return errStopProbe
+			})
+		}
+		cols = buildColumns(infos, first)
+		for i := range cols {
+			if infos[i].decl == "" && first == nil && strings.HasPrefix(strings.ToLower(infos[i].name), "count(") {
+				cols[i].TypeOID, cols[i].TypeSize = OIDInt8, 8
+			}
+		}
+		return nil
+	}
+	var err error
+	if s.tx != nil && len(s.tx.stmts) > 0 {
+		err = s.e.db.withWriter(func(c *lconn, det *detState) error {
+			if err := c.exec("BEGIN"); err != nil {
+				return err
+			}
+			defer c.exec("ROLLBACK")
+			for k, st := range s.tx.stmts {
+				det.pin(s.tx.ts, s.tx.seed, k)
+				runSQL(c, st.SQL, st.Args, st.Tag)
+			}
+			return fn(c)
+		})
+	} else {
+		err = s.e.db.withReader(ctx, fn)
+		if e, ok := err.(*Error); ok && e.Code != CodeSyntaxError && s.linearizable() {
+			// Possibly lagging: retry after a barrier.
+			if berr := s.barrier(ctx); berr == nil {
+				err = s.e.db.withReader(ctx, fn)
+			}
+		}
+	}
+	if err != nil {
+		return nil, 0, toError(err)
+	}
+	return cols, nparams, nil
+}
+
+type stopProbe struct{}
+
+func (stopProbe) Error() string { return "stop" }
+
+var errStopProbe error = stopProbe{}
+
+// fillDeclFromTable types RETURNING columns from the target table's
+// declared column types.
+func fillDeclFromTable(c *lconn, sqlText string, infos []colInfo) {
+	table := dmlTable(sqlText)
+	if table == "" {
+		return
+	}
+	decl := map[string]string{}
+	st, _, err := c.prepare("SELECT name, type FROM pragma_table_info(?)")
+	if err != nil || st == nil {
+		return
+	}
+	_, _ = st.run([]any{table}, func(r []any) error {
+		n, _ := r[0].(string)
+		t, _ := r[1].(string)
+		decl[strings.ToLower(n)] = t
+		return nil
+	})
+	st.finalize()
+	for i := range infos {
+		if infos[i].decl == "" {
+			infos[i].decl = decl[strings.ToLower(infos[i].name)]
+		}
+	}
+}
+
+// dmlTable extracts the target table of INSERT INTO t / UPDATE t / DELETE FROM t.
+func dmlTable(sqlText string) string {
+	f := strings.Fields(sqlText)
+	for i := 0; i+1 < len(f); i++ {
+		u := strings.ToUpper(f[i])
+		if (u == "INTO" || u == "UPDATE" || u == "FROM") && i+1 < len(f) {
+			t := f[i+1]
+			if strings.EqualFold(t, "OR") && i+3 < len(f) { // UPDATE OR REPLACE t
+				t = f[i+3]
+			}
+			if j := strings.IndexAny(t, "( "); j > 0 {
+				t = t[:j]
+			}
+			t = strings.Trim(t, `"`)
+			if k := strings.LastIndexByte(t, '.'); k >= 0 {
+				t = strings.Trim(t[k+1:], `"`)
+			}
+			return t
+		}
+	}
+	return ""
+}
+
+// ParamOIDs are the parameter types (0 = unknown).
+func (p *PreparedStatement) ParamOIDs() []uint32 { return p.paramOIDs }
+
+// Columns describes the result rows; nil if the statement returns none.
+func (p *PreparedStatement) Columns() []Column { return p.cols }
+
+// Execute runs the statement with decoded arguments.
+func (p *PreparedStatement) Execute(ctx context.Context, args []any, w ResultWriter) error {
+	s := p.s
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if p.closed {
+		return errf(CodeInternal, "prepared statement is closed")
+	}
+	if p.cols != nil {
+		w = &coerceWriter{ResultWriter: w, cols: p.cols}
+	}
+	return s.exec(ctx, p.orig, p.st, args, w, false)
+}
+
+// Close releases the statement.
+func (p *PreparedStatement) Close() error {
+	p.closed = true
+	return nil
+}
+
+// coerceWriter converts row values to the types announced by Prepare.
+type coerceWriter struct {
+	ResultWriter
+	cols []Column
+}
+
+func (c *coerceWriter) Row(values []any) error {
+	for i := range values {
+		if i >= len(c.cols) {
+			break
+		}
+		values[i] = coerceValue(c.cols[i].TypeOID, values[i])
+	}
+	return c.ResultWriter.Row(values)
+}
+
+func coerceValue(oid uint32, v any) any {
+	switch oid {
+	case OIDText, OIDVarchar, OIDBpchar, OIDJSON, OIDJSONB, OIDUUID:
+		switch x := v.(type) {
+		case int64:
+			return strconv.FormatInt(x, 10)
+		case float64:
+			return strconv.FormatFloat(x, 'g', -1, 64)
+		case bool:
+			if x {
+				return "true"
+			}
+			return "false"
+		}
+	case OIDInt8, OIDInt4, OIDInt2:
+		switch x := v.(type) {
+		case float64:
+			if x == float64(int64(x)) {
+				return int64(x)
+			}
+		case string:
+			if n, err := strconv.ParseInt(x, 10, 64); err == nil {
+				return n
+			}
+		case bool:
+			if x {
+				return int64(1)
+			}
+			return int64(0)
+		}
+	case OIDFloat8, OIDFloat4, OIDNumeric:
+		switch x := v.(type) {
+		case int64:
+			if oid != OIDNumeric {
+				return float64(x)
+			}
+		case string:
+			if f, err := strconv.ParseFloat(x, 64); err == nil && oid != OIDNumeric {
+				return f
+			}
+		}
+	case OIDBool:
+		switch x := v.(type) {
+		case int64:
+			return x != 0
+		case float64:
+			return x != 0
+		}
+	}
+	return v
+}

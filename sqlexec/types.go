@@ -1,0 +1,295 @@
+package sqlexec
+
+import (
+	"context"
+	"net"
+	"strings"
+)
+
+// PostgreSQL type OIDs.
+const (
+	OIDBool        uint32 = 16
+	OIDBytea       uint32 = 17
+	OIDInt8        uint32 = 20
+	OIDInt2        uint32 = 21
+	OIDInt4        uint32 = 23
+	OIDText        uint32 = 25
+	OIDJSON        uint32 = 114
+	OIDFloat4      uint32 = 700
+	OIDFloat8      uint32 = 701
+	OIDBpchar      uint32 = 1042
+	OIDVarchar     uint32 = 1043
+	OIDDate        uint32 = 1082
+	OIDTime        uint32 = 1083
+	OIDTimestamp   uint32 = 1114
+	OIDTimestamptz uint32 = 1184
+	OIDInterval    uint32 = 1186
+	OIDNumeric     uint32 = 1700
+	OIDUUID        uint32 = 2950
+	OIDJSONB       uint32 = 3802
+)
+
+// TxStatus is the transaction status reported in ReadyForQuery.
+type TxStatus byte
+
+const (
+	TxIdle   TxStatus = 'I'
+	TxActive TxStatus = 'T'
+	TxFailed TxStatus = 'E'
+)
+
+// Column describes one result column (same layout as pgwire.Column).
+type Column struct {
+	Name         string
+	TableOID     uint32
+	AttrNum      int16
+	TypeOID      uint32
+	TypeSize     int16
+	TypeModifier int32
+}
+
+// SessionInfo describes the client connection (same layout as pgwire.SessionInfo).
+type SessionInfo struct {
+	User          string
+	Database      string
+	RemoteAddr    net.Addr
+	BackendPID    uint32
+	StartupParams map[string]string
+}
+
+// CopyFormat describes a COPY data format (same layout as pgwire.CopyFormat).
+type CopyFormat struct {
+	Kind      string // "text", "csv" or "binary"
+	Delimiter string
+	Null      string
+	Header    bool
+	Quote     string
+	Escape    string
+}
+
+// CopySource yields the rows of a COPY FROM STDIN (see pgwire.CopySource).
+type CopySource interface {
+	Next(ctx context.Context, max int) ([][]any, error)
+}
+
+// ResultWriter receives a statement's outcome (mirrors pgwire.ResultWriter).
+type ResultWriter interface {
+	Describe(cols []Column) error
+	Row(values []any) error
+	Complete(tag string) error
+	EmptyQuery() error
+	Notice(severity, code, message string) error
+	CopyIn(format CopyFormat, cols []Column) (CopySource, error)
+	CopyOut(format CopyFormat, cols []Column) error
+}
+
+// StatementResult is the outcome of one applied statement.
+type StatementResult struct {
+	Columns      []Column
+	Rows         [][]any
+	RowsAffected int64
+	Tag          string // full command tag, e.g. "INSERT 0 3"
+	Err          error  // *Error
+
+	declared []bool // column i had a declared type
+}
+
+// applyHints types columns without a declared type from hints (0 = no hint).
+func (r *StatementResult) applyHints(hints []uint32) {
+	for i := range r.Columns {
+		if i < len(hints) && hints[i] != 0 && (i >= len(r.declared) || !r.declared[i]) {
+			r.Columns[i].TypeOID = hints[i]
+			r.Columns[i].TypeSize = typeSize(hints[i])
+		}
+	}
+	if len(hints) > 0 {
+		for _, row := range r.Rows {
+			convertRow(r.Columns, row)
+		}
+	}
+}
+
+// ApplyResult is the outcome of applying one log entry.
+type ApplyResult struct {
+	RequestID [16]byte
+	Index     uint64
+	Duplicate bool // request id seen before: not executed again
+	Skipped   bool // index already applied
+	Results   []StatementResult
+	Err       error // first statement error (*Error, Statement set); the entry was rolled back
+}
+
+// Replicator is implemented by the node (root package).
+type Replicator interface {
+	// Propose replicates cmd and returns this node's own apply result.
+	Propose(ctx context.Context, cmd *Command) (*ApplyResult, error)
+	// ReadBarrier waits until the local state reflects every write
+	// committed before the call (ReadIndex + wait for local apply).
+	ReadBarrier(ctx context.Context) error
+}
+
+// typeFromDecl maps a declared column type to a PostgreSQL type OID; 0 if
+// there is no declared type.
+func typeFromDecl(decl string) uint32 {
+	oid, _ := typeFromDeclMod(decl)
+	return oid
+}
+
+// declTypeHook, when set (pgdialect.DeclTypeOID), maps declared types
+// first; it returns 0 when it cannot tell.
+var declTypeHook func(decl string) (uint32, int32)
+
+func typeFromDeclMod(decl string) (uint32, int32) {
+	if declTypeHook != nil {
+		if oid, mod := declTypeHook(decl); oid != 0 {
+			return oid, mod
+		}
+	}
+	return typeFromDeclLocal(decl), -1
+}
+
+func typeFromDeclLocal(decl string) uint32 {
+	d := strings.ToUpper(strings.TrimSpace(decl))
+	if d == "" {
+		return 0
+	}
+	if i := strings.IndexByte(d, '('); i >= 0 {
+		d = strings.TrimSpace(d[:i])
+	}
+	if strings.HasSuffix(d, "[]") {
+		return OIDText
+	}
+	switch d {
+	case "INTEGER", "BIGINT", "INT8", "BIGSERIAL", "SERIAL8", "UNSIGNED BIG INT":
+		return OIDInt8
+	case "INT", "INT4", "MEDIUMINT", "SERIAL", "SERIAL4":
+		return OIDInt4
+	case "SMALLINT", "INT2", "TINYINT", "SMALLSERIAL", "SERIAL2":
+		return OIDInt2
+	case "REAL", "DOUBLE", "DOUBLE PRECISION", "FLOAT8", "FLOAT":
+		return OIDFloat8
+	case "FLOAT4":
+		return OIDFloat4
+	case "NUMERIC", "DECIMAL":
+		return OIDNumeric
+	case "TEXT", "CLOB", "STRING", "NAME", "CITEXT":
+		return OIDText
+	case "VARCHAR", "CHARACTER VARYING", "NVARCHAR", "VARYING CHARACTER":
+		return OIDVarchar
+	case "CHAR", "CHARACTER", "BPCHAR", "NCHAR", "NATIVE CHARACTER":
+		return OIDBpchar
+	case "BOOL", "BOOLEAN":
+		return OIDBool
+	case "BLOB", "BYTEA":
+		return OIDBytea
+	case "DATE":
+		return OIDDate
+	case "TIME", "TIME WITHOUT TIME ZONE":
+		return OIDTime
+	case "TIMESTAMP", "TIMESTAMP WITHOUT TIME ZONE", "DATETIME":
+		return OIDTimestamp
+	case "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE":
+		return OIDTimestamptz
+	case "INTERVAL":
+		return OIDInterval
+	case "UUID":
+		return OIDUUID
+	case "JSON":
+		return OIDJSON
+	case "JSONB":
+		return OIDJSONB
+	}
+	// SQLite affinity rules.
+	switch {
+	case strings.Contains(d, "INT"):
+		return OIDInt8
+	case strings.Contains(d, "CHAR"), strings.Contains(d, "CLOB"), strings.Contains(d, "TEXT"):
+		return OIDText
+	case strings.Contains(d, "BLOB"):
+		return OIDBytea
+	case strings.Contains(d, "REAL"), strings.Contains(d, "FLOA"), strings.Contains(d, "DOUB"):
+		return OIDFloat8
+	}
+	return OIDText
+}
+
+func typeFromValue(v any) uint32 {
+	switch v.(type) {
+	case int64:
+		return OIDInt8
+	case float64:
+		return OIDFloat8
+	case []byte:
+		return OIDBytea
+	case bool:
+		return OIDBool
+	}
+	return OIDText
+}
+
+func typeSize(oid uint32) int16 {
+	switch oid {
+	case OIDBool:
+		return 1
+	case OIDInt2:
+		return 2
+	case OIDInt4, OIDFloat4, OIDDate:
+		return 4
+	case OIDInt8, OIDFloat8, OIDTime, OIDTimestamp, OIDTimestamptz:
+		return 8
+	case OIDInterval, OIDUUID:
+		return 16
+	}
+	return -1
+}
+
+// colInfo is a column as SQLite describes it.
+type colInfo struct {
+	name string
+	decl string
+	hint uint32 // type inferred by the dialect when decl is empty
+}
+
+// buildColumns computes result columns: declared type if any, else the type
+// of the first row's value, else text.
+func buildColumns(infos []colInfo, first []any) []Column {
+	cols := make([]Column, len(infos))
+	for i, ci := range infos {
+		oid, mod := typeFromDeclMod(ci.decl)
+		if oid == 0 && ci.hint != 0 {
+			oid = ci.hint
+		}
+		if oid == 0 {
+			oid = OIDText
+			if first != nil && i < len(first) && first[i] != nil {
+				oid = typeFromValue(first[i])
+			}
+		}
+		cols[i] = Column{Name: ci.name, TypeOID: oid, TypeSize: typeSize(oid), TypeModifier: mod}
+	}
+	return cols
+}
+
+// convertRow adapts SQLite values to the declared column types (bool).
+func convertRow(cols []Column, row []any) {
+	for i, c := range cols {
+		if i >= len(row) {
+			return
+		}
+		if c.TypeOID == OIDBool {
+			switch v := row[i].(type) {
+			case int64:
+				row[i] = v != 0
+			case float64:
+				row[i] = v != 0
+			case string:
+				switch strings.ToLower(v) {
+				case "t", "true", "1", "yes", "on", "y":
+					row[i] = true
+				case "f", "false", "0", "no", "off", "n":
+					row[i] = false
+				}
+			}
+		}
+	}
+}
