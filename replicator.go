@@ -29,7 +29,10 @@ func (e *NodeError) Error() string {
 	}
 	return e.Msg
 }
-func (e *NodeError) Unwrap() error    { return e.Err }
+
+// SQLState is the code the client sees. NodeError deliberately does not
+// unwrap to its cause: a deadline inside the node means "outcome unknown",
+// not "statement timeout".
 func (e *NodeError) SQLState() string { return e.Code }
 
 const (

@@ -137,7 +137,9 @@ func (c *conn) serve() {
 	if !c.startup() {
 		return
 	}
+	c.srv.log.Debug("pgwire: session started", "remote", c.raw.RemoteAddr(), "pid", c.pid, "user", c.info.User, "database", c.info.Database)
 	c.loop()
+	c.srv.log.Debug("pgwire: session ended", "remote", c.raw.RemoteAddr(), "pid", c.pid)
 }
 
 func (c *conn) close() {
@@ -317,14 +319,16 @@ func (c *conn) startup() bool {
 		return false
 	}
 	c.counted = true
-	s.registerPID(c)
 	c.secret = make([]byte, 4)
 	if _, err := rand.Read(c.secret); err != nil {
 		c.sendFatal(fatalErr(codeInternalError, "could not generate cancel key"))
 		return false
 	}
+	s.registerPID(c)
 	c.info = SessionInfo{User: user, Database: db, RemoteAddr: c.nc.RemoteAddr(), BackendPID: c.pid, StartupParams: params}
 
+	// Authentication messages are small; bound them like the startup packet.
+	c.be.SetMaxBodyLen(s.cfg.MaxStartupPacket)
 	if err := s.cfg.Auth.Authenticate(c.ctx, c.info, authExchange{c}); err != nil {
 		var se SQLError
 		if !errors.As(err, &se) {
@@ -675,7 +679,7 @@ func (c *conn) bind(m *pgproto3.Bind) error {
 	}
 	if m.DestinationPortal != "" {
 		if _, ok := c.portals[m.DestinationPortal]; ok {
-			return newErr(codeDuplicateCursor, "portal %q already exists", m.DestinationPortal)
+			return newErr(codeDuplicateCursor, "cursor %q already exists", m.DestinationPortal)
 		}
 	}
 	np := len(m.Parameters)
@@ -714,7 +718,9 @@ func (c *conn) bind(m *pgproto3.Bind) error {
 		case 1:
 			v, err = decodeBinary(p, ps.paramOIDs[i])
 			if err != nil {
-				err = newErr(codeInvalidBinaryRep, "incorrect binary data format in bind parameter %d", i+1)
+				if e, ok := err.(*Error); !ok || e.Code != codeProtocolViolation {
+					err = newErr(codeInvalidBinaryRep, "incorrect binary data format in bind parameter %d", i+1)
+				}
 			}
 		default:
 			err = newErr(codeProtocolViolation, "unsupported format code: %d", format)

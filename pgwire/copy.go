@@ -613,6 +613,7 @@ func (co *copyOutState) encodeRow(values []any, loc *time.Location) ([]byte, err
 	if co.kind == 'b' {
 		out = binary.BigEndian.AppendUint16(out, uint16(len(values)))
 		for i, v := range values {
+			v = adjustForColumn(v, co.cols[i])
 			if v == nil {
 				out = binary.BigEndian.AppendUint32(out, 0xffffffff)
 				continue
@@ -627,6 +628,7 @@ func (co *copyOutState) encodeRow(values []any, loc *time.Location) ([]byte, err
 		return out, nil
 	}
 	for i, v := range values {
+		v = adjustForColumn(v, co.cols[i])
 		if i > 0 {
 			out = append(out, co.delim)
 		}

@@ -51,8 +51,9 @@
 // Row values are encoded per column TypeOID and requested format; int64
 // 0/1 in a bool column prints as f/t; dates and timestamps may arrive as
 // time.Time, strings (SQLite's "2006-01-02 15:04:05" and PostgreSQL forms)
-// or int64 Unix time (seconds, ms, µs or ns by magnitude); timestamptz is
-// printed in the session's TimeZone.
+// or int64 Unix time (seconds, ms, µs or ns by magnitude); zone-less
+// timestamptz strings are taken as UTC and printed in the session's
+// TimeZone (ParameterStatus).
 //
 // # Limits and failure handling
 //

@@ -553,6 +553,8 @@ func TestExtendedProtocolRaw(t *testing.T) {
 	r.send(&pgproto3.Parse{Query: "SELECT $1::int4"}, &pgproto3.Bind{Parameters: [][]byte{}}, &pgproto3.Sync{})
 	check(r.readUntilReady(), "ParseComplete", "ERROR(08P01)", "ReadyForQuery(I)")
 	r.send(&pgproto3.Bind{ParameterFormatCodes: []int16{1}, Parameters: [][]byte{{1}}}, &pgproto3.Sync{})
+	check(r.readUntilReady(), "ERROR(08P01)", "ReadyForQuery(I)")
+	r.send(&pgproto3.Bind{ParameterFormatCodes: []int16{1}, Parameters: [][]byte{{1, 2, 3, 4, 5}}}, &pgproto3.Sync{})
 	check(r.readUntilReady(), "ERROR(22P03)", "ReadyForQuery(I)")
 	r.send(&pgproto3.Bind{Parameters: [][]byte{[]byte("abc")}}, &pgproto3.Sync{})
 	check(r.readUntilReady(), "ERROR(22P02)", "ReadyForQuery(I)")
@@ -884,5 +886,82 @@ func TestTLS(t *testing.T) {
 	var n int32
 	if err := conn.QueryRow(ctx, "SELECT $1::int4", 5).Scan(&n); err != nil || n != 5 {
 		t.Fatal(n, err)
+	}
+}
+
+func TestLargeResultAndBinaryCopyOut(t *testing.T) {
+	ts := startServer(t, Config{})
+	ctx := tctx(t)
+	conn := connect(t, ts, "")
+	for _, mode := range []pgx.QueryExecMode{pgx.QueryExecModeSimpleProtocol, pgx.QueryExecModeCacheStatement} {
+		rows, err := conn.Query(ctx, "SELECT * FROM generate_series(1, 100000)", mode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sum, n int64
+		for rows.Next() {
+			var v int64
+			if err := rows.Scan(&v); err != nil {
+				t.Fatal(err)
+			}
+			sum += v
+			n++
+		}
+		if rows.Err() != nil || n != 100000 || sum != 100000*100001/2 {
+			t.Fatalf("%v: n=%d sum=%d err=%v", mode, n, sum, rows.Err())
+		}
+	}
+	if _, err := conn.Exec(ctx, "INSERT INTO items (name, qty) VALUES ($1, $2)", "bin", int32(258)); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	tag, err := conn.PgConn().CopyTo(ctx, &buf, "COPY items (name, qty) TO STDOUT binary")
+	if err != nil || tag.String() != "COPY 1" {
+		t.Fatal(tag, err)
+	}
+	want := append([]byte("PGCOPY\n\xff\r\n\x00"), 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 3, 'b', 'i', 'n', 0, 0, 0, 4, 0, 0, 1, 2, 0xff, 0xff)
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Fatalf("binary copy out:\n got %q\nwant %q", buf.Bytes(), want)
+	}
+	// And it can be read back by COPY FROM binary.
+	tag, err = conn.PgConn().CopyFrom(ctx, bytes.NewReader(want), "COPY items (name, qty) FROM STDIN binary")
+	if err != nil || tag.String() != "COPY 1" {
+		t.Fatal(tag, err)
+	}
+}
+
+// cleartextAuth shows how a password method plugs in.
+type cleartextAuth struct{ password string }
+
+func (a cleartextAuth) Authenticate(ctx context.Context, info SessionInfo, ex AuthExchange) error {
+	if err := ex.Send(&pgproto3.AuthenticationCleartextPassword{}); err != nil {
+		return err
+	}
+	msg, err := ex.Receive(pgproto3.AuthTypeCleartextPassword)
+	if err != nil {
+		return err
+	}
+	pm, ok := msg.(*pgproto3.PasswordMessage)
+	if !ok {
+		return fatalErr(codeProtocolViolation, "expected password response, got %T", msg)
+	}
+	if pm.Password != a.password {
+		return &Error{Sev: "FATAL", Code: codeInvalidPassword, Message: fmt.Sprintf("password authentication failed for user %q", info.User)}
+	}
+	return nil
+}
+
+func TestPasswordAuthenticator(t *testing.T) {
+	ts := startServer(t, Config{Auth: cleartextAuth{password: "secret"}})
+	ctx := tctx(t)
+	conn, err := pgx.Connect(ctx, fmt.Sprintf("postgres://tester:secret@%s/db?sslmode=disable", ts.addr))
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn.Close(ctx)
+	_, err = pgx.Connect(ctx, fmt.Sprintf("postgres://tester:wrong@%s/db?sslmode=disable", ts.addr))
+	var pgErr *pgconn.PgError
+	if !errors.As(err, &pgErr) || pgErr.Code != "28P01" {
+		t.Fatalf("wrong password: %v", err)
 	}
 }

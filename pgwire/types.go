@@ -249,7 +249,9 @@ func encodeText(v any, oid uint32, loc *time.Location) ([]byte, error) {
 			return []byte(formatTimeOfDay(us)), nil
 		}
 	case oidTimestamp, oidTimestamptz:
-		t, special, err := toTime(v, oid, loc)
+		// Zone-less strings are UTC (the engine's canonical form); the
+		// value is printed in the session time zone.
+		t, special, err := toTime(v, oid, time.UTC)
 		if err != nil {
 			if s, ok := v.(string); ok {
 				return []byte(s), nil
@@ -1294,7 +1296,10 @@ func decodeText(b []byte, oid uint32) (any, error) {
 // decodeBinary decodes a binary-format parameter (or COPY field).
 func decodeBinary(b []byte, oid uint32) (any, error) {
 	need := func(n int) error {
-		if len(b) != n {
+		if len(b) < n {
+			return newErr(codeProtocolViolation, "insufficient data left in message")
+		}
+		if len(b) > n {
 			return newErr(codeInvalidBinaryRep, "incorrect binary data format")
 		}
 		return nil
@@ -1420,4 +1425,41 @@ func decodeBinary(b []byte, oid uint32) (any, error) {
 	}
 	// Unknown type in binary: hand the bytes over.
 	return append([]byte(nil), b...), nil
+}
+
+// adjustForColumn applies the column's type modifier where PostgreSQL's
+// output depends on it: numeric(p,s) prints s fraction digits.
+func adjustForColumn(v any, col Column) any {
+	if col.TypeOID != oidNumeric || col.TypeModifier < 4 || v == nil {
+		return v
+	}
+	scale := int((col.TypeModifier - 4) & 0xffff)
+	if scale > 1000 {
+		return v
+	}
+	var r *big.Rat
+	switch x := normalize(v).(type) {
+	case int64:
+		r = new(big.Rat).SetInt64(x)
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return v
+		}
+		r = new(big.Rat)
+		if _, ok := r.SetString(strconv.FormatFloat(x, 'f', -1, 64)); !ok {
+			return v
+		}
+	case string:
+		t := strings.TrimSpace(x)
+		if t == "" || len(t) > 200 || strings.ContainsAny(t, "eEnN") {
+			return v
+		}
+		var ok bool
+		if r, ok = new(big.Rat).SetString(t); !ok {
+			return v
+		}
+	default:
+		return v
+	}
+	return r.FloatString(scale)
 }

@@ -81,7 +81,7 @@ func (w *writer) Row(values []any) error {
 		if w.formats != nil {
 			f = w.formats[i]
 		}
-		b, err := encodeValue(v, w.cols[i].TypeOID, f, w.c.loc)
+		b, err := encodeValue(adjustForColumn(v, w.cols[i]), w.cols[i].TypeOID, f, w.c.loc)
 		if err != nil {
 			err = fmt.Errorf("column %q: %w", w.cols[i].Name, err)
 			w.setErr(err)

@@ -72,3 +72,26 @@ func TestMemoryStorage(t *testing.T) {
 		t.Fatalf("config %s", c)
 	}
 }
+
+func TestMemoryStorageConcurrent(t *testing.T) {
+	ms := NewMemoryStorage()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := uint64(1); i <= 500; i++ {
+			_ = ms.Append([]Entry{{Index: i, Term: 1}})
+			_ = ms.SetHardState(HardState{Term: 1, Commit: i})
+		}
+	}()
+	for i := 0; i < 500; i++ {
+		li, _ := ms.LastIndex()
+		fi, _ := ms.FirstIndex()
+		if li >= fi {
+			if _, err := ms.Entries(fi, li+1, 1<<20); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, _, _ = ms.InitialState()
+	}
+	<-done
+}

@@ -40,7 +40,6 @@ type DB struct {
 	mu      sync.Mutex // apply lock: guards w
 	w       *lconn
 	det     *detState // apply connection's deterministic environment
-	readDet *detState
 	applied atomic.Uint64
 
 	rmu     sync.RWMutex // readers hold R while using a read conn; Restore holds W
@@ -68,7 +67,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err := registerDialect(); err != nil {
 		opts.Logger.Warn("sqlexec: dialect registration failed", "err", err)
 	}
-	db := &DB{path: path, opts: opts, log: opts.Logger, det: newDetState(), readDet: newDetState()}
+	db := &DB{path: path, opts: opts, log: opts.Logger, det: newDetState()}
 	if err := db.openConns(); err != nil {
 		return nil, err
 	}
@@ -127,6 +126,15 @@ func (db *DB) openConns() error {
 			db.closeConns()
 			return err
 		}
+		r.det = newDetState()
+		if err := installDetFunctions(r, r.det); err != nil {
+			r.close()
+			db.closeConns()
+			return err
+		}
+		// Catalog views live in the connection's temp schema: create
+		// them before the connection becomes query_only.
+		db.connSetup(r)
 		for _, s := range []string{"PRAGMA query_only=1", "PRAGMA busy_timeout=10000", "PRAGMA foreign_keys=ON"} {
 			if err := r.exec(s); err != nil {
 				r.close()
@@ -134,12 +142,6 @@ func (db *DB) openConns() error {
 				return err
 			}
 		}
-		if err := installDetFunctions(r, db.readDet); err != nil {
-			r.close()
-			db.closeConns()
-			return err
-		}
-		db.connSetup(r)
 		db.readers <- r
 	}
 	return nil
@@ -150,7 +152,7 @@ func (db *DB) connSetup(c *lconn) {
 	setup = append(setup, dialectConnSetup()...)
 	for _, s := range setup {
 		if err := c.exec(s); err != nil {
-			db.log.Debug("sqlexec: connection setup", "sql", s, "err", err)
+			db.log.Warn("sqlexec: connection setup failed", "sql", s, "err", err)
 		}
 	}
 }
@@ -201,7 +203,6 @@ func (db *DB) Close() error {
 	db.closed = true
 	db.closeConns()
 	db.det.release()
-	db.readDet.release()
 	return nil
 }
 
@@ -295,6 +296,9 @@ func (db *DB) ApplyBatch(entries []Entry) []*ApplyResult {
 	for i, e := range entries {
 		if e.Index <= last {
 			out[i] = &ApplyResult{Index: e.Index, Skipped: true}
+			if len(e.Data) >= 18 && e.Data[0] == cmdMagic {
+				copy(out[i].RequestID[:], e.Data[2:18])
+			}
 			continue
 		}
 		out[i] = db.applyEntry(w, e)
@@ -594,9 +598,8 @@ func checksumConn(c *lconn) (string, error) {
 // INTO, fsynced) and returns the applied index it contains.
 func (db *DB) SnapshotTo(ctx context.Context, path string) (uint64, error) {
 	db.rmu.RLock()
-	closed := db.closed
-	db.rmu.RUnlock()
-	if closed {
+	defer db.rmu.RUnlock()
+	if db.closed {
 		return 0, errClosed
 	}
 	_ = os.Remove(path)

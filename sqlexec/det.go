@@ -7,6 +7,7 @@ package sqlexec
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -23,6 +24,9 @@ type detState struct {
 	mu     sync.Mutex
 	rng    *rand.Rand
 	pinned bool
+	// settings answers current_setting() on read connections: the
+	// session using the connection sets it (nil = defaults).
+	settings atomic.Pointer[map[string]string]
 }
 
 var (
@@ -229,6 +233,70 @@ func fnUUID(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	resultText(tls, ctx, fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]))
 }
 
+func resultError(tls *libc.TLS, ctx uintptr, msg string) {
+	z, _ := libc.CString(msg)
+	lib.Xsqlite3_result_error(tls, ctx, z, -1)
+	libc.Xfree(tls, z)
+}
+
+// fnCurrentSetting implements current_setting(name [, missing_ok]) from
+// the settings of the session using the connection.
+func fnCurrentSetting(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	if argc < 1 || argc > 2 {
+		resultError(tls, ctx, "wrong number of arguments to function current_setting()")
+		return
+	}
+	d := ctxDet(tls, ctx)
+	v0 := *(*uintptr)(unsafe.Pointer(argv))
+	name := strings.ToLower(libc.GoString(lib.Xsqlite3_value_text(tls, v0)))
+	missingOK := false
+	if argc == 2 {
+		missingOK = lib.Xsqlite3_value_int64(tls, *(*uintptr)(unsafe.Pointer(argv + 8))) != 0
+	}
+	var m map[string]string
+	if p := d.settings.Load(); p != nil {
+		m = *p
+	}
+	if v, ok := m[name]; ok {
+		resultText(tls, ctx, v)
+		return
+	}
+	if fallback := currentSettingFallback; fallback != nil {
+		if v, ok := fallback(name); ok {
+			resultText(tls, ctx, v)
+			return
+		}
+	}
+	if missingOK {
+		lib.Xsqlite3_result_null(tls, ctx)
+		return
+	}
+	resultError(tls, ctx, fmt.Sprintf("unrecognized configuration parameter \"%s\"", name))
+}
+
+// currentSettingFallback answers current_setting on connections without
+// session settings (the apply connection: values must not depend on the
+// session, so only fixed server values are known there).
+var currentSettingFallback = func(name string) (string, bool) {
+	switch name {
+	case "server_version":
+		return defaultServerVersion, true
+	case "server_version_num":
+		return serverVersionNum(defaultServerVersion), true
+	case "server_encoding", "client_encoding":
+		return "UTF8", true
+	case "standard_conforming_strings", "integer_datetimes":
+		return "on", true
+	case "max_identifier_length":
+		return "63", true
+	case "timezone":
+		return "UTC", true
+	case "datestyle":
+		return "ISO, MDY", true
+	}
+	return "", false
+}
+
 // installDetFunctions registers the deterministic overrides on c.
 func installDetFunctions(c *lconn, d *detState) error {
 	type fdef struct {
@@ -245,6 +313,7 @@ func installDetFunctions(c *lconn, d *detState) error {
 		{"clock_timestamp", 0, cFuncPointer(fnNow)},
 		{"gen_random_uuid", 0, cFuncPointer(fnUUID)},
 		{"uuid_generate_v4", 0, cFuncPointer(fnUUID)},
+		{"current_setting", -1, cFuncPointer(fnCurrentSetting)},
 	}
 	for _, f := range defs {
 		z, err := libc.CString(f.name)

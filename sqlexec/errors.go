@@ -196,6 +196,8 @@ func mapError(err error, sqlText string) *Error {
 		}
 	case strings.HasPrefix(msg, "no such index") || strings.HasPrefix(msg, "no such view") || strings.HasPrefix(msg, "no such trigger"):
 		out.Code = CodeUndefinedObject
+	case strings.HasPrefix(msg, "unrecognized configuration parameter"):
+		out.Code = CodeUndefinedObject
 	case strings.HasPrefix(msg, "no such savepoint"):
 		out.Code = CodeUndefinedSavepoint
 	}

@@ -49,6 +49,7 @@ type lconn struct {
 	tls   *libc.TLS
 	db    uintptr
 	cache map[string]*lstmt // prepared statement cache
+	det   *detState         // per-connection function state (read connections)
 }
 
 const stmtCacheSize = 256
@@ -126,6 +127,10 @@ func (c *lconn) close() error {
 		st.cached = false
 		st.finalize()
 		delete(c.cache, k)
+	}
+	if c.det != nil {
+		c.det.release()
+		c.det = nil
 	}
 	err := c.drv.Close()
 	c.drv = nil

@@ -678,6 +678,11 @@ func (s *Session) tryRead(ctx context.Context, sqlText string, args []any, verb 
 // says the statement writes.
 func (s *Session) streamRead(ctx context.Context, sqlText string, args []any, verb string, hints []uint32, w ResultWriter, describe bool) error {
 	return s.e.db.withReader(ctx, func(c *lconn) error {
+		if c.det != nil {
+			m := s.settings
+			c.det.settings.Store(&m)
+			defer c.det.settings.Store(nil)
+		}
 		if err := guardInternal(sqlText); err != nil {
 			return err
 		}

@@ -153,6 +153,10 @@ func TestSessionBasics(t *testing.T) {
 		t.Fatal(s.ParameterStatus())
 	}
 	mustQ(t, s, "RESET application_name; SHOW application_name", "C:RESET D[application_name:25] R[] C:SHOW")
+	mustQ(t, s, "SELECT current_setting('application_name')", "D[current_setting:25] R[x] C:SELECT 1")
+	if _, err := q(t, s, "SELECT current_setting('nonexistent_setting')"); code(err) != "42704" {
+		t.Fatal(err)
+	}
 	if _, err := q(t, s, "SHOW nonexistent_setting"); code(err) != "42704" {
 		t.Fatal(err)
 	}
@@ -442,5 +446,38 @@ func TestSessionLogDeterminism(t *testing.T) {
 		if got != want {
 			t.Fatalf("replica %d diverged", n)
 		}
+	}
+}
+
+func TestSessionTxnPrepareAndLocal(t *testing.T) {
+	e, f := newTestEngine(t)
+	s := newSess(t, e)
+	mustQ(t, s, "BEGIN", "")
+	mustQ(t, s, "CREATE TABLE n(id bigint PRIMARY KEY, v text)", "C:CREATE TABLE")
+	ps, err := s.Prepare(context.Background(), "INSERT INTO n VALUES ($1, $2) RETURNING v", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps.Columns()) != 1 || len(ps.ParamOIDs()) != 2 {
+		t.Fatal(ps.Columns(), ps.ParamOIDs())
+	}
+	w := &rec{}
+	if err := ps.Execute(context.Background(), []any{int64(1), "x"}, w); err != nil || strings.Join(w.out, " ") != "R[x] C:INSERT 0 1" {
+		t.Fatal(err, w.out)
+	}
+	mustQ(t, s, "SET LOCAL application_name = 'inside'", "C:SET")
+	mustQ(t, s, "SHOW application_name", "D[application_name:25] R[inside] C:SHOW")
+	p0 := f.proposed.Load()
+	mustQ(t, s, "COMMIT", "C:COMMIT")
+	if f.proposed.Load() != p0+1 {
+		t.Fatal("not one entry")
+	}
+	mustQ(t, s, "SHOW application_name", "D[application_name:25] R[app] C:SHOW")
+	mustQ(t, s, "SELECT v FROM n", "D[v:25] R[x] C:SELECT 1")
+	// Read-only transaction: no log entry.
+	p0 = f.proposed.Load()
+	mustQ(t, s, "BEGIN; SELECT count(*) FROM n; COMMIT", "C:BEGIN D[count:20] R[1] C:SELECT 1 C:COMMIT")
+	if f.proposed.Load() != p0 {
+		t.Fatal("read-only transaction proposed")
 	}
 }

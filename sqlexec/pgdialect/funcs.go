@@ -64,38 +64,48 @@ func register() error {
 		"quote_ident": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			return quoteIdent(str(a[0])), nil
 		}},
-		"regexp":                     {2, fnRegexp},
-		"pg_regclass":                {1, fnRegclass},
-		"pg_regtype":                 {1, fnRegtype},
-		"pg_regtype_name":            {1, fnRegtypeName},
-		"pg_regnamespace":            {1, fnRegnamespace},
-		"pg_regnamespace_name":       {1, fnRegnamespaceName},
-		"pg_oid":                     {2, fnOID},
-		"format_type":                {2, fnFormatType},
-		"pg_encoding_to_char":        {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return "UTF8", nil }},
-		"pg_table_is_visible":        {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
-		"pg_type_is_visible":         {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
-		"pg_function_is_visible":     {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
-		"array_to_string":            {2, fnArrayToString},
-		"pg_array_length":            {2, fnArrayLength},
-		"obj_description":            {-1, nullFn},
-		"col_description":            {2, nullFn},
-		"shobj_description":          {2, nullFn},
-		"pg_get_partkeydef":          {1, nullFn},
-		"pg_partition_ancestors":     {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return a[0], nil }},
-		"pg_relation_is_publishable": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(0), nil }},
-		"pg_get_serial_sequence":     {2, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return nil, nil }},
-		"pg_serial_kind":             {2, fnSerialKind},
-		"pg_default_display":         {5, fnDefaultDisplay},
-		"pg_coltype":                 {2, fnColType},
-		"pg_coltypmod":               {2, fnColTypmod},
-		"pg_tablespace_location":     {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return "", nil }},
-		"pg_size_pretty":             {1, fnSizePretty},
-		"left":                       {2, fnLeft},
-		"right":                      {2, fnRight},
-		"md5":                        {1, fnMD5},
-		"split_part":                 {3, fnSplitPart},
-		"pg_get_indexdef_sql":        {3, fnIndexDef},
+		"regexp":                             {2, fnRegexp},
+		"pg_regclass":                        {1, fnRegclass},
+		"pg_regtype":                         {1, fnRegtype},
+		"pg_regtype_name":                    {1, fnRegtypeName},
+		"pg_regnamespace":                    {1, fnRegnamespace},
+		"pg_regnamespace_name":               {1, fnRegnamespaceName},
+		"pg_oid":                             {2, fnOID},
+		"format_type":                        {2, fnFormatType},
+		"pg_encoding_to_char":                {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return "UTF8", nil }},
+		"pg_table_is_visible":                {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
+		"pg_type_is_visible":                 {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
+		"pg_function_is_visible":             {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
+		"array_to_string":                    {2, fnArrayToString},
+		"pg_array_length":                    {2, fnArrayLength},
+		"obj_description":                    {-1, nullFn},
+		"col_description":                    {2, nullFn},
+		"shobj_description":                  {2, nullFn},
+		"pg_get_partkeydef":                  {1, nullFn},
+		"pg_partition_ancestors":             {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return a[0], nil }},
+		"pg_relation_is_publishable":         {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(0), nil }},
+		"pg_get_serial_sequence":             {2, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return nil, nil }},
+		"pg_serial_kind":                     {2, fnSerialKind},
+		"pg_default_display":                 {5, fnDefaultDisplay},
+		"pg_coltype":                         {2, fnColType},
+		"pg_coltypmod":                       {2, fnColTypmod},
+		"pg_tablespace_location":             {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return "", nil }},
+		"pg_size_pretty":                     {1, fnSizePretty},
+		"left":                               {2, fnLeft},
+		"right":                              {2, fnRight},
+		"md5":                                {1, fnMD5},
+		"split_part":                         {3, fnSplitPart},
+		"pg_get_function_result":             {1, nullFn},
+		"pg_get_function_arguments":          {1, nullFn},
+		"pg_get_function_identity_arguments": {1, nullFn},
+		"pg_get_triggerdef":                  {-1, nullFn},
+		"pg_get_ruledef":                     {-1, nullFn},
+		"pg_get_statisticsobjdef_columns":    {1, nullFn},
+		"set_config":                         {3, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return a[1], nil }},
+		"pg_is_in_recovery":                  {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(0), nil }},
+		"has_table_privilege":                {-1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
+		"has_schema_privilege":               {-1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
+		"has_database_privilege":             {-1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
 	}
 	for name, d := range det {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
@@ -125,6 +135,11 @@ func register() error {
 		"pg_backend_pid":           {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return BackendPID(), nil }},
 		"current_setting":          {-1, fnCurrentSetting},
 		"pg_get_userbyid":          {1, fnUserByID},
+		"pg_table_size":            {1, sizeFn},
+		"pg_relation_size":         {-1, sizeFn},
+		"pg_total_relation_size":   {1, sizeFn},
+		"pg_indexes_size":          {1, sizeFn},
+		"pg_database_size":         {1, sizeFn},
 		"pg_postmaster_start_time": {0, func(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return startTime, nil }},
 	}
 	for name, d := range vol {
@@ -553,4 +568,10 @@ func fnUserByID(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 		return "pg_database_owner", nil
 	}
 	return "unknown (OID=" + strconv.FormatInt(n, 10) + ")", nil
+}
+
+// sizeFn backs pg_*_size(): SQLite keeps no per-relation size cheaply; the
+// catalog reports one 8 kB page (documented).
+func sizeFn(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	return int64(8192), nil
 }

@@ -21,6 +21,15 @@ func psqlSpecial(x *tx) (*Stmt, bool) {
 	q := func(sql string, oids ...uint32) (*Stmt, bool) {
 		return &Stmt{Kind: KindQuery, Exec: []string{sql}, Tag: "SELECT", ReadOnly: true, ColumnOIDs: oids}, true
 	}
+	const toastOpts = "pg_catalog.array_to_string(c.reloptions || array(select 'toast.' || x from pg_catalog.unnest(tc.reloptions) x), ', ')"
+	if strings.Contains(s, toastOpts) {
+		// \d+ TABLE: reloptions are always empty here
+		st, err := Translate(strings.Replace(s, toastOpts, "''", 1))
+		if err == nil && len(st.ColumnOIDs) > 9 {
+			st.ColumnOIDs[9] = OIDText
+		}
+		return st, err == nil
+	}
 	switch {
 	case strings.Contains(norm, "pg_catalog.pg_partitioned_table") && strings.Contains(norm, "array_position"):
 		// pgbench's partitioning probe

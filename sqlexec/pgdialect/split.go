@@ -1,9 +1,8 @@
 package pgdialect
 
-import "strings"
-
 // Split returns the statements of a query string, without their
-// terminating semicolons and surrounding whitespace. Pieces that contain
+// terminating semicolons, surrounding whitespace and leading/trailing
+// comments. Pieces that contain
 // only whitespace and comments are dropped (so "-- ping" and ";" yield no
 // statements; the caller answers EmptyQueryResponse). Semicolons inside
 // quotes, dollar quotes, comments, parentheses and the BEGIN ... END body
@@ -16,10 +15,11 @@ func Split(sql string) []string {
 	depth := 0          // parentheses
 	var head []string   // first keywords of the current piece (upper case)
 	trigger := false
-	block := 0 // BEGIN/CASE nesting inside a trigger body
-	flush := func(end int) {
+	block := 0   // BEGIN/CASE nesting inside a trigger body
+	lastEnd := 0 // end of the last significant token of the current piece
+	flush := func(int) {
 		if hasContent {
-			out = append(out, trimTrivia(sql[start:end]))
+			out = append(out, sql[start:lastEnd])
 		}
 		hasContent, depth, head, trigger, block = false, 0, head[:0], false, 0
 	}
@@ -37,6 +37,7 @@ func Split(sql string) []string {
 			start = t.pos
 		}
 		hasContent = true
+		lastEnd = t.pos + len(t.text)
 		if t.typ == tPunct {
 			switch t.text {
 			case "(":
@@ -64,11 +65,4 @@ func Split(sql string) []string {
 	}
 	flush(len(sql))
 	return out
-}
-
-// trimTrivia removes leading/trailing whitespace (comments inside a
-// statement are kept; a trailing line comment is kept too, with no newline
-// needed since it ends the text).
-func trimTrivia(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool { return r < 0x80 && isSpace(byte(r)) })
 }

@@ -143,10 +143,8 @@ func (x *tx) translate() (*Stmt, error) {
 	case "PRAGMA", "ATTACH", "DETACH":
 		return x.query(first, x.all(), false), nil
 	}
-	if err := x.exprPass(); err != nil {
-		return nil, err
-	}
-	return x.query(first, x.all(), false), nil
+	t0 := x.T(0)
+	return nil, syntaxErr(t0.pos+1, "syntax error at or near %q", t0.text)
 }
 
 func (x *tx) query(tag, sql string, ro bool) *Stmt {

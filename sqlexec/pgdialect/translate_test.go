@@ -19,7 +19,8 @@ func TestSplit(t *testing.T) {
 		{"/* a; /* nested; */ b; */ SELECT 1", []string{"SELECT 1"}},
 		{"SELECT 'a;b', \"c;d\", E'x\\';y'; SELECT 2", []string{"SELECT 'a;b', \"c;d\", E'x\\';y'", "SELECT 2"}},
 		{"SELECT $$a;b$$; SELECT $tag$ $$; $tag$", []string{"SELECT $$a;b$$", "SELECT $tag$ $$; $tag$"}},
-		{"SELECT 1 -- c;\n; SELECT 2", []string{"SELECT 1 -- c;", "SELECT 2"}},
+		{"SELECT 1 -- c;\n; SELECT 2", []string{"SELECT 1", "SELECT 2"}},
+		{"SELECT /* a */ 1 -- c\n", []string{"SELECT /* a */ 1"}},
 		{"CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE u SET n = CASE WHEN 1 THEN 2 END; DELETE FROM v; END; SELECT 1",
 			[]string{"CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE u SET n = CASE WHEN 1 THEN 2 END; DELETE FROM v; END", "SELECT 1"}},
 		{"BEGIN; INSERT INTO t VALUES (1); END;", []string{"BEGIN", "INSERT INTO t VALUES (1)", "END"}},
@@ -88,6 +89,8 @@ var translateCases = []tcase{
 	{in: "SELECT gen_random_uuid()", kind: KindQuery, exec: []string{`SELECT pg_uuid_format(randomblob(16)) AS "gen_random_uuid"`}, tag: "SELECT"},
 	{in: "select x from generate_series(1, 3) as x", kind: KindQuery,
 		exec: []string{"select x from (WITH RECURSIVE pg_gs(v) AS (SELECT 1 UNION ALL SELECT v + (1) FROM pg_gs WHERE CASE WHEN (1) > 0 THEN v + (1) <= (3) ELSE v + (1) >= (3) END) SELECT v AS x FROM pg_gs) as x"}, tag: "SELECT"},
+	{in: "SELECT * FROM t WHERE ts > now() - interval '1 day 2 hours' AND ts < $1::timestamptz + '30 min'::interval", kind: KindQuery,
+		exec: []string{"SELECT * FROM t WHERE ts > datetime(CURRENT_TIMESTAMP, '-1 days', '-2 hours') AND ts < datetime(CAST(?1 AS TEXT), '30 minutes')"}, tag: "SELECT", oids: []uint32{1184}},
 	// transactions
 	{in: "BEGIN", kind: KindBegin, exec: []string{"BEGIN"}, tag: "BEGIN"},
 	{in: "begin isolation level serializable read only", kind: KindBegin, exec: []string{"BEGIN"}, tag: "BEGIN", value: "isolation level serializable read only"},
@@ -221,7 +224,7 @@ func TestUnsupported(t *testing.T) {
 		"SELECT ARRAY[1,2]", "SELECT '{1,2}'::int[]", "SELECT x = ANY($1) FROM t", "CREATE TABLE t (a int[])",
 		"SELECT arr[1] FROM t",
 		"SELECT DISTINCT ON (a) a FROM t",
-		"SELECT '1 day'::interval", "SELECT interval '1 day'",
+		"SELECT '1 day'::interval", "SELECT interval '1 day'", "SELECT now() * interval '1 day'",
 		"CREATE SEQUENCE s", "SELECT nextval('s')",
 		"CREATE SCHEMA app", "DROP SCHEMA app",
 		"CREATE TABLE p (a int) PARTITION BY RANGE (a)", "CREATE TABLE c () INHERITS (p)",
@@ -246,7 +249,7 @@ func TestUnsupported(t *testing.T) {
 }
 
 func TestSyntaxErrors(t *testing.T) {
-	for _, in := range []string{"SET", "SET x", "SHOW", "DROP TABLE", "COPY t", "SELECT 1::", "TRUNCATE"} {
+	for _, in := range []string{"SET", "SET x", "SHOW", "DROP TABLE", "COPY t", "SELECT 1::", "TRUNCATE", "SELEC $1", "FOO"} {
 		_, err := Translate(in)
 		var e *Error
 		if !errors.As(err, &e) || e.Code == "0A000" || e.Code == "XX000" {

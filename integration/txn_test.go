@@ -1,0 +1,666 @@
+package integration
+
+// Interactive transactions across a 3-node cluster (issue 6): own writes,
+// RETURNING, ROLLBACK, the failed-transaction state, savepoints, lost
+// updates (40001) and a bank workload while leadership moves.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+func txStatus(c *pgx.Conn) string { return string(c.PgConn().TxStatus()) }
+
+// BEGIN ... COMMIT sees its own writes; the ids RETURNING gave inside the
+// transaction are the ids that end up committed, even while another node
+// inserts into the same table (the transaction then either commits with
+// exactly those ids or fails with 40001 and is retried).
+func TestTxnOwnWritesAndReturning(t *testing.T) {
+	urls := e2eURLs(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	a := connect(t, urls[1])
+	b := connect(t, urls[2])
+	mustExec(t, a, "CREATE TABLE items (id serial PRIMARY KEY, label text NOT NULL, qty integer NOT NULL DEFAULT 1)")
+	mustExec(t, a, "INSERT INTO items (label) VALUES ('seed')")
+
+	for _, mode := range []pgx.QueryExecMode{pgx.QueryExecModeSimpleProtocol, pgx.QueryExecModeCacheStatement} {
+		t.Run(mode.String(), func(t *testing.T) {
+			for attempt := 1; ; attempt++ {
+				if attempt > 20 {
+					t.Fatal("no commit after 20 attempts")
+				}
+				tag := mustExec(t, a, "BEGIN")
+				if tag.String() != "BEGIN" || txStatus(a) != "T" {
+					t.Fatalf("BEGIN: tag %q status %s", tag, txStatus(a))
+				}
+				var before int64
+				if err := a.QueryRow(ctx, "SELECT count(*) FROM items", mode).Scan(&before); err != nil {
+					t.Fatal(err)
+				}
+				var ids []int64
+				for i := 0; i < 3; i++ {
+					var id int64
+					label := fmt.Sprintf("%s-%d-%d", mode, attempt, i)
+					if err := a.QueryRow(ctx, "INSERT INTO items (label) VALUES ($1) RETURNING id", mode, label).Scan(&id); err != nil {
+						t.Fatalf("insert returning: %v", err)
+					}
+					ids = append(ids, id)
+					if i == 1 && attempt == 1 {
+						// Another node writes into the same table meanwhile.
+						mustExec(t, b, "INSERT INTO items (label) VALUES ('concurrent')")
+					}
+				}
+				// Own writes are visible, including UPDATE and DELETE results.
+				var n int64
+				if err := a.QueryRow(ctx, "SELECT count(*) FROM items WHERE label LIKE $1", mode, fmt.Sprintf("%s-%d-%%", mode, attempt)).Scan(&n); err != nil || n != 3 {
+					t.Fatalf("own writes: count %d, %v", n, err)
+				}
+				tag, err := a.Exec(ctx, "UPDATE items SET qty = qty + 10 WHERE id = $1 OR id = $2", mode, ids[0], ids[1])
+				if err != nil || tag.String() != "UPDATE 2" {
+					t.Fatalf("update in txn: %q %v", tag, err)
+				}
+				var qty int64
+				if err := a.QueryRow(ctx, "UPDATE items SET qty = qty * 2 WHERE id = $1 RETURNING qty", mode, ids[0]).Scan(&qty); err != nil || qty != 22 {
+					t.Fatalf("update returning in txn: %d %v", qty, err)
+				}
+				if txStatus(a) != "T" {
+					t.Fatalf("status %s inside transaction, want T", txStatus(a))
+				}
+				// Before COMMIT no other node sees the rows.
+				var other int64
+				if err := b.QueryRow(ctx, "SELECT count(*) FROM items WHERE id = ANY($1)", ids).Scan(&other); err != nil {
+					// ANY($1) may be unsupported; fall back to IN.
+					if err := b.QueryRow(ctx, "SELECT count(*) FROM items WHERE id IN ($1, $2, $3)", ids[0], ids[1], ids[2]).Scan(&other); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if other != 0 {
+					t.Fatalf("uncommitted rows visible on another node: %d", other)
+				}
+				tag, err = a.Exec(ctx, "COMMIT")
+				if pgCode(err) == "40001" {
+					t.Logf("attempt %d: 40001 at COMMIT (a concurrent write changed what the transaction read); retrying", attempt)
+					if txStatus(a) != "I" {
+						t.Fatalf("status after failed COMMIT %s, want I", txStatus(a))
+					}
+					var left int64
+					b.QueryRow(ctx, "SELECT count(*) FROM items WHERE label LIKE $1", fmt.Sprintf("%s-%d-%%", mode, attempt)).Scan(&left)
+					if left != 0 {
+						t.Fatalf("a transaction that failed with 40001 left %d rows", left)
+					}
+					continue
+				}
+				if err != nil || tag.String() != "COMMIT" {
+					t.Fatalf("COMMIT: %q %v", tag, err)
+				}
+				if txStatus(a) != "I" {
+					t.Fatalf("status after COMMIT %s, want I", txStatus(a))
+				}
+				// The committed rows carry exactly the RETURNING ids, on every node.
+				for ni, u := range urls {
+					c := connect(t, u)
+					rows, err := c.Query(ctx, "SELECT id, qty FROM items WHERE label LIKE $1 ORDER BY label", fmt.Sprintf("%s-%d-%%", mode, attempt))
+					if err != nil {
+						t.Fatal(err)
+					}
+					var got []string
+					for rows.Next() {
+						var id, q int64
+						rows.Scan(&id, &q)
+						got = append(got, fmt.Sprintf("%d:%d", id, q))
+					}
+					if rows.Err() != nil {
+						t.Fatal(rows.Err())
+					}
+					want := fmt.Sprintf("%d:22 %d:11 %d:1", ids[0], ids[1], ids[2])
+					if strings.Join(got, " ") != want {
+						t.Errorf("node %d: committed rows %v, RETURNING inside the transaction promised %s", ni, got, want)
+					}
+				}
+				_ = before
+				return
+			}
+		})
+	}
+
+	// The same through pgx.Tx.
+	tx, err := a.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	if err := tx.QueryRow(ctx, "INSERT INTO items (label, qty) VALUES ($1, $2) RETURNING id", "tx", 5).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	var q int64
+	if err := tx.QueryRow(ctx, "SELECT qty FROM items WHERE id = $1", id).Scan(&q); err != nil || q != 5 {
+		t.Fatalf("pgx.Tx own write: %d %v", q, err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.QueryRow(ctx, "SELECT qty FROM items WHERE id = $1", id).Scan(&q); err != nil || q != 5 {
+		t.Fatalf("committed pgx.Tx row on another node: %d %v", q, err)
+	}
+}
+
+// ROLLBACK discards every write of the transaction, on every node.
+func TestTxnRollback(t *testing.T) {
+	urls := e2eURLs(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	a := connect(t, urls[0])
+	mustExec(t, a, "CREATE TABLE rb (id integer PRIMARY KEY, v text)")
+	mustExec(t, a, "INSERT INTO rb VALUES (1, 'keep'), (2, 'keep')")
+	mustExec(t, a, "BEGIN")
+	mustExec(t, a, "INSERT INTO rb VALUES (3, 'gone')")
+	mustExec(t, a, "UPDATE rb SET v = 'changed' WHERE id = 1")
+	mustExec(t, a, "DELETE FROM rb WHERE id = 2")
+	var n int64
+	if err := a.QueryRow(ctx, "SELECT count(*) FROM rb WHERE v = 'keep'").Scan(&n); err != nil || n != 0 {
+		t.Fatalf("inside txn: %d keep rows (%v), want 0", n, err)
+	}
+	if tag := mustExec(t, a, "ROLLBACK"); tag.String() != "ROLLBACK" {
+		t.Errorf("ROLLBACK tag %q", tag)
+	}
+	// pgx.Tx rollback.
+	tx, err := a.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(ctx, "INSERT INTO rb VALUES ($1, $2)", 4, "gone"); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Rollback(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for i, u := range urls {
+		c := connect(t, u)
+		var got string
+		if err := c.QueryRow(ctx, "SELECT string_agg(id || '=' || v, ',' ORDER BY id) FROM rb").Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != "1=keep,2=keep" {
+			t.Errorf("node %d after rollbacks: %s", i, got)
+		}
+	}
+}
+
+// An error inside a transaction: status E, every statement but ROLLBACK
+// gets 25P02, COMMIT answers ROLLBACK, nothing is applied. Savepoints
+// recover from an error.
+func TestTxnFailedState(t *testing.T) {
+	urls := e2eURLs(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	a := connect(t, urls[2])
+	mustExec(t, a, "CREATE TABLE fs (id integer PRIMARY KEY, v text)")
+	mustExec(t, a, "INSERT INTO fs VALUES (1, 'one')")
+	for _, mode := range []pgx.QueryExecMode{pgx.QueryExecModeSimpleProtocol, pgx.QueryExecModeCacheStatement, pgx.QueryExecModeExec} {
+		t.Run(mode.String(), func(t *testing.T) {
+			mustExec(t, a, "BEGIN")
+			if _, err := a.Exec(ctx, "INSERT INTO fs VALUES ($1, $2)", mode, 10, "in failed txn"); err != nil {
+				t.Fatal(err)
+			}
+			_, err := a.Exec(ctx, "INSERT INTO fs VALUES ($1, $2)", mode, 1, "dup")
+			if pgCode(err) != "23505" {
+				t.Fatalf("duplicate: %v, want 23505", err)
+			}
+			if txStatus(a) != "E" {
+				t.Fatalf("status after error %s, want E", txStatus(a))
+			}
+			var one int
+			err = a.QueryRow(ctx, "SELECT $1::int", mode, 1).Scan(&one)
+			if pgCode(err) != "25P02" {
+				t.Fatalf("SELECT in failed txn: %v, want 25P02", err)
+			}
+			_, err = a.Exec(ctx, "INSERT INTO fs VALUES ($1, $2)", mode, 11, "x")
+			if pgCode(err) != "25P02" {
+				t.Fatalf("INSERT in failed txn: %v, want 25P02", err)
+			}
+			if txStatus(a) != "E" {
+				t.Fatalf("status %s, want E", txStatus(a))
+			}
+			tag, err := a.Exec(ctx, "COMMIT")
+			if err != nil || tag.String() != "ROLLBACK" {
+				t.Fatalf("COMMIT of failed txn: %q %v, want tag ROLLBACK", tag, err)
+			}
+			if txStatus(a) != "I" {
+				t.Fatalf("status %s after COMMIT of failed txn, want I", txStatus(a))
+			}
+			var n int64
+			if err := a.QueryRow(ctx, "SELECT count(*) FROM fs WHERE id >= 10").Scan(&n); err != nil || n != 0 {
+				t.Fatalf("failed txn applied %d rows (%v)", n, err)
+			}
+		})
+	}
+
+	// Savepoints.
+	mustExec(t, a, "BEGIN")
+	mustExec(t, a, "INSERT INTO fs VALUES (20, 'a')")
+	if tag := mustExec(t, a, "SAVEPOINT s1"); tag.String() != "SAVEPOINT" {
+		t.Errorf("SAVEPOINT tag %q", tag)
+	}
+	if _, err := a.Exec(ctx, "INSERT INTO fs VALUES (1, 'dup')"); pgCode(err) != "23505" {
+		t.Fatalf("dup after savepoint: %v", err)
+	}
+	if tag := mustExec(t, a, "ROLLBACK TO SAVEPOINT s1"); tag.String() != "ROLLBACK" || txStatus(a) != "T" {
+		t.Errorf("ROLLBACK TO: tag %q status %s, want ROLLBACK T", tag, txStatus(a))
+	}
+	mustExec(t, a, "INSERT INTO fs VALUES (21, 'b')")
+	mustExec(t, a, "SAVEPOINT s2")
+	mustExec(t, a, "INSERT INTO fs VALUES (22, 'discarded')")
+	mustExec(t, a, "ROLLBACK TO s2")
+	if tag := mustExec(t, a, "RELEASE SAVEPOINT s2"); tag.String() != "RELEASE" {
+		t.Errorf("RELEASE tag %q", tag)
+	}
+	if tag := mustExec(t, a, "COMMIT"); tag.String() != "COMMIT" {
+		t.Errorf("COMMIT tag %q", tag)
+	}
+	b := connect(t, urls[0])
+	var got string
+	if err := b.QueryRow(ctx, "SELECT string_agg(id::text, ',' ORDER BY id) FROM fs WHERE id >= 20").Scan(&got); err != nil || got != "20,21" {
+		t.Errorf("after savepoints: %q %v, want 20,21", got, err)
+	}
+	// BEGIN ISOLATION LEVEL and SET TRANSACTION are accepted.
+	for _, s := range []string{"BEGIN ISOLATION LEVEL SERIALIZABLE", "BEGIN ISOLATION LEVEL READ COMMITTED", "BEGIN; SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"} {
+		if _, err := a.Exec(ctx, s); err != nil {
+			t.Errorf("%s: %v", s, err)
+		}
+		mustExec(t, a, "COMMIT")
+	}
+}
+
+// Two clients on different nodes read-modify-write one row in explicit
+// transactions; the second to commit must get 40001, and the counter
+// shows exactly one increment.
+func TestTxnLostUpdate(t *testing.T) {
+	urls := e2eURLs(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	a := connect(t, urls[0])
+	b := connect(t, urls[1])
+	mustExec(t, a, "CREATE TABLE counter (id integer PRIMARY KEY, v integer NOT NULL)")
+	mustExec(t, a, "INSERT INTO counter VALUES (1, 0)")
+
+	read := func(c *pgx.Conn) int {
+		var v int
+		if err := c.QueryRow(ctx, "SELECT v FROM counter WHERE id = 1").Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	mustExec(t, a, "BEGIN")
+	mustExec(t, b, "BEGIN")
+	va := read(a)
+	vb := read(b)
+	if va != 0 || vb != 0 {
+		t.Fatalf("reads %d %d", va, vb)
+	}
+	mustExec(t, a, "UPDATE counter SET v = $1 WHERE id = 1", va+1)
+	if tag := mustExec(t, a, "COMMIT"); tag.String() != "COMMIT" {
+		t.Fatalf("first COMMIT tag %q", tag)
+	}
+	_, err := b.Exec(ctx, "UPDATE counter SET v = $1 WHERE id = 1", vb+1)
+	if err == nil {
+		var tag string
+		var ct interface{ String() string }
+		ct, err = b.Exec(ctx, "COMMIT")
+		if err == nil {
+			tag = ct.String()
+			t.Fatalf("second read-modify-write committed (tag %q): lost update", tag)
+		}
+	} else {
+		b.Exec(ctx, "ROLLBACK")
+	}
+	if pgCode(err) != "40001" {
+		t.Fatalf("second transaction: %v, want SQLSTATE 40001", err)
+	}
+	if txStatus(b) != "I" {
+		t.Errorf("status after 40001: %s", txStatus(b))
+	}
+	for i, u := range urls {
+		c := connect(t, u)
+		if v := read(c); v != 1 {
+			t.Errorf("node %d: counter %d, want 1", i, v)
+		}
+	}
+
+	// Many clients incrementing with retries: no increment lost.
+	const clients, incs = 6, 5
+	var wg sync.WaitGroup
+	var retries atomic.Int64
+	for k := 0; k < clients; k++ {
+		wg.Add(1)
+		go func(k int) {
+			defer wg.Done()
+			c, err := pgx.Connect(ctx, urls[k%3])
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer c.Close(context.Background())
+			for i := 0; i < incs; i++ {
+				for attempt := 0; ; attempt++ {
+					if attempt > 100 {
+						t.Errorf("client %d: no commit in 100 attempts", k)
+						return
+					}
+					err := pgx.BeginFunc(ctx, c, func(tx pgx.Tx) error {
+						var v int
+						if err := tx.QueryRow(ctx, "SELECT v FROM counter WHERE id = 1").Scan(&v); err != nil {
+							return err
+						}
+						_, err := tx.Exec(ctx, "UPDATE counter SET v = $1 WHERE id = 1", v+1)
+						return err
+					})
+					if err == nil {
+						break
+					}
+					if code := pgCode(err); code == "40001" || code == "40P01" {
+						retries.Add(1)
+						continue
+					}
+					t.Errorf("client %d: %v", k, err)
+					return
+				}
+			}
+		}(k)
+	}
+	wg.Wait()
+	t.Logf("%d increments, %d retries on 40001", clients*incs, retries.Load())
+	for i, u := range urls {
+		c := connect(t, u)
+		if v := read(c); v != 1+clients*incs {
+			t.Errorf("node %d: counter %d, want %d", i, v, 1+clients*incs)
+		}
+	}
+}
+
+// The bank workload: concurrent transfers in explicit transactions on all
+// nodes (every QueryExecMode), retrying on 40001, while leadership moves.
+// The total never changes (also checked by concurrent readers), every
+// acknowledged transfer is applied exactly once and nothing else is.
+func TestTxnBank(t *testing.T) {
+	urls, cluster := e2eCluster(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+	defer cancel()
+	setup := connect(t, urls[0])
+	const accounts, initial = 8, 1000
+	mustExec(t, setup, "CREATE TABLE accounts (id integer PRIMARY KEY, balance bigint NOT NULL)")
+	mustExec(t, setup, "CREATE TABLE transfers (id bigint PRIMARY KEY, src integer NOT NULL, dst integer NOT NULL, amount bigint NOT NULL)")
+	mustExec(t, setup, fmt.Sprintf("INSERT INTO accounts SELECT g, %d FROM generate_series(1, %d) AS g", initial, accounts))
+	const total = accounts * initial
+
+	stop := make(chan struct{})
+	var bg sync.WaitGroup
+	// Move leadership around while the workload runs.
+	if cluster != nil {
+		bg.Add(1)
+		go func() {
+			defer bg.Done()
+			for k := 0; ; k++ {
+				select {
+				case <-stop:
+					return
+				case <-time.After(700 * time.Millisecond):
+				}
+				for _, n := range cluster.nodes {
+					if n != nil && n.IsLeader() {
+						to := cluster.members[(k+1)%3].Name
+						if to == n.Name() {
+							to = cluster.members[(k+2)%3].Name
+						}
+						tctx, tcancel := context.WithTimeout(ctx, 2*time.Second)
+						if err := n.TransferLeadership(tctx, to); err != nil {
+							t.Logf("transfer leadership %s -> %s: %v", n.Name(), to, err)
+						}
+						tcancel()
+						break
+					}
+				}
+			}
+		}()
+	}
+	// Readers: the total is always the same, in a read-only transaction
+	// and in a single statement.
+	var reads atomic.Int64
+	for r := 0; r < 3; r++ {
+		bg.Add(1)
+		go func(r int) {
+			defer bg.Done()
+			c, err := pgx.Connect(ctx, urls[r])
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer c.Close(context.Background())
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				var s1, s2 int64
+				err := pgx.BeginFunc(ctx, c, func(tx pgx.Tx) error {
+					if err := tx.QueryRow(ctx, "SELECT sum(balance) FROM accounts").Scan(&s1); err != nil {
+						return err
+					}
+					return tx.QueryRow(ctx, "SELECT sum(balance) FROM accounts WHERE id > 0").Scan(&s2)
+				})
+				if err != nil {
+					if code := pgCode(err); code == "57P03" || code == "40001" {
+						continue
+					}
+					t.Errorf("reader %d: %v", r, err)
+					return
+				}
+				if s1 != total || s2 != total {
+					t.Errorf("reader %d saw total %d / %d, want %d", r, s1, s2, total)
+					return
+				}
+				reads.Add(1)
+				time.Sleep(20 * time.Millisecond)
+			}
+		}(r)
+	}
+
+	const workers, perWorker = 6, 12
+	var mu sync.Mutex
+	acked := map[int64]bool{}
+	ambiguous := map[int64]bool{}
+	var retries, unavailable atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			mode := allModes[w%len(allModes)]
+			rng := rand.New(rand.NewSource(int64(w)))
+			c, err := pgx.Connect(ctx, urls[w%3])
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer c.Close(context.Background())
+			for i := 0; i < perWorker; i++ {
+				id := int64(w*1000 + i)
+				src := 1 + rng.Intn(accounts)
+				dst := 1 + (src+rng.Intn(accounts-1))%accounts
+				amount := int64(1 + rng.Intn(50))
+				for attempt := 0; ; attempt++ {
+					if attempt > 200 {
+						t.Errorf("worker %d transfer %d: no commit in 200 attempts", w, id)
+						return
+					}
+					err := transfer(ctx, c, mode, id, src, dst, amount)
+					if err == nil {
+						mu.Lock()
+						acked[id] = true
+						mu.Unlock()
+						break
+					}
+					switch code := pgCode(err); {
+					case code == "40001" || code == "40P01":
+						retries.Add(1)
+						continue
+					case code == "57P03":
+						unavailable.Add(1)
+						time.Sleep(20 * time.Millisecond)
+						continue
+					case code == "40003" || errors.Is(err, errTransferExists) && attempt > 0:
+						if code == "40003" {
+							mu.Lock()
+							ambiguous[id] = true
+							mu.Unlock()
+							continue
+						}
+						// A retry after an unknown outcome found the
+						// transfer applied: it is acknowledged now.
+						mu.Lock()
+						acked[id] = true
+						mu.Unlock()
+					default:
+						if c.IsClosed() {
+							t.Errorf("worker %d: connection lost: %v", w, err)
+							return
+						}
+						t.Errorf("worker %d transfer %d (%s): %v", w, id, mode, err)
+						return
+					}
+					break
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(stop)
+	bg.Wait()
+	t.Logf("%d transfers acknowledged, %d retries on 40001, %d unavailable, %d unknown outcomes, %d consistent reads",
+		len(acked), retries.Load(), unavailable.Load(), len(ambiguous), reads.Load())
+	if len(acked) != workers*perWorker {
+		t.Errorf("%d transfers acknowledged, want %d", len(acked), workers*perWorker)
+	}
+
+	for ni, u := range urls {
+		c := connect(t, u)
+		var sum int64
+		if err := c.QueryRow(ctx, "SELECT sum(balance) FROM accounts").Scan(&sum); err != nil {
+			t.Fatal(err)
+		}
+		if sum != total {
+			t.Errorf("node %d: total %d, want %d", ni, sum, total)
+		}
+		rows, err := c.Query(ctx, "SELECT id, src, dst, amount FROM transfers")
+		if err != nil {
+			t.Fatal(err)
+		}
+		balance := map[int]int64{}
+		for i := 1; i <= accounts; i++ {
+			balance[i] = initial
+		}
+		applied := map[int64]bool{}
+		for rows.Next() {
+			var id, amount int64
+			var src, dst int
+			if err := rows.Scan(&id, &src, &dst, &amount); err != nil {
+				t.Fatal(err)
+			}
+			applied[id] = true
+			balance[src] -= amount
+			balance[dst] += amount
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		var missing, extra []int64
+		for id := range acked {
+			if !applied[id] {
+				missing = append(missing, id)
+			}
+		}
+		for id := range applied {
+			if !acked[id] {
+				extra = append(extra, id)
+			}
+		}
+		sort.Slice(missing, func(i, j int) bool { return missing[i] < missing[j] })
+		if len(missing) > 0 || len(extra) > 0 {
+			t.Errorf("node %d: acknowledged but not applied %v; applied but not acknowledged %v", ni, missing, extra)
+		}
+		var got []string
+		r2, err := c.Query(ctx, "SELECT id, balance FROM accounts ORDER BY id")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r2.Next() {
+			var id int
+			var b int64
+			r2.Scan(&id, &b)
+			if b != balance[id] {
+				got = append(got, fmt.Sprintf("account %d: %d, transfers say %d", id, b, balance[id]))
+			}
+		}
+		if len(got) > 0 {
+			t.Errorf("node %d: balances disagree with the transfer log: %v", ni, got)
+		}
+	}
+	if cluster != nil {
+		checkChecksums(t, cluster)
+	}
+}
+
+var errTransferExists = errors.New("transfer already recorded")
+
+// transfer moves amount from src to dst in one explicit transaction:
+// record the transfer (its id makes a retry after an unknown outcome
+// harmless), read both balances, write both computed balances.
+func transfer(ctx context.Context, c *pgx.Conn, mode pgx.QueryExecMode, id int64, src, dst int, amount int64) error {
+	if _, err := c.Exec(ctx, "BEGIN"); err != nil {
+		return err
+	}
+	fail := func(err error) error {
+		if !c.IsClosed() {
+			c.Exec(ctx, "ROLLBACK")
+		}
+		return err
+	}
+	if _, err := c.Exec(ctx, "INSERT INTO transfers (id, src, dst, amount) VALUES ($1, $2, $3, $4)", mode, id, src, dst, amount); err != nil {
+		if pgCode(err) == "23505" {
+			return fail(fmt.Errorf("%w: %v", errTransferExists, err))
+		}
+		return fail(err)
+	}
+	var sb, db int64
+	if err := c.QueryRow(ctx, "SELECT balance FROM accounts WHERE id = $1", mode, src).Scan(&sb); err != nil {
+		return fail(err)
+	}
+	if _, err := c.Exec(ctx, "UPDATE accounts SET balance = $1 WHERE id = $2", mode, sb-amount, src); err != nil {
+		return fail(err)
+	}
+	if err := c.QueryRow(ctx, "SELECT balance FROM accounts WHERE id = $1", mode, dst).Scan(&db); err != nil {
+		return fail(err)
+	}
+	if _, err := c.Exec(ctx, "UPDATE accounts SET balance = $1 WHERE id = $2", mode, db+amount, dst); err != nil {
+		return fail(err)
+	}
+	tag, err := c.Exec(ctx, "COMMIT")
+	if err != nil {
+		return err
+	}
+	if tag.String() != "COMMIT" {
+		return fmt.Errorf("COMMIT answered %q", tag)
+	}
+	return nil
+}
