@@ -195,12 +195,47 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 	if len(ents) == 0 {
 		return nil
 	}
-	for _, e := range ents {
-		if e.Index <= n.db.AppliedIndex() {
-			continue // applied before a restart
+	// Consecutive SQL and empty entries go to SQLite in one transaction
+	// (a savepoint per entry); a configuration change ends a batch.
+	var batch []sqlexec.Entry
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
 		}
+		results := n.db.ApplyBatch(batch)
+		for _, res := range results {
+			n.deliver(res)
+		}
+		last := batch[len(batch)-1].Index
+		batch = batch[:0]
+		// A statement's own failure is a result; failing to record the
+		// batch at all (disk full, I/O error) is not: continuing would
+		// skip entries on this replica, so the node stops and replays
+		// them from its log on restart.
+		if got := n.db.AppliedIndex(); got < last {
+			err := fmt.Errorf("raftsql: apply through %d failed (SQLite is at %d)", last, got)
+			for _, res := range results {
+				if res != nil && res.Err != nil {
+					err = fmt.Errorf("%w: %v", err, res.Err)
+					break
+				}
+			}
+			return err
+		}
+		n.setApplied(last)
+		return nil
+	}
+	for _, e := range ents {
 		switch e.Type {
 		case raft.EntryConfChange:
+			if err := flush(); err != nil {
+				return err
+			}
+			if e.Index <= n.db.AppliedIndex() {
+				// Applied before a restart; the core's configuration
+				// came from the log store, which we updated first.
+				continue
+			}
 			cc, err := raft.DecodeChange(e.Data)
 			if err != nil {
 				return fmt.Errorf("raftsql: apply %d: decode configuration change: %w", e.Index, err)
@@ -212,18 +247,16 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 			if err := n.db.ApplyNoop(e.Index); err != nil {
 				return fmt.Errorf("raftsql: apply %d: %w", e.Index, err)
 			}
+			n.setApplied(e.Index)
 			n.applyMembershipChange(cc)
 		default:
 			if len(e.Data) == 0 {
-				if err := n.db.ApplyNoop(e.Index); err != nil {
-					return fmt.Errorf("raftsql: apply %d: %w", e.Index, err)
-				}
+				batch = append(batch, sqlexec.Entry{Index: e.Index})
 				continue
 			}
 			switch e.Data[0] {
 			case entrySQL:
-				res := n.db.Apply(e.Index, e.Data[1:])
-				n.deliver(res)
+				batch = append(batch, sqlexec.Entry{Index: e.Index, Data: e.Data[1:]})
 			default:
 				// An entry kind from a newer version: refuse to guess,
 				// since skipping it would make this replica diverge.
@@ -231,8 +264,7 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 			}
 		}
 	}
-	n.setApplied(n.db.AppliedIndex())
-	return nil
+	return flush()
 }
 
 func (n *Node) applyMembershipChange(cc membership.Change) {

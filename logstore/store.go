@@ -702,7 +702,7 @@ func (s *Store) Entries(lo, hi, maxBytes uint64) ([]raft.Entry, error) {
 	if lo >= hi {
 		return nil, nil
 	}
-	var out []raft.Entry
+	out := make([]raft.Entry, 0, min(hi-lo, 4096))
 	var size uint64
 	// take appends e if it fits (or is the first); it reports whether to
 	// continue.

@@ -580,7 +580,13 @@ func (c *conn) handle(msg pgproto3.FrontendMessage) error {
 	case *pgproto3.Describe:
 		c.extErr(c.describe(m))
 	case *pgproto3.Execute:
-		c.extErr(c.execute(m))
+		if err := c.execute(m); err != nil {
+			var cf connFatal
+			if errors.As(err, &cf) {
+				return err
+			}
+			c.extErr(err)
+		}
 	case *pgproto3.Close:
 		c.extErr(c.closeMsg(m))
 	case *pgproto3.Flush:

@@ -14,7 +14,8 @@
 //	       CancelRequest  -> cancel the running statement of the (pid, secret) connection; close
 //	       StartupMessage -> protocol 3.x (3.1+ negotiated down with NegotiateProtocolVersion;
 //	                         other majors: FATAL 0A000); user required (FATAL 28000)
-//	  └─ AUTH: Config.Auth (TrustAuth by default) -> AuthenticationOk
+//	  └─ AUTH: Config.Auth (TrustAuth by default; SCRAMAuth for scram-sha-256; any
+//	       Authenticator can run its own exchange) -> AuthenticationOk; failures FATAL 28P01
 //	       MaxConnections exceeded -> FATAL 53300 too_many_connections
 //	       Engine.NewSession, ParameterStatus x13 (+ the session's), BackendKeyData
 //	  └─ READY: ReadyForQuery(Session.TxStatus())
@@ -25,6 +26,7 @@
 //	                          until Sync or Flush (or 64 KiB of output)
 //	       Sync            -> ReadyForQuery; leaves the error state; portals dropped when idle
 //	       Flush           -> write buffered output
+//	       FunctionCall    -> ErrorResponse 0A000 + ReadyForQuery
 //	       Terminate / EOF -> close
 //	     EXTENDED ERROR: after an error every message but Sync/Terminate is discarded
 //	     COPY IN  (Session calls ResultWriter.CopyIn): CopyInResponse, then CopyData/CopyDone/
@@ -58,7 +60,8 @@
 // # Limits and failure handling
 //
 //   - Config.MaxMessageSize (64 MiB): larger messages get FATAL 54000 and close.
-//   - Config.MaxStartupPacket (10 KiB), Config.StartupTimeout (10 s).
+//   - Config.MaxStartupPacket (10 KiB; also bounds authentication messages),
+//     Config.StartupTimeout (10 s, from accept to the first ReadyForQuery).
 //   - Config.MaxConnections (200): established sessions; more get FATAL 53300.
 //   - Malformed, truncated or unexpected messages: FATAL 08P01 protocol_violation
 //     and close. A panic while serving a connection is recovered, logged

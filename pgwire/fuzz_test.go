@@ -231,3 +231,22 @@ func FuzzDecodeBinaryParam(f *testing.F) {
 		}
 	})
 }
+
+func FuzzDecodeTextParam(f *testing.F) {
+	f.Add(uint8(5), "123")
+	f.Add(uint8(20), "-1.50")
+	f.Add(uint8(18), "2026-11-21 10:00:00+05:30")
+	f.Add(uint8(2), `\x0aff`)
+	f.Add(uint8(19), "1 year 2 mons -3 days 04:05:06.7")
+	f.Fuzz(func(t *testing.T, pick uint8, s string) {
+		oid := fuzzOIDs[int(pick)%len(fuzzOIDs)]
+		v, err := decodeText([]byte(s), oid)
+		if err != nil {
+			return
+		}
+		if _, err := encodeText(v, oid, time.UTC); err != nil {
+			t.Fatalf("oid %d: %q decoded to %#v, which does not encode: %v", oid, s, v, err)
+		}
+		encodeBinary(v, oid) // must not panic
+	})
+}

@@ -217,7 +217,7 @@ func encodeText(v any, oid uint32, loc *time.Location) ([]byte, error) {
 		case []byte:
 			b = x
 		case string:
-			b = []byte(x)
+			b = byteaFromString(x)
 		default:
 			b = []byte(textOf(v, loc))
 		}
@@ -884,7 +884,7 @@ func encodeBinary(v any, oid uint32) ([]byte, error) {
 		case []byte:
 			return x, nil
 		case string:
-			return []byte(x), nil
+			return byteaFromString(x), nil
 		}
 		return []byte(textOf(v, time.UTC)), nil
 	case oidDate:
@@ -1462,4 +1462,14 @@ func adjustForColumn(v any, col Column) any {
 		return v
 	}
 	return r.FloatString(scale)
+}
+
+// byteaFromString reads a string value of a bytea column the way
+// PostgreSQL's byteain reads text: the hex form \x... or the escape form;
+// a string that is neither is taken as its bytes.
+func byteaFromString(s string) []byte {
+	if b, err := decodeByteaText(s); err == nil {
+		return b
+	}
+	return []byte(s)
 }

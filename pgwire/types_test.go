@@ -36,6 +36,8 @@ func TestEncodeText(t *testing.T) {
 		{1.5, oidNumeric, nil, "1.5"},
 		{int64(42), oidNumeric, nil, "42"},
 		{[]byte{0xde, 0xad}, oidBytea, nil, `\xdead`},
+		{`\x0102`, oidBytea, nil, `\x0102`},
+		{"ab", oidBytea, nil, `\x6162`},
 		{"2026-11-21 10:00:00", oidDate, nil, "2026-11-21"},
 		{ts, oidDate, nil, "2026-11-21"},
 		{"2026-11-21 10:00:00", oidTimestamp, nil, "2026-11-21 10:00:00"},

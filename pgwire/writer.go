@@ -129,8 +129,11 @@ func (w *writer) Complete(tag string) error {
 	if w.portal == nil {
 		w.cols = nil
 	}
+	w.tag = tag
+	if w.portal != nil {
+		w.portal.tag = tag
+	}
 	if w.buffer {
-		w.tag = tag
 		return nil
 	}
 	return w.send(&pgproto3.CommandComplete{CommandTag: []byte(tag)}, len(tag)+6)

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	lib "modernc.org/sqlite/lib"
 )
 
 // Options configure Open.
@@ -99,7 +101,7 @@ func (db *DB) openConns() error {
 		"PRAGMA recursive_triggers=ON",
 		`CREATE TABLE IF NOT EXISTS raftsql_meta(id INTEGER PRIMARY KEY CHECK (id = 1), applied_index INTEGER NOT NULL)`,
 		`INSERT OR IGNORE INTO raftsql_meta(id, applied_index) VALUES (1, 0)`,
-		`CREATE TABLE IF NOT EXISTS raftsql_requests(id BLOB PRIMARY KEY, idx INTEGER NOT NULL) WITHOUT ROWID`,
+		`CREATE TABLE IF NOT EXISTS raftsql_requests(id BLOB PRIMARY KEY, idx INTEGER NOT NULL, outcome TEXT) WITHOUT ROWID`,
 		`CREATE INDEX IF NOT EXISTS raftsql_requests_idx ON raftsql_requests(idx)`,
 	} {
 		if err := w.exec(s); err != nil {
@@ -309,12 +311,61 @@ func (db *DB) ApplyBatch(entries []Entry) []*ApplyResult {
 			return db.failBatch(w, entries, out, err)
 		}
 		if err := w.exec("COMMIT"); err != nil {
+			_ = w.exec("ROLLBACK")
+			var se *sqliteErr
+			if errors.As(err, &se) && se.code&0xff == lib.SQLITE_CONSTRAINT {
+				return db.commitFailed(w, entries, out, applied, err)
+			}
 			return db.failBatch(w, entries, out, err)
 		}
 		db.applied.Store(last)
 	} else {
 		_ = w.exec("ROLLBACK")
 	}
+	return out
+}
+
+// commitFailed handles a constraint failure at COMMIT (deferred
+// constraints): each entry is applied again on its own, and an entry that
+// still cannot commit is recorded as failed, so the apply loop always makes
+// progress.
+func (db *DB) commitFailed(w *lconn, entries []Entry, out []*ApplyResult, applied uint64, cause error) []*ApplyResult {
+	for i, e := range entries {
+		if e.Index <= applied {
+			continue
+		}
+		if err := w.exec("BEGIN IMMEDIATE"); err != nil {
+			return db.failBatch(w, entries, out, err)
+		}
+		r := db.applyEntry(w, e)
+		if err := execArgs(w, "UPDATE raftsql_meta SET applied_index = ? WHERE id = 1", int64(e.Index)); err != nil {
+			return db.failBatch(w, entries, out, err)
+		}
+		if err := w.exec("COMMIT"); err != nil {
+			_ = w.exec("ROLLBACK")
+			// Record the entry as failed: only its request id and index.
+			r = &ApplyResult{Index: e.Index, Err: mapError(err, "")}
+			if cmd, derr := DecodeCommand(e.Data); derr == nil {
+				r.RequestID = cmd.RequestID
+			}
+			if err := w.exec("BEGIN IMMEDIATE"); err != nil {
+				return db.failBatch(w, entries, out, err)
+			}
+			var zero [16]byte
+			if r.RequestID != zero {
+				_ = execArgs(w, "INSERT OR REPLACE INTO raftsql_requests(id, idx) VALUES (?, ?)", r.RequestID[:], int64(e.Index))
+			}
+			_ = execArgs(w, "UPDATE raftsql_meta SET applied_index = ? WHERE id = 1", int64(e.Index))
+			if err := w.exec("COMMIT"); err != nil {
+				_ = w.exec("ROLLBACK")
+				return db.failBatch(w, entries, out, err)
+			}
+		}
+		db.applied.Store(e.Index)
+		applied = e.Index
+		out[i] = r
+	}
+	_ = cause
 	return out
 }
 
@@ -369,13 +420,14 @@ func (db *DB) applyEntry(w *lconn, e Entry) *ApplyResult {
 	var zero [16]byte
 	hasID := cmd.RequestID != zero
 	if hasID {
-		_, found, err := queryInt(w, "SELECT idx FROM raftsql_requests WHERE id = ?", cmd.RequestID[:])
+		found, outcome, err := lookupRequest(w, cmd.RequestID)
 		if err != nil {
 			res.Err = mapError(err, "")
 			return res
 		}
 		if found {
 			res.Duplicate = true
+			res.Results, res.Err = decodeOutcome(outcome)
 			return res
 		}
 	}
@@ -391,7 +443,8 @@ func (db *DB) applyEntry(w *lconn, e Entry) *ApplyResult {
 	}
 	_ = w.exec("RELEASE raftsql_entry")
 	if hasID {
-		if err := execArgs(w, "INSERT OR REPLACE INTO raftsql_requests(id, idx) VALUES (?, ?)", cmd.RequestID[:], int64(e.Index)); err != nil {
+		if err := execArgs(w, "INSERT OR REPLACE INTO raftsql_requests(id, idx, outcome) VALUES (?, ?, ?)",
+			cmd.RequestID[:], int64(e.Index), encodeOutcome(res)); err != nil {
 			db.log.Error("sqlexec: record request id", "err", err)
 		}
 	}
@@ -558,8 +611,11 @@ func checksumConn(c *lconn) (string, error) {
 		if o.typ != "table" || strings.HasPrefix(strings.ToUpper(o.sql), "CREATE VIRTUAL") {
 			continue
 		}
-		q := `SELECT * FROM main."` + strings.ReplaceAll(o.name, `"`, `""`) + `"`
-		st, _, err := c.prepare(q + " ORDER BY rowid")
+		tbl := `main."` + strings.ReplaceAll(o.name, `"`, `""`) + `"`
+		q := `SELECT * FROM ` + tbl
+		// Rowid tables: include the rowid (it is state: later inserts and
+		// rowid references depend on it).
+		st, _, err := c.prepare(`SELECT _rowid_, * FROM ` + tbl + ` ORDER BY _rowid_`)
 		if err != nil {
 			// WITHOUT ROWID: order by every column.
 			st2, _, err2 := c.prepare(q)
@@ -681,4 +737,56 @@ func (db *DB) Restore(path string, index uint64) error {
 		return err
 	}
 	return nil
+}
+
+func lookupRequest(c *lconn, id [16]byte) (found bool, outcome string, err error) {
+	st, _, err := c.prepareCached("SELECT coalesce(outcome, '') FROM raftsql_requests WHERE id = ?")
+	if err != nil {
+		return false, "", err
+	}
+	defer st.release()
+	_, err = st.run([]any{id[:]}, func(r []any) error {
+		found = true
+		outcome, _ = r[0].(string)
+		return nil
+	})
+	return found, outcome, err
+}
+
+// encodeOutcome summarises an entry's outcome (command tags or the error)
+// so that a duplicate proposal of the same request can be answered.
+func encodeOutcome(res *ApplyResult) string {
+	if res.Err != nil {
+		code, msg := CodeInternal, res.Err.Error()
+		if e, ok := res.Err.(*Error); ok {
+			code = e.Code
+		}
+		return "E" + code + "\n" + msg
+	}
+	var b strings.Builder
+	b.WriteByte('T')
+	for i, r := range res.Results {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(r.Tag)
+	}
+	return b.String()
+}
+
+func decodeOutcome(s string) ([]StatementResult, error) {
+	switch {
+	case strings.HasPrefix(s, "E"):
+		code, msg, _ := strings.Cut(s[1:], "\n")
+		return nil, &Error{Code: code, Message: msg, Statement: -1}
+	case strings.HasPrefix(s, "T"):
+		var out []StatementResult
+		if len(s) > 1 {
+			for _, tag := range strings.Split(s[1:], "\n") {
+				out = append(out, StatementResult{Tag: tag})
+			}
+		}
+		return out, nil
+	}
+	return nil, nil
 }

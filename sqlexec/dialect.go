@@ -50,6 +50,7 @@ type dstmt struct {
 	ParamCount   int
 	ParamOIDs    []uint32
 	ColumnOIDs   []uint32 // result column types inferred by the dialect (0 = unknown)
+	ParamCols    []paramCol // per parameter: the table column it is stored into / compared with
 	ReadOnly     bool
 }
 
@@ -60,3 +61,5 @@ type dialect interface {
 
 // activeDialect is set to pgdialect by dialect_pg.go.
 var activeDialect dialect
+
+type paramCol struct{ Table, Column string }

@@ -64,6 +64,9 @@ func (pgDialect) Translate(sql string) (*dstmt, error) {
 	default:
 		return nil, Unsupported("statement kind " + st.Kind.String())
 	}
+	for _, pc := range st.ParamCols {
+		out.ParamCols = append(out.ParamCols, paramCol{Table: pc.Table, Column: pc.Column})
+	}
 	if c := st.Copy; c != nil {
 		out.Copy = &dcopy{Table: c.Table, Columns: c.Columns, Format: c.Format, Delimiter: c.Delimiter,
 			Null: c.Null, Quote: c.Quote, Escape: c.Escape, Header: c.Header, Query: c.Query}

@@ -135,7 +135,12 @@ func mapError(err error, sqlText string) *Error {
 		}
 	case se.code == lib.SQLITE_CONSTRAINT_FOREIGNKEY:
 		out.Code = CodeForeignKeyViolation
-		out.Message = "insert or update on table violates foreign key constraint"
+		out.Table = dmlTable(sqlText)
+		if w := words(sqlText, 1); len(w) == 1 && w[0] == "DELETE" {
+			out.Message = fmt.Sprintf("update or delete on table %q violates foreign key constraint", out.Table)
+		} else {
+			out.Message = fmt.Sprintf("insert or update on table %q violates foreign key constraint", out.Table)
+		}
 	case se.code == lib.SQLITE_CONSTRAINT_CHECK || reCheck.MatchString(msg):
 		out.Code = CodeCheckViolation
 		if m := reCheck.FindStringSubmatch(msg); m != nil {

@@ -93,6 +93,13 @@ func checkApplyStmt(sqlText string) *Error {
 		if strings.ContainsAny(sqlText, "=") {
 			return Unsupported("PRAGMA assignment")
 		}
+	case "CREATE", "ALTER":
+		// Deferred constraints would be checked at the COMMIT of the apply
+		// batch instead of at the end of the entry, so whether an entry
+		// fails would depend on batch boundaries.
+		if strings.Contains(strings.ToUpper(sqlText), "INITIALLY DEFERRED") {
+			return Unsupported("INITIALLY DEFERRED constraints")
+		}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package sqlexec
 
 import (
 	"context"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -59,7 +60,8 @@ func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 		}
 	case kQuery:
 		if len(st.Exec) == 1 {
-			cols, nparams, err := s.describe(ctx, st.Exec[0], st.ColumnOIDs)
+			s.inferParams(ctx, st, ps.paramOIDs)
+			cols, nparams, err := s.describe(ctx, st.Exec[0], st.ColumnOIDs, ps.paramOIDs)
 			if err != nil {
 				return nil, err
 			}
@@ -76,7 +78,7 @@ func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 // writes: on a read connection, or (inside a transaction, or when the
 // statement refers to objects the transaction created) on the speculative
 // apply state.
-func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32) ([]Column, int, error) {
+func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, paramOIDs []uint32) ([]Column, int, error) {
 	if err := guardInternal(sqlText); err != nil {
 		return nil, 0, err
 	}
@@ -111,10 +113,23 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32) 
 		}
 		var first []any
 		if untyped && !st.readonly() {
-			fillDeclFromTable(c, sqlText, infos)
-		} else if untyped && nparams == 0 && st.readonly() {
-			// Probe one row for expression column types.
-			_, _ = st.run(nil, func(r []any) error {
+			decls := fillDeclFromTable(c, sqlText, infos)
+			items := returningItems(sqlText)
+			for i := range infos {
+				if infos[i].decl == "" && infos[i].hint == 0 && i < len(items) {
+					infos[i].hint = inferExpr(items[i], decls)
+				}
+			}
+		} else if untyped && st.readonly() {
+			// Probe one row for expression column types, binding
+			// placeholder values of the parameters' types.
+			args := make([]any, nparams)
+			for i := range args {
+				if i < len(paramOIDs) {
+					args[i] = dummyArg(paramOIDs[i])
+				}
+			}
+			_, _ = st.run(args, func(r []any) error {
 				if first == nil {
 					first = r
 				}
@@ -165,28 +180,240 @@ var errStopProbe error = stopProbe{}
 
 // fillDeclFromTable types RETURNING columns from the target table's
 // declared column types.
-func fillDeclFromTable(c *lconn, sqlText string, infos []colInfo) {
+func fillDeclFromTable(c *lconn, sqlText string, infos []colInfo) map[string]string {
 	table := dmlTable(sqlText)
 	if table == "" {
-		return
-	}
-	decl := map[string]string{}
-	st, _, err := c.prepare("SELECT name, type FROM pragma_table_info(?)")
-	if err != nil || st == nil {
-		return
-	}
-	_, _ = st.run([]any{table}, func(r []any) error {
-		n, _ := r[0].(string)
-		t, _ := r[1].(string)
-		decl[strings.ToLower(n)] = t
 		return nil
-	})
-	st.finalize()
+	}
+	decl, _ := tableDecls(c, table)
 	for i := range infos {
 		if infos[i].decl == "" {
 			infos[i].decl = decl[strings.ToLower(infos[i].name)]
 		}
 	}
+	return decl
+}
+
+// tableDecls returns lower-case column name -> declared type, and the
+// column names in order.
+func tableDecls(c *lconn, table string) (map[string]string, []string) {
+	decl := map[string]string{}
+	var order []string
+	st, _, err := c.prepareCached("SELECT name, type FROM pragma_table_info(?)")
+	if err != nil || st == nil {
+		return decl, nil
+	}
+	_, _ = st.run([]any{table}, func(r []any) error {
+		n, _ := r[0].(string)
+		t, _ := r[1].(string)
+		decl[strings.ToLower(n)] = t
+		order = append(order, strings.ToLower(n))
+		return nil
+	})
+	st.release()
+	return decl, order
+}
+
+// inferParams gives parameters of unknown type the declared type of the
+// table column they are stored into or compared with.
+func (s *Session) inferParams(ctx context.Context, st *dstmt, oids []uint32) {
+	need := false
+	for _, o := range oids {
+		need = need || o == 0
+	}
+	if !need || len(st.Exec) != 1 {
+		return
+	}
+	sqlText := st.Exec[0]
+	_ = s.e.db.withReader(ctx, func(c *lconn) error {
+		cache := map[string]map[string]string{}
+		lookup := func(table, col string) uint32 {
+			t := strings.ToLower(table)
+			d, ok := cache[t]
+			if !ok {
+				d, _ = tableDecls(c, table)
+				cache[t] = d
+			}
+			oid, _ := typeFromDeclMod(d[strings.ToLower(col)])
+			return oid
+		}
+		for i := range oids {
+			if oids[i] == 0 && i < len(st.ParamCols) && st.ParamCols[i].Table != "" {
+				oids[i] = lookup(st.ParamCols[i].Table, st.ParamCols[i].Column)
+			}
+		}
+		// INSERT INTO t VALUES (?1, ?2, ...) without a column list.
+		if w := words(sqlText, 1); len(w) == 1 && w[0] == "INSERT" {
+			table := dmlTable(sqlText)
+			up := strings.ToUpper(sqlText)
+			vi := strings.Index(up, "VALUES")
+			if table == "" || vi < 0 || strings.Contains(sqlText[:vi], "(") {
+				return nil
+			}
+			_, order := tableDecls(c, table)
+			rest := strings.TrimSpace(sqlText[vi+len("VALUES"):])
+			if !strings.HasPrefix(rest, "(") {
+				return nil
+			}
+			for pos, item := range splitTopLevel(rest[1:closingParen(rest)]) {
+				item = strings.TrimSpace(item)
+				if len(item) < 2 || item[0] != '?' || pos >= len(order) {
+					continue
+				}
+				n, err := strconv.Atoi(item[1:])
+				if err != nil || n < 1 || n > len(oids) || oids[n-1] != 0 {
+					continue
+				}
+				oids[n-1] = lookup(table, order[pos])
+			}
+		}
+		return nil
+	})
+}
+
+// closingParen returns the index of the parenthesis closing s[0] (or len(s)).
+func closingParen(s string) int {
+	depth := 0
+	inQ := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\'':
+			inQ = !inQ
+		case inQ:
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
+// splitTopLevel splits s at commas outside parentheses and quotes.
+func splitTopLevel(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	inQ := byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case inQ != 0:
+			if c == inQ {
+				inQ = 0
+			}
+		case c == '\'' || c == '"':
+			inQ = c
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == ',' && depth == 0:
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
+
+// returningItems returns the expressions of a RETURNING clause.
+func returningItems(sqlText string) []string {
+	up := strings.ToUpper(sqlText)
+	i := strings.LastIndex(up, "RETURNING")
+	if i < 0 {
+		return nil
+	}
+	items := splitTopLevel(sqlText[i+len("RETURNING"):])
+	for k, it := range items {
+		it = strings.TrimSpace(it)
+		if m := reAlias.FindStringIndex(it); m != nil {
+			it = strings.TrimSpace(it[:m[0]])
+		}
+		items[k] = it
+	}
+	return items
+}
+
+var (
+	reAlias    = regexp.MustCompile(`(?i)\s+AS\s+("[^"]*"|\w+)\s*$`)
+	reExprToks = regexp.MustCompile(`'(?:[^']|'')*'|"[^"]*"|\?\d*|\d+\.\d*(?:[eE][-+]?\d+)?|\d+|[A-Za-z_][A-Za-z_0-9]*|\|\||\S`)
+)
+
+// inferExpr types simple arithmetic expressions over table columns and
+// literals (RETURNING id + 1); 0 when unknown.
+func inferExpr(expr string, decls map[string]string) uint32 {
+	toks := reExprToks.FindAllString(expr, -1)
+	isInt, isFloat, isText := false, false, false
+	for i, t := range toks {
+		switch {
+		case t == "||":
+			isText = true
+		case t[0] == '\'':
+			isText = true
+		case t[0] >= '0' && t[0] <= '9':
+			if strings.ContainsAny(t, ".eE") {
+				isFloat = true
+			} else {
+				isInt = true
+			}
+		case t[0] == '"' || t[0] == '_' || t[0] >= 'A' && t[0] <= 'Z' || t[0] >= 'a' && t[0] <= 'z':
+			if i+1 < len(toks) && toks[i+1] == "(" {
+				return 0 // function call
+			}
+			d, ok := decls[strings.ToLower(strings.Trim(t, `"`))]
+			if !ok {
+				return 0
+			}
+			switch oid, _ := typeFromDeclMod(d); oid {
+			case OIDInt2, OIDInt4, OIDInt8:
+				isInt = true
+			case OIDFloat4, OIDFloat8:
+				isFloat = true
+			case OIDText, OIDVarchar, OIDBpchar:
+				isText = true
+			default:
+				return 0
+			}
+		case strings.Contains("+-*/%()", t):
+		default:
+			return 0
+		}
+	}
+	switch {
+	case isText:
+		if isInt || isFloat {
+			return 0
+		}
+		return OIDText
+	case isFloat:
+		return OIDFloat8
+	case isInt:
+		return OIDInt8
+	}
+	return 0
+}
+
+// dummyArg is a placeholder value of a parameter type for probing.
+func dummyArg(oid uint32) any {
+	switch oid {
+	case OIDInt2, OIDInt4, OIDInt8, OIDBool:
+		return int64(1)
+	case OIDFloat4, OIDFloat8, OIDNumeric:
+		return float64(1)
+	case OIDText, OIDVarchar, OIDBpchar, OIDJSON, OIDJSONB:
+		return "1"
+	case OIDDate:
+		return "2000-01-01"
+	case OIDTimestamp, OIDTimestamptz:
+		return "2000-01-01 00:00:00"
+	case OIDUUID:
+		return "00000000-0000-0000-0000-000000000000"
+	case OIDBytea:
+		return []byte{0}
+	}
+	return nil
 }
 
 // dmlTable extracts the target table of INSERT INTO t / UPDATE t / DELETE FROM t.

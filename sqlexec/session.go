@@ -70,6 +70,7 @@ type Session struct {
 	info     SessionInfo
 	mu       sync.Mutex
 	settings map[string]string
+	defaults map[string]string // settings at session start (RESET)
 	tx       *txn
 	closed   bool
 }
@@ -173,6 +174,10 @@ func (e *Engine) NewSession(ctx context.Context, info SessionInfo) (*Session, er
 	}
 	if rc := s.settings["raftsql.read_consistency"]; rc != "stale" && rc != "linearizable" {
 		s.settings["raftsql.read_consistency"] = "linearizable"
+	}
+	s.defaults = make(map[string]string, len(s.settings))
+	for k, v := range s.settings {
+		s.defaults[k] = v
 	}
 	return s, nil
 }
@@ -305,7 +310,7 @@ func (s *Session) implicitTxn(ctx context.Context, stmts []*dstmt, w ResultWrite
 	if err != nil {
 		return true, toError(err)
 	}
-	if res == nil || res.Duplicate {
+	if res == nil {
 		return true, errf(CodeInternal, "no apply result")
 	}
 	failed := len(cmd.Statements)
@@ -400,12 +405,16 @@ func (s *Session) exec(ctx context.Context, orig string, st *dstmt, args []any, 
 	case kEmpty:
 		return w.EmptyQuery()
 	case kBegin:
+		tag := st.Tag
+		if tag == "" {
+			tag = "BEGIN"
+		}
 		if s.tx != nil {
 			_ = w.Notice("WARNING", CodeActiveTransaction, "there is already a transaction in progress")
-			return w.Complete("BEGIN")
+			return w.Complete(tag)
 		}
 		s.tx = s.newTxn(st)
-		return w.Complete("BEGIN")
+		return w.Complete(tag)
 	case kCommit:
 		if s.tx == nil {
 			_ = w.Notice("WARNING", CodeNoActiveTransaction, "there is no transaction in progress")
@@ -557,7 +566,7 @@ func isOn(v string) bool {
 
 func (s *Session) reset(st *dstmt, w ResultWriter) error {
 	name := strings.ToLower(st.Name)
-	def := s.e.defaultSettings(s.info)
+	def := s.defaults
 	if name == "all" || name == "" {
 		for k, v := range def {
 			s.settings[k] = v
@@ -846,8 +855,8 @@ func (s *Session) query(ctx context.Context, st *dstmt, args []any, w ResultWrit
 			case err == errNotReadonly:
 			default:
 				// Preparing failed on this (possibly lagging) replica:
-				// syntax errors are final; otherwise retry after a barrier
-				// and, if it still fails, let the log decide.
+				// syntax errors are final; otherwise let the log decide
+				// (the statement fails or succeeds at its log position).
 				if e, ok := err.(*Error); ok && e.Code == CodeSyntaxError {
 					return err
 				}
@@ -905,15 +914,19 @@ func (s *Session) propose(ctx context.Context, cmd *Command) (*ApplyResult, erro
 	if res.Err != nil {
 		return nil, toError(res.Err)
 	}
-	if res.Duplicate {
-		return nil, errf(CodeInternal, "request was already applied")
-	}
+	// A duplicate (the same request committed earlier, e.g. re-proposed
+	// after a leader change) carries the original command tags.
 	return res, nil
 }
 
 // emitWrite reports the results of a proposed statement.
 func emitWrite(w ResultWriter, st *dstmt, results []StatementResult, describe bool) error {
-	if len(results) == 0 {
+	if len(results) == 0 || st.Kind == kTruncate || st.Kind == kDropTables {
+		for _, r := range results {
+			if r.Err != nil {
+				return r.Err
+			}
+		}
 		return w.Complete(st.Tag)
 	}
 	if len(results) == 1 {

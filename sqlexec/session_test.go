@@ -152,8 +152,8 @@ func TestSessionBasics(t *testing.T) {
 	if s.ParameterStatus()["application_name"] != "x" || s.ParameterStatus()["TimeZone"] != "UTC" {
 		t.Fatal(s.ParameterStatus())
 	}
-	mustQ(t, s, "RESET application_name; SHOW application_name", "C:RESET D[application_name:25] R[] C:SHOW")
-	mustQ(t, s, "SELECT current_setting('application_name')", "D[current_setting:25] R[x] C:SELECT 1")
+	mustQ(t, s, "RESET application_name; SHOW application_name", "C:RESET D[application_name:25] R[app] C:SHOW")
+	mustQ(t, s, "SELECT current_setting('application_name')", "D[current_setting:25] R[app] C:SELECT 1")
 	if _, err := q(t, s, "SELECT current_setting('nonexistent_setting')"); code(err) != "42704" {
 		t.Fatal(err)
 	}

@@ -84,19 +84,22 @@ func TestApplyBasic(t *testing.T) {
 	}
 	// Dedupe.
 	r = db.Apply(6, cmdOf(1, 1, 2, "INSERT INTO t(v) VALUES ('dup')"))
-	if !r.Duplicate || r.Err != nil {
+	if !r.Duplicate || r.Err != nil || len(r.Results) != 1 || r.Results[0].Tag != "INSERT 0 2" {
 		t.Fatalf("dup %+v", r)
 	}
-	if err := db.ApplyNoop(7); err != nil || db.AppliedIndex() != 7 {
+	if r := db.Apply(7, cmdOf(1, 1, 4, "SELECT 1")); !r.Duplicate || r.Err.(*Error).Code != CodeUniqueViolation {
+		t.Fatalf("dup of failed entry %+v", r)
+	}
+	if err := db.ApplyNoop(8); err != nil || db.AppliedIndex() != 8 {
 		t.Fatal("noop", err)
 	}
 	sum2, idx, _ := db.Checksum(context.Background())
-	if sum1 != sum2 || idx != 7 {
+	if sum1 != sum2 || idx != 8 {
 		t.Fatal("checksum changed by no-op entries")
 	}
 	// Garbage never panics and is recorded.
-	r = db.Apply(8, []byte("garbage garbage garbage"))
-	if r.Err == nil || db.AppliedIndex() != 8 {
+	r = db.Apply(9, []byte("garbage garbage garbage"))
+	if r.Err == nil || db.AppliedIndex() != 9 {
 		t.Fatal("garbage")
 	}
 }
@@ -371,7 +374,7 @@ func TestApplyRefusesTransactionControl(t *testing.T) {
 	db := openTest(t, t.TempDir())
 	defer db.Close()
 	mustApply(t, db, 1, cmdOf(1, 1, 1, "CREATE TABLE t(x)"))
-	for i, sql := range []string{"COMMIT", "BEGIN", "ROLLBACK", "INSERT INTO t VALUES (1); COMMIT", "PRAGMA foreign_keys=OFF", "ATTACH 'x' AS y", "VACUUM"} {
+	for i, sql := range []string{"COMMIT", "BEGIN", "ROLLBACK", "INSERT INTO t VALUES (1); COMMIT", "PRAGMA foreign_keys=OFF", "ATTACH 'x' AS y", "VACUUM", "CREATE TABLE d(x REFERENCES t(x) DEFERRABLE INITIALLY DEFERRED)"} {
 		r := db.Apply(uint64(2+i), cmdOf(1, 1, byte(2+i), "INSERT INTO t VALUES (0)", sql))
 		if r.Err == nil {
 			t.Fatalf("%s accepted", sql)

@@ -56,6 +56,11 @@ func (x *tx) applyAliases() {
 		}
 		if li == 0 {
 			x.colOIDs = oids
+			for _, it := range items {
+				if it[1] > it[0] && x.isP(it[1]-1, "*") {
+					x.colOIDs = nil // column count unknown
+				}
+			}
 		}
 	}
 }

@@ -72,6 +72,10 @@ type Stmt struct {
 	// type, catalog columns their pg_catalog type. SQLite returns booleans
 	// as integers 0/1: the session must render them as t/f for OID 16.
 	ColumnOIDs []uint32
+	// ParamCols: for each parameter, the table column it is stored into or
+	// compared with (lexical; nil when none is known). With it the session
+	// can give a parameter whose ParamOIDs entry is 0 the column's type.
+	ParamCols []ParamCol
 	// ReadOnly reports a statement that does not write (SELECT/VALUES/
 	// SHOW/EXPLAIN without data-modifying parts): it need not go through
 	// Raft. It is a lexical guess; false when in doubt.

@@ -152,12 +152,24 @@ var knownCatalogDiffs = map[string]string{
 // and compares the rows with PostgreSQL 15's (testdata/psql_catalog.golden,
 // produced by running the same schema and queries on PostgreSQL 15.18).
 func TestPsqlCatalog(t *testing.T) {
-	db := openCatalogDB(t, "testdata/catalog_schema.sql")
-	qb, err := os.ReadFile("testdata/psql_queries.sql")
+	// catalog_schema.sql: serial/bigserial, FK, CHECK, UNIQUE, defaults,
+	// a view, pgbench's ADD PRIMARY KEY; catalog_schema2.sql: the schema of
+	// integration/testdata/psql.
+	for _, set := range []struct{ schema, queries, golden, ours string }{
+		{"testdata/catalog_schema.sql", "testdata/psql_queries.sql", "testdata/psql_catalog.golden", "testdata/psql_catalog.ours"},
+		{"testdata/catalog_schema2.sql", "testdata/psql_queries2.sql", "testdata/psql_catalog2.golden", "testdata/psql_catalog2.ours"},
+	} {
+		t.Run(set.schema, func(t *testing.T) { testPsqlCatalog(t, set.schema, set.queries, set.golden, set.ours) })
+	}
+}
+
+func testPsqlCatalog(t *testing.T, schema, queriesFile, goldenFile, oursFile string) {
+	db := openCatalogDB(t, schema)
+	qb, err := os.ReadFile(queriesFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	gb, err := os.ReadFile("testdata/psql_catalog.golden")
+	gb, err := os.ReadFile(goldenFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,6 +209,6 @@ func TestPsqlCatalog(t *testing.T) {
 		}
 	}
 	if os.Getenv("PGDIALECT_WRITE_OURS") != "" {
-		os.WriteFile("testdata/psql_catalog.ours", []byte(ours.String()), 0o644)
+		os.WriteFile(oursFile, []byte(ours.String()), 0o644)
 	}
 }

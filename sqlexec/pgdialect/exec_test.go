@@ -119,11 +119,28 @@ UPDATE users SET active = false WHERE name ILIKE 'B%';
 	if got := queryOne(t, db, "SELECT abalance FROM pgbench_accounts WHERE aid = $1", 7); got != "0" {
 		t.Errorf("param query = %q", got)
 	}
+	if got := queryOne(t, db, "SELECT sum(g) FROM generate_series($1::int, $2) AS g", 1, 4); got != "10" {
+		t.Errorf("generate_series with params = %q", got)
+	}
 	if got := queryOne(t, db, "SELECT $2::text || $1::text", "a", "b"); got != "ba" {
 		t.Errorf("positional params = %q", got)
 	}
 	// pgbench's primary key emulation is a unique index
 	if _, err := db.Exec("INSERT INTO pgbench_branches(bid, bbalance) VALUES (1, 0)"); err == nil || !strings.Contains(err.Error(), "UNIQUE") {
 		t.Errorf("duplicate pk insert: %v", err)
+	}
+}
+
+func TestIntervalArithmetic(t *testing.T) {
+	db := openCatalogDB(t, "")
+	for _, c := range []struct{ q, want string }{
+		{"SELECT '2024-01-31 10:00:00'::timestamp + interval '1 day 2 hours'", "2024-02-01 12:00:00"},
+		{"SELECT '2024-01-31 10:00:00'::timestamp - '90 min'::interval", "2024-01-31 08:30:00"},
+		{"SELECT '2024-01-01 00:00:00'::timestamp + interval '1 week'", "2024-01-08 00:00:00"},
+		{"SELECT '2024-01-01 00:00:00'::timestamp + interval '01:02:03'", "2024-01-01 01:02:03"},
+	} {
+		if got := queryOne(t, db, c.q); got != c.want {
+			t.Errorf("%s = %q, want %q", c.q, got, c.want)
+		}
 	}
 }

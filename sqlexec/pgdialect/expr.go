@@ -117,10 +117,21 @@ func (x *tx) exprPass() error {
 				return err
 			}
 		}
+		if x.T(i).kw("INTERVAL") && x.T(i+1).typ == tString {
+			if !x.intervalArith(i-1, i, i+2) {
+				return unsupported("type interval is not supported (only timestamp +/- interval 'literal')")
+			}
+		}
 		if x.T(i).kw("CAST") && x.isP(i+1, "(") {
 			if err := x.castFunc(i); err != nil {
 				return err
 			}
+		}
+	}
+	// pass 4: generate_series (its arguments are translated by now)
+	for k := len(x.series) - 1; k >= 0; k-- {
+		if err := x.generateSeries(x.series[k]); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -279,10 +290,7 @@ func (x *tx) identRewrite(i int) error {
 		return nil
 	case "INTERVAL":
 		if next.typ == tString {
-			if x.intervalArith(i-1, i, i+2) {
-				return nil
-			}
-			return unsupported("type interval is not supported (only timestamp +/- interval 'literal')")
+			return nil // handled with the casts (pass 3)
 		}
 	case "DATE", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "BOOLEAN", "BOOL", "UUID", "JSON", "JSONB", "NUMERIC", "BIGINT", "INT", "INTEGER", "TEXT":
 		if next.typ == tString && !x.endsOperand(i-1) && !x.isP(i-1, ".") {
@@ -297,7 +305,8 @@ func (x *tx) identRewrite(i int) error {
 		}
 	case "GENERATE_SERIES":
 		if call {
-			return x.generateSeries(i)
+			x.series = append(x.series, i) // rewritten after the casts
+			return nil
 		}
 	case "NEXTVAL", "CURRVAL", "SETVAL", "LASTVAL":
 		if call {
@@ -631,7 +640,7 @@ func (x *tx) generateSeries(i int) error {
 		x.T(i - 1).set("")
 		x.T(i - 2).set("")
 	}
-	x.blank(i, e+1)
+	x.wipe(i, e+1)
 	x.T(i).set(cte)
 	return nil
 }
@@ -710,7 +719,7 @@ func (x *tx) intervalArith(op, lit, end int) bool {
 	}
 	first := x.T(ps)
 	first.pre = "datetime(" + first.pre
-	o.set(", ")
+	o.set(",")
 	x.blank(lit, end)
 	x.T(end - 1).set(strings.Join(mods, ", ") + ")")
 	return true

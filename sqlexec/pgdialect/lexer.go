@@ -57,7 +57,7 @@ func (t *token) upper() string { return strings.ToUpper(t.text) }
 func (t *token) identName() string {
 	switch t.typ {
 	case tIdent:
-		return strings.ToLower(t.text)
+		return asciiLower(t.text)
 	case tQIdent:
 		if len(t.text) >= 2 {
 			q := t.text[0:1]

@@ -20,6 +20,7 @@ func Translate(sql string) (st *Stmt, err error) {
 	if x.n() == 0 {
 		return &Stmt{Kind: KindEmpty}, nil
 	}
+	orig := newTx(sql) // untouched tokens for ParamCols
 	if r, ok := psqlSpecial(x); ok {
 		return r, nil
 	}
@@ -37,6 +38,9 @@ func Translate(sql string) (st *Stmt, err error) {
 				break
 			}
 		}
+	}
+	if st.ParamCount > 0 && st.ParamCols == nil && (st.Kind == KindQuery || st.Kind == KindCopyTo) {
+		st.ParamCols = orig.paramColumns(st.ParamCount)
 	}
 	if st.ParamCount > 0 && st.ParamOIDs == nil {
 		st.ParamOIDs = make([]uint32, st.ParamCount)
@@ -198,7 +202,11 @@ func (x *tx) begin() (*Stmt, error) {
 		i++
 	}
 	opts := strings.TrimSpace(x.orig(i, x.n()))
-	return &Stmt{Kind: KindBegin, Exec: []string{"BEGIN" + mode}, Tag: "BEGIN", Value: opts}, nil
+	tag := "BEGIN"
+	if x.T(0).kw("START") {
+		tag = "START TRANSACTION"
+	}
+	return &Stmt{Kind: KindBegin, Exec: []string{"BEGIN" + mode}, Tag: tag, Value: opts}, nil
 }
 
 func (x *tx) rollback() (*Stmt, error) {
@@ -235,7 +243,7 @@ func (x *tx) settingName(i, hi int) string {
 	for j := i; j < hi; j++ {
 		t := x.T(j)
 		if t.typ == tIdent || t.typ == tQIdent {
-			parts = append(parts, t.identName())
+			parts = append(parts, strings.ToLower(t.identName()))
 			if !x.isP(j+1, ".") {
 				break
 			}

@@ -90,11 +90,11 @@ var translateCases = []tcase{
 	{in: "select x from generate_series(1, 3) as x", kind: KindQuery,
 		exec: []string{"select x from (WITH RECURSIVE pg_gs(v) AS (SELECT 1 UNION ALL SELECT v + (1) FROM pg_gs WHERE CASE WHEN (1) > 0 THEN v + (1) <= (3) ELSE v + (1) >= (3) END) SELECT v AS x FROM pg_gs) as x"}, tag: "SELECT"},
 	{in: "SELECT * FROM t WHERE ts > now() - interval '1 day 2 hours' AND ts < $1::timestamptz + '30 min'::interval", kind: KindQuery,
-		exec: []string{"SELECT * FROM t WHERE ts > datetime(CURRENT_TIMESTAMP, '-1 days', '-2 hours') AND ts < datetime(CAST(?1 AS TEXT), '30 minutes')"}, tag: "SELECT", oids: []uint32{1184}},
+		exec: []string{"SELECT * FROM t WHERE ts > datetime(CURRENT_TIMESTAMP , '-1 days', '-2 hours') AND ts < datetime(CAST(?1 AS TEXT) , '30 minutes')"}, tag: "SELECT", oids: []uint32{1184}},
 	// transactions
 	{in: "BEGIN", kind: KindBegin, exec: []string{"BEGIN"}, tag: "BEGIN"},
 	{in: "begin isolation level serializable read only", kind: KindBegin, exec: []string{"BEGIN"}, tag: "BEGIN", value: "isolation level serializable read only"},
-	{in: "START TRANSACTION", kind: KindBegin, exec: []string{"BEGIN"}, tag: "BEGIN"},
+	{in: "START TRANSACTION", kind: KindBegin, exec: []string{"BEGIN"}, tag: "START TRANSACTION"},
 	{in: "END", kind: KindCommit, exec: []string{"COMMIT"}, tag: "COMMIT"},
 	{in: "COMMIT WORK", kind: KindCommit, exec: []string{"COMMIT"}, tag: "COMMIT"},
 	{in: "ABORT", kind: KindRollback, exec: []string{"ROLLBACK"}, tag: "ROLLBACK"},
@@ -172,6 +172,7 @@ func TestTranslateCopy(t *testing.T) {
 		{"COPY t FROM STDIN WITH CSV HEADER DELIMITER ';'", CopySpec{Table: "t", Format: "csv", Delimiter: ";", Null: "", Quote: `"`, Escape: `"`, Header: true}},
 		{"COPY public.t (a) TO STDOUT (FORMAT csv, HEADER true, NULL 'NULL', QUOTE '''')", CopySpec{Table: "t", Columns: []string{"a"}, Format: "csv", Delimiter: ",", Null: "NULL", Quote: "'", Escape: "'", Header: true}},
 		{`copy "pgx_items" ( "name", "qty" ) from stdin binary;`, CopySpec{Table: "pgx_items", Columns: []string{"name", "qty"}, Format: "binary", Delimiter: "\t", Null: `\N`}},
+		{"COPY (SELECT id, email, name, score FROM users ORDER BY id) to stdout with (format csv, header)", CopySpec{Format: "csv", Delimiter: ",", Null: "", Quote: `"`, Escape: `"`, Header: true, Query: "SELECT id, email, name, score FROM users ORDER BY id"}},
 		{"COPY (SELECT 1::int) TO STDOUT", CopySpec{Format: "text", Delimiter: "\t", Null: `\N`, Query: `SELECT CAST(1 AS INTEGER) AS "int4"`}},
 	}
 	for _, c := range cases {
@@ -203,6 +204,7 @@ func TestColumnOIDs(t *testing.T) {
 	}{
 		{"SELECT id, created_at IS NOT NULL AS has_ts, count(*), true, 1::int8 FROM users", []uint32{0, OIDBool, OIDInt8, OIDBool, OIDInt8}},
 		{"SELECT a.attnotnull, c.relkind FROM pg_catalog.pg_attribute a, pg_catalog.pg_class c", []uint32{OIDBool, OIDChar}},
+		{"SELECT *, true FROM t", nil},
 	}
 	for _, c := range cases {
 		st, err := Translate(c.in)
@@ -254,6 +256,30 @@ func TestSyntaxErrors(t *testing.T) {
 		var e *Error
 		if !errors.As(err, &e) || e.Code == "0A000" || e.Code == "XX000" {
 			t.Errorf("Translate(%q) = %v, want a syntax error", in, err)
+		}
+	}
+}
+
+func TestParamCols(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []ParamCol
+	}{
+		{"INSERT INTO pgx_items (name, qty, flag) VALUES ($1, $2::int, $3) ON CONFLICT (name) DO UPDATE SET qty = excluded.qty",
+			[]ParamCol{{"pgx_items", "name"}, {"pgx_items", "qty"}, {"pgx_items", "flag"}}},
+		{"UPDATE pgx_items SET flag = $1 WHERE id = $2", []ParamCol{{"pgx_items", "flag"}, {"pgx_items", "id"}}},
+		{"SELECT u.name FROM users u JOIN orders o ON o.user_id = u.id WHERE o.amount > $1 AND $2 = u.email AND u.id IN ($3, $4) LIMIT $5",
+			[]ParamCol{{"orders", "amount"}, {"users", "email"}, {"users", "id"}, {"users", "id"}, {}}},
+		{"DELETE FROM t WHERE a LIKE $1", []ParamCol{{"t", "a"}}},
+		{"SELECT $1::int", nil},
+	}
+	for _, c := range cases {
+		st, err := Translate(c.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(st.ParamCols, c.want) {
+			t.Errorf("%q: ParamCols = %v, want %v", c.in, st.ParamCols, c.want)
 		}
 	}
 }

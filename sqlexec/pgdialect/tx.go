@@ -19,6 +19,7 @@ type tx struct {
 	aliases  map[int]string // sig index of last token of a select item -> alias
 	colOIDs  []uint32
 	madePK   bool
+	series   []int
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}
@@ -391,9 +392,35 @@ func foldIdent(t *token) {
 	for i := 0; i < len(t.text); i++ {
 		if c := t.text[i]; c >= 'A' && c <= 'Z' {
 			if !sqlKeywords[strings.ToUpper(t.text)] {
-				t.set(strings.ToLower(t.text))
+				t.set(asciiLower(t.text))
 			}
 			return
 		}
 	}
+}
+
+// wipe removes significant tokens lo..hi-1 including spliced text.
+func (x *tx) wipe(lo, hi int) {
+	if hi > len(x.sig) {
+		hi = len(x.sig)
+	}
+	if lo < 0 || lo >= hi {
+		return
+	}
+	for k := x.sig[lo]; k <= x.sig[hi-1]; k++ {
+		t := &x.toks[k]
+		t.set("")
+		t.pre, t.suf, t.wpre, t.wsuf = "", "", "", ""
+	}
+}
+
+// asciiLower lower-cases ASCII letters only, as PostgreSQL folds identifiers.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 32
+		}
+	}
+	return string(b)
 }
