@@ -152,9 +152,16 @@ func (n *Node) handleReady(rd raft.Ready, inflight map[uint64]*inflightRead) err
 	}
 	// Step 1 of the persistence contract: snapshot, hard state and entries
 	// are durable before any message that depends on them leaves.
-	if !rd.HardState.IsEmpty() || len(rd.Entries) > 0 || !rd.Snapshot.IsEmpty() {
+	switch {
+	case len(rd.Entries) > 0 || !rd.Snapshot.IsEmpty() || rd.MustSync:
 		if err := n.store.Save(rd.HardState, rd.Entries, rd.Snapshot); err != nil {
 			return fmt.Errorf("raftsql: persist raft state: %w", err)
+		}
+	case !rd.HardState.IsEmpty():
+		// Only the commit index moved: no fsync needed (see Start for
+		// why a lost commit index is recovered from SQLite).
+		if err := n.store.SaveCommit(rd.HardState); err != nil {
+			return fmt.Errorf("raftsql: persist commit index: %w", err)
 		}
 	}
 	if !rd.Snapshot.IsEmpty() {

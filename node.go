@@ -331,6 +331,26 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	n.db = db
 	cleanup = append(cleanup, func() { db.Close() })
 	n.applied = db.AppliedIndex()
+	// SQLite may be ahead of the stored commit index: the driver records
+	// commit-only hard state changes without an fsync, and SQLite applies
+	// only committed entries. Every applied entry was committed, so the
+	// commit index is raised to the applied one, provided the log still
+	// holds those entries.
+	if hs, _, err := store.InitialState(); err != nil {
+		return nil, fmt.Errorf("raftsql: read raft state: %w", err)
+	} else if n.applied > hs.Commit {
+		last, err := store.LastIndex()
+		if err != nil {
+			return nil, fmt.Errorf("raftsql: read raft state: %w", err)
+		}
+		if n.applied > last {
+			return nil, fmt.Errorf("raftsql: the database in %s has applied entry %d but the raft log ends at %d: the data directory is inconsistent; remove it and re-join this member to the cluster", cfg.DataDir, n.applied, last)
+		}
+		hs.Commit = n.applied
+		if err := store.Save(hs, nil, raft.Snapshot{}); err != nil {
+			return nil, fmt.Errorf("raftsql: raise commit index to %d: %w", n.applied, err)
+		}
+	}
 
 	var seed [8]byte
 	rand.Read(seed[:])

@@ -17,6 +17,7 @@ import (
 	"math"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -238,6 +239,56 @@ func TestPgxParamTypes(t *testing.T) {
 		})
 	}
 
+	// Binary COPY of every type, read back through another node.
+	t.Run("copy", func(t *testing.T) {
+		cols := append([]string{"id"}, strings.Split(strings.ReplaceAll(typedCols, " ", ""), ",")...)
+		row := []any{int64(50), int16(-32768), int32(2147483647), int64(-9223372036854775808), float32(1.5), math.Pi, num,
+			"copied", "varchar", "abcde", true, blob, day, tm, ts, tstz, iv, uid, jsonDoc, jsonDoc}
+		nullRow := make([]any, len(row))
+		nullRow[0] = int64(51)
+		n, err := w.CopyFrom(ctx, pgx.Identifier{"typed"}, cols, pgx.CopyFromRows([][]any{row, nullRow}))
+		if err != nil || n != 2 {
+			t.Fatalf("CopyFrom: %d %v", n, err)
+		}
+		var (
+			gi2   int16
+			gi4   int32
+			gi8   int64
+			gf4   float32
+			gf8   float64
+			gnum  pgtype.Numeric
+			gt    string
+			gvc   string
+			gbp   string
+			gb    bool
+			gby   []byte
+			gd    time.Time
+			gtm   pgtype.Time
+			gts   time.Time
+			gtstz time.Time
+			giv   pgtype.Interval
+			gu    pgtype.UUID
+			gj    map[string]any
+			gjb   map[string]any
+		)
+		err = r.QueryRow(ctx, `SELECT `+typedCols+` FROM typed WHERE id = 50`).Scan(
+			&gi2, &gi4, &gi8, &gf4, &gf8, &gnum, &gt, &gvc, &gbp, &gb, &gby, &gd, &gtm, &gts, &gtstz, &giv, &gu, &gj, &gjb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, _ := gnum.Float64Value()
+		got := fmt.Sprint(gi2, gi4, gi8, gf4, gf8, f.Float64, gt, gvc, gbp, gb, fmt.Sprintf("%x", gby), gd.Equal(day), gtm, gts.Equal(ts), gtstz.Equal(tstz), giv, gu, gj, gjb)
+		want := fmt.Sprint(int16(-32768), int32(2147483647), int64(-9223372036854775808), float32(1.5), math.Pi, 12345.678, "copied", "varchar", "abcde", true,
+			fmt.Sprintf("%x", blob), true, tm, true, true, iv, uid, jsonDoc, jsonDoc)
+		if got != want {
+			t.Errorf("copied row\n got %s\nwant %s", got, want)
+		}
+		var nulls int
+		if err := r.QueryRow(ctx, `SELECT count(*) FROM typed WHERE id = 51 AND i2 IS NULL AND num IS NULL AND by IS NULL AND tstz IS NULL AND iv IS NULL AND u IS NULL AND jb IS NULL`).Scan(&nulls); err != nil || nulls != 1 {
+			t.Errorf("copied NULL row: %d %v", nulls, err)
+		}
+	})
+
 	// Wider Go types and strings as scan targets.
 	t.Run("scan targets", func(t *testing.T) {
 		for _, mode := range allModes {
@@ -423,6 +474,8 @@ func TestPgxErrors(t *testing.T) {
 	conn := connect(t, urls[2])
 	mustExec(t, conn, "CREATE TABLE errs (id integer PRIMARY KEY, name text NOT NULL)")
 	mustExec(t, conn, "INSERT INTO errs VALUES (1, 'one')")
+	mustExec(t, conn, "CREATE TABLE errs_child (id integer PRIMARY KEY, parent integer REFERENCES errs (id))")
+	mustExec(t, conn, "CREATE TABLE errs_check (v integer CHECK (v >= 0))")
 	for _, mode := range allModes {
 		cases := []struct {
 			sql  string
@@ -435,6 +488,10 @@ func TestPgxErrors(t *testing.T) {
 			{"SELECT * FROM nosuchtable WHERE id = $1", []any{1}, "42P01"},
 			{"SELEC 1", nil, "42601"},
 			{"LISTEN somechannel", nil, "0A000"},
+			{"CREATE TABLE errs (id integer)", nil, "42P07"},
+			{"SELECT nosuchcol FROM errs WHERE id = $1", []any{1}, "42703"},
+			{"INSERT INTO errs_child VALUES ($1, $2)", []any{1, 99}, "23503"},
+			{"INSERT INTO errs_check VALUES ($1)", []any{-1}, "23514"},
 		}
 		for _, c := range cases {
 			if c.code == "0A000" && os.Getenv("RAFTSQL_REFERENCE_URL") != "" {
@@ -609,6 +666,13 @@ func TestPgxBatch(t *testing.T) {
 			if err := conn.Ping(ctx); err != nil {
 				t.Fatalf("ping after failed batch: %v", err)
 			}
+			// A batch is one implicit transaction (everything up to its
+			// Sync, or its one Query message): the error rolled back the
+			// insert before it, and the one after never ran.
+			var left int64
+			if err := conn.QueryRow(ctx, "SELECT count(*) FROM bt WHERE id IN ($1, $2)", base+60, base+61).Scan(&left); err != nil || left != 0 {
+				t.Errorf("failed batch left %d rows (%v), want 0", left, err)
+			}
 		})
 	}
 }
@@ -655,6 +719,24 @@ func TestPgxCopyFrom(t *testing.T) {
 			t.Errorf("node %d: count %d sum %v nulls %d evens %d last %v name %q raw %x", i, cnt, sum, nulls, evens, last, name, raw)
 		}
 	}
+	// COPY TO STDOUT in text and CSV formats, as PostgreSQL writes them.
+	for _, c := range []struct{ sql, want string }{
+		{"COPY (SELECT id, name, score, ok, n FROM cp WHERE id IN (0, 1, 7) ORDER BY id) TO STDOUT",
+			"0\tname,\\t0\\n\"q\"\t0\tt\t\\N\n1\tname,\\t1\\n\"q\"\t0.5\tf\t1\n7\tname,\\t7\\n\"q\"\t3.5\tf\t0\n"},
+		{"COPY (SELECT id, name, ok, n FROM cp WHERE id IN (0, 1) ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER)",
+			"id,name,ok,n\n0,\"name,\t0\n\"\"q\"\"\",t,\n1,\"name,\t1\n\"\"q\"\"\",f,1\n"},
+	} {
+		var buf strings.Builder
+		tag, err := conn.PgConn().CopyTo(ctx, &buf, c.sql)
+		if err != nil {
+			t.Errorf("%s: %v", c.sql, err)
+			continue
+		}
+		if buf.String() != c.want || !strings.HasPrefix(tag.String(), "COPY ") {
+			t.Errorf("%s: tag %q\n got %q\nwant %q", c.sql, tag, buf.String(), c.want)
+		}
+	}
+
 	// COPY inside a transaction is seen by the transaction and discarded
 	// by ROLLBACK.
 	tx, err := conn.Begin(ctx)
@@ -738,6 +820,130 @@ func TestPgxPoolConcurrency(t *testing.T) {
 		st := p.Stat()
 		if st.TotalConns() > 4 {
 			t.Errorf("pool %d: %d connections", i, st.TotalConns())
+		}
+	}
+}
+
+// CancelRequest (pgconn.CancelRequest, what psql's Ctrl-C sends) cancels the
+// running statement with 57014; the connection stays usable.
+func TestPgxCancelRequest(t *testing.T) {
+	urls := e2eURLs(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	conn := connect(t, urls[1])
+	errc := make(chan error, 1)
+	start := time.Now()
+	go func() {
+		var n int64
+		errc <- conn.QueryRow(ctx, "SELECT count(*) FROM generate_series(1, 2000000000) AS a", pgx.QueryExecModeSimpleProtocol).Scan(&n)
+	}()
+	time.Sleep(300 * time.Millisecond)
+	if err := conn.PgConn().CancelRequest(ctx); err != nil {
+		t.Fatalf("CancelRequest: %v", err)
+	}
+	select {
+	case err := <-errc:
+		if pgCode(err) != "57014" {
+			t.Fatalf("cancelled query: %v, want SQLSTATE 57014", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatalf("query still running 15s after CancelRequest")
+	}
+	t.Logf("cancelled after %v", time.Since(start))
+	var one int
+	if err := conn.QueryRow(ctx, "SELECT 1").Scan(&one); err != nil || one != 1 {
+		t.Fatalf("connection after cancel: %v", err)
+	}
+}
+
+// Values of a megabyte in each direction.
+func TestPgxLargeValues(t *testing.T) {
+	urls := e2eURLs(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	conn := connect(t, urls[0])
+	mustExec(t, conn, "CREATE TABLE big (id integer PRIMARY KEY, t text, b bytea)")
+	text := strings.Repeat("0123456789abcdef", 1<<16) // 1 MiB
+	blob := make([]byte, 1<<20)
+	for i := range blob {
+		blob[i] = byte(i * 7)
+	}
+	for i, mode := range allModes {
+		if _, err := conn.Exec(ctx, "INSERT INTO big VALUES ($1, $2, $3)", mode, i, text, blob); err != nil {
+			t.Fatalf("%s: insert: %v", mode, err)
+		}
+		var gt string
+		var gb []byte
+		if err := connect(t, urls[2]).QueryRow(ctx, "SELECT t, b FROM big WHERE id = $1", mode, i).Scan(&gt, &gb); err != nil {
+			t.Fatalf("%s: select: %v", mode, err)
+		}
+		if gt != text || string(gb) != string(blob) {
+			t.Errorf("%s: got %d text bytes, %d blob bytes back (content differs)", mode, len(gt), len(gb))
+		}
+	}
+}
+
+// The ParameterStatus values PostgreSQL 15 sends after authentication.
+func TestPgxStartupParameters(t *testing.T) {
+	urls := e2eURLs(t)
+	for i, u := range urls {
+		conn := connect(t, withParam(u, "application_name", "e2e-app"))
+		pc := conn.PgConn()
+		want := map[string]string{
+			"server_encoding":               "UTF8",
+			"client_encoding":               "UTF8",
+			"DateStyle":                     "ISO, MDY",
+			"integer_datetimes":             "on",
+			"IntervalStyle":                 "postgres",
+			"standard_conforming_strings":   "on",
+			"is_superuser":                  "on",
+			"session_authorization":         "postgres",
+			"application_name":              "e2e-app",
+			"default_transaction_read_only": "off",
+			"in_hot_standby":                "off",
+		}
+		for k, v := range want {
+			if got := pc.ParameterStatus(k); got != v {
+				t.Errorf("node %d: %s = %q, want %q", i, k, got, v)
+			}
+		}
+		if v := pc.ParameterStatus("server_version"); !regexp.MustCompile(`^15\.\d+`).MatchString(v) {
+			t.Errorf("node %d: server_version %q, want 15.x", i, v)
+		}
+		if pc.ParameterStatus("TimeZone") == "" {
+			t.Errorf("node %d: no TimeZone", i)
+		}
+		if pc.PID() == 0 || len(pc.SecretKey()) == 0 {
+			t.Errorf("node %d: BackendKeyData pid %d key %x", i, pc.PID(), pc.SecretKey())
+		}
+		var db, user, app string
+		if err := conn.QueryRow(context.Background(), "SELECT current_database(), current_user, current_setting('application_name')").Scan(&db, &user, &app); err != nil {
+			t.Errorf("node %d: %v", i, err)
+		} else if user != "postgres" || app != "e2e-app" || (os.Getenv("RAFTSQL_REFERENCE_URL") == "" && db != "raftsql") {
+			t.Errorf("node %d: current_database %q current_user %q application_name %q, want raftsql postgres e2e-app", i, db, user, app)
+		}
+	}
+}
+
+// Data errors PostgreSQL raises where SQLite would silently compute
+// something: division by zero, invalid input for a type, a string longer
+// than varchar(n).
+func TestPgxDataErrors(t *testing.T) {
+	urls := e2eURLs(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	conn := connect(t, urls[0])
+	mustExec(t, conn, "CREATE TABLE de (id integer PRIMARY KEY, v varchar(3))")
+	for _, c := range []struct{ sql, code string }{
+		{"SELECT 1/0", "22012"},
+		{"SELECT 'abc'::int", "22P02"},
+		{"INSERT INTO de VALUES ('x', 'a')", "22P02"},
+		{"SELECT 1 FROM de WHERE id = 'x'", "22P02"},
+		{"INSERT INTO de VALUES (1, 'toolong')", "22001"},
+	} {
+		_, err := conn.Exec(ctx, c.sql)
+		if pgCode(err) != c.code {
+			t.Errorf("%s: %v, want SQLSTATE %s", c.sql, err, c.code)
 		}
 	}
 }

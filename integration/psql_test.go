@@ -185,7 +185,8 @@ func TestPsqlMetaCommands(t *testing.T) {
 
 // TestPsqlScript: psql -f of a script with a committed transaction, a
 // transaction that fails (25P02, COMMIT answers ROLLBACK), a rolled back
-// one, \copy from a CSV file and \copy to stdout; then the result is read
+// one, savepoints, \copy from a CSV file and from inline stdin data,
+// several statements on one line, \copy to stdout; then the result is read
 // through another node.
 func TestPsqlScript(t *testing.T) {
 	p, c := psqlSetup(t)

@@ -12,19 +12,40 @@ import (
 	"testing"
 
 	"github.com/cockroachdb/pebble/v2/vfs"
-	"github.com/cockroachdb/pebble/v2/vfs/errorfs"
 
 	"github.com/raftsql/raftsql/raft"
 )
 
-// countSyncsFS wraps the real file system and counts WAL syncs.
-func countSyncsFS(n *atomic.Int64) vfs.FS {
-	return errorfs.Wrap(vfs.Default, errorfs.InjectorFunc(func(op errorfs.Op) error {
-		if (op.Kind == errorfs.OpFileSync || op.Kind == errorfs.OpFileSyncData) && strings.HasSuffix(op.Path, ".log") {
-			n.Add(1)
-		}
-		return nil
-	}))
+// countSyncsFS wraps the real file system and counts syncs of WAL files
+// (including recycled ones, which Pebble opens with ReuseForWrite).
+type countSyncsFS struct {
+	vfs.FS
+	n *atomic.Int64
+}
+
+type countSyncsFile struct {
+	vfs.File
+	n *atomic.Int64
+}
+
+func (f countSyncsFile) Sync() error     { f.n.Add(1); return f.File.Sync() }
+func (f countSyncsFile) SyncData() error { f.n.Add(1); return f.File.SyncData() }
+
+func (fs countSyncsFS) wrap(name string, f vfs.File, err error) (vfs.File, error) {
+	if err != nil || !strings.HasSuffix(name, ".log") {
+		return f, err
+	}
+	return countSyncsFile{f, fs.n}, nil
+}
+
+func (fs countSyncsFS) Create(name string, c vfs.DiskWriteCategory) (vfs.File, error) {
+	f, err := fs.FS.Create(name, c)
+	return fs.wrap(name, f, err)
+}
+
+func (fs countSyncsFS) ReuseForWrite(oldname, newname string, c vfs.DiskWriteCategory) (vfs.File, error) {
+	f, err := fs.FS.ReuseForWrite(oldname, newname, c)
+	return fs.wrap(newname, f, err)
 }
 
 // BenchmarkSave measures synced appends on the real disk (b.TempDir()):
@@ -44,7 +65,7 @@ func BenchmarkSave(b *testing.B) {
 
 func benchSave(b *testing.B, writers, batch, size int) {
 	var syncs atomic.Int64
-	s := mustOpen(b, b.TempDir(), Options{NodeID: 1, Logger: quietLogger(), FS: countSyncsFS(&syncs)})
+	s := mustOpen(b, b.TempDir(), Options{NodeID: 1, Logger: quietLogger(), FS: countSyncsFS{vfs.Default, &syncs}})
 	defer s.Close()
 	data := make([]byte, size)
 	for i := range data {

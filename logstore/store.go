@@ -301,7 +301,7 @@ func (p pebbleLogger) Fatalf(format string, args ...any) {
 // apply hands b to Pebble's commit pipeline (WAL write and memtable) without
 // waiting for the fsync. Called with mu held so that batches enter the WAL
 // in the order their in-memory effects are applied.
-func (s *Store) apply(op string, b *pebble.Batch) (err error) {
+func (s *Store) apply(op string, b *pebble.Batch, sync bool) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			pf, ok := r.(pebbleFatal)
@@ -311,7 +311,11 @@ func (s *Store) apply(op string, b *pebble.Batch) (err error) {
 			err = s.fail(&FatalError{Dir: s.dir, Op: op, Err: errors.New(pf.msg)})
 		}
 	}()
-	if err := s.db.ApplyNoSyncWait(b, pebble.Sync); err != nil {
+	opts := pebble.Sync
+	if !sync {
+		opts = pebble.NoSync
+	}
+	if err := s.db.ApplyNoSyncWait(b, opts); err != nil {
 		return s.fail(&FatalError{Dir: s.dir, Op: op, Err: err})
 	}
 	return nil
@@ -322,6 +326,11 @@ func (s *Store) apply(op string, b *pebble.Batch) (err error) {
 // (still under mu), then the fsync is awaited outside mu so that
 // concurrent callers share it (Pebble group commit).
 func (s *Store) commit(op string, build func(b *pebble.Batch) (effect func(), err error)) error {
+	return s.commitOpts(op, true, build)
+}
+
+// commitOpts is commit with a choice of waiting for the fsync.
+func (s *Store) commitOpts(op string, sync bool, build func(b *pebble.Batch) (effect func(), err error)) error {
 	s.mu.Lock()
 	if err := s.check(); err != nil {
 		s.mu.Unlock()
@@ -334,12 +343,17 @@ func (s *Store) commit(op string, build func(b *pebble.Batch) (effect func(), er
 		_ = b.Close()
 		return err
 	}
-	if err := s.apply(op, b); err != nil {
+	if err := s.apply(op, b, sync); err != nil {
 		s.mu.Unlock()
 		return err // the batch is not closed: Pebble may still reference it
 	}
 	if effect != nil {
 		effect()
+	}
+	if !sync {
+		s.mu.Unlock()
+		_ = b.Close()
+		return nil
 	}
 	s.inflight.Add(1)
 	s.mu.Unlock()
@@ -394,6 +408,19 @@ func (s *Store) Save(hs raft.HardState, ents []raft.Entry, snap raft.Snapshot) e
 	}
 	return s.commit("Save", func(b *pebble.Batch) (func(), error) {
 		return s.buildSave(b, hs, ents, snap)
+	})
+}
+
+// SaveCommit records a hard state whose term and vote are unchanged (only
+// the commit index moved: raft's Ready.MustSync is false) without waiting
+// for an fsync. Losing it in a crash is harmless: the commit index is
+// learned again from the leader. The next synced write makes it durable.
+func (s *Store) SaveCommit(hs raft.HardState) error {
+	if hs.IsEmpty() {
+		return s.checkRLocked()
+	}
+	return s.commitOpts("SaveCommit", false, func(b *pebble.Batch) (func(), error) {
+		return s.buildSave(b, hs, nil, raft.Snapshot{})
 	})
 }
 
@@ -687,6 +714,8 @@ func (s *Store) Snapshot() (raft.Snapshot, error) {
 // if lo is compacted and an error wrapping raft.ErrUnavailable if hi is past
 // LastIndex()+1. Recent entries come from the cache; older ones are read
 // from Pebble and verified (a bad checksum or gap is a *CorruptionError).
+// The returned slice is the caller's; entry Data may be shared with the
+// cache and must not be modified.
 func (s *Store) Entries(lo, hi, maxBytes uint64) ([]raft.Entry, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()

@@ -481,8 +481,14 @@ func (c *conn) send(msg pgproto3.BackendMessage, size int) error {
 	return nil
 }
 
-// sendError reports err to the client as an ErrorResponse (or FATAL).
-func (c *conn) sendError(err error) {
+// errClosing ends the connection after a FATAL error was sent.
+var errClosing = errors.New("pgwire: connection terminated after FATAL error")
+
+// sendError reports err to the client as an ErrorResponse. An error of
+// severity FATAL or PANIC (e.g. the session's idle-in-transaction
+// timeout) ends the session, as in PostgreSQL: the error is flushed and
+// errClosing returned.
+func (c *conn) sendError(err error) error {
 	c.mu.Lock()
 	canceled := c.canceled
 	c.mu.Unlock()
@@ -492,7 +498,13 @@ func (c *conn) sendError(err error) {
 			err = newErr(codeQueryCanceled, "canceling statement due to user request")
 		}
 	}
-	c.be.Send(errorResponse(err))
+	er := errorResponse(err)
+	c.be.Send(er)
+	if er.Severity == "FATAL" || er.Severity == "PANIC" {
+		c.flush()
+		return errClosing
+	}
+	return nil
 }
 
 // errFatalConn marks errors after which the connection must close.
@@ -574,21 +586,31 @@ func (c *conn) handle(msg pgproto3.FrontendMessage) error {
 	case *pgproto3.Query:
 		return c.simpleQuery(m.String)
 	case *pgproto3.Parse:
-		c.extErr(c.parse(m))
+		if err := c.extErr(c.parse(m)); err != nil {
+			return err
+		}
 	case *pgproto3.Bind:
-		c.extErr(c.bind(m))
+		if err := c.extErr(c.bind(m)); err != nil {
+			return err
+		}
 	case *pgproto3.Describe:
-		c.extErr(c.describe(m))
+		if err := c.extErr(c.describe(m)); err != nil {
+			return err
+		}
 	case *pgproto3.Execute:
 		if err := c.execute(m); err != nil {
 			var cf connFatal
 			if errors.As(err, &cf) {
 				return err
 			}
-			c.extErr(err)
+			if err := c.extErr(err); err != nil {
+				return err
+			}
 		}
 	case *pgproto3.Close:
-		c.extErr(c.closeMsg(m))
+		if err := c.extErr(c.closeMsg(m)); err != nil {
+			return err
+		}
 	case *pgproto3.Flush:
 		return c.flush()
 	case *pgproto3.FunctionCall:
@@ -604,16 +626,17 @@ func (c *conn) handle(msg pgproto3.FrontendMessage) error {
 }
 
 // extErr reports an extended-protocol error and skips to the next Sync.
-func (c *conn) extErr(err error) {
+// It returns errClosing after a FATAL error.
+func (c *conn) extErr(err error) error {
 	if err == nil {
-		return
+		return nil
 	}
 	var cf connFatal
 	if errors.As(err, &cf) {
 		err = cf.err
 	}
-	c.sendError(err)
 	c.ignoreTillSync = true
+	return c.sendError(err)
 }
 
 func (c *conn) simpleQuery(sql string) error {
@@ -635,7 +658,9 @@ func (c *conn) simpleQuery(sql string) error {
 	}
 	if err != nil {
 		w.abortCopy()
-		c.sendError(err)
+		if err := c.sendError(err); err != nil {
+			return err
+		}
 	} else if !w.any {
 		c.be.Send(&pgproto3.EmptyQueryResponse{})
 	}

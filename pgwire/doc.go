@@ -63,6 +63,8 @@
 //   - Config.MaxStartupPacket (10 KiB; also bounds authentication messages),
 //     Config.StartupTimeout (10 s, from accept to the first ReadyForQuery).
 //   - Config.MaxConnections (200): established sessions; more get FATAL 53300.
+//   - An engine error of severity FATAL (or PANIC) is sent and ends the
+//     connection, as in PostgreSQL (e.g. an idle-in-transaction timeout).
 //   - Malformed, truncated or unexpected messages: FATAL 08P01 protocol_violation
 //     and close. A panic while serving a connection is recovered, logged
 //     with its stack, reported as FATAL XX000 and the connection is closed.

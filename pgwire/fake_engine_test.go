@@ -61,11 +61,12 @@ type fakeSession struct {
 }
 
 type sqlErr struct {
-	code, msg, detail, hint, table, constraint string
-	pos                                        int
+	code, msg, detail, hint, table, constraint, sev string
+	pos                                             int
 }
 
 func (e *sqlErr) Error() string          { return e.msg }
+func (e *sqlErr) Severity() string       { return e.sev }
 func (e *sqlErr) SQLState() string       { return e.code }
 func (e *sqlErr) Detail() string         { return e.detail }
 func (e *sqlErr) Hint() string           { return e.hint }
@@ -212,6 +213,7 @@ var (
 	reSet         = regexp.MustCompile(`(?is)^set\s+(?:session\s+)?(\w+)\s*(?:=|to)\s*'?([^']*)'?$`)
 	reShow        = regexp.MustCompile(`(?is)^show\s+(\w+)$`)
 	reError       = regexp.MustCompile(`(?is)^select\s+raise_error\('(\w+)'\)$`)
+	reFatal       = regexp.MustCompile(`(?is)^select\s+raise_fatal\('(\w+)'\)$`)
 	reSelect      = regexp.MustCompile(`(?is)^select\s+(.+)$`)
 	reItem        = regexp.MustCompile(`(?is)^\(?\s*(?:\$(\d+)|'((?:[^']|'')*)'|(-?\s*[\d.]+(?:e[+-]?\d+)?)|(true|false|null))\s*\)?\s*(?:::\s*(\w+))?(?:\s+as\s+"?(\w+)"?)?$`)
 )
@@ -255,6 +257,11 @@ func (s *fakeSession) plan(sql string) (*plan, error) {
 	if m := reError.FindStringSubmatch(sql); m != nil {
 		return &plan{exec: func(ctx context.Context, args []any, w ResultWriter) error {
 			return &sqlErr{code: m[1], msg: "raised " + m[1], detail: "some detail", hint: "some hint", table: "items", constraint: "items_name_key", pos: 8}
+		}}, nil
+	}
+	if m := reFatal.FindStringSubmatch(sql); m != nil {
+		return &plan{exec: func(ctx context.Context, args []any, w ResultWriter) error {
+			return &sqlErr{code: m[1], sev: "FATAL", msg: "terminating connection due to " + m[1]}
 		}}, nil
 	}
 	if m := reSleep.FindStringSubmatch(sql); m != nil {

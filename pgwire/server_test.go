@@ -986,3 +986,30 @@ func TestSCRAMAuth(t *testing.T) {
 		}
 	}
 }
+
+func TestFatalSessionErrorClosesConnection(t *testing.T) {
+	ts := startServer(t, Config{})
+	ctx := tctx(t)
+	for _, mode := range []pgx.QueryExecMode{pgx.QueryExecModeSimpleProtocol, pgx.QueryExecModeCacheStatement} {
+		conn := connect(t, ts, "")
+		_, err := conn.Exec(ctx, "SELECT raise_fatal('25P03')", mode)
+		var pgErr *pgconn.PgError
+		if !errors.As(err, &pgErr) || pgErr.Code != "25P03" || pgErr.Severity != "FATAL" {
+			t.Fatalf("%v: %v", mode, err)
+		}
+		if err := conn.Ping(ctx); err == nil {
+			t.Fatalf("%v: connection still usable after FATAL", mode)
+		}
+	}
+	// The raw view: the error is followed by EOF, not ReadyForQuery.
+	r := dialRaw(t, ts.addr)
+	r.startup()
+	r.send(&pgproto3.Query{String: "SELECT raise_fatal('57P01')"})
+	m, err := r.fe.Receive()
+	if er, ok := m.(*pgproto3.ErrorResponse); err != nil || !ok || er.Severity != "FATAL" {
+		t.Fatalf("%#v %v", m, err)
+	}
+	if m, err := r.fe.Receive(); err == nil {
+		t.Fatalf("got %T after FATAL", m)
+	}
+}

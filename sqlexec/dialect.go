@@ -49,7 +49,7 @@ type dstmt struct {
 	DropIfExists []string
 	ParamCount   int
 	ParamOIDs    []uint32
-	ColumnOIDs   []uint32 // result column types inferred by the dialect (0 = unknown)
+	ColumnOIDs   []uint32   // result column types inferred by the dialect (0 = unknown)
 	ParamCols    []paramCol // per parameter: the table column it is stored into / compared with
 	ReadOnly     bool
 }

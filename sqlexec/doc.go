@@ -26,6 +26,10 @@
 // Functions whose value depends on the replica (pg_backend_pid(), ...) and
 // temporary objects are refused before proposing with 0A000.
 //
+// A request id seen before (within DedupeWindow entries, pruned by index
+// so every node prunes identically) is not executed again: the entry
+// reports Duplicate with the original command tags or error.
+//
 // # Sessions
 //
 // Each statement is split and translated by sqlexec/pgdialect. A
@@ -33,6 +37,9 @@
 // read connection, after Replicator.ReadBarrier unless the session has
 // SET raftsql.read_consistency = 'stale'. Anything else becomes a Command
 // passed to Replicator.Propose; the node's own apply result is returned.
+// A query string of several plain statements that writes is proposed as
+// one atomic entry (PostgreSQL's implicit transaction); results come from
+// the apply.
 //
 // Explicit transactions follow the optimistic design of issue 6: each
 // statement runs speculatively on the local apply state (BEGIN, replay of

@@ -22,6 +22,8 @@ type Error struct {
 	// Statement is the index of the failing statement within a Command
 	// (apply errors), -1 if not applicable.
 	Statement int
+	// Sev is the severity ("" = ERROR; "FATAL" ends the connection).
+	Sev string
 }
 
 func (e *Error) Error() string          { return e.Message }
@@ -32,7 +34,12 @@ func (e *Error) Position() int          { return e.Pos }
 func (e *Error) TableName() string      { return e.Table }
 func (e *Error) ConstraintName() string { return e.Constraint }
 func (e *Error) ColumnName() string     { return e.Column }
-func (e *Error) Severity() string       { return "ERROR" }
+func (e *Error) Severity() string {
+	if e.Sev != "" {
+		return e.Sev
+	}
+	return "ERROR"
+}
 
 // SQLSTATE codes used by this package.
 const (

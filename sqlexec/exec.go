@@ -2,6 +2,7 @@ package sqlexec
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -44,7 +45,11 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	})
 	st.release()
 	if err != nil {
-		res.Err = mapError(err, sqlText)
+		e := mapError(err, sqlText)
+		if e.Code == CodeUniqueViolation {
+			addKeyValues(c, e, sqlText, args)
+		}
+		res.Err = e
 		return res, readonly
 	}
 	if ncol > 0 {
@@ -245,4 +250,68 @@ func deriveVerb(sqlText string, readonly bool) string {
 		return "SET"
 	}
 	return w[0]
+}
+
+// addKeyValues completes a unique violation's detail with the key values
+// ("Key (id)=(1) already exists.") for single-row INSERT ... VALUES.
+func addKeyValues(c *lconn, e *Error, sqlText string, args []any) {
+	if w := words(sqlText, 1); len(w) != 1 || w[0] != "INSERT" || e.Table == "" {
+		return
+	}
+	d := strings.TrimSuffix(strings.TrimPrefix(e.DetailText, "Key ("), ") already exists.")
+	if d == e.DetailText {
+		return
+	}
+	keyCols := strings.Split(d, ", ")
+	up := strings.ToUpper(sqlText)
+	vi := strings.Index(up, "VALUES")
+	if vi < 0 {
+		return
+	}
+	var cols []string
+	head := sqlText[:vi]
+	if i := strings.IndexByte(head, '('); i >= 0 {
+		for _, c := range splitTopLevel(head[i+1 : closingParen(head[i:])+i]) {
+			cols = append(cols, strings.ToLower(strings.Trim(strings.TrimSpace(c), `"`)))
+		}
+	} else {
+		_, cols = tableDecls(c, e.Table)
+	}
+	rest := strings.TrimSpace(sqlText[vi+len("VALUES"):])
+	if !strings.HasPrefix(rest, "(") {
+		return
+	}
+	end := closingParen(rest)
+	if strings.HasPrefix(strings.TrimSpace(rest[min(end+1, len(rest)):]), ",") {
+		return // several rows: unknown which one conflicted
+	}
+	items := splitTopLevel(rest[1:end])
+	var vals []string
+	for _, k := range keyCols {
+		pos := -1
+		for i, c := range cols {
+			if c == strings.ToLower(k) {
+				pos = i
+			}
+		}
+		if pos < 0 || pos >= len(items) {
+			return
+		}
+		it := strings.TrimSpace(items[pos])
+		switch {
+		case len(it) > 1 && it[0] == '?':
+			n, err := strconv.Atoi(it[1:])
+			if err != nil || n < 1 || n > len(args) {
+				return
+			}
+			vals = append(vals, fmt.Sprint(args[n-1]))
+		case len(it) >= 2 && it[0] == '\'' && it[len(it)-1] == '\'':
+			vals = append(vals, strings.ReplaceAll(it[1:len(it)-1], "''", "'"))
+		case len(it) > 0 && (it[0] == '-' || it[0] >= '0' && it[0] <= '9'):
+			vals = append(vals, it)
+		default:
+			return
+		}
+	}
+	e.DetailText = fmt.Sprintf("Key (%s)=(%s) already exists.", strings.Join(keyCols, ", "), strings.Join(vals, ", "))
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // PreparedStatement is a statement of the extended protocol (mirrors
@@ -456,6 +457,7 @@ func (p *PreparedStatement) Execute(ctx context.Context, args []any, w ResultWri
 	if p.cols != nil {
 		w = &coerceWriter{ResultWriter: w, cols: p.cols}
 	}
+	args = convertArgs(args, p.paramOIDs)
 	return s.exec(ctx, p.orig, p.st, args, w, false)
 }
 
@@ -531,4 +533,37 @@ func coerceValue(oid uint32, v any) any {
 		}
 	}
 	return v
+}
+
+// convertArgs formats time.Time arguments as the text SQLite stores for
+// the parameter's type.
+func convertArgs(args []any, oids []uint32) []any {
+	var out []any
+	for i, a := range args {
+		t, ok := a.(time.Time)
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = append([]any(nil), args...)
+		}
+		oid := uint32(0)
+		if i < len(oids) {
+			oid = oids[i]
+		}
+		switch oid {
+		case OIDDate:
+			out[i] = t.Format("2006-01-02")
+		case OIDTime:
+			out[i] = t.Format("15:04:05.999999")
+		case OIDTimestamp:
+			out[i] = t.Format("2006-01-02 15:04:05.999999")
+		default:
+			out[i] = t.UTC().Format("2006-01-02 15:04:05.999999")
+		}
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }

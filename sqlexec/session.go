@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -87,6 +88,7 @@ type txn struct {
 	savepoints []string
 	barrier    bool               // read barrier done
 	localSaved map[string]*string // settings before SET LOCAL (nil = unset)
+	lastActive time.Time
 }
 
 // reported parameters (ParameterStatus).
@@ -233,12 +235,27 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w ResultWriter) e
 	}
 	// PostgreSQL parses the whole string before running any of it.
 	stmts := make([]*dstmt, len(parts))
+	// Character offset of each part in the query string, so that error
+	// positions are relative to the whole string as in PostgreSQL.
+	offs := make([]int, len(parts))
+	for i, cur := 0, 0; i < len(parts); i++ {
+		if j := strings.Index(sql[cur:], parts[i]); j >= 0 {
+			offs[i] = len([]rune(sql[:cur+j]))
+			cur += j + len(parts[i])
+		}
+	}
+	shift := func(err error, i int) error {
+		if e, ok := err.(*Error); ok && e.Pos > 0 && offs[i] > 0 {
+			e.Pos += offs[i]
+		}
+		return err
+	}
 	for i, p := range parts {
 		st, err := activeDialect.Translate(p)
 		if err != nil {
 			err = toError(err)
 			s.failTx()
-			return err
+			return shift(err, i)
 		}
 		stmts[i] = st
 	}
@@ -256,7 +273,7 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w ResultWriter) e
 			continue
 		}
 		if err := s.exec(ctx, p, st, nil, w, true); err != nil {
-			return err
+			return shift(err, i)
 		}
 	}
 	return nil
@@ -386,6 +403,20 @@ func (s *Session) exec(ctx context.Context, orig string, st *dstmt, args []any, 
 	if s.closed {
 		return errf(CodeInternal, "session is closed")
 	}
+	if s.tx != nil {
+		if d := s.durationSetting("idle_in_transaction_session_timeout"); d > 0 && time.Since(s.tx.lastActive) > d {
+			// Nothing is held by an idle transaction (optimistic
+			// execution); it is discarded when the client comes back.
+			s.endTx()
+			return &Error{Code: "25P03", Sev: "FATAL", Statement: -1,
+				Message: "terminating connection due to idle-in-transaction timeout"}
+		}
+		defer func() {
+			if s.tx != nil {
+				s.tx.lastActive = time.Now()
+			}
+		}()
+	}
 	if s.tx != nil && s.tx.failed {
 		switch st.Kind {
 		case kRollback, kCommit, kRollbackTo:
@@ -396,6 +427,9 @@ func (s *Session) exec(ctx context.Context, orig string, st *dstmt, args []any, 
 	defer func() {
 		if err != nil {
 			err = toError(err)
+			if e, ok := err.(*Error); ok {
+				fixPosition(e, orig)
+			}
 			if st.Kind != kCommit && st.Kind != kRollback {
 				s.failTx()
 			}
@@ -465,7 +499,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *dstmt, args []any, 
 }
 
 func (s *Session) newTxn(st *dstmt) *txn {
-	tx := &txn{ts: time.Now().UnixMicro(), seed: randUint64(), dg: newDigester()}
+	tx := &txn{ts: time.Now().UnixMicro(), seed: randUint64(), dg: newDigester(), lastActive: time.Now()}
 	up := strings.ToUpper(st.Value)
 	if strings.Contains(up, "READ ONLY") || s.settings["default_transaction_read_only"] == "on" {
 		tx.readOnly = true
@@ -1393,8 +1427,10 @@ func (discardWriter) CopyIn(CopyFormat, []Column) (CopySource, error) {
 func (discardWriter) CopyOut(CopyFormat, []Column) error { return Unsupported("COPY here") }
 
 // statementTimeout parses the statement_timeout setting (ms, or with unit).
-func (s *Session) statementTimeout() time.Duration {
-	v := strings.TrimSpace(strings.ToLower(s.settings["statement_timeout"]))
+func (s *Session) statementTimeout() time.Duration { return s.durationSetting("statement_timeout") }
+
+func (s *Session) durationSetting(name string) time.Duration {
+	v := strings.TrimSpace(strings.ToLower(s.settings[name]))
 	if v == "" || v == "0" {
 		return 0
 	}
@@ -1414,3 +1450,43 @@ func (s *Session) statementTimeout() time.Duration {
 	}
 	return time.Duration(n * float64(unit))
 }
+
+// fixPosition points an error at the offending name in the client's
+// (untranslated) statement text.
+func fixPosition(e *Error, orig string) {
+	name := ""
+	switch e.Code {
+	case CodeUndefinedTable:
+		name = e.Table
+	case CodeUndefinedColumn:
+		name = e.Column
+	case CodeSyntaxError:
+		if m := reAtOrNear.FindStringSubmatch(e.Message); m != nil {
+			name = m[1]
+		} else if i := strings.Index(e.Message, "at or near \""); i >= 0 {
+			name = strings.TrimSuffix(e.Message[i+len("at or near \""):], "\"")
+		}
+	}
+	if name == "" || orig == "" {
+		return
+	}
+	if i := strings.LastIndex(name, "."); i >= 0 && e.Code != CodeSyntaxError {
+		name = name[i+1:]
+	}
+	low, n := strings.ToLower(orig), strings.ToLower(name)
+	for from := 0; from < len(low); {
+		i := strings.Index(low[from:], n)
+		if i < 0 {
+			return
+		}
+		i += from
+		end := i + len(n)
+		if (i == 0 || !isIdentByte(low[i-1])) && (end >= len(low) || !isIdentByte(low[end])) || !isIdentByte(n[0]) {
+			e.Pos = len([]rune(orig[:i])) + 1
+			return
+		}
+		from = i + 1
+	}
+}
+
+var reAtOrNear = regexp.MustCompile(`at or near "(.*)"`)

@@ -160,7 +160,7 @@ func TestSessionBasics(t *testing.T) {
 	if _, err := q(t, s, "SHOW nonexistent_setting"); code(err) != "42704" {
 		t.Fatal(err)
 	}
-	if _, err := q(t, s, "SELECT * FROM missing"); code(err) != "42P01" {
+	if _, err := q(t, s, "SELECT * FROM missing"); code(err) != "42P01" || err.(*Error).Position() != 15 {
 		t.Fatal(err)
 	}
 	if _, err := q(t, s, "INSERT INTO t(id, v) VALUES (1, 'dup')"); code(err) != "23505" {

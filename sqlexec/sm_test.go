@@ -167,6 +167,10 @@ func TestErrorMapping(t *testing.T) {
 	if e := r.Err.(*Error); e.Message != `duplicate key value violates unique constraint "p_pkey"` {
 		t.Errorf("pk message %q", e.Message)
 	}
+	r = db.Apply(103, EncodeCommand(&Command{RequestID: [16]byte{103}, Statements: []Statement{{SQL: "INSERT INTO p(id, u, c) VALUES (?1, ?2, 1)", Args: []any{int64(7), "a"}}}}))
+	if e := r.Err.(*Error); e.Detail() != "Key (u)=(a) already exists." {
+		t.Errorf("detail %q", e.Detail())
+	}
 }
 
 // detWorkload uses every non-deterministic function.
