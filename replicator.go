@@ -113,6 +113,9 @@ func (r *replicator) Propose(ctx context.Context, cmd *sqlexec.Command) (*sqlexe
 }
 
 func (n *Node) unknownOrUnavailable(accepted bool, cause error) error {
+	if errors.Is(cause, errNodeStopped) && !accepted {
+		return &NodeError{Code: "57P01", Msg: fmt.Sprintf("raftsql: node %s is shutting down; the write was not applied", n.cfg.Name)}
+	}
 	if accepted {
 		return &NodeError{Code: "40003", Msg: "raftsql: the outcome of this write is unknown (the cluster did not confirm it in time, e.g. the leader changed); it may or may not have been applied", Err: cause}
 	}

@@ -311,11 +311,13 @@ func (s *Store) apply(op string, b *pebble.Batch, sync bool) (err error) {
 			err = s.fail(&FatalError{Dir: s.dir, Op: op, Err: errors.New(pf.msg)})
 		}
 	}()
-	opts := pebble.Sync
 	if !sync {
-		opts = pebble.NoSync
+		if err := s.db.Apply(b, pebble.NoSync); err != nil {
+			return s.fail(&FatalError{Dir: s.dir, Op: op, Err: err})
+		}
+		return nil
 	}
-	if err := s.db.ApplyNoSyncWait(b, opts); err != nil {
+	if err := s.db.ApplyNoSyncWait(b, pebble.Sync); err != nil {
 		return s.fail(&FatalError{Dir: s.dir, Op: op, Err: err})
 	}
 	return nil
