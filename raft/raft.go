@@ -873,7 +873,10 @@ func (r *raft) stepFollower(m Message) error {
 		if r.lead == None {
 			return ErrNoLeader
 		}
-		m.To = r.lead
+		// A forwarded message names its forwarder as sender: the
+		// transport checks that a message's sender is the peer it came
+		// from, and a proposal does not need its origin.
+		m.To, m.From = r.lead, r.id
 		r.send(m)
 	case MsgApp:
 		r.electionElapsed = 0
@@ -901,7 +904,13 @@ func (r *raft) stepFollower(m Message) error {
 		if r.lead == None {
 			return fmt.Errorf("%w: read index", ErrNoLeader)
 		}
-		m.To = r.lead
+		if m.From != r.id && m.From != None {
+			// A request forwarded to us by a node that took us for the
+			// leader: the answer could not reach its origin through us,
+			// so drop it; the origin retries with the leader it learns.
+			return nil
+		}
+		m.To, m.From = r.lead, r.id
 		r.send(m)
 	case MsgReadIndexResp:
 		if len(m.Entries) != 1 {

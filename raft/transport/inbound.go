@@ -172,7 +172,10 @@ func (t *Transport) serveMessages(br *bufio.Reader, from uint64) error {
 }
 
 func (t *Transport) checkInbound(m *raft.Message, from uint64) error {
-	if m.From != from || m.To != t.cfg.NodeID {
+	// MsgTransferLeader names the transferee in From (the raft core's
+	// convention), so a follower forwarding it to the leader sends a
+	// From that is not itself.
+	if (m.From != from && m.Type != raft.MsgTransferLeader) || m.To != t.cfg.NodeID {
 		return fmt.Errorf("%w: message %s from %d to %d on the connection of peer %d to node %d",
 			ErrMalformed, m.Type, m.From, m.To, from, t.cfg.NodeID)
 	}
