@@ -110,6 +110,14 @@ func (a *sessionAdapter) ParameterStatus() map[string]string { return a.s.Parame
 
 func (a *sessionAdapter) Close() error { return a.s.Close() }
 
+// PipelineHint and EndPipeline forward the extended protocol's pipeline
+// boundaries (pgwire.PipelineSession) to the session.
+func (a *sessionAdapter) PipelineHint(syncNext bool) { a.s.PipelineHint(syncNext) }
+
+func (a *sessionAdapter) EndPipeline(ctx context.Context) error { return a.s.EndPipeline(ctx) }
+
+var _ pgwire.PipelineSession = (*sessionAdapter)(nil)
+
 type stmtAdapter struct{ st *sqlexec.PreparedStatement }
 
 func (s stmtAdapter) ParamOIDs() []uint32 { return s.st.ParamOIDs() }

@@ -326,7 +326,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 
 	db, err := sqlexec.Open(ctx, filepath.Join(cfg.DataDir, "db.sqlite"), sqlexec.Options{Logger: n.log})
 	if err != nil {
-		return nil, fmt.Errorf("raftsql: open database: %w", err)
+		return nil, fmt.Errorf("raftsql: open the SQLite database %s: %w (if the file is damaged, move it aside and restart: the node rebuilds it from its Raft log)", filepath.Join(cfg.DataDir, "db.sqlite"), err)
 	}
 	n.db = db
 	cleanup = append(cleanup, func() { db.Close() })

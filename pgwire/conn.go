@@ -62,6 +62,7 @@ type conn struct {
 	nc     net.Conn // the client connection (TLS once negotiated)
 	raw    net.Conn // the accepted connection, for deadlines and forced close
 	be     *pgproto3.Backend
+	fr     *framer // the Backend's input: lets the server peek at the next message
 	ctx    context.Context
 	cancel context.CancelFunc
 
@@ -224,12 +225,13 @@ func (c *conn) startup() bool {
 	s := c.srv
 	c.nc.SetDeadline(time.Now().Add(s.cfg.StartupTimeout))
 	var rw io.ReadWriter = c.nc
-	c.be = pgproto3.NewBackend(rw, rw)
+	c.fr = newFramer(rw)
+	c.be = pgproto3.NewBackend(c.fr, rw)
 	negotiations := 0
 	var params map[string]string
 	var minor uint32
 	for params == nil {
-		pkt, err := readStartupPacket(rw, s.cfg.MaxStartupPacket)
+		pkt, err := readStartupPacket(c.fr.br, s.cfg.MaxStartupPacket)
 		if err != nil {
 			var se *Error
 			if errors.As(err, &se) {
@@ -262,7 +264,8 @@ func (c *conn) startup() bool {
 				}
 				c.nc = tc
 				rw = tc
-				c.be = pgproto3.NewBackend(rw, rw)
+				c.fr = newFramer(rw)
+				c.be = pgproto3.NewBackend(c.fr, rw)
 				continue
 			}
 			if _, err := c.nc.Write([]byte{'N'}); err != nil {
@@ -569,6 +572,17 @@ func (c *conn) handle(msg pgproto3.FrontendMessage) error {
 		return io.EOF
 	case *pgproto3.Sync:
 		c.ignoreTillSync = false
+		if ps, ok := c.sess.(PipelineSession); ok {
+			// The end of the pipeline's implicit transaction.
+			ctx, done := c.stmtContext()
+			err := ps.EndPipeline(ctx)
+			done()
+			if err != nil {
+				if err := c.sendError(err); err != nil {
+					return err
+				}
+			}
+		}
 		if c.txStatus() == TxIdle {
 			c.portals = make(map[string]*portal)
 		} else {
@@ -870,6 +884,9 @@ func (c *conn) execute(m *pgproto3.Execute) error {
 		if p.cols != nil {
 			w.cols = p.cols
 			w.formats = columnFormats(p.formats, len(p.cols))
+		}
+		if ps, ok := c.sess.(PipelineSession); ok {
+			ps.PipelineHint(c.fr.nextType() == 'S')
 		}
 		ctx, done := c.stmtContext()
 		err := p.ps.stmt.Execute(ctx, p.args, w)

@@ -63,6 +63,22 @@ type Session interface {
 	Close() error
 }
 
+// PipelineSession is optionally implemented by a Session that runs the
+// extended-protocol messages up to a Sync as one implicit transaction, as
+// PostgreSQL does (a write followed by a failing statement in the same
+// pipeline is discarded).
+type PipelineSession interface {
+	// PipelineHint is called before each Execute runs a portal. syncNext
+	// is true only when the server knows that the next message is Sync
+	// (it is buffered); false means more may follow before Sync.
+	PipelineHint(syncNext bool)
+	// EndPipeline is called at each Sync, before ReadyForQuery: it commits
+	// the implicit transaction the pipeline started, if any, or discards
+	// it after an error. An error is reported to the client (the
+	// transaction did not commit).
+	EndPipeline(ctx context.Context) error
+}
+
 // Statement is a parsed statement of the extended protocol.
 type Statement interface {
 	// ParamOIDs are the parameter types: declared by the client, inferred,

@@ -21,6 +21,10 @@ type Command struct {
 	// while executing the transaction speculatively; apply re-executes and
 	// rolls the whole entry back with 40001 if the digest differs.
 	Digest []byte
+	// Database, User: the names the proposing session connected with;
+	// current_database() and current_user answer them at apply (empty:
+	// the process defaults). Encoded only when set.
+	Database, User string
 }
 
 // Command flags.
@@ -63,6 +67,10 @@ func EncodeCommand(c *Command) []byte {
 		for _, a := range s.Args {
 			b = appendValue(b, a)
 		}
+	}
+	if c.Database != "" || c.User != "" {
+		b = appendBytes(b, []byte(c.Database))
+		b = appendBytes(b, []byte(c.User))
 	}
 	return b
 }
@@ -251,6 +259,13 @@ func DecodeCommand(data []byte) (*Command, error) {
 	}
 	if d.err != nil {
 		return nil, d.err
+	}
+	if len(d.b) != 0 {
+		c.Database = string(d.bytes())
+		c.User = string(d.bytes())
+		if d.err != nil {
+			return nil, d.err
+		}
 	}
 	if len(d.b) != 0 {
 		return nil, errCorrupt

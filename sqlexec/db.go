@@ -30,7 +30,10 @@ type Options struct {
 	// ConnSetup is SQL run on every connection after it is opened (e.g.
 	// pgdialect.CatalogSQL()); errors are logged and ignored.
 	ConnSetup []string
-	Logger    *slog.Logger
+	// MaxSnapshotConns caps the read connections held by open transactions
+	// (each holds a consistent SQLite snapshot; default 256).
+	MaxSnapshotConns int
+	Logger           *slog.Logger
 }
 
 // DB is the replicated state machine: one SQLite file written only by Apply.
@@ -47,6 +50,12 @@ type DB struct {
 	rmu     sync.RWMutex // readers hold R while using a read conn; Restore holds W
 	readers chan *lconn
 	closed  bool
+
+	// Snapshot connections held by open transactions (beyond the pool).
+	smu      sync.Mutex
+	snapIdle []*lconn
+	snapOpen int    // connections handed out
+	snapGen  uint64 // bumped by Restore/Close: older connections are closed on release
 }
 
 // Entry is one log entry for ApplyBatch.
@@ -69,7 +78,11 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err := registerDialect(); err != nil {
 		opts.Logger.Warn("sqlexec: dialect registration failed", "err", err)
 	}
+	if opts.MaxSnapshotConns <= 0 {
+		opts.MaxSnapshotConns = 256
+	}
 	db := &DB{path: path, opts: opts, log: opts.Logger, det: newDetState()}
+	db.det.apply = true
 	if err := db.openConns(); err != nil {
 		return nil, err
 	}
@@ -123,30 +136,37 @@ func (db *DB) openConns() error {
 	db.w = w
 	db.readers = make(chan *lconn, db.opts.ReadConns)
 	for i := 0; i < db.opts.ReadConns; i++ {
-		r, err := openLConn(dsnFor(db.path, ""))
+		r, err := db.openReader()
 		if err != nil {
 			db.closeConns()
 			return err
 		}
-		r.det = newDetState()
-		if err := installDetFunctions(r, r.det); err != nil {
-			r.close()
-			db.closeConns()
-			return err
-		}
-		// Catalog views live in the connection's temp schema: create
-		// them before the connection becomes query_only.
-		db.connSetup(r)
-		for _, s := range []string{"PRAGMA query_only=1", "PRAGMA busy_timeout=10000", "PRAGMA foreign_keys=ON"} {
-			if err := r.exec(s); err != nil {
-				r.close()
-				db.closeConns()
-				return err
-			}
-		}
 		db.readers <- r
 	}
 	return nil
+}
+
+// openReader opens one read-only connection.
+func (db *DB) openReader() (*lconn, error) {
+	r, err := openLConn(dsnFor(db.path, ""))
+	if err != nil {
+		return nil, err
+	}
+	r.det = newDetState()
+	if err := installDetFunctions(r, r.det); err != nil {
+		r.close()
+		return nil, err
+	}
+	// Catalog views live in the connection's temp schema: create
+	// them before the connection becomes query_only.
+	db.connSetup(r)
+	for _, s := range []string{"PRAGMA query_only=1", "PRAGMA busy_timeout=10000", "PRAGMA foreign_keys=ON"} {
+		if err := r.exec(s); err != nil {
+			r.close()
+			return nil, err
+		}
+	}
+	return r, nil
 }
 
 func (db *DB) connSetup(c *lconn) {
@@ -204,6 +224,7 @@ func (db *DB) Close() error {
 	}
 	db.closed = true
 	db.closeConns()
+	db.dropSnapConns()
 	db.det.release()
 	return nil
 }
@@ -253,8 +274,28 @@ func (db *DB) withWriter(fn func(c *lconn, d *detState) error) error {
 		return errClosed
 	}
 	defer db.det.unpin()
-	return fn(db.w, db.det)
+	defer db.det.unbindNames()
+	err := fn(db.w, db.det)
+	db.assertNoTx(db.w, "speculation")
+	return err
 }
+
+// assertNoTx makes sure no transaction is left open on the apply
+// connection: a transaction left open by speculative execution would
+// otherwise be committed by the next ApplyBatch together with the log
+// entries. It rolls such a transaction back and logs the bug.
+func (db *DB) assertNoTx(w *lconn, where string) bool {
+	if w.inTx() {
+		db.log.Error("sqlexec: BUG: transaction left open on the apply connection; rolled back", "where", where)
+		_ = w.exec("ROLLBACK")
+		openTxAsserts.Add(1)
+		return false
+	}
+	return true
+}
+
+// openTxAsserts counts assertNoTx failures (tests).
+var openTxAsserts atomic.Int64
 
 // ApplyNoop records index as applied (empty or configuration entries).
 func (db *DB) ApplyNoop(index uint64) error {
@@ -287,7 +328,9 @@ func (db *DB) ApplyBatch(entries []Entry) []*ApplyResult {
 	}
 	w := db.w
 	defer db.det.unpin()
+	db.det.unbindNames()
 	applied := db.applied.Load()
+	db.assertNoTx(w, "apply")
 	if err := w.exec("BEGIN IMMEDIATE"); err != nil {
 		for i, e := range entries {
 			out[i] = &ApplyResult{Index: e.Index, Err: mapError(err, "")}
@@ -435,7 +478,13 @@ func (db *DB) applyEntry(w *lconn, e Entry) *ApplyResult {
 		res.Err = mapError(err, "")
 		return res
 	}
+	if cmd.Database != "" || cmd.User != "" {
+		db.det.bindNames(cmd.Database, cmd.User)
+	} else {
+		db.det.unbindNames()
+	}
 	results, execErr := executeCommand(w, db.det, cmd)
+	db.det.unbindNames()
 	res.Results = results
 	if execErr != nil {
 		res.Err = execErr
@@ -723,6 +772,7 @@ func (db *DB) Restore(path string, index uint64) error {
 		return errClosed
 	}
 	db.closeConns()
+	db.dropSnapConns()
 	for _, suf := range []string{"-wal", "-shm", "-journal"} {
 		if err := os.Remove(db.path + suf); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err

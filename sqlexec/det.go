@@ -27,6 +27,31 @@ type detState struct {
 	// settings answers current_setting() on read connections: the
 	// session using the connection sets it (nil = defaults).
 	settings atomic.Pointer[map[string]string]
+	// dbName, userName answer current_database() and current_user on this
+	// connection for the session using it (nil = the process defaults).
+	dbName   atomic.Pointer[string]
+	userName atomic.Pointer[string]
+	// apply: the apply connection, where pg_sleep() must not sleep (it
+	// would stall the cluster; speculation runs there too).
+	apply bool
+}
+
+// defaultDatabaseName, defaultUserName are the names reported when no
+// session is bound to a connection (wired to pgdialect by dialect_pg.go).
+var (
+	defaultDatabaseName = func() string { return "postgres" }
+	defaultUserName     = func() string { return "postgres" }
+)
+
+// bindNames sets the session names for current_database()/current_user.
+func (d *detState) bindNames(db, user string) {
+	d.dbName.Store(&db)
+	d.userName.Store(&user)
+}
+
+func (d *detState) unbindNames() {
+	d.dbName.Store(nil)
+	d.userName.Store(nil)
 }
 
 var (
@@ -314,6 +339,10 @@ func installDetFunctions(c *lconn, d *detState) error {
 		{"gen_random_uuid", 0, cFuncPointer(fnUUID)},
 		{"uuid_generate_v4", 0, cFuncPointer(fnUUID)},
 		{"current_setting", -1, cFuncPointer(fnCurrentSetting)},
+		{"current_database", 0, cFuncPointer(fnCurrentDatabase)},
+		{"current_user", 0, cFuncPointer(fnCurrentUser)},
+		{"session_user", 0, cFuncPointer(fnCurrentUser)},
+		{"pg_sleep", 1, cFuncPointer(fnPgSleep)},
 	}
 	for _, f := range defs {
 		z, err := libc.CString(f.name)
@@ -327,4 +356,39 @@ func installDetFunctions(c *lconn, d *detState) error {
 		}
 	}
 	return nil
+}
+
+func fnCurrentDatabase(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	if p := ctxDet(tls, ctx).dbName.Load(); p != nil {
+		resultText(tls, ctx, *p)
+		return
+	}
+	resultText(tls, ctx, defaultDatabaseName())
+}
+
+func fnCurrentUser(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	if p := ctxDet(tls, ctx).userName.Load(); p != nil {
+		resultText(tls, ctx, *p)
+		return
+	}
+	resultText(tls, ctx, defaultUserName())
+}
+
+// maxPgSleep caps one pg_sleep() call on a read connection.
+const maxPgSleep = 10 * time.Minute
+
+// fnPgSleep implements pg_sleep(seconds): it sleeps on read connections
+// and returns at once on the apply connection (a sleep there would stall
+// the apply loop of every node; the result, NULL, is the same).
+func fnPgSleep(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	d := ctxDet(tls, ctx)
+	secs := lib.Xsqlite3_value_double(tls, *(*uintptr)(unsafe.Pointer(argv)))
+	if !d.apply && secs > 0 {
+		dur := time.Duration(secs * float64(time.Second))
+		if dur > maxPgSleep {
+			dur = maxPgSleep
+		}
+		time.Sleep(dur)
+	}
+	lib.Xsqlite3_result_null(tls, ctx)
 }

@@ -78,4 +78,6 @@ func init() {
 	activeDialect = pgDialect{}
 	declTypeHook = pgdialect.DeclTypeOID
 	defaultServerVersion = pgdialect.ServerVersion
+	defaultDatabaseName = func() string { return pgdialect.DatabaseName() }
+	defaultUserName = func() string { return pgdialect.UserName() }
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 	lib "modernc.org/sqlite/lib"
 )
 
@@ -68,6 +69,11 @@ const (
 	CodeProgramLimitExceeded = "54000"
 	CodeDuplicateObject      = "42710"
 	CodeUndefinedSavepoint   = "3B001"
+	// data exceptions
+	CodeInvalidTextRepresentation = "22P02"
+	CodeStringTooLong             = "22001"
+	CodeNumericOutOfRange         = "22003"
+	CodeDivisionByZero            = "22012"
 )
 
 func errf(code, format string, a ...any) *Error {
@@ -89,6 +95,7 @@ var (
 	reNoFunc   = regexp.MustCompile(`^no such function: (.*)$`)
 	reExists   = regexp.MustCompile(`^(table|index|view|trigger) (\S+) already exists$`)
 	reNear     = regexp.MustCompile(`near "(.*)": syntax error`)
+	reStore    = regexp.MustCompile(`^cannot store (TEXT|BLOB) value in (INTEGER|INT|REAL) column (.*)$`)
 )
 
 // mapError converts a SQLite (or any) error into *Error. sqlText is the
@@ -111,6 +118,20 @@ func mapError(err error, sqlText string) *Error {
 	}
 	prim := se.code & 0xff
 	msg := se.msg
+	if code, m, ok := pgdialect.ParseSQLStateError(msg); ok {
+		// raised by a registered function (checked casts): PostgreSQL's
+		// SQLSTATE and message
+		out.Code, out.Message = code, m
+		return out
+	}
+	if m := reCheck.FindStringSubmatch(msg); m != nil {
+		if code, m, ok := pgdialect.InternalCheck(m[1]); ok {
+			// CHECK added by CREATE TABLE for varchar(n)/char(n) length
+			// (22001) or integer input (22P02) and range (22003)
+			out.Code, out.Message = code, m
+			return out
+		}
+	}
 	switch {
 	case se.code == lib.SQLITE_CONSTRAINT_UNIQUE || se.code == lib.SQLITE_CONSTRAINT_PRIMARYKEY ||
 		reUnique.MatchString(msg) || rePK.MatchString(msg):
@@ -186,6 +207,22 @@ func mapError(err error, sqlText string) *Error {
 		}
 		out.Message = fmt.Sprintf("relation %s already exists", strings.ReplaceAll(m[2], "\"", ""))
 		out.Message = fmt.Sprintf("relation %q already exists", strings.Trim(m[2], "\"`[]"))
+	case se.code == lib.SQLITE_MISMATCH && msg == "datatype mismatch":
+		// a non-integer stored into an INTEGER PRIMARY KEY (rowid) column
+		out.Code = CodeInvalidTextRepresentation
+		out.Message = "invalid input syntax for type integer"
+	case reStore.MatchString(msg):
+		// STRICT table: text into a numeric column
+		m := reStore.FindStringSubmatch(msg)
+		typ := "integer"
+		if m[2] == "REAL" {
+			typ = "double precision"
+		}
+		out.Code = CodeInvalidTextRepresentation
+		out.Message = "invalid input syntax for type " + typ
+		if i := strings.LastIndexByte(m[3], '.'); i >= 0 {
+			out.Table, out.Column = m[3][:i], m[3][i+1:]
+		}
 	case prim == lib.SQLITE_MISMATCH || strings.Contains(msg, "datatype mismatch") || strings.HasPrefix(msg, "cannot store "):
 		out.Code = CodeDatatypeMismatch
 	case prim == lib.SQLITE_READONLY:

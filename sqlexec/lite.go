@@ -385,6 +385,9 @@ func (s *lstmt) value(i int) any {
 
 var _ = math.MaxInt64
 
+// inTx reports whether a transaction is open on c.
+func (c *lconn) inTx() bool { return c.db != 0 && lib.Xsqlite3_get_autocommit(c.tls, c.db) == 0 }
+
 // interruptConn aborts the statement running on c (sqlite3_interrupt is
 // safe to call from another thread).
 func interruptConn(c *lconn) {

@@ -146,7 +146,12 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 		return nil
 	}
 	var err error
-	if s.tx != nil && len(s.tx.stmts) > 0 {
+	if s.tx != nil && !s.tx.spec && s.tx.snap != nil {
+		err = s.e.db.withSnap(ctx, s.tx.snap, func(c *lconn) error {
+			defer s.bindConn(c)()
+			return fn(c)
+		})
+	} else if s.tx != nil && len(s.tx.stmts) > 0 {
 		err = s.e.db.withWriter(func(c *lconn, det *detState) error {
 			if err := c.exec("BEGIN"); err != nil {
 				return err
@@ -159,7 +164,10 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 			return fn(c)
 		})
 	} else {
-		err = s.e.db.withReader(ctx, fn)
+		err = s.e.db.withReader(ctx, func(c *lconn) error {
+			defer s.bindConn(c)()
+			return fn(c)
+		})
 		if e, ok := err.(*Error); ok && e.Code != CodeSyntaxError && s.linearizable() {
 			// Possibly lagging: retry after a barrier.
 			if berr := s.barrier(ctx); berr == nil {
@@ -458,6 +466,7 @@ func (p *PreparedStatement) Execute(ctx context.Context, args []any, w ResultWri
 		w = &coerceWriter{ResultWriter: w, cols: p.cols}
 	}
 	args = convertArgs(args, p.paramOIDs)
+	defer func() { s.pipeMore = false }()
 	return s.exec(ctx, p.orig, p.st, args, w, false)
 }
 

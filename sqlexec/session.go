@@ -74,6 +74,9 @@ type Session struct {
 	defaults map[string]string // settings at session start (RESET)
 	tx       *txn
 	closed   bool
+	// pipeMore: the Execute running now is not known to be the last
+	// message before Sync (extended protocol; see PipelineHint).
+	pipeMore bool
 }
 
 type txn struct {
@@ -89,6 +92,18 @@ type txn struct {
 	barrier    bool               // read barrier done
 	localSaved map[string]*string // settings before SET LOCAL (nil = unset)
 	lastActive time.Time
+	// snap: the consistent snapshot the transaction reads until it first
+	// writes (nil until its first statement).
+	snap *snapConn
+	// spec: the transaction has written; its statements run speculatively
+	// on the latest applied state (replaying the earlier ones).
+	spec bool
+	// implicit: an implicit transaction of an extended-protocol pipeline
+	// (committed at Sync).
+	implicit bool
+	// doomed: a statement found that what the client saw earlier no
+	// longer holds; COMMIT fails with 40001.
+	doomed bool
 }
 
 // reported parameters (ParameterStatus).
@@ -220,9 +235,37 @@ func (s *Session) TxStatus() TxStatus {
 func (s *Session) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.tx = nil
+	s.endTx()
 	s.closed = true
 	return nil
+}
+
+// PipelineHint is called by the wire server before each extended-protocol
+// Execute: syncNext reports whether the next message is known to be Sync.
+// When it is not, a write does not commit on its own: it starts an
+// implicit transaction that ends at Sync (EndPipeline), as PostgreSQL runs
+// everything up to a Sync in one implicit transaction.
+func (s *Session) PipelineHint(syncNext bool) {
+	s.mu.Lock()
+	s.pipeMore = !syncNext
+	s.mu.Unlock()
+}
+
+// EndPipeline is called at Sync: it commits the pipeline's implicit
+// transaction (or discards it after an error).
+func (s *Session) EndPipeline(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pipeMore = false
+	tx := s.tx
+	if tx == nil || !tx.implicit {
+		return nil
+	}
+	s.endTx()
+	if tx.failed {
+		return nil
+	}
+	return toError(s.commit(ctx, tx))
 }
 
 // SimpleQuery runs every statement of sql in order.
@@ -303,6 +346,7 @@ func (s *Session) implicitTxn(ctx context.Context, stmts []*dstmt, w ResultWrite
 		return false, nil
 	}
 	cmd := &Command{RequestID: newRequestID(), Timestamp: time.Now().UnixMicro(), Seed: randUint64()}
+	cmd.Database, cmd.User = s.names()
 	var ranges [][2]int
 	for _, st := range stmts {
 		start := len(cmd.Statements)
@@ -316,7 +360,7 @@ func (s *Session) implicitTxn(ctx context.Context, stmts []*dstmt, w ResultWrite
 			if err := checkDeterministic(x); err != nil {
 				return true, err
 			}
-			cmd.Statements = append(cmd.Statements, Statement{SQL: x, Tag: subTag(st)})
+			cmd.Statements = append(cmd.Statements, Statement{SQL: s.substNames(x), Tag: subTag(st)})
 		}
 		ranges = append(ranges, [2]int{start, len(cmd.Statements)})
 	}
@@ -443,6 +487,15 @@ func (s *Session) exec(ctx context.Context, orig string, st *dstmt, args []any, 
 		if tag == "" {
 			tag = "BEGIN"
 		}
+		if s.tx != nil && s.tx.implicit {
+			// BEGIN inside a pipeline's implicit transaction turns it
+			// into a transaction block (as in PostgreSQL).
+			s.tx.implicit = false
+			if nt := s.newTxn(st); nt.readOnly {
+				s.tx.readOnly = true
+			}
+			return w.Complete(tag)
+		}
 		if s.tx != nil {
 			_ = w.Notice("WARNING", CodeActiveTransaction, "there is already a transaction in progress")
 			return w.Complete(tag)
@@ -524,6 +577,10 @@ func newRequestID() [16]byte {
 // endTx ends the transaction, restoring settings changed by SET LOCAL.
 func (s *Session) endTx() {
 	if s.tx != nil {
+		if s.tx.snap != nil {
+			s.e.db.releaseSnap(s.tx.snap)
+			s.tx.snap = nil
+		}
 		for k, v := range s.tx.localSaved {
 			if v == nil {
 				delete(s.settings, k)
@@ -707,6 +764,7 @@ func (s *Session) tryRead(ctx context.Context, sqlText string, args []any, verb 
 			// Classification done; run after the barrier.
 			return nil
 		}
+		defer s.bindConn(c)()
 		res = runPrepared(c, st, sqlText, args, verb)
 		return nil
 	})
@@ -721,11 +779,7 @@ func (s *Session) tryRead(ctx context.Context, sqlText string, args []any, verb 
 // says the statement writes.
 func (s *Session) streamRead(ctx context.Context, sqlText string, args []any, verb string, hints []uint32, w ResultWriter, describe bool) error {
 	return s.e.db.withReader(ctx, func(c *lconn) error {
-		if c.det != nil {
-			m := s.settings
-			c.det.settings.Store(&m)
-			defer c.det.settings.Store(nil)
-		}
+		defer s.bindConn(c)()
 		if err := guardInternal(sqlText); err != nil {
 			return err
 		}
@@ -897,8 +951,18 @@ func (s *Session) query(ctx context.Context, st *dstmt, args []any, w ResultWrit
 			}
 		}
 	}
+	if s.pipeMore {
+		// More extended-protocol messages may follow before Sync: the
+		// write runs in the pipeline's implicit transaction, committed
+		// at Sync (EndPipeline), so that a later error discards it.
+		tx := s.newTxn(&dstmt{})
+		tx.implicit, tx.spec = true, true
+		s.tx = tx
+		return s.txExec(ctx, st, args, w, describe)
+	}
 	// Write: propose.
 	cmd := &Command{RequestID: newRequestID(), Timestamp: time.Now().UnixMicro(), Seed: randUint64()}
+	cmd.Database, cmd.User = s.names()
 	for i, x := range st.Exec {
 		var a []any
 		if i == 0 || st.Kind == kQuery {
@@ -907,7 +971,7 @@ func (s *Session) query(ctx context.Context, st *dstmt, args []any, w ResultWrit
 		if err := checkDeterministic(x); err != nil {
 			return err
 		}
-		cmd.Statements = append(cmd.Statements, Statement{SQL: x, Args: a, Tag: subTag(st)})
+		cmd.Statements = append(cmd.Statements, Statement{SQL: s.substNames(x), Args: a, Tag: subTag(st)})
 	}
 	res, err := s.propose(ctx, cmd)
 	if err != nil {
@@ -1006,7 +1070,7 @@ func emit(w ResultWriter, r *StatementResult, describe bool, tag string) error {
 
 // nondeterministic functions that cannot be pinned.
 var nondetFuncs = []string{"pg_backend_pid", "inet_client_addr", "inet_client_port", "inet_server_addr",
-	"inet_server_port", "txid_current", "pg_current_xact_id", "load_extension", "sqlite_offset", "pg_sleep", "timeofday"}
+	"inet_server_port", "txid_current", "pg_current_xact_id", "load_extension", "sqlite_offset", "timeofday"}
 
 func checkDeterministic(sqlText string) error {
 	if w := words(sqlText, 3); len(w) >= 2 && w[0] == "CREATE" && (w[1] == "TEMP" || w[1] == "TEMPORARY") {
@@ -1039,7 +1103,14 @@ func (s *Session) tableExists(ctx context.Context, name string) bool {
 // speculate runs the transaction's recorded statements and then extra on
 // the local apply state inside a transaction that is rolled back, returning
 // extra's results.
-func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement) ([]StatementResult, []bool, error) {
+//
+// The earlier statements are first checked to return what the client saw.
+// When they do not: at the switch from the snapshot to speculation
+// (switching) the statement fails at once with 40001, so the client never
+// sees a write's result computed on a state other than the one its reads
+// came from; later, the transaction is doomed: COMMIT answers 40001 with
+// no log entry (the apply would fail the digest check anyway).
+func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, switching bool) ([]StatementResult, []bool, error) {
 	if !tx.barrier {
 		if err := s.barrier(ctx); err != nil {
 			return nil, nil, err
@@ -1049,18 +1120,34 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement) ([]
 	var results []StatementResult
 	var ro []bool
 	var outErr error
+	db, user := s.names()
 	err := s.e.db.withWriter(func(c *lconn, det *detState) error {
+		det.bindNames(db, user)
 		if err := c.exec("BEGIN"); err != nil {
 			return mapError(err, "")
 		}
 		defer c.exec("ROLLBACK")
+		// Replay the earlier statements on the latest applied state: if
+		// what they return differs from what the client saw, the client
+		// would see results from two different states: fail now.
+		dg := newDigester()
 		for k, st := range tx.stmts {
 			det.pin(tx.ts, tx.seed, k)
 			r, _ := runSQL(c, st.SQL, st.Args, st.Tag)
 			if r.Err != nil {
-				outErr = serializationFailure()
+				outErr = rwConflict()
 				return nil
 			}
+			if st.Digest {
+				dg.add(&r)
+			}
+		}
+		if !dg.equal(tx.dg.sum()) {
+			if switching {
+				outErr = rwConflict()
+				return nil
+			}
+			tx.doomed = true
 		}
 		for i, st := range extra {
 			det.pin(tx.ts, tx.seed, len(tx.stmts)+i)
@@ -1089,10 +1176,7 @@ func (s *Session) txExec(ctx context.Context, st *dstmt, args []any, w ResultWri
 		if i == 0 || st.Kind == kQuery {
 			a = args
 		}
-		if err := checkDeterministic(x); err != nil {
-			return err
-		}
-		extra = append(extra, Statement{SQL: x, Args: a, Tag: subTag(st), Digest: true})
+		extra = append(extra, Statement{SQL: s.substNames(x), Args: a, Tag: subTag(st), Digest: true})
 		size += len(x) + 16*len(a)
 	}
 	if len(tx.stmts)+len(extra) > s.e.opts.MaxTxnStatements {
@@ -1102,7 +1186,42 @@ func (s *Session) txExec(ctx context.Context, st *dstmt, args []any, w ResultWri
 	if tx.bytes+size > s.e.opts.MaxTxnBytes {
 		return &Error{Code: CodeProgramLimitExceeded, Message: fmt.Sprintf("transaction exceeds %d bytes", s.e.opts.MaxTxnBytes), Statement: -1}
 	}
-	results, ro, err := s.speculate(ctx, tx, extra)
+	if !tx.spec && len(extra) == 1 {
+		// Until it writes, the transaction reads its snapshot.
+		res, ro, err := s.snapRun(ctx, tx, extra[0])
+		if err != nil {
+			return err
+		}
+		if ro {
+			if res.Err != nil {
+				return res.Err
+			}
+			tx.dg.add(&res)
+			tx.stmts = append(tx.stmts, extra...)
+			tx.bytes += size
+			return emitWrite(w, st, []StatementResult{res}, describe)
+		}
+	}
+	if tx.readOnly && !tx.spec {
+		return errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", st.Tag)
+	}
+	for i := range extra {
+		if err := checkDeterministic(extra[i].SQL); err != nil {
+			return err
+		}
+	}
+	switching := !tx.spec
+	if !tx.spec {
+		// First write: from now on the transaction runs speculatively on
+		// the latest applied state; speculate checks that the earlier
+		// statements still return what the client saw.
+		tx.spec = true
+		if tx.snap != nil {
+			s.e.db.releaseSnap(tx.snap)
+			tx.snap = nil
+		}
+	}
+	results, ro, err := s.speculate(ctx, tx, extra, switching)
 	if err != nil {
 		return err
 	}
@@ -1167,36 +1286,18 @@ func (s *Session) commit(ctx context.Context, tx *txn) error {
 		return nil
 	}
 	if !tx.wrote {
-		// Read-only: validate that everything the client saw still holds
-		// at a linearizable point; no log entry needed.
-		if err := s.barrier(ctx); err != nil {
-			return err
-		}
-		dg := newDigester()
-		err := s.e.db.withWriter(func(c *lconn, det *detState) error {
-			if err := c.exec("BEGIN"); err != nil {
-				return mapError(err, "")
-			}
-			defer c.exec("ROLLBACK")
-			for k, st := range tx.stmts {
-				det.pin(tx.ts, tx.seed, k)
-				r, _ := runSQL(c, st.SQL, st.Args, st.Tag)
-				if st.Digest {
-					dg.add(&r)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		if !dg.equal(tx.dg.sum()) {
-			return serializationFailure()
-		}
+		// Read-only: everything it read came from one consistent snapshot
+		// taken after a linearizable read barrier (or, after a failed
+		// write attempt, was checked against the latest state): it
+		// commits with no log entry.
 		return nil
+	}
+	if tx.doomed {
+		return rwConflict()
 	}
 	cmd := &Command{RequestID: newRequestID(), Timestamp: tx.ts, Seed: tx.seed, Statements: tx.stmts,
 		Flags: CmdTxn, Digest: tx.dg.sum()}
+	cmd.Database, cmd.User = s.names()
 	_, err := s.propose(ctx, cmd)
 	return err
 }
@@ -1339,6 +1440,7 @@ func (s *Session) copyFrom(ctx context.Context, st *dstmt, w ResultWriter) error
 				}
 			} else {
 				cmd := &Command{RequestID: newRequestID(), Timestamp: time.Now().UnixMicro(), Seed: randUint64(), Statements: stmts}
+				cmd.Database, cmd.User = s.names()
 				if _, err := s.propose(ctx, cmd); err != nil {
 					return err
 				}
@@ -1377,8 +1479,20 @@ func (s *Session) copyTo(ctx context.Context, st *dstmt, w ResultWriter) error {
 		q = "SELECT " + cl + " FROM " + quoteIdent(cp.Table)
 	}
 	var res StatementResult
-	if s.tx != nil {
-		results, _, err := s.speculate(ctx, s.tx, []Statement{{SQL: q, Tag: "SELECT"}})
+	if s.tx != nil && !s.tx.spec {
+		r, ro, err := s.snapRun(ctx, s.tx, Statement{SQL: q, Tag: "SELECT"})
+		if err != nil {
+			return err
+		}
+		if !ro {
+			return Unsupported("COPY (data-modifying query) TO")
+		}
+		if r.Err != nil {
+			return r.Err
+		}
+		res = r
+	} else if s.tx != nil {
+		results, _, err := s.speculate(ctx, s.tx, []Statement{{SQL: q, Tag: "SELECT"}}, false)
 		if err != nil {
 			return err
 		}

@@ -559,6 +559,10 @@ func fnTableChecks(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 				if x.T(k - 2).kw("CONSTRAINT") {
 					name = x.T(k - 1).identName()
 				}
+				if strings.HasPrefix(name, InternalCheckPrefix) {
+					k = e
+					continue // internal type/length check (CREATE TABLE)
+				}
 				if name == "" {
 					base := tbl + "_check"
 					if col != "" {

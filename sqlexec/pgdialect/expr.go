@@ -298,7 +298,11 @@ func (x *tx) identRewrite(i int) error {
 			tt := typeAlias[strings.ToLower(u)]
 			if tt != nil {
 				lit := next.str()
-				t.set(castExpr(tt, lit))
+				if f := checkedCasts[tt.oid]; f != "" && x.castsChecked() {
+					t.set(f + "(" + lit + ")")
+				} else {
+					t.set(castExpr(tt, lit))
+				}
 				next.set("")
 			}
 			return nil
@@ -517,6 +521,9 @@ func (x *tx) cast(i int) error {
 			x.oids[n] = tt.oid
 		}
 	}
+	if x.castRewrite(s, i, end, tt) {
+		return nil
+	}
 	first := x.T(s)
 	if strings.HasPrefix(tt.cast, "fn:") {
 		f := tt.cast[3:]
@@ -584,6 +591,9 @@ func (x *tx) castFunc(i int) error {
 	}
 	if tt.cast == "" {
 		return unsupported("type %s is not supported", name)
+	}
+	if x.castFuncRewrite(i, as, e, tt) {
+		return nil
 	}
 	if strings.HasPrefix(tt.cast, "fn:") {
 		f := castFn(tt, "")

@@ -147,6 +147,9 @@ func register() error {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)
 		}
 	}
+	if err := registerCastFuncs(); err != nil {
+		return err
+	}
 	return registerCatalogFuncs()
 }
 
@@ -227,7 +230,7 @@ func fnBool(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	case "f", "fa", "fal", "fals", "false", "n", "no", "of", "off", "0":
 		return int64(0), nil
 	}
-	return nil, fmt.Errorf("invalid input syntax for type boolean: %q", str(a[0]))
+	return nil, invalidInput("boolean", a[0])
 }
 
 func fnBytea(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {

@@ -64,13 +64,13 @@ var translateCases = []tcase{
 	{in: "VALUES (1, 'a')", kind: KindQuery, exec: []string{"VALUES (1, 'a')"}, tag: "SELECT"},
 	// parameters and casts
 	{in: "SELECT $1::int, $2::text LIMIT $3", kind: KindQuery,
-		exec: []string{`SELECT CAST(?1 AS INTEGER) AS "int4", CAST(?2 AS TEXT) AS "text" LIMIT ?3`}, tag: "SELECT", oids: []uint32{23, 25, 20}},
+		exec: []string{`SELECT pg_cast_int4(?1) AS "int4", CAST(?2 AS TEXT) AS "text" LIMIT ?3`}, tag: "SELECT", oids: []uint32{23, 25, 20}},
 	{in: "SELECT x::bool::int, (a+b)::numeric(10,2), f(x)::float8 FROM t", kind: KindQuery,
-		exec: []string{`SELECT CAST(pg_bool(x) AS INTEGER) AS "x", CAST((a+b) AS NUMERIC) AS "numeric", CAST(f(x) AS REAL) AS "f" FROM t`}, tag: "SELECT"},
+		exec: []string{`SELECT pg_cast_int4(pg_cast_bool(x)) AS "x", pg_cast_numeric((a+b)) AS "numeric", pg_cast_float8(f(x)) AS "f" FROM t`}, tag: "SELECT"},
 	{in: "SELECT CAST(x AS varchar(10)), CAST(y AS boolean) FROM t", kind: KindQuery,
-		exec: []string{`SELECT CAST(x AS TEXT) AS "x", pg_bool(y ) AS "y" FROM t`}, tag: "SELECT"},
+		exec: []string{`SELECT pg_text(x , (SELECT type FROM pragma_table_xinfo('t') WHERE name = 'x' COLLATE NOCASE)) AS "x", pg_cast_bool(y ) AS "y" FROM t`}, tag: "SELECT"},
 	{in: "SELECT '\\x0102'::bytea, '2024-01-02'::date, date '2024-01-01'", kind: KindQuery,
-		exec: []string{`SELECT pg_bytea('\x0102') AS "bytea", date('2024-01-02') AS "date", date('2024-01-01')  AS "date"`}, tag: "SELECT"},
+		exec: []string{`SELECT pg_bytea('\x0102') AS "bytea", pg_cast_date('2024-01-02') AS "date", pg_cast_date('2024-01-01')  AS "date"`}, tag: "SELECT"},
 	{in: "SELECT 'users'::regclass, 23::regtype", kind: KindQuery,
 		exec: []string{`SELECT pg_regclass('users') AS "regclass", pg_regtype_name(23) AS "regtype"`}, tag: "SELECT"},
 	// strings
@@ -90,7 +90,7 @@ var translateCases = []tcase{
 	{in: "select x from generate_series(1, 3) as x", kind: KindQuery,
 		exec: []string{"select x from (WITH RECURSIVE pg_gs(v) AS (SELECT 1 UNION ALL SELECT v + (1) FROM pg_gs WHERE CASE WHEN (1) > 0 THEN v + (1) <= (3) ELSE v + (1) >= (3) END) SELECT v AS x FROM pg_gs) as x"}, tag: "SELECT"},
 	{in: "SELECT * FROM t WHERE ts > now() - interval '1 day 2 hours' AND ts < $1::timestamptz + '30 min'::interval", kind: KindQuery,
-		exec: []string{"SELECT * FROM t WHERE ts > datetime(CURRENT_TIMESTAMP , '-1 days', '-2 hours') AND ts < datetime(CAST(?1 AS TEXT) , '30 minutes')"}, tag: "SELECT", oids: []uint32{1184}},
+		exec: []string{"SELECT * FROM t WHERE ts > datetime(CURRENT_TIMESTAMP , '-1 days', '-2 hours') AND ts < datetime(pg_cast_timestamptz(?1) , '30 minutes')"}, tag: "SELECT", oids: []uint32{1184}},
 	// transactions
 	{in: "BEGIN", kind: KindBegin, exec: []string{"BEGIN"}, tag: "BEGIN"},
 	{in: "begin isolation level serializable read only", kind: KindBegin, exec: []string{"BEGIN"}, tag: "BEGIN", value: "isolation level serializable read only"},
@@ -119,11 +119,11 @@ var translateCases = []tcase{
 	{in: "CREATE TABLE users (id SERIAL PRIMARY KEY, name text NOT NULL, created_at timestamp with time zone DEFAULT now())", kind: KindQuery,
 		exec: []string{"CREATE TABLE users (id INTEGER /*serial*/ PRIMARY KEY, name text NOT NULL, created_at timestamptz DEFAULT CURRENT_TIMESTAMP)"}, tag: "CREATE TABLE"},
 	{in: "CREATE TABLE t (id bigserial, n varchar(20) DEFAULT 'x'::character varying)", kind: KindQuery,
-		exec: []string{"CREATE TABLE t (id INTEGER /*bigserial*/ PRIMARY KEY, n varchar(20) DEFAULT (CAST('x' AS TEXT)))"}, tag: "CREATE TABLE"},
+		exec: []string{"CREATE TABLE t (id INTEGER /*bigserial*/ PRIMARY KEY, n varchar(20) DEFAULT (CAST('x' AS TEXT)) CONSTRAINT pgdialect_len_varchar_20_n CHECK (length(n) <= 20))"}, tag: "CREATE TABLE"},
 	{in: "CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, u uuid DEFAULT gen_random_uuid())", kind: KindQuery,
 		exec: []string{"CREATE TABLE t (id INTEGER /*identity:a:int*/  PRIMARY KEY, u uuid DEFAULT (pg_uuid_format(randomblob(16))))"}, tag: "CREATE TABLE"},
 	{in: "create table pgbench_branches(bid int not null,bbalance int,filler char(88)) with (fillfactor=100)", kind: KindQuery,
-		exec: []string{"create table pgbench_branches(bid int not null,bbalance int,filler char(88))"}, tag: "CREATE TABLE"},
+		exec: []string{"create table pgbench_branches(bid int not null" + intChecks("int4", "bid", "-2147483648 AND 2147483647") + ",bbalance int" + intChecks("int4", "bbalance", "-2147483648 AND 2147483647") + ",filler char(88) CONSTRAINT pgdialect_len_bpchar_88_filler CHECK (length(rtrim(filler, ' ')) <= 88))"}, tag: "CREATE TABLE"},
 	{in: "alter table pgbench_branches add primary key (bid)", kind: KindQuery,
 		exec: []string{"CREATE UNIQUE INDEX pgbench_branches_pkey ON pgbench_branches (bid)"}, tag: "ALTER TABLE"},
 	{in: "alter table pgbench_tellers add constraint pgbench_tellers_bid_fkey foreign key (bid) references pgbench_branches", kind: KindQuery, tag: "ALTER TABLE"},
@@ -173,7 +173,7 @@ func TestTranslateCopy(t *testing.T) {
 		{"COPY public.t (a) TO STDOUT (FORMAT csv, HEADER true, NULL 'NULL', QUOTE '''')", CopySpec{Table: "t", Columns: []string{"a"}, Format: "csv", Delimiter: ",", Null: "NULL", Quote: "'", Escape: "'", Header: true}},
 		{`copy "pgx_items" ( "name", "qty" ) from stdin binary;`, CopySpec{Table: "pgx_items", Columns: []string{"name", "qty"}, Format: "binary", Delimiter: "\t", Null: `\N`}},
 		{"COPY (SELECT id, email, name, score FROM users ORDER BY id) to stdout with (format csv, header)", CopySpec{Format: "csv", Delimiter: ",", Null: "", Quote: `"`, Escape: `"`, Header: true, Query: "SELECT id, email, name, score FROM users ORDER BY id"}},
-		{"COPY (SELECT 1::int) TO STDOUT", CopySpec{Format: "text", Delimiter: "\t", Null: `\N`, Query: `SELECT CAST(1 AS INTEGER) AS "int4"`}},
+		{"COPY (SELECT 1::int) TO STDOUT", CopySpec{Format: "text", Delimiter: "\t", Null: `\N`, Query: `SELECT pg_cast_int4(1) AS "int4"`}},
 	}
 	for _, c := range cases {
 		st, err := Translate(c.in)
@@ -282,4 +282,11 @@ func TestParamCols(t *testing.T) {
 			t.Errorf("%q: ParamCols = %v, want %v", c.in, st.ParamCols, c.want)
 		}
 	}
+}
+
+// intChecks is the CHECK constraints CREATE TABLE adds to an int2/int4
+// column.
+func intChecks(typ, col, rng string) string {
+	return " CONSTRAINT pgdialect_type_" + typ + "_" + col + " CHECK (typeof(" + col + ") NOT IN ('text', 'blob'))" +
+		" CONSTRAINT pgdialect_range_" + typ + "_" + col + " CHECK (" + col + " BETWEEN " + rng + ")"
 }

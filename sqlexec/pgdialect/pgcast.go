@@ -1,0 +1,678 @@
+package pgdialect
+
+import (
+	"database/sql/driver"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+)
+
+// ErrMarker starts the message of errors raised by the registered
+// functions below (checked casts) when they carry a PostgreSQL SQLSTATE:
+// "pgdialect SQLSTATE 22P02: invalid input syntax for type integer: \"abc\"".
+// sqlexec/errors.go maps it (ParseSQLStateError).
+const ErrMarker = "pgdialect SQLSTATE "
+
+// InternalCheckPrefix names the CHECK constraints CREATE TABLE adds to
+// enforce PostgreSQL's type rules that SQLite's affinity does not:
+//
+//	pgdialect_len_varchar_3_col    length(col) <= 3        -> 22001 value too long for type character varying(3)
+//	pgdialect_len_bpchar_5_col     char(5)                 -> 22001 value too long for type character(5)
+//	pgdialect_type_int4_col        typeof(col) not text    -> 22P02 invalid input syntax for type integer
+//	pgdialect_range_int2_col       col BETWEEN ...         -> 22003 smallint out of range
+//
+// SQLite reports "CHECK constraint failed: NAME"; InternalCheck maps the
+// name; the catalog (pg_constraint, \d) hides these constraints.
+const InternalCheckPrefix = "pgdialect_"
+
+// InternalCheck returns the SQLSTATE and message for a failed internal
+// CHECK constraint (see InternalCheckPrefix), ok=false for other names.
+func InternalCheck(name string) (code, message string, ok bool) {
+	if !strings.HasPrefix(name, InternalCheckPrefix) {
+		return "", "", false
+	}
+	parts := strings.SplitN(name[len(InternalCheckPrefix):], "_", 4)
+	if len(parts) < 3 {
+		return "", "", false
+	}
+	switch parts[0] {
+	case "len":
+		if len(parts) < 4 {
+			return "", "", false
+		}
+		switch parts[1] {
+		case "varchar":
+			return "22001", "value too long for type character varying(" + parts[2] + ")", true
+		case "bpchar":
+			return "22001", "value too long for type character(" + parts[2] + ")", true
+		}
+	case "type", "range":
+		tt := typeAlias[parts[1]]
+		if tt == nil {
+			return "", "", false
+		}
+		if parts[0] == "type" {
+			return "22P02", "invalid input syntax for type " + tt.format, true
+		}
+		return "22003", tt.format + " out of range", true
+	}
+	return "", "", false
+}
+
+var reSQLState = regexp.MustCompile(`pgdialect SQLSTATE ([0-9A-Z]{5}): (.*?)(?: \(\d+\))?$`) // database/sql adds " (code)"
+
+// ParseSQLStateError extracts the SQLSTATE and message from an error
+// message raised by a registered function (see ErrMarker).
+func ParseSQLStateError(msg string) (code, message string, ok bool) {
+	m := reSQLState.FindStringSubmatch(msg)
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], m[2], true
+}
+
+func pgErr(code, format string, a ...any) error {
+	return fmt.Errorf(ErrMarker+code+": "+format, a...)
+}
+
+func invalidInput(typ string, v driver.Value) error {
+	return pgErr("22P02", "invalid input syntax for type %s: \"%s\"", typ, str(v))
+}
+
+// checkedCasts maps a type to the registered function that converts to it
+// the way PostgreSQL does, raising 22P02/22003 where PostgreSQL would.
+var checkedCasts = map[uint32]string{
+	OIDInt2:        "pg_cast_int2",
+	OIDInt4:        "pg_cast_int4",
+	OIDInt8:        "pg_cast_int8",
+	OIDNumeric:     "pg_cast_numeric",
+	OIDFloat4:      "pg_cast_float4",
+	OIDFloat8:      "pg_cast_float8",
+	OIDBool:        "pg_cast_bool",
+	OIDDate:        "pg_cast_date",
+	OIDTimestamp:   "pg_cast_timestamp",
+	OIDTimestamptz: "pg_cast_timestamptz",
+	OIDUUID:        "pg_cast_uuid",
+}
+
+func registerCastFuncs() error {
+	fns := map[string]struct {
+		n int32
+		f fn
+	}{
+		"pg_cast_int2":    {1, intCast("smallint", math.MinInt16, math.MaxInt16)},
+		"pg_cast_int4":    {1, intCast("integer", math.MinInt32, math.MaxInt32)},
+		"pg_cast_int8":    {1, intCast("bigint", math.MinInt64, math.MaxInt64)},
+		"pg_cast_numeric": {1, fnCastNumeric},
+		"pg_cast_float4":  {1, floatCast("real")},
+		"pg_cast_float8":  {1, floatCast("double precision")},
+		"pg_cast_bool": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+			v, err := fnBool(nil, a)
+			if err != nil {
+				return nil, invalidInput("boolean", a[0])
+			}
+			return v, nil
+		}},
+		"pg_cast_timestamp":   {1, tsCast("timestamp")},
+		"pg_cast_timestamptz": {1, tsCast("timestamp with time zone")},
+		"pg_cast_uuid":        {1, fnCastUUID},
+		"pg_text":             {2, fnText},
+		"pg_float8_text": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+			return fnText(nil, []driver.Value{a[0], "float8"})
+		}},
+	}
+	for name, d := range fns {
+		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
+			return fmt.Errorf("pgdialect: register %s: %w", name, err)
+		}
+	}
+	// date: 'now'/'today' depend on the (pinned) clock
+	if err := sqlite.RegisterScalarFunction("pg_cast_date", 1, fnCastDate); err != nil && !strings.Contains(err.Error(), "already registered") {
+		return fmt.Errorf("pgdialect: register pg_cast_date: %w", err)
+	}
+	return nil
+}
+
+var reDecimal = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
+var reInteger = regexp.MustCompile(`^[+-]?[0-9]+$`)
+
+func intCast(typ string, lo, hi int64) fn {
+	outOfRange := func() error { return pgErr("22003", "%s out of range", typ) }
+	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		switch v := a[0].(type) {
+		case nil:
+			return nil, nil
+		case int64:
+			if v < lo || v > hi {
+				return nil, outOfRange()
+			}
+			return v, nil
+		case bool:
+			if v {
+				return int64(1), nil
+			}
+			return int64(0), nil
+		case float64:
+			r := math.Round(v)
+			if math.IsNaN(r) || r < float64(lo) || r >= -float64(lo) {
+				return nil, outOfRange()
+			}
+			n := int64(r)
+			if n < lo || n > hi {
+				return nil, outOfRange()
+			}
+			return n, nil
+		}
+		s := strings.TrimSpace(str(a[0]))
+		if !reInteger.MatchString(s) {
+			return nil, invalidInput(typ, a[0])
+		}
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < lo || n > hi {
+			return nil, pgErr("22003", "value \"%s\" is out of range for type %s", str(a[0]), typ)
+		}
+		return n, nil
+	}
+}
+
+func fnCastNumeric(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	switch v := a[0].(type) {
+	case nil, int64, float64:
+		return v, nil
+	case bool:
+		if v {
+			return int64(1), nil
+		}
+		return int64(0), nil
+	}
+	s := strings.TrimSpace(str(a[0]))
+	if strings.EqualFold(s, "nan") {
+		return math.NaN(), nil
+	}
+	if !reDecimal.MatchString(s) {
+		return nil, invalidInput("numeric", a[0])
+	}
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return n, nil
+	}
+	f, _ := strconv.ParseFloat(s, 64)
+	return f, nil
+}
+
+func floatCast(typ string) fn {
+	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		var f float64
+		switch v := a[0].(type) {
+		case nil:
+			return nil, nil
+		case int64:
+			f = float64(v)
+		case float64:
+			f = v
+		case bool:
+			if v {
+				return 1.0, nil
+			}
+			return 0.0, nil
+		default:
+			s := strings.TrimSpace(str(a[0]))
+			switch strings.ToLower(s) {
+			case "nan":
+				return math.NaN(), nil
+			case "infinity", "+infinity", "inf", "+inf":
+				return math.Inf(1), nil
+			case "-infinity", "-inf":
+				return math.Inf(-1), nil
+			}
+			if !reDecimal.MatchString(s) {
+				return nil, invalidInput(typ, a[0])
+			}
+			var err error
+			f, err = strconv.ParseFloat(s, 64)
+			if err != nil {
+				return nil, pgErr("22003", "\"%s\" is out of range for type %s", s, typ)
+			}
+		}
+		if typ == "real" && !math.IsInf(f, 0) && !math.IsNaN(f) && math.Abs(f) > math.MaxFloat32 {
+			return nil, pgErr("22003", "value out of range: overflow")
+		}
+		return f, nil
+	}
+}
+
+var dateLayouts = []string{"2006-01-02", "2006-1-2", "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02T15:04",
+	"2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05Z07", "2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05.999999999Z07", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02T15:04:05Z07:00", "2006-01-02T15:04:05.999999999Z07:00",
+	"January 2, 2006", "Jan 2, 2006", "2 Jan 2006", "20060102"}
+
+func fnCastDate(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	switch a[0].(type) {
+	case nil:
+		return nil, nil
+	case time.Time:
+		return a[0].(time.Time).Format("2006-01-02"), nil
+	case int64, float64:
+		typ := "double precision"
+		if isInt(a[0]) {
+			typ = "integer"
+		}
+		return nil, pgErr("42846", "cannot cast type %s to date", typ)
+	}
+	s := strings.TrimSpace(str(a[0]))
+	switch strings.ToLower(s) {
+	case "now", "today", "tomorrow", "yesterday":
+		now := NowFunc(ctx).UTC()
+		switch strings.ToLower(s) {
+		case "tomorrow":
+			now = now.AddDate(0, 0, 1)
+		case "yesterday":
+			now = now.AddDate(0, 0, -1)
+		}
+		return now.Format("2006-01-02"), nil
+	case "infinity", "-infinity", "epoch":
+		if strings.ToLower(s) == "epoch" {
+			return "1970-01-01", nil
+		}
+		return strings.ToLower(s), nil
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.Format("2006-01-02"), nil
+		}
+	}
+	if _, err := time.Parse("2006-01-02", s); err != nil && reDatePrefix.MatchString(s) {
+		// well-formed but impossible, e.g. 2023-02-30
+		return nil, pgErr("22008", "date/time field value out of range: \"%s\"", s)
+	}
+	return nil, invalidInput("date", a[0])
+}
+
+func isInt(v driver.Value) bool { _, ok := v.(int64); return ok }
+
+var reDatePrefix = regexp.MustCompile(`^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b`)
+var reMonthName = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b`)
+
+// tsCast validates a timestamp input (leniently: a yyyy-mm-dd date first,
+// a date with a month name, or one of PostgreSQL's special values) and
+// returns it unchanged.
+func tsCast(typ string) fn {
+	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		switch v := a[0].(type) {
+		case nil:
+			return nil, nil
+		case time.Time:
+			return v.UTC().Format("2006-01-02 15:04:05.999999"), nil
+		case int64, float64:
+			return v, nil
+		}
+		s := strings.TrimSpace(str(a[0]))
+		switch strings.ToLower(s) {
+		case "now", "today", "tomorrow", "yesterday", "epoch", "infinity", "-infinity", "allballs":
+			return a[0], nil
+		}
+		if m := reDatePrefix.FindString(s); m != "" {
+			if _, err := time.Parse("2006-1-2", m); err != nil {
+				return nil, pgErr("22008", "date/time field value out of range: \"%s\"", s)
+			}
+			return a[0], nil
+		}
+		if reMonthName.MatchString(s) && strings.ContainsAny(s, "0123456789") {
+			return a[0], nil
+		}
+		return nil, invalidInput(typ, a[0])
+	}
+}
+
+func fnCastUUID(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	switch v := a[0].(type) {
+	case nil:
+		return nil, nil
+	case []byte:
+		if len(v) == 16 {
+			h := hex.EncodeToString(v)
+			return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32], nil
+		}
+	}
+	s := strings.TrimSpace(str(a[0]))
+	in := s
+	if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
+		s = s[1 : len(s)-1]
+	}
+	// PostgreSQL accepts hyphens after any group of four hex digits.
+	var h []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isHex(c):
+			h = append(h, c|0x20)
+		case c == '-' && len(h) > 0 && len(h)%4 == 0 && i+1 < len(s) && s[i+1] != '-':
+		default:
+			return nil, invalidInput("uuid", in)
+		}
+	}
+	if len(h) != 32 {
+		return nil, invalidInput("uuid", in)
+	}
+	u := string(h)
+	return u[0:8] + "-" + u[8:12] + "-" + u[12:16] + "-" + u[16:20] + "-" + u[20:32], nil
+}
+
+// fnText implements pg_text(value, type): the text output of a value of
+// the given PostgreSQL type (a declared column type such as "boolean",
+// "numeric(12,3)", "double precision", or NULL when unknown: then the
+// value's storage class decides: REAL as float8, BLOB as bytea).
+func fnText(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	v := a[0]
+	if v == nil {
+		return nil, nil
+	}
+	var oid uint32
+	typmod := int32(-1)
+	if a[1] != nil {
+		oid, typmod = DeclTypeOID(str(a[1]))
+	}
+	switch oid {
+	case OIDBool:
+		if b, err := fnBool(nil, []driver.Value{v}); err == nil {
+			if b == int64(1) {
+				return "true", nil
+			}
+			return "false", nil
+		}
+	case OIDFloat4:
+		if f, ok := v.(float64); ok {
+			return FormatFloat(f, 32), nil
+		}
+		if n, ok := v.(int64); ok {
+			return FormatFloat(float64(n), 32), nil
+		}
+	case OIDFloat8:
+		if n, ok := v.(int64); ok {
+			return FormatFloat(float64(n), 64), nil
+		}
+	case OIDTimestamp, OIDTimestamptz:
+		if ts, ok := v.(string); ok {
+			if t, ok := parseStoredTimestamp(ts); ok {
+				if oid == OIDTimestamp {
+					return t.Format("2006-01-02 15:04:05.999999"), nil
+				}
+				// stored in UTC; the text form uses UTC too (deterministic
+				// across nodes, unlike the session's TimeZone)
+				return t.UTC().Format("2006-01-02 15:04:05.999999") + "+00", nil
+			}
+		}
+	case OIDNumeric:
+		if typmod >= 4 {
+			scale := int((typmod - 4) & 0xffff)
+			switch n := v.(type) {
+			case float64:
+				if !math.IsNaN(n) && !math.IsInf(n, 0) {
+					return strconv.FormatFloat(n, 'f', scale, 64), nil
+				}
+			case int64:
+				if scale == 0 {
+					return strconv.FormatInt(n, 10), nil
+				}
+				return strconv.FormatInt(n, 10) + "." + strings.Repeat("0", scale), nil
+			}
+		}
+		if f, ok := v.(float64); ok {
+			if math.IsNaN(f) {
+				return "NaN", nil
+			}
+			return strconv.FormatFloat(f, 'f', -1, 64), nil
+		}
+	}
+	switch v := v.(type) {
+	case int64:
+		return strconv.FormatInt(v, 10), nil
+	case float64:
+		return FormatFloat(v, 64), nil
+	case []byte:
+		return `\x` + hex.EncodeToString(v), nil
+	case bool:
+		if v {
+			return "true", nil
+		}
+		return "false", nil
+	}
+	return str(v), nil
+}
+
+// FormatFloat renders a float as PostgreSQL 15 does (extra_float_digits =
+// 1): the shortest representation that reads back exactly, in fixed
+// notation when the decimal exponent is in [-4, 15) for float8 ([-4, 6)
+// for float4), otherwise d.ddde+XX; Infinity, -Infinity, NaN.
+func FormatFloat(f float64, bits int) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "Infinity"
+	case math.IsInf(f, -1):
+		return "-Infinity"
+	}
+	e := strconv.FormatFloat(f, 'e', -1, bits) // -d.ddde±XX
+	_, exps, _ := strings.Cut(e, "e")
+	exp, _ := strconv.Atoi(exps)
+	hi := 15
+	if bits == 32 {
+		hi = 6
+	}
+	if exp < -4 || exp >= hi {
+		return e
+	}
+	return strconv.FormatFloat(f, 'f', -1, bits)
+}
+
+// castsChecked reports whether casts in this statement use the checked
+// conversion functions: not in catalog queries (psql's queries rely on
+// SQLite's CAST) nor in DDL (defaults and CHECKs are stored as written).
+func (x *tx) castsChecked() bool {
+	return !x.catalog && !x.T(0).kw("CREATE") && !x.T(0).kw("ALTER")
+}
+
+type fromTable struct{ name, alias string }
+
+// fromTables lists the tables named after FROM / JOIN anywhere in the
+// statement, with their aliases (lexical), then the targets of INSERT
+// INTO / UPDATE.
+func (x *tx) fromTables() []fromTable {
+	var out, targets []fromTable // INSERT/UPDATE targets go last
+	for k := 0; k < x.n(); k++ {
+		if !x.T(k).kw("FROM") && !x.T(k).kw("JOIN") && !(x.T(k).kw("UPDATE") && k == 0) && !x.kw(k, "INSERT", "INTO") {
+			continue
+		}
+		j := k + 1
+		if x.T(k).kw("INSERT") {
+			j = k + 2
+		}
+		for {
+			if x.kw(j, "ONLY") || x.kw(j, "LATERAL") {
+				j++
+			}
+			if x.isP(j, "(") {
+				j = x.match(j) + 1
+				if x.kw(j, "AS") {
+					j++
+				}
+				if x.T(j).typ == tIdent && !isClauseKw(x.T(j).upper()) || x.T(j).typ == tQIdent {
+					j++
+				}
+			} else {
+				n, e := x.name(j)
+				if n == "" || x.T(j).typ == tIdent && (isClauseKw(x.T(j).upper()) || x.T(j).kw("SELECT")) {
+					break
+				}
+				if x.isP(e, "(") && !x.T(k).kw("INSERT") { // function
+					e = x.match(e) + 1
+					n = ""
+				}
+				alias := ""
+				j = e
+				if x.kw(j, "AS") {
+					j++
+				}
+				if x.T(j).typ == tIdent && !isClauseKw(x.T(j).upper()) && !x.T(j).kw("SET") && !x.T(j).kw("DEFAULT") && !x.T(j).kw("VALUES") || x.T(j).typ == tQIdent {
+					alias = x.T(j).identName()
+					j++
+				}
+				if n != "" && (x.T(k).kw("FROM") || x.T(k).kw("JOIN")) {
+					out = append(out, fromTable{n, alias})
+				} else if n != "" {
+					targets = append(targets, fromTable{n, alias})
+				}
+			}
+			if x.isP(j, ",") && x.depth[j] == x.depth[k] && x.T(k).kw("FROM") {
+				j++
+				continue
+			}
+			break
+		}
+	}
+	return append(out, targets...)
+}
+
+// columnTypeExpr returns an SQLite expression yielding the declared type
+// of column col (qualified by qual, or "") of the statement's tables, or
+// "NULL" when there is no candidate table.
+func (x *tx) columnTypeExpr(qual, col string) string {
+	var subs []string
+	seen := map[string]bool{}
+	for _, ft := range x.fromTables() {
+		if qual != "" && ft.alias != qual && !(ft.alias == "" && ft.name == qual) {
+			continue
+		}
+		if seen[ft.name] {
+			continue
+		}
+		seen[ft.name] = true
+		subs = append(subs, "(SELECT type FROM pragma_table_xinfo("+quoteLit(ft.name)+") WHERE name = "+quoteLit(col)+" COLLATE NOCASE)")
+	}
+	switch len(subs) {
+	case 0:
+		return "NULL"
+	case 1:
+		return subs[0]
+	}
+	return "coalesce(" + strings.Join(subs, ", ") + ")"
+}
+
+// castRewrite rewrites expr::type (source tokens s..i-1, cast token i,
+// type tokens i+1..end-1) to a checked conversion function or, for casts
+// to text, to pg_text(expr, type). It reports whether it did.
+func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
+	if !x.castsChecked() {
+		return false
+	}
+	first := x.T(s)
+	wrap := func(f, extra string) {
+		first.pre = f + "(" + first.pre
+		x.T(i).set("")
+		x.blank(i+1, end)
+		x.T(end - 1).set(extra + ")")
+		x.castEnd[end-1] = s
+	}
+	if f := checkedCasts[tt.oid]; f != "" {
+		wrap(f, "")
+		return true
+	}
+	if tt.oid != OIDText && tt.oid != OIDVarchar {
+		return false
+	}
+	if s == i-1 {
+		switch t := x.T(s); {
+		case t.typ == tString || t.typ == tDollar || t.typ == tParam:
+			return false
+		case t.kw("TRUE") || t.kw("FALSE"):
+			t.set(quoteLit(strings.ToLower(t.text)))
+			x.T(i).set("")
+			x.blank(i+1, end)
+			x.castEnd[end-1] = s
+			return true
+		}
+	}
+	hint := "NULL"
+	if n, j := x.name(s); n != "" && j == i && !(x.T(s).typ == tIdent && reservedWord(x.T(s).upper())) {
+		qual := ""
+		if j-s >= 3 {
+			qual = x.T(j - 3).identName()
+		}
+		hint = x.columnTypeExpr(qual, n)
+	} else if oid := x.exprOID(s, i); oid != 0 {
+		hint = quoteLit(TypeName(oid))
+	}
+	wrap("pg_text", ", "+hint)
+	return true
+}
+
+func reservedWord(u string) bool {
+	switch u {
+	case "NULL", "TRUE", "FALSE", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME",
+		"CURRENT_USER", "SESSION_USER", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_CATALOG", "USER":
+		return true
+	}
+	return false
+}
+
+// castFuncRewrite is castRewrite for CAST(expr AS type) (CAST at i, AS at
+// as, closing parenthesis at e).
+func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
+	if !x.castsChecked() {
+		return false
+	}
+	if f := checkedCasts[tt.oid]; f != "" {
+		x.T(i).set(f)
+		x.blank(as, e)
+		return true
+	}
+	if tt.oid != OIDText && tt.oid != OIDVarchar {
+		return false
+	}
+	s := i + 2
+	if s == as-1 {
+		switch t := x.T(s); {
+		case t.typ == tString || t.typ == tDollar || t.typ == tParam:
+			return false
+		case t.kw("TRUE") || t.kw("FALSE"):
+			t.set(quoteLit(strings.ToLower(t.text)))
+			return false // CAST('true' AS TEXT)
+		}
+	}
+	hint := "NULL"
+	if n, j := x.name(s); n != "" && j == as && !(x.T(s).typ == tIdent && reservedWord(x.T(s).upper())) {
+		qual := ""
+		if j-s >= 3 {
+			qual = x.T(j - 3).identName()
+		}
+		hint = x.columnTypeExpr(qual, n)
+	} else if oid := x.exprOID(s, as); oid != 0 {
+		hint = quoteLit(TypeName(oid))
+	}
+	x.T(i).set("pg_text")
+	x.blank(as, e)
+	x.T(as).set(", " + hint)
+	return true
+}
+
+var storedTSLayouts = []string{"2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999", "2006-01-02 15:04",
+	"2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999Z07", "2006-01-02T15:04:05.999999999Z07:00",
+	"2006-01-02 15:04:05.999999999 Z07:00", "2006-01-02"}
+
+// parseStoredTimestamp parses a timestamp as SQLite stores it (UTC unless
+// it carries an offset).
+func parseStoredTimestamp(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range storedTSLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
