@@ -56,6 +56,10 @@ type DB struct {
 	snapIdle []*lconn
 	snapOpen int    // connections handed out
 	snapGen  uint64 // bumped by Restore/Close: older connections are closed on release
+	// snapDets: deterministic states (each with its clock VFS, which
+	// SQLite cannot unregister safely) of closed snapshot connections,
+	// reused by the next ones.
+	snapDets []*detState
 }
 
 // Entry is one log entry for ApplyBatch.
@@ -136,7 +140,7 @@ func (db *DB) openConns() error {
 	db.w = w
 	db.readers = make(chan *lconn, db.opts.ReadConns)
 	for i := 0; i < db.opts.ReadConns; i++ {
-		r, err := db.openReader()
+		r, err := db.openReader(nil)
 		if err != nil {
 			db.closeConns()
 			return err
@@ -146,13 +150,26 @@ func (db *DB) openConns() error {
 	return nil
 }
 
-// openReader opens one read-only connection.
-func (db *DB) openReader() (*lconn, error) {
-	r, err := openLConn(dsnFor(db.path, ""))
+// openReader opens one read-only connection. With clock set, the
+// connection uses it as its deterministic state, including SQLite's clock
+// (a VFS of its own: CURRENT_TIMESTAMP follows clock's pinned time).
+func (db *DB) openReader(clock *detState) (*lconn, error) {
+	params := ""
+	if clock != nil {
+		vfs, err := registerClockVFS(clock)
+		if err != nil {
+			return nil, err
+		}
+		params = "vfs=" + vfs
+	}
+	r, err := openLConn(dsnFor(db.path, params))
 	if err != nil {
 		return nil, err
 	}
-	r.det = newDetState()
+	r.det = clock
+	if r.det == nil {
+		r.det = newDetState()
+	}
 	if err := installDetFunctions(r, r.det); err != nil {
 		r.close()
 		return nil, err

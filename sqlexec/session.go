@@ -449,8 +449,9 @@ func (s *Session) exec(ctx context.Context, orig string, st *dstmt, args []any, 
 	}
 	if s.tx != nil {
 		if d := s.durationSetting("idle_in_transaction_session_timeout"); d > 0 && time.Since(s.tx.lastActive) > d {
-			// Nothing is held by an idle transaction (optimistic
-			// execution); it is discarded when the client comes back.
+			// An idle transaction holds no lock (optimistic execution),
+			// only its read snapshot connection until it is discarded
+			// here, when the client comes back.
 			s.endTx()
 			return &Error{Code: "25P03", Sev: "FATAL", Statement: -1,
 				Message: "terminating connection due to idle-in-transaction timeout"}

@@ -33,22 +33,30 @@ func (db *DB) acquireSnap() (*snapConn, error) {
 	db.snapOpen++
 	gen := db.snapGen
 	var c *lconn
+	var det *detState
 	if n := len(db.snapIdle); n > 0 {
 		c = db.snapIdle[n-1]
 		db.snapIdle = db.snapIdle[:n-1]
+	} else if n := len(db.snapDets); n > 0 {
+		det = db.snapDets[n-1]
+		db.snapDets = db.snapDets[:n-1]
 	}
 	db.smu.Unlock()
 	if c == nil {
+		if det == nil {
+			det = newDetState()
+		}
 		db.rmu.RLock()
 		closed := db.closed
 		var err error
 		if !closed {
-			c, err = db.openReader()
+			c, err = db.openReader(det)
 		}
 		db.rmu.RUnlock()
 		if closed || err != nil {
 			db.smu.Lock()
 			db.snapOpen--
+			db.snapDets = append(db.snapDets, det)
 			db.smu.Unlock()
 			if closed {
 				return nil, errClosed
@@ -80,8 +88,22 @@ func (db *DB) releaseSnap(sc *snapConn) {
 	db.smu.Unlock()
 	if !keep {
 		c.mu.Lock()
-		c.close()
+		db.closeSnapConn(c)
 		c.mu.Unlock()
+	}
+}
+
+// closeSnapConn closes a snapshot connection, keeping its deterministic
+// state (and clock VFS) for reuse.
+func (db *DB) closeSnapConn(c *lconn) {
+	det := c.det
+	c.det = nil
+	c.close()
+	if det != nil {
+		det.unpin()
+		db.smu.Lock()
+		db.snapDets = append(db.snapDets, det)
+		db.smu.Unlock()
 	}
 }
 
@@ -94,7 +116,7 @@ func (db *DB) dropSnapConns() {
 	db.snapGen++
 	db.smu.Unlock()
 	for _, c := range idle {
-		c.close()
+		db.closeSnapConn(c)
 	}
 }
 

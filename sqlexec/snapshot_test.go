@@ -272,3 +272,25 @@ func TestPgSleepInWriteTxn(t *testing.T) {
 		t.Fatalf("pg_sleep outside a transaction: %v %v", err, time.Since(start))
 	}
 }
+
+// now() and CURRENT_TIMESTAMP are the transaction's start time on the
+// snapshot too, so a read of them does not conflict with a later write.
+func TestTxnNowOnSnapshot(t *testing.T) {
+	e, _ := newTestEngine(t)
+	a := newSess(t, e)
+	mustQ(t, a, "CREATE TABLE tn (at text)", "")
+	mustQ(t, a, "BEGIN", "")
+	r1, _ := q(t, a, "SELECT now(), CURRENT_TIMESTAMP")
+	time.Sleep(20 * time.Millisecond)
+	r2, _ := q(t, a, "SELECT now(), CURRENT_TIMESTAMP")
+	if r1 != r2 {
+		t.Fatalf("now() moved inside a transaction: %s / %s", r1, r2)
+	}
+	mustQ(t, a, "INSERT INTO tn VALUES (now())", "C:INSERT 0 1")
+	mustQ(t, a, "COMMIT", "C:COMMIT")
+	for i := 0; i < 20; i++ { // reuse of snapshot connections and their clocks
+		mustQ(t, a, "BEGIN", "")
+		mustQ(t, a, "SELECT now()", "")
+		mustQ(t, a, "COMMIT", "")
+	}
+}

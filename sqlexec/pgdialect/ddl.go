@@ -332,9 +332,9 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			// PostgreSQL rejects text that is not an integer (22P02) and
 			// out-of-range values (22003); SQLite would store them.
 			q := quoteIdent(col)
-			x.T(hi-1).wsuf += " CONSTRAINT " + quoteIdent(InternalCheckPrefix+"type_"+tt.name+"_"+col) + " CHECK (typeof(" + q + ") NOT IN ('text', 'blob'))"
+			x.T(hi - 1).wsuf += " CONSTRAINT " + quoteIdent(InternalCheckPrefix+"type_"+tt.name+"_"+col) + " CHECK (typeof(" + q + ") NOT IN ('text', 'blob'))"
 			if tt.oid != OIDInt8 {
-				x.T(hi-1).wsuf += " CONSTRAINT " + quoteIdent(InternalCheckPrefix+"range_"+tt.name+"_"+col) + " CHECK (" + q + " BETWEEN " + r + ")"
+				x.T(hi - 1).wsuf += " CONSTRAINT " + quoteIdent(InternalCheckPrefix+"range_"+tt.name+"_"+col) + " CHECK (" + q + " BETWEEN " + r + ")"
 			}
 		}
 	}
