@@ -142,8 +142,8 @@ func registerClockVFS(d *detState) (string, error) {
 	}
 	size := unsafe.Sizeof(lib.Tsqlite3_vfs{})
 	p := libc.Xmalloc(tls, uint64(size))
-	v := (*lib.Tsqlite3_vfs)(unsafe.Pointer(p))
-	*v = *(*lib.Tsqlite3_vfs)(unsafe.Pointer(base))
+	v := (*lib.Tsqlite3_vfs)(cptr(p))
+	*v = *(*lib.Tsqlite3_vfs)(cptr(base))
 	v.FpNext = 0
 	v.FzName = zName
 	// pAppData of the unix VFS is used by its methods (it points at the
@@ -176,12 +176,12 @@ func clockMS(pVfs uintptr) int64 {
 }
 
 func vfsCurrentTimeInt64(tls *libc.TLS, pVfs uintptr, piNow uintptr) int32 {
-	*(*int64)(unsafe.Pointer(piNow)) = julianEpochMS + clockMS(pVfs)
+	*(*int64)(cptr(piNow)) = julianEpochMS + clockMS(pVfs)
 	return lib.SQLITE_OK
 }
 
 func vfsCurrentTime(tls *libc.TLS, pVfs uintptr, prNow uintptr) int32 {
-	*(*float64)(unsafe.Pointer(prNow)) = float64(julianEpochMS+clockMS(pVfs)) / 86400000.0
+	*(*float64)(cptr(prNow)) = float64(julianEpochMS+clockMS(pVfs)) / 86400000.0
 	return lib.SQLITE_OK
 }
 
@@ -215,7 +215,7 @@ func fnRandom(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 
 func fnRandomBlob(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	d := ctxDet(tls, ctx)
-	v := *(*uintptr)(unsafe.Pointer(argv))
+	v := *(*uintptr)(cptr(argv))
 	n := lib.Xsqlite3_value_int64(tls, v)
 	if n < 1 {
 		n = 1
@@ -234,7 +234,7 @@ func fnRandomBlob(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		}
 	}
 	m := libc.Xmalloc(tls, uint64(n))
-	copy((*libc.RawMem)(unsafe.Pointer(m))[:n:n], b)
+	copy((*libc.RawMem)(cptr(m))[:n:n], b)
 	lib.Xsqlite3_result_blob(tls, ctx, m, int32(n), sqliteTransient)
 	libc.Xfree(tls, m)
 }
@@ -272,11 +272,11 @@ func fnCurrentSetting(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		return
 	}
 	d := ctxDet(tls, ctx)
-	v0 := *(*uintptr)(unsafe.Pointer(argv))
+	v0 := *(*uintptr)(cptr(argv))
 	name := strings.ToLower(libc.GoString(lib.Xsqlite3_value_text(tls, v0)))
 	missingOK := false
 	if argc == 2 {
-		missingOK = lib.Xsqlite3_value_int64(tls, *(*uintptr)(unsafe.Pointer(argv + 8))) != 0
+		missingOK = lib.Xsqlite3_value_int64(tls, *(*uintptr)(cptr(argv + 8))) != 0
 	}
 	var m map[string]string
 	if p := d.settings.Load(); p != nil {
@@ -382,7 +382,7 @@ const maxPgSleep = 10 * time.Minute
 // the apply loop of every node; the result, NULL, is the same).
 func fnPgSleep(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	d := ctxDet(tls, ctx)
-	secs := lib.Xsqlite3_value_double(tls, *(*uintptr)(unsafe.Pointer(argv)))
+	secs := lib.Xsqlite3_value_double(tls, *(*uintptr)(cptr(argv)))
 	if !d.apply && secs > 0 {
 		dur := time.Duration(secs * float64(time.Second))
 		if dur > maxPgSleep {
