@@ -19,14 +19,24 @@ import (
 	"github.com/jackc/pgx/v5/pgproto3"
 )
 
-// The reference traces in /work/shared/reference/pgwire record what psql,
+// The reference traces in shared/reference/pgwire (beside the checkout)
+// record what psql,
 // pgx and pgbench sent to PostgreSQL 15 and what it answered. The replay
 // tests build an engine that answers every statement with PostgreSQL's
 // recorded results (decoded into Go values, so they are re-encoded by this
 // server), send the recorded client messages and compare the server's
 // answers with PostgreSQL's, message by message.
 
-const referenceDir = "/work/shared/reference/pgwire"
+// referenceDir is shared/reference/pgwire beside the checkout (the team's
+// shared material; CI clones the repository next to it).
+var referenceDir = func() string {
+	for _, d := range []string{"../../shared/reference/pgwire", "/work/shared/reference/pgwire"} {
+		if _, err := os.Stat(d); err == nil {
+			return d
+		}
+	}
+	return "../../shared/reference/pgwire"
+}()
 
 type traceMsg struct {
 	Dir  string          `json:"dir"`
@@ -663,7 +673,7 @@ func trunc(s string) string {
 
 func TestReplayReference(t *testing.T) {
 	if _, err := os.Stat(referenceDir); err != nil {
-		t.Skip("reference traces not available")
+		t.Skip("reference traces not available: shared/reference/pgwire is not beside the checkout")
 	}
 	var files []string
 	for _, pat := range []string{"pgx/wire/*.jsonl", "psql/wire/*.jsonl", "psql/session.jsonl", "pgbench/wire/*.jsonl"} {
