@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"math/rand"
+	"net"
 	"os/exec"
 	"regexp"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -21,11 +24,13 @@ func TestDemoCommand(t *testing.T) {
 		t.Skip("starts a real process")
 	}
 	bin := raftsqlBinary(t)
-	ports := freePorts(t, 6)
-	// The demo takes consecutive ports; find a run of three free ones
-	// starting at a free port (a collision only fails the test early).
-	pgBase, raftBase := ports[0], ports[3]
+	// The demo takes consecutive ports: pg on base..base+2, raft on
+	// base+3..base+5.
+	base := consecutiveFreePorts(t, 6)
+	pgBase, raftBase := base, base+3
 	cmd := exec.Command(bin, "demo", "--nodes", "3", "--pg-port", strconv.Itoa(pgBase), "--raft-port", strconv.Itoa(raftBase), "--data-dir", t.TempDir())
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -53,7 +58,7 @@ func TestDemoCommand(t *testing.T) {
 		select {
 		case l, ok := <-lines:
 			if !ok {
-				t.Fatalf("demo exited early: %v", <-exited)
+				t.Fatalf("demo exited early: %v\n%s", <-exited, stderr.String())
 			}
 			if m := psqlLine.FindStringSubmatch(l); m != nil {
 				ports3[m[1]] = m[2] + ":" + m[3]
@@ -103,4 +108,31 @@ func TestDemoCommand(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("demo did not stop within 30s of SIGINT")
 	}
+}
+
+// consecutiveFreePorts finds n consecutive free ports on 127.0.0.1 and
+// returns the first.
+func consecutiveFreePorts(t *testing.T, n int) int {
+	t.Helper()
+	for try := 0; try < 100; try++ {
+		base := 20000 + rand.Intn(30000)
+		var ls []net.Listener
+		ok := true
+		for i := 0; i < n; i++ {
+			l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(base+i))
+			if err != nil {
+				ok = false
+				break
+			}
+			ls = append(ls, l)
+		}
+		for _, l := range ls {
+			l.Close()
+		}
+		if ok {
+			return base
+		}
+	}
+	t.Fatal("no run of free ports")
+	return 0
 }

@@ -2,6 +2,9 @@ package pgwire
 
 import (
 	"bytes"
+	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgproto3"
@@ -55,4 +58,59 @@ func msgType(m pgproto3.FrontendMessage) byte {
 		return 'Q'
 	}
 	return '?'
+}
+
+// pipeEngine records the pipeline boundaries pgwire reports.
+type pipeEngine struct {
+	inner *fakeEngine
+	log   *[]string
+}
+
+type pipeSession struct {
+	Session
+	log *[]string
+}
+
+func (e pipeEngine) NewSession(ctx context.Context, info SessionInfo) (Session, error) {
+	s, err := e.inner.NewSession(ctx, info)
+	if err != nil {
+		return nil, err
+	}
+	return &pipeSession{Session: s, log: e.log}, nil
+}
+
+func (s *pipeSession) PipelineHint(syncNext bool) {
+	*s.log = append(*s.log, fmt.Sprintf("hint(%v)", syncNext))
+}
+
+func (s *pipeSession) EndPipeline(ctx context.Context) error {
+	*s.log = append(*s.log, "end")
+	if len(*s.log) == 4 {
+		return &Error{Code: "40001", Message: "commit failed"}
+	}
+	return nil
+}
+
+// Execute is told whether Sync follows; Sync ends the pipeline (an error
+// there is reported before ReadyForQuery).
+func TestPipelineSession(t *testing.T) {
+	var log []string
+	ts := startServer(t, Config{Engine: pipeEngine{inner: &fakeEngine{}, log: &log}})
+	r := dialRaw(t, ts.addr)
+	r.startup()
+	log = nil
+	r.send(&pgproto3.Parse{Query: "SELECT 1"}, &pgproto3.Bind{}, &pgproto3.Execute{},
+		&pgproto3.Bind{}, &pgproto3.Execute{}, &pgproto3.Sync{})
+	got := r.readUntilReady()
+	if want := "hint(false) hint(true) end"; strings.Join(log, " ") != want {
+		t.Fatalf("calls %v, want %s", log, want)
+	}
+	if got[len(got)-1] != "ReadyForQuery(I)" {
+		t.Fatal(got)
+	}
+	r.send(&pgproto3.Sync{})
+	got = r.readUntilReady()
+	if strings.Join(got, " ") != "ERROR(40001) ReadyForQuery(I)" {
+		t.Fatalf("commit error at Sync: %v", got)
+	}
 }

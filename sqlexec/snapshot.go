@@ -20,7 +20,7 @@ type snapConn struct {
 }
 
 // maxIdleSnapConns is how many released snapshot connections are kept open.
-const maxIdleSnapConns = 8
+const maxIdleSnapConns = 64
 
 func (db *DB) acquireSnap() (*snapConn, error) {
 	db.smu.Lock()

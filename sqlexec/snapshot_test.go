@@ -281,7 +281,7 @@ func TestTxnNowOnSnapshot(t *testing.T) {
 	mustQ(t, a, "CREATE TABLE tn (at text)", "")
 	mustQ(t, a, "BEGIN", "")
 	r1, _ := q(t, a, "SELECT now(), CURRENT_TIMESTAMP")
-	time.Sleep(20 * time.Millisecond)
+	time.Sleep(1100 * time.Millisecond) // CURRENT_TIMESTAMP has 1 s resolution
 	r2, _ := q(t, a, "SELECT now(), CURRENT_TIMESTAMP")
 	if r1 != r2 {
 		t.Fatalf("now() moved inside a transaction: %s / %s", r1, r2)
