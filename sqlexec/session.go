@@ -1404,6 +1404,8 @@ func (s *Session) copyFrom(ctx context.Context, st *dstmt, w ResultWriter) error
 		rowsPerStmt = 500
 	}
 	var total int64
+	var pending []Statement // rows of a COPY inside a transaction
+	pendingBytes := 0
 	for {
 		rows, err := src.Next(ctx, s.e.opts.CopyBatchRows)
 		if len(rows) > 0 {
@@ -1433,11 +1435,16 @@ func (s *Session) copyFrom(ctx context.Context, st *dstmt, w ResultWriter) error
 				stmts = append(stmts, Statement{SQL: b.String(), Args: args, Tag: "INSERT"})
 			}
 			if s.tx != nil {
-				// Inside a transaction: speculate each chunk with its args.
-				for _, x := range stmts {
-					if err := s.txExec(ctx, &dstmt{Kind: kQuery, Tag: "INSERT", Exec: []string{x.SQL}}, x.Args, discardWriter{}, false); err != nil {
-						return err
-					}
+				// Inside a transaction the rows are speculated once, when
+				// the COPY ends: speculating batch by batch would replay
+				// every earlier batch each time (quadratic in its size).
+				for i := range stmts {
+					stmts[i].Digest = true
+					pendingBytes += len(stmts[i].SQL) + 16*len(stmts[i].Args)
+				}
+				pending = append(pending, stmts...)
+				if err := s.txLimits(len(pending), pendingBytes); err != nil {
+					return err
 				}
 			} else {
 				cmd := &Command{RequestID: newRequestID(), Timestamp: time.Now().UnixMicro(), Seed: randUint64(), Statements: stmts}
@@ -1459,7 +1466,62 @@ func (s *Session) copyFrom(ctx context.Context, st *dstmt, w ResultWriter) error
 			continue
 		}
 	}
+	if len(pending) > 0 {
+		if err := s.txWrite(ctx, pending, pendingBytes); err != nil {
+			return err
+		}
+	}
 	return w.Complete(fmt.Sprintf("COPY %d", total))
+}
+
+// txLimits checks a transaction's statement and byte limits for n more
+// statements of size bytes.
+func (s *Session) txLimits(n, size int) error {
+	tx := s.tx
+	if len(tx.stmts)+n > s.e.opts.MaxTxnStatements {
+		return &Error{Code: CodeProgramLimitExceeded, Message: fmt.Sprintf("transaction exceeds %d statements", s.e.opts.MaxTxnStatements),
+			HintText: "Split the work into smaller transactions.", Statement: -1}
+	}
+	if tx.bytes+size > s.e.opts.MaxTxnBytes {
+		return &Error{Code: CodeProgramLimitExceeded, Message: fmt.Sprintf("transaction exceeds %d bytes", s.e.opts.MaxTxnBytes), Statement: -1}
+	}
+	return nil
+}
+
+// txWrite adds writes that return nothing to the client but their success
+// (a COPY's rows) to the transaction, with one speculation for all of them.
+func (s *Session) txWrite(ctx context.Context, stmts []Statement, size int) error {
+	tx := s.tx
+	if err := s.txLimits(len(stmts), size); err != nil {
+		return err
+	}
+	if tx.readOnly {
+		return errf(CodeReadOnlyTransaction, "cannot execute COPY FROM in a read-only transaction")
+	}
+	switching := !tx.spec
+	if !tx.spec {
+		tx.spec = true
+		if tx.snap != nil {
+			s.e.db.releaseSnap(tx.snap)
+			tx.snap = nil
+		}
+	}
+	results, _, err := s.speculate(ctx, tx, stmts, switching)
+	if err != nil {
+		return err
+	}
+	for i := range results {
+		if results[i].Err != nil {
+			return results[i].Err
+		}
+	}
+	tx.wrote = true
+	for i := range results {
+		tx.dg.add(&results[i])
+	}
+	tx.stmts = append(tx.stmts, stmts...)
+	tx.bytes += size
+	return nil
 }
 
 func (s *Session) copyTo(ctx context.Context, st *dstmt, w ResultWriter) error {
