@@ -71,6 +71,15 @@ func TestPgbench(t *testing.T) {
 		}
 		t.Logf("-M %s on node %d: %s", mode, (i+1)%3+1, tpsLine(out))
 	}
+	// Issue 6: contended TPC-B-like transactions from 16 clients (one
+	// branch row at scale 1) with retries on serialization failures.
+	h, p := hostPort(c.pgAddrs[2])
+	out := run("-c", "16", "-j", "2", "-T", "8", "--max-tries", "20", "-n", "-h", h, "-p", p, "raftsql")
+	m := failed.FindStringSubmatch(out)
+	if m == nil || m[1] != "0" {
+		t.Fatalf("-c 16 --max-tries 20: failed transactions\n%s", out)
+	}
+	t.Logf("-c 16 -j 2 --max-tries 20: %s; %s", tpsLine(out), retriedLine(out))
 	ctx := context.Background()
 	for i := range c.nodes {
 		conn := connect(t, c.url(i))
@@ -93,4 +102,13 @@ func tpsLine(out string) string {
 		}
 	}
 	return ""
+}
+
+func retriedLine(out string) string {
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "number of transactions retried") {
+			return l
+		}
+	}
+	return "no retries reported"
 }
