@@ -10,7 +10,7 @@ import (
 
 // testSeeds is the number of seeds TestSeeds runs (RAFTSIM_SEEDS overrides).
 func testSeeds(t *testing.T) int {
-	n := 100
+	n := 400
 	if testing.Short() {
 		n = 20
 	}
@@ -24,7 +24,7 @@ func testSeeds(t *testing.T) int {
 	return n
 }
 
-// TestSeeds runs the default fault mix on seeds 1..100 (3 and 5 nodes) and
+// TestSeeds runs the default fault mix on seeds 1..400 (3 and 5 nodes) and
 // requires every safety and liveness check to pass.
 func TestSeeds(t *testing.T) {
 	n := testSeeds(t)
