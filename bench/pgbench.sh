@@ -6,6 +6,7 @@
 #
 #   bash bench/pgbench.sh            # 20 s per run
 #   DURATION=60 bash bench/pgbench.sh
+#   SCRIPTS=tpcb CLIENTS=16 DURATION=30 MAX_TRIES=20 PG_SERIALIZABLE=1 bash bench/pgbench.sh
 #
 # Needs pgbench and the PostgreSQL 15 server binaries
 # (/usr/lib/postgresql/15/bin). Everything listens on 127.0.0.1 and is
@@ -15,6 +16,9 @@ cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-20}
 CLIENTS=${CLIENTS:-"1 16 64"}
+SCRIPTS=${SCRIPTS:-"select-only insert"}
+if [ "${TPCB:-0}" = 1 ]; then SCRIPTS="$SCRIPTS tpcb"; fi
+MAX_TRIES=${MAX_TRIES:-}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 RAFT_PG_PORT=${RAFT_PG_PORT:-15432}
 RAFT_PEER_PORT=${RAFT_PEER_PORT:-17001}
@@ -58,33 +62,37 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 echo "# pgbench: raftsql 3-node (one process) vs PostgreSQL 15 single node"
 echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $cpu, ${DURATION}s per run, scale 1"
 echo
-echo "| server | script | clients | tps | avg latency ms | failed |"
-echo "|---|---|---|---|---|---|"
+echo "| server | script | clients | tps | avg latency ms | failed | retried |"
+echo "|---|---|---|---|---|---|---|"
 
 run() { # name host port script clients
   local name=$1 port=$2 script=$3 c=$4 args out tps lat failed
   case $script in
     select-only) args=(-S) ;;
     insert) args=(-n -f "$work/insert.sql") ;;
-    tpcb) args=(-n) ;;
+    tpcb) args=(-n ${MAX_TRIES:+--max-tries "$MAX_TRIES"}) ;;
   esac
   local j=$(( c < 2 ? 1 : 2 ))
-  out=$(PGUSER=postgres pgbench -h 127.0.0.1 -p "$port" -c "$c" -j "$j" -T "$DURATION" "${args[@]}" postgres 2>&1 || true)
+  local opts=""
+  if [ "$name" = postgresql-serializable ]; then opts="-c default_transaction_isolation=serializable"; fi
+  out=$(PGOPTIONS="$opts" PGUSER=postgres pgbench -h 127.0.0.1 -p "$port" -c "$c" -j "$j" -T "$DURATION" "${args[@]}" postgres 2>&1 || true)
   tps=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
   lat=$(echo "$out" | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p')
   failed=$(echo "$out" | sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p')
-  echo "| $name | $script | $c | ${tps:-error} | ${lat:--} | ${failed:-?} |"
+  retried=$(echo "$out" | sed -n 's/^number of transactions retried: \(.*\)/\1/p')
+  echo "| $name | $script | $c | ${tps:-error} | ${lat:--} | ${failed:-?} | ${retried:-0} |"
   if [ -z "$tps" ]; then echo "$out" | tail -5 | sed 's/^/    /' >&2; fi
 }
 
-for target in "raftsql:$RAFT_PG_PORT" "postgresql:$PG_PORT"; do
+targets=("raftsql:$RAFT_PG_PORT" "postgresql:$PG_PORT")
+# PG_SERIALIZABLE=1 also runs PostgreSQL at SERIALIZABLE (raftsql's only level).
+if [ "${PG_SERIALIZABLE:-0}" = 1 ]; then targets+=("postgresql-serializable:$PG_PORT"); fi
+for target in "${targets[@]}"; do
   name=${target%%:*}; port=${target##*:}
   PGUSER=postgres pgbench -i -s 1 -q -h 127.0.0.1 -p "$port" postgres >/dev/null 2>&1
   PGUSER=postgres psql -X -q -h 127.0.0.1 -p "$port" postgres \
     -c "DROP TABLE IF EXISTS bench_insert" -c "CREATE TABLE bench_insert (id BIGSERIAL PRIMARY KEY, v INT)" >/dev/null
   for c in $CLIENTS; do
-    run "$name" "$port" select-only "$c"
-    run "$name" "$port" insert "$c"
-    if [ "${TPCB:-0}" = 1 ]; then run "$name" "$port" tpcb "$c"; fi
+    for script in $SCRIPTS; do run "$name" "$port" "$script" "$c"; done
   done
 done
