@@ -48,9 +48,7 @@ func (n *Node) run() {
 				}
 			}
 		case m := <-n.recvc:
-			if err := n.rn.Step(m); err != nil {
-				n.log.Debug("step", "type", m.Type.String(), "from", m.From, "err", err)
-			}
+			n.step(m)
 		case p := <-n.propc:
 			n.handleProposal(p)
 		case r := <-n.readc:
@@ -70,9 +68,7 @@ func (n *Node) run() {
 		for i := 0; i < 4096; i++ {
 			select {
 			case m := <-n.recvc:
-				if err := n.rn.Step(m); err != nil {
-					n.log.Debug("step", "type", m.Type.String(), "from", m.From, "err", err)
-				}
+				n.step(m)
 			case p := <-n.propc:
 				n.handleProposal(p)
 			case r := <-n.readc:
@@ -124,6 +120,12 @@ func (n *Node) fail(err error) {
 	n.log.Error("fatal error: the node stops; restart it to recover from its durable state", "err", err)
 	n.failErr.Store(err)
 	n.failWaiters(err)
+}
+
+func (n *Node) step(m raft.Message) {
+	if err := n.rn.Step(m); err != nil {
+		n.log.Debug("step", "type", m.Type.String(), "from", m.From, "err", err)
+	}
 }
 
 func (n *Node) handleProposal(p *proposal) {

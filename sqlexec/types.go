@@ -2,31 +2,32 @@ package sqlexec
 
 import (
 	"context"
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 	"net"
 	"strings"
 )
 
-// PostgreSQL type OIDs.
+// PostgreSQL type OIDs (the dialect package holds the full list).
 const (
-	OIDBool        uint32 = 16
-	OIDBytea       uint32 = 17
-	OIDInt8        uint32 = 20
-	OIDInt2        uint32 = 21
-	OIDInt4        uint32 = 23
-	OIDText        uint32 = 25
-	OIDJSON        uint32 = 114
-	OIDFloat4      uint32 = 700
-	OIDFloat8      uint32 = 701
-	OIDBpchar      uint32 = 1042
-	OIDVarchar     uint32 = 1043
-	OIDDate        uint32 = 1082
-	OIDTime        uint32 = 1083
-	OIDTimestamp   uint32 = 1114
-	OIDTimestamptz uint32 = 1184
-	OIDInterval    uint32 = 1186
-	OIDNumeric     uint32 = 1700
-	OIDUUID        uint32 = 2950
-	OIDJSONB       uint32 = 3802
+	OIDBool        = pgdialect.OIDBool
+	OIDBytea       = pgdialect.OIDBytea
+	OIDInt8        = pgdialect.OIDInt8
+	OIDInt2        = pgdialect.OIDInt2
+	OIDInt4        = pgdialect.OIDInt4
+	OIDText        = pgdialect.OIDText
+	OIDJSON        = pgdialect.OIDJSON
+	OIDFloat4      = pgdialect.OIDFloat4
+	OIDFloat8      = pgdialect.OIDFloat8
+	OIDBpchar      = pgdialect.OIDBpchar
+	OIDVarchar     = pgdialect.OIDVarchar
+	OIDDate        = pgdialect.OIDDate
+	OIDTime        = pgdialect.OIDTime
+	OIDTimestamp   = pgdialect.OIDTimestamp
+	OIDTimestamptz = pgdialect.OIDTimestamptz
+	OIDInterval    = pgdialect.OIDInterval
+	OIDNumeric     = pgdialect.OIDNumeric
+	OIDUUID        = pgdialect.OIDUUID
+	OIDJSONB       = pgdialect.OIDJSONB
 )
 
 // TxStatus is the transaction status reported in ReadyForQuery.

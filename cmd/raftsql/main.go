@@ -59,6 +59,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
+// parseFlags parses a subcommand's flags; when it returns ok=false the
+// command exits with code (0 for -h, 2 for bad flags or arguments).
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, usage string) (code int, ok bool) {
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return 2, false
+	}
+	return 0, true
+}
+
 func newLogger(w io.Writer, level string) (*slog.Logger, error) {
 	var l slog.Level
 	switch strings.ToLower(level) {
@@ -87,20 +108,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	maxConns := fs.Int("max-connections", 200, "maximum number of PostgreSQL client connections")
 	tick := fs.Duration("tick", 15*time.Millisecond, "Raft tick interval (election timeout is 10-20 ticks)")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: raftsql serve [flags]\n\nStarts one member of a raftsql cluster. Restarting with the same --data-dir\nrejoins with the stored state.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "raftsql serve: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql serve [flags]\n\nStarts one member of a raftsql cluster. Restarting with the same --data-dir\nrejoins with the stored state.\n\nFlags:\n"); !ok {
+		return code
 	}
 	logger, err := newLogger(stderr, *logLevel)
 	if err != nil {
@@ -181,20 +190,8 @@ func demo(args []string, stdout, stderr io.Writer) int {
 	pgPort := fs.Int("pg-port", 5432, "PostgreSQL port of the first node; node i listens on pg-port+i-1")
 	raftPort := fs.Int("raft-port", 7001, "peer port of the first node; node i listens on raft-port+i-1")
 	logLevel := fs.String("log-level", "warn", "debug, info, warn or error")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: raftsql demo [flags]\n\nStarts a local cluster in this process and prints how to connect to each\nnode. Ctrl-C stops it.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "raftsql demo: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql demo [flags]\n\nStarts a local cluster in this process and prints how to connect to each\nnode. Ctrl-C stops it.\n\nFlags:\n"); !ok {
+		return code
 	}
 	if *nodes < 1 || *nodes > 9 {
 		fmt.Fprintf(stderr, "raftsql demo: invalid --nodes %d: want 1 to 9\n", *nodes)
