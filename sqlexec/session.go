@@ -1185,7 +1185,7 @@ func (s *Session) txExec(ctx context.Context, st *dstmt, args []any, w ResultWri
 			HintText: "Split the work into smaller transactions.", Statement: -1}
 	}
 	if tx.bytes+size > s.e.opts.MaxTxnBytes {
-		return &Error{Code: CodeProgramLimitExceeded, Message: fmt.Sprintf("transaction exceeds %d bytes", s.e.opts.MaxTxnBytes), Statement: -1}
+		return errTxnTooLarge(s.e.opts.MaxTxnBytes)
 	}
 	if !tx.spec && len(extra) == 1 {
 		// Until it writes, the transaction reads its snapshot.
@@ -1483,7 +1483,7 @@ func (s *Session) txLimits(n, size int) error {
 			HintText: "Split the work into smaller transactions.", Statement: -1}
 	}
 	if tx.bytes+size > s.e.opts.MaxTxnBytes {
-		return &Error{Code: CodeProgramLimitExceeded, Message: fmt.Sprintf("transaction exceeds %d bytes", s.e.opts.MaxTxnBytes), Statement: -1}
+		return errTxnTooLarge(s.e.opts.MaxTxnBytes)
 	}
 	return nil
 }
@@ -1667,3 +1667,11 @@ func fixPosition(e *Error, orig string) {
 }
 
 var reAtOrNear = regexp.MustCompile(`at or near "(.*)"`)
+
+// errTxnTooLarge: a transaction commits as one log entry, so its size is
+// bounded; the hint says how to load more.
+func errTxnTooLarge(limit int) *Error {
+	return &Error{Code: CodeProgramLimitExceeded, Message: fmt.Sprintf("transaction exceeds %d bytes", limit),
+		HintText:  "raftsql replicates a transaction as one log entry. Split the work into smaller transactions, or run COPY outside a transaction block, where each batch of rows is its own entry.",
+		Statement: -1}
+}
