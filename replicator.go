@@ -44,6 +44,9 @@ const (
 	// it asks again (the round's leader may have been deposed).
 	readRetryInterval = time.Second
 	retryBackoff      = 20 * time.Millisecond
+	// maxEntryBytes bounds one log entry well below the transport's frame
+	// limit (64 MiB) and the leader's uncommitted-bytes limit.
+	maxEntryBytes = 32 << 20
 )
 
 // Propose replicates cmd through the Raft log and returns the result of
@@ -54,6 +57,11 @@ func (r *replicator) Propose(ctx context.Context, cmd *sqlexec.Command) (*sqlexe
 	defer cancel()
 
 	enc := sqlexec.EncodeCommand(cmd)
+	if len(enc) > maxEntryBytes {
+		// A larger entry could not cross the peer transport in one frame
+		// and would stall replication to every follower.
+		return nil, &NodeError{Code: "54000", Msg: fmt.Sprintf("raftsql: this write is %d bytes once encoded; one log entry holds at most %d bytes (split it into smaller statements or transactions)", len(enc), maxEntryBytes)}
+	}
 	data := make([]byte, 0, len(enc)+1)
 	data = append(data, entrySQL)
 	data = append(data, enc...)

@@ -325,3 +325,29 @@ func TestConcurrentWritersAllNodes(t *testing.T) {
 	}
 	checkChecksums(t, c)
 }
+
+// A write too large for one log entry is refused with 54000 before it is
+// proposed, and the cluster keeps working.
+func TestOversizedWriteRefused(t *testing.T) {
+	c := startMemCluster(t, 3)
+	c.waitLeader(10 * time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	conn := connect(t, c.url(1))
+	if _, err := conn.Exec(ctx, "CREATE TABLE blobs (id INTEGER PRIMARY KEY, b BYTEA)"); err != nil {
+		t.Fatal(err)
+	}
+	big := make([]byte, 40<<20)
+	_, err := conn.Exec(ctx, "INSERT INTO blobs VALUES (1, $1)", big)
+	var pgErr *pgconn.PgError
+	if !errors.As(err, &pgErr) || pgErr.Code != "54000" {
+		t.Fatalf("40 MiB insert: got %v, want SQLSTATE 54000", err)
+	}
+	if _, err := conn.Exec(ctx, "INSERT INTO blobs VALUES (2, $1)", make([]byte, 4<<20)); err != nil {
+		t.Fatalf("4 MiB insert after the refusal: %v", err)
+	}
+	var n int
+	if err := connect(t, c.url(2)).QueryRow(ctx, "SELECT count(*) FROM blobs", pgx.QueryExecModeSimpleProtocol).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("count on another node: %d %v", n, err)
+	}
+}
