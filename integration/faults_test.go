@@ -133,5 +133,24 @@ func TestKillRestartUnderLoad(t *testing.T) {
 	if len(acked) == 0 {
 		t.Fatal("no write was acknowledged")
 	}
+	// The whole cluster down at once, then back: same data everywhere.
+	var total int
+	if err := connect(t, c.nodes[0].url()).QueryRow(ctx, "SELECT count(*) FROM acked", pgx.QueryExecModeSimpleProtocol).Scan(&total); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range c.nodes {
+		c.kill(p)
+	}
+	for _, p := range c.nodes {
+		c.start(p)
+	}
+	c.leader(20 * time.Second)
+	procChecksums(t, c)
+	for _, p := range c.nodes {
+		var n int
+		if err := connect(t, p.url()).QueryRow(ctx, "SELECT count(*) FROM acked").Scan(&n); err != nil || n != total {
+			t.Fatalf("%s after a full restart: %d rows (%v), want %d", p.name, n, err, total)
+		}
+	}
 	t.Logf("%d acknowledged, %d with an error (outcome unknown to the client), %d attempts", len(acked), len(unknown), attempts.Load())
 }
