@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -228,11 +229,17 @@ func demo(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	var started []*raftsql.Node
 	closeAll := func() {
+		var wg sync.WaitGroup
 		for _, n := range started {
-			if err := n.Close(); err != nil {
-				logger.Error("close", "node", n.Name(), "err", err)
-			}
+			wg.Add(1)
+			go func(n *raftsql.Node) {
+				defer wg.Done()
+				if err := n.Close(); err != nil {
+					logger.Error("close", "node", n.Name(), "err", err)
+				}
+			}(n)
 		}
+		wg.Wait()
 	}
 	for i, m := range members {
 		n, err := raftsql.Start(ctx, raftsql.Config{
@@ -240,7 +247,7 @@ func demo(args []string, stdout, stderr io.Writer) int {
 			DataDir:        filepath.Join(dir, m.Name),
 			PGListen:       net.JoinHostPort("127.0.0.1", strconv.Itoa(*pgPort+i)),
 			InitialCluster: members,
-			Logger:         logger.With("node", m.Name),
+			Logger:         logger,
 		})
 		if err != nil {
 			fmt.Fprintf(stderr, "raftsql demo: node %s: %v\n", m.Name, err)

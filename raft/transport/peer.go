@@ -64,9 +64,12 @@ type peer struct {
 	lowBytes  int
 	lowHead   int // p.low[:lowHead] was already taken
 	connected bool
-	sent      uint64
-	dropped   uint64
-	lastErr   string
+	// everConnected: a peer that was never reached is most likely still
+	// starting, which is not worth a warning.
+	everConnected bool
+	sent          uint64
+	dropped       uint64
+	lastErr       string
 }
 
 func newPeer(t *Transport, id uint64, addr string) *peer {
@@ -195,13 +198,17 @@ func (p *peer) failQueue(err error) {
 	repeated := msg == p.lastErr
 	p.lastErr = msg
 	addr := p.addr
+	starting := !p.everConnected
 	p.mu.Unlock()
 	if p.ctx.Err() != nil {
 		return
 	}
 	level := slog.LevelWarn
-	if errors.Is(err, ErrHandshake) {
+	switch {
+	case errors.Is(err, ErrHandshake):
 		level = slog.LevelError
+	case starting:
+		level = slog.LevelInfo
 	}
 	if repeated {
 		level = slog.LevelDebug
@@ -229,6 +236,7 @@ func (p *peer) run() {
 		}
 		p.mu.Lock()
 		p.connected = true
+		p.everConnected = true
 		if p.lastErr != "" {
 			p.t.log.Info("transport: connected to peer", "peer", p.id, "addr", addr)
 		}

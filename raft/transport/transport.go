@@ -169,7 +169,7 @@ func New(cfg Config) (*Transport, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	t := &Transport{
 		cfg:      cfg,
-		log:      cfg.Logger.With("component", "transport", "node", cfg.NodeID),
+		log:      cfg.Logger.With("component", "transport", "node_id", cfg.NodeID),
 		ctx:      ctx,
 		cancel:   cancel,
 		peers:    make(map[uint64]*peer),
