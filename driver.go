@@ -299,11 +299,17 @@ func (n *Node) deliver(res *sqlexec.ApplyResult) {
 	}
 }
 
+// waiterFailed marks a result that is not an apply result: the node stopped
+// (or failed) before this node applied the request.
+type waiterFailed struct{ err error }
+
+func (w *waiterFailed) Error() string { return w.err.Error() }
+
 func (n *Node) failWaiters(err error) {
 	n.waitMu.Lock()
 	defer n.waitMu.Unlock()
 	for id, ch := range n.waiters {
-		ch <- &sqlexec.ApplyResult{RequestID: id, Err: err}
+		ch <- &sqlexec.ApplyResult{RequestID: id, Err: &waiterFailed{err}}
 		delete(n.waiters, id)
 	}
 }

@@ -103,8 +103,11 @@ func (r *replicator) Propose(ctx context.Context, cmd *sqlexec.Command) (*sqlexe
 		select {
 		case res := <-resc:
 			t.Stop()
-			if res.Err != nil && errors.Is(res.Err, errNodeStopped) {
-				return nil, n.unknownOrUnavailable(accepted, res.Err)
+			var wf *waiterFailed
+			if errors.As(res.Err, &wf) {
+				// The node stopped or failed before applying it: whether
+				// the cluster committed it is unknown here.
+				return nil, n.unknownOrUnavailable(accepted, wf.err)
 			}
 			return res, nil
 		case <-t.C:
