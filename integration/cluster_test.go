@@ -351,3 +351,101 @@ func TestOversizedWriteRefused(t *testing.T) {
 		t.Fatalf("count on another node: %d %v", n, err)
 	}
 }
+
+// After ALTER TABLE every node describes and returns the new columns, on
+// every pooled connection and in both protocols (SQLite compiles against a
+// connection's cached schema until a statement steps).
+func TestSchemaChangeSeenByEveryConnection(t *testing.T) {
+	c := startMemCluster(t, 3)
+	c.waitLeader(10 * time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	w := connect(t, c.url(0))
+	if _, err := w.Exec(ctx, "CREATE TABLE evolving (id INTEGER PRIMARY KEY, a TEXT)"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Exec(ctx, "INSERT INTO evolving VALUES (1, 'x')"); err != nil {
+		t.Fatal(err)
+	}
+	readers := []*pgx.Conn{}
+	for i := 0; i < 6; i++ {
+		readers = append(readers, connect(t, c.url(i%3)))
+	}
+	check := func(want int) {
+		t.Helper()
+		for i, r := range readers {
+			// (CacheDescribe is left out: pgx then binds with the
+			// description it cached before the ALTER, which PostgreSQL
+			// rejects too.)
+			for _, mode := range []pgx.QueryExecMode{pgx.QueryExecModeSimpleProtocol, pgx.QueryExecModeDescribeExec, pgx.QueryExecModeExec} {
+				rows, err := r.Query(ctx, "SELECT * FROM evolving ORDER BY id", mode)
+				if err != nil {
+					t.Fatalf("reader %d %v: %v", i, mode, err)
+				}
+				var vals [][]any
+				for rows.Next() {
+					v, err := rows.Values()
+					if err != nil {
+						t.Fatalf("reader %d %v: %v", i, mode, err)
+					}
+					vals = append(vals, v)
+				}
+				if err := rows.Err(); err != nil {
+					t.Fatalf("reader %d %v: %v", i, mode, err)
+				}
+				if len(rows.FieldDescriptions()) != want || len(vals) == 0 || len(vals[0]) != want {
+					t.Fatalf("reader %d %v: %d columns described, rows %v; want %d columns", i, mode, len(rows.FieldDescriptions()), vals, want)
+				}
+			}
+		}
+	}
+	check(2)
+	if _, err := w.Exec(ctx, "ALTER TABLE evolving ADD COLUMN b INTEGER DEFAULT 7"); err != nil {
+		t.Fatal(err)
+	}
+	check(3)
+	var b int
+	if err := w.QueryRow(ctx, "INSERT INTO evolving (id, a) VALUES (2, 'y') RETURNING b").Scan(&b); err != nil || b != 7 {
+		t.Fatalf("insert returning new column: %d %v", b, err)
+	}
+	if _, err := w.Exec(ctx, "ALTER TABLE evolving ADD COLUMN c TEXT"); err != nil {
+		t.Fatal(err)
+	}
+	check(4)
+	// A statement prepared before a change: PostgreSQL's 0A000 "cached
+	// plan must not change result type", after which pgx re-prepares.
+	stmtConn := connect(t, c.url(1))
+	var n int
+	if err := stmtConn.QueryRow(ctx, "SELECT count(*) FROM evolving WHERE id > $1", 0).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := stmtConn.Query(ctx, "SELECT * FROM evolving WHERE id = $1", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows.Close()
+	if _, err := w.Exec(ctx, "ALTER TABLE evolving ADD COLUMN d TEXT"); err != nil {
+		t.Fatal(err)
+	}
+	var got int
+	for attempt := 0; attempt < 2; attempt++ {
+		rows, err = stmtConn.Query(ctx, "SELECT * FROM evolving WHERE id = $1", 1)
+		if err == nil {
+			for rows.Next() {
+				v, _ := rows.Values()
+				got = len(v)
+			}
+			err = rows.Err()
+		}
+		if err == nil {
+			break
+		}
+		var pgErr *pgconn.PgError
+		if !errors.As(err, &pgErr) || pgErr.Code != "0A000" || pgErr.Message != "cached plan must not change result type" {
+			t.Fatalf("stale prepared statement: %v", err)
+		}
+	}
+	if got != 5 {
+		t.Fatalf("after re-prepare: %d columns, want 5", got)
+	}
+}

@@ -49,7 +49,14 @@ type lconn struct {
 	tls   *libc.TLS
 	db    uintptr
 	cache map[string]*lstmt // prepared statement cache
-	det   *detState         // per-connection function state (read connections)
+	// cacheSchema is the schema version the cached statements were
+	// compiled against. SQLite recompiles a stale statement at its first
+	// step, but its column count before that step is the old one, so a
+	// cached "SELECT *" would drop a column added since; the cache is
+	// emptied when the schema version moves.
+	cacheSchema int64
+	schemaStmt  *lstmt
+	det         *detState // per-connection function state (read connections)
 }
 
 const stmtCacheSize = 256
@@ -57,10 +64,12 @@ const stmtCacheSize = 256
 // prepareCached is prepare with a statement cache (single statements only).
 // Call release, not finalize, when done.
 func (c *lconn) prepareCached(sqlText string) (*lstmt, string, error) {
-	if st, ok := c.cache[sqlText]; ok && st.p != 0 {
+	c.syncSchema()
+	if st, ok := c.cache[sqlText]; ok && st.p != 0 && !st.busy {
+		st.busy = true
 		return st, "", nil
 	}
-	st, tail, err := c.prepare(sqlText)
+	st, tail, err := c.prepareFresh(sqlText)
 	if err != nil || st == nil {
 		return st, tail, err
 	}
@@ -71,19 +80,57 @@ func (c *lconn) prepareCached(sqlText string) (*lstmt, string, error) {
 		if len(c.cache) >= stmtCacheSize {
 			for k, old := range c.cache {
 				old.cached = false
-				old.finalize()
+				if !old.busy {
+					old.finalize()
+				}
 				delete(c.cache, k)
 				break
 			}
 		}
-		st.cached = true
-		c.cache[sqlText] = st
+		// If the cached copy is busy (a nested use of the same SQL), this
+		// one stays uncached and is finalized by its release.
+		if _, taken := c.cache[sqlText]; !taken {
+			st.cached = true
+			st.busy = true
+			c.cache[sqlText] = st
+		}
 	}
 	return st, tail, nil
 }
 
+// schemaVersion reads PRAGMA schema_version (changed by every DDL commit).
+func (c *lconn) schemaVersion() (int64, error) {
+	if c.schemaStmt == nil {
+		st, _, err := c.prepareFresh("PRAGMA schema_version")
+		if err != nil {
+			return 0, err
+		}
+		if st == nil {
+			return 0, fmt.Errorf("sqlexec: cannot prepare PRAGMA schema_version")
+		}
+		c.schemaStmt = st
+	}
+	st := c.schemaStmt
+	defer lib.Xsqlite3_reset(c.tls, st.p)
+	if rc := lib.Xsqlite3_step(c.tls, st.p); rc != lib.SQLITE_ROW {
+		return 0, c.err(rc)
+	}
+	return lib.Xsqlite3_column_int64(c.tls, st.p, 0), nil
+}
+
+func (c *lconn) dropCache() {
+	for k, st := range c.cache {
+		st.cached = false
+		if !st.busy { // a statement still in use is finalized by its release
+			st.finalize()
+		}
+		delete(c.cache, k)
+	}
+}
+
 // release returns a statement to the cache (or finalizes an uncached one).
 func (s *lstmt) release() {
+	s.busy = false
 	if !s.cached {
 		s.finalize()
 		return
@@ -123,10 +170,10 @@ func (c *lconn) close() error {
 	if c.drv == nil {
 		return nil
 	}
-	for k, st := range c.cache {
-		st.cached = false
-		st.finalize()
-		delete(c.cache, k)
+	c.dropCache()
+	if c.schemaStmt != nil {
+		c.schemaStmt.finalize()
+		c.schemaStmt = nil
 	}
 	if c.det != nil {
 		c.det.release()
@@ -182,11 +229,37 @@ type lstmt struct {
 	p      uintptr
 	binds  []uintptr // C memory to free after finalize
 	cached bool
+	busy   bool // checked out of the cache
 }
 
 // prepare compiles the first statement of sqlText. It returns nil if there is
 // nothing but whitespace/comments left.
 func (c *lconn) prepare(sqlText string) (*lstmt, string, error) {
+	c.syncSchema()
+	return c.prepareFresh(sqlText)
+}
+
+// syncSchema makes the connection's in-memory schema current before a
+// prepare. SQLite compiles against the schema it last loaded and only
+// notices a newer one (written by the apply connection) when a statement
+// steps; until then the statement's columns are the old ones, so a "SELECT *"
+// after ALTER TABLE would be described with a column missing. When the
+// schema version moved, cached statements are dropped and a read of
+// sqlite_schema makes SQLite reload the schema.
+func (c *lconn) syncSchema() {
+	v, err := c.schemaVersion()
+	if err != nil || v == c.cacheSchema {
+		return
+	}
+	c.dropCache()
+	c.cacheSchema = v
+	if st, _, err := c.prepareFresh("SELECT count(*) FROM sqlite_schema"); err == nil && st != nil {
+		lib.Xsqlite3_step(c.tls, st.p)
+		st.finalize()
+	}
+}
+
+func (c *lconn) prepareFresh(sqlText string) (*lstmt, string, error) {
 	for {
 		if len(sqlText) == 0 {
 			return nil, "", nil
@@ -330,12 +403,14 @@ func (s *lstmt) run(args []any, row func([]any) error) (int64, error) {
 		}
 	}
 	tls := s.c.tls
-	ncol := s.columnCount()
 	for {
 		rc := lib.Xsqlite3_step(tls, s.p)
 		switch rc {
 		case lib.SQLITE_ROW:
 			if row != nil {
+				// Counted after the step: a statement recompiled for a
+				// changed schema may have a different column count.
+				ncol := s.columnCount()
 				vals := make([]any, ncol)
 				for i := 0; i < ncol; i++ {
 					vals[i] = s.value(i)

@@ -483,6 +483,12 @@ type coerceWriter struct {
 }
 
 func (c *coerceWriter) Row(values []any) error {
+	if len(values) != len(c.cols) {
+		// The table changed since the statement was prepared (ALTER
+		// TABLE): PostgreSQL's answer, on which drivers such as pgx drop
+		// their cached statement and prepare it again.
+		return &Error{Code: CodeFeatureNotSupported, Message: "cached plan must not change result type", Statement: -1}
+	}
 	for i := range values {
 		if i >= len(c.cols) {
 			break
