@@ -46,6 +46,10 @@ type DB struct {
 	w       *lconn
 	det     *detState // apply connection's deterministic environment
 	applied atomic.Uint64
+	// schemaVer is SQLite's schema version as of the last apply commit;
+	// read connections compare it with the version their cached
+	// statements were compiled for (see lconn.syncSchema).
+	schemaVer atomic.Int64
 
 	rmu     sync.RWMutex // readers hold R while using a read conn; Restore holds W
 	readers chan *lconn
@@ -136,6 +140,7 @@ func (db *DB) openConns() error {
 		w.close()
 		return err
 	}
+	db.noteSchema(w)
 	db.applied.Store(idx)
 	db.w = w
 	db.readers = make(chan *lconn, db.opts.ReadConns)
@@ -166,6 +171,7 @@ func (db *DB) openReader(clock *detState) (*lconn, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.sharedSchema = &db.schemaVer
 	r.det = clock
 	if r.det == nil {
 		r.det = newDetState()
@@ -378,6 +384,7 @@ func (db *DB) ApplyBatch(entries []Entry) []*ApplyResult {
 			}
 			return db.failBatch(w, entries, out, err)
 		}
+		db.noteSchema(w)
 		db.applied.Store(last)
 	} else {
 		_ = w.exec("ROLLBACK")
@@ -421,6 +428,7 @@ func (db *DB) commitFailed(w *lconn, entries []Entry, out []*ApplyResult, applie
 				return db.failBatch(w, entries, out, err)
 			}
 		}
+		db.noteSchema(w)
 		db.applied.Store(e.Index)
 		applied = e.Index
 		out[i] = r
@@ -856,4 +864,13 @@ func decodeOutcome(s string) ([]StatementResult, error) {
 		return out, nil
 	}
 	return nil, nil
+}
+
+// noteSchema publishes the apply connection's schema version after a
+// commit, before the applied index moves, so a reader that waited for that
+// index sees the new version too.
+func (db *DB) noteSchema(w *lconn) {
+	if v, err := w.schemaVersion(); err == nil {
+		db.schemaVer.Store(v)
+	}
 }

@@ -16,6 +16,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -56,7 +57,11 @@ type lconn struct {
 	// emptied when the schema version moves.
 	cacheSchema int64
 	schemaStmt  *lstmt
-	det         *detState // per-connection function state (read connections)
+	// sharedSchema, for read connections, is the schema version the apply
+	// connection last committed: while it equals cacheSchema no check of
+	// SQLite's own version is needed.
+	sharedSchema *atomic.Int64
+	det          *detState // per-connection function state (read connections)
 }
 
 const stmtCacheSize = 256
@@ -247,6 +252,9 @@ func (c *lconn) prepare(sqlText string) (*lstmt, string, error) {
 // schema version moved, cached statements are dropped and a read of
 // sqlite_schema makes SQLite reload the schema.
 func (c *lconn) syncSchema() {
+	if c.sharedSchema != nil && c.sharedSchema.Load() == c.cacheSchema && c.cacheSchema != 0 {
+		return
+	}
 	v, err := c.schemaVersion()
 	if err != nil || v == c.cacheSchema {
 		return
