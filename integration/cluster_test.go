@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -140,10 +141,8 @@ func TestDeterminismChecksumsMatch(t *testing.T) {
 
 func checkChecksums(t *testing.T, c *memCluster) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		sums := map[string][]string{}
-		idx := map[uint64]bool{}
+	awaitEqualChecksums(t, func() []replicaSum {
+		var out []replicaSum
 		for _, n := range c.nodes {
 			if n == nil {
 				continue
@@ -152,17 +151,38 @@ func checkChecksums(t *testing.T, c *memCluster) {
 			if err != nil {
 				t.Fatalf("checksum %s: %v", n.Name(), err)
 			}
-			sums[sum] = append(sums[sum], fmt.Sprintf("%s@%d", n.Name(), at))
-			idx[at] = true
+			out = append(out, replicaSum{n.Name(), strconv.FormatUint(at, 10), sum})
 		}
+		return out
+	})
+}
+
+// replicaSum is one replica's content checksum at its applied index.
+type replicaSum struct{ name, index, sum string }
+
+// awaitEqualChecksums polls read until every replica reports the same
+// applied index, then requires equal checksums there.
+func awaitEqualChecksums(t *testing.T, read func() []replicaSum) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		sums := read()
+		idx, distinct := map[string]bool{}, map[string]bool{}
+		var got []string
+		for _, r := range sums {
+			idx[r.index] = true
+			distinct[r.sum] = true
+			got = append(got, r.name+"@"+r.index+"="+r.sum)
+		}
+		sort.Strings(got)
 		if len(idx) == 1 {
-			if len(sums) != 1 {
-				t.Fatalf("replicas diverged at the same applied index: %v", sums)
+			if len(distinct) != 1 {
+				t.Fatalf("replicas diverged at the same applied index: %v", got)
 			}
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("replicas never reached one applied index: %v", sums)
+			t.Fatalf("replicas never reached one applied index: %v", got)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -242,11 +262,8 @@ func TestKillLeaderProcess(t *testing.T) {
 // running node once they report the same applied index.
 func procChecksums(t *testing.T, c *procCluster) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		var got []string
-		idx := map[string]bool{}
-		sums := map[string]bool{}
+	awaitEqualChecksums(t, func() []replicaSum {
+		var out []replicaSum
 		for _, p := range c.nodes {
 			if p.cmd == nil {
 				continue
@@ -258,22 +275,10 @@ func procChecksums(t *testing.T, c *procCluster) {
 				t.Fatalf("checksum on %s: %v", p.name, err)
 			}
 			at, sum, _ := strings.Cut(v, ":")
-			idx[at] = true
-			sums[sum] = true
-			got = append(got, p.name+"="+v)
+			out = append(out, replicaSum{p.name, at, sum})
 		}
-		sort.Strings(got)
-		if len(idx) == 1 {
-			if len(sums) != 1 {
-				t.Fatalf("replicas diverged: %v", got)
-			}
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("replicas never reached one applied index: %v", got)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return out
+	})
 }
 
 // Concurrent writers on every node: every acknowledged insert is present

@@ -348,7 +348,7 @@ func TestCrashChildProcess(t *testing.T) {
 		return
 	}
 	if testing.Short() {
-		t.Skip("-short")
+		t.Skip("the SIGKILL crash test starts child processes; skipped in -short mode")
 	}
 	iters := 3
 	if longTests() {
