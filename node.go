@@ -26,13 +26,11 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -48,11 +46,10 @@ import (
 // Version is raftsql's release version, reported in server_version.
 const Version = "0.1.0"
 
-// Member names one member of the cluster and where its peers reach it.
-type Member struct {
-	Name     string
-	RaftAddr string
-}
+// Member is membership.Member, which owns cluster identity. The alias
+// remains only because the integration tests build Config.InitialCluster
+// from raftsql.Member; new code uses membership.Member.
+type Member = membership.Member
 
 // Config configures a node.
 type Config struct {
@@ -70,7 +67,7 @@ type Config struct {
 	// InitialCluster lists the members of a new cluster. It is used only
 	// the first time a data directory is initialised; afterwards the stored
 	// configuration wins.
-	InitialCluster []Member
+	InitialCluster []membership.Member
 
 	TickInterval   time.Duration // default 15ms
 	ElectionTicks  int           // default 10: 150-300 ms election timeout
@@ -119,18 +116,13 @@ func (c *Config) setDefaults() error {
 		if c.RaftListen == "" {
 			c.RaftListen = "127.0.0.1:7001"
 		}
-		c.InitialCluster = []Member{{Name: c.Name, RaftAddr: c.RaftListen}}
+		c.InitialCluster = []membership.Member{{Name: c.Name, RaftAddr: c.RaftListen}}
 	}
-	seen := map[string]bool{}
-	var self *Member
+	if err := membership.CheckMembers(c.InitialCluster); err != nil {
+		return fmt.Errorf("raftsql: initial cluster: %w", err)
+	}
+	var self *membership.Member
 	for i, m := range c.InitialCluster {
-		if m.Name == "" || m.RaftAddr == "" {
-			return fmt.Errorf("raftsql: initial cluster member %d needs name=host:port", i+1)
-		}
-		if seen[m.Name] {
-			return fmt.Errorf("raftsql: initial cluster names %q twice", m.Name)
-		}
-		seen[m.Name] = true
 		if m.Name == c.Name {
 			self = &c.InitialCluster[i]
 		}
@@ -142,41 +134,6 @@ func (c *Config) setDefaults() error {
 		c.RaftListen = self.RaftAddr
 	}
 	return nil
-}
-
-// MemberID maps a member name to its Raft node id: a stable 64-bit hash,
-// so every member derives the same ids from the same names.
-func MemberID(name string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(name))
-	id := h.Sum64()
-	if id == 0 {
-		id = 1
-	}
-	return id
-}
-
-// ParseInitialCluster parses "n1=127.0.0.1:7001,n2=127.0.0.1:7002".
-func ParseInitialCluster(s string) ([]Member, error) {
-	var ms []Member
-	for _, part := range strings.Split(s, ",") {
-		part = strings.TrimSpace(part)
-		if part == "" {
-			continue
-		}
-		name, addr, ok := strings.Cut(part, "=")
-		if !ok || name == "" || addr == "" {
-			return nil, fmt.Errorf("initial cluster entry %q: want name=host:port", part)
-		}
-		if _, _, err := net.SplitHostPort(addr); err != nil {
-			return nil, fmt.Errorf("initial cluster entry %q: %v", part, err)
-		}
-		ms = append(ms, Member{Name: name, RaftAddr: addr})
-	}
-	if len(ms) == 0 {
-		return nil, errors.New("initial cluster is empty")
-	}
-	return ms, nil
 }
 
 // AddrInUseError reports that a listen address is taken; Flag names the
@@ -265,7 +222,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	}
 	n := &Node{
 		cfg:         cfg,
-		id:          MemberID(cfg.Name),
+		id:          membership.MemberID(cfg.Name),
 		log:         cfg.Logger.With("node", cfg.Name),
 		names:       map[uint64]string{},
 		propc:       make(chan *proposal, 4096),
@@ -283,7 +240,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		leaderChanged: make(chan struct{}),
 	}
 	for _, m := range cfg.InitialCluster {
-		n.names[MemberID(m.Name)] = m.Name
+		n.names[membership.MemberID(m.Name)] = m.Name
 	}
 	cleanup := []func(){}
 	defer func() {
@@ -315,7 +272,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if hs.IsEmpty() && last == 0 && len(conf.Voters) == 0 && len(conf.Learners) == 0 {
 		var voters []uint64
 		for _, m := range cfg.InitialCluster {
-			voters = append(voters, MemberID(m.Name))
+			voters = append(voters, membership.MemberID(m.Name))
 		}
 		sort.Slice(voters, func(i, j int) bool { return voters[i] < voters[j] })
 		if err := store.Bootstrap(membership.Config{Voters: voters}); err != nil {
@@ -370,7 +327,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 
 	tr, err := transport.New(transport.Config{
 		NodeID:     n.id,
-		ClusterID:  clusterID(cfg.InitialCluster),
+		ClusterID:  membership.ClusterID(cfg.InitialCluster),
 		ListenAddr: cfg.RaftListen,
 		Handler:    (*transportHandler)(n),
 		Logger:     n.log,
@@ -384,7 +341,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	n.tr = tr
 	cleanup = append(cleanup, func() { tr.Close() })
 	for _, m := range cfg.InitialCluster {
-		if id := MemberID(m.Name); id != n.id {
+		if id := membership.MemberID(m.Name); id != n.id {
 			tr.AddPeer(id, m.RaftAddr)
 		}
 	}
@@ -418,17 +375,6 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	}()
 	n.log.Info("node started", "pg", ln.Addr().String(), "raft", tr.Addr().String(), "applied", n.applied)
 	return n, nil
-}
-
-func clusterID(ms []Member) uint64 {
-	names := make([]string, 0, len(ms))
-	for _, m := range ms {
-		names = append(names, m.Name)
-	}
-	sort.Strings(names)
-	h := fnv.New64a()
-	h.Write([]byte(strings.Join(names, ",")))
-	return h.Sum64()
 }
 
 // Name returns the member's name.
@@ -496,7 +442,7 @@ func (n *Node) Checksum(ctx context.Context) (string, uint64, error) {
 
 // TransferLeadership asks the core to hand leadership to the named member.
 func (n *Node) TransferLeadership(ctx context.Context, to string) error {
-	return n.transfer(ctx, MemberID(to))
+	return n.transfer(ctx, membership.MemberID(to))
 }
 
 var errNodeStopped = errors.New("raftsql: node is stopped")

@@ -10,27 +10,9 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-)
 
-func TestParseInitialCluster(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want int
-		ok   bool
-	}{
-		{"n1=127.0.0.1:7001", 1, true},
-		{"n1=127.0.0.1:7001,n2=127.0.0.1:7002, n3=127.0.0.1:7003", 3, true},
-		{"", 0, false},
-		{"n1", 0, false},
-		{"=127.0.0.1:7001", 0, false},
-		{"n1=nohostport", 0, false},
-	} {
-		ms, err := ParseInitialCluster(tc.in)
-		if (err == nil) != tc.ok || len(ms) != tc.want {
-			t.Errorf("ParseInitialCluster(%q) = %v, %v", tc.in, ms, err)
-		}
-	}
-}
+	"github.com/raftsql/raftsql/membership"
+)
 
 func TestConfigValidation(t *testing.T) {
 	for _, tc := range []struct {
@@ -38,18 +20,12 @@ func TestConfigValidation(t *testing.T) {
 		cfg  Config
 	}{
 		{"no data dir", Config{Name: "n1"}},
-		{"self missing", Config{Name: "n9", DataDir: "d", InitialCluster: []Member{{Name: "n1", RaftAddr: "127.0.0.1:1"}}}},
-		{"duplicate", Config{Name: "n1", DataDir: "d", InitialCluster: []Member{{Name: "n1", RaftAddr: "127.0.0.1:1"}, {Name: "n1", RaftAddr: "127.0.0.1:2"}}}},
+		{"self missing", Config{Name: "n9", DataDir: "d", InitialCluster: []membership.Member{{Name: "n1", RaftAddr: "127.0.0.1:1"}}}},
+		{"duplicate", Config{Name: "n1", DataDir: "d", InitialCluster: []membership.Member{{Name: "n1", RaftAddr: "127.0.0.1:1"}, {Name: "n1", RaftAddr: "127.0.0.1:2"}}}},
 	} {
 		if _, err := Start(context.Background(), tc.cfg); err == nil {
 			t.Errorf("%s: Start accepted %+v", tc.name, tc.cfg)
 		}
-	}
-}
-
-func TestMemberIDStableAndDistinct(t *testing.T) {
-	if MemberID("n1") != MemberID("n1") || MemberID("n1") == MemberID("n2") || MemberID("") == 0 {
-		t.Fatal("member ids must be stable, distinct and non-zero")
 	}
 }
 
@@ -85,7 +61,7 @@ func TestNodeErrorKeepsItsCode(t *testing.T) {
 func TestCorruptDatabaseFileRefusedThenRebuilt(t *testing.T) {
 	dir := t.TempDir()
 	cfg := Config{Name: "n1", DataDir: dir, PGListen: "127.0.0.1:0", RaftListen: "127.0.0.1:0"}
-	cfg.InitialCluster = []Member{{Name: "n1", RaftAddr: "127.0.0.1:0"}}
+	cfg.InitialCluster = []membership.Member{{Name: "n1", RaftAddr: "127.0.0.1:0"}}
 	n, err := Start(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/raftsql/raftsql"
+	"github.com/raftsql/raftsql/membership"
 )
 
 const usage = `raftsql - a replicated SQL database: SQLite on every node, Raft in between,
@@ -139,7 +140,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		Logger:         logger,
 	}
 	if *initial != "" {
-		ms, err := raftsql.ParseInitialCluster(*initial)
+		ms, err := membership.ParseInitialCluster(*initial)
 		if err != nil {
 			fmt.Fprintf(stderr, "raftsql serve: invalid --initial-cluster: %v\n", err)
 			return 2
@@ -221,9 +222,9 @@ func demo(args []string, stdout, stderr io.Writer) int {
 		}
 		defer os.RemoveAll(dir)
 	}
-	var members []raftsql.Member
+	var members []membership.Member
 	for i := 1; i <= *nodes; i++ {
-		members = append(members, raftsql.Member{Name: "n" + strconv.Itoa(i), RaftAddr: net.JoinHostPort("127.0.0.1", strconv.Itoa(*raftPort+i-1))})
+		members = append(members, membership.Member{Name: "n" + strconv.Itoa(i), RaftAddr: net.JoinHostPort("127.0.0.1", strconv.Itoa(*raftPort+i-1))})
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
