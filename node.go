@@ -89,7 +89,7 @@ func (c *Config) setDefaults() error {
 		c.Name = "n1"
 	}
 	if c.DataDir == "" {
-		return errors.New("raftsql: a data directory is required")
+		return &FieldError{Field: "DataDir", Err: errors.New("a data directory is required")}
 	}
 	if c.PGListen == "" {
 		c.PGListen = "127.0.0.1:5432"
@@ -119,7 +119,7 @@ func (c *Config) setDefaults() error {
 		c.InitialCluster = []membership.Member{{Name: c.Name, RaftAddr: c.RaftListen}}
 	}
 	if err := membership.CheckMembers(c.InitialCluster); err != nil {
-		return fmt.Errorf("raftsql: initial cluster: %w", err)
+		return &FieldError{Field: "InitialCluster", Err: err}
 	}
 	var self *membership.Member
 	for i, m := range c.InitialCluster {
@@ -128,7 +128,7 @@ func (c *Config) setDefaults() error {
 		}
 	}
 	if self == nil {
-		return fmt.Errorf("raftsql: --id %q is not in --initial-cluster", c.Name)
+		return &FieldError{Field: "Name", Err: fmt.Errorf("%q is not a member of the initial cluster", c.Name)}
 	}
 	if c.RaftListen == "" {
 		c.RaftListen = self.RaftAddr
@@ -136,19 +136,21 @@ func (c *Config) setDefaults() error {
 	return nil
 }
 
-// AddrInUseError reports that a listen address is taken; Flag names the
-// command-line flag that chooses it.
-type AddrInUseError struct {
-	Flag string
-	Addr string
-	Err  error
+// FieldError reports that the value of one Config field cannot be used
+// (a listen address that is taken, a name missing from the initial
+// cluster). Field is the Config field's name, so a program that sets the
+// field from its own input (the raftsql command's flags) can tell its user
+// which input to change.
+type FieldError struct {
+	Field string // e.g. "PGListen"
+	Err   error
 }
 
-func (e *AddrInUseError) Error() string {
-	return fmt.Sprintf("cannot listen on %s (%v): choose another address with %s", e.Addr, e.Err, e.Flag)
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("raftsql: Config.%s: %v", e.Field, e.Err)
 }
 
-func (e *AddrInUseError) Unwrap() error { return e.Err }
+func (e *FieldError) Unwrap() error { return e.Err }
 
 // Node is one running raftsql member.
 type Node struct {
@@ -336,7 +338,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		return nil, fmt.Errorf("raftsql: transport: %w", err)
 	}
 	if err := tr.Start(ctx); err != nil {
-		return nil, &AddrInUseError{Flag: "--raft-listen", Addr: cfg.RaftListen, Err: err}
+		return nil, &FieldError{Field: "RaftListen", Err: fmt.Errorf("cannot listen on %s (%w)", cfg.RaftListen, err)}
 	}
 	n.tr = tr
 	cleanup = append(cleanup, func() { tr.Close() })
@@ -348,7 +350,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 
 	ln, err := net.Listen("tcp", cfg.PGListen)
 	if err != nil {
-		return nil, &AddrInUseError{Flag: "--pg-listen", Addr: cfg.PGListen, Err: err}
+		return nil, &FieldError{Field: "PGListen", Err: fmt.Errorf("cannot listen on %s (%w)", cfg.PGListen, err)}
 	}
 	n.pgLn = ln
 	cleanup = append(cleanup, func() { ln.Close() })

@@ -29,6 +29,25 @@ func TestConfigValidation(t *testing.T) {
 	}
 }
 
+// Library errors name the Config field, never a command-line flag: flags
+// belong to cmd/raftsql, which maps fields to them.
+func TestConfigErrorsNameFieldsNotFlags(t *testing.T) {
+	for _, tc := range []struct {
+		cfg   Config
+		field string
+	}{
+		{Config{Name: "n1"}, "DataDir"},
+		{Config{Name: "n9", DataDir: t.TempDir(), InitialCluster: []membership.Member{{Name: "n1", RaftAddr: "127.0.0.1:1"}}}, "Name"},
+		{Config{Name: "n1", DataDir: t.TempDir(), InitialCluster: []membership.Member{{Name: "n1", RaftAddr: "127.0.0.1:1"}, {Name: "n1", RaftAddr: "127.0.0.1:2"}}}, "InitialCluster"},
+	} {
+		_, err := Start(context.Background(), tc.cfg)
+		var fe *FieldError
+		if !errors.As(err, &fe) || fe.Field != tc.field || strings.Contains(err.Error(), "--") {
+			t.Errorf("Start(%+v) = %v; want a FieldError for %s that names no flag", tc.cfg, err, tc.field)
+		}
+	}
+}
+
 func TestNodeShowRecognisesOnlyNodeSettings(t *testing.T) {
 	for in, want := range map[string]string{
 		"SHOW raftsql.leader":           "raftsql.leader",
