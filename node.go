@@ -64,6 +64,13 @@ type Config struct {
 	PGListen string
 	// RaftListen is the peer transport address.
 	RaftListen string
+	// PGListener, when set, is used instead of listening on PGListen, and
+	// RaftListener instead of listening on RaftListen. A caller that binds
+	// first (tests, supervisors handing over sockets) never has to close a
+	// port and hope to get it back. Start takes ownership of both: the node
+	// closes them on Close, and Start closes them if it fails.
+	PGListener   net.Listener
+	RaftListener net.Listener
 	// InitialCluster lists the members of a new cluster. It is used only
 	// the first time a data directory is initialised; afterwards the stored
 	// configuration wins.
@@ -91,8 +98,16 @@ func (c *Config) setDefaults() error {
 	if c.DataDir == "" {
 		return &FieldError{Field: "DataDir", Err: errors.New("a data directory is required")}
 	}
+	if c.PGListener != nil {
+		c.PGListen = c.PGListener.Addr().String()
+	}
 	if c.PGListen == "" {
 		c.PGListen = "127.0.0.1:5432"
+	}
+	if c.RaftListener != nil {
+		// The peer transport listens for itself until it can be handed a
+		// listener (transport.Config.Listener, not yet there).
+		return &FieldError{Field: "RaftListener", Err: errors.New("not supported yet: the peer transport cannot take a listener")}
 	}
 	if c.TickInterval <= 0 {
 		c.TickInterval = 15 * time.Millisecond
@@ -219,6 +234,11 @@ type snapReport struct {
 // driver, the peer transport and the PostgreSQL server, and returns once all
 // listeners are bound.
 func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
+	defer func() {
+		if err != nil {
+			closeListeners(cfg.PGListener, cfg.RaftListener)
+		}
+	}()
 	if err := cfg.setDefaults(); err != nil {
 		return nil, err
 	}
@@ -348,9 +368,12 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		}
 	}
 
-	ln, err := net.Listen("tcp", cfg.PGListen)
-	if err != nil {
-		return nil, &FieldError{Field: "PGListen", Err: fmt.Errorf("cannot listen on %s (%w)", cfg.PGListen, err)}
+	ln := cfg.PGListener
+	if ln == nil {
+		ln, err = net.Listen("tcp", cfg.PGListen)
+		if err != nil {
+			return nil, &FieldError{Field: "PGListen", Err: fmt.Errorf("cannot listen on %s (%w)", cfg.PGListen, err)}
+		}
 	}
 	n.pgLn = ln
 	cleanup = append(cleanup, func() { ln.Close() })
@@ -494,4 +517,14 @@ func (n *Node) Close() error {
 		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
+}
+
+// closeListeners closes the listeners a Config handed to Start when Start
+// fails: Start owns them either way.
+func closeListeners(ls ...net.Listener) {
+	for _, l := range ls {
+		if l != nil {
+			l.Close()
+		}
+	}
 }

@@ -3,6 +3,7 @@ package raftsql
 import (
 	"context"
 	"errors"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -140,5 +141,52 @@ func TestCorruptDatabaseFileRefusedThenRebuilt(t *testing.T) {
 	after, _, err := n.Checksum(ctx)
 	if err != nil || after != before {
 		t.Fatalf("rebuilt checksum %q (%v), want %q", after, err, before)
+	}
+}
+
+// A node started with a listener bound by its caller serves on it (no
+// port is ever closed and re-bound) and closes it on Close.
+func TestStartWithPreboundListeners(t *testing.T) {
+	pgLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := Start(context.Background(), Config{Name: "n1", DataDir: t.TempDir(), PGListener: pgLn, RaftListen: "127.0.0.1:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.PGAddr().String() != pgLn.Addr().String() {
+		t.Fatalf("node serves PostgreSQL on %s, want the given listener's %s", n.PGAddr(), pgLn.Addr())
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, "postgres://postgres@"+pgLn.Addr().String()+"/db?sslmode=disable")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var one int
+	if err := conn.QueryRow(ctx, "SELECT 1").Scan(&one); err != nil || one != 1 {
+		t.Fatalf("SELECT 1 = %d, %v", one, err)
+	}
+	conn.Close(ctx)
+	if err := n.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pgLn.Accept(); !errors.Is(err, net.ErrClosed) {
+		t.Fatalf("Accept on the given listener after Close = %v, want net.ErrClosed", err)
+	}
+}
+
+// Start owns the listeners it is given: when it fails, it closes them.
+func TestFailedStartClosesGivenListeners(t *testing.T) {
+	pgLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Start(context.Background(), Config{Name: "n1", PGListener: pgLn}); err == nil {
+		t.Fatal("Start without a data directory succeeded")
+	}
+	if _, err := pgLn.Accept(); !errors.Is(err, net.ErrClosed) {
+		t.Fatalf("Accept after a failed Start = %v, want net.ErrClosed", err)
 	}
 }
