@@ -1,23 +1,3 @@
-// Package raftsql is a raftsql node: it wires the Raft core (raft), its
-// durable log (logstore), the peer transport (raft/transport), the SQLite
-// state machine (sqlexec) and the PostgreSQL front end (pgwire) into one
-// running member of a cluster. It is also the embedding API for Go programs:
-// Start a node, connect to its PostgreSQL address with any PostgreSQL client,
-// Close it.
-//
-// One goroutine, the driver (run), owns the Raft core. For each Ready it
-// follows the core's persistence contract: persist the snapshot, hard state
-// and entries in one synced log store batch; then send the messages; then
-// apply the committed entries to SQLite; then Advance. Client goroutines
-// never touch the core: they hand proposals and read requests to the driver
-// over channels and wait for this node's own apply of their request id.
-//
-// Invariants:
-//   - A client hears success for a write only after its entry committed
-//     (durable on a majority) and was applied on this node.
-//   - Entries are applied in log order, exactly once per request id.
-//   - A linearizable read runs only after this node has applied at least the
-//     read index the leader confirmed after the read began.
 package raftsql
 
 import (
@@ -28,12 +8,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"os"
-	"path/filepath"
-	"sort"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/raftsql/raftsql/logstore"
 	"github.com/raftsql/raftsql/membership"
@@ -42,130 +18,6 @@ import (
 	"github.com/raftsql/raftsql/raft/transport"
 	"github.com/raftsql/raftsql/sqlexec"
 )
-
-// Version is raftsql's release version, reported in server_version.
-const Version = "0.1.0"
-
-// Member is membership.Member, which owns cluster identity. The alias
-// remains only because the integration tests build Config.InitialCluster
-// from raftsql.Member; new code uses membership.Member.
-type Member = membership.Member
-
-// Config configures a node.
-type Config struct {
-	// Name is this member's name (e.g. "n1"); it must appear in
-	// InitialCluster when a new cluster is bootstrapped.
-	Name string
-	// DataDir holds the Raft log (DataDir/raft) and the SQLite database
-	// (DataDir/db.sqlite).
-	DataDir string
-	// PGListen is the PostgreSQL wire protocol address ("127.0.0.1:5432";
-	// port 0 picks a free one).
-	PGListen string
-	// RaftListen is the peer transport address.
-	RaftListen string
-	// PGListener, when set, is used instead of listening on PGListen, and
-	// RaftListener instead of listening on RaftListen. A caller that binds
-	// first (tests, supervisors handing over sockets) never has to close a
-	// port and hope to get it back. Start takes ownership of both: the node
-	// closes them on Close, and Start closes them if it fails.
-	PGListener   net.Listener
-	RaftListener net.Listener
-	// InitialCluster lists the members of a new cluster. It is used only
-	// the first time a data directory is initialised; afterwards the stored
-	// configuration wins.
-	InitialCluster []membership.Member
-
-	TickInterval   time.Duration // default 15ms
-	ElectionTicks  int           // default 10: 150-300 ms election timeout
-	HeartbeatTicks int           // default 1
-	// WriteTimeout bounds how long a write waits for its outcome before the
-	// client is told the outcome is unknown (default 10s).
-	WriteTimeout time.Duration
-	// ReadTimeout bounds how long a linearizable read waits for a read
-	// index (default 10s).
-	ReadTimeout time.Duration
-	// MaxConnections limits PostgreSQL client connections (default 200).
-	MaxConnections int
-
-	Logger *slog.Logger
-}
-
-func (c *Config) setDefaults() error {
-	if c.Name == "" {
-		c.Name = "n1"
-	}
-	if c.DataDir == "" {
-		return &FieldError{Field: "DataDir", Err: errors.New("a data directory is required")}
-	}
-	if c.PGListener != nil {
-		c.PGListen = c.PGListener.Addr().String()
-	}
-	if c.PGListen == "" {
-		c.PGListen = "127.0.0.1:5432"
-	}
-	if c.RaftListener != nil {
-		// The peer transport listens for itself until it can be handed a
-		// listener (transport.Config.Listener, not yet there).
-		return &FieldError{Field: "RaftListener", Err: errors.New("not supported yet: the peer transport cannot take a listener")}
-	}
-	if c.TickInterval <= 0 {
-		c.TickInterval = 15 * time.Millisecond
-	}
-	if c.ElectionTicks <= 0 {
-		c.ElectionTicks = 10
-	}
-	if c.HeartbeatTicks <= 0 {
-		c.HeartbeatTicks = 1
-	}
-	if c.WriteTimeout <= 0 {
-		c.WriteTimeout = 10 * time.Second
-	}
-	if c.ReadTimeout <= 0 {
-		c.ReadTimeout = 10 * time.Second
-	}
-	if c.Logger == nil {
-		c.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	}
-	if len(c.InitialCluster) == 0 {
-		if c.RaftListen == "" {
-			c.RaftListen = "127.0.0.1:7001"
-		}
-		c.InitialCluster = []membership.Member{{Name: c.Name, RaftAddr: c.RaftListen}}
-	}
-	if err := membership.CheckMembers(c.InitialCluster); err != nil {
-		return &FieldError{Field: "InitialCluster", Err: err}
-	}
-	var self *membership.Member
-	for i, m := range c.InitialCluster {
-		if m.Name == c.Name {
-			self = &c.InitialCluster[i]
-		}
-	}
-	if self == nil {
-		return &FieldError{Field: "Name", Err: fmt.Errorf("%q is not a member of the initial cluster", c.Name)}
-	}
-	if c.RaftListen == "" {
-		c.RaftListen = self.RaftAddr
-	}
-	return nil
-}
-
-// FieldError reports that the value of one Config field cannot be used
-// (a listen address that is taken, a name missing from the initial
-// cluster). Field is the Config field's name, so a program that sets the
-// field from its own input (the raftsql command's flags) can tell its user
-// which input to change.
-type FieldError struct {
-	Field string // e.g. "PGListen"
-	Err   error
-}
-
-func (e *FieldError) Error() string {
-	return fmt.Sprintf("raftsql: Config.%s: %v", e.Field, e.Err)
-}
-
-func (e *FieldError) Unwrap() error { return e.Err }
 
 // Node is one running raftsql member.
 type Node struct {
@@ -212,24 +64,6 @@ type Node struct {
 	bgWG          sync.WaitGroup
 }
 
-type proposal struct {
-	data  []byte
-	errc  chan error
-	isCfg bool
-	cc    membership.Change
-}
-
-type readRequest struct {
-	done  chan uint64 // receives the read index
-	errc  chan error
-	start time.Time
-}
-
-type snapReport struct {
-	id uint64
-	ok bool
-}
-
 // Start opens (or initialises) the node's data directory, starts the Raft
 // driver, the peer transport and the PostgreSQL server, and returns once all
 // listeners are bound.
@@ -273,63 +107,10 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		}
 	}()
 
-	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
-		return nil, fmt.Errorf("raftsql: data dir: %w", err)
+	if err := n.openDataDir(ctx); err != nil {
+		return nil, err
 	}
-	store, err := logstore.Open(filepath.Join(cfg.DataDir, "raft"), logstore.Options{NodeID: n.id, Logger: n.log})
-	if err != nil {
-		return nil, fmt.Errorf("raftsql: open raft log in %s: %w", cfg.DataDir, err)
-	}
-	n.store = store
-	cleanup = append(cleanup, func() { store.Close() })
-
-	hs, conf, err := store.InitialState()
-	if err != nil {
-		return nil, fmt.Errorf("raftsql: read raft state: %w", err)
-	}
-	last, err := store.LastIndex()
-	if err != nil {
-		return nil, fmt.Errorf("raftsql: read raft state: %w", err)
-	}
-	if hs.IsEmpty() && last == 0 && len(conf.Voters) == 0 && len(conf.Learners) == 0 {
-		var voters []uint64
-		for _, m := range cfg.InitialCluster {
-			voters = append(voters, membership.MemberID(m.Name))
-		}
-		sort.Slice(voters, func(i, j int) bool { return voters[i] < voters[j] })
-		if err := store.Bootstrap(membership.Config{Voters: voters}); err != nil {
-			return nil, fmt.Errorf("raftsql: bootstrap: %w", err)
-		}
-		n.log.Info("bootstrapped a new cluster member", "members", len(voters))
-	}
-
-	db, err := sqlexec.Open(ctx, filepath.Join(cfg.DataDir, "db.sqlite"), sqlexec.Options{Logger: n.log})
-	if err != nil {
-		return nil, fmt.Errorf("raftsql: open the SQLite database %s: %w (if the file is damaged, move it aside and restart: the node rebuilds it from its Raft log)", filepath.Join(cfg.DataDir, "db.sqlite"), err)
-	}
-	n.db = db
-	cleanup = append(cleanup, func() { db.Close() })
-	n.applied = db.AppliedIndex()
-	// SQLite may be ahead of the stored commit index: the driver records
-	// commit-only hard state changes without an fsync, and SQLite applies
-	// only committed entries. Every applied entry was committed, so the
-	// commit index is raised to the applied one, provided the log still
-	// holds those entries.
-	if hs, _, err := store.InitialState(); err != nil {
-		return nil, fmt.Errorf("raftsql: read raft state: %w", err)
-	} else if n.applied > hs.Commit {
-		last, err := store.LastIndex()
-		if err != nil {
-			return nil, fmt.Errorf("raftsql: read raft state: %w", err)
-		}
-		if n.applied > last {
-			return nil, fmt.Errorf("raftsql: the database in %s has applied entry %d but the raft log ends at %d: the data directory is inconsistent; remove it and re-join this member to the cluster", cfg.DataDir, n.applied, last)
-		}
-		hs.Commit = n.applied
-		if err := store.Save(hs, nil, raft.Snapshot{}); err != nil {
-			return nil, fmt.Errorf("raftsql: raise commit index to %d: %w", n.applied, err)
-		}
-	}
+	cleanup = append(cleanup, func() { n.store.Close() }, func() { n.db.Close() })
 
 	var seed [8]byte
 	rand.Read(seed[:])
@@ -337,7 +118,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		ID:            n.id,
 		ElectionTick:  cfg.ElectionTicks,
 		HeartbeatTick: cfg.HeartbeatTicks,
-		Storage:       store,
+		Storage:       n.store,
 		Applied:       n.applied,
 		Seed:          binary.LittleEndian.Uint64(seed[:]),
 		Logger:        n.log,
@@ -378,15 +159,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	n.pgLn = ln
 	cleanup = append(cleanup, func() { ln.Close() })
 
-	engine := sqlexec.NewEngine(db, (*replicator)(n), sqlexec.EngineOptions{
-		ServerVersion: "15.0 (raftsql " + Version + ")",
-	})
-	n.pg = pgwire.NewServer(pgwire.Config{
-		Engine:         engineAdapter{engine: engine, node: n},
-		Logger:         n.log,
-		MaxConnections: cfg.MaxConnections,
-		ServerVersion:  "15.0 (raftsql " + Version + ")",
-	})
+	n.newWireServer(n.db, cfg)
 
 	go n.run()
 	bgCtx, cancel := context.WithCancel(context.Background())
@@ -465,24 +238,20 @@ func (n *Node) Checksum(ctx context.Context) (string, uint64, error) {
 	return n.db.Checksum(ctx)
 }
 
-// TransferLeadership asks the core to hand leadership to the named member.
-func (n *Node) TransferLeadership(ctx context.Context, to string) error {
-	return n.transfer(ctx, membership.MemberID(to))
+func (n *Node) nameOf(id uint64) string {
+	if id == 0 {
+		return "none"
+	}
+	if s, ok := n.names[id]; ok {
+		return s
+	}
+	return fmt.Sprintf("%x", id)
 }
-
-var errNodeStopped = errors.New("raftsql: node is stopped")
 
 func (n *Node) isClosed() bool {
 	n.closeMu.Lock()
 	defer n.closeMu.Unlock()
 	return n.closed
-}
-
-// leaderChange returns a channel closed at the next change of leader.
-func (n *Node) leaderChange() <-chan struct{} {
-	n.leaderMu.Lock()
-	defer n.leaderMu.Unlock()
-	return n.leaderChanged
 }
 
 // Close stops the node gracefully: stop accepting clients, let in-flight
@@ -517,14 +286,4 @@ func (n *Node) Close() error {
 		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
-}
-
-// closeListeners closes the listeners a Config handed to Start when Start
-// fails: Start owns them either way.
-func closeListeners(ls ...net.Listener) {
-	for _, l := range ls {
-		if l != nil {
-			l.Close()
-		}
-	}
 }
