@@ -1,8 +1,10 @@
 package raftsql
 
 import (
+	"crypto/rand"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"os"
@@ -57,6 +59,10 @@ type Config struct {
 	MaxConnections int
 
 	Logger *slog.Logger
+	// Rand is the node's source of randomness, read at Start for the Raft
+	// core's seed (election jitter) and the incarnation id that makes
+	// read-request ids unique across restarts (default crypto/rand.Reader).
+	Rand io.Reader
 }
 
 func (c *Config) setDefaults() error {
@@ -91,6 +97,9 @@ func (c *Config) setDefaults() error {
 	}
 	if c.ReadTimeout <= 0 {
 		c.ReadTimeout = 10 * time.Second
+	}
+	if c.Rand == nil {
+		c.Rand = rand.Reader
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))

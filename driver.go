@@ -1,7 +1,6 @@
 package raftsql
 
 import (
-	"encoding/binary"
 	"fmt"
 	"time"
 
@@ -64,9 +63,7 @@ func (n *Node) run() {
 		}
 		if len(pendingReads) > 0 {
 			readSeq++
-			var rctx [8]byte
-			binary.BigEndian.PutUint64(rctx[:], readSeq)
-			if err := n.rn.ReadIndex(rctx[:]); err != nil {
+			if err := n.rn.ReadIndex(n.readRequestCtx(readSeq)); err != nil {
 				for _, r := range pendingReads {
 					r.errc <- err
 				}
@@ -164,18 +161,7 @@ func (n *Node) handleReady(rd raft.Ready, inflight map[uint64]*inflightRead) err
 	if err := n.applyEntries(rd.CommittedEntries); err != nil {
 		return err
 	}
-	for _, rs := range rd.ReadStates {
-		if len(rs.RequestCtx) != 8 {
-			continue
-		}
-		seq := binary.BigEndian.Uint64(rs.RequestCtx)
-		if r, ok := inflight[seq]; ok {
-			for _, req := range r.reqs {
-				req.done <- rs.Index
-			}
-			delete(inflight, seq)
-		}
-	}
+	n.answerReads(rd.ReadStates, inflight)
 	return nil
 }
 

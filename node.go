@@ -2,10 +2,10 @@ package raftsql
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"sync"
@@ -32,6 +32,9 @@ type Node struct {
 	pgLn  net.Listener
 
 	names map[uint64]string
+	// incarnation is random per Start: it prefixes this incarnation's
+	// read-request contexts (see readRequestCtx).
+	incarnation [8]byte
 
 	propc     chan *proposal
 	recvc     chan raft.Message
@@ -113,7 +116,12 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	cleanup = append(cleanup, func() { n.store.Close() }, func() { n.db.Close() })
 
 	var seed [8]byte
-	rand.Read(seed[:])
+	if _, err := io.ReadFull(cfg.Rand, n.incarnation[:]); err != nil {
+		return nil, fmt.Errorf("raftsql: draw the incarnation id: %w", err)
+	}
+	if _, err := io.ReadFull(cfg.Rand, seed[:]); err != nil {
+		return nil, fmt.Errorf("raftsql: draw the raft seed: %w", err)
+	}
 	rn, err := raft.NewRawNode(raft.Config{
 		ID:            n.id,
 		ElectionTick:  cfg.ElectionTicks,

@@ -1,10 +1,14 @@
 package raftsql
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/raftsql/raftsql/raft"
 )
 
 const (
@@ -75,4 +79,42 @@ func (r *replicator) ReadBarrier(ctx context.Context) error {
 
 func (n *Node) readUnavailable(cause error) error {
 	return &NodeError{Code: "57P03", Msg: fmt.Sprintf("raftsql: cannot serve a linearizable read: no leader confirmed a read index (node %s sees leader %s); SET raftsql.read_consistency = 'stale' reads local data", n.cfg.Name, n.nameOf(n.leader.Load())), Err: cause}
+}
+
+// readRequestCtx is the request context of this incarnation's ReadIndex
+// round seq: the incarnation (random, drawn at Start) then seq. The
+// sequence restarts at every Start, so without the prefix an answer to a
+// round asked before a restart (still in flight from the leader) could be
+// taken for the answer to a round asked after it, and a read would run at
+// an index confirmed before writes the client has since seen commit.
+func (n *Node) readRequestCtx(seq uint64) []byte {
+	rctx := make([]byte, 0, 16)
+	rctx = append(rctx, n.incarnation[:]...)
+	return binary.BigEndian.AppendUint64(rctx, seq)
+}
+
+// readRound returns the round a read state answers, or false if this
+// incarnation did not ask for it.
+func (n *Node) readRound(rctx []byte) (uint64, bool) {
+	if len(rctx) != 16 || !bytes.Equal(rctx[:8], n.incarnation[:]) {
+		return 0, false
+	}
+	return binary.BigEndian.Uint64(rctx[8:]), true
+}
+
+// answerReads hands each read state's index to the reads of the round it
+// answers; states for rounds this incarnation did not ask for are ignored.
+func (n *Node) answerReads(states []raft.ReadState, inflight map[uint64]*inflightRead) {
+	for _, rs := range states {
+		seq, ok := n.readRound(rs.RequestCtx)
+		if !ok {
+			continue
+		}
+		if r, ok := inflight[seq]; ok {
+			for _, req := range r.reqs {
+				req.done <- rs.Index
+			}
+			delete(inflight, seq)
+		}
+	}
 }
