@@ -69,9 +69,12 @@ func (r *replicator) Propose(ctx context.Context, cmd *sqlexec.Command) (*sqlexe
 	for {
 		leaderChanged := n.leaderChange()
 		err := n.submit(ctx, &proposal{data: data})
+		var maybe *maybeProposed
 		switch {
 		case err == nil:
 			accepted = true
+		case errors.As(err, &maybe):
+			return nil, n.unknownOrUnavailable(true, maybe.cause)
 		case errors.Is(err, raft.ErrProposalDropped):
 			// Not appended anywhere by this attempt: waiting for a
 			// leader and trying again is safe.
@@ -120,7 +123,20 @@ func (n *Node) unknownOrUnavailable(accepted bool, cause error) error {
 	return &NodeError{Code: "57P03", Msg: fmt.Sprintf("raftsql: no leader could take the write (node %s sees leader %s); the write was not applied", n.cfg.Name, n.nameOf(n.leader.Load())), Err: cause}
 }
 
+// maybeProposed is submit's error when the caller stopped waiting after the
+// driver may have taken the proposal: it may reach the log, so the write's
+// outcome is unknown, never "not applied".
+type maybeProposed struct{ cause error }
+
+func (e *maybeProposed) Error() string { return e.cause.Error() }
+func (e *maybeProposed) Unwrap() error { return e.cause }
+
 // submit hands a proposal to the driver and returns the core's verdict.
+// Once the proposal is in the driver's queue, the driver may take it and
+// propose it even after this caller leaves, so leaving before the verdict
+// (ctx ended) returns a *maybeProposed. When the driver has stopped, the
+// verdict is final: the driver answers a proposal as soon as it takes it,
+// so no answer means it never took it.
 func (n *Node) submit(ctx context.Context, p *proposal) error {
 	p.errc = make(chan error, 1)
 	select {
@@ -134,8 +150,26 @@ func (n *Node) submit(ctx context.Context, p *proposal) error {
 	case err := <-p.errc:
 		return err
 	case <-ctx.Done():
-		return ctx.Err()
+		return leftEarly(p, ctx.Err(), true)
 	case <-n.donec:
-		return errNodeStopped
+		return leftEarly(p, errNodeStopped, false)
+	}
+}
+
+// leftEarly is submit's answer when it stops waiting for the verdict on p
+// because of cause: a verdict already given stands; without one, the
+// proposal may still be taken and proposed unless the driver has stopped.
+func leftEarly(p *proposal, cause error, mayStillBeTaken bool) error {
+	select {
+	case err := <-p.errc:
+		if err != nil {
+			return err
+		}
+		return &maybeProposed{cause: cause}
+	default:
+		if mayStillBeTaken {
+			return &maybeProposed{cause: cause}
+		}
+		return cause
 	}
 }
