@@ -23,7 +23,8 @@ func TestParseInitialCluster(t *testing.T) {
 }
 
 func TestMemberIDStableAndDistinct(t *testing.T) {
-	if MemberID("n1") != MemberID("n1") || MemberID("n1") == MemberID("n2") || MemberID("") == 0 {
+	first, again := MemberID("n1"), MemberID("n1")
+	if first != again || first == MemberID("n2") || MemberID("") == 0 {
 		t.Fatal("member ids must be stable, distinct and non-zero")
 	}
 }
