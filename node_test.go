@@ -3,6 +3,7 @@ package raftsql
 import (
 	"context"
 	"errors"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,27 +11,9 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-)
 
-func TestParseInitialCluster(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want int
-		ok   bool
-	}{
-		{"n1=127.0.0.1:7001", 1, true},
-		{"n1=127.0.0.1:7001,n2=127.0.0.1:7002, n3=127.0.0.1:7003", 3, true},
-		{"", 0, false},
-		{"n1", 0, false},
-		{"=127.0.0.1:7001", 0, false},
-		{"n1=nohostport", 0, false},
-	} {
-		ms, err := ParseInitialCluster(tc.in)
-		if (err == nil) != tc.ok || len(ms) != tc.want {
-			t.Errorf("ParseInitialCluster(%q) = %v, %v", tc.in, ms, err)
-		}
-	}
-}
+	"github.com/raftsql/raftsql/membership"
+)
 
 func TestConfigValidation(t *testing.T) {
 	for _, tc := range []struct {
@@ -38,8 +21,8 @@ func TestConfigValidation(t *testing.T) {
 		cfg  Config
 	}{
 		{"no data dir", Config{Name: "n1"}},
-		{"self missing", Config{Name: "n9", DataDir: "d", InitialCluster: []Member{{Name: "n1", RaftAddr: "127.0.0.1:1"}}}},
-		{"duplicate", Config{Name: "n1", DataDir: "d", InitialCluster: []Member{{Name: "n1", RaftAddr: "127.0.0.1:1"}, {Name: "n1", RaftAddr: "127.0.0.1:2"}}}},
+		{"self missing", Config{Name: "n9", DataDir: "d", InitialCluster: []membership.Member{{Name: "n1", RaftAddr: "127.0.0.1:1"}}}},
+		{"duplicate", Config{Name: "n1", DataDir: "d", InitialCluster: []membership.Member{{Name: "n1", RaftAddr: "127.0.0.1:1"}, {Name: "n1", RaftAddr: "127.0.0.1:2"}}}},
 	} {
 		if _, err := Start(context.Background(), tc.cfg); err == nil {
 			t.Errorf("%s: Start accepted %+v", tc.name, tc.cfg)
@@ -47,9 +30,22 @@ func TestConfigValidation(t *testing.T) {
 	}
 }
 
-func TestMemberIDStableAndDistinct(t *testing.T) {
-	if MemberID("n1") != MemberID("n1") || MemberID("n1") == MemberID("n2") || MemberID("") == 0 {
-		t.Fatal("member ids must be stable, distinct and non-zero")
+// Library errors name the Config field, never a command-line flag: flags
+// belong to cmd/raftsql, which maps fields to them.
+func TestConfigErrorsNameFieldsNotFlags(t *testing.T) {
+	for _, tc := range []struct {
+		cfg   Config
+		field string
+	}{
+		{Config{Name: "n1"}, "DataDir"},
+		{Config{Name: "n9", DataDir: t.TempDir(), InitialCluster: []membership.Member{{Name: "n1", RaftAddr: "127.0.0.1:1"}}}, "Name"},
+		{Config{Name: "n1", DataDir: t.TempDir(), InitialCluster: []membership.Member{{Name: "n1", RaftAddr: "127.0.0.1:1"}, {Name: "n1", RaftAddr: "127.0.0.1:2"}}}, "InitialCluster"},
+	} {
+		_, err := Start(context.Background(), tc.cfg)
+		var fe *FieldError
+		if !errors.As(err, &fe) || fe.Field != tc.field || strings.Contains(err.Error(), "--") {
+			t.Errorf("Start(%+v) = %v; want a FieldError for %s that names no flag", tc.cfg, err, tc.field)
+		}
 	}
 }
 
@@ -85,7 +81,7 @@ func TestNodeErrorKeepsItsCode(t *testing.T) {
 func TestCorruptDatabaseFileRefusedThenRebuilt(t *testing.T) {
 	dir := t.TempDir()
 	cfg := Config{Name: "n1", DataDir: dir, PGListen: "127.0.0.1:0", RaftListen: "127.0.0.1:0"}
-	cfg.InitialCluster = []Member{{Name: "n1", RaftAddr: "127.0.0.1:0"}}
+	cfg.InitialCluster = []membership.Member{{Name: "n1", RaftAddr: "127.0.0.1:0"}}
 	n, err := Start(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -145,5 +141,52 @@ func TestCorruptDatabaseFileRefusedThenRebuilt(t *testing.T) {
 	after, _, err := n.Checksum(ctx)
 	if err != nil || after != before {
 		t.Fatalf("rebuilt checksum %q (%v), want %q", after, err, before)
+	}
+}
+
+// A node started with a listener bound by its caller serves on it (no
+// port is ever closed and re-bound) and closes it on Close.
+func TestStartWithPreboundListeners(t *testing.T) {
+	pgLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := Start(context.Background(), Config{Name: "n1", DataDir: t.TempDir(), PGListener: pgLn, RaftListen: "127.0.0.1:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.PGAddr().String() != pgLn.Addr().String() {
+		t.Fatalf("node serves PostgreSQL on %s, want the given listener's %s", n.PGAddr(), pgLn.Addr())
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, "postgres://postgres@"+pgLn.Addr().String()+"/db?sslmode=disable")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var one int
+	if err := conn.QueryRow(ctx, "SELECT 1").Scan(&one); err != nil || one != 1 {
+		t.Fatalf("SELECT 1 = %d, %v", one, err)
+	}
+	conn.Close(ctx)
+	if err := n.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pgLn.Accept(); !errors.Is(err, net.ErrClosed) {
+		t.Fatalf("Accept on the given listener after Close = %v, want net.ErrClosed", err)
+	}
+}
+
+// Start owns the listeners it is given: when it fails, it closes them.
+func TestFailedStartClosesGivenListeners(t *testing.T) {
+	pgLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Start(context.Background(), Config{Name: "n1", PGListener: pgLn}); err == nil {
+		t.Fatal("Start without a data directory succeeded")
+	}
+	if _, err := pgLn.Accept(); !errors.Is(err, net.ErrClosed) {
+		t.Fatalf("Accept after a failed Start = %v, want net.ErrClosed", err)
 	}
 }

@@ -1,10 +1,15 @@
-// Package membership describes who is in a raftsql cluster: the voters whose
-// acknowledgements make up a quorum, and the learners that receive the log
-// without voting. It holds the quorum arithmetic and validates configuration
-// changes, and it handles the cluster admin commands against an interface it
-// defines.
+// Package membership describes who is in a raftsql cluster. It holds the
+// cluster's identity (members' names and peer addresses, the Raft ids and
+// cluster id derived from the names, the name=host:port list syntax) and its
+// Raft configuration: the voters whose acknowledgements make up a quorum,
+// and the learners that receive the log without voting. It does the quorum
+// arithmetic and validates single-server configuration changes; proposing
+// and applying those changes is the node's job (package raftsql).
 //
 // Invariants:
+//   - A member's Raft id is MemberID(name): every member derives the same
+//     ids from the same names, and no id is 0.
+//   - The cluster id depends only on the set of initial member names.
 //   - A Config's Voters and Learners are sorted, free of duplicates and
 //     disjoint; a node is a voter, a learner or absent.
 //   - A Config is a value: every method returns a new Config and never

@@ -74,3 +74,18 @@ func TestPortInUseNamesTheFlag(t *testing.T) {
 		}
 	}
 }
+
+// The node's configuration errors name Config fields; the command names
+// its flags instead.
+func TestConfigErrorNamesTheFlag(t *testing.T) {
+	var out, errb bytes.Buffer
+	args := []string{"serve", "--data-dir", filepath.Join(t.TempDir(), "d"), "--log-level", "error",
+		"--pg-listen", "127.0.0.1:0", "--id", "n9", "--initial-cluster", "n1=127.0.0.1:1"}
+	if code := run(args, &out, &errb); code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %q", code, errb.String())
+	}
+	msg := strings.TrimSpace(errb.String())
+	if !strings.Contains(msg, "--id") || strings.Contains(msg, "Config.") {
+		t.Fatalf("error %q should name --id, not a Config field", msg)
+	}
+}

@@ -4,50 +4,37 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
+	"github.com/raftsql/raftsql/membership"
 	"github.com/raftsql/raftsql/raft"
 	"github.com/raftsql/raftsql/sqlexec"
 )
 
 // replicator is the node as sqlexec sees it: the way to get a command
-// through the log and a read barrier.
+// through the log (Propose, here) and a read barrier (ReadBarrier, in
+// reads.go).
 type replicator Node
-
-// NodeError is an error of the node itself (not of SQL) with the SQLSTATE a
-// PostgreSQL client sees.
-type NodeError struct {
-	Code string
-	Msg  string
-	Err  error
-}
-
-func (e *NodeError) Error() string {
-	if e.Err != nil {
-		return e.Msg + ": " + e.Err.Error()
-	}
-	return e.Msg
-}
-
-// SQLState is the code the client sees. NodeError deliberately does not
-// unwrap to its cause: a deadline inside the node means "outcome unknown",
-// not "statement timeout".
-func (e *NodeError) SQLState() string { return e.Code }
 
 const (
 	// How long a follower waits for its forwarded proposal to be applied
 	// before it proposes the same command again. The request id makes the
 	// second copy harmless: the state machine applies an id at most once.
 	reproposeInterval = 2 * time.Second
-	// How long a read waits for the answer to one ReadIndex round before
-	// it asks again (the round's leader may have been deposed).
-	readRetryInterval = time.Second
 	retryBackoff      = 20 * time.Millisecond
 	// maxEntryBytes bounds one log entry well below the transport's frame
 	// limit (64 MiB) and the leader's uncommitted-bytes limit.
 	maxEntryBytes = 32 << 20
 )
+
+// proposal is a write (or configuration change) a client goroutine hands to
+// the driver; errc receives the core's verdict on accepting it.
+type proposal struct {
+	data  []byte
+	errc  chan error
+	isCfg bool
+	cc    membership.Change
+}
 
 // Propose replicates cmd through the Raft log and returns the result of
 // this node's own apply of it.
@@ -82,9 +69,12 @@ func (r *replicator) Propose(ctx context.Context, cmd *sqlexec.Command) (*sqlexe
 	for {
 		leaderChanged := n.leaderChange()
 		err := n.submit(ctx, &proposal{data: data})
+		var maybe *maybeProposed
 		switch {
 		case err == nil:
 			accepted = true
+		case errors.As(err, &maybe):
+			return nil, n.unknownOrUnavailable(true, maybe.cause)
 		case errors.Is(err, raft.ErrProposalDropped):
 			// Not appended anywhere by this attempt: waiting for a
 			// leader and trying again is safe.
@@ -133,85 +123,53 @@ func (n *Node) unknownOrUnavailable(accepted bool, cause error) error {
 	return &NodeError{Code: "57P03", Msg: fmt.Sprintf("raftsql: no leader could take the write (node %s sees leader %s); the write was not applied", n.cfg.Name, n.nameOf(n.leader.Load())), Err: cause}
 }
 
-// ReadBarrier returns once this node has applied every write that committed
-// before the call: the leader confirms its leadership for a read index (one
-// round shared by all reads that arrive meanwhile) and this node waits until
-// it has applied that index.
-func (r *replicator) ReadBarrier(ctx context.Context) error {
-	n := (*Node)(r)
-	ctx, cancel := context.WithTimeout(ctx, n.cfg.ReadTimeout)
-	defer cancel()
-	for {
-		leaderChanged := n.leaderChange()
-		req := &readRequest{done: make(chan uint64, 1), errc: make(chan error, 1), start: time.Now()}
-		select {
-		case n.readc <- req:
-		case <-ctx.Done():
-			return n.readUnavailable(ctx.Err())
-		case <-n.donec:
-			return n.readUnavailable(errNodeStopped)
-		}
-		t := time.NewTimer(readRetryInterval)
-		select {
-		case idx := <-req.done:
-			t.Stop()
-			if err := n.waitApplied(ctx, idx); err != nil {
-				return n.readUnavailable(err)
-			}
-			return nil
-		case err := <-req.errc:
-			t.Stop()
-			if errors.Is(err, errNodeStopped) {
-				return n.readUnavailable(err)
-			}
-			select {
-			case <-time.After(retryBackoff):
-			case <-ctx.Done():
-				return n.readUnavailable(err)
-			}
-		case <-t.C:
-		case <-leaderChanged:
-			t.Stop()
-		case <-ctx.Done():
-			t.Stop()
-			return n.readUnavailable(ctx.Err())
-		}
-	}
-}
+// maybeProposed is submit's error when the caller stopped waiting after the
+// driver may have taken the proposal: it may reach the log, so the write's
+// outcome is unknown, never "not applied".
+type maybeProposed struct{ cause error }
 
-func (n *Node) readUnavailable(cause error) error {
-	return &NodeError{Code: "57P03", Msg: fmt.Sprintf("raftsql: cannot serve a linearizable read: no leader confirmed a read index (node %s sees leader %s); SET raftsql.read_consistency = 'stale' reads local data", n.cfg.Name, n.nameOf(n.leader.Load())), Err: cause}
-}
+func (e *maybeProposed) Error() string { return e.cause.Error() }
+func (e *maybeProposed) Unwrap() error { return e.cause }
 
-// transportHandler is the node as the peer transport sees it.
-type transportHandler Node
-
-func (h *transportHandler) Process(ctx context.Context, m raft.Message) error {
-	n := (*Node)(h)
+// submit hands a proposal to the driver and returns the core's verdict.
+// Once the proposal is in the driver's queue, the driver may take it and
+// propose it even after this caller leaves, so leaving before the verdict
+// (ctx ended) returns a *maybeProposed. When the driver has stopped, the
+// verdict is final: the driver answers a proposal as soon as it takes it,
+// so no answer means it never took it.
+func (n *Node) submit(ctx context.Context, p *proposal) error {
+	p.errc = make(chan error, 1)
 	select {
-	case n.recvc <- m:
-		return nil
+	case n.propc <- p:
 	case <-ctx.Done():
 		return ctx.Err()
 	case <-n.donec:
 		return errNodeStopped
 	}
-}
-
-func (h *transportHandler) ReceiveSnapshot(ctx context.Context, m raft.Message, r io.Reader) error {
-	return fmt.Errorf("raftsql: snapshot installation is not supported by this version")
-}
-
-func (h *transportHandler) ReportUnreachable(id uint64) {
 	select {
-	case (*Node)(h).unreachc <- id:
-	default:
+	case err := <-p.errc:
+		return err
+	case <-ctx.Done():
+		return leftEarly(p, ctx.Err(), true)
+	case <-n.donec:
+		return leftEarly(p, errNodeStopped, false)
 	}
 }
 
-func (h *transportHandler) ReportSnapshot(id uint64, ok bool) {
+// leftEarly is submit's answer when it stops waiting for the verdict on p
+// because of cause: a verdict already given stands; without one, the
+// proposal may still be taken and proposed unless the driver has stopped.
+func leftEarly(p *proposal, cause error, mayStillBeTaken bool) error {
 	select {
-	case (*Node)(h).snapc <- snapReport{id: id, ok: ok}:
+	case err := <-p.errc:
+		if err != nil {
+			return err
+		}
+		return &maybeProposed{cause: cause}
 	default:
+		if mayStillBeTaken {
+			return &maybeProposed{cause: cause}
+		}
+		return cause
 	}
 }

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/raftsql/raftsql"
+	"github.com/raftsql/raftsql/membership"
+)
+
+// serveFlags maps the raftsql.Config fields serve sets to the flags that
+// set them, for error messages.
+var serveFlags = map[string]string{
+	"Name":           "--id",
+	"DataDir":        "--data-dir",
+	"PGListen":       "--pg-listen",
+	"RaftListen":     "--raft-listen",
+	"InitialCluster": "--initial-cluster",
+}
+
+func serve(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("raftsql serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	id := fs.String("id", "n1", "this member's name; must appear in --initial-cluster")
+	dataDir := fs.String("data-dir", "raftsql-data", "directory for the Raft log and the SQLite database")
+	pgListen := fs.String("pg-listen", "127.0.0.1:5432", "address for PostgreSQL clients")
+	raftListen := fs.String("raft-listen", "", "address for peer traffic (default: this member's address in --initial-cluster, or 127.0.0.1:7001)")
+	initial := fs.String("initial-cluster", "", "members of a new cluster: name=host:port,... (default: a single-node cluster of --id)")
+	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
+	maxConns := fs.Int("max-connections", 200, "maximum number of PostgreSQL client connections")
+	tick := fs.Duration("tick", 15*time.Millisecond, "Raft tick interval (election timeout is 10-20 ticks)")
+	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql serve [flags]\n\nStarts one member of a raftsql cluster. Restarting with the same --data-dir\nrejoins with the stored state.\n\nFlags:\n"); !ok {
+		return code
+	}
+	logger, err := newLogger(stderr, *logLevel)
+	if err != nil {
+		fmt.Fprintf(stderr, "raftsql serve: %v\n", err)
+		return 2
+	}
+	if *maxConns <= 0 {
+		fmt.Fprintf(stderr, "raftsql serve: invalid --max-connections %d: must be positive\n", *maxConns)
+		return 2
+	}
+	if *tick < time.Millisecond {
+		fmt.Fprintf(stderr, "raftsql serve: invalid --tick %v: must be at least 1ms\n", *tick)
+		return 2
+	}
+	if _, _, err := net.SplitHostPort(*pgListen); err != nil {
+		fmt.Fprintf(stderr, "raftsql serve: invalid --pg-listen %q: %v\n", *pgListen, err)
+		return 2
+	}
+	cfg := raftsql.Config{
+		Name:           *id,
+		DataDir:        *dataDir,
+		PGListen:       *pgListen,
+		RaftListen:     *raftListen,
+		MaxConnections: *maxConns,
+		TickInterval:   *tick,
+		Logger:         logger,
+	}
+	if *initial != "" {
+		ms, err := membership.ParseInitialCluster(*initial)
+		if err != nil {
+			fmt.Fprintf(stderr, "raftsql serve: invalid --initial-cluster: %v\n", err)
+			return 2
+		}
+		cfg.InitialCluster = ms
+	}
+	if *raftListen != "" {
+		if _, _, err := net.SplitHostPort(*raftListen); err != nil {
+			fmt.Fprintf(stderr, "raftsql serve: invalid --raft-listen %q: %v\n", *raftListen, err)
+			return 2
+		}
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	node, err := raftsql.Start(ctx, cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "raftsql serve: %s\n", explain(err, serveFlags))
+		return 1
+	}
+	logger.Info("raftsql is ready", "id", *id, "pg", node.PGAddr().String(), "raft", node.RaftAddr().String(), "data_dir", *dataDir,
+		"connect", psqlCommand(node.PGAddr()))
+	select {
+	case <-ctx.Done():
+		logger.Info("shutting down")
+	case <-node.Done():
+	}
+	if err := node.Close(); err != nil {
+		logger.Error("shutdown", "err", err)
+		return 1
+	}
+	if err := node.Err(); err != nil {
+		fmt.Fprintf(stderr, "raftsql serve: %v\n", err)
+		return 1
+	}
+	return 0
+}

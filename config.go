@@ -1,0 +1,155 @@
+package raftsql
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"time"
+
+	"github.com/raftsql/raftsql/membership"
+)
+
+// Version is raftsql's release version, reported in server_version.
+const Version = "0.1.0"
+
+// Member is membership.Member, which owns cluster identity. The alias
+// remains only because the integration tests build Config.InitialCluster
+// from raftsql.Member; new code uses membership.Member.
+type Member = membership.Member
+
+// Config configures a node.
+type Config struct {
+	// Name is this member's name (e.g. "n1"); it must appear in
+	// InitialCluster when a new cluster is bootstrapped.
+	Name string
+	// DataDir holds the Raft log (DataDir/raft) and the SQLite database
+	// (DataDir/db.sqlite).
+	DataDir string
+	// PGListen is the PostgreSQL wire protocol address ("127.0.0.1:5432";
+	// port 0 picks a free one).
+	PGListen string
+	// RaftListen is the peer transport address.
+	RaftListen string
+	// PGListener, when set, is used instead of listening on PGListen, and
+	// RaftListener instead of listening on RaftListen. A caller that binds
+	// first (tests, supervisors handing over sockets) never has to close a
+	// port and hope to get it back. Start takes ownership of both: the node
+	// closes them on Close, and Start closes them if it fails.
+	PGListener   net.Listener
+	RaftListener net.Listener
+	// InitialCluster lists the members of a new cluster. It is used only
+	// the first time a data directory is initialised; afterwards the stored
+	// configuration wins.
+	InitialCluster []membership.Member
+
+	TickInterval   time.Duration // default 15ms
+	ElectionTicks  int           // default 10: 150-300 ms election timeout
+	HeartbeatTicks int           // default 1
+	// WriteTimeout bounds how long a write waits for its outcome before the
+	// client is told the outcome is unknown (default 10s).
+	WriteTimeout time.Duration
+	// ReadTimeout bounds how long a linearizable read waits for a read
+	// index (default 10s).
+	ReadTimeout time.Duration
+	// MaxConnections limits PostgreSQL client connections (default 200).
+	MaxConnections int
+
+	Logger *slog.Logger
+	// Rand is the node's source of randomness, read at Start for the Raft
+	// core's seed (election jitter) and the incarnation id that makes
+	// read-request ids unique across restarts (default crypto/rand.Reader).
+	Rand io.Reader
+}
+
+func (c *Config) setDefaults() error {
+	if c.Name == "" {
+		c.Name = "n1"
+	}
+	if c.DataDir == "" {
+		return &FieldError{Field: "DataDir", Err: errors.New("a data directory is required")}
+	}
+	if c.PGListener != nil {
+		c.PGListen = c.PGListener.Addr().String()
+	}
+	if c.PGListen == "" {
+		c.PGListen = "127.0.0.1:5432"
+	}
+	if c.RaftListener != nil {
+		// The peer transport listens for itself until it can be handed a
+		// listener (transport.Config.Listener, not yet there).
+		return &FieldError{Field: "RaftListener", Err: errors.New("not supported yet: the peer transport cannot take a listener")}
+	}
+	if c.TickInterval <= 0 {
+		c.TickInterval = 15 * time.Millisecond
+	}
+	if c.ElectionTicks <= 0 {
+		c.ElectionTicks = 10
+	}
+	if c.HeartbeatTicks <= 0 {
+		c.HeartbeatTicks = 1
+	}
+	if c.WriteTimeout <= 0 {
+		c.WriteTimeout = 10 * time.Second
+	}
+	if c.ReadTimeout <= 0 {
+		c.ReadTimeout = 10 * time.Second
+	}
+	if c.Rand == nil {
+		c.Rand = rand.Reader
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	if len(c.InitialCluster) == 0 {
+		if c.RaftListen == "" {
+			c.RaftListen = "127.0.0.1:7001"
+		}
+		c.InitialCluster = []membership.Member{{Name: c.Name, RaftAddr: c.RaftListen}}
+	}
+	if err := membership.CheckMembers(c.InitialCluster); err != nil {
+		return &FieldError{Field: "InitialCluster", Err: err}
+	}
+	var self *membership.Member
+	for i, m := range c.InitialCluster {
+		if m.Name == c.Name {
+			self = &c.InitialCluster[i]
+		}
+	}
+	if self == nil {
+		return &FieldError{Field: "Name", Err: fmt.Errorf("%q is not a member of the initial cluster", c.Name)}
+	}
+	if c.RaftListen == "" {
+		c.RaftListen = self.RaftAddr
+	}
+	return nil
+}
+
+// FieldError reports that the value of one Config field cannot be used
+// (a listen address that is taken, a name missing from the initial
+// cluster). Field is the Config field's name, so a program that sets the
+// field from its own input (the raftsql command's flags) can tell its user
+// which input to change.
+type FieldError struct {
+	Field string // e.g. "PGListen"
+	Err   error
+}
+
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("raftsql: Config.%s: %v", e.Field, e.Err)
+}
+
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// closeListeners closes the listeners a Config handed to Start when Start
+// fails: Start owns them either way.
+func closeListeners(ls ...net.Listener) {
+	for _, l := range ls {
+		if l != nil {
+			l.Close()
+		}
+	}
+}

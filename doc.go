@@ -1,0 +1,21 @@
+// Package raftsql is a raftsql node: it wires the Raft core (raft), its
+// durable log (logstore), the peer transport (raft/transport), the SQLite
+// state machine (sqlexec) and the PostgreSQL front end (pgwire) into one
+// running member of a cluster. It is also the embedding API for Go programs:
+// Start a node, connect to its PostgreSQL address with any PostgreSQL client,
+// Close it.
+//
+// One goroutine, the driver (run), owns the Raft core. For each Ready it
+// follows the core's persistence contract: persist the snapshot, hard state
+// and entries in one synced log store batch; then send the messages; then
+// apply the committed entries to SQLite; then Advance. Client goroutines
+// never touch the core: they hand proposals and read requests to the driver
+// over channels and wait for this node's own apply of their request id.
+//
+// Invariants:
+//   - A client hears success for a write only after its entry committed
+//     (durable on a majority) and was applied on this node.
+//   - Entries are applied in log order, exactly once per request id.
+//   - A linearizable read runs only after this node has applied at least the
+//     read index the leader confirmed after the read began.
+package raftsql

@@ -1,0 +1,120 @@
+package raftsql
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/raftsql/raftsql/raft"
+)
+
+const (
+	// How long a read waits for the answer to one ReadIndex round before
+	// it asks again (the round's leader may have been deposed).
+	readRetryInterval = time.Second
+)
+
+// readRequest is one linearizable read waiting for a read index; the
+// driver batches the requests that arrive together into one ReadIndex round.
+type readRequest struct {
+	done  chan uint64 // receives the read index
+	errc  chan error
+	start time.Time
+}
+
+// inflightRead is one ReadIndex round this driver asked the core for.
+type inflightRead struct {
+	reqs  []*readRequest
+	asked time.Time
+}
+
+// ReadBarrier returns once this node has applied every write that committed
+// before the call: the leader confirms its leadership for a read index (one
+// round shared by all reads that arrive meanwhile) and this node waits until
+// it has applied that index.
+func (r *replicator) ReadBarrier(ctx context.Context) error {
+	n := (*Node)(r)
+	ctx, cancel := context.WithTimeout(ctx, n.cfg.ReadTimeout)
+	defer cancel()
+	for {
+		leaderChanged := n.leaderChange()
+		req := &readRequest{done: make(chan uint64, 1), errc: make(chan error, 1), start: time.Now()}
+		select {
+		case n.readc <- req:
+		case <-ctx.Done():
+			return n.readUnavailable(ctx.Err())
+		case <-n.donec:
+			return n.readUnavailable(errNodeStopped)
+		}
+		t := time.NewTimer(readRetryInterval)
+		select {
+		case idx := <-req.done:
+			t.Stop()
+			if err := n.waitApplied(ctx, idx); err != nil {
+				return n.readUnavailable(err)
+			}
+			return nil
+		case err := <-req.errc:
+			t.Stop()
+			if errors.Is(err, errNodeStopped) {
+				return n.readUnavailable(err)
+			}
+			select {
+			case <-time.After(retryBackoff):
+			case <-ctx.Done():
+				return n.readUnavailable(err)
+			}
+		case <-t.C:
+		case <-leaderChanged:
+			t.Stop()
+		case <-ctx.Done():
+			t.Stop()
+			return n.readUnavailable(ctx.Err())
+		}
+	}
+}
+
+func (n *Node) readUnavailable(cause error) error {
+	return &NodeError{Code: "57P03", Msg: fmt.Sprintf("raftsql: cannot serve a linearizable read: no leader confirmed a read index (node %s sees leader %s); SET raftsql.read_consistency = 'stale' reads local data", n.cfg.Name, n.nameOf(n.leader.Load())), Err: cause}
+}
+
+// readRequestCtx is the request context of this incarnation's ReadIndex
+// round seq: the incarnation (random, drawn at Start) then seq. The
+// sequence restarts at every Start, so without the prefix an answer to a
+// round asked before a restart (still in flight from the leader) could be
+// taken for the answer to a round asked after it, and a read would run at
+// an index confirmed before writes the client has since seen commit.
+func (n *Node) readRequestCtx(seq uint64) []byte {
+	rctx := make([]byte, 0, 16)
+	rctx = append(rctx, n.incarnation[:]...)
+	return binary.BigEndian.AppendUint64(rctx, seq)
+}
+
+// readRound returns the round a read state answers, or false if this
+// incarnation did not ask for it.
+func (n *Node) readRound(rctx []byte) (uint64, bool) {
+	if len(rctx) != 16 || !bytes.Equal(rctx[:8], n.incarnation[:]) {
+		return 0, false
+	}
+	return binary.BigEndian.Uint64(rctx[8:]), true
+}
+
+// answerReads hands each read state's index to the reads of the round it
+// answers; states for rounds this incarnation did not ask for are ignored.
+func (n *Node) answerReads(states []raft.ReadState, inflight map[uint64]*inflightRead) {
+	for _, rs := range states {
+		seq, ok := n.readRound(rs.RequestCtx)
+		if !ok {
+			continue
+		}
+		if r, ok := inflight[seq]; ok {
+			for _, req := range r.reqs {
+				req.done <- rs.Index
+			}
+			delete(inflight, seq)
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package raftsql
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/raftsql/raftsql/raft"
+)
+
+// snapReport is the transport's report on sending a Raft snapshot to a peer.
+type snapReport struct {
+	id uint64
+	ok bool
+}
+
+// transportHandler is the node as the peer transport sees it.
+type transportHandler Node
+
+func (h *transportHandler) Process(ctx context.Context, m raft.Message) error {
+	n := (*Node)(h)
+	select {
+	case n.recvc <- m:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-n.donec:
+		return errNodeStopped
+	}
+}
+
+func (h *transportHandler) ReceiveSnapshot(ctx context.Context, m raft.Message, r io.Reader) error {
+	return fmt.Errorf("raftsql: snapshot installation is not supported by this version")
+}
+
+func (h *transportHandler) ReportUnreachable(id uint64) {
+	select {
+	case (*Node)(h).unreachc <- id:
+	default:
+	}
+}
+
+func (h *transportHandler) ReportSnapshot(id uint64, ok bool) {
+	select {
+	case (*Node)(h).snapc <- snapReport{id: id, ok: ok}:
+	default:
+	}
+}
