@@ -79,9 +79,7 @@ func (c *Config) setDefaults() error {
 		c.PGListen = "127.0.0.1:5432"
 	}
 	if c.RaftListener != nil {
-		// The peer transport listens for itself until it can be handed a
-		// listener (transport.Config.Listener, not yet there).
-		return &FieldError{Field: "RaftListener", Err: errors.New("not supported yet: the peer transport cannot take a listener")}
+		c.RaftListen = c.RaftListener.Addr().String()
 	}
 	if c.TickInterval <= 0 {
 		c.TickInterval = 15 * time.Millisecond

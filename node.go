@@ -140,6 +140,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		NodeID:     n.id,
 		ClusterID:  membership.ClusterID(cfg.InitialCluster),
 		ListenAddr: cfg.RaftListen,
+		Listener:   cfg.RaftListener,
 		Handler:    (*transportHandler)(n),
 		Logger:     n.log,
 	})

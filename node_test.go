@@ -151,9 +151,16 @@ func TestStartWithPreboundListeners(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n, err := Start(context.Background(), Config{Name: "n1", DataDir: t.TempDir(), PGListener: pgLn, RaftListen: "127.0.0.1:0"})
+	raftLn, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
+	}
+	n, err := Start(context.Background(), Config{Name: "n1", DataDir: t.TempDir(), PGListener: pgLn, RaftListener: raftLn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.RaftAddr().String() != raftLn.Addr().String() {
+		t.Fatalf("node serves peers on %s, want the given listener's %s", n.RaftAddr(), raftLn.Addr())
 	}
 	if n.PGAddr().String() != pgLn.Addr().String() {
 		t.Fatalf("node serves PostgreSQL on %s, want the given listener's %s", n.PGAddr(), pgLn.Addr())
@@ -172,8 +179,10 @@ func TestStartWithPreboundListeners(t *testing.T) {
 	if err := n.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := pgLn.Accept(); !errors.Is(err, net.ErrClosed) {
-		t.Fatalf("Accept on the given listener after Close = %v, want net.ErrClosed", err)
+	for _, ln := range []net.Listener{pgLn, raftLn} {
+		if _, err := ln.Accept(); !errors.Is(err, net.ErrClosed) {
+			t.Fatalf("Accept on a given listener after Close = %v, want net.ErrClosed", err)
+		}
 	}
 }
 

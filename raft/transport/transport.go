@@ -71,6 +71,9 @@ type Config struct {
 	ClusterID uint64
 	// ListenAddr is the TCP address Start listens on ("127.0.0.1:0" etc.).
 	ListenAddr string
+	// Listener, when set, is served by Start instead of listening on
+	// ListenAddr; the transport closes it on Close.
+	Listener net.Listener
 	// Handler receives inbound messages and reports (required).
 	Handler Handler
 	// Logger defaults to a logger that discards everything.
@@ -201,13 +204,17 @@ func (t *Transport) Start(ctx context.Context) error {
 	t.started = true
 	t.mu.Unlock()
 
-	var lc net.ListenConfig
-	ln, err := lc.Listen(ctx, "tcp", t.cfg.ListenAddr)
-	if err != nil {
-		t.mu.Lock()
-		t.started = false
-		t.mu.Unlock()
-		return fmt.Errorf("transport: listen for peers on %q: %w", t.cfg.ListenAddr, err)
+	ln := t.cfg.Listener
+	if ln == nil {
+		var lc net.ListenConfig
+		var err error
+		ln, err = lc.Listen(ctx, "tcp", t.cfg.ListenAddr)
+		if err != nil {
+			t.mu.Lock()
+			t.started = false
+			t.mu.Unlock()
+			return fmt.Errorf("transport: listen for peers on %q: %w", t.cfg.ListenAddr, err)
+		}
 	}
 	t.mu.Lock()
 	if t.closed {
