@@ -1,9 +1,16 @@
 package main
 
+// Faults: the per-step fault probabilities (the -faults flag) and the
+// injection of each fault: crashes at chosen points of the Ready cycle,
+// membership changes, leadership transfers and network partitions.
+
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/raftsql/raftsql/membership"
 )
 
 // Faults is the per-step probability of each fault.
@@ -80,4 +87,178 @@ func ParseFaults(s string, base Faults) (Faults, error) {
 		}
 	}
 	return f, nil
+}
+
+const (
+	crashNone          = 0
+	crashBeforePersist = 1 // Ready taken, nothing persisted
+	crashAfterPersist  = 2 // persisted, messages not sent
+	crashAfterSend     = 3 // persisted and sent, not applied
+)
+
+func (s *sim) crash(n *node) {
+	s.stats.Crashes++
+	s.stopNode(n)
+	n.downUntil = s.step + 5 + s.rng.IntN(60)
+	s.note("CRASH node %d (restart at %d)", n.id, n.downUntil)
+	s.fail(s.checkDurable())
+}
+
+func (s *sim) faults() {
+	f := s.opt.Faults
+	if s.partEnd == 0 && s.rng.Float64() < f.Partition {
+		s.partition()
+	}
+	if s.rng.Float64() < f.Crash {
+		if n := s.pick(s.live()); n != nil {
+			mode := s.rng.IntN(4)
+			if mode == crashNone {
+				s.crash(n)
+			} else {
+				n.pendingCrash = mode
+			}
+		}
+	}
+	if s.v != nil {
+		return
+	}
+	if s.rng.Float64() < f.Member {
+		s.memberChange()
+	}
+	if s.rng.Float64() < f.Transfer {
+		if ld := s.leader(); ld != nil {
+			var others []uint64
+			for _, id := range s.cfg.Voters {
+				if id != ld.id {
+					others = append(others, id)
+				}
+			}
+			if len(others) > 0 {
+				to := others[s.rng.IntN(len(others))]
+				s.stats.Transfers++
+				s.note("transfer leadership %d -> %d", ld.id, to)
+				ld.rn.TransferLeader(to)
+			}
+		}
+	}
+}
+
+func (s *sim) memberChange() {
+	ld := s.leader()
+	if ld == nil {
+		return
+	}
+	var cc membership.Change
+	voters, learners := s.cfg.Voters, s.cfg.Learners
+	r := s.rng.Float64()
+	switch {
+	case len(learners) > 0 && r < 0.2:
+		cc = membership.Change{Type: membership.RemoveNode, NodeID: learners[0]}
+	case len(learners) > 0:
+		cc = membership.Change{Type: membership.PromoteLearner, NodeID: learners[0]}
+	case len(voters) < s.target && r < 0.15:
+		cc = membership.Change{Type: membership.AddVoter, NodeID: s.nextID}
+		s.nextID++
+	case len(voters) < s.target:
+		cc = membership.Change{Type: membership.AddLearner, NodeID: s.nextID}
+		s.nextID++
+	case len(voters) >= 3:
+		cc = membership.Change{Type: membership.RemoveNode, NodeID: voters[s.rng.IntN(len(voters))]}
+	default:
+		return
+	}
+	err := ld.rn.ProposeConfChange(cc)
+	s.note("propose conf change %v node %d at leader %d: %v", cc.Type, cc.NodeID, ld.id, errText(err))
+}
+
+func (s *sim) partition() {
+	var ids []uint64
+	for _, n := range s.live() {
+		ids = append(ids, n.id)
+	}
+	for _, id := range s.ids {
+		if n := s.nodes[id]; !n.removed && !n.up() {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	if len(ids) < 2 {
+		return
+	}
+	s.rng.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
+	cut := func(a, b []uint64, oneWay bool) {
+		for _, x := range a {
+			for _, y := range b {
+				s.blocked[[2]uint64{x, y}] = true
+				if !oneWay {
+					s.blocked[[2]uint64{y, x}] = true
+				}
+			}
+		}
+	}
+	kind := s.rng.IntN(6)
+	var desc string
+	switch kind {
+	case 0: // random symmetric split
+		k := 1 + s.rng.IntN(len(ids)-1)
+		cut(ids[:k], ids[k:], false)
+		desc = fmt.Sprintf("symmetric %v | %v", ids[:k], ids[k:])
+	case 1: // one-way: a node cannot send to (some of) the others
+		k := 1 + s.rng.IntN(len(ids)-1)
+		cut(ids[:1], ids[1:1+k], true)
+		desc = fmt.Sprintf("one-way %v -/-> %v", ids[:1], ids[1:1+k])
+	case 2: // isolate the leader
+		ld := s.leader()
+		if ld == nil {
+			return
+		}
+		var rest []uint64
+		for _, id := range ids {
+			if id != ld.id {
+				rest = append(rest, id)
+			}
+		}
+		cut([]uint64{ld.id}, rest, false)
+		desc = fmt.Sprintf("isolate leader %d", ld.id)
+	case 3: // majority / minority
+		k := len(ids) / 2
+		if k == 0 {
+			k = 1
+		}
+		cut(ids[:k], ids[k:], false)
+		desc = fmt.Sprintf("minority %v | majority %v", ids[:k], ids[k:])
+	case 4: // bridge: two sides that only talk through one node
+		if len(ids) < 3 {
+			return
+		}
+		b := ids[0]
+		rest := ids[1:]
+		k := 1 + s.rng.IntN(len(rest)-1)
+		cut(rest[:k], rest[k:], false)
+		desc = fmt.Sprintf("bridge %d between %v and %v", b, rest[:k], rest[k:])
+	case 5: // leader can send but not receive (one-way into the leader)
+		ld := s.leader()
+		if ld == nil {
+			return
+		}
+		var rest []uint64
+		for _, id := range ids {
+			if id != ld.id {
+				rest = append(rest, id)
+			}
+		}
+		cut(rest, []uint64{ld.id}, true)
+		desc = fmt.Sprintf("leader %d deaf (one-way)", ld.id)
+	}
+	s.partEnd = s.step + 10 + s.rng.IntN(90)
+	s.stats.Partitions++
+	s.note("PARTITION %s until %d", desc, s.partEnd)
+}
+
+func (s *sim) healPartition() {
+	if len(s.blocked) > 0 {
+		s.note("partition healed")
+	}
+	clear(s.blocked)
+	s.partEnd = 0
 }
