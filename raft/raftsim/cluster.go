@@ -17,19 +17,19 @@ import (
 	"github.com/raftsql/raftsql/raft"
 )
 
-// Defaults for Options.Steps and Options.HealSteps.
+// Defaults for options.Steps and options.HealSteps.
 const (
-	DefaultSteps     = 1000
-	DefaultHealSteps = 500
+	defaultSteps     = 1000
+	defaultHealSteps = 500
 )
 
-// Options configures one simulated run.
-type Options struct {
+// options configures one simulated run.
+type options struct {
 	Seed      uint64
 	Nodes     int // 3 or 5; 0 alternates by seed (odd: 3, even: 5)
 	Steps     int // fault-injection steps before the heal phase
 	HealSteps int // bound on the heal phase (liveness)
-	Faults    Faults
+	Faults    faultRates
 	Verbose   io.Writer // stream every trace event (nil: only keep the tail)
 	TraceLen  int       // events in the failure trace
 	Logger    *slog.Logger
@@ -48,26 +48,26 @@ type Options struct {
 	LeaseReads bool
 }
 
-// Stats summarises a run.
-type Stats struct {
+// runStats summarises a run.
+type runStats struct {
 	Writes, Applied, Reads, ReadsDone, Crashes, Partitions int
 	ConfChanges, Transfers, Elections, Snapshots           int
 	MaxTerm                                                uint64
 	HealSteps                                              int
 }
 
-// Result is the outcome of one run.
-type Result struct {
+// result is the outcome of one run.
+type result struct {
 	Seed   uint64
 	Nodes  int
-	V      *Violation
+	V      *violation
 	Trace  []string
 	Digest uint64
-	Stats  Stats
+	Stats  runStats
 }
 
-// NodesFor returns the cluster size used for seed when nodes is 0.
-func NodesFor(seed uint64, nodes int) int {
+// nodesFor returns the cluster size used for seed when nodes is 0.
+func nodesFor(seed uint64, nodes int) int {
 	if nodes != 0 {
 		return nodes
 	}
@@ -78,16 +78,16 @@ func NodesFor(seed uint64, nodes int) int {
 }
 
 type sim struct {
-	opt    Options
+	opt    options
 	rng    *rand.Rand
 	step   int
 	nodes  map[uint64]*node
 	ids    []uint64 // every node ever created, sorted
 	nextID uint64
 	target int
-	chk    *Checker
+	chk    *checker
 	tr     *tracer
-	v      *Violation
+	v      *violation
 
 	net     []envelope
 	seq     uint64
@@ -109,23 +109,23 @@ type sim struct {
 	preVote, checkQuorum bool
 	maxSize              uint64
 	maxInflight          int
-	stats                Stats
+	stats                runStats
 }
 
 // Run executes one seeded simulation and checks it.
-func Run(opt Options) (res Result) {
-	opt.Nodes = NodesFor(opt.Seed, opt.Nodes)
+func runSeed(opt options) (res result) {
+	opt.Nodes = nodesFor(opt.Seed, opt.Nodes)
 	if opt.Steps <= 0 {
-		opt.Steps = DefaultSteps
+		opt.Steps = defaultSteps
 	}
 	if opt.HealSteps <= 0 {
-		opt.HealSteps = DefaultHealSteps
+		opt.HealSteps = defaultHealSteps
 	}
 	s := &sim{
 		opt:      opt,
 		rng:      rand.New(rand.NewPCG(opt.Seed, 0x5eed5eed^opt.Seed*0x9e3779b97f4a7c15)),
 		nodes:    make(map[uint64]*node),
-		chk:      NewChecker(),
+		chk:      newChecker(),
 		tr:       newTracer(opt.TraceLen, opt.Verbose),
 		blocked:  make(map[[2]uint64]bool),
 		proposed: make(map[uint64]bool),
@@ -140,7 +140,7 @@ func Run(opt Options) (res Result) {
 			if len(st) > 3000 {
 				st = st[:3000]
 			}
-			s.v = violation(PropPanic, "%v\n%s", r, st)
+			s.v = violated(propPanic, "%v\n%s", r, st)
 		}
 		res.V = s.v
 		res.Digest = s.tr.digest
@@ -157,7 +157,7 @@ func (s *sim) note(format string, args ...any) {
 	s.tr.add(event{step: s.step, what: fmt.Sprintf(format, args...)})
 }
 
-func (s *sim) fail(v *Violation) bool {
+func (s *sim) fail(v *violation) bool {
 	if v != nil && s.v == nil {
 		s.v = v
 		s.note("VIOLATION %s: %s", v.Property, v.Detail)
@@ -316,7 +316,7 @@ func (s *sim) setConfig(cfg membership.Config) {
 	}
 }
 
-func (s *sim) checkDurable() *Violation {
+func (s *sim) checkDurable() *violation {
 	return s.chk.CheckDurable(s.cfg.Voters, func(id, i, t uint64) bool {
 		n := s.nodes[id]
 		if n == nil {

@@ -72,14 +72,14 @@ func (n *node) up() bool { return n.rn != nil }
 func (s *sim) start(n *node) {
 	hs, cfg, err := n.st.InitialState()
 	if err != nil {
-		s.fail(violation(PropDriver, "node %d InitialState: %v", n.id, err))
+		s.fail(violated(propDriver, "node %d InitialState: %v", n.id, err))
 		return
 	}
 	snap, _ := n.st.Snapshot()
 	if snap.Meta.Index > n.sm.applied {
 		sm, ok := decodeSM(snap.Data)
 		if !ok || sm.applied != snap.Meta.Index {
-			s.fail(violation(PropDriver, "node %d: bad snapshot data at index %d", n.id, snap.Meta.Index))
+			s.fail(violated(propDriver, "node %d: bad snapshot data at index %d", n.id, snap.Meta.Index))
 			return
 		}
 		n.sm = sm
@@ -115,7 +115,7 @@ func (s *sim) start(n *node) {
 		Logger:             logger,
 	})
 	if err != nil {
-		s.fail(violation(PropDriver, "node %d NewRawNode (applied %d, hs %+v): %v", n.id, n.sm.applied, hs, err))
+		s.fail(violated(propDriver, "node %d NewRawNode (applied %d, hs %+v): %v", n.id, n.sm.applied, hs, err))
 		return
 	}
 	n.rn = rn
@@ -134,7 +134,7 @@ func readOpt(lease bool) raft.ReadOnlyOption {
 
 // fullLogCheck re-validates a node's whole durable log against the
 // log-matching registry.
-func (s *sim) fullLogCheck(n *node) *Violation {
+func (s *sim) fullLogCheck(n *node) *violation {
 	first, _ := n.st.FirstIndex()
 	last, _ := n.st.LastIndex()
 	if last < first {
@@ -142,7 +142,7 @@ func (s *sim) fullLogCheck(n *node) *Violation {
 	}
 	ents, err := n.st.Entries(first, last+1, 1<<62)
 	if err != nil {
-		return violation(PropDriver, "node %d: Entries(%d,%d): %v", n.id, first, last+1, err)
+		return violated(propDriver, "node %d: Entries(%d,%d): %v", n.id, first, last+1, err)
 	}
 	prev, _ := n.st.Term(first - 1)
 	for _, e := range ents {
@@ -172,14 +172,14 @@ func (s *sim) handleReady(n *node) {
 		case e0 > 1:
 			t, err := n.st.Term(e0 - 1)
 			if err != nil {
-				s.fail(violation(PropDriver, "node %d: Ready entries start at %d but storage has no term for %d: %v", n.id, e0, e0-1, err))
+				s.fail(violated(propDriver, "node %d: Ready entries start at %d but storage has no term for %d: %v", n.id, e0, e0-1, err))
 				return
 			}
 			prev = t
 		}
 		for i, e := range rd.Entries {
 			if e.Index != e0+uint64(i) {
-				s.fail(violation(PropLogMatching, "node %d: Ready entries not contiguous at %d", n.id, e.Index))
+				s.fail(violated(propLogMatching, "node %d: Ready entries not contiguous at %d", n.id, e.Index))
 				return
 			}
 			if s.fail(s.chk.ObserveEntry(n.id, e, prev)) {
@@ -195,19 +195,19 @@ func (s *sim) handleReady(n *node) {
 	// Persist: snapshot, entries, hard state (one synced batch).
 	if !rd.Snapshot.IsEmpty() {
 		if err := n.st.ApplySnapshot(rd.Snapshot); err != nil {
-			s.fail(violation(PropDriver, "node %d ApplySnapshot(index %d): %v", n.id, rd.Snapshot.Meta.Index, err))
+			s.fail(violated(propDriver, "node %d ApplySnapshot(index %d): %v", n.id, rd.Snapshot.Meta.Index, err))
 			return
 		}
 		s.stats.Snapshots++
 		s.note("node %d installs snapshot index=%d term=%d cfg=%v", n.id, rd.Snapshot.Meta.Index, rd.Snapshot.Meta.Term, rd.Snapshot.Meta.Config)
 	}
 	if err := n.st.Append(rd.Entries); err != nil {
-		s.fail(violation(PropDriver, "node %d Append: %v", n.id, err))
+		s.fail(violated(propDriver, "node %d Append: %v", n.id, err))
 		return
 	}
 	if !rd.HardState.IsEmpty() {
 		if err := n.st.SetHardState(rd.HardState); err != nil {
-			s.fail(violation(PropDriver, "node %d SetHardState: %v", n.id, err))
+			s.fail(violated(propDriver, "node %d SetHardState: %v", n.id, err))
 			return
 		}
 		n.hs = rd.HardState
@@ -221,7 +221,7 @@ func (s *sim) handleReady(n *node) {
 	if n.hs.Commit > n.commitSeen {
 		last, _ := n.st.LastIndex()
 		if n.hs.Commit > last {
-			s.fail(violation(PropDriver, "node %d: commit %d beyond its persisted last index %d", n.id, n.hs.Commit, last))
+			s.fail(violated(propDriver, "node %d: commit %d beyond its persisted last index %d", n.id, n.hs.Commit, last))
 			return
 		}
 		for i := n.commitSeen + 1; i <= n.hs.Commit; i++ {
@@ -289,7 +289,7 @@ func (s *sim) handleReady(n *node) {
 	if !rd.Snapshot.IsEmpty() && rd.Snapshot.Meta.Index > n.sm.applied {
 		sm, ok := decodeSM(rd.Snapshot.Data)
 		if !ok || sm.applied != rd.Snapshot.Meta.Index {
-			s.fail(violation(PropDriver, "node %d: snapshot data does not match index %d", n.id, rd.Snapshot.Meta.Index))
+			s.fail(violated(propDriver, "node %d: snapshot data does not match index %d", n.id, rd.Snapshot.Meta.Index))
 			return
 		}
 		n.sm = sm
@@ -304,7 +304,7 @@ func (s *sim) handleReady(n *node) {
 			continue
 		}
 		if e.Index != n.sm.applied+1 {
-			s.fail(violation(PropApplyOrder, "node %d applied index %d after %d", n.id, e.Index, n.sm.applied))
+			s.fail(violated(propApplyOrder, "node %d applied index %d after %d", n.id, e.Index, n.sm.applied))
 			return
 		}
 		s.apply(n, e)
@@ -314,7 +314,7 @@ func (s *sim) handleReady(n *node) {
 	}
 	for _, rs := range rd.ReadStates {
 		if len(rs.RequestCtx) != 8 {
-			s.fail(violation(PropDriver, "node %d: ReadState with unknown context %x", n.id, rs.RequestCtx))
+			s.fail(violated(propDriver, "node %d: ReadState with unknown context %x", n.id, rs.RequestCtx))
 			return
 		}
 		id := binary.BigEndian.Uint64(rs.RequestCtx)
@@ -331,7 +331,7 @@ func (s *sim) handleReady(n *node) {
 	s.serveReads(n)
 }
 
-func (s *sim) checkLeaderLog(n *node) *Violation {
+func (s *sim) checkLeaderLog(n *node) *violation {
 	snap, _ := n.st.Snapshot()
 	return s.chk.CheckLeaderLog(n.id, n.hs.Term,
 		func(i uint64) (uint64, bool) {
@@ -347,7 +347,7 @@ func (s *sim) apply(n *node, e raft.Entry) {
 		if len(e.Data) > 0 {
 			v, ok := decodeWrite(e.Data)
 			if !ok || !s.proposed[v] {
-				s.fail(violation(PropIntegrity, "node %d applied index %d with data %x that no client proposed", n.id, e.Index, e.Data))
+				s.fail(violated(propIntegrity, "node %d applied index %d with data %x that no client proposed", n.id, e.Index, e.Data))
 				return
 			}
 			n.sm.count++
@@ -360,7 +360,7 @@ func (s *sim) apply(n *node, e raft.Entry) {
 	case raft.EntryConfChange:
 		cc, err := raft.DecodeChange(e.Data)
 		if err != nil {
-			s.fail(violation(PropIntegrity, "node %d: undecodable conf change at %d: %v", n.id, e.Index, err))
+			s.fail(violated(propIntegrity, "node %d: undecodable conf change at %d: %v", n.id, e.Index, err))
 			return
 		}
 		cfg := n.rn.ApplyConfChange(cc)
@@ -373,7 +373,7 @@ func (s *sim) apply(n *node, e raft.Entry) {
 			s.setConfig(cfg)
 		}
 	default:
-		s.fail(violation(PropIntegrity, "node %d: unknown entry type %d at %d", n.id, e.Type, e.Index))
+		s.fail(violated(propIntegrity, "node %d: unknown entry type %d at %d", n.id, e.Type, e.Index))
 		return
 	}
 	n.sm.applied = e.Index

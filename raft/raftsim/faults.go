@@ -13,8 +13,8 @@ import (
 	"github.com/raftsql/raftsql/membership"
 )
 
-// Faults is the per-step probability of each fault.
-type Faults struct {
+// faultRates is the per-step probability of each fault.
+type faultRates struct {
 	Drop      float64 // each message is lost
 	Dup       float64 // each message is delivered twice
 	Reorder   float64 // each message gets an extra random delay
@@ -27,28 +27,28 @@ type Faults struct {
 	CommitCrash float64 // a leader crashes right after advancing its commit index
 }
 
-// DefaultFaults is the default mix.
-var DefaultFaults = Faults{
+// defaultFaults is the default mix.
+var defaultFaults = faultRates{
 	Drop: 0.05, Dup: 0.02, Reorder: 0.1, Partition: 0.01,
 	Crash: 0.005, Member: 0.004, Transfer: 0.003,
 	LeaderCrash: 0.1, CommitCrash: 0.02,
 }
 
-func (f Faults) String() string {
+func (f faultRates) String() string {
 	return fmt.Sprintf("drop=%g,dup=%g,reorder=%g,partition=%g,crash=%g,member=%g,transfer=%g,leadercrash=%g,commitcrash=%g",
 		f.Drop, f.Dup, f.Reorder, f.Partition, f.Crash, f.Member, f.Transfer, f.LeaderCrash, f.CommitCrash)
 }
 
-// ParseFaults parses "drop=0.05,dup=0.02,..." on top of base. Unknown keys
+// parseFaults parses "drop=0.05,dup=0.02,..." on top of base. Unknown keys
 // and values outside [0,1] are errors. "none" disables every fault.
-func ParseFaults(s string, base Faults) (Faults, error) {
+func parseFaults(s string, base faultRates) (faultRates, error) {
 	f := base
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return f, nil
 	}
 	if s == "none" {
-		return Faults{}, nil
+		return faultRates{}, nil
 	}
 	for _, kv := range strings.Split(s, ",") {
 		kv = strings.TrimSpace(kv)

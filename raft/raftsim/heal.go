@@ -1,7 +1,7 @@
 package main
 
 // The heal phase: once faults stop, every member must converge on a
-// marker write and serve a read within Options.HealSteps (liveness); then
+// marker write and serve a read within options.HealSteps (liveness); then
 // the final durability checks run over every member's log.
 
 import (
@@ -78,7 +78,7 @@ func (s *sim) heal() {
 			}
 		}
 	}
-	s.fail(violation(PropLiveness, "%s", b.String()))
+	s.fail(violated(propLiveness, "%s", b.String()))
 }
 
 // converged reports whether every member has applied everything the leader
@@ -101,7 +101,7 @@ func (s *sim) converged(ld *node, idx uint64) bool {
 	return true
 }
 
-func (s *sim) finalChecks() *Violation {
+func (s *sim) finalChecks() *violation {
 	if v := s.checkDurable(); v != nil {
 		return v
 	}
@@ -112,7 +112,7 @@ func (s *sim) finalChecks() *Violation {
 			return v
 		}
 		if n.sm.applied < maxC {
-			return violation(PropDurability, "node %d applied only %d after healing, but %d was committed", id, n.sm.applied, maxC)
+			return violated(propDurability, "node %d applied only %d after healing, but %d was committed", id, n.sm.applied, maxC)
 		}
 		for i := uint64(1); i <= maxC; i++ {
 			if t := s.chk.CommittedTerm(i); t != 0 {
@@ -122,7 +122,7 @@ func (s *sim) finalChecks() *Violation {
 				}
 				tt, err := n.st.Term(i)
 				if err != nil || tt != t {
-					return violation(PropDurability, "node %d lost committed index %d (term %d): has term %d err %v", id, i, t, tt, err)
+					return violated(propDurability, "node %d lost committed index %d (term %d): has term %d err %v", id, i, t, tt, err)
 				}
 			}
 		}

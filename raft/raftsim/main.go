@@ -37,9 +37,9 @@ func mainErr(args []string, stdout, stderr io.Writer) int {
 	seeds := fs.Int("seeds", 100, "run seeds 1..N")
 	first := fs.Uint64("first", 1, "first seed for -seeds")
 	nodes := fs.Int("nodes", 0, "cluster size 3 or 5 (default: odd seeds 3, even seeds 5)")
-	steps := fs.Int("steps", DefaultSteps, "fault-injection steps per run")
-	heal := fs.Int("heal", DefaultHealSteps, "max steps of the final heal phase (liveness bound)")
-	faultsFlag := fs.String("faults", "", "fault mix, e.g. \"drop=0.05,dup=0.02,reorder=0.1,partition=0.01,crash=0.005,member=0.004,transfer=0.003\" (\"none\" disables; default "+DefaultFaults.String()+")")
+	steps := fs.Int("steps", defaultSteps, "fault-injection steps per run")
+	heal := fs.Int("heal", defaultHealSteps, "max steps of the final heal phase (liveness bound)")
+	faultsFlag := fs.String("faults", "", "fault mix, e.g. \"drop=0.05,dup=0.02,reorder=0.1,partition=0.01,crash=0.005,member=0.004,transfer=0.003\" (\"none\" disables; default "+defaultFaults.String()+")")
 	verbose := fs.Bool("v", false, "print the full trace (use with -seed)")
 	rafLog := fs.Bool("raftlog", false, "with -v, also print the raft core's log")
 	unreachable := fs.Bool("report-unreachable", false, "transport reports every lost message to its sender (workaround for BUG-1, see BUGS.md)")
@@ -55,13 +55,13 @@ func mainErr(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "0 passed, 1 failed")
 		return 2
 	}
-	faults, err := ParseFaults(*faultsFlag, DefaultFaults)
+	faults, err := parseFaults(*faultsFlag, defaultFaults)
 	if err != nil {
 		fmt.Fprintln(stderr, "raftsim:", err)
 		fmt.Fprintln(stdout, "0 passed, 1 failed")
 		return 2
 	}
-	base := Options{Nodes: *nodes, Steps: *steps, HealSteps: *heal, Faults: faults, ReportUnreachable: *unreachable, EarlySnapshot: *early, LeaseReads: *lease}
+	base := options{Nodes: *nodes, Steps: *steps, HealSteps: *heal, Faults: faults, ReportUnreachable: *unreachable, EarlySnapshot: *early, LeaseReads: *lease}
 
 	var list []uint64
 	if *seed != 0 {
@@ -78,7 +78,7 @@ func mainErr(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	start := time.Now()
-	results := RunSeeds(list, base, *parallel)
+	results := runSeeds(list, base, *parallel)
 	passed, failed := 0, 0
 	maxHeal, maxHealSeed := 0, uint64(0)
 	for _, r := range results {
@@ -93,7 +93,7 @@ func mainErr(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		failed++
-		Report(stdout, r, base)
+		report(stdout, r, base)
 	}
 	fmt.Fprintf(stderr, "raftsim: %d seeds in %v (slowest heal: %d steps, seed %d)\n", len(list), time.Since(start).Round(time.Millisecond), maxHeal, maxHealSeed)
 	fmt.Fprintf(stdout, "%d passed, %d failed\n", passed, failed)
@@ -103,12 +103,12 @@ func mainErr(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// RunSeeds runs every seed (in parallel) and returns results in seed order.
-func RunSeeds(list []uint64, base Options, parallel int) []Result {
+// runSeeds runs every seed (in parallel) and returns results in seed order.
+func runSeeds(list []uint64, base options, parallel int) []result {
 	if parallel < 1 {
 		parallel = runtime.GOMAXPROCS(0)
 	}
-	results := make([]Result, len(list))
+	results := make([]result, len(list))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < parallel; w++ {
@@ -118,7 +118,7 @@ func RunSeeds(list []uint64, base Options, parallel int) []Result {
 			for i := range next {
 				o := base
 				o.Seed = list[i]
-				results[i] = Run(o)
+				results[i] = runSeed(o)
 			}
 		}()
 	}
@@ -131,7 +131,7 @@ func RunSeeds(list []uint64, base Options, parallel int) []Result {
 }
 
 // Report prints one failure: seed, property, trace tail and how to replay.
-func Report(w io.Writer, r Result, base Options) {
+func report(w io.Writer, r result, base options) {
 	fmt.Fprintf(w, "FAIL seed=%d nodes=%d property=%q\n  %s\n", r.Seed, r.Nodes, r.V.Property, r.V.Detail)
 	fmt.Fprintf(w, "  last %d events:\n", len(r.Trace))
 	for _, l := range r.Trace {
@@ -141,13 +141,13 @@ func Report(w io.Writer, r Result, base Options) {
 	if base.Nodes != 0 {
 		replay += fmt.Sprintf(" -nodes %d", base.Nodes)
 	}
-	if base.Steps != DefaultSteps {
+	if base.Steps != defaultSteps {
 		replay += fmt.Sprintf(" -steps %d", base.Steps)
 	}
-	if base.HealSteps != DefaultHealSteps {
+	if base.HealSteps != defaultHealSteps {
 		replay += fmt.Sprintf(" -heal %d", base.HealSteps)
 	}
-	if base.Faults != DefaultFaults {
+	if base.Faults != defaultFaults {
 		replay += fmt.Sprintf(" -faults %q", base.Faults.String())
 	}
 	if base.ReportUnreachable {

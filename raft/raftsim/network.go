@@ -41,7 +41,7 @@ func copyMsg(m raft.Message) raft.Message {
 
 func (s *sim) send(from *node, m raft.Message) {
 	if m.To == from.id {
-		s.fail(violation(PropDriver, "node %d sent %s to itself", from.id, m.Type))
+		s.fail(violated(propDriver, "node %d sent %s to itself", from.id, m.Type))
 		return
 	}
 	f := s.opt.Faults
