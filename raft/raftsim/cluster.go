@@ -36,12 +36,14 @@ type options struct {
 	// ReportUnreachable makes the simulated transport report every lost
 	// message to its sender (RawNode.ReportUnreachable), as a transport
 	// that detects failed sends would. Off by default: a lossy network that
-	// never reports must not stall the core (see BUGS.md, BUG-1).
+	// never reports must not stall the core (BUG-1,
+	// TestRegressionLostInflightWindow).
 	ReportUnreachable bool
 	// EarlySnapshot makes every driver snapshot and compact its log as soon
 	// as it has applied an entry, so a joining node always gets a snapshot
 	// (with the configuration) rather than replaying the log from index 1,
-	// which lacks the bootstrap configuration. Workaround for BUG-2.
+	// which once lacked the bootstrap configuration. Workaround for BUG-2
+	// (TestRegressionJoinerBootstrapConfig).
 	EarlySnapshot bool
 	// LeaseReads runs every node with ReadOnlyLeaseBased (and check-quorum)
 	// instead of the default ReadOnlySafe.

@@ -42,8 +42,8 @@ func mainErr(args []string, stdout, stderr io.Writer) int {
 	faultsFlag := fs.String("faults", "", "fault mix, e.g. \"drop=0.05,dup=0.02,reorder=0.1,partition=0.01,crash=0.005,member=0.004,transfer=0.003\" (\"none\" disables; default "+defaultFaults.String()+")")
 	verbose := fs.Bool("v", false, "print the full trace (use with -seed)")
 	rafLog := fs.Bool("raftlog", false, "with -v, also print the raft core's log")
-	unreachable := fs.Bool("report-unreachable", false, "transport reports every lost message to its sender (workaround for BUG-1, see BUGS.md)")
-	early := fs.Bool("early-snapshot", false, "drivers snapshot+compact after the first applied entry (workaround for BUG-2, see BUGS.md)")
+	unreachable := fs.Bool("report-unreachable", false, "transport reports every lost message to its sender (workaround for BUG-1, see TestRegressionLostInflightWindow)")
+	early := fs.Bool("early-snapshot", false, "drivers snapshot+compact after the first applied entry (workaround for BUG-2, see TestRegressionJoinerBootstrapConfig)")
 	lease := fs.Bool("lease", false, "serve reads with ReadOnlyLeaseBased instead of ReadOnlySafe")
 	parallel := fs.Int("parallel", runtime.GOMAXPROCS(0), "seeds run in parallel")
 	if err := fs.Parse(args); err != nil {
