@@ -21,7 +21,6 @@ const (
 	propIntegrity          = "data integrity"
 	propLinearizableRead   = "linearizable read"
 	propLiveness           = "liveness"
-	propDeterminism        = "determinism"
 	propPanic              = "panic"
 	propDriver             = "driver contract"
 )
@@ -249,9 +248,6 @@ func (c *checker) CommittedTerm(i uint64) uint64 { return c.committedAt(i).term 
 
 // MaxCommit is the highest index observed committed.
 func (c *checker) MaxCommit() uint64 { return c.maxCommit }
-
-// MaxApplied is the highest index applied anywhere.
-func (c *checker) MaxApplied() uint64 { return c.maxApplied }
 
 // ObserveHardState checks that a node's durable HardState only moves
 // forward: term and commit never decrease and the vote of a term never

@@ -13,6 +13,9 @@ import (
 	"github.com/raftsql/raftsql/raft"
 )
 
+// heal stops every fault, restarts crashed members and steps until the
+// cluster converges on a marker write and serves a read, or fails with a
+// liveness violation after opt.HealSteps steps.
 func (s *sim) heal() {
 	s.faultsOn, s.clientsOn = false, false
 	s.healPartition()

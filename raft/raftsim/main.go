@@ -1,19 +1,7 @@
-// Command raftsim is a deterministic fault simulator for the raft core.
-//
-// It runs seeded clusters of raft.RawNode over MemoryStorage with an
-// in-memory network that drops, delays, duplicates and reorders messages,
-// partitions nodes, crashes and restarts them (keeping only what their
-// driver persisted), changes membership and transfers leadership while
-// clients write and read. After every step it checks the Raft safety
-// properties; at the end it heals everything and requires liveness.
-//
-//	go run ./raft/raftsim -seeds 2000
-//	go run ./raft/raftsim -seed 17 -v
-//
-// The last line of output is "N passed, M failed"; the exit code is 1 if
-// any seed failed. Everything derives from the seed, so -seed S replays a
-// failure exactly.
 package main
+
+// The command line: flags, running seeds in parallel, and the failure
+// report with its replay command.
 
 import (
 	"flag"
