@@ -240,8 +240,7 @@ func (s *sim) stepOnce() {
 	for _, id := range s.ids {
 		n := s.nodes[id]
 		if !n.removed && !n.up() && s.step >= n.downUntil {
-			n.inc++
-			s.start(n)
+			s.restart(n)
 			if s.v != nil {
 				return
 			}
@@ -300,8 +299,8 @@ func (s *sim) reapRemoved() {
 // joined and stops (for good) nodes that were removed, as an operator would.
 func (s *sim) setConfig(cfg membership.Config) {
 	s.cfg = membership.Config{Voters: slices.Clone(cfg.Voters), Learners: slices.Clone(cfg.Learners)}
-	members := append(slices.Clone(cfg.Voters), cfg.Learners...)
-	for _, id := range members {
+	ms := members(cfg)
+	for _, id := range ms {
 		if _, ok := s.nodes[id]; !ok {
 			s.note("operator starts new node %d", id)
 			s.addNode(id, raft.NewMemoryStorage())
@@ -309,7 +308,7 @@ func (s *sim) setConfig(cfg membership.Config) {
 	}
 	for _, id := range s.ids {
 		n := s.nodes[id]
-		if !n.removed && !slices.Contains(members, id) {
+		if !n.removed && !slices.Contains(ms, id) {
 			// Stopped by reapRemoved once the current Ready is done.
 			s.note("operator stops removed node %d", id)
 			n.removed = true
@@ -318,17 +317,14 @@ func (s *sim) setConfig(cfg membership.Config) {
 	}
 }
 
+// members returns the voters, then the learners, of cfg in a new slice.
+func members(cfg membership.Config) []uint64 {
+	return append(slices.Clone(cfg.Voters), cfg.Learners...)
+}
+
 func (s *sim) checkDurable() *violation {
 	return s.chk.CheckDurable(s.cfg.Voters, func(id, i, t uint64) bool {
 		n := s.nodes[id]
-		if n == nil {
-			return false
-		}
-		snap, _ := n.st.Snapshot()
-		if snap.Meta.Index >= i {
-			return true
-		}
-		tt, err := n.st.Term(i)
-		return err == nil && tt == t
+		return n != nil && n.holds(i, t)
 	})
 }

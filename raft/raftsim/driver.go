@@ -68,6 +68,25 @@ type node struct {
 
 func (n *node) up() bool { return n.rn != nil }
 
+// holds reports whether the node's durable state still has index i of term
+// t: in its log, or covered by its snapshot.
+func (n *node) holds(i, t uint64) bool {
+	snap, _ := n.st.Snapshot()
+	if snap.Meta.Index >= i {
+		return true
+	}
+	tt, err := n.st.Term(i)
+	return err == nil && tt == t
+}
+
+// resetVolatile forgets what a node knew only in memory: its role, its
+// pending reads and a scheduled crash.
+func (n *node) resetVolatile() {
+	n.lead, n.state, n.leaderTerm = 0, raft.StateFollower, 0
+	n.pendingCrash = crashNone
+	n.waits = nil
+}
+
 // start (re)creates the RawNode from durable state only.
 func (s *sim) start(n *node) {
 	hs, cfg, err := n.st.InitialState()
@@ -76,16 +95,8 @@ func (s *sim) start(n *node) {
 		return
 	}
 	snap, _ := n.st.Snapshot()
-	if snap.Meta.Index > n.sm.applied {
-		sm, ok := decodeSM(snap.Data)
-		if !ok || sm.applied != snap.Meta.Index {
-			s.fail(violated(propDriver, "node %d: bad snapshot data at index %d", n.id, snap.Meta.Index))
-			return
-		}
-		n.sm = sm
-		if s.fail(s.chk.CheckSnapshotState(n.id, snap.Meta.Index, snap.Meta.Term, sm.count)) {
-			return
-		}
+	if snap.Meta.Index > n.sm.applied && !s.restoreSnapshot(n, snap) {
+		return
 	}
 	if s.fail(s.fullLogCheck(n)) {
 		return
@@ -119,10 +130,15 @@ func (s *sim) start(n *node) {
 		return
 	}
 	n.rn = rn
-	n.lead, n.state, n.leaderTerm = 0, raft.StateFollower, 0
-	n.pendingCrash = crashNone
-	n.waits = nil
+	n.resetVolatile()
 	s.note("start node %d inc=%d hs=%+v applied=%d cfg=%v", n.id, n.inc, hs, n.sm.applied, cfg)
+}
+
+// restart brings a crashed node back as a new incarnation (messages its
+// previous incarnation sent no longer report back to it).
+func (s *sim) restart(n *node) {
+	n.inc++
+	s.start(n)
 }
 
 func readOpt(lease bool) raft.ReadOnlyOption {
@@ -145,13 +161,35 @@ func (s *sim) fullLogCheck(n *node) *violation {
 		return violated(propDriver, "node %d: Entries(%d,%d): %v", n.id, first, last+1, err)
 	}
 	prev, _ := n.st.Term(first - 1)
-	for _, e := range ents {
+	return s.observeLog(n, ents, prev)
+}
+
+// observeLog feeds a run of a node's log, whose predecessor has term prev,
+// to the log-matching check; the run must be contiguous.
+func (s *sim) observeLog(n *node, ents []raft.Entry, prev uint64) *violation {
+	for i, e := range ents {
+		if e.Index != ents[0].Index+uint64(i) {
+			return violated(propLogMatching, "node %d: entries not contiguous at %d", n.id, e.Index)
+		}
 		if v := s.chk.ObserveEntry(n.id, e, prev); v != nil {
 			return v
 		}
 		prev = e.Term
 	}
 	return nil
+}
+
+// restoreSnapshot loads the state machine from snap, which is newer than
+// what the node has applied, and checks it against what was applied
+// elsewhere. It reports whether the run goes on.
+func (s *sim) restoreSnapshot(n *node, snap raft.Snapshot) bool {
+	sm, ok := decodeSM(snap.Data)
+	if !ok || sm.applied != snap.Meta.Index {
+		s.fail(violated(propDriver, "node %d: snapshot data does not match index %d", n.id, snap.Meta.Index))
+		return false
+	}
+	n.sm = sm
+	return !s.fail(s.chk.CheckSnapshotState(n.id, snap.Meta.Index, snap.Meta.Term, sm.count))
 }
 
 func (s *sim) handleReady(n *node) {
@@ -177,15 +215,8 @@ func (s *sim) handleReady(n *node) {
 			}
 			prev = t
 		}
-		for i, e := range rd.Entries {
-			if e.Index != e0+uint64(i) {
-				s.fail(violated(propLogMatching, "node %d: Ready entries not contiguous at %d", n.id, e.Index))
-				return
-			}
-			if s.fail(s.chk.ObserveEntry(n.id, e, prev)) {
-				return
-			}
-			prev = e.Term
+		if s.fail(s.observeLog(n, rd.Entries, prev)) {
+			return
 		}
 	}
 	if mode == crashBeforePersist {
@@ -287,17 +318,11 @@ func (s *sim) handleReady(n *node) {
 	}
 	// Apply.
 	if !rd.Snapshot.IsEmpty() && rd.Snapshot.Meta.Index > n.sm.applied {
-		sm, ok := decodeSM(rd.Snapshot.Data)
-		if !ok || sm.applied != rd.Snapshot.Meta.Index {
-			s.fail(violated(propDriver, "node %d: snapshot data does not match index %d", n.id, rd.Snapshot.Meta.Index))
+		if !s.restoreSnapshot(n, rd.Snapshot) {
 			return
 		}
-		n.sm = sm
 		n.cfg = rd.Snapshot.Meta.Config
-		n.lastSnap = sm.applied
-		if s.fail(s.chk.CheckSnapshotState(n.id, rd.Snapshot.Meta.Index, rd.Snapshot.Meta.Term, sm.count)) {
-			return
-		}
+		n.lastSnap = n.sm.applied
 	}
 	for _, e := range rd.CommittedEntries {
 		if e.Index <= n.sm.applied && !rd.Snapshot.IsEmpty() {
@@ -391,10 +416,8 @@ func (s *sim) stopNode(n *node) {
 			delete(s.readNode, id)
 		}
 	}
-	n.waits = nil
 	n.rn = nil
-	n.lead, n.state, n.leaderTerm = 0, raft.StateFollower, 0
-	n.pendingCrash = crashNone
+	n.resetVolatile()
 }
 
 func (s *sim) maybeSnapshot(n *node) {

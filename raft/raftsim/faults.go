@@ -127,13 +127,7 @@ func (s *sim) faults() {
 	}
 	if s.rng.Float64() < f.Transfer {
 		if ld := s.leader(); ld != nil {
-			var others []uint64
-			for _, id := range s.cfg.Voters {
-				if id != ld.id {
-					others = append(others, id)
-				}
-			}
-			if len(others) > 0 {
+			if others := without(s.cfg.Voters, ld.id); len(others) > 0 {
 				to := others[s.rng.IntN(len(others))]
 				s.stats.Transfers++
 				s.note("transfer leadership %d -> %d", ld.id, to)
@@ -212,13 +206,7 @@ func (s *sim) partition() {
 		if ld == nil {
 			return
 		}
-		var rest []uint64
-		for _, id := range ids {
-			if id != ld.id {
-				rest = append(rest, id)
-			}
-		}
-		cut([]uint64{ld.id}, rest, false)
+		cut([]uint64{ld.id}, without(ids, ld.id), false)
 		desc = fmt.Sprintf("isolate leader %d", ld.id)
 	case 3: // majority / minority
 		k := len(ids) / 2
@@ -241,13 +229,7 @@ func (s *sim) partition() {
 		if ld == nil {
 			return
 		}
-		var rest []uint64
-		for _, id := range ids {
-			if id != ld.id {
-				rest = append(rest, id)
-			}
-		}
-		cut(rest, []uint64{ld.id}, true)
+		cut(without(ids, ld.id), []uint64{ld.id}, true)
 		desc = fmt.Sprintf("leader %d deaf (one-way)", ld.id)
 	}
 	s.partEnd = s.step + 10 + s.rng.IntN(90)
@@ -261,4 +243,15 @@ func (s *sim) healPartition() {
 	}
 	clear(s.blocked)
 	s.partEnd = 0
+}
+
+// without returns ids except id, in order.
+func without(ids []uint64, id uint64) []uint64 {
+	var out []uint64
+	for _, x := range ids {
+		if x != id {
+			out = append(out, x)
+		}
+	}
+	return out
 }

@@ -34,20 +34,23 @@ func mainErr(args []string, stdout, stderr io.Writer) int {
 	early := fs.Bool("early-snapshot", false, "drivers snapshot+compact after the first applied entry (workaround for BUG-2, see TestRegressionJoinerBootstrapConfig)")
 	lease := fs.Bool("lease", false, "serve reads with ReadOnlyLeaseBased instead of ReadOnlySafe")
 	parallel := fs.Int("parallel", runtime.GOMAXPROCS(0), "seeds run in parallel")
-	if err := fs.Parse(args); err != nil {
+	// A usage error still ends with the summary line that scripts read.
+	usage := func(msg ...any) int {
+		if len(msg) > 0 {
+			fmt.Fprintln(stderr, msg...)
+		}
 		fmt.Fprintln(stdout, "0 passed, 1 failed")
 		return 2
 	}
+	if err := fs.Parse(args); err != nil {
+		return usage()
+	}
 	if *nodes != 0 && *nodes != 3 && *nodes != 5 {
-		fmt.Fprintln(stderr, "raftsim: -nodes must be 3 or 5")
-		fmt.Fprintln(stdout, "0 passed, 1 failed")
-		return 2
+		return usage("raftsim: -nodes must be 3 or 5")
 	}
 	faults, err := parseFaults(*faultsFlag, defaultFaults)
 	if err != nil {
-		fmt.Fprintln(stderr, "raftsim:", err)
-		fmt.Fprintln(stdout, "0 passed, 1 failed")
-		return 2
+		return usage("raftsim:", err)
 	}
 	base := options{Nodes: *nodes, Steps: *steps, HealSteps: *heal, Faults: faults, ReportUnreachable: *unreachable, EarlySnapshot: *early, LeaseReads: *lease}
 

@@ -39,10 +39,16 @@ func (s *sim) clients() {
 	}
 }
 
-func (s *sim) propose(n *node) {
+// newWrite returns a fresh value for a write and records it as proposed,
+// so that applying anything else is a data-integrity violation.
+func (s *sim) newWrite() uint64 {
 	s.nextWrite++
-	v := s.nextWrite
-	s.proposed[v] = true
+	s.proposed[s.nextWrite] = true
+	return s.nextWrite
+}
+
+func (s *sim) propose(n *node) {
+	v := s.newWrite()
 	s.stats.Writes++
 	err := n.rn.Propose(encodeWrite(v))
 	s.note("client write %d at node %d: %v", v, n.id, errText(err))
