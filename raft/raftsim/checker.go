@@ -9,33 +9,32 @@ import (
 
 // Property names reported by the checker.
 const (
-	PropElectionSafety     = "election safety"
-	PropLogMatching        = "log matching"
-	PropLeaderCompleteness = "leader completeness"
-	PropStateMachineSafety = "state machine safety"
-	PropCommitSafety       = "commit safety"
-	PropCommitRule         = "leader commit rule"
-	PropDurability         = "committed entry durability"
-	PropHardState          = "hard state monotonicity"
-	PropApplyOrder         = "apply order"
-	PropIntegrity          = "data integrity"
-	PropLinearizableRead   = "linearizable read"
-	PropLiveness           = "liveness"
-	PropDeterminism        = "determinism"
-	PropPanic              = "panic"
-	PropDriver             = "driver contract"
+	propElectionSafety     = "election safety"
+	propLogMatching        = "log matching"
+	propLeaderCompleteness = "leader completeness"
+	propStateMachineSafety = "state machine safety"
+	propCommitSafety       = "commit safety"
+	propCommitRule         = "leader commit rule"
+	propDurability         = "committed entry durability"
+	propHardState          = "hard state monotonicity"
+	propApplyOrder         = "apply order"
+	propIntegrity          = "data integrity"
+	propLinearizableRead   = "linearizable read"
+	propLiveness           = "liveness"
+	propPanic              = "panic"
+	propDriver             = "driver contract"
 )
 
-// Violation is one safety or liveness property that failed.
-type Violation struct {
+// violation is one safety or liveness property that failed.
+type violation struct {
 	Property string
 	Detail   string
 }
 
-func (v *Violation) Error() string { return v.Property + ": " + v.Detail }
+func (v *violation) Error() string { return v.Property + ": " + v.Detail }
 
-func violation(prop, format string, args ...any) *Violation {
-	return &Violation{Property: prop, Detail: fmt.Sprintf(format, args...)}
+func violated(prop, format string, args ...any) *violation {
+	return &violation{Property: prop, Detail: fmt.Sprintf(format, args...)}
 }
 
 // entryHash identifies an entry's payload (type and data).
@@ -74,12 +73,12 @@ type readRec struct {
 	done       bool
 }
 
-// Checker accumulates the observed history of a run and checks the Raft
+// checker accumulates the observed history of a run and checks the Raft
 // safety properties incrementally. Every method returns a non-nil
-// *Violation when the history it has seen so far violates a property. It
+// *violation when the history it has seen so far violates a property. It
 // knows nothing about the simulator, so tests can feed it fabricated
 // histories.
-type Checker struct {
+type checker struct {
 	leaders    map[uint64]uint64 // term -> leader
 	logReg     map[logKey]logInfo
 	committed  []commitRec // by index; term 0 = unknown
@@ -90,9 +89,9 @@ type Checker struct {
 	reads      map[uint64]*readRec
 }
 
-// NewChecker returns an empty checker.
-func NewChecker() *Checker {
-	return &Checker{
+// newChecker returns an empty checker.
+func newChecker() *checker {
+	return &checker{
 		leaders: make(map[uint64]uint64),
 		logReg:  make(map[logKey]logInfo),
 		hs:      make(map[uint64]raft.HardState),
@@ -101,9 +100,9 @@ func NewChecker() *Checker {
 }
 
 // ObserveLeader records that node is leader in term (election safety).
-func (c *Checker) ObserveLeader(node, term uint64) *Violation {
+func (c *checker) ObserveLeader(node, term uint64) *violation {
 	if l, ok := c.leaders[term]; ok && l != node {
-		return violation(PropElectionSafety, "two leaders in term %d: %d and %d", term, l, node)
+		return violated(propElectionSafety, "two leaders in term %d: %d and %d", term, l, node)
 	}
 	c.leaders[term] = node
 	return nil
@@ -113,20 +112,20 @@ func (c *Checker) ObserveLeader(node, term uint64) *Violation {
 // term prevTerm. Log matching holds iff every (index, term) pair always
 // comes with the same payload and the same predecessor term (by induction
 // the logs are then identical up to that entry).
-func (c *Checker) ObserveEntry(node uint64, e raft.Entry, prevTerm uint64) *Violation {
+func (c *checker) ObserveEntry(node uint64, e raft.Entry, prevTerm uint64) *violation {
 	k := logKey{e.Index, e.Term}
 	h := entryHash(e.Type, e.Data)
 	if info, ok := c.logReg[k]; ok {
 		if info.hash != h {
-			return violation(PropLogMatching, "entry (index %d, term %d) has different data on node %d and node %d", e.Index, e.Term, info.node, node)
+			return violated(propLogMatching, "entry (index %d, term %d) has different data on node %d and node %d", e.Index, e.Term, info.node, node)
 		}
 		if info.prevTerm != prevTerm {
-			return violation(PropLogMatching, "entry (index %d, term %d) follows term %d on node %d but term %d on node %d", e.Index, e.Term, info.prevTerm, info.node, prevTerm, node)
+			return violated(propLogMatching, "entry (index %d, term %d) follows term %d on node %d but term %d on node %d", e.Index, e.Term, info.prevTerm, info.node, prevTerm, node)
 		}
 		return nil
 	}
 	if prevTerm > e.Term {
-		return violation(PropLogMatching, "node %d: entry (index %d, term %d) follows an entry of higher term %d", node, e.Index, e.Term, prevTerm)
+		return violated(propLogMatching, "node %d: entry (index %d, term %d) follows an entry of higher term %d", node, e.Index, e.Term, prevTerm)
 	}
 	c.logReg[k] = logInfo{hash: h, prevTerm: prevTerm, node: node}
 	return nil
@@ -135,14 +134,14 @@ func (c *Checker) ObserveEntry(node uint64, e raft.Entry, prevTerm uint64) *Viol
 // ObserveCommit records that node, in currentTerm, considers index
 // committed with entry term entryTerm (entryTerm 0: entry compacted,
 // unknown).
-func (c *Checker) ObserveCommit(node, index, entryTerm, currentTerm uint64) *Violation {
+func (c *checker) ObserveCommit(node, index, entryTerm, currentTerm uint64) *violation {
 	for uint64(len(c.committed)) <= index {
 		c.committed = append(c.committed, commitRec{})
 	}
 	r := &c.committed[index]
 	if entryTerm != 0 {
 		if r.term != 0 && r.term != entryTerm {
-			return violation(PropCommitSafety, "index %d committed with term %d (node %d) and term %d (node %d)", index, r.term, r.node, entryTerm, node)
+			return violated(propCommitSafety, "index %d committed with term %d (node %d) and term %d (node %d)", index, r.term, r.node, entryTerm, node)
 		}
 		if r.term == 0 {
 			r.term = entryTerm
@@ -162,9 +161,9 @@ func (c *Checker) ObserveCommit(node, index, entryTerm, currentTerm uint64) *Vio
 // its commit index only to an entry of its own term (older entries commit
 // only indirectly). entryTerm is the term of the entry at the new commit
 // index (0: unknown, compacted).
-func (c *Checker) ObserveLeaderCommit(node, term, index, entryTerm uint64) *Violation {
+func (c *checker) ObserveLeaderCommit(node, term, index, entryTerm uint64) *violation {
 	if entryTerm != 0 && entryTerm != term {
-		return violation(PropCommitRule, "leader %d of term %d advanced its commit index to %d, an entry of term %d", node, term, index, entryTerm)
+		return violated(propCommitRule, "leader %d of term %d advanced its commit index to %d, an entry of term %d", node, term, index, entryTerm)
 	}
 	return nil
 }
@@ -173,7 +172,7 @@ func (c *Checker) ObserveLeaderCommit(node, term, index, entryTerm uint64) *Viol
 // of term: every entry observed committed in an earlier term must be in its
 // log. termAt returns the term of entry i in the leader's log, ok=false if
 // missing; compacted reports whether i is covered by its snapshot.
-func (c *Checker) CheckLeaderLog(node, term uint64, termAt func(i uint64) (uint64, bool), compacted func(i uint64) bool) *Violation {
+func (c *checker) CheckLeaderLog(node, term uint64, termAt func(i uint64) (uint64, bool), compacted func(i uint64) bool) *violation {
 	for i := uint64(1); i < uint64(len(c.committed)); i++ {
 		r := c.committed[i]
 		if r.commitTerm == 0 || r.commitTerm >= term {
@@ -184,10 +183,10 @@ func (c *Checker) CheckLeaderLog(node, term uint64, termAt func(i uint64) (uint6
 		}
 		t, ok := termAt(i)
 		if !ok {
-			return violation(PropLeaderCompleteness, "leader %d of term %d lacks index %d committed by term %d", node, term, i, r.commitTerm)
+			return violated(propLeaderCompleteness, "leader %d of term %d lacks index %d committed by term %d", node, term, i, r.commitTerm)
 		}
 		if r.term != 0 && t != r.term {
-			return violation(PropLeaderCompleteness, "leader %d of term %d has term %d at index %d, committed with term %d", node, term, t, i, r.term)
+			return violated(propLeaderCompleteness, "leader %d of term %d has term %d at index %d, committed with term %d", node, term, t, i, r.term)
 		}
 	}
 	return nil
@@ -195,9 +194,9 @@ func (c *Checker) CheckLeaderLog(node, term uint64, termAt func(i uint64) (uint6
 
 // ObserveApply records that node applied e; count is the node's write count
 // after applying it, commit the node's durable commit index.
-func (c *Checker) ObserveApply(node uint64, e raft.Entry, count, commit uint64) *Violation {
+func (c *checker) ObserveApply(node uint64, e raft.Entry, count, commit uint64) *violation {
 	if e.Index > commit {
-		return violation(PropStateMachineSafety, "node %d applied index %d beyond its commit index %d", node, e.Index, commit)
+		return violated(propStateMachineSafety, "node %d applied index %d beyond its commit index %d", node, e.Index, commit)
 	}
 	for uint64(len(c.applied)) <= e.Index {
 		c.applied = append(c.applied, applyRec{})
@@ -206,16 +205,16 @@ func (c *Checker) ObserveApply(node uint64, e raft.Entry, count, commit uint64) 
 	r := &c.applied[e.Index]
 	if r.term != 0 {
 		if r.term != e.Term || r.hash != h {
-			return violation(PropStateMachineSafety, "index %d applied as (term %d, hash %x) on node %d and (term %d, hash %x) on node %d", e.Index, r.term, r.hash, r.node, e.Term, h, node)
+			return violated(propStateMachineSafety, "index %d applied as (term %d, hash %x) on node %d and (term %d, hash %x) on node %d", e.Index, r.term, r.hash, r.node, e.Term, h, node)
 		}
 		if r.count != count {
-			return violation(PropStateMachineSafety, "index %d: state machine count %d on node %d, %d on node %d", e.Index, r.count, r.node, count, node)
+			return violated(propStateMachineSafety, "index %d: state machine count %d on node %d, %d on node %d", e.Index, r.count, r.node, count, node)
 		}
 		return nil
 	}
 	*r = applyRec{term: e.Term, hash: h, count: count, node: node}
 	if cr := c.committedAt(e.Index); cr.term != 0 && cr.term != e.Term {
-		return violation(PropStateMachineSafety, "node %d applied index %d term %d but term %d was committed", node, e.Index, e.Term, cr.term)
+		return violated(propStateMachineSafety, "node %d applied index %d term %d but term %d was committed", node, e.Index, e.Term, cr.term)
 	}
 	if e.Index > c.maxApplied {
 		c.maxApplied = e.Index
@@ -225,19 +224,19 @@ func (c *Checker) ObserveApply(node uint64, e raft.Entry, count, commit uint64) 
 
 // CheckSnapshotState checks a state machine image restored from a snapshot
 // at index against what was applied there.
-func (c *Checker) CheckSnapshotState(node, index, term, count uint64) *Violation {
+func (c *checker) CheckSnapshotState(node, index, term, count uint64) *violation {
 	if cr := c.committedAt(index); cr.term != 0 && cr.term != term {
-		return violation(PropStateMachineSafety, "node %d installed snapshot (index %d, term %d) but term %d was committed there", node, index, term, cr.term)
+		return violated(propStateMachineSafety, "node %d installed snapshot (index %d, term %d) but term %d was committed there", node, index, term, cr.term)
 	}
 	if index < uint64(len(c.applied)) {
 		if r := c.applied[index]; r.term != 0 && (r.term != term || r.count != count) {
-			return violation(PropStateMachineSafety, "node %d snapshot at index %d: term %d count %d, applied elsewhere as term %d count %d", node, index, term, count, r.term, r.count)
+			return violated(propStateMachineSafety, "node %d snapshot at index %d: term %d count %d, applied elsewhere as term %d count %d", node, index, term, count, r.term, r.count)
 		}
 	}
 	return nil
 }
 
-func (c *Checker) committedAt(i uint64) commitRec {
+func (c *checker) committedAt(i uint64) commitRec {
 	if i < uint64(len(c.committed)) {
 		return c.committed[i]
 	}
@@ -245,43 +244,40 @@ func (c *Checker) committedAt(i uint64) commitRec {
 }
 
 // CommittedTerm returns the term committed at index i (0 if unknown).
-func (c *Checker) CommittedTerm(i uint64) uint64 { return c.committedAt(i).term }
+func (c *checker) CommittedTerm(i uint64) uint64 { return c.committedAt(i).term }
 
 // MaxCommit is the highest index observed committed.
-func (c *Checker) MaxCommit() uint64 { return c.maxCommit }
-
-// MaxApplied is the highest index applied anywhere.
-func (c *Checker) MaxApplied() uint64 { return c.maxApplied }
+func (c *checker) MaxCommit() uint64 { return c.maxCommit }
 
 // ObserveHardState checks that a node's durable HardState only moves
 // forward: term and commit never decrease and the vote of a term never
 // changes once cast.
-func (c *Checker) ObserveHardState(node uint64, hs raft.HardState) *Violation {
+func (c *checker) ObserveHardState(node uint64, hs raft.HardState) *violation {
 	prev, ok := c.hs[node]
 	c.hs[node] = hs
 	if !ok {
 		return nil
 	}
 	if hs.Term < prev.Term {
-		return violation(PropHardState, "node %d term went from %d to %d", node, prev.Term, hs.Term)
+		return violated(propHardState, "node %d term went from %d to %d", node, prev.Term, hs.Term)
 	}
 	if hs.Commit < prev.Commit {
-		return violation(PropHardState, "node %d commit went from %d to %d", node, prev.Commit, hs.Commit)
+		return violated(propHardState, "node %d commit went from %d to %d", node, prev.Commit, hs.Commit)
 	}
 	if hs.Term == prev.Term && prev.Vote != 0 && hs.Vote != prev.Vote {
-		return violation(PropHardState, "node %d changed its vote in term %d from %d to %d", node, hs.Term, prev.Vote, hs.Vote)
+		return violated(propHardState, "node %d changed its vote in term %d from %d to %d", node, hs.Term, prev.Vote, hs.Vote)
 	}
 	return nil
 }
 
 // ForgetNode drops per-node state (a node removed for good).
-func (c *Checker) ForgetNode(node uint64) { delete(c.hs, node) }
+func (c *checker) ForgetNode(node uint64) { delete(c.hs, node) }
 
 // CheckDurable checks that every committed entry is durably held by enough
 // voters that every quorum of voters contains a holder (otherwise an
 // election could lose it). holds reports whether node durably holds index i
 // with term t (in its log or covered by its snapshot).
-func (c *Checker) CheckDurable(voters []uint64, holds func(node, i, t uint64) bool) *Violation {
+func (c *checker) CheckDurable(voters []uint64, holds func(node, i, t uint64) bool) *violation {
 	if len(voters) == 0 {
 		return nil
 	}
@@ -300,14 +296,14 @@ func (c *Checker) CheckDurable(voters []uint64, holds func(node, i, t uint64) bo
 			}
 		}
 		if missing >= quorum {
-			return violation(PropDurability, "committed index %d (term %d) is missing from the durable logs of %v, a quorum of voters %v", i, t, without, voters)
+			return violated(propDurability, "committed index %d (term %d) is missing from the durable logs of %v, a quorum of voters %v", i, t, without, voters)
 		}
 	}
 	return nil
 }
 
 // ReadStart records the invocation of linearizable read id on node.
-func (c *Checker) ReadStart(id, node uint64) {
+func (c *checker) ReadStart(id, node uint64) {
 	var lower uint64
 	if c.maxApplied > 0 {
 		lower = c.applied[c.maxApplied].count
@@ -317,13 +313,13 @@ func (c *Checker) ReadStart(id, node uint64) {
 
 // ReadIndex checks the read index the leader granted read id: it must cover
 // every entry committed before the read started.
-func (c *Checker) ReadIndex(id, index uint64) *Violation {
+func (c *checker) ReadIndex(id, index uint64) *violation {
 	r, ok := c.reads[id]
 	if !ok || r.done {
 		return nil
 	}
 	if index < r.lowerIndex {
-		return violation(PropLinearizableRead, "read %d on node %d got read index %d below index %d committed before it started", id, r.node, index, r.lowerIndex)
+		return violated(propLinearizableRead, "read %d on node %d got read index %d below index %d committed before it started", id, r.node, index, r.lowerIndex)
 	}
 	return nil
 }
@@ -331,27 +327,27 @@ func (c *Checker) ReadIndex(id, index uint64) *Violation {
 // ReadDone checks the value (write count) read id returned: at least the
 // count applied anywhere when it started, at most what has been applied
 // anywhere now.
-func (c *Checker) ReadDone(id, value uint64) *Violation {
+func (c *checker) ReadDone(id, value uint64) *violation {
 	r, ok := c.reads[id]
 	if !ok {
-		return violation(PropLinearizableRead, "read %d completed but was never started", id)
+		return violated(propLinearizableRead, "read %d completed but was never started", id)
 	}
 	if r.done {
 		return nil
 	}
 	r.done = true
 	if value < r.lowerCount {
-		return violation(PropLinearizableRead, "stale read %d on node %d: returned %d writes, but %d were applied before it started", id, r.node, value, r.lowerCount)
+		return violated(propLinearizableRead, "stale read %d on node %d: returned %d writes, but %d were applied before it started", id, r.node, value, r.lowerCount)
 	}
 	var upper uint64
 	if c.maxApplied > 0 {
 		upper = c.applied[c.maxApplied].count
 	}
 	if value > upper {
-		return violation(PropLinearizableRead, "read %d on node %d returned %d writes, but only %d were ever applied", id, r.node, value, upper)
+		return violated(propLinearizableRead, "read %d on node %d returned %d writes, but only %d were ever applied", id, r.node, value, upper)
 	}
 	return nil
 }
 
 // AbandonRead forgets a read that will never complete (its node crashed).
-func (c *Checker) AbandonRead(id uint64) { delete(c.reads, id) }
+func (c *checker) AbandonRead(id uint64) { delete(c.reads, id) }

@@ -1,19 +1,7 @@
-// Command raftsim is a deterministic fault simulator for the raft core.
-//
-// It runs seeded clusters of raft.RawNode over MemoryStorage with an
-// in-memory network that drops, delays, duplicates and reorders messages,
-// partitions nodes, crashes and restarts them (keeping only what their
-// driver persisted), changes membership and transfers leadership while
-// clients write and read. After every step it checks the Raft safety
-// properties; at the end it heals everything and requires liveness.
-//
-//	go run ./raft/raftsim -seeds 2000
-//	go run ./raft/raftsim -seed 17 -v
-//
-// The last line of output is "N passed, M failed"; the exit code is 1 if
-// any seed failed. Everything derives from the seed, so -seed S replays a
-// failure exactly.
 package main
+
+// The command line: flags, running seeds in parallel, and the failure
+// report with its replay command.
 
 import (
 	"flag"
@@ -37,31 +25,34 @@ func mainErr(args []string, stdout, stderr io.Writer) int {
 	seeds := fs.Int("seeds", 100, "run seeds 1..N")
 	first := fs.Uint64("first", 1, "first seed for -seeds")
 	nodes := fs.Int("nodes", 0, "cluster size 3 or 5 (default: odd seeds 3, even seeds 5)")
-	steps := fs.Int("steps", DefaultSteps, "fault-injection steps per run")
-	heal := fs.Int("heal", DefaultHealSteps, "max steps of the final heal phase (liveness bound)")
-	faultsFlag := fs.String("faults", "", "fault mix, e.g. \"drop=0.05,dup=0.02,reorder=0.1,partition=0.01,crash=0.005,member=0.004,transfer=0.003\" (\"none\" disables; default "+DefaultFaults.String()+")")
+	steps := fs.Int("steps", defaultSteps, "fault-injection steps per run")
+	heal := fs.Int("heal", defaultHealSteps, "max steps of the final heal phase (liveness bound)")
+	faultsFlag := fs.String("faults", "", "fault mix, e.g. \"drop=0.05,dup=0.02,reorder=0.1,partition=0.01,crash=0.005,member=0.004,transfer=0.003\" (\"none\" disables; default "+defaultFaults.String()+")")
 	verbose := fs.Bool("v", false, "print the full trace (use with -seed)")
 	rafLog := fs.Bool("raftlog", false, "with -v, also print the raft core's log")
-	unreachable := fs.Bool("report-unreachable", false, "transport reports every lost message to its sender (workaround for BUG-1, see BUGS.md)")
-	early := fs.Bool("early-snapshot", false, "drivers snapshot+compact after the first applied entry (workaround for BUG-2, see BUGS.md)")
+	unreachable := fs.Bool("report-unreachable", false, "transport reports every lost message to its sender (workaround for BUG-1, see TestRegressionLostInflightWindow)")
+	early := fs.Bool("early-snapshot", false, "drivers snapshot+compact after the first applied entry (workaround for BUG-2, see TestRegressionJoinerBootstrapConfig)")
 	lease := fs.Bool("lease", false, "serve reads with ReadOnlyLeaseBased instead of ReadOnlySafe")
 	parallel := fs.Int("parallel", runtime.GOMAXPROCS(0), "seeds run in parallel")
-	if err := fs.Parse(args); err != nil {
+	// A usage error still ends with the summary line that scripts read.
+	usage := func(msg ...any) int {
+		if len(msg) > 0 {
+			fmt.Fprintln(stderr, msg...)
+		}
 		fmt.Fprintln(stdout, "0 passed, 1 failed")
 		return 2
+	}
+	if err := fs.Parse(args); err != nil {
+		return usage()
 	}
 	if *nodes != 0 && *nodes != 3 && *nodes != 5 {
-		fmt.Fprintln(stderr, "raftsim: -nodes must be 3 or 5")
-		fmt.Fprintln(stdout, "0 passed, 1 failed")
-		return 2
+		return usage("raftsim: -nodes must be 3 or 5")
 	}
-	faults, err := ParseFaults(*faultsFlag, DefaultFaults)
+	faults, err := parseFaults(*faultsFlag, defaultFaults)
 	if err != nil {
-		fmt.Fprintln(stderr, "raftsim:", err)
-		fmt.Fprintln(stdout, "0 passed, 1 failed")
-		return 2
+		return usage("raftsim:", err)
 	}
-	base := Options{Nodes: *nodes, Steps: *steps, HealSteps: *heal, Faults: faults, ReportUnreachable: *unreachable, EarlySnapshot: *early, LeaseReads: *lease}
+	base := options{Nodes: *nodes, Steps: *steps, HealSteps: *heal, Faults: faults, ReportUnreachable: *unreachable, EarlySnapshot: *early, LeaseReads: *lease}
 
 	var list []uint64
 	if *seed != 0 {
@@ -78,7 +69,7 @@ func mainErr(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	start := time.Now()
-	results := RunSeeds(list, base, *parallel)
+	results := runSeeds(list, base, *parallel)
 	passed, failed := 0, 0
 	maxHeal, maxHealSeed := 0, uint64(0)
 	for _, r := range results {
@@ -93,7 +84,7 @@ func mainErr(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		failed++
-		Report(stdout, r, base)
+		report(stdout, r, base)
 	}
 	fmt.Fprintf(stderr, "raftsim: %d seeds in %v (slowest heal: %d steps, seed %d)\n", len(list), time.Since(start).Round(time.Millisecond), maxHeal, maxHealSeed)
 	fmt.Fprintf(stdout, "%d passed, %d failed\n", passed, failed)
@@ -103,12 +94,12 @@ func mainErr(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// RunSeeds runs every seed (in parallel) and returns results in seed order.
-func RunSeeds(list []uint64, base Options, parallel int) []Result {
+// runSeeds runs every seed (in parallel) and returns results in seed order.
+func runSeeds(list []uint64, base options, parallel int) []result {
 	if parallel < 1 {
 		parallel = runtime.GOMAXPROCS(0)
 	}
-	results := make([]Result, len(list))
+	results := make([]result, len(list))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < parallel; w++ {
@@ -118,7 +109,7 @@ func RunSeeds(list []uint64, base Options, parallel int) []Result {
 			for i := range next {
 				o := base
 				o.Seed = list[i]
-				results[i] = Run(o)
+				results[i] = runSeed(o)
 			}
 		}()
 	}
@@ -131,7 +122,7 @@ func RunSeeds(list []uint64, base Options, parallel int) []Result {
 }
 
 // Report prints one failure: seed, property, trace tail and how to replay.
-func Report(w io.Writer, r Result, base Options) {
+func report(w io.Writer, r result, base options) {
 	fmt.Fprintf(w, "FAIL seed=%d nodes=%d property=%q\n  %s\n", r.Seed, r.Nodes, r.V.Property, r.V.Detail)
 	fmt.Fprintf(w, "  last %d events:\n", len(r.Trace))
 	for _, l := range r.Trace {
@@ -141,13 +132,13 @@ func Report(w io.Writer, r Result, base Options) {
 	if base.Nodes != 0 {
 		replay += fmt.Sprintf(" -nodes %d", base.Nodes)
 	}
-	if base.Steps != DefaultSteps {
+	if base.Steps != defaultSteps {
 		replay += fmt.Sprintf(" -steps %d", base.Steps)
 	}
-	if base.HealSteps != DefaultHealSteps {
+	if base.HealSteps != defaultHealSteps {
 		replay += fmt.Sprintf(" -heal %d", base.HealSteps)
 	}
-	if base.Faults != DefaultFaults {
+	if base.Faults != defaultFaults {
 		replay += fmt.Sprintf(" -faults %q", base.Faults.String())
 	}
 	if base.ReportUnreachable {

@@ -32,16 +32,16 @@ func TestSeeds(t *testing.T) {
 	for i := 1; i <= n; i++ {
 		list = append(list, uint64(i))
 	}
-	base := Options{Steps: DefaultSteps, HealSteps: DefaultHealSteps, Faults: DefaultFaults}
+	base := options{Steps: defaultSteps, HealSteps: defaultHealSteps, Faults: defaultFaults}
 	failed := 0
-	for _, r := range RunSeeds(list, base, 0) {
+	for _, r := range runSeeds(list, base, 0) {
 		if r.V == nil {
 			continue
 		}
 		failed++
 		if failed <= 5 {
 			var b bytes.Buffer
-			Report(&b, r, base)
+			report(&b, r, base)
 			t.Errorf("%s", b.String())
 		}
 	}
@@ -54,8 +54,8 @@ func TestSeeds(t *testing.T) {
 // seed gives a different one.
 func TestDeterministic(t *testing.T) {
 	for _, seed := range []uint64{3, 8, 11} {
-		o := Options{Seed: seed, Steps: 400, Faults: DefaultFaults}
-		a, b := Run(o), Run(o)
+		o := options{Seed: seed, Steps: 400, Faults: defaultFaults}
+		a, b := runSeed(o), runSeed(o)
 		if a.Digest != b.Digest || a.Stats != b.Stats || (a.V == nil) != (b.V == nil) {
 			t.Fatalf("seed %d not deterministic: %x %+v vs %x %+v", seed, a.Digest, a.Stats, b.Digest, b.Stats)
 		}
@@ -63,7 +63,7 @@ func TestDeterministic(t *testing.T) {
 			t.Fatalf("seed %d: different failures %q vs %q", seed, a.V.Detail, b.V.Detail)
 		}
 		o.Seed += 100
-		if c := Run(o); c.Digest == a.Digest {
+		if c := runSeed(o); c.Digest == a.Digest {
 			t.Fatalf("seeds %d and %d gave the same run", seed, o.Seed)
 		}
 	}
@@ -73,9 +73,9 @@ func TestDeterministic(t *testing.T) {
 // nothing: over a few seeds every kind of fault and client operation must
 // actually occur.
 func TestFaultsHappen(t *testing.T) {
-	var tot Stats
+	var tot runStats
 	for seed := uint64(1); seed <= 10; seed++ {
-		r := Run(Options{Seed: seed, Steps: 600, Faults: DefaultFaults, EarlySnapshot: true, ReportUnreachable: true})
+		r := runSeed(options{Seed: seed, Steps: 600, Faults: defaultFaults, EarlySnapshot: true, ReportUnreachable: true})
 		s := r.Stats
 		tot.Writes += s.Writes
 		tot.Applied += s.Applied
@@ -99,7 +99,7 @@ func TestFaultsHappen(t *testing.T) {
 	}
 	// Without faults nothing may fail.
 	for seed := uint64(1); seed <= 10; seed++ {
-		if r := Run(Options{Seed: seed, Steps: 300, Faults: Faults{}}); r.V != nil {
+		if r := runSeed(options{Seed: seed, Steps: 300, Faults: faultRates{}}); r.V != nil {
 			t.Errorf("seed %d without faults: %v", seed, r.V)
 		}
 	}

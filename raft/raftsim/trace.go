@@ -62,13 +62,9 @@ func (t *tracer) add(e event) {
 		if e.reject {
 			t.mix(1)
 		}
-		for i := 0; i < len(e.what); i++ {
-			t.mix(uint64(e.what[i]))
-		}
-	} else {
-		for i := 0; i < len(e.what); i++ {
-			t.mix(uint64(e.what[i]))
-		}
+	}
+	for i := 0; i < len(e.what); i++ {
+		t.mix(uint64(e.what[i]))
 	}
 	if t.out != nil {
 		fmt.Fprintln(t.out, e.String())
