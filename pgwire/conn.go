@@ -17,6 +17,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/raftsql/raftsql/pgwire/oid"
+
 	"github.com/jackc/pgx/v5/pgproto3"
 )
 
@@ -697,13 +699,13 @@ func (c *conn) parse(m *pgproto3.Parse) error {
 		return err
 	}
 	oids := append([]uint32(nil), st.ParamOIDs()...)
-	for i, oid := range m.ParameterOIDs {
+	for i, typeOID := range m.ParameterOIDs {
 		if i < len(oids) {
 			if oids[i] == 0 {
-				oids[i] = oid
+				oids[i] = typeOID
 			}
 		} else {
-			oids = append(oids, oid)
+			oids = append(oids, typeOID)
 		}
 	}
 	c.stmts[m.Name] = &prepared{name: m.Name, stmt: st, paramOIDs: oids, cols: st.Columns()}
@@ -808,7 +810,7 @@ func rowDescription(cols []Column, formats []int16) *pgproto3.RowDescription {
 	for i, col := range cols {
 		size := col.TypeSize
 		if size == 0 {
-			size = typeSize(col.TypeOID)
+			size = oid.Size(col.TypeOID)
 		}
 		mod := col.TypeModifier
 		if mod == 0 {

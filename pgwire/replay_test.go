@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/raftsql/raftsql/pgwire/oid"
+
 	"github.com/jackc/pgx/v5/pgproto3"
 )
 
@@ -398,16 +400,16 @@ func (s *replaySession) play(ctx context.Context, ex *recExec, cols []Column, w 
 				if b == nil {
 					continue
 				}
-				var oid uint32
+				var typeOID uint32
 				if i < len(cols) {
-					oid = cols[i].TypeOID
+					typeOID = cols[i].TypeOID
 				}
 				var v any
 				var err error
 				if formats != nil && i < len(formats) && formats[i] == 1 {
-					v, err = decodeBinary(b, oid)
+					v, err = decodeBinary(b, typeOID)
 				} else {
-					v, err = decodeText(b, oid)
+					v, err = decodeText(b, typeOID)
 				}
 				if err != nil {
 					v = string(b)
@@ -469,7 +471,7 @@ func (s *replaySession) play(ctx context.Context, ex *recExec, cols []Column, w 
 			copyCols = len(m.ColumnFormatCodes)
 			ccols := make([]Column, copyCols)
 			for i := range ccols {
-				ccols[i].TypeOID = oidText
+				ccols[i].TypeOID = oid.Text
 			}
 			if err := w.CopyOut(CopyFormat{Kind: "text"}, ccols); err != nil {
 				return err

@@ -10,83 +10,9 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/raftsql/raftsql/pgwire/oid"
 )
-
-// Type OIDs the server knows how to encode and decode.
-const (
-	oidBool         = 16
-	oidBytea        = 17
-	oidChar         = 18
-	oidName         = 19
-	oidInt8         = 20
-	oidInt2         = 21
-	oidInt2Vector   = 22
-	oidInt4         = 23
-	oidRegproc      = 24
-	oidText         = 25
-	oidOID          = 26
-	oidTID          = 27
-	oidXID          = 28
-	oidCID          = 29
-	oidOIDVector    = 30
-	oidJSON         = 114
-	oidXML          = 142
-	oidFloat4       = 700
-	oidFloat8       = 701
-	oidUnknown      = 705
-	oidBPChar       = 1042
-	oidVarchar      = 1043
-	oidDate         = 1082
-	oidTime         = 1083
-	oidTimestamp    = 1114
-	oidTimestamptz  = 1184
-	oidInterval     = 1186
-	oidTimetz       = 1266
-	oidNumeric      = 1700
-	oidRegprocedure = 2202
-	oidRegoper      = 2203
-	oidRegoperator  = 2204
-	oidRegclass     = 2205
-	oidRegtype      = 2206
-	oidUUID         = 2950
-	oidJSONB        = 3802
-	oidRegnamespace = 4089
-	oidRegrole      = 4096
-)
-
-// typeSize is the pg_type.typlen reported in RowDescription.
-func typeSize(oid uint32) int16 {
-	switch oid {
-	case oidBool, oidChar:
-		return 1
-	case oidInt2:
-		return 2
-	case oidInt4, oidOID, oidFloat4, oidDate, oidXID, oidCID, oidRegproc, oidRegclass, oidRegtype,
-		oidRegprocedure, oidRegoper, oidRegoperator, oidRegnamespace, oidRegrole:
-		return 4
-	case oidTID:
-		return 6
-	case oidInt8, oidFloat8, oidTime, oidTimestamp, oidTimestamptz:
-		return 8
-	case oidTimetz:
-		return 12
-	case oidInterval, oidUUID:
-		return 16
-	case oidName:
-		return 64
-	default:
-		return -1
-	}
-}
-
-func isIntOID(oid uint32) bool {
-	switch oid {
-	case oidInt2, oidInt4, oidInt8, oidOID, oidXID, oidCID, oidRegproc, oidRegclass, oidRegtype,
-		oidRegprocedure, oidRegoper, oidRegoperator, oidRegnamespace, oidRegrole:
-		return true
-	}
-	return false
-}
 
 // pgEpoch is 2000-01-01 00:00:00 UTC, the origin of binary dates and times.
 var pgEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -143,19 +69,19 @@ func normalize(v any) any {
 	}
 }
 
-func encodeValue(v any, oid uint32, format int16, loc *time.Location) ([]byte, error) {
+func encodeValue(v any, typeOID uint32, format int16, loc *time.Location) ([]byte, error) {
 	if v == nil {
 		return nil, nil
 	}
 	if format == 1 {
-		return encodeBinary(v, oid)
+		return encodeBinary(v, typeOID)
 	}
-	return encodeText(v, oid, loc)
+	return encodeText(v, typeOID, loc)
 }
 
 // --- text output -------------------------------------------------------
 
-func encodeText(v any, oid uint32, loc *time.Location) ([]byte, error) {
+func encodeText(v any, typeOID uint32, loc *time.Location) ([]byte, error) {
 	v = normalize(v)
 	if v == nil {
 		return nil, nil
@@ -163,8 +89,8 @@ func encodeText(v any, oid uint32, loc *time.Location) ([]byte, error) {
 	if loc == nil {
 		loc = time.UTC
 	}
-	switch oid {
-	case oidBool:
+	switch typeOID {
+	case oid.Bool:
 		b, err := toBool(v)
 		if err != nil {
 			return nil, err
@@ -173,7 +99,7 @@ func encodeText(v any, oid uint32, loc *time.Location) ([]byte, error) {
 			return []byte{'t'}, nil
 		}
 		return []byte{'f'}, nil
-	case oidInt2, oidInt4, oidInt8, oidOID, oidXID, oidCID:
+	case oid.Int2, oid.Int4, oid.Int8, oid.OID, oid.XID, oid.CID:
 		switch x := v.(type) {
 		case int64:
 			return strconv.AppendInt(nil, x, 10), nil
@@ -188,9 +114,9 @@ func encodeText(v any, oid uint32, loc *time.Location) ([]byte, error) {
 			}
 			return []byte{'0'}, nil
 		}
-	case oidFloat4, oidFloat8:
+	case oid.Float4, oid.Float8:
 		bits := 64
-		if oid == oidFloat4 {
+		if typeOID == oid.Float4 {
 			bits = 32
 		}
 		switch x := v.(type) {
@@ -199,7 +125,7 @@ func encodeText(v any, oid uint32, loc *time.Location) ([]byte, error) {
 		case int64:
 			return strconv.AppendInt(nil, x, 10), nil
 		}
-	case oidNumeric:
+	case oid.Numeric:
 		switch x := v.(type) {
 		case int64:
 			return strconv.AppendInt(nil, x, 10), nil
@@ -211,7 +137,7 @@ func encodeText(v any, oid uint32, loc *time.Location) ([]byte, error) {
 			}
 			return []byte{'0'}, nil
 		}
-	case oidBytea:
+	case oid.Bytea:
 		var b []byte
 		switch x := v.(type) {
 		case []byte:
@@ -225,8 +151,8 @@ func encodeText(v any, oid uint32, loc *time.Location) ([]byte, error) {
 		out[0], out[1] = '\\', 'x'
 		hex.Encode(out[2:], b)
 		return out, nil
-	case oidDate:
-		t, special, err := toTime(v, oidDate, loc)
+	case oid.Date:
+		t, special, err := toTime(v, oid.Date, loc)
 		if err != nil {
 			if s, ok := v.(string); ok {
 				return []byte(s), nil
@@ -237,7 +163,7 @@ func encodeText(v any, oid uint32, loc *time.Location) ([]byte, error) {
 			return []byte(special), nil
 		}
 		return []byte(formatDate(t)), nil
-	case oidTime:
+	case oid.Time:
 		switch x := v.(type) {
 		case time.Time:
 			return []byte(x.Format("15:04:05.999999")), nil
@@ -248,10 +174,10 @@ func encodeText(v any, oid uint32, loc *time.Location) ([]byte, error) {
 			}
 			return []byte(formatTimeOfDay(us)), nil
 		}
-	case oidTimestamp, oidTimestamptz:
+	case oid.Timestamp, oid.Timestamptz:
 		// Zone-less strings are UTC (the engine's canonical form); the
 		// value is printed in the session time zone.
-		t, special, err := toTime(v, oid, time.UTC)
+		t, special, err := toTime(v, typeOID, time.UTC)
 		if err != nil {
 			if s, ok := v.(string); ok {
 				return []byte(s), nil
@@ -261,11 +187,11 @@ func encodeText(v any, oid uint32, loc *time.Location) ([]byte, error) {
 		if special != "" {
 			return []byte(special), nil
 		}
-		if oid == oidTimestamp {
+		if typeOID == oid.Timestamp {
 			return []byte(formatTimestamp(t)), nil
 		}
 		return []byte(formatTimestamptz(t.In(loc))), nil
-	case oidInterval:
+	case oid.Interval:
 		switch v.(type) {
 		case int64, float64:
 			us, err := toMicros(v)
@@ -274,7 +200,7 @@ func encodeText(v any, oid uint32, loc *time.Location) ([]byte, error) {
 			}
 			return []byte(formatInterval(0, 0, us)), nil
 		}
-	case oidUUID:
+	case oid.UUID:
 		switch x := v.(type) {
 		case []byte:
 			if len(x) == 16 {
@@ -531,9 +457,9 @@ func toInt64(v any) (int64, error) {
 		}
 		return 0, nil
 	case string:
-		return parseIntText(x, oidInt8)
+		return parseIntText(x, oid.Int8)
 	case []byte:
-		return parseIntText(string(x), oidInt8)
+		return parseIntText(string(x), oid.Int8)
 	}
 	return 0, fmt.Errorf("cannot encode %T as integer", v)
 }
@@ -550,9 +476,9 @@ func toFloat64(v any) (float64, error) {
 		}
 		return 0, nil
 	case string:
-		return parseFloatText(x, oidFloat8)
+		return parseFloatText(x, oid.Float8)
 	case []byte:
-		return parseFloatText(string(x), oidFloat8)
+		return parseFloatText(string(x), oid.Float8)
 	}
 	return 0, fmt.Errorf("cannot encode %T as float", v)
 }
@@ -578,7 +504,7 @@ func unixToTime(n int64) time.Time {
 
 // toTime converts a value for a date/timestamp column; special is
 // "infinity"/"-infinity" for those values.
-func toTime(v any, oid uint32, loc *time.Location) (t time.Time, special string, err error) {
+func toTime(v any, typeOID uint32, loc *time.Location) (t time.Time, special string, err error) {
 	switch x := v.(type) {
 	case time.Time:
 		return x, "", nil
@@ -591,9 +517,9 @@ func toTime(v any, oid uint32, loc *time.Location) (t time.Time, special string,
 		sec, frac := math.Modf(x)
 		return time.Unix(int64(sec), int64(frac*1e9)).UTC().Round(time.Microsecond), "", nil
 	case string:
-		return parseTimeText(x, oid, loc)
+		return parseTimeText(x, typeOID, loc)
 	case []byte:
-		return parseTimeText(string(x), oid, loc)
+		return parseTimeText(string(x), typeOID, loc)
 	}
 	return time.Time{}, "", fmt.Errorf("cannot encode %T as a date/time", v)
 }
@@ -615,7 +541,7 @@ var timeLayouts = []string{
 
 // parseTimeText parses the date/time forms SQLite and PostgreSQL print.
 // Values without a zone are taken in loc for timestamptz, UTC otherwise.
-func parseTimeText(s string, oid uint32, loc *time.Location) (time.Time, string, error) {
+func parseTimeText(s string, typeOID uint32, loc *time.Location) (time.Time, string, error) {
 	s = strings.TrimSpace(s)
 	switch strings.ToLower(s) {
 	case "infinity", "+infinity":
@@ -631,7 +557,7 @@ func parseTimeText(s string, oid uint32, loc *time.Location) (time.Time, string,
 		s = strings.TrimSuffix(s, " BC")
 	}
 	zoneLoc := time.UTC
-	if oid == oidTimestamptz && loc != nil {
+	if typeOID == oid.Timestamptz && loc != nil {
 		zoneLoc = loc
 	}
 	for _, layout := range timeLayouts {
@@ -640,7 +566,7 @@ func parseTimeText(s string, oid uint32, loc *time.Location) (time.Time, string,
 			if bc {
 				t = t.AddDate(1-2*t.Year(), 0, 0)
 			}
-			if oid == oidTimestamp {
+			if typeOID == oid.Timestamp {
 				// timestamp without time zone keeps the wall clock.
 				y, mo, d := t.Date()
 				h, mi, sec := t.Clock()
@@ -653,10 +579,10 @@ func parseTimeText(s string, oid uint32, loc *time.Location) (time.Time, string,
 		return unixToTime(n), "", nil
 	}
 	typ := "timestamp"
-	switch oid {
-	case oidDate:
+	switch typeOID {
+	case oid.Date:
 		typ = "date"
-	case oidTimestamptz:
+	case oid.Timestamptz:
 		typ = "timestamp with time zone"
 	}
 	return time.Time{}, "", newErr(codeInvalidTextRep, "invalid input syntax for type %s: %q", typ, s)
@@ -798,13 +724,13 @@ func parseInterval(s string) (months, days int32, us int64, err error) {
 
 // --- binary output -----------------------------------------------------
 
-func encodeBinary(v any, oid uint32) ([]byte, error) {
+func encodeBinary(v any, typeOID uint32) ([]byte, error) {
 	v = normalize(v)
 	if v == nil {
 		return nil, nil
 	}
-	switch oid {
-	case oidBool:
+	switch typeOID {
+	case oid.Bool:
 		b, err := toBool(v)
 		if err != nil {
 			return nil, err
@@ -813,7 +739,7 @@ func encodeBinary(v any, oid uint32) ([]byte, error) {
 			return []byte{1}, nil
 		}
 		return []byte{0}, nil
-	case oidInt2:
+	case oid.Int2:
 		n, err := toInt64(v)
 		if err != nil {
 			return nil, err
@@ -822,7 +748,7 @@ func encodeBinary(v any, oid uint32) ([]byte, error) {
 			return nil, newErr(codeNumericOutOfRange, "smallint out of range")
 		}
 		return binary.BigEndian.AppendUint16(nil, uint16(n)), nil
-	case oidInt4:
+	case oid.Int4:
 		n, err := toInt64(v)
 		if err != nil {
 			return nil, err
@@ -831,14 +757,14 @@ func encodeBinary(v any, oid uint32) ([]byte, error) {
 			return nil, newErr(codeNumericOutOfRange, "integer out of range")
 		}
 		return binary.BigEndian.AppendUint32(nil, uint32(n)), nil
-	case oidInt8:
+	case oid.Int8:
 		n, err := toInt64(v)
 		if err != nil {
 			return nil, err
 		}
 		return binary.BigEndian.AppendUint64(nil, uint64(n)), nil
-	case oidOID, oidXID, oidCID, oidRegproc, oidRegclass, oidRegtype, oidRegprocedure, oidRegoper,
-		oidRegoperator, oidRegnamespace, oidRegrole:
+	case oid.OID, oid.XID, oid.CID, oid.Regproc, oid.Regclass, oid.Regtype, oid.Regprocedure, oid.Regoper,
+		oid.Regoperator, oid.Regnamespace, oid.Regrole:
 		n, err := toInt64(v)
 		if err != nil {
 			return nil, err
@@ -847,19 +773,19 @@ func encodeBinary(v any, oid uint32) ([]byte, error) {
 			return nil, newErr(codeNumericOutOfRange, "OID out of range")
 		}
 		return binary.BigEndian.AppendUint32(nil, uint32(n)), nil
-	case oidFloat4:
+	case oid.Float4:
 		f, err := toFloat64(v)
 		if err != nil {
 			return nil, err
 		}
 		return binary.BigEndian.AppendUint32(nil, math.Float32bits(float32(f))), nil
-	case oidFloat8:
+	case oid.Float8:
 		f, err := toFloat64(v)
 		if err != nil {
 			return nil, err
 		}
 		return binary.BigEndian.AppendUint64(nil, math.Float64bits(f)), nil
-	case oidNumeric:
+	case oid.Numeric:
 		var s string
 		switch x := v.(type) {
 		case int64:
@@ -879,7 +805,7 @@ func encodeBinary(v any, oid uint32) ([]byte, error) {
 			return nil, fmt.Errorf("cannot encode %T as numeric", v)
 		}
 		return encodeNumeric(s)
-	case oidBytea:
+	case oid.Bytea:
 		switch x := v.(type) {
 		case []byte:
 			return x, nil
@@ -887,8 +813,8 @@ func encodeBinary(v any, oid uint32) ([]byte, error) {
 			return byteaFromString(x), nil
 		}
 		return []byte(textOf(v, time.UTC)), nil
-	case oidDate:
-		t, special, err := toTime(v, oidDate, time.UTC)
+	case oid.Date:
+		t, special, err := toTime(v, oid.Date, time.UTC)
 		if err != nil {
 			return nil, err
 		}
@@ -905,14 +831,14 @@ func encodeBinary(v any, oid uint32) ([]byte, error) {
 			return nil, newErr(codeDatetimeFieldOverflow, "date out of range")
 		}
 		return binary.BigEndian.AppendUint32(nil, uint32(int32(days))), nil
-	case oidTime:
+	case oid.Time:
 		us, err := toMicros(v)
 		if err != nil {
 			return nil, err
 		}
 		return binary.BigEndian.AppendUint64(nil, uint64(us)), nil
-	case oidTimestamp, oidTimestamptz:
-		t, special, err := toTime(v, oid, time.UTC)
+	case oid.Timestamp, oid.Timestamptz:
+		t, special, err := toTime(v, typeOID, time.UTC)
 		if err != nil {
 			return nil, err
 		}
@@ -923,7 +849,7 @@ func encodeBinary(v any, oid uint32) ([]byte, error) {
 			return binary.BigEndian.AppendUint64(nil, 1<<63), nil
 		}
 		var us int64
-		if oid == oidTimestamp {
+		if typeOID == oid.Timestamp {
 			// Wall clock of the value, as if it were UTC.
 			y, mo, d := t.Date()
 			h, mi, s := t.Clock()
@@ -935,7 +861,7 @@ func encodeBinary(v any, oid uint32) ([]byte, error) {
 		}
 		us = secs*1e6 + int64(t.Nanosecond()/1000)
 		return binary.BigEndian.AppendUint64(nil, uint64(us)), nil
-	case oidInterval:
+	case oid.Interval:
 		var months, days int32
 		var us int64
 		var err error
@@ -953,7 +879,7 @@ func encodeBinary(v any, oid uint32) ([]byte, error) {
 		out := binary.BigEndian.AppendUint64(nil, uint64(us))
 		out = binary.BigEndian.AppendUint32(out, uint32(days))
 		return binary.BigEndian.AppendUint32(out, uint32(months)), nil
-	case oidUUID:
+	case oid.UUID:
 		switch x := v.(type) {
 		case []byte:
 			if len(x) == 16 {
@@ -968,9 +894,9 @@ func encodeBinary(v any, oid uint32) ([]byte, error) {
 			return u, nil
 		}
 		return nil, fmt.Errorf("cannot encode %T as uuid", v)
-	case oidJSONB:
+	case oid.JSONB:
 		return append([]byte{1}, textOf(v, time.UTC)...), nil
-	case oidChar:
+	case oid.Char:
 		s := textOf(v, time.UTC)
 		if len(s) > 0 {
 			return []byte{s[0]}, nil
@@ -979,7 +905,7 @@ func encodeBinary(v any, oid uint32) ([]byte, error) {
 	}
 	// text, varchar, bpchar, name, json, unknown and anything else: the
 	// binary form is the text form.
-	return encodeText(v, oid, time.UTC)
+	return encodeText(v, typeOID, time.UTC)
 }
 
 // encodeNumeric encodes a decimal string in PostgreSQL's binary numeric
@@ -1153,16 +1079,16 @@ func decodeNumeric(b []byte) (string, error) {
 
 // --- parameter / COPY input --------------------------------------------
 
-func parseIntText(s string, oid uint32) (int64, error) {
+func parseIntText(s string, typeOID uint32) (int64, error) {
 	t := strings.TrimSpace(s)
 	n, err := strconv.ParseInt(t, 10, 64)
 	typ := "bigint"
-	switch oid {
-	case oidInt2:
+	switch typeOID {
+	case oid.Int2:
 		typ = "smallint"
-	case oidInt4:
+	case oid.Int4:
 		typ = "integer"
-	case oidOID:
+	case oid.OID:
 		typ = "oid"
 	}
 	if err != nil {
@@ -1171,16 +1097,16 @@ func parseIntText(s string, oid uint32) (int64, error) {
 		}
 		return 0, newErr(codeInvalidTextRep, "invalid input syntax for type %s: %q", typ, s)
 	}
-	switch oid {
-	case oidInt2:
+	switch typeOID {
+	case oid.Int2:
 		if n < math.MinInt16 || n > math.MaxInt16 {
 			return 0, newErr(codeNumericOutOfRange, "value %q is out of range for type smallint", s)
 		}
-	case oidInt4:
+	case oid.Int4:
 		if n < math.MinInt32 || n > math.MaxInt32 {
 			return 0, newErr(codeNumericOutOfRange, "value %q is out of range for type integer", s)
 		}
-	case oidOID:
+	case oid.OID:
 		if n < math.MinInt32 || n > math.MaxUint32 {
 			return 0, newErr(codeNumericOutOfRange, "value %q is out of range for type oid", s)
 		}
@@ -1191,7 +1117,7 @@ func parseIntText(s string, oid uint32) (int64, error) {
 	return n, nil
 }
 
-func parseFloatText(s string, oid uint32) (float64, error) {
+func parseFloatText(s string, typeOID uint32) (float64, error) {
 	t := strings.TrimSpace(s)
 	f, err := strconv.ParseFloat(t, 64)
 	if err != nil {
@@ -1199,12 +1125,12 @@ func parseFloatText(s string, oid uint32) (float64, error) {
 			return 0, newErr(codeNumericOutOfRange, "%q is out of range for type double precision", s)
 		}
 		typ := "double precision"
-		if oid == oidFloat4 {
+		if typeOID == oid.Float4 {
 			typ = "real"
 		}
 		return 0, newErr(codeInvalidTextRep, "invalid input syntax for type %s: %q", typ, s)
 	}
-	if oid == oidFloat4 {
+	if typeOID == oid.Float4 {
 		f = float64(float32(f))
 	}
 	return f, nil
@@ -1248,39 +1174,39 @@ func decodeByteaText(s string) ([]byte, error) {
 	return out, nil
 }
 
-// decodeText decodes a text-format parameter (or COPY field) of type oid.
+// decodeText decodes a text-format parameter (or COPY field) of type typeOID.
 // Unknown OIDs (0 included) decode as string.
-func decodeText(b []byte, oid uint32) (any, error) {
+func decodeText(b []byte, typeOID uint32) (any, error) {
 	s := string(b)
-	switch oid {
-	case oidInt2, oidInt4, oidInt8, oidOID, oidXID, oidCID:
-		return parseIntText(s, oid)
-	case oidFloat4, oidFloat8:
-		return parseFloatText(s, oid)
-	case oidBool:
+	switch typeOID {
+	case oid.Int2, oid.Int4, oid.Int8, oid.OID, oid.XID, oid.CID:
+		return parseIntText(s, typeOID)
+	case oid.Float4, oid.Float8:
+		return parseFloatText(s, typeOID)
+	case oid.Bool:
 		return parseBool(s)
-	case oidBytea:
+	case oid.Bytea:
 		return decodeByteaText(s)
-	case oidNumeric:
+	case oid.Numeric:
 		t := strings.TrimSpace(s)
 		if _, err := encodeNumeric(t); err != nil {
 			return nil, newErr(codeInvalidTextRep, "invalid input syntax for type numeric: %q", s)
 		}
 		return t, nil
-	case oidDate, oidTimestamp, oidTimestamptz:
-		t, special, err := parseTimeText(s, oid, time.UTC)
+	case oid.Date, oid.Timestamp, oid.Timestamptz:
+		t, special, err := parseTimeText(s, typeOID, time.UTC)
 		if err != nil {
 			return nil, err
 		}
 		if special != "" {
 			return special, nil
 		}
-		if oid == oidDate {
+		if typeOID == oid.Date {
 			y, m, d := t.Date()
 			return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
 		}
 		return t.UTC(), nil
-	case oidUUID:
+	case oid.UUID:
 		u, err := parseUUID(s)
 		if err != nil {
 			return nil, newErr(codeInvalidTextRep, "invalid input syntax for type uuid: %q", s)
@@ -1294,7 +1220,7 @@ func decodeText(b []byte, oid uint32) (any, error) {
 }
 
 // decodeBinary decodes a binary-format parameter (or COPY field).
-func decodeBinary(b []byte, oid uint32) (any, error) {
+func decodeBinary(b []byte, typeOID uint32) (any, error) {
 	need := func(n int) error {
 		if len(b) < n {
 			return newErr(codeProtocolViolation, "insufficient data left in message")
@@ -1304,50 +1230,50 @@ func decodeBinary(b []byte, oid uint32) (any, error) {
 		}
 		return nil
 	}
-	switch oid {
-	case oidBool:
+	switch typeOID {
+	case oid.Bool:
 		if err := need(1); err != nil {
 			return nil, err
 		}
 		return b[0] != 0, nil
-	case oidInt2:
+	case oid.Int2:
 		if err := need(2); err != nil {
 			return nil, err
 		}
 		return int64(int16(binary.BigEndian.Uint16(b))), nil
-	case oidInt4:
+	case oid.Int4:
 		if err := need(4); err != nil {
 			return nil, err
 		}
 		return int64(int32(binary.BigEndian.Uint32(b))), nil
-	case oidInt8:
+	case oid.Int8:
 		if err := need(8); err != nil {
 			return nil, err
 		}
 		return int64(binary.BigEndian.Uint64(b)), nil
-	case oidOID, oidXID, oidCID, oidRegproc, oidRegclass, oidRegtype, oidRegprocedure, oidRegoper,
-		oidRegoperator, oidRegnamespace, oidRegrole:
+	case oid.OID, oid.XID, oid.CID, oid.Regproc, oid.Regclass, oid.Regtype, oid.Regprocedure, oid.Regoper,
+		oid.Regoperator, oid.Regnamespace, oid.Regrole:
 		if err := need(4); err != nil {
 			return nil, err
 		}
 		return int64(binary.BigEndian.Uint32(b)), nil
-	case oidFloat4:
+	case oid.Float4:
 		if err := need(4); err != nil {
 			return nil, err
 		}
 		return float64(math.Float32frombits(binary.BigEndian.Uint32(b))), nil
-	case oidFloat8:
+	case oid.Float8:
 		if err := need(8); err != nil {
 			return nil, err
 		}
 		return math.Float64frombits(binary.BigEndian.Uint64(b)), nil
-	case oidNumeric:
+	case oid.Numeric:
 		s, err := decodeNumeric(b)
 		if err != nil {
 			return nil, newErr(codeInvalidBinaryRep, "invalid numeric: %v", err)
 		}
 		return s, nil
-	case oidDate:
+	case oid.Date:
 		if err := need(4); err != nil {
 			return nil, err
 		}
@@ -1359,7 +1285,7 @@ func decodeBinary(b []byte, oid uint32) (any, error) {
 			return "-infinity", nil
 		}
 		return pgEpoch.AddDate(0, 0, int(d)), nil
-	case oidTime:
+	case oid.Time:
 		if err := need(8); err != nil {
 			return nil, err
 		}
@@ -1368,7 +1294,7 @@ func decodeBinary(b []byte, oid uint32) (any, error) {
 			return nil, newErr(codeInvalidBinaryRep, "time out of range")
 		}
 		return formatTimeOfDay(us), nil
-	case oidTimestamp, oidTimestamptz:
+	case oid.Timestamp, oid.Timestamptz:
 		if err := need(8); err != nil {
 			return nil, err
 		}
@@ -1386,7 +1312,7 @@ func decodeBinary(b []byte, oid uint32) (any, error) {
 			rem += 1e6
 		}
 		return time.Unix(sec+pgEpochUnix, rem*1000).UTC(), nil
-	case oidInterval:
+	case oid.Interval:
 		if err := need(16); err != nil {
 			return nil, err
 		}
@@ -1394,14 +1320,14 @@ func decodeBinary(b []byte, oid uint32) (any, error) {
 		days := int32(binary.BigEndian.Uint32(b[8:]))
 		months := int32(binary.BigEndian.Uint32(b[12:]))
 		return formatInterval(months, days, us), nil
-	case oidUUID:
+	case oid.UUID:
 		if err := need(16); err != nil {
 			return nil, err
 		}
 		return formatUUID(b), nil
-	case oidBytea:
+	case oid.Bytea:
 		return append([]byte(nil), b...), nil
-	case oidJSONB:
+	case oid.JSONB:
 		if len(b) < 1 || b[0] != 1 {
 			return nil, newErr(codeInvalidBinaryRep, "unsupported jsonb version number")
 		}
@@ -1409,7 +1335,7 @@ func decodeBinary(b []byte, oid uint32) (any, error) {
 			return nil, newErr("22021", "invalid byte sequence for encoding \"UTF8\"")
 		}
 		return string(b[1:]), nil
-	case oidChar:
+	case oid.Char:
 		if err := need(1); err != nil {
 			return nil, err
 		}
@@ -1417,7 +1343,7 @@ func decodeBinary(b []byte, oid uint32) (any, error) {
 			return nil, newErr(codeInvalidBinaryRep, "invalid \"char\" value")
 		}
 		return string(b), nil
-	case oidText, oidVarchar, oidBPChar, oidName, oidJSON, oidUnknown, oidXML:
+	case oid.Text, oid.Varchar, oid.Bpchar, oid.Name, oid.JSON, oid.Unknown, oid.XML:
 		if !utf8.Valid(b) {
 			return nil, newErr("22021", "invalid byte sequence for encoding \"UTF8\"")
 		}
@@ -1430,7 +1356,7 @@ func decodeBinary(b []byte, oid uint32) (any, error) {
 // adjustForColumn applies the column's type modifier where PostgreSQL's
 // output depends on it: numeric(p,s) prints s fraction digits.
 func adjustForColumn(v any, col Column) any {
-	if col.TypeOID != oidNumeric || col.TypeModifier < 4 || v == nil {
+	if col.TypeOID != oid.Numeric || col.TypeModifier < 4 || v == nil {
 		return v
 	}
 	scale := int((col.TypeModifier - 4) & 0xffff)
