@@ -43,6 +43,10 @@ type testServer struct {
 	done chan error
 }
 
+// testServerVersion is the server_version the test servers report (the
+// fake engine's sessions report none of their own).
+const testServerVersion = "15.0 (raftsql 0.1.0)"
+
 func startServer(t testing.TB, cfg Config) *testServer {
 	t.Helper()
 	eng := &fakeEngine{}
@@ -51,6 +55,9 @@ func startServer(t testing.TB, cfg Config) *testServer {
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = testLogger(t)
+	}
+	if cfg.ServerVersion == "" {
+		cfg.ServerVersion = testServerVersion
 	}
 	srv := NewServer(cfg)
 	l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -391,7 +398,7 @@ func TestSetParameterStatusAndNotice(t *testing.T) {
 	}
 	defer conn.Close(ctx)
 	pc := conn.PgConn()
-	if pc.ParameterStatus("application_name") != "myapp" || pc.ParameterStatus("server_version") != DefaultServerVersion ||
+	if pc.ParameterStatus("application_name") != "myapp" || pc.ParameterStatus("server_version") != testServerVersion ||
 		pc.ParameterStatus("standard_conforming_strings") != "on" || pc.ParameterStatus("session_authorization") != "tester" {
 		t.Fatalf("params: %q %q", pc.ParameterStatus("application_name"), pc.ParameterStatus("server_version"))
 	}

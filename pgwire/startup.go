@@ -230,7 +230,7 @@ func (c *conn) startup() bool {
 
 func (c *conn) defaultParams() map[string]string {
 	appName := c.info.StartupParams["application_name"]
-	return map[string]string{
+	params := map[string]string{
 		"application_name":              appName,
 		"client_encoding":               "UTF8",
 		"DateStyle":                     "ISO, MDY",
@@ -240,11 +240,14 @@ func (c *conn) defaultParams() map[string]string {
 		"IntervalStyle":                 "postgres",
 		"is_superuser":                  "on",
 		"server_encoding":               "UTF8",
-		"server_version":                c.srv.cfg.ServerVersion,
 		"session_authorization":         c.info.User,
 		"standard_conforming_strings":   "on",
 		"TimeZone":                      "UTC",
 	}
+	if v := c.srv.cfg.ServerVersion; v != "" {
+		params["server_version"] = v
+	}
+	return params
 }
 
 func sortedKeys(m map[string]string) []string {
