@@ -21,24 +21,16 @@ import (
 	"github.com/jackc/pgx/v5/pgproto3"
 )
 
-// The reference traces in shared/reference/pgwire (beside the checkout)
-// record what psql,
-// pgx and pgbench sent to PostgreSQL 15 and what it answered. The replay
+// The traces in testdata/replay record what psql, pgx and pgbench sent to
+// PostgreSQL 15 and what it answered (recorded by testdata/replay/record.sh
+// with cmd/pgrecord). The replay
 // tests build an engine that answers every statement with PostgreSQL's
 // recorded results (decoded into Go values, so they are re-encoded by this
 // server), send the recorded client messages and compare the server's
 // answers with PostgreSQL's, message by message.
 
-// referenceDir is shared/reference/pgwire beside the checkout (the team's
-// shared material; CI clones the repository next to it).
-var referenceDir = func() string {
-	for _, d := range []string{"../../shared/reference/pgwire", "/work/shared/reference/pgwire"} {
-		if _, err := os.Stat(d); err == nil {
-			return d
-		}
-	}
-	return "../../shared/reference/pgwire"
-}()
+// referenceDir holds the recorded traces; see its README.md.
+const referenceDir = "testdata/replay"
 
 type traceMsg struct {
 	Dir  string          `json:"dir"`
@@ -674,15 +666,15 @@ func trunc(s string) string {
 }
 
 func TestReplayReference(t *testing.T) {
-	if _, err := os.Stat(referenceDir); err != nil {
-		t.Skip("reference traces not available: shared/reference/pgwire is not beside the checkout")
-	}
 	var files []string
 	for _, pat := range []string{"pgx/wire/*.jsonl", "psql/wire/*.jsonl", "psql/session.jsonl", "pgbench/wire/*.jsonl"} {
 		m, _ := filepath.Glob(filepath.Join(referenceDir, pat))
 		files = append(files, m...)
 	}
 	sort.Strings(files)
+	if len(files) == 0 {
+		t.Fatalf("no traces in %s: re-record them with %s/record.sh", referenceDir, referenceDir)
+	}
 	for _, f := range files {
 		if strings.HasSuffix(f, ".head.jsonl") {
 			continue // COPY data cut short
