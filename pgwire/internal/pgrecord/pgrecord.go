@@ -20,6 +20,7 @@
 package pgrecord
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -36,13 +37,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgproto3"
-)
-
-// Startup packet codes (PostgreSQL's NEGOTIATE_SSL_CODE and friends).
-const (
-	sslRequestCode    = 80877103
-	gssEncRequestCode = 80877104
-	cancelRequestCode = 80877102
 )
 
 // Proxy forwards client connections to Upstream and records them in Dir.
@@ -187,23 +181,16 @@ func (t *trace) frontend(client io.Reader, server io.Writer) error {
 		if _, err := io.ReadFull(client, body); err != nil {
 			return err
 		}
-		code := binary.BigEndian.Uint32(body)
-		var msg pgproto3.FrontendMessage
-		switch code {
-		case sslRequestCode:
-			msg = &pgproto3.SSLRequest{}
-		case gssEncRequestCode:
-			msg = &pgproto3.GSSEncRequest{}
-		case cancelRequestCode:
-			msg = &pgproto3.CancelRequest{}
-		default:
-			msg = &pgproto3.StartupMessage{}
-		}
-		if err := msg.Decode(body); err != nil {
+		// pgproto3 tells the startup packets apart (SSLRequest,
+		// GSSENCRequest, CancelRequest, StartupMessage) from a copy; the
+		// bytes forwarded are the ones read.
+		pkt := append(hdr[:], body...)
+		msg, err := pgproto3.NewBackend(bytes.NewReader(pkt), io.Discard).ReceiveStartupMessage()
+		if err != nil {
 			return fmt.Errorf("decode startup packet: %w", err)
 		}
 		t.log("F", typeName(msg), n, msg)
-		if err := writeAll(server, hdr[:], body); err != nil {
+		if err := writeAll(server, pkt); err != nil {
 			return err
 		}
 		switch msg.(type) {
