@@ -83,6 +83,26 @@ func (c *conn) stmtContext() (context.Context, func()) {
 	}
 }
 
+// runStatement runs one statement (a simple Query or an Execute) under a
+// context a CancelRequest can cancel. It returns the statement's error
+// (the engine's own, else the first one the writer saw), with an unfinished
+// COPY aborted, or the I/O error that ends the connection.
+func (c *conn) runStatement(w *writer, run func(context.Context) error) (stmtErr, ioErr error) {
+	ctx, done := c.stmtContext()
+	err := run(ctx)
+	done()
+	if err == nil && w.err != nil {
+		err = w.err
+	}
+	if w.ioErr != nil {
+		return nil, w.ioErr
+	}
+	if err != nil {
+		w.abortCopy()
+	}
+	return err, nil
+}
+
 func (c *conn) serve() {
 	defer c.srv.removeConn(c)
 	defer c.cancel()

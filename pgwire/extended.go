@@ -1,6 +1,7 @@
 package pgwire
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -213,17 +214,11 @@ func (c *conn) execute(m *pgproto3.Execute) error {
 		if ps, ok := c.sess.(PipelineSession); ok {
 			ps.PipelineHint(c.fr.nextType() == 'S')
 		}
-		ctx, done := c.stmtContext()
-		err := p.ps.stmt.Execute(ctx, p.args, w)
-		done()
-		if err == nil && w.err != nil {
-			err = w.err
-		}
-		if w.ioErr != nil {
-			return connFatal{w.ioErr}
+		err, ioErr := c.runStatement(w, func(ctx context.Context) error { return p.ps.stmt.Execute(ctx, p.args, w) })
+		if ioErr != nil {
+			return connFatal{ioErr}
 		}
 		if err != nil {
-			w.abortCopy()
 			p.done = true
 			return err
 		}

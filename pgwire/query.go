@@ -1,6 +1,10 @@
 package pgwire
 
-import "github.com/jackc/pgx/v5/pgproto3"
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5/pgproto3"
+)
 
 func (c *conn) simpleQuery(sql string) error {
 	// A simple Query ends the unnamed statement and portal.
@@ -9,18 +13,12 @@ func (c *conn) simpleQuery(sql string) error {
 		delete(c.stmts, "")
 	}
 	delete(c.portals, "")
-	ctx, done := c.stmtContext()
 	w := &writer{c: c}
-	err := c.sess.SimpleQuery(ctx, sql, w)
-	done()
-	if err == nil && w.err != nil {
-		err = w.err
-	}
-	if w.ioErr != nil {
-		return w.ioErr
+	err, ioErr := c.runStatement(w, func(ctx context.Context) error { return c.sess.SimpleQuery(ctx, sql, w) })
+	if ioErr != nil {
+		return ioErr
 	}
 	if err != nil {
-		w.abortCopy()
 		if err := c.sendError(err); err != nil {
 			return err
 		}

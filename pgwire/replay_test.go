@@ -141,7 +141,6 @@ func loadTrace(t *testing.T, path string) []decodedMsg {
 type recExec struct {
 	msgs    []decodedMsg // backend messages, in order
 	formats []int16      // Bind result formats (extended)
-	cols    []Column
 }
 
 type recStmt struct {
@@ -175,7 +174,6 @@ func buildScript(msgs []decodedMsg) *replayScript {
 	type pend struct {
 		typ  string
 		sql  string
-		name string // statement name (Parse/Describe S) or portal
 		obj  byte
 		exec *recExec
 	}
