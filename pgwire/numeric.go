@@ -11,14 +11,12 @@ import (
 	"github.com/raftsql/raftsql/pgwire/oid"
 )
 
+// formatNumericFloat prints a float held for a numeric column: plain
+// decimal notation, never an exponent; NaN and the infinities are spelled
+// as FormatFloat spells them.
 func formatNumericFloat(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return FormatFloat(f, 64)
 	}
 	return strconv.FormatFloat(f, 'f', -1, 64)
 }
