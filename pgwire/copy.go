@@ -8,6 +8,8 @@ import (
 	"io"
 	"time"
 
+	"github.com/raftsql/raftsql/pgwire/oid"
+
 	"github.com/jackc/pgx/v5/pgproto3"
 )
 
@@ -597,7 +599,7 @@ func (co *copyOutState) header() []byte {
 		}
 		tmp := &copyOutState{kind: co.kind, delim: co.delim, null: "\x00\x00never", quote: co.quote, escape: co.escape, cols: make([]Column, len(co.cols))}
 		for i := range tmp.cols {
-			tmp.cols[i].TypeOID = oidText
+			tmp.cols[i].TypeOID = oid.Text
 		}
 		b, _ := tmp.encodeRow(vals, time.UTC)
 		return b

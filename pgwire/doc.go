@@ -17,7 +17,8 @@
 //	  └─ AUTH: Config.Auth (TrustAuth by default; SCRAMAuth for scram-sha-256; any
 //	       Authenticator can run its own exchange) -> AuthenticationOk; failures FATAL 28P01
 //	       MaxConnections exceeded -> FATAL 53300 too_many_connections
-//	       Engine.NewSession, ParameterStatus x13 (+ the session's), BackendKeyData
+//	       Engine.NewSession, ParameterStatus: 12 fixed ones, server_version from
+//	       Config.ServerVersion when set, then the session's own (which win), BackendKeyData
 //	  └─ READY: ReadyForQuery(Session.TxStatus())
 //	       Query           -> Session.SimpleQuery; each statement reports RowDescription/DataRow/
 //	                          CommandComplete (or EmptyQueryResponse); the first error is sent as
@@ -50,6 +51,10 @@
 //
 // # Values
 //
+// Type OIDs and sizes come from pgwire/oid, the one table of them; float4
+// and float8 print with FormatFloat, the one float formatter, which the
+// SQL engine shares. pgwire has no server version of its own: it reports
+// the session's (or Config.ServerVersion).
 // Row values are encoded per column TypeOID and requested format; int64
 // 0/1 in a bool column prints as f/t; dates and timestamps may arrive as
 // time.Time, strings (SQLite's "2006-01-02 15:04:05" and PostgreSQL forms)
@@ -70,4 +75,26 @@
 //     with its stack, reported as FATAL XX000 and the connection is closed.
 //   - Server.Close stops listeners, cancels running statements, closes
 //     connections (FATAL 57P01 to idle clients) and waits for goroutines.
+//
+// # Files
+//
+//	server.go    Config, Server: listeners, connection registry, cancel requests
+//	conn.go      one connection: the message loop, ReadyForQuery, errors, flushing
+//	startup.go   startup packets, SSL/GSS negotiation, authentication, ParameterStatus
+//	query.go     the simple query protocol
+//	extended.go  the extended protocol: Parse, Bind, Describe, Execute, Close, portals
+//	writer.go    ResultWriter: RowDescription, DataRow, CommandComplete
+//	copy.go      COPY IN and COPY OUT
+//	framer.go    reading frontend messages (peeking at the next one)
+//	values.go    normalizing the Go values a session hands out; encoding dispatch
+//	text.go      text format encoding and decoding; FormatFloat
+//	binary.go    binary format encoding and decoding
+//	numeric.go   numeric: binary form, numeric(p,s) output
+//	datetime.go  dates, times, timestamps and intervals
+//	errors.go    SQLSTATE codes and ErrorResponse fields
+//	auth.go, scram.go  Authenticator: trust and SCRAM-SHA-256
+//	engine.go    the contract with the SQL engine: Engine, Session, Statement, ResultWriter
+//
+// Test data: testdata/replay holds traces of real PostgreSQL 15 sessions,
+// recorded with cmd/pgrecord (see testdata/README.md).
 package pgwire

@@ -2,7 +2,6 @@ package pgwire
 
 import (
 	"context"
-	"io"
 	"net"
 )
 
@@ -137,8 +136,6 @@ type CopyFormat struct {
 type CopySource interface {
 	Next(ctx context.Context, max int) ([][]any, error)
 }
-
-var _ = io.EOF
 
 // SQLError is the error shape the server turns into an ErrorResponse. Errors
 // that do not implement it are reported as XX000 internal_error. Optional

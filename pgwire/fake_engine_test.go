@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/raftsql/raftsql/pgwire/oid"
 )
 
 // fakeEngine is a tiny SQL engine for tests: one in-memory table "items"
@@ -22,16 +24,16 @@ type fakeEngine struct {
 }
 
 var itemCols = []Column{
-	{Name: "id", TableOID: 16434, AttrNum: 1, TypeOID: oidInt8},
-	{Name: "name", TableOID: 16434, AttrNum: 2, TypeOID: oidText},
-	{Name: "qty", TableOID: 16434, AttrNum: 3, TypeOID: oidInt4},
-	{Name: "price", TableOID: 16434, AttrNum: 4, TypeOID: oidNumeric, TypeModifier: 655366},
-	{Name: "flag", TableOID: 16434, AttrNum: 5, TypeOID: oidBool},
-	{Name: "ts", TableOID: 16434, AttrNum: 6, TypeOID: oidTimestamptz},
-	{Name: "data", TableOID: 16434, AttrNum: 7, TypeOID: oidBytea},
-	{Name: "doc", TableOID: 16434, AttrNum: 8, TypeOID: oidJSONB},
-	{Name: "f8", TableOID: 16434, AttrNum: 9, TypeOID: oidFloat8},
-	{Name: "d", TableOID: 16434, AttrNum: 10, TypeOID: oidDate},
+	{Name: "id", TableOID: 16434, AttrNum: 1, TypeOID: oid.Int8},
+	{Name: "name", TableOID: 16434, AttrNum: 2, TypeOID: oid.Text},
+	{Name: "qty", TableOID: 16434, AttrNum: 3, TypeOID: oid.Int4},
+	{Name: "price", TableOID: 16434, AttrNum: 4, TypeOID: oid.Numeric, TypeModifier: 655366},
+	{Name: "flag", TableOID: 16434, AttrNum: 5, TypeOID: oid.Bool},
+	{Name: "ts", TableOID: 16434, AttrNum: 6, TypeOID: oid.Timestamptz},
+	{Name: "data", TableOID: 16434, AttrNum: 7, TypeOID: oid.Bytea},
+	{Name: "doc", TableOID: 16434, AttrNum: 8, TypeOID: oid.JSONB},
+	{Name: "f8", TableOID: 16434, AttrNum: 9, TypeOID: oid.Float8},
+	{Name: "d", TableOID: 16434, AttrNum: 10, TypeOID: oid.Date},
 }
 
 func itemCol(name string) (int, bool) {
@@ -184,21 +186,21 @@ func (s *fakeSession) Prepare(ctx context.Context, sql string, paramOIDs []uint3
 	if err != nil {
 		return nil, err
 	}
-	for i, oid := range paramOIDs {
-		if i < len(p.params) && oid != 0 {
-			p.params[i] = oid
+	for i, typeOID := range paramOIDs {
+		if i < len(p.params) && typeOID != 0 {
+			p.params[i] = typeOID
 		}
 	}
 	return &fakeStmt{s: s, p: p}, nil
 }
 
 var typeNames = map[string]uint32{
-	"int2": oidInt2, "smallint": oidInt2, "int4": oidInt4, "int": oidInt4, "integer": oidInt4,
-	"int8": oidInt8, "bigint": oidInt8, "float4": oidFloat4, "real": oidFloat4, "float8": oidFloat8,
-	"numeric": oidNumeric, "text": oidText, "varchar": oidVarchar, "bpchar": oidBPChar, "bool": oidBool,
-	"boolean": oidBool, "bytea": oidBytea, "date": oidDate, "time": oidTime, "timestamp": oidTimestamp,
-	"timestamptz": oidTimestamptz, "interval": oidInterval, "uuid": oidUUID, "json": oidJSON,
-	"jsonb": oidJSONB, "name": oidName, "oid": oidOID, "char": oidChar, "regclass": oidRegclass,
+	"int2": oid.Int2, "smallint": oid.Int2, "int4": oid.Int4, "int": oid.Int4, "integer": oid.Int4,
+	"int8": oid.Int8, "bigint": oid.Int8, "float4": oid.Float4, "real": oid.Float4, "float8": oid.Float8,
+	"numeric": oid.Numeric, "text": oid.Text, "varchar": oid.Varchar, "bpchar": oid.Bpchar, "bool": oid.Bool,
+	"boolean": oid.Bool, "bytea": oid.Bytea, "date": oid.Date, "time": oid.Time, "timestamp": oid.Timestamp,
+	"timestamptz": oid.Timestamptz, "interval": oid.Interval, "uuid": oid.UUID, "json": oid.JSON,
+	"jsonb": oid.JSONB, "name": oid.Name, "oid": oid.OID, "char": oid.Char, "regclass": oid.Regclass,
 	"unknown": 0,
 }
 
@@ -279,7 +281,7 @@ func (s *fakeSession) plan(sql string) (*plan, error) {
 	}
 	if m := reGen.FindStringSubmatch(sql); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		cols := []Column{{Name: "generate_series", TypeOID: oidInt8}}
+		cols := []Column{{Name: "generate_series", TypeOID: oid.Int8}}
 		return &plan{cols: cols, exec: func(ctx context.Context, args []any, w ResultWriter) error {
 			w.Describe(cols)
 			for i := 1; i <= n; i++ {
@@ -309,7 +311,7 @@ func (s *fakeSession) plan(sql string) (*plan, error) {
 		}}, nil
 	}
 	if m := reShow.FindStringSubmatch(sql); m != nil {
-		cols := []Column{{Name: m[1], TypeOID: oidText}}
+		cols := []Column{{Name: m[1], TypeOID: oid.Text}}
 		return &plan{cols: cols, exec: func(ctx context.Context, args []any, w ResultWriter) error {
 			w.Describe(cols)
 			w.Row([]any{s.params[m[1]]})
@@ -414,17 +416,17 @@ func (s *fakeSession) plan(sql string) (*plan, error) {
 		}}, nil
 	}
 	if m := reUpdate.FindStringSubmatch(sql); m != nil {
-		p1, v1, err := evalItem(m[1], oidInt4)
+		p1, v1, err := evalItem(m[1], oid.Int4)
 		if err != nil {
 			return nil, err
 		}
-		_, v2, err := evalItem(m[2], oidText)
+		_, v2, err := evalItem(m[2], oid.Text)
 		if err != nil {
 			return nil, err
 		}
 		var params []uint32
 		if p1 > 0 {
-			params = []uint32{oidInt4, oidText}
+			params = []uint32{oid.Int4, oid.Text}
 		}
 		return &plan{params: params, exec: func(ctx context.Context, args []any, w ResultWriter) error {
 			if len(args) == 0 {
@@ -595,14 +597,14 @@ func selectExprs(list string) (*plan, error) {
 		if m[6] != "" {
 			name = m[6]
 		}
-		var oid uint32
+		var typeOID uint32
 		var hasType bool
 		if m[5] != "" {
 			t, ok := typeNames[strings.ToLower(m[5])]
 			if !ok {
 				return nil, &sqlErr{code: "42704", msg: fmt.Sprintf("type %q does not exist", m[5])}
 			}
-			oid, hasType = t, true
+			typeOID, hasType = t, true
 		}
 		switch {
 		case m[1] != "":
@@ -614,19 +616,19 @@ func selectExprs(list string) (*plan, error) {
 				params = append(params, 0)
 			}
 			if hasType {
-				params[n-1] = oid
+				params[n-1] = typeOID
 			} else {
-				oid = oidText
+				typeOID = oid.Text
 			}
 			srcs = append(srcs, src{param: n})
 		case m[3] != "":
 			if !hasType {
-				oid = oidInt4
+				typeOID = oid.Int4
 				if strings.Contains(m[3], ".") {
-					oid = oidNumeric
+					typeOID = oid.Numeric
 				}
 			}
-			v, err := decodeText([]byte(strings.ReplaceAll(m[3], " ", "")), oid)
+			v, err := decodeText([]byte(strings.ReplaceAll(m[3], " ", "")), typeOID)
 			if err != nil {
 				return nil, err
 			}
@@ -635,27 +637,27 @@ func selectExprs(list string) (*plan, error) {
 			switch strings.ToLower(m[4]) {
 			case "null":
 				if !hasType {
-					oid = oidText
+					typeOID = oid.Text
 				}
 				srcs = append(srcs, src{})
 			default:
 				if !hasType {
-					oid = oidBool
+					typeOID = oid.Bool
 				}
 				srcs = append(srcs, src{val: strings.ToLower(m[4]) == "true"})
 			}
 		default:
 			lit := strings.ReplaceAll(m[2], "''", "'")
 			if !hasType {
-				oid = oidText
+				typeOID = oid.Text
 			}
-			v, err := decodeText([]byte(lit), oid)
+			v, err := decodeText([]byte(lit), typeOID)
 			if err != nil {
 				return nil, err
 			}
 			srcs = append(srcs, src{val: v})
 		}
-		cols = append(cols, Column{Name: name, TypeOID: oid})
+		cols = append(cols, Column{Name: name, TypeOID: typeOID})
 	}
 	return &plan{cols: cols, params: params, exec: func(ctx context.Context, args []any, w ResultWriter) error {
 		w.Describe(cols)
@@ -677,8 +679,8 @@ func selectExprs(list string) (*plan, error) {
 	}}, nil
 }
 
-// evalItem parses "$n" or a literal (typed by oid).
-func evalItem(item string, oid uint32) (param int, val any, err error) {
+// evalItem parses "$n" or a literal (typed by typeOID).
+func evalItem(item string, typeOID uint32) (param int, val any, err error) {
 	m := reItem.FindStringSubmatch(strings.TrimSpace(item))
 	if m == nil {
 		return 0, nil, &sqlErr{code: "42601", msg: fmt.Sprintf("syntax error at or near %q", item)}
@@ -696,10 +698,10 @@ func evalItem(item string, oid uint32) (param int, val any, err error) {
 		}
 		return 0, strings.EqualFold(m[4], "true"), nil
 	case m[3] != "":
-		v, err := decodeText([]byte(strings.ReplaceAll(m[3], " ", "")), oid)
+		v, err := decodeText([]byte(strings.ReplaceAll(m[3], " ", "")), typeOID)
 		return 0, v, err
 	default:
-		v, err := decodeText([]byte(strings.ReplaceAll(m[2], "''", "'")), oid)
+		v, err := decodeText([]byte(strings.ReplaceAll(m[2], "''", "'")), typeOID)
 		return 0, v, err
 	}
 }

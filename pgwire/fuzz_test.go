@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/raftsql/raftsql/pgwire/oid"
+
 	"github.com/jackc/pgx/v5/pgproto3"
 )
 
@@ -116,8 +118,8 @@ func FuzzStartup(f *testing.F) {
 }
 
 var fuzzCopyCols = []Column{
-	{Name: "i", TypeOID: oidInt4}, {Name: "t", TypeOID: oidText}, {Name: "b", TypeOID: oidBytea},
-	{Name: "ts", TypeOID: oidTimestamptz}, {Name: "n", TypeOID: oidNumeric},
+	{Name: "i", TypeOID: oid.Int4}, {Name: "t", TypeOID: oid.Text}, {Name: "b", TypeOID: oid.Bytea},
+	{Name: "ts", TypeOID: oid.Timestamptz}, {Name: "n", TypeOID: oid.Numeric},
 }
 
 // decodeCopy feeds data in two chunks split at split and returns the rows
@@ -197,9 +199,9 @@ func FuzzDecodeCopyBinary(f *testing.F) {
 	fuzzCopy(f, CopyFormat{Kind: "binary"}, string(row), string(row[:30]), "PGCOPY\n\xff\r\n\x00")
 }
 
-var fuzzOIDs = []uint32{0, oidBool, oidBytea, oidChar, oidName, oidInt8, oidInt2, oidInt4, oidText, oidOID, oidJSON,
-	oidFloat4, oidFloat8, oidBPChar, oidVarchar, oidDate, oidTime, oidTimestamp, oidTimestamptz, oidInterval,
-	oidNumeric, oidUUID, oidJSONB, oidRegclass, 1009}
+var fuzzOIDs = []uint32{0, oid.Bool, oid.Bytea, oid.Char, oid.Name, oid.Int8, oid.Int2, oid.Int4, oid.Text, oid.OID, oid.JSON,
+	oid.Float4, oid.Float8, oid.Bpchar, oid.Varchar, oid.Date, oid.Time, oid.Timestamp, oid.Timestamptz, oid.Interval,
+	oid.Numeric, oid.UUID, oid.JSONB, oid.Regclass, 1009}
 
 func FuzzDecodeBinaryParam(f *testing.F) {
 	f.Add(uint8(5), []byte{0, 0, 0, 0, 0, 0, 0, 1})
@@ -208,26 +210,26 @@ func FuzzDecodeBinaryParam(f *testing.F) {
 	f.Add(uint8(19), []byte{0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3})
 	f.Add(uint8(15), []byte{0, 0, 0x22, 0x3f})
 	f.Fuzz(func(t *testing.T, pick uint8, data []byte) {
-		oid := fuzzOIDs[int(pick)%len(fuzzOIDs)]
-		v, err := decodeBinary(data, oid)
+		typeOID := fuzzOIDs[int(pick)%len(fuzzOIDs)]
+		v, err := decodeBinary(data, typeOID)
 		if err != nil {
 			return
 		}
 		// Whatever decodes must encode again, in both formats, and the
 		// binary round trip must be stable.
-		if _, err := encodeText(v, oid, time.UTC); err != nil {
-			t.Fatalf("oid %d: text encode of %#v: %v", oid, v, err)
+		if _, err := encodeText(v, typeOID, time.UTC); err != nil {
+			t.Fatalf("oid %d: text encode of %#v: %v", typeOID, v, err)
 		}
-		b, err := encodeBinary(v, oid)
+		b, err := encodeBinary(v, typeOID)
 		if err != nil {
-			t.Fatalf("oid %d: binary encode of %#v: %v", oid, v, err)
+			t.Fatalf("oid %d: binary encode of %#v: %v", typeOID, v, err)
 		}
-		v2, err := decodeBinary(b, oid)
+		v2, err := decodeBinary(b, typeOID)
 		if err != nil {
-			t.Fatalf("oid %d: re-decode of %x (from %#v): %v", oid, b, v, err)
+			t.Fatalf("oid %d: re-decode of %x (from %#v): %v", typeOID, b, v, err)
 		}
 		if s1, s2 := fmt.Sprintf("%#v", v), fmt.Sprintf("%#v", v2); s1 != s2 {
-			t.Fatalf("oid %d: round trip %.200s -> %.100x -> %.200s", oid, s1, b, s2)
+			t.Fatalf("oid %d: round trip %.200s -> %.100x -> %.200s", typeOID, s1, b, s2)
 		}
 	})
 }
@@ -239,14 +241,14 @@ func FuzzDecodeTextParam(f *testing.F) {
 	f.Add(uint8(2), `\x0aff`)
 	f.Add(uint8(19), "1 year 2 mons -3 days 04:05:06.7")
 	f.Fuzz(func(t *testing.T, pick uint8, s string) {
-		oid := fuzzOIDs[int(pick)%len(fuzzOIDs)]
-		v, err := decodeText([]byte(s), oid)
+		typeOID := fuzzOIDs[int(pick)%len(fuzzOIDs)]
+		v, err := decodeText([]byte(s), typeOID)
 		if err != nil {
 			return
 		}
-		if _, err := encodeText(v, oid, time.UTC); err != nil {
-			t.Fatalf("oid %d: %q decoded to %#v, which does not encode: %v", oid, s, v, err)
+		if _, err := encodeText(v, typeOID, time.UTC); err != nil {
+			t.Fatalf("oid %d: %q decoded to %#v, which does not encode: %v", typeOID, s, v, err)
 		}
-		encodeBinary(v, oid) // must not panic
+		encodeBinary(v, typeOID) // must not panic
 	})
 }

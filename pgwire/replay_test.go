@@ -16,27 +16,21 @@ import (
 	"testing"
 	"time"
 
+	"github.com/raftsql/raftsql/pgwire/oid"
+
 	"github.com/jackc/pgx/v5/pgproto3"
 )
 
-// The reference traces in shared/reference/pgwire (beside the checkout)
-// record what psql,
-// pgx and pgbench sent to PostgreSQL 15 and what it answered. The replay
+// The traces in testdata/replay record what psql, pgx and pgbench sent to
+// PostgreSQL 15 and what it answered (recorded by testdata/replay/record.sh
+// with cmd/pgrecord). The replay
 // tests build an engine that answers every statement with PostgreSQL's
 // recorded results (decoded into Go values, so they are re-encoded by this
 // server), send the recorded client messages and compare the server's
 // answers with PostgreSQL's, message by message.
 
-// referenceDir is shared/reference/pgwire beside the checkout (the team's
-// shared material; CI clones the repository next to it).
-var referenceDir = func() string {
-	for _, d := range []string{"../../shared/reference/pgwire", "/work/shared/reference/pgwire"} {
-		if _, err := os.Stat(d); err == nil {
-			return d
-		}
-	}
-	return "../../shared/reference/pgwire"
-}()
+// referenceDir holds the recorded traces; see its README.md.
+const referenceDir = "testdata/replay"
 
 type traceMsg struct {
 	Dir  string          `json:"dir"`
@@ -147,7 +141,6 @@ func loadTrace(t *testing.T, path string) []decodedMsg {
 type recExec struct {
 	msgs    []decodedMsg // backend messages, in order
 	formats []int16      // Bind result formats (extended)
-	cols    []Column
 }
 
 type recStmt struct {
@@ -181,7 +174,6 @@ func buildScript(msgs []decodedMsg) *replayScript {
 	type pend struct {
 		typ  string
 		sql  string
-		name string // statement name (Parse/Describe S) or portal
 		obj  byte
 		exec *recExec
 	}
@@ -398,16 +390,16 @@ func (s *replaySession) play(ctx context.Context, ex *recExec, cols []Column, w 
 				if b == nil {
 					continue
 				}
-				var oid uint32
+				var typeOID uint32
 				if i < len(cols) {
-					oid = cols[i].TypeOID
+					typeOID = cols[i].TypeOID
 				}
 				var v any
 				var err error
 				if formats != nil && i < len(formats) && formats[i] == 1 {
-					v, err = decodeBinary(b, oid)
+					v, err = decodeBinary(b, typeOID)
 				} else {
-					v, err = decodeText(b, oid)
+					v, err = decodeText(b, typeOID)
 				}
 				if err != nil {
 					v = string(b)
@@ -469,7 +461,7 @@ func (s *replaySession) play(ctx context.Context, ex *recExec, cols []Column, w 
 			copyCols = len(m.ColumnFormatCodes)
 			ccols := make([]Column, copyCols)
 			for i := range ccols {
-				ccols[i].TypeOID = oidText
+				ccols[i].TypeOID = oid.Text
 			}
 			if err := w.CopyOut(CopyFormat{Kind: "text"}, ccols); err != nil {
 				return err
@@ -672,15 +664,15 @@ func trunc(s string) string {
 }
 
 func TestReplayReference(t *testing.T) {
-	if _, err := os.Stat(referenceDir); err != nil {
-		t.Skip("reference traces not available: shared/reference/pgwire is not beside the checkout")
-	}
 	var files []string
 	for _, pat := range []string{"pgx/wire/*.jsonl", "psql/wire/*.jsonl", "psql/session.jsonl", "pgbench/wire/*.jsonl"} {
 		m, _ := filepath.Glob(filepath.Join(referenceDir, pat))
 		files = append(files, m...)
 	}
 	sort.Strings(files)
+	if len(files) == 0 {
+		t.Fatalf("no traces in %s: re-record them with %s/record.sh", referenceDir, referenceDir)
+	}
 	for _, f := range files {
 		if strings.HasSuffix(f, ".head.jsonl") {
 			continue // COPY data cut short

@@ -18,7 +18,6 @@ const (
 	DefaultMaxStartupPacket = 10 << 10
 	DefaultMaxConnections   = 200
 	DefaultStartupTimeout   = 10 * time.Second
-	DefaultServerVersion    = "15.0 (raftsql 0.1.0)"
 )
 
 // ErrServerClosed is returned by Serve and ListenAndServe after Close.
@@ -39,9 +38,10 @@ type Config struct {
 	// StartupTimeout bounds the time from accept to the end of
 	// authentication (default 10s).
 	StartupTimeout time.Duration
-	// ServerVersion is reported as server_version (default
-	// "15.0 (raftsql 0.1.0)"); psql chooses its catalog queries from it, so
-	// keep it a dotted 15.x.
+	// ServerVersion, when set, is reported as server_version at startup
+	// unless the session reports its own (Session.ParameterStatus wins).
+	// pgwire has no version of its own: the SQL engine owns it. psql
+	// chooses its catalog queries from it, so keep it a dotted 15.x.
 	ServerVersion string
 	// TLSConfig enables TLS: SSLRequest is answered 'S'. nil answers 'N'.
 	TLSConfig *tls.Config
@@ -82,9 +82,6 @@ func NewServer(cfg Config) *Server {
 	}
 	if cfg.StartupTimeout <= 0 {
 		cfg.StartupTimeout = DefaultStartupTimeout
-	}
-	if cfg.ServerVersion == "" {
-		cfg.ServerVersion = DefaultServerVersion
 	}
 	if cfg.Auth == nil {
 		cfg.Auth = TrustAuth{}

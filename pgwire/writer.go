@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5/pgproto3"
+	"github.com/raftsql/raftsql/pgwire/oid"
 )
 
 // writer is the ResultWriter handed to the session. In the simple
@@ -228,4 +229,55 @@ func (w *writer) CopyOut(format CopyFormat, cols []Column) error {
 func (w *writer) abortCopy() {
 	w.copyIn = nil
 	w.copyOut = nil
+}
+
+// columnFormats expands Bind's result format codes to one per column.
+func columnFormats(codes []int16, n int) []int16 {
+	f := make([]int16, n)
+	switch len(codes) {
+	case 0:
+	case 1:
+		for i := range f {
+			f[i] = codes[0]
+		}
+	default:
+		copy(f, codes)
+	}
+	return f
+}
+
+func rowDescription(cols []Column, formats []int16) *pgproto3.RowDescription {
+	rd := &pgproto3.RowDescription{Fields: make([]pgproto3.FieldDescription, len(cols))}
+	for i, col := range cols {
+		size := col.TypeSize
+		if size == 0 {
+			size = oid.Size(col.TypeOID)
+		}
+		mod := col.TypeModifier
+		if mod == 0 {
+			mod = -1
+		}
+		var f int16
+		if i < len(formats) {
+			f = formats[i]
+		}
+		rd.Fields[i] = pgproto3.FieldDescription{
+			Name:                 []byte(col.Name),
+			TableOID:             col.TableOID,
+			TableAttributeNumber: uint16(col.AttrNum),
+			DataTypeOID:          col.TypeOID,
+			DataTypeSize:         size,
+			TypeModifier:         mod,
+			Format:               f,
+		}
+	}
+	return rd
+}
+
+func rowSize(r [][]byte) int {
+	n := 7 + 4*len(r)
+	for _, v := range r {
+		n += len(v)
+	}
+	return n
 }
