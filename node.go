@@ -398,9 +398,10 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 
 	engine := sqlexec.NewEngine(db, (*replicator)(n), sqlexec.EngineOptions{
 		ServerVersion: "15.0 (raftsql " + Version + ")",
+		NodeSettings:  (*nodeSettings)(n),
 	})
 	n.pg = pgwire.NewServer(pgwire.Config{
-		Engine:         engineAdapter{engine: engine, node: n},
+		Engine:         engine,
 		Logger:         n.log,
 		MaxConnections: cfg.MaxConnections,
 		ServerVersion:  "15.0 (raftsql " + Version + ")",

@@ -6,22 +6,24 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/raftsql/raftsql/pgwire"
 )
 
-// PreparedStatement is a statement of the extended protocol (mirrors
-// pgwire.Statement).
+// PreparedStatement is a statement of the extended protocol
+// (pgwire.Statement).
 type PreparedStatement struct {
 	s         *Session
 	orig      string
 	st        *dstmt
 	paramOIDs []uint32
-	cols      []Column
+	cols      []pgwire.Column
 	closed    bool
 }
 
 // Prepare parses exactly one statement. paramOIDs are the client's
 // declared parameter types (0 = unspecified).
-func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (*PreparedStatement, error) {
+func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (pgwire.Statement, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	parts := activeDialect.Split(sql)
@@ -54,10 +56,12 @@ func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 	switch st.Kind {
 	case kShow:
 		name := strings.ToLower(st.Name)
-		if name == "all" {
-			ps.cols = []Column{textCol("name"), textCol("setting"), textCol("description")}
+		if cols := s.nodeSettingColumns(name); cols != nil {
+			ps.cols = cols
+		} else if name == "all" {
+			ps.cols = []pgwire.Column{textCol("name"), textCol("setting"), textCol("description")}
 		} else {
-			ps.cols = []Column{textCol(name)}
+			ps.cols = []pgwire.Column{textCol(name)}
 		}
 	case kQuery:
 		if len(st.Exec) == 1 {
@@ -79,11 +83,11 @@ func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 // writes: on a read connection, or (inside a transaction, or when the
 // statement refers to objects the transaction created) on the speculative
 // apply state.
-func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, paramOIDs []uint32) ([]Column, int, error) {
+func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, paramOIDs []uint32) ([]pgwire.Column, int, error) {
 	if err := guardInternal(sqlText); err != nil {
 		return nil, 0, err
 	}
-	var cols []Column
+	var cols []pgwire.Column
 	nparams := 0
 	fn := func(c *lconn) error {
 		st, _, err := c.prepare(sqlText)
@@ -452,10 +456,10 @@ func dmlTable(sqlText string) string {
 func (p *PreparedStatement) ParamOIDs() []uint32 { return p.paramOIDs }
 
 // Columns describes the result rows; nil if the statement returns none.
-func (p *PreparedStatement) Columns() []Column { return p.cols }
+func (p *PreparedStatement) Columns() []pgwire.Column { return p.cols }
 
 // Execute runs the statement with decoded arguments.
-func (p *PreparedStatement) Execute(ctx context.Context, args []any, w ResultWriter) error {
+func (p *PreparedStatement) Execute(ctx context.Context, args []any, w pgwire.ResultWriter) error {
 	s := p.s
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -478,8 +482,8 @@ func (p *PreparedStatement) Close() error {
 
 // coerceWriter converts row values to the types announced by Prepare.
 type coerceWriter struct {
-	ResultWriter
-	cols []Column
+	pgwire.ResultWriter
+	cols []pgwire.Column
 }
 
 func (c *coerceWriter) Row(values []any) error {

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/raftsql/raftsql/pgwire"
 )
 
 // EngineOptions configure sessions.
@@ -25,6 +27,9 @@ type EngineOptions struct {
 	MaxTxnBytes            int // SQL+argument bytes per transaction (default 16 MiB)
 	CopyBatchRows          int // rows per log entry for COPY FROM (default 1000)
 	Logger                 *slog.Logger
+	// NodeSettings answers SHOW for the node's own settings
+	// (raftsql.leader, ...); nil when the engine runs without a node.
+	NodeSettings NodeSettings
 }
 
 // defaultServerVersion is pgdialect.ServerVersion when wired.
@@ -68,7 +73,7 @@ func (e *Engine) DB() *DB { return e.db }
 // called concurrently (the wire protocol is sequential per connection).
 type Session struct {
 	e        *Engine
-	info     SessionInfo
+	info     pgwire.SessionInfo
 	mu       sync.Mutex
 	settings map[string]string
 	defaults map[string]string // settings at session start (RESET)
@@ -111,7 +116,7 @@ var reportedParams = []string{"application_name", "client_encoding", "DateStyle"
 	"in_hot_standby", "integer_datetimes", "IntervalStyle", "is_superuser", "server_encoding", "server_version",
 	"session_authorization", "standard_conforming_strings", "TimeZone"}
 
-func (e *Engine) defaultSettings(info SessionInfo) map[string]string {
+func (e *Engine) defaultSettings(info pgwire.SessionInfo) map[string]string {
 	return map[string]string{
 		"application_name":                    "",
 		"client_encoding":                     "UTF8",
@@ -158,8 +163,8 @@ func serverVersionNum(v string) string {
 	return strconv.Itoa(maj*10000 + min)
 }
 
-// NewSession starts a session.
-func (e *Engine) NewSession(ctx context.Context, info SessionInfo) (*Session, error) {
+// NewSession starts a session for one client connection.
+func (e *Engine) NewSession(ctx context.Context, info pgwire.SessionInfo) (pgwire.Session, error) {
 	s := &Session{e: e, info: info, settings: e.defaultSettings(info)}
 	for k, v := range info.StartupParams {
 		lk := strings.ToLower(k)
@@ -219,16 +224,16 @@ func (s *Session) Setting(name string) (string, bool) {
 }
 
 // TxStatus reports the transaction state.
-func (s *Session) TxStatus() TxStatus {
+func (s *Session) TxStatus() pgwire.TxStatus {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {
 	case s.tx == nil:
-		return TxIdle
+		return pgwire.TxIdle
 	case s.tx.failed:
-		return TxFailed
+		return pgwire.TxFailed
 	}
-	return TxActive
+	return pgwire.TxActive
 }
 
 // Close releases the session; an open transaction is discarded.
@@ -269,7 +274,7 @@ func (s *Session) EndPipeline(ctx context.Context) error {
 }
 
 // SimpleQuery runs every statement of sql in order.
-func (s *Session) SimpleQuery(ctx context.Context, sql string, w ResultWriter) error {
+func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWriter) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	parts := activeDialect.Split(sql)
@@ -327,7 +332,7 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w ResultWriter) e
 // atomic log entry, as PostgreSQL runs such a string in one implicit
 // transaction. The results reported are those of the apply. It returns
 // handled=false when the string does not qualify.
-func (s *Session) implicitTxn(ctx context.Context, stmts []*dstmt, w ResultWriter) (bool, error) {
+func (s *Session) implicitTxn(ctx context.Context, stmts []*dstmt, w pgwire.ResultWriter) (bool, error) {
 	writes := false
 	for _, st := range stmts {
 		switch st.Kind {
@@ -443,7 +448,7 @@ func ext(err error) (int, bool) {
 }
 
 // exec runs one translated statement. orig is the PostgreSQL text.
-func (s *Session) exec(ctx context.Context, orig string, st *dstmt, args []any, w ResultWriter, describe bool) (err error) {
+func (s *Session) exec(ctx context.Context, orig string, st *dstmt, args []any, w pgwire.ResultWriter, describe bool) (err error) {
 	if s.closed {
 		return errf(CodeInternal, "session is closed")
 	}
@@ -530,7 +535,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *dstmt, args []any, 
 	case kReset:
 		return s.reset(st, w)
 	case kShow:
-		return s.show(st, w, describe)
+		return s.show(ctx, st, w, describe)
 	case kSetTransaction:
 		if s.tx != nil && strings.Contains(strings.ToUpper(st.Value), "READ ONLY") {
 			s.tx.readOnly = true
@@ -593,7 +598,7 @@ func (s *Session) endTx() {
 	s.tx = nil
 }
 
-func (s *Session) set(st *dstmt, w ResultWriter) error {
+func (s *Session) set(st *dstmt, w pgwire.ResultWriter) error {
 	name := strings.ToLower(st.Name)
 	val := st.Value
 	if name == "time zone" {
@@ -656,7 +661,7 @@ func isOn(v string) bool {
 	return false
 }
 
-func (s *Session) reset(st *dstmt, w ResultWriter) error {
+func (s *Session) reset(st *dstmt, w pgwire.ResultWriter) error {
 	name := strings.ToLower(st.Name)
 	def := s.defaults
 	if name == "all" || name == "" {
@@ -675,10 +680,13 @@ func (s *Session) reset(st *dstmt, w ResultWriter) error {
 	return w.Complete(tag)
 }
 
-func (s *Session) show(st *dstmt, w ResultWriter, describe bool) error {
+func (s *Session) show(ctx context.Context, st *dstmt, w pgwire.ResultWriter, describe bool) error {
 	name := strings.ToLower(st.Name)
+	if cols := s.nodeSettingColumns(name); cols != nil {
+		return s.showNode(ctx, name, cols, w, describe)
+	}
 	if name == "all" {
-		cols := []Column{textCol("name"), textCol("setting"), textCol("description")}
+		cols := []pgwire.Column{textCol("name"), textCol("setting"), textCol("description")}
 		if describe {
 			if err := w.Describe(cols); err != nil {
 				return err
@@ -710,7 +718,7 @@ func (s *Session) show(st *dstmt, w ResultWriter, describe bool) error {
 		}
 	}
 	if describe {
-		if err := w.Describe([]Column{textCol(colName)}); err != nil {
+		if err := w.Describe([]pgwire.Column{textCol(colName)}); err != nil {
 			return err
 		}
 	}
@@ -720,8 +728,8 @@ func (s *Session) show(st *dstmt, w ResultWriter, describe bool) error {
 	return w.Complete("SHOW")
 }
 
-func textCol(name string) Column {
-	return Column{Name: name, TypeOID: OIDText, TypeSize: -1, TypeModifier: -1}
+func textCol(name string) pgwire.Column {
+	return pgwire.Column{Name: name, TypeOID: OIDText, TypeSize: -1, TypeModifier: -1}
 }
 
 func (s *Session) linearizable() bool { return s.settings["raftsql.read_consistency"] != "stale" }
@@ -778,7 +786,7 @@ func (s *Session) tryRead(ctx context.Context, sqlText string, args []any, verb 
 // streamRead runs a read-only statement on a read connection, streaming
 // rows to w. It returns errNotReadonly, before writing anything, if SQLite
 // says the statement writes.
-func (s *Session) streamRead(ctx context.Context, sqlText string, args []any, verb string, hints []uint32, w ResultWriter, describe bool) error {
+func (s *Session) streamRead(ctx context.Context, sqlText string, args []any, verb string, hints []uint32, w pgwire.ResultWriter, describe bool) error {
 	return s.e.db.withReader(ctx, func(c *lconn) error {
 		defer s.bindConn(c)()
 		if err := guardInternal(sqlText); err != nil {
@@ -803,7 +811,7 @@ func (s *Session) streamRead(ctx context.Context, sqlText string, args []any, ve
 				infos[i].hint = hints[i]
 			}
 		}
-		var cols []Column
+		var cols []pgwire.Column
 		nrows := int64(0)
 		n, err := st.run(args, func(r []any) error {
 			if cols == nil {
@@ -889,7 +897,7 @@ func runPrepared(c *lconn, st *lstmt, sqlText string, args []any, verb string) (
 	return res
 }
 
-func (s *Session) query(ctx context.Context, st *dstmt, args []any, w ResultWriter, describe bool) error {
+func (s *Session) query(ctx context.Context, st *dstmt, args []any, w pgwire.ResultWriter, describe bool) error {
 	if len(st.Exec) == 0 {
 		tag := st.Tag
 		if tag == "" {
@@ -1019,7 +1027,7 @@ func (s *Session) propose(ctx context.Context, cmd *Command) (*ApplyResult, erro
 }
 
 // emitWrite reports the results of a proposed statement.
-func emitWrite(w ResultWriter, st *dstmt, results []StatementResult, describe bool) error {
+func emitWrite(w pgwire.ResultWriter, st *dstmt, results []StatementResult, describe bool) error {
 	if len(results) == 0 || st.Kind == kTruncate || st.Kind == kDropTables {
 		for _, r := range results {
 			if r.Err != nil {
@@ -1044,7 +1052,7 @@ func emitWrite(w ResultWriter, st *dstmt, results []StatementResult, describe bo
 	return w.Complete(tag)
 }
 
-func emit(w ResultWriter, r *StatementResult, describe bool, tag string) error {
+func emit(w pgwire.ResultWriter, r *StatementResult, describe bool, tag string) error {
 	if r.Err != nil {
 		return r.Err
 	}
@@ -1168,7 +1176,7 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 	return results, ro, outErr
 }
 
-func (s *Session) txExec(ctx context.Context, st *dstmt, args []any, w ResultWriter, describe bool) error {
+func (s *Session) txExec(ctx context.Context, st *dstmt, args []any, w pgwire.ResultWriter, describe bool) error {
 	tx := s.tx
 	var extra []Statement
 	size := 0
@@ -1244,7 +1252,7 @@ func (s *Session) txExec(ctx context.Context, st *dstmt, args []any, w ResultWri
 	return emitWrite(w, st, results, describe)
 }
 
-func (s *Session) savepoint(ctx context.Context, st *dstmt, w ResultWriter) error {
+func (s *Session) savepoint(ctx context.Context, st *dstmt, w pgwire.ResultWriter) error {
 	tag := map[dkind]string{kSavepoint: "SAVEPOINT", kRelease: "RELEASE", kRollbackTo: "ROLLBACK"}[st.Kind]
 	if s.tx == nil {
 		return errf(CodeNoActiveTransaction, "%s can only be used in transaction blocks", tag)
@@ -1305,8 +1313,8 @@ func (s *Session) commit(ctx context.Context, tx *txn) error {
 
 // ---- COPY ----
 
-func copyFormat(cp *dcopy) CopyFormat {
-	f := CopyFormat{Kind: cp.Format, Delimiter: cp.Delimiter, Null: cp.Null, Header: cp.Header, Quote: cp.Quote, Escape: cp.Escape}
+func copyFormat(cp *dcopy) pgwire.CopyFormat {
+	f := pgwire.CopyFormat{Kind: cp.Format, Delimiter: cp.Delimiter, Null: cp.Null, Header: cp.Header, Quote: cp.Quote, Escape: cp.Escape}
 	if f.Kind == "" {
 		f.Kind = "text"
 	}
@@ -1332,8 +1340,8 @@ func copyFormat(cp *dcopy) CopyFormat {
 }
 
 // tableColumns returns the columns (name, OID) of table.
-func (s *Session) tableColumns(ctx context.Context, table string) ([]Column, error) {
-	var cols []Column
+func (s *Session) tableColumns(ctx context.Context, table string) ([]pgwire.Column, error) {
+	var cols []pgwire.Column
 	err := s.e.db.withReader(ctx, func(c *lconn) error {
 		st, _, err := c.prepare("SELECT name, type FROM pragma_table_info(?)")
 		if err != nil {
@@ -1347,7 +1355,7 @@ func (s *Session) tableColumns(ctx context.Context, table string) ([]Column, err
 			if oid == 0 {
 				oid = OIDText
 			}
-			cols = append(cols, Column{Name: name, TypeOID: oid, TypeSize: typeSize(oid), TypeModifier: -1})
+			cols = append(cols, pgwire.Column{Name: name, TypeOID: oid, TypeSize: typeSize(oid), TypeModifier: -1})
 			return nil
 		})
 		return err
@@ -1361,7 +1369,7 @@ func (s *Session) tableColumns(ctx context.Context, table string) ([]Column, err
 	return cols, nil
 }
 
-func (s *Session) copyFrom(ctx context.Context, st *dstmt, w ResultWriter) error {
+func (s *Session) copyFrom(ctx context.Context, st *dstmt, w pgwire.ResultWriter) error {
 	cp := st.Copy
 	if cp == nil || cp.Table == "" {
 		return errf(CodeSyntaxError, "COPY FROM requires a table")
@@ -1524,7 +1532,7 @@ func (s *Session) txWrite(ctx context.Context, stmts []Statement, size int) erro
 	return nil
 }
 
-func (s *Session) copyTo(ctx context.Context, st *dstmt, w ResultWriter) error {
+func (s *Session) copyTo(ctx context.Context, st *dstmt, w pgwire.ResultWriter) error {
 	cp := st.Copy
 	q := cp.Query
 	if q == "" {
@@ -1593,15 +1601,17 @@ func (s *Session) copyTo(ctx context.Context, st *dstmt, w ResultWriter) error {
 
 type discardWriter struct{}
 
-func (discardWriter) Describe([]Column) error             { return nil }
+func (discardWriter) Describe([]pgwire.Column) error      { return nil }
 func (discardWriter) Row([]any) error                     { return nil }
 func (discardWriter) Complete(string) error               { return nil }
 func (discardWriter) EmptyQuery() error                   { return nil }
 func (discardWriter) Notice(string, string, string) error { return nil }
-func (discardWriter) CopyIn(CopyFormat, []Column) (CopySource, error) {
+func (discardWriter) CopyIn(pgwire.CopyFormat, []pgwire.Column) (pgwire.CopySource, error) {
 	return nil, Unsupported("COPY here")
 }
-func (discardWriter) CopyOut(CopyFormat, []Column) error { return Unsupported("COPY here") }
+func (discardWriter) CopyOut(pgwire.CopyFormat, []pgwire.Column) error {
+	return Unsupported("COPY here")
+}
 
 // statementTimeout parses the statement_timeout setting (ms, or with unit).
 func (s *Session) statementTimeout() time.Duration { return s.durationSetting("statement_timeout") }
@@ -1675,3 +1685,11 @@ func errTxnTooLarge(limit int) *Error {
 		HintText:  "raftsql replicates a transaction as one log entry. Split the work into smaller transactions, or run COPY outside a transaction block, where each batch of rows is its own entry.",
 		Statement: -1}
 }
+
+// The engine implements the wire server's contract directly.
+var (
+	_ pgwire.Engine          = (*Engine)(nil)
+	_ pgwire.Session         = (*Session)(nil)
+	_ pgwire.PipelineSession = (*Session)(nil)
+	_ pgwire.Statement       = (*PreparedStatement)(nil)
+)

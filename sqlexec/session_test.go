@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/raftsql/raftsql/pgwire"
 )
 
 // fakeReplicator applies proposals locally, in order.
@@ -38,12 +40,12 @@ func (f *fakeReplicator) ReadBarrier(ctx context.Context) error {
 
 type rec struct {
 	out     []string
-	cols    []Column
+	cols    []pgwire.Column
 	copyIn  [][]any
-	copyFmt CopyFormat
+	copyFmt pgwire.CopyFormat
 }
 
-func (r *rec) Describe(cols []Column) error {
+func (r *rec) Describe(cols []pgwire.Column) error {
 	r.cols = cols
 	var n []string
 	for _, c := range cols {
@@ -59,11 +61,11 @@ func (r *rec) Notice(sev, code, msg string) error {
 	r.out = append(r.out, "N:"+code)
 	return nil
 }
-func (r *rec) CopyIn(f CopyFormat, cols []Column) (CopySource, error) {
+func (r *rec) CopyIn(f pgwire.CopyFormat, cols []pgwire.Column) (pgwire.CopySource, error) {
 	r.copyFmt = f
 	return &sliceSource{rows: r.copyIn}, nil
 }
-func (r *rec) CopyOut(f CopyFormat, cols []Column) error {
+func (r *rec) CopyOut(f pgwire.CopyFormat, cols []pgwire.Column) error {
 	r.copyFmt = f
 	r.out = append(r.out, fmt.Sprintf("COPYOUT[%d]", len(cols)))
 	return nil
@@ -89,10 +91,11 @@ func newTestEngine(t *testing.T) (*Engine, *fakeReplicator) {
 }
 
 func newSess(t *testing.T, e *Engine) *Session {
-	s, err := e.NewSession(context.Background(), SessionInfo{User: "u", StartupParams: map[string]string{"application_name": "app"}})
+	ps, err := e.NewSession(context.Background(), pgwire.SessionInfo{User: "u", StartupParams: map[string]string{"application_name": "app"}})
 	if err != nil {
 		t.Fatal(err)
 	}
+	s := ps.(*Session)
 	return s
 }
 
@@ -191,7 +194,7 @@ func TestSessionTransactions(t *testing.T) {
 	mustQ(t, s, "INSERT INTO acct VALUES (1, 100), (2, 100)", "")
 	p0 := f.proposed.Load()
 	mustQ(t, s, "BEGIN", "C:BEGIN")
-	if s.TxStatus() != TxActive {
+	if s.TxStatus() != pgwire.TxActive {
 		t.Fatal("status")
 	}
 	mustQ(t, s, "UPDATE acct SET bal = bal - 10 WHERE id = 1 RETURNING bal", "D[bal:{I}] R[90] C:UPDATE 1")
@@ -204,7 +207,7 @@ func TestSessionTransactions(t *testing.T) {
 	s2 := newSess(t, e)
 	mustQ(t, s2, "SELECT sum(bal) FROM acct", "D[sum:20] R[200] C:SELECT 1")
 	mustQ(t, s, "COMMIT", "C:COMMIT")
-	if f.proposed.Load() != p0+1 || s.TxStatus() != TxIdle {
+	if f.proposed.Load() != p0+1 || s.TxStatus() != pgwire.TxIdle {
 		t.Fatal("commit not one entry")
 	}
 	mustQ(t, s2, "SELECT sum(bal) FROM acct", "D[sum:20] R[195] C:SELECT 1")
@@ -214,14 +217,14 @@ func TestSessionTransactions(t *testing.T) {
 	if _, err := q(t, s, "INSERT INTO acct VALUES (1, 0)"); code(err) != "23505" {
 		t.Fatal(err)
 	}
-	if s.TxStatus() != TxFailed {
+	if s.TxStatus() != pgwire.TxFailed {
 		t.Fatal("not failed")
 	}
 	if _, err := q(t, s, "SELECT 1"); code(err) != "25P02" {
 		t.Fatal(err)
 	}
 	mustQ(t, s, "COMMIT", "C:ROLLBACK")
-	if s.TxStatus() != TxIdle {
+	if s.TxStatus() != pgwire.TxIdle {
 		t.Fatal("status after failed commit")
 	}
 
@@ -231,7 +234,7 @@ func TestSessionTransactions(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustQ(t, s, "ROLLBACK TO SAVEPOINT a", "C:ROLLBACK")
-	if s.TxStatus() != TxActive {
+	if s.TxStatus() != pgwire.TxActive {
 		t.Fatal("rollback to did not recover")
 	}
 	mustQ(t, s, "SELECT id FROM acct WHERE id >= 10 ORDER BY id", "D[id:{I}] R[10] C:SELECT 1")

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/raftsql/raftsql/pgwire"
 )
 
 func prepExec(t *testing.T, s *Session, sql string, args ...any) (string, error) {
@@ -64,7 +66,7 @@ func TestTxnWriteAfterStaleReadFails(t *testing.T) {
 	if code(err) != CodeSerialization || !strings.Contains(err.Error(), "read/write dependencies") {
 		t.Fatalf("write after a changed read: %v, want 40001", err)
 	}
-	if a.TxStatus() != TxFailed {
+	if a.TxStatus() != pgwire.TxFailed {
 		t.Fatalf("status %c, want E", a.TxStatus())
 	}
 	if _, err := q(t, a, "SELECT 1"); code(err) != CodeInFailedTransaction {
@@ -157,7 +159,7 @@ func TestPipelineImplicitTxn(t *testing.T) {
 	if err := a.EndPipeline(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if a.TxStatus() != TxIdle || f.proposed.Load() != n {
+	if a.TxStatus() != pgwire.TxIdle || f.proposed.Load() != n {
 		t.Fatalf("status %c, %d proposals", a.TxStatus(), f.proposed.Load()-n)
 	}
 	mustQ(t, a, "SELECT count(*) FROM bt", "D[count:20] R[0] C:SELECT 1")
@@ -224,10 +226,11 @@ func TestApplyNeverCommitsSpeculation(t *testing.T) {
 
 func TestSessionDatabaseName(t *testing.T) {
 	e, _ := newTestEngine(t)
-	s, err := e.NewSession(context.Background(), SessionInfo{User: "alice", Database: "shop"})
+	ps, err := e.NewSession(context.Background(), pgwire.SessionInfo{User: "alice", Database: "shop"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	s := ps.(*Session)
 	mustQ(t, s, "SELECT current_database(), current_user", "D[current_database:25,current_user:19] R[shop alice] C:SELECT 1")
 	if out, _ := q(t, s, "SELECT datname FROM pg_database ORDER BY 1"); !strings.Contains(out, "R[shop]") {
 		t.Fatalf("pg_database: %s", out)

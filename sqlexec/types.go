@@ -2,9 +2,10 @@ package sqlexec
 
 import (
 	"context"
-	"github.com/raftsql/raftsql/sqlexec/pgdialect"
-	"net"
 	"strings"
+
+	"github.com/raftsql/raftsql/pgwire"
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
 // PostgreSQL type OIDs (the dialect package holds the full list).
@@ -30,63 +31,9 @@ const (
 	OIDJSONB       = pgdialect.OIDJSONB
 )
 
-// TxStatus is the transaction status reported in ReadyForQuery.
-type TxStatus byte
-
-const (
-	TxIdle   TxStatus = 'I'
-	TxActive TxStatus = 'T'
-	TxFailed TxStatus = 'E'
-)
-
-// Column describes one result column (same layout as pgwire.Column).
-type Column struct {
-	Name         string
-	TableOID     uint32
-	AttrNum      int16
-	TypeOID      uint32
-	TypeSize     int16
-	TypeModifier int32
-}
-
-// SessionInfo describes the client connection (same layout as pgwire.SessionInfo).
-type SessionInfo struct {
-	User          string
-	Database      string
-	RemoteAddr    net.Addr
-	BackendPID    uint32
-	StartupParams map[string]string
-}
-
-// CopyFormat describes a COPY data format (same layout as pgwire.CopyFormat).
-type CopyFormat struct {
-	Kind      string // "text", "csv" or "binary"
-	Delimiter string
-	Null      string
-	Header    bool
-	Quote     string
-	Escape    string
-}
-
-// CopySource yields the rows of a COPY FROM STDIN (see pgwire.CopySource).
-type CopySource interface {
-	Next(ctx context.Context, max int) ([][]any, error)
-}
-
-// ResultWriter receives a statement's outcome (mirrors pgwire.ResultWriter).
-type ResultWriter interface {
-	Describe(cols []Column) error
-	Row(values []any) error
-	Complete(tag string) error
-	EmptyQuery() error
-	Notice(severity, code, message string) error
-	CopyIn(format CopyFormat, cols []Column) (CopySource, error)
-	CopyOut(format CopyFormat, cols []Column) error
-}
-
 // StatementResult is the outcome of one applied statement.
 type StatementResult struct {
-	Columns      []Column
+	Columns      []pgwire.Column
 	Rows         [][]any
 	RowsAffected int64
 	Tag          string // full command tag, e.g. "INSERT 0 3"
@@ -253,8 +200,8 @@ type colInfo struct {
 
 // buildColumns computes result columns: declared type if any, else the type
 // of the first row's value, else text.
-func buildColumns(infos []colInfo, first []any) []Column {
-	cols := make([]Column, len(infos))
+func buildColumns(infos []colInfo, first []any) []pgwire.Column {
+	cols := make([]pgwire.Column, len(infos))
 	for i, ci := range infos {
 		oid, mod := typeFromDeclMod(ci.decl)
 		if oid == 0 && ci.hint != 0 {
@@ -266,13 +213,13 @@ func buildColumns(infos []colInfo, first []any) []Column {
 				oid = typeFromValue(first[i])
 			}
 		}
-		cols[i] = Column{Name: ci.name, TypeOID: oid, TypeSize: typeSize(oid), TypeModifier: mod}
+		cols[i] = pgwire.Column{Name: ci.name, TypeOID: oid, TypeSize: typeSize(oid), TypeModifier: mod}
 	}
 	return cols
 }
 
 // convertRow adapts SQLite values to the declared column types (bool).
-func convertRow(cols []Column, row []any) {
+func convertRow(cols []pgwire.Column, row []any) {
 	for i, c := range cols {
 		if i >= len(row) {
 			return
