@@ -17,6 +17,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 	lib "modernc.org/sqlite/lib"
 )
 
@@ -83,7 +84,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	if err := registerDialect(); err != nil {
+	if err := pgdialect.Register(); err != nil {
 		opts.Logger.Warn("sqlexec: dialect registration failed", "err", err)
 	}
 	if opts.MaxSnapshotConns <= 0 {
@@ -194,7 +195,7 @@ func (db *DB) openReader(clock *detState) (*lconn, error) {
 
 func (db *DB) connSetup(c *lconn) {
 	setup := append([]string(nil), db.opts.ConnSetup...)
-	setup = append(setup, dialectConnSetup()...)
+	setup = append(setup, pgdialect.CatalogSQL()...)
 	for _, s := range setup {
 		if err := c.exec(s); err != nil {
 			db.log.Warn("sqlexec: connection setup failed", "sql", s, "err", err)

@@ -13,6 +13,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 	"modernc.org/libc"
 	lib "modernc.org/sqlite/lib"
 )
@@ -35,13 +36,6 @@ type detState struct {
 	// would stall the cluster; speculation runs there too).
 	apply bool
 }
-
-// defaultDatabaseName, defaultUserName are the names reported when no
-// session is bound to a connection (wired to pgdialect by dialect_pg.go).
-var (
-	defaultDatabaseName = func() string { return "postgres" }
-	defaultUserName     = func() string { return "postgres" }
-)
 
 // bindNames sets the session names for current_database()/current_user.
 func (d *detState) bindNames(db, user string) {
@@ -305,9 +299,9 @@ func fnCurrentSetting(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 var currentSettingFallback = func(name string) (string, bool) {
 	switch name {
 	case "server_version":
-		return defaultServerVersion, true
+		return pgdialect.ServerVersion, true
 	case "server_version_num":
-		return serverVersionNum(defaultServerVersion), true
+		return serverVersionNum(pgdialect.ServerVersion), true
 	case "server_encoding", "client_encoding":
 		return "UTF8", true
 	case "standard_conforming_strings", "integer_datetimes":
@@ -363,7 +357,7 @@ func fnCurrentDatabase(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		resultText(tls, ctx, *p)
 		return
 	}
-	resultText(tls, ctx, defaultDatabaseName())
+	resultText(tls, ctx, pgdialect.DatabaseName())
 }
 
 func fnCurrentUser(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
@@ -371,7 +365,7 @@ func fnCurrentUser(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		resultText(tls, ctx, *p)
 		return
 	}
-	resultText(tls, ctx, defaultUserName())
+	resultText(tls, ctx, pgdialect.UserName())
 }
 
 // maxPgSleep caps one pg_sleep() call on a read connection.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/raftsql/raftsql/pgwire"
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
 // PreparedStatement is a statement of the extended protocol
@@ -15,7 +16,7 @@ import (
 type PreparedStatement struct {
 	s         *Session
 	orig      string
-	st        *dstmt
+	st        *pgdialect.Stmt
 	paramOIDs []uint32
 	cols      []pgwire.Column
 	closed    bool
@@ -26,16 +27,16 @@ type PreparedStatement struct {
 func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (pgwire.Statement, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	parts := activeDialect.Split(sql)
+	parts := pgdialect.Split(sql)
 	if len(parts) > 1 {
 		return nil, errf(CodeSyntaxError, "cannot insert multiple commands into a prepared statement")
 	}
-	var st *dstmt
+	var st *pgdialect.Stmt
 	if len(parts) == 0 {
-		st = &dstmt{Kind: kEmpty}
+		st = &pgdialect.Stmt{Kind: pgdialect.KindEmpty}
 	} else {
 		var err error
-		st, err = activeDialect.Translate(parts[0])
+		st, err = translate(parts[0])
 		if err != nil {
 			return nil, toError(err)
 		}
@@ -54,7 +55,7 @@ func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 		}
 	}
 	switch st.Kind {
-	case kShow:
+	case pgdialect.KindShow:
 		name := strings.ToLower(st.Name)
 		if cols := s.nodeSettingColumns(name); cols != nil {
 			ps.cols = cols
@@ -63,7 +64,7 @@ func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 		} else {
 			ps.cols = []pgwire.Column{textCol(name)}
 		}
-	case kQuery:
+	case pgdialect.KindQuery:
 		if len(st.Exec) == 1 {
 			s.inferParams(ctx, st, ps.paramOIDs)
 			cols, nparams, err := s.describe(ctx, st.Exec[0], st.ColumnOIDs, ps.paramOIDs)
@@ -229,7 +230,7 @@ func tableDecls(c *lconn, table string) (map[string]string, []string) {
 
 // inferParams gives parameters of unknown type the declared type of the
 // table column they are stored into or compared with.
-func (s *Session) inferParams(ctx context.Context, st *dstmt, oids []uint32) {
+func (s *Session) inferParams(ctx context.Context, st *pgdialect.Stmt, oids []uint32) {
 	need := false
 	for _, o := range oids {
 		need = need || o == 0

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/raftsql/raftsql/pgwire"
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
 // EngineOptions configure sessions.
@@ -32,9 +33,6 @@ type EngineOptions struct {
 	NodeSettings NodeSettings
 }
 
-// defaultServerVersion is pgdialect.ServerVersion when wired.
-var defaultServerVersion = "16.4"
-
 // Engine creates sessions over a DB and a Replicator.
 type Engine struct {
 	db   *DB
@@ -46,7 +44,7 @@ type Engine struct {
 // NewEngine returns an Engine.
 func NewEngine(db *DB, r Replicator, opts EngineOptions) *Engine {
 	if opts.ServerVersion == "" {
-		opts.ServerVersion = defaultServerVersion
+		opts.ServerVersion = pgdialect.ServerVersion
 	}
 	if opts.DefaultReadConsistency == "" {
 		opts.DefaultReadConsistency = "linearizable"
@@ -273,16 +271,29 @@ func (s *Session) EndPipeline(ctx context.Context) error {
 	return toError(s.commit(ctx, tx))
 }
 
+// translate translates one statement of the PostgreSQL dialect; an empty
+// statement (only whitespace and comments) is KindEmpty.
+func translate(sql string) (*pgdialect.Stmt, error) {
+	st, err := pgdialect.Translate(sql)
+	if err != nil {
+		return nil, err
+	}
+	if st == nil {
+		return &pgdialect.Stmt{Kind: pgdialect.KindEmpty}, nil
+	}
+	return st, nil
+}
+
 // SimpleQuery runs every statement of sql in order.
 func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWriter) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	parts := activeDialect.Split(sql)
+	parts := pgdialect.Split(sql)
 	if len(parts) == 0 {
 		return w.EmptyQuery()
 	}
 	// PostgreSQL parses the whole string before running any of it.
-	stmts := make([]*dstmt, len(parts))
+	stmts := make([]*pgdialect.Stmt, len(parts))
 	// Character offset of each part in the query string, so that error
 	// positions are relative to the whole string as in PostgreSQL.
 	offs := make([]int, len(parts))
@@ -299,7 +310,7 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWr
 		return err
 	}
 	for i, p := range parts {
-		st, err := activeDialect.Translate(p)
+		st, err := translate(p)
 		if err != nil {
 			err = toError(err)
 			s.failTx()
@@ -314,7 +325,7 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWr
 	}
 	for i, p := range parts {
 		st := stmts[i]
-		if st.Kind == kEmpty {
+		if st.Kind == pgdialect.KindEmpty {
 			if err := w.EmptyQuery(); err != nil {
 				return err
 			}
@@ -332,11 +343,11 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWr
 // atomic log entry, as PostgreSQL runs such a string in one implicit
 // transaction. The results reported are those of the apply. It returns
 // handled=false when the string does not qualify.
-func (s *Session) implicitTxn(ctx context.Context, stmts []*dstmt, w pgwire.ResultWriter) (bool, error) {
+func (s *Session) implicitTxn(ctx context.Context, stmts []*pgdialect.Stmt, w pgwire.ResultWriter) (bool, error) {
 	writes := false
 	for _, st := range stmts {
 		switch st.Kind {
-		case kQuery, kDropTables, kTruncate:
+		case pgdialect.KindQuery, pgdialect.KindDropTables, pgdialect.KindTruncate:
 		default:
 			return false, nil
 		}
@@ -448,7 +459,7 @@ func ext(err error) (int, bool) {
 }
 
 // exec runs one translated statement. orig is the PostgreSQL text.
-func (s *Session) exec(ctx context.Context, orig string, st *dstmt, args []any, w pgwire.ResultWriter, describe bool) (err error) {
+func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, args []any, w pgwire.ResultWriter, describe bool) (err error) {
 	if s.closed {
 		return errf(CodeInternal, "session is closed")
 	}
@@ -469,7 +480,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *dstmt, args []any, 
 	}
 	if s.tx != nil && s.tx.failed {
 		switch st.Kind {
-		case kRollback, kCommit, kRollbackTo:
+		case pgdialect.KindRollback, pgdialect.KindCommit, pgdialect.KindRollbackTo:
 		default:
 			return errf(CodeInFailedTransaction, "current transaction is aborted, commands ignored until end of transaction block")
 		}
@@ -480,15 +491,15 @@ func (s *Session) exec(ctx context.Context, orig string, st *dstmt, args []any, 
 			if e, ok := err.(*Error); ok {
 				fixPosition(e, orig)
 			}
-			if st.Kind != kCommit && st.Kind != kRollback {
+			if st.Kind != pgdialect.KindCommit && st.Kind != pgdialect.KindRollback {
 				s.failTx()
 			}
 		}
 	}()
 	switch st.Kind {
-	case kEmpty:
+	case pgdialect.KindEmpty:
 		return w.EmptyQuery()
-	case kBegin:
+	case pgdialect.KindBegin:
 		tag := st.Tag
 		if tag == "" {
 			tag = "BEGIN"
@@ -508,7 +519,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *dstmt, args []any, 
 		}
 		s.tx = s.newTxn(st)
 		return w.Complete(tag)
-	case kCommit:
+	case pgdialect.KindCommit:
 		if s.tx == nil {
 			_ = w.Notice("WARNING", CodeNoActiveTransaction, "there is no transaction in progress")
 			return w.Complete("COMMIT")
@@ -522,42 +533,42 @@ func (s *Session) exec(ctx context.Context, orig string, st *dstmt, args []any, 
 			return err
 		}
 		return w.Complete("COMMIT")
-	case kRollback:
+	case pgdialect.KindRollback:
 		if s.tx == nil {
 			_ = w.Notice("WARNING", CodeNoActiveTransaction, "there is no transaction in progress")
 		}
 		s.endTx()
 		return w.Complete("ROLLBACK")
-	case kSavepoint, kRelease, kRollbackTo:
+	case pgdialect.KindSavepoint, pgdialect.KindRelease, pgdialect.KindRollbackTo:
 		return s.savepoint(ctx, st, w)
-	case kSet:
+	case pgdialect.KindSet:
 		return s.set(st, w)
-	case kReset:
+	case pgdialect.KindReset:
 		return s.reset(st, w)
-	case kShow:
+	case pgdialect.KindShow:
 		return s.show(ctx, st, w, describe)
-	case kSetTransaction:
+	case pgdialect.KindSetTransaction:
 		if s.tx != nil && strings.Contains(strings.ToUpper(st.Value), "READ ONLY") {
 			s.tx.readOnly = true
 		}
 		return w.Complete("SET")
-	case kNoop:
+	case pgdialect.KindNoop:
 		tag := st.Tag
 		if tag == "" {
 			tag = "SELECT 0"
 		}
 		return w.Complete(tag)
-	case kCopyFrom:
+	case pgdialect.KindCopyFrom:
 		return s.copyFrom(ctx, st, w)
-	case kCopyTo:
+	case pgdialect.KindCopyTo:
 		return s.copyTo(ctx, st, w)
-	case kDropTables, kTruncate, kQuery:
+	case pgdialect.KindDropTables, pgdialect.KindTruncate, pgdialect.KindQuery:
 		return s.query(ctx, st, args, w, describe)
 	}
 	return Unsupported(fmt.Sprintf("statement kind %d", st.Kind))
 }
 
-func (s *Session) newTxn(st *dstmt) *txn {
+func (s *Session) newTxn(st *pgdialect.Stmt) *txn {
 	tx := &txn{ts: time.Now().UnixMicro(), seed: randUint64(), dg: newDigester(), lastActive: time.Now()}
 	up := strings.ToUpper(st.Value)
 	if strings.Contains(up, "READ ONLY") || s.settings["default_transaction_read_only"] == "on" {
@@ -598,7 +609,7 @@ func (s *Session) endTx() {
 	s.tx = nil
 }
 
-func (s *Session) set(st *dstmt, w pgwire.ResultWriter) error {
+func (s *Session) set(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	name := strings.ToLower(st.Name)
 	val := st.Value
 	if name == "time zone" {
@@ -661,7 +672,7 @@ func isOn(v string) bool {
 	return false
 }
 
-func (s *Session) reset(st *dstmt, w pgwire.ResultWriter) error {
+func (s *Session) reset(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	name := strings.ToLower(st.Name)
 	def := s.defaults
 	if name == "all" || name == "" {
@@ -680,7 +691,7 @@ func (s *Session) reset(st *dstmt, w pgwire.ResultWriter) error {
 	return w.Complete(tag)
 }
 
-func (s *Session) show(ctx context.Context, st *dstmt, w pgwire.ResultWriter, describe bool) error {
+func (s *Session) show(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter, describe bool) error {
 	name := strings.ToLower(st.Name)
 	if cols := s.nodeSettingColumns(name); cols != nil {
 		return s.showNode(ctx, name, cols, w, describe)
@@ -897,7 +908,7 @@ func runPrepared(c *lconn, st *lstmt, sqlText string, args []any, verb string) (
 	return res
 }
 
-func (s *Session) query(ctx context.Context, st *dstmt, args []any, w pgwire.ResultWriter, describe bool) error {
+func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w pgwire.ResultWriter, describe bool) error {
 	if len(st.Exec) == 0 {
 		tag := st.Tag
 		if tag == "" {
@@ -905,7 +916,7 @@ func (s *Session) query(ctx context.Context, st *dstmt, args []any, w pgwire.Res
 		}
 		return w.Complete(tag)
 	}
-	if st.Kind == kDropTables && len(st.DropIfExists) > 0 {
+	if st.Kind == pgdialect.KindDropTables && len(st.DropIfExists) > 0 {
 		for _, t := range st.DropIfExists {
 			if !s.tableExists(ctx, t) {
 				_ = w.Notice("NOTICE", "00000", fmt.Sprintf("table %q does not exist, skipping", t))
@@ -923,7 +934,7 @@ func (s *Session) query(ctx context.Context, st *dstmt, args []any, w pgwire.Res
 	if s.tx != nil {
 		return s.txExec(ctx, st, args, w, describe)
 	}
-	if st.Kind == kQuery && len(st.Exec) == 1 {
+	if st.Kind == pgdialect.KindQuery && len(st.Exec) == 1 {
 		sqlText := st.Exec[0]
 		if d := s.statementTimeout(); d > 0 {
 			var cancel context.CancelFunc
@@ -964,7 +975,7 @@ func (s *Session) query(ctx context.Context, st *dstmt, args []any, w pgwire.Res
 		// More extended-protocol messages may follow before Sync: the
 		// write runs in the pipeline's implicit transaction, committed
 		// at Sync (EndPipeline), so that a later error discards it.
-		tx := s.newTxn(&dstmt{})
+		tx := s.newTxn(&pgdialect.Stmt{})
 		tx.implicit, tx.spec = true, true
 		s.tx = tx
 		return s.txExec(ctx, st, args, w, describe)
@@ -974,7 +985,7 @@ func (s *Session) query(ctx context.Context, st *dstmt, args []any, w pgwire.Res
 	cmd.Database, cmd.User = s.names()
 	for i, x := range st.Exec {
 		var a []any
-		if i == 0 || st.Kind == kQuery {
+		if i == 0 || st.Kind == pgdialect.KindQuery {
 			a = args
 		}
 		if err := checkDeterministic(x); err != nil {
@@ -997,11 +1008,11 @@ func readVerb(tag string) string {
 }
 
 // subTag is the tag verb of each SQLite statement of st.
-func subTag(st *dstmt) string {
+func subTag(st *pgdialect.Stmt) string {
 	switch st.Kind {
-	case kTruncate:
+	case pgdialect.KindTruncate:
 		return "DELETE"
-	case kDropTables:
+	case pgdialect.KindDropTables:
 		return "DROP TABLE"
 	}
 	return st.Tag
@@ -1027,8 +1038,8 @@ func (s *Session) propose(ctx context.Context, cmd *Command) (*ApplyResult, erro
 }
 
 // emitWrite reports the results of a proposed statement.
-func emitWrite(w pgwire.ResultWriter, st *dstmt, results []StatementResult, describe bool) error {
-	if len(results) == 0 || st.Kind == kTruncate || st.Kind == kDropTables {
+func emitWrite(w pgwire.ResultWriter, st *pgdialect.Stmt, results []StatementResult, describe bool) error {
+	if len(results) == 0 || st.Kind == pgdialect.KindTruncate || st.Kind == pgdialect.KindDropTables {
 		for _, r := range results {
 			if r.Err != nil {
 				return r.Err
@@ -1176,13 +1187,13 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 	return results, ro, outErr
 }
 
-func (s *Session) txExec(ctx context.Context, st *dstmt, args []any, w pgwire.ResultWriter, describe bool) error {
+func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w pgwire.ResultWriter, describe bool) error {
 	tx := s.tx
 	var extra []Statement
 	size := 0
 	for i, x := range st.Exec {
 		var a []any
-		if i == 0 || st.Kind == kQuery {
+		if i == 0 || st.Kind == pgdialect.KindQuery {
 			a = args
 		}
 		extra = append(extra, Statement{SQL: s.substNames(x), Args: a, Tag: subTag(st), Digest: true})
@@ -1252,8 +1263,8 @@ func (s *Session) txExec(ctx context.Context, st *dstmt, args []any, w pgwire.Re
 	return emitWrite(w, st, results, describe)
 }
 
-func (s *Session) savepoint(ctx context.Context, st *dstmt, w pgwire.ResultWriter) error {
-	tag := map[dkind]string{kSavepoint: "SAVEPOINT", kRelease: "RELEASE", kRollbackTo: "ROLLBACK"}[st.Kind]
+func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {
+	tag := map[pgdialect.Kind]string{pgdialect.KindSavepoint: "SAVEPOINT", pgdialect.KindRelease: "RELEASE", pgdialect.KindRollbackTo: "ROLLBACK"}[st.Kind]
 	if s.tx == nil {
 		return errf(CodeNoActiveTransaction, "%s can only be used in transaction blocks", tag)
 	}
@@ -1266,21 +1277,21 @@ func (s *Session) savepoint(ctx context.Context, st *dstmt, w pgwire.ResultWrite
 			break
 		}
 	}
-	if st.Kind != kSavepoint && idx < 0 {
+	if st.Kind != pgdialect.KindSavepoint && idx < 0 {
 		return &Error{Code: CodeUndefinedSavepoint, Message: fmt.Sprintf("savepoint %q does not exist", name), Statement: -1}
 	}
 	sqlText := ""
 	if len(st.Exec) > 0 {
 		sqlText = st.Exec[0]
 	} else {
-		sqlText = map[dkind]string{kSavepoint: "SAVEPOINT ", kRelease: "RELEASE ", kRollbackTo: "ROLLBACK TO "}[st.Kind] + quoteIdent(name)
+		sqlText = map[pgdialect.Kind]string{pgdialect.KindSavepoint: "SAVEPOINT ", pgdialect.KindRelease: "RELEASE ", pgdialect.KindRollbackTo: "ROLLBACK TO "}[st.Kind] + quoteIdent(name)
 	}
 	switch st.Kind {
-	case kSavepoint:
+	case pgdialect.KindSavepoint:
 		tx.savepoints = append(tx.savepoints, name)
-	case kRelease:
+	case pgdialect.KindRelease:
 		tx.savepoints = tx.savepoints[:idx]
-	case kRollbackTo:
+	case pgdialect.KindRollbackTo:
 		tx.savepoints = tx.savepoints[:idx+1]
 		tx.failed = false
 	}
@@ -1313,7 +1324,7 @@ func (s *Session) commit(ctx context.Context, tx *txn) error {
 
 // ---- COPY ----
 
-func copyFormat(cp *dcopy) pgwire.CopyFormat {
+func copyFormat(cp *pgdialect.CopySpec) pgwire.CopyFormat {
 	f := pgwire.CopyFormat{Kind: cp.Format, Delimiter: cp.Delimiter, Null: cp.Null, Header: cp.Header, Quote: cp.Quote, Escape: cp.Escape}
 	if f.Kind == "" {
 		f.Kind = "text"
@@ -1369,7 +1380,7 @@ func (s *Session) tableColumns(ctx context.Context, table string) ([]pgwire.Colu
 	return cols, nil
 }
 
-func (s *Session) copyFrom(ctx context.Context, st *dstmt, w pgwire.ResultWriter) error {
+func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	cp := st.Copy
 	if cp == nil || cp.Table == "" {
 		return errf(CodeSyntaxError, "COPY FROM requires a table")
@@ -1532,7 +1543,7 @@ func (s *Session) txWrite(ctx context.Context, stmts []Statement, size int) erro
 	return nil
 }
 
-func (s *Session) copyTo(ctx context.Context, st *dstmt, w pgwire.ResultWriter) error {
+func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	cp := st.Copy
 	q := cp.Query
 	if q == "" {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
 // Snapshot connections: a transaction reads on one consistent SQLite
@@ -171,7 +173,7 @@ func (s *Session) bindConn(c *lconn) func() {
 func (s *Session) names() (db, user string) {
 	db, user = s.info.Database, s.info.User
 	if user == "" {
-		user = defaultUserName()
+		user = pgdialect.UserName()
 	}
 	if db == "" {
 		db = user

@@ -83,15 +83,10 @@ func typeFromDecl(decl string) uint32 {
 	return oid
 }
 
-// declTypeHook, when set (pgdialect.DeclTypeOID), maps declared types
-// first; it returns 0 when it cannot tell.
-var declTypeHook func(decl string) (uint32, int32)
-
 func typeFromDeclMod(decl string) (uint32, int32) {
-	if declTypeHook != nil {
-		if oid, mod := declTypeHook(decl); oid != 0 {
-			return oid, mod
-		}
+	// The dialect's type table first; it returns 0 when it cannot tell.
+	if oid, mod := pgdialect.DeclTypeOID(decl); oid != 0 {
+		return oid, mod
 	}
 	return typeFromDeclLocal(decl), -1
 }
