@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/raftsql/raftsql/pgwire"
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
@@ -145,7 +146,7 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 		cols = buildColumns(infos, first)
 		for i := range cols {
 			if infos[i].decl == "" && first == nil && strings.HasPrefix(strings.ToLower(infos[i].name), "count(") {
-				cols[i].TypeOID, cols[i].TypeSize = OIDInt8, 8
+				cols[i].TypeOID, cols[i].TypeSize = pgoid.Int8, 8
 			}
 		}
 		return nil
@@ -381,11 +382,11 @@ func inferExpr(expr string, decls map[string]string) uint32 {
 				return 0
 			}
 			switch oid, _ := typeFromDeclMod(d); oid {
-			case OIDInt2, OIDInt4, OIDInt8:
+			case pgoid.Int2, pgoid.Int4, pgoid.Int8:
 				isInt = true
-			case OIDFloat4, OIDFloat8:
+			case pgoid.Float4, pgoid.Float8:
 				isFloat = true
-			case OIDText, OIDVarchar, OIDBpchar:
+			case pgoid.Text, pgoid.Varchar, pgoid.Bpchar:
 				isText = true
 			default:
 				return 0
@@ -400,11 +401,11 @@ func inferExpr(expr string, decls map[string]string) uint32 {
 		if isInt || isFloat {
 			return 0
 		}
-		return OIDText
+		return pgoid.Text
 	case isFloat:
-		return OIDFloat8
+		return pgoid.Float8
 	case isInt:
-		return OIDInt8
+		return pgoid.Int8
 	}
 	return 0
 }
@@ -412,19 +413,19 @@ func inferExpr(expr string, decls map[string]string) uint32 {
 // dummyArg is a placeholder value of a parameter type for probing.
 func dummyArg(oid uint32) any {
 	switch oid {
-	case OIDInt2, OIDInt4, OIDInt8, OIDBool:
+	case pgoid.Int2, pgoid.Int4, pgoid.Int8, pgoid.Bool:
 		return int64(1)
-	case OIDFloat4, OIDFloat8, OIDNumeric:
+	case pgoid.Float4, pgoid.Float8, pgoid.Numeric:
 		return float64(1)
-	case OIDText, OIDVarchar, OIDBpchar, OIDJSON, OIDJSONB:
+	case pgoid.Text, pgoid.Varchar, pgoid.Bpchar, pgoid.JSON, pgoid.JSONB:
 		return "1"
-	case OIDDate:
+	case pgoid.Date:
 		return "2000-01-01"
-	case OIDTimestamp, OIDTimestamptz:
+	case pgoid.Timestamp, pgoid.Timestamptz:
 		return "2000-01-01 00:00:00"
-	case OIDUUID:
+	case pgoid.UUID:
 		return "00000000-0000-0000-0000-000000000000"
-	case OIDBytea:
+	case pgoid.Bytea:
 		return []byte{0}
 	}
 	return nil
@@ -505,7 +506,7 @@ func (c *coerceWriter) Row(values []any) error {
 
 func coerceValue(oid uint32, v any) any {
 	switch oid {
-	case OIDText, OIDVarchar, OIDBpchar, OIDJSON, OIDJSONB, OIDUUID:
+	case pgoid.Text, pgoid.Varchar, pgoid.Bpchar, pgoid.JSON, pgoid.JSONB, pgoid.UUID:
 		switch x := v.(type) {
 		case int64:
 			return strconv.FormatInt(x, 10)
@@ -517,7 +518,7 @@ func coerceValue(oid uint32, v any) any {
 			}
 			return "false"
 		}
-	case OIDInt8, OIDInt4, OIDInt2:
+	case pgoid.Int8, pgoid.Int4, pgoid.Int2:
 		switch x := v.(type) {
 		case float64:
 			if x == float64(int64(x)) {
@@ -533,18 +534,18 @@ func coerceValue(oid uint32, v any) any {
 			}
 			return int64(0)
 		}
-	case OIDFloat8, OIDFloat4, OIDNumeric:
+	case pgoid.Float8, pgoid.Float4, pgoid.Numeric:
 		switch x := v.(type) {
 		case int64:
-			if oid != OIDNumeric {
+			if oid != pgoid.Numeric {
 				return float64(x)
 			}
 		case string:
-			if f, err := strconv.ParseFloat(x, 64); err == nil && oid != OIDNumeric {
+			if f, err := strconv.ParseFloat(x, 64); err == nil && oid != pgoid.Numeric {
 				return f
 			}
 		}
-	case OIDBool:
+	case pgoid.Bool:
 		switch x := v.(type) {
 		case int64:
 			return x != 0
@@ -572,11 +573,11 @@ func convertArgs(args []any, oids []uint32) []any {
 			oid = oids[i]
 		}
 		switch oid {
-		case OIDDate:
+		case pgoid.Date:
 			out[i] = t.Format("2006-01-02")
-		case OIDTime:
+		case pgoid.Time:
 			out[i] = t.Format("15:04:05.999999")
-		case OIDTimestamp:
+		case pgoid.Timestamp:
 			out[i] = t.Format("2006-01-02 15:04:05.999999")
 		default:
 			out[i] = t.UTC().Format("2006-01-02 15:04:05.999999")

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/raftsql/raftsql/pgwire"
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
@@ -740,7 +741,7 @@ func (s *Session) show(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultW
 }
 
 func textCol(name string) pgwire.Column {
-	return pgwire.Column{Name: name, TypeOID: OIDText, TypeSize: -1, TypeModifier: -1}
+	return pgwire.Column{Name: name, TypeOID: pgoid.Text, TypeSize: -1, TypeModifier: -1}
 }
 
 func (s *Session) linearizable() bool { return s.settings["raftsql.read_consistency"] != "stale" }
@@ -1364,9 +1365,9 @@ func (s *Session) tableColumns(ctx context.Context, table string) ([]pgwire.Colu
 			decl, _ := r[1].(string)
 			oid := typeFromDecl(decl)
 			if oid == 0 {
-				oid = OIDText
+				oid = pgoid.Text
 			}
-			cols = append(cols, pgwire.Column{Name: name, TypeOID: oid, TypeSize: typeSize(oid), TypeModifier: -1})
+			cols = append(cols, pgwire.Column{Name: name, TypeOID: oid, TypeSize: pgoid.Size(oid), TypeModifier: -1})
 			return nil
 		})
 		return err

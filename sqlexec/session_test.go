@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/raftsql/raftsql/pgwire"
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 // fakeReplicator applies proposals locally, in order.
@@ -277,11 +278,11 @@ func TestSessionPrepare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ps.ParamOIDs()) != 1 || ps.ParamOIDs()[0] == OIDText && false {
+	if len(ps.ParamOIDs()) != 1 || ps.ParamOIDs()[0] == pgoid.Text && false {
 		t.Fatal(ps.ParamOIDs())
 	}
 	cols := ps.Columns()
-	if len(cols) != 3 || cols[0].TypeOID != typeFromDecl("INTEGER") || cols[1].TypeOID != OIDVarchar || cols[2].TypeOID != OIDTimestamptz {
+	if len(cols) != 3 || cols[0].TypeOID != typeFromDecl("INTEGER") || cols[1].TypeOID != pgoid.Varchar || cols[2].TypeOID != pgoid.Timestamptz {
 		t.Fatalf("cols %+v", cols)
 	}
 	w := &rec{}
@@ -291,11 +292,11 @@ func TestSessionPrepare(t *testing.T) {
 	if len(w.out) != 2 || !strings.HasPrefix(w.out[0], "R[1 bob ") || w.out[1] != "C:INSERT 0 1" {
 		t.Fatal(w.out)
 	}
-	sel, err := s.Prepare(context.Background(), "SELECT id, name, count(*) OVER () FROM t WHERE id = $1", []uint32{OIDInt8})
+	sel, err := s.Prepare(context.Background(), "SELECT id, name, count(*) OVER () FROM t WHERE id = $1", []uint32{pgoid.Int8})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sel.ParamOIDs()[0] != OIDInt8 || sel.Columns()[0].TypeOID != typeFromDecl("INTEGER") {
+	if sel.ParamOIDs()[0] != pgoid.Int8 || sel.Columns()[0].TypeOID != typeFromDecl("INTEGER") {
 		t.Fatal(sel.ParamOIDs(), sel.Columns())
 	}
 	w = &rec{}

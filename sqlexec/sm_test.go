@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 func openTest(t testing.TB, dir string) *DB {
@@ -54,7 +56,7 @@ func TestApplyBasic(t *testing.T) {
 	if res.Tag != "INSERT 0 2" || len(res.Rows) != 2 || res.Rows[1][0] != int64(2) || res.Rows[0][2] != true {
 		t.Fatalf("insert result %+v", res)
 	}
-	if res.Columns[0].TypeOID != typeFromDecl("INTEGER") || res.Columns[1].TypeOID != OIDText || res.Columns[2].TypeOID != OIDBool {
+	if res.Columns[0].TypeOID != typeFromDecl("INTEGER") || res.Columns[1].TypeOID != pgoid.Text || res.Columns[2].TypeOID != pgoid.Bool {
 		t.Fatalf("cols %+v", res.Columns)
 	}
 	r = mustApply(t, db, 3, cmdOf(1, 1, 3, "UPDATE t SET v = 'c'", "DELETE FROM t WHERE id = 1"))

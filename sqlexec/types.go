@@ -5,30 +5,8 @@ import (
 	"strings"
 
 	"github.com/raftsql/raftsql/pgwire"
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
-)
-
-// PostgreSQL type OIDs (the dialect package holds the full list).
-const (
-	OIDBool        = pgdialect.OIDBool
-	OIDBytea       = pgdialect.OIDBytea
-	OIDInt8        = pgdialect.OIDInt8
-	OIDInt2        = pgdialect.OIDInt2
-	OIDInt4        = pgdialect.OIDInt4
-	OIDText        = pgdialect.OIDText
-	OIDJSON        = pgdialect.OIDJSON
-	OIDFloat4      = pgdialect.OIDFloat4
-	OIDFloat8      = pgdialect.OIDFloat8
-	OIDBpchar      = pgdialect.OIDBpchar
-	OIDVarchar     = pgdialect.OIDVarchar
-	OIDDate        = pgdialect.OIDDate
-	OIDTime        = pgdialect.OIDTime
-	OIDTimestamp   = pgdialect.OIDTimestamp
-	OIDTimestamptz = pgdialect.OIDTimestamptz
-	OIDInterval    = pgdialect.OIDInterval
-	OIDNumeric     = pgdialect.OIDNumeric
-	OIDUUID        = pgdialect.OIDUUID
-	OIDJSONB       = pgdialect.OIDJSONB
 )
 
 // StatementResult is the outcome of one applied statement.
@@ -47,7 +25,7 @@ func (r *StatementResult) applyHints(hints []uint32) {
 	for i := range r.Columns {
 		if i < len(hints) && hints[i] != 0 && (i >= len(r.declared) || !r.declared[i]) {
 			r.Columns[i].TypeOID = hints[i]
-			r.Columns[i].TypeSize = typeSize(hints[i])
+			r.Columns[i].TypeSize = pgoid.Size(hints[i])
 		}
 	}
 	if len(hints) > 0 {
@@ -100,90 +78,74 @@ func typeFromDeclLocal(decl string) uint32 {
 		d = strings.TrimSpace(d[:i])
 	}
 	if strings.HasSuffix(d, "[]") {
-		return OIDText
+		return pgoid.Text
 	}
 	switch d {
 	case "INTEGER", "BIGINT", "INT8", "BIGSERIAL", "SERIAL8", "UNSIGNED BIG INT":
-		return OIDInt8
+		return pgoid.Int8
 	case "INT", "INT4", "MEDIUMINT", "SERIAL", "SERIAL4":
-		return OIDInt4
+		return pgoid.Int4
 	case "SMALLINT", "INT2", "TINYINT", "SMALLSERIAL", "SERIAL2":
-		return OIDInt2
+		return pgoid.Int2
 	case "REAL", "DOUBLE", "DOUBLE PRECISION", "FLOAT8", "FLOAT":
-		return OIDFloat8
+		return pgoid.Float8
 	case "FLOAT4":
-		return OIDFloat4
+		return pgoid.Float4
 	case "NUMERIC", "DECIMAL":
-		return OIDNumeric
+		return pgoid.Numeric
 	case "TEXT", "CLOB", "STRING", "NAME", "CITEXT":
-		return OIDText
+		return pgoid.Text
 	case "VARCHAR", "CHARACTER VARYING", "NVARCHAR", "VARYING CHARACTER":
-		return OIDVarchar
+		return pgoid.Varchar
 	case "CHAR", "CHARACTER", "BPCHAR", "NCHAR", "NATIVE CHARACTER":
-		return OIDBpchar
+		return pgoid.Bpchar
 	case "BOOL", "BOOLEAN":
-		return OIDBool
+		return pgoid.Bool
 	case "BLOB", "BYTEA":
-		return OIDBytea
+		return pgoid.Bytea
 	case "DATE":
-		return OIDDate
+		return pgoid.Date
 	case "TIME", "TIME WITHOUT TIME ZONE":
-		return OIDTime
+		return pgoid.Time
 	case "TIMESTAMP", "TIMESTAMP WITHOUT TIME ZONE", "DATETIME":
-		return OIDTimestamp
+		return pgoid.Timestamp
 	case "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE":
-		return OIDTimestamptz
+		return pgoid.Timestamptz
 	case "INTERVAL":
-		return OIDInterval
+		return pgoid.Interval
 	case "UUID":
-		return OIDUUID
+		return pgoid.UUID
 	case "JSON":
-		return OIDJSON
+		return pgoid.JSON
 	case "JSONB":
-		return OIDJSONB
+		return pgoid.JSONB
 	}
 	// SQLite affinity rules.
 	switch {
 	case strings.Contains(d, "INT"):
-		return OIDInt8
+		return pgoid.Int8
 	case strings.Contains(d, "CHAR"), strings.Contains(d, "CLOB"), strings.Contains(d, "TEXT"):
-		return OIDText
+		return pgoid.Text
 	case strings.Contains(d, "BLOB"):
-		return OIDBytea
+		return pgoid.Bytea
 	case strings.Contains(d, "REAL"), strings.Contains(d, "FLOA"), strings.Contains(d, "DOUB"):
-		return OIDFloat8
+		return pgoid.Float8
 	}
-	return OIDText
+	return pgoid.Text
 }
 
 func typeFromValue(v any) uint32 {
 	switch v.(type) {
 	case int64:
-		return OIDInt8
+		return pgoid.Int8
 	case float64:
-		return OIDFloat8
+		return pgoid.Float8
 	case []byte:
-		return OIDBytea
+		return pgoid.Bytea
 	case bool:
-		return OIDBool
+		return pgoid.Bool
 	}
-	return OIDText
-}
-
-func typeSize(oid uint32) int16 {
-	switch oid {
-	case OIDBool:
-		return 1
-	case OIDInt2:
-		return 2
-	case OIDInt4, OIDFloat4, OIDDate:
-		return 4
-	case OIDInt8, OIDFloat8, OIDTime, OIDTimestamp, OIDTimestamptz:
-		return 8
-	case OIDInterval, OIDUUID:
-		return 16
-	}
-	return -1
+	return pgoid.Text
 }
 
 // colInfo is a column as SQLite describes it.
@@ -203,12 +165,12 @@ func buildColumns(infos []colInfo, first []any) []pgwire.Column {
 			oid = ci.hint
 		}
 		if oid == 0 {
-			oid = OIDText
+			oid = pgoid.Text
 			if first != nil && i < len(first) && first[i] != nil {
 				oid = typeFromValue(first[i])
 			}
 		}
-		cols[i] = pgwire.Column{Name: ci.name, TypeOID: oid, TypeSize: typeSize(oid), TypeModifier: mod}
+		cols[i] = pgwire.Column{Name: ci.name, TypeOID: oid, TypeSize: pgoid.Size(oid), TypeModifier: mod}
 	}
 	return cols
 }
@@ -219,7 +181,7 @@ func convertRow(cols []pgwire.Column, row []any) {
 		if i >= len(row) {
 			return
 		}
-		if c.TypeOID == OIDBool {
+		if c.TypeOID == pgoid.Bool {
 			switch v := row[i].(type) {
 			case int64:
 				row[i] = v != 0

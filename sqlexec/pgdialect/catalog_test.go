@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	_ "modernc.org/sqlite"
 )
 
@@ -101,7 +102,7 @@ func renderValue(v any, oid uint32) string {
 	case []byte:
 		return string(v)
 	case int64:
-		if oid == OIDBool {
+		if oid == pgoid.Bool {
 			if v != 0 {
 				return "t"
 			}
@@ -109,7 +110,7 @@ func renderValue(v any, oid uint32) string {
 		}
 		return fmt.Sprint(v)
 	case float64:
-		if oid == OIDBool {
+		if oid == pgoid.Bool {
 			if v != 0 {
 				return "t"
 			}

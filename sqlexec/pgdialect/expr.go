@@ -3,6 +3,8 @@ package pgdialect
 import (
 	"strconv"
 	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 var catalogNames = map[string]bool{}
@@ -390,7 +392,7 @@ func castFn(tt *pgType, expr string) string {
 // $n -> int8; $n::type is handled by cast.
 func (x *tx) inferParam(i, n int) {
 	if x.kw(i-1, "LIMIT") || x.kw(i-1, "OFFSET") {
-		x.oids[n] = OIDInt8
+		x.oids[n] = pgoid.Int8
 	}
 }
 
