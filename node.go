@@ -43,6 +43,7 @@ import (
 	"github.com/raftsql/raftsql/raft"
 	"github.com/raftsql/raftsql/raft/transport"
 	"github.com/raftsql/raftsql/sqlexec"
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
 // Version is raftsql's release version, reported in server_version.
@@ -396,15 +397,16 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	n.pgLn = ln
 	cleanup = append(cleanup, func() { ln.Close() })
 
+	serverVersion := pgdialect.PostgresVersion + " (raftsql " + Version + ")"
 	engine := sqlexec.NewEngine(db, (*replicator)(n), sqlexec.EngineOptions{
-		ServerVersion: "15.0 (raftsql " + Version + ")",
+		ServerVersion: serverVersion,
 		NodeSettings:  (*nodeSettings)(n),
 	})
 	n.pg = pgwire.NewServer(pgwire.Config{
 		Engine:         engine,
 		Logger:         n.log,
 		MaxConnections: cfg.MaxConnections,
-		ServerVersion:  "15.0 (raftsql " + Version + ")",
+		ServerVersion:  serverVersion,
 	})
 
 	go n.run()

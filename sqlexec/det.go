@@ -299,9 +299,9 @@ func fnCurrentSetting(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 var currentSettingFallback = func(name string) (string, bool) {
 	switch name {
 	case "server_version":
-		return pgdialect.ServerVersion, true
+		return pgdialect.PostgresVersion, true
 	case "server_version_num":
-		return serverVersionNum(pgdialect.ServerVersion), true
+		return pgdialect.ServerVersionNum(pgdialect.PostgresVersion), true
 	case "server_encoding", "client_encoding":
 		return "UTF8", true
 	case "standard_conforming_strings", "integer_datetimes":
@@ -337,6 +337,7 @@ func installDetFunctions(c *lconn, d *detState) error {
 		{"current_user", 0, cFuncPointer(fnCurrentUser)},
 		{"session_user", 0, cFuncPointer(fnCurrentUser)},
 		{"pg_sleep", 1, cFuncPointer(fnPgSleep)},
+		{"version", 0, cFuncPointer(fnVersion)},
 	}
 	for _, f := range defs {
 		z, err := libc.CString(f.name)
@@ -350,6 +351,19 @@ func installDetFunctions(c *lconn, d *detState) error {
 		}
 	}
 	return nil
+}
+
+// fnVersion implements version() from the server_version of the session
+// using the connection (the apply connection: PostgreSQL's version alone,
+// the same on every node).
+func fnVersion(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	v := pgdialect.PostgresVersion
+	if p := ctxDet(tls, ctx).settings.Load(); p != nil {
+		if sv, ok := (*p)["server_version"]; ok {
+			v = sv
+		}
+	}
+	resultText(tls, ctx, pgdialect.VersionString(v))
 }
 
 func fnCurrentDatabase(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {

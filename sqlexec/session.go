@@ -22,7 +22,7 @@ import (
 
 // EngineOptions configure sessions.
 type EngineOptions struct {
-	ServerVersion string // reported server_version (default "16.4")
+	ServerVersion string // reported server_version (default pgdialect.PostgresVersion)
 	// DefaultReadConsistency: "linearizable" (default) or "stale".
 	DefaultReadConsistency string
 	MaxTxnStatements       int // statements per explicit transaction (default 1000)
@@ -45,7 +45,7 @@ type Engine struct {
 // NewEngine returns an Engine.
 func NewEngine(db *DB, r Replicator, opts EngineOptions) *Engine {
 	if opts.ServerVersion == "" {
-		opts.ServerVersion = pgdialect.ServerVersion
+		opts.ServerVersion = pgdialect.PostgresVersion
 	}
 	if opts.DefaultReadConsistency == "" {
 		opts.DefaultReadConsistency = "linearizable"
@@ -127,7 +127,7 @@ func (e *Engine) defaultSettings(info pgwire.SessionInfo) map[string]string {
 		"is_superuser":                        "on",
 		"server_encoding":                     "UTF8",
 		"server_version":                      e.opts.ServerVersion,
-		"server_version_num":                  serverVersionNum(e.opts.ServerVersion),
+		"server_version_num":                  pgdialect.ServerVersionNum(e.opts.ServerVersion),
 		"session_authorization":               info.User,
 		"standard_conforming_strings":         "on",
 		"timezone":                            "UTC",
@@ -148,18 +148,6 @@ func (e *Engine) defaultSettings(info pgwire.SessionInfo) map[string]string {
 		"bytea_output":                        "hex",
 		"raftsql.read_consistency":            e.opts.DefaultReadConsistency,
 	}
-}
-
-func serverVersionNum(v string) string {
-	f := strings.FieldsFunc(v, func(r rune) bool { return r < '0' || r > '9' })
-	maj, min := 16, 0
-	if len(f) > 0 {
-		maj, _ = strconv.Atoi(f[0])
-	}
-	if len(f) > 1 {
-		min, _ = strconv.Atoi(f[1])
-	}
-	return strconv.Itoa(maj*10000 + min)
 }
 
 // NewSession starts a session for one client connection.

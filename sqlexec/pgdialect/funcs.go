@@ -26,8 +26,6 @@ var (
 	// rewrites it to pg_uuid_format(randomblob(16)), deterministic when
 	// SQLite's randomness is pinned).
 	RandReader io.Reader = rand.Reader
-	// ServerVersion is reported by version() and the catalog.
-	ServerVersion = "15.18"
 	// DatabaseName, UserName: current_database(), current_user,
 	// pg_database / pg_roles contents.
 	DatabaseName = func() string { return "postgres" }
@@ -121,7 +119,7 @@ func register() error {
 		}},
 		"gen_random_uuid": {0, fnGenUUID},
 		"version": {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-			return "PostgreSQL " + ServerVersion + " (raftsql) on x86_64-pc-linux-gnu, compiled by Go, 64-bit", nil
+			return VersionString(PostgresVersion), nil
 		}},
 		"current_database": {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return DatabaseName(), nil }},
 		"current_user":     {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return UserName(), nil }},
@@ -493,7 +491,7 @@ func fnCurrentSetting(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 }
 
 var defaultSettings = map[string]string{
-	"server_version": "15.18", "server_version_num": "150018", "server_encoding": "UTF8",
+	"server_version": PostgresVersion, "server_version_num": ServerVersionNum(PostgresVersion), "server_encoding": "UTF8",
 	"client_encoding": "UTF8", "datestyle": "ISO, MDY", "timezone": "UTC", "search_path": `"$user", public`,
 	"standard_conforming_strings": "on", "integer_datetimes": "on", "intervalstyle": "postgres",
 	"max_identifier_length": "63", "transaction_isolation": "serializable", "default_transaction_isolation": "serializable",
