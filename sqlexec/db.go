@@ -2,11 +2,13 @@ package sqlexec
 
 import (
 	"context"
+	crand "crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"math"
 	"net/url"
@@ -16,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 	lib "modernc.org/sqlite/lib"
@@ -35,6 +38,13 @@ type Options struct {
 	// (each holds a consistent SQLite snapshot; default 256).
 	MaxSnapshotConns int
 	Logger           *slog.Logger
+	// Clock is the wall clock: now() and CURRENT_TIMESTAMP on reads, the
+	// timestamp pinned into each write (default time.Now). Applying a
+	// write never reads it: the entry carries its time.
+	Clock func() time.Time
+	// Rand is the source of request ids and write seeds (default
+	// crypto/rand).
+	Rand io.Reader
 }
 
 // DB is the replicated state machine: one SQLite file written only by Apply.
@@ -84,13 +94,19 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	if err := pgdialect.Register(); err != nil {
+	if err := pgdialect.Register(pgdialect.Env{Now: opts.Clock, Rand: opts.Rand}); err != nil {
 		opts.Logger.Warn("sqlexec: dialect registration failed", "err", err)
 	}
 	if opts.MaxSnapshotConns <= 0 {
 		opts.MaxSnapshotConns = 256
 	}
-	db := &DB{path: path, opts: opts, log: opts.Logger, det: newDetState()}
+	if opts.Clock == nil {
+		opts.Clock = time.Now
+	}
+	if opts.Rand == nil {
+		opts.Rand = crand.Reader
+	}
+	db := &DB{path: path, opts: opts, log: opts.Logger, det: newDetState(opts.Clock)}
 	db.det.apply = true
 	if err := db.openConns(); err != nil {
 		return nil, err
@@ -175,7 +191,7 @@ func (db *DB) openReader(clock *detState) (*lconn, error) {
 	r.sharedSchema = &db.schemaVer
 	r.det = clock
 	if r.det == nil {
-		r.det = newDetState()
+		r.det = newDetState(db.opts.Clock)
 	}
 	if err := installDetFunctions(r, r.det); err != nil {
 		r.close()

@@ -21,7 +21,8 @@ import (
 // detState is the deterministic environment of one connection.
 type detState struct {
 	id     uintptr
-	nowUS  atomic.Int64 // pinned clock (unix µs); 0 = wall clock
+	clock  func() time.Time // the wall clock when not pinned
+	nowUS  atomic.Int64     // pinned clock (unix µs); 0 = wall clock
 	mu     sync.Mutex
 	rng    *rand.Rand
 	pinned bool
@@ -54,11 +55,11 @@ var (
 	detStates = map[uintptr]*detState{}
 )
 
-func newDetState() *detState {
+func newDetState(clock func() time.Time) *detState {
 	detMu.Lock()
 	defer detMu.Unlock()
 	detNext++
-	d := &detState{id: detNext, rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))}
+	d := &detState{id: detNext, clock: clock, rng: rand.New(rand.NewPCG(uint64(clock().UnixNano()), 1))}
 	detStates[d.id] = d
 	return d
 }
@@ -92,7 +93,7 @@ func (d *detState) unpin() {
 	d.nowUS.Store(0)
 	d.mu.Lock()
 	d.pinned = false
-	d.rng = rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 2))
+	d.rng = rand.New(rand.NewPCG(uint64(d.clock().UnixNano()), 2))
 	d.mu.Unlock()
 }
 
@@ -100,7 +101,7 @@ func (d *detState) now() time.Time {
 	if us := d.nowUS.Load(); us != 0 {
 		return time.UnixMicro(us).UTC()
 	}
-	return time.Now().UTC()
+	return d.clock().UTC()
 }
 
 func (d *detState) uint64() uint64 {
@@ -162,9 +163,11 @@ const julianEpochMS = 210866760000000 // unix epoch in julian day ms
 
 func clockMS(pVfs uintptr) int64 {
 	if x, ok := vfsClock.Load(pVfs); ok {
-		if us := x.(*detState).nowUS.Load(); us != 0 {
+		d := x.(*detState)
+		if us := d.nowUS.Load(); us != 0 {
 			return us / 1000
 		}
+		return d.clock().UnixMilli()
 	}
 	return time.Now().UnixMilli()
 }
@@ -198,7 +201,7 @@ func resultText(tls *libc.TLS, ctx uintptr, s string) {
 func ctxDet(tls *libc.TLS, ctx uintptr) *detState {
 	d := lookupDet(lib.Xsqlite3_user_data(tls, ctx))
 	if d == nil {
-		d = &detState{rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))}
+		d = &detState{clock: time.Now, rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))}
 	}
 	return d
 }
@@ -371,7 +374,7 @@ func fnCurrentDatabase(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		resultText(tls, ctx, *p)
 		return
 	}
-	resultText(tls, ctx, pgdialect.DatabaseName())
+	resultText(tls, ctx, pgdialect.DefaultName)
 }
 
 func fnCurrentUser(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
@@ -379,7 +382,7 @@ func fnCurrentUser(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		resultText(tls, ctx, *p)
 		return
 	}
-	resultText(tls, ctx, pgdialect.UserName())
+	resultText(tls, ctx, pgdialect.DefaultName)
 }
 
 // maxPgSleep caps one pg_sleep() call on a read connection.

@@ -2,7 +2,6 @@ package sqlexec
 
 import (
 	"context"
-	crand "crypto/rand"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -350,7 +349,7 @@ func (s *Session) implicitTxn(ctx context.Context, stmts []*pgdialect.Stmt, w pg
 	if !writes || len(stmts) > s.e.opts.MaxTxnStatements {
 		return false, nil
 	}
-	cmd := &Command{RequestID: newRequestID(), Timestamp: time.Now().UnixMicro(), Seed: randUint64()}
+	cmd := &Command{RequestID: s.e.newRequestID(), Timestamp: s.e.now().UnixMicro(), Seed: s.e.randUint64()}
 	cmd.Database, cmd.User = s.names()
 	var ranges [][2]int
 	for _, st := range stmts {
@@ -453,7 +452,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		return errf(CodeInternal, "session is closed")
 	}
 	if s.tx != nil {
-		if d := s.durationSetting("idle_in_transaction_session_timeout"); d > 0 && time.Since(s.tx.lastActive) > d {
+		if d := s.durationSetting("idle_in_transaction_session_timeout"); d > 0 && s.e.now().Sub(s.tx.lastActive) > d {
 			// An idle transaction holds no lock (optimistic execution),
 			// only its read snapshot connection until it is discarded
 			// here, when the client comes back.
@@ -463,7 +462,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		}
 		defer func() {
 			if s.tx != nil {
-				s.tx.lastActive = time.Now()
+				s.tx.lastActive = s.e.now()
 			}
 		}()
 	}
@@ -558,7 +557,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 }
 
 func (s *Session) newTxn(st *pgdialect.Stmt) *txn {
-	tx := &txn{ts: time.Now().UnixMicro(), seed: randUint64(), dg: newDigester(), lastActive: time.Now()}
+	tx := &txn{ts: s.e.now().UnixMicro(), seed: s.e.randUint64(), dg: newDigester(), lastActive: s.e.now()}
 	up := strings.ToUpper(st.Value)
 	if strings.Contains(up, "READ ONLY") || s.settings["default_transaction_read_only"] == "on" {
 		tx.readOnly = true
@@ -566,15 +565,20 @@ func (s *Session) newTxn(st *pgdialect.Stmt) *txn {
 	return tx
 }
 
-func randUint64() uint64 {
+// now reads the engine's clock (the DB's Options.Clock).
+func (e *Engine) now() time.Time { return e.db.opts.Clock() }
+
+// randUint64 draws a write's seed from the engine's randomness.
+func (e *Engine) randUint64() uint64 {
 	var b [8]byte
-	_, _ = crand.Read(b[:])
+	_, _ = io.ReadFull(e.db.opts.Rand, b[:])
 	return binary.LittleEndian.Uint64(b[:])
 }
 
-func newRequestID() [16]byte {
+// newRequestID draws a fresh request id from the engine's randomness.
+func (e *Engine) newRequestID() [16]byte {
 	var id [16]byte
-	_, _ = crand.Read(id[:])
+	_, _ = io.ReadFull(e.db.opts.Rand, id[:])
 	return id
 }
 
@@ -970,7 +974,7 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 		return s.txExec(ctx, st, args, w, describe)
 	}
 	// Write: propose.
-	cmd := &Command{RequestID: newRequestID(), Timestamp: time.Now().UnixMicro(), Seed: randUint64()}
+	cmd := &Command{RequestID: s.e.newRequestID(), Timestamp: s.e.now().UnixMicro(), Seed: s.e.randUint64()}
 	cmd.Database, cmd.User = s.names()
 	for i, x := range st.Exec {
 		var a []any
@@ -1304,7 +1308,7 @@ func (s *Session) commit(ctx context.Context, tx *txn) error {
 	if tx.doomed {
 		return rwConflict()
 	}
-	cmd := &Command{RequestID: newRequestID(), Timestamp: tx.ts, Seed: tx.seed, Statements: tx.stmts,
+	cmd := &Command{RequestID: s.e.newRequestID(), Timestamp: tx.ts, Seed: tx.seed, Statements: tx.stmts,
 		Flags: CmdTxn, Digest: tx.dg.sum()}
 	cmd.Database, cmd.User = s.names()
 	_, err := s.propose(ctx, cmd)
@@ -1455,7 +1459,7 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 					return err
 				}
 			} else {
-				cmd := &Command{RequestID: newRequestID(), Timestamp: time.Now().UnixMicro(), Seed: randUint64(), Statements: stmts}
+				cmd := &Command{RequestID: s.e.newRequestID(), Timestamp: s.e.now().UnixMicro(), Seed: s.e.randUint64(), Statements: stmts}
 				cmd.Database, cmd.User = s.names()
 				if _, err := s.propose(ctx, cmd); err != nil {
 					return err

@@ -421,7 +421,8 @@ func TestStatementTimeoutInterrupts(t *testing.T) {
 
 // The log produced by sessions replays to identical replicas later.
 func TestSessionLogDeterminism(t *testing.T) {
-	e, f := newTestEngine(t)
+	clock := newFakeClock()
+	e, f := newClockEngine(t, clock)
 	s := newSess(t, e)
 	for _, sql := range []string{
 		"CREATE TABLE ev(id serial PRIMARY KEY, at timestamptz DEFAULT now(), ts timestamp DEFAULT CURRENT_TIMESTAMP, u uuid DEFAULT gen_random_uuid(), r float8 DEFAULT random(), note text)",
@@ -438,8 +439,8 @@ func TestSessionLogDeterminism(t *testing.T) {
 	}
 	want, _, _ := e.DB().Checksum(context.Background())
 	for n := 0; n < 2; n++ {
-		time.Sleep(1100 * time.Millisecond)
-		db := openTest(t, t.TempDir())
+		clock.Advance(1100 * time.Millisecond) // a different wall clock second
+		db := openTestClock(t, t.TempDir(), clock)
 		for i, data := range f.log {
 			if r := db.Apply(uint64(i+1), data); r.Err != nil {
 				t.Fatalf("replay %d: %v", i+1, r.Err)

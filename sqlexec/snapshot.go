@@ -46,7 +46,7 @@ func (db *DB) acquireSnap() (*snapConn, error) {
 	db.smu.Unlock()
 	if c == nil {
 		if det == nil {
-			det = newDetState()
+			det = newDetState(db.opts.Clock)
 		}
 		db.rmu.RLock()
 		closed := db.closed
@@ -173,7 +173,7 @@ func (s *Session) bindConn(c *lconn) func() {
 func (s *Session) names() (db, user string) {
 	db, user = s.info.Database, s.info.User
 	if user == "" {
-		user = pgdialect.UserName()
+		user = pgdialect.DefaultName
 	}
 	if db == "" {
 		db = user

@@ -279,12 +279,13 @@ func TestPgSleepInWriteTxn(t *testing.T) {
 // now() and CURRENT_TIMESTAMP are the transaction's start time on the
 // snapshot too, so a read of them does not conflict with a later write.
 func TestTxnNowOnSnapshot(t *testing.T) {
-	e, _ := newTestEngine(t)
+	clock := newFakeClock()
+	e, _ := newClockEngine(t, clock)
 	a := newSess(t, e)
 	mustQ(t, a, "CREATE TABLE tn (at text)", "")
 	mustQ(t, a, "BEGIN", "")
 	r1, _ := q(t, a, "SELECT now(), CURRENT_TIMESTAMP")
-	time.Sleep(1100 * time.Millisecond) // CURRENT_TIMESTAMP has 1 s resolution
+	clock.Advance(1100 * time.Millisecond) // CURRENT_TIMESTAMP has 1 s resolution
 	r2, _ := q(t, a, "SELECT now(), CURRENT_TIMESTAMP")
 	if r1 != r2 {
 		t.Fatalf("now() moved inside a transaction: %s / %s", r1, r2)

@@ -18,7 +18,7 @@ import (
 // Split + Translate.
 func openCatalogDB(t testing.TB, schemaFile string) *sql.DB {
 	t.Helper()
-	if err := Register(); err != nil {
+	if err := Register(Env{}); err != nil {
 		t.Fatal(err)
 	}
 	db, err := sql.Open("sqlite", ":memory:")

@@ -268,7 +268,7 @@ func fnCastDate(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 	s := strings.TrimSpace(str(a[0]))
 	switch strings.ToLower(s) {
 	case "now", "today", "tomorrow", "yesterday":
-		now := NowFunc(ctx).UTC()
+		now := env.Now().UTC()
 		switch strings.ToLower(s) {
 		case "tomorrow":
 			now = now.AddDate(0, 0, 1)
