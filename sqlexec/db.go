@@ -34,10 +34,10 @@ type Options struct {
 	// ConnSetup is SQL run on every connection after it is opened (e.g.
 	// pgdialect.CatalogSQL()); errors are logged and ignored.
 	ConnSetup []string
-	// MaxSnapshotConns caps the read connections held by open transactions
-	// (each holds a consistent SQLite snapshot; default 256).
-	MaxSnapshotConns int
-	Logger           *slog.Logger
+	// MaxReadViews caps the read connections held by open transactions
+	// (each holds a transaction's read view; default 256).
+	MaxReadViews int
+	Logger       *slog.Logger
 	// Clock is the wall clock: now() and CURRENT_TIMESTAMP on reads, the
 	// timestamp pinned into each write (default time.Now). Applying a
 	// write never reads it: the entry carries its time.
@@ -66,15 +66,15 @@ type DB struct {
 	readers chan *lconn
 	closed  bool
 
-	// Snapshot connections held by open transactions (beyond the pool).
-	smu      sync.Mutex
-	snapIdle []*lconn
-	snapOpen int    // connections handed out
-	snapGen  uint64 // bumped by Restore/Close: older connections are closed on release
-	// snapDets: deterministic states (each with its clock VFS, which
-	// SQLite cannot unregister safely) of closed snapshot connections,
+	// Read views held by open transactions (beyond the pool).
+	vmu      sync.Mutex
+	viewIdle []*lconn
+	viewOpen int    // connections handed out
+	viewGen  uint64 // bumped by Restore/Close: older connections are closed on release
+	// viewDets: deterministic states (each with its clock VFS, which
+	// SQLite cannot unregister safely) of closed read-view connections,
 	// reused by the next ones.
-	snapDets []*detState
+	viewDets []*detState
 }
 
 // Entry is one log entry for ApplyBatch.
@@ -97,8 +97,8 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err := pgdialect.Register(pgdialect.Env{Now: opts.Clock, Rand: opts.Rand}); err != nil {
 		opts.Logger.Warn("sqlexec: dialect registration failed", "err", err)
 	}
-	if opts.MaxSnapshotConns <= 0 {
-		opts.MaxSnapshotConns = 256
+	if opts.MaxReadViews <= 0 {
+		opts.MaxReadViews = 256
 	}
 	if opts.Clock == nil {
 		opts.Clock = time.Now
@@ -264,7 +264,7 @@ func (db *DB) Close() error {
 	}
 	db.closed = true
 	db.closeConns()
-	db.dropSnapConns()
+	db.dropReadViews()
 	db.det.release()
 	return nil
 }
@@ -656,7 +656,7 @@ func hashValue(b []byte, v any) []byte {
 // ---- checksum / snapshots ----
 
 // Checksum hashes the user-visible schema and content at the applied index,
-// on a read snapshot.
+// in one read transaction on a pool connection.
 func (db *DB) Checksum(ctx context.Context) (sum string, index uint64, err error) {
 	err = db.withReader(ctx, func(c *lconn) error {
 		if err := c.exec("BEGIN"); err != nil {
@@ -814,7 +814,7 @@ func (db *DB) Restore(path string, index uint64) error {
 		return errClosed
 	}
 	db.closeConns()
-	db.dropSnapConns()
+	db.dropReadViews()
 	for _, suf := range []string{"-wal", "-shm", "-journal"} {
 		if err := os.Remove(db.path + suf); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err

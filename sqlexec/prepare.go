@@ -152,8 +152,8 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 		return nil
 	}
 	var err error
-	if s.tx != nil && !s.tx.spec && s.tx.snap != nil {
-		err = s.e.db.withSnap(ctx, s.tx.snap, func(c *lconn) error {
+	if s.tx != nil && !s.tx.spec && s.tx.view != nil {
+		err = s.e.db.withReadView(ctx, s.tx.view, func(c *lconn) error {
 			defer s.bindConn(c)()
 			return fn(c)
 		})

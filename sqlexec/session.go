@@ -95,9 +95,9 @@ type txn struct {
 	barrier    bool               // read barrier done
 	localSaved map[string]*string // settings before SET LOCAL (nil = unset)
 	lastActive time.Time
-	// snap: the consistent snapshot the transaction reads until it first
+	// view: the consistent read view the transaction reads until it first
 	// writes (nil until its first statement).
-	snap *snapConn
+	view *readView
 	// spec: the transaction has written; its statements run speculatively
 	// on the latest applied state (replaying the earlier ones).
 	spec bool
@@ -454,7 +454,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 	if s.tx != nil {
 		if d := s.durationSetting("idle_in_transaction_session_timeout"); d > 0 && s.e.now().Sub(s.tx.lastActive) > d {
 			// An idle transaction holds no lock (optimistic execution),
-			// only its read snapshot connection until it is discarded
+			// only its read view until it is discarded
 			// here, when the client comes back.
 			s.endTx()
 			return &Error{Code: "25P03", Sev: "FATAL", Statement: -1,
@@ -587,9 +587,9 @@ func (e *Engine) newRequestID() [16]byte {
 // endTx ends the transaction, restoring settings changed by SET LOCAL.
 func (s *Session) endTx() {
 	if s.tx != nil {
-		if s.tx.snap != nil {
-			s.e.db.releaseSnap(s.tx.snap)
-			s.tx.snap = nil
+		if s.tx.view != nil {
+			s.e.db.releaseReadView(s.tx.view)
+			s.tx.view = nil
 		}
 		for k, v := range s.tx.localSaved {
 			if v == nil {
@@ -1118,7 +1118,7 @@ func (s *Session) tableExists(ctx context.Context, name string) bool {
 // extra's results.
 //
 // The earlier statements are first checked to return what the client saw.
-// When they do not: at the switch from the snapshot to speculation
+// When they do not: at the switch from the read view to speculation
 // (switching) the statement fails at once with 40001, so the client never
 // sees a write's result computed on a state other than the one its reads
 // came from; later, the transaction is doomed: COMMIT answers 40001 with
@@ -1200,8 +1200,8 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 		return errTxnTooLarge(s.e.opts.MaxTxnBytes)
 	}
 	if !tx.spec && len(extra) == 1 {
-		// Until it writes, the transaction reads its snapshot.
-		res, ro, err := s.snapRun(ctx, tx, extra[0])
+		// Until it writes, the transaction reads its read view.
+		res, ro, err := s.runInReadView(ctx, tx, extra[0])
 		if err != nil {
 			return err
 		}
@@ -1229,9 +1229,9 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 		// the latest applied state; speculate checks that the earlier
 		// statements still return what the client saw.
 		tx.spec = true
-		if tx.snap != nil {
-			s.e.db.releaseSnap(tx.snap)
-			tx.snap = nil
+		if tx.view != nil {
+			s.e.db.releaseReadView(tx.view)
+			tx.view = nil
 		}
 	}
 	results, ro, err := s.speculate(ctx, tx, extra, switching)
@@ -1299,7 +1299,7 @@ func (s *Session) commit(ctx context.Context, tx *txn) error {
 		return nil
 	}
 	if !tx.wrote {
-		// Read-only: everything it read came from one consistent snapshot
+		// Read-only: everything it read came from one consistent read view
 		// taken after a linearizable read barrier (or, after a failed
 		// write attempt, was checked against the latest state): it
 		// commits with no log entry.
@@ -1513,9 +1513,9 @@ func (s *Session) txWrite(ctx context.Context, stmts []Statement, size int) erro
 	switching := !tx.spec
 	if !tx.spec {
 		tx.spec = true
-		if tx.snap != nil {
-			s.e.db.releaseSnap(tx.snap)
-			tx.snap = nil
+		if tx.view != nil {
+			s.e.db.releaseReadView(tx.view)
+			tx.view = nil
 		}
 	}
 	results, _, err := s.speculate(ctx, tx, stmts, switching)
@@ -1555,7 +1555,7 @@ func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.Resul
 	}
 	var res StatementResult
 	if s.tx != nil && !s.tx.spec {
-		r, ro, err := s.snapRun(ctx, s.tx, Statement{SQL: q, Tag: "SELECT"})
+		r, ro, err := s.runInReadView(ctx, s.tx, Statement{SQL: q, Tag: "SELECT"})
 		if err != nil {
 			return err
 		}

@@ -8,42 +8,43 @@ import (
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
-// Snapshot connections: a transaction reads on one consistent SQLite
-// snapshot (a read transaction held open on a dedicated read connection,
-// pinned by its first read) until it first writes. These connections are
-// separate from the read pool, opened on demand and capped by
-// Options.MaxSnapshotConns.
+// Read views: a transaction reads one consistent state of the database (a
+// SQLite read transaction held open on a dedicated read connection, pinned
+// by its first read) until it first writes. These connections are separate
+// from the read pool, opened on demand and capped by Options.MaxReadViews.
+// ("Snapshot" is kept for the Raft snapshot: the database image of
+// SnapshotTo/Restore.)
 
-// snapConn is a read connection held by one transaction.
-type snapConn struct {
+// readView is a read connection held by one transaction.
+type readView struct {
 	c     *lconn
 	gen   uint64
 	begun bool
 }
 
-// maxIdleSnapConns is how many released snapshot connections are kept open.
-const maxIdleSnapConns = 64
+// maxIdleReadViews is how many released read-view connections are kept open.
+const maxIdleReadViews = 64
 
-func (db *DB) acquireSnap() (*snapConn, error) {
-	db.smu.Lock()
-	if db.snapOpen >= db.opts.MaxSnapshotConns {
-		db.smu.Unlock()
+func (db *DB) acquireReadView() (*readView, error) {
+	db.vmu.Lock()
+	if db.viewOpen >= db.opts.MaxReadViews {
+		db.vmu.Unlock()
 		return nil, &Error{Code: "53000", Statement: -1,
-			Message:  fmt.Sprintf("too many open transactions: %d transactions already hold a read snapshot on this node", db.opts.MaxSnapshotConns),
-			HintText: "End idle transactions, or raise the snapshot connection limit (sqlexec.Options.MaxSnapshotConns)."}
+			Message:  fmt.Sprintf("too many open transactions: %d transactions already hold a read snapshot on this node", db.opts.MaxReadViews),
+			HintText: "End idle transactions, or raise the read view limit (sqlexec.Options.MaxReadViews)."}
 	}
-	db.snapOpen++
-	gen := db.snapGen
+	db.viewOpen++
+	gen := db.viewGen
 	var c *lconn
 	var det *detState
-	if n := len(db.snapIdle); n > 0 {
-		c = db.snapIdle[n-1]
-		db.snapIdle = db.snapIdle[:n-1]
-	} else if n := len(db.snapDets); n > 0 {
-		det = db.snapDets[n-1]
-		db.snapDets = db.snapDets[:n-1]
+	if n := len(db.viewIdle); n > 0 {
+		c = db.viewIdle[n-1]
+		db.viewIdle = db.viewIdle[:n-1]
+	} else if n := len(db.viewDets); n > 0 {
+		det = db.viewDets[n-1]
+		db.viewDets = db.viewDets[:n-1]
 	}
-	db.smu.Unlock()
+	db.vmu.Unlock()
 	if c == nil {
 		if det == nil {
 			det = newDetState(db.opts.Clock)
@@ -56,21 +57,21 @@ func (db *DB) acquireSnap() (*snapConn, error) {
 		}
 		db.rmu.RUnlock()
 		if closed || err != nil {
-			db.smu.Lock()
-			db.snapOpen--
-			db.snapDets = append(db.snapDets, det)
-			db.smu.Unlock()
+			db.vmu.Lock()
+			db.viewOpen--
+			db.viewDets = append(db.viewDets, det)
+			db.vmu.Unlock()
 			if closed {
 				return nil, errClosed
 			}
 			return nil, toError(err)
 		}
 	}
-	return &snapConn{c: c, gen: gen}, nil
+	return &readView{c: c, gen: gen}, nil
 }
 
-// releaseSnap ends sc's read transaction and returns the connection.
-func (db *DB) releaseSnap(sc *snapConn) {
+// releaseReadView ends sc's read transaction and returns the connection.
+func (db *DB) releaseReadView(sc *readView) {
 	if sc == nil || sc.c == nil {
 		return
 	}
@@ -81,50 +82,50 @@ func (db *DB) releaseSnap(sc *snapConn) {
 		_ = c.exec("ROLLBACK")
 	}
 	c.mu.Unlock()
-	db.smu.Lock()
-	db.snapOpen--
-	keep := sc.gen == db.snapGen && len(db.snapIdle) < maxIdleSnapConns
+	db.vmu.Lock()
+	db.viewOpen--
+	keep := sc.gen == db.viewGen && len(db.viewIdle) < maxIdleReadViews
 	if keep {
-		db.snapIdle = append(db.snapIdle, c)
+		db.viewIdle = append(db.viewIdle, c)
 	}
-	db.smu.Unlock()
+	db.vmu.Unlock()
 	if !keep {
 		c.mu.Lock()
-		db.closeSnapConn(c)
+		db.closeReadView(c)
 		c.mu.Unlock()
 	}
 }
 
-// closeSnapConn closes a snapshot connection, keeping its deterministic
+// closeReadView closes a read-view connection, keeping its deterministic
 // state (and clock VFS) for reuse.
-func (db *DB) closeSnapConn(c *lconn) {
+func (db *DB) closeReadView(c *lconn) {
 	det := c.det
 	c.det = nil
 	c.close()
 	if det != nil {
 		det.unpin()
-		db.smu.Lock()
-		db.snapDets = append(db.snapDets, det)
-		db.smu.Unlock()
+		db.vmu.Lock()
+		db.viewDets = append(db.viewDets, det)
+		db.vmu.Unlock()
 	}
 }
 
-// dropSnapConns closes the idle snapshot connections; connections in use
+// dropReadViews closes the idle read-view connections; connections in use
 // are closed when released (Close, Restore).
-func (db *DB) dropSnapConns() {
-	db.smu.Lock()
-	idle := db.snapIdle
-	db.snapIdle = nil
-	db.snapGen++
-	db.smu.Unlock()
+func (db *DB) dropReadViews() {
+	db.vmu.Lock()
+	idle := db.viewIdle
+	db.viewIdle = nil
+	db.viewGen++
+	db.vmu.Unlock()
 	for _, c := range idle {
-		db.closeSnapConn(c)
+		db.closeReadView(c)
 	}
 }
 
-// withSnap runs fn on sc's connection. The first use begins the read
-// transaction and pins the snapshot at once.
-func (db *DB) withSnap(ctx context.Context, sc *snapConn, fn func(c *lconn) error) error {
+// withReadView runs fn on sc's connection. The first use begins the read
+// transaction and pins its read view at once.
+func (db *DB) withReadView(ctx context.Context, sc *readView, fn func(c *lconn) error) error {
 	db.rmu.RLock()
 	defer db.rmu.RUnlock()
 	if db.closed || sc.c == nil || sc.c.db == 0 {
@@ -137,7 +138,7 @@ func (db *DB) withSnap(ctx context.Context, sc *snapConn, fn func(c *lconn) erro
 		if err := c.exec("BEGIN"); err != nil {
 			return mapError(err, "")
 		}
-		// A read pins the WAL snapshot now.
+		// A read pins the read view (SQLite's WAL snapshot) now.
 		if err := c.exec("SELECT count(*) FROM main.sqlite_schema"); err != nil {
 			_ = c.exec("ROLLBACK")
 			return mapError(err, "")
@@ -239,20 +240,20 @@ func (s *Session) substNames(sqlText string) string {
 	return b.String()
 }
 
-// snapRun runs one statement of a transaction on its snapshot. ro is false
+// runInReadView runs one statement of a transaction on its read view. ro is false
 // (and nothing ran) when SQLite says the statement writes.
-func (s *Session) snapRun(ctx context.Context, tx *txn, x Statement) (res StatementResult, ro bool, err error) {
-	if tx.snap == nil {
+func (s *Session) runInReadView(ctx context.Context, tx *txn, x Statement) (res StatementResult, ro bool, err error) {
+	if tx.view == nil {
 		if err := s.barrier(ctx); err != nil {
 			return res, false, err
 		}
-		sc, err := s.e.db.acquireSnap()
+		sc, err := s.e.db.acquireReadView()
 		if err != nil {
 			return res, false, err
 		}
-		tx.snap = sc
+		tx.view = sc
 	}
-	err = s.e.db.withSnap(ctx, tx.snap, func(c *lconn) error {
+	err = s.e.db.withReadView(ctx, tx.view, func(c *lconn) error {
 		if err := guardInternal(x.SQL); err != nil {
 			return err
 		}

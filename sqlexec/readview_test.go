@@ -46,7 +46,7 @@ func TestTxnSnapshotReads(t *testing.T) {
 			t.Errorf("%s: a read-only transaction proposed a log entry", begin)
 		}
 	}
-	if open := e.db.snapOpen; open != 0 {
+	if open := e.db.viewOpen; open != 0 {
 		t.Errorf("%d snapshot connections still held", open)
 	}
 }
@@ -111,7 +111,7 @@ func TestTxnReadOnlyRefusesWrites(t *testing.T) {
 }
 
 func TestTxnSnapshotConnLimit(t *testing.T) {
-	db, err := Open(context.Background(), t.TempDir()+"/s.db", Options{ReadConns: 1, MaxSnapshotConns: 2})
+	db, err := Open(context.Background(), t.TempDir()+"/s.db", Options{ReadConns: 1, MaxReadViews: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
