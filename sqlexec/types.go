@@ -66,72 +66,19 @@ func typeFromDeclMod(decl string) (uint32, int32) {
 	if oid, mod := pgdialect.DeclTypeOID(decl); oid != 0 {
 		return oid, mod
 	}
-	return typeFromDeclLocal(decl), -1
-}
-
-func typeFromDeclLocal(decl string) uint32 {
 	d := strings.ToUpper(strings.TrimSpace(decl))
 	if d == "" {
-		return 0
+		return 0, -1
 	}
 	if i := strings.IndexByte(d, '('); i >= 0 {
 		d = strings.TrimSpace(d[:i])
 	}
-	if strings.HasSuffix(d, "[]") {
-		return pgoid.Text
+	// What the table cannot tell: SQLite's DATETIME is a timestamp; any
+	// other name (STRING, arrays, unknown types) is text.
+	if d == "DATETIME" {
+		return pgoid.Timestamp, -1
 	}
-	switch d {
-	case "INTEGER", "BIGINT", "INT8", "BIGSERIAL", "SERIAL8", "UNSIGNED BIG INT":
-		return pgoid.Int8
-	case "INT", "INT4", "MEDIUMINT", "SERIAL", "SERIAL4":
-		return pgoid.Int4
-	case "SMALLINT", "INT2", "TINYINT", "SMALLSERIAL", "SERIAL2":
-		return pgoid.Int2
-	case "REAL", "DOUBLE", "DOUBLE PRECISION", "FLOAT8", "FLOAT":
-		return pgoid.Float8
-	case "FLOAT4":
-		return pgoid.Float4
-	case "NUMERIC", "DECIMAL":
-		return pgoid.Numeric
-	case "TEXT", "CLOB", "STRING", "NAME", "CITEXT":
-		return pgoid.Text
-	case "VARCHAR", "CHARACTER VARYING", "NVARCHAR", "VARYING CHARACTER":
-		return pgoid.Varchar
-	case "CHAR", "CHARACTER", "BPCHAR", "NCHAR", "NATIVE CHARACTER":
-		return pgoid.Bpchar
-	case "BOOL", "BOOLEAN":
-		return pgoid.Bool
-	case "BLOB", "BYTEA":
-		return pgoid.Bytea
-	case "DATE":
-		return pgoid.Date
-	case "TIME", "TIME WITHOUT TIME ZONE":
-		return pgoid.Time
-	case "TIMESTAMP", "TIMESTAMP WITHOUT TIME ZONE", "DATETIME":
-		return pgoid.Timestamp
-	case "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE":
-		return pgoid.Timestamptz
-	case "INTERVAL":
-		return pgoid.Interval
-	case "UUID":
-		return pgoid.UUID
-	case "JSON":
-		return pgoid.JSON
-	case "JSONB":
-		return pgoid.JSONB
-	}
-	// SQLite affinity rules.
-	switch {
-	case strings.Contains(d, "INT"):
-		return pgoid.Int8
-	case strings.Contains(d, "CHAR"), strings.Contains(d, "CLOB"), strings.Contains(d, "TEXT"):
-		return pgoid.Text
-	case strings.Contains(d, "BLOB"):
-		return pgoid.Bytea
-	case strings.Contains(d, "REAL"), strings.Contains(d, "FLOA"), strings.Contains(d, "DOUB"):
-		return pgoid.Float8
-	}
-	return pgoid.Text
+	return pgoid.Text, -1
 }
 
 func typeFromValue(v any) uint32 {
