@@ -1,6 +1,7 @@
 package sqlexec
 
 import (
+	"context"
 	"encoding/binary"
 	"io"
 	"log/slog"
@@ -86,3 +87,12 @@ var (
 	_ pgwire.PipelineSession = (*Session)(nil)
 	_ pgwire.Statement       = (*PreparedStatement)(nil)
 )
+
+// Replicator is implemented by the node (root package).
+type Replicator interface {
+	// Propose replicates cmd and returns this node's own apply result.
+	Propose(ctx context.Context, cmd *Command) (*ApplyResult, error)
+	// ReadBarrier waits until the local state reflects every write
+	// committed before the call (ReadIndex + wait for local apply).
+	ReadBarrier(ctx context.Context) error
+}

@@ -1,7 +1,6 @@
 package sqlexec
 
 import (
-	"context"
 	"strings"
 
 	"github.com/raftsql/raftsql/pgwire"
@@ -9,50 +8,9 @@ import (
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
-// StatementResult is the outcome of one applied statement.
-type StatementResult struct {
-	Columns      []pgwire.Column
-	Rows         [][]any
-	RowsAffected int64
-	Tag          string // full command tag, e.g. "INSERT 0 3"
-	Err          error  // *Error
-
-	declared []bool // column i had a declared type
-}
-
-// applyHints types columns without a declared type from hints (0 = no hint).
-func (r *StatementResult) applyHints(hints []uint32) {
-	for i := range r.Columns {
-		if i < len(hints) && hints[i] != 0 && (i >= len(r.declared) || !r.declared[i]) {
-			r.Columns[i].TypeOID = hints[i]
-			r.Columns[i].TypeSize = pgoid.Size(hints[i])
-		}
-	}
-	if len(hints) > 0 {
-		for _, row := range r.Rows {
-			convertRow(r.Columns, row)
-		}
-	}
-}
-
-// ApplyResult is the outcome of applying one log entry.
-type ApplyResult struct {
-	RequestID [16]byte
-	Index     uint64
-	Duplicate bool // request id seen before: not executed again
-	Skipped   bool // index already applied
-	Results   []StatementResult
-	Err       error // first statement error (*Error, Statement set); the entry was rolled back
-}
-
-// Replicator is implemented by the node (root package).
-type Replicator interface {
-	// Propose replicates cmd and returns this node's own apply result.
-	Propose(ctx context.Context, cmd *Command) (*ApplyResult, error)
-	// ReadBarrier waits until the local state reflects every write
-	// committed before the call (ReadIndex + wait for local apply).
-	ReadBarrier(ctx context.Context) error
-}
+// Result columns: the PostgreSQL type of each column SQLite returns, from
+// its declared type (pgdialect's type table), the dialect's inference, or
+// the first row's values; and the conversion of SQLite values to it.
 
 // typeFromDecl maps a declared column type to a PostgreSQL type OID; 0 if
 // there is no declared type.
