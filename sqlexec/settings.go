@@ -161,7 +161,7 @@ func (s *Session) show(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultW
 				return err
 			}
 		}
-		return w.Complete(fmt.Sprintf("SHOW"))
+		return w.Complete("SHOW")
 	}
 	if name == "time zone" {
 		name = "timezone"

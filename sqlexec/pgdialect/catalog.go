@@ -613,5 +613,3 @@ func fnMD5(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	s := md5.Sum([]byte(str(a[0])))
 	return hex.EncodeToString(s[:]), nil
 }
-
-func fnIndexDef(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return nil, nil }

@@ -7,9 +7,7 @@ import (
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
-var catalogNames = map[string]bool{}
-
-// isOperand reports whether token i ends an operand (so a following ~ is
+// endsOperand reports whether token i ends an operand (so a following ~ is
 // binary, a following [ is a subscript ...).
 func (x *tx) endsOperand(i int) bool {
 	t := x.T(i)
