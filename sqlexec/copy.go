@@ -156,7 +156,7 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 					return err
 				}
 			} else {
-				cmd := &Command{RequestID: s.e.newRequestID(), Timestamp: s.e.now().UnixMicro(), Seed: s.e.randUint64(), Statements: stmts}
+				cmd := s.e.newCommand(stmts)
 				cmd.Database, cmd.User = s.names()
 				if _, err := s.propose(ctx, cmd); err != nil {
 					return err

@@ -250,9 +250,7 @@ func fnUUID(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		b[i] = byte(a >> (8 * i))
 		b[8+i] = byte(c >> (8 * i))
 	}
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	resultText(tls, ctx, fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]))
+	resultText(tls, ctx, pgdialect.UUIDString(b[:]))
 }
 
 func resultError(tls *libc.TLS, ctx uintptr, msg string) {

@@ -66,6 +66,12 @@ func (e *Engine) DB() *DB { return e.db }
 // now reads the engine's clock (the DB's Options.Clock).
 func (e *Engine) now() time.Time { return e.db.opts.Clock() }
 
+// newCommand starts the log entry of a write proposed now: a fresh request
+// id, the time and seed every replica will apply it with.
+func (e *Engine) newCommand(stmts []Statement) *Command {
+	return &Command{RequestID: e.newRequestID(), Timestamp: e.now().UnixMicro(), Seed: e.randUint64(), Statements: stmts}
+}
+
 // randUint64 draws a write's seed from the engine's randomness.
 func (e *Engine) randUint64() uint64 {
 	var b [8]byte

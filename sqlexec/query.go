@@ -86,7 +86,7 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 		return s.txExec(ctx, st, args, w, describe)
 	}
 	// Write: propose.
-	cmd := &Command{RequestID: s.e.newRequestID(), Timestamp: s.e.now().UnixMicro(), Seed: s.e.randUint64()}
+	cmd := s.e.newCommand(nil)
 	cmd.Database, cmd.User = s.names()
 	for i, x := range st.Exec {
 		var a []any

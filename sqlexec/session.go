@@ -225,7 +225,7 @@ func (s *Session) implicitTxn(ctx context.Context, stmts []*pgdialect.Stmt, w pg
 	if !writes || len(stmts) > s.e.opts.MaxTxnStatements {
 		return false, nil
 	}
-	cmd := &Command{RequestID: s.e.newRequestID(), Timestamp: s.e.now().UnixMicro(), Seed: s.e.randUint64()}
+	cmd := s.e.newCommand(nil)
 	cmd.Database, cmd.User = s.names()
 	var ranges [][2]int
 	for _, st := range stmts {

@@ -281,7 +281,9 @@ func fnBytea(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 	return out, nil
 }
 
-func uuidString(b []byte) string {
+// UUIDString formats 16 random bytes as a version 4 UUID (setting the
+// version and variant bits in b).
+func UUIDString(b []byte) string {
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	h := hex.EncodeToString(b)
@@ -295,7 +297,7 @@ func fnUUIDFormat(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 	}
 	c := make([]byte, 16)
 	copy(c, b)
-	return uuidString(c), nil
+	return UUIDString(c), nil
 }
 
 func fnGenUUID(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
@@ -303,7 +305,7 @@ func fnGenUUID(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error
 	if _, err := io.ReadFull(env.Rand, b); err != nil {
 		return nil, err
 	}
-	return uuidString(b), nil
+	return UUIDString(b), nil
 }
 
 var reCache sync.Map
