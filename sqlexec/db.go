@@ -32,6 +32,9 @@ type Options struct {
 	// timestamp pinned into each write (default time.Now). Applying a
 	// write never reads it: the entry carries its time.
 	Clock func() time.Time
+	// Sleep backs pg_sleep() on read connections (default time.Sleep;
+	// pg_sleep never sleeps on the apply connection).
+	Sleep func(time.Duration)
 	// Rand is the source of request ids and write seeds (default
 	// crypto/rand).
 	Rand io.Reader
@@ -93,10 +96,13 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if opts.Clock == nil {
 		opts.Clock = time.Now
 	}
+	if opts.Sleep == nil {
+		opts.Sleep = time.Sleep
+	}
 	if opts.Rand == nil {
 		opts.Rand = crand.Reader
 	}
-	db := &DB{path: path, opts: opts, log: opts.Logger, det: newDetState(opts.Clock)}
+	db := &DB{path: path, opts: opts, log: opts.Logger, det: newDetState(&opts)}
 	db.det.apply = true
 	if err := db.openConns(); err != nil {
 		return nil, err
@@ -181,7 +187,7 @@ func (db *DB) openReader(clock *detState) (*lconn, error) {
 	r.sharedSchema = &db.schemaVer
 	r.det = clock
 	if r.det == nil {
-		r.det = newDetState(db.opts.Clock)
+		r.det = newDetState(&db.opts)
 	}
 	if err := installDetFunctions(r, r.det); err != nil {
 		r.close()

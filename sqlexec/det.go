@@ -22,7 +22,8 @@ import (
 type detState struct {
 	id     uintptr
 	clock  func() time.Time // the wall clock when not pinned
-	nowUS  atomic.Int64     // pinned clock (unix µs); 0 = wall clock
+	sleep  func(time.Duration)
+	nowUS  atomic.Int64 // pinned clock (unix µs); 0 = wall clock
 	mu     sync.Mutex
 	rng    *rand.Rand
 	pinned bool
@@ -55,11 +56,11 @@ var (
 	detStates = map[uintptr]*detState{}
 )
 
-func newDetState(clock func() time.Time) *detState {
+func newDetState(opts *Options) *detState {
 	detMu.Lock()
 	defer detMu.Unlock()
 	detNext++
-	d := &detState{id: detNext, clock: clock, rng: rand.New(rand.NewPCG(uint64(clock().UnixNano()), 1))}
+	d := &detState{id: detNext, clock: opts.Clock, sleep: opts.Sleep, rng: rand.New(rand.NewPCG(uint64(opts.Clock().UnixNano()), 1))}
 	detStates[d.id] = d
 	return d
 }
@@ -201,7 +202,7 @@ func resultText(tls *libc.TLS, ctx uintptr, s string) {
 func ctxDet(tls *libc.TLS, ctx uintptr) *detState {
 	d := lookupDet(lib.Xsqlite3_user_data(tls, ctx))
 	if d == nil {
-		d = &detState{clock: time.Now, rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))}
+		d = &detState{clock: time.Now, sleep: time.Sleep, rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))}
 	}
 	return d
 }
@@ -397,7 +398,7 @@ func fnPgSleep(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		if dur > maxPgSleep {
 			dur = maxPgSleep
 		}
-		time.Sleep(dur)
+		d.sleep(dur)
 	}
 	lib.Xsqlite3_result_null(tls, ctx)
 }

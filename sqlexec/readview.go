@@ -47,7 +47,7 @@ func (db *DB) acquireReadView() (*readView, error) {
 	db.vmu.Unlock()
 	if c == nil {
 		if det == nil {
-			det = newDetState(db.opts.Clock)
+			det = newDetState(&db.opts)
 		}
 		db.rmu.RLock()
 		closed := db.closed
