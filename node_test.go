@@ -49,21 +49,6 @@ func TestConfigErrorsNameFieldsNotFlags(t *testing.T) {
 	}
 }
 
-func TestNodeShowRecognisesOnlyNodeSettings(t *testing.T) {
-	for in, want := range map[string]string{
-		"SHOW raftsql.leader":           "raftsql.leader",
-		"  show RAFTSQL.Checksum;":      "raftsql.checksum",
-		"SHOW raftsql.read_consistency": "",
-		"SELECT 1":                      "",
-		"SHOW raftsql.leader; SELECT 1": "",
-	} {
-		got, ok := nodeShow(in)
-		if (want != "") != ok || (ok && got != want) {
-			t.Errorf("nodeShow(%q) = %q, %v; want %q", in, got, ok, want)
-		}
-	}
-}
-
 func TestNodeErrorKeepsItsCode(t *testing.T) {
 	err := error(&NodeError{Code: "40003", Msg: "outcome unknown", Err: context.DeadlineExceeded})
 	if errors.Is(err, context.DeadlineExceeded) {

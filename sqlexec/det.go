@@ -13,6 +13,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 	"modernc.org/libc"
 	lib "modernc.org/sqlite/lib"
 )
@@ -20,6 +21,8 @@ import (
 // detState is the deterministic environment of one connection.
 type detState struct {
 	id     uintptr
+	clock  func() time.Time // the wall clock when not pinned
+	sleep  func(time.Duration)
 	nowUS  atomic.Int64 // pinned clock (unix µs); 0 = wall clock
 	mu     sync.Mutex
 	rng    *rand.Rand
@@ -35,13 +38,6 @@ type detState struct {
 	// would stall the cluster; speculation runs there too).
 	apply bool
 }
-
-// defaultDatabaseName, defaultUserName are the names reported when no
-// session is bound to a connection (wired to pgdialect by dialect_pg.go).
-var (
-	defaultDatabaseName = func() string { return "postgres" }
-	defaultUserName     = func() string { return "postgres" }
-)
 
 // bindNames sets the session names for current_database()/current_user.
 func (d *detState) bindNames(db, user string) {
@@ -60,11 +56,11 @@ var (
 	detStates = map[uintptr]*detState{}
 )
 
-func newDetState() *detState {
+func newDetState(opts *Options) *detState {
 	detMu.Lock()
 	defer detMu.Unlock()
 	detNext++
-	d := &detState{id: detNext, rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))}
+	d := &detState{id: detNext, clock: opts.Clock, sleep: opts.Sleep, rng: rand.New(rand.NewPCG(uint64(opts.Clock().UnixNano()), 1))}
 	detStates[d.id] = d
 	return d
 }
@@ -98,7 +94,7 @@ func (d *detState) unpin() {
 	d.nowUS.Store(0)
 	d.mu.Lock()
 	d.pinned = false
-	d.rng = rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 2))
+	d.rng = rand.New(rand.NewPCG(uint64(d.clock().UnixNano()), 2))
 	d.mu.Unlock()
 }
 
@@ -106,7 +102,7 @@ func (d *detState) now() time.Time {
 	if us := d.nowUS.Load(); us != 0 {
 		return time.UnixMicro(us).UTC()
 	}
-	return time.Now().UTC()
+	return d.clock().UTC()
 }
 
 func (d *detState) uint64() uint64 {
@@ -168,9 +164,11 @@ const julianEpochMS = 210866760000000 // unix epoch in julian day ms
 
 func clockMS(pVfs uintptr) int64 {
 	if x, ok := vfsClock.Load(pVfs); ok {
-		if us := x.(*detState).nowUS.Load(); us != 0 {
+		d := x.(*detState)
+		if us := d.nowUS.Load(); us != 0 {
 			return us / 1000
 		}
+		return d.clock().UnixMilli()
 	}
 	return time.Now().UnixMilli()
 }
@@ -204,7 +202,7 @@ func resultText(tls *libc.TLS, ctx uintptr, s string) {
 func ctxDet(tls *libc.TLS, ctx uintptr) *detState {
 	d := lookupDet(lib.Xsqlite3_user_data(tls, ctx))
 	if d == nil {
-		d = &detState{rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))}
+		d = &detState{clock: time.Now, sleep: time.Sleep, rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))}
 	}
 	return d
 }
@@ -253,9 +251,7 @@ func fnUUID(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		b[i] = byte(a >> (8 * i))
 		b[8+i] = byte(c >> (8 * i))
 	}
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	resultText(tls, ctx, fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]))
+	resultText(tls, ctx, pgdialect.UUIDString(b[:]))
 }
 
 func resultError(tls *libc.TLS, ctx uintptr, msg string) {
@@ -305,9 +301,9 @@ func fnCurrentSetting(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 var currentSettingFallback = func(name string) (string, bool) {
 	switch name {
 	case "server_version":
-		return defaultServerVersion, true
+		return pgdialect.PostgresVersion, true
 	case "server_version_num":
-		return serverVersionNum(defaultServerVersion), true
+		return pgdialect.ServerVersionNum(pgdialect.PostgresVersion), true
 	case "server_encoding", "client_encoding":
 		return "UTF8", true
 	case "standard_conforming_strings", "integer_datetimes":
@@ -343,6 +339,7 @@ func installDetFunctions(c *lconn, d *detState) error {
 		{"current_user", 0, cFuncPointer(fnCurrentUser)},
 		{"session_user", 0, cFuncPointer(fnCurrentUser)},
 		{"pg_sleep", 1, cFuncPointer(fnPgSleep)},
+		{"version", 0, cFuncPointer(fnVersion)},
 	}
 	for _, f := range defs {
 		z, err := libc.CString(f.name)
@@ -358,12 +355,25 @@ func installDetFunctions(c *lconn, d *detState) error {
 	return nil
 }
 
+// fnVersion implements version() from the server_version of the session
+// using the connection (the apply connection: PostgreSQL's version alone,
+// the same on every node).
+func fnVersion(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	v := pgdialect.PostgresVersion
+	if p := ctxDet(tls, ctx).settings.Load(); p != nil {
+		if sv, ok := (*p)["server_version"]; ok {
+			v = sv
+		}
+	}
+	resultText(tls, ctx, pgdialect.VersionString(v))
+}
+
 func fnCurrentDatabase(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	if p := ctxDet(tls, ctx).dbName.Load(); p != nil {
 		resultText(tls, ctx, *p)
 		return
 	}
-	resultText(tls, ctx, defaultDatabaseName())
+	resultText(tls, ctx, pgdialect.DefaultName)
 }
 
 func fnCurrentUser(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
@@ -371,7 +381,7 @@ func fnCurrentUser(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		resultText(tls, ctx, *p)
 		return
 	}
-	resultText(tls, ctx, defaultUserName())
+	resultText(tls, ctx, pgdialect.DefaultName)
 }
 
 // maxPgSleep caps one pg_sleep() call on a read connection.
@@ -388,7 +398,7 @@ func fnPgSleep(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		if dur > maxPgSleep {
 			dur = maxPgSleep
 		}
-		time.Sleep(dur)
+		d.sleep(dur)
 	}
 	lib.Xsqlite3_result_null(tls, ctx)
 }

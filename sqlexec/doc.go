@@ -53,5 +53,31 @@
 // compares digests: equal commits, different rolls the entry back on every
 // node and the client gets 40001. A transaction that only read is
 // validated the same way locally at COMMIT, after a read barrier, and
-// needs no log entry.
+// needs no log entry. Until its first write a transaction reads its read
+// view: one consistent state of the database held on a dedicated read
+// connection. ("Snapshot" in this package means only the Raft snapshot:
+// the database image SnapshotTo writes and Restore installs.)
+//
+// # Seams
+//
+// The engine implements pgwire's Engine/Session/Statement contract
+// directly; there is no second copy of those types. The node's own
+// settings (SHOW raftsql.leader, ...) come from EngineOptions.NodeSettings,
+// asked in every protocol mode. The wall clock and randomness are
+// Options.Clock and Options.Rand (tests advance a fake clock); writes never
+// read them at apply, only the entry's pinned time and seed. Type OIDs and
+// sizes come from pgwire/oid, the server version from
+// pgdialect.PostgresVersion.
+//
+// # Files
+//
+// engine.go (Engine, options, Replicator), session.go (session lifecycle,
+// statement dispatch), settings.go (SET/SHOW/RESET), nodesettings.go,
+// read.go (the read path), query.go (statements outside a transaction),
+// txn.go (explicit transactions), readview.go, copy.go, prepare.go
+// (extended protocol), columns.go (result column types), result.go,
+// errors.go; db.go (open, connections), apply.go, dedup.go, digest.go,
+// checksum.go, snapshot.go, command.go (log entry encoding), det.go
+// (deterministic functions and clock VFS), lite.go and exec.go (SQLite
+// connections and statements).
 package sqlexec

@@ -1,6 +1,7 @@
 package sqlexec
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"regexp"
@@ -268,3 +269,82 @@ func splitConstraintCols(s string) (table string, cols []string) {
 	}
 	return table, cols
 }
+
+// toError converts any error to *Error (keeping SQLSTATE-bearing errors).
+func toError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	if errors.Is(err, context.Canceled) {
+		return &Error{Code: CodeQueryCanceled, Message: "canceling statement due to user request", Statement: -1}
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return &Error{Code: CodeQueryCanceled, Message: "canceling statement due to statement timeout", Statement: -1}
+	}
+	type sqlStater interface{ SQLState() string }
+	var ss sqlStater
+	if errors.As(err, &ss) {
+		out := &Error{Code: ss.SQLState(), Message: err.Error(), Statement: -1}
+		if h, ok := err.(interface{ Hint() string }); ok {
+			out.HintText = h.Hint()
+		}
+		if p, ok := ext(err); ok {
+			out.Pos = p
+		}
+		return out
+	}
+	return &Error{Code: CodeInternal, Message: err.Error(), Statement: -1}
+}
+
+func ext(err error) (int, bool) {
+	type poser interface{ Position() int }
+	var p poser
+	if errors.As(err, &p) {
+		return p.Position(), true
+	}
+	return 0, false
+}
+
+// fixPosition points an error at the offending name in the client's
+// (untranslated) statement text.
+func fixPosition(e *Error, orig string) {
+	name := ""
+	switch e.Code {
+	case CodeUndefinedTable:
+		name = e.Table
+	case CodeUndefinedColumn:
+		name = e.Column
+	case CodeSyntaxError:
+		if m := reAtOrNear.FindStringSubmatch(e.Message); m != nil {
+			name = m[1]
+		} else if i := strings.Index(e.Message, "at or near \""); i >= 0 {
+			name = strings.TrimSuffix(e.Message[i+len("at or near \""):], "\"")
+		}
+	}
+	if name == "" || orig == "" {
+		return
+	}
+	if i := strings.LastIndex(name, "."); i >= 0 && e.Code != CodeSyntaxError {
+		name = name[i+1:]
+	}
+	low, n := strings.ToLower(orig), strings.ToLower(name)
+	for from := 0; from < len(low); {
+		i := strings.Index(low[from:], n)
+		if i < 0 {
+			return
+		}
+		i += from
+		end := i + len(n)
+		if (i == 0 || !isIdentByte(low[i-1])) && (end >= len(low) || !isIdentByte(low[end])) || !isIdentByte(n[0]) {
+			e.Pos = len([]rune(orig[:i])) + 1
+			return
+		}
+		from = i + 1
+	}
+}
+
+var reAtOrNear = regexp.MustCompile(`at or near "(.*)"`)

@@ -6,34 +6,38 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/raftsql/raftsql/pgwire"
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
-// PreparedStatement is a statement of the extended protocol (mirrors
-// pgwire.Statement).
+// PreparedStatement is a statement of the extended protocol
+// (pgwire.Statement).
 type PreparedStatement struct {
 	s         *Session
 	orig      string
-	st        *dstmt
+	st        *pgdialect.Stmt
 	paramOIDs []uint32
-	cols      []Column
+	cols      []pgwire.Column
 	closed    bool
 }
 
 // Prepare parses exactly one statement. paramOIDs are the client's
 // declared parameter types (0 = unspecified).
-func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (*PreparedStatement, error) {
+func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (pgwire.Statement, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	parts := activeDialect.Split(sql)
+	parts := pgdialect.Split(sql)
 	if len(parts) > 1 {
 		return nil, errf(CodeSyntaxError, "cannot insert multiple commands into a prepared statement")
 	}
-	var st *dstmt
+	var st *pgdialect.Stmt
 	if len(parts) == 0 {
-		st = &dstmt{Kind: kEmpty}
+		st = &pgdialect.Stmt{Kind: pgdialect.KindEmpty}
 	} else {
 		var err error
-		st, err = activeDialect.Translate(parts[0])
+		st, err = translate(parts[0])
 		if err != nil {
 			return nil, toError(err)
 		}
@@ -52,14 +56,16 @@ func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 		}
 	}
 	switch st.Kind {
-	case kShow:
+	case pgdialect.KindShow:
 		name := strings.ToLower(st.Name)
-		if name == "all" {
-			ps.cols = []Column{textCol("name"), textCol("setting"), textCol("description")}
+		if cols := s.nodeSettingColumns(name); cols != nil {
+			ps.cols = cols
+		} else if name == "all" {
+			ps.cols = []pgwire.Column{textCol("name"), textCol("setting"), textCol("description")}
 		} else {
-			ps.cols = []Column{textCol(name)}
+			ps.cols = []pgwire.Column{textCol(name)}
 		}
-	case kQuery:
+	case pgdialect.KindQuery:
 		if len(st.Exec) == 1 {
 			s.inferParams(ctx, st, ps.paramOIDs)
 			cols, nparams, err := s.describe(ctx, st.Exec[0], st.ColumnOIDs, ps.paramOIDs)
@@ -79,11 +85,11 @@ func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 // writes: on a read connection, or (inside a transaction, or when the
 // statement refers to objects the transaction created) on the speculative
 // apply state.
-func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, paramOIDs []uint32) ([]Column, int, error) {
+func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, paramOIDs []uint32) ([]pgwire.Column, int, error) {
 	if err := guardInternal(sqlText); err != nil {
 		return nil, 0, err
 	}
-	var cols []Column
+	var cols []pgwire.Column
 	nparams := 0
 	fn := func(c *lconn) error {
 		st, _, err := c.prepare(sqlText)
@@ -140,14 +146,14 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 		cols = buildColumns(infos, first)
 		for i := range cols {
 			if infos[i].decl == "" && first == nil && strings.HasPrefix(strings.ToLower(infos[i].name), "count(") {
-				cols[i].TypeOID, cols[i].TypeSize = OIDInt8, 8
+				cols[i].TypeOID, cols[i].TypeSize = pgoid.Int8, 8
 			}
 		}
 		return nil
 	}
 	var err error
-	if s.tx != nil && !s.tx.spec && s.tx.snap != nil {
-		err = s.e.db.withSnap(ctx, s.tx.snap, func(c *lconn) error {
+	if s.tx != nil && !s.tx.spec && s.tx.view != nil {
+		err = s.e.db.withReadView(ctx, s.tx.view, func(c *lconn) error {
 			defer s.bindConn(c)()
 			return fn(c)
 		})
@@ -225,7 +231,7 @@ func tableDecls(c *lconn, table string) (map[string]string, []string) {
 
 // inferParams gives parameters of unknown type the declared type of the
 // table column they are stored into or compared with.
-func (s *Session) inferParams(ctx context.Context, st *dstmt, oids []uint32) {
+func (s *Session) inferParams(ctx context.Context, st *pgdialect.Stmt, oids []uint32) {
 	need := false
 	for _, o := range oids {
 		need = need || o == 0
@@ -376,11 +382,11 @@ func inferExpr(expr string, decls map[string]string) uint32 {
 				return 0
 			}
 			switch oid, _ := typeFromDeclMod(d); oid {
-			case OIDInt2, OIDInt4, OIDInt8:
+			case pgoid.Int2, pgoid.Int4, pgoid.Int8:
 				isInt = true
-			case OIDFloat4, OIDFloat8:
+			case pgoid.Float4, pgoid.Float8:
 				isFloat = true
-			case OIDText, OIDVarchar, OIDBpchar:
+			case pgoid.Text, pgoid.Varchar, pgoid.Bpchar:
 				isText = true
 			default:
 				return 0
@@ -395,11 +401,11 @@ func inferExpr(expr string, decls map[string]string) uint32 {
 		if isInt || isFloat {
 			return 0
 		}
-		return OIDText
+		return pgoid.Text
 	case isFloat:
-		return OIDFloat8
+		return pgoid.Float8
 	case isInt:
-		return OIDInt8
+		return pgoid.Int8
 	}
 	return 0
 }
@@ -407,19 +413,19 @@ func inferExpr(expr string, decls map[string]string) uint32 {
 // dummyArg is a placeholder value of a parameter type for probing.
 func dummyArg(oid uint32) any {
 	switch oid {
-	case OIDInt2, OIDInt4, OIDInt8, OIDBool:
+	case pgoid.Int2, pgoid.Int4, pgoid.Int8, pgoid.Bool:
 		return int64(1)
-	case OIDFloat4, OIDFloat8, OIDNumeric:
+	case pgoid.Float4, pgoid.Float8, pgoid.Numeric:
 		return float64(1)
-	case OIDText, OIDVarchar, OIDBpchar, OIDJSON, OIDJSONB:
+	case pgoid.Text, pgoid.Varchar, pgoid.Bpchar, pgoid.JSON, pgoid.JSONB:
 		return "1"
-	case OIDDate:
+	case pgoid.Date:
 		return "2000-01-01"
-	case OIDTimestamp, OIDTimestamptz:
+	case pgoid.Timestamp, pgoid.Timestamptz:
 		return "2000-01-01 00:00:00"
-	case OIDUUID:
+	case pgoid.UUID:
 		return "00000000-0000-0000-0000-000000000000"
-	case OIDBytea:
+	case pgoid.Bytea:
 		return []byte{0}
 	}
 	return nil
@@ -452,10 +458,10 @@ func dmlTable(sqlText string) string {
 func (p *PreparedStatement) ParamOIDs() []uint32 { return p.paramOIDs }
 
 // Columns describes the result rows; nil if the statement returns none.
-func (p *PreparedStatement) Columns() []Column { return p.cols }
+func (p *PreparedStatement) Columns() []pgwire.Column { return p.cols }
 
 // Execute runs the statement with decoded arguments.
-func (p *PreparedStatement) Execute(ctx context.Context, args []any, w ResultWriter) error {
+func (p *PreparedStatement) Execute(ctx context.Context, args []any, w pgwire.ResultWriter) error {
 	s := p.s
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -478,8 +484,8 @@ func (p *PreparedStatement) Close() error {
 
 // coerceWriter converts row values to the types announced by Prepare.
 type coerceWriter struct {
-	ResultWriter
-	cols []Column
+	pgwire.ResultWriter
+	cols []pgwire.Column
 }
 
 func (c *coerceWriter) Row(values []any) error {
@@ -500,7 +506,7 @@ func (c *coerceWriter) Row(values []any) error {
 
 func coerceValue(oid uint32, v any) any {
 	switch oid {
-	case OIDText, OIDVarchar, OIDBpchar, OIDJSON, OIDJSONB, OIDUUID:
+	case pgoid.Text, pgoid.Varchar, pgoid.Bpchar, pgoid.JSON, pgoid.JSONB, pgoid.UUID:
 		switch x := v.(type) {
 		case int64:
 			return strconv.FormatInt(x, 10)
@@ -512,7 +518,7 @@ func coerceValue(oid uint32, v any) any {
 			}
 			return "false"
 		}
-	case OIDInt8, OIDInt4, OIDInt2:
+	case pgoid.Int8, pgoid.Int4, pgoid.Int2:
 		switch x := v.(type) {
 		case float64:
 			if x == float64(int64(x)) {
@@ -528,18 +534,18 @@ func coerceValue(oid uint32, v any) any {
 			}
 			return int64(0)
 		}
-	case OIDFloat8, OIDFloat4, OIDNumeric:
+	case pgoid.Float8, pgoid.Float4, pgoid.Numeric:
 		switch x := v.(type) {
 		case int64:
-			if oid != OIDNumeric {
+			if oid != pgoid.Numeric {
 				return float64(x)
 			}
 		case string:
-			if f, err := strconv.ParseFloat(x, 64); err == nil && oid != OIDNumeric {
+			if f, err := strconv.ParseFloat(x, 64); err == nil && oid != pgoid.Numeric {
 				return f
 			}
 		}
-	case OIDBool:
+	case pgoid.Bool:
 		switch x := v.(type) {
 		case int64:
 			return x != 0
@@ -567,11 +573,11 @@ func convertArgs(args []any, oids []uint32) []any {
 			oid = oids[i]
 		}
 		switch oid {
-		case OIDDate:
+		case pgoid.Date:
 			out[i] = t.Format("2006-01-02")
-		case OIDTime:
+		case pgoid.Time:
 			out[i] = t.Format("15:04:05.999999")
-		case OIDTimestamp:
+		case pgoid.Timestamp:
 			out[i] = t.Format("2006-01-02 15:04:05.999999")
 		default:
 			out[i] = t.UTC().Format("2006-01-02 15:04:05.999999")

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 func openTest(t testing.TB, dir string) *DB {
@@ -54,7 +56,7 @@ func TestApplyBasic(t *testing.T) {
 	if res.Tag != "INSERT 0 2" || len(res.Rows) != 2 || res.Rows[1][0] != int64(2) || res.Rows[0][2] != true {
 		t.Fatalf("insert result %+v", res)
 	}
-	if res.Columns[0].TypeOID != typeFromDecl("INTEGER") || res.Columns[1].TypeOID != OIDText || res.Columns[2].TypeOID != OIDBool {
+	if res.Columns[0].TypeOID != typeFromDecl("INTEGER") || res.Columns[1].TypeOID != pgoid.Text || res.Columns[2].TypeOID != pgoid.Bool {
 		t.Fatalf("cols %+v", res.Columns)
 	}
 	r = mustApply(t, db, 3, cmdOf(1, 1, 3, "UPDATE t SET v = 'c'", "DELETE FROM t WHERE id = 1"))
@@ -188,8 +190,9 @@ var detWorkload = [][]string{
 func TestDeterminismAcrossReplicas(t *testing.T) {
 	var sums []string
 	var firstRows []string
+	clock := newFakeClock()
 	for n := 0; n < 3; n++ {
-		db := openTest(t, t.TempDir())
+		db := openTestClock(t, t.TempDir(), clock)
 		ts := int64(1700000000123456)
 		for i, stmts := range detWorkload {
 			r := mustApply(t, db, uint64(i+1), cmdOf(ts+int64(i)*1000, 42+uint64(i), byte(i+1), stmts...))
@@ -203,7 +206,7 @@ func TestDeterminismAcrossReplicas(t *testing.T) {
 		}
 		sums = append(sums, sum)
 		db.Close()
-		time.Sleep(1100 * time.Millisecond) // a different wall clock second
+		clock.Advance(1100 * time.Millisecond) // a different wall clock second
 	}
 	if sums[0] != sums[1] || sums[1] != sums[2] {
 		t.Fatalf("checksums differ: %v", sums)

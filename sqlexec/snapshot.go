@@ -2,285 +2,102 @@ package sqlexec
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"strings"
+	"os"
+	"path/filepath"
 )
 
-// Snapshot connections: a transaction reads on one consistent SQLite
-// snapshot (a read transaction held open on a dedicated read connection,
-// pinned by its first read) until it first writes. These connections are
-// separate from the read pool, opened on demand and capped by
-// Options.MaxSnapshotConns.
+// Raft snapshots of the state machine: a consistent copy of the SQLite
+// database at an applied index (SnapshotTo), and its installation in place
+// of the live database (Restore).
 
-// snapConn is a read connection held by one transaction.
-type snapConn struct {
-	c     *lconn
-	gen   uint64
-	begun bool
-}
-
-// maxIdleSnapConns is how many released snapshot connections are kept open.
-const maxIdleSnapConns = 64
-
-func (db *DB) acquireSnap() (*snapConn, error) {
-	db.smu.Lock()
-	if db.snapOpen >= db.opts.MaxSnapshotConns {
-		db.smu.Unlock()
-		return nil, &Error{Code: "53000", Statement: -1,
-			Message:  fmt.Sprintf("too many open transactions: %d transactions already hold a read snapshot on this node", db.opts.MaxSnapshotConns),
-			HintText: "End idle transactions, or raise the snapshot connection limit (sqlexec.Options.MaxSnapshotConns)."}
-	}
-	db.snapOpen++
-	gen := db.snapGen
-	var c *lconn
-	var det *detState
-	if n := len(db.snapIdle); n > 0 {
-		c = db.snapIdle[n-1]
-		db.snapIdle = db.snapIdle[:n-1]
-	} else if n := len(db.snapDets); n > 0 {
-		det = db.snapDets[n-1]
-		db.snapDets = db.snapDets[:n-1]
-	}
-	db.smu.Unlock()
-	if c == nil {
-		if det == nil {
-			det = newDetState()
-		}
-		db.rmu.RLock()
-		closed := db.closed
-		var err error
-		if !closed {
-			c, err = db.openReader(det)
-		}
-		db.rmu.RUnlock()
-		if closed || err != nil {
-			db.smu.Lock()
-			db.snapOpen--
-			db.snapDets = append(db.snapDets, det)
-			db.smu.Unlock()
-			if closed {
-				return nil, errClosed
-			}
-			return nil, toError(err)
-		}
-	}
-	return &snapConn{c: c, gen: gen}, nil
-}
-
-// releaseSnap ends sc's read transaction and returns the connection.
-func (db *DB) releaseSnap(sc *snapConn) {
-	if sc == nil || sc.c == nil {
-		return
-	}
-	c := sc.c
-	sc.c = nil
-	c.mu.Lock()
-	if c.db != 0 && c.inTx() {
-		_ = c.exec("ROLLBACK")
-	}
-	c.mu.Unlock()
-	db.smu.Lock()
-	db.snapOpen--
-	keep := sc.gen == db.snapGen && len(db.snapIdle) < maxIdleSnapConns
-	if keep {
-		db.snapIdle = append(db.snapIdle, c)
-	}
-	db.smu.Unlock()
-	if !keep {
-		c.mu.Lock()
-		db.closeSnapConn(c)
-		c.mu.Unlock()
-	}
-}
-
-// closeSnapConn closes a snapshot connection, keeping its deterministic
-// state (and clock VFS) for reuse.
-func (db *DB) closeSnapConn(c *lconn) {
-	det := c.det
-	c.det = nil
-	c.close()
-	if det != nil {
-		det.unpin()
-		db.smu.Lock()
-		db.snapDets = append(db.snapDets, det)
-		db.smu.Unlock()
-	}
-}
-
-// dropSnapConns closes the idle snapshot connections; connections in use
-// are closed when released (Close, Restore).
-func (db *DB) dropSnapConns() {
-	db.smu.Lock()
-	idle := db.snapIdle
-	db.snapIdle = nil
-	db.snapGen++
-	db.smu.Unlock()
-	for _, c := range idle {
-		db.closeSnapConn(c)
-	}
-}
-
-// withSnap runs fn on sc's connection. The first use begins the read
-// transaction and pins the snapshot at once.
-func (db *DB) withSnap(ctx context.Context, sc *snapConn, fn func(c *lconn) error) error {
+// SnapshotTo writes a consistent copy of the database to path (VACUUM
+// INTO, fsynced) and returns the applied index it contains.
+func (db *DB) SnapshotTo(ctx context.Context, path string) (uint64, error) {
 	db.rmu.RLock()
 	defer db.rmu.RUnlock()
-	if db.closed || sc.c == nil || sc.c.db == 0 {
+	if db.closed {
+		return 0, errClosed
+	}
+	_ = os.Remove(path)
+	c, err := openLConn(dsnFor(db.path, ""))
+	if err != nil {
+		return 0, err
+	}
+	_ = c.exec("PRAGMA busy_timeout=10000")
+	err = execArgs(c, "VACUUM INTO ?", path)
+	c.close()
+	if err != nil {
+		return 0, fmt.Errorf("sqlexec: snapshot: %w", err)
+	}
+	if err := syncFile(path); err != nil {
+		return 0, err
+	}
+	_ = syncDir(filepath.Dir(path))
+	s, err := openLConn(dsnFor(path, "mode=ro"))
+	if err != nil {
+		return 0, err
+	}
+	defer s.close()
+	return readAppliedIndex(s)
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
+
+func syncDir(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
+
+// Restore atomically replaces the database with the snapshot file at path
+// (which is consumed) whose applied index is index.
+func (db *DB) Restore(path string, index uint64) error {
+	// Validate the snapshot first.
+	s, err := openLConn(dsnFor(path, "mode=ro"))
+	if err != nil {
+		return fmt.Errorf("sqlexec: restore: %w", err)
+	}
+	got, err := readAppliedIndex(s)
+	s.close()
+	if err != nil {
+		return fmt.Errorf("sqlexec: restore: %w", err)
+	}
+	if got != index {
+		return fmt.Errorf("sqlexec: restore: snapshot holds index %d, want %d", got, index)
+	}
+	db.rmu.Lock()
+	defer db.rmu.Unlock()
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.closed {
 		return errClosed
 	}
-	c := sc.c
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !sc.begun {
-		if err := c.exec("BEGIN"); err != nil {
-			return mapError(err, "")
-		}
-		// A read pins the WAL snapshot now.
-		if err := c.exec("SELECT count(*) FROM main.sqlite_schema"); err != nil {
-			_ = c.exec("ROLLBACK")
-			return mapError(err, "")
-		}
-		sc.begun = true
-	}
-	if ctx.Done() != nil {
-		stop := context.AfterFunc(ctx, func() { interruptConn(c) })
-		defer stop()
-	}
-	return fn(c)
-}
-
-// ---- session side ----
-
-// bindConn makes a read connection answer current_setting(),
-// current_database() and current_user for this session.
-func (s *Session) bindConn(c *lconn) func() {
-	if c.det == nil {
-		return func() {}
-	}
-	m := s.settings
-	c.det.settings.Store(&m)
-	db, user := s.names()
-	c.det.bindNames(db, user)
-	return func() {
-		c.det.settings.Store(nil)
-		c.det.unbindNames()
-	}
-}
-
-// names are the database and user names the client connected with.
-func (s *Session) names() (db, user string) {
-	db, user = s.info.Database, s.info.User
-	if user == "" {
-		user = defaultUserName()
-	}
-	if db == "" {
-		db = user
-	}
-	return db, user
-}
-
-// substNames replaces current_database(), current_user() and
-// session_user() in SQLite text sent to the log by the session's names, so
-// that every replica computes the same values as the client saw.
-func (s *Session) substNames(sqlText string) string {
-	low := strings.ToLower(sqlText)
-	if !strings.Contains(low, "current_database") && !strings.Contains(low, "current_user") && !strings.Contains(low, "session_user") {
-		return sqlText
-	}
-	db, user := s.names()
-	lit := func(v string) string { return "'" + strings.ReplaceAll(v, "'", "''") + "'" }
-	repl := []struct{ fn, val string }{
-		{"current_database()", lit(db)}, {"current_user()", lit(user)}, {"session_user()", lit(user)},
-	}
-	var b strings.Builder
-	for i := 0; i < len(sqlText); {
-		c := sqlText[i]
-		if c == '\'' || c == '"' || c == '`' || c == '[' {
-			end := c
-			if c == '[' {
-				end = ']'
-			}
-			j := i + 1
-			for j < len(sqlText) {
-				if sqlText[j] == end {
-					if j+1 < len(sqlText) && sqlText[j+1] == end && end != ']' {
-						j += 2
-						continue
-					}
-					break
-				}
-				j++
-			}
-			if j < len(sqlText) {
-				j++
-			}
-			b.WriteString(sqlText[i:j])
-			i = j
-			continue
-		}
-		matched := false
-		if i == 0 || !isIdentByte(sqlText[i-1]) {
-			for _, r := range repl {
-				if strings.HasPrefix(low[i:], r.fn) {
-					b.WriteString(r.val)
-					i += len(r.fn)
-					matched = true
-					break
-				}
-			}
-		}
-		if !matched {
-			b.WriteByte(c)
-			i++
-		}
-	}
-	return b.String()
-}
-
-// snapRun runs one statement of a transaction on its snapshot. ro is false
-// (and nothing ran) when SQLite says the statement writes.
-func (s *Session) snapRun(ctx context.Context, tx *txn, x Statement) (res StatementResult, ro bool, err error) {
-	if tx.snap == nil {
-		if err := s.barrier(ctx); err != nil {
-			return res, false, err
-		}
-		sc, err := s.e.db.acquireSnap()
-		if err != nil {
-			return res, false, err
-		}
-		tx.snap = sc
-	}
-	err = s.e.db.withSnap(ctx, tx.snap, func(c *lconn) error {
-		if err := guardInternal(x.SQL); err != nil {
+	db.closeConns()
+	db.dropReadViews()
+	for _, suf := range []string{"-wal", "-shm", "-journal"} {
+		if err := os.Remove(db.path + suf); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
-		st, tail, err := c.prepareCached(x.SQL)
-		if err != nil {
-			return mapError(err, x.SQL)
-		}
-		if st == nil {
-			ro = true
-			res.Tag = "EMPTY"
-			return nil
-		}
-		readonly := st.readonly()
-		st.release()
-		if !readonly || strings.TrimSpace(tail) != "" || isPragmaWrite(x.SQL) {
-			return nil
-		}
-		ro = true
-		defer s.bindConn(c)()
-		c.det.pin(tx.ts, tx.seed, len(tx.stmts))
-		defer c.det.unpin()
-		res, _ = runSQL(c, x.SQL, x.Args, x.Tag)
-		return nil
-	})
-	return res, ro, err
-}
-
-// rwConflict is the 40001 raised when the transaction's earlier reads no
-// longer hold on the latest state (PostgreSQL's SSI message).
-func rwConflict() *Error {
-	return &Error{Code: CodeSerialization, Message: "could not serialize access due to read/write dependencies among transactions",
-		HintText: "The transaction might succeed if retried.", Statement: -1}
+	}
+	if err := os.Rename(path, db.path); err != nil {
+		return err
+	}
+	_ = syncDir(filepath.Dir(db.path))
+	if err := db.openConns(); err != nil {
+		db.closed = true
+		return err
+	}
+	return nil
 }

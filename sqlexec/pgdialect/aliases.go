@@ -1,6 +1,10 @@
 package pgdialect
 
-import "strings"
+import (
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
 
 // selectItems returns the items of every depth-0 SELECT list.
 func (x *tx) selectLists() [][][2]int {
@@ -259,16 +263,16 @@ func (x *tx) exprOID(a, b int) uint32 {
 		}
 		t := x.T(k)
 		if t.typ == tOp && boolOps[t.text] {
-			return OIDBool
+			return pgoid.Bool
 		}
 		if t.typ == tIdent {
 			switch t.upper() {
 			case "IS", "IN", "LIKE", "ILIKE", "BETWEEN", "AND", "OR", "EXISTS", "REGEXP", "GLOB":
-				return OIDBool
+				return pgoid.Bool
 			case "NOT":
-				return OIDBool
+				return pgoid.Bool
 			case "OPERATOR":
-				return OIDBool
+				return pgoid.Bool
 			}
 		}
 	}
@@ -290,17 +294,17 @@ func (x *tx) exprOID(a, b int) uint32 {
 		case tIdent:
 			switch t.upper() {
 			case "TRUE", "FALSE":
-				return OIDBool
+				return pgoid.Bool
 			case "CURRENT_TIMESTAMP":
-				return OIDTimestamptz
+				return pgoid.Timestamptz
 			case "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_CATALOG":
-				return OIDName
+				return pgoid.Name
 			}
 			if x.catalog {
 				return catalogColOID[strings.ToLower(t.text)]
 			}
 		case tString:
-			return OIDText
+			return pgoid.Text
 		}
 		return 0
 	}
@@ -314,17 +318,17 @@ func (x *tx) exprOID(a, b int) uint32 {
 	if x.T(j).typ == tIdent && x.isP(j+1, "(") && x.match(j+1) == b-1 {
 		switch x.T(j).identName() {
 		case "count":
-			return OIDInt8
+			return pgoid.Int8
 		case "now", "transaction_timestamp", "statement_timestamp", "clock_timestamp":
-			return OIDTimestamptz
+			return pgoid.Timestamptz
 		case "version", "current_database", "pg_get_userbyid", "current_schema", "current_user", "pg_encoding_to_char", "format_type", "pg_get_expr", "pg_get_indexdef", "pg_get_constraintdef", "obj_description", "col_description", "array_to_string", "current_setting", "pg_get_viewdef", "lower", "upper", "substr", "substring", "concat", "replace", "trim", "md5":
-			return OIDText
+			return pgoid.Text
 		case "gen_random_uuid":
-			return OIDUUID
+			return pgoid.UUID
 		case "pg_backend_pid", "length", "char_length", "octet_length":
-			return OIDInt4
+			return pgoid.Int4
 		case "pg_table_is_visible", "exists":
-			return OIDBool
+			return pgoid.Bool
 		case "cast":
 			for k := j + 2; k < b-1; k++ {
 				if x.T(k).kw("AS") && x.depth[k] == x.depth[j]+1 {

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	sqlite "modernc.org/sqlite"
 )
 
@@ -242,10 +243,10 @@ func typeValues() string {
 	for _, o := range oids {
 		t := typesByOID[uint32(o)]
 		coll := 0
-		if t.cat == "S" && t.oid != OIDName {
+		if t.cat == "S" && t.oid != pgoid.Name {
 			coll = 100
 		}
-		if t.oid == OIDName {
+		if t.oid == pgoid.Name {
 			coll = 950
 		}
 		parts = append(parts, fmt.Sprintf("(%d, '%s', %d, '%s', %d)", t.oid, t.name, t.len, t.cat, coll))
@@ -275,25 +276,25 @@ func init() {
 	indcheckxmin indisready indislive indisreplident condeferrable condeferred convalidated conislocal connoinherit rolsuper rolinherit rolcreaterole
 	rolcreatedb rolcanlogin rolreplication rolbypassrls datistemplate datallowconn typbyval typisdefined typnotnull typispreferred hasindexes hasrules
 	hastriggers rowsecurity usecreatedb usesuper userepl usebypassrls tgisinternal inhdetachpending sametable relhasoids`) {
-		catalogColOID[c] = OIDBool
+		catalogColOID[c] = pgoid.Bool
 	}
 	for _, c := range strings.Fields(`oid attrelid atttypid relnamespace reltype reloftype relowner relam relfilenode reltablespace reltoastrelid
 	indexrelid indrelid conrelid contypid conindid conparentid confrelid connamespace nspowner typnamespace typowner typrelid typelem typarray
 	typbasetype typcollation attcollation adrelid datdba dattablespace objoid classoid inhrelid inhparent usesysid collnamespace`) {
-		catalogColOID[c] = OIDOid
+		catalogColOID[c] = pgoid.OID
 	}
 	for _, c := range strings.Fields(`relname nspname attname typname conname datname rolname amname collname usename spcname tablename schemaname indexname viewname tableowner viewowner`) {
-		catalogColOID[c] = OIDName
+		catalogColOID[c] = pgoid.Name
 	}
 	for _, c := range strings.Fields(`relkind relpersistence relreplident attidentity attgenerated attalign attstorage contype confupdtype confdeltype confmatchtype typtype typcategory typalign typstorage datlocprovider amtype collprovider tgenabled`) {
-		catalogColOID[c] = OIDChar
+		catalogColOID[c] = pgoid.Char
 	}
 	for _, c := range strings.Fields(`relnatts relchecks attnum attlen attndims attcacheoff atttypmod attstattarget attinhcount indnatts indnkeyatts coninhcount typlen typtypmod typndims encoding datconnlimit rolconnlimit relpages relallvisible adnum inhseqno objsubid`) {
-		catalogColOID[c] = OIDInt4
+		catalogColOID[c] = pgoid.Int4
 	}
-	catalogColOID["reltuples"] = OIDFloat4
-	catalogColOID["rolvaliduntil"] = OIDTimestamptz
-	catalogColOID["indkey"] = OIDText
+	catalogColOID["reltuples"] = pgoid.Float4
+	catalogColOID["rolvaliduntil"] = pgoid.Timestamptz
+	catalogColOID["indkey"] = pgoid.Text
 }
 
 func registerCatalogFuncs() error {
@@ -314,7 +315,7 @@ func registerCatalogFuncs() error {
 		}},
 		"pg_typcollation": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			n, _ := toInt(a[0])
-			if t, ok := typesByOID[uint32(n)]; ok && t.cat == "S" && t.oid != OIDName {
+			if t, ok := typesByOID[uint32(n)]; ok && t.cat == "S" && t.oid != pgoid.Name {
 				return int64(1), nil
 			}
 			return int64(0), nil
@@ -329,7 +330,7 @@ func registerCatalogFuncs() error {
 		"pg_info_charlen": {2, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			n, _ := toInt(a[0])
 			m, _ := toInt(a[1])
-			if (uint32(n) == OIDVarchar || uint32(n) == OIDBpchar) && m >= 4 {
+			if (uint32(n) == pgoid.Varchar || uint32(n) == pgoid.Bpchar) && m >= 4 {
 				return m - 4, nil
 			}
 			return nil, nil
@@ -338,17 +339,17 @@ func registerCatalogFuncs() error {
 			n, _ := toInt(a[0])
 			m, _ := toInt(a[1])
 			switch uint32(n) {
-			case OIDInt2:
+			case pgoid.Int2:
 				return int64(16), nil
-			case OIDInt4:
+			case pgoid.Int4:
 				return int64(32), nil
-			case OIDInt8:
+			case pgoid.Int8:
 				return int64(64), nil
-			case OIDFloat4:
+			case pgoid.Float4:
 				return int64(24), nil
-			case OIDFloat8:
+			case pgoid.Float8:
 				return int64(53), nil
-			case OIDNumeric:
+			case pgoid.Numeric:
 				if m >= 4 {
 					return (m - 4) >> 16, nil
 				}
@@ -359,9 +360,9 @@ func registerCatalogFuncs() error {
 			n, _ := toInt(a[0])
 			m, _ := toInt(a[1])
 			switch uint32(n) {
-			case OIDInt2, OIDInt4, OIDInt8:
+			case pgoid.Int2, pgoid.Int4, pgoid.Int8:
 				return int64(0), nil
-			case OIDNumeric:
+			case pgoid.Numeric:
 				if m >= 4 {
 					return (m - 4) & 0xffff, nil
 				}
@@ -459,7 +460,7 @@ func fnColType(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error
 	}
 	o, _ := DeclTypeOID(decl)
 	if o == 0 && strings.TrimSpace(decl) == "" {
-		o = OIDText
+		o = pgoid.Text
 	}
 	return int64(o), nil
 }
@@ -510,13 +511,13 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	case "NULL":
 		return "NULL", nil
 	}
-	if strings.HasPrefix(d, "'") && oid != 0 && oid != OIDBool {
+	if strings.HasPrefix(d, "'") && oid != 0 && oid != pgoid.Bool {
 		return d + "::" + tn, nil
 	}
 	if strings.HasPrefix(d, "-") && oid != 0 {
 		return "'" + d + "'::" + tn, nil
 	}
-	if oid == OIDNumeric || oid == OIDFloat8 || oid == OIDFloat4 {
+	if oid == pgoid.Numeric || oid == pgoid.Float8 || oid == pgoid.Float4 {
 		if strings.Contains(d, ".") {
 			return d, nil
 		}
@@ -612,5 +613,3 @@ func fnMD5(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	s := md5.Sum([]byte(str(a[0])))
 	return hex.EncodeToString(s[:]), nil
 }
-
-func fnIndexDef(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return nil, nil }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	_ "modernc.org/sqlite"
 )
 
@@ -17,7 +18,7 @@ import (
 // Split + Translate.
 func openCatalogDB(t testing.TB, schemaFile string) *sql.DB {
 	t.Helper()
-	if err := Register(); err != nil {
+	if err := Register(Env{}); err != nil {
 		t.Fatal(err)
 	}
 	db, err := sql.Open("sqlite", ":memory:")
@@ -101,7 +102,7 @@ func renderValue(v any, oid uint32) string {
 	case []byte:
 		return string(v)
 	case int64:
-		if oid == OIDBool {
+		if oid == pgoid.Bool {
 			if v != 0 {
 				return "t"
 			}
@@ -109,7 +110,7 @@ func renderValue(v any, oid uint32) string {
 		}
 		return fmt.Sprint(v)
 	case float64:
-		if oid == OIDBool {
+		if oid == pgoid.Bool {
 			if v != 0 {
 				return "t"
 			}

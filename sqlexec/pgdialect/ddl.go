@@ -3,6 +3,8 @@ package pgdialect
 import (
 	"strconv"
 	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 func (x *tx) create() (*Stmt, error) {
@@ -333,7 +335,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			// out-of-range values (22003); SQLite would store them.
 			q := quoteIdent(col)
 			x.T(hi - 1).wsuf += " CONSTRAINT " + quoteIdent(InternalCheckPrefix+"type_"+tt.name+"_"+col) + " CHECK (typeof(" + q + ") NOT IN ('text', 'blob'))"
-			if tt.oid != OIDInt8 {
+			if tt.oid != pgoid.Int8 {
 				x.T(hi - 1).wsuf += " CONSTRAINT " + quoteIdent(InternalCheckPrefix+"range_"+tt.name+"_"+col) + " CHECK (" + q + " BETWEEN " + r + ")"
 			}
 		}
@@ -579,4 +581,4 @@ func lengthLimit(name, mods string) (int, bool) {
 	return n, true
 }
 
-var intRanges = map[uint32]string{OIDInt2: "-32768 AND 32767", OIDInt4: "-2147483648 AND 2147483647", OIDInt8: ""}
+var intRanges = map[uint32]string{pgoid.Int2: "-32768 AND 32767", pgoid.Int4: "-2147483648 AND 2147483647", pgoid.Int8: ""}

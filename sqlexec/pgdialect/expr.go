@@ -3,11 +3,11 @@ package pgdialect
 import (
 	"strconv"
 	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
-var catalogNames = map[string]bool{}
-
-// isOperand reports whether token i ends an operand (so a following ~ is
+// endsOperand reports whether token i ends an operand (so a following ~ is
 // binary, a following [ is a subscript ...).
 func (x *tx) endsOperand(i int) bool {
 	t := x.T(i)
@@ -390,7 +390,7 @@ func castFn(tt *pgType, expr string) string {
 // $n -> int8; $n::type is handled by cast.
 func (x *tx) inferParam(i, n int) {
 	if x.kw(i-1, "LIMIT") || x.kw(i-1, "OFFSET") {
-		x.oids[n] = OIDInt8
+		x.oids[n] = pgoid.Int8
 	}
 }
 

@@ -15,36 +15,45 @@ import (
 	sqlite "modernc.org/sqlite"
 )
 
-// Hooks the session layer may set before connections are opened. They are
-// process-wide (a registered function cannot tell connections apart).
-var (
-	// NowFunc backs the now() SQL function when it is called directly
-	// (Translate rewrites now() to CURRENT_TIMESTAMP, which the state
-	// machine pins; this hook only matters for SQL that bypasses Translate).
-	NowFunc = func(ctx *sqlite.FunctionContext) time.Time { return time.Now().UTC() }
-	// RandReader backs gen_random_uuid() when called directly (Translate
-	// rewrites it to pg_uuid_format(randomblob(16)), deterministic when
-	// SQLite's randomness is pinned).
-	RandReader io.Reader = rand.Reader
-	// ServerVersion is reported by version() and the catalog.
-	ServerVersion = "15.18"
-	// DatabaseName, UserName: current_database(), current_user,
-	// pg_database / pg_roles contents.
-	DatabaseName = func() string { return "postgres" }
-	UserName     = func() string { return "postgres" }
-	// BackendPID backs pg_backend_pid().
-	BackendPID = func() int64 { return 1 }
-	// CurrentSetting backs current_setting(name) (nil: a few fixed values).
-	CurrentSetting func(name string) (string, bool)
+// Env is what the registered functions need from outside the dialect: a
+// clock and a source of randomness. modernc's function registry is
+// process-wide, so the Env of the first Register call serves every
+// connection; a session layer that needs per-connection values (the state
+// machine pins the clock and seeds the randomness of each write) overrides
+// now(), gen_random_uuid(), current_setting(), current_database() and
+// current_user on its connections.
+type Env struct {
+	Now  func() time.Time // now(), 'now'::date (default time.Now)
+	Rand io.Reader        // gen_random_uuid() (default crypto/rand)
+}
+
+// env is the Env of the first Register call.
+var env Env
+
+// Fixed answers of the process-wide functions (sessions override the names
+// per connection).
+const (
+	DefaultName       = "postgres" // current_database(), current_user
+	defaultBackendPID = 1          // pg_backend_pid()
 )
 
 var registerOnce sync.Once
 var registerErr error
 
 // Register registers the PostgreSQL compatibility functions with modernc
-// sqlite (for connections opened afterwards). It is idempotent.
-func Register() error {
-	registerOnce.Do(func() { registerErr = register() })
+// sqlite (for connections opened afterwards). It is idempotent: later
+// calls keep the first call's Env.
+func Register(e Env) error {
+	registerOnce.Do(func() {
+		if e.Now == nil {
+			e.Now = time.Now
+		}
+		if e.Rand == nil {
+			e.Rand = rand.Reader
+		}
+		env = e
+		registerErr = register()
+	})
 	return registerErr
 }
 
@@ -117,14 +126,14 @@ func register() error {
 		f fn
 	}{
 		"now": {0, func(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-			return NowFunc(ctx).Format("2006-01-02 15:04:05.999999-07"), nil
+			return env.Now().UTC().Format("2006-01-02 15:04:05.999999-07"), nil
 		}},
 		"gen_random_uuid": {0, fnGenUUID},
 		"version": {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-			return "PostgreSQL " + ServerVersion + " (raftsql) on x86_64-pc-linux-gnu, compiled by Go, 64-bit", nil
+			return VersionString(PostgresVersion), nil
 		}},
-		"current_database": {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return DatabaseName(), nil }},
-		"current_user":     {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return UserName(), nil }},
+		"current_database": {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return DefaultName, nil }},
+		"current_user":     {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return DefaultName, nil }},
 		"current_schema":   {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return "public", nil }},
 		"current_schemas": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			if truthy(a[0]) {
@@ -132,7 +141,9 @@ func register() error {
 			}
 			return "{public}", nil
 		}},
-		"pg_backend_pid":           {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return BackendPID(), nil }},
+		"pg_backend_pid": {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+			return int64(defaultBackendPID), nil
+		}},
 		"current_setting":          {-1, fnCurrentSetting},
 		"pg_get_userbyid":          {1, fnUserByID},
 		"pg_table_size":            {1, sizeFn},
@@ -270,7 +281,9 @@ func fnBytea(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 	return out, nil
 }
 
-func uuidString(b []byte) string {
+// UUIDString formats 16 random bytes as a version 4 UUID (setting the
+// version and variant bits in b).
+func UUIDString(b []byte) string {
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	h := hex.EncodeToString(b)
@@ -284,15 +297,15 @@ func fnUUIDFormat(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 	}
 	c := make([]byte, 16)
 	copy(c, b)
-	return uuidString(c), nil
+	return UUIDString(c), nil
 }
 
 func fnGenUUID(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	b := make([]byte, 16)
-	if _, err := io.ReadFull(RandReader, b); err != nil {
+	if _, err := io.ReadFull(env.Rand, b); err != nil {
 		return nil, err
 	}
-	return uuidString(b), nil
+	return UUIDString(b), nil
 }
 
 var reCache sync.Map
@@ -478,11 +491,6 @@ func fnArrayLength(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 
 func fnCurrentSetting(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	name := strings.ToLower(str(a[0]))
-	if CurrentSetting != nil {
-		if v, ok := CurrentSetting(name); ok {
-			return v, nil
-		}
-	}
 	if v, ok := defaultSettings[name]; ok {
 		return v, nil
 	}
@@ -493,7 +501,7 @@ func fnCurrentSetting(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 }
 
 var defaultSettings = map[string]string{
-	"server_version": "15.18", "server_version_num": "150018", "server_encoding": "UTF8",
+	"server_version": PostgresVersion, "server_version_num": ServerVersionNum(PostgresVersion), "server_encoding": "UTF8",
 	"client_encoding": "UTF8", "datestyle": "ISO, MDY", "timezone": "UTC", "search_path": `"$user", public`,
 	"standard_conforming_strings": "on", "integer_datetimes": "on", "intervalstyle": "postgres",
 	"max_identifier_length": "63", "transaction_isolation": "serializable", "default_transaction_isolation": "serializable",
@@ -566,7 +574,7 @@ func fnUserByID(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 	n, _ := toInt(a[0])
 	switch uint32(n) {
 	case OIDRoleSuper:
-		return UserName(), nil
+		return DefaultName, nil
 	case OIDRoleDBOwner:
 		return "pg_database_owner", nil
 	}

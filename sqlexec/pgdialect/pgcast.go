@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"modernc.org/sqlite"
 )
 
@@ -88,17 +89,17 @@ func invalidInput(typ string, v driver.Value) error {
 // checkedCasts maps a type to the registered function that converts to it
 // the way PostgreSQL does, raising 22P02/22003 where PostgreSQL would.
 var checkedCasts = map[uint32]string{
-	OIDInt2:        "pg_cast_int2",
-	OIDInt4:        "pg_cast_int4",
-	OIDInt8:        "pg_cast_int8",
-	OIDNumeric:     "pg_cast_numeric",
-	OIDFloat4:      "pg_cast_float4",
-	OIDFloat8:      "pg_cast_float8",
-	OIDBool:        "pg_cast_bool",
-	OIDDate:        "pg_cast_date",
-	OIDTimestamp:   "pg_cast_timestamp",
-	OIDTimestamptz: "pg_cast_timestamptz",
-	OIDUUID:        "pg_cast_uuid",
+	pgoid.Int2:        "pg_cast_int2",
+	pgoid.Int4:        "pg_cast_int4",
+	pgoid.Int8:        "pg_cast_int8",
+	pgoid.Numeric:     "pg_cast_numeric",
+	pgoid.Float4:      "pg_cast_float4",
+	pgoid.Float8:      "pg_cast_float8",
+	pgoid.Bool:        "pg_cast_bool",
+	pgoid.Date:        "pg_cast_date",
+	pgoid.Timestamp:   "pg_cast_timestamp",
+	pgoid.Timestamptz: "pg_cast_timestamptz",
+	pgoid.UUID:        "pg_cast_uuid",
 }
 
 func registerCastFuncs() error {
@@ -267,7 +268,7 @@ func fnCastDate(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 	s := strings.TrimSpace(str(a[0]))
 	switch strings.ToLower(s) {
 	case "now", "today", "tomorrow", "yesterday":
-		now := NowFunc(ctx).UTC()
+		now := env.Now().UTC()
 		switch strings.ToLower(s) {
 		case "tomorrow":
 			now = now.AddDate(0, 0, 1)
@@ -378,28 +379,28 @@ func fnText(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 		oid, typmod = DeclTypeOID(str(a[1]))
 	}
 	switch oid {
-	case OIDBool:
+	case pgoid.Bool:
 		if b, err := fnBool(nil, []driver.Value{v}); err == nil {
 			if b == int64(1) {
 				return "true", nil
 			}
 			return "false", nil
 		}
-	case OIDFloat4:
+	case pgoid.Float4:
 		if f, ok := v.(float64); ok {
 			return FormatFloat(f, 32), nil
 		}
 		if n, ok := v.(int64); ok {
 			return FormatFloat(float64(n), 32), nil
 		}
-	case OIDFloat8:
+	case pgoid.Float8:
 		if n, ok := v.(int64); ok {
 			return FormatFloat(float64(n), 64), nil
 		}
-	case OIDTimestamp, OIDTimestamptz:
+	case pgoid.Timestamp, pgoid.Timestamptz:
 		if ts, ok := v.(string); ok {
 			if t, ok := parseStoredTimestamp(ts); ok {
-				if oid == OIDTimestamp {
+				if oid == pgoid.Timestamp {
 					return t.Format("2006-01-02 15:04:05.999999"), nil
 				}
 				// stored in UTC; the text form uses UTC too (deterministic
@@ -407,7 +408,7 @@ func fnText(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 				return t.UTC().Format("2006-01-02 15:04:05.999999") + "+00", nil
 			}
 		}
-	case OIDNumeric:
+	case pgoid.Numeric:
 		if typmod >= 4 {
 			scale := int((typmod - 4) & 0xffff)
 			switch n := v.(type) {
@@ -583,7 +584,7 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 		wrap(f, "")
 		return true
 	}
-	if tt.oid != OIDText && tt.oid != OIDVarchar {
+	if tt.oid != pgoid.Text && tt.oid != pgoid.Varchar {
 		return false
 	}
 	if s == i-1 {
@@ -632,7 +633,7 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 		x.blank(as, e)
 		return true
 	}
-	if tt.oid != OIDText && tt.oid != OIDVarchar {
+	if tt.oid != pgoid.Text && tt.oid != pgoid.Varchar {
 		return false
 	}
 	s := i + 2

@@ -3,6 +3,8 @@ package pgdialect
 import (
 	"regexp"
 	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 var relnameRe = regexp.MustCompile(`c\.relname = '((?:[^']|'')*)'`)
@@ -26,7 +28,7 @@ func psqlSpecial(x *tx) (*Stmt, bool) {
 		// \d+ TABLE: reloptions are always empty here
 		st, err := Translate(strings.Replace(s, toastOpts, "''", 1))
 		if err == nil && len(st.ColumnOIDs) > 9 {
-			st.ColumnOIDs[9] = OIDText
+			st.ColumnOIDs[9] = pgoid.Text
 		}
 		return st, err == nil
 	}
@@ -37,25 +39,25 @@ func psqlSpecial(x *tx) (*Stmt, bool) {
 		if m == nil {
 			return nil, false
 		}
-		return q(`SELECT 2 AS n, NULL AS partstrat, 0 AS count FROM pg_class c WHERE c.relname = '`+m[1]+`' LIMIT 1`, OIDInt4, OIDChar, OIDInt8)
+		return q(`SELECT 2 AS n, NULL AS partstrat, 0 AS count FROM pg_class c WHERE c.relname = '`+m[1]+`' LIMIT 1`, pgoid.Int4, pgoid.Char, pgoid.Int8)
 	case strings.Contains(norm, "FROM pg_catalog.pg_policy pol"):
 		return q(`SELECT NULL AS polname, NULL AS polpermissive, NULL AS array_to_string, NULL AS pg_get_expr, NULL AS pg_get_expr, NULL AS cmd WHERE 0`,
-			OIDName, OIDBool, OIDText, OIDText, OIDText, OIDText)
+			pgoid.Name, pgoid.Bool, pgoid.Text, pgoid.Text, pgoid.Text, pgoid.Text)
 	case strings.Contains(norm, "FROM pg_catalog.pg_statistic_ext") && strings.Contains(norm, "stxrelid"):
 		return q(`SELECT NULL AS oid, NULL AS stxrelid, NULL AS nsp, NULL AS stxname, NULL AS columns, NULL AS ndist_enabled, NULL AS deps_enabled, NULL AS mcv_enabled, NULL AS stxstattarget WHERE 0`,
-			OIDOid, OIDRegclass, OIDText, OIDName, OIDText, OIDBool, OIDBool, OIDBool, OIDInt4)
+			pgoid.OID, pgoid.Regclass, pgoid.Text, pgoid.Name, pgoid.Text, pgoid.Bool, pgoid.Bool, pgoid.Bool, pgoid.Int4)
 	case strings.Contains(norm, "FROM pg_catalog.pg_publication p"):
-		return q(`SELECT NULL AS pubname, NULL AS "?column?", NULL AS "?column?" WHERE 0`, OIDName, OIDText, OIDText)
+		return q(`SELECT NULL AS pubname, NULL AS "?column?", NULL AS "?column?" WHERE 0`, pgoid.Name, pgoid.Text, pgoid.Text)
 	case strings.Contains(norm, "FROM pg_catalog.pg_trigger t") && strings.Contains(norm, "pg_get_triggerdef"):
 		return q(`SELECT NULL AS tgname, NULL AS pg_get_triggerdef, NULL AS tgenabled, NULL AS tgisinternal, NULL AS parent WHERE 0`,
-			OIDName, OIDText, OIDChar, OIDBool, OIDRegclass)
+			pgoid.Name, pgoid.Text, pgoid.Char, pgoid.Bool, pgoid.Regclass)
 	case strings.Contains(norm, "FROM pg_catalog.pg_roles r") && strings.Contains(norm, "ARRAY(SELECT b.rolname"):
 		where := "WHERE r.rolname NOT REGEXP '^pg_'"
 		if i := strings.Index(norm, "WHERE r.rolname !~ '^pg_'"); i < 0 {
 			where = ""
 		}
 		return q(`SELECT r.rolname, r.rolsuper, r.rolinherit, r.rolcreaterole, r.rolcreatedb, r.rolcanlogin, r.rolconnlimit, r.rolvaliduntil, '{}' AS memberof, r.rolreplication, r.rolbypassrls FROM pg_roles r `+where+` ORDER BY 1`,
-			OIDName, OIDBool, OIDBool, OIDBool, OIDBool, OIDBool, OIDInt4, OIDTimestamptz, OIDText, OIDBool, OIDBool)
+			pgoid.Name, pgoid.Bool, pgoid.Bool, pgoid.Bool, pgoid.Bool, pgoid.Bool, pgoid.Int4, pgoid.Timestamptz, pgoid.Text, pgoid.Bool, pgoid.Bool)
 	}
 	return nil, false
 }

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 func TestSplit(t *testing.T) {
@@ -202,8 +204,8 @@ func TestColumnOIDs(t *testing.T) {
 		in   string
 		want []uint32
 	}{
-		{"SELECT id, created_at IS NOT NULL AS has_ts, count(*), true, 1::int8 FROM users", []uint32{0, OIDBool, OIDInt8, OIDBool, OIDInt8}},
-		{"SELECT a.attnotnull, c.relkind FROM pg_catalog.pg_attribute a, pg_catalog.pg_class c", []uint32{OIDBool, OIDChar}},
+		{"SELECT id, created_at IS NOT NULL AS has_ts, count(*), true, 1::int8 FROM users", []uint32{0, pgoid.Bool, pgoid.Int8, pgoid.Bool, pgoid.Int8}},
+		{"SELECT a.attnotnull, c.relkind FROM pg_catalog.pg_attribute a, pg_catalog.pg_class c", []uint32{pgoid.Bool, pgoid.Char}},
 		{"SELECT *, true FROM t", nil},
 	}
 	for _, c := range cases {

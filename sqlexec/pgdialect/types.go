@@ -3,101 +3,70 @@ package pgdialect
 import (
 	"strconv"
 	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
-// PostgreSQL type OIDs used by the dialect and the catalog.
-const (
-	OIDBool         uint32 = 16
-	OIDBytea        uint32 = 17
-	OIDChar         uint32 = 18
-	OIDName         uint32 = 19
-	OIDInt8         uint32 = 20
-	OIDInt2         uint32 = 21
-	OIDInt4         uint32 = 23
-	OIDRegproc      uint32 = 24
-	OIDText         uint32 = 25
-	OIDOid          uint32 = 26
-	OIDJSON         uint32 = 114
-	OIDXML          uint32 = 142
-	OIDFloat4       uint32 = 700
-	OIDFloat8       uint32 = 701
-	OIDUnknown      uint32 = 705
-	OIDMoney        uint32 = 790
-	OIDInet         uint32 = 869
-	OIDBpchar       uint32 = 1042
-	OIDVarchar      uint32 = 1043
-	OIDDate         uint32 = 1082
-	OIDTime         uint32 = 1083
-	OIDTimestamp    uint32 = 1114
-	OIDTimestamptz  uint32 = 1184
-	OIDInterval     uint32 = 1186
-	OIDTimetz       uint32 = 1266
-	OIDNumeric      uint32 = 1700
-	OIDRegclass     uint32 = 2205
-	OIDRegtype      uint32 = 2206
-	OIDUUID         uint32 = 2950
-	OIDJSONB        uint32 = 3802
-	OIDRegnamespace uint32 = 4089
-)
-
+// pgType is the dialect's view of one PostgreSQL type: its OID, name and
+// size come from pgwire/oid; the rest is how SQLite stores and casts it.
 type pgType struct {
 	oid    uint32
-	name   string // pg_type.typname
+	name   string // pg_type.typname (pgoid.TypeName)
 	format string // format_type() name without modifier
 	cast   string // SQLite CAST target, or "fn:NAME" for a conversion function, "" = unsupported
 	cat    string // typcategory
-	len    int    // typlen
+	len    int    // typlen (pgoid.Size)
 }
 
 var typesByOID = map[uint32]*pgType{}
 var typeAlias = map[string]*pgType{}
 
 func init() {
-	add := func(oid uint32, name, format, cast, cat string, ln int, aliases ...string) {
-		t := &pgType{oid, name, format, cast, cat, ln}
-		typesByOID[oid] = t
-		typeAlias[name] = t
+	add := func(o uint32, format, cast, cat string, aliases ...string) {
+		t := &pgType{o, pgoid.TypeName(o), format, cast, cat, int(pgoid.Size(o))}
+		typesByOID[o] = t
+		typeAlias[t.name] = t
 		typeAlias[format] = t
 		for _, a := range aliases {
 			typeAlias[a] = t
 		}
 	}
-	add(OIDBool, "bool", "boolean", "fn:pg_bool", "B", 1)
-	add(OIDBytea, "bytea", "bytea", "fn:pg_bytea", "U", -1)
-	add(OIDChar, "char", `"char"`, "TEXT", "Z", 1)
-	add(OIDName, "name", "name", "TEXT", "S", 64)
-	add(OIDInt8, "int8", "bigint", "INTEGER", "N", 8, "bigserial", "serial8")
-	add(OIDInt2, "int2", "smallint", "INTEGER", "N", 2, "smallserial", "serial2")
-	add(OIDInt4, "int4", "integer", "INTEGER", "N", 4, "int", "serial", "serial4")
-	add(OIDRegproc, "regproc", "regproc", "TEXT", "N", 4, "regprocedure")
-	add(OIDText, "text", "text", "TEXT", "S", -1, "citext")
-	add(OIDOid, "oid", "oid", "INTEGER", "N", 4, "xid", "cid", "regrole", "regoper")
-	add(OIDJSON, "json", "json", "TEXT", "U", -1)
-	add(OIDXML, "xml", "xml", "TEXT", "U", -1)
-	add(OIDFloat4, "float4", "real", "REAL", "N", 4)
-	add(OIDFloat8, "float8", "double precision", "REAL", "N", 8, "float", "double")
-	add(OIDMoney, "money", "money", "NUMERIC", "N", 8)
-	add(OIDInet, "inet", "inet", "TEXT", "I", -1, "cidr", "macaddr")
-	add(OIDBpchar, "bpchar", "character", "TEXT", "S", -1, "char", "character")
-	add(OIDVarchar, "varchar", "character varying", "TEXT", "S", -1)
-	add(OIDDate, "date", "date", "fn:date", "D", 4)
-	add(OIDTime, "time", "time without time zone", "fn:time", "D", 8)
-	add(OIDTimestamp, "timestamp", "timestamp without time zone", "TEXT", "D", 8)
-	add(OIDTimestamptz, "timestamptz", "timestamp with time zone", "TEXT", "D", 8)
-	add(OIDInterval, "interval", "interval", "", "T", 16)
-	add(OIDTimetz, "timetz", "time with time zone", "TEXT", "D", 12)
-	add(OIDNumeric, "numeric", "numeric", "NUMERIC", "N", -1, "decimal")
-	add(OIDRegclass, "regclass", "regclass", "fn:regclass", "N", 4)
-	add(OIDRegtype, "regtype", "regtype", "fn:regtype", "N", 4)
-	add(OIDUUID, "uuid", "uuid", "TEXT", "U", 16)
-	add(OIDJSONB, "jsonb", "jsonb", "TEXT", "U", -1)
-	add(OIDRegnamespace, "regnamespace", "regnamespace", "fn:regnamespace", "N", 4)
-	add(OIDUnknown, "unknown", "unknown", "TEXT", "X", -2)
+	add(pgoid.Bool, "boolean", "fn:pg_bool", "B")
+	add(pgoid.Bytea, "bytea", "fn:pg_bytea", "U")
+	add(pgoid.Char, `"char"`, "TEXT", "Z")
+	add(pgoid.Name, "name", "TEXT", "S")
+	add(pgoid.Int8, "bigint", "INTEGER", "N", "bigserial", "serial8")
+	add(pgoid.Int2, "smallint", "INTEGER", "N", "smallserial", "serial2")
+	add(pgoid.Int4, "integer", "INTEGER", "N", "int", "serial", "serial4")
+	add(pgoid.Regproc, "regproc", "TEXT", "N", "regprocedure")
+	add(pgoid.Text, "text", "TEXT", "S", "citext")
+	add(pgoid.OID, "oid", "INTEGER", "N", "xid", "cid", "regrole", "regoper")
+	add(pgoid.JSON, "json", "TEXT", "U")
+	add(pgoid.XML, "xml", "TEXT", "U")
+	add(pgoid.Float4, "real", "REAL", "N")
+	add(pgoid.Float8, "double precision", "REAL", "N", "float", "double")
+	add(pgoid.Money, "money", "NUMERIC", "N")
+	add(pgoid.Inet, "inet", "TEXT", "I", "cidr", "macaddr")
+	add(pgoid.Bpchar, "character", "TEXT", "S", "char", "character")
+	add(pgoid.Varchar, "character varying", "TEXT", "S")
+	add(pgoid.Date, "date", "fn:date", "D")
+	add(pgoid.Time, "time without time zone", "fn:time", "D")
+	add(pgoid.Timestamp, "timestamp without time zone", "TEXT", "D")
+	add(pgoid.Timestamptz, "timestamp with time zone", "TEXT", "D")
+	add(pgoid.Interval, "interval", "", "T")
+	add(pgoid.Timetz, "time with time zone", "TEXT", "D")
+	add(pgoid.Numeric, "numeric", "NUMERIC", "N", "decimal")
+	add(pgoid.Regclass, "regclass", "fn:regclass", "N")
+	add(pgoid.Regtype, "regtype", "fn:regtype", "N")
+	add(pgoid.UUID, "uuid", "TEXT", "U")
+	add(pgoid.JSONB, "jsonb", "TEXT", "U")
+	add(pgoid.Regnamespace, "regnamespace", "fn:regnamespace", "N")
+	add(pgoid.Unknown, "unknown", "TEXT", "X")
 	// "char" (quoted) is the one-byte type; bare char is bpchar.
-	typeAlias["char"] = typesByOID[OIDBpchar]
-	typeAlias[`"char"`] = typesByOID[OIDChar]
-	typeAlias["float4"] = typesByOID[OIDFloat4]
-	typeAlias["real"] = typesByOID[OIDFloat4]
+	typeAlias["char"] = typesByOID[pgoid.Bpchar]
+	typeAlias[`"char"`] = typesByOID[pgoid.Char]
+	typeAlias["float4"] = typesByOID[pgoid.Float4]
+	typeAlias["real"] = typesByOID[pgoid.Float4]
 }
 
 // normTypeWords turns the words of a type name into PostgreSQL's canonical
@@ -152,13 +121,13 @@ func DeclTypeOID(decl string) (oid uint32, typmod int32) {
 	} else {
 		switch {
 		case strings.Contains(name, "int"):
-			oid = OIDInt8
+			oid = pgoid.Int8
 		case strings.Contains(name, "char"), strings.Contains(name, "clob"), strings.Contains(name, "text"):
-			oid = OIDText
+			oid = pgoid.Text
 		case strings.Contains(name, "blob"):
-			oid = OIDBytea
+			oid = pgoid.Bytea
 		case strings.Contains(name, "real"), strings.Contains(name, "floa"), strings.Contains(name, "doub"):
-			oid = OIDFloat8
+			oid = pgoid.Float8
 		default:
 			return 0, -1
 		}
@@ -168,15 +137,15 @@ func DeclTypeOID(decl string) (oid uint32, typmod int32) {
 		p, err := strconv.Atoi(strings.TrimSpace(parts[0]))
 		if err == nil {
 			switch oid {
-			case OIDVarchar, OIDBpchar:
+			case pgoid.Varchar, pgoid.Bpchar:
 				typmod = int32(p + 4)
-			case OIDNumeric:
+			case pgoid.Numeric:
 				s := 0
 				if len(parts) > 1 {
 					s, _ = strconv.Atoi(strings.TrimSpace(parts[1]))
 				}
 				typmod = int32((p<<16)|s) + 4
-			case OIDTimestamp, OIDTimestamptz, OIDTime, OIDTimetz:
+			case pgoid.Timestamp, pgoid.Timestamptz, pgoid.Time, pgoid.Timetz:
 				typmod = int32(p)
 			}
 		}
@@ -195,14 +164,14 @@ func FormatType(oid uint32, typmod int32) string {
 		return f
 	}
 	switch oid {
-	case OIDVarchar, OIDBpchar:
+	case pgoid.Varchar, pgoid.Bpchar:
 		return f + "(" + strconv.Itoa(int(typmod-4)) + ")"
-	case OIDNumeric:
+	case pgoid.Numeric:
 		m := typmod - 4
 		return f + "(" + strconv.Itoa(int(m>>16)) + "," + strconv.Itoa(int(m&0xffff)) + ")"
-	case OIDTimestamp, OIDTimestamptz:
+	case pgoid.Timestamp, pgoid.Timestamptz:
 		return strings.Replace(f, "timestamp", "timestamp("+strconv.Itoa(int(typmod))+")", 1)
-	case OIDTime, OIDTimetz:
+	case pgoid.Time, pgoid.Timetz:
 		return strings.Replace(f, "time", "time("+strconv.Itoa(int(typmod))+")", 1)
 	}
 	return f

@@ -2,9 +2,13 @@ package sqlexec
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/raftsql/raftsql/pgwire"
 )
 
 func prepExec(t *testing.T, s *Session, sql string, args ...any) (string, error) {
@@ -44,7 +48,7 @@ func TestTxnSnapshotReads(t *testing.T) {
 			t.Errorf("%s: a read-only transaction proposed a log entry", begin)
 		}
 	}
-	if open := e.db.snapOpen; open != 0 {
+	if open := e.db.viewOpen; open != 0 {
 		t.Errorf("%d snapshot connections still held", open)
 	}
 }
@@ -64,7 +68,7 @@ func TestTxnWriteAfterStaleReadFails(t *testing.T) {
 	if code(err) != CodeSerialization || !strings.Contains(err.Error(), "read/write dependencies") {
 		t.Fatalf("write after a changed read: %v, want 40001", err)
 	}
-	if a.TxStatus() != TxFailed {
+	if a.TxStatus() != pgwire.TxFailed {
 		t.Fatalf("status %c, want E", a.TxStatus())
 	}
 	if _, err := q(t, a, "SELECT 1"); code(err) != CodeInFailedTransaction {
@@ -109,7 +113,7 @@ func TestTxnReadOnlyRefusesWrites(t *testing.T) {
 }
 
 func TestTxnSnapshotConnLimit(t *testing.T) {
-	db, err := Open(context.Background(), t.TempDir()+"/s.db", Options{ReadConns: 1, MaxSnapshotConns: 2})
+	db, err := Open(context.Background(), t.TempDir()+"/s.db", Options{ReadConns: 1, MaxReadViews: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +161,7 @@ func TestPipelineImplicitTxn(t *testing.T) {
 	if err := a.EndPipeline(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if a.TxStatus() != TxIdle || f.proposed.Load() != n {
+	if a.TxStatus() != pgwire.TxIdle || f.proposed.Load() != n {
 		t.Fatalf("status %c, %d proposals", a.TxStatus(), f.proposed.Load()-n)
 	}
 	mustQ(t, a, "SELECT count(*) FROM bt", "D[count:20] R[0] C:SELECT 1")
@@ -224,10 +228,11 @@ func TestApplyNeverCommitsSpeculation(t *testing.T) {
 
 func TestSessionDatabaseName(t *testing.T) {
 	e, _ := newTestEngine(t)
-	s, err := e.NewSession(context.Background(), SessionInfo{User: "alice", Database: "shop"})
+	ps, err := e.NewSession(context.Background(), pgwire.SessionInfo{User: "alice", Database: "shop"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	s := ps.(*Session)
 	mustQ(t, s, "SELECT current_database(), current_user", "D[current_database:25,current_user:19] R[shop alice] C:SELECT 1")
 	if out, _ := q(t, s, "SELECT datname FROM pg_database ORDER BY 1"); !strings.Contains(out, "R[shop]") {
 		t.Fatalf("pg_database: %s", out)
@@ -254,34 +259,49 @@ func TestSessionDatabaseName(t *testing.T) {
 // pg_sleep is allowed in a write transaction; it does not sleep on the
 // apply connection.
 func TestPgSleepInWriteTxn(t *testing.T) {
-	e, _ := newTestEngine(t)
+	var mu sync.Mutex
+	var slept []time.Duration
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "state.db"), Options{ReadConns: 2,
+		Sleep: func(d time.Duration) { mu.Lock(); slept = append(slept, d); mu.Unlock() }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	sleeps := func() []time.Duration {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]time.Duration(nil), slept...)
+	}
+	e := NewEngine(db, &fakeReplicator{db: db}, EngineOptions{})
 	s := newSess(t, e)
 	mustQ(t, s, "CREATE TABLE ps (id integer PRIMARY KEY)", "")
 	mustQ(t, s, "BEGIN", "")
 	mustQ(t, s, "INSERT INTO ps VALUES (1)", "")
-	start := time.Now()
 	if _, err := q(t, s, "SELECT pg_sleep(0.2)"); err != nil {
 		t.Fatal(err)
 	}
 	mustQ(t, s, "COMMIT", "C:COMMIT")
-	if time.Since(start) > 5*time.Second {
-		t.Fatal("slow")
+	if got := sleeps(); len(got) != 0 {
+		t.Fatalf("pg_sleep slept on the apply connection: %v", got)
 	}
-	start = time.Now()
-	if _, err := q(t, s, "SELECT pg_sleep(0.2)"); err != nil || time.Since(start) < 150*time.Millisecond {
-		t.Fatalf("pg_sleep outside a transaction: %v %v", err, time.Since(start))
+	if _, err := q(t, s, "SELECT pg_sleep(0.2)"); err != nil {
+		t.Fatalf("pg_sleep outside a transaction: %v", err)
+	}
+	if got := sleeps(); len(got) != 1 || got[0] != 200*time.Millisecond {
+		t.Fatalf("pg_sleep outside a transaction slept %v, want [200ms]", got)
 	}
 }
 
 // now() and CURRENT_TIMESTAMP are the transaction's start time on the
 // snapshot too, so a read of them does not conflict with a later write.
 func TestTxnNowOnSnapshot(t *testing.T) {
-	e, _ := newTestEngine(t)
+	clock := newFakeClock()
+	e, _ := newClockEngine(t, clock)
 	a := newSess(t, e)
 	mustQ(t, a, "CREATE TABLE tn (at text)", "")
 	mustQ(t, a, "BEGIN", "")
 	r1, _ := q(t, a, "SELECT now(), CURRENT_TIMESTAMP")
-	time.Sleep(1100 * time.Millisecond) // CURRENT_TIMESTAMP has 1 s resolution
+	clock.Advance(1100 * time.Millisecond) // CURRENT_TIMESTAMP has 1 s resolution
 	r2, _ := q(t, a, "SELECT now(), CURRENT_TIMESTAMP")
 	if r1 != r2 {
 		t.Fatalf("now() moved inside a transaction: %s / %s", r1, r2)

@@ -1,0 +1,62 @@
+package raftsql
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/raftsql/raftsql/sqlexec"
+)
+
+// The node's own read-only settings, which only the node knows: SHOW
+// raftsql.node, raftsql.leader, raftsql.term, raftsql.applied_index and
+// raftsql.checksum. The SQL engine asks the node for them through
+// sqlexec.NodeSettings, in every protocol mode.
+
+var _ sqlexec.NodeSettings = (*nodeSettings)(nil)
+
+// nodeSettings answers sqlexec.NodeSettings for a node.
+type nodeSettings Node
+
+// nodeSettingNames are the settings SHOW answers from the node.
+var nodeSettingNames = map[string]bool{
+	"raftsql.node":          true,
+	"raftsql.leader":        true,
+	"raftsql.term":          true,
+	"raftsql.applied_index": true,
+	"raftsql.checksum":      true,
+}
+
+// NodeSettingColumns reports each node setting as one text column named
+// for it.
+func (ns *nodeSettings) NodeSettingColumns(name string) []string {
+	if !nodeSettingNames[name] {
+		return nil
+	}
+	return []string{name}
+}
+
+// ShowNodeSetting returns the setting's single value.
+func (ns *nodeSettings) ShowNodeSetting(ctx context.Context, name string) ([][]string, error) {
+	n := (*Node)(ns)
+	var v string
+	switch name {
+	case "raftsql.node":
+		v = n.cfg.Name
+	case "raftsql.leader":
+		v = n.nameOf(n.leader.Load())
+	case "raftsql.term":
+		v = strconv.FormatUint(n.term.Load(), 10)
+	case "raftsql.applied_index":
+		v = strconv.FormatUint(n.AppliedIndex(), 10)
+	case "raftsql.checksum":
+		sum, at, err := n.db.Checksum(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("raftsql: checksum for SHOW raftsql.checksum: %w", err)
+		}
+		v = fmt.Sprintf("%d:%s", at, sum)
+	default:
+		return nil, fmt.Errorf("unrecognized configuration parameter %q", name)
+	}
+	return [][]string{{v}}, nil
+}

@@ -1,0 +1,105 @@
+package sqlexec
+
+import (
+	"strings"
+
+	"github.com/raftsql/raftsql/pgwire"
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
+)
+
+// Result columns: the PostgreSQL type of each column SQLite returns, from
+// its declared type (pgdialect's type table), the dialect's inference, or
+// the first row's values; and the conversion of SQLite values to it.
+
+// typeFromDecl maps a declared column type to a PostgreSQL type OID; 0 if
+// there is no declared type.
+func typeFromDecl(decl string) uint32 {
+	oid, _ := typeFromDeclMod(decl)
+	return oid
+}
+
+func typeFromDeclMod(decl string) (uint32, int32) {
+	// The dialect's type table first; it returns 0 when it cannot tell.
+	if oid, mod := pgdialect.DeclTypeOID(decl); oid != 0 {
+		return oid, mod
+	}
+	d := strings.ToUpper(strings.TrimSpace(decl))
+	if d == "" {
+		return 0, -1
+	}
+	if i := strings.IndexByte(d, '('); i >= 0 {
+		d = strings.TrimSpace(d[:i])
+	}
+	// What the table cannot tell: SQLite's DATETIME is a timestamp; any
+	// other name (STRING, arrays, unknown types) is text.
+	if d == "DATETIME" {
+		return pgoid.Timestamp, -1
+	}
+	return pgoid.Text, -1
+}
+
+func typeFromValue(v any) uint32 {
+	switch v.(type) {
+	case int64:
+		return pgoid.Int8
+	case float64:
+		return pgoid.Float8
+	case []byte:
+		return pgoid.Bytea
+	case bool:
+		return pgoid.Bool
+	}
+	return pgoid.Text
+}
+
+// colInfo is a column as SQLite describes it.
+type colInfo struct {
+	name string
+	decl string
+	hint uint32 // type inferred by the dialect when decl is empty
+}
+
+// buildColumns computes result columns: declared type if any, else the type
+// of the first row's value, else text.
+func buildColumns(infos []colInfo, first []any) []pgwire.Column {
+	cols := make([]pgwire.Column, len(infos))
+	for i, ci := range infos {
+		oid, mod := typeFromDeclMod(ci.decl)
+		if oid == 0 && ci.hint != 0 {
+			oid = ci.hint
+		}
+		if oid == 0 {
+			oid = pgoid.Text
+			if first != nil && i < len(first) && first[i] != nil {
+				oid = typeFromValue(first[i])
+			}
+		}
+		cols[i] = pgwire.Column{Name: ci.name, TypeOID: oid, TypeSize: pgoid.Size(oid), TypeModifier: mod}
+	}
+	return cols
+}
+
+// convertRow adapts SQLite values to the declared column types (bool).
+func convertRow(cols []pgwire.Column, row []any) {
+	for i, c := range cols {
+		if i >= len(row) {
+			return
+		}
+		if c.TypeOID == pgoid.Bool {
+			switch v := row[i].(type) {
+			case int64:
+				row[i] = v != 0
+			case float64:
+				row[i] = v != 0
+			case string:
+				switch strings.ToLower(v) {
+				case "t", "true", "1", "yes", "on", "y":
+					row[i] = true
+				case "f", "false", "0", "no", "off", "n":
+					row[i] = false
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,251 @@
+package sqlexec
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/raftsql/raftsql/pgwire"
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
+)
+
+// COPY FROM STDIN (rows proposed in batches of EngineOptions.CopyBatchRows,
+// or recorded in the open transaction) and COPY TO STDOUT.
+
+func copyFormat(cp *pgdialect.CopySpec) pgwire.CopyFormat {
+	f := pgwire.CopyFormat{Kind: cp.Format, Delimiter: cp.Delimiter, Null: cp.Null, Header: cp.Header, Quote: cp.Quote, Escape: cp.Escape}
+	if f.Kind == "" {
+		f.Kind = "text"
+	}
+	if f.Kind == "csv" {
+		if f.Delimiter == "" {
+			f.Delimiter = ","
+		}
+		if f.Quote == "" {
+			f.Quote = `"`
+		}
+		if f.Escape == "" {
+			f.Escape = f.Quote
+		}
+	} else if f.Kind == "text" {
+		if f.Delimiter == "" {
+			f.Delimiter = "\t"
+		}
+		if f.Null == "" {
+			f.Null = `\N`
+		}
+	}
+	return f
+}
+
+// tableColumns returns the columns (name, OID) of table.
+func (s *Session) tableColumns(ctx context.Context, table string) ([]pgwire.Column, error) {
+	var cols []pgwire.Column
+	err := s.e.db.withReader(ctx, func(c *lconn) error {
+		st, _, err := c.prepare("SELECT name, type FROM pragma_table_info(?)")
+		if err != nil {
+			return mapError(err, "")
+		}
+		defer st.finalize()
+		_, err = st.run([]any{table}, func(r []any) error {
+			name, _ := r[0].(string)
+			decl, _ := r[1].(string)
+			oid := typeFromDecl(decl)
+			if oid == 0 {
+				oid = pgoid.Text
+			}
+			cols = append(cols, pgwire.Column{Name: name, TypeOID: oid, TypeSize: pgoid.Size(oid), TypeModifier: -1})
+			return nil
+		})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(cols) == 0 {
+		return nil, &Error{Code: CodeUndefinedTable, Message: fmt.Sprintf("relation %q does not exist", table), Table: table, Statement: -1}
+	}
+	return cols, nil
+}
+
+func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {
+	cp := st.Copy
+	if cp == nil || cp.Table == "" {
+		return errf(CodeSyntaxError, "COPY FROM requires a table")
+	}
+	if err := guardInternal(cp.Table); err != nil {
+		return err
+	}
+	all, err := s.tableColumns(ctx, cp.Table)
+	if err != nil {
+		return err
+	}
+	cols := all
+	if len(cp.Columns) > 0 {
+		cols = nil
+		for _, name := range cp.Columns {
+			found := false
+			for _, c := range all {
+				if strings.EqualFold(c.Name, name) {
+					cols = append(cols, c)
+					found = true
+					break
+				}
+			}
+			if !found {
+				return &Error{Code: CodeUndefinedColumn, Message: fmt.Sprintf("column %q of relation %q does not exist", name, cp.Table), Statement: -1}
+			}
+		}
+	}
+	src, err := w.CopyIn(copyFormat(cp), cols)
+	if err != nil {
+		return err
+	}
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = quoteIdent(c.Name)
+	}
+	prefix := "INSERT INTO " + quoteIdent(cp.Table) + " (" + strings.Join(names, ", ") + ") VALUES "
+	rowsPerStmt := 30000 / max(1, len(cols))
+	if rowsPerStmt > 500 {
+		rowsPerStmt = 500
+	}
+	var total int64
+	var pending []Statement // rows of a COPY inside a transaction
+	pendingBytes := 0
+	for {
+		rows, err := src.Next(ctx, s.e.opts.CopyBatchRows)
+		if len(rows) > 0 {
+			var stmts []Statement
+			for start := 0; start < len(rows); start += rowsPerStmt {
+				end := min(len(rows), start+rowsPerStmt)
+				var b strings.Builder
+				b.WriteString(prefix)
+				args := make([]any, 0, (end-start)*len(cols))
+				for i, r := range rows[start:end] {
+					if len(r) != len(cols) {
+						return &Error{Code: "22P04", Message: fmt.Sprintf("COPY row has %d columns, expected %d", len(r), len(cols)), Statement: -1}
+					}
+					if i > 0 {
+						b.WriteString(", ")
+					}
+					b.WriteByte('(')
+					for j := range r {
+						if j > 0 {
+							b.WriteString(", ")
+						}
+						b.WriteByte('?')
+					}
+					b.WriteByte(')')
+					args = append(args, r...)
+				}
+				stmts = append(stmts, Statement{SQL: b.String(), Args: args, Tag: "INSERT"})
+			}
+			if s.tx != nil {
+				// Inside a transaction the rows are speculated once, when
+				// the COPY ends: speculating batch by batch would replay
+				// every earlier batch each time (quadratic in its size).
+				for i := range stmts {
+					stmts[i].Digest = true
+					pendingBytes += len(stmts[i].SQL) + 16*len(stmts[i].Args)
+				}
+				pending = append(pending, stmts...)
+				if err := s.txLimits(len(pending), pendingBytes); err != nil {
+					return err
+				}
+			} else {
+				cmd := s.e.newCommand(stmts)
+				cmd.Database, cmd.User = s.names()
+				if _, err := s.propose(ctx, cmd); err != nil {
+					return err
+				}
+			}
+			total += int64(len(rows))
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return toError(err)
+		}
+		if len(rows) == 0 {
+			// Defensive: a source returning no rows and no error.
+			continue
+		}
+	}
+	if len(pending) > 0 {
+		if err := s.txWrite(ctx, pending, pendingBytes); err != nil {
+			return err
+		}
+	}
+	return w.Complete(fmt.Sprintf("COPY %d", total))
+}
+
+func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {
+	cp := st.Copy
+	q := cp.Query
+	if q == "" {
+		if err := guardInternal(cp.Table); err != nil {
+			return err
+		}
+		cl := "*"
+		if len(cp.Columns) > 0 {
+			names := make([]string, len(cp.Columns))
+			for i, c := range cp.Columns {
+				names[i] = quoteIdent(c)
+			}
+			cl = strings.Join(names, ", ")
+		}
+		q = "SELECT " + cl + " FROM " + quoteIdent(cp.Table)
+	}
+	var res StatementResult
+	if s.tx != nil && !s.tx.spec {
+		r, ro, err := s.runInReadView(ctx, s.tx, Statement{SQL: q, Tag: "SELECT"})
+		if err != nil {
+			return err
+		}
+		if !ro {
+			return Unsupported("COPY (data-modifying query) TO")
+		}
+		if r.Err != nil {
+			return r.Err
+		}
+		res = r
+	} else if s.tx != nil {
+		results, _, err := s.speculate(ctx, s.tx, []Statement{{SQL: q, Tag: "SELECT"}}, false)
+		if err != nil {
+			return err
+		}
+		res = results[0]
+	} else {
+		if err := s.barrier(ctx); err != nil {
+			return err
+		}
+		var err error
+		res, err = s.tryRead(ctx, q, nil, "SELECT", true)
+		if err == errNotReadonly {
+			return Unsupported("COPY (data-modifying query) TO")
+		}
+		if err != nil {
+			return err
+		}
+	}
+	cols := res.Columns
+	if cols == nil && cp.Table != "" {
+		c, err := s.tableColumns(ctx, cp.Table)
+		if err == nil {
+			cols = c
+		}
+	}
+	if err := w.CopyOut(copyFormat(cp), cols); err != nil {
+		return err
+	}
+	for _, r := range res.Rows {
+		if err := w.Row(r); err != nil {
+			return err
+		}
+	}
+	return w.Complete(fmt.Sprintf("COPY %d", len(res.Rows)))
+}

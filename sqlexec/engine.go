@@ -1,0 +1,104 @@
+package sqlexec
+
+import (
+	"context"
+	"encoding/binary"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/raftsql/raftsql/pgwire"
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
+)
+
+// The engine: one per node, over the state machine (DB) and the node's
+// Replicator; it is the pgwire.Engine the wire server calls, with the
+// clock, randomness and server version every session shares.
+
+// EngineOptions configure sessions.
+type EngineOptions struct {
+	ServerVersion string // reported server_version (default pgdialect.PostgresVersion)
+	// DefaultReadConsistency: "linearizable" (default) or "stale".
+	DefaultReadConsistency string
+	MaxTxnStatements       int // statements per explicit transaction (default 1000)
+	MaxTxnBytes            int // SQL+argument bytes per transaction (default 16 MiB)
+	CopyBatchRows          int // rows per log entry for COPY FROM (default 1000)
+	Logger                 *slog.Logger
+	// NodeSettings answers SHOW for the node's own settings
+	// (raftsql.leader, ...); nil when the engine runs without a node.
+	NodeSettings NodeSettings
+}
+
+// Engine creates sessions over a DB and a Replicator.
+type Engine struct {
+	db   *DB
+	r    Replicator
+	opts EngineOptions
+	log  *slog.Logger
+}
+
+// NewEngine returns an Engine.
+func NewEngine(db *DB, r Replicator, opts EngineOptions) *Engine {
+	if opts.ServerVersion == "" {
+		opts.ServerVersion = pgdialect.PostgresVersion
+	}
+	if opts.DefaultReadConsistency == "" {
+		opts.DefaultReadConsistency = "linearizable"
+	}
+	if opts.MaxTxnStatements <= 0 {
+		opts.MaxTxnStatements = 1000
+	}
+	if opts.MaxTxnBytes <= 0 {
+		opts.MaxTxnBytes = 16 << 20
+	}
+	if opts.CopyBatchRows <= 0 {
+		opts.CopyBatchRows = 1000
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	return &Engine{db: db, r: r, opts: opts, log: opts.Logger}
+}
+
+// DB returns the engine's database.
+func (e *Engine) DB() *DB { return e.db }
+
+// now reads the engine's clock (the DB's Options.Clock).
+func (e *Engine) now() time.Time { return e.db.opts.Clock() }
+
+// newCommand starts the log entry of a write proposed now: a fresh request
+// id, the time and seed every replica will apply it with.
+func (e *Engine) newCommand(stmts []Statement) *Command {
+	return &Command{RequestID: e.newRequestID(), Timestamp: e.now().UnixMicro(), Seed: e.randUint64(), Statements: stmts}
+}
+
+// randUint64 draws a write's seed from the engine's randomness.
+func (e *Engine) randUint64() uint64 {
+	var b [8]byte
+	_, _ = io.ReadFull(e.db.opts.Rand, b[:])
+	return binary.LittleEndian.Uint64(b[:])
+}
+
+// newRequestID draws a fresh request id from the engine's randomness.
+func (e *Engine) newRequestID() [16]byte {
+	var id [16]byte
+	_, _ = io.ReadFull(e.db.opts.Rand, id[:])
+	return id
+}
+
+// The engine implements the wire server's contract directly.
+var (
+	_ pgwire.Engine          = (*Engine)(nil)
+	_ pgwire.Session         = (*Session)(nil)
+	_ pgwire.PipelineSession = (*Session)(nil)
+	_ pgwire.Statement       = (*PreparedStatement)(nil)
+)
+
+// Replicator is implemented by the node (root package).
+type Replicator interface {
+	// Propose replicates cmd and returns this node's own apply result.
+	Propose(ctx context.Context, cmd *Command) (*ApplyResult, error)
+	// ReadBarrier waits until the local state reflects every write
+	// committed before the call (ReadIndex + wait for local apply).
+	ReadBarrier(ctx context.Context) error
+}

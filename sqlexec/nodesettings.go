@@ -1,0 +1,63 @@
+package sqlexec
+
+import (
+	"context"
+
+	"github.com/raftsql/raftsql/pgwire"
+)
+
+// NodeSettings answers SHOW for the settings that belong to the node, not
+// to the session: raftsql.node, raftsql.leader, raftsql.term, ... (and
+// later SHOW CLUSTER). Only the node (the root package) knows them; the
+// engine asks it before its own session settings, so they work in every
+// protocol mode: simple query, Prepare/Execute, inside transactions. A node
+// setting may report several columns and several rows.
+type NodeSettings interface {
+	// NodeSettingColumns returns the names of the text columns SHOW name
+	// reports, or nil when name (lower case) is not a node setting. It must
+	// not block: Prepare calls it to describe the statement.
+	NodeSettingColumns(name string) []string
+	// ShowNodeSetting returns the rows of SHOW name, one value per column.
+	ShowNodeSetting(ctx context.Context, name string) ([][]string, error)
+}
+
+// nodeSettingColumns returns the result columns of SHOW name when name is
+// a node setting, else nil.
+func (s *Session) nodeSettingColumns(name string) []pgwire.Column {
+	ns := s.e.opts.NodeSettings
+	if ns == nil {
+		return nil
+	}
+	names := ns.NodeSettingColumns(name)
+	if names == nil {
+		return nil
+	}
+	cols := make([]pgwire.Column, len(names))
+	for i, n := range names {
+		cols[i] = textCol(n)
+	}
+	return cols
+}
+
+// showNode reports the node setting name, whose columns are cols.
+func (s *Session) showNode(ctx context.Context, name string, cols []pgwire.Column, w pgwire.ResultWriter, describe bool) error {
+	rows, err := s.e.opts.NodeSettings.ShowNodeSetting(ctx, name)
+	if err != nil {
+		return toError(err)
+	}
+	if describe {
+		if err := w.Describe(cols); err != nil {
+			return err
+		}
+	}
+	for _, r := range rows {
+		vals := make([]any, len(r))
+		for i, v := range r {
+			vals[i] = v
+		}
+		if err := w.Row(vals); err != nil {
+			return err
+		}
+	}
+	return w.Complete("SHOW")
+}

@@ -1,0 +1,217 @@
+package sqlexec
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/raftsql/raftsql/pgwire"
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
+)
+
+// Statements outside an explicit transaction: a read runs locally (read.go);
+// anything else is proposed as one log entry and reported from its apply
+// result.
+
+func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w pgwire.ResultWriter, describe bool) error {
+	if len(st.Exec) == 0 {
+		tag := st.Tag
+		if tag == "" {
+			tag = "SELECT 0"
+		}
+		return w.Complete(tag)
+	}
+	if st.Kind == pgdialect.KindDropTables && len(st.DropIfExists) > 0 {
+		for _, t := range st.DropIfExists {
+			if !s.tableExists(ctx, t) {
+				_ = w.Notice("NOTICE", "00000", fmt.Sprintf("table %q does not exist, skipping", t))
+			}
+		}
+	}
+	for _, x := range st.Exec {
+		if err := guardInternal(x); err != nil {
+			return err
+		}
+		if isPragmaWrite(x) {
+			return Unsupported("PRAGMA assignment, ATTACH and DETACH")
+		}
+	}
+	if s.tx != nil {
+		return s.txExec(ctx, st, args, w, describe)
+	}
+	if st.Kind == pgdialect.KindQuery && len(st.Exec) == 1 {
+		sqlText := st.Exec[0]
+		if d := s.statementTimeout(); d > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, d)
+			defer cancel()
+		}
+		if st.ReadOnly {
+			if err := s.barrier(ctx); err != nil {
+				return err
+			}
+			err := s.streamRead(ctx, sqlText, args, readVerb(st.Tag), st.ColumnOIDs, w, describe)
+			if err != errNotReadonly {
+				return err
+			}
+		} else {
+			_, err := s.tryRead(ctx, sqlText, args, "", false)
+			switch {
+			case err == nil:
+				if err := s.barrier(ctx); err != nil {
+					return err
+				}
+				err := s.streamRead(ctx, sqlText, args, readVerb(st.Tag), st.ColumnOIDs, w, describe)
+				if err != errNotReadonly {
+					return err
+				}
+			case err == errNotReadonly:
+			default:
+				// Preparing failed on this (possibly lagging) replica:
+				// syntax errors are final; otherwise let the log decide
+				// (the statement fails or succeeds at its log position).
+				if e, ok := err.(*Error); ok && e.Code == CodeSyntaxError {
+					return err
+				}
+			}
+		}
+	}
+	if s.pipeMore {
+		// More extended-protocol messages may follow before Sync: the
+		// write runs in the pipeline's implicit transaction, committed
+		// at Sync (EndPipeline), so that a later error discards it.
+		tx := s.newTxn(&pgdialect.Stmt{})
+		tx.implicit, tx.spec = true, true
+		s.tx = tx
+		return s.txExec(ctx, st, args, w, describe)
+	}
+	// Write: propose.
+	cmd := s.e.newCommand(nil)
+	cmd.Database, cmd.User = s.names()
+	for i, x := range st.Exec {
+		var a []any
+		if i == 0 || st.Kind == pgdialect.KindQuery {
+			a = args
+		}
+		if err := checkDeterministic(x); err != nil {
+			return err
+		}
+		cmd.Statements = append(cmd.Statements, Statement{SQL: s.substNames(x), Args: a, Tag: subTag(st)})
+	}
+	res, err := s.propose(ctx, cmd)
+	if err != nil {
+		return err
+	}
+	return emitWrite(w, st, res.Results, describe)
+}
+
+// subTag is the tag verb of each SQLite statement of st.
+func subTag(st *pgdialect.Stmt) string {
+	switch st.Kind {
+	case pgdialect.KindTruncate:
+		return "DELETE"
+	case pgdialect.KindDropTables:
+		return "DROP TABLE"
+	}
+	return st.Tag
+}
+
+func (s *Session) propose(ctx context.Context, cmd *Command) (*ApplyResult, error) {
+	if s.e.r == nil {
+		return nil, errf(CodeInternal, "no replicator")
+	}
+	res, err := s.e.r.Propose(ctx, cmd)
+	if err != nil {
+		return nil, toError(err)
+	}
+	if res == nil {
+		return nil, errf(CodeInternal, "no apply result")
+	}
+	if res.Err != nil {
+		return nil, toError(res.Err)
+	}
+	// A duplicate (the same request committed earlier, e.g. re-proposed
+	// after a leader change) carries the original command tags.
+	return res, nil
+}
+
+// emitWrite reports the results of a proposed statement.
+func emitWrite(w pgwire.ResultWriter, st *pgdialect.Stmt, results []StatementResult, describe bool) error {
+	if len(results) == 0 || st.Kind == pgdialect.KindTruncate || st.Kind == pgdialect.KindDropTables {
+		for _, r := range results {
+			if r.Err != nil {
+				return r.Err
+			}
+		}
+		return w.Complete(st.Tag)
+	}
+	if len(results) == 1 {
+		results[0].applyHints(st.ColumnOIDs)
+		return emit(w, &results[0], describe, "")
+	}
+	var n int64
+	for _, r := range results {
+		n += r.RowsAffected
+	}
+	tag := st.Tag
+	switch tag {
+	case "INSERT", "UPDATE", "DELETE":
+		tag = makeTag(tag, n)
+	}
+	return w.Complete(tag)
+}
+
+func emit(w pgwire.ResultWriter, r *StatementResult, describe bool, tag string) error {
+	if r.Err != nil {
+		return r.Err
+	}
+	if r.Tag == "EMPTY" {
+		return w.EmptyQuery()
+	}
+	if r.Columns != nil {
+		if describe {
+			if err := w.Describe(r.Columns); err != nil {
+				return err
+			}
+		}
+		for _, row := range r.Rows {
+			if err := w.Row(row); err != nil {
+				return err
+			}
+		}
+	}
+	if tag == "" {
+		tag = r.Tag
+	}
+	return w.Complete(tag)
+}
+
+// nondeterministic functions that cannot be pinned.
+var nondetFuncs = []string{"pg_backend_pid", "inet_client_addr", "inet_client_port", "inet_server_addr",
+	"inet_server_port", "txid_current", "pg_current_xact_id", "load_extension", "sqlite_offset", "timeofday"}
+
+func checkDeterministic(sqlText string) error {
+	if w := words(sqlText, 3); len(w) >= 2 && w[0] == "CREATE" && (w[1] == "TEMP" || w[1] == "TEMPORARY") {
+		return Unsupported("CREATE TEMPORARY objects (sessions are not pinned to one replica)")
+	}
+	low := strings.ToLower(sqlText)
+	for _, f := range nondetFuncs {
+		if i := strings.Index(low, f); i >= 0 {
+			rest := strings.TrimLeft(low[i+len(f):], " \t\n")
+			if strings.HasPrefix(rest, "(") {
+				return Unsupported(fmt.Sprintf("%s() in a statement that writes (its value would differ between replicas)", f))
+			}
+		}
+	}
+	return nil
+}
+
+func (s *Session) tableExists(ctx context.Context, name string) bool {
+	found := false
+	_ = s.e.db.withReader(ctx, func(c *lconn) error {
+		_, ok, err := queryInt(c, "SELECT 1 FROM sqlite_schema WHERE type IN ('table','view') AND name = ? COLLATE NOCASE", name)
+		found = ok && err == nil
+		return nil
+	})
+	return found
+}

@@ -1,0 +1,181 @@
+package sqlexec
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/raftsql/raftsql/pgwire"
+)
+
+// The read path: a read-only statement outside a transaction runs on a
+// pooled read connection, after a read barrier when the session reads
+// linearizably, and streams its rows to the client.
+
+func (s *Session) barrier(ctx context.Context) error {
+	if !s.linearizable() || s.e.r == nil {
+		return nil
+	}
+	if err := s.e.r.ReadBarrier(ctx); err != nil {
+		return toError(err)
+	}
+	return nil
+}
+
+// notReadonly is returned by tryRead when the statement writes.
+var errNotReadonly = errors.New("statement is not read-only")
+
+// tryRead executes sqlText on a read connection if SQLite says it is
+// read-only; errNotReadonly otherwise.
+func (s *Session) tryRead(ctx context.Context, sqlText string, args []any, verb string, prechecked bool) (StatementResult, error) {
+	var res StatementResult
+	err := s.e.db.withReader(ctx, func(c *lconn) error {
+		if err := guardInternal(sqlText); err != nil {
+			return err
+		}
+		st, tail, err := c.prepare(sqlText)
+		if err != nil {
+			return mapError(err, sqlText)
+		}
+		if st == nil {
+			res.Tag = "EMPTY"
+			return nil
+		}
+		defer st.finalize()
+		if !st.readonly() || strings.TrimSpace(tail) != "" || isPragmaWrite(sqlText) {
+			return errNotReadonly
+		}
+		if !prechecked {
+			// Classification done; run after the barrier.
+			return nil
+		}
+		defer s.bindConn(c)()
+		res = runPrepared(c, st, sqlText, args, verb)
+		return nil
+	})
+	if err != nil {
+		return res, err
+	}
+	return res, res.Err
+}
+
+// streamRead runs a read-only statement on a read connection, streaming
+// rows to w. It returns errNotReadonly, before writing anything, if SQLite
+// says the statement writes.
+func (s *Session) streamRead(ctx context.Context, sqlText string, args []any, verb string, hints []uint32, w pgwire.ResultWriter, describe bool) error {
+	return s.e.db.withReader(ctx, func(c *lconn) error {
+		defer s.bindConn(c)()
+		if err := guardInternal(sqlText); err != nil {
+			return err
+		}
+		st, tail, err := c.prepareCached(sqlText)
+		if err != nil {
+			return mapError(err, sqlText)
+		}
+		if st == nil {
+			return w.EmptyQuery()
+		}
+		defer st.release()
+		if !st.readonly() || strings.TrimSpace(tail) != "" || isPragmaWrite(sqlText) {
+			return errNotReadonly
+		}
+		ncol := st.columnCount()
+		infos := make([]colInfo, ncol)
+		for i := range infos {
+			infos[i] = colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
+			if infos[i].decl == "" && i < len(hints) {
+				infos[i].hint = hints[i]
+			}
+		}
+		var cols []pgwire.Column
+		nrows := int64(0)
+		n, err := st.run(args, func(r []any) error {
+			if cols == nil {
+				cols = buildColumns(infos, r)
+				if describe {
+					if err := w.Describe(cols); err != nil {
+						return err
+					}
+				}
+			}
+			convertRow(cols, r)
+			nrows++
+			return w.Row(r)
+		})
+		if err != nil {
+			var se *sqliteErr
+			if !errors.As(err, &se) {
+				return err // the writer's own error
+			}
+			e := mapError(err, sqlText)
+			if e.Code == CodeQueryCanceled && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+				e.Message = "canceling statement due to statement timeout"
+			}
+			return e
+		}
+		if cols == nil && ncol > 0 && describe {
+			if err := w.Describe(buildColumns(infos, nil)); err != nil {
+				return err
+			}
+		}
+		if verb == "SELECT" {
+			n = nrows
+		}
+		return w.Complete(makeTag(verb, n))
+	})
+}
+
+func isPragmaWrite(sqlText string) bool {
+	w := words(sqlText, 1)
+	return len(w) == 1 && (w[0] == "PRAGMA" && strings.ContainsAny(sqlText, "=") || w[0] == "ATTACH" || w[0] == "DETACH")
+}
+
+// runPrepared runs a prepared statement (and finalizes nothing).
+func runPrepared(c *lconn, st *lstmt, sqlText string, args []any, verb string) (res StatementResult) {
+	ncol := st.columnCount()
+	infos := make([]colInfo, ncol)
+	for i := range infos {
+		infos[i] = colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
+	}
+	var rows [][]any
+	n, err := st.run(args, func(r []any) error {
+		rows = append(rows, r)
+		return nil
+	})
+	if err != nil {
+		res.Err = mapError(err, sqlText)
+		return res
+	}
+	if ncol > 0 {
+		var first []any
+		if len(rows) > 0 {
+			first = rows[0]
+		}
+		res.Columns = buildColumns(infos, first)
+		res.declared = make([]bool, len(infos))
+		for i := range infos {
+			res.declared[i] = infos[i].decl != ""
+		}
+		for _, r := range rows {
+			convertRow(res.Columns, r)
+		}
+		res.Rows = rows
+	}
+	if verb == "" {
+		verb = deriveVerb(sqlText, true)
+	}
+	if verb == "SELECT" {
+		res.RowsAffected = int64(len(rows))
+	} else {
+		res.RowsAffected = n
+	}
+	res.Tag = makeTag(verb, res.RowsAffected)
+	return res
+}
+
+func readVerb(tag string) string {
+	if tag == "" {
+		return "SELECT"
+	}
+	return tag
+}

@@ -1,0 +1,289 @@
+package sqlexec
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
+)
+
+// Read views: a transaction reads one consistent state of the database (a
+// SQLite read transaction held open on a dedicated read connection, pinned
+// by its first read) until it first writes. These connections are separate
+// from the read pool, opened on demand and capped by Options.MaxReadViews.
+// ("Snapshot" is kept for the Raft snapshot: the database image of
+// SnapshotTo/Restore.)
+
+// readView is a read connection held by one transaction.
+type readView struct {
+	c     *lconn
+	gen   uint64
+	begun bool
+}
+
+// maxIdleReadViews is how many released read-view connections are kept open.
+const maxIdleReadViews = 64
+
+func (db *DB) acquireReadView() (*readView, error) {
+	db.vmu.Lock()
+	if db.viewOpen >= db.opts.MaxReadViews {
+		db.vmu.Unlock()
+		return nil, &Error{Code: "53000", Statement: -1,
+			Message:  fmt.Sprintf("too many open transactions: %d transactions already hold a read snapshot on this node", db.opts.MaxReadViews),
+			HintText: "End idle transactions, or raise the read view limit (sqlexec.Options.MaxReadViews)."}
+	}
+	db.viewOpen++
+	gen := db.viewGen
+	var c *lconn
+	var det *detState
+	if n := len(db.viewIdle); n > 0 {
+		c = db.viewIdle[n-1]
+		db.viewIdle = db.viewIdle[:n-1]
+	} else if n := len(db.viewDets); n > 0 {
+		det = db.viewDets[n-1]
+		db.viewDets = db.viewDets[:n-1]
+	}
+	db.vmu.Unlock()
+	if c == nil {
+		if det == nil {
+			det = newDetState(&db.opts)
+		}
+		db.rmu.RLock()
+		closed := db.closed
+		var err error
+		if !closed {
+			c, err = db.openReader(det)
+		}
+		db.rmu.RUnlock()
+		if closed || err != nil {
+			db.vmu.Lock()
+			db.viewOpen--
+			db.viewDets = append(db.viewDets, det)
+			db.vmu.Unlock()
+			if closed {
+				return nil, errClosed
+			}
+			return nil, toError(err)
+		}
+	}
+	return &readView{c: c, gen: gen}, nil
+}
+
+// releaseReadView ends sc's read transaction and returns the connection.
+func (db *DB) releaseReadView(sc *readView) {
+	if sc == nil || sc.c == nil {
+		return
+	}
+	c := sc.c
+	sc.c = nil
+	c.mu.Lock()
+	if c.db != 0 && c.inTx() {
+		_ = c.exec("ROLLBACK")
+	}
+	c.mu.Unlock()
+	db.vmu.Lock()
+	db.viewOpen--
+	keep := sc.gen == db.viewGen && len(db.viewIdle) < maxIdleReadViews
+	if keep {
+		db.viewIdle = append(db.viewIdle, c)
+	}
+	db.vmu.Unlock()
+	if !keep {
+		c.mu.Lock()
+		db.closeReadView(c)
+		c.mu.Unlock()
+	}
+}
+
+// closeReadView closes a read-view connection, keeping its deterministic
+// state (and clock VFS) for reuse.
+func (db *DB) closeReadView(c *lconn) {
+	det := c.det
+	c.det = nil
+	c.close()
+	if det != nil {
+		det.unpin()
+		db.vmu.Lock()
+		db.viewDets = append(db.viewDets, det)
+		db.vmu.Unlock()
+	}
+}
+
+// dropReadViews closes the idle read-view connections; connections in use
+// are closed when released (Close, Restore).
+func (db *DB) dropReadViews() {
+	db.vmu.Lock()
+	idle := db.viewIdle
+	db.viewIdle = nil
+	db.viewGen++
+	db.vmu.Unlock()
+	for _, c := range idle {
+		db.closeReadView(c)
+	}
+}
+
+// withReadView runs fn on sc's connection. The first use begins the read
+// transaction and pins its read view at once.
+func (db *DB) withReadView(ctx context.Context, sc *readView, fn func(c *lconn) error) error {
+	db.rmu.RLock()
+	defer db.rmu.RUnlock()
+	if db.closed || sc.c == nil || sc.c.db == 0 {
+		return errClosed
+	}
+	c := sc.c
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !sc.begun {
+		if err := c.exec("BEGIN"); err != nil {
+			return mapError(err, "")
+		}
+		// A read pins the read view (SQLite's WAL snapshot) now.
+		if err := c.exec("SELECT count(*) FROM main.sqlite_schema"); err != nil {
+			_ = c.exec("ROLLBACK")
+			return mapError(err, "")
+		}
+		sc.begun = true
+	}
+	if ctx.Done() != nil {
+		stop := context.AfterFunc(ctx, func() { interruptConn(c) })
+		defer stop()
+	}
+	return fn(c)
+}
+
+// ---- session side ----
+
+// bindConn makes a read connection answer current_setting(),
+// current_database() and current_user for this session.
+func (s *Session) bindConn(c *lconn) func() {
+	if c.det == nil {
+		return func() {}
+	}
+	m := s.settings
+	c.det.settings.Store(&m)
+	db, user := s.names()
+	c.det.bindNames(db, user)
+	return func() {
+		c.det.settings.Store(nil)
+		c.det.unbindNames()
+	}
+}
+
+// names are the database and user names the client connected with.
+func (s *Session) names() (db, user string) {
+	db, user = s.info.Database, s.info.User
+	if user == "" {
+		user = pgdialect.DefaultName
+	}
+	if db == "" {
+		db = user
+	}
+	return db, user
+}
+
+// substNames replaces current_database(), current_user() and
+// session_user() in SQLite text sent to the log by the session's names, so
+// that every replica computes the same values as the client saw.
+func (s *Session) substNames(sqlText string) string {
+	low := strings.ToLower(sqlText)
+	if !strings.Contains(low, "current_database") && !strings.Contains(low, "current_user") && !strings.Contains(low, "session_user") {
+		return sqlText
+	}
+	db, user := s.names()
+	lit := func(v string) string { return "'" + strings.ReplaceAll(v, "'", "''") + "'" }
+	repl := []struct{ fn, val string }{
+		{"current_database()", lit(db)}, {"current_user()", lit(user)}, {"session_user()", lit(user)},
+	}
+	var b strings.Builder
+	for i := 0; i < len(sqlText); {
+		c := sqlText[i]
+		if c == '\'' || c == '"' || c == '`' || c == '[' {
+			end := c
+			if c == '[' {
+				end = ']'
+			}
+			j := i + 1
+			for j < len(sqlText) {
+				if sqlText[j] == end {
+					if j+1 < len(sqlText) && sqlText[j+1] == end && end != ']' {
+						j += 2
+						continue
+					}
+					break
+				}
+				j++
+			}
+			if j < len(sqlText) {
+				j++
+			}
+			b.WriteString(sqlText[i:j])
+			i = j
+			continue
+		}
+		matched := false
+		if i == 0 || !isIdentByte(sqlText[i-1]) {
+			for _, r := range repl {
+				if strings.HasPrefix(low[i:], r.fn) {
+					b.WriteString(r.val)
+					i += len(r.fn)
+					matched = true
+					break
+				}
+			}
+		}
+		if !matched {
+			b.WriteByte(c)
+			i++
+		}
+	}
+	return b.String()
+}
+
+// runInReadView runs one statement of a transaction on its read view. ro is false
+// (and nothing ran) when SQLite says the statement writes.
+func (s *Session) runInReadView(ctx context.Context, tx *txn, x Statement) (res StatementResult, ro bool, err error) {
+	if tx.view == nil {
+		if err := s.barrier(ctx); err != nil {
+			return res, false, err
+		}
+		sc, err := s.e.db.acquireReadView()
+		if err != nil {
+			return res, false, err
+		}
+		tx.view = sc
+	}
+	err = s.e.db.withReadView(ctx, tx.view, func(c *lconn) error {
+		if err := guardInternal(x.SQL); err != nil {
+			return err
+		}
+		st, tail, err := c.prepareCached(x.SQL)
+		if err != nil {
+			return mapError(err, x.SQL)
+		}
+		if st == nil {
+			ro = true
+			res.Tag = "EMPTY"
+			return nil
+		}
+		readonly := st.readonly()
+		st.release()
+		if !readonly || strings.TrimSpace(tail) != "" || isPragmaWrite(x.SQL) {
+			return nil
+		}
+		ro = true
+		defer s.bindConn(c)()
+		c.det.pin(tx.ts, tx.seed, len(tx.stmts))
+		defer c.det.unpin()
+		res, _ = runSQL(c, x.SQL, x.Args, x.Tag)
+		return nil
+	})
+	return res, ro, err
+}
+
+// rwConflict is the 40001 raised when the transaction's earlier reads no
+// longer hold on the latest state (PostgreSQL's SSI message).
+func rwConflict() *Error {
+	return &Error{Code: CodeSerialization, Message: "could not serialize access due to read/write dependencies among transactions",
+		HintText: "The transaction might succeed if retried.", Statement: -1}
+}

@@ -1,0 +1,45 @@
+package sqlexec
+
+import (
+	"github.com/raftsql/raftsql/pgwire"
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// The results of applied log entries, as the apply loop reports them to
+// the proposer and the session reports them to the client.
+
+// StatementResult is the outcome of one applied statement.
+type StatementResult struct {
+	Columns      []pgwire.Column
+	Rows         [][]any
+	RowsAffected int64
+	Tag          string // full command tag, e.g. "INSERT 0 3"
+	Err          error  // *Error
+
+	declared []bool // column i had a declared type
+}
+
+// applyHints types columns without a declared type from hints (0 = no hint).
+func (r *StatementResult) applyHints(hints []uint32) {
+	for i := range r.Columns {
+		if i < len(hints) && hints[i] != 0 && (i >= len(r.declared) || !r.declared[i]) {
+			r.Columns[i].TypeOID = hints[i]
+			r.Columns[i].TypeSize = pgoid.Size(hints[i])
+		}
+	}
+	if len(hints) > 0 {
+		for _, row := range r.Rows {
+			convertRow(r.Columns, row)
+		}
+	}
+}
+
+// ApplyResult is the outcome of applying one log entry.
+type ApplyResult struct {
+	RequestID [16]byte
+	Index     uint64
+	Duplicate bool // request id seen before: not executed again
+	Skipped   bool // index already applied
+	Results   []StatementResult
+	Err       error // first statement error (*Error, Statement set); the entry was rolled back
+}

@@ -1,0 +1,219 @@
+package sqlexec
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/raftsql/raftsql/pgwire"
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
+)
+
+// Session settings: SET, RESET and SHOW, the defaults a session starts
+// with, and the parameters reported to the client (ParameterStatus). The
+// node's own settings (raftsql.leader, ...) come from NodeSettings.
+
+// reported parameters (ParameterStatus).
+var reportedParams = []string{"application_name", "client_encoding", "DateStyle", "default_transaction_read_only",
+	"in_hot_standby", "integer_datetimes", "IntervalStyle", "is_superuser", "server_encoding", "server_version",
+	"session_authorization", "standard_conforming_strings", "TimeZone"}
+
+func (e *Engine) defaultSettings(info pgwire.SessionInfo) map[string]string {
+	return map[string]string{
+		"application_name":                    "",
+		"client_encoding":                     "UTF8",
+		"datestyle":                           "ISO, MDY",
+		"default_transaction_read_only":       "off",
+		"in_hot_standby":                      "off",
+		"integer_datetimes":                   "on",
+		"intervalstyle":                       "postgres",
+		"is_superuser":                        "on",
+		"server_encoding":                     "UTF8",
+		"server_version":                      e.opts.ServerVersion,
+		"server_version_num":                  pgdialect.ServerVersionNum(e.opts.ServerVersion),
+		"session_authorization":               info.User,
+		"standard_conforming_strings":         "on",
+		"timezone":                            "UTC",
+		"search_path":                         `"$user", public`,
+		"statement_timeout":                   "0",
+		"lock_timeout":                        "0",
+		"idle_in_transaction_session_timeout": "0",
+		"extra_float_digits":                  "1",
+		"client_min_messages":                 "notice",
+		"max_identifier_length":               "63",
+		"transaction_isolation":               "serializable",
+		"default_transaction_isolation":       "serializable",
+		"transaction_read_only":               "off",
+		"lc_messages":                         "C",
+		"lc_monetary":                         "C",
+		"lc_numeric":                          "C",
+		"lc_time":                             "C",
+		"bytea_output":                        "hex",
+		"raftsql.read_consistency":            e.opts.DefaultReadConsistency,
+	}
+}
+
+func (s *Session) set(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
+	name := strings.ToLower(st.Name)
+	val := st.Value
+	if name == "time zone" {
+		name = "timezone"
+	}
+	if st.Local {
+		if s.tx == nil {
+			_ = w.Notice("WARNING", CodeNoActiveTransaction, "SET LOCAL can only be used in transaction blocks")
+			return w.Complete("SET")
+		}
+		if s.tx.localSaved == nil {
+			s.tx.localSaved = map[string]*string{}
+		}
+		if _, ok := s.tx.localSaved[name]; !ok {
+			if old, ok := s.settings[name]; ok {
+				s.tx.localSaved[name] = &old
+			} else {
+				s.tx.localSaved[name] = nil
+			}
+		}
+	}
+	switch name {
+	case "raftsql.read_consistency":
+		v := strings.ToLower(strings.TrimSpace(val))
+		if v != "stale" && v != "linearizable" {
+			return &Error{Code: CodeInvalidParameter, Message: fmt.Sprintf("invalid value for parameter %q: %q", name, val),
+				HintText: "Available values: linearizable, stale.", Statement: -1}
+		}
+		val = v
+	case "time zone":
+		name = "timezone"
+	case "transaction_isolation", "default_transaction_isolation":
+		val = strings.ToLower(val)
+	case "transaction_read_only":
+		if s.tx != nil && isOn(val) {
+			s.tx.readOnly = true
+		}
+	case "names":
+		name = "client_encoding"
+	}
+	if name == "client_encoding" {
+		u := strings.ToUpper(strings.ReplaceAll(val, "-", ""))
+		if u != "UTF8" && u != "UNICODE" {
+			return &Error{Code: "22023", Message: fmt.Sprintf("invalid value for parameter \"client_encoding\": %q", val), Statement: -1}
+		}
+		val = "UTF8"
+	}
+	if name == "timezone" && (strings.EqualFold(val, "utc") || strings.EqualFold(val, "local")) {
+		val = "UTC"
+	}
+	s.settings[name] = val
+	return w.Complete("SET")
+}
+
+func isOn(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "on", "true", "1", "yes":
+		return true
+	}
+	return false
+}
+
+func (s *Session) reset(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
+	name := strings.ToLower(st.Name)
+	def := s.defaults
+	if name == "all" || name == "" {
+		for k, v := range def {
+			s.settings[k] = v
+		}
+	} else if v, ok := def[name]; ok {
+		s.settings[name] = v
+	} else {
+		delete(s.settings, name)
+	}
+	tag := st.Tag
+	if tag == "" {
+		tag = "RESET"
+	}
+	return w.Complete(tag)
+}
+
+func (s *Session) show(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter, describe bool) error {
+	name := strings.ToLower(st.Name)
+	if cols := s.nodeSettingColumns(name); cols != nil {
+		return s.showNode(ctx, name, cols, w, describe)
+	}
+	if name == "all" {
+		cols := []pgwire.Column{textCol("name"), textCol("setting"), textCol("description")}
+		if describe {
+			if err := w.Describe(cols); err != nil {
+				return err
+			}
+		}
+		keys := make([]string, 0, len(s.settings))
+		for k := range s.settings {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if err := w.Row([]any{k, s.settings[k], ""}); err != nil {
+				return err
+			}
+		}
+		return w.Complete("SHOW")
+	}
+	if name == "time zone" {
+		name = "timezone"
+	}
+	v, ok := s.settings[name]
+	if !ok {
+		return &Error{Code: CodeUndefinedObject, Message: fmt.Sprintf("unrecognized configuration parameter %q", name), Statement: -1}
+	}
+	colName := name
+	for _, k := range reportedParams {
+		if strings.ToLower(k) == name {
+			colName = k
+		}
+	}
+	if describe {
+		if err := w.Describe([]pgwire.Column{textCol(colName)}); err != nil {
+			return err
+		}
+	}
+	if err := w.Row([]any{v}); err != nil {
+		return err
+	}
+	return w.Complete("SHOW")
+}
+
+func textCol(name string) pgwire.Column {
+	return pgwire.Column{Name: name, TypeOID: pgoid.Text, TypeSize: -1, TypeModifier: -1}
+}
+
+func (s *Session) linearizable() bool { return s.settings["raftsql.read_consistency"] != "stale" }
+
+// statementTimeout parses the statement_timeout setting (ms, or with unit).
+func (s *Session) statementTimeout() time.Duration { return s.durationSetting("statement_timeout") }
+
+func (s *Session) durationSetting(name string) time.Duration {
+	v := strings.TrimSpace(strings.ToLower(s.settings[name]))
+	if v == "" || v == "0" {
+		return 0
+	}
+	unit := time.Millisecond
+	for _, u := range []struct {
+		suf string
+		d   time.Duration
+	}{{"ms", time.Millisecond}, {"s", time.Second}, {"min", time.Minute}, {"h", time.Hour}} {
+		if strings.HasSuffix(v, u.suf) {
+			v, unit = strings.TrimSpace(strings.TrimSuffix(v, u.suf)), u.d
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(v, 64)
+	if err != nil || n <= 0 {
+		return 0
+	}
+	return time.Duration(n * float64(unit))
+}
