@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/raftsql/raftsql/pgwire"
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"modernc.org/sqlite"
 )
@@ -388,14 +389,14 @@ func fnText(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 		}
 	case pgoid.Float4:
 		if f, ok := v.(float64); ok {
-			return FormatFloat(f, 32), nil
+			return pgwire.FormatFloat(f, 32), nil
 		}
 		if n, ok := v.(int64); ok {
-			return FormatFloat(float64(n), 32), nil
+			return pgwire.FormatFloat(float64(n), 32), nil
 		}
 	case pgoid.Float8:
 		if n, ok := v.(int64); ok {
-			return FormatFloat(float64(n), 64), nil
+			return pgwire.FormatFloat(float64(n), 64), nil
 		}
 	case pgoid.Timestamp, pgoid.Timestamptz:
 		if ts, ok := v.(string); ok {
@@ -434,7 +435,7 @@ func fnText(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	case int64:
 		return strconv.FormatInt(v, 10), nil
 	case float64:
-		return FormatFloat(v, 64), nil
+		return pgwire.FormatFloat(v, 64), nil
 	case []byte:
 		return `\x` + hex.EncodeToString(v), nil
 	case bool:
@@ -444,32 +445,6 @@ func fnText(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 		return "false", nil
 	}
 	return str(v), nil
-}
-
-// FormatFloat renders a float as PostgreSQL 15 does (extra_float_digits =
-// 1): the shortest representation that reads back exactly, in fixed
-// notation when the decimal exponent is in [-4, 15) for float8 ([-4, 6)
-// for float4), otherwise d.ddde+XX; Infinity, -Infinity, NaN.
-func FormatFloat(f float64, bits int) string {
-	switch {
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
-	}
-	e := strconv.FormatFloat(f, 'e', -1, bits) // -d.ddde±XX
-	_, exps, _ := strings.Cut(e, "e")
-	exp, _ := strconv.Atoi(exps)
-	hi := 15
-	if bits == 32 {
-		hi = 6
-	}
-	if exp < -4 || exp >= hi {
-		return e
-	}
-	return strconv.FormatFloat(f, 'f', -1, bits)
 }
 
 // castsChecked reports whether casts in this statement use the checked
