@@ -416,19 +416,28 @@ func TestTxnBank(t *testing.T) {
 	mustExec(t, setup, fmt.Sprintf("INSERT INTO accounts SELECT g, %d FROM generate_series(1, %d) AS g", initial, accounts))
 	const total = accounts * initial
 
+	// The workload runs until the leadership moves it must see have
+	// happened (and every worker did at least perWorker transfers), not
+	// for a fixed time: acks counts acknowledged transfers and wakes the
+	// mover and the readers, moved closes after the wantMoves-th move.
+	const wantMoves = 2
 	stop := make(chan struct{})
 	var bg sync.WaitGroup
 	var moves atomic.Int64
-	// Move leadership around while the workload runs.
-	if cluster != nil {
+	acks := newProgress()
+	moved := make(chan struct{})
+	if cluster == nil {
+		close(moved) // the reference server has no leader to move
+	} else {
+		// Move leadership every moveEvery acknowledged transfers, so each
+		// move lands in the middle of the workload.
+		const moveEvery = 40
 		bg.Add(1)
 		go func() {
 			defer bg.Done()
 			for k := 0; ; k++ {
-				select {
-				case <-stop:
+				if !acks.await(stop, int64(k+1)*moveEvery) {
 					return
-				case <-time.After(time.Duration(150+150*min(k, 1)) * time.Millisecond):
 				}
 				for _, n := range cluster.nodes {
 					if n != nil && n.IsLeader() {
@@ -439,8 +448,8 @@ func TestTxnBank(t *testing.T) {
 						tctx, tcancel := context.WithTimeout(ctx, 2*time.Second)
 						if err := n.TransferLeadership(tctx, to); err != nil {
 							t.Logf("transfer leadership %s -> %s: %v", n.Name(), to, err)
-						} else {
-							moves.Add(1)
+						} else if moves.Add(1) == wantMoves {
+							close(moved)
 						}
 						tcancel()
 						break
@@ -450,7 +459,8 @@ func TestTxnBank(t *testing.T) {
 		}()
 	}
 	// Readers: the total is always the same, in a read-only transaction
-	// and in a single statement.
+	// and in a single statement; each reads again once another transfer
+	// was acknowledged.
 	var reads atomic.Int64
 	for r := 0; r < 3; r++ {
 		bg.Add(1)
@@ -462,12 +472,7 @@ func TestTxnBank(t *testing.T) {
 				return
 			}
 			defer c.Close(context.Background())
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-				}
+			for seen := int64(0); ; {
 				var s1, s2 int64
 				err := pgx.BeginFunc(ctx, c, func(tx pgx.Tx) error {
 					if err := tx.QueryRow(ctx, "SELECT sum(balance) FROM accounts").Scan(&s1); err != nil {
@@ -487,12 +492,19 @@ func TestTxnBank(t *testing.T) {
 					return
 				}
 				reads.Add(1)
-				time.Sleep(20 * time.Millisecond)
+				seen++
+				if !acks.await(stop, seen) {
+					return
+				}
 			}
 		}(r)
 	}
 
+	// Each worker does at least perWorker transfers and goes on until the
+	// leadership moves happened; giveUp only bounds a failing run.
 	const workers, perWorker = 9, 20
+	giveUp := time.Now().Add(60 * time.Second)
+	var started [workers]int
 	var mu sync.Mutex
 	acked := map[int64]bool{}
 	ambiguous := map[int64]bool{}
@@ -510,8 +522,12 @@ func TestTxnBank(t *testing.T) {
 				return
 			}
 			defer c.Close(context.Background())
-			for i := 0; i < perWorker; i++ {
-				id := int64(w*1000 + i)
+			for i := 0; ; i++ {
+				if i >= perWorker && (isClosed(moved) || time.Now().After(giveUp)) {
+					return
+				}
+				started[w] = i + 1
+				id := int64(w*1_000_000 + i)
 				src := 1 + rng.Intn(accounts)
 				dst := 1 + (src+rng.Intn(accounts-1))%accounts
 				amount := int64(1 + rng.Intn(50))
@@ -525,6 +541,7 @@ func TestTxnBank(t *testing.T) {
 						mu.Lock()
 						acked[id] = true
 						mu.Unlock()
+						acks.add()
 						break
 					}
 					switch code := pgCode(err); {
@@ -547,6 +564,7 @@ func TestTxnBank(t *testing.T) {
 						mu.Lock()
 						acked[id] = true
 						mu.Unlock()
+						acks.add()
 					default:
 						if c.IsClosed() {
 							t.Errorf("worker %d: connection lost: %v", w, err)
@@ -568,8 +586,15 @@ func TestTxnBank(t *testing.T) {
 	if cluster != nil && moves.Load() < 2 {
 		t.Errorf("leadership moved %d times during the workload, want at least 2", moves.Load())
 	}
-	if len(acked) != workers*perWorker {
-		t.Errorf("%d transfers acknowledged, want %d", len(acked), workers*perWorker)
+	want := 0
+	for w, n := range started {
+		if n < perWorker {
+			t.Errorf("worker %d started %d transfers, want at least %d", w, n, perWorker)
+		}
+		want += n
+	}
+	if len(acked) != want {
+		t.Errorf("%d transfers acknowledged, want %d", len(acked), want)
 	}
 
 	for ni, u := range urls {
@@ -641,6 +666,50 @@ func TestTxnBank(t *testing.T) {
 }
 
 var errTransferExists = errors.New("transfer already recorded")
+
+// progress counts events (acknowledged transfers) and lets any number of
+// goroutines wait until the count reaches a target.
+type progress struct {
+	mu      sync.Mutex
+	n       int64
+	changed chan struct{} // closed and replaced on every add
+}
+
+func newProgress() *progress { return &progress{changed: make(chan struct{})} }
+
+func (p *progress) add() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.n++
+	close(p.changed)
+	p.changed = make(chan struct{})
+}
+
+// await blocks until the count reaches target (true) or stop closes (false).
+func (p *progress) await(stop <-chan struct{}, target int64) bool {
+	for {
+		p.mu.Lock()
+		n, changed := p.n, p.changed
+		p.mu.Unlock()
+		if n >= target {
+			return true
+		}
+		select {
+		case <-stop:
+			return false
+		case <-changed:
+		}
+	}
+}
+
+func isClosed(c <-chan struct{}) bool {
+	select {
+	case <-c:
+		return true
+	default:
+		return false
+	}
+}
 
 // transfer moves amount from src to dst in one explicit transaction:
 // record the transfer (its id makes a retry after an unknown outcome
