@@ -806,11 +806,14 @@ func TestTxnNowIsTransactionStart(t *testing.T) {
 	if err := tx.QueryRow(ctx, "SELECT now()").Scan(&t1); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(30 * time.Millisecond)
+	// Before each later statement, a statement outside the transaction
+	// sees a later now(): an unpinned now() would differ.
+	other := connect(t, urls[0])
+	awaitNowAfter(t, ctx, other, t1)
 	if err := tx.QueryRow(ctx, "INSERT INTO tn VALUES (1, now()) RETURNING at").Scan(&ret); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(30 * time.Millisecond)
+	awaitNowAfter(t, ctx, other, ret)
 	if err := tx.QueryRow(ctx, "SELECT now()").Scan(&t2); err != nil {
 		t.Fatal(err)
 	}
@@ -824,6 +827,20 @@ func TestTxnNowIsTransactionStart(t *testing.T) {
 		var at time.Time
 		if err := connect(t, u).QueryRow(ctx, "SELECT at FROM tn WHERE id = 1").Scan(&at); err != nil || !at.Equal(t1) {
 			t.Errorf("node %d stored %v (%v), the transaction saw %v", i, at, err, t1)
+		}
+	}
+}
+
+// awaitNowAfter waits until now() in a new statement on c is after t0.
+func awaitNowAfter(t *testing.T, ctx context.Context, c *pgx.Conn, t0 time.Time) {
+	t.Helper()
+	for {
+		var now time.Time
+		if err := c.QueryRow(ctx, "SELECT now()").Scan(&now); err != nil {
+			t.Fatalf("now() outside the transaction: %v", err)
+		}
+		if now.After(t0) {
+			return
 		}
 	}
 }
@@ -879,7 +896,13 @@ func TestTxnIdleInTransactionTimeout(t *testing.T) {
 	mustExec(t, a, "SET idle_in_transaction_session_timeout = '300ms'")
 	mustExec(t, a, "BEGIN")
 	mustExec(t, a, "INSERT INTO idle VALUES (1)")
-	time.Sleep(1500 * time.Millisecond)
+	idleSince := time.Now()
+	// The session checks the timeout when its next message arrives,
+	// against its wall clock, so the condition to wait for is that the
+	// timeout has passed since the INSERT returned (the session's last
+	// activity is no later). An injected clock would let the test advance
+	// time instead.
+	time.Sleep(time.Until(idleSince.Add(300*time.Millisecond)) + time.Millisecond)
 	_, err := a.Exec(ctx, "COMMIT")
 	if err == nil {
 		t.Fatal("COMMIT after idle_in_transaction_session_timeout succeeded")
