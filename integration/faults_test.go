@@ -81,16 +81,23 @@ func TestKillRestartUnderLoad(t *testing.T) {
 		}(w)
 	}
 
+	defer func() { // also when a wait below fails the test
+		stop.Store(true)
+		wg.Wait()
+	}()
+	// Faults are paced by the workload, not by the clock: each kill comes
+	// after a random number of further acknowledged writes, and a victim
+	// restarts only once the survivors acknowledged more writes without it.
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
 	for r := 0; r < rounds; r++ {
-		time.Sleep(time.Duration(300+rng.Intn(500)) * time.Millisecond)
+		awaitAcks(t, &mu, acked, 5+rng.Intn(20))
 		victim := c.nodes[rng.Intn(3)]
 		t.Logf("round %d: SIGKILL %s", r, victim.name)
 		c.kill(victim)
-		time.Sleep(time.Duration(200+rng.Intn(800)) * time.Millisecond)
+		awaitAcks(t, &mu, acked, 1+rng.Intn(20))
 		c.start(victim)
 	}
-	time.Sleep(500 * time.Millisecond)
+	awaitAcks(t, &mu, acked, 10)
 	stop.Store(true)
 	wg.Wait()
 
@@ -153,4 +160,26 @@ func TestKillRestartUnderLoad(t *testing.T) {
 		}
 	}
 	t.Logf("%d acknowledged, %d with an error (outcome unknown to the client), %d attempts", len(acked), len(unknown), attempts.Load())
+}
+
+// awaitAcks waits until n more writes than now are in acked (guarded by
+// mu); the deadline only bounds a failing run.
+func awaitAcks(t *testing.T, mu *sync.Mutex, acked map[int]bool, n int) {
+	t.Helper()
+	mu.Lock()
+	want := len(acked) + n
+	mu.Unlock()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		mu.Lock()
+		have := len(acked)
+		mu.Unlock()
+		if have >= want {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("writers acknowledged %d of %d writes within the deadline", have, want)
+		}
+		time.Sleep(10 * time.Millisecond) // poll interval
+	}
 }

@@ -4,10 +4,9 @@
 package integration
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"os"
@@ -72,12 +71,42 @@ func freePorts(t testing.TB, n int) []int {
 	return ports
 }
 
+// testLogger returns the logger for one test's nodes. A passing test
+// prints nothing; a failing one gets the nodes' log lines in its own log,
+// after the failure (the cleanup runs once the test body has reported
+// it). RAFTSQL_TEST_DEBUG=1 streams debug logs to stderr instead.
+// Call it before starting the nodes, so that its cleanup runs after
+// theirs and sees their last lines.
 func testLogger(t testing.TB) *slog.Logger {
-	level := slog.LevelWarn
 	if os.Getenv("RAFTSQL_TEST_DEBUG") != "" {
-		level = slog.LevelDebug
+		return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+	logs := &logBuffer{}
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("node logs (warnings and errors):\n%s", logs.String())
+		}
+	})
+	return slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+// logBuffer collects log lines from many goroutines; lines written after
+// the test ended are kept and never read.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *logBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // memCluster is a cluster of in-process nodes.
@@ -87,12 +116,13 @@ type memCluster struct {
 	members []raftsql.Member
 	pgAddrs []string
 	nodes   []*raftsql.Node
+	log     *slog.Logger // shared by the nodes; each adds its own name
 }
 
 func startMemCluster(t testing.TB, size int) *memCluster {
 	t.Helper()
 	ports := freePorts(t, 2*size)
-	c := &memCluster{t: t, dir: t.TempDir()}
+	c := &memCluster{t: t, dir: t.TempDir(), log: testLogger(t)}
 	for i := 0; i < size; i++ {
 		c.members = append(c.members, raftsql.Member{Name: "n" + strconv.Itoa(i+1), RaftAddr: "127.0.0.1:" + strconv.Itoa(ports[i])})
 		c.pgAddrs = append(c.pgAddrs, "127.0.0.1:"+strconv.Itoa(ports[size+i]))
@@ -116,7 +146,7 @@ func (c *memCluster) start(i int) {
 		DataDir:        filepath.Join(c.dir, c.members[i].Name),
 		PGListen:       c.pgAddrs[i],
 		InitialCluster: c.members,
-		Logger:         testLogger(c.t).With("node", c.members[i].Name),
+		Logger:         c.log,
 	})
 	if err != nil {
 		c.t.Fatalf("start %s: %v", c.members[i].Name, err)
@@ -345,6 +375,3 @@ func (c *procCluster) leader(timeout time.Duration) *procNode {
 	c.t.Fatalf("no agreed leader within %v", timeout)
 	return nil
 }
-
-var _ = bufio.NewReader
-var _ = io.EOF

@@ -2,129 +2,30 @@ package integration
 
 // End-to-end tests through pgx against a 3-node cluster (issue 5): every
 // parameter type in every QueryExecMode, prepared statements, SendBatch,
-// binary COPY, SQLSTATEs, command tags and pgxpool.
+// binary COPY, SQLSTATEs and command tags (pooling, CancelRequest and
+// startup parameters are in pgx_conn_test.go; the helpers in e2e_test.go).
 //
 // Every test here also runs against a real PostgreSQL server, to check that
 // its expectations are PostgreSQL's: set RAFTSQL_REFERENCE_URL to a
 // superuser URL of a PostgreSQL 15 server (for example
 // postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable); each test
-// then gets a fresh database on that server instead of a cluster.
+// then gets a fresh database on that server instead of a cluster (the
+// same holds for pgx_conn_test.go, txn_test.go and txn_bank_test.go).
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"math"
-	"net/url"
 	"os"
-	"regexp"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgtype"
-	"github.com/jackc/pgx/v5/pgxpool"
 )
-
-var refSeq atomic.Int64
-
-// e2eURLs returns the connection URLs of the three nodes of a fresh
-// cluster (or three times the URL of a fresh database on the reference
-// PostgreSQL server, see above).
-func e2eURLs(t *testing.T) []string {
-	t.Helper()
-	urls, _ := e2eCluster(t)
-	return urls
-}
-
-// e2eCluster is e2eURLs that also returns the cluster (nil for the
-// reference server).
-func e2eCluster(t *testing.T) ([]string, *memCluster) {
-	t.Helper()
-	if ref := os.Getenv("RAFTSQL_REFERENCE_URL"); ref != "" {
-		return referenceURLs(t, ref), nil
-	}
-	c := startMemCluster(t, 3)
-	c.waitLeader(10 * time.Second)
-	return []string{c.url(0), c.url(1), c.url(2)}, c
-}
-
-func referenceURLs(t *testing.T, ref string) []string {
-	t.Helper()
-	ctx := context.Background()
-	admin, err := pgx.Connect(ctx, ref)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := fmt.Sprintf("e2e_%d_%d", os.Getpid(), refSeq.Add(1))
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		admin.Exec(ctx, "DROP DATABASE "+name+" WITH (FORCE)")
-		admin.Close(ctx)
-	})
-	u, err := url.Parse(ref)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	q := u.Query()
-	// raftsql runs every transaction as SERIALIZABLE.
-	q.Set("default_transaction_isolation", "serializable")
-	u.RawQuery = q.Encode()
-	return []string{u.String(), u.String(), u.String()}
-}
-
-var allModes = []pgx.QueryExecMode{
-	pgx.QueryExecModeCacheStatement,
-	pgx.QueryExecModeCacheDescribe,
-	pgx.QueryExecModeDescribeExec,
-	pgx.QueryExecModeExec,
-	pgx.QueryExecModeSimpleProtocol,
-}
-
-var modeParam = map[pgx.QueryExecMode]string{
-	pgx.QueryExecModeCacheStatement: "cache_statement",
-	pgx.QueryExecModeCacheDescribe:  "cache_describe",
-	pgx.QueryExecModeDescribeExec:   "describe_exec",
-	pgx.QueryExecModeExec:           "exec",
-	pgx.QueryExecModeSimpleProtocol: "simple_protocol",
-}
-
-func withParam(u, k, v string) string {
-	pu, err := url.Parse(u)
-	if err != nil {
-		panic(err)
-	}
-	q := pu.Query()
-	q.Set(k, v)
-	pu.RawQuery = q.Encode()
-	return pu.String()
-}
-
-func pgCode(err error) string {
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) {
-		return pgErr.Code
-	}
-	return ""
-}
-
-func mustExec(t *testing.T, conn *pgx.Conn, sql string, args ...any) pgconn.CommandTag {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	tag, err := conn.Exec(ctx, sql, args...)
-	if err != nil {
-		t.Fatalf("%s: %v", sql, err)
-	}
-	return tag
-}
 
 const typedDDL = `CREATE TABLE typed (
 	id bigint PRIMARY KEY,
@@ -767,95 +668,6 @@ func TestPgxCopyFrom(t *testing.T) {
 	}
 }
 
-// pgxpool with many goroutines against each node.
-func TestPgxPoolConcurrency(t *testing.T) {
-	urls := e2eURLs(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	setup := connect(t, urls[0])
-	mustExec(t, setup, "CREATE TABLE pooled (id integer PRIMARY KEY, node integer NOT NULL, v text)")
-	var pools []*pgxpool.Pool
-	for _, u := range urls {
-		cfg, err := pgxpool.ParseConfig(u)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.MaxConns = 4
-		p, err := pgxpool.NewWithConfig(ctx, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer p.Close()
-		pools = append(pools, p)
-	}
-	const workers, per = 12, 15
-	var wg sync.WaitGroup
-	var acked atomic.Int64
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			p := pools[w%len(pools)]
-			for i := 0; i < per; i++ {
-				id := w*1000 + i
-				if _, err := p.Exec(ctx, "INSERT INTO pooled (id, node, v) VALUES ($1, $2, $3)", id, w%3, fmt.Sprint("w", w)); err != nil {
-					t.Errorf("worker %d insert %d: %v", w, id, err)
-					return
-				}
-				acked.Add(1)
-				var got int
-				if err := p.QueryRow(ctx, "SELECT id FROM pooled WHERE id = $1", id).Scan(&got); err != nil || got != id {
-					t.Errorf("worker %d read-own-write %d: %d %v", w, id, got, err)
-					return
-				}
-			}
-		}(w)
-	}
-	wg.Wait()
-	for i, p := range pools {
-		var n int64
-		if err := p.QueryRow(ctx, "SELECT count(*) FROM pooled").Scan(&n); err != nil || n != acked.Load() {
-			t.Errorf("node %d: %d rows (%v), %d acknowledged", i, n, err, acked.Load())
-		}
-		st := p.Stat()
-		if st.TotalConns() > 4 {
-			t.Errorf("pool %d: %d connections", i, st.TotalConns())
-		}
-	}
-}
-
-// CancelRequest (pgconn.CancelRequest, what psql's Ctrl-C sends) cancels the
-// running statement with 57014; the connection stays usable.
-func TestPgxCancelRequest(t *testing.T) {
-	urls := e2eURLs(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	conn := connect(t, urls[1])
-	errc := make(chan error, 1)
-	start := time.Now()
-	go func() {
-		var n int64
-		errc <- conn.QueryRow(ctx, "SELECT count(*) FROM generate_series(1, 2000000000) AS a", pgx.QueryExecModeSimpleProtocol).Scan(&n)
-	}()
-	time.Sleep(300 * time.Millisecond)
-	if err := conn.PgConn().CancelRequest(ctx); err != nil {
-		t.Fatalf("CancelRequest: %v", err)
-	}
-	select {
-	case err := <-errc:
-		if pgCode(err) != "57014" {
-			t.Fatalf("cancelled query: %v, want SQLSTATE 57014", err)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatalf("query still running 15s after CancelRequest")
-	}
-	t.Logf("cancelled after %v", time.Since(start))
-	var one int
-	if err := conn.QueryRow(ctx, "SELECT 1").Scan(&one); err != nil || one != 1 {
-		t.Fatalf("connection after cancel: %v", err)
-	}
-}
-
 // Values of a megabyte in each direction.
 func TestPgxLargeValues(t *testing.T) {
 	urls := e2eURLs(t)
@@ -879,48 +691,6 @@ func TestPgxLargeValues(t *testing.T) {
 		}
 		if gt != text || string(gb) != string(blob) {
 			t.Errorf("%s: got %d text bytes, %d blob bytes back (content differs)", mode, len(gt), len(gb))
-		}
-	}
-}
-
-// The ParameterStatus values PostgreSQL 15 sends after authentication.
-func TestPgxStartupParameters(t *testing.T) {
-	urls := e2eURLs(t)
-	for i, u := range urls {
-		conn := connect(t, withParam(u, "application_name", "e2e-app"))
-		pc := conn.PgConn()
-		want := map[string]string{
-			"server_encoding":               "UTF8",
-			"client_encoding":               "UTF8",
-			"DateStyle":                     "ISO, MDY",
-			"integer_datetimes":             "on",
-			"IntervalStyle":                 "postgres",
-			"standard_conforming_strings":   "on",
-			"is_superuser":                  "on",
-			"session_authorization":         "postgres",
-			"application_name":              "e2e-app",
-			"default_transaction_read_only": "off",
-			"in_hot_standby":                "off",
-		}
-		for k, v := range want {
-			if got := pc.ParameterStatus(k); got != v {
-				t.Errorf("node %d: %s = %q, want %q", i, k, got, v)
-			}
-		}
-		if v := pc.ParameterStatus("server_version"); !regexp.MustCompile(`^15\.\d+`).MatchString(v) {
-			t.Errorf("node %d: server_version %q, want 15.x", i, v)
-		}
-		if pc.ParameterStatus("TimeZone") == "" {
-			t.Errorf("node %d: no TimeZone", i)
-		}
-		if pc.PID() == 0 || len(pc.SecretKey()) == 0 {
-			t.Errorf("node %d: BackendKeyData pid %d key %x", i, pc.PID(), pc.SecretKey())
-		}
-		var db, user, app string
-		if err := conn.QueryRow(context.Background(), "SELECT current_database(), current_user, current_setting('application_name')").Scan(&db, &user, &app); err != nil {
-			t.Errorf("node %d: %v", i, err)
-		} else if user != "postgres" || app != "e2e-app" || (os.Getenv("RAFTSQL_REFERENCE_URL") == "" && db != "raftsql") {
-			t.Errorf("node %d: current_database %q current_user %q application_name %q, want raftsql postgres e2e-app", i, db, user, app)
 		}
 	}
 }

@@ -1,15 +1,12 @@
 package integration
 
 // Interactive transactions across a 3-node cluster (issue 6): own writes,
-// RETURNING, ROLLBACK, the failed-transaction state, savepoints, lost
-// updates (40001) and a bank workload while leadership moves.
+// RETURNING, ROLLBACK, the failed-transaction state, savepoints and lost
+// updates (40001); the bank workload is in txn_bank_test.go.
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"math/rand"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -401,289 +398,6 @@ func TestTxnLostUpdate(t *testing.T) {
 	}
 }
 
-// The bank workload: concurrent transfers in explicit transactions on all
-// nodes (every QueryExecMode), retrying on 40001, while leadership moves.
-// The total never changes (also checked by concurrent readers), every
-// acknowledged transfer is applied exactly once and nothing else is.
-func TestTxnBank(t *testing.T) {
-	urls, cluster := e2eCluster(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
-	defer cancel()
-	setup := connect(t, urls[0])
-	const accounts, initial = 8, 1000
-	mustExec(t, setup, "CREATE TABLE accounts (id integer PRIMARY KEY, balance bigint NOT NULL)")
-	mustExec(t, setup, "CREATE TABLE transfers (id bigint PRIMARY KEY, src integer NOT NULL, dst integer NOT NULL, amount bigint NOT NULL)")
-	mustExec(t, setup, fmt.Sprintf("INSERT INTO accounts SELECT g, %d FROM generate_series(1, %d) AS g", initial, accounts))
-	const total = accounts * initial
-
-	stop := make(chan struct{})
-	var bg sync.WaitGroup
-	var moves atomic.Int64
-	// Move leadership around while the workload runs.
-	if cluster != nil {
-		bg.Add(1)
-		go func() {
-			defer bg.Done()
-			for k := 0; ; k++ {
-				select {
-				case <-stop:
-					return
-				case <-time.After(time.Duration(150+150*min(k, 1)) * time.Millisecond):
-				}
-				for _, n := range cluster.nodes {
-					if n != nil && n.IsLeader() {
-						to := cluster.members[(k+1)%3].Name
-						if to == n.Name() {
-							to = cluster.members[(k+2)%3].Name
-						}
-						tctx, tcancel := context.WithTimeout(ctx, 2*time.Second)
-						if err := n.TransferLeadership(tctx, to); err != nil {
-							t.Logf("transfer leadership %s -> %s: %v", n.Name(), to, err)
-						} else {
-							moves.Add(1)
-						}
-						tcancel()
-						break
-					}
-				}
-			}
-		}()
-	}
-	// Readers: the total is always the same, in a read-only transaction
-	// and in a single statement.
-	var reads atomic.Int64
-	for r := 0; r < 3; r++ {
-		bg.Add(1)
-		go func(r int) {
-			defer bg.Done()
-			c, err := pgx.Connect(ctx, urls[r])
-			if err != nil {
-				t.Error(err)
-				return
-			}
-			defer c.Close(context.Background())
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				var s1, s2 int64
-				err := pgx.BeginFunc(ctx, c, func(tx pgx.Tx) error {
-					if err := tx.QueryRow(ctx, "SELECT sum(balance) FROM accounts").Scan(&s1); err != nil {
-						return err
-					}
-					return tx.QueryRow(ctx, "SELECT sum(balance) FROM accounts WHERE id > 0").Scan(&s2)
-				})
-				if err != nil {
-					if code := pgCode(err); code == "57P03" || code == "40001" {
-						continue
-					}
-					t.Errorf("reader %d: %v", r, err)
-					return
-				}
-				if s1 != total || s2 != total {
-					t.Errorf("reader %d saw total %d / %d, want %d", r, s1, s2, total)
-					return
-				}
-				reads.Add(1)
-				time.Sleep(20 * time.Millisecond)
-			}
-		}(r)
-	}
-
-	const workers, perWorker = 9, 20
-	var mu sync.Mutex
-	acked := map[int64]bool{}
-	ambiguous := map[int64]bool{}
-	var retries, unavailable atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			mode := allModes[w%len(allModes)]
-			rng := rand.New(rand.NewSource(int64(w)))
-			c, err := pgx.Connect(ctx, urls[w%3])
-			if err != nil {
-				t.Error(err)
-				return
-			}
-			defer c.Close(context.Background())
-			for i := 0; i < perWorker; i++ {
-				id := int64(w*1000 + i)
-				src := 1 + rng.Intn(accounts)
-				dst := 1 + (src+rng.Intn(accounts-1))%accounts
-				amount := int64(1 + rng.Intn(50))
-				for attempt := 0; ; attempt++ {
-					if attempt > 200 {
-						t.Errorf("worker %d transfer %d: no commit in 200 attempts", w, id)
-						return
-					}
-					err := transfer(ctx, c, mode, id, src, dst, amount)
-					if err == nil {
-						mu.Lock()
-						acked[id] = true
-						mu.Unlock()
-						break
-					}
-					switch code := pgCode(err); {
-					case code == "40001" || code == "40P01":
-						retries.Add(1)
-						continue
-					case code == "57P03":
-						unavailable.Add(1)
-						time.Sleep(20 * time.Millisecond)
-						continue
-					case code == "40003" || errors.Is(err, errTransferExists) && attempt > 0:
-						if code == "40003" {
-							mu.Lock()
-							ambiguous[id] = true
-							mu.Unlock()
-							continue
-						}
-						// A retry after an unknown outcome found the
-						// transfer applied: it is acknowledged now.
-						mu.Lock()
-						acked[id] = true
-						mu.Unlock()
-					default:
-						if c.IsClosed() {
-							t.Errorf("worker %d: connection lost: %v", w, err)
-							return
-						}
-						t.Errorf("worker %d transfer %d (%s): %v", w, id, mode, err)
-						return
-					}
-					break
-				}
-			}
-		}(w)
-	}
-	wg.Wait()
-	close(stop)
-	bg.Wait()
-	t.Logf("%d transfers acknowledged, %d retries on 40001, %d unavailable, %d unknown outcomes, %d consistent reads, %d leadership transfers",
-		len(acked), retries.Load(), unavailable.Load(), len(ambiguous), reads.Load(), moves.Load())
-	if cluster != nil && moves.Load() < 2 {
-		t.Errorf("leadership moved %d times during the workload, want at least 2", moves.Load())
-	}
-	if len(acked) != workers*perWorker {
-		t.Errorf("%d transfers acknowledged, want %d", len(acked), workers*perWorker)
-	}
-
-	for ni, u := range urls {
-		c := connect(t, u)
-		var sum int64
-		if err := c.QueryRow(ctx, "SELECT sum(balance) FROM accounts").Scan(&sum); err != nil {
-			t.Fatal(err)
-		}
-		if sum != total {
-			t.Errorf("node %d: total %d, want %d", ni, sum, total)
-		}
-		rows, err := c.Query(ctx, "SELECT id, src, dst, amount FROM transfers")
-		if err != nil {
-			t.Fatal(err)
-		}
-		balance := map[int]int64{}
-		for i := 1; i <= accounts; i++ {
-			balance[i] = initial
-		}
-		applied := map[int64]bool{}
-		for rows.Next() {
-			var id, amount int64
-			var src, dst int
-			if err := rows.Scan(&id, &src, &dst, &amount); err != nil {
-				t.Fatal(err)
-			}
-			applied[id] = true
-			balance[src] -= amount
-			balance[dst] += amount
-		}
-		if err := rows.Err(); err != nil {
-			t.Fatal(err)
-		}
-		var missing, extra []int64
-		for id := range acked {
-			if !applied[id] {
-				missing = append(missing, id)
-			}
-		}
-		for id := range applied {
-			if !acked[id] {
-				extra = append(extra, id)
-			}
-		}
-		sort.Slice(missing, func(i, j int) bool { return missing[i] < missing[j] })
-		if len(missing) > 0 || len(extra) > 0 {
-			t.Errorf("node %d: acknowledged but not applied %v; applied but not acknowledged %v", ni, missing, extra)
-		}
-		var got []string
-		r2, err := c.Query(ctx, "SELECT id, balance FROM accounts ORDER BY id")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for r2.Next() {
-			var id int
-			var b int64
-			r2.Scan(&id, &b)
-			if b != balance[id] {
-				got = append(got, fmt.Sprintf("account %d: %d, transfers say %d", id, b, balance[id]))
-			}
-		}
-		if len(got) > 0 {
-			t.Errorf("node %d: balances disagree with the transfer log: %v", ni, got)
-		}
-	}
-	if cluster != nil {
-		checkChecksums(t, cluster)
-	}
-}
-
-var errTransferExists = errors.New("transfer already recorded")
-
-// transfer moves amount from src to dst in one explicit transaction:
-// record the transfer (its id makes a retry after an unknown outcome
-// harmless), read both balances, write both computed balances.
-func transfer(ctx context.Context, c *pgx.Conn, mode pgx.QueryExecMode, id int64, src, dst int, amount int64) error {
-	if _, err := c.Exec(ctx, "BEGIN"); err != nil {
-		return err
-	}
-	fail := func(err error) error {
-		if !c.IsClosed() {
-			c.Exec(ctx, "ROLLBACK")
-		}
-		return err
-	}
-	if _, err := c.Exec(ctx, "INSERT INTO transfers (id, src, dst, amount) VALUES ($1, $2, $3, $4)", mode, id, src, dst, amount); err != nil {
-		if pgCode(err) == "23505" {
-			return fail(fmt.Errorf("%w: %v", errTransferExists, err))
-		}
-		return fail(err)
-	}
-	var sb, db int64
-	if err := c.QueryRow(ctx, "SELECT balance FROM accounts WHERE id = $1", mode, src).Scan(&sb); err != nil {
-		return fail(err)
-	}
-	if _, err := c.Exec(ctx, "UPDATE accounts SET balance = $1 WHERE id = $2", mode, sb-amount, src); err != nil {
-		return fail(err)
-	}
-	if err := c.QueryRow(ctx, "SELECT balance FROM accounts WHERE id = $1", mode, dst).Scan(&db); err != nil {
-		return fail(err)
-	}
-	if _, err := c.Exec(ctx, "UPDATE accounts SET balance = $1 WHERE id = $2", mode, db+amount, dst); err != nil {
-		return fail(err)
-	}
-	tag, err := c.Exec(ctx, "COMMIT")
-	if err != nil {
-		return err
-	}
-	if tag.String() != "COMMIT" {
-		return fmt.Errorf("COMMIT answered %q", tag)
-	}
-	return nil
-}
-
 // A client that stalls inside a write transaction does not stall the
 // cluster: other clients on every node keep writing and reading the same
 // table; the stalled transaction then fails with 40001 at COMMIT if what
@@ -737,11 +451,14 @@ func TestTxnNowIsTransactionStart(t *testing.T) {
 	if err := tx.QueryRow(ctx, "SELECT now()").Scan(&t1); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(30 * time.Millisecond)
+	// Before each later statement, a statement outside the transaction
+	// sees a later now(): an unpinned now() would differ.
+	other := connect(t, urls[0])
+	awaitNowAfter(t, ctx, other, t1)
 	if err := tx.QueryRow(ctx, "INSERT INTO tn VALUES (1, now()) RETURNING at").Scan(&ret); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(30 * time.Millisecond)
+	awaitNowAfter(t, ctx, other, ret)
 	if err := tx.QueryRow(ctx, "SELECT now()").Scan(&t2); err != nil {
 		t.Fatal(err)
 	}
@@ -755,6 +472,20 @@ func TestTxnNowIsTransactionStart(t *testing.T) {
 		var at time.Time
 		if err := connect(t, u).QueryRow(ctx, "SELECT at FROM tn WHERE id = 1").Scan(&at); err != nil || !at.Equal(t1) {
 			t.Errorf("node %d stored %v (%v), the transaction saw %v", i, at, err, t1)
+		}
+	}
+}
+
+// awaitNowAfter waits until now() in a new statement on c is after t0.
+func awaitNowAfter(t *testing.T, ctx context.Context, c *pgx.Conn, t0 time.Time) {
+	t.Helper()
+	for {
+		var now time.Time
+		if err := c.QueryRow(ctx, "SELECT now()").Scan(&now); err != nil {
+			t.Fatalf("now() outside the transaction: %v", err)
+		}
+		if now.After(t0) {
+			return
 		}
 	}
 }
@@ -810,7 +541,13 @@ func TestTxnIdleInTransactionTimeout(t *testing.T) {
 	mustExec(t, a, "SET idle_in_transaction_session_timeout = '300ms'")
 	mustExec(t, a, "BEGIN")
 	mustExec(t, a, "INSERT INTO idle VALUES (1)")
-	time.Sleep(1500 * time.Millisecond)
+	idleSince := time.Now()
+	// The session checks the timeout when its next message arrives,
+	// against its wall clock, so the condition to wait for is that the
+	// timeout has passed since the INSERT returned (the session's last
+	// activity is no later). An injected clock would let the test advance
+	// time instead.
+	time.Sleep(time.Until(idleSince.Add(300*time.Millisecond)) + time.Millisecond)
 	_, err := a.Exec(ctx, "COMMIT")
 	if err == nil {
 		t.Fatal("COMMIT after idle_in_transaction_session_timeout succeeded")

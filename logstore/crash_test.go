@@ -217,7 +217,24 @@ func crashCloneIteration(t *testing.T, seed uint64, clones int) {
 	}()
 	rng := rand.New(rand.NewPCG(seed, 2))
 	for c := 0; c < clones; c++ {
-		time.Sleep(time.Duration(rng.IntN(3000)) * time.Microsecond)
+		// Each image is taken after a random number of further
+		// acknowledged writes (not after a random time), while the writer
+		// goes on writing.
+		target := w.acked.Load() + 1 + int64(rng.IntN(100))
+		deadline := time.Now().Add(30 * time.Second)
+		for w.acked.Load() < target {
+			select {
+			case err := <-errc:
+				t.Fatalf("writer stopped at write %d, waiting for %d: %v", w.acked.Load(), target, err)
+			default:
+			}
+			if time.Now().After(deadline) {
+				close(stop)
+				<-errc
+				t.Fatalf("writer acknowledged %d writes, waited for %d", w.acked.Load(), target)
+			}
+			time.Sleep(50 * time.Microsecond) // poll interval
+		}
 		a0 := w.acked.Load()
 		clone := fs.CrashClone(vfs.CrashCloneCfg{UnsyncedDataPercent: rng.IntN(101), RNG: rand.New(rand.NewPCG(seed, uint64(c)))})
 		s1 := w.started.Load()
@@ -369,7 +386,11 @@ func TestCrashChildProcess(t *testing.T) {
 		}
 		var maxAck atomic.Uint64
 		var acks atomic.Int64
-		firstAck := make(chan struct{})
+		// SIGKILL after a random number of acknowledgements (not after a
+		// random time): about 0.02-0.4 s of work on an idle machine,
+		// spanning the child's periodic snapshot and compaction.
+		killAt := int64(50 + rng.IntN(1200))
+		reached := make(chan struct{})
 		readDone := make(chan string, 1)
 		go func() {
 			sc := bufio.NewScanner(out)
@@ -385,8 +406,9 @@ func TestCrashChildProcess(t *testing.T) {
 							break
 						}
 					}
-					acks.Add(1)
-					once.Do(func() { close(firstAck) })
+					if acks.Add(1) >= killAt {
+						once.Do(func() { close(reached) })
+					}
 				} else if strings.HasPrefix(line, "ERROR") {
 					errLine = line
 				}
@@ -394,12 +416,11 @@ func TestCrashChildProcess(t *testing.T) {
 			readDone <- errLine
 		}()
 		select {
-		case <-firstAck:
-		case <-time.After(30 * time.Second):
+		case <-reached:
+		case <-time.After(60 * time.Second):
 			_ = cmd.Process.Kill()
-			t.Fatal("child acknowledged nothing in 30s")
+			t.Fatalf("child acknowledged %d of %d appends in 60s", acks.Load(), killAt)
 		}
-		time.Sleep(time.Duration(20+rng.IntN(400)) * time.Millisecond)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
