@@ -16,11 +16,6 @@ import (
 // Version is raftsql's release version, reported in server_version.
 const Version = "0.1.0"
 
-// Member is membership.Member, which owns cluster identity. The alias
-// remains only because the integration tests build Config.InitialCluster
-// from raftsql.Member; new code uses membership.Member.
-type Member = membership.Member
-
 // Config configures a node.
 type Config struct {
 	// Name is this member's name (e.g. "n1"); it must appear in

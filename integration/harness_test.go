@@ -22,6 +22,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/raftsql/raftsql"
+	"github.com/raftsql/raftsql/membership"
 )
 
 var (
@@ -113,38 +114,69 @@ func (b *logBuffer) String() string {
 type memCluster struct {
 	t       testing.TB
 	dir     string
-	members []raftsql.Member
+	members []membership.Member
 	pgAddrs []string
 	nodes   []*raftsql.Node
 	log     *slog.Logger // shared by the nodes; each adds its own name
+	// pgLns, raftLns hold each node's listeners, bound before any node
+	// starts (so no other test can take the port between choosing and
+	// using it) until the node's first start takes them.
+	pgLns, raftLns []net.Listener
 }
 
 func startMemCluster(t testing.TB, size int) *memCluster {
 	t.Helper()
-	ports := freePorts(t, 2*size)
 	c := &memCluster{t: t, dir: t.TempDir(), log: testLogger(t)}
 	for i := 0; i < size; i++ {
-		c.members = append(c.members, raftsql.Member{Name: "n" + strconv.Itoa(i+1), RaftAddr: "127.0.0.1:" + strconv.Itoa(ports[i])})
-		c.pgAddrs = append(c.pgAddrs, "127.0.0.1:"+strconv.Itoa(ports[size+i]))
+		rl, pl := listenLoopback(t, "127.0.0.1:0"), listenLoopback(t, "127.0.0.1:0")
+		c.raftLns = append(c.raftLns, rl)
+		c.pgLns = append(c.pgLns, pl)
+		c.members = append(c.members, membership.Member{Name: "n" + strconv.Itoa(i+1), RaftAddr: rl.Addr().String()})
+		c.pgAddrs = append(c.pgAddrs, pl.Addr().String())
 	}
 	c.nodes = make([]*raftsql.Node, size)
-	for i := range c.members {
-		c.start(i)
-	}
 	t.Cleanup(func() {
 		for i := range c.nodes {
 			c.stop(i)
 		}
+		for _, l := range append(c.pgLns, c.raftLns...) {
+			if l != nil {
+				l.Close()
+			}
+		}
 	})
+	for i := range c.members {
+		c.start(i)
+	}
 	return c
+}
+
+// listenLoopback binds addr. A restarted node binds the address it had
+// before (the node closed its listener when it stopped).
+func listenLoopback(t testing.TB, addr string) net.Listener {
+	t.Helper()
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatalf("listen %s: %v", addr, err)
+	}
+	return l
 }
 
 func (c *memCluster) start(i int) {
 	c.t.Helper()
+	pl, rl := c.pgLns[i], c.raftLns[i]
+	c.pgLns[i], c.raftLns[i] = nil, nil
+	if pl == nil {
+		pl = listenLoopback(c.t, c.pgAddrs[i])
+	}
+	if rl == nil {
+		rl = listenLoopback(c.t, c.members[i].RaftAddr)
+	}
 	n, err := raftsql.Start(context.Background(), raftsql.Config{
 		Name:           c.members[i].Name,
 		DataDir:        filepath.Join(c.dir, c.members[i].Name),
-		PGListen:       c.pgAddrs[i],
+		PGListener:     pl,
+		RaftListener:   rl,
 		InitialCluster: c.members,
 		Logger:         c.log,
 	})
