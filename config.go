@@ -58,6 +58,10 @@ type Config struct {
 	// core's seed (election jitter) and the incarnation id that makes
 	// read-request ids unique across restarts (default crypto/rand.Reader).
 	Rand io.Reader
+	// Clock is the SQL engine's wall clock: the time a write pins into its
+	// log entry, now() on reads, session timeouts (default time.Now).
+	// Tests inject it to make time pass without sleeping.
+	Clock func() time.Time
 }
 
 func (c *Config) setDefaults() error {

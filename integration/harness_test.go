@@ -122,11 +122,20 @@ type memCluster struct {
 	// starts (so no other test can take the port between choosing and
 	// using it) until the node's first start takes them.
 	pgLns, raftLns []net.Listener
+	// clock, when set, is every node's SQL clock (raftsql.Config.Clock).
+	clock func() time.Time
 }
 
 func startMemCluster(t testing.TB, size int) *memCluster {
 	t.Helper()
-	c := &memCluster{t: t, dir: t.TempDir(), log: testLogger(t)}
+	return startMemClusterClock(t, size, nil)
+}
+
+// startMemClusterClock starts a cluster whose nodes read clock as their
+// SQL wall clock (nil: the real one), so a test can make time pass.
+func startMemClusterClock(t testing.TB, size int, clock func() time.Time) *memCluster {
+	t.Helper()
+	c := &memCluster{t: t, dir: t.TempDir(), log: testLogger(t), clock: clock}
 	for i := 0; i < size; i++ {
 		rl, pl := listenLoopback(t, "127.0.0.1:0"), listenLoopback(t, "127.0.0.1:0")
 		c.raftLns = append(c.raftLns, rl)
@@ -179,11 +188,32 @@ func (c *memCluster) start(i int) {
 		RaftListener:   rl,
 		InitialCluster: c.members,
 		Logger:         c.log,
+		Clock:          c.clock,
 	})
 	if err != nil {
 		c.t.Fatalf("start %s: %v", c.members[i].Name, err)
 	}
 	c.nodes[i] = n
+}
+
+// testClock is a wall clock that moves only when the test advances it.
+type testClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func newTestClock() *testClock { return &testClock{now: time.Now()} }
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *testClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	c.mu.Unlock()
 }
 
 func (c *memCluster) stop(i int) {
