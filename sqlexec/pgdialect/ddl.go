@@ -112,14 +112,8 @@ func (x *tx) createIndex(i int) (*Stmt, error) {
 	k := e + 1
 	for k < x.n() {
 		switch {
-		case x.kw(k, "INCLUDE") && x.isP(k+1, "("):
-			m := x.match(k + 1)
-			x.blank(k, m+1)
-			k = m + 1
-		case x.kw(k, "WITH") && x.isP(k+1, "("):
-			m := x.match(k + 1)
-			x.blank(k, m+1)
-			k = m + 1
+		case (x.kw(k, "INCLUDE") || x.kw(k, "WITH")) && x.isP(k+1, "("):
+			k = x.blankListOption(k)
 		case x.kw(k, "TABLESPACE"):
 			x.blank(k, k+2)
 			k += 2
@@ -133,6 +127,15 @@ func (x *tx) createIndex(i int) (*Stmt, error) {
 		return nil, err
 	}
 	return x.query("CREATE INDEX", x.all(), false), nil
+}
+
+// blankListOption blanks an option made of the keyword at k and the
+// parenthesized list after it (INCLUDE (...), WITH (...)) and returns the
+// index after the list.
+func (x *tx) blankListOption(k int) int {
+	m := x.match(k + 1)
+	x.blank(k, m+1)
+	return m + 1
 }
 
 var colConstraintKw = map[string]bool{"CONSTRAINT": true, "NOT": true, "NULL": true, "PRIMARY": true, "UNIQUE": true,
@@ -168,9 +171,7 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 	for k < x.n() {
 		switch {
 		case x.kw(k, "WITH") && x.isP(k+1, "("):
-			m := x.match(k + 1)
-			x.blank(k, m+1)
-			k = m + 1
+			k = x.blankListOption(k)
 		case x.kw(k, "WITHOUT", "OIDS"), x.kw(k, "WITH", "OIDS"):
 			x.blank(k, k+2)
 			k += 2
