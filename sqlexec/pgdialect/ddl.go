@@ -75,7 +75,7 @@ func (x *tx) createIndex(i int) (*Stmt, error) {
 		_, i = x.name(i)
 	}
 	if !x.kw(i, "ON") {
-		return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+		return nil, x.syntaxErrAt(i)
 	}
 	on := i
 	i++
@@ -93,7 +93,7 @@ func (x *tx) createIndex(i int) (*Stmt, error) {
 		j += 2
 	}
 	if !x.isP(j, "(") {
-		return nil, syntaxErr(x.T(j).pos+1, "syntax error at or near %q", x.T(j).text)
+		return nil, x.syntaxErrAt(j)
 	}
 	e := x.match(j)
 	if !named {
@@ -148,7 +148,7 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 	}
 	tbl, j := x.name(i)
 	if tbl == "" {
-		return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+		return nil, x.syntaxErrAt(i)
 	}
 	if x.kw(j, "AS") || x.kw(j, "USING") {
 		if err := x.exprPass(); err != nil {
@@ -163,7 +163,7 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 		return nil, unsupported("typed tables are not supported")
 	}
 	if !x.isP(j, "(") {
-		return nil, syntaxErr(x.T(j).pos+1, "syntax error at or near %q", x.T(j).text)
+		return nil, x.syntaxErrAt(j)
 	}
 	e := x.match(j)
 	// table options after the column list
@@ -265,7 +265,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	}
 	col, k := x.name(lo)
 	if col == "" {
-		return syntaxErr(t.pos+1, "syntax error at or near %q", t.text)
+		return x.syntaxErrAt(lo)
 	}
 	// type: up to the first constraint keyword
 	ts := k
@@ -453,7 +453,7 @@ func (x *tx) alter() (*Stmt, error) {
 	}
 	tbl, j := x.name(i)
 	if tbl == "" {
-		return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+		return nil, x.syntaxErrAt(i)
 	}
 	if x.isP(j, "*") {
 		j++
@@ -550,7 +550,7 @@ func (x *tx) alter() (*Stmt, error) {
 			}
 			from, k2 := x.name(k)
 			if !x.kw(k2, "TO") {
-				return nil, syntaxErr(x.T(k2).pos+1, "syntax error at or near %q", x.T(k2).text)
+				return nil, x.syntaxErrAt(k2)
 			}
 			to, _ := x.name(k2 + 1)
 			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME COLUMN "+quoteIdent(from)+" TO "+quoteIdent(to))

@@ -211,6 +211,11 @@ func (x *tx) name(i int) (string, int) {
 	return n, j
 }
 
+// syntaxErrAt is the syntax error at or near the token at i.
+func (x *tx) syntaxErrAt(i int) *Error {
+	return syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+}
+
 func quoteIdent(s string) string {
 	if s == "" {
 		return `""`
