@@ -448,15 +448,9 @@ func (x *tx) alter() (*Stmt, error) {
 		ifExists = "IF EXISTS "
 		_ = ifExists
 	}
-	if x.kw(i, "ONLY") {
-		i++
-	}
-	tbl, j := x.name(i)
-	if tbl == "" {
-		return nil, x.syntaxErrAt(i)
-	}
-	if x.isP(j, "*") {
-		j++
+	tbl, j, err := x.relation(i)
+	if err != nil {
+		return nil, err
 	}
 	if err := x.exprPass(); err != nil {
 		return nil, err

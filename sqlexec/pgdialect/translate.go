@@ -370,15 +370,9 @@ func (x *tx) truncate() (*Stmt, error) {
 	}
 	var exec []string
 	for {
-		if x.kw(i, "ONLY") {
-			i++
-		}
-		n, j := x.name(i)
-		if n == "" {
-			return nil, x.syntaxErrAt(i)
-		}
-		if x.isP(j, "*") {
-			j++
+		n, j, err := x.relation(i)
+		if err != nil {
+			return nil, err
 		}
 		exec = append(exec, "DELETE FROM "+quoteIdent(n))
 		i = j
