@@ -128,10 +128,11 @@ func (s *Session) EndPipeline(ctx context.Context) error {
 	if tx == nil || !tx.implicit {
 		return nil
 	}
-	s.endTx()
 	if tx.failed {
+		s.abortTx()
 		return nil
 	}
+	s.endTx()
 	return toError(s.commit(ctx, tx))
 }
 
@@ -187,6 +188,12 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWr
 			return err
 		}
 	}
+	// Otherwise the statements run one by one. PostgreSQL runs a string
+	// of several statements in one implicit transaction, whatever they
+	// are: it is atomic (an error rolls back the earlier statements), an
+	// explicit BEGIN in it turns it into a transaction block, and COMMIT
+	// or ROLLBACK in it end it (a new one starts with the next statement).
+	multi := len(stmts) > 1
 	for i, p := range parts {
 		st := stmts[i]
 		if st.Kind == pgdialect.KindEmpty {
@@ -195,9 +202,21 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWr
 			}
 			continue
 		}
+		if multi && s.tx == nil {
+			s.tx = s.newTxn(&pgdialect.Stmt{})
+			s.tx.implicit = true
+		}
 		if err := s.exec(ctx, p, st, nil, w, true); err != nil {
+			if s.tx != nil && s.tx.implicit {
+				s.abortTx()
+			}
 			return shift(err, i)
 		}
+	}
+	if s.tx != nil && s.tx.implicit {
+		tx := s.tx
+		s.endTx()
+		return toError(s.commit(ctx, tx))
 	}
 	return nil
 }
@@ -339,24 +358,28 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		s.tx = s.newTxn(st)
 		return w.Complete(tag)
 	case pgdialect.KindCommit:
-		if s.tx == nil {
+		if s.tx == nil || s.tx.implicit {
+			// In an implicit transaction PostgreSQL warns and commits it.
 			_ = w.Notice("WARNING", CodeNoActiveTransaction, "there is no transaction in progress")
-			return w.Complete("COMMIT")
+			if s.tx == nil {
+				return w.Complete("COMMIT")
+			}
 		}
 		tx := s.tx
-		s.endTx()
 		if tx.failed {
+			s.abortTx()
 			return w.Complete("ROLLBACK")
 		}
+		s.endTx()
 		if err := s.commit(ctx, tx); err != nil {
 			return err
 		}
 		return w.Complete("COMMIT")
 	case pgdialect.KindRollback:
-		if s.tx == nil {
+		if s.tx == nil || s.tx.implicit {
 			_ = w.Notice("WARNING", CodeNoActiveTransaction, "there is no transaction in progress")
 		}
-		s.endTx()
+		s.abortTx()
 		return w.Complete("ROLLBACK")
 	case pgdialect.KindSavepoint, pgdialect.KindRelease, pgdialect.KindRollbackTo:
 		return s.savepoint(ctx, st, w)
