@@ -117,9 +117,18 @@ func TestSerializableCopyToValidated(t *testing.T) {
 // whatever it mixes; BEGIN/COMMIT/ROLLBACK/SAVEPOINT in it behave as in
 // PostgreSQL 15 (each case checked against it).
 func TestMultiStatementImplicitTxn(t *testing.T) {
-	e, _ := newTestEngine(t)
+	e, f := newTestEngine(t)
 	s := newSess(t, e)
 	mustQ(t, s, "CREATE TABLE t(k INTEGER PRIMARY KEY)", "")
+	// Plain SQL with SET/SHOW (as in a schema dump) is one log entry,
+	// with no speculation; the output keeps the string's order.
+	p0 := f.proposed.Load()
+	mustQ(t, s, "SET client_min_messages = warning; INSERT INTO t VALUES (9); SHOW client_min_messages; CREATE TABLE t9(x INTEGER); RESET client_min_messages",
+		"C:SET C:INSERT 0 1 D[client_min_messages:25] R[warning] C:SHOW C:CREATE TABLE C:RESET")
+	if n := f.proposed.Load() - p0; n != 1 {
+		t.Fatalf("%d log entries, want 1", n)
+	}
+	mustQ(t, s, "DELETE FROM t", "")
 	rows := func(want string) {
 		t.Helper()
 		got, err := q(t, s, "SELECT string_agg(k::text, ',' ORDER BY k) FROM t")
@@ -165,4 +174,21 @@ func TestMultiStatementImplicitTxn(t *testing.T) {
 	mustQ(t, s, "SELECT x FROM m", "D[x:23] R[3] C:SELECT 1")
 	mustQ(t, s, "SHOW application_name", "D[application_name:25] R[mixed] C:SHOW")
 	rows("4,7,8")
+}
+
+// A statement that makes SQLite roll back the whole transaction is refused
+// in a transaction: its outcome could not be replayed.
+func TestTxnWholeRollbackRefused(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	mustQ(t, s, "CREATE TABLE t(k INTEGER PRIMARY KEY); INSERT INTO t VALUES (1)", "")
+	mustQ(t, s, "BEGIN", "")
+	mustQ(t, s, "INSERT INTO t VALUES (2)", "")
+	mustQ(t, s, "SAVEPOINT a", "")
+	if _, err := q(t, s, "INSERT OR ROLLBACK INTO t VALUES (1)"); code(err) != "0A000" {
+		t.Fatal(err)
+	}
+	mustQ(t, s, "ROLLBACK TO SAVEPOINT a", "")
+	mustQ(t, s, "COMMIT", "C:COMMIT")
+	mustQ(t, s, "SELECT count(*) FROM t", "D[count:20] R[2] C:SELECT 1")
 }

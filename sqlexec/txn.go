@@ -54,10 +54,7 @@ func (s *Session) failTx() {
 
 func (s *Session) newTxn(st *pgdialect.Stmt) *txn {
 	tx := &txn{ts: s.e.now().UnixMicro(), seed: s.e.randUint64(), dg: newDigester(), lastActive: s.e.now(),
-		settingsAtStart: make(map[string]string, len(s.settings))}
-	for k, v := range s.settings {
-		tx.settingsAtStart[k] = v
-	}
+		settingsAtStart: copySettings(s.settings)}
 	up := strings.ToUpper(st.Value)
 	if strings.Contains(up, "READ ONLY") || s.settings["default_transaction_read_only"] == "on" {
 		tx.readOnly = true
@@ -179,6 +176,14 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 			results = append(results, r)
 			ro = append(ro, readonly)
 			if r.Err != nil {
+				if !c.inTx() {
+					// SQLite ended the whole transaction (ON CONFLICT
+					// ROLLBACK, RAISE(ROLLBACK)): not a statement outcome
+					// PostgreSQL has, and one no replay could continue
+					// after; not recorded.
+					results, ro = nil, nil
+					outErr = Unsupported("a statement that rolls back the whole transaction (ON CONFLICT ROLLBACK, RAISE(ROLLBACK))")
+				}
 				return nil
 			}
 		}
