@@ -60,6 +60,10 @@ func TestSerializableSavepointUpsertCommits(t *testing.T) {
 	mustQ(t, s, "ROLLBACK TO SAVEPOINT s", "")
 	wantCode(t, s, "SELECT * FROM missing", "42P01")
 	mustQ(t, s, "ROLLBACK TO SAVEPOINT s", "")
+	// Settings are transactional too (PostgreSQL restores them).
+	mustQ(t, s, "SET application_name = 'inner'", "")
+	mustQ(t, s, "ROLLBACK TO SAVEPOINT s", "")
+	mustQ(t, s, "SHOW application_name", "D[application_name:25] R[app] C:SHOW")
 	mustQ(t, s, "UPDATE kv SET v = 'b' WHERE k = 1", "C:UPDATE 1")
 	mustQ(t, s, "COMMIT", "C:COMMIT")
 	mustQ(t, s, "SELECT v FROM kv", "D[v:25] R[b] C:SELECT 1")

@@ -26,6 +26,9 @@ type txn struct {
 	seed       uint64
 	dg         *digester
 	savepoints []string
+	// spSettings[i]: the session settings when savepoints[i] was set
+	// (ROLLBACK TO restores them, as PostgreSQL does).
+	spSettings []map[string]string
 	barrier    bool               // read barrier done
 	localSaved map[string]*string // settings before SET LOCAL (nil = unset)
 	lastActive time.Time
@@ -322,10 +325,14 @@ func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.Re
 	switch st.Kind {
 	case pgdialect.KindSavepoint:
 		tx.savepoints = append(tx.savepoints, name)
+		tx.spSettings = append(tx.spSettings, copySettings(s.settings))
 	case pgdialect.KindRelease:
 		tx.savepoints = tx.savepoints[:idx]
+		tx.spSettings = tx.spSettings[:idx]
 	case pgdialect.KindRollbackTo:
 		tx.savepoints = tx.savepoints[:idx+1]
+		tx.spSettings = tx.spSettings[:idx+1]
+		s.settings = copySettings(tx.spSettings[idx])
 		tx.failed = false
 	}
 	tx.stmts = append(tx.stmts, Statement{SQL: sqlText, Tag: tag})
