@@ -37,9 +37,10 @@
 // read connection, after Replicator.ReadBarrier unless the session has
 // SET raftsql.read_consistency = 'stale'. Anything else becomes a Command
 // passed to Replicator.Propose; the node's own apply result is returned.
-// A query string of several plain statements that writes is proposed as
-// one atomic entry (PostgreSQL's implicit transaction); results come from
-// the apply.
+// A query string of several statements is one implicit transaction
+// (multistmt.go): plain statements (with session-only SET/SHOW) that write
+// are proposed as one atomic entry, results from the apply; any other mix
+// runs like an explicit transaction committed at the end of the string.
 //
 // Explicit transactions follow the optimistic design of issue 6: each
 // statement runs speculatively on the local apply state (BEGIN, replay of
@@ -51,9 +52,14 @@
 // timestamp/seed and a SHA-256 digest of every result the client saw.
 // Apply re-executes the statements at the entry's log position and
 // compares digests: equal commits, different rolls the entry back on every
-// node and the client gets 40001. A transaction that only read is
-// validated the same way locally at COMMIT, after a read barrier, and
-// needs no log entry. Until its first write a transaction reads its read
+// node and the client gets 40001. A transaction that only read needs no
+// log entry and no validation (its reads came from one read view); one
+// that attempted writes but has nothing left to write needs no log entry
+// either, but if a speculation found an earlier result changed (doomed)
+// its COMMIT fails with 40001.
+// The digest covers errors too: a failed statement, even one rolled back
+// to a savepoint, is recorded and replayed (validate.go). Until its first
+// write a transaction reads its read
 // view: one consistent state of the database held on a dedicated read
 // connection. ("Snapshot" in this package means only the Raft snapshot:
 // the database image SnapshotTo writes and Restore installs.)
@@ -74,7 +80,9 @@
 // engine.go (Engine, options, Replicator), session.go (session lifecycle,
 // statement dispatch), settings.go (SET/SHOW/RESET), nodesettings.go,
 // read.go (the read path), query.go (statements outside a transaction),
-// txn.go (explicit transactions), readview.go, copy.go, prepare.go
+// txn.go (explicit transactions), validate.go (replay and outcomes),
+// multistmt.go (query strings of several statements), readview.go,
+// copy.go, prepare.go
 // (extended protocol), columns.go (result column types), result.go,
 // errors.go; db.go (open, connections), apply.go, dedup.go, digest.go,
 // checksum.go, snapshot.go, command.go (log entry encoding), det.go
