@@ -138,6 +138,11 @@ func Open(dir string, opts Options) (*Store, error) {
 	if err := s.fs.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("snapshot: create %s: %w", dir, err)
 	}
+	// Make the directory's own entry durable: a snapshot renamed into a
+	// directory that a crash then loses would be lost with it.
+	if err := syncDirAt(s.fs, s.fs.PathDir(dir)); err != nil {
+		return nil, err
+	}
 	names, err := s.fs.List(dir)
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: list %s: %w", dir, err)
@@ -227,14 +232,16 @@ func (s *Store) at(point string) {
 	}
 }
 
-func (s *Store) syncDir() error {
-	d, err := s.fs.OpenDir(s.dir)
+func (s *Store) syncDir() error { return syncDirAt(s.fs, s.dir) }
+
+func syncDirAt(fs vfs.FS, dir string) error {
+	d, err := fs.OpenDir(dir)
 	if err != nil {
-		return fmt.Errorf("snapshot: open directory %s: %w", s.dir, err)
+		return fmt.Errorf("snapshot: open directory %s: %w", dir, err)
 	}
 	defer d.Close()
 	if err := d.Sync(); err != nil {
-		return fmt.Errorf("snapshot: sync directory %s: %w", s.dir, err)
+		return fmt.Errorf("snapshot: sync directory %s: %w", dir, err)
 	}
 	return nil
 }
