@@ -93,7 +93,7 @@ func Encode(w io.Writer, h Header, image io.Reader) (int64, error) {
 		return 0, fmt.Errorf("snapshot: encode: %w", err)
 	}
 	d := sha256.New()
-	cw := &countWriter{w: io.MultiWriter(w, d)}
+	cw := &countWriter{w: io.MultiWriter(d, w)} // hash first: a writer may scribble on p
 	body := h.appendBody(nil)
 	b := make([]byte, 0, prefixLen+len(body)+4)
 	b = append(b, Magic...)

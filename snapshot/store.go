@@ -355,7 +355,7 @@ func (s *Store) write(meta raft.SnapshotMeta, op string, fill func(w io.Writer) 
 			_ = s.fs.Remove(tmp)
 		}
 	}()
-	if err := fill(f); err != nil {
+	if err := fill(&copyWriter{w: f}); err != nil {
 		return Info{}, fmt.Errorf("snapshot: %s: %w", op, err)
 	}
 	s.at(op + ":written")
@@ -415,8 +415,8 @@ func (s *Store) add(in Info) {
 // never passed on).
 type Reader struct {
 	Info
-	f  vfs.File
-	pr *io.PipeReader
+	pr   *io.PipeReader
+	done chan struct{}
 }
 
 // Open opens the snapshot at index for streaming. The caller must Close
@@ -431,22 +431,28 @@ func (s *Store) Open(index uint64) (*Reader, error) {
 		return nil, fmt.Errorf("snapshot: open %s: %w", in.Path, err)
 	}
 	pr, pw := io.Pipe()
+	r := &Reader{Info: in, pr: pr, done: make(chan struct{})}
 	go func() {
+		defer close(r.done)
+		defer f.Close()
 		// Verify while sending: the tee passes on every byte the
 		// decoder reads, and a damaged file ends the stream with the
-		// decoder's error instead of EOF, so the transfer fails.
+		// decoder's error instead of EOF, so the transfer fails. A
+		// closed pipe (Close) fails the tee's write and ends the loop.
 		_, err := Decode(io.TeeReader(f, pw), in.Path, io.Discard)
 		pw.CloseWithError(err)
 	}()
-	return &Reader{Info: in, f: f, pr: pr}, nil
+	return r, nil
 }
 
 func (r *Reader) Read(p []byte) (int, error) { return r.pr.Read(p) }
 
-// Close stops the read and closes the file.
+// Close stops the read and waits until the file is closed. It may be
+// called more than once.
 func (r *Reader) Close() error {
 	r.pr.CloseWithError(errors.New("snapshot: reader closed"))
-	return r.f.Close()
+	<-r.done
+	return nil
 }
 
 // Verify reads the whole snapshot at index and checks every checksum.
@@ -486,7 +492,7 @@ func (s *Store) Install(ctx context.Context, index uint64, inst Installer) (Info
 	if err != nil {
 		return Info{}, fmt.Errorf("snapshot: install: create %s: %w", img, err)
 	}
-	h, err := Decode(&ctxReader{ctx: ctx, r: f}, in.Path, out)
+	h, err := Decode(&ctxReader{ctx: ctx, r: f}, in.Path, &copyWriter{w: out})
 	if err == nil {
 		s.at("install:extracted")
 		err = out.Sync()
@@ -520,4 +526,18 @@ func (c *ctxReader) Read(p []byte) (int, error) {
 		return 0, err
 	}
 	return c.r.Read(p)
+}
+
+// copyWriter writes a private copy of p. vfs.File.Write may modify p
+// (Pebble's invariants builds, enabled by -race, invert it to catch
+// callers that reuse it), and our callers use p after writing it: the
+// tee in Receive hands it on to the decoder.
+type copyWriter struct {
+	w   io.Writer
+	buf []byte
+}
+
+func (c *copyWriter) Write(p []byte) (int, error) {
+	c.buf = append(c.buf[:0], p...)
+	return c.w.Write(c.buf)
 }
