@@ -183,4 +183,3 @@ func noTemp(t testing.TB, fs vfs.FS, dir string) {
 		}
 	}
 }
-
