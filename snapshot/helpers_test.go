@@ -36,7 +36,15 @@ func (g *genReader) Read(p []byte) (int, error) {
 	if int64(len(p)) > g.left {
 		p = p[:g.left]
 	}
-	for i := range p {
+	i := 0
+	for ; i < len(p) && g.have > 0; i++ { // bytes left from the last word
+		p[i] = g.buf[8-g.have]
+		g.have--
+	}
+	for ; i+8 <= len(p); i += 8 {
+		binary.LittleEndian.PutUint64(p[i:], g.rng.Uint64())
+	}
+	for ; i < len(p); i++ {
 		if g.have == 0 {
 			binary.LittleEndian.PutUint64(g.buf[:], g.rng.Uint64())
 			g.have = 8
