@@ -320,3 +320,37 @@ func TestGenReader(t *testing.T) {
 		t.Fatal("generator output depends on read sizes")
 	}
 }
+
+// TestPrepareThenInstall: the slow part (extract and verify) runs apart
+// from the hand-over; an unused preparation leaves nothing behind.
+func TestPrepareThenInstall(t *testing.T) {
+	fs := vfs.NewMem()
+	s := openStore(t, fs, "snap", Options{})
+	if _, err := s.Make(context.Background(), &fakeSource{fs: fs, meta: testMeta(8), seed: 2, size: 3000}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Prepare(context.Background(), 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	noTemp(t, fs, "snap")
+	p, err = s.Prepare(context.Background(), 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst := &fakeInstaller{fs: fs, live: "db"}
+	if err := p.Install(context.Background(), inst); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Install(context.Background(), inst); err == nil {
+		t.Fatal("second Install of one preparation succeeded")
+	}
+	p.Close()
+	if !bytes.Equal(readAll(t, fs, "db"), genBytes(2, 3000)) {
+		t.Fatal("installed image differs")
+	}
+	noTemp(t, fs, "snap")
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -472,27 +473,51 @@ func (s *Store) Verify(ctx context.Context, index uint64) error {
 
 // Install extracts the image of the stored snapshot at index into a temp
 // file, verifying every chunk and the digest, fsyncs the file and the
-// directory, and hands it to inst. It is also the recovery path: a node
-// whose state machine is behind its log's snapshot (it crashed during an
-// install), or whose database is damaged, installs its newest local
-// snapshot again.
+// directory, and hands it to inst: Prepare, then Prepared.Install. It is
+// also the recovery path: a node whose state machine is behind its log's
+// snapshot (it crashed during an install), or whose database is damaged,
+// installs its newest local snapshot again.
 func (s *Store) Install(ctx context.Context, index uint64, inst Installer) (Info, error) {
-	in, err := s.Get(index)
+	p, err := s.Prepare(ctx, index)
 	if err != nil {
 		return Info{}, err
 	}
+	defer p.Close()
+	if err := p.Install(ctx, inst); err != nil {
+		return Info{}, err
+	}
+	return p.Info, nil
+}
+
+// Prepared is a snapshot's image extracted, verified and fsynced, waiting
+// to be handed to an Installer. Preparing takes time proportional to the
+// image; handing over is a rename, so a node can prepare off its Raft
+// loop and install on it.
+type Prepared struct {
+	Info
+	s    *Store
+	path string
+}
+
+// Prepare extracts the image of the stored snapshot at index into a temp
+// file, verifying every chunk and the digest, and fsyncs the file and the
+// directory. The caller must Close the result.
+func (s *Store) Prepare(ctx context.Context, index uint64) (*Prepared, error) {
+	in, err := s.Get(index)
+	if err != nil {
+		return nil, err
+	}
 	f, err := s.fs.Open(in.Path)
 	if err != nil {
-		return Info{}, fmt.Errorf("snapshot: open %s: %w", in.Path, err)
+		return nil, fmt.Errorf("snapshot: open %s: %w", in.Path, err)
 	}
 	defer f.Close()
 	img := s.tmpPath(fmt.Sprintf("install-%d-image", index))
-	defer s.fs.Remove(img) //nolint:errcheck // gone if inst consumed it; Open removes leftovers
 	out, err := s.fs.Create(img, vfs.WriteCategoryUnspecified)
 	if err != nil {
-		return Info{}, fmt.Errorf("snapshot: install: create %s: %w", img, err)
+		return nil, fmt.Errorf("snapshot: prepare: create %s: %w", img, err)
 	}
-	h, err := Decode(&ctxReader{ctx: ctx, r: f}, in.Path, &copyWriter{w: out})
+	_, err = Decode(&ctxReader{ctx: ctx, r: f}, in.Path, &copyWriter{w: out})
 	if err == nil {
 		s.at("install:extracted")
 		err = out.Sync()
@@ -500,19 +525,43 @@ func (s *Store) Install(ctx context.Context, index uint64, inst Installer) (Info
 	if cerr := out.Close(); err == nil {
 		err = cerr
 	}
-	if err != nil {
-		return Info{}, fmt.Errorf("snapshot: install %d: %w", index, err)
+	if err == nil {
+		err = s.syncDir()
 	}
-	if err := s.syncDir(); err != nil {
-		return Info{}, err
+	if err != nil {
+		_ = s.fs.Remove(img)
+		return nil, fmt.Errorf("snapshot: prepare %d: %w", index, err)
 	}
 	s.at("install:synced")
-	if err := inst.Install(ctx, img, h.Meta); err != nil {
-		return Info{}, fmt.Errorf("snapshot: install %d: %w", index, err)
+	return &Prepared{Info: in, s: s, path: img}, nil
+}
+
+// Install hands the prepared image to inst, which may consume it.
+func (p *Prepared) Install(ctx context.Context, inst Installer) error {
+	if p.path == "" {
+		return errors.New("snapshot: prepared image already installed or closed")
 	}
-	s.at("install:done")
-	s.log.Info("snapshot installed", "index", h.Meta.Index, "term", h.Meta.Term, "image_bytes", h.ImageBytes)
-	return in, nil
+	if err := inst.Install(ctx, p.path, p.Meta); err != nil {
+		return fmt.Errorf("snapshot: install %d: %w", p.Meta.Index, err)
+	}
+	p.s.at("install:done")
+	p.s.log.Info("snapshot installed", "index", p.Meta.Index, "term", p.Meta.Term, "image_bytes", p.ImageBytes)
+	p.Close()
+	return nil
+}
+
+// Close removes the image unless an Installer consumed it. It may be
+// called more than once.
+func (p *Prepared) Close() error {
+	if p.path == "" {
+		return nil
+	}
+	err := p.s.fs.Remove(p.path)
+	p.path = ""
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("snapshot: remove prepared image: %w", err)
+	}
+	return nil
 }
 
 // ctxReader fails reads once ctx is done, so a long copy is cancellable.
