@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/cockroachdb/pebble/v2/vfs"
+
+	"github.com/raftsql/raftsql/raft"
 )
 
 // TestRoundTrip makes a snapshot on one store, streams it over a pipe into
@@ -221,6 +223,14 @@ func TestRetention(t *testing.T) {
 	if _, err := s2.Get(100); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("Get(100): %v", err)
 	}
+	// Older than the newest: refused by Make and Receive.
+	if _, err := s2.Make(context.Background(), &fakeSource{fs: fs, meta: testMeta(450), seed: 1, size: 10}); !errors.Is(err, raft.ErrSnapOutOfDate) {
+		t.Fatalf("Make of an older snapshot: %v", err)
+	}
+	if _, err := s2.Receive(context.Background(), bytes.NewReader(encodeBytes(t, testMeta(450), 10, 64)), testMeta(450)); !errors.Is(err, raft.ErrSnapOutOfDate) {
+		t.Fatalf("Receive of an older snapshot: %v", err)
+	}
+	noTemp(t, fs, "snap")
 }
 
 // TestOpenCleans: temp files are removed, a damaged snapshot is set aside,

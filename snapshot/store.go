@@ -298,6 +298,9 @@ func (s *Store) Make(ctx context.Context, src Source) (Info, error) {
 	if in, err := s.Get(meta.Index); err == nil {
 		return in, nil
 	}
+	if err := s.checkNewer(meta); err != nil {
+		return Info{}, err
+	}
 	f, err := s.fs.Open(img)
 	if err != nil {
 		return Info{}, fmt.Errorf("snapshot: open image: %w", err)
@@ -319,12 +322,27 @@ func (s *Store) Make(ctx context.Context, src Source) (Info, error) {
 	return in, nil
 }
 
+// checkNewer refuses a snapshot older than the newest stored one: the
+// newest covers it, and retention would remove it at once.
+func (s *Store) checkNewer(meta raft.SnapshotMeta) error {
+	if in, ok := s.Latest(); ok && meta.Index < in.Meta.Index {
+		return fmt.Errorf("snapshot: index %d is older than the stored snapshot %d: %w", meta.Index, in.Meta.Index, raft.ErrSnapOutOfDate)
+	}
+	return nil
+}
+
 // Receive reads a snapshot stream from r (as sent from another node's
 // Reader) into the store, verifying the header against want (the metadata
 // of the MsgSnap that announced it), every chunk and the digest. The
 // stream goes to a temp file that is fsynced and renamed into place only
 // once verified; on any error nothing is left behind. Memory: one chunk.
+// A snapshot older than the newest stored one is refused with
+// raft.ErrSnapOutOfDate before anything is read (Raft would ignore it:
+// this node has applied past it).
 func (s *Store) Receive(ctx context.Context, r io.Reader, want raft.SnapshotMeta) (Info, error) {
+	if err := s.checkNewer(want); err != nil {
+		return Info{}, err
+	}
 	return s.write(want, "receive", func(w io.Writer) error {
 		dc := &decoder{r: io.TeeReader(&ctxReader{ctx: ctx, r: r}, w), source: streamSource, d: newDigest()}
 		h, err := dc.header()
