@@ -49,14 +49,22 @@
 //     MaxChunkBytes) per operation, whatever the image size: every path
 //     is a streaming copy.
 //  4. An Installer receives a verified image that is fsynced, as is its
-//     directory, on the same file system as the store. Installing is
-//     idempotent: a node that crashed during an install installs the same
-//     snapshot again on restart (see Store.Install).
+//     directory, on the same file system as the store. Preparing it
+//     (extracting and verifying: time proportional to the image) is apart
+//     from handing it over (a rename), so a node prepares off its Raft
+//     loop. Installing is idempotent: a node that crashed during an
+//     install installs the same snapshot again on restart.
 //  5. At most Options.Keep snapshots are kept (the newest); a file
 //     removed while a Reader has it open stays readable until closed.
 //  6. A damaged file or stream is a *FormatError whose Kind (errors.Is)
 //     is ErrTruncated, ErrChecksum, ErrDigest, ErrVersion or
 //     ErrMalformed, and whose message says what to do.
+//
+// # Policy
+//
+// Policy says when a snapshot is due (entries or bytes applied since the
+// last one) and how far the log is compacted after it (all but a tail of
+// entries kept for followers slightly behind).
 //
 // # Transfers
 //

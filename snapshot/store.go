@@ -343,7 +343,7 @@ func (s *Store) Receive(ctx context.Context, r io.Reader, want raft.SnapshotMeta
 	if err := s.checkNewer(want); err != nil {
 		return Info{}, err
 	}
-	return s.write(want, "receive", func(w io.Writer) error {
+	in, err := s.write(want, "receive", func(w io.Writer) error {
 		dc := &decoder{r: io.TeeReader(&ctxReader{ctx: ctx, r: r}, w), source: streamSource, d: newDigest()}
 		h, err := dc.header()
 		if err != nil {
@@ -356,6 +356,11 @@ func (s *Store) Receive(ctx context.Context, r io.Reader, want raft.SnapshotMeta
 		s.at("receive:header")
 		return dc.image(h, io.Discard)
 	})
+	if err != nil {
+		return Info{}, err
+	}
+	s.log.Info("snapshot received", "index", in.Meta.Index, "term", in.Meta.Term, "bytes", in.FileBytes, "file", in.Path)
+	return in, nil
 }
 
 // write creates the snapshot file for meta through fill, which writes it
