@@ -33,6 +33,10 @@ const (
 	applyInterruptInterval = 5 * time.Millisecond
 )
 
+// applyQueueBytes is the bound each node's apply queue is created with
+// (tests lower it).
+var applyQueueBytes uint64 = defaultApplyQueueBytes
+
 // errApplyStopped is what applying returns when the node stops under it:
 // the batch was interrupted, rolled back and not recorded as applied.
 var errApplyStopped = errors.New("raftsql: apply stopped")
@@ -56,6 +60,8 @@ type applyQueue struct {
 	bytes uint64
 	max   uint64
 	wake  chan struct{} // capacity 1: something was pushed
+	// ranges counts the batches queued as index ranges (over the bound).
+	ranges uint64
 }
 
 func newApplyQueue(max uint64) *applyQueue {
@@ -98,6 +104,7 @@ func (q *applyQueue) pushEntries(ents []raft.Entry) {
 	default:
 		// Over the bound: keep only the range; consecutive ranges merge,
 		// so the queue's length stays bounded too.
+		q.ranges++
 		if k := len(q.items) - 1; k >= 0 && q.items[k].snap == nil && q.items[k].ents == nil && q.items[k].hi+1 == lo {
 			q.items[k].hi = hi
 		} else {

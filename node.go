@@ -102,7 +102,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		transferc:   make(chan uint64),
 		confc:       make(chan *confRequest),
 		haltc:       make(chan struct{}),
-		applyq:      newApplyQueue(defaultApplyQueueBytes),
+		applyq:      newApplyQueue(applyQueueBytes),
 		applyDone:   make(chan struct{}),
 		donec:       make(chan struct{}),
 		waiters:     map[[16]byte]chan *sqlexec.ApplyResult{},
