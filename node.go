@@ -193,7 +193,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 			n.log.Error("postgres server stopped", "err", err)
 		}
 	}()
-	n.log.Info("node started", "pg", ln.Addr().String(), "raft", tr.Addr().String(), "applied", n.applied)
+	n.log.Info("node started", "pg", ln.Addr().String(), "raft", tr.Addr().String(), "applied", n.AppliedIndex())
 	return n, nil
 }
 
