@@ -172,6 +172,10 @@ func (n *Node) applyLoop() {
 		n.applyq.release(it)
 		if err != nil {
 			if n.stopping() || errors.Is(err, errApplyStopped) {
+				// SQLite may have logged the refused commit of the
+				// interrupted batch: that is this, not a fault.
+				n.log.Info("apply stopped: the node is stopping; the entries after the applied index are applied again at restart",
+					"applied", n.db.AppliedIndex())
 				return
 			}
 			n.fail(err)

@@ -2,12 +2,16 @@ package integration
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"testing"
 	"time"
+
+	_ "modernc.org/sqlite"
 
 	"github.com/raftsql/raftsql"
 )
@@ -275,4 +279,96 @@ func TestCloseInterruptsLongApply(t *testing.T) {
 		t.Fatalf("count on the restarted node = %d, %v; want %d (applied exactly once)", count, err, rows)
 	}
 	checkChecksums(t, c)
+}
+
+// SIGTERM stops a `raftsql serve` process that is in the middle of applying
+// a long entry, without waiting for the entry; restarted, the node applies
+// it again, exactly once.
+func TestSIGTERMDuringLongApply(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts real processes")
+	}
+	rows := envRows("RAFTSQL_CLOSE_APPLY_ROWS", 2_000_000)
+	c := startProcCluster(t, 3)
+	lead := c.leader(20 * time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 240*time.Second)
+	defer cancel()
+	conn := connect(t, lead.url())
+	if _, err := conn.Exec(ctx, "CREATE TABLE big (x INTEGER)"); err != nil {
+		t.Fatal(err)
+	}
+	procChecksums(t, c)
+	var victim *procNode
+	for _, p := range c.nodes {
+		if p != lead {
+			victim = p
+			break
+		}
+	}
+	applied := func() string {
+		ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		v, err := showSetting(ctx, victim.url(), "raftsql.applied_index")
+		if err != nil {
+			t.Fatalf("applied index of %s: %v", victim.name, err)
+		}
+		return v
+	}
+	base := applied()
+	wal := filepath.Join(victim.dataDir, "db.sqlite-wal")
+	walSize := func() int64 {
+		if fi, err := os.Stat(wal); err == nil {
+			return fi.Size()
+		}
+		return 0
+	}
+	walBase := walSize()
+
+	go func() { _, _ = conn.Exec(ctx, longInsert(rows)) }()
+	// In the middle of the entry: SQLite writes its pages, the applied
+	// index has not moved.
+	deadline := time.Now().Add(170 * time.Second)
+	for walSize() <= walBase+(1<<20) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s never started applying the long entry", victim.name)
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if got := applied(); got != base {
+		t.Fatalf("%s applied the long entry (index %s) before the test could stop it; raise RAFTSQL_CLOSE_APPLY_ROWS", victim.name, got)
+	}
+	stopStart := time.Now()
+	if err := syscall.Kill(victim.cmd.Process.Pid, syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-victim.exited:
+	case <-time.After(60 * time.Second):
+		t.Fatalf("%s did not exit after SIGTERM while applying a long entry", victim.name)
+	}
+	t.Logf("%s exited %v after SIGTERM, in the middle of a %d-row entry", victim.name, time.Since(stopStart), rows)
+	if code := victim.cmd.ProcessState.ExitCode(); code != 0 {
+		t.Errorf("%s exited with status %d after SIGTERM, want 0", victim.name, code)
+	}
+	victim.cmd = nil
+	// It stopped without finishing the entry: its SQLite file is still
+	// at the applied index it had before.
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(victim.dataDir, "db.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stored string
+	err = db.QueryRowContext(ctx, "SELECT applied_index FROM raftsql_meta").Scan(&stored)
+	db.Close()
+	if err != nil || stored != base {
+		t.Fatalf("%s's SQLite applied index after SIGTERM = %s (%v), want %s: the entry was finished or recorded instead of interrupted", victim.name, stored, err, base)
+	}
+
+	c.start(victim)
+	procChecksums(t, c)
+	vconn := connect(t, victim.url())
+	var count int64
+	if err := vconn.QueryRow(ctx, "SELECT count(*) FROM big").Scan(&count); err != nil || count != int64(rows) {
+		t.Fatalf("count on the restarted node = %d, %v; want %d (applied exactly once)", count, err, rows)
+	}
 }
