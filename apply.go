@@ -71,7 +71,7 @@ func newApplyQueue(max uint64) *applyQueue {
 func entriesSize(ents []raft.Entry) uint64 {
 	var s uint64
 	for _, e := range ents {
-		s += uint64(len(e.Data)) + raft.EntryOverhead
+		s += raft.EntrySize(e)
 	}
 	return s
 }

@@ -129,7 +129,7 @@ func TestLongApplyCausesNoElection(t *testing.T) {
 
 // The leader's apply waits while a transaction's statement runs
 // speculatively on the leader for a long time (speculation holds the apply
-// lock): the followers are idle meanwhile, so a leader whose driver waited
+// lock, as it does today): the followers are idle meanwhile, so a leader whose driver waited
 // for SQLite would stop heartbeating and be deposed. Writes that commit
 // during the statement find the apply lock held; term and leader stay the
 // same on every node.
