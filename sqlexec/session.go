@@ -234,10 +234,7 @@ func (s *Session) implicitTxn(ctx context.Context, stmts []*pgdialect.Stmt, w pg
 			if err := guardInternal(x); err != nil {
 				return true, err
 			}
-			if isPragmaWrite(x) {
-				return true, Unsupported("PRAGMA assignment, ATTACH and DETACH")
-			}
-			if err := checkDeterministic(x); err != nil {
+			if err := s.e.db.checkWrite(ctx, x); err != nil {
 				return true, err
 			}
 			cmd.Statements = append(cmd.Statements, Statement{SQL: s.substNames(x), Tag: subTag(st)})

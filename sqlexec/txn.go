@@ -182,7 +182,7 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 		return errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", st.Tag)
 	}
 	for i := range extra {
-		if err := checkDeterministic(extra[i].SQL); err != nil {
+		if err := s.e.db.checkWrite(ctx, extra[i].SQL); err != nil {
 			return err
 		}
 	}
