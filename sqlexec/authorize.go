@@ -80,6 +80,22 @@ func (c *lconn) enterAuth(mode authMode) func() {
 	return func() { a.mode = prev }
 }
 
+// replicatedMode is the policy for a statement runSQL runs on c: the
+// write allow-list, except on read connections.
+func (c *lconn) replicatedMode() authMode {
+	if c.auth != nil && c.auth.mode == authRead {
+		return authRead
+	}
+	return authWrite
+}
+
+// isRefusal reports an error of the allow-list (or of refuseStatementKind):
+// it is the statement's, the same on every try, never a conflict.
+func isRefusal(err error) bool {
+	e, ok := err.(*Error)
+	return ok && (e.Code == CodeFeatureNotSupported || e.Code == CodeInsufficientPrivs)
+}
+
 // authRefusal is the refusal recorded while compiling or re-compiling the
 // current statement, if any.
 func (c *lconn) authRefusal() *Error {
@@ -185,7 +201,7 @@ func writeRefusal(action int32, arg1, arg2, dbName string) *Error {
 		return nil
 	case lib.SQLITE_FUNCTION:
 		if !writeFunctionAllowed(arg2) {
-			return Unsupported(fmt.Sprintf("function %s() in a statement that writes (its value is not the same on every replica)", strings.ToLower(arg2)))
+			return Unsupported(fmt.Sprintf("function %s() in a replicated statement (its value is not the same on every replica)", strings.ToLower(arg2)))
 		}
 		return nil
 	case lib.SQLITE_READ, lib.SQLITE_INSERT, lib.SQLITE_UPDATE, lib.SQLITE_DELETE:
@@ -201,7 +217,7 @@ func writeRefusal(action int32, arg1, arg2, dbName string) *Error {
 		// the temp schema table when a table is renamed.
 		if strings.EqualFold(dbName, "temp") && action != lib.SQLITE_READ &&
 			!(action == lib.SQLITE_UPDATE && isSchemaTable(arg1)) {
-			return Unsupported("temporary table or view " + arg1 + " in a statement that writes (temporary objects are not replicated)")
+			return Unsupported("temporary table or view " + arg1 + " in a replicated statement (temporary objects are not replicated)")
 		}
 		return nil
 	case lib.SQLITE_CREATE_TABLE, lib.SQLITE_CREATE_INDEX, lib.SQLITE_CREATE_VIEW, lib.SQLITE_CREATE_TRIGGER,
@@ -243,7 +259,7 @@ func writeRefusal(action int32, arg1, arg2, dbName string) *Error {
 		if pragmaInspects[strings.ToLower(arg1)] && !pragmaCostly[strings.ToLower(arg1)] {
 			return nil
 		}
-		return Unsupported(pragmaConstruct(arg1, arg2, dbName) + " in a statement that writes (connection settings are not replicated)")
+		return Unsupported(pragmaConstruct(arg1, arg2, dbName) + " in a replicated statement (connection settings are not replicated)")
 	case lib.SQLITE_ATTACH:
 		return Unsupported("ATTACH")
 	case lib.SQLITE_DETACH:
@@ -257,7 +273,7 @@ func writeRefusal(action int32, arg1, arg2, dbName string) *Error {
 		}
 		return nil
 	}
-	return Unsupported(fmt.Sprintf("SQLite operation %d in a statement that writes", action))
+	return Unsupported(fmt.Sprintf("SQLite operation %d in a replicated statement", action))
 }
 
 func pragmaConstruct(name, arg, dbName string) string {

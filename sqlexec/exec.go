@@ -9,16 +9,17 @@ import (
 
 // runSQL executes one SQLite statement (and, defensively, any further
 // statements in sqlText, without arguments) on c, collecting the result.
-// The statement is compiled and run under the write allow-list
-// (authorize.go): runSQL runs what enters the log, at apply and when it is
-// speculated or validated.
+// On the apply connection the statement is compiled and run under the
+// write allow-list (authorize.go): there runSQL runs what enters the log,
+// at apply and when it is speculated. On a read view (a read-only
+// transaction, validated locally and never logged) the read policy stays.
 func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementResult, readonly bool) {
 	if err := refuseStatementKind(sqlText); err != nil {
 		res.Err = err
 		return res, false
 	}
 	c.syncSchema()
-	defer c.enterAuth(authWrite)()
+	defer c.enterAuth(c.replicatedMode())()
 	st, tail, err := c.prepareCached(sqlText)
 	if err != nil {
 		if e := c.authRefusal(); e != nil {

@@ -112,6 +112,9 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 			r, _ := runSQL(c, st.SQL, st.Args, st.Tag)
 			if r.Err != nil {
 				outErr = rwConflict()
+				if isRefusal(r.Err) { // e.g. a read of changes() before the first write
+					outErr = r.Err
+				}
 				return nil
 			}
 			if st.Digest {
