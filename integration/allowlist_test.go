@@ -112,3 +112,40 @@ func TestSplitReplicaClassesRefusedOrPinned(t *testing.T) {
 	}
 	checkChecksums(t, c)
 }
+
+// Nodes in different time zones apply date/time literals, 'localtime'
+// modifiers and random rowids identically, and still agree after each
+// restarts and replays its log.
+func TestTimeZonesDoNotSplitReplicas(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts real processes")
+	}
+	c := startProcCluster(t, 3)
+	for i, tz := range []string{"America/Los_Angeles", "Asia/Kolkata", "Pacific/Chatham"} {
+		p := c.nodes[i]
+		c.kill(p)
+		p.env = []string{"TZ=" + tz}
+		c.start(p)
+		c.leader(20 * time.Second)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	conn := connect(t, c.leader(20*time.Second).url())
+	for _, s := range []string{
+		"CREATE TABLE z (id INTEGER PRIMARY KEY, a text, b text, c text, d date, e timestamp, f text)",
+		"INSERT INTO z (a, b, c, d, e, f) VALUES (datetime('now', 'localtime'), date('now', 'localtime', 'start of day', 'utc'), strftime('%H', 'now', 'localtime'), 'today'::date, 'now'::timestamp, time('12:00', 'utc'))",
+		"INSERT INTO z (id, a) VALUES (9223372036854775807, 'max')",
+		"INSERT INTO z (a) VALUES ('random rowid 1'), ('random rowid 2')",
+	} {
+		if _, err := conn.Exec(ctx, s); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+	procChecksums(t, c)
+	for _, p := range c.nodes {
+		c.kill(p)
+		c.start(p)
+		c.leader(20 * time.Second)
+		procChecksums(t, c)
+	}
+}
