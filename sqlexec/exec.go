@@ -19,7 +19,8 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 		return res, false
 	}
 	c.syncSchema()
-	defer c.enterAuth(c.replicatedMode())()
+	mode := c.replicatedMode()
+	defer c.enterAuth(mode)()
 	st, tail, err := c.prepareCached(sqlText)
 	if err != nil {
 		if e := c.authRefusal(); e != nil {
@@ -52,7 +53,7 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 			return nil
 		})
 	}
-	if seed, ok := c.sqliteSeed(); ok {
+	if seed, ok := c.sqliteSeed(); ok && mode == authWrite {
 		withSQLitePRNG(c.tls, seed, run)
 	} else {
 		run()
