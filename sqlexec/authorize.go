@@ -127,9 +127,11 @@ func (db *DB) checkWrite(ctx context.Context, sqlText string) error {
 	err := db.withReader(ctx, func(c *lconn) error {
 		c.syncSchema()
 		defer c.enterAuth(authWrite)()
-		st, _, err := c.prepareFresh(sqlText)
+		// Cached: a statement is authorized when compiled, and the cache
+		// is emptied when the schema changes.
+		st, _, err := c.prepareCached(sqlText)
 		if st != nil {
-			st.finalize()
+			st.release()
 		}
 		if err != nil {
 			refusal = c.authRefusal()
