@@ -18,6 +18,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 	sqlite "modernc.org/sqlite"
@@ -210,6 +211,13 @@ func writeRefusal(action int32, arg1, arg2, dbName string) *Error {
 		if isInternalName(arg1) {
 			return internalRefusal()
 		}
+		// A module's name used as a table is its eponymous virtual
+		// table: dbstat (page layout), sqlite_dbpage (raw pages,
+		// writable) ... are not the replicated data. (A user table that
+		// has a module's name is refused too.)
+		if m := strings.ToLower(arg1); sqliteModules()[m] && !vtabModules[m] {
+			return Unsupported("virtual table " + arg1 + " in a replicated statement")
+		}
 		// The temporary schema is per connection, so nothing in it is
 		// replicated. It holds raftsql's catalog views (pg_class,
 		// information_schema ...), created from the same SQL on every
@@ -311,6 +319,41 @@ func isSchemaTable(name string) bool {
 		return true
 	}
 	return false
+}
+
+var (
+	modulesOnce sync.Once
+	modules     map[string]bool
+)
+
+// sqliteModules are the virtual table modules compiled into SQLite
+// (registerModules fills it when the first database opens).
+func sqliteModules() map[string]bool { return modules }
+
+// registerModules records the modules of c's SQLite (the same library for
+// every connection of the process).
+func registerModules(c *lconn) error {
+	var err error
+	modulesOnce.Do(func() {
+		m := map[string]bool{}
+		var st *lstmt
+		st, _, err = c.prepareFresh("SELECT name FROM pragma_module_list")
+		if err != nil || st == nil {
+			return
+		}
+		defer st.finalize()
+		_, err = st.run(nil, func(r []any) error {
+			if s, ok := r[0].(string); ok {
+				m[strings.ToLower(s)] = true
+			}
+			return nil
+		})
+		modules = m
+	})
+	if err != nil {
+		return fmt.Errorf("sqlexec: list sqlite modules: %w", err)
+	}
+	return nil
 }
 
 // vtabModules are the virtual table modules whose contents are a

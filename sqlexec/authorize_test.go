@@ -107,6 +107,8 @@ func TestWriteAllowList(t *testing.T) {
 		{"ATTACH 'x.db' AS x", "ATTACH"},
 		{"BEGIN", "BEGIN"},
 		{"CREATE VIRTUAL TABLE vt USING dbstat", "virtual table module dbstat"},
+		{"INSERT INTO sqlite_dbpage(pgno, data) VALUES (2, zeroblob(4096))", "virtual table sqlite_dbpage"},
+		{"INSERT INTO t(v) SELECT count(*) FROM dbstat", "virtual table dbstat"},
 		// FTS5 compiles "PRAGMA data_version" (a per-connection counter)
 		// on the apply connection for its own bookkeeping.
 		{"CREATE VIRTUAL TABLE ft USING fts5(body)", "virtual table module fts5"},
@@ -159,6 +161,7 @@ func TestWriteAllowList(t *testing.T) {
 		"CREATE VIRTUAL TABLE rt USING rtree(id, x0, x1)",
 		"INSERT INTO rt VALUES (1, 0, 10)",
 		"INSERT INTO t(v) SELECT id FROM rt WHERE x0 <= 5 AND x1 >= 5",
+		"INSERT INTO t(v) SELECT value FROM json_each('[1, 2]')",
 		"ANALYZE",
 		"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3) INSERT INTO t(v) SELECT i FROM n",
 		"SELECT count(*) FROM sqlite_schema",

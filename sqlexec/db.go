@@ -150,6 +150,10 @@ func (db *DB) openConns() error {
 		return err
 	}
 	db.connSetup(w)
+	if err := registerModules(w); err != nil {
+		w.close()
+		return err
+	}
 	if err := installAuthorizer(w, db.det); err != nil {
 		w.close()
 		return err
