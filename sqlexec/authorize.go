@@ -41,6 +41,17 @@ const (
 	authRead
 )
 
+// cachePrefix keys the statement cache by policy (see prepareCached).
+func (m authMode) cachePrefix() string {
+	switch m {
+	case authWrite:
+		return "\x00write\x00"
+	case authRead:
+		return "\x00read\x00"
+	}
+	return ""
+}
+
 // authState is one connection's authorizer. It is only touched by the
 // goroutine that holds the connection (SQLite calls the authorizer on the
 // thread that prepares).
@@ -69,7 +80,7 @@ func installAuthorizer(c *lconn, d *detState) error {
 	return nil
 }
 
-// enter switches c to mode for one user statement and returns the
+// enterAuth switches c to mode for one user statement and returns the
 // function that restores the previous mode.
 func (c *lconn) enterAuth(mode authMode) func() {
 	a := c.auth

@@ -119,6 +119,17 @@ func TestWriteAllowList(t *testing.T) {
 		{`INSERT INTO t(v) SELECT applied_index FROM "raftsql_meta"`, "raftsql internal"},
 	}
 	for _, c := range refused {
+		// Compiled first under the read policy on every read connection
+		// (as the read path does to classify a statement): the write check
+		// must not reuse that compilation.
+		for i := 0; i < cap(db.readers); i++ {
+			_ = db.withReader(context.Background(), func(rc *lconn) error {
+				if st, _, err := rc.prepareCached(c.sql); err == nil && st != nil {
+					st.release()
+				}
+				return nil
+			})
+		}
 		want := CodeFeatureNotSupported
 		if strings.Contains(c.names, "internal") {
 			want = CodeInsufficientPrivs

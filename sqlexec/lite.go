@@ -71,12 +71,12 @@ const stmtCacheSize = 256
 // Call release, not finalize, when done.
 func (c *lconn) prepareCached(sqlText string) (*lstmt, string, error) {
 	c.syncSchema()
-	// A statement is authorized when it is compiled: one compiled for
-	// raftsql itself (authorizer off) must not serve a user statement of
-	// the same text.
+	// A statement is authorized when it is compiled: one compiled under
+	// one policy (raftsql's own statements: none; reads; writes) must not
+	// serve the same text under another.
 	key := sqlText
 	if c.auth != nil && c.auth.mode != authOff {
-		key = "\x00user\x00" + sqlText
+		key = c.auth.mode.cachePrefix() + sqlText
 	}
 	if st, ok := c.cache[key]; ok && st.p != 0 && !st.busy {
 		st.busy = true
