@@ -326,3 +326,28 @@ func TestMaxRowidDeterministic(t *testing.T) {
 	}
 	t.Log(dumps[0])
 }
+
+// Describing a statement inside a transaction that wrote compiles (and may
+// probe) it on the apply connection: only under the write allow-list, so
+// a PRAGMA that changes a setting and returns a row cannot run there.
+func TestDescribeOnApplyConnectionAuthorized(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	mustQ(t, s, "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)", "")
+	before := connState(t, e.db.w)
+	mustQ(t, s, "BEGIN", "")
+	mustQ(t, s, "INSERT INTO t(v) VALUES ('a')", "")
+	for _, p := range []string{"PRAGMA locking_mode = EXCLUSIVE", "PRAGMA foreign_keys(0)", "PRAGMA reverse_unordered_selects(1)"} {
+		if _, err := s.Prepare(context.Background(), p, nil); code(err) != CodeFeatureNotSupported {
+			t.Errorf("prepare %q in a transaction: %v, want 0A000", p, err)
+		}
+	}
+	mustQ(t, s, "ROLLBACK", "")
+	if after := connState(t, e.db.w); after != before {
+		t.Errorf("apply connection state changed:\n before %s\n after  %s", before, after)
+	}
+	lm, _, err := queryInt(e.db.w, "SELECT count(*) FROM pragma_locking_mode WHERE locking_mode = 'normal'")
+	if err != nil || lm != 1 {
+		t.Errorf("locking mode changed: %d %v", lm, err)
+	}
+}
