@@ -282,6 +282,7 @@ type procNode struct {
 	cmd     *exec.Cmd
 	logPath string
 	exited  chan struct{}
+	env     []string // added to the environment at the next start (e.g. TZ=...)
 }
 
 type procCluster struct {
@@ -345,6 +346,9 @@ func (c *procCluster) start(p *procNode) {
 		c.t.Fatal(err)
 	}
 	p.cmd = exec.Command(c.bin, p.args...)
+	if len(p.env) > 0 {
+		p.cmd.Env = append(os.Environ(), p.env...)
+	}
 	p.cmd.Stdout = f
 	p.cmd.Stderr = f
 	if err := p.cmd.Start(); err != nil {

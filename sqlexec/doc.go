@@ -22,9 +22,14 @@
 // entry's timestamp. random(), randomblob(), now(), gen_random_uuid() and
 // the *_timestamp() functions are overridden on that connection only
 // (sqlite3_create_function_v2 is per connection) and draw from a PCG
-// seeded with (Seed, statement number). The SQL text is never rewritten.
-// Functions whose value depends on the replica (pg_backend_pid(), ...) and
-// temporary objects are refused before proposing with 0A000.
+// seeded with (Seed, statement number), the date/time literal casts read
+// the pinned clock, SQLite's own PRNG (random rowids) is seeded from the
+// entry and its localtime is UTC (pinsqlite.go). The SQL text is never
+// rewritten. What a write may use is an allow-list enforced by SQLite's
+// authorizer (authorize.go) on what SQLite compiled: functions known to be
+// deterministic, no PRAGMA, no temporary objects, no ATTACH, no raftsql_*
+// tables; refused before proposing (0A000 naming the construct) and,
+// identically on every node, at apply.
 //
 // A request id seen before (within DedupeWindow entries, pruned by index
 // so every node prunes identically) is not executed again: the entry
@@ -86,6 +91,7 @@
 // (extended protocol), columns.go (result column types), result.go,
 // errors.go; db.go (open, connections), apply.go, dedup.go, digest.go,
 // checksum.go, snapshot.go, command.go (log entry encoding), det.go
-// (deterministic functions and clock VFS), lite.go and exec.go (SQLite
-// connections and statements).
+// (deterministic functions and clock VFS), authorize.go (what may enter
+// the log), pinsqlite.go (SQLite's PRNG and localtime), lite.go and
+// exec.go (SQLite connections and statements).
 package sqlexec

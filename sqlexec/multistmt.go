@@ -86,10 +86,7 @@ func (s *Session) implicitTxn(ctx context.Context, parts []string, stmts []*pgdi
 				if err := guardInternal(x); err != nil {
 					return true, err
 				}
-				if isPragmaWrite(x) {
-					return true, Unsupported("PRAGMA assignment, ATTACH and DETACH")
-				}
-				if err := checkDeterministic(x); err != nil {
+				if err := s.e.db.checkWrite(ctx, x); err != nil {
 					return true, err
 				}
 				cmd.Statements = append(cmd.Statements, Statement{SQL: s.substNames(x), Tag: subTag(st)})

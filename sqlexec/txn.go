@@ -159,9 +159,12 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 		// would see results from two different states.
 		dg := newDigester()
 		if _, err := replayTxn(c, det, tx.ts, tx.seed, 0, tx.stmts, dg); err != nil {
-			if isOutcome(err) {
+			switch {
+			case isRefusal(err): // e.g. a read of changes() before the first write
+				outErr = err
+			case isOutcome(err):
 				outErr = rwConflict()
-			} else {
+			default:
 				outErr = err
 			}
 			return nil
@@ -263,7 +266,7 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 		return errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", st.Tag)
 	}
 	for i := range extra {
-		if err := checkDeterministic(extra[i].SQL); err != nil {
+		if err := s.e.db.checkWrite(ctx, extra[i].SQL); err != nil {
 			return err
 		}
 	}

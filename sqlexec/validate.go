@@ -53,7 +53,9 @@ func replayTxn(c *lconn, det *detState, ts int64, seed uint64, first int, stmts 
 			dg.add(&r)
 		}
 		results = append(results, r)
-		if r.Err != nil && (!st.Digest || !isOutcome(r.Err) || !c.inTx()) {
+		// A refusal of the write allow-list ends the replay: the statement
+		// may not run on the replicated state, whatever the client saw.
+		if r.Err != nil && (isRefusal(r.Err) || !st.Digest || !isOutcome(r.Err) || !c.inTx()) {
 			return results, r.Err
 		}
 	}

@@ -396,6 +396,7 @@ func registerCatalogFuncs() error {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)
 		}
+		deterministic[name] = true
 	}
 	return nil
 }
