@@ -47,21 +47,55 @@ type VerifySample struct {
 // one read transaction; Index is the applied index it saw. It reads on a
 // pool connection, so it never blocks apply.
 func (db *DB) SampleChecksum(ctx context.Context, cur VerifyCursor, rows int) (VerifySample, error) {
-	var out VerifySample
-	err := db.withReader(ctx, func(c *lconn) error {
-		if err := c.exec("BEGIN"); err != nil {
+	type result struct {
+		s   VerifySample
+		err error
+	}
+	resc := make(chan result, 1)
+	if _, err := db.StartSample(ctx, cur, rows, func(s VerifySample, err error) { resc <- result{s, err} }); err != nil {
+		return VerifySample{}, err
+	}
+	r := <-resc
+	return r.s, r.err
+}
+
+// StartSample takes a sampled checksum in the background: it returns once
+// the sample's read transaction has fixed the state it hashes (the applied
+// index it returns), and calls done with the result later, from another
+// goroutine. Apply calls it between two entries, so it waits only for the
+// snapshot, never for the hashing.
+func (db *DB) StartSample(ctx context.Context, cur VerifyCursor, rows int, done func(VerifySample, error)) (uint64, error) {
+	started := make(chan error, 1)
+	var index uint64
+	go func() {
+		var out VerifySample
+		began := false
+		err := db.withReader(ctx, func(c *lconn) error {
+			if err := c.exec("BEGIN"); err != nil {
+				return err
+			}
+			defer c.exec("COMMIT")
+			// The first read fixes the transaction's snapshot (WAL).
+			idx, err := readAppliedIndex(c)
+			if err != nil {
+				return err
+			}
+			index, began = idx, true
+			started <- nil
+			out, err = sampleConn(c, cur, rows)
+			out.Index = idx
 			return err
+		})
+		if !began {
+			started <- err
+			return
 		}
-		defer c.exec("COMMIT")
-		idx, err := readAppliedIndex(c)
-		if err != nil {
-			return err
-		}
-		out, err = sampleConn(c, cur, rows)
-		out.Index = idx
-		return err
-	})
-	return out, err
+		done(out, err)
+	}()
+	if err := <-started; err != nil {
+		return 0, err
+	}
+	return index, nil
 }
 
 // sampleTable is one user table as the sampled checksum sees it.
@@ -186,7 +220,6 @@ func sampleTables(c *lconn) ([]sampleTable, error) {
 	}
 	return out, nil
 }
-
 
 // sampleRows hashes at most limit rows of t with a key after key (nil:
 // from the first row) and returns how many it hashed and the last key.
