@@ -49,15 +49,9 @@ func (n *Node) loadDiverged() {
 	n.log.Error("this replica is DIVERGED: its data differs from the cluster's; it serves no reads or writes until repaired (see "+divergedFile+" in its data directory)", "reason", why)
 }
 
-// markDiverged marks this node diverged, durably, and logs it loudly.
-func (n *Node) markDiverged(why string) {
-	n.ver.mu.Lock()
-	if n.ver.diverged != "" {
-		n.ver.mu.Unlock()
-		return
-	}
-	n.ver.diverged = why
-	n.ver.mu.Unlock()
+// recordDiverged makes the mark (already set in memory by the check that
+// found it) durable, and logs it loudly.
+func (n *Node) recordDiverged(why string) {
 	path := filepath.Join(n.cfg.DataDir, divergedFile)
 	if err := os.WriteFile(path, []byte(why+"\n"), 0o644); err != nil {
 		n.log.Error("cannot record the divergence mark", "path", path, "err", err)

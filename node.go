@@ -188,7 +188,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		defer n.bgWG.Done()
 		n.runVerifier(bgCtx)
 	}()
-	n.log.Info("node started", "pg", ln.Addr().String(), "raft", tr.Addr().String(), "applied", n.applied)
+	n.log.Info("node started", "pg", ln.Addr().String(), "raft", tr.Addr().String(), "applied", n.AppliedIndex())
 	return n, nil
 }
 

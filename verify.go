@@ -274,7 +274,10 @@ func (n *Node) evaluateCheck(index uint64) {
 	case r.own == "":
 	case r.own != r.decided:
 		if v.diverged == "" {
+			// Set together with the decision, so nobody sees the check
+			// decided without its verdict.
 			why = fmt.Sprintf("check at log index %d: this node's checksum %.16s differs from the majority's %.16s", index, r.own, r.decided)
+			v.diverged = why
 		}
 	case index > v.lastOK:
 		v.lastOK = index
@@ -285,7 +288,7 @@ func (n *Node) evaluateCheck(index uint64) {
 		n.log.Error("verification: a replica's data differs from the majority's; it marks itself diverged", "replica", n.nameOf(id), "check", index)
 	}
 	if why != "" {
-		n.markDiverged(why)
+		n.recordDiverged(why)
 	}
 }
 

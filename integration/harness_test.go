@@ -117,12 +117,21 @@ type memCluster struct {
 	pgAddrs []string
 	nodes   []*raftsql.Node
 	log     *slog.Logger // shared by the nodes; each adds its own name
+	// configure, when set, adjusts each node's Config before it starts.
+	configure func(cfg *raftsql.Config)
 }
 
 func startMemCluster(t testing.TB, size int) *memCluster {
 	t.Helper()
+	return startMemClusterWith(t, size, nil)
+}
+
+// startMemClusterWith starts a cluster whose nodes' Config configure
+// adjusts (nil: none).
+func startMemClusterWith(t testing.TB, size int, configure func(cfg *raftsql.Config)) *memCluster {
+	t.Helper()
 	ports := freePorts(t, 2*size)
-	c := &memCluster{t: t, dir: t.TempDir(), log: testLogger(t)}
+	c := &memCluster{t: t, dir: t.TempDir(), log: testLogger(t), configure: configure}
 	for i := 0; i < size; i++ {
 		c.members = append(c.members, raftsql.Member{Name: "n" + strconv.Itoa(i+1), RaftAddr: "127.0.0.1:" + strconv.Itoa(ports[i])})
 		c.pgAddrs = append(c.pgAddrs, "127.0.0.1:"+strconv.Itoa(ports[size+i]))
@@ -141,13 +150,17 @@ func startMemCluster(t testing.TB, size int) *memCluster {
 
 func (c *memCluster) start(i int) {
 	c.t.Helper()
-	n, err := raftsql.Start(context.Background(), raftsql.Config{
+	cfg := raftsql.Config{
 		Name:           c.members[i].Name,
 		DataDir:        filepath.Join(c.dir, c.members[i].Name),
 		PGListen:       c.pgAddrs[i],
 		InitialCluster: c.members,
 		Logger:         c.log,
-	})
+	}
+	if c.configure != nil {
+		c.configure(&cfg)
+	}
+	n, err := raftsql.Start(context.Background(), cfg)
 	if err != nil {
 		c.t.Fatalf("start %s: %v", c.members[i].Name, err)
 	}
