@@ -36,6 +36,10 @@ import (
 // difference fails the very next check. The hashing runs on a read
 // connection in the background; apply waits only for its snapshot.
 
+// errCheckPending: a check is not proposed while this node's sample of
+// the previous one is still running.
+var errCheckPending = errors.New("raftsql: the previous verification check is still being sampled here")
+
 // verifyKeep is how many recent checks a node remembers (reports of older
 // checks are ignored).
 const verifyKeep = 16
@@ -46,6 +50,8 @@ type verifier struct {
 	mu       sync.Mutex
 	rounds   map[uint64]*verifyRound // by check index
 	next     sqlexec.VerifyCursor    // where this node's last sample stopped
+	taken    uint64                  // index of the last check this node started to sample
+	done     uint64                  // index of the last check whose sample finished
 	sampled  uint64                  // checks this node sampled
 	lastOK   uint64                  // last decided check this node agreed with
 	lastDone uint64                  // last decided check
@@ -140,11 +146,15 @@ func (n *Node) applyVerifyCheck(index uint64, data []byte) {
 		n.log.Warn("verification check entry is malformed; skipped", "index", index, "err", err)
 		return
 	}
+	n.ver.mu.Lock()
+	n.ver.taken = index
+	n.ver.mu.Unlock()
 	_, err = n.db.StartSample(context.Background(), cur, rows, func(s sqlexec.VerifySample, err error) {
 		n.sampled(index, s, err)
 	})
 	if err != nil {
 		n.log.Warn("verification check not taken", "index", index, "err", err)
+		n.sampled(index, sqlexec.VerifySample{}, err)
 	}
 }
 
@@ -152,6 +162,11 @@ func (n *Node) applyVerifyCheck(index uint64, data []byte) {
 // its report.
 func (n *Node) sampled(index uint64, s sqlexec.VerifySample, err error) {
 	v := n.ver
+	v.mu.Lock()
+	if index > v.done {
+		v.done = index
+	}
+	v.mu.Unlock()
 	if err != nil {
 		n.log.Warn("verification check failed on this node", "index", index, "err", err)
 		return
@@ -311,7 +326,7 @@ func (n *Node) runVerifier(ctx context.Context) {
 			return
 		case <-tick:
 			if n.IsLeader() && n.divergedReason() == "" {
-				if err := n.proposeCheck(ctx); err != nil && ctx.Err() == nil {
+				if err := n.proposeCheck(ctx); err != nil && ctx.Err() == nil && !errors.Is(err, errCheckPending) {
 					n.log.Warn("verification check not proposed", "err", err)
 				}
 			}
@@ -353,8 +368,13 @@ func (n *Node) Verify(ctx context.Context) error {
 
 func (n *Node) proposeCheck(ctx context.Context) error {
 	n.ver.mu.Lock()
-	cur := n.ver.next
+	cur, pending := n.ver.next, n.ver.taken > n.ver.done
 	n.ver.mu.Unlock()
+	if pending {
+		// The next check starts where this node's last sample stops:
+		// proposing before it stops would check the same rows again.
+		return errCheckPending
+	}
 	return n.proposeInternal(ctx, encodeVerifyCheck(n.cfg.VerifyRows, cur))
 }
 
