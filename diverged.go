@@ -68,6 +68,9 @@ func (n *Node) recordDiverged(why string) {
 
 // divergedReason is why this node is diverged ("" if it is not).
 func (n *Node) divergedReason() string {
+	if n.ver == nil { // a Node built by a unit test, without Start
+		return ""
+	}
 	n.ver.mu.Lock()
 	defer n.ver.mu.Unlock()
 	return n.ver.diverged

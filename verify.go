@@ -247,7 +247,6 @@ func (n *Node) evaluateCheck(index uint64) {
 	if err != nil || len(conf.Voters) == 0 {
 		return
 	}
-	quorum := len(conf.Voters)/2 + 1
 	v := n.ver
 	v.mu.Lock()
 	r, ok := v.rounds[index]
@@ -256,19 +255,9 @@ func (n *Node) evaluateCheck(index uint64) {
 		return
 	}
 	if r.decided == "" {
-		count := map[string]int{}
-		for id, s := range r.sums {
-			if conf.IsVoter(id) {
-				count[s]++
-			}
-		}
-		for s, c := range count {
-			if c >= quorum {
-				r.decided = s
-				if index > v.lastDone {
-					v.lastDone = index
-				}
-			}
+		r.decided = majoritySum(r.sums, conf.Voters)
+		if r.decided != "" && index > v.lastDone {
+			v.lastDone = index
 		}
 	}
 	if r.decided == "" {
@@ -305,6 +294,21 @@ func (n *Node) evaluateCheck(index uint64) {
 	if why != "" {
 		n.recordDiverged(why)
 	}
+}
+
+// majoritySum is the sum a majority of voters reported, or "" while there
+// is none. Reports of non-voters (learners) are compared, never counted.
+func majoritySum(sums map[uint64]string, voters []uint64) string {
+	count := map[string]int{}
+	for _, id := range voters {
+		if s, ok := sums[id]; ok {
+			count[s]++
+			if count[s] > len(voters)/2 {
+				return s
+			}
+		}
+	}
+	return ""
 }
 
 // runVerifier is the verify loop: the leader's periodic checks, on-demand

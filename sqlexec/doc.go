@@ -76,8 +76,10 @@
 // read.go (the read path), query.go (statements outside a transaction),
 // txn.go (explicit transactions), readview.go, copy.go, prepare.go
 // (extended protocol), columns.go (result column types), result.go,
-// errors.go; db.go (open, connections), apply.go, dedup.go, digest.go,
-// checksum.go, snapshot.go, command.go (log entry encoding), det.go
+// errors.go, serving.go (a replicator may refuse all reads); db.go (open,
+// connections), apply.go, dedup.go, digest.go, checksum.go (full content
+// checksum), samplesum.go (the bounded sampled checksum replicas compare),
+// snapshot.go, command.go (log entry encoding), det.go
 // (deterministic functions and clock VFS), lite.go and exec.go (SQLite
 // connections and statements).
 package sqlexec
