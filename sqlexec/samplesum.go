@@ -172,8 +172,8 @@ func sampleConn(c *lconn, cur VerifyCursor, rows int) (VerifySample, error) {
 	return out, nil
 }
 
-// sampleTables lists the user tables in name order with their key columns.
-// Virtual tables are skipped (their content lives elsewhere: in shadow
+// sampleTables lists the user tables in name order with their key columns,
+// and sqlite_sequence (AUTOINCREMENT's next values are state). Virtual tables are skipped (their content lives elsewhere: in shadow
 // tables, which are listed, or outside the database).
 func sampleTables(c *lconn) ([]sampleTable, error) {
 	type row struct {
@@ -182,7 +182,8 @@ func sampleTables(c *lconn) ([]sampleTable, error) {
 	}
 	var rs []row
 	st, _, err := c.prepare(`SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'shadow')
-		AND name NOT LIKE 'raftsql\_%' ESCAPE '\' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY name`)
+		AND name NOT LIKE 'raftsql\_%' ESCAPE '\' AND (name NOT LIKE 'sqlite\_%' ESCAPE '\' OR name = 'sqlite_sequence')
+		ORDER BY name`)
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,8 @@ import (
 )
 
 // sampleFixture is a database with rows in a rowid table, a WITHOUT ROWID
-// table with a two-column key and an empty table: 23 rows in all.
+// table with a two-column key, an empty table and an AUTOINCREMENT table
+// (one row, and one in sqlite_sequence): 25 rows in all.
 func sampleFixture(t *testing.T) *DB {
 	t.Helper()
 	db := openTest(t, t.TempDir())
@@ -16,6 +17,8 @@ func sampleFixture(t *testing.T) *DB {
 		"CREATE TABLE a(id INTEGER PRIMARY KEY, v TEXT)",
 		"CREATE TABLE b(k1 TEXT, k2 INTEGER, v REAL, PRIMARY KEY (k1, k2)) WITHOUT ROWID",
 		"CREATE TABLE c(x)",
+		"CREATE TABLE d(id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT)",
+		"INSERT INTO d(v) VALUES ('one')",
 		"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 15) INSERT INTO a(id, v) SELECT i * 3, 'v' || i FROM n",
 		"INSERT INTO b VALUES ('x', 2, 1.5), ('x', 1, 2.5), ('a', 9, 0), ('m', 1, NULL), ('m', 0, 1), ('z', 5, 5), ('b', 1, 1), ('b', 2, 2)",
 	))
@@ -50,16 +53,16 @@ func samplePass(t *testing.T, db *DB, rows int) []VerifySample {
 
 func TestSampleChecksumCoversEveryRowOnce(t *testing.T) {
 	db := sampleFixture(t)
-	for _, rows := range []int{1, 4, 7, 23, 100} {
+	for _, rows := range []int{1, 4, 7, 25, 100} {
 		pass := samplePass(t, db, rows)
 		total := 0
 		for _, s := range pass {
 			total += s.Rows
 		}
-		if total != 23 {
-			t.Fatalf("rows %d: a pass hashed %d rows, want 23", rows, total)
+		if total != 25 {
+			t.Fatalf("rows %d: a pass hashed %d rows, want 25", rows, total)
 		}
-		if want := 23/rows + 1; len(pass) > want {
+		if want := 25/rows + 1; len(pass) > want {
 			t.Fatalf("rows %d: a pass took %d checks, want at most %d", rows, len(pass), want)
 		}
 	}
@@ -85,7 +88,8 @@ func TestSampleChecksumFindsOneAlteredRow(t *testing.T) {
 		{"UPDATE b SET v = 99 WHERE k1 = 'm' AND k2 = 1", 1},
 		{"DELETE FROM a WHERE id = 3", 1},
 		{"INSERT INTO c VALUES (1)", 1},
-		{"CREATE INDEX extra ON a(v)", 5}, // the schema: every check
+		{"UPDATE sqlite_sequence SET seq = 10 WHERE name = 'd'", 1},
+		{"CREATE INDEX extra ON a(v)", 6}, // the schema: every check
 	} {
 		alter := tc.alter
 		good := samplePass(t, sampleFixture(t), 5)
@@ -107,8 +111,22 @@ func TestSampleChecksumFindsOneAlteredRow(t *testing.T) {
 			// check entries do.
 			cur = good[i].Next
 		}
-		if differ != tc.differ || len(good) != 5 {
-			t.Fatalf("%s: %d of %d checks differ, want %d of 5", alter, differ, len(good), tc.differ)
+		if differ != tc.differ || len(good) != 6 {
+			t.Fatalf("%s: %d of %d checks differ, want %d of 6", alter, differ, len(good), tc.differ)
 		}
+	}
+}
+
+// TestSampleChecksumCursorTableDropped: a check whose cursor names a table
+// that no longer exists starts at the next table by name.
+func TestSampleChecksumCursorTableDropped(t *testing.T) {
+	db := sampleFixture(t)
+	s, err := db.SampleChecksum(context.Background(), VerifyCursor{Table: "bb", Key: []any{int64(5)}}, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// c is empty; d has 1 row; sqlite_sequence 1 row.
+	if s.Rows != 2 || !s.Wrapped {
+		t.Fatalf("%+v", s)
 	}
 }
