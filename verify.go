@@ -47,17 +47,27 @@ const verifyKeep = 16
 // verifier is the node's verification state; apply records into it, the
 // verify loop (runVerifier) proposes checks and reports.
 type verifier struct {
-	mu       sync.Mutex
-	rounds   map[uint64]*verifyRound // by check index
-	next     sqlexec.VerifyCursor    // where this node's last sample stopped
-	taken    uint64                  // index of the last check this node started to sample
-	done     uint64                  // index of the last check whose sample finished
-	sampled  uint64                  // checks this node sampled
-	lastOK   uint64                  // last decided check this node agreed with
-	lastDone uint64                  // last decided check
-	wrapped  uint64                  // full passes over the database
-	peers    map[uint64]uint64       // peers whose sum differed from the majority: id -> check
-	diverged string                  // why this node is diverged ("" if not)
+	mu     sync.Mutex
+	rounds map[uint64]*verifyRound // by check index
+	next   sqlexec.VerifyCursor    // where this node's last sample stopped
+	taken  uint64                  // index of the last check this node started to sample
+	done   uint64                  // index of the last check whose sample finished
+	// Idle clusters: verifyApplied counts the verification entries this
+	// incarnation applied, so AppliedIndex()-verifyApplied moves exactly
+	// when another entry (a write, a leader's empty entry, a configuration
+	// change) applies. passFrom is its value when the current pass began,
+	// and clean reports that the last pass completed without any such
+	// entry: the leader then proposes no periodic checks until one applies,
+	// so an idle cluster's log does not grow forever.
+	verifyApplied uint64
+	passFrom      uint64
+	clean         bool
+	sampled       uint64            // checks this node sampled
+	lastOK        uint64            // last decided check this node agreed with
+	lastDone      uint64            // last decided check
+	wrapped       uint64            // full passes over the database
+	peers         map[uint64]uint64 // peers whose sum differed from the majority: id -> check
+	diverged      string            // why this node is diverged ("" if not)
 
 	reportc chan verifyReport // reports to propose
 	checkc  chan chan error   // on-demand checks
@@ -67,6 +77,7 @@ type verifier struct {
 // verifyRound is what a node knows about one check.
 type verifyRound struct {
 	own     string // this node's sum ("" until sampled)
+	others  uint64 // non-verification entries applied before it (see verifier.passFrom)
 	sums    map[uint64]string
 	decided string // the majority's sum once known
 }
@@ -146,9 +157,17 @@ func (n *Node) applyVerifyCheck(index uint64, data []byte) {
 		n.log.Warn("verification check entry is malformed; skipped", "index", index, "err", err)
 		return
 	}
-	n.ver.mu.Lock()
-	n.ver.taken = index
-	n.ver.mu.Unlock()
+	v := n.ver
+	v.mu.Lock()
+	v.taken = index
+	others := index - 1 - v.verifyApplied
+	v.verifyApplied++
+	if cur.Table == "" && cur.Key == nil {
+		v.passFrom, v.clean = others, false
+	}
+	r := v.round(index)
+	r.others = others
+	v.mu.Unlock()
 	_, err = n.db.StartSample(context.Background(), cur, rows, func(s sqlexec.VerifySample, err error) {
 		n.sampled(index, s, err)
 	})
@@ -184,6 +203,7 @@ func (n *Node) sampled(index uint64, s sqlexec.VerifySample, err error) {
 	v.sampled++
 	if s.Wrapped {
 		v.wrapped++
+		v.clean = r.others == v.passFrom
 	}
 	v.mu.Unlock()
 	select {
@@ -206,6 +226,7 @@ func (n *Node) applyVerifyReport(index uint64, data []byte) {
 	}
 	v := n.ver
 	v.mu.Lock()
+	v.verifyApplied++
 	if _, ok := v.rounds[rep.Check]; !ok && len(v.rounds) >= verifyKeep && rep.Check < v.oldest() {
 		v.mu.Unlock()
 		return
@@ -329,7 +350,7 @@ func (n *Node) runVerifier(ctx context.Context) {
 		case <-n.donec:
 			return
 		case <-tick:
-			if n.IsLeader() && n.divergedReason() == "" {
+			if n.IsLeader() && n.divergedReason() == "" && !n.verifyIdle() {
 				if err := n.proposeCheck(ctx); err != nil && ctx.Err() == nil && !errors.Is(err, errCheckPending) {
 					n.log.Warn("verification check not proposed", "err", err)
 				}
@@ -348,6 +369,16 @@ func (n *Node) runVerifier(ctx context.Context) {
 			}
 		}
 	}
+}
+
+// verifyIdle reports that a whole pass found the database unchanged and
+// nothing but verification entries applied since it began.
+func (n *Node) verifyIdle() bool {
+	applied := n.db.AppliedIndex()
+	v := n.ver
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.clean && applied-v.verifyApplied == v.passFrom
 }
 
 // Verify proposes a verification check now (on any node: a follower's
@@ -416,14 +447,19 @@ type VerifyStatus struct {
 	LastAgreed  uint64            // ... and of the last one this node's sum matched
 	Diverged    string            // why this node is diverged; "" if it is not
 	Peers       map[string]uint64 // replicas whose sum differed from the majority's, with the check
+	// Idle: a whole pass found nothing but verification entries applied
+	// since it began; as leader, this node proposes no periodic check
+	// until another entry applies.
+	Idle bool
 }
 
 // VerifyStatus returns the node's view of self-verification.
 func (n *Node) VerifyStatus() VerifyStatus {
+	idle := n.verifyIdle()
 	v := n.ver
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	st := VerifyStatus{Sampled: v.sampled, Passes: v.wrapped, LastDecided: v.lastDone, LastAgreed: v.lastOK, Diverged: v.diverged, Peers: map[string]uint64{}}
+	st := VerifyStatus{Sampled: v.sampled, Passes: v.wrapped, LastDecided: v.lastDone, LastAgreed: v.lastOK, Diverged: v.diverged, Peers: map[string]uint64{}, Idle: idle}
 	for id, at := range v.peers {
 		st.Peers[n.nameOf(id)] = at
 	}
@@ -442,6 +478,9 @@ func (st VerifyStatus) String() string {
 		fmt.Fprintf(&b, "ok: agreed with the majority at check %d", st.LastAgreed)
 	}
 	fmt.Fprintf(&b, "; %d checks sampled, %d full passes", st.Sampled, st.Passes)
+	if st.Idle {
+		b.WriteString(", idle (nothing written since the last full pass)")
+	}
 	if len(st.Peers) > 0 {
 		names := make([]string, 0, len(st.Peers))
 		for name := range st.Peers {
