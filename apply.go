@@ -15,7 +15,9 @@ import (
 // Entry payload kinds: the first byte of a normal entry's data. An empty
 // entry (a new leader's first entry) has no kind byte.
 const (
-	entrySQL byte = 1 // an sqlexec.Command
+	entrySQL          byte = 1 // an sqlexec.Command
+	entryVerify       byte = 2 // a verification check (verify.go)
+	entryVerifyReport byte = 3 // one node's result of a check (verify.go)
 )
 
 const (
@@ -310,6 +312,16 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 			switch e.Data[0] {
 			case entrySQL:
 				batch = append(batch, sqlexec.Entry{Index: e.Index, Data: e.Data[1:]})
+			case entryVerify:
+				// The check samples the state after every earlier entry.
+				if err := flush(); err != nil {
+					return err
+				}
+				n.applyVerifyCheck(e.Index, e.Data[1:])
+				batch = append(batch, sqlexec.Entry{Index: e.Index})
+			case entryVerifyReport:
+				n.applyVerifyReport(e.Index, e.Data[1:])
+				batch = append(batch, sqlexec.Entry{Index: e.Index})
 			default:
 				// An entry kind from a newer version: refuse to guess,
 				// since skipping it would make this replica diverge.

@@ -52,6 +52,11 @@ type Config struct {
 	ReadTimeout time.Duration
 	// MaxConnections limits PostgreSQL client connections (default 200).
 	MaxConnections int
+	// VerifyInterval is how often the leader proposes a verification
+	// check (default 5s; negative: never), and VerifyRows how many rows
+	// one check hashes (default 2000). See verify.go.
+	VerifyInterval time.Duration
+	VerifyRows     int
 
 	Logger *slog.Logger
 	// Rand is the node's source of randomness, read at Start for the Raft
@@ -94,6 +99,12 @@ func (c *Config) setDefaults() error {
 	}
 	if c.ReadTimeout <= 0 {
 		c.ReadTimeout = 10 * time.Second
+	}
+	if c.VerifyInterval == 0 {
+		c.VerifyInterval = 5 * time.Second
+	}
+	if c.VerifyRows <= 0 {
+		c.VerifyRows = 2000
 	}
 	if c.Rand == nil {
 		c.Rand = rand.Reader

@@ -74,6 +74,7 @@ type Node struct {
 	closed        bool
 	bgCancel      context.CancelFunc
 	bgWG          sync.WaitGroup
+	ver           *verifier // self-verification (verify.go)
 }
 
 // Start opens (or initialises) the node's data directory, starts the Raft
@@ -109,6 +110,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		appliedCond: make(chan struct{}),
 
 		leaderChanged: make(chan struct{}),
+		ver:           newVerifier(),
 	}
 	for _, m := range cfg.InitialCluster {
 		n.names[membership.MemberID(m.Name)] = m.Name
@@ -126,6 +128,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		return nil, err
 	}
 	cleanup = append(cleanup, func() { n.store.Close() }, func() { n.db.Close() })
+	n.loadDiverged()
 
 	var seed [8]byte
 	if _, err := io.ReadFull(cfg.Rand, n.incarnation[:]); err != nil {
@@ -192,6 +195,11 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		if err := n.pg.Serve(bgCtx, ln); err != nil && bgCtx.Err() == nil && !n.isClosed() {
 			n.log.Error("postgres server stopped", "err", err)
 		}
+	}()
+	n.bgWG.Add(1)
+	go func() {
+		defer n.bgWG.Done()
+		n.runVerifier(bgCtx)
 	}()
 	n.log.Info("node started", "pg", ln.Addr().String(), "raft", tr.Addr().String(), "applied", n.AppliedIndex())
 	return n, nil

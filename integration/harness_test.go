@@ -122,20 +122,27 @@ type memCluster struct {
 	// starts (so no other test can take the port between choosing and
 	// using it) until the node's first start takes them.
 	pgLns, raftLns []net.Listener
-	// clock, when set, is every node's SQL clock (raftsql.Config.Clock).
-	clock func() time.Time
+	// configure, when set, adjusts each node's Config before it starts.
+	configure func(cfg *raftsql.Config)
 }
 
 func startMemCluster(t testing.TB, size int) *memCluster {
 	t.Helper()
-	return startMemClusterClock(t, size, nil)
+	return startMemClusterWith(t, size, nil)
 }
 
 // startMemClusterClock starts a cluster whose nodes read clock as their
-// SQL wall clock (nil: the real one), so a test can make time pass.
+// SQL wall clock, so a test can make time pass.
 func startMemClusterClock(t testing.TB, size int, clock func() time.Time) *memCluster {
 	t.Helper()
-	c := &memCluster{t: t, dir: t.TempDir(), log: testLogger(t), clock: clock}
+	return startMemClusterWith(t, size, func(cfg *raftsql.Config) { cfg.Clock = clock })
+}
+
+// startMemClusterWith starts a cluster whose nodes' Config configure
+// adjusts (nil: none).
+func startMemClusterWith(t testing.TB, size int, configure func(cfg *raftsql.Config)) *memCluster {
+	t.Helper()
+	c := &memCluster{t: t, dir: t.TempDir(), log: testLogger(t), configure: configure}
 	for i := 0; i < size; i++ {
 		rl, pl := listenLoopback(t, "127.0.0.1:0"), listenLoopback(t, "127.0.0.1:0")
 		c.raftLns = append(c.raftLns, rl)
@@ -181,15 +188,18 @@ func (c *memCluster) start(i int) {
 	if rl == nil {
 		rl = listenLoopback(c.t, c.members[i].RaftAddr)
 	}
-	n, err := raftsql.Start(context.Background(), raftsql.Config{
+	cfg := raftsql.Config{
 		Name:           c.members[i].Name,
 		DataDir:        filepath.Join(c.dir, c.members[i].Name),
 		PGListener:     pl,
 		RaftListener:   rl,
 		InitialCluster: c.members,
 		Logger:         c.log,
-		Clock:          c.clock,
-	})
+	}
+	if c.configure != nil {
+		c.configure(&cfg)
+	}
+	n, err := raftsql.Start(context.Background(), cfg)
 	if err != nil {
 		c.t.Fatalf("start %s: %v", c.members[i].Name, err)
 	}

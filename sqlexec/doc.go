@@ -89,9 +89,11 @@
 // multistmt.go (query strings of several statements), readview.go,
 // copy.go, prepare.go
 // (extended protocol), columns.go (result column types), result.go,
-// errors.go; db.go (open, connections), apply.go, dedup.go, digest.go,
-// checksum.go, snapshot.go, command.go (log entry encoding), det.go
-// (deterministic functions and clock VFS), authorize.go (what may enter
-// the log), pinsqlite.go (SQLite's PRNG and localtime), lite.go and
-// exec.go (SQLite connections and statements).
+// errors.go, serving.go (a replicator may refuse all reads); db.go (open,
+// connections), apply.go, dedup.go, digest.go, checksum.go (full content
+// checksum), samplesum.go (the bounded sampled checksum replicas compare),
+// snapshot.go, command.go (log entry encoding), det.go (deterministic
+// functions and clock VFS), authorize.go (what may enter the log),
+// pinsqlite.go (SQLite's PRNG and localtime), lite.go and exec.go (SQLite
+// connections and statements).
 package sqlexec
