@@ -62,6 +62,10 @@ type lconn struct {
 	// SQLite's own version is needed.
 	sharedSchema *atomic.Int64
 	det          *detState // per-connection function state (read connections)
+	// meter is the progress handler's state: work budget and
+	// cancellation (budget.go).
+	meter   *meter
+	meterID uintptr
 }
 
 const stmtCacheSize = 256
@@ -168,6 +172,7 @@ func openLConn(dsn string) (*lconn, error) {
 	c := &lconn{drv: dc}
 	c.db = *(*uintptr)(unsafe.Pointer(fdb.UnsafeAddr()))
 	c.tls = *(**libc.TLS)(unsafe.Pointer(ftls.UnsafeAddr()))
+	installMeter(c)
 	return c, nil
 }
 
@@ -185,6 +190,7 @@ func (c *lconn) close() error {
 		c.det = nil
 	}
 	err := c.drv.Close()
+	removeMeter(c)
 	c.drv = nil
 	c.db = 0
 	return err
@@ -411,6 +417,11 @@ func (s *lstmt) run(args []any, row func([]any) error) (int64, error) {
 		}
 	}
 	tls := s.c.tls
+	m := s.c.meter
+	var prev uintptr
+	if m != nil {
+		prev = m.startStmt(tls, s.p)
+	}
 	for {
 		rc := lib.Xsqlite3_step(tls, s.p)
 		switch rc {
@@ -425,14 +436,30 @@ func (s *lstmt) run(args []any, row func([]any) error) (int64, error) {
 				}
 				if err := row(vals); err != nil {
 					lib.Xsqlite3_reset(tls, s.p)
+					if m != nil {
+						m.finishStmt(tls, s.p, prev, false)
+					}
 					return 0, err
 				}
 			}
 		case lib.SQLITE_DONE:
-			return int64(lib.Xsqlite3_changes64(tls, s.c.db)), nil
+			n := int64(lib.Xsqlite3_changes64(tls, s.c.db))
+			if m != nil {
+				if e := m.finishStmt(tls, s.p, prev, true); e != nil {
+					return 0, e
+				}
+			}
+			return n, nil
 		default:
 			e := s.c.err(rc)
 			lib.Xsqlite3_reset(tls, s.p)
+			if m != nil {
+				// The handler's reason (budget, timeout, shutdown)
+				// replaces SQLite's bare "interrupted".
+				if me := m.finishStmt(tls, s.p, prev, false); me != nil && rc&0xff == lib.SQLITE_INTERRUPT {
+					return 0, me
+				}
+			}
 			return 0, e
 		}
 	}

@@ -97,7 +97,7 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 	var ro []bool
 	var outErr error
 	db, user := s.names()
-	err := s.e.db.withWriter(func(c *lconn, det *detState) error {
+	err := s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
 		det.bindNames(db, user)
 		if err := c.exec("BEGIN"); err != nil {
 			return mapError(err, "")
