@@ -36,10 +36,12 @@ import (
 const progressOps = 1000
 
 // DefaultStepBudget is the default work budget of one log entry in SQLite
-// VM instructions: about 200 per row written with an index or two, so a
-// few million rows of INSERT ... SELECT or UPDATE fit (measured in
-// TestStepBudgetScale), and an unbounded statement fails after seconds.
-const DefaultStepBudget = 1_000_000_000
+// VM instructions. An INSERT ... SELECT into a table with one index costs
+// about 35 instructions per row (TestStepBudgetScale), so a few million
+// rows of ordinary bulk work fit; modernc's SQLite runs roughly 40 million
+// instructions a second, so an unbounded statement fails after about five
+// seconds instead of holding the apply for good.
+const DefaultStepBudget = 200_000_000
 
 // stepBudget is the budget in effect (Options.StepBudget; 0 = default,
 // negative = none).
@@ -60,6 +62,7 @@ type meter struct {
 	limit   int64   // steps allowed in the current unit; 0 = no budget
 	used    int64   // steps of the unit's finished statements
 	cur     uintptr // sqlite3_stmt* of the running statement, 0 = none
+	calls   int64   // handler calls during the running statement
 	tripped *Error  // why the handler stopped the running statement
 	// unitErr is the first budget, cancel or shutdown error of the unit.
 	unitErr *Error
@@ -112,7 +115,12 @@ func progressHandler(tls *libc.TLS, id uintptr) int32 {
 			return 1
 		}
 	}
-	if m.limit > 0 && m.cur != 0 && m.used+stmtSteps(tls, m.cur, false) > m.limit {
+	// SQLite adds a run's steps to the statement's counter only when the
+	// run returns, so during a run the handler counts its own calls: one
+	// per progressOps steps of the statement (since startStmt reset its
+	// counter), at the same instructions on every node.
+	m.calls++
+	if m.limit > 0 && m.cur != 0 && m.used+m.calls*progressOps > m.limit {
 		m.tripped = budgetError(m.limit)
 		return 1
 	}
@@ -120,7 +128,8 @@ func progressHandler(tls *libc.TLS, id uintptr) int32 {
 }
 
 // stmtSteps is the statement's VM instruction count since its last reset
-// (optionally resetting it).
+// (optionally resetting it); SQLite updates it when a run (one
+// sqlite3_step) returns.
 func stmtSteps(tls *libc.TLS, p uintptr, reset bool) int64 {
 	r := int32(0)
 	if reset {
@@ -140,20 +149,30 @@ func (m *meter) end() { m.limit, m.used, m.unitErr = 0, 0, nil }
 
 // startStmt is called before a statement's first step; it returns the
 // statement that was running (a nested run) for finishStmt.
-func (m *meter) startStmt(tls *libc.TLS, p uintptr) uintptr {
+func (m *meter) startStmt(tls *libc.TLS, p uintptr) stmtMark {
 	stmtSteps(tls, p, true)
-	prev := m.cur
-	m.cur, m.tripped = p, nil
+	prev := stmtMark{m.cur, m.calls}
+	m.cur, m.calls, m.tripped = p, 0, nil
 	return prev
+}
+
+// stmtMark is the meter's state of an outer statement during a nested run.
+type stmtMark struct {
+	cur   uintptr
+	calls int64
 }
 
 // finishStmt accounts a finished statement's steps and reports an error
 // when it was stopped by the handler, or when it finished over budget (a
 // statement can finish between two handler calls: the outcome must not
 // depend on where those fall).
-func (m *meter) finishStmt(tls *libc.TLS, p, prev uintptr, done bool) *Error {
+//
+// The outcome is decided by the exact count: the handler stops a
+// statement only once its calls prove the count is over the budget, which
+// the count at completion would show as well.
+func (m *meter) finishStmt(tls *libc.TLS, p uintptr, prev stmtMark, done bool) *Error {
 	m.used += stmtSteps(tls, p, true)
-	m.cur = prev
+	m.cur, m.calls = prev.cur, prev.calls
 	e := m.tripped
 	m.tripped = nil
 	if e == nil && done && m.limit > 0 && m.used > m.limit {

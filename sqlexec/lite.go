@@ -418,7 +418,7 @@ func (s *lstmt) run(args []any, row func([]any) error) (int64, error) {
 	}
 	tls := s.c.tls
 	m := s.c.meter
-	var prev uintptr
+	var prev stmtMark
 	if m != nil {
 		prev = m.startStmt(tls, s.p)
 	}

@@ -1,0 +1,185 @@
+package sqlexec
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+)
+
+// Apply outcomes, the work budget and statement cancellation (budget.go,
+// fault.go, apply.go).
+
+const endlessInsert = "INSERT INTO u(x) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT x FROM c"
+
+func openBudget(t *testing.T, budget int64) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "state.db"), Options{ReadConns: 2, StepBudget: budget})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func errCode(err error) string {
+	if e, ok := err.(*Error); ok {
+		return e.Code
+	}
+	if err == nil {
+		return ""
+	}
+	return "?" + err.Error()
+}
+
+// applyLog feeds entries straight to ApplyBatch (bypassing every check of
+// the proposer), in the given batch sizes, and returns the results.
+func applyLog(t *testing.T, db *DB, log [][]byte, batch int) []*ApplyResult {
+	t.Helper()
+	var out []*ApplyResult
+	for i := 0; i < len(log); i += batch {
+		var ents []Entry
+		for j := i; j < i+batch && j < len(log); j++ {
+			ents = append(ents, Entry{Index: uint64(j + 1), Data: log[j]})
+		}
+		res := db.ApplyBatch(ents)
+		for _, r := range res {
+			if IsApplyFault(r.Err) {
+				t.Fatalf("entry %d: fault: %v", r.Index, r.Err)
+			}
+		}
+		out = append(out, res...)
+	}
+	if got := db.AppliedIndex(); got != uint64(len(log)) {
+		t.Fatalf("applied index %d, want %d", got, len(log))
+	}
+	return out
+}
+
+func checksum(t *testing.T, db *DB) string {
+	t.Helper()
+	sum, _, err := db.Checksum(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
+// A log of hostile entries that fail at apply: every entry is recorded
+// with its error, later entries apply, and two replicas that batch the log
+// differently end identical with identical results.
+func TestApplyNeverStopsForAStatement(t *testing.T) {
+	var log [][]byte
+	id := byte(1)
+	add := func(stmts ...string) {
+		log = append(log, cmdOf(1_700_000_000_000_000, uint64(id), id, stmts...))
+		id++
+	}
+	add("CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT)", "CREATE TABLE u(x INTEGER)")
+	add("INSERT INTO t(a) VALUES (1)")
+	add("PRAGMA query_only(1)") // the function-call form the proposer missed
+	add("INSERT INTO t(a) VALUES (2)")
+	add("PRAGMA main.query_only(true)", "INSERT INTO t(a) VALUES (3)")
+	add("INSERT INTO t(a) VALUES (4)")
+	add("INSERT OR ROLLBACK INTO t(a) VALUES (4)") // ends SQLite's transaction
+	add("INSERT INTO t(a) VALUES (5)")
+	add("CREATE TEMP TABLE x(a)", "INSERT INTO t(a) VALUES (6)")
+	add("INSERT INTO t(a) VALUES (1)") // unique violation
+	add(endlessInsert)                 // budget
+	add("INSERT INTO t(a) VALUES (7)")
+	want := map[int]string{1: "", 2: "", 4: "", 6: "", 8: "", 10: CodeUniqueViolation, 11: CodeProgramLimitExceeded, 12: ""}
+
+	var sums []string
+	var first []*ApplyResult
+	for _, batch := range []int{1, 5, len(log)} {
+		db := openBudget(t, 200_000)
+		res := applyLog(t, db, log, batch)
+		for i, r := range res {
+			if w, ok := want[i+1]; ok && errCode(r.Err) != w {
+				t.Errorf("batch %d: entry %d: got %v, want %q", batch, i+1, r.Err, w)
+			}
+		}
+		if first == nil {
+			first = res
+		} else {
+			for i := range res {
+				if errCode(res[i].Err) != errCode(first[i].Err) {
+					t.Errorf("batch %d: entry %d: %v, but %v with batch 1", batch, i+1, res[i].Err, first[i].Err)
+				}
+			}
+		}
+		// The apply connection still writes.
+		if r := db.Apply(uint64(len(log)+1), cmdOf(1, 1, 200, "INSERT INTO t(a) VALUES (100)")); r.Err != nil {
+			t.Fatalf("batch %d: write after the hostile log: %v", batch, r.Err)
+		}
+		sums = append(sums, checksum(t, db))
+	}
+	for _, s := range sums[1:] {
+		if s != sums[0] {
+			t.Fatalf("replicas differ: %v", sums)
+		}
+	}
+	for i, r := range first {
+		t.Logf("entry %d: %v", i+1, r.Err)
+	}
+}
+
+// The budget is the same on every node: an entry over it fails with 54000
+// everywhere, and its request id records that outcome.
+func TestStepBudgetEntry(t *testing.T) {
+	a, b := openBudget(t, 100_000), openBudget(t, 100_000)
+	setup := cmdOf(1, 1, 1, "CREATE TABLE t(a INTEGER)", "CREATE TABLE u(x INTEGER)")
+	over := cmdOf(1, 2, 2, endlessInsert)
+	// Bounded work under the budget passes; just over it fails, on
+	// exact step counts (not where handler calls fall).
+	bounded := cmdOf(1, 3, 3, "INSERT INTO t(a) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c LIMIT 100) SELECT x FROM c")
+	for _, db := range []*DB{a, b} {
+		mustApply(t, db, 1, setup)
+		r := db.Apply(2, over)
+		if errCode(r.Err) != CodeProgramLimitExceeded {
+			t.Fatalf("unbounded insert: %v", r.Err)
+		}
+		mustApply(t, db, 3, bounded)
+		// A duplicate of the failed request reports the same error.
+		if r := db.Apply(4, over); !r.Duplicate || errCode(r.Err) != CodeProgramLimitExceeded {
+			t.Fatalf("duplicate: %+v", r)
+		}
+	}
+	if checksum(t, a) != checksum(t, b) {
+		t.Fatal("replicas differ")
+	}
+}
+
+// Steps per row of ordinary bulk work, to size DefaultStepBudget.
+func TestStepBudgetScale(t *testing.T) {
+	db := openBudget(t, -1)
+	mustApply(t, db, 1, cmdOf(1, 1, 1, "CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT, c INTEGER)", "CREATE INDEX t_b ON t(b)"))
+	const rows = 20000
+	for i, sql := range []string{
+		"INSERT INTO t(a, b, c) WITH RECURSIVE s(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM s LIMIT 20000) SELECT x, 'row ' || x, x % 7 FROM s",
+		"UPDATE t SET b = b || '!', c = c + 1",
+		"DELETE FROM t WHERE c > 0",
+	} {
+		w := db.w
+		w.meter.begin(0)
+		res := db.Apply(uint64(i+2), cmdOf(1, 1, byte(i+2), sql))
+		if res.Err != nil {
+			t.Fatal(res.Err)
+		}
+		w.meter.end()
+	}
+	// Measure one statement's exact count directly.
+	w := db.w
+	db.mu.Lock()
+	w.meter.begin(0)
+	_ = w.exec("BEGIN")
+	_ = w.exec("INSERT INTO t(a, b, c) WITH RECURSIVE s(x) AS (SELECT 100000 UNION ALL SELECT x+1 FROM s LIMIT 20000) SELECT x, 'row ' || x, x % 7 FROM s")
+	used := w.meter.used
+	_ = w.exec("ROLLBACK")
+	w.meter.end()
+	db.mu.Unlock()
+	t.Logf("INSERT ... SELECT with one index: %d steps per row; default budget %d = %d such rows",
+		used/rows, DefaultStepBudget, DefaultStepBudget/(used/rows))
+	if used/rows < 10 || DefaultStepBudget/(used/rows) < 2_000_000 {
+		t.Fatalf("default budget too small for a few million rows: %d steps per row", used/rows)
+	}
+}
