@@ -2,7 +2,9 @@ package sqlexec
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -181,5 +183,90 @@ func TestStepBudgetScale(t *testing.T) {
 		used/rows, DefaultStepBudget, DefaultStepBudget/(used/rows))
 	if used/rows < 10 || DefaultStepBudget/(used/rows) < 2_000_000 {
 		t.Fatalf("default budget too small for a few million rows: %d steps per row", used/rows)
+	}
+}
+
+func budgetEngine(t *testing.T, budget int64) (*Engine, *DB) {
+	db := openBudget(t, budget)
+	return NewEngine(db, &fakeReplicator{db: db}, EngineOptions{}), db
+}
+
+// A heavy statement in a transaction runs speculatively on the apply
+// connection under the apply lock: statement_timeout stops it (57014) and
+// the apply goes on.
+func TestStatementTimeoutStopsSpeculation(t *testing.T) {
+	e, _ := budgetEngine(t, -1)
+	s := newSess(t, e)
+	mustQ(t, s, "CREATE TABLE u(x int)", "")
+	mustQ(t, s, "SET statement_timeout = 50", "")
+	mustQ(t, s, "BEGIN", "")
+	mustQ(t, s, "INSERT INTO u VALUES (1)", "")
+	_, err := q(t, s, endlessInsert)
+	if e, ok := err.(*Error); !ok || e.Code != CodeQueryCanceled || e.Message != "canceling statement due to statement timeout" {
+		t.Fatalf("endless insert in a transaction: %v", err)
+	}
+	mustQ(t, s, "ROLLBACK", "")
+	// The apply lock is free: writes apply.
+	s2 := newSess(t, e)
+	mustQ(t, s2, "INSERT INTO u VALUES (2)", "C:INSERT 0 1")
+	mustQ(t, s2, "SELECT count(*) FROM u", "D[count:20] R[1] C:SELECT 1")
+}
+
+// The work budget applies to speculation too, so the client learns at the
+// statement, not at COMMIT.
+func TestStepBudgetStopsSpeculation(t *testing.T) {
+	e, _ := budgetEngine(t, 100_000)
+	s := newSess(t, e)
+	mustQ(t, s, "CREATE TABLE u(x int)", "")
+	mustQ(t, s, "BEGIN", "")
+	if _, err := q(t, s, endlessInsert); code(err) != CodeProgramLimitExceeded {
+		t.Fatalf("endless insert in a transaction: %v", err)
+	}
+	mustQ(t, s, "ROLLBACK", "")
+	// Outside a transaction the entry fails at apply, on every node.
+	if _, err := q(t, s, endlessInsert); code(err) != CodeProgramLimitExceeded {
+		t.Fatalf("endless insert: %v", err)
+	}
+	mustQ(t, s, "INSERT INTO u VALUES (2)", "C:INSERT 0 1")
+}
+
+// statement_timeout stops reads in a transaction (its read view).
+func TestStatementTimeoutStopsTxnRead(t *testing.T) {
+	e, _ := budgetEngine(t, -1)
+	s := newSess(t, e)
+	mustQ(t, s, "SET statement_timeout = 50", "")
+	mustQ(t, s, "BEGIN", "")
+	mustQ(t, s, "SELECT 1", "")
+	_, err := q(t, s, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c")
+	if e, ok := err.(*Error); !ok || e.Code != CodeQueryCanceled || e.Message != "canceling statement due to statement timeout" {
+		t.Fatalf("endless read in a transaction: %v", err)
+	}
+	mustQ(t, s, "ROLLBACK", "")
+	mustQ(t, s, "SELECT 1", "")
+}
+
+// Closing the database stops an apply that would never end by itself: the
+// batch is a fault (not recorded, applied again after the restart), not a
+// result.
+func TestCloseStopsApply(t *testing.T) {
+	db := openBudget(t, -1)
+	mustApply(t, db, 1, cmdOf(1, 1, 1, "CREATE TABLE u(x INTEGER)"))
+	done := make(chan *ApplyResult)
+	go func() { done <- db.Apply(2, cmdOf(1, 1, 2, endlessInsert)) }()
+	// Wait until the apply holds the apply lock.
+	for db.mu.TryLock() {
+		db.mu.Unlock()
+		runtime.Gosched()
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r := <-done
+	var f *ApplyFault
+	if !errors.As(r.Err, &f) || !f.Shutdown {
+		t.Fatalf("interrupted apply: %v", r.Err)
+	}
+	if db.AppliedIndex() != 1 {
+		t.Fatalf("applied index %d after an interrupted apply", db.AppliedIndex())
 	}
 }

@@ -456,7 +456,12 @@ func (s *lstmt) run(args []any, row func([]any) error) (int64, error) {
 			if m != nil {
 				// The handler's reason (budget, timeout, shutdown)
 				// replaces SQLite's bare "interrupted".
-				if me := m.finishStmt(tls, s.p, prev, false); me != nil && rc&0xff == lib.SQLITE_INTERRUPT {
+				me := m.finishStmt(tls, s.p, prev, false)
+				if me == nil && m.cancel != nil {
+					// sqlite3_interrupt came before the handler's call.
+					me = m.cancel.reason.Load()
+				}
+				if me != nil && rc&0xff == lib.SQLITE_INTERRUPT {
 					return 0, me
 				}
 			}
