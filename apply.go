@@ -28,6 +28,9 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 		}
 		results := n.db.ApplyBatch(batch)
 		for _, res := range results {
+			if sqlexec.IsApplyFault(res.Err) {
+				continue // not an outcome: the waiter learns when the node stops
+			}
 			n.deliver(res)
 		}
 		last := batch[len(batch)-1].Index
