@@ -366,7 +366,10 @@ func executeCommand(w *lconn, det *detState, cmd *Command) ([]StatementResult, e
 			e.Statement = k
 			r.Err = &e
 			results = append(results, r)
-			if dg != nil {
+			if dg != nil && e.Code != CodeProgramLimitExceeded {
+				// The speculation succeeded: the state it saw is gone.
+				// (Over the budget is the statement's own doing: a
+				// retry would not help, so the client learns that.)
 				return results, serializationFailure()
 			}
 			return results, &e

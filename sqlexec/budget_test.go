@@ -270,3 +270,16 @@ func TestCloseStopsApply(t *testing.T) {
 		t.Fatalf("applied index %d after an interrupted apply", db.AppliedIndex())
 	}
 }
+
+// A committed transaction whose work at its log position exceeds the
+// budget fails with 54000, not 40001 (a retry would not help).
+func TestStepBudgetTxnEntry(t *testing.T) {
+	db := openBudget(t, 100_000)
+	mustApply(t, db, 1, cmdOf(1, 1, 1, "CREATE TABLE u(x INTEGER)"))
+	c := &Command{Timestamp: 1, Seed: 2, Digest: newDigester().sum()}
+	c.RequestID[0] = 2
+	c.Statements = []Statement{{SQL: endlessInsert, Digest: true}}
+	if r := db.Apply(2, EncodeCommand(c)); errCode(r.Err) != CodeProgramLimitExceeded {
+		t.Fatalf("over-budget transaction: %v", r.Err)
+	}
+}
