@@ -283,3 +283,43 @@ func TestStepBudgetTxnEntry(t *testing.T) {
 		t.Fatalf("over-budget transaction: %v", r.Err)
 	}
 }
+
+// The line between results and faults.
+func TestFaultClassification(t *testing.T) {
+	for _, c := range []struct {
+		code  int
+		fault bool
+	}{
+		{1, false},        // SQLITE_ERROR: a statement's error
+		{19, false},       // SQLITE_CONSTRAINT
+		{8, false},        // SQLITE_READONLY: query_only
+		{21, false},       // SQLITE_MISUSE
+		{23, false},       // SQLITE_AUTH: the authorizer
+		{18, false},       // SQLITE_TOOBIG
+		{2, false},        // SQLITE_INTERNAL (see storageFault)
+		{10, true},        // SQLITE_IOERR
+		{10 | 3<<8, true}, // SQLITE_IOERR_WRITE
+		{11, true},        // SQLITE_CORRUPT
+		{13, true},        // SQLITE_FULL
+		{26, true},        // SQLITE_NOTADB
+		{14, true},        // SQLITE_CANTOPEN
+		{7, true},         // SQLITE_NOMEM
+		{8 | 4<<8, true},  // SQLITE_READONLY_DBMOVED
+		{9, true},         // SQLITE_INTERRUPT: shutdown
+		{531, true},       // SQLITE_CONSTRAINT_COMMITHOOK: shutdown veto
+	} {
+		err := &sqliteErr{code: c.code, msg: "x", offset: -1}
+		if got := faultOf(1, err) != nil; got != c.fault {
+			t.Errorf("raw code %d: fault %v, want %v", c.code, got, c.fault)
+		}
+		if c.code == 531 {
+			continue // mapped errors of a veto are COMMIT's, never a statement's
+		}
+		if got := faultOf(1, mapError(err, "")) != nil; got != c.fault {
+			t.Errorf("mapped code %d: fault %v, want %v", c.code, got, c.fault)
+		}
+	}
+	if faultOf(1, budgetError(10)) != nil {
+		t.Error("the budget error is a result")
+	}
+}
