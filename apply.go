@@ -2,7 +2,10 @@ package raftsql
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync"
+	"time"
 
 	"github.com/raftsql/raftsql/membership"
 	"github.com/raftsql/raftsql/raft"
@@ -12,8 +15,222 @@ import (
 // Entry payload kinds: the first byte of a normal entry's data. An empty
 // entry (a new leader's first entry) has no kind byte.
 const (
-	entrySQL byte = 1 // an sqlexec.Command
+	entrySQL          byte = 1 // an sqlexec.Command
+	entryVerify       byte = 2 // a verification check (verify.go)
+	entryVerifyReport byte = 3 // one node's result of a check (verify.go)
 )
+
+const (
+	// defaultApplyQueueBytes bounds the committed entries the driver keeps
+	// in memory for the apply goroutine. Beyond it the driver queues only
+	// index ranges, and the apply goroutine reads those entries back from
+	// the log store (they are durable there before they are committed
+	// here) in chunks of applyChunkBytes: however far apply falls behind,
+	// its backlog costs disk, not memory, and the driver never waits.
+	defaultApplyQueueBytes = 32 << 20
+	applyChunkBytes        = 4 << 20
+	// How often Close repeats the interrupt of the apply connection until
+	// the apply goroutine has returned (a statement that starts after one
+	// interrupt runs until the next).
+	applyInterruptInterval = 5 * time.Millisecond
+)
+
+// applyQueueBytes is the bound each node's apply queue is created with
+// (tests lower it).
+var applyQueueBytes uint64 = defaultApplyQueueBytes
+
+// errApplyStopped is what applying returns when the node stops under it:
+// the batch was interrupted, rolled back and not recorded as applied.
+var errApplyStopped = errors.New("raftsql: apply stopped")
+
+// applyItem is one unit of work for the apply goroutine, in log order: a
+// snapshot to install, committed entries in memory, or the committed
+// entries lo..hi to read back from the log store.
+type applyItem struct {
+	snap   *raft.Snapshot
+	ents   []raft.Entry
+	lo, hi uint64
+	size   uint64 // bytes of ents counted against the queue's bound
+}
+
+// applyQueue hands committed work from the driver to the apply goroutine.
+// Pushing never blocks the driver; memory is bounded by max (see
+// defaultApplyQueueBytes).
+type applyQueue struct {
+	mu    sync.Mutex
+	items []applyItem
+	bytes uint64
+	max   uint64
+	wake  chan struct{} // capacity 1: something was pushed
+	// ranges counts the batches queued as index ranges (over the bound).
+	ranges uint64
+}
+
+func newApplyQueue(max uint64) *applyQueue {
+	return &applyQueue{max: max, wake: make(chan struct{}, 1)}
+}
+
+func entriesSize(ents []raft.Entry) uint64 {
+	var s uint64
+	for _, e := range ents {
+		s += raft.EntrySize(e)
+	}
+	return s
+}
+
+func (q *applyQueue) signal() {
+	select {
+	case q.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (q *applyQueue) pushSnapshot(s raft.Snapshot) {
+	q.mu.Lock()
+	q.items = append(q.items, applyItem{snap: &s})
+	q.mu.Unlock()
+	q.signal()
+}
+
+func (q *applyQueue) pushEntries(ents []raft.Entry) {
+	if len(ents) == 0 {
+		return
+	}
+	size := entriesSize(ents)
+	lo, hi := ents[0].Index, ents[len(ents)-1].Index
+	q.mu.Lock()
+	switch {
+	case q.bytes == 0 || q.bytes+size <= q.max:
+		q.items = append(q.items, applyItem{ents: ents, size: size})
+		q.bytes += size
+	default:
+		// Over the bound: keep only the range; consecutive ranges merge,
+		// so the queue's length stays bounded too.
+		q.ranges++
+		if k := len(q.items) - 1; k >= 0 && q.items[k].snap == nil && q.items[k].ents == nil && q.items[k].hi+1 == lo {
+			q.items[k].hi = hi
+		} else {
+			q.items = append(q.items, applyItem{lo: lo, hi: hi})
+		}
+	}
+	q.mu.Unlock()
+	q.signal()
+}
+
+// next returns the oldest item, waiting for one; false once stop is closed.
+func (q *applyQueue) next(stop <-chan struct{}) (applyItem, bool) {
+	for {
+		q.mu.Lock()
+		if len(q.items) > 0 {
+			it := q.items[0]
+			q.items[0] = applyItem{}
+			q.items = q.items[1:]
+			q.mu.Unlock()
+			return it, true
+		}
+		q.mu.Unlock()
+		select {
+		case <-q.wake:
+		case <-stop:
+			return applyItem{}, false
+		}
+	}
+}
+
+// release returns an item's bytes to the bound once it has been applied.
+func (q *applyQueue) release(it applyItem) {
+	if it.size == 0 {
+		return
+	}
+	q.mu.Lock()
+	q.bytes -= it.size
+	q.mu.Unlock()
+}
+
+// stopping is closed when the node is closing or has failed.
+func (n *Node) stopping() bool {
+	select {
+	case <-n.haltc:
+		return true
+	default:
+		return false
+	}
+}
+
+// halt tells the driver and the apply goroutine to stop.
+func (n *Node) halt() { n.haltOnce.Do(func() { close(n.haltc) }) }
+
+// applyLoop is the apply goroutine: it applies committed work in log order
+// to SQLite, off the driver goroutine, so that ticks, heartbeats, votes and
+// appends keep flowing however long a statement runs.
+func (n *Node) applyLoop() {
+	defer close(n.applyDone)
+	for {
+		it, ok := n.applyq.next(n.haltc)
+		if !ok || n.stopping() {
+			return
+		}
+		err := n.applyItem(it)
+		n.applyq.release(it)
+		if err != nil {
+			if n.stopping() || errors.Is(err, errApplyStopped) {
+				// SQLite may have logged the refused commit of the
+				// interrupted batch: that is this, not a fault.
+				n.log.Info("apply stopped: the node is stopping; the entries after the applied index are applied again at restart",
+					"applied", n.db.AppliedIndex())
+				return
+			}
+			n.fail(err)
+			return
+		}
+	}
+}
+
+func (n *Node) applyItem(it applyItem) error {
+	switch {
+	case it.snap != nil:
+		return n.installSnapshot(*it.snap)
+	case it.ents != nil:
+		return n.applyEntries(it.ents)
+	}
+	for lo := it.lo; lo <= it.hi; {
+		if n.stopping() {
+			return errApplyStopped
+		}
+		ents, err := n.store.Entries(lo, it.hi+1, applyChunkBytes)
+		if err != nil {
+			return fmt.Errorf("raftsql: read committed entries %d..%d back from the log store: %w", lo, it.hi, err)
+		}
+		if len(ents) == 0 || ents[0].Index != lo {
+			return fmt.Errorf("raftsql: log store returned no entry at committed index %d", lo)
+		}
+		if err := n.applyEntries(ents); err != nil {
+			return err
+		}
+		lo = ents[len(ents)-1].Index + 1
+	}
+	return nil
+}
+
+// stopApplier stops the apply goroutine (the node is closing or failed):
+// the batch it is applying, if any, is interrupted, rolled back and not
+// recorded as applied, so it is applied again after a restart.
+func (n *Node) stopApplier() {
+	n.halt()
+	for {
+		select {
+		case <-n.applyDone:
+			return
+		default:
+		}
+		n.db.Interrupt()
+		select {
+		case <-n.applyDone:
+			return
+		case <-time.After(applyInterruptInterval):
+		}
+	}
+}
 
 func (n *Node) applyEntries(ents []raft.Entry) error {
 	if len(ents) == 0 {
@@ -26,31 +243,40 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 		if len(batch) == 0 {
 			return nil
 		}
-		results := n.db.ApplyBatch(batch)
-		for _, res := range results {
-			if sqlexec.IsApplyFault(res.Err) {
-				continue // not an outcome: the waiter learns when the node stops
-			}
-			n.deliver(res)
+		if n.stopping() {
+			return errApplyStopped
 		}
+		results := n.db.ApplyBatch(batch)
 		last := batch[len(batch)-1].Index
 		batch = batch[:0]
+		// Only what SQLite recorded as applied is a result: an
+		// interrupted batch (the node is stopping) or a batch that could
+		// not be recorded at all is not.
+		got := n.db.AppliedIndex()
+		for _, res := range results {
+			if res != nil && res.Index <= got {
+				n.deliver(res)
+			}
+		}
+		n.setApplied(got)
+		if got >= last {
+			return nil
+		}
+		if n.stopping() {
+			return errApplyStopped
+		}
 		// A statement's own failure is a result; failing to record the
 		// batch at all (disk full, I/O error) is not: continuing would
 		// skip entries on this replica, so the node stops and replays
 		// them from its log on restart.
-		if got := n.db.AppliedIndex(); got < last {
-			err := fmt.Errorf("raftsql: apply through %d failed (SQLite is at %d)", last, got)
-			for _, res := range results {
-				if res != nil && res.Err != nil {
-					err = fmt.Errorf("%w: %v", err, res.Err)
-					break
-				}
+		err := fmt.Errorf("raftsql: apply through %d failed (SQLite is at %d)", last, got)
+		for _, res := range results {
+			if res != nil && res.Err != nil {
+				err = fmt.Errorf("%w: %v", err, res.Err)
+				break
 			}
-			return err
 		}
-		n.setApplied(last)
-		return nil
+		return err
 	}
 	for _, e := range ents {
 		switch e.Type {
@@ -67,12 +293,14 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 			if err != nil {
 				return fmt.Errorf("raftsql: apply %d: decode configuration change: %w", e.Index, err)
 			}
-			cfg := n.rn.ApplyConfChange(cc)
-			if err := n.store.SetConfig(cfg); err != nil {
-				return fmt.Errorf("raftsql: apply %d: persist configuration: %w", e.Index, err)
-			}
-			if err := n.db.ApplyNoop(e.Index); err != nil {
+			if err := n.applyConfChange(cc); err != nil {
 				return fmt.Errorf("raftsql: apply %d: %w", e.Index, err)
+			}
+			if err := n.db.ApplyNoop(e.Index); err != nil || n.db.AppliedIndex() < e.Index {
+				if n.stopping() {
+					return errApplyStopped
+				}
+				return fmt.Errorf("raftsql: apply %d: record configuration change: %v", e.Index, err)
 			}
 			n.setApplied(e.Index)
 			n.applyMembershipChange(cc)
@@ -84,6 +312,16 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 			switch e.Data[0] {
 			case entrySQL:
 				batch = append(batch, sqlexec.Entry{Index: e.Index, Data: e.Data[1:]})
+			case entryVerify:
+				// The check samples the state after every earlier entry.
+				if err := flush(); err != nil {
+					return err
+				}
+				n.applyVerifyCheck(e.Index, e.Data[1:])
+				batch = append(batch, sqlexec.Entry{Index: e.Index})
+			case entryVerifyReport:
+				n.applyVerifyReport(e.Index, e.Data[1:])
+				batch = append(batch, sqlexec.Entry{Index: e.Index})
 			default:
 				// An entry kind from a newer version: refuse to guess,
 				// since skipping it would make this replica diverge.
@@ -92,6 +330,32 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 		}
 	}
 	return flush()
+}
+
+// confRequest asks the driver, the only goroutine that touches the Raft
+// core, to apply a committed configuration change to the core and persist
+// the resulting configuration.
+type confRequest struct {
+	cc   membership.Change
+	done chan error
+}
+
+// applyConfChange has the driver apply cc to the core, in log order: the
+// apply goroutine calls it when it reaches the entry, after every earlier
+// entry is applied (etcd's apply path does the same through its node).
+func (n *Node) applyConfChange(cc membership.Change) error {
+	req := &confRequest{cc: cc, done: make(chan error, 1)}
+	select {
+	case n.confc <- req:
+	case <-n.haltc:
+		return errApplyStopped
+	}
+	select {
+	case err := <-req.done:
+		return err
+	case <-n.haltc:
+		return errApplyStopped
+	}
 }
 
 func (n *Node) applyMembershipChange(cc membership.Change) {

@@ -16,11 +16,6 @@ import (
 // Version is raftsql's release version, reported in server_version.
 const Version = "0.1.0"
 
-// Member is membership.Member, which owns cluster identity. The alias
-// remains only because the integration tests build Config.InitialCluster
-// from raftsql.Member; new code uses membership.Member.
-type Member = membership.Member
-
 // Config configures a node.
 type Config struct {
 	// Name is this member's name (e.g. "n1"); it must appear in
@@ -63,12 +58,21 @@ type Config struct {
 	// with 54000 on every node, so every node of a cluster must use the
 	// same value.
 	StepBudget int64
+	// VerifyInterval is how often the leader proposes a verification
+	// check (default 5s; negative: never), and VerifyRows how many rows
+	// one check hashes (default 2000). See verify.go.
+	VerifyInterval time.Duration
+	VerifyRows     int
 
 	Logger *slog.Logger
 	// Rand is the node's source of randomness, read at Start for the Raft
 	// core's seed (election jitter) and the incarnation id that makes
 	// read-request ids unique across restarts (default crypto/rand.Reader).
 	Rand io.Reader
+	// Clock is the SQL engine's wall clock: the time a write pins into its
+	// log entry, now() on reads, session timeouts (default time.Now).
+	// Tests inject it to make time pass without sleeping.
+	Clock func() time.Time
 }
 
 func (c *Config) setDefaults() error {
@@ -101,6 +105,12 @@ func (c *Config) setDefaults() error {
 	}
 	if c.ReadTimeout <= 0 {
 		c.ReadTimeout = 10 * time.Second
+	}
+	if c.VerifyInterval == 0 {
+		c.VerifyInterval = 5 * time.Second
+	}
+	if c.VerifyRows <= 0 {
+		c.VerifyRows = 2000
 	}
 	if c.Rand == nil {
 		c.Rand = rand.Reader

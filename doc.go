@@ -8,9 +8,22 @@
 // One goroutine, the driver (run), owns the Raft core. For each Ready it
 // follows the core's persistence contract: persist the snapshot, hard state
 // and entries in one synced log store batch; then send the messages; then
-// apply the committed entries to SQLite; then Advance. Client goroutines
-// never touch the core: they hand proposals and read requests to the driver
-// over channels and wait for this node's own apply of their request id.
+// hand the snapshot and committed entries, in log order, to the apply
+// goroutine (applyLoop) without waiting for SQLite; then Advance. So ticks,
+// heartbeats, votes and appends keep flowing however long SQLite works. The
+// apply queue never blocks the driver and bounds memory: beyond a bound it
+// holds index ranges, which the apply goroutine reads back from the log
+// store. A configuration change reaches the core in log order: the apply
+// goroutine, having applied everything before it, asks the driver to call
+// ApplyConfChange and persist the configuration, then records the entry as
+// applied. Client goroutines never touch the core: they hand proposals and
+// read requests to the driver over channels and wait for this node's own
+// apply of their request id (a read waits until the apply goroutine reaches
+// its read index).
+//
+// Stopping (Close, or a fatal error in either goroutine) halts both; the
+// apply batch in progress is interrupted (sqlexec.DB.Interrupt), rolled
+// back and not recorded as applied, so a restart applies it again.
 //
 // Invariants:
 //   - A client hears success for a write only after its entry committed

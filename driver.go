@@ -7,9 +7,15 @@ import (
 	"github.com/raftsql/raftsql/raft"
 )
 
-// run is the driver: the only goroutine that touches the Raft core.
+// run is the driver: the only goroutine that touches the Raft core. It
+// persists, sends and hands committed entries to the apply goroutine
+// (applyLoop) without waiting for SQLite, so a long apply never delays
+// ticks, heartbeats, votes or appends.
 func (n *Node) run() {
 	defer close(n.donec)
+	// Deferred calls run last-in first-out: the apply goroutine has
+	// stopped (its batch interrupted and rolled back) before donec closes.
+	defer n.stopApplier()
 	ticker := time.NewTicker(n.cfg.TickInterval)
 	defer ticker.Stop()
 
@@ -19,11 +25,16 @@ func (n *Node) run() {
 
 	for {
 		select {
-		case <-n.stopc:
-			n.failReads(pendingReads, inflight, errNodeStopped)
+		case <-n.haltc:
+			// Closing (Close), or the apply goroutine failed.
+			err := errNodeStopped
+			if e := n.Err(); e != nil {
+				err = e
+			}
+			n.failReads(pendingReads, inflight, err)
 			return
 		case <-ticker.C:
-			n.rn.Tick()
+			n.tick()
 			// Forget read rounds whose answer never came (their leader
 			// was deposed); the waiting clients retry on their own.
 			for k, r := range inflight {
@@ -45,6 +56,15 @@ func (n *Node) run() {
 			n.rn.ReportSnapshot(s.id, s.ok)
 		case to := <-n.transferc:
 			n.rn.TransferLeader(to)
+		case req := <-n.confc:
+			// The apply goroutine reached a configuration change: every
+			// earlier entry is applied; the core learns it now.
+			cfg := n.rn.ApplyConfChange(req.cc)
+			var err error
+			if err = n.store.SetConfig(cfg); err != nil {
+				err = fmt.Errorf("persist configuration: %w", err)
+			}
+			req.done <- err
 		}
 		// Drain whatever else is queued so that one Ready (one fsync)
 		// carries as many proposals and messages as possible.
@@ -97,14 +117,47 @@ func (n *Node) failReads(pending []*readRequest, inflight map[uint64]*inflightRe
 }
 
 // fail records a fatal error (e.g. a failed fsync: never retried, because
-// the kernel may have dropped the dirty pages) and stops the driver.
+// the kernel may have dropped the dirty pages) and stops the driver and the
+// apply goroutine. The first error is the one Err reports.
 func (n *Node) fail(err error) {
 	n.log.Error("fatal error: the node stops; restart it to recover from its durable state", "err", err)
-	n.failErr.Store(err)
+	n.failErr.CompareAndSwap(nil, failure{err})
 	n.failWaiters(err)
+	n.halt()
+}
+
+// failure wraps the error in failErr (an atomic.Value needs one type).
+type failure struct{ err error }
+
+// tick advances the core's clock, except on a follower or candidate whose
+// apply goroutine holds a committed configuration change the core has not
+// applied yet. Advance marks entries applied when they are handed to the
+// apply goroutine, so the core's own guard (no campaign while a committed
+// change is unapplied) cannot see such a change; not ticking keeps this
+// node from campaigning on the old configuration until the change reaches
+// the core (as etcd's raft loop waits for the apply of a Ready holding a
+// configuration change). A leader always ticks (heartbeats, check-quorum).
+func (n *Node) tick() {
+	if n.confPending() && n.leader.Load() != n.id {
+		return
+	}
+	n.rn.Tick()
+}
+
+// confPending reports whether a configuration change handed to the apply
+// goroutine is not yet applied (it reaches the core just before that).
+func (n *Node) confPending() bool {
+	return n.lastConf > n.AppliedIndex()
 }
 
 func (n *Node) step(m raft.Message) {
+	if m.Type == raft.MsgTimeoutNow && n.confPending() {
+		// Same reason as in tick: a leadership transfer would make this
+		// node campaign on a configuration it has not applied yet; the
+		// leader aborts the transfer after an election timeout.
+		n.log.Info("leadership transfer refused: a committed configuration change is still being applied")
+		return
+	}
 	if err := n.rn.Step(m); err != nil {
 		n.log.Debug("step", "type", m.Type.String(), "from", m.From, "err", err)
 	}
@@ -148,19 +201,23 @@ func (n *Node) handleReady(rd raft.Ready, inflight map[uint64]*inflightRead) err
 			return fmt.Errorf("raftsql: persist commit index: %w", err)
 		}
 	}
-	if !rd.Snapshot.IsEmpty() {
-		if err := n.installSnapshot(rd.Snapshot); err != nil {
-			return err
-		}
-	}
 	// Step 2: send.
 	if len(rd.Messages) > 0 {
 		n.tr.Send(rd.Messages)
 	}
-	// Step 3: apply committed entries (all already durable locally).
-	if err := n.applyEntries(rd.CommittedEntries); err != nil {
-		return err
+	// Step 3: hand the snapshot and the committed entries (all already
+	// durable locally) to the apply goroutine, in log order. Reads are
+	// answered with their index; each waits until the apply goroutine has
+	// applied it (waitApplied).
+	if !rd.Snapshot.IsEmpty() {
+		n.applyq.pushSnapshot(rd.Snapshot)
 	}
+	for _, e := range rd.CommittedEntries {
+		if e.Type == raft.EntryConfChange {
+			n.lastConf = e.Index
+		}
+	}
+	n.applyq.pushEntries(rd.CommittedEntries)
 	n.answerReads(rd.ReadStates, inflight)
 	return nil
 }

@@ -43,9 +43,18 @@ type Node struct {
 	unreachc  chan uint64
 	snapc     chan snapReport
 	transferc chan uint64
-	stopc     chan struct{}
-	donec     chan struct{}
-	failErr   atomic.Value // error: why the driver stopped
+	confc     chan *confRequest
+	// haltc is closed (halt) when the node is closing or has failed: the
+	// driver and the apply goroutine stop.
+	haltc     chan struct{}
+	haltOnce  sync.Once
+	donec     chan struct{} // closed once the driver and the apply goroutine have stopped
+	failErr   atomic.Value  // failure: why the node stopped
+	applyq    *applyQueue
+	applyDone chan struct{} // closed when the apply goroutine returns
+	// lastConf is the index of the last configuration change handed to
+	// the apply goroutine (driver only; see tick).
+	lastConf uint64
 
 	waitMu  sync.Mutex
 	waiters map[[16]byte]chan *sqlexec.ApplyResult
@@ -65,6 +74,7 @@ type Node struct {
 	closed        bool
 	bgCancel      context.CancelFunc
 	bgWG          sync.WaitGroup
+	ver           *verifier // self-verification (verify.go)
 }
 
 // Start opens (or initialises) the node's data directory, starts the Raft
@@ -91,12 +101,16 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		unreachc:    make(chan uint64, 256),
 		snapc:       make(chan snapReport, 16),
 		transferc:   make(chan uint64),
-		stopc:       make(chan struct{}),
+		confc:       make(chan *confRequest),
+		haltc:       make(chan struct{}),
+		applyq:      newApplyQueue(applyQueueBytes),
+		applyDone:   make(chan struct{}),
 		donec:       make(chan struct{}),
 		waiters:     map[[16]byte]chan *sqlexec.ApplyResult{},
 		appliedCond: make(chan struct{}),
 
 		leaderChanged: make(chan struct{}),
+		ver:           newVerifier(),
 	}
 	for _, m := range cfg.InitialCluster {
 		n.names[membership.MemberID(m.Name)] = m.Name
@@ -114,6 +128,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		return nil, err
 	}
 	cleanup = append(cleanup, func() { n.store.Close() }, func() { n.db.Close() })
+	n.loadDiverged()
 
 	var seed [8]byte
 	if _, err := io.ReadFull(cfg.Rand, n.incarnation[:]); err != nil {
@@ -170,6 +185,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 
 	n.newWireServer(n.db, cfg)
 
+	go n.applyLoop()
 	go n.run()
 	bgCtx, cancel := context.WithCancel(context.Background())
 	n.bgCancel = cancel
@@ -180,7 +196,12 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 			n.log.Error("postgres server stopped", "err", err)
 		}
 	}()
-	n.log.Info("node started", "pg", ln.Addr().String(), "raft", tr.Addr().String(), "applied", n.applied)
+	n.bgWG.Add(1)
+	go func() {
+		defer n.bgWG.Done()
+		n.runVerifier(bgCtx)
+	}()
+	n.log.Info("node started", "pg", ln.Addr().String(), "raft", tr.Addr().String(), "applied", n.AppliedIndex())
 	return n, nil
 }
 
@@ -196,14 +217,15 @@ func (n *Node) PGAddr() net.Addr { return n.pgLn.Addr() }
 // RaftAddr returns the address the peer transport listens on.
 func (n *Node) RaftAddr() net.Addr { return n.tr.Addr() }
 
-// Done is closed when the node's driver has stopped (after Close, or after a
-// fatal error such as a failed fsync; see Err).
+// Done is closed when the node's driver and apply goroutine have stopped
+// (after Close, or after a fatal error such as a failed fsync or an entry
+// SQLite could not record; see Err).
 func (n *Node) Done() <-chan struct{} { return n.donec }
 
 // Err returns why the driver stopped, or nil if it is running or was closed.
 func (n *Node) Err() error {
 	if v := n.failErr.Load(); v != nil {
-		return v.(error)
+		return v.(failure).err
 	}
 	return nil
 }
@@ -282,7 +304,10 @@ func (n *Node) Close() error {
 	}
 	n.bgCancel()
 	n.bgWG.Wait()
-	close(n.stopc)
+	// Stops the driver, which interrupts the apply goroutine's batch (if
+	// any: it is rolled back and applied again after a restart) and waits
+	// for it.
+	n.halt()
 	<-n.donec
 	if err := n.tr.Close(); err != nil {
 		errs = append(errs, err)

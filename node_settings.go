@@ -10,7 +10,7 @@ import (
 
 // The node's own read-only settings, which only the node knows: SHOW
 // raftsql.node, raftsql.leader, raftsql.term, raftsql.applied_index and
-// raftsql.checksum. The SQL engine asks the node for them through
+// raftsql.checksum and raftsql.verification (verify.go). The SQL engine asks the node for them through
 // sqlexec.NodeSettings, in every protocol mode.
 
 var _ sqlexec.NodeSettings = (*nodeSettings)(nil)
@@ -25,6 +25,7 @@ var nodeSettingNames = map[string]bool{
 	"raftsql.term":          true,
 	"raftsql.applied_index": true,
 	"raftsql.checksum":      true,
+	"raftsql.verification":  true,
 }
 
 // NodeSettingColumns reports each node setting as one text column named
@@ -55,6 +56,8 @@ func (ns *nodeSettings) ShowNodeSetting(ctx context.Context, name string) ([][]s
 			return nil, fmt.Errorf("raftsql: checksum for SHOW raftsql.checksum: %w", err)
 		}
 		v = fmt.Sprintf("%d:%s", at, sum)
+	case "raftsql.verification":
+		v = n.VerifyStatus().String()
 	default:
 		return nil, fmt.Errorf("unrecognized configuration parameter %q", name)
 	}

@@ -40,6 +40,11 @@ type proposal struct {
 // this node's own apply of it.
 func (r *replicator) Propose(ctx context.Context, cmd *sqlexec.Command) (*sqlexec.ApplyResult, error) {
 	n := (*Node)(r)
+	if why := n.divergedReason(); why != "" {
+		// Not proposed: this node's own result of the write would come
+		// from its diverged data.
+		return nil, n.errDiverged(why)
+	}
 	ctx, cancel := context.WithTimeout(ctx, n.cfg.WriteTimeout)
 	defer cancel()
 

@@ -37,42 +37,53 @@ type inflightRead struct {
 // it has applied that index.
 func (r *replicator) ReadBarrier(ctx context.Context) error {
 	n := (*Node)(r)
+	caller := ctx
 	ctx, cancel := context.WithTimeout(ctx, n.cfg.ReadTimeout)
 	defer cancel()
+	// unavailable reports why the read gave up: the caller's own
+	// cancellation (a cancel request, statement_timeout) as itself, so the
+	// client sees 57014 as for any cancelled statement; anything else as
+	// the node being unable to confirm a read index.
+	unavailable := func(cause error) error {
+		if err := caller.Err(); err != nil {
+			return fmt.Errorf("raftsql: linearizable read: %w", err)
+		}
+		return n.readUnavailable(cause)
+	}
 	for {
 		leaderChanged := n.leaderChange()
 		req := &readRequest{done: make(chan uint64, 1), errc: make(chan error, 1), start: time.Now()}
 		select {
 		case n.readc <- req:
 		case <-ctx.Done():
-			return n.readUnavailable(ctx.Err())
+			return unavailable(ctx.Err())
 		case <-n.donec:
-			return n.readUnavailable(errNodeStopped)
+			return unavailable(errNodeStopped)
 		}
 		t := time.NewTimer(readRetryInterval)
 		select {
 		case idx := <-req.done:
 			t.Stop()
 			if err := n.waitApplied(ctx, idx); err != nil {
-				return n.readUnavailable(err)
+				return unavailable(err)
 			}
 			return nil
 		case err := <-req.errc:
 			t.Stop()
 			if errors.Is(err, errNodeStopped) {
-				return n.readUnavailable(err)
+				return unavailable(err)
 			}
 			select {
 			case <-time.After(retryBackoff):
 			case <-ctx.Done():
-				return n.readUnavailable(err)
+				return unavailable(err)
 			}
 		case <-t.C:
 		case <-leaderChanged:
 			t.Stop()
 		case <-ctx.Done():
 			t.Stop()
-			return n.readUnavailable(ctx.Err())
+			return unavailable(ctx.Err())
 		}
 	}
 }

@@ -3,7 +3,9 @@ package raftsql
 import (
 	"bytes"
 	"context"
+	"errors"
 	"testing"
+	"time"
 
 	"github.com/raftsql/raftsql/raft"
 )
@@ -50,5 +52,29 @@ func TestIncarnationDrawnFromConfigRand(t *testing.T) {
 		if err := n.Close(); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// A read whose client cancels it (a cancel request, statement_timeout)
+// while it waits for a read index reports the cancellation itself, which
+// the SQL layer answers with 57014 like any cancelled statement; only the
+// node's own read timeout is "cannot serve a linearizable read" (57P03).
+func TestReadBarrierReportsTheCallersCancellation(t *testing.T) {
+	n := driverlessNode()
+	n.readc = make(chan *readRequest, 1)
+	n.cfg.ReadTimeout = time.Hour
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() { errc <- (*replicator)(n).ReadBarrier(ctx) }()
+	<-n.readc // the driver took the read; its round is never answered
+	cancel()
+	if err := <-errc; !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled read: %v, want context.Canceled", err)
+	}
+
+	n.cfg.ReadTimeout = time.Nanosecond
+	err := (*replicator)(n).ReadBarrier(context.Background())
+	if errors.Is(err, context.Canceled) || sqlState(t, err) != "57P03" {
+		t.Fatalf("read past the node's read timeout: %v, want 57P03", err)
 	}
 }

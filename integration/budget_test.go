@@ -2,8 +2,6 @@ package integration
 
 import (
 	"context"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -22,77 +20,9 @@ import (
 // over-budget entry fails quickly even on a loaded machine.
 func startBudgetCluster(t *testing.T, budget int64) *memCluster {
 	t.Helper()
-	ports := freePorts(t, 6)
-	c := &memCluster{t: t, dir: t.TempDir(), log: testLogger(t)}
-	for i := 0; i < 3; i++ {
-		c.members = append(c.members, raftsql.Member{Name: "n" + strconv.Itoa(i+1), RaftAddr: "127.0.0.1:" + strconv.Itoa(ports[i])})
-		c.pgAddrs = append(c.pgAddrs, "127.0.0.1:"+strconv.Itoa(ports[3+i]))
-	}
-	c.nodes = make([]*raftsql.Node, 3)
-	for i := range c.members {
-		startBudgetNode(c, i, budget)
-	}
-	t.Cleanup(func() {
-		for i := range c.nodes {
-			c.stop(i)
-		}
-	})
+	c := startMemClusterWith(t, 3, func(cfg *raftsql.Config) { cfg.StepBudget = budget })
 	c.waitLeader(10 * time.Second)
 	return c
-}
-
-func startBudgetNode(c *memCluster, i int, budget int64) {
-	c.t.Helper()
-	n, err := raftsql.Start(context.Background(), raftsql.Config{
-		Name:           c.members[i].Name,
-		DataDir:        filepath.Join(c.dir, c.members[i].Name),
-		PGListen:       c.pgAddrs[i],
-		InitialCluster: c.members,
-		Logger:         c.log,
-		StepBudget:     budget,
-	})
-	if err != nil {
-		c.t.Fatalf("start %s: %v", c.members[i].Name, err)
-	}
-	c.nodes[i] = n
-}
-
-// waitSameChecksum waits until every running node has applied the same
-// index and compares their checksums there.
-func waitSameChecksum(t *testing.T, c *memCluster) {
-	t.Helper()
-	ctx := context.Background()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		var sums []string
-		var idx []uint64
-		for _, n := range c.nodes {
-			if n == nil {
-				continue
-			}
-			s, i, err := n.Checksum(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sums, idx = append(sums, s), append(idx, i)
-		}
-		same := true
-		for k := range idx {
-			same = same && idx[k] == idx[0]
-		}
-		if same {
-			for k := range sums {
-				if sums[k] != sums[0] {
-					t.Fatalf("replicas differ at index %d: %v", idx[0], sums)
-				}
-			}
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("nodes did not reach the same applied index: %v", idx)
-		}
-		time.Sleep(20 * time.Millisecond) // polling for a condition
-	}
 }
 
 // writable checks that the cluster takes a write within seconds.
@@ -149,7 +79,7 @@ func TestBudgetAndApplyFailures(t *testing.T) {
 		v++
 		writable(t, conn, v)
 	}
-	waitSameChecksum(t, c)
+	checkChecksums(t, c)
 
 	// Each follower replays the log, failed entries included, and ends
 	// identical.
@@ -158,10 +88,10 @@ func TestBudgetAndApplyFailures(t *testing.T) {
 			continue
 		}
 		c.stop(i)
-		startBudgetNode(c, i, budget)
+		c.start(i)
 		v++
 		writable(t, conns[0], v)
-		waitSameChecksum(t, c)
+		checkChecksums(t, c)
 	}
 	var n int
 	if err := conns[0].QueryRow(ctx, "SELECT count(*) FROM u").Scan(&n); err != nil || n != 0 {

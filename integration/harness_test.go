@@ -22,6 +22,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/raftsql/raftsql"
+	"github.com/raftsql/raftsql/membership"
 )
 
 var (
@@ -113,45 +114,116 @@ func (b *logBuffer) String() string {
 type memCluster struct {
 	t       testing.TB
 	dir     string
-	members []raftsql.Member
+	members []membership.Member
 	pgAddrs []string
 	nodes   []*raftsql.Node
 	log     *slog.Logger // shared by the nodes; each adds its own name
+	// pgLns, raftLns hold each node's listeners, bound before any node
+	// starts (so no other test can take the port between choosing and
+	// using it) until the node's first start takes them.
+	pgLns, raftLns []net.Listener
+	// configure, when set, adjusts each node's Config before it starts.
+	configure func(cfg *raftsql.Config)
 }
 
 func startMemCluster(t testing.TB, size int) *memCluster {
 	t.Helper()
-	ports := freePorts(t, 2*size)
-	c := &memCluster{t: t, dir: t.TempDir(), log: testLogger(t)}
+	return startMemClusterWith(t, size, nil)
+}
+
+// startMemClusterClock starts a cluster whose nodes read clock as their
+// SQL wall clock, so a test can make time pass.
+func startMemClusterClock(t testing.TB, size int, clock func() time.Time) *memCluster {
+	t.Helper()
+	return startMemClusterWith(t, size, func(cfg *raftsql.Config) { cfg.Clock = clock })
+}
+
+// startMemClusterWith starts a cluster whose nodes' Config configure
+// adjusts (nil: none).
+func startMemClusterWith(t testing.TB, size int, configure func(cfg *raftsql.Config)) *memCluster {
+	t.Helper()
+	c := &memCluster{t: t, dir: t.TempDir(), log: testLogger(t), configure: configure}
 	for i := 0; i < size; i++ {
-		c.members = append(c.members, raftsql.Member{Name: "n" + strconv.Itoa(i+1), RaftAddr: "127.0.0.1:" + strconv.Itoa(ports[i])})
-		c.pgAddrs = append(c.pgAddrs, "127.0.0.1:"+strconv.Itoa(ports[size+i]))
+		rl, pl := listenLoopback(t, "127.0.0.1:0"), listenLoopback(t, "127.0.0.1:0")
+		c.raftLns = append(c.raftLns, rl)
+		c.pgLns = append(c.pgLns, pl)
+		c.members = append(c.members, membership.Member{Name: "n" + strconv.Itoa(i+1), RaftAddr: rl.Addr().String()})
+		c.pgAddrs = append(c.pgAddrs, pl.Addr().String())
 	}
 	c.nodes = make([]*raftsql.Node, size)
-	for i := range c.members {
-		c.start(i)
-	}
 	t.Cleanup(func() {
 		for i := range c.nodes {
 			c.stop(i)
 		}
+		for _, l := range append(c.pgLns, c.raftLns...) {
+			if l != nil {
+				l.Close()
+			}
+		}
 	})
+	for i := range c.members {
+		c.start(i)
+	}
 	return c
+}
+
+// listenLoopback binds addr. A restarted node binds the address it had
+// before (the node closed its listener when it stopped).
+func listenLoopback(t testing.TB, addr string) net.Listener {
+	t.Helper()
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatalf("listen %s: %v", addr, err)
+	}
+	return l
 }
 
 func (c *memCluster) start(i int) {
 	c.t.Helper()
-	n, err := raftsql.Start(context.Background(), raftsql.Config{
+	pl, rl := c.pgLns[i], c.raftLns[i]
+	c.pgLns[i], c.raftLns[i] = nil, nil
+	if pl == nil {
+		pl = listenLoopback(c.t, c.pgAddrs[i])
+	}
+	if rl == nil {
+		rl = listenLoopback(c.t, c.members[i].RaftAddr)
+	}
+	cfg := raftsql.Config{
 		Name:           c.members[i].Name,
 		DataDir:        filepath.Join(c.dir, c.members[i].Name),
-		PGListen:       c.pgAddrs[i],
+		PGListener:     pl,
+		RaftListener:   rl,
 		InitialCluster: c.members,
 		Logger:         c.log,
-	})
+	}
+	if c.configure != nil {
+		c.configure(&cfg)
+	}
+	n, err := raftsql.Start(context.Background(), cfg)
 	if err != nil {
 		c.t.Fatalf("start %s: %v", c.members[i].Name, err)
 	}
 	c.nodes[i] = n
+}
+
+// testClock is a wall clock that moves only when the test advances it.
+type testClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func newTestClock() *testClock { return &testClock{now: time.Now()} }
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *testClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	c.mu.Unlock()
 }
 
 func (c *memCluster) stop(i int) {
@@ -220,6 +292,7 @@ type procNode struct {
 	cmd     *exec.Cmd
 	logPath string
 	exited  chan struct{}
+	env     []string // added to the environment at the next start (e.g. TZ=...)
 }
 
 type procCluster struct {
@@ -283,6 +356,9 @@ func (c *procCluster) start(p *procNode) {
 		c.t.Fatal(err)
 	}
 	p.cmd = exec.Command(c.bin, p.args...)
+	if len(p.env) > 0 {
+		p.cmd.Env = append(os.Environ(), p.env...)
+	}
 	p.cmd.Stdout = f
 	p.cmd.Stderr = f
 	if err := p.cmd.Start(); err != nil {

@@ -7,6 +7,7 @@ package integration
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -533,21 +534,24 @@ func TestTxnMultiStatementQuery(t *testing.T) {
 // a transaction (PostgreSQL: FATAL 25P03 and the connection closes); the
 // transaction's writes are not applied.
 func TestTxnIdleInTransactionTimeout(t *testing.T) {
-	urls := e2eURLs(t)
+	if os.Getenv("RAFTSQL_REFERENCE_URL") != "" {
+		t.Skip("makes time pass with the nodes' injected clock, which a reference server does not have")
+	}
+	clock := newTestClock()
+	c := startMemClusterClock(t, 3, clock.Now)
+	c.waitLeader(10 * time.Second)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	a := connect(t, urls[0])
+	a := connect(t, c.url(0))
 	mustExec(t, a, "CREATE TABLE idle (id integer PRIMARY KEY)")
 	mustExec(t, a, "SET idle_in_transaction_session_timeout = '300ms'")
 	mustExec(t, a, "BEGIN")
 	mustExec(t, a, "INSERT INTO idle VALUES (1)")
-	idleSince := time.Now()
-	// The session checks the timeout when its next message arrives,
-	// against its wall clock, so the condition to wait for is that the
-	// timeout has passed since the INSERT returned (the session's last
-	// activity is no later). An injected clock would let the test advance
-	// time instead.
-	time.Sleep(time.Until(idleSince.Add(300*time.Millisecond)) + time.Millisecond)
+	// Within the timeout the transaction lives on.
+	clock.Advance(200 * time.Millisecond)
+	mustExec(t, a, "SELECT 1")
+	// The session checks the timeout when its next message arrives.
+	clock.Advance(301 * time.Millisecond)
 	_, err := a.Exec(ctx, "COMMIT")
 	if err == nil {
 		t.Fatal("COMMIT after idle_in_transaction_session_timeout succeeded")
@@ -556,7 +560,7 @@ func TestTxnIdleInTransactionTimeout(t *testing.T) {
 		t.Errorf("after the timeout: %v (SQLSTATE %q), want 25P03 or a closed connection", err, code)
 	}
 	var n int
-	if err := connect(t, urls[1]).QueryRow(ctx, "SELECT count(*) FROM idle").Scan(&n); err != nil || n != 0 {
+	if err := connect(t, c.url(1)).QueryRow(ctx, "SELECT count(*) FROM idle").Scan(&n); err != nil || n != 0 {
 		t.Errorf("timed-out transaction applied %d rows (%v)", n, err)
 	}
 }

@@ -40,6 +40,10 @@
 //     outside it, so concurrent Saves share fsyncs (group commit). A Save
 //     that returned nil is durable, and so is every write that was applied
 //     before it.
+//   - Compact drops entries with one range tombstone, atomically with the
+//     new truncated state; Reclaim then compacts that range in Pebble so
+//     the space returns to the file system (and the WAL that still holds
+//     the entries becomes obsolete).
 //   - The terms of the whole log are kept in memory as runs, so Term never
 //     reads Pebble; a bounded cache (Options.CacheBytes) holds the newest
 //     entries, always a suffix of the log ending at LastIndex, so
@@ -49,9 +53,11 @@
 // # Corruption and failures
 //
 // Open verifies the identity record (format version and node id), every
-// record's checksum, that the entries are contiguous with non-decreasing
-// terms, and that the hard state does not commit past the last index (the
-// whole log is read: it is bounded by compaction). Entries read later are
+// retained record's checksum, that the entries are contiguous with
+// non-decreasing terms, and that the hard state does not commit past the
+// last index. Only the retained log is read (the scan starts after the
+// compaction point), so opening costs time proportional to the log kept
+// since the last snapshot, not to history. Entries read later are
 // verified again. A violation is a *CorruptionError naming the index; the
 // log of this member cannot be trusted, so the message tells the operator
 // to remove the data directory and re-join the member to the cluster, from

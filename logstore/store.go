@@ -2,6 +2,7 @@ package logstore
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -205,8 +206,25 @@ func (s *Store) load(nodeID uint64) error {
 		return s.corrupt(s.trunc.Index, "truncated state", "log compacted through %d but the latest snapshot is at %d", s.trunc.Index, s.snap.Index)
 	}
 
-	// Verify the whole log: it is bounded by compaction.
-	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: keyEntryMin, UpperBound: keyEntryMax})
+	// Verify the retained log, and only it: the scan starts after the
+	// compaction point, so opening costs time proportional to the log
+	// kept since the last snapshot, not to history. A compacted range is
+	// one range tombstone that Pebble skips (and Reclaim removes); an
+	// entry at or below the compaction point that escaped it is found by
+	// one reverse seek instead of a scan.
+	below, err := s.db.NewIter(&pebble.IterOptions{LowerBound: keyEntryMin, UpperBound: entryKey(s.trunc.Index + 1)})
+	if err != nil {
+		return s.readErr(0, "entries", err)
+	}
+	if below.Last() {
+		idx, _ := parseEntryKey(below.Key())
+		_ = below.Close()
+		return s.corrupt(idx, "entry", "entry present at or below the compaction point %d", s.trunc.Index)
+	}
+	if err := below.Close(); err != nil {
+		return s.readErr(s.trunc.Index, "entries", err)
+	}
+	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: entryKey(s.trunc.Index + 1), UpperBound: keyEntryMax})
 	if err != nil {
 		return s.readErr(0, "entries", err)
 	}
@@ -219,9 +237,6 @@ func (s *Store) load(nodeID uint64) error {
 			return s.corrupt(next, "entry", "malformed entry key %x", it.Key())
 		}
 		if idx != next {
-			if idx < next {
-				return s.corrupt(idx, "entry", "entry present at or below the compaction point %d", s.trunc.Index)
-			}
 			return s.corrupt(next, "entry", "gap in the log: entry %d is missing (next stored entry is %d)", next, idx)
 		}
 		val, err := it.ValueAndErr()
@@ -618,6 +633,54 @@ func (s *Store) Compact(index uint64) error {
 			s.cache.dropThrough(index)
 		}, nil
 	})
+}
+
+// Reclaim returns the disk space of the compacted log to the file system:
+// Compact only records a range tombstone (cheap, atomic with the truncated
+// state), and the deleted entries stay on disk until Pebble compacts the
+// range. Reclaim runs that compaction for everything at or below the
+// compaction point and returns when it is done. It does not hold the
+// store's lock, so Save and reads proceed meanwhile; call it after
+// Compact, off the Ready loop (it rewrites the files that overlap the
+// range, which takes time proportional to the dropped log). Pebble deletes
+// the obsolete files in the background right after.
+func (s *Store) Reclaim(ctx context.Context) error {
+	s.mu.RLock()
+	if err := s.check(); err != nil {
+		s.mu.RUnlock()
+		return err
+	}
+	end := entryKey(s.trunc.Index + 1)
+	s.inflight.Add(1) // Close waits for us
+	s.mu.RUnlock()
+	defer s.inflight.Done()
+	if err := s.db.Compact(ctx, keyEntryMin, end, false); err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("logstore: reclaim space in %s: %w", s.dir, ctx.Err())
+		}
+		return fmt.Errorf("logstore: reclaim space in %s: %w", s.dir, err)
+	}
+	return nil
+}
+
+// DiskUsage returns the total size of the files in the store's directory
+// (Pebble's tables, WAL and metadata): what the log costs on disk.
+func (s *Store) DiskUsage() (int64, error) {
+	names, err := s.fs.List(s.dir)
+	if err != nil {
+		return 0, fmt.Errorf("logstore: list %s: %w", s.dir, err)
+	}
+	var total int64
+	for _, n := range names {
+		fi, err := s.fs.Stat(s.fs.PathJoin(s.dir, n))
+		if err != nil {
+			continue // removed meanwhile (an obsolete file)
+		}
+		if !fi.IsDir() {
+			total += fi.Size()
+		}
+	}
+	return total, nil
 }
 
 // Close closes the store, waiting for in-flight writes. Later calls return

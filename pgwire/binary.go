@@ -27,21 +27,15 @@ func encodeBinary(v any, typeOID uint32) ([]byte, error) {
 		}
 		return []byte{0}, nil
 	case oid.Int2:
-		n, err := toInt64(v)
+		n, err := toInt64In(v, math.MinInt16, math.MaxInt16, "smallint")
 		if err != nil {
 			return nil, err
-		}
-		if n < math.MinInt16 || n > math.MaxInt16 {
-			return nil, newErr(codeNumericOutOfRange, "smallint out of range")
 		}
 		return binary.BigEndian.AppendUint16(nil, uint16(n)), nil
 	case oid.Int4:
-		n, err := toInt64(v)
+		n, err := toInt64In(v, math.MinInt32, math.MaxInt32, "integer")
 		if err != nil {
 			return nil, err
-		}
-		if n < math.MinInt32 || n > math.MaxInt32 {
-			return nil, newErr(codeNumericOutOfRange, "integer out of range")
 		}
 		return binary.BigEndian.AppendUint32(nil, uint32(n)), nil
 	case oid.Int8:
@@ -52,12 +46,9 @@ func encodeBinary(v any, typeOID uint32) ([]byte, error) {
 		return binary.BigEndian.AppendUint64(nil, uint64(n)), nil
 	case oid.OID, oid.XID, oid.CID, oid.Regproc, oid.Regclass, oid.Regtype, oid.Regprocedure, oid.Regoper,
 		oid.Regoperator, oid.Regnamespace, oid.Regrole:
-		n, err := toInt64(v)
+		n, err := toInt64In(v, 0, math.MaxUint32, "OID")
 		if err != nil {
 			return nil, err
-		}
-		if n < 0 || n > math.MaxUint32 {
-			return nil, newErr(codeNumericOutOfRange, "OID out of range")
 		}
 		return binary.BigEndian.AppendUint32(nil, uint32(n)), nil
 	case oid.Float4:
@@ -193,6 +184,19 @@ func encodeBinary(v any, typeOID uint32) ([]byte, error) {
 	// text, varchar, bpchar, name, json, unknown and anything else: the
 	// binary form is the text form.
 	return encodeText(v, typeOID, time.UTC)
+}
+
+// toInt64In converts v to an integer for a column whose binary form holds
+// lo to hi; typ names the type in the out-of-range error.
+func toInt64In(v any, lo, hi int64, typ string) (int64, error) {
+	n, err := toInt64(v)
+	if err != nil {
+		return 0, err
+	}
+	if n < lo || n > hi {
+		return 0, newErr(codeNumericOutOfRange, "%s out of range", typ)
+	}
+	return n, nil
 }
 
 // decodeBinary decodes a binary-format parameter (or COPY field).

@@ -83,15 +83,9 @@ func encodeText(v any, typeOID uint32, loc *time.Location) ([]byte, error) {
 		hex.Encode(out[2:], b)
 		return out, nil
 	case oid.Date:
-		t, special, err := toTime(v, oid.Date, loc)
-		if err != nil {
-			if s, ok := v.(string); ok {
-				return []byte(s), nil
-			}
-			return nil, err
-		}
-		if special != "" {
-			return []byte(special), nil
+		t, verbatim, err := timeOrVerbatim(v, oid.Date, loc)
+		if err != nil || verbatim != nil {
+			return verbatim, err
 		}
 		return []byte(formatDate(t)), nil
 	case oid.Time:
@@ -108,15 +102,9 @@ func encodeText(v any, typeOID uint32, loc *time.Location) ([]byte, error) {
 	case oid.Timestamp, oid.Timestamptz:
 		// Zone-less strings are UTC (the engine's canonical form); the
 		// value is printed in the session time zone.
-		t, special, err := toTime(v, typeOID, time.UTC)
-		if err != nil {
-			if s, ok := v.(string); ok {
-				return []byte(s), nil
-			}
-			return nil, err
-		}
-		if special != "" {
-			return []byte(special), nil
+		t, verbatim, err := timeOrVerbatim(v, typeOID, time.UTC)
+		if err != nil || verbatim != nil {
+			return verbatim, err
 		}
 		if typeOID == oid.Timestamp {
 			return []byte(formatTimestamp(t)), nil
@@ -145,6 +133,23 @@ func encodeText(v any, typeOID uint32, loc *time.Location) ([]byte, error) {
 		}
 	}
 	return []byte(textOf(v, loc)), nil
+}
+
+// timeOrVerbatim reads v as a date or timestamp for its text form. A string
+// that is not a valid time is sent as it is, and a special value as its
+// name (infinity): then verbatim holds the text to send instead of t.
+func timeOrVerbatim(v any, typeOID uint32, loc *time.Location) (t time.Time, verbatim []byte, err error) {
+	t, special, err := toTime(v, typeOID, loc)
+	if err != nil {
+		if s, ok := v.(string); ok {
+			return time.Time{}, []byte(s), nil
+		}
+		return time.Time{}, nil, err
+	}
+	if special != "" {
+		return time.Time{}, []byte(special), nil
+	}
+	return t, nil, nil
 }
 
 // textOf is the generic text form of a value.

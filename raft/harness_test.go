@@ -76,8 +76,7 @@ func (nw *network) addNode(id uint64, st *MemoryStorage, opts ...cfgOpt) *testNo
 	return n
 }
 
-func (nw *network) node(id uint64) *testNode { return nw.nodes[id] }
-func (nw *network) raft(id uint64) *raft     { return nw.nodes[id].rn.raft }
+func (nw *network) raft(id uint64) *raft { return nw.nodes[id].rn.raft }
 
 func (nw *network) dropped(m Message) bool {
 	if nw.down[m.From] || nw.down[m.To] || nw.isolated[m.From] || nw.isolated[m.To] {

@@ -350,34 +350,32 @@ func entryFault(index uint64, results []StatementResult, err error) *ApplyFault 
 // the error (the caller rolls back). For commands with a digest, a
 // mismatch is reported as 40001.
 func executeCommand(w *lconn, det *detState, cmd *Command) ([]StatementResult, error) {
-	results := make([]StatementResult, 0, len(cmd.Statements))
-	var dg *digester
 	if len(cmd.Digest) > 0 {
-		dg = newDigester()
+		// A transaction: validated by replay and digest (validate.go).
+		dg := newDigester()
+		results, err := replayTxn(w, det, cmd.Timestamp, cmd.Seed, 0, cmd.Statements, dg)
+		if e := w.meter.unitErr; e != nil && e.Code == CodeProgramLimitExceeded {
+			// Over the budget is the transaction's own doing, not a
+			// conflict: a retry would not help, so the client learns so.
+			return results, e
+		}
+		if err != nil || !dg.equal(cmd.Digest) {
+			return results, serializationFailure()
+		}
+		return results, nil
 	}
+	results := make([]StatementResult, 0, len(cmd.Statements))
 	for k, s := range cmd.Statements {
 		det.pin(cmd.Timestamp, cmd.Seed, k)
 		r, _ := runSQL(w, s.SQL, s.Args, s.Tag)
-		if dg != nil && s.Digest {
-			dg.add(&r)
-		}
 		if r.Err != nil {
 			e := *(r.Err.(*Error))
 			e.Statement = k
 			r.Err = &e
 			results = append(results, r)
-			if dg != nil && e.Code != CodeProgramLimitExceeded {
-				// The speculation succeeded: the state it saw is gone.
-				// (Over the budget is the statement's own doing: a
-				// retry would not help, so the client learns that.)
-				return results, serializationFailure()
-			}
 			return results, &e
 		}
 		results = append(results, r)
-	}
-	if dg != nil && !dg.equal(cmd.Digest) {
-		return results, serializationFailure()
 	}
 	return results, nil
 }

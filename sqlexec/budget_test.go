@@ -323,3 +323,40 @@ func TestFaultClassification(t *testing.T) {
 		t.Error("the budget error is a result")
 	}
 }
+
+// A connection setting that would keep the apply from recording anything
+// (left by a statement that got past every check) is undone at the next
+// batch: the apply goes on.
+func TestApplyRestoresQueryOnly(t *testing.T) {
+	db := openBudget(t, 0)
+	mustApply(t, db, 1, cmdOf(1, 1, 1, "CREATE TABLE u(x INTEGER)"))
+	db.mu.Lock()
+	if err := db.w.exec("PRAGMA query_only=1"); err != nil {
+		t.Fatal(err)
+	}
+	db.mu.Unlock()
+	mustApply(t, db, 2, cmdOf(1, 1, 2, "INSERT INTO u VALUES (1)"))
+}
+
+// Interrupt (a stopping node) makes the running and every later apply a
+// fault, never a result.
+func TestInterruptIsAFault(t *testing.T) {
+	db := openBudget(t, -1)
+	mustApply(t, db, 1, cmdOf(1, 1, 1, "CREATE TABLE u(x INTEGER)"))
+	done := make(chan *ApplyResult)
+	go func() { done <- db.Apply(2, cmdOf(1, 1, 2, endlessInsert)) }()
+	for db.mu.TryLock() {
+		db.mu.Unlock()
+		runtime.Gosched()
+	}
+	db.Interrupt()
+	if r := <-done; !IsApplyFault(r.Err) {
+		t.Fatalf("interrupted apply: %v", r.Err)
+	}
+	if r := db.Apply(2, cmdOf(1, 1, 3, "INSERT INTO u VALUES (1)")); !IsApplyFault(r.Err) {
+		t.Fatalf("apply after Interrupt: %v", r.Err)
+	}
+	if db.AppliedIndex() != 1 {
+		t.Fatalf("applied index %d", db.AppliedIndex())
+	}
+}

@@ -43,7 +43,7 @@ func copyFormat(cp *pgdialect.CopySpec) pgwire.CopyFormat {
 // tableColumns returns the columns (name, OID) of table.
 func (s *Session) tableColumns(ctx context.Context, table string) ([]pgwire.Column, error) {
 	var cols []pgwire.Column
-	err := s.e.db.withReader(ctx, func(c *lconn) error {
+	err := s.onTxState(ctx, func(c *lconn) error {
 		st, _, err := c.prepare("SELECT name, type FROM pragma_table_info(?)")
 		if err != nil {
 			return mapError(err, "")
@@ -201,24 +201,14 @@ func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.Resul
 		q = "SELECT " + cl + " FROM " + quoteIdent(cp.Table)
 	}
 	var res StatementResult
-	if s.tx != nil && !s.tx.spec {
-		r, ro, err := s.runInReadView(ctx, s.tx, Statement{SQL: q, Tag: "SELECT"})
+	if s.tx != nil {
+		// The rows a transaction copies out are results the client saw:
+		// recorded and validated like a SELECT's.
+		r, err := s.txCopyOut(ctx, Statement{SQL: q, Tag: "SELECT", Digest: true})
 		if err != nil {
 			return err
-		}
-		if !ro {
-			return Unsupported("COPY (data-modifying query) TO")
-		}
-		if r.Err != nil {
-			return r.Err
 		}
 		res = r
-	} else if s.tx != nil {
-		results, _, err := s.speculate(ctx, s.tx, []Statement{{SQL: q, Tag: "SELECT"}}, false)
-		if err != nil {
-			return err
-		}
-		res = results[0]
 	} else {
 		if err := s.barrier(ctx); err != nil {
 			return err
@@ -248,4 +238,36 @@ func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.Resul
 		}
 	}
 	return w.Complete(fmt.Sprintf("COPY %d", len(res.Rows)))
+}
+
+// txCopyOut runs the query of a COPY TO inside the transaction (on its
+// read view, or speculatively once it has written) and records it.
+func (s *Session) txCopyOut(ctx context.Context, x Statement) (StatementResult, error) {
+	tx := s.tx
+	size := len(x.SQL)
+	if err := s.txLimits(1, size); err != nil {
+		return StatementResult{}, err
+	}
+	var res StatementResult
+	if !tx.spec {
+		r, ro, err := s.runInReadView(ctx, tx, x)
+		if err != nil {
+			return res, err
+		}
+		if !ro {
+			return res, Unsupported("COPY (data-modifying query) TO")
+		}
+		res = r
+	} else {
+		results, ro, err := s.speculate(ctx, tx, []Statement{x}, false)
+		if err != nil {
+			return res, err
+		}
+		if results[0].Err == nil && !ro[0] {
+			return res, Unsupported("COPY (data-modifying query) TO")
+		}
+		res = results[0]
+	}
+	tx.record([]Statement{x}, []StatementResult{res}, size)
+	return res, res.Err
 }

@@ -112,6 +112,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if opts.Rand == nil {
 		opts.Rand = crand.Reader
 	}
+	pinLocaltimeUTC()
 	db := &DB{path: path, opts: opts, log: opts.Logger, det: newDetState(&opts)}
 	db.det.apply = true
 	if err := db.openConns(); err != nil {
@@ -143,6 +144,7 @@ func (db *DB) openConns() error {
 		"PRAGMA foreign_keys=ON",
 		"PRAGMA busy_timeout=10000",
 		"PRAGMA recursive_triggers=ON",
+		"PRAGMA temp_store=MEMORY", // no temporary file names drawn from SQLite's PRNG
 		`CREATE TABLE IF NOT EXISTS raftsql_meta(id INTEGER PRIMARY KEY CHECK (id = 1), applied_index INTEGER NOT NULL)`,
 		`INSERT OR IGNORE INTO raftsql_meta(id, applied_index) VALUES (1, 0)`,
 		`CREATE TABLE IF NOT EXISTS raftsql_requests(id BLOB PRIMARY KEY, idx INTEGER NOT NULL, outcome TEXT) WITHOUT ROWID`,
@@ -158,6 +160,14 @@ func (db *DB) openConns() error {
 		return err
 	}
 	db.connSetup(w)
+	if err := registerModules(w); err != nil {
+		w.close()
+		return err
+	}
+	if err := installAuthorizer(w, db.det); err != nil {
+		w.close()
+		return err
+	}
 	idx, err := readAppliedIndex(w)
 	if err != nil {
 		w.close()
@@ -204,6 +214,12 @@ func (db *DB) openReader(clock *detState) (*lconn, error) {
 		r.close()
 		return nil, err
 	}
+	// Set before the temp schema exists (changing it later drops it):
+	// no temporary file names drawn from SQLite's PRNG.
+	if err := r.exec("PRAGMA temp_store=MEMORY"); err != nil {
+		r.close()
+		return nil, err
+	}
 	// Catalog views live in the connection's temp schema: create
 	// them before the connection becomes query_only.
 	db.connSetup(r)
@@ -213,6 +229,11 @@ func (db *DB) openReader(clock *detState) (*lconn, error) {
 			return nil, err
 		}
 	}
+	if err := installAuthorizer(r, r.det); err != nil {
+		r.close()
+		return nil, err
+	}
+	r.auth.mode = authRead
 	return r, nil
 }
 

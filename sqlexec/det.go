@@ -5,6 +5,7 @@ package sqlexec
 // of random(), randomblob(), now(), gen_random_uuid() & co.
 
 import (
+	"database/sql/driver"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -27,6 +28,8 @@ type detState struct {
 	mu     sync.Mutex
 	rng    *rand.Rand
 	pinned bool
+	// prngSeed seeds SQLite's PRNG for the pinned statement (pinsqlite.go).
+	prngSeed uint32
 	// settings answers current_setting() on read connections: the
 	// session using the connection sets it (nil = defaults).
 	settings atomic.Pointer[map[string]string]
@@ -87,7 +90,16 @@ func (d *detState) pin(tsUS int64, seed uint64, stmt int) {
 	d.mu.Lock()
 	d.rng = rand.New(rand.NewPCG(seed, uint64(stmt)*0x9E3779B97F4A7C15+1))
 	d.pinned = true
+	d.prngSeed = sqlitePRNGSeed(seed, stmt)
 	d.mu.Unlock()
+}
+
+// sqliteSeed is the seed for SQLite's own PRNG while a statement runs,
+// ok=false when the connection is not pinned.
+func (d *detState) sqliteSeed() (seed uint32, ok bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.prngSeed, d.pinned
 }
 
 func (d *detState) unpin() {
@@ -318,35 +330,57 @@ var currentSettingFallback = func(name string) (string, bool) {
 	return "", false
 }
 
+// detFunction is a function installed per connection by det.go.
+type detFunction struct {
+	name string
+	n    int32
+	fp   uintptr
+	// flags: SQLITE_DETERMINISTIC where the global registration it
+	// replaces had it (SQLite refuses other functions in CHECKs,
+	// generated columns and index expressions).
+	flags int32
+}
+
+// detFunctions are pinned on the apply connection: their value there is a
+// function of the entry's time, seed, database and user names only, so
+// they may enter the log (see writeFunctionAllowed).
+var detFunctions = []detFunction{
+	{"random", 0, cFuncPointer(fnRandom), 0},
+	{"randomblob", 1, cFuncPointer(fnRandomBlob), 0},
+	{"now", 0, cFuncPointer(fnNow), 0},
+	{"transaction_timestamp", 0, cFuncPointer(fnNow), 0},
+	{"statement_timestamp", 0, cFuncPointer(fnNow), 0},
+	{"clock_timestamp", 0, cFuncPointer(fnNow), 0},
+	{"gen_random_uuid", 0, cFuncPointer(fnUUID), 0},
+	{"uuid_generate_v4", 0, cFuncPointer(fnUUID), 0},
+	{"current_setting", -1, cFuncPointer(fnCurrentSetting), 0},
+	{"current_database", 0, cFuncPointer(fnCurrentDatabase), 0},
+	{"current_user", 0, cFuncPointer(fnCurrentUser), 0},
+	{"session_user", 0, cFuncPointer(fnCurrentUser), 0},
+	{"pg_sleep", 1, cFuncPointer(fnPgSleep), 0},
+	{"version", 0, cFuncPointer(fnVersion), 0},
+	{"pg_cast_date", 1, cFuncPointer(fnCastDate), 0},
+	{"pg_cast_timestamp", 1, cFuncPointer(fnCastTimestamp), lib.SQLITE_DETERMINISTIC},
+	{"pg_cast_timestamptz", 1, cFuncPointer(fnCastTimestamptz), lib.SQLITE_DETERMINISTIC},
+}
+
+// pinnedFunctions are the names of detFunctions.
+var pinnedFunctions = func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range detFunctions {
+		m[f.name] = true
+	}
+	return m
+}()
+
 // installDetFunctions registers the deterministic overrides on c.
 func installDetFunctions(c *lconn, d *detState) error {
-	type fdef struct {
-		name string
-		n    int32
-		fp   uintptr
-	}
-	defs := []fdef{
-		{"random", 0, cFuncPointer(fnRandom)},
-		{"randomblob", 1, cFuncPointer(fnRandomBlob)},
-		{"now", 0, cFuncPointer(fnNow)},
-		{"transaction_timestamp", 0, cFuncPointer(fnNow)},
-		{"statement_timestamp", 0, cFuncPointer(fnNow)},
-		{"clock_timestamp", 0, cFuncPointer(fnNow)},
-		{"gen_random_uuid", 0, cFuncPointer(fnUUID)},
-		{"uuid_generate_v4", 0, cFuncPointer(fnUUID)},
-		{"current_setting", -1, cFuncPointer(fnCurrentSetting)},
-		{"current_database", 0, cFuncPointer(fnCurrentDatabase)},
-		{"current_user", 0, cFuncPointer(fnCurrentUser)},
-		{"session_user", 0, cFuncPointer(fnCurrentUser)},
-		{"pg_sleep", 1, cFuncPointer(fnPgSleep)},
-		{"version", 0, cFuncPointer(fnVersion)},
-	}
-	for _, f := range defs {
+	for _, f := range detFunctions {
 		z, err := libc.CString(f.name)
 		if err != nil {
 			return err
 		}
-		rc := lib.Xsqlite3_create_function_v2(c.tls, c.db, z, f.n, lib.SQLITE_UTF8, d.id, f.fp, 0, 0, 0)
+		rc := lib.Xsqlite3_create_function_v2(c.tls, c.db, z, f.n, lib.SQLITE_UTF8|f.flags, d.id, f.fp, 0, 0, 0)
 		libc.Xfree(c.tls, z)
 		if rc != lib.SQLITE_OK {
 			return c.err(rc)
@@ -401,4 +435,76 @@ func fnPgSleep(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		d.sleep(dur)
 	}
 	lib.Xsqlite3_result_null(tls, ctx)
+}
+
+// fnCastDate, fnCastTimestamp and fnCastTimestamptz replace pgdialect's
+// process-wide casts on each connection so that 'now', 'today',
+// 'tomorrow' and 'yesterday' read the connection's clock: the entry's
+// pinned time on the apply connection.
+func fnCastDate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	v, err := pgdialect.CastDateAt(argValue(tls, argv, 0), ctxDet(tls, ctx).now())
+	resultValue(tls, ctx, v, err)
+}
+
+func fnCastTimestamp(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	v, err := pgdialect.CastTimestampAt("timestamp", argValue(tls, argv, 0), ctxDet(tls, ctx).now())
+	resultValue(tls, ctx, v, err)
+}
+
+func fnCastTimestamptz(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	v, err := pgdialect.CastTimestampAt("timestamp with time zone", argValue(tls, argv, 0), ctxDet(tls, ctx).now())
+	resultValue(tls, ctx, v, err)
+}
+
+// argValue is argument i of a function call as the Go value modernc's
+// own function bridge would pass.
+func argValue(tls *libc.TLS, argv uintptr, i int) driver.Value {
+	v := *(*uintptr)(cptr(argv + uintptr(i)*8))
+	switch lib.Xsqlite3_value_type(tls, v) {
+	case lib.SQLITE_INTEGER:
+		return lib.Xsqlite3_value_int64(tls, v)
+	case lib.SQLITE_FLOAT:
+		return lib.Xsqlite3_value_double(tls, v)
+	case lib.SQLITE_TEXT:
+		p := lib.Xsqlite3_value_text(tls, v)
+		n := int(lib.Xsqlite3_value_bytes(tls, v))
+		if p == 0 || n == 0 {
+			return ""
+		}
+		return string((*libc.RawMem)(cptr(p))[:n:n])
+	case lib.SQLITE_BLOB:
+		p := lib.Xsqlite3_value_blob(tls, v)
+		n := int(lib.Xsqlite3_value_bytes(tls, v))
+		b := make([]byte, n)
+		if p != 0 && n > 0 {
+			copy(b, (*libc.RawMem)(cptr(p))[:n:n])
+		}
+		return b
+	}
+	return nil
+}
+
+// resultValue sets a function's result from a Go value or error.
+func resultValue(tls *libc.TLS, ctx uintptr, v driver.Value, err error) {
+	if err != nil {
+		resultError(tls, ctx, err.Error())
+		return
+	}
+	switch v := v.(type) {
+	case nil:
+		lib.Xsqlite3_result_null(tls, ctx)
+	case int64:
+		lib.Xsqlite3_result_int64(tls, ctx, v)
+	case float64:
+		lib.Xsqlite3_result_double(tls, ctx, v)
+	case string:
+		resultText(tls, ctx, v)
+	case []byte:
+		m := libc.Xmalloc(tls, uint64(len(v)+1))
+		copy((*libc.RawMem)(cptr(m))[:len(v):len(v)], v)
+		lib.Xsqlite3_result_blob(tls, ctx, m, int32(len(v)), sqliteTransient)
+		libc.Xfree(tls, m)
+	default:
+		resultText(tls, ctx, fmt.Sprint(v))
+	}
 }

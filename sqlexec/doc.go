@@ -22,9 +22,14 @@
 // entry's timestamp. random(), randomblob(), now(), gen_random_uuid() and
 // the *_timestamp() functions are overridden on that connection only
 // (sqlite3_create_function_v2 is per connection) and draw from a PCG
-// seeded with (Seed, statement number). The SQL text is never rewritten.
-// Functions whose value depends on the replica (pg_backend_pid(), ...) and
-// temporary objects are refused before proposing with 0A000.
+// seeded with (Seed, statement number), the date/time literal casts read
+// the pinned clock, SQLite's own PRNG (random rowids) is seeded from the
+// entry and its localtime is UTC (pinsqlite.go). The SQL text is never
+// rewritten. What a write may use is an allow-list enforced by SQLite's
+// authorizer (authorize.go) on what SQLite compiled: functions known to be
+// deterministic, no PRAGMA, no temporary objects, no ATTACH, no raftsql_*
+// tables; refused before proposing (0A000 naming the construct) and,
+// identically on every node, at apply.
 //
 // A request id seen before (within DedupeWindow entries, pruned by index
 // so every node prunes identically) is not executed again: the entry
@@ -37,9 +42,10 @@
 // read connection, after Replicator.ReadBarrier unless the session has
 // SET raftsql.read_consistency = 'stale'. Anything else becomes a Command
 // passed to Replicator.Propose; the node's own apply result is returned.
-// A query string of several plain statements that writes is proposed as
-// one atomic entry (PostgreSQL's implicit transaction); results come from
-// the apply.
+// A query string of several statements is one implicit transaction
+// (multistmt.go): plain statements (with session-only SET/SHOW) that write
+// are proposed as one atomic entry, results from the apply; any other mix
+// runs like an explicit transaction committed at the end of the string.
 //
 // Explicit transactions follow the optimistic design of issue 6: each
 // statement runs speculatively on the local apply state (BEGIN, replay of
@@ -51,9 +57,14 @@
 // timestamp/seed and a SHA-256 digest of every result the client saw.
 // Apply re-executes the statements at the entry's log position and
 // compares digests: equal commits, different rolls the entry back on every
-// node and the client gets 40001. A transaction that only read is
-// validated the same way locally at COMMIT, after a read barrier, and
-// needs no log entry. Until its first write a transaction reads its read
+// node and the client gets 40001. A transaction that only read needs no
+// log entry and no validation (its reads came from one read view); one
+// that attempted writes but has nothing left to write needs no log entry
+// either, but if a speculation found an earlier result changed (doomed)
+// its COMMIT fails with 40001.
+// The digest covers errors too: a failed statement, even one rolled back
+// to a savepoint, is recorded and replayed (validate.go). Until its first
+// write a transaction reads its read
 // view: one consistent state of the database held on a dedicated read
 // connection. ("Snapshot" in this package means only the Raft snapshot:
 // the database image SnapshotTo writes and Restore installs.)
@@ -74,10 +85,15 @@
 // engine.go (Engine, options, Replicator), session.go (session lifecycle,
 // statement dispatch), settings.go (SET/SHOW/RESET), nodesettings.go,
 // read.go (the read path), query.go (statements outside a transaction),
-// txn.go (explicit transactions), readview.go, copy.go, prepare.go
+// txn.go (explicit transactions), validate.go (replay and outcomes),
+// multistmt.go (query strings of several statements), readview.go,
+// copy.go, prepare.go
 // (extended protocol), columns.go (result column types), result.go,
-// errors.go; db.go (open, connections), apply.go, dedup.go, digest.go,
-// checksum.go, snapshot.go, command.go (log entry encoding), det.go
-// (deterministic functions and clock VFS), lite.go and exec.go (SQLite
+// errors.go, serving.go (a replicator may refuse all reads); db.go (open,
+// connections), apply.go, dedup.go, digest.go, checksum.go (full content
+// checksum), samplesum.go (the bounded sampled checksum replicas compare),
+// snapshot.go, command.go (log entry encoding), det.go (deterministic
+// functions and clock VFS), authorize.go (what may enter the log),
+// pinsqlite.go (SQLite's PRNG and localtime), lite.go and exec.go (SQLite
 // connections and statements).
 package sqlexec

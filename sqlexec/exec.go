@@ -9,18 +9,25 @@ import (
 
 // runSQL executes one SQLite statement (and, defensively, any further
 // statements in sqlText, without arguments) on c, collecting the result.
+// On the apply connection the statement is compiled and run under the
+// write allow-list (authorize.go): there runSQL runs what enters the log,
+// at apply and when it is speculated. On a read view (a read-only
+// transaction, validated locally and never logged) the read policy stays.
 func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementResult, readonly bool) {
-	if err := guardInternal(sqlText); err != nil {
+	if err := refuseStatementKind(sqlText); err != nil {
 		res.Err = err
 		return res, false
 	}
-	if err := checkApplyStmt(sqlText); err != nil {
-		res.Err = err
-		return res, false
-	}
+	c.syncSchema()
+	mode := c.replicatedMode()
+	defer c.enterAuth(mode)()
 	st, tail, err := c.prepareCached(sqlText)
 	if err != nil {
-		res.Err = mapError(err, sqlText)
+		if e := c.authRefusal(); e != nil {
+			res.Err = e
+		} else {
+			res.Err = mapError(err, sqlText)
+		}
 		return res, false
 	}
 	if strings.TrimSpace(tail) != "" && len(words(tail, 1)) > 0 {
@@ -39,11 +46,24 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 		infos[i] = colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
 	}
 	var rows [][]any
-	n, err := st.run(args, func(r []any) error {
-		rows = append(rows, r)
-		return nil
-	})
+	var n int64
+	run := func() {
+		n, err = st.run(args, func(r []any) error {
+			rows = append(rows, r)
+			return nil
+		})
+	}
+	if seed, ok := c.sqliteSeed(); ok && mode == authWrite {
+		withSQLitePRNG(c.tls, seed, run)
+	} else {
+		run()
+	}
 	st.release()
+	if e := c.authRefusal(); err != nil && e != nil {
+		// Refused when SQLite recompiled it for a changed schema.
+		res.Err = e
+		return res, readonly
+	}
 	if err != nil {
 		e := mapError(err, sqlText)
 		if e.Code == CodeUniqueViolation {
@@ -80,24 +100,17 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	return res, readonly
 }
 
-// checkApplyStmt refuses statements that would break the apply
-// transaction or change connection state outside the replicated data.
-func checkApplyStmt(sqlText string) *Error {
+// refuseStatementKind refuses the statements the authorizer does not see
+// (it is asked about what a statement reads, writes and calls, not about
+// VACUUM) and deferred constraints.
+func refuseStatementKind(sqlText string) *Error {
 	w := words(sqlText, 2)
 	if len(w) == 0 {
 		return nil
 	}
 	switch w[0] {
-	case "BEGIN", "COMMIT", "END", "VACUUM", "ATTACH", "DETACH":
-		return Unsupported(w[0] + " inside a replicated statement")
-	case "ROLLBACK":
-		if len(w) < 2 || w[1] != "TO" {
-			return Unsupported("ROLLBACK inside a replicated statement")
-		}
-	case "PRAGMA":
-		if strings.ContainsAny(sqlText, "=") {
-			return Unsupported("PRAGMA assignment")
-		}
+	case "VACUUM":
+		return Unsupported("VACUUM inside a replicated statement")
 	case "CREATE", "ALTER":
 		// Deferred constraints would be checked at the COMMIT of the apply
 		// batch instead of at the end of the entry, so whether an entry

@@ -61,7 +61,8 @@ type lconn struct {
 	// connection last committed: while it equals cacheSchema no check of
 	// SQLite's own version is needed.
 	sharedSchema *atomic.Int64
-	det          *detState // per-connection function state (read connections)
+	det          *detState  // per-connection function state (read connections)
+	auth         *authState // authorizer (authorize.go); nil: none installed
 	// meter is the progress handler's state: work budget and
 	// cancellation (budget.go).
 	meter   *meter
@@ -74,7 +75,14 @@ const stmtCacheSize = 256
 // Call release, not finalize, when done.
 func (c *lconn) prepareCached(sqlText string) (*lstmt, string, error) {
 	c.syncSchema()
-	if st, ok := c.cache[sqlText]; ok && st.p != 0 && !st.busy {
+	// A statement is authorized when it is compiled: one compiled under
+	// one policy (raftsql's own statements: none; reads; writes) must not
+	// serve the same text under another.
+	key := sqlText
+	if c.auth != nil && c.auth.mode != authOff {
+		key = c.auth.mode.cachePrefix() + sqlText
+	}
+	if st, ok := c.cache[key]; ok && st.p != 0 && !st.busy {
 		st.busy = true
 		return st, "", nil
 	}
@@ -98,10 +106,10 @@ func (c *lconn) prepareCached(sqlText string) (*lstmt, string, error) {
 		}
 		// If the cached copy is busy (a nested use of the same SQL), this
 		// one stays uncached and is finalized by its release.
-		if _, taken := c.cache[sqlText]; !taken {
+		if _, taken := c.cache[key]; !taken {
 			st.cached = true
 			st.busy = true
-			c.cache[sqlText] = st
+			c.cache[key] = st
 		}
 	}
 	return st, tail, nil
@@ -261,6 +269,12 @@ func (c *lconn) syncSchema() {
 	if c.sharedSchema != nil && c.sharedSchema.Load() == c.cacheSchema && c.cacheSchema != 0 {
 		return
 	}
+	if a := c.auth; a != nil && a.mode != authOff {
+		// raftsql's own statements, not the user's: not authorized.
+		prev := a.mode
+		a.mode = authOff
+		defer func() { a.mode = prev }()
+	}
 	v, err := c.schemaVersion()
 	if err != nil || v == c.cacheSchema {
 		return
@@ -282,6 +296,9 @@ func (c *lconn) prepareFresh(sqlText string) (*lstmt, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
+		if c.auth != nil {
+			c.auth.refused = nil
+		}
 		pp := libc.Xmalloc(c.tls, 16)
 		rc := lib.Xsqlite3_prepare_v2(c.tls, c.db, z, int32(len(sqlText)), pp, pp+8)
 		p := *(*uintptr)(cptr(pp))
@@ -293,6 +310,9 @@ func (c *lconn) prepareFresh(sqlText string) (*lstmt, string, error) {
 		}
 		libc.Xfree(c.tls, z)
 		if rc != lib.SQLITE_OK {
+			if c.auth != nil && c.auth.refused != nil {
+				return nil, "", c.auth.refused // what the authorizer refused, by name
+			}
 			return nil, "", c.err(rc)
 		}
 		rest := sqlText[consumed:]

@@ -167,6 +167,9 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 				det.pin(s.tx.ts, s.tx.seed, k)
 				runSQL(c, st.SQL, st.Args, st.Tag)
 			}
+			// fn may step the statement (a probe for column types): on
+			// the apply connection only under the write allow-list.
+			defer c.enterAuth(authWrite)()
 			return fn(c)
 		})
 	} else {

@@ -3,7 +3,6 @@ package sqlexec
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/raftsql/raftsql/pgwire"
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
@@ -31,9 +30,6 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 	for _, x := range st.Exec {
 		if err := guardInternal(x); err != nil {
 			return err
-		}
-		if isPragmaWrite(x) {
-			return Unsupported("PRAGMA assignment, ATTACH and DETACH")
 		}
 	}
 	if s.tx != nil {
@@ -93,7 +89,7 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 		if i == 0 || st.Kind == pgdialect.KindQuery {
 			a = args
 		}
-		if err := checkDeterministic(x); err != nil {
+		if err := s.e.db.checkWrite(ctx, x); err != nil {
 			return err
 		}
 		cmd.Statements = append(cmd.Statements, Statement{SQL: s.substNames(x), Args: a, Tag: subTag(st)})
@@ -184,26 +180,6 @@ func emit(w pgwire.ResultWriter, r *StatementResult, describe bool, tag string) 
 		tag = r.Tag
 	}
 	return w.Complete(tag)
-}
-
-// nondeterministic functions that cannot be pinned.
-var nondetFuncs = []string{"pg_backend_pid", "inet_client_addr", "inet_client_port", "inet_server_addr",
-	"inet_server_port", "txid_current", "pg_current_xact_id", "load_extension", "sqlite_offset", "timeofday"}
-
-func checkDeterministic(sqlText string) error {
-	if w := words(sqlText, 3); len(w) >= 2 && w[0] == "CREATE" && (w[1] == "TEMP" || w[1] == "TEMPORARY") {
-		return Unsupported("CREATE TEMPORARY objects (sessions are not pinned to one replica)")
-	}
-	low := strings.ToLower(sqlText)
-	for _, f := range nondetFuncs {
-		if i := strings.Index(low, f); i >= 0 {
-			rest := strings.TrimLeft(low[i+len(f):], " \t\n")
-			if strings.HasPrefix(rest, "(") {
-				return Unsupported(fmt.Sprintf("%s() in a statement that writes (its value would differ between replicas)", f))
-			}
-		}
-	}
-	return nil
 }
 
 func (s *Session) tableExists(ctx context.Context, name string) bool {

@@ -13,6 +13,11 @@ import (
 // linearizably, and streams its rows to the client.
 
 func (s *Session) barrier(ctx context.Context) error {
+	if sc, ok := s.e.r.(ServingChecker); ok {
+		if err := sc.Serving(); err != nil {
+			return toError(err)
+		}
+	}
 	if !s.linearizable() || s.e.r == nil {
 		return nil
 	}

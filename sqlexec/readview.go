@@ -238,7 +238,9 @@ func (s *Session) substNames(sqlText string) string {
 }
 
 // runInReadView runs one statement of a transaction on its read view. ro is false
-// (and nothing ran) when SQLite says the statement writes.
+// (and nothing ran) when SQLite says the statement writes. A statement's
+// own SQL error (also one found preparing it) is in res.Err with ro true;
+// err is for failures that are not the statement's outcome.
 func (s *Session) runInReadView(ctx context.Context, tx *txn, x Statement) (res StatementResult, ro bool, err error) {
 	if tx.view == nil {
 		if err := s.barrier(ctx); err != nil {
@@ -256,7 +258,16 @@ func (s *Session) runInReadView(ctx context.Context, tx *txn, x Statement) (res 
 		}
 		st, tail, err := c.prepareCached(x.SQL)
 		if err != nil {
-			return mapError(err, x.SQL)
+			e := mapError(err, x.SQL)
+			if !isOutcome(e) {
+				return e
+			}
+			// Not preparable on this state (a missing table, a syntax
+			// error): that is the statement's outcome, recorded like a
+			// result (a write replayed later may see it differently).
+			ro = true
+			res.Err = e
+			return nil
 		}
 		if st == nil {
 			ro = true

@@ -128,10 +128,11 @@ func (s *Session) EndPipeline(ctx context.Context) error {
 	if tx == nil || !tx.implicit {
 		return nil
 	}
-	s.endTx()
 	if tx.failed {
+		s.abortTx()
 		return nil
 	}
+	s.endTx()
 	return toError(s.commit(ctx, tx))
 }
 
@@ -183,10 +184,16 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWr
 		stmts[i] = st
 	}
 	if s.tx == nil && len(stmts) > 1 {
-		if handled, err := s.implicitTxn(ctx, stmts, w); handled {
+		if handled, err := s.implicitTxn(ctx, parts, stmts, w); handled {
 			return err
 		}
 	}
+	// Otherwise the statements run one by one. PostgreSQL runs a string
+	// of several statements in one implicit transaction, whatever they
+	// are: it is atomic (an error rolls back the earlier statements), an
+	// explicit BEGIN in it turns it into a transaction block, and COMMIT
+	// or ROLLBACK in it end it (a new one starts with the next statement).
+	multi := len(stmts) > 1
 	for i, p := range parts {
 		st := stmts[i]
 		if st.Kind == pgdialect.KindEmpty {
@@ -195,86 +202,23 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWr
 			}
 			continue
 		}
+		if multi && s.tx == nil {
+			s.tx = s.newTxn(&pgdialect.Stmt{})
+			s.tx.implicit = true
+		}
 		if err := s.exec(ctx, p, st, nil, w, true); err != nil {
+			if s.tx != nil && s.tx.implicit {
+				s.abortTx()
+			}
 			return shift(err, i)
 		}
 	}
+	if s.tx != nil && s.tx.implicit {
+		tx := s.tx
+		s.endTx()
+		return toError(s.commit(ctx, tx))
+	}
 	return nil
-}
-
-// implicitTxn runs a multi-statement query string that contains only
-// plain statements (no transaction control, SET, COPY ...) and writes as one
-// atomic log entry, as PostgreSQL runs such a string in one implicit
-// transaction. The results reported are those of the apply. It returns
-// handled=false when the string does not qualify.
-func (s *Session) implicitTxn(ctx context.Context, stmts []*pgdialect.Stmt, w pgwire.ResultWriter) (bool, error) {
-	writes := false
-	for _, st := range stmts {
-		switch st.Kind {
-		case pgdialect.KindQuery, pgdialect.KindDropTables, pgdialect.KindTruncate:
-		default:
-			return false, nil
-		}
-		if len(st.Exec) == 0 || st.ParamCount > 0 || len(st.DropIfExists) > 0 {
-			return false, nil
-		}
-		if !st.ReadOnly {
-			writes = true
-		}
-	}
-	if !writes || len(stmts) > s.e.opts.MaxTxnStatements {
-		return false, nil
-	}
-	cmd := s.e.newCommand(nil)
-	cmd.Database, cmd.User = s.names()
-	var ranges [][2]int
-	for _, st := range stmts {
-		start := len(cmd.Statements)
-		for _, x := range st.Exec {
-			if err := guardInternal(x); err != nil {
-				return true, err
-			}
-			if isPragmaWrite(x) {
-				return true, Unsupported("PRAGMA assignment, ATTACH and DETACH")
-			}
-			if err := checkDeterministic(x); err != nil {
-				return true, err
-			}
-			cmd.Statements = append(cmd.Statements, Statement{SQL: s.substNames(x), Tag: subTag(st)})
-		}
-		ranges = append(ranges, [2]int{start, len(cmd.Statements)})
-	}
-	if s.e.r == nil {
-		return true, errf(CodeInternal, "no replicator")
-	}
-	res, err := s.e.r.Propose(ctx, cmd)
-	if err != nil {
-		return true, toError(err)
-	}
-	if res == nil {
-		return true, errf(CodeInternal, "no apply result")
-	}
-	failed := len(cmd.Statements)
-	if res.Err != nil {
-		if e, ok := res.Err.(*Error); ok && e.Statement >= 0 {
-			failed = e.Statement
-		} else {
-			return true, toError(res.Err)
-		}
-	}
-	for i, st := range stmts {
-		r := ranges[i]
-		if r[1] > failed || r[1] > len(res.Results) {
-			if res.Err != nil {
-				return true, toError(res.Err)
-			}
-			return true, errf(CodeInternal, "missing statement results")
-		}
-		if err := emitWrite(w, st, res.Results[r[0]:r[1]], true); err != nil {
-			return true, err
-		}
-	}
-	return true, nil
 }
 
 // exec runs one translated statement. orig is the PostgreSQL text.
@@ -341,24 +285,28 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		s.tx = s.newTxn(st)
 		return w.Complete(tag)
 	case pgdialect.KindCommit:
-		if s.tx == nil {
+		if s.tx == nil || s.tx.implicit {
+			// In an implicit transaction PostgreSQL warns and commits it.
 			_ = w.Notice("WARNING", CodeNoActiveTransaction, "there is no transaction in progress")
-			return w.Complete("COMMIT")
+			if s.tx == nil {
+				return w.Complete("COMMIT")
+			}
 		}
 		tx := s.tx
-		s.endTx()
 		if tx.failed {
+			s.abortTx()
 			return w.Complete("ROLLBACK")
 		}
+		s.endTx()
 		if err := s.commit(ctx, tx); err != nil {
 			return err
 		}
 		return w.Complete("COMMIT")
 	case pgdialect.KindRollback:
-		if s.tx == nil {
+		if s.tx == nil || s.tx.implicit {
 			_ = w.Notice("WARNING", CodeNoActiveTransaction, "there is no transaction in progress")
 		}
-		s.endTx()
+		s.abortTx()
 		return w.Complete("ROLLBACK")
 	case pgdialect.KindSavepoint, pgdialect.KindRelease, pgdialect.KindRollbackTo:
 		return s.savepoint(ctx, st, w)

@@ -26,6 +26,9 @@ type txn struct {
 	seed       uint64
 	dg         *digester
 	savepoints []string
+	// spSettings[i]: the session settings when savepoints[i] was set
+	// (ROLLBACK TO restores them, as PostgreSQL does).
+	spSettings []map[string]string
 	barrier    bool               // read barrier done
 	localSaved map[string]*string // settings before SET LOCAL (nil = unset)
 	lastActive time.Time
@@ -41,6 +44,9 @@ type txn struct {
 	// doomed: a statement found that what the client saw earlier no
 	// longer holds; COMMIT fails with 40001.
 	doomed bool
+	// settingsAtStart: the session settings when the transaction began;
+	// a rollback restores them (SET is transactional in PostgreSQL).
+	settingsAtStart map[string]string
 }
 
 func (s *Session) failTx() {
@@ -50,7 +56,8 @@ func (s *Session) failTx() {
 }
 
 func (s *Session) newTxn(st *pgdialect.Stmt) *txn {
-	tx := &txn{ts: s.e.now().UnixMicro(), seed: s.e.randUint64(), dg: newDigester(), lastActive: s.e.now()}
+	tx := &txn{ts: s.e.now().UnixMicro(), seed: s.e.randUint64(), dg: newDigester(), lastActive: s.e.now(),
+		settingsAtStart: copySettings(s.settings)}
 	up := strings.ToUpper(st.Value)
 	if strings.Contains(up, "READ ONLY") || s.settings["default_transaction_read_only"] == "on" {
 		tx.readOnly = true
@@ -76,16 +83,60 @@ func (s *Session) endTx() {
 	s.tx = nil
 }
 
+// abortTx ends the transaction without committing it: whatever it wrote
+// was never proposed, and the settings it changed are restored.
+func (s *Session) abortTx() {
+	tx := s.tx
+	s.endTx()
+	if tx != nil && tx.settingsAtStart != nil {
+		s.settings = tx.settingsAtStart
+	}
+}
+
+// onTxState runs fn on the state the session's statements see: the
+// transaction's read view, its speculative state (the latest applied
+// state with its statements replayed, rolled back after fn), or outside a
+// transaction a read connection.
+func (s *Session) onTxState(ctx context.Context, fn func(c *lconn) error) error {
+	tx := s.tx
+	switch {
+	case tx != nil && !tx.spec && tx.view != nil:
+		return s.e.db.withReadView(ctx, tx.view, func(c *lconn) error {
+			defer s.bindConn(c)()
+			return fn(c)
+		})
+	case tx != nil && tx.spec && len(tx.stmts) > 0:
+		return s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
+			if err := c.exec("BEGIN"); err != nil {
+				return mapError(err, "")
+			}
+			defer c.exec("ROLLBACK")
+			// Errors are the statements' recorded outcomes (or a
+			// conflict COMMIT reports); fn sees the state either way.
+			_, _ = replayTxn(c, det, tx.ts, tx.seed, 0, tx.stmts, newDigester())
+			if !c.inTx() {
+				return rwConflict()
+			}
+			return fn(c)
+		})
+	}
+	return s.e.db.withReader(ctx, fn)
+}
+
 // speculate runs the transaction's recorded statements and then extra on
 // the local apply state inside a transaction that is rolled back, returning
-// extra's results.
+// the results of the extra statements that ran: all of them, or up to and
+// including the first that failed (its result carries the error). err is
+// set only when the transaction itself cannot go on (40001, or the node
+// could not speculate), never for a statement's own error.
 //
-// The earlier statements are first checked to return what the client saw.
-// When they do not: at the switch from the read view to speculation
-// (switching) the statement fails at once with 40001, so the client never
-// sees a write's result computed on a state other than the one its reads
-// came from; later, the transaction is doomed: COMMIT answers 40001 with
-// no log entry (the apply would fail the digest check anyway).
+// The earlier statements are first checked to return what the client saw
+// (validate.go: rows, tags and errors). When they do not: at the switch
+// from the read view to speculation (switching) the statement fails at
+// once with 40001, so the client never sees a write's result computed on a
+// state other than the one its reads came from; later, the transaction is
+// doomed: COMMIT answers 40001 with no log entry (the apply would fail the
+// digest check anyway), whether or not anything remains to write.
 func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, switching bool) ([]StatementResult, []bool, error) {
 	if !tx.barrier {
 		if err := s.barrier(ctx); err != nil {
@@ -105,18 +156,18 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 		defer c.exec("ROLLBACK")
 		// Replay the earlier statements on the latest applied state: if
 		// what they return differs from what the client saw, the client
-		// would see results from two different states: fail now.
+		// would see results from two different states.
 		dg := newDigester()
-		for k, st := range tx.stmts {
-			det.pin(tx.ts, tx.seed, k)
-			r, _ := runSQL(c, st.SQL, st.Args, st.Tag)
-			if r.Err != nil {
+		if _, err := replayTxn(c, det, tx.ts, tx.seed, 0, tx.stmts, dg); err != nil {
+			switch {
+			case isRefusal(err): // e.g. a read of changes() before the first write
+				outErr = err
+			case isOutcome(err):
 				outErr = rwConflict()
-				return nil
+			default:
+				outErr = err
 			}
-			if st.Digest {
-				dg.add(&r)
-			}
+			return nil
 		}
 		if !dg.equal(tx.dg.sum()) {
 			if switching {
@@ -131,7 +182,14 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 			results = append(results, r)
 			ro = append(ro, readonly)
 			if r.Err != nil {
-				outErr = r.Err
+				if !c.inTx() {
+					// SQLite ended the whole transaction (ON CONFLICT
+					// ROLLBACK, RAISE(ROLLBACK)): not a statement outcome
+					// PostgreSQL has, and one no replay could continue
+					// after; not recorded.
+					results, ro = nil, nil
+					outErr = Unsupported("a statement that rolls back the whole transaction (ON CONFLICT ROLLBACK, RAISE(ROLLBACK))")
+				}
 				return nil
 			}
 		}
@@ -141,6 +199,32 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 		return nil, nil, err
 	}
 	return results, ro, outErr
+}
+
+// record adds statements that ran, and their results, to the transaction:
+// COMMIT replays them and validates every outcome. A statement that failed
+// is recorded with its error when the error is an outcome of the data
+// (isOutcome); then only the statements up to it are recorded.
+func (tx *txn) record(stmts []Statement, results []StatementResult, size int) {
+	for i := range results {
+		if results[i].Err != nil && !isOutcome(results[i].Err) {
+			return
+		}
+		tx.dg.add(&results[i])
+		tx.stmts = append(tx.stmts, stmts[i])
+		if results[i].Err != nil {
+			break
+		}
+	}
+	tx.bytes += size
+}
+
+// failedResult is the error of the last result, if it failed.
+func failedResult(results []StatementResult) error {
+	if n := len(results); n > 0 {
+		return results[n-1].Err
+	}
+	return nil
 }
 
 func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w pgwire.ResultWriter, describe bool) error {
@@ -169,12 +253,12 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 			return err
 		}
 		if ro {
+			// Recorded even when it failed: if the transaction writes
+			// later, its outcome is validated with the rest.
+			tx.record(extra, []StatementResult{res}, size)
 			if res.Err != nil {
 				return res.Err
 			}
-			tx.dg.add(&res)
-			tx.stmts = append(tx.stmts, extra...)
-			tx.bytes += size
 			return emitWrite(w, st, []StatementResult{res}, describe)
 		}
 	}
@@ -182,7 +266,7 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 		return errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", st.Tag)
 	}
 	for i := range extra {
-		if err := checkDeterministic(extra[i].SQL); err != nil {
+		if err := s.e.db.checkWrite(ctx, extra[i].SQL); err != nil {
 			return err
 		}
 	}
@@ -208,20 +292,19 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 	if !allRO && tx.readOnly {
 		return errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", st.Tag)
 	}
+	tx.record(extra, results, size)
+	if err := failedResult(results); err != nil {
+		return err
+	}
 	if !allRO {
 		tx.wrote = true
 	}
-	for i := range results {
-		tx.dg.add(&results[i])
-	}
-	tx.stmts = append(tx.stmts, extra...)
-	tx.bytes += size
 	return emitWrite(w, st, results, describe)
 }
 
 func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	tag := map[pgdialect.Kind]string{pgdialect.KindSavepoint: "SAVEPOINT", pgdialect.KindRelease: "RELEASE", pgdialect.KindRollbackTo: "ROLLBACK"}[st.Kind]
-	if s.tx == nil {
+	if s.tx == nil || s.tx.implicit {
 		return errf(CodeNoActiveTransaction, "%s can only be used in transaction blocks", tag)
 	}
 	tx := s.tx
@@ -245,10 +328,14 @@ func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.Re
 	switch st.Kind {
 	case pgdialect.KindSavepoint:
 		tx.savepoints = append(tx.savepoints, name)
+		tx.spSettings = append(tx.spSettings, copySettings(s.settings))
 	case pgdialect.KindRelease:
 		tx.savepoints = tx.savepoints[:idx]
+		tx.spSettings = tx.spSettings[:idx]
 	case pgdialect.KindRollbackTo:
 		tx.savepoints = tx.savepoints[:idx+1]
+		tx.spSettings = tx.spSettings[:idx+1]
+		s.settings = copySettings(tx.spSettings[idx])
 		tx.failed = false
 	}
 	tx.stmts = append(tx.stmts, Statement{SQL: sqlText, Tag: tag})
@@ -261,15 +348,20 @@ func (s *Session) commit(ctx context.Context, tx *txn) error {
 	if len(tx.stmts) == 0 {
 		return nil
 	}
-	if !tx.wrote {
-		// Read-only: everything it read came from one consistent read view
-		// taken after a linearizable read barrier (or, after a failed
-		// write attempt, was checked against the latest state): it
-		// commits with no log entry.
-		return nil
-	}
 	if tx.doomed {
+		// Something the client saw no longer held when a later statement
+		// replayed it: no serial order explains the transaction, whether
+		// or not it has anything left to write.
 		return rwConflict()
+	}
+	if !tx.wrote {
+		// Nothing to write. Either everything it read came from one
+		// consistent read view taken after a linearizable read barrier,
+		// or (it attempted writes that failed or were rolled back) its
+		// last speculation replayed every earlier outcome on the latest
+		// state and found them unchanged: all of them held together at
+		// that moment, where the transaction serializes. No log entry.
+		return nil
 	}
 	cmd := &Command{RequestID: s.e.newRequestID(), Timestamp: tx.ts, Seed: tx.seed, Statements: tx.stmts,
 		Flags: CmdTxn, Digest: tx.dg.sum()}
@@ -314,17 +406,11 @@ func (s *Session) txWrite(ctx context.Context, stmts []Statement, size int) erro
 	if err != nil {
 		return err
 	}
-	for i := range results {
-		if results[i].Err != nil {
-			return results[i].Err
-		}
+	tx.record(stmts, results, size)
+	if err := failedResult(results); err != nil {
+		return err
 	}
 	tx.wrote = true
-	for i := range results {
-		tx.dg.add(&results[i])
-	}
-	tx.stmts = append(tx.stmts, stmts...)
-	tx.bytes += size
 	return nil
 }
 

@@ -36,6 +36,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	maxConns := fs.Int("max-connections", 200, "maximum number of PostgreSQL client connections")
 	tick := fs.Duration("tick", 15*time.Millisecond, "Raft tick interval (election timeout is 10-20 ticks)")
+	verifyInterval := fs.Duration("verify-interval", 5*time.Second, "how often the leader has the replicas compare checksums of a sample of their data (negative: never)")
+	verifyRows := fs.Int("verify-rows", 2000, "rows one verification check hashes on every node")
 	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql serve [flags]\n\nStarts one member of a raftsql cluster. Restarting with the same --data-dir\nrejoins with the stored state.\n\nFlags:\n"); !ok {
 		return code
 	}
@@ -46,6 +48,10 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	}
 	if *maxConns <= 0 {
 		fmt.Fprintf(stderr, "raftsql serve: invalid --max-connections %d: must be positive\n", *maxConns)
+		return 2
+	}
+	if *verifyInterval == 0 || *verifyRows <= 0 {
+		fmt.Fprintf(stderr, "raftsql serve: invalid --verify-interval %v / --verify-rows %d: the interval must be non-zero (negative disables checks), the rows positive\n", *verifyInterval, *verifyRows)
 		return 2
 	}
 	if *tick < time.Millisecond {
@@ -63,6 +69,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		RaftListen:     *raftListen,
 		MaxConnections: *maxConns,
 		TickInterval:   *tick,
+		VerifyInterval: *verifyInterval,
+		VerifyRows:     *verifyRows,
 		Logger:         logger,
 	}
 	if *initial != "" {

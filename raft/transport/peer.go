@@ -284,10 +284,8 @@ func jitter(d time.Duration) time.Duration {
 	return d/2 + rand.N(d/2)
 }
 
-var errRedial = errors.New("peer address changed")
-
 // serve writes queued messages to conn until an error, an address change
-// (errRedial is not reported as a failure: nil is returned) or stop.
+// (not reported as a failure: nil is returned) or stop.
 func (p *peer) serve(conn net.Conn) error {
 	stop := context.AfterFunc(p.ctx, func() { conn.Close() })
 	defer stop()

@@ -396,6 +396,7 @@ func registerCatalogFuncs() error {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)
 		}
+		deterministic[name] = true
 	}
 	return nil
 }
@@ -451,13 +452,20 @@ func markerType(marker string) string {
 	return ""
 }
 
-func fnColType(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	decl := str(a[0])
+// colDecl is the declared type of a column from the arguments of
+// pg_coltype and pg_coltypmod: the declaration a[0], or the type that the
+// column's marker a[1] (serial, identity) stands for.
+func colDecl(a []driver.Value) string {
 	if len(a) > 1 && a[1] != nil {
 		if m := markerType(str(a[1])); m != "" {
-			decl = m
+			return m
 		}
 	}
+	return str(a[0])
+}
+
+func fnColType(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	decl := colDecl(a)
 	o, _ := DeclTypeOID(decl)
 	if o == 0 && strings.TrimSpace(decl) == "" {
 		o = pgoid.Text
@@ -466,13 +474,7 @@ func fnColType(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error
 }
 
 func fnColTypmod(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	decl := str(a[0])
-	if len(a) > 1 && a[1] != nil {
-		if m := markerType(str(a[1])); m != "" {
-			decl = m
-		}
-	}
-	_, tm := DeclTypeOID(decl)
+	_, tm := DeclTypeOID(colDecl(a))
 	return int64(tm), nil
 }
 

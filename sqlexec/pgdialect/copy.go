@@ -25,7 +25,7 @@ func (x *tx) copy() (*Stmt, error) {
 		}
 		n, j := x.name(i)
 		if n == "" {
-			return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+			return nil, x.syntaxErrAt(i)
 		}
 		spec.Table = n
 		i = j
@@ -47,7 +47,7 @@ func (x *tx) copy() (*Stmt, error) {
 	case x.kw(i, "TO"):
 		kind = KindCopyTo
 	default:
-		return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+		return nil, x.syntaxErrAt(i)
 	}
 	i++
 	switch {
@@ -59,7 +59,7 @@ func (x *tx) copy() (*Stmt, error) {
 		if x.T(i).typ == tString {
 			return nil, unsupported("COPY to or from a server file is not supported; use STDIN/STDOUT (psql \\copy)")
 		}
-		return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+		return nil, x.syntaxErrAt(i)
 	}
 	strVal := func(k int) (string, bool) {
 		t := x.T(k)
@@ -184,7 +184,7 @@ func (x *tx) copy() (*Stmt, error) {
 			case x.kw(i, "WHERE"):
 				return nil, unsupported("COPY ... WHERE is not supported")
 			default:
-				return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+				return nil, x.syntaxErrAt(i)
 			}
 		}
 	}
@@ -192,7 +192,7 @@ func (x *tx) copy() (*Stmt, error) {
 		if x.kw(i, "WHERE") {
 			return nil, unsupported("COPY ... WHERE is not supported")
 		}
-		return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+		return nil, x.syntaxErrAt(i)
 	}
 	switch spec.Format {
 	case "text", "csv", "binary":

@@ -75,7 +75,7 @@ func (x *tx) createIndex(i int) (*Stmt, error) {
 		_, i = x.name(i)
 	}
 	if !x.kw(i, "ON") {
-		return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+		return nil, x.syntaxErrAt(i)
 	}
 	on := i
 	i++
@@ -93,7 +93,7 @@ func (x *tx) createIndex(i int) (*Stmt, error) {
 		j += 2
 	}
 	if !x.isP(j, "(") {
-		return nil, syntaxErr(x.T(j).pos+1, "syntax error at or near %q", x.T(j).text)
+		return nil, x.syntaxErrAt(j)
 	}
 	e := x.match(j)
 	if !named {
@@ -112,14 +112,8 @@ func (x *tx) createIndex(i int) (*Stmt, error) {
 	k := e + 1
 	for k < x.n() {
 		switch {
-		case x.kw(k, "INCLUDE") && x.isP(k+1, "("):
-			m := x.match(k + 1)
-			x.blank(k, m+1)
-			k = m + 1
-		case x.kw(k, "WITH") && x.isP(k+1, "("):
-			m := x.match(k + 1)
-			x.blank(k, m+1)
-			k = m + 1
+		case (x.kw(k, "INCLUDE") || x.kw(k, "WITH")) && x.isP(k+1, "("):
+			k = x.blankListOption(k)
 		case x.kw(k, "TABLESPACE"):
 			x.blank(k, k+2)
 			k += 2
@@ -135,6 +129,15 @@ func (x *tx) createIndex(i int) (*Stmt, error) {
 	return x.query("CREATE INDEX", x.all(), false), nil
 }
 
+// blankListOption blanks an option made of the keyword at k and the
+// parenthesized list after it (INCLUDE (...), WITH (...)) and returns the
+// index after the list.
+func (x *tx) blankListOption(k int) int {
+	m := x.match(k + 1)
+	x.blank(k, m+1)
+	return m + 1
+}
+
 var colConstraintKw = map[string]bool{"CONSTRAINT": true, "NOT": true, "NULL": true, "PRIMARY": true, "UNIQUE": true,
 	"CHECK": true, "DEFAULT": true, "REFERENCES": true, "COLLATE": true, "GENERATED": true, "AS": true, "DEFERRABLE": true, "INITIALLY": true}
 
@@ -145,7 +148,7 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 	}
 	tbl, j := x.name(i)
 	if tbl == "" {
-		return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+		return nil, x.syntaxErrAt(i)
 	}
 	if x.kw(j, "AS") || x.kw(j, "USING") {
 		if err := x.exprPass(); err != nil {
@@ -160,7 +163,7 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 		return nil, unsupported("typed tables are not supported")
 	}
 	if !x.isP(j, "(") {
-		return nil, syntaxErr(x.T(j).pos+1, "syntax error at or near %q", x.T(j).text)
+		return nil, x.syntaxErrAt(j)
 	}
 	e := x.match(j)
 	// table options after the column list
@@ -168,9 +171,7 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 	for k < x.n() {
 		switch {
 		case x.kw(k, "WITH") && x.isP(k+1, "("):
-			m := x.match(k + 1)
-			x.blank(k, m+1)
-			k = m + 1
+			k = x.blankListOption(k)
 		case x.kw(k, "WITHOUT", "OIDS"), x.kw(k, "WITH", "OIDS"):
 			x.blank(k, k+2)
 			k += 2
@@ -264,7 +265,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	}
 	col, k := x.name(lo)
 	if col == "" {
-		return syntaxErr(t.pos+1, "syntax error at or near %q", t.text)
+		return x.syntaxErrAt(lo)
 	}
 	// type: up to the first constraint keyword
 	ts := k
@@ -447,15 +448,9 @@ func (x *tx) alter() (*Stmt, error) {
 		ifExists = "IF EXISTS "
 		_ = ifExists
 	}
-	if x.kw(i, "ONLY") {
-		i++
-	}
-	tbl, j := x.name(i)
-	if tbl == "" {
-		return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
-	}
-	if x.isP(j, "*") {
-		j++
+	tbl, j, err := x.relation(i)
+	if err != nil {
+		return nil, err
 	}
 	if err := x.exprPass(); err != nil {
 		return nil, err
@@ -549,7 +544,7 @@ func (x *tx) alter() (*Stmt, error) {
 			}
 			from, k2 := x.name(k)
 			if !x.kw(k2, "TO") {
-				return nil, syntaxErr(x.T(k2).pos+1, "syntax error at or near %q", x.T(k2).text)
+				return nil, x.syntaxErrAt(k2)
 			}
 			to, _ := x.name(k2 + 1)
 			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME COLUMN "+quoteIdent(from)+" TO "+quoteIdent(to))

@@ -498,7 +498,7 @@ func (x *tx) cast(i int) error {
 	}
 	end, name, _, array, ok := x.parseType(i + 1)
 	if !ok {
-		return syntaxErr(x.T(i+1).pos+1, "syntax error at or near %q", x.T(i+1).text)
+		return x.syntaxErrAt(i + 1)
 	}
 	if array {
 		if !x.catalog {

@@ -37,6 +37,18 @@ const (
 	defaultBackendPID = 1          // pg_backend_pid()
 )
 
+// deterministic names the registered functions whose value depends only
+// on their arguments (and the schema they read), on any connection at any
+// time: the state machine lets them into the log (IsDeterministic).
+var deterministic = map[string]bool{
+	// registered as volatile but constant
+	"current_schema": true, "current_schemas": true, "pg_get_userbyid": true,
+}
+
+// IsDeterministic reports whether the registered function name is
+// deterministic (see deterministic). Valid after Register.
+func IsDeterministic(name string) bool { return deterministic[strings.ToLower(name)] }
+
 var registerOnce sync.Once
 var registerErr error
 
@@ -120,6 +132,7 @@ func register() error {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)
 		}
+		deterministic[name] = true
 	}
 	vol := map[string]struct {
 		n int32

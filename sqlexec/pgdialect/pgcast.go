@@ -133,6 +133,7 @@ func registerCastFuncs() error {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)
 		}
+		deterministic[name] = true
 	}
 	// date: 'now'/'today' depend on the (pinned) clock
 	if err := sqlite.RegisterScalarFunction("pg_cast_date", 1, fnCastDate); err != nil && !strings.Contains(err.Error(), "already registered") {
@@ -253,7 +254,15 @@ var dateLayouts = []string{"2006-01-02", "2006-1-2", "2006-01-02 15:04:05", "200
 	"2006-01-02 15:04:05.999999999Z07", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02T15:04:05Z07:00", "2006-01-02T15:04:05.999999999Z07:00",
 	"January 2, 2006", "Jan 2, 2006", "2 Jan 2006", "20060102"}
 
-func fnCastDate(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+func fnCastDate(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	return CastDateAt(a[0], env.Now())
+}
+
+// CastDateAt is v::date where 'now', 'today', 'tomorrow' and 'yesterday'
+// are relative to now (UTC). The state machine passes the entry's pinned
+// time, so such a literal is the same on every replica.
+func CastDateAt(v driver.Value, now time.Time) (driver.Value, error) {
+	a := []driver.Value{v}
 	switch a[0].(type) {
 	case nil:
 		return nil, nil
@@ -269,7 +278,7 @@ func fnCastDate(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 	s := strings.TrimSpace(str(a[0]))
 	switch strings.ToLower(s) {
 	case "now", "today", "tomorrow", "yesterday":
-		now := env.Now().UTC()
+		now := now.UTC()
 		switch strings.ToLower(s) {
 		case "tomorrow":
 			now = now.AddDate(0, 0, 1)
@@ -302,33 +311,56 @@ var reMonthName = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep
 
 // tsCast validates a timestamp input (leniently: a yyyy-mm-dd date first,
 // a date with a month name, or one of PostgreSQL's special values) and
-// returns it unchanged.
+// returns it unchanged; the special values relative to now are resolved
+// with the process clock (connections that pin the clock override it, see
+// CastTimestampAt).
 func tsCast(typ string) fn {
 	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-		switch v := a[0].(type) {
-		case nil:
-			return nil, nil
-		case time.Time:
-			return v.UTC().Format("2006-01-02 15:04:05.999999"), nil
-		case int64, float64:
-			return v, nil
-		}
-		s := strings.TrimSpace(str(a[0]))
-		switch strings.ToLower(s) {
-		case "now", "today", "tomorrow", "yesterday", "epoch", "infinity", "-infinity", "allballs":
-			return a[0], nil
-		}
-		if m := reDatePrefix.FindString(s); m != "" {
-			if _, err := time.Parse("2006-1-2", m); err != nil {
-				return nil, pgErr("22008", "date/time field value out of range: \"%s\"", s)
-			}
-			return a[0], nil
-		}
-		if reMonthName.MatchString(s) && strings.ContainsAny(s, "0123456789") {
-			return a[0], nil
-		}
-		return nil, invalidInput(typ, a[0])
+		return CastTimestampAt(typ, a[0], env.Now())
 	}
+}
+
+// CastTimestampAt is v::timestamp (typ names the type in errors). As in
+// PostgreSQL, 'now' is the current (for a write: the entry's pinned) time
+// and 'today', 'tomorrow', 'yesterday' midnight (UTC) of that day;
+// 'epoch' is 1970-01-01. Other input is validated and returned unchanged.
+func CastTimestampAt(typ string, v driver.Value, now time.Time) (driver.Value, error) {
+	const layout = "2006-01-02 15:04:05.999999"
+	switch v := v.(type) {
+	case nil:
+		return nil, nil
+	case time.Time:
+		return v.UTC().Format(layout), nil
+	case int64, float64:
+		return v, nil
+	}
+	s := strings.TrimSpace(str(v))
+	now = now.UTC()
+	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	switch strings.ToLower(s) {
+	case "now":
+		return now.Format(layout), nil
+	case "today":
+		return midnight.Format(layout), nil
+	case "tomorrow":
+		return midnight.AddDate(0, 0, 1).Format(layout), nil
+	case "yesterday":
+		return midnight.AddDate(0, 0, -1).Format(layout), nil
+	case "epoch":
+		return "1970-01-01 00:00:00", nil
+	case "infinity", "-infinity", "allballs":
+		return v, nil
+	}
+	if m := reDatePrefix.FindString(s); m != "" {
+		if _, err := time.Parse("2006-1-2", m); err != nil {
+			return nil, pgErr("22008", "date/time field value out of range: \"%s\"", s)
+		}
+		return v, nil
+	}
+	if reMonthName.MatchString(s) && strings.ContainsAny(s, "0123456789") {
+		return v, nil
+	}
+	return nil, invalidInput(typ, v)
 }
 
 func fnCastUUID(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {

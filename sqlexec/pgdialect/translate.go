@@ -147,8 +147,7 @@ func (x *tx) translate() (*Stmt, error) {
 	case "PRAGMA", "ATTACH", "DETACH":
 		return x.query(first, x.all(), false), nil
 	}
-	t0 := x.T(0)
-	return nil, syntaxErr(t0.pos+1, "syntax error at or near %q", t0.text)
+	return nil, x.syntaxErrAt(0)
 }
 
 func (x *tx) query(tag, sql string, ro bool) *Stmt {
@@ -298,7 +297,7 @@ func (x *tx) set() (*Stmt, error) {
 		if x.kw(vi, "TO") || x.isP(vi, "=") {
 			vi++
 		} else {
-			return nil, syntaxErr(x.T(vi).pos+1, "syntax error at or near %q", x.T(vi).text)
+			return nil, x.syntaxErrAt(vi)
 		}
 	}
 	if vi >= x.n() {
@@ -371,15 +370,9 @@ func (x *tx) truncate() (*Stmt, error) {
 	}
 	var exec []string
 	for {
-		if x.kw(i, "ONLY") {
-			i++
-		}
-		n, j := x.name(i)
-		if n == "" {
-			return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
-		}
-		if x.isP(j, "*") {
-			j++
+		n, j, err := x.relation(i)
+		if err != nil {
+			return nil, err
 		}
 		exec = append(exec, "DELETE FROM "+quoteIdent(n))
 		i = j
@@ -396,7 +389,7 @@ func (x *tx) truncate() (*Stmt, error) {
 		case x.kw(i, "CASCADE"), x.kw(i, "RESTRICT"):
 			i++
 		default:
-			return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+			return nil, x.syntaxErrAt(i)
 		}
 	}
 	return &Stmt{Kind: KindTruncate, Exec: exec, Tag: "TRUNCATE TABLE"}, nil
@@ -414,7 +407,7 @@ func (x *tx) drop() (*Stmt, error) {
 	case "SCHEMA", "SEQUENCE", "EXTENSION", "FUNCTION", "TYPE", "DOMAIN", "PROCEDURE", "ROLE", "USER", "DATABASE", "OWNED", "POLICY", "PUBLICATION", "SUBSCRIPTION", "RULE", "AGGREGATE", "OPERATOR", "COLLATION", "SERVER":
 		return nil, unsupported("DROP %s is not supported", obj)
 	default:
-		return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+		return nil, x.syntaxErrAt(i)
 	}
 	if obj == "INDEX" && x.kw(i, "CONCURRENTLY") {
 		i++
@@ -431,7 +424,7 @@ func (x *tx) drop() (*Stmt, error) {
 	for {
 		n, j := x.name(i)
 		if n == "" {
-			return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+			return nil, x.syntaxErrAt(i)
 		}
 		if obj == "TRIGGER" && x.kw(j, "ON") {
 			_, j = x.name(j + 1)
@@ -455,7 +448,7 @@ func (x *tx) drop() (*Stmt, error) {
 		i++
 	}
 	if i < x.n() {
-		return nil, syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+		return nil, x.syntaxErrAt(i)
 	}
 	return st, nil
 }

@@ -211,6 +211,27 @@ func (x *tx) name(i int) (string, int) {
 	return n, j
 }
 
+// relation reads a table reference "[ONLY] name [*]" at i (PostgreSQL's
+// relation_expr) and returns the table's name and the index after it.
+func (x *tx) relation(i int) (string, int, error) {
+	if x.kw(i, "ONLY") {
+		i++
+	}
+	n, j := x.name(i)
+	if n == "" {
+		return "", i, x.syntaxErrAt(i)
+	}
+	if x.isP(j, "*") {
+		j++
+	}
+	return n, j, nil
+}
+
+// syntaxErrAt is the syntax error at or near the token at i.
+func (x *tx) syntaxErrAt(i int) *Error {
+	return syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+}
+
 func quoteIdent(s string) string {
 	if s == "" {
 		return `""`

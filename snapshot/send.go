@@ -1,0 +1,159 @@
+package snapshot
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"slices"
+	"sync"
+	"time"
+)
+
+// DefaultMaxTransfers is the default limit on concurrent outgoing
+// transfers.
+const DefaultMaxTransfers = 2
+
+// Transfer is the progress of one outgoing snapshot transfer.
+type Transfer struct {
+	Peer    uint64
+	Index   uint64
+	Sent    int64
+	Total   int64
+	Started time.Time
+	// BytesPerSec is the average rate since Started.
+	BytesPerSec float64
+}
+
+// Sender limits concurrent outgoing transfers (each one reads a file and
+// fills a connection; a burst of lagging followers must not saturate the
+// leader's disk and network) and tracks their progress for the logs and
+// the cluster status.
+type Sender struct {
+	st    *Store
+	log   *slog.Logger
+	now   func() time.Time
+	every int64 // log progress each time this many more bytes are sent
+	slots chan struct{}
+
+	mu     sync.Mutex
+	active map[*sendReader]struct{}
+}
+
+// SenderOptions configure NewSender.
+type SenderOptions struct {
+	// MaxTransfers bounds concurrent transfers; 0 means
+	// DefaultMaxTransfers.
+	MaxTransfers int
+	// Now is the clock for rates; nil means time.Now.
+	Now func() time.Time
+	// LogEvery is the progress logging interval in bytes; 0 means 64 MiB.
+	LogEvery int64
+	// Logger; nil means the store's.
+	Logger *slog.Logger
+}
+
+// NewSender returns a Sender of st's snapshots.
+func NewSender(st *Store, opts SenderOptions) *Sender {
+	if opts.MaxTransfers <= 0 {
+		opts.MaxTransfers = DefaultMaxTransfers
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.LogEvery <= 0 {
+		opts.LogEvery = 64 << 20
+	}
+	if opts.Logger == nil {
+		opts.Logger = st.log
+	}
+	return &Sender{st: st, log: opts.Logger, now: opts.Now, every: opts.LogEvery,
+		slots: make(chan struct{}, opts.MaxTransfers), active: map[*sendReader]struct{}{}}
+}
+
+// Stream waits (ctx) for a free transfer slot and opens the snapshot at
+// index for sending to peer. The returned ReadCloser holds the slot until
+// it is closed; size is the stream's length. It reports progress to the
+// log and to Transfers.
+func (s *Sender) Stream(ctx context.Context, index, peer uint64) (io.ReadCloser, int64, error) {
+	select {
+	case s.slots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, 0, fmt.Errorf("snapshot: waiting for a transfer slot: %w", ctx.Err())
+	}
+	r, err := s.st.Open(index)
+	if err != nil {
+		<-s.slots
+		return nil, 0, err
+	}
+	sr := &sendReader{s: s, r: r, t: Transfer{Peer: peer, Index: index, Total: r.FileBytes, Started: s.now()}, next: s.every}
+	s.mu.Lock()
+	s.active[sr] = struct{}{}
+	s.mu.Unlock()
+	s.log.Info("snapshot transfer started", "peer", peer, "index", index, "bytes", r.FileBytes)
+	return sr, r.FileBytes, nil
+}
+
+// Transfers returns the transfers in progress, by peer.
+func (s *Sender) Transfers() []Transfer {
+	s.mu.Lock()
+	out := make([]Transfer, 0, len(s.active))
+	for sr := range s.active {
+		out = append(out, sr.snapshot())
+	}
+	s.mu.Unlock()
+	slices.SortFunc(out, func(a, b Transfer) int { return cmpU64(a.Peer, b.Peer) })
+	return out
+}
+
+type sendReader struct {
+	s    *Sender
+	r    *Reader
+	next int64
+	once sync.Once
+
+	mu sync.Mutex // guards t against Transfers
+	t  Transfer
+}
+
+func (sr *sendReader) snapshot() Transfer {
+	sr.mu.Lock()
+	defer sr.mu.Unlock()
+	t := sr.t
+	if d := sr.s.now().Sub(t.Started).Seconds(); d > 0 {
+		t.BytesPerSec = float64(t.Sent) / d
+	}
+	return t
+}
+
+func (sr *sendReader) Read(p []byte) (int, error) {
+	n, err := sr.r.Read(p)
+	sr.mu.Lock()
+	sr.t.Sent += int64(n)
+	logNow := sr.t.Sent >= sr.next
+	if logNow {
+		sr.next += sr.s.every
+	}
+	sr.mu.Unlock()
+	if logNow {
+		t := sr.snapshot()
+		sr.s.log.Info("snapshot transfer progress", "peer", t.Peer, "index", t.Index,
+			"sent_bytes", t.Sent, "total_bytes", t.Total, "mib_per_sec", fmt.Sprintf("%.1f", t.BytesPerSec/(1<<20)))
+	}
+	return n, err
+}
+
+// Close ends the transfer and frees its slot.
+func (sr *sendReader) Close() error {
+	err := sr.r.Close()
+	sr.once.Do(func() {
+		t := sr.snapshot()
+		sr.s.mu.Lock()
+		delete(sr.s.active, sr)
+		sr.s.mu.Unlock()
+		<-sr.s.slots
+		sr.s.log.Info("snapshot transfer ended", "peer", t.Peer, "index", t.Index,
+			"sent_bytes", t.Sent, "total_bytes", t.Total, "complete", t.Sent == t.Total)
+	})
+	return err
+}
