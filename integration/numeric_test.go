@@ -76,6 +76,7 @@ func TestNumericMatchesPostgres(t *testing.T) {
 		{"INSERT INTO acct VALUES (6, 1, '1e')", "ERR:22P02"},
 		{"UPDATE acct SET bal = 'x' WHERE id = 1", "ERR:22P02"},
 		{"CREATE TABLE bad (x numeric(0,2))", "ERR:22023"},
+		{"SELECT sum(x) FROM (SELECT 'NaN'::numeric AS x UNION ALL SELECT 1) s", "NaN"},
 		{"SELECT count(*) FROM acct", "5"},
 	} {
 		if got := textRows(ctx, conn, c.q); got != c.want {

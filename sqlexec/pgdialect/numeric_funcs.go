@@ -54,7 +54,9 @@ func registerNumericFuncs() error {
 	}
 	for name, mk := range aggs {
 		mk := mk
-		impl := &sqlite.FunctionImpl{NArgs: 1, Deterministic: true,
+		// Step parses its argument and never keeps it: VolatileArgs
+		// saves a copy of every text value.
+		impl := &sqlite.FunctionImpl{NArgs: 1, Deterministic: true, VolatileArgs: true,
 			MakeAggregate: func(sqlite.FunctionContext) (sqlite.AggregateFunction, error) { return mk(), nil }}
 		if err := sqlite.RegisterFunction(name, impl); err != nil && !strings.Contains(err.Error(), "already registered") {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)
@@ -223,6 +225,11 @@ type numSum struct {
 	f     float64
 	d     decimal
 	dinit bool
+	// small is a fast int64 part of the decimal sum at scale sscale
+	// (addSmall); the value is d + small×10^-sscale
+	small    int64
+	sscale   int32
+	hasSmall bool
 }
 
 const (
@@ -280,9 +287,15 @@ func (s *numSum) step(v driver.Value, sign int) error {
 			s.f += float64(sign) * v
 			return nil
 		}
+	case string:
+		if s.mode == sumDec && s.addSmall(v, sign) {
+			return nil
+		}
+		s.toDec()
 	default:
 		s.toDec()
 	}
+	s.flushSmall()
 	d, err := numArg(v)
 	if err != nil {
 		return err
@@ -299,6 +312,71 @@ func (s *numSum) step(v driver.Value, sign int) error {
 	}
 	s.d.add(&s.d, &d)
 	return nil
+}
+
+// addSmall adds a plain decimal text of up to 18 digits to the int64
+// fixed-point accumulator (small at scale sscale) without allocating: the
+// common case of a stored numeric. It reports false when the value does
+// not fit; the caller then takes the exact big path.
+func (s *numSum) addSmall(v string, sign int) bool {
+	neg, ip, fp, ok := plainDecimal(v)
+	if !ok || len(ip)+len(fp) > 18 {
+		return false
+	}
+	// the stored scale, trailing zeros included, is the display scale
+	scale := int32(0)
+	if p := strings.IndexByte(v, '.'); p >= 0 {
+		scale = int32(len(v) - p - 1)
+	}
+	if len(ip)+int(scale) > 18 {
+		return false
+	}
+	var c int64
+	for i := 0; i < len(ip); i++ {
+		c = c*10 + int64(ip[i]-'0')
+	}
+	for i := 0; i < len(fp); i++ {
+		c = c*10 + int64(fp[i]-'0')
+	}
+	for k := int32(len(fp)); k < scale; k++ {
+		c *= 10
+	}
+	if neg != (sign < 0) {
+		c = -c
+	}
+	if scale > s.sscale {
+		for ; s.sscale < scale; s.sscale++ {
+			if s.small > math.MaxInt64/10 || s.small < math.MinInt64/10 {
+				return false
+			}
+			s.small *= 10
+		}
+	}
+	for k := scale; k < s.sscale; k++ {
+		if c > math.MaxInt64/10 || c < math.MinInt64/10 {
+			return false
+		}
+		c *= 10
+	}
+	r := s.small + c
+	if (c > 0 && r < s.small) || (c < 0 && r > s.small) {
+		return false
+	}
+	s.small = r
+	s.hasSmall = true
+	return true
+}
+
+// flushSmall moves the fixed-point accumulator into the exact sum.
+func (s *numSum) flushSmall() {
+	if !s.hasSmall {
+		return
+	}
+	var d decimal
+	d.coef.SetInt64(s.small)
+	d.scale = s.sscale
+	s.d.add(&s.d, &d)
+	s.small, s.sscale, s.hasSmall = 0, 0, false
 }
 
 func (s *numSum) Step(_ *sqlite.FunctionContext, a []driver.Value) error { return s.step(a[0], 1) }
@@ -323,6 +401,7 @@ func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
 		}
 		return s.f, nil
 	}
+	s.flushSmall()
 	if !s.avg {
 		return s.d.String(), nil
 	}

@@ -2,6 +2,8 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"math/big"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -178,6 +180,50 @@ func TestNumericCollation(t *testing.T) {
 	for _, eq := range [][2]string{{"1.5", "1.50"}, {"0", "-0.00"}, {"0.330", "0.33"}, {"007", "7"}, {"1e2", "100.0"}} {
 		if c := compareNumericText(eq[0], eq[1]); c != 0 {
 			t.Errorf("compare(%q, %q) = %d, want 0", eq[0], eq[1], c)
+		}
+	}
+}
+
+// TestNumericSumMatchesExact cross-checks the fast fixed-point path of
+// sum() against exact rational arithmetic, scales and sizes mixed so the
+// sum moves between the int64 and big paths.
+func TestNumericSumMatchesExact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := 0; round < 50; round++ {
+		s := &numSum{}
+		exact := new(big.Rat)
+		maxScale := 0
+		for i := 0; i < 200; i++ {
+			digits := 1 + rng.IntN(25)
+			var b strings.Builder
+			if rng.IntN(3) == 0 {
+				b.WriteByte('-')
+			}
+			for k := 0; k < digits; k++ {
+				b.WriteByte(byte('0' + rng.IntN(10)))
+			}
+			scale := rng.IntN(min(digits, 20))
+			txt := b.String()
+			if scale > 0 {
+				txt = txt[:len(txt)-scale] + "." + txt[len(txt)-scale:]
+				if txt[0] == '.' || strings.HasPrefix(txt, "-.") {
+					txt = strings.Replace(txt, ".", "0.", 1)
+				}
+			}
+			maxScale = max(maxScale, scale)
+			r, _ := new(big.Rat).SetString(txt)
+			exact.Add(exact, r)
+			if err := s.Step(nil, []driver.Value{txt}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, _ := s.WindowValue(nil)
+		want := exact.FloatString(maxScale)
+		if want == "-0" || strings.TrimLeft(want, "-0.") == "" {
+			want = strings.TrimPrefix(want, "-")
+		}
+		if got != want {
+			t.Fatalf("round %d: sum = %v, want %s", round, got, want)
 		}
 	}
 }

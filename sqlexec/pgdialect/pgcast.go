@@ -196,7 +196,7 @@ func fnCastNumeric(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 	}
 	s := strings.TrimSpace(str(a[0]))
 	if strings.EqualFold(s, "nan") {
-		return math.NaN(), nil
+		return "NaN", nil // a float NaN would reach SQLite as NULL
 	}
 	if !reDecimal.MatchString(s) {
 		return nil, invalidInput("numeric", a[0])
