@@ -1,0 +1,299 @@
+package pgdialect
+
+// datetime_translate.go: the translation of PostgreSQL's date/time syntax
+// to the functions of datearith.go and datefuncs.go. SQLite's own + and -
+// know nothing of dates ('2024-01-31' + 1 is 2025), so an operator with an
+// operand the statement shows to be a date, time, timestamp or interval (a
+// typed literal, a cast, a date/time function, CURRENT_DATE ...) becomes
+// pg_dt_add / pg_dt_sub / pg_dt_mul / pg_dt_div(a, type of a, b, type of
+// b). An operator between two operands of unknown type (two columns) is
+// left to SQLite: cast one of them (d::date + 1).
+//
+// Precedence follows PostgreSQL's: AT TIME ZONE binds tighter than * and
+// /, which bind tighter than + and -; each rewritten expression is marked
+// (castEnd) so that the next operator takes it whole.
+
+import (
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// dtLiteralTypes are the keywords of typed literals of date/time types.
+var dtLiteralTypes = map[string]string{
+	"DATE": "date", "TIME": "time", "TIMETZ": "timetz", "TIMESTAMP": "timestamp", "TIMESTAMPTZ": "timestamptz", "INTERVAL": "interval",
+}
+
+// dtFuncTypes are the result types of functions returning date/time values
+// ("" = depends on the arguments: read at run time).
+var dtFuncTypes = map[string]string{
+	"make_date": "date", "to_date": "date", "make_time": "time",
+	"make_timestamp": "timestamp", "make_timestamptz": "timestamptz", "to_timestamp": "timestamptz",
+	"now": "timestamptz", "transaction_timestamp": "timestamptz", "statement_timestamp": "timestamptz", "clock_timestamp": "timestamptz",
+	"age": "interval", "justify_days": "interval", "justify_hours": "interval", "justify_interval": "interval", "make_interval": "interval",
+	"date_trunc": "", "timezone": "",
+	"pg_cast_date": "date", "pg_cast_time": "time", "pg_cast_timetz": "timetz", "pg_cast_timestamp": "timestamp",
+	"pg_cast_timestamptz": "timestamptz", "pg_cast_interval": "interval",
+	"pg_dt_add": "", "pg_dt_sub": "", "pg_dt_mul": "interval", "pg_dt_div": "interval",
+}
+
+// intervalFieldWords may follow an interval literal: interval '1' day,
+// interval '1-2' year to month.
+var intervalFieldWords = map[string]bool{"YEAR": true, "MONTH": true, "DAY": true, "HOUR": true, "MINUTE": true, "SECOND": true, "TO": true}
+
+// intervalLiteral rewrites INTERVAL 'text' [fields] at i (a typed literal)
+// to pg_cast_interval('text[ unit]'); it reports whether it did.
+func (x *tx) intervalLiteral(i int) bool {
+	lit := x.T(i + 1)
+	v, ok := unquoteString(lit)
+	if !ok {
+		return false
+	}
+	j := i + 2
+	var fields []string
+	for x.T(j).typ == tIdent && intervalFieldWords[x.T(j).upper()] {
+		fields = append(fields, x.T(j).upper())
+		j++
+	}
+	if x.isP(j, "(") && len(fields) > 0 { // second(3)
+		j = x.match(j) + 1
+	}
+	// a bare number takes the unit of the last field: interval '1' day
+	if len(fields) > 0 && !strings.ContainsAny(v, ": ") && strings.IndexFunc(v, func(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }) < 0 {
+		v += " " + strings.ToLower(fields[len(fields)-1])
+	}
+	f := "pg_cast_interval"
+	if !x.castsChecked() {
+		f = ""
+	}
+	x.T(i).set(f + "(" + sqliteLit(v) + ")")
+	x.blank(i+1, j)
+	x.castEnd[j-1] = i
+	return true
+}
+
+// dtType is the date/time type of operand a..b-1 as the statement shows it:
+// a type name, "int"/"float" for numbers, "?" for a date/time value of a
+// type known only at run time, "" when nothing is known.
+func (x *tx) dtType(a, b int, known map[int]string) string {
+	if t, ok := known[a]; ok && x.castEnd[b-1] == a {
+		return t
+	}
+	t := x.T(a)
+	if t.typ == tIdent && b-a >= 2 && x.T(a+1).typ == tString {
+		if ty, ok := dtLiteralTypes[t.upper()]; ok {
+			return ty
+		}
+	}
+	if b-a == 1 {
+		switch {
+		case t.typ == tNumber && strings.ContainsAny(t.text, ".eE"):
+			return "float"
+		case t.typ == tNumber:
+			return "int"
+		case t.kw("CURRENT_DATE"):
+			return "date"
+		case t.kw("CURRENT_TIMESTAMP"):
+			return "timestamptz"
+		case t.kw("LOCALTIMESTAMP"):
+			return "timestamp"
+		case t.kw("CURRENT_TIME"), t.kw("LOCALTIME"):
+			return "time"
+		}
+	}
+	if t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 {
+		if ty, ok := dtFuncTypes[strings.ToLower(t.text)]; ok {
+			if ty == "" {
+				return "?"
+			}
+			return ty
+		}
+	}
+	switch x.exprOID(a, b) {
+	case pgoid.Date:
+		return "date"
+	case pgoid.Time:
+		return "time"
+	case pgoid.Timetz:
+		return "timetz"
+	case pgoid.Timestamp:
+		return "timestamp"
+	case pgoid.Timestamptz:
+		return "timestamptz"
+	case pgoid.Interval:
+		return "interval"
+	case pgoid.Int2, pgoid.Int4, pgoid.Int8:
+		return "int"
+	case pgoid.Float4, pgoid.Float8, pgoid.Numeric:
+		return "float"
+	}
+	return ""
+}
+
+func isDTType(t string) bool { return t != "" && t != "int" && t != "float" }
+
+// operandEnd returns the index after the operand starting at j, or -1.
+func (x *tx) operandEnd(j int) int {
+	t := x.T(j)
+	e := -1
+	switch {
+	case x.isP(j, "("):
+		e = x.match(j) + 1
+	case t.typ == tIdent || t.typ == tQIdent:
+		k := j
+		for (x.T(k).typ == tIdent || x.T(k).typ == tQIdent) && x.isP(k+1, ".") {
+			k += 2
+		}
+		e = k + 1
+		if x.isP(k+1, "(") {
+			e = x.match(k+1) + 1
+		}
+	case t.typ == tNumber || t.typ == tString || t.typ == tDollar || t.typ == tParam:
+		e = j + 1
+	default:
+		return -1
+	}
+	// a cast or typed literal starting at j extends the operand
+	for k, s := range x.castEnd {
+		if s == j && k+1 > e {
+			e = k + 1
+		}
+	}
+	return e
+}
+
+// dtBinaryResult is the static result type of a rewritten operator.
+func dtBinaryResult(op, a, b string) string {
+	switch op {
+	case "*", "/":
+		return "interval"
+	case "+":
+		switch {
+		case a == "date" && b == "int" || a == "int" && b == "date":
+			return "date"
+		case a == "interval" && b == "interval":
+			return "interval"
+		case (a == "timestamp" || a == "timestamptz") && b == "interval":
+			return a
+		case a == "interval" && (b == "timestamp" || b == "timestamptz"):
+			return b
+		case a == "date" && b == "interval" || a == "interval" && b == "date":
+			return "timestamp"
+		}
+	case "-":
+		switch {
+		case a == "date" && b == "date":
+			return "int"
+		case a == "date" && b == "int":
+			return "date"
+		case a == "interval" && b == "interval":
+			return "interval"
+		case (a == "timestamp" || a == "timestamptz") && b == "interval":
+			return a
+		case a == "date" && b == "interval":
+			return "timestamp"
+		case (a == "timestamp" || a == "timestamptz" || a == "date") && (b == "timestamp" || b == "timestamptz" || b == "date"):
+			return "interval"
+		}
+	}
+	return "?"
+}
+
+// datetimePass rewrites AT TIME ZONE and the date/time operators (after
+// the casts: their extents are known).
+func (x *tx) datetimePass() {
+	if x.catalog {
+		return
+	}
+	known := map[int]string{} // start of a rewritten expression -> its type
+	// AT TIME ZONE zone
+	for i := 0; i < x.n(); i++ {
+		if !x.kw(i, "AT", "TIME", "ZONE") {
+			continue
+		}
+		s := x.primaryStart(i - 1)
+		ze := x.operandEnd(i + 3)
+		if s < 0 || ze < 0 {
+			continue
+		}
+		zone := strings.TrimSpace(x.text(i+3, ze))
+		x.T(s).pre = "timezone(" + zone + ", " + x.T(s).pre
+		x.blank(i, ze)
+		x.T(i).set(")")
+		x.castEnd[ze-1] = s
+		known[s] = "?"
+	}
+	for _, ops := range []string{"*/", "+-"} {
+		for i := 1; i < x.n(); i++ {
+			t := x.T(i)
+			if t.typ != tOp || len(t.text) != 1 || !strings.Contains(ops, t.text) || !x.endsOperand(i-1) || t.ed {
+				continue
+			}
+			ls := x.primaryStart(i - 1)
+			re := x.operandEnd(i + 1)
+			if ls < 0 || re < 0 {
+				continue
+			}
+			lt, rt := x.dtType(ls, i, known), x.dtType(i+1, re, known)
+			switch t.text {
+			case "+", "-":
+				if !isDTType(lt) && !isDTType(rt) {
+					continue
+				}
+			case "*":
+				if lt != "interval" && rt != "interval" {
+					continue
+				}
+			case "/":
+				if lt != "interval" {
+					continue
+				}
+			}
+			f := map[string]string{"+": "pg_dt_add", "-": "pg_dt_sub", "*": "pg_dt_mul", "/": "pg_dt_div"}[t.text]
+			q := func(s string) string {
+				if s == "?" {
+					s = ""
+				}
+				return quoteLit(s)
+			}
+			x.T(ls).pre = f + "(" + x.T(ls).pre
+			t.set(", " + q(lt) + ", ")
+			x.T(re - 1).suf += ", " + q(rt) + ")"
+			x.castEnd[re-1] = ls
+			known[ls] = dtBinaryResult(t.text, lt, rt)
+		}
+	}
+}
+
+// extractRewrite rewrites EXTRACT(field FROM source) at i to
+// pg_extract('field', source).
+func (x *tx) extractRewrite(i int) bool {
+	e := x.match(i + 1)
+	if !x.kw(i+3, "FROM") || e <= i+4 {
+		return false
+	}
+	f := x.T(i + 2)
+	field := f.text
+	if f.typ == tString {
+		v, ok := unquoteString(f)
+		if !ok {
+			return false
+		}
+		field = v
+	} else if f.typ != tIdent {
+		return false
+	}
+	x.T(i).set("pg_extract")
+	f.set(quoteLit(strings.ToLower(field)))
+	x.T(i + 3).set(",")
+	return true
+}
+
+// ageRewrite turns age(x) into age(CURRENT_DATE, x) (PostgreSQL: age
+// from midnight of today; CURRENT_DATE reads the entry's pinned time).
+func (x *tx) ageRewrite(i int) {
+	e := x.match(i + 1)
+	if len(x.splitTop(i+2, e)) == 1 && e > i+2 {
+		x.T(i + 1).set("(CURRENT_DATE, ")
+	}
+}
