@@ -178,8 +178,8 @@ func isTS(t string) bool { return t == "timestamp" || t == "timestamptz" }
 
 // dtAdd is a + b.
 func dtAdd(a, b dtOperand) (driver.Value, error) {
-	if b.typ == "date" || isTS(b.typ) || (b.typ == "time" && a.typ == "date") {
-		a, b = b, a
+	if (b.typ == "date" || isTS(b.typ)) && a.typ != "date" && !isTS(a.typ) {
+		a, b = b, a // int + date, interval + timestamp, time + date
 	}
 	if a.typ == "interval" && b.typ == "time" {
 		a, b = b, a

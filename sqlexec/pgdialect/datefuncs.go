@@ -394,12 +394,8 @@ func age(a, b time.Time) interval {
 		days--
 	}
 	for days < 0 {
-		// borrow the days of the month before a's month
-		pm, py := int(m1)-1, y1
-		if pm == 0 {
-			pm, py = 12, y1-1
-		}
-		days += daysIn(py, pm)
+		// borrow the days of the earlier date's month (as timestamp_age)
+		days += daysIn(y2, int(m2))
 		months--
 	}
 	if months < 0 {

@@ -223,10 +223,14 @@ func (x *tx) datetimePass() {
 		x.castEnd[ze-1] = s
 		known[s] = "?"
 	}
-	for _, ops := range []string{"*/", "+-"} {
+	cmpOps := map[string]bool{"<": true, ">": true, "<=": true, ">=": true, "=": true, "<>": true, "!=": true}
+	for _, ops := range []string{"*/", "+-", "cmp"} {
 		for i := 1; i < x.n(); i++ {
 			t := x.T(i)
-			if t.typ != tOp || len(t.text) != 1 || !strings.Contains(ops, t.text) || !x.endsOperand(i-1) || t.ed {
+			if t.typ != tOp || t.ed || !x.endsOperand(i-1) {
+				continue
+			}
+			if ops == "cmp" != cmpOps[t.text] || ops != "cmp" && (len(t.text) != 1 || !strings.Contains(ops, t.text)) {
 				continue
 			}
 			ls := x.primaryStart(i - 1)
@@ -248,6 +252,22 @@ func (x *tx) datetimePass() {
 				if lt != "interval" {
 					continue
 				}
+			default:
+				if t.text == "=" && x.inSetClause(i) {
+					continue // an assignment
+				}
+				// the stored text forms of one type compare as the values
+				// do, except intervals ('1 day' > '23 hours') and mixed
+				// types (a date and a timestamp)
+				if lt != "interval" && rt != "interval" && !(isDTType(lt) && isDTType(rt) && lt != rt && lt != "?" && rt != "?") {
+					continue
+				}
+				x.T(ls).pre = "(pg_dt_cmp(" + x.T(ls).pre
+				t.set(", " + quoteLit(strings.Trim(lt, "?")) + ", ")
+				x.T(re - 1).suf += ", " + quoteLit(strings.Trim(rt, "?")) + ") " + t.text + " 0)"
+				x.castEnd[re-1] = ls
+				known[ls] = "bool"
+				continue
 			}
 			f := map[string]string{"+": "pg_dt_add", "-": "pg_dt_sub", "*": "pg_dt_mul", "/": "pg_dt_div"}[t.text]
 			q := func(s string) string {
@@ -296,4 +316,21 @@ func (x *tx) ageRewrite(i int) {
 	if len(x.splitTop(i+2, e)) == 1 && e > i+2 {
 		x.T(i + 1).set("(CURRENT_DATE, ")
 	}
+}
+
+// inSetClause reports whether token i is in the SET list of an UPDATE (or
+// of ON CONFLICT DO UPDATE), where = assigns.
+func (x *tx) inSetClause(i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if x.depth[j] != x.depth[i] {
+			continue
+		}
+		switch x.T(j).upper() {
+		case "SET":
+			return true
+		case "WHERE", "FROM", "SELECT", "ON", "WHEN", "AND", "OR", "HAVING", "RETURNING":
+			return false
+		}
+	}
+	return false
 }

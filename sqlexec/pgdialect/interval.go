@@ -243,7 +243,7 @@ func (iv interval) roundTypmod(typmod int64) interval {
 func (iv interval) String() string {
 	var parts []string
 	plural := func(n int64, unit string) string {
-		if n == 1 || n == -1 {
+		if n == 1 { // PostgreSQL: "-1 days"
 			return fmt.Sprintf("%d %s", n, unit)
 		}
 		return fmt.Sprintf("%d %ss", n, unit)
