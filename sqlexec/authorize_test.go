@@ -278,7 +278,8 @@ func TestDateLiteralsPinned(t *testing.T) {
 		got = append(got, row)
 		t.Logf("node %d: %s", i, row)
 	}
-	want := "2024-02-29|2024-03-01|2024-02-29 23:30:00|2024-02-28 00:00:00|2024-02-29 00:00:00|2024-02-29 23:30:00"
+	// timestamptz is stored in its canonical form, UTC with "+00"
+	want := "2024-02-29|2024-03-01|2024-02-29 23:30:00|2024-02-28 00:00:00+00|2024-02-29 00:00:00|2024-02-29 23:30:00"
 	for _, g := range got {
 		if g != want {
 			t.Errorf("stored %q, want %q", g, want)
