@@ -6,6 +6,7 @@ package integration
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 // connection.
 var datetimeE2E = []struct {
 	sql, want, code string
+	oids            []uint32 // the result columns' types, when checked
 }{
 	{sql: "CREATE TABLE ev (id int PRIMARY KEY, d date, ts timestamp, tz timestamptz, t time, iv interval)"},
 	{sql: "INSERT INTO ev VALUES (1, '2024-01-31'::date, '2024-01-31 10:11:12.123456'::timestamp, '2024-01-31 10:11:12.5+02'::timestamptz, '23:59:59.999999'::time, '1 mon 2 days 03:00:00'::interval)"},
@@ -29,18 +31,18 @@ var datetimeE2E = []struct {
 	{sql: "SELECT d::date + interval '1 month' FROM ev ORDER BY id", want: "2024-02-29 00:00:00|2024-03-29 00:00:00"},
 	{sql: "SELECT ts::timestamp + iv::interval FROM ev ORDER BY id", want: "2024-03-02 13:11:12.123456|2024-02-29 01:30:00"},
 	{sql: "SELECT date_trunc('month', ts), extract(year from d), date_part('day', d) FROM ev ORDER BY id", want: "2024-01-01 00:00:00,2024,31|2024-02-01 00:00:00,2024,29"},
-	{sql: "SELECT to_char(ts, 'YYYY-MM-DD HH24:MI:SS.MS') FROM ev WHERE id = 1", want: "2024-01-31 10:11:12.123"},
+	{sql: "SELECT to_char(ts, 'YYYY-MM-DD HH24:MI:SS.MS') FROM ev WHERE id = 1", want: "2024-01-31 10:11:12.123", oids: []uint32{25}},
 	{sql: "UPDATE ev SET iv = interval '2 hours' WHERE id = 2"},
 	{sql: "SELECT iv FROM ev WHERE id = 2", want: "02:00:00"},
-	{sql: "SELECT date '2024-01-31' + 1", want: "2024-02-01"},
-	{sql: "SELECT date '2024-03-01' - date '2024-02-01'", want: "29"},
-	{sql: "SELECT date '2024-01-31' + interval '1 month'", want: "2024-02-29 00:00:00"},
-	{sql: "SELECT timestamp '2024-03-01 00:00:00' - timestamp '2024-02-01 12:30:00'", want: "28 days 11:30:00"},
-	{sql: "SELECT interval '1 hour' * 1.5", want: "01:30:00"},
-	{sql: "SELECT '23:59:59.999999'::time", want: "23:59:59.999999"},
+	{sql: "SELECT date '2024-01-31' + 1", want: "2024-02-01", oids: []uint32{1082}},
+	{sql: "SELECT date '2024-03-01' - date '2024-02-01'", want: "29", oids: []uint32{23}},
+	{sql: "SELECT date '2024-01-31' + interval '1 month'", want: "2024-02-29 00:00:00", oids: []uint32{1114}},
+	{sql: "SELECT timestamp '2024-03-01 00:00:00' - timestamp '2024-02-01 12:30:00'", want: "28 days 11:30:00", oids: []uint32{1186}},
+	{sql: "SELECT interval '1 hour' * 1.5", want: "01:30:00", oids: []uint32{1186}},
+	{sql: "SELECT '23:59:59.999999'::time", want: "23:59:59.999999", oids: []uint32{1083}},
 	{sql: "SELECT 'January 8, 1999'::date", want: "1999-01-08"},
-	{sql: "SELECT age(timestamp '2024-03-15 10:00:00', timestamp '2023-01-31 12:00:00')", want: "1 year 1 mon 14 days 22:00:00"},
-	{sql: "SELECT make_date(2024, 2, 29), justify_hours(interval '27 hours')", want: "2024-02-29,1 day 03:00:00"},
+	{sql: "SELECT age(timestamp '2024-03-15 10:00:00', timestamp '2023-01-31 12:00:00')", want: "1 year 1 mon 14 days 22:00:00", oids: []uint32{1186}},
+	{sql: "SELECT make_date(2024, 2, 29), justify_hours(interval '27 hours')", want: "2024-02-29,1 day 03:00:00", oids: []uint32{1082, 1186}},
 	{sql: "SELECT timestamptz '2024-01-31 12:00:00+00' AT TIME ZONE 'Europe/Paris'", want: "2024-01-31 13:00:00"},
 	{sql: "SELECT to_char(timestamp '2024-01-05 14:07:09', 'Dy, DD Mon YYYY HH12:MI AM')", want: "Fri, 05 Jan 2024 02:07 PM"},
 	{sql: "SELECT '2024-02-30'::date", code: "22008"},
@@ -60,7 +62,7 @@ func TestDateTimeE2E(t *testing.T) {
 	}
 	defer conn.Close(ctx)
 	for _, c := range datetimeE2E {
-		got, err := textRows(ctx, conn, c.sql)
+		got, oids, err := textRows(ctx, conn, c.sql)
 		switch {
 		case c.code != "":
 			if pgCode(err) != c.code {
@@ -70,18 +72,24 @@ func TestDateTimeE2E(t *testing.T) {
 			t.Fatalf("%s: %v", c.sql, err)
 		case got != c.want:
 			t.Errorf("%s:\n got %q\nwant %q", c.sql, got, c.want)
+		case c.oids != nil && fmt.Sprint(oids) != fmt.Sprint(c.oids):
+			t.Errorf("%s: column types %v, want %v", c.sql, oids, c.oids)
 		}
 	}
 }
 
 // textRows runs sql and returns its rows' text values (rows joined by
-// "|", columns by ",").
-func textRows(ctx context.Context, conn *pgx.Conn, sql string) (string, error) {
+// "|", columns by ",") and the result columns' type OIDs.
+func textRows(ctx context.Context, conn *pgx.Conn, sql string) (string, []uint32, error) {
 	rows, err := conn.Query(ctx, sql)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	defer rows.Close()
+	var oids []uint32
+	for _, f := range rows.FieldDescriptions() {
+		oids = append(oids, f.DataTypeOID)
+	}
 	out := ""
 	for rows.Next() {
 		if out != "" {
@@ -94,5 +102,5 @@ func textRows(ctx context.Context, conn *pgx.Conn, sql string) (string, error) {
 			out += string(v)
 		}
 	}
-	return out, rows.Err()
+	return out, oids, rows.Err()
 }

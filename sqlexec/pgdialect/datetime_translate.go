@@ -76,11 +76,40 @@ func (x *tx) intervalLiteral(i int) bool {
 // a type name, "int"/"float" for numbers, "?" for a date/time value of a
 // type known only at run time, "" when nothing is known.
 func (x *tx) dtType(a, b int, known map[int]string) string {
+	if ty := x.dtTypeLexical(a, b, known); ty != "" {
+		return ty
+	}
+	switch x.exprOID(a, b) {
+	case pgoid.Date:
+		return "date"
+	case pgoid.Time:
+		return "time"
+	case pgoid.Timetz:
+		return "timetz"
+	case pgoid.Timestamp:
+		return "timestamp"
+	case pgoid.Timestamptz:
+		return "timestamptz"
+	case pgoid.Interval:
+		return "interval"
+	case pgoid.Int2, pgoid.Int4, pgoid.Int8:
+		return "int"
+	case pgoid.Float4, pgoid.Float8, pgoid.Numeric:
+		return "float"
+	}
+	return ""
+}
+
+// dtTypeLexical is dtType from the operand's own tokens only.
+func (x *tx) dtTypeLexical(a, b int, known map[int]string) string {
+	if a >= b {
+		return ""
+	}
 	if t, ok := known[a]; ok && x.castEnd[b-1] == a {
 		return t
 	}
 	t := x.T(a)
-	if t.typ == tIdent && b-a >= 2 && x.T(a+1).typ == tString {
+	if t.typ == tIdent && (b-a == 2 || b-a > 2 && x.castEnd[b-1] == a) && x.T(a+1).typ == tString {
 		if ty, ok := dtLiteralTypes[t.upper()]; ok {
 			return ty
 		}
@@ -109,25 +138,36 @@ func (x *tx) dtType(a, b int, known map[int]string) string {
 			return ty
 		}
 	}
-	switch x.exprOID(a, b) {
-	case pgoid.Date:
-		return "date"
-	case pgoid.Time:
-		return "time"
-	case pgoid.Timetz:
-		return "timetz"
-	case pgoid.Timestamp:
-		return "timestamp"
-	case pgoid.Timestamptz:
-		return "timestamptz"
-	case pgoid.Interval:
-		return "interval"
-	case pgoid.Int2, pgoid.Int4, pgoid.Int8:
-		return "int"
-	case pgoid.Float4, pgoid.Float8, pgoid.Numeric:
-		return "float"
-	}
 	return ""
+}
+
+var dtTypeOIDs = map[string]uint32{
+	"date": pgoid.Date, "time": pgoid.Time, "timetz": pgoid.Timetz, "timestamp": pgoid.Timestamp,
+	"timestamptz": pgoid.Timestamptz, "interval": pgoid.Interval, "int": pgoid.Int4, "bool": pgoid.Bool,
+}
+
+// dtExprOID is the type of a date/time expression a..b-1 (a typed
+// literal, a rewritten operator, a date/time function), 0 when not one:
+// exprOID asks it first so that clients are told the PostgreSQL type.
+func (x *tx) dtExprOID(a, b int) uint32 {
+	if b-a == 1 && x.T(a).typ == tNumber {
+		return 0 // exprOID's own rules
+	}
+	if ty := x.dtTypeLexical(a, b, x.dtTypes); ty != "" {
+		return dtTypeOIDs[ty]
+	}
+	t := x.T(a)
+	if t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 {
+		switch strings.ToLower(t.text) {
+		case "extract":
+			return pgoid.Numeric
+		case "date_part":
+			return pgoid.Float8
+		case "to_char":
+			return pgoid.Text
+		}
+	}
+	return 0
 }
 
 func isDTType(t string) bool { return t != "" && t != "int" && t != "float" }
@@ -206,6 +246,7 @@ func (x *tx) datetimePass() {
 		return
 	}
 	known := map[int]string{} // start of a rewritten expression -> its type
+	x.dtTypes = known
 	// AT TIME ZONE zone
 	for i := 0; i < x.n(); i++ {
 		if !x.kw(i, "AT", "TIME", "ZONE") {

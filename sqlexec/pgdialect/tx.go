@@ -20,6 +20,7 @@ type tx struct {
 	colOIDs  []uint32
 	madePK   bool
 	series   []int
+	dtTypes  map[int]string // start of a rewritten date/time expression -> its type (datetime_translate.go)
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}
