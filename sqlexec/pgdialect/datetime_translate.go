@@ -375,3 +375,29 @@ func (x *tx) inSetClause(i int) bool {
 	}
 	return false
 }
+
+// seriesDateTime is the recursive step of generate_series(start, stop,
+// step interval) over timestamps (a date start makes a timestamptz series,
+// as in PostgreSQL); ok=false when the series is not over date/time values.
+func (x *tx) seriesDateTime(args [][2]int, a func(int) string) (string, bool) {
+	if len(args) != 3 {
+		return "", false
+	}
+	st := x.dtType(args[0][0], args[0][1], x.dtTypes)
+	if !isDTType(st) && x.dtType(args[2][0], args[2][1], x.dtTypes) != "interval" {
+		return "", false
+	}
+	start := a(0)
+	switch st {
+	case "date":
+		start, st = "pg_in_timestamptz("+start+", -1)", "timestamptz"
+	case "?":
+		st = ""
+	}
+	ty := quoteLit(st)
+	next := "pg_dt_add(v, " + ty + ", " + a(2) + ", 'interval')"
+	up := "pg_dt_cmp(" + a(2) + ", 'interval', '0', 'interval') > 0"
+	stop := a(1)
+	return "SELECT " + start + " UNION ALL SELECT " + next + " FROM pg_gs WHERE CASE WHEN " + up +
+		" THEN pg_dt_cmp(" + next + ", " + ty + ", " + stop + ", '') <= 0 ELSE pg_dt_cmp(" + next + ", " + ty + ", " + stop + ", '') >= 0 END", true
+}
