@@ -258,11 +258,18 @@ func (x *tx) datetimePass() {
 			continue
 		}
 		zone := strings.TrimSpace(x.text(i+3, ze))
+		res := "?"
+		switch x.dtType(s, i, known) {
+		case "timestamptz":
+			res = "timestamp"
+		case "timestamp", "date":
+			res = "timestamptz"
+		}
 		x.T(s).pre = "timezone(" + zone + ", " + x.T(s).pre
 		x.blank(i, ze)
 		x.T(i).set(")")
 		x.castEnd[ze-1] = s
-		known[s] = "?"
+		known[s] = res
 	}
 	cmpOps := map[string]bool{"<": true, ">": true, "<=": true, ">=": true, "=": true, "<>": true, "!=": true}
 	for _, ops := range []string{"*/", "+-", "cmp"} {
