@@ -23,35 +23,17 @@ func dtArg(v driver.Value) (dtOperand, error) { return operand(v, "") }
 // normField is a date_trunc / extract field name in canonical spelling.
 func normField(f string) string {
 	f = strings.ToLower(strings.TrimSpace(f))
-	switch f {
-	case "microseconds", "microsecond", "us", "usec", "usecs":
-		return "microseconds"
-	case "milliseconds", "millisecond", "ms", "msec", "msecs":
-		return "milliseconds"
-	case "second", "seconds", "s", "sec", "secs":
-		return "second"
-	case "minute", "minutes", "m", "min", "mins":
-		return "minute"
-	case "hour", "hours", "h", "hr", "hrs":
-		return "hour"
-	case "day", "days", "d":
-		return "day"
-	case "week", "weeks", "w":
-		return "week"
-	case "month", "months", "mon", "mons":
-		return "month"
-	case "quarter", "qtr":
-		return "quarter"
-	case "year", "years", "y", "yr", "yrs":
-		return "year"
-	case "decade", "decades":
-		return "decade"
-	case "century", "centuries":
-		return "century"
-	case "millennium", "millennia", "millenniums":
-		return "millennium"
+	switch u := intervalUnit(f); u {
+	case "microsecond", "millisecond":
+		return u + "s"
+	case "":
+	default:
+		return u
 	}
-	return f // dow, doy, epoch, isodow, isoyear, julian, timezone ...
+	if f == "qtr" {
+		return "quarter"
+	}
+	return f // quarter, dow, doy, epoch, isodow, isoyear, julian, timezone ...
 }
 
 // fnDateTrunc is date_trunc(field, source): timestamp and timestamptz keep
@@ -342,25 +324,17 @@ func extractField(fieldIn string, o dtOperand) (dec string, f float64, err error
 
 // fnExtract is pg_extract(field, source): EXTRACT's numeric result.
 func fnExtract(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return nil, nil
-	}
-	o, err := dtArg(a[1])
-	if err != nil {
-		return nil, err
-	}
-	dec, _, err := extractField(str(a[0]), o)
-	if err != nil || dec == "" {
-		return nil, err
-	}
-	if n, err := strconv.ParseInt(dec, 10, 64); err == nil {
-		return n, nil
-	}
-	return dec, nil
+	return extractArgs(a, true)
 }
 
 // fnDatePart is date_part(field, source): double precision.
 func fnDatePart(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	return extractArgs(a, false)
+}
+
+// extractArgs is EXTRACT (numeric: an integer or a decimal string) or
+// date_part (float8) of (field, source).
+func extractArgs(a []driver.Value, numeric bool) (driver.Value, error) {
 	if a[0] == nil || a[1] == nil {
 		return nil, nil
 	}
@@ -372,7 +346,13 @@ func fnDatePart(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error
 	if err != nil || dec == "" {
 		return nil, err
 	}
-	return f, nil
+	if !numeric {
+		return f, nil
+	}
+	if n, err := strconv.ParseInt(dec, 10, 64); err == nil {
+		return n, nil
+	}
+	return dec, nil
 }
 
 // age is PostgreSQL's symbolic difference a - b in years, months, days and
@@ -430,7 +410,7 @@ func fnAge2(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
 	return age(x.t, y.t).String(), nil
 }
 
-func argInt(v driver.Value, name string) (int64, error) {
+func argInt(v driver.Value) (int64, error) {
 	switch x := v.(type) {
 	case int64:
 		return x, nil
@@ -442,6 +422,18 @@ func argInt(v driver.Value, name string) (int64, error) {
 		return 0, pgErr("22P02", "invalid input syntax for type integer: \"%s\"", str(v))
 	}
 	return n, nil
+}
+
+// intArgs converts the first n arguments to integers.
+func intArgs(a []driver.Value, n int) ([]int64, error) {
+	out := make([]int64, n)
+	for i := range out {
+		var err error
+		if out[i], err = argInt(a[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 func argFloat(v driver.Value) (float64, error) {
@@ -489,12 +481,9 @@ func fnMakeDate(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error
 	if anyNil(a) {
 		return nil, nil
 	}
-	var n [3]int64
-	for i := range n {
-		var err error
-		if n[i], err = argInt(a[i], ""); err != nil {
-			return nil, err
-		}
+	n, err := intArgs(a, 3)
+	if err != nil {
+		return nil, err
 	}
 	t, err := makeDate(n[0], n[1], n[2])
 	if err != nil {
@@ -507,11 +496,7 @@ func fnMakeTime(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error
 	if anyNil(a) {
 		return nil, nil
 	}
-	h, err := argInt(a[0], "")
-	if err != nil {
-		return nil, err
-	}
-	mi, err := argInt(a[1], "")
+	n, err := intArgs(a, 2)
 	if err != nil {
 		return nil, err
 	}
@@ -519,7 +504,7 @@ func fnMakeTime(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error
 	if err != nil {
 		return nil, err
 	}
-	us, err := makeTimeUS(h, mi, sec)
+	us, err := makeTimeUS(n[0], n[1], sec)
 	if err != nil {
 		return nil, err
 	}
@@ -533,12 +518,9 @@ func makeTimestamp(tz bool) fn {
 		if anyNil(a) {
 			return nil, nil
 		}
-		var n [5]int64
-		for i := range n {
-			var err error
-			if n[i], err = argInt(a[i], ""); err != nil {
-				return nil, err
-			}
+		n, err := intArgs(a, 5)
+		if err != nil {
+			return nil, err
 		}
 		sec, err := argFloat(a[5])
 		if err != nil {
@@ -648,7 +630,7 @@ func fnMakeInterval(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, e
 		if i > 6 {
 			return nil, pgErr("42883", "function make_interval with %d arguments does not exist", len(a))
 		}
-		x, err := argInt(v, "")
+		x, err := argInt(v)
 		if err != nil {
 			return nil, err
 		}

@@ -21,6 +21,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/raftsql/raftsql/pgwire"
 )
 
 // dtErr is PostgreSQL's 22007 invalid_datetime_format.
@@ -501,12 +503,4 @@ func formatOffset(off int) string {
 	return s
 }
 
-func formatTimeCanon(us int64) string {
-	h := us / 3600e6
-	us -= h * 3600e6
-	m := us / 60e6
-	us -= m * 60e6
-	s := us / 1e6
-	us -= s * 1e6
-	return fmt.Sprintf("%02d:%02d:%02d", h, m, s) + fracString(int(us*1000))
-}
+func formatTimeCanon(us int64) string { return pgwire.FormatTimeOfDay(us) }

@@ -7,10 +7,11 @@ package pgdialect
 // 04:05:06.5"), which is also what clients read.
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/raftsql/raftsql/pgwire"
 )
 
 // interval is a PostgreSQL interval.
@@ -239,38 +240,10 @@ func (iv interval) roundTypmod(typmod int64) interval {
 	return iv
 }
 
-// String is IntervalStyle postgres output.
+// String is IntervalStyle postgres output (months and days are within
+// int32: spill and PostgreSQL's input limit them).
 func (iv interval) String() string {
-	var parts []string
-	plural := func(n int64, unit string) string {
-		if n == 1 { // PostgreSQL: "-1 days"
-			return fmt.Sprintf("%d %s", n, unit)
-		}
-		return fmt.Sprintf("%d %ss", n, unit)
-	}
-	if y := iv.months / 12; y != 0 {
-		parts = append(parts, plural(y, "year"))
-	}
-	if m := iv.months % 12; m != 0 {
-		parts = append(parts, plural(m, "mon"))
-	}
-	if iv.days != 0 {
-		parts = append(parts, plural(iv.days, "day"))
-	}
-	if iv.us != 0 || len(parts) == 0 {
-		us := iv.us
-		sign := ""
-		if us < 0 {
-			sign, us = "-", -us
-		} else if len(parts) > 0 && (iv.months < 0 || iv.days < 0) {
-			sign = "+"
-		}
-		h := us / usPerHour
-		us -= h * usPerHour
-		t := fmt.Sprintf("%s%02d:%02d:%02d", sign, h, us/usPerMin, us%usPerMin/usPerSec) + fracString(int(us%usPerSec*1000))
-		parts = append(parts, t)
-	}
-	return strings.Join(parts, " ")
+	return pgwire.FormatInterval(int32(iv.months), int32(iv.days), iv.us)
 }
 
 // cmpKey orders intervals as PostgreSQL does: 30-day months, 24-hour days.
@@ -283,6 +256,11 @@ func (iv interval) justifyHours() interval {
 	d := iv.us / usPerDay
 	iv.days += d
 	iv.us -= d * usPerDay
+	return iv.daySign()
+}
+
+// daySign gives days and time the same sign.
+func (iv interval) daySign() interval {
 	if iv.days > 0 && iv.us < 0 {
 		iv.us += usPerDay
 		iv.days--
@@ -323,12 +301,5 @@ func (iv interval) justifyInterval() interval {
 		iv.days -= 30
 		iv.months++
 	}
-	if iv.days > 0 && iv.us < 0 {
-		iv.us += usPerDay
-		iv.days--
-	} else if iv.days < 0 && iv.us > 0 {
-		iv.us -= usPerDay
-		iv.days++
-	}
-	return iv
+	return iv.daySign()
 }

@@ -400,17 +400,16 @@ func parseWithFormat(in, format string) (time.Time, error) {
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func fnToDate(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return nil, nil
-	}
-	t, err := parseWithFormat(str(a[0]), str(a[1]))
-	if err != nil {
-		return nil, err
-	}
-	return formatDateCanon(t), nil
+	return parseFormatted(a, formatDateCanon)
 }
 
 func fnToTimestamp2(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	return parseFormatted(a, formatTimestamptzCanon)
+}
+
+// parseFormatted is to_date / to_timestamp(text, format), canonicalised by
+// canon.
+func parseFormatted(a []driver.Value, canon func(time.Time) string) (driver.Value, error) {
 	if a[0] == nil || a[1] == nil {
 		return nil, nil
 	}
@@ -418,7 +417,7 @@ func fnToTimestamp2(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, e
 	if err != nil {
 		return nil, err
 	}
-	return formatTimestamptzCanon(t), nil
+	return canon(t), nil
 }
 
 // fnToTimestamp is to_timestamp(text, format) or to_timestamp(epoch
