@@ -203,7 +203,8 @@ func parseDT(typ, in string) (dtValue, error) {
 }
 
 func originalCase(in, lower string) string {
-	if i := strings.Index(strings.ToLower(in), lower); i >= 0 {
+	// (lower-casing invalid UTF-8 changes lengths: check the bounds)
+	if i := strings.Index(strings.ToLower(in), lower); i >= 0 && i+len(lower) <= len(in) {
 		return in[i : i+len(lower)]
 	}
 	return lower

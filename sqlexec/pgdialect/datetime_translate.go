@@ -193,6 +193,9 @@ func (x *tx) operandEnd(j int) int {
 	default:
 		return -1
 	}
+	if e > x.n() {
+		return -1 // unbalanced parentheses: SQLite reports the syntax error
+	}
 	// a cast or typed literal starting at j extends the operand
 	for k, s := range x.castEnd {
 		if s == j && k+1 > e {

@@ -311,6 +311,9 @@ func parseWithFormat(in, format string) (time.Time, error) {
 	}
 	var err error
 	for i := 0; i < len(format); {
+		if j > len(in) {
+			j = len(in) // a literal or AM/PM longer than the rest of the input
+		}
 		if strings.HasPrefix(format[i:], "FM") || strings.HasPrefix(format[i:], "fm") {
 			i += 2
 			continue
