@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 // datetimeE2E are statements and their text results (rows joined by "|",
@@ -138,4 +139,42 @@ func textRows(ctx context.Context, conn *pgx.Conn, sql string) (string, []uint32
 		}
 	}
 	return out, oids, rows.Err()
+}
+
+// TestDateTimeExtendedProtocol: date/time results are described with their
+// types, so pgx decodes them (binary format) into Go values.
+func TestDateTimeExtendedProtocol(t *testing.T) {
+	urls := e2eURLs(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, urls[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var (
+		d, ts  time.Time
+		iv     pgtype.Interval
+		sec    float64
+		days   int32
+		n      int
+		stamps []time.Time
+	)
+	err = conn.QueryRow(ctx, "SELECT date '2024-01-31' + 1, timestamp '2024-01-31 10:11:12.5' + interval '1 hour', interval '1 day 02:00:00.25', "+
+		"extract(second from timestamp '2024-01-31 10:11:12.5')::float8, date '2024-03-01' - date '2024-02-01'").Scan(&d, &ts, &iv, &sec, &days)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Format("2006-01-02") != "2024-02-01" || ts.Format("2006-01-02 15:04:05.999") != "2024-01-31 11:11:12.5" ||
+		iv.Days != 1 || iv.Microseconds != 7200250000 || sec != 12.5 || days != 29 {
+		t.Errorf("got %v, %v, %+v, %v, %v", d, ts, iv, sec, days)
+	}
+	rows, err := conn.Query(ctx, "SELECT g FROM generate_series(timestamp '2024-01-01', timestamp '2024-01-02', interval '6 hours') AS g")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamps, err = pgx.CollectRows(rows, pgx.RowTo[time.Time])
+	if n = len(stamps); err != nil || n != 5 || stamps[4].Format("2006-01-02 15:04") != "2024-01-02 00:00" {
+		t.Errorf("generate_series: %v %v", stamps, err)
+	}
 }

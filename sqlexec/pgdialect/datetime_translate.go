@@ -156,6 +156,9 @@ func (x *tx) dtExprOID(a, b int) uint32 {
 	if ty := x.dtTypeLexical(a, b, x.dtTypes); ty != "" {
 		return dtTypeOIDs[ty]
 	}
+	if n, j := x.name(a); n != "" && j == b && x.dtCols[n] != "" {
+		return dtTypeOIDs[x.dtCols[n]]
+	}
 	t := x.T(a)
 	if t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 {
 		switch strings.ToLower(t.text) {
@@ -389,7 +392,7 @@ func (x *tx) inSetClause(i int) bool {
 // seriesDateTime is the recursive step of generate_series(start, stop,
 // step interval) over timestamps (a date start makes a timestamptz series,
 // as in PostgreSQL); ok=false when the series is not over date/time values.
-func (x *tx) seriesDateTime(args [][2]int, a func(int) string) (string, bool) {
+func (x *tx) seriesDateTime(args [][2]int, a func(int) string, col string) (string, bool) {
 	if len(args) != 3 {
 		return "", false
 	}
@@ -403,6 +406,12 @@ func (x *tx) seriesDateTime(args [][2]int, a func(int) string) (string, bool) {
 		start, st = "pg_in_timestamptz("+start+", -1)", "timestamptz"
 	case "?":
 		st = ""
+	}
+	if st != "" {
+		if x.dtCols == nil {
+			x.dtCols = map[string]string{}
+		}
+		x.dtCols[col] = st // the series column's type, for the result description
 	}
 	ty := quoteLit(st)
 	next := "pg_dt_add(v, " + ty + ", " + a(2) + ", 'interval')"

@@ -646,7 +646,7 @@ func (x *tx) generateSeries(i int) error {
 		step = a(2)
 	}
 	cte := "(WITH RECURSIVE pg_gs(v) AS (SELECT " + a(0) + " UNION ALL SELECT v + (" + step + ") FROM pg_gs WHERE CASE WHEN (" + step + ") > 0 THEN v + (" + step + ") <= (" + a(1) + ") ELSE v + (" + step + ") >= (" + a(1) + ") END) SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
-	if dt, ok := x.seriesDateTime(args, a); ok {
+	if dt, ok := x.seriesDateTime(args, a, col); ok {
 		cte = "(WITH RECURSIVE pg_gs(v) AS (" + dt + ") SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
 	}
 	if alias == "" {
