@@ -12,6 +12,8 @@ var datetimeCases = []struct {
 	q, want   string
 	code, msg string
 }{
+	{`SELECT 5::timestamptz`, "", "42846", `cannot cast type integer to timestamp with time zone`},
+	{`SELECT 5::timestamp`, "", "42846", `cannot cast type integer to timestamp without time zone`},
 	{`SELECT count(*) || ' ' || min(g) || ' ' || max(g) FROM generate_series(timestamp '2024-01-01', timestamp '2024-01-03', interval '12 hours') g`, `5 2024-01-01 00:00:00 2024-01-03 00:00:00`, "", ""},
 	{`SELECT max(g) FROM generate_series(date '2024-01-01', date '2024-03-01', interval '1 month') AS g`, `2024-03-01 00:00:00+00`, "", ""},
 	{`SELECT count(*) FROM generate_series(timestamp '2024-01-03', timestamp '2024-01-01', interval '-1 day')`, `3`, "", ""},

@@ -323,7 +323,7 @@ func CastTimestampAt(typ string, v driver.Value, now time.Time) (driver.Value, e
 		if _, ok := v.(float64); ok {
 			kind = "numeric"
 		}
-		return nil, pgErr("42846", "cannot cast type %s to %s", kind, typ)
+		return nil, pgErr("42846", "cannot cast type %s to %s", kind, dtTypeNames[dtTypeKey(typ)])
 	}
 	return InDateTimeAt(dtTypeKey(typ), v, -1, now)
 }
