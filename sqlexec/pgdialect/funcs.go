@@ -171,6 +171,9 @@ func register() error {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)
 		}
 	}
+	if err := registerDateTime(); err != nil {
+		return err
+	}
 	if err := registerCastFuncs(); err != nil {
 		return err
 	}
