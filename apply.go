@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -382,14 +381,10 @@ func (n *Node) applyConfChange(cc membership.Change) error {
 func (n *Node) applyMembershipChange(index uint64, cc membership.Change) error {
 	switch {
 	case cc.Type == membership.RemoveNode && cc.NodeID == n.id:
-		err := n.errRemoved(index)
-		if werr := writeFileAtomic(filepath.Join(n.cfg.DataDir, removedFile), []byte(err.Error()+"\n")); werr != nil {
-			err = fmt.Errorf("%w (and recording the removal failed: %v)", err, werr)
-		}
-		n.fail(err)
+		n.stopRemoved(index)
 		return errApplyStopped
 	case cc.Type == membership.RemoveNode:
-		n.tr.RemovePeer(cc.NodeID)
+		n.noticeRemoved(index, cc.NodeID)
 	case cc.NodeID != n.id:
 		if m, ok := n.memberInfo(cc.NodeID); ok && m.RaftAddr != "" {
 			n.tr.AddPeer(cc.NodeID, m.RaftAddr)

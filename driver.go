@@ -154,6 +154,7 @@ func (n *Node) confPending() bool {
 
 func (n *Node) step(m raft.Message) {
 	n.contacts.heard(m.From, time.Now())
+	n.checkLostLog(m)
 	if m.Type == raft.MsgTimeoutNow && n.confPending() {
 		// Same reason as in tick: a leadership transfer would make this
 		// node campaign on a configuration it has not applied yet; the

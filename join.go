@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/raftsql/raftsql/membership"
 	"github.com/raftsql/raftsql/raft"
@@ -135,6 +136,10 @@ func joinMessage(from, to uint64, kind byte, payload []byte) raft.Message {
 type joinReply struct {
 	Members []membership.MemberInfo `json:"members"`
 	Refused string                  `json:"refused,omitempty"`
+	// RemovedAt is set in the leader's notice to a member it removed
+	// (the index of the removal): the member may never learn of its
+	// removal from the log, since the leader stops replicating to it.
+	RemovedAt uint64 `json:"removed_at,omitempty"`
 }
 
 // interceptJoin handles join traffic (transport goroutine); it reports
@@ -255,6 +260,10 @@ func (n *Node) handleJoinReply(data []byte) {
 		n.log.Warn("join: ignoring a malformed join answer", "err", err)
 		return
 	}
+	if r.RemovedAt != 0 {
+		n.stopRemoved(r.RemovedAt)
+		return
+	}
 	if r.Refused != "" {
 		n.fail(&NodeError{Code: "55000", Msg: "raftsql: the cluster refused to let this node join: " + r.Refused})
 		return
@@ -271,6 +280,32 @@ func (n *Node) handleJoinReply(data []byte) {
 func errOldIdentity(name string) error {
 	return &NodeError{Code: "55000", Msg: fmt.Sprintf("member %q is a voter of this cluster, and a node with an empty data directory cannot rejoin as its old self (it has lost its log and its votes; counting it in a quorum could lose acknowledged writes). "+
 		"Run ALTER CLUSTER REMOVE MEMBER '%s' on any member, then start this node again with an empty data directory and --join", name, name)}
+}
+
+// removedPeerGrace is how long a node keeps sending to a member it has
+// removed, so that the leader's removal notice gets through.
+const removedPeerGrace = 2 * time.Second
+
+// noticeRemoved drops a removed member from the transport; the leader
+// first tells it that it was removed (it may never learn it from the log:
+// the leader stops replicating to it once the removal is applied).
+func (n *Node) noticeRemoved(index, id uint64) {
+	if !n.IsLeader() {
+		n.tr.RemovePeer(id)
+		return
+	}
+	n.tr.Send([]raft.Message{joinMessage(n.id, id, entryJoinReply, mustJSON(joinReply{RemovedAt: index}))})
+	time.AfterFunc(removedPeerGrace, func() { n.tr.RemovePeer(id) })
+}
+
+// stopRemoved stops this node, removed from the cluster at index, and
+// marks its data directory so that it never starts from it again.
+func (n *Node) stopRemoved(index uint64) {
+	err := n.errRemoved(index)
+	if werr := writeFileAtomic(filepath.Join(n.cfg.DataDir, removedFile), []byte(err.Error()+"\n")); werr != nil {
+		err = fmt.Errorf("%w (and recording the removal failed: %v)", err, werr)
+	}
+	n.fail(err)
 }
 
 // errRemoved says that this node was removed from the cluster, and how to

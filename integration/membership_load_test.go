@@ -333,10 +333,28 @@ func TestWipedMemberCannotRejoinAsItself(t *testing.T) {
 	mustExec(t, conn, "CREATE TABLE kv (k int PRIMARY KEY)")
 	mustExec(t, conn, "INSERT INTO kv VALUES (1), (2), (3)")
 	name, dir, raftAddr := c.members[victim].Name, filepath.Join(c.dir, c.members[victim].Name), c.members[victim].RaftAddr
+	wantRefusal := fmt.Sprintf("ALTER CLUSTER REMOVE MEMBER '%s'", name)
+	// Restarted with its initial-cluster flags into an empty directory, it
+	// bootstraps under its old id; the leader sees that it lost its log.
 	c.stop(victim)
 	if err := os.RemoveAll(dir); err != nil {
 		t.Fatal(err)
 	}
+	c.start(victim)
+	select {
+	case <-c.nodes[victim].Done():
+	case <-time.After(30 * time.Second):
+		t.Fatal("the wiped member restarted with --initial-cluster was not refused")
+	}
+	if err := c.nodes[victim].Err(); err == nil || !strings.Contains(err.Error(), wantRefusal) {
+		t.Fatalf("refusal of the bootstrapped wiped member: %v", err)
+	}
+	c.stop(victim)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	// With --join it comes as a new incarnation, refused under the name
+	// of a voter.
 	j, err := startJoiner(t, c, name, dir, raftAddr, c.members[lead].RaftAddr)
 	if err != nil {
 		t.Fatal(err)
@@ -346,7 +364,7 @@ func TestWipedMemberCannotRejoinAsItself(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("the wiped member was not refused")
 	}
-	if err := j.node.Err(); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("ALTER CLUSTER REMOVE MEMBER '%s'", name)) {
+	if err := j.node.Err(); err == nil || !strings.Contains(err.Error(), wantRefusal) {
 		t.Fatalf("refusal: %v", err)
 	}
 	j.node.Close()
