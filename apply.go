@@ -435,11 +435,17 @@ func (n *Node) setApplied(i uint64) {
 
 // waitApplied blocks until this node has applied index i.
 func (n *Node) waitApplied(ctx context.Context, i uint64) error {
+	return n.awaitApply(ctx, func(applied uint64) bool { return applied >= i })
+}
+
+// awaitApply blocks until done holds, checking it at every growth of the
+// applied index.
+func (n *Node) awaitApply(ctx context.Context, done func(applied uint64) bool) error {
 	for {
 		n.appliedMu.Lock()
 		applied, ch := n.applied, n.appliedCond
 		n.appliedMu.Unlock()
-		if applied >= i {
+		if done(applied) {
 			return nil
 		}
 		select {

@@ -61,6 +61,9 @@ func (ca *clusterAdmin) AlterCluster(ctx context.Context, cmd pgdialect.ClusterC
 		if conf.IsVoter(id) {
 			return &NodeError{Code: "42710", Msg: fmt.Sprintf("ALTER CLUSTER: member %q is already a voter", cmd.Member)}
 		}
+		if !n.caughtUp(st, id) {
+			return &NodeError{Code: "55000", Msg: fmt.Sprintf("ALTER CLUSTER: member %q has not caught up with the log yet (or is not reachable); retry when its match_index (SHOW CLUSTER) is close to the leader's", cmd.Member)}
+		}
 		next, _ := conf.Apply(membership.Change{Type: membership.PromoteLearner, NodeID: id})
 		if err := n.checkQuorum(next, st, cmd); err != nil {
 			return err
@@ -112,6 +115,9 @@ func (n *Node) addMember(ctx context.Context, m membership.MemberInfo) error {
 			role = "learner"
 		}
 		return &NodeError{Code: "42710", Msg: fmt.Sprintf("ALTER CLUSTER: member %q is already in the cluster (as a %s)", m.Name, role)}
+	}
+	if n.removedAt(m.ID) != 0 {
+		return &NodeError{Code: "55000", Msg: fmt.Sprintf("ALTER CLUSTER: this incarnation of %q was removed from the cluster; start the node with an empty data directory and --join to add it as a new member", m.Name)}
 	}
 	if m.ID == 0 {
 		inc, err := n.drawIncarnation()
@@ -205,21 +211,10 @@ func (n *Node) unknownChange(cc membership.Change, cause error) error {
 
 // waitConf waits until the applied configuration satisfies done.
 func (n *Node) waitConf(ctx context.Context, done func(membership.Config) bool) error {
-	for {
-		n.appliedMu.Lock()
-		ch := n.appliedCond
-		n.appliedMu.Unlock()
-		if c := n.conf.Load(); c != nil && done(*c) {
-			return nil
-		}
-		select {
-		case <-ch:
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-n.donec:
-			return errNodeStopped
-		}
-	}
+	return n.awaitApply(ctx, func(uint64) bool {
+		c := n.conf.Load()
+		return c != nil && done(*c)
+	})
 }
 
 func errUnknownMember(name string) error {

@@ -211,6 +211,12 @@ func (n *Node) handleJoinRequest(data []byte) {
 	// refused, unless ALTER CLUSTER ADD reserved it for a node that never
 	// started (a learner that never advertised itself): the joining node
 	// takes its place.
+	if at := n.removedAt(info.ID); at != 0 {
+		// A request still in flight from a member removed since.
+		n.tr.AddPeer(info.ID, info.RaftAddr)
+		n.tr.Send([]raft.Message{joinMessage(n.id, info.ID, entryJoinReply, mustJSON(joinReply{RemovedAt: at}))})
+		return
+	}
 	var replace uint64
 	if other, ok := n.memberID(info.Name, *conf); ok && other != info.ID {
 		rec, _ := n.memberInfo(other)

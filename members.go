@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -31,6 +32,10 @@ const membersFile = "members.json"
 type memberTable struct {
 	Index   uint64                  `json:"index"`
 	Members []membership.MemberInfo `json:"members"` // sorted by ID
+	// Removed maps each removed member's id to the index of its removal:
+	// an incarnation once removed is never added again (a join request
+	// still in flight when it was removed is refused).
+	Removed map[uint64]uint64 `json:"removed,omitempty"`
 }
 
 func (t *memberTable) find(id uint64) int {
@@ -93,7 +98,7 @@ func (n *Node) recordMembers(index uint64, update func(t *memberTable)) error {
 		n.membersMu.Unlock()
 		return nil
 	}
-	t := memberTable{Index: index, Members: slices.Clone(n.members.Members)}
+	t := memberTable{Index: index, Members: slices.Clone(n.members.Members), Removed: maps.Clone(n.members.Removed)}
 	update(&t)
 	n.membersMu.Unlock()
 	if err := writeFileAtomic(filepath.Join(n.cfg.DataDir, membersFile), mustJSON(t)); err != nil {
@@ -113,6 +118,13 @@ func (n *Node) memberInfo(id uint64) (membership.MemberInfo, bool) {
 		return n.members.Members[i], true
 	}
 	return membership.MemberInfo{}, false
+}
+
+// removedAt returns the index at which member id was removed (0: never).
+func (n *Node) removedAt(id uint64) uint64 {
+	n.membersMu.Lock()
+	defer n.membersMu.Unlock()
+	return n.members.Removed[id]
 }
 
 // memberList returns a copy of the table's records.
@@ -141,6 +153,10 @@ func (n *Node) applyChangeToMembers(index uint64, cc membership.Change) error {
 		switch cc.Type {
 		case membership.RemoveNode:
 			t.remove(cc.NodeID)
+			if t.Removed == nil {
+				t.Removed = map[uint64]uint64{}
+			}
+			t.Removed[cc.NodeID] = index
 		case membership.AddLearner:
 			m := membership.MemberInfo{ID: cc.NodeID}
 			if i := t.find(cc.NodeID); i >= 0 {

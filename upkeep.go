@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/raftsql/raftsql/membership"
+	"github.com/raftsql/raftsql/raft"
 )
 
 // upkeepInterval is how often the membership upkeep looks again when
@@ -65,10 +66,10 @@ func (n *Node) promoteCaughtUp(ctx context.Context) {
 		if !ok || !m.Promote {
 			continue
 		}
-		pr, ok := st.Progress[id]
-		if !ok || !pr.RecentActive || pr.Match+promoteMaxLag < st.HardState.Commit {
+		if !n.caughtUp(st, id) {
 			continue
 		}
+		pr := st.Progress[id]
 		err := n.submit(ctx, &proposal{isCfg: true, cc: membership.Change{Type: membership.PromoteLearner, NodeID: id}})
 		if err != nil {
 			n.log.Debug("promote caught-up learner", "member", m.Name, "err", err)
@@ -77,4 +78,13 @@ func (n *Node) promoteCaughtUp(ctx context.Context) {
 		}
 		return
 	}
+}
+
+// caughtUp reports whether the leader may promote learner id: it is
+// reachable now, has acknowledged part of the log (a learner never heard
+// from has match 0, which a short log would otherwise count as caught up)
+// and is within promoteMaxLag entries of the commit index.
+func (n *Node) caughtUp(st raft.Status, id uint64) bool {
+	pr, ok := st.Progress[id]
+	return ok && pr.Match > 0 && n.reachable(st, id) && pr.Match+promoteMaxLag >= st.HardState.Commit
 }

@@ -156,12 +156,7 @@ func (lw *loadWriter) verify(t *testing.T, urls []string) {
 // awaitRemoved waits until the node stopped because it was removed.
 func awaitRemoved(t *testing.T, n *raftsql.Node, name string) {
 	t.Helper()
-	select {
-	case <-n.Done():
-	case <-time.After(30 * time.Second):
-		t.Fatalf("%s did not stop after its removal", name)
-	}
-	if err := n.Err(); err == nil || !strings.Contains(err.Error(), "was removed from the cluster") {
+	if err := awaitStop(t, n, name); err == nil || !strings.Contains(err.Error(), "was removed from the cluster") {
 		t.Fatalf("%s stopped with %v, want a removal error", name, err)
 	}
 }
@@ -175,14 +170,7 @@ func TestGrowShrinkUnderWriteLoad(t *testing.T) {
 	lw.awaitMore(t, 20)
 
 	// n4: ADD MEMBER through SQL first, then the node starts with --join.
-	rl := listenLoopback(t, "127.0.0.1:0")
-	addr4 := rl.Addr().String()
-	rl.Close()
-	alterCluster(t, c.url(follower), fmt.Sprintf("ALTER CLUSTER ADD MEMBER 'n4' ADDRESS '%s'", addr4))
-	n4, err := startJoiner(t, c, "n4", filepath.Join(c.dir, "n4"), addr4, c.members[lead].RaftAddr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	n4 := addThenJoin(t, c, "ADD MEMBER", "n4", c.url(follower), c.members[lead].RaftAddr)
 	awaitCluster(t, c.url(lead), "n4 a voter", func(rows []clusterRow) bool { return roles(rows)["n4"] == "voter" })
 	lw.awaitMore(t, 20)
 	// n5: --join alone.
@@ -341,12 +329,7 @@ func TestWipedMemberCannotRejoinAsItself(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.start(victim)
-	select {
-	case <-c.nodes[victim].Done():
-	case <-time.After(30 * time.Second):
-		t.Fatal("the wiped member restarted with --initial-cluster was not refused")
-	}
-	if err := c.nodes[victim].Err(); err == nil || !strings.Contains(err.Error(), wantRefusal) {
+	if err := awaitStop(t, c.nodes[victim], name+" restarted empty with --initial-cluster"); err == nil || !strings.Contains(err.Error(), wantRefusal) {
 		t.Fatalf("refusal of the bootstrapped wiped member: %v", err)
 	}
 	c.stop(victim)
@@ -359,12 +342,7 @@ func TestWipedMemberCannotRejoinAsItself(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	select {
-	case <-j.node.Done():
-	case <-time.After(30 * time.Second):
-		t.Fatal("the wiped member was not refused")
-	}
-	if err := j.node.Err(); err == nil || !strings.Contains(err.Error(), wantRefusal) {
+	if err := awaitStop(t, j.node, name+" joining empty under its old name"); err == nil || !strings.Contains(err.Error(), wantRefusal) {
 		t.Fatalf("refusal: %v", err)
 	}
 	j.node.Close()

@@ -43,6 +43,32 @@ func startJoiner(t *testing.T, c *memCluster, name, dir, raftAddr, joinAddr stri
 	return j, nil
 }
 
+// addThenJoin runs ALTER CLUSTER <op> 'name' ADDRESS on url, then starts
+// the node at that address with --join joinAddr.
+func addThenJoin(t *testing.T, c *memCluster, op, name, url, joinAddr string) *joiner {
+	t.Helper()
+	rl := listenLoopback(t, "127.0.0.1:0")
+	addr := rl.Addr().String()
+	rl.Close()
+	alterCluster(t, url, fmt.Sprintf("ALTER CLUSTER %s '%s' ADDRESS '%s'", op, name, addr))
+	j, err := startJoiner(t, c, name, filepath.Join(c.dir, name), addr, joinAddr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return j
+}
+
+// awaitStop waits until the node has stopped and returns why.
+func awaitStop(t *testing.T, n *raftsql.Node, name string) error {
+	t.Helper()
+	select {
+	case <-n.Done():
+	case <-time.After(30 * time.Second):
+		t.Fatalf("%s did not stop", name)
+	}
+	return n.Err()
+}
+
 func (j *joiner) url() string {
 	return "postgres://postgres@" + j.pgAddr + "/raftsql?sslmode=disable"
 }
@@ -256,14 +282,7 @@ func TestJoinAndLearnerReads(t *testing.T) {
 	mustExec(t, conn, "CREATE TABLE kv (k int PRIMARY KEY, v text)")
 	mustExec(t, conn, "INSERT INTO kv VALUES (1, 'one')")
 
-	rl := listenLoopback(t, "127.0.0.1:0")
-	learnerRaft := rl.Addr().String()
-	rl.Close()
-	alterCluster(t, c.url(follower), fmt.Sprintf("ALTER CLUSTER ADD LEARNER 'l4' ADDRESS '%s'", learnerRaft))
-	l4, err := startJoiner(t, c, "l4", filepath.Join(c.dir, "l4"), learnerRaft, c.members[follower].RaftAddr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	l4 := addThenJoin(t, c, "ADD LEARNER", "l4", c.url(follower), c.members[follower].RaftAddr)
 	lconn := connect(t, l4.url())
 	mustExec(t, conn, "INSERT INTO kv VALUES (2, 'two')")
 	// A linearizable read on the learner sees the write acknowledged just before.
