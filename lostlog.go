@@ -19,8 +19,10 @@ func (n *Node) checkLostLog(m raft.Message) {
 	if m.Type != raft.MsgAppResp || !m.Reject || n.leader.Load() != n.id {
 		return
 	}
-	pr, ok := n.rn.Status().Progress[m.From]
-	if !ok || m.RejectHint >= pr.Match {
+	st := n.rn.Status()
+	pr, ok := st.Progress[m.From]
+	if !ok || m.RejectHint >= pr.Match || m.Term != st.HardState.Term {
+		// A rejection from an earlier term may predate the match.
 		return
 	}
 	name := n.nameOf(m.From)
