@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/raftsql/raftsql/membership"
@@ -145,6 +146,7 @@ type joinReply struct {
 // interceptJoin handles join traffic (transport goroutine); it reports
 // whether m was join traffic, which never reaches the Raft core.
 func (n *Node) interceptJoin(m raft.Message) bool {
+	n.retellRemoved(m.From)
 	if m.Type != raft.MsgProp || len(m.Entries) != 1 || m.Entries[0].Type != raft.EntryNormal || len(m.Entries[0].Data) == 0 {
 		return false
 	}
@@ -302,6 +304,54 @@ func (n *Node) noticeRemoved(index, id uint64) {
 	}
 	n.tr.Send([]raft.Message{joinMessage(n.id, id, entryJoinReply, mustJSON(joinReply{RemovedAt: index}))})
 	time.AfterFunc(removedPeerGrace, func() { n.tr.RemovePeer(id) })
+}
+
+// removedPeers remembers where removed members were (this process only),
+// so that a removed member that never heard of its removal, and keeps
+// sending (it campaigns, having no leader), is told again, at most once a
+// second.
+type removedPeers struct {
+	mu     sync.Mutex
+	addr   map[uint64]string
+	toldAt map[uint64]time.Time
+}
+
+func (r *removedPeers) remember(id uint64, addr string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.addr == nil {
+		r.addr, r.toldAt = map[uint64]string{}, map[uint64]time.Time{}
+	}
+	r.addr[id] = addr
+}
+
+// due returns the removed member's address when it is time to tell it
+// again.
+func (r *removedPeers) due(id uint64, now time.Time) (string, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	addr, ok := r.addr[id]
+	if !ok || now.Sub(r.toldAt[id]) < time.Second {
+		return "", false
+	}
+	r.toldAt[id] = now
+	return addr, true
+}
+
+// retellRemoved answers a message from a removed member with its removal
+// notice (transport goroutine).
+func (n *Node) retellRemoved(from uint64) {
+	addr, ok := n.removedPeers.due(from, time.Now())
+	if !ok {
+		return
+	}
+	at := n.removedAt(from)
+	if at == 0 {
+		return
+	}
+	n.tr.AddPeer(from, addr)
+	n.tr.Send([]raft.Message{joinMessage(n.id, from, entryJoinReply, mustJSON(joinReply{RemovedAt: at}))})
+	time.AfterFunc(removedPeerGrace, func() { n.tr.RemovePeer(from) })
 }
 
 // stopRemoved stops this node, removed from the cluster at index, and

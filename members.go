@@ -152,6 +152,9 @@ func (n *Node) applyChangeToMembers(index uint64, cc membership.Change) error {
 	return n.recordMembers(index, func(t *memberTable) {
 		switch cc.Type {
 		case membership.RemoveNode:
+			if i := t.find(cc.NodeID); i >= 0 && t.Members[i].RaftAddr != "" {
+				n.removedPeers.remember(cc.NodeID, t.Members[i].RaftAddr)
+			}
 			t.remove(cc.NodeID)
 			if t.Removed == nil {
 				t.Removed = map[uint64]uint64{}

@@ -46,8 +46,10 @@ type Node struct {
 	// membership.IncarnationID(cfg.Name, memberInc).
 	memberInc uint64
 	randMu    sync.Mutex // Config.Rand after Start (drawIncarnation)
-	joinMu    sync.Mutex
-	joining   map[uint64]bool
+	// removedPeers: where removed members were (join.go, retellRemoved).
+	removedPeers removedPeers
+	joinMu       sync.Mutex
+	joining      map[uint64]bool
 	// incarnation is random per Start: it prefixes this incarnation's
 	// read-request contexts (see readRequestCtx).
 	incarnation [8]byte
