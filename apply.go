@@ -18,6 +18,11 @@ const (
 	entrySQL          byte = 1 // an sqlexec.Command
 	entryVerify       byte = 2 // a verification check (verify.go)
 	entryVerifyReport byte = 3 // one node's result of a check (verify.go)
+	entryMemberInfo   byte = 4 // a member advertises its addresses (members.go)
+	// Never in the log: a node's request to join and the answer, carried
+	// between nodes in a MsgProp's entry (join.go).
+	entryJoinRequest byte = 5
+	entryJoinReply   byte = 6
 )
 
 const (
@@ -296,6 +301,9 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 			if err := n.applyConfChange(cc); err != nil {
 				return fmt.Errorf("raftsql: apply %d: %w", e.Index, err)
 			}
+			if err := n.applyChangeToMembers(e.Index, cc); err != nil {
+				return err
+			}
 			if err := n.db.ApplyNoop(e.Index); err != nil || n.db.AppliedIndex() < e.Index {
 				if n.stopping() {
 					return errApplyStopped
@@ -303,7 +311,9 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 				return fmt.Errorf("raftsql: apply %d: record configuration change: %v", e.Index, err)
 			}
 			n.setApplied(e.Index)
-			n.applyMembershipChange(cc)
+			if err := n.applyMembershipChange(e.Index, cc); err != nil {
+				return err
+			}
 		default:
 			if len(e.Data) == 0 {
 				batch = append(batch, sqlexec.Entry{Index: e.Index})
@@ -321,6 +331,12 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 				batch = append(batch, sqlexec.Entry{Index: e.Index})
 			case entryVerifyReport:
 				n.applyVerifyReport(e.Index, e.Data[1:])
+				batch = append(batch, sqlexec.Entry{Index: e.Index})
+			case entryMemberInfo:
+				// Recorded before SQLite records the entry (members.go).
+				if err := n.applyMemberAdvert(e.Index, e.Data[1:]); err != nil {
+					return err
+				}
 				batch = append(batch, sqlexec.Entry{Index: e.Index})
 			default:
 				// An entry kind from a newer version: refuse to guess,
@@ -358,12 +374,23 @@ func (n *Node) applyConfChange(cc membership.Change) error {
 	}
 }
 
-func (n *Node) applyMembershipChange(cc membership.Change) {
-	// Member addresses travel in the change's context once membership
-	// admin commands exist; for the initial cluster they come from flags.
-	if cc.Type == membership.RemoveNode && cc.NodeID != n.id {
-		n.tr.RemovePeer(cc.NodeID)
+// applyMembershipChange updates the peer transport after a change at
+// index is applied: an added member's address comes from the member table;
+// a removed member is dropped. This node's own removal stops it
+// (errRemoved says why and how to come back).
+func (n *Node) applyMembershipChange(index uint64, cc membership.Change) error {
+	switch {
+	case cc.Type == membership.RemoveNode && cc.NodeID == n.id:
+		n.stopRemoved(index)
+		return errApplyStopped
+	case cc.Type == membership.RemoveNode:
+		n.noticeRemoved(index, cc.NodeID)
+	case cc.NodeID != n.id:
+		if m, ok := n.memberInfo(cc.NodeID); ok && m.RaftAddr != "" {
+			n.tr.AddPeer(cc.NodeID, m.RaftAddr)
+		}
 	}
+	return nil
 }
 
 func (n *Node) deliver(res *sqlexec.ApplyResult) {
@@ -408,11 +435,17 @@ func (n *Node) setApplied(i uint64) {
 
 // waitApplied blocks until this node has applied index i.
 func (n *Node) waitApplied(ctx context.Context, i uint64) error {
+	return n.awaitApply(ctx, func(applied uint64) bool { return applied >= i })
+}
+
+// awaitApply blocks until done holds, checking it at every growth of the
+// applied index.
+func (n *Node) awaitApply(ctx context.Context, done func(applied uint64) bool) error {
 	for {
 		n.appliedMu.Lock()
 		applied, ch := n.applied, n.appliedCond
 		n.appliedMu.Unlock()
-		if applied >= i {
+		if done(applied) {
 			return nil
 		}
 		select {

@@ -40,6 +40,11 @@ type Config struct {
 	// the first time a data directory is initialised; afterwards the stored
 	// configuration wins.
 	InitialCluster []membership.Member
+	// Join is an existing member's Raft address: the node joins that
+	// member's cluster instead of bootstrapping one (join.go). It is
+	// exclusive with InitialCluster; once the data directory belongs to a
+	// cluster, a restart needs neither.
+	Join string
 
 	TickInterval   time.Duration // default 15ms
 	ElectionTicks  int           // default 10: 150-300 ms election timeout
@@ -117,6 +122,18 @@ func (c *Config) setDefaults() error {
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	if c.Join != "" {
+		if len(c.InitialCluster) > 0 {
+			return &FieldError{Field: "Join", Err: errors.New("joining an existing cluster and bootstrapping a new one (InitialCluster) are exclusive: choose one")}
+		}
+		if _, _, err := net.SplitHostPort(c.Join); err != nil {
+			return &FieldError{Field: "Join", Err: fmt.Errorf("want a member's raft address host:port: %w", err)}
+		}
+		if c.RaftListen == "" {
+			return &FieldError{Field: "RaftListen", Err: errors.New("a joining node needs a raft address its peers can reach")}
+		}
+		return nil
 	}
 	if len(c.InitialCluster) == 0 {
 		if c.RaftListen == "" {

@@ -43,7 +43,7 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 	if err != nil {
 		return fmt.Errorf("raftsql: read raft state: %w", err)
 	}
-	if hs.IsEmpty() && last == 0 && len(conf.Voters) == 0 && len(conf.Learners) == 0 {
+	if hs.IsEmpty() && last == 0 && len(conf.Voters) == 0 && len(conf.Learners) == 0 && n.cfg.Join == "" {
 		var voters []uint64
 		for _, m := range n.cfg.InitialCluster {
 			voters = append(voters, membership.MemberID(m.Name))
@@ -53,6 +53,14 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 			return fmt.Errorf("raftsql: bootstrap: %w", err)
 		}
 		n.log.Info("bootstrapped a new cluster member", "members", len(voters))
+		conf = membership.Config{Voters: voters}
+	}
+	if _, err := os.Stat(filepath.Join(n.cfg.DataDir, removedFile)); err == nil {
+		return n.errRemoved(0)
+	}
+	n.conf.Store(&conf)
+	if err := n.loadMembers(); err != nil {
+		return err
 	}
 
 	db, err := sqlexec.Open(ctx, filepath.Join(n.cfg.DataDir, "db.sqlite"), sqlexec.Options{Logger: n.log, Clock: n.cfg.Clock, StepBudget: n.cfg.StepBudget})
@@ -79,7 +87,7 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 			return fmt.Errorf("raftsql: read raft state: %w", err)
 		}
 		if n.applied > last {
-			return fmt.Errorf("raftsql: the database in %s has applied entry %d but the raft log ends at %d: the data directory is inconsistent; remove it and re-join this member to the cluster", n.cfg.DataDir, n.applied, last)
+			return fmt.Errorf("raftsql: the database in %s has applied entry %d but the raft log ends at %d: the data directory is inconsistent. Move it aside and bring this member back as a new one: ALTER CLUSTER REMOVE MEMBER '%s' on any member, then start it with an empty data directory and --join <any member's raft address>", n.cfg.DataDir, n.applied, last, n.cfg.Name)
 		}
 		hs.Commit = n.applied
 		if err := store.Save(hs, nil, raft.Snapshot{}); err != nil {

@@ -63,6 +63,8 @@ func (n *Node) run() {
 			var err error
 			if err = n.store.SetConfig(cfg); err != nil {
 				err = fmt.Errorf("persist configuration: %w", err)
+			} else {
+				n.conf.Store(&cfg)
 			}
 			req.done <- err
 		}
@@ -151,6 +153,8 @@ func (n *Node) confPending() bool {
 }
 
 func (n *Node) step(m raft.Message) {
+	n.contacts.heard(m.From, time.Now())
+	n.checkLostLog(m)
 	if m.Type == raft.MsgTimeoutNow && n.confPending() {
 		// Same reason as in tick: a leadership transfer would make this
 		// node campaign on a configuration it has not applied yet; the

@@ -32,6 +32,24 @@ type Node struct {
 	pgLn  net.Listener
 
 	names map[uint64]string
+	// conf is the configuration the core has applied (set by the driver
+	// when it applies a change; read by membership code).
+	conf atomic.Pointer[membership.Config]
+	// The member table (members.go).
+	membersMu sync.Mutex
+	members   memberTable
+	contacts  contacts // SHOW CLUSTER's last_contact
+	// joinTarget is the member a joining node asks (join.go); joining
+	// the nodes whose join requests this node is carrying out.
+	joinTarget atomic.Uint64
+	// memberInc is this member's incarnation (join.go): its id is
+	// membership.IncarnationID(cfg.Name, memberInc).
+	memberInc uint64
+	randMu    sync.Mutex // Config.Rand after Start (drawIncarnation)
+	// removedPeers: where removed members were (join.go, retellRemoved).
+	removedPeers removedPeers
+	joinMu       sync.Mutex
+	joining      map[uint64]bool
 	// incarnation is random per Start: it prefixes this incarnation's
 	// read-request contexts (see readRequestCtx).
 	incarnation [8]byte
@@ -94,6 +112,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		id:          membership.MemberID(cfg.Name),
 		log:         cfg.Logger.With("node", cfg.Name),
 		names:       map[uint64]string{},
+		joining:     map[uint64]bool{},
 		propc:       make(chan *proposal, 4096),
 		recvc:       make(chan raft.Message, 4096),
 		readc:       make(chan *readRequest, 4096),
@@ -124,6 +143,10 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		}
 	}()
 
+	clusterID, err := n.resolveIdentity(ctx)
+	if err != nil {
+		return nil, err
+	}
 	if err := n.openDataDir(ctx); err != nil {
 		return nil, err
 	}
@@ -153,7 +176,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 
 	tr, err := transport.New(transport.Config{
 		NodeID:     n.id,
-		ClusterID:  membership.ClusterID(cfg.InitialCluster),
+		ClusterID:  clusterID,
 		ListenAddr: cfg.RaftListen,
 		Listener:   cfg.RaftListener,
 		Handler:    (*transportHandler)(n),
@@ -170,6 +193,11 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	for _, m := range cfg.InitialCluster {
 		if id := membership.MemberID(m.Name); id != n.id {
 			tr.AddPeer(id, m.RaftAddr)
+		}
+	}
+	for _, m := range n.memberList() {
+		if m.ID != n.id && m.RaftAddr != "" {
+			tr.AddPeer(m.ID, m.RaftAddr)
 		}
 	}
 
@@ -200,6 +228,11 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	go func() {
 		defer n.bgWG.Done()
 		n.runVerifier(bgCtx)
+	}()
+	n.bgWG.Add(1)
+	go func() {
+		defer n.bgWG.Done()
+		n.runUpkeep(bgCtx)
 	}()
 	n.log.Info("node started", "pg", ln.Addr().String(), "raft", tr.Addr().String(), "applied", n.AppliedIndex())
 	return n, nil
@@ -275,6 +308,9 @@ func (n *Node) nameOf(id uint64) string {
 	}
 	if s, ok := n.names[id]; ok {
 		return s
+	}
+	if m, ok := n.memberInfo(id); ok && m.Name != "" {
+		return m.Name
 	}
 	return fmt.Sprintf("%x", id)
 }

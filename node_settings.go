@@ -10,7 +10,8 @@ import (
 
 // The node's own read-only settings, which only the node knows: SHOW
 // raftsql.node, raftsql.leader, raftsql.term, raftsql.applied_index and
-// raftsql.checksum and raftsql.verification (verify.go). The SQL engine asks the node for them through
+// raftsql.checksum and raftsql.verification (verify.go), and SHOW CLUSTER
+// (cluster_show.go). The SQL engine asks the node for them through
 // sqlexec.NodeSettings, in every protocol mode.
 
 var _ sqlexec.NodeSettings = (*nodeSettings)(nil)
@@ -31,6 +32,9 @@ var nodeSettingNames = map[string]bool{
 // NodeSettingColumns reports each node setting as one text column named
 // for it.
 func (ns *nodeSettings) NodeSettingColumns(name string) []string {
+	if name == "cluster" {
+		return clusterColumns
+	}
 	if !nodeSettingNames[name] {
 		return nil
 	}
@@ -40,6 +44,9 @@ func (ns *nodeSettings) NodeSettingColumns(name string) []string {
 // ShowNodeSetting returns the setting's single value.
 func (ns *nodeSettings) ShowNodeSetting(ctx context.Context, name string) ([][]string, error) {
 	n := (*Node)(ns)
+	if name == "cluster" {
+		return n.showCluster(ctx)
+	}
 	var v string
 	switch name {
 	case "raftsql.node":

@@ -19,6 +19,9 @@ type transportHandler Node
 
 func (h *transportHandler) Process(ctx context.Context, m raft.Message) error {
 	n := (*Node)(h)
+	if n.interceptJoin(m) {
+		return nil
+	}
 	select {
 	case n.recvc <- m:
 		return nil

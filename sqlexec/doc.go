@@ -84,6 +84,7 @@
 //
 // engine.go (Engine, options, Replicator), session.go (session lifecycle,
 // statement dispatch), settings.go (SET/SHOW/RESET), nodesettings.go,
+// clusteradmin.go (ALTER CLUSTER, handed to the node),
 // read.go (the read path), query.go (statements outside a transaction),
 // txn.go (explicit transactions), validate.go (replay and outcomes),
 // multistmt.go (query strings of several statements), readview.go,

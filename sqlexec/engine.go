@@ -27,6 +27,9 @@ type EngineOptions struct {
 	// NodeSettings answers SHOW for the node's own settings
 	// (raftsql.leader, ...); nil when the engine runs without a node.
 	NodeSettings NodeSettings
+	// ClusterAdmin carries out ALTER CLUSTER; nil when the engine runs
+	// without a node (the statement is then refused with 0A000).
+	ClusterAdmin ClusterAdmin
 }
 
 // Engine creates sessions over a DB and a Replicator.

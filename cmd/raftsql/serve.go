@@ -23,6 +23,7 @@ var serveFlags = map[string]string{
 	"PGListen":       "--pg-listen",
 	"RaftListen":     "--raft-listen",
 	"InitialCluster": "--initial-cluster",
+	"Join":           "--join",
 }
 
 func serve(args []string, stdout, stderr io.Writer) int {
@@ -33,6 +34,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	pgListen := fs.String("pg-listen", "127.0.0.1:5432", "address for PostgreSQL clients")
 	raftListen := fs.String("raft-listen", "", "address for peer traffic (default: this member's address in --initial-cluster, or 127.0.0.1:7001)")
 	initial := fs.String("initial-cluster", "", "members of a new cluster: name=host:port,... (default: a single-node cluster of --id)")
+	join := fs.String("join", "", "an existing member's raft address: join its cluster (as a learner, promoted to voter once caught up) instead of bootstrapping one; exclusive with --initial-cluster")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	maxConns := fs.Int("max-connections", 200, "maximum number of PostgreSQL client connections")
 	tick := fs.Duration("tick", 15*time.Millisecond, "Raft tick interval (election timeout is 10-20 ticks)")
@@ -74,6 +76,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		VerifyRows:     *verifyRows,
 		StepBudget:     *stepBudget,
 		Logger:         logger,
+		Join:           *join,
 	}
 	if *initial != "" {
 		ms, err := membership.ParseInitialCluster(*initial)

@@ -445,6 +445,8 @@ func (x *tx) alter() (*Stmt, error) {
 	obj := x.T(1).upper()
 	switch obj {
 	case "TABLE":
+	case "CLUSTER":
+		return x.alterCluster()
 	case "DATABASE", "ROLE", "USER", "SYSTEM", "DEFAULT":
 		return nil, unsupported("ALTER %s is not supported", obj)
 	default:
