@@ -127,6 +127,18 @@ func (fc *faultCluster) restart(i int) {
 	fc.down[i] = false
 }
 
+// wipe kills node i, deletes its data directory and restarts it under
+// its old name: an operator error the cluster cannot detect today (see
+// TestFaultsSelfTestWipedVoter).
+func (fc *faultCluster) wipe(i int) {
+	fc.sigkill(i)
+	fc.logf("wipe the data directory of %s", fc.nodes[i].name)
+	if err := os.RemoveAll(fc.nodes[i].dataDir); err != nil {
+		fc.t.Fatal(err)
+	}
+	fc.restart(i)
+}
+
 // pause stops node i with SIGSTOP (a process that stalls: GC pause, VM
 // migration); resume continues it.
 func (fc *faultCluster) pause(i int) {

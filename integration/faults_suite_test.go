@@ -119,6 +119,14 @@ func newFaultsRun(t *testing.T, cfg faultsConfig) *faultsRun {
 func (r *faultsRun) run(d time.Duration) {
 	ctx, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
+	wait := r.startClients(ctx)
+	r.nem.run(ctx) // heals everything when ctx ends
+	wait()
+}
+
+// startClients starts every workload's clients on every node until ctx
+// ends; the function returned waits for them.
+func (r *faultsRun) startClients(ctx context.Context) (wait func()) {
 	var wg sync.WaitGroup
 	for i, p := range r.fc.nodes {
 		url := p.url()
@@ -130,8 +138,7 @@ func (r *faultsRun) run(d time.Duration) {
 		go func() { defer wg.Done(); r.bank.client(ctx, p.name, url, r.cfg.seed+uint64(1000+i)) }()
 		go func() { defer wg.Done(); r.set.client(ctx, p.name, url) }()
 	}
-	r.nem.run(ctx) // heals everything when ctx ends
-	wg.Wait()
+	return wg.Wait
 }
 
 // check waits for the healed cluster and checks everything; it returns
@@ -241,4 +248,50 @@ func TestFaultsSelfTestStaleReads(t *testing.T) {
 		}
 	}
 	t.Fatalf("seed %d: stale reads not caught within %v", cfg.seed, cfg.duration)
+}
+
+// TestFaultsSelfTestWipedVoter breaks the operating rules on purpose: a
+// member's data directory is wiped and it restarts under its old name,
+// so it rejoins as a voter with an empty log and votes for any
+// candidate. Each round cuts the leader's messages to one follower
+// (entries commit on the leader and the other follower only), wipes that
+// other follower, then isolates the leader: the lagging follower can win
+// an election with the wiped member's vote, and acknowledged writes
+// vanish. The suite must notice (lost acknowledged inserts, a register
+// history that is not linearizable).
+func TestFaultsSelfTestWipedVoter(t *testing.T) {
+	if os.Getenv("RAFTSQL_FAULTS_SELFTEST") == "" {
+		t.Skip("RAFTSQL_FAULTS_SELFTEST=1 runs the checker's self-test")
+	}
+	cfg := faultsConfigFromEnv(t)
+	cfg.nodes = 3
+	r := newFaultsRun(t, cfg)
+	fc := r.fc
+	began := time.Now()
+	for round := 1; time.Since(began) < cfg.duration; round++ {
+		ctx, cancel := context.WithCancel(context.Background())
+		wait := r.startClients(ctx)
+		a := fc.currentLeader()
+		if a < 0 {
+			a = 0
+		}
+		b, c := (a+1)%3, (a+2)%3
+		fc.logf("cut %s -> %s (one way)", fc.nodes[a].name, fc.nodes[b].name)
+		fc.cut(a, b)
+		sleepCtx(ctx, time.Second)
+		fc.wipe(c)
+		fc.isolate(a)
+		sleepCtx(ctx, 2*time.Second)
+		fc.healAll()
+		sleepCtx(ctx, time.Second)
+		cancel()
+		wait()
+		problems, summary, _, artifacts := r.check()
+		t.Logf("round %d (%v): %d problems\n%s", round, time.Since(began).Round(time.Second), len(problems), summary)
+		if len(problems) > 0 {
+			t.Logf("caught the wiped voter after %v (artifacts: %s):\n%s", time.Since(began).Round(time.Second), artifacts, strings.Join(problems, "\n"))
+			return
+		}
+	}
+	t.Fatalf("seed %d: a wiped voter rejoining was not caught within %v", cfg.seed, cfg.duration)
 }
