@@ -36,30 +36,14 @@ func (a *appendSetWorkload) setup(ctx context.Context, url string) error {
 }
 
 func (a *appendSetWorkload) client(ctx context.Context, node, url string) {
-	var conn *pgx.Conn
-	defer func() {
-		if conn != nil {
-			conn.Close(context.Background())
-		}
-	}()
-	for ctx.Err() == nil {
-		if conn == nil {
-			cctx, cancel := context.WithTimeout(ctx, a.opTimeout)
-			conn, _ = pgx.Connect(cctx, url)
-			cancel()
-			if conn == nil {
-				sleepCtx(ctx, 50*time.Millisecond)
-				continue
-			}
-		}
+	runClient(ctx, url, a.opTimeout, nil, func(ctx context.Context, conn *pgx.Conn) error {
 		id := a.next.Add(1)
 		a.mu.Lock()
 		a.attempted[id] = true
 		a.mu.Unlock()
-		opCtx, cancel := context.WithTimeout(ctx, a.opTimeout)
-		_, err := conn.Exec(opCtx, "INSERT INTO aset VALUES ($1, $2)", id, node)
-		cancel()
+		_, err := conn.Exec(ctx, "INSERT INTO aset VALUES ($1, $2)", id, node)
 		a.mu.Lock()
+		defer a.mu.Unlock()
 		switch classify(err) {
 		case outcomeOK:
 			a.acked[id] = true
@@ -71,12 +55,8 @@ func (a *appendSetWorkload) client(ctx context.Context, node, url string) {
 		default:
 			a.counts["insert unknown"]++
 		}
-		a.mu.Unlock()
-		if err != nil {
-			conn.Close(context.Background())
-			conn = nil
-		}
-	}
+		return err
+	})
 }
 
 // check reads the set on one node (a linearizable read, so after the

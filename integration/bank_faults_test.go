@@ -60,41 +60,21 @@ func (b *bankWorkload) violation(format string, args ...any) {
 
 func (b *bankWorkload) client(ctx context.Context, node, url string, seed uint64) {
 	rng := rand.New(rand.NewPCG(seed, 0x62616e6b))
-	var conn *pgx.Conn
-	defer func() {
-		if conn != nil {
-			conn.Close(context.Background())
-		}
-	}()
-	for ctx.Err() == nil {
-		if conn == nil {
-			cctx, cancel := context.WithTimeout(ctx, b.opTimeout)
-			conn, _ = pgx.Connect(cctx, url)
-			cancel()
-			if conn == nil {
-				sleepCtx(ctx, 50*time.Millisecond)
-				continue
-			}
-		}
-		opCtx, cancel := context.WithTimeout(ctx, b.opTimeout)
+	runClient(ctx, url, b.opTimeout, nil, func(ctx context.Context, conn *pgx.Conn) error {
 		var err error
 		switch r := rng.IntN(10); {
 		case r < 5:
-			err = b.transfer(opCtx, conn, rng)
+			err = b.transfer(ctx, conn, rng)
 			b.outcome("transfer", err)
 		case r < 8:
-			err = b.readSum(opCtx, conn, node)
+			err = b.readSum(ctx, conn, node)
 			b.outcome("read", err)
 		default:
-			err = b.readInTxn(opCtx, conn, node)
+			err = b.readInTxn(ctx, conn, node)
 			b.outcome("read in txn", err)
 		}
-		cancel()
-		if err != nil {
-			conn.Close(context.Background())
-			conn = nil
-		}
-	}
+		return err
+	})
 }
 
 func (b *bankWorkload) outcome(label string, err error) {

@@ -216,29 +216,14 @@ func (w *registerWorkload) count(label string) {
 func (w *registerWorkload) client(ctx context.Context, node, url string, seed uint64) {
 	rng := rand.New(rand.NewPCG(seed, 0x726567))
 	pid := int(w.nextPID.Add(1))
-	var conn *pgx.Conn
-	defer func() {
-		if conn != nil {
-			conn.Close(context.Background())
+	var prepare func(context.Context, *pgx.Conn) error
+	if w.staleReads {
+		prepare = func(ctx context.Context, c *pgx.Conn) error {
+			_, err := c.Exec(ctx, "SET raftsql.read_consistency = 'stale'")
+			return err
 		}
-	}()
-	for ctx.Err() == nil {
-		if conn == nil {
-			cctx, cancel := context.WithTimeout(ctx, w.opTimeout)
-			c, err := pgx.Connect(cctx, url)
-			cancel()
-			if err != nil {
-				sleepCtx(ctx, 50*time.Millisecond) // the node is down or paused
-				continue
-			}
-			if w.staleReads {
-				if _, err := c.Exec(ctx, "SET raftsql.read_consistency = 'stale'"); err != nil {
-					c.Close(context.Background())
-					continue
-				}
-			}
-			conn = c
-		}
+	}
+	runClient(ctx, url, w.opTimeout, prepare, func(ctx context.Context, conn *pgx.Conn) error {
 		in := regInput{Key: w.key(rng), Node: node}
 		switch r := rng.IntN(10); {
 		case r < 5:
@@ -248,12 +233,9 @@ func (w *registerWorkload) client(ctx context.Context, node, url string, seed ui
 		default:
 			in.Kind, in.Val, in.Old = regCAS, w.nextVal.Add(1), w.lastSeen(rng, in.Key)
 		}
-		opCtx, cancel := context.WithTimeout(ctx, w.opTimeout)
 		call := w.now()
-		out, err := w.exec(opCtx, conn, in)
-		ret := w.now()
-		cancel()
-		op := porcupine.Operation{ClientId: pid, Input: in, Call: call, Output: out, Return: ret}
+		out, err := w.exec(ctx, conn, in)
+		op := porcupine.Operation{ClientId: pid, Input: in, Call: call, Output: out, Return: w.now()}
 		switch classify(err) {
 		case outcomeOK:
 			w.record(op, string(in.Kind)+" ok", false)
@@ -263,18 +245,17 @@ func (w *registerWorkload) client(ctx context.Context, node, url string, seed ui
 		case outcomeIndefinite:
 			if in.Kind == regRead {
 				w.count("read failed")
-			} else {
-				out.Unknown, out.Err = true, err.Error()
-				op.Output = out
-				w.record(op, string(in.Kind)+" unknown", true)
-				pid = int(w.nextPID.Add(1))
+				break
 			}
+			out.Unknown, out.Err = true, err.Error()
+			op.Output = out
+			w.record(op, string(in.Kind)+" unknown", true)
+			// This client lost track of an operation: porcupine's
+			// processes are sequential, so it goes on as a new one.
+			pid = int(w.nextPID.Add(1))
 		}
-		if err != nil {
-			conn.Close(context.Background())
-			conn = nil
-		}
-	}
+		return err
+	})
 }
 
 // lastSeen picks the expected value of a CAS: the last value this
