@@ -248,13 +248,21 @@ func (fc *faultCluster) names(idx []int) string {
 // -1 when none answers within a second. Under a partition the nodes may
 // disagree; the most named one is the one a test means to isolate.
 func (fc *faultCluster) currentLeader() int {
-	votes := map[string]int{}
+	best, _, _ := fc.leaderVotes()
+	return best
+}
+
+// leaderVotes asks every running node whom it follows: the most named
+// node, how many name it, and how many nodes run.
+func (fc *faultCluster) leaderVotes() (best, votes, running int) {
+	named := map[string]int{}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for i, p := range fc.nodes {
 		if fc.down[i] || fc.paused[i] {
 			continue
 		}
+		running++
 		wg.Add(1)
 		go func(url string) {
 			defer wg.Done()
@@ -262,19 +270,36 @@ func (fc *faultCluster) currentLeader() int {
 			defer cancel()
 			if v, err := showSetting(ctx, url, "raftsql.leader"); err == nil && v != "" && v != "none" {
 				mu.Lock()
-				votes[v]++
+				named[v]++
 				mu.Unlock()
 			}
 		}(p.url())
 	}
 	wg.Wait()
-	best, bestVotes := -1, 0
+	best = -1
 	for i, p := range fc.nodes {
-		if votes[p.name] > bestVotes {
-			best, bestVotes = i, votes[p.name]
+		if named[p.name] > votes {
+			best, votes = i, named[p.name]
 		}
 	}
-	return best
+	return best, votes, running
+}
+
+// agreedLeader waits until every running node names the same leader. It
+// returns an error rather than failing the test, so that a run that
+// never recovers still leaves its artifacts.
+func (fc *faultCluster) agreedLeader(timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		best, votes, running := fc.leaderVotes()
+		if best >= 0 && votes == running {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("no leader agreed by all %d running nodes within %v (best: %d votes)", running, timeout, votes)
+		}
+		time.Sleep(50 * time.Millisecond) // polling a condition
+	}
 }
 
 // copyLogs copies the nodes' logs into dir (the artifacts of a failure).

@@ -166,7 +166,9 @@ func (r *faultsRun) check() (problems []string, summary string, linearizable por
 		default:
 		}
 	}
-	fc.leader(30 * time.Second)
+	if err := fc.agreedLeader(time.Minute); err != nil {
+		problems = append(problems, "after healing: "+err.Error())
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	for _, p := range fc.nodes {
