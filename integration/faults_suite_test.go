@@ -112,6 +112,7 @@ func newFaultsRun(t *testing.T, cfg faultsConfig) *faultsRun {
 	if err := r.set.setup(ctx, url); err != nil {
 		t.Fatalf("append-set setup: %v", err)
 	}
+	fc.logf("workloads set up (the register history's times count from %v before this line)", time.Since(r.reg.start).Round(time.Millisecond))
 	return r
 }
 
