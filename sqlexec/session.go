@@ -324,6 +324,11 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		if tag == "" {
 			tag = "SELECT 0"
 		}
+		if tag == "CHECKPOINT" {
+			if err := s.checkpoint(ctx); err != nil {
+				return err
+			}
+		}
 		return w.Complete(tag)
 	case pgdialect.KindCopyFrom:
 		return s.copyFrom(ctx, st, w)
