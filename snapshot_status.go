@@ -1,0 +1,73 @@
+package raftsql
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// What operators and tests see of snapshots and compaction: SHOW
+// raftsql.snapshot (one row) and CHECKPOINT.
+
+// SnapshotStatus is the node's snapshot and log state.
+type SnapshotStatus struct {
+	// SnapshotIndex is the index of the log store's latest snapshot (0:
+	// none), SnapshotBytes the size of the newest snapshot file.
+	SnapshotIndex uint64
+	SnapshotBytes int64
+	// LogFirstIndex and LogLastIndex bound the entries the log holds;
+	// LogDiskBytes is what the log costs on disk.
+	LogFirstIndex, LogLastIndex uint64
+	LogDiskBytes                int64
+	// Transfers describes outgoing snapshot transfers in progress
+	// ("peer:sent/total", comma separated).
+	Transfers string
+	// ReplayedAtStart is how many committed entries this incarnation
+	// applied again from its log at start (the cost of a restart).
+	ReplayedAtStart uint64
+	// Made and Installed count the snapshots this incarnation made and
+	// installed.
+	Made, Installed uint64
+}
+
+var snapshotStatusColumns = []string{"snapshot_index", "snapshot_bytes", "log_first_index", "log_last_index", "log_disk_bytes", "transfers", "replayed_at_start", "made", "installed"}
+
+func (s SnapshotStatus) row() []string {
+	u := func(v uint64) string { return strconv.FormatUint(v, 10) }
+	i := func(v int64) string { return strconv.FormatInt(v, 10) }
+	return []string{u(s.SnapshotIndex), i(s.SnapshotBytes), u(s.LogFirstIndex), u(s.LogLastIndex), i(s.LogDiskBytes), s.Transfers, u(s.ReplayedAtStart), u(s.Made), u(s.Installed)}
+}
+
+// SnapshotStatus reports the node's snapshot and log state.
+func (n *Node) SnapshotStatus() SnapshotStatus {
+	s := n.snaps
+	st := SnapshotStatus{ReplayedAtStart: s.replayed, Made: s.made.Load(), Installed: s.installed.Load()}
+	if snap, err := n.store.Snapshot(); err == nil {
+		st.SnapshotIndex = snap.Meta.Index
+	}
+	if latest, ok := s.store.Latest(); ok {
+		st.SnapshotBytes = latest.FileBytes
+	}
+	st.LogFirstIndex, _ = n.store.FirstIndex()
+	st.LogLastIndex, _ = n.store.LastIndex()
+	st.LogDiskBytes, _ = n.store.DiskUsage()
+	var ts []string
+	for _, t := range s.sender.Transfers() {
+		ts = append(ts, fmt.Sprintf("%s:%d/%d", n.nameOf(t.Peer), t.Sent, t.Total))
+	}
+	st.Transfers = strings.Join(ts, ",")
+	return st
+}
+
+// Checkpoint makes a snapshot now and compacts the log behind it
+// (CHECKPOINT); it returns once the snapshot is durable.
+func (n *Node) Checkpoint(ctx context.Context) error {
+	_, err := n.makeSnapshot(ctx)
+	return err
+}
+
+// Checkpoint answers sqlexec.NodeAdmin.
+func (ns *nodeSettings) Checkpoint(ctx context.Context) error {
+	return (*Node)(ns).Checkpoint(ctx)
+}
