@@ -107,6 +107,11 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 		// the log, bounded by the snapshot policy.
 		n.snaps.replayed = hs.Commit - n.applied
 	}
-	n.log.Info("data directory opened", "applied", n.applied, "replay_entries", n.snaps.replayed)
+	if first, err := store.FirstIndex(); err == nil {
+		if last, err := store.LastIndex(); err == nil && last >= first {
+			n.snaps.logAtStart = last - first + 1
+		}
+	}
+	n.log.Info("data directory opened", "applied", n.applied, "log_entries", n.snaps.logAtStart, "replay_entries", n.snaps.replayed)
 	return nil
 }

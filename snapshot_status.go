@@ -23,26 +23,28 @@ type SnapshotStatus struct {
 	// Transfers describes outgoing snapshot transfers in progress
 	// ("peer:sent/total", comma separated).
 	Transfers string
-	// ReplayedAtStart is how many committed entries this incarnation
-	// applied again from its log at start (the cost of a restart).
-	ReplayedAtStart uint64
+	// What this incarnation's start cost, bounded by the snapshot policy
+	// rather than by the history: LogEntriesAtStart entries the log
+	// store held (and verified) when it opened, ReplayedAtStart committed
+	// entries applied again from them.
+	LogEntriesAtStart, ReplayedAtStart uint64
 	// Made and Installed count the snapshots this incarnation made and
 	// installed.
 	Made, Installed uint64
 }
 
-var snapshotStatusColumns = []string{"snapshot_index", "snapshot_bytes", "log_first_index", "log_last_index", "log_disk_bytes", "transfers", "replayed_at_start", "made", "installed"}
+var snapshotStatusColumns = []string{"snapshot_index", "snapshot_bytes", "log_first_index", "log_last_index", "log_disk_bytes", "transfers", "log_entries_at_start", "replayed_at_start", "made", "installed"}
 
 func (s SnapshotStatus) row() []string {
 	u := func(v uint64) string { return strconv.FormatUint(v, 10) }
 	i := func(v int64) string { return strconv.FormatInt(v, 10) }
-	return []string{u(s.SnapshotIndex), i(s.SnapshotBytes), u(s.LogFirstIndex), u(s.LogLastIndex), i(s.LogDiskBytes), s.Transfers, u(s.ReplayedAtStart), u(s.Made), u(s.Installed)}
+	return []string{u(s.SnapshotIndex), i(s.SnapshotBytes), u(s.LogFirstIndex), u(s.LogLastIndex), i(s.LogDiskBytes), s.Transfers, u(s.LogEntriesAtStart), u(s.ReplayedAtStart), u(s.Made), u(s.Installed)}
 }
 
 // SnapshotStatus reports the node's snapshot and log state.
 func (n *Node) SnapshotStatus() SnapshotStatus {
 	s := n.snaps
-	st := SnapshotStatus{ReplayedAtStart: s.replayed, Made: s.made.Load(), Installed: s.installed.Load()}
+	st := SnapshotStatus{LogEntriesAtStart: s.logAtStart, ReplayedAtStart: s.replayed, Made: s.made.Load(), Installed: s.installed.Load()}
 	if snap, err := n.store.Snapshot(); err == nil {
 		st.SnapshotIndex = snap.Meta.Index
 	}

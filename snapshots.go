@@ -64,9 +64,10 @@ type snapState struct {
 	bytes   int64
 	pending *snapshot.Prepared // received and prepared, not yet installed
 
-	replayed  uint64 // committed entries replayed from the log at start
-	made      atomic.Uint64
-	installed atomic.Uint64
+	replayed   uint64 // committed entries replayed from the log at start
+	logAtStart uint64 // entries the log held at start
+	made       atomic.Uint64
+	installed  atomic.Uint64
 }
 
 // openSnapshots opens DataDir/snapshots.
