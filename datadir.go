@@ -60,7 +60,7 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 	if err := n.openSnapshots(); err != nil {
 		return err
 	}
-	db, err := sqlexec.Open(ctx, filepath.Join(n.cfg.DataDir, "db.sqlite"), sqlexec.Options{Logger: n.log, Clock: n.cfg.Clock})
+	db, err := sqlexec.Open(ctx, filepath.Join(n.cfg.DataDir, "db.sqlite"), sqlexec.Options{Logger: n.log, Clock: n.cfg.Clock, StepBudget: n.cfg.StepBudget})
 	if err != nil {
 		return fmt.Errorf("raftsql: open the SQLite database %s: %w (if the file is damaged, move it aside and restart: the node rebuilds it from its Raft log, starting from its newest snapshot if the log was compacted)", filepath.Join(n.cfg.DataDir, "db.sqlite"), err)
 	}

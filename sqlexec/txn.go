@@ -106,7 +106,7 @@ func (s *Session) onTxState(ctx context.Context, fn func(c *lconn) error) error 
 			return fn(c)
 		})
 	case tx != nil && tx.spec && len(tx.stmts) > 0:
-		return s.e.db.withWriter(func(c *lconn, det *detState) error {
+		return s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
 			if err := c.exec("BEGIN"); err != nil {
 				return mapError(err, "")
 			}
@@ -148,7 +148,7 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 	var ro []bool
 	var outErr error
 	db, user := s.names()
-	err := s.e.db.withWriter(func(c *lconn, det *detState) error {
+	err := s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
 		det.bindNames(db, user)
 		if err := c.exec("BEGIN"); err != nil {
 			return mapError(err, "")
