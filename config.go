@@ -132,8 +132,11 @@ func (c *Config) setDefaults() error {
 	if c.SnapshotKeep < 2 {
 		return &FieldError{Field: "SnapshotKeep", Err: fmt.Errorf("%d: at least 2 snapshots are kept (the newest may be in transfer while the next is made)", c.SnapshotKeep)}
 	}
-	if c.SnapshotLogBytes < 0 || c.MaxSnapshotTransfers < 0 {
-		return &FieldError{Field: "SnapshotLogBytes", Err: errors.New("snapshot thresholds and limits must not be negative")}
+	if c.SnapshotLogBytes < 0 {
+		return &FieldError{Field: "SnapshotLogBytes", Err: fmt.Errorf("%d: must not be negative (0: the default)", c.SnapshotLogBytes)}
+	}
+	if c.MaxSnapshotTransfers < 0 {
+		return &FieldError{Field: "MaxSnapshotTransfers", Err: fmt.Errorf("%d: must not be negative (0: the default)", c.MaxSnapshotTransfers)}
 	}
 	if c.Rand == nil {
 		c.Rand = rand.Reader
