@@ -60,6 +60,20 @@ func (c *memCluster) follower(lead int) int {
 	return -1
 }
 
+// laggingFollower starts three nodes that keep a 5-entry log tail,
+// creates t(id, v) and stops a follower once it has the table; it returns
+// the cluster, the leader and the stopped follower.
+func laggingFollower(t *testing.T) (c *memCluster, lead, f int) {
+	t.Helper()
+	c = startMemClusterWith(t, 3, func(cfg *raftsql.Config) { cfg.LogTailEntries = 5 })
+	lead = c.waitLeader(10 * time.Second)
+	execSQL(t, c.url(lead), "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+	f = c.follower(lead)
+	waitAllApplied(t, c, c.nodes[lead].AppliedIndex(), 20*time.Second)
+	c.stop(f)
+	return c, lead, f
+}
+
 // A follower stopped while the cluster writes and compacts its log comes
 // back, receives a snapshot (the entries it misses are gone from every
 // log), installs it and catches up; every checksum matches. CHECKPOINT
@@ -69,12 +83,7 @@ func TestFollowerCatchesUpBySnapshot(t *testing.T) {
 	if longRun() {
 		rows = 100_000
 	}
-	c := startMemClusterWith(t, 3, func(cfg *raftsql.Config) { cfg.LogTailEntries = 5 })
-	lead := c.waitLeader(10 * time.Second)
-	execSQL(t, c.url(lead), "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
-	f := c.follower(lead)
-	waitAllApplied(t, c, c.nodes[lead].AppliedIndex(), 20*time.Second)
-	c.stop(f)
+	c, lead, f := laggingFollower(t)
 
 	writeRows(t, c.url(lead), 0, rows, 100, "row")
 	execSQL(t, c.url(lead), "CHECKPOINT")
@@ -121,12 +130,7 @@ func TestSnapshotTransferCutByRestart(t *testing.T) {
 	if longRun() {
 		rows = 200_000
 	}
-	c := startMemClusterWith(t, 3, func(cfg *raftsql.Config) { cfg.LogTailEntries = 5 })
-	lead := c.waitLeader(10 * time.Second)
-	execSQL(t, c.url(lead), "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
-	f := c.follower(lead)
-	waitAllApplied(t, c, c.nodes[lead].AppliedIndex(), 20*time.Second)
-	c.stop(f)
+	c, lead, f := laggingFollower(t)
 	writeRows(t, c.url(lead), 0, rows, 500, strings.Repeat("p", 200))
 	execSQL(t, c.url(lead), "CHECKPOINT")
 
@@ -154,12 +158,7 @@ func TestSnapshotTransferCutByRestart(t *testing.T) {
 // installs the snapshot from its own store at restart; so does a node
 // whose database file was moved aside after its log was compacted.
 func TestInterruptedInstallRecoversAtRestart(t *testing.T) {
-	c := startMemClusterWith(t, 3, func(cfg *raftsql.Config) { cfg.LogTailEntries = 5 })
-	lead := c.waitLeader(10 * time.Second)
-	execSQL(t, c.url(lead), "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
-	f := c.follower(lead)
-	waitAllApplied(t, c, c.nodes[lead].AppliedIndex(), 20*time.Second)
-	c.stop(f)
+	c, lead, f := laggingFollower(t)
 	dbPath := filepath.Join(c.dir, c.members[f].Name, "db.sqlite")
 	old := filepath.Join(t.TempDir(), "old.sqlite")
 	copyFile(t, dbPath, old)
