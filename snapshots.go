@@ -397,7 +397,8 @@ func decodeConf(b []byte) (membership.Config, error) {
 		b = b[k:]
 		for j := uint64(0); j < cnt; j++ {
 			id, k := binary.Uvarint(b)
-			if k <= 0 {
+			// encodeConf writes sorted, distinct ids.
+			if k <= 0 || (j > 0 && id <= lists[i][j-1]) {
 				return membership.Config{}, bad
 			}
 			b = b[k:]

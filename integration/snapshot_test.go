@@ -272,3 +272,33 @@ func TestLogBoundedUnderWrites(t *testing.T) {
 	}
 	checkChecksums(t, c)
 }
+
+// CHECKPOINT behaves as in PostgreSQL: tag CHECKPOINT, in and out of a
+// transaction block (read-only too), and the transaction goes on. Passes
+// against RAFTSQL_REFERENCE_URL too.
+func TestCheckpointStatement(t *testing.T) {
+	urls := e2eURLs(t)
+	ctx := context.Background()
+	conn := connect(t, urls[1])
+	for _, tc := range []struct {
+		name  string
+		stmts []string
+	}{
+		{"alone", []string{"CHECKPOINT"}},
+		{"in a transaction", []string{"BEGIN", "CHECKPOINT", "SELECT 1", "COMMIT"}},
+		{"in a read-only transaction", []string{"BEGIN READ ONLY", "CHECKPOINT", "COMMIT"}},
+		{"simple-protocol batch", []string{"SELECT 1; CHECKPOINT"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, q := range tc.stmts {
+				tag, err := conn.Exec(ctx, q)
+				if err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+				if strings.HasSuffix(q, "CHECKPOINT") && tag.String() != "CHECKPOINT" {
+					t.Fatalf("%s: tag %q, want CHECKPOINT", q, tag.String())
+				}
+			}
+		})
+	}
+}
