@@ -92,20 +92,9 @@ func TestFollowerCatchesUpBySnapshot(t *testing.T) {
 		t.Fatalf("after CHECKPOINT the leader reports %+v: want a snapshot and a compacted log", st)
 	}
 	// SHOW reports the same, over the wire.
-	conn := connect(t, c.url(lead))
-	var idx, first string
-	row := conn.QueryRow(context.Background(), "SHOW raftsql.snapshot")
-	vals := make([]any, 10)
-	var ptrs [10]string
-	for i := range vals {
-		vals[i] = &ptrs[i]
-	}
-	if err := row.Scan(vals...); err != nil {
-		t.Fatalf("SHOW raftsql.snapshot: %v", err)
-	}
-	idx, first = ptrs[0], ptrs[2]
-	if idx != fmt.Sprint(st.SnapshotIndex) || first != fmt.Sprint(st.LogFirstIndex) {
-		t.Fatalf("SHOW raftsql.snapshot says index %s, first %s; the node says %+v", idx, first, st)
+	show := showSnapshot(t, c.url(lead))
+	if show["snapshot_index"] != fmt.Sprint(st.SnapshotIndex) || show["log_first_index"] != fmt.Sprint(st.LogFirstIndex) {
+		t.Fatalf("SHOW raftsql.snapshot says %v; the node says %+v", show, st)
 	}
 
 	c.start(f)
@@ -193,6 +182,30 @@ func TestInterruptedInstallRecoversAtRestart(t *testing.T) {
 	}
 	c.start(f)
 	checkChecksums(t, c)
+}
+
+// showSnapshot returns SHOW raftsql.snapshot's row by column name.
+func showSnapshot(t *testing.T, url string) map[string]string {
+	t.Helper()
+	rows, err := connect(t, url).Query(context.Background(), "SHOW raftsql.snapshot")
+	if err != nil {
+		t.Fatalf("SHOW raftsql.snapshot: %v", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		vals, err := rows.Values()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, fd := range rows.FieldDescriptions() {
+			out[fd.Name] = fmt.Sprint(vals[i])
+		}
+	}
+	if err := rows.Err(); err != nil || len(out) == 0 {
+		t.Fatalf("SHOW raftsql.snapshot: %v (%d columns)", err, len(out))
+	}
+	return out
 }
 
 func copyFile(t *testing.T, from, to string) {
