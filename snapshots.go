@@ -19,7 +19,7 @@ import (
 //
 // Making: the apply goroutine counts the entries and bytes it applies;
 // when the policy says a snapshot is due it wakes the snapshot goroutine
-// (snapshotLoop), which copies SQLite (sqlexec's VACUUM INTO, off the
+// (snapshotLoop), which copies SQLite (sqlexec's online backup, off the
 // apply goroutine), records the snapshot in the log store and compacts the
 // log behind it, keeping a tail. CHECKPOINT does the same on demand.
 //
