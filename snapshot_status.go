@@ -69,7 +69,13 @@ func (n *Node) Checkpoint(ctx context.Context) error {
 	return err
 }
 
-// Checkpoint answers sqlexec.NodeAdmin.
+// Checkpoint answers sqlexec.NodeAdmin. A cancelled CHECKPOINT is the
+// client's cancel (57014); any other failure is the disk's (58030,
+// io_error, as PostgreSQL reports a failed checkpoint write).
 func (ns *nodeSettings) Checkpoint(ctx context.Context) error {
-	return (*Node)(ns).Checkpoint(ctx)
+	err := (*Node)(ns).Checkpoint(ctx)
+	if err == nil || ctx.Err() != nil {
+		return err
+	}
+	return &NodeError{Code: "58030", Msg: "raftsql: CHECKPOINT could not make a snapshot", Err: err}
 }

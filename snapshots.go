@@ -160,6 +160,10 @@ func (n *Node) makeSnapshot(ctx context.Context) (snapshot.Info, error) {
 	if latest, ok := s.store.Latest(); ok && latest.Meta.Index >= n.db.AppliedIndex() {
 		return latest, nil
 	}
+	if n.db.AppliedIndex() == 0 {
+		// Nothing applied yet (a new member): there is no state to keep.
+		return snapshot.Info{}, nil
+	}
 	s.mu.Lock()
 	counted := s.entries
 	s.mu.Unlock()
