@@ -198,7 +198,14 @@ func (n *Node) applyItem(it applyItem) error {
 	case it.ents != nil:
 		return n.applyEntries(it.ents)
 	}
-	for lo := it.lo; lo <= it.hi; {
+	lo := it.lo
+	// Entries at or below the log store's snapshot are applied already
+	// (this node's own snapshot) or covered by a received snapshot queued
+	// after them, and saving that snapshot dropped them from the log.
+	if snap, err := n.store.Snapshot(); err == nil && snap.Meta.Index >= lo {
+		lo = snap.Meta.Index + 1
+	}
+	for lo <= it.hi {
 		if n.stopping() {
 			return errApplyStopped
 		}
@@ -241,6 +248,7 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 	if len(ents) == 0 {
 		return nil
 	}
+	n.noteApplied(ents)
 	// Consecutive SQL and empty entries go to SQLite in one transaction
 	// (a savepoint per entry); a configuration change ends a batch.
 	var batch []sqlexec.Entry
@@ -298,13 +306,15 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 			if err != nil {
 				return fmt.Errorf("raftsql: apply %d: decode configuration change: %w", e.Index, err)
 			}
-			if err := n.applyConfChange(cc); err != nil {
+			cfg, err := n.applyConfChange(cc)
+			if err != nil {
 				return fmt.Errorf("raftsql: apply %d: %w", e.Index, err)
 			}
 			if err := n.applyChangeToMembers(e.Index, cc); err != nil {
 				return err
 			}
-			if err := n.db.ApplyNoop(e.Index); err != nil || n.db.AppliedIndex() < e.Index {
+			// The image records the configuration it was made under.
+			if err := n.db.ApplyConfig(e.Index, encodeConf(cfg)); err != nil || n.db.AppliedIndex() < e.Index {
 				if n.stopping() {
 					return errApplyStopped
 				}
@@ -353,24 +363,25 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 // the resulting configuration.
 type confRequest struct {
 	cc   membership.Change
+	cfg  membership.Config // the resulting configuration, set before done
 	done chan error
 }
 
 // applyConfChange has the driver apply cc to the core, in log order: the
 // apply goroutine calls it when it reaches the entry, after every earlier
 // entry is applied (etcd's apply path does the same through its node).
-func (n *Node) applyConfChange(cc membership.Change) error {
+func (n *Node) applyConfChange(cc membership.Change) (membership.Config, error) {
 	req := &confRequest{cc: cc, done: make(chan error, 1)}
 	select {
 	case n.confc <- req:
 	case <-n.haltc:
-		return errApplyStopped
+		return membership.Config{}, errApplyStopped
 	}
 	select {
 	case err := <-req.done:
-		return err
+		return req.cfg, err
 	case <-n.haltc:
-		return errApplyStopped
+		return membership.Config{}, errApplyStopped
 	}
 }
 

@@ -69,6 +69,20 @@ type Config struct {
 	VerifyInterval time.Duration
 	VerifyRows     int
 
+	// Snapshots and log compaction (snapshots.go). A snapshot is made
+	// after SnapshotEntries entries (default 100000) or SnapshotLogBytes
+	// bytes of entry data (default 256 MiB) applied since the last one,
+	// and the log is then compacted but for its last LogTailEntries
+	// entries (default 10000). SnapshotKeep snapshots are kept on disk
+	// (default and minimum 2: the newest is being sent while the next is
+	// made); MaxSnapshotTransfers bounds concurrent outgoing transfers
+	// (default 2).
+	SnapshotEntries      uint64
+	SnapshotLogBytes     int64
+	LogTailEntries       uint64
+	SnapshotKeep         int
+	MaxSnapshotTransfers int
+
 	Logger *slog.Logger
 	// Rand is the node's source of randomness, read at Start for the Raft
 	// core's seed (election jitter) and the incarnation id that makes
@@ -116,6 +130,18 @@ func (c *Config) setDefaults() error {
 	}
 	if c.VerifyRows <= 0 {
 		c.VerifyRows = 2000
+	}
+	if c.SnapshotKeep == 0 {
+		c.SnapshotKeep = 2
+	}
+	if c.SnapshotKeep < 2 {
+		return &FieldError{Field: "SnapshotKeep", Err: fmt.Errorf("%d: at least 2 snapshots are kept (the newest may be in transfer while the next is made)", c.SnapshotKeep)}
+	}
+	if c.SnapshotLogBytes < 0 {
+		return &FieldError{Field: "SnapshotLogBytes", Err: fmt.Errorf("%d: must not be negative (0: the default)", c.SnapshotLogBytes)}
+	}
+	if c.MaxSnapshotTransfers < 0 {
+		return &FieldError{Field: "MaxSnapshotTransfers", Err: fmt.Errorf("%d: must not be negative (0: the default)", c.MaxSnapshotTransfers)}
 	}
 	if c.Rand == nil {
 		c.Rand = rand.Reader

@@ -15,11 +15,13 @@ import (
 
 // openDataDir opens the node's durable state in Config.DataDir: the Raft
 // log store (DataDir/raft), bootstrapped with the initial cluster's voters
-// the first time, and the SQLite database (DataDir/db.sqlite). On error it
-// closes whatever it opened.
+// the first time, the snapshot store (DataDir/snapshots) and the SQLite
+// database (DataDir/db.sqlite). On error it closes whatever it opened.
 //
 // Invariant on return: the log store's commit index is at least SQLite's
-// applied index, and the log holds every applied entry.
+// applied index, SQLite is at or past the log store's snapshot (installed
+// from the local snapshot store if it was behind), and the log holds every
+// committed entry after SQLite's applied index.
 func (n *Node) openDataDir(ctx context.Context) (err error) {
 	if err := os.MkdirAll(n.cfg.DataDir, 0o755); err != nil {
 		return fmt.Errorf("raftsql: data dir: %w", err)
@@ -63,9 +65,12 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 		return err
 	}
 
+	if err := n.openSnapshots(); err != nil {
+		return err
+	}
 	db, err := sqlexec.Open(ctx, filepath.Join(n.cfg.DataDir, "db.sqlite"), sqlexec.Options{Logger: n.log, Clock: n.cfg.Clock, StepBudget: n.cfg.StepBudget})
 	if err != nil {
-		return fmt.Errorf("raftsql: open the SQLite database %s: %w (if the file is damaged, move it aside and restart: the node rebuilds it from its Raft log)", filepath.Join(n.cfg.DataDir, "db.sqlite"), err)
+		return fmt.Errorf("raftsql: open the SQLite database %s: %w (if the file is damaged, move it aside and restart: the node rebuilds it from its Raft log, starting from its newest snapshot if the log was compacted)", filepath.Join(n.cfg.DataDir, "db.sqlite"), err)
 	}
 	n.db = db
 	defer func() {
@@ -73,6 +78,18 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 			db.Close()
 		}
 	}()
+	// The configuration travels in snapshot images; the bootstrap one is
+	// no log entry, so a database that has none records the stored one.
+	_, conf, err = store.InitialState()
+	if err != nil {
+		return fmt.Errorf("raftsql: read raft state: %w", err)
+	}
+	if err := db.InitConfig(encodeConf(conf)); err != nil {
+		return fmt.Errorf("raftsql: record the configuration in the database: %w", err)
+	}
+	if err := n.recoverFromSnapshot(ctx); err != nil {
+		return err
+	}
 	n.applied = db.AppliedIndex()
 	// SQLite may be ahead of the stored commit index: the driver records
 	// commit-only hard state changes without an fsync, and SQLite applies
@@ -93,6 +110,16 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 		if err := store.Save(hs, nil, raft.Snapshot{}); err != nil {
 			return fmt.Errorf("raftsql: raise commit index to %d: %w", n.applied, err)
 		}
+	} else if hs.Commit > n.applied {
+		// What a restart costs: the committed entries applied again from
+		// the log, bounded by the snapshot policy.
+		n.snaps.replayed = hs.Commit - n.applied
 	}
+	if first, err := store.FirstIndex(); err == nil {
+		if last, err := store.LastIndex(); err == nil && last >= first {
+			n.snaps.logAtStart = last - first + 1
+		}
+	}
+	n.log.Info("data directory opened", "applied", n.applied, "log_entries", n.snaps.logAtStart, "replay_entries", n.snaps.replayed)
 	return nil
 }

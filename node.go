@@ -92,7 +92,8 @@ type Node struct {
 	closed        bool
 	bgCancel      context.CancelFunc
 	bgWG          sync.WaitGroup
-	ver           *verifier // self-verification (verify.go)
+	ver           *verifier  // self-verification (verify.go)
+	snaps         *snapState // snapshots and log compaction (snapshots.go)
 }
 
 // Start opens (or initialises) the node's data directory, starts the Raft
@@ -213,6 +214,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 
 	n.newWireServer(n.db, cfg)
 
+	n.startSnapshots()
 	go n.applyLoop()
 	go n.run()
 	bgCtx, cancel := context.WithCancel(context.Background())
@@ -348,6 +350,7 @@ func (n *Node) Close() error {
 	if err := n.tr.Close(); err != nil {
 		errs = append(errs, err)
 	}
+	n.stopSnapshots()
 	n.failWaiters(errNodeStopped)
 	if err := n.db.Close(); err != nil {
 		errs = append(errs, err)

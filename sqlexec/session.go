@@ -326,6 +326,11 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		if tag == "" {
 			tag = "SELECT 0"
 		}
+		if tag == "CHECKPOINT" {
+			if err := s.checkpoint(ctx); err != nil {
+				return err
+			}
+		}
 		return w.Complete(tag)
 	case pgdialect.KindAlterCluster:
 		return s.alterCluster(ctx, st, w)
