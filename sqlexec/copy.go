@@ -40,9 +40,11 @@ func copyFormat(cp *pgdialect.CopySpec) pgwire.CopyFormat {
 	return f
 }
 
-// tableColumns returns the columns (name, OID) of table.
-func (s *Session) tableColumns(ctx context.Context, table string) ([]pgwire.Column, error) {
+// tableColumns returns the columns (name, OID) of table and their
+// declared types.
+func (s *Session) tableColumns(ctx context.Context, table string) ([]pgwire.Column, []string, error) {
 	var cols []pgwire.Column
+	var decls []string
 	err := s.onTxState(ctx, func(c *lconn) error {
 		st, _, err := c.prepare("SELECT name, type FROM pragma_table_info(?)")
 		if err != nil {
@@ -57,17 +59,18 @@ func (s *Session) tableColumns(ctx context.Context, table string) ([]pgwire.Colu
 				oid = pgoid.Text
 			}
 			cols = append(cols, pgwire.Column{Name: name, TypeOID: oid, TypeSize: pgoid.Size(oid), TypeModifier: -1})
+			decls = append(decls, decl)
 			return nil
 		})
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(cols) == 0 {
-		return nil, &Error{Code: CodeUndefinedTable, Message: fmt.Sprintf("relation %q does not exist", table), Table: table, Statement: -1}
+		return nil, nil, &Error{Code: CodeUndefinedTable, Message: fmt.Sprintf("relation %q does not exist", table), Table: table, Statement: -1}
 	}
-	return cols, nil
+	return cols, decls, nil
 }
 
 func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {
@@ -78,18 +81,19 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 	if err := guardInternal(cp.Table); err != nil {
 		return err
 	}
-	all, err := s.tableColumns(ctx, cp.Table)
+	all, allDecls, err := s.tableColumns(ctx, cp.Table)
 	if err != nil {
 		return err
 	}
-	cols := all
+	cols, decls := all, allDecls
 	if len(cp.Columns) > 0 {
-		cols = nil
+		cols, decls = nil, nil
 		for _, name := range cp.Columns {
 			found := false
-			for _, c := range all {
+			for i, c := range all {
 				if strings.EqualFold(c.Name, name) {
 					cols = append(cols, c)
+					decls = append(decls, allDecls[i])
 					found = true
 					break
 				}
@@ -104,8 +108,12 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 		return err
 	}
 	names := make([]string, len(cols))
+	// each value goes through its column type's input function
+	// (pgdialect/enforce.go), as an INSERT's would
+	params := make([]string, len(cols))
 	for i, c := range cols {
 		names[i] = quoteIdent(c.Name)
+		params[i] = "pg_in_decl(?, '" + strings.ReplaceAll(decls[i], "'", "''") + "')"
 	}
 	prefix := "INSERT INTO " + quoteIdent(cp.Table) + " (" + strings.Join(names, ", ") + ") VALUES "
 	rowsPerStmt := 30000 / max(1, len(cols))
@@ -136,7 +144,7 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 						if j > 0 {
 							b.WriteString(", ")
 						}
-						b.WriteByte('?')
+						b.WriteString(params[j])
 					}
 					b.WriteByte(')')
 					args = append(args, r...)
@@ -224,7 +232,7 @@ func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.Resul
 	}
 	cols := res.Columns
 	if cols == nil && cp.Table != "" {
-		c, err := s.tableColumns(ctx, cp.Table)
+		c, _, err := s.tableColumns(ctx, cp.Table)
 		if err == nil {
 			cols = c
 		}

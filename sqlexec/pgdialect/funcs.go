@@ -174,6 +174,9 @@ func register() error {
 	if err := registerCastFuncs(); err != nil {
 		return err
 	}
+	if err := registerInFuncs(); err != nil {
+		return err
+	}
 	return registerCatalogFuncs()
 }
 

@@ -143,6 +143,7 @@ func (x *tx) translate() (*Stmt, error) {
 		if first == "REPLACE" {
 			tag = "INSERT"
 		}
+		x.enforceDML()
 		return x.query(tag, x.all(), false), nil
 	case "PRAGMA", "ATTACH", "DETACH":
 		return x.query(first, x.all(), false), nil

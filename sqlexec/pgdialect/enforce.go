@@ -1,0 +1,271 @@
+package pgdialect
+
+import (
+	"database/sql/driver"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	"modernc.org/sqlite"
+)
+
+// Type enforcement on write.
+//
+// A declared PostgreSQL column type is enforced by its input function
+// pg_in_<typname>(value, typmod) (typname as pgoid.TypeName, typmod as
+// PostgreSQL encodes it, -1 when absent): a pure function returning the
+// value in the type's one canonical stored form, or raising PostgreSQL's
+// error (22P02, 22003, 22001 ...) for a value PostgreSQL would refuse.
+// Two places call it:
+//
+//   - The table. CREATE TABLE / ADD COLUMN give every column whose type has
+//     an input function the column constraint
+//     CONSTRAINT pgdialect_in_<typname>_<col> CHECK (pg_in_T(col, typmod) IS col).
+//     SQLite evaluates CHECKs on every write path (INSERT VALUES, INSERT
+//     ... SELECT, UPDATE, upsert, REPLACE, COPY, defaults), so a value
+//     PostgreSQL refuses fails with PostgreSQL's error and nothing is
+//     stored, and a value not in canonical form (INSERT ... SELECT 'yes'
+//     into a boolean) is refused with 42804 rather than stored in a form
+//     the type's comparisons and indexes would get wrong. One bad row can
+//     therefore never enter the table. Being column constraints, the
+//     CHECKs follow the column through RENAME COLUMN and DROP COLUMN.
+//   - The input. INSERT ... VALUES, UPDATE ... SET and ON CONFLICT DO
+//     UPDATE SET wrap each value in pg_in_decl(value, declared type) (the
+//     declared type read by a constant subquery on pragma_table_xinfo),
+//     COPY binds pg_in_decl(?, 'decl'), and literal DEFAULTs are converted
+//     at CREATE: so what PostgreSQL accepts in another spelling ('yes',
+//     'ON', an upper-case uuid, 1.5 into an integer) is stored canonical.
+//
+// A family's input functions live in its file (types_in.go: bool,
+// integers, floats, text, bytea, json, uuid; numeric and the date/time
+// types in theirs) and are listed in inFamilies: a type whose function is
+// not listed is simply not enforced. Tables created before enforcement
+// have no CHECKs and read and write as before (their writes through
+// INSERT/UPDATE are still canonicalised).
+
+// inFamilies lists each type family's input functions (name -> function).
+var inFamilies = []map[string]fn{typesIn}
+
+// inFunc returns the input function named name ("pg_in_bool"), or nil.
+func inFunc(name string) fn {
+	for _, m := range inFamilies {
+		if f := m[name]; f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// HasInFunc reports whether values of the type typname are enforced.
+func HasInFunc(typname string) bool { return inFunc("pg_in_"+typname) != nil }
+
+func registerInFuncs() error {
+	reg := func(name string, n int32, f fn) error {
+		if err := sqlite.RegisterDeterministicScalarFunction(name, n, f); err != nil && !strings.Contains(err.Error(), "already registered") {
+			return fmt.Errorf("pgdialect: register %s: %w", name, err)
+		}
+		deterministic[name] = true
+		return nil
+	}
+	for _, m := range inFamilies {
+		for name, f := range m {
+			if err := reg(name, 2, f); err != nil {
+				return err
+			}
+		}
+	}
+	return reg("pg_in_decl", 2, fnInDecl)
+}
+
+// inSpec is the input function name and typmod for a declared column type
+// ("" when the type is not enforced). A bare char/character is char(1),
+// as in PostgreSQL.
+func inSpec(decl string) (name string, typmod int64) {
+	if v, ok := inSpecCache.Load(decl); ok {
+		s := v.(inSpecEntry)
+		return s.name, s.typmod
+	}
+	oid, tm := DeclTypeOID(decl)
+	typmod = int64(tm)
+	if oid == pgoid.Bpchar && typmod < 0 {
+		d := strings.ToLower(strings.TrimSpace(decl))
+		if d == "char" || d == "character" {
+			typmod = 5
+		}
+	}
+	if n := "pg_in_" + TypeName(oid); oid != 0 && inFunc(n) != nil {
+		name = n
+	}
+	inSpecCache.Store(decl, inSpecEntry{name, typmod})
+	return name, typmod
+}
+
+type inSpecEntry struct {
+	name   string
+	typmod int64
+}
+
+var inSpecCache sync.Map // decl -> inSpecEntry
+
+// fnInDecl is pg_in_decl(value, decl): the value converted by the input
+// function of the declared type decl, unchanged when that type is not
+// enforced (or decl is NULL: no such column).
+func fnInDecl(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return a[0], nil
+	}
+	name, typmod := inSpec(str(a[1]))
+	if name == "" {
+		return a[0], nil
+	}
+	return inFunc(name)(nil, []driver.Value{a[0], typmod})
+}
+
+// InDecl converts v for a column declared decl as every write does (the
+// COPY and bind paths call it directly).
+func InDecl(v driver.Value, decl string) (driver.Value, error) {
+	return fnInDecl(nil, []driver.Value{v, decl})
+}
+
+// inCheck is the column constraint enforcing decl on col ("" when the
+// type has no input function).
+func inCheck(col, decl string) string {
+	name, typmod := inSpec(decl)
+	if name == "" {
+		return ""
+	}
+	q := quoteIdent(col)
+	return " CONSTRAINT " + quoteIdent(InternalCheckPrefix+"in_"+strings.TrimPrefix(name, "pg_in_")+"_"+col) +
+		" CHECK (" + name + "(" + q + ", " + strconv.FormatInt(typmod, 10) + ") IS " + q + ")"
+}
+
+// canonicalDefault converts the literal default lit (a string token's
+// value) for the column type decl; ok=false when the type is not
+// enforced. An invalid default is PostgreSQL's error at CREATE TABLE.
+func canonicalDefault(lit, decl string) (sql string, ok bool, err error) {
+	name, typmod := inSpec(decl)
+	if name == "" {
+		return "", false, nil
+	}
+	v, err := inFunc(name)(nil, []driver.Value{lit, typmod})
+	if err != nil {
+		code, msg, _ := ParseSQLStateError(err.Error())
+		return "", false, &Error{Code: code, Message: msg}
+	}
+	switch v := v.(type) {
+	case int64:
+		return strconv.FormatInt(v, 10), true, nil
+	case float64:
+		s := strconv.FormatFloat(v, 'g', -1, 64)
+		if !strings.ContainsAny(s, ".eEnN") {
+			s += ".0"
+		}
+		if strings.Contains(s, "Inf") {
+			return "", false, nil
+		}
+		return s, true, nil
+	case []byte:
+		return "X'" + hex.EncodeToString(v) + "'", true, nil
+	case string:
+		return quoteLit(v), true, nil
+	}
+	return "", false, nil
+}
+
+// declOf is the SQLite expression yielding the declared type of column col
+// of tbl (by name; by position when col is "").
+func declOf(tbl, col string, pos int) string {
+	if col == "" {
+		return "(SELECT type FROM pragma_table_info(" + quoteLit(tbl) + ") LIMIT 1 OFFSET " + strconv.Itoa(pos) + ")"
+	}
+	return "(SELECT type FROM pragma_table_xinfo(" + quoteLit(tbl) + ") WHERE name = " + quoteLit(col) + " COLLATE NOCASE)"
+}
+
+// wrapIn wraps the expression at lo..hi-1 in pg_in_decl(expr, decl).
+func (x *tx) wrapIn(lo, hi int, decl string) {
+	if hi <= lo || hi-lo == 1 && (x.T(lo).kw("NULL") || x.T(lo).kw("DEFAULT")) {
+		return
+	}
+	x.T(lo).wpre = "pg_in_decl(" + x.T(lo).wpre
+	x.T(hi - 1).wsuf += ", " + decl + ")"
+}
+
+// enforceDML wraps the values of INSERT ... VALUES, UPDATE ... SET and ON
+// CONFLICT DO UPDATE SET in pg_in_decl (see the comment at the top).
+// Forms it does not recognise are left alone: the table's CHECKs still
+// refuse what is invalid or not canonical.
+func (x *tx) enforceDML() {
+	switch {
+	case x.kw(0, "INSERT", "INTO"):
+		tbl, j := x.name(2)
+		if tbl == "" {
+			return
+		}
+		if x.kw(j, "AS") {
+			j += 2
+		}
+		var cols []string
+		if x.isP(j, "(") {
+			cols = x.parenNames(j, x.n())
+			j = x.match(j) + 1
+		}
+		if x.kw(j, "VALUES") {
+			j++
+			for x.isP(j, "(") {
+				e := x.match(j)
+				for idx, it := range x.splitTop(j+1, e) {
+					col := ""
+					if cols != nil {
+						if idx >= len(cols) {
+							break
+						}
+						col = cols[idx]
+					}
+					x.wrapIn(it[0], it[1], declOf(tbl, col, idx))
+				}
+				j = e + 1
+				if !x.isP(j, ",") {
+					break
+				}
+				j++
+			}
+		}
+		for k := j; k < x.n(); k++ {
+			if x.depth[k] == 0 && x.kw(k, "DO", "UPDATE", "SET") {
+				x.wrapSet(tbl, k+2)
+			}
+		}
+	case x.T(0).kw("UPDATE"):
+		i := 1
+		if x.kw(i, "ONLY") {
+			i++
+		}
+		tbl, _ := x.name(i)
+		if tbl == "" {
+			return
+		}
+		if s := x.findKw(i, x.n(), 0, "SET"); s > 0 {
+			x.wrapSet(tbl, s)
+		}
+	}
+}
+
+// wrapSet wraps the values of the SET list at set.
+func (x *tx) wrapSet(tbl string, set int) {
+	end := x.n()
+	for k := set + 1; k < x.n(); k++ {
+		if x.depth[k] == x.depth[set] && (x.T(k).kw("FROM") || x.T(k).kw("WHERE") || x.T(k).kw("RETURNING")) {
+			end = k
+			break
+		}
+	}
+	for _, it := range x.splitTop(set+1, end) {
+		col, k := x.name(it[0])
+		if col != "" && x.isP(k, "=") {
+			x.wrapIn(k+1, it[1], declOf(tbl, col, 0))
+		}
+	}
+}
