@@ -27,14 +27,16 @@ import (
 //     SQLite evaluates CHECKs on every write path (INSERT VALUES, INSERT
 //     ... SELECT, UPDATE, upsert, REPLACE, COPY, defaults), so a value
 //     PostgreSQL refuses fails with PostgreSQL's error and nothing is
-//     stored, and a value not in canonical form (INSERT ... SELECT 'yes'
-//     into a boolean) is refused with 42804 rather than stored in a form
-//     the type's comparisons and indexes would get wrong. One bad row can
+//     stored, and a value not in canonical form that no input path
+//     converted (INSERT ... SELECT * of a text 'yes' into a boolean) is
+//     refused with 42804 rather than stored in a form the type's
+//     comparisons and indexes would get wrong. One bad row can
 //     therefore never enter the table. Being column constraints, the
 //     CHECKs follow the column through RENAME COLUMN and DROP COLUMN.
-//   - The input. INSERT ... VALUES, UPDATE ... SET and ON CONFLICT DO
-//     UPDATE SET wrap each value in pg_in_decl(value, declared type) (the
-//     declared type read by a constant subquery on pragma_table_xinfo),
+//   - The input. INSERT ... VALUES, INSERT ... SELECT (through a CTE,
+//     wrapInsertSelect), UPDATE ... SET and ON CONFLICT DO UPDATE SET wrap
+//     each value in pg_in_decl(value, declared type) (the declared type
+//     read by a constant subquery on pragma_table_xinfo),
 //     COPY binds pg_in_decl(?, 'decl'), and literal DEFAULTs are converted
 //     at CREATE: so what PostgreSQL accepts in another spelling ('yes',
 //     'ON', an upper-case uuid, 1.5 into an integer) is stored canonical.
@@ -212,6 +214,9 @@ func (x *tx) enforceDML() {
 			cols = x.parenNames(j, x.n())
 			j = x.match(j) + 1
 		}
+		if x.kw(j, "SELECT") || x.kw(j, "WITH") {
+			x.wrapInsertSelect(tbl, cols, j)
+		}
 		if x.kw(j, "VALUES") {
 			j++
 			for x.isP(j, "(") {
@@ -253,6 +258,63 @@ func (x *tx) enforceDML() {
 	}
 }
 
+// wrapInsertSelect converts the rows of INSERT INTO tbl [(cols)] SELECT
+// ... (the query at j) by reading them through a CTE:
+//
+//	WITH pgdialect_in_rows(c1, c2) AS (SELECT ...)
+//	SELECT pg_in_decl(c1, decl1), pg_in_decl(c2, decl2) FROM pgdialect_in_rows WHERE true
+//
+// (WHERE true keeps a following ON CONFLICT from parsing as a join
+// constraint). The number of columns must be known: the column list, or
+// the items of a SELECT list without *.
+func (x *tx) wrapInsertSelect(tbl string, cols []string, j int) {
+	end := x.n()
+	for k := j; k < x.n(); k++ {
+		if x.depth[k] == 0 && (x.kw(k, "ON", "CONFLICT") || x.T(k).kw("RETURNING")) {
+			end = k
+			break
+		}
+	}
+	n := len(cols)
+	if cols == nil {
+		if !x.T(j).kw("SELECT") {
+			return
+		}
+		s := j + 1
+		if x.T(s).kw("DISTINCT") || x.T(s).kw("ALL") {
+			return
+		}
+		e := x.findKw(s, end, 0, "FROM")
+		if e < 0 {
+			e = end
+		}
+		if x.findKw(s, end, 0, "UNION") >= 0 || x.findKw(s, end, 0, "INTERSECT") >= 0 || x.findKw(s, end, 0, "EXCEPT") >= 0 {
+			return
+		}
+		for _, it := range x.splitTop(s, e) {
+			if x.isP(it[1]-1, "*") {
+				return
+			}
+			n++
+		}
+	}
+	if n == 0 || end <= j {
+		return
+	}
+	names := make([]string, n)
+	vals := make([]string, n)
+	for i := range names {
+		names[i] = "pgdialect_c" + strconv.Itoa(i+1)
+		col := ""
+		if cols != nil {
+			col = cols[i]
+		}
+		vals[i] = "pg_in_decl(" + names[i] + ", " + declOf(tbl, col, i) + ")"
+	}
+	x.T(j).wpre = "WITH pgdialect_in_rows(" + strings.Join(names, ", ") + ") AS (" + x.T(j).wpre
+	x.T(end-1).wsuf += ") SELECT " + strings.Join(vals, ", ") + " FROM pgdialect_in_rows WHERE true"
+}
+
 // wrapSet wraps the values of the SET list at set.
 func (x *tx) wrapSet(tbl string, set int) {
 	end := x.n()
@@ -266,6 +328,67 @@ func (x *tx) wrapSet(tbl string, set int) {
 		col, k := x.name(it[0])
 		if col != "" && x.isP(k, "=") {
 			x.wrapIn(k+1, it[1], declOf(tbl, col, 0))
+		}
+	}
+}
+
+var cmpOps = map[string]bool{"=": true, "<>": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true}
+
+// canonicalComparisons converts a string literal compared with a column
+// (col = 'lit', 'lit' <> t.col ...) by the column type's input function,
+// as PostgreSQL types the literal as the column's type: a uuid column
+// equals its upper-case spelling, a boolean equals 'yes', a jsonb value
+// equals its text in any key order, an invalid literal is PostgreSQL's
+// error. Where the column's table is not known the literal is unchanged.
+func (x *tx) canonicalComparisons() {
+	if x.catalog {
+		return
+	}
+	plainString := func(i int) bool {
+		t := x.T(i)
+		return t.typ == tString && t.text[0] == '\'' && !t.ed && t.pre == "" && t.suf == "" && t.wpre == "" && t.wsuf == "" && x.T(i+1).typ != tCast
+	}
+	// column reference ending at e (inclusive) and not part of a cast,
+	// call or longer path: (qual, name)
+	colAt := func(e int) (string, string, bool) {
+		t := x.T(e)
+		if t.typ != tIdent && t.typ != tQIdent || t.ed || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
+			return "", "", false
+		}
+		s, qual := e, ""
+		if x.isP(e-1, ".") {
+			q := x.T(e - 2)
+			if q.typ != tIdent && q.typ != tQIdent {
+				return "", "", false
+			}
+			s, qual = e-2, q.identName()
+		}
+		if x.T(s-1).typ == tCast || x.isP(s-1, ".") {
+			return "", "", false
+		}
+		return qual, t.identName(), true
+	}
+	for i := 0; i < x.n(); i++ {
+		if !plainString(i) {
+			continue
+		}
+		if op := x.T(i - 1); op.typ == tOp && cmpOps[op.text] && !op.ed {
+			if qual, col, ok := colAt(i - 2); ok && x.T(i-3).typ != tCast {
+				x.wrapIn(i, i+1, x.columnTypeExpr(qual, col))
+				continue
+			}
+		}
+		if op := x.T(i + 1); op.typ == tOp && cmpOps[op.text] && !op.ed && x.T(i-1).typ != tCast {
+			e := i + 2
+			if x.isP(e+1, ".") {
+				e += 2
+			}
+			if x.isP(e+1, "(") || x.isP(e+1, ".") || x.T(e+1).typ == tCast {
+				continue
+			}
+			if qual, col, ok := colAt(e); ok {
+				x.wrapIn(i, i+1, x.columnTypeExpr(qual, col))
+			}
 		}
 	}
 }

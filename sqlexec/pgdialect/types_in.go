@@ -172,6 +172,9 @@ func inBytea(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 	case []byte:
 		return v, nil
 	case string:
+		if h, ok := strings.CutPrefix(v, `\x`); ok {
+			return hexBytea(h)
+		}
 		b, err := fnBytea(nil, a[:1])
 		if err != nil {
 			return nil, pgErr("22P02", "invalid input syntax for type bytea")
@@ -179,6 +182,31 @@ func inBytea(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 		return b, nil
 	}
 	return nil, pgErr("42804", "value of type %s cannot be stored in a bytea column", storageName(a[0]))
+}
+
+// hexBytea decodes bytea's hex format as PostgreSQL does (whitespace
+// between digit pairs allowed).
+func hexBytea(h string) (driver.Value, error) {
+	out := make([]byte, 0, len(h)/2)
+	for i := 0; i < len(h); {
+		c := h[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			i++
+			continue
+		}
+		if !isHex(c) {
+			return nil, pgErr("22023", "invalid hexadecimal digit: \"%s\"", string(c))
+		}
+		if i+1 >= len(h) {
+			return nil, pgErr("22023", "invalid hexadecimal data: odd number of digits")
+		}
+		if !isHex(h[i+1]) {
+			return nil, pgErr("22023", "invalid hexadecimal digit: \"%s\"", string(h[i+1]))
+		}
+		out = append(out, byte(hexVal(c)<<4|hexVal(h[i+1])))
+		i += 2
+	}
+	return out, nil
 }
 
 func storageName(v driver.Value) string {
