@@ -312,7 +312,7 @@ func (x *tx) wrapInsertSelect(tbl string, cols []string, j int) {
 		vals[i] = "pg_in_decl(" + names[i] + ", " + declOf(tbl, col, i) + ")"
 	}
 	x.T(j).wpre = "WITH pgdialect_in_rows(" + strings.Join(names, ", ") + ") AS (" + x.T(j).wpre
-	x.T(end-1).wsuf += ") SELECT " + strings.Join(vals, ", ") + " FROM pgdialect_in_rows WHERE true"
+	x.T(end - 1).wsuf += ") SELECT " + strings.Join(vals, ", ") + " FROM pgdialect_in_rows WHERE true"
 }
 
 // wrapSet wraps the values of the SET list at set.
