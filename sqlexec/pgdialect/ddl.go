@@ -338,7 +338,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			// SQLite accepts REFERENCES t(c) [ON DELETE ...] [MATCH ...] [DEFERRABLE ...]
 		}
 	}
-	if marker == "" && identity == "" && te > ts && hi > lo {
+	if marker == "" && identity == "" && te > ts && hi > lo && !rowidAlias(decl, inlinePK || len(pkCols) == 1 && pkCols[0] == col) {
 		x.T(hi - 1).wsuf += inCheck(col, decl)
 	}
 	if marker != "" || identity != "" {

@@ -178,12 +178,23 @@ func canonicalDefault(lit, decl string) (sql string, ok bool, err error) {
 }
 
 // declOf is the SQLite expression yielding the declared type of column col
-// of tbl (by name; by position when col is "").
+// of tbl (by name; by position when col is ""). A rowid alias (INTEGER
+// PRIMARY KEY) yields NULL: it keeps SQLite's 64-bit rowid semantics (see
+// rowidAlias).
 func declOf(tbl, col string, pos int) string {
+	const notRowid = "CASE WHEN pk = 1 AND upper(type) = 'INTEGER' THEN NULL ELSE type END"
 	if col == "" {
-		return "(SELECT type FROM pragma_table_info(" + quoteLit(tbl) + ") LIMIT 1 OFFSET " + strconv.Itoa(pos) + ")"
+		return "(SELECT " + notRowid + " FROM pragma_table_info(" + quoteLit(tbl) + ") LIMIT 1 OFFSET " + strconv.Itoa(pos) + ")"
 	}
-	return "(SELECT type FROM pragma_table_xinfo(" + quoteLit(tbl) + ") WHERE name = " + quoteLit(col) + " COLLATE NOCASE)"
+	return "(SELECT " + notRowid + " FROM pragma_table_xinfo(" + quoteLit(tbl) + ") WHERE name = " + quoteLit(col) + " COLLATE NOCASE)"
+}
+
+// rowidAlias reports whether a column declared decl that is the table's
+// single-column primary key is SQLite's rowid alias (INTEGER PRIMARY KEY):
+// such a column is not enforced as int4 but keeps the rowid's 64-bit
+// range, as before enforcement (a documented difference).
+func rowidAlias(decl string, pk bool) bool {
+	return pk && strings.EqualFold(strings.TrimSpace(decl), "integer")
 }
 
 // wrapIn wraps the expression at lo..hi-1 in pg_in_decl(expr, decl).
