@@ -311,7 +311,7 @@ func addKeyValues(c *lconn, e *Error, sqlText string, args []any) {
 			return
 		}
 		it := strings.TrimSpace(items[pos])
-		if inner, ok := strings.CutPrefix(it, "pg_in_decl("); ok && strings.HasSuffix(inner, ")") {
+		if inner, ok := strings.CutPrefix(it, "pg_in_col("); ok && strings.HasSuffix(inner, ")") {
 			// the value as given, before its type's input function
 			// (pgdialect/enforce.go)
 			it = strings.TrimSpace(splitTopLevel(inner[:len(inner)-1])[0])

@@ -35,11 +35,14 @@ import (
 //     CHECKs follow the column through RENAME COLUMN and DROP COLUMN.
 //   - The input. INSERT ... VALUES, INSERT ... SELECT (through a CTE,
 //     wrapInsertSelect), UPDATE ... SET and ON CONFLICT DO UPDATE SET wrap
-//     each value in pg_in_decl(value, declared type) (the declared type
-//     read by a constant subquery on pragma_table_xinfo),
-//     COPY binds pg_in_decl(?, 'decl'), and literal DEFAULTs are converted
-//     at CREATE: so what PostgreSQL accepts in another spelling ('yes',
-//     'ON', an upper-case uuid, 1.5 into an integer) is stored canonical.
+//     each value in pg_in_col(value, create_sql, column) (the table's
+//     CREATE TABLE text read from sqlite_schema, its column types parsed
+//     once per text), COPY binds pg_in_decl(?, 'decl'), and literal
+//     DEFAULTs are converted at CREATE: so what PostgreSQL accepts in
+//     another spelling ('yes', 'ON', an upper-case uuid, 1.5 into an
+//     integer) is stored canonical. A string literal compared with a column
+//     (col = 'lit') is converted the same way, as PostgreSQL gives it the
+//     column's type (canonicalComparisons).
 //
 // A family's input functions live in its file (types_in.go: bool,
 // integers, floats, text, bytea, json, uuid; numeric and the date/time
@@ -78,6 +81,9 @@ func registerInFuncs() error {
 				return err
 			}
 		}
+	}
+	if err := reg("pg_in_col", 3, fnInCol); err != nil {
+		return err
 	}
 	return reg("pg_in_decl", 2, fnInDecl)
 }
@@ -178,15 +184,105 @@ func canonicalDefault(lit, decl string) (sql string, ok bool, err error) {
 }
 
 // declOf is the SQLite expression yielding the declared type of column col
-// of tbl (by name; by position when col is ""). A rowid alias (INTEGER
-// PRIMARY KEY) yields NULL: it keeps SQLite's 64-bit rowid semantics (see
-// rowidAlias).
+// of tbl (by name; by position when col is ""), as the arguments of
+// pg_in_col: the table's CREATE TABLE text from sqlite_schema (a plain
+// table read; pragma_table_xinfo would prepare a PRAGMA per call, five
+// times the cost of the INSERT) and the column. pg_in_col parses the text
+// once per distinct text (tableDecls).
 func declOf(tbl, col string, pos int) string {
-	const notRowid = "CASE WHEN pk = 1 AND upper(type) = 'INTEGER' THEN NULL ELSE type END"
+	sch := "(SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = " + quoteLit(tbl) + " COLLATE NOCASE)"
 	if col == "" {
-		return "(SELECT " + notRowid + " FROM pragma_table_info(" + quoteLit(tbl) + ") LIMIT 1 OFFSET " + strconv.Itoa(pos) + ")"
+		return sch + ", " + strconv.Itoa(pos)
 	}
-	return "(SELECT " + notRowid + " FROM pragma_table_xinfo(" + quoteLit(tbl) + ") WHERE name = " + quoteLit(col) + " COLLATE NOCASE)"
+	return sch + ", " + quoteLit(col)
+}
+
+// fnInCol is pg_in_col(value, create_sql, column): pg_in_decl with the
+// declared type of the column (a name, or a 0-based position) of the table
+// created by create_sql; the value is unchanged when the column is not
+// found or is a rowid alias.
+func fnInCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return a[0], nil
+	}
+	cols := tableDecls(str(a[1]))
+	decl, found := "", false
+	switch c := a[2].(type) {
+	case int64:
+		if c >= 0 && int(c) < len(cols) {
+			decl, found = cols[c].decl, true
+		}
+	default:
+		name := strings.ToLower(str(c))
+		for _, cd := range cols {
+			if strings.ToLower(cd.name) == name {
+				decl, found = cd.decl, true
+				break
+			}
+		}
+	}
+	if !found || decl == "" {
+		return a[0], nil
+	}
+	return fnInDecl(nil, []driver.Value{a[0], decl})
+}
+
+type tableCol struct{ name, decl string }
+
+var tableDeclCache sync.Map // create sql -> []tableCol
+
+// tableDecls returns the columns of a CREATE TABLE statement as SQLite
+// stores it, in order, with their declared types ("" for a rowid alias
+// and for a column without a type).
+func tableDecls(create string) []tableCol {
+	if v, ok := tableDeclCache.Load(create); ok {
+		return v.([]tableCol)
+	}
+	x := newTx(create)
+	var cols []tableCol
+	open := 0
+	for open < x.n() && !x.isP(open, "(") {
+		open++
+	}
+	if open < x.n() {
+		var pk []string
+		items := x.splitTop(open+1, x.match(open))
+		for _, it := range items {
+			if x.T(it[0]).kw("PRIMARY") {
+				pk = x.parenNames(it[0], it[1])
+			}
+		}
+		for _, it := range items {
+			lo, hi := it[0], it[1]
+			if t := x.T(lo); t.typ == tIdent && (t.kw("CONSTRAINT") || t.kw("PRIMARY") || t.kw("UNIQUE") || t.kw("CHECK") || t.kw("FOREIGN")) {
+				continue
+			}
+			name, te := x.name(lo)
+			ts := te
+			for te < hi && !(x.T(te).typ == tIdent && colConstraintKw[x.T(te).upper()]) {
+				if x.isP(te, "(") {
+					te = x.match(te)
+				}
+				te++
+			}
+			decl := ""
+			if te > ts {
+				decl = strings.TrimSpace(x.text(ts, te))
+			}
+			inlinePK := false
+			for k := te; k < hi; k++ {
+				if x.kw(k, "PRIMARY", "KEY") {
+					inlinePK = true
+				}
+			}
+			if rowidAlias(decl, inlinePK || len(pk) == 1 && strings.EqualFold(pk[0], name)) {
+				decl = ""
+			}
+			cols = append(cols, tableCol{name, decl})
+		}
+	}
+	tableDeclCache.Store(create, cols)
+	return cols
 }
 
 // rowidAlias reports whether a column declared decl that is the table's
@@ -197,12 +293,13 @@ func rowidAlias(decl string, pk bool) bool {
 	return pk && strings.EqualFold(strings.TrimSpace(decl), "integer")
 }
 
-// wrapIn wraps the expression at lo..hi-1 in pg_in_decl(expr, decl).
+// wrapIn wraps the expression at lo..hi-1 in pg_in_col(expr, decl) (decl:
+// declOf's arguments).
 func (x *tx) wrapIn(lo, hi int, decl string) {
 	if hi <= lo || hi-lo == 1 && (x.T(lo).kw("NULL") || x.T(lo).kw("DEFAULT")) {
 		return
 	}
-	x.T(lo).wpre = "pg_in_decl(" + x.T(lo).wpre
+	x.T(lo).wpre = "pg_in_col(" + x.T(lo).wpre
 	x.T(hi - 1).wsuf += ", " + decl + ")"
 }
 
@@ -320,7 +417,7 @@ func (x *tx) wrapInsertSelect(tbl string, cols []string, j int) {
 		if cols != nil {
 			col = cols[i]
 		}
-		vals[i] = "pg_in_decl(" + names[i] + ", " + declOf(tbl, col, i) + ")"
+		vals[i] = "pg_in_col(" + names[i] + ", " + declOf(tbl, col, i) + ")"
 	}
 	x.T(j).wpre = "WITH pgdialect_in_rows(" + strings.Join(names, ", ") + ") AS (" + x.T(j).wpre
 	x.T(end - 1).wsuf += ") SELECT " + strings.Join(vals, ", ") + " FROM pgdialect_in_rows WHERE true"
@@ -340,6 +437,25 @@ func (x *tx) wrapSet(tbl string, set int) {
 		if col != "" && x.isP(k, "=") {
 			x.wrapIn(k+1, it[1], declOf(tbl, col, 0))
 		}
+	}
+}
+
+// wrapCompared wraps the literal at i compared with column qual.col when
+// the column's table is known for certain (qualified, or the only table
+// of the statement).
+func (x *tx) wrapCompared(i int, qual, col string) {
+	tbl := ""
+	for _, ft := range x.fromTables() {
+		if qual != "" && ft.alias != qual && !(ft.alias == "" && ft.name == qual) {
+			continue
+		}
+		if tbl != "" && tbl != ft.name {
+			return // ambiguous
+		}
+		tbl = ft.name
+	}
+	if tbl != "" {
+		x.wrapIn(i, i+1, declOf(tbl, col, 0))
 	}
 }
 
@@ -385,7 +501,7 @@ func (x *tx) canonicalComparisons() {
 		}
 		if op := x.T(i - 1); op.typ == tOp && cmpOps[op.text] && !op.ed {
 			if qual, col, ok := colAt(i - 2); ok && x.T(i-3).typ != tCast {
-				x.wrapIn(i, i+1, x.columnTypeExpr(qual, col))
+				x.wrapCompared(i, qual, col)
 				continue
 			}
 		}
@@ -398,7 +514,7 @@ func (x *tx) canonicalComparisons() {
 				continue
 			}
 			if qual, col, ok := colAt(e); ok {
-				x.wrapIn(i, i+1, x.columnTypeExpr(qual, col))
+				x.wrapCompared(i, qual, col)
 			}
 		}
 	}

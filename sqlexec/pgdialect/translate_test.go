@@ -295,5 +295,5 @@ func inCheckSQL(typ, col string, typmod int) string {
 
 // inDecl is a value of INSERT/UPDATE as enforceDML wraps it.
 func inDecl(expr, tbl, col string) string {
-	return "pg_in_decl(" + expr + ", (SELECT CASE WHEN pk = 1 AND upper(type) = 'INTEGER' THEN NULL ELSE type END FROM pragma_table_xinfo('" + tbl + "') WHERE name = '" + col + "' COLLATE NOCASE))"
+	return "pg_in_col(" + expr + ", (SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = '" + tbl + "' COLLATE NOCASE), '" + col + "')"
 }
