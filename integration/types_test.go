@@ -131,6 +131,9 @@ func TestTypesText(t *testing.T) {
 		{sql: "UPDATE tt SET v3 = 'toolong' WHERE id = 2", code: "22001"},
 		{sql: "SELECT id, v, v3, x, length(v3) FROM tt ORDER BY id", rows: "1|<null>|abc|<null>|3\n2|é|<null>|text|<null>"},
 		{sql: "SELECT id FROM tt WHERE c = 'ab'", rows: "1"},
+		{sql: "SELECT c, length(c) FROM tt WHERE id = 1", rows: "ab |2"},
+		{sql: "INSERT INTO tt (id, c) VALUES (3, 'ab')"},
+		{sql: "SELECT count(DISTINCT c) FROM tt", rows: "1"},
 	})
 }
 
