@@ -206,6 +206,22 @@ func TestTypesBadRowNeverStored(t *testing.T) {
 	})
 }
 
+// TestTypesAlterTable: enforcement follows columns through ADD, RENAME and
+// DROP COLUMN.
+func TestTypesAlterTable(t *testing.T) {
+	typeFamily(t, []typeStep{
+		{sql: "CREATE TABLE ta (id int PRIMARY KEY, b boolean, u uuid)"},
+		{sql: "INSERT INTO ta VALUES (1, 'yes', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11')"},
+		{sql: "ALTER TABLE ta ADD COLUMN j jsonb"},
+		{sql: "UPDATE ta SET j = 'nope'", code: "22P02"},
+		{sql: "ALTER TABLE ta RENAME COLUMN b TO flag"},
+		{sql: "INSERT INTO ta (id, flag) VALUES (2, 'maybe')", code: "22P02"},
+		{sql: "INSERT INTO ta (id, flag) VALUES (2, 'off')"},
+		{sql: "ALTER TABLE ta DROP COLUMN u"},
+		{sql: "SELECT * FROM ta ORDER BY id", rows: "1|t|<null>\n2|f|<null>"},
+	})
+}
+
 // TestTypesParams: values bound as parameters of the extended protocol
 // are enforced and canonicalised like literals.
 func TestTypesParams(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"database/sql/driver"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"math"
 	"sort"
 	"strconv"
@@ -256,7 +257,7 @@ func inJSONB(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 	if err := d.Decode(&x); err != nil {
 		return nil, pgErr("22P02", "invalid input syntax for type json")
 	}
-	if _, err := d.Token(); err == nil {
+	if _, err := d.Token(); err != io.EOF { // trailing input
 		return nil, pgErr("22P02", "invalid input syntax for type json")
 	}
 	if strings.Contains(v.(string), `\u0000`) {
