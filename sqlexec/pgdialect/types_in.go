@@ -221,21 +221,9 @@ func storageName(v driver.Value) string {
 }
 
 // inJSON validates json and keeps its text as given (PostgreSQL's json
-// keeps the input text). Numbers SQLite's affinity already made numeric
-// (a bare 42 in a column of NUMERIC affinity) are valid json as they are.
+// keeps the input text).
 func inJSON(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	switch v := a[0].(type) {
-	case nil, int64, float64:
-		return v, nil
-	}
-	v, err := textValue(a[0])
-	if err != nil {
-		return nil, err
-	}
-	if !json.Valid([]byte(v.(string))) {
-		return nil, pgErr("22P02", "invalid input syntax for type json")
-	}
-	return v, nil
+	return jsonIn(a[0], false)
 }
 
 // inJSONB stores jsonb in PostgreSQL's output form: object keys sorted
@@ -243,15 +231,29 @@ func inJSON(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 // ", " and ": " separators, numbers as numeric prints them. Equal jsonb
 // values are therefore equal text.
 func inJSONB(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	switch v := a[0].(type) {
+	return jsonIn(a[0], true)
+}
+
+// jsonIn validates v as json and returns it as given or, for jsonb, in
+// canonical form. Numbers SQLite's affinity already made numeric (a bare
+// 42 in a column of NUMERIC affinity) are valid json as they are.
+func jsonIn(v driver.Value, canonical bool) (driver.Value, error) {
+	switch v.(type) {
 	case nil, int64, float64:
 		return v, nil
 	}
-	v, err := textValue(a[0])
+	t, err := textValue(v)
 	if err != nil {
 		return nil, err
 	}
-	d := json.NewDecoder(strings.NewReader(v.(string)))
+	text := t.(string)
+	if !canonical {
+		if !json.Valid([]byte(text)) {
+			return nil, pgErr("22P02", "invalid input syntax for type json")
+		}
+		return text, nil
+	}
+	d := json.NewDecoder(strings.NewReader(text))
 	d.UseNumber()
 	var x any
 	if err := d.Decode(&x); err != nil {
@@ -260,7 +262,7 @@ func inJSONB(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 	if _, err := d.Token(); err != io.EOF { // trailing input
 		return nil, pgErr("22P02", "invalid input syntax for type json")
 	}
-	if strings.Contains(v.(string), `\u0000`) {
+	if strings.Contains(text, `\u0000`) {
 		return nil, pgErr("22P05", "unsupported Unicode escape sequence")
 	}
 	var b bytes.Buffer
