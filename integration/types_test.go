@@ -41,13 +41,13 @@ func runTypeSteps(t *testing.T, conn *pgx.Conn, steps []typeStep) {
 			t.Errorf("%s: %v", s.sql, err)
 			continue
 		}
-		if got := textRows(res); got != s.rows {
+		if got := resultText(res); got != s.rows {
 			t.Errorf("%s:\n got %q\nwant %q", s.sql, got, s.rows)
 		}
 	}
 }
 
-func textRows(res []*pgconn.Result) string {
+func resultText(res []*pgconn.Result) string {
 	var rows []string
 	for _, r := range res {
 		for _, row := range r.Rows {
@@ -203,6 +203,21 @@ func TestTypesBadRowNeverStored(t *testing.T) {
 	}
 	runTypeSteps(t, conn, []typeStep{
 		{sql: "SELECT * FROM bad ORDER BY id", rows: "1|f|{}|a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11\n7|t|[1, 2]|a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a17"},
+	})
+}
+
+// TestTypesNumericInput: the input paths store numeric values rounded to
+// the column's scale, so money sums as it displays.
+func TestTypesNumericInput(t *testing.T) {
+	typeFamily(t, []typeStep{
+		{sql: "CREATE TABLE tn (id int PRIMARY KEY, bal numeric(10,2))"},
+		{sql: "INSERT INTO tn VALUES (1, 0.333), (2, '0.335')"},
+		{sql: "INSERT INTO tn (id, bal) SELECT 3, '1.005'"},
+		{sql: "UPDATE tn SET bal = bal + 0.001 WHERE id = 3"},
+		{sql: "INSERT INTO tn VALUES (4, 123456789.12)", code: "22003"},
+		{sql: "SELECT id, bal FROM tn ORDER BY id", rows: "1|0.33\n2|0.34\n3|1.01"},
+		{sql: "SELECT sum(bal) FROM tn", rows: "1.68"},
+		{sql: "SELECT id FROM tn WHERE bal = 0.33", rows: "1"},
 	})
 }
 

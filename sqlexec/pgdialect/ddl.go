@@ -2,6 +2,8 @@ package pgdialect
 
 import (
 	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 func (x *tx) create() (*Stmt, error) {
@@ -274,9 +276,11 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		te++
 	}
 	typeName := ""
+	typeMods := ""
 	marker := ""
 	if te > ts {
-		end, name, _, array, ok := x.parseType(ts)
+		end, name, mods, array, ok := x.parseType(ts)
+		typeMods = mods
 		if ok && array {
 			return unsupported("array types are not supported (column %s)", col)
 		}
@@ -340,6 +344,15 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	}
 	if marker == "" && identity == "" && te > ts && hi > lo && !rowidAlias(decl, inlinePK || len(pkCols) == 1 && pkCols[0] == col) {
 		x.T(hi - 1).wsuf += inCheck(col, decl)
+	}
+	if tt := typeAlias[typeName]; tt != nil && tt.oid == pgoid.Numeric && marker == "" && identity == "" && hi > lo {
+		decl, suffix, err := numericColumn(col, typeMods)
+		if err != nil {
+			return err
+		}
+		x.blank(ts, te)
+		x.T(ts).set(decl)
+		x.T(hi - 1).wsuf += suffix
 	}
 	if marker != "" || identity != "" {
 		kind := marker

@@ -52,7 +52,12 @@ import (
 // INSERT/UPDATE are still canonicalised).
 
 // inFamilies lists each type family's input functions (name -> function).
-var inFamilies = []map[string]fn{typesIn}
+var inFamilies = []map[string]fn{typesIn, {"pg_in_numeric": fnInNumeric}}
+
+// ownCheck names the input functions whose family adds its column CHECK
+// itself (numeric_ddl.go: numeric columns are retyped numeric_text and
+// collated); inCheck adds none for them, the input paths still convert.
+var ownCheck = map[string]bool{"pg_in_numeric": true}
 
 // inFunc returns the input function named name ("pg_in_bool"), or nil.
 func inFunc(name string) fn {
@@ -142,7 +147,7 @@ func InDecl(v driver.Value, decl string) (driver.Value, error) {
 // type has no input function).
 func inCheck(col, decl string) string {
 	name, typmod := inSpec(decl)
-	if name == "" {
+	if name == "" || ownCheck[name] {
 		return ""
 	}
 	q := quoteIdent(col)

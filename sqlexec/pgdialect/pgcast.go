@@ -207,7 +207,7 @@ func fnCastNumeric(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 	}
 	s := strings.TrimSpace(str(a[0]))
 	if strings.EqualFold(s, "nan") {
-		return math.NaN(), nil
+		return "NaN", nil // a float NaN would reach SQLite as NULL
 	}
 	if !reDecimal.MatchString(s) {
 		return nil, invalidInput("numeric", a[0])
@@ -453,25 +453,9 @@ func fnText(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			}
 		}
 	case pgoid.Numeric:
-		if typmod >= 4 {
-			scale := int((typmod - 4) & 0xffff)
-			switch n := v.(type) {
-			case float64:
-				if !math.IsNaN(n) && !math.IsInf(n, 0) {
-					return strconv.FormatFloat(n, 'f', scale, 64), nil
-				}
-			case int64:
-				if scale == 0 {
-					return strconv.FormatInt(n, 10), nil
-				}
-				return strconv.FormatInt(n, 10) + "." + strings.Repeat("0", scale), nil
-			}
-		}
-		if f, ok := v.(float64); ok {
-			if math.IsNaN(f) {
-				return "NaN", nil
-			}
-			return strconv.FormatFloat(f, 'f', -1, 64), nil
+		// the stored decimal at the column's scale (numeric.go)
+		if d, ok := decimalFromValue(v); ok && d.applyTypmod(int64(typmod)) == nil {
+			return d.String(), nil
 		}
 	}
 	switch v := v.(type) {
