@@ -108,12 +108,8 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 		return err
 	}
 	names := make([]string, len(cols))
-	// each value goes through its column type's input function
-	// (pgdialect/enforce.go), as an INSERT's would
-	params := make([]string, len(cols))
 	for i, c := range cols {
 		names[i] = quoteIdent(c.Name)
-		params[i] = "pg_in_decl(?, '" + strings.ReplaceAll(decls[i], "'", "''") + "')"
 	}
 	prefix := "INSERT INTO " + quoteIdent(cp.Table) + " (" + strings.Join(names, ", ") + ") VALUES "
 	rowsPerStmt := 30000 / max(1, len(cols))
@@ -144,7 +140,20 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 						if j > 0 {
 							b.WriteString(", ")
 						}
-						b.WriteString(params[j])
+						b.WriteByte('?')
+						// each value in its column type's canonical form
+						// (pgdialect/enforce.go) before it is proposed, as
+						// an INSERT's would be at apply; a bad one is
+						// PostgreSQL's error and nothing is proposed
+						v, err := pgdialect.InDecl(r[j], decls[j])
+						if err != nil {
+							code, msg, ok := pgdialect.ParseSQLStateError(err.Error())
+							if !ok {
+								code, msg = CodeInvalidTextRepresentation, err.Error()
+							}
+							return &Error{Code: code, Message: msg, Statement: -1}
+						}
+						r[j] = v
 					}
 					b.WriteByte(')')
 					args = append(args, r...)

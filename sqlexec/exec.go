@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
 // runSQL executes one SQLite statement (and, defensively, any further
@@ -298,12 +300,7 @@ func addKeyValues(c *lconn, e *Error, sqlText string, args []any) {
 		if pos < 0 || pos >= len(items) {
 			return
 		}
-		it := strings.TrimSpace(items[pos])
-		if inner, ok := strings.CutPrefix(it, "pg_in_col("); ok && strings.HasSuffix(inner, ")") {
-			// the value as given, before its type's input function
-			// (pgdialect/enforce.go)
-			it = strings.TrimSpace(splitTopLevel(inner[:len(inner)-1])[0])
-		}
+		it := pgdialect.UnwrapInput(items[pos])
 		switch {
 		case len(it) > 1 && it[0] == '?':
 			n, err := strconv.Atoi(it[1:])

@@ -151,8 +151,48 @@ func inCheck(col, decl string) string {
 		return ""
 	}
 	q := quoteIdent(col)
+	check := name + "(" + q + ", " + strconv.FormatInt(typmod, 10) + ") IS " + q
+	if f := fastCanonical(name, q, typmod); f != "" {
+		check = f + " OR " + check
+	}
 	return " CONSTRAINT " + quoteIdent(InternalCheckPrefix+"in_"+strings.TrimPrefix(name, "pg_in_")+"_"+col) +
-		" CHECK (" + name + "(" + q + ", " + strconv.FormatInt(typmod, 10) + ") IS " + q + ")"
+		" CHECK (" + check + ")"
+}
+
+// fastCanonical is an SQLite expression (no Go callback) that is true only
+// for values already in the canonical form of the type (NULL for none):
+// the CHECK tries it first, and only a value it does not accept pays for
+// the input function (which then raises PostgreSQL's error or finds the
+// value canonical). SQLite evaluates OR left to right and stops at true.
+func fastCanonical(name, q string, typmod int64) string {
+	isType := func(t string) string { return "typeof(" + q + ") = '" + t + "'" }
+	switch name {
+	case "pg_in_bool":
+		return "(" + isType("integer") + " AND " + q + " IN (0, 1))"
+	case "pg_in_int2":
+		return "(" + isType("integer") + " AND " + q + " BETWEEN -32768 AND 32767)"
+	case "pg_in_int4":
+		return "(" + isType("integer") + " AND " + q + " BETWEEN -2147483648 AND 2147483647)"
+	case "pg_in_int8":
+		return isType("integer")
+	case "pg_in_float8":
+		return isType("real")
+	case "pg_in_text":
+		return "(" + isType("text") + " AND instr(" + q + ", char(0)) = 0)"
+	case "pg_in_varchar":
+		if n := typmod - 4; n > 0 {
+			return "(" + isType("text") + " AND instr(" + q + ", char(0)) = 0 AND length(" + q + ") <= " + strconv.FormatInt(n, 10) + ")"
+		}
+		return "(" + isType("text") + " AND instr(" + q + ", char(0)) = 0)"
+	case "pg_in_bytea":
+		return isType("blob")
+	case "pg_in_json":
+		return "(" + isType("text") + " AND json_valid(" + q + "))"
+	case "pg_in_uuid":
+		g := func(n int) string { return strings.Repeat("[0-9a-f]", n) }
+		return "(" + isType("text") + " AND " + q + " GLOB '" + g(8) + "-" + g(4) + "-" + g(4) + "-" + g(4) + "-" + g(12) + "')"
+	}
+	return ""
 }
 
 // canonicalDefault converts the literal default lit (a string token's
@@ -296,6 +336,25 @@ func tableDecls(create string) []tableCol {
 // range, as before enforcement (a documented difference).
 func rowidAlias(decl string, pk bool) bool {
 	return pk && strings.EqualFold(strings.TrimSpace(decl), "integer")
+}
+
+// UnwrapInput returns the value expression of an item of a translated
+// INSERT ... VALUES list: the first argument of the pg_in_col wrapper
+// (wrapIn), or the item itself. Callers that read the translated text
+// (parameter types, key values of a unique violation) see the value as
+// written.
+func UnwrapInput(item string) string {
+	item = strings.TrimSpace(item)
+	inner, ok := strings.CutPrefix(item, "pg_in_col(")
+	if !ok || !strings.HasSuffix(inner, ")") {
+		return item
+	}
+	x := newTx(inner[:len(inner)-1])
+	if x.n() == 0 {
+		return item
+	}
+	parts := x.splitTop(0, x.n())
+	return strings.TrimSpace(x.text(parts[0][0], parts[0][1]))
 }
 
 // wrapIn wraps the expression at lo..hi-1 in pg_in_col(expr, decl) (decl:

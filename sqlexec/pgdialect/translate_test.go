@@ -290,7 +290,11 @@ func TestParamCols(t *testing.T) {
 // inCheckSQL is the CHECK constraint CREATE TABLE adds to a column of an
 // enforced type (enforce.go).
 func inCheckSQL(typ, col string, typmod int) string {
-	return " CONSTRAINT pgdialect_in_" + typ + "_" + col + " CHECK (pg_in_" + typ + "(" + col + ", " + strconv.Itoa(typmod) + ") IS " + col + ")"
+	check := "pg_in_" + typ + "(" + col + ", " + strconv.Itoa(typmod) + ") IS " + col
+	if f := fastCanonical("pg_in_"+typ, col, int64(typmod)); f != "" {
+		check = f + " OR " + check
+	}
+	return " CONSTRAINT pgdialect_in_" + typ + "_" + col + " CHECK (" + check + ")"
 }
 
 // inDecl is a value of INSERT/UPDATE as enforceDML wraps it.
