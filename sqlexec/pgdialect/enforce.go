@@ -37,7 +37,7 @@ import (
 //     wrapInsertSelect), UPDATE ... SET and ON CONFLICT DO UPDATE SET wrap
 //     each value in pg_in_col(value, create_sql, column) (the table's
 //     CREATE TABLE text read from sqlite_schema, its column types parsed
-//     once per text), COPY binds pg_in_decl(?, 'decl'), and literal
+//     once per text), COPY converts each value with InDecl before proposing, and literal
 //     DEFAULTs are converted at CREATE: so what PostgreSQL accepts in
 //     another spelling ('yes', 'ON', an upper-case uuid, 1.5 into an
 //     integer) is stored canonical. A string literal compared with a column
