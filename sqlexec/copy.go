@@ -40,9 +40,11 @@ func copyFormat(cp *pgdialect.CopySpec) pgwire.CopyFormat {
 	return f
 }
 
-// tableColumns returns the columns (name, OID) of table.
-func (s *Session) tableColumns(ctx context.Context, table string) ([]pgwire.Column, error) {
+// tableColumns returns the columns (name, OID) of table and their
+// declared types.
+func (s *Session) tableColumns(ctx context.Context, table string) ([]pgwire.Column, []string, error) {
 	var cols []pgwire.Column
+	var decls []string
 	err := s.onTxState(ctx, func(c *lconn) error {
 		st, _, err := c.prepare("SELECT name, type FROM pragma_table_info(?)")
 		if err != nil {
@@ -57,17 +59,18 @@ func (s *Session) tableColumns(ctx context.Context, table string) ([]pgwire.Colu
 				oid = pgoid.Text
 			}
 			cols = append(cols, pgwire.Column{Name: name, TypeOID: oid, TypeSize: pgoid.Size(oid), TypeModifier: -1})
+			decls = append(decls, decl)
 			return nil
 		})
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(cols) == 0 {
-		return nil, &Error{Code: CodeUndefinedTable, Message: fmt.Sprintf("relation %q does not exist", table), Table: table, Statement: -1}
+		return nil, nil, &Error{Code: CodeUndefinedTable, Message: fmt.Sprintf("relation %q does not exist", table), Table: table, Statement: -1}
 	}
-	return cols, nil
+	return cols, decls, nil
 }
 
 func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {
@@ -78,18 +81,19 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 	if err := guardInternal(cp.Table); err != nil {
 		return err
 	}
-	all, err := s.tableColumns(ctx, cp.Table)
+	all, allDecls, err := s.tableColumns(ctx, cp.Table)
 	if err != nil {
 		return err
 	}
-	cols := all
+	cols, decls := all, allDecls
 	if len(cp.Columns) > 0 {
-		cols = nil
+		cols, decls = nil, nil
 		for _, name := range cp.Columns {
 			found := false
-			for _, c := range all {
+			for i, c := range all {
 				if strings.EqualFold(c.Name, name) {
 					cols = append(cols, c)
+					decls = append(decls, allDecls[i])
 					found = true
 					break
 				}
@@ -137,6 +141,19 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 							b.WriteString(", ")
 						}
 						b.WriteByte('?')
+						// each value in its column type's canonical form
+						// (pgdialect/enforce.go) before it is proposed, as
+						// an INSERT's would be at apply; a bad one is
+						// PostgreSQL's error and nothing is proposed
+						v, err := pgdialect.InDecl(r[j], decls[j])
+						if err != nil {
+							code, msg, ok := pgdialect.ParseSQLStateError(err.Error())
+							if !ok {
+								code, msg = CodeInvalidTextRepresentation, err.Error()
+							}
+							return &Error{Code: code, Message: msg, Statement: -1}
+						}
+						r[j] = v
 					}
 					b.WriteByte(')')
 					args = append(args, r...)
@@ -224,7 +241,7 @@ func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.Resul
 	}
 	cols := res.Columns
 	if cols == nil && cp.Table != "" {
-		c, err := s.tableColumns(ctx, cp.Table)
+		c, _, err := s.tableColumns(ctx, cp.Table)
 		if err == nil {
 			cols = c
 		}

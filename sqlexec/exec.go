@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
 // runSQL executes one SQLite statement (and, defensively, any further
@@ -298,7 +300,7 @@ func addKeyValues(c *lconn, e *Error, sqlText string, args []any) {
 		if pos < 0 || pos >= len(items) {
 			return
 		}
-		it := strings.TrimSpace(items[pos])
+		it := pgdialect.UnwrapInput(items[pos])
 		switch {
 		case len(it) > 1 && it[0] == '?':
 			n, err := strconv.Atoi(it[1:])

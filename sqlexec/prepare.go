@@ -274,7 +274,7 @@ func (s *Session) inferParams(ctx context.Context, st *pgdialect.Stmt, oids []ui
 				return nil
 			}
 			for pos, item := range splitTopLevel(rest[1:closingParen(rest)]) {
-				item = strings.TrimSpace(item)
+				item = pgdialect.UnwrapInput(item)
 				if len(item) < 2 || item[0] != '?' || pos >= len(order) {
 					continue
 				}

@@ -8,6 +8,13 @@
 // by position n (bind argument n-1 of database/sql, or
 // sqlite3_bind_*(stmt, n, ...)). Stmt.ParamCount is the highest n.
 //
+// Declared column types are enforced on write by deterministic input
+// functions pg_in_<typname>(value, typmod) that return the type's
+// canonical stored form or PostgreSQL's error: called by a hidden CHECK
+// per column and by the input paths (enforce.go; the families in
+// types_in.go and their own files). Invariant: what a table created here
+// holds in an enforced column is that type's canonical form.
+//
 // See docs/sql-dialect.md for the supported subset.
 package pgdialect
 

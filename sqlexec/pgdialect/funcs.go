@@ -177,6 +177,9 @@ func register() error {
 	if err := registerCastFuncs(); err != nil {
 		return err
 	}
+	if err := registerInFuncs(); err != nil {
+		return err
+	}
 	if err := registerNumericFuncs(); err != nil {
 		return err
 	}

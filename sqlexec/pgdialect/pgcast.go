@@ -28,6 +28,10 @@ const ErrMarker = "pgdialect SQLSTATE "
 //	pgdialect_len_bpchar_5_col     char(5)                 -> 22001 value too long for type character(5)
 //	pgdialect_type_int4_col        typeof(col) not text    -> 22P02 invalid input syntax for type integer
 //	pgdialect_range_int2_col       col BETWEEN ...         -> 22003 smallint out of range
+//	pgdialect_in_bool_col          pg_in_bool(col, -1) IS col -> 42804 (see enforce.go)
+//
+// (len_, type_ and range_ are what tables created before enforce.go have;
+// new tables get only in_ constraints.)
 //
 // SQLite reports "CHECK constraint failed: NAME"; InternalCheck maps the
 // name; the catalog (pg_constraint, \d) hides these constraints.
@@ -54,6 +58,13 @@ func InternalCheck(name string) (code, message string, ok bool) {
 		case "bpchar":
 			return "22001", "value too long for type character(" + parts[2] + ")", true
 		}
+	case "in":
+		tt := typeAlias[parts[1]]
+		if tt == nil {
+			return "", "", false
+		}
+		col := strings.Join(parts[2:], "_")
+		return "42804", "column \"" + col + "\" is of type " + tt.format + " but the value is not in its canonical form: cast it (::" + tt.name + ")", true
 	case "type", "range":
 		tt := typeAlias[parts[1]]
 		if tt == nil {

@@ -130,6 +130,7 @@ func (x *tx) translate() (*Stmt, error) {
 			return nil, err
 		}
 		tag, ro := x.mainVerb()
+		x.canonicalComparisons()
 		x.applyAliases()
 		return x.query(tag, x.all(), ro), nil
 	case "INSERT", "UPDATE", "DELETE", "REPLACE":
@@ -143,6 +144,9 @@ func (x *tx) translate() (*Stmt, error) {
 		if first == "REPLACE" {
 			tag = "INSERT"
 		}
+		x.enforceDML()
+		x.canonicalComparisons()
+		x.applyReturningAliases()
 		return x.query(tag, x.all(), false), nil
 	case "PRAGMA", "ATTACH", "DETACH":
 		return x.query(first, x.all(), false), nil

@@ -3,6 +3,7 @@ package pgdialect
 import (
 	"errors"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -51,11 +52,11 @@ var translateCases = []tcase{
 	// plain SQLite / PostgreSQL common SQL keeps its text
 	{in: "SELECT id, name FROM users WHERE id = 1", kind: KindQuery, exec: []string{"SELECT id, name FROM users WHERE id = 1"}, tag: "SELECT"},
 	{in: "INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES ($1, $2, $3, $4, CURRENT_TIMESTAMP);", kind: KindQuery,
-		exec: []string{"INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (?1, ?2, ?3, ?4, CURRENT_TIMESTAMP)"}, tag: "INSERT", oids: []uint32{0, 0, 0, 0}},
+		exec: []string{"INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (" + inDecl("?1", "pgbench_history", "tid") + ", " + inDecl("?2", "pgbench_history", "bid") + ", " + inDecl("?3", "pgbench_history", "aid") + ", " + inDecl("?4", "pgbench_history", "delta") + ", " + inDecl("CURRENT_TIMESTAMP", "pgbench_history", "mtime") + ")"}, tag: "INSERT", oids: []uint32{0, 0, 0, 0}},
 	{in: "UPDATE pgbench_accounts SET abalance = abalance + $1 WHERE aid = $2", kind: KindQuery,
-		exec: []string{"UPDATE pgbench_accounts SET abalance = abalance + ?1 WHERE aid = ?2"}, tag: "UPDATE", oids: []uint32{0, 0}},
+		exec: []string{"UPDATE pgbench_accounts SET abalance = " + inDecl("abalance + ?1", "pgbench_accounts", "abalance") + " WHERE aid = ?2"}, tag: "UPDATE", oids: []uint32{0, 0}},
 	{in: "INSERT INTO t (a) VALUES ($1) ON CONFLICT (a) DO UPDATE SET b = excluded.b RETURNING id, created_at", kind: KindQuery,
-		exec: []string{"INSERT INTO t (a) VALUES (?1) ON CONFLICT (a) DO UPDATE SET b = excluded.b RETURNING id, created_at"}, tag: "INSERT", oids: []uint32{0}},
+		exec: []string{"INSERT INTO t (a) VALUES (" + inDecl("?1", "t", "a") + ") ON CONFLICT (a) DO UPDATE SET b = " + inDecl("excluded.b", "t", "b") + " RETURNING id, created_at"}, tag: "INSERT", oids: []uint32{0}},
 	{in: "DELETE FROM t WHERE a = $1 RETURNING *", kind: KindQuery, exec: []string{"DELETE FROM t WHERE a = ?1 RETURNING *"}, tag: "DELETE", oids: []uint32{0}},
 	{in: "WITH d AS (DELETE FROM t RETURNING *) SELECT count(*) FROM d", kind: KindQuery,
 		exec: []string{`WITH d AS (DELETE FROM t RETURNING *) SELECT count(*) AS "count" FROM d`}, tag: "SELECT"},
@@ -119,13 +120,13 @@ var translateCases = []tcase{
 	{in: "-- ping", kind: KindEmpty},
 	// DDL
 	{in: "CREATE TABLE users (id SERIAL PRIMARY KEY, name text NOT NULL, created_at timestamp with time zone DEFAULT now())", kind: KindQuery,
-		exec: []string{"CREATE TABLE users (id INTEGER /*serial*/ PRIMARY KEY, name text NOT NULL, created_at timestamptz DEFAULT CURRENT_TIMESTAMP)"}, tag: "CREATE TABLE"},
+		exec: []string{"CREATE TABLE users (id INTEGER /*serial*/ PRIMARY KEY, name text NOT NULL" + inCheckSQL("text", "name", -1) + ", created_at timestamptz DEFAULT CURRENT_TIMESTAMP)"}, tag: "CREATE TABLE"},
 	{in: "CREATE TABLE t (id bigserial, n varchar(20) DEFAULT 'x'::character varying)", kind: KindQuery,
-		exec: []string{"CREATE TABLE t (id INTEGER /*bigserial*/ PRIMARY KEY, n varchar(20) DEFAULT (CAST('x' AS TEXT)) CONSTRAINT pgdialect_len_varchar_20_n CHECK (length(n) <= 20))"}, tag: "CREATE TABLE"},
+		exec: []string{"CREATE TABLE t (id INTEGER /*bigserial*/ PRIMARY KEY, n varchar(20) DEFAULT (CAST('x' AS TEXT))" + inCheckSQL("varchar", "n", 24) + ")"}, tag: "CREATE TABLE"},
 	{in: "CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, u uuid DEFAULT gen_random_uuid())", kind: KindQuery,
-		exec: []string{"CREATE TABLE t (id INTEGER /*identity:a:int*/  PRIMARY KEY, u uuid DEFAULT (pg_uuid_format(randomblob(16))))"}, tag: "CREATE TABLE"},
+		exec: []string{"CREATE TABLE t (id INTEGER /*identity:a:int*/  PRIMARY KEY, u uuid DEFAULT (pg_uuid_format(randomblob(16)))" + inCheckSQL("uuid", "u", -1) + ")"}, tag: "CREATE TABLE"},
 	{in: "create table pgbench_branches(bid int not null,bbalance int,filler char(88)) with (fillfactor=100)", kind: KindQuery,
-		exec: []string{"create table pgbench_branches(bid int not null" + intChecks("int4", "bid", "-2147483648 AND 2147483647") + ",bbalance int" + intChecks("int4", "bbalance", "-2147483648 AND 2147483647") + ",filler char(88) CONSTRAINT pgdialect_len_bpchar_88_filler CHECK (length(rtrim(filler, ' ')) <= 88))"}, tag: "CREATE TABLE"},
+		exec: []string{"create table pgbench_branches(bid int not null" + inCheckSQL("int4", "bid", -1) + ",bbalance int" + inCheckSQL("int4", "bbalance", -1) + ",filler char(88)" + inCheckSQL("bpchar", "filler", 92) + ")"}, tag: "CREATE TABLE"},
 	{in: "alter table pgbench_branches add primary key (bid)", kind: KindQuery,
 		exec: []string{"CREATE UNIQUE INDEX pgbench_branches_pkey ON pgbench_branches (bid)"}, tag: "ALTER TABLE"},
 	{in: "alter table pgbench_tellers add constraint pgbench_tellers_bid_fkey foreign key (bid) references pgbench_branches", kind: KindQuery, tag: "ALTER TABLE"},
@@ -285,9 +286,17 @@ func TestParamCols(t *testing.T) {
 	}
 }
 
-// intChecks is the CHECK constraints CREATE TABLE adds to an int2/int4
-// column.
-func intChecks(typ, col, rng string) string {
-	return " CONSTRAINT pgdialect_type_" + typ + "_" + col + " CHECK (typeof(" + col + ") NOT IN ('text', 'blob'))" +
-		" CONSTRAINT pgdialect_range_" + typ + "_" + col + " CHECK (" + col + " BETWEEN " + rng + ")"
+// inCheckSQL is the CHECK constraint CREATE TABLE adds to a column of an
+// enforced type (enforce.go).
+func inCheckSQL(typ, col string, typmod int) string {
+	check := "pg_in_" + typ + "(" + col + ", " + strconv.Itoa(typmod) + ") IS " + col
+	if f := fastCanonical("pg_in_"+typ, col, int64(typmod)); f != "" {
+		check = f + " OR " + check
+	}
+	return " CONSTRAINT pgdialect_in_" + typ + "_" + col + " CHECK (" + check + ")"
+}
+
+// inDecl is a value of INSERT/UPDATE as enforceDML wraps it.
+func inDecl(expr, tbl, col string) string {
+	return "pg_in_col(" + expr + ", (SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = '" + tbl + "' COLLATE NOCASE), '" + col + "')"
 }
