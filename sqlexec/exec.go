@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
 // runSQL executes one SQLite statement (and, defensively, any further
@@ -20,6 +22,12 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	}
 	c.syncSchema()
 	mode := c.replicatedMode()
+	if d, ok := pgdialect.ParseDropTable(sqlText); ok && mode == authWrite {
+		if err := prepareDrop(c, d); err != nil { // droptable.go
+			res.Err = err
+			return res, false
+		}
+	}
 	defer c.enterAuth(mode)()
 	st, tail, err := c.prepareCached(sqlText)
 	if err != nil {

@@ -418,6 +418,7 @@ func (x *tx) drop() (*Stmt, error) {
 		i += 2
 	}
 	st := &Stmt{Kind: KindQuery, Tag: tag}
+	var names []string
 	if obj == "TABLE" {
 		st.Kind = KindDropTables
 	}
@@ -437,6 +438,7 @@ func (x *tx) drop() (*Stmt, error) {
 			}
 		}
 		st.Exec = append(st.Exec, s+quoteIdent(n))
+		names = append(names, n)
 		i = j
 		if x.isP(i, ",") {
 			i++
@@ -444,11 +446,15 @@ func (x *tx) drop() (*Stmt, error) {
 		}
 		break
 	}
-	if x.kw(i, "CASCADE") || x.kw(i, "RESTRICT") {
+	cascade := x.kw(i, "CASCADE")
+	if cascade || x.kw(i, "RESTRICT") {
 		i++
 	}
 	if i < x.n() {
 		return nil, x.syntaxErrAt(i)
+	}
+	if obj == "TABLE" {
+		markDropTables(st, names, cascade) // drop.go
 	}
 	return st, nil
 }

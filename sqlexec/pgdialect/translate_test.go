@@ -132,7 +132,7 @@ var translateCases = []tcase{
 	{in: "CREATE INDEX ON t (a, b)", kind: KindQuery, exec: []string{"CREATE INDEX t_a_b_idx ON t (a, b)"}, tag: "CREATE INDEX"},
 	{in: "CREATE INDEX CONCURRENTLY i ON public.t USING btree (a)", kind: KindQuery, exec: []string{"CREATE INDEX  i ON t  (a)"}, tag: "CREATE INDEX"},
 	{in: "drop table if exists pgbench_accounts, pgbench_branches", kind: KindDropTables,
-		exec: []string{"DROP TABLE IF EXISTS pgbench_accounts", "DROP TABLE IF EXISTS pgbench_branches"}, tag: "DROP TABLE"},
+		exec: []string{"DROP TABLE IF EXISTS pgbench_accounts" + pgbenchDropMark, "DROP TABLE IF EXISTS pgbench_branches" + pgbenchDropMark}, tag: "DROP TABLE"},
 	{in: "truncate table pgbench_accounts, pgbench_branches restart identity cascade", kind: KindTruncate,
 		exec: []string{"DELETE FROM pgbench_accounts", "DELETE FROM pgbench_branches"}, tag: "TRUNCATE TABLE"},
 	{in: "truncate pgbench_history", kind: KindTruncate, exec: []string{"DELETE FROM pgbench_history"}, tag: "TRUNCATE TABLE"},
