@@ -70,7 +70,7 @@ func (x *tx) applyAliases() {
 }
 
 var boolOps = map[string]bool{"=": true, "<>": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true,
-	"~": true, "!~": true, "~*": true, "!~*": true, "~~": true, "!~~": true}
+	"~": true, "!~": true, "~*": true, "!~*": true, "~~": true, "!~~": true, "~~*": true, "!~~*": true}
 
 // itemName computes the PostgreSQL output name of select item a..b-1; has
 // reports an explicit alias; name "" means SQLite already agrees.

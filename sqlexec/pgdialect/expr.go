@@ -104,7 +104,7 @@ func (x *tx) exprPass() error {
 			continue
 		}
 		if t.kw("ILIKE") {
-			t.set("LIKE")
+			t.set("GLOB") // glob() is ILIKE (like.go)
 		}
 		if t.kw("SIMILAR") && x.kw(i+1, "TO") {
 			return unsupported("SIMILAR TO is not supported")
@@ -152,11 +152,15 @@ func (x *tx) rewriteOp(t *token, op string, i int) bool {
 		}
 		t.set(s)
 		return true
-	case "~~", "~~*":
-		t.set(" LIKE ")
-		return true
-	case "!~~", "!~~*":
-		t.set(" NOT LIKE ")
+	case "~~", "!~~", "~~*", "!~~*":
+		s := " LIKE "
+		if strings.HasSuffix(op, "*") {
+			s = " GLOB " // ILIKE (like.go)
+		}
+		if op[0] == '!' {
+			s = " NOT" + s
+		}
+		t.set(s)
 		return true
 	case "^":
 		return false
