@@ -22,6 +22,7 @@ type sqlStep struct {
 	code   string // expected SQLSTATE; "" = success
 	detail string // expected DETAIL when code is set ("" = no check)
 	hint   string // expected HINT when code is set ("" = no check)
+	pos    int32  // expected error position (1-based characters) when code is set (0 = no check)
 }
 
 // runScript runs steps in order on conn.
@@ -37,6 +38,9 @@ func runScript(t *testing.T, conn *pgx.Conn, steps []sqlStep) {
 			}
 			if st.detail != "" && pe.Detail != st.detail {
 				t.Errorf("%s: DETAIL %q, want %q", st.sql, pe.Detail, st.detail)
+			}
+			if st.pos != 0 && pe.Position != st.pos {
+				t.Errorf("%s: position %d, want %d", st.sql, pe.Position, st.pos)
 			}
 			if st.hint != "" && pe.Hint != st.hint {
 				t.Errorf("%s: HINT %q, want %q", st.sql, pe.Hint, st.hint)

@@ -295,6 +295,10 @@ func toError(err error) error {
 		if p, ok := ext(err); ok {
 			out.Pos = p
 		}
+		var pe *pgdialect.Error
+		if errors.As(err, &pe) && pe.Position > 0 {
+			out.Pos = pe.Position // translation errors point into the statement
+		}
 		return out
 	}
 	return &Error{Code: CodeInternal, Message: err.Error(), Statement: -1}
@@ -328,23 +332,35 @@ func fixPosition(e *Error, orig string) {
 	if name == "" || orig == "" {
 		return
 	}
-	if i := strings.LastIndex(name, "."); i >= 0 && e.Code != CodeSyntaxError {
-		name = name[i+1:]
+	i := findName(orig, name)
+	if k := strings.LastIndex(name, "."); i < 0 && k >= 0 && e.Code != CodeSyntaxError {
+		// PostgreSQL points at the qualified name; else at its last part.
+		i = findName(orig, name[k+1:])
 	}
-	low, n := strings.ToLower(orig), strings.ToLower(name)
-	for from := 0; from < len(low); {
-		i := strings.Index(low[from:], n)
-		if i < 0 {
-			return
-		}
-		i += from
-		end := i + len(n)
-		if (i == 0 || !isIdentByte(low[i-1])) && (end >= len(low) || !isIdentByte(low[end])) || !isIdentByte(n[0]) {
-			e.Pos = len([]rune(orig[:i])) + 1
-			return
-		}
-		from = i + 1
+	if i >= 0 {
+		e.Pos = len([]rune(orig[:i])) + 1
 	}
+}
+
+// findName returns the byte offset in s of the first case-insensitive
+// occurrence of name that is not part of a longer identifier, or
+// -1. It compares bytes of s itself (lower-casing s could change its
+// length and make offsets point elsewhere), and an empty name (e.g. from
+// `t.""`) is never found.
+func findName(s, name string) int {
+	if name == "" {
+		return -1
+	}
+	for i := 0; i+len(name) <= len(s); i++ {
+		if !strings.EqualFold(s[i:i+len(name)], name) {
+			continue
+		}
+		end := i + len(name)
+		if !isIdentByte(name[0]) || (i == 0 || !isIdentByte(s[i-1])) && (end >= len(s) || !isIdentByte(s[end])) {
+			return i
+		}
+	}
+	return -1
 }
 
 var reAtOrNear = regexp.MustCompile(`at or near "(.*)"`)

@@ -24,6 +24,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if r, ok := psqlSpecial(x); ok {
 		return r, nil
 	}
+	if err := x.checkIdents(); err != nil { // lexcheck.go
+		return nil, err
+	}
 	st, err = x.translate()
 	if err != nil {
 		return nil, err
