@@ -85,6 +85,7 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 		if len(rows) > 0 {
 			first = rows[0]
 		}
+		aggregateTypes(c, sqlText, infos) // resulttypes.go
 		res.Columns = buildColumns(infos, first)
 		res.declared = make([]bool, len(infos))
 		for i := range infos {

@@ -92,6 +92,7 @@ func (s *Session) streamRead(ctx context.Context, sqlText string, args []any, ve
 				infos[i].hint = hints[i]
 			}
 		}
+		aggregateTypes(c, sqlText, infos) // resulttypes.go
 		var cols []pgwire.Column
 		nrows := int64(0)
 		n, err := st.run(args, func(r []any) error {
@@ -142,6 +143,7 @@ func runPrepared(c *lconn, st *lstmt, sqlText string, args []any, verb string) (
 	for i := range infos {
 		infos[i] = colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
 	}
+	aggregateTypes(c, sqlText, infos) // resulttypes.go
 	var rows [][]any
 	n, err := st.run(args, func(r []any) error {
 		rows = append(rows, r)
