@@ -70,6 +70,7 @@ const (
 	CodeProgramLimitExceeded = "54000"
 	CodeDuplicateObject      = "42710"
 	CodeUndefinedSavepoint   = "3B001"
+	CodeInvalidSchemaName    = "3F000"
 	// data exceptions
 	CodeInvalidTextRepresentation = "22P02"
 	CodeStringTooLong             = "22001"
@@ -87,16 +88,18 @@ func Unsupported(construct string) *Error {
 }
 
 var (
-	reUnique   = regexp.MustCompile(`^UNIQUE constraint failed: (.*)$`)
-	rePK       = regexp.MustCompile(`^PRIMARY KEY constraint failed: (.*)$`)
-	reNotNull  = regexp.MustCompile(`^NOT NULL constraint failed: ([^.]+)\.(.*)$`)
-	reCheck    = regexp.MustCompile(`^CHECK constraint failed: (.*)$`)
-	reNoTable  = regexp.MustCompile(`^no such table: (?:main\.)?(.*)$`)
-	reNoColumn = regexp.MustCompile(`^no such column: (.*)$`)
-	reNoFunc   = regexp.MustCompile(`^no such function: (.*)$`)
-	reExists   = regexp.MustCompile(`^(table|index|view|trigger) (\S+) already exists$`)
-	reNear     = regexp.MustCompile(`near "(.*)": syntax error`)
-	reStore    = regexp.MustCompile(`^cannot store (TEXT|BLOB) value in (INTEGER|INT|REAL) column (.*)$`)
+	reUnique = regexp.MustCompile(`^UNIQUE constraint failed: (.*)$`)
+	rePK     = regexp.MustCompile(`^PRIMARY KEY constraint failed: (.*)$`)
+	// "UNIQUE constraint failed: index 'name'" (an index on expressions)
+	reUniqueIndex = regexp.MustCompile(`^index '(.*)'$`)
+	reNotNull     = regexp.MustCompile(`^NOT NULL constraint failed: ([^.]+)\.(.*)$`)
+	reCheck       = regexp.MustCompile(`^CHECK constraint failed: (.*)$`)
+	reNoTable     = regexp.MustCompile(`^no such table: (?:main\.)?(.*)$`)
+	reNoColumn    = regexp.MustCompile(`^no such column: (.*)$`)
+	reNoFunc      = regexp.MustCompile(`^no such function: (.*)$`)
+	reExists      = regexp.MustCompile(`^(table|index|view|trigger) (\S+) already exists$`)
+	reNear        = regexp.MustCompile(`near "(.*)": syntax error`)
+	reStore       = regexp.MustCompile(`^cannot store (TEXT|BLOB) value in (INTEGER|INT|REAL) column (.*)$`)
 )
 
 // mapError converts a SQLite (or any) error into *Error. sqlText is the
@@ -143,6 +146,12 @@ func mapError(err error, sqlText string) *Error {
 		} else if m := rePK.FindStringSubmatch(msg); m != nil {
 			cols = m[1]
 		}
+		if m := reUniqueIndex.FindStringSubmatch(cols); m != nil {
+			// a unique index on expressions: PostgreSQL names the index
+			out.Table, out.Constraint = dmlTable(sqlText), m[1]
+			out.Message = fmt.Sprintf("duplicate key value violates unique constraint %q", out.Constraint)
+			break
+		}
 		table, colNames := splitConstraintCols(cols)
 		suffix := "key"
 		if se.code != lib.SQLITE_CONSTRAINT_PRIMARYKEY && !strings.HasPrefix(msg, "PRIMARY") {
@@ -188,6 +197,10 @@ func mapError(err error, sqlText string) *Error {
 		m := reNoColumn.FindStringSubmatch(msg)
 		out.Column = m[1]
 		out.Message = fmt.Sprintf("column %q does not exist", m[1])
+	case strings.HasPrefix(msg, "unknown database "):
+		// a schema-qualified name other than public (CREATE TABLE app.t)
+		out.Code = CodeInvalidSchemaName
+		out.Message = fmt.Sprintf("schema %q does not exist", strings.TrimPrefix(msg, "unknown database "))
 	case strings.Contains(msg, "has no column named"):
 		out.Code = CodeUndefinedColumn
 		i := strings.Index(msg, "has no column named ")

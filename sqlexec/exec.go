@@ -81,20 +81,7 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 		return res, readonly
 	}
 	if ncol > 0 {
-		var first []any
-		if len(rows) > 0 {
-			first = rows[0]
-		}
-		aggregateTypes(c, sqlText, infos) // resulttypes.go
-		res.Columns = buildColumns(infos, first)
-		res.declared = make([]bool, len(infos))
-		for i := range infos {
-			res.declared[i] = infos[i].decl != ""
-		}
-		for _, r := range rows {
-			convertRow(res.Columns, r)
-		}
-		res.Rows = rows
+		res.setRows(c, sqlText, infos, rows)
 	}
 	if verb == "" {
 		verb = deriveVerb(sqlText, readonly)

@@ -143,7 +143,6 @@ func runPrepared(c *lconn, st *lstmt, sqlText string, args []any, verb string) (
 	for i := range infos {
 		infos[i] = colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
 	}
-	aggregateTypes(c, sqlText, infos) // resulttypes.go
 	var rows [][]any
 	n, err := st.run(args, func(r []any) error {
 		rows = append(rows, r)
@@ -154,19 +153,7 @@ func runPrepared(c *lconn, st *lstmt, sqlText string, args []any, verb string) (
 		return res
 	}
 	if ncol > 0 {
-		var first []any
-		if len(rows) > 0 {
-			first = rows[0]
-		}
-		res.Columns = buildColumns(infos, first)
-		res.declared = make([]bool, len(infos))
-		for i := range infos {
-			res.declared[i] = infos[i].decl != ""
-		}
-		for _, r := range rows {
-			convertRow(res.Columns, r)
-		}
-		res.Rows = rows
+		res.setRows(c, sqlText, infos, rows)
 	}
 	if verb == "" {
 		verb = deriveVerb(sqlText, true)

@@ -338,6 +338,10 @@ func (x *tx) exprOID(a, b int) uint32 {
 					}
 				}
 			}
+		default:
+			if o := funcResultOIDs[x.T(j).identName()]; o != 0 { // strfuncs.go
+				return o
+			}
 		}
 	}
 	if t.kw("CASE") {

@@ -28,6 +28,7 @@ func (x *tx) endsOperand(i int) bool {
 
 // exprPass applies the token-level rewrites valid anywhere in a statement.
 func (x *tx) exprPass() error {
+	x.fromItemSyntax() // fromitems.go
 	// pass 1: literals, parameters, qualifiers, keywords, functions
 	for i := 0; i < x.n(); i++ {
 		t := x.T(i)
@@ -245,6 +246,11 @@ func (x *tx) identRewrite(i int) error {
 				f = "current_database"
 			}
 			t.set(f + "()")
+		}
+		return nil
+	case "POSITION":
+		if call {
+			x.positionIn(i) // strfuncs.go
 		}
 		return nil
 	case "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_TIMESTAMP", "CURRENT_TIME":
