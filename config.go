@@ -52,6 +52,12 @@ type Config struct {
 	ReadTimeout time.Duration
 	// MaxConnections limits PostgreSQL client connections (default 200).
 	MaxConnections int
+	// StepBudget is the deterministic work budget of one log entry, in
+	// SQLite VM instructions (sqlexec.Options.StepBudget: 0 means
+	// sqlexec.DefaultStepBudget, negative none). An entry over it fails
+	// with 54000 on every node, so every node of a cluster must use the
+	// same value.
+	StepBudget int64
 	// VerifyInterval is how often the leader proposes a verification
 	// check (default 5s; negative: never), and VerifyRows how many rows
 	// one check hashes (default 2000). See verify.go.

@@ -55,7 +55,7 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 		n.log.Info("bootstrapped a new cluster member", "members", len(voters))
 	}
 
-	db, err := sqlexec.Open(ctx, filepath.Join(n.cfg.DataDir, "db.sqlite"), sqlexec.Options{Logger: n.log, Clock: n.cfg.Clock})
+	db, err := sqlexec.Open(ctx, filepath.Join(n.cfg.DataDir, "db.sqlite"), sqlexec.Options{Logger: n.log, Clock: n.cfg.Clock, StepBudget: n.cfg.StepBudget})
 	if err != nil {
 		return fmt.Errorf("raftsql: open the SQLite database %s: %w (if the file is damaged, move it aside and restart: the node rebuilds it from its Raft log)", filepath.Join(n.cfg.DataDir, "db.sqlite"), err)
 	}

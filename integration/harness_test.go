@@ -303,6 +303,13 @@ type procCluster struct {
 
 func startProcCluster(t *testing.T, size int) *procCluster {
 	t.Helper()
+	return startProcClusterArgs(t, size)
+}
+
+// startProcClusterArgs is startProcCluster with extra `raftsql serve`
+// flags for every node.
+func startProcClusterArgs(t *testing.T, size int, extra ...string) *procCluster {
+	t.Helper()
 	bin := raftsqlBinary(t)
 	ports := freePorts(t, 2*size)
 	dir := t.TempDir()
@@ -322,6 +329,7 @@ func startProcCluster(t *testing.T, size int) *procCluster {
 		p.args = []string{"serve", "--id", name, "--data-dir", p.dataDir,
 			"--pg-listen", p.pgAddr, "--raft-listen", fmt.Sprintf("127.0.0.1:%d", ports[i]),
 			"--initial-cluster", strings.Join(initial, ","), "--log-level", "info"}
+		p.args = append(p.args, extra...)
 		c.nodes = append(c.nodes, p)
 	}
 	for _, p := range c.nodes {

@@ -1,9 +1,7 @@
 package sqlexec
 
 import (
-	"errors"
-
-	lib "modernc.org/sqlite/lib"
+	"fmt"
 )
 
 // Apply: committed log entries run on the single apply connection, in
@@ -14,11 +12,16 @@ import (
 func (db *DB) ApplyNoop(index uint64) error {
 	res := db.ApplyBatch([]Entry{{Index: index}})
 	if len(res) == 1 && res[0].Err != nil && !res[0].Skipped {
-		if e, ok := res[0].Err.(*Error); ok && e.Code == CodeInternal {
-			return e
+		if IsApplyFault(res[0].Err) || isInternal(res[0].Err) {
+			return res[0].Err
 		}
 	}
 	return nil
+}
+
+func isInternal(err error) bool {
+	e, ok := err.(*Error)
+	return ok && e.Code == CodeInternal
 }
 
 // Apply applies one committed log entry. It never panics on bad input; a
@@ -27,8 +30,12 @@ func (db *DB) Apply(index uint64, data []byte) *ApplyResult {
 	return db.ApplyBatch([]Entry{{Index: index, Data: data}})[0]
 }
 
-// ApplyBatch applies consecutive entries in one SQLite transaction, with a
-// savepoint per entry.
+// ApplyBatch applies consecutive entries, in as few SQLite transactions as
+// it can (a savepoint per entry). Every entry's outcome is its result:
+// whatever its SQL did, the entry is recorded as applied, with its error
+// if it failed. Only a fault (storage, shutdown: see ApplyFault) leaves
+// entries unrecorded: their results are then *ApplyFault and the applied
+// index stays before them.
 func (db *DB) ApplyBatch(entries []Entry) []*ApplyResult {
 	out := make([]*ApplyResult, len(entries))
 	db.mu.Lock()
@@ -42,13 +49,55 @@ func (db *DB) ApplyBatch(entries []Entry) []*ApplyResult {
 	w := db.w
 	defer db.det.unpin()
 	db.det.unbindNames()
-	applied := db.applied.Load()
 	db.assertNoTx(w, "apply")
-	if err := w.exec("BEGIN IMMEDIATE"); err != nil {
-		for i, e := range entries {
-			out[i] = &ApplyResult{Index: e.Index, Err: mapError(err, "")}
+	for start := 0; start < len(entries); {
+		n, fault := db.applyRun(w, entries[start:], out[start:])
+		if fault != nil {
+			db.failBatch(w, entries[start:], out[start:], fault)
+			break
 		}
-		return out
+		start += n
+	}
+	return out
+}
+
+// applyRun applies a prefix of entries (all of them unless one ends the
+// SQLite transaction) and commits it, returning how many it consumed.
+//
+// A statement can end the whole SQLite transaction: an interrupted write
+// (the work budget), INSERT OR ROLLBACK, RAISE(ROLLBACK). That undoes the
+// entries before it in the batch too, so they are applied again (their
+// results are the same: same state, same pinned time and seed) and the
+// failed entry's outcome is recorded after them without running it again.
+func (db *DB) applyRun(w *lconn, entries []Entry, out []*ApplyResult) (int, *ApplyFault) {
+	n, ended, fault := db.applyTxn(w, entries, out, nil, len(entries) > 1)
+	if fault != nil || ended == nil {
+		return n, fault
+	}
+	n2, ended2, fault := db.applyTxn(w, entries[:n], out[:n], ended, len(entries) > 1)
+	if fault == nil && (ended2 != nil || n2 != n) {
+		fault = &ApplyFault{Index: ended.Index, Err: fmt.Errorf("entries before %d did not apply the same way twice", ended.Index)}
+	}
+	return n, fault
+}
+
+// applyTxn applies entries in one SQLite transaction. With known, the
+// last entry is not run: known is its outcome, recorded as it is. It
+// returns how many entries it consumed and, when an entry's statement
+// ended the transaction, that entry's result (nothing was committed).
+// batched says other entries share the transaction: a constraint that
+// fails at COMMIT (deferred) is then resolved entry by entry.
+func (db *DB) applyTxn(w *lconn, entries []Entry, out []*ApplyResult, known *ApplyResult, batched bool) (int, *ApplyResult, *ApplyFault) {
+	applied := db.applied.Load()
+	first := uint64(0)
+	if len(entries) > 0 {
+		first = entries[0].Index
+	}
+	if db.stopping.Load() {
+		return 0, nil, &ApplyFault{Shutdown: true, Index: first, Err: errShutdown}
+	}
+	if err := db.beginApply(w); err != nil {
+		return 0, nil, asFault(first, err)
 	}
 	last := applied
 	for i, e := range entries {
@@ -59,81 +108,122 @@ func (db *DB) ApplyBatch(entries []Entry) []*ApplyResult {
 			}
 			continue
 		}
-		out[i] = db.applyEntry(w, e)
+		if known != nil && i == len(entries)-1 {
+			if err := db.recordOutcome(w, e.Index, known); err != nil {
+				db.rollback(w)
+				return 0, nil, asFault(e.Index, err)
+			}
+			out[i] = known
+			last = e.Index
+			break
+		}
+		r, fault := db.applyEntry(w, e)
+		if fault != nil {
+			db.rollback(w)
+			return 0, nil, fault
+		}
+		if !w.inTx() {
+			return i + 1, r, nil
+		}
+		out[i] = r
 		last = e.Index
 	}
-	if last != applied {
-		if err := execArgs(w, "UPDATE raftsql_meta SET applied_index = ? WHERE id = 1", int64(last)); err != nil {
-			return db.failBatch(w, entries, out, err)
-		}
-		if err := w.exec("COMMIT"); err != nil {
-			_ = w.exec("ROLLBACK")
-			var se *sqliteErr
-			if errors.As(err, &se) && se.code&0xff == lib.SQLITE_CONSTRAINT {
-				return db.commitFailed(w, entries, out, applied, err)
-			}
-			return db.failBatch(w, entries, out, err)
-		}
-		db.noteSchema(w)
-		db.applied.Store(last)
-	} else {
-		_ = w.exec("ROLLBACK")
+	if last == applied {
+		db.rollback(w)
+		return len(entries), nil, nil
 	}
-	return out
-}
-
-// commitFailed handles a constraint failure at COMMIT (deferred
-// constraints): each entry is applied again on its own, and an entry that
-// still cannot commit is recorded as failed, so the apply loop always makes
-// progress.
-func (db *DB) commitFailed(w *lconn, entries []Entry, out []*ApplyResult, applied uint64, cause error) []*ApplyResult {
-	for i, e := range entries {
-		if e.Index <= applied {
-			continue
+	if err := execArgs(w, "UPDATE raftsql_meta SET applied_index = ? WHERE id = 1", int64(last)); err != nil {
+		db.rollback(w)
+		return 0, nil, asFault(last, err)
+	}
+	if err := w.exec("COMMIT"); err != nil {
+		db.rollback(w)
+		if f := faultOf(last, err); f != nil {
+			return 0, nil, f
 		}
-		if err := w.exec("BEGIN IMMEDIATE"); err != nil {
-			return db.failBatch(w, entries, out, err)
+		// A deferred constraint (PRAGMA defer_foreign_keys) failed at
+		// COMMIT: a statement's doing, so a result.
+		if batched {
+			return db.commitFailed(w, entries, out, applied)
 		}
-		r := db.applyEntry(w, e)
-		if err := execArgs(w, "UPDATE raftsql_meta SET applied_index = ? WHERE id = 1", int64(e.Index)); err != nil {
-			return db.failBatch(w, entries, out, err)
-		}
-		if err := w.exec("COMMIT"); err != nil {
-			_ = w.exec("ROLLBACK")
-			// Record the entry as failed: only its request id and index.
-			r = &ApplyResult{Index: e.Index, Err: mapError(err, "")}
-			if cmd, derr := DecodeCommand(e.Data); derr == nil {
+		r := &ApplyResult{Index: last, Err: mapError(err, "")}
+		if len(entries) == 1 {
+			if cmd, derr := DecodeCommand(entries[0].Data); derr == nil {
 				r.RequestID = cmd.RequestID
 			}
-			if err := w.exec("BEGIN IMMEDIATE"); err != nil {
-				return db.failBatch(w, entries, out, err)
-			}
-			var zero [16]byte
-			if r.RequestID != zero {
-				_ = execArgs(w, "INSERT OR REPLACE INTO raftsql_requests(id, idx) VALUES (?, ?)", r.RequestID[:], int64(e.Index))
-			}
-			_ = execArgs(w, "UPDATE raftsql_meta SET applied_index = ? WHERE id = 1", int64(e.Index))
-			if err := w.exec("COMMIT"); err != nil {
-				_ = w.exec("ROLLBACK")
-				return db.failBatch(w, entries, out, err)
-			}
 		}
-		db.noteSchema(w)
-		db.applied.Store(e.Index)
-		applied = e.Index
-		out[i] = r
+		return len(entries), r, nil
 	}
-	_ = cause
-	return out
+	db.noteSchema(w)
+	db.applied.Store(last)
+	return len(entries), nil, nil
 }
 
-func (db *DB) failBatch(w *lconn, entries []Entry, out []*ApplyResult, err error) []*ApplyResult {
-	_ = w.exec("ROLLBACK")
-	db.log.Error("sqlexec: apply commit failed", "err", err)
-	for i, e := range entries {
-		out[i] = &ApplyResult{Index: e.Index, Err: errf(CodeInternal, "apply failed: %v", err)}
+// commitFailed handles a constraint failure at the COMMIT of a batch
+// (deferred constraints): each entry is applied again on its own, and an
+// entry that still cannot commit is recorded as failed, so the apply loop
+// always makes progress and an entry's outcome never depends on the batch
+// it was in.
+func (db *DB) commitFailed(w *lconn, entries []Entry, out []*ApplyResult, applied uint64) (int, *ApplyResult, *ApplyFault) {
+	for i := range entries {
+		if entries[i].Index <= applied {
+			out[i] = &ApplyResult{Index: entries[i].Index, Skipped: true}
+			continue
+		}
+		if _, fault := db.applyRun(w, entries[i:i+1], out[i:i+1]); fault != nil {
+			return 0, nil, fault
+		}
 	}
-	return out
+	return len(entries), nil, nil
+}
+
+// beginApply opens the batch transaction on the apply connection.
+func (db *DB) beginApply(w *lconn) error {
+	// A statement may have left the connection query_only (the PRAGMA in
+	// any of its spellings); the apply writes whatever entries ask.
+	if err := w.exec("PRAGMA query_only=0"); err != nil {
+		return err
+	}
+	return w.exec("BEGIN IMMEDIATE")
+}
+
+func (db *DB) rollback(w *lconn) {
+	if w.inTx() {
+		_ = w.exec("ROLLBACK")
+	}
+}
+
+// recordOutcome records an entry whose outcome is known without running
+// it (an entry that ended its transaction): its request id, outcome and,
+// through the caller's commit, its index.
+func (db *DB) recordOutcome(w *lconn, index uint64, r *ApplyResult) error {
+	var zero [16]byte
+	if r.RequestID == zero {
+		return nil
+	}
+	return execArgs(w, "INSERT OR REPLACE INTO raftsql_requests(id, idx, outcome) VALUES (?, ?, ?)",
+		r.RequestID[:], int64(index), encodeOutcome(r))
+}
+
+func asFault(index uint64, err error) *ApplyFault {
+	if f := faultOf(index, err); f != nil {
+		return f
+	}
+	// An internal statement of the apply (not the entry's SQL) failing is
+	// not an outcome an entry can have: treat it as a fault.
+	return &ApplyFault{Index: index, Err: err}
+}
+
+func (db *DB) failBatch(w *lconn, entries []Entry, out []*ApplyResult, f *ApplyFault) {
+	db.rollback(w)
+	if f.Shutdown {
+		db.log.Info("sqlexec: apply interrupted for shutdown; the entries are applied again after the restart", "index", f.Index)
+	} else {
+		db.log.Error("sqlexec: apply failed: storage fault, the node must stop", "index", f.Index, "err", f)
+	}
+	for i, e := range entries {
+		out[i] = &ApplyResult{Index: e.Index, Err: f}
+	}
 }
 
 func execArgs(c *lconn, sqlText string, args ...any) error {
@@ -163,16 +253,20 @@ func queryInt(c *lconn, sqlText string, args ...any) (int64, bool, error) {
 	return v, found, err
 }
 
-// applyEntry runs inside the batch transaction.
-func (db *DB) applyEntry(w *lconn, e Entry) *ApplyResult {
+// applyEntry runs inside the batch transaction. It returns the entry's
+// result, or a fault. When the entry's SQL ended the transaction (see
+// applyRun) the result is returned with nothing recorded; the caller
+// notices that no transaction is open.
+func (db *DB) applyEntry(w *lconn, e Entry) (*ApplyResult, *ApplyFault) {
 	res := &ApplyResult{Index: e.Index}
 	if len(e.Data) == 0 {
-		return res
+		return res, nil
 	}
 	cmd, err := DecodeCommand(e.Data)
 	if err != nil {
+		// The same bytes on every node: a result, not a reason to stop.
 		res.Err = errf(CodeInternal, "undecodable log entry %d: %v", e.Index, err)
-		return res
+		return res, nil
 	}
 	res.RequestID = cmd.RequestID
 	var zero [16]byte
@@ -180,43 +274,75 @@ func (db *DB) applyEntry(w *lconn, e Entry) *ApplyResult {
 	if hasID {
 		found, outcome, err := lookupRequest(w, cmd.RequestID)
 		if err != nil {
-			res.Err = mapError(err, "")
-			return res
+			return nil, asFault(e.Index, err)
 		}
 		if found {
 			res.Duplicate = true
 			res.Results, res.Err = decodeOutcome(outcome)
-			return res
+			return res, nil
 		}
 	}
 	if err := w.exec("SAVEPOINT raftsql_entry"); err != nil {
-		res.Err = mapError(err, "")
-		return res
+		return nil, asFault(e.Index, err)
 	}
 	if cmd.Database != "" || cmd.User != "" {
 		db.det.bindNames(cmd.Database, cmd.User)
 	} else {
 		db.det.unbindNames()
 	}
+	w.meter.begin(db.opts.stepBudget())
 	results, execErr := executeCommand(w, db.det, cmd)
+	w.meter.end()
 	db.det.unbindNames()
 	res.Results = results
+	if f := entryFault(e.Index, results, execErr); f != nil {
+		return nil, f
+	}
 	if execErr != nil {
 		res.Err = execErr
+		if !w.inTx() {
+			return res, nil
+		}
 		_ = w.exec("ROLLBACK TO raftsql_entry")
 	}
-	_ = w.exec("RELEASE raftsql_entry")
 	if hasID {
-		if err := execArgs(w, "INSERT OR REPLACE INTO raftsql_requests(id, idx, outcome) VALUES (?, ?, ?)",
-			cmd.RequestID[:], int64(e.Index), encodeOutcome(res)); err != nil {
-			db.log.Error("sqlexec: record request id", "err", err)
+		if err := db.recordOutcome(w, e.Index, res); err != nil {
+			if f := faultOf(e.Index, err); f != nil {
+				return nil, f
+			}
+			// The entry left the connection unable to record it (e.g.
+			// query_only): undo it, restore the connection and record
+			// that as the entry's failure.
+			_ = w.exec("ROLLBACK TO raftsql_entry")
+			_ = w.exec("PRAGMA query_only=0")
+			res.Results, res.Err = nil, mapError(err, "")
+			if err := db.recordOutcome(w, e.Index, res); err != nil {
+				return nil, asFault(e.Index, err)
+			}
 		}
+	}
+	if err := w.exec("RELEASE raftsql_entry"); err != nil {
+		return nil, asFault(e.Index, err)
 	}
 	// Deterministic pruning: every node prunes at the same indexes.
 	if win := db.opts.DedupeWindow; e.Index%1024 == 0 && e.Index > win {
 		_ = execArgs(w, "DELETE FROM raftsql_requests WHERE idx < ?", int64(e.Index-win))
 	}
-	return res
+	return res, nil
+}
+
+// entryFault finds a fault among an entry's errors (a digest mismatch
+// hides the statement's own error behind 40001).
+func entryFault(index uint64, results []StatementResult, err error) *ApplyFault {
+	if f := faultOf(index, err); f != nil {
+		return f
+	}
+	for _, r := range results {
+		if f := faultOf(index, r.Err); f != nil {
+			return f
+		}
+	}
+	return nil
 }
 
 // executeCommand runs cmd's statements on w (inside a transaction or
@@ -228,6 +354,11 @@ func executeCommand(w *lconn, det *detState, cmd *Command) ([]StatementResult, e
 		// A transaction: validated by replay and digest (validate.go).
 		dg := newDigester()
 		results, err := replayTxn(w, det, cmd.Timestamp, cmd.Seed, 0, cmd.Statements, dg)
+		if e := w.meter.unitErr; e != nil && e.Code == CodeProgramLimitExceeded {
+			// Over the budget is the transaction's own doing, not a
+			// conflict: a retry would not help, so the client learns so.
+			return results, e
+		}
 		if err != nil || !dg.equal(cmd.Digest) {
 			return results, serializationFailure()
 		}

@@ -82,11 +82,7 @@ func checksumConn(c *lconn) (string, error) {
 		}
 		h.Write([]byte("\x01" + o.name))
 		_, err = st.run(nil, func(r []any) error {
-			b = append(b[:0], 'R')
-			for _, v := range r {
-				b = hashValue(b, v)
-			}
-			h.Write(b)
+			b = writeRow(h, b, 'R', r)
 			return nil
 		})
 		st.finalize()

@@ -103,22 +103,3 @@ func convertRow(cols []pgwire.Column, row []any) {
 		}
 	}
 }
-
-// setRows sets res's columns (typed from the declarations, the static
-// types of aggregates, else the first row) and its rows, converted.
-func (res *StatementResult) setRows(c *lconn, sqlText string, infos []colInfo, rows [][]any) {
-	var first []any
-	if len(rows) > 0 {
-		first = rows[0]
-	}
-	aggregateTypes(c, sqlText, infos) // resulttypes.go
-	res.Columns = buildColumns(infos, first)
-	res.declared = make([]bool, len(infos))
-	for i := range infos {
-		res.declared[i] = infos[i].decl != ""
-	}
-	for _, r := range rows {
-		convertRow(res.Columns, r)
-	}
-	res.Rows = rows
-}

@@ -38,6 +38,12 @@ type Options struct {
 	// Rand is the source of request ids and write seeds (default
 	// crypto/rand).
 	Rand io.Reader
+	// StepBudget is the deterministic work budget of one log entry (and of
+	// a transaction's speculation), in SQLite VM instructions: an entry
+	// that needs more fails with 54000 on every node (budget.go). 0 means
+	// DefaultStepBudget, negative means none. Every node must use the same
+	// value (the node configuration does not expose it; tests set it).
+	StepBudget int64
 }
 
 // DB is the replicated state machine: one SQLite file written only by Apply.
@@ -54,6 +60,10 @@ type DB struct {
 	// read connections compare it with the version their cached
 	// statements were compiled for (see lconn.syncSchema).
 	schemaVer atomic.Int64
+
+	// stopping stops every statement on the apply connection (the
+	// progress handler checks it): set by Close and stopApply.
+	stopping atomic.Bool
 
 	rmu     sync.RWMutex // readers hold R while using a read conn; Restore holds W
 	readers chan *lconn
@@ -165,6 +175,7 @@ func (db *DB) openConns() error {
 	}
 	db.noteSchema(w)
 	db.applied.Store(idx)
+	w.meter.stop = &db.stopping
 	db.w = w
 	db.readers = make(chan *lconn, db.opts.ReadConns)
 	for i := 0; i < db.opts.ReadConns; i++ {
@@ -272,6 +283,8 @@ func (db *DB) closeConns() {
 
 // Close closes the database.
 func (db *DB) Close() error {
+	// Stop a running apply or speculation before waiting for it.
+	db.stopApply()
 	db.rmu.Lock()
 	defer db.rmu.Unlock()
 	db.mu.Lock()
@@ -310,30 +323,34 @@ func (db *DB) withReader(ctx context.Context, fn func(c *lconn) error) error {
 	defer func() { db.readers <- r }()
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if ctx.Done() != nil {
-		stop := context.AfterFunc(ctx, func() { interruptConn(r) })
-		defer func() {
-			if !stop() {
-				// The interrupt may have fired; clear nothing: SQLite resets
-				// the interrupt flag when no statement is running.
-			}
-		}()
-	}
+	defer r.watch(ctx, true)()
 	return fn(r)
 }
 
 // withWriter runs fn on the apply connection under the apply lock (used by
 // speculative transaction execution; fn must leave no transaction open).
-func (db *DB) withWriter(fn func(c *lconn, d *detState) error) error {
+// The work budget of one entry applies to all of fn's statements, and
+// ctx's end (statement timeout, cancel request) stops them, so that no
+// speculation holds the apply lock beyond either; the first such error is
+// withWriter's.
+func (db *DB) withWriter(ctx context.Context, fn func(c *lconn, d *detState) error) error {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if db.closed || db.w == nil {
 		return errClosed
 	}
+	w := db.w
 	defer db.det.unpin()
 	defer db.det.unbindNames()
-	err := fn(db.w, db.det)
-	db.assertNoTx(db.w, "speculation")
+	w.meter.begin(db.opts.stepBudget())
+	defer w.meter.end()
+	unwatch := w.watch(ctx, false)
+	err := fn(w, db.det)
+	unwatch()
+	db.assertNoTx(w, "speculation")
+	if e := w.meter.unitErr; e != nil {
+		return e
+	}
 	return err
 }
 

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"io"
 	"math"
 )
 
@@ -49,6 +50,20 @@ func (d *digester) add(r *StatementResult) {
 func (d *digester) sum() []byte { return append([]byte(nil), d.h[:]...) }
 
 func (d *digester) equal(x []byte) bool { return string(d.h[:]) == string(x) }
+
+// writeRow hashes one row into h: the values in hashValue's encoding after
+// an optional one-byte tag (0: none). buf is reused and returned.
+func writeRow(h io.Writer, buf []byte, tag byte, r []any) []byte {
+	buf = buf[:0]
+	if tag != 0 {
+		buf = append(buf, tag)
+	}
+	for _, v := range r {
+		buf = hashValue(buf, v)
+	}
+	h.Write(buf)
+	return buf
+}
 
 func hashValue(b []byte, v any) []byte {
 	switch x := v.(type) {

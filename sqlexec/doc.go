@@ -90,7 +90,10 @@
 // copy.go, prepare.go
 // (extended protocol), columns.go (result column types), result.go,
 // errors.go, serving.go (a replicator may refuse all reads); db.go (open,
-// connections), apply.go, dedup.go, digest.go, checksum.go (full content
+// connections), apply.go, fault.go (apply results vs. faults), budget.go
+// (work budget and cancellation: the progress handler), timeout.go
+// (statement_timeout in a transaction), interrupt.go, dedup.go, digest.go,
+// checksum.go (full content
 // checksum), samplesum.go (the bounded sampled checksum replicas compare),
 // snapshot.go, command.go (log entry encoding), det.go (deterministic
 // functions and clock VFS), authorize.go (what may enter the log),

@@ -26,6 +26,9 @@ type Error struct {
 	Statement int
 	// Sev is the severity ("" = ERROR; "FATAL" ends the connection).
 	Sev string
+	// kind tells apply whether the error is a statement's result (the
+	// zero value) or a fault that must not be recorded (see faultKind).
+	kind faultKind
 }
 
 func (e *Error) Error() string          { return e.Message }
@@ -137,6 +140,8 @@ func mapError(err error, sqlText string) *Error {
 		}
 	}
 	switch {
+	case storageFault(se.code):
+		out.Code, out.kind = storageSQLState(prim), faultStorage
 	case se.code == lib.SQLITE_CONSTRAINT_UNIQUE || se.code == lib.SQLITE_CONSTRAINT_PRIMARYKEY ||
 		reUnique.MatchString(msg) || rePK.MatchString(msg):
 		out.Code = CodeUniqueViolation
@@ -248,6 +253,7 @@ func mapError(err error, sqlText string) *Error {
 	case prim == lib.SQLITE_INTERRUPT:
 		out.Code = CodeQueryCanceled
 		out.Message = "canceling statement due to user request"
+		out.kind = faultShutdown
 	case prim == lib.SQLITE_TOOBIG:
 		out.Code = CodeProgramLimitExceeded
 	case strings.Contains(msg, "syntax error") || strings.Contains(msg, "incomplete input") || strings.Contains(msg, "unrecognized token"):

@@ -81,7 +81,8 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 		return res, readonly
 	}
 	if ncol > 0 {
-		res.setRows(c, sqlText, infos, rows)
+		aggregateTypes(c, sqlText, infos) // resulttypes.go
+		res.setRows(infos, rows)
 	}
 	if verb == "" {
 		verb = deriveVerb(sqlText, readonly)

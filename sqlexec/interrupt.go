@@ -83,6 +83,7 @@ func rawHandle(conn any) (uintptr, *libc.TLS, bool) {
 // again until it does. Reads are not affected. It does not wait and may
 // be called from any goroutine, but not concurrently with Close.
 func (db *DB) Interrupt() {
+	db.stopApply() // the progress handler stops statements that start later too
 	w := db.w
 	if w == nil || w.db == 0 {
 		return

@@ -63,6 +63,10 @@ type lconn struct {
 	sharedSchema *atomic.Int64
 	det          *detState  // per-connection function state (read connections)
 	auth         *authState // authorizer (authorize.go); nil: none installed
+	// meter is the progress handler's state: work budget and
+	// cancellation (budget.go).
+	meter   *meter
+	meterID uintptr
 }
 
 const stmtCacheSize = 256
@@ -176,6 +180,7 @@ func openLConn(dsn string) (*lconn, error) {
 	c := &lconn{drv: dc}
 	c.db = *(*uintptr)(unsafe.Pointer(fdb.UnsafeAddr()))
 	c.tls = *(**libc.TLS)(unsafe.Pointer(ftls.UnsafeAddr()))
+	installMeter(c)
 	return c, nil
 }
 
@@ -193,6 +198,7 @@ func (c *lconn) close() error {
 		c.det = nil
 	}
 	err := c.drv.Close()
+	removeMeter(c)
 	c.drv = nil
 	c.db = 0
 	return err
@@ -431,6 +437,11 @@ func (s *lstmt) run(args []any, row func([]any) error) (int64, error) {
 		}
 	}
 	tls := s.c.tls
+	m := s.c.meter
+	var prev stmtMark
+	if m != nil {
+		prev = m.startStmt(tls, s.p)
+	}
 	for {
 		rc := lib.Xsqlite3_step(tls, s.p)
 		switch rc {
@@ -445,14 +456,35 @@ func (s *lstmt) run(args []any, row func([]any) error) (int64, error) {
 				}
 				if err := row(vals); err != nil {
 					lib.Xsqlite3_reset(tls, s.p)
+					if m != nil {
+						m.finishStmt(tls, s.p, prev, false)
+					}
 					return 0, err
 				}
 			}
 		case lib.SQLITE_DONE:
-			return int64(lib.Xsqlite3_changes64(tls, s.c.db)), nil
+			n := int64(lib.Xsqlite3_changes64(tls, s.c.db))
+			if m != nil {
+				if e := m.finishStmt(tls, s.p, prev, true); e != nil {
+					return 0, e
+				}
+			}
+			return n, nil
 		default:
 			e := s.c.err(rc)
 			lib.Xsqlite3_reset(tls, s.p)
+			if m != nil {
+				// The handler's reason (budget, timeout, shutdown)
+				// replaces SQLite's bare "interrupted".
+				me := m.finishStmt(tls, s.p, prev, false)
+				if me == nil && m.cancel != nil {
+					// sqlite3_interrupt came before the handler's call.
+					me = m.cancel.reason.Load()
+				}
+				if me != nil && rc&0xff == lib.SQLITE_INTERRUPT {
+					return 0, me
+				}
+			}
 			return 0, e
 		}
 	}

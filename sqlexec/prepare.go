@@ -162,7 +162,7 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 			return fn(c)
 		})
 	} else if s.tx != nil && len(s.tx.stmts) > 0 {
-		err = s.e.db.withWriter(func(c *lconn, det *detState) error {
+		err = s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
 			if err := c.exec("BEGIN"); err != nil {
 				return err
 			}

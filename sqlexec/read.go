@@ -153,7 +153,8 @@ func runPrepared(c *lconn, st *lstmt, sqlText string, args []any, verb string) (
 		return res
 	}
 	if ncol > 0 {
-		res.setRows(c, sqlText, infos, rows)
+		aggregateTypes(c, sqlText, infos) // resulttypes.go
+		res.setRows(infos, rows)
 	}
 	if verb == "" {
 		verb = deriveVerb(sqlText, true)

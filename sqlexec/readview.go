@@ -145,10 +145,7 @@ func (db *DB) withReadView(ctx context.Context, sc *readView, fn func(c *lconn) 
 		}
 		sc.begun = true
 	}
-	if ctx.Done() != nil {
-		stop := context.AfterFunc(ctx, func() { interruptConn(c) })
-		defer stop()
-	}
+	defer c.watch(ctx, true)()
 	return fn(c)
 }
 

@@ -201,7 +201,7 @@ func TestApplyNeverCommitsSpeculation(t *testing.T) {
 	defer db.Close()
 	mustApply(t, db, 1, cmdOf(1, 1, 1, "CREATE TABLE sp (id INTEGER PRIMARY KEY)"))
 	before := openTxAsserts.Load()
-	_ = db.withWriter(func(c *lconn, det *detState) error {
+	_ = db.withWriter(context.Background(), func(c *lconn, det *detState) error {
 		if err := c.exec("BEGIN"); err != nil {
 			return err
 		}

@@ -43,3 +43,22 @@ type ApplyResult struct {
 	Results   []StatementResult
 	Err       error // first statement error (*Error, Statement set); the entry was rolled back
 }
+
+// setRows records a statement's result rows and describes their columns
+// from SQLite's column information (declared types, or the first row's
+// values where a column has none).
+func (res *StatementResult) setRows(infos []colInfo, rows [][]any) {
+	var first []any
+	if len(rows) > 0 {
+		first = rows[0]
+	}
+	res.Columns = buildColumns(infos, first)
+	res.declared = make([]bool, len(infos))
+	for i := range infos {
+		res.declared[i] = infos[i].decl != ""
+	}
+	for _, r := range rows {
+		convertRow(res.Columns, r)
+	}
+	res.Rows = rows
+}

@@ -120,11 +120,7 @@ func sampleConn(c *lconn, cur VerifyCursor, rows int) (VerifySample, error) {
 		return out, err
 	}
 	_, err = st.run(nil, func(r []any) error {
-		b = b[:0]
-		for _, v := range r {
-			b = hashValue(b, v)
-		}
-		h.Write(b)
+		b = writeRow(h, b, 0, r)
 		return nil
 	})
 	st.finalize()
@@ -250,11 +246,7 @@ func sampleRows(c *lconn, h interface{ Write([]byte) (int, error) }, t sampleTab
 	n := 0
 	var last []any
 	_, err = st.run(args, func(r []any) error {
-		b = append(b[:0], 'R')
-		for _, v := range r {
-			b = hashValue(b, v)
-		}
-		h.Write(b)
+		b = writeRow(h, b, 'R', r)
 		n++
 		last = r[:len(t.keys):len(t.keys)]
 		return nil

@@ -94,7 +94,7 @@ func TestSampleChecksumFindsOneAlteredRow(t *testing.T) {
 		alter := tc.alter
 		good := samplePass(t, sampleFixture(t), 5)
 		bad := sampleFixture(t)
-		if err := bad.withWriter(func(c *lconn, _ *detState) error { return c.exec(alter) }); err != nil {
+		if err := bad.withWriter(context.Background(), func(c *lconn, _ *detState) error { return c.exec(alter) }); err != nil {
 			t.Fatal(err)
 		}
 		var cur VerifyCursor

@@ -259,6 +259,8 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 			}
 		}
 	}()
+	ctx, cancel := s.statementContext(ctx, st)
+	defer cancel()
 	switch st.Kind {
 	case pgdialect.KindEmpty:
 		return w.EmptyQuery()

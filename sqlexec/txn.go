@@ -106,7 +106,7 @@ func (s *Session) onTxState(ctx context.Context, fn func(c *lconn) error) error 
 			return fn(c)
 		})
 	case tx != nil && tx.spec && len(tx.stmts) > 0:
-		return s.e.db.withWriter(func(c *lconn, det *detState) error {
+		return s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
 			if err := c.exec("BEGIN"); err != nil {
 				return mapError(err, "")
 			}
@@ -148,7 +148,7 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 	var ro []bool
 	var outErr error
 	db, user := s.names()
-	err := s.e.db.withWriter(func(c *lconn, det *detState) error {
+	err := s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
 		det.bindNames(db, user)
 		if err := c.exec("BEGIN"); err != nil {
 			return mapError(err, "")
@@ -270,17 +270,7 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 			return err
 		}
 	}
-	switching := !tx.spec
-	if !tx.spec {
-		// First write: from now on the transaction runs speculatively on
-		// the latest applied state; speculate checks that the earlier
-		// statements still return what the client saw.
-		tx.spec = true
-		if tx.view != nil {
-			s.e.db.releaseReadView(tx.view)
-			tx.view = nil
-		}
-	}
+	switching := s.startSpeculation(tx)
 	results, ro, err := s.speculate(ctx, tx, extra, switching)
 	if err != nil {
 		return err
@@ -394,14 +384,7 @@ func (s *Session) txWrite(ctx context.Context, stmts []Statement, size int) erro
 	if tx.readOnly {
 		return errf(CodeReadOnlyTransaction, "cannot execute COPY FROM in a read-only transaction")
 	}
-	switching := !tx.spec
-	if !tx.spec {
-		tx.spec = true
-		if tx.view != nil {
-			s.e.db.releaseReadView(tx.view)
-			tx.view = nil
-		}
-	}
+	switching := s.startSpeculation(tx)
 	results, _, err := s.speculate(ctx, tx, stmts, switching)
 	if err != nil {
 		return err
@@ -420,4 +403,21 @@ func errTxnTooLarge(limit int) *Error {
 	return &Error{Code: CodeProgramLimitExceeded, Message: fmt.Sprintf("transaction exceeds %d bytes", limit),
 		HintText:  "raftsql replicates a transaction as one log entry. Split the work into smaller transactions, or run COPY outside a transaction block, where each batch of rows is its own entry.",
 		Statement: -1}
+}
+
+// startSpeculation marks tx as writing: from its first write on, the
+// transaction runs speculatively on the latest applied state (its read
+// view is released), and speculate checks that the earlier statements
+// still return what the client saw. It reports whether this is that first
+// write.
+func (s *Session) startSpeculation(tx *txn) bool {
+	if tx.spec {
+		return false
+	}
+	tx.spec = true
+	if tx.view != nil {
+		s.e.db.releaseReadView(tx.view)
+		tx.view = nil
+	}
+	return true
 }

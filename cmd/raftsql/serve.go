@@ -38,6 +38,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	tick := fs.Duration("tick", 15*time.Millisecond, "Raft tick interval (election timeout is 10-20 ticks)")
 	verifyInterval := fs.Duration("verify-interval", 5*time.Second, "how often the leader has the replicas compare checksums of a sample of their data (negative: never)")
 	verifyRows := fs.Int("verify-rows", 2000, "rows one verification check hashes on every node")
+	stepBudget := fs.Int64("step-budget", 0, "work budget of one log entry in SQLite VM instructions; an entry over it fails with 54000 on every node (0: the default, 200000000; negative: none). Every member must use the same value")
 	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql serve [flags]\n\nStarts one member of a raftsql cluster. Restarting with the same --data-dir\nrejoins with the stored state.\n\nFlags:\n"); !ok {
 		return code
 	}
@@ -71,6 +72,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		TickInterval:   *tick,
 		VerifyInterval: *verifyInterval,
 		VerifyRows:     *verifyRows,
+		StepBudget:     *stepBudget,
 		Logger:         logger,
 	}
 	if *initial != "" {

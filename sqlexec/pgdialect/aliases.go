@@ -246,6 +246,9 @@ func (x *tx) exprOID(a, b int) uint32 {
 	if a >= b {
 		return 0
 	}
+	if o := x.dtExprOID(a, b); o != 0 {
+		return o
+	}
 	d := x.depth[a]
 	caseDepth := 0
 	for k := a; k < b; k++ {

@@ -341,6 +341,15 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			}
 		}
 	}
+	if tt := typeAlias[typeName]; tt != nil && tt.oid == pgoid.Numeric && marker == "" && identity == "" && hi > lo {
+		decl, suffix, err := numericColumn(col, typeMods)
+		if err != nil {
+			return err
+		}
+		x.blank(ts, te)
+		x.T(ts).set(decl)
+		x.T(hi - 1).wsuf += suffix
+	}
 	if n, ok := lengthLimit(typeName, typeMods); ok && hi > lo {
 		expr := "length(" + quoteIdent(col) + ")"
 		if typeName == "bpchar" || typeName == "char" || typeName == "character" {

@@ -177,7 +177,13 @@ func register() error {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)
 		}
 	}
+	if err := registerDateTime(); err != nil {
+		return err
+	}
 	if err := registerCastFuncs(); err != nil {
+		return err
+	}
+	if err := registerNumericFuncs(); err != nil {
 		return err
 	}
 	return registerCatalogFuncs()

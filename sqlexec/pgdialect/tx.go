@@ -20,6 +20,8 @@ type tx struct {
 	colOIDs  []uint32
 	madePK   bool
 	series   []int
+	dtTypes  map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)
+	dtCols   map[string]string // generate_series column over date/time values -> its type
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}
