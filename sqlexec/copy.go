@@ -11,8 +11,9 @@ import (
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
-// COPY FROM STDIN (rows proposed in batches of EngineOptions.CopyBatchRows,
-// or recorded in the open transaction) and COPY TO STDOUT.
+// COPY FROM STDIN (rows read in batches of EngineOptions.CopyBatchRows,
+// applied together as one log entry or in the open transaction, so that a
+// COPY is atomic) and COPY TO STDOUT.
 
 func copyFormat(cp *pgdialect.CopySpec) pgwire.CopyFormat {
 	f := pgwire.CopyFormat{Kind: cp.Format, Delimiter: cp.Delimiter, Null: cp.Null, Header: cp.Header, Quote: cp.Quote, Escape: cp.Escape}
@@ -160,24 +161,19 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 				}
 				stmts = append(stmts, Statement{SQL: b.String(), Args: args, Tag: "INSERT"})
 			}
-			if s.tx != nil {
-				// Inside a transaction the rows are speculated once, when
-				// the COPY ends: speculating batch by batch would replay
-				// every earlier batch each time (quadratic in its size).
-				for i := range stmts {
-					stmts[i].Digest = true
-					pendingBytes += len(stmts[i].SQL) + 16*len(stmts[i].Args)
-				}
-				pending = append(pending, stmts...)
-				if err := s.txLimits(len(pending), pendingBytes); err != nil {
-					return err
-				}
-			} else {
-				cmd := s.e.newCommand(stmts)
-				cmd.Database, cmd.User = s.names()
-				if _, err := s.propose(ctx, cmd); err != nil {
-					return err
-				}
+			// All rows are applied together, when the COPY ends, so that
+			// the COPY is atomic as in PostgreSQL: inside a transaction
+			// they join it (speculated once: speculating batch by batch
+			// would replay every earlier batch each time, quadratic in
+			// its size); outside one they are one log entry. Either way
+			// the transaction size limits apply (docs/sql-dialect.md).
+			for i := range stmts {
+				stmts[i].Digest = s.tx != nil
+				pendingBytes += len(stmts[i].SQL) + 16*len(stmts[i].Args)
+			}
+			pending = append(pending, stmts...)
+			if err := s.copyLimits(len(pending), pendingBytes); err != nil {
+				return err
 			}
 			total += int64(len(rows))
 		}
@@ -192,12 +188,33 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 			continue
 		}
 	}
-	if len(pending) > 0 {
+	switch {
+	case len(pending) == 0:
+	case s.tx != nil:
 		if err := s.txWrite(ctx, pending, pendingBytes); err != nil {
+			return err
+		}
+	default:
+		cmd := s.e.newCommand(pending)
+		cmd.Database, cmd.User = s.names()
+		if _, err := s.propose(ctx, cmd); err != nil {
 			return err
 		}
 	}
 	return w.Complete(fmt.Sprintf("COPY %d", total))
+}
+
+// copyLimits: the rows of a COPY so far (n statements, size bytes) must
+// fit the open transaction, or one log entry as large as a transaction.
+func (s *Session) copyLimits(n, size int) error {
+	if s.tx != nil {
+		return s.txLimits(n, size)
+	}
+	if n > s.e.opts.MaxTxnStatements || size > s.e.opts.MaxTxnBytes {
+		return &Error{Code: CodeProgramLimitExceeded, Message: fmt.Sprintf("COPY exceeds the size of one log entry (%d bytes, %d statements of up to 500 rows)", s.e.opts.MaxTxnBytes, s.e.opts.MaxTxnStatements),
+			HintText: "Split the data into several COPY commands; each is atomic.", Statement: -1}
+	}
+	return nil
 }
 
 func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {

@@ -22,7 +22,7 @@ type EngineOptions struct {
 	DefaultReadConsistency string
 	MaxTxnStatements       int // statements per explicit transaction (default 1000)
 	MaxTxnBytes            int // SQL+argument bytes per transaction (default 16 MiB)
-	CopyBatchRows          int // rows per log entry for COPY FROM (default 1000)
+	CopyBatchRows          int // rows read from the client per batch by COPY FROM (default 1000)
 	Logger                 *slog.Logger
 	// NodeSettings answers SHOW for the node's own settings
 	// (raftsql.leader, ...); nil when the engine runs without a node.

@@ -22,6 +22,12 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	}
 	c.syncSchema()
 	mode := c.replicatedMode()
+	if d, ok := pgdialect.ParseDropTable(sqlText); ok && mode == authWrite {
+		if err := prepareDrop(c, d); err != nil { // droptable.go
+			res.Err = err
+			return res, false
+		}
+	}
 	defer c.enterAuth(mode)()
 	st, tail, err := c.prepareCached(sqlText)
 	if err != nil {
@@ -75,6 +81,7 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 		return res, readonly
 	}
 	if ncol > 0 {
+		aggregateTypes(c, sqlText, infos) // resulttypes.go
 		res.setRows(infos, rows)
 	}
 	if verb == "" {

@@ -70,7 +70,7 @@ func (x *tx) applyAliases() {
 }
 
 var boolOps = map[string]bool{"=": true, "<>": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true,
-	"~": true, "!~": true, "~*": true, "!~*": true, "~~": true, "!~~": true}
+	"~": true, "!~": true, "~*": true, "!~*": true, "~~": true, "!~~": true, "~~*": true, "!~~*": true}
 
 // itemName computes the PostgreSQL output name of select item a..b-1; has
 // reports an explicit alias; name "" means SQLite already agrees.
@@ -340,6 +340,10 @@ func (x *tx) exprOID(a, b int) uint32 {
 						return tt.oid
 					}
 				}
+			}
+		default:
+			if o := funcResultOIDs[x.T(j).identName()]; o != 0 { // strfuncs.go
+				return o
 			}
 		}
 	}

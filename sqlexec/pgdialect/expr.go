@@ -28,6 +28,7 @@ func (x *tx) endsOperand(i int) bool {
 
 // exprPass applies the token-level rewrites valid anywhere in a statement.
 func (x *tx) exprPass() error {
+	x.fromItemSyntax() // fromitems.go
 	// pass 1: literals, parameters, qualifiers, keywords, functions
 	for i := 0; i < x.n(); i++ {
 		t := x.T(i)
@@ -104,7 +105,7 @@ func (x *tx) exprPass() error {
 			continue
 		}
 		if t.kw("ILIKE") {
-			t.set("LIKE")
+			t.set("GLOB") // glob() is ILIKE (like.go)
 		}
 		if t.kw("SIMILAR") && x.kw(i+1, "TO") {
 			return unsupported("SIMILAR TO is not supported")
@@ -149,11 +150,15 @@ func (x *tx) rewriteOp(t *token, op string, i int) bool {
 		}
 		t.set(s)
 		return true
-	case "~~", "~~*":
-		t.set(" LIKE ")
-		return true
-	case "!~~", "!~~*":
-		t.set(" NOT LIKE ")
+	case "~~", "!~~", "~~*", "!~~*":
+		s := " LIKE "
+		if strings.HasSuffix(op, "*") {
+			s = " GLOB " // ILIKE (like.go)
+		}
+		if op[0] == '!' {
+			s = " NOT" + s
+		}
+		t.set(s)
 		return true
 	case "^":
 		return false
@@ -238,6 +243,11 @@ func (x *tx) identRewrite(i int) error {
 				f = "current_database"
 			}
 			t.set(f + "()")
+		}
+		return nil
+	case "POSITION":
+		if call {
+			x.positionIn(i) // strfuncs.go
 		}
 		return nil
 	case "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_TIMESTAMP", "CURRENT_TIME":

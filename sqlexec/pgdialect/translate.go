@@ -24,6 +24,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if r, ok := psqlSpecial(x); ok {
 		return r, nil
 	}
+	if err := x.checkIdents(); err != nil { // lexcheck.go
+		return nil, err
+	}
 	st, err = x.translate()
 	if err != nil {
 		return nil, err
@@ -422,6 +425,7 @@ func (x *tx) drop() (*Stmt, error) {
 		i += 2
 	}
 	st := &Stmt{Kind: KindQuery, Tag: tag}
+	var names []string
 	if obj == "TABLE" {
 		st.Kind = KindDropTables
 	}
@@ -441,6 +445,7 @@ func (x *tx) drop() (*Stmt, error) {
 			}
 		}
 		st.Exec = append(st.Exec, s+quoteIdent(n))
+		names = append(names, n)
 		i = j
 		if x.isP(i, ",") {
 			i++
@@ -448,11 +453,15 @@ func (x *tx) drop() (*Stmt, error) {
 		}
 		break
 	}
-	if x.kw(i, "CASCADE") || x.kw(i, "RESTRICT") {
+	cascade := x.kw(i, "CASCADE")
+	if cascade || x.kw(i, "RESTRICT") {
 		i++
 	}
 	if i < x.n() {
 		return nil, x.syntaxErrAt(i)
+	}
+	if obj == "TABLE" {
+		markDropTables(st, names, cascade) // drop.go
 	}
 	return st, nil
 }

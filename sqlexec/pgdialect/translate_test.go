@@ -81,7 +81,7 @@ var translateCases = []tcase{
 		exec: []string{"SELECT 'a\nb''c' AS \"?column?\", 'x''y' AS \"?column?\", ' $$ ' AS \"?column?\""}, tag: "SELECT"},
 	// operators
 	{in: "SELECT * FROM t WHERE a ILIKE $1 AND b NOT ILIKE 'x' AND c ~ '^a' AND d !~* 'B'", kind: KindQuery,
-		exec: []string{"SELECT * FROM t WHERE a LIKE ?1 AND b NOT LIKE 'x' AND c  REGEXP  '^a' AND d  NOT REGEXP '(?i)' ||  'B'"}, tag: "SELECT", oids: []uint32{0}},
+		exec: []string{"SELECT * FROM t WHERE a GLOB ?1 AND b NOT GLOB 'x' AND c  REGEXP  '^a' AND d  NOT REGEXP '(?i)' ||  'B'"}, tag: "SELECT", oids: []uint32{0}},
 	{in: "SELECT c.relname FROM pg_catalog.pg_class c WHERE c.relname OPERATOR(pg_catalog.~) '^(t)$' COLLATE pg_catalog.default", kind: KindQuery,
 		exec: []string{"SELECT c.relname FROM pg_class c WHERE c.relname  REGEXP  '^(t)$'"}, tag: "SELECT"},
 	{in: "SELECT * FROM information_schema.tables", kind: KindQuery, exec: []string{"SELECT * FROM information_schema_tables"}, tag: "SELECT"},
@@ -133,7 +133,7 @@ var translateCases = []tcase{
 	{in: "CREATE INDEX ON t (a, b)", kind: KindQuery, exec: []string{"CREATE INDEX t_a_b_idx ON t (a, b)"}, tag: "CREATE INDEX"},
 	{in: "CREATE INDEX CONCURRENTLY i ON public.t USING btree (a)", kind: KindQuery, exec: []string{"CREATE INDEX  i ON t  (a)"}, tag: "CREATE INDEX"},
 	{in: "drop table if exists pgbench_accounts, pgbench_branches", kind: KindDropTables,
-		exec: []string{"DROP TABLE IF EXISTS pgbench_accounts", "DROP TABLE IF EXISTS pgbench_branches"}, tag: "DROP TABLE"},
+		exec: []string{"DROP TABLE IF EXISTS pgbench_accounts" + pgbenchDropMark, "DROP TABLE IF EXISTS pgbench_branches" + pgbenchDropMark}, tag: "DROP TABLE"},
 	{in: "truncate table pgbench_accounts, pgbench_branches restart identity cascade", kind: KindTruncate,
 		exec: []string{"DELETE FROM pgbench_accounts", "DELETE FROM pgbench_branches"}, tag: "TRUNCATE TABLE"},
 	{in: "truncate pgbench_history", kind: KindTruncate, exec: []string{"DELETE FROM pgbench_history"}, tag: "TRUNCATE TABLE"},

@@ -231,7 +231,7 @@ func (x *tx) relation(i int) (string, int, error) {
 
 // syntaxErrAt is the syntax error at or near the token at i.
 func (x *tx) syntaxErrAt(i int) *Error {
-	return syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+	return syntaxErr(x.charPos(i), "syntax error at or near %q", x.T(i).text)
 }
 
 func quoteIdent(s string) string {
