@@ -90,7 +90,7 @@ func maxCommit(t *testing.T, c *memCluster) uint64 {
 // before and after it.
 func TestLongApplyCausesNoElection(t *testing.T) {
 	rows := envRows("RAFTSQL_LONG_APPLY_ROWS", 1_000_000)
-	c := startMemCluster(t, 3)
+	c := startMemClusterWith(t, 3, withoutVerification)
 	lead := c.waitLeader(10 * time.Second)
 	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 	defer cancel()
@@ -135,7 +135,7 @@ func TestLongApplyCausesNoElection(t *testing.T) {
 // same on every node.
 func TestSlowLeaderApplyCausesNoElection(t *testing.T) {
 	rows := envRows("RAFTSQL_LONG_APPLY_ROWS", 2_000_000)
-	c := startMemCluster(t, 3)
+	c := startMemClusterWith(t, 3, withoutVerification)
 	lead := c.waitLeader(10 * time.Second)
 	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 	defer cancel()
@@ -199,7 +199,7 @@ loop:
 // others'.
 func TestCloseInterruptsLongApply(t *testing.T) {
 	rows := envRows("RAFTSQL_CLOSE_APPLY_ROWS", 2_000_000)
-	c := startMemCluster(t, 3)
+	c := startMemClusterWith(t, 3, withoutVerification)
 	lead := c.waitLeader(10 * time.Second)
 	ctx, cancel := context.WithTimeout(context.Background(), 180*time.Second)
 	defer cancel()
@@ -289,7 +289,7 @@ func TestSIGTERMDuringLongApply(t *testing.T) {
 		t.Skip("starts real processes")
 	}
 	rows := envRows("RAFTSQL_CLOSE_APPLY_ROWS", 2_000_000)
-	c := startProcCluster(t, 3)
+	c := startProcClusterArgs(t, 3, "--verify-interval=-1s")
 	lead := c.leader(20 * time.Second)
 	ctx, cancel := context.WithTimeout(context.Background(), 240*time.Second)
 	defer cancel()
@@ -372,3 +372,9 @@ func TestSIGTERMDuringLongApply(t *testing.T) {
 		t.Fatalf("count on the restarted node = %d, %v; want %d (applied exactly once)", count, err, rows)
 	}
 }
+
+// withoutVerification turns periodic replica verification off. These
+// tests compare full checksums of tables of a million rows, which takes
+// seconds per replica; verification entries applied meanwhile would keep
+// the replicas' applied indexes apart while they are read one by one.
+func withoutVerification(cfg *raftsql.Config) { cfg.VerifyInterval = -1 }
