@@ -2,6 +2,7 @@ package raftsql
 
 import (
 	"crypto/rand"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -64,6 +65,23 @@ type Config struct {
 	VerifyInterval time.Duration
 	VerifyRows     int
 
+	// Auth is how PostgreSQL clients authenticate: AuthTrust or AuthSCRAM
+	// (default: trust when PGListen is a loopback address, scram
+	// otherwise; see security.go). Superuser is the bootstrap superuser
+	// (default "postgres") and SuperuserPassword its password, required
+	// under scram.
+	Auth              string
+	Superuser         string
+	SuperuserPassword string
+	// TLS, when set, is offered to PostgreSQL clients (SSLRequest);
+	// ClientCAs/ClientAuth in it verify client certificates.
+	TLS *tls.Config
+	// IdleSessionTimeout closes client sessions idle outside a transaction
+	// for longer (0: never). ReservedConnections of MaxConnections are kept
+	// for superusers.
+	IdleSessionTimeout  time.Duration
+	ReservedConnections int
+
 	Logger *slog.Logger
 	// Rand is the node's source of randomness, read at Start for the Raft
 	// core's seed (election jitter) and the incarnation id that makes
@@ -117,6 +135,9 @@ func (c *Config) setDefaults() error {
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	if err := c.setSecurityDefaults(); err != nil {
+		return err
 	}
 	if len(c.InitialCluster) == 0 {
 		if c.RaftListen == "" {

@@ -183,7 +183,9 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	n.pgLn = ln
 	cleanup = append(cleanup, func() { ln.Close() })
 
-	n.newWireServer(n.db, cfg)
+	if err := n.newWireServer(n.db, cfg); err != nil {
+		return nil, err
+	}
 
 	go n.applyLoop()
 	go n.run()

@@ -9,14 +9,27 @@ import (
 // newWireServer builds the SQL engine over db, with this node as its
 // replicator and the source of its node settings (SHOW raftsql.*), and the
 // PostgreSQL server that calls the engine directly.
-func (n *Node) newWireServer(db *sqlexec.DB, cfg Config) {
+func (n *Node) newWireServer(db *sqlexec.DB, cfg Config) error {
+	auth, err := newClientAuth(n, cfg)
+	if err != nil {
+		return err
+	}
 	engine := sqlexec.NewEngine(db, (*replicator)(n), sqlexec.EngineOptions{
-		ServerVersion: pgdialect.PostgresVersion + " (raftsql " + Version + ")",
-		NodeSettings:  (*nodeSettings)(n),
+		ServerVersion:      pgdialect.PostgresVersion + " (raftsql " + Version + ")",
+		NodeSettings:       (*nodeSettings)(n),
+		IsSuperuser:        auth.isSuperuser,
+		BootstrapSuperuser: cfg.Superuser,
 	})
 	n.pg = pgwire.NewServer(pgwire.Config{
-		Engine:         engine,
-		Logger:         n.log,
-		MaxConnections: cfg.MaxConnections,
+		Engine:              engine,
+		Logger:              n.log,
+		MaxConnections:      cfg.MaxConnections,
+		Auth:                auth.authenticator(),
+		TLSConfig:           clientTLS(cfg),
+		IdleSessionTimeout:  cfg.IdleSessionTimeout,
+		ReservedConnections: cfg.ReservedConnections,
+		IsSuperuser:         auth.isSuperuser,
 	})
+	n.log.Info("client authentication", "method", cfg.Auth, "superuser", cfg.Superuser, "tls", cfg.TLS != nil, "listen", cfg.PGListen)
+	return nil
 }

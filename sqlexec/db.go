@@ -149,6 +149,7 @@ func (db *DB) openConns() error {
 		`INSERT OR IGNORE INTO raftsql_meta(id, applied_index) VALUES (1, 0)`,
 		`CREATE TABLE IF NOT EXISTS raftsql_requests(id BLOB PRIMARY KEY, idx INTEGER NOT NULL, outcome TEXT) WITHOUT ROWID`,
 		`CREATE INDEX IF NOT EXISTS raftsql_requests_idx ON raftsql_requests(idx)`,
+		rolesTableSQL,
 	} {
 		if err := w.exec(s); err != nil {
 			w.close()
@@ -239,6 +240,7 @@ func (db *DB) openReader(clock *detState) (*lconn, error) {
 
 func (db *DB) connSetup(c *lconn) {
 	setup := append([]string(nil), db.opts.ConnSetup...)
+	setup = append(setup, pgdialect.RolesSourceSQL("SELECT name, superuser, login FROM main.raftsql_roles"))
 	setup = append(setup, pgdialect.CatalogSQL()...)
 	for _, s := range setup {
 		if err := c.exec(s); err != nil {

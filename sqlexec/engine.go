@@ -27,6 +27,12 @@ type EngineOptions struct {
 	// NodeSettings answers SHOW for the node's own settings
 	// (raftsql.leader, ...); nil when the engine runs without a node.
 	NodeSettings NodeSettings
+	// IsSuperuser reports whether a user may run admin SQL and change
+	// roles (roles.go); nil: every user (trust without roles).
+	IsSuperuser func(user string) bool
+	// BootstrapSuperuser is the superuser that exists before any role
+	// statement (the node's --superuser); ALTER ROLE of it creates its row.
+	BootstrapSuperuser string
 }
 
 // Engine creates sessions over a DB and a Replicator.

@@ -327,6 +327,8 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 			tag = "SELECT 0"
 		}
 		return w.Complete(tag)
+	case pgdialect.KindRole:
+		return s.role(ctx, st, w)
 	case pgdialect.KindCopyFrom:
 		return s.copyFrom(ctx, st, w)
 	case pgdialect.KindCopyTo:

@@ -34,11 +34,12 @@ const (
 	KindTruncate                   // TRUNCATE a, b: one DELETE per table in Exec
 	KindSetTransaction             // SET TRANSACTION / SET SESSION CHARACTERISTICS (Value = the options)
 	KindEmpty                      // empty statement (only whitespace/comments): EmptyQueryResponse
+	KindRole                       // CREATE/ALTER/DROP ROLE (Role set; role.go)
 )
 
 var kindNames = [...]string{"Query", "Begin", "Commit", "Rollback", "Savepoint", "Release",
 	"RollbackTo", "Set", "Show", "Reset", "CopyFrom", "CopyTo", "Noop", "DropTables",
-	"Truncate", "SetTransaction", "Empty"}
+	"Truncate", "SetTransaction", "Empty", "Role"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -80,6 +81,8 @@ type Stmt struct {
 	// SHOW/EXPLAIN without data-modifying parts): it need not go through
 	// Raft. It is a lexical guess; false when in doubt.
 	ReadOnly bool
+	// Role: the parsed role statement of KindRole.
+	Role *RoleSpec
 }
 
 // CopySpec describes a COPY statement.

@@ -24,6 +24,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if r, ok := psqlSpecial(x); ok {
 		return r, nil
 	}
+	if r, ok, err := x.roleStatement(); ok {
+		return r, err
+	}
 	st, err = x.translate()
 	if err != nil {
 		return nil, err
