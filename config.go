@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/raftsql/raftsql/membership"
+	"github.com/raftsql/raftsql/raft/transport"
 )
 
 // Version is raftsql's release version, reported in server_version.
@@ -81,6 +82,9 @@ type Config struct {
 	// for superusers.
 	IdleSessionTimeout  time.Duration
 	ReservedConnections int
+	// PeerTLS, when set, makes peer traffic mutual TLS with the cluster CA
+	// (raft/transport/tls.go); every member must use it.
+	PeerTLS *transport.PeerTLS
 
 	Logger *slog.Logger
 	// Rand is the node's source of randomness, read at Start for the Raft

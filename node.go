@@ -158,6 +158,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		Listener:   cfg.RaftListener,
 		Handler:    (*transportHandler)(n),
 		Logger:     n.log,
+		TLS:        cfg.PeerTLS,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("raftsql: transport: %w", err)
