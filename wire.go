@@ -30,6 +30,9 @@ func (n *Node) newWireServer(db *sqlexec.DB, cfg Config) error {
 		ReservedConnections: cfg.ReservedConnections,
 		IsSuperuser:         auth.isSuperuser,
 	})
-	n.log.Info("client authentication", "method", cfg.Auth, "superuser", cfg.Superuser, "tls", cfg.TLS != nil, "listen", cfg.PGListen)
+	n.log.Info("client authentication", "method", cfg.Auth, "superuser", cfg.Superuser, "tls", cfg.TLS != nil, "peer_tls", cfg.PeerTLS != nil, "listen", cfg.PGListen)
+	if cfg.Auth == AuthTrust && !isLoopback(cfg.PGListen) {
+		n.log.Warn("clients are not authenticated (--auth trust) on a non-loopback address: anyone who can reach it is a superuser", "listen", cfg.PGListen)
+	}
 	return nil
 }

@@ -18,11 +18,14 @@ import (
 // serveFlags maps the raftsql.Config fields serve sets to the flags that
 // set them, for error messages.
 var serveFlags = map[string]string{
-	"Name":           "--id",
-	"DataDir":        "--data-dir",
-	"PGListen":       "--pg-listen",
-	"RaftListen":     "--raft-listen",
-	"InitialCluster": "--initial-cluster",
+	"Name":                "--id",
+	"DataDir":             "--data-dir",
+	"PGListen":            "--pg-listen",
+	"RaftListen":          "--raft-listen",
+	"InitialCluster":      "--initial-cluster",
+	"Auth":                "--auth",
+	"SuperuserPassword":   "--superuser-password-file or " + passwordEnv,
+	"ReservedConnections": "--reserved-connections",
 }
 
 func serve(args []string, stdout, stderr io.Writer) int {
@@ -39,6 +42,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	verifyInterval := fs.Duration("verify-interval", 5*time.Second, "how often the leader has the replicas compare checksums of a sample of their data (negative: never)")
 	verifyRows := fs.Int("verify-rows", 2000, "rows one verification check hashes on every node")
 	stepBudget := fs.Int64("step-budget", 0, "work budget of one log entry in SQLite VM instructions; an entry over it fails with 54000 on every node (0: the default, 200000000; negative: none). Every member must use the same value")
+	sec := addSecurityFlags(fs)
 	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql serve [flags]\n\nStarts one member of a raftsql cluster. Restarting with the same --data-dir\nrejoins with the stored state.\n\nFlags:\n"); !ok {
 		return code
 	}
@@ -74,6 +78,10 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		VerifyRows:     *verifyRows,
 		StepBudget:     *stepBudget,
 		Logger:         logger,
+	}
+	if err := sec.apply(fs, &cfg, os.Getenv); err != nil {
+		fmt.Fprintf(stderr, "raftsql serve: %v\n", err)
+		return 2
 	}
 	if *initial != "" {
 		ms, err := membership.ParseInitialCluster(*initial)
