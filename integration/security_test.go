@@ -3,7 +3,6 @@ package integration
 import (
 	"context"
 	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"net"
 	"net/url"
@@ -36,21 +35,15 @@ func secureCluster(t *testing.T, password string) (*memCluster, string) {
 	if err := os.WriteFile(caFile, ca.CertPEM, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	certPEM, keyPEM, err := ca.Issue("node", []string{"127.0.0.1", "localhost"}, time.Hour)
+	cert, err := ca.TLSCertificate("node", []string{"127.0.0.1", "localhost"}, time.Hour)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cert, err := tls.X509KeyPair(certPEM, keyPEM)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pool := x509.NewCertPool()
-	pool.AddCert(ca.Cert)
 	c := startMemClusterWith(t, 3, func(cfg *raftsql.Config) {
 		cfg.Auth = raftsql.AuthSCRAM
 		cfg.SuperuserPassword = password
 		cfg.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
-		cfg.PeerTLS = &transport.PeerTLS{Certificate: cert, CA: pool}
+		cfg.PeerTLS = &transport.PeerTLS{Certificate: cert, CA: ca.Pool()}
 	})
 	c.waitLeader(15 * time.Second)
 	return c, caFile

@@ -1,8 +1,6 @@
 package transport
 
 import (
-	"crypto/tls"
-	"crypto/x509"
 	"strings"
 	"testing"
 	"time"
@@ -13,17 +11,11 @@ import (
 
 func peerTLS(t *testing.T, ca *devcert.CA, name string) *PeerTLS {
 	t.Helper()
-	certPEM, keyPEM, err := ca.Issue(name, []string{"127.0.0.1"}, time.Hour)
+	cert, err := ca.TLSCertificate(name, []string{"127.0.0.1"}, time.Hour)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cert, err := tls.X509KeyPair(certPEM, keyPEM)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pool := x509.NewCertPool()
-	pool.AddCert(ca.Cert)
-	return &PeerTLS{Certificate: cert, CA: pool}
+	return &PeerTLS{Certificate: cert, CA: ca.Pool()}
 }
 
 func withTLS(p *PeerTLS) nodeOpt { return func(c *Config) { c.TLS = p } }
