@@ -82,6 +82,10 @@ type Config struct {
 	// for superusers.
 	IdleSessionTimeout  time.Duration
 	ReservedConnections int
+	// AuthenticationTimeout bounds a client's time from connecting to the
+	// end of authentication (default 10s): a slow-loris client holding a
+	// half-sent startup packet or an unanswered challenge is dropped.
+	AuthenticationTimeout time.Duration
 	// PeerTLS, when set, makes peer traffic mutual TLS with the cluster CA
 	// (raft/transport/tls.go); every member must use it.
 	PeerTLS *transport.PeerTLS

@@ -27,6 +27,7 @@ func (n *Node) newWireServer(db *sqlexec.DB, cfg Config) error {
 		Auth:                auth.authenticator(),
 		TLSConfig:           clientTLS(cfg),
 		IdleSessionTimeout:  cfg.IdleSessionTimeout,
+		StartupTimeout:      cfg.AuthenticationTimeout,
 		ReservedConnections: cfg.ReservedConnections,
 		IsSuperuser:         auth.isSuperuser,
 	})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/raftsql/raftsql/pgwire"
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
@@ -67,6 +68,15 @@ func (s *Session) superuser() bool {
 	return f == nil || f(user)
 }
 
+// requireSuperuser is the check of every admin statement (role changes,
+// membership, CHECKPOINT ...): 42501 naming what was refused.
+func (s *Session) requireSuperuser(what string) error {
+	if s.superuser() {
+		return nil
+	}
+	return errf(CodeInsufficientPrivs, "permission denied to %s", what)
+}
+
 // role runs a role statement: checked and hashed here, applied by the log.
 func (s *Session) role(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	spec := st.Role
@@ -75,14 +85,10 @@ func (s *Session) role(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultW
 	}
 	_, user := s.names()
 	ownPassword := spec.Op == "ALTER" && spec.Names[0] == user && spec.Superuser == nil && spec.Login == nil
-	if !s.superuser() && !ownPassword {
-		switch spec.Op {
-		case "CREATE":
-			return errf(CodeInsufficientPrivs, "permission denied to create role")
-		case "DROP":
-			return errf(CodeInsufficientPrivs, "permission denied to drop role")
+	if !ownPassword {
+		if err := s.requireSuperuser(strings.ToLower(spec.Op) + " role"); err != nil {
+			return err
 		}
-		return errf(CodeInsufficientPrivs, "permission denied to alter role")
 	}
 	cmd := s.e.newCommand(nil)
 	cmd.Flags |= CmdRole

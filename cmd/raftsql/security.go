@@ -20,7 +20,7 @@ type securityFlags struct {
 	auth, superuser, passwordFile *string
 	tlsCert, tlsKey, tlsClientCA  *string
 	peerCert, peerKey, peerCA     *string
-	idleSession                   *time.Duration
+	idleSession, authTimeout      *time.Duration
 	reserved                      *int
 }
 
@@ -41,6 +41,7 @@ func addSecurityFlags(fs *flag.FlagSet) *securityFlags {
 		peerKey:      fs.String("peer-tls-key", "", "PEM private key of --peer-tls-cert"),
 		peerCA:       fs.String("peer-tls-ca", "", "PEM cluster CA: peers must present a certificate it signed"),
 		idleSession:  fs.Duration("idle-session-timeout", 0, "close client sessions idle (outside a transaction) for longer than this (0: never)"),
+		authTimeout:  fs.Duration("authentication-timeout", 10*time.Second, "time a client has from connecting to the end of authentication"),
 		reserved:     fs.Int("reserved-connections", 3, "connection slots of --max-connections kept for superusers (0 when --max-connections is 3 or less and this is not set)"),
 	}
 }
@@ -94,6 +95,10 @@ func (f *securityFlags) apply(fs *flag.FlagSet, cfg *raftsql.Config, getenv func
 		return errors.New("--peer-tls-cert, --peer-tls-key and --peer-tls-ca go together")
 	}
 	cfg.IdleSessionTimeout = *f.idleSession
+	if *f.authTimeout <= 0 || *f.idleSession < 0 {
+		return errors.New("--authentication-timeout must be positive and --idle-session-timeout not negative")
+	}
+	cfg.AuthenticationTimeout = *f.authTimeout
 	cfg.ReservedConnections = *f.reserved
 	explicit := false
 	fs.Visit(func(fl *flag.Flag) { explicit = explicit || fl.Name == "reserved-connections" })
