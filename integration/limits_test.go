@@ -62,7 +62,6 @@ func TestClientLimits(t *testing.T) {
 		t.Fatalf("idle session: got %#v, %v; want FATAL 57P05", msg, err)
 	}
 	admin.Close(ctx)
-
 }
 
 // The last connection slot is a superuser's.
