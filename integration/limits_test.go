@@ -19,20 +19,12 @@ import (
 // real node: a slow-loris client is dropped while others are served, an
 // idle session is closed with 57P05.
 func TestClientLimits(t *testing.T) {
-	c := startMemClusterWith(t, 1, func(cfg *raftsql.Config) {
+	c, url := scramNode(t, func(cfg *raftsql.Config) {
 		cfg.AuthenticationTimeout = 200 * time.Millisecond
 		cfg.IdleSessionTimeout = 300 * time.Millisecond
-		cfg.MaxConnections = 3
-		cfg.ReservedConnections = 1
-		cfg.Auth = raftsql.AuthSCRAM
-		cfg.SuperuserPassword = "pw"
 	})
-	c.waitLeader(10 * time.Second)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	url := func(user, pw string) string {
-		return "postgres://" + user + ":" + pw + "@" + c.pgAddrs[0] + "/raftsql?sslmode=disable"
-	}
 
 	// Slow loris: half a startup packet, then silence.
 	loris, err := net.Dial("tcp", c.pgAddrs[0])
@@ -66,18 +58,12 @@ func TestClientLimits(t *testing.T) {
 
 // The last connection slot is a superuser's.
 func TestReservedSuperuserSlot(t *testing.T) {
-	c := startMemClusterWith(t, 1, func(cfg *raftsql.Config) {
+	_, url := scramNode(t, func(cfg *raftsql.Config) {
 		cfg.MaxConnections = 3
 		cfg.ReservedConnections = 1
-		cfg.Auth = raftsql.AuthSCRAM
-		cfg.SuperuserPassword = "pw"
 	})
-	c.waitLeader(10 * time.Second)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	url := func(user, pw string) string {
-		return "postgres://" + user + ":" + pw + "@" + c.pgAddrs[0] + "/raftsql?sslmode=disable"
-	}
 	var conns []*pgx.Conn
 	defer func() {
 		for _, cn := range conns {
@@ -107,4 +93,19 @@ func TestReservedSuperuserSlot(t *testing.T) {
 		t.Fatalf("superuser in the reserved slot: %v", err)
 	}
 	conns = append(conns, su)
+}
+
+// scramNode starts one node with SCRAM authentication (superuser postgres,
+// password "pw") and the settings tweak sets; url makes a client URL.
+func scramNode(t *testing.T, tweak func(cfg *raftsql.Config)) (c *memCluster, url func(user, pw string) string) {
+	t.Helper()
+	c = startMemClusterWith(t, 1, func(cfg *raftsql.Config) {
+		cfg.Auth = raftsql.AuthSCRAM
+		cfg.SuperuserPassword = "pw"
+		tweak(cfg)
+	})
+	c.waitLeader(10 * time.Second)
+	return c, func(user, pw string) string {
+		return "postgres://" + user + ":" + pw + "@" + c.pgAddrs[0] + "/raftsql?sslmode=disable"
+	}
 }
