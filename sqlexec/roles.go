@@ -111,8 +111,21 @@ func (s *Session) role(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultW
 		cmd.Statements = append(cmd.Statements, Statement{SQL: spec.Op, Tag: st.Tag,
 			Args: []any{name, optBool(spec.Superuser), optBool(spec.Login), verifier, spec.PasswordNull, spec.IfExists, bootstrap}})
 	}
+	// PostgreSQL's notice per role DROP ROLE IF EXISTS skips, as this
+	// replica sees them before the entry (the entry itself skips silently).
+	var skipped []string
+	if spec.Op == "DROP" && spec.IfExists {
+		for _, name := range spec.Names {
+			if _, ok, err := s.e.db.LookupRole(ctx, name); err == nil && !ok {
+				skipped = append(skipped, name)
+			}
+		}
+	}
 	if _, err := s.propose(ctx, cmd); err != nil {
 		return err
+	}
+	for _, name := range skipped {
+		_ = w.Notice("NOTICE", "00000", fmt.Sprintf("role %q does not exist, skipping", name))
 	}
 	return w.Complete(st.Tag)
 }

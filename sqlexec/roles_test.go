@@ -76,7 +76,7 @@ func TestRoles(t *testing.T) {
 	if _, err := q(t, admin, "DROP ROLE nobody"); code(err) != "42704" {
 		t.Fatalf("drop missing: %v", err)
 	}
-	mustQ(t, admin, "DROP ROLE IF EXISTS nobody, bob", "C:DROP ROLE")
+	mustQ(t, admin, "DROP ROLE IF EXISTS nobody, bob", "N:00000 C:DROP ROLE")
 	if _, ok, _ := db.LookupRole(context.Background(), "bob"); ok {
 		t.Fatal("bob not dropped")
 	}
