@@ -17,6 +17,7 @@ func (n *Node) newWireServer(db *sqlexec.DB, cfg Config) error {
 	engine := sqlexec.NewEngine(db, (*replicator)(n), sqlexec.EngineOptions{
 		ServerVersion:      pgdialect.PostgresVersion + " (raftsql " + Version + ")",
 		NodeSettings:       (*nodeSettings)(n),
+		ClusterAdmin:       (*clusterAdmin)(n),
 		IsSuperuser:        auth.isSuperuser,
 		BootstrapSuperuser: cfg.Superuser,
 	})

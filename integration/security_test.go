@@ -81,7 +81,8 @@ func TestSecurityPasswordsRolesTLS(t *testing.T) {
 		return err == nil
 	})
 	defer alice.Close(ctx)
-	for _, sql := range []string{"CREATE ROLE mallory SUPERUSER PASSWORD 'x'", "ALTER ROLE alice SUPERUSER", "DROP ROLE postgres"} {
+	for _, sql := range []string{"CREATE ROLE mallory SUPERUSER PASSWORD 'x'", "ALTER ROLE alice SUPERUSER", "DROP ROLE postgres",
+		"CHECKPOINT", "ALTER CLUSTER REMOVE MEMBER 'n3'"} {
 		if _, err := alice.Exec(ctx, sql); pgCode(err) != "42501" {
 			t.Errorf("%s by an ordinary role: %v, want 42501", sql, err)
 		}

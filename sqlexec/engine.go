@@ -22,11 +22,14 @@ type EngineOptions struct {
 	DefaultReadConsistency string
 	MaxTxnStatements       int // statements per explicit transaction (default 1000)
 	MaxTxnBytes            int // SQL+argument bytes per transaction (default 16 MiB)
-	CopyBatchRows          int // rows per log entry for COPY FROM (default 1000)
+	CopyBatchRows          int // rows read from the client per batch by COPY FROM (default 1000)
 	Logger                 *slog.Logger
 	// NodeSettings answers SHOW for the node's own settings
 	// (raftsql.leader, ...); nil when the engine runs without a node.
 	NodeSettings NodeSettings
+	// ClusterAdmin carries out ALTER CLUSTER; nil when the engine runs
+	// without a node (the statement is then refused with 0A000).
+	ClusterAdmin ClusterAdmin
 	// IsSuperuser reports whether a user may run admin SQL and change
 	// roles (roles.go); nil: every user (trust without roles).
 	IsSuperuser func(user string) bool

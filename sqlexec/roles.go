@@ -69,12 +69,12 @@ func (s *Session) superuser() bool {
 }
 
 // requireSuperuser is the check of every admin statement (role changes,
-// membership, CHECKPOINT ...): 42501 naming what was refused.
-func (s *Session) requireSuperuser(what string) error {
+// ALTER CLUSTER, CHECKPOINT ...): 42501 with PostgreSQL's message for it.
+func (s *Session) requireSuperuser(message string) error {
 	if s.superuser() {
 		return nil
 	}
-	return errf(CodeInsufficientPrivs, "permission denied to %s", what)
+	return errf(CodeInsufficientPrivs, "%s", message)
 }
 
 // role runs a role statement: checked and hashed here, applied by the log.
@@ -86,7 +86,7 @@ func (s *Session) role(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultW
 	_, user := s.names()
 	ownPassword := spec.Op == "ALTER" && spec.Names[0] == user && spec.Superuser == nil && spec.Login == nil
 	if !ownPassword {
-		if err := s.requireSuperuser(strings.ToLower(spec.Op) + " role"); err != nil {
+		if err := s.requireSuperuser("permission denied to " + strings.ToLower(spec.Op) + " role"); err != nil {
 			return err
 		}
 	}

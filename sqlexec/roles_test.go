@@ -55,7 +55,8 @@ func TestRoles(t *testing.T) {
 	// An ordinary role may change its own password, nothing else.
 	alice := sess("alice")
 	mustQ(t, alice, "ALTER ROLE alice PASSWORD 'looking-glass'", "C:ALTER ROLE")
-	for _, sql := range []string{"CREATE ROLE eve", "ALTER ROLE alice SUPERUSER", "ALTER ROLE bob PASSWORD 'x'", "DROP ROLE bob"} {
+	for _, sql := range []string{"CREATE ROLE eve", "ALTER ROLE alice SUPERUSER", "ALTER ROLE bob PASSWORD 'x'", "DROP ROLE bob",
+		"CHECKPOINT", "ALTER CLUSTER REMOVE MEMBER 'n2'"} {
 		if _, err := q(t, alice, sql); code(err) != "42501" {
 			t.Fatalf("%s by an ordinary role: %v", sql, err)
 		}

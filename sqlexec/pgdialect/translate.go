@@ -24,6 +24,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if r, ok := psqlSpecial(x); ok {
 		return r, nil
 	}
+	if err := x.checkIdents(); err != nil { // lexcheck.go
+		return nil, err
+	}
 	if r, ok, err := x.roleStatement(); ok {
 		return r, err
 	}
@@ -133,6 +136,7 @@ func (x *tx) translate() (*Stmt, error) {
 			return nil, err
 		}
 		tag, ro := x.mainVerb()
+		x.canonicalComparisons()
 		x.applyAliases()
 		return x.query(tag, x.all(), ro), nil
 	case "INSERT", "UPDATE", "DELETE", "REPLACE":
@@ -146,6 +150,9 @@ func (x *tx) translate() (*Stmt, error) {
 		if first == "REPLACE" {
 			tag = "INSERT"
 		}
+		x.enforceDML()
+		x.canonicalComparisons()
+		x.applyReturningAliases()
 		return x.query(tag, x.all(), false), nil
 	case "PRAGMA", "ATTACH", "DETACH":
 		return x.query(first, x.all(), false), nil
@@ -421,6 +428,7 @@ func (x *tx) drop() (*Stmt, error) {
 		i += 2
 	}
 	st := &Stmt{Kind: KindQuery, Tag: tag}
+	var names []string
 	if obj == "TABLE" {
 		st.Kind = KindDropTables
 	}
@@ -440,6 +448,7 @@ func (x *tx) drop() (*Stmt, error) {
 			}
 		}
 		st.Exec = append(st.Exec, s+quoteIdent(n))
+		names = append(names, n)
 		i = j
 		if x.isP(i, ",") {
 			i++
@@ -447,11 +456,15 @@ func (x *tx) drop() (*Stmt, error) {
 		}
 		break
 	}
-	if x.kw(i, "CASCADE") || x.kw(i, "RESTRICT") {
+	cascade := x.kw(i, "CASCADE")
+	if cascade || x.kw(i, "RESTRICT") {
 		i++
 	}
 	if i < x.n() {
 		return nil, x.syntaxErrAt(i)
+	}
+	if obj == "TABLE" {
+		markDropTables(st, names, cascade) // drop.go
 	}
 	return st, nil
 }

@@ -53,9 +53,9 @@ func init() {
 	add(pgoid.Time, "time without time zone", "fn:time", "D")
 	add(pgoid.Timestamp, "timestamp without time zone", "TEXT", "D")
 	add(pgoid.Timestamptz, "timestamp with time zone", "TEXT", "D")
-	add(pgoid.Interval, "interval", "", "T")
+	add(pgoid.Interval, "interval", "TEXT", "T")
 	add(pgoid.Timetz, "time with time zone", "TEXT", "D")
-	add(pgoid.Numeric, "numeric", "NUMERIC", "N", "decimal")
+	add(pgoid.Numeric, "numeric", "NUMERIC", "N", "decimal", NumericDeclType)
 	add(pgoid.Regclass, "regclass", "fn:regclass", "N")
 	add(pgoid.Regtype, "regtype", "fn:regtype", "N")
 	add(pgoid.UUID, "uuid", "TEXT", "U")
@@ -144,7 +144,7 @@ func DeclTypeOID(decl string) (oid uint32, typmod int32) {
 				if len(parts) > 1 {
 					s, _ = strconv.Atoi(strings.TrimSpace(parts[1]))
 				}
-				typmod = int32((p<<16)|s) + 4
+				typmod = numericTypmodOf(int32(p), int32(s))
 			case pgoid.Timestamp, pgoid.Timestamptz, pgoid.Time, pgoid.Timetz:
 				typmod = int32(p)
 			}
@@ -167,8 +167,8 @@ func FormatType(oid uint32, typmod int32) string {
 	case pgoid.Varchar, pgoid.Bpchar:
 		return f + "(" + strconv.Itoa(int(typmod-4)) + ")"
 	case pgoid.Numeric:
-		m := typmod - 4
-		return f + "(" + strconv.Itoa(int(m>>16)) + "," + strconv.Itoa(int(m&0xffff)) + ")"
+		p, s, _ := numericTypmod(int64(typmod))
+		return f + "(" + strconv.Itoa(int(p)) + "," + strconv.Itoa(int(s)) + ")"
 	case pgoid.Timestamp, pgoid.Timestamptz:
 		return strings.Replace(f, "timestamp", "timestamp("+strconv.Itoa(int(typmod))+")", 1)
 	case pgoid.Time, pgoid.Timetz:

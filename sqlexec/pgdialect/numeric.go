@@ -1,0 +1,399 @@
+package pgdialect
+
+// PostgreSQL's numeric as an exact decimal.
+//
+// A numeric value is coef × 10^-scale (coef a big.Int, scale >= 0, the
+// display scale PostgreSQL keeps: 1.50 has scale 2), or NaN, +Infinity,
+// -Infinity. Everything here is a pure function of its inputs (no floats
+// on the exact path, no locale), so every node computes the same digits.
+//
+// The canonical stored form (pg_in_numeric) is the text PostgreSQL prints:
+// optional '-', integer digits (at least one), and exactly `scale`
+// fraction digits ("0.30", "-12", "NaN", "Infinity", "-Infinity"); never
+// an exponent, a '+', or "-0". Stored text compares through the pg_numeric
+// collation (numeric_funcs.go), which orders by value.
+
+import (
+	"database/sql/driver"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+type numKind uint8
+
+const (
+	numFinite numKind = iota
+	numNaN
+	numPosInf
+	numNegInf
+)
+
+// maxNumericScale bounds the display scale (PostgreSQL's
+// NUMERIC_MAX_DISPLAY_SCALE) and the exponent accepted on input, so no
+// input can make a node allocate without bound.
+const (
+	maxNumericScale    = 1000
+	maxNumericExponent = 1000
+	numericMinSigDigit = 16 // NUMERIC_MIN_SIG_DIGITS: digits of a quotient
+)
+
+type decimal struct {
+	kind  numKind
+	coef  big.Int // signed
+	scale int32
+}
+
+var bigTen = big.NewInt(10)
+
+func pow10(n int32) *big.Int {
+	return new(big.Int).Exp(bigTen, big.NewInt(int64(n)), nil)
+}
+
+// parseDecimal parses PostgreSQL's numeric input syntax: surrounding
+// spaces, a sign, digits with an optional point, an optional exponent;
+// NaN and [+-]Infinity/inf case-insensitively. ok=false is 22P02.
+func parseDecimal(s string) (d decimal, ok bool) {
+	s = strings.TrimSpace(s)
+	switch strings.ToLower(s) {
+	case "nan":
+		d.kind = numNaN
+		return d, true
+	case "infinity", "+infinity", "inf", "+inf":
+		d.kind = numPosInf
+		return d, true
+	case "-infinity", "-inf":
+		d.kind = numNegInf
+		return d, true
+	}
+	neg := false
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	var digits strings.Builder
+	frac := int64(0)
+	seenPoint, seenDigit := false, false
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits.WriteByte(c)
+			seenDigit = true
+			if seenPoint {
+				frac++
+			}
+		case c == '.' && !seenPoint:
+			seenPoint = true
+		default:
+			goto exp
+		}
+	}
+exp:
+	if !seenDigit {
+		return d, false
+	}
+	e := int64(0)
+	if i < len(s) {
+		if s[i] != 'e' && s[i] != 'E' {
+			return d, false
+		}
+		n, err := strconv.ParseInt(s[i+1:], 10, 32)
+		if err != nil || s[i+1:] == "" || n > maxNumericExponent || n < -maxNumericExponent {
+			return d, false
+		}
+		e = n
+	}
+	scale := frac - e
+	d.coef.SetString(digits.String(), 10)
+	if scale < 0 {
+		d.coef.Mul(&d.coef, pow10(int32(-scale)))
+		scale = 0
+	}
+	if scale > maxNumericScale {
+		return d, false
+	}
+	d.scale = int32(scale)
+	if neg {
+		d.coef.Neg(&d.coef)
+	}
+	return d, true
+}
+
+// decimalFromValue converts a SQLite value: integers exactly, floats by
+// their shortest decimal representation (what PostgreSQL's float8 ->
+// numeric cast does), text by parseDecimal.
+func decimalFromValue(v driver.Value) (d decimal, ok bool) {
+	switch v := v.(type) {
+	case int64:
+		d.coef.SetInt64(v)
+		return d, true
+	case float64:
+		switch {
+		case math.IsNaN(v):
+			d.kind = numNaN
+			return d, true
+		case math.IsInf(v, 1):
+			d.kind = numPosInf
+			return d, true
+		case math.IsInf(v, -1):
+			d.kind = numNegInf
+			return d, true
+		}
+		return parseDecimal(strconv.FormatFloat(v, 'f', -1, 64))
+	case bool:
+		if v {
+			d.coef.SetInt64(1)
+		}
+		return d, true
+	}
+	return parseDecimal(str(v))
+}
+
+// String is the canonical text form.
+func (d *decimal) String() string {
+	switch d.kind {
+	case numNaN:
+		return "NaN"
+	case numPosInf:
+		return "Infinity"
+	case numNegInf:
+		return "-Infinity"
+	}
+	neg := d.coef.Sign() < 0
+	s := new(big.Int).Abs(&d.coef).String()
+	if d.scale > 0 {
+		if len(s) <= int(d.scale) {
+			s = strings.Repeat("0", int(d.scale)-len(s)+1) + s
+		}
+		s = s[:len(s)-int(d.scale)] + "." + s[len(s)-int(d.scale):]
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}
+
+// float returns the nearest float64 (for mixing with float operands).
+func (d *decimal) float() float64 {
+	switch d.kind {
+	case numNaN:
+		return math.NaN()
+	case numPosInf:
+		return math.Inf(1)
+	case numNegInf:
+		return math.Inf(-1)
+	}
+	f, _ := strconv.ParseFloat(d.String(), 64)
+	return f
+}
+
+// rescale sets the scale to s (s may be negative: round to 10^-s and
+// show no fraction), rounding half away from zero (PostgreSQL's
+// round_var) or truncating toward zero.
+func (d *decimal) rescale(s int32, truncate bool) {
+	if d.kind != numFinite {
+		return
+	}
+	if s >= d.scale {
+		d.coef.Mul(&d.coef, pow10(s-d.scale))
+		d.scale = s
+		return
+	}
+	div := pow10(d.scale - s)
+	q, r := new(big.Int).QuoRem(&d.coef, div, new(big.Int))
+	if !truncate {
+		// |2r| >= div: round away from zero
+		r2 := new(big.Int).Abs(r)
+		r2.Lsh(r2, 1)
+		if r2.Cmp(div) >= 0 {
+			if d.coef.Sign() < 0 {
+				q.Sub(q, big.NewInt(1))
+			} else {
+				q.Add(q, big.NewInt(1))
+			}
+		}
+	}
+	if s < 0 {
+		q.Mul(q, pow10(-s))
+		s = 0
+	}
+	d.coef.Set(q)
+	d.scale = s
+}
+
+// intDigits is the number of digits before the point (0 for |d| < 1).
+func (d *decimal) intDigits() int {
+	q := new(big.Int).Quo(new(big.Int).Abs(&d.coef), pow10(d.scale))
+	if q.Sign() == 0 {
+		return 0
+	}
+	return len(q.String())
+}
+
+// numericTypmod decodes PostgreSQL's numeric typmod (VARHDRSZ +
+// precision<<16 | scale&0x7ff, scale sign-extended from 11 bits).
+func numericTypmod(typmod int64) (prec, scale int32, ok bool) {
+	if typmod < 4 {
+		return 0, 0, false
+	}
+	t := typmod - 4
+	return int32((t >> 16) & 0xffff), int32(((t & 0x7ff) ^ 1024) - 1024), true
+}
+
+// numericTypmodOf encodes numeric(prec, scale).
+func numericTypmodOf(prec, scale int32) int32 {
+	return (prec<<16 | scale&0x7ff) + 4
+}
+
+// applyTypmod rounds d to the typmod's scale and checks its precision
+// (PostgreSQL's apply_typmod), raising 22003 "numeric field overflow".
+func (d *decimal) applyTypmod(typmod int64) error {
+	prec, scale, ok := numericTypmod(typmod)
+	if !ok {
+		return nil
+	}
+	switch d.kind {
+	case numNaN:
+		return nil
+	case numPosInf, numNegInf:
+		return pgErr("22003", "numeric field overflow")
+	}
+	d.rescale(scale, false)
+	if d.intDigits() > int(prec-scale) {
+		return pgErr("22003", "numeric field overflow")
+	}
+	return nil
+}
+
+// cmp orders as PostgreSQL: -Infinity < finite < +Infinity < NaN, NaN
+// equal to NaN; finite values by value regardless of scale (1.5 = 1.50).
+func (d *decimal) cmp(e *decimal) int {
+	rank := func(x *decimal) int {
+		switch x.kind {
+		case numNegInf:
+			return 0
+		case numPosInf:
+			return 2
+		case numNaN:
+			return 3
+		}
+		return 1
+	}
+	if a, b := rank(d), rank(e); a != b || a != 1 {
+		return a - b
+	}
+	if d.scale == e.scale {
+		return d.coef.Cmp(&e.coef)
+	}
+	if d.scale < e.scale {
+		x := new(big.Int).Mul(&d.coef, pow10(e.scale-d.scale))
+		return x.Cmp(&e.coef)
+	}
+	x := new(big.Int).Mul(&e.coef, pow10(d.scale-e.scale))
+	return d.coef.Cmp(x)
+}
+
+// add sets d = a + b (scale max of both; Inf/NaN as PostgreSQL).
+func (d *decimal) add(a, b *decimal) {
+	if a.kind != numFinite || b.kind != numFinite {
+		switch {
+		case a.kind == numNaN || b.kind == numNaN,
+			a.kind == numPosInf && b.kind == numNegInf, a.kind == numNegInf && b.kind == numPosInf:
+			d.kind = numNaN
+		case a.kind != numFinite:
+			d.kind = a.kind
+		default:
+			d.kind = b.kind
+		}
+		return
+	}
+	x, y := *a, *b
+	x.coef.Set(&a.coef)
+	y.coef.Set(&b.coef)
+	s := max(x.scale, y.scale)
+	x.rescale(s, true)
+	y.rescale(s, true)
+	d.kind = numFinite
+	d.coef.Add(&x.coef, &y.coef)
+	d.scale = s
+}
+
+// leadDigit returns PostgreSQL's base-10000 weight of d's first non-zero
+// digit group and that group's value (for select_div_scale).
+func (d *decimal) leadDigit() (weight int, first int64) {
+	abs := new(big.Int).Abs(&d.coef)
+	if abs.Sign() == 0 {
+		return 0, 0
+	}
+	e10 := len(abs.String()) - 1 - int(d.scale) // power of ten of the leading digit
+	weight = e10 / 4
+	if e10 < 0 && e10%4 != 0 {
+		weight--
+	}
+	k := -int(d.scale) - 4*weight
+	if k >= 0 {
+		abs.Mul(abs, pow10(int32(k)))
+	} else {
+		abs.Quo(abs, pow10(int32(-k)))
+	}
+	return weight, abs.Int64()
+}
+
+// divScale is PostgreSQL's select_div_scale: at least 16 significant
+// digits, at least either input's scale, at most 1000.
+func divScale(a, b *decimal) int32 {
+	w1, f1 := a.leadDigit()
+	w2, f2 := b.leadDigit()
+	qweight := w1 - w2
+	if f1 <= f2 {
+		qweight--
+	}
+	r := int32(numericMinSigDigit - qweight*4)
+	r = max(r, a.scale, b.scale, 0)
+	return min(r, maxNumericScale)
+}
+
+// div sets d = a / b at scale divScale(a, b), rounding half away from
+// zero; 22012 on division by zero.
+func (d *decimal) div(a, b *decimal) error {
+	if a.kind == numNaN || b.kind == numNaN {
+		d.kind = numNaN
+		return nil
+	}
+	if b.kind == numFinite && b.coef.Sign() == 0 {
+		return pgErr("22012", "division by zero")
+	}
+	if a.kind != numFinite {
+		if b.kind != numFinite {
+			d.kind = numNaN
+			return nil
+		}
+		d.kind = a.kind
+		if b.coef.Sign() < 0 {
+			d.kind = numPosInf + numNegInf - a.kind
+		}
+		return nil
+	}
+	if b.kind != numFinite {
+		*d = decimal{}
+		return nil
+	}
+	rs := divScale(a, b)
+	// a/b at scale rs+1, then round: coef = a.coef*10^(rs+1+b.scale-a.scale) / b.coef
+	shift := rs + 1 + b.scale - a.scale
+	num := new(big.Int).Set(&a.coef)
+	den := new(big.Int).Set(&b.coef)
+	if shift >= 0 {
+		num.Mul(num, pow10(shift))
+	} else {
+		den.Mul(den, pow10(-shift))
+	}
+	d.kind = numFinite
+	d.coef.Quo(num, den) // truncated; the extra digit decides the rounding
+	d.scale = rs + 1
+	d.rescale(rs, false)
+	return nil
+}

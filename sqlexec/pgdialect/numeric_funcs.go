@@ -1,0 +1,512 @@
+package pgdialect
+
+// SQL functions, aggregates and the collation that make numeric exact.
+//
+//	pg_in_numeric(v, typmod)  canonical stored text of v as numeric(typmod) (22P02, 22003)
+//	COLLATE pg_numeric        orders and compares stored numerics by value
+//	sum(x), avg(x)            exact over numeric text; integers and floats as before
+//	round(x[, s]) trunc(x[, s]) ceil(x) ceiling(x) floor(x) abs(x)
+//	                          exact on numeric text (half away from zero)
+//
+// sum/avg/round/... replace SQLite's built-ins on every connection: a
+// numeric is stored as text (numeric.go), which the built-ins would turn
+// into a binary float. Integer and float arguments keep their SQLite
+// result types, so only numeric results change. All are deterministic.
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"math"
+	"math/big"
+	"strings"
+
+	sqlite "modernc.org/sqlite"
+)
+
+// NumericCollation is the collation of numeric columns (CREATE TABLE adds
+// it): stored numerics compare by value, so 1.5 = 1.50, 9 < 10, and
+// `WHERE bal = 0.33` (the literal takes the column's text affinity) finds
+// the row, also through an index.
+const NumericCollation = "pg_numeric"
+
+func registerNumericFuncs() error {
+	scalars := map[string]struct {
+		n int32
+		f fn
+	}{
+		"pg_in_numeric": {2, fnInNumeric},
+		"round":         {-1, numRound(false)},
+		"trunc":         {-1, numRound(true)},
+		"ceil":          {1, numCeilFloor(true)},
+		"ceiling":       {1, numCeilFloor(true)},
+		"floor":         {1, numCeilFloor(false)},
+		"abs":           {1, fnNumAbs},
+	}
+	for name, d := range scalars {
+		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
+			return fmt.Errorf("pgdialect: register %s: %w", name, err)
+		}
+		deterministic[name] = true
+	}
+	aggs := map[string]func() sqlite.AggregateFunction{
+		"sum": func() sqlite.AggregateFunction { return &numSum{} },
+		"avg": func() sqlite.AggregateFunction { return &numSum{avg: true} },
+	}
+	for name, mk := range aggs {
+		mk := mk
+		// Step parses its argument and never keeps it: VolatileArgs
+		// saves a copy of every text value.
+		impl := &sqlite.FunctionImpl{NArgs: 1, Deterministic: true, VolatileArgs: true,
+			MakeAggregate: func(sqlite.FunctionContext) (sqlite.AggregateFunction, error) { return mk(), nil }}
+		if err := sqlite.RegisterFunction(name, impl); err != nil && !strings.Contains(err.Error(), "already registered") {
+			return fmt.Errorf("pgdialect: register %s: %w", name, err)
+		}
+		deterministic[name] = true
+	}
+	if err := sqlite.RegisterCollationUtf8(NumericCollation, compareNumericText); err != nil && !strings.Contains(err.Error(), "already registered") {
+		return fmt.Errorf("pgdialect: register collation %s: %w", NumericCollation, err)
+	}
+	return nil
+}
+
+// numericInput converts v to numeric(typmod) (typmod -1 or NULL: none).
+func numericInput(v driver.Value, typmod int64) (decimal, error) {
+	d, ok := decimalFromValue(v)
+	if !ok {
+		return d, invalidInput("numeric", v)
+	}
+	return d, d.applyTypmod(typmod)
+}
+
+// fnInNumeric is pg_in_numeric(value, typmod): the canonical stored text.
+func fnInNumeric(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, nil
+	}
+	tm := int64(-1)
+	if n, ok := a[1].(int64); ok {
+		tm = n
+	}
+	d, err := numericInput(a[0], tm)
+	if err != nil {
+		return nil, err
+	}
+	return d.String(), nil
+}
+
+// numArg reads a numeric operand of a function over text (a stored
+// numeric); other text is 22P02, as PostgreSQL's implicit cast would be.
+func numArg(v driver.Value) (decimal, error) {
+	d, ok := decimalFromValue(v)
+	if !ok {
+		return d, invalidInput("numeric", v)
+	}
+	return d, nil
+}
+
+func numRound(truncate bool) fn {
+	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		if len(a) < 1 || len(a) > 2 {
+			return nil, pgErr("42883", "function round/trunc takes 1 or 2 arguments")
+		}
+		s := int64(0)
+		if len(a) == 2 {
+			if a[1] == nil {
+				return nil, nil
+			}
+			n, ok := toInt(a[1])
+			if !ok {
+				return nil, invalidInput("integer", a[1])
+			}
+			s = max(min(n, maxNumericScale), -maxNumericScale)
+		}
+		switch v := a[0].(type) {
+		case nil:
+			return nil, nil
+		case int64:
+			if len(a) == 1 {
+				return v, nil
+			}
+		case float64:
+			if len(a) == 1 && !truncate && math.Abs(v) < 1<<52 {
+				// a float8 (or a decimal literal SQLite read as REAL)
+				// rounds half away from zero, as numeric
+				d, _ := decimalFromValue(v)
+				d.rescale(0, false)
+				return d.float(), nil
+			}
+		}
+		d, err := numArg(a[0])
+		if err != nil {
+			return nil, err
+		}
+		d.rescale(int32(s), truncate)
+		if _, isFloat := a[0].(float64); isFloat {
+			return d.float(), nil
+		}
+		return d.String(), nil
+	}
+}
+
+func numCeilFloor(ceil bool) fn {
+	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		switch v := a[0].(type) {
+		case nil:
+			return nil, nil
+		case int64:
+			return v, nil
+		case float64:
+			if ceil {
+				return math.Ceil(v), nil
+			}
+			return math.Floor(v), nil
+		}
+		d, err := numArg(a[0])
+		if err != nil || d.kind != numFinite {
+			return d.String(), err
+		}
+		neg := d.coef.Sign() < 0
+		t := d
+		t.coef.Set(&d.coef)
+		t.rescale(0, true)
+		// truncation went toward zero; step away when it dropped a fraction
+		back := t
+		back.coef.Set(&t.coef)
+		back.rescale(d.scale, true)
+		if back.cmp(&d) != 0 {
+			if ceil && !neg {
+				t.coef.Add(&t.coef, bigOne)
+			} else if !ceil && neg {
+				t.coef.Sub(&t.coef, bigOne)
+			}
+		}
+		return t.String(), nil
+	}
+}
+
+func fnNumAbs(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	switch v := a[0].(type) {
+	case nil:
+		return nil, nil
+	case int64:
+		if v == math.MinInt64 {
+			return nil, pgErr("22003", "bigint out of range")
+		}
+		if v < 0 {
+			return -v, nil
+		}
+		return v, nil
+	case float64:
+		return math.Abs(v), nil
+	}
+	d, err := numArg(a[0])
+	if err != nil {
+		return nil, err
+	}
+	switch d.kind {
+	case numNegInf:
+		d.kind = numPosInf
+	case numFinite:
+		d.coef.Abs(&d.coef)
+	}
+	return d.String(), nil
+}
+
+// numSum is sum() and avg(). Integers sum as int64 (past int64 they go
+// on exactly as numeric, as PostgreSQL's sum(int8) does), any float makes
+// a float8 sum (plain addition, as PostgreSQL), any text makes an exact
+// numeric sum. avg of numeric divides at PostgreSQL's division scale;
+// avg of integers and floats is a float, as before.
+type numSum struct {
+	avg   bool
+	n     int64
+	mode  uint8 // 0 int, 1 float, 2 decimal
+	i     int64
+	f     float64
+	d     decimal
+	dinit bool
+	// small is a fast int64 part of the decimal sum at scale sscale
+	// (addSmall); the value is d + small×10^-sscale
+	small    int64
+	sscale   int32
+	hasSmall bool
+}
+
+const (
+	sumInt = iota
+	sumFloat
+	sumDec
+)
+
+var bigOne = big.NewInt(1)
+
+func (s *numSum) toDec() {
+	if s.dinit {
+		return
+	}
+	s.dinit = true
+	if s.mode == sumFloat {
+		s.d, _ = decimalFromValue(s.f)
+	} else {
+		s.d.coef.SetInt64(s.i)
+	}
+	s.mode = sumDec
+}
+
+func (s *numSum) step(v driver.Value, sign int) error {
+	if v == nil {
+		return nil
+	}
+	s.n += int64(sign)
+	switch v := v.(type) {
+	case int64:
+		switch s.mode {
+		case sumInt:
+			if sign < 0 && v == math.MinInt64 {
+				s.toDec()
+				break
+			}
+			w := int64(sign) * v
+			r := s.i + w
+			if (w > 0 && r < s.i) || (w < 0 && r > s.i) {
+				s.toDec()
+				break
+			}
+			s.i = r
+			return nil
+		case sumFloat:
+			s.f += float64(sign) * float64(v)
+			return nil
+		}
+	case float64:
+		switch s.mode {
+		case sumInt:
+			s.mode, s.f = sumFloat, float64(s.i)
+			fallthrough
+		case sumFloat:
+			s.f += float64(sign) * v
+			return nil
+		}
+	case string:
+		if s.mode == sumDec && s.addSmall(v, sign) {
+			return nil
+		}
+		s.toDec()
+	default:
+		s.toDec()
+	}
+	s.flushSmall()
+	d, err := numArg(v)
+	if err != nil {
+		return err
+	}
+	if sign < 0 {
+		switch d.kind {
+		case numFinite:
+			d.coef.Neg(&d.coef)
+		case numPosInf:
+			d.kind = numNegInf
+		case numNegInf:
+			d.kind = numPosInf
+		}
+	}
+	s.d.add(&s.d, &d)
+	return nil
+}
+
+// addSmall adds a plain decimal text of up to 18 digits to the int64
+// fixed-point accumulator (small at scale sscale) without allocating: the
+// common case of a stored numeric. It reports false when the value does
+// not fit; the caller then takes the exact big path.
+func (s *numSum) addSmall(v string, sign int) bool {
+	neg, ip, fp, ok := plainDecimal(v)
+	if !ok || len(ip)+len(fp) > 18 {
+		return false
+	}
+	// the stored scale, trailing zeros included, is the display scale
+	scale := int32(0)
+	if p := strings.IndexByte(v, '.'); p >= 0 {
+		scale = int32(len(v) - p - 1)
+	}
+	if len(ip)+int(scale) > 18 {
+		return false
+	}
+	var c int64
+	for i := 0; i < len(ip); i++ {
+		c = c*10 + int64(ip[i]-'0')
+	}
+	for i := 0; i < len(fp); i++ {
+		c = c*10 + int64(fp[i]-'0')
+	}
+	for k := int32(len(fp)); k < scale; k++ {
+		c *= 10
+	}
+	if neg != (sign < 0) {
+		c = -c
+	}
+	if scale > s.sscale {
+		for ; s.sscale < scale; s.sscale++ {
+			if s.small > math.MaxInt64/10 || s.small < math.MinInt64/10 {
+				return false
+			}
+			s.small *= 10
+		}
+	}
+	for k := scale; k < s.sscale; k++ {
+		if c > math.MaxInt64/10 || c < math.MinInt64/10 {
+			return false
+		}
+		c *= 10
+	}
+	r := s.small + c
+	if (c > 0 && r < s.small) || (c < 0 && r > s.small) {
+		return false
+	}
+	s.small = r
+	s.hasSmall = true
+	return true
+}
+
+// flushSmall moves the fixed-point accumulator into the exact sum.
+func (s *numSum) flushSmall() {
+	if !s.hasSmall {
+		return
+	}
+	var d decimal
+	d.coef.SetInt64(s.small)
+	d.scale = s.sscale
+	s.d.add(&s.d, &d)
+	s.small, s.sscale, s.hasSmall = 0, 0, false
+}
+
+func (s *numSum) Step(_ *sqlite.FunctionContext, a []driver.Value) error { return s.step(a[0], 1) }
+
+func (s *numSum) WindowInverse(_ *sqlite.FunctionContext, a []driver.Value) error {
+	return s.step(a[0], -1)
+}
+
+func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
+	if s.n == 0 {
+		return nil, nil
+	}
+	switch s.mode {
+	case sumInt:
+		if s.avg {
+			return float64(s.i) / float64(s.n), nil
+		}
+		return s.i, nil
+	case sumFloat:
+		if s.avg {
+			return s.f / float64(s.n), nil
+		}
+		return s.f, nil
+	}
+	s.flushSmall()
+	if !s.avg {
+		return s.d.String(), nil
+	}
+	var q, cnt decimal
+	cnt.coef.SetInt64(s.n)
+	if err := q.div(&s.d, &cnt); err != nil {
+		return nil, err
+	}
+	return q.String(), nil
+}
+
+func (s *numSum) Final(*sqlite.FunctionContext) {}
+
+// compareNumericText is the pg_numeric collation: by numeric value; text
+// that is not a number sorts after every number, bytewise (a total order,
+// as an index needs).
+func compareNumericText(a, b string) int {
+	if a == b {
+		return 0
+	}
+	if c, ok := quickCompareDecimal(a, b); ok {
+		return c
+	}
+	da, oka := parseDecimal(a)
+	db, okb := parseDecimal(b)
+	switch {
+	case oka && okb:
+		if c := da.cmp(&db); c != 0 {
+			return sign(c)
+		}
+		return 0
+	case oka:
+		return -1
+	case okb:
+		return 1
+	}
+	return strings.Compare(a, b)
+}
+
+func sign(c int) int {
+	switch {
+	case c < 0:
+		return -1
+	case c > 0:
+		return 1
+	}
+	return 0
+}
+
+// plainDecimal splits the canonical form [-]digits[.digits] without
+// allocating; ok=false for anything else (exponents, NaN, spaces ...).
+func plainDecimal(s string) (neg bool, intPart, frac string, ok bool) {
+	if s != "" && s[0] == '-' {
+		neg, s = true, s[1:]
+	}
+	p := strings.IndexByte(s, '.')
+	intPart, frac = s, ""
+	if p >= 0 {
+		intPart, frac = s[:p], s[p+1:]
+	}
+	if intPart == "" {
+		return false, "", "", false
+	}
+	for i := 0; i < len(intPart); i++ {
+		if intPart[i] < '0' || intPart[i] > '9' {
+			return false, "", "", false
+		}
+	}
+	for i := 0; i < len(frac); i++ {
+		if frac[i] < '0' || frac[i] > '9' {
+			return false, "", "", false
+		}
+	}
+	intPart = strings.TrimLeft(intPart, "0")
+	frac = strings.TrimRight(frac, "0")
+	if intPart == "" && frac == "" {
+		neg = false // -0 = 0
+	}
+	return neg, intPart, frac, true
+}
+
+// quickCompareDecimal compares two plain decimals digit by digit.
+func quickCompareDecimal(a, b string) (int, bool) {
+	na, ia, fa, oka := plainDecimal(a)
+	nb, ib, fb, okb := plainDecimal(b)
+	if !oka || !okb {
+		return 0, false
+	}
+	if na != nb {
+		if na {
+			return -1, true
+		}
+		return 1, true
+	}
+	c := 0
+	switch {
+	case len(ia) != len(ib):
+		c = sign(len(ia) - len(ib))
+	case ia != ib:
+		c = strings.Compare(ia, ib)
+	default:
+		c = strings.Compare(fa, fb) // trailing zeros trimmed: prefix order is value order
+	}
+	if na {
+		c = -c
+	}
+	return c, true
+}
