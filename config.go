@@ -2,6 +2,7 @@ package raftsql
 
 import (
 	"crypto/rand"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/raftsql/raftsql/membership"
+	"github.com/raftsql/raftsql/raft/transport"
 )
 
 // Version is raftsql's release version, reported in server_version.
@@ -82,6 +84,29 @@ type Config struct {
 	LogTailEntries       uint64
 	SnapshotKeep         int
 	MaxSnapshotTransfers int
+	// Auth is how PostgreSQL clients authenticate: AuthTrust or AuthSCRAM
+	// (default: trust when PGListen is a loopback address, scram
+	// otherwise; see security.go). Superuser is the bootstrap superuser
+	// (default "postgres") and SuperuserPassword its password, required
+	// under scram.
+	Auth              string
+	Superuser         string
+	SuperuserPassword string
+	// TLS, when set, is offered to PostgreSQL clients (SSLRequest);
+	// ClientCAs/ClientAuth in it verify client certificates.
+	TLS *tls.Config
+	// IdleSessionTimeout closes client sessions idle outside a transaction
+	// for longer (0: never). ReservedConnections of MaxConnections are kept
+	// for superusers.
+	IdleSessionTimeout  time.Duration
+	ReservedConnections int
+	// AuthenticationTimeout bounds a client's time from connecting to the
+	// end of authentication (default 10s): a slow-loris client holding a
+	// half-sent startup packet or an unanswered challenge is dropped.
+	AuthenticationTimeout time.Duration
+	// PeerTLS, when set, makes peer traffic mutual TLS with the cluster CA
+	// (raft/transport/tls.go); every member must use it.
+	PeerTLS *transport.PeerTLS
 
 	Logger *slog.Logger
 	// Rand is the node's source of randomness, read at Start for the Raft
@@ -148,6 +173,9 @@ func (c *Config) setDefaults() error {
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	if err := c.setSecurityDefaults(); err != nil {
+		return err
 	}
 	if c.Join != "" {
 		if len(c.InitialCluster) > 0 {

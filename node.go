@@ -182,6 +182,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		Listener:   cfg.RaftListener,
 		Handler:    (*transportHandler)(n),
 		Logger:     n.log,
+		TLS:        cfg.PeerTLS,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("raftsql: transport: %w", err)
@@ -212,7 +213,9 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	n.pgLn = ln
 	cleanup = append(cleanup, func() { ln.Close() })
 
-	n.newWireServer(n.db, cfg)
+	if err := n.newWireServer(n.db, cfg); err != nil {
+		return nil, err
+	}
 
 	n.startSnapshots()
 	go n.applyLoop()

@@ -267,8 +267,16 @@ func (e connFatal) Unwrap() error { return e.err }
 
 func (c *conn) loop() {
 	for {
+		idle := c.armIdleTimeout()
 		msg, err := c.be.Receive()
+		if idle {
+			c.nc.SetReadDeadline(time.Time{})
+		}
 		if err != nil {
+			if idle && c.ctx.Err() == nil && isTimeout(err) {
+				c.sendFatal(fatalErr(codeIdleSessionTimeout, "terminating connection due to idle-session timeout"))
+				return
+			}
 			c.receiveFailed(err)
 			return
 		}

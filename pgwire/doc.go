@@ -10,16 +10,20 @@
 //	accept
 //	  └─ STARTUP (deadline Config.StartupTimeout, packets <= MaxStartupPacket)
 //	       SSLRequest     -> 'S' + TLS handshake when Config.TLSConfig is set, else 'N'; read again
+//	                         (bytes pipelined behind it: FATAL 08P01, CVE-2021-23214)
 //	       GSSENCRequest  -> 'N'; read again
 //	       CancelRequest  -> cancel the running statement of the (pid, secret) connection; close
 //	       StartupMessage -> protocol 3.x (3.1+ negotiated down with NegotiateProtocolVersion;
 //	                         other majors: FATAL 0A000); user required (FATAL 28000)
-//	  └─ AUTH: Config.Auth (TrustAuth by default; SCRAMAuth for scram-sha-256; any
-//	       Authenticator can run its own exchange) -> AuthenticationOk; failures FATAL 28P01
-//	       MaxConnections exceeded -> FATAL 53300 too_many_connections
+//	  └─ AUTH: Config.Auth (TrustAuth by default; SCRAMAuth for scram-sha-256 from stored
+//	       verifiers; any Authenticator can run its own exchange) -> AuthenticationOk;
+//	       failures FATAL 28P01, the same for an unknown user and a wrong password
+//	       MaxConnections exceeded -> FATAL 53300 too_many_connections; so is a non-superuser
+//	       (Config.IsSuperuser) in the last ReservedConnections slots
 //	       Engine.NewSession, ParameterStatus: 12 fixed ones, server_version from
 //	       Config.ServerVersion when set, then the session's own (which win), BackendKeyData
-//	  └─ READY: ReadyForQuery(Session.TxStatus())
+//	  └─ READY: ReadyForQuery(Session.TxStatus()); idle outside a transaction for longer
+//	       than Config.IdleSessionTimeout -> FATAL 57P05 (limits.go)
 //	       Query           -> Session.SimpleQuery; each statement reports RowDescription/DataRow/
 //	                          CommandComplete (or EmptyQueryResponse); the first error is sent as
 //	                          ErrorResponse and ends the query; then ReadyForQuery

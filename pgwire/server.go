@@ -48,6 +48,17 @@ type Config struct {
 	// Auth authenticates a client after the startup message; nil is trust
 	// (AuthenticationOk straight away).
 	Auth Authenticator
+	// IdleSessionTimeout closes a session that waits longer than this for
+	// its next message outside a transaction (57P05; 0: never), as
+	// PostgreSQL's idle_session_timeout.
+	IdleSessionTimeout time.Duration
+	// ReservedConnections of MaxConnections are kept for superusers
+	// (IsSuperuser), as PostgreSQL's superuser_reserved_connections: an
+	// administrator can still connect to a server full of clients.
+	ReservedConnections int
+	// IsSuperuser reports whether an authenticated user may use a
+	// reserved slot; nil: nobody.
+	IsSuperuser func(user string) bool
 }
 
 // Server is a PostgreSQL v3 wire protocol server.

@@ -105,6 +105,13 @@ func (c *conn) startup() bool {
 					c.sendFatal(fatalErr(codeProtocolViolation, "SSLRequest on a TLS connection"))
 					return false
 				}
+				if c.fr.br.Buffered() > 0 {
+					// Bytes the client sent after SSLRequest without
+					// waiting for 'S' were not encrypted: a man in the
+					// middle could have injected them (CVE-2021-23214).
+					c.sendFatal(fatalErr(codeProtocolViolation, "received unencrypted data after SSL request"))
+					return false
+				}
 				if _, err := c.nc.Write([]byte{'S'}); err != nil {
 					return false
 				}
@@ -191,6 +198,10 @@ func (c *conn) startup() bool {
 		c.sendFatal(err)
 		return false
 	}
+	if err := s.reservedSlotRefusal(s.active.Load(), user); err != nil {
+		c.sendFatal(err)
+		return false
+	}
 	c.be.SetAuthType(pgproto3.AuthTypeOk)
 	c.be.Send(&pgproto3.AuthenticationOk{})
 
@@ -243,6 +254,9 @@ func (c *conn) defaultParams() map[string]string {
 		"session_authorization":         c.info.User,
 		"standard_conforming_strings":   "on",
 		"TimeZone":                      "UTC",
+	}
+	if su := c.srv.cfg.IsSuperuser; su != nil && !su(c.info.User) {
+		params["is_superuser"] = "off"
 	}
 	if v := c.srv.cfg.ServerVersion; v != "" {
 		params["server_version"] = v

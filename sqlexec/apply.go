@@ -367,7 +367,12 @@ func executeCommand(w *lconn, det *detState, cmd *Command) ([]StatementResult, e
 	results := make([]StatementResult, 0, len(cmd.Statements))
 	for k, s := range cmd.Statements {
 		det.pin(cmd.Timestamp, cmd.Seed, k)
-		r, _ := runSQL(w, s.SQL, s.Args, s.Tag)
+		var r StatementResult
+		if cmd.Flags&CmdRole != 0 {
+			r = applyRole(w, s)
+		} else {
+			r, _ = runSQL(w, s.SQL, s.Args, s.Tag)
+		}
 		if r.Err != nil {
 			e := *(r.Err.(*Error))
 			e.Statement = k

@@ -193,6 +193,13 @@ func readRefusal(action int32, arg1, arg2 string) *Error {
 		return Unsupported("ATTACH")
 	case lib.SQLITE_DETACH:
 		return Unsupported("DETACH")
+	case lib.SQLITE_READ:
+		// Raw database pages hold every table, the internal ones too
+		// (raftsql_roles' password verifiers): reading them would bypass
+		// the refusal of raftsql_* names.
+		if strings.EqualFold(arg1, "sqlite_dbpage") {
+			return internalRefusal()
+		}
 	}
 	return nil
 }

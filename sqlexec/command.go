@@ -30,6 +30,8 @@ type Command struct {
 // Command flags.
 const (
 	CmdTxn uint32 = 1 << iota
+	// CmdRole: the statements are role changes (roles.go), not SQL.
+	CmdRole
 )
 
 // Statement is one SQLite statement (already translated from PostgreSQL)

@@ -150,6 +150,7 @@ func (db *DB) openConns() error {
 		`CREATE TABLE IF NOT EXISTS raftsql_config(id INTEGER PRIMARY KEY CHECK (id = 1), conf BLOB NOT NULL)`,
 		`CREATE TABLE IF NOT EXISTS raftsql_requests(id BLOB PRIMARY KEY, idx INTEGER NOT NULL, outcome TEXT) WITHOUT ROWID`,
 		`CREATE INDEX IF NOT EXISTS raftsql_requests_idx ON raftsql_requests(idx)`,
+		rolesTableSQL,
 	} {
 		if err := w.exec(s); err != nil {
 			w.close()
@@ -240,6 +241,7 @@ func (db *DB) openReader(clock *detState) (*lconn, error) {
 
 func (db *DB) connSetup(c *lconn) {
 	setup := append([]string(nil), db.opts.ConnSetup...)
+	setup = append(setup, pgdialect.RolesSourceSQL("SELECT name, superuser, login FROM main.raftsql_roles"))
 	setup = append(setup, pgdialect.CatalogSQL()...)
 	for _, s := range setup {
 		if err := c.exec(s); err != nil {

@@ -103,5 +103,6 @@
 // configuration), command.go (log entry encoding), det.go (deterministic
 // functions and clock VFS), authorize.go (what may enter the log),
 // pinsqlite.go (SQLite's PRNG and localtime), lite.go and exec.go (SQLite
-// connections and statements).
+// connections and statements), roles.go (CREATE/ALTER/DROP ROLE: hashed
+// before proposing, applied to raftsql_roles; the superuser check).
 package sqlexec

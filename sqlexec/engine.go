@@ -30,6 +30,12 @@ type EngineOptions struct {
 	// ClusterAdmin carries out ALTER CLUSTER; nil when the engine runs
 	// without a node (the statement is then refused with 0A000).
 	ClusterAdmin ClusterAdmin
+	// IsSuperuser reports whether a user may run admin SQL and change
+	// roles (roles.go); nil: every user (trust without roles).
+	IsSuperuser func(user string) bool
+	// BootstrapSuperuser is the superuser that exists before any role
+	// statement (the node's --superuser); ALTER ROLE of it creates its row.
+	BootstrapSuperuser string
 }
 
 // Engine creates sessions over a DB and a Replicator.

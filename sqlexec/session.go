@@ -327,13 +327,21 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 			tag = "SELECT 0"
 		}
 		if tag == "CHECKPOINT" {
+			if err := s.requireSuperuser("must be superuser or have privileges of pg_checkpoint to do CHECKPOINT"); err != nil {
+				return err
+			}
 			if err := s.checkpoint(ctx); err != nil {
 				return err
 			}
 		}
 		return w.Complete(tag)
 	case pgdialect.KindAlterCluster:
+		if err := s.requireSuperuser("must be superuser to alter the cluster"); err != nil {
+			return err
+		}
 		return s.alterCluster(ctx, st, w)
+	case pgdialect.KindRole:
+		return s.role(ctx, st, w)
 	case pgdialect.KindCopyFrom:
 		return s.copyFrom(ctx, st, w)
 	case pgdialect.KindCopyTo:

@@ -23,6 +23,7 @@ Usage:
                           cluster with data in ./raftsql-data, PostgreSQL on
                           127.0.0.1:5432)
   raftsql demo [flags]    run a local cluster of several nodes in this process
+  raftsql certs [flags]   make a development CA and node/client certificates
   raftsql version         print the version
 
 Run 'raftsql serve -h' or 'raftsql demo -h' for the flags of each.
@@ -41,6 +42,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return serve(args[1:], stdout, stderr)
 	case "demo":
 		return demo(args[1:], stdout, stderr)
+	case "certs":
+		return certs(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "raftsql", raftsql.Version)
 		return 0

@@ -19,12 +19,15 @@ import (
 // serveFlags maps the raftsql.Config fields serve sets to the flags that
 // set them, for error messages.
 var serveFlags = map[string]string{
-	"Name":           "--id",
-	"DataDir":        "--data-dir",
-	"PGListen":       "--pg-listen",
-	"RaftListen":     "--raft-listen",
-	"InitialCluster": "--initial-cluster",
-	"Join":           "--join",
+	"Name":                "--id",
+	"DataDir":             "--data-dir",
+	"PGListen":            "--pg-listen",
+	"RaftListen":          "--raft-listen",
+	"InitialCluster":      "--initial-cluster",
+	"Join":                "--join",
+	"Auth":                "--auth",
+	"SuperuserPassword":   "--superuser-password-file or " + passwordEnv,
+	"ReservedConnections": "--reserved-connections",
 }
 
 func serve(args []string, stdout, stderr io.Writer) int {
@@ -47,6 +50,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	logTail := fs.Uint64("log-tail-entries", snapshot.DefaultTail, "log entries kept behind a snapshot when the log is compacted, so a follower slightly behind catches up from the log")
 	snapKeep := fs.Int("snapshot-keep", snapshot.DefaultKeep, "snapshots kept on disk (at least 2)")
 	maxTransfers := fs.Int("max-snapshot-transfers", snapshot.DefaultMaxTransfers, "concurrent outgoing snapshot transfers")
+	sec := addSecurityFlags(fs)
 	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql serve [flags]\n\nStarts one member of a raftsql cluster. Restarting with the same --data-dir\nrejoins with the stored state.\n\nFlags:\n"); !ok {
 		return code
 	}
@@ -94,6 +98,10 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		SnapshotKeep:         *snapKeep,
 		MaxSnapshotTransfers: *maxTransfers,
 		Logger:               logger,
+	}
+	if err := sec.apply(fs, &cfg, os.Getenv); err != nil {
+		fmt.Fprintf(stderr, "raftsql serve: %v\n", err)
+		return 2
 	}
 	if *initial != "" {
 		ms, err := membership.ParseInitialCluster(*initial)

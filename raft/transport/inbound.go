@@ -42,13 +42,20 @@ func (t *Transport) acceptLoop(ln net.Listener) {
 func (t *Transport) handleConn(conn net.Conn) {
 	defer t.wg.Done()
 	defer conn.Close()
-	stop := context.AfterFunc(t.ctx, func() { conn.Close() })
-	defer stop()
 	if tc, ok := conn.(*net.TCPConn); ok {
 		tc.SetNoDelay(true)
 	}
 	remote := conn.RemoteAddr().String()
 	conn.SetDeadline(time.Now().Add(t.cfg.HandshakeTimeout))
+	// The TLS handshake (when peers use TLS) is bounded by t.ctx and
+	// HandshakeTimeout itself.
+	conn, ok := t.serverTLS(conn)
+	if !ok {
+		return
+	}
+	defer conn.Close()
+	stop := context.AfterFunc(t.ctx, func() { conn.Close() })
+	defer stop()
 	br := bufio.NewReaderSize(conn, 64<<10)
 
 	var magic [4]byte

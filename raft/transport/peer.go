@@ -390,6 +390,12 @@ func (t *Transport) dial(ctx context.Context, addr string, to uint64, lane byte)
 		tc.SetNoDelay(true)
 	}
 	conn.SetDeadline(time.Now().Add(t.cfg.HandshakeTimeout))
+	if tc, err := t.clientTLS(ctx, conn, addr); err != nil {
+		conn.Close()
+		return nil, nil, err
+	} else {
+		conn = tc
+	}
 	b := append([]byte(nil), connMagic[:]...)
 	b, start := appendFrameHeader(b, frameHello)
 	b = append(b, lane)

@@ -99,6 +99,9 @@ type Config struct {
 	// MinBackoff and MaxBackoff bound the reconnect delay, which doubles
 	// after each failed attempt and is jittered (defaults 20 ms and 1 s).
 	MinBackoff, MaxBackoff time.Duration
+	// TLS, when set, makes every peer connection mutual TLS with the
+	// cluster CA (tls.go); nil is plaintext.
+	TLS *PeerTLS
 }
 
 func (c *Config) setDefaults() error {

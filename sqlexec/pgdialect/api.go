@@ -42,11 +42,12 @@ const (
 	KindSetTransaction             // SET TRANSACTION / SET SESSION CHARACTERISTICS (Value = the options)
 	KindEmpty                      // empty statement (only whitespace/comments): EmptyQueryResponse
 	KindAlterCluster               // ALTER CLUSTER ... (Cluster set; cluster.go)
+	KindRole                       // CREATE/ALTER/DROP ROLE (Role set; role.go)
 )
 
 var kindNames = [...]string{"Query", "Begin", "Commit", "Rollback", "Savepoint", "Release",
 	"RollbackTo", "Set", "Show", "Reset", "CopyFrom", "CopyTo", "Noop", "DropTables",
-	"Truncate", "SetTransaction", "Empty", "AlterCluster"}
+	"Truncate", "SetTransaction", "Empty", "AlterCluster", "Role"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -90,6 +91,8 @@ type Stmt struct {
 	ReadOnly bool
 	// Cluster is the parsed ALTER CLUSTER statement (KindAlterCluster).
 	Cluster *ClusterCommand
+	// Role: the parsed role statement of KindRole.
+	Role *RoleSpec
 }
 
 // CopySpec describes a COPY statement.

@@ -63,6 +63,7 @@ func CatalogSQL() []string {
 type catView struct{ name, sql string }
 
 var catalogViews = []catView{
+	{"pgd_roles", `SELECT '' AS name, 0 AS superuser, 0 AS login WHERE 0`},
 	{"pgd_rel", `SELECT s.name AS name, s.type AS type, s.sql AS sql FROM main.sqlite_schema s WHERE s.type IN ('table','view') AND ` + visible},
 	{"pgd_cols", `SELECT s.name AS tbl, s.type AS ttype, c.cid+1 AS attnum, c.name AS attname, c.type AS decl,
   c."notnull" AS nn, c.dflt_value AS dflt, c.pk AS pk, c.hidden AS hidden, pg_serial_kind(s.sql, c.name) AS marker
@@ -179,6 +180,8 @@ var catalogViews = []catView{
   ('template1', 1, 1, '{=c/' || current_user() || ',' || current_user() || '=CTc/' || current_user() || '}'))) d`},
 	{"pg_roles", `SELECT current_user() AS rolname, 1 AS rolsuper, 1 AS rolinherit, 1 AS rolcreaterole, 1 AS rolcreatedb, 1 AS rolcanlogin,
   1 AS rolreplication, -1 AS rolconnlimit, '********' AS rolpassword, NULL AS rolvaliduntil, 1 AS rolbypassrls, NULL AS rolconfig, CAST(10 AS INTEGER) AS oid
+ WHERE current_user() NOT IN (SELECT name FROM pgd_roles)
+ UNION ALL ` + rolesView + `
  UNION ALL SELECT 'pg_database_owner', 0, 1, 0, 0, 0, 0, -1, '********', NULL, 0, NULL, 6171`},
 	{"pg_user", `SELECT rolname AS usename, oid AS usesysid, rolcreatedb AS usecreatedb, rolsuper AS usesuper, rolreplication AS userepl,
   rolbypassrls AS usebypassrls, '********' AS passwd, rolvaliduntil AS valuntil, rolconfig AS useconfig FROM pg_roles WHERE rolcanlogin`},

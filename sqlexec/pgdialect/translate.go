@@ -27,6 +27,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if err := x.checkIdents(); err != nil { // lexcheck.go
 		return nil, err
 	}
+	if r, ok, err := x.roleStatement(); ok {
+		return r, err
+	}
 	st, err = x.translate()
 	if err != nil {
 		return nil, err

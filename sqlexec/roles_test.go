@@ -1,0 +1,92 @@
+package sqlexec
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/raftsql/raftsql/pgwire"
+)
+
+func TestRoles(t *testing.T) {
+	db := openTest(t, t.TempDir())
+	t.Cleanup(func() { db.Close() })
+	f := &fakeReplicator{db: db}
+	supers := map[string]bool{"admin": true}
+	e := NewEngine(db, f, EngineOptions{BootstrapSuperuser: "admin", IsSuperuser: func(u string) bool {
+		if r, ok, _ := db.LookupRole(context.Background(), u); ok {
+			return r.Superuser
+		}
+		return supers[u]
+	}})
+	sess := func(user string) *Session {
+		ps, err := e.NewSession(context.Background(), pgwire.SessionInfo{User: user})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ps.(*Session)
+	}
+	admin := sess("admin")
+	mustQ(t, admin, "CREATE ROLE alice LOGIN PASSWORD 'wonderland'", "C:CREATE ROLE")
+	mustQ(t, admin, "CREATE USER bob WITH SUPERUSER ENCRYPTED PASSWORD 'builder'", "C:CREATE ROLE")
+	if _, err := q(t, admin, "CREATE ROLE alice"); code(err) != "42710" {
+		t.Fatalf("duplicate role: %v", err)
+	}
+	// The plain password is in no log entry, only its verifier.
+	for _, entry := range f.log {
+		if bytes.Contains(entry, []byte("wonderland")) || bytes.Contains(entry, []byte("builder")) {
+			t.Fatalf("a password entered the log: %q", entry)
+		}
+	}
+	r, ok, err := db.LookupRole(context.Background(), "alice")
+	if err != nil || !ok || r.Superuser || !r.Login {
+		t.Fatalf("alice: %+v %v %v", r, ok, err)
+	}
+	if _, err := pgwire.ParseSCRAMVerifier(r.Verifier); err != nil {
+		t.Fatalf("stored verifier %q: %v", r.Verifier, err)
+	}
+	mustQ(t, admin, "SELECT rolname, rolsuper, rolcanlogin FROM pg_roles WHERE rolname IN ('alice', 'bob') ORDER BY 1", "D[rolname:19,rolsuper:16,rolcanlogin:16] R[alice false true] R[bob true true] C:SELECT 2")
+	for _, sql := range []string{"SELECT * FROM raftsql_roles", "SELECT data FROM sqlite_dbpage", "SELECT * FROM main.sqlite_dbpage WHERE pgno = 1"} {
+		if _, err := q(t, admin, sql); code(err) != "42501" {
+			t.Fatalf("verifiers readable through %s: %v", sql, err)
+		}
+	}
+
+	// An ordinary role may change its own password, nothing else.
+	alice := sess("alice")
+	mustQ(t, alice, "ALTER ROLE alice PASSWORD 'looking-glass'", "C:ALTER ROLE")
+	for _, sql := range []string{"CREATE ROLE eve", "ALTER ROLE alice SUPERUSER", "ALTER ROLE bob PASSWORD 'x'", "DROP ROLE bob",
+		"CHECKPOINT", "ALTER CLUSTER REMOVE MEMBER 'n2'"} {
+		if _, err := q(t, alice, sql); code(err) != "42501" {
+			t.Fatalf("%s by an ordinary role: %v", sql, err)
+		}
+	}
+	r2, _, _ := db.LookupRole(context.Background(), "alice")
+	if r2.Verifier == r.Verifier {
+		t.Fatal("ALTER ROLE PASSWORD did not change the verifier")
+	}
+
+	// The bootstrap superuser gets a row when altered.
+	mustQ(t, admin, "ALTER ROLE admin PASSWORD 'new'", "C:ALTER ROLE")
+	if r, ok, _ := db.LookupRole(context.Background(), "admin"); !ok || !r.Superuser || r.Verifier == "" {
+		t.Fatalf("admin row: %+v %v", r, ok)
+	}
+	if _, err := q(t, admin, "DROP ROLE admin"); code(err) != "55006" {
+		t.Fatalf("dropping oneself: %v", err)
+	}
+	if _, err := q(t, admin, "DROP ROLE nobody"); code(err) != "42704" {
+		t.Fatalf("drop missing: %v", err)
+	}
+	mustQ(t, admin, "DROP ROLE IF EXISTS nobody, bob", "N:00000 C:DROP ROLE")
+	if _, ok, _ := db.LookupRole(context.Background(), "bob"); ok {
+		t.Fatal("bob not dropped")
+	}
+	if _, err := q(t, admin, "BEGIN; CREATE ROLE x; COMMIT"); code(err) != "25001" {
+		t.Fatalf("in a transaction: %v", err)
+	}
+	for sql, want := range map[string]string{"CREATE ROLE r CREATEDB": "0A000", "ALTER ROLE alice RENAME TO b": "0A000", "CREATE ROLE": "42601", "CREATE ROLE r PASSWORD": "42601"} {
+		if _, err := q(t, admin, sql); code(err) != want {
+			t.Errorf("%s: %v, want %s", sql, err, want)
+		}
+	}
+}
