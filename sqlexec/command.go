@@ -29,7 +29,8 @@ type Command struct {
 
 // Command flags.
 const (
-	CmdTxn uint32 = 1 << iota
+	CmdTxn      uint32 = 1 << iota
+	CmdAdvisory        // advisory lock operations (advisory.go), not SQL
 )
 
 // Statement is one SQLite statement (already translated from PostgreSQL)

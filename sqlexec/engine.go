@@ -27,6 +27,9 @@ type EngineOptions struct {
 	// NodeSettings answers SHOW for the node's own settings
 	// (raftsql.leader, ...); nil when the engine runs without a node.
 	NodeSettings NodeSettings
+	// AdvisoryLease: how long an advisory lock outlives its node without
+	// renewal (default DefaultAdvisoryLease; advisory.go).
+	AdvisoryLease time.Duration
 }
 
 // Engine creates sessions over a DB and a Replicator.
@@ -35,6 +38,7 @@ type Engine struct {
 	r    Replicator
 	opts EngineOptions
 	log  *slog.Logger
+	adv  advisoryLocks // locks held by this engine's sessions (advisory.go)
 }
 
 // NewEngine returns an Engine.

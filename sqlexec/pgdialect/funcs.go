@@ -177,6 +177,9 @@ func register() error {
 	if err := registerNumericFuncs(); err != nil {
 		return err
 	}
+	if err := registerAdvisoryFuncs(); err != nil {
+		return err
+	}
 	return registerCatalogFuncs()
 }
 
