@@ -177,7 +177,7 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWr
 		return err
 	}
 	for i, p := range parts {
-		st, err := translate(p)
+		st, err := s.translate(ctx, p)
 		if err != nil {
 			err = toError(err)
 			s.failTx()

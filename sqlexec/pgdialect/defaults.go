@@ -129,3 +129,81 @@ func sameSet(a, b map[int]bool) bool {
 	}
 	return true
 }
+
+// FillDefaults rewrites an INSERT whose DEFAULT items the lexical rewrite
+// cannot express (DEFAULT in some rows only, no column list) with each
+// DEFAULT replaced by its column's default expression as SQLite stores it
+// (NULL for a column without one, which is also what makes an INTEGER
+// PRIMARY KEY, serial or identity column take the next key). columns
+// returns the table's columns in order with their stored defaults ("" for
+// none). ok is false when sql is not such a statement or the table is
+// unknown; the caller then reports Translate's refusal.
+func FillDefaults(sql string, columns func(table string) (names, defaults []string, err error)) (string, bool) {
+	x := newTx(sql)
+	if s := x.stripPublic(); s != sql {
+		sql, x = s, newTx(s)
+	}
+	if !x.T(0).kw("INSERT") || !x.kw(1, "INTO") {
+		return "", false
+	}
+	table, j := x.name(2)
+	v := x.findKw(0, x.n(), 0, "VALUES")
+	if table == "" || v < 0 {
+		return "", false
+	}
+	names, defaults, err := columns(table)
+	if err != nil || len(names) == 0 {
+		return "", false
+	}
+	byName := map[string]string{}
+	for i, n := range names {
+		byName[strings.ToLower(n)] = defaults[i]
+	}
+	var cols []string // target column of each VALUES item
+	if x.kw(j, "AS") {
+		j += 2
+	}
+	if x.isP(j, "(") && j < v {
+		for _, p := range x.splitTop(j+1, x.match(j)) {
+			cols = append(cols, strings.ToLower(x.T(p[0]).identName()))
+		}
+	} else {
+		for _, n := range names {
+			cols = append(cols, strings.ToLower(n))
+		}
+	}
+	var b strings.Builder
+	at := 0
+	for i := v + 1; x.isP(i, "("); {
+		e := x.match(i)
+		for k, p := range x.splitTop(i+1, e) {
+			if p[1] != p[0]+1 || !x.T(p[0]).kw("DEFAULT") {
+				continue
+			}
+			if k >= len(cols) {
+				return "", false
+			}
+			d, known := byName[cols[k]]
+			if !known {
+				return "", false
+			}
+			expr := "NULL"
+			if d != "" {
+				expr = "(" + d + ")"
+			}
+			t := x.T(p[0])
+			b.WriteString(sql[at:t.pos])
+			b.WriteString(expr)
+			at = t.pos + len(t.text)
+		}
+		if !x.isP(e+1, ",") {
+			break
+		}
+		i = e + 2
+	}
+	if at == 0 {
+		return "", false
+	}
+	b.WriteString(sql[at:])
+	return b.String(), true
+}
