@@ -20,7 +20,7 @@ import (
 type gormUser struct {
 	ID        uint `gorm:"primaryKey"`
 	Name      string
-	Email     string `gorm:"uniqueIndex;size:200"`
+	Email     string     `gorm:"uniqueIndex;size:200"`
 	Posts     []gormPost `gorm:"foreignKey:UserID"`
 	CreatedAt time.Time
 	UpdatedAt time.Time
