@@ -98,5 +98,7 @@
 // snapshot.go, command.go (log entry encoding), det.go (deterministic
 // functions and clock VFS), authorize.go (what may enter the log),
 // pinsqlite.go (SQLite's PRNG and localtime), lite.go and exec.go (SQLite
-// connections and statements).
+// connections and statements), advisory.go (cluster-wide advisory locks:
+// lock entries through the log, leases), defaults.go (DEFAULT in some
+// VALUES rows only, from the local schema).
 package sqlexec

@@ -36,8 +36,8 @@ func (x *tx) stripPublic() string {
 	var cut [][2]int // byte ranges to remove
 	for i := 0; i+2 < x.n(); i++ {
 		t := x.T(i)
-		if (t.typ != tIdent && t.typ != tQIdent) || t.identName() != "public" || x.isP(i-1, ".") {
-			continue
+		if !(t.kw("public") || t.typ == tQIdent && t.text == `"public"`) || x.isP(i-1, ".") {
+			continue // (no allocation: this runs on every statement)
 		}
 		if !x.isP(i+1, ".") || (x.T(i+2).typ != tIdent && x.T(i+2).typ != tQIdent) {
 			continue
