@@ -151,6 +151,13 @@ func FillDefaults(sql string, columns func(table string) (names, defaults []stri
 	if table == "" || v < 0 {
 		return "", false
 	}
+	has := false
+	for i := v + 1; i < x.n() && !has; i++ {
+		has = x.isValuesDefault(i)
+	}
+	if !has {
+		return "", false // refused for another reason: no schema lookup
+	}
 	names, defaults, err := columns(table)
 	if err != nil || len(names) == 0 {
 		return "", false
