@@ -18,6 +18,11 @@ const (
 	entrySQL          byte = 1 // an sqlexec.Command
 	entryVerify       byte = 2 // a verification check (verify.go)
 	entryVerifyReport byte = 3 // one node's result of a check (verify.go)
+	entryMemberInfo   byte = 4 // a member advertises its addresses (members.go)
+	// Never in the log: a node's request to join and the answer, carried
+	// between nodes in a MsgProp's entry (join.go).
+	entryJoinRequest byte = 5
+	entryJoinReply   byte = 6
 )
 
 const (
@@ -193,7 +198,14 @@ func (n *Node) applyItem(it applyItem) error {
 	case it.ents != nil:
 		return n.applyEntries(it.ents)
 	}
-	for lo := it.lo; lo <= it.hi; {
+	lo := it.lo
+	// Entries at or below the log store's snapshot are applied already
+	// (this node's own snapshot) or covered by a received snapshot queued
+	// after them, and saving that snapshot dropped them from the log.
+	if snap, err := n.store.Snapshot(); err == nil && snap.Meta.Index >= lo {
+		lo = snap.Meta.Index + 1
+	}
+	for lo <= it.hi {
 		if n.stopping() {
 			return errApplyStopped
 		}
@@ -236,6 +248,7 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 	if len(ents) == 0 {
 		return nil
 	}
+	n.noteApplied(ents)
 	// Consecutive SQL and empty entries go to SQLite in one transaction
 	// (a savepoint per entry); a configuration change ends a batch.
 	var batch []sqlexec.Entry
@@ -293,17 +306,24 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 			if err != nil {
 				return fmt.Errorf("raftsql: apply %d: decode configuration change: %w", e.Index, err)
 			}
-			if err := n.applyConfChange(cc); err != nil {
+			cfg, err := n.applyConfChange(cc)
+			if err != nil {
 				return fmt.Errorf("raftsql: apply %d: %w", e.Index, err)
 			}
-			if err := n.db.ApplyNoop(e.Index); err != nil || n.db.AppliedIndex() < e.Index {
+			if err := n.applyChangeToMembers(e.Index, cc); err != nil {
+				return err
+			}
+			// The image records the configuration it was made under.
+			if err := n.db.ApplyConfig(e.Index, encodeConf(cfg)); err != nil || n.db.AppliedIndex() < e.Index {
 				if n.stopping() {
 					return errApplyStopped
 				}
 				return fmt.Errorf("raftsql: apply %d: record configuration change: %v", e.Index, err)
 			}
 			n.setApplied(e.Index)
-			n.applyMembershipChange(cc)
+			if err := n.applyMembershipChange(e.Index, cc); err != nil {
+				return err
+			}
 		default:
 			if len(e.Data) == 0 {
 				batch = append(batch, sqlexec.Entry{Index: e.Index})
@@ -322,6 +342,12 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 			case entryVerifyReport:
 				n.applyVerifyReport(e.Index, e.Data[1:])
 				batch = append(batch, sqlexec.Entry{Index: e.Index})
+			case entryMemberInfo:
+				// Recorded before SQLite records the entry (members.go).
+				if err := n.applyMemberAdvert(e.Index, e.Data[1:]); err != nil {
+					return err
+				}
+				batch = append(batch, sqlexec.Entry{Index: e.Index})
 			default:
 				// An entry kind from a newer version: refuse to guess,
 				// since skipping it would make this replica diverge.
@@ -337,33 +363,45 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 // the resulting configuration.
 type confRequest struct {
 	cc   membership.Change
+	cfg  membership.Config // the resulting configuration, set before done
 	done chan error
 }
 
 // applyConfChange has the driver apply cc to the core, in log order: the
 // apply goroutine calls it when it reaches the entry, after every earlier
 // entry is applied (etcd's apply path does the same through its node).
-func (n *Node) applyConfChange(cc membership.Change) error {
+func (n *Node) applyConfChange(cc membership.Change) (membership.Config, error) {
 	req := &confRequest{cc: cc, done: make(chan error, 1)}
 	select {
 	case n.confc <- req:
 	case <-n.haltc:
-		return errApplyStopped
+		return membership.Config{}, errApplyStopped
 	}
 	select {
 	case err := <-req.done:
-		return err
+		return req.cfg, err
 	case <-n.haltc:
-		return errApplyStopped
+		return membership.Config{}, errApplyStopped
 	}
 }
 
-func (n *Node) applyMembershipChange(cc membership.Change) {
-	// Member addresses travel in the change's context once membership
-	// admin commands exist; for the initial cluster they come from flags.
-	if cc.Type == membership.RemoveNode && cc.NodeID != n.id {
-		n.tr.RemovePeer(cc.NodeID)
+// applyMembershipChange updates the peer transport after a change at
+// index is applied: an added member's address comes from the member table;
+// a removed member is dropped. This node's own removal stops it
+// (errRemoved says why and how to come back).
+func (n *Node) applyMembershipChange(index uint64, cc membership.Change) error {
+	switch {
+	case cc.Type == membership.RemoveNode && cc.NodeID == n.id:
+		n.stopRemoved(index)
+		return errApplyStopped
+	case cc.Type == membership.RemoveNode:
+		n.noticeRemoved(index, cc.NodeID)
+	case cc.NodeID != n.id:
+		if m, ok := n.memberInfo(cc.NodeID); ok && m.RaftAddr != "" {
+			n.tr.AddPeer(cc.NodeID, m.RaftAddr)
+		}
 	}
+	return nil
 }
 
 func (n *Node) deliver(res *sqlexec.ApplyResult) {
@@ -408,11 +446,17 @@ func (n *Node) setApplied(i uint64) {
 
 // waitApplied blocks until this node has applied index i.
 func (n *Node) waitApplied(ctx context.Context, i uint64) error {
+	return n.awaitApply(ctx, func(applied uint64) bool { return applied >= i })
+}
+
+// awaitApply blocks until done holds, checking it at every growth of the
+// applied index.
+func (n *Node) awaitApply(ctx context.Context, done func(applied uint64) bool) error {
 	for {
 		n.appliedMu.Lock()
 		applied, ch := n.applied, n.appliedCond
 		n.appliedMu.Unlock()
-		if applied >= i {
+		if done(applied) {
 			return nil
 		}
 		select {

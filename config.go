@@ -40,6 +40,11 @@ type Config struct {
 	// the first time a data directory is initialised; afterwards the stored
 	// configuration wins.
 	InitialCluster []membership.Member
+	// Join is an existing member's Raft address: the node joins that
+	// member's cluster instead of bootstrapping one (join.go). It is
+	// exclusive with InitialCluster; once the data directory belongs to a
+	// cluster, a restart needs neither.
+	Join string
 
 	TickInterval   time.Duration // default 15ms
 	ElectionTicks  int           // default 10: 150-300 ms election timeout
@@ -63,6 +68,20 @@ type Config struct {
 	// one check hashes (default 2000). See verify.go.
 	VerifyInterval time.Duration
 	VerifyRows     int
+
+	// Snapshots and log compaction (snapshots.go). A snapshot is made
+	// after SnapshotEntries entries (default 100000) or SnapshotLogBytes
+	// bytes of entry data (default 256 MiB) applied since the last one,
+	// and the log is then compacted but for its last LogTailEntries
+	// entries (default 10000). SnapshotKeep snapshots are kept on disk
+	// (default and minimum 2: the newest is being sent while the next is
+	// made); MaxSnapshotTransfers bounds concurrent outgoing transfers
+	// (default 2).
+	SnapshotEntries      uint64
+	SnapshotLogBytes     int64
+	LogTailEntries       uint64
+	SnapshotKeep         int
+	MaxSnapshotTransfers int
 
 	Logger *slog.Logger
 	// Rand is the node's source of randomness, read at Start for the Raft
@@ -112,11 +131,35 @@ func (c *Config) setDefaults() error {
 	if c.VerifyRows <= 0 {
 		c.VerifyRows = 2000
 	}
+	if c.SnapshotKeep == 0 {
+		c.SnapshotKeep = 2
+	}
+	if c.SnapshotKeep < 2 {
+		return &FieldError{Field: "SnapshotKeep", Err: fmt.Errorf("%d: at least 2 snapshots are kept (the newest may be in transfer while the next is made)", c.SnapshotKeep)}
+	}
+	if c.SnapshotLogBytes < 0 {
+		return &FieldError{Field: "SnapshotLogBytes", Err: fmt.Errorf("%d: must not be negative (0: the default)", c.SnapshotLogBytes)}
+	}
+	if c.MaxSnapshotTransfers < 0 {
+		return &FieldError{Field: "MaxSnapshotTransfers", Err: fmt.Errorf("%d: must not be negative (0: the default)", c.MaxSnapshotTransfers)}
+	}
 	if c.Rand == nil {
 		c.Rand = rand.Reader
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	if c.Join != "" {
+		if len(c.InitialCluster) > 0 {
+			return &FieldError{Field: "Join", Err: errors.New("joining an existing cluster and bootstrapping a new one (InitialCluster) are exclusive: choose one")}
+		}
+		if _, _, err := net.SplitHostPort(c.Join); err != nil {
+			return &FieldError{Field: "Join", Err: fmt.Errorf("want a member's raft address host:port: %w", err)}
+		}
+		if c.RaftListen == "" {
+			return &FieldError{Field: "RaftListen", Err: errors.New("a joining node needs a raft address its peers can reach")}
+		}
+		return nil
 	}
 	if len(c.InitialCluster) == 0 {
 		if c.RaftListen == "" {

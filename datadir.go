@@ -15,11 +15,13 @@ import (
 
 // openDataDir opens the node's durable state in Config.DataDir: the Raft
 // log store (DataDir/raft), bootstrapped with the initial cluster's voters
-// the first time, and the SQLite database (DataDir/db.sqlite). On error it
-// closes whatever it opened.
+// the first time, the snapshot store (DataDir/snapshots) and the SQLite
+// database (DataDir/db.sqlite). On error it closes whatever it opened.
 //
 // Invariant on return: the log store's commit index is at least SQLite's
-// applied index, and the log holds every applied entry.
+// applied index, SQLite is at or past the log store's snapshot (installed
+// from the local snapshot store if it was behind), and the log holds every
+// committed entry after SQLite's applied index.
 func (n *Node) openDataDir(ctx context.Context) (err error) {
 	if err := os.MkdirAll(n.cfg.DataDir, 0o755); err != nil {
 		return fmt.Errorf("raftsql: data dir: %w", err)
@@ -43,7 +45,7 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 	if err != nil {
 		return fmt.Errorf("raftsql: read raft state: %w", err)
 	}
-	if hs.IsEmpty() && last == 0 && len(conf.Voters) == 0 && len(conf.Learners) == 0 {
+	if hs.IsEmpty() && last == 0 && len(conf.Voters) == 0 && len(conf.Learners) == 0 && n.cfg.Join == "" {
 		var voters []uint64
 		for _, m := range n.cfg.InitialCluster {
 			voters = append(voters, membership.MemberID(m.Name))
@@ -53,11 +55,22 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 			return fmt.Errorf("raftsql: bootstrap: %w", err)
 		}
 		n.log.Info("bootstrapped a new cluster member", "members", len(voters))
+		conf = membership.Config{Voters: voters}
+	}
+	if _, err := os.Stat(filepath.Join(n.cfg.DataDir, removedFile)); err == nil {
+		return n.errRemoved(0)
+	}
+	n.conf.Store(&conf)
+	if err := n.loadMembers(); err != nil {
+		return err
 	}
 
+	if err := n.openSnapshots(); err != nil {
+		return err
+	}
 	db, err := sqlexec.Open(ctx, filepath.Join(n.cfg.DataDir, "db.sqlite"), sqlexec.Options{Logger: n.log, Clock: n.cfg.Clock, StepBudget: n.cfg.StepBudget})
 	if err != nil {
-		return fmt.Errorf("raftsql: open the SQLite database %s: %w (if the file is damaged, move it aside and restart: the node rebuilds it from its Raft log)", filepath.Join(n.cfg.DataDir, "db.sqlite"), err)
+		return fmt.Errorf("raftsql: open the SQLite database %s: %w (if the file is damaged, move it aside and restart: the node rebuilds it from its Raft log, starting from its newest snapshot if the log was compacted)", filepath.Join(n.cfg.DataDir, "db.sqlite"), err)
 	}
 	n.db = db
 	defer func() {
@@ -65,6 +78,18 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 			db.Close()
 		}
 	}()
+	// The configuration travels in snapshot images; the bootstrap one is
+	// no log entry, so a database that has none records the stored one.
+	_, conf, err = store.InitialState()
+	if err != nil {
+		return fmt.Errorf("raftsql: read raft state: %w", err)
+	}
+	if err := db.InitConfig(encodeConf(conf)); err != nil {
+		return fmt.Errorf("raftsql: record the configuration in the database: %w", err)
+	}
+	if err := n.recoverFromSnapshot(ctx); err != nil {
+		return err
+	}
 	n.applied = db.AppliedIndex()
 	// SQLite may be ahead of the stored commit index: the driver records
 	// commit-only hard state changes without an fsync, and SQLite applies
@@ -79,12 +104,22 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 			return fmt.Errorf("raftsql: read raft state: %w", err)
 		}
 		if n.applied > last {
-			return fmt.Errorf("raftsql: the database in %s has applied entry %d but the raft log ends at %d: the data directory is inconsistent; remove it and re-join this member to the cluster", n.cfg.DataDir, n.applied, last)
+			return fmt.Errorf("raftsql: the database in %s has applied entry %d but the raft log ends at %d: the data directory is inconsistent. Move it aside and bring this member back as a new one: ALTER CLUSTER REMOVE MEMBER '%s' on any member, then start it with an empty data directory and --join <any member's raft address>", n.cfg.DataDir, n.applied, last, n.cfg.Name)
 		}
 		hs.Commit = n.applied
 		if err := store.Save(hs, nil, raft.Snapshot{}); err != nil {
 			return fmt.Errorf("raftsql: raise commit index to %d: %w", n.applied, err)
 		}
+	} else if hs.Commit > n.applied {
+		// What a restart costs: the committed entries applied again from
+		// the log, bounded by the snapshot policy.
+		n.snaps.replayed = hs.Commit - n.applied
 	}
+	if first, err := store.FirstIndex(); err == nil {
+		if last, err := store.LastIndex(); err == nil && last >= first {
+			n.snaps.logAtStart = last - first + 1
+		}
+	}
+	n.log.Info("data directory opened", "applied", n.applied, "log_entries", n.snaps.logAtStart, "replay_entries", n.snaps.replayed)
 	return nil
 }

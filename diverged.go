@@ -56,7 +56,7 @@ func (n *Node) recordDiverged(why string) {
 	if err := os.WriteFile(path, []byte(why+"\n"), 0o644); err != nil {
 		n.log.Error("cannot record the divergence mark", "path", path, "err", err)
 	}
-	n.log.Error("this replica is DIVERGED: its data differs from the majority's at the same log index; it stops serving reads, writes and leadership. Repair: stop it, replace its data directory with a healthy node's copy (or empty it to replay the log), remove "+divergedFile,
+	n.log.Error("this replica is DIVERGED: its data differs from the majority's at the same log index; it stops serving reads, writes and leadership. Repair: stop it, move its db.sqlite aside (it replays its own Raft log), remove "+divergedFile+"; or, to start from an empty data directory, run ALTER CLUSTER REMOVE MEMBER for it first and start it with --join (it joins as a new member)",
 		"reason", why, "mark", path)
 	// The verify loop hands leadership away now if this node leads, and
 	// at every later leader change that makes it lead.

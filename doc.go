@@ -25,10 +25,18 @@
 // apply batch in progress is interrupted (sqlexec.DB.Interrupt), rolled
 // back and not recorded as applied, so a restart applies it again.
 //
+// Membership (see docs/design.md, "Membership"): members.go (the member
+// table derived from the log), join.go (identity and incarnations, joining
+// with Config.Join, removal), upkeep.go (advertising addresses, promoting
+// caught-up learners), cluster_admin.go (ALTER CLUSTER), cluster_show.go
+// (SHOW CLUSTER), lostlog.go (a voter that lost its log is refused).
+//
 // Invariants:
 //   - A client hears success for a write only after its entry committed
 //     (durable on a majority) and was applied on this node.
 //   - Entries are applied in log order, exactly once per request id.
 //   - A linearizable read runs only after this node has applied at least the
 //     read index the leader confirmed after the read began.
+//   - A member's id includes its incarnation: a node that lost its data
+//     directory never counts in a quorum as the member it was.
 package raftsql

@@ -60,9 +60,12 @@ func (n *Node) run() {
 			// The apply goroutine reached a configuration change: every
 			// earlier entry is applied; the core learns it now.
 			cfg := n.rn.ApplyConfChange(req.cc)
+			req.cfg = cfg
 			var err error
 			if err = n.store.SetConfig(cfg); err != nil {
 				err = fmt.Errorf("persist configuration: %w", err)
+			} else {
+				n.conf.Store(&cfg)
 			}
 			req.done <- err
 		}
@@ -151,6 +154,8 @@ func (n *Node) confPending() bool {
 }
 
 func (n *Node) step(m raft.Message) {
+	n.contacts.heard(m.From, time.Now())
+	n.checkLostLog(m)
 	if m.Type == raft.MsgTimeoutNow && n.confPending() {
 		// Same reason as in tick: a leadership transfer would make this
 		// node campaign on a configuration it has not applied yet; the
@@ -202,8 +207,8 @@ func (n *Node) handleReady(rd raft.Ready, inflight map[uint64]*inflightRead) err
 		}
 	}
 	// Step 2: send.
-	if len(rd.Messages) > 0 {
-		n.tr.Send(rd.Messages)
+	if msgs := n.streamSnapshots(rd.Messages); len(msgs) > 0 {
+		n.tr.Send(msgs)
 	}
 	// Step 3: hand the snapshot and the committed entries (all already
 	// durable locally) to the apply goroutine, in log order. Reads are
@@ -220,10 +225,4 @@ func (n *Node) handleReady(rd raft.Ready, inflight map[uint64]*inflightRead) err
 	n.applyq.pushEntries(rd.CommittedEntries)
 	n.answerReads(rd.ReadStates, inflight)
 	return nil
-}
-
-func (n *Node) installSnapshot(snap raft.Snapshot) error {
-	// Snapshot transfer of the SQLite file is its own piece of work; until
-	// it exists the log is never compacted, so no leader sends one.
-	return fmt.Errorf("raftsql: received a snapshot at index %d, but snapshot installation is not supported by this version", snap.Meta.Index)
 }

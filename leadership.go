@@ -10,7 +10,13 @@ import (
 
 // TransferLeadership asks the core to hand leadership to the named member.
 func (n *Node) TransferLeadership(ctx context.Context, to string) error {
-	return n.transfer(ctx, membership.MemberID(to))
+	id := membership.MemberID(to)
+	if c := n.conf.Load(); c != nil {
+		if got, ok := n.memberID(to, *c); ok {
+			id = got
+		}
+	}
+	return n.transfer(ctx, id)
 }
 
 func (n *Node) transfer(ctx context.Context, to uint64) error {

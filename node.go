@@ -32,6 +32,24 @@ type Node struct {
 	pgLn  net.Listener
 
 	names map[uint64]string
+	// conf is the configuration the core has applied (set by the driver
+	// when it applies a change; read by membership code).
+	conf atomic.Pointer[membership.Config]
+	// The member table (members.go).
+	membersMu sync.Mutex
+	members   memberTable
+	contacts  contacts // SHOW CLUSTER's last_contact
+	// joinTarget is the member a joining node asks (join.go); joining
+	// the nodes whose join requests this node is carrying out.
+	joinTarget atomic.Uint64
+	// memberInc is this member's incarnation (join.go): its id is
+	// membership.IncarnationID(cfg.Name, memberInc).
+	memberInc uint64
+	randMu    sync.Mutex // Config.Rand after Start (drawIncarnation)
+	// removedPeers: where removed members were (join.go, retellRemoved).
+	removedPeers removedPeers
+	joinMu       sync.Mutex
+	joining      map[uint64]bool
 	// incarnation is random per Start: it prefixes this incarnation's
 	// read-request contexts (see readRequestCtx).
 	incarnation [8]byte
@@ -74,7 +92,8 @@ type Node struct {
 	closed        bool
 	bgCancel      context.CancelFunc
 	bgWG          sync.WaitGroup
-	ver           *verifier // self-verification (verify.go)
+	ver           *verifier  // self-verification (verify.go)
+	snaps         *snapState // snapshots and log compaction (snapshots.go)
 }
 
 // Start opens (or initialises) the node's data directory, starts the Raft
@@ -94,6 +113,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		id:          membership.MemberID(cfg.Name),
 		log:         cfg.Logger.With("node", cfg.Name),
 		names:       map[uint64]string{},
+		joining:     map[uint64]bool{},
 		propc:       make(chan *proposal, 4096),
 		recvc:       make(chan raft.Message, 4096),
 		readc:       make(chan *readRequest, 4096),
@@ -124,6 +144,10 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		}
 	}()
 
+	clusterID, err := n.resolveIdentity(ctx)
+	if err != nil {
+		return nil, err
+	}
 	if err := n.openDataDir(ctx); err != nil {
 		return nil, err
 	}
@@ -153,7 +177,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 
 	tr, err := transport.New(transport.Config{
 		NodeID:     n.id,
-		ClusterID:  membership.ClusterID(cfg.InitialCluster),
+		ClusterID:  clusterID,
 		ListenAddr: cfg.RaftListen,
 		Listener:   cfg.RaftListener,
 		Handler:    (*transportHandler)(n),
@@ -172,6 +196,11 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 			tr.AddPeer(id, m.RaftAddr)
 		}
 	}
+	for _, m := range n.memberList() {
+		if m.ID != n.id && m.RaftAddr != "" {
+			tr.AddPeer(m.ID, m.RaftAddr)
+		}
+	}
 
 	ln := cfg.PGListener
 	if ln == nil {
@@ -185,6 +214,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 
 	n.newWireServer(n.db, cfg)
 
+	n.startSnapshots()
 	go n.applyLoop()
 	go n.run()
 	bgCtx, cancel := context.WithCancel(context.Background())
@@ -200,6 +230,11 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	go func() {
 		defer n.bgWG.Done()
 		n.runVerifier(bgCtx)
+	}()
+	n.bgWG.Add(1)
+	go func() {
+		defer n.bgWG.Done()
+		n.runUpkeep(bgCtx)
 	}()
 	n.log.Info("node started", "pg", ln.Addr().String(), "raft", tr.Addr().String(), "applied", n.AppliedIndex())
 	return n, nil
@@ -276,6 +311,9 @@ func (n *Node) nameOf(id uint64) string {
 	if s, ok := n.names[id]; ok {
 		return s
 	}
+	if m, ok := n.memberInfo(id); ok && m.Name != "" {
+		return m.Name
+	}
 	return fmt.Sprintf("%x", id)
 }
 
@@ -312,6 +350,7 @@ func (n *Node) Close() error {
 	if err := n.tr.Close(); err != nil {
 		errs = append(errs, err)
 	}
+	n.stopSnapshots()
 	n.failWaiters(errNodeStopped)
 	if err := n.db.Close(); err != nil {
 		errs = append(errs, err)

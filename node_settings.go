@@ -10,7 +10,9 @@ import (
 
 // The node's own read-only settings, which only the node knows: SHOW
 // raftsql.node, raftsql.leader, raftsql.term, raftsql.applied_index and
-// raftsql.checksum and raftsql.verification (verify.go). The SQL engine asks the node for them through
+// raftsql.checksum, raftsql.verification (verify.go) and raftsql.snapshot
+// (snapshot_status.go), SHOW CLUSTER (cluster_show.go), and CHECKPOINT
+// through sqlexec.NodeAdmin. The SQL engine asks the node for them through
 // sqlexec.NodeSettings, in every protocol mode.
 
 var _ sqlexec.NodeSettings = (*nodeSettings)(nil)
@@ -26,13 +28,20 @@ var nodeSettingNames = map[string]bool{
 	"raftsql.applied_index": true,
 	"raftsql.checksum":      true,
 	"raftsql.verification":  true,
+	"raftsql.snapshot":      true,
 }
 
 // NodeSettingColumns reports each node setting as one text column named
 // for it.
 func (ns *nodeSettings) NodeSettingColumns(name string) []string {
+	if name == "cluster" {
+		return clusterColumns
+	}
 	if !nodeSettingNames[name] {
 		return nil
+	}
+	if name == "raftsql.snapshot" {
+		return snapshotStatusColumns
 	}
 	return []string{name}
 }
@@ -40,6 +49,9 @@ func (ns *nodeSettings) NodeSettingColumns(name string) []string {
 // ShowNodeSetting returns the setting's single value.
 func (ns *nodeSettings) ShowNodeSetting(ctx context.Context, name string) ([][]string, error) {
 	n := (*Node)(ns)
+	if name == "cluster" {
+		return n.showCluster(ctx)
+	}
 	var v string
 	switch name {
 	case "raftsql.node":
@@ -58,6 +70,8 @@ func (ns *nodeSettings) ShowNodeSetting(ctx context.Context, name string) ([][]s
 		v = fmt.Sprintf("%d:%s", at, sum)
 	case "raftsql.verification":
 		v = n.VerifyStatus().String()
+	case "raftsql.snapshot":
+		return [][]string{n.SnapshotStatus().row()}, nil
 	default:
 		return nil, fmt.Errorf("unrecognized configuration parameter %q", name)
 	}

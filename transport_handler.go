@@ -2,7 +2,6 @@ package raftsql
 
 import (
 	"context"
-	"fmt"
 	"io"
 
 	"github.com/raftsql/raftsql/raft"
@@ -19,6 +18,9 @@ type transportHandler Node
 
 func (h *transportHandler) Process(ctx context.Context, m raft.Message) error {
 	n := (*Node)(h)
+	if n.interceptJoin(m) {
+		return nil
+	}
 	select {
 	case n.recvc <- m:
 		return nil
@@ -30,7 +32,7 @@ func (h *transportHandler) Process(ctx context.Context, m raft.Message) error {
 }
 
 func (h *transportHandler) ReceiveSnapshot(ctx context.Context, m raft.Message, r io.Reader) error {
-	return fmt.Errorf("raftsql: snapshot installation is not supported by this version")
+	return (*Node)(h).receiveSnapshot(ctx, m, r)
 }
 
 func (h *transportHandler) ReportUnreachable(id uint64) {

@@ -13,6 +13,7 @@ func (n *Node) newWireServer(db *sqlexec.DB, cfg Config) {
 	engine := sqlexec.NewEngine(db, (*replicator)(n), sqlexec.EngineOptions{
 		ServerVersion: pgdialect.PostgresVersion + " (raftsql " + Version + ")",
 		NodeSettings:  (*nodeSettings)(n),
+		ClusterAdmin:  (*clusterAdmin)(n),
 	})
 	n.pg = pgwire.NewServer(pgwire.Config{
 		Engine:         engine,

@@ -60,8 +60,9 @@
 // since the last snapshot, not to history. Entries read later are
 // verified again. A violation is a *CorruptionError naming the index; the
 // log of this member cannot be trusted, so the message tells the operator
-// to remove the data directory and re-join the member to the cluster, from
-// which it receives a snapshot. A corruption found by a read is sticky.
+// to move the data directory aside, remove the member from the cluster
+// (ALTER CLUSTER REMOVE MEMBER) and start it empty with --join: it joins as
+// a new member and catches up from the leader. A corruption found by a read is sticky.
 //
 // A failed Pebble write or fsync is fatal (*FatalError, errors.Is ErrFatal):
 // after an fsync error the state of the file is unknown (fsync errors may

@@ -36,7 +36,7 @@ func (e *CorruptionError) Error() string {
 		where = fmt.Sprintf("%s at index %d", e.Record, e.Index)
 	}
 	return fmt.Sprintf("logstore: corrupted Raft log in %s: %s: %s; this member's log cannot be trusted: "+
-		"remove the data directory %s and re-join this member to the cluster (it will receive a snapshot from the leader)",
+		"remove the data directory %s and re-join this member to the cluster as a new member: run ALTER CLUSTER REMOVE MEMBER '<this member>' on any member, then start this node again with an empty data directory and --join <any member's raft address> (it catches up from the leader)",
 		e.Dir, where, e.Reason, e.Dir)
 }
 

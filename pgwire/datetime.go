@@ -58,6 +58,10 @@ func formatTimestamptz(t time.Time) string {
 	return s
 }
 
+// FormatTimeOfDay prints a time of day (or a signed duration under 100
+// hours) given in microseconds as PostgreSQL does: 04:05:06.5.
+func FormatTimeOfDay(us int64) string { return formatTimeOfDay(us) }
+
 func formatTimeOfDay(us int64) string {
 	neg := us < 0
 	if neg {
@@ -79,11 +83,14 @@ func formatTimeOfDay(us int64) string {
 	return out
 }
 
-// formatInterval prints an interval in IntervalStyle postgres.
+// FormatInterval prints an interval in IntervalStyle postgres: 1 year 2
+// mons -3 days +04:05:06.
+func FormatInterval(months, days int32, us int64) string { return formatInterval(months, days, us) }
+
 func formatInterval(months, days int32, us int64) string {
 	var parts []string
 	plural := func(n int64, unit string) string {
-		if n == 1 || n == -1 {
+		if n == 1 { // PostgreSQL: "-1 days"
 			return fmt.Sprintf("%d %s", n, unit)
 		}
 		return fmt.Sprintf("%d %ss", n, unit)

@@ -3,7 +3,6 @@ package sqlexec
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -251,34 +250,9 @@ func TestDateLiteralsPinned(t *testing.T) {
 		"CREATE TABLE d(a, b, c, e, f, g)",
 		"INSERT INTO d VALUES (pg_cast_date('today'), pg_cast_date('tomorrow'), pg_cast_timestamp('now'), pg_cast_timestamptz('yesterday'), pg_cast_timestamp('today'), datetime('now', 'localtime'))",
 	}
-	var got []string
-	for i, wall := range []time.Time{time.Date(2030, 1, 1, 5, 0, 0, 0, time.UTC), time.Date(2001, 6, 1, 23, 59, 0, 0, time.FixedZone("X", 5*3600))} {
-		clock := func() time.Time { return wall }
-		db, err := Open(context.Background(), filepath.Join(t.TempDir(), "s.db"), Options{ReadConns: 1, Clock: clock})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for k, s := range stmts {
-			mustApply(t, db, uint64(k+1), cmdOf(pinned.UnixMicro(), 7, byte(k+1), s))
-		}
-		var row string
-		err = db.withReader(context.Background(), func(c *lconn) error {
-			st, _, err := c.prepare("SELECT a || '|' || b || '|' || c || '|' || e || '|' || f || '|' || g FROM d")
-			if err != nil {
-				return err
-			}
-			defer st.finalize()
-			_, err = st.run(nil, func(r []any) error { row = r[0].(string); return nil })
-			return err
-		})
-		db.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, row)
-		t.Logf("node %d: %s", i, row)
-	}
-	want := "2024-02-29|2024-03-01|2024-02-29 23:30:00|2024-02-28 00:00:00|2024-02-29 00:00:00|2024-02-29 23:30:00"
+	got := applyOnClocks(t, pinned, stmts, "SELECT a || '|' || b || '|' || c || '|' || e || '|' || f || '|' || g FROM d")
+	// timestamptz is stored in its canonical form, UTC with "+00"
+	want := "2024-02-29|2024-03-01|2024-02-29 23:30:00|2024-02-28 00:00:00+00|2024-02-29 00:00:00|2024-02-29 23:30:00"
 	for _, g := range got {
 		if g != want {
 			t.Errorf("stored %q, want %q", g, want)

@@ -2,6 +2,7 @@ package sqlexec
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/raftsql/raftsql/pgwire"
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
@@ -80,11 +81,20 @@ func buildColumns(infos []colInfo, first []any) []pgwire.Column {
 	return cols
 }
 
-// convertRow adapts SQLite values to the declared column types (bool).
+// convertRow adapts SQLite values to the declared column types: bool, and
+// character(n), stored without its trailing blanks (pgdialect's
+// pg_in_bpchar) and padded back to n on output as PostgreSQL prints it.
 func convertRow(cols []pgwire.Column, row []any) {
 	for i, c := range cols {
 		if i >= len(row) {
 			return
+		}
+		if c.TypeOID == pgoid.Bpchar && c.TypeModifier > 4 {
+			if s, ok := row[i].(string); ok {
+				if pad := int(c.TypeModifier-4) - utf8.RuneCountInString(s); pad > 0 {
+					row[i] = s + strings.Repeat(" ", pad)
+				}
+			}
 		}
 		if c.TypeOID == pgoid.Bool {
 			switch v := row[i].(type) {

@@ -11,8 +11,9 @@ import (
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
-// COPY FROM STDIN (rows proposed in batches of EngineOptions.CopyBatchRows,
-// or recorded in the open transaction) and COPY TO STDOUT.
+// COPY FROM STDIN (rows read in batches of EngineOptions.CopyBatchRows,
+// applied together as one log entry or in the open transaction, so that a
+// COPY is atomic) and COPY TO STDOUT.
 
 func copyFormat(cp *pgdialect.CopySpec) pgwire.CopyFormat {
 	f := pgwire.CopyFormat{Kind: cp.Format, Delimiter: cp.Delimiter, Null: cp.Null, Header: cp.Header, Quote: cp.Quote, Escape: cp.Escape}
@@ -40,9 +41,11 @@ func copyFormat(cp *pgdialect.CopySpec) pgwire.CopyFormat {
 	return f
 }
 
-// tableColumns returns the columns (name, OID) of table.
-func (s *Session) tableColumns(ctx context.Context, table string) ([]pgwire.Column, error) {
+// tableColumns returns the columns (name, OID) of table and their
+// declared types.
+func (s *Session) tableColumns(ctx context.Context, table string) ([]pgwire.Column, []string, error) {
 	var cols []pgwire.Column
+	var decls []string
 	err := s.onTxState(ctx, func(c *lconn) error {
 		st, _, err := c.prepare("SELECT name, type FROM pragma_table_info(?)")
 		if err != nil {
@@ -57,17 +60,18 @@ func (s *Session) tableColumns(ctx context.Context, table string) ([]pgwire.Colu
 				oid = pgoid.Text
 			}
 			cols = append(cols, pgwire.Column{Name: name, TypeOID: oid, TypeSize: pgoid.Size(oid), TypeModifier: -1})
+			decls = append(decls, decl)
 			return nil
 		})
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(cols) == 0 {
-		return nil, &Error{Code: CodeUndefinedTable, Message: fmt.Sprintf("relation %q does not exist", table), Table: table, Statement: -1}
+		return nil, nil, &Error{Code: CodeUndefinedTable, Message: fmt.Sprintf("relation %q does not exist", table), Table: table, Statement: -1}
 	}
-	return cols, nil
+	return cols, decls, nil
 }
 
 func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {
@@ -78,18 +82,19 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 	if err := guardInternal(cp.Table); err != nil {
 		return err
 	}
-	all, err := s.tableColumns(ctx, cp.Table)
+	all, allDecls, err := s.tableColumns(ctx, cp.Table)
 	if err != nil {
 		return err
 	}
-	cols := all
+	cols, decls := all, allDecls
 	if len(cp.Columns) > 0 {
-		cols = nil
+		cols, decls = nil, nil
 		for _, name := range cp.Columns {
 			found := false
-			for _, c := range all {
+			for i, c := range all {
 				if strings.EqualFold(c.Name, name) {
 					cols = append(cols, c)
+					decls = append(decls, allDecls[i])
 					found = true
 					break
 				}
@@ -137,30 +142,38 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 							b.WriteString(", ")
 						}
 						b.WriteByte('?')
+						// each value in its column type's canonical form
+						// (pgdialect/enforce.go) before it is proposed, as
+						// an INSERT's would be at apply; a bad one is
+						// PostgreSQL's error and nothing is proposed
+						v, err := pgdialect.InDecl(r[j], decls[j])
+						if err != nil {
+							code, msg, ok := pgdialect.ParseSQLStateError(err.Error())
+							if !ok {
+								code, msg = CodeInvalidTextRepresentation, err.Error()
+							}
+							return &Error{Code: code, Message: msg, Statement: -1}
+						}
+						r[j] = v
 					}
 					b.WriteByte(')')
 					args = append(args, r...)
 				}
 				stmts = append(stmts, Statement{SQL: b.String(), Args: args, Tag: "INSERT"})
 			}
-			if s.tx != nil {
-				// Inside a transaction the rows are speculated once, when
-				// the COPY ends: speculating batch by batch would replay
-				// every earlier batch each time (quadratic in its size).
-				for i := range stmts {
-					stmts[i].Digest = true
-					pendingBytes += len(stmts[i].SQL) + 16*len(stmts[i].Args)
-				}
-				pending = append(pending, stmts...)
-				if err := s.txLimits(len(pending), pendingBytes); err != nil {
-					return err
-				}
-			} else {
-				cmd := s.e.newCommand(stmts)
-				cmd.Database, cmd.User = s.names()
-				if _, err := s.propose(ctx, cmd); err != nil {
-					return err
-				}
+			// All rows are applied together, when the COPY ends, so that
+			// the COPY is atomic as in PostgreSQL: inside a transaction
+			// they join it (speculated once: speculating batch by batch
+			// would replay every earlier batch each time, quadratic in
+			// its size); outside one they are one log entry. Either way
+			// the transaction size limits apply (docs/sql-dialect.md).
+			for i := range stmts {
+				stmts[i].Digest = s.tx != nil
+				pendingBytes += len(stmts[i].SQL) + 16*len(stmts[i].Args)
+			}
+			pending = append(pending, stmts...)
+			if err := s.copyLimits(len(pending), pendingBytes); err != nil {
+				return err
 			}
 			total += int64(len(rows))
 		}
@@ -175,12 +188,33 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 			continue
 		}
 	}
-	if len(pending) > 0 {
+	switch {
+	case len(pending) == 0:
+	case s.tx != nil:
 		if err := s.txWrite(ctx, pending, pendingBytes); err != nil {
+			return err
+		}
+	default:
+		cmd := s.e.newCommand(pending)
+		cmd.Database, cmd.User = s.names()
+		if _, err := s.propose(ctx, cmd); err != nil {
 			return err
 		}
 	}
 	return w.Complete(fmt.Sprintf("COPY %d", total))
+}
+
+// copyLimits: the rows of a COPY so far (n statements, size bytes) must
+// fit the open transaction, or one log entry as large as a transaction.
+func (s *Session) copyLimits(n, size int) error {
+	if s.tx != nil {
+		return s.txLimits(n, size)
+	}
+	if n > s.e.opts.MaxTxnStatements || size > s.e.opts.MaxTxnBytes {
+		return &Error{Code: CodeProgramLimitExceeded, Message: fmt.Sprintf("COPY exceeds the size of one log entry (%d bytes, %d statements of up to 500 rows)", s.e.opts.MaxTxnBytes, s.e.opts.MaxTxnStatements),
+			HintText: "Split the data into several COPY commands; each is atomic.", Statement: -1}
+	}
+	return nil
 }
 
 func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {
@@ -224,7 +258,7 @@ func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.Resul
 	}
 	cols := res.Columns
 	if cols == nil && cp.Table != "" {
-		c, err := s.tableColumns(ctx, cp.Table)
+		c, _, err := s.tableColumns(ctx, cp.Table)
 		if err == nil {
 			cols = c
 		}

@@ -344,7 +344,8 @@ type detFunction struct {
 // detFunctions are pinned on the apply connection: their value there is a
 // function of the entry's time, seed, database and user names only, so
 // they may enter the log (see writeFunctionAllowed).
-var detFunctions = []detFunction{
+// (datetimeDetFunctions: det_datetime.go)
+var detFunctions = append([]detFunction{
 	{"random", 0, cFuncPointer(fnRandom), 0},
 	{"randomblob", 1, cFuncPointer(fnRandomBlob), 0},
 	{"now", 0, cFuncPointer(fnNow), 0},
@@ -362,7 +363,7 @@ var detFunctions = []detFunction{
 	{"pg_cast_date", 1, cFuncPointer(fnCastDate), 0},
 	{"pg_cast_timestamp", 1, cFuncPointer(fnCastTimestamp), lib.SQLITE_DETERMINISTIC},
 	{"pg_cast_timestamptz", 1, cFuncPointer(fnCastTimestamptz), lib.SQLITE_DETERMINISTIC},
-}
+}, datetimeDetFunctions...)
 
 // pinnedFunctions are the names of detFunctions.
 var pinnedFunctions = func() map[string]bool {

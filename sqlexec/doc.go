@@ -8,8 +8,11 @@
 // log entry inside one SQLite transaction (a SAVEPOINT per entry when
 // batched) together with the update of raftsql_meta.applied_index and the
 // insertion of the entry's request id into raftsql_requests, so a crash
-// can neither skip nor double-apply an entry. Internal tables are named
-// raftsql_* and user statements naming them are refused (42501).
+// can neither skip nor double-apply an entry. A configuration change's
+// entry records the resulting configuration in raftsql_config in the same
+// way (ApplyConfig), so a snapshot image names its own configuration.
+// Internal tables are named raftsql_* and user statements naming them are
+// refused (42501).
 //
 // # Determinism
 //
@@ -84,6 +87,7 @@
 //
 // engine.go (Engine, options, Replicator), session.go (session lifecycle,
 // statement dispatch), settings.go (SET/SHOW/RESET), nodesettings.go,
+// clusteradmin.go (ALTER CLUSTER, handed to the node),
 // read.go (the read path), query.go (statements outside a transaction),
 // txn.go (explicit transactions), validate.go (replay and outcomes),
 // multistmt.go (query strings of several statements), readview.go,
@@ -95,7 +99,8 @@
 // (statement_timeout in a transaction), interrupt.go, dedup.go, digest.go,
 // checksum.go (full content
 // checksum), samplesum.go (the bounded sampled checksum replicas compare),
-// snapshot.go, command.go (log entry encoding), det.go (deterministic
+// snapshot.go (snapshot images: online backup, Restore, the recorded
+// configuration), command.go (log entry encoding), det.go (deterministic
 // functions and clock VFS), authorize.go (what may enter the log),
 // pinsqlite.go (SQLite's PRNG and localtime), lite.go and exec.go (SQLite
 // connections and statements), advisory.go (cluster-wide advisory locks:

@@ -22,7 +22,7 @@ type EngineOptions struct {
 	DefaultReadConsistency string
 	MaxTxnStatements       int // statements per explicit transaction (default 1000)
 	MaxTxnBytes            int // SQL+argument bytes per transaction (default 16 MiB)
-	CopyBatchRows          int // rows per log entry for COPY FROM (default 1000)
+	CopyBatchRows          int // rows read from the client per batch by COPY FROM (default 1000)
 	Logger                 *slog.Logger
 	// NodeSettings answers SHOW for the node's own settings
 	// (raftsql.leader, ...); nil when the engine runs without a node.
@@ -30,6 +30,9 @@ type EngineOptions struct {
 	// AdvisoryLease: how long an advisory lock outlives its node without
 	// renewal (default DefaultAdvisoryLease; advisory.go).
 	AdvisoryLease time.Duration
+	// ClusterAdmin carries out ALTER CLUSTER; nil when the engine runs
+	// without a node (the statement is then refused with 0A000).
+	ClusterAdmin ClusterAdmin
 }
 
 // Engine creates sessions over a DB and a Replicator.

@@ -73,6 +73,7 @@ const (
 	CodeProgramLimitExceeded = "54000"
 	CodeDuplicateObject      = "42710"
 	CodeUndefinedSavepoint   = "3B001"
+	CodeInvalidSchemaName    = "3F000"
 	// data exceptions
 	CodeInvalidTextRepresentation = "22P02"
 	CodeStringTooLong             = "22001"
@@ -90,16 +91,18 @@ func Unsupported(construct string) *Error {
 }
 
 var (
-	reUnique   = regexp.MustCompile(`^UNIQUE constraint failed: (.*)$`)
-	rePK       = regexp.MustCompile(`^PRIMARY KEY constraint failed: (.*)$`)
-	reNotNull  = regexp.MustCompile(`^NOT NULL constraint failed: ([^.]+)\.(.*)$`)
-	reCheck    = regexp.MustCompile(`^CHECK constraint failed: (.*)$`)
-	reNoTable  = regexp.MustCompile(`^no such table: (?:main\.)?(.*)$`)
-	reNoColumn = regexp.MustCompile(`^no such column: (.*)$`)
-	reNoFunc   = regexp.MustCompile(`^no such function: (.*)$`)
-	reExists   = regexp.MustCompile(`^(table|index|view|trigger) (\S+) already exists$`)
-	reNear     = regexp.MustCompile(`near "(.*)": syntax error`)
-	reStore    = regexp.MustCompile(`^cannot store (TEXT|BLOB) value in (INTEGER|INT|REAL) column (.*)$`)
+	reUnique = regexp.MustCompile(`^UNIQUE constraint failed: (.*)$`)
+	rePK     = regexp.MustCompile(`^PRIMARY KEY constraint failed: (.*)$`)
+	// "UNIQUE constraint failed: index 'name'" (an index on expressions)
+	reUniqueIndex = regexp.MustCompile(`^index '(.*)'$`)
+	reNotNull     = regexp.MustCompile(`^NOT NULL constraint failed: ([^.]+)\.(.*)$`)
+	reCheck       = regexp.MustCompile(`^CHECK constraint failed: (.*)$`)
+	reNoTable     = regexp.MustCompile(`^no such table: (?:main\.)?(.*)$`)
+	reNoColumn    = regexp.MustCompile(`^no such column: (.*)$`)
+	reNoFunc      = regexp.MustCompile(`^no such function: (.*)$`)
+	reExists      = regexp.MustCompile(`^(table|index|view|trigger) (\S+) already exists$`)
+	reNear        = regexp.MustCompile(`near "(.*)": syntax error`)
+	reStore       = regexp.MustCompile(`^cannot store (TEXT|BLOB) value in (INTEGER|INT|REAL) column (.*)$`)
 )
 
 // mapError converts a SQLite (or any) error into *Error. sqlText is the
@@ -148,6 +151,12 @@ func mapError(err error, sqlText string) *Error {
 		} else if m := rePK.FindStringSubmatch(msg); m != nil {
 			cols = m[1]
 		}
+		if m := reUniqueIndex.FindStringSubmatch(cols); m != nil {
+			// a unique index on expressions: PostgreSQL names the index
+			out.Table, out.Constraint = dmlTable(sqlText), m[1]
+			out.Message = fmt.Sprintf("duplicate key value violates unique constraint %q", out.Constraint)
+			break
+		}
 		table, colNames := splitConstraintCols(cols)
 		suffix := "key"
 		if se.code != lib.SQLITE_CONSTRAINT_PRIMARYKEY && !strings.HasPrefix(msg, "PRIMARY") {
@@ -193,6 +202,10 @@ func mapError(err error, sqlText string) *Error {
 		m := reNoColumn.FindStringSubmatch(msg)
 		out.Column = m[1]
 		out.Message = fmt.Sprintf("column %q does not exist", m[1])
+	case strings.HasPrefix(msg, "unknown database "):
+		// a schema-qualified name other than public (CREATE TABLE app.t)
+		out.Code = CodeInvalidSchemaName
+		out.Message = fmt.Sprintf("schema %q does not exist", strings.TrimPrefix(msg, "unknown database "))
 	case strings.Contains(msg, "has no column named"):
 		out.Code = CodeUndefinedColumn
 		i := strings.Index(msg, "has no column named ")
@@ -301,6 +314,10 @@ func toError(err error) error {
 		if p, ok := ext(err); ok {
 			out.Pos = p
 		}
+		var pe *pgdialect.Error
+		if errors.As(err, &pe) && pe.Position > 0 {
+			out.Pos = pe.Position // translation errors point into the statement
+		}
 		return out
 	}
 	return &Error{Code: CodeInternal, Message: err.Error(), Statement: -1}
@@ -334,23 +351,35 @@ func fixPosition(e *Error, orig string) {
 	if name == "" || orig == "" {
 		return
 	}
-	if i := strings.LastIndex(name, "."); i >= 0 && e.Code != CodeSyntaxError {
-		name = name[i+1:]
+	i := findName(orig, name)
+	if k := strings.LastIndex(name, "."); i < 0 && k >= 0 && e.Code != CodeSyntaxError {
+		// PostgreSQL points at the qualified name; else at its last part.
+		i = findName(orig, name[k+1:])
 	}
-	low, n := strings.ToLower(orig), strings.ToLower(name)
-	for from := 0; from < len(low); {
-		i := strings.Index(low[from:], n)
-		if i < 0 {
-			return
-		}
-		i += from
-		end := i + len(n)
-		if (i == 0 || !isIdentByte(low[i-1])) && (end >= len(low) || !isIdentByte(low[end])) || !isIdentByte(n[0]) {
-			e.Pos = len([]rune(orig[:i])) + 1
-			return
-		}
-		from = i + 1
+	if i >= 0 {
+		e.Pos = len([]rune(orig[:i])) + 1
 	}
+}
+
+// findName returns the byte offset in s of the first case-insensitive
+// occurrence of name that is not part of a longer identifier, or
+// -1. It compares bytes of s itself (lower-casing s could change its
+// length and make offsets point elsewhere), and an empty name (e.g. from
+// `t.""`) is never found.
+func findName(s, name string) int {
+	if name == "" {
+		return -1
+	}
+	for i := 0; i+len(name) <= len(s); i++ {
+		if !strings.EqualFold(s[i:i+len(name)], name) {
+			continue
+		}
+		end := i + len(name)
+		if !isIdentByte(name[0]) || (i == 0 || !isIdentByte(s[i-1])) && (end >= len(s) || !isIdentByte(s[end])) {
+			return i
+		}
+	}
+	return -1
 }
 
 var reAtOrNear = regexp.MustCompile(`at or near "(.*)"`)

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
 // runSQL executes one SQLite statement (and, defensively, any further
@@ -20,6 +22,12 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	}
 	c.syncSchema()
 	mode := c.replicatedMode()
+	if d, ok := pgdialect.ParseDropTable(sqlText); ok && mode == authWrite {
+		if err := prepareDrop(c, d); err != nil { // droptable.go
+			res.Err = err
+			return res, false
+		}
+	}
 	defer c.enterAuth(mode)()
 	st, tail, err := c.prepareCached(sqlText)
 	if err != nil {
@@ -73,6 +81,7 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 		return res, readonly
 	}
 	if ncol > 0 {
+		aggregateTypes(c, sqlText, infos) // resulttypes.go
 		res.setRows(infos, rows)
 	}
 	if verb == "" {
@@ -298,7 +307,7 @@ func addKeyValues(c *lconn, e *Error, sqlText string, args []any) {
 		if pos < 0 || pos >= len(items) {
 			return
 		}
-		it := strings.TrimSpace(items[pos])
+		it := pgdialect.UnwrapInput(items[pos])
 		switch {
 		case len(it) > 1 && it[0] == '?':
 			n, err := strconv.Atoi(it[1:])

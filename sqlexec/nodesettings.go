@@ -61,3 +61,24 @@ func (s *Session) showNode(ctx context.Context, name string, cols []pgwire.Colum
 	}
 	return w.Complete("SHOW")
 }
+
+// NodeAdmin is the node's side of the administrative statements that act
+// on the node rather than on data. The NodeSettings value the engine is
+// given may also implement it; without it those statements are accepted
+// and do nothing (an embedded engine has no node).
+type NodeAdmin interface {
+	// Checkpoint makes a snapshot of the database now (PostgreSQL's
+	// CHECKPOINT), compacts the log behind it, and returns when it is
+	// durable.
+	Checkpoint(ctx context.Context) error
+}
+
+// checkpoint runs CHECKPOINT through the node, if there is one.
+func (s *Session) checkpoint(ctx context.Context) error {
+	if a, ok := s.e.opts.NodeSettings.(NodeAdmin); ok {
+		if err := a.Checkpoint(ctx); err != nil {
+			return toError(err)
+		}
+	}
+	return nil
+}

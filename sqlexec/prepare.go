@@ -91,7 +91,9 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 	}
 	var cols []pgwire.Column
 	nparams := 0
+	probed := false // a column was typed from data (no static type known)
 	fn := func(c *lconn) error {
+		probed = false
 		st, _, err := c.prepare(sqlText)
 		if err != nil {
 			return mapError(err, sqlText)
@@ -118,6 +120,7 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 				infos[i].hint = hints[i]
 			}
 		}
+		aggregateTypes(c, sqlText, infos) // resulttypes.go
 		var first []any
 		if untyped && !st.readonly() {
 			decls := fillDeclFromTable(c, sqlText, infos)
@@ -130,6 +133,7 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 		} else if untyped && st.readonly() {
 			// Probe one row for expression column types, binding
 			// placeholder values of the parameters' types.
+			probed = true
 			args := make([]any, nparams)
 			for i := range args {
 				if i < len(paramOIDs) {
@@ -177,8 +181,10 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 			defer s.bindConn(c)()
 			return fn(c)
 		})
-		if e, ok := err.(*Error); ok && e.Code != CodeSyntaxError && s.linearizable() {
-			// Possibly lagging: retry after a barrier.
+		e, failed := err.(*Error)
+		if (failed && e.Code != CodeSyntaxError || err == nil && probed) && s.linearizable() {
+			// Possibly lagging: retry after a barrier (also when a type
+			// came from the data, which a lagging replica may not have).
 			if berr := s.barrier(ctx); berr == nil {
 				err = s.e.db.withReader(ctx, fn)
 			}
@@ -274,7 +280,7 @@ func (s *Session) inferParams(ctx context.Context, st *pgdialect.Stmt, oids []ui
 				return nil
 			}
 			for pos, item := range splitTopLevel(rest[1:closingParen(rest)]) {
-				item = strings.TrimSpace(item)
+				item = pgdialect.UnwrapInput(item)
 				if len(item) < 2 || item[0] != '?' || pos >= len(order) {
 					continue
 				}

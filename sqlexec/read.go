@@ -92,6 +92,7 @@ func (s *Session) streamRead(ctx context.Context, sqlText string, args []any, ve
 				infos[i].hint = hints[i]
 			}
 		}
+		aggregateTypes(c, sqlText, infos) // resulttypes.go
 		var cols []pgwire.Column
 		nrows := int64(0)
 		n, err := st.run(args, func(r []any) error {
@@ -152,6 +153,7 @@ func runPrepared(c *lconn, st *lstmt, sqlText string, args []any, verb string) (
 		return res
 	}
 	if ncol > 0 {
+		aggregateTypes(c, sqlText, infos) // resulttypes.go
 		res.setRows(infos, rows)
 	}
 	if verb == "" {

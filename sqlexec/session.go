@@ -331,7 +331,14 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		if tag == "" {
 			tag = "SELECT 0"
 		}
+		if tag == "CHECKPOINT" {
+			if err := s.checkpoint(ctx); err != nil {
+				return err
+			}
+		}
 		return w.Complete(tag)
+	case pgdialect.KindAlterCluster:
+		return s.alterCluster(ctx, st, w)
 	case pgdialect.KindCopyFrom:
 		return s.copyFrom(ctx, st, w)
 	case pgdialect.KindCopyTo:

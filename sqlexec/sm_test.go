@@ -278,9 +278,9 @@ func TestSnapshotRestore(t *testing.T) {
 	defer db.Close()
 	mustApply(t, db, 1, cmdOf(1, 1, 1, "CREATE TABLE t(id INTEGER PRIMARY KEY, v INTEGER)", "INSERT INTO t(v) VALUES (1)"))
 	snap := filepath.Join(t.TempDir(), "snap.db")
-	idx, err := db.SnapshotTo(context.Background(), snap)
-	if err != nil || idx != 1 {
-		t.Fatal(err, idx)
+	im, err := db.SnapshotTo(context.Background(), snap)
+	if err != nil || im.Index != 1 {
+		t.Fatal(err, im)
 	}
 	want, _, _ := db.Checksum(context.Background())
 	mustApply(t, db, 2, cmdOf(1, 1, 2, "INSERT INTO t(v) VALUES (2)"))

@@ -6,41 +6,214 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
+
+	"modernc.org/libc"
+	lib "modernc.org/sqlite/lib"
 )
 
 // Raft snapshots of the state machine: a consistent copy of the SQLite
 // database at an applied index (SnapshotTo), and its installation in place
 // of the live database (Restore).
 
-// SnapshotTo writes a consistent copy of the database to path (VACUUM
-// INTO, fsynced) and returns the applied index it contains.
-func (db *DB) SnapshotTo(ctx context.Context, path string) (uint64, error) {
+// ImageMeta is what a snapshot image says about itself: the applied index
+// it holds and the cluster configuration in force there (the bytes the
+// node recorded with ApplyConfig; nil when no configuration was ever
+// recorded).
+type ImageMeta struct {
+	Index  uint64
+	Config []byte
+}
+
+// SnapshotTo writes a consistent copy of the database to path (SQLite's
+// online backup, fsynced) and returns the applied index and configuration
+// it holds. The copy reads from one read transaction on a connection of
+// its own, so the apply connection keeps writing meanwhile (WAL); ctx is
+// checked between steps of snapshotStepPages pages.
+//
+// Why not VACUUM INTO: it draws from SQLite's process-wide PRNG (the name
+// of the schema it attaches), which the apply connection seeds per
+// statement (pinsqlite.go); a draw from another goroutine in between would
+// change what that statement sees. The backup API draws nothing: the
+// destination has no journal, and the source is only read.
+func (db *DB) SnapshotTo(ctx context.Context, path string) (ImageMeta, error) {
 	db.rmu.RLock()
 	defer db.rmu.RUnlock()
 	if db.closed {
-		return 0, errClosed
+		return ImageMeta{}, errClosed
 	}
 	_ = os.Remove(path)
-	c, err := openLConn(dsnFor(db.path, ""))
-	if err != nil {
-		return 0, err
-	}
-	_ = c.exec("PRAGMA busy_timeout=10000")
-	err = execArgs(c, "VACUUM INTO ?", path)
-	c.close()
-	if err != nil {
-		return 0, fmt.Errorf("sqlexec: snapshot: %w", err)
+	if err := backupTo(ctx, db.path, path); err != nil {
+		_ = os.Remove(path)
+		return ImageMeta{}, fmt.Errorf("sqlexec: snapshot: %w", err)
 	}
 	if err := syncFile(path); err != nil {
-		return 0, err
+		return ImageMeta{}, err
 	}
 	_ = syncDir(filepath.Dir(path))
-	s, err := openLConn(dsnFor(path, "mode=ro"))
+	return ReadImageMeta(path)
+}
+
+// snapshotStepPages is how many pages one backup step copies between
+// checks of the context.
+const snapshotStepPages = 4096
+
+// backupTo copies the database at src to a new file at dst from one read
+// transaction.
+func backupTo(ctx context.Context, src, dst string) error {
+	s, err := openLConn(dsnFor(src, "mode=ro"))
 	if err != nil {
-		return 0, err
+		return err
 	}
 	defer s.close()
-	return readAppliedIndex(s)
+	_ = s.exec("PRAGMA busy_timeout=10000")
+	// One read transaction for the whole copy: the steps see one
+	// snapshot of the WAL, and writes by the apply connection never
+	// restart the backup.
+	if err := s.exec("BEGIN"); err != nil {
+		return err
+	}
+	defer s.exec("ROLLBACK")
+	if _, err := readAppliedIndex(s); err != nil {
+		return err
+	}
+	d, err := openLConn(dsnFor(dst, ""))
+	if err != nil {
+		return err
+	}
+	defer d.close()
+	if err := d.exec("PRAGMA journal_mode=OFF"); err != nil {
+		return err
+	}
+	main, err := libc.CString("main")
+	if err != nil {
+		return err
+	}
+	defer libc.Xfree(d.tls, main)
+	b := lib.Xsqlite3_backup_init(d.tls, d.db, main, s.db, main)
+	if b == 0 {
+		return fmt.Errorf("backup init: %w", d.err(lib.Xsqlite3_errcode(d.tls, d.db)))
+	}
+	var rc int32
+	for {
+		if err := ctx.Err(); err != nil {
+			lib.Xsqlite3_backup_finish(d.tls, b)
+			return err
+		}
+		rc = lib.Xsqlite3_backup_step(d.tls, b, snapshotStepPages)
+		if rc == lib.SQLITE_BUSY || rc == lib.SQLITE_LOCKED {
+			time.Sleep(time.Millisecond) // back off; the read transaction keeps its snapshot
+			continue
+		}
+		if rc != lib.SQLITE_OK {
+			break
+		}
+	}
+	if frc := lib.Xsqlite3_backup_finish(d.tls, b); rc == lib.SQLITE_DONE {
+		rc = frc
+	}
+	if rc != lib.SQLITE_OK && rc != lib.SQLITE_DONE {
+		return fmt.Errorf("backup: %w", d.err(rc))
+	}
+	return nil
+}
+
+// ReadImageMeta reads the applied index and configuration of the database
+// image at path.
+func ReadImageMeta(path string) (ImageMeta, error) {
+	s, err := openLConn(dsnFor(path, "mode=ro"))
+	if err != nil {
+		return ImageMeta{}, err
+	}
+	defer s.close()
+	idx, err := readAppliedIndex(s)
+	if err != nil {
+		return ImageMeta{}, err
+	}
+	conf, err := readConfig(s)
+	if err != nil {
+		return ImageMeta{}, err
+	}
+	return ImageMeta{Index: idx, Config: conf}, nil
+}
+
+// readConfig reads the recorded configuration (nil if none; an image made
+// before the table existed has none).
+func readConfig(c *lconn) ([]byte, error) {
+	st, _, err := c.prepare("SELECT conf FROM raftsql_config WHERE id = 1")
+	if err != nil {
+		if strings.Contains(err.Error(), "no such table") {
+			return nil, nil
+		}
+		return nil, err
+	}
+	defer st.finalize()
+	var conf []byte
+	_, err = st.run(nil, func(r []any) error {
+		if v, ok := r[0].([]byte); ok {
+			conf = append([]byte(nil), v...)
+		}
+		return nil
+	})
+	return conf, err
+}
+
+// ApplyConfig records a configuration-change entry as applied: the
+// configuration it results in (opaque bytes, the node's encoding) and the
+// applied index, in one transaction, so that every image carries the
+// configuration in force at its index. An index already applied is
+// skipped (a replay after a restart).
+func (db *DB) ApplyConfig(index uint64, conf []byte) error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.closed || db.w == nil {
+		return errClosed
+	}
+	if index <= db.applied.Load() {
+		return nil
+	}
+	return db.writeConfig(db.w, conf, index)
+}
+
+// InitConfig records conf as the configuration when none is recorded yet
+// (a database created before configurations were recorded, or a new
+// member's first start: the bootstrap configuration is no log entry). It
+// leaves the applied index alone.
+func (db *DB) InitConfig(conf []byte) error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.closed || db.w == nil {
+		return errClosed
+	}
+	cur, err := readConfig(db.w)
+	if err != nil || cur != nil {
+		return err
+	}
+	return db.writeConfig(db.w, conf, 0)
+}
+
+// writeConfig stores conf and, unless index is 0, the applied index.
+func (db *DB) writeConfig(w *lconn, conf []byte, index uint64) error {
+	db.assertNoTx(w, "record configuration")
+	if err := w.exec("BEGIN IMMEDIATE"); err != nil {
+		return mapError(err, "")
+	}
+	err := execArgs(w, "INSERT OR REPLACE INTO raftsql_config(id, conf) VALUES (1, ?)", conf)
+	if err == nil && index != 0 {
+		err = execArgs(w, "UPDATE raftsql_meta SET applied_index = ? WHERE id = 1", int64(index))
+	}
+	if err == nil {
+		err = w.exec("COMMIT")
+	}
+	if err != nil {
+		_ = w.exec("ROLLBACK")
+		return fmt.Errorf("sqlexec: record configuration: %w", err)
+	}
+	if index != 0 {
+		db.applied.Store(index)
+	}
+	return nil
 }
 
 func syncFile(path string) error {
@@ -65,17 +238,12 @@ func syncDir(dir string) error {
 // (which is consumed) whose applied index is index.
 func (db *DB) Restore(path string, index uint64) error {
 	// Validate the snapshot first.
-	s, err := openLConn(dsnFor(path, "mode=ro"))
+	im, err := ReadImageMeta(path)
 	if err != nil {
 		return fmt.Errorf("sqlexec: restore: %w", err)
 	}
-	got, err := readAppliedIndex(s)
-	s.close()
-	if err != nil {
-		return fmt.Errorf("sqlexec: restore: %w", err)
-	}
-	if got != index {
-		return fmt.Errorf("sqlexec: restore: snapshot holds index %d, want %d", got, index)
+	if im.Index != index {
+		return fmt.Errorf("sqlexec: restore: snapshot holds index %d, want %d", im.Index, index)
 	}
 	db.rmu.Lock()
 	defer db.rmu.Unlock()

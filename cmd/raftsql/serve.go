@@ -13,6 +13,7 @@ import (
 
 	"github.com/raftsql/raftsql"
 	"github.com/raftsql/raftsql/membership"
+	"github.com/raftsql/raftsql/snapshot"
 )
 
 // serveFlags maps the raftsql.Config fields serve sets to the flags that
@@ -23,6 +24,7 @@ var serveFlags = map[string]string{
 	"PGListen":       "--pg-listen",
 	"RaftListen":     "--raft-listen",
 	"InitialCluster": "--initial-cluster",
+	"Join":           "--join",
 }
 
 func serve(args []string, stdout, stderr io.Writer) int {
@@ -33,12 +35,18 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	pgListen := fs.String("pg-listen", "127.0.0.1:5432", "address for PostgreSQL clients")
 	raftListen := fs.String("raft-listen", "", "address for peer traffic (default: this member's address in --initial-cluster, or 127.0.0.1:7001)")
 	initial := fs.String("initial-cluster", "", "members of a new cluster: name=host:port,... (default: a single-node cluster of --id)")
+	join := fs.String("join", "", "an existing member's raft address: join its cluster (as a learner, promoted to voter once caught up) instead of bootstrapping one; exclusive with --initial-cluster")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	maxConns := fs.Int("max-connections", 200, "maximum number of PostgreSQL client connections")
 	tick := fs.Duration("tick", 15*time.Millisecond, "Raft tick interval (election timeout is 10-20 ticks)")
 	verifyInterval := fs.Duration("verify-interval", 5*time.Second, "how often the leader has the replicas compare checksums of a sample of their data (negative: never)")
 	verifyRows := fs.Int("verify-rows", 2000, "rows one verification check hashes on every node")
 	stepBudget := fs.Int64("step-budget", 0, "work budget of one log entry in SQLite VM instructions; an entry over it fails with 54000 on every node (0: the default, 200000000; negative: none). Every member must use the same value")
+	snapEntries := fs.Uint64("snapshot-entries", snapshot.DefaultEntries, "make a snapshot of the database after this many log entries applied since the last one")
+	snapLogBytes := fs.Int64("snapshot-log-bytes", snapshot.DefaultLogBytes, "or after this many bytes of log entries applied since the last one, whichever comes first")
+	logTail := fs.Uint64("log-tail-entries", snapshot.DefaultTail, "log entries kept behind a snapshot when the log is compacted, so a follower slightly behind catches up from the log")
+	snapKeep := fs.Int("snapshot-keep", snapshot.DefaultKeep, "snapshots kept on disk (at least 2)")
+	maxTransfers := fs.Int("max-snapshot-transfers", snapshot.DefaultMaxTransfers, "concurrent outgoing snapshot transfers")
 	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql serve [flags]\n\nStarts one member of a raftsql cluster. Restarting with the same --data-dir\nrejoins with the stored state.\n\nFlags:\n"); !ok {
 		return code
 	}
@@ -53,6 +61,11 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	}
 	if *verifyInterval == 0 || *verifyRows <= 0 {
 		fmt.Fprintf(stderr, "raftsql serve: invalid --verify-interval %v / --verify-rows %d: the interval must be non-zero (negative disables checks), the rows positive\n", *verifyInterval, *verifyRows)
+		return 2
+	}
+	if *snapEntries == 0 || *snapLogBytes <= 0 || *logTail == 0 || *snapKeep < 2 || *maxTransfers <= 0 {
+		fmt.Fprintf(stderr, "raftsql serve: invalid snapshot settings (--snapshot-entries %d, --snapshot-log-bytes %d, --log-tail-entries %d, --snapshot-keep %d, --max-snapshot-transfers %d): each must be positive, --snapshot-keep at least 2\n",
+			*snapEntries, *snapLogBytes, *logTail, *snapKeep, *maxTransfers)
 		return 2
 	}
 	if *tick < time.Millisecond {
@@ -73,7 +86,14 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		VerifyInterval: *verifyInterval,
 		VerifyRows:     *verifyRows,
 		StepBudget:     *stepBudget,
-		Logger:         logger,
+		Join:           *join,
+
+		SnapshotEntries:      *snapEntries,
+		SnapshotLogBytes:     *snapLogBytes,
+		LogTailEntries:       *logTail,
+		SnapshotKeep:         *snapKeep,
+		MaxSnapshotTransfers: *maxTransfers,
+		Logger:               logger,
 	}
 	if *initial != "" {
 		ms, err := membership.ParseInitialCluster(*initial)

@@ -70,7 +70,7 @@ func (x *tx) applyAliases() {
 }
 
 var boolOps = map[string]bool{"=": true, "<>": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true,
-	"~": true, "!~": true, "~*": true, "!~*": true, "~~": true, "!~~": true}
+	"~": true, "!~": true, "~*": true, "!~*": true, "~~": true, "!~~": true, "~~*": true, "!~~*": true}
 
 // itemName computes the PostgreSQL output name of select item a..b-1; has
 // reports an explicit alias; name "" means SQLite already agrees.
@@ -246,6 +246,9 @@ func (x *tx) exprOID(a, b int) uint32 {
 	if a >= b {
 		return 0
 	}
+	if o := x.dtExprOID(a, b); o != 0 {
+		return o
+	}
 	d := x.depth[a]
 	caseDepth := 0
 	for k := a; k < b; k++ {
@@ -327,7 +330,8 @@ func (x *tx) exprOID(a, b int) uint32 {
 			return pgoid.UUID
 		case "pg_backend_pid", "length", "char_length", "octet_length":
 			return pgoid.Int4
-		case "pg_table_is_visible", "exists", "pg_try_advisory_lock", "pg_try_advisory_xact_lock", "pg_advisory_unlock":
+		case "pg_table_is_visible", "exists", "pg_is_in_recovery", "has_table_privilege", "has_schema_privilege", "has_database_privilege", "pg_type_is_visible", "pg_function_is_visible",
+			"pg_try_advisory_lock", "pg_try_advisory_xact_lock", "pg_advisory_unlock":
 			return pgoid.Bool
 		case "cast":
 			for k := j + 2; k < b-1; k++ {
@@ -337,6 +341,10 @@ func (x *tx) exprOID(a, b int) uint32 {
 						return tt.oid
 					}
 				}
+			}
+		default:
+			if o := funcResultOIDs[x.T(j).identName()]; o != 0 { // strfuncs.go
+				return o
 			}
 		}
 	}

@@ -8,6 +8,13 @@
 // by position n (bind argument n-1 of database/sql, or
 // sqlite3_bind_*(stmt, n, ...)). Stmt.ParamCount is the highest n.
 //
+// Declared column types are enforced on write by deterministic input
+// functions pg_in_<typname>(value, typmod) that return the type's
+// canonical stored form or PostgreSQL's error: called by a hidden CHECK
+// per column and by the input paths (enforce.go; the families in
+// types_in.go and their own files). Invariant: what a table created here
+// holds in an enforced column is that type's canonical form.
+//
 // See docs/sql-dialect.md for the supported subset.
 package pgdialect
 
@@ -34,11 +41,12 @@ const (
 	KindTruncate                   // TRUNCATE a, b: one DELETE per table in Exec
 	KindSetTransaction             // SET TRANSACTION / SET SESSION CHARACTERISTICS (Value = the options)
 	KindEmpty                      // empty statement (only whitespace/comments): EmptyQueryResponse
+	KindAlterCluster               // ALTER CLUSTER ... (Cluster set; cluster.go)
 )
 
 var kindNames = [...]string{"Query", "Begin", "Commit", "Rollback", "Savepoint", "Release",
 	"RollbackTo", "Set", "Show", "Reset", "CopyFrom", "CopyTo", "Noop", "DropTables",
-	"Truncate", "SetTransaction", "Empty"}
+	"Truncate", "SetTransaction", "Empty", "AlterCluster"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -80,6 +88,8 @@ type Stmt struct {
 	// SHOW/EXPLAIN without data-modifying parts): it need not go through
 	// Raft. It is a lexical guess; false when in doubt.
 	ReadOnly bool
+	// Cluster is the parsed ALTER CLUSTER statement (KindAlterCluster).
+	Cluster *ClusterCommand
 }
 
 // CopySpec describes a COPY statement.

@@ -1,7 +1,6 @@
 package pgdialect
 
 import (
-	"strconv"
 	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
@@ -305,6 +304,10 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			}
 		}
 	}
+	decl := ""
+	if te > ts {
+		decl = x.text(ts, te)
+	}
 	// constraints
 	identity := ""
 	inlinePK := false
@@ -325,21 +328,22 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		case x.kw(c, "PRIMARY", "KEY"):
 			inlinePK = true
 		case x.kw(c, "DEFAULT"):
+			if d := x.T(c + 1); d.typ == tString && d.text[0] == '\'' && te > ts && (c+2 == hi || x.T(c+2).typ == tIdent && colConstraintKw[x.T(c+2).upper()]) {
+				lit, ok, err := canonicalDefault(strings.ReplaceAll(d.text[1:len(d.text)-1], "''", "'"), decl)
+				if err != nil {
+					return err
+				}
+				if ok {
+					d.set(lit)
+				}
+			}
 			c = x.wrapDefault(c+1, hi) - 1
 		case x.T(c).kw("REFERENCES"):
 			// SQLite accepts REFERENCES t(c) [ON DELETE ...] [MATCH ...] [DEFERRABLE ...]
 		}
 	}
-	if tt := typeAlias[typeName]; tt != nil && marker == "" && identity == "" && !inlinePK && !(len(pkCols) == 1 && pkCols[0] == col) && hi > lo {
-		if r, ok := intRanges[tt.oid]; ok {
-			// PostgreSQL rejects text that is not an integer (22P02) and
-			// out-of-range values (22003); SQLite would store them.
-			q := quoteIdent(col)
-			x.T(hi - 1).wsuf += " CONSTRAINT " + quoteIdent(InternalCheckPrefix+"type_"+tt.name+"_"+col) + " CHECK (typeof(" + q + ") NOT IN ('text', 'blob'))"
-			if tt.oid != pgoid.Int8 {
-				x.T(hi - 1).wsuf += " CONSTRAINT " + quoteIdent(InternalCheckPrefix+"range_"+tt.name+"_"+col) + " CHECK (" + q + " BETWEEN " + r + ")"
-			}
-		}
+	if marker == "" && identity == "" && te > ts && hi > lo && !rowidAlias(decl, inlinePK || len(pkCols) == 1 && pkCols[0] == col) {
+		x.T(hi - 1).wsuf += inCheck(col, decl)
 	}
 	if tt := typeAlias[typeName]; tt != nil && tt.oid == pgoid.Numeric && marker == "" && identity == "" && hi > lo {
 		decl, suffix, err := numericColumn(col, typeMods)
@@ -349,17 +353,6 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		x.blank(ts, te)
 		x.T(ts).set(decl)
 		x.T(hi - 1).wsuf += suffix
-	}
-	if n, ok := lengthLimit(typeName, typeMods); ok && hi > lo {
-		expr := "length(" + quoteIdent(col) + ")"
-		if typeName == "bpchar" || typeName == "char" || typeName == "character" {
-			expr = "length(rtrim(" + quoteIdent(col) + ", ' '))"
-		}
-		tn := "varchar"
-		if typeName != "varchar" {
-			tn = "bpchar"
-		}
-		x.T(hi - 1).wsuf += " CONSTRAINT " + quoteIdent(InternalCheckPrefix+"len_"+tn+"_"+strconv.Itoa(n)+"_"+col) + " CHECK (" + expr + " <= " + strconv.Itoa(n) + ")"
 	}
 	if marker != "" || identity != "" {
 		kind := marker
@@ -445,6 +438,8 @@ func (x *tx) alter() (*Stmt, error) {
 	obj := x.T(1).upper()
 	switch obj {
 	case "TABLE":
+	case "CLUSTER":
+		return x.alterCluster()
 	case "DATABASE", "ROLE", "USER", "SYSTEM", "DEFAULT":
 		return nil, unsupported("ALTER %s is not supported", obj)
 	default:
@@ -569,20 +564,3 @@ func (x *tx) alter() (*Stmt, error) {
 	}
 	return st, nil
 }
-
-// lengthLimit returns n for varchar(n) / char(n) column types.
-func lengthLimit(name, mods string) (int, bool) {
-	switch name {
-	case "varchar", "bpchar", "char", "character":
-	default:
-		return 0, false
-	}
-	m := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(mods, "("), ")"))
-	n, err := strconv.Atoi(m)
-	if err != nil || n <= 0 {
-		return 0, false
-	}
-	return n, true
-}
-
-var intRanges = map[uint32]string{pgoid.Int2: "-32768 AND 32767", pgoid.Int4: "-2147483648 AND 2147483647", pgoid.Int8: ""}

@@ -28,6 +28,7 @@ func (x *tx) endsOperand(i int) bool {
 
 // exprPass applies the token-level rewrites valid anywhere in a statement.
 func (x *tx) exprPass() error {
+	x.fromItemSyntax() // fromitems.go
 	// pass 1: literals, parameters, qualifiers, keywords, functions
 	for i := 0; i < x.n(); i++ {
 		t := x.T(i)
@@ -104,7 +105,7 @@ func (x *tx) exprPass() error {
 			continue
 		}
 		if t.kw("ILIKE") {
-			t.set("LIKE")
+			t.set("GLOB") // glob() is ILIKE (like.go)
 		}
 		if t.kw("SIMILAR") && x.kw(i+1, "TO") {
 			return unsupported("SIMILAR TO is not supported")
@@ -117,17 +118,14 @@ func (x *tx) exprPass() error {
 				return err
 			}
 		}
-		if x.T(i).kw("INTERVAL") && x.T(i+1).typ == tString {
-			if !x.intervalArith(i-1, i, i+2) {
-				return unsupported("type interval is not supported (only timestamp +/- interval 'literal')")
-			}
-		}
 		if x.T(i).kw("CAST") && x.isP(i+1, "(") {
 			if err := x.castFunc(i); err != nil {
 				return err
 			}
 		}
 	}
+	// pass 3b: date/time operators and AT TIME ZONE (datetime_translate.go)
+	x.datetimePass()
 	// pass 4: generate_series (its arguments are translated by now)
 	for k := len(x.series) - 1; k >= 0; k-- {
 		if err := x.generateSeries(x.series[k]); err != nil {
@@ -152,11 +150,15 @@ func (x *tx) rewriteOp(t *token, op string, i int) bool {
 		}
 		t.set(s)
 		return true
-	case "~~", "~~*":
-		t.set(" LIKE ")
-		return true
-	case "!~~", "!~~*":
-		t.set(" NOT LIKE ")
+	case "~~", "!~~", "~~*", "!~~*":
+		s := " LIKE "
+		if strings.HasSuffix(op, "*") {
+			s = " GLOB " // ILIKE (like.go)
+		}
+		if op[0] == '!' {
+			s = " NOT" + s
+		}
+		t.set(s)
 		return true
 	case "^":
 		return false
@@ -243,6 +245,11 @@ func (x *tx) identRewrite(i int) error {
 			t.set(f + "()")
 		}
 		return nil
+	case "POSITION":
+		if call {
+			x.positionIn(i) // strfuncs.go
+		}
+		return nil
 	case "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_TIMESTAMP", "CURRENT_TIME":
 		if u == "LOCALTIMESTAMP" {
 			t.set("CURRENT_TIMESTAMP")
@@ -289,10 +296,10 @@ func (x *tx) identRewrite(i int) error {
 		}
 		return nil
 	case "INTERVAL":
-		if next.typ == tString {
-			return nil // handled with the casts (pass 3)
+		if next.typ == tString && !x.endsOperand(i-1) && !x.isP(i-1, ".") && x.intervalLiteral(i) {
+			return nil
 		}
-	case "DATE", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "BOOLEAN", "BOOL", "UUID", "JSON", "JSONB", "NUMERIC", "BIGINT", "INT", "INTEGER", "TEXT":
+	case "DATE", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "TIMETZ", "BOOLEAN", "BOOL", "UUID", "JSON", "JSONB", "NUMERIC", "BIGINT", "INT", "INTEGER", "TEXT":
 		if next.typ == tString && !x.endsOperand(i-1) && !x.isP(i-1, ".") {
 			// typed literal: type 'literal' -> cast
 			tt := typeAlias[strings.ToLower(u)]
@@ -304,6 +311,7 @@ func (x *tx) identRewrite(i int) error {
 					t.set(castExpr(tt, lit))
 				}
 				next.set("")
+				x.castEnd[i+1] = i // the literal is one operand (datetimePass)
 			}
 			return nil
 		}
@@ -316,7 +324,15 @@ func (x *tx) identRewrite(i int) error {
 		if call {
 			return unsupported("sequences (%s) are not supported", strings.ToLower(u))
 		}
-	case "UNNEST", "ARRAY_AGG", "JSON_AGG", "JSONB_AGG", "ROW_TO_JSON", "TO_JSON", "TO_JSONB", "EXTRACT", "DATE_PART", "AGE", "MAKE_INTERVAL":
+	case "EXTRACT":
+		if call && x.extractRewrite(i) {
+			return nil
+		}
+	case "AGE":
+		if call {
+			x.ageRewrite(i)
+		}
+	case "UNNEST", "ARRAY_AGG", "JSON_AGG", "JSONB_AGG", "ROW_TO_JSON", "TO_JSON", "TO_JSONB":
 		if call {
 			return unsupported("function %s is not supported", strings.ToLower(u))
 		}
@@ -511,9 +527,6 @@ func (x *tx) cast(i int) error {
 		return &Error{Code: "42704", Message: "type \"" + name + "\" does not exist", Position: x.T(i+1).pos + 1}
 	}
 	if tt.cast == "" {
-		if name == "interval" && s == i-1 && x.T(s).typ == tString && x.intervalArith(s-1, s, end) {
-			return nil
-		}
 		return unsupported("type %s is not supported", name)
 	}
 	if x.T(s).typ == tParam && s == i-1 && x.T(s).text[0] == '$' {
@@ -643,6 +656,9 @@ func (x *tx) generateSeries(i int) error {
 		step = a(2)
 	}
 	cte := "(WITH RECURSIVE pg_gs(v) AS (SELECT " + a(0) + " UNION ALL SELECT v + (" + step + ") FROM pg_gs WHERE CASE WHEN (" + step + ") > 0 THEN v + (" + step + ") <= (" + a(1) + ") ELSE v + (" + step + ") >= (" + a(1) + ") END) SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
+	if dt, ok := x.seriesDateTime(args, a, col); ok {
+		cte = "(WITH RECURSIVE pg_gs(v) AS (" + dt + ") SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
+	}
 	if alias == "" {
 		cte += " AS generate_series"
 	}
@@ -695,108 +711,4 @@ func (x *tx) dmlChecks() error {
 		}
 	}
 	return nil
-}
-
-// intervalArith rewrites "P + INTERVAL 'n unit'" / "P - 'n unit'::interval"
-// (operator at op, interval literal tokens lit..end-1, the string among
-// them) to datetime(P, '+n unit', ...). It reports false when the form does
-// not fit.
-func (x *tx) intervalArith(op, lit, end int) bool {
-	o := x.T(op)
-	if o.typ != tOp || (o.text != "+" && o.text != "-") {
-		return false
-	}
-	ps := x.primaryStart(op - 1)
-	if ps < 0 {
-		return false
-	}
-	var str *token
-	for k := lit; k < end; k++ {
-		if x.T(k).typ == tString {
-			str = x.T(k)
-		}
-	}
-	if str == nil {
-		return false
-	}
-	v, ok := unquoteString(str)
-	if !ok {
-		return false
-	}
-	mods, ok := intervalModifiers(v, o.text == "-")
-	if !ok {
-		return false
-	}
-	first := x.T(ps)
-	first.pre = "datetime(" + first.pre
-	o.set(",")
-	x.blank(lit, end)
-	x.T(end - 1).set(strings.Join(mods, ", ") + ")")
-	return true
-}
-
-var intervalUnits = map[string]string{
-	"y": "years", "yr": "years", "yrs": "years", "year": "years", "years": "years",
-	"mon": "months", "mons": "months", "month": "months", "months": "months",
-	"w": "weeks", "week": "weeks", "weeks": "weeks",
-	"d": "days", "day": "days", "days": "days",
-	"h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours",
-	"m": "minutes", "min": "minutes", "mins": "minutes", "minute": "minutes", "minutes": "minutes",
-	"s": "seconds", "sec": "seconds", "secs": "seconds", "second": "seconds", "seconds": "seconds",
-}
-
-// intervalModifiers turns '1 day 2 hours', '30 minutes', '1h', '01:30:00'
-// into SQLite date modifiers.
-func intervalModifiers(v string, neg bool) ([]string, bool) {
-	f := strings.Fields(strings.ToLower(v))
-	var mods []string
-	add := func(num, unit string) bool {
-		n, err := strconv.ParseFloat(num, 64)
-		if err != nil {
-			return false
-		}
-		u, ok := intervalUnits[unit]
-		if !ok {
-			return false
-		}
-		if u == "weeks" {
-			n, u = n*7, "days"
-		}
-		if neg {
-			n = -n
-		}
-		mods = append(mods, quoteLit(strconv.FormatFloat(n, 'f', -1, 64)+" "+u))
-		return true
-	}
-	for k := 0; k < len(f); k++ {
-		w := f[k]
-		if strings.Count(w, ":") >= 1 {
-			p := strings.Split(w, ":")
-			units := []string{"h", "m", "s"}
-			for j := 0; j < len(p) && j < 3; j++ {
-				if !add(p[j], units[j]) {
-					return nil, false
-				}
-			}
-			continue
-		}
-		j := 0
-		for j < len(w) && (isDigit(w[j]) || w[j] == '.' || w[j] == '-' || w[j] == '+') {
-			j++
-		}
-		if j == 0 {
-			return nil, false
-		}
-		if j < len(w) {
-			if !add(w[:j], w[j:]) {
-				return nil, false
-			}
-			continue
-		}
-		if k+1 >= len(f) || !add(w, f[k+1]) {
-			return nil, false
-		}
-		k++
-	}
-	return mods, len(mods) > 0
 }

@@ -128,6 +128,12 @@ func register() error {
 		"has_schema_privilege":               {-1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
 		"has_database_privilege":             {-1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
 	}
+	for name, d := range likeFuncs { // like.go
+		det[name] = d
+	}
+	for name, d := range strFuncs { // strfuncs.go
+		det[name] = d
+	}
 	for name, d := range det {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)
@@ -171,7 +177,13 @@ func register() error {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)
 		}
 	}
+	if err := registerDateTime(); err != nil {
+		return err
+	}
 	if err := registerCastFuncs(); err != nil {
+		return err
+	}
+	if err := registerInFuncs(); err != nil {
 		return err
 	}
 	if err := registerNumericFuncs(); err != nil {

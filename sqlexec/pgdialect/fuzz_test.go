@@ -15,6 +15,8 @@ var fuzzSeeds = []string{
 	"ALTER TABLE t ADD PRIMARY KEY (a), ADD CONSTRAINT f FOREIGN KEY (b) REFERENCES u", "SET LOCAL x TO 'y'",
 	"SELECT * FROM generate_series(1, $1) AS g(x)", "SELECT x::", "SELECT ((", "SELECT )))", "::", "$", "$1$", "'", "E'\\",
 	"SELECT CAST(", "SELECT OPERATOR(", "DROP TABLE IF EXISTS", "TRUNCATE ,", "SELECT a FROM t WHERE a ~", "SELECT -- x",
+	"SELECT date '2024-01-31' + 1 - interval '1' day * 2 AT TIME ZONE 'UTC' < now()", "SELECT x AT TIME ZONE", "SELECT extract(",
+	"SELECT extract(epoch FROM", "SELECT age(", "SELECT interval '1' hour to", "SELECT * FROM generate_series(date 'x', now(), interval '1 day') g",
 }
 
 func FuzzSplit(f *testing.F) {

@@ -28,6 +28,10 @@ const ErrMarker = "pgdialect SQLSTATE "
 //	pgdialect_len_bpchar_5_col     char(5)                 -> 22001 value too long for type character(5)
 //	pgdialect_type_int4_col        typeof(col) not text    -> 22P02 invalid input syntax for type integer
 //	pgdialect_range_int2_col       col BETWEEN ...         -> 22003 smallint out of range
+//	pgdialect_in_bool_col          pg_in_bool(col, -1) IS col -> 42804 (see enforce.go)
+//
+// (len_, type_ and range_ are what tables created before enforce.go have;
+// new tables get only in_ constraints.)
 //
 // SQLite reports "CHECK constraint failed: NAME"; InternalCheck maps the
 // name; the catalog (pg_constraint, \d) hides these constraints.
@@ -54,6 +58,13 @@ func InternalCheck(name string) (code, message string, ok bool) {
 		case "bpchar":
 			return "22001", "value too long for type character(" + parts[2] + ")", true
 		}
+	case "in":
+		tt := typeAlias[parts[1]]
+		if tt == nil {
+			return "", "", false
+		}
+		col := strings.Join(parts[2:], "_")
+		return "42804", "column \"" + col + "\" is of type " + tt.format + " but the value is not in its canonical form: cast it (::" + tt.name + ")", true
 	case "type", "range":
 		tt := typeAlias[parts[1]]
 		if tt == nil {
@@ -100,6 +111,9 @@ var checkedCasts = map[uint32]string{
 	pgoid.Date:        "pg_cast_date",
 	pgoid.Timestamp:   "pg_cast_timestamp",
 	pgoid.Timestamptz: "pg_cast_timestamptz",
+	pgoid.Time:        "pg_cast_time",
+	pgoid.Timetz:      "pg_cast_timetz",
+	pgoid.Interval:    "pg_cast_interval",
 	pgoid.UUID:        "pg_cast_uuid",
 }
 
@@ -124,7 +138,10 @@ func registerCastFuncs() error {
 		"pg_cast_timestamp":   {1, tsCast("timestamp")},
 		"pg_cast_timestamptz": {1, tsCast("timestamp with time zone")},
 		"pg_cast_uuid":        {1, fnCastUUID},
-		"pg_text":             {2, fnText},
+		"pg_cast_interval": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+			return InDateTimeAt("interval", a[0], -1, time.Time{})
+		}},
+		"pg_text": {2, fnText},
 		"pg_float8_text": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			return fnText(nil, []driver.Value{a[0], "float8"})
 		}},
@@ -135,9 +152,11 @@ func registerCastFuncs() error {
 		}
 		deterministic[name] = true
 	}
-	// date: 'now'/'today' depend on the (pinned) clock
-	if err := sqlite.RegisterScalarFunction("pg_cast_date", 1, fnCastDate); err != nil && !strings.Contains(err.Error(), "already registered") {
-		return fmt.Errorf("pgdialect: register pg_cast_date: %w", err)
+	// date, time, timetz: 'now'/'today' depend on the (pinned) clock
+	for name, f := range map[string]fn{"pg_cast_date": fnCastDate, "pg_cast_time": fnCastTime, "pg_cast_timetz": fnCastTimetz} {
+		if err := sqlite.RegisterScalarFunction(name, 1, f); err != nil && !strings.Contains(err.Error(), "already registered") {
+			return fmt.Errorf("pgdialect: register %s: %w", name, err)
+		}
 	}
 	return nil
 }
@@ -249,11 +268,6 @@ func floatCast(typ string) fn {
 	}
 }
 
-var dateLayouts = []string{"2006-01-02", "2006-1-2", "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02T15:04",
-	"2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05Z07", "2006-01-02 15:04:05Z07:00",
-	"2006-01-02 15:04:05.999999999Z07", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02T15:04:05Z07:00", "2006-01-02T15:04:05.999999999Z07:00",
-	"January 2, 2006", "Jan 2, 2006", "2 Jan 2006", "20060102"}
-
 func fnCastDate(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	return CastDateAt(a[0], env.Now())
 }
@@ -275,45 +289,32 @@ func CastDateAt(v driver.Value, now time.Time) (driver.Value, error) {
 		}
 		return nil, pgErr("42846", "cannot cast type %s to date", typ)
 	}
-	s := strings.TrimSpace(str(a[0]))
-	switch strings.ToLower(s) {
-	case "now", "today", "tomorrow", "yesterday":
-		now := now.UTC()
-		switch strings.ToLower(s) {
-		case "tomorrow":
-			now = now.AddDate(0, 0, 1)
-		case "yesterday":
-			now = now.AddDate(0, 0, -1)
-		}
-		return now.Format("2006-01-02"), nil
-	case "infinity", "-infinity", "epoch":
-		if strings.ToLower(s) == "epoch" {
-			return "1970-01-01", nil
-		}
-		return strings.ToLower(s), nil
-	}
-	for _, l := range dateLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t.Format("2006-01-02"), nil
-		}
-	}
-	if _, err := time.Parse("2006-01-02", s); err != nil && reDatePrefix.MatchString(s) {
-		// well-formed but impossible, e.g. 2023-02-30
-		return nil, pgErr("22008", "date/time field value out of range: \"%s\"", s)
-	}
-	return nil, invalidInput("date", a[0])
+	return InDateTimeAt("date", v, -1, now)
 }
 
 func isInt(v driver.Value) bool { _, ok := v.(int64); return ok }
 
-var reDatePrefix = regexp.MustCompile(`^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b`)
-var reMonthName = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b`)
+func fnCastTime(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	return InDateTimeAt("time", a[0], -1, env.Now())
+}
 
-// tsCast validates a timestamp input (leniently: a yyyy-mm-dd date first,
-// a date with a month name, or one of PostgreSQL's special values) and
-// returns it unchanged; the special values relative to now are resolved
-// with the process clock (connections that pin the clock override it, see
-// CastTimestampAt).
+func fnCastTimetz(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	return InDateTimeAt("timetz", a[0], -1, env.Now())
+}
+
+// dtTypeKey maps a type as PostgreSQL's messages name it to its typname.
+func dtTypeKey(msgName string) string {
+	for k, v := range msgType {
+		if v == msgName {
+			return k
+		}
+	}
+	return msgName
+}
+
+// tsCast converts to a timestamp's canonical stored form (datetime.go);
+// the special values relative to now are resolved with the process clock
+// (connections that pin the clock override it, see CastTimestampAt).
 func tsCast(typ string) fn {
 	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 		return CastTimestampAt(typ, a[0], env.Now())
@@ -323,44 +324,19 @@ func tsCast(typ string) fn {
 // CastTimestampAt is v::timestamp (typ names the type in errors). As in
 // PostgreSQL, 'now' is the current (for a write: the entry's pinned) time
 // and 'today', 'tomorrow', 'yesterday' midnight (UTC) of that day;
-// 'epoch' is 1970-01-01. Other input is validated and returned unchanged.
+// 'epoch' is 1970-01-01. The result is the type's canonical stored form.
 func CastTimestampAt(typ string, v driver.Value, now time.Time) (driver.Value, error) {
-	const layout = "2006-01-02 15:04:05.999999"
 	switch v := v.(type) {
 	case nil:
 		return nil, nil
-	case time.Time:
-		return v.UTC().Format(layout), nil
 	case int64, float64:
-		return v, nil
-	}
-	s := strings.TrimSpace(str(v))
-	now = now.UTC()
-	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	switch strings.ToLower(s) {
-	case "now":
-		return now.Format(layout), nil
-	case "today":
-		return midnight.Format(layout), nil
-	case "tomorrow":
-		return midnight.AddDate(0, 0, 1).Format(layout), nil
-	case "yesterday":
-		return midnight.AddDate(0, 0, -1).Format(layout), nil
-	case "epoch":
-		return "1970-01-01 00:00:00", nil
-	case "infinity", "-infinity", "allballs":
-		return v, nil
-	}
-	if m := reDatePrefix.FindString(s); m != "" {
-		if _, err := time.Parse("2006-1-2", m); err != nil {
-			return nil, pgErr("22008", "date/time field value out of range: \"%s\"", s)
+		kind := "integer"
+		if _, ok := v.(float64); ok {
+			kind = "numeric"
 		}
-		return v, nil
+		return nil, pgErr("42846", "cannot cast type %s to %s", kind, dtTypeNames[dtTypeKey(typ)])
 	}
-	if reMonthName.MatchString(s) && strings.ContainsAny(s, "0123456789") {
-		return v, nil
-	}
-	return nil, invalidInput(typ, v)
+	return InDateTimeAt(dtTypeKey(typ), v, -1, now)
 }
 
 func fnCastUUID(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {

@@ -35,6 +35,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if r, ok := psqlSpecial(x); ok {
 		return r, nil
 	}
+	if err := x.checkIdents(); err != nil { // lexcheck.go
+		return nil, err
+	}
 	st, err = x.translate()
 	if err != nil {
 		return nil, err
@@ -141,6 +144,7 @@ func (x *tx) translate() (*Stmt, error) {
 			return nil, err
 		}
 		tag, ro := x.mainVerb()
+		x.canonicalComparisons()
 		x.applyAliases()
 		return x.query(tag, x.all(), ro), nil
 	case "INSERT", "UPDATE", "DELETE", "REPLACE":
@@ -154,6 +158,9 @@ func (x *tx) translate() (*Stmt, error) {
 		if first == "REPLACE" {
 			tag = "INSERT"
 		}
+		x.enforceDML()
+		x.canonicalComparisons()
+		x.applyReturningAliases()
 		return x.query(tag, x.all(), false), nil
 	case "PRAGMA", "ATTACH", "DETACH":
 		return x.query(first, x.all(), false), nil
@@ -429,6 +436,7 @@ func (x *tx) drop() (*Stmt, error) {
 		i += 2
 	}
 	st := &Stmt{Kind: KindQuery, Tag: tag}
+	var names []string
 	if obj == "TABLE" {
 		st.Kind = KindDropTables
 	}
@@ -448,6 +456,7 @@ func (x *tx) drop() (*Stmt, error) {
 			}
 		}
 		st.Exec = append(st.Exec, s+quoteIdent(n))
+		names = append(names, n)
 		i = j
 		if x.isP(i, ",") {
 			i++
@@ -455,11 +464,15 @@ func (x *tx) drop() (*Stmt, error) {
 		}
 		break
 	}
-	if x.kw(i, "CASCADE") || x.kw(i, "RESTRICT") {
+	cascade := x.kw(i, "CASCADE")
+	if cascade || x.kw(i, "RESTRICT") {
 		i++
 	}
 	if i < x.n() {
 		return nil, x.syntaxErrAt(i)
+	}
+	if obj == "TABLE" {
+		markDropTables(st, names, cascade) // drop.go
 	}
 	return st, nil
 }

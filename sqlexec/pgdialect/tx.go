@@ -20,6 +20,8 @@ type tx struct {
 	colOIDs  []uint32
 	madePK   bool
 	series   []int
+	dtTypes  map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)
+	dtCols   map[string]string // generate_series column over date/time values -> its type
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}
@@ -229,7 +231,7 @@ func (x *tx) relation(i int) (string, int, error) {
 
 // syntaxErrAt is the syntax error at or near the token at i.
 func (x *tx) syntaxErrAt(i int) *Error {
-	return syntaxErr(x.T(i).pos+1, "syntax error at or near %q", x.T(i).text)
+	return syntaxErr(x.charPos(i), "syntax error at or near %q", x.T(i).text)
 }
 
 func quoteIdent(s string) string {

@@ -53,7 +53,7 @@ func init() {
 	add(pgoid.Time, "time without time zone", "fn:time", "D")
 	add(pgoid.Timestamp, "timestamp without time zone", "TEXT", "D")
 	add(pgoid.Timestamptz, "timestamp with time zone", "TEXT", "D")
-	add(pgoid.Interval, "interval", "", "T")
+	add(pgoid.Interval, "interval", "TEXT", "T")
 	add(pgoid.Timetz, "time with time zone", "TEXT", "D")
 	add(pgoid.Numeric, "numeric", "NUMERIC", "N", "decimal", NumericDeclType)
 	add(pgoid.Regclass, "regclass", "fn:regclass", "N")

@@ -1,0 +1,113 @@
+package raftsql
+
+import (
+	"context"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/raftsql/raftsql/raft"
+)
+
+// SHOW CLUSTER: one row per member of the applied configuration, from this
+// node's point of view. The leader knows every member's replication
+// progress (match_index) and whether it heard from it within an election
+// timeout (state unreachable otherwise); a follower knows only itself and
+// the leader, and reports the other members' state as "unknown". A node
+// knows only its own applied index. last_contact is when this node last
+// received a message from the member (empty: never, or this node itself).
+
+// clusterColumns are SHOW CLUSTER's columns.
+var clusterColumns = []string{"id", "name", "raft_address", "pg_address", "role", "state", "match_index", "applied_index", "last_contact"}
+
+// contacts records when each peer was last heard from (driver writes,
+// SHOW CLUSTER reads).
+type contacts struct {
+	mu   sync.Mutex
+	last map[uint64]time.Time
+}
+
+func (c *contacts) heard(id uint64, at time.Time) {
+	c.mu.Lock()
+	if c.last == nil {
+		c.last = map[uint64]time.Time{}
+	}
+	c.last[id] = at
+	c.mu.Unlock()
+}
+
+func (c *contacts) get(id uint64) (time.Time, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t, ok := c.last[id]
+	return t, ok
+}
+
+// reachable reports whether the leader counts voter id as reachable: the
+// core saw it active in the last election timeout and this node heard from
+// it within one election timeout (the core's flag lags by up to one).
+func (n *Node) reachable(st raft.Status, id uint64) bool {
+	if id == n.id {
+		return true
+	}
+	pr, ok := st.Progress[id]
+	if !ok || !pr.RecentActive {
+		return false
+	}
+	t, ok := n.contacts.get(id)
+	return ok && time.Since(t) < time.Duration(n.cfg.ElectionTicks)*n.cfg.TickInterval
+}
+
+// showCluster returns SHOW CLUSTER's rows.
+func (n *Node) showCluster(ctx context.Context) ([][]string, error) {
+	st, err := n.Status(ctx)
+	if err != nil {
+		return nil, err
+	}
+	isLeader := st.SoftState.RaftState == raft.StateLeader
+	var rows [][]string
+	for _, id := range st.Config.IDs() {
+		m, _ := n.memberInfo(id)
+		name := m.Name
+		if name == "" {
+			name = n.nameOf(id)
+		}
+		role := "voter"
+		if st.Config.IsLearner(id) {
+			role = "learner"
+		}
+		state, match, applied, contact := "unknown", "", "", ""
+		switch {
+		case id == n.id:
+			state = raftStateName(st.SoftState.RaftState)
+			applied = strconv.FormatUint(n.AppliedIndex(), 10)
+			if isLeader {
+				match = strconv.FormatUint(st.Progress[id].Match, 10)
+			}
+		case isLeader:
+			pr := st.Progress[id]
+			state = "follower"
+			if !n.reachable(st, id) {
+				state = "unreachable"
+			}
+			match = strconv.FormatUint(pr.Match, 10)
+		case id == st.SoftState.Lead:
+			state = "leader"
+		}
+		if t, ok := n.contacts.get(id); ok && id != n.id {
+			contact = t.UTC().Format(time.RFC3339Nano)
+		}
+		rows = append(rows, []string{strconv.FormatUint(id, 10), name, m.RaftAddr, m.PGAddr, role, state, match, applied, contact})
+	}
+	return rows, nil
+}
+
+func raftStateName(s raft.StateType) string {
+	switch s {
+	case raft.StateLeader:
+		return "leader"
+	case raft.StateCandidate, raft.StatePreCandidate:
+		return "candidate"
+	}
+	return "follower"
+}

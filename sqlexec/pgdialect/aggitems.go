@@ -1,0 +1,193 @@
+package pgdialect
+
+import (
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// Static result types of aggregates. SQLite declares no type for an
+// expression column, and the type of sum(x) in PostgreSQL depends on the
+// type of x, not on the values: sum(int4) is int8, sum(int8) numeric,
+// avg(int) numeric, min/max the argument's type. The session asks SQLite
+// for the declared type of each argument by compiling the statement with
+// every aggregate call replaced by its argument (ProbeSQL): SQLite then
+// resolves the names (joins, aliases, subqueries, views) itself.
+
+// AggItem is a select item that is one aggregate call.
+type AggItem struct {
+	Column int    // index of the result column
+	Func   string // sum, avg, min, max (lower case)
+	Arg    string // the argument's text
+	start  int    // byte range of the call (with FILTER/OVER) in the statement
+	end    int
+}
+
+// aggTyped: the aggregates whose result type follows from their argument.
+var aggTyped = map[string]bool{"sum": true, "avg": true, "min": true, "max": true}
+
+// AggregateItems returns the items of the first select list of the SQLite
+// statement sqlText that are a single aggregate call with one argument
+// (f(x), f(DISTINCT x), with FILTER/OVER, with an alias). It returns nil
+// when the list has a * (column indexes would not follow the items).
+func AggregateItems(sqlText string) []AggItem {
+	x := newTx(sqlText)
+	lists := x.selectLists()
+	if len(lists) == 0 {
+		return nil
+	}
+	var out []AggItem
+	for col, it := range lists[0] {
+		a, b := it[0], it[1]
+		for k := a; k < b; k++ {
+			if x.isP(k, "*") && (k == a || x.isP(k-1, ".")) && x.depth[k] == x.depth[a] {
+				return nil
+			}
+		}
+		if b-a < 4 || x.T(a).typ != tIdent || !aggTyped[strings.ToLower(x.T(a).text)] || !x.isP(a+1, "(") {
+			continue
+		}
+		m := x.match(a + 1)
+		if m <= a+2 || m >= b {
+			continue
+		}
+		argLo := a + 2
+		if x.kw(argLo, "DISTINCT") || x.kw(argLo, "ALL") {
+			argLo++
+		}
+		single := argLo < m
+		for k := argLo; k < m; k++ {
+			if x.isP(k, ",") && x.depth[k] == x.depth[a+2] {
+				single = false
+			}
+		}
+		if !single {
+			continue
+		}
+		end := m + 1
+		for end < b {
+			if x.kw(end, "FILTER") && x.isP(end+1, "(") {
+				end = x.match(end+1) + 1
+			} else if x.kw(end, "OVER") && x.isP(end+1, "(") {
+				end = x.match(end+1) + 1
+			} else if x.kw(end, "OVER") {
+				end += 2
+			} else {
+				break
+			}
+		}
+		// What follows must be an alias ([AS] name), nothing else.
+		if end < b && !(x.kw(end, "AS") || end+1 == b && (x.T(end).typ == tIdent || x.T(end).typ == tQIdent)) {
+			continue
+		}
+		last := x.T(end - 1)
+		out = append(out, AggItem{Column: col, Func: strings.ToLower(x.T(a).text),
+			Arg:   x.src[x.T(argLo).pos : x.T(m-1).pos+len(x.T(m-1).text)],
+			start: x.T(a).pos, end: last.pos + len(last.text)})
+	}
+	return out
+}
+
+// ProbeSQL is sqlText with each aggregate call of items replaced by its
+// argument: compiling it (never running it) gives each argument's declared
+// type as its result column's.
+func ProbeSQL(sqlText string, items []AggItem) string {
+	out := sqlText
+	for i := len(items) - 1; i >= 0; i-- {
+		it := items[i]
+		out = out[:it.start] + "(" + it.Arg + ")" + out[it.end:]
+	}
+	return out
+}
+
+// ExprType is the PostgreSQL type of a SQLite expression that needs no
+// table: literals, NULL, true/false, and CASE whose results are such
+// (CASE WHEN ok THEN 1 ELSE 0 END is int4); 0 when it cannot tell.
+func ExprType(expr string) uint32 {
+	x := newTx(expr)
+	return x.exprType(0, x.n())
+}
+
+func (x *tx) exprType(a, b int) uint32 {
+	for b-a >= 2 && x.isP(a, "(") && x.match(a) == b-1 {
+		a, b = a+1, b-1
+	}
+	if b-a == 2 && x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") && x.T(a+1).typ == tNumber {
+		a++
+	}
+	switch {
+	case b-a == 1:
+		t := x.T(a)
+		switch {
+		case t.typ == tNumber:
+			if strings.ContainsAny(t.text, ".eE") {
+				return pgoid.Numeric
+			}
+			if len(t.text) > 9 {
+				return 0 // int4, int8 or numeric by magnitude: leave it
+			}
+			return pgoid.Int4
+		case t.typ == tString && t.text[0] == '\'':
+			return pgoid.Text
+		case t.kw("TRUE"), t.kw("FALSE"):
+			return pgoid.Bool
+		case t.kw("NULL"):
+			return pgoid.Unknown
+		}
+		return 0
+	case x.kw(a, "CASE") && x.kw(b-1, "END"):
+		// The results: the expression after each THEN and after ELSE, at
+		// this CASE's depth.
+		var types []uint32
+		start := -1
+		for k := a + 1; k < b; k++ {
+			if x.depth[k] != x.depth[a] {
+				continue
+			}
+			if x.kw(k, "CASE") {
+				k = x.caseEnd(k)
+				continue
+			}
+			if start >= 0 && (x.kw(k, "WHEN") || x.kw(k, "ELSE") || k == b-1) {
+				types = append(types, x.exprType(start, k))
+				start = -1
+			}
+			if x.kw(k, "THEN") || x.kw(k, "ELSE") {
+				start = k + 1
+			}
+		}
+		var out uint32
+		for _, t := range types {
+			switch {
+			case t == 0:
+				return 0
+			case t == pgoid.Unknown: // NULL
+			case out == 0 || out == t:
+				out = t
+			default:
+				return 0
+			}
+		}
+		return out
+	}
+	return 0
+}
+
+// caseEnd returns the index of the END closing the CASE at k.
+func (x *tx) caseEnd(k int) int {
+	n := 0
+	for j := k; j < x.n(); j++ {
+		if x.depth[j] != x.depth[k] {
+			continue
+		}
+		if x.kw(j, "CASE") {
+			n++
+		} else if x.kw(j, "END") {
+			n--
+			if n == 0 {
+				return j
+			}
+		}
+	}
+	return x.n()
+}

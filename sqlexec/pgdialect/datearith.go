@@ -1,0 +1,326 @@
+package pgdialect
+
+// datearith.go: PostgreSQL's date/time operators over the canonical stored
+// forms (datetime.go, interval.go): pg_dt_add(a, ta, b, tb),
+// pg_dt_sub(a, ta, b, tb), pg_dt_mul(a, b), pg_dt_div(a, b). The
+// translator passes each operand's type when the statement shows it (a
+// typed literal, a cast, a date/time function) and '' otherwise; an
+// untyped operand's type is read from the shape of its stored form.
+
+import (
+	"database/sql/driver"
+	"math"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// dtOperand is an operand of a date/time operator.
+type dtOperand struct {
+	typ string // date, time, timetz, timestamp, timestamptz, interval, int, float
+	t   time.Time
+	us  int64 // time of day
+	iv  interval
+	n   float64
+	inf string // "infinity" / "-infinity"
+}
+
+var (
+	reCanonDate = regexp.MustCompile(`^\d{4,}-\d{2}-\d{2}( BC)?$`)
+	reCanonTS   = regexp.MustCompile(`^\d{4,}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?( BC)?$`)
+	reCanonTime = regexp.MustCompile(`^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$`)
+)
+
+// guessDTType reads the type of an untyped operand from its form.
+func guessDTType(v driver.Value) string {
+	switch v.(type) {
+	case int64:
+		return "int"
+	case float64:
+		return "float"
+	}
+	s := strings.TrimSpace(str(v))
+	switch {
+	case reCanonDate.MatchString(s):
+		return "date"
+	case reCanonTS.MatchString(s):
+		return "timestamp"
+	case reCanonTime.MatchString(s):
+		return "time"
+	case s == "infinity" || s == "-infinity":
+		return "timestamp"
+	}
+	if len(s) > 10 && isDigit(s[0]) && s[4] == '-' {
+		return "timestamptz"
+	}
+	return "interval"
+}
+
+// operand parses v as type typ (” = guess).
+func operand(v driver.Value, typ string) (dtOperand, error) {
+	if typ == "" {
+		typ = guessDTType(v)
+	}
+	o := dtOperand{typ: typ}
+	switch typ {
+	case "int", "float", "numeric", "int2", "int4", "int8", "float4", "float8":
+		switch x := v.(type) {
+		case int64:
+			o.typ, o.n = "int", float64(x)
+			return o, nil
+		case float64:
+			o.typ, o.n = "float", x
+			return o, nil
+		}
+		f, err := floatCast("double precision")(nil, []driver.Value{v})
+		if err != nil {
+			return o, err
+		}
+		o.typ, o.n = "float", f.(float64)
+		return o, nil
+	case "interval":
+		iv, err := parseInterval(str(v))
+		o.iv = iv
+		return o, err
+	}
+	s := str(v)
+	d, err := parseDT(msgType[typ], s)
+	if err != nil {
+		return o, err
+	}
+	if d.special != "" {
+		o.inf = d.special
+		return o, nil
+	}
+	if d.relativeToNow != "" {
+		// 'now' must be cast first (pinned per entry); an operator reads
+		// stored values only, so it stays a pure function.
+		return o, dtSyntax(msgType[typ], s)
+	}
+	switch typ {
+	case "time", "timetz":
+		o.us = int64(d.h)*usPerHour + int64(d.mi)*usPerMin + int64(d.s)*usPerSec + int64(d.us)
+	case "timestamptz":
+		o.t = d.instant()
+	default:
+		o.t = d.wall()
+	}
+	return o, nil
+}
+
+// format renders o in its type's canonical form.
+func (o dtOperand) format() driver.Value {
+	if o.inf != "" {
+		return o.inf
+	}
+	switch o.typ {
+	case "date":
+		return formatDateCanon(o.t)
+	case "timestamp":
+		return formatTimestampCanon(o.t)
+	case "timestamptz":
+		return formatTimestamptzCanon(o.t)
+	case "time":
+		return formatTimeCanon(((o.us % usPerDay) + usPerDay) % usPerDay)
+	case "interval":
+		return o.iv.String()
+	case "int":
+		return int64(o.n)
+	}
+	return o.n
+}
+
+// addInterval is timestamp + interval as PostgreSQL computes it: months
+// first (the day clipped to the month's end), then days, then time.
+func addInterval(t time.Time, iv interval) time.Time {
+	if iv.months != 0 {
+		y, m, d := t.Date()
+		mm := int64(y)*12 + int64(m) - 1 + iv.months
+		ny, nm := int(floorDiv(mm, 12)), int(mm-floorDiv(mm, 12)*12)+1
+		if dim := daysIn(ny, nm); d > dim {
+			d = dim
+		}
+		h, mi, s := t.Clock()
+		t = time.Date(ny, time.Month(nm), d, h, mi, s, t.Nanosecond(), t.Location())
+	}
+	if iv.days != 0 {
+		t = t.AddDate(0, 0, int(iv.days))
+	}
+	return t.Add(time.Duration(iv.us) * time.Microsecond)
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q--
+	}
+	return q
+}
+
+func opErr(op string, a, b dtOperand) error {
+	return pgErr("42883", "operator does not exist: %s %s %s", dtTypeNames2(a.typ), op, dtTypeNames2(b.typ))
+}
+
+func dtTypeNames2(t string) string {
+	switch t {
+	case "int":
+		return "integer"
+	case "float":
+		return "numeric"
+	}
+	if n := dtTypeNames[t]; n != "" {
+		return n
+	}
+	return t
+}
+
+func isTS(t string) bool { return t == "timestamp" || t == "timestamptz" }
+
+// dtAdd is a + b.
+func dtAdd(a, b dtOperand) (driver.Value, error) {
+	if (b.typ == "date" || isTS(b.typ)) && a.typ != "date" && !isTS(a.typ) {
+		a, b = b, a // int + date, interval + timestamp, time + date
+	}
+	if a.typ == "interval" && b.typ == "time" {
+		a, b = b, a
+	}
+	if a.inf != "" {
+		return a.format(), nil
+	}
+	switch {
+	case a.typ == "date" && b.typ == "int":
+		a.t = a.t.AddDate(0, 0, int(b.n))
+		return a.format(), nil
+	case a.typ == "date" && b.typ == "interval":
+		a.typ = "timestamp"
+		fallthrough
+	case isTS(a.typ) && b.typ == "interval":
+		a.t = addInterval(a.t, b.iv)
+		return a.format(), nil
+	case a.typ == "date" && b.typ == "time":
+		a.typ = "timestamp"
+		a.t = a.t.Add(time.Duration(b.us) * time.Microsecond)
+		return a.format(), nil
+	case a.typ == "time" && b.typ == "interval":
+		a.us += b.iv.us
+		return a.format(), nil
+	case a.typ == "interval" && b.typ == "interval":
+		a.iv = a.iv.add(b.iv)
+		return a.format(), nil
+	}
+	return nil, opErr("+", a, b)
+}
+
+// dtSub is a - b.
+func dtSub(a, b dtOperand) (driver.Value, error) {
+	switch {
+	case a.typ == "date" && b.typ == "date":
+		if a.inf != "" || b.inf != "" {
+			return nil, pgErr("22008", "cannot subtract infinite dates")
+		}
+		return int64(a.t.Sub(b.t).Hours() / 24), nil
+	case a.typ == "date" && b.typ == "int":
+		if a.inf != "" {
+			return a.format(), nil
+		}
+		a.t = a.t.AddDate(0, 0, -int(b.n))
+		return a.format(), nil
+	case (a.typ == "date" || isTS(a.typ)) && b.typ == "interval":
+		return dtAdd(a, dtOperand{typ: "interval", iv: b.iv.neg()})
+	case (isTS(a.typ) || a.typ == "date") && (isTS(b.typ) || b.typ == "date"):
+		if a.inf != "" || b.inf != "" {
+			return nil, pgErr("22008", "cannot subtract infinite timestamps")
+		}
+		d := a.t.Sub(b.t)
+		iv := interval{us: d.Microseconds()}
+		if math.Abs(float64(a.t.Unix()-b.t.Unix())) > 9e9*86400/1e6 { // beyond time.Duration's range
+			iv = interval{us: (a.t.Unix()-b.t.Unix())*usPerSec + int64(a.t.Nanosecond()-b.t.Nanosecond())/1000}
+		}
+		return iv.justifyHours().String(), nil
+	case a.typ == "time" && b.typ == "time":
+		return interval{us: a.us - b.us}.String(), nil
+	case a.typ == "time" && b.typ == "interval":
+		a.us -= b.iv.us
+		return a.format(), nil
+	case a.typ == "interval" && b.typ == "interval":
+		a.iv = a.iv.add(b.iv.neg())
+		return a.format(), nil
+	}
+	return nil, opErr("-", a, b)
+}
+
+// dtMul is interval * number (either order); div is interval / number.
+func dtMul(a, b dtOperand, div bool) (driver.Value, error) {
+	if !div && a.typ != "interval" {
+		a, b = b, a
+	}
+	if a.typ != "interval" || (b.typ != "int" && b.typ != "float") {
+		op := "*"
+		if div {
+			op = "/"
+		}
+		return nil, opErr(op, a, b)
+	}
+	f := b.n
+	if div {
+		if f == 0 {
+			return nil, pgErr("22012", "division by zero")
+		}
+		f = 1 / f
+	}
+	iv, ok := a.iv.mul(f)
+	if !ok {
+		return nil, pgErr("22015", "interval out of range")
+	}
+	return iv.String(), nil
+}
+
+// dtCmp compares a and b (-1, 0, 1), NULL when either is NULL.
+func dtCmp(a, b dtOperand) (int64, error) {
+	key := func(o dtOperand) (float64, error) {
+		switch {
+		case o.inf == "infinity":
+			return math.Inf(1), nil
+		case o.inf == "-infinity":
+			return math.Inf(-1), nil
+		case o.typ == "interval":
+			return o.iv.cmpKey(), nil
+		case o.typ == "time" || o.typ == "timetz":
+			return float64(o.us), nil
+		case o.typ == "date" || isTS(o.typ):
+			return float64(o.t.Unix())*1e6 + float64(o.t.Nanosecond()/1000), nil
+		}
+		return o.n, nil
+	}
+	ka, err := key(a)
+	if err != nil {
+		return 0, err
+	}
+	kb, _ := key(b)
+	switch {
+	case ka < kb:
+		return -1, nil
+	case ka > kb:
+		return 1, nil
+	}
+	return 0, nil
+}
+
+// dtBinary wraps an operator as a registered function
+// f(a, type of a, b, type of b).
+func dtBinary(op func(a, b dtOperand) (driver.Value, error)) fn {
+	return func(_ *sqliteFunctionContext, args []driver.Value) (driver.Value, error) {
+		if args[0] == nil || args[2] == nil {
+			return nil, nil
+		}
+		a, err := operand(args[0], str(args[1]))
+		if err != nil {
+			return nil, err
+		}
+		b, err := operand(args[2], str(args[3]))
+		if err != nil {
+			return nil, err
+		}
+		return op(a, b)
+	}
+}

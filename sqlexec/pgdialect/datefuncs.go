@@ -1,0 +1,641 @@
+package pgdialect
+
+// datefuncs.go: PostgreSQL's date/time functions over the canonical stored
+// forms: date_trunc, date_part/extract, age, make_date, make_time,
+// make_timestamp, make_timestamptz, make_interval, justify_days,
+// justify_hours, justify_interval, timezone (AT TIME ZONE). All are pure
+// functions of their arguments (the translator turns age(x) into
+// age(CURRENT_DATE, x)).
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// dtArg parses argument v of a function for which the translator passed no
+// type: its type is read from its form (guessDTType).
+func dtArg(v driver.Value) (dtOperand, error) { return operand(v, "") }
+
+// normField is a date_trunc / extract field name in canonical spelling.
+func normField(f string) string {
+	f = strings.ToLower(strings.TrimSpace(f))
+	switch u := intervalUnit(f); u {
+	case "microsecond", "millisecond":
+		return u + "s"
+	case "":
+	default:
+		return u
+	}
+	if f == "qtr" {
+		return "quarter"
+	}
+	return f // quarter, dow, doy, epoch, isodow, isoyear, julian, timezone ...
+}
+
+// fnDateTrunc is date_trunc(field, source): timestamp and timestamptz keep
+// their type, a date becomes timestamptz (as in PostgreSQL), an interval
+// stays an interval.
+func fnDateTrunc(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return nil, nil
+	}
+	o, err := dtArg(a[1])
+	if err != nil {
+		return nil, err
+	}
+	field := normField(str(a[0]))
+	if o.typ == "interval" {
+		return truncInterval(field, o.iv, str(a[0]))
+	}
+	if o.typ == "date" {
+		o.typ = "timestamptz"
+	}
+	if o.typ != "timestamp" && o.typ != "timestamptz" {
+		return nil, pgErr("42883", "function date_trunc(unknown, %s) does not exist", dtTypeNames2(o.typ))
+	}
+	if o.inf != "" {
+		return o.inf, nil
+	}
+	t := o.t
+	y, mo, d := t.Date()
+	h, mi, s := t.Clock()
+	ns := t.Nanosecond()
+	switch field {
+	case "microseconds":
+		ns = ns / 1000 * 1000
+	case "milliseconds":
+		ns = ns / 1e6 * 1e6
+	case "second":
+		ns = 0
+	case "minute":
+		s, ns = 0, 0
+	case "hour":
+		mi, s, ns = 0, 0, 0
+	case "day":
+		h, mi, s, ns = 0, 0, 0, 0
+	case "week":
+		wd := (int(t.Weekday()) + 6) % 7 // Monday = 0
+		t2 := time.Date(y, mo, d-wd, 0, 0, 0, 0, time.UTC)
+		o.t = t2
+		return o.format(), nil
+	case "month":
+		d, h, mi, s, ns = 1, 0, 0, 0, 0
+	case "quarter":
+		mo = time.Month((int(mo)-1)/3*3 + 1)
+		d, h, mi, s, ns = 1, 0, 0, 0, 0
+	case "year":
+		mo, d, h, mi, s, ns = 1, 1, 0, 0, 0, 0
+	case "decade":
+		y = int(floorDiv(int64(y), 10) * 10)
+		mo, d, h, mi, s, ns = 1, 1, 0, 0, 0, 0
+	case "century":
+		if y > 0 {
+			y = (y-1)/100*100 + 1
+		} else {
+			y = -((99-y)/100*100 - 1)
+		}
+		mo, d, h, mi, s, ns = 1, 1, 0, 0, 0, 0
+	case "millennium":
+		if y > 0 {
+			y = (y-1)/1000*1000 + 1
+		} else {
+			y = -((999-y)/1000*1000 - 1)
+		}
+		mo, d, h, mi, s, ns = 1, 1, 0, 0, 0, 0
+	default:
+		return nil, unitErr(str(a[0]), o.typ)
+	}
+	o.t = time.Date(y, mo, d, h, mi, s, ns, time.UTC)
+	return o.format(), nil
+}
+
+func unitErr(field, typ string) error {
+	return pgErr("22023", "unit \"%s\" not recognized for type %s", strings.ToLower(field), dtTypeNames2(typ))
+}
+
+func truncInterval(field string, iv interval, orig string) (driver.Value, error) {
+	switch field {
+	case "microseconds":
+	case "milliseconds":
+		iv.us = iv.us / 1000 * 1000
+	case "second":
+		iv.us = iv.us / usPerSec * usPerSec
+	case "minute":
+		iv.us = iv.us / usPerMin * usPerMin
+	case "hour":
+		iv.us = iv.us / usPerHour * usPerHour
+	case "day":
+		iv.us = 0
+	case "month":
+		iv.us, iv.days = 0, 0
+	case "quarter":
+		iv.us, iv.days, iv.months = 0, 0, iv.months/3*3
+	case "year":
+		iv.us, iv.days, iv.months = 0, 0, iv.months/12*12
+	case "decade":
+		iv.us, iv.days, iv.months = 0, 0, iv.months/120*120
+	case "century":
+		iv.us, iv.days, iv.months = 0, 0, iv.months/1200*1200
+	case "millennium":
+		iv.us, iv.days, iv.months = 0, 0, iv.months/12000*12000
+	default:
+		return nil, unitErr(orig, "interval")
+	}
+	return iv.String(), nil
+}
+
+// extractField is EXTRACT(field FROM source) as a decimal string (PostgreSQL
+// 14+ returns numeric: scale 6 for seconds and epoch of timestamps and
+// times, integral otherwise) and date_part's double precision value.
+func extractField(fieldIn string, o dtOperand) (dec string, f float64, err error) {
+	field := normField(fieldIn)
+	if o.inf != "" {
+		switch field {
+		case "epoch", "year", "isoyear", "decade", "century", "millennium", "julian":
+			if o.inf == "infinity" {
+				return "Infinity", math.Inf(1), nil
+			}
+			return "-Infinity", math.Inf(-1), nil
+		}
+		return "", 0, nil // NULL
+	}
+	integral := func(n int64) (string, float64, error) { return strconv.FormatInt(n, 10), float64(n), nil }
+	// micros renders n/1e6 with scale 6 (scale 0 for dates, as PostgreSQL)
+	micros := func(n int64, scale int) (string, float64, error) {
+		f := float64(n) / 1e6
+		if scale == 0 {
+			return strconv.FormatInt(n/1e6, 10), f, nil
+		}
+		sign := ""
+		if n < 0 {
+			sign, n = "-", -n
+		}
+		return fmt.Sprintf("%s%d.%06d", sign, n/1e6, n%1e6), f, nil
+	}
+	thousandths := func(n int64) (string, float64, error) {
+		sign := ""
+		f := float64(n) / 1e3
+		if n < 0 {
+			sign, n = "-", -n
+		}
+		return fmt.Sprintf("%s%d.%03d", sign, n/1e3, n%1e3), f, nil
+	}
+	scale := 6
+	if o.typ == "date" {
+		scale = 0
+	}
+	switch o.typ {
+	case "interval":
+		iv := o.iv
+		switch field {
+		case "microseconds":
+			return integral(iv.us % usPerMin)
+		case "milliseconds":
+			return thousandths(iv.us % usPerMin)
+		case "second":
+			return micros(iv.us%usPerMin, 6)
+		case "minute":
+			return integral(iv.us % usPerHour / usPerMin)
+		case "hour":
+			return integral(iv.us / usPerHour)
+		case "day":
+			return integral(iv.days)
+		case "month":
+			return integral(iv.months % 12)
+		case "quarter":
+			return integral(iv.months%12/3 + 1)
+		case "year":
+			return integral(iv.months / 12)
+		case "decade":
+			return integral(iv.months / 120)
+		case "century":
+			return integral(iv.months / 1200)
+		case "millennium":
+			return integral(iv.months / 12000)
+		case "epoch":
+			secs := float64(iv.months/12)*365.25*86400 + float64(iv.months%12)*30*86400 + float64(iv.days)*86400
+			n := int64(secs)*usPerSec + iv.us
+			return micros(n, 6)
+		}
+		return "", 0, unitErr(fieldIn, "interval")
+	case "time", "timetz":
+		us := o.us
+		switch field {
+		case "microseconds":
+			return integral(us % usPerMin)
+		case "milliseconds":
+			return thousandths(us % usPerMin)
+		case "second":
+			return micros(us%usPerMin, 6)
+		case "minute":
+			return integral(us % usPerHour / usPerMin)
+		case "hour":
+			return integral(us / usPerHour)
+		case "epoch":
+			return micros(us, 6)
+		}
+		return "", 0, unitErr(fieldIn, o.typ)
+	}
+	t := o.t
+	us := int64(t.Second())*usPerSec + int64(t.Nanosecond()/1000)
+	y := t.Year()
+	if y <= 0 {
+		y-- // 1 BC is year -1 in extract
+	}
+	switch field {
+	case "microseconds":
+		if o.typ == "date" {
+			break
+		}
+		return integral(us)
+	case "milliseconds":
+		if o.typ == "date" {
+			break
+		}
+		return thousandths(us)
+	case "second":
+		if o.typ == "date" {
+			break
+		}
+		return micros(us, 6)
+	case "minute":
+		if o.typ == "date" {
+			break
+		}
+		return integral(int64(t.Minute()))
+	case "hour":
+		if o.typ == "date" {
+			break
+		}
+		return integral(int64(t.Hour()))
+	case "day":
+		return integral(int64(t.Day()))
+	case "month":
+		return integral(int64(t.Month()))
+	case "quarter":
+		return integral(int64((int(t.Month())-1)/3 + 1))
+	case "year":
+		return integral(int64(y))
+	case "decade":
+		return integral(floorDiv(int64(t.Year()), 10))
+	case "century":
+		if y > 0 {
+			return integral(int64((y + 99) / 100))
+		}
+		return integral(int64(-((99 - (y + 1)) / 100)))
+	case "millennium":
+		if y > 0 {
+			return integral(int64((y + 999) / 1000))
+		}
+		return integral(int64(-((999 - (y + 1)) / 1000)))
+	case "dow":
+		return integral(int64(t.Weekday()))
+	case "isodow":
+		return integral(int64((int(t.Weekday())+6)%7 + 1))
+	case "doy":
+		return integral(int64(t.YearDay()))
+	case "week":
+		_, w := t.ISOWeek()
+		return integral(int64(w))
+	case "isoyear":
+		iy, _ := t.ISOWeek()
+		return integral(int64(iy))
+	case "epoch":
+		return micros(t.Unix()*usPerSec+int64(t.Nanosecond()/1000), scale)
+	case "julian":
+		jd := t.Unix()/86400 + 2440588
+		if o.typ == "date" {
+			return integral(jd)
+		}
+		secs := t.Unix() - floorDiv(t.Unix(), 86400)*86400
+		f := float64(jd) + (float64(secs)+float64(t.Nanosecond())/1e9)/86400
+		return strconv.FormatFloat(f, 'f', -1, 64), f, nil
+	case "timezone", "timezone_hour", "timezone_minute":
+		if o.typ == "timestamptz" {
+			return integral(0) // stored and computed in UTC
+		}
+	}
+	return "", 0, unitErr(fieldIn, o.typ)
+}
+
+// fnExtract is pg_extract(field, source): EXTRACT's numeric result.
+func fnExtract(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	return extractArgs(a, true)
+}
+
+// fnDatePart is date_part(field, source): double precision.
+func fnDatePart(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	return extractArgs(a, false)
+}
+
+// extractArgs is EXTRACT (numeric: an integer or a decimal string) or
+// date_part (float8) of (field, source).
+func extractArgs(a []driver.Value, numeric bool) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return nil, nil
+	}
+	o, err := dtArg(a[1])
+	if err != nil {
+		return nil, err
+	}
+	dec, f, err := extractField(str(a[0]), o)
+	if err != nil || dec == "" {
+		return nil, err
+	}
+	if !numeric {
+		return f, nil
+	}
+	if n, err := strconv.ParseInt(dec, 10, 64); err == nil {
+		return n, nil
+	}
+	return dec, nil
+}
+
+// age is PostgreSQL's symbolic difference a - b in years, months, days and
+// time (timestamp_age).
+func age(a, b time.Time) interval {
+	neg := a.Before(b)
+	if neg {
+		a, b = b, a
+	}
+	y1, m1, d1 := a.Date()
+	y2, m2, d2 := b.Date()
+	us := (int64(a.Hour())*3600+int64(a.Minute())*60+int64(a.Second()))*usPerSec + int64(a.Nanosecond()/1000) -
+		(int64(b.Hour())*3600+int64(b.Minute())*60+int64(b.Second()))*usPerSec - int64(b.Nanosecond()/1000)
+	days := d1 - d2
+	months := int(m1) - int(m2)
+	years := y1 - y2
+	if us < 0 {
+		us += usPerDay
+		days--
+	}
+	for days < 0 {
+		// borrow the days of the earlier date's month (as timestamp_age)
+		days += daysIn(y2, int(m2))
+		months--
+	}
+	if months < 0 {
+		months += 12
+		years--
+	}
+	iv := interval{months: int64(years*12 + months), days: int64(days), us: us}
+	if neg {
+		iv = iv.neg()
+	}
+	return iv
+}
+
+func fnAge2(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return nil, nil
+	}
+	x, err := dtArg(a[0])
+	if err != nil {
+		return nil, err
+	}
+	y, err := dtArg(a[1])
+	if err != nil {
+		return nil, err
+	}
+	if (x.typ != "date" && !isTS(x.typ)) || (y.typ != "date" && !isTS(y.typ)) {
+		return nil, pgErr("42883", "function age(%s, %s) does not exist", dtTypeNames2(x.typ), dtTypeNames2(y.typ))
+	}
+	if x.inf != "" || y.inf != "" {
+		return nil, pgErr("22008", "interval out of range")
+	}
+	return age(x.t, y.t).String(), nil
+}
+
+func argInt(v driver.Value) (int64, error) {
+	switch x := v.(type) {
+	case int64:
+		return x, nil
+	case float64:
+		return int64(math.Round(x)), nil
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(str(v)), 10, 64)
+	if err != nil {
+		return 0, pgErr("22P02", "invalid input syntax for type integer: \"%s\"", str(v))
+	}
+	return n, nil
+}
+
+// intArgs converts the first n arguments to integers.
+func intArgs(a []driver.Value, n int) ([]int64, error) {
+	out := make([]int64, n)
+	for i := range out {
+		var err error
+		if out[i], err = argInt(a[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func argFloat(v driver.Value) (float64, error) {
+	f, err := floatCast("double precision")(nil, []driver.Value{v})
+	if err != nil {
+		return 0, err
+	}
+	return f.(float64), nil
+}
+
+func anyNil(a []driver.Value) bool {
+	for _, v := range a {
+		if v == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// makeDate validates y, m, d as make_date does (negative years are BC).
+func makeDate(y, m, d int64) (time.Time, error) {
+	if y == 0 || m < 1 || m > 12 || d < 1 {
+		return time.Time{}, pgErr("22008", "date field value out of range: %d-%02d-%02d", y, m, d)
+	}
+	if y < 0 {
+		y++
+	}
+	if d > int64(daysIn(int(y), int(m))) {
+		if y <= 0 {
+			y--
+		}
+		return time.Time{}, pgErr("22008", "date field value out of range: %d-%02d-%02d", y, m, d)
+	}
+	return time.Date(int(y), time.Month(m), int(d), 0, 0, 0, 0, time.UTC), nil
+}
+
+func makeTimeUS(h, mi int64, sec float64) (int64, error) {
+	if h < 0 || h > 24 || mi < 0 || mi > 59 || sec < 0 || sec > 60 || h == 24 && (mi != 0 || sec != 0) {
+		return 0, pgErr("22008", "time field value out of range: %d:%02d:%s", h, mi, strconv.FormatFloat(sec, 'f', -1, 64))
+	}
+	return h*usPerHour + mi*usPerMin + int64(math.Round(sec*1e6)), nil
+}
+
+func fnMakeDate(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	if anyNil(a) {
+		return nil, nil
+	}
+	n, err := intArgs(a, 3)
+	if err != nil {
+		return nil, err
+	}
+	t, err := makeDate(n[0], n[1], n[2])
+	if err != nil {
+		return nil, err
+	}
+	return formatDateCanon(t), nil
+}
+
+func fnMakeTime(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	if anyNil(a) {
+		return nil, nil
+	}
+	n, err := intArgs(a, 2)
+	if err != nil {
+		return nil, err
+	}
+	sec, err := argFloat(a[2])
+	if err != nil {
+		return nil, err
+	}
+	us, err := makeTimeUS(n[0], n[1], sec)
+	if err != nil {
+		return nil, err
+	}
+	return formatTimeCanon(us), nil
+}
+
+// makeTimestamp is make_timestamp / make_timestamptz (zone names a time
+// zone for the latter, "" = UTC).
+func makeTimestamp(tz bool) fn {
+	return func(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+		if anyNil(a) {
+			return nil, nil
+		}
+		n, err := intArgs(a, 5)
+		if err != nil {
+			return nil, err
+		}
+		sec, err := argFloat(a[5])
+		if err != nil {
+			return nil, err
+		}
+		d, err := makeDate(n[0], n[1], n[2])
+		if err != nil {
+			return nil, err
+		}
+		us, err := makeTimeUS(n[3], n[4], sec)
+		if err != nil {
+			return nil, err
+		}
+		t := d.Add(time.Duration(us) * time.Microsecond)
+		if !tz {
+			return formatTimestampCanon(t), nil
+		}
+		if len(a) > 6 {
+			loc, err := zoneArg(a[6])
+			if err != nil {
+				return nil, err
+			}
+			t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+		}
+		return formatTimestamptzCanon(t), nil
+	}
+}
+
+// zoneArg resolves a time zone argument: a name from the tz database, an
+// abbreviation, or an offset such as '+02' / '-05:30' (POSIX sign:
+// PostgreSQL reads a bare '+02' zone name as 2 hours WEST of UTC only in
+// POSIX names like 'UTC+2'; an ISO offset '+02' is east).
+func zoneArg(v driver.Value) (*time.Location, error) {
+	s := strings.TrimSpace(str(v))
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		var d dtValue
+		if err := d.parseZone(s); err == nil {
+			return time.FixedZone(s, d.zoneOff), nil
+		}
+	}
+	loc, err := loadZone(s)
+	if err != nil {
+		return nil, pgErr("22023", "time zone \"%s\" not recognized", s)
+	}
+	return loc, nil
+}
+
+// fnTimezone is timezone(zone, value), the function behind AT TIME ZONE:
+// a timestamptz becomes the wall-clock timestamp in zone; a timestamp
+// (wall clock in zone) becomes the timestamptz instant.
+func fnTimezone(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	if anyNil(a) {
+		return nil, nil
+	}
+	loc, err := zoneArg(a[0])
+	if err != nil {
+		return nil, err
+	}
+	o, err := dtArg(a[1])
+	if err != nil {
+		return nil, err
+	}
+	if o.inf != "" {
+		return o.inf, nil
+	}
+	switch o.typ {
+	case "timestamptz":
+		l := o.t.In(loc)
+		return formatTimestampCanon(time.Date(l.Year(), l.Month(), l.Day(), l.Hour(), l.Minute(), l.Second(), l.Nanosecond(), time.UTC)), nil
+	case "timestamp", "date":
+		t := o.t
+		return formatTimestamptzCanon(time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)), nil
+	}
+	return nil, pgErr("42883", "function timezone(unknown, %s) does not exist", dtTypeNames2(o.typ))
+}
+
+func fnJustify(f func(interval) interval) fn {
+	return func(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+		if a[0] == nil {
+			return nil, nil
+		}
+		iv, err := parseInterval(str(a[0]))
+		if err != nil {
+			return nil, err
+		}
+		return f(iv).String(), nil
+	}
+}
+
+// fnMakeInterval is make_interval(years, months, weeks, days, hours, mins,
+// secs), trailing arguments optional (positional only).
+func fnMakeInterval(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	if anyNil(a) {
+		return nil, nil
+	}
+	var n [6]int64
+	var secs float64
+	for i, v := range a {
+		if i == 6 {
+			f, err := argFloat(v)
+			if err != nil {
+				return nil, err
+			}
+			secs = f
+			continue
+		}
+		if i > 6 {
+			return nil, pgErr("42883", "function make_interval with %d arguments does not exist", len(a))
+		}
+		x, err := argInt(v)
+		if err != nil {
+			return nil, err
+		}
+		n[i] = x
+	}
+	iv := interval{months: n[0]*12 + n[1], days: n[2]*7 + n[3], us: n[4]*usPerHour + n[5]*usPerMin + int64(math.Round(secs*1e6))}
+	return iv.String(), nil
+}

@@ -1,0 +1,75 @@
+package pgdialect
+
+// datetime_register.go: the registration list of the date/time functions
+// (datetime_in.go, datearith.go, datefuncs.go, tochar.go, interval.go).
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"strings"
+
+	sqlite "modernc.org/sqlite"
+)
+
+type sqliteFunctionContext = sqlite.FunctionContext
+
+// InFuncs names the registered pg_in_<typname>(value, typmod) functions
+// (the column-type enforcement looks a type up here): each family's file
+// adds its types.
+var InFuncs = map[string]bool{}
+
+// datetimeDeterministic are pure functions of their arguments.
+func datetimeDeterministic() map[string]struct {
+	n int32
+	f fn
+} {
+	m := map[string]struct {
+		n int32
+		f fn
+	}{
+		"pg_dt_add":        {4, dtBinary(dtAdd)},
+		"pg_dt_sub":        {4, dtBinary(dtSub)},
+		"pg_dt_mul":        {4, dtBinary(func(a, b dtOperand) (driver.Value, error) { return dtMul(a, b, false) })},
+		"pg_dt_div":        {4, dtBinary(func(a, b dtOperand) (driver.Value, error) { return dtMul(a, b, true) })},
+		"pg_dt_cmp":        {4, dtBinary(func(a, b dtOperand) (driver.Value, error) { return dtCmp(a, b) })},
+		"date_trunc":       {2, fnDateTrunc},
+		"pg_extract":       {2, fnExtract},
+		"date_part":        {2, fnDatePart},
+		"age":              {2, fnAge2},
+		"make_date":        {3, fnMakeDate},
+		"make_time":        {3, fnMakeTime},
+		"make_timestamp":   {6, makeTimestamp(false)},
+		"make_timestamptz": {-1, makeTimestamp(true)},
+		"make_interval":    {-1, fnMakeInterval},
+		"justify_days":     {1, fnJustify(interval.justifyDays)},
+		"justify_hours":    {1, fnJustify(interval.justifyHours)},
+		"justify_interval": {1, fnJustify(interval.justifyInterval)},
+		"timezone":         {2, fnTimezone},
+		"pg_to_char":       {2, fnToChar},
+		"to_date":          {2, fnToDate},
+		"to_timestamp":     {-1, fnToTimestamp},
+	}
+	return m
+}
+
+// registerDateTime registers the date/time functions. The pg_in_* of date,
+// timestamp and timestamptz resolve 'now' etc. with the process clock
+// here; sqlexec installs per-connection versions reading the entry's
+// pinned time (so the value is a function of the entry: deterministic).
+func registerDateTime() error {
+	for name, d := range datetimeDeterministic() {
+		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
+			return fmt.Errorf("pgdialect: register %s: %w", name, err)
+		}
+		deterministic[name] = true
+	}
+	for _, typ := range DateTimeInTypes {
+		name := "pg_in_" + typ
+		if err := sqlite.RegisterDeterministicScalarFunction(name, 2, inDateTimeFunc(typ)); err != nil && !strings.Contains(err.Error(), "already registered") {
+			return fmt.Errorf("pgdialect: register %s: %w", name, err)
+		}
+		deterministic[name] = true
+		InFuncs[typ] = true
+	}
+	return nil
+}

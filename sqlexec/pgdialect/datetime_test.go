@@ -1,0 +1,158 @@
+package pgdialect
+
+import (
+	"database/sql"
+	"testing"
+)
+
+// datetimeCases are PostgreSQL 15's answers (psql -At, DateStyle ISO,
+// TimeZone UTC) to date/time queries: raftsql must give the same value or
+// the same SQLSTATE and message.
+var datetimeCases = []struct {
+	q, want   string
+	code, msg string
+}{
+	{`SELECT 5::timestamptz`, "", "42846", `cannot cast type integer to timestamp with time zone`},
+	{`SELECT 5::timestamp`, "", "42846", `cannot cast type integer to timestamp without time zone`},
+	{`SELECT count(*) || ' ' || min(g) || ' ' || max(g) FROM generate_series(timestamp '2024-01-01', timestamp '2024-01-03', interval '12 hours') g`, `5 2024-01-01 00:00:00 2024-01-03 00:00:00`, "", ""},
+	{`SELECT max(g) FROM generate_series(date '2024-01-01', date '2024-03-01', interval '1 month') AS g`, `2024-03-01 00:00:00+00`, "", ""},
+	{`SELECT count(*) FROM generate_series(timestamp '2024-01-03', timestamp '2024-01-01', interval '-1 day')`, `3`, "", ""},
+	{`SELECT date '2024-01-31' + 1`, `2024-02-01`, "", ""},
+	{`SELECT date '2024-03-01' - date '2024-02-01'`, `29`, "", ""},
+	{`SELECT date '2024-03-01' - 1`, `2024-02-29`, "", ""},
+	{`SELECT date '2024-01-31' + interval '1 month'`, `2024-02-29 00:00:00`, "", ""},
+	{`SELECT timestamp '2024-01-31 10:00:00' + interval '1 month'`, `2024-02-29 10:00:00`, "", ""},
+	{`SELECT timestamp '2023-01-31 10:00:00' + interval '1 month 1 day'`, `2023-03-01 10:00:00`, "", ""},
+	{`SELECT timestamp '2024-03-01 00:00:00' - timestamp '2024-02-01 12:30:00'`, `28 days 11:30:00`, "", ""},
+	{`SELECT timestamptz '2024-01-31 10:00:00+02' + interval '2 hours 30 minutes'`, `2024-01-31 10:30:00+00`, "", ""},
+	{`SELECT interval '1 day' * 3`, `3 days`, "", ""},
+	{`SELECT interval '1 hour' * 1.5`, `01:30:00`, "", ""},
+	{`SELECT interval '1 month' / 2`, `15 days`, "", ""},
+	{`SELECT 2 * interval '1 day 2 hours'`, `2 days 04:00:00`, "", ""},
+	{`SELECT interval '1 day' + interval '3 hours'`, `1 day 03:00:00`, "", ""},
+	{`SELECT interval '1 year 2 months' - interval '3 days'`, `1 year 2 mons -3 days`, "", ""},
+	{`SELECT '23:59:59.999999'::time`, `23:59:59.999999`, "", ""},
+	{`SELECT '2024-01-31 04:05:06.789'::timestamp`, `2024-01-31 04:05:06.789`, "", ""},
+	{`SELECT '1999-01-08 04:05:06.789+02'::timestamptz`, `1999-01-08 02:05:06.789+00`, "", ""},
+	{`SELECT 'January 8, 1999'::date`, `1999-01-08`, "", ""},
+	{`SELECT '1/8/1999'::date`, `1999-01-08`, "", ""},
+	{`SELECT '19990108'::date`, `1999-01-08`, "", ""},
+	{`SELECT 'epoch'::timestamp`, `1970-01-01 00:00:00`, "", ""},
+	{`SELECT 'infinity'::date`, `infinity`, "", ""},
+	{`SELECT '2024-01-31T10:11:12Z'::timestamptz`, `2024-01-31 10:11:12+00`, "", ""},
+	{`SELECT '04:05 PM'::time`, `16:05:00`, "", ""},
+	{`SELECT '04:05:06+05:30'::timetz`, `04:05:06+05:30`, "", ""},
+	{`SELECT '1 year 2 mons 3 days 04:05:06.5'::interval`, `1 year 2 mons 3 days 04:05:06.5`, "", ""},
+	{`SELECT '1.5 days'::interval`, `1 day 12:00:00`, "", ""},
+	{`SELECT '@ 1 day ago'::interval`, `-1 days`, "", ""},
+	{`SELECT 'P1Y2M3DT4H5M6S'::interval`, `1 year 2 mons 3 days 04:05:06`, "", ""},
+	{`SELECT '-1 day +02:00:00'::interval`, `-1 days +02:00:00`, "", ""},
+	{`SELECT interval '90 minutes'`, `01:30:00`, "", ""},
+	{`SELECT interval '1' day`, `1 day`, "", ""},
+	{`SELECT date_trunc('month', timestamp '2024-02-15 10:11:12')`, `2024-02-01 00:00:00`, "", ""},
+	{`SELECT date_trunc('week', timestamp '2024-02-15 10:11:12')`, `2024-02-12 00:00:00`, "", ""},
+	{`SELECT date_trunc('quarter', timestamp '2024-08-15 10:11:12')`, `2024-07-01 00:00:00`, "", ""},
+	{`SELECT date_trunc('hour', timestamptz '2024-02-15 10:11:12+00')`, `2024-02-15 10:00:00+00`, "", ""},
+	{`SELECT date_trunc('year', date '2024-05-05')`, `2024-01-01 00:00:00+00`, "", ""},
+	{`SELECT date_trunc('day', interval '3 days 04:05:06')`, `3 days`, "", ""},
+	{`SELECT extract(year from date '2024-01-31')`, `2024`, "", ""},
+	{`SELECT extract(month from timestamp '2024-01-31 10:11:12.5')`, `1`, "", ""},
+	{`SELECT extract(second from timestamp '2024-01-31 10:11:12.5')`, `12.500000`, "", ""},
+	{`SELECT extract(epoch from timestamp '2024-01-31 10:11:12.5')`, `1706695872.500000`, "", ""},
+	{`SELECT extract(epoch from date '2024-01-31')`, `1706659200`, "", ""},
+	{`SELECT extract(dow from date '2024-01-31')`, `3`, "", ""},
+	{`SELECT extract(doy from date '2024-12-31')`, `366`, "", ""},
+	{`SELECT extract(week from date '2024-12-31')`, `1`, "", ""},
+	{`SELECT extract(quarter from date '2024-08-31')`, `3`, "", ""},
+	{`SELECT extract(hour from interval '3 days 04:05:06')`, `4`, "", ""},
+	{`SELECT extract(epoch from interval '1 day 2 hours')`, `93600.000000`, "", ""},
+	{`SELECT extract('day' from interval '40 days')`, `40`, "", ""},
+	{`SELECT date_part('year', timestamp '2024-01-31 10:11:12')`, `2024`, "", ""},
+	{`SELECT date_part('second', timestamp '2024-01-31 10:11:12.25')`, `12.25`, "", ""},
+	{`SELECT age(timestamp '2024-03-15 10:00:00', timestamp '2023-01-31 12:00:00')`, `1 year 1 mon 14 days 22:00:00`, "", ""},
+	{`SELECT age(date '2024-02-29', date '2020-03-01')`, `3 years 11 mons 28 days`, "", ""},
+	{`SELECT make_date(2024, 2, 29)`, `2024-02-29`, "", ""},
+	{`SELECT make_time(10, 11, 12.5)`, `10:11:12.5`, "", ""},
+	{`SELECT make_timestamp(2024, 1, 31, 10, 11, 12.25)`, `2024-01-31 10:11:12.25`, "", ""},
+	{`SELECT make_timestamptz(2024, 1, 31, 10, 11, 12, 'Europe/Paris')`, `2024-01-31 09:11:12+00`, "", ""},
+	{`SELECT make_interval(1, 2, 0, 3)`, `1 year 2 mons 3 days`, "", ""},
+	{`SELECT justify_days(interval '35 days')`, `1 mon 5 days`, "", ""},
+	{`SELECT justify_hours(interval '27 hours')`, `1 day 03:00:00`, "", ""},
+	{`SELECT justify_interval(interval '1 mon -1 hour')`, `29 days 23:00:00`, "", ""},
+	{`SELECT to_char(timestamp '2024-01-05 14:07:09.123456', 'YYYY-MM-DD HH24:MI:SS.US')`, `2024-01-05 14:07:09.123456`, "", ""},
+	{`SELECT to_char(timestamp '2024-01-05 14:07:09', 'Dy, DD Mon YYYY HH12:MI AM')`, `Fri, 05 Jan 2024 02:07 PM`, "", ""},
+	{`SELECT to_char(timestamp '2024-01-05 14:07:09', 'FMMonth FMDDth, YYYY')`, `January 5th, 2024`, "", ""},
+	{`SELECT to_char(timestamp '2024-01-05 14:07:09', 'Month Day')`, `January   Friday   `, "", ""},
+	{`SELECT to_char(date '2024-01-05', 'YYYY/MM/DD Q WW IW D ID DDD J')`, `2024/01/05 1 01 01 6 5 005 2460315`, "", ""},
+	{`SELECT to_char(interval '15 hours 4 minutes', 'HH24:MI')`, `15:04`, "", ""},
+	{`SELECT to_date('05 Jan 2024', 'DD Mon YYYY')`, `2024-01-05`, "", ""},
+	{`SELECT to_date('2024-01-05', 'YYYY-MM-DD')`, `2024-01-05`, "", ""},
+	{`SELECT to_timestamp('2024-01-05 14:07:09', 'YYYY-MM-DD HH24:MI:SS')`, `2024-01-05 14:07:09+00`, "", ""},
+	{`SELECT to_timestamp(1706659200.5)`, `2024-01-31 00:00:00.5+00`, "", ""},
+	{`SELECT timestamptz '2024-01-31 12:00:00+00' AT TIME ZONE 'Europe/Paris'`, `2024-01-31 13:00:00`, "", ""},
+	{`SELECT timestamp '2024-07-01 12:00:00' AT TIME ZONE 'America/New_York'`, `2024-07-01 16:00:00+00`, "", ""},
+	{`SELECT timestamp '2024-01-31 12:00:00' AT TIME ZONE 'UTC'`, `2024-01-31 12:00:00+00`, "", ""},
+	{`SELECT date '2024-01-31' < date '2024-02-01'`, `t`, "", ""},
+	{`SELECT interval '1 day' > interval '23 hours'`, `t`, "", ""},
+	{`SELECT time '10:00' + interval '3 hours'`, `13:00:00`, "", ""},
+	{`SELECT time '10:00' - time '08:30'`, `01:30:00`, "", ""},
+	{`SELECT date '2024-01-31' + time '10:30'`, `2024-01-31 10:30:00`, "", ""},
+	{`SELECT timestamp '2024-01-31 10:00:00' - interval '1 day' * 2`, `2024-01-29 10:00:00`, "", ""},
+	{`SELECT (date '2024-01-31' + interval '1 month')::date`, `2024-02-29`, "", ""},
+	{`SELECT '2024-02-30'::date`, "", "22008", `date/time field value out of range: "2024-02-30"`},
+	{`SELECT 'garbage'::timestamptz`, "", "22007", `invalid input syntax for type timestamp with time zone: "garbage"`},
+	{`SELECT '25:00:00'::time`, "", "22008", `date/time field value out of range: "25:00:00"`},
+	{`SELECT 'nonsense'::interval`, "", "22007", `invalid input syntax for type interval: "nonsense"`},
+	{`SELECT date_trunc('fortnight', timestamp '2024-01-01')`, "", "22023", `unit "fortnight" not recognized for type timestamp without time zone`},
+	{`SELECT make_date(2023, 2, 29)`, "", "22008", `date field value out of range: 2023-02-29`},
+	{`SELECT date '2024-01-31' + date '2024-01-01'`, "", "42883", `operator does not exist: date + date`},
+}
+
+// TestDateTimeLikePostgres runs datetimeCases through the translator and
+// SQLite.
+func TestDateTimeLikePostgres(t *testing.T) {
+	db := openCatalogDB(t, "")
+	for _, c := range datetimeCases {
+		st, err := Translate(c.q)
+		if err != nil {
+			t.Errorf("Translate(%q): %v", c.q, err)
+			continue
+		}
+		if c.code != "" {
+			_, err := db.Exec(st.Exec[0])
+			code, msg, _ := ParseSQLStateError(errString(err))
+			if code != c.code || msg != c.msg {
+				t.Errorf("%s: got %v, want %s %s", c.q, err, c.code, c.msg)
+			}
+			continue
+		}
+		if got := queryOneNoFatal(t, db, c.q); got != c.want {
+			t.Errorf("%s = %q, want %q (exec %s)", c.q, got, c.want, st.Exec[0])
+		}
+	}
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// queryOneNoFatal is queryOne reporting an error as the result.
+func queryOneNoFatal(t *testing.T, db *sql.DB, q string) string {
+	t.Helper()
+	st, err := Translate(q)
+	if err != nil {
+		return "ERR " + err.Error()
+	}
+	var v any
+	if err := db.QueryRow(st.Exec[0]).Scan(&v); err != nil {
+		return "ERR " + err.Error()
+	}
+	oid := uint32(0)
+	if len(st.ColumnOIDs) > 0 {
+		oid = st.ColumnOIDs[0]
+	}
+	return renderValue(v, oid)
+}

@@ -1,0 +1,422 @@
+package pgdialect
+
+// datetime_translate.go: the translation of PostgreSQL's date/time syntax
+// to the functions of datearith.go and datefuncs.go. SQLite's own + and -
+// know nothing of dates ('2024-01-31' + 1 is 2025), so an operator with an
+// operand the statement shows to be a date, time, timestamp or interval (a
+// typed literal, a cast, a date/time function, CURRENT_DATE ...) becomes
+// pg_dt_add / pg_dt_sub / pg_dt_mul / pg_dt_div(a, type of a, b, type of
+// b). An operator between two operands of unknown type (two columns) is
+// left to SQLite: cast one of them (d::date + 1).
+//
+// Precedence follows PostgreSQL's: AT TIME ZONE binds tighter than * and
+// /, which bind tighter than + and -; each rewritten expression is marked
+// (castEnd) so that the next operator takes it whole.
+
+import (
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// dtLiteralTypes are the keywords of typed literals of date/time types.
+var dtLiteralTypes = map[string]string{
+	"DATE": "date", "TIME": "time", "TIMETZ": "timetz", "TIMESTAMP": "timestamp", "TIMESTAMPTZ": "timestamptz", "INTERVAL": "interval",
+}
+
+// dtFuncTypes are the result types of functions returning date/time values
+// ("" = depends on the arguments: read at run time).
+var dtFuncTypes = map[string]string{
+	"make_date": "date", "to_date": "date", "make_time": "time",
+	"make_timestamp": "timestamp", "make_timestamptz": "timestamptz", "to_timestamp": "timestamptz",
+	"now": "timestamptz", "transaction_timestamp": "timestamptz", "statement_timestamp": "timestamptz", "clock_timestamp": "timestamptz",
+	"age": "interval", "justify_days": "interval", "justify_hours": "interval", "justify_interval": "interval", "make_interval": "interval",
+	"date_trunc": "", "timezone": "",
+	"pg_cast_date": "date", "pg_cast_time": "time", "pg_cast_timetz": "timetz", "pg_cast_timestamp": "timestamp",
+	"pg_cast_timestamptz": "timestamptz", "pg_cast_interval": "interval",
+	"pg_dt_add": "", "pg_dt_sub": "", "pg_dt_mul": "interval", "pg_dt_div": "interval",
+}
+
+// intervalFieldWords may follow an interval literal: interval '1' day,
+// interval '1-2' year to month.
+var intervalFieldWords = map[string]bool{"YEAR": true, "MONTH": true, "DAY": true, "HOUR": true, "MINUTE": true, "SECOND": true, "TO": true}
+
+// intervalLiteral rewrites INTERVAL 'text' [fields] at i (a typed literal)
+// to pg_cast_interval('text[ unit]'); it reports whether it did.
+func (x *tx) intervalLiteral(i int) bool {
+	lit := x.T(i + 1)
+	v, ok := unquoteString(lit)
+	if !ok {
+		return false
+	}
+	j := i + 2
+	var fields []string
+	for x.T(j).typ == tIdent && intervalFieldWords[x.T(j).upper()] {
+		fields = append(fields, x.T(j).upper())
+		j++
+	}
+	if x.isP(j, "(") && len(fields) > 0 { // second(3)
+		j = x.match(j) + 1
+	}
+	// a bare number takes the unit of the last field: interval '1' day
+	if len(fields) > 0 && !strings.ContainsAny(v, ": ") && strings.IndexFunc(v, func(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }) < 0 {
+		v += " " + strings.ToLower(fields[len(fields)-1])
+	}
+	f := "pg_cast_interval"
+	if !x.castsChecked() {
+		f = ""
+	}
+	x.T(i).set(f + "(" + sqliteLit(v) + ")")
+	x.blank(i+1, j)
+	x.castEnd[j-1] = i
+	return true
+}
+
+// dtType is the date/time type of operand a..b-1 as the statement shows it:
+// a type name, "int"/"float" for numbers, "?" for a date/time value of a
+// type known only at run time, "" when nothing is known.
+func (x *tx) dtType(a, b int, known map[int]string) string {
+	if ty := x.dtTypeLexical(a, b, known); ty != "" {
+		return ty
+	}
+	switch x.exprOID(a, b) {
+	case pgoid.Date:
+		return "date"
+	case pgoid.Time:
+		return "time"
+	case pgoid.Timetz:
+		return "timetz"
+	case pgoid.Timestamp:
+		return "timestamp"
+	case pgoid.Timestamptz:
+		return "timestamptz"
+	case pgoid.Interval:
+		return "interval"
+	case pgoid.Int2, pgoid.Int4, pgoid.Int8:
+		return "int"
+	case pgoid.Float4, pgoid.Float8, pgoid.Numeric:
+		return "float"
+	}
+	return ""
+}
+
+// dtTypeLexical is dtType from the operand's own tokens only.
+func (x *tx) dtTypeLexical(a, b int, known map[int]string) string {
+	if a >= b {
+		return ""
+	}
+	if t, ok := known[a]; ok && x.castEnd[b-1] == a {
+		return t
+	}
+	t := x.T(a)
+	if t.typ == tIdent && (b-a == 2 || b-a > 2 && x.castEnd[b-1] == a) && x.T(a+1).typ == tString {
+		if ty, ok := dtLiteralTypes[t.upper()]; ok {
+			return ty
+		}
+	}
+	if b-a == 1 {
+		switch {
+		case t.typ == tNumber && strings.ContainsAny(t.text, ".eE"):
+			return "float"
+		case t.typ == tNumber:
+			return "int"
+		case t.kw("CURRENT_DATE"):
+			return "date"
+		case t.kw("CURRENT_TIMESTAMP"):
+			return "timestamptz"
+		case t.kw("LOCALTIMESTAMP"):
+			return "timestamp"
+		case t.kw("CURRENT_TIME"), t.kw("LOCALTIME"):
+			return "time"
+		}
+	}
+	if t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 {
+		if ty, ok := dtFuncTypes[strings.ToLower(t.text)]; ok {
+			if ty == "" {
+				return "?"
+			}
+			return ty
+		}
+	}
+	return ""
+}
+
+var dtTypeOIDs = map[string]uint32{
+	"date": pgoid.Date, "time": pgoid.Time, "timetz": pgoid.Timetz, "timestamp": pgoid.Timestamp,
+	"timestamptz": pgoid.Timestamptz, "interval": pgoid.Interval, "int": pgoid.Int4, "bool": pgoid.Bool,
+}
+
+// dtExprOID is the type of a date/time expression a..b-1 (a typed
+// literal, a rewritten operator, a date/time function), 0 when not one:
+// exprOID asks it first so that clients are told the PostgreSQL type.
+func (x *tx) dtExprOID(a, b int) uint32 {
+	if b-a == 1 && x.T(a).typ == tNumber {
+		return 0 // exprOID's own rules
+	}
+	if ty := x.dtTypeLexical(a, b, x.dtTypes); ty != "" {
+		return dtTypeOIDs[ty]
+	}
+	if n, j := x.name(a); n != "" && j == b && x.dtCols[n] != "" {
+		return dtTypeOIDs[x.dtCols[n]]
+	}
+	t := x.T(a)
+	if t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 {
+		switch strings.ToLower(t.text) {
+		case "extract":
+			return pgoid.Numeric
+		case "date_part":
+			return pgoid.Float8
+		case "to_char":
+			return pgoid.Text
+		}
+	}
+	return 0
+}
+
+func isDTType(t string) bool { return t != "" && t != "int" && t != "float" }
+
+// operandEnd returns the index after the operand starting at j, or -1.
+func (x *tx) operandEnd(j int) int {
+	t := x.T(j)
+	e := -1
+	switch {
+	case x.isP(j, "("):
+		e = x.match(j) + 1
+	case t.typ == tIdent || t.typ == tQIdent:
+		k := j
+		for (x.T(k).typ == tIdent || x.T(k).typ == tQIdent) && x.isP(k+1, ".") {
+			k += 2
+		}
+		e = k + 1
+		if x.isP(k+1, "(") {
+			e = x.match(k+1) + 1
+		}
+	case t.typ == tNumber || t.typ == tString || t.typ == tDollar || t.typ == tParam:
+		e = j + 1
+	default:
+		return -1
+	}
+	if e > x.n() {
+		return -1 // unbalanced parentheses: SQLite reports the syntax error
+	}
+	// a cast or typed literal starting at j extends the operand
+	for k, s := range x.castEnd {
+		if s == j && k+1 > e {
+			e = k + 1
+		}
+	}
+	return e
+}
+
+// dtBinaryResult is the static result type of a rewritten operator.
+func dtBinaryResult(op, a, b string) string {
+	switch op {
+	case "*", "/":
+		return "interval"
+	case "+":
+		switch {
+		case a == "date" && b == "int" || a == "int" && b == "date":
+			return "date"
+		case a == "interval" && b == "interval":
+			return "interval"
+		case (a == "timestamp" || a == "timestamptz") && b == "interval":
+			return a
+		case a == "interval" && (b == "timestamp" || b == "timestamptz"):
+			return b
+		case a == "date" && b == "interval" || a == "interval" && b == "date":
+			return "timestamp"
+		}
+	case "-":
+		switch {
+		case a == "date" && b == "date":
+			return "int"
+		case a == "date" && b == "int":
+			return "date"
+		case a == "interval" && b == "interval":
+			return "interval"
+		case (a == "timestamp" || a == "timestamptz") && b == "interval":
+			return a
+		case a == "date" && b == "interval":
+			return "timestamp"
+		case (a == "timestamp" || a == "timestamptz" || a == "date") && (b == "timestamp" || b == "timestamptz" || b == "date"):
+			return "interval"
+		}
+	}
+	return "?"
+}
+
+// datetimePass rewrites AT TIME ZONE and the date/time operators (after
+// the casts: their extents are known).
+func (x *tx) datetimePass() {
+	if x.catalog {
+		return
+	}
+	known := map[int]string{} // start of a rewritten expression -> its type
+	x.dtTypes = known
+	// AT TIME ZONE zone
+	for i := 0; i < x.n(); i++ {
+		if !x.kw(i, "AT", "TIME", "ZONE") {
+			continue
+		}
+		s := x.primaryStart(i - 1)
+		ze := x.operandEnd(i + 3)
+		if s < 0 || ze < 0 {
+			continue
+		}
+		zone := strings.TrimSpace(x.text(i+3, ze))
+		res := "?"
+		switch x.dtType(s, i, known) {
+		case "timestamptz":
+			res = "timestamp"
+		case "timestamp", "date":
+			res = "timestamptz"
+		}
+		x.T(s).pre = "timezone(" + zone + ", " + x.T(s).pre
+		x.blank(i, ze)
+		x.T(i).set(")")
+		x.castEnd[ze-1] = s
+		known[s] = res
+	}
+	cmpOps := map[string]bool{"<": true, ">": true, "<=": true, ">=": true, "=": true, "<>": true, "!=": true}
+	for _, ops := range []string{"*/", "+-", "cmp"} {
+		for i := 1; i < x.n(); i++ {
+			t := x.T(i)
+			if t.typ != tOp || t.ed || !x.endsOperand(i-1) {
+				continue
+			}
+			if ops == "cmp" != cmpOps[t.text] || ops != "cmp" && (len(t.text) != 1 || !strings.Contains(ops, t.text)) {
+				continue
+			}
+			ls := x.primaryStart(i - 1)
+			re := x.operandEnd(i + 1)
+			if ls < 0 || re < 0 {
+				continue
+			}
+			lt, rt := x.dtType(ls, i, known), x.dtType(i+1, re, known)
+			switch t.text {
+			case "+", "-":
+				if !isDTType(lt) && !isDTType(rt) {
+					continue
+				}
+			case "*":
+				if lt != "interval" && rt != "interval" {
+					continue
+				}
+			case "/":
+				if lt != "interval" {
+					continue
+				}
+			default:
+				if t.text == "=" && x.inSetClause(i) {
+					continue // an assignment
+				}
+				// the stored text forms of one type compare as the values
+				// do, except intervals ('1 day' > '23 hours') and mixed
+				// types (a date and a timestamp)
+				if lt != "interval" && rt != "interval" && !(isDTType(lt) && isDTType(rt) && lt != rt && lt != "?" && rt != "?") {
+					continue
+				}
+				x.T(ls).pre = "(pg_dt_cmp(" + x.T(ls).pre
+				t.set(", " + quoteLit(strings.Trim(lt, "?")) + ", ")
+				x.T(re - 1).suf += ", " + quoteLit(strings.Trim(rt, "?")) + ") " + t.text + " 0)"
+				x.castEnd[re-1] = ls
+				known[ls] = "bool"
+				continue
+			}
+			f := map[string]string{"+": "pg_dt_add", "-": "pg_dt_sub", "*": "pg_dt_mul", "/": "pg_dt_div"}[t.text]
+			q := func(s string) string {
+				if s == "?" {
+					s = ""
+				}
+				return quoteLit(s)
+			}
+			x.T(ls).pre = f + "(" + x.T(ls).pre
+			t.set(", " + q(lt) + ", ")
+			x.T(re - 1).suf += ", " + q(rt) + ")"
+			x.castEnd[re-1] = ls
+			known[ls] = dtBinaryResult(t.text, lt, rt)
+		}
+	}
+}
+
+// extractRewrite rewrites EXTRACT(field FROM source) at i to
+// pg_extract('field', source).
+func (x *tx) extractRewrite(i int) bool {
+	e := x.match(i + 1)
+	if !x.kw(i+3, "FROM") || e <= i+4 {
+		return false
+	}
+	f := x.T(i + 2)
+	field := f.text
+	if f.typ == tString {
+		v, ok := unquoteString(f)
+		if !ok {
+			return false
+		}
+		field = v
+	} else if f.typ != tIdent {
+		return false
+	}
+	x.T(i).set("pg_extract")
+	f.set(quoteLit(strings.ToLower(field)))
+	x.T(i + 3).set(",")
+	return true
+}
+
+// ageRewrite turns age(x) into age(CURRENT_DATE, x) (PostgreSQL: age
+// from midnight of today; CURRENT_DATE reads the entry's pinned time).
+func (x *tx) ageRewrite(i int) {
+	e := x.match(i + 1)
+	if len(x.splitTop(i+2, e)) == 1 && e > i+2 {
+		x.T(i + 1).set("(CURRENT_DATE, ")
+	}
+}
+
+// inSetClause reports whether token i is in the SET list of an UPDATE (or
+// of ON CONFLICT DO UPDATE), where = assigns.
+func (x *tx) inSetClause(i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if x.depth[j] != x.depth[i] {
+			continue
+		}
+		switch x.T(j).upper() {
+		case "SET":
+			return true
+		case "WHERE", "FROM", "SELECT", "ON", "WHEN", "AND", "OR", "HAVING", "RETURNING":
+			return false
+		}
+	}
+	return false
+}
+
+// seriesDateTime is the recursive step of generate_series(start, stop,
+// step interval) over timestamps (a date start makes a timestamptz series,
+// as in PostgreSQL); ok=false when the series is not over date/time values.
+func (x *tx) seriesDateTime(args [][2]int, a func(int) string, col string) (string, bool) {
+	if len(args) != 3 {
+		return "", false
+	}
+	st := x.dtType(args[0][0], args[0][1], x.dtTypes)
+	if !isDTType(st) && x.dtType(args[2][0], args[2][1], x.dtTypes) != "interval" {
+		return "", false
+	}
+	start := a(0)
+	switch st {
+	case "date":
+		start, st = "pg_in_timestamptz("+start+", -1)", "timestamptz"
+	case "?":
+		st = ""
+	}
+	if st != "" {
+		if x.dtCols == nil {
+			x.dtCols = map[string]string{}
+		}
+		x.dtCols[col] = st // the series column's type, for the result description
+	}
+	ty := quoteLit(st)
+	next := "pg_dt_add(v, " + ty + ", " + a(2) + ", 'interval')"
+	up := "pg_dt_cmp(" + a(2) + ", 'interval', '0', 'interval') > 0"
+	stop := a(1)
+	return "SELECT " + start + " UNION ALL SELECT " + next + " FROM pg_gs WHERE CASE WHEN " + up +
+		" THEN pg_dt_cmp(" + next + ", " + ty + ", " + stop + ", '') <= 0 ELSE pg_dt_cmp(" + next + ", " + ty + ", " + stop + ", '') >= 0 END", true
+}

@@ -1,0 +1,585 @@
+package pgdialect
+
+import (
+	"database/sql/driver"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	"modernc.org/sqlite"
+)
+
+// Type enforcement on write.
+//
+// A declared PostgreSQL column type is enforced by its input function
+// pg_in_<typname>(value, typmod) (typname as pgoid.TypeName, typmod as
+// PostgreSQL encodes it, -1 when absent): a pure function returning the
+// value in the type's one canonical stored form, or raising PostgreSQL's
+// error (22P02, 22003, 22001 ...) for a value PostgreSQL would refuse.
+// Two places call it:
+//
+//   - The table. CREATE TABLE / ADD COLUMN give every column whose type has
+//     an input function the column constraint
+//     CONSTRAINT pgdialect_in_<typname>_<col> CHECK (pg_in_T(col, typmod) IS col).
+//     SQLite evaluates CHECKs on every write path (INSERT VALUES, INSERT
+//     ... SELECT, UPDATE, upsert, REPLACE, COPY, defaults), so a value
+//     PostgreSQL refuses fails with PostgreSQL's error and nothing is
+//     stored, and a value not in canonical form that no input path
+//     converted (INSERT ... SELECT * of a text 'yes' into a boolean) is
+//     refused with 42804 rather than stored in a form the type's
+//     comparisons and indexes would get wrong. One bad row can
+//     therefore never enter the table. Being column constraints, the
+//     CHECKs follow the column through RENAME COLUMN and DROP COLUMN.
+//   - The input. INSERT ... VALUES, INSERT ... SELECT (through a CTE,
+//     wrapInsertSelect), UPDATE ... SET and ON CONFLICT DO UPDATE SET wrap
+//     each value in pg_in_col(value, create_sql, column) (the table's
+//     CREATE TABLE text read from sqlite_schema, its column types parsed
+//     once per text), COPY converts each value with InDecl before proposing, and literal
+//     DEFAULTs are converted at CREATE: so what PostgreSQL accepts in
+//     another spelling ('yes', 'ON', an upper-case uuid, 1.5 into an
+//     integer) is stored canonical. A string literal compared with a column
+//     (col = 'lit') is converted the same way, as PostgreSQL gives it the
+//     column's type (canonicalComparisons).
+//
+// A family's input functions live in its file (types_in.go: bool,
+// integers, floats, text, bytea, json, uuid; numeric and the date/time
+// types in theirs) and are listed in inFamilies: a type whose function is
+// not listed is simply not enforced. Tables created before enforcement
+// have no CHECKs and read and write as before (their writes through
+// INSERT/UPDATE are still canonicalised).
+
+// inFamilies lists each type family's input functions (name -> function).
+var inFamilies = []map[string]fn{typesIn, {"pg_in_numeric": fnInNumeric}}
+
+// ownCheck names the input functions whose family adds its column CHECK
+// itself (numeric_ddl.go: numeric columns are retyped numeric_text and
+// collated); inCheck adds none for them, the input paths still convert.
+var ownCheck = map[string]bool{"pg_in_numeric": true}
+
+// inFunc returns the input function named name ("pg_in_bool"), or nil.
+func inFunc(name string) fn {
+	for _, m := range inFamilies {
+		if f := m[name]; f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// HasInFunc reports whether values of the type typname are enforced.
+func HasInFunc(typname string) bool { return inFunc("pg_in_"+typname) != nil }
+
+func registerInFuncs() error {
+	reg := func(name string, n int32, f fn) error {
+		if err := sqlite.RegisterDeterministicScalarFunction(name, n, f); err != nil && !strings.Contains(err.Error(), "already registered") {
+			return fmt.Errorf("pgdialect: register %s: %w", name, err)
+		}
+		deterministic[name] = true
+		return nil
+	}
+	for _, m := range inFamilies {
+		for name, f := range m {
+			if err := reg(name, 2, f); err != nil {
+				return err
+			}
+		}
+	}
+	if err := reg("pg_in_col", 3, fnInCol); err != nil {
+		return err
+	}
+	return reg("pg_in_decl", 2, fnInDecl)
+}
+
+// inSpec is the input function name and typmod for a declared column type
+// ("" when the type is not enforced). A bare char/character is char(1),
+// as in PostgreSQL.
+func inSpec(decl string) (name string, typmod int64) {
+	if v, ok := inSpecCache.Load(decl); ok {
+		s := v.(inSpecEntry)
+		return s.name, s.typmod
+	}
+	oid, tm := DeclTypeOID(decl)
+	typmod = int64(tm)
+	if oid == pgoid.Bpchar && typmod < 0 {
+		d := strings.ToLower(strings.TrimSpace(decl))
+		if d == "char" || d == "character" {
+			typmod = 5
+		}
+	}
+	if n := "pg_in_" + TypeName(oid); oid != 0 && inFunc(n) != nil {
+		name = n
+	}
+	inSpecCache.Store(decl, inSpecEntry{name, typmod})
+	return name, typmod
+}
+
+type inSpecEntry struct {
+	name   string
+	typmod int64
+}
+
+var inSpecCache sync.Map // decl -> inSpecEntry
+
+// fnInDecl is pg_in_decl(value, decl): the value converted by the input
+// function of the declared type decl, unchanged when that type is not
+// enforced (or decl is NULL: no such column).
+func fnInDecl(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return a[0], nil
+	}
+	name, typmod := inSpec(str(a[1]))
+	if name == "" {
+		return a[0], nil
+	}
+	return inFunc(name)(nil, []driver.Value{a[0], typmod})
+}
+
+// InDecl converts v for a column declared decl as every write does (the
+// COPY and bind paths call it directly).
+func InDecl(v driver.Value, decl string) (driver.Value, error) {
+	return fnInDecl(nil, []driver.Value{v, decl})
+}
+
+// inCheck is the column constraint enforcing decl on col ("" when the
+// type has no input function).
+func inCheck(col, decl string) string {
+	name, typmod := inSpec(decl)
+	if name == "" || ownCheck[name] {
+		return ""
+	}
+	q := quoteIdent(col)
+	check := name + "(" + q + ", " + strconv.FormatInt(typmod, 10) + ") IS " + q
+	if f := fastCanonical(name, q, typmod); f != "" {
+		check = f + " OR " + check
+	}
+	return " CONSTRAINT " + quoteIdent(InternalCheckPrefix+"in_"+strings.TrimPrefix(name, "pg_in_")+"_"+col) +
+		" CHECK (" + check + ")"
+}
+
+// fastCanonical is an SQLite expression (no Go callback) that is true only
+// for values already in the canonical form of the type (NULL for none):
+// the CHECK tries it first, and only a value it does not accept pays for
+// the input function (which then raises PostgreSQL's error or finds the
+// value canonical). SQLite evaluates OR left to right and stops at true.
+func fastCanonical(name, q string, typmod int64) string {
+	isType := func(t string) string { return "typeof(" + q + ") = '" + t + "'" }
+	switch name {
+	case "pg_in_bool":
+		return "(" + isType("integer") + " AND " + q + " IN (0, 1))"
+	case "pg_in_int2":
+		return "(" + isType("integer") + " AND " + q + " BETWEEN -32768 AND 32767)"
+	case "pg_in_int4":
+		return "(" + isType("integer") + " AND " + q + " BETWEEN -2147483648 AND 2147483647)"
+	case "pg_in_int8":
+		return isType("integer")
+	case "pg_in_float8":
+		return isType("real")
+	case "pg_in_text":
+		return "(" + isType("text") + " AND instr(" + q + ", char(0)) = 0)"
+	case "pg_in_varchar":
+		if n := typmod - 4; n > 0 {
+			return "(" + isType("text") + " AND instr(" + q + ", char(0)) = 0 AND length(" + q + ") <= " + strconv.FormatInt(n, 10) + ")"
+		}
+		return "(" + isType("text") + " AND instr(" + q + ", char(0)) = 0)"
+	case "pg_in_bytea":
+		return isType("blob")
+	case "pg_in_json":
+		return "(" + isType("text") + " AND json_valid(" + q + "))"
+	case "pg_in_uuid":
+		g := func(n int) string { return strings.Repeat("[0-9a-f]", n) }
+		return "(" + isType("text") + " AND " + q + " GLOB '" + g(8) + "-" + g(4) + "-" + g(4) + "-" + g(4) + "-" + g(12) + "')"
+	}
+	return ""
+}
+
+// canonicalDefault converts the literal default lit (a string token's
+// value) for the column type decl; ok=false when the type is not
+// enforced. An invalid default is PostgreSQL's error at CREATE TABLE.
+func canonicalDefault(lit, decl string) (sql string, ok bool, err error) {
+	name, typmod := inSpec(decl)
+	if name == "" {
+		return "", false, nil
+	}
+	v, err := inFunc(name)(nil, []driver.Value{lit, typmod})
+	if err != nil {
+		code, msg, _ := ParseSQLStateError(err.Error())
+		return "", false, &Error{Code: code, Message: msg}
+	}
+	switch v := v.(type) {
+	case int64:
+		return strconv.FormatInt(v, 10), true, nil
+	case float64:
+		s := strconv.FormatFloat(v, 'g', -1, 64)
+		if !strings.ContainsAny(s, ".eEnN") {
+			s += ".0"
+		}
+		if strings.Contains(s, "Inf") {
+			return "", false, nil
+		}
+		return s, true, nil
+	case []byte:
+		return "X'" + hex.EncodeToString(v) + "'", true, nil
+	case string:
+		return quoteLit(v), true, nil
+	}
+	return "", false, nil
+}
+
+// declOf is the SQLite expression yielding the declared type of column col
+// of tbl (by name; by position when col is ""), as the arguments of
+// pg_in_col: the table's CREATE TABLE text from sqlite_schema (a plain
+// table read; pragma_table_xinfo would prepare a PRAGMA per call, five
+// times the cost of the INSERT) and the column. pg_in_col parses the text
+// once per distinct text (tableDecls).
+func declOf(tbl, col string, pos int) string {
+	sch := "(SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = " + quoteLit(tbl) + " COLLATE NOCASE)"
+	if col == "" {
+		return sch + ", " + strconv.Itoa(pos)
+	}
+	return sch + ", " + quoteLit(col)
+}
+
+// fnInCol is pg_in_col(value, create_sql, column): pg_in_decl with the
+// declared type of the column (a name, or a 0-based position) of the table
+// created by create_sql; the value is unchanged when the column is not
+// found or is a rowid alias.
+func fnInCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return a[0], nil
+	}
+	cols := tableDecls(str(a[1]))
+	decl, found := "", false
+	switch c := a[2].(type) {
+	case int64:
+		if c >= 0 && int(c) < len(cols) {
+			decl, found = cols[c].decl, true
+		}
+	default:
+		name := strings.ToLower(str(c))
+		for _, cd := range cols {
+			if strings.ToLower(cd.name) == name {
+				decl, found = cd.decl, true
+				break
+			}
+		}
+	}
+	if !found || decl == "" {
+		return a[0], nil
+	}
+	return fnInDecl(nil, []driver.Value{a[0], decl})
+}
+
+type tableCol struct{ name, decl string }
+
+var tableDeclCache sync.Map // create sql -> []tableCol
+
+// tableDecls returns the columns of a CREATE TABLE statement as SQLite
+// stores it, in order, with their declared types ("" for a rowid alias
+// and for a column without a type).
+func tableDecls(create string) []tableCol {
+	if v, ok := tableDeclCache.Load(create); ok {
+		return v.([]tableCol)
+	}
+	x := newTx(create)
+	var cols []tableCol
+	open := 0
+	for open < x.n() && !x.isP(open, "(") {
+		open++
+	}
+	if open < x.n() {
+		var pk []string
+		items := x.splitTop(open+1, x.match(open))
+		for _, it := range items {
+			if x.T(it[0]).kw("PRIMARY") {
+				pk = x.parenNames(it[0], it[1])
+			}
+		}
+		for _, it := range items {
+			lo, hi := it[0], it[1]
+			if t := x.T(lo); t.typ == tIdent && (t.kw("CONSTRAINT") || t.kw("PRIMARY") || t.kw("UNIQUE") || t.kw("CHECK") || t.kw("FOREIGN")) {
+				continue
+			}
+			name, te := x.name(lo)
+			ts := te
+			for te < hi && !(x.T(te).typ == tIdent && colConstraintKw[x.T(te).upper()]) {
+				if x.isP(te, "(") {
+					te = x.match(te)
+				}
+				te++
+			}
+			decl := ""
+			if te > ts {
+				decl = strings.TrimSpace(x.text(ts, te))
+			}
+			inlinePK := false
+			for k := te; k < hi; k++ {
+				if x.kw(k, "PRIMARY", "KEY") {
+					inlinePK = true
+				}
+			}
+			if rowidAlias(decl, inlinePK || len(pk) == 1 && strings.EqualFold(pk[0], name)) {
+				decl = ""
+			}
+			cols = append(cols, tableCol{name, decl})
+		}
+	}
+	tableDeclCache.Store(create, cols)
+	return cols
+}
+
+// rowidAlias reports whether a column declared decl that is the table's
+// single-column primary key is SQLite's rowid alias (INTEGER PRIMARY KEY):
+// such a column is not enforced as int4 but keeps the rowid's 64-bit
+// range, as before enforcement (a documented difference).
+func rowidAlias(decl string, pk bool) bool {
+	return pk && strings.EqualFold(strings.TrimSpace(decl), "integer")
+}
+
+// UnwrapInput returns the value expression of an item of a translated
+// INSERT ... VALUES list: the first argument of the pg_in_col wrapper
+// (wrapIn), or the item itself. Callers that read the translated text
+// (parameter types, key values of a unique violation) see the value as
+// written.
+func UnwrapInput(item string) string {
+	item = strings.TrimSpace(item)
+	inner, ok := strings.CutPrefix(item, "pg_in_col(")
+	if !ok || !strings.HasSuffix(inner, ")") {
+		return item
+	}
+	x := newTx(inner[:len(inner)-1])
+	if x.n() == 0 {
+		return item
+	}
+	parts := x.splitTop(0, x.n())
+	return strings.TrimSpace(x.text(parts[0][0], parts[0][1]))
+}
+
+// wrapIn wraps the expression at lo..hi-1 in pg_in_col(expr, decl) (decl:
+// declOf's arguments).
+func (x *tx) wrapIn(lo, hi int, decl string) {
+	if hi <= lo || hi-lo == 1 && (x.T(lo).kw("NULL") || x.T(lo).kw("DEFAULT")) {
+		return
+	}
+	x.T(lo).wpre = "pg_in_col(" + x.T(lo).wpre
+	x.T(hi - 1).wsuf += ", " + decl + ")"
+}
+
+// enforceDML wraps the values of INSERT ... VALUES, UPDATE ... SET and ON
+// CONFLICT DO UPDATE SET in pg_in_decl (see the comment at the top).
+// Forms it does not recognise are left alone: the table's CHECKs still
+// refuse what is invalid or not canonical.
+func (x *tx) enforceDML() {
+	switch {
+	case x.kw(0, "INSERT", "INTO"):
+		tbl, j := x.name(2)
+		if tbl == "" {
+			return
+		}
+		if x.kw(j, "AS") {
+			j += 2
+		}
+		var cols []string
+		if x.isP(j, "(") {
+			cols = x.parenNames(j, x.n())
+			j = x.match(j) + 1
+		}
+		if x.kw(j, "SELECT") || x.kw(j, "WITH") {
+			x.wrapInsertSelect(tbl, cols, j)
+		}
+		if x.kw(j, "VALUES") {
+			j++
+			for x.isP(j, "(") {
+				e := x.match(j)
+				for idx, it := range x.splitTop(j+1, e) {
+					col := ""
+					if cols != nil {
+						if idx >= len(cols) {
+							break
+						}
+						col = cols[idx]
+					}
+					x.wrapIn(it[0], it[1], declOf(tbl, col, idx))
+				}
+				j = e + 1
+				if !x.isP(j, ",") {
+					break
+				}
+				j++
+			}
+		}
+		for k := j; k < x.n(); k++ {
+			if x.depth[k] == 0 && x.kw(k, "DO", "UPDATE", "SET") {
+				x.wrapSet(tbl, k+2)
+			}
+		}
+	case x.T(0).kw("UPDATE"):
+		i := 1
+		if x.kw(i, "ONLY") {
+			i++
+		}
+		tbl, _ := x.name(i)
+		if tbl == "" {
+			return
+		}
+		if s := x.findKw(i, x.n(), 0, "SET"); s > 0 {
+			x.wrapSet(tbl, s)
+		}
+	}
+}
+
+// wrapInsertSelect converts the rows of INSERT INTO tbl [(cols)] SELECT
+// ... (the query at j) by reading them through a CTE:
+//
+//	WITH pgdialect_in_rows(c1, c2) AS (SELECT ...)
+//	SELECT pg_in_decl(c1, decl1), pg_in_decl(c2, decl2) FROM pgdialect_in_rows WHERE true
+//
+// (WHERE true keeps a following ON CONFLICT from parsing as a join
+// constraint). The number of columns must be known: the column list, or
+// the items of a SELECT list without *.
+func (x *tx) wrapInsertSelect(tbl string, cols []string, j int) {
+	end := x.n()
+	for k := j; k < x.n(); k++ {
+		if x.depth[k] == 0 && (x.kw(k, "ON", "CONFLICT") || x.T(k).kw("RETURNING")) {
+			end = k
+			break
+		}
+	}
+	n := len(cols)
+	if cols == nil {
+		if !x.T(j).kw("SELECT") {
+			return
+		}
+		s := j + 1
+		if x.T(s).kw("DISTINCT") || x.T(s).kw("ALL") {
+			return
+		}
+		e := x.findKw(s, end, 0, "FROM")
+		if e < 0 {
+			e = end
+		}
+		if x.findKw(s, end, 0, "UNION") >= 0 || x.findKw(s, end, 0, "INTERSECT") >= 0 || x.findKw(s, end, 0, "EXCEPT") >= 0 {
+			return
+		}
+		for _, it := range x.splitTop(s, e) {
+			if x.isP(it[1]-1, "*") {
+				return
+			}
+			n++
+		}
+	}
+	if n == 0 || end <= j {
+		return
+	}
+	names := make([]string, n)
+	vals := make([]string, n)
+	for i := range names {
+		names[i] = "pgdialect_c" + strconv.Itoa(i+1)
+		col := ""
+		if cols != nil {
+			col = cols[i]
+		}
+		vals[i] = "pg_in_col(" + names[i] + ", " + declOf(tbl, col, i) + ")"
+	}
+	x.T(j).wpre = "WITH pgdialect_in_rows(" + strings.Join(names, ", ") + ") AS (" + x.T(j).wpre
+	x.T(end - 1).wsuf += ") SELECT " + strings.Join(vals, ", ") + " FROM pgdialect_in_rows WHERE true"
+}
+
+// wrapSet wraps the values of the SET list at set.
+func (x *tx) wrapSet(tbl string, set int) {
+	end := x.n()
+	for k := set + 1; k < x.n(); k++ {
+		if x.depth[k] == x.depth[set] && (x.T(k).kw("FROM") || x.T(k).kw("WHERE") || x.T(k).kw("RETURNING")) {
+			end = k
+			break
+		}
+	}
+	for _, it := range x.splitTop(set+1, end) {
+		col, k := x.name(it[0])
+		if col != "" && x.isP(k, "=") {
+			x.wrapIn(k+1, it[1], declOf(tbl, col, 0))
+		}
+	}
+}
+
+// wrapCompared wraps the literal at i compared with column qual.col when
+// the column's table is known for certain (qualified, or the only table
+// of the statement).
+func (x *tx) wrapCompared(i int, qual, col string) {
+	tbl := ""
+	for _, ft := range x.fromTables() {
+		if qual != "" && ft.alias != qual && !(ft.alias == "" && ft.name == qual) {
+			continue
+		}
+		if tbl != "" && tbl != ft.name {
+			return // ambiguous
+		}
+		tbl = ft.name
+	}
+	if tbl != "" {
+		x.wrapIn(i, i+1, declOf(tbl, col, 0))
+	}
+}
+
+var cmpOps = map[string]bool{"=": true, "<>": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true}
+
+// canonicalComparisons converts a string literal compared with a column
+// (col = 'lit', 'lit' <> t.col ...) by the column type's input function,
+// as PostgreSQL types the literal as the column's type: a uuid column
+// equals its upper-case spelling, a boolean equals 'yes', a jsonb value
+// equals its text in any key order, an invalid literal is PostgreSQL's
+// error. Where the column's table is not known the literal is unchanged.
+func (x *tx) canonicalComparisons() {
+	if x.catalog {
+		return
+	}
+	plainString := func(i int) bool {
+		t := x.T(i)
+		return t.typ == tString && t.text[0] == '\'' && !t.ed && t.pre == "" && t.suf == "" && t.wpre == "" && t.wsuf == "" && x.T(i+1).typ != tCast
+	}
+	// column reference ending at e (inclusive) and not part of a cast,
+	// call or longer path: (qual, name)
+	colAt := func(e int) (string, string, bool) {
+		t := x.T(e)
+		if t.typ != tIdent && t.typ != tQIdent || t.ed || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
+			return "", "", false
+		}
+		s, qual := e, ""
+		if x.isP(e-1, ".") {
+			q := x.T(e - 2)
+			if q.typ != tIdent && q.typ != tQIdent {
+				return "", "", false
+			}
+			s, qual = e-2, q.identName()
+		}
+		if x.T(s-1).typ == tCast || x.isP(s-1, ".") {
+			return "", "", false
+		}
+		return qual, t.identName(), true
+	}
+	for i := 0; i < x.n(); i++ {
+		if !plainString(i) {
+			continue
+		}
+		if op := x.T(i - 1); op.typ == tOp && cmpOps[op.text] && !op.ed {
+			if qual, col, ok := colAt(i - 2); ok && x.T(i-3).typ != tCast {
+				x.wrapCompared(i, qual, col)
+				continue
+			}
+		}
+		if op := x.T(i + 1); op.typ == tOp && cmpOps[op.text] && !op.ed && x.T(i-1).typ != tCast {
+			e := i + 2
+			if x.isP(e+1, ".") {
+				e += 2
+			}
+			if x.isP(e+1, "(") || x.isP(e+1, ".") || x.T(e+1).typ == tCast {
+				continue
+			}
+			if qual, col, ok := colAt(e); ok {
+				x.wrapCompared(i, qual, col)
+			}
+		}
+	}
+}

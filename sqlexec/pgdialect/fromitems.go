@@ -1,0 +1,76 @@
+package pgdialect
+
+import "strings"
+
+// FROM-item and target syntax PostgreSQL accepts and SQLite does not.
+
+// fromItemSyntax rewrites, before the expression passes:
+//
+//   - a column alias list on a derived table, (VALUES ...) [AS] v(a, b) or
+//     (SELECT ...) [AS] s(a, b), to (WITH "pgdialect_cols_v"(a, b) AS
+//     (VALUES ...) SELECT * FROM "pgdialect_cols_v") AS v: SQLite names
+//     the columns of a common table expression, not of a derived table;
+//   - the target alias without AS, UPDATE t x SET / DELETE FROM t x, to
+//     UPDATE t AS x (SQLite requires the AS).
+func (x *tx) fromItemSyntax() {
+	for c := 0; c < x.n(); c++ {
+		if !x.isP(c, ")") {
+			continue
+		}
+		o := x.matchBack(c)
+		if o < 1 || !(x.kw(o+1, "VALUES") || x.kw(o+1, "SELECT") || x.kw(o+1, "WITH")) {
+			continue
+		}
+		if !(x.kw(o-1, "FROM") || x.kw(o-1, "JOIN") || x.isP(o-1, ",")) {
+			continue
+		}
+		k := c + 1
+		if x.kw(k, "AS") {
+			k++
+		}
+		t := x.T(k)
+		if (t.typ != tIdent || isClauseKw(t.upper())) && t.typ != tQIdent || !x.isP(k+1, "(") {
+			continue
+		}
+		m := x.match(k + 1)
+		var cols []string
+		ok := true
+		for j := k + 2; j < m; j++ {
+			switch {
+			case x.T(j).typ == tIdent || x.T(j).typ == tQIdent:
+				cols = append(cols, quoteIdent(x.T(j).identName()))
+			case !x.isP(j, ","):
+				ok = false
+			}
+		}
+		if !ok || len(cols) == 0 {
+			continue
+		}
+		cte := quoteIdent("pgdialect_cols_" + t.identName())
+		x.T(o).set("(WITH " + cte + "(" + strings.Join(cols, ", ") + ") AS (")
+		x.T(c).set(") SELECT * FROM " + cte + ")")
+		x.blank(k+1, m+1)
+	}
+	// UPDATE [ONLY] t alias SET, DELETE FROM [ONLY] t alias WHERE|RETURNING|end
+	i := -1
+	switch {
+	case x.kw(0, "UPDATE"):
+		i = 1
+	case x.kw(0, "DELETE") && x.kw(1, "FROM"):
+		i = 2
+	}
+	if i < 0 {
+		return
+	}
+	if x.kw(i, "ONLY") {
+		i++
+	}
+	_, j := x.name(i)
+	if j == i {
+		return
+	}
+	a := x.T(j)
+	if (a.typ == tIdent && !isClauseKw(a.upper()) && !a.kw("AS") && !a.kw("SET")) || a.typ == tQIdent {
+		a.pre = "AS " + a.pre
+	}
+}

@@ -1,0 +1,305 @@
+package pgdialect
+
+// interval.go: PostgreSQL's interval: months, days and microseconds kept
+// apart (a month is not a fixed number of days, nor a day a fixed number
+// of hours across a DST change), parsed from PostgreSQL's input forms and
+// stored in IntervalStyle postgres output form ("1 year 2 mons 3 days
+// 04:05:06.5"), which is also what clients read.
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/raftsql/raftsql/pgwire"
+)
+
+// interval is a PostgreSQL interval.
+type interval struct {
+	months, days int64
+	us           int64
+}
+
+const (
+	usPerSec  = int64(1e6)
+	usPerMin  = 60 * usPerSec
+	usPerHour = 60 * usPerMin
+	usPerDay  = 24 * usPerHour
+)
+
+var intervalUnitUS = map[string]struct {
+	months float64 // per unit
+	days   float64
+	us     float64
+}{
+	"microsecond": {0, 0, 1}, "millisecond": {0, 0, 1e3}, "second": {0, 0, 1e6}, "minute": {0, 0, 60e6}, "hour": {0, 0, 3600e6},
+	"day": {0, 1, 0}, "week": {0, 7, 0}, "month": {1, 0, 0}, "year": {12, 0, 0},
+	"decade": {120, 0, 0}, "century": {1200, 0, 0}, "millennium": {12000, 0, 0},
+}
+
+// intervalUnit maps PostgreSQL's unit spellings to intervalUnitUS keys.
+func intervalUnit(u string) string {
+	switch u {
+	case "us", "usec", "usecs", "useconds", "microsecon", "microseconds", "microsecond":
+		return "microsecond"
+	case "ms", "msec", "msecs", "mseconds", "millisecon", "milliseconds", "millisecond":
+		return "millisecond"
+	case "s", "sec", "secs", "second", "seconds":
+		return "second"
+	case "m", "min", "mins", "minute", "minutes":
+		return "minute"
+	case "h", "hr", "hrs", "hour", "hours":
+		return "hour"
+	case "d", "day", "days":
+		return "day"
+	case "w", "week", "weeks":
+		return "week"
+	case "mon", "mons", "month", "months":
+		return "month"
+	case "y", "yr", "yrs", "year", "years":
+		return "year"
+	case "decade", "decades", "dec", "decs":
+		return "decade"
+	case "c", "cent", "century", "centuries":
+		return "century"
+	case "mil", "mils", "millennium", "millennia", "millenniums":
+		return "millennium"
+	}
+	return ""
+}
+
+// parseInterval parses PostgreSQL interval input: '1 day', '1 year 2
+// mons', '1.5 hours', '-1 day +02:00:00', '@ 1 day ago', '01:30',
+// '3 4:05:06' (days then time), 'P1Y2M3DT4H5M6S' (ISO 8601).
+func parseInterval(in string) (interval, error) {
+	bad := func() (interval, error) {
+		return interval{}, pgErr("22007", "invalid input syntax for type interval: \"%s\"", in)
+	}
+	s := strings.ToLower(strings.TrimSpace(in))
+	if strings.HasPrefix(s, "p") {
+		return parseISOInterval(in, s)
+	}
+	s = strings.TrimPrefix(s, "@")
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return bad()
+	}
+	ago := false
+	if f[len(f)-1] == "ago" {
+		ago, f = true, f[:len(f)-1]
+	}
+	var months, days, us float64
+	seen := false
+	for k := 0; k < len(f); k++ {
+		w := f[k]
+		if strings.Contains(w, ":") {
+			neg := strings.HasPrefix(w, "-")
+			var d dtValue
+			rest, err := d.parseTimeField(strings.TrimLeft(w, "+-"))
+			if err != nil || rest != "" || d.mi > 59 || d.s > 59 {
+				return bad()
+			}
+			t := float64(int64(d.h)*usPerHour + int64(d.mi)*usPerMin + int64(d.s)*usPerSec + int64(d.us))
+			if neg {
+				t = -t
+			}
+			us += t
+			seen = true
+			continue
+		}
+		j := 0
+		for j < len(w) && (isDigit(w[j]) || w[j] == '.' || (j == 0 && (w[j] == '-' || w[j] == '+'))) {
+			j++
+		}
+		if j == 0 || j == 1 && (w[0] == '-' || w[0] == '+' || w[0] == '.') {
+			return bad()
+		}
+		n, err := strconv.ParseFloat(w[:j], 64)
+		if err != nil {
+			return bad()
+		}
+		unit := w[j:]
+		if unit == "" {
+			if k+1 < len(f) && intervalUnit(f[k+1]) != "" {
+				unit = f[k+1]
+				k++
+			} else if k+1 < len(f) && strings.Contains(f[k+1], ":") {
+				unit = "day" // '3 04:05:06'
+			} else if k+1 == len(f) {
+				unit = "second" // a bare number is seconds
+			} else {
+				return bad()
+			}
+		}
+		u, ok := intervalUnitUS[intervalUnit(unit)]
+		if !ok {
+			return bad()
+		}
+		months += n * u.months
+		days += n * u.days
+		us += n * u.us
+		seen = true
+	}
+	if !seen {
+		return bad()
+	}
+	iv, ok := spill(months, days, us)
+	if !ok {
+		return interval{}, pgErr("22015", "interval out of range")
+	}
+	if ago {
+		iv = iv.neg()
+	}
+	return iv, nil
+}
+
+// spill converts fractional months to days (30 per month) and fractional
+// days to microseconds (24 hours per day), as PostgreSQL does.
+func spill(months, days, us float64) (interval, bool) {
+	wm := math.Trunc(months)
+	days += (months - wm) * 30
+	wd := math.Trunc(days)
+	us += (days - wd) * float64(usPerDay)
+	if math.Abs(wm) > math.MaxInt32 || math.Abs(wd) > math.MaxInt32 || math.Abs(us) > math.MaxInt64/2 || math.IsNaN(us) {
+		return interval{}, false
+	}
+	return interval{months: int64(wm), days: int64(wd), us: int64(math.Round(us))}, true
+}
+
+func parseISOInterval(in, s string) (interval, error) {
+	bad := func() (interval, error) {
+		return interval{}, pgErr("22007", "invalid input syntax for type interval: \"%s\"", in)
+	}
+	s = s[1:]
+	var months, days, us float64
+	inTime := false
+	for len(s) > 0 {
+		if s[0] == 't' {
+			inTime = true
+			s = s[1:]
+			continue
+		}
+		j := 0
+		for j < len(s) && (isDigit(s[j]) || s[j] == '.' || s[j] == '-') {
+			j++
+		}
+		if j == 0 || j == len(s) {
+			return bad()
+		}
+		n, err := strconv.ParseFloat(s[:j], 64)
+		if err != nil {
+			return bad()
+		}
+		switch c := s[j]; {
+		case c == 'y' && !inTime:
+			months += 12 * n
+		case c == 'm' && !inTime:
+			months += n
+		case c == 'w' && !inTime:
+			days += 7 * n
+		case c == 'd' && !inTime:
+			days += n
+		case c == 'h' && inTime:
+			us += n * float64(usPerHour)
+		case c == 'm' && inTime:
+			us += n * float64(usPerMin)
+		case c == 's' && inTime:
+			us += n * float64(usPerSec)
+		default:
+			return bad()
+		}
+		s = s[j+1:]
+	}
+	iv, ok := spill(months, days, us)
+	if !ok {
+		return interval{}, pgErr("22015", "interval out of range")
+	}
+	return iv, nil
+}
+
+func (iv interval) neg() interval { return interval{-iv.months, -iv.days, -iv.us} }
+
+func (iv interval) add(o interval) interval {
+	return interval{iv.months + o.months, iv.days + o.days, iv.us + o.us}
+}
+
+// mul is interval * factor as PostgreSQL computes it (fractions spill
+// from months to days to microseconds).
+func (iv interval) mul(f float64) (interval, bool) {
+	return spill(float64(iv.months)*f, float64(iv.days)*f, float64(iv.us)*f)
+}
+
+// roundTypmod applies interval(p) (the precision half of the typmod).
+func (iv interval) roundTypmod(typmod int64) interval {
+	if typmod < 0 {
+		return iv
+	}
+	if p := typmod & 0xffff; p < 6 {
+		iv.us = roundTo(iv.us, p)
+	}
+	return iv
+}
+
+// String is IntervalStyle postgres output (months and days are within
+// int32: spill and PostgreSQL's input limit them).
+func (iv interval) String() string {
+	return pgwire.FormatInterval(int32(iv.months), int32(iv.days), iv.us)
+}
+
+// cmpKey orders intervals as PostgreSQL does: 30-day months, 24-hour days.
+func (iv interval) cmpKey() float64 {
+	return float64(iv.months)*30*float64(usPerDay) + float64(iv.days)*float64(usPerDay) + float64(iv.us)
+}
+
+// justifyHours moves whole 24-hour periods to days.
+func (iv interval) justifyHours() interval {
+	d := iv.us / usPerDay
+	iv.days += d
+	iv.us -= d * usPerDay
+	return iv.daySign()
+}
+
+// daySign gives days and time the same sign.
+func (iv interval) daySign() interval {
+	if iv.days > 0 && iv.us < 0 {
+		iv.us += usPerDay
+		iv.days--
+	} else if iv.days < 0 && iv.us > 0 {
+		iv.us -= usPerDay
+		iv.days++
+	}
+	return iv
+}
+
+// justifyDays moves whole 30-day periods to months.
+func (iv interval) justifyDays() interval {
+	m := iv.days / 30
+	iv.months += m
+	iv.days -= m * 30
+	if iv.months > 0 && iv.days < 0 {
+		iv.days += 30
+		iv.months--
+	} else if iv.months < 0 && iv.days > 0 {
+		iv.days -= 30
+		iv.months++
+	}
+	return iv
+}
+
+// justifyInterval is justify_interval: both, signs made consistent.
+func (iv interval) justifyInterval() interval {
+	d := iv.us / usPerDay
+	iv.days += d
+	iv.us -= d * usPerDay
+	m := iv.days / 30
+	iv.months += m
+	iv.days -= m * 30
+	if iv.months > 0 && (iv.days < 0 || iv.days == 0 && iv.us < 0) {
+		iv.days += 30
+		iv.months--
+	} else if iv.months < 0 && (iv.days > 0 || iv.days == 0 && iv.us > 0) {
+		iv.days -= 30
+		iv.months++
+	}
+	return iv.daySign()
+}

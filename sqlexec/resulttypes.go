@@ -1,0 +1,90 @@
+package sqlexec
+
+import (
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
+)
+
+// Result types of aggregates, from the declarations, never from the data:
+// a column typed by its first row would be described differently on an
+// empty table (or a lagging replica) than on a full one, and a client
+// that prepared the statement once then fails to scan it. SQLite declares
+// no type for sum(x); PostgreSQL's follows from x's type
+// (pgdialect/aggitems.go asks SQLite for it).
+
+// aggregateTypes sets the hint of each untyped result column of sqlText
+// that is sum/avg/min/max of an argument with a declared type.
+func aggregateTypes(c *lconn, sqlText string, infos []colInfo) {
+	need := false
+	for _, in := range infos {
+		need = need || in.decl == "" && in.hint == 0
+	}
+	if !need || !mentionsAggregate(sqlText) {
+		return
+	}
+	items := pgdialect.AggregateItems(sqlText)
+	if len(items) == 0 {
+		return
+	}
+	st, _, err := c.prepareCached(pgdialect.ProbeSQL(sqlText, items))
+	if err != nil || st == nil {
+		return
+	}
+	defer st.release()
+	if st.columnCount() != len(infos) {
+		return
+	}
+	for _, it := range items {
+		in := &infos[it.Column]
+		if in.decl != "" || in.hint != 0 {
+			continue
+		}
+		arg, _ := typeFromDeclMod(st.columnDecl(it.Column))
+		if arg == 0 {
+			arg = pgdialect.ExprType(it.Arg)
+		}
+		in.hint = aggregateType(it.Func, arg)
+	}
+}
+
+// aggregateType is PostgreSQL's result type of fn over an argument of type
+// arg (0: unknown).
+func aggregateType(fn string, arg uint32) uint32 {
+	switch fn {
+	case "min", "max":
+		return arg
+	case "sum":
+		switch arg {
+		case pgoid.Int2, pgoid.Int4:
+			return pgoid.Int8
+		case pgoid.Int8, pgoid.Numeric:
+			return pgoid.Numeric
+		case pgoid.Float4, pgoid.Float8, pgoid.Interval:
+			return arg
+		}
+	case "avg":
+		switch arg {
+		case pgoid.Int2, pgoid.Int4, pgoid.Int8, pgoid.Numeric:
+			return pgoid.Numeric
+		case pgoid.Float4, pgoid.Float8:
+			return pgoid.Float8
+		case pgoid.Interval:
+			return arg
+		}
+	}
+	return 0
+}
+
+// mentionsAggregate is a cheap test before lexing: sqlText names one of
+// the aggregates typed here.
+func mentionsAggregate(sqlText string) bool {
+	low := strings.ToLower(sqlText)
+	for _, f := range []string{"sum", "avg", "min", "max"} {
+		if strings.Contains(low, f) {
+			return true
+		}
+	}
+	return false
+}
