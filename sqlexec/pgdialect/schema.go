@@ -12,7 +12,8 @@ import "strings"
 // t everywhere. pg_catalog and information_schema qualifiers are handled
 // by the expression pass (they name the catalog views).
 //
-// Any other schema does not exist. DDL naming one (CREATE/ALTER/DROP
+// Any other schema does not exist (SQLite's temp and main are left to the
+// write allow-list, which refuses temporary objects). DDL naming one (CREATE/ALTER/DROP
 // TABLE, VIEW, INDEX, SEQUENCE, REFERENCES other.t) is refused with
 // PostgreSQL's 3F000 "schema ... does not exist" before SQLite could read
 // the qualifier as an attached database; DML naming one reaches SQLite,
@@ -85,6 +86,11 @@ func (x *tx) checkSchemas() error {
 			pos, onSeen = true, true // CREATE INDEX ... ON name
 		case p.typ == tPunct && p.text == "," && first == "DROP" && x.depth[i] == 0:
 			pos = true // DROP TABLE a, other.b
+		}
+		if n := t.identName(); n == "temp" || n == "main" {
+			// SQLite's own schemas: the write allow-list refuses
+			// temporary objects by name (0A000), main is the database
+			continue
 		}
 		if pos && !knownSchema(t.identName()) {
 			return &Error{Code: "3F000", Message: "schema \"" + t.identName() + "\" does not exist", Position: t.pos + 1}
