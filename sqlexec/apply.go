@@ -350,6 +350,9 @@ func entryFault(index uint64, results []StatementResult, err error) *ApplyFault 
 // the error (the caller rolls back). For commands with a digest, a
 // mismatch is reported as 40001.
 func executeCommand(w *lconn, det *detState, cmd *Command) ([]StatementResult, error) {
+	if cmd.Flags&CmdAdvisory != 0 {
+		return applyAdvisory(w, cmd)
+	}
 	if len(cmd.Digest) > 0 {
 		// A transaction: validated by replay and digest (validate.go).
 		dg := newDigester()

@@ -32,6 +32,8 @@ const (
 	CmdTxn uint32 = 1 << iota
 	// CmdRole: the statements are role changes (roles.go), not SQL.
 	CmdRole
+	// CmdAdvisory: advisory lock operations (advisory.go), not SQL.
+	CmdAdvisory
 )
 
 // Statement is one SQLite statement (already translated from PostgreSQL)

@@ -104,5 +104,8 @@
 // functions and clock VFS), authorize.go (what may enter the log),
 // pinsqlite.go (SQLite's PRNG and localtime), lite.go and exec.go (SQLite
 // connections and statements), roles.go (CREATE/ALTER/DROP ROLE: hashed
-// before proposing, applied to raftsql_roles; the superuser check).
+// before proposing, applied to raftsql_roles; the superuser check),
+// advisory.go (cluster-wide advisory locks: lock entries through the log,
+// leases), defaults.go (DEFAULT in some VALUES rows only, from the local
+// schema).
 package sqlexec

@@ -27,6 +27,9 @@ type EngineOptions struct {
 	// NodeSettings answers SHOW for the node's own settings
 	// (raftsql.leader, ...); nil when the engine runs without a node.
 	NodeSettings NodeSettings
+	// AdvisoryLease: how long an advisory lock outlives its node without
+	// renewal (default DefaultAdvisoryLease; advisory.go).
+	AdvisoryLease time.Duration
 	// ClusterAdmin carries out ALTER CLUSTER; nil when the engine runs
 	// without a node (the statement is then refused with 0A000).
 	ClusterAdmin ClusterAdmin
@@ -44,6 +47,7 @@ type Engine struct {
 	r    Replicator
 	opts EngineOptions
 	log  *slog.Logger
+	adv  advisoryLocks // locks held by this engine's sessions (advisory.go)
 }
 
 // NewEngine returns an Engine.

@@ -37,7 +37,7 @@ func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 		st = &pgdialect.Stmt{Kind: pgdialect.KindEmpty}
 	} else {
 		var err error
-		st, err = translate(parts[0])
+		st, err = s.translate(ctx, parts[0])
 		if err != nil {
 			return nil, toError(err)
 		}

@@ -23,6 +23,7 @@ type Session struct {
 	// pipeMore: the Execute running now is not known to be the last
 	// message before Sync (extended protocol; see PipelineHint).
 	pipeMore bool
+	advID    string // advisory lock holder id, set at the first lock (advisory.go)
 }
 
 // NewSession starts a session for one client connection.
@@ -103,6 +104,7 @@ func (s *Session) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.endTx()
+	s.releaseAdvisory(context.Background(), false)
 	s.closed = true
 	return nil
 }
@@ -175,7 +177,7 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWr
 		return err
 	}
 	for i, p := range parts {
-		st, err := translate(p)
+		st, err := s.translate(ctx, p)
 		if err != nil {
 			err = toError(err)
 			s.failTx()
@@ -225,6 +227,9 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWr
 func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, args []any, w pgwire.ResultWriter, describe bool) (err error) {
 	if s.closed {
 		return errf(CodeInternal, "session is closed")
+	}
+	if err := s.advisoryLost(); err != nil {
+		return err
 	}
 	if s.tx != nil {
 		if d := s.durationSetting("idle_in_transaction_session_timeout"); d > 0 && s.e.now().Sub(s.tx.lastActive) > d {
@@ -347,6 +352,12 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 	case pgdialect.KindCopyTo:
 		return s.copyTo(ctx, st, w)
 	case pgdialect.KindDropTables, pgdialect.KindTruncate, pgdialect.KindQuery:
+		if call, err := pgdialect.ParseAdvisory(orig); err != nil || call != nil {
+			if err != nil {
+				return err
+			}
+			return s.runAdvisory(ctx, call, args, w, describe)
+		}
 		return s.query(ctx, st, args, w, describe)
 	}
 	return Unsupported(fmt.Sprintf("statement kind %d", st.Kind))

@@ -81,6 +81,7 @@ func (s *Session) endTx() {
 		}
 	}
 	s.tx = nil
+	s.releaseAdvisory(context.Background(), true) // transaction-level locks
 }
 
 // abortTx ends the transaction without committing it: whatever it wrote

@@ -330,7 +330,8 @@ func (x *tx) exprOID(a, b int) uint32 {
 			return pgoid.UUID
 		case "pg_backend_pid", "length", "char_length", "octet_length":
 			return pgoid.Int4
-		case "pg_table_is_visible", "exists", "pg_is_in_recovery", "has_table_privilege", "has_schema_privilege", "has_database_privilege", "pg_type_is_visible", "pg_function_is_visible":
+		case "pg_table_is_visible", "exists", "pg_is_in_recovery", "has_table_privilege", "has_schema_privilege", "has_database_privilege", "pg_type_is_visible", "pg_function_is_visible",
+			"pg_try_advisory_lock", "pg_try_advisory_xact_lock", "pg_advisory_unlock":
 			return pgoid.Bool
 		case "cast":
 			for k := j + 2; k < b-1; k++ {

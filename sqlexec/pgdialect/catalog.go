@@ -136,6 +136,16 @@ var catalogViews = []catView{
   NULL AS indexprs, NULL AS indpred,
   'CREATE ' || CASE WHEN i.uniq THEN 'UNIQUE ' ELSE '' END || 'INDEX ' || pg_quote_ident(i.pgname) || ' ON ' || pg_quote_ident(i.tbl) || ' USING btree (' || i.cols || ')' || coalesce(' WHERE ' || pg_index_where(i.isql), '') AS indexdef
  FROM pgd_idx i`},
+	// pgd_fkcols: one row per column of a foreign key (pos from 1, tocol
+	// resolved to the referenced primary key when the key names no column);
+	// pgd_fk: one row per foreign key, named as PostgreSQL names it.
+	{"pgd_fkcols", `SELECT s.name AS tbl, k.id AS id, k.seq + 1 AS pos, k."table" AS reftbl, k."from" AS fromcol,
+  coalesce(k."to", (SELECT p.name FROM pragma_table_info(k."table") p WHERE p.pk = k.seq + 1)) AS tocol, k.on_update AS on_update, k.on_delete AS on_delete
+ FROM pgd_rel s, pragma_foreign_key_list(s.name) k WHERE s.type = 'table'`},
+	{"pgd_fk", `SELECT tbl, id, reftbl, max(on_update) AS on_update, max(on_delete) AS on_delete, 0 AS deferr,
+  tbl || '_' || group_concat(fromcol, '_') || '_fkey' AS conname,
+  group_concat(pg_quote_ident(fromcol), ', ') AS fromcols, group_concat(pg_quote_ident(tocol), ', ') AS tocols
+ FROM (SELECT * FROM pgd_fkcols ORDER BY tbl, id, pos) GROUP BY tbl, id`},
 	{"pg_constraint", `SELECT CAST(pg_oid('con', i.tbl || '.' || i.pgname) AS INTEGER) AS oid, i.pgname AS conname, CAST(2200 AS INTEGER) AS connamespace,
   i.contype AS contype, 0 AS condeferrable, 0 AS condeferred, 1 AS convalidated, CAST(pg_oid('rel', i.tbl) AS INTEGER) AS conrelid,
   CAST(0 AS INTEGER) AS contypid, i.oid AS conindid, CAST(0 AS INTEGER) AS conparentid, CAST(0 AS INTEGER) AS confrelid,
@@ -150,11 +160,7 @@ var catalogViews = []catView{
   'FOREIGN KEY (' || f.fromcols || ') REFERENCES ' || pg_quote_ident(f.reftbl) || '(' || f.tocols || ')'
    || CASE WHEN f.on_update IN ('NO ACTION', '') THEN '' ELSE ' ON UPDATE ' || f.on_update END
    || CASE WHEN f.on_delete IN ('NO ACTION', '') THEN '' ELSE ' ON DELETE ' || f.on_delete END
- FROM (SELECT s.name AS tbl, k.id AS id, k."table" AS reftbl, max(k.on_update) AS on_update, max(k.on_delete) AS on_delete, 0 AS deferr,
-   s.name || '_' || group_concat(k."from", '_') || '_fkey' AS conname,
-   group_concat(pg_quote_ident(k."from"), ', ') AS fromcols,
-   group_concat(pg_quote_ident(coalesce(k."to", (SELECT p.name FROM pragma_table_info(k."table") p WHERE p.pk = k.seq + 1))), ', ') AS tocols
-   FROM pgd_rel s, pragma_foreign_key_list(s.name) k WHERE s.type = 'table' GROUP BY s.name, k.id) f
+ FROM pgd_fk f
  UNION ALL
  SELECT CAST(pg_oid('con', s.name || '.' || json_extract(j.value, '$[0]')) AS INTEGER), json_extract(j.value, '$[0]'), 2200, 'c', 0, 0, 1,
   CAST(pg_oid('rel', s.name) AS INTEGER), 0, 0, 0, 0, ' ', ' ', ' ', 1, 0, 0, NULL, NULL, 'CHECK (' || json_extract(j.value, '$[1]') || ')'
@@ -217,23 +223,6 @@ var catalogViews = []catView{
  FROM pgd_rel s`},
 	{"information_schema_views", `SELECT current_database() AS table_catalog, 'public' AS table_schema, s.name AS table_name, pg_view_body(s.sql) AS view_definition,
   'NONE' AS check_option, 'NO' AS is_updatable, 'NO' AS is_insertable_into FROM pgd_rel s WHERE s.type = 'view'`},
-	{"information_schema_columns", `SELECT current_database() AS table_catalog, 'public' AS table_schema, a.tbl AS table_name, a.attname AS column_name,
-  a.attnum AS ordinal_position, (SELECT d.adbin FROM pg_attrdef d WHERE d.adrelid = pg_oid('rel', a.tbl) AND d.adnum = a.attnum) AS column_default,
-  CASE WHEN a.nn OR (a.pk > 0 AND a.ttype = 'table') OR a.marker IS NOT NULL THEN 'NO' ELSE 'YES' END AS is_nullable,
-  pg_info_data_type(pg_coltype(a.decl, a.marker)) AS data_type,
-  pg_info_charlen(pg_coltype(a.decl, a.marker), pg_coltypmod(a.decl, a.marker)) AS character_maximum_length,
-  pg_info_numprec(pg_coltype(a.decl, a.marker), pg_coltypmod(a.decl, a.marker)) AS numeric_precision,
-  pg_info_numscale(pg_coltype(a.decl, a.marker), pg_coltypmod(a.decl, a.marker)) AS numeric_scale,
-  NULL AS datetime_precision, current_database() AS udt_catalog, 'pg_catalog' AS udt_schema,
-  pg_typname(pg_coltype(a.decl, a.marker)) AS udt_name,
-  CASE WHEN a.marker LIKE 'identity%' THEN 'YES' ELSE 'NO' END AS is_identity,
-  CASE WHEN a.hidden IN (2, 3) THEN 'ALWAYS' ELSE 'NEVER' END AS is_generated,
-  CASE WHEN a.ttype = 'table' THEN 'YES' ELSE 'NO' END AS is_updatable
- FROM pgd_cols a`},
-	{"information_schema_table_constraints", `SELECT current_database() AS constraint_catalog, 'public' AS constraint_schema, c.conname AS constraint_name,
-  current_database() AS table_catalog, 'public' AS table_schema, (SELECT relname FROM pg_class r WHERE r.oid = c.conrelid) AS table_name,
-  CASE c.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'u' THEN 'UNIQUE' WHEN 'f' THEN 'FOREIGN KEY' ELSE 'CHECK' END AS constraint_type,
-  'NO' AS is_deferrable, 'NO' AS initially_deferred, 'YES' AS enforced FROM pg_constraint c`},
 }
 
 func typeValues() string {
@@ -305,6 +294,7 @@ func registerCatalogFuncs() error {
 		n int32
 		f fn
 	}{
+		"pg_info_col": {3, fnInfoCol}, // infoschema.go
 		"pg_typlen": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			n, _ := toInt(a[0])
 			if t, ok := typesByOID[uint32(n)]; ok {

@@ -20,6 +20,17 @@ func Translate(sql string) (st *Stmt, err error) {
 	if x.n() == 0 {
 		return &Stmt{Kind: KindEmpty}, nil
 	}
+	if s := x.stripPublic(); s != sql { // schema.go
+		sql, x = s, newTx(s)
+	}
+	if err := x.checkSchemas(); err != nil {
+		return nil, err
+	}
+	if s, err := x.insertDefaults(); err != nil { // defaults.go
+		return nil, err
+	} else if s != sql {
+		sql, x = s, newTx(s)
+	}
 	orig := newTx(sql) // untouched tokens for ParamCols
 	if r, ok := psqlSpecial(x); ok {
 		return r, nil
