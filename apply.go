@@ -306,12 +306,18 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 			if err != nil {
 				return fmt.Errorf("raftsql: apply %d: decode configuration change: %w", e.Index, err)
 			}
+			// The member table first, then the core's configuration: the
+			// leader's join handler reads the configuration before the
+			// table's removed set, so once a removal shows in the
+			// configuration it also shows in the removed set, and a join
+			// request still in flight from the removed member can never
+			// add it back.
+			if err := n.applyChangeToMembers(e.Index, cc); err != nil {
+				return err
+			}
 			cfg, err := n.applyConfChange(cc)
 			if err != nil {
 				return fmt.Errorf("raftsql: apply %d: %w", e.Index, err)
-			}
-			if err := n.applyChangeToMembers(e.Index, cc); err != nil {
-				return err
 			}
 			// The image records the configuration it was made under.
 			if err := n.db.ApplyConfig(e.Index, encodeConf(cfg)); err != nil || n.db.AppliedIndex() < e.Index {
