@@ -48,6 +48,11 @@ type options struct {
 	// LeaseReads runs every node with ReadOnlyLeaseBased (and check-quorum)
 	// instead of the default ReadOnlySafe.
 	LeaseReads bool
+	// DiskLossOldID is the unsafe variant of the disk-loss fault: the wiped
+	// node restarts under its old id, as the voter it was, instead of being
+	// replaced by a new member. The checker must catch it on some seed
+	// (TestDiskLossOldIDCaught); it shows why identity matters.
+	DiskLossOldID bool
 }
 
 // runStats summarises a run.
@@ -66,6 +71,9 @@ type result struct {
 	Trace  []string
 	Digest uint64
 	Stats  runStats
+	// DiskLosses counts the disk-loss faults injected (kept out of Stats,
+	// which -seed prints, so that default output is unchanged).
+	DiskLosses int
 }
 
 // nodesFor returns the cluster size used for seed when nodes is 0.
@@ -95,6 +103,7 @@ type sim struct {
 	seq     uint64
 	blocked map[[2]uint64]bool
 	partEnd int
+	lost    *replacement // the lost voter being replaced (diskloss.go)
 
 	cfg      membership.Config // latest configuration applied anywhere
 	cfgIndex uint64
@@ -112,6 +121,7 @@ type sim struct {
 	maxSize              uint64
 	maxInflight          int
 	stats                runStats
+	diskLosses           int
 }
 
 // Run executes one seeded simulation and checks it.
@@ -147,6 +157,7 @@ func runSeed(opt options) (res result) {
 		res.V = s.v
 		res.Digest = s.tr.digest
 		res.Stats = s.stats
+		res.DiskLosses = s.diskLosses
 		if s.v != nil {
 			res.Trace = s.tr.lines()
 		}
@@ -239,7 +250,7 @@ func (s *sim) stepOnce() {
 	}
 	for _, id := range s.ids {
 		n := s.nodes[id]
-		if !n.removed && !n.up() && s.step >= n.downUntil {
+		if !n.removed && !n.lost && !n.up() && s.step >= n.downUntil {
 			s.restart(n)
 			if s.v != nil {
 				return
@@ -252,6 +263,7 @@ func (s *sim) stepOnce() {
 			return
 		}
 	}
+	s.replaceLost()
 	if s.clientsOn {
 		s.clients()
 	}
@@ -325,6 +337,8 @@ func members(cfg membership.Config) []uint64 {
 func (s *sim) checkDurable() *violation {
 	return s.chk.CheckDurable(s.cfg.Voters, func(id, i, t uint64) bool {
 		n := s.nodes[id]
-		return n != nil && n.holds(i, t)
+		// A lost identity holds nothing but never votes again, so no
+		// electing quorum contains it (diskloss.go).
+		return n != nil && (n.lost || n.holds(i, t))
 	})
 }

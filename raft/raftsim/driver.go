@@ -52,6 +52,7 @@ type node struct {
 	inc          int
 	downUntil    int
 	removed      bool
+	lost         bool              // its disk was lost: this identity never runs again
 	sm           smState           // durable
 	cfg          membership.Config // applied configuration (mirrors storage)
 	hs           raft.HardState    // durable

@@ -25,6 +25,11 @@ type faultRates struct {
 	// Targeted crashes (x5 on "storm" seeds, half of them):
 	LeaderCrash float64 // a new leader crashes before its first messages leave
 	CommitCrash float64 // a leader crashes right after advancing its commit index
+	// DiskLoss wipes a voter's durable state (per step; 0 by default, so
+	// the default mix and every default seed's run are unchanged). The
+	// simulated operator then replaces the node by a new identity
+	// (diskloss.go).
+	DiskLoss float64
 }
 
 // defaultFaults is the default mix.
@@ -35,8 +40,14 @@ var defaultFaults = faultRates{
 }
 
 func (f faultRates) String() string {
-	return fmt.Sprintf("drop=%g,dup=%g,reorder=%g,partition=%g,crash=%g,member=%g,transfer=%g,leadercrash=%g,commitcrash=%g",
+	s := fmt.Sprintf("drop=%g,dup=%g,reorder=%g,partition=%g,crash=%g,member=%g,transfer=%g,leadercrash=%g,commitcrash=%g",
 		f.Drop, f.Dup, f.Reorder, f.Partition, f.Crash, f.Member, f.Transfer, f.LeaderCrash, f.CommitCrash)
+	// Only when enabled, so that default traces (which print the mix) stay
+	// byte-identical.
+	if f.DiskLoss != 0 {
+		s += fmt.Sprintf(",diskloss=%g", f.DiskLoss)
+	}
+	return s
 }
 
 // parseFaults parses "drop=0.05,dup=0.02,..." on top of base. Unknown keys
@@ -82,8 +93,10 @@ func parseFaults(s string, base faultRates) (faultRates, error) {
 			f.LeaderCrash = p
 		case "commitcrash":
 			f.CommitCrash = p
+		case "diskloss":
+			f.DiskLoss = p
 		default:
-			return f, fmt.Errorf("unknown fault %q (want drop, dup, reorder, partition, crash, member, transfer, leadercrash, commitcrash)", k)
+			return f, fmt.Errorf("unknown fault %q (want drop, dup, reorder, partition, crash, member, transfer, leadercrash, commitcrash, diskloss)", k)
 		}
 	}
 	return f, nil
@@ -122,7 +135,10 @@ func (s *sim) faults() {
 	if s.v != nil {
 		return
 	}
-	if s.rng.Float64() < f.Member {
+	// While a lost disk is being replaced, the operator's own changes are
+	// the only membership changes (the draw is kept so that the schedule
+	// does not shift).
+	if s.rng.Float64() < f.Member && s.lost == nil {
 		s.memberChange()
 	}
 	if s.rng.Float64() < f.Transfer {
@@ -134,6 +150,10 @@ func (s *sim) faults() {
 				ld.rn.TransferLeader(to)
 			}
 		}
+	}
+	// Drawn only when enabled: the default schedule is unchanged.
+	if f.DiskLoss > 0 && s.lost == nil && s.rng.Float64() < f.DiskLoss {
+		s.diskLoss()
 	}
 }
 

@@ -23,7 +23,7 @@ func (s *sim) heal() {
 	for _, id := range s.ids {
 		n := s.nodes[id]
 		n.pendingCrash = crashNone
-		if !n.removed && !n.up() {
+		if !n.removed && !n.lost && !n.up() {
 			s.restart(n)
 			if s.v != nil {
 				return
@@ -51,7 +51,8 @@ func (s *sim) heal() {
 			s.note("heal: marker write %d at leader %d: %v", marker, ld.id, errText(err))
 			continue
 		}
-		if !applied || !s.converged(ld, idx) {
+		// A lost voter's replacement must complete too.
+		if !applied || s.lost != nil || !s.converged(ld, idx) {
 			continue
 		}
 		if finalRead == 0 {
@@ -82,7 +83,8 @@ func (s *sim) heal() {
 }
 
 // converged reports whether every member has applied everything the leader
-// has, including the marker at index idx.
+// has, including the marker at index idx. A member that lost its disk is
+// not waited for: it never runs again.
 func (s *sim) converged(ld *node, idx uint64) bool {
 	ldLast, _ := ld.st.LastIndex()
 	if ld.sm.applied < idx || ld.sm.applied != ldLast {
@@ -90,6 +92,9 @@ func (s *sim) converged(ld *node, idx uint64) bool {
 	}
 	for _, id := range members(s.cfg) {
 		n := s.nodes[id]
+		if n != nil && n.lost {
+			continue
+		}
 		if n == nil || !n.up() {
 			return false
 		}
