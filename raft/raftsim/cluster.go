@@ -74,6 +74,7 @@ type result struct {
 	// DiskLosses counts the disk-loss faults injected (kept out of Stats,
 	// which -seed prints, so that default output is unchanged).
 	DiskLosses int
+	Replaced   int // lost voters replaced by a new voter
 }
 
 // nodesFor returns the cluster size used for seed when nodes is 0.
@@ -121,7 +122,7 @@ type sim struct {
 	maxSize              uint64
 	maxInflight          int
 	stats                runStats
-	diskLosses           int
+	diskLosses, replaced int
 }
 
 // Run executes one seeded simulation and checks it.
@@ -157,7 +158,7 @@ func runSeed(opt options) (res result) {
 		res.V = s.v
 		res.Digest = s.tr.digest
 		res.Stats = s.stats
-		res.DiskLosses = s.diskLosses
+		res.DiskLosses, res.Replaced = s.diskLosses, s.replaced
 		if s.v != nil {
 			res.Trace = s.tr.lines()
 		}

@@ -40,11 +40,14 @@ type replacement struct {
 const operatorRetry = 20
 
 // diskLoss wipes the durable state of a random voter, if the configuration
-// can lose one and still form a quorum without it.
+// can lose one and still form a quorum without it: at least 3 voters and no
+// membership change pending (one that removed another voter would leave
+// the lost one in a 2-voter configuration that can never commit again, a
+// loss no operator procedure recovers from).
 func (s *sim) diskLoss() {
 	voters := s.cfg.Voters
-	if len(voters) < 3 {
-		return // the remaining voters could not remove the lost one
+	if len(voters) < 3 || s.confChangePending() {
+		return
 	}
 	id := voters[s.rng.IntN(len(voters))]
 	n := s.nodes[id]
@@ -73,6 +76,35 @@ func (s *sim) diskLoss() {
 	s.lost = &replacement{old: id, nextTry: s.step}
 	s.note("DISK LOSS node %d: durable state wiped; the operator replaces it by a new member", id)
 	s.fail(s.checkDurable())
+}
+
+// confChangePending reports whether some durable log holds a configuration
+// change newer than the newest one applied anywhere (s.cfgIndex): it may
+// still commit. A change proposed in an earlier step is durable at its
+// leader by now, or lost with it.
+func (s *sim) confChangePending() bool {
+	for _, id := range s.ids {
+		n := s.nodes[id]
+		if n.removed {
+			continue
+		}
+		last, _ := n.st.LastIndex()
+		first, _ := n.st.FirstIndex()
+		lo := max(first, s.cfgIndex+1)
+		if last < lo {
+			continue
+		}
+		ents, err := n.st.Entries(lo, last+1, 1<<62)
+		if err != nil {
+			return true // cannot tell: be safe
+		}
+		for _, e := range ents {
+			if e.Type == raft.EntryConfChange {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // replaceLost drives the replacement of a lost voter one change at a time:
@@ -107,6 +139,7 @@ func (s *sim) replaceLost() {
 	default:
 		s.note("operator: node %d replaced node %d (lost disk) as a voter", r.new, r.old)
 		s.lost = nil
+		s.replaced++
 		return
 	}
 	r.nextTry = s.step + operatorRetry

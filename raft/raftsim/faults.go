@@ -135,6 +135,11 @@ func (s *sim) faults() {
 	if s.v != nil {
 		return
 	}
+	// Drawn only when enabled: the default schedule is unchanged. Before
+	// the membership change so that none is proposed in the same step.
+	if f.DiskLoss > 0 && s.lost == nil && s.rng.Float64() < f.DiskLoss {
+		s.diskLoss()
+	}
 	// While a lost disk is being replaced, the operator's own changes are
 	// the only membership changes (the draw is kept so that the schedule
 	// does not shift).
@@ -150,10 +155,6 @@ func (s *sim) faults() {
 				ld.rn.TransferLeader(to)
 			}
 		}
-	}
-	// Drawn only when enabled: the default schedule is unchanged.
-	if f.DiskLoss > 0 && s.lost == nil && s.rng.Float64() < f.DiskLoss {
-		s.diskLoss()
 	}
 }
 
