@@ -4,7 +4,8 @@
 // in-memory network that drops, delays, duplicates and reorders messages,
 // partitions nodes, crashes and restarts them (keeping only what their
 // driver persisted), changes membership and transfers leadership while
-// clients write and read. After every step it checks the Raft safety
+// clients write and read, and (with -faults diskloss=P, off by default)
+// wipes a voter's disk. After every step it checks the Raft safety
 // properties; at the end it heals everything and requires liveness.
 //
 // # Determinism
@@ -39,7 +40,9 @@
 //     entry (and reaches the same state) at each index, in order, never
 //     beyond its commit index, and snapshots agree with what was applied;
 //   - committed entry durability: a quorum of voters keeps every
-//     committed entry in durable storage across crashes;
+//     committed entry in durable storage across crashes (a voter whose
+//     disk was lost holds nothing but never votes again, so it is not
+//     counted as missing the entry);
 //   - hard state monotonicity: term and commit never go back, and the
 //     vote never changes within a term;
 //   - data integrity: only entries a client proposed are applied;
@@ -53,11 +56,26 @@
 //     relies on (contiguous Ready entries, commit within the persisted
 //     log, decodable snapshots and contexts); a panic is also a failure.
 //
+// # Disk loss
+//
+// The diskloss fault wipes a voter's log, hard state, snapshot and state
+// machine. As in raftsql, the lost identity never runs again: the
+// simulated operator removes it (a single-server change), adds the wiped
+// machine back as a learner under a new id and promotes it once the leader
+// has replicated the committed log to it; the heal phase waits for that
+// replacement, never for the lost member. The fault is injected only with
+// at least 3 voters and no membership change pending, since a lost voter
+// left in a 2-voter configuration can never be removed. The unsafe variant
+// (options.DiskLossOldID: the node restarts as the voter it was) is caught
+// by the checker (TestDiskLossOldIDCaught). The rate is 0 by default and
+// drawn only when non-zero, so default runs are unchanged.
+//
 // # Running and replaying
 //
 //	go run ./raft/raftsim -seeds 2000        # seeds 1..2000, in parallel
 //	go run ./raft/raftsim -seed 17 -v        # replay one seed with its trace
 //	go run ./raft/raftsim -seed 17 -v -raftlog   # and the core's own log
+//	go run ./raft/raftsim -seeds 500 -faults diskloss=0.005   # with disk loss
 //
 // The last line of output is "N passed, M failed"; the exit code is 1 if
 // any seed failed. A failure prints the seed, the property, the tail of
@@ -73,7 +91,8 @@
 // cluster.go holds the run options, the sim state and its step loop;
 // driver.go the node driver (persist, send, apply, read, snapshot,
 // restart); network.go the simulated network; workload.go the clients;
-// faults.go the fault mix and its injection; heal.go the liveness phase
+// faults.go the fault mix and its injection; diskloss.go the disk-loss
+// fault and the operator's replacement of the lost voter; heal.go the liveness phase
 // and final checks; checker.go the properties; trace.go the event trace
 // and digest; main.go the command line.
 package main

@@ -27,7 +27,7 @@ func mainErr(args []string, stdout, stderr io.Writer) int {
 	nodes := fs.Int("nodes", 0, "cluster size 3 or 5 (default: odd seeds 3, even seeds 5)")
 	steps := fs.Int("steps", defaultSteps, "fault-injection steps per run")
 	heal := fs.Int("heal", defaultHealSteps, "max steps of the final heal phase (liveness bound)")
-	faultsFlag := fs.String("faults", "", "fault mix, e.g. \"drop=0.05,dup=0.02,reorder=0.1,partition=0.01,crash=0.005,member=0.004,transfer=0.003\" (\"none\" disables; default "+defaultFaults.String()+")")
+	faultsFlag := fs.String("faults", "", "fault mix, e.g. \"drop=0.05,dup=0.02,reorder=0.1,partition=0.01,crash=0.005,member=0.004,transfer=0.003\"; diskloss=P (0 by default) wipes a voter's disk (\"none\" disables; default "+defaultFaults.String()+")")
 	verbose := fs.Bool("v", false, "print the full trace (use with -seed)")
 	rafLog := fs.Bool("raftlog", false, "with -v, also print the raft core's log")
 	unreachable := fs.Bool("report-unreachable", false, "transport reports every lost message to its sender (workaround for BUG-1, see TestRegressionLostInflightWindow)")
