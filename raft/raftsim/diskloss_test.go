@@ -62,6 +62,26 @@ func TestDiskLossOldIDCaught(t *testing.T) {
 	t.Fatal("no seed in 1..200 caught a wiped node rejoining under its old id")
 }
 
+// TestDiskLossOldIDBreaksSafety: with the durability accounting off, the
+// unsafe rejoin has real consequences the other checks observe: a leader
+// without a committed entry, two leaders in one term, diverging logs.
+func TestDiskLossOldIDBreaksSafety(t *testing.T) {
+	faults := defaultFaults
+	faults.DiskLoss = 0.01
+	for seed := uint64(1); seed <= 200; seed++ {
+		r := runSeed(options{Seed: seed, Faults: faults, DiskLossOldID: true, noDurableCheck: true})
+		if r.V == nil {
+			continue
+		}
+		switch r.V.Property {
+		case propLeaderCompleteness, propElectionSafety, propLogMatching, propCommitSafety, propStateMachineSafety:
+			t.Logf("seed %d: %v", seed, r.V)
+			return
+		}
+	}
+	t.Fatal("no seed in 1..200 showed a safety consequence of a wiped node rejoining under its old id")
+}
+
 // TestDiskLossFaultParses: the fault is off by default, and the default
 // mix's text (printed in every trace) does not mention it.
 func TestDiskLossFaultParses(t *testing.T) {

@@ -67,7 +67,8 @@
 // at least 3 voters and no membership change pending, since a lost voter
 // left in a 2-voter configuration can never be removed. The unsafe variant
 // (options.DiskLossOldID: the node restarts as the voter it was) is caught
-// by the checker (TestDiskLossOldIDCaught). The rate is 0 by default and
+// by the checker (TestDiskLossOldIDCaught) and, with that accounting off,
+// breaks leader completeness or election safety (TestDiskLossOldIDBreaksSafety). The rate is 0 by default and
 // drawn only when non-zero, so default runs are unchanged.
 //
 // # Running and replaying
