@@ -10,29 +10,13 @@ import (
 // not for the lost member) must pass, and replacements must happen.
 func TestDiskLossReplacedByNewMember(t *testing.T) {
 	n := testSeeds(t) / 2
-	var list []uint64
-	for i := 1; i <= n; i++ {
-		list = append(list, uint64(i))
-	}
 	faults := defaultFaults
 	faults.DiskLoss = 0.005
 	base := options{Steps: defaultSteps, HealSteps: defaultHealSteps, Faults: faults}
-	failed, losses, replaced := 0, 0, 0
-	for _, r := range runSeeds(list, base, 0) {
+	losses, replaced := 0, 0
+	for _, r := range requirePass(t, base, n) {
 		losses += r.DiskLosses
 		replaced += r.Replaced
-		if r.V == nil {
-			continue
-		}
-		failed++
-		if failed <= 3 {
-			var b bytes.Buffer
-			report(&b, r, base)
-			t.Errorf("%s", b.String())
-		}
-	}
-	if failed > 0 {
-		t.Errorf("%d of %d seeds failed", failed, n)
 	}
 	// Every loss is replaced by the end of the heal phase.
 	if losses == 0 || replaced != losses {

@@ -27,14 +27,21 @@ func testSeeds(t *testing.T) int {
 // TestSeeds runs the default fault mix on seeds 1..400 (3 and 5 nodes) and
 // requires every safety and liveness check to pass.
 func TestSeeds(t *testing.T) {
-	n := testSeeds(t)
+	base := options{Steps: defaultSteps, HealSteps: defaultHealSteps, Faults: defaultFaults}
+	requirePass(t, base, testSeeds(t))
+}
+
+// requirePass runs seeds 1..n with base, reports the first failures (with
+// their replay commands) and returns the results.
+func requirePass(t *testing.T, base options, n int) []result {
+	t.Helper()
 	var list []uint64
 	for i := 1; i <= n; i++ {
 		list = append(list, uint64(i))
 	}
-	base := options{Steps: defaultSteps, HealSteps: defaultHealSteps, Faults: defaultFaults}
+	results := runSeeds(list, base, 0)
 	failed := 0
-	for _, r := range runSeeds(list, base, 0) {
+	for _, r := range results {
 		if r.V == nil {
 			continue
 		}
@@ -48,6 +55,7 @@ func TestSeeds(t *testing.T) {
 	if failed > 0 {
 		t.Errorf("%d of %d seeds failed", failed, n)
 	}
+	return results
 }
 
 // TestDeterministic: the same seed gives the identical run; a different
