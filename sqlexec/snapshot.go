@@ -207,16 +207,7 @@ func (db *DB) ApplyImageMeta(im ImageMeta) error {
 // yet (a database written before the table was recorded). It leaves the
 // applied index alone.
 func (db *DB) InitMembers(members []byte) error {
-	db.mu.Lock()
-	defer db.mu.Unlock()
-	if db.closed || db.w == nil {
-		return errClosed
-	}
-	cur, err := readMembers(db.w)
-	if err != nil || cur != nil {
-		return err
-	}
-	return db.writeImageMeta(db.w, ImageMeta{Members: members})
+	return db.initRecord(readMembers, ImageMeta{Members: members})
 }
 
 // InitConfig records conf as the configuration when none is recorded yet
@@ -224,16 +215,21 @@ func (db *DB) InitMembers(members []byte) error {
 // member's first start: the bootstrap configuration is no log entry). It
 // leaves the applied index alone.
 func (db *DB) InitConfig(conf []byte) error {
+	return db.initRecord(readConfig, ImageMeta{Config: conf})
+}
+
+// initRecord writes im (Index 0) unless read finds a record already.
+func (db *DB) initRecord(read func(*lconn) ([]byte, error), im ImageMeta) error {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if db.closed || db.w == nil {
 		return errClosed
 	}
-	cur, err := readConfig(db.w)
+	cur, err := read(db.w)
 	if err != nil || cur != nil {
 		return err
 	}
-	return db.writeImageMeta(db.w, ImageMeta{Config: conf})
+	return db.writeImageMeta(db.w, im)
 }
 
 // writeImageMeta stores im.Config and im.Members (those not nil) and,
