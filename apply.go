@@ -319,8 +319,9 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 			if err != nil {
 				return fmt.Errorf("raftsql: apply %d: %w", e.Index, err)
 			}
-			// The image records the configuration it was made under.
-			if err := n.db.ApplyConfig(e.Index, encodeConf(cfg)); err != nil || n.db.AppliedIndex() < e.Index {
+			// The image records the configuration it was made under, and
+			// the member table.
+			if err := n.db.ApplyImageMeta(sqlexec.ImageMeta{Index: e.Index, Config: encodeConf(cfg), Members: n.membersImage()}); err != nil || n.db.AppliedIndex() < e.Index {
 				if n.stopping() {
 					return errApplyStopped
 				}
@@ -349,11 +350,23 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 				n.applyVerifyReport(e.Index, e.Data[1:])
 				batch = append(batch, sqlexec.Entry{Index: e.Index})
 			case entryMemberInfo:
-				// Recorded before SQLite records the entry (members.go).
+				// Recorded before SQLite records the entry (members.go),
+				// and SQLite records the table with the entry, on its own
+				// (adverts are rare), so an image carries the table at
+				// its index.
+				if err := flush(); err != nil {
+					return err
+				}
 				if err := n.applyMemberAdvert(e.Index, e.Data[1:]); err != nil {
 					return err
 				}
-				batch = append(batch, sqlexec.Entry{Index: e.Index})
+				if err := n.db.ApplyImageMeta(sqlexec.ImageMeta{Index: e.Index, Members: n.membersImage()}); err != nil || n.db.AppliedIndex() < e.Index {
+					if n.stopping() {
+						return errApplyStopped
+					}
+					return fmt.Errorf("raftsql: apply %d: record the member table: %v", e.Index, err)
+				}
+				n.setApplied(e.Index)
 			default:
 				// An entry kind from a newer version: refuse to guess,
 				// since skipping it would make this replica diverge.

@@ -90,6 +90,9 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 	if err := n.recoverFromSnapshot(ctx); err != nil {
 		return err
 	}
+	if err := n.reconcileMembers(); err != nil {
+		return err
+	}
 	n.applied = db.AppliedIndex()
 	// SQLite may be ahead of the stored commit index: the driver records
 	// commit-only hard state changes without an fsync, and SQLite applies

@@ -24,7 +24,9 @@ import (
 // are stored together (DataDir/members.json, replaced atomically) before
 // SQLite records that entry as applied, so replay after a crash re-applies
 // exactly the entries the table has not seen (recordMembers skips the
-// others) and never an older change over a newer one.
+// others) and never an older change over a newer one. SQLite records the
+// table with the entry (raftsql_members), so snapshot images carry it
+// (members_image.go).
 
 const membersFile = "members.json"
 

@@ -216,7 +216,17 @@ func (src *snapSource) MakeImage(ctx context.Context, path string) (raft.Snapsho
 type snapInstaller Node
 
 func (inst *snapInstaller) Install(ctx context.Context, path string, meta raft.SnapshotMeta) error {
-	return (*Node)(inst).db.Restore(path, meta.Index)
+	n := (*Node)(inst)
+	if err := n.db.Restore(path, meta.Index); err != nil {
+		return err
+	}
+	// The image carries the member table the skipped entries built
+	// (members_image.go).
+	b, err := n.db.RecordedMembers()
+	if err != nil {
+		return fmt.Errorf("raftsql: read the member table in snapshot %d: %w", meta.Index, err)
+	}
+	return n.adoptImageMembers(b)
 }
 
 // streamSnapshots takes the MsgSnap messages out of msgs and streams each

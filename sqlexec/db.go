@@ -148,6 +148,7 @@ func (db *DB) openConns() error {
 		`CREATE TABLE IF NOT EXISTS raftsql_meta(id INTEGER PRIMARY KEY CHECK (id = 1), applied_index INTEGER NOT NULL)`,
 		`INSERT OR IGNORE INTO raftsql_meta(id, applied_index) VALUES (1, 0)`,
 		`CREATE TABLE IF NOT EXISTS raftsql_config(id INTEGER PRIMARY KEY CHECK (id = 1), conf BLOB NOT NULL)`,
+		`CREATE TABLE IF NOT EXISTS raftsql_members(id INTEGER PRIMARY KEY CHECK (id = 1), members BLOB NOT NULL)`,
 		`CREATE TABLE IF NOT EXISTS raftsql_requests(id BLOB PRIMARY KEY, idx INTEGER NOT NULL, outcome TEXT) WITHOUT ROWID`,
 		`CREATE INDEX IF NOT EXISTS raftsql_requests_idx ON raftsql_requests(idx)`,
 		rolesTableSQL,

@@ -10,7 +10,9 @@
 // insertion of the entry's request id into raftsql_requests, so a crash
 // can neither skip nor double-apply an entry. A configuration change's
 // entry records the resulting configuration in raftsql_config in the same
-// way (ApplyConfig), so a snapshot image names its own configuration.
+// way (ApplyConfig), and an entry that changes the node's member table
+// records the table (opaque bytes) in raftsql_members (ApplyImageMeta), so
+// a snapshot image names its own configuration and members.
 // Internal tables are named raftsql_* and user statements naming them are
 // refused (42501).
 //

@@ -18,12 +18,15 @@ import (
 // of the live database (Restore).
 
 // ImageMeta is what a snapshot image says about itself: the applied index
-// it holds and the cluster configuration in force there (the bytes the
-// node recorded with ApplyConfig; nil when no configuration was ever
-// recorded).
+// it holds, the cluster configuration in force there (the bytes the node
+// recorded with ApplyConfig; nil when no configuration was ever recorded)
+// and the node's member table there (opaque bytes recorded with
+// ApplyImageMeta or InitMembers; nil when none was recorded, as in an image
+// made before the table was recorded).
 type ImageMeta struct {
-	Index  uint64
-	Config []byte
+	Index   uint64
+	Config  []byte
+	Members []byte
 }
 
 // SnapshotTo writes a consistent copy of the database to path (SQLite's
@@ -135,13 +138,28 @@ func ReadImageMeta(path string) (ImageMeta, error) {
 	if err != nil {
 		return ImageMeta{}, err
 	}
-	return ImageMeta{Index: idx, Config: conf}, nil
+	members, err := readMembers(s)
+	if err != nil {
+		return ImageMeta{}, err
+	}
+	return ImageMeta{Index: idx, Config: conf, Members: members}, nil
 }
 
 // readConfig reads the recorded configuration (nil if none; an image made
 // before the table existed has none).
 func readConfig(c *lconn) ([]byte, error) {
-	st, _, err := c.prepare("SELECT conf FROM raftsql_config WHERE id = 1")
+	return readBlob(c, "SELECT conf FROM raftsql_config WHERE id = 1")
+}
+
+// readMembers reads the recorded member table (nil if none).
+func readMembers(c *lconn) ([]byte, error) {
+	return readBlob(c, "SELECT members FROM raftsql_members WHERE id = 1")
+}
+
+// readBlob reads the one blob query selects (nil when there is no row, or
+// no table: an image made before the table existed).
+func readBlob(c *lconn, query string) ([]byte, error) {
+	st, _, err := c.prepare(query)
 	if err != nil {
 		if strings.Contains(err.Error(), "no such table") {
 			return nil, nil
@@ -149,14 +167,14 @@ func readConfig(c *lconn) ([]byte, error) {
 		return nil, err
 	}
 	defer st.finalize()
-	var conf []byte
+	var b []byte
 	_, err = st.run(nil, func(r []any) error {
 		if v, ok := r[0].([]byte); ok {
-			conf = append([]byte(nil), v...)
+			b = append([]byte(nil), v...)
 		}
 		return nil
 	})
-	return conf, err
+	return b, err
 }
 
 // ApplyConfig records a configuration-change entry as applied: the
@@ -165,15 +183,31 @@ func readConfig(c *lconn) ([]byte, error) {
 // configuration in force at its index. An index already applied is
 // skipped (a replay after a restart).
 func (db *DB) ApplyConfig(index uint64, conf []byte) error {
+	return db.ApplyImageMeta(ImageMeta{Index: index, Config: conf})
+}
+
+// ApplyImageMeta records an entry at im.Index that changed what an image
+// says about itself as applied: im.Config and im.Members (each left as it
+// is when nil) and the applied index, in one transaction, so every image
+// carries the configuration and member table in force at its index. An
+// index already applied is skipped (a replay after a restart).
+func (db *DB) ApplyImageMeta(im ImageMeta) error {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if db.closed || db.w == nil {
 		return errClosed
 	}
-	if index <= db.applied.Load() {
+	if im.Index <= db.applied.Load() {
 		return nil
 	}
-	return db.writeConfig(db.w, conf, index)
+	return db.writeImageMeta(db.w, im)
+}
+
+// InitMembers records members as the member table when none is recorded
+// yet (a database written before the table was recorded). It leaves the
+// applied index alone.
+func (db *DB) InitMembers(members []byte) error {
+	return db.initRecord(readMembers, ImageMeta{Members: members})
 }
 
 // InitConfig records conf as the configuration when none is recorded yet
@@ -181,37 +215,49 @@ func (db *DB) ApplyConfig(index uint64, conf []byte) error {
 // member's first start: the bootstrap configuration is no log entry). It
 // leaves the applied index alone.
 func (db *DB) InitConfig(conf []byte) error {
+	return db.initRecord(readConfig, ImageMeta{Config: conf})
+}
+
+// initRecord writes im (Index 0) unless read finds a record already.
+func (db *DB) initRecord(read func(*lconn) ([]byte, error), im ImageMeta) error {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if db.closed || db.w == nil {
 		return errClosed
 	}
-	cur, err := readConfig(db.w)
+	cur, err := read(db.w)
 	if err != nil || cur != nil {
 		return err
 	}
-	return db.writeConfig(db.w, conf, 0)
+	return db.writeImageMeta(db.w, im)
 }
 
-// writeConfig stores conf and, unless index is 0, the applied index.
-func (db *DB) writeConfig(w *lconn, conf []byte, index uint64) error {
+// writeImageMeta stores im.Config and im.Members (those not nil) and,
+// unless im.Index is 0, the applied index, in one transaction.
+func (db *DB) writeImageMeta(w *lconn, im ImageMeta) error {
 	db.assertNoTx(w, "record configuration")
 	if err := w.exec("BEGIN IMMEDIATE"); err != nil {
 		return mapError(err, "")
 	}
-	err := execArgs(w, "INSERT OR REPLACE INTO raftsql_config(id, conf) VALUES (1, ?)", conf)
-	if err == nil && index != 0 {
-		err = execArgs(w, "UPDATE raftsql_meta SET applied_index = ? WHERE id = 1", int64(index))
+	var err error
+	if im.Config != nil {
+		err = execArgs(w, "INSERT OR REPLACE INTO raftsql_config(id, conf) VALUES (1, ?)", im.Config)
+	}
+	if err == nil && im.Members != nil {
+		err = execArgs(w, "INSERT OR REPLACE INTO raftsql_members(id, members) VALUES (1, ?)", im.Members)
+	}
+	if err == nil && im.Index != 0 {
+		err = execArgs(w, "UPDATE raftsql_meta SET applied_index = ? WHERE id = 1", int64(im.Index))
 	}
 	if err == nil {
 		err = w.exec("COMMIT")
 	}
 	if err != nil {
 		_ = w.exec("ROLLBACK")
-		return fmt.Errorf("sqlexec: record configuration: %w", err)
+		return fmt.Errorf("sqlexec: record configuration and members: %w", err)
 	}
-	if index != 0 {
-		db.applied.Store(index)
+	if im.Index != 0 {
+		db.applied.Store(im.Index)
 	}
 	return nil
 }
@@ -268,4 +314,15 @@ func (db *DB) Restore(path string, index uint64) error {
 		return err
 	}
 	return nil
+}
+
+// RecordedMembers returns the member table recorded in the live database
+// (nil when none is recorded).
+func (db *DB) RecordedMembers() ([]byte, error) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.closed || db.w == nil {
+		return nil, errClosed
+	}
+	return readMembers(db.w)
 }
