@@ -120,14 +120,7 @@ func TestTimeZonesDoNotSplitReplicas(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts real processes")
 	}
-	c := startProcCluster(t, 3)
-	for i, tz := range []string{"America/Los_Angeles", "Asia/Kolkata", "Pacific/Chatham"} {
-		p := c.nodes[i]
-		c.kill(p)
-		p.env = []string{"TZ=" + tz}
-		c.start(p)
-		c.leader(20 * time.Second)
-	}
+	c := startProcClusterInZones(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	conn := connect(t, c.leader(20*time.Second).url())
@@ -148,4 +141,20 @@ func TestTimeZonesDoNotSplitReplicas(t *testing.T) {
 		c.leader(20 * time.Second)
 		procChecksums(t, c)
 	}
+}
+
+// startProcClusterInZones starts three `raftsql serve` processes (with
+// extra flags) in three time zones far apart, one of them at a
+// quarter-hour offset, and waits for a leader.
+func startProcClusterInZones(t *testing.T, extra ...string) *procCluster {
+	t.Helper()
+	c := startProcClusterArgs(t, 3, extra...)
+	for i, tz := range []string{"America/Los_Angeles", "Asia/Kolkata", "Pacific/Chatham"} {
+		p := c.nodes[i]
+		c.kill(p)
+		p.env = []string{"TZ=" + tz}
+		c.start(p)
+	}
+	c.leader(20 * time.Second)
+	return c
 }

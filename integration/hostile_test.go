@@ -76,14 +76,7 @@ func TestHostileStatementsKeepTheClusterWhole(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts real processes")
 	}
-	c := startProcClusterArgs(t, 3, "--step-budget", "2000000")
-	for i, tz := range []string{"America/Los_Angeles", "Asia/Kolkata", "Pacific/Chatham"} {
-		p := c.nodes[i]
-		c.kill(p)
-		p.env = []string{"TZ=" + tz}
-		c.start(p)
-	}
-	c.leader(20 * time.Second)
+	c := startProcClusterInZones(t, "--step-budget", "2000000")
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	conns := make([]*pgx.Conn, len(c.nodes))
