@@ -10,7 +10,9 @@ import (
 	"net"
 	"sync"
 	"sync/atomic"
+	"time"
 
+	"github.com/raftsql/raftsql/adminhttp"
 	"github.com/raftsql/raftsql/logstore"
 	"github.com/raftsql/raftsql/membership"
 	"github.com/raftsql/raftsql/pgwire"
@@ -88,10 +90,15 @@ type Node struct {
 	leaderMu      sync.Mutex
 	leaderChanged chan struct{}
 	term          atomic.Uint64
+	commit        atomic.Uint64 // the core's commit index, as of its last Ready
+	health        health        // readiness (ready.go)
+	metrics       *nodeMetrics  // Prometheus metrics (metrics.go)
+	admin         *adminhttp.Server
 	closeMu       sync.Mutex
 	closed        bool
 	bgCancel      context.CancelFunc
 	bgWG          sync.WaitGroup
+	unlockDir     func()     // releases the data directory's lock (datadir_lock.go)
 	ver           *verifier  // self-verification (verify.go)
 	snaps         *snapState // snapshots and log compaction (snapshots.go)
 }
@@ -102,7 +109,7 @@ type Node struct {
 func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	defer func() {
 		if err != nil {
-			closeListeners(cfg.PGListener, cfg.RaftListener)
+			closeListeners(cfg.PGListener, cfg.RaftListener, cfg.HTTPListener)
 		}
 	}()
 	if err := cfg.setDefaults(); err != nil {
@@ -132,6 +139,10 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		leaderChanged: make(chan struct{}),
 		ver:           newVerifier(),
 	}
+	n.metrics = newNodeMetrics(n)
+	n.health.ready = make(chan struct{})
+	n.health.lastKind = "init"
+	n.health.leaderlessSince.Store(time.Now().UnixNano())
 	for _, m := range cfg.InitialCluster {
 		n.names[membership.MemberID(m.Name)] = m.Name
 	}
@@ -143,6 +154,13 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 			}
 		}
 	}()
+
+	unlock, err := lockDataDir(cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	n.unlockDir = unlock
+	cleanup = append(cleanup, unlock)
 
 	clusterID, err := n.resolveIdentity(ctx)
 	if err != nil {
@@ -216,6 +234,13 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if err := n.newWireServer(n.db, cfg); err != nil {
 		return nil, err
 	}
+	adminLn, err := listenAdmin(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if adminLn != nil {
+		cleanup = append(cleanup, func() { adminLn.Close() })
+	}
 
 	n.startSnapshots()
 	go n.applyLoop()
@@ -239,7 +264,17 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		defer n.bgWG.Done()
 		n.runUpkeep(bgCtx)
 	}()
-	n.log.Info("node started", "pg", ln.Addr().String(), "raft", tr.Addr().String(), "applied", n.AppliedIndex())
+	n.bgWG.Add(1)
+	go func() {
+		defer n.bgWG.Done()
+		n.watchReadiness(bgCtx)
+	}()
+	n.startAdmin(adminLn, cfg)
+	args := []any{"pg", ln.Addr().String(), "raft", tr.Addr().String(), "applied", n.AppliedIndex()}
+	if adminLn != nil {
+		args = append(args, "http", adminLn.Addr().String())
+	}
+	n.log.Info("node started", args...)
 	return n, nil
 }
 
@@ -340,6 +375,9 @@ func (n *Node) Close() error {
 	n.closeMu.Unlock()
 
 	var errs []error
+	if err := n.stopAdmin(); err != nil {
+		errs = append(errs, err)
+	}
 	if err := n.pg.Close(); err != nil {
 		errs = append(errs, err)
 	}
@@ -361,5 +399,6 @@ func (n *Node) Close() error {
 	if err := n.store.Close(); err != nil {
 		errs = append(errs, err)
 	}
+	n.unlockDir()
 	return errors.Join(errs...)
 }

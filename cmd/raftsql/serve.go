@@ -28,6 +28,7 @@ var serveFlags = map[string]string{
 	"Auth":                "--auth",
 	"SuperuserPassword":   "--superuser-password-file or " + passwordEnv,
 	"ReservedConnections": "--reserved-connections",
+	"HTTPListen":          "--http-listen",
 }
 
 func serve(args []string, stdout, stderr io.Writer) int {
@@ -50,6 +51,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	logTail := fs.Uint64("log-tail-entries", snapshot.DefaultTail, "log entries kept behind a snapshot when the log is compacted, so a follower slightly behind catches up from the log")
 	snapKeep := fs.Int("snapshot-keep", snapshot.DefaultKeep, "snapshots kept on disk (at least 2)")
 	maxTransfers := fs.Int("max-snapshot-transfers", snapshot.DefaultMaxTransfers, "concurrent outgoing snapshot transfers")
+	httpListen := fs.String("http-listen", "", "address of the admin HTTP listener: /metrics (Prometheus), /livez, /readyz, the status page / and /status.json (default: none). It shows the cluster's topology to whoever reaches it: bind it to loopback or a private network")
+	pprofOn := fs.Bool("pprof", false, "also serve Go's pprof endpoints (/debug/pprof/) on --http-listen")
 	sec := addSecurityFlags(fs)
 	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql serve [flags]\n\nStarts one member of a raftsql cluster. Restarting with the same --data-dir\nrejoins with the stored state.\n\nFlags:\n"); !ok {
 		return code
@@ -71,6 +74,16 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftsql serve: invalid snapshot settings (--snapshot-entries %d, --snapshot-log-bytes %d, --log-tail-entries %d, --snapshot-keep %d, --max-snapshot-transfers %d): each must be positive, --snapshot-keep at least 2\n",
 			*snapEntries, *snapLogBytes, *logTail, *snapKeep, *maxTransfers)
 		return 2
+	}
+	if *pprofOn && *httpListen == "" {
+		fmt.Fprintf(stderr, "raftsql serve: --pprof needs --http-listen (pprof is served on the admin listener)\n")
+		return 2
+	}
+	if *httpListen != "" {
+		if _, _, err := net.SplitHostPort(*httpListen); err != nil {
+			fmt.Fprintf(stderr, "raftsql serve: invalid --http-listen %q: %v\n", *httpListen, err)
+			return 2
+		}
 	}
 	if *tick < time.Millisecond {
 		fmt.Fprintf(stderr, "raftsql serve: invalid --tick %v: must be at least 1ms\n", *tick)
@@ -97,6 +110,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		LogTailEntries:       *logTail,
 		SnapshotKeep:         *snapKeep,
 		MaxSnapshotTransfers: *maxTransfers,
+		HTTPListen:           *httpListen,
+		Pprof:                *pprofOn,
 		Logger:               logger,
 	}
 	if err := sec.apply(fs, &cfg, os.Getenv); err != nil {
@@ -125,12 +140,25 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftsql serve: %s\n", explain(err, serveFlags))
 		return 1
 	}
-	logger.Info("raftsql is ready", "id", *id, "pg", node.PGAddr().String(), "raft", node.RaftAddr().String(), "data_dir", *dataDir,
-		"connect", psqlCommand(node.PGAddr()))
-	select {
-	case <-ctx.Done():
-		logger.Info("shutting down")
-	case <-node.Done():
+	// "raftsql is ready" only once the node is (ready.go): until then the
+	// node logs why it is not, once per reason.
+	ready := node.Ready()
+wait:
+	for {
+		select {
+		case <-ready:
+			args := []any{"id", *id, "pg", node.PGAddr().String(), "raft", node.RaftAddr().String(), "data_dir", *dataDir}
+			if a := node.HTTPAddr(); a != nil {
+				args = append(args, "http", "http://"+a.String()+"/")
+			}
+			logger.Info("raftsql is ready", append(args, "connect", psqlCommand(node.PGAddr()))...)
+			ready = nil
+		case <-ctx.Done():
+			logger.Info("shutting down")
+			break wait
+		case <-node.Done():
+			break wait
+		}
 	}
 	if err := node.Close(); err != nil {
 		logger.Error("shutdown", "err", err)
