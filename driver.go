@@ -198,11 +198,11 @@ func (n *Node) handleReady(rd raft.Ready, inflight map[uint64]*inflightRead) err
 	// are durable before any message that depends on them leaves.
 	switch {
 	case len(rd.Entries) > 0 || !rd.Snapshot.IsEmpty() || rd.MustSync:
-		start := time.Now()
+		synced := n.metrics.logSynced()
 		if err := n.store.Save(rd.HardState, rd.Entries, rd.Snapshot); err != nil {
 			return fmt.Errorf("raftsql: persist raft state: %w", err)
 		}
-		n.metrics.logSave.Observe(time.Since(start).Seconds())
+		synced()
 	case !rd.HardState.IsEmpty():
 		// Only the commit index moved: no fsync needed (see Start for
 		// why a lost commit index is recovered from SQLite).

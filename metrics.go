@@ -62,6 +62,28 @@ func newNodeMetrics(n *Node) *nodeMetrics {
 	return m
 }
 
+// proposed counts a proposal; the function it returns, called when the
+// write's outcome is known, records its latency. A node built without
+// metrics (unit tests) records nothing.
+func (m *nodeMetrics) proposed() (done func()) {
+	if m == nil {
+		return func() {}
+	}
+	m.proposals.Inc()
+	start := time.Now()
+	return func() { m.proposalLatency.Observe(time.Since(start).Seconds()) }
+}
+
+// logSynced times a durable log write: call the function it returns when
+// the write is done.
+func (m *nodeMetrics) logSynced() (done func()) {
+	if m == nil {
+		return func() {}
+	}
+	start := time.Now()
+	return func() { m.logSave.Observe(time.Since(start).Seconds()) }
+}
+
 // Registry is the node's metrics registry (what /metrics serves).
 func (n *Node) Registry() *prometheus.Registry { return n.metrics.reg }
 

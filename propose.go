@@ -74,9 +74,7 @@ func (r *replicator) Propose(ctx context.Context, cmd *sqlexec.Command) (*sqlexe
 	}()
 
 	accepted := false // some copy reached the core of a node with a leader
-	n.metrics.proposals.Inc()
-	start := time.Now()
-	defer func() { n.metrics.proposalLatency.Observe(time.Since(start).Seconds()) }()
+	defer n.metrics.proposed()()
 	for {
 		leaderChanged := n.leaderChange()
 		err := n.submit(ctx, &proposal{data: data})
