@@ -126,7 +126,11 @@ func (n *Node) peerRefusal() string {
 			continue
 		}
 		if st, ok := n.tr.PeerStats(id); ok && strings.Contains(st.LastErr, "handshake") && strings.Contains(st.LastErr, "rejected") {
-			return fmt.Sprintf("%s: %s", n.nameOf(id), st.LastErr)
+			why := fmt.Sprintf("%s: %s", n.nameOf(id), st.LastErr)
+			if strings.Contains(st.LastErr, "cluster id mismatch") {
+				why += " (this data directory belongs to another cluster than its peers: check --initial-cluster, --join and --data-dir)"
+			}
+			return why
 		}
 	}
 	return ""
