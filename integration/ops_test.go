@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -40,17 +41,13 @@ func readyz(t *testing.T, n *raftsql.Node) (int, string) {
 // containing want.
 func waitReadyz(t *testing.T, n *raftsql.Node, code int, want string) string {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		c, body := readyz(t, n)
-		if c == code && strings.Contains(body, want) {
-			return body
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s /readyz: %d %q, want %d containing %q", n.Name(), c, body, code, want)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	var body string
+	waitUntil(t, fmt.Sprintf("%s /readyz answers %d containing %q", n.Name(), code, want), func() bool {
+		var c int
+		c, body = readyz(t, n)
+		return c == code && strings.Contains(body, want)
+	})
+	return body
 }
 
 func withAdmin(cfg *raftsql.Config) {
@@ -163,17 +160,14 @@ func TestStatusPageShowsMembers(t *testing.T) {
 	c := startMemClusterWith(t, 3, withAdmin)
 	lead := c.nodes[c.waitLeader(30*time.Second)]
 	base := "http://" + lead.HTTPAddr().String()
-	var st adminhttp.Status
-	deadline := time.Now().Add(30 * time.Second)
-	for {
+	waitUntil(t, "the leader's /status.json shows two followers", func() bool {
 		resp, err := http.Get(base + "/status.json")
 		if err != nil {
 			t.Fatal(err)
 		}
-		st = adminhttp.Status{}
-		err = json.NewDecoder(resp.Body).Decode(&st)
-		resp.Body.Close()
-		if err != nil {
+		defer resp.Body.Close()
+		var st adminhttp.Status
+		if err := json.NewDecoder(resp.Body).Decode(&st); err != nil {
 			t.Fatal(err)
 		}
 		followers := 0
@@ -182,14 +176,8 @@ func TestStatusPageShowsMembers(t *testing.T) {
 				followers++
 			}
 		}
-		if st.State == "leader" && len(st.Members) == 3 && followers == 2 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("/status.json from the leader: %+v", st)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		return st.State == "leader" && len(st.Members) == 3 && followers == 2
+	})
 
 	if os.Getenv("RAFTSQL_BROWSER") != "1" {
 		t.Log("RAFTSQL_BROWSER=1 also renders the page in headless Chromium")
