@@ -31,6 +31,12 @@
 // caught-up learners), cluster_admin.go (ALTER CLUSTER), cluster_show.go
 // (SHOW CLUSTER), lostlog.go (a voter that lost its log is refused).
 //
+// Operations (docs/operations.md): admin.go (the admin HTTP listener's
+// source, package adminhttp), ready.go (readiness; a node that cannot
+// take part in its cluster refuses clients at once), metrics.go (the
+// node's own Prometheus registry), datadir_lock.go (one process per data
+// directory).
+//
 // Invariants:
 //   - A client hears success for a write only after its entry committed
 //     (durable on a majority) and was applied on this node.
