@@ -64,3 +64,15 @@ func TestStatusCommandErrors(t *testing.T) {
 		t.Fatalf("no server: exit %d, stderr %q", code, errb.String())
 	}
 }
+
+func TestAdminFlagsValidated(t *testing.T) {
+	for _, args := range [][]string{
+		{"serve", "--pprof"},
+		{"serve", "--http-listen", "not-an-address"},
+	} {
+		var out, errb bytes.Buffer
+		if code := run(args, &out, &errb); code != 2 || errb.Len() == 0 {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and a message", args, code, errb.String())
+		}
+	}
+}
