@@ -151,6 +151,9 @@ func TestAdminMetricsMoveUnderLoad(t *testing.T) {
 	if _, err := conn.Exec(ctx, "INSERT INTO t VALUES (0, 'duplicate')"); err == nil {
 		t.Fatal("duplicate key accepted")
 	}
+	if _, err := conn.Exec(ctx, "CHECKPOINT"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := conn.Exec(ctx, "BEGIN"); err != nil {
 		t.Fatal(err)
 	}
@@ -173,6 +176,8 @@ func TestAdminMetricsMoveUnderLoad(t *testing.T) {
 	grew("raftsql_raft_commit_index", nil, writes)
 	grew("raftsql_raft_applied_index", nil, writes)
 	grew("raftsql_storage_log_sync_duration_seconds", nil, writes)
+	grew("raftsql_snapshots_made_total", nil, 1)
+	grew("raftsql_snapshot_made_bytes_total", nil, 1)
 	if v := metricValue(after, "raftsql_sql_transactions_open", nil); v != 1 {
 		t.Errorf("raftsql_sql_transactions_open = %v inside BEGIN", v)
 	}

@@ -137,6 +137,8 @@ var (
 	descSnapBytes     = desc("raftsql_snapshot_bytes", "Size of the newest snapshot file.")
 	descSnapMade      = desc("raftsql_snapshots_made_total", "Snapshots this node made since it started.")
 	descSnapInstalled = desc("raftsql_snapshots_installed_total", "Snapshots this node installed from its leader since it started.")
+	descSnapMadeB     = desc("raftsql_snapshot_made_bytes_total", "Bytes of the snapshot files this node made since it started.")
+	descSnapInstB     = desc("raftsql_snapshot_installed_bytes_total", "Bytes of the snapshot images this node installed from its leader since it started.")
 	descSnapSending   = desc("raftsql_snapshot_transfers", "Outgoing snapshot transfers in progress.")
 	descReady         = desc("raftsql_ready", "1 if the node is ready (see /readyz).")
 	descDiverged      = desc("raftsql_diverged", "1 if self-verification found this replica diverged.")
@@ -155,7 +157,7 @@ var (
 )
 
 var allDescs = []*prometheus.Desc{descTerm, descIsLeader, descHasLeader, descLeaderChanges, descCommit, descApplied, descLogEntries,
-	descSnapIndex, descSnapBytes, descSnapMade, descSnapInstalled, descSnapSending, descReady, descDiverged, descLogBytes, descSQLiteBytes,
+	descSnapIndex, descSnapBytes, descSnapMade, descSnapInstalled, descSnapMadeB, descSnapInstB, descSnapSending, descReady, descDiverged, descLogBytes, descSQLiteBytes,
 	descConns, descOpenTx, descPeerSent, descPeerMsgs, descPeerDropped, descPeerConnects, descPeerUp, descPeerQueued, descRecvBytes, descRejected}
 
 func (c *nodeCollector) Describe(ch chan<- *prometheus.Desc) {
@@ -202,6 +204,8 @@ func (c *nodeCollector) Collect(ch chan<- prometheus.Metric) {
 		gauge(descSnapSending, float64(len(n.snaps.sender.Transfers())))
 		counter(descSnapMade, float64(snap.Made))
 		counter(descSnapInstalled, float64(snap.Installed))
+		counter(descSnapMadeB, float64(n.snaps.madeBytes.Load()))
+		counter(descSnapInstB, float64(n.snaps.installedBytes.Load()))
 	}
 	var sqliteBytes int64
 	for _, suffix := range []string{"", "-wal"} {

@@ -68,6 +68,10 @@ type snapState struct {
 	logAtStart uint64 // entries the log held at start
 	made       atomic.Uint64
 	installed  atomic.Uint64
+	// madeBytes and installedBytes sum their sizes (file bytes made,
+	// image bytes installed from the leader): metrics.go.
+	madeBytes      atomic.Uint64
+	installedBytes atomic.Uint64
 }
 
 // openSnapshots opens DataDir/snapshots.
@@ -179,6 +183,7 @@ func (n *Node) makeSnapshot(ctx context.Context) (snapshot.Info, error) {
 		return info, fmt.Errorf("raftsql: record snapshot %d in the log store: %w", info.Meta.Index, err)
 	}
 	s.made.Add(1)
+	s.madeBytes.Add(uint64(max(info.FileBytes, 0)))
 	to := s.policy.CompactTo(info.Meta.Index)
 	if first, err := n.store.FirstIndex(); err == nil && to >= first {
 		if err := n.store.Compact(to); err != nil && !errors.Is(err, raft.ErrCompacted) {
@@ -334,6 +339,7 @@ func (n *Node) installSnapshot(snap raft.Snapshot) error {
 	}
 	n.setApplied(meta.Index)
 	s.installed.Add(1)
+	s.installedBytes.Add(uint64(max(p.ImageBytes, 0)))
 	s.mu.Lock()
 	s.entries, s.bytes = 0, 0
 	s.mu.Unlock()
