@@ -204,3 +204,52 @@ func TestStatusPageShowsMembers(t *testing.T) {
 		t.Errorf("rendered page: want 3 member rows and a ready node:\n%s", dom)
 	}
 }
+
+// A real process cut off from its peers (both stopped with SIGSTOP) logs
+// that it is not ready, in a line per reason (no line per poll), and that
+// it is ready again once they continue; "raftsql is ready" is printed once,
+// when it first is.
+func TestCutOffNodeLogsReadiness(t *testing.T) {
+	fc := startFaultCluster(t, 3, 1)
+	lead := fc.leader(30 * time.Second)
+	victim := 0
+	for i, p := range fc.nodes {
+		if p != lead {
+			victim = i
+			break
+		}
+	}
+	p := fc.nodes[victim]
+	logText := func() string {
+		b, err := os.ReadFile(p.logPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("%s's log:\n%s", p.name, tail(logText(), 6000))
+		}
+	})
+	waitUntil(t, p.name+" logs that it is ready", func() bool { return strings.Contains(logText(), "raftsql is ready") })
+	for i := range fc.nodes {
+		if i != victim {
+			fc.pause(i)
+		}
+	}
+	waitUntil(t, p.name+" logs that it is not ready", func() bool { return strings.Contains(logText(), "node is not ready") })
+	for i := range fc.nodes {
+		if i != victim {
+			fc.resume(i)
+		}
+	}
+	waitUntil(t, p.name+" logs that it is ready again", func() bool { return strings.Contains(logText(), "node is ready again") })
+	out := logText()
+	if n := strings.Count(out, "node is not ready"); n > 3 {
+		t.Errorf("%d 'not ready' lines for one loss of quorum (one per change of reason expected)", n)
+	}
+	if n := strings.Count(out, "raftsql is ready"); n != 1 {
+		t.Errorf("'raftsql is ready' logged %d times, want once", n)
+	}
+}
