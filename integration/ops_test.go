@@ -244,7 +244,9 @@ func TestCutOffNodeLogsReadiness(t *testing.T) {
 			fc.resume(i)
 		}
 	}
+	resumed := time.Now()
 	waitUntil(t, p.name+" logs that it is ready again", func() bool { return strings.Contains(logText(), "node is ready again") })
+	t.Logf("ready again %v after its peers continued", time.Since(resumed))
 	out := logText()
 	if n := strings.Count(out, "node is not ready"); n > 3 {
 		t.Errorf("%d 'not ready' lines for one loss of quorum (one per change of reason expected)", n)
