@@ -258,6 +258,9 @@ func (n *Node) streamSnapshots(msgs []raft.Message) []raft.Message {
 // receiveSnapshot persists and prepares an incoming snapshot stream, then
 // delivers its MsgSnap to the core.
 func (n *Node) receiveSnapshot(ctx context.Context, m raft.Message, r io.Reader) error {
+	if string(m.Context) == repairMarker && m.Snapshot != nil {
+		return n.receiveRepairImage(ctx, m, r)
+	}
 	s := n.snaps
 	select {
 	case s.recv <- struct{}{}:

@@ -433,6 +433,31 @@ func (s *Store) add(in Info) {
 	s.at("retention")
 }
 
+// DropOlder removes the stored snapshots older than index: a node that
+// replaced its state from a healthy peer's snapshot at index drops the
+// ones it made from its own damaged state, so it never sends them on. The
+// caller first moves the log store's snapshot to index (invariant: the log
+// store's snapshot always names a stored file).
+func (s *Store) DropOlder(index uint64) {
+	s.mu.Lock()
+	var drop []Info
+	s.snaps = slices.DeleteFunc(s.snaps, func(o Info) bool {
+		if o.Meta.Index < index {
+			drop = append(drop, o)
+			return true
+		}
+		return false
+	})
+	s.mu.Unlock()
+	for _, d := range drop {
+		if err := s.fs.Remove(d.Path); err != nil {
+			s.log.Warn("could not remove a snapshot", "file", d.Path, "err", err)
+			continue
+		}
+		s.log.Info("removed a snapshot of a damaged state", "index", d.Meta.Index, "file", d.Path)
+	}
+}
+
 // Reader is an open snapshot file for sending. Read returns the file's
 // bytes verbatim (they are verified by the receiver, and by Read itself:
 // a damaged file fails the read with a *FormatError so a bad snapshot is
