@@ -202,7 +202,7 @@ func (n *Node) applyLoop() {
 			if err != nil && !n.stopping() && !n.cfg.NoSelfRepair && sqlexec.IsDamaged(err) {
 				// A damaged file: repaired, then the item is applied
 				// again (what the repaired state holds is skipped).
-				n.requestRepair("SQLite reported a damaged file at apply: " + err.Error())
+				n.requestRepair(damageReason(err))
 				if err = n.repair(); err == nil {
 					err = n.applyItem(it)
 				}
@@ -362,7 +362,7 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 				if n.stopping() {
 					return errApplyStopped
 				}
-				return fmt.Errorf("raftsql: apply %d: record configuration change: %v", e.Index, err)
+				return fmt.Errorf("raftsql: apply %d: record configuration change: %w", e.Index, orNotRecorded(err))
 			}
 			n.setApplied(e.Index)
 			if err := n.applyMembershipChange(e.Index, cc); err != nil {
@@ -401,7 +401,7 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 					if n.stopping() {
 						return errApplyStopped
 					}
-					return fmt.Errorf("raftsql: apply %d: record the member table: %v", e.Index, err)
+					return fmt.Errorf("raftsql: apply %d: record the member table: %w", e.Index, orNotRecorded(err))
 				}
 				n.setApplied(e.Index)
 			default:
@@ -412,6 +412,15 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 		}
 	}
 	return flush()
+}
+
+// orNotRecorded is err, or, when SQLite reported no error but did not
+// record the entry, an error saying so.
+func orNotRecorded(err error) error {
+	if err == nil {
+		return errors.New("not recorded")
+	}
+	return err
 }
 
 // confRequest asks the driver, the only goroutine that touches the Raft

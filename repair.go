@@ -131,6 +131,16 @@ func (n *Node) requestRepair(why string) {
 	n.applyq.signal()
 }
 
+// damageReason says what apply met, without the advice for an operator
+// that the fault's own message carries.
+func damageReason(err error) string {
+	var f *sqlexec.ApplyFault
+	if errors.As(err, &f) {
+		return fmt.Sprintf("SQLite reported a damaged file while applying entry %d: %v", f.Index, f.Err)
+	}
+	return "SQLite reported a damaged file while applying: " + err.Error()
+}
+
 // repair runs on the apply goroutine: it replaces SQLite with a healthy
 // peer's snapshot (see the top of this file).
 func (n *Node) repair() error {
