@@ -273,3 +273,50 @@ func TestDamageFoundAtApplyRepairsOnline(t *testing.T) {
 		t.Fatalf("damaged copies kept: %v, want one", got)
 	}
 }
+
+// The crash points of an online repair, reproduced at rest: a crash
+// before the swap leaves the bad state and the DIVERGED mark on disk, and
+// the restarted node repairs at once; a crash after the swap and before
+// the mark is removed leaves a good state with the mark, and it repairs
+// once more, harmlessly. Either way it ends serving the cluster's data.
+func TestRepairCrashPoints(t *testing.T) {
+	c := startMemCluster(t, 3)
+	lead := c.waitLeader(10 * time.Second)
+	execSQL(t, c.url(lead), "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+	writeRows(t, c.url(lead), 0, 300, 100, "row")
+	waitAllApplied(t, c, c.nodes[lead].AppliedIndex(), 20*time.Second)
+	f := c.follower(lead)
+	dir := filepath.Join(c.dir, c.members[f].Name)
+	for _, tc := range []struct {
+		name   string
+		tamper bool
+	}{{"before the swap", true}, {"after the swap", false}} {
+		c.stop(f)
+		if tc.tamper {
+			db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "db.sqlite"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Exec("UPDATE t SET v = 'tampered' WHERE id = 7"); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+		}
+		if err := os.WriteFile(filepath.Join(dir, "DIVERGED"), []byte("check at log index 1: a crash point\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c.start(f)
+		n := c.nodes[f]
+		waitUntil(t, tc.name+": the restarted node repairs itself", func() bool {
+			return n.Repairs() > 0 && n.VerifyStatus().Diverged == ""
+		})
+		if _, err := os.Stat(filepath.Join(dir, "DIVERGED")); !os.IsNotExist(err) {
+			t.Fatalf("%s: the mark is still there: %v", tc.name, err)
+		}
+		writeRows(t, c.url(lead), 1000+len(tc.name), 1, 1, "after")
+		checkChecksums(t, c)
+	}
+	if got := damagedCopies(t, dir); len(got) < 1 || len(got) > 2 {
+		t.Fatalf("damaged copies kept: %v, want one or two", got)
+	}
+}

@@ -454,7 +454,7 @@ func (s *Store) DropOlder(index uint64) {
 			s.log.Warn("could not remove a snapshot", "file", d.Path, "err", err)
 			continue
 		}
-		s.log.Info("removed a snapshot of a damaged state", "index", d.Meta.Index, "file", d.Path)
+		s.log.Info("removed a snapshot older than a replaced state", "index", d.Meta.Index, "file", d.Path)
 	}
 }
 
