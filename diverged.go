@@ -75,14 +75,19 @@ func (n *Node) recordDiverged(why string) {
 	n.requestRepair("DIVERGED: " + why)
 }
 
-// divergedReason is why this node is diverged ("" if it is not).
+// divergedReason is why this node is diverged, or repairing a damaged
+// database (repair.go), and so serves nothing ("" if it is not).
 func (n *Node) divergedReason() string {
 	if n.ver == nil { // a Node built by a unit test, without Start
 		return ""
 	}
 	n.ver.mu.Lock()
-	defer n.ver.mu.Unlock()
-	return n.ver.diverged
+	why := n.ver.diverged
+	n.ver.mu.Unlock()
+	if why == "" && n.rep.due.Load() {
+		why = "repairing: " + n.rep.reason()
+	}
+	return why
 }
 
 // Diverged reports whether this node found its data differing from the

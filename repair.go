@@ -92,6 +92,9 @@ const (
 	dbFile        = "db.sqlite"
 )
 
+// errRepairing: no snapshot is made of a state being repaired.
+var errRepairing = errors.New("raftsql: this node is repairing its database; it makes no snapshot of it")
+
 // repairRetry is how long a repairing node waits for an image before it
 // asks again (possibly another peer).
 const repairRetry = 5 * time.Second
@@ -129,6 +132,11 @@ func (n *Node) requestRepair(why string) {
 	r.mu.Unlock()
 	r.due.Store(true)
 	n.applyq.signal()
+	// A leader hands leadership away first (the verify loop does it).
+	select {
+	case n.ver.handoff <- struct{}{}:
+	default:
+	}
 }
 
 // damageReason says what apply met, without the advice for an operator
@@ -141,13 +149,18 @@ func damageReason(err error) string {
 	return "SQLite reported a damaged file while applying: " + err.Error()
 }
 
+// reason is why the pending repair is wanted.
+func (r *repairState) reason() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.why
+}
+
 // repair runs on the apply goroutine: it replaces SQLite with a healthy
 // peer's snapshot (see the top of this file).
 func (n *Node) repair() error {
 	r := n.rep
-	r.mu.Lock()
-	why := r.why
-	r.mu.Unlock()
+	why := r.reason()
 	from := n.db.AppliedIndex()
 	aside := filepath.Join(n.cfg.DataDir, damagedPrefix+strconv.FormatUint(from, 10))
 	n.log.Error("this replica's SQLite state cannot be trusted ("+why+"); it repairs itself: its database is kept as "+aside+
@@ -260,6 +273,8 @@ func (n *Node) installRepairImage(p *snapshot.Prepared, from uint64, aside strin
 	if err := n.keepDamaged(aside); err != nil {
 		n.log.Warn("repair: could not keep a copy of the damaged database", "path", aside, "err", err)
 	}
+	n.snaps.makeMu.Lock()
+	defer n.snaps.makeMu.Unlock()
 	if err := p.Install(n.snaps.ctx, (*snapInstaller)(n)); err != nil {
 		// Restore validates the image before it touches the live file.
 		return n.db.AppliedIndex() == meta.Index, err
@@ -464,7 +479,8 @@ func (n *Node) serveRepair(peer, atLeast uint64) {
 	info, ok := s.store.Latest()
 	if !ok || info.Meta.Index < atLeast {
 		var err error
-		if info, err = n.makeSnapshot(ctx); err != nil {
+		// Not bounded by the wait above: a big database takes a while.
+		if info, err = n.makeSnapshot(s.ctx); err != nil {
 			n.log.Warn("repair: cannot make a snapshot for a peer", "peer", n.nameOf(peer), "err", err)
 			return
 		}
@@ -494,6 +510,10 @@ func (n *Node) receiveRepairImage(ctx context.Context, m raft.Message, r io.Read
 	defer n.rep.receiving.Store(false)
 	meta := m.Snapshot.Meta
 	s := n.snaps
+	// Not beside a make of this node's own (bad) state: one begun before
+	// the repair was wanted could write the same file name.
+	s.makeMu.Lock()
+	defer s.makeMu.Unlock()
 	if _, err := s.store.Receive(ctx, r, meta); err != nil {
 		return fmt.Errorf("raftsql: receive repair snapshot %d: %w", meta.Index, err)
 	}

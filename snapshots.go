@@ -157,6 +157,10 @@ func (n *Node) makeSnapshot(ctx context.Context) (snapshot.Info, error) {
 	s := n.snaps
 	s.makeMu.Lock()
 	defer s.makeMu.Unlock()
+	if n.rep.due.Load() {
+		// Its state is bad: a snapshot of it must never be sent on.
+		return snapshot.Info{}, errRepairing
+	}
 	if latest, ok := s.store.Latest(); ok && latest.Meta.Index >= n.db.AppliedIndex() {
 		return latest, nil
 	}
