@@ -102,7 +102,7 @@ func TestVerifyDetectsTamperedReplica(t *testing.T) {
 		cfg.VerifyInterval = -1 // checks only on demand: counted exactly
 		cfg.VerifyRows = perCheck
 		// What an operator sees with self-repair off (forensics); the
-		// repair itself: TestDivergedFollowerRepairsItself.
+		// repair itself: TestDivergedReplicaRepairsItself.
 		cfg.NoSelfRepair = true
 	})
 	lead := c.waitLeader(10 * time.Second)
