@@ -176,12 +176,7 @@ func TestDamagedDatabaseFileRepairedAtStart(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := startMemCluster(t, 3)
-			lead := c.waitLeader(10 * time.Second)
-			execSQL(t, c.url(lead), "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
-			writeRows(t, c.url(lead), 0, 2000, 200, "row-with-some-padding")
-			f := c.follower(lead)
-			waitAllApplied(t, c, c.nodes[lead].AppliedIndex(), 20*time.Second)
+			c, lead, f := clusterWithRows(t, 2000)
 			c.stop(f)
 			dir := filepath.Join(c.dir, c.members[f].Name)
 			path := filepath.Join(dir, "db.sqlite")
@@ -190,15 +185,7 @@ func TestDamagedDatabaseFileRepairedAtStart(t *testing.T) {
 
 			writeRows(t, c.url(lead), 10_000, 50, 10, "while-down")
 			c.start(f)
-			if got := damagedCopies(t, dir); len(got) != 1 {
-				t.Fatalf("damaged copies kept: %v, want one", got)
-			}
-			waitAllApplied(t, c, c.nodes[lead].AppliedIndex(), 20*time.Second)
-			var n int
-			if err := connect(t, c.url(f)).QueryRow(context.Background(), "SELECT count(*) FROM t").Scan(&n); err != nil || n != 2050 {
-				t.Fatalf("count on the repaired follower: %d, %v", n, err)
-			}
-			checkChecksums(t, c)
+			expectRepaired(t, c, lead, f, 2050)
 			if st := c.nodes[lead].SnapshotStatus(); st.Installed != 0 || c.nodes[lead].Repairs() != 0 {
 				t.Fatalf("the leader was affected: %+v", st)
 			}
@@ -245,12 +232,7 @@ func overwrite(t *testing.T, path string, off, n int64) {
 // It used to stop with advice to restart that looped; now it repairs
 // itself from a peer's snapshot and applies on.
 func TestDamageFoundAtApplyRepairsOnline(t *testing.T) {
-	c := startMemCluster(t, 3)
-	lead := c.waitLeader(10 * time.Second)
-	execSQL(t, c.url(lead), "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
-	writeRows(t, c.url(lead), 0, 500, 100, "row")
-	waitAllApplied(t, c, c.nodes[lead].AppliedIndex(), 20*time.Second)
-	f := c.follower(lead)
+	c, lead, f := clusterWithRows(t, 500)
 	bad := c.nodes[f]
 
 	tamper, err := sql.Open("sqlite", "file:"+filepath.Join(c.dir, bad.Name(), "db.sqlite")+"?_pragma=busy_timeout(10000)")
@@ -277,15 +259,34 @@ func TestDamageFoundAtApplyRepairsOnline(t *testing.T) {
 	if err := bad.Err(); err != nil {
 		t.Fatalf("the follower stopped: %v", err)
 	}
+	expectRepaired(t, c, lead, f, 550)
+}
+
+// clusterWithRows starts three nodes with rows rows in t(id, v), applied
+// everywhere; it returns the cluster, the leader and a follower.
+func clusterWithRows(t *testing.T, rows int) (c *memCluster, lead, f int) {
+	t.Helper()
+	c = startMemCluster(t, 3)
+	lead = c.waitLeader(10 * time.Second)
+	execSQL(t, c.url(lead), "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+	writeRows(t, c.url(lead), 0, rows, 100, "row")
 	waitAllApplied(t, c, c.nodes[lead].AppliedIndex(), 20*time.Second)
-	var n int
-	if err := connect(t, c.url(f)).QueryRow(context.Background(), "SELECT count(*) FROM t").Scan(&n); err != nil || n != 550 {
-		t.Fatalf("count on the repaired follower: %d, %v", n, err)
-	}
-	checkChecksums(t, c)
-	if got := damagedCopies(t, filepath.Join(c.dir, bad.Name())); len(got) != 1 {
+	return c, lead, c.follower(lead)
+}
+
+// expectRepaired checks a repaired follower f: it kept one damaged copy,
+// catches up, holds rows rows in t, and every checksum matches.
+func expectRepaired(t *testing.T, c *memCluster, lead, f, rows int) {
+	t.Helper()
+	if got := damagedCopies(t, filepath.Join(c.dir, c.members[f].Name)); len(got) != 1 {
 		t.Fatalf("damaged copies kept: %v, want one", got)
 	}
+	waitAllApplied(t, c, c.nodes[lead].AppliedIndex(), 20*time.Second)
+	var n int
+	if err := connect(t, c.url(f)).QueryRow(context.Background(), "SELECT count(*) FROM t").Scan(&n); err != nil || n != rows {
+		t.Fatalf("count on the repaired follower: %d, %v; want %d", n, err, rows)
+	}
+	checkChecksums(t, c)
 }
 
 // The crash points of an online repair, reproduced at rest: a crash
@@ -294,12 +295,7 @@ func TestDamageFoundAtApplyRepairsOnline(t *testing.T) {
 // the mark is removed leaves a good state with the mark, and it repairs
 // once more, harmlessly. Either way it ends serving the cluster's data.
 func TestRepairCrashPoints(t *testing.T) {
-	c := startMemCluster(t, 3)
-	lead := c.waitLeader(10 * time.Second)
-	execSQL(t, c.url(lead), "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
-	writeRows(t, c.url(lead), 0, 300, 100, "row")
-	waitAllApplied(t, c, c.nodes[lead].AppliedIndex(), 20*time.Second)
-	f := c.follower(lead)
+	c, lead, f := clusterWithRows(t, 300)
 	dir := filepath.Join(c.dir, c.members[f].Name)
 	for _, tc := range []struct {
 		name   string

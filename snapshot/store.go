@@ -421,16 +421,24 @@ func (s *Store) add(in Info) {
 		s.snaps = slices.Delete(s.snaps, 0, n)
 	}
 	s.mu.Unlock()
-	// A reader that has a dropped file open keeps reading it: the file
-	// system frees it on the last close.
+	s.remove(drop, false)
+	s.at("retention")
+}
+
+// remove deletes dropped snapshot files. A reader that has one open keeps
+// reading it: the file system frees it on the last close.
+func (s *Store) remove(drop []Info, replaced bool) {
 	for _, d := range drop {
 		if err := s.fs.Remove(d.Path); err != nil {
-			s.log.Warn("could not remove old snapshot", "file", d.Path, "err", err)
+			s.log.Warn("could not remove a snapshot", "file", d.Path, "err", err)
 			continue
 		}
-		s.log.Debug("removed old snapshot", "index", d.Meta.Index, "file", d.Path)
+		if replaced {
+			s.log.Info("removed a snapshot older than a replaced state", "index", d.Meta.Index, "file", d.Path)
+		} else {
+			s.log.Debug("removed old snapshot", "index", d.Meta.Index, "file", d.Path)
+		}
 	}
-	s.at("retention")
 }
 
 // DropOlder removes the stored snapshots older than index: a node that
@@ -449,13 +457,7 @@ func (s *Store) DropOlder(index uint64) {
 		return false
 	})
 	s.mu.Unlock()
-	for _, d := range drop {
-		if err := s.fs.Remove(d.Path); err != nil {
-			s.log.Warn("could not remove a snapshot", "file", d.Path, "err", err)
-			continue
-		}
-		s.log.Info("removed a snapshot older than a replaced state", "index", d.Meta.Index, "file", d.Path)
-	}
+	s.remove(drop, true)
 }
 
 // Reader is an open snapshot file for sending. Read returns the file's
