@@ -31,6 +31,12 @@
 // caught-up learners), cluster_admin.go (ALTER CLUSTER), cluster_show.go
 // (SHOW CLUSTER), lostlog.go (a voter that lost its log is refused).
 //
+// Trust in the state (see docs/design.md, "Self-verification" and
+// "Self-repair"): verify.go (replicas compare checksums through the log),
+// diverged.go (the DIVERGED mark), repair.go (a diverged replica or a
+// damaged SQLite file rebuilds itself from a healthy peer's snapshot, or
+// from its own snapshot and log at start).
+//
 // Invariants:
 //   - A client hears success for a write only after its entry committed
 //     (durable on a majority) and was applied on this node.
