@@ -152,7 +152,9 @@ func Open(dir string, opts Options) (*Store, error) {
 	removed := false
 	for _, name := range names {
 		path := s.fs.PathJoin(dir, name)
-		if strings.HasSuffix(name, tmpSuffix) {
+		// Also "*.tmp-wal" and "*.tmp-shm": what opening a temp image
+		// with SQLite left beside it (older versions left them behind).
+		if strings.HasSuffix(name, tmpSuffix) || strings.HasSuffix(name, tmpSuffix+"-wal") || strings.HasSuffix(name, tmpSuffix+"-shm") {
 			if err := s.fs.Remove(path); err != nil {
 				return nil, fmt.Errorf("snapshot: remove leftover temp file %s: %w", path, err)
 			}
