@@ -276,8 +276,9 @@ func (n *Node) installRepairImage(p *snapshot.Prepared, from uint64, aside strin
 	n.snaps.makeMu.Lock()
 	defer n.snaps.makeMu.Unlock()
 	if err := p.Install(n.snaps.ctx, (*snapInstaller)(n)); err != nil {
-		// Restore validates the image before it touches the live file.
-		return n.db.AppliedIndex() == meta.Index, err
+		// The live file may be gone already: the node stops, and its
+		// restart repairs again (the mark, or the damaged file, remains).
+		return true, err
 	}
 	n.setApplied(meta.Index)
 	s := n.snaps
