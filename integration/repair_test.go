@@ -47,17 +47,26 @@ func isSidecar(p string) bool {
 // stop listing it as diverged. (c) The healthy side (the leader, when the
 // bad replica is a follower) is never affected. A diverged leader hands
 // leadership away, then repairs the same way.
+// With a compacted log, the bad replica's own snapshots (made from its bad
+// state) are dropped once the repair recorded the healthy one.
 func TestDivergedReplicaRepairsItself(t *testing.T) {
-	for _, which := range []string{"follower", "leader"} {
-		t.Run(which, func(t *testing.T) { testDivergedRepair(t, which == "leader") })
+	for _, tc := range []struct {
+		name            string
+		leader, compact bool
+	}{{"follower", false, false}, {"leader", true, false}, {"follower, compacted log", false, true}} {
+		t.Run(tc.name, func(t *testing.T) { testDivergedRepair(t, tc.leader, tc.compact) })
 	}
 }
 
-func testDivergedRepair(t *testing.T, tamperLeader bool) {
+func testDivergedRepair(t *testing.T, tamperLeader, compact bool) {
 	const rows, perCheck = 200, 32
 	c := startMemClusterWith(t, 3, func(cfg *raftsql.Config) {
 		cfg.VerifyInterval = -1 // checks only on demand
 		cfg.VerifyRows = perCheck
+		if compact {
+			cfg.SnapshotEntries = 4 // every few checks
+			cfg.LogTailEntries = 2
+		}
 	})
 	lead := c.waitLeader(10 * time.Second)
 	ctx := context.Background()
@@ -77,6 +86,18 @@ func testDivergedRepair(t *testing.T, tamperLeader bool) {
 		}
 	}
 	driver := healthy[0]
+	var ownNewest uint64
+	if compact {
+		for i := 0; i < 12; i++ { // a few snapshots on every node
+			execSQL(t, c.url(lead), fmt.Sprintf("INSERT INTO t VALUES (%d, 'more')", 500+i))
+		}
+		waitAllApplied(t, c, c.nodes[lead].AppliedIndex(), 20*time.Second)
+		own := snapshotIndexes(t, c, bad)
+		if len(own) < 2 {
+			t.Fatalf("%s holds snapshots %v, want two", bad.Name(), own)
+		}
+		ownNewest = own[len(own)-1]
+	}
 
 	tamper, err := sql.Open("sqlite", "file:"+filepath.Join(c.dir, bad.Name(), "db.sqlite")+"?_pragma=busy_timeout(10000)")
 	if err != nil {
@@ -121,6 +142,16 @@ func testDivergedRepair(t *testing.T, tamperLeader bool) {
 	if got := damagedCopies(t, filepath.Join(c.dir, bad.Name())); len(got) != 1 {
 		t.Fatalf("damaged copies kept: %v, want one", got)
 	}
+	if compact {
+		// Its own snapshots up to its newest one before the damage are
+		// older than the healthy image (the checks that found the damage
+		// were applied after them): gone.
+		for _, idx := range snapshotIndexes(t, c, bad) {
+			if idx <= ownNewest {
+				t.Fatalf("a snapshot of the bad state remains at %d (its newest before the damage: %d)", idx, ownNewest)
+			}
+		}
+	}
 	if tamperLeader {
 		waitUntil(t, "leadership leaves the diverged node", func() bool {
 			l := driver.Leader()
@@ -154,6 +185,24 @@ func testDivergedRepair(t *testing.T, tamperLeader bool) {
 			t.Fatalf("%s was affected: %s, repairs %d, installs %d", n.Name(), st, n.Repairs(), n.SnapshotStatus().Installed)
 		}
 	}
+}
+
+// snapshotIndexes lists the indexes of n's stored snapshots, ascending.
+func snapshotIndexes(t *testing.T, c *memCluster, n *raftsql.Node) []uint64 {
+	t.Helper()
+	snaps, err := filepath.Glob(filepath.Join(c.dir, n.Name(), "snapshots", "*.snap"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []uint64
+	for _, p := range snaps { // names sort by index
+		var term, idx uint64
+		if _, err := fmt.Sscanf(filepath.Base(p), "%020d-%020d.snap", &term, &idx); err != nil {
+			t.Fatalf("snapshot file %s: %v", p, err)
+		}
+		out = append(out, idx)
+	}
+	return out
 }
 
 // (b) A stopped follower's database file is overwritten with garbage: at
