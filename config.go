@@ -70,6 +70,11 @@ type Config struct {
 	// one check hashes (default 2000). See verify.go.
 	VerifyInterval time.Duration
 	VerifyRows     int
+	// NoSelfRepair keeps a node whose SQLite state cannot be trusted (a
+	// diverged replica, a damaged file) as it is, for forensics: it stays
+	// diverged, or stops, until an operator repairs it. By default it
+	// repairs itself (repair.go).
+	NoSelfRepair bool
 
 	// Snapshots and log compaction (snapshots.go). A snapshot is made
 	// after SnapshotEntries entries (default 100000) or SnapshotLogBytes

@@ -98,9 +98,10 @@ type Node struct {
 	closed        bool
 	bgCancel      context.CancelFunc
 	bgWG          sync.WaitGroup
-	unlockDir     func()     // releases the data directory's lock (datadir_lock.go)
-	ver           *verifier  // self-verification (verify.go)
-	snaps         *snapState // snapshots and log compaction (snapshots.go)
+	unlockDir     func()       // releases the data directory's lock (datadir_lock.go)
+	ver           *verifier    // self-verification (verify.go)
+	snaps         *snapState   // snapshots and log compaction (snapshots.go)
+	rep           *repairState // self-repair (repair.go)
 }
 
 // Start opens (or initialises) the node's data directory, starts the Raft
@@ -135,6 +136,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		donec:       make(chan struct{}),
 		waiters:     map[[16]byte]chan *sqlexec.ApplyResult{},
 		appliedCond: make(chan struct{}),
+		rep:         newRepairState(),
 
 		leaderChanged: make(chan struct{}),
 		ver:           newVerifier(),

@@ -45,6 +45,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	tick := fs.Duration("tick", 15*time.Millisecond, "Raft tick interval (election timeout is 10-20 ticks)")
 	verifyInterval := fs.Duration("verify-interval", 5*time.Second, "how often the leader has the replicas compare checksums of a sample of their data (negative: never)")
 	verifyRows := fs.Int("verify-rows", 2000, "rows one verification check hashes on every node")
+	selfRepair := fs.Bool("self-repair", true, "a replica found diverged, or whose SQLite file is damaged, sets its database aside as db.sqlite.damaged-<index> and rebuilds it from a healthy peer's snapshot or its own log (false: it stays diverged, or stops, for an operator)")
 	stepBudget := fs.Int64("step-budget", 0, "work budget of one log entry in SQLite VM instructions; an entry over it fails with 54000 on every node (0: the default, 200000000; negative: none). Every member must use the same value")
 	snapEntries := fs.Uint64("snapshot-entries", snapshot.DefaultEntries, "make a snapshot of the database after this many log entries applied since the last one")
 	snapLogBytes := fs.Int64("snapshot-log-bytes", snapshot.DefaultLogBytes, "or after this many bytes of log entries applied since the last one, whichever comes first")
@@ -102,6 +103,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		TickInterval:   *tick,
 		VerifyInterval: *verifyInterval,
 		VerifyRows:     *verifyRows,
+		NoSelfRepair:   !*selfRepair,
 		StepBudget:     *stepBudget,
 		Join:           *join,
 
