@@ -23,7 +23,8 @@ type Session struct {
 	// pipeMore: the Execute running now is not known to be the last
 	// message before Sync (extended protocol; see PipelineHint).
 	pipeMore bool
-	advID    string // advisory lock holder id, set at the first lock (advisory.go)
+	advID    string            // advisory lock holder id, set at the first lock (advisory.go)
+	named    map[string]*named // SQL-level PREPAREd statements (sqlprepare.go)
 }
 
 // NewSession starts a session for one client connection.
@@ -331,6 +332,9 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		if tag == "" {
 			tag = "SELECT 0"
 		}
+		if tag == "DISCARD ALL" {
+			s.named = nil // DISCARD ALL includes DEALLOCATE ALL
+		}
 		if tag == "CHECKPOINT" {
 			if err := s.requireSuperuser("must be superuser or have privileges of pg_checkpoint to do CHECKPOINT"); err != nil {
 				return err
@@ -347,6 +351,12 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		return s.alterCluster(ctx, st, w)
 	case pgdialect.KindRole:
 		return s.role(ctx, st, w)
+	case pgdialect.KindPrepare:
+		return s.sqlPrepare(ctx, st, w)
+	case pgdialect.KindExecute:
+		return s.sqlExecute(ctx, st, args, w, describe)
+	case pgdialect.KindDeallocate:
+		return s.sqlDeallocate(st, w)
 	case pgdialect.KindCopyFrom:
 		return s.copyFrom(ctx, st, w)
 	case pgdialect.KindCopyTo:
