@@ -96,6 +96,11 @@ type Stmt struct {
 	Cluster *ClusterCommand
 	// Role: the parsed role statement of KindRole.
 	Role *RoleSpec
+	// Locking: the statement had a row-locking clause ("FOR UPDATE",
+	// "FOR NO KEY UPDATE", "FOR SHARE", "FOR KEY SHARE"; the first one),
+	// removed from Exec. A transaction that read with it is validated at
+	// COMMIT even when it wrote nothing.
+	Locking string
 	// Prepare: the parsed PREPARE / EXECUTE / DEALLOCATE.
 	Prepare *PrepareSpec
 }

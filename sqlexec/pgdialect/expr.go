@@ -287,7 +287,24 @@ func (x *tx) identRewrite(i int) error {
 		}
 		return nil
 	case "FOR":
-		if x.depth[i] == 0 && (x.kw(i+1, "UPDATE") || x.kw(i+1, "SHARE") || x.kw(i+1, "NO", "KEY", "UPDATE") || x.kw(i+1, "KEY", "SHARE")) {
+		// The locking clause (also in a subquery or CTE): removed, the
+		// strength kept in x.locking (see Stmt.Locking; what it means here
+		// is in docs/sql-dialect.md "Row locks").
+		strength := ""
+		switch {
+		case x.kw(i+1, "UPDATE"):
+			strength = "FOR UPDATE"
+		case x.kw(i+1, "SHARE"):
+			strength = "FOR SHARE"
+		case x.kw(i+1, "NO", "KEY", "UPDATE"):
+			strength = "FOR NO KEY UPDATE"
+		case x.kw(i+1, "KEY", "SHARE"):
+			strength = "FOR KEY SHARE"
+		}
+		if strength != "" {
+			if x.locking == "" {
+				x.locking = strength
+			}
 			j := i + 1
 			for j < x.n() && !x.isP(j, ")") && !x.isP(j, ";") {
 				j++

@@ -48,6 +48,7 @@ func Translate(sql string) (st *Stmt, err error) {
 	if err != nil {
 		return nil, err
 	}
+	st.Locking = x.locking
 	if st.ParamCount < x.maxParam {
 		st.ParamCount = x.maxParam
 	}
