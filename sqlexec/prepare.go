@@ -164,6 +164,12 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 		}
 		return nil
 	}
+	if handled, err := s.tempDescribe(ctx, sqlText, fn); handled { // temp.go
+		if err != nil {
+			return nil, 0, toError(err)
+		}
+		return cols, nparams, nil
+	}
 	var err error
 	if s.tx != nil && !s.tx.spec && s.tx.view != nil {
 		err = s.e.db.withReadView(ctx, s.tx.view, func(c *lconn) error {

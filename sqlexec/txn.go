@@ -17,14 +17,14 @@ import (
 // that no longer holds.
 
 type txn struct {
-	stmts      []Statement
-	bytes      int
-	readOnly   bool // BEGIN READ ONLY
-	wrote      bool // some statement is not read-only
+	stmts    []Statement
+	bytes    int
+	readOnly bool // BEGIN READ ONLY
+	wrote    bool // some statement is not read-only
 	// locked: a statement read with a row-locking clause (FOR UPDATE ...):
 	// COMMIT validates the transaction even if it wrote nothing, so the
 	// rows it "locked" are the rows at its commit's place in the log.
-	locked bool
+	locked     bool
 	failed     bool
 	ts         int64
 	seed       uint64

@@ -101,6 +101,12 @@ type Stmt struct {
 	// removed from Exec. A transaction that read with it is validated at
 	// COMMIT even when it wrote nothing.
 	Locking string
+	// Temp: CREATE TEMP[ORARY] TABLE / VIEW (or an object created in
+	// pg_temp): a session-local object that never enters the log
+	// (temp.go). OnCommit: its ON COMMIT action ("PRESERVE ROWS",
+	// "DELETE ROWS", "DROP"; "" when not given).
+	Temp     bool
+	OnCommit string
 	// Prepare: the parsed PREPARE / EXECUTE / DEALLOCATE.
 	Prepare *PrepareSpec
 }

@@ -26,6 +26,10 @@ func Translate(sql string) (st *Stmt, err error) {
 	if s := x.stripPublic(); s != sql { // schema.go
 		sql, x = s, newTx(s)
 	}
+	if s, ok := x.tempQualifier(); ok { // temp.go
+		sql, x = s, newTx(s)
+	}
+	inTemp := x.createsInTemp()
 	if err := x.checkSchemas(); err != nil {
 		return nil, err
 	}
@@ -49,6 +53,8 @@ func Translate(sql string) (st *Stmt, err error) {
 		return nil, err
 	}
 	st.Locking = x.locking
+	st.OnCommit = x.onCommit
+	st.Temp = x.temp || inTemp
 	if st.ParamCount < x.maxParam {
 		st.ParamCount = x.maxParam
 	}
