@@ -71,6 +71,16 @@ func (x *tx) exprPass() error {
 			if t.text[0] == 'U' || t.text[0] == 'u' {
 				return unsupported("Unicode escape identifiers (U&\"...\") are not supported")
 			}
+			if n := t.identName(); (n == "information_schema" || n == "pg_catalog") && x.isP(i+1, ".") &&
+				(x.T(i+2).typ == tIdent || x.T(i+2).typ == tQIdent) && !x.isP(i-1, ".") {
+				// "information_schema"."columns" (atlas, ent): as unquoted
+				x.catalog = true
+				t.set("")
+				x.T(i + 1).set("")
+				if n == "information_schema" {
+					x.T(i + 2).set(quoteIdent("information_schema_" + x.T(i+2).identName()))
+				}
+			}
 		case tPunct:
 			if t.text == "[" && i > 0 && x.T(i-1).pos+len(x.T(i-1).text) == t.pos && x.endsOperand(i-1) && !x.catalog {
 				return unsupported("arrays are not supported")
