@@ -42,6 +42,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if r, ok := psqlSpecial(x); ok {
 		return r, nil
 	}
+	if r, ok := atlasSpecial(x); ok { // atlas.go
+		return r, nil
+	}
 	if err := x.checkIdents(); err != nil { // lexcheck.go
 		return nil, err
 	}
