@@ -56,26 +56,23 @@ func (x *tx) prepName(i int) (string, error) {
 	return t.identName(), nil
 }
 
-func (x *tx) prepareStmt() (*Stmt, error) {
+// nameAndList reads "PREPARE|EXECUTE name [(item, ...)]": the name, the
+// items (original text) and the index after them.
+func (x *tx) nameAndList() (string, []string, int, error) {
 	name, err := x.prepName(1)
+	if err != nil || !x.isP(2, "(") {
+		return name, nil, 2, err
+	}
+	items, i, err := x.parenItems(2)
+	return name, items, i, err
+}
+
+func (x *tx) prepareStmt() (*Stmt, error) {
+	name, types, i, err := x.nameAndList()
 	if err != nil {
 		return nil, err
 	}
-	spec := &PrepareSpec{}
-	i := 2
-	if x.isP(i, "(") {
-		end := x.match(i)
-		if end >= x.n() || end == i+1 {
-			return nil, x.syntaxErrAt(end)
-		}
-		for _, p := range x.splitTop(i+1, end) {
-			if p[0] >= p[1] {
-				return nil, x.syntaxErrAt(p[1])
-			}
-			spec.Types = append(spec.Types, x.orig(p[0], p[1]))
-		}
-		i = end + 1
-	}
+	spec := &PrepareSpec{Types: types}
 	if !x.kw(i, "AS") {
 		return nil, x.syntaxErrAt(i)
 	}
@@ -88,34 +85,37 @@ func (x *tx) prepareStmt() (*Stmt, error) {
 }
 
 func (x *tx) executeStmt() (*Stmt, error) {
-	name, err := x.prepName(1)
+	name, args, i, err := x.nameAndList()
 	if err != nil {
 		return nil, err
 	}
-	spec := &PrepareSpec{}
-	i := 2
-	if x.isP(i, "(") {
-		end := x.match(i)
-		if end >= x.n() || end == i+1 {
-			return nil, x.syntaxErrAt(end)
+	for j := 3; j < i; j++ {
+		if x.kw(j, "SELECT") || x.kw(j, "VALUES") {
+			return nil, unsupported("cannot use subquery in EXECUTE parameter")
 		}
-		for _, p := range x.splitTop(i+1, end) {
-			if p[0] >= p[1] {
-				return nil, x.syntaxErrAt(p[1])
-			}
-			for j := p[0]; j < p[1]; j++ {
-				if x.kw(j, "SELECT") || x.kw(j, "VALUES") {
-					return nil, unsupported("cannot use subquery in EXECUTE parameter")
-				}
-			}
-			spec.Args = append(spec.Args, x.orig(p[0], p[1]))
-		}
-		i = end + 1
 	}
+	spec := &PrepareSpec{Args: args}
 	if i < x.n() {
 		return nil, x.syntaxErrAt(i)
 	}
 	return &Stmt{Kind: KindExecute, Name: name, Tag: "EXECUTE", Prepare: spec}, nil
+}
+
+// parenItems reads the non-empty comma-separated list in the parentheses
+// at i (original text of each item) and returns the index after them.
+func (x *tx) parenItems(i int) ([]string, int, error) {
+	end := x.match(i)
+	if end >= x.n() || end == i+1 {
+		return nil, i, x.syntaxErrAt(end)
+	}
+	var items []string
+	for _, p := range x.splitTop(i+1, end) {
+		if p[0] >= p[1] {
+			return nil, i, x.syntaxErrAt(p[1])
+		}
+		items = append(items, x.orig(p[0], p[1]))
+	}
+	return items, end + 1, nil
 }
 
 func (x *tx) deallocateStmt() (*Stmt, error) {
