@@ -5,7 +5,7 @@ package integration
 // through unnamed prepared statements) against a 3-node cluster: schema,
 // named inserts and queries, Get/Select into structs, IN lists via
 // sqlx.In, a transaction that commits and one that rolls back, prepared
-// named statements, pq.CopyIn, pq.Error codes, and SQL-level PREPARE /
+// named statements, COPY FROM STDIN, pq.Error codes, and SQL-level PREPARE /
 // EXECUTE, with different steps on different nodes. It runs against
 // PostgreSQL too (RAFTSQL_REFERENCE_URL).
 
@@ -181,14 +181,14 @@ func TestAppSqlxLibPQ(t *testing.T) {
 		}
 	}
 
-	// pq.CopyIn: COPY FROM STDIN in a transaction
+	// lib/pq COPY FROM STDIN (a prepared COPY statement) in a transaction
 	ctx2, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	txc, err := db1.BeginTx(ctx2, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := txc.Prepare(pq.CopyIn("orders", "customer_id", "item", "qty"))
+	st, err := txc.Prepare("COPY orders (customer_id, item, qty) FROM STDIN")
 	if err != nil {
 		t.Fatalf("CopyIn: %v", err)
 	}
