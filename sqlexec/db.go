@@ -68,6 +68,10 @@ type DB struct {
 	rmu     sync.RWMutex // readers hold R while using a read conn; Restore holds W
 	readers chan *lconn
 	closed  bool
+	// temps: sessions' temporary spaces (temp.go), closed by Restore and
+	// Close with the other connections (each holds the file open).
+	tmu   sync.Mutex
+	temps map[*tempSpace]struct{}
 
 	// Read views held by open transactions (beyond the pool).
 	vmu      sync.Mutex
@@ -196,6 +200,13 @@ func (db *DB) openConns() error {
 // connection uses it as its deterministic state, including SQLite's clock
 // (a VFS of its own: CURRENT_TIMESTAMP follows clock's pinned time).
 func (db *DB) openReader(clock *detState) (*lconn, error) {
+	return db.openConn(clock, authRead)
+}
+
+// openConn opens a connection that does not apply: a read connection
+// (authRead, query_only) or a session's temporary space (authTemp, whose
+// authorizer lets it write only its temporary schema).
+func (db *DB) openConn(clock *detState, mode authMode) (*lconn, error) {
 	params := ""
 	if clock != nil {
 		vfs, err := registerClockVFS(clock)
@@ -226,7 +237,11 @@ func (db *DB) openReader(clock *detState) (*lconn, error) {
 	// Catalog views live in the connection's temp schema: create
 	// them before the connection becomes query_only.
 	db.connSetup(r)
-	for _, s := range []string{"PRAGMA query_only=1", "PRAGMA busy_timeout=10000", "PRAGMA foreign_keys=ON"} {
+	pragmas := []string{"PRAGMA query_only=1", "PRAGMA busy_timeout=10000", "PRAGMA foreign_keys=ON"}
+	if mode != authRead {
+		pragmas = pragmas[1:]
+	}
+	for _, s := range pragmas {
 		if err := r.exec(s); err != nil {
 			r.close()
 			return nil, err
@@ -236,7 +251,7 @@ func (db *DB) openReader(clock *detState) (*lconn, error) {
 		r.close()
 		return nil, err
 	}
-	r.auth.mode = authRead
+	r.auth.mode = mode
 	return r, nil
 }
 
@@ -283,6 +298,7 @@ func (db *DB) closeConns() {
 		db.w.close()
 		db.w = nil
 	}
+	db.closeTemps()
 }
 
 // Close closes the database.

@@ -28,6 +28,11 @@ type PreparedStatement struct {
 func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (pgwire.Statement, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.prepare(ctx, sql, paramOIDs)
+}
+
+// prepare is Prepare with s.mu held (also SQL-level PREPARE's).
+func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (*PreparedStatement, error) {
 	parts := pgdialect.Split(sql)
 	if len(parts) > 1 {
 		return nil, errf(CodeSyntaxError, "cannot insert multiple commands into a prepared statement")
@@ -56,6 +61,10 @@ func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 		}
 	}
 	switch st.Kind {
+	case pgdialect.KindExecute:
+		if n := s.named[st.Name]; n != nil {
+			ps.cols = n.ps.cols // EXECUTE returns the named statement's rows
+		}
 	case pgdialect.KindShow:
 		name := strings.ToLower(st.Name)
 		if cols := s.nodeSettingColumns(name); cols != nil {
@@ -154,6 +163,12 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 			}
 		}
 		return nil
+	}
+	if handled, err := s.tempDescribe(ctx, sqlText, fn); handled { // temp.go
+		if err != nil {
+			return nil, 0, toError(err)
+		}
+		return cols, nparams, nil
 	}
 	var err error
 	if s.tx != nil && !s.tx.spec && s.tx.view != nil {

@@ -195,8 +195,23 @@ var catalogViews = []catView{
 	{"pg_auth_members", `SELECT CAST(0 AS INTEGER) AS roleid, CAST(0 AS INTEGER) AS member, CAST(0 AS INTEGER) AS grantor, 0 AS admin_option WHERE 0`},
 	{"pg_description", `SELECT CAST(0 AS INTEGER) AS objoid, CAST(0 AS INTEGER) AS classoid, 0 AS objsubid, '' AS description WHERE 0`},
 	{"pg_shdescription", `SELECT CAST(0 AS INTEGER) AS objoid, CAST(0 AS INTEGER) AS classoid, '' AS description WHERE 0`},
+	// pg_depend: the dependencies tools read (pg_dump, atlas): a serial
+	// column's sequence belongs to it (deptype 'a'); no extensions here,
+	// so no 'e' rows. 1259 is pg_class's own OID in PostgreSQL.
+	{"pg_depend", `SELECT CAST(1259 AS INTEGER) AS classid, CAST(pg_oid('rel', c.tbl || '_' || c.attname || '_seq') AS INTEGER) AS objid,
+  0 AS objsubid, CAST(1259 AS INTEGER) AS refclassid, CAST(pg_oid('rel', c.tbl) AS INTEGER) AS refobjid, CAST(c.attnum AS INTEGER) AS refobjsubid,
+  'a' AS deptype FROM pgd_cols c WHERE c.marker IS NOT NULL`},
+	// pg_sequences: a serial/identity column's implicit sequence (there
+	// are no other sequences). last_value is NULL: it is the table's
+	// max+1 rule here, not a sequence state (see sql-dialect.md SERIAL).
+	{"pg_sequences", `SELECT 'public' AS schemaname, c.tbl || '_' || c.attname || '_seq' AS sequencename, current_user() AS sequenceowner,
+  CASE pg_coltype(c.decl, c.marker) WHEN 20 THEN 'bigint' WHEN 21 THEN 'smallint' ELSE 'integer' END AS data_type,
+  1 AS start_value, 1 AS min_value,
+  CASE pg_coltype(c.decl, c.marker) WHEN 20 THEN 9223372036854775807 WHEN 21 THEN 32767 ELSE 2147483647 END AS max_value,
+  1 AS increment_by, 0 AS cycle, 1 AS cache_size, NULL AS last_value FROM pgd_cols c WHERE c.marker IS NOT NULL`},
 	{"pg_inherits", `SELECT CAST(0 AS INTEGER) AS inhrelid, CAST(0 AS INTEGER) AS inhparent, 0 AS inhseqno, 0 AS inhdetachpending WHERE 0`},
-	{"pg_partitioned_table", `SELECT CAST(0 AS INTEGER) AS partrelid, '' AS partstrat, 0 AS partnatts WHERE 0`},
+	{"pg_partitioned_table", `SELECT CAST(0 AS INTEGER) AS partrelid, '' AS partstrat, 0 AS partnatts, CAST(0 AS INTEGER) AS partdefid,
+  '' AS partattrs, '' AS partclass, '' AS partcollation, NULL AS partexprs WHERE 0`},
 	{"pg_trigger", `SELECT CAST(0 AS INTEGER) AS oid, CAST(0 AS INTEGER) AS tgrelid, CAST(0 AS INTEGER) AS tgparentid, '' AS tgname, 'O' AS tgenabled, 0 AS tgisinternal WHERE 0`},
 	{"pg_rewrite", `SELECT CAST(0 AS INTEGER) AS oid, '' AS rulename, CAST(0 AS INTEGER) AS ev_class, '' AS ev_type WHERE 0`},
 	{"pg_extension", `SELECT CAST(13500 AS INTEGER) AS oid, 'plpgsql' AS extname, CAST(10 AS INTEGER) AS extowner, CAST(11 AS INTEGER) AS extnamespace, 0 AS extrelocatable, '1.0' AS extversion, NULL AS extconfig, NULL AS extcondition`},
@@ -272,16 +287,18 @@ func init() {
 	}
 	for _, c := range strings.Fields(`oid attrelid atttypid relnamespace reltype reloftype relowner relam relfilenode reltablespace reltoastrelid
 	indexrelid indrelid conrelid contypid conindid conparentid confrelid connamespace nspowner typnamespace typowner typrelid typelem typarray
-	typbasetype typcollation attcollation adrelid datdba dattablespace objoid classoid inhrelid inhparent usesysid collnamespace`) {
+	typbasetype typcollation attcollation adrelid datdba dattablespace objoid classoid inhrelid inhparent usesysid collnamespace
+	objid refclassid refobjid partrelid partdefid`) {
 		catalogColOID[c] = pgoid.OID
 	}
 	for _, c := range strings.Fields(`relname nspname attname typname conname datname rolname amname collname usename spcname tablename schemaname indexname viewname tableowner viewowner`) {
 		catalogColOID[c] = pgoid.Name
 	}
-	for _, c := range strings.Fields(`relkind relpersistence relreplident attidentity attgenerated attalign attstorage contype confupdtype confdeltype confmatchtype typtype typcategory typalign typstorage datlocprovider amtype collprovider tgenabled`) {
+	for _, c := range strings.Fields(`relkind relpersistence relreplident attidentity attgenerated attalign attstorage contype confupdtype confdeltype confmatchtype typtype typcategory typalign typstorage datlocprovider amtype collprovider tgenabled
+	deptype partstrat`) {
 		catalogColOID[c] = pgoid.Char
 	}
-	for _, c := range strings.Fields(`relnatts relchecks attnum attlen attndims attcacheoff atttypmod attstattarget attinhcount indnatts indnkeyatts coninhcount typlen typtypmod typndims encoding datconnlimit rolconnlimit relpages relallvisible adnum inhseqno objsubid`) {
+	for _, c := range strings.Fields(`relnatts relchecks attnum attlen attndims attcacheoff atttypmod attstattarget attinhcount indnatts indnkeyatts coninhcount typlen typtypmod typndims encoding datconnlimit rolconnlimit relpages relallvisible adnum inhseqno objsubid refobjsubid`) {
 		catalogColOID[c] = pgoid.Int4
 	}
 	catalogColOID["reltuples"] = pgoid.Float4

@@ -17,6 +17,8 @@ func (x *tx) create() (*Stmt, error) {
 	for x.kw(i, "TEMP") || x.kw(i, "TEMPORARY") || x.kw(i, "UNLOGGED") || x.kw(i, "GLOBAL") || x.kw(i, "LOCAL") {
 		if x.kw(i, "UNLOGGED") || x.kw(i, "GLOBAL") || x.kw(i, "LOCAL") {
 			x.T(i).set("")
+		} else {
+			x.temp = true // temp.go
 		}
 		i++
 	}
@@ -179,9 +181,12 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 			k += 2
 		case x.kw(k, "ON", "COMMIT"):
 			m := k + 2
+			var words []string
 			for m < x.n() && (x.kw(m, "PRESERVE") || x.kw(m, "DELETE") || x.kw(m, "DROP") || x.kw(m, "ROWS")) {
+				words = append(words, x.T(m).upper())
 				m++
 			}
+			x.onCommit = strings.Join(words, " ")
 			x.blank(k, m)
 			k = m
 		case x.kw(k, "INHERITS"):

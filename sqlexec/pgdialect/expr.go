@@ -71,6 +71,16 @@ func (x *tx) exprPass() error {
 			if t.text[0] == 'U' || t.text[0] == 'u' {
 				return unsupported("Unicode escape identifiers (U&\"...\") are not supported")
 			}
+			if n := t.identName(); (n == "information_schema" || n == "pg_catalog") && x.isP(i+1, ".") &&
+				(x.T(i+2).typ == tIdent || x.T(i+2).typ == tQIdent) && !x.isP(i-1, ".") {
+				// "information_schema"."columns" (atlas, ent): as unquoted
+				x.catalog = true
+				t.set("")
+				x.T(i + 1).set("")
+				if n == "information_schema" {
+					x.T(i + 2).set(quoteIdent("information_schema_" + x.T(i+2).identName()))
+				}
+			}
 		case tPunct:
 			if t.text == "[" && i > 0 && x.T(i-1).pos+len(x.T(i-1).text) == t.pos && x.endsOperand(i-1) && !x.catalog {
 				return unsupported("arrays are not supported")
@@ -287,7 +297,24 @@ func (x *tx) identRewrite(i int) error {
 		}
 		return nil
 	case "FOR":
-		if x.depth[i] == 0 && (x.kw(i+1, "UPDATE") || x.kw(i+1, "SHARE") || x.kw(i+1, "NO", "KEY", "UPDATE") || x.kw(i+1, "KEY", "SHARE")) {
+		// The locking clause (also in a subquery or CTE): removed, the
+		// strength kept in x.locking (see Stmt.Locking; what it means here
+		// is in docs/sql-dialect.md "Row locks").
+		strength := ""
+		switch {
+		case x.kw(i+1, "UPDATE"):
+			strength = "FOR UPDATE"
+		case x.kw(i+1, "SHARE"):
+			strength = "FOR SHARE"
+		case x.kw(i+1, "NO", "KEY", "UPDATE"):
+			strength = "FOR NO KEY UPDATE"
+		case x.kw(i+1, "KEY", "SHARE"):
+			strength = "FOR KEY SHARE"
+		}
+		if strength != "" {
+			if x.locking == "" {
+				x.locking = strength
+			}
 			j := i + 1
 			for j < x.n() && !x.isP(j, ")") && !x.isP(j, ";") {
 				j++
