@@ -246,6 +246,14 @@ func (x *tx) exprOID(a, b int) uint32 {
 	if a >= b {
 		return 0
 	}
+	if o := x.arithExprOID(a, b); o != 0 {
+		return o
+	}
+	if b-a == 2 && x.T(a).typ == tIdent && x.T(a+1).typ == tString && x.castEnd[a+1] == a {
+		if tt := typeAlias[strings.ToLower(x.T(a).text)]; tt != nil {
+			return tt.oid // typed literal: int2 '2'
+		}
+	}
 	if o := x.dtExprOID(a, b); o != 0 {
 		return o
 	}

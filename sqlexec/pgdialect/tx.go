@@ -22,6 +22,8 @@ type tx struct {
 	series   []int
 	dtTypes  map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)
 	dtCols   map[string]string // generate_series column over date/time values -> its type
+	// start of a rewritten arithmetic expression -> its type (arith.go)
+	arithTypes map[int]string
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}
