@@ -15,8 +15,10 @@ import (
 // (pgdialect/aggitems.go asks SQLite for it).
 
 // aggregateTypes sets the hint of each untyped result column of sqlText
-// that is sum/avg/min/max of an argument with a declared type.
+// that is sum/avg/min/max of an argument with a declared type, or
+// arithmetic over columns (arithTypes).
 func aggregateTypes(c *lconn, sqlText string, infos []colInfo) {
+	defer arithTypes(c, sqlText, infos)
 	need := false
 	for _, in := range infos {
 		need = need || in.decl == "" && in.hint == 0
@@ -87,4 +89,44 @@ func mentionsAggregate(sqlText string) bool {
 		}
 	}
 	return false
+}
+
+// arithTypes sets the hint of each untyped result column of sqlText that
+// is arithmetic over operands of declared types (a + 1 on an int4 column
+// is int4, n * 2 on a numeric one numeric): one probe per operand
+// position (pgdialect/arith_types.go).
+func arithTypes(c *lconn, sqlText string, infos []colInfo) {
+	need := false
+	for _, in := range infos {
+		need = need || in.decl == "" && in.hint == 0
+	}
+	if !need || !pgdialect.MentionsUntypedArith(sqlText) {
+		return
+	}
+	items := pgdialect.ArithItems(sqlText)
+	n := 0
+	for _, it := range items {
+		n = max(n, len(it.Leaves))
+	}
+	types := make([][]uint32, len(items))
+	for k := 0; k < n; k++ {
+		st, _, err := c.prepareCached(pgdialect.ArithProbeSQL(sqlText, items, k))
+		if err != nil || st == nil {
+			return
+		}
+		if st.columnCount() != len(infos) {
+			st.release()
+			return
+		}
+		for i, it := range items {
+			o, _ := typeFromDeclMod(st.columnDecl(it.Column))
+			types[i] = append(types[i], o)
+		}
+		st.release()
+	}
+	for i, it := range items {
+		if in := &infos[it.Column]; in.decl == "" && in.hint == 0 {
+			in.hint = pgdialect.ArithType(it, types[i])
+		}
+	}
 }

@@ -52,6 +52,7 @@ func (x *tx) applyAliases() {
 			if a >= b {
 				continue
 			}
+			x.numericItem(a, b) // arith.go
 			name, has, oid := x.itemName(a, b)
 			oids = append(oids, oid)
 			if !has && name != "" {
@@ -120,6 +121,9 @@ func (x *tx) figureName(a, b int) string {
 // figure returns a name and its strength (2 = column/function, 1 = type
 // or CASE, 0 = none).
 func (x *tx) figure(a, b int) (string, int) {
+	if _, ok := x.arithTypes[a]; ok && b > a && x.castEnd[b-1] == a {
+		return "", 0 // an operator: 10 / 4::float8 is not named float8
+	}
 	// trailing cast
 	if b-a >= 3 {
 		for c := b - 1; c > a; c-- {

@@ -150,8 +150,12 @@ func (x *tx) numericLiteral(a, b int) {
 			sgn = strings.TrimPrefix(sgn+"-", "--")
 		}
 	}
+	v := sgn + t.text
+	if d, ok := parseDecimal(v); ok {
+		v = d.String() // 1e3 is 1000
+	}
 	x.blank(a, b-1)
-	t.set(quoteLit(sgn + t.text))
+	t.set(quoteLit(v))
 }
 
 // arithRewrite rewrites the arithmetic operator at i between operands
@@ -235,12 +239,42 @@ func (x *tx) arithCompare(i, ls, re int) {
 }
 
 // arithExprOID is the type of an arithmetic expression a..b-1 rewritten
-// by arithRewrite, 0 when not one or unknown.
+// by arithRewrite or of a signed numeric constant (-1), 0 when not one or
+// unknown.
 func (x *tx) arithExprOID(a, b int) uint32 {
 	if t, ok := x.arithTypes[a]; ok && b > a && x.castEnd[b-1] == a {
 		return arithTypeOIDs[t]
 	}
+	if b-a == 2 && x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") {
+		a++
+	}
+	if b-a == 1 && x.T(a).typ == tNumber {
+		return arithTypeOIDs[numLiteralType(x.T(a).text)]
+	}
 	return 0
+}
+
+// numericItem makes a result column that is a numeric constant (1.50,
+// -0.5, 1e3) numeric, as PostgreSQL types it, rather than SQLite's binary
+// float (1.5): its text with the collation of numeric values. It reports
+// whether it did.
+func (x *tx) numericItem(a, b int) bool {
+	if b-a >= 3 && x.T(b-2).kw("AS") || b-a >= 2 && (x.T(b-1).typ == tIdent || x.T(b-1).typ == tQIdent) {
+		b -= 1 + btoi(x.T(b-2).kw("AS")) // alias
+	}
+	if !x.castsChecked() || b-a < 1 || b-a > 2 || x.T(b-1).typ != tNumber || x.T(b-1).ed {
+		return false
+	}
+	if b-a == 2 && !(x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") && !x.T(a).ed) {
+		return false
+	}
+	if numLiteralType(x.T(b-1).text) != "numeric" {
+		return false
+	}
+	x.numericLiteral(a, b)
+	x.T(b - 1).pre = "(CAST(" + x.T(b-1).pre
+	x.T(b - 1).suf += " AS TEXT) COLLATE " + NumericCollation + ")"
+	return true
 }
 
 // checkedCast returns the text spliced before and after an expression to
@@ -273,4 +307,11 @@ func checkedCast(tt *pgType, mods string, literal bool) (pre, suf string, ok boo
 		return f + "(", ")", true
 	}
 	return "", "", false
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
