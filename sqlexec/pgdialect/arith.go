@@ -99,9 +99,11 @@ func arithResult(op, l, r string) string {
 		return ""
 	}
 	switch {
+	case l == "float8" || r == "float8":
+		return "float8"
 	case op == "^" && (l == "numeric" || r == "numeric"):
 		return "numeric"
-	case op == "^", l == "float8" || r == "float8":
+	case op == "^":
 		return "float8"
 	case l == "numeric" || r == "numeric":
 		return "numeric"
