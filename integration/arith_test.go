@@ -39,6 +39,10 @@ func TestArithMatchesPostgres(t *testing.T) {
 		{"SELECT id FROM ar WHERE n * 1 > 9 ORDER BY id", "1"},
 		{"SELECT id FROM ar WHERE n IS NOT NULL ORDER BY n * -1", "1;2"},
 		{"SELECT sum(n * 2) FROM ar", "24.88"},
+		{"SELECT id FROM ar WHERE a + 0.5 BETWEEN -7 AND -6", "2"},
+		{"SELECT id FROM ar WHERE a * 1.0 IN (-7, 5)", "2"},
+		{"SELECT id FROM ar WHERE coalesce(n, 0) = 0.1", "2"},
+		{"SELECT -2 ^ 2, -2 * 3 + 1, 2 + 3 * 4 - 6 / 2", "4|-5|11"},
 		{"SELECT 1 + NULL, NULL * 2.5", "NULL|NULL"},
 		// integers
 		{"SELECT 7 / 2, -7 / 2, 7 % 3, -7 % 3, 5 % -3", "3|-3|1|-1|2"},

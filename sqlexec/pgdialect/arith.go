@@ -317,3 +317,26 @@ func btoi(b bool) int {
 	}
 	return 0
 }
+
+// arithMembership gives an arithmetic result of unknown type that is
+// tested with BETWEEN or IN the TEXT affinity and collation of numeric
+// values (CAST(... AS TEXT) COLLATE pg_numeric), so that the bounds and
+// list values, converted to text, compare with it by value: SQLite would
+// order a numeric text result after every number (i + 0.5 BETWEEN 5 AND 6).
+func (x *tx) arithMembership() {
+	for i := 1; i < x.n(); i++ {
+		if !x.T(i).kw("BETWEEN") && !(x.T(i).kw("IN") && x.isP(i+1, "(")) {
+			continue
+		}
+		e := i - 1
+		if x.T(e).kw("NOT") {
+			e--
+		}
+		s, ok := x.castEnd[e]
+		if !ok || x.arithTypes[s] != "?" {
+			continue
+		}
+		x.T(s).pre = "CAST(" + x.T(s).pre
+		x.T(e).suf += " AS TEXT)"
+	}
+}

@@ -128,6 +128,7 @@ func (x *tx) exprPass() error {
 	if err := x.datetimePass(); err != nil {
 		return err
 	}
+	x.arithMembership() // arith.go
 	// pass 4: generate_series (its arguments are translated by now)
 	for k := len(x.series) - 1; k >= 0; k-- {
 		if err := x.generateSeries(x.series[k]); err != nil {
