@@ -14,11 +14,45 @@ import (
 // no type for sum(x); PostgreSQL's follows from x's type
 // (pgdialect/aggitems.go asks SQLite for it).
 
+// resultTypes corrects the types of the result columns of sqlText that
+// SQLite's declarations leave open or get wrong: serial columns,
+// aggregates, arithmetic.
+func resultTypes(c *lconn, sqlText string, infos []colInfo) {
+	serialTypes(c, infos)
+	aggregateTypes(c, sqlText, infos)
+	arithTypes(c, sqlText, infos)
+}
+
+// serialTypes gives a column that reads a bigserial/smallserial (or
+// identity) column its type: SQLite declares it INTEGER, the rowid alias.
+func serialTypes(c *lconn, infos []colInfo) {
+	for i := range infos {
+		if in := &infos[i]; in.table != "" {
+			if d := serialDecl(c, in.table, in.column); d != "" {
+				in.decl = d
+			}
+		}
+	}
+}
+
+// serialDecl is pgdialect.SerialDecl of table's column col.
+func serialDecl(c *lconn, table, col string) string {
+	st, _, err := c.prepareCached("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1")
+	if err != nil || st == nil {
+		return ""
+	}
+	var tableSQL string
+	_, _ = st.run([]any{table}, func(r []any) error {
+		tableSQL, _ = r[0].(string)
+		return nil
+	})
+	st.release()
+	return pgdialect.SerialDecl(tableSQL, col)
+}
+
 // aggregateTypes sets the hint of each untyped result column of sqlText
-// that is sum/avg/min/max of an argument with a declared type, or
-// arithmetic over columns (arithTypes).
+// that is sum/avg/min/max of an argument with a declared type.
 func aggregateTypes(c *lconn, sqlText string, infos []colInfo) {
-	defer arithTypes(c, sqlText, infos)
 	need := false
 	for _, in := range infos {
 		need = need || in.decl == "" && in.hint == 0

@@ -1,0 +1,64 @@
+package integration
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// TestSerialResultTypes: a bigserial/smallserial column (stored as
+// SQLite's INTEGER PRIMARY KEY) is described as bigint/smallint, whether
+// selected or returned, in every query mode; a boolean RETURNING
+// expression as boolean.
+func TestSerialResultTypes(t *testing.T) {
+	urls := e2eURLs(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, urls[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	mustExec(t, conn, "CREATE TABLE sbig (id bigserial PRIMARY KEY, v int)")
+	mustExec(t, conn, "CREATE TABLE ssmall (id smallserial PRIMARY KEY, v int)")
+	mustExec(t, conn, "CREATE TABLE sint (id serial PRIMARY KEY, v int)")
+	const int2, int4, int8, boolean = 21, 23, 20, 16
+	for _, c := range []struct {
+		q    string
+		want []uint32
+	}{
+		{"INSERT INTO sbig (v) VALUES (1) RETURNING id, v > 0", []uint32{int8, boolean}},
+		{"SELECT id, v FROM sbig", []uint32{int8, int4}},
+		{"SELECT s.id FROM sbig s", []uint32{int8}},
+		{"UPDATE sbig SET v = v + 1 RETURNING id, v", []uint32{int8, int4}},
+		{"INSERT INTO ssmall (v) VALUES (1) RETURNING id", []uint32{int2}},
+		{"SELECT id FROM ssmall", []uint32{int2}},
+		{"INSERT INTO sint (v) VALUES (1) RETURNING id, v IS NULL", []uint32{int4, boolean}},
+		{"SELECT id FROM sint", []uint32{int4}},
+	} {
+		for _, mode := range allModes {
+			rows, err := conn.Query(ctx, c.q, mode)
+			if err != nil {
+				t.Fatalf("%s: %v", c.q, err)
+			}
+			fd := rows.FieldDescriptions()
+			for rows.Next() {
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				t.Fatalf("%s (%v): %v", c.q, mode, err)
+			}
+			if len(fd) != len(c.want) {
+				t.Errorf("%s (%v): %d columns, want %d", c.q, mode, len(fd), len(c.want))
+				continue
+			}
+			for i, f := range fd {
+				if f.DataTypeOID != c.want[i] {
+					t.Errorf("%s (%v): column %d is type %d, want %d", c.q, mode, i+1, f.DataTypeOID, c.want[i])
+				}
+			}
+		}
+	}
+}
