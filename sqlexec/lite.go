@@ -67,6 +67,10 @@ type lconn struct {
 	// cancellation (budget.go).
 	meter   *meter
 	meterID uintptr
+	// serials caches serialDecl (resulttypes.go) by "table\x00column"
+	// for schema version serialsAt.
+	serials   map[string]string
+	serialsAt int64
 }
 
 const stmtCacheSize = 256

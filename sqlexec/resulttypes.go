@@ -35,19 +35,32 @@ func serialTypes(c *lconn, infos []colInfo) {
 	}
 }
 
-// serialDecl is pgdialect.SerialDecl of table's column col.
+// serialDecl is pgdialect.SerialDecl of table's column col, cached on
+// the connection until the schema changes (a point read of an INTEGER
+// column would otherwise read sqlite_schema).
 func serialDecl(c *lconn, table, col string) string {
 	st, _, err := c.prepareCached("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1")
 	if err != nil || st == nil {
 		return ""
+	}
+	defer st.release()
+	if c.serials == nil || c.serialsAt != c.cacheSchema { // prepareCached synced cacheSchema
+		c.serials, c.serialsAt = map[string]string{}, c.cacheSchema
+	}
+	key := table + "\x00" + col
+	if d, ok := c.serials[key]; ok {
+		return d
 	}
 	var tableSQL string
 	_, _ = st.run([]any{table}, func(r []any) error {
 		tableSQL, _ = r[0].(string)
 		return nil
 	})
-	st.release()
-	return pgdialect.SerialDecl(tableSQL, col)
+	d := pgdialect.SerialDecl(tableSQL, col)
+	if len(c.serials) < 1024 {
+		c.serials[key] = d
+	}
+	return d
 }
 
 // aggregateTypes sets the hint of each untyped result column of sqlText
