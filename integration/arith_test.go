@@ -17,11 +17,7 @@ func TestArithMatchesPostgres(t *testing.T) {
 	urls := e2eURLs(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	conn, err := pgx.Connect(ctx, urls[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
+	conn := connectScript(t, urls[0])
 	mustExec(t, conn, "CREATE TABLE ar (id int PRIMARY KEY, a int, b bigint, s smallint, n numeric(10,2), f float8)")
 	mustExec(t, conn, "INSERT INTO ar VALUES (1, 2147483647, 9223372036854775807, 32767, 12.34, 1.5), (2, -7, -2, 3, 0.10, 0), (3, NULL, NULL, NULL, NULL, NULL)")
 	for _, c := range []struct{ q, want string }{
@@ -101,11 +97,7 @@ func TestArithResultTypes(t *testing.T) {
 	urls := e2eURLs(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	conn, err := pgx.Connect(ctx, urls[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
+	conn := connectScript(t, urls[0])
 	mustExec(t, conn, "CREATE TABLE art (id int PRIMARY KEY, a int, b bigint, s smallint, n numeric(10,2), f float8)")
 	const (
 		int2, int4, int8, float8, numeric, boolean = 21, 23, 20, 701, 1700, 16
@@ -121,29 +113,34 @@ func TestArithResultTypes(t *testing.T) {
 		{"INSERT INTO art VALUES (1, 1, 1, 1, 1, 1) RETURNING a + 1, n * 2, a > 0, s + s", []uint32{int4, numeric, boolean, int2}},
 	} {
 		for _, mode := range allModes {
-			rows, err := conn.Query(ctx, c.q, mode)
-			if err != nil {
-				t.Fatalf("%s: %v", c.q, err)
-			}
-			fd := rows.FieldDescriptions()
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				t.Fatalf("%s (%v): %v", c.q, mode, err)
-			}
-			var got []uint32
-			for _, f := range fd {
-				got = append(got, f.DataTypeOID)
-			}
-			if len(got) != len(c.want) {
-				t.Errorf("%s (%v): %d columns, want %d", c.q, mode, len(got), len(c.want))
-				continue
-			}
-			for i := range got {
-				if got[i] != c.want[i] {
-					t.Errorf("%s (%v): column %d is type %d, want %d", c.q, mode, i+1, got[i], c.want[i])
-				}
-			}
+			checkResultTypes(ctx, t, conn, c.q, mode, c.want)
 			mustExec(t, conn, "DELETE FROM art")
+		}
+	}
+}
+
+// checkResultTypes runs q in mode and checks the result columns' type
+// OIDs against want.
+func checkResultTypes(ctx context.Context, t *testing.T, conn *pgx.Conn, q string, mode pgx.QueryExecMode, want []uint32) {
+	t.Helper()
+	rows, err := conn.Query(ctx, q, mode)
+	if err != nil {
+		t.Fatalf("%s (%v): %v", q, mode, err)
+	}
+	fd := rows.FieldDescriptions()
+	for rows.Next() {
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		t.Fatalf("%s (%v): %v", q, mode, err)
+	}
+	if len(fd) != len(want) {
+		t.Errorf("%s (%v): %d columns, want %d", q, mode, len(fd), len(want))
+		return
+	}
+	for i, f := range fd {
+		if f.DataTypeOID != want[i] {
+			t.Errorf("%s (%v): column %d is type %d, want %d", q, mode, i+1, f.DataTypeOID, want[i])
 		}
 	}
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"testing"
 	"time"
-
-	"github.com/jackc/pgx/v5"
 )
 
 // TestSerialResultTypes: a bigserial/smallserial column (stored as
@@ -17,11 +15,7 @@ func TestSerialResultTypes(t *testing.T) {
 	urls := e2eURLs(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	conn, err := pgx.Connect(ctx, urls[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
+	conn := connectScript(t, urls[0])
 	mustExec(t, conn, "CREATE TABLE sbig (id bigserial PRIMARY KEY, v int)")
 	mustExec(t, conn, "CREATE TABLE ssmall (id smallserial PRIMARY KEY, v int)")
 	mustExec(t, conn, "CREATE TABLE sint (id serial PRIMARY KEY, v int)")
@@ -48,26 +42,7 @@ func TestSerialResultTypes(t *testing.T) {
 			continue
 		}
 		for _, mode := range allModes {
-			rows, err := conn.Query(ctx, c.q, mode)
-			if err != nil {
-				t.Fatalf("%s: %v", c.q, err)
-			}
-			fd := rows.FieldDescriptions()
-			for rows.Next() {
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				t.Fatalf("%s (%v): %v", c.q, mode, err)
-			}
-			if len(fd) != len(c.want) {
-				t.Errorf("%s (%v): %d columns, want %d", c.q, mode, len(fd), len(c.want))
-				continue
-			}
-			for i, f := range fd {
-				if f.DataTypeOID != c.want[i] {
-					t.Errorf("%s (%v): column %d is type %d, want %d", c.q, mode, i+1, f.DataTypeOID, c.want[i])
-				}
-			}
+			checkResultTypes(ctx, t, conn, c.q, mode, c.want) // arith_test.go
 		}
 	}
 }

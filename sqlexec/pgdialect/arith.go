@@ -78,19 +78,7 @@ func (x *tx) numType(a, b int) string {
 	case x.isP(a, "(") && x.match(a) == b-1:
 		return x.numType(a+1, b-1)
 	}
-	switch x.exprOID(a, b) {
-	case pgoid.Int2:
-		return "int2"
-	case pgoid.Int4:
-		return "int4"
-	case pgoid.Int8:
-		return "int8"
-	case pgoid.Numeric:
-		return "numeric"
-	case pgoid.Float4, pgoid.Float8:
-		return "float8"
-	}
-	return ""
+	return oidArithType(x.exprOID(a, b)) // arith_types.go
 }
 
 // arithResult is PostgreSQL's result type of l op r ("" when unknown).

@@ -24,6 +24,7 @@ package pgdialect
 // functions of their arguments (deterministic, on the write allow-list).
 
 import (
+	"cmp"
 	"database/sql/driver"
 	"fmt"
 	"math"
@@ -98,6 +99,19 @@ func classify(v driver.Value) (numOperand, error) {
 	return numOperand{class: clDec, d: d}, nil
 }
 
+// classify2 classifies a function's first two arguments; null when
+// either is NULL (the result is NULL).
+func classify2(a []driver.Value) (x, y numOperand, null bool, err error) {
+	if a[0] == nil || a[1] == nil {
+		return x, y, true, nil
+	}
+	if x, err = classify(a[0]); err != nil {
+		return x, y, false, err
+	}
+	y, err = classify(a[1])
+	return x, y, false, err
+}
+
 func (o *numOperand) toDec() decimal {
 	switch o.class {
 	case clInt:
@@ -135,18 +149,11 @@ func divByZero() error { return pgErr("22012", "division by zero") }
 
 func arithFn(op byte) fn {
 	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-		if a[0] == nil || a[1] == nil {
-			return nil, nil
+		x, y, null, err := classify2(a)
+		if null || err != nil {
+			return nil, err
 		}
 		hint := str(a[2])
-		x, err := classify(a[0])
-		if err != nil {
-			return nil, err
-		}
-		y, err := classify(a[1])
-		if err != nil {
-			return nil, err
-		}
 		switch {
 		case hint == "numeric":
 			return decArith(op, x.toDec(), y.toDec())
@@ -333,12 +340,7 @@ func (d *decimal) mod(a, b *decimal) error {
 		d.coef.Set(&a.coef)
 		return nil
 	}
-	x, y := *a, *b
-	x.coef.Set(&a.coef)
-	y.coef.Set(&b.coef)
-	s := max(x.scale, y.scale)
-	x.rescale(s, true)
-	y.rescale(s, true)
+	x, y, s := aligned(a, b)
 	d.kind = numFinite
 	d.coef.Rem(&x.coef, &y.coef)
 	d.scale = s
@@ -347,15 +349,8 @@ func (d *decimal) mod(a, b *decimal) error {
 
 // fnPow is a ^ b over double precision (PostgreSQL's dpow).
 func fnPow(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return nil, nil
-	}
-	x, err := classify(a[0])
-	if err != nil {
-		return nil, err
-	}
-	y, err := classify(a[1])
-	if err != nil {
+	x, y, null, err := classify2(a)
+	if null || err != nil {
 		return nil, err
 	}
 	b, e := x.toFloat(), y.toFloat()
@@ -378,35 +373,18 @@ func fnPow(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 // fnCmp compares two numbers of any kind (pg_cmp(a, b) < 0 ...): numeric
 // text by value, not as SQLite orders text after every number.
 func fnCmp(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return nil, nil
-	}
-	x, err := classify(a[0])
-	if err != nil {
-		return nil, err
-	}
-	y, err := classify(a[1])
-	if err != nil {
+	x, y, null, err := classify2(a)
+	if null || err != nil {
 		return nil, err
 	}
 	switch {
 	case x.class == clInt && y.class == clInt:
-		return int64(cmpInt(x.i, y.i)), nil
+		return int64(cmp.Compare(x.i, y.i)), nil
 	case x.class == clFloat || y.class == clFloat:
 		return int64(cmpFloat(x.toFloat(), y.toFloat())), nil
 	}
 	dx, dy := x.toDec(), y.toDec()
 	return int64(sign(dx.cmp(&dy))), nil
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // cmpFloat orders as PostgreSQL's float8: NaN equals NaN and is above
