@@ -72,6 +72,13 @@ func TestArithMatchesPostgres(t *testing.T) {
 		// ^
 		{"SELECT 2 ^ 10, 2.0::float8 ^ 0.5, (-8) ^ 3, 2 ^ 3 ^ 2", "1024|1.4142135623730951|-512|64"},
 		{"SELECT 0 ^ (-1)", "ERR:2201F"},
+		// prefix operators and unary minus
+		{"SELECT |/ 25, @ -5, @ -1.50, |/ 16 + 9, |/ 25 > 4, @ @ -3, @ -2 * 3", "5|5|1.50|5|t|3|6"},
+		{"SELECT |/ -1", "ERR:2201F"},
+		{"SELECT -2.50::numeric(5,2), -n, - -n, -(n * 2) FROM ar WHERE id = 2", "-2.50|-0.10|0.10|-0.20"},
+		{"SELECT -b FROM ar WHERE id = 1", "-9223372036854775807"},
+		{"SELECT -(-b - 1) FROM ar WHERE id = 1", "ERR:22003"},
+		{"SELECT -interval '1 day', -(date '2024-01-02' - date '2024-01-01')", "-1 days|-1"},
 		{"SELECT (-8) ^ 0.5::float8", "ERR:2201F"},
 		// typed literals
 		{"SELECT int2 '2', float8 '0', numeric '1.5', bool 't', int4 '7', int8 '5', text 'x', real '1.5', decimal '2.50'", "2|0|1.5|t|7|5|x|1.5|2.50"},

@@ -112,15 +112,24 @@ func (x *tx) unaryStart(ls int) int {
 	return ls
 }
 
-// signedOperandEnd is operandEnd that also takes a unary sign (a * -b).
+// signedOperandEnd is operandEnd that also takes a unary sign (a * -b)
+// and an expression rewritten from a sign or a prefix operator (-2 * 3,
+// @ x: arithPrefix).
 func (x *tx) signedOperandEnd(j int) int {
-	if t := x.T(j); t.typ == tOp && (t.text == "-" || t.text == "+") && !t.ed {
-		if e := x.signedOperandEnd(j + 1); e > 0 {
-			return e
-		}
-		return -1
+	t := x.T(j)
+	if t.typ != tOp || !t.ed && t.text != "-" && t.text != "+" {
+		return x.operandEnd(j)
 	}
-	return x.operandEnd(j)
+	e := -1
+	if !t.ed {
+		e = x.signedOperandEnd(j + 1)
+	}
+	for k, s := range x.castEnd {
+		if s == j && k+1 > e {
+			e = k + 1
+		}
+	}
+	return e
 }
 
 // numericLiteral makes a numeric constant operand a..b-1 text, so that
@@ -177,13 +186,7 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 		x.arithTypes[ls] = "float8"
 		return true, nil
 	}
-	pre, suf := arithFuncs[op]+"(", ", "+quoteLit(res)+")"
-	switch res {
-	case "numeric":
-		pre, suf = "CAST("+pre, suf+" AS TEXT) COLLATE "+NumericCollation
-	case "":
-		pre, suf = "("+pre, suf+" COLLATE "+NumericCollation+")"
-	}
+	pre, suf := arithWrap(arithFuncs[op], res)
 	x.T(ls).pre = pre + x.T(ls).pre
 	x.T(i).set(", ")
 	x.T(re - 1).suf += suf
@@ -326,5 +329,108 @@ func (x *tx) arithMembership() {
 		}
 		x.T(s).pre = "CAST(" + x.T(s).pre
 		x.T(e).suf += " AS TEXT)"
+	}
+}
+
+// arithNegate rewrites unary minus on an operand that is not a bare
+// constant (SQLite's negates a constant right, but turns a numeric's
+// text into a float and -(-9223372036854775808) into a float) to
+// pg_neg(x, type): -2.50::numeric(5,2) is -2.50, -n on a numeric
+// column keeps its scale, a bigint overflow is 22003. An interval is
+// multiplied by -1 (datetime_translate.go's pg_dt_mul).
+func (x *tx) arithNegate(known map[int]string) {
+	if !x.castsChecked() {
+		return
+	}
+	for i := x.n() - 1; i >= 0; i-- { // right to left: - -x
+		t := x.T(i)
+		if t.typ != tOp || t.text != "-" || t.ed || x.endsOperand(i-1) {
+			continue
+		}
+		re := x.signedOperandEnd(i + 1)
+		if re < 0 || re == i+2 && x.T(i+1).typ == tNumber {
+			continue
+		}
+		if dt := x.dtType(i+1, re, known); dt == "interval" {
+			t.set("pg_dt_mul(") // -interval '1 day' is -1 days
+			x.T(re - 1).suf += ", 'interval', -1, 'int')"
+			x.castEnd[re-1] = i
+			known[i] = dt
+			continue
+		} else if isDTType(dt) {
+			continue
+		}
+		res := x.numType(i+1, re)
+		if res == "numeric" {
+			x.numericLiteral(i+1, re)
+		}
+		pre, suf := arithWrap("pg_neg", res)
+		t.set(pre)
+		x.T(re - 1).suf += suf
+		x.castEnd[re-1] = i
+		if res == "" {
+			res = "?"
+		}
+		if x.arithTypes == nil {
+			x.arithTypes = map[int]string{}
+		}
+		x.arithTypes[i] = res
+	}
+}
+
+// arithWrap is the text around the operands of f(a, b, 'res') as
+// arithRewrite splices it: numeric results get the TEXT affinity and
+// collation of numeric values, untyped ones the collation.
+func arithWrap(f, res string) (pre, suf string) {
+	pre, suf = f+"(", ", "+quoteLit(res)+")"
+	switch res {
+	case "numeric":
+		pre, suf = "CAST("+pre, suf+" AS TEXT) COLLATE "+NumericCollation
+	case "":
+		pre, suf = "("+pre, suf+" COLLATE "+NumericCollation+")"
+	}
+	return pre, suf
+}
+
+// prefixFuncs are PostgreSQL's prefix arithmetic operators: square root,
+// cube root (double precision) and absolute value (any number).
+var prefixFuncs = map[string]string{"|/": "pg_sqrt", "||/": "pg_cbrt", "@": "abs"}
+
+// arithPrefix rewrites the prefix operators |/ x, ||/ x and @ x. As in
+// PostgreSQL they bind less tightly than + and - (|/ 16 + 9 is 5) and
+// more tightly than comparisons, so this runs between those levels.
+func (x *tx) arithPrefix() {
+	if !x.castsChecked() {
+		return
+	}
+	for i := x.n() - 1; i >= 0; i-- { // right to left: @ |/ x
+		t := x.T(i)
+		f, ok := prefixFuncs[t.text]
+		if t.typ != tOp || !ok || t.ed || x.endsOperand(i-1) {
+			continue
+		}
+		re := x.signedOperandEnd(i + 1)
+		if re < 0 {
+			continue
+		}
+		typ := "float8"
+		if f == "abs" {
+			typ = x.numType(i+1, re)
+		}
+		if typ == "numeric" {
+			x.numericLiteral(i+1, re)
+			t.set("(CAST(" + f + "(")
+			x.T(re - 1).suf += ") AS TEXT) COLLATE " + NumericCollation + ")"
+		} else {
+			t.set(f + "(")
+			x.T(re - 1).suf += ")"
+		}
+		x.castEnd[re-1] = i
+		if typ != "" {
+			if x.arithTypes == nil {
+				x.arithTypes = map[int]string{}
+			}
+			x.arithTypes[i] = typ
+		}
 	}
 }

@@ -6,9 +6,11 @@ package pgdialect
 //	pg_add(a, b, type) pg_sub pg_mul pg_div pg_mod   a + b ... ; type is the
 //	                      static result type the statement shows ('int2',
 //	                      'int4', 'int8', 'numeric', 'float8') or '' (unknown)
+//	pg_neg(a, type)       -a
 //	pg_pow(a, b)          a ^ b (double precision)
 //	pg_cmp(a, b)          -1, 0, 1 comparing two numbers of any kind
 //	pg_num_int(a, type)   numeric -> int2/int4/int8 (rounds half away from zero)
+//	pg_sqrt(a) pg_cbrt(a) |/ a and ||/ a (double precision)
 //
 // SQLite's own operators silently differ from PostgreSQL's: an integer
 // overflow becomes a float, x/0 is NULL, a stored numeric (text) becomes a
@@ -47,6 +49,9 @@ func registerArithFuncs() error {
 		"pg_pow":     {2, fnPow},
 		"pg_cmp":     {2, fnCmp},
 		"pg_num_int": {2, fnNumInt},
+		"pg_neg":     {2, fnNeg},
+		"pg_sqrt":    {1, fnRoot(2)},
+		"pg_cbrt":    {1, fnRoot(3)},
 	}
 	for name, d := range fns {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
@@ -431,4 +436,49 @@ func fnNumInt(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error)
 		return nil, pgErr("22003", "%s", rng.msg)
 	}
 	return d.coef.Int64(), nil
+}
+
+// fnRoot is |/ (n = 2: 2201F for a negative number) and ||/ (n = 3).
+func fnRoot(n int) fn {
+	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		if a[0] == nil {
+			return nil, nil
+		}
+		x, err := classify(a[0])
+		if err != nil {
+			return nil, err
+		}
+		f := x.toFloat()
+		if n == 3 {
+			return math.Cbrt(f), nil
+		}
+		if f < 0 {
+			return nil, pgErr("2201F", "cannot take square root of a negative number")
+		}
+		return math.Sqrt(f), nil
+	}
+}
+
+// fnNeg is unary minus: 22003 for the smallest integer of the type.
+func fnNeg(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, nil
+	}
+	x, err := classify(a[0])
+	if err != nil {
+		return nil, err
+	}
+	hint := str(a[1])
+	switch {
+	case hint == "numeric" || x.class == clDec:
+		d := x.toDec()
+		d.neg()
+		return d.String(), nil
+	case x.class == clFloat || hint == "float8":
+		return -x.toFloat(), nil
+	}
+	if _, ok := intTypes[hint]; !ok {
+		hint = "int8"
+	}
+	return intArith('-', 0, x.i, hint)
 }

@@ -177,8 +177,19 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 			op = o
 		}
 	}
-	if f == "pg_pow" {
+	switch f {
+	case "pg_pow":
 		op = "^"
+	case "pg_neg":
+		args := x.splitTop(a+2, b-1)
+		if len(args) != 2 {
+			return "-"
+		}
+		t := x.arithShape(args[0][0], args[0][1], leaf)
+		if h, ok := unquoteString(x.T(args[1][0])); ok && h != "" {
+			return h
+		}
+		return t
 	}
 	args := x.splitTop(a+2, b-1)
 	if op == "" || len(args) < 2 {

@@ -279,7 +279,15 @@ func (x *tx) datetimePass() error {
 	}
 	cmpOps := map[string]bool{"<": true, ">": true, "<=": true, ">=": true, "=": true, "<>": true, "!=": true}
 	// other arithmetic and comparisons: arith.go
-	for _, ops := range []string{"^", "*/%", "+-", "cmp"} {
+	for _, ops := range []string{"unary", "^", "*/%", "+-", "prefix", "cmp"} {
+		switch ops {
+		case "unary":
+			x.arithNegate(known) // -x binds tightest
+			continue
+		case "prefix":
+			x.arithPrefix() // |/ x, ||/ x, @ x: below + and -, above comparisons
+			continue
+		}
 		for i := 1; i < x.n(); i++ {
 			t := x.T(i)
 			if t.typ != tOp || t.ed || !x.endsOperand(i-1) {
