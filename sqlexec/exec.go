@@ -51,7 +51,7 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	ncol := st.columnCount()
 	infos := make([]colInfo, ncol)
 	for i := range infos {
-		infos[i] = colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
+		infos[i] = newColInfo(st, i)
 	}
 	var rows [][]any
 	var n int64
@@ -81,7 +81,7 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 		return res, readonly
 	}
 	if ncol > 0 {
-		aggregateTypes(c, sqlText, infos) // resulttypes.go
+		resultTypes(c, sqlText, infos) // resulttypes.go
 		res.setRows(infos, rows)
 	}
 	if verb == "" {

@@ -67,6 +67,10 @@ type lconn struct {
 	// cancellation (budget.go).
 	meter   *meter
 	meterID uintptr
+	// serials caches serialDecl (resulttypes.go) by "table\x00column"
+	// for schema version serialsAt.
+	serials   map[string]string
+	serialsAt int64
 }
 
 const stmtCacheSize = 256
@@ -354,6 +358,17 @@ func (s *lstmt) columnDecl(i int) string {
 		return ""
 	}
 	return libc.GoString(p)
+}
+
+// columnOrigin is the table and column result column i reads, "" for an
+// expression (SQLite's column metadata).
+func (s *lstmt) columnOrigin(i int) (table, column string) {
+	t := lib.Xsqlite3_column_table_name(s.c.tls, s.p, int32(i))
+	c := lib.Xsqlite3_column_origin_name(s.c.tls, s.p, int32(i))
+	if t == 0 || c == 0 {
+		return "", ""
+	}
+	return libc.GoString(t), libc.GoString(c)
 }
 
 func (s *lstmt) bind(args []any) error {

@@ -119,7 +119,7 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 		infos := make([]colInfo, n)
 		untyped := false
 		for i := range infos {
-			infos[i] = colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
+			infos[i] = newColInfo(st, i)
 			if infos[i].decl == "" {
 				untyped = true
 			}
@@ -129,7 +129,7 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 				infos[i].hint = hints[i]
 			}
 		}
-		aggregateTypes(c, sqlText, infos) // resulttypes.go
+		resultTypes(c, sqlText, infos) // resulttypes.go
 		var first []any
 		if untyped && !st.readonly() {
 			decls := fillDeclFromTable(c, sqlText, infos)
@@ -242,14 +242,23 @@ func tableDecls(c *lconn, table string) (map[string]string, []string) {
 	if err != nil || st == nil {
 		return decl, nil
 	}
+	var ints []string // maybe serial columns (resulttypes.go)
 	_, _ = st.run([]any{table}, func(r []any) error {
 		n, _ := r[0].(string)
 		t, _ := r[1].(string)
+		if strings.EqualFold(t, "INTEGER") {
+			ints = append(ints, n)
+		}
 		decl[strings.ToLower(n)] = t
 		order = append(order, strings.ToLower(n))
 		return nil
 	})
 	st.release()
+	for _, n := range ints {
+		if d := serialDecl(c, table, n); d != "" {
+			decl[strings.ToLower(n)] = d
+		}
+	}
 	return decl, order
 }
 

@@ -87,12 +87,12 @@ func (s *Session) streamRead(ctx context.Context, sqlText string, args []any, ve
 		ncol := st.columnCount()
 		infos := make([]colInfo, ncol)
 		for i := range infos {
-			infos[i] = colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
+			infos[i] = newColInfo(st, i)
 			if infos[i].decl == "" && i < len(hints) {
 				infos[i].hint = hints[i]
 			}
 		}
-		aggregateTypes(c, sqlText, infos) // resulttypes.go
+		resultTypes(c, sqlText, infos) // resulttypes.go
 		var cols []pgwire.Column
 		nrows := int64(0)
 		n, err := st.run(args, func(r []any) error {
@@ -141,7 +141,7 @@ func runPrepared(c *lconn, st *lstmt, sqlText string, args []any, verb string) (
 	ncol := st.columnCount()
 	infos := make([]colInfo, ncol)
 	for i := range infos {
-		infos[i] = colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
+		infos[i] = newColInfo(st, i)
 	}
 	var rows [][]any
 	n, err := st.run(args, func(r []any) error {
@@ -153,7 +153,7 @@ func runPrepared(c *lconn, st *lstmt, sqlText string, args []any, verb string) (
 		return res
 	}
 	if ncol > 0 {
-		aggregateTypes(c, sqlText, infos) // resulttypes.go
+		resultTypes(c, sqlText, infos) // resulttypes.go
 		res.setRows(infos, rows)
 	}
 	if verb == "" {

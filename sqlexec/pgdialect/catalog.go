@@ -411,6 +411,16 @@ func registerCatalogFuncs() error {
 	return nil
 }
 
+// SerialDecl is the declared type of column col of the table tableSQL
+// creates when it is a serial or identity column ("bigint" for a
+// bigserial, stored as SQLite's INTEGER rowid alias), "" otherwise.
+func SerialDecl(tableSQL, col string) string {
+	if v, _ := fnSerialKind(nil, []driver.Value{tableSQL, col}); v != nil {
+		return markerType(str(v))
+	}
+	return ""
+}
+
 // fnSerialKind(tablesql, column) returns the /*serial*/-style marker this
 // package wrote after the column's INTEGER type, or NULL.
 func fnSerialKind(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {

@@ -135,7 +135,10 @@ func (x *tx) exprPass() error {
 		}
 	}
 	// pass 3b: date/time operators and AT TIME ZONE (datetime_translate.go)
-	x.datetimePass()
+	if err := x.datetimePass(); err != nil {
+		return err
+	}
+	x.arithMembership() // arith.go
 	// pass 4: generate_series (its arguments are translated by now)
 	for k := len(x.series) - 1; k >= 0; k-- {
 		if err := x.generateSeries(x.series[k]); err != nil {
@@ -326,14 +329,15 @@ func (x *tx) identRewrite(i int) error {
 		if next.typ == tString && !x.endsOperand(i-1) && !x.isP(i-1, ".") && x.intervalLiteral(i) {
 			return nil
 		}
-	case "DATE", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "TIMETZ", "BOOLEAN", "BOOL", "UUID", "JSON", "JSONB", "NUMERIC", "BIGINT", "INT", "INTEGER", "TEXT":
+	case "DATE", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "TIMETZ", "BOOLEAN", "BOOL", "UUID", "JSON", "JSONB", "NUMERIC", "DECIMAL", "BIGINT", "INT", "INTEGER", "TEXT",
+		"INT2", "INT4", "INT8", "SMALLINT", "FLOAT4", "FLOAT8", "REAL", "VARCHAR", "BPCHAR", "BYTEA":
 		if next.typ == tString && !x.endsOperand(i-1) && !x.isP(i-1, ".") {
 			// typed literal: type 'literal' -> cast
 			tt := typeAlias[strings.ToLower(u)]
 			if tt != nil {
 				lit := next.str()
-				if f := checkedCasts[tt.oid]; f != "" && x.castsChecked() {
-					t.set(f + "(" + lit + ")")
+				if pre, suf, ok := checkedCast(tt, "", true); ok && x.castsChecked() {
+					t.set(pre + lit + suf)
 				} else {
 					t.set(castExpr(tt, lit))
 				}

@@ -25,6 +25,8 @@ type tx struct {
 	locking  string            // the first row-locking clause removed ("FOR UPDATE", ...)
 	temp     bool              // CREATE TEMP[ORARY] ... (temp.go)
 	onCommit string            // CREATE TEMP TABLE ... ON COMMIT <onCommit>
+	// start of a rewritten arithmetic expression -> its type (arith.go)
+	arithTypes map[int]string
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}
