@@ -9,6 +9,7 @@
 #   bash bench/compare.sh                      # 10 s per cell, 1/16/64 clients
 #   DURATION=5 CLIENTS=1,16,64,256 bash bench/compare.sh
 #   PROFILE=/tmp/prof bash bench/compare.sh    # also raftsql CPU/mutex/block profiles
+#   BEFORE=main bash bench/compare.sh          # also raftsql built from git rev main
 #
 # Needs the PostgreSQL 15 server binaries (PGBIN) and root (PostgreSQL runs
 # as user postgres through runuser). Everything listens on 127.0.0.1 and is
@@ -29,6 +30,11 @@ R3_RAFT_PORT=${R3_RAFT_PORT:-17451}
 R1_PPROF=${R1_PPROF:-127.0.0.1:16441}
 R3_PPROF=${R3_PPROF:-127.0.0.1:16451}
 PROFILE=${PROFILE:-}
+BEFORE=${BEFORE:-}
+B1_PG_PORT=${B1_PG_PORT:-15461}     # BEFORE, 1 node
+B1_RAFT_PORT=${B1_RAFT_PORT:-17461}
+B3_PG_PORT=${B3_PG_PORT:-15471}     # BEFORE, 3 nodes
+B3_RAFT_PORT=${B3_RAFT_PORT:-17471}
 
 work=$(mktemp -d)
 pids=()
@@ -46,6 +52,20 @@ trap cleanup EXIT
 
 go build -o "$work/raftsql" ./cmd/raftsql
 go build -o "$work/compare" ./bench/compare
+before_targets=()
+if [ -n "$BEFORE" ]; then
+  # The same benchmark against raftsql as of git revision $BEFORE, in the
+  # same run: before/after figures under the same load.
+  mkdir "$work/before-src"
+  git archive "$BEFORE" | tar -x -C "$work/before-src"
+  (cd "$work/before-src" && go build -o "$work/raftsql-before" ./cmd/raftsql)
+  "$work/raftsql-before" demo --nodes 1 --pg-port "$B1_PG_PORT" --raft-port "$B1_RAFT_PORT" \
+    --data-dir "$work/b1" --log-level error >"$work/b1.log" 2>&1 &
+  pids+=($!)
+  "$work/raftsql-before" demo --nodes 3 --pg-port "$B3_PG_PORT" --raft-port "$B3_RAFT_PORT" \
+    --data-dir "$work/b3" --log-level error >"$work/b3.log" 2>&1 &
+  pids+=($!)
+fi
 
 pprof_args=()
 demo_pprof1=() demo_pprof3=()
@@ -72,7 +92,9 @@ runuser -u postgres -- "$PGBIN/postgres" -D "$work/pg" -p "$PG_PORT" -k "$work/p
 pids+=($!)  # runuser; the postmaster's own PID is read below
 
 ready() { pg_isready -q -h 127.0.0.1 -p "$1"; }
-for port in "$PG_PORT" "$R1_PG_PORT" "$R3_PG_PORT" $((R3_PG_PORT + 1)) $((R3_PG_PORT + 2)); do
+ports=("$PG_PORT" "$R1_PG_PORT" "$R3_PG_PORT" $((R3_PG_PORT + 1)) $((R3_PG_PORT + 2)))
+if [ -n "$BEFORE" ]; then ports+=("$B1_PG_PORT" "$B3_PG_PORT" $((B3_PG_PORT + 1)) $((B3_PG_PORT + 2))); fi
+for port in "${ports[@]}"; do
   for i in $(seq 1 300); do
     ready "$port" && break
     if [ "$i" = 300 ]; then echo "nothing ready on port $port" >&2; cat "$work"/*.log >&2; exit 1; fi
@@ -80,8 +102,12 @@ for port in "$PG_PORT" "$R1_PG_PORT" "$R3_PG_PORT" $((R3_PG_PORT + 1)) $((R3_PG_
   done
 done
 pgpid=$(head -1 "$work/pg/postmaster.pid")
-
 url() { echo "postgres://postgres@127.0.0.1:$1/postgres?sslmode=disable"; }
+if [ -n "$BEFORE" ]; then
+  before_targets=(-target "raftsql 1 node @$BEFORE=$(url "$B1_PG_PORT")"
+    -target "raftsql 3 nodes @$BEFORE=$(url "$B3_PG_PORT"),$(url $((B3_PG_PORT + 1))),$(url $((B3_PG_PORT + 2)))")
+fi
+
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($cpu), $(go env GOVERSION), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# ${DURATION}s per cell after 1 s warm-up; clients spread round-robin over a target's nodes"
@@ -90,6 +116,6 @@ echo
   -target "PostgreSQL 15, 1 node=$(url "$PG_PORT")" \
   -target "raftsql 1 node=$(url "$R1_PG_PORT")" \
   -target "raftsql 3 nodes=$(url "$R3_PG_PORT"),$(url $((R3_PG_PORT + 1))),$(url $((R3_PG_PORT + 2)))" \
-  "${pprof_args[@]}"
+  "${before_targets[@]}" "${pprof_args[@]}"
 echo
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
