@@ -13,9 +13,10 @@
 //	    -target 'raftsql 3 nodes=postgres://n1...,postgres://n2...,postgres://n3...'
 //
 // A target's URLs are used round-robin: client i connects to URL i mod n.
-// -pprof name=http://127.0.0.1:port fetches a CPU profile from that
-// target's pprof server during each of its cells, and its mutex, block
-// and allocation profiles after it, into -profile-dir.
+// -pprof name=http://127.0.0.1:port[,...] fetches a CPU profile from each
+// of that target's pprof servers (one per node process) during each of its
+// cells, and their mutex, block and allocation profiles after the run,
+// into -profile-dir.
 package main
 
 import (
@@ -40,7 +41,7 @@ import (
 type target struct {
 	name  string
 	urls  []string
-	pprof string // base URL of its pprof server, or ""
+	pprof []string // base URLs of its nodes' pprof servers
 	// nextID is the next INSERT key: keys never repeat across cells.
 	nextID atomic.Int64
 }
@@ -60,7 +61,7 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 func main() {
 	var targets, pprofs listFlag
 	flag.Var(&targets, "target", "name=url[,url...] (repeatable; the first is the baseline for ratios)")
-	flag.Var(&pprofs, "pprof", "name=http://host:port of a target's pprof server (repeatable)")
+	flag.Var(&pprofs, "pprof", "name=http://host:port[,...] of a target's pprof servers (repeatable)")
 	duration := flag.Duration("duration", 10*time.Second, "measured time per cell and target")
 	warmup := flag.Duration("warmup", time.Second, "unmeasured time before each measurement")
 	clientsFlag := flag.String("clients", "1,16,64", "client counts")
@@ -87,12 +88,14 @@ func run(targetArgs, pprofArgs []string, duration, warmup time.Duration, clients
 		ts = append(ts, &target{name: name, urls: strings.Split(urls, ",")})
 	}
 	for _, a := range pprofArgs {
-		name, url, ok := strings.Cut(a, "=")
+		name, urls, ok := strings.Cut(a, "=")
 		i := slices.IndexFunc(ts, func(t *target) bool { return t.name == name })
 		if !ok || i < 0 {
-			return fmt.Errorf("-pprof %q: want name=url of a -target name", a)
+			return fmt.Errorf("-pprof %q: want name=url[,url...] of a -target name", a)
 		}
-		ts[i].pprof = strings.TrimSuffix(url, "/")
+		for _, u := range strings.Split(urls, ",") {
+			ts[i].pprof = append(ts[i].pprof, strings.TrimSuffix(u, "/"))
+		}
 	}
 	var clients []int
 	for _, s := range strings.Split(clientsArg, ",") {
@@ -123,14 +126,17 @@ func run(targetArgs, pprofArgs []string, duration, warmup time.Duration, clients
 			fmt.Printf("| %s, %d |", opLabel(op), c)
 			var base float64
 			for i, t := range ts {
-				var stopProfile func()
-				if t.pprof != "" && profileDir != "" {
-					stopProfile = fetchAsync(t.pprof+"/debug/pprof/profile?seconds="+strconv.Itoa(int((warmup+duration).Seconds())),
-						filepath.Join(profileDir, fileName(t.name, op, c, "cpu")))
+				var waits []func()
+				if profileDir != "" {
+					secs := strconv.Itoa(int((warmup + duration).Seconds()))
+					for node, u := range t.pprof {
+						waits = append(waits, fetchAsync(u+"/debug/pprof/profile?seconds="+secs,
+							filepath.Join(profileDir, fileName(t.name, node, op, c, "cpu"))))
+					}
 				}
 				r := measure(ctx, t, op, c, rows, warmup, duration)
-				if stopProfile != nil {
-					stopProfile()
+				for _, wait := range waits {
+					wait()
 				}
 				if r.err != nil {
 					fmt.Printf(" error: %v |", r.err)
@@ -150,11 +156,10 @@ func run(targetArgs, pprofArgs []string, duration, warmup time.Duration, clients
 	}
 	if profileDir != "" {
 		for _, t := range ts {
-			if t.pprof == "" {
-				continue
-			}
-			for _, p := range []string{"mutex", "block", "allocs"} {
-				fetchAsync(t.pprof+"/debug/pprof/"+p, filepath.Join(profileDir, fileName(t.name, "all", 0, p)))()
+			for node, u := range t.pprof {
+				for _, p := range []string{"mutex", "block", "allocs"} {
+					fetchAsync(u+"/debug/pprof/"+p, filepath.Join(profileDir, fileName(t.name, node, "all", 0, p)))()
+				}
 			}
 		}
 	}
@@ -168,14 +173,14 @@ func opLabel(op string) string {
 	return strings.ToUpper(op)
 }
 
-func fileName(target, op string, clients int, kind string) string {
+func fileName(target string, node int, op string, clients int, kind string) string {
 	clean := strings.Map(func(r rune) rune {
 		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
 			return r
 		}
 		return '-'
 	}, target)
-	return fmt.Sprintf("%s-%s-%d.%s.pprof", clean, op, clients, kind)
+	return fmt.Sprintf("%s-n%d-%s-%d.%s.pprof", clean, node+1, op, clients, kind)
 }
 
 // fetchAsync downloads url into path in the background; the returned

@@ -51,6 +51,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	snapKeep := fs.Int("snapshot-keep", snapshot.DefaultKeep, "snapshots kept on disk (at least 2)")
 	maxTransfers := fs.Int("max-snapshot-transfers", snapshot.DefaultMaxTransfers, "concurrent outgoing snapshot transfers")
 	sec := addSecurityFlags(fs)
+	pprofAddr := fs.String("pprof-addr", "", "serve Go runtime profiles (/debug/pprof/) on this loopback address, for benchmarks")
 	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql serve [flags]\n\nStarts one member of a raftsql cluster. Restarting with the same --data-dir\nrejoins with the stored state.\n\nFlags:\n"); !ok {
 		return code
 	}
@@ -58,6 +59,14 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "raftsql serve: %v\n", err)
 		return 2
+	}
+	if *pprofAddr != "" {
+		stopPprof, err := startPprof(*pprofAddr, logger)
+		if err != nil {
+			fmt.Fprintf(stderr, "raftsql serve: %v\n", err)
+			return 2
+		}
+		defer stopPprof()
 	}
 	if *maxConns <= 0 {
 		fmt.Fprintf(stderr, "raftsql serve: invalid --max-connections %d: must be positive\n", *maxConns)
