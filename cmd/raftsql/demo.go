@@ -55,14 +55,11 @@ func demo(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftsql demo: %v\n", err)
 		return 2
 	}
-	if *pprofAddr != "" {
-		stopPprof, err := startPprof(*pprofAddr, logger)
-		if err != nil {
-			fmt.Fprintf(stderr, "raftsql demo: %v\n", err)
-			return 2
-		}
-		defer stopPprof()
+	stopPprof, ok := pprofFlag(*pprofAddr, logger, stderr, "raftsql demo")
+	if !ok {
+		return 2
 	}
+	defer stopPprof()
 	dir := *dataDir
 	if dir == "" {
 		dir, err = os.MkdirTemp("", "raftsql-demo-")

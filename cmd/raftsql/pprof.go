@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -42,4 +43,18 @@ func startPprof(addr string, log *slog.Logger) (func(), error) {
 		}
 	}()
 	return func() { srv.Close() }, nil
+}
+
+// pprofFlag starts the profile server of --pprof-addr when it is set; on
+// failure it reports to stderr as command and returns false.
+func pprofFlag(addr string, log *slog.Logger, stderr io.Writer, command string) (stop func(), ok bool) {
+	if addr == "" {
+		return func() {}, true
+	}
+	stop, err := startPprof(addr, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", command, err)
+		return nil, false
+	}
+	return stop, true
 }

@@ -60,14 +60,11 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftsql serve: %v\n", err)
 		return 2
 	}
-	if *pprofAddr != "" {
-		stopPprof, err := startPprof(*pprofAddr, logger)
-		if err != nil {
-			fmt.Fprintf(stderr, "raftsql serve: %v\n", err)
-			return 2
-		}
-		defer stopPprof()
+	stopPprof, ok := pprofFlag(*pprofAddr, logger, stderr, "raftsql serve")
+	if !ok {
+		return 2
 	}
+	defer stopPprof()
 	if *maxConns <= 0 {
 		fmt.Fprintf(stderr, "raftsql serve: invalid --max-connections %d: must be positive\n", *maxConns)
 		return 2
