@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/url"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -16,7 +17,8 @@ import (
 
 // Options configure Open.
 type Options struct {
-	// ReadConns is the size of the read-only connection pool (default 4).
+	// ReadConns is the size of the read-only connection pool (default:
+	// twice GOMAXPROCS, at least 4).
 	ReadConns int
 	// DedupeWindow: request ids are remembered for this many log indexes
 	// (default 100000).
@@ -93,7 +95,12 @@ type Entry struct {
 // Open opens (creating if needed) the state machine database at path.
 func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if opts.ReadConns <= 0 {
-		opts.ReadConns = 4
+		// A read holds its connection for the whole statement: a fixed
+		// pool of 4 capped point reads at 4 cores' worth on a many-core
+		// machine (issue 15). Twice the cores lets every core run a read
+		// while as many wait for their client, at a page cache (2 MB at
+		// most) per connection.
+		opts.ReadConns = max(4, 2*runtime.GOMAXPROCS(0))
 	}
 	if opts.DedupeWindow == 0 {
 		opts.DedupeWindow = 100000

@@ -26,6 +26,9 @@ type Session struct {
 	advID    string            // advisory lock holder id, set at the first lock (advisory.go)
 	named    map[string]*named // SQL-level PREPAREd statements (sqlprepare.go)
 	temp     *tempSpace        // temporary objects (temp.go), nil until the first CREATE TEMP
+	// reported is ParameterStatus's last answer, returned again while no
+	// reported value changed (it is asked before every ReadyForQuery).
+	reported map[string]string
 }
 
 // NewSession starts a session for one client connection.
@@ -73,10 +76,23 @@ func (e *Engine) NewSession(ctx context.Context, info pgwire.SessionInfo) (pgwir
 func (s *Session) ParameterStatus() map[string]string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := make(map[string]string, len(reportedParams))
-	for _, k := range reportedParams {
-		m[k] = s.settings[strings.ToLower(k)]
+	if m := s.reported; m != nil {
+		same := true
+		for i, k := range reportedParams {
+			if m[k] != s.settings[reportedKeys[i]] {
+				same = false
+				break
+			}
+		}
+		if same {
+			return m
+		}
 	}
+	m := make(map[string]string, len(reportedParams))
+	for i, k := range reportedParams {
+		m[k] = s.settings[reportedKeys[i]]
+	}
+	s.reported = m
 	return m
 }
 
