@@ -23,6 +23,10 @@ const (
 	// between nodes in a MsgProp's entry (join.go).
 	entryJoinRequest byte = 5
 	entryJoinReply   byte = 6
+	// Never in the log either: an unborn initial member's question and
+	// the answer (birth.go).
+	entryBirthQuery byte = 7
+	entryBirthReply byte = 8
 )
 
 const (

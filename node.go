@@ -46,8 +46,13 @@ type Node struct {
 	// membership.IncarnationID(cfg.Name, memberInc).
 	memberInc uint64
 	randMu    sync.Mutex // Config.Rand after Start (drawIncarnation)
+	// birth: an initial member's way to becoming a voter (birth.go);
+	// bornFlag gates the driver until it is born.
+	birth    birthState
+	bornFlag atomic.Bool
 	// removedPeers: where removed members were (join.go, retellRemoved).
 	removedPeers removedPeers
+	removedOnce  sync.Once // stopRemoved
 	joinMu       sync.Mutex
 	joining      map[uint64]bool
 	// incarnation is random per Start: it prefixes this incarnation's
@@ -239,6 +244,13 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		defer n.bgWG.Done()
 		n.runUpkeep(bgCtx)
 	}()
+	if !n.born() {
+		n.bgWG.Add(1)
+		go func() {
+			defer n.bgWG.Done()
+			n.runBirth(bgCtx)
+		}()
+	}
 	n.log.Info("node started", "pg", ln.Addr().String(), "raft", tr.Addr().String(), "applied", n.AppliedIndex())
 	return n, nil
 }
