@@ -192,10 +192,12 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("raftsql: transport: %w", err)
 	}
+	// Set before the transport starts: its handler may answer a peer
+	// (birth.go, join.go) as soon as it accepts.
+	n.tr = tr
 	if err := tr.Start(ctx); err != nil {
 		return nil, &FieldError{Field: "RaftListen", Err: fmt.Errorf("cannot listen on %s (%w)", cfg.RaftListen, err)}
 	}
-	n.tr = tr
 	cleanup = append(cleanup, func() { tr.Close() })
 	for _, m := range cfg.InitialCluster {
 		if id := membership.MemberID(m.Name); id != n.id {
