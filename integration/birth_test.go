@@ -138,3 +138,30 @@ func TestJoinToken(t *testing.T) {
 		t.Fatalf("the joined member records token %q, want %q", got, token)
 	}
 }
+
+// TestDeletedRaftLogRefused: a member of the initial cluster that has
+// served and whose Raft log was deleted (identity.json kept) is refused at
+// start, with the way back in, instead of voting with an empty log.
+func TestDeletedRaftLogRefused(t *testing.T) {
+	c := startMemCluster(t, 3)
+	lead := c.waitLeader(10 * time.Second)
+	victim := (lead + 1) % 3
+	name, dir := c.members[victim].Name, filepath.Join(c.dir, c.members[victim].Name)
+	c.stop(victim)
+	if err := os.RemoveAll(filepath.Join(dir, "raft")); err != nil {
+		t.Fatal(err)
+	}
+	n, err := raftsql.Start(context.Background(), raftsql.Config{
+		Name: name, DataDir: dir, InitialCluster: c.members, Logger: c.log,
+		PGListener: listenLoopback(t, c.pgAddrs[victim]), RaftListener: listenLoopback(t, c.members[victim].RaftAddr),
+	})
+	if err == nil {
+		n.Close()
+		t.Fatal("a member whose Raft log was deleted started")
+	}
+	for _, want := range []string{"Raft log", "is missing", fmt.Sprintf("ALTER CLUSTER REMOVE MEMBER '%s'", name), "--join"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Fatalf("the refusal does not say %q: %v", want, err)
+		}
+	}
+}
