@@ -321,7 +321,7 @@ func (n *Node) handleJoinReply(data []byte) {
 // name of a voter, with the way back in.
 func errOldIdentity(name string) error {
 	return &NodeError{Code: "55000", Msg: fmt.Sprintf("member %q is a voter of this cluster, and a node with an empty data directory cannot rejoin as its old self (it has lost its log and its votes; counting it in a quorum could lose acknowledged writes). "+
-		"Run ALTER CLUSTER REMOVE MEMBER '%s' on any member, then start this node again with an empty data directory and --join", name, name)}
+		"Run ALTER CLUSTER REMOVE MEMBER '%s' on any member, then start this node again with an empty data directory, --join <any member's raft address> and --join-token-file (SHOW raftsql.join_token on a member)", name, name)}
 }
 
 // removedPeerGrace is how long a node keeps sending to a member it has
@@ -413,5 +413,5 @@ func (n *Node) errRemoved(index uint64) error {
 	}
 	return &NodeError{Code: "57P01", Msg: fmt.Sprintf("raftsql: member %q was removed from the cluster%s and stops serving. "+
 		"To bring it back: move the data directory %s aside, run ALTER CLUSTER ADD MEMBER '%s' ADDRESS '<raft address>' on any member (or skip that: --join asks for it), "+
-		"and start it with an empty data directory and --join <any member's raft address>", n.cfg.Name, at, n.cfg.DataDir, n.cfg.Name)}
+		"and start it with an empty data directory, --join <any member's raft address> and --join-token-file (SHOW raftsql.join_token on a member)", n.cfg.Name, at, n.cfg.DataDir, n.cfg.Name)}
 }
