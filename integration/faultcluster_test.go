@@ -139,8 +139,8 @@ func (fc *faultCluster) backup(i int) {
 
 // rollBack kills node i, replaces its data directory with the copy
 // backup made and restarts it under its old name: an operator error the
-// cluster cannot detect (the copy is a member's genuine past, with its
-// identity, born, and a log that forgot later votes and entries; see
+// cluster cannot always detect (the copy is a member's genuine past, with
+// its identity, born, and a log that forgot later votes and entries; see
 // TestFaultsSelfTestWipedVoter). A wiped data directory, by contrast, is
 // refused (birth.go).
 func (fc *faultCluster) rollBack(i int) {
