@@ -79,6 +79,10 @@ func (n *Node) resolveIdentity(ctx context.Context) (uint64, error) {
 		if n.cfg.Join != "" && !id.isBorn() {
 			return 0, &FieldError{Field: "Join", Err: fmt.Errorf("the data directory %s belongs to member %q of an initial cluster that never started serving: it holds no data; move it aside and start with an empty data directory to join", n.cfg.DataDir, n.cfg.Name)}
 		}
+		if !id.isBorn() && membership.ClusterID(n.cfg.InitialCluster) != id.ClusterID {
+			// Its birth asks the other initial members (birth.go).
+			return 0, &FieldError{Field: "InitialCluster", Err: fmt.Errorf("member %q has not yet found the other members of its new cluster: start it with the same initial cluster as before (and as the other members)", n.cfg.Name)}
+		}
 		n.initBirth(id)
 		n.memberInc = id.Incarnation
 		n.id = membership.IncarnationID(n.cfg.Name, id.Incarnation)
