@@ -168,6 +168,10 @@ func (n *Node) runBirth(ctx context.Context) {
 				timer.Stop()
 				return
 			case r := <-n.birth.replies:
+				if _, ok := n.names[membership.MemberID(r.Name)]; !ok || r.Name == n.cfg.Name {
+					n.log.Warn("birth: ignoring an answer from a node that is not another initial member", "name", r.Name)
+					continue
+				}
 				switch {
 				case r.Born && r.Known && r.Roster[n.cfg.Name] == self.Nonce:
 					timer.Stop()
