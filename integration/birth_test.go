@@ -165,3 +165,61 @@ func TestDeletedRaftLogRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestServeWipedInitialMemberRefused is the same window with real
+// processes: the wiped member, restarted with its original flags while the
+// other members are down, waits; when a member that knows the cluster
+// starts, it exits with an error that says what to run, and no
+// acknowledged row is lost.
+func TestServeWipedInitialMemberRefused(t *testing.T) {
+	c := startProcCluster(t, 3)
+	lead := c.leader(20 * time.Second)
+	var victim, stale *procNode
+	for _, p := range c.nodes {
+		switch {
+		case p == lead:
+		case victim == nil:
+			victim = p
+		default:
+			stale = p
+		}
+	}
+	conn := connect(t, lead.url())
+	mustExec(t, conn, "CREATE TABLE kv (k int PRIMARY KEY)")
+	mustExec(t, conn, "INSERT INTO kv SELECT g FROM generate_series(1, 10) AS g")
+	c.kill(stale)
+	mustExec(t, conn, "INSERT INTO kv SELECT g FROM generate_series(11, 20) AS g")
+	conn.Close(context.Background())
+	c.kill(victim)
+	if err := os.RemoveAll(victim.dataDir); err != nil {
+		t.Fatal(err)
+	}
+	c.kill(lead)
+	c.start(victim) // its PostgreSQL port opens; it waits, unborn
+	c.start(stale)
+	select {
+	case <-victim.exited:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the wiped member did not exit")
+	}
+	if victim.cmd.ProcessState.Success() {
+		t.Fatal("the wiped member exited with status 0")
+	}
+	victim.cmd = nil
+	b, _ := os.ReadFile(victim.logPath)
+	for _, want := range []string{"its cluster already exists", fmt.Sprintf("ALTER CLUSTER REMOVE MEMBER '%s'", victim.name), "--join", "SHOW raftsql.join_token"} {
+		if !strings.Contains(string(b), want) {
+			t.Fatalf("the wiped member's output does not say %q:\n%s", want, tail(string(b), 20))
+		}
+	}
+	c.start(lead)
+	c.leader(20 * time.Second)
+	conn = connect(t, stale.url())
+	var n, sum int
+	if err := conn.QueryRow(context.Background(), "SELECT count(*), sum(k) FROM kv").Scan(&n, &sum); err != nil {
+		t.Fatal(err)
+	}
+	if n != 20 || sum != 210 {
+		t.Fatalf("%d rows summing to %d, want the 20 acknowledged rows (210)", n, sum)
+	}
+}
