@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/raftsql/raftsql/adminhttp"
 	"github.com/raftsql/raftsql/raft"
 )
 
@@ -58,46 +59,80 @@ func (n *Node) reachable(st raft.Status, id uint64) bool {
 	return ok && time.Since(t) < time.Duration(n.cfg.ElectionTicks)*n.cfg.TickInterval
 }
 
-// showCluster returns SHOW CLUSTER's rows.
-func (n *Node) showCluster(ctx context.Context) ([][]string, error) {
+// clusterMembers returns the members of the applied configuration as this
+// node sees them (SHOW CLUSTER, the status page), and the core's status
+// they were read from.
+func (n *Node) clusterMembers(ctx context.Context) ([]adminhttp.Member, raft.Status, error) {
 	st, err := n.Status(ctx)
 	if err != nil {
-		return nil, err
+		return nil, st, err
 	}
 	isLeader := st.SoftState.RaftState == raft.StateLeader
-	var rows [][]string
+	commit := st.HardState.Commit
+	var ms []adminhttp.Member
 	for _, id := range st.Config.IDs() {
 		m, _ := n.memberInfo(id)
 		name := m.Name
 		if name == "" {
 			name = n.nameOf(id)
 		}
-		role := "voter"
+		mem := adminhttp.Member{ID: strconv.FormatUint(id, 10), Name: name, RaftAddress: m.RaftAddr, PGAddress: m.PGAddr, Role: "voter", State: "unknown"}
 		if st.Config.IsLearner(id) {
-			role = "learner"
+			mem.Role = "learner"
 		}
-		state, match, applied, contact := "unknown", "", "", ""
+		match := func(v uint64) {
+			mem.MatchIndex = &v
+			lag := uint64(0)
+			if commit > v {
+				lag = commit - v
+			}
+			mem.Lag = &lag
+		}
 		switch {
 		case id == n.id:
-			state = raftStateName(st.SoftState.RaftState)
-			applied = strconv.FormatUint(n.AppliedIndex(), 10)
+			mem.State = raftStateName(st.SoftState.RaftState)
+			applied := n.AppliedIndex()
+			mem.AppliedIndex = &applied
 			if isLeader {
-				match = strconv.FormatUint(st.Progress[id].Match, 10)
+				match(st.Progress[id].Match)
 			}
 		case isLeader:
-			pr := st.Progress[id]
-			state = "follower"
+			mem.State = "follower"
 			if !n.reachable(st, id) {
-				state = "unreachable"
+				mem.State = "unreachable"
 			}
-			match = strconv.FormatUint(pr.Match, 10)
+			match(st.Progress[id].Match)
 		case id == st.SoftState.Lead:
-			state = "leader"
+			mem.State = "leader"
 		}
 		if t, ok := n.contacts.get(id); ok && id != n.id {
-			contact = t.UTC().Format(time.RFC3339Nano)
+			t = t.UTC()
+			mem.LastContact = &t
 		}
-		rows = append(rows, []string{strconv.FormatUint(id, 10), name, m.RaftAddr, m.PGAddr, role, state, match, applied, contact})
+		ms = append(ms, mem)
+	}
+	return ms, st, nil
+}
+
+// showCluster returns SHOW CLUSTER's rows.
+func (n *Node) showCluster(ctx context.Context) ([][]string, error) {
+	ms, _, err := n.clusterMembers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	u := func(v *uint64) string {
+		if v == nil {
+			return ""
+		}
+		return strconv.FormatUint(*v, 10)
+	}
+	rows := make([][]string, 0, len(ms))
+	for _, m := range ms {
+		contact := ""
+		if m.LastContact != nil {
+			contact = m.LastContact.Format(time.RFC3339Nano)
+		}
+		rows = append(rows, []string{m.ID, m.Name, m.RaftAddress, m.PGAddress, m.Role, m.State, u(m.MatchIndex), u(m.AppliedIndex), contact})
 	}
 	return rows, nil
 }

@@ -75,6 +75,11 @@ type Config struct {
 	// one check hashes (default 2000). See verify.go.
 	VerifyInterval time.Duration
 	VerifyRows     int
+	// NoSelfRepair keeps a node whose SQLite state cannot be trusted (a
+	// diverged replica, a damaged file) as it is, for forensics: it stays
+	// diverged, or stops, until an operator repairs it. By default it
+	// repairs itself (repair.go).
+	NoSelfRepair bool
 
 	// Snapshots and log compaction (snapshots.go). A snapshot is made
 	// after SnapshotEntries entries (default 100000) or SnapshotLogBytes
@@ -113,6 +118,18 @@ type Config struct {
 	// (raft/transport/tls.go); every member must use it.
 	PeerTLS *transport.PeerTLS
 
+	// HTTPListen, when set, is the admin HTTP listener's address
+	// (adminhttp: /metrics, /livez, /readyz, the status page); HTTPListener
+	// is used instead when set (Start owns it, as PGListener). Pprof adds
+	// Go's pprof endpoints to it. Off by default: the listener shows the
+	// cluster's topology to whoever can reach it.
+	HTTPListen   string
+	HTTPListener net.Listener
+	Pprof        bool
+	// ReadyLag is how many committed entries a node may have left to
+	// apply and still be ready (default 1000; see ready.go).
+	ReadyLag uint64
+
 	Logger *slog.Logger
 	// Rand is the node's source of randomness, read at Start for the Raft
 	// core's seed (election jitter) and the incarnation id that makes
@@ -140,6 +157,9 @@ func (c *Config) setDefaults() error {
 	if c.RaftListener != nil {
 		c.RaftListen = c.RaftListener.Addr().String()
 	}
+	if c.HTTPListener != nil {
+		c.HTTPListen = c.HTTPListener.Addr().String()
+	}
 	if c.TickInterval <= 0 {
 		c.TickInterval = 15 * time.Millisecond
 	}
@@ -157,6 +177,9 @@ func (c *Config) setDefaults() error {
 	}
 	if c.VerifyInterval == 0 {
 		c.VerifyInterval = 5 * time.Second
+	}
+	if c.ReadyLag == 0 {
+		c.ReadyLag = 1000
 	}
 	if c.VerifyRows <= 0 {
 		c.VerifyRows = 2000

@@ -75,9 +75,9 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 	if err := n.openSnapshots(); err != nil {
 		return err
 	}
-	db, err := sqlexec.Open(ctx, filepath.Join(n.cfg.DataDir, "db.sqlite"), sqlexec.Options{Logger: n.log, Clock: n.cfg.Clock, StepBudget: n.cfg.StepBudget})
+	db, err := n.openCheckedDB(ctx, sqlexec.Options{Logger: n.log, Clock: n.cfg.Clock, StepBudget: n.cfg.StepBudget}, hs.Commit)
 	if err != nil {
-		return fmt.Errorf("raftsql: open the SQLite database %s: %w (if the file is damaged, move it aside and restart: the node rebuilds it from its Raft log, starting from its newest snapshot if the log was compacted)", filepath.Join(n.cfg.DataDir, "db.sqlite"), err)
+		return fmt.Errorf("raftsql: open the SQLite database %s: %w (if the file is damaged, move it aside and restart: the node rebuilds it from its Raft log, starting from its newest snapshot if the log was compacted)", filepath.Join(n.cfg.DataDir, dbFile), err)
 	}
 	n.db = db
 	defer func() {

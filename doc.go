@@ -33,6 +33,17 @@
 // birth.go (an initial member votes only once every initial member has
 // vouched for this incarnation), jointoken.go (the secret --join presents).
 //
+// Operations (docs/operations.md): admin.go (the admin HTTP listener's
+// source, package adminhttp), ready.go (readiness; a node that cannot
+// take part in its cluster refuses clients at once), metrics.go (the
+// node's own Prometheus registry), datadir_lock.go (one process per data
+// directory).
+// Trust in the state (see docs/design.md, "Self-verification" and
+// "Self-repair"): verify.go (replicas compare checksums through the log),
+// diverged.go (the DIVERGED mark), repair.go (a diverged replica or a
+// damaged SQLite file rebuilds itself from a healthy peer's snapshot, or
+// from its own snapshot and log at start).
+//
 // Invariants:
 //   - A client hears success for a write only after its entry committed
 //     (durable on a majority) and was applied on this node.

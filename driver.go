@@ -191,6 +191,7 @@ func (n *Node) handleReady(rd raft.Ready, inflight map[uint64]*inflightRead) err
 	if rd.SoftState != nil {
 		prev := n.leader.Swap(rd.SoftState.Lead)
 		if prev != rd.SoftState.Lead {
+			n.noteLeader(rd.SoftState.Lead)
 			n.leaderMu.Lock()
 			close(n.leaderChanged)
 			n.leaderChanged = make(chan struct{})
@@ -200,14 +201,17 @@ func (n *Node) handleReady(rd raft.Ready, inflight map[uint64]*inflightRead) err
 	}
 	if !rd.HardState.IsEmpty() {
 		n.term.Store(rd.HardState.Term)
+		n.commit.Store(rd.HardState.Commit)
 	}
 	// Step 1 of the persistence contract: snapshot, hard state and entries
 	// are durable before any message that depends on them leaves.
 	switch {
 	case len(rd.Entries) > 0 || !rd.Snapshot.IsEmpty() || rd.MustSync:
+		synced := n.metrics.logSynced()
 		if err := n.store.Save(rd.HardState, rd.Entries, rd.Snapshot); err != nil {
 			return fmt.Errorf("raftsql: persist raft state: %w", err)
 		}
+		synced()
 	case !rd.HardState.IsEmpty():
 		// Only the commit index moved: no fsync needed (see Start for
 		// why a lost commit index is recovered from SQLite).

@@ -10,7 +10,9 @@ import (
 	"net"
 	"sync"
 	"sync/atomic"
+	"time"
 
+	"github.com/raftsql/raftsql/adminhttp"
 	"github.com/raftsql/raftsql/logstore"
 	"github.com/raftsql/raftsql/membership"
 	"github.com/raftsql/raftsql/pgwire"
@@ -93,12 +95,18 @@ type Node struct {
 	leaderMu      sync.Mutex
 	leaderChanged chan struct{}
 	term          atomic.Uint64
+	commit        atomic.Uint64 // the core's commit index, as of its last Ready
+	health        health        // readiness (ready.go)
+	metrics       *nodeMetrics  // Prometheus metrics (metrics.go)
+	admin         *adminhttp.Server
 	closeMu       sync.Mutex
 	closed        bool
 	bgCancel      context.CancelFunc
 	bgWG          sync.WaitGroup
-	ver           *verifier  // self-verification (verify.go)
-	snaps         *snapState // snapshots and log compaction (snapshots.go)
+	unlockDir     func()       // releases the data directory's lock (datadir_lock.go)
+	ver           *verifier    // self-verification (verify.go)
+	snaps         *snapState   // snapshots and log compaction (snapshots.go)
+	rep           *repairState // self-repair (repair.go)
 }
 
 // Start opens (or initialises) the node's data directory, starts the Raft
@@ -107,7 +115,7 @@ type Node struct {
 func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	defer func() {
 		if err != nil {
-			closeListeners(cfg.PGListener, cfg.RaftListener)
+			closeListeners(cfg.PGListener, cfg.RaftListener, cfg.HTTPListener)
 		}
 	}()
 	if err := cfg.setDefaults(); err != nil {
@@ -133,10 +141,15 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		donec:       make(chan struct{}),
 		waiters:     map[[16]byte]chan *sqlexec.ApplyResult{},
 		appliedCond: make(chan struct{}),
+		rep:         newRepairState(),
 
 		leaderChanged: make(chan struct{}),
 		ver:           newVerifier(),
 	}
+	n.metrics = newNodeMetrics(n)
+	n.health.ready = make(chan struct{})
+	n.health.lastKind = "init"
+	n.health.leaderlessSince.Store(time.Now().UnixNano())
 	for _, m := range cfg.InitialCluster {
 		n.names[membership.MemberID(m.Name)] = m.Name
 	}
@@ -148,6 +161,13 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 			}
 		}
 	}()
+
+	unlock, err := lockDataDir(cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	n.unlockDir = unlock
+	cleanup = append(cleanup, unlock)
 
 	clusterID, err := n.resolveIdentity(ctx)
 	if err != nil {
@@ -223,6 +243,13 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if err := n.newWireServer(n.db, cfg); err != nil {
 		return nil, err
 	}
+	adminLn, err := listenAdmin(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if adminLn != nil {
+		cleanup = append(cleanup, func() { adminLn.Close() })
+	}
 
 	n.startSnapshots()
 	go n.applyLoop()
@@ -253,7 +280,17 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 			n.runBirth(bgCtx)
 		}()
 	}
-	n.log.Info("node started", "pg", ln.Addr().String(), "raft", tr.Addr().String(), "applied", n.AppliedIndex())
+	n.bgWG.Add(1)
+	go func() {
+		defer n.bgWG.Done()
+		n.watchReadiness(bgCtx)
+	}()
+	n.startAdmin(adminLn, cfg)
+	args := []any{"pg", ln.Addr().String(), "raft", tr.Addr().String(), "applied", n.AppliedIndex()}
+	if adminLn != nil {
+		args = append(args, "http", adminLn.Addr().String())
+	}
+	n.log.Info("node started", args...)
 	return n, nil
 }
 
@@ -354,6 +391,9 @@ func (n *Node) Close() error {
 	n.closeMu.Unlock()
 
 	var errs []error
+	if err := n.stopAdmin(); err != nil {
+		errs = append(errs, err)
+	}
 	if err := n.pg.Close(); err != nil {
 		errs = append(errs, err)
 	}
@@ -375,5 +415,6 @@ func (n *Node) Close() error {
 	if err := n.store.Close(); err != nil {
 		errs = append(errs, err)
 	}
+	n.unlockDir()
 	return errors.Join(errs...)
 }

@@ -45,6 +45,9 @@ func (r *replicator) Propose(ctx context.Context, cmd *sqlexec.Command) (*sqlexe
 		// from its diverged data.
 		return nil, n.errDiverged(why)
 	}
+	if err := n.unavailable(); err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithTimeout(ctx, n.cfg.WriteTimeout)
 	defer cancel()
 
@@ -71,6 +74,7 @@ func (r *replicator) Propose(ctx context.Context, cmd *sqlexec.Command) (*sqlexe
 	}()
 
 	accepted := false // some copy reached the core of a node with a leader
+	defer n.metrics.proposed()()
 	for {
 		leaderChanged := n.leaderChange()
 		err := n.submit(ctx, &proposal{data: data})

@@ -44,6 +44,9 @@ func (r *replicator) ReadBarrier(ctx context.Context) error {
 	// cancellation (a cancel request, statement_timeout) as itself, so the
 	// client sees 57014 as for any cancelled statement; anything else as
 	// the node being unable to confirm a read index.
+	if err := n.unavailable(); err != nil {
+		return err
+	}
 	unavailable := func(cause error) error {
 		if err := caller.Err(); err != nil {
 			return fmt.Errorf("raftsql: linearizable read: %w", err)

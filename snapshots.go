@@ -68,6 +68,10 @@ type snapState struct {
 	logAtStart uint64 // entries the log held at start
 	made       atomic.Uint64
 	installed  atomic.Uint64
+	// madeBytes and installedBytes sum their sizes (file bytes made,
+	// image bytes installed from the leader): metrics.go.
+	madeBytes      atomic.Uint64
+	installedBytes atomic.Uint64
 }
 
 // openSnapshots opens DataDir/snapshots.
@@ -157,6 +161,10 @@ func (n *Node) makeSnapshot(ctx context.Context) (snapshot.Info, error) {
 	s := n.snaps
 	s.makeMu.Lock()
 	defer s.makeMu.Unlock()
+	if n.rep.due.Load() {
+		// Its state is bad: a snapshot of it must never be sent on.
+		return snapshot.Info{}, errRepairing
+	}
 	if latest, ok := s.store.Latest(); ok && latest.Meta.Index >= n.db.AppliedIndex() {
 		return latest, nil
 	}
@@ -179,6 +187,7 @@ func (n *Node) makeSnapshot(ctx context.Context) (snapshot.Info, error) {
 		return info, fmt.Errorf("raftsql: record snapshot %d in the log store: %w", info.Meta.Index, err)
 	}
 	s.made.Add(1)
+	s.madeBytes.Add(uint64(max(info.FileBytes, 0)))
 	to := s.policy.CompactTo(info.Meta.Index)
 	if first, err := n.store.FirstIndex(); err == nil && to >= first {
 		if err := n.store.Compact(to); err != nil && !errors.Is(err, raft.ErrCompacted) {
@@ -258,6 +267,9 @@ func (n *Node) streamSnapshots(msgs []raft.Message) []raft.Message {
 // receiveSnapshot persists and prepares an incoming snapshot stream, then
 // delivers its MsgSnap to the core.
 func (n *Node) receiveSnapshot(ctx context.Context, m raft.Message, r io.Reader) error {
+	if string(m.Context) == repairMarker && m.Snapshot != nil {
+		return n.receiveRepairImage(ctx, m, r)
+	}
 	s := n.snaps
 	select {
 	case s.recv <- struct{}{}:
@@ -334,6 +346,7 @@ func (n *Node) installSnapshot(snap raft.Snapshot) error {
 	}
 	n.setApplied(meta.Index)
 	s.installed.Add(1)
+	s.installedBytes.Add(uint64(max(p.ImageBytes, 0)))
 	s.mu.Lock()
 	s.entries, s.bytes = 0, 0
 	s.mu.Unlock()

@@ -31,6 +31,7 @@ func (n *Node) newWireServer(db *sqlexec.DB, cfg Config) error {
 		StartupTimeout:      cfg.AuthenticationTimeout,
 		ReservedConnections: cfg.ReservedConnections,
 		IsSuperuser:         auth.isSuperuser,
+		Observe:             n.metrics.observeStatement,
 	})
 	n.log.Info("client authentication", "method", cfg.Auth, "superuser", cfg.Superuser, "tls", cfg.TLS != nil, "peer_tls", cfg.PeerTLS != nil, "listen", cfg.PGListen)
 	if cfg.Auth == AuthTrust && !isLoopback(cfg.PGListen) {

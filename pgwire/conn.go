@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgproto3"
@@ -33,6 +34,10 @@ type conn struct {
 	fr     *framer // the Backend's input: lets the server peek at the next message
 	ctx    context.Context
 	cancel context.CancelFunc
+
+	// inTx: the session was inside a transaction block when it last
+	// became ready for a query (Server.Stats).
+	inTx atomic.Bool
 
 	pid     uint32
 	secret  []byte
@@ -89,10 +94,14 @@ func (c *conn) stmtContext() (context.Context, func()) {
 // COPY aborted, or the I/O error that ends the connection.
 func (c *conn) runStatement(w *writer, run func(context.Context) error) (stmtErr, ioErr error) {
 	ctx, done := c.stmtContext()
+	start := time.Now()
 	err := run(ctx)
 	done()
 	if err == nil && w.err != nil {
 		err = w.err
+	}
+	if obs := c.srv.cfg.Observe; obs != nil {
+		obs(w.tag, err, time.Since(start))
 	}
 	if w.ioErr != nil {
 		return nil, w.ioErr
@@ -213,7 +222,9 @@ func (c *conn) sendParamChanges() {
 
 func (c *conn) readyForQuery() error {
 	c.sendParamChanges()
-	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: byte(c.txStatus())})
+	st := c.txStatus()
+	c.inTx.Store(st != TxIdle)
+	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: byte(st)})
 	return c.flush()
 }
 

@@ -62,6 +62,16 @@ func fatalErr(code, format string, args ...any) *Error {
 }
 
 // errorResponse builds the ErrorResponse for err.
+// SQLState is the SQLSTATE the client is sent for err (XX000 for an error
+// that carries none).
+func SQLState(err error) string {
+	var se SQLError
+	if errors.As(err, &se) && len(se.SQLState()) == 5 {
+		return se.SQLState()
+	}
+	return codeInternalError
+}
+
 func errorResponse(err error) *pgproto3.ErrorResponse {
 	er := &pgproto3.ErrorResponse{Severity: "ERROR", Code: codeInternalError, Message: err.Error()}
 	var se SQLError

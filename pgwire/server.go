@@ -59,6 +59,31 @@ type Config struct {
 	// IsSuperuser reports whether an authenticated user may use a
 	// reserved slot; nil: nobody.
 	IsSuperuser func(user string) bool
+	// Observe, when set, is called after each statement runs (simple
+	// Query, or Execute of a portal's first batch) with its command tag
+	// (the last one of a multi-statement Query; "" when it failed before
+	// completing), its error and how long it ran. It runs on the session's
+	// goroutine, so it must be quick (metrics).
+	Observe func(tag string, err error, elapsed time.Duration)
+}
+
+// Stats are the server's session counts.
+type Stats struct {
+	Sessions      int // established (authenticated) sessions
+	InTransaction int // of them, those inside a transaction block
+}
+
+// Stats returns the server's session counts.
+func (s *Server) Stats() Stats {
+	st := Stats{Sessions: int(s.active.Load())}
+	s.mu.Lock()
+	for c := range s.conns {
+		if c.inTx.Load() {
+			st.InTransaction++
+		}
+	}
+	s.mu.Unlock()
+	return st
 }
 
 // Server is a PostgreSQL v3 wire protocol server.

@@ -24,6 +24,7 @@ Usage:
                           127.0.0.1:5432)
   raftsql demo [flags]    run a local cluster of several nodes in this process
   raftsql certs [flags]   make a development CA and node/client certificates
+  raftsql status [flags]  print the cluster's members (SHOW CLUSTER) for scripts
   raftsql version         print the version
 
 Run 'raftsql serve -h' or 'raftsql demo -h' for the flags of each.
@@ -44,6 +45,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return demo(args[1:], stdout, stderr)
 	case "certs":
 		return certs(args[1:], stdout, stderr)
+	case "status":
+		return status(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "raftsql", raftsql.Version)
 		return 0

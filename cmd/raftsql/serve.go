@@ -29,6 +29,7 @@ var serveFlags = map[string]string{
 	"Auth":                "--auth",
 	"SuperuserPassword":   "--superuser-password-file or " + passwordEnv,
 	"ReservedConnections": "--reserved-connections",
+	"HTTPListen":          "--http-listen",
 }
 
 func serve(args []string, stdout, stderr io.Writer) int {
@@ -45,12 +46,15 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	tick := fs.Duration("tick", 15*time.Millisecond, "Raft tick interval (election timeout is 10-20 ticks)")
 	verifyInterval := fs.Duration("verify-interval", 5*time.Second, "how often the leader has the replicas compare checksums of a sample of their data (negative: never)")
 	verifyRows := fs.Int("verify-rows", 2000, "rows one verification check hashes on every node")
+	selfRepair := fs.Bool("self-repair", true, "a replica found diverged, or whose SQLite file is damaged, sets its database aside as db.sqlite.damaged-<index> and rebuilds it from a healthy peer's snapshot or its own log (false: it stays diverged, or stops, for an operator)")
 	stepBudget := fs.Int64("step-budget", 0, "work budget of one log entry in SQLite VM instructions; an entry over it fails with 54000 on every node (0: the default, 200000000; negative: none). Every member must use the same value")
 	snapEntries := fs.Uint64("snapshot-entries", snapshot.DefaultEntries, "make a snapshot of the database after this many log entries applied since the last one")
 	snapLogBytes := fs.Int64("snapshot-log-bytes", snapshot.DefaultLogBytes, "or after this many bytes of log entries applied since the last one, whichever comes first")
 	logTail := fs.Uint64("log-tail-entries", snapshot.DefaultTail, "log entries kept behind a snapshot when the log is compacted, so a follower slightly behind catches up from the log")
 	snapKeep := fs.Int("snapshot-keep", snapshot.DefaultKeep, "snapshots kept on disk (at least 2)")
 	maxTransfers := fs.Int("max-snapshot-transfers", snapshot.DefaultMaxTransfers, "concurrent outgoing snapshot transfers")
+	httpListen := fs.String("http-listen", "", "address of the admin HTTP listener: /metrics (Prometheus), /livez, /readyz, the status page / and /status.json (default: none). It shows the cluster's topology to whoever reaches it: bind it to loopback or a private network")
+	pprofOn := fs.Bool("pprof", false, "also serve Go's pprof endpoints (/debug/pprof/) on --http-listen")
 	sec := addSecurityFlags(fs)
 	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql serve [flags]\n\nStarts one member of a raftsql cluster. Restarting with the same --data-dir\nrejoins with the stored state.\n\nFlags:\n"); !ok {
 		return code
@@ -73,6 +77,16 @@ func serve(args []string, stdout, stderr io.Writer) int {
 			*snapEntries, *snapLogBytes, *logTail, *snapKeep, *maxTransfers)
 		return 2
 	}
+	if *pprofOn && *httpListen == "" {
+		fmt.Fprintf(stderr, "raftsql serve: --pprof needs --http-listen (pprof is served on the admin listener)\n")
+		return 2
+	}
+	if *httpListen != "" {
+		if _, _, err := net.SplitHostPort(*httpListen); err != nil {
+			fmt.Fprintf(stderr, "raftsql serve: invalid --http-listen %q: %v\n", *httpListen, err)
+			return 2
+		}
+	}
 	if *tick < time.Millisecond {
 		fmt.Fprintf(stderr, "raftsql serve: invalid --tick %v: must be at least 1ms\n", *tick)
 		return 2
@@ -90,6 +104,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		TickInterval:   *tick,
 		VerifyInterval: *verifyInterval,
 		VerifyRows:     *verifyRows,
+		NoSelfRepair:   !*selfRepair,
 		StepBudget:     *stepBudget,
 		Join:           *join,
 
@@ -98,6 +113,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		LogTailEntries:       *logTail,
 		SnapshotKeep:         *snapKeep,
 		MaxSnapshotTransfers: *maxTransfers,
+		HTTPListen:           *httpListen,
+		Pprof:                *pprofOn,
 		Logger:               logger,
 	}
 	if err := sec.apply(fs, &cfg, os.Getenv); err != nil {
@@ -126,12 +143,25 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftsql serve: %s\n", explain(err, serveFlags))
 		return 1
 	}
-	logger.Info("raftsql is ready", "id", *id, "pg", node.PGAddr().String(), "raft", node.RaftAddr().String(), "data_dir", *dataDir,
-		"connect", psqlCommand(node.PGAddr()))
-	select {
-	case <-ctx.Done():
-		logger.Info("shutting down")
-	case <-node.Done():
+	// "raftsql is ready" only once the node is (ready.go): until then the
+	// node logs why it is not, once per reason.
+	ready := node.Ready()
+wait:
+	for {
+		select {
+		case <-ready:
+			args := []any{"id", *id, "pg", node.PGAddr().String(), "raft", node.RaftAddr().String(), "data_dir", *dataDir}
+			if a := node.HTTPAddr(); a != nil {
+				args = append(args, "http", "http://"+a.String()+"/")
+			}
+			logger.Info("raftsql is ready", append(args, "connect", psqlCommand(node.PGAddr()))...)
+			ready = nil
+		case <-ctx.Done():
+			logger.Info("shutting down")
+			break wait
+		case <-node.Done():
+			break wait
+		}
 	}
 	if err := node.Close(); err != nil {
 		logger.Error("shutdown", "err", err)

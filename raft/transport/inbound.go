@@ -156,6 +156,7 @@ func (t *Transport) serveMessages(br *bufio.Reader, from uint64) error {
 		if err != nil {
 			return fmt.Errorf("read frame: %w", err)
 		}
+		t.receivedBytes.Add(uint64(frameHeaderSize + len(payload)))
 		if len(payload) <= len(free) {
 			slab = slab[:len(slab)+len(payload)]
 		}

@@ -68,7 +68,9 @@ type peer struct {
 	// starting, which is not worth a warning.
 	everConnected bool
 	sent          uint64
+	sentBytes     uint64
 	dropped       uint64
+	connects      uint64
 	lastErr       string
 }
 
@@ -105,7 +107,7 @@ func (p *peer) stats() PeerStats {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return PeerStats{Addr: p.addr, Connected: p.connected, QueuedBytes: p.highBytes + p.lowBytes,
-		Sent: p.sent, Dropped: p.dropped}
+		Sent: p.sent, SentBytes: p.sentBytes, Dropped: p.dropped, Connects: p.connects, LastErr: p.lastErr}
 }
 
 // enqueue queues m, or drops it and reports the peer unreachable if the
@@ -237,6 +239,7 @@ func (p *peer) run() {
 		p.mu.Lock()
 		p.connected = true
 		p.everConnected = true
+		p.connects++
 		if p.lastErr != "" {
 			p.t.log.Info("transport: connected to peer", "peer", p.id, "addr", addr)
 		}
@@ -334,7 +337,7 @@ func (p *peer) serve(conn net.Conn) error {
 			continue
 		}
 		conn.SetWriteDeadline(time.Now().Add(p.t.cfg.WriteTimeout))
-		var sent uint64
+		var sent, sentBytes uint64
 		for i := range batch {
 			m := &batch[i]
 			// Encode straight into the bufio buffer when it fits.
@@ -357,6 +360,7 @@ func (p *peer) serve(conn net.Conn) error {
 			if _, err := bw.Write(buf); err != nil {
 				return p.writeErr(err)
 			}
+			sentBytes += uint64(len(buf))
 			if !inBufio && cap(buf) > cap(scratch) && cap(buf) <= 4<<20 {
 				scratch = buf[:0] // keep a grown scratch buffer, unless huge
 			}
@@ -364,6 +368,7 @@ func (p *peer) serve(conn net.Conn) error {
 		}
 		p.mu.Lock()
 		p.sent += sent
+		p.sentBytes += sentBytes
 		p.mu.Unlock()
 	}
 }

@@ -7,7 +7,9 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/raftsql/raftsql/raft"
@@ -165,6 +167,11 @@ type Transport struct {
 	started  bool
 	closed   bool
 	rejectAt map[string]time.Time // rate limit for inbound handshake-reject logs
+	// lastReject: why the last inbound handshake was refused (Stats).
+	lastReject string
+
+	receivedBytes atomic.Uint64
+	rejected      atomic.Uint64
 }
 
 // New returns a Transport. It does not listen or dial until Start/AddPeer.
@@ -329,7 +336,30 @@ type PeerStats struct {
 	Connected   bool
 	QueuedBytes int    // encoded bytes currently queued
 	Sent        uint64 // messages written to a connection
+	SentBytes   uint64 // their encoded bytes, frame headers included
 	Dropped     uint64 // messages dropped (queue bound, failed connection, too large)
+	Connects    uint64 // connections established (the first, then reconnects)
+	// LastErr is why the last connection attempt or connection failed
+	// ("" while connected): a handshake refusal such as a cluster id
+	// mismatch stays here for as long as the peer keeps refusing.
+	LastErr string
+}
+
+// Stats are transport-wide counters of inbound traffic.
+type Stats struct {
+	ReceivedBytes uint64 // message-lane bytes read from peers, frame headers included
+	// Rejected counts inbound handshakes refused (cluster or node id
+	// mismatch, malformed hello); LastReject says why the last one was.
+	Rejected   uint64
+	LastReject string
+}
+
+// Stats returns the transport-wide counters.
+func (t *Transport) Stats() Stats {
+	t.mu.Lock()
+	last := t.lastReject
+	t.mu.Unlock()
+	return Stats{ReceivedBytes: t.receivedBytes.Load(), Rejected: t.rejected.Load(), LastReject: last}
 }
 
 // PeerStats returns the counters of peer id.
@@ -375,7 +405,9 @@ func (t *Transport) Close() error {
 // logReject logs an inbound handshake rejection, at most once per 10 s per
 // distinct reason.
 func (t *Transport) logReject(key string, msg string, args ...any) {
+	t.rejected.Add(1)
 	t.mu.Lock()
+	t.lastReject = strings.TrimPrefix(msg, "transport: rejecting peer: ")
 	now := time.Now()
 	last, ok := t.rejectAt[key]
 	if ok && now.Sub(last) < 10*time.Second {
