@@ -174,16 +174,7 @@ func TestDeletedRaftLogRefused(t *testing.T) {
 func TestServeWipedInitialMemberRefused(t *testing.T) {
 	c := startProcCluster(t, 3)
 	lead := c.leader(20 * time.Second)
-	var victim, stale *procNode
-	for _, p := range c.nodes {
-		switch {
-		case p == lead:
-		case victim == nil:
-			victim = p
-		default:
-			stale = p
-		}
-	}
+	victim, stale := c.twoFollowers(lead)
 	conn := connect(t, lead.url())
 	mustExec(t, conn, "CREATE TABLE kv (k int PRIMARY KEY)")
 	mustExec(t, conn, "INSERT INTO kv SELECT g FROM generate_series(1, 10) AS g")
