@@ -212,9 +212,8 @@ func (n *Node) becomeBorn(roster map[string]uint64, token string) {
 // errReborn is the refusal of an initial member that restarted empty
 // after its cluster was born.
 func (n *Node) errReborn(by string) error {
-	old := errOldIdentity(n.cfg.Name)
-	return &NodeError{Code: "55000", Msg: fmt.Sprintf("raftsql: member %q started with an empty data directory (%s) but its cluster already exists (member %q says so): it must not come back as the voter it was. %s",
-		n.cfg.Name, n.cfg.DataDir, by, strings.TrimPrefix(old.Error(), fmt.Sprintf("member %q is a voter of this cluster, and ", n.cfg.Name)))}
+	return &NodeError{Code: "55000", Msg: fmt.Sprintf("raftsql: member %q started with an empty data directory (%s) but its cluster already exists (member %q says so): it has lost its log and its votes and must not come back as the voter it was. %s",
+		n.cfg.Name, n.cfg.DataDir, by, wayBack(n.cfg.Name))}
 }
 
 // handleBirthQuery answers an initial member's question (transport

@@ -50,7 +50,7 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 		// A born initial member bootstrapped its log store before it was
 		// born (birth.go), so its log was deleted: it has forgotten its
 		// votes and entries, and must not come back as the voter it was.
-		return fmt.Errorf("raftsql: the Raft log of member %q in %s is missing although the member has served (identity.json says so): it must not come back as the voter it was. Move the data directory aside, run ALTER CLUSTER REMOVE MEMBER '%s' on any member, then start this node again with an empty data directory, --join <any member's raft address> and --join-token-file (SHOW raftsql.join_token on a member)", n.cfg.Name, n.cfg.DataDir, n.cfg.Name)
+		return fmt.Errorf("raftsql: the Raft log of member %q in %s is missing although the member has served (identity.json says so): it must not come back as the voter it was. Move the data directory aside. %s", n.cfg.Name, n.cfg.DataDir, wayBack(n.cfg.Name))
 	}
 	if empty && n.cfg.Join == "" {
 		var voters []uint64

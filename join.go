@@ -324,8 +324,13 @@ func (n *Node) handleJoinReply(data []byte) {
 // errOldIdentity is the refusal of a node that comes back empty under the
 // name of a voter, with the way back in.
 func errOldIdentity(name string) error {
-	return &NodeError{Code: "55000", Msg: fmt.Sprintf("member %q is a voter of this cluster, and a node with an empty data directory cannot rejoin as its old self (it has lost its log and its votes; counting it in a quorum could lose acknowledged writes). "+
-		"Run ALTER CLUSTER REMOVE MEMBER '%s' on any member, then start this node again with an empty data directory, --join <any member's raft address> and --join-token-file (SHOW raftsql.join_token on a member)", name, name)}
+	return &NodeError{Code: "55000", Msg: fmt.Sprintf("member %q is a voter of this cluster, and a node with an empty data directory cannot rejoin as its old self (it has lost its log and its votes; counting it in a quorum could lose acknowledged writes). %s", name, wayBack(name))}
+}
+
+// wayBack tells the operator of a member that lost its data how to bring
+// it back: as a new member, never as the voter it was.
+func wayBack(name string) string {
+	return fmt.Sprintf("Run ALTER CLUSTER REMOVE MEMBER '%s' on any member, then start this node again with an empty data directory, --join <any member's raft address> and --join-token-file (SHOW raftsql.join_token on a member)", name)
 }
 
 // removedPeerGrace is how long a node keeps sending to a member it has
