@@ -141,6 +141,10 @@ type failure struct{ err error }
 // the core (as etcd's raft loop waits for the apply of a Ready holding a
 // configuration change). A leader always ticks (heartbeats, check-quorum).
 func (n *Node) tick() {
+	if !n.born() {
+		// An initial member not yet born never campaigns (birth.go).
+		return
+	}
 	if n.confPending() && n.leader.Load() != n.id {
 		return
 	}
@@ -154,6 +158,11 @@ func (n *Node) confPending() bool {
 }
 
 func (n *Node) step(m raft.Message) {
+	if !n.born() {
+		// Nor votes nor acknowledges: it may be an earlier self's
+		// successor with an empty log (birth.go).
+		return
+	}
 	n.contacts.heard(m.From, time.Now())
 	n.checkLostLog(m)
 	if m.Type == raft.MsgTimeoutNow && n.confPending() {

@@ -25,6 +25,7 @@ var serveFlags = map[string]string{
 	"RaftListen":          "--raft-listen",
 	"InitialCluster":      "--initial-cluster",
 	"Join":                "--join",
+	"JoinToken":           "--join-token-file",
 	"Auth":                "--auth",
 	"SuperuserPassword":   "--superuser-password-file or " + passwordEnv,
 	"ReservedConnections": "--reserved-connections",
