@@ -72,8 +72,10 @@ const (
 	CodeQueryCanceled        = "57014"
 	CodeProgramLimitExceeded = "54000"
 	CodeDuplicateObject      = "42710"
-	CodeUndefinedSavepoint   = "3B001"
-	CodeInvalidSchemaName    = "3F000"
+	// CodeObjectNotInPrerequisiteState: currval before nextval.
+	CodeObjectNotInPrerequisiteState = "55000"
+	CodeUndefinedSavepoint           = "3B001"
+	CodeInvalidSchemaName            = "3F000"
 	// data exceptions
 	CodeInvalidTextRepresentation = "22P02"
 	CodeStringTooLong             = "22001"

@@ -24,6 +24,9 @@ type Session struct {
 	// message before Sync (extended protocol; see PipelineHint).
 	pipeMore bool
 	advID    string // advisory lock holder id, set at the first lock (advisory.go)
+	// seqState: the session's sequence history for currval/lastval
+	// (sequences.go), as the last entry it proposed left it.
+	seqState string
 }
 
 // NewSession starts a session for one client connection.

@@ -93,6 +93,9 @@ type Stmt struct {
 	Cluster *ClusterCommand
 	// Role: the parsed role statement of KindRole.
 	Role *RoleSpec
+	// NoRows: the Exec statements are function calls carrying out DDL
+	// (sequence.go); their result rows are not the client's, only Tag is.
+	NoRows bool
 }
 
 // CopySpec describes a COPY statement.

@@ -14,7 +14,9 @@ func (x *tx) create() (*Stmt, error) {
 		}
 		return nil, unsupported("CREATE OR REPLACE %s is not supported", x.T(i+2).upper())
 	}
+	temp := false
 	for x.kw(i, "TEMP") || x.kw(i, "TEMPORARY") || x.kw(i, "UNLOGGED") || x.kw(i, "GLOBAL") || x.kw(i, "LOCAL") {
+		temp = temp || x.kw(i, "TEMP") || x.kw(i, "TEMPORARY")
 		if x.kw(i, "UNLOGGED") || x.kw(i, "GLOBAL") || x.kw(i, "LOCAL") {
 			x.T(i).set("")
 		}
@@ -34,6 +36,11 @@ func (x *tx) create() (*Stmt, error) {
 		return x.query("CREATE VIEW", x.all(), false), nil
 	case "TRIGGER":
 		return x.query("CREATE TRIGGER", x.all(), false), nil
+	case "SEQUENCE":
+		if temp {
+			return nil, unsupported("temporary sequences are not supported")
+		}
+		return x.sequence("CREATE", i) // sequence.go
 	case "VIRTUAL":
 		return x.query("CREATE TABLE", x.all(), false), nil
 	case "SCHEMA":
@@ -440,6 +447,8 @@ func (x *tx) alter() (*Stmt, error) {
 	case "TABLE":
 	case "CLUSTER":
 		return x.alterCluster()
+	case "SEQUENCE":
+		return x.sequence("ALTER", 1) // sequence.go
 	case "DATABASE", "ROLE", "USER", "SYSTEM", "DEFAULT":
 		return nil, unsupported("ALTER %s is not supported", obj)
 	default:

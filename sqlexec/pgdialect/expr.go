@@ -320,10 +320,6 @@ func (x *tx) identRewrite(i int) error {
 			x.series = append(x.series, i) // rewritten after the casts
 			return nil
 		}
-	case "NEXTVAL", "CURRVAL", "SETVAL", "LASTVAL":
-		if call {
-			return unsupported("sequences (%s) are not supported", strings.ToLower(u))
-		}
 	case "EXTRACT":
 		if call && x.extractRewrite(i) {
 			return nil
