@@ -152,7 +152,7 @@ func (db *DB) openConns() error {
 		`CREATE TABLE IF NOT EXISTS raftsql_requests(id BLOB PRIMARY KEY, idx INTEGER NOT NULL, outcome TEXT) WITHOUT ROWID`,
 		`CREATE INDEX IF NOT EXISTS raftsql_requests_idx ON raftsql_requests(idx)`,
 		rolesTableSQL,
-		sequencesTableSQL,
+		pgdialect.SequencesTableSQL,
 	} {
 		if err := w.exec(s); err != nil {
 			w.close()

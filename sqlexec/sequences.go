@@ -30,13 +30,6 @@ import (
 	lib "modernc.org/sqlite/lib"
 )
 
-// sequencesTableSQL creates the sequences' table (at open, with the
-// other internal tables).
-const sequencesTableSQL = `CREATE TABLE IF NOT EXISTS raftsql_sequences(
- name TEXT PRIMARY KEY, typ TEXT NOT NULL, start INTEGER NOT NULL, inc INTEGER NOT NULL,
- min INTEGER NOT NULL, max INTEGER NOT NULL, cache INTEGER NOT NULL, cycle INTEGER NOT NULL,
- last INTEGER NOT NULL, called INTEGER NOT NULL, owned_table TEXT NOT NULL, owned_column TEXT NOT NULL)`
-
 // seqSession is a session's sequence history: the last value nextval (or
 // setval with is_called) gave it per sequence, and the sequence of its
 // last nextval.

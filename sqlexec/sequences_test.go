@@ -81,3 +81,54 @@ func TestSequences(t *testing.T) {
 		t.Error("SELECT currval(...) did not go through the log")
 	}
 }
+
+// The catalog shows sequences where PostgreSQL 15 does.
+func TestSequenceCatalog(t *testing.T) {
+	e, _ := newTestEngine(t)
+	a := newSess(t, e)
+	mustQ(t, a, "CREATE SEQUENCE s1 INCREMENT BY 10", "")
+	mustQ(t, a, "CREATE SEQUENCE s2 AS integer MAXVALUE 100 CYCLE", "")
+	for _, c := range []struct{ sql, want string }{
+		{"SELECT relkind FROM pg_class WHERE relname = 's1'", "R[S]"},
+		{"SELECT seqtypid, seqstart, seqincrement, seqmax, seqmin, seqcache, seqcycle FROM pg_sequence WHERE seqrelid = 's1'::regclass",
+			"R[20 1 10 9223372036854775807 1 1 false]"},
+		{"SELECT data_type, numeric_precision, start_value, minimum_value, maximum_value, increment, cycle_option FROM information_schema.sequences WHERE sequence_name = 's2'",
+			"R[integer 32 1 1 100 1 YES]"},
+		{"SELECT sequencename, last_value FROM pg_sequences ORDER BY 1", "R[s1 <nil>] R[s2 <nil>]"},
+	} {
+		if out, err := q(t, a, c.sql); err != nil || !strings.Contains(out, c.want) {
+			t.Errorf("%s: got %q %v, want %q", c.sql, out, err, c.want)
+		}
+	}
+	mustQ(t, a, "SELECT nextval('s1')", "")
+	if out, _ := q(t, a, "SELECT last_value FROM pg_sequences WHERE sequencename = 's1'"); !strings.Contains(out, "R[1]") {
+		t.Errorf("pg_sequences.last_value after nextval: %q", out)
+	}
+}
+
+// Inside an explicit transaction nextval is one of the transaction's
+// writes: its values are validated at COMMIT like any result the client
+// saw (a concurrent nextval of the same sequence makes COMMIT fail with
+// 40001), and a rolled-back transaction gives them back.
+func TestSequenceInTransaction(t *testing.T) {
+	e, _ := newTestEngine(t)
+	a, b := newSess(t, e), newSess(t, e)
+	mustQ(t, a, "CREATE SEQUENCE s", "")
+	mustQ(t, a, "BEGIN", "")
+	mustQ(t, a, "SELECT nextval('s')", "D[nextval:20] R[1] C:SELECT 1")
+	mustQ(t, a, "SELECT nextval('s'), currval('s')", "D[nextval:20,currval:20] R[2 2] C:SELECT 1")
+	mustQ(t, a, "COMMIT", "")
+	mustQ(t, a, "SELECT currval('s'), lastval()", "D[currval:20,lastval:20] R[2 2] C:SELECT 1")
+	mustQ(t, a, "BEGIN", "")
+	mustQ(t, a, "SELECT nextval('s')", "D[nextval:20] R[3] C:SELECT 1")
+	mustQ(t, a, "ROLLBACK", "")
+	mustQ(t, a, "SELECT currval('s')", "D[currval:20] R[2] C:SELECT 1")
+	mustQ(t, b, "SELECT nextval('s')", "D[nextval:20] R[3] C:SELECT 1")
+	mustQ(t, a, "BEGIN", "")
+	mustQ(t, a, "SELECT nextval('s')", "D[nextval:20] R[4] C:SELECT 1")
+	mustQ(t, b, "SELECT nextval('s')", "D[nextval:20] R[4] C:SELECT 1")
+	if _, err := q(t, a, "COMMIT"); code(err) != CodeSerialization {
+		t.Fatalf("COMMIT after a concurrent nextval: %v, want 40001", err)
+	}
+	mustQ(t, a, "SELECT nextval('s')", "D[nextval:20] R[5] C:SELECT 1")
+}

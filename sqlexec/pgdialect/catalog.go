@@ -114,7 +114,10 @@ var catalogViews = []catView{
  UNION ALL
  SELECT CAST(pg_oid('rel', c.tbl || '_' || c.attname || '_seq') AS INTEGER), c.tbl || '_' || c.attname || '_seq', 2200, 0, 0, 10, 0,
   CAST(pg_oid('rel', c.tbl || '_' || c.attname || '_seq') AS INTEGER), 0, 1, 1, 0, 0, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0, 0, 1, 'n', 0, 0, NULL, NULL, NULL
- FROM pgd_cols c WHERE c.marker IS NOT NULL`},
+ FROM pgd_cols c WHERE c.marker IS NOT NULL
+ UNION ALL
+ SELECT q.oid, q.name, 2200, 0, 0, 10, 0, q.oid, 0, 1, 1, 0, 0, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0, 0, 1, 'n', 0, 0, NULL, NULL, NULL
+ FROM pgd_seqs q`},
 	{"pg_attribute", `SELECT CAST(pg_oid('rel', c.tbl) AS INTEGER) AS attrelid, c.attname AS attname,
   CAST(pg_coltype(c.decl, c.marker) AS INTEGER) AS atttypid, -1 AS attstattarget, pg_typlen(pg_coltype(c.decl, c.marker)) AS attlen,
   CAST(c.attnum AS INTEGER) AS attnum, 0 AS attndims, -1 AS attcacheoff, CAST(pg_coltypmod(c.decl, c.marker) AS INTEGER) AS atttypmod,
@@ -202,7 +205,8 @@ var catalogViews = []catView{
 	{"pg_extension", `SELECT CAST(13500 AS INTEGER) AS oid, 'plpgsql' AS extname, CAST(10 AS INTEGER) AS extowner, CAST(11 AS INTEGER) AS extnamespace, 0 AS extrelocatable, '1.0' AS extversion, NULL AS extconfig, NULL AS extcondition`},
 	{"pg_proc", `SELECT CAST(0 AS INTEGER) AS oid, '' AS proname, CAST(11 AS INTEGER) AS pronamespace, CAST(10 AS INTEGER) AS proowner, 'f' AS prokind, CAST(0 AS INTEGER) AS prorettype, '' AS proargtypes, 0 AS proretset WHERE 0`},
 	{"pg_tablespace", `SELECT CAST(column1 AS INTEGER) AS oid, column2 AS spcname, CAST(10 AS INTEGER) AS spcowner, NULL AS spcacl, NULL AS spcoptions FROM (VALUES (1663, 'pg_default'), (1664, 'pg_global'))`},
-	{"pg_sequence", `SELECT CAST(0 AS INTEGER) AS seqrelid, CAST(0 AS INTEGER) AS seqtypid, 0 AS seqstart, 0 AS seqincrement WHERE 0`},
+	{"pg_sequence", `SELECT q.oid AS seqrelid, q.typid AS seqtypid, q.start AS seqstart, q.inc AS seqincrement, q.max AS seqmax,
+  q.min AS seqmin, q.cache AS seqcache, q.cycle AS seqcycle FROM pgd_seqs q`}, // catalog_sequences.go
 	{"pg_enum", `SELECT CAST(0 AS INTEGER) AS oid, CAST(0 AS INTEGER) AS enumtypid, 0.0 AS enumsortorder, '' AS enumlabel WHERE 0`},
 	{"pg_settings", `SELECT column1 AS name, column2 AS setting, NULL AS unit, 'Preset Options' AS category, '' AS short_desc, 'user' AS context, 'string' AS vartype, 'default' AS source, column2 AS reset_val, column2 AS boot_val FROM (VALUES %SETTINGS%)`},
 	{"pg_tables", `SELECT 'public' AS schemaname, s.name AS tablename, current_user() AS tableowner, NULL AS tablespace,

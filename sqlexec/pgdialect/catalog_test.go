@@ -27,6 +27,9 @@ func openCatalogDB(t testing.TB, schemaFile string) *sql.DB {
 	}
 	db.SetMaxOpenConns(1)
 	t.Cleanup(func() { db.Close() })
+	if _, err := db.Exec(SequencesTableSQL); err != nil {
+		t.Fatal(err)
+	}
 	for _, s := range CatalogSQL() {
 		if _, err := db.Exec(s); err != nil {
 			t.Fatalf("catalog: %v\n%s", err, s)
