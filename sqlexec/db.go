@@ -153,6 +153,7 @@ func (db *DB) openConns() error {
 		`CREATE INDEX IF NOT EXISTS raftsql_requests_idx ON raftsql_requests(idx)`,
 		rolesTableSQL,
 		pgdialect.SequencesTableSQL,
+		pgdialect.ExtensionsTableSQL,
 	} {
 		if err := w.exec(s); err != nil {
 			w.close()

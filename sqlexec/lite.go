@@ -343,7 +343,7 @@ func (s *lstmt) finalize() {
 // function writes (sequences.go), which SQLite cannot see.
 func (s *lstmt) readonly() bool {
 	return lib.Xsqlite3_stmt_readonly(s.c.tls, s.p) != 0 &&
-		!pgdialect.CallsSequenceFunction(libc.GoString(lib.Xsqlite3_sql(s.c.tls, s.p)))
+		!pgdialect.CallsStateFunction(libc.GoString(lib.Xsqlite3_sql(s.c.tls, s.p)))
 }
 
 func (s *lstmt) paramCount() int { return int(lib.Xsqlite3_bind_parameter_count(s.c.tls, s.p)) }

@@ -13,7 +13,7 @@ package sqlexec
 // that fails gives its values back (PostgreSQL never does; see
 // docs/transactions.md). On any other connection they refuse (25006):
 // a statement calling one is never read-only (pgdialect.
-// CallsSequenceFunction, lstmt.readonly), so it reaches the log.
+// CallsStateFunction, lstmt.readonly), so it reaches the log.
 //
 // currval and lastval answer from the session's own history, which the
 // session sends with every command (Command.Sequences) and gets back
@@ -27,7 +27,6 @@ import (
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 	"modernc.org/libc"
-	lib "modernc.org/sqlite/lib"
 )
 
 // seqSession is a session's sequence history: the last value nextval (or
@@ -79,53 +78,6 @@ var sequenceFunctions = []detFunction{
 	{"pg_seq_create", 3, cFuncPointer(fnSeqCreate), 0},
 	{"pg_seq_alter", 3, cFuncPointer(fnSeqAlter), 0},
 	{"pg_seq_drop", 2, cFuncPointer(fnSeqDrop), 0},
-}
-
-// seqCall runs fn for a sequence function on the apply connection with
-// the authorizer off (the function's own statements touch the internal
-// table; the user's statement was authorized when compiled) and sets the
-// function's result.
-func seqCall(tls *libc.TLS, ctx uintptr, fname string, fn func(c *lconn, d *detState) (any, error)) {
-	d := ctxDet(tls, ctx)
-	c := d.conn
-	if !d.apply || c == nil {
-		resultError(tls, ctx, pgdialect.ErrMarker+CodeReadOnlyTransaction+": cannot execute "+fname+"() in a read-only transaction")
-		return
-	}
-	if d.seq == nil {
-		d.seq = decodeSeqSession("")
-	}
-	var saved *Error
-	if c.auth != nil {
-		saved = c.auth.refused
-	}
-	restore := c.enterAuth(authOff)
-	v, err := fn(c, d)
-	restore()
-	if c.auth != nil {
-		c.auth.refused = saved
-	}
-	if err != nil {
-		resultError(tls, ctx, seqErrText(err))
-		return
-	}
-	switch v := v.(type) {
-	case int64:
-		lib.Xsqlite3_result_int64(tls, ctx, v)
-	case nil:
-		lib.Xsqlite3_result_null(tls, ctx)
-	}
-}
-
-// seqErrText is err as a function error the session maps to its SQLSTATE.
-func seqErrText(err error) string {
-	if _, _, ok := pgdialect.ParseSQLStateError(err.Error()); ok {
-		return err.Error()
-	}
-	if e, ok := err.(*Error); ok {
-		return pgdialect.ErrMarker + e.Code + ": " + e.Message
-	}
-	return pgdialect.ErrMarker + CodeInternal + ": " + err.Error()
 }
 
 // seqNameArg is the sequence a function's argument names: text (a
@@ -205,18 +157,8 @@ func loadSequence(c *lconn, name string) (*seqState, error) {
 	return out, err
 }
 
-func seqRun(c *lconn, sqlText string, args ...any) error {
-	st, _, err := c.prepareFresh(sqlText)
-	if err != nil {
-		return err
-	}
-	defer st.finalize()
-	_, err = st.run(args, nil)
-	return err
-}
-
 func storeSequence(c *lconn, name string, s *seqState) error {
-	return seqRun(c, `INSERT OR REPLACE INTO raftsql_sequences(name, typ, start, inc, min, max, cache, cycle, last, called, owned_table, owned_column)
+	return stateRun(c, `INSERT OR REPLACE INTO raftsql_sequences(name, typ, start, inc, min, max, cache, cycle, last, called, owned_table, owned_column)
  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)`,
 		name, s.def.Type, s.def.Start, s.def.Inc, s.def.Min, s.def.Max, s.def.Cache, boolInt(s.def.Cycle),
 		s.last, boolInt(s.called), s.def.OwnedTable, s.def.OwnedColumn)
@@ -246,7 +188,7 @@ func mustSequence(c *lconn, name string) (*seqState, error) {
 }
 
 func fnNextval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
-	seqCall(tls, ctx, "nextval", func(c *lconn, d *detState) (any, error) {
+	stateCall(tls, ctx, "nextval", func(c *lconn, d *detState) (any, error) {
 		name, err := seqNameArg(c, tls, argv, 0)
 		if err != nil || name == "" {
 			return nil, err
@@ -260,7 +202,7 @@ func fnNextval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 			return nil, err
 		}
 		s.last, s.called = v, true
-		if err := seqRun(c, `UPDATE raftsql_sequences SET last = ?2, called = 1 WHERE name = ?1`, name, v); err != nil {
+		if err := stateRun(c, `UPDATE raftsql_sequences SET last = ?2, called = 1 WHERE name = ?1`, name, v); err != nil {
 			return nil, err
 		}
 		d.seq.Cur[name] = v
@@ -270,7 +212,7 @@ func fnNextval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 }
 
 func fnCurrval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
-	seqCall(tls, ctx, "currval", func(c *lconn, d *detState) (any, error) {
+	stateCall(tls, ctx, "currval", func(c *lconn, d *detState) (any, error) {
 		name, err := seqNameArg(c, tls, argv, 0)
 		if err != nil || name == "" {
 			return nil, err
@@ -287,7 +229,7 @@ func fnCurrval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 }
 
 func fnLastval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
-	seqCall(tls, ctx, "lastval", func(c *lconn, d *detState) (any, error) {
+	stateCall(tls, ctx, "lastval", func(c *lconn, d *detState) (any, error) {
 		name := d.seq.Last
 		if name == "" {
 			return nil, &Error{Code: CodeObjectNotInPrerequisiteState, Message: "lastval is not yet defined in this session"}
@@ -303,7 +245,7 @@ func fnLastval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 }
 
 func fnSetval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
-	seqCall(tls, ctx, "setval", func(c *lconn, d *detState) (any, error) {
+	stateCall(tls, ctx, "setval", func(c *lconn, d *detState) (any, error) {
 		if argc != 2 && argc != 3 {
 			return nil, &Error{Code: CodeUndefinedFunction, Message: "function setval does not exist"}
 		}
@@ -338,7 +280,7 @@ func fnSetval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		if err := s.def.CheckSetval(name, v); err != nil {
 			return nil, err
 		}
-		if err := seqRun(c, `UPDATE raftsql_sequences SET last = ?2, called = ?3 WHERE name = ?1`, name, v, boolInt(called)); err != nil {
+		if err := stateRun(c, `UPDATE raftsql_sequences SET last = ?2, called = ?3 WHERE name = ?1`, name, v, boolInt(called)); err != nil {
 			return nil, err
 		}
 		if called {
@@ -371,7 +313,7 @@ func seqDDLArgs(tls *libc.TLS, argv uintptr) (string, *pgdialect.SeqOptions, boo
 }
 
 func fnSeqCreate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
-	seqCall(tls, ctx, "pg_seq_create", func(c *lconn, d *detState) (any, error) {
+	stateCall(tls, ctx, "pg_seq_create", func(c *lconn, d *detState) (any, error) {
 		name, o, ifNotExists, err := seqDDLArgs(tls, argv)
 		if err != nil {
 			return nil, err
@@ -399,7 +341,7 @@ func fnSeqCreate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 }
 
 func fnSeqAlter(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
-	seqCall(tls, ctx, "pg_seq_alter", func(c *lconn, d *detState) (any, error) {
+	stateCall(tls, ctx, "pg_seq_alter", func(c *lconn, d *detState) (any, error) {
 		name, o, ifExists, err := seqDDLArgs(tls, argv)
 		if err != nil {
 			return nil, err
@@ -427,7 +369,7 @@ func fnSeqAlter(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 }
 
 func fnSeqDrop(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
-	seqCall(tls, ctx, "pg_seq_drop", func(c *lconn, d *detState) (any, error) {
+	stateCall(tls, ctx, "pg_seq_drop", func(c *lconn, d *detState) (any, error) {
 		name, _ := argValue(tls, argv, 0).(string)
 		ifExists, _ := argValue(tls, argv, 1).(int64)
 		s, err := loadSequence(c, name)
@@ -440,6 +382,6 @@ func fnSeqDrop(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 			}
 			return nil, &Error{Code: CodeUndefinedTable, Message: fmt.Sprintf("sequence \"%s\" does not exist", name)}
 		}
-		return nil, seqRun(c, `DELETE FROM raftsql_sequences WHERE name = ?1`, name)
+		return nil, stateRun(c, `DELETE FROM raftsql_sequences WHERE name = ?1`, name)
 	})
 }

@@ -27,8 +27,10 @@ func openCatalogDB(t testing.TB, schemaFile string) *sql.DB {
 	}
 	db.SetMaxOpenConns(1)
 	t.Cleanup(func() { db.Close() })
-	if _, err := db.Exec(SequencesTableSQL); err != nil {
-		t.Fatal(err)
+	for _, s := range []string{SequencesTableSQL, ExtensionsTableSQL} {
+		if _, err := db.Exec(s); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, s := range CatalogSQL() {
 		if _, err := db.Exec(s); err != nil {

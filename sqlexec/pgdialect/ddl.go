@@ -41,6 +41,8 @@ func (x *tx) create() (*Stmt, error) {
 			return nil, unsupported("temporary sequences are not supported")
 		}
 		return x.sequence("CREATE", i) // sequence.go
+	case "EXTENSION":
+		return x.extension("CREATE", i) // extension.go
 	case "VIRTUAL":
 		return x.query("CREATE TABLE", x.all(), false), nil
 	case "SCHEMA":
@@ -314,6 +316,10 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	decl := ""
 	if te > ts {
 		decl = x.text(ts, te)
+	}
+	if te == ts+1 && x.T(ts).identName() == "citext" {
+		// citext (extension.go): text compared case-insensitively
+		x.T(ts).wsuf += " COLLATE " + CitextCollation
 	}
 	// constraints
 	identity := ""

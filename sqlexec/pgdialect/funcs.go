@@ -192,6 +192,9 @@ func register() error {
 	if err := registerAdvisoryFuncs(); err != nil {
 		return err
 	}
+	if err := registerExtensionFuncs(); err != nil { // extension.go
+		return err
+	}
 	return registerCatalogFuncs()
 }
 

@@ -26,7 +26,7 @@ import (
 //
 // A statement calling a sequence function writes (it changes the
 // sequence, or reads the session state its entry carries) however read-only
-// SQLite thinks it is: CallsSequenceFunction tells the session to send it
+// SQLite thinks it is: CallsStateFunction tells the session to send it
 // through the log.
 
 // SeqDef is a sequence's definition (pg_sequence's columns).
@@ -314,23 +314,24 @@ func SequenceName(arg string) (string, error) {
 	return n, nil
 }
 
-// seqFuncs are the functions whose calls make a statement a write.
-var seqFuncs = map[string]bool{"nextval": true, "currval": true, "setval": true, "lastval": true,
-	"pg_seq_create": true, "pg_seq_alter": true, "pg_seq_drop": true}
+// stateFuncs are the functions that change (or, for currval and lastval,
+// read the session's part of) the state machine's own state at apply:
+// sequences and extensions. A call makes a statement a write.
+var stateFuncs = map[string]bool{"nextval": true, "currval": true, "setval": true, "lastval": true,
+	"pg_seq_create": true, "pg_seq_alter": true, "pg_seq_drop": true, "pg_ext_create": true, "pg_ext_drop": true}
 
-// CallsSequenceFunction reports whether the SQLite statement text calls a
-// sequence function (lexically: a name of seqFuncs followed by "("), so
-// the statement must go through the log even when SQLite calls it
-// read-only.
-func CallsSequenceFunction(sqlText string) bool {
+// CallsStateFunction reports whether the SQLite statement text calls one
+// of stateFuncs (lexically: the name followed by "("), so the statement
+// must go through the log even when SQLite calls it read-only.
+func CallsStateFunction(sqlText string) bool {
 	low := strings.ToLower(sqlText)
 	if !strings.Contains(low, "nextval") && !strings.Contains(low, "currval") && !strings.Contains(low, "setval") &&
-		!strings.Contains(low, "lastval") && !strings.Contains(low, "pg_seq_") {
+		!strings.Contains(low, "lastval") && !strings.Contains(low, "pg_seq_") && !strings.Contains(low, "pg_ext_") {
 		return false // the common case, without tokenizing
 	}
 	x := newTx(sqlText)
 	for i := 0; i+1 < x.n(); i++ {
-		if t := x.T(i); t.typ == tIdent && seqFuncs[strings.ToLower(t.text)] && x.isP(i+1, "(") {
+		if t := x.T(i); t.typ == tIdent && stateFuncs[strings.ToLower(t.text)] && x.isP(i+1, "(") {
 			return true
 		}
 	}

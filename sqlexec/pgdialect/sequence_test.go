@@ -86,7 +86,7 @@ func TestSequenceDefine(t *testing.T) {
 	}
 }
 
-func TestCallsSequenceFunction(t *testing.T) {
+func TestCallsStateFunction(t *testing.T) {
 	for sql, want := range map[string]bool{
 		"SELECT nextval('s')":                 true,
 		"SELECT NextVal ('s')":                true,
@@ -96,7 +96,7 @@ func TestCallsSequenceFunction(t *testing.T) {
 		"INSERT INTO t VALUES (currval('s'))": true,
 		"SELECT 1":                            false,
 	} {
-		if got := CallsSequenceFunction(sql); got != want {
+		if got := CallsStateFunction(sql); got != want {
 			t.Errorf("%s: got %v", sql, got)
 		}
 	}

@@ -1,0 +1,73 @@
+package sqlexec
+
+// State functions: SQL functions that change the state machine's own
+// tables at apply (sequences.go, extensions.go). They run statements of
+// their own on the apply connection, inside the entry's transaction, so
+// what they change is applied in log order on every node and undone with
+// the entry. A statement calling one always goes through the log
+// (pgdialect.CallsStateFunction, lstmt.readonly); on any other connection
+// they refuse.
+
+import (
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
+	"modernc.org/libc"
+	lib "modernc.org/sqlite/lib"
+)
+
+// stateCall runs fn for a state function on the apply connection with
+// the authorizer off (the function's own statements touch the internal
+// table; the user's statement was authorized when compiled) and sets the
+// function's result.
+func stateCall(tls *libc.TLS, ctx uintptr, fname string, fn func(c *lconn, d *detState) (any, error)) {
+	d := ctxDet(tls, ctx)
+	c := d.conn
+	if !d.apply || c == nil {
+		resultError(tls, ctx, pgdialect.ErrMarker+CodeReadOnlyTransaction+": cannot execute "+fname+"() in a read-only transaction")
+		return
+	}
+	if d.seq == nil {
+		d.seq = decodeSeqSession("")
+	}
+	var saved *Error
+	if c.auth != nil {
+		saved = c.auth.refused
+	}
+	restore := c.enterAuth(authOff)
+	v, err := fn(c, d)
+	restore()
+	if c.auth != nil {
+		c.auth.refused = saved
+	}
+	if err != nil {
+		resultError(tls, ctx, stateErrText(err))
+		return
+	}
+	switch v := v.(type) {
+	case int64:
+		lib.Xsqlite3_result_int64(tls, ctx, v)
+	case nil:
+		lib.Xsqlite3_result_null(tls, ctx)
+	}
+}
+
+// stateErrText is err as a function error the session maps to its SQLSTATE.
+func stateErrText(err error) string {
+	if _, _, ok := pgdialect.ParseSQLStateError(err.Error()); ok {
+		return err.Error()
+	}
+	if e, ok := err.(*Error); ok {
+		return pgdialect.ErrMarker + e.Code + ": " + e.Message
+	}
+	return pgdialect.ErrMarker + CodeInternal + ": " + err.Error()
+}
+
+// stateRun runs one statement of a state function.
+func stateRun(c *lconn, sqlText string, args ...any) error {
+	st, _, err := c.prepareFresh(sqlText)
+	if err != nil {
+		return err
+	}
+	defer st.finalize()
+	_, err = st.run(args, nil)
+	return err
+}
