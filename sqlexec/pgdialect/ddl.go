@@ -572,7 +572,13 @@ func (x *tx) alter() (*Stmt, error) {
 			x.kw(a, "SET") && x.isP(a+1, "("), x.kw(a, "RESET"), x.kw(a, "VALIDATE"), x.kw(a, "FORCE"), x.kw(a, "NO", "FORCE"):
 			// accepted, nothing to do
 		case x.kw(a, "ALTER"):
-			return nil, unsupported("ALTER TABLE ... ALTER COLUMN is not supported")
+			s, err := x.alterColumn(tbl, a, b) // altercolumn.go
+			if err != nil {
+				return nil, err
+			}
+			if s != "" {
+				st.Exec = append(st.Exec, s)
+			}
 		default:
 			return nil, unsupported("ALTER TABLE ... %s is not supported", x.T(a).upper())
 		}
