@@ -24,38 +24,47 @@ import (
 // The statement is translated into a placeholder that SQLite accepts as a
 // write of the table (DELETE FROM t WHERE 0) carrying the change in a
 // marker comment; at apply the state machine recognises it
-// (ParseAlterColumn) and edits the definition with EditColumn, which needs
+// (ParseTableChange) and edits the definition with EditColumn, which needs
 // the table's current definition and so runs at the entry's log position.
 
-// AlterColumn is one ALTER COLUMN action.
-type AlterColumn struct {
-	Table, Column string
+// TableChange is one change of a table's definition made at apply: an
+// ALTER COLUMN action, or a constraint added or dropped
+// (constraint_ddl.go).
+type TableChange struct {
+	Table string
+	// Column: the column (ALTER COLUMN), or the constraint's name ("" =
+	// PostgreSQL's default name, chosen at apply).
+	Column string
 	// Action: "set default", "drop default", "set not null",
-	// "drop not null" or "type".
+	// "drop not null", "type", "add check", "add foreign key" or
+	// "drop constraint".
 	Action string
-	// Expr: the default (set default) or the USING expression (type,
-	// "" = the automatic conversion), translated to SQLite.
+	// Expr: the default (set default), the USING expression (type, "" =
+	// the automatic conversion), the CHECK's parenthesized expression or
+	// the FOREIGN KEY clause, translated to SQLite.
 	Expr string
 	// Type: the new type as written (type).
 	Type string
+	// IfExists: DROP CONSTRAINT IF EXISTS; NoValidate: ADD ... NOT VALID.
+	IfExists, NoValidate bool
 }
 
-const alterColumnMark = "/* raftsql:alter-column "
+const tableChangeMark = "/* raftsql:table-change "
 
-func (a AlterColumn) statement() string {
+func (a TableChange) statement() string {
 	b, _ := json.Marshal(a)
-	return "DELETE FROM " + quoteIdent(a.Table) + " WHERE 0 " + alterColumnMark + hex.EncodeToString(b) + " */"
+	return "DELETE FROM " + quoteIdent(a.Table) + " WHERE 0 " + tableChangeMark + hex.EncodeToString(b) + " */"
 }
 
-// ParseAlterColumn recognises the statement an ALTER COLUMN was translated
+// ParseTableChange recognises the statement an ALTER COLUMN was translated
 // into.
-func ParseAlterColumn(sqlText string) (a AlterColumn, ok bool) {
-	k := strings.Index(sqlText, alterColumnMark)
+func ParseTableChange(sqlText string) (a TableChange, ok bool) {
+	k := strings.Index(sqlText, tableChangeMark)
 	if k < 0 || !strings.HasPrefix(sqlText, "DELETE FROM ") || !strings.HasSuffix(sqlText, " */") {
 		return a, false
 	}
-	b, err := hex.DecodeString(sqlText[k+len(alterColumnMark) : len(sqlText)-len(" */")])
-	if err != nil || json.Unmarshal(b, &a) != nil || a.Table == "" || a.Column == "" {
+	b, err := hex.DecodeString(sqlText[k+len(tableChangeMark) : len(sqlText)-len(" */")])
+	if err != nil || json.Unmarshal(b, &a) != nil || a.Table == "" {
 		return a, false
 	}
 	return a, true
@@ -72,7 +81,7 @@ func (x *tx) alterColumn(tbl string, a, b int) (string, error) {
 	if col == "" {
 		return "", x.syntaxErrAt(k)
 	}
-	ac := AlterColumn{Table: tbl, Column: col}
+	ac := TableChange{Table: tbl, Column: col}
 	switch {
 	case x.kw(k, "SET", "DEFAULT"):
 		if k+2 >= b {
@@ -247,7 +256,7 @@ type ColumnEdit struct {
 
 // EditColumn applies ac to the table definition createSQL (as stored in
 // sqlite_schema) with PostgreSQL's errors.
-func EditColumn(createSQL string, ac AlterColumn) (*ColumnEdit, error) {
+func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 	x := newTx(createSQL)
 	p := x.findParen(0, x.n())
 	if p < 0 {

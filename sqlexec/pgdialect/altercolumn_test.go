@@ -15,21 +15,21 @@ func TestEditColumn(t *testing.T) {
 	}
 	base := create(`CREATE TABLE t (id serial PRIMARY KEY, a int NOT NULL DEFAULT 1 CHECK (a > 0), b varchar(5) REFERENCES p (x) ON DELETE SET NULL, c numeric(4,1), CONSTRAINT u UNIQUE (a, b))`)
 	for _, c := range []struct {
-		ac        AlterColumn
+		ac        TableChange
 		has, lack []string // substrings of the new definition
 		code      string
 	}{
-		{AlterColumn{Column: "a", Action: "drop default"}, []string{`a int NOT NULL CHECK (a > 0)`}, []string{"DEFAULT 1"}, ""},
-		{AlterColumn{Column: "A", Action: "set default", Expr: "5"}, []string{"DEFAULT (5)", "CHECK (a > 0)"}, []string{"DEFAULT 1"}, ""},
-		{AlterColumn{Column: "a", Action: "drop not null"}, []string{"a int DEFAULT 1"}, []string{"a int NOT NULL"}, ""},
-		{AlterColumn{Column: "b", Action: "set not null"}, []string{"pg_in_varchar(b, 9) IS b) NOT NULL"}, nil, ""},
-		{AlterColumn{Column: "b", Action: "type", Type: "text"}, []string{`b text REFERENCES p (x) ON DELETE SET NULL`, "pg_in_text(b, -1)"}, []string{"varchar"}, ""},
-		{AlterColumn{Column: "c", Action: "type", Type: "bigint"}, []string{`c bigint`, "pg_in_int8(c, -1)"}, []string{"numeric", "COLLATE"}, ""},
-		{AlterColumn{Column: "id", Action: "drop not null"}, nil, nil, "42P16"},
-		{AlterColumn{Column: "id", Action: "type", Type: "bigint"}, nil, nil, "0A000"},
-		{AlterColumn{Column: "zz", Action: "set not null"}, nil, nil, "42703"},
-		{AlterColumn{Column: "b", Action: "type", Type: "integer"}, nil, nil, "42804"},
-		{AlterColumn{Column: "a", Action: "type", Type: "date"}, nil, nil, "42804"},
+		{TableChange{Column: "a", Action: "drop default"}, []string{`a int NOT NULL CHECK (a > 0)`}, []string{"DEFAULT 1"}, ""},
+		{TableChange{Column: "A", Action: "set default", Expr: "5"}, []string{"DEFAULT (5)", "CHECK (a > 0)"}, []string{"DEFAULT 1"}, ""},
+		{TableChange{Column: "a", Action: "drop not null"}, []string{"a int DEFAULT 1"}, []string{"a int NOT NULL"}, ""},
+		{TableChange{Column: "b", Action: "set not null"}, []string{"pg_in_varchar(b, 9) IS b) NOT NULL"}, nil, ""},
+		{TableChange{Column: "b", Action: "type", Type: "text"}, []string{`b text REFERENCES p (x) ON DELETE SET NULL`, "pg_in_text(b, -1)"}, []string{"varchar"}, ""},
+		{TableChange{Column: "c", Action: "type", Type: "bigint"}, []string{`c bigint`, "pg_in_int8(c, -1)"}, []string{"numeric", "COLLATE"}, ""},
+		{TableChange{Column: "id", Action: "drop not null"}, nil, nil, "42P16"},
+		{TableChange{Column: "id", Action: "type", Type: "bigint"}, nil, nil, "0A000"},
+		{TableChange{Column: "zz", Action: "set not null"}, nil, nil, "42703"},
+		{TableChange{Column: "b", Action: "type", Type: "integer"}, nil, nil, "42804"},
+		{TableChange{Column: "a", Action: "type", Type: "date"}, nil, nil, "42804"},
 	} {
 		c.ac.Table = "t"
 		ed, err := EditColumn(base, c.ac)
@@ -67,11 +67,11 @@ func TestAlterColumnTranslate(t *testing.T) {
 	if len(st.Exec) != 2 {
 		t.Fatalf("Exec = %q", st.Exec)
 	}
-	a, ok := ParseAlterColumn(st.Exec[0])
+	a, ok := ParseTableChange(st.Exec[0])
 	if !ok || a.Table != "t" || a.Column != "a" || a.Action != "type" || a.Type != "bigint" || !strings.Contains(a.Expr, "pg_cast_int8") {
 		t.Errorf("%q -> %+v %v", st.Exec[0], a, ok)
 	}
-	b, ok := ParseAlterColumn(st.Exec[1])
+	b, ok := ParseTableChange(st.Exec[1])
 	if !ok || b.Column != "b" || b.Action != "set default" || b.Expr == "" {
 		t.Errorf("%q -> %+v %v", st.Exec[1], b, ok)
 	}

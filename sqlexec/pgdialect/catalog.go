@@ -146,7 +146,7 @@ var catalogViews = []catView{
   coalesce(k."to", (SELECT p.name FROM pragma_table_info(k."table") p WHERE p.pk = k.seq + 1)) AS tocol, k.on_update AS on_update, k.on_delete AS on_delete
  FROM pgd_rel s, pragma_foreign_key_list(s.name) k WHERE s.type = 'table'`},
 	{"pgd_fk", `SELECT tbl, id, reftbl, max(on_update) AS on_update, max(on_delete) AS on_delete, 0 AS deferr,
-  tbl || '_' || group_concat(fromcol, '_') || '_fkey' AS conname,
+  pg_fk_conname((SELECT r.sql FROM pgd_rel r WHERE r.name = tbl), tbl, group_concat(fromcol, ','), reftbl) AS conname,
   group_concat(pg_quote_ident(fromcol), ', ') AS fromcols, group_concat(pg_quote_ident(tocol), ', ') AS tocols
  FROM (SELECT * FROM pgd_fkcols ORDER BY tbl, id, pos) GROUP BY tbl, id`},
 	{"pg_constraint", `SELECT CAST(pg_oid('con', i.tbl || '.' || i.pgname) AS INTEGER) AS oid, i.pgname AS conname, CAST(2200 AS INTEGER) AS connamespace,
@@ -298,7 +298,8 @@ func registerCatalogFuncs() error {
 		n int32
 		f fn
 	}{
-		"pg_info_col": {3, fnInfoCol}, // infoschema.go
+		"pg_info_col":   {3, fnInfoCol},   // infoschema.go
+		"pg_fk_conname": {4, fnFKConname}, // constraint_ddl.go
 		"pg_typlen": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			n, _ := toInt(a[0])
 			if t, ok := typesByOID[uint32(n)]; ok {

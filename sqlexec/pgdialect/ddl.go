@@ -507,10 +507,13 @@ func (x *tx) alter() (*Stmt, error) {
 					qc[n] = quoteIdent(c)
 				}
 				st.Exec = append(st.Exec, "CREATE UNIQUE INDEX "+quoteIdent(cname)+" ON "+qt+" ("+strings.Join(qc, ", ")+")")
-			case x.kw(k, "FOREIGN", "KEY"):
-				// SQLite cannot add a foreign key to an existing table:
-				// accepted and not enforced (documented).
-			case x.kw(k, "CHECK"), x.kw(k, "EXCLUDE"):
+			case x.kw(k, "FOREIGN", "KEY"), x.kw(k, "CHECK"):
+				s, err := x.addConstraint(tbl, cname, k, b) // constraint_ddl.go
+				if err != nil {
+					return nil, err
+				}
+				st.Exec = append(st.Exec, s)
+			case x.kw(k, "EXCLUDE"):
 				return nil, unsupported("ALTER TABLE ... ADD %s is not supported", x.T(k).upper())
 			default:
 				if x.kw(k, "COLUMN") {
@@ -537,10 +540,7 @@ func (x *tx) alter() (*Stmt, error) {
 				ie = "IF EXISTS "
 			}
 			n, _ := x.name(k)
-			if ie == "" {
-				ie = "IF EXISTS " // foreign keys are not recorded
-			}
-			st.Exec = append(st.Exec, "DROP INDEX "+ie+quoteIdent(n))
+			st.Exec = append(st.Exec, TableChange{Table: tbl, Column: n, Action: "drop constraint", IfExists: ie != ""}.statement())
 		case x.kw(a, "DROP"):
 			k := a + 1
 			if x.kw(k, "COLUMN") {

@@ -2,6 +2,7 @@ package sqlexec
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
@@ -27,7 +28,7 @@ import (
 //  6. the triggers are put back.
 //
 // Any error rolls the entry back, definition included.
-func alterColumn(c *lconn, ac pgdialect.AlterColumn, verb string) (res StatementResult) {
+func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res StatementResult) {
 	defer c.enterAuth(authOff)()
 	fail := func(err error) StatementResult {
 		res.Err = mapError(err, "")
@@ -50,12 +51,17 @@ func alterColumn(c *lconn, ac pgdialect.AlterColumn, verb string) (res Statement
 	if name == "" || isInternalName(name) {
 		return fail(errf(CodeUndefinedTable, "relation \"%s\" does not exist", ac.Table))
 	}
+	switch ac.Action {
+	case "add check", "add foreign key", "drop constraint":
+		if err := changeConstraint(c, name, createSQL, ac); err != nil {
+			return fail(err)
+		}
+		res.Tag = "ALTER TABLE"
+		return res
+	}
 	ed, err := pgdialect.EditColumn(createSQL, ac)
 	if err != nil {
-		if e, ok := err.(*pgdialect.Error); ok {
-			return fail(&Error{Code: e.Code, Message: e.Message, HintText: e.Hint, Statement: -1})
-		}
-		return fail(err)
+		return fail(dialectError(err))
 	}
 	qt, qc := quoteIdent(name), quoteIdent(ac.Column)
 	if ed.CheckNulls {
@@ -105,6 +111,107 @@ func alterColumn(c *lconn, ac pgdialect.AlterColumn, verb string) (res Statement
 		res.Tag = "ALTER TABLE"
 	}
 	return res
+}
+
+// dialectError carries a pgdialect error's SQLSTATE, message and hint.
+func dialectError(err error) error {
+	if e, ok := err.(*pgdialect.Error); ok {
+		return &Error{Code: e.Code, Message: e.Message, HintText: e.Hint, Statement: -1}
+	}
+	return err
+}
+
+// changeConstraint adds or drops a constraint of table name (see
+// pgdialect/constraint_ddl.go): existing rows are checked against a new
+// CHECK before and against a new foreign key after the definition changes.
+func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange) error {
+	ch.Table = name
+	columns, err := queryStrings(c, "SELECT name FROM pragma_table_info(?1)", name)
+	if err != nil {
+		return err
+	}
+	indexes, err := queryStrings(c, "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 COLLATE NOCASE AND sql IS NOT NULL", name)
+	if err != nil {
+		return err
+	}
+	refPK := func(table string) []string {
+		cols, _ := queryStrings(c, "SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk", table)
+		if len(cols) == 0 {
+			// a primary key added by ALTER TABLE: its unique index
+			cols, _ = queryStrings(c, "SELECT name FROM pragma_index_info(?1) ORDER BY seqno", table+"_pkey")
+		}
+		return cols
+	}
+	ed, err := pgdialect.EditConstraint(createSQL, ch, columns, indexes, refPK)
+	if err != nil {
+		return dialectError(err)
+	}
+	qt := quoteIdent(name)
+	if ed.ValidateCheck != "" {
+		_, found, err := queryInt(c, "SELECT 1 FROM "+qt+" WHERE NOT "+ed.ValidateCheck+" LIMIT 1")
+		if err != nil {
+			return err
+		}
+		if found {
+			return &Error{Code: CodeCheckViolation, Statement: -1,
+				Message: fmt.Sprintf("check constraint \"%s\" of relation \"%s\" is violated by some row", ed.Name, name)}
+		}
+	}
+	if ed.DropIndex != "" {
+		if err := c.exec("DROP INDEX " + quoteIdent(ed.DropIndex)); err != nil {
+			return err
+		}
+	}
+	if ed.SQL != "" {
+		if err := rewriteTables(c, []dependent{{table: name, sql: ed.SQL}}); err != nil {
+			return err
+		}
+		if err := c.exec("PRAGMA writable_schema=RESET"); err != nil {
+			return err
+		}
+	}
+	if ed.ValidateFK {
+		for _, fk := range pgdialect.ForeignKeys(ed.SQL) {
+			if pgdialect.FKConstraintName(name, fk) != ed.Name {
+				continue
+			}
+			if _, found, err := queryInt(c, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE", fk.RefTable); err != nil {
+				return err
+			} else if !found {
+				return errf(CodeUndefinedTable, "relation \"%s\" does not exist", fk.RefTable)
+			}
+			_, found, err := queryInt(c, "SELECT 1 FROM pragma_foreign_key_check(?1) LIMIT 1", name)
+			if err != nil {
+				if strings.Contains(err.Error(), "foreign key mismatch") {
+					return &Error{Code: "42830", Statement: -1,
+						Message: fmt.Sprintf("there is no unique constraint matching given keys for referenced table \"%s\"", fk.RefTable)}
+				}
+				return err
+			}
+			if found {
+				return &Error{Code: CodeForeignKeyViolation, Statement: -1,
+					Message: fmt.Sprintf("insert or update on table \"%s\" violates foreign key constraint \"%s\"", name, ed.Name)}
+			}
+		}
+	}
+	return nil
+}
+
+// queryStrings returns the first column of a query's rows as strings.
+func queryStrings(c *lconn, sqlText string, args ...any) ([]string, error) {
+	st, _, err := c.prepareFresh(sqlText)
+	if err != nil {
+		return nil, err
+	}
+	defer st.finalize()
+	var out []string
+	_, err = st.run(args, func(r []any) error {
+		if s, ok := r[0].(string); ok {
+			out = append(out, s)
+		}
+		return nil
+	})
+	return out, err
 }
 
 // tableTriggers lists the triggers on table, in creation order.
