@@ -64,3 +64,22 @@ func TestAlterColumn(t *testing.T) {
 		c.Close(context.Background())
 	}
 }
+
+// TestAddDropColumnIfExists: ADD COLUMN IF NOT EXISTS and DROP COLUMN IF
+// EXISTS skip when the column is there / missing, as PostgreSQL 15 does.
+func TestAddDropColumnIfExists(t *testing.T) {
+	urls := e2eURLs(t)
+	a := connectScript(t, urls[0])
+	runScript(t, a, []sqlStep{
+		{sql: "CREATE TABLE ie (id int PRIMARY KEY)"},
+		{sql: "INSERT INTO ie VALUES (1)"},
+		{sql: "ALTER TABLE ie ADD COLUMN IF NOT EXISTS v text DEFAULT 'x'"},
+		{sql: "ALTER TABLE ie ADD COLUMN IF NOT EXISTS v integer"},
+		{sql: "ALTER TABLE ie ADD COLUMN v integer", code: "42701"},
+		{sql: "SELECT id, v FROM ie", rows: "1|x"},
+		{sql: "ALTER TABLE ie DROP COLUMN IF EXISTS nosuch"},
+		{sql: "ALTER TABLE ie DROP COLUMN IF EXISTS v"},
+		{sql: "ALTER TABLE ie DROP COLUMN v", code: "42703"},
+		{sql: "SELECT count(*) FROM information_schema.columns WHERE table_name = 'ie'", rows: "1"},
+	})
+}

@@ -52,6 +52,21 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		return fail(errf(CodeUndefinedTable, "relation \"%s\" does not exist", ac.Table))
 	}
 	switch ac.Action {
+	case "add column", "drop column":
+		// IF [NOT] EXISTS: PostgreSQL skips with a NOTICE
+		_, found, err := queryInt(c, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2 COLLATE NOCASE", name, ac.Column)
+		if err != nil {
+			return fail(err)
+		}
+		if found == (ac.Action == "add column") {
+			res.Tag = "ALTER TABLE"
+			return res
+		}
+		if err := userExec(c, ac.Expr); err != nil {
+			return fail(err)
+		}
+		res.Tag = "ALTER TABLE"
+		return res
 	case "add check", "add foreign key", "drop constraint":
 		if err := changeConstraint(c, name, createSQL, ac); err != nil {
 			return fail(err)
@@ -86,7 +101,7 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		}
 	}
 	if ed.Rewrite {
-		if err := c.exec("UPDATE " + qt + " SET " + qc + " = " + qc); err != nil {
+		if err := userExec(c, "UPDATE "+qt+" SET "+qc+" = "+qc); err != nil {
 			return fail(err)
 		}
 	}
@@ -97,7 +112,7 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		return fail(err)
 	}
 	if ed.Convert != "" {
-		if err := c.exec("UPDATE " + qt + " SET " + qc + " = " + ed.Convert); err != nil {
+		if err := userExec(c, "UPDATE "+qt+" SET "+qc+" = "+ed.Convert); err != nil {
 			return fail(err)
 		}
 	}
@@ -111,6 +126,20 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		res.Tag = "ALTER TABLE"
 	}
 	return res
+}
+
+// userExec runs SQL made from the user's statement (a conversion, a
+// column definition) under the write allow-list, as the statement itself
+// would run: the rest of a table change runs with the authorizer off.
+func userExec(c *lconn, sqlText string) error {
+	defer c.enterAuth(authWrite)()
+	if err := c.exec(sqlText); err != nil {
+		if e := c.authRefusal(); e != nil {
+			return e
+		}
+		return err
+	}
+	return nil
 }
 
 // dialectError carries a pgdialect error's SQLSTATE, message and hint.
@@ -148,7 +177,13 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 	}
 	qt := quoteIdent(name)
 	if ed.ValidateCheck != "" {
-		_, found, err := queryInt(c, "SELECT 1 FROM "+qt+" WHERE NOT "+ed.ValidateCheck+" LIMIT 1")
+		found := false
+		restore := c.enterAuth(authWrite)
+		_, found, err = queryInt(c, "SELECT 1 FROM "+qt+" WHERE NOT "+ed.ValidateCheck+" LIMIT 1")
+		if e := c.authRefusal(); e != nil {
+			err = e
+		}
+		restore()
 		if err != nil {
 			return err
 		}

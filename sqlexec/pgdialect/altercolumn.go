@@ -36,8 +36,10 @@ type TableChange struct {
 	// PostgreSQL's default name, chosen at apply).
 	Column string
 	// Action: "set default", "drop default", "set not null",
-	// "drop not null", "type", "add check", "add foreign key" or
-	// "drop constraint".
+	// "drop not null", "type", "add check", "add foreign key",
+	// "drop constraint", or "add column"/"drop column" (IF [NOT] EXISTS:
+	// Expr is the ALTER TABLE statement to run unless the column
+	// exists/is missing).
 	Action string
 	// Expr: the default (set default), the USING expression (type, "" =
 	// the automatic conversion), the CHECK's parenthesized expression or
@@ -45,7 +47,8 @@ type TableChange struct {
 	Expr string
 	// Type: the new type as written (type).
 	Type string
-	// IfExists: DROP CONSTRAINT IF EXISTS; NoValidate: ADD ... NOT VALID.
+	// IfExists: DROP CONSTRAINT IF EXISTS, ADD COLUMN IF NOT EXISTS,
+	// DROP COLUMN IF EXISTS; NoValidate: ADD ... NOT VALID.
 	IfExists, NoValidate bool
 }
 

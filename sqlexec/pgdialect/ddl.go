@@ -519,8 +519,9 @@ func (x *tx) alter() (*Stmt, error) {
 				if x.kw(k, "COLUMN") {
 					k++
 				}
-				if x.kw(k, "IF", "NOT", "EXISTS") {
-					return nil, unsupported("ADD COLUMN IF NOT EXISTS is not supported")
+				ine := x.kw(k, "IF", "NOT", "EXISTS")
+				if ine {
+					k += 3
 				}
 				for c := k; c < b; c++ {
 					if x.kw(c, "PRIMARY", "KEY") || x.kw(c, "UNIQUE") {
@@ -530,7 +531,13 @@ func (x *tx) alter() (*Stmt, error) {
 				if err := x.columnDef(k, b, []string{"\x00"}, true); err != nil {
 					return nil, err
 				}
-				st.Exec = append(st.Exec, "ALTER TABLE "+qt+" ADD COLUMN "+strings.TrimSpace(x.text(k, b)))
+				add := "ALTER TABLE " + qt + " ADD COLUMN " + strings.TrimSpace(x.text(k, b))
+				if ine {
+					// decided at apply, where the columns are known (altercolumn.go)
+					col, _ := x.name(k)
+					add = TableChange{Table: tbl, Column: col, Action: "add column", Expr: add, IfExists: true}.statement()
+				}
+				st.Exec = append(st.Exec, add)
 			}
 		case x.kw(a, "DROP", "CONSTRAINT"):
 			k := a + 2
@@ -546,11 +553,16 @@ func (x *tx) alter() (*Stmt, error) {
 			if x.kw(k, "COLUMN") {
 				k++
 			}
-			if x.kw(k, "IF", "EXISTS") {
-				return nil, unsupported("DROP COLUMN IF EXISTS is not supported")
+			ie := x.kw(k, "IF", "EXISTS")
+			if ie {
+				k += 2
 			}
 			n, _ := x.name(k)
-			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" DROP COLUMN "+quoteIdent(n))
+			drop := "ALTER TABLE " + qt + " DROP COLUMN " + quoteIdent(n)
+			if ie {
+				drop = TableChange{Table: tbl, Column: n, Action: "drop column", Expr: drop, IfExists: true}.statement()
+			}
+			st.Exec = append(st.Exec, drop)
 		case x.kw(a, "RENAME", "TO"):
 			n, _ := x.name(a + 2)
 			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME TO "+quoteIdent(n))
