@@ -331,7 +331,7 @@ func pragmaConstruct(name, arg, dbName string) string {
 // pg_sequence, pg_extension ...). Their rows are replicated state, so a
 // write may read them through a view; a statement cannot name them itself
 // (guardInternal).
-var catalogInternal = map[string]bool{"raftsql_sequences": true, "raftsql_extensions": true}
+var catalogInternal = map[string]bool{"raftsql_sequences": true, "raftsql_extensions": true, "raftsql_enums": true}
 
 func internalRefusal() *Error {
 	return errf(CodeInsufficientPrivs, "permission denied: raftsql internal tables are not accessible")

@@ -154,6 +154,7 @@ func (db *DB) openConns() error {
 		rolesTableSQL,
 		pgdialect.SequencesTableSQL,
 		pgdialect.ExtensionsTableSQL,
+		pgdialect.EnumsTableSQL,
 	} {
 		if err := w.exec(s); err != nil {
 			w.close()

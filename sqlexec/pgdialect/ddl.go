@@ -43,6 +43,8 @@ func (x *tx) create() (*Stmt, error) {
 		return x.sequence("CREATE", i) // sequence.go
 	case "EXTENSION":
 		return x.extension("CREATE", i) // extension.go
+	case "TYPE":
+		return x.createType(i) // enum.go
 	case "VIRTUAL":
 		return x.query("CREATE TABLE", x.all(), false), nil
 	case "SCHEMA":
@@ -357,6 +359,9 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	}
 	if marker == "" && identity == "" && te > ts && hi > lo && !rowidAlias(decl, inlinePK || len(pkCols) == 1 && pkCols[0] == col) {
 		x.T(hi - 1).wsuf += inCheck(col, decl)
+		if te == ts+1 && maybeEnum(x.T(ts)) {
+			x.T(hi - 1).wsuf += enumCheck(col, x.T(ts).identName()) // enum.go
+		}
 	}
 	if tt := typeAlias[typeName]; tt != nil && tt.oid == pgoid.Numeric && marker == "" && identity == "" && hi > lo {
 		decl, suffix, err := numericColumn(col, typeMods)
@@ -455,6 +460,8 @@ func (x *tx) alter() (*Stmt, error) {
 		return x.alterCluster()
 	case "SEQUENCE":
 		return x.sequence("ALTER", 1) // sequence.go
+	case "TYPE":
+		return x.alterType() // enum.go
 	case "DATABASE", "ROLE", "USER", "SYSTEM", "DEFAULT":
 		return nil, unsupported("ALTER %s is not supported", obj)
 	default:

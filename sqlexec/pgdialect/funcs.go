@@ -195,6 +195,9 @@ func register() error {
 	if err := registerExtensionFuncs(); err != nil { // extension.go
 		return err
 	}
+	if err := registerEnumFuncs(); err != nil { // enum.go
+		return err
+	}
 	return registerCatalogFuncs()
 }
 

@@ -318,7 +318,8 @@ func SequenceName(arg string) (string, error) {
 // read the session's part of) the state machine's own state at apply:
 // sequences and extensions. A call makes a statement a write.
 var stateFuncs = map[string]bool{"nextval": true, "currval": true, "setval": true, "lastval": true,
-	"pg_seq_create": true, "pg_seq_alter": true, "pg_seq_drop": true, "pg_ext_create": true, "pg_ext_drop": true}
+	"pg_seq_create": true, "pg_seq_alter": true, "pg_seq_drop": true, "pg_ext_create": true, "pg_ext_drop": true,
+	"pg_enum_create": true, "pg_enum_add": true, "pg_enum_drop": true}
 
 // CallsStateFunction reports whether the SQLite statement text calls one
 // of stateFuncs (lexically: the name followed by "("), so the statement
@@ -326,7 +327,7 @@ var stateFuncs = map[string]bool{"nextval": true, "currval": true, "setval": tru
 func CallsStateFunction(sqlText string) bool {
 	low := strings.ToLower(sqlText)
 	if !strings.Contains(low, "nextval") && !strings.Contains(low, "currval") && !strings.Contains(low, "setval") &&
-		!strings.Contains(low, "lastval") && !strings.Contains(low, "pg_seq_") && !strings.Contains(low, "pg_ext_") {
+		!strings.Contains(low, "lastval") && !strings.Contains(low, "pg_seq_") && !strings.Contains(low, "pg_ext_") && !strings.Contains(low, "pg_enum_") {
 		return false // the common case, without tokenizing
 	}
 	x := newTx(sqlText)

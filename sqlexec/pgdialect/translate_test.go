@@ -241,7 +241,7 @@ func TestUnsupported(t *testing.T) {
 		"SELECT B'101'", "SELECT U&'x'", "SELECT a FROM t WHERE a SIMILAR TO 'x'",
 		"COPY t FROM '/etc/passwd'", "COPY t TO PROGRAM 'cat'",
 		"PREPARE p AS SELECT 1", "EXECUTE p", "CREATE MATERIALIZED VIEW v AS SELECT 1",
-		"CREATE OR REPLACE VIEW v AS SELECT 1", "CREATE TYPE e AS ENUM ('a')", "CREATE DOMAIN d AS int",
+		"CREATE OR REPLACE VIEW v AS SELECT 1", "CREATE TYPE pair AS (a int, b int)", "ALTER TYPE e RENAME VALUE 'a' TO 'b'", "CREATE DOMAIN d AS int",
 		"CREATE TABLE t (a int, b serial, PRIMARY KEY (a))",
 	} {
 		_, err := Translate(in)
