@@ -19,14 +19,7 @@ func extensionExists(c *lconn, name string) (bool, error) {
 	if name == "plpgsql" {
 		return true, nil // installed from the start
 	}
-	st, _, err := c.prepareFresh(`SELECT 1 FROM raftsql_extensions WHERE name = ?1`)
-	if err != nil {
-		return false, err
-	}
-	defer st.finalize()
-	found := false
-	_, err = st.run([]any{name}, func([]any) error { found = true; return nil })
-	return found, err
+	return stateExists(c, `SELECT 1 FROM raftsql_extensions WHERE name = ?1`, name)
 }
 
 func fnExtCreate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {

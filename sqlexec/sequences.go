@@ -293,14 +293,7 @@ func fnSetval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 // relationExists reports a table, view or index named name (relations
 // share one namespace with sequences in PostgreSQL).
 func relationExists(c *lconn, name string) (bool, error) {
-	st, _, err := c.prepareFresh(`SELECT 1 FROM main.sqlite_schema WHERE name = ?1 COLLATE NOCASE AND type IN ('table','view','index')`)
-	if err != nil {
-		return false, err
-	}
-	defer st.finalize()
-	found := false
-	_, err = st.run([]any{name}, func([]any) error { found = true; return nil })
-	return found, err
+	return stateExists(c, `SELECT 1 FROM main.sqlite_schema WHERE name = ?1 COLLATE NOCASE AND type IN ('table','view','index')`, name)
 }
 
 // seqDDLArgs reads (name, options, flag) of pg_seq_create/pg_seq_alter.

@@ -71,3 +71,15 @@ func stateRun(c *lconn, sqlText string, args ...any) error {
 	_, err = st.run(args, nil)
 	return err
 }
+
+// stateExists reports whether a query of a state function returns a row.
+func stateExists(c *lconn, sqlText string, args ...any) (bool, error) {
+	st, _, err := c.prepareFresh(sqlText)
+	if err != nil {
+		return false, err
+	}
+	defer st.finalize()
+	found := false
+	_, err = st.run(args, func([]any) error { found = true; return nil })
+	return found, err
+}

@@ -135,34 +135,11 @@ func checkEnumLabel(s string) error {
 
 // dropType translates DROP TYPE at i (the TYPE keyword).
 func (x *tx) dropType(i int) (*Stmt, error) {
-	i++
-	flag := "0"
-	if x.kw(i, "IF", "EXISTS") {
-		flag, i = "1", i+2
+	exec, err := x.dropCalls(i+1, "pg_enum_drop", false, nil) // drop.go
+	if err != nil {
+		return nil, err
 	}
-	st := &Stmt{Kind: KindQuery, Tag: "DROP TYPE", NoRows: true}
-	for {
-		n, j := x.name(i)
-		if n == "" {
-			return nil, x.syntaxErrAt(i)
-		}
-		st.Exec = append(st.Exec, "SELECT pg_enum_drop("+quoteLit(n)+", "+flag+")")
-		i = j
-		if !x.isP(i, ",") {
-			break
-		}
-		i++
-	}
-	if x.kw(i, "CASCADE") {
-		return nil, unsupported("DROP TYPE ... CASCADE is not supported")
-	}
-	if x.kw(i, "RESTRICT") {
-		i++
-	}
-	if i < x.n() {
-		return nil, x.syntaxErrAt(i)
-	}
-	return st, nil
+	return &Stmt{Kind: KindQuery, Tag: "DROP TYPE", NoRows: true, Exec: exec}, nil
 }
 
 // alterType translates ALTER TYPE name ADD VALUE.

@@ -63,38 +63,20 @@ func init() {
 // index of the EXTENSION keyword.
 func (x *tx) extension(verb string, i int) (*Stmt, error) {
 	i++
-	flag := "0"
-	if verb == "CREATE" && x.kw(i, "IF", "NOT", "EXISTS") || verb == "DROP" && x.kw(i, "IF", "EXISTS") {
-		flag = "1"
-		i += 2
-		if verb == "CREATE" {
-			i++
-		}
-	}
 	st := &Stmt{Kind: KindQuery, Tag: verb + " EXTENSION", NoRows: true}
 	if verb == "DROP" {
-		for {
-			n, j := x.name(i)
-			if n == "" {
-				return nil, x.syntaxErrAt(i)
-			}
+		exec, err := x.dropCalls(i, "pg_ext_drop", true, func(n string) error { // drop.go
 			if n == "plpgsql" {
-				return nil, unsupported("DROP EXTENSION plpgsql is not supported")
+				return unsupported("DROP EXTENSION plpgsql is not supported")
 			}
-			st.Exec = append(st.Exec, "SELECT pg_ext_drop("+quoteLit(n)+", "+flag+")")
-			i = j
-			if !x.isP(i, ",") {
-				break
-			}
-			i++
-		}
-		if x.kw(i, "CASCADE") || x.kw(i, "RESTRICT") {
-			i++
-		}
-		if i < x.n() {
-			return nil, x.syntaxErrAt(i)
-		}
-		return st, nil
+			return nil
+		})
+		st.Exec = exec
+		return st, err
+	}
+	flag := "0"
+	if x.kw(i, "IF", "NOT", "EXISTS") {
+		flag, i = "1", i+3
 	}
 	t := x.T(i)
 	if t.typ != tIdent && t.typ != tQIdent {

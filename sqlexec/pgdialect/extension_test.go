@@ -6,7 +6,7 @@ import (
 )
 
 func TestExtensionTranslate(t *testing.T) {
-	for _, c := range []struct{ sql, want, code string }{
+	checkStateDDL(t, []ddlCase{
 		{"CREATE EXTENSION pgcrypto", "SELECT pg_ext_create('pgcrypto', '1.3', 0)", ""},
 		{`CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA public VERSION '1.1' CASCADE`, "SELECT pg_ext_create('uuid-ossp', '1.1', 1)", ""},
 		{"DROP EXTENSION IF EXISTS citext, pgcrypto CASCADE", "SELECT pg_ext_drop('citext', 1); SELECT pg_ext_drop('pgcrypto', 1)", ""},
@@ -14,22 +14,7 @@ func TestExtensionTranslate(t *testing.T) {
 		{"CREATE EXTENSION pgcrypto SCHEMA app", "", "3F000"},
 		{"CREATE EXTENSION pgcrypto VERSION '9.9'", "", "22023"},
 		{"DROP EXTENSION plpgsql", "", "0A000"},
-	} {
-		st, err := Translate(c.sql)
-		if c.code != "" {
-			if e, ok := err.(*Error); !ok || e.Code != c.code {
-				t.Errorf("%s: got %v, want SQLSTATE %s", c.sql, err, c.code)
-			}
-			continue
-		}
-		if err != nil {
-			t.Errorf("%s: %v", c.sql, err)
-			continue
-		}
-		if got := strings.Join(st.Exec, "; "); got != c.want || !st.NoRows {
-			t.Errorf("%s:\n got %s\nwant %s", c.sql, got, c.want)
-		}
-	}
+	})
 	st, err := Translate("CREATE TABLE u (name citext NOT NULL)")
 	if err != nil || !strings.Contains(st.Exec[0], "COLLATE "+CitextCollation) {
 		t.Errorf("citext column: %v %v", st, err)

@@ -343,35 +343,19 @@ func CallsStateFunction(sqlText string) bool {
 // SEQUENCE; i is the index of the SEQUENCE keyword.
 func (x *tx) sequence(verb string, i int) (*Stmt, error) {
 	i++
+	st := &Stmt{Kind: KindQuery, Tag: verb + " SEQUENCE", NoRows: true}
+	if verb == "DROP" {
+		exec, err := x.dropCalls(i, "pg_seq_drop", true, nil) // drop.go
+		st.Exec = exec
+		return st, err
+	}
 	flag := "0"
-	if verb == "CREATE" && x.kw(i, "IF", "NOT", "EXISTS") || verb != "CREATE" && x.kw(i, "IF", "EXISTS") {
+	if verb == "CREATE" && x.kw(i, "IF", "NOT", "EXISTS") || verb == "ALTER" && x.kw(i, "IF", "EXISTS") {
 		flag = "1"
 		i += 2
 		if verb == "CREATE" {
 			i++
 		}
-	}
-	st := &Stmt{Kind: KindQuery, Tag: verb + " SEQUENCE", NoRows: true}
-	if verb == "DROP" {
-		for {
-			n, j := x.name(i)
-			if n == "" {
-				return nil, x.syntaxErrAt(i)
-			}
-			st.Exec = append(st.Exec, "SELECT pg_seq_drop("+quoteLit(n)+", "+flag+")")
-			i = j
-			if !x.isP(i, ",") {
-				break
-			}
-			i++
-		}
-		if x.kw(i, "CASCADE") || x.kw(i, "RESTRICT") {
-			i++
-		}
-		if i < x.n() {
-			return nil, x.syntaxErrAt(i)
-		}
-		return st, nil
 	}
 	n, j := x.name(i)
 	if n == "" {

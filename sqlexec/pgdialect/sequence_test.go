@@ -6,7 +6,7 @@ import (
 )
 
 func TestSequenceTranslate(t *testing.T) {
-	for _, c := range []struct{ sql, want, code string }{
+	checkStateDDL(t, []ddlCase{
 		{"CREATE SEQUENCE s", "SELECT pg_seq_create('s', '', 0)", ""},
 		{"CREATE SEQUENCE IF NOT EXISTS public.\"S\" AS integer INCREMENT BY 5 MINVALUE -10 NO MAXVALUE START WITH 0 CACHE 20 CYCLE OWNED BY t.id",
 			"SELECT pg_seq_create('S', 'as=integer inc=5 min=-10 start=0 cache=20 nomax cycle=true owned=t.id', 1)", ""},
@@ -20,22 +20,7 @@ func TestSequenceTranslate(t *testing.T) {
 		{"CREATE SEQUENCE s BOGUS", "", "42601"},
 		{"CREATE TEMP SEQUENCE s", "", "0A000"},
 		{"CREATE SEQUENCE other.s", "", "3F000"},
-	} {
-		st, err := Translate(c.sql)
-		if c.code != "" {
-			if e, ok := err.(*Error); !ok || e.Code != c.code {
-				t.Errorf("%s: got %v, want SQLSTATE %s", c.sql, err, c.code)
-			}
-			continue
-		}
-		if err != nil {
-			t.Errorf("%s: %v", c.sql, err)
-			continue
-		}
-		if got := strings.Join(st.Exec, "; "); got != c.want || !st.NoRows || st.ReadOnly {
-			t.Errorf("%s:\n got %s (NoRows %v)\nwant %s", c.sql, got, st.NoRows, c.want)
-		}
-	}
+	})
 }
 
 // Define follows PostgreSQL's init_params: defaults from the increment's
@@ -107,5 +92,29 @@ func TestCallsStateFunction(t *testing.T) {
 	}
 	if _, err := SequenceName("a.b.c"); err == nil {
 		t.Error("a.b.c: want an error")
+	}
+}
+
+// ddlCase is a statement translated into state-function calls (Exec
+// joined with "; "), or the SQLSTATE it is refused with.
+type ddlCase struct{ sql, want, code string }
+
+func checkStateDDL(t *testing.T, cases []ddlCase) {
+	t.Helper()
+	for _, c := range cases {
+		st, err := Translate(c.sql)
+		if c.code != "" {
+			if e, ok := err.(*Error); !ok || e.Code != c.code {
+				t.Errorf("%s: got %v, want SQLSTATE %s", c.sql, err, c.code)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", c.sql, err)
+			continue
+		}
+		if got := strings.Join(st.Exec, "; "); got != c.want || !st.NoRows || st.ReadOnly || !CallsStateFunction(got) {
+			t.Errorf("%s:\n got %s (NoRows %v)\nwant %s", c.sql, got, st.NoRows, c.want)
+		}
 	}
 }
