@@ -175,16 +175,11 @@ func fnEnumIn(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	typ, _ := argValue(tls, argv, 0).(string)
 	label, isText := v.(string)
 	c := d.conn
-	var saved *Error
-	if c.auth != nil {
-		saved = c.auth.refused
-	}
-	restore := c.enterAuth(authOff)
-	labels, _, err := enumLabels(c, typ)
-	restore()
-	if c.auth != nil {
-		c.auth.refused = saved
-	}
+	var labels []string
+	err := ownStatements(c, func() (err error) {
+		labels, _, err = enumLabels(c, typ)
+		return err
+	})
 	if err != nil {
 		resultError(tls, ctx, stateErrText(err))
 		return

@@ -28,16 +28,11 @@ func stateCall(tls *libc.TLS, ctx uintptr, fname string, fn func(c *lconn, d *de
 	if d.seq == nil {
 		d.seq = decodeSeqSession("")
 	}
-	var saved *Error
-	if c.auth != nil {
-		saved = c.auth.refused
-	}
-	restore := c.enterAuth(authOff)
-	v, err := fn(c, d)
-	restore()
-	if c.auth != nil {
-		c.auth.refused = saved
-	}
+	var v any
+	err := ownStatements(c, func() (err error) {
+		v, err = fn(c, d)
+		return err
+	})
 	if err != nil {
 		resultError(tls, ctx, stateErrText(err))
 		return
@@ -82,4 +77,21 @@ func stateExists(c *lconn, sqlText string, args ...any) (bool, error) {
 	found := false
 	_, err = st.run(args, func([]any) error { found = true; return nil })
 	return found, err
+}
+
+// ownStatements runs fn, whose statements are the function's own, with
+// the authorizer off, keeping the refusal state of the user's statement
+// that called the function.
+func ownStatements(c *lconn, fn func() error) error {
+	var saved *Error
+	if c.auth != nil {
+		saved = c.auth.refused
+	}
+	restore := c.enterAuth(authOff)
+	err := fn()
+	restore()
+	if c.auth != nil {
+		c.auth.refused = saved
+	}
+	return err
 }
