@@ -301,10 +301,14 @@ func (db *DB) applyEntry(w *lconn, e Entry) (*ApplyResult, *ApplyFault) {
 		db.det.unbindNames()
 	}
 	w.meter.begin(db.opts.stepBudget())
+	db.det.bindSequences(cmd.Sequences)
 	results, execErr := executeCommand(w, db.det, cmd)
 	w.meter.end()
 	db.det.unbindNames()
 	res.Results = results
+	if execErr == nil {
+		res.Sequences = db.det.sequencesState()
+	}
 	if f := entryFault(e.Index, results, execErr); f != nil {
 		return nil, f
 	}

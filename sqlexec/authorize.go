@@ -244,7 +244,7 @@ func writeRefusal(action int32, arg1, arg2, dbName string) *Error {
 		}
 		return nil
 	case lib.SQLITE_READ, lib.SQLITE_INSERT, lib.SQLITE_UPDATE, lib.SQLITE_DELETE:
-		if isInternalName(arg1) {
+		if isInternalName(arg1) && !(action == lib.SQLITE_READ && catalogInternal[strings.ToLower(arg1)]) {
 			return internalRefusal()
 		}
 		// A module's name used as a table is its eponymous virtual
@@ -343,6 +343,12 @@ func pragmaConstruct(name, arg, dbName string) string {
 	}
 	return s
 }
+
+// catalogInternal: internal tables the catalog views read (pg_class,
+// pg_sequence, pg_extension ...). Their rows are replicated state, so a
+// write may read them through a view; a statement cannot name them itself
+// (guardInternal).
+var catalogInternal = map[string]bool{"raftsql_sequences": true, "raftsql_extensions": true, "raftsql_enums": true}
 
 func internalRefusal() *Error {
 	return errf(CodeInsufficientPrivs, "permission denied: raftsql internal tables are not accessible")

@@ -10,7 +10,7 @@ func TestCatalogSequencesAndDepend(t *testing.T) {
 	s := newSess(t, e)
 	mustQ(t, s, "CREATE TABLE users(id bigserial PRIMARY KEY, name text)", "")
 	mustQ(t, s, "SELECT schemaname, sequencename, data_type, max_value, increment_by FROM pg_sequences",
-		"D[schemaname:25,sequencename:25,data_type:25,max_value:20,increment_by:20] R[public users_id_seq bigint 9223372036854775807 1] C:SELECT 1")
+		"D[schemaname:19,sequencename:19,data_type:25,max_value:20,increment_by:20] R[public users_id_seq bigint 9223372036854775807 1] C:SELECT 1")
 	mustQ(t, s, "SELECT d.deptype, c.relname, d.refobjsubid FROM pg_depend d JOIN pg_class c ON c.oid = d.objid WHERE d.refobjid = 'users'::regclass AND d.deptype = 'a'",
 		"D[deptype:18,relname:19,refobjsubid:23] R[a users_id_seq 1] C:SELECT 1")
 	mustQ(t, s, `SELECT count(*) FROM pg_depend WHERE deptype = 'e'`, "D[count:20] R[0] C:SELECT 1")

@@ -163,6 +163,9 @@ func (db *DB) openConns() error {
 		`CREATE TABLE IF NOT EXISTS raftsql_requests(id BLOB PRIMARY KEY, idx INTEGER NOT NULL, outcome TEXT) WITHOUT ROWID`,
 		`CREATE INDEX IF NOT EXISTS raftsql_requests_idx ON raftsql_requests(idx)`,
 		rolesTableSQL,
+		pgdialect.SequencesTableSQL,
+		pgdialect.ExtensionsTableSQL,
+		pgdialect.EnumsTableSQL,
 	} {
 		if err := w.exec(s); err != nil {
 			w.close()
@@ -173,6 +176,7 @@ func (db *DB) openConns() error {
 		w.close()
 		return err
 	}
+	db.det.conn = w
 	db.connSetup(w)
 	if err := registerModules(w); err != nil {
 		w.close()

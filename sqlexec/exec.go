@@ -22,6 +22,9 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	}
 	c.syncSchema()
 	mode := c.replicatedMode()
+	if ac, ok := pgdialect.ParseTableChange(sqlText); ok && mode == authWrite {
+		return changeTable(c, ac, verb), false // tablechange.go
+	}
 	if d, ok := pgdialect.ParseDropTable(sqlText); ok && mode == authWrite {
 		if err := prepareDrop(c, d); err != nil { // droptable.go
 			res.Err = err

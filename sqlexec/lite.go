@@ -20,6 +20,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 	"modernc.org/libc"
 	sqlite "modernc.org/sqlite"
 	lib "modernc.org/sqlite/lib"
@@ -342,7 +343,12 @@ func (s *lstmt) finalize() {
 	s.binds = nil
 }
 
-func (s *lstmt) readonly() bool { return lib.Xsqlite3_stmt_readonly(s.c.tls, s.p) != 0 }
+// readonly reports a statement that does not write. A call of a sequence
+// function writes (sequences.go), which SQLite cannot see.
+func (s *lstmt) readonly() bool {
+	return lib.Xsqlite3_stmt_readonly(s.c.tls, s.p) != 0 &&
+		!pgdialect.CallsStateFunction(libc.GoString(lib.Xsqlite3_sql(s.c.tls, s.p)))
+}
 
 func (s *lstmt) paramCount() int { return int(lib.Xsqlite3_bind_parameter_count(s.c.tls, s.p)) }
 

@@ -29,6 +29,9 @@ type Session struct {
 	// reported is ParameterStatus's last answer, returned again while no
 	// reported value changed (it is asked before every ReadyForQuery).
 	reported map[string]string
+	// seqState: the session's sequence history for currval/lastval
+	// (sequences.go), as the last entry it proposed left it.
+	seqState string
 }
 
 // NewSession starts a session for one client connection.

@@ -109,6 +109,9 @@ type Stmt struct {
 	OnCommit string
 	// Prepare: the parsed PREPARE / EXECUTE / DEALLOCATE.
 	Prepare *PrepareSpec
+	// NoRows: the Exec statements are function calls carrying out DDL
+	// (sequence.go); their result rows are not the client's, only Tag is.
+	NoRows bool
 }
 
 // CopySpec describes a COPY statement.

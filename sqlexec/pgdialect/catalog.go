@@ -114,7 +114,10 @@ var catalogViews = []catView{
  UNION ALL
  SELECT CAST(pg_oid('rel', c.tbl || '_' || c.attname || '_seq') AS INTEGER), c.tbl || '_' || c.attname || '_seq', 2200, 0, 0, 10, 0,
   CAST(pg_oid('rel', c.tbl || '_' || c.attname || '_seq') AS INTEGER), 0, 1, 1, 0, 0, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0, 0, 1, 'n', 0, 0, NULL, NULL, NULL
- FROM pgd_cols c WHERE c.marker IS NOT NULL`},
+ FROM pgd_cols c WHERE c.marker IS NOT NULL
+ UNION ALL
+ SELECT q.oid, '' || q.name, 2200, 0, 0, 10, 0, q.oid, 0, 1, 1, 0, 0, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0, 0, 1, 'n', 0, 0, NULL, NULL, NULL
+ FROM pgd_seqs q`},
 	{"pg_attribute", `SELECT CAST(pg_oid('rel', c.tbl) AS INTEGER) AS attrelid, c.attname AS attname,
   CAST(pg_coltype(c.decl, c.marker) AS INTEGER) AS atttypid, -1 AS attstattarget, pg_typlen(pg_coltype(c.decl, c.marker)) AS attlen,
   CAST(c.attnum AS INTEGER) AS attnum, 0 AS attndims, -1 AS attcacheoff, CAST(pg_coltypmod(c.decl, c.marker) AS INTEGER) AS atttypmod,
@@ -143,7 +146,7 @@ var catalogViews = []catView{
   coalesce(k."to", (SELECT p.name FROM pragma_table_info(k."table") p WHERE p.pk = k.seq + 1)) AS tocol, k.on_update AS on_update, k.on_delete AS on_delete
  FROM pgd_rel s, pragma_foreign_key_list(s.name) k WHERE s.type = 'table'`},
 	{"pgd_fk", `SELECT tbl, id, reftbl, max(on_update) AS on_update, max(on_delete) AS on_delete, 0 AS deferr,
-  tbl || '_' || group_concat(fromcol, '_') || '_fkey' AS conname,
+  pg_fk_conname((SELECT r.sql FROM pgd_rel r WHERE r.name = tbl), tbl, group_concat(fromcol, ','), reftbl) AS conname,
   group_concat(pg_quote_ident(fromcol), ', ') AS fromcols, group_concat(pg_quote_ident(tocol), ', ') AS tocols
  FROM (SELECT * FROM pgd_fkcols ORDER BY tbl, id, pos) GROUP BY tbl, id`},
 	{"pg_constraint", `SELECT CAST(pg_oid('con', i.tbl || '.' || i.pgname) AS INTEGER) AS oid, i.pgname AS conname, CAST(2200 AS INTEGER) AS connamespace,
@@ -201,14 +204,6 @@ var catalogViews = []catView{
 	{"pg_depend", `SELECT CAST(1259 AS INTEGER) AS classid, CAST(pg_oid('rel', c.tbl || '_' || c.attname || '_seq') AS INTEGER) AS objid,
   0 AS objsubid, CAST(1259 AS INTEGER) AS refclassid, CAST(pg_oid('rel', c.tbl) AS INTEGER) AS refobjid, CAST(c.attnum AS INTEGER) AS refobjsubid,
   'a' AS deptype FROM pgd_cols c WHERE c.marker IS NOT NULL`},
-	// pg_sequences: a serial/identity column's implicit sequence (there
-	// are no other sequences). last_value is NULL: it is the table's
-	// max+1 rule here, not a sequence state (see sql-dialect.md SERIAL).
-	{"pg_sequences", `SELECT 'public' AS schemaname, c.tbl || '_' || c.attname || '_seq' AS sequencename, current_user() AS sequenceowner,
-  CASE pg_coltype(c.decl, c.marker) WHEN 20 THEN 'bigint' WHEN 21 THEN 'smallint' ELSE 'integer' END AS data_type,
-  1 AS start_value, 1 AS min_value,
-  CASE pg_coltype(c.decl, c.marker) WHEN 20 THEN 9223372036854775807 WHEN 21 THEN 32767 ELSE 2147483647 END AS max_value,
-  1 AS increment_by, 0 AS cycle, 1 AS cache_size, NULL AS last_value FROM pgd_cols c WHERE c.marker IS NOT NULL`},
 	{"pg_inherits", `SELECT CAST(0 AS INTEGER) AS inhrelid, CAST(0 AS INTEGER) AS inhparent, 0 AS inhseqno, 0 AS inhdetachpending WHERE 0`},
 	{"pg_partitioned_table", `SELECT CAST(0 AS INTEGER) AS partrelid, '' AS partstrat, 0 AS partnatts, CAST(0 AS INTEGER) AS partdefid,
   '' AS partattrs, '' AS partclass, '' AS partcollation, NULL AS partexprs WHERE 0`},
@@ -217,7 +212,8 @@ var catalogViews = []catView{
 	{"pg_extension", `SELECT CAST(13500 AS INTEGER) AS oid, 'plpgsql' AS extname, CAST(10 AS INTEGER) AS extowner, CAST(11 AS INTEGER) AS extnamespace, 0 AS extrelocatable, '1.0' AS extversion, NULL AS extconfig, NULL AS extcondition`},
 	{"pg_proc", `SELECT CAST(0 AS INTEGER) AS oid, '' AS proname, CAST(11 AS INTEGER) AS pronamespace, CAST(10 AS INTEGER) AS proowner, 'f' AS prokind, CAST(0 AS INTEGER) AS prorettype, '' AS proargtypes, 0 AS proretset WHERE 0`},
 	{"pg_tablespace", `SELECT CAST(column1 AS INTEGER) AS oid, column2 AS spcname, CAST(10 AS INTEGER) AS spcowner, NULL AS spcacl, NULL AS spcoptions FROM (VALUES (1663, 'pg_default'), (1664, 'pg_global'))`},
-	{"pg_sequence", `SELECT CAST(0 AS INTEGER) AS seqrelid, CAST(0 AS INTEGER) AS seqtypid, 0 AS seqstart, 0 AS seqincrement WHERE 0`},
+	{"pg_sequence", `SELECT q.oid AS seqrelid, q.typid AS seqtypid, q.start AS seqstart, q.inc AS seqincrement, q.max AS seqmax,
+  q.min AS seqmin, q.cache AS seqcache, q.cycle AS seqcycle FROM pgd_seqs q`}, // catalog_sequences.go
 	{"pg_enum", `SELECT CAST(0 AS INTEGER) AS oid, CAST(0 AS INTEGER) AS enumtypid, 0.0 AS enumsortorder, '' AS enumlabel WHERE 0`},
 	{"pg_settings", `SELECT column1 AS name, column2 AS setting, NULL AS unit, 'Preset Options' AS category, '' AS short_desc, 'user' AS context, 'string' AS vartype, 'default' AS source, column2 AS reset_val, column2 AS boot_val FROM (VALUES %SETTINGS%)`},
 	{"pg_tables", `SELECT 'public' AS schemaname, s.name AS tablename, current_user() AS tableowner, NULL AS tablespace,
@@ -311,7 +307,8 @@ func registerCatalogFuncs() error {
 		n int32
 		f fn
 	}{
-		"pg_info_col": {3, fnInfoCol}, // infoschema.go
+		"pg_info_col":   {3, fnInfoCol},   // infoschema.go
+		"pg_fk_conname": {4, fnFKConname}, // constraint_ddl.go
 		"pg_typlen": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			n, _ := toInt(a[0])
 			if t, ok := typesByOID[uint32(n)]; ok {

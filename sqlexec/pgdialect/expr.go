@@ -235,7 +235,7 @@ func (x *tx) identRewrite(i int) error {
 			x.T(i + 2).set(quoteIdent("information_schema_" + x.T(i+2).identName()))
 		}
 		return nil
-	case "PG_CLASS", "PG_NAMESPACE", "PG_ATTRIBUTE", "PG_TYPE", "PG_INDEX", "PG_DATABASE", "PG_ROLES", "PG_PROC", "PG_CONSTRAINT", "PG_SETTINGS", "PG_TABLES":
+	case "PG_CLASS", "PG_NAMESPACE", "PG_ATTRIBUTE", "PG_TYPE", "PG_INDEX", "PG_DATABASE", "PG_ROLES", "PG_PROC", "PG_CONSTRAINT", "PG_SETTINGS", "PG_TABLES", "PG_SEQUENCE", "PG_SEQUENCES":
 		x.catalog = true
 	case "COLLATE":
 		n, j := x.name(i + 1)
@@ -350,10 +350,6 @@ func (x *tx) identRewrite(i int) error {
 		if call {
 			x.series = append(x.series, i) // rewritten after the casts
 			return nil
-		}
-	case "NEXTVAL", "CURRVAL", "SETVAL", "LASTVAL":
-		if call {
-			return unsupported("sequences (%s) are not supported", strings.ToLower(u))
 		}
 	case "EXTRACT":
 		if call && x.extractRewrite(i) {

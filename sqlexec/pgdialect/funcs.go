@@ -195,6 +195,12 @@ func register() error {
 	if err := registerAdvisoryFuncs(); err != nil {
 		return err
 	}
+	if err := registerExtensionFuncs(); err != nil { // extension.go
+		return err
+	}
+	if err := registerEnumFuncs(); err != nil { // enum.go
+		return err
+	}
 	return registerCatalogFuncs()
 }
 

@@ -443,7 +443,12 @@ func fnText(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 // conversion functions: not in catalog queries (psql's queries rely on
 // SQLite's CAST) nor in DDL (defaults and CHECKs are stored as written).
 func (x *tx) castsChecked() bool {
-	return !x.catalog && !x.T(0).kw("CREATE") && !x.T(0).kw("ALTER")
+	if x.T(0).kw("ALTER") {
+		// ALTER COLUMN ... TYPE ... USING expr: the expression converts
+		// the rows at apply (altercolumn.go), as an UPDATE would
+		return x.findKw(0, x.n(), 0, "USING") >= 0
+	}
+	return !x.catalog && !x.T(0).kw("CREATE")
 }
 
 type fromTable struct{ name, alias string }

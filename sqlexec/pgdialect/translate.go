@@ -430,9 +430,15 @@ func (x *tx) drop() (*Stmt, error) {
 	switch obj {
 	case "TABLE", "VIEW", "INDEX", "TRIGGER":
 		i++
+	case "SEQUENCE":
+		return x.sequence("DROP", i) // sequence.go
+	case "EXTENSION":
+		return x.extension("DROP", i) // extension.go
+	case "TYPE":
+		return x.dropType(i) // enum.go
 	case "MATERIALIZED", "FOREIGN":
 		return nil, unsupported("DROP %s %s is not supported", obj, x.T(i+1).upper())
-	case "SCHEMA", "SEQUENCE", "EXTENSION", "FUNCTION", "TYPE", "DOMAIN", "PROCEDURE", "ROLE", "USER", "DATABASE", "OWNED", "POLICY", "PUBLICATION", "SUBSCRIPTION", "RULE", "AGGREGATE", "OPERATOR", "COLLATION", "SERVER":
+	case "SCHEMA", "FUNCTION", "DOMAIN", "PROCEDURE", "ROLE", "USER", "DATABASE", "OWNED", "POLICY", "PUBLICATION", "SUBSCRIPTION", "RULE", "AGGREGATE", "OPERATOR", "COLLATION", "SERVER":
 		return nil, unsupported("DROP %s is not supported", obj)
 	default:
 		return nil, x.syntaxErrAt(i)
