@@ -85,6 +85,9 @@ func (n *Node) notReady() (kind, reason string) {
 		return "diverged", "this replica is diverged (its data differs from the majority's): " + why
 	}
 	if !n.born() {
+		if why := n.peerRefusal(); why != "" {
+			return "refused", "cannot join the cluster: a member of a new cluster that a peer refuses: " + why
+		}
 		return "unborn", "a member of a new cluster, waiting for the other initial members to start and vouch for it (the cluster forms once all have started; docs/design.md, \"Birth of a cluster\")"
 	}
 	if conf := n.conf.Load(); conf != nil && !conf.Contains(n.id) {
