@@ -59,7 +59,8 @@ func atlasSpecial(x *tx) (*Stmt, bool) {
 			N, N, N, N, B, B, B, T, T, T, T, B, B, B, T, T, N, T, B, T, B)
 	case strings.Contains(norm, "unnest(con.conkey) AS conkey") && strings.Contains(norm, "con.contype = 'f'"):
 		// one row per foreign key column
-		return q(`SELECT f.tbl || '_' || (SELECT group_concat(fromcol, '_') FROM (SELECT fromcol FROM pgd_fkcols x WHERE x.tbl = f.tbl AND x.id = f.id ORDER BY pos)) || '_fkey' AS constraint_name,
+		// (its name as pg_constraint has it: declared, or PostgreSQL's default)
+		return q(`SELECT (SELECT k.conname FROM pgd_fk k WHERE k.tbl = f.tbl AND k.id = f.id) AS constraint_name,
   f.tbl AS table_name, f.fromcol AS column_name, 'public' AS schema_name, f.reftbl AS referenced_table_name,
   f.tocol AS referenced_column_name, 'public' AS referenced_schema_name, pg_fk_action(f.on_update) AS confupdtype, pg_fk_action(f.on_delete) AS confdeltype
  FROM pgd_fkcols f WHERE ?1 = 'public' AND f.tbl IN (`+in+`) ORDER BY f.tbl, constraint_name, f.pos`,
