@@ -189,6 +189,13 @@ var lookupFuncs = map[string]string{
 
 var timeFuncs = map[string]bool{"now": true, "transaction_timestamp": true, "statement_timestamp": true, "clock_timestamp": true}
 
+// nowSQL is now() and CURRENT_TIMESTAMP: SQLite's 'now' (the statement's
+// time, pinned to the entry's on the apply connection; whole seconds, UTC)
+// in timestamptz's canonical stored form, so it compares with timestamptz
+// columns as text. Translating it again (FillDefaults reads a stored
+// DEFAULT back) leaves it unchanged.
+const nowSQL = "strftime('%Y-%m-%d %H:%M:%S+00', 'now')"
+
 // identRewrite handles identifiers and keywords at i.
 func (x *tx) identRewrite(i int) error {
 	t := x.T(i)
@@ -253,6 +260,8 @@ func (x *tx) identRewrite(i int) error {
 	case "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_TIMESTAMP", "CURRENT_TIME":
 		if u == "LOCALTIMESTAMP" {
 			t.set("CURRENT_TIMESTAMP")
+		} else if u == "CURRENT_TIMESTAMP" {
+			t.set(nowSQL)
 		} else if u == "LOCALTIME" {
 			t.set("CURRENT_TIME")
 		}
@@ -359,7 +368,7 @@ func (x *tx) identRewrite(i int) error {
 	case timeFuncs[l]:
 		e := x.match(i + 1)
 		if e == i+2 {
-			t.set("CURRENT_TIMESTAMP")
+			t.set(nowSQL)
 			x.blank(i+1, e+1)
 		}
 	case l == "gen_random_uuid" || l == "uuid_generate_v4":
