@@ -83,3 +83,31 @@ func TestDateTimeEnforcedPinned(t *testing.T) {
 		}
 	}
 }
+
+// TestDateTimeBadStoredValueReadable: a table from before date/time
+// enforcement that holds values PostgreSQL would refuse still reads (in
+// any session time zone), and new writes to it are converted.
+func TestDateTimeBadStoredValueReadable(t *testing.T) {
+	e, f := newTestEngine(t)
+	if r := f.db.Apply(1, cmdOf(1, 1, 1,
+		`CREATE TABLE old (id INTEGER PRIMARY KEY, d date, tz timestamptz, iv interval)`,
+		`INSERT INTO old VALUES (1, 'garbage', 'not a time', 'forever'), (2, 20240101, 1.5, x'00')`)); r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	f.next = 1
+	s := newSess(t, e)
+	for _, tz := range []string{"UTC", "Europe/Paris"} {
+		mustQ(t, s, "SET TIME ZONE '"+tz+"'", "")
+		if got, err := q(t, s, "SELECT id, d, tz, iv FROM old ORDER BY id"); err != nil || !strings.Contains(got, "garbage") {
+			t.Errorf("reading bad stored values (%s): %s, %v", tz, got, err)
+		}
+	}
+	mustQ(t, s, "INSERT INTO old (id, d, tz) VALUES (3, 'Jan 2, 2024', '2024-01-02 03:04:05+01')", "")
+	mustQ(t, s, "SET TIME ZONE 'UTC'", "")
+	if got, _ := q(t, s, "SELECT d, tz FROM old WHERE id = 3"); !strings.Contains(got, "R[2024-01-02 2024-01-02 02:04:05+00]") {
+		t.Errorf("converted write: %s", got)
+	}
+	if _, err := q(t, s, "INSERT INTO old (id, d) VALUES (4, 'garbage')"); code(err) != "22007" {
+		t.Errorf("invalid write to an old table: %v", err)
+	}
+}
