@@ -28,7 +28,9 @@ func (x *tx) endsOperand(i int) bool {
 
 // exprPass applies the token-level rewrites valid anywhere in a statement.
 func (x *tx) exprPass() error {
-	x.fromItemSyntax() // fromitems.go
+	if err := x.fromItemSyntax(); err != nil { // fromitems.go
+		return err
+	}
 	// pass 1: literals, parameters, qualifiers, keywords, functions
 	for i := 0; i < x.n(); i++ {
 		t := x.T(i)
@@ -635,6 +637,9 @@ func (x *tx) generateSeries(i int) error {
 	prev := x.T(i - 1)
 	if x.isP(i-1, ".") {
 		prev = x.T(i - 3)
+	}
+	if prev.kw("LATERAL") { // dropped by fromItemSyntax
+		prev = x.T(i - 2)
 	}
 	if !(prev.kw("FROM") || prev.kw("JOIN") || (prev.typ == tPunct && prev.text == ",") && x.inFrom(i)) {
 		return unsupported("generate_series() is only supported in FROM")
