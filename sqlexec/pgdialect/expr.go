@@ -31,6 +31,7 @@ func (x *tx) exprPass() error {
 	if err := x.fromItemSyntax(); err != nil { // fromitems.go
 		return err
 	}
+	x.jsonQuestionOps() // jsonb_translate.go
 	// pass 1: literals, parameters, qualifiers, keywords, functions
 	for i := 0; i < x.n(); i++ {
 		t := x.T(i)
@@ -128,6 +129,10 @@ func (x *tx) exprPass() error {
 	}
 	// pass 3b: date/time operators and AT TIME ZONE (datetime_translate.go)
 	x.datetimePass()
+	// pass 3c: jsonb operators, table functions, JSON arguments
+	if err := x.jsonPass(); err != nil {
+		return err
+	}
 	// pass 4: generate_series (its arguments are translated by now)
 	for k := len(x.series) - 1; k >= 0; k-- {
 		if err := x.generateSeries(x.series[k]); err != nil {
@@ -343,7 +348,7 @@ func (x *tx) identRewrite(i int) error {
 		if call {
 			x.ageRewrite(i)
 		}
-	case "UNNEST", "ARRAY_AGG", "JSON_AGG", "JSONB_AGG", "ROW_TO_JSON", "TO_JSON", "TO_JSONB":
+	case "UNNEST", "ARRAY_AGG", "ROW_TO_JSON":
 		if call {
 			return unsupported("function %s is not supported", strings.ToLower(u))
 		}

@@ -189,6 +189,9 @@ func register() error {
 	if err := registerNumericFuncs(); err != nil {
 		return err
 	}
+	if err := registerJSONBFuncs(); err != nil { // jsonb.go
+		return err
+	}
 	if err := registerAdvisoryFuncs(); err != nil {
 		return err
 	}
