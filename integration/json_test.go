@@ -39,6 +39,8 @@ var jsonE2E = []struct{ sql, want, code string }{
 	{sql: `SELECT jsonb_agg(id ORDER BY id) FROM js`, want: "[1, 2, 3]"},
 	{sql: `SELECT jsonb_agg(t ORDER BY id), jsonb_object_agg(t, id) FROM js`, want: `["a", "b", "c"],{"a": 1, "b": 2, "c": 3}`},
 	{sql: `SELECT jsonb_agg(j->'a' ORDER BY id) FROM js WHERE id < 3`, want: "[1, null]"},
+	{sql: `SELECT jsonb_agg(j ORDER BY id), jsonb_build_object('k', js.j, 't', t) FROM js WHERE id = 3 GROUP BY j, t`, want: `[[1, "a", {"k": null}]],{"k": [1, "a", {"k": null}], "t": "c"}`},
+	{sql: `SELECT to_jsonb(t), to_jsonb(j) FROM js WHERE id = 3`, want: `"c",[1, "a", {"k": null}]`},
 	{sql: `SELECT value FROM jsonb_array_elements('[1, "a", {"b": 2}]')`, want: `1|"a"|{"b": 2}`},
 	{sql: `SELECT value FROM jsonb_array_elements_text('[1, "a", null]')`, want: `1|a|`},
 	{sql: `SELECT key, value FROM jsonb_each('{"b": [1], "a": "x"}') ORDER BY key`, want: `a,"x"|b,[1]`},

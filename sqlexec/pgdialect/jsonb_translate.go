@@ -209,6 +209,13 @@ func (x *tx) jsonPass() error {
 			if x.jsonExpr(a[0], a[1], known) {
 				x.T(a[0]).pre = "pg_json_mark(" + x.T(a[0]).pre
 				x.T(a[1] - 1).suf += ")"
+			} else if q, c, ok := x.bareColumn(a[0], a[1]); ok {
+				// a json/jsonb column, decided at run time
+				if typ := x.columnTypeExpr(q, c); typ != "NULL" {
+					v := x.text(a[0], a[1])
+					x.wipe(a[0], a[1])
+					x.T(a[0]).set("CASE WHEN lower(" + typ + ") IN ('json', 'jsonb') THEN pg_json_mark(" + v + ") ELSE " + v + " END")
+				}
 			}
 		}
 	}
@@ -240,15 +247,7 @@ func (x *tx) jsonExpr(a, b int, known map[int]bool) bool {
 // between a bare column and a string literal (see the file comment), or
 // "".
 func (x *tx) jsonColumnOperand(la, lb, ra, rb int, op string) string {
-	col := func(a, b int) (string, string, bool) {
-		switch {
-		case b == a+1 && (x.T(a).typ == tIdent || x.T(a).typ == tQIdent) && x.endsOperand(a) && !reservedWord(x.T(a).upper()):
-			return "", x.T(a).identName(), true
-		case b == a+3 && x.isP(a+1, ".") && (x.T(a+2).typ == tIdent || x.T(a+2).typ == tQIdent):
-			return x.T(a).identName(), x.T(a + 2).identName(), true
-		}
-		return "", "", false
-	}
+	col := x.bareColumn
 	lit := func(a, b int) bool {
 		if b != a+1 || x.T(a).typ != tString {
 			return false
@@ -267,6 +266,20 @@ func (x *tx) jsonColumnOperand(la, lb, ra, rb int, op string) string {
 		return x.columnTypeExpr(q, c)
 	}
 	return ""
+}
+
+// bareColumn reports whether a..b-1 is a column reference, col or
+// qual.col, and returns its parts.
+func (x *tx) bareColumn(a, b int) (qual, col string, ok bool) {
+	switch {
+	case b == a+1 && x.T(a).typ == tQIdent && !x.T(a).ed:
+		return "", x.T(a).identName(), true
+	case b == a+1 && x.T(a).typ == tIdent && !x.T(a).ed && x.endsOperand(a) && !reservedWord(x.T(a).upper()) && !isClauseKw(x.T(a).upper()):
+		return "", x.T(a).identName(), true
+	case b == a+3 && x.isP(a+1, ".") && (x.T(a).typ == tIdent || x.T(a).typ == tQIdent) && (x.T(a+2).typ == tIdent || x.T(a+2).typ == tQIdent):
+		return x.T(a).identName(), x.T(a + 2).identName(), true
+	}
+	return "", "", false
 }
 
 func isNumberText(s string) bool {
