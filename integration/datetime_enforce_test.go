@@ -41,6 +41,13 @@ var datetimeEnforceE2E = []struct{ sql, want, code string }{
 	{sql: "SELECT id FROM de WHERE d = 'Jan 2, 2024'", want: "2"},
 	{sql: "SELECT id FROM de WHERE tstz = '2024-01-31 09:11:12+01'", want: "1"},
 	{sql: "SELECT id FROM de WHERE d > '1999-12-31' ORDER BY id", want: "2|3"},
+	// Date/time operators on bare columns (datetime_columns.go).
+	{sql: "SELECT d + 1, d - date '2024-01-01', d + interval '1 month', 2 + d, id + 1 FROM de WHERE id = 2", want: "2024-01-03,1,2024-02-02 00:00:00,2024-01-04,3"},
+	{sql: "SELECT de.ts - de.ts, a.d - b.d FROM de, de AS b, de AS a WHERE de.id = 2 AND b.id = 3 AND a.id = 2", want: "00:00:00,8708"},
+	{sql: "UPDATE de SET d = d + 7 WHERE id = 2"},
+	{sql: "UPDATE de SET id = id + 10 WHERE id = 2"},
+	{sql: "SELECT id, d, d - 1 FROM de WHERE id = 12", want: "12,2024-01-09,2024-01-08"},
+	{sql: "UPDATE de SET id = id - 10 WHERE id = 12"},
 	// Defaults go through the column's type too.
 	{sql: "CREATE TABLE dd (id int PRIMARY KEY, at timestamptz DEFAULT now(), on_day date DEFAULT CURRENT_DATE, ts timestamp DEFAULT now(), lit date DEFAULT 'Feb 29, 2024')"},
 	{sql: "INSERT INTO dd (id) VALUES (1)"},

@@ -43,6 +43,7 @@ func datetimeDeterministic() map[string]struct {
 		"pg_to_char":       {2, fnToChar},
 		"to_date":          {2, fnToDate},
 		"to_timestamp":     {-1, fnToTimestamp},
+		"pg_col_dttype":    {2, fnColDTType},
 	}
 	return m
 }

@@ -296,6 +296,7 @@ func (x *tx) datetimePass() {
 			switch t.text {
 			case "+", "-":
 				if !isDTType(lt) && !isDTType(rt) {
+					x.columnDTOperator(ls, i, re) // datetime_columns.go
 					continue
 				}
 			case "*":

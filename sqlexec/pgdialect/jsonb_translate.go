@@ -254,8 +254,8 @@ func (x *tx) jsonColumnOperand(la, lb, ra, rb int, op string) string {
 		}
 		s, ok := unquoteString(x.T(a))
 		s = strings.TrimSpace(s)
-		if op == "-" {
-			return ok && s != "" && !isNumberText(s)
+		if op == "-" { // not a date or interval text (datetime_columns.go)
+			return ok && s != "" && !(s[0] >= '0' && s[0] <= '9' || s[0] == '-' || s[0] == '+')
 		}
 		return ok && (strings.HasPrefix(s, "{") || strings.HasPrefix(s, "["))
 	}
@@ -280,13 +280,4 @@ func (x *tx) bareColumn(a, b int) (qual, col string, ok bool) {
 		return x.T(a).identName(), x.T(a + 2).identName(), true
 	}
 	return "", "", false
-}
-
-func isNumberText(s string) bool {
-	for _, c := range s {
-		if !(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E' || c == ' ') {
-			return false
-		}
-	}
-	return true
 }
