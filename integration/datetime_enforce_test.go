@@ -15,7 +15,7 @@ import (
 
 // datetimeEnforceE2E: statements in order on one connection, with their
 // text results (rows "|", columns ",") or SQLSTATEs.
-var datetimeEnforceE2E = []struct{ sql, want, code string }{
+var datetimeEnforceE2E = []textStep{
 	{sql: "SET TIME ZONE 'UTC'"},
 	{sql: "CREATE TABLE de (id int PRIMARY KEY, d date, t time, tz timetz, ts timestamp(0), tstz timestamptz, iv interval)"},
 	{sql: "INSERT INTO de (id, d) VALUES (1, 'garbage')", code: "22007"},
@@ -60,22 +60,7 @@ var datetimeEnforceE2E = []struct{ sql, want, code string }{
 	{sql: "SELECT count(*) FROM de", want: "4"},
 }
 
-func TestDateTimeEnforceE2E(t *testing.T) {
-	ctx, conn := simpleConn(t)
-	for _, c := range datetimeEnforceE2E {
-		got, _, err := textRowsOIDs(ctx, conn, c.sql)
-		switch {
-		case c.code != "":
-			if pgCode(err) != c.code {
-				t.Errorf("%s: got %q, %v; want SQLSTATE %s", c.sql, got, err, c.code)
-			}
-		case err != nil:
-			t.Errorf("%s: %v", c.sql, err)
-		case got != c.want:
-			t.Errorf("%s:\n got %q\nwant %q", c.sql, got, c.want)
-		}
-	}
-}
+func TestDateTimeEnforceE2E(t *testing.T) { runTextSteps(t, datetimeEnforceE2E) }
 
 // TestDateTimeRelativeInputReplicated: 'today', 'now' and 'tomorrow'
 // written on the leader are resolved once, at the entry's pinned time, so

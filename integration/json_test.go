@@ -8,7 +8,7 @@ import "testing"
 
 // jsonE2E: statements in order on one connection, with their text results
 // (rows "|", columns ",") or SQLSTATEs.
-var jsonE2E = []struct{ sql, want, code string }{
+var jsonE2E = []textStep{
 	{sql: "CREATE TABLE js (id int PRIMARY KEY, j jsonb, t text)"},
 	{sql: `INSERT INTO js VALUES (1, '{"b": [1, 2], "a": 1, "name": "x"}', 'a'), (2, '{"a": 2, "tags": ["red", "blue"]}', 'b'), (3, '[1, "a", {"k": null}]', 'c')`},
 	{sql: `SELECT j FROM js WHERE id = 1`, want: `{"a": 1, "b": [1, 2], "name": "x"}`},
@@ -45,6 +45,7 @@ var jsonE2E = []struct{ sql, want, code string }{
 	{sql: `SELECT value FROM jsonb_array_elements_text('[1, "a", null]')`, want: `1|a|`},
 	{sql: `SELECT key, value FROM jsonb_each('{"b": [1], "a": "x"}') ORDER BY key`, want: `a,"x"|b,[1]`},
 	{sql: `SELECT key, value FROM jsonb_each_text('{"b": [1], "a": "x"}') ORDER BY key`, want: `a,x|b,[1]`},
+	{sql: `SELECT key FROM jsonb_each('{"bb": 1, "a": 2, "c": 3}')`, want: `a|c|bb`},
 	{sql: `SELECT js.id, e.value FROM js, jsonb_array_elements(js.j->'b') e WHERE js.id = 1`, want: "1,1|1,2"},
 	{sql: `SELECT jsonb_pretty('{"a": [1, {"b": 2}]}')`, want: "{\n    \"a\": [\n        1,\n        {\n            \"b\": 2\n        }\n    ]\n}"},
 	{sql: `SELECT '{"a": 1'::jsonb`, code: "22P02"},
@@ -53,19 +54,4 @@ var jsonE2E = []struct{ sql, want, code string }{
 	{sql: `SELECT j->'c' FROM js WHERE j->>'name' = 'x'`, want: "3"},
 }
 
-func TestJSONE2E(t *testing.T) {
-	ctx, conn := simpleConn(t)
-	for _, c := range jsonE2E {
-		got, _, err := textRowsOIDs(ctx, conn, c.sql)
-		switch {
-		case c.code != "":
-			if pgCode(err) != c.code {
-				t.Errorf("%s: got %q, %v; want SQLSTATE %s", c.sql, got, err, c.code)
-			}
-		case err != nil:
-			t.Errorf("%s: %v", c.sql, err)
-		case got != c.want:
-			t.Errorf("%s:\n got %q\nwant %q", c.sql, got, c.want)
-		}
-	}
-}
+func TestJSONE2E(t *testing.T) { runTextSteps(t, jsonE2E) }

@@ -54,17 +54,8 @@ func (x *tx) fromItemSyntax() error {
 			continue
 		}
 		m := x.match(k + 1)
-		var cols []string
-		ok := true
-		for j := k + 2; j < m; j++ {
-			switch {
-			case x.T(j).typ == tIdent || x.T(j).typ == tQIdent:
-				cols = append(cols, quoteIdent(x.T(j).identName()))
-			case !x.isP(j, ","):
-				ok = false
-			}
-		}
-		if !ok || len(cols) == 0 {
+		cols := x.aliasNames(k+2, m)
+		if cols == nil {
 			continue
 		}
 		cte := quoteIdent("pgdialect_cols_" + t.identName())
@@ -119,17 +110,8 @@ func (x *tx) tableAliasLists() {
 			continue
 		}
 		m := x.match(k + 1)
-		var cols []string
-		ok := true
-		for j := k + 2; j < m; j++ {
-			switch {
-			case x.T(j).typ == tIdent || x.T(j).typ == tQIdent:
-				cols = append(cols, quoteIdent(x.T(j).identName()))
-			case !x.isP(j, ","):
-				ok = false
-			}
-		}
-		if !ok || len(cols) == 0 {
+		cols := x.aliasNames(k+2, m)
+		if cols == nil {
 			continue
 		}
 		cte := quoteIdent("pgdialect_cols_" + a.identName())
@@ -141,4 +123,19 @@ func (x *tx) tableAliasLists() {
 		x.blank(k+1, m+1)
 		c = m
 	}
+}
+
+// aliasNames returns the quoted names of the column alias list lo..hi-1
+// (between its parentheses), or nil when it is not a list of names.
+func (x *tx) aliasNames(lo, hi int) []string {
+	var cols []string
+	for j := lo; j < hi; j++ {
+		switch {
+		case x.T(j).typ == tIdent || x.T(j).typ == tQIdent:
+			cols = append(cols, quoteIdent(x.T(j).identName()))
+		case !x.isP(j, ","):
+			return nil
+		}
+	}
+	return cols
 }

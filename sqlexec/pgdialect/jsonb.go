@@ -32,6 +32,7 @@ import (
 	"database/sql/driver"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 	"math/big"
@@ -78,7 +79,7 @@ var jsonbFuncs = map[string]struct {
 func registerJSONBFuncs() error {
 	for name, d := range jsonbFuncs {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
-			return err
+			return fmt.Errorf("pgdialect: register %s: %w", name, err)
 		}
 		deterministic[name] = true
 	}
@@ -94,7 +95,7 @@ func registerJSONBFuncs() error {
 		impl := &sqlite.FunctionImpl{NArgs: a.n, Deterministic: true,
 			MakeAggregate: func(sqlite.FunctionContext) (sqlite.AggregateFunction, error) { return mk(), nil }}
 		if err := sqlite.RegisterFunction(name, impl); err != nil && !strings.Contains(err.Error(), "already registered") {
-			return err
+			return fmt.Errorf("pgdialect: register %s: %w", name, err)
 		}
 		deterministic[name] = true
 	}
@@ -126,6 +127,18 @@ func jsonParse(v driver.Value) (any, error) {
 		return nil, pgErr("22P02", "invalid input syntax for type json")
 	}
 	return out, nil
+}
+
+// jsonArgs parses a[0] for a function whose result is NULL when any of
+// its first n arguments is (null reports that).
+func jsonArgs(a []driver.Value, n int) (x any, null bool, err error) {
+	for _, v := range a[:n] {
+		if v == nil {
+			return nil, true, nil
+		}
+	}
+	x, err = jsonParse(a[0])
+	return x, false, err
 }
 
 // jsonbText is x in jsonb's output form.
@@ -180,11 +193,8 @@ func jsonStep(x any, key string, byIndex bool, idx int64) (any, bool) {
 }
 
 func fnJSONBGet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return nil, nil
-	}
-	x, err := jsonParse(a[0])
-	if err != nil {
+	x, null, err := jsonArgs(a, 2)
+	if null || err != nil {
 		return nil, err
 	}
 	var v any
@@ -216,16 +226,18 @@ func textArray(v driver.Value) ([]string, error) {
 	return p, nil
 }
 
+// jsonAndPath parses a[0] and the text[] a[1] (a path or key list).
+func jsonAndPath(a []driver.Value) (x any, path []string, null bool, err error) {
+	if x, null, err = jsonArgs(a, 2); null || err != nil {
+		return nil, nil, null, err
+	}
+	path, err = textArray(a[1])
+	return x, path, false, err
+}
+
 func fnJSONBPath(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return nil, nil
-	}
-	x, err := jsonParse(a[0])
-	if err != nil {
-		return nil, err
-	}
-	path, err := textArray(a[1])
-	if err != nil {
+	x, path, null, err := jsonAndPath(a)
+	if null || err != nil {
 		return nil, err
 	}
 	for _, k := range path {
@@ -309,11 +321,8 @@ func boolInt(b bool) int64 {
 }
 
 func fnJSONBContains(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return nil, nil
-	}
-	x, err := jsonParse(a[0])
-	if err != nil {
+	x, null, err := jsonArgs(a, 2)
+	if null || err != nil {
 		return nil, err
 	}
 	y, err := jsonParse(a[1])
@@ -344,11 +353,8 @@ func jsonHasKey(x any, key string) bool {
 }
 
 func fnJSONBExists(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return nil, nil
-	}
-	x, err := jsonParse(a[0])
-	if err != nil {
+	x, null, err := jsonArgs(a, 2)
+	if null || err != nil {
 		return nil, err
 	}
 	return boolInt(jsonHasKey(x, str(a[1]))), nil
@@ -356,15 +362,8 @@ func fnJSONBExists(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 
 func fnJSONBExistsAnyAll(all bool) fn {
 	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-		if a[0] == nil || a[1] == nil {
-			return nil, nil
-		}
-		x, err := jsonParse(a[0])
-		if err != nil {
-			return nil, err
-		}
-		keys, err := textArray(a[1])
-		if err != nil {
+		x, keys, null, err := jsonAndPath(a)
+		if null || err != nil {
 			return nil, err
 		}
 		for _, k := range keys {
@@ -402,11 +401,8 @@ func jsonConcat(x, y any) any {
 }
 
 func fnJSONBConcat(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return nil, nil
-	}
-	x, err := jsonParse(a[0])
-	if err != nil {
+	x, null, err := jsonArgs(a, 2)
+	if null || err != nil {
 		return nil, err
 	}
 	y, err := jsonParse(a[1])
@@ -417,11 +413,8 @@ func fnJSONBConcat(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 }
 
 func fnJSONBDelete(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return nil, nil
-	}
-	x, err := jsonParse(a[0])
-	if err != nil {
+	x, null, err := jsonArgs(a, 2)
+	if null || err != nil {
 		return nil, err
 	}
 	switch c := x.(type) {
@@ -534,11 +527,8 @@ func jsonAtPath(x any, path []string, f func(old any, exists bool) (any, bool)) 
 }
 
 func fnJSONBDeletePath(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return nil, nil
-	}
-	x, err := jsonParse(a[0])
-	if err != nil {
+	x, null, err := jsonArgs(a, 2)
+	if null || err != nil {
 		return nil, err
 	}
 	switch x.(type) {
@@ -613,22 +603,16 @@ func jsonTypeName(x any) string {
 }
 
 func fnJSONBTypeof(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil {
-		return nil, nil
-	}
-	x, err := jsonParse(a[0])
-	if err != nil {
+	x, null, err := jsonArgs(a, 1)
+	if null || err != nil {
 		return nil, err
 	}
 	return jsonTypeName(x), nil
 }
 
 func fnJSONBArrayLength(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil {
-		return nil, nil
-	}
-	x, err := jsonParse(a[0])
-	if err != nil {
+	x, null, err := jsonArgs(a, 1)
+	if null || err != nil {
 		return nil, err
 	}
 	switch c := x.(type) {
@@ -673,11 +657,8 @@ func writePretty(b *bytes.Buffer, x any, indent string) {
 }
 
 func fnJSONBPretty(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil {
-		return nil, nil
-	}
-	x, err := jsonParse(a[0])
-	if err != nil {
+	x, null, err := jsonArgs(a, 1)
+	if null || err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
@@ -785,67 +766,69 @@ func fnJSONBBuildArray(_ *sqlite.FunctionContext, a []driver.Value) (driver.Valu
 // 0) or jsonb_array_elements_text (1) returns, for SQLite's json_each to
 // list: json_each(pg_jsonb_elements(j, 0)).value is the element.
 func fnJSONBElements(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil {
-		return "[]", nil
-	}
-	x, err := jsonParse(a[0])
-	if err != nil {
-		return nil, err
-	}
-	arr, ok := x.([]any)
-	if !ok {
-		if _, isObj := x.(map[string]any); isObj {
-			return nil, pgErr("22023", "cannot extract elements from an object")
+	return jsonSetReturning(a, "[]", func(x any) (any, error) {
+		arr, ok := x.([]any)
+		if !ok {
+			if _, isObj := x.(map[string]any); isObj {
+				return nil, pgErr("22023", "cannot extract elements from an object")
+			}
+			return nil, pgErr("22023", "cannot extract elements from a scalar")
 		}
-		return nil, pgErr("22023", "cannot extract elements from a scalar")
-	}
-	out := make([]any, len(arr))
-	for i, e := range arr {
-		if r := jsonResult(e, truthy(a[1])); r != nil {
-			out[i] = r
+		out := make([]any, len(arr))
+		for i, e := range arr {
+			out[i] = jsonResult(e, truthy(a[1]))
 		}
-	}
-	b, err := json.Marshal(out)
-	if err != nil {
-		return nil, err
-	}
-	return string(b), nil
+		return out, nil
+	})
 }
 
 // fnJSONBEach is pg_jsonb_each(j, astext): an object of j's keys with
 // each value as jsonb_each (astext 0) or jsonb_each_text (1) returns it,
 // for json_each(pg_jsonb_each(j, 0)): its key and value columns.
 func fnJSONBEach(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	return jsonSetReturning(a, "{}", func(x any) (any, error) {
+		obj, ok := x.(map[string]any)
+		if !ok {
+			return nil, pgErr("22023", "cannot call jsonb_each on a non-object")
+		}
+		// in jsonb's key order (json.Marshal of a map would sort them)
+		var b bytes.Buffer
+		b.WriteByte('{')
+		for i, k := range jsonbKeys(obj) {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			kb, _ := json.Marshal(k)
+			vb, _ := json.Marshal(jsonResult(obj[k], truthy(a[1])))
+			b.Write(kb)
+			b.WriteByte(':')
+			b.Write(vb)
+		}
+		b.WriteByte('}')
+		return json.RawMessage(b.Bytes()), nil
+	})
+}
+
+// jsonSetReturning is the input of json_each for a set-returning jsonb
+// function: empty for a NULL argument, else rows(j) (an array or object
+// of SQL values: text, or nil for NULL) as JSON.
+func jsonSetReturning(a []driver.Value, empty string, rows func(any) (any, error)) (driver.Value, error) {
 	if a[0] == nil {
-		return "{}", nil
+		return empty, nil
 	}
 	x, err := jsonParse(a[0])
 	if err != nil {
 		return nil, err
 	}
-	obj, ok := x.(map[string]any)
-	if !ok {
-		return nil, pgErr("22023", "cannot call jsonb_each on a non-object")
+	r, err := rows(x)
+	if err != nil {
+		return nil, err
 	}
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, k := range jsonbKeys(obj) {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		kb, _ := json.Marshal(k)
-		b.Write(kb)
-		b.WriteByte(':')
-		r := jsonResult(obj[k], truthy(a[1]))
-		if r == nil {
-			b.WriteString("null")
-			continue
-		}
-		vb, _ := json.Marshal(r)
-		b.Write(vb)
+	b, err := json.Marshal(r)
+	if err != nil {
+		return nil, pgErr("22023", "%v", err)
 	}
-	b.WriteByte('}')
-	return b.String(), nil
+	return string(b), nil
 }
 
 // jsonbAgg is jsonb_agg(x) and jsonb_object_agg(k, v).
@@ -853,7 +836,6 @@ type jsonbAgg struct {
 	object bool
 	elems  []any
 	obj    map[string]any
-	err    error
 }
 
 func (g *jsonbAgg) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
