@@ -7,6 +7,7 @@ package integration
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,7 +16,7 @@ import (
 
 // datetimeEnforceE2E: statements in order on one connection, with their
 // text results (rows "|", columns ",") or SQLSTATEs.
-var datetimeEnforceE2E = []textStep{
+var datetimeEnforceE2E = []sqlStep{
 	{sql: "SET TIME ZONE 'UTC'"},
 	{sql: "CREATE TABLE de (id int PRIMARY KEY, d date, t time, tz timetz, ts timestamp(0), tstz timestamptz, iv interval)"},
 	{sql: "INSERT INTO de (id, d) VALUES (1, 'garbage')", code: "22007"},
@@ -36,31 +37,31 @@ var datetimeEnforceE2E = []textStep{
 	{sql: "UPDATE de SET d = '2023-02-29' WHERE id = 1", code: "22008"},
 	{sql: "UPDATE de SET ts = '2024-02-29 23:59:59.7' WHERE id = 2"},
 	{sql: "SELECT id, d, t, tz, ts, tstz, iv FROM de ORDER BY id",
-		want: "1,1999-01-08,16:05:00,04:05:06-08,2024-01-31 10:11:13,2024-01-31 08:11:12+00,1 day 12:00:00|" +
+		rows: "1,1999-01-08,16:05:00,04:05:06-08,2024-01-31 10:11:13,2024-01-31 08:11:12+00,1 day 12:00:00|" +
 			"2,2024-01-02,,,2024-03-01 00:00:00,,|3,2000-02-29,,,,,|4,1970-01-01,,,,,"},
-	{sql: "SELECT id FROM de WHERE d = 'Jan 2, 2024'", want: "2"},
-	{sql: "SELECT id FROM de WHERE tstz = '2024-01-31 09:11:12+01'", want: "1"},
-	{sql: "SELECT id FROM de WHERE d > '1999-12-31' ORDER BY id", want: "2|3"},
+	{sql: "SELECT id FROM de WHERE d = 'Jan 2, 2024'", rows: "2"},
+	{sql: "SELECT id FROM de WHERE tstz = '2024-01-31 09:11:12+01'", rows: "1"},
+	{sql: "SELECT id FROM de WHERE d > '1999-12-31' ORDER BY id", rows: "2|3"},
 	// Date/time operators on bare columns (datetime_columns.go).
-	{sql: "SELECT d + 1, d - date '2024-01-01', d + interval '1 month', 2 + d, id + 1 FROM de WHERE id = 2", want: "2024-01-03,1,2024-02-02 00:00:00,2024-01-04,3"},
-	{sql: "SELECT de.ts - de.ts, a.d - b.d FROM de, de AS b, de AS a WHERE de.id = 2 AND b.id = 3 AND a.id = 2", want: "00:00:00,8708"},
+	{sql: "SELECT d + 1, d - date '2024-01-01', d + interval '1 month', 2 + d, id + 1 FROM de WHERE id = 2", rows: "2024-01-03,1,2024-02-02 00:00:00,2024-01-04,3"},
+	{sql: "SELECT de.ts - de.ts, a.d - b.d FROM de, de AS b, de AS a WHERE de.id = 2 AND b.id = 3 AND a.id = 2", rows: "00:00:00,8708"},
 	{sql: "UPDATE de SET d = d + 7 WHERE id = 2"},
 	{sql: "UPDATE de SET id = id + 10 WHERE id = 2"},
-	{sql: "SELECT id, d, d - 1 FROM de WHERE id = 12", want: "12,2024-01-09,2024-01-08"},
+	{sql: "SELECT id, d, d - 1 FROM de WHERE id = 12", rows: "12,2024-01-09,2024-01-08"},
 	{sql: "UPDATE de SET id = id - 10 WHERE id = 12"},
 	// Defaults go through the column's type too.
 	{sql: "CREATE TABLE dd (id int PRIMARY KEY, at timestamptz DEFAULT now(), on_day date DEFAULT CURRENT_DATE, ts timestamp DEFAULT now(), lit date DEFAULT 'Feb 29, 2024')"},
 	{sql: "INSERT INTO dd (id) VALUES (1)"},
-	{sql: "SELECT count(*) FROM dd WHERE at <= now() AND at > now() - interval '1 hour' AND on_day = CURRENT_DATE AND lit = date '2024-02-29'", want: "1"},
-	{sql: "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'dd'::regclass ORDER BY adnum", want: "now()|CURRENT_DATE|now()|'2024-02-29'::date"},
+	{sql: "SELECT count(*) FROM dd WHERE at <= now() AND at > now() - interval '1 hour' AND on_day = CURRENT_DATE AND lit = date '2024-02-29'", rows: "1"},
+	{sql: "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'dd'::regclass ORDER BY adnum", rows: "now()|CURRENT_DATE|now()|'2024-02-29'::date"},
 	// COPY FROM is covered by the COPY tests; INSERT ... SELECT from a text column:
 	{sql: "CREATE TABLE src (s text)"},
 	{sql: "INSERT INTO src VALUES ('2024-06-01'), ('not a date')"},
 	{sql: "INSERT INTO de (id, d) SELECT 10 + row_number() OVER (), s::date FROM src", code: "22007"},
-	{sql: "SELECT count(*) FROM de", want: "4"},
+	{sql: "SELECT count(*) FROM de", rows: "4"},
 }
 
-func TestDateTimeEnforceE2E(t *testing.T) { runTextSteps(t, datetimeEnforceE2E) }
+func TestDateTimeEnforceE2E(t *testing.T) { runTextScript(t, datetimeEnforceE2E) }
 
 // TestDateTimeRelativeInputReplicated: 'today', 'now' and 'tomorrow'
 // written on the leader are resolved once, at the entry's pinned time, so
@@ -101,4 +102,23 @@ func TestDateTimeRelativeInputReplicated(t *testing.T) {
 		t.Fatalf("replicas differ: %q", rows)
 	}
 	checkChecksums(t, c)
+}
+
+// TestDateTimeCopy: COPY FROM converts date/time values as INSERT does and
+// refuses an invalid one with PostgreSQL's SQLSTATE, storing no row.
+func TestDateTimeCopy(t *testing.T) {
+	urls := e2eURLs(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	conn := connectScript(t, urls[0])
+	mustExec(t, conn, "SET TIME ZONE 'UTC'")
+	mustExec(t, conn, "CREATE TABLE dc (id int PRIMARY KEY, d date, ts timestamptz, iv interval)")
+	if _, err := conn.PgConn().CopyFrom(ctx, strings.NewReader("1\tJan 8, 1999\t2024-01-31 10:00+02\t1.5 days\n2\tgarbage\t\\N\t\\N\n"), "COPY dc FROM STDIN"); pgCode(err) != "22007" {
+		t.Fatalf("COPY of an invalid date: %v, want 22007", err)
+	}
+	tag, err := conn.PgConn().CopyFrom(ctx, strings.NewReader("1\tJan 8, 1999\t2024-01-31 10:00+02\t1.5 days\n2\t2024-02-29\t\\N\t\\N\n"), "COPY dc FROM STDIN")
+	if err != nil || tag.String() != "COPY 2" {
+		t.Fatalf("COPY: %v %v", tag, err)
+	}
+	runScript(t, conn, []sqlStep{{sql: "SELECT id, d::text, ts::text, iv::text FROM dc ORDER BY id", rows: "1|1999-01-08|2024-01-31 08:00:00+00|1 day 12:00:00\n2|2024-02-29|<nil>|<nil>"}})
 }
