@@ -17,7 +17,8 @@ package pgdialect
 // columns keep SQLite's + and - (the subquery is constant: SQLite
 // evaluates it once per statement). A parameter operand ($1) is left
 // alone: PostgreSQL types it from the column, and integer updates
-// (SET n = n + $1) keep their plain SQLite arithmetic.
+// (SET n = n + $1) keep their plain SQLite arithmetic; so do RETURNING
+// items, whose result types are read from their text.
 
 import (
 	"database/sql/driver"
@@ -75,6 +76,11 @@ func (x *tx) columnDTType(a, b int) string {
 // when an operand is a column (see the file comment); it reports whether
 // it did.
 func (x *tx) columnDTOperator(ls, i, re int) bool {
+	if r := x.findKw(0, ls, 0, "RETURNING"); r >= 0 {
+		// RETURNING items are typed from their text at Describe
+		// (sqlexec/prepare.go inferExpr), which a CASE would hide
+		return false
+	}
 	lc, rc := x.columnDTType(ls, i), x.columnDTType(i+1, re)
 	if lc == "" && rc == "" || lc != "" && rc != "" && x.T(i).text == "+" {
 		return false // col + col: no date/time sum of two columns is common enough to slow every a + b
