@@ -306,7 +306,14 @@ func (x *tx) datetimePass() error {
 			arith := false
 			switch t.text {
 			case "+", "-":
-				arith = !isDTType(lt) && !isDTType(rt)
+				if !isDTType(lt) && !isDTType(rt) {
+					// a date/time column operand (datetime_columns.go),
+					// else PostgreSQL's checked arithmetic (arith.go)
+					if x.columnDTOperator(ls, i, re) {
+						continue
+					}
+					arith = true
+				}
 			case "*":
 				arith = lt != "interval" && rt != "interval"
 			case "/":

@@ -28,7 +28,10 @@ func (x *tx) endsOperand(i int) bool {
 
 // exprPass applies the token-level rewrites valid anywhere in a statement.
 func (x *tx) exprPass() error {
-	x.fromItemSyntax() // fromitems.go
+	if err := x.fromItemSyntax(); err != nil { // fromitems.go
+		return err
+	}
+	x.jsonQuestionOps() // jsonb_translate.go
 	// pass 1: literals, parameters, qualifiers, keywords, functions
 	for i := 0; i < x.n(); i++ {
 		t := x.T(i)
@@ -139,6 +142,10 @@ func (x *tx) exprPass() error {
 		return err
 	}
 	x.arithMembership() // arith.go
+	// pass 3c: jsonb operators, table functions, JSON arguments
+	if err := x.jsonPass(); err != nil {
+		return err
+	}
 	// pass 4: generate_series (its arguments are translated by now)
 	for k := len(x.series) - 1; k >= 0; k-- {
 		if err := x.generateSeries(x.series[k]); err != nil {
@@ -201,6 +208,13 @@ var lookupFuncs = map[string]string{
 }
 
 var timeFuncs = map[string]bool{"now": true, "transaction_timestamp": true, "statement_timestamp": true, "clock_timestamp": true}
+
+// nowSQL is now() and CURRENT_TIMESTAMP: SQLite's 'now' (the statement's
+// time, pinned to the entry's on the apply connection; whole seconds, UTC)
+// in timestamptz's canonical stored form, so it compares with timestamptz
+// columns as text. Translating it again (FillDefaults reads a stored
+// DEFAULT back) leaves it unchanged.
+const nowSQL = "strftime('%Y-%m-%d %H:%M:%S+00', 'now')"
 
 // identRewrite handles identifiers and keywords at i.
 func (x *tx) identRewrite(i int) error {
@@ -266,6 +280,8 @@ func (x *tx) identRewrite(i int) error {
 	case "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_TIMESTAMP", "CURRENT_TIME":
 		if u == "LOCALTIMESTAMP" {
 			t.set("CURRENT_TIMESTAMP")
+		} else if u == "CURRENT_TIMESTAMP" {
+			t.set(nowSQL)
 		} else if u == "LOCALTIME" {
 			t.set("CURRENT_TIME")
 		}
@@ -363,7 +379,7 @@ func (x *tx) identRewrite(i int) error {
 		if call {
 			x.ageRewrite(i)
 		}
-	case "UNNEST", "ARRAY_AGG", "JSON_AGG", "JSONB_AGG", "ROW_TO_JSON", "TO_JSON", "TO_JSONB":
+	case "UNNEST", "ARRAY_AGG", "ROW_TO_JSON":
 		if call {
 			return unsupported("function %s is not supported", strings.ToLower(u))
 		}
@@ -390,7 +406,7 @@ func (x *tx) identRewrite(i int) error {
 	case timeFuncs[l]:
 		e := x.match(i + 1)
 		if e == i+2 {
-			t.set("CURRENT_TIMESTAMP")
+			t.set(nowSQL)
 			x.blank(i+1, e+1)
 		}
 	case l == "gen_random_uuid" || l == "uuid_generate_v4":
@@ -657,6 +673,9 @@ func (x *tx) generateSeries(i int) error {
 	prev := x.T(i - 1)
 	if x.isP(i-1, ".") {
 		prev = x.T(i - 3)
+	}
+	if prev.kw("LATERAL") { // dropped by fromItemSyntax
+		prev = x.T(i - 2)
 	}
 	if !(prev.kw("FROM") || prev.kw("JOIN") || (prev.typ == tPunct && prev.text == ",") && x.inFrom(i)) {
 		return unsupported("generate_series() is only supported in FROM")

@@ -1,0 +1,136 @@
+package pgdialect
+
+// datetime_columns.go: date/time operators on bare columns. The translator
+// does not know a column's type, so `d + 1` of a date column would be
+// SQLite's arithmetic on the text ('2024-01-31' + 1 = 2025). When one
+// operand of + or - is a column of a table the statement certainly names
+// (qualified, or its only table) and the other a number or a string that
+// starts with a digit or sign (or,
+// for -, a column too: ts - ts2, d - d2), the operator becomes
+//
+//	CASE WHEN pg_col_dttype(<create sql>, 'd') <> ''
+//	  THEN pg_dt_add(d, pg_col_dttype(...), 1, 'int') ELSE d + 1 END
+//
+// pg_col_dttype reads the column's declared type from the table's CREATE
+// TABLE text (read from sqlite_schema and parsed once per text, like
+// pg_in_col): a date/time type name, or '' for any other type, whose
+// columns keep SQLite's + and - (the subquery is constant: SQLite
+// evaluates it once per statement). A parameter operand ($1) is left
+// alone: PostgreSQL types it from the column, and integer updates
+// (SET n = n + $1) keep their plain SQLite arithmetic; so do RETURNING
+// items, whose result types are read from their text.
+
+import (
+	"database/sql/driver"
+	"strconv"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// fnColDTType is pg_col_dttype(create_sql, column).
+func fnColDTType(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return "", nil
+	}
+	for _, c := range tableDecls(str(a[0])) {
+		if !equalFoldASCII(c.name, str(a[1])) || c.decl == "" {
+			continue
+		}
+		oid, _ := DeclTypeOID(c.decl)
+		switch oid {
+		case pgoid.Date, pgoid.Time, pgoid.Timetz, pgoid.Timestamp, pgoid.Timestamptz, pgoid.Interval:
+			return TypeName(oid), nil
+		}
+		return "", nil
+	}
+	return "", nil
+}
+
+func equalFoldASCII(a, b string) bool { return asciiLower(a) == asciiLower(b) }
+
+// columnDTType is the pg_col_dttype expression of the column at a..b-1,
+// or "" when a..b-1 is not a column of a table the statement certainly
+// names.
+func (x *tx) columnDTType(a, b int) string {
+	qual, col, ok := x.bareColumn(a, b)
+	if !ok {
+		return ""
+	}
+	tbl := ""
+	for _, ft := range x.fromTables() {
+		if qual != "" && ft.alias != qual && !(ft.alias == "" && ft.name == qual) {
+			continue
+		}
+		if tbl != "" && tbl != ft.name {
+			return "" // ambiguous
+		}
+		tbl = ft.name
+	}
+	if tbl == "" {
+		return ""
+	}
+	return "pg_col_dttype(" + declOf(tbl, col, 0) + ")"
+}
+
+// columnDTOperator rewrites the + or - at i between ls..i-1 and i+1..re-1
+// when an operand is a column (see the file comment); it reports whether
+// it did.
+func (x *tx) columnDTOperator(ls, i, re int) bool {
+	if r := x.findKw(0, ls, 0, "RETURNING"); r >= 0 {
+		// RETURNING items are typed from their text at Describe
+		// (sqlexec/prepare.go inferExpr), which a CASE would hide
+		return false
+	}
+	lc, rc := x.columnDTType(ls, i), x.columnDTType(i+1, re)
+	if lc == "" && rc == "" || lc != "" && rc != "" && x.T(i).text == "+" {
+		return false // col + col: no date/time sum of two columns is common enough to slow every a + b
+	}
+	typeOf := func(a, b int, colType string) (string, bool) {
+		if colType != "" {
+			return colType, true
+		}
+		t := x.T(a)
+		switch {
+		case b == a+1 && t.typ == tNumber:
+			if _, err := strconv.ParseInt(t.text, 10, 64); err == nil {
+				return "'int'", true
+			}
+			return "'float'", true
+		case b == a+1 && t.typ == tString:
+			// a date, time or interval text starts with a digit or sign;
+			// j - 'key' is jsonb's (jsonb_translate.go)
+			if v, ok := unquoteString(t); ok && v != "" && (v[0] >= '0' && v[0] <= '9' || v[0] == '-' || v[0] == '+') {
+				return "''", true
+			}
+		}
+		return "", false
+	}
+	lt, ok1 := typeOf(ls, i, lc)
+	rt, ok2 := typeOf(i+1, re, rc)
+	if !ok1 || !ok2 {
+		return false
+	}
+	cond := lc
+	if cond == "" {
+		cond = rc
+	}
+	f := map[string]string{"+": "pg_dt_add", "-": "pg_dt_sub"}[x.T(i).text]
+	op := x.T(i).text
+	// a column of another type: PostgreSQL's checked arithmetic (arith.go)
+	var elsePre, elseSuf string
+	if x.castsChecked() {
+		res := arithResult(op, x.numType(ls, i), x.numType(i+1, re))
+		x.numericLiteral(ls, i)
+		x.numericLiteral(i+1, re)
+		elsePre, elseSuf = arithWrap(arithFuncs[op], res)
+	}
+	left, right := x.text(ls, i), x.text(i+1, re)
+	elseExpr := left + " " + op + " " + right
+	if elsePre != "" {
+		elseExpr = elsePre + left + ", " + right + elseSuf
+	}
+	x.wipe(ls, re)
+	x.T(ls).set("(CASE WHEN " + cond + " <> '' THEN " + f + "(" + left + ", " + lt + ", " + right + ", " + rt + ") ELSE " + elseExpr + " END)")
+	x.castEnd[re-1] = ls
+	return true
+}
