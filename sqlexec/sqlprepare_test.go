@@ -34,7 +34,7 @@ func TestSQLPrepare(t *testing.T) {
 		{sql: "PREPARE TRANSACTION 'x'", code: "0A000"},
 		{sql: "EXECUTE p((SELECT 1), 'x')", code: "0A000"},
 		{sql: "PREPARE s4 AS SELECT 1", want: "C:PREPARE"},
-		{sql: "EXECUTE s4", want: "D[?column?:20] R[1] C:SELECT 1"}, // as SELECT 1 here (PostgreSQL: int4)
+		{sql: "EXECUTE s4", want: "D[?column?:23] R[1] C:SELECT 1"}, // int4, as PostgreSQL types SELECT 1
 		{sql: "EXECUTE s4()", code: "42601"},
 		{sql: "PREPARE u AS UPDATE t SET b = $2 WHERE a = $1", want: "C:PREPARE"},
 		{sql: "EXECUTE u(1, 'z')", want: "C:UPDATE 1"},

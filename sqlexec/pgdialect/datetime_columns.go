@@ -23,6 +23,7 @@ package pgdialect
 import (
 	"database/sql/driver"
 	"strconv"
+	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
@@ -116,21 +117,82 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 	}
 	f := map[string]string{"+": "pg_dt_add", "-": "pg_dt_sub"}[x.T(i).text]
 	op := x.T(i).text
+	if !x.castsChecked() {
+		left, right := x.text(ls, i), x.text(i+1, re)
+		x.wipe(ls, re)
+		x.T(ls).set("(CASE WHEN " + cond + " <> '' THEN " + f + "(" + left + ", " + lt + ", " + right + ", " + rt + ") ELSE " + left + " " + op + " " + right + " END)")
+		x.castEnd[re-1] = ls
+		return true
+	}
 	// a column of another type: PostgreSQL's checked arithmetic (arith.go)
-	var elsePre, elseSuf string
-	if x.castsChecked() {
-		res := arithResult(op, x.numType(ls, i), x.numType(i+1, re))
-		x.numericLiteral(ls, i)
-		x.numericLiteral(i+1, re)
-		elsePre, elseSuf = arithWrap(arithFuncs[op], res)
-	}
+	// of unknown type, whose shape the ELSE branch keeps for Describe
+	// (ArithItems) and whose collation the whole expression takes
+	x.numericLiteral(ls, i)
+	x.numericLiteral(i+1, re)
 	left, right := x.text(ls, i), x.text(i+1, re)
-	elseExpr := left + " " + op + " " + right
-	if elsePre != "" {
-		elseExpr = elsePre + left + ", " + right + elseSuf
-	}
+	pre, suf := arithWrap(arithFuncs[op], "")
 	x.wipe(ls, re)
-	x.T(ls).set("(CASE WHEN " + cond + " <> '' THEN " + f + "(" + left + ", " + lt + ", " + right + ", " + rt + ") ELSE " + elseExpr + " END)")
+	x.T(ls).set("(CASE WHEN " + cond + " <> '' THEN " + f + "(" + left + ", " + lt + ", " + right + ", " + rt + ") ELSE " +
+		pre + left + ", " + right + suf + " END COLLATE " + NumericCollation + ")")
 	x.castEnd[re-1] = ls
+	if x.arithTypes == nil {
+		x.arithTypes = map[int]string{}
+	}
+	x.arithTypes[ls] = "?" // a number of unknown type, or a date/time value
+	if x.dtConds == nil {
+		x.dtConds = map[int]string{}
+	}
+	x.dtConds[ls] = cond
+	return true
+}
+
+// columnDTElse recognises the CASE form of columnDTOperator at a..b-1 of
+// SQLite text, with or without its parentheses, and returns the extent of
+// its ELSE branch (the arithmetic of arith.go).
+func (x *tx) columnDTElse(a, b int) (lo, hi int, ok bool) {
+	if b-a >= 2 && x.isP(a, "(") && x.match(a) == b-1 {
+		a, b = a+1, b-1
+	}
+	if !x.kw(a, "CASE", "WHEN") || !strings.EqualFold(x.T(a+2).text, "pg_col_dttype") {
+		return 0, 0, false
+	}
+	end := b - 1
+	if b-a >= 3 && x.kw(b-2, "COLLATE") {
+		end = b - 3
+	}
+	if !x.kw(end, "END") {
+		return 0, 0, false
+	}
+	for k := a + 3; k < end; k++ {
+		if x.kw(k, "ELSE") && x.depth[k] == x.depth[a] {
+			return k + 1, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// columnDTCompare rewrites the comparison at i between ls..i-1 and
+// i+1..re-1, an operand of which is columnDTOperator's CASE form, so that
+// the column's type decides at run time: date/time values compare as
+// their text does, numbers as arithCompare's pg_cmp (numeric text by
+// value). It reports whether it did.
+func (x *tx) columnDTCompare(i, ls, re int) bool {
+	cond := x.dtConds[ls]
+	if x.castEnd[i-1] != ls {
+		cond = ""
+	}
+	if c := x.dtConds[i+1]; cond == "" && c != "" && x.castEnd[re-1] == i+1 {
+		cond = c
+	}
+	if cond == "" {
+		return false
+	}
+	op := x.T(i).text
+	left, right := x.text(ls, i), x.text(i+1, re)
+	x.wipe(ls, re)
+	x.T(ls).set("(CASE WHEN " + cond + " <> '' THEN " + left + " " + op + " " + right +
+		" ELSE (pg_cmp(" + left + ", " + right + ") " + op + " 0) END)")
+	x.castEnd[re-1] = ls
+	x.arithTypes[ls] = "bool"
 	return true
 }
