@@ -45,6 +45,11 @@ var datetimeEnforceE2E = []sqlStep{
 	// Date/time operators on bare columns (datetime_columns.go).
 	{sql: "SELECT d + 1, d - date '2024-01-01', d + interval '1 month', 2 + d, id + 1 FROM de WHERE id = 2", rows: "2024-01-03,1,2024-02-02 00:00:00,2024-01-04,3"},
 	{sql: "SELECT de.ts - de.ts, a.d - b.d FROM de, de AS b, de AS a WHERE de.id = 2 AND b.id = 3 AND a.id = 2", rows: "00:00:00,8708"},
+	{sql: "SELECT id FROM de WHERE d + 1 > '2000-01-01' ORDER BY id", rows: "2|3"},
+	{sql: "SELECT id FROM de WHERE d - 1 BETWEEN '1999-01-01' AND '2000-03-01' ORDER BY id", rows: "1|3"},
+	{sql: "SELECT id FROM de WHERE d IS NOT NULL ORDER BY d + 1 DESC LIMIT 1", rows: "2"},
+	{sql: "SELECT id FROM de WHERE id + 0.5 BETWEEN 1 AND 2", rows: "1"},
+	{sql: "SELECT id FROM de WHERE id + 0.5 > 3 ORDER BY id - 0.5", rows: "3|4"},
 	{sql: "UPDATE de SET d = d + 7 WHERE id = 2"},
 	{sql: "UPDATE de SET id = id + 10 WHERE id = 2"},
 	{sql: "SELECT id, d, d - 1 FROM de WHERE id = 12", rows: "12,2024-01-09,2024-01-08"},
@@ -62,6 +67,24 @@ var datetimeEnforceE2E = []sqlStep{
 }
 
 func TestDateTimeEnforceE2E(t *testing.T) { runTextScript(t, datetimeEnforceE2E) }
+
+// TestDateTimeColumnResultTypes: + and - on a bare column are typed from
+// the column's declared type before any row exists, date/time columns as
+// PostgreSQL's date/time operators, number columns as its arithmetic.
+func TestDateTimeColumnResultTypes(t *testing.T) {
+	urls := e2eURLs(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	conn := connectScript(t, urls[0])
+	mustExec(t, conn, "CREATE TABLE dct (id int PRIMARY KEY, d date, d2 date, ts timestamp, n numeric(10,2))")
+	const (
+		int4, numeric, date, interval = 23, 1700, 1082, 1186
+	)
+	q := "SELECT d + 1, 1 + d, d - 1, d - d2, ts - ts, id + 1, n - 0.5 FROM dct"
+	for _, mode := range allModes {
+		checkResultTypes(ctx, t, conn, q, mode, []uint32{date, date, date, int4, interval, int4, numeric})
+	}
+}
 
 // TestDateTimeRelativeInputReplicated: 'today', 'now' and 'tomorrow'
 // written on the leader are resolved once, at the entry's pinned time, so

@@ -98,6 +98,9 @@ func ArithProbeSQL(sqlText string, items []ArithItem, k int) string {
 // a + $1.
 func ArithType(it ArithItem, leafTypes []uint32) uint32 {
 	x := newTx(it.expr)
+	if o, ok := x.columnDTResult(leafTypes); ok {
+		return o // d + 1 on a date column (datetime_columns.go)
+	}
 	k := 0
 	t := x.arithShape(0, x.n(), func(lo, hi int) string {
 		if k >= len(leafTypes) {

@@ -171,6 +171,43 @@ func (x *tx) columnDTElse(a, b int) (lo, hi int, ok bool) {
 	return 0, 0, false
 }
 
+// columnDTResult is the type of columnDTOperator's CASE form x (a result
+// column of SQLite text) when the probe's declared types of its operands
+// (ArithProbeSQL: a column's, 0 for a constant) show a date/time column:
+// date + 1 is date, date - date int4, timestamp - timestamp interval.
+// ok=false when x is no such form or no operand is a date/time column
+// (then arith's typing applies).
+func (x *tx) columnDTResult(leafTypes []uint32) (uint32, bool) {
+	lo, hi, ok := x.columnDTElse(0, x.n())
+	if !ok || len(leafTypes) != 2 || hi-lo < 5 || !x.isP(lo+2, "(") {
+		return 0, false
+	}
+	op := "" // ELSE (pg_add(l, r, '') COLLATE pg_numeric)
+	for o, f := range arithFuncs {
+		if strings.EqualFold(x.T(lo+1).text, f) {
+			op = o
+		}
+	}
+	args := x.splitTop(lo+3, x.match(lo+2))
+	if op == "" || len(args) != 3 {
+		return 0, false
+	}
+	var types [2]string
+	dt := false
+	for k, o := range leafTypes {
+		types[k] = x.dtTypeLexical(args[k][0], args[k][1], nil) // a number: int, float
+		for name, oid := range dtTypeOIDs {
+			if o == oid && isDTType(name) && name != "bool" {
+				types[k], dt = name, true
+			}
+		}
+	}
+	if !dt {
+		return 0, false
+	}
+	return dtTypeOIDs[dtBinaryResult(op, types[0], types[1])], true
+}
+
 // columnDTCompare rewrites the comparison at i between ls..i-1 and
 // i+1..re-1, an operand of which is columnDTOperator's CASE form, so that
 // the column's type decides at run time: date/time values compare as

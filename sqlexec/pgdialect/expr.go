@@ -534,12 +534,18 @@ func (x *tx) primaryStart(i int) int {
 		if k < 0 {
 			return -1
 		}
+		if k >= 2 && (x.T(k-1).kw("OVER") || x.T(k-1).kw("FILTER")) && x.isP(k-2, ")") {
+			return x.primaryStart(k - 2) // f(...) FILTER (...) OVER (...): callEnd
+		}
 		if k > 0 && (x.T(k-1).typ == tIdent || x.T(k-1).typ == tQIdent) && x.endsOperand(k-1) && !x.T(k-1).kw("IN") && !x.T(k-1).kw("EXISTS") {
 			k--
 		} else {
 			return k
 		}
 	case t.typ == tIdent || t.typ == tQIdent:
+		if i >= 2 && x.T(i-1).kw("OVER") && x.isP(i-2, ")") {
+			return x.primaryStart(i - 2) // f(...) OVER window_name
+		}
 		k = i
 	case t.typ == tNumber || t.typ == tString || t.typ == tDollar || t.typ == tParam:
 		// a negative number literal: -1::int in PG casts 1 then negates; keep
