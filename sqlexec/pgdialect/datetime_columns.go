@@ -8,16 +8,21 @@ package pgdialect
 // starts with a digit or sign (or,
 // for -, a column too: ts - ts2, d - d2), the operator becomes
 //
-//	CASE WHEN pg_col_dttype(<create sql>, 'd') <> ''
-//	  THEN pg_dt_add(d, pg_col_dttype(...), 1, 'int') ELSE d + 1 END
+//	(CASE WHEN pg_col_dttype(<create sql>, 'd') <> ''
+//	  THEN pg_dt_add(d, pg_col_dttype(...), 1, 'int')
+//	  ELSE (pg_add(d, 1, '') COLLATE pg_numeric) END COLLATE pg_numeric)
 //
 // pg_col_dttype reads the column's declared type from the table's CREATE
 // TABLE text (read from sqlite_schema and parsed once per text, like
 // pg_in_col): a date/time type name, or '' for any other type, whose
-// columns keep SQLite's + and - (the subquery is constant: SQLite
-// evaluates it once per statement). A parameter operand ($1) is left
-// alone: PostgreSQL types it from the column, and integer updates
-// (SET n = n + $1) keep their plain SQLite arithmetic; so do RETURNING
+// columns take arith.go's checked arithmetic of unknown type (the
+// subquery is constant: SQLite evaluates it once per statement). The
+// CASE counts as that arithmetic for the rest of the translation
+// (arithTypes "?": BETWEEN, IN), a comparison with it is decided by the
+// same test (columnDTCompare), and Describe reads its ELSE branch
+// (columnDTElse, columnDTResult). A parameter operand ($1) is left
+// to arith.go: PostgreSQL types it from the column, and integer updates
+// (SET n = n + $1) keep their plain checked arithmetic; so are RETURNING
 // items, whose result types are read from their text.
 
 import (
