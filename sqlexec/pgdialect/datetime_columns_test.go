@@ -1,7 +1,6 @@
 package pgdialect
 
 import (
-	"strings"
 	"testing"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
@@ -17,8 +16,7 @@ func TestColumnPlusMinus(t *testing.T) {
 	execAll(t, db, `CREATE TABLE cm (id int PRIMARY KEY, a int, b bigint, n numeric(10,2), d date, d2 date, ts timestamp);
 INSERT INTO cm VALUES (1, 2147483647, 9223372036854775807, 12.34, '2024-01-31', '2024-01-01', '2024-02-28 10:00:00'),
   (2, -7, -2, 0.10, '2024-03-01', '2024-02-01', '2024-12-31 23:00:00')`)
-	run := func(q string) string { return queryOneNoFatal(t, db, q) }
-	for _, c := range []struct{ q, want string }{
+	checkArithValues(t, db, []arithValueCase{
 		{"SELECT d + 1 FROM cm WHERE id = 1", "2024-02-01"},
 		{"SELECT d - 1 FROM cm WHERE id = 2", "2024-02-29"},
 		{"SELECT 2 + d FROM cm WHERE id = 1", "2024-02-02"},
@@ -37,11 +35,7 @@ INSERT INTO cm VALUES (1, 2147483647, 9223372036854775807, 12.34, '2024-01-31', 
 		{"SELECT (SELECT count(*) FROM cm WHERE d - 1 BETWEEN '2024-01-01' AND '2024-02-01')", "1"},
 		{"SELECT (SELECT id FROM cm ORDER BY a + 0.5 LIMIT 1)", "2"},
 		{"SELECT (SELECT id FROM cm ORDER BY d + 1 DESC LIMIT 1)", "2"},
-	} {
-		if got := arithOne(t, c.q, run); got != c.want {
-			t.Errorf("%s = %q, want %q", c.q, got, c.want)
-		}
-	}
+	})
 }
 
 // TestOperandWindowClauses: an aggregate's FILTER and a window
@@ -49,19 +43,14 @@ INSERT INTO cm VALUES (1, 2147483647, 9223372036854775807, 12.34, '2024-01-31', 
 func TestOperandWindowClauses(t *testing.T) {
 	db := openCatalogDB(t, "")
 	execAll(t, db, `CREATE TABLE w (id int PRIMARY KEY, a int); INSERT INTO w VALUES (1, 5), (2, 6)`)
-	run := func(q string) string { return queryOneNoFatal(t, db, q) }
-	for _, c := range []struct{ q, want string }{
+	checkArithValues(t, db, []arithValueCase{
 		{"SELECT 10 + row_number() OVER () FROM w WHERE id = 1", "11"},
 		{"SELECT row_number() OVER (ORDER BY id) + 10 FROM w ORDER BY id DESC LIMIT 1", "12"},
 		{"SELECT count(*) FILTER (WHERE a > 5) + 1 FROM w", "2"},
 		{"SELECT 1 + count(*) FILTER (WHERE a > 5) FROM w", "2"},
 		{"SELECT sum(a) OVER win - 1 FROM w WINDOW win AS (ORDER BY id) ORDER BY id DESC LIMIT 1", "10"},
 		{"SELECT sum(a) FILTER (WHERE a > 5) OVER win * 2 FROM w WINDOW win AS (ORDER BY id) ORDER BY id DESC LIMIT 1", "12"},
-	} {
-		if got := arithOne(t, c.q, run); got != c.want {
-			t.Errorf("%s = %q, want %q", c.q, got, c.want)
-		}
-	}
+	})
 }
 
 // TestColumnPlusMinusTypes checks the result types Describe gives + and -
@@ -69,32 +58,14 @@ func TestOperandWindowClauses(t *testing.T) {
 // date/time column's as PostgreSQL's date/time operators, a number
 // column's as arithmetic.
 func TestColumnPlusMinusTypes(t *testing.T) {
-	for _, c := range []struct {
-		q      string
-		leaves string
-		types  []uint32
-		want   uint32
-	}{
-		{"SELECT d + 1 FROM t", "d,1", []uint32{pgoid.Date, 0}, pgoid.Date},
-		{"SELECT 1 + d FROM t", "1,d", []uint32{0, pgoid.Date}, pgoid.Date},
-		{"SELECT d - 7 FROM t", "d,7", []uint32{pgoid.Date, 0}, pgoid.Date},
-		{"SELECT d - d2 FROM t", "d,d2", []uint32{pgoid.Date, pgoid.Date}, pgoid.Int4},
-		{"SELECT ts - ts2 FROM t", "ts,ts2", []uint32{pgoid.Timestamp, pgoid.Timestamp}, pgoid.Interval},
-		{"SELECT a + 1 FROM t", "a,1", []uint32{pgoid.Int4, 0}, pgoid.Int4},
-		{"SELECT n - 0.5 FROM t", "n,'0.5'", []uint32{pgoid.Numeric, 0}, pgoid.Numeric},
-		{"SELECT b - c FROM t", "b,c", []uint32{pgoid.Int8, pgoid.Int4}, pgoid.Int8},
-	} {
-		st, err := Translate(c.q)
-		if err != nil {
-			t.Fatalf("Translate(%q): %v", c.q, err)
-		}
-		items := ArithItems(st.Exec[0])
-		if len(items) != 1 || strings.Join(items[0].Leaves, ",") != c.leaves {
-			t.Errorf("%s: items %+v, want leaves %s", c.q, items, c.leaves)
-			continue
-		}
-		if got := ArithType(items[0], c.types); got != c.want {
-			t.Errorf("%s: type %d, want %d", c.q, got, c.want)
-		}
-	}
+	checkArithTypes(t, []arithTypeCase{
+		{"SELECT d + 1 FROM t", []string{"d", "1"}, []uint32{pgoid.Date, 0}, pgoid.Date},
+		{"SELECT 1 + d FROM t", []string{"1", "d"}, []uint32{0, pgoid.Date}, pgoid.Date},
+		{"SELECT d - 7 FROM t", []string{"d", "7"}, []uint32{pgoid.Date, 0}, pgoid.Date},
+		{"SELECT d - d2 FROM t", []string{"d", "d2"}, []uint32{pgoid.Date, pgoid.Date}, pgoid.Int4},
+		{"SELECT ts - ts2 FROM t", []string{"ts", "ts2"}, []uint32{pgoid.Timestamp, pgoid.Timestamp}, pgoid.Interval},
+		{"SELECT a + 1 FROM t", []string{"a", "1"}, []uint32{pgoid.Int4, 0}, pgoid.Int4},
+		{"SELECT n - 0.5 FROM t", []string{"n", "'0.5'"}, []uint32{pgoid.Numeric, 0}, pgoid.Numeric},
+		{"SELECT b - c FROM t", []string{"b", "c"}, []uint32{pgoid.Int8, pgoid.Int4}, pgoid.Int8},
+	})
 }
