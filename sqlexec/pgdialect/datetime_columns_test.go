@@ -13,9 +13,9 @@ import (
 // BETWEEN, IN and ORDER BY.
 func TestColumnPlusMinus(t *testing.T) {
 	db := openCatalogDB(t, "")
-	execAll(t, db, `CREATE TABLE cm (id int PRIMARY KEY, a int, b bigint, n numeric(10,2), d date, d2 date, ts timestamp);
-INSERT INTO cm VALUES (1, 2147483647, 9223372036854775807, 12.34, '2024-01-31', '2024-01-01', '2024-02-28 10:00:00'),
-  (2, -7, -2, 0.10, '2024-03-01', '2024-02-01', '2024-12-31 23:00:00')`)
+	execAll(t, db, `CREATE TABLE cm (id int PRIMARY KEY, a int, b bigint, n numeric(10,2), d date, d2 date, ts timestamp, j jsonb);
+INSERT INTO cm VALUES (1, 2147483647, 9223372036854775807, 12.34, '2024-01-31', '2024-01-01', '2024-02-28 10:00:00', '{"a": 1, "b": 2}'),
+  (2, -7, -2, 0.10, '2024-03-01', '2024-02-01', '2024-12-31 23:00:00', '[1, 2]')`)
 	checkArithValues(t, db, []arithValueCase{
 		{"SELECT d + 1 FROM cm WHERE id = 1", "2024-02-01"},
 		{"SELECT d - 1 FROM cm WHERE id = 2", "2024-02-29"},
@@ -35,6 +35,11 @@ INSERT INTO cm VALUES (1, 2147483647, 9223372036854775807, 12.34, '2024-01-31', 
 		{"SELECT (SELECT count(*) FROM cm WHERE d - 1 BETWEEN '2024-01-01' AND '2024-02-01')", "1"},
 		{"SELECT (SELECT id FROM cm ORDER BY a + 0.5 LIMIT 1)", "2"},
 		{"SELECT (SELECT id FROM cm ORDER BY d + 1 DESC LIMIT 1)", "2"},
+		// jsonb's - is not arithmetic (jsonb_translate.go)
+		{"SELECT j - 'a' FROM cm WHERE id = 1", `{"b": 2}`},
+		{`SELECT '["a", "b"]'::jsonb - 0`, `["b"]`},
+		{`SELECT '{"a": 1, "b": 2}'::jsonb - 'b'`, `{"a": 1}`},
+		{"SELECT n - 1 FROM cm WHERE id = 2", "-0.90"},
 	})
 }
 

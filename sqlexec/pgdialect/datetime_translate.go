@@ -326,8 +326,9 @@ func (x *tx) datetimePass() error {
 			case "+", "-":
 				if !isDTType(lt) && !isDTType(rt) {
 					// a date/time column operand (datetime_columns.go),
-					// else PostgreSQL's checked arithmetic (arith.go)
-					if x.columnDTOperator(ls, i, re) {
+					// jsonb's - (jsonb_translate.go), else PostgreSQL's
+					// checked arithmetic (arith.go)
+					if x.columnDTOperator(ls, i, re) || t.text == "-" && x.jsonMinus(ls, i, re) {
 						continue
 					}
 					arith = true

@@ -243,6 +243,18 @@ func (x *tx) jsonExpr(a, b int, known map[int]bool) bool {
 	return false
 }
 
+// jsonMinus reports whether the - between ls..i-1 and i+1..re-1 is
+// jsonb's (delete a key or an element), which jsonPass rewrites after
+// the arithmetic and must find unrewritten: an operand shown to be jsonb,
+// or a bare column minus a key (decided at run time).
+func (x *tx) jsonMinus(ls, i, re int) bool {
+	if x.jsonExpr(ls, i, nil) || x.jsonExpr(i+1, re, nil) {
+		return true
+	}
+	rt := x.jsonColumnOperand(ls, i, i+1, re, "-")
+	return rt != "" && rt != "NULL"
+}
+
 // jsonColumnOperand returns the column type expression for a || or -
 // between a bare column and a string literal (see the file comment), or
 // "".
