@@ -74,6 +74,7 @@ const (
 	CodeDuplicateObject      = "42710"
 	CodeUndefinedSavepoint   = "3B001"
 	CodeInvalidSchemaName    = "3F000"
+	CodeIOError              = "58030"
 	// data exceptions
 	CodeInvalidTextRepresentation = "22P02"
 	CodeStringTooLong             = "22001"

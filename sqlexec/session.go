@@ -347,6 +347,8 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		return s.alterCluster(ctx, st, w)
 	case pgdialect.KindRole:
 		return s.role(ctx, st, w)
+	case pgdialect.KindBackup:
+		return s.backup(ctx, w)
 	case pgdialect.KindCopyFrom:
 		return s.copyFrom(ctx, st, w)
 	case pgdialect.KindCopyTo:

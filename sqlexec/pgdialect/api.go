@@ -43,11 +43,12 @@ const (
 	KindEmpty                      // empty statement (only whitespace/comments): EmptyQueryResponse
 	KindAlterCluster               // ALTER CLUSTER ... (Cluster set; cluster.go)
 	KindRole                       // CREATE/ALTER/DROP ROLE (Role set; role.go)
+	KindBackup                     // BACKUP TO STDOUT (backup.go)
 )
 
 var kindNames = [...]string{"Query", "Begin", "Commit", "Rollback", "Savepoint", "Release",
 	"RollbackTo", "Set", "Show", "Reset", "CopyFrom", "CopyTo", "Noop", "DropTables",
-	"Truncate", "SetTransaction", "Empty", "AlterCluster", "Role"}
+	"Truncate", "SetTransaction", "Empty", "AlterCluster", "Role", "Backup"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {

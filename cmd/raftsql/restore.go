@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/raftsql/raftsql"
+	"github.com/raftsql/raftsql/membership"
+	"github.com/raftsql/raftsql/sqlexec"
+)
+
+// restoreFlags maps the raftsql.Config fields restore sets to its flags.
+var restoreFlags = map[string]string{
+	"Name":           "--id",
+	"DataDir":        "--data-dir",
+	"RaftListen":     "--raft-listen",
+	"InitialCluster": "--initial-cluster",
+	"Join":           "--join",
+}
+
+// restore makes the first data directory of a new cluster from a SQLite
+// file: a raftsql backup, or any application's SQLite database
+// (raftsql.Restore).
+func restore(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("raftsql restore", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	from := fs.String("from", "", "the SQLite file: a raftsql backup or any SQLite database (required)")
+	id := fs.String("id", "n1", "the name of the new cluster's first member")
+	dataDir := fs.String("data-dir", "", "its data directory: must be new or empty (required)")
+	raftListen := fs.String("raft-listen", "", "its raft address, as it will be served (default: its address in --initial-cluster, or 127.0.0.1:7001)")
+	initial := fs.String("initial-cluster", "", "name=host:port of this one member (a restore makes a one-member cluster; the others join it)")
+	logLevel := fs.String("log-level", "warn", "debug, info, warn or error")
+	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql restore --from FILE --data-dir DIR [flags]\n\nMakes DIR the data directory of the first member of a new cluster whose\ndata is the SQLite file FILE (a raftsql backup, or any application's\nSQLite database). The file is checked first: it is refused, with every\nreason, if it fails PRAGMA integrity_check or uses what raftsql cannot\nreplicate; what differs from PostgreSQL is reported as warnings. Then:\n\n  raftsql serve --id ID --data-dir DIR --raft-listen ADDR ...\n  raftsql serve --id n2 --data-dir D2 --join ADDR ...   (each other member)\n\nFlags:\n"); !ok {
+		return code
+	}
+	if *from == "" || *dataDir == "" {
+		fmt.Fprintln(stderr, "raftsql restore: --from FILE and --data-dir DIR are required")
+		return 2
+	}
+	logger, err := newLogger(stderr, *logLevel)
+	if err != nil {
+		fmt.Fprintf(stderr, "raftsql restore: %v\n", err)
+		return 2
+	}
+	cfg := raftsql.Config{Name: *id, DataDir: *dataDir, RaftListen: *raftListen, Logger: logger}
+	if *initial != "" {
+		ms, err := membership.ParseInitialCluster(*initial)
+		if err != nil {
+			fmt.Fprintf(stderr, "raftsql restore: invalid --initial-cluster: %v\n", err)
+			return 2
+		}
+		cfg.InitialCluster = ms
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	rep, err := raftsql.Restore(ctx, cfg, *from)
+	for _, w := range rep.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	if err != nil {
+		if errors.Is(err, sqlexec.ErrRefused) {
+			fmt.Fprintf(stderr, "raftsql restore: %s cannot be imported:\n", *from)
+			for _, r := range rep.Refused {
+				fmt.Fprintf(stderr, "  - %s\n", r)
+			}
+			return 1
+		}
+		fmt.Fprintf(stderr, "raftsql restore: %s\n", explain(err, restoreFlags))
+		return 1
+	}
+	kind := "SQLite database"
+	if rep.Backup {
+		kind = fmt.Sprintf("raftsql backup (applied index %d)", rep.SourceIndex)
+	}
+	fmt.Fprintf(stdout, "restored %s from %s into %s: %d tables, %d indexes, %d views, %d triggers; new cluster %d, member %s, state at snapshot %d\n",
+		kind, *from, *dataDir, rep.Tables, rep.Indexes, rep.Views, rep.Triggers, rep.ClusterID, *id, rep.Index)
+	fmt.Fprintf(stdout, "start it: raftsql serve --id %s --data-dir %s --raft-listen %s --pg-listen ...\nadd members: raftsql serve --id n2 --data-dir ... --join %s ...\n",
+		*id, *dataDir, raftAddrOf(cfg), raftAddrOf(cfg))
+	return 0
+}
+
+func raftAddrOf(cfg raftsql.Config) string {
+	switch {
+	case cfg.RaftListen != "":
+		return cfg.RaftListen
+	case len(cfg.InitialCluster) == 1:
+		return cfg.InitialCluster[0].RaftAddr
+	}
+	return "127.0.0.1:7001"
+}
