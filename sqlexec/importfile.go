@@ -293,8 +293,14 @@ func (rep *ImportReport) checkWrites(ctx context.Context, path string, objs []fi
 		}
 		switch o.typ {
 		case "view":
-			if e := db.checkWrite(ctx, "SELECT * FROM main."+quoteIdent(o.name)); e != nil && isRefusal(e) {
-				rep.Warnings = append(rep.Warnings, fmt.Sprintf("view %s: %s; it can be read, but a write that reads it is refused", o.name, errMessage(e)))
+			refusal, compileErr, err := db.compileWrite(ctx, "SELECT * FROM main."+quoteIdent(o.name))
+			switch {
+			case err != nil:
+				return err
+			case refusal != nil:
+				rep.Warnings = append(rep.Warnings, fmt.Sprintf("view %s: %s; it can be read, but a write that reads it is refused", o.name, refusal.Message))
+			case compileErr != nil:
+				rep.Warnings = append(rep.Warnings, fmt.Sprintf("view %s cannot be read: %v", o.name, compileErr))
 			}
 		case "table":
 			cols, err := db.tableInfo(ctx, o.name)
@@ -321,8 +327,17 @@ func (rep *ImportReport) checkWrites(ctx context.Context, path string, objs []fi
 				stmts = append(stmts, "UPDATE "+t+" SET "+strings.Join(sets, ", "))
 			}
 			for _, q := range stmts {
-				if e := db.checkWrite(ctx, q); e != nil && isRefusal(e) {
-					rep.Refused = append(rep.Refused, fmt.Sprintf("table %s: %s: every %s on it would be refused (a trigger, DEFAULT, CHECK or generated column on it calls it; drop or change that first)", o.name, errMessage(e), strings.Fields(q)[0]))
+				refusal, compileErr, err := db.compileWrite(ctx, q)
+				if err != nil {
+					return err
+				}
+				verb := strings.Fields(q)[0]
+				if refusal != nil {
+					rep.Refused = append(rep.Refused, fmt.Sprintf("table %s: %s: every %s on it would be refused (a trigger, DEFAULT, CHECK or generated column on it calls it; drop or change that first)", o.name, refusal.Message, verb))
+					break
+				}
+				if compileErr != nil {
+					rep.Refused = append(rep.Refused, fmt.Sprintf("table %s: every %s on it would fail: %v (a trigger, DEFAULT, CHECK or generated column on it needs what raftsql does not have, such as the application's own SQL functions)", o.name, verb, compileErr))
 					break
 				}
 			}
@@ -334,14 +349,6 @@ func (rep *ImportReport) checkWrites(ctx context.Context, path string, objs []fi
 	}
 	rep.Warnings = append(rep.Warnings, fk...)
 	return nil
-}
-
-func errMessage(err error) string {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Message
-	}
-	return err.Error()
 }
 
 // columnInfo is one row of PRAGMA table_xinfo.
