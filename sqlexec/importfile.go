@@ -86,32 +86,7 @@ func CheckFile(ctx context.Context, path string) (FileReport, error) {
 }
 
 // integrityCheck runs PRAGMA integrity_check (every page, every index).
-func integrityCheck(c *lconn) error {
-	st, _, err := c.prepare("PRAGMA integrity_check(10)")
-	if err != nil {
-		if IsDamaged(err) {
-			return fmt.Errorf("%w: %w", ErrDamaged, err)
-		}
-		return err
-	}
-	defer st.finalize()
-	var found []string
-	_, err = st.run(nil, func(r []any) error {
-		if s, ok := r[0].(string); ok && s != "ok" {
-			found = append(found, s)
-		}
-		return nil
-	})
-	switch {
-	case err != nil && IsDamaged(err):
-		return fmt.Errorf("%w: %w", ErrDamaged, err)
-	case err != nil:
-		return err
-	case len(found) > 0:
-		return fmt.Errorf("%w: integrity_check: %s", ErrDamaged, strings.Join(found, "; "))
-	}
-	return nil
-}
+func integrityCheck(c *lconn) error { return checkPragma(c, "integrity_check(10)") }
 
 // fileObject is one row of sqlite_schema, all of them (schemaObjects
 // lists only user tables and views).
