@@ -33,13 +33,7 @@ func TestBackupToStdout(t *testing.T) {
 	db := openTest(t, dir)
 	t.Cleanup(func() { db.Close() })
 	e := NewEngine(db, &fakeReplicator{db: db}, EngineOptions{IsSuperuser: func(u string) bool { return u == "admin" }})
-	sess := func(user string) *Session {
-		ps, err := e.NewSession(context.Background(), pgwire.SessionInfo{User: user})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return ps.(*Session)
-	}
+	sess := func(user string) *Session { return sessAs(t, e, user) }
 	admin := sess("admin")
 	mustQ(t, admin, "CREATE TABLE t (id int PRIMARY KEY, name text)", "")
 	mustQ(t, admin, "INSERT INTO t SELECT g, 'name ' || g FROM generate_series(1, 3000) g", "")

@@ -176,9 +176,8 @@ func PrepareImport(ctx context.Context, src, dst string) (rep ImportReport, err 
 		rep.Refused = append(rep.Refused, fmt.Sprintf("the database's text encoding is %s: raftsql needs UTF-8 (convert it: sqlite3 app.db .dump | sqlite3 app-utf8.db)", enc))
 	}
 	rep.checkSchema(objs)
-	if len(rep.Refused) > 0 {
-		return rep, fmt.Errorf("%w: %s", ErrRefused, strings.Join(rep.Refused, "; "))
-	}
+	// The write checks run on the copy even when the schema is refused
+	// already, so that one run lists every reason.
 	_ = os.Remove(dst)
 	defer func() {
 		if err != nil {

@@ -80,7 +80,7 @@ func TestPrepareImportRefuses(t *testing.T) {
 	src := foreignDB(t,
 		"CREATE TABLE t (id INTEGER PRIMARY KEY, token TEXT)",
 		"CREATE TRIGGER t_token AFTER INSERT ON t BEGIN UPDATE t SET token = hex(randomblob(8)) WHERE id = new.id; END",
-		"CREATE TABLE d (id INTEGER PRIMARY KEY, at TEXT DEFAULT (datetime('now', 'localtime')), r INT DEFAULT (random()))",
+		"CREATE TABLE d (id INTEGER PRIMARY KEY, at TEXT DEFAULT (datetime('now', 'localtime')), r INT DEFAULT (random()), v TEXT DEFAULT (sqlite_version()))",
 		"CREATE VIRTUAL TABLE docs USING fts5(body)",
 		"CREATE TABLE raftsql_mine (x)",
 		"CREATE VIEW lucky AS SELECT random() AS n",
@@ -91,7 +91,7 @@ func TestPrepareImportRefuses(t *testing.T) {
 		t.Fatalf("refused file accepted: %v %+v", err, rep)
 	}
 	refused := strings.Join(rep.Refused, "\n")
-	for _, w := range []string{"virtual table docs (USING fts5)", "table raftsql_mine: names beginning with raftsql_ are reserved"} {
+	for _, w := range []string{"virtual table docs (USING fts5)", "table raftsql_mine: names beginning with raftsql_ are reserved", "table d: function sqlite_version()"} {
 		if !strings.Contains(refused, w) {
 			t.Errorf("no refusal %q in:\n%s", w, refused)
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"net"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	_ "modernc.org/sqlite" // a foreign SQLite file, made as an application would
 
 	"github.com/raftsql/raftsql"
 	"github.com/raftsql/raftsql/sqlexec"
@@ -86,6 +88,12 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 		t.Fatalf("temporary files left: %v", left)
 	}
 
+	// --check writes nothing.
+	stdout.Reset()
+	if code := run([]string{"restore", "--check", "--from", out}, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "can be restored: 1 tables, 1 indexes, 1 views") {
+		t.Fatalf("restore --check: exit %d: %s %s", code, stdout.String(), stderr.String())
+	}
+
 	// Restore into a new data directory, serve it, and find the same data.
 	dir := filepath.Join(t.TempDir(), "restored")
 	stdout.Reset()
@@ -139,5 +147,28 @@ func TestBackupCommandErrors(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "d", "RESTORING")); err == nil {
 		t.Fatal("a failed restore left its mark")
+	}
+
+	// A refused file: every reason, one per line, and nothing written.
+	fts := filepath.Join(dir, "fts.db")
+	db, err := sql.Open("sqlite", fts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"CREATE VIRTUAL TABLE docs USING fts5(body)", "CREATE TABLE t (id INTEGER PRIMARY KEY, at DATETIME, v TEXT DEFAULT (sqlite_version()))"} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	for _, args := range [][]string{{"restore", "--check", "--from", fts}, {"restore", "--from", fts, "--data-dir", filepath.Join(dir, "f")}} {
+		errb.Reset()
+		if code := run(args, &out, &errb); code != 1 || !strings.Contains(errb.String(), "cannot be imported:\n  - virtual table docs (USING fts5)") ||
+			!strings.Contains(errb.String(), "\n  - table t: function sqlite_version()") || !strings.Contains(errb.String(), `warning: column t.at: declared type "DATETIME"`) {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+	}
+	if ents, _ := os.ReadDir(filepath.Join(dir, "f")); len(ents) > 0 {
+		t.Fatalf("a refused restore left %d files", len(ents))
 	}
 }

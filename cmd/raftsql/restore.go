@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"github.com/raftsql/raftsql"
@@ -36,8 +37,12 @@ func restore(args []string, stdout, stderr io.Writer) int {
 	raftListen := fs.String("raft-listen", "", "its raft address, as it will be served (default: its address in --initial-cluster, or 127.0.0.1:7001)")
 	initial := fs.String("initial-cluster", "", "name=host:port of this one member (a restore makes a one-member cluster; the others join it)")
 	logLevel := fs.String("log-level", "warn", "debug, info, warn or error")
+	check := fs.Bool("check", false, "only check FILE (integrity, what is refused, the warnings) and write nothing; --data-dir is not needed")
 	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql restore --from FILE --data-dir DIR [flags]\n\nMakes DIR the data directory of the first member of a new cluster whose\ndata is the SQLite file FILE (a raftsql backup, or any application's\nSQLite database). The file is checked first: it is refused, with every\nreason, if it fails PRAGMA integrity_check or uses what raftsql cannot\nreplicate; what differs from PostgreSQL is reported as warnings. Then:\n\n  raftsql serve --id ID --data-dir DIR --raft-listen ADDR ...\n  raftsql serve --id n2 --data-dir D2 --join ADDR ...   (each other member)\n\nFlags:\n"); !ok {
 		return code
+	}
+	if *check && *from != "" {
+		return checkImport(*from, stdout, stderr)
 	}
 	if *from == "" || *dataDir == "" {
 		fmt.Fprintln(stderr, "raftsql restore: --from FILE and --data-dir DIR are required")
@@ -60,18 +65,10 @@ func restore(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	rep, err := raftsql.Restore(ctx, cfg, *from)
-	for _, w := range rep.Warnings {
-		fmt.Fprintf(stderr, "warning: %s\n", w)
-	}
-	if err != nil {
-		if errors.Is(err, sqlexec.ErrRefused) {
-			fmt.Fprintf(stderr, "raftsql restore: %s cannot be imported:\n", *from)
-			for _, r := range rep.Refused {
-				fmt.Fprintf(stderr, "  - %s\n", r)
-			}
-			return 1
+	if !reportImport(*from, rep.ImportReport, err, stderr) {
+		if !errors.Is(err, sqlexec.ErrRefused) {
+			fmt.Fprintf(stderr, "raftsql restore: %s\n", explain(err, restoreFlags))
 		}
-		fmt.Fprintf(stderr, "raftsql restore: %s\n", explain(err, restoreFlags))
 		return 1
 	}
 	kind := "SQLite database"
@@ -93,4 +90,39 @@ func raftAddrOf(cfg raftsql.Config) string {
 		return cfg.InitialCluster[0].RaftAddr
 	}
 	return "127.0.0.1:7001"
+}
+
+// reportImport prints an import's warnings and refusals on stderr and
+// reports whether it succeeded (err nil).
+func reportImport(from string, rep sqlexec.ImportReport, err error, stderr io.Writer) bool {
+	for _, w := range rep.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	if errors.Is(err, sqlexec.ErrRefused) {
+		fmt.Fprintf(stderr, "raftsql restore: %s cannot be imported:\n", from)
+		for _, r := range rep.Refused {
+			fmt.Fprintf(stderr, "  - %s\n", r)
+		}
+	}
+	return err == nil
+}
+
+// checkImport checks the file as restore would, writing only a
+// temporary copy that it removes.
+func checkImport(from string, stdout, stderr io.Writer) int {
+	dir, err := os.MkdirTemp("", "raftsql-check-")
+	if err != nil {
+		fmt.Fprintf(stderr, "raftsql restore: %v\n", err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	rep, err := sqlexec.PrepareImport(context.Background(), from, filepath.Join(dir, "db.sqlite"))
+	if !reportImport(from, rep, err, stderr) {
+		if !errors.Is(err, sqlexec.ErrRefused) {
+			fmt.Fprintf(stderr, "raftsql restore: %v\n", err)
+		}
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s can be restored: %d tables, %d indexes, %d views, %d triggers, %d warnings\n", from, rep.Tables, rep.Indexes, rep.Views, rep.Triggers, len(rep.Warnings))
+	return 0
 }
