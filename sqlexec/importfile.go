@@ -29,7 +29,9 @@ import (
 // write to it. It is accepted with a warning when a column's declared type
 // is not a PostgreSQL type raftsql knows (clients see SQLite's affinity
 // guess: int8, text, bytea, float8 or numeric, or text when there is no
-// type; nothing is enforced on write), when a view calls such a function
+// type; nothing is enforced on write), when a table was created outside
+// raftsql (its values were never checked against their types, and it has
+// no enforcing CHECKs), when a view calls such a function
 // (it can be read; a write that reads it is refused), or when rows violate
 // a foreign key (raftsql enforces foreign keys on new writes only).
 
@@ -282,7 +284,9 @@ func (rep *ImportReport) checkWrites(ctx context.Context, path string, objs []fi
 				return err
 			}
 			var sets []string
+			typed := false
 			for _, c := range cols {
+				typed = typed || pgdialect.DeclTypeKnown(c.typ)
 				if c.hidden == 0 {
 					sets = append(sets, quoteIdent(c.name)+" = "+quoteIdent(c.name))
 				}
@@ -294,6 +298,9 @@ func (rep *ImportReport) checkWrites(ctx context.Context, path string, objs []fi
 					}
 					rep.Warnings = append(rep.Warnings, fmt.Sprintf("column %s.%s: declared type %q is not a PostgreSQL type raftsql knows: clients see it as %s, and values are not checked on write", o.name, c.name, c.typ, seen))
 				}
+			}
+			if typed && !strings.Contains(o.sql, "pgdialect_") {
+				rep.Warnings = append(rep.Warnings, fmt.Sprintf("table %s was created outside raftsql: its values were not checked against their declared types, and it has none of the CHECK constraints raftsql adds to enforce them (new values are still converted on INSERT and UPDATE)", o.name))
 			}
 			t := "main." + quoteIdent(o.name)
 			stmts := []string{"INSERT INTO " + t + " DEFAULT VALUES", "DELETE FROM " + t}

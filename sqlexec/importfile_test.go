@@ -54,7 +54,7 @@ func TestPrepareImportForeign(t *testing.T) {
 		t.Fatalf("report: %+v", rep)
 	}
 	warns := strings.Join(rep.Warnings, "\n")
-	for _, w := range []string{`users.joined: declared type "DATETIME"`, `notes.loose: declared type ""`, "table notes, rowid 3: violates its foreign key to users"} {
+	for _, w := range []string{`users.joined: declared type "DATETIME"`, `notes.loose: declared type ""`, "table notes, rowid 3: violates its foreign key to users", "table users was created outside raftsql"} {
 		if !strings.Contains(warns, w) {
 			t.Errorf("no warning %q in:\n%s", w, warns)
 		}
