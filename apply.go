@@ -23,7 +23,10 @@ const (
 	// between nodes in a MsgProp's entry (join.go).
 	entryJoinRequest byte = 5
 	entryJoinReply   byte = 6
-	// entryRepairRequest (7, repair.go) is never in the log either.
+	// entryRepairRequest (7, repair.go) is never in the log either, nor
+	// an unborn initial member's question and the answer (birth.go).
+	entryBirthQuery byte = 8
+	entryBirthReply byte = 9
 )
 
 const (

@@ -47,6 +47,11 @@ type Config struct {
 	// exclusive with InitialCluster; once the data directory belongs to a
 	// cluster, a restart needs neither.
 	Join string
+	// JoinToken is the cluster's join secret (jointoken.go): a joining
+	// node presents it (required with Join); a member whose data
+	// directory records none (a cluster from before join tokens) uses it
+	// as the cluster's token.
+	JoinToken string
 
 	TickInterval   time.Duration // default 15ms
 	ElectionTicks  int           // default 10: 150-300 ms election timeout
@@ -213,6 +218,9 @@ func (c *Config) setDefaults() error {
 		}
 		if c.RaftListen == "" {
 			return &FieldError{Field: "RaftListen", Err: errors.New("a joining node needs a raft address its peers can reach")}
+		}
+		if c.JoinToken == "" {
+			return &FieldError{Field: "JoinToken", Err: errors.New("joining a cluster needs its join token: run SHOW raftsql.join_token on any member as a superuser and pass it in a file")}
 		}
 		return nil
 	}

@@ -45,7 +45,14 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 	if err != nil {
 		return fmt.Errorf("raftsql: read raft state: %w", err)
 	}
-	if hs.IsEmpty() && last == 0 && len(conf.Voters) == 0 && len(conf.Learners) == 0 && n.cfg.Join == "" {
+	empty := hs.IsEmpty() && last == 0 && len(conf.Voters) == 0 && len(conf.Learners) == 0
+	if empty && n.birth.id.Born && n.birth.id.Nonce != 0 {
+		// A born initial member bootstrapped its log store before it was
+		// born (birth.go), so its log was deleted: it has forgotten its
+		// votes and entries, and must not come back as the voter it was.
+		return fmt.Errorf("raftsql: the Raft log of member %q in %s is missing although the member has served (identity.json says so): it must not come back as the voter it was. Move the data directory aside. %s", n.cfg.Name, n.cfg.DataDir, wayBack(n.cfg.Name))
+	}
+	if empty && n.cfg.Join == "" {
 		var voters []uint64
 		for _, m := range n.cfg.InitialCluster {
 			voters = append(voters, membership.MemberID(m.Name))

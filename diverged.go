@@ -84,7 +84,7 @@ func (n *Node) divergedReason() string {
 	n.ver.mu.Lock()
 	why := n.ver.diverged
 	n.ver.mu.Unlock()
-	if why == "" && n.rep.due.Load() {
+	if why == "" && n.rep != nil && n.rep.due.Load() {
 		why = "repairing: " + n.rep.reason()
 	}
 	return why

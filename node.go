@@ -50,8 +50,13 @@ type Node struct {
 	// membership.IncarnationID(cfg.Name, memberInc).
 	memberInc uint64
 	randMu    sync.Mutex // Config.Rand after Start (drawIncarnation)
+	// birth: an initial member's way to becoming a voter (birth.go);
+	// bornFlag gates the driver until it is born.
+	birth    birthState
+	bornFlag atomic.Bool
 	// removedPeers: where removed members were (join.go, retellRemoved).
 	removedPeers removedPeers
+	removedOnce  sync.Once // stopRemoved
 	joinMu       sync.Mutex
 	joining      map[uint64]bool
 	// incarnation is random per Start: it prefixes this incarnation's
@@ -213,10 +218,12 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("raftsql: transport: %w", err)
 	}
+	// Set before the transport starts: its handler may answer a peer
+	// (birth.go, join.go) as soon as it accepts.
+	n.tr = tr
 	if err := tr.Start(ctx); err != nil {
 		return nil, &FieldError{Field: "RaftListen", Err: fmt.Errorf("cannot listen on %s (%w)", cfg.RaftListen, err)}
 	}
-	n.tr = tr
 	cleanup = append(cleanup, func() { tr.Close() })
 	for _, m := range cfg.InitialCluster {
 		if id := membership.MemberID(m.Name); id != n.id {
@@ -272,6 +279,13 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		defer n.bgWG.Done()
 		n.runUpkeep(bgCtx)
 	}()
+	if !n.born() {
+		n.bgWG.Add(1)
+		go func() {
+			defer n.bgWG.Done()
+			n.runBirth(bgCtx)
+		}()
+	}
 	n.bgWG.Add(1)
 	go func() {
 		defer n.bgWG.Done()

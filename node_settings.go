@@ -29,6 +29,7 @@ var nodeSettingNames = map[string]bool{
 	"raftsql.checksum":      true,
 	"raftsql.verification":  true,
 	"raftsql.snapshot":      true,
+	"raftsql.join_token":    true, // superusers only (sqlexec.SuperuserSettings)
 	"raftsql.cluster_id":    true,
 }
 
@@ -73,6 +74,8 @@ func (ns *nodeSettings) ShowNodeSetting(ctx context.Context, name string) ([][]s
 		v = n.VerifyStatus().String()
 	case "raftsql.snapshot":
 		return [][]string{n.SnapshotStatus().row()}, nil
+	case "raftsql.join_token":
+		v = n.joinToken()
 	case "raftsql.cluster_id":
 		v = strconv.FormatUint(n.clusterID, 10)
 	default:

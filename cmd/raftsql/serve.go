@@ -25,6 +25,7 @@ var serveFlags = map[string]string{
 	"RaftListen":          "--raft-listen",
 	"InitialCluster":      "--initial-cluster",
 	"Join":                "--join",
+	"JoinToken":           "--join-token-file",
 	"Auth":                "--auth",
 	"SuperuserPassword":   "--superuser-password-file or " + passwordEnv,
 	"ReservedConnections": "--reserved-connections",
@@ -55,6 +56,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	httpListen := fs.String("http-listen", "", "address of the admin HTTP listener: /metrics (Prometheus), /livez, /readyz, the status page / and /status.json (default: none). It shows the cluster's topology to whoever reaches it: bind it to loopback or a private network")
 	pprofOn := fs.Bool("pprof", false, "also serve Go's pprof endpoints (/debug/pprof/) on --http-listen")
 	sec := addSecurityFlags(fs)
+	pprofAddr := fs.String("pprof-addr", "", "serve Go runtime profiles (/debug/pprof/) on this loopback address, for benchmarks")
 	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql serve [flags]\n\nStarts one member of a raftsql cluster. Restarting with the same --data-dir\nrejoins with the stored state.\n\nFlags:\n"); !ok {
 		return code
 	}
@@ -63,6 +65,11 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftsql serve: %v\n", err)
 		return 2
 	}
+	stopPprof, ok := pprofFlag(*pprofAddr, logger, stderr, "raftsql serve")
+	if !ok {
+		return 2
+	}
+	defer stopPprof()
 	if *maxConns <= 0 {
 		fmt.Fprintf(stderr, "raftsql serve: invalid --max-connections %d: must be positive\n", *maxConns)
 		return 2
