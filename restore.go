@@ -36,7 +36,8 @@ import (
 //     a restore cut short is never served;
 //  2. identity.json gets a random cluster id, so the new cluster never
 //     takes a member of the cluster the backup came from for one of its
-//     own (a restore of the same file twice gives two clusters);
+//     own (a restore of the same file twice gives two clusters), and the
+//     join token (Config.JoinToken, or a new one);
 //  3. sqlexec.PrepareImport checks the file (integrity, unsupported
 //     features: refused with every reason, or accepted with warnings) and
 //     copies it beside the database with raftsql's tables made anew;
@@ -56,9 +57,11 @@ const restoreMark = "RESTORING"
 type RestoreReport struct {
 	sqlexec.ImportReport
 	// Index is the snapshot index the new cluster starts from; ClusterID
-	// its id.
+	// its id; JoinToken the secret the members that join it present
+	// (Config.JoinToken when set, else drawn).
 	Index     uint64
 	ClusterID uint64
+	JoinToken string
 }
 
 // checkRestoreMark refuses a data directory a restore did not finish.
@@ -127,7 +130,14 @@ func Restore(ctx context.Context, cfg Config, from string) (rep RestoreReport, e
 		return rep, fmt.Errorf("raftsql: draw a cluster id: %w", err)
 	}
 	rep.ClusterID = binary.LittleEndian.Uint64(b[:]) | 1
-	if err := writeFileAtomic(filepath.Join(cfg.DataDir, identityFile), mustJSON(identity{Name: cfg.Name, ClusterID: rep.ClusterID})); err != nil {
+	if rep.JoinToken = cfg.JoinToken; rep.JoinToken == "" {
+		if rep.JoinToken, err = newJoinToken(r); err != nil {
+			return rep, err
+		}
+	}
+	// Born: a one-member cluster has no one to meet (birth.go); the
+	// token is what the members that join present (jointoken.go).
+	if err := writeFileAtomic(filepath.Join(cfg.DataDir, identityFile), mustJSON(identity{Name: cfg.Name, ClusterID: rep.ClusterID, Born: true, JoinToken: rep.JoinToken})); err != nil {
 		return rep, fmt.Errorf("raftsql: record the data directory's identity: %w", err)
 	}
 

@@ -111,7 +111,8 @@ func fileObjects(c *lconn) ([]fileObject, error) {
 // ImportReport is what PrepareImport found.
 type ImportReport struct {
 	// Backup: the file is a raftsql backup (it has raftsql_meta); its
-	// roles are kept, its other internal tables replaced.
+	// replicated internal state (roles, sequences ...) is kept, its
+	// tables about the old cluster replaced.
 	Backup bool
 	// SourceIndex is a backup's applied index (0 otherwise).
 	SourceIndex                      uint64
@@ -127,13 +128,14 @@ type ImportReport struct {
 // the report lists the reasons.
 var ErrRefused = errors.New("sqlexec: the SQLite file cannot be imported")
 
-// backupInternal are a backup's internal tables: the roles are kept on
-// import (the restored cluster's users and their password verifiers), the
-// rest belong to the old cluster and are dropped (Open makes them anew).
-var backupInternal = map[string]bool{
-	"raftsql_meta": false, "raftsql_config": false, "raftsql_members": false,
-	"raftsql_requests": false, "raftsql_requests_idx": false, "raftsql_advisory_locks": false,
-	"raftsql_roles": true,
+// oldClusterTables are a backup's internal tables that describe the
+// cluster and node it came from (applied index, configuration, member
+// table, request ids, advisory locks of its sessions): dropped on import
+// (Open makes them anew). Every other raftsql_* table of a backup is
+// replicated state (roles, sequences, enums, extensions ...) and is kept.
+var oldClusterTables = map[string]bool{
+	"raftsql_meta": true, "raftsql_config": true, "raftsql_members": true,
+	"raftsql_requests": true, "raftsql_advisory_locks": true,
 }
 
 var reVirtualModule = regexp.MustCompile(`(?is)^\s*CREATE\s+VIRTUAL\s+TABLE\s+.*?\bUSING\s+("?)(\w+)`)
@@ -141,7 +143,8 @@ var reVirtualModule = regexp.MustCompile(`(?is)^\s*CREATE\s+VIRTUAL\s+TABLE\s+.*
 // PrepareImport checks the SQLite file at src and writes the database a
 // new cluster starts from to dst (a new file): src's content, copied with
 // SQLite's online backup API from one read transaction, with raftsql's
-// internal tables made anew (applied index 0; a backup's roles kept). A
+// tables about the old cluster made anew (applied index 0; a backup's
+// roles, sequences and other replicated internal state kept). A
 // refused file is an error wrapping ErrRefused (or ErrDamaged when the
 // integrity check fails) and leaves no dst.
 func PrepareImport(ctx context.Context, src, dst string) (rep ImportReport, err error) {
@@ -206,7 +209,9 @@ func PrepareImport(ctx context.Context, src, dst string) (rep ImportReport, err 
 func (rep *ImportReport) checkSchema(objs []fileObject) {
 	for _, o := range objs {
 		if isInternalName(o.name) || isInternalName(o.tbl) {
-			if _, ok := backupInternal[strings.ToLower(o.name)]; !(ok && rep.Backup) {
+			// A backup's own; elsewhere a name the cluster would refuse
+			// (its automatic indexes need no line of their own).
+			if !rep.Backup && !strings.HasPrefix(strings.ToLower(o.name), "sqlite_autoindex_") {
 				rep.Refused = append(rep.Refused, fmt.Sprintf("%s %s: names beginning with raftsql_ are reserved for raftsql's own tables (rename it)", o.typ, o.name))
 			}
 			continue
@@ -233,7 +238,7 @@ func (rep *ImportReport) checkSchema(objs []fileObject) {
 	}
 }
 
-// dropOldInternal drops a backup's internal tables but the roles.
+// dropOldInternal drops a backup's tables about its old cluster.
 func dropOldInternal(path string, objs []fileObject) error {
 	c, err := openLConn(dsnFor(path, ""))
 	if err != nil {
@@ -241,8 +246,7 @@ func dropOldInternal(path string, objs []fileObject) error {
 	}
 	defer c.close()
 	for _, o := range objs {
-		keep, ok := backupInternal[strings.ToLower(o.name)]
-		if !ok || keep || o.typ != "table" {
+		if o.typ != "table" || !oldClusterTables[strings.ToLower(o.name)] {
 			continue
 		}
 		if err := c.exec("DROP TABLE IF EXISTS main." + quoteIdent(o.name)); err != nil {

@@ -38,11 +38,11 @@ func TestPrepareImportForeign(t *testing.T) {
 		"INSERT INTO notes (user_id, body) VALUES (1, 'hello'), (2, 'world'), (99, 'orphan')",
 		"INSERT INTO pairs VALUES ('x', 'y')",
 	)
-	want, err := CheckFile(context.Background(), src)
+	src0, err := CheckFile(context.Background(), src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want.Raftsql {
+	if src0.Raftsql {
 		t.Fatal("a foreign file taken for a raftsql one")
 	}
 	dst := filepath.Join(t.TempDir(), "db.sqlite")
@@ -59,6 +59,12 @@ func TestPrepareImportForeign(t *testing.T) {
 			t.Errorf("no warning %q in:\n%s", w, warns)
 		}
 	}
+	// The copy holds raftsql's (empty) tables besides the source's, so
+	// its checksum is its own; stamping it changes no content.
+	prepared, err := CheckFile(context.Background(), dst)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := StampImage(context.Background(), dst, ImageMeta{Index: 7, Config: []byte("c"), Members: []byte("m")}); err != nil {
 		t.Fatal(err)
 	}
@@ -66,8 +72,16 @@ func TestPrepareImportForeign(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !got.Raftsql || got.AppliedIndex != 7 || got.Checksum != want.Checksum {
-		t.Fatalf("imported %+v, source %+v", got, want)
+	if !got.Raftsql || got.AppliedIndex != 7 || got.Checksum != prepared.Checksum {
+		t.Fatalf("imported %+v, prepared %+v", got, prepared)
+	}
+	c, err := openLConn(dsnFor(dst, "mode=ro"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.close()
+	if n := pragmaText(c, "SELECT count(*) FROM users"); n != "2" {
+		t.Fatalf("users imported: %s", n)
 	}
 	for _, suf := range []string{"-wal", "-shm"} {
 		if _, err := os.Stat(dst + suf); err == nil {

@@ -196,11 +196,11 @@ func (p *progressWriter) finish() {
 
 func mib(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
 
-// writeFileSynced writes path through a temporary file, fsynced and
-// renamed.
+// writeFileSynced writes path (mode 0600) through a temporary file,
+// fsynced and renamed.
 func writeFileSynced(path string, data []byte) error {
 	tmp := path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/raftsql/raftsql"
@@ -37,6 +38,7 @@ func restore(args []string, stdout, stderr io.Writer) int {
 	raftListen := fs.String("raft-listen", "", "its raft address, as it will be served (default: its address in --initial-cluster, or 127.0.0.1:7001)")
 	initial := fs.String("initial-cluster", "", "name=host:port of this one member (a restore makes a one-member cluster; the others join it)")
 	logLevel := fs.String("log-level", "warn", "debug, info, warn or error")
+	tokenFile := fs.String("join-token-file", "", "the new cluster's join token: read from this file if it exists, else drawn and written to it (mode 0600); the members that join pass the same file to serve --join-token-file")
 	check := fs.Bool("check", false, "only check FILE (integrity, what is refused, the warnings) and write nothing; --data-dir is not needed")
 	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql restore --from FILE --data-dir DIR [flags]\n\nMakes DIR the data directory of the first member of a new cluster whose\ndata is the SQLite file FILE (a raftsql backup, or any application's\nSQLite database). The file is checked first: it is refused, with every\nreason, if it fails PRAGMA integrity_check or uses what raftsql cannot\nreplicate; what differs from PostgreSQL is reported as warnings. Then:\n\n  raftsql serve --id ID --data-dir DIR --raft-listen ADDR ...\n  raftsql serve --id n2 --data-dir D2 --join ADDR ...   (each other member)\n\nFlags:\n"); !ok {
 		return code
@@ -62,6 +64,19 @@ func restore(args []string, stdout, stderr io.Writer) int {
 		}
 		cfg.InitialCluster = ms
 	}
+	if *tokenFile != "" {
+		b, err := os.ReadFile(*tokenFile)
+		switch {
+		case err == nil:
+			if cfg.JoinToken = strings.TrimSpace(string(b)); cfg.JoinToken == "" {
+				fmt.Fprintf(stderr, "raftsql restore: --join-token-file %s is empty\n", *tokenFile)
+				return 2
+			}
+		case !errors.Is(err, os.ErrNotExist):
+			fmt.Fprintf(stderr, "raftsql restore: --join-token-file: %v\n", err)
+			return 2
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	rep, err := raftsql.Restore(ctx, cfg, *from)
@@ -77,8 +92,18 @@ func restore(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "restored %s from %s into %s: %d tables, %d indexes, %d views, %d triggers; new cluster %d, member %s, state at snapshot %d\n",
 		kind, *from, *dataDir, rep.Tables, rep.Indexes, rep.Views, rep.Triggers, rep.ClusterID, *id, rep.Index)
-	fmt.Fprintf(stdout, "start it: raftsql serve --id %s --data-dir %s --raft-listen %s --pg-listen ...\nadd members: raftsql serve --id n2 --data-dir ... --join %s ...\n",
-		*id, *dataDir, raftAddrOf(cfg), raftAddrOf(cfg))
+	token := "TOKEN_FILE (SHOW raftsql.join_token on " + *id + ", as a superuser)"
+	if *tokenFile != "" {
+		token = *tokenFile
+		if cfg.JoinToken == "" {
+			if err := writeFileSynced(*tokenFile, []byte(rep.JoinToken+"\n")); err != nil {
+				fmt.Fprintf(stderr, "raftsql restore: the data directory is restored, but the join token file: %v (SHOW raftsql.join_token on %s gives it)\n", err, *id)
+				return 1
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "start it: raftsql serve --id %s --data-dir %s --raft-listen %s --pg-listen ...\nadd members: raftsql serve --id n2 --data-dir ... --join %s --join-token-file %s ...\n",
+		*id, *dataDir, raftAddrOf(cfg), raftAddrOf(cfg), token)
 	return 0
 }
 
