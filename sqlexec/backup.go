@@ -25,12 +25,12 @@ import (
 // What the file holds: the user's tables, indexes, views and triggers, and
 // raftsql's internal tables (raftsql_*: the applied index in raftsql_meta,
 // the configuration and member table, the roles with their SCRAM
-// verifiers, request ids, advisory locks). They are kept, not stripped:
-// the file is then self-describing (its applied index is inside it) and a
-// restore keeps the roles; a program that opens the file with SQLite sees
-// them as ordinary tables with the raftsql_ prefix and can ignore them.
-// The content checksum (Checksum, checksumConn) leaves them out, so a
-// backup's checksum equals the replica's at the same index.
+// verifiers, sequences, enums, request ids, advisory locks). They are
+// kept, not stripped: the file is then self-describing (its applied index
+// is inside it) and a restore keeps the replicated ones (importfile.go);
+// a program that opens the file with SQLite sees them as ordinary tables
+// with the raftsql_ prefix and can ignore them. The file's checksum
+// (CheckFile) equals the replica's at the same index.
 //
 // Before the data the server sends a NOTICE (severity INFO) naming the
 // applied index, the cluster id and the size in bytes:
