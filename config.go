@@ -139,6 +139,10 @@ type Config struct {
 	// log entry, now() on reads, session timeouts (default time.Now).
 	// Tests inject it to make time pass without sleeping.
 	Clock func() time.Time
+
+	// restoring: Start is run by Restore on the data directory it is
+	// making (restore.go), which Start otherwise refuses.
+	restoring bool
 }
 
 func (c *Config) setDefaults() error {

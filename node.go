@@ -34,6 +34,8 @@ type Node struct {
 	pgLn  net.Listener
 
 	names map[uint64]string
+	// clusterID is the cluster this data directory belongs to (join.go).
+	clusterID uint64
 	// conf is the configuration the core has applied (set by the driver
 	// when it applies a change; read by membership code).
 	conf atomic.Pointer[membership.Config]
@@ -168,11 +170,15 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	}
 	n.unlockDir = unlock
 	cleanup = append(cleanup, unlock)
+	if err := checkRestoreMark(cfg); err != nil {
+		return nil, err
+	}
 
 	clusterID, err := n.resolveIdentity(ctx)
 	if err != nil {
 		return nil, err
 	}
+	n.clusterID = clusterID
 	if err := n.openDataDir(ctx); err != nil {
 		return nil, err
 	}

@@ -63,6 +63,9 @@ func (w *writer) Row(values []any) error {
 	if w.ioErr != nil {
 		return w.ioErr
 	}
+	if w.copyOut != nil && w.copyOut.format.Kind == CopyRaw {
+		return w.sendRaw(values)
+	}
 	if w.copyOut != nil {
 		data, err := w.copyOut.encodeRow(values, w.c.loc)
 		if err != nil {
@@ -163,7 +166,7 @@ func copyFormatCode(f CopyFormat) (byte, error) {
 	switch f.Kind {
 	case "", "text", "csv":
 		return 0, nil
-	case "binary":
+	case "binary", CopyRaw:
 		return 1, nil
 	default:
 		return 0, newErr(codeInvalidParameterValue, "COPY format %q not recognized", f.Kind)
@@ -205,6 +208,16 @@ func (w *writer) CopyOut(format CopyFormat, cols []Column) error {
 	code, err := copyFormatCode(format)
 	if err != nil {
 		return err
+	}
+	if format.Kind == CopyRaw {
+		if len(cols) != 1 {
+			return fmt.Errorf("pgwire: a raw COPY has one column, not %d", len(cols))
+		}
+		if err := w.send(&pgproto3.CopyOutResponse{OverallFormat: code, ColumnFormatCodes: []uint16{1}}, 10); err != nil {
+			return err
+		}
+		w.copyOut = &copyOutState{format: format, cols: cols}
+		return nil
 	}
 	co, err := newCopyOut(format, cols)
 	if err != nil {
@@ -280,4 +293,16 @@ func rowSize(r [][]byte) int {
 		n += len(v)
 	}
 	return n
+}
+
+// sendRaw sends the one []byte value of a raw COPY row as one CopyData
+// message, verbatim.
+func (w *writer) sendRaw(values []any) error {
+	b, ok := values[0].([]byte)
+	if len(values) != 1 || !ok {
+		err := fmt.Errorf("pgwire: a raw COPY row is one []byte value")
+		w.setErr(err)
+		return err
+	}
+	return w.send(&pgproto3.CopyData{Data: b}, len(b)+5)
 }

@@ -78,6 +78,7 @@ const (
 	CodeObjectNotInPrerequisiteState = "55000"
 	CodeUndefinedSavepoint           = "3B001"
 	CodeInvalidSchemaName            = "3F000"
+	CodeIOError                      = "58030"
 	// data exceptions
 	CodeInvalidTextRepresentation = "22P02"
 	CodeStringTooLong             = "22001"

@@ -19,13 +19,7 @@ func TestRoles(t *testing.T) {
 		}
 		return supers[u]
 	}})
-	sess := func(user string) *Session {
-		ps, err := e.NewSession(context.Background(), pgwire.SessionInfo{User: user})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return ps.(*Session)
-	}
+	sess := func(user string) *Session { return sessAs(t, e, user) }
 	admin := sess("admin")
 	mustQ(t, admin, "CREATE ROLE alice LOGIN PASSWORD 'wonderland'", "C:CREATE ROLE")
 	mustQ(t, admin, "CREATE USER bob WITH SUPERUSER ENCRYPTED PASSWORD 'builder'", "C:CREATE ROLE")
