@@ -47,6 +47,12 @@ type Config struct {
 	// exclusive with InitialCluster; once the data directory belongs to a
 	// cluster, a restart needs neither.
 	Join string
+	// PeerDialAddrs maps member names to the Raft address this node dials
+	// to reach them, overriding the address each advertises (NAT, a
+	// port-forward, a proxy between this node and that member; see
+	// peeraddr.go). Only this node's dialing changes: the member table and
+	// what other nodes dial keep the advertised addresses.
+	PeerDialAddrs map[string]string
 
 	TickInterval   time.Duration // default 15ms
 	ElectionTicks  int           // default 10: 150-300 ms election timeout
@@ -194,6 +200,14 @@ func (c *Config) setDefaults() error {
 	}
 	if err := c.setSecurityDefaults(); err != nil {
 		return err
+	}
+	for name, addr := range c.PeerDialAddrs {
+		if name == c.Name {
+			return &FieldError{Field: "PeerDialAddrs", Err: fmt.Errorf("%q is this node: a node does not dial itself", name)}
+		}
+		if _, _, err := net.SplitHostPort(addr); err != nil {
+			return &FieldError{Field: "PeerDialAddrs", Err: fmt.Errorf("member %q: want a raft address host:port: %w", name, err)}
+		}
 	}
 	if c.Join != "" {
 		if len(c.InitialCluster) > 0 {

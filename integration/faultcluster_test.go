@@ -16,7 +16,8 @@ import (
 // faultCluster is a cluster of real `raftsql serve` processes whose peer
 // links all run through linkProxies the test controls: each node's
 // --initial-cluster lists itself at its real raft address and every peer
-// at the address of the proxy for that directed link. This works because
+// at the address of the proxy for that directed link, and its --peer-dial
+// pins those proxy addresses over the real ones the peers advertise. This works because
 // the cluster id hashes member names only (membership.ClusterID), so the
 // nodes agree on it although their address lists differ.
 type faultCluster struct {
@@ -58,11 +59,15 @@ func startFaultCluster(t *testing.T, size int, seed uint64, extra ...string) *fa
 		}
 	}
 	for i := range size {
-		var initial []string
+		// --initial-cluster names the peers at their proxies, and so does
+		// --peer-dial: without it each node would dial a peer at the real
+		// address the peer advertises (once applied), around the proxies.
+		var initial, dial []string
 		for j := range size {
 			addr := raftAddr(j)
 			if i != j {
 				addr = fc.proxies[i][j].addr()
+				dial = append(dial, name(j)+"="+addr)
 			}
 			initial = append(initial, name(j)+"="+addr)
 		}
@@ -74,7 +79,7 @@ func startFaultCluster(t *testing.T, size int, seed uint64, extra ...string) *fa
 		}
 		p.args = append([]string{"serve", "--id", p.name, "--data-dir", p.dataDir,
 			"--pg-listen", p.pgAddr, "--raft-listen", raftAddr(i),
-			"--initial-cluster", strings.Join(initial, ","), "--log-level", "info"}, extra...)
+			"--initial-cluster", strings.Join(initial, ","), "--peer-dial", strings.Join(dial, ","), "--log-level", "info"}, extra...)
 		fc.nodes = append(fc.nodes, p)
 	}
 	t.Cleanup(func() {
