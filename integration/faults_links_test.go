@@ -50,33 +50,48 @@ func (fc *faultCluster) leaderLinks(l int) [][2]int {
 	return links
 }
 
-// awaitDeposed waits until every running node but i names a leader other
-// than i (i was isolated: the others must have moved on without it).
+// deposed reports whether every running node but i names a leader other
+// than i (i was isolated: the others must move on without it), and how
+// many still name i or none.
+func (fc *faultCluster) deposed(i int) (ok bool, behind, others int) {
+	for j, p := range fc.nodes {
+		if j == i || fc.down[j] || fc.paused[j] {
+			continue
+		}
+		others++
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		v, err := showSetting(ctx, p.url(), "raftsql.leader")
+		cancel()
+		if err != nil || v == "" || v == "none" || v == fc.nodes[i].name {
+			behind++
+		}
+	}
+	return others > 0 && behind == 0, behind, others
+}
+
+// awaitDeposed waits until the nodes but i have deposed it.
 func (fc *faultCluster) awaitDeposed(i int, timeout time.Duration) error {
 	deadline := time.Now().Add(timeout)
 	for {
-		moved := 0
-		others := 0
-		for j, p := range fc.nodes {
-			if j == i || fc.down[j] || fc.paused[j] {
-				continue
-			}
-			others++
-			ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-			v, err := showSetting(ctx, p.url(), "raftsql.leader")
-			cancel()
-			if err == nil && v != "" && v != "none" && v != fc.nodes[i].name {
-				moved++
-			}
-		}
-		if others > 0 && moved == others {
+		ok, behind, others := fc.deposed(i)
+		if ok {
 			return nil
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("%s isolated for %v and still the leader of %d of %d other nodes", fc.nodes[i].name, timeout, others-moved, others)
+			return fmt.Errorf("%s isolated for %v and %d of %d other nodes have no other leader", fc.nodes[i].name, timeout, behind, others)
 		}
 		time.Sleep(50 * time.Millisecond) // polling a condition
 	}
+}
+
+// droppedBytes is what every link's cuts have dropped so far.
+func (fc *faultCluster) droppedBytes() int64 {
+	var sum int64
+	fc.eachLink(func(p *linkProxy) {
+		_, _, d := p.traffic()
+		sum += d
+	})
+	return sum
 }
 
 // TestFaultsLinksCarryTraffic checks that the proxies stay in the path

@@ -194,6 +194,24 @@ func (r *faultsRun) check() (problems []string, summary string, linearizable por
 	return problems, summary, res, artifacts
 }
 
+// networkProblems are the signs that the run's network faults did not
+// reach the peer traffic: the nemesis's own (cuts that dropped nothing,
+// an isolated leader never deposed), and, healed, a leader whose links
+// through the proxies carry nothing.
+func (r *faultsRun) networkProblems() []string {
+	problems := r.nem.networkProblems()
+	if l := r.fc.currentLeader(); l >= 0 {
+		var links [][2]int
+		for _, lk := range r.fc.leaderLinks(l) {
+			links = append(links, lk, [2]int{lk[1], lk[0]})
+		}
+		if err := r.fc.awaitForwarded(links, 10*time.Second); err != nil {
+			problems = append(problems, err.Error())
+		}
+	}
+	return problems
+}
+
 func formatCounts(m map[string]int, mu *sync.Mutex) string {
 	mu.Lock()
 	defer mu.Unlock()
@@ -220,6 +238,7 @@ func TestFaults(t *testing.T) {
 	r := newFaultsRun(t, cfg)
 	r.run(cfg.duration)
 	problems, summary, _, artifacts := r.check()
+	problems = append(problems, r.networkProblems()...)
 	t.Logf("summary:\n%s", summary)
 	if len(problems) > 0 {
 		t.Fatalf("seed %d: %d problems (artifacts: %s):\n%s", cfg.seed, len(problems), artifacts, strings.Join(problems, "\n"))
