@@ -37,7 +37,13 @@ type faultCluster struct {
 // behind per-link proxies.
 func startFaultCluster(t *testing.T, size int, seed uint64, extra ...string) *faultCluster {
 	t.Helper()
-	bin := raftsqlBinary(t)
+	return startFaultClusterBin(t, raftsqlBinary(t), nil, size, seed, extra...)
+}
+
+// startFaultClusterBin is startFaultCluster running bin with env added to
+// each process's environment (the self-tests' broken builds).
+func startFaultClusterBin(t *testing.T, bin string, env []string, size int, seed uint64, extra ...string) *faultCluster {
+	t.Helper()
 	ports := freePorts(t, 2*size)
 	dir := t.TempDir()
 	fc := &faultCluster{procCluster: &procCluster{t: t, bin: bin}, dir: dir,
@@ -76,6 +82,7 @@ func startFaultCluster(t *testing.T, size int, seed uint64, extra ...string) *fa
 			pgAddr:  "127.0.0.1:" + strconv.Itoa(ports[size+i]),
 			dataDir: filepath.Join(dir, name(i)),
 			logPath: filepath.Join(dir, name(i)+".log"),
+			env:     env,
 		}
 		p.args = append([]string{"serve", "--id", p.name, "--data-dir", p.dataDir,
 			"--pg-listen", p.pgAddr, "--raft-listen", raftAddr(i),

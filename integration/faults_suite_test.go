@@ -36,6 +36,7 @@ type faultsConfig struct {
 	nodes      int
 	duration   time.Duration
 	staleReads bool
+	breakage   string // a deliberately broken build (faults_breakage_test.go)
 }
 
 func faultsConfigFromEnv(t *testing.T) faultsConfig {
@@ -90,7 +91,11 @@ func newFaultsRun(t *testing.T, cfg faultsConfig) *faultsRun {
 	t.Helper()
 	t.Logf("faults run: seed=%d nodes=%d duration=%v stale_reads=%v (RAFTSQL_FAULTS_SEED=%d reproduces the fault schedule)",
 		cfg.seed, cfg.nodes, cfg.duration, cfg.staleReads, cfg.seed)
-	fc := startFaultCluster(t, cfg.nodes, cfg.seed, "--verify-interval", "2s")
+	bin, env := raftsqlBinary(t), []string(nil)
+	if cfg.breakage != "" {
+		bin, env = breakageBinary(t), []string{"RAFTSQL_BREAKAGE=" + cfg.breakage}
+	}
+	fc := startFaultClusterBin(t, bin, env, cfg.nodes, cfg.seed, "--verify-interval", "2s")
 	fc.leader(30 * time.Second)
 	opTimeout := 3 * time.Second
 	r := &faultsRun{t: t, cfg: cfg, fc: fc,
