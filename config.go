@@ -11,6 +11,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/cockroachdb/pebble/v2/vfs"
+
 	"github.com/raftsql/raftsql/membership"
 	"github.com/raftsql/raftsql/raft/transport"
 )
@@ -135,6 +137,10 @@ type Config struct {
 	// log entry, now() on reads, session timeouts (default time.Now).
 	// Tests inject it to make time pass without sleeping.
 	Clock func() time.Time
+
+	// logFS, when set, is the Raft log's file system (default: the OS's):
+	// tests inject failing syncs and full disks (diskfault_test.go).
+	logFS vfs.FS
 }
 
 func (c *Config) setDefaults() error {
