@@ -26,6 +26,9 @@ type faultCluster struct {
 	proxies [][]*linkProxy // [from][to]; nil on the diagonal
 	paused  []bool
 	down    []bool // SIGKILLed, not yet restarted
+	// replaced: removed from the cluster and wiped; healing starts it
+	// again with --join (faults_membership_test.go)
+	replaced []bool
 
 	logMu  sync.Mutex
 	events []string // every fault action, timestamped, for the artifacts
@@ -47,7 +50,7 @@ func startFaultClusterBin(t *testing.T, bin string, env []string, size int, seed
 	ports := freePorts(t, 2*size)
 	dir := t.TempDir()
 	fc := &faultCluster{procCluster: &procCluster{t: t, bin: bin}, dir: dir,
-		paused: make([]bool, size), down: make([]bool, size), start: time.Now(), seed: seed}
+		paused: make([]bool, size), down: make([]bool, size), replaced: make([]bool, size), start: time.Now(), seed: seed}
 	raftAddr := func(i int) string { return "127.0.0.1:" + strconv.Itoa(ports[i]) }
 	name := func(i int) string { return "n" + strconv.Itoa(i+1) }
 	fc.proxies = make([][]*linkProxy, size)
@@ -232,8 +235,13 @@ func (fc *faultCluster) healAll() {
 	fc.eachLink(func(p *linkProxy) { p.heal() })
 	for i := range fc.nodes {
 		fc.resume(i)
-		if fc.down[i] {
+		if fc.down[i] && !fc.replaced[i] {
 			fc.restart(i)
+		}
+	}
+	for i := range fc.nodes {
+		if fc.replaced[i] {
+			fc.rejoin(i)
 		}
 	}
 }

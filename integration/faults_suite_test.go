@@ -95,7 +95,11 @@ func newFaultsRun(t *testing.T, cfg faultsConfig) *faultsRun {
 	if cfg.breakage != "" {
 		bin, env = breakageBinary(t), []string{"RAFTSQL_BREAKAGE=" + cfg.breakage}
 	}
-	fc := startFaultClusterBin(t, bin, env, cfg.nodes, cfg.seed, "--verify-interval", "2s")
+	// Small snapshot thresholds: nodes snapshot and compact their logs
+	// every few seconds under the workload, so a node back from a kill,
+	// a pause or a partition often catches up by snapshot.
+	fc := startFaultClusterBin(t, bin, env, cfg.nodes, cfg.seed, "--verify-interval", "2s",
+		"--snapshot-entries", "1000", "--log-tail-entries", "200")
 	fc.leader(30 * time.Second)
 	opTimeout := 3 * time.Second
 	r := &faultsRun{t: t, cfg: cfg, fc: fc,

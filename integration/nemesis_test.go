@@ -39,6 +39,7 @@ func newNemesis(fc *faultCluster, seed uint64, hold, quiet [2]time.Duration) *ne
 var faultKinds = []string{
 	"kill", "kill-leader", "pause", "pause-leader", "cut-one-way", "cut-two-way",
 	"isolate-leader", "partition-majority-minority", "bridge", "latency", "reset", "bandwidth",
+	"transfer-leader", "checkpoint", "replace-member",
 }
 
 func (n *nemesis) between(r [2]time.Duration) time.Duration {
@@ -161,6 +162,38 @@ func (n *nemesis) apply(kind string) (isolatedLeader int) {
 		fc.resetLinks(perm[0])
 	case "bandwidth":
 		fc.bandwidth((16 + n.rng.IntN(240)) << 10)
+	case "transfer-leader":
+		if l := fc.currentLeader(); l >= 0 {
+			for _, j := range perm {
+				if j != l && fc.running(j) {
+					fc.transferLeader(l, j)
+					break
+				}
+			}
+		}
+	case "checkpoint":
+		if fc.running(perm[0]) {
+			fc.checkpoint(perm[0])
+		}
+	case "replace-member":
+		// Only with every member up, through the leader, so that the
+		// removal's outcome is known (see faultCluster.replace).
+		l := fc.currentLeader()
+		all := l >= 0
+		for j := range size {
+			all = all && fc.running(j)
+		}
+		if !all {
+			fc.logf("replace a member: skipped (not every member is up)")
+			n.counts[kind]-- // counted only when it happens
+			break
+		}
+		for _, j := range perm {
+			if j != l {
+				fc.replace(j, l)
+				break
+			}
+		}
 	}
 	return -1
 }

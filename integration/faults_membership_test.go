@@ -1,0 +1,105 @@
+package integration
+
+import (
+	"context"
+	"os"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Faults that go through the cluster's own admin SQL: leadership
+// transfers, snapshots on demand (CHECKPOINT, with small
+// --snapshot-entries/--log-tail-entries so that a restarted node often
+// catches up by snapshot), and replacing a member: removed through SQL,
+// its data directory wiped, started again empty with --join. The joiner
+// keeps its name and ports, so the proxies toward it and every node's
+// --peer-dial for its name still apply; its --join names the proxy of
+// its link to the member it joins through.
+
+// adminTimeout bounds one admin statement of the nemesis.
+const adminTimeout = 5 * time.Second
+
+// execOn runs one statement on node i.
+func (fc *faultCluster) execOn(i int, sql string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), adminTimeout)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, fc.nodes[i].url())
+	if err != nil {
+		return err
+	}
+	defer conn.Close(context.Background())
+	_, err = conn.Exec(ctx, sql, pgx.QueryExecModeSimpleProtocol)
+	return err
+}
+
+// running reports whether node i is up and not stopped.
+func (fc *faultCluster) running(i int) bool {
+	return !fc.down[i] && !fc.paused[i] && !fc.replaced[i]
+}
+
+// transferLeader asks the leader to hand leadership to node to.
+func (fc *faultCluster) transferLeader(lead, to int) {
+	err := fc.execOn(lead, "ALTER CLUSTER TRANSFER LEADERSHIP TO '"+fc.nodes[to].name+"'")
+	fc.logf("transfer leadership %s -> %s: %v", fc.nodes[lead].name, fc.nodes[to].name, errOrOK(err))
+}
+
+// checkpoint has node i snapshot its database and compact its log.
+func (fc *faultCluster) checkpoint(i int) {
+	err := fc.execOn(i, "CHECKPOINT")
+	fc.logf("CHECKPOINT on %s: %v", fc.nodes[i].name, errOrOK(err))
+}
+
+// replace removes member i through node via, then kills it and wipes its
+// data directory; healing starts it again with --join. A removal that
+// fails leaves the member running (a removal whose outcome was unknown
+// and that commits later makes the member exit on its own, which the
+// suite reports: the nemesis only removes through the leader, with every
+// member up, to make that rare).
+func (fc *faultCluster) replace(i, via int) {
+	err := fc.execOn(via, "ALTER CLUSTER REMOVE MEMBER '"+fc.nodes[i].name+"'")
+	fc.logf("remove member %s through %s: %v", fc.nodes[i].name, fc.nodes[via].name, errOrOK(err))
+	if err != nil {
+		return
+	}
+	fc.kill(fc.nodes[i]) // it may have exited already, told of its removal
+	fc.down[i], fc.paused[i], fc.replaced[i] = true, false, true
+	fc.logf("wipe the data directory of %s", fc.nodes[i].name)
+	if err := os.RemoveAll(fc.nodes[i].dataDir); err != nil {
+		fc.t.Fatal(err)
+	}
+}
+
+// rejoin starts the replaced member i, empty, with --join through the
+// proxy of its link to a running member.
+func (fc *faultCluster) rejoin(i int) {
+	via := fc.currentLeader()
+	if via < 0 || via == i {
+		for j := range fc.size() {
+			if j != i && fc.running(j) {
+				via = j
+				break
+			}
+		}
+	}
+	p := fc.nodes[i]
+	var args []string
+	for k := 0; k < len(p.args); k++ {
+		if p.args[k] == "--initial-cluster" || p.args[k] == "--join" {
+			k++ // its value
+			continue
+		}
+		args = append(args, p.args[k])
+	}
+	p.args = append(args, "--join", fc.proxies[i][via].addr())
+	fc.logf("rejoin %s empty through %s", p.name, fc.nodes[via].name)
+	fc.procCluster.start(p)
+	fc.down[i], fc.replaced[i] = false, false
+}
+
+func errOrOK(err error) any {
+	if err == nil {
+		return "ok"
+	}
+	return err
+}
