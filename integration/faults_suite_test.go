@@ -26,7 +26,8 @@ import (
 //	RAFTSQL_FAULTS_NODES=5         cluster size
 //	RAFTSQL_FAULTS_SEED=12345      reproduce a run's fault schedule
 //	RAFTSQL_FAULTS_ARTIFACTS=dir   where a failing run leaves its evidence
-//	RAFTSQL_FAULTS_SELFTEST=1      run TestFaultsSelfTestStaleReads
+//	RAFTSQL_FAULTS_SELFTEST=1      run the self-tests (TestFaultsSelfTest*:
+//	                               stale reads, a wiped voter, broken builds)
 //
 // A failing run names a directory holding the seed, the fault log, the
 // register history with porcupine's visualisation, and the node logs.
