@@ -1,12 +1,8 @@
 package integration
 
 import (
-	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -16,31 +12,11 @@ import (
 // bug (breakage.go in the root package). Each must be caught by the same
 // nemesis and checks as the real suite.
 
-var (
-	breakageOnce sync.Once
-	breakageBin  string
-	breakageErr  error
-)
+var breakageBin = serveBinary{tags: "raftsql_breakage"}
 
 // breakageBinary builds the serve binary with the breakage switches.
 func breakageBinary(t *testing.T) string {
-	t.Helper()
-	breakageOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "raftsql-breakage-bin-")
-		if err != nil {
-			breakageErr = err
-			return
-		}
-		breakageBin = filepath.Join(dir, "raftsql")
-		out, err := exec.Command("go", "build", "-tags", "raftsql_breakage", "-o", breakageBin, "github.com/raftsql/raftsql/cmd/raftsql").CombinedOutput()
-		if err != nil {
-			breakageErr = fmt.Errorf("go build -tags raftsql_breakage: %v\n%s", err, out)
-		}
-	})
-	if breakageErr != nil {
-		t.Fatal(breakageErr)
-	}
-	return breakageBin
+	return breakageBin.get(t)
 }
 
 // TestFaultsSelfTestBreakage runs the suite against each broken build in

@@ -50,6 +50,16 @@ func (fc *faultCluster) leaderLinks(l int) [][2]int {
 	return links
 }
 
+// leaderLinksBothWays are the links from node l to every other node and
+// back: the leader's heartbeats and the followers' answers.
+func (fc *faultCluster) leaderLinksBothWays(l int) [][2]int {
+	var links [][2]int
+	for _, lk := range fc.leaderLinks(l) {
+		links = append(links, lk, [2]int{lk[1], lk[0]})
+	}
+	return links
+}
+
 // deposed reports whether every running node but i names a leader other
 // than i (i was isolated: the others must move on without it), and how
 // many still name i or none.
@@ -94,6 +104,16 @@ func (fc *faultCluster) droppedBytes() int64 {
 	return sum
 }
 
+// droppedOn is what the cuts of the given links have dropped so far.
+func (fc *faultCluster) droppedOn(links [][2]int) int64 {
+	var sum int64
+	for _, lk := range links {
+		_, _, d := fc.proxies[lk[0]][lk[1]].traffic()
+		sum += d
+	}
+	return sum
+}
+
 // TestFaultsLinksCarryTraffic checks that the proxies stay in the path
 // after every node has advertised its real raft address (which the
 // others apply), and that isolating the leader through them cuts it off:
@@ -126,28 +146,15 @@ func TestFaultsLinksCarryTraffic(t *testing.T) {
 	}
 	// The leader's heartbeats and the followers' answers: every link to
 	// and from the leader carries traffic.
-	var links [][2]int
-	for _, lk := range fc.leaderLinks(l) {
-		links = append(links, lk, [2]int{lk[1], lk[0]})
-	}
-	if err := fc.awaitForwarded(links, 10*time.Second); err != nil {
+	if err := fc.awaitForwarded(fc.leaderLinksBothWays(l), 10*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	var dropped0 int64
-	for _, lk := range fc.leaderLinks(l) {
-		_, _, d := fc.proxies[lk[0]][lk[1]].traffic()
-		dropped0 += d
-	}
+	dropped0 := fc.droppedOn(fc.leaderLinks(l))
 	fc.isolate(l)
 	if err := fc.awaitDeposed(l, 30*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	var dropped int64
-	for _, lk := range fc.leaderLinks(l) {
-		_, _, d := fc.proxies[lk[0]][lk[1]].traffic()
-		dropped += d
-	}
-	if dropped <= dropped0 {
+	if dropped := fc.droppedOn(fc.leaderLinks(l)); dropped <= dropped0 {
 		t.Fatalf("isolating %s dropped none of its messages", fc.nodes[l].name)
 	}
 	fc.healAll()

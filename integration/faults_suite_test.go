@@ -211,11 +211,7 @@ func (r *faultsRun) check() (problems []string, summary string, linearizable por
 func (r *faultsRun) networkProblems() []string {
 	problems := r.nem.networkProblems()
 	if l := r.fc.currentLeader(); l >= 0 {
-		var links [][2]int
-		for _, lk := range r.fc.leaderLinks(l) {
-			links = append(links, lk, [2]int{lk[1], lk[0]})
-		}
-		if err := r.fc.awaitForwarded(links, 10*time.Second); err != nil {
+		if err := r.fc.awaitForwarded(r.fc.leaderLinksBothWays(l), 10*time.Second); err != nil {
 			problems = append(problems, err.Error())
 		}
 	}
