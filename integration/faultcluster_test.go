@@ -47,7 +47,7 @@ func startFaultCluster(t *testing.T, size int, seed uint64, extra ...string) *fa
 // each process's environment (the self-tests' broken builds).
 func startFaultClusterBin(t *testing.T, bin string, env []string, size int, seed uint64, extra ...string) *faultCluster {
 	t.Helper()
-	ports := freePorts(t, 2*size)
+	ports := stablePorts(t, 2*size) // restarted on the same ports
 	dir := t.TempDir()
 	fc := &faultCluster{procCluster: &procCluster{t: t, bin: bin}, dir: dir,
 		paused: make([]bool, size), down: make([]bool, size), replaced: make([]bool, size), start: time.Now(), seed: seed}
