@@ -52,14 +52,16 @@ func (fc *faultCluster) checkpoint(i int) {
 
 // replace removes member i through node via, then kills it and wipes its
 // data directory; healing starts it again with --join. A removal that
-// fails leaves the member running (a removal whose outcome was unknown
-// and that commits later makes the member exit on its own, which the
-// suite reports: the nemesis only removes through the leader, with every
-// member up, to make that rare).
+// fails is followed for a few seconds: if the member leaves the
+// configuration meanwhile (the outcome was only unknown), it is replaced
+// all the same; otherwise it keeps running. (A removal that commits
+// later still would make the member exit on its own, which the suite
+// reports: the nemesis only removes through the leader, with every
+// member up, to make that rare.)
 func (fc *faultCluster) replace(i, via int) {
 	err := fc.execOn(via, "ALTER CLUSTER REMOVE MEMBER '"+fc.nodes[i].name+"'")
 	fc.logf("remove member %s through %s: %v", fc.nodes[i].name, fc.nodes[via].name, errOrOK(err))
-	if err != nil {
+	if err != nil && !fc.awaitRemoved(i, via, 5*time.Second) {
 		return
 	}
 	fc.kill(fc.nodes[i]) // it may have exited already, told of its removal
@@ -68,6 +70,30 @@ func (fc *faultCluster) replace(i, via int) {
 	if err := os.RemoveAll(fc.nodes[i].dataDir); err != nil {
 		fc.t.Fatal(err)
 	}
+}
+
+// awaitRemoved waits until node via's SHOW CLUSTER no longer lists
+// member i, and logs what it saw.
+func (fc *faultCluster) awaitRemoved(i, via int, timeout time.Duration) bool {
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		rows, err := showCluster(ctx, fc.nodes[via].url(), pgx.QueryExecModeSimpleProtocol)
+		cancel()
+		if err == nil {
+			listed := false
+			for _, r := range rows {
+				listed = listed || r.name == fc.nodes[i].name
+			}
+			if !listed {
+				fc.logf("%s left the configuration after all", fc.nodes[i].name)
+				return true
+			}
+		}
+		time.Sleep(100 * time.Millisecond) // polling a condition
+	}
+	fc.logf("%s is still a member after %v: left running", fc.nodes[i].name, timeout)
+	return false
 }
 
 // rejoin starts the replaced member i, empty, with --join through the
