@@ -29,6 +29,7 @@ type faultCluster struct {
 	// replaced: removed from the cluster and wiped; healing starts it
 	// again with --join (faults_membership_test.go)
 	replaced []bool
+	removing []bool // a removal with an unknown outcome was attempted
 
 	logMu  sync.Mutex
 	events []string // every fault action, timestamped, for the artifacts
@@ -50,7 +51,7 @@ func startFaultClusterBin(t *testing.T, bin string, env []string, size int, seed
 	ports := stablePorts(t, 2*size) // restarted on the same ports
 	dir := t.TempDir()
 	fc := &faultCluster{procCluster: &procCluster{t: t, bin: bin}, dir: dir,
-		paused: make([]bool, size), down: make([]bool, size), replaced: make([]bool, size), start: time.Now(), seed: seed}
+		paused: make([]bool, size), down: make([]bool, size), replaced: make([]bool, size), removing: make([]bool, size), start: time.Now(), seed: seed}
 	raftAddr := func(i int) string { return "127.0.0.1:" + strconv.Itoa(ports[i]) }
 	name := func(i int) string { return "n" + strconv.Itoa(i+1) }
 	fc.proxies = make([][]*linkProxy, size)
@@ -240,6 +241,7 @@ func (fc *faultCluster) healAll() {
 		}
 	}
 	for i := range fc.nodes {
+		fc.replaceIfRemoved(i)
 		if fc.replaced[i] {
 			fc.rejoin(i)
 		}

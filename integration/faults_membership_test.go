@@ -1,6 +1,7 @@
 package integration
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"time"
@@ -62,12 +63,38 @@ func (fc *faultCluster) replace(i, via int) {
 	err := fc.execOn(via, "ALTER CLUSTER REMOVE MEMBER '"+fc.nodes[i].name+"'")
 	fc.logf("remove member %s through %s: %v", fc.nodes[i].name, fc.nodes[via].name, errOrOK(err))
 	if err != nil && !fc.awaitRemoved(i, via, 5*time.Second) {
+		fc.removing[i] = true // healing looks again (replaceIfRemoved)
 		return
 	}
 	fc.kill(fc.nodes[i]) // it may have exited already, told of its removal
 	fc.down[i], fc.paused[i], fc.replaced[i] = true, false, true
 	fc.logf("wipe the data directory of %s", fc.nodes[i].name)
 	if err := os.RemoveAll(fc.nodes[i].dataDir); err != nil {
+		fc.t.Fatal(err)
+	}
+}
+
+// replaceIfRemoved replaces member i if a removal of it whose outcome was
+// unknown took effect since (its process stopped, told of its removal).
+func (fc *faultCluster) replaceIfRemoved(i int) {
+	p := fc.nodes[i]
+	if !fc.removing[i] || p.cmd == nil {
+		return
+	}
+	select {
+	case <-p.exited:
+	default:
+		return // still running: a member, or not told yet
+	}
+	if b, _ := os.ReadFile(p.logPath); !bytes.Contains(b, []byte("was removed from the cluster")) {
+		return // exited for another reason: the suite reports it
+	}
+	fc.logf("%s stopped, removed after all", p.name)
+	fc.removing[i] = false
+	fc.kill(p)
+	fc.down[i], fc.paused[i], fc.replaced[i] = true, false, true
+	fc.logf("wipe the data directory of %s", p.name)
+	if err := os.RemoveAll(p.dataDir); err != nil {
 		fc.t.Fatal(err)
 	}
 }
