@@ -23,6 +23,10 @@ const (
 	// between nodes in a MsgProp's entry (join.go).
 	entryJoinRequest byte = 5
 	entryJoinReply   byte = 6
+	// entryRepairRequest (7, repair.go) is never in the log either, nor
+	// an unborn initial member's question and the answer (birth.go).
+	entryBirthQuery byte = 8
+	entryBirthReply byte = 9
 )
 
 const (
@@ -124,6 +128,13 @@ func (q *applyQueue) pushEntries(ents []raft.Entry) {
 
 // next returns the oldest item, waiting for one; false once stop is closed.
 func (q *applyQueue) next(stop <-chan struct{}) (applyItem, bool) {
+	return q.nextOr(stop, func() bool { return false })
+}
+
+// nextOr is next, but returns an empty item when woken while nothing is
+// queued and poke reports true (the apply goroutine has other work: a
+// repair).
+func (q *applyQueue) nextOr(stop <-chan struct{}, poke func() bool) (applyItem, bool) {
 	for {
 		q.mu.Lock()
 		if len(q.items) > 0 {
@@ -134,6 +145,9 @@ func (q *applyQueue) next(stop <-chan struct{}) (applyItem, bool) {
 			return it, true
 		}
 		q.mu.Unlock()
+		if poke() {
+			return applyItem{}, true
+		}
 		select {
 		case <-q.wake:
 		case <-stop:
@@ -141,6 +155,9 @@ func (q *applyQueue) next(stop <-chan struct{}) (applyItem, bool) {
 		}
 	}
 }
+
+// empty reports an item that holds no work (see next).
+func (it applyItem) empty() bool { return it.snap == nil && it.ents == nil && it.hi == 0 }
 
 // release returns an item's bytes to the bound once it has been applied.
 func (q *applyQueue) release(it applyItem) {
@@ -171,12 +188,30 @@ func (n *Node) halt() { n.haltOnce.Do(func() { close(n.haltc) }) }
 func (n *Node) applyLoop() {
 	defer close(n.applyDone)
 	for {
-		it, ok := n.applyq.next(n.haltc)
-		if !ok || n.stopping() {
-			return
+		var err error
+		if n.rep.due.Load() {
+			// Before anything more is applied to a state that cannot be
+			// trusted (repair.go).
+			err = n.repair()
+		} else {
+			it, ok := n.applyq.nextOr(n.haltc, n.rep.due.Load)
+			if !ok || n.stopping() {
+				return
+			}
+			if it.empty() {
+				continue
+			}
+			err = n.applyItem(it)
+			if err != nil && !n.stopping() && !n.cfg.NoSelfRepair && sqlexec.IsDamaged(err) {
+				// A damaged file: repaired, then the item is applied
+				// again (what the repaired state holds is skipped).
+				n.requestRepair(damageReason(err))
+				if err = n.repair(); err == nil {
+					err = n.applyItem(it)
+				}
+			}
+			n.applyq.release(it)
 		}
-		err := n.applyItem(it)
-		n.applyq.release(it)
 		if err != nil {
 			if n.stopping() || errors.Is(err, errApplyStopped) {
 				// SQLite may have logged the refused commit of the
@@ -285,13 +320,18 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 		err := fmt.Errorf("raftsql: apply through %d failed (SQLite is at %d)", last, got)
 		for _, res := range results {
 			if res != nil && res.Err != nil {
-				err = fmt.Errorf("%w: %v", err, res.Err)
+				err = fmt.Errorf("%w: %w", err, res.Err)
 				break
 			}
 		}
 		return err
 	}
 	for _, e := range ents {
+		if e.Index <= n.db.AppliedIndex() && e.Type != raft.EntryConfChange {
+			// In the state already: a repair installed an image past it
+			// (repair.go). Configuration changes are skipped below.
+			continue
+		}
 		switch e.Type {
 		case raft.EntryConfChange:
 			if err := flush(); err != nil {
@@ -325,7 +365,7 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 				if n.stopping() {
 					return errApplyStopped
 				}
-				return fmt.Errorf("raftsql: apply %d: record configuration change: %v", e.Index, err)
+				return fmt.Errorf("raftsql: apply %d: record configuration change: %w", e.Index, orNotRecorded(err))
 			}
 			n.setApplied(e.Index)
 			if err := n.applyMembershipChange(e.Index, cc); err != nil {
@@ -364,7 +404,7 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 					if n.stopping() {
 						return errApplyStopped
 					}
-					return fmt.Errorf("raftsql: apply %d: record the member table: %v", e.Index, err)
+					return fmt.Errorf("raftsql: apply %d: record the member table: %w", e.Index, orNotRecorded(err))
 				}
 				n.setApplied(e.Index)
 			default:
@@ -375,6 +415,15 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 		}
 	}
 	return flush()
+}
+
+// orNotRecorded is err, or, when SQLite reported no error but did not
+// record the entry, an error saying so.
+func orNotRecorded(err error) error {
+	if err == nil {
+		return errors.New("not recorded")
+	}
+	return err
 }
 
 // confRequest asks the driver, the only goroutine that touches the Raft

@@ -55,6 +55,11 @@ type Config struct {
 	// peeraddr.go). Only this node's dialing changes: the member table and
 	// what other nodes dial keep the advertised addresses.
 	PeerDialAddrs map[string]string
+	// JoinToken is the cluster's join secret (jointoken.go): a joining
+	// node presents it (required with Join); a member whose data
+	// directory records none (a cluster from before join tokens) uses it
+	// as the cluster's token.
+	JoinToken string
 
 	TickInterval   time.Duration // default 15ms
 	ElectionTicks  int           // default 10: 150-300 ms election timeout
@@ -78,6 +83,11 @@ type Config struct {
 	// one check hashes (default 2000). See verify.go.
 	VerifyInterval time.Duration
 	VerifyRows     int
+	// NoSelfRepair keeps a node whose SQLite state cannot be trusted (a
+	// diverged replica, a damaged file) as it is, for forensics: it stays
+	// diverged, or stops, until an operator repairs it. By default it
+	// repairs itself (repair.go).
+	NoSelfRepair bool
 
 	// Snapshots and log compaction (snapshots.go). A snapshot is made
 	// after SnapshotEntries entries (default 100000) or SnapshotLogBytes
@@ -224,6 +234,9 @@ func (c *Config) setDefaults() error {
 		}
 		if c.RaftListen == "" {
 			return &FieldError{Field: "RaftListen", Err: errors.New("a joining node needs a raft address its peers can reach")}
+		}
+		if c.JoinToken == "" {
+			return &FieldError{Field: "JoinToken", Err: errors.New("joining a cluster needs its join token: run SHOW raftsql.join_token on any member as a superuser and pass it in a file")}
 		}
 		return nil
 	}

@@ -45,7 +45,14 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 	if err != nil {
 		return fmt.Errorf("raftsql: read raft state: %w", err)
 	}
-	if hs.IsEmpty() && last == 0 && len(conf.Voters) == 0 && len(conf.Learners) == 0 && n.cfg.Join == "" {
+	empty := hs.IsEmpty() && last == 0 && len(conf.Voters) == 0 && len(conf.Learners) == 0
+	if empty && n.birth.id.Born && n.birth.id.Nonce != 0 {
+		// A born initial member bootstrapped its log store before it was
+		// born (birth.go), so its log was deleted: it has forgotten its
+		// votes and entries, and must not come back as the voter it was.
+		return fmt.Errorf("raftsql: the Raft log of member %q in %s is missing although the member has served (identity.json says so): it must not come back as the voter it was. Move the data directory aside. %s", n.cfg.Name, n.cfg.DataDir, wayBack(n.cfg.Name))
+	}
+	if empty && n.cfg.Join == "" {
 		var voters []uint64
 		for _, m := range n.cfg.InitialCluster {
 			voters = append(voters, membership.MemberID(m.Name))
@@ -68,9 +75,9 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 	if err := n.openSnapshots(); err != nil {
 		return err
 	}
-	db, err := sqlexec.Open(ctx, filepath.Join(n.cfg.DataDir, "db.sqlite"), sqlexec.Options{Logger: n.log, Clock: n.cfg.Clock, StepBudget: n.cfg.StepBudget})
+	db, err := n.openCheckedDB(ctx, sqlexec.Options{Logger: n.log, Clock: n.cfg.Clock, StepBudget: n.cfg.StepBudget}, hs.Commit)
 	if err != nil {
-		return fmt.Errorf("raftsql: open the SQLite database %s: %w (if the file is damaged, move it aside and restart: the node rebuilds it from its Raft log, starting from its newest snapshot if the log was compacted)", filepath.Join(n.cfg.DataDir, "db.sqlite"), err)
+		return fmt.Errorf("raftsql: open the SQLite database %s: %w (if the file is damaged, move it aside and restart: the node rebuilds it from its Raft log, starting from its newest snapshot if the log was compacted)", filepath.Join(n.cfg.DataDir, dbFile), err)
 	}
 	n.db = db
 	defer func() {

@@ -19,11 +19,11 @@ import (
 // in SHOW raftsql.verification. The mark is durable (the file DIVERGED in
 // the data directory), so a restart does not make the node trusted again.
 //
-// Repair: until the node can install a snapshot from a healthy peer (the
-// snapshot issue: installSnapshot, then remove the mark), the operator
-// stops the node, replaces its data directory with a copy of a healthy
-// node's (or an empty one, which replays the whole log), and removes the
-// DIVERGED file.
+// Repair: the node repairs itself (repair.go): it replaces its database
+// with a healthy peer's snapshot and then removes the mark. With
+// Config.NoSelfRepair the operator does it: stop the node, move its
+// db.sqlite aside (it replays its own Raft log, or installs its newest
+// snapshot), and remove the DIVERGED file.
 //
 // Limits: the Raft core has no "never campaign" switch, so a diverged
 // voter still votes and may win an election; it then transfers leadership
@@ -46,7 +46,12 @@ func (n *Node) loadDiverged() {
 	n.ver.mu.Lock()
 	n.ver.diverged = why
 	n.ver.mu.Unlock()
-	n.log.Error("this replica is DIVERGED: its data differs from the cluster's; it serves no reads or writes until repaired (see "+divergedFile+" in its data directory)", "reason", why)
+	if n.cfg.NoSelfRepair {
+		n.log.Error("this replica is DIVERGED: its data differs from the cluster's; it serves no reads or writes until repaired (see "+divergedFile+" in its data directory)", "reason", why)
+		return
+	}
+	// repair logs the one line that says what happens.
+	n.requestRepair("marked DIVERGED before a restart: " + why)
 }
 
 // recordDiverged makes the mark (already set in memory by the check that
@@ -56,24 +61,33 @@ func (n *Node) recordDiverged(why string) {
 	if err := os.WriteFile(path, []byte(why+"\n"), 0o644); err != nil {
 		n.log.Error("cannot record the divergence mark", "path", path, "err", err)
 	}
-	n.log.Error("this replica is DIVERGED: its data differs from the majority's at the same log index; it stops serving reads, writes and leadership. Repair: stop it, move its db.sqlite aside (it replays its own Raft log), remove "+divergedFile+"; or, to start from an empty data directory, run ALTER CLUSTER REMOVE MEMBER for it first and start it with --join (it joins as a new member)",
-		"reason", why, "mark", path)
+	if n.cfg.NoSelfRepair {
+		n.log.Error("this replica is DIVERGED: its data differs from the majority's at the same log index; it stops serving reads, writes and leadership. Self-repair is off: stop it, move its db.sqlite aside (it replays its own Raft log), remove "+divergedFile+"; or, to start from an empty data directory, run ALTER CLUSTER REMOVE MEMBER for it first and start it with --join (it joins as a new member)",
+			"reason", why, "mark", path)
+	}
 	// The verify loop hands leadership away now if this node leads, and
 	// at every later leader change that makes it lead.
 	select {
 	case n.ver.handoff <- struct{}{}:
 	default:
 	}
+	// repair logs the one line that says what happens.
+	n.requestRepair("DIVERGED: " + why)
 }
 
-// divergedReason is why this node is diverged ("" if it is not).
+// divergedReason is why this node is diverged, or repairing a damaged
+// database (repair.go), and so serves nothing ("" if it is not).
 func (n *Node) divergedReason() string {
 	if n.ver == nil { // a Node built by a unit test, without Start
 		return ""
 	}
 	n.ver.mu.Lock()
-	defer n.ver.mu.Unlock()
-	return n.ver.diverged
+	why := n.ver.diverged
+	n.ver.mu.Unlock()
+	if why == "" && n.rep != nil && n.rep.due.Load() {
+		why = "repairing: " + n.rep.reason()
+	}
+	return why
 }
 
 // Diverged reports whether this node found its data differing from the

@@ -29,13 +29,20 @@
 // table derived from the log), join.go (identity and incarnations, joining
 // with Config.Join, removal), upkeep.go (advertising addresses, promoting
 // caught-up learners), cluster_admin.go (ALTER CLUSTER), cluster_show.go
-// (SHOW CLUSTER), lostlog.go (a voter that lost its log is refused).
+// (SHOW CLUSTER), lostlog.go (a voter that lost its log is refused),
+// birth.go (an initial member votes only once every initial member has
+// vouched for this incarnation), jointoken.go (the secret --join presents).
 //
 // Operations (docs/operations.md): admin.go (the admin HTTP listener's
 // source, package adminhttp), ready.go (readiness; a node that cannot
 // take part in its cluster refuses clients at once), metrics.go (the
 // node's own Prometheus registry), datadir_lock.go (one process per data
 // directory).
+// Trust in the state (see docs/design.md, "Self-verification" and
+// "Self-repair"): verify.go (replicas compare checksums through the log),
+// diverged.go (the DIVERGED mark), repair.go (a diverged replica or a
+// damaged SQLite file rebuilds itself from a healthy peer's snapshot, or
+// from its own snapshot and log at start).
 //
 // Invariants:
 //   - A client hears success for a write only after its entry committed
@@ -43,6 +50,10 @@
 //   - Entries are applied in log order, exactly once per request id.
 //   - A linearizable read runs only after this node has applied at least the
 //     read index the leader confirmed after the read began.
-//   - A member's id includes its incarnation: a node that lost its data
-//     directory never counts in a quorum as the member it was.
+//   - A member's id includes its incarnation (joined members) or its
+//     incarnation is vouched for by the roster made at the cluster's birth
+//     (initial members): a node that lost its data directory never counts
+//     in a quorum as the member it was.
+//   - An initial member that is not yet born neither ticks nor steps a
+//     Raft message.
 package raftsql

@@ -154,6 +154,10 @@ type failure struct{ err error }
 // the core (as etcd's raft loop waits for the apply of a Ready holding a
 // configuration change). A leader always ticks (heartbeats, check-quorum).
 func (n *Node) tick() {
+	if !n.born() {
+		// An initial member not yet born never campaigns (birth.go).
+		return
+	}
 	if n.confPending() && n.leader.Load() != n.id {
 		return
 	}
@@ -167,6 +171,11 @@ func (n *Node) confPending() bool {
 }
 
 func (n *Node) step(m raft.Message) {
+	if !n.born() {
+		// Nor votes nor acknowledges: it may be an earlier self's
+		// successor with an empty log (birth.go).
+		return
+	}
 	n.contacts.heard(m.From, time.Now())
 	n.checkLostLog(m)
 	if m.Type == raft.MsgTimeoutNow && n.confPending() {
@@ -203,6 +212,17 @@ func (n *Node) handleReady(rd raft.Ready, inflight map[uint64]*inflightRead) err
 			n.log.Info("leader changed", "leader", n.nameOf(rd.SoftState.Lead), "state", rd.SoftState.RaftState.String())
 		}
 	}
+	msgs := rd.Messages
+	if rd.HardState.IsEmpty() || rd.HardState.Term == n.term.Load() {
+		// A leader's appends leave before its own log write, so that the
+		// followers' fsyncs overlap with the leader's instead of following
+		// it (see sendBeforePersist for why that is safe).
+		var early []raft.Message
+		early, msgs = sendBeforePersist(msgs)
+		if len(early) > 0 {
+			n.tr.Send(early)
+		}
+	}
 	if !rd.HardState.IsEmpty() {
 		n.term.Store(rd.HardState.Term)
 		n.commit.Store(rd.HardState.Commit)
@@ -224,7 +244,7 @@ func (n *Node) handleReady(rd raft.Ready, inflight map[uint64]*inflightRead) err
 		}
 	}
 	// Step 2: send.
-	if msgs := n.streamSnapshots(rd.Messages); len(msgs) > 0 {
+	if msgs := n.streamSnapshots(msgs); len(msgs) > 0 {
 		n.tr.Send(msgs)
 	}
 	// Step 3: hand the snapshot and the committed entries (all already
@@ -260,4 +280,33 @@ func allNormal(ents []raft.Entry) bool {
 		}
 	}
 	return true
+}
+
+// sendBeforePersist splits a Ready's messages into the leader's appends
+// (MsgApp), which may be sent before the Ready is persisted, and the rest,
+// which must wait for it (votes, append acknowledgements, snapshots). The
+// caller sends early only when the Ready does not change the persisted
+// term, so the only hard state a MsgApp depends on (the leader's term, and
+// its vote for itself in that term) is durable already.
+//
+// Sending a leader's entries before its own fsync is the optimization of
+// the Raft thesis (section 10.2.1) and etcd-io/raft (messages may be sent
+// while entries of the same batch are being persisted). It is safe here
+// because the leader cannot act on an acknowledgement before its own write
+// is durable: the core counts the leader's own entries as soon as they are
+// appended, but this driver is the only goroutine that steps the core, and
+// it persists the Ready before it steps any message again, so no commit
+// decision (and no committed entry, read index or commit index sent to a
+// follower) is made until the leader's copy is on disk too. If the leader
+// crashes before its write completes, the followers hold uncommitted
+// entries, which Raft resolves like any other uncommitted entries.
+func sendBeforePersist(msgs []raft.Message) (early, rest []raft.Message) {
+	for _, m := range msgs {
+		if m.Type == raft.MsgApp {
+			early = append(early, m)
+		} else {
+			rest = append(rest, m)
+		}
+	}
+	return early, rest
 }

@@ -45,6 +45,16 @@ type identity struct {
 	// Incarnation is 0 for a member of the initial cluster and random for
 	// a node that joined (membership.IncarnationID).
 	Incarnation uint64 `json:"incarnation,omitempty"`
+	// Nonce, Born and Roster: a member of the initial cluster's birth
+	// (birth.go). A data directory without a nonce predates births.
+	Nonce  uint64            `json:"nonce,omitempty"`
+	Born   bool              `json:"born,omitempty"`
+	Roster map[string]uint64 `json:"roster,omitempty"`
+	// JoinToken is the cluster's secret that --join must present
+	// (jointoken.go): drawn by the founder at birth, handed to each
+	// initial member with the roster, and recorded by a joining node
+	// from the token it presented.
+	JoinToken string `json:"join_token,omitempty"`
 }
 
 // resolveIdentity sets this node's Raft id and returns the cluster id of
@@ -66,6 +76,14 @@ func (n *Node) resolveIdentity(ctx context.Context) (uint64, error) {
 		if id.Name != n.cfg.Name {
 			return 0, &FieldError{Field: "Name", Err: fmt.Errorf("the data directory %s belongs to member %q, not %q", n.cfg.DataDir, id.Name, n.cfg.Name)}
 		}
+		if n.cfg.Join != "" && !id.isBorn() {
+			return 0, &FieldError{Field: "Join", Err: fmt.Errorf("the data directory %s belongs to member %q of an initial cluster that never started serving: it holds no data; move it aside and start with an empty data directory to join", n.cfg.DataDir, n.cfg.Name)}
+		}
+		if !id.isBorn() && membership.ClusterID(n.cfg.InitialCluster) != id.ClusterID {
+			// Its birth asks the other initial members (birth.go).
+			return 0, &FieldError{Field: "InitialCluster", Err: fmt.Errorf("member %q has not yet found the other members of its new cluster: start it with the same initial cluster as before (and as the other members)", n.cfg.Name)}
+		}
+		n.initBirth(id)
 		n.memberInc = id.Incarnation
 		n.id = membership.IncarnationID(n.cfg.Name, id.Incarnation)
 		return id.ClusterID, nil
@@ -85,7 +103,14 @@ func (n *Node) resolveIdentity(ctx context.Context) (uint64, error) {
 		}
 		n.joinTarget.Store(target)
 		id.ClusterID = c
+		id.JoinToken = n.cfg.JoinToken
+	} else if n.cfg.Join == "" && !n.hasLog() {
+		// A new member of the initial cluster: born later (birth.go).
+		if id.Nonce, err = n.drawIncarnation(); err != nil {
+			return 0, err
+		}
 	}
+	n.initBirth(id)
 	if err := writeFileAtomic(path, mustJSON(id)); err != nil {
 		return 0, fmt.Errorf("raftsql: record the data directory's identity: %w", err)
 	}
@@ -125,7 +150,7 @@ func (n *Node) askToJoin(ctx context.Context) {
 		target = t
 	}
 	n.tr.AddPeer(target, n.cfg.Join)
-	n.tr.Send([]raft.Message{joinMessage(n.id, target, entryJoinRequest, mustJSON(joinRequest{Member: n.selfInfo()}))})
+	n.tr.Send([]raft.Message{joinMessage(n.id, target, entryJoinRequest, mustJSON(joinRequest{Member: n.selfInfo(), Token: n.joinToken()}))})
 }
 
 func joinMessage(from, to uint64, kind byte, payload []byte) raft.Message {
@@ -156,6 +181,10 @@ func (n *Node) interceptJoin(m raft.Message) bool {
 		go n.handleJoinRequest(data[1:])
 	case entryJoinReply:
 		n.handleJoinReply(data[1:])
+	case entryBirthQuery:
+		n.handleBirthQuery(m.From, data[1:])
+	case entryBirthReply:
+		n.handleBirthReply(data[1:])
 	default:
 		return false
 	}
@@ -168,6 +197,7 @@ func (n *Node) interceptJoin(m raft.Message) bool {
 type joinRequest struct {
 	Member  membership.MemberInfo `json:"member"`
 	Relayed bool                  `json:"relayed,omitempty"`
+	Token   string                `json:"token"` // jointoken.go
 }
 
 // handleJoinRequest answers a node asking to join and, on the leader, has
@@ -181,6 +211,14 @@ func (n *Node) handleJoinRequest(data []byte) {
 	}
 	if err != nil || info.RaftAddr == "" {
 		n.log.Warn("join: ignoring a malformed join request", "err", err)
+		return
+	}
+	if why := n.checkJoinToken(req.Token); why != "" {
+		n.log.Warn("join: refused a node that did not present the cluster's join token", "member", info.Name, "raft_addr", info.RaftAddr, "why", why)
+		if !req.Relayed {
+			n.tr.AddPeer(info.ID, info.RaftAddr)
+			n.tr.Send([]raft.Message{joinMessage(n.id, info.ID, entryJoinReply, mustJSON(joinReply{Refused: why}))})
+		}
 		return
 	}
 	conf := n.conf.Load()
@@ -286,8 +324,13 @@ func (n *Node) handleJoinReply(data []byte) {
 // errOldIdentity is the refusal of a node that comes back empty under the
 // name of a voter, with the way back in.
 func errOldIdentity(name string) error {
-	return &NodeError{Code: "55000", Msg: fmt.Sprintf("member %q is a voter of this cluster, and a node with an empty data directory cannot rejoin as its old self (it has lost its log and its votes; counting it in a quorum could lose acknowledged writes). "+
-		"Run ALTER CLUSTER REMOVE MEMBER '%s' on any member, then start this node again with an empty data directory and --join", name, name)}
+	return &NodeError{Code: "55000", Msg: fmt.Sprintf("member %q is a voter of this cluster, and a node with an empty data directory cannot rejoin as its old self (it has lost its log and its votes; counting it in a quorum could lose acknowledged writes). %s", name, wayBack(name))}
+}
+
+// wayBack tells the operator of a member that lost its data how to bring
+// it back: as a new member, never as the voter it was.
+func wayBack(name string) string {
+	return fmt.Sprintf("Run ALTER CLUSTER REMOVE MEMBER '%s' on any member, then start this node again with an empty data directory, --join <any member's raft address> and --join-token-file (SHOW raftsql.join_token on a member)", name)
 }
 
 // removedPeerGrace is how long a node keeps sending to a member it has
@@ -356,12 +399,18 @@ func (n *Node) retellRemoved(from uint64) {
 
 // stopRemoved stops this node, removed from the cluster at index, and
 // marks its data directory so that it never starts from it again.
+//
+// It runs once: the removal may be learnt from the log and from the
+// leader's notice at the same time, and two writers of REMOVED.tmp would
+// race.
 func (n *Node) stopRemoved(index uint64) {
-	err := n.errRemoved(index)
-	if werr := writeFileAtomic(filepath.Join(n.cfg.DataDir, removedFile), []byte(err.Error()+"\n")); werr != nil {
-		err = fmt.Errorf("%w (and recording the removal failed: %v)", err, werr)
-	}
-	n.fail(err)
+	n.removedOnce.Do(func() {
+		err := n.errRemoved(index)
+		if werr := writeFileAtomic(filepath.Join(n.cfg.DataDir, removedFile), []byte(err.Error()+"\n")); werr != nil {
+			err = fmt.Errorf("%w (and recording the removal failed: %v)", err, werr)
+		}
+		n.fail(err)
+	})
 }
 
 // errRemoved says that this node was removed from the cluster, and how to
@@ -373,5 +422,5 @@ func (n *Node) errRemoved(index uint64) error {
 	}
 	return &NodeError{Code: "57P01", Msg: fmt.Sprintf("raftsql: member %q was removed from the cluster%s and stops serving. "+
 		"To bring it back: move the data directory %s aside, run ALTER CLUSTER ADD MEMBER '%s' ADDRESS '<raft address>' on any member (or skip that: --join asks for it), "+
-		"and start it with an empty data directory and --join <any member's raft address>", n.cfg.Name, at, n.cfg.DataDir, n.cfg.Name)}
+		"and start it with an empty data directory, --join <any member's raft address> and --join-token-file (SHOW raftsql.join_token on a member)", n.cfg.Name, at, n.cfg.DataDir, n.cfg.Name)}
 }

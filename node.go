@@ -48,8 +48,13 @@ type Node struct {
 	// membership.IncarnationID(cfg.Name, memberInc).
 	memberInc uint64
 	randMu    sync.Mutex // Config.Rand after Start (drawIncarnation)
+	// birth: an initial member's way to becoming a voter (birth.go);
+	// bornFlag gates the driver until it is born.
+	birth    birthState
+	bornFlag atomic.Bool
 	// removedPeers: where removed members were (join.go, retellRemoved).
 	removedPeers removedPeers
+	removedOnce  sync.Once // stopRemoved
 	joinMu       sync.Mutex
 	joining      map[uint64]bool
 	// incarnation is random per Start: it prefixes this incarnation's
@@ -98,9 +103,10 @@ type Node struct {
 	closed        bool
 	bgCancel      context.CancelFunc
 	bgWG          sync.WaitGroup
-	unlockDir     func()     // releases the data directory's lock (datadir_lock.go)
-	ver           *verifier  // self-verification (verify.go)
-	snaps         *snapState // snapshots and log compaction (snapshots.go)
+	unlockDir     func()       // releases the data directory's lock (datadir_lock.go)
+	ver           *verifier    // self-verification (verify.go)
+	snaps         *snapState   // snapshots and log compaction (snapshots.go)
+	rep           *repairState // self-repair (repair.go)
 }
 
 // Start opens (or initialises) the node's data directory, starts the Raft
@@ -135,6 +141,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		donec:       make(chan struct{}),
 		waiters:     map[[16]byte]chan *sqlexec.ApplyResult{},
 		appliedCond: make(chan struct{}),
+		rep:         newRepairState(),
 
 		leaderChanged: make(chan struct{}),
 		ver:           newVerifier(),
@@ -205,10 +212,12 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("raftsql: transport: %w", err)
 	}
+	// Set before the transport starts: its handler may answer a peer
+	// (birth.go, join.go) as soon as it accepts.
+	n.tr = tr
 	if err := tr.Start(ctx); err != nil {
 		return nil, &FieldError{Field: "RaftListen", Err: fmt.Errorf("cannot listen on %s (%w)", cfg.RaftListen, err)}
 	}
-	n.tr = tr
 	cleanup = append(cleanup, func() { tr.Close() })
 	for _, m := range cfg.InitialCluster {
 		if id := membership.MemberID(m.Name); id != n.id {
@@ -264,6 +273,13 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		defer n.bgWG.Done()
 		n.runUpkeep(bgCtx)
 	}()
+	if !n.born() {
+		n.bgWG.Add(1)
+		go func() {
+			defer n.bgWG.Done()
+			n.runBirth(bgCtx)
+		}()
+	}
 	n.bgWG.Add(1)
 	go func() {
 		defer n.bgWG.Done()

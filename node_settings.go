@@ -29,6 +29,7 @@ var nodeSettingNames = map[string]bool{
 	"raftsql.checksum":      true,
 	"raftsql.verification":  true,
 	"raftsql.snapshot":      true,
+	"raftsql.join_token":    true, // superusers only (sqlexec.SuperuserSettings)
 }
 
 // NodeSettingColumns reports each node setting as one text column named
@@ -72,6 +73,8 @@ func (ns *nodeSettings) ShowNodeSetting(ctx context.Context, name string) ([][]s
 		v = n.VerifyStatus().String()
 	case "raftsql.snapshot":
 		return [][]string{n.SnapshotStatus().row()}, nil
+	case "raftsql.join_token":
+		v = n.joinToken()
 	default:
 		return nil, fmt.Errorf("unrecognized configuration parameter %q", name)
 	}

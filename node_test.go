@@ -60,12 +60,13 @@ func TestNodeErrorKeepsItsCode(t *testing.T) {
 	}
 }
 
-// A damaged SQLite file stops the node at start with an error that names
-// the file and the remedy, and moving the file aside rebuilds it from the
-// Raft log.
+// With self-repair off (Config.NoSelfRepair), a damaged SQLite file stops
+// the node at start with an error that names the file and the remedy, and
+// moving the file aside rebuilds it from the Raft log. (Self-repair:
+// integration.TestDamagedDatabaseFileRepairedAtStart.)
 func TestCorruptDatabaseFileRefusedThenRebuilt(t *testing.T) {
 	dir := t.TempDir()
-	cfg := Config{Name: "n1", DataDir: dir, PGListen: "127.0.0.1:0", RaftListen: "127.0.0.1:0"}
+	cfg := Config{Name: "n1", DataDir: dir, PGListen: "127.0.0.1:0", RaftListen: "127.0.0.1:0", NoSelfRepair: true}
 	cfg.InitialCluster = []membership.Member{{Name: "n1", RaftAddr: "127.0.0.1:0"}}
 	n, err := Start(context.Background(), cfg)
 	if err != nil {

@@ -84,6 +84,12 @@ func (n *Node) notReady() (kind, reason string) {
 	if why := n.divergedReason(); why != "" {
 		return "diverged", "this replica is diverged (its data differs from the majority's): " + why
 	}
+	if !n.born() {
+		if why := n.peerRefusal(); why != "" {
+			return "refused", "cannot join the cluster: a member of a new cluster that a peer refuses: " + why
+		}
+		return "unborn", "a member of a new cluster, waiting for the other initial members to start and vouch for it (the cluster forms once all have started; docs/design.md, \"Birth of a cluster\")"
+	}
 	if conf := n.conf.Load(); conf != nil && !conf.Contains(n.id) {
 		return "joining", "not yet a member of the cluster's configuration (joining)"
 	}
@@ -168,8 +174,9 @@ func (n *Node) watchReadiness(ctx context.Context) {
 	defer t.Stop()
 	for {
 		kind, reason := n.notReady()
-		if kind == "leaderless" && n.health.lastKind == "init" && n.leaderless() < 10*n.electionTimeout() {
-			// Starting: the first election is not news.
+		if (kind == "leaderless" || kind == "unborn") && n.health.lastKind == "init" && n.leaderless() < 10*n.electionTimeout() {
+			// Starting: the first election (and a new cluster's birth)
+			// is not news.
 			kind = "init"
 		}
 		if kind != n.health.lastKind {

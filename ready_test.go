@@ -17,6 +17,7 @@ func TestNotReadyReasons(t *testing.T) {
 			names: map[uint64]string{self: "n1", other: "n2"}, ver: newVerifier()}
 		conf := membership.Config{Voters: []uint64{self, other}}
 		n.conf.Store(&conf)
+		n.bornFlag.Store(true)
 		return n
 	}
 	for _, tc := range []struct {
@@ -40,6 +41,7 @@ func TestNotReadyReasons(t *testing.T) {
 		}, "joining", "not yet a member"},
 		{"diverged", func(n *Node) { n.leader.Store(self); n.ver.diverged = "check 7 differs" }, "diverged", "check 7 differs"},
 		{"closing", func(n *Node) { n.leader.Store(self); n.closed = true }, "closing", "shutting down"},
+		{"unborn", func(n *Node) { n.bornFlag.Store(false) }, "unborn", "waiting for the other initial members"},
 	} {
 		n := newNode()
 		tc.setup(n)

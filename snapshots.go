@@ -161,6 +161,10 @@ func (n *Node) makeSnapshot(ctx context.Context) (snapshot.Info, error) {
 	s := n.snaps
 	s.makeMu.Lock()
 	defer s.makeMu.Unlock()
+	if n.rep.due.Load() {
+		// Its state is bad: a snapshot of it must never be sent on.
+		return snapshot.Info{}, errRepairing
+	}
 	if latest, ok := s.store.Latest(); ok && latest.Meta.Index >= n.db.AppliedIndex() {
 		return latest, nil
 	}
@@ -263,6 +267,9 @@ func (n *Node) streamSnapshots(msgs []raft.Message) []raft.Message {
 // receiveSnapshot persists and prepares an incoming snapshot stream, then
 // delivers its MsgSnap to the core.
 func (n *Node) receiveSnapshot(ctx context.Context, m raft.Message, r io.Reader) error {
+	if string(m.Context) == repairMarker && m.Snapshot != nil {
+		return n.receiveRepairImage(ctx, m, r)
+	}
 	s := n.snaps
 	select {
 	case s.recv <- struct{}{}:

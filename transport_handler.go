@@ -18,7 +18,7 @@ type transportHandler Node
 
 func (h *transportHandler) Process(ctx context.Context, m raft.Message) error {
 	n := (*Node)(h)
-	if n.interceptJoin(m) {
+	if n.interceptJoin(m) || n.interceptRepair(m) {
 		return nil
 	}
 	select {

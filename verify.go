@@ -68,6 +68,9 @@ type verifier struct {
 	wrapped       uint64            // full passes over the database
 	peers         map[uint64]uint64 // peers whose sum differed from the majority: id -> check
 	diverged      string            // why this node is diverged ("" if not)
+	// resetAt: a repair replaced the state at this index (repair.go);
+	// this node's sums of checks at or below it are of the bad state.
+	resetAt uint64
 
 	reportc chan verifyReport // reports to propose
 	checkc  chan chan error   // on-demand checks
@@ -197,6 +200,10 @@ func (n *Node) sampled(index uint64, s sqlexec.VerifySample, err error) {
 		return
 	}
 	v.mu.Lock()
+	if index <= v.resetAt {
+		v.mu.Unlock()
+		return
+	}
 	r := v.round(index)
 	r.own = s.Sum
 	v.next = s.Next
@@ -287,11 +294,16 @@ func (n *Node) evaluateCheck(index uint64) {
 	}
 	var newPeers []uint64
 	for id, s := range r.sums {
-		if s != r.decided && id != n.id {
+		switch {
+		case id == n.id:
+		case s != r.decided:
 			if _, known := v.peers[id]; !known {
 				newPeers = append(newPeers, id)
 			}
 			v.peers[id] = index
+		case v.peers[id] != 0 && index > v.peers[id]:
+			// It agrees at a later check: it repaired itself.
+			delete(v.peers, id)
 		}
 	}
 	var why string

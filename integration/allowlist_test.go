@@ -29,9 +29,6 @@ func TestSplitReplicaClassesRefusedOrPinned(t *testing.T) {
 		{"PRAGMA ignore_check_constraints(1)", "ignore_check_constraints"},
 		{"PRAGMA case_sensitive_like(1)", "case_sensitive_like"},
 		{"PRAGMA reverse_unordered_selects = 1", "reverse_unordered_selects"},
-		{"CREATE TABLE temp.x (a int)", "temp"},
-		{"CREATE VIEW temp.v AS SELECT 1", "temp"},
-		{"CREATE TEMP TABLE y (a int)", "temp"},
 		{"INSERT INTO t (v) VALUES (last_insert_rowid())", "last_insert_rowid()"},
 		{"INSERT INTO t (v) VALUES (changes())", "changes()"},
 		{"UPDATE t SET v = total_changes()", "total_changes()"},
@@ -47,6 +44,20 @@ func TestSplitReplicaClassesRefusedOrPinned(t *testing.T) {
 		// The cluster still takes writes, on every node.
 		w := connect(t, c.url(i%3))
 		mustExec(t, w, "INSERT INTO t (v) VALUES ('after refusal')")
+	}
+	// Temporary objects are the session's own, on its node: created,
+	// never replicated (another node's session does not see them).
+	for _, sql := range []string{"CREATE TABLE temp.x (a int)", "CREATE VIEW temp.v AS SELECT 1", "CREATE TEMP TABLE y (a int)"} {
+		if _, err := conn.Exec(ctx, sql, pgx.QueryExecModeSimpleProtocol); err != nil {
+			t.Errorf("%s: %v", sql, err)
+		}
+	}
+	mustExec(t, conn, "INSERT INTO y VALUES (1)")
+	other := connect(t, c.url(2))
+	for _, name := range []string{"x", "v", "y"} {
+		if _, err := other.Exec(ctx, "SELECT * FROM "+name, pgx.QueryExecModeSimpleProtocol); pgCode(err) != "42P01" {
+			t.Errorf("temporary %s seen from another node: %v, want 42P01", name, err)
+		}
 	}
 	// In a transaction: a read-only one is never logged, so it may read
 	// node-local values; once it writes, its statements are replicated

@@ -94,16 +94,7 @@ func TestAdvisoryLockLeaseAfterKill(t *testing.T) {
 	}
 	c := startProcCluster(t, 3)
 	lead := c.leader(20 * time.Second)
-	var victim, other *procNode
-	for _, p := range c.nodes {
-		switch {
-		case p == lead:
-		case victim == nil:
-			victim = p
-		default:
-			other = p
-		}
-	}
+	victim, other := c.twoFollowers(lead)
 	ctx := context.Background()
 	d := connect(t, victim.url())
 	if _, err := d.Exec(ctx, "SELECT pg_advisory_lock(5)"); err != nil {

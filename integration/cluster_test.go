@@ -110,7 +110,7 @@ func TestDeterminismChecksumsMatch(t *testing.T) {
 			created TEXT DEFAULT CURRENT_TIMESTAMP, cdate TEXT DEFAULT CURRENT_DATE, ctime TEXT DEFAULT CURRENT_TIME)`,
 		`INSERT INTO events (r, b, d1, d2, d3, d4, d5, d6) VALUES (random(), randomblob(16), date('now'), time('now'), datetime('now'),
 			julianday('now'), unixepoch('now'), strftime('%Y-%m-%d %H:%M:%f', 'now'))`,
-		`INSERT INTO events (r, d1) VALUES (abs(random()) % 1000, CURRENT_TIMESTAMP)`,
+		`INSERT INTO events (r, d1) VALUES (abs((random() * 1000)::int) % 1000, CURRENT_TIMESTAMP)`, // float % int is 42883 in PostgreSQL
 		`INSERT INTO events (d1, d2) VALUES (now(), gen_random_uuid())`,
 		`INSERT INTO events (r, d1) VALUES (random(), timediff('now', '2020-01-01'))`,
 		`UPDATE events SET r = random() WHERE id % 2 = 0`,

@@ -142,13 +142,30 @@ func (fc *faultCluster) restart(i int) {
 	fc.down[i] = false
 }
 
-// wipe kills node i, deletes its data directory and restarts it under
-// its old name: an operator error the cluster cannot detect today (see
-// TestFaultsSelfTestWipedVoter).
-func (fc *faultCluster) wipe(i int) {
+// backup kills node i, copies its data directory aside (a crash-consistent
+// image) and restarts it; rollBack puts that copy back later.
+func (fc *faultCluster) backup(i int) {
 	fc.sigkill(i)
-	fc.logf("wipe the data directory of %s", fc.nodes[i].name)
+	fc.logf("back up the data directory of %s", fc.nodes[i].name)
+	if err := os.CopyFS(fc.nodes[i].dataDir+".backup", os.DirFS(fc.nodes[i].dataDir)); err != nil {
+		fc.t.Fatal(err)
+	}
+	fc.restart(i)
+}
+
+// rollBack kills node i, replaces its data directory with the copy
+// backup made and restarts it under its old name: an operator error the
+// cluster cannot always detect (the copy is a member's genuine past, with
+// its identity, born, and a log that forgot later votes and entries; see
+// TestFaultsSelfTestWipedVoter). A wiped data directory, by contrast, is
+// refused (birth.go).
+func (fc *faultCluster) rollBack(i int) {
+	fc.sigkill(i)
+	fc.logf("roll back the data directory of %s to its backup", fc.nodes[i].name)
 	if err := os.RemoveAll(fc.nodes[i].dataDir); err != nil {
+		fc.t.Fatal(err)
+	}
+	if err := os.CopyFS(fc.nodes[i].dataDir, os.DirFS(fc.nodes[i].dataDir+".backup")); err != nil {
 		fc.t.Fatal(err)
 	}
 	fc.restart(i)

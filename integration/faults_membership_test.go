@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -136,15 +137,26 @@ func (fc *faultCluster) rejoin(i int) {
 		}
 	}
 	p := fc.nodes[i]
+	// A joining node presents the cluster's join token.
+	ctx, cancel := context.WithTimeout(context.Background(), adminTimeout)
+	token, err := showSetting(ctx, fc.nodes[via].url(), "raftsql.join_token")
+	cancel()
+	if err != nil || token == "" {
+		fc.t.Fatalf("SHOW raftsql.join_token on %s: %q, %v", fc.nodes[via].name, token, err)
+	}
+	tokenFile := filepath.Join(fc.dir, "join-token")
+	if err := os.WriteFile(tokenFile, []byte(token+"\n"), 0o600); err != nil {
+		fc.t.Fatal(err)
+	}
 	var args []string
 	for k := 0; k < len(p.args); k++ {
-		if p.args[k] == "--initial-cluster" || p.args[k] == "--join" {
+		if p.args[k] == "--initial-cluster" || p.args[k] == "--join" || p.args[k] == "--join-token-file" {
 			k++ // its value
 			continue
 		}
 		args = append(args, p.args[k])
 	}
-	p.args = append(args, "--join", fc.proxies[i][via].addr())
+	p.args = append(args, "--join", fc.proxies[i][via].addr(), "--join-token-file", tokenFile)
 	fc.logf("rejoin %s empty through %s", p.name, fc.nodes[via].name)
 	fc.procCluster.start(p)
 	fc.down[i], fc.replaced[i] = false, false

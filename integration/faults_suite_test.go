@@ -279,14 +279,17 @@ func TestFaultsSelfTestStaleReads(t *testing.T) {
 }
 
 // TestFaultsSelfTestWipedVoter breaks the operating rules on purpose: a
-// member's data directory is wiped and it restarts under its old name,
-// so it rejoins as a voter with an empty log and votes for any
-// candidate. Each round cuts the leader's messages to one follower
-// (entries commit on the leader and the other follower only), wipes that
-// other follower, then isolates the leader: the lagging follower can win
-// an election with the wiped member's vote, and acknowledged writes
-// vanish. The suite must notice (lost acknowledged inserts, a register
-// history that is not linearizable).
+// member's data directory is rolled back to an old copy of itself and it
+// restarts under its old name, so it rejoins as a voter that forgot its
+// later votes and entries. (A wiped directory can no longer do this: an
+// initial member restarted empty is refused, birth.go; an old copy is a
+// genuine past the cluster cannot tell from a slow member.) Each round
+// cuts the leader's messages to one follower (entries commit on the
+// leader and the other follower only), rolls that other follower back,
+// then isolates the leader: the lagging follower can win an election with
+// the rolled-back member's vote, and acknowledged writes vanish. The
+// suite must notice (lost acknowledged inserts, a register history that
+// is not linearizable).
 func TestFaultsSelfTestWipedVoter(t *testing.T) {
 	if os.Getenv("RAFTSQL_FAULTS_SELFTEST") == "" {
 		t.Skip("RAFTSQL_FAULTS_SELFTEST=1 runs the checker's self-test")
@@ -295,6 +298,9 @@ func TestFaultsSelfTestWipedVoter(t *testing.T) {
 	cfg.nodes = 3
 	r := newFaultsRun(t, cfg)
 	fc := r.fc
+	for i := range cfg.nodes {
+		fc.backup(i)
+	}
 	began := time.Now()
 	for round := 1; time.Since(began) < cfg.duration; round++ {
 		ctx, cancel := context.WithCancel(context.Background())
@@ -307,7 +313,7 @@ func TestFaultsSelfTestWipedVoter(t *testing.T) {
 		fc.logf("cut %s -> %s (one way)", fc.nodes[a].name, fc.nodes[b].name)
 		fc.cut(a, b)
 		sleepCtx(ctx, time.Second)
-		fc.wipe(c)
+		fc.rollBack(c)
 		fc.isolate(a)
 		sleepCtx(ctx, 2*time.Second)
 		fc.healAll()

@@ -405,6 +405,20 @@ func (c *procCluster) start(p *procNode) {
 	c.t.Fatalf("%s did not open %s", p.name, p.pgAddr)
 }
 
+// twoFollowers returns the first two nodes that are not lead.
+func (c *procCluster) twoFollowers(lead *procNode) (a, b *procNode) {
+	for _, p := range c.nodes {
+		switch {
+		case p == lead:
+		case a == nil:
+			a = p
+		case b == nil:
+			b = p
+		}
+	}
+	return a, b
+}
+
 // kill sends SIGKILL to the node's process (by PID) and waits for it.
 func (c *procCluster) kill(p *procNode) {
 	if p.cmd == nil || p.cmd.Process == nil {

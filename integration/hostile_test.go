@@ -29,15 +29,16 @@ var hostileBattery = []hostileCase{
 	{"CREATE TABLE trg (x integer)", "", ""},
 	{"CREATE TRIGGER trg_rb BEFORE INSERT ON trg WHEN NEW.x < 0 BEGIN SELECT RAISE(ROLLBACK, 'negative x'); END", "", ""},
 	{"INSERT INTO u VALUES (1, 0)", "", ""},
-	// Connection state: PRAGMA in every spelling, temp objects, ATTACH.
+	// Connection state: PRAGMA in every spelling, temporary triggers, ATTACH.
+	// (Temporary tables and views are the session's own, never logged.)
 	{"PRAGMA query_only(1)", "0A000", "query_only"},
 	{"PRAGMA query_only = true", "0A000", "query_only"},
 	{"PRAGMA main.foreign_keys = 0", "0A000", "foreign_keys"},
 	{"PRAGMA recursive_triggers(1)", "0A000", "recursive_triggers"},
 	{"PRAGMA defer_foreign_keys = on", "0A000", "defer_foreign_keys"},
 	{"PRAGMA case_sensitive_like = 1", "0A000", "case_sensitive_like"},
-	{"CREATE TABLE temp.x (a integer)", "0A000", "temp"},
-	{"CREATE TEMP VIEW tv AS SELECT 1", "0A000", "temp"},
+	{"CREATE TABLE temp.x (a integer)", "", ""},
+	{"CREATE TEMP VIEW tv AS SELECT 1", "", ""},
 	{`CREATE TRIGGER "temp".tt AFTER INSERT ON t BEGIN SELECT 1; END`, "0A000", "temp"},
 	{"ATTACH DATABASE 'other.db' AS other", "0A000", "ATTACH"},
 	// Per-connection and per-node values in writes.

@@ -1,6 +1,7 @@
 package integration
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -28,8 +29,16 @@ func TestServeJoinAndRemove(t *testing.T) {
 		dataDir: filepath.Join(dir, "n4"),
 		logPath: filepath.Join(dir, "n4.log"),
 	}
+	token, err := showSetting(context.Background(), c.nodes[0].url(), "raftsql.join_token")
+	if err != nil || token == "" {
+		t.Fatalf("SHOW raftsql.join_token: %q, %v", token, err)
+	}
+	tokenFile := filepath.Join(dir, "join-token")
+	if err := os.WriteFile(tokenFile, []byte(token+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	p.args = []string{"serve", "--id", "n4", "--data-dir", p.dataDir, "--pg-listen", p.pgAddr,
-		"--raft-listen", "127.0.0.1:" + itoa(ports[1]), "--join", n1Raft, "--log-level", "info"}
+		"--raft-listen", "127.0.0.1:" + itoa(ports[1]), "--join", n1Raft, "--join-token-file", tokenFile, "--log-level", "info"}
 	c.nodes = append(c.nodes, p)
 	c.start(p)
 	awaitCluster(t, lead.url(), "n4 a voter", func(rows []clusterRow) bool { return roles(rows)["n4"] == "voter" && len(rows) == 4 })

@@ -28,12 +28,30 @@ type joiner struct {
 // through the member at joinAddr; raftAddr "" picks a free port.
 func startJoiner(t *testing.T, c *memCluster, name, dir, raftAddr, joinAddr string) (*joiner, error) {
 	t.Helper()
+	return startJoinerToken(t, c, name, dir, raftAddr, joinAddr, c.joinToken(t))
+}
+
+// joinToken is the cluster's join token, from any running member.
+func (c *memCluster) joinToken(t *testing.T) string {
+	t.Helper()
+	for _, n := range c.nodes {
+		if n != nil && n.JoinToken() != "" {
+			return n.JoinToken()
+		}
+	}
+	t.Fatal("no running member knows the join token")
+	return ""
+}
+
+// startJoinerToken is startJoiner presenting the join token given.
+func startJoinerToken(t *testing.T, c *memCluster, name, dir, raftAddr, joinAddr, token string) (*joiner, error) {
+	t.Helper()
 	if raftAddr == "" {
 		raftAddr = "127.0.0.1:0"
 	}
 	rl, pl := listenLoopback(t, raftAddr), listenLoopback(t, "127.0.0.1:0")
 	n, err := raftsql.Start(context.Background(), raftsql.Config{
-		Name: name, DataDir: dir, PGListener: pl, RaftListener: rl, Join: joinAddr, Logger: c.log,
+		Name: name, DataDir: dir, PGListener: pl, RaftListener: rl, Join: joinAddr, JoinToken: token, Logger: c.log,
 	})
 	if err != nil {
 		return nil, err

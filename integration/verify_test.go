@@ -101,6 +101,9 @@ func TestVerifyDetectsTamperedReplica(t *testing.T) {
 	c := startMemClusterWith(t, 3, func(cfg *raftsql.Config) {
 		cfg.VerifyInterval = -1 // checks only on demand: counted exactly
 		cfg.VerifyRows = perCheck
+		// What an operator sees with self-repair off (forensics); the
+		// repair itself: TestDivergedReplicaRepairsItself.
+		cfg.NoSelfRepair = true
 	})
 	lead := c.waitLeader(10 * time.Second)
 	ctx := context.Background()

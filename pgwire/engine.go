@@ -57,6 +57,8 @@ type Session interface {
 	// ParameterStatus returns the session parameters the server reports to
 	// the client (server_version, DateStyle, TimeZone, application_name,
 	// ...); pgwire sends a ParameterStatus message whenever one changes.
+	// The caller does not modify the map (a session may return the same
+	// one while nothing changed).
 	ParameterStatus() map[string]string
 	// Close releases the session; an open transaction is rolled back.
 	Close() error

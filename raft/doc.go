@@ -45,7 +45,13 @@
 //     rd.HardState (if !IsEmpty()) and rd.Entries (which may replace a
 //     conflicting suffix of the stored log). Sync if rd.MustSync.
 //  3. Only then send rd.Messages. (A vote, an append acknowledgement or a
-//     MsgApp may depend on the state persisted in step 2.) A MsgSnap's
+//     MsgApp may depend on the state persisted in step 2.)
+//     Exception: when rd.HardState leaves Term and Vote as persisted, a
+//     leader's MsgApp may be sent before step 2 (its followers then write
+//     while it does), provided the driver steps nothing until step 2 is
+//     done: the core counts the leader's entries when they are appended,
+//     so an acknowledgement stepped before they are durable could commit
+//     them on the strength of a copy that is not. A MsgSnap's
 //     snapshot data is streamed by the driver; it must call
 //     ReportSnapshot(to, ok) for every MsgSnap it sends, and may call
 //     ReportUnreachable when a send fails.

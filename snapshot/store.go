@@ -152,7 +152,9 @@ func Open(dir string, opts Options) (*Store, error) {
 	removed := false
 	for _, name := range names {
 		path := s.fs.PathJoin(dir, name)
-		if strings.HasSuffix(name, tmpSuffix) {
+		// Also "*.tmp-wal" and "*.tmp-shm": what opening a temp image
+		// with SQLite left beside it (older versions left them behind).
+		if strings.HasSuffix(name, tmpSuffix) || strings.HasSuffix(name, tmpSuffix+"-wal") || strings.HasSuffix(name, tmpSuffix+"-shm") {
 			if err := s.fs.Remove(path); err != nil {
 				return nil, fmt.Errorf("snapshot: remove leftover temp file %s: %w", path, err)
 			}
@@ -421,16 +423,43 @@ func (s *Store) add(in Info) {
 		s.snaps = slices.Delete(s.snaps, 0, n)
 	}
 	s.mu.Unlock()
-	// A reader that has a dropped file open keeps reading it: the file
-	// system frees it on the last close.
+	s.remove(drop, false)
+	s.at("retention")
+}
+
+// remove deletes dropped snapshot files. A reader that has one open keeps
+// reading it: the file system frees it on the last close.
+func (s *Store) remove(drop []Info, replaced bool) {
 	for _, d := range drop {
 		if err := s.fs.Remove(d.Path); err != nil {
-			s.log.Warn("could not remove old snapshot", "file", d.Path, "err", err)
+			s.log.Warn("could not remove a snapshot", "file", d.Path, "err", err)
 			continue
 		}
-		s.log.Debug("removed old snapshot", "index", d.Meta.Index, "file", d.Path)
+		if replaced {
+			s.log.Info("removed a snapshot older than a replaced state", "index", d.Meta.Index, "file", d.Path)
+		} else {
+			s.log.Debug("removed old snapshot", "index", d.Meta.Index, "file", d.Path)
+		}
 	}
-	s.at("retention")
+}
+
+// DropOlder removes the stored snapshots older than index: a node that
+// replaced its state from a healthy peer's snapshot at index drops the
+// ones it made from its own damaged state, so it never sends them on. The
+// caller first moves the log store's snapshot to index (invariant: the log
+// store's snapshot always names a stored file).
+func (s *Store) DropOlder(index uint64) {
+	s.mu.Lock()
+	var drop []Info
+	s.snaps = slices.DeleteFunc(s.snaps, func(o Info) bool {
+		if o.Meta.Index < index {
+			drop = append(drop, o)
+			return true
+		}
+		return false
+	})
+	s.mu.Unlock()
+	s.remove(drop, true)
 }
 
 // Reader is an open snapshot file for sending. Read returns the file's

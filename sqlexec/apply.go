@@ -181,8 +181,18 @@ func (db *DB) commitFailed(w *lconn, entries []Entry, out []*ApplyResult, applie
 func (db *DB) beginApply(w *lconn) error {
 	// A statement may have left the connection query_only (the PRAGMA in
 	// any of its spellings); the apply writes whatever entries ask.
-	if err := w.exec("PRAGMA query_only=0"); err != nil {
+	// Setting the flag expires every prepared statement of the connection
+	// (SQLite's OP_Expire for flag pragmas), so the apply's cached
+	// statements would be compiled again in every batch: read it first,
+	// set it only when a statement did.
+	on, _, err := queryInt(w, "PRAGMA query_only")
+	if err != nil {
 		return err
+	}
+	if on != 0 {
+		if err := w.exec("PRAGMA query_only=0"); err != nil {
+			return err
+		}
 	}
 	return w.exec("BEGIN IMMEDIATE")
 }
@@ -291,10 +301,14 @@ func (db *DB) applyEntry(w *lconn, e Entry) (*ApplyResult, *ApplyFault) {
 		db.det.unbindNames()
 	}
 	w.meter.begin(db.opts.stepBudget())
+	db.det.bindSequences(cmd.Sequences)
 	results, execErr := executeCommand(w, db.det, cmd)
 	w.meter.end()
 	db.det.unbindNames()
 	res.Results = results
+	if execErr == nil {
+		res.Sequences = db.det.sequencesState()
+	}
 	if f := entryFault(e.Index, results, execErr); f != nil {
 		return nil, f
 	}

@@ -39,6 +39,9 @@ const (
 	// between sessions: nothing may change the connection for the next
 	// user (PRAGMA settings) or reach outside the database (ATTACH).
 	authRead
+	// authTemp: a session's temporary space (temp.go): authRead, and
+	// writes and schema changes only in the temporary schema.
+	authTemp
 )
 
 // cachePrefix keys the statement cache by policy (see prepareCached).
@@ -48,6 +51,8 @@ func (m authMode) cachePrefix() string {
 		return "\x00write\x00"
 	case authRead:
 		return "\x00read\x00"
+	case authTemp:
+		return "\x00temp\x00"
 	}
 	return ""
 }
@@ -63,6 +68,10 @@ type authState struct {
 	// det is the connection's deterministic state: its pinned seed also
 	// seeds SQLite's own PRNG for a user statement (pinsqlite.go).
 	det *detState
+	// seen, when set, is told every action in authTemp mode, and nothing
+	// is refused: temp.go classifies statements with it, compiling them
+	// without running them.
+	seen func(action int32, arg1, arg2, dbName, inner string)
 }
 
 // installAuthorizer puts an authorizer (off until a user statement runs)
@@ -163,13 +172,21 @@ func (a *authState) deny(e *Error) sqlite.AuthorizerReturnCode {
 	return sqlite.AuthorizerDeny
 }
 
-func (a *authState) authorize(action sqlite.AuthorizerActionCode, arg1, arg2, dbName, _ string) sqlite.AuthorizerReturnCode {
+func (a *authState) authorize(action sqlite.AuthorizerActionCode, arg1, arg2, dbName, inner string) sqlite.AuthorizerReturnCode {
 	if a.mode == authOff {
 		return sqlite.AuthorizerOK
 	}
 	var e *Error
 	if a.mode == authRead {
 		e = readRefusal(int32(action), arg1, arg2)
+	} else if a.mode == authTemp {
+		if a.seen != nil {
+			// Classifying: the statement is compiled to see what it
+			// touches and finalized without running.
+			a.seen(int32(action), arg1, arg2, dbName, inner)
+			return sqlite.AuthorizerOK
+		}
+		e = tempRefusal(int32(action), arg1, arg2, dbName)
 	} else {
 		e = writeRefusal(int32(action), arg1, arg2, dbName)
 	}
@@ -227,7 +244,7 @@ func writeRefusal(action int32, arg1, arg2, dbName string) *Error {
 		}
 		return nil
 	case lib.SQLITE_READ, lib.SQLITE_INSERT, lib.SQLITE_UPDATE, lib.SQLITE_DELETE:
-		if isInternalName(arg1) {
+		if isInternalName(arg1) && !(action == lib.SQLITE_READ && catalogInternal[strings.ToLower(arg1)]) {
 			return internalRefusal()
 		}
 		// A module's name used as a table is its eponymous virtual
@@ -326,6 +343,12 @@ func pragmaConstruct(name, arg, dbName string) string {
 	}
 	return s
 }
+
+// catalogInternal: internal tables the catalog views read (pg_class,
+// pg_sequence, pg_extension ...). Their rows are replicated state, so a
+// write may read them through a view; a statement cannot name them itself
+// (guardInternal).
+var catalogInternal = map[string]bool{"raftsql_sequences": true, "raftsql_extensions": true, "raftsql_enums": true}
 
 func internalRefusal() *Error {
 	return errf(CodeInsufficientPrivs, "permission denied: raftsql internal tables are not accessible")

@@ -31,12 +31,22 @@ func (db *DB) Checksum(ctx context.Context) (sum string, index uint64, err error
 	return sum, index, err
 }
 
+// checksummedName is the SQL condition on an object's name for the
+// checksums (this file and samplesum.go): the user's objects, and of the
+// state machine's own tables those that hold replicated SQL state
+// (sequences, enums, extensions, roles), so that a divergence there is
+// found too. The others are bookkeeping: the applied index, the
+// configuration and member table (checked by Raft), request ids and
+// advisory lock leases.
+const checksummedName = `(name NOT LIKE 'raftsql\_%' ESCAPE '\'
+		OR name IN ('raftsql_sequences', 'raftsql_enums', 'raftsql_extensions', 'raftsql_roles'))`
+
 func checksumConn(c *lconn) (string, error) {
 	h := sha256.New()
 	type obj struct{ typ, name, sql string }
 	var objs []obj
 	st, _, err := c.prepare(`SELECT type, name, coalesce(sql, '') FROM main.sqlite_schema
-		WHERE name NOT LIKE 'raftsql\_%' ESCAPE '\' AND name NOT LIKE 'sqlite\_stat%' ESCAPE '\'
+		WHERE ` + checksummedName + ` AND name NOT LIKE 'sqlite\_stat%' ESCAPE '\'
 		AND name NOT LIKE 'sqlite\_autoindex%' ESCAPE '\' ORDER BY type, name`)
 	if err != nil {
 		return "", err

@@ -59,6 +59,19 @@ type colInfo struct {
 	name string
 	decl string
 	hint uint32 // type inferred by the dialect when decl is empty
+	// the table and column an INTEGER column reads: a serial column is
+	// declared INTEGER (SQLite's rowid alias) whatever its type
+	// (serialTypes, resulttypes.go)
+	table, column string
+}
+
+// newColInfo describes result column i of st.
+func newColInfo(st *lstmt, i int) colInfo {
+	ci := colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
+	if strings.EqualFold(ci.decl, "INTEGER") {
+		ci.table, ci.column = st.columnOrigin(i)
+	}
+	return ci
 }
 
 // buildColumns computes result columns: declared type if any, else the type

@@ -25,6 +25,9 @@ type Command struct {
 	// current_database() and current_user answer them at apply (empty:
 	// the process defaults). Encoded only when set.
 	Database, User string
+	// Sequences: the proposing session's sequence history, which currval
+	// and lastval answer from (sequences.go). Encoded only when set.
+	Sequences string
 }
 
 // Command flags.
@@ -72,9 +75,12 @@ func EncodeCommand(c *Command) []byte {
 			b = appendValue(b, a)
 		}
 	}
-	if c.Database != "" || c.User != "" {
+	if c.Database != "" || c.User != "" || c.Sequences != "" {
 		b = appendBytes(b, []byte(c.Database))
 		b = appendBytes(b, []byte(c.User))
+	}
+	if c.Sequences != "" {
+		b = appendBytes(b, []byte(c.Sequences))
 	}
 	return b
 }
@@ -267,6 +273,12 @@ func DecodeCommand(data []byte) (*Command, error) {
 	if len(d.b) != 0 {
 		c.Database = string(d.bytes())
 		c.User = string(d.bytes())
+		if d.err != nil {
+			return nil, d.err
+		}
+	}
+	if len(d.b) != 0 {
+		c.Sequences = string(d.bytes())
 		if d.err != nil {
 			return nil, d.err
 		}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/url"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -16,7 +17,8 @@ import (
 
 // Options configure Open.
 type Options struct {
-	// ReadConns is the size of the read-only connection pool (default 4).
+	// ReadConns is the size of the read-only connection pool (default:
+	// twice GOMAXPROCS, at least 4).
 	ReadConns int
 	// DedupeWindow: request ids are remembered for this many log indexes
 	// (default 100000).
@@ -68,6 +70,10 @@ type DB struct {
 	rmu     sync.RWMutex // readers hold R while using a read conn; Restore holds W
 	readers chan *lconn
 	closed  bool
+	// temps: sessions' temporary spaces (temp.go), closed by Restore and
+	// Close with the other connections (each holds the file open).
+	tmu   sync.Mutex
+	temps map[*tempSpace]struct{}
 
 	// Read views held by open transactions (beyond the pool).
 	vmu      sync.Mutex
@@ -89,7 +95,12 @@ type Entry struct {
 // Open opens (creating if needed) the state machine database at path.
 func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if opts.ReadConns <= 0 {
-		opts.ReadConns = 4
+		// A read holds its connection for the whole statement: a fixed
+		// pool of 4 capped point reads at 4 cores' worth on a many-core
+		// machine (issue 15). Twice the cores lets every core run a read
+		// while as many wait for their client, at a page cache (2 MB at
+		// most) per connection.
+		opts.ReadConns = max(4, 2*runtime.GOMAXPROCS(0))
 	}
 	if opts.DedupeWindow == 0 {
 		opts.DedupeWindow = 100000
@@ -152,6 +163,9 @@ func (db *DB) openConns() error {
 		`CREATE TABLE IF NOT EXISTS raftsql_requests(id BLOB PRIMARY KEY, idx INTEGER NOT NULL, outcome TEXT) WITHOUT ROWID`,
 		`CREATE INDEX IF NOT EXISTS raftsql_requests_idx ON raftsql_requests(idx)`,
 		rolesTableSQL,
+		pgdialect.SequencesTableSQL,
+		pgdialect.ExtensionsTableSQL,
+		pgdialect.EnumsTableSQL,
 	} {
 		if err := w.exec(s); err != nil {
 			w.close()
@@ -162,6 +176,7 @@ func (db *DB) openConns() error {
 		w.close()
 		return err
 	}
+	db.det.conn = w
 	db.connSetup(w)
 	if err := registerModules(w); err != nil {
 		w.close()
@@ -196,6 +211,13 @@ func (db *DB) openConns() error {
 // connection uses it as its deterministic state, including SQLite's clock
 // (a VFS of its own: CURRENT_TIMESTAMP follows clock's pinned time).
 func (db *DB) openReader(clock *detState) (*lconn, error) {
+	return db.openConn(clock, authRead)
+}
+
+// openConn opens a connection that does not apply: a read connection
+// (authRead, query_only) or a session's temporary space (authTemp, whose
+// authorizer lets it write only its temporary schema).
+func (db *DB) openConn(clock *detState, mode authMode) (*lconn, error) {
 	params := ""
 	if clock != nil {
 		vfs, err := registerClockVFS(clock)
@@ -226,7 +248,11 @@ func (db *DB) openReader(clock *detState) (*lconn, error) {
 	// Catalog views live in the connection's temp schema: create
 	// them before the connection becomes query_only.
 	db.connSetup(r)
-	for _, s := range []string{"PRAGMA query_only=1", "PRAGMA busy_timeout=10000", "PRAGMA foreign_keys=ON"} {
+	pragmas := []string{"PRAGMA query_only=1", "PRAGMA busy_timeout=10000", "PRAGMA foreign_keys=ON"}
+	if mode != authRead {
+		pragmas = pragmas[1:]
+	}
+	for _, s := range pragmas {
 		if err := r.exec(s); err != nil {
 			r.close()
 			return nil, err
@@ -236,7 +262,7 @@ func (db *DB) openReader(clock *detState) (*lconn, error) {
 		r.close()
 		return nil, err
 	}
-	r.auth.mode = authRead
+	r.auth.mode = mode
 	return r, nil
 }
 
@@ -283,6 +309,7 @@ func (db *DB) closeConns() {
 		db.w.close()
 		db.w = nil
 	}
+	db.closeTemps()
 }
 
 // Close closes the database.

@@ -40,6 +40,11 @@ type detState struct {
 	// apply: the apply connection, where pg_sleep() must not sleep (it
 	// would stall the cluster; speculation runs there too).
 	apply bool
+	// conn is the apply connection, on which the sequence functions run
+	// their own statements; seq is the sequence history of the session
+	// whose statements run there (sequences.go).
+	conn *lconn
+	seq  *seqSession
 }
 
 // bindNames sets the session names for current_database()/current_user.
@@ -363,7 +368,7 @@ var detFunctions = append([]detFunction{
 	{"pg_cast_date", 1, cFuncPointer(fnCastDate), 0},
 	{"pg_cast_timestamp", 1, cFuncPointer(fnCastTimestamp), lib.SQLITE_DETERMINISTIC},
 	{"pg_cast_timestamptz", 1, cFuncPointer(fnCastTimestamptz), lib.SQLITE_DETERMINISTIC},
-}, datetimeDetFunctions...)
+}, append(append(append(datetimeDetFunctions, sequenceFunctions...), extensionFunctions...), enumFunctions...)...)
 
 // pinnedFunctions are the names of detFunctions.
 var pinnedFunctions = func() map[string]bool {

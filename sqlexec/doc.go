@@ -109,5 +109,7 @@
 // before proposing, applied to raftsql_roles; the superuser check),
 // advisory.go (cluster-wide advisory locks: lock entries through the log,
 // leases), defaults.go (DEFAULT in some VALUES rows only, from the local
-// schema).
+// schema), sqlprepare.go (SQL-level PREPARE / EXECUTE / DEALLOCATE),
+// temp.go (temporary tables and views: a session's own SQLite connection
+// whose authorizer lets it write only its temp schema; never in the log).
 package sqlexec

@@ -72,8 +72,11 @@ const (
 	CodeQueryCanceled        = "57014"
 	CodeProgramLimitExceeded = "54000"
 	CodeDuplicateObject      = "42710"
-	CodeUndefinedSavepoint   = "3B001"
-	CodeInvalidSchemaName    = "3F000"
+	CodeDuplicateColumn      = "42701"
+	// CodeObjectNotInPrerequisiteState: currval before nextval.
+	CodeObjectNotInPrerequisiteState = "55000"
+	CodeUndefinedSavepoint           = "3B001"
+	CodeInvalidSchemaName            = "3F000"
 	// data exceptions
 	CodeInvalidTextRepresentation = "22P02"
 	CodeStringTooLong             = "22001"
@@ -99,6 +102,7 @@ var (
 	reCheck       = regexp.MustCompile(`^CHECK constraint failed: (.*)$`)
 	reNoTable     = regexp.MustCompile(`^no such table: (?:main\.)?(.*)$`)
 	reNoColumn    = regexp.MustCompile(`^no such column: (.*)$`)
+	reAlterTable  = regexp.MustCompile(`^ALTER TABLE "((?:[^"]|"")+)"`)
 	reNoFunc      = regexp.MustCompile(`^no such function: (.*)$`)
 	reExists      = regexp.MustCompile(`^(table|index|view|trigger) (\S+) already exists$`)
 	reNear        = regexp.MustCompile(`near "(.*)": syntax error`)
@@ -202,6 +206,14 @@ func mapError(err error, sqlText string) *Error {
 		m := reNoColumn.FindStringSubmatch(msg)
 		out.Column = m[1]
 		out.Message = fmt.Sprintf("column %q does not exist", m[1])
+	case strings.HasPrefix(msg, "duplicate column name: "):
+		// ALTER TABLE t ADD COLUMN c (or CREATE TABLE with c twice)
+		out.Code = CodeDuplicateColumn
+		out.Column = strings.TrimPrefix(msg, "duplicate column name: ")
+		out.Message = fmt.Sprintf("column %q specified more than once", out.Column)
+		if m := reAlterTable.FindStringSubmatch(sqlText); m != nil {
+			out.Message = fmt.Sprintf("column %q of relation %q already exists", out.Column, strings.ReplaceAll(m[1], `""`, `"`))
+		}
 	case strings.HasPrefix(msg, "unknown database "):
 		// a schema-qualified name other than public (CREATE TABLE app.t)
 		out.Code = CodeInvalidSchemaName

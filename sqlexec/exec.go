@@ -22,6 +22,9 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	}
 	c.syncSchema()
 	mode := c.replicatedMode()
+	if ac, ok := pgdialect.ParseTableChange(sqlText); ok && mode == authWrite {
+		return changeTable(c, ac, verb), false // tablechange.go
+	}
 	if d, ok := pgdialect.ParseDropTable(sqlText); ok && mode == authWrite {
 		if err := prepareDrop(c, d); err != nil { // droptable.go
 			res.Err = err
@@ -51,7 +54,7 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	ncol := st.columnCount()
 	infos := make([]colInfo, ncol)
 	for i := range infos {
-		infos[i] = colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
+		infos[i] = newColInfo(st, i)
 	}
 	var rows [][]any
 	var n int64
@@ -81,7 +84,7 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 		return res, readonly
 	}
 	if ncol > 0 {
-		aggregateTypes(c, sqlText, infos) // resulttypes.go
+		resultTypes(c, sqlText, infos) // resulttypes.go
 		res.setRows(infos, rows)
 	}
 	if verb == "" {

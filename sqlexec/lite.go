@@ -20,6 +20,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 	"modernc.org/libc"
 	sqlite "modernc.org/sqlite"
 	lib "modernc.org/sqlite/lib"
@@ -67,6 +68,10 @@ type lconn struct {
 	// cancellation (budget.go).
 	meter   *meter
 	meterID uintptr
+	// serials caches serialDecl (resulttypes.go) by "table\x00column"
+	// for schema version serialsAt.
+	serials   map[string]string
+	serialsAt int64
 }
 
 const stmtCacheSize = 256
@@ -338,7 +343,12 @@ func (s *lstmt) finalize() {
 	s.binds = nil
 }
 
-func (s *lstmt) readonly() bool { return lib.Xsqlite3_stmt_readonly(s.c.tls, s.p) != 0 }
+// readonly reports a statement that does not write. A call of a sequence
+// function writes (sequences.go), which SQLite cannot see.
+func (s *lstmt) readonly() bool {
+	return lib.Xsqlite3_stmt_readonly(s.c.tls, s.p) != 0 &&
+		!pgdialect.CallsStateFunction(libc.GoString(lib.Xsqlite3_sql(s.c.tls, s.p)))
+}
 
 func (s *lstmt) paramCount() int { return int(lib.Xsqlite3_bind_parameter_count(s.c.tls, s.p)) }
 
@@ -354,6 +364,17 @@ func (s *lstmt) columnDecl(i int) string {
 		return ""
 	}
 	return libc.GoString(p)
+}
+
+// columnOrigin is the table and column result column i reads, "" for an
+// expression (SQLite's column metadata).
+func (s *lstmt) columnOrigin(i int) (table, column string) {
+	t := lib.Xsqlite3_column_table_name(s.c.tls, s.p, int32(i))
+	c := lib.Xsqlite3_column_origin_name(s.c.tls, s.p, int32(i))
+	if t == 0 || c == 0 {
+		return "", ""
+	}
+	return libc.GoString(t), libc.GoString(c)
 }
 
 func (s *lstmt) bind(args []any) error {

@@ -39,8 +39,17 @@ func (s *Session) nodeSettingColumns(name string) []pgwire.Column {
 	return cols
 }
 
+// SuperuserSettings are the node settings only a superuser may read: a
+// secret (the cluster's join token) is no business of ordinary roles.
+var SuperuserSettings = map[string]bool{"raftsql.join_token": true}
+
 // showNode reports the node setting name, whose columns are cols.
 func (s *Session) showNode(ctx context.Context, name string, cols []pgwire.Column, w pgwire.ResultWriter, describe bool) error {
+	if SuperuserSettings[name] {
+		if err := s.requireSuperuser("permission denied to show " + name); err != nil {
+			return err
+		}
+	}
 	rows, err := s.e.opts.NodeSettings.ShowNodeSetting(ctx, name)
 	if err != nil {
 		return toError(err)

@@ -28,6 +28,11 @@ type PreparedStatement struct {
 func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (pgwire.Statement, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.prepare(ctx, sql, paramOIDs)
+}
+
+// prepare is Prepare with s.mu held (also SQL-level PREPARE's).
+func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (*PreparedStatement, error) {
 	parts := pgdialect.Split(sql)
 	if len(parts) > 1 {
 		return nil, errf(CodeSyntaxError, "cannot insert multiple commands into a prepared statement")
@@ -56,6 +61,10 @@ func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 		}
 	}
 	switch st.Kind {
+	case pgdialect.KindExecute:
+		if n := s.named[st.Name]; n != nil {
+			ps.cols = n.ps.cols // EXECUTE returns the named statement's rows
+		}
 	case pgdialect.KindShow:
 		name := strings.ToLower(st.Name)
 		if cols := s.nodeSettingColumns(name); cols != nil {
@@ -110,7 +119,7 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 		infos := make([]colInfo, n)
 		untyped := false
 		for i := range infos {
-			infos[i] = colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
+			infos[i] = newColInfo(st, i)
 			if infos[i].decl == "" {
 				untyped = true
 			}
@@ -120,7 +129,7 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 				infos[i].hint = hints[i]
 			}
 		}
-		aggregateTypes(c, sqlText, infos) // resulttypes.go
+		resultTypes(c, sqlText, infos) // resulttypes.go
 		var first []any
 		if untyped && !st.readonly() {
 			decls := fillDeclFromTable(c, sqlText, infos)
@@ -154,6 +163,12 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 			}
 		}
 		return nil
+	}
+	if handled, err := s.tempDescribe(ctx, sqlText, fn); handled { // temp.go
+		if err != nil {
+			return nil, 0, toError(err)
+		}
+		return cols, nparams, nil
 	}
 	var err error
 	if s.tx != nil && !s.tx.spec && s.tx.view != nil {
@@ -227,14 +242,23 @@ func tableDecls(c *lconn, table string) (map[string]string, []string) {
 	if err != nil || st == nil {
 		return decl, nil
 	}
+	var ints []string // maybe serial columns (resulttypes.go)
 	_, _ = st.run([]any{table}, func(r []any) error {
 		n, _ := r[0].(string)
 		t, _ := r[1].(string)
+		if strings.EqualFold(t, "INTEGER") {
+			ints = append(ints, n)
+		}
 		decl[strings.ToLower(n)] = t
 		order = append(order, strings.ToLower(n))
 		return nil
 	})
 	st.release()
+	for _, n := range ints {
+		if d := serialDecl(c, table, n); d != "" {
+			decl[strings.ToLower(n)] = d
+		}
+	}
 	return decl, order
 }
 

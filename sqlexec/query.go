@@ -116,6 +116,7 @@ func (s *Session) propose(ctx context.Context, cmd *Command) (*ApplyResult, erro
 	if s.e.r == nil {
 		return nil, errf(CodeInternal, "no replicator")
 	}
+	cmd.Sequences = s.seqState
 	res, err := s.e.r.Propose(ctx, cmd)
 	if err != nil {
 		return nil, toError(err)
@@ -126,6 +127,9 @@ func (s *Session) propose(ctx context.Context, cmd *Command) (*ApplyResult, erro
 	if res.Err != nil {
 		return nil, toError(res.Err)
 	}
+	if res.Sequences != "" {
+		s.seqState = res.Sequences
+	}
 	// A duplicate (the same request committed earlier, e.g. re-proposed
 	// after a leader change) carries the original command tags.
 	return res, nil
@@ -133,7 +137,7 @@ func (s *Session) propose(ctx context.Context, cmd *Command) (*ApplyResult, erro
 
 // emitWrite reports the results of a proposed statement.
 func emitWrite(w pgwire.ResultWriter, st *pgdialect.Stmt, results []StatementResult, describe bool) error {
-	if len(results) == 0 || st.Kind == pgdialect.KindTruncate || st.Kind == pgdialect.KindDropTables {
+	if len(results) == 0 || st.NoRows || st.Kind == pgdialect.KindTruncate || st.Kind == pgdialect.KindDropTables {
 		for _, r := range results {
 			if r.Err != nil {
 				return r.Err

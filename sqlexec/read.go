@@ -38,7 +38,9 @@ func (s *Session) tryRead(ctx context.Context, sqlText string, args []any, verb 
 		if err := guardInternal(sqlText); err != nil {
 			return err
 		}
-		st, tail, err := c.prepare(sqlText)
+		// Cached: a prepared write is classified here at every Execute,
+		// and compiling it each time was a quarter of an INSERT's CPU.
+		st, tail, err := c.prepareCached(sqlText)
 		if err != nil {
 			return mapError(err, sqlText)
 		}
@@ -46,7 +48,7 @@ func (s *Session) tryRead(ctx context.Context, sqlText string, args []any, verb 
 			res.Tag = "EMPTY"
 			return nil
 		}
-		defer st.finalize()
+		defer st.release()
 		if !st.readonly() || strings.TrimSpace(tail) != "" || isPragmaWrite(sqlText) {
 			return errNotReadonly
 		}
@@ -87,12 +89,12 @@ func (s *Session) streamRead(ctx context.Context, sqlText string, args []any, ve
 		ncol := st.columnCount()
 		infos := make([]colInfo, ncol)
 		for i := range infos {
-			infos[i] = colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
+			infos[i] = newColInfo(st, i)
 			if infos[i].decl == "" && i < len(hints) {
 				infos[i].hint = hints[i]
 			}
 		}
-		aggregateTypes(c, sqlText, infos) // resulttypes.go
+		resultTypes(c, sqlText, infos) // resulttypes.go
 		var cols []pgwire.Column
 		nrows := int64(0)
 		n, err := st.run(args, func(r []any) error {
@@ -141,7 +143,7 @@ func runPrepared(c *lconn, st *lstmt, sqlText string, args []any, verb string) (
 	ncol := st.columnCount()
 	infos := make([]colInfo, ncol)
 	for i := range infos {
-		infos[i] = colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
+		infos[i] = newColInfo(st, i)
 	}
 	var rows [][]any
 	n, err := st.run(args, func(r []any) error {
@@ -153,7 +155,7 @@ func runPrepared(c *lconn, st *lstmt, sqlText string, args []any, verb string) (
 		return res
 	}
 	if ncol > 0 {
-		aggregateTypes(c, sqlText, infos) // resulttypes.go
+		resultTypes(c, sqlText, infos) // resulttypes.go
 		res.setRows(infos, rows)
 	}
 	if verb == "" {

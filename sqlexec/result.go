@@ -42,6 +42,9 @@ type ApplyResult struct {
 	Skipped   bool // index already applied
 	Results   []StatementResult
 	Err       error // first statement error (*Error, Statement set); the entry was rolled back
+	// Sequences: the proposing session's sequence history after the
+	// entry (sequences.go); empty when the entry failed or used none.
+	Sequences string
 }
 
 // setRows records a statement's result rows and describes their columns

@@ -14,6 +14,55 @@ import (
 // no type for sum(x); PostgreSQL's follows from x's type
 // (pgdialect/aggitems.go asks SQLite for it).
 
+// resultTypes corrects the types of the result columns of sqlText that
+// SQLite's declarations leave open or get wrong: serial columns,
+// aggregates, arithmetic.
+func resultTypes(c *lconn, sqlText string, infos []colInfo) {
+	serialTypes(c, infos)
+	aggregateTypes(c, sqlText, infos)
+	arithTypes(c, sqlText, infos)
+}
+
+// serialTypes gives a column that reads a bigserial/smallserial (or
+// identity) column its type: SQLite declares it INTEGER, the rowid alias.
+func serialTypes(c *lconn, infos []colInfo) {
+	for i := range infos {
+		if in := &infos[i]; in.table != "" {
+			if d := serialDecl(c, in.table, in.column); d != "" {
+				in.decl = d
+			}
+		}
+	}
+}
+
+// serialDecl is pgdialect.SerialDecl of table's column col, cached on
+// the connection until the schema changes (a point read of an INTEGER
+// column would otherwise read sqlite_schema).
+func serialDecl(c *lconn, table, col string) string {
+	st, _, err := c.prepareCached("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1")
+	if err != nil || st == nil {
+		return ""
+	}
+	defer st.release()
+	if c.serials == nil || c.serialsAt != c.cacheSchema { // prepareCached synced cacheSchema
+		c.serials, c.serialsAt = map[string]string{}, c.cacheSchema
+	}
+	key := table + "\x00" + col
+	if d, ok := c.serials[key]; ok {
+		return d
+	}
+	var tableSQL string
+	_, _ = st.run([]any{table}, func(r []any) error {
+		tableSQL, _ = r[0].(string)
+		return nil
+	})
+	d := pgdialect.SerialDecl(tableSQL, col)
+	if len(c.serials) < 1024 {
+		c.serials[key] = d
+	}
+	return d
+}
+
 // aggregateTypes sets the hint of each untyped result column of sqlText
 // that is sum/avg/min/max of an argument with a declared type.
 func aggregateTypes(c *lconn, sqlText string, infos []colInfo) {
@@ -87,4 +136,44 @@ func mentionsAggregate(sqlText string) bool {
 		}
 	}
 	return false
+}
+
+// arithTypes sets the hint of each untyped result column of sqlText that
+// is arithmetic over operands of declared types (a + 1 on an int4 column
+// is int4, n * 2 on a numeric one numeric): one probe per operand
+// position (pgdialect/arith_types.go).
+func arithTypes(c *lconn, sqlText string, infos []colInfo) {
+	need := false
+	for _, in := range infos {
+		need = need || in.decl == "" && in.hint == 0
+	}
+	if !need || !pgdialect.MentionsUntypedArith(sqlText) {
+		return
+	}
+	items := pgdialect.ArithItems(sqlText)
+	n := 0
+	for _, it := range items {
+		n = max(n, len(it.Leaves))
+	}
+	types := make([][]uint32, len(items))
+	for k := 0; k < n; k++ {
+		st, _, err := c.prepareCached(pgdialect.ArithProbeSQL(sqlText, items, k))
+		if err != nil || st == nil {
+			return
+		}
+		if st.columnCount() != len(infos) {
+			st.release()
+			return
+		}
+		for i, it := range items {
+			o, _ := typeFromDeclMod(st.columnDecl(it.Column))
+			types[i] = append(types[i], o)
+		}
+		st.release()
+	}
+	for i, it := range items {
+		if in := &infos[it.Column]; in.decl == "" && in.hint == 0 {
+			in.hint = pgdialect.ArithType(it, types[i])
+		}
+	}
 }

@@ -114,7 +114,7 @@ func sampleConn(c *lconn, cur VerifyCursor, rows int) (VerifySample, error) {
 	// The schema, every check: a replica with a different schema differs
 	// at once, whatever the cursor.
 	st, _, err := c.prepare(`SELECT type, name, coalesce(sql, '') FROM main.sqlite_schema
-		WHERE name NOT LIKE 'raftsql\_%' ESCAPE '\' AND name NOT LIKE 'sqlite\_stat%' ESCAPE '\'
+		WHERE ` + checksummedName + ` AND name NOT LIKE 'sqlite\_stat%' ESCAPE '\'
 		AND name NOT LIKE 'sqlite\_autoindex%' ESCAPE '\' ORDER BY type, name`)
 	if err != nil {
 		return out, err
@@ -178,7 +178,7 @@ func sampleTables(c *lconn) ([]sampleTable, error) {
 	}
 	var rs []row
 	st, _, err := c.prepare(`SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'shadow')
-		AND name NOT LIKE 'raftsql\_%' ESCAPE '\' AND (name NOT LIKE 'sqlite\_%' ESCAPE '\' OR name = 'sqlite_sequence')
+		AND ` + checksummedName + ` AND (name NOT LIKE 'sqlite\_%' ESCAPE '\' OR name = 'sqlite_sequence')
 		ORDER BY name`)
 	if err != nil {
 		return nil, err

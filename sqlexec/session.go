@@ -23,7 +23,15 @@ type Session struct {
 	// pipeMore: the Execute running now is not known to be the last
 	// message before Sync (extended protocol; see PipelineHint).
 	pipeMore bool
-	advID    string // advisory lock holder id, set at the first lock (advisory.go)
+	advID    string            // advisory lock holder id, set at the first lock (advisory.go)
+	named    map[string]*named // SQL-level PREPAREd statements (sqlprepare.go)
+	temp     *tempSpace        // temporary objects (temp.go), nil until the first CREATE TEMP
+	// reported is ParameterStatus's last answer, returned again while no
+	// reported value changed (it is asked before every ReadyForQuery).
+	reported map[string]string
+	// seqState: the session's sequence history for currval/lastval
+	// (sequences.go), as the last entry it proposed left it.
+	seqState string
 }
 
 // NewSession starts a session for one client connection.
@@ -71,10 +79,23 @@ func (e *Engine) NewSession(ctx context.Context, info pgwire.SessionInfo) (pgwir
 func (s *Session) ParameterStatus() map[string]string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := make(map[string]string, len(reportedParams))
-	for _, k := range reportedParams {
-		m[k] = s.settings[strings.ToLower(k)]
+	if m := s.reported; m != nil {
+		same := true
+		for i, k := range reportedParams {
+			if m[k] != s.settings[reportedKeys[i]] {
+				same = false
+				break
+			}
+		}
+		if same {
+			return m
+		}
 	}
+	m := make(map[string]string, len(reportedParams))
+	for i, k := range reportedParams {
+		m[k] = s.settings[reportedKeys[i]]
+	}
+	s.reported = m
 	return m
 }
 
@@ -105,6 +126,10 @@ func (s *Session) Close() error {
 	defer s.mu.Unlock()
 	s.endTx()
 	s.releaseAdvisory(context.Background(), false)
+	if s.temp != nil {
+		s.temp.close()
+		s.temp = nil
+	}
 	s.closed = true
 	return nil
 }
@@ -185,7 +210,7 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWr
 		}
 		stmts[i] = st
 	}
-	if s.tx == nil && len(stmts) > 1 {
+	if s.tx == nil && len(stmts) > 1 && !s.mayUseTemp(stmts) {
 		if handled, err := s.implicitTxn(ctx, parts, stmts, w); handled {
 			return err
 		}
@@ -331,6 +356,13 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		if tag == "" {
 			tag = "SELECT 0"
 		}
+		if tag == "DISCARD ALL" {
+			s.named = nil // DISCARD ALL includes DEALLOCATE ALL
+		}
+		if (tag == "DISCARD ALL" || tag == "DISCARD TEMP" || tag == "DISCARD TEMPORARY") && s.temp != nil {
+			s.temp.close() // drops the session's temporary objects
+			s.temp = nil
+		}
 		if tag == "CHECKPOINT" {
 			if err := s.requireSuperuser("must be superuser or have privileges of pg_checkpoint to do CHECKPOINT"); err != nil {
 				return err
@@ -347,11 +379,20 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		return s.alterCluster(ctx, st, w)
 	case pgdialect.KindRole:
 		return s.role(ctx, st, w)
+	case pgdialect.KindPrepare:
+		return s.sqlPrepare(ctx, st, w)
+	case pgdialect.KindExecute:
+		return s.sqlExecute(ctx, st, args, w, describe)
+	case pgdialect.KindDeallocate:
+		return s.sqlDeallocate(st, w)
 	case pgdialect.KindCopyFrom:
 		return s.copyFrom(ctx, st, w)
 	case pgdialect.KindCopyTo:
 		return s.copyTo(ctx, st, w)
 	case pgdialect.KindDropTables, pgdialect.KindTruncate, pgdialect.KindQuery:
+		if handled, err := s.tempExec(ctx, st, args, w, describe); handled { // temp.go
+			return err
+		}
 		if call, err := pgdialect.ParseAdvisory(orig); err != nil || call != nil {
 			if err != nil {
 				return err

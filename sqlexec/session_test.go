@@ -136,7 +136,7 @@ func TestSessionBasics(t *testing.T) {
 		"C:CREATE TABLE C:INSERT 0 2")
 	p0 := f.proposed.Load()
 	b0 := f.barriers.Load()
-	mustQ(t, s, "SELECT id, v, ok, 1+1 AS two FROM t ORDER BY id", "D[id:{I},v:25,ok:16,two:20] R[1 a true 2] R[2 b false 2] C:SELECT 2")
+	mustQ(t, s, "SELECT id, v, ok, 1+1 AS two FROM t ORDER BY id", "D[id:{I},v:25,ok:16,two:23] R[1 a true 2] R[2 b false 2] C:SELECT 2")
 	if f.proposed.Load() != p0 || f.barriers.Load() != b0+1 {
 		t.Fatal("read was proposed or skipped the barrier")
 	}

@@ -22,6 +22,16 @@ var reportedParams = []string{"application_name", "client_encoding", "DateStyle"
 	"in_hot_standby", "integer_datetimes", "IntervalStyle", "is_superuser", "server_encoding", "server_version",
 	"session_authorization", "standard_conforming_strings", "TimeZone"}
 
+// reportedKeys are reportedParams as keys of a session's settings (lower
+// case).
+var reportedKeys = func() []string {
+	keys := make([]string, len(reportedParams))
+	for i, k := range reportedParams {
+		keys[i] = strings.ToLower(k)
+	}
+	return keys
+}()
+
 func (e *Engine) defaultSettings(info pgwire.SessionInfo) map[string]string {
 	return map[string]string{
 		"application_name":                    "",

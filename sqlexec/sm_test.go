@@ -315,6 +315,21 @@ func TestCommandRoundTrip(t *testing.T) {
 	}
 }
 
+// The session's sequence history travels with a command, with or without
+// database and user names, and a command without it decodes as before.
+func TestCommandSequencesRoundTrip(t *testing.T) {
+	for _, c := range []*Command{
+		{Sequences: `{"c":{"s":3},"l":"s"}`},
+		{Database: "db", User: "u", Sequences: `{"l":"s"}`},
+		{Database: "db", User: "u"},
+	} {
+		d, err := DecodeCommand(EncodeCommand(c))
+		if err != nil || d.Sequences != c.Sequences || d.Database != c.Database || d.User != c.User {
+			t.Errorf("%+v -> %+v %v", c, d, err)
+		}
+	}
+}
+
 func FuzzDecodeCommand(f *testing.F) {
 	f.Add(EncodeCommand(&Command{Statements: []Statement{{SQL: "SELECT 1", Args: []any{int64(1), "a", nil, 2.5, []byte("x"), true}}}}))
 	f.Add([]byte{})

@@ -119,6 +119,14 @@ func backupTo(ctx context.Context, src, dst string) error {
 	if rc != lib.SQLITE_OK && rc != lib.SQLITE_DONE {
 		return fmt.Errorf("backup: %w", d.err(rc))
 	}
+	// The copy's header says WAL, like the source's: every later open of
+	// the image (reading its metadata, verifying it) would leave -wal and
+	// -shm files beside it in the snapshot directory, one pair per
+	// snapshot. A rollback-journal image leaves none; Open turns the
+	// installed database back to WAL.
+	if err := d.exec("PRAGMA journal_mode=DELETE"); err != nil {
+		return fmt.Errorf("backup: image journal mode: %w", err)
+	}
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -101,5 +102,41 @@ func TestSnapshotDuringApply(t *testing.T) {
 	r := mustApply(t, other, im.Index+1, cmdOf(1, 1, 0xEE, "SELECT count(*) FROM t"))
 	if got := r.Results[0].Rows[0][0]; got != int64(im.Index-1) {
 		t.Fatalf("image at index %d holds %v rows, want %d", im.Index, got, im.Index-1)
+	}
+}
+
+// Making an image and reading its metadata leave no WAL or shared-memory
+// files beside it (they used to pile up in the snapshot directory, one
+// pair per snapshot).
+func TestSnapshotImageLeavesNoSidecarFiles(t *testing.T) {
+	db := openTest(t, t.TempDir())
+	defer db.Close()
+	mustApply(t, db, 1, cmdOf(1, 1, 1, "CREATE TABLE t(v INTEGER)"))
+	dir := t.TempDir()
+	path := filepath.Join(dir, "image.tmp")
+	if _, err := db.SnapshotTo(context.Background(), path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadImageMeta(path); err != nil {
+		t.Fatal(err)
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ents) != 1 {
+		var names []string
+		for _, e := range ents {
+			names = append(names, e.Name())
+		}
+		t.Fatalf("files beside the image: %v, want only image.tmp", names)
+	}
+	// The restored database is in WAL mode again.
+	if err := db.Restore(path, 1); err != nil {
+		t.Fatal(err)
+	}
+	mustApply(t, db, 2, cmdOf(1, 2, 2, "INSERT INTO t VALUES (1)"))
+	if _, err := os.Stat(db.path + "-wal"); err != nil {
+		t.Fatalf("restored database is not in WAL mode: %v", err)
 	}
 }

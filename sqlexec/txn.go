@@ -17,10 +17,14 @@ import (
 // that no longer holds.
 
 type txn struct {
-	stmts      []Statement
-	bytes      int
-	readOnly   bool // BEGIN READ ONLY
-	wrote      bool // some statement is not read-only
+	stmts    []Statement
+	bytes    int
+	readOnly bool // BEGIN READ ONLY
+	wrote    bool // some statement is not read-only
+	// locked: a statement read with a row-locking clause (FOR UPDATE ...):
+	// COMMIT validates the transaction even if it wrote nothing, so the
+	// rows it "locked" are the rows at its commit's place in the log.
+	locked     bool
 	failed     bool
 	ts         int64
 	seed       uint64
@@ -108,6 +112,7 @@ func (s *Session) onTxState(ctx context.Context, fn func(c *lconn) error) error 
 		})
 	case tx != nil && tx.spec && len(tx.stmts) > 0:
 		return s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
+			det.bindSequences(s.seqState)
 			if err := c.exec("BEGIN"); err != nil {
 				return mapError(err, "")
 			}
@@ -151,6 +156,7 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 	db, user := s.names()
 	err := s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
 		det.bindNames(db, user)
+		det.bindSequences(s.seqState)
 		if err := c.exec("BEGIN"); err != nil {
 			return mapError(err, "")
 		}
@@ -246,6 +252,12 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 	}
 	if tx.bytes+size > s.e.opts.MaxTxnBytes {
 		return errTxnTooLarge(s.e.opts.MaxTxnBytes)
+	}
+	if st.Locking != "" {
+		if tx.readOnly {
+			return errf(CodeReadOnlyTransaction, "cannot execute SELECT %s in a read-only transaction", st.Locking)
+		}
+		tx.locked = true
 	}
 	if !tx.spec && len(extra) == 1 {
 		// Until it writes, the transaction reads its read view.
@@ -345,7 +357,7 @@ func (s *Session) commit(ctx context.Context, tx *txn) error {
 		// or not it has anything left to write.
 		return rwConflict()
 	}
-	if !tx.wrote {
+	if !tx.wrote && !tx.locked {
 		// Nothing to write. Either everything it read came from one
 		// consistent read view taken after a linearizable read barrier,
 		// or (it attempted writes that failed or were rolled back) its

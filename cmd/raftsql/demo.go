@@ -33,6 +33,7 @@ func demo(args []string, stdout, stderr io.Writer) int {
 	pgPort := fs.Int("pg-port", 5432, "PostgreSQL port of the first node; node i listens on pg-port+i-1")
 	raftPort := fs.Int("raft-port", 7001, "peer port of the first node; node i listens on raft-port+i-1")
 	logLevel := fs.String("log-level", "warn", "debug, info, warn or error")
+	pprofAddr := fs.String("pprof-addr", "", "serve Go runtime profiles (/debug/pprof/) on this loopback address, for benchmarks")
 	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql demo [flags]\n\nStarts a local cluster in this process and prints how to connect to each\nnode. Ctrl-C stops it.\n\nFlags:\n"); !ok {
 		return code
 	}
@@ -54,6 +55,11 @@ func demo(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftsql demo: %v\n", err)
 		return 2
 	}
+	stopPprof, ok := pprofFlag(*pprofAddr, logger, stderr, "raftsql demo")
+	if !ok {
+		return 2
+	}
+	defer stopPprof()
 	dir := *dataDir
 	if dir == "" {
 		dir, err = os.MkdirTemp("", "raftsql-demo-")

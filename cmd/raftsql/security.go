@@ -22,6 +22,7 @@ type securityFlags struct {
 	peerCert, peerKey, peerCA     *string
 	idleSession, authTimeout      *time.Duration
 	reserved                      *int
+	joinTokenFile                 *string
 }
 
 // passwordEnv is the environment variable that may hold the bootstrap
@@ -31,18 +32,19 @@ const passwordEnv = "RAFTSQL_PASSWORD"
 
 func addSecurityFlags(fs *flag.FlagSet) *securityFlags {
 	return &securityFlags{
-		auth:         fs.String("auth", "", "client authentication: trust or scram (default: trust when --pg-listen is a loopback address, scram otherwise; trust elsewhere must be asked for)"),
-		superuser:    fs.String("superuser", raftsql.DefaultSuperuser, "name of the bootstrap superuser"),
-		passwordFile: fs.String("superuser-password-file", "", "file holding the bootstrap superuser's password (scram; default: the "+passwordEnv+" environment variable)"),
-		tlsCert:      fs.String("tls-cert", "", "PEM certificate for TLS on the PostgreSQL port (with --tls-key)"),
-		tlsKey:       fs.String("tls-key", "", "PEM private key of --tls-cert"),
-		tlsClientCA:  fs.String("tls-client-ca", "", "PEM CA bundle: TLS clients must present a certificate it signed"),
-		peerCert:     fs.String("peer-tls-cert", "", "PEM certificate this node presents to its peers (mutual TLS; with --peer-tls-key and --peer-tls-ca)"),
-		peerKey:      fs.String("peer-tls-key", "", "PEM private key of --peer-tls-cert"),
-		peerCA:       fs.String("peer-tls-ca", "", "PEM cluster CA: peers must present a certificate it signed"),
-		idleSession:  fs.Duration("idle-session-timeout", 0, "close client sessions idle (outside a transaction) for longer than this (0: never)"),
-		authTimeout:  fs.Duration("authentication-timeout", 10*time.Second, "time a client has from connecting to the end of authentication"),
-		reserved:     fs.Int("reserved-connections", 3, "connection slots of --max-connections kept for superusers (0 when --max-connections is 3 or less and this is not set)"),
+		auth:          fs.String("auth", "", "client authentication: trust or scram (default: trust when --pg-listen is a loopback address, scram otherwise; trust elsewhere must be asked for)"),
+		superuser:     fs.String("superuser", raftsql.DefaultSuperuser, "name of the bootstrap superuser"),
+		passwordFile:  fs.String("superuser-password-file", "", "file holding the bootstrap superuser's password (scram; default: the "+passwordEnv+" environment variable)"),
+		tlsCert:       fs.String("tls-cert", "", "PEM certificate for TLS on the PostgreSQL port (with --tls-key)"),
+		tlsKey:        fs.String("tls-key", "", "PEM private key of --tls-cert"),
+		tlsClientCA:   fs.String("tls-client-ca", "", "PEM CA bundle: TLS clients must present a certificate it signed"),
+		peerCert:      fs.String("peer-tls-cert", "", "PEM certificate this node presents to its peers (mutual TLS; with --peer-tls-key and --peer-tls-ca)"),
+		peerKey:       fs.String("peer-tls-key", "", "PEM private key of --peer-tls-cert"),
+		peerCA:        fs.String("peer-tls-ca", "", "PEM cluster CA: peers must present a certificate it signed"),
+		idleSession:   fs.Duration("idle-session-timeout", 0, "close client sessions idle (outside a transaction) for longer than this (0: never)"),
+		authTimeout:   fs.Duration("authentication-timeout", 10*time.Second, "time a client has from connecting to the end of authentication"),
+		reserved:      fs.Int("reserved-connections", 3, "connection slots of --max-connections kept for superusers (0 when --max-connections is 3 or less and this is not set)"),
+		joinTokenFile: fs.String("join-token-file", "", "file holding the cluster's join token (SHOW raftsql.join_token on a member, as a superuser): required with --join"),
 	}
 }
 
@@ -61,6 +63,15 @@ func (f *securityFlags) apply(fs *flag.FlagSet, cfg *raftsql.Config, getenv func
 		}
 	default:
 		cfg.SuperuserPassword = getenv(passwordEnv)
+	}
+	if *f.joinTokenFile != "" {
+		b, err := os.ReadFile(*f.joinTokenFile)
+		if err != nil {
+			return fmt.Errorf("--join-token-file: %w", err)
+		}
+		if cfg.JoinToken = strings.TrimSpace(string(b)); cfg.JoinToken == "" {
+			return fmt.Errorf("--join-token-file %s is empty", *f.joinTokenFile)
+		}
 	}
 	if (*f.tlsCert == "") != (*f.tlsKey == "") || *f.tlsClientCA != "" && *f.tlsCert == "" {
 		return errors.New("--tls-cert and --tls-key go together (and --tls-client-ca needs them)")

@@ -82,6 +82,28 @@ func TestSecurityFlags(t *testing.T) {
 	}
 }
 
+// TestJoinTokenFlag: --join-token-file gives the token (trimmed); an empty
+// or missing file is refused, and --join without it names the flag.
+func TestJoinTokenFlag(t *testing.T) {
+	dir := t.TempDir()
+	tok, empty := filepath.Join(dir, "token"), filepath.Join(dir, "empty")
+	os.WriteFile(tok, []byte("  abc123\n"), 0o600)
+	os.WriteFile(empty, []byte("\n"), 0o600)
+	if cfg := flagsFor(t, "--join-token-file", tok); cfg.JoinToken != "abc123" {
+		t.Fatalf("join token %q", cfg.JoinToken)
+	}
+	for _, bad := range []string{empty, filepath.Join(dir, "missing")} {
+		if _, err := securityConfig([]string{"--join-token-file", bad}, func(string) string { return "" }); err == nil || !strings.Contains(err.Error(), "--join-token-file") {
+			t.Errorf("%s: %v", bad, err)
+		}
+	}
+	var out, errb bytes.Buffer
+	code := run([]string{"serve", "--id", "n4", "--data-dir", filepath.Join(dir, "d"), "--raft-listen", "127.0.0.1:0", "--pg-listen", "127.0.0.1:0", "--join", "127.0.0.1:1"}, &out, &errb)
+	if code == 0 || !strings.Contains(errb.String(), "--join-token-file") || !strings.Contains(errb.String(), "SHOW raftsql.join_token") {
+		t.Fatalf("--join without a token: %d %q", code, errb.String())
+	}
+}
+
 // securityConfig parses only the security flags (tests).
 func securityConfig(args []string, getenv func(string) string) (raftsql.Config, error) {
 	fs := flag.NewFlagSet("security", flag.ContinueOnError)

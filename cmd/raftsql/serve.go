@@ -26,6 +26,7 @@ var serveFlags = map[string]string{
 	"InitialCluster":      "--initial-cluster",
 	"Join":                "--join",
 	"PeerDialAddrs":       "--peer-dial",
+	"JoinToken":           "--join-token-file",
 	"Auth":                "--auth",
 	"SuperuserPassword":   "--superuser-password-file or " + passwordEnv,
 	"ReservedConnections": "--reserved-connections",
@@ -47,6 +48,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	tick := fs.Duration("tick", 15*time.Millisecond, "Raft tick interval (election timeout is 10-20 ticks)")
 	verifyInterval := fs.Duration("verify-interval", 5*time.Second, "how often the leader has the replicas compare checksums of a sample of their data (negative: never)")
 	verifyRows := fs.Int("verify-rows", 2000, "rows one verification check hashes on every node")
+	selfRepair := fs.Bool("self-repair", true, "a replica found diverged, or whose SQLite file is damaged, sets its database aside as db.sqlite.damaged-<index> and rebuilds it from a healthy peer's snapshot or its own log (false: it stays diverged, or stops, for an operator)")
 	stepBudget := fs.Int64("step-budget", 0, "work budget of one log entry in SQLite VM instructions; an entry over it fails with 54000 on every node (0: the default, 200000000; negative: none). Every member must use the same value")
 	snapEntries := fs.Uint64("snapshot-entries", snapshot.DefaultEntries, "make a snapshot of the database after this many log entries applied since the last one")
 	snapLogBytes := fs.Int64("snapshot-log-bytes", snapshot.DefaultLogBytes, "or after this many bytes of log entries applied since the last one, whichever comes first")
@@ -56,6 +58,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	httpListen := fs.String("http-listen", "", "address of the admin HTTP listener: /metrics (Prometheus), /livez, /readyz, the status page / and /status.json (default: none). It shows the cluster's topology to whoever reaches it: bind it to loopback or a private network")
 	pprofOn := fs.Bool("pprof", false, "also serve Go's pprof endpoints (/debug/pprof/) on --http-listen")
 	sec := addSecurityFlags(fs)
+	pprofAddr := fs.String("pprof-addr", "", "serve Go runtime profiles (/debug/pprof/) on this loopback address, for benchmarks")
 	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql serve [flags]\n\nStarts one member of a raftsql cluster. Restarting with the same --data-dir\nrejoins with the stored state.\n\nFlags:\n"); !ok {
 		return code
 	}
@@ -64,6 +67,11 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftsql serve: %v\n", err)
 		return 2
 	}
+	stopPprof, ok := pprofFlag(*pprofAddr, logger, stderr, "raftsql serve")
+	if !ok {
+		return 2
+	}
+	defer stopPprof()
 	if *maxConns <= 0 {
 		fmt.Fprintf(stderr, "raftsql serve: invalid --max-connections %d: must be positive\n", *maxConns)
 		return 2
@@ -104,6 +112,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		TickInterval:   *tick,
 		VerifyInterval: *verifyInterval,
 		VerifyRows:     *verifyRows,
+		NoSelfRepair:   !*selfRepair,
 		StepBudget:     *stepBudget,
 		Join:           *join,
 

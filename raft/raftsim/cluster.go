@@ -78,7 +78,10 @@ type result struct {
 	// DiskLosses counts the disk-loss faults injected (kept out of Stats,
 	// which -seed prints, so that default output is unchanged).
 	DiskLosses int
-	Replaced   int // lost voters replaced by a new voter
+	// InitialDiskLosses counts those that hit a member of the initial
+	// configuration (ids 1..Nodes), raftsql's bootstrap members.
+	InitialDiskLosses int
+	Replaced          int // lost voters replaced by a new voter
 }
 
 // nodesFor returns the cluster size used for seed when nodes is 0.
@@ -127,6 +130,7 @@ type sim struct {
 	maxInflight          int
 	stats                runStats
 	diskLosses, replaced int
+	initialDiskLosses    int
 }
 
 // Run executes one seeded simulation and checks it.
@@ -162,7 +166,7 @@ func runSeed(opt options) (res result) {
 		res.V = s.v
 		res.Digest = s.tr.digest
 		res.Stats = s.stats
-		res.DiskLosses, res.Replaced = s.diskLosses, s.replaced
+		res.DiskLosses, res.Replaced, res.InitialDiskLosses = s.diskLosses, s.replaced, s.initialDiskLosses
 		if s.v != nil {
 			res.Trace = s.tr.lines()
 		}

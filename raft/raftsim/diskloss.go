@@ -55,6 +55,9 @@ func (s *sim) diskLoss() {
 		return
 	}
 	s.diskLosses++
+	if id <= uint64(s.opt.Nodes) {
+		s.initialDiskLosses++
+	}
 	if n.up() {
 		s.stopNode(n)
 	}

@@ -59,7 +59,10 @@
 // # Disk loss
 //
 // The diskloss fault wipes a voter's log, hard state, snapshot and state
-// machine. As in raftsql, the lost identity never runs again: the
+// machine; any voter, the initial (bootstrap) ones included. As in raftsql
+// (joined members by their incarnations, initial members by the birth
+// protocol of the root package's birth.go), the lost identity never runs
+// again: the
 // simulated operator removes it (a single-server change), adds the wiped
 // machine back as a learner under a new id and promotes it once the leader
 // has replicated the committed log to it; the heal phase waits for that

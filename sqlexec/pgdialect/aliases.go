@@ -52,6 +52,7 @@ func (x *tx) applyAliases() {
 			if a >= b {
 				continue
 			}
+			x.numericItem(a, b) // arith.go
 			name, has, oid := x.itemName(a, b)
 			oids = append(oids, oid)
 			if !has && name != "" {
@@ -120,6 +121,9 @@ func (x *tx) figureName(a, b int) string {
 // figure returns a name and its strength (2 = column/function, 1 = type
 // or CASE, 0 = none).
 func (x *tx) figure(a, b int) (string, int) {
+	if _, ok := x.arithTypes[a]; ok && b > a && x.castEnd[b-1] == a {
+		return "", 0 // an operator: 10 / 4::float8 is not named float8
+	}
 	// trailing cast
 	if b-a >= 3 {
 		for c := b - 1; c > a; c-- {
@@ -245,6 +249,14 @@ func (x *tx) figure(a, b int) (string, int) {
 func (x *tx) exprOID(a, b int) uint32 {
 	if a >= b {
 		return 0
+	}
+	if o := x.arithExprOID(a, b); o != 0 {
+		return o
+	}
+	if b-a == 2 && x.T(a).typ == tIdent && x.T(a+1).typ == tString && x.castEnd[a+1] == a {
+		if tt := typeAlias[strings.ToLower(x.T(a).text)]; tt != nil {
+			return tt.oid // typed literal: int2 '2'
+		}
 	}
 	if o := x.dtExprOID(a, b); o != 0 {
 		return o

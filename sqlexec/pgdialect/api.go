@@ -43,11 +43,14 @@ const (
 	KindEmpty                      // empty statement (only whitespace/comments): EmptyQueryResponse
 	KindAlterCluster               // ALTER CLUSTER ... (Cluster set; cluster.go)
 	KindRole                       // CREATE/ALTER/DROP ROLE (Role set; role.go)
+	KindPrepare                    // PREPARE name [(types)] AS stmt (Prepare set; sqlprepare.go)
+	KindExecute                    // EXECUTE name [(args)] (Prepare set)
+	KindDeallocate                 // DEALLOCATE [PREPARE] {name | ALL} (Prepare set)
 )
 
 var kindNames = [...]string{"Query", "Begin", "Commit", "Rollback", "Savepoint", "Release",
 	"RollbackTo", "Set", "Show", "Reset", "CopyFrom", "CopyTo", "Noop", "DropTables",
-	"Truncate", "SetTransaction", "Empty", "AlterCluster", "Role"}
+	"Truncate", "SetTransaction", "Empty", "AlterCluster", "Role", "Prepare", "Execute", "Deallocate"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -93,6 +96,22 @@ type Stmt struct {
 	Cluster *ClusterCommand
 	// Role: the parsed role statement of KindRole.
 	Role *RoleSpec
+	// Locking: the statement had a row-locking clause ("FOR UPDATE",
+	// "FOR NO KEY UPDATE", "FOR SHARE", "FOR KEY SHARE"; the first one),
+	// removed from Exec. A transaction that read with it is validated at
+	// COMMIT even when it wrote nothing.
+	Locking string
+	// Temp: CREATE TEMP[ORARY] TABLE / VIEW (or an object created in
+	// pg_temp): a session-local object that never enters the log
+	// (temp.go). OnCommit: its ON COMMIT action ("PRESERVE ROWS",
+	// "DELETE ROWS", "DROP"; "" when not given).
+	Temp     bool
+	OnCommit string
+	// Prepare: the parsed PREPARE / EXECUTE / DEALLOCATE.
+	Prepare *PrepareSpec
+	// NoRows: the Exec statements are function calls carrying out DDL
+	// (sequence.go); their result rows are not the client's, only Tag is.
+	NoRows bool
 }
 
 // CopySpec describes a COPY statement.

@@ -114,7 +114,10 @@ var catalogViews = []catView{
  UNION ALL
  SELECT CAST(pg_oid('rel', c.tbl || '_' || c.attname || '_seq') AS INTEGER), c.tbl || '_' || c.attname || '_seq', 2200, 0, 0, 10, 0,
   CAST(pg_oid('rel', c.tbl || '_' || c.attname || '_seq') AS INTEGER), 0, 1, 1, 0, 0, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0, 0, 1, 'n', 0, 0, NULL, NULL, NULL
- FROM pgd_cols c WHERE c.marker IS NOT NULL`},
+ FROM pgd_cols c WHERE c.marker IS NOT NULL
+ UNION ALL
+ SELECT q.oid, '' || q.name, 2200, 0, 0, 10, 0, q.oid, 0, 1, 1, 0, 0, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0, 0, 1, 'n', 0, 0, NULL, NULL, NULL
+ FROM pgd_seqs q`},
 	{"pg_attribute", `SELECT CAST(pg_oid('rel', c.tbl) AS INTEGER) AS attrelid, c.attname AS attname,
   CAST(pg_coltype(c.decl, c.marker) AS INTEGER) AS atttypid, -1 AS attstattarget, pg_typlen(pg_coltype(c.decl, c.marker)) AS attlen,
   CAST(c.attnum AS INTEGER) AS attnum, 0 AS attndims, -1 AS attcacheoff, CAST(pg_coltypmod(c.decl, c.marker) AS INTEGER) AS atttypmod,
@@ -143,7 +146,7 @@ var catalogViews = []catView{
   coalesce(k."to", (SELECT p.name FROM pragma_table_info(k."table") p WHERE p.pk = k.seq + 1)) AS tocol, k.on_update AS on_update, k.on_delete AS on_delete
  FROM pgd_rel s, pragma_foreign_key_list(s.name) k WHERE s.type = 'table'`},
 	{"pgd_fk", `SELECT tbl, id, reftbl, max(on_update) AS on_update, max(on_delete) AS on_delete, 0 AS deferr,
-  tbl || '_' || group_concat(fromcol, '_') || '_fkey' AS conname,
+  pg_fk_conname((SELECT r.sql FROM pgd_rel r WHERE r.name = tbl), tbl, group_concat(fromcol, ','), reftbl) AS conname,
   group_concat(pg_quote_ident(fromcol), ', ') AS fromcols, group_concat(pg_quote_ident(tocol), ', ') AS tocols
  FROM (SELECT * FROM pgd_fkcols ORDER BY tbl, id, pos) GROUP BY tbl, id`},
 	{"pg_constraint", `SELECT CAST(pg_oid('con', i.tbl || '.' || i.pgname) AS INTEGER) AS oid, i.pgname AS conname, CAST(2200 AS INTEGER) AS connamespace,
@@ -195,14 +198,22 @@ var catalogViews = []catView{
 	{"pg_auth_members", `SELECT CAST(0 AS INTEGER) AS roleid, CAST(0 AS INTEGER) AS member, CAST(0 AS INTEGER) AS grantor, 0 AS admin_option WHERE 0`},
 	{"pg_description", `SELECT CAST(0 AS INTEGER) AS objoid, CAST(0 AS INTEGER) AS classoid, 0 AS objsubid, '' AS description WHERE 0`},
 	{"pg_shdescription", `SELECT CAST(0 AS INTEGER) AS objoid, CAST(0 AS INTEGER) AS classoid, '' AS description WHERE 0`},
+	// pg_depend: the dependencies tools read (pg_dump, atlas): a serial
+	// column's sequence belongs to it (deptype 'a'); no extensions here,
+	// so no 'e' rows. 1259 is pg_class's own OID in PostgreSQL.
+	{"pg_depend", `SELECT CAST(1259 AS INTEGER) AS classid, CAST(pg_oid('rel', c.tbl || '_' || c.attname || '_seq') AS INTEGER) AS objid,
+  0 AS objsubid, CAST(1259 AS INTEGER) AS refclassid, CAST(pg_oid('rel', c.tbl) AS INTEGER) AS refobjid, CAST(c.attnum AS INTEGER) AS refobjsubid,
+  'a' AS deptype FROM pgd_cols c WHERE c.marker IS NOT NULL`},
 	{"pg_inherits", `SELECT CAST(0 AS INTEGER) AS inhrelid, CAST(0 AS INTEGER) AS inhparent, 0 AS inhseqno, 0 AS inhdetachpending WHERE 0`},
-	{"pg_partitioned_table", `SELECT CAST(0 AS INTEGER) AS partrelid, '' AS partstrat, 0 AS partnatts WHERE 0`},
+	{"pg_partitioned_table", `SELECT CAST(0 AS INTEGER) AS partrelid, '' AS partstrat, 0 AS partnatts, CAST(0 AS INTEGER) AS partdefid,
+  '' AS partattrs, '' AS partclass, '' AS partcollation, NULL AS partexprs WHERE 0`},
 	{"pg_trigger", `SELECT CAST(0 AS INTEGER) AS oid, CAST(0 AS INTEGER) AS tgrelid, CAST(0 AS INTEGER) AS tgparentid, '' AS tgname, 'O' AS tgenabled, 0 AS tgisinternal WHERE 0`},
 	{"pg_rewrite", `SELECT CAST(0 AS INTEGER) AS oid, '' AS rulename, CAST(0 AS INTEGER) AS ev_class, '' AS ev_type WHERE 0`},
 	{"pg_extension", `SELECT CAST(13500 AS INTEGER) AS oid, 'plpgsql' AS extname, CAST(10 AS INTEGER) AS extowner, CAST(11 AS INTEGER) AS extnamespace, 0 AS extrelocatable, '1.0' AS extversion, NULL AS extconfig, NULL AS extcondition`},
 	{"pg_proc", `SELECT CAST(0 AS INTEGER) AS oid, '' AS proname, CAST(11 AS INTEGER) AS pronamespace, CAST(10 AS INTEGER) AS proowner, 'f' AS prokind, CAST(0 AS INTEGER) AS prorettype, '' AS proargtypes, 0 AS proretset WHERE 0`},
 	{"pg_tablespace", `SELECT CAST(column1 AS INTEGER) AS oid, column2 AS spcname, CAST(10 AS INTEGER) AS spcowner, NULL AS spcacl, NULL AS spcoptions FROM (VALUES (1663, 'pg_default'), (1664, 'pg_global'))`},
-	{"pg_sequence", `SELECT CAST(0 AS INTEGER) AS seqrelid, CAST(0 AS INTEGER) AS seqtypid, 0 AS seqstart, 0 AS seqincrement WHERE 0`},
+	{"pg_sequence", `SELECT q.oid AS seqrelid, q.typid AS seqtypid, q.start AS seqstart, q.inc AS seqincrement, q.max AS seqmax,
+  q.min AS seqmin, q.cache AS seqcache, q.cycle AS seqcycle FROM pgd_seqs q`}, // catalog_sequences.go
 	{"pg_enum", `SELECT CAST(0 AS INTEGER) AS oid, CAST(0 AS INTEGER) AS enumtypid, 0.0 AS enumsortorder, '' AS enumlabel WHERE 0`},
 	{"pg_settings", `SELECT column1 AS name, column2 AS setting, NULL AS unit, 'Preset Options' AS category, '' AS short_desc, 'user' AS context, 'string' AS vartype, 'default' AS source, column2 AS reset_val, column2 AS boot_val FROM (VALUES %SETTINGS%)`},
 	{"pg_tables", `SELECT 'public' AS schemaname, s.name AS tablename, current_user() AS tableowner, NULL AS tablespace,
@@ -272,16 +283,18 @@ func init() {
 	}
 	for _, c := range strings.Fields(`oid attrelid atttypid relnamespace reltype reloftype relowner relam relfilenode reltablespace reltoastrelid
 	indexrelid indrelid conrelid contypid conindid conparentid confrelid connamespace nspowner typnamespace typowner typrelid typelem typarray
-	typbasetype typcollation attcollation adrelid datdba dattablespace objoid classoid inhrelid inhparent usesysid collnamespace`) {
+	typbasetype typcollation attcollation adrelid datdba dattablespace objoid classoid inhrelid inhparent usesysid collnamespace
+	objid refclassid refobjid partrelid partdefid`) {
 		catalogColOID[c] = pgoid.OID
 	}
 	for _, c := range strings.Fields(`relname nspname attname typname conname datname rolname amname collname usename spcname tablename schemaname indexname viewname tableowner viewowner`) {
 		catalogColOID[c] = pgoid.Name
 	}
-	for _, c := range strings.Fields(`relkind relpersistence relreplident attidentity attgenerated attalign attstorage contype confupdtype confdeltype confmatchtype typtype typcategory typalign typstorage datlocprovider amtype collprovider tgenabled`) {
+	for _, c := range strings.Fields(`relkind relpersistence relreplident attidentity attgenerated attalign attstorage contype confupdtype confdeltype confmatchtype typtype typcategory typalign typstorage datlocprovider amtype collprovider tgenabled
+	deptype partstrat`) {
 		catalogColOID[c] = pgoid.Char
 	}
-	for _, c := range strings.Fields(`relnatts relchecks attnum attlen attndims attcacheoff atttypmod attstattarget attinhcount indnatts indnkeyatts coninhcount typlen typtypmod typndims encoding datconnlimit rolconnlimit relpages relallvisible adnum inhseqno objsubid`) {
+	for _, c := range strings.Fields(`relnatts relchecks attnum attlen attndims attcacheoff atttypmod attstattarget attinhcount indnatts indnkeyatts coninhcount typlen typtypmod typndims encoding datconnlimit rolconnlimit relpages relallvisible adnum inhseqno objsubid refobjsubid`) {
 		catalogColOID[c] = pgoid.Int4
 	}
 	catalogColOID["reltuples"] = pgoid.Float4
@@ -294,7 +307,8 @@ func registerCatalogFuncs() error {
 		n int32
 		f fn
 	}{
-		"pg_info_col": {3, fnInfoCol}, // infoschema.go
+		"pg_info_col":   {3, fnInfoCol},   // infoschema.go
+		"pg_fk_conname": {4, fnFKConname}, // constraint_ddl.go
 		"pg_typlen": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			n, _ := toInt(a[0])
 			if t, ok := typesByOID[uint32(n)]; ok {
@@ -392,6 +406,16 @@ func registerCatalogFuncs() error {
 		deterministic[name] = true
 	}
 	return nil
+}
+
+// SerialDecl is the declared type of column col of the table tableSQL
+// creates when it is a serial or identity column ("bigint" for a
+// bigserial, stored as SQLite's INTEGER rowid alias), "" otherwise.
+func SerialDecl(tableSQL, col string) string {
+	if v, _ := fnSerialKind(nil, []driver.Value{tableSQL, col}); v != nil {
+		return markerType(str(v))
+	}
+	return ""
 }
 
 // fnSerialKind(tablesql, column) returns the /*serial*/-style marker this

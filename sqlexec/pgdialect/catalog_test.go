@@ -27,6 +27,11 @@ func openCatalogDB(t testing.TB, schemaFile string) *sql.DB {
 	}
 	db.SetMaxOpenConns(1)
 	t.Cleanup(func() { db.Close() })
+	for _, s := range []string{SequencesTableSQL, ExtensionsTableSQL, EnumsTableSQL} {
+		if _, err := db.Exec(s); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, s := range CatalogSQL() {
 		if _, err := db.Exec(s); err != nil {
 			t.Fatalf("catalog: %v\n%s", err, s)

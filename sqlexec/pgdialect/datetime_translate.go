@@ -247,9 +247,9 @@ func dtBinaryResult(op, a, b string) string {
 
 // datetimePass rewrites AT TIME ZONE and the date/time operators (after
 // the casts: their extents are known).
-func (x *tx) datetimePass() {
+func (x *tx) datetimePass() error {
 	if x.catalog {
-		return
+		return nil
 	}
 	known := map[int]string{} // start of a rewritten expression -> its type
 	x.dtTypes = known
@@ -278,7 +278,16 @@ func (x *tx) datetimePass() {
 		known[s] = res
 	}
 	cmpOps := map[string]bool{"<": true, ">": true, "<=": true, ">=": true, "=": true, "<>": true, "!=": true}
-	for _, ops := range []string{"*/", "+-", "cmp"} {
+	// other arithmetic and comparisons: arith.go
+	for _, ops := range []string{"unary", "^", "*/%", "+-", "prefix", "cmp"} {
+		switch ops {
+		case "unary":
+			x.arithNegate(known) // -x binds tightest
+			continue
+		case "prefix":
+			x.arithPrefix() // |/ x, ||/ x, @ x: below + and -, above comparisons
+			continue
+		}
 		for i := 1; i < x.n(); i++ {
 			t := x.T(i)
 			if t.typ != tOp || t.ed || !x.endsOperand(i-1) {
@@ -288,24 +297,22 @@ func (x *tx) datetimePass() {
 				continue
 			}
 			ls := x.primaryStart(i - 1)
-			re := x.operandEnd(i + 1)
+			re := x.signedOperandEnd(i + 1)
 			if ls < 0 || re < 0 {
 				continue
 			}
+			ls = x.unaryStart(ls)
 			lt, rt := x.dtType(ls, i, known), x.dtType(i+1, re, known)
+			arith := false
 			switch t.text {
 			case "+", "-":
-				if !isDTType(lt) && !isDTType(rt) {
-					continue
-				}
+				arith = !isDTType(lt) && !isDTType(rt)
 			case "*":
-				if lt != "interval" && rt != "interval" {
-					continue
-				}
+				arith = lt != "interval" && rt != "interval"
 			case "/":
-				if lt != "interval" {
-					continue
-				}
+				arith = lt != "interval"
+			case "%", "^":
+				arith = true
 			default:
 				if t.text == "=" && x.inSetClause(i) {
 					continue // an assignment
@@ -314,6 +321,9 @@ func (x *tx) datetimePass() {
 				// do, except intervals ('1 day' > '23 hours') and mixed
 				// types (a date and a timestamp)
 				if lt != "interval" && rt != "interval" && !(isDTType(lt) && isDTType(rt) && lt != rt && lt != "?" && rt != "?") {
+					if !isDTType(lt) && !isDTType(rt) {
+						x.arithCompare(i, ls, re)
+					}
 					continue
 				}
 				x.T(ls).pre = "(pg_dt_cmp(" + x.T(ls).pre
@@ -321,6 +331,12 @@ func (x *tx) datetimePass() {
 				x.T(re - 1).suf += ", " + quoteLit(strings.Trim(rt, "?")) + ") " + t.text + " 0)"
 				x.castEnd[re-1] = ls
 				known[ls] = "bool"
+				continue
+			}
+			if arith {
+				if _, err := x.arithRewrite(i, ls, re); err != nil {
+					return err
+				}
 				continue
 			}
 			f := map[string]string{"+": "pg_dt_add", "-": "pg_dt_sub", "*": "pg_dt_mul", "/": "pg_dt_div"}[t.text]
@@ -337,6 +353,7 @@ func (x *tx) datetimePass() {
 			known[ls] = dtBinaryResult(t.text, lt, rt)
 		}
 	}
+	return nil
 }
 
 // extractRewrite rewrites EXTRACT(field FROM source) at i to

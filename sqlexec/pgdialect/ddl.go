@@ -14,9 +14,13 @@ func (x *tx) create() (*Stmt, error) {
 		}
 		return nil, unsupported("CREATE OR REPLACE %s is not supported", x.T(i+2).upper())
 	}
+	temp := false
 	for x.kw(i, "TEMP") || x.kw(i, "TEMPORARY") || x.kw(i, "UNLOGGED") || x.kw(i, "GLOBAL") || x.kw(i, "LOCAL") {
+		temp = temp || x.kw(i, "TEMP") || x.kw(i, "TEMPORARY")
 		if x.kw(i, "UNLOGGED") || x.kw(i, "GLOBAL") || x.kw(i, "LOCAL") {
 			x.T(i).set("")
+		} else {
+			x.temp = true // temp.go
 		}
 		i++
 	}
@@ -34,6 +38,15 @@ func (x *tx) create() (*Stmt, error) {
 		return x.query("CREATE VIEW", x.all(), false), nil
 	case "TRIGGER":
 		return x.query("CREATE TRIGGER", x.all(), false), nil
+	case "SEQUENCE":
+		if temp {
+			return nil, unsupported("temporary sequences are not supported")
+		}
+		return x.sequence("CREATE", i) // sequence.go
+	case "EXTENSION":
+		return x.extension("CREATE", i) // extension.go
+	case "TYPE":
+		return x.createType(i) // enum.go
 	case "VIRTUAL":
 		return x.query("CREATE TABLE", x.all(), false), nil
 	case "SCHEMA":
@@ -179,9 +192,12 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 			k += 2
 		case x.kw(k, "ON", "COMMIT"):
 			m := k + 2
+			var words []string
 			for m < x.n() && (x.kw(m, "PRESERVE") || x.kw(m, "DELETE") || x.kw(m, "DROP") || x.kw(m, "ROWS")) {
+				words = append(words, x.T(m).upper())
 				m++
 			}
+			x.onCommit = strings.Join(words, " ")
 			x.blank(k, m)
 			k = m
 		case x.kw(k, "INHERITS"):
@@ -308,6 +324,10 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	if te > ts {
 		decl = x.text(ts, te)
 	}
+	if te == ts+1 && x.T(ts).identName() == "citext" {
+		// citext (extension.go): text compared case-insensitively
+		x.T(ts).wsuf += " COLLATE " + CitextCollation
+	}
 	// constraints
 	identity := ""
 	inlinePK := false
@@ -344,6 +364,9 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	}
 	if marker == "" && identity == "" && te > ts && hi > lo && !rowidAlias(decl, inlinePK || len(pkCols) == 1 && pkCols[0] == col) {
 		x.T(hi - 1).wsuf += inCheck(col, decl)
+		if te == ts+1 && maybeEnum(x.T(ts)) {
+			x.T(hi - 1).wsuf += enumCheck(col, x.T(ts).identName()) // enum.go
+		}
 	}
 	if tt := typeAlias[typeName]; tt != nil && tt.oid == pgoid.Numeric && marker == "" && identity == "" && hi > lo {
 		decl, suffix, err := numericColumn(col, typeMods)
@@ -440,6 +463,10 @@ func (x *tx) alter() (*Stmt, error) {
 	case "TABLE":
 	case "CLUSTER":
 		return x.alterCluster()
+	case "SEQUENCE":
+		return x.sequence("ALTER", 1) // sequence.go
+	case "TYPE":
+		return x.alterType() // enum.go
 	case "DATABASE", "ROLE", "USER", "SYSTEM", "DEFAULT":
 		return nil, unsupported("ALTER %s is not supported", obj)
 	default:
@@ -492,17 +519,21 @@ func (x *tx) alter() (*Stmt, error) {
 					qc[n] = quoteIdent(c)
 				}
 				st.Exec = append(st.Exec, "CREATE UNIQUE INDEX "+quoteIdent(cname)+" ON "+qt+" ("+strings.Join(qc, ", ")+")")
-			case x.kw(k, "FOREIGN", "KEY"):
-				// SQLite cannot add a foreign key to an existing table:
-				// accepted and not enforced (documented).
-			case x.kw(k, "CHECK"), x.kw(k, "EXCLUDE"):
+			case x.kw(k, "FOREIGN", "KEY"), x.kw(k, "CHECK"):
+				s, err := x.addConstraint(tbl, cname, k, b) // constraint_ddl.go
+				if err != nil {
+					return nil, err
+				}
+				st.Exec = append(st.Exec, s)
+			case x.kw(k, "EXCLUDE"):
 				return nil, unsupported("ALTER TABLE ... ADD %s is not supported", x.T(k).upper())
 			default:
 				if x.kw(k, "COLUMN") {
 					k++
 				}
-				if x.kw(k, "IF", "NOT", "EXISTS") {
-					return nil, unsupported("ADD COLUMN IF NOT EXISTS is not supported")
+				ine := x.kw(k, "IF", "NOT", "EXISTS")
+				if ine {
+					k += 3
 				}
 				for c := k; c < b; c++ {
 					if x.kw(c, "PRIMARY", "KEY") || x.kw(c, "UNIQUE") {
@@ -512,7 +543,13 @@ func (x *tx) alter() (*Stmt, error) {
 				if err := x.columnDef(k, b, []string{"\x00"}, true); err != nil {
 					return nil, err
 				}
-				st.Exec = append(st.Exec, "ALTER TABLE "+qt+" ADD COLUMN "+strings.TrimSpace(x.text(k, b)))
+				add := "ALTER TABLE " + qt + " ADD COLUMN " + strings.TrimSpace(x.text(k, b))
+				if ine {
+					// decided at apply, where the columns are known (altercolumn.go)
+					col, _ := x.name(k)
+					add = TableChange{Table: tbl, Column: col, Action: "add column", Expr: add, IfExists: true}.statement()
+				}
+				st.Exec = append(st.Exec, add)
 			}
 		case x.kw(a, "DROP", "CONSTRAINT"):
 			k := a + 2
@@ -522,20 +559,22 @@ func (x *tx) alter() (*Stmt, error) {
 				ie = "IF EXISTS "
 			}
 			n, _ := x.name(k)
-			if ie == "" {
-				ie = "IF EXISTS " // foreign keys are not recorded
-			}
-			st.Exec = append(st.Exec, "DROP INDEX "+ie+quoteIdent(n))
+			st.Exec = append(st.Exec, TableChange{Table: tbl, Column: n, Action: "drop constraint", IfExists: ie != ""}.statement())
 		case x.kw(a, "DROP"):
 			k := a + 1
 			if x.kw(k, "COLUMN") {
 				k++
 			}
-			if x.kw(k, "IF", "EXISTS") {
-				return nil, unsupported("DROP COLUMN IF EXISTS is not supported")
+			ie := x.kw(k, "IF", "EXISTS")
+			if ie {
+				k += 2
 			}
 			n, _ := x.name(k)
-			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" DROP COLUMN "+quoteIdent(n))
+			drop := "ALTER TABLE " + qt + " DROP COLUMN " + quoteIdent(n)
+			if ie {
+				drop = TableChange{Table: tbl, Column: n, Action: "drop column", Expr: drop, IfExists: true}.statement()
+			}
+			st.Exec = append(st.Exec, drop)
 		case x.kw(a, "RENAME", "TO"):
 			n, _ := x.name(a + 2)
 			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME TO "+quoteIdent(n))
@@ -557,7 +596,13 @@ func (x *tx) alter() (*Stmt, error) {
 			x.kw(a, "SET") && x.isP(a+1, "("), x.kw(a, "RESET"), x.kw(a, "VALIDATE"), x.kw(a, "FORCE"), x.kw(a, "NO", "FORCE"):
 			// accepted, nothing to do
 		case x.kw(a, "ALTER"):
-			return nil, unsupported("ALTER TABLE ... ALTER COLUMN is not supported")
+			s, err := x.alterColumn(tbl, a, b) // altercolumn.go
+			if err != nil {
+				return nil, err
+			}
+			if s != "" {
+				st.Exec = append(st.Exec, s)
+			}
 		default:
 			return nil, unsupported("ALTER TABLE ... %s is not supported", x.T(a).upper())
 		}

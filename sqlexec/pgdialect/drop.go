@@ -274,3 +274,42 @@ func ReferencesName(sqlText, name string) bool {
 	}
 	return false
 }
+
+// dropCalls translates the name list of DROP SEQUENCE/EXTENSION/TYPE
+// [IF EXISTS] a, b [CASCADE | RESTRICT] from i into one state-function
+// call per name: fn(name, flag) with flag 1 for IF EXISTS. cascade:
+// CASCADE is accepted (and means nothing more than RESTRICT).
+func (x *tx) dropCalls(i int, fn string, cascade bool, check func(name string) error) ([]string, error) {
+	flag := "0"
+	if x.kw(i, "IF", "EXISTS") {
+		flag, i = "1", i+2
+	}
+	var out []string
+	for {
+		n, j := x.name(i)
+		if n == "" {
+			return nil, x.syntaxErrAt(i)
+		}
+		if check != nil {
+			if err := check(n); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, "SELECT "+fn+"("+quoteLit(n)+", "+flag+")")
+		i = j
+		if !x.isP(i, ",") {
+			break
+		}
+		i++
+	}
+	if x.kw(i, "CASCADE") && !cascade {
+		return nil, unsupported("DROP ... CASCADE is not supported here")
+	}
+	if x.kw(i, "CASCADE") || x.kw(i, "RESTRICT") {
+		i++
+	}
+	if i < x.n() {
+		return nil, x.syntaxErrAt(i)
+	}
+	return out, nil
+}

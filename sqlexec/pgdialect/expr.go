@@ -71,6 +71,16 @@ func (x *tx) exprPass() error {
 			if t.text[0] == 'U' || t.text[0] == 'u' {
 				return unsupported("Unicode escape identifiers (U&\"...\") are not supported")
 			}
+			if n := t.identName(); (n == "information_schema" || n == "pg_catalog") && x.isP(i+1, ".") &&
+				(x.T(i+2).typ == tIdent || x.T(i+2).typ == tQIdent) && !x.isP(i-1, ".") {
+				// "information_schema"."columns" (atlas, ent): as unquoted
+				x.catalog = true
+				t.set("")
+				x.T(i + 1).set("")
+				if n == "information_schema" {
+					x.T(i + 2).set(quoteIdent("information_schema_" + x.T(i+2).identName()))
+				}
+			}
 		case tPunct:
 			if t.text == "[" && i > 0 && x.T(i-1).pos+len(x.T(i-1).text) == t.pos && x.endsOperand(i-1) && !x.catalog {
 				return unsupported("arrays are not supported")
@@ -125,7 +135,10 @@ func (x *tx) exprPass() error {
 		}
 	}
 	// pass 3b: date/time operators and AT TIME ZONE (datetime_translate.go)
-	x.datetimePass()
+	if err := x.datetimePass(); err != nil {
+		return err
+	}
+	x.arithMembership() // arith.go
 	// pass 4: generate_series (its arguments are translated by now)
 	for k := len(x.series) - 1; k >= 0; k-- {
 		if err := x.generateSeries(x.series[k]); err != nil {
@@ -222,7 +235,7 @@ func (x *tx) identRewrite(i int) error {
 			x.T(i + 2).set(quoteIdent("information_schema_" + x.T(i+2).identName()))
 		}
 		return nil
-	case "PG_CLASS", "PG_NAMESPACE", "PG_ATTRIBUTE", "PG_TYPE", "PG_INDEX", "PG_DATABASE", "PG_ROLES", "PG_PROC", "PG_CONSTRAINT", "PG_SETTINGS", "PG_TABLES":
+	case "PG_CLASS", "PG_NAMESPACE", "PG_ATTRIBUTE", "PG_TYPE", "PG_INDEX", "PG_DATABASE", "PG_ROLES", "PG_PROC", "PG_CONSTRAINT", "PG_SETTINGS", "PG_TABLES", "PG_SEQUENCE", "PG_SEQUENCES":
 		x.catalog = true
 	case "COLLATE":
 		n, j := x.name(i + 1)
@@ -287,7 +300,24 @@ func (x *tx) identRewrite(i int) error {
 		}
 		return nil
 	case "FOR":
-		if x.depth[i] == 0 && (x.kw(i+1, "UPDATE") || x.kw(i+1, "SHARE") || x.kw(i+1, "NO", "KEY", "UPDATE") || x.kw(i+1, "KEY", "SHARE")) {
+		// The locking clause (also in a subquery or CTE): removed, the
+		// strength kept in x.locking (see Stmt.Locking; what it means here
+		// is in docs/sql-dialect.md "Row locks").
+		strength := ""
+		switch {
+		case x.kw(i+1, "UPDATE"):
+			strength = "FOR UPDATE"
+		case x.kw(i+1, "SHARE"):
+			strength = "FOR SHARE"
+		case x.kw(i+1, "NO", "KEY", "UPDATE"):
+			strength = "FOR NO KEY UPDATE"
+		case x.kw(i+1, "KEY", "SHARE"):
+			strength = "FOR KEY SHARE"
+		}
+		if strength != "" {
+			if x.locking == "" {
+				x.locking = strength
+			}
 			j := i + 1
 			for j < x.n() && !x.isP(j, ")") && !x.isP(j, ";") {
 				j++
@@ -299,14 +329,15 @@ func (x *tx) identRewrite(i int) error {
 		if next.typ == tString && !x.endsOperand(i-1) && !x.isP(i-1, ".") && x.intervalLiteral(i) {
 			return nil
 		}
-	case "DATE", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "TIMETZ", "BOOLEAN", "BOOL", "UUID", "JSON", "JSONB", "NUMERIC", "BIGINT", "INT", "INTEGER", "TEXT":
+	case "DATE", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "TIMETZ", "BOOLEAN", "BOOL", "UUID", "JSON", "JSONB", "NUMERIC", "DECIMAL", "BIGINT", "INT", "INTEGER", "TEXT",
+		"INT2", "INT4", "INT8", "SMALLINT", "FLOAT4", "FLOAT8", "REAL", "VARCHAR", "BPCHAR", "BYTEA":
 		if next.typ == tString && !x.endsOperand(i-1) && !x.isP(i-1, ".") {
 			// typed literal: type 'literal' -> cast
 			tt := typeAlias[strings.ToLower(u)]
 			if tt != nil {
 				lit := next.str()
-				if f := checkedCasts[tt.oid]; f != "" && x.castsChecked() {
-					t.set(f + "(" + lit + ")")
+				if pre, suf, ok := checkedCast(tt, "", true); ok && x.castsChecked() {
+					t.set(pre + lit + suf)
 				} else {
 					t.set(castExpr(tt, lit))
 				}
@@ -319,10 +350,6 @@ func (x *tx) identRewrite(i int) error {
 		if call {
 			x.series = append(x.series, i) // rewritten after the casts
 			return nil
-		}
-	case "NEXTVAL", "CURRVAL", "SETVAL", "LASTVAL":
-		if call {
-			return unsupported("sequences (%s) are not supported", strings.ToLower(u))
 		}
 	case "EXTRACT":
 		if call && x.extractRewrite(i) {

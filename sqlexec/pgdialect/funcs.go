@@ -189,7 +189,16 @@ func register() error {
 	if err := registerNumericFuncs(); err != nil {
 		return err
 	}
+	if err := registerArithFuncs(); err != nil { // arith_funcs.go
+		return err
+	}
 	if err := registerAdvisoryFuncs(); err != nil {
+		return err
+	}
+	if err := registerExtensionFuncs(); err != nil { // extension.go
+		return err
+	}
+	if err := registerEnumFuncs(); err != nil { // enum.go
 		return err
 	}
 	return registerCatalogFuncs()

@@ -310,15 +310,21 @@ func (d *decimal) add(a, b *decimal) {
 		}
 		return
 	}
-	x, y := *a, *b
-	x.coef.Set(&a.coef)
-	y.coef.Set(&b.coef)
-	s := max(x.scale, y.scale)
-	x.rescale(s, true)
-	y.rescale(s, true)
+	x, y, s := aligned(a, b)
 	d.kind = numFinite
 	d.coef.Add(&x.coef, &y.coef)
 	d.scale = s
+}
+
+// aligned returns copies of finite a and b at their larger scale s.
+func aligned(a, b *decimal) (x, y decimal, s int32) {
+	x.coef.Set(&a.coef)
+	y.coef.Set(&b.coef)
+	x.scale, y.scale = a.scale, b.scale
+	s = max(x.scale, y.scale)
+	x.rescale(s, true)
+	y.rescale(s, true)
+	return x, y, s
 }
 
 // leadDigit returns PostgreSQL's base-10000 weight of d's first non-zero

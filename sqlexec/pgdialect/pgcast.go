@@ -443,7 +443,12 @@ func fnText(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 // conversion functions: not in catalog queries (psql's queries rely on
 // SQLite's CAST) nor in DDL (defaults and CHECKs are stored as written).
 func (x *tx) castsChecked() bool {
-	return !x.catalog && !x.T(0).kw("CREATE") && !x.T(0).kw("ALTER")
+	if x.T(0).kw("ALTER") {
+		// ALTER COLUMN ... TYPE ... USING expr: the expression converts
+		// the rows at apply (altercolumn.go), as an UPDATE would
+		return x.findKw(0, x.n(), 0, "USING") >= 0
+	}
+	return !x.catalog && !x.T(0).kw("CREATE")
 }
 
 type fromTable struct{ name, alias string }
@@ -547,8 +552,14 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 		x.T(end - 1).set(extra + ")")
 		x.castEnd[end-1] = s
 	}
-	if f := checkedCasts[tt.oid]; f != "" {
-		wrap(f, "")
+	literal := s == i-1 && (x.T(s).typ == tString || x.T(s).typ == tDollar || x.T(s).typ == tParam || x.T(s).typ == tNumber)
+	_, _, mods, _, _ := x.parseType(i + 1)
+	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
+		first.pre = pre + first.pre
+		x.T(i).set("")
+		x.blank(i+1, end)
+		x.T(end - 1).set(suf)
+		x.castEnd[end-1] = s
 		return true
 	}
 	if tt.oid != pgoid.Text && tt.oid != pgoid.Varchar {
@@ -595,9 +606,13 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 	if !x.castsChecked() {
 		return false
 	}
-	if f := checkedCasts[tt.oid]; f != "" {
-		x.T(i).set(f)
-		x.blank(as, e)
+	literal := as == i+3 && (x.T(i+2).typ == tString || x.T(i+2).typ == tDollar || x.T(i+2).typ == tParam || x.T(i+2).typ == tNumber)
+	_, _, mods, _, _ := x.parseType(as + 1)
+	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
+		x.T(i).set("")
+		x.T(i + 1).set(pre)
+		x.blank(as, e+1)
+		x.T(as).set(suf)
 		return true
 	}
 	if tt.oid != pgoid.Text && tt.oid != pgoid.Varchar {

@@ -17,6 +17,7 @@ func (x *tx) applyReturningAliases() {
 		if a >= b || x.isP(b-1, "*") {
 			return // column count unknown
 		}
+		x.numericItem(a, b) // arith.go
 		name, has, oid := x.itemName(a, b)
 		oids = append(oids, oid)
 		if !has && name != "" {

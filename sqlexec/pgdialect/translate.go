@@ -20,9 +20,16 @@ func Translate(sql string) (st *Stmt, err error) {
 	if x.n() == 0 {
 		return &Stmt{Kind: KindEmpty}, nil
 	}
+	if st, ok, err := x.sqlPrepare(); ok { // sqlprepare.go: the body is translated when run
+		return st, err
+	}
 	if s := x.stripPublic(); s != sql { // schema.go
 		sql, x = s, newTx(s)
 	}
+	if s, ok := x.tempQualifier(); ok { // temp.go
+		sql, x = s, newTx(s)
+	}
+	inTemp := x.createsInTemp()
 	if err := x.checkSchemas(); err != nil {
 		return nil, err
 	}
@@ -35,6 +42,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if r, ok := psqlSpecial(x); ok {
 		return r, nil
 	}
+	if r, ok := atlasSpecial(x); ok { // atlas.go
+		return r, nil
+	}
 	if err := x.checkIdents(); err != nil { // lexcheck.go
 		return nil, err
 	}
@@ -45,6 +55,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if err != nil {
 		return nil, err
 	}
+	st.Locking = x.locking
+	st.OnCommit = x.onCommit
+	st.Temp = x.temp || inTemp
 	if st.ParamCount < x.maxParam {
 		st.ParamCount = x.maxParam
 	}
@@ -118,13 +131,7 @@ func (x *tx) translate() (*Stmt, error) {
 		return &Stmt{Kind: KindNoop, Tag: "LOCK TABLE"}, nil
 	case "DISCARD":
 		return &Stmt{Kind: KindNoop, Tag: "DISCARD " + x.T(1).upper()}, nil
-	case "DEALLOCATE":
-		tag := "DEALLOCATE"
-		if x.T(x.n() - 1).kw("ALL") {
-			tag = "DEALLOCATE ALL"
-		}
-		return &Stmt{Kind: KindNoop, Tag: tag, Name: x.T(x.n() - 1).identName()}, nil
-	case "LISTEN", "NOTIFY", "UNLISTEN", "PREPARE", "EXECUTE", "DO", "CALL", "FETCH", "MOVE",
+	case "LISTEN", "NOTIFY", "UNLISTEN", "DO", "CALL", "FETCH", "MOVE",
 		"DECLARE", "CLOSE", "REFRESH", "IMPORT", "LOAD", "REASSIGN", "SECURITY_LABEL", "MERGE":
 		return nil, unsupported("%s is not supported", first)
 	case "TRUNCATE":
@@ -423,9 +430,15 @@ func (x *tx) drop() (*Stmt, error) {
 	switch obj {
 	case "TABLE", "VIEW", "INDEX", "TRIGGER":
 		i++
+	case "SEQUENCE":
+		return x.sequence("DROP", i) // sequence.go
+	case "EXTENSION":
+		return x.extension("DROP", i) // extension.go
+	case "TYPE":
+		return x.dropType(i) // enum.go
 	case "MATERIALIZED", "FOREIGN":
 		return nil, unsupported("DROP %s %s is not supported", obj, x.T(i+1).upper())
-	case "SCHEMA", "SEQUENCE", "EXTENSION", "FUNCTION", "TYPE", "DOMAIN", "PROCEDURE", "ROLE", "USER", "DATABASE", "OWNED", "POLICY", "PUBLICATION", "SUBSCRIPTION", "RULE", "AGGREGATE", "OPERATOR", "COLLATION", "SERVER":
+	case "SCHEMA", "FUNCTION", "DOMAIN", "PROCEDURE", "ROLE", "USER", "DATABASE", "OWNED", "POLICY", "PUBLICATION", "SUBSCRIPTION", "RULE", "AGGREGATE", "OPERATOR", "COLLATION", "SERVER":
 		return nil, unsupported("DROP %s is not supported", obj)
 	default:
 		return nil, x.syntaxErrAt(i)

@@ -22,6 +22,11 @@ type tx struct {
 	series   []int
 	dtTypes  map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)
 	dtCols   map[string]string // generate_series column over date/time values -> its type
+	locking  string            // the first row-locking clause removed ("FOR UPDATE", ...)
+	temp     bool              // CREATE TEMP[ORARY] ... (temp.go)
+	onCommit string            // CREATE TEMP TABLE ... ON COMMIT <onCommit>
+	// start of a rewritten arithmetic expression -> its type (arith.go)
+	arithTypes map[int]string
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark in one run: PostgreSQL 15 (1 node, default
+# settings, fsync on) vs raftsql 1 node vs raftsql 3 nodes (one `raftsql
+# serve` process per node, all on this machine), with one client program
+# for all (bench/compare: pgx, one connection per client, prepared
+# statements): single-row INSERT into (id int primary key, 64-byte text)
+# and point SELECT by key over 10,000 rows. Prints a markdown table; see
+# docs/benchmarks.md.
+#
+#   bash bench/compare.sh                      # 10 s per cell, 1/16/64 clients
+#   DURATION=5 CLIENTS=1,16,64,256 bash bench/compare.sh
+#   PROFILE=/tmp/prof bash bench/compare.sh    # also raftsql CPU/mutex/block/alloc profiles
+#   BEFORE=main bash bench/compare.sh          # also raftsql built from git rev main
+#
+# Needs the PostgreSQL 15 server binaries (PGBIN) and root (PostgreSQL runs
+# as user postgres through runuser). Everything listens on 127.0.0.1 and is
+# stopped by PID at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-10}
+CLIENTS=${CLIENTS:-1,16,64}
+OPS=${OPS:-insert,read}
+ROWS=${ROWS:-10000}
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+PG_PORT=${PG_PORT:-25441}
+BASE_PORT=${BASE_PORT:-15400} # raftsql clusters: ports BASE_PORT..BASE_PORT+119
+PROFILE=${PROFILE:-}
+BEFORE=${BEFORE:-}
+
+work=$(mktemp -d)
+pids=()
+pgpid=
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  if [ -n "$pgpid" ]; then
+    kill -INT "$pgpid" 2>/dev/null || true # fast shutdown
+    for _ in $(seq 1 100); do kill -0 "$pgpid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+go build -o "$work/raftsql" ./cmd/raftsql
+go build -o "$work/compare" ./bench/compare
+if [ -n "$BEFORE" ]; then
+  # raftsql as of git revision $BEFORE, measured in the same run:
+  # before/after figures under the same load.
+  mkdir "$work/before-src"
+  git archive "$BEFORE" | tar -x -C "$work/before-src"
+  (cd "$work/before-src" && go build -o "$work/raftsql-before" ./cmd/raftsql)
+fi
+
+url() { echo "postgres://postgres@127.0.0.1:$1/postgres?sslmode=disable"; }
+targets=() pprofs=() ports=()
+# cluster NAME BINARY NODES PORT0 [pprof]: starts NODES `raftsql serve`
+# processes; node i uses PORT0+i (PostgreSQL), PORT0+10+i (peers) and
+# PORT0+20+i (profiles).
+cluster() {
+  local name=$1 bin=$2 nodes=$3 p0=$4 prof=${5:-} initial="" urls="" purls="" i
+  for i in $(seq 0 $((nodes - 1))); do
+    initial+="${initial:+,}n$((i + 1))=127.0.0.1:$((p0 + 10 + i))"
+  done
+  for i in $(seq 0 $((nodes - 1))); do
+    local extra=()
+    if [ -n "$prof" ]; then
+      extra=(--pprof-addr "127.0.0.1:$((p0 + 20 + i))")
+      purls+="${purls:+,}http://127.0.0.1:$((p0 + 20 + i))"
+    fi
+    "$bin" serve --id "n$((i + 1))" --data-dir "$work/$p0/n$((i + 1))" \
+      --pg-listen "127.0.0.1:$((p0 + i))" --raft-listen "127.0.0.1:$((p0 + 10 + i))" \
+      --initial-cluster "$initial" --max-connections 1000 --log-level error "${extra[@]}" \
+      >"$work/$p0-n$((i + 1)).log" 2>&1 &
+    pids+=($!)
+    ports+=($((p0 + i)))
+    urls+="${urls:+,}$(url $((p0 + i)))"
+  done
+  targets+=(-target "$name=$urls")
+  if [ -n "$purls" ]; then pprofs+=(-pprof "$name=$purls"); fi
+}
+
+prof=${PROFILE:+1}
+cluster "raftsql 1 node" "$work/raftsql" 1 "$BASE_PORT" "$prof"
+cluster "raftsql 3 nodes" "$work/raftsql" 3 $((BASE_PORT + 30)) "$prof"
+if [ -n "$BEFORE" ]; then
+  cluster "raftsql 1 node @$BEFORE" "$work/raftsql-before" 1 $((BASE_PORT + 60))
+  cluster "raftsql 3 nodes @$BEFORE" "$work/raftsql-before" 3 $((BASE_PORT + 90))
+fi
+
+# PostgreSQL 15, single node, default settings (fsync on), trust auth.
+chmod 755 "$work"
+mkdir "$work/pg" && chown postgres "$work/pg"
+runuser -u postgres -- "$PGBIN/initdb" -D "$work/pg" -A trust -U postgres >/dev/null
+runuser -u postgres -- "$PGBIN/postgres" -D "$work/pg" -p "$PG_PORT" -k "$work/pg" \
+  -c listen_addresses=127.0.0.1 -c max_connections=1000 >"$work/pg.log" 2>&1 &
+pids+=($!) # runuser; the postmaster's own PID is read below
+ports=("$PG_PORT" "${ports[@]}")
+
+for port in "${ports[@]}"; do
+  for i in $(seq 1 300); do
+    pg_isready -q -U postgres -h 127.0.0.1 -p "$port" && break
+    if [ "$i" = 300 ]; then echo "nothing ready on port $port" >&2; tail -n 20 "$work"/*.log >&2; exit 1; fi
+    sleep 0.1
+  done
+done
+pgpid=$(head -1 "$work/pg/postmaster.pid")
+if [ -n "$PROFILE" ]; then mkdir -p "$PROFILE"; pprofs+=(-profile-dir "$PROFILE"); fi
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($cpu), $(go env GOVERSION), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# ${DURATION}s per cell after 1 s warm-up; a target's clients spread round-robin over its nodes"
+echo
+"$work/compare" -duration "${DURATION}s" -clients "$CLIENTS" -ops "$OPS" -rows "$ROWS" \
+  -target "PostgreSQL 15, 1 node=$(url "$PG_PORT")" "${targets[@]}" "${pprofs[@]}"
+echo
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,60 @@
+package sqlexec
+
+// CREATE/DROP EXTENSION at apply: a row of raftsql_extensions per created
+// extension (pg_extension shows them; pgdialect/extension.go decides
+// which extensions exist and translates the statements).
+
+import (
+	"fmt"
+
+	"modernc.org/libc"
+)
+
+var extensionFunctions = []detFunction{
+	{"pg_ext_create", 3, cFuncPointer(fnExtCreate), 0},
+	{"pg_ext_drop", 2, cFuncPointer(fnExtDrop), 0},
+}
+
+func extensionExists(c *lconn, name string) (bool, error) {
+	if name == "plpgsql" {
+		return true, nil // installed from the start
+	}
+	return stateExists(c, `SELECT 1 FROM raftsql_extensions WHERE name = ?1`, name)
+}
+
+func fnExtCreate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	stateCall(tls, ctx, "pg_ext_create", func(c *lconn, d *detState) (any, error) {
+		name, _ := argValue(tls, argv, 0).(string)
+		version, _ := argValue(tls, argv, 1).(string)
+		ifNotExists, _ := argValue(tls, argv, 2).(int64)
+		found, err := extensionExists(c, name)
+		if err != nil {
+			return nil, err
+		}
+		if found {
+			if ifNotExists != 0 {
+				return nil, nil
+			}
+			return nil, &Error{Code: CodeDuplicateObject, Message: fmt.Sprintf("extension \"%s\" already exists", name)}
+		}
+		return nil, stateRun(c, `INSERT INTO raftsql_extensions(name, version) VALUES (?1, ?2)`, name, version)
+	})
+}
+
+func fnExtDrop(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	stateCall(tls, ctx, "pg_ext_drop", func(c *lconn, d *detState) (any, error) {
+		name, _ := argValue(tls, argv, 0).(string)
+		ifExists, _ := argValue(tls, argv, 1).(int64)
+		found, err := extensionExists(c, name)
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			if ifExists != 0 {
+				return nil, nil
+			}
+			return nil, &Error{Code: CodeUndefinedObject, Message: fmt.Sprintf("extension \"%s\" does not exist", name)}
+		}
+		return nil, stateRun(c, `DELETE FROM raftsql_extensions WHERE name = ?1`, name)
+	})
+}

@@ -1,0 +1,415 @@
+package pgdialect
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// ALTER TABLE ... ALTER [COLUMN] c {SET DEFAULT e | DROP DEFAULT |
+// SET NOT NULL | DROP NOT NULL | [SET DATA] TYPE t [USING e]}.
+//
+// SQLite has no ALTER COLUMN. The state machine changes the column's
+// definition in the table's CREATE TABLE text (sqlite_schema, under
+// writable_schema, the documented procedure for changes that do not alter
+// the stored format) and rewrites the column's values where they must
+// change (sqlexec/altercolumn.go), all inside the statement's entry, so
+// the change is atomic and the same on every node. The table is never
+// dropped: rows, indexes, triggers, views and the foreign keys of other
+// tables stay as they are.
+//
+// The statement is translated into a placeholder that SQLite accepts as a
+// write of the table (DELETE FROM t WHERE 0) carrying the change in a
+// marker comment; at apply the state machine recognises it
+// (ParseTableChange) and edits the definition with EditColumn, which needs
+// the table's current definition and so runs at the entry's log position.
+
+// TableChange is one change of a table's definition made at apply: an
+// ALTER COLUMN action, or a constraint added or dropped
+// (constraint_ddl.go).
+type TableChange struct {
+	Table string
+	// Column: the column (ALTER COLUMN), or the constraint's name ("" =
+	// PostgreSQL's default name, chosen at apply).
+	Column string
+	// Action: "set default", "drop default", "set not null",
+	// "drop not null", "type", "add check", "add foreign key",
+	// "drop constraint", or "add column"/"drop column" (IF [NOT] EXISTS:
+	// Expr is the ALTER TABLE statement to run unless the column
+	// exists/is missing).
+	Action string
+	// Expr: the default (set default), the USING expression (type, "" =
+	// the automatic conversion), the CHECK's parenthesized expression or
+	// the FOREIGN KEY clause, translated to SQLite.
+	Expr string
+	// Type: the new type as written (type).
+	Type string
+	// IfExists: DROP CONSTRAINT IF EXISTS, ADD COLUMN IF NOT EXISTS,
+	// DROP COLUMN IF EXISTS; NoValidate: ADD ... NOT VALID.
+	IfExists, NoValidate bool
+}
+
+const tableChangeMark = "/* raftsql:table-change "
+
+func (a TableChange) statement() string {
+	b, _ := json.Marshal(a)
+	return "DELETE FROM " + quoteIdent(a.Table) + " WHERE 0 " + tableChangeMark + hex.EncodeToString(b) + " */"
+}
+
+// ParseTableChange recognises the statement an ALTER COLUMN was translated
+// into.
+func ParseTableChange(sqlText string) (a TableChange, ok bool) {
+	k := strings.Index(sqlText, tableChangeMark)
+	if k < 0 || !strings.HasPrefix(sqlText, "DELETE FROM ") || !strings.HasSuffix(sqlText, " */") {
+		return a, false
+	}
+	b, err := hex.DecodeString(sqlText[k+len(tableChangeMark) : len(sqlText)-len(" */")])
+	if err != nil || json.Unmarshal(b, &a) != nil || a.Table == "" {
+		return a, false
+	}
+	return a, true
+}
+
+// alterColumn translates the ALTER [COLUMN] action in tokens a..b-1 of an
+// ALTER TABLE tbl statement (after exprPass: expressions are SQLite's).
+func (x *tx) alterColumn(tbl string, a, b int) (string, error) {
+	k := a + 1
+	if x.kw(k, "COLUMN") {
+		k++
+	}
+	col, k := x.name(k)
+	if col == "" {
+		return "", x.syntaxErrAt(k)
+	}
+	ac := TableChange{Table: tbl, Column: col}
+	switch {
+	case x.kw(k, "SET", "DEFAULT"):
+		if k+2 >= b {
+			return "", syntaxErr(0, "syntax error at end of input")
+		}
+		ac.Action, ac.Expr = "set default", strings.TrimSpace(x.text(k+2, b))
+	case x.kw(k, "DROP", "DEFAULT"):
+		ac.Action = "drop default"
+	case x.kw(k, "SET", "NOT", "NULL"):
+		ac.Action = "set not null"
+	case x.kw(k, "DROP", "NOT", "NULL"):
+		ac.Action = "drop not null"
+	case x.kw(k, "TYPE"), x.kw(k, "SET", "DATA", "TYPE"):
+		if x.kw(k, "SET") {
+			k += 2
+		}
+		k++
+		u := k
+		for u < b && !x.kw(u, "USING") && !x.kw(u, "COLLATE") {
+			u++
+		}
+		if u == k {
+			return "", x.syntaxErrAt(k)
+		}
+		ac.Action, ac.Type = "type", strings.TrimSpace(x.orig(k, u))
+		if _, _, err := newTypeColumn(col, ac.Type); err != nil {
+			return "", err
+		}
+		if x.kw(u, "COLLATE") {
+			return "", unsupported("ALTER COLUMN ... TYPE ... COLLATE is not supported")
+		}
+		if x.kw(u, "USING") {
+			if u+1 >= b {
+				return "", syntaxErr(0, "syntax error at end of input")
+			}
+			ac.Expr = strings.TrimSpace(x.text(u+1, b))
+		}
+	case x.kw(k, "ADD", "GENERATED"), x.kw(k, "SET", "GENERATED"), x.kw(k, "DROP", "IDENTITY"), x.kw(k, "DROP", "EXPRESSION"):
+		return "", unsupported("ALTER COLUMN ... %s %s is not supported", x.T(k).upper(), x.T(k+1).upper())
+	case x.kw(k, "SET", "STATISTICS"), x.kw(k, "SET", "STORAGE"), x.kw(k, "SET", "COMPRESSION"),
+		x.kw(k, "SET") && x.isP(k+1, "("), x.kw(k, "RESET"):
+		return "", nil // planner and storage settings: nothing to do
+	default:
+		return "", x.syntaxErrAt(k)
+	}
+	return ac.statement(), nil
+}
+
+// newTypeColumn translates the definition of column col with type typ
+// alone: its SQLite declared type and the clauses (hidden CHECK, COLLATE)
+// that enforce it.
+func newTypeColumn(col, typ string) (decl string, clauses []string, err error) {
+	st, err := Translate("CREATE TABLE t (" + quoteIdent(col) + " " + typ + ")")
+	if err != nil {
+		return "", nil, err
+	}
+	x := newTx(st.Exec[0])
+	p := x.findParen(0, x.n())
+	el := columnElem{x: x, lo: p + 1, hi: x.match(p)}
+	el.parse()
+	if el.marker() {
+		return "", nil, unsupported("ALTER COLUMN ... TYPE %s is not supported", typ)
+	}
+	for _, c := range el.clauses {
+		clauses = append(clauses, x.orig(c[0], c[1]))
+	}
+	return x.orig(el.ts, el.te), clauses, nil
+}
+
+// columnElem is one column definition of a CREATE TABLE's list, split
+// into its name, type (ts..te-1) and constraint clauses.
+type columnElem struct {
+	x       *tx
+	lo, hi  int
+	ts, te  int
+	clauses [][2]int // each clause, with its CONSTRAINT name if any
+}
+
+// clauseStart reports whether the token at i (at the element's depth)
+// begins a column constraint.
+func (e *columnElem) clauseStart(i int) bool {
+	x := e.x
+	t := x.T(i)
+	if t.typ != tIdent {
+		return false
+	}
+	prev := x.T(i - 1)
+	switch t.upper() {
+	case "CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "REFERENCES", "COLLATE", "GENERATED":
+		return true
+	case "AS": // a generated column's AS (...), not GENERATED ALWAYS AS
+		return i > e.ts && !prev.kw("ALWAYS")
+	case "DEFAULT":
+		return !prev.kw("SET") // ON DELETE SET DEFAULT
+	case "NOT":
+		return x.kw(i+1, "NULL")
+	case "NULL":
+		return !prev.kw("NOT") && !prev.kw("SET") && !prev.kw("DEFAULT")
+	}
+	return false
+}
+
+func (e *columnElem) parse() {
+	x := e.x
+	_, e.ts = x.name(e.lo)
+	d := x.depth[e.lo]
+	e.te = e.ts
+	for e.te < e.hi && !(x.depth[e.te] == d && e.clauseStart(e.te)) {
+		e.te++
+	}
+	var starts []int
+	for i := e.te; i < e.hi; i++ {
+		if x.depth[i] != d || !e.clauseStart(i) {
+			continue
+		}
+		if n := len(starts); n > 0 && x.kw(starts[n-1], "CONSTRAINT") && i == starts[n-1]+2 {
+			continue // the constraint CONSTRAINT name introduces
+		}
+		starts = append(starts, i)
+	}
+	for j, s := range starts {
+		end := e.hi
+		if j+1 < len(starts) {
+			end = starts[j+1]
+		}
+		e.clauses = append(e.clauses, [2]int{s, end})
+	}
+}
+
+// kind is the constraint keyword of clause c (after CONSTRAINT name).
+func (e *columnElem) kind(c [2]int) string {
+	k := c[0]
+	if e.x.kw(k, "CONSTRAINT") {
+		k += 2
+	}
+	if e.x.kw(k, "NOT", "NULL") {
+		return "NOT NULL"
+	}
+	return e.x.T(k).upper()
+}
+
+// hidden reports a clause this package adds to enforce the column's type
+// (CONSTRAINT pgdialect_... CHECK, COLLATE).
+func (e *columnElem) hidden(c [2]int) bool {
+	x := e.x
+	if x.kw(c[0], "COLLATE") {
+		return true
+	}
+	return x.kw(c[0], "CONSTRAINT") && strings.HasPrefix(x.T(c[0]+1).identName(), InternalCheckPrefix)
+}
+
+// marker reports a serial or identity column (the /*serial*/ comment of
+// ddl.go's columnDef in its type).
+func (e *columnElem) marker() bool {
+	return e.te > e.ts && strings.Contains(e.x.orig(e.ts, e.te), "/*") || e.te < e.hi && strings.Contains(e.x.orig(e.ts, e.hi), "/*")
+}
+
+// ColumnEdit is the result of EditColumn.
+type ColumnEdit struct {
+	SQL string // the table's new CREATE TABLE text
+	// CheckNulls: the column must hold no NULL (SET NOT NULL).
+	CheckNulls bool
+	// Convert: the expression the column's values are rewritten with
+	// (TYPE), "" for none.
+	Convert string
+	// Rewrite: the rows must be rewritten in full before the new text is
+	// installed: a column added with a default (ALTER TABLE ADD COLUMN) is
+	// stored only in rows written afterwards, and older rows read the
+	// default from the definition, which is changing.
+	Rewrite bool
+}
+
+// EditColumn applies ac to the table definition createSQL (as stored in
+// sqlite_schema) with PostgreSQL's errors.
+func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
+	x := newTx(createSQL)
+	p := x.findParen(0, x.n())
+	if p < 0 {
+		return nil, unsupported("ALTER COLUMN of table %s", ac.Table)
+	}
+	var el *columnElem
+	pkCols := map[string]bool{}
+	for _, r := range x.splitTop(p+1, x.match(p)) {
+		first := x.T(r[0])
+		if first.kw("PRIMARY") || first.kw("CONSTRAINT") && x.kw(r[0]+2, "PRIMARY") {
+			for _, c := range x.parenNames(r[0], r[1]) {
+				pkCols[strings.ToLower(c)] = true
+			}
+			continue
+		}
+		if first.kw("CONSTRAINT") || first.kw("UNIQUE") || first.kw("CHECK") || first.kw("FOREIGN") {
+			continue
+		}
+		if n, _ := x.name(r[0]); strings.EqualFold(n, ac.Column) {
+			el = &columnElem{x: x, lo: r[0], hi: r[1]}
+		}
+	}
+	if el == nil {
+		return nil, &Error{Code: "42703", Message: fmt.Sprintf("column \"%s\" of relation \"%s\" does not exist", ac.Column, ac.Table)}
+	}
+	el.parse()
+	decl := x.orig(el.ts, el.te)
+	inPK := pkCols[strings.ToLower(ac.Column)]
+	for _, c := range el.clauses {
+		if el.kind(c) == "PRIMARY" {
+			inPK = true
+		}
+	}
+	keep := func(drop func(c [2]int) bool) []string {
+		var out []string
+		for _, c := range el.clauses {
+			if !drop(c) {
+				out = append(out, x.orig(c[0], c[1]))
+			}
+		}
+		return out
+	}
+	out := &ColumnEdit{}
+	typ := decl
+	var clauses []string
+	switch ac.Action {
+	case "set default":
+		expr := ac.Expr
+		if lit, ok := unquoteString(newTx(expr).T(0)); ok && newTx(expr).n() == 1 {
+			c, ok, err := canonicalDefault(lit, decl)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				expr = c
+			}
+		}
+		clauses = append(keep(func(c [2]int) bool { return el.kind(c) == "DEFAULT" }), "DEFAULT ("+expr+")")
+		out.Rewrite = true
+	case "drop default":
+		clauses = keep(func(c [2]int) bool { return el.kind(c) == "DEFAULT" })
+		out.Rewrite = true
+	case "set not null":
+		clauses = keep(func(c [2]int) bool { return el.kind(c) == "NOT NULL" })
+		clauses = append(clauses, "NOT NULL")
+		out.CheckNulls = true
+	case "drop not null":
+		if inPK {
+			return nil, &Error{Code: "42P16", Message: fmt.Sprintf("column \"%s\" is in a primary key", ac.Column)}
+		}
+		clauses = keep(func(c [2]int) bool { return el.kind(c) == "NOT NULL" })
+	case "type":
+		if el.marker() || rowidAlias(decl, inPK) {
+			return nil, unsupported("ALTER COLUMN ... TYPE of a serial, identity or integer primary key column")
+		}
+		newDecl, typeClauses, err := newTypeColumn(ac.Column, ac.Type)
+		if err != nil {
+			return nil, err
+		}
+		if strings.EqualFold(newDecl, "integer") && inPK {
+			return nil, unsupported("ALTER COLUMN ... TYPE to the integer primary key of a table")
+		}
+		typ = newDecl
+		clauses = append(keep(el.hidden), typeClauses...)
+		conv := ac.Expr
+		if conv == "" {
+			from, _ := DeclTypeOID(decl)
+			to, _ := DeclTypeOID(newDecl)
+			if !autoCastable(from, to) {
+				tn := FormatType(to, -1)
+				return nil, &Error{Code: "42804", Message: fmt.Sprintf("column \"%s\" cannot be cast automatically to type %s", ac.Column, tn),
+					Hint: fmt.Sprintf("You might need to specify \"USING %s::%s\".", quoteIdent(ac.Column), tn)}
+			}
+			q := quoteIdent(ac.Column)
+			switch {
+			case from == pgoid.Bool:
+				conv = "CASE " + q + " WHEN 1 THEN 'true' WHEN 0 THEN 'false' END"
+			case typesByOID[to].cat == "S":
+				// the value's text; the new type's CHECK enforces its
+				// length as an assignment does (22001)
+				conv = "CAST(" + q + " AS TEXT)"
+			default:
+				// the cast as the translator writes it, checked; numeric
+				// (stored as text) rounds to an integer half away from
+				// zero as PostgreSQL's numeric cast does
+				v := q
+				if from == pgoid.Numeric && (to == pgoid.Int2 || to == pgoid.Int4 || to == pgoid.Int8) {
+					v = "round(" + q + ")"
+				}
+				st, err := Translate("SELECT 1 WHERE CAST(" + v + " AS " + ac.Type + ")")
+				if err != nil {
+					return nil, err
+				}
+				_, conv, _ = strings.Cut(st.Exec[0], " WHERE ")
+			}
+		}
+		out.Convert = conv
+	default:
+		return nil, fmt.Errorf("pgdialect: unknown ALTER COLUMN action %q", ac.Action)
+	}
+	elem := x.orig(el.lo, el.ts) + " " + typ
+	for _, c := range clauses {
+		elem += " " + c
+	}
+	lo, hi := x.T(el.lo).pos, x.T(el.hi-1).pos+len(x.T(el.hi-1).text)
+	out.SQL = createSQL[:lo] + elem + createSQL[hi:]
+	return out, nil
+}
+
+// autoCastable reports an assignment cast from one type to another, which
+// ALTER COLUMN TYPE applies without USING: within the numeric types,
+// within the date/time types of one kind, and from anything to a string
+// type (PostgreSQL's automatic I/O conversion casts).
+func autoCastable(from, to uint32) bool {
+	if from == to || from == 0 {
+		return true
+	}
+	cat := func(o uint32) string {
+		if t, ok := typesByOID[o]; ok {
+			return t.cat
+		}
+		return ""
+	}
+	switch {
+	case cat(to) == "S":
+		return true
+	case cat(from) == "N" && cat(to) == "N":
+		return true
+	}
+	stamp := map[uint32]bool{pgoid.Date: true, pgoid.Timestamp: true, pgoid.Timestamptz: true}
+	clock := map[uint32]bool{pgoid.Time: true, pgoid.Timetz: true}
+	return stamp[from] && stamp[to] || clock[from] && clock[to] || from == pgoid.Interval && to == pgoid.Time
+}

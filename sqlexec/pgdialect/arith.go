@@ -1,0 +1,436 @@
+package pgdialect
+
+// arith.go: PostgreSQL's arithmetic operators. SQLite's + - * / % differ
+// from PostgreSQL's without a word: an integer overflow becomes a float,
+// x/0 is NULL, 0.1 + 0.2 is a binary float. datetimePass (which walks the
+// operators by precedence: ^, then * / %, then + -, then comparisons)
+// hands every operator that is not a date/time one to arithRewrite, which
+// turns a op b into pg_add / pg_sub / pg_mul / pg_div / pg_mod(a, b,
+// type) or pg_pow(a, b) (arith_funcs.go), where type is the result type
+// the statement shows: the operands' types from literals (1 is int4,
+// 3000000000 int8, 0.1 numeric), casts, typed literals, functions of known
+// type and earlier rewritten operators, combined by PostgreSQL's rules
+// (int4 + int4 is int4, int4 + int8 int8, int + numeric numeric, anything
+// with float8 float8). Where an operand's type is unknown (a column: the
+// translator has no schema) the type is '' and the function decides from
+// the values: integers as bigint, a float as float8, a stored numeric
+// (text) exactly.
+//
+// A numeric result is text (numeric's stored form); it is spliced as
+// CAST(... AS TEXT) COLLATE pg_numeric so that it sorts, groups and
+// compares with literals by value. A comparison with a numeric or
+// unknown-typed arithmetic operand becomes (pg_cmp(a, b) op 0), which
+// compares numbers of any kind by value.
+//
+// Not rewritten: catalog queries and DDL (CHECK and DEFAULT expressions
+// are stored as written), and operators whose operands the token scan
+// cannot delimit (SQLite's semantics then apply).
+
+import (
+	"strconv"
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+var arithFuncs = map[string]string{"+": "pg_add", "-": "pg_sub", "*": "pg_mul", "/": "pg_div", "%": "pg_mod"}
+
+// arithTypeOIDs maps the static types of arith.go to OIDs.
+var arithTypeOIDs = map[string]uint32{
+	"int2": pgoid.Int2, "int4": pgoid.Int4, "int8": pgoid.Int8, "numeric": pgoid.Numeric, "float8": pgoid.Float8, "bool": pgoid.Bool,
+}
+
+// numLiteralType is PostgreSQL's type of a numeric constant: an integer
+// is int4 when it fits, else int8, else numeric; one with a point or an
+// exponent is numeric.
+func numLiteralType(s string) string {
+	if strings.ContainsAny(s, ".eE") {
+		return "numeric"
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	switch {
+	case err != nil:
+		return "numeric"
+	case n >= -1<<31 && n < 1<<31:
+		return "int4"
+	}
+	return "int8"
+}
+
+// numType is the static numeric type of operand a..b-1 ("int2", "int4",
+// "int8", "numeric", "float8"), "" when the statement does not show it.
+func (x *tx) numType(a, b int) string {
+	if a >= b {
+		return ""
+	}
+	if t, ok := x.arithTypes[a]; ok && x.castEnd[b-1] == a {
+		if t == "?" {
+			return ""
+		}
+		return t
+	}
+	t := x.T(a)
+	switch {
+	case b-a == 1 && t.typ == tNumber:
+		return numLiteralType(t.text)
+	case t.typ == tOp && (t.text == "-" || t.text == "+") && !t.ed:
+		return x.numType(a+1, b)
+	case x.isP(a, "(") && x.match(a) == b-1:
+		return x.numType(a+1, b-1)
+	}
+	return oidArithType(x.exprOID(a, b)) // arith_types.go
+}
+
+// arithResult is PostgreSQL's result type of l op r ("" when unknown).
+func arithResult(op, l, r string) string {
+	if l == "" || r == "" {
+		return ""
+	}
+	switch {
+	case l == "float8" || r == "float8":
+		return "float8"
+	case op == "^" && (l == "numeric" || r == "numeric"):
+		return "numeric"
+	case op == "^":
+		return "float8"
+	case l == "numeric" || r == "numeric":
+		return "numeric"
+	case l == "int8" || r == "int8":
+		return "int8"
+	case l == "int2" && r == "int2":
+		return "int2"
+	}
+	return "int4"
+}
+
+// unaryStart extends operand start ls over a leading unary sign (-a * b
+// is (-a) * b).
+func (x *tx) unaryStart(ls int) int {
+	for ls > 0 && x.T(ls-1).typ == tOp && (x.T(ls-1).text == "-" || x.T(ls-1).text == "+") && !x.T(ls-1).ed && !x.endsOperand(ls-2) {
+		ls--
+	}
+	return ls
+}
+
+// signedOperandEnd is operandEnd that also takes a unary sign (a * -b)
+// and an expression rewritten from a sign or a prefix operator (-2 * 3,
+// @ x: arithPrefix).
+func (x *tx) signedOperandEnd(j int) int {
+	t := x.T(j)
+	if t.typ != tOp || !t.ed && t.text != "-" && t.text != "+" {
+		return x.operandEnd(j)
+	}
+	e := -1
+	if !t.ed {
+		e = x.signedOperandEnd(j + 1)
+	}
+	for k, s := range x.castEnd {
+		if s == j && k+1 > e {
+			e = k + 1
+		}
+	}
+	return e
+}
+
+// numericLiteral makes a numeric constant operand a..b-1 text, so that
+// no digit is lost to a binary float on its way to the function; a unary
+// minus joins the literal.
+func (x *tx) numericLiteral(a, b int) {
+	t := x.T(b - 1)
+	if t.typ != tNumber || t.ed || numLiteralType(t.text) != "numeric" {
+		return
+	}
+	sgn := ""
+	for k := a; k < b-1; k++ {
+		if x.T(k).typ != tOp || x.T(k).ed {
+			return
+		}
+		if x.T(k).text == "-" {
+			sgn = strings.TrimPrefix(sgn+"-", "--")
+		}
+	}
+	v := sgn + t.text
+	if d, ok := parseDecimal(v); ok {
+		v = d.String() // 1e3 is 1000
+	}
+	x.blank(a, b-1)
+	t.set(quoteLit(v))
+}
+
+// arithRewrite rewrites the arithmetic operator at i between operands
+// ls..i-1 and i+1..re-1. It reports whether it did.
+func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
+	if !x.castsChecked() {
+		return false, nil
+	}
+	op := x.T(i).text
+	lt, rt := x.numType(ls, i), x.numType(i+1, re)
+	res := arithResult(op, lt, rt)
+	if lt == "numeric" {
+		x.numericLiteral(ls, i)
+	}
+	if rt == "numeric" {
+		x.numericLiteral(i+1, re)
+	}
+	if x.arithTypes == nil {
+		x.arithTypes = map[int]string{}
+	}
+	if op == "^" {
+		if res == "numeric" {
+			return false, unsupported("numeric ^ numeric is not supported: cast an operand to double precision")
+		}
+		x.T(ls).pre = "pg_pow(" + x.T(ls).pre
+		x.T(i).set(", ")
+		x.T(re - 1).suf += ")"
+		x.castEnd[re-1] = ls
+		x.arithTypes[ls] = "float8"
+		return true, nil
+	}
+	pre, suf := arithWrap(arithFuncs[op], res)
+	x.T(ls).pre = pre + x.T(ls).pre
+	x.T(i).set(", ")
+	x.T(re - 1).suf += suf
+	x.castEnd[re-1] = ls
+	if res == "" {
+		res = "?"
+	}
+	x.arithTypes[ls] = res
+	return true, nil
+}
+
+// arithCompare rewrites the comparison at i between ls..i-1 and
+// i+1..re-1 to (pg_cmp(a, b) op 0) when an operand is a numeric value or
+// an arithmetic result of unknown type (either may be numeric text, which
+// SQLite would order after every number). A numeric value compared with
+// a plain column is left alone: its TEXT affinity and collation compare
+// it by value, and an index on the column stays usable.
+func (x *tx) arithCompare(i, ls, re int) {
+	if !x.castsChecked() {
+		return
+	}
+	side := func(a, b int) (numeric, unknownArith, column bool) {
+		t, ok := x.arithTypes[a]
+		ok = ok && x.castEnd[b-1] == a
+		n, j := x.name(a)
+		column = n != "" && j == b && !(x.T(a).typ == tIdent && reservedWord(x.T(a).upper()))
+		return x.numType(a, b) == "numeric", ok && t == "?", column
+	}
+	ln, lu, lc := side(ls, i)
+	rn, ru, rc := side(i+1, re)
+	if !(lu || ru || ln && !rc || rn && !lc) || !(ln || lu || rn || ru) {
+		return
+	}
+	t := x.T(i)
+	x.T(ls).pre = "(pg_cmp(" + x.T(ls).pre
+	x.T(re - 1).suf += ") " + t.text + " 0)"
+	t.set(", ")
+	x.castEnd[re-1] = ls
+	if x.arithTypes == nil {
+		x.arithTypes = map[int]string{}
+	}
+	x.arithTypes[ls] = "bool"
+}
+
+// arithExprOID is the type of an arithmetic expression a..b-1 rewritten
+// by arithRewrite or of a signed numeric constant (-1), 0 when not one or
+// unknown.
+func (x *tx) arithExprOID(a, b int) uint32 {
+	if t, ok := x.arithTypes[a]; ok && b > a && x.castEnd[b-1] == a {
+		return arithTypeOIDs[t]
+	}
+	if b-a == 2 && x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") {
+		a++
+	}
+	if b-a == 1 && x.T(a).typ == tNumber {
+		return arithTypeOIDs[numLiteralType(x.T(a).text)]
+	}
+	return 0
+}
+
+// numericItem makes a result column that is a numeric constant (1.50,
+// -0.5, 1e3) numeric, as PostgreSQL types it, rather than SQLite's binary
+// float (1.5): its text with the collation of numeric values. It reports
+// whether it did.
+func (x *tx) numericItem(a, b int) bool {
+	if b-a >= 3 && x.T(b-2).kw("AS") || b-a >= 2 && (x.T(b-1).typ == tIdent || x.T(b-1).typ == tQIdent) {
+		b -= 1 + btoi(x.T(b-2).kw("AS")) // alias
+	}
+	if !x.castsChecked() || b-a < 1 || b-a > 2 || x.T(b-1).typ != tNumber || x.T(b-1).ed {
+		return false
+	}
+	if b-a == 2 && !(x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") && !x.T(a).ed) {
+		return false
+	}
+	if numLiteralType(x.T(b-1).text) != "numeric" {
+		return false
+	}
+	x.numericLiteral(a, b)
+	x.T(b - 1).pre = "(CAST(" + x.T(b-1).pre
+	x.T(b - 1).suf += " AS TEXT) COLLATE " + NumericCollation + ")"
+	return true
+}
+
+// checkedCast returns the text spliced before and after an expression to
+// convert it to type tt the way PostgreSQL does (mods: the type's
+// modifiers as written, "(10,2)"; literal: the expression is a string
+// literal or a parameter, whose text is the type's input syntax).
+// ok=false when tt has no checked conversion.
+//
+// A numeric becomes its canonical stored text at the typmod's scale
+// (pg_in_numeric), spliced like a numeric arithmetic result (arithRewrite)
+// so that it compares and sorts by value. A conversion to an integer type
+// of anything but a literal goes through pg_num_int, which also takes
+// numeric text (1.5::numeric::int is 2, as in PostgreSQL).
+func checkedCast(tt *pgType, mods string, literal bool) (pre, suf string, ok bool) {
+	switch tt.oid {
+	case pgoid.Numeric:
+		typmod := "-1"
+		if mods != "" {
+			if p, s, err := parseNumericMods(mods); err == nil {
+				typmod = strconv.Itoa(int(numericTypmodOf(p, s)))
+			}
+		}
+		return "(CAST(pg_in_numeric(", ", " + typmod + ") AS TEXT) COLLATE " + NumericCollation + ")", true
+	case pgoid.Int2, pgoid.Int4, pgoid.Int8:
+		if !literal {
+			return "pg_num_int(", ", " + quoteLit(TypeName(tt.oid)) + ")", true
+		}
+	}
+	if f := checkedCasts[tt.oid]; f != "" {
+		return f + "(", ")", true
+	}
+	return "", "", false
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// arithMembership gives an arithmetic result of unknown type that is
+// tested with BETWEEN or IN the TEXT affinity and collation of numeric
+// values (CAST(... AS TEXT) COLLATE pg_numeric), so that the bounds and
+// list values, converted to text, compare with it by value: SQLite would
+// order a numeric text result after every number (i + 0.5 BETWEEN 5 AND 6).
+func (x *tx) arithMembership() {
+	for i := 1; i < x.n(); i++ {
+		if !x.T(i).kw("BETWEEN") && !(x.T(i).kw("IN") && x.isP(i+1, "(")) {
+			continue
+		}
+		e := i - 1
+		if x.T(e).kw("NOT") {
+			e--
+		}
+		s, ok := x.castEnd[e]
+		if !ok || x.arithTypes[s] != "?" {
+			continue
+		}
+		x.T(s).pre = "CAST(" + x.T(s).pre
+		x.T(e).suf += " AS TEXT)"
+	}
+}
+
+// arithNegate rewrites unary minus on an operand that is not a bare
+// constant (SQLite's negates a constant right, but turns a numeric's
+// text into a float and -(-9223372036854775808) into a float) to
+// pg_neg(x, type): -2.50::numeric(5,2) is -2.50, -n on a numeric
+// column keeps its scale, a bigint overflow is 22003. An interval is
+// multiplied by -1 (datetime_translate.go's pg_dt_mul).
+func (x *tx) arithNegate(known map[int]string) {
+	if !x.castsChecked() {
+		return
+	}
+	for i := x.n() - 1; i >= 0; i-- { // right to left: - -x
+		t := x.T(i)
+		if t.typ != tOp || t.text != "-" || t.ed || x.endsOperand(i-1) {
+			continue
+		}
+		re := x.signedOperandEnd(i + 1)
+		if re < 0 || re == i+2 && x.T(i+1).typ == tNumber {
+			continue
+		}
+		if dt := x.dtType(i+1, re, known); dt == "interval" {
+			t.set("pg_dt_mul(") // -interval '1 day' is -1 days
+			x.T(re - 1).suf += ", 'interval', -1, 'int')"
+			x.castEnd[re-1] = i
+			known[i] = dt
+			continue
+		} else if isDTType(dt) {
+			continue
+		}
+		res := x.numType(i+1, re)
+		if res == "numeric" {
+			x.numericLiteral(i+1, re)
+		}
+		pre, suf := arithWrap("pg_neg", res)
+		t.set(pre)
+		x.T(re - 1).suf += suf
+		x.castEnd[re-1] = i
+		if res == "" {
+			res = "?"
+		}
+		if x.arithTypes == nil {
+			x.arithTypes = map[int]string{}
+		}
+		x.arithTypes[i] = res
+	}
+}
+
+// arithWrap is the text around the operands of f(a, b, 'res') as
+// arithRewrite splices it: numeric results get the TEXT affinity and
+// collation of numeric values, untyped ones the collation.
+func arithWrap(f, res string) (pre, suf string) {
+	pre, suf = f+"(", ", "+quoteLit(res)+")"
+	switch res {
+	case "numeric":
+		pre, suf = "CAST("+pre, suf+" AS TEXT) COLLATE "+NumericCollation
+	case "":
+		pre, suf = "("+pre, suf+" COLLATE "+NumericCollation+")"
+	}
+	return pre, suf
+}
+
+// prefixFuncs are PostgreSQL's prefix arithmetic operators: square root,
+// cube root (double precision) and absolute value (any number).
+var prefixFuncs = map[string]string{"|/": "pg_sqrt", "||/": "pg_cbrt", "@": "abs"}
+
+// arithPrefix rewrites the prefix operators |/ x, ||/ x and @ x. As in
+// PostgreSQL they bind less tightly than + and - (|/ 16 + 9 is 5) and
+// more tightly than comparisons, so this runs between those levels.
+func (x *tx) arithPrefix() {
+	if !x.castsChecked() {
+		return
+	}
+	for i := x.n() - 1; i >= 0; i-- { // right to left: @ |/ x
+		t := x.T(i)
+		f, ok := prefixFuncs[t.text]
+		if t.typ != tOp || !ok || t.ed || x.endsOperand(i-1) {
+			continue
+		}
+		re := x.signedOperandEnd(i + 1)
+		if re < 0 {
+			continue
+		}
+		typ := "float8"
+		if f == "abs" {
+			typ = x.numType(i+1, re)
+		}
+		if typ == "numeric" {
+			x.numericLiteral(i+1, re)
+			t.set("(CAST(" + f + "(")
+			x.T(re - 1).suf += ") AS TEXT) COLLATE " + NumericCollation + ")"
+		} else {
+			t.set(f + "(")
+			x.T(re - 1).suf += ")"
+		}
+		x.castEnd[re-1] = i
+		if typ != "" {
+			if x.arithTypes == nil {
+				x.arithTypes = map[int]string{}
+			}
+			x.arithTypes[i] = typ
+		}
+	}
+}

@@ -1,0 +1,215 @@
+package pgdialect
+
+// Static result types of arithmetic on columns. The translation types
+// a + 1 only when it knows a's type (arith.go); on a column it writes
+// (pg_add(a, 1, '') COLLATE pg_numeric) and the result column would be
+// typed by its first value (none on an empty table). PostgreSQL's type
+// follows from the operands' declared types: int4 + int4 is int4, a
+// numeric column times 2 numeric. As for aggregates (aggitems.go), the
+// session asks SQLite: it compiles the statement with each such item
+// replaced by one of its operands (ArithProbeSQL), once per operand
+// position, and combines the operands' declared types (ArithType).
+
+import (
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// ArithItem is a result column that is arithmetic over operands of types
+// the translation did not know.
+type ArithItem struct {
+	Column int      // index of the result column
+	Leaves []string // the operands' texts, left to right
+	expr   string   // the item's text (without alias)
+	start  int      // byte range of the expression in the statement
+	end    int
+}
+
+// arithUnknownMark ends every arithmetic rewrite of unknown type.
+const arithUnknownMark = "COLLATE " + NumericCollation + ")"
+
+// MentionsUntypedArith is a cheap test before lexing: sqlText has an
+// arithmetic rewrite of unknown type.
+func MentionsUntypedArith(sqlText string) bool {
+	return strings.Contains(sqlText, ", '') "+arithUnknownMark)
+}
+
+// ArithItems returns the items of the result list of the SQLite statement
+// sqlText (its RETURNING list, else its first select list) that are
+// arithmetic of unknown type; nil when the list has a *.
+func ArithItems(sqlText string) []ArithItem {
+	x := newTx(sqlText)
+	var items [][2]int
+	if r := x.findKw(0, x.n(), 0, "RETURNING"); r >= 0 {
+		items = x.splitTop(r+1, x.n())
+	} else if lists := x.selectLists(); len(lists) > 0 {
+		items = lists[0]
+	}
+	var out []ArithItem
+	for col, it := range items {
+		a, b := it[0], it[1]
+		for k := a; k < b; k++ {
+			if x.isP(k, "*") && (k == a || x.isP(k-1, ".")) && x.depth[k] == x.depth[a] {
+				return nil
+			}
+		}
+		if b-a >= 3 && x.T(b-2).kw("AS") {
+			b -= 2
+		}
+		if b <= a || !x.isP(a, "(") || x.match(a) != b-1 || !x.isP(b-1, ")") || !x.kw(b-3, "COLLATE") {
+			continue
+		}
+		var leaves []string
+		t := x.arithShape(a, b, func(lo, hi int) string {
+			leaves = append(leaves, x.src[x.T(lo).pos:x.T(hi-1).pos+len(x.T(hi-1).text)])
+			return ""
+		})
+		if t != "" || len(leaves) == 0 {
+			continue
+		}
+		last := x.T(b - 1)
+		out = append(out, ArithItem{Column: col, Leaves: leaves,
+			expr:  x.src[x.T(a).pos : last.pos+len(last.text)],
+			start: x.T(a).pos, end: last.pos + len(last.text)})
+	}
+	return out
+}
+
+// ArithProbeSQL is sqlText with each item replaced by its k-th operand
+// (NULL when it has fewer): compiling it gives that operand's declared
+// type as the item's result column's.
+func ArithProbeSQL(sqlText string, items []ArithItem, k int) string {
+	out := sqlText
+	for i := len(items) - 1; i >= 0; i-- {
+		it := items[i]
+		leaf := "NULL"
+		if k < len(it.Leaves) {
+			leaf = it.Leaves[k]
+		}
+		out = out[:it.start] + "(" + leaf + ")" + out[it.end:]
+	}
+	return out
+}
+
+// ArithType is the PostgreSQL type of item it given the types of its
+// operands (0: unknown), 0 when it cannot tell. A parameter operand
+// takes the type of the other operand, as PostgreSQL resolves $1 in
+// a + $1.
+func ArithType(it ArithItem, leafTypes []uint32) uint32 {
+	x := newTx(it.expr)
+	k := 0
+	t := x.arithShape(0, x.n(), func(lo, hi int) string {
+		if k >= len(leafTypes) {
+			return ""
+		}
+		o := leafTypes[k]
+		k++
+		if hi-lo == 1 && x.T(lo).typ == tParam {
+			return "="
+		}
+		if v, ok := unquoteString(x.T(lo)); ok && hi-lo == 1 && numLiteralType(v) == "numeric" {
+			if _, ok := parseDecimal(v); ok {
+				return "numeric" // a numeric constant arith.go quoted
+			}
+		}
+		if o == 0 {
+			o = x.exprType(lo, hi)
+		}
+		return oidArithType(o)
+	})
+	return arithTypeOIDs[t]
+}
+
+// oidArithType is the static type name (arith.go) of a type OID.
+func oidArithType(o uint32) string {
+	switch o {
+	case pgoid.Int2:
+		return "int2"
+	case pgoid.Int4:
+		return "int4"
+	case pgoid.Int8:
+		return "int8"
+	case pgoid.Numeric:
+		return "numeric"
+	case pgoid.Float4, pgoid.Float8:
+		return "float8"
+	}
+	return ""
+}
+
+// arithShape is the static type of SQLite expression a..b-1 as arith.go
+// wrote it, calling leaf for each operand that is not itself rewritten
+// arithmetic ("" unknown, "=" a parameter: the other operand's type).
+func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
+	if b-a >= 2 && x.isP(a, "(") && x.match(a) == b-1 {
+		// (pg_op(...) COLLATE pg_numeric) or a parenthesised operand
+		if b-a >= 5 && x.kw(b-3, "COLLATE") && x.isP(a+2, "(") && x.match(a+2) == b-4 {
+			if t := x.arithCall(a+1, b-3, leaf); t != "-" {
+				return t
+			}
+		}
+		return x.arithShape(a+1, b-1, leaf)
+	}
+	if x.kw(a, "CAST") && x.isP(a+1, "(") && x.kw(b-2, "COLLATE") && x.match(a+1) == b-3 && x.isP(a+3, "(") {
+		// CAST(pg_op(...) AS TEXT) COLLATE pg_numeric: numeric
+		x.arithCall(a+2, x.match(a+3)+1, leaf)
+		return "numeric"
+	}
+	if x.isP(a+1, "(") && x.match(a+1) == b-1 {
+		if t := x.arithCall(a, b, leaf); t != "-" {
+			return t
+		}
+	}
+	if b-a >= 2 && x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") {
+		return x.arithShape(a+1, b, leaf) // -a: a's type
+	}
+	return leaf(a, b)
+}
+
+// arithCall is arithShape of the call pg_op(l, r[, 'type']) at a..b-1,
+// "-" when it is no arithmetic function.
+func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
+	f := strings.ToLower(x.T(a).text)
+	op := ""
+	for o, name := range arithFuncs {
+		if name == f {
+			op = o
+		}
+	}
+	switch f {
+	case "pg_pow":
+		op = "^"
+	case "pg_neg":
+		args := x.splitTop(a+2, b-1)
+		if len(args) != 2 {
+			return "-"
+		}
+		t := x.arithShape(args[0][0], args[0][1], leaf)
+		if h, ok := unquoteString(x.T(args[1][0])); ok && h != "" {
+			return h
+		}
+		return t
+	}
+	args := x.splitTop(a+2, b-1)
+	if op == "" || len(args) < 2 {
+		return "-"
+	}
+	l := x.arithShape(args[0][0], args[0][1], leaf)
+	r := x.arithShape(args[1][0], args[1][1], leaf)
+	if len(args) == 3 {
+		if h, ok := unquoteString(x.T(args[2][0])); ok && h != "" {
+			return h
+		}
+	}
+	if op == "^" {
+		return "float8"
+	}
+	switch {
+	case l == "=":
+		l = r
+	case r == "=":
+		r = l
+	}
+	return arithResult(op, l, r)
+}

@@ -1,0 +1,380 @@
+package sqlexec
+
+// Sequences, replicated through the log.
+//
+// A sequence is a row of raftsql_sequences (its definition, last_value and
+// is_called), changed only on the apply connection, inside the entry that
+// calls nextval/setval or runs CREATE/ALTER/DROP SEQUENCE
+// (pgdialect/sequence.go translates those into pg_seq_* calls). The
+// functions are installed on every connection with the deterministic
+// ones (det.go) and do their work with statements of their own on the
+// apply connection, so a sequence advances in log order, identically on
+// every node, and the change is part of the entry's transaction: an entry
+// that fails gives its values back (PostgreSQL never does; see
+// docs/transactions.md). On any other connection they refuse (25006):
+// a statement calling one is never read-only (pgdialect.
+// CallsStateFunction, lstmt.readonly), so it reaches the log.
+//
+// currval and lastval answer from the session's own history, which the
+// session sends with every command (Command.Sequences) and gets back
+// updated with the apply result (ApplyResult.Sequences): the value a
+// node computes depends only on the entry, never on which node proposed
+// it. The history is kept as JSON (seqSession).
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
+	"modernc.org/libc"
+)
+
+// seqSession is a session's sequence history: the last value nextval (or
+// setval with is_called) gave it per sequence, and the sequence of its
+// last nextval.
+type seqSession struct {
+	Cur  map[string]int64 `json:"c,omitempty"`
+	Last string           `json:"l,omitempty"`
+}
+
+func decodeSeqSession(s string) *seqSession {
+	out := &seqSession{}
+	if s != "" {
+		// Undecodable (cannot happen: only encode writes it) reads as
+		// empty on every node alike.
+		_ = json.Unmarshal([]byte(s), out)
+	}
+	if out.Cur == nil {
+		out.Cur = map[string]int64{}
+	}
+	return out
+}
+
+func (q *seqSession) encode() string {
+	if len(q.Cur) == 0 && q.Last == "" {
+		return ""
+	}
+	b, _ := json.Marshal(q)
+	return string(b)
+}
+
+// bindSequences gives d the history of the session whose statements run
+// next; sequencesState returns it as they left it.
+func (d *detState) bindSequences(state string) { d.seq = decodeSeqSession(state) }
+
+func (d *detState) sequencesState() string {
+	if d.seq == nil {
+		return ""
+	}
+	return d.seq.encode()
+}
+
+// sequenceFunctions are installed with detFunctions.
+var sequenceFunctions = []detFunction{
+	{"nextval", 1, cFuncPointer(fnNextval), 0},
+	{"currval", 1, cFuncPointer(fnCurrval), 0},
+	{"lastval", 0, cFuncPointer(fnLastval), 0},
+	{"setval", -1, cFuncPointer(fnSetval), 0},
+	{"pg_seq_create", 3, cFuncPointer(fnSeqCreate), 0},
+	{"pg_seq_alter", 3, cFuncPointer(fnSeqAlter), 0},
+	{"pg_seq_drop", 2, cFuncPointer(fnSeqDrop), 0},
+}
+
+// seqNameArg is the sequence a function's argument names: text (a
+// regclass literal) or the OID 'name'::regclass gave (pg_class's OIDs,
+// pgdialect.RelOID). "" for NULL.
+func seqNameArg(c *lconn, tls *libc.TLS, argv uintptr, i int) (string, error) {
+	switch v := argValue(tls, argv, i).(type) {
+	case nil:
+		return "", nil
+	case string:
+		return pgdialect.SequenceName(v)
+	case int64:
+		names, err := sequenceNames(c)
+		if err != nil {
+			return "", err
+		}
+		for _, n := range names {
+			if int64(pgdialect.RelOID(n)) == v {
+				return n, nil
+			}
+		}
+		return "", &Error{Code: CodeUndefinedObject, Message: fmt.Sprintf("could not open relation with OID %d", v)}
+	default:
+		return pgdialect.SequenceName(fmt.Sprint(v))
+	}
+}
+
+func sequenceNames(c *lconn) ([]string, error) {
+	st, _, err := c.prepareFresh(`SELECT name FROM raftsql_sequences ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	defer st.finalize()
+	var out []string
+	_, err = st.run(nil, func(r []any) error {
+		if s, ok := r[0].(string); ok {
+			out = append(out, s)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// seqState is one sequence's row.
+type seqState struct {
+	def    pgdialect.SeqDef
+	last   int64
+	called bool
+}
+
+func loadSequence(c *lconn, name string) (*seqState, error) {
+	st, _, err := c.prepareFresh(`SELECT typ, start, inc, min, max, cache, cycle, last, called, owned_table, owned_column
+ FROM raftsql_sequences WHERE name = ?1`)
+	if err != nil {
+		return nil, err
+	}
+	defer st.finalize()
+	var out *seqState
+	_, err = st.run([]any{name}, func(r []any) error {
+		s := &seqState{}
+		s.def.Type, _ = r[0].(string)
+		s.def.Start, _ = r[1].(int64)
+		s.def.Inc, _ = r[2].(int64)
+		s.def.Min, _ = r[3].(int64)
+		s.def.Max, _ = r[4].(int64)
+		s.def.Cache, _ = r[5].(int64)
+		cy, _ := r[6].(int64)
+		s.def.Cycle = cy != 0
+		s.last, _ = r[7].(int64)
+		ca, _ := r[8].(int64)
+		s.called = ca != 0
+		s.def.OwnedTable, _ = r[9].(string)
+		s.def.OwnedColumn, _ = r[10].(string)
+		out = s
+		return nil
+	})
+	return out, err
+}
+
+func storeSequence(c *lconn, name string, s *seqState) error {
+	return stateRun(c, `INSERT OR REPLACE INTO raftsql_sequences(name, typ, start, inc, min, max, cache, cycle, last, called, owned_table, owned_column)
+ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)`,
+		name, s.def.Type, s.def.Start, s.def.Inc, s.def.Min, s.def.Max, s.def.Cache, boolInt(s.def.Cycle),
+		s.last, boolInt(s.called), s.def.OwnedTable, s.def.OwnedColumn)
+}
+
+func boolInt(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func noRelation(name string) error {
+	return &Error{Code: CodeUndefinedTable, Message: fmt.Sprintf("relation \"%s\" does not exist", name)}
+}
+
+// mustSequence loads the sequence a function names.
+func mustSequence(c *lconn, name string) (*seqState, error) {
+	s, err := loadSequence(c, name)
+	if err != nil {
+		return nil, err
+	}
+	if s == nil {
+		return nil, noRelation(name)
+	}
+	return s, nil
+}
+
+func fnNextval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	stateCall(tls, ctx, "nextval", func(c *lconn, d *detState) (any, error) {
+		name, err := seqNameArg(c, tls, argv, 0)
+		if err != nil || name == "" {
+			return nil, err
+		}
+		s, err := mustSequence(c, name)
+		if err != nil {
+			return nil, err
+		}
+		v, err := s.def.Next(name, s.last, s.called)
+		if err != nil {
+			return nil, err
+		}
+		s.last, s.called = v, true
+		if err := stateRun(c, `UPDATE raftsql_sequences SET last = ?2, called = 1 WHERE name = ?1`, name, v); err != nil {
+			return nil, err
+		}
+		d.seq.Cur[name] = v
+		d.seq.Last = name
+		return v, nil
+	})
+}
+
+func fnCurrval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	stateCall(tls, ctx, "currval", func(c *lconn, d *detState) (any, error) {
+		name, err := seqNameArg(c, tls, argv, 0)
+		if err != nil || name == "" {
+			return nil, err
+		}
+		if _, err := mustSequence(c, name); err != nil {
+			return nil, err
+		}
+		v, ok := d.seq.Cur[name]
+		if !ok {
+			return nil, &Error{Code: CodeObjectNotInPrerequisiteState, Message: fmt.Sprintf("currval of sequence \"%s\" is not yet defined in this session", name)}
+		}
+		return v, nil
+	})
+}
+
+func fnLastval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	stateCall(tls, ctx, "lastval", func(c *lconn, d *detState) (any, error) {
+		name := d.seq.Last
+		if name == "" {
+			return nil, &Error{Code: CodeObjectNotInPrerequisiteState, Message: "lastval is not yet defined in this session"}
+		}
+		if s, err := loadSequence(c, name); err != nil || s == nil {
+			if err == nil {
+				err = &Error{Code: CodeObjectNotInPrerequisiteState, Message: "lastval is not yet defined in this session"}
+			}
+			return nil, err
+		}
+		return d.seq.Cur[name], nil
+	})
+}
+
+func fnSetval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	stateCall(tls, ctx, "setval", func(c *lconn, d *detState) (any, error) {
+		if argc != 2 && argc != 3 {
+			return nil, &Error{Code: CodeUndefinedFunction, Message: "function setval does not exist"}
+		}
+		name, err := seqNameArg(c, tls, argv, 0)
+		if err != nil || name == "" {
+			return nil, err
+		}
+		var v int64
+		switch a := argValue(tls, argv, 1).(type) {
+		case nil:
+			return nil, nil // strict: NULL in, NULL out
+		case int64:
+			v = a
+		case float64:
+			v = int64(a)
+		default:
+			return nil, &Error{Code: CodeInvalidTextRepresentation, Message: fmt.Sprintf("invalid input syntax for type bigint: \"%v\"", a)}
+		}
+		called := true
+		if argc == 3 {
+			switch a := argValue(tls, argv, 2).(type) {
+			case nil:
+				return nil, nil
+			case int64:
+				called = a != 0
+			}
+		}
+		s, err := mustSequence(c, name)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.def.CheckSetval(name, v); err != nil {
+			return nil, err
+		}
+		if err := stateRun(c, `UPDATE raftsql_sequences SET last = ?2, called = ?3 WHERE name = ?1`, name, v, boolInt(called)); err != nil {
+			return nil, err
+		}
+		if called {
+			d.seq.Cur[name] = v
+		}
+		return v, nil
+	})
+}
+
+// relationExists reports a table, view or index named name (relations
+// share one namespace with sequences in PostgreSQL).
+func relationExists(c *lconn, name string) (bool, error) {
+	return stateExists(c, `SELECT 1 FROM main.sqlite_schema WHERE name = ?1 COLLATE NOCASE AND type IN ('table','view','index')`, name)
+}
+
+// seqDDLArgs reads (name, options, flag) of pg_seq_create/pg_seq_alter.
+func seqDDLArgs(tls *libc.TLS, argv uintptr) (string, *pgdialect.SeqOptions, bool, error) {
+	name, _ := argValue(tls, argv, 0).(string)
+	optText, _ := argValue(tls, argv, 1).(string)
+	flag, _ := argValue(tls, argv, 2).(int64)
+	o, err := pgdialect.DecodeSeqOptions(optText)
+	return name, o, flag != 0, err
+}
+
+func fnSeqCreate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	stateCall(tls, ctx, "pg_seq_create", func(c *lconn, d *detState) (any, error) {
+		name, o, ifNotExists, err := seqDDLArgs(tls, argv)
+		if err != nil {
+			return nil, err
+		}
+		old, err := loadSequence(c, name)
+		if err != nil {
+			return nil, err
+		}
+		rel, err := relationExists(c, name)
+		if err != nil {
+			return nil, err
+		}
+		if old != nil || rel {
+			if ifNotExists {
+				return nil, nil
+			}
+			return nil, &Error{Code: CodeDuplicateTable, Message: fmt.Sprintf("relation \"%s\" already exists", name)}
+		}
+		def, restart, err := o.Define(nil)
+		if err != nil {
+			return nil, err
+		}
+		return nil, storeSequence(c, name, &seqState{def: def, last: *restart})
+	})
+}
+
+func fnSeqAlter(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	stateCall(tls, ctx, "pg_seq_alter", func(c *lconn, d *detState) (any, error) {
+		name, o, ifExists, err := seqDDLArgs(tls, argv)
+		if err != nil {
+			return nil, err
+		}
+		s, err := loadSequence(c, name)
+		if err != nil {
+			return nil, err
+		}
+		if s == nil {
+			if ifExists {
+				return nil, nil
+			}
+			return nil, noRelation(name)
+		}
+		def, restart, err := o.Define(&s.def)
+		if err != nil {
+			return nil, err
+		}
+		s.def = def
+		if restart != nil {
+			s.last, s.called = *restart, false
+		}
+		return nil, storeSequence(c, name, s)
+	})
+}
+
+func fnSeqDrop(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	stateCall(tls, ctx, "pg_seq_drop", func(c *lconn, d *detState) (any, error) {
+		name, _ := argValue(tls, argv, 0).(string)
+		ifExists, _ := argValue(tls, argv, 1).(int64)
+		s, err := loadSequence(c, name)
+		if err != nil {
+			return nil, err
+		}
+		if s == nil {
+			if ifExists != 0 {
+				return nil, nil
+			}
+			return nil, &Error{Code: CodeUndefinedTable, Message: fmt.Sprintf("sequence \"%s\" does not exist", name)}
+		}
+		return nil, stateRun(c, `DELETE FROM raftsql_sequences WHERE name = ?1`, name)
+	})
+}

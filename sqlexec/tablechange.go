@@ -1,0 +1,268 @@
+package sqlexec
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
+)
+
+// ALTER TABLE ... ALTER COLUMN at apply (pgdialect/altercolumn.go
+// translates the statement and edits the definition). Inside the entry,
+// at its log position, so identically on every node and atomically:
+//
+//  1. the table's definition is read and edited (EditColumn: PostgreSQL's
+//     errors for a missing column, a primary key's NOT NULL, a type
+//     without an automatic conversion);
+//  2. SET NOT NULL: a NULL in the column fails the statement (23502);
+//  3. the table's triggers are set aside (PostgreSQL fires none for
+//     ALTER TABLE), and for a new or dropped default the rows are
+//     rewritten in full (older rows of a column added with a default
+//     read it from the definition, which is changing);
+//  4. the new definition replaces the old one in sqlite_schema (under
+//     writable_schema, as droptable.go does; the table is never dropped,
+//     so no foreign key action runs and no other table changes);
+//  5. TYPE: every value is converted and checked by the new type's input
+//     function; one that fails fails the whole statement with
+//     PostgreSQL's error;
+//  6. the triggers are put back.
+//
+// Any error rolls the entry back, definition included.
+func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res StatementResult) {
+	defer c.enterAuth(authOff)()
+	fail := func(err error) StatementResult {
+		res.Err = mapError(err, "")
+		return res
+	}
+	var name, createSQL string
+	st, _, err := c.prepareFresh(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE AND sql IS NOT NULL`)
+	if err != nil {
+		return fail(err)
+	}
+	_, err = st.run([]any{ac.Table}, func(r []any) error {
+		name, _ = r[0].(string)
+		createSQL, _ = r[1].(string)
+		return nil
+	})
+	st.finalize()
+	if err != nil {
+		return fail(err)
+	}
+	if name == "" || isInternalName(name) {
+		return fail(errf(CodeUndefinedTable, "relation \"%s\" does not exist", ac.Table))
+	}
+	switch ac.Action {
+	case "add column", "drop column":
+		// IF [NOT] EXISTS: PostgreSQL skips with a NOTICE
+		_, found, err := queryInt(c, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2 COLLATE NOCASE", name, ac.Column)
+		if err != nil {
+			return fail(err)
+		}
+		if found == (ac.Action == "add column") {
+			res.Tag = "ALTER TABLE"
+			return res
+		}
+		if err := userExec(c, ac.Expr); err != nil {
+			return fail(err)
+		}
+		res.Tag = "ALTER TABLE"
+		return res
+	case "add check", "add foreign key", "drop constraint":
+		if err := changeConstraint(c, name, createSQL, ac); err != nil {
+			return fail(err)
+		}
+		res.Tag = "ALTER TABLE"
+		return res
+	}
+	ed, err := pgdialect.EditColumn(createSQL, ac)
+	if err != nil {
+		return fail(dialectError(err))
+	}
+	qt, qc := quoteIdent(name), quoteIdent(ac.Column)
+	if ed.CheckNulls {
+		_, found, err := queryInt(c, "SELECT 1 FROM "+qt+" WHERE "+qc+" IS NULL LIMIT 1")
+		if err != nil {
+			return fail(err)
+		}
+		if found {
+			return fail(&Error{Code: CodeNotNullViolation, Statement: -1,
+				Message: fmt.Sprintf("column \"%s\" of relation \"%s\" contains null values", ac.Column, name)})
+		}
+	}
+	var triggers []schemaObject
+	if ed.Rewrite || ed.Convert != "" {
+		if triggers, err = tableTriggers(c, name); err != nil {
+			return fail(err)
+		}
+		for _, t := range triggers {
+			if err := c.exec("DROP TRIGGER " + quoteIdent(t.name)); err != nil {
+				return fail(err)
+			}
+		}
+	}
+	if ed.Rewrite {
+		if err := userExec(c, "UPDATE "+qt+" SET "+qc+" = "+qc); err != nil {
+			return fail(err)
+		}
+	}
+	if err := rewriteTables(c, []dependent{{table: name, sql: ed.SQL}}); err != nil {
+		return fail(err)
+	}
+	if err := c.exec("PRAGMA writable_schema=RESET"); err != nil {
+		return fail(err)
+	}
+	if ed.Convert != "" {
+		if err := userExec(c, "UPDATE "+qt+" SET "+qc+" = "+ed.Convert); err != nil {
+			return fail(err)
+		}
+	}
+	for _, t := range triggers {
+		if err := c.exec(t.sql); err != nil {
+			return fail(err)
+		}
+	}
+	res.Tag = verb
+	if res.Tag == "" {
+		res.Tag = "ALTER TABLE"
+	}
+	return res
+}
+
+// userExec runs SQL made from the user's statement (a conversion, a
+// column definition) under the write allow-list, as the statement itself
+// would run: the rest of a table change runs with the authorizer off.
+func userExec(c *lconn, sqlText string) error {
+	defer c.enterAuth(authWrite)()
+	if err := c.exec(sqlText); err != nil {
+		if e := c.authRefusal(); e != nil {
+			return e
+		}
+		return err
+	}
+	return nil
+}
+
+// dialectError carries a pgdialect error's SQLSTATE, message and hint.
+func dialectError(err error) error {
+	if e, ok := err.(*pgdialect.Error); ok {
+		return &Error{Code: e.Code, Message: e.Message, HintText: e.Hint, Statement: -1}
+	}
+	return err
+}
+
+// changeConstraint adds or drops a constraint of table name (see
+// pgdialect/constraint_ddl.go): existing rows are checked against a new
+// CHECK before and against a new foreign key after the definition changes.
+func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange) error {
+	ch.Table = name
+	columns, err := queryStrings(c, "SELECT name FROM pragma_table_info(?1)", name)
+	if err != nil {
+		return err
+	}
+	indexes, err := queryStrings(c, "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 COLLATE NOCASE AND sql IS NOT NULL", name)
+	if err != nil {
+		return err
+	}
+	refPK := func(table string) []string {
+		cols, _ := queryStrings(c, "SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk", table)
+		if len(cols) == 0 {
+			// a primary key added by ALTER TABLE: its unique index
+			cols, _ = queryStrings(c, "SELECT name FROM pragma_index_info(?1) ORDER BY seqno", table+"_pkey")
+		}
+		return cols
+	}
+	ed, err := pgdialect.EditConstraint(createSQL, ch, columns, indexes, refPK)
+	if err != nil {
+		return dialectError(err)
+	}
+	qt := quoteIdent(name)
+	if ed.ValidateCheck != "" {
+		found := false
+		restore := c.enterAuth(authWrite)
+		_, found, err = queryInt(c, "SELECT 1 FROM "+qt+" WHERE NOT "+ed.ValidateCheck+" LIMIT 1")
+		if e := c.authRefusal(); e != nil {
+			err = e
+		}
+		restore()
+		if err != nil {
+			return err
+		}
+		if found {
+			return &Error{Code: CodeCheckViolation, Statement: -1,
+				Message: fmt.Sprintf("check constraint \"%s\" of relation \"%s\" is violated by some row", ed.Name, name)}
+		}
+	}
+	if ed.DropIndex != "" {
+		if err := c.exec("DROP INDEX " + quoteIdent(ed.DropIndex)); err != nil {
+			return err
+		}
+	}
+	if ed.SQL != "" {
+		if err := rewriteTables(c, []dependent{{table: name, sql: ed.SQL}}); err != nil {
+			return err
+		}
+		if err := c.exec("PRAGMA writable_schema=RESET"); err != nil {
+			return err
+		}
+	}
+	if ed.ValidateFK {
+		for _, fk := range pgdialect.ForeignKeys(ed.SQL) {
+			if pgdialect.FKConstraintName(name, fk) != ed.Name {
+				continue
+			}
+			if _, found, err := queryInt(c, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE", fk.RefTable); err != nil {
+				return err
+			} else if !found {
+				return errf(CodeUndefinedTable, "relation \"%s\" does not exist", fk.RefTable)
+			}
+			_, found, err := queryInt(c, "SELECT 1 FROM pragma_foreign_key_check(?1) LIMIT 1", name)
+			if err != nil {
+				if strings.Contains(err.Error(), "foreign key mismatch") {
+					return &Error{Code: "42830", Statement: -1,
+						Message: fmt.Sprintf("there is no unique constraint matching given keys for referenced table \"%s\"", fk.RefTable)}
+				}
+				return err
+			}
+			if found {
+				return &Error{Code: CodeForeignKeyViolation, Statement: -1,
+					Message: fmt.Sprintf("insert or update on table \"%s\" violates foreign key constraint \"%s\"", name, ed.Name)}
+			}
+		}
+	}
+	return nil
+}
+
+// queryStrings returns the first column of a query's rows as strings.
+func queryStrings(c *lconn, sqlText string, args ...any) ([]string, error) {
+	st, _, err := c.prepareFresh(sqlText)
+	if err != nil {
+		return nil, err
+	}
+	defer st.finalize()
+	var out []string
+	_, err = st.run(args, func(r []any) error {
+		if s, ok := r[0].(string); ok {
+			out = append(out, s)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// tableTriggers lists the triggers on table, in creation order.
+func tableTriggers(c *lconn, table string) ([]schemaObject, error) {
+	st, _, err := c.prepareFresh(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?1 COLLATE NOCASE AND sql IS NOT NULL ORDER BY rowid`)
+	if err != nil {
+		return nil, err
+	}
+	defer st.finalize()
+	var out []schemaObject
+	_, err = st.run([]any{table}, func(r []any) error {
+		o := schemaObject{typ: "trigger"}
+		o.name, _ = r[0].(string)
+		o.sql, _ = r[1].(string)
+		out = append(out, o)
+		return nil
+	})
+	return out, err
+}
