@@ -11,6 +11,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/cockroachdb/pebble/v2/vfs"
+
 	"github.com/raftsql/raftsql/membership"
 	"github.com/raftsql/raftsql/raft/transport"
 )
@@ -47,6 +49,12 @@ type Config struct {
 	// exclusive with InitialCluster; once the data directory belongs to a
 	// cluster, a restart needs neither.
 	Join string
+	// PeerDialAddrs maps member names to the Raft address this node dials
+	// to reach them, overriding the address each advertises (NAT, a
+	// port-forward, a proxy between this node and that member; see
+	// peeraddr.go). Only this node's dialing changes: the member table and
+	// what other nodes dial keep the advertised addresses.
+	PeerDialAddrs map[string]string
 	// JoinToken is the cluster's join secret (jointoken.go): a joining
 	// node presents it (required with Join); a member whose data
 	// directory records none (a cluster from before join tokens) uses it
@@ -143,6 +151,9 @@ type Config struct {
 	// restoring: Start is run by Restore on the data directory it is
 	// making (restore.go), which Start otherwise refuses.
 	restoring bool
+	// logFS, when set, is the Raft log's file system (default: the OS's):
+	// tests inject failing syncs and full disks (diskfault_test.go).
+	logFS vfs.FS
 }
 
 func (c *Config) setDefaults() error {
@@ -208,6 +219,14 @@ func (c *Config) setDefaults() error {
 	}
 	if err := c.setSecurityDefaults(); err != nil {
 		return err
+	}
+	for name, addr := range c.PeerDialAddrs {
+		if name == c.Name {
+			return &FieldError{Field: "PeerDialAddrs", Err: fmt.Errorf("%q is this node: a node does not dial itself", name)}
+		}
+		if _, _, err := net.SplitHostPort(addr); err != nil {
+			return &FieldError{Field: "PeerDialAddrs", Err: fmt.Errorf("member %q: want a raft address host:port: %w", name, err)}
+		}
 	}
 	if c.Join != "" {
 		if len(c.InitialCluster) > 0 {

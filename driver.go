@@ -22,6 +22,7 @@ func (n *Node) run() {
 	var pendingReads []*readRequest
 	inflight := map[uint64]*inflightRead{}
 	var readSeq uint64
+	var lastReadIndex uint64 // breakOlderReadAnswer only
 
 	for {
 		select {
@@ -84,7 +85,16 @@ func (n *Node) run() {
 				break drain
 			}
 		}
-		if len(pendingReads) > 0 {
+		if breakOlderReadAnswer && len(pendingReads) > 0 && lastReadIndex > 0 {
+			// A deliberate breakage in test builds only (breakage.go):
+			// the reads take the previous round's answer; the round
+			// asked below (for nobody) refreshes it.
+			for _, r := range pendingReads {
+				r.done <- lastReadIndex
+			}
+			pendingReads = pendingReads[:0]
+		}
+		if len(pendingReads) > 0 || (breakOlderReadAnswer && len(inflight) == 0) {
 			readSeq++
 			if err := n.rn.ReadIndex(n.readRequestCtx(readSeq)); err != nil {
 				for _, r := range pendingReads {
@@ -101,6 +111,9 @@ func (n *Node) run() {
 				n.fail(err)
 				n.failReads(pendingReads, inflight, err)
 				return
+			}
+			if breakOlderReadAnswer && len(rd.ReadStates) > 0 {
+				lastReadIndex = rd.ReadStates[len(rd.ReadStates)-1].Index
 			}
 			n.rn.Advance(rd)
 		}
@@ -247,8 +260,26 @@ func (n *Node) handleReady(rd raft.Ready, inflight map[uint64]*inflightRead) err
 		}
 	}
 	n.applyq.pushEntries(rd.CommittedEntries)
+	if breakAckBeforeCommit && n.leader.Load() == n.id && allNormal(rd.Entries) {
+		// A deliberate breakage in test builds only (breakage.go): the
+		// entries just appended are applied now; their commit, later,
+		// finds them applied and skips them.
+		n.applyq.pushEntries(rd.Entries)
+	}
 	n.answerReads(rd.ReadStates, inflight)
 	return nil
+}
+
+// allNormal reports whether ents holds no configuration change (those are
+// never applied early by breakAckBeforeCommit: the core must learn them
+// in log order).
+func allNormal(ents []raft.Entry) bool {
+	for _, e := range ents {
+		if e.Type != raft.EntryNormal {
+			return false
+		}
+	}
+	return true
 }
 
 // sendBeforePersist splits a Ready's messages into the leader's appends

@@ -227,12 +227,12 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	cleanup = append(cleanup, func() { tr.Close() })
 	for _, m := range cfg.InitialCluster {
 		if id := membership.MemberID(m.Name); id != n.id {
-			tr.AddPeer(id, m.RaftAddr)
+			n.addPeer(id, m.Name, m.RaftAddr)
 		}
 	}
 	for _, m := range n.memberList() {
 		if m.ID != n.id && m.RaftAddr != "" {
-			tr.AddPeer(m.ID, m.RaftAddr)
+			n.addPeer(m.ID, m.Name, m.RaftAddr)
 		}
 	}
 

@@ -47,6 +47,9 @@ func (r *replicator) ReadBarrier(ctx context.Context) error {
 	if err := n.unavailable(); err != nil {
 		return err
 	}
+	if breakLocalReads {
+		return nil // a deliberate breakage in test builds only (breakage.go)
+	}
 	unavailable := func(cause error) error {
 		if err := caller.Err(); err != nil {
 			return fmt.Errorf("raftsql: linearizable read: %w", err)

@@ -25,6 +25,7 @@ var serveFlags = map[string]string{
 	"RaftListen":          "--raft-listen",
 	"InitialCluster":      "--initial-cluster",
 	"Join":                "--join",
+	"PeerDialAddrs":       "--peer-dial",
 	"JoinToken":           "--join-token-file",
 	"Auth":                "--auth",
 	"SuperuserPassword":   "--superuser-password-file or " + passwordEnv,
@@ -41,6 +42,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	raftListen := fs.String("raft-listen", "", "address for peer traffic (default: this member's address in --initial-cluster, or 127.0.0.1:7001)")
 	initial := fs.String("initial-cluster", "", "members of a new cluster: name=host:port,... (default: a single-node cluster of --id)")
 	join := fs.String("join", "", "an existing member's raft address: join its cluster (as a learner, promoted to voter once caught up) instead of bootstrapping one; exclusive with --initial-cluster")
+	peerDial := fs.String("peer-dial", "", "name=host:port,...: the raft address this node dials to reach each named member, instead of the address that member advertises (a NAT, port-forward or proxy between them); other nodes are unaffected")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	maxConns := fs.Int("max-connections", 200, "maximum number of PostgreSQL client connections")
 	tick := fs.Duration("tick", 15*time.Millisecond, "Raft tick interval (election timeout is 10-20 ticks)")
@@ -134,6 +136,17 @@ func serve(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		cfg.InitialCluster = ms
+	}
+	if *peerDial != "" {
+		ms, err := membership.ParseInitialCluster(*peerDial)
+		if err != nil {
+			fmt.Fprintf(stderr, "raftsql serve: invalid --peer-dial: %v\n", err)
+			return 2
+		}
+		cfg.PeerDialAddrs = map[string]string{}
+		for _, m := range ms {
+			cfg.PeerDialAddrs[m.Name] = m.RaftAddr
+		}
 	}
 	if *raftListen != "" {
 		if _, _, err := net.SplitHostPort(*raftListen); err != nil {
