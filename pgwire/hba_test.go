@@ -162,3 +162,45 @@ func TestHBAOverTheWire(t *testing.T) {
 	want28000(connect("alice", "verify-full", "mallory"), `certificate authentication failed for user "alice"`)
 	want28000(connect("alice", "verify-full", ""), `connection requires a valid client certificate`)
 }
+
+// Whatever a host-based authentication file holds, reading it gives rules
+// with known types and methods or an error naming a line, never a panic.
+func FuzzParseHBA(f *testing.F) {
+	f.Add("host all all 10.0.0.0/8 scram-sha-256\nhostssl db1,db2 u1 ::1/128 cert\n")
+	f.Add("local all all trust\nhostnossl all all all reject # no TLS\n")
+	f.Add("host all all 300.1.1.1/8 md5")
+	f.Fuzz(func(t *testing.T, text string) {
+		h, err := ParseHBA(strings.NewReader(text), "f")
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		for _, r := range h.Rules {
+			switch r.Method {
+			case HBATrust, HBASCRAM, HBACert, HBARej:
+			default:
+				t.Fatalf("rule with method %q", r.Method)
+			}
+		}
+		for _, ip := range []string{"127.0.0.1", "::1", "10.1.2.3"} {
+			h.Match(&net.TCPAddr{IP: net.ParseIP(ip)}, ip == "::1", "u1", "db1")
+		}
+	})
+}
+
+func FuzzSASLprep(f *testing.F) {
+	for _, s := range []string{"IX", "\u2168", "a\u200bb", "\xff", "\u0627\u0031", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, pw string) {
+		p := SASLprep(pw)
+		if SASLprep(p) != p {
+			// PostgreSQL's SASLprep is idempotent on its own output
+			// too; a difference would make stored and typed passwords
+			// disagree.
+			t.Fatalf("SASLprep(%+q) = %+q, but SASLprep of that is %+q", pw, p, SASLprep(p))
+		}
+	})
+}
