@@ -113,6 +113,11 @@ type Config struct {
 	// TLS, when set, is offered to PostgreSQL clients (SSLRequest);
 	// ClientCAs/ClientAuth in it verify client certificates.
 	TLS *tls.Config
+	// HBAFile, when set, is a host-based authentication file (a subset of
+	// pg_hba.conf, pgwire/hba.go) that decides each client's method instead
+	// of Auth; Node.ReloadHBA re-reads it. Without it, the rules are
+	// derived from Auth and TLS (security.go).
+	HBAFile string
 	// IdleSessionTimeout closes client sessions idle outside a transaction
 	// for longer (0: never). ReservedConnections of MaxConnections are kept
 	// for superusers.

@@ -31,7 +31,9 @@ type Node struct {
 	rn    *raft.RawNode // owned by the driver goroutine
 	tr    *transport.Transport
 	pg    *pgwire.Server
-	pgLn  net.Listener
+	// clientAuth is the PostgreSQL clients' authentication (security.go).
+	clientAuth *clientAuth
+	pgLn       net.Listener
 
 	names map[uint64]string
 	// clusterID is the cluster this data directory belongs to (join.go).

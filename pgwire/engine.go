@@ -2,6 +2,7 @@ package pgwire
 
 import (
 	"context"
+	"crypto/tls"
 	"net"
 )
 
@@ -21,6 +22,10 @@ type SessionInfo struct {
 	// StartupParams are the parameters from the startup message
 	// (application_name, client_encoding, DateStyle, options, ...).
 	StartupParams map[string]string
+	// TLS is the connection's TLS state, nil when the client did not
+	// negotiate TLS: host-based rules (hostssl) and certificate
+	// authentication read it.
+	TLS *tls.ConnectionState
 }
 
 // TxStatus is the transaction status reported in ReadyForQuery.

@@ -27,6 +27,8 @@ type writer struct {
 
 	copyIn  *copySource
 	copyOut *copyOutState
+
+	otherBuffered int // bytes other portals of the connection hold (buffer)
 }
 
 var _ ResultWriter = (*writer)(nil)
@@ -94,6 +96,16 @@ func (w *writer) Row(values []any) error {
 		row[i] = b
 	}
 	if w.buffer {
+		size := rowSize(row)
+		if max := w.c.srv.cfg.MaxResultBuffer; w.otherBuffered+w.portal.bytes+size > max {
+			// A row-limited Execute runs the statement to the end and
+			// keeps the rows for the next fetches: bound that memory
+			// instead of letting one query hold it all.
+			return &Error{Code: codeProgramLimitExceeded,
+				Message:  fmt.Sprintf("result of a row-limited Execute exceeds %d bytes buffered on this connection", max),
+				HintText: "Execute without a row limit streams the rows; or fetch fewer rows with LIMIT/OFFSET."}
+		}
+		w.portal.bytes += size
 		w.portal.rows = append(w.portal.rows, row)
 		return nil
 	}

@@ -28,6 +28,7 @@ var serveFlags = map[string]string{
 	"PeerDialAddrs":       "--peer-dial",
 	"JoinToken":           "--join-token-file",
 	"Auth":                "--auth",
+	"HBAFile":             "--hba-file",
 	"SuperuserPassword":   "--superuser-password-file or " + passwordEnv,
 	"ReservedConnections": "--reserved-connections",
 	"HTTPListen":          "--http-listen",
@@ -165,6 +166,11 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	// "raftsql is ready" only once the node is (ready.go): until then the
 	// node logs why it is not, once per reason.
 	ready := node.Ready()
+	hup := make(chan os.Signal, 1)
+	if cfg.HBAFile != "" {
+		signal.Notify(hup, syscall.SIGHUP)
+		defer signal.Stop(hup)
+	}
 wait:
 	for {
 		select {
@@ -175,6 +181,10 @@ wait:
 			}
 			logger.Info("raftsql is ready", append(args, "connect", psqlCommand(node.PGAddr()))...)
 			ready = nil
+		case <-hup:
+			if err := node.ReloadHBA(); err != nil {
+				logger.Error("reloading --hba-file: the rules in force stay", "err", err)
+			}
 		case <-ctx.Done():
 			logger.Info("shutting down")
 			break wait

@@ -348,7 +348,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		case x.kw(c, "PRIMARY", "KEY"):
 			inlinePK = true
 		case x.kw(c, "DEFAULT"):
-			if d := x.T(c + 1); d.typ == tString && d.text[0] == '\'' && te > ts && (c+2 == hi || x.T(c+2).typ == tIdent && colConstraintKw[x.T(c+2).upper()]) {
+			if d := x.T(c + 1); d.typ == tString && len(d.text) >= 2 && d.text[0] == '\'' && d.text[len(d.text)-1] == '\'' && te > ts && (c+2 == hi || x.T(c+2).typ == tIdent && colConstraintKw[x.T(c+2).upper()]) {
 				lit, ok, err := canonicalDefault(strings.ReplaceAll(d.text[1:len(d.text)-1], "''", "'"), decl)
 				if err != nil {
 					return err
