@@ -27,6 +27,7 @@ import (
 //	RAFTSQL_FAULTS_SEED=12345      reproduce a run's fault schedule
 //	RAFTSQL_FAULTS_ARTIFACTS=dir   where a failing run leaves its evidence
 //	RAFTSQL_FAULTS_SELFTEST=1      run TestFaultsSelfTestStaleReads
+//	RAFTSQL_FAULTS_READ_LEASE=1    the nodes run with --read-lease
 //
 // A failing run names a directory holding the seed, the fault log, the
 // register history with porcupine's visualisation, and the node logs.
@@ -36,6 +37,7 @@ type faultsConfig struct {
 	nodes      int
 	duration   time.Duration
 	staleReads bool
+	readLease  bool
 }
 
 func faultsConfigFromEnv(t *testing.T) faultsConfig {
@@ -58,6 +60,7 @@ func faultsConfigFromEnv(t *testing.T) faultsConfig {
 		}
 		cfg.nodes = n
 	}
+	cfg.readLease = os.Getenv("RAFTSQL_FAULTS_READ_LEASE") != ""
 	if s := os.Getenv("RAFTSQL_FAULTS_SEED"); s != "" {
 		n, err := strconv.ParseUint(s, 10, 64)
 		if err != nil {
@@ -88,9 +91,13 @@ const keyEpoch = 20 * time.Second
 
 func newFaultsRun(t *testing.T, cfg faultsConfig) *faultsRun {
 	t.Helper()
-	t.Logf("faults run: seed=%d nodes=%d duration=%v stale_reads=%v (RAFTSQL_FAULTS_SEED=%d reproduces the fault schedule)",
-		cfg.seed, cfg.nodes, cfg.duration, cfg.staleReads, cfg.seed)
-	fc := startFaultCluster(t, cfg.nodes, cfg.seed, "--verify-interval", "2s")
+	t.Logf("faults run: seed=%d nodes=%d duration=%v stale_reads=%v read_lease=%v (RAFTSQL_FAULTS_SEED=%d reproduces the fault schedule)",
+		cfg.seed, cfg.nodes, cfg.duration, cfg.staleReads, cfg.readLease, cfg.seed)
+	args := []string{"--verify-interval", "2s"}
+	if cfg.readLease {
+		args = append(args, "--read-lease")
+	}
+	fc := startFaultCluster(t, cfg.nodes, cfg.seed, args...)
 	fc.leader(30 * time.Second)
 	opTimeout := 3 * time.Second
 	r := &faultsRun{t: t, cfg: cfg, fc: fc,
