@@ -56,8 +56,7 @@ type DB struct {
 
 	mu      sync.Mutex // apply lock: guards w
 	w       *lconn
-	ckpt    *checkpointer // WAL checkpoints off the apply path (checkpoint.go)
-	det     *detState     // apply connection's deterministic environment
+	det     *detState // apply connection's deterministic environment
 	applied atomic.Uint64
 	// schemaVer is SQLite's schema version as of the last apply commit;
 	// read connections compare it with the version their cached
@@ -196,12 +195,6 @@ func (db *DB) openConns() error {
 	db.applied.Store(idx)
 	w.meter.stop = &db.stopping
 	db.w = w
-	ck, err := startCheckpointer(db.path, w, db.log)
-	if err != nil {
-		db.closeConns()
-		return err
-	}
-	db.ckpt = ck
 	db.readers = make(chan *lconn, db.opts.ReadConns)
 	for i := 0; i < db.opts.ReadConns; i++ {
 		r, err := db.openReader(nil)
@@ -311,10 +304,6 @@ func (db *DB) closeConns() {
 				break drain
 			}
 		}
-	}
-	if db.ckpt != nil {
-		db.ckpt.close(db.w)
-		db.ckpt = nil
 	}
 	if db.w != nil {
 		db.w.close()
