@@ -64,6 +64,13 @@ type Config struct {
 	TickInterval   time.Duration // default 15ms
 	ElectionTicks  int           // default 10: 150-300 ms election timeout
 	HeartbeatTicks int           // default 1
+	// ReadLease answers linearizable reads from the leader's lease
+	// (raft.ReadOnlyLeaseBased) instead of a heartbeat round per batch of
+	// reads. It assumes the nodes' clocks run at rates within 10% of each
+	// other (the lease is counted in ticks; docs/design.md, "Lease
+	// reads"); check-quorum is always on. Every member must use the same
+	// value: a member without it does not honour a lease after a restart.
+	ReadLease bool
 	// WriteTimeout bounds how long a write waits for its outcome before the
 	// client is told the outcome is unknown (default 10s).
 	WriteTimeout time.Duration

@@ -19,6 +19,12 @@ func (n *Node) run() {
 	ticker := time.NewTicker(n.cfg.TickInterval)
 	defer ticker.Stop()
 
+	// In lease mode ticks follow the monotonic clock (leaseclock.go).
+	var clock *tickClock
+	if n.cfg.ReadLease {
+		clock = newTickClock(n.cfg.TickInterval, n.cfg.ElectionTicks, time.Now())
+	}
+
 	var pendingReads []*readRequest
 	inflight := map[uint64]*inflightRead{}
 	var readSeq uint64
@@ -35,7 +41,9 @@ func (n *Node) run() {
 			n.failReads(pendingReads, inflight, err)
 			return
 		case <-ticker.C:
-			n.tick()
+			if clock == nil {
+				n.tick()
+			}
 			// Forget read rounds whose answer never came (their leader
 			// was deposed); the waiting clients retry on their own.
 			for k, r := range inflight {
@@ -44,6 +52,7 @@ func (n *Node) run() {
 				}
 			}
 		case m := <-n.recvc:
+			n.catchUpTicks(clock) // before a forwarded read meets the lease
 			n.step(m)
 		case p := <-n.propc:
 			n.handleProposal(p)
@@ -70,12 +79,14 @@ func (n *Node) run() {
 			}
 			req.done <- err
 		}
+		n.catchUpTicks(clock)
 		// Drain whatever else is queued so that one Ready (one fsync)
 		// carries as many proposals and messages as possible.
 	drain:
 		for i := 0; i < 4096; i++ {
 			select {
 			case m := <-n.recvc:
+				n.catchUpTicks(clock)
 				n.step(m)
 			case p := <-n.propc:
 				n.handleProposal(p)
@@ -95,6 +106,7 @@ func (n *Node) run() {
 			pendingReads = pendingReads[:0]
 		}
 		if len(pendingReads) > 0 || (breakOlderReadAnswer && len(inflight) == 0) {
+			n.catchUpTicks(clock)
 			readSeq++
 			if err := n.rn.ReadIndex(n.readRequestCtx(readSeq)); err != nil {
 				for _, r := range pendingReads {

@@ -28,6 +28,7 @@ import (
 //	RAFTSQL_FAULTS_ARTIFACTS=dir   where a failing run leaves its evidence
 //	RAFTSQL_FAULTS_SELFTEST=1      run the self-tests (TestFaultsSelfTest*:
 //	                               stale reads, a wiped voter, broken builds)
+//	RAFTSQL_FAULTS_READ_LEASE=1    the nodes run with --read-lease
 //
 // A failing run names a directory holding the seed, the fault log, the
 // register history with porcupine's visualisation, and the node logs.
@@ -38,6 +39,7 @@ type faultsConfig struct {
 	duration   time.Duration
 	staleReads bool
 	breakage   string // a deliberately broken build (faults_breakage_test.go)
+	readLease  bool
 }
 
 func faultsConfigFromEnv(t *testing.T) faultsConfig {
@@ -60,6 +62,7 @@ func faultsConfigFromEnv(t *testing.T) faultsConfig {
 		}
 		cfg.nodes = n
 	}
+	cfg.readLease = os.Getenv("RAFTSQL_FAULTS_READ_LEASE") != ""
 	if s := os.Getenv("RAFTSQL_FAULTS_SEED"); s != "" {
 		n, err := strconv.ParseUint(s, 10, 64)
 		if err != nil {
@@ -90,8 +93,8 @@ const keyEpoch = 20 * time.Second
 
 func newFaultsRun(t *testing.T, cfg faultsConfig) *faultsRun {
 	t.Helper()
-	t.Logf("faults run: seed=%d nodes=%d duration=%v stale_reads=%v (RAFTSQL_FAULTS_SEED=%d reproduces the fault schedule)",
-		cfg.seed, cfg.nodes, cfg.duration, cfg.staleReads, cfg.seed)
+	t.Logf("faults run: seed=%d nodes=%d duration=%v stale_reads=%v read_lease=%v (RAFTSQL_FAULTS_SEED=%d reproduces the fault schedule)",
+		cfg.seed, cfg.nodes, cfg.duration, cfg.staleReads, cfg.readLease, cfg.seed)
 	bin, env := raftsqlBinary(t), []string(nil)
 	if cfg.breakage != "" {
 		bin, env = breakageBinary(t), []string{"RAFTSQL_BREAKAGE=" + cfg.breakage}
@@ -99,8 +102,11 @@ func newFaultsRun(t *testing.T, cfg faultsConfig) *faultsRun {
 	// Small snapshot thresholds: nodes snapshot and compact their logs
 	// every few seconds under the workload, so a node back from a kill,
 	// a pause or a partition often catches up by snapshot.
-	fc := startFaultClusterBin(t, bin, env, cfg.nodes, cfg.seed, "--verify-interval", "2s",
-		"--snapshot-entries", "1000", "--log-tail-entries", "200")
+	args := []string{"--verify-interval", "2s", "--snapshot-entries", "1000", "--log-tail-entries", "200"}
+	if cfg.readLease {
+		args = append(args, "--read-lease")
+	}
+	fc := startFaultClusterBin(t, bin, env, cfg.nodes, cfg.seed, args...)
 	fc.leader(30 * time.Second)
 	opTimeout := 3 * time.Second
 	r := &faultsRun{t: t, cfg: cfg, fc: fc,

@@ -57,6 +57,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	snapKeep := fs.Int("snapshot-keep", snapshot.DefaultKeep, "snapshots kept on disk (at least 2)")
 	maxTransfers := fs.Int("max-snapshot-transfers", snapshot.DefaultMaxTransfers, "concurrent outgoing snapshot transfers")
 	httpListen := fs.String("http-listen", "", "address of the admin HTTP listener: /metrics (Prometheus), /livez, /readyz, the status page / and /status.json (default: none). It shows the cluster's topology to whoever reaches it: bind it to loopback or a private network")
+	readLease := fs.Bool("read-lease", false, "answer linearizable reads from the leader's lease instead of a heartbeat round per batch of reads; assumes the members' clocks run at rates within 10% of each other (docs/design.md, \"Lease reads\"). Every member must use the same value")
 	pprofOn := fs.Bool("pprof", false, "also serve Go's pprof endpoints (/debug/pprof/) on --http-listen")
 	sec := addSecurityFlags(fs)
 	pprofAddr := fs.String("pprof-addr", "", "serve Go runtime profiles (/debug/pprof/) on this loopback address, for benchmarks")
@@ -111,6 +112,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		RaftListen:     *raftListen,
 		MaxConnections: *maxConns,
 		TickInterval:   *tick,
+		ReadLease:      *readLease,
 		VerifyInterval: *verifyInterval,
 		VerifyRows:     *verifyRows,
 		NoSelfRepair:   !*selfRepair,
