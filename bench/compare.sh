@@ -68,7 +68,7 @@ cluster() {
   for i in $(seq 0 $((nodes - 1))); do
     local extra=()
     if [ -n "$prof" ]; then
-      extra=(--pprof-addr "127.0.0.1:$((p0 + 20 + i))")
+      extra=(--http-listen "127.0.0.1:$((p0 + 20 + i))" --pprof)
       purls+="${purls:+,}http://127.0.0.1:$((p0 + 20 + i))"
     fi
     "$bin" serve --id "n$((i + 1))" --data-dir "$work/$p0/n$((i + 1))" \

@@ -58,9 +58,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	maxTransfers := fs.Int("max-snapshot-transfers", snapshot.DefaultMaxTransfers, "concurrent outgoing snapshot transfers")
 	httpListen := fs.String("http-listen", "", "address of the admin HTTP listener: /metrics (Prometheus), /livez, /readyz, the status page / and /status.json (default: none). It shows the cluster's topology to whoever reaches it: bind it to loopback or a private network")
 	readLease := fs.Bool("read-lease", false, "answer linearizable reads from the leader's lease instead of a heartbeat round per batch of reads; assumes the members' clocks run at rates within 10% of each other (docs/design.md, \"Lease reads\"). Every member must use the same value")
-	pprofOn := fs.Bool("pprof", false, "also serve Go's pprof endpoints (/debug/pprof/) on --http-listen")
+	pprofOn := fs.Bool("pprof", false, "also serve Go's pprof endpoints (/debug/pprof/) on --http-listen, with mutex and block profiling switched on (they cost a little on every contended lock)")
 	sec := addSecurityFlags(fs)
-	pprofAddr := fs.String("pprof-addr", "", "serve Go runtime profiles (/debug/pprof/) on this loopback address, for benchmarks")
 	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql serve [flags]\n\nStarts one member of a raftsql cluster. Restarting with the same --data-dir\nrejoins with the stored state.\n\nFlags:\n"); !ok {
 		return code
 	}
@@ -69,11 +68,6 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftsql serve: %v\n", err)
 		return 2
 	}
-	stopPprof, ok := pprofFlag(*pprofAddr, logger, stderr, "raftsql serve")
-	if !ok {
-		return 2
-	}
-	defer stopPprof()
 	if *maxConns <= 0 {
 		fmt.Fprintf(stderr, "raftsql serve: invalid --max-connections %d: must be positive\n", *maxConns)
 		return 2
