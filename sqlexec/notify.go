@@ -242,7 +242,7 @@ func (s *Session) notifyStmt(ctx context.Context, st *pgdialect.Stmt, w pgwire.R
 	if err := checkNotify(st.Name, st.Value); err != nil {
 		return err
 	}
-	stmt := Statement{SQL: notifyOp, Args: []any{st.Name, st.Value, int64(s.info.BackendPID)}, Tag: "NOTIFY"}
+	stmt := Statement{SQL: notifyOp, Args: []any{st.Name, st.Value, int64(s.info.BackendPID)}, Tag: "NOTIFY", Digest: true}
 	if s.tx != nil {
 		if s.tx.readOnly {
 			return errf(CodeReadOnlyTransaction, "cannot execute NOTIFY in a read-only transaction")
