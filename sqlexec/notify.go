@@ -2,7 +2,9 @@ package sqlexec
 
 import (
 	"context"
+	"fmt"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/raftsql/raftsql/pgwire"
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
@@ -231,6 +233,15 @@ func (s *Session) NotifyWake() <-chan struct{} { return s.inbox.wakeChan() }
 
 // notifyStmt runs LISTEN, UNLISTEN and NOTIFY.
 func (s *Session) notifyStmt(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {
+	if len(st.Name) >= 64 {
+		// As PostgreSQL's scanner does for every identifier.
+		cut := 63
+		for cut > 0 && !utf8.RuneStart(st.Name[cut]) {
+			cut--
+		}
+		_ = w.Notice("NOTICE", "42622", fmt.Sprintf("identifier %q will be truncated to %q", st.Name, st.Name[:cut]))
+		st.Name = st.Name[:cut]
+	}
 	switch st.Kind {
 	case pgdialect.KindListen:
 		s.e.db.notify.listen(s, st.Name)
@@ -244,10 +255,14 @@ func (s *Session) notifyStmt(ctx context.Context, st *pgdialect.Stmt, w pgwire.R
 	}
 	stmt := Statement{SQL: notifyOp, Args: []any{st.Name, st.Value, int64(s.info.BackendPID)}, Tag: "NOTIFY", Digest: true}
 	if s.tx != nil {
-		if s.tx.readOnly {
-			return errf(CodeReadOnlyTransaction, "cannot execute NOTIFY in a read-only transaction")
-		}
-		if err := s.txWrite(ctx, []Statement{stmt}, len(st.Name)+len(st.Value)); err != nil {
+		// PostgreSQL allows NOTIFY in a READ ONLY transaction: it
+		// changes no data. txWrite refuses writes there, so the mark is
+		// lifted for this statement only.
+		ro := s.tx.readOnly
+		s.tx.readOnly = false
+		err := s.txWrite(ctx, []Statement{stmt}, len(st.Name)+len(st.Value))
+		s.tx.readOnly = ro
+		if err != nil {
 			return err
 		}
 		return w.Complete("NOTIFY")

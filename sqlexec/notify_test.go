@@ -59,6 +59,15 @@ func TestNotify(t *testing.T) {
 	if _, err := q(t, a, "NOTIFY jobs, '"+strings.Repeat("x", 8000)+"'"); code(err) != "22023" {
 		t.Fatalf("long payload: %v, want 22023", err)
 	}
+	// allowed in a READ ONLY transaction, as in PostgreSQL
+	for _, sql := range []string{"BEGIN READ ONLY", "NOTIFY jobs, 'ro'", "COMMIT"} {
+		if _, err := q(t, a, sql); err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+	}
+	if got, want := take(b), "jobs:ro:7"; got != want {
+		t.Fatalf("delivered %q, want %q", got, want)
+	}
 	mustQ(t, b, "UNLISTEN *", "C:UNLISTEN")
 	mustQ(t, a, "NOTIFY jobs, 'y'", "C:NOTIFY")
 	if got := take(b); got != "" {
