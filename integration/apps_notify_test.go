@@ -57,13 +57,16 @@ func TestNotifyAcrossNodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	exec("NOTIFY jobs")
+	if _, err := b.Exec(ctx, "SELECT pg_notify($1, $2)", "jobs", "five"); err != nil {
+		t.Fatalf("pg_notify: %v", err)
+	}
 	var pe *pgconn.PgError
 	if _, err := b.Exec(ctx, "NOTIFY jobs, '"+strings.Repeat("x", 8000)+"'"); !errors.As(err, &pe) || pe.Code != "22023" {
 		t.Fatalf("payload of 8000 bytes: %v, want 22023", err)
 	}
 	exec("NOTIFY done, 'end'")
 
-	want := []string{"jobs:one", "jobs:two", "jobs:three", "jobs:", "done:end"}
+	want := []string{"jobs:one", "jobs:two", "jobs:three", "jobs:", "jobs:five", "done:end"}
 	for _, w := range want {
 		wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 		n, err := a.WaitForNotification(wctx)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/raftsql/raftsql/pgwire"
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
@@ -250,27 +251,66 @@ func (s *Session) notifyStmt(ctx context.Context, st *pgdialect.Stmt, w pgwire.R
 		s.e.db.notify.unlisten(s, st.Name)
 		return w.Complete("UNLISTEN")
 	}
-	if err := checkNotify(st.Name, st.Value); err != nil {
+	if err := s.notify(ctx, st.Name, st.Value); err != nil {
 		return err
 	}
-	stmt := Statement{SQL: notifyOp, Args: []any{st.Name, st.Value, int64(s.info.BackendPID)}, Tag: "NOTIFY", Digest: true}
+	return w.Complete("NOTIFY")
+}
+
+// notifyCall runs SELECT pg_notify(channel, payload)
+// (pgdialect.ParseNotifyCall).
+func (s *Session) notifyCall(ctx context.Context, call *pgdialect.NotifyCall, args []any, w pgwire.ResultWriter, describe bool) error {
+	var vals [2]string
+	for i, a := range []pgdialect.NotifyArg{call.Channel, call.Payload} {
+		vals[i] = a.Value
+		if a.Param > 0 {
+			if a.Param > len(args) {
+				return errf(CodeProtocolViolation, "bind message supplies %d parameters, but the statement requires %d", len(args), a.Param)
+			}
+			switch v := args[a.Param-1].(type) {
+			case nil: // NULL: an empty channel (refused) or payload
+			case string:
+				vals[i] = v
+			case []byte:
+				vals[i] = string(v)
+			default:
+				vals[i] = fmt.Sprint(v)
+			}
+		}
+	}
+	if err := s.notify(ctx, vals[0], vals[1]); err != nil {
+		return err
+	}
+	if describe {
+		if err := w.Describe([]pgwire.Column{{Name: call.Column, TypeOID: pgoid.Text, TypeSize: pgoid.Size(pgoid.Text), TypeModifier: -1}}); err != nil {
+			return err
+		}
+	}
+	if err := w.Row([]any{""}); err != nil { // void
+		return err
+	}
+	return w.Complete("SELECT 1")
+}
+
+// notify proposes one notification: in the transaction's entry inside a
+// transaction block, else as an entry of its own.
+func (s *Session) notify(ctx context.Context, channel, payload string) error {
+	if err := checkNotify(channel, payload); err != nil {
+		return err
+	}
+	stmt := Statement{SQL: notifyOp, Args: []any{channel, payload, int64(s.info.BackendPID)}, Tag: "NOTIFY", Digest: true}
 	if s.tx != nil {
 		// PostgreSQL allows NOTIFY in a READ ONLY transaction: it
 		// changes no data. txWrite refuses writes there, so the mark is
 		// lifted for this statement only.
 		ro := s.tx.readOnly
 		s.tx.readOnly = false
-		err := s.txWrite(ctx, []Statement{stmt}, len(st.Name)+len(st.Value))
+		err := s.txWrite(ctx, []Statement{stmt}, len(channel)+len(payload))
 		s.tx.readOnly = ro
-		if err != nil {
-			return err
-		}
-		return w.Complete("NOTIFY")
+		return err
 	}
 	cmd := s.e.newCommand([]Statement{stmt})
 	cmd.Database, cmd.User = s.names()
-	if _, err := s.propose(ctx, cmd); err != nil {
-		return err
-	}
-	return w.Complete("NOTIFY")
+	_, err := s.propose(ctx, cmd)
+	return err
 }

@@ -59,6 +59,25 @@ func TestNotify(t *testing.T) {
 	if _, err := q(t, a, "NOTIFY jobs, '"+strings.Repeat("x", 8000)+"'"); code(err) != "22023" {
 		t.Fatalf("long payload: %v, want 22023", err)
 	}
+	// pg_notify as a statement of its own
+	mustQ(t, a, "SELECT pg_notify('jobs', 'f')", "D[pg_notify:25] R[] C:SELECT 1")
+	mustQ(t, a, "select pg_catalog.pg_notify('jobs', NULL) AS n", "D[n:25] R[] C:SELECT 1")
+	if got, want := take(b), "jobs:f:7 jobs::7"; got != want {
+		t.Fatalf("delivered %q, want %q", got, want)
+	}
+	for sql, want := range map[string]string{
+		"SELECT pg_notify(NULL, 'x')":                              "22023",
+		"SELECT pg_notify('', 'x')":                                "22023",
+		"SELECT pg_notify('jobs', 'x' || 'y')":                     "0A000",
+		"SELECT 1, pg_notify('jobs', 'x')":                         "0A000",
+		"SELECT pg_notify('jobs')":                                 "42883",
+		"SELECT pg_notify(repeat('c', 64), 'x')":                   "0A000",
+		"SELECT pg_notify('" + strings.Repeat("c", 64) + "', 'x')": "22023",
+	} {
+		if _, err := q(t, a, sql); code(err) != want {
+			t.Errorf("%s: %v, want %s", sql, err, want)
+		}
+	}
 	// allowed in a READ ONLY transaction, as in PostgreSQL
 	for _, sql := range []string{"BEGIN READ ONLY", "NOTIFY jobs, 'ro'", "COMMIT"} {
 		if _, err := q(t, a, sql); err != nil {

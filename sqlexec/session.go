@@ -403,6 +403,12 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 			}
 			return s.runAdvisory(ctx, call, args, w, describe)
 		}
+		if call, err := pgdialect.ParseNotifyCall(orig); err != nil || call != nil {
+			if err != nil {
+				return err
+			}
+			return s.notifyCall(ctx, call, args, w, describe) // notify.go
+		}
 		return s.query(ctx, st, args, w, describe)
 	}
 	return Unsupported(fmt.Sprintf("statement kind %d", st.Kind))
