@@ -157,19 +157,6 @@ func (h *notifyHub) unlisten(s *Session, channel string) {
 	}
 }
 
-// channels returns the channels s listens on.
-func (h *notifyHub) channels(s *Session) []string {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	var out []string
-	for ch, m := range h.listeners {
-		if _, ok := m[s]; ok {
-			out = append(out, ch)
-		}
-	}
-	return out
-}
-
 // deliver queues the notifications of committed entries on their
 // listeners. It never blocks on a session.
 func (h *notifyHub) deliver(results []*ApplyResult) {
