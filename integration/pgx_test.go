@@ -388,7 +388,7 @@ func TestPgxErrors(t *testing.T) {
 			{"INSERT INTO errs (id, name) VALUES ($1, NULL)", []any{3}, "23502"},
 			{"SELECT * FROM nosuchtable WHERE id = $1", []any{1}, "42P01"},
 			{"SELEC 1", nil, "42601"},
-			{"LISTEN somechannel", nil, "0A000"},
+			{"DO $$ BEGIN END $$", nil, "0A000"},
 			{"CREATE TABLE errs (id integer)", nil, "42P07"},
 			{"SELECT nosuchcol FROM errs WHERE id = $1", []any{1}, "42703"},
 			{"INSERT INTO errs_child VALUES ($1, $2)", []any{1, 99}, "23503"},
@@ -396,15 +396,15 @@ func TestPgxErrors(t *testing.T) {
 		}
 		for _, c := range cases {
 			if c.code == "0A000" && os.Getenv("RAFTSQL_REFERENCE_URL") != "" {
-				continue // PostgreSQL supports LISTEN; raftsql must refuse it with 0A000.
+				continue // PostgreSQL supports DO; raftsql must refuse it with 0A000.
 			}
 			_, err := conn.Exec(ctx, c.sql, append([]any{mode}, c.args...)...)
 			if got := pgCode(err); got != c.code {
 				t.Errorf("%s %q: got %v (SQLSTATE %q), want SQLSTATE %s", mode, c.sql, err, got, c.code)
 			}
 		}
-		if _, err := conn.Exec(ctx, "LISTEN somechannel", mode); err != nil && !strings.Contains(err.Error(), "LISTEN") {
-			t.Errorf("%s: the 0A000 error should name LISTEN: %v", mode, err)
+		if _, err := conn.Exec(ctx, "DO $$ BEGIN END $$", mode); err != nil && !strings.Contains(err.Error(), "DO") {
+			t.Errorf("%s: the 0A000 error should name DO: %v", mode, err)
 		}
 		var n int
 		if err := conn.QueryRow(ctx, "SELECT count(*) FROM errs", mode).Scan(&n); err != nil || n != 1 {

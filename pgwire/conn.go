@@ -54,6 +54,12 @@ type conn struct {
 	tzName string
 	loc    *time.Location
 
+	// wmu guards notifyIdle: the connection waits idle for the client
+	// after a ReadyForQuery reporting TxIdle, so the notifier may write
+	// (notify.go).
+	wmu        sync.Mutex
+	notifyIdle bool
+
 	mu         sync.Mutex
 	stmtCancel context.CancelFunc
 	canceled   bool // a cancel request hit the running statement
@@ -136,6 +142,9 @@ func (c *conn) serve() {
 		return
 	}
 	c.srv.log.Debug("pgwire: session started", "remote", c.raw.RemoteAddr(), "pid", c.pid, "user", c.info.User, "database", c.info.Database)
+	if ns, ok := c.sess.(NotifyingSession); ok {
+		go c.notifier(ns)
+	}
 	c.loop()
 	c.srv.log.Debug("pgwire: session ended", "remote", c.raw.RemoteAddr(), "pid", c.pid)
 }
@@ -224,8 +233,20 @@ func (c *conn) readyForQuery() error {
 	c.sendParamChanges()
 	st := c.txStatus()
 	c.inTx.Store(st != TxIdle)
+	ns, notifying := c.sess.(NotifyingSession)
+	if notifying {
+		// Held so that the notifier neither misses what arrives between
+		// this drain and the idle mark nor writes before the flush.
+		c.wmu.Lock()
+		defer c.wmu.Unlock()
+		if st == TxIdle {
+			c.sendNotifications(ns)
+		}
+	}
 	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: byte(st)})
-	return c.flush()
+	err := c.flush()
+	c.notifyIdle = notifying && st == TxIdle && err == nil
+	return err
 }
 
 func (c *conn) flush() error {
@@ -280,6 +301,7 @@ func (c *conn) loop() {
 	for {
 		idle := c.armIdleTimeout()
 		msg, err := c.be.Receive()
+		c.setNotifyIdle(false)
 		if idle {
 			c.nc.SetReadDeadline(time.Time{})
 		}

@@ -167,3 +167,24 @@ type (
 	errConstraint interface{ ConstraintName() string }
 	errSeverity   interface{ Severity() string }
 )
+
+// Notification is one asynchronous notification (LISTEN / NOTIFY).
+type Notification struct {
+	PID     uint32 // the notifying session's backend PID (0 when unknown)
+	Channel string
+	Payload string
+}
+
+// NotifyingSession is optionally implemented by a Session whose client
+// may receive notifications. The server sends what TakeNotifications
+// returns as NotificationResponse messages when the session is between
+// transactions: just before a ReadyForQuery that reports idle, and while
+// the connection waits idle for the client (woken by NotifyWake), as
+// PostgreSQL does.
+type NotifyingSession interface {
+	// TakeNotifications returns and forgets the pending notifications.
+	TakeNotifications() []Notification
+	// NotifyWake is signalled (without blocking) after notifications
+	// are queued.
+	NotifyWake() <-chan struct{}
+}

@@ -50,7 +50,8 @@ func (db *DB) ApplyBatch(entries []Entry) []*ApplyResult {
 	defer db.det.unpin()
 	db.det.unbindNames()
 	db.assertNoTx(w, "apply")
-	for start := 0; start < len(entries); {
+	start := 0 // entries before start are committed
+	for start < len(entries) {
 		n, fault := db.applyRun(w, entries[start:], out[start:])
 		if fault != nil {
 			db.failBatch(w, entries[start:], out[start:], fault)
@@ -58,6 +59,7 @@ func (db *DB) ApplyBatch(entries []Entry) []*ApplyResult {
 		}
 		start += n
 	}
+	db.notify.deliver(out[:start]) // notify.go: only what was committed
 	return out
 }
 
@@ -309,6 +311,14 @@ func (db *DB) applyEntry(w *lconn, e Entry) (*ApplyResult, *ApplyFault) {
 	if execErr == nil {
 		res.Sequences = db.det.sequencesState()
 	}
+	if execErr == nil && w.inTx() {
+		n, err := takeNotifications(w) // notify.go
+		if err != nil {
+			return nil, asFault(e.Index, err)
+		}
+		res.Notifications = n
+	}
+	w.notified = false
 	if f := entryFault(e.Index, results, execErr); f != nil {
 		return nil, f
 	}

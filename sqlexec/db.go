@@ -58,6 +58,7 @@ type DB struct {
 	mu      sync.Mutex // apply lock: guards w
 	w       *lconn
 	det     *detState // apply connection's deterministic environment
+	notify  notifyHub // LISTEN registrations of this node's sessions (notify.go)
 	applied atomic.Uint64
 	// schemaVer is SQLite's schema version as of the last apply commit;
 	// read connections compare it with the version their cached

@@ -101,10 +101,11 @@ func (e *Engine) newRequestID() [16]byte {
 
 // The engine implements the wire server's contract directly.
 var (
-	_ pgwire.Engine          = (*Engine)(nil)
-	_ pgwire.Session         = (*Session)(nil)
-	_ pgwire.PipelineSession = (*Session)(nil)
-	_ pgwire.Statement       = (*PreparedStatement)(nil)
+	_ pgwire.Engine           = (*Engine)(nil)
+	_ pgwire.Session          = (*Session)(nil)
+	_ pgwire.PipelineSession  = (*Session)(nil)
+	_ pgwire.NotifyingSession = (*Session)(nil)
+	_ pgwire.Statement        = (*PreparedStatement)(nil)
 )
 
 // Replicator is implemented by the node (root package).

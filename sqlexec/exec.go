@@ -16,6 +16,9 @@ import (
 // at apply and when it is speculated. On a read view (a read-only
 // transaction, validated locally and never logged) the read policy stays.
 func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementResult, readonly bool) {
+	if sqlText == notifyOp {
+		return runNotify(c, args), false // notify.go
+	}
 	if err := refuseStatementKind(sqlText); err != nil {
 		res.Err = err
 		return res, false

@@ -58,6 +58,9 @@ type lconn struct {
 	// emptied when the schema version moves.
 	cacheSchema int64
 	schemaStmt  *lstmt
+	// notified: a NOTIFY ran on this (apply) connection since the last
+	// takeNotifications (notify.go).
+	notified bool
 	// sharedSchema, for read connections, is the schema version the apply
 	// connection last committed: while it equals cacheSchema no check of
 	// SQLite's own version is needed.

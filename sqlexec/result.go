@@ -45,6 +45,9 @@ type ApplyResult struct {
 	// Sequences: the proposing session's sequence history after the
 	// entry (sequences.go); empty when the entry failed or used none.
 	Sequences string
+	// Notifications: what the entry's NOTIFYs deliver, de-duplicated, in
+	// order (notify.go); handed to listeners once the entry is committed.
+	Notifications []pgwire.Notification
 }
 
 // setRows records a statement's result rows and describes their columns

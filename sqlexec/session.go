@@ -32,6 +32,7 @@ type Session struct {
 	// seqState: the session's sequence history for currval/lastval
 	// (sequences.go), as the last entry it proposed left it.
 	seqState string
+	inbox    notifyInbox // notifications for the client (notify.go)
 }
 
 // NewSession starts a session for one client connection.
@@ -126,6 +127,7 @@ func (s *Session) Close() error {
 	defer s.mu.Unlock()
 	s.endTx()
 	s.releaseAdvisory(context.Background(), false)
+	s.e.db.notify.unlisten(s, "*")
 	if s.temp != nil {
 		s.temp.close()
 		s.temp = nil
@@ -387,6 +389,8 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		return s.sqlDeallocate(st, w)
 	case pgdialect.KindBackup:
 		return s.backup(ctx, w)
+	case pgdialect.KindListen, pgdialect.KindUnlisten, pgdialect.KindNotify:
+		return s.notifyStmt(ctx, st, w) // notify.go
 	case pgdialect.KindCopyFrom:
 		return s.copyFrom(ctx, st, w)
 	case pgdialect.KindCopyTo:
@@ -400,6 +404,12 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 				return err
 			}
 			return s.runAdvisory(ctx, call, args, w, describe)
+		}
+		if call, err := pgdialect.ParseNotifyCall(orig); err != nil || call != nil {
+			if err != nil {
+				return err
+			}
+			return s.notifyCall(ctx, call, args, w, describe) // notify.go
 		}
 		return s.query(ctx, st, args, w, describe)
 	}

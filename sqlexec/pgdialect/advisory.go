@@ -112,14 +112,7 @@ func ParseAdvisory(sql string) (*AdvisoryCall, error) {
 }
 
 // mentionsAdvisory is the cheap test every statement passes through.
-func mentionsAdvisory(s string) bool {
-	for i := 0; i+8 <= len(s); i++ {
-		if s[i]|0x20 == 'a' && strings.EqualFold(s[i:i+8], "advisory") {
-			return true
-		}
-	}
-	return false
-}
+func mentionsAdvisory(s string) bool { return mentionsFold(s, "advisory") }
 
 func (x *tx) advisoryArg(lo, hi int) (AdvisoryArg, bool) {
 	neg := false
@@ -153,7 +146,11 @@ func (x *tx) advisoryArg(lo, hi int) (AdvisoryArg, bool) {
 // the session runs them itself. They are not deterministic and so never
 // enter the log's allow-list.
 func registerAdvisoryFuncs() error {
+	names := []string{"pg_notify"} // also run by the session (notify.go)
 	for name := range AdvisoryFuncs {
+		names = append(names, name)
+	}
+	for _, name := range names {
 		f := func(_ *sqlite.FunctionContext, _ []driver.Value) (driver.Value, error) {
 			return nil, fmt.Errorf("%s is supported only as a statement of its own", name)
 		}

@@ -47,11 +47,15 @@ const (
 	KindExecute                    // EXECUTE name [(args)] (Prepare set)
 	KindDeallocate                 // DEALLOCATE [PREPARE] {name | ALL} (Prepare set)
 	KindBackup                     // BACKUP TO STDOUT (backup.go)
+	KindListen                     // LISTEN channel (Name)
+	KindUnlisten                   // UNLISTEN {channel | *} (Name; "*" for all)
+	KindNotify                     // NOTIFY channel [, 'payload'] (Name, Value)
 )
 
 var kindNames = [...]string{"Query", "Begin", "Commit", "Rollback", "Savepoint", "Release",
 	"RollbackTo", "Set", "Show", "Reset", "CopyFrom", "CopyTo", "Noop", "DropTables",
-	"Truncate", "SetTransaction", "Empty", "AlterCluster", "Role", "Prepare", "Execute", "Deallocate", "Backup"}
+	"Truncate", "SetTransaction", "Empty", "AlterCluster", "Role", "Prepare", "Execute", "Deallocate", "Backup",
+	"Listen", "Unlisten", "Notify"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {

@@ -136,7 +136,9 @@ func (x *tx) translate() (*Stmt, error) {
 		return &Stmt{Kind: KindNoop, Tag: "LOCK TABLE"}, nil
 	case "DISCARD":
 		return &Stmt{Kind: KindNoop, Tag: "DISCARD " + x.T(1).upper()}, nil
-	case "LISTEN", "NOTIFY", "UNLISTEN", "DO", "CALL", "FETCH", "MOVE",
+	case "LISTEN", "NOTIFY", "UNLISTEN":
+		return x.notify(first) // notify.go
+	case "DO", "CALL", "FETCH", "MOVE",
 		"DECLARE", "CLOSE", "REFRESH", "IMPORT", "LOAD", "REASSIGN", "SECURITY_LABEL", "MERGE":
 		return nil, unsupported("%s is not supported", first)
 	case "TRUNCATE":

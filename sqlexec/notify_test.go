@@ -1,0 +1,100 @@
+package sqlexec
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestNotify: NOTIFY is delivered to the listening sessions of the node
+// after its entry commits, de-duplicated within a transaction (same
+// channel and payload once, first occurrence order), not at all when the
+// transaction or a savepoint rolls back; LISTEN / UNLISTEN are local.
+func TestNotify(t *testing.T) {
+	e, _ := newTestEngine(t)
+	a, b := newSess(t, e), newSess(t, e)
+	a.info.BackendPID = 7
+	take := func(s *Session) string {
+		var out []string
+		for _, n := range s.TakeNotifications() {
+			out = append(out, fmt.Sprintf("%s:%s:%d", n.Channel, n.Payload, n.PID))
+		}
+		return strings.Join(out, " ")
+	}
+	mustQ(t, b, "LISTEN jobs", "C:LISTEN")
+	mustQ(t, b, `LISTEN "Mixed"`, "C:LISTEN")
+	for _, sql := range []string{
+		"NOTIFY jobs, 'one'",
+		"BEGIN",
+		"NOTIFY jobs, 'two'",
+		"NOTIFY jobs, 'three'",
+		"NOTIFY jobs, 'two'",
+		"NOTIFY other, 'unheard'",
+		"SAVEPOINT s",
+		"NOTIFY jobs, 'undone'",
+		"ROLLBACK TO s",
+		"NOTIFY Mixed, 'folded'",
+		`NOTIFY "Mixed"`,
+		"COMMIT",
+		"BEGIN",
+		"NOTIFY jobs, 'lost'",
+		"ROLLBACK",
+	} {
+		if _, err := q(t, a, sql); err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+	}
+	if got, want := take(b), "jobs:one:7 jobs:two:7 jobs:three:7 Mixed::7"; got != want {
+		t.Fatalf("delivered %q, want %q", got, want)
+	}
+	if got := take(a); got != "" {
+		t.Fatalf("a does not listen but got %q", got)
+	}
+	// the same notification in separate transactions is delivered twice
+	mustQ(t, a, "NOTIFY jobs, 'x'", "C:NOTIFY")
+	mustQ(t, a, "NOTIFY jobs, 'x'", "C:NOTIFY")
+	if got, want := take(b), "jobs:x:7 jobs:x:7"; got != want {
+		t.Fatalf("delivered %q, want %q", got, want)
+	}
+	if _, err := q(t, a, "NOTIFY jobs, '"+strings.Repeat("x", 8000)+"'"); code(err) != "22023" {
+		t.Fatalf("long payload: %v, want 22023", err)
+	}
+	// pg_notify as a statement of its own
+	mustQ(t, a, "SELECT pg_notify('jobs', 'f')", "D[pg_notify:25] R[] C:SELECT 1")
+	mustQ(t, a, "select pg_catalog.pg_notify('jobs', NULL) AS n", "D[n:25] R[] C:SELECT 1")
+	if got, want := take(b), "jobs:f:7 jobs::7"; got != want {
+		t.Fatalf("delivered %q, want %q", got, want)
+	}
+	for sql, want := range map[string]string{
+		"SELECT pg_notify(NULL, 'x')":                              "22023",
+		"SELECT pg_notify('', 'x')":                                "22023",
+		"SELECT pg_notify('jobs', 'x' || 'y')":                     "0A000",
+		"SELECT 1, pg_notify('jobs', 'x')":                         "0A000",
+		"SELECT pg_notify('jobs')":                                 "42883",
+		"SELECT pg_notify(repeat('c', 64), 'x')":                   "0A000",
+		"SELECT pg_notify('" + strings.Repeat("c", 64) + "', 'x')": "22023",
+	} {
+		if _, err := q(t, a, sql); code(err) != want {
+			t.Errorf("%s: %v, want %s", sql, err, want)
+		}
+	}
+	// allowed in a READ ONLY transaction, as in PostgreSQL
+	for _, sql := range []string{"BEGIN READ ONLY", "NOTIFY jobs, 'ro'", "COMMIT"} {
+		if _, err := q(t, a, sql); err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+	}
+	if got, want := take(b), "jobs:ro:7"; got != want {
+		t.Fatalf("delivered %q, want %q", got, want)
+	}
+	mustQ(t, b, "UNLISTEN *", "C:UNLISTEN")
+	mustQ(t, a, "NOTIFY jobs, 'y'", "C:NOTIFY")
+	if got := take(b); got != "" {
+		t.Fatalf("after UNLISTEN *: %q", got)
+	}
+	for _, sql := range []string{"LISTEN", "NOTIFY", "NOTIFY a, b", "LISTEN 'a'", "NOTIFY a, 'b', 'c'"} {
+		if _, err := q(t, a, sql); code(err) != "42601" {
+			t.Errorf("%s: %v, want 42601", sql, err)
+		}
+	}
+}
