@@ -115,8 +115,16 @@ func (s *Session) set(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 		}
 		val = "UTF8"
 	}
-	if name == "timezone" && (strings.EqualFold(val, "utc") || strings.EqualFold(val, "local")) {
-		val = "UTC"
+	if name == "timezone" {
+		_, canon, err := loadZoneCached(val)
+		if err != nil {
+			return &Error{Code: CodeInvalidParameter, Message: fmt.Sprintf("invalid value for parameter \"TimeZone\": %q", val), Statement: -1}
+		}
+		if s.tx != nil && len(s.tx.stmts) > 0 && canon != s.settings["timezone"] {
+			return &Error{Code: CodeFeatureNotSupported, Message: "SET TimeZone inside a transaction after its first statement is not supported",
+				HintText: "Set the time zone before BEGIN or before the transaction's first statement: one transaction is applied in one time zone.", Statement: -1}
+		}
+		val = canon
 	}
 	s.settings[name] = val
 	return w.Complete("SET")

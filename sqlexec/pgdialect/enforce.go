@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"modernc.org/sqlite"
@@ -127,14 +128,59 @@ var inSpecCache sync.Map // decl -> inSpecEntry
 // function of the declared type decl, unchanged when that type is not
 // enforced (or decl is NULL: no such column).
 func fnInDecl(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return a[0], nil
+	return InDeclIn(a[0], a[1], env.Now(), time.UTC)
+}
+
+// InDeclIn is pg_in_decl(v, decl) at the clock now in the session time
+// zone zone (sqlexec's per-connection version: the entry's pinned time
+// and TimeZone on the apply connection): the date/time types read 'now'
+// and zoneless timestamptz input there; the others are pure.
+func InDeclIn(v, decl driver.Value, now time.Time, zone *time.Location) (driver.Value, error) {
+	if v == nil || decl == nil {
+		return v, nil
 	}
-	name, typmod := inSpec(str(a[1]))
+	name, typmod := inSpec(str(decl))
 	if name == "" {
-		return a[0], nil
+		if tm, ok := zonedSpec(str(decl)); ok {
+			return InDateTimeIn("timestamptz", v, tm, now, zone)
+		}
+		return v, nil
 	}
-	return inFunc(name)(nil, []driver.Value{a[0], typmod})
+	if typ := strings.TrimPrefix(name, "pg_in_"); isDateTimeInType(typ) {
+		return InDateTimeIn(typ, v, typmod, now, zone)
+	}
+	return inFunc(name)(nil, []driver.Value{v, typmod})
+}
+
+// zonedSpec reports whether decl is timestamptz, with its typmod. The
+// date/time columns have no CHECK (their stored text is what was
+// written), but a timestamptz is converted on every input path to its
+// canonical UTC form: its meaning depends on the session TimeZone when
+// written without a zone, which only the writing entry knows.
+func zonedSpec(decl string) (typmod int64, ok bool) {
+	if v, hit := zonedSpecCache.Load(decl); hit {
+		tm := v.(int64)
+		return tm, tm != -2
+	}
+	oid, tm := DeclTypeOID(decl)
+	typmod = -2
+	if oid == pgoid.Timestamptz {
+		typmod = int64(tm)
+	}
+	zonedSpecCache.Store(decl, typmod)
+	return typmod, typmod != -2
+}
+
+var zonedSpecCache sync.Map // decl -> typmod (-2: not timestamptz)
+
+// isDateTimeInType: typ has a date/time input function (DateTimeInTypes).
+func isDateTimeInType(typ string) bool {
+	for _, t := range DateTimeInTypes {
+		if t == typ {
+			return true
+		}
+	}
+	return false
 }
 
 // InDecl converts v for a column declared decl as every write does (the
@@ -247,12 +293,18 @@ func declOf(tbl, col string, pos int) string {
 // created by create_sql; the value is unchanged when the column is not
 // found or is a rowid alias.
 func fnInCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return a[0], nil
+	return InColIn(a[0], a[1], a[2], env.Now(), time.UTC)
+}
+
+// InColIn is pg_in_col(v, create, col) at the clock now in the session
+// time zone zone (see InDeclIn).
+func InColIn(v, create, col driver.Value, now time.Time, zone *time.Location) (driver.Value, error) {
+	if v == nil || create == nil {
+		return v, nil
 	}
-	cols := tableDecls(str(a[1]))
+	cols := tableDecls(str(create))
 	decl, found := "", false
-	switch c := a[2].(type) {
+	switch c := col.(type) {
 	case int64:
 		if c >= 0 && int(c) < len(cols) {
 			decl, found = cols[c].decl, true
@@ -267,9 +319,9 @@ func fnInCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 		}
 	}
 	if !found || decl == "" {
-		return a[0], nil
+		return v, nil
 	}
-	return fnInDecl(nil, []driver.Value{a[0], decl})
+	return InDeclIn(v, decl, now, zone)
 }
 
 type tableCol struct{ name, decl string }
