@@ -441,13 +441,34 @@ func (v *dtValue) instant() time.Time { return v.instantIn(time.UTC) }
 func (v *dtValue) instantIn(zone *time.Location) time.Time {
 	switch {
 	case v.zoneLoc != nil:
-		return time.Date(v.y, time.Month(v.m), v.d, v.h, v.mi, v.s, v.us*1000, v.zoneLoc).UTC()
+		return WallIn(v.wall(), v.zoneLoc)
 	case v.hasZone:
 		return v.wall().Add(-time.Duration(v.zoneOff) * time.Second)
 	case zone != nil && zone != time.UTC:
-		return time.Date(v.y, time.Month(v.m), v.d, v.h, v.mi, v.s, v.us*1000, zone).UTC()
+		return WallIn(v.wall(), zone)
 	}
 	return v.wall()
+}
+
+// WallIn is the instant (in UTC) at which the clocks of zone show the
+// wall-clock time w (its fields, read as UTC), resolved at a transition
+// as PostgreSQL does: a time in a spring-forward gap takes the offset
+// before the transition, an ambiguous time after a fall-back the offset
+// after it. (time.Date leaves both unspecified.)
+func WallIn(w time.Time, zone *time.Location) time.Time {
+	offAt := func(t time.Time) int { _, o := t.In(zone).Zone(); return o }
+	valid := func(o int) bool { return offAt(w.Add(-time.Duration(o)*time.Second)) == o }
+	// Offsets a day either side: zones do not change twice within two days.
+	before, after := offAt(w.Add(-24*time.Hour)), offAt(w.Add(24*time.Hour))
+	switch {
+	case valid(after) && (before == after || valid(before)):
+		return w.Add(-time.Duration(after) * time.Second) // plain, or fall-back overlap
+	case valid(before):
+		return w.Add(-time.Duration(before) * time.Second)
+	case before != after:
+		return w.Add(-time.Duration(before) * time.Second) // spring-forward gap
+	}
+	return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), zone).UTC()
 }
 
 // LoadZone resolves a session TimeZone value (SET TimeZone): a name of
