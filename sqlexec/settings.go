@@ -120,9 +120,8 @@ func (s *Session) set(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 		if err != nil {
 			return &Error{Code: CodeInvalidParameter, Message: fmt.Sprintf("invalid value for parameter \"TimeZone\": %q", val), Statement: -1}
 		}
-		if s.tx != nil && len(s.tx.stmts) > 0 && canon != s.settings["timezone"] {
-			return &Error{Code: CodeFeatureNotSupported, Message: "SET TimeZone inside a transaction after its first statement is not supported",
-				HintText: "Set the time zone before BEGIN or before the transaction's first statement: one transaction is applied in one time zone.", Statement: -1}
+		if err := s.zoneChangeAllowed(canon); err != nil {
+			return err
 		}
 		val = canon
 	}
@@ -141,6 +140,11 @@ func isOn(v string) bool {
 func (s *Session) reset(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	name := strings.ToLower(st.Name)
 	def := s.defaults
+	if name == "all" || name == "" || name == "timezone" || name == "time zone" {
+		if err := s.zoneChangeAllowed(def["timezone"]); err != nil {
+			return err
+		}
+	}
 	if name == "all" || name == "" {
 		for k, v := range def {
 			s.settings[k] = v

@@ -65,3 +65,14 @@ func (s *Session) zoneName() string {
 
 // zone is the session's TimeZone location (nil = UTC).
 func (s *Session) zone() *time.Location { return entryZone(s.zoneName()) }
+
+// zoneChangeAllowed refuses a change of the session's TimeZone to canon
+// inside a transaction that has recorded a statement: its entry applies
+// in one zone, the one its statements ran in.
+func (s *Session) zoneChangeAllowed(canon string) error {
+	if s.tx == nil || len(s.tx.stmts) == 0 || canon == s.settings["timezone"] {
+		return nil
+	}
+	return &Error{Code: CodeFeatureNotSupported, Message: "changing TimeZone inside a transaction after its first statement is not supported",
+		HintText: "Set the time zone before BEGIN or before the transaction's first statement: one transaction is applied in one time zone.", Statement: -1}
+}

@@ -68,6 +68,16 @@ func TestSessionTimeZoneSet(t *testing.T) {
 		t.Fatalf("SET in a transaction after a write: %v", err)
 	}
 	mustQ(t, s, "ROLLBACK", "")
+	mustQ(t, s, "SET TimeZone = 'Asia/Tokyo'", "")
+	for _, sql := range []string{"RESET TimeZone", "RESET ALL", "SET TIME ZONE LOCAL"} {
+		mustQ(t, s, "BEGIN", "")
+		mustQ(t, s, "INSERT INTO t VALUES ('2024-01-03 09:00')", "")
+		if _, err := q(t, s, sql); code(err) != "0A000" {
+			t.Fatalf("%s in a transaction after a write: %v", sql, err)
+		}
+		mustQ(t, s, "ROLLBACK", "")
+	}
+	mustQ(t, s, "RESET TimeZone", "")
 	// A multi-statement string with a SET takes the transaction path.
 	mustQ(t, s, "SET TimeZone = 'Asia/Tokyo'; INSERT INTO t VALUES ('2024-01-02 09:00')", "")
 	mustQ(t, s, "SELECT a::text FROM t ORDER BY a", "")
@@ -92,4 +102,19 @@ func TestCommandTimeZoneRoundTrip(t *testing.T) {
 	if a, b := EncodeCommand(&Command{Timestamp: 1}), EncodeCommand(&Command{Timestamp: 1, TimeZone: ""}); string(a) != string(b) || len(a) != 2+16+1+1+1+1+1 {
 		t.Fatalf("UTC entry grew: %d bytes", len(a))
 	}
+}
+
+// TestSessionTimeZoneCopy: COPY converts zoneless timestamptz text in the
+// session's zone before proposing.
+func TestSessionTimeZoneCopy(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	mustQ(t, s, "CREATE TABLE c(id int, at timestamptz)", "")
+	mustQ(t, s, "SET TimeZone = 'Europe/Paris'", "")
+	w := &rec{copyIn: [][]any{{"1", "2024-01-01 10:00"}}}
+	if err := s.SimpleQuery(context.Background(), "COPY c FROM STDIN", w); err != nil {
+		t.Fatal(err)
+	}
+	mustQ(t, s, "RESET TimeZone", "")
+	mustQ(t, s, "SELECT at::text FROM c", "D[at:25] R[2024-01-01 09:00:00+00] C:SELECT 1")
 }

@@ -38,7 +38,7 @@ import (
 //     wrapInsertSelect), UPDATE ... SET and ON CONFLICT DO UPDATE SET wrap
 //     each value in pg_in_col(value, create_sql, column) (the table's
 //     CREATE TABLE text read from sqlite_schema, its column types parsed
-//     once per text), COPY converts each value with InDecl before proposing, and literal
+//     once per text), COPY converts each value with InDeclIn before proposing, and literal
 //     DEFAULTs are converted at CREATE: so what PostgreSQL accepts in
 //     another spelling ('yes', 'ON', an upper-case uuid, 1.5 into an
 //     integer) is stored canonical. A string literal compared with a column
@@ -181,12 +181,6 @@ func isDateTimeInType(typ string) bool {
 		}
 	}
 	return false
-}
-
-// InDecl converts v for a column declared decl as every write does (the
-// COPY and bind paths call it directly).
-func InDecl(v driver.Value, decl string) (driver.Value, error) {
-	return fnInDecl(nil, []driver.Value{v, decl})
 }
 
 // inCheck is the column constraint enforcing decl on col ("" when the
