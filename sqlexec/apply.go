@@ -302,6 +302,7 @@ func (db *DB) applyEntry(w *lconn, e Entry) (*ApplyResult, *ApplyFault) {
 	} else {
 		db.det.unbindNames()
 	}
+	db.det.bindZone(entryZone(cmd.TimeZone))
 	w.meter.begin(db.opts.stepBudget())
 	db.det.bindSequences(cmd.Sequences)
 	results, execErr := executeCommand(w, db.det, cmd)

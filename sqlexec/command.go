@@ -28,6 +28,11 @@ type Command struct {
 	// Sequences: the proposing session's sequence history, which currval
 	// and lastval answer from (sequences.go). Encoded only when set.
 	Sequences string
+	// TimeZone: the proposing session's TimeZone (a name LoadZone
+	// accepts), which zone-dependent date/time input reads at apply (a
+	// timestamptz without a zone is wall-clock time there). Empty = UTC;
+	// encoded only when set, so entries of UTC sessions stay as before.
+	TimeZone string
 }
 
 // Command flags.
@@ -75,12 +80,16 @@ func EncodeCommand(c *Command) []byte {
 			b = appendValue(b, a)
 		}
 	}
-	if c.Database != "" || c.User != "" || c.Sequences != "" {
+	// Optional trailing fields: each present when it or a later one is set.
+	if c.Database != "" || c.User != "" || c.Sequences != "" || c.TimeZone != "" {
 		b = appendBytes(b, []byte(c.Database))
 		b = appendBytes(b, []byte(c.User))
 	}
-	if c.Sequences != "" {
+	if c.Sequences != "" || c.TimeZone != "" {
 		b = appendBytes(b, []byte(c.Sequences))
+	}
+	if c.TimeZone != "" {
+		b = appendBytes(b, []byte(c.TimeZone))
 	}
 	return b
 }
@@ -279,6 +288,12 @@ func DecodeCommand(data []byte) (*Command, error) {
 	}
 	if len(d.b) != 0 {
 		c.Sequences = string(d.bytes())
+		if d.err != nil {
+			return nil, d.err
+		}
+	}
+	if len(d.b) != 0 {
+		c.TimeZone = string(d.bytes())
 		if d.err != nil {
 			return nil, d.err
 		}

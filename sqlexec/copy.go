@@ -146,7 +146,8 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 						// (pgdialect/enforce.go) before it is proposed, as
 						// an INSERT's would be at apply; a bad one is
 						// PostgreSQL's error and nothing is proposed
-						v, err := pgdialect.InDecl(r[j], decls[j])
+						// (in the session's TimeZone, which the entry carries)
+						v, err := pgdialect.InDeclAt(r[j], decls[j], s.e.now, s.zone())
 						if err != nil {
 							code, msg, ok := pgdialect.ParseSQLStateError(err.Error())
 							if !ok {

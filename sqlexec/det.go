@@ -37,6 +37,10 @@ type detState struct {
 	// connection for the session using it (nil = the process defaults).
 	dbName   atomic.Pointer[string]
 	userName atomic.Pointer[string]
+	// zone is the TimeZone of the session whose statements run on this
+	// connection (on the apply connection: the entry's, Command.TimeZone);
+	// nil = UTC. Zone-dependent date/time input reads it (det_datetime.go).
+	zone atomic.Pointer[time.Location]
 	// apply: the apply connection, where pg_sleep() must not sleep (it
 	// would stall the cluster; speculation runs there too).
 	apply bool
@@ -53,9 +57,23 @@ func (d *detState) bindNames(db, user string) {
 	d.userName.Store(&user)
 }
 
+// unbindNames returns the connection to the process defaults: its names
+// and its time zone (UTC).
 func (d *detState) unbindNames() {
 	d.dbName.Store(nil)
 	d.userName.Store(nil)
+	d.zone.Store(nil)
+}
+
+// bindZone sets the session time zone (nil = UTC).
+func (d *detState) bindZone(loc *time.Location) { d.zone.Store(loc) }
+
+// zoneLoc is the session time zone bound to the connection, UTC if none.
+func (d *detState) zoneLoc() *time.Location {
+	if loc := d.zone.Load(); loc != nil {
+		return loc
+	}
+	return time.UTC
 }
 
 var (
@@ -448,17 +466,17 @@ func fnPgSleep(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 // 'tomorrow' and 'yesterday' read the connection's clock: the entry's
 // pinned time on the apply connection.
 func fnCastDate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
-	v, err := pgdialect.CastDateAt(argValue(tls, argv, 0), ctxDet(tls, ctx).now())
+	v, err := pgdialect.CastDateAt(argValue(tls, argv, 0), ctxDet(tls, ctx).now(), ctxDet(tls, ctx).zoneLoc())
 	resultValue(tls, ctx, v, err)
 }
 
 func fnCastTimestamp(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
-	v, err := pgdialect.CastTimestampAt("timestamp", argValue(tls, argv, 0), ctxDet(tls, ctx).now())
+	v, err := pgdialect.CastTimestampAt("timestamp", argValue(tls, argv, 0), ctxDet(tls, ctx).now(), ctxDet(tls, ctx).zoneLoc())
 	resultValue(tls, ctx, v, err)
 }
 
 func fnCastTimestamptz(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
-	v, err := pgdialect.CastTimestampAt("timestamp with time zone", argValue(tls, argv, 0), ctxDet(tls, ctx).now())
+	v, err := pgdialect.CastTimestampAt("timestamp with time zone", argValue(tls, argv, 0), ctxDet(tls, ctx).now(), ctxDet(tls, ctx).zoneLoc())
 	resultValue(tls, ctx, v, err)
 }
 

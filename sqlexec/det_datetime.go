@@ -12,8 +12,11 @@ import (
 // det_datetime.go: the per-connection versions of pgdialect's date/time
 // input functions. 'now', 'today', 'tomorrow' and 'yesterday' read the
 // connection's clock (the entry's pinned time on the apply connection), so
-// a write storing them is the same on every replica; otherwise they are
-// pure functions of their arguments.
+// a write storing them is the same on every replica, and a timestamptz
+// without a zone is read in the connection's session time zone (the
+// entry's TimeZone on the apply connection; timezone.go); otherwise they
+// are pure functions of their arguments. pg_in_col and pg_in_decl, the
+// input paths of INSERT/UPDATE, convert date/time values the same way.
 
 // datetimeDetFunctions are added to detFunctions (det.go).
 var datetimeDetFunctions = []detFunction{
@@ -37,19 +40,20 @@ func inDateTime(tls *libc.TLS, ctx uintptr, argv uintptr, typ string, withTypmod
 			typmod = n
 		}
 	}
-	v, err := pgdialect.InDateTimeAt(typ, argValue(tls, argv, 0), typmod, ctxDet(tls, ctx).now())
+	d := ctxDet(tls, ctx)
+	v, err := pgdialect.InDateTimeIn(typ, argValue(tls, argv, 0), typmod, d.now(), d.zoneLoc())
 	resultValue(tls, ctx, v, err)
 }
 
 func fnInCol(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	d := ctxDet(tls, ctx)
 	a := []driver.Value{argValue(tls, argv, 0), argValue(tls, argv, 1), argValue(tls, argv, 2)}
-	v, err := pgdialect.InColAt(a, d.now)
+	v, err := pgdialect.InColAt(a, d.now, d.zoneLoc())
 	resultValue(tls, ctx, v, err)
 }
 
 func fnInDecl(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
-	v, err := pgdialect.InDeclAt(argValue(tls, argv, 0), argValue(tls, argv, 1), ctxDet(tls, ctx).now)
+	v, err := pgdialect.InDeclAt(argValue(tls, argv, 0), argValue(tls, argv, 1), ctxDet(tls, ctx).now, ctxDet(tls, ctx).zoneLoc())
 	resultValue(tls, ctx, v, err)
 }
 

@@ -24,7 +24,7 @@ import (
 // sets most of them.) Anything else takes the implicit-transaction path.
 var sessionOnlySettings = map[string]bool{
 	"application_name": true, "client_encoding": true, "client_min_messages": true,
-	"datestyle": true, "intervalstyle": true, "timezone": true, "extra_float_digits": true,
+	"datestyle": true, "intervalstyle": true, "extra_float_digits": true,
 	"search_path": true, "standard_conforming_strings": true, "statement_timeout": true,
 	"lock_timeout": true, "idle_in_transaction_session_timeout": true, "bytea_output": true,
 	"check_function_bodies": true, "xmloption": true, "row_security": true,

@@ -117,6 +117,7 @@ func (s *Session) propose(ctx context.Context, cmd *Command) (*ApplyResult, erro
 		return nil, errf(CodeInternal, "no replicator")
 	}
 	cmd.Sequences = s.seqState
+	cmd.TimeZone = s.zoneName()
 	res, err := s.e.r.Propose(ctx, cmd)
 	if err != nil {
 		return nil, toError(err)

@@ -161,6 +161,7 @@ func (s *Session) bindConn(c *lconn) func() {
 	c.det.settings.Store(&m)
 	db, user := s.names()
 	c.det.bindNames(db, user)
+	c.det.bindZone(s.zone())
 	return func() {
 		c.det.settings.Store(nil)
 		c.det.unbindNames()

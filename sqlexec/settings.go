@@ -115,8 +115,15 @@ func (s *Session) set(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 		}
 		val = "UTF8"
 	}
-	if name == "timezone" && (strings.EqualFold(val, "utc") || strings.EqualFold(val, "local")) {
-		val = "UTC"
+	if name == "timezone" {
+		_, canon, err := loadZoneCached(val)
+		if err != nil {
+			return &Error{Code: CodeInvalidParameter, Message: fmt.Sprintf("invalid value for parameter \"TimeZone\": %q", val), Statement: -1}
+		}
+		if err := s.zoneChangeAllowed(canon); err != nil {
+			return err
+		}
+		val = canon
 	}
 	s.settings[name] = val
 	return w.Complete("SET")
@@ -133,6 +140,11 @@ func isOn(v string) bool {
 func (s *Session) reset(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	name := strings.ToLower(st.Name)
 	def := s.defaults
+	if name == "all" || name == "" || name == "timezone" || name == "time zone" {
+		if err := s.zoneChangeAllowed(def["timezone"]); err != nil {
+			return err
+		}
+	}
 	if name == "all" || name == "" {
 		for k, v := range def {
 			s.settings[k] = v

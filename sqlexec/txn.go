@@ -113,6 +113,7 @@ func (s *Session) onTxState(ctx context.Context, fn func(c *lconn) error) error 
 	case tx != nil && tx.spec && len(tx.stmts) > 0:
 		return s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
 			det.bindSequences(s.seqState)
+			det.bindZone(s.zone())
 			if err := c.exec("BEGIN"); err != nil {
 				return mapError(err, "")
 			}
@@ -156,6 +157,7 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 	db, user := s.names()
 	err := s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
 		det.bindNames(db, user)
+		det.bindZone(s.zone())
 		det.bindSequences(s.seqState)
 		if err := c.exec("BEGIN"); err != nil {
 			return mapError(err, "")

@@ -400,12 +400,19 @@ func daysIn(y, m int) int {
 	return 31
 }
 
-// resolve turns relative words into a date and time at now (UTC).
-func (v *dtValue) resolve(now time.Time) {
+// resolve turns relative words into a date and time at now: 'now' is the
+// instant itself; 'today', 'tomorrow' and 'yesterday' are midnights in
+// the input's zone, else in zone (the session's).
+func (v *dtValue) resolve(now time.Time, zone *time.Location) {
 	if v.relativeToNow == "" {
 		return
 	}
 	now = now.UTC()
+	if v.relativeToNow != "now" && !v.hasZone && v.zoneLoc == nil && zone != nil {
+		now = now.In(zone)
+	} else {
+		v.hasZone = true
+	}
 	day := now
 	switch v.relativeToNow {
 	case "tomorrow":
@@ -414,7 +421,7 @@ func (v *dtValue) resolve(now time.Time) {
 		day = now.AddDate(0, 0, -1)
 	}
 	v.hasDate, v.y, v.m, v.d = true, day.Year(), int(day.Month()), day.Day()
-	v.hasTime, v.hasZone = true, true
+	v.hasTime = true
 	if v.relativeToNow == "now" {
 		v.h, v.mi, v.s, v.us = now.Hour(), now.Minute(), now.Second(), now.Nanosecond()/1000
 	}
@@ -426,15 +433,63 @@ func (v *dtValue) wall() time.Time {
 }
 
 // instant is the value as an instant: its zone applied, UTC when none.
-func (v *dtValue) instant() time.Time {
-	w := v.wall()
+func (v *dtValue) instant() time.Time { return v.instantIn(time.UTC) }
+
+// instantIn is the value as an instant: its zone applied, wall-clock time
+// in zone when it has none (PostgreSQL's timestamptz input under a
+// session TimeZone).
+func (v *dtValue) instantIn(zone *time.Location) time.Time {
 	switch {
 	case v.zoneLoc != nil:
-		return time.Date(v.y, time.Month(v.m), v.d, v.h, v.mi, v.s, v.us*1000, v.zoneLoc).UTC()
+		return WallIn(v.wall(), v.zoneLoc)
 	case v.hasZone:
-		return w.Add(-time.Duration(v.zoneOff) * time.Second)
+		return v.wall().Add(-time.Duration(v.zoneOff) * time.Second)
+	case zone != nil && zone != time.UTC:
+		return WallIn(v.wall(), zone)
 	}
-	return w
+	return v.wall()
+}
+
+// WallIn is the instant (in UTC) at which the clocks of zone show the
+// wall-clock time w (its fields, read as UTC), resolved at a transition
+// as PostgreSQL does: a time in a spring-forward gap takes the offset
+// before the transition, an ambiguous time after a fall-back the offset
+// after it. (time.Date leaves both unspecified.)
+func WallIn(w time.Time, zone *time.Location) time.Time {
+	offAt := func(t time.Time) int { _, o := t.In(zone).Zone(); return o }
+	valid := func(o int) bool { return offAt(w.Add(-time.Duration(o)*time.Second)) == o }
+	// Offsets a day either side: zones do not change twice within two days.
+	before, after := offAt(w.Add(-24*time.Hour)), offAt(w.Add(24*time.Hour))
+	switch {
+	case valid(after) && (before == after || valid(before)):
+		return w.Add(-time.Duration(after) * time.Second) // plain, or fall-back overlap
+	case valid(before):
+		return w.Add(-time.Duration(before) * time.Second)
+	case before != after:
+		return w.Add(-time.Duration(before) * time.Second) // spring-forward gap
+	}
+	return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), zone).UTC()
+}
+
+// LoadZone resolves a session TimeZone value (SET TimeZone): a name of
+// Go's tz database (embedded in the binary, so every node resolves it
+// alike), case-insensitive, or UTC. Anything else is 22023 as in
+// PostgreSQL. name is the canonical spelling to store and carry in log
+// entries.
+func LoadZone(value string) (loc *time.Location, name string, err error) {
+	v := strings.TrimSpace(value)
+	switch strings.ToLower(v) {
+	case "utc", "gmt", "etc/utc", "universal", "zulu", "local", "default":
+		return time.UTC, "UTC", nil
+	}
+	if v != "" && !strings.ContainsAny(v, " \x00") && !strings.HasPrefix(v, "/") && !strings.Contains(v, "..") {
+		if _, isAbbrev := zoneAbbrevs[strings.ToLower(v)]; !isAbbrev {
+			if loc, err := loadZone(v); err == nil {
+				return loc, loc.String(), nil
+			}
+		}
+	}
+	return nil, "", pgErr("22023", "invalid value for parameter \"TimeZone\": \"%s\"", value)
 }
 
 func (v *dtValue) checkTime(in string) error {

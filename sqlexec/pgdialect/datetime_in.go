@@ -29,6 +29,19 @@ var msgType = map[string]string{
 // InDateTimeAt is pg_in_<typ>(v, typmod) for typ one of date, time, timetz,
 // timestamp, timestamptz, interval, with 'now' etc. relative to now.
 func InDateTimeAt(typ string, v driver.Value, typmod int64, now time.Time) (driver.Value, error) {
+	return InDateTimeIn(typ, v, typmod, now, time.UTC)
+}
+
+// InDateTimeIn is InDateTimeAt in the session time zone zone (nil = UTC):
+// a timestamptz written without a zone is wall-clock time in zone, and
+// 'today', 'tomorrow', 'yesterday' are midnights in zone, as PostgreSQL
+// reads them under SET TimeZone. On the apply connection zone is the
+// proposer's TimeZone carried in the entry, so the result is the same on
+// every node.
+func InDateTimeIn(typ string, v driver.Value, typmod int64, now time.Time, zone *time.Location) (driver.Value, error) {
+	if zone == nil {
+		zone = time.UTC
+	}
 	var s string
 	switch x := v.(type) {
 	case nil:
@@ -65,7 +78,7 @@ func InDateTimeAt(typ string, v driver.Value, typmod int64, now time.Time) (driv
 		}
 		return d.special, nil
 	}
-	d.resolve(now)
+	d.resolve(now, zone)
 	if err := d.checkTime(s); err != nil {
 		return nil, err
 	}
@@ -84,7 +97,7 @@ func InDateTimeAt(typ string, v driver.Value, typmod int64, now time.Time) (driv
 		if !d.hasDate {
 			return nil, dtSyntax("timestamp with time zone", s)
 		}
-		return formatTimestamptzCanon(roundPrecision(d.instant(), typmod)), nil
+		return formatTimestamptzCanon(roundPrecision(d.instantIn(zone), typmod)), nil
 	case "time", "timetz":
 		if !d.hasTime {
 			return nil, dtSyntax(msgType[typ], s)

@@ -38,7 +38,7 @@ import (
 //     wrapInsertSelect), UPDATE ... SET and ON CONFLICT DO UPDATE SET wrap
 //     each value in pg_in_col(value, create_sql, column) (the table's
 //     CREATE TABLE text read from sqlite_schema, its column types parsed
-//     once per text), COPY converts each value with InDecl before proposing, and literal
+//     once per text), COPY converts each value with InDeclAt before proposing, and literal
 //     DEFAULTs are converted at CREATE: so what PostgreSQL accepts in
 //     another spelling ('yes', 'ON', an upper-case uuid, 1.5 into an
 //     integer) is stored canonical. A string literal compared with a column
@@ -130,12 +130,13 @@ var inSpecCache sync.Map // decl -> inSpecEntry
 // process clock here; sqlexec installs a per-connection pg_in_decl
 // reading the entry's pinned clock (InDeclAt).
 func fnInDecl(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	return InDeclAt(a[0], a[1], env.Now)
+	return InDeclAt(a[0], a[1], env.Now, time.UTC)
 }
 
 // InDeclAt is pg_in_decl(v, decl) with the relative date/time words
-// ('now', 'today' ...) resolved at now().
-func InDeclAt(v, decl driver.Value, now func() time.Time) (driver.Value, error) {
+// ('now', 'today' ...) resolved at now() and zoneless timestamptz input
+// read in the session time zone zone (the apply connection's: the entry's).
+func InDeclAt(v, decl driver.Value, now func() time.Time, zone *time.Location) (driver.Value, error) {
 	if v == nil || decl == nil {
 		return v, nil
 	}
@@ -143,22 +144,16 @@ func InDeclAt(v, decl driver.Value, now func() time.Time) (driver.Value, error) 
 	if name == "" {
 		return v, nil
 	}
-	return inValueAt(name, v, typmod, now)
+	return inValueAt(name, v, typmod, now, zone)
 }
 
 // inValueAt is the input function name applied to v: the date/time
 // family with the clock now, the others (pure) directly.
-func inValueAt(name string, v driver.Value, typmod int64, now func() time.Time) (driver.Value, error) {
+func inValueAt(name string, v driver.Value, typmod int64, now func() time.Time, zone *time.Location) (driver.Value, error) {
 	if typ, ok := strings.CutPrefix(name, "pg_in_"); ok && dateTimeIn[name] != nil {
-		return InDateTimeAt(typ, v, typmod, now())
+		return InDateTimeIn(typ, v, typmod, now(), zone)
 	}
 	return inFunc(name)(nil, []driver.Value{v, typmod})
-}
-
-// InDecl converts v for a column declared decl as every write does (the
-// COPY and bind paths call it directly).
-func InDecl(v driver.Value, decl string) (driver.Value, error) {
-	return fnInDecl(nil, []driver.Value{v, decl})
 }
 
 // inCheck is the column constraint enforcing decl on col ("" when the
@@ -281,12 +276,12 @@ func declOf(tbl, col string, pos int) string {
 // found or is a rowid alias. Like pg_in_decl, sqlexec installs a
 // per-connection version with the pinned clock (InColAt).
 func fnInCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	return InColAt(a, env.Now)
+	return InColAt(a, env.Now, time.UTC)
 }
 
 // InColAt is pg_in_col(a[0], a[1], a[2]) with the relative date/time words
-// resolved at now().
-func InColAt(a []driver.Value, now func() time.Time) (driver.Value, error) {
+// resolved at now() and zoneless timestamptz input read in zone.
+func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (driver.Value, error) {
 	if a[0] == nil || a[1] == nil {
 		return a[0], nil
 	}
@@ -309,7 +304,7 @@ func InColAt(a []driver.Value, now func() time.Time) (driver.Value, error) {
 	if !found || decl == "" {
 		return a[0], nil
 	}
-	return InDeclAt(a[0], decl, now)
+	return InDeclAt(a[0], decl, now, zone)
 }
 
 type tableCol struct{ name, decl string }

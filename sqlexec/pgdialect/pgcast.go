@@ -271,13 +271,13 @@ func floatCast(typ string) fn {
 }
 
 func fnCastDate(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	return CastDateAt(a[0], env.Now())
+	return CastDateAt(a[0], env.Now(), time.UTC)
 }
 
 // CastDateAt is v::date where 'now', 'today', 'tomorrow' and 'yesterday'
 // are relative to now (UTC). The state machine passes the entry's pinned
 // time, so such a literal is the same on every replica.
-func CastDateAt(v driver.Value, now time.Time) (driver.Value, error) {
+func CastDateAt(v driver.Value, now time.Time, zone *time.Location) (driver.Value, error) {
 	a := []driver.Value{v}
 	switch a[0].(type) {
 	case nil:
@@ -291,7 +291,7 @@ func CastDateAt(v driver.Value, now time.Time) (driver.Value, error) {
 		}
 		return nil, pgErr("42846", "cannot cast type %s to date", typ)
 	}
-	return InDateTimeAt("date", v, -1, now)
+	return InDateTimeIn("date", v, -1, now, zone)
 }
 
 func isInt(v driver.Value) bool { _, ok := v.(int64); return ok }
@@ -319,7 +319,7 @@ func dtTypeKey(msgName string) string {
 // (connections that pin the clock override it, see CastTimestampAt).
 func tsCast(typ string) fn {
 	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-		return CastTimestampAt(typ, a[0], env.Now())
+		return CastTimestampAt(typ, a[0], env.Now(), time.UTC)
 	}
 }
 
@@ -327,7 +327,7 @@ func tsCast(typ string) fn {
 // PostgreSQL, 'now' is the current (for a write: the entry's pinned) time
 // and 'today', 'tomorrow', 'yesterday' midnight (UTC) of that day;
 // 'epoch' is 1970-01-01. The result is the type's canonical stored form.
-func CastTimestampAt(typ string, v driver.Value, now time.Time) (driver.Value, error) {
+func CastTimestampAt(typ string, v driver.Value, now time.Time, zone *time.Location) (driver.Value, error) {
 	switch v := v.(type) {
 	case nil:
 		return nil, nil
@@ -338,7 +338,7 @@ func CastTimestampAt(typ string, v driver.Value, now time.Time) (driver.Value, e
 		}
 		return nil, pgErr("42846", "cannot cast type %s to %s", kind, dtTypeNames[dtTypeKey(typ)])
 	}
-	return InDateTimeAt(dtTypeKey(typ), v, -1, now)
+	return InDateTimeIn(dtTypeKey(typ), v, -1, now, zone)
 }
 
 func fnCastUUID(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
