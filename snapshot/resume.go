@@ -91,6 +91,18 @@ func decodeProgress(b []byte) (progress, error) {
 	return p, nil
 }
 
+// lockPart waits for the partial file: resumable receives take turns.
+func (s *Store) lockPart(ctx context.Context) error {
+	select {
+	case s.part <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("snapshot: waiting for another receive: %w", ctx.Err())
+	}
+}
+
+func (s *Store) unlockPart() { <-s.part }
+
 func (s *Store) partPath() string { return s.fs.PathJoin(s.dir, partName) }
 
 // readProgress returns the partial receive's record; os.ErrNotExist if
@@ -123,11 +135,13 @@ func (s *Store) discardPart() {
 // want, from the sender's file id, the store holds verified and durable
 // from a cut transfer: the sender starts there. A partial receive of any
 // other snapshot (or file) is discarded and 0 returned.
-func (s *Store) ResumeOffset(want raft.SnapshotMeta, id []byte) int64 {
-	if len(id) == 0 || !s.partMu.TryLock() {
-		return 0 // busy: this transfer is received apart, from zero
+// It waits (ctx) while another receive owns the partial file: that is
+// typically the cut transfer itself, still failing.
+func (s *Store) ResumeOffset(ctx context.Context, want raft.SnapshotMeta, id []byte) int64 {
+	if len(id) == 0 || s.lockPart(ctx) != nil {
+		return 0
 	}
-	defer s.partMu.Unlock()
+	defer s.unlockPart()
 	p, err := s.readProgress()
 	if errors.Is(err, os.ErrNotExist) {
 		return 0
@@ -158,6 +172,7 @@ func (s *Store) ResumeOffset(want raft.SnapshotMeta, id []byte) int64 {
 // offset ResumeOffset returned. On a cut stream (a read error, a canceled
 // ctx) the verified prefix is kept for the next transfer; on a damaged or
 // mismatched stream or prefix it is discarded, so the retry starts at 0.
+// Resumable receives take turns (they share the partial file).
 func (s *Store) ReceiveFrom(ctx context.Context, r io.Reader, want raft.SnapshotMeta, res Resume) (Info, error) {
 	if len(res.ID) == 0 {
 		if res.Offset != 0 {
@@ -168,13 +183,10 @@ func (s *Store) ReceiveFrom(ctx context.Context, r io.Reader, want raft.Snapshot
 	if err := s.checkNewer(want); err != nil {
 		return Info{}, err
 	}
-	if !s.partMu.TryLock() {
-		if res.Offset == 0 {
-			return s.Receive(ctx, r, want) // another resumable receive runs
-		}
-		return Info{}, fmt.Errorf("snapshot: receive: cannot resume at %d: another receive holds the partial file", res.Offset)
+	if err := s.lockPart(ctx); err != nil {
+		return Info{}, err
 	}
-	defer s.partMu.Unlock()
+	defer s.unlockPart()
 	in, err := s.receivePart(ctx, r, want, res)
 	if err != nil {
 		var fe *FormatError
@@ -223,6 +235,8 @@ func (s *Store) receivePart(ctx context.Context, r io.Reader, want raft.Snapshot
 	}
 	s.at("receive:header")
 	last := res.Offset
+	pf := &progressFile{s: s}
+	defer pf.close()
 	ck := writerFunc(func(p []byte) (int, error) {
 		// Called once a chunk is verified: the file then holds exactly
 		// dc.off bytes, all verified.
@@ -232,7 +246,7 @@ func (s *Store) receivePart(ctx context.Context, r io.Reader, want raft.Snapshot
 		if err := f.Sync(); err != nil {
 			return 0, fmt.Errorf("sync %s: %w", part, err)
 		}
-		if err := s.writeProgress(progress{index: want.Index, term: want.Term, id: res.ID, verified: dc.off}); err != nil {
+		if err := pf.write(progress{index: want.Index, term: want.Term, id: res.ID, verified: dc.off}); err != nil {
 			return 0, err
 		}
 		last = dc.off
@@ -261,23 +275,42 @@ func (s *Store) receivePart(ctx context.Context, r io.Reader, want raft.Snapshot
 	return in, nil
 }
 
-// writeProgress replaces the progress record and fsyncs it. A crash mid
-// write leaves a record that fails its CRC: no resume, never a wrong one.
-func (s *Store) writeProgress(p progress) error {
-	path := s.partPath() + progressSuffix
-	f, err := s.fs.Create(path, vfs.WriteCategoryUnspecified)
-	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
+// progressFile is the progress record of one receive. It is rewritten
+// in place (same length for one id) and fsynced at each checkpoint; the
+// first checkpoint also fsyncs the directory, making the entries of the
+// partial file and of the record durable. A crash mid write leaves a
+// record that fails its CRC: no resume, never a wrong one.
+type progressFile struct {
+	s *Store
+	f vfs.File
+}
+
+func (pf *progressFile) write(p progress) error {
+	path := pf.s.partPath() + progressSuffix
+	first := pf.f == nil
+	if first {
+		f, err := pf.s.fs.OpenReadWrite(path, vfs.WriteCategoryUnspecified)
+		if err != nil {
+			return fmt.Errorf("open %s: %w", path, err)
+		}
+		pf.f = f
 	}
-	if _, err := f.Write(p.encode()); err != nil {
-		f.Close()
+	if _, err := pf.f.WriteAt(p.encode(), 0); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := f.Sync(); err != nil {
-		f.Close()
+	if err := pf.f.Sync(); err != nil {
 		return fmt.Errorf("sync %s: %w", path, err)
 	}
-	return f.Close()
+	if first {
+		return pf.s.syncDir()
+	}
+	return nil
+}
+
+func (pf *progressFile) close() {
+	if pf.f != nil {
+		pf.f.Close()
+	}
 }
 
 // cleanPart, at Open, removes a partial receive that a stored snapshot

@@ -87,9 +87,9 @@ type Store struct {
 	mu    sync.Mutex
 	snaps []Info // sorted by index
 
-	// partMu is held by the one resumable receive that owns the partial
-	// file (resume.go).
-	partMu      sync.Mutex
+	// part is a semaphore (capacity 1) held by the one resumable
+	// receive, or ResumeOffset, that owns the partial file (resume.go).
+	part        chan struct{}
 	resumeEvery int64
 }
 
@@ -147,7 +147,7 @@ func Open(dir string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("snapshot: Options.ChunkBytes %d exceeds %d", opts.ChunkBytes, MaxChunkBytes)
 	}
 	s := &Store{dir: dir, fs: opts.FS, log: opts.Logger.With("component", "snapshot", "dir", dir),
-		keep: opts.Keep, chunk: opts.ChunkBytes, resumeEvery: opts.ResumeEvery}
+		keep: opts.Keep, chunk: opts.ChunkBytes, resumeEvery: opts.ResumeEvery, part: make(chan struct{}, 1)}
 	if err := s.fs.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("snapshot: create %s: %w", dir, err)
 	}

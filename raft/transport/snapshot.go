@@ -34,7 +34,7 @@ const (
 // ReceiveSnapshot gets a reader that starts there (StreamResume says
 // where). Peers without it stream from zero.
 type SnapshotResumer interface {
-	ResumeSnapshot(m raft.Message, id []byte, size int64) int64
+	ResumeSnapshot(ctx context.Context, m raft.Message, id []byte, size int64) int64
 }
 
 // ResumableSource is snapshot data that can start part way: ResumeID
@@ -322,7 +322,7 @@ func (t *Transport) offerResume(conn net.Conn, br *bufio.Reader, m raft.Message,
 	size := int64(binary.BigEndian.Uint64(payload))
 	sr.id = payload[8:]
 	if rs, ok := t.cfg.Handler.(SnapshotResumer); ok && size > 0 && len(sr.id) > 0 {
-		sr.offset = min(max(rs.ResumeSnapshot(m, sr.id, size), 0), size)
+		sr.offset = min(max(rs.ResumeSnapshot(t.ctx, m, sr.id, size), 0), size)
 	}
 	b, start := appendFrameHeader(nil, frameSnapOffer)
 	b = binary.BigEndian.AppendUint64(b, uint64(sr.offset))
