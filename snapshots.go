@@ -78,7 +78,7 @@ type snapState struct {
 // openSnapshots opens DataDir/snapshots.
 func (n *Node) openSnapshots() error {
 	keep := n.cfg.SnapshotKeep
-	st, err := snapshot.Open(filepath.Join(n.cfg.DataDir, "snapshots"), snapshot.Options{Logger: n.log, Keep: keep})
+	st, err := snapshot.Open(filepath.Join(n.cfg.DataDir, "snapshots"), snapshot.Options{Logger: n.log, Keep: keep, ResumeEvery: n.cfg.SnapshotResumeBytes})
 	if err != nil {
 		return fmt.Errorf("raftsql: open the snapshot directory: %w", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -42,7 +43,15 @@ type Sender struct {
 
 	mu     sync.Mutex
 	active map[*sendReader]struct{}
+
+	// sent and resumed count, over the Sender's life, the bytes sent and
+	// the bytes not sent because a receiver held them (Totals).
+	sent, resumed atomic.Int64
 }
+
+// Totals returns the bytes this Sender sent, and the bytes it skipped by
+// resuming cut transfers, since it was created.
+func (s *Sender) Totals() (sent, resumed int64) { return s.sent.Load(), s.resumed.Load() }
 
 // SenderOptions configure NewSender.
 type SenderOptions struct {
@@ -132,6 +141,7 @@ func (sr *sendReader) snapshot() Transfer {
 
 func (sr *sendReader) Read(p []byte) (int, error) {
 	n, err := sr.r.Read(p)
+	sr.s.sent.Add(int64(n))
 	sr.mu.Lock()
 	sr.t.Sent += int64(n)
 	logNow := sr.t.Resumed+sr.t.Sent >= sr.next
@@ -158,6 +168,7 @@ func (sr *sendReader) Skip(n int64) error {
 	}
 	sr.mu.Lock()
 	sr.t.Resumed = n
+	sr.s.resumed.Add(n)
 	sr.next = n + sr.s.every
 	sr.mu.Unlock()
 	sr.s.log.Info("snapshot transfer resumed", "peer", sr.t.Peer, "index", sr.t.Index, "offset", n, "total_bytes", sr.t.Total)

@@ -53,6 +53,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	logTail := fs.Uint64("log-tail-entries", snapshot.DefaultTail, "log entries kept behind a snapshot when the log is compacted, so a follower slightly behind catches up from the log")
 	snapKeep := fs.Int("snapshot-keep", snapshot.DefaultKeep, "snapshots kept on disk (at least 2)")
 	maxTransfers := fs.Int("max-snapshot-transfers", snapshot.DefaultMaxTransfers, "concurrent outgoing snapshot transfers")
+	resumeBytes := fs.Int64("snapshot-resume-bytes", snapshot.DefaultResumeEvery, "a snapshot being received is made durable every this many bytes, so a cut transfer resumes there (each costs an fsync)")
 	httpListen := fs.String("http-listen", "", "address of the admin HTTP listener: /metrics (Prometheus), /livez, /readyz, the status page / and /status.json (default: none). It shows the cluster's topology to whoever reaches it: bind it to loopback or a private network")
 	pprofOn := fs.Bool("pprof", false, "also serve Go's pprof endpoints (/debug/pprof/) on --http-listen")
 	sec := addSecurityFlags(fs)
@@ -119,6 +120,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		LogTailEntries:       *logTail,
 		SnapshotKeep:         *snapKeep,
 		MaxSnapshotTransfers: *maxTransfers,
+		SnapshotResumeBytes:  *resumeBytes,
 		HTTPListen:           *httpListen,
 		Pprof:                *pprofOn,
 		Logger:               logger,
