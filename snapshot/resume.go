@@ -120,9 +120,9 @@ func (s *Store) readProgress() (progress, error) {
 	return decodeProgress(b)
 }
 
-// discardPart removes the partial receive and its record (record first:
-// a record must never outlive... the file it describes is checked
-// against its length anyway).
+// discardPart removes the partial receive and its record, record first
+// (a record left alone by a crash is checked against the file's length,
+// and a missing file means no resume).
 func (s *Store) discardPart() {
 	for _, p := range []string{s.partPath() + progressSuffix, s.partPath()} {
 		if err := s.fs.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
