@@ -63,7 +63,7 @@ func (c *countingSource) Skip(n int64) error { return c.rc.(transport.ResumableS
 // after 60% is followed by one that resumes where the receiver's
 // verified, fsynced prefix ends, so it sends fewer bytes; the result is
 // the sender's file. A receiver without resume (an older peer) gets the
-// whole stream.
+// whole stream, as does a sender without it.
 func TestTransportSnapshotResume(t *testing.T) {
 	quiet := slog.New(slog.DiscardHandler)
 	fs := vfs.NewMem()
@@ -141,6 +141,17 @@ func TestTransportSnapshotResume(t *testing.T) {
 	old, _, ok := send(3, -1)
 	if !ok || old.read != size {
 		t.Fatalf("transfer to a receiver without resume: ok %v, sent %d of %d", ok, old.read, size)
+	}
+
+	// An older sender (data that cannot skip) to a receiver with resume:
+	// the whole stream, received as before.
+	rc, _, err := snd.Stream(context.Background(), meta.Index, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ta.SendSnapshot(raft.Message{Type: raft.MsgSnap, From: 1, To: 2, Term: 3, Snapshot: &raft.Snapshot{Meta: meta}}, struct{ io.ReadCloser }{rc}, size)
+	if ok := <-ha.reports; !ok {
+		t.Fatal("transfer from a sender without resume failed")
 	}
 }
 
