@@ -466,7 +466,7 @@ func (n *Node) applyMembershipChange(index uint64, cc membership.Change) error {
 		n.noticeRemoved(index, cc.NodeID)
 	case cc.NodeID != n.id:
 		if m, ok := n.memberInfo(cc.NodeID); ok && m.RaftAddr != "" {
-			n.tr.AddPeer(cc.NodeID, m.RaftAddr)
+			n.addPeer(cc.NodeID, m.Name, m.RaftAddr)
 		}
 	}
 	return nil

@@ -11,6 +11,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/cockroachdb/pebble/v2/vfs"
+
 	"github.com/raftsql/raftsql/membership"
 	"github.com/raftsql/raftsql/raft/transport"
 )
@@ -47,6 +49,12 @@ type Config struct {
 	// exclusive with InitialCluster; once the data directory belongs to a
 	// cluster, a restart needs neither.
 	Join string
+	// PeerDialAddrs maps member names to the Raft address this node dials
+	// to reach them, overriding the address each advertises (NAT, a
+	// port-forward, a proxy between this node and that member; see
+	// peeraddr.go). Only this node's dialing changes: the member table and
+	// what other nodes dial keep the advertised addresses.
+	PeerDialAddrs map[string]string
 	// JoinToken is the cluster's join secret (jointoken.go): a joining
 	// node presents it (required with Join); a member whose data
 	// directory records none (a cluster from before join tokens) uses it
@@ -56,6 +64,13 @@ type Config struct {
 	TickInterval   time.Duration // default 15ms
 	ElectionTicks  int           // default 10: 150-300 ms election timeout
 	HeartbeatTicks int           // default 1
+	// ReadLease answers linearizable reads from the leader's lease
+	// (raft.ReadOnlyLeaseBased) instead of a heartbeat round per batch of
+	// reads. It assumes the nodes' clocks run at rates within 10% of each
+	// other (the lease is counted in ticks; docs/design.md, "Lease
+	// reads"); check-quorum is always on. Every member must use the same
+	// value: a member without it does not honour a lease after a restart.
+	ReadLease bool
 	// WriteTimeout bounds how long a write waits for its outcome before the
 	// client is told the outcome is unknown (default 10s).
 	WriteTimeout time.Duration
@@ -108,6 +123,11 @@ type Config struct {
 	// TLS, when set, is offered to PostgreSQL clients (SSLRequest);
 	// ClientCAs/ClientAuth in it verify client certificates.
 	TLS *tls.Config
+	// HBAFile, when set, is a host-based authentication file (a subset of
+	// pg_hba.conf, pgwire/hba.go) that decides each client's method instead
+	// of Auth; Node.ReloadHBA re-reads it. Without it, the rules are
+	// derived from Auth and TLS (security.go).
+	HBAFile string
 	// IdleSessionTimeout closes client sessions idle outside a transaction
 	// for longer (0: never). ReservedConnections of MaxConnections are kept
 	// for superusers.
@@ -142,6 +162,13 @@ type Config struct {
 	// log entry, now() on reads, session timeouts (default time.Now).
 	// Tests inject it to make time pass without sleeping.
 	Clock func() time.Time
+
+	// restoring: Start is run by Restore on the data directory it is
+	// making (restore.go), which Start otherwise refuses.
+	restoring bool
+	// logFS, when set, is the Raft log's file system (default: the OS's):
+	// tests inject failing syncs and full disks (diskfault_test.go).
+	logFS vfs.FS
 }
 
 func (c *Config) setDefaults() error {
@@ -207,6 +234,14 @@ func (c *Config) setDefaults() error {
 	}
 	if err := c.setSecurityDefaults(); err != nil {
 		return err
+	}
+	for name, addr := range c.PeerDialAddrs {
+		if name == c.Name {
+			return &FieldError{Field: "PeerDialAddrs", Err: fmt.Errorf("%q is this node: a node does not dial itself", name)}
+		}
+		if _, _, err := net.SplitHostPort(addr); err != nil {
+			return &FieldError{Field: "PeerDialAddrs", Err: fmt.Errorf("member %q: want a raft address host:port: %w", name, err)}
+		}
 	}
 	if c.Join != "" {
 		if len(c.InitialCluster) > 0 {

@@ -26,7 +26,7 @@ func (n *Node) openDataDir(ctx context.Context) (err error) {
 	if err := os.MkdirAll(n.cfg.DataDir, 0o755); err != nil {
 		return fmt.Errorf("raftsql: data dir: %w", err)
 	}
-	store, err := logstore.Open(filepath.Join(n.cfg.DataDir, "raft"), logstore.Options{NodeID: n.id, Logger: n.log})
+	store, err := logstore.Open(filepath.Join(n.cfg.DataDir, "raft"), logstore.Options{NodeID: n.id, Logger: n.log, FS: n.cfg.logFS})
 	if err != nil {
 		return fmt.Errorf("raftsql: open raft log in %s: %w", n.cfg.DataDir, err)
 	}

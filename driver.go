@@ -19,9 +19,16 @@ func (n *Node) run() {
 	ticker := time.NewTicker(n.cfg.TickInterval)
 	defer ticker.Stop()
 
+	// In lease mode ticks follow the monotonic clock (leaseclock.go).
+	var clock *tickClock
+	if n.cfg.ReadLease {
+		clock = newTickClock(n.cfg.TickInterval, n.cfg.ElectionTicks, time.Now())
+	}
+
 	var pendingReads []*readRequest
 	inflight := map[uint64]*inflightRead{}
 	var readSeq uint64
+	var lastReadIndex uint64 // breakOlderReadAnswer only
 
 	for {
 		select {
@@ -34,7 +41,9 @@ func (n *Node) run() {
 			n.failReads(pendingReads, inflight, err)
 			return
 		case <-ticker.C:
-			n.tick()
+			if clock == nil {
+				n.tick()
+			}
 			// Forget read rounds whose answer never came (their leader
 			// was deposed); the waiting clients retry on their own.
 			for k, r := range inflight {
@@ -43,6 +52,7 @@ func (n *Node) run() {
 				}
 			}
 		case m := <-n.recvc:
+			n.catchUpTicks(clock) // before a forwarded read meets the lease
 			n.step(m)
 		case p := <-n.propc:
 			n.handleProposal(p)
@@ -69,12 +79,14 @@ func (n *Node) run() {
 			}
 			req.done <- err
 		}
+		n.catchUpTicks(clock)
 		// Drain whatever else is queued so that one Ready (one fsync)
 		// carries as many proposals and messages as possible.
 	drain:
 		for i := 0; i < 4096; i++ {
 			select {
 			case m := <-n.recvc:
+				n.catchUpTicks(clock)
 				n.step(m)
 			case p := <-n.propc:
 				n.handleProposal(p)
@@ -84,7 +96,17 @@ func (n *Node) run() {
 				break drain
 			}
 		}
-		if len(pendingReads) > 0 {
+		if breakOlderReadAnswer && len(pendingReads) > 0 && lastReadIndex > 0 {
+			// A deliberate breakage in test builds only (breakage.go):
+			// the reads take the previous round's answer; the round
+			// asked below (for nobody) refreshes it.
+			for _, r := range pendingReads {
+				r.done <- lastReadIndex
+			}
+			pendingReads = pendingReads[:0]
+		}
+		if len(pendingReads) > 0 || (breakOlderReadAnswer && len(inflight) == 0) {
+			n.catchUpTicks(clock)
 			readSeq++
 			if err := n.rn.ReadIndex(n.readRequestCtx(readSeq)); err != nil {
 				for _, r := range pendingReads {
@@ -101,6 +123,9 @@ func (n *Node) run() {
 				n.fail(err)
 				n.failReads(pendingReads, inflight, err)
 				return
+			}
+			if breakOlderReadAnswer && len(rd.ReadStates) > 0 {
+				lastReadIndex = rd.ReadStates[len(rd.ReadStates)-1].Index
 			}
 			n.rn.Advance(rd)
 		}
@@ -247,8 +272,26 @@ func (n *Node) handleReady(rd raft.Ready, inflight map[uint64]*inflightRead) err
 		}
 	}
 	n.applyq.pushEntries(rd.CommittedEntries)
+	if breakAckBeforeCommit && n.leader.Load() == n.id && allNormal(rd.Entries) {
+		// A deliberate breakage in test builds only (breakage.go): the
+		// entries just appended are applied now; their commit, later,
+		// finds them applied and skips them.
+		n.applyq.pushEntries(rd.Entries)
+	}
 	n.answerReads(rd.ReadStates, inflight)
 	return nil
+}
+
+// allNormal reports whether ents holds no configuration change (those are
+// never applied early by breakAckBeforeCommit: the core must learn them
+// in log order).
+func allNormal(ents []raft.Entry) bool {
+	for _, e := range ents {
+		if e.Type != raft.EntryNormal {
+			return false
+		}
+	}
+	return true
 }
 
 // sendBeforePersist splits a Ready's messages into the leader's appends

@@ -238,7 +238,7 @@ func (n *Node) handleJoinRequest(data []byte) {
 	}
 	if !n.IsLeader() {
 		if !req.Relayed {
-			n.tr.AddPeer(info.ID, info.RaftAddr)
+			n.addPeer(info.ID, info.Name, info.RaftAddr)
 			n.tr.Send([]raft.Message{joinMessage(n.id, info.ID, entryJoinReply, mustJSON(reply))})
 			if lead := n.leader.Load(); lead != 0 {
 				req.Relayed = true
@@ -253,7 +253,7 @@ func (n *Node) handleJoinRequest(data []byte) {
 	// takes its place.
 	if at := n.removedAt(info.ID); at != 0 {
 		// A request still in flight from a member removed since.
-		n.tr.AddPeer(info.ID, info.RaftAddr)
+		n.addPeer(info.ID, info.Name, info.RaftAddr)
 		n.tr.Send([]raft.Message{joinMessage(n.id, info.ID, entryJoinReply, mustJSON(joinReply{RemovedAt: at}))})
 		return
 	}
@@ -268,7 +268,7 @@ func (n *Node) handleJoinRequest(data []byte) {
 	} else if !ok {
 		info.Promote = true
 	}
-	n.tr.AddPeer(info.ID, info.RaftAddr)
+	n.addPeer(info.ID, info.Name, info.RaftAddr)
 	n.tr.Send([]raft.Message{joinMessage(n.id, info.ID, entryJoinReply, mustJSON(reply))})
 	if reply.Refused != "" || conf.Contains(info.ID) {
 		return
@@ -316,7 +316,7 @@ func (n *Node) handleJoinReply(data []byte) {
 	}
 	for _, m := range r.Members {
 		if m.ID != n.id && m.RaftAddr != "" {
-			n.tr.AddPeer(m.ID, m.RaftAddr)
+			n.addPeer(m.ID, m.Name, m.RaftAddr)
 		}
 	}
 }

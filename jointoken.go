@@ -29,8 +29,13 @@ const joinTokenBytes = 32
 func (n *Node) drawToken() (string, error) {
 	n.randMu.Lock()
 	defer n.randMu.Unlock()
+	return newJoinToken(n.cfg.Rand)
+}
+
+// newJoinToken draws a join token from r.
+func newJoinToken(r io.Reader) (string, error) {
 	b := make([]byte, joinTokenBytes)
-	if _, err := io.ReadFull(n.cfg.Rand, b); err != nil {
+	if _, err := io.ReadFull(r, b); err != nil {
 		return "", fmt.Errorf("raftsql: draw the join token: %w", err)
 	}
 	return hex.EncodeToString(b), nil

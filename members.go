@@ -155,7 +155,7 @@ func (n *Node) applyChangeToMembers(index uint64, cc membership.Change) error {
 		switch cc.Type {
 		case membership.RemoveNode:
 			if i := t.find(cc.NodeID); i >= 0 && t.Members[i].RaftAddr != "" {
-				n.removedPeers.remember(cc.NodeID, t.Members[i].RaftAddr)
+				n.removedPeers.remember(cc.NodeID, n.peerDialAddr(cc.NodeID, t.Members[i].Name, t.Members[i].RaftAddr))
 			}
 			t.remove(cc.NodeID)
 			if t.Removed == nil {
@@ -206,7 +206,7 @@ func (n *Node) applyMemberAdvert(index uint64, data []byte) error {
 		updated = &cur
 	})
 	if err == nil && updated != nil && updated.ID != n.id && updated.RaftAddr != "" {
-		n.tr.AddPeer(updated.ID, updated.RaftAddr)
+		n.addPeer(updated.ID, updated.Name, updated.RaftAddr)
 	}
 	return err
 }

@@ -60,14 +60,14 @@ func (n *Node) adoptImageMembers(b []byte) error {
 	for _, m := range old.Members {
 		if m.ID != n.id && t.find(m.ID) < 0 {
 			if m.RaftAddr != "" {
-				n.removedPeers.remember(m.ID, m.RaftAddr)
+				n.removedPeers.remember(m.ID, n.peerDialAddr(m.ID, m.Name, m.RaftAddr))
 			}
 			n.tr.RemovePeer(m.ID)
 		}
 	}
 	for _, m := range t.Members {
 		if m.ID != n.id && m.RaftAddr != "" {
-			n.tr.AddPeer(m.ID, m.RaftAddr)
+			n.addPeer(m.ID, m.Name, m.RaftAddr)
 		}
 	}
 	return nil

@@ -31,9 +31,13 @@ type Node struct {
 	rn    *raft.RawNode // owned by the driver goroutine
 	tr    *transport.Transport
 	pg    *pgwire.Server
-	pgLn  net.Listener
+	// clientAuth is the PostgreSQL clients' authentication (security.go).
+	clientAuth *clientAuth
+	pgLn       net.Listener
 
 	names map[uint64]string
+	// clusterID is the cluster this data directory belongs to (join.go).
+	clusterID uint64
 	// conf is the configuration the core has applied (set by the driver
 	// when it applies a change; read by membership code).
 	conf atomic.Pointer[membership.Config]
@@ -168,11 +172,15 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	}
 	n.unlockDir = unlock
 	cleanup = append(cleanup, unlock)
+	if err := checkRestoreMark(cfg); err != nil {
+		return nil, err
+	}
 
 	clusterID, err := n.resolveIdentity(ctx)
 	if err != nil {
 		return nil, err
 	}
+	n.clusterID = clusterID
 	if err := n.openDataDir(ctx); err != nil {
 		return nil, err
 	}
@@ -187,13 +195,14 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		return nil, fmt.Errorf("raftsql: draw the raft seed: %w", err)
 	}
 	rn, err := raft.NewRawNode(raft.Config{
-		ID:            n.id,
-		ElectionTick:  cfg.ElectionTicks,
-		HeartbeatTick: cfg.HeartbeatTicks,
-		Storage:       n.store,
-		Applied:       n.applied,
-		Seed:          binary.LittleEndian.Uint64(seed[:]),
-		Logger:        n.log,
+		ID:             n.id,
+		ElectionTick:   cfg.ElectionTicks,
+		HeartbeatTick:  cfg.HeartbeatTicks,
+		ReadOnlyOption: readOnlyOption(cfg.ReadLease),
+		Storage:        n.store,
+		Applied:        n.applied,
+		Seed:           binary.LittleEndian.Uint64(seed[:]),
+		Logger:         n.log,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("raftsql: start raft: %w", err)
@@ -221,12 +230,12 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	cleanup = append(cleanup, func() { tr.Close() })
 	for _, m := range cfg.InitialCluster {
 		if id := membership.MemberID(m.Name); id != n.id {
-			tr.AddPeer(id, m.RaftAddr)
+			n.addPeer(id, m.Name, m.RaftAddr)
 		}
 	}
 	for _, m := range n.memberList() {
 		if m.ID != n.id && m.RaftAddr != "" {
-			tr.AddPeer(m.ID, m.RaftAddr)
+			n.addPeer(m.ID, m.Name, m.RaftAddr)
 		}
 	}
 

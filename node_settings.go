@@ -30,6 +30,7 @@ var nodeSettingNames = map[string]bool{
 	"raftsql.verification":  true,
 	"raftsql.snapshot":      true,
 	"raftsql.join_token":    true, // superusers only (sqlexec.SuperuserSettings)
+	"raftsql.cluster_id":    true,
 }
 
 // NodeSettingColumns reports each node setting as one text column named
@@ -75,6 +76,8 @@ func (ns *nodeSettings) ShowNodeSetting(ctx context.Context, name string) ([][]s
 		return [][]string{n.SnapshotStatus().row()}, nil
 	case "raftsql.join_token":
 		v = n.joinToken()
+	case "raftsql.cluster_id":
+		v = strconv.FormatUint(n.clusterID, 10)
 	default:
 		return nil, fmt.Errorf("unrecognized configuration parameter %q", name)
 	}

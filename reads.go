@@ -17,6 +17,16 @@ const (
 	readRetryInterval = time.Second
 )
 
+// readOnlyOption is the core's way of confirming a read index: a
+// heartbeat round per batch of reads (the default), or with Config.ReadLease
+// the leader's lease while it is fresh (docs/design.md, "Lease reads").
+func readOnlyOption(lease bool) raft.ReadOnlyOption {
+	if lease {
+		return raft.ReadOnlyLeaseBased
+	}
+	return raft.ReadOnlySafe
+}
+
 // readRequest is one linearizable read waiting for a read index; the
 // driver batches the requests that arrive together into one ReadIndex round.
 type readRequest struct {
@@ -46,6 +56,9 @@ func (r *replicator) ReadBarrier(ctx context.Context) error {
 	// the node being unable to confirm a read index.
 	if err := n.unavailable(); err != nil {
 		return err
+	}
+	if breakLocalReads {
+		return nil // a deliberate breakage in test builds only (breakage.go)
 	}
 	unavailable := func(cause error) error {
 		if err := caller.Err(); err != nil {

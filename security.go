@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"sync/atomic"
 	"time"
 
 	"github.com/raftsql/raftsql/pgwire"
@@ -43,13 +44,18 @@ func (c *Config) setSecurityDefaults() error {
 	if c.Superuser == "" {
 		c.Superuser = DefaultSuperuser
 	}
-	switch c.Auth {
-	case "":
+	switch {
+	case c.HBAFile != "" && c.Auth != "":
+		return &FieldError{Field: "Auth", Err: errors.New("a host-based authentication file decides the method: do not set both")}
+	case c.HBAFile != "":
+		// The file names the methods; the bootstrap superuser's password
+		// is needed only if it logs in by scram-sha-256.
+	case c.Auth == "":
 		c.Auth = AuthSCRAM
 		if isLoopback(c.PGListen) {
 			c.Auth = AuthTrust
 		}
-	case AuthTrust, AuthSCRAM:
+	case c.Auth == AuthTrust, c.Auth == AuthSCRAM:
 	default:
 		return &FieldError{Field: "Auth", Err: fmt.Errorf("unknown authentication method %q: use %q or %q", c.Auth, AuthTrust, AuthSCRAM)}
 	}
@@ -78,30 +84,39 @@ func isLoopback(addr string) bool {
 // clientAuth is the node's authentication state.
 type clientAuth struct {
 	n         *Node
-	method    string
+	method    string // AuthTrust, AuthSCRAM or "hba" (Config.HBAFile)
 	superuser string
-	bootstrap pgwire.SCRAMVerifier // under scram
+	bootstrap *pgwire.SCRAMVerifier // nil: no password given
+	hbaFile   string
+	rules     atomic.Pointer[pgwire.HBA]
 }
 
 func newClientAuth(n *Node, cfg Config) (*clientAuth, error) {
-	a := &clientAuth{n: n, method: cfg.Auth, superuser: cfg.Superuser}
-	if cfg.Auth == AuthSCRAM {
+	a := &clientAuth{n: n, method: cfg.Auth, superuser: cfg.Superuser, hbaFile: cfg.HBAFile}
+	if cfg.SuperuserPassword != "" {
 		v, err := pgwire.NewSCRAMVerifier(cfg.SuperuserPassword, 0, nil)
 		if err != nil {
 			return nil, fmt.Errorf("raftsql: superuser password: %w", err)
 		}
-		a.bootstrap = v
+		a.bootstrap = &v
+	}
+	if a.hbaFile != "" {
+		a.method = "hba"
+		h, err := readHBAFile(a.hbaFile)
+		if err != nil {
+			return nil, err
+		}
+		a.rules.Store(h)
+	} else {
+		a.rules.Store(derivedHBA(cfg.Auth, cfg.TLS != nil))
 	}
 	return a, nil
 }
 
 // authenticator is what pgwire runs between the startup message and
-// AuthenticationOk.
+// AuthenticationOk: always host-based rules, from the file or derived.
 func (a *clientAuth) authenticator() pgwire.Authenticator {
-	if a.method == AuthTrust {
-		return pgwire.TrustAuth{}
-	}
-	return pgwire.SCRAMAuth{Verifier: a.verifier}
+	return pgwire.HBAAuth{Rules: a.rules.Load, SCRAM: pgwire.SCRAMAuth{Verifier: a.verifier}}
 }
 
 const roleLookupTimeout = 5 * time.Second
@@ -122,8 +137,8 @@ func (a *clientAuth) verifier(user string) (pgwire.SCRAMVerifier, bool) {
 		v, err := pgwire.ParseSCRAMVerifier(r.Verifier)
 		return v, err == nil
 	}
-	if user == a.superuser {
-		return a.bootstrap, true
+	if user == a.superuser && a.bootstrap != nil {
+		return *a.bootstrap, true
 	}
 	return pgwire.SCRAMVerifier{}, false
 }

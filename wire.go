@@ -14,6 +14,7 @@ func (n *Node) newWireServer(db *sqlexec.DB, cfg Config) error {
 	if err != nil {
 		return err
 	}
+	n.clientAuth = auth
 	engine := sqlexec.NewEngine(db, (*replicator)(n), sqlexec.EngineOptions{
 		ServerVersion:      pgdialect.PostgresVersion + " (raftsql " + Version + ")",
 		NodeSettings:       (*nodeSettings)(n),
@@ -33,7 +34,7 @@ func (n *Node) newWireServer(db *sqlexec.DB, cfg Config) error {
 		IsSuperuser:         auth.isSuperuser,
 		Observe:             n.metrics.observeStatement,
 	})
-	n.log.Info("client authentication", "method", cfg.Auth, "superuser", cfg.Superuser, "tls", cfg.TLS != nil, "peer_tls", cfg.PeerTLS != nil, "listen", cfg.PGListen)
+	n.log.Info("client authentication", "method", auth.method, "hba_file", cfg.HBAFile, "superuser", cfg.Superuser, "tls", cfg.TLS != nil, "peer_tls", cfg.PeerTLS != nil, "listen", cfg.PGListen)
 	if cfg.Auth == AuthTrust && !isLoopback(cfg.PGListen) {
 		n.log.Warn("clients are not authenticated (--auth trust) on a non-loopback address: anyone who can reach it is a superuser", "listen", cfg.PGListen)
 	}

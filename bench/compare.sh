@@ -11,6 +11,7 @@
 #   DURATION=5 CLIENTS=1,16,64,256 bash bench/compare.sh
 #   PROFILE=/tmp/prof bash bench/compare.sh    # also raftsql CPU/mutex/block/alloc profiles
 #   BEFORE=main bash bench/compare.sh          # also raftsql built from git rev main
+#   LEASE=1 bash bench/compare.sh              # also 3 nodes with --read-lease
 #
 # Needs the PostgreSQL 15 server binaries (PGBIN) and root (PostgreSQL runs
 # as user postgres through runuser). Everything listens on 127.0.0.1 and is
@@ -24,9 +25,10 @@ OPS=${OPS:-insert,read}
 ROWS=${ROWS:-10000}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PG_PORT=${PG_PORT:-25441}
-BASE_PORT=${BASE_PORT:-15400} # raftsql clusters: ports BASE_PORT..BASE_PORT+119
+BASE_PORT=${BASE_PORT:-15400} # raftsql clusters: ports BASE_PORT..BASE_PORT+149
 PROFILE=${PROFILE:-}
 BEFORE=${BEFORE:-}
+LEASE=${LEASE:-}
 
 work=$(mktemp -d)
 pids=()
@@ -54,23 +56,24 @@ fi
 
 url() { echo "postgres://postgres@127.0.0.1:$1/postgres?sslmode=disable"; }
 targets=() pprofs=() ports=()
-# cluster NAME BINARY NODES PORT0 [pprof]: starts NODES `raftsql serve`
-# processes; node i uses PORT0+i (PostgreSQL), PORT0+10+i (peers) and
-# PORT0+20+i (profiles).
+# cluster NAME BINARY NODES PORT0 [pprof [serve flags...]]: starts NODES
+# `raftsql serve` processes; node i uses PORT0+i (PostgreSQL), PORT0+10+i
+# (peers) and PORT0+20+i (profiles).
 cluster() {
   local name=$1 bin=$2 nodes=$3 p0=$4 prof=${5:-} initial="" urls="" purls="" i
+  local flags=("${@:6}")
   for i in $(seq 0 $((nodes - 1))); do
     initial+="${initial:+,}n$((i + 1))=127.0.0.1:$((p0 + 10 + i))"
   done
   for i in $(seq 0 $((nodes - 1))); do
     local extra=()
     if [ -n "$prof" ]; then
-      extra=(--pprof-addr "127.0.0.1:$((p0 + 20 + i))")
+      extra=(--http-listen "127.0.0.1:$((p0 + 20 + i))" --pprof)
       purls+="${purls:+,}http://127.0.0.1:$((p0 + 20 + i))"
     fi
     "$bin" serve --id "n$((i + 1))" --data-dir "$work/$p0/n$((i + 1))" \
       --pg-listen "127.0.0.1:$((p0 + i))" --raft-listen "127.0.0.1:$((p0 + 10 + i))" \
-      --initial-cluster "$initial" --max-connections 1000 --log-level error "${extra[@]}" \
+      --initial-cluster "$initial" --max-connections 1000 --log-level error "${extra[@]}" "${flags[@]}" \
       >"$work/$p0-n$((i + 1)).log" 2>&1 &
     pids+=($!)
     ports+=($((p0 + i)))
@@ -86,6 +89,9 @@ cluster "raftsql 3 nodes" "$work/raftsql" 3 $((BASE_PORT + 30)) "$prof"
 if [ -n "$BEFORE" ]; then
   cluster "raftsql 1 node @$BEFORE" "$work/raftsql-before" 1 $((BASE_PORT + 60))
   cluster "raftsql 3 nodes @$BEFORE" "$work/raftsql-before" 3 $((BASE_PORT + 90))
+fi
+if [ -n "$LEASE" ]; then
+  cluster "raftsql 3 nodes, lease reads" "$work/raftsql" 3 $((BASE_PORT + 120)) "$prof" --read-lease
 fi
 
 # PostgreSQL 15, single node, default settings (fsync on), trust auth.

@@ -14,13 +14,23 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/raftsql/raftsql"
 )
 
 // A write through one node is seen at once by a linearizable read through
 // another: the acknowledged write committed, and the reader's ReadIndex
 // waits for its own node to apply it.
 func TestWriteOnFollowerReadOnAnotherNode(t *testing.T) {
-	c := startMemCluster(t, 3)
+	writeOnFollowerReadOnAnotherNode(t, startMemCluster(t, 3))
+}
+
+// The same with lease reads (Config.ReadLease): the leader answers the
+// reads forwarded by a follower from its lease.
+func TestLeaseReadOnAnotherNode(t *testing.T) {
+	writeOnFollowerReadOnAnotherNode(t, startMemClusterWith(t, 3, func(cfg *raftsql.Config) { cfg.ReadLease = true }))
+}
+
+func writeOnFollowerReadOnAnotherNode(t *testing.T, c *memCluster) {
 	lead := c.waitLeader(10 * time.Second)
 	writer := (lead + 1) % 3 // a follower
 	reader := (lead + 2) % 3 // another follower

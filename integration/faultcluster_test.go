@@ -16,7 +16,8 @@ import (
 // faultCluster is a cluster of real `raftsql serve` processes whose peer
 // links all run through linkProxies the test controls: each node's
 // --initial-cluster lists itself at its real raft address and every peer
-// at the address of the proxy for that directed link. This works because
+// at the address of the proxy for that directed link, and its --peer-dial
+// pins those proxy addresses over the real ones the peers advertise. This works because
 // the cluster id hashes member names only (membership.ClusterID), so the
 // nodes agree on it although their address lists differ.
 type faultCluster struct {
@@ -25,6 +26,10 @@ type faultCluster struct {
 	proxies [][]*linkProxy // [from][to]; nil on the diagonal
 	paused  []bool
 	down    []bool // SIGKILLed, not yet restarted
+	// replaced: removed from the cluster and wiped; healing starts it
+	// again with --join (faults_membership_test.go)
+	replaced []bool
+	removing []bool // a removal with an unknown outcome was attempted
 
 	logMu  sync.Mutex
 	events []string // every fault action, timestamped, for the artifacts
@@ -36,11 +41,17 @@ type faultCluster struct {
 // behind per-link proxies.
 func startFaultCluster(t *testing.T, size int, seed uint64, extra ...string) *faultCluster {
 	t.Helper()
-	bin := raftsqlBinary(t)
-	ports := freePorts(t, 2*size)
+	return startFaultClusterBin(t, raftsqlBinary(t), nil, size, seed, extra...)
+}
+
+// startFaultClusterBin is startFaultCluster running bin with env added to
+// each process's environment (the self-tests' broken builds).
+func startFaultClusterBin(t *testing.T, bin string, env []string, size int, seed uint64, extra ...string) *faultCluster {
+	t.Helper()
+	ports := stablePorts(t, 2*size) // restarted on the same ports
 	dir := t.TempDir()
 	fc := &faultCluster{procCluster: &procCluster{t: t, bin: bin}, dir: dir,
-		paused: make([]bool, size), down: make([]bool, size), start: time.Now(), seed: seed}
+		paused: make([]bool, size), down: make([]bool, size), replaced: make([]bool, size), removing: make([]bool, size), start: time.Now(), seed: seed}
 	raftAddr := func(i int) string { return "127.0.0.1:" + strconv.Itoa(ports[i]) }
 	name := func(i int) string { return "n" + strconv.Itoa(i+1) }
 	fc.proxies = make([][]*linkProxy, size)
@@ -58,11 +69,15 @@ func startFaultCluster(t *testing.T, size int, seed uint64, extra ...string) *fa
 		}
 	}
 	for i := range size {
-		var initial []string
+		// --initial-cluster names the peers at their proxies, and so does
+		// --peer-dial: without it each node would dial a peer at the real
+		// address the peer advertises (once applied), around the proxies.
+		var initial, dial []string
 		for j := range size {
 			addr := raftAddr(j)
 			if i != j {
 				addr = fc.proxies[i][j].addr()
+				dial = append(dial, name(j)+"="+addr)
 			}
 			initial = append(initial, name(j)+"="+addr)
 		}
@@ -71,10 +86,11 @@ func startFaultCluster(t *testing.T, size int, seed uint64, extra ...string) *fa
 			pgAddr:  "127.0.0.1:" + strconv.Itoa(ports[size+i]),
 			dataDir: filepath.Join(dir, name(i)),
 			logPath: filepath.Join(dir, name(i)+".log"),
+			env:     env,
 		}
 		p.args = append([]string{"serve", "--id", p.name, "--data-dir", p.dataDir,
 			"--pg-listen", p.pgAddr, "--raft-listen", raftAddr(i),
-			"--initial-cluster", strings.Join(initial, ","), "--log-level", "info"}, extra...)
+			"--initial-cluster", strings.Join(initial, ","), "--peer-dial", strings.Join(dial, ","), "--log-level", "info"}, extra...)
 		fc.nodes = append(fc.nodes, p)
 	}
 	t.Cleanup(func() {
@@ -237,8 +253,14 @@ func (fc *faultCluster) healAll() {
 	fc.eachLink(func(p *linkProxy) { p.heal() })
 	for i := range fc.nodes {
 		fc.resume(i)
-		if fc.down[i] {
+		if fc.down[i] && !fc.replaced[i] {
 			fc.restart(i)
+		}
+	}
+	for i := range fc.nodes {
+		fc.replaceIfRemoved(i)
+		if fc.replaced[i] {
+			fc.rejoin(i)
 		}
 	}
 }

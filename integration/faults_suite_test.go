@@ -26,7 +26,9 @@ import (
 //	RAFTSQL_FAULTS_NODES=5         cluster size
 //	RAFTSQL_FAULTS_SEED=12345      reproduce a run's fault schedule
 //	RAFTSQL_FAULTS_ARTIFACTS=dir   where a failing run leaves its evidence
-//	RAFTSQL_FAULTS_SELFTEST=1      run TestFaultsSelfTestStaleReads
+//	RAFTSQL_FAULTS_SELFTEST=1      run the self-tests (TestFaultsSelfTest*:
+//	                               stale reads, a wiped voter, broken builds)
+//	RAFTSQL_FAULTS_READ_LEASE=1    the nodes run with --read-lease
 //
 // A failing run names a directory holding the seed, the fault log, the
 // register history with porcupine's visualisation, and the node logs.
@@ -36,6 +38,8 @@ type faultsConfig struct {
 	nodes      int
 	duration   time.Duration
 	staleReads bool
+	breakage   string // a deliberately broken build (faults_breakage_test.go)
+	readLease  bool
 }
 
 func faultsConfigFromEnv(t *testing.T) faultsConfig {
@@ -58,6 +62,7 @@ func faultsConfigFromEnv(t *testing.T) faultsConfig {
 		}
 		cfg.nodes = n
 	}
+	cfg.readLease = os.Getenv("RAFTSQL_FAULTS_READ_LEASE") != ""
 	if s := os.Getenv("RAFTSQL_FAULTS_SEED"); s != "" {
 		n, err := strconv.ParseUint(s, 10, 64)
 		if err != nil {
@@ -88,9 +93,20 @@ const keyEpoch = 20 * time.Second
 
 func newFaultsRun(t *testing.T, cfg faultsConfig) *faultsRun {
 	t.Helper()
-	t.Logf("faults run: seed=%d nodes=%d duration=%v stale_reads=%v (RAFTSQL_FAULTS_SEED=%d reproduces the fault schedule)",
-		cfg.seed, cfg.nodes, cfg.duration, cfg.staleReads, cfg.seed)
-	fc := startFaultCluster(t, cfg.nodes, cfg.seed, "--verify-interval", "2s")
+	t.Logf("faults run: seed=%d nodes=%d duration=%v stale_reads=%v read_lease=%v (RAFTSQL_FAULTS_SEED=%d reproduces the fault schedule)",
+		cfg.seed, cfg.nodes, cfg.duration, cfg.staleReads, cfg.readLease, cfg.seed)
+	bin, env := raftsqlBinary(t), []string(nil)
+	if cfg.breakage != "" {
+		bin, env = breakageBinary(t), []string{"RAFTSQL_BREAKAGE=" + cfg.breakage}
+	}
+	// Small snapshot thresholds: nodes snapshot and compact their logs
+	// every few seconds under the workload, so a node back from a kill,
+	// a pause or a partition often catches up by snapshot.
+	args := []string{"--verify-interval", "2s", "--snapshot-entries", "1000", "--log-tail-entries", "200"}
+	if cfg.readLease {
+		args = append(args, "--read-lease")
+	}
+	fc := startFaultClusterBin(t, bin, env, cfg.nodes, cfg.seed, args...)
 	fc.leader(30 * time.Second)
 	opTimeout := 3 * time.Second
 	r := &faultsRun{t: t, cfg: cfg, fc: fc,
@@ -194,6 +210,20 @@ func (r *faultsRun) check() (problems []string, summary string, linearizable por
 	return problems, summary, res, artifacts
 }
 
+// networkProblems are the signs that the run's network faults did not
+// reach the peer traffic: the nemesis's own (cuts that dropped nothing,
+// an isolated leader never deposed), and, healed, a leader whose links
+// through the proxies carry nothing.
+func (r *faultsRun) networkProblems() []string {
+	problems := r.nem.networkProblems()
+	if l := r.fc.currentLeader(); l >= 0 {
+		if err := r.fc.awaitForwarded(r.fc.leaderLinksBothWays(l), 10*time.Second); err != nil {
+			problems = append(problems, err.Error())
+		}
+	}
+	return problems
+}
+
 func formatCounts(m map[string]int, mu *sync.Mutex) string {
 	mu.Lock()
 	defer mu.Unlock()
@@ -220,6 +250,7 @@ func TestFaults(t *testing.T) {
 	r := newFaultsRun(t, cfg)
 	r.run(cfg.duration)
 	problems, summary, _, artifacts := r.check()
+	problems = append(problems, r.networkProblems()...)
 	t.Logf("summary:\n%s", summary)
 	if len(problems) > 0 {
 		t.Fatalf("seed %d: %d problems (artifacts: %s):\n%s", cfg.seed, len(problems), artifacts, strings.Join(problems, "\n"))

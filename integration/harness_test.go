@@ -25,32 +25,41 @@ import (
 	"github.com/raftsql/raftsql/membership"
 )
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
+// serveBinary is cmd/raftsql built once per test binary run (with build
+// tags, for the fault suite's broken builds).
+type serveBinary struct {
+	tags string
+	once sync.Once
+	path string
+	err  error
+}
+
+var defaultBinary serveBinary
+
+func (b *serveBinary) get(t *testing.T) string {
+	t.Helper()
+	b.once.Do(func() {
+		dir, err := os.MkdirTemp("", "raftsql-bin-")
+		if err != nil {
+			b.err = err
+			return
+		}
+		b.path = filepath.Join(dir, "raftsql")
+		cmd := exec.Command("go", "build", "-tags", b.tags, "-o", b.path, "github.com/raftsql/raftsql/cmd/raftsql")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			b.err = fmt.Errorf("go build -tags %q: %v\n%s", b.tags, err, out)
+		}
+	})
+	if b.err != nil {
+		t.Fatal(b.err)
+	}
+	return b.path
+}
 
 // raftsqlBinary builds cmd/raftsql once per test binary run.
 func raftsqlBinary(t *testing.T) string {
-	t.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "raftsql-bin-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "raftsql")
-		cmd := exec.Command("go", "build", "-o", binPath, "github.com/raftsql/raftsql/cmd/raftsql")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return binPath
+	return defaultBinary.get(t)
 }
 
 // freePorts returns n distinct free TCP ports on 127.0.0.1.

@@ -2,7 +2,6 @@ package integration
 
 import (
 	"errors"
-	"io"
 	"math/rand/v2"
 	"net"
 	"sync"
@@ -36,7 +35,12 @@ type linkProxy struct {
 	conns    map[*proxiedConn]struct{}
 	closed   bool
 	accepted int // connections accepted (for the report)
-	wg       sync.WaitGroup
+	// forwarded and dropped count the bytes the link carried and the
+	// bytes a cut dropped (starved connections included): the suite
+	// checks that its faults touched real traffic (nodes that bypass
+	// the proxies would make every network fault a no-op).
+	forwarded, dropped int64
+	wg                 sync.WaitGroup
 }
 
 // proxiedConn is one accepted connection and, unless it was accepted
@@ -88,8 +92,16 @@ func (p *linkProxy) serve(pc *proxiedConn) {
 	defer p.wg.Done()
 	defer p.drop(pc)
 	if pc.starved {
-		io.Copy(io.Discard, pc.in) // until heal or reset closes it
-		return
+		buf := make([]byte, 32<<10)
+		for { // until heal or reset closes it
+			n, err := pc.in.Read(buf)
+			p.mu.Lock()
+			p.dropped += int64(n)
+			p.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
 	}
 	out, err := net.DialTimeout("tcp", p.target, time.Second)
 	if err != nil {
@@ -127,6 +139,11 @@ func (p *linkProxy) pump(dst, src net.Conn) {
 			}
 			if p.rate > 0 {
 				wait += time.Duration(int64(n) * int64(time.Second) / int64(p.rate))
+			}
+			if cut {
+				p.dropped += int64(n)
+			} else {
+				p.forwarded += int64(n)
 			}
 			p.mu.Unlock()
 			if !cut {
@@ -191,6 +208,14 @@ func (p *linkProxy) closeAllLocked() {
 			pc.out.Close()
 		}
 	}
+}
+
+// traffic returns the connections accepted and the bytes forwarded and
+// dropped so far.
+func (p *linkProxy) traffic() (accepted int, forwarded, dropped int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.accepted, p.forwarded, p.dropped
 }
 
 // heal removes every fault from the link.

@@ -28,8 +28,14 @@ type sqlStep struct {
 // runScript runs steps in order on conn.
 func runScript(t *testing.T, conn *pgx.Conn, steps []sqlStep) {
 	t.Helper()
+	runSteps(t, steps, func(sql string) (string, error) { return scriptQuery(conn, sql) })
+}
+
+// runSteps checks steps with query rendering the rows.
+func runSteps(t *testing.T, steps []sqlStep, query func(sql string) (string, error)) {
+	t.Helper()
 	for _, st := range steps {
-		got, err := scriptQuery(conn, st.sql)
+		got, err := query(st.sql)
 		if st.code != "" {
 			var pe *pgconn.PgError
 			if !errors.As(err, &pe) || pe.Code != st.code {

@@ -230,7 +230,16 @@ func (d *copyDecoder) convert(fields [][]byte, nulls []bool) ([]any, error) {
 		if nulls[i] {
 			continue
 		}
-		v, err := decodeText(f, d.cols[i].TypeOID)
+		var v any
+		var err error
+		switch d.cols[i].TypeOID {
+		case oid.Date, oid.Timestamp, oid.Timestamptz:
+			// the engine converts them by the column's input function
+			// (all of PostgreSQL's input forms, its SQLSTATEs)
+			v = string(f)
+		default:
+			v, err = decodeText(f, d.cols[i].TypeOID)
+		}
 		if err != nil {
 			if se, ok := err.(*Error); ok {
 				se.DetailText = fmt.Sprintf("COPY line %d, column %s", d.line, d.cols[i].Name)

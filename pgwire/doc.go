@@ -97,6 +97,8 @@
 //	datetime.go  dates, times, timestamps and intervals
 //	errors.go    SQLSTATE codes and ErrorResponse fields
 //	auth.go, scram.go  Authenticator: trust and SCRAM-SHA-256
+//	saslprep.go  SASLprep of passwords (RFC 4013), as PostgreSQL
+//	hba.go       host-based rules (a pg_hba.conf subset) and cert authentication
 //	engine.go    the contract with the SQL engine: Engine, Session, Statement, ResultWriter
 //
 // Test data: testdata/replay holds traces of real PostgreSQL 15 sessions,

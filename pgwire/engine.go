@@ -2,6 +2,7 @@ package pgwire
 
 import (
 	"context"
+	"crypto/tls"
 	"net"
 )
 
@@ -21,6 +22,10 @@ type SessionInfo struct {
 	// StartupParams are the parameters from the startup message
 	// (application_name, client_encoding, DateStyle, options, ...).
 	StartupParams map[string]string
+	// TLS is the connection's TLS state, nil when the client did not
+	// negotiate TLS: host-based rules (hostssl) and certificate
+	// authentication read it.
+	TLS *tls.ConnectionState
 }
 
 // TxStatus is the transaction status reported in ReadyForQuery.
@@ -122,9 +127,15 @@ type ResultWriter interface {
 	CopyOut(format CopyFormat, cols []Column) error
 }
 
+// CopyRaw is the CopyFormat kind of a COPY OUT whose rows are one []byte
+// value each, sent verbatim as one CopyData message (announced as binary,
+// with no PGCOPY header or tuple framing): a file streamed in chunks, so
+// that the bytes a client receives are the file (BACKUP TO STDOUT).
+const CopyRaw = "raw"
+
 // CopyFormat describes a COPY data format, as given in the COPY statement.
 type CopyFormat struct {
-	Kind      string // "text", "csv" or "binary"
+	Kind      string // "text", "csv", "binary" or CopyRaw (COPY OUT only)
 	Delimiter string // default tab (text) or comma (csv)
 	Null      string // default \N (text) or "" (csv)
 	Header    bool

@@ -32,6 +32,7 @@ type portal struct {
 	started bool
 	done    bool
 	rows    [][][]byte // buffered, encoded rows (row-limited Execute)
+	bytes   int        // their size, bounded by Config.MaxResultBuffer
 	tag     string
 	empty   bool
 }
@@ -207,6 +208,13 @@ func (c *conn) execute(m *pgproto3.Execute) error {
 	if !p.started {
 		p.started = true
 		w := &writer{c: c, portal: p, buffer: max > 0}
+		if w.buffer {
+			// Other portals' rows count against the same per-connection
+			// bound; they cannot grow while this one runs.
+			for _, o := range c.portals {
+				w.otherBuffered += o.bytes
+			}
+		}
 		if p.cols != nil {
 			w.cols = p.cols
 			w.formats = columnFormats(p.formats, len(p.cols))
@@ -246,9 +254,11 @@ func (c *conn) execute(m *pgproto3.Execute) error {
 		n = max
 	}
 	for _, r := range p.rows[:n] {
-		if err := c.send(&pgproto3.DataRow{Values: r}, rowSize(r)); err != nil {
+		size := rowSize(r)
+		if err := c.send(&pgproto3.DataRow{Values: r}, size); err != nil {
 			return connFatal{err}
 		}
+		p.bytes -= size
 	}
 	p.rows = p.rows[n:]
 	if max > 0 && n == max {

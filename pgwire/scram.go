@@ -68,7 +68,7 @@ func NewSCRAMVerifier(password string, iters int, rnd func([]byte) (int, error))
 }
 
 func deriveVerifier(password string, salt []byte, iters int) (SCRAMVerifier, error) {
-	salted, err := pbkdf2.Key(sha256.New, password, salt, iters, sha256.Size)
+	salted, err := pbkdf2.Key(sha256.New, SASLprep(password), salt, iters, sha256.Size)
 	if err != nil {
 		return SCRAMVerifier{}, fmt.Errorf("pgwire: SCRAM key derivation: %w", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -126,5 +127,29 @@ func TestSCRAMVerifierAuth(t *testing.T) {
 	}
 	if msgs["tester"] != msgs["nobody"] {
 		t.Fatalf("errors differ: %q vs %q", msgs["tester"], msgs["nobody"])
+	}
+}
+
+// Row-limited Executes buffer their statement's rows for the following
+// fetches: the connection's total is bounded (54000 beyond it), across
+// portals, and rows fetched no longer count.
+func TestRowLimitedExecuteBufferBounded(t *testing.T) {
+	ts := startServer(t, Config{MaxResultBuffer: 200})
+	r := dialRaw(t, ts.addr)
+	r.startup()
+	gen := func(n int) string { return fmt.Sprintf("SELECT * FROM generate_series(1, %d)", n) }
+	// 10 rows of about 5-6 bytes each fit; fetched two at a time.
+	r.send(&pgproto3.Parse{Name: "a", Query: gen(10)}, &pgproto3.Bind{DestinationPortal: "pa", PreparedStatement: "a"},
+		&pgproto3.Execute{Portal: "pa", MaxRows: 2}, &pgproto3.Flush{})
+	r.send(&pgproto3.Parse{Name: "b", Query: gen(1000)}, &pgproto3.Bind{DestinationPortal: "pb", PreparedStatement: "b"},
+		&pgproto3.Execute{Portal: "pb", MaxRows: 2}, &pgproto3.Sync{})
+	got := strings.Join(r.readUntilReady(), " ")
+	if !strings.Contains(got, "DataRow(1) DataRow(2) PortalSuspended") || !strings.Contains(got, "ERROR(54000)") {
+		t.Fatalf("got %s", got)
+	}
+	// The connection still serves, and a result without a row limit streams whatever its size.
+	r.send(&pgproto3.Parse{Query: gen(1000)}, &pgproto3.Bind{}, &pgproto3.Execute{}, &pgproto3.Sync{})
+	if got := r.readUntilReady(); got[len(got)-2] != "CommandComplete(SELECT 1000)" {
+		t.Fatalf("unlimited execute: %v", got[len(got)-3:])
 	}
 }

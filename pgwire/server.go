@@ -18,6 +18,7 @@ const (
 	DefaultMaxStartupPacket = 10 << 10
 	DefaultMaxConnections   = 200
 	DefaultStartupTimeout   = 10 * time.Second
+	DefaultMaxResultBuffer  = 64 << 20
 )
 
 // ErrServerClosed is returned by Serve and ListenAndServe after Close.
@@ -31,6 +32,12 @@ type Config struct {
 	Logger *slog.Logger
 	// MaxMessageSize bounds the body of one frontend message (default 64 MiB).
 	MaxMessageSize int
+	// MaxResultBuffer bounds the encoded rows one connection holds for
+	// row-limited Executes (default 64 MiB): such an Execute runs its
+	// statement to the end and keeps the rows for the following fetches,
+	// so beyond the bound it fails with 54000. Every other result streams
+	// to the client through a 64 KiB buffer, whatever its size.
+	MaxResultBuffer int
 	// MaxStartupPacket bounds the startup packet (default 10 KiB).
 	MaxStartupPacket int
 	// MaxConnections bounds concurrently established sessions (default 200).
@@ -109,6 +116,9 @@ type Server struct {
 func NewServer(cfg Config) *Server {
 	if cfg.MaxMessageSize <= 0 {
 		cfg.MaxMessageSize = DefaultMaxMessageSize
+	}
+	if cfg.MaxResultBuffer <= 0 {
+		cfg.MaxResultBuffer = DefaultMaxResultBuffer
 	}
 	if cfg.MaxStartupPacket <= 0 {
 		cfg.MaxStartupPacket = DefaultMaxStartupPacket

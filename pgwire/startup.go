@@ -187,6 +187,10 @@ func (c *conn) startup() bool {
 	}
 	s.registerPID(c)
 	c.info = SessionInfo{User: user, Database: db, RemoteAddr: c.nc.RemoteAddr(), BackendPID: c.pid, StartupParams: params}
+	if tc, ok := c.nc.(*tls.Conn); ok {
+		st := tc.ConnectionState()
+		c.info.TLS = &st
+	}
 
 	// Authentication messages are small; bound them like the startup packet.
 	c.be.SetMaxBodyLen(s.cfg.MaxStartupPacket)

@@ -27,6 +27,8 @@ type writer struct {
 
 	copyIn  *copySource
 	copyOut *copyOutState
+
+	otherBuffered int // bytes other portals of the connection hold (buffer)
 }
 
 var _ ResultWriter = (*writer)(nil)
@@ -63,6 +65,9 @@ func (w *writer) Row(values []any) error {
 	if w.ioErr != nil {
 		return w.ioErr
 	}
+	if w.copyOut != nil && w.copyOut.format.Kind == CopyRaw {
+		return w.sendRaw(values)
+	}
 	if w.copyOut != nil {
 		data, err := w.copyOut.encodeRow(values, w.c.loc)
 		if err != nil {
@@ -91,6 +96,16 @@ func (w *writer) Row(values []any) error {
 		row[i] = b
 	}
 	if w.buffer {
+		size := rowSize(row)
+		if max := w.c.srv.cfg.MaxResultBuffer; w.otherBuffered+w.portal.bytes+size > max {
+			// A row-limited Execute runs the statement to the end and
+			// keeps the rows for the next fetches: bound that memory
+			// instead of letting one query hold it all.
+			return &Error{Code: codeProgramLimitExceeded,
+				Message:  fmt.Sprintf("result of a row-limited Execute exceeds %d bytes buffered on this connection", max),
+				HintText: "Execute without a row limit streams the rows; or fetch fewer rows with LIMIT/OFFSET."}
+		}
+		w.portal.bytes += size
 		w.portal.rows = append(w.portal.rows, row)
 		return nil
 	}
@@ -163,7 +178,7 @@ func copyFormatCode(f CopyFormat) (byte, error) {
 	switch f.Kind {
 	case "", "text", "csv":
 		return 0, nil
-	case "binary":
+	case "binary", CopyRaw:
 		return 1, nil
 	default:
 		return 0, newErr(codeInvalidParameterValue, "COPY format %q not recognized", f.Kind)
@@ -205,6 +220,16 @@ func (w *writer) CopyOut(format CopyFormat, cols []Column) error {
 	code, err := copyFormatCode(format)
 	if err != nil {
 		return err
+	}
+	if format.Kind == CopyRaw {
+		if len(cols) != 1 {
+			return fmt.Errorf("pgwire: a raw COPY has one column, not %d", len(cols))
+		}
+		if err := w.send(&pgproto3.CopyOutResponse{OverallFormat: code, ColumnFormatCodes: []uint16{1}}, 10); err != nil {
+			return err
+		}
+		w.copyOut = &copyOutState{format: format, cols: cols}
+		return nil
 	}
 	co, err := newCopyOut(format, cols)
 	if err != nil {
@@ -280,4 +305,16 @@ func rowSize(r [][]byte) int {
 		n += len(v)
 	}
 	return n
+}
+
+// sendRaw sends the one []byte value of a raw COPY row as one CopyData
+// message, verbatim.
+func (w *writer) sendRaw(values []any) error {
+	b, ok := values[0].([]byte)
+	if len(values) != 1 || !ok {
+		err := fmt.Errorf("pgwire: a raw COPY row is one []byte value")
+		w.setErr(err)
+		return err
+	}
+	return w.send(&pgproto3.CopyData{Data: b}, len(b)+5)
 }

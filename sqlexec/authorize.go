@@ -144,8 +144,18 @@ func (db *DB) checkWrite(ctx context.Context, sqlText string) error {
 	if e := refuseStatementKind(sqlText); e != nil {
 		return e
 	}
-	var refusal *Error
-	err := db.withReader(ctx, func(c *lconn) error {
+	refusal, _, err := db.compileWrite(ctx, sqlText)
+	if refusal != nil {
+		return refusal
+	}
+	return err
+}
+
+// compileWrite compiles sqlText under the write allow-list on a read
+// connection: refusal is the allow-list's, compileErr any other compile
+// error, err a failure to get a connection.
+func (db *DB) compileWrite(ctx context.Context, sqlText string) (refusal *Error, compileErr, err error) {
+	err = db.withReader(ctx, func(c *lconn) error {
 		c.syncSchema()
 		defer c.enterAuth(authWrite)()
 		// Cached: a statement is authorized when compiled, and the cache
@@ -156,13 +166,11 @@ func (db *DB) checkWrite(ctx context.Context, sqlText string) error {
 		}
 		if err != nil {
 			refusal = c.authRefusal()
+			compileErr = err
 		}
 		return nil
 	})
-	if refusal != nil {
-		return refusal
-	}
-	return err
+	return refusal, compileErr, err
 }
 
 func (a *authState) deny(e *Error) sqlite.AuthorizerReturnCode {

@@ -47,7 +47,14 @@ func (db *DB) QuickCheck() error {
 	if db.closed || db.w == nil {
 		return errClosed
 	}
-	st, _, err := db.w.prepare("PRAGMA quick_check(5)")
+	return checkPragma(db.w, "quick_check(5)")
+}
+
+// checkPragma runs PRAGMA pragma (quick_check or integrity_check) on c: a
+// damaged file is an error wrapping ErrDamaged that quotes SQLite's
+// findings.
+func checkPragma(c *lconn, pragma string) error {
+	st, _, err := c.prepare("PRAGMA " + pragma)
 	if err != nil {
 		if IsDamaged(err) {
 			return fmt.Errorf("%w: %w", ErrDamaged, err)
@@ -68,7 +75,8 @@ func (db *DB) QuickCheck() error {
 	case err != nil:
 		return err
 	case len(found) > 0:
-		return fmt.Errorf("%w: quick_check: %s", ErrDamaged, strings.Join(found, "; "))
+		name, _, _ := strings.Cut(pragma, "(")
+		return fmt.Errorf("%w: %s: %s", ErrDamaged, name, strings.Join(found, "; "))
 	}
 	return nil
 }

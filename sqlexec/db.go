@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/url"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -124,6 +125,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 		opts.Rand = crand.Reader
 	}
 	pinLocaltimeUTC()
+	removeBackupTemps(filepath.Dir(path))
 	db := &DB{path: path, opts: opts, log: opts.Logger, det: newDetState(&opts)}
 	db.det.apply = true
 	if err := db.openConns(); err != nil {

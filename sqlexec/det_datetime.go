@@ -1,6 +1,8 @@
 package sqlexec
 
 import (
+	"database/sql/driver"
+
 	"modernc.org/libc"
 	lib "modernc.org/sqlite/lib"
 
@@ -22,6 +24,10 @@ var datetimeDetFunctions = []detFunction{
 	{"pg_in_timetz", 2, cFuncPointer(fnInTimetz), lib.SQLITE_DETERMINISTIC},
 	{"pg_in_timestamp", 2, cFuncPointer(fnInTimestamp), lib.SQLITE_DETERMINISTIC},
 	{"pg_in_timestamptz", 2, cFuncPointer(fnInTimestamptz), lib.SQLITE_DETERMINISTIC},
+	// The write paths' column conversions (pgdialect/enforce.go) reach
+	// the date/time input functions too.
+	{"pg_in_col", 3, cFuncPointer(fnInCol), lib.SQLITE_DETERMINISTIC},
+	{"pg_in_decl", 2, cFuncPointer(fnInDecl), lib.SQLITE_DETERMINISTIC},
 }
 
 func inDateTime(tls *libc.TLS, ctx uintptr, argv uintptr, typ string, withTypmod bool) {
@@ -32,6 +38,18 @@ func inDateTime(tls *libc.TLS, ctx uintptr, argv uintptr, typ string, withTypmod
 		}
 	}
 	v, err := pgdialect.InDateTimeAt(typ, argValue(tls, argv, 0), typmod, ctxDet(tls, ctx).now())
+	resultValue(tls, ctx, v, err)
+}
+
+func fnInCol(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	d := ctxDet(tls, ctx)
+	a := []driver.Value{argValue(tls, argv, 0), argValue(tls, argv, 1), argValue(tls, argv, 2)}
+	v, err := pgdialect.InColAt(a, d.now)
+	resultValue(tls, ctx, v, err)
+}
+
+func fnInDecl(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	v, err := pgdialect.InDeclAt(argValue(tls, argv, 0), argValue(tls, argv, 1), ctxDet(tls, ctx).now)
 	resultValue(tls, ctx, v, err)
 }
 

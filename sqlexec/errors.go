@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
@@ -77,6 +78,7 @@ const (
 	CodeObjectNotInPrerequisiteState = "55000"
 	CodeUndefinedSavepoint           = "3B001"
 	CodeInvalidSchemaName            = "3F000"
+	CodeIOError                      = "58030"
 	// data exceptions
 	CodeInvalidTextRepresentation = "22P02"
 	CodeStringTooLong             = "22001"
@@ -107,6 +109,9 @@ var (
 	reExists      = regexp.MustCompile(`^(table|index|view|trigger) (\S+) already exists$`)
 	reNear        = regexp.MustCompile(`near "(.*)": syntax error`)
 	reStore       = regexp.MustCompile(`^cannot store (TEXT|BLOB) value in (INTEGER|INT|REAL) column (.*)$`)
+	// a column alias list, FROM t AS a(x), of another length than t's
+	// columns (pgdialect/fromitems.go)
+	reAliasCols = regexp.MustCompile(`^table "?pgdialect_cols_(.*?)"? has (\d+) values for (\d+) columns$`)
 )
 
 // mapError converts a SQLite (or any) error into *Error. sqlText is the
@@ -201,6 +206,18 @@ func mapError(err error, sqlText string) *Error {
 		m := reNoTable.FindStringSubmatch(msg)
 		out.Table = m[1]
 		out.Message = fmt.Sprintf("relation %q does not exist", m[1])
+	case reAliasCols.MatchString(msg):
+		m := reAliasCols.FindStringSubmatch(msg)
+		have, _ := strconv.Atoi(m[2])
+		named, _ := strconv.Atoi(m[3])
+		if named > have {
+			out.Code = "42P10"
+			out.Message = fmt.Sprintf("table %q has %s columns available but %s columns specified", m[1], m[2], m[3])
+		} else {
+			out.Code = CodeFeatureNotSupported
+			out.Message = fmt.Sprintf("a column alias list naming fewer columns (%s) than the table has (%s) is not supported", m[3], m[2])
+			out.HintText = "Name every column, or select the columns in a subquery: (SELECT a AS x FROM t) AS t."
+		}
 	case reNoColumn.MatchString(msg):
 		out.Code = CodeUndefinedColumn
 		m := reNoColumn.FindStringSubmatch(msg)

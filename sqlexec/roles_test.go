@@ -19,13 +19,7 @@ func TestRoles(t *testing.T) {
 		}
 		return supers[u]
 	}})
-	sess := func(user string) *Session {
-		ps, err := e.NewSession(context.Background(), pgwire.SessionInfo{User: user})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return ps.(*Session)
-	}
+	sess := func(user string) *Session { return sessAs(t, e, user) }
 	admin := sess("admin")
 	mustQ(t, admin, "CREATE ROLE alice LOGIN PASSWORD 'wonderland'", "C:CREATE ROLE")
 	mustQ(t, admin, "CREATE USER bob WITH SUPERUSER ENCRYPTED PASSWORD 'builder'", "C:CREATE ROLE")
@@ -83,6 +77,20 @@ func TestRoles(t *testing.T) {
 	}
 	if _, err := q(t, admin, "BEGIN; CREATE ROLE x; COMMIT"); code(err) != "25001" {
 		t.Fatalf("in a transaction: %v", err)
+	}
+	// In an explicit block the refusal aborts the transaction, as any
+	// error there does, and nothing of the role is kept.
+	mustQ(t, admin, "ROLLBACK", "C:ROLLBACK")
+	mustQ(t, admin, "BEGIN", "C:BEGIN")
+	if _, err := q(t, admin, "CREATE ROLE x"); code(err) != "25001" {
+		t.Fatalf("in a transaction block: %v", err)
+	}
+	if _, err := q(t, admin, "SELECT 1"); code(err) != "25P02" {
+		t.Fatalf("after the refusal: %v, want 25P02", err)
+	}
+	mustQ(t, admin, "ROLLBACK", "C:ROLLBACK")
+	if _, ok, _ := db.LookupRole(context.Background(), "x"); ok {
+		t.Fatal("role x created by a refused statement")
 	}
 	for sql, want := range map[string]string{"CREATE ROLE r CREATEDB": "0A000", "ALTER ROLE alice RENAME TO b": "0A000", "CREATE ROLE": "42601", "CREATE ROLE r PASSWORD": "42601"} {
 		if _, err := q(t, admin, sql); code(err) != want {

@@ -385,6 +385,8 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		return s.sqlExecute(ctx, st, args, w, describe)
 	case pgdialect.KindDeallocate:
 		return s.sqlDeallocate(st, w)
+	case pgdialect.KindBackup:
+		return s.backup(ctx, w)
 	case pgdialect.KindCopyFrom:
 		return s.copyFrom(ctx, st, w)
 	case pgdialect.KindCopyTo:

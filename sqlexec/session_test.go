@@ -91,6 +91,16 @@ func newTestEngine(t *testing.T) (*Engine, *fakeReplicator) {
 	return NewEngine(db, f, EngineOptions{}), f
 }
 
+// sessAs opens a session of user on e.
+func sessAs(t *testing.T, e *Engine, user string) *Session {
+	t.Helper()
+	ps, err := e.NewSession(context.Background(), pgwire.SessionInfo{User: user})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ps.(*Session)
+}
+
 func newSess(t *testing.T, e *Engine) *Session {
 	ps, err := e.NewSession(context.Background(), pgwire.SessionInfo{User: "u", StartupParams: map[string]string{"application_name": "app"}})
 	if err != nil {

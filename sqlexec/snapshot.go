@@ -81,6 +81,13 @@ func backupTo(ctx context.Context, src, dst string) error {
 	if _, err := readAppliedIndex(s); err != nil {
 		return err
 	}
+	return copyFrom(ctx, s, dst)
+}
+
+// copyFrom copies the database of s, in the read transaction s holds, to
+// a new file at dst (SQLite's online backup API), left in rollback-journal
+// mode.
+func copyFrom(ctx context.Context, s *lconn, dst string) error {
 	d, err := openLConn(dsnFor(dst, ""))
 	if err != nil {
 		return err

@@ -25,6 +25,9 @@ Usage:
   raftsql demo [flags]    run a local cluster of several nodes in this process
   raftsql certs [flags]   make a development CA and node/client certificates
   raftsql status [flags]  print the cluster's members (SHOW CLUSTER) for scripts
+  raftsql backup [flags]  write a consistent copy of the database to a SQLite file
+  raftsql restore [flags] make a new cluster's first data directory from a
+                          SQLite file (a backup, or any SQLite database)
   raftsql version         print the version
 
 Run 'raftsql serve -h' or 'raftsql demo -h' for the flags of each.
@@ -47,6 +50,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return certs(args[1:], stdout, stderr)
 	case "status":
 		return status(args[1:], stdout, stderr)
+	case "backup":
+		return backup(args[1:], stdout, stderr)
+	case "restore":
+		return restore(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "raftsql", raftsql.Version)
 		return 0

@@ -19,6 +19,7 @@ import (
 type securityFlags struct {
 	auth, superuser, passwordFile *string
 	tlsCert, tlsKey, tlsClientCA  *string
+	hbaFile                       *string
 	peerCert, peerKey, peerCA     *string
 	idleSession, authTimeout      *time.Duration
 	reserved                      *int
@@ -38,6 +39,7 @@ func addSecurityFlags(fs *flag.FlagSet) *securityFlags {
 		tlsCert:       fs.String("tls-cert", "", "PEM certificate for TLS on the PostgreSQL port (with --tls-key)"),
 		tlsKey:        fs.String("tls-key", "", "PEM private key of --tls-cert"),
 		tlsClientCA:   fs.String("tls-client-ca", "", "PEM CA bundle: TLS clients must present a certificate it signed"),
+		hbaFile:       fs.String("hba-file", "", "host-based authentication file (a subset of pg_hba.conf: host|hostssl|hostnossl DATABASE USER ADDRESS trust|scram-sha-256|cert|reject; first match wins, no match is refused); re-read on SIGHUP; exclusive with --auth"),
 		peerCert:      fs.String("peer-tls-cert", "", "PEM certificate this node presents to its peers (mutual TLS; with --peer-tls-key and --peer-tls-ca)"),
 		peerKey:       fs.String("peer-tls-key", "", "PEM private key of --peer-tls-cert"),
 		peerCA:        fs.String("peer-tls-ca", "", "PEM cluster CA: peers must present a certificate it signed"),
@@ -50,7 +52,7 @@ func addSecurityFlags(fs *flag.FlagSet) *securityFlags {
 
 // apply sets cfg's security fields from the flags.
 func (f *securityFlags) apply(fs *flag.FlagSet, cfg *raftsql.Config, getenv func(string) string) error {
-	cfg.Auth, cfg.Superuser = *f.auth, *f.superuser
+	cfg.Auth, cfg.Superuser, cfg.HBAFile = *f.auth, *f.superuser, *f.hbaFile
 	switch {
 	case *f.passwordFile != "":
 		b, err := os.ReadFile(*f.passwordFile)
@@ -92,6 +94,11 @@ func (f *securityFlags) apply(fs *flag.FlagSet, cfg *raftsql.Config, getenv func
 				return fmt.Errorf("--tls-client-ca %s: no PEM certificate in it", *f.tlsClientCA)
 			}
 			cfg.TLS.ClientCAs, cfg.TLS.ClientAuth = pool, tls.RequireAndVerifyClientCert
+			if cfg.HBAFile != "" {
+				// The rules say who needs a certificate (cert lines), as
+				// in PostgreSQL: one given is always verified.
+				cfg.TLS.ClientAuth = tls.VerifyClientCertIfGiven
+			}
 		}
 	}
 	switch n := btoi(*f.peerCert != "") + btoi(*f.peerKey != "") + btoi(*f.peerCA != ""); n {

@@ -41,6 +41,12 @@ func TestCertsMakesAUsableSetup(t *testing.T) {
 	if f.TLS == nil || f.PeerTLS == nil || f.TLS.ClientAuth != tls.RequireAndVerifyClientCert {
 		t.Fatalf("config: %+v", f)
 	}
+	// With host-based rules, cert lines say who needs a certificate.
+	f = flagsFor(t, "--tls-cert", filepath.Join(dir, "n1.crt"), "--tls-key", filepath.Join(dir, "n1.key"),
+		"--tls-client-ca", filepath.Join(dir, "ca.crt"), "--hba-file", "hba.conf")
+	if f.HBAFile != "hba.conf" || f.TLS.ClientAuth != tls.VerifyClientCertIfGiven {
+		t.Fatalf("config with --hba-file: %+v", f)
+	}
 }
 
 func flagsFor(t *testing.T, args ...string) raftsql.Config {
@@ -74,6 +80,13 @@ func TestSecurityFlags(t *testing.T) {
 	code := run([]string{"serve", "--pg-listen", "0.0.0.0:0", "--data-dir", t.TempDir(), "--raft-listen", "127.0.0.1:0"}, &out, &errb)
 	if code == 0 || !strings.Contains(errb.String(), "--superuser-password-file") {
 		t.Fatalf("scram without a password: %d %q", code, errb.String())
+	}
+	errb.Reset()
+	hba := filepath.Join(t.TempDir(), "hba.conf")
+	os.WriteFile(hba, []byte("host all all all trust\n"), 0o600)
+	code = run([]string{"serve", "--hba-file", hba, "--auth", "scram", "--data-dir", t.TempDir()}, &out, &errb)
+	if code == 0 || !strings.Contains(errb.String(), "--auth") {
+		t.Fatalf("--hba-file with --auth: %d %q", code, errb.String())
 	}
 	errb.Reset()
 	code = run([]string{"serve", "--auth", "none", "--data-dir", t.TempDir()}, &out, &errb)

@@ -25,8 +25,10 @@ var serveFlags = map[string]string{
 	"RaftListen":          "--raft-listen",
 	"InitialCluster":      "--initial-cluster",
 	"Join":                "--join",
+	"PeerDialAddrs":       "--peer-dial",
 	"JoinToken":           "--join-token-file",
 	"Auth":                "--auth",
+	"HBAFile":             "--hba-file",
 	"SuperuserPassword":   "--superuser-password-file or " + passwordEnv,
 	"ReservedConnections": "--reserved-connections",
 	"HTTPListen":          "--http-listen",
@@ -41,6 +43,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	raftListen := fs.String("raft-listen", "", "address for peer traffic (default: this member's address in --initial-cluster, or 127.0.0.1:7001)")
 	initial := fs.String("initial-cluster", "", "members of a new cluster: name=host:port,... (default: a single-node cluster of --id)")
 	join := fs.String("join", "", "an existing member's raft address: join its cluster (as a learner, promoted to voter once caught up) instead of bootstrapping one; exclusive with --initial-cluster")
+	peerDial := fs.String("peer-dial", "", "name=host:port,...: the raft address this node dials to reach each named member, instead of the address that member advertises (a NAT, port-forward or proxy between them); other nodes are unaffected")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	maxConns := fs.Int("max-connections", 200, "maximum number of PostgreSQL client connections")
 	tick := fs.Duration("tick", 15*time.Millisecond, "Raft tick interval (election timeout is 10-20 ticks)")
@@ -55,9 +58,9 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	maxTransfers := fs.Int("max-snapshot-transfers", snapshot.DefaultMaxTransfers, "concurrent outgoing snapshot transfers")
 	resumeBytes := fs.Int64("snapshot-resume-bytes", snapshot.DefaultResumeEvery, "a snapshot being received is made durable every this many bytes, so a cut transfer resumes there (each costs an fsync)")
 	httpListen := fs.String("http-listen", "", "address of the admin HTTP listener: /metrics (Prometheus), /livez, /readyz, the status page / and /status.json (default: none). It shows the cluster's topology to whoever reaches it: bind it to loopback or a private network")
-	pprofOn := fs.Bool("pprof", false, "also serve Go's pprof endpoints (/debug/pprof/) on --http-listen")
+	readLease := fs.Bool("read-lease", false, "answer linearizable reads from the leader's lease instead of a heartbeat round per batch of reads; assumes the members' clocks run at rates within 10% of each other (docs/design.md, \"Lease reads\"). Every member must use the same value")
+	pprofOn := fs.Bool("pprof", false, "also serve Go's pprof endpoints (/debug/pprof/) on --http-listen, with mutex and block profiling switched on (they cost a little on every contended lock)")
 	sec := addSecurityFlags(fs)
-	pprofAddr := fs.String("pprof-addr", "", "serve Go runtime profiles (/debug/pprof/) on this loopback address, for benchmarks")
 	if code, ok := parseFlags(fs, args, stderr, "Usage: raftsql serve [flags]\n\nStarts one member of a raftsql cluster. Restarting with the same --data-dir\nrejoins with the stored state.\n\nFlags:\n"); !ok {
 		return code
 	}
@@ -66,11 +69,6 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftsql serve: %v\n", err)
 		return 2
 	}
-	stopPprof, ok := pprofFlag(*pprofAddr, logger, stderr, "raftsql serve")
-	if !ok {
-		return 2
-	}
-	defer stopPprof()
 	if *maxConns <= 0 {
 		fmt.Fprintf(stderr, "raftsql serve: invalid --max-connections %d: must be positive\n", *maxConns)
 		return 2
@@ -109,6 +107,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		RaftListen:     *raftListen,
 		MaxConnections: *maxConns,
 		TickInterval:   *tick,
+		ReadLease:      *readLease,
 		VerifyInterval: *verifyInterval,
 		VerifyRows:     *verifyRows,
 		NoSelfRepair:   !*selfRepair,
@@ -137,6 +136,17 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		}
 		cfg.InitialCluster = ms
 	}
+	if *peerDial != "" {
+		ms, err := membership.ParseInitialCluster(*peerDial)
+		if err != nil {
+			fmt.Fprintf(stderr, "raftsql serve: invalid --peer-dial: %v\n", err)
+			return 2
+		}
+		cfg.PeerDialAddrs = map[string]string{}
+		for _, m := range ms {
+			cfg.PeerDialAddrs[m.Name] = m.RaftAddr
+		}
+	}
 	if *raftListen != "" {
 		if _, _, err := net.SplitHostPort(*raftListen); err != nil {
 			fmt.Fprintf(stderr, "raftsql serve: invalid --raft-listen %q: %v\n", *raftListen, err)
@@ -154,6 +164,11 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	// "raftsql is ready" only once the node is (ready.go): until then the
 	// node logs why it is not, once per reason.
 	ready := node.Ready()
+	hup := make(chan os.Signal, 1)
+	if cfg.HBAFile != "" {
+		signal.Notify(hup, syscall.SIGHUP)
+		defer signal.Stop(hup)
+	}
 wait:
 	for {
 		select {
@@ -164,6 +179,10 @@ wait:
 			}
 			logger.Info("raftsql is ready", append(args, "connect", psqlCommand(node.PGAddr()))...)
 			ready = nil
+		case <-hup:
+			if err := node.ReloadHBA(); err != nil {
+				logger.Error("reloading --hba-file: the rules in force stay", "err", err)
+			}
 		case <-ctx.Done():
 			logger.Info("shutting down")
 			break wait

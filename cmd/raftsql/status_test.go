@@ -2,29 +2,14 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"net"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/raftsql/raftsql"
 )
 
 func TestStatusCommand(t *testing.T) {
-	n, err := raftsql.Start(context.Background(), raftsql.Config{Name: "n1", DataDir: t.TempDir(), PGListen: "127.0.0.1:0", RaftListen: "127.0.0.1:0"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer n.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	select {
-	case <-n.Ready():
-	case <-ctx.Done():
-		t.Fatal("node never ready")
-	}
+	n := startOne(t, t.TempDir())
 	host, port, _ := net.SplitHostPort(n.PGAddr().String())
 	var out, errb bytes.Buffer
 	if code := run([]string{"status", "--host", host, "--port", port, "--sslmode", "disable"}, &out, &errb); code != 0 {

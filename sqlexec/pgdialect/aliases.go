@@ -247,6 +247,12 @@ func (x *tx) figure(a, b int) (string, int) {
 
 // exprOID guesses the PostgreSQL type of expression a..b-1.
 func (x *tx) exprOID(a, b int) uint32 {
+	// An unbalanced parenthesis at the end of malformed input can give an
+	// end past the last token: the statement fails to parse later; typing
+	// must not index past the tokens meanwhile.
+	if b > len(x.depth) {
+		b = len(x.depth)
+	}
 	if a >= b {
 		return 0
 	}

@@ -46,11 +46,12 @@ const (
 	KindPrepare                    // PREPARE name [(types)] AS stmt (Prepare set; sqlprepare.go)
 	KindExecute                    // EXECUTE name [(args)] (Prepare set)
 	KindDeallocate                 // DEALLOCATE [PREPARE] {name | ALL} (Prepare set)
+	KindBackup                     // BACKUP TO STDOUT (backup.go)
 )
 
 var kindNames = [...]string{"Query", "Begin", "Commit", "Rollback", "Savepoint", "Release",
 	"RollbackTo", "Set", "Show", "Reset", "CopyFrom", "CopyTo", "Noop", "DropTables",
-	"Truncate", "SetTransaction", "Empty", "AlterCluster", "Role", "Prepare", "Execute", "Deallocate"}
+	"Truncate", "SetTransaction", "Empty", "AlterCluster", "Role", "Prepare", "Execute", "Deallocate", "Backup"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {

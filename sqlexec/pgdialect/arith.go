@@ -220,6 +220,9 @@ func (x *tx) arithCompare(i, ls, re int) {
 	if !(lu || ru || ln && !rc || rn && !lc) || !(ln || lu || rn || ru) {
 		return
 	}
+	if x.columnDTCompare(i, ls, re) { // d + 1 > x: date or number (datetime_columns.go)
+		return
+	}
 	t := x.T(i)
 	x.T(ls).pre = "(pg_cmp(" + x.T(ls).pre
 	x.T(re - 1).suf += ") " + t.text + " 0)"

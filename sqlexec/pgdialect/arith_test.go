@@ -1,6 +1,7 @@
 package pgdialect
 
 import (
+	"database/sql"
 	"strings"
 	"testing"
 
@@ -35,8 +36,7 @@ func TestArithmetic(t *testing.T) {
 	db := openCatalogDB(t, "")
 	execAll(t, db, `CREATE TABLE ar (id int PRIMARY KEY, a int, b bigint, n numeric(10,2), f float8);
 INSERT INTO ar VALUES (1, 2147483647, 9223372036854775807, 12.34, 1.5), (2, -7, -2, 0.10, 0)`)
-	run := func(q string) string { return queryOneNoFatal(t, db, q) }
-	for _, c := range []struct{ q, want string }{
+	checkArithValues(t, db, []arithValueCase{
 		{"SELECT 0.10::numeric(10,2) + 0.20::numeric(10,2)", "0.30"},
 		{"SELECT 0.1 + 0.2", "0.3"},
 		{"SELECT 1 - 0.9", "0.1"},
@@ -94,9 +94,51 @@ INSERT INTO ar VALUES (1, 2147483647, 9223372036854775807, 12.34, 1.5), (2, -7, 
 		{"SELECT 0 ^ (-1)", "ERR 2201F"},
 		{"SELECT 2.0 ^ 2", "ERR 0A000"},
 		{"SELECT int2 '70000'", "ERR 22003"},
-	} {
+	})
+}
+
+// arithValueCase: a query of one value and its text, or "ERR <SQLSTATE>".
+type arithValueCase struct{ q, want string }
+
+// checkArithValues runs each case's query on db.
+func checkArithValues(t *testing.T, db *sql.DB, cases []arithValueCase) {
+	t.Helper()
+	run := func(q string) string { return queryOneNoFatal(t, db, q) }
+	for _, c := range cases {
 		if got := arithOne(t, c.q, run); got != c.want {
 			t.Errorf("%s = %q, want %q", c.q, got, c.want)
+		}
+	}
+}
+
+// arithTypeCase: a statement with one result column of arithmetic over
+// operands of unknown type, its operands, their declared types and the
+// combined type.
+type arithTypeCase struct {
+	q      string
+	leaves []string
+	types  []uint32
+	want   uint32
+}
+
+// checkArithTypes checks ArithItems, ArithType and ArithProbeSQL on cases.
+func checkArithTypes(t *testing.T, cases []arithTypeCase) {
+	t.Helper()
+	for _, c := range cases {
+		st, err := Translate(c.q)
+		if err != nil {
+			t.Fatalf("Translate(%q): %v", c.q, err)
+		}
+		items := ArithItems(st.Exec[0])
+		if len(items) != 1 || strings.Join(items[0].Leaves, ",") != strings.Join(c.leaves, ",") {
+			t.Errorf("%s: items %+v, want leaves %v", c.q, items, c.leaves)
+			continue
+		}
+		if got := ArithType(items[0], c.types); got != c.want {
+			t.Errorf("%s: type %d, want %d", c.q, got, c.want)
+		}
+		if p := ArithProbeSQL(st.Exec[0], items, 0); !strings.Contains(p, "("+c.leaves[0]+")") {
+			t.Errorf("%s: probe %s", c.q, p)
 		}
 	}
 }
@@ -126,12 +168,7 @@ func TestArithTypes(t *testing.T) {
 		}
 	}
 	// unknown operand types: the probe's operands and the combination
-	for _, c := range []struct {
-		q      string
-		leaves []string
-		types  []uint32
-		want   uint32
-	}{
+	checkArithTypes(t, []arithTypeCase{
 		{"SELECT a + 1 FROM t", []string{"a", "1"}, []uint32{pgoid.Int4, 0}, pgoid.Int4},
 		{"SELECT a + b FROM t", []string{"a", "b"}, []uint32{pgoid.Int4, pgoid.Int8}, pgoid.Int8},
 		{"SELECT n * 2 FROM t", []string{"n", "2"}, []uint32{pgoid.Numeric, 0}, pgoid.Numeric},
@@ -140,23 +177,7 @@ func TestArithTypes(t *testing.T) {
 		{"SELECT s + $1 FROM t", []string{"s", "?1"}, []uint32{pgoid.Int2, 0}, pgoid.Int2},
 		{"INSERT INTO t (a) VALUES (1) RETURNING -a + 1", []string{"a", "1"}, []uint32{pgoid.Int4, 0}, pgoid.Int4},
 		{"SELECT x + y FROM t", []string{"x", "y"}, []uint32{0, pgoid.Int4}, 0},
-	} {
-		st, err := Translate(c.q)
-		if err != nil {
-			t.Fatalf("Translate(%q): %v", c.q, err)
-		}
-		items := ArithItems(st.Exec[0])
-		if len(items) != 1 || strings.Join(items[0].Leaves, ",") != strings.Join(c.leaves, ",") {
-			t.Errorf("%s: items %+v, want leaves %v", c.q, items, c.leaves)
-			continue
-		}
-		if got := ArithType(items[0], c.types); got != c.want {
-			t.Errorf("%s: type %d, want %d", c.q, got, c.want)
-		}
-		if p := ArithProbeSQL(st.Exec[0], items, 0); !strings.Contains(p, "("+c.leaves[0]+")") {
-			t.Errorf("%s: probe %s", c.q, p)
-		}
-	}
+	})
 }
 
 // TestArithDeterministic: every function the operators become may enter

@@ -98,6 +98,9 @@ func ArithProbeSQL(sqlText string, items []ArithItem, k int) string {
 // a + $1.
 func ArithType(it ArithItem, leafTypes []uint32) uint32 {
 	x := newTx(it.expr)
+	if o, ok := x.columnDTResult(leafTypes); ok {
+		return o // d + 1 on a date column (datetime_columns.go)
+	}
 	k := 0
 	t := x.arithShape(0, x.n(), func(lo, hi int) string {
 		if k >= len(leafTypes) {
@@ -142,6 +145,9 @@ func oidArithType(o uint32) string {
 // wrote it, calling leaf for each operand that is not itself rewritten
 // arithmetic ("" unknown, "=" a parameter: the other operand's type).
 func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
+	if lo, hi, ok := x.columnDTElse(a, b); ok {
+		return x.arithShape(lo, hi, leaf) // + or - on a column: its arithmetic branch
+	}
 	if b-a >= 2 && x.isP(a, "(") && x.match(a) == b-1 {
 		// (pg_op(...) COLLATE pg_numeric) or a parenthesised operand
 		if b-a >= 5 && x.kw(b-3, "COLLATE") && x.isP(a+2, "(") && x.match(a+2) == b-4 {

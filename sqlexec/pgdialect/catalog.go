@@ -505,13 +505,12 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	if a[0] == nil {
 		return nil, nil
 	}
-	d := strings.TrimSpace(str(a[0]))
-	for strings.HasPrefix(d, "(") && strings.HasSuffix(d, ")") {
-		x := newTx(d)
-		if x.match(0) != x.n()-1 {
-			break
-		}
-		d = strings.TrimSpace(d[1 : len(d)-1])
+	d := stripParens(str(a[0]))
+	if m := dateTimeDefaultRe.FindStringSubmatch(d); m != nil {
+		d = stripParens(m[1]) // dateTimeDefault's conversion
+	}
+	if d == nowSQL {
+		d = "CURRENT_TIMESTAMP"
 	}
 	oid, _ := DeclTypeOID(str(a[4]))
 	tn := FormatType(oid, -1)
@@ -545,6 +544,23 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 }
 
 var castDefaultRe = regexp.MustCompile(`^(?i:CAST|pg_bool|pg_bytea)\(('(?:[^']|'')*')(?: AS \w+)?\)$`)
+
+// dateTimeDefaultRe matches a date/time column's DEFAULT as dateTimeDefault
+// wrote it: pg_in_timestamptz(CURRENT_TIMESTAMP, -1).
+var dateTimeDefaultRe = regexp.MustCompile(`^pg_in_\w+\((.*), -?\d+\)$`)
+
+// stripParens is the expression s without its enclosing parentheses.
+func stripParens(s string) string {
+	d := strings.TrimSpace(s)
+	for strings.HasPrefix(d, "(") && strings.HasSuffix(d, ")") {
+		x := newTx(d)
+		if x.match(0) != x.n()-1 {
+			break
+		}
+		d = strings.TrimSpace(d[1 : len(d)-1])
+	}
+	return d
+}
 
 // fnTableChecks(sql, table) returns the CHECK constraints of a CREATE
 // TABLE statement as a JSON array of [name, expression].

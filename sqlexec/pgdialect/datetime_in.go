@@ -136,3 +136,14 @@ func inDateTimeFunc(typ string) fn {
 // DateTimeInTypes are the types with a pg_in_<typ> function in this file
 // and interval.go.
 var DateTimeInTypes = []string{"date", "time", "timetz", "timestamp", "timestamptz", "interval"}
+
+// dateTimeIn is the date/time family of input functions for inFamilies
+// (enforce.go): pg_in_date ... pg_in_interval with the process clock;
+// inValueAt passes the entry's pinned clock instead.
+var dateTimeIn = func() map[string]fn {
+	m := map[string]fn{}
+	for _, typ := range DateTimeInTypes {
+		m["pg_in_"+typ] = inDateTimeFunc(typ)
+	}
+	return m
+}()

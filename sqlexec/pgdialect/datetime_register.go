@@ -13,11 +13,6 @@ import (
 
 type sqliteFunctionContext = sqlite.FunctionContext
 
-// InFuncs names the registered pg_in_<typname>(value, typmod) functions
-// (the column-type enforcement looks a type up here): each family's file
-// adds its types.
-var InFuncs = map[string]bool{}
-
 // datetimeDeterministic are pure functions of their arguments.
 func datetimeDeterministic() map[string]struct {
 	n int32
@@ -48,28 +43,20 @@ func datetimeDeterministic() map[string]struct {
 		"pg_to_char":       {2, fnToChar},
 		"to_date":          {2, fnToDate},
 		"to_timestamp":     {-1, fnToTimestamp},
+		"pg_col_dttype":    {2, fnColDTType},
 	}
 	return m
 }
 
-// registerDateTime registers the date/time functions. The pg_in_* of date,
-// timestamp and timestamptz resolve 'now' etc. with the process clock
-// here; sqlexec installs per-connection versions reading the entry's
-// pinned time (so the value is a function of the entry: deterministic).
+// registerDateTime registers the date/time functions. (The pg_in_* input
+// functions are registered with the other type families: enforce.go,
+// dateTimeIn.)
 func registerDateTime() error {
 	for name, d := range datetimeDeterministic() {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)
 		}
 		deterministic[name] = true
-	}
-	for _, typ := range DateTimeInTypes {
-		name := "pg_in_" + typ
-		if err := sqlite.RegisterDeterministicScalarFunction(name, 2, inDateTimeFunc(typ)); err != nil && !strings.Contains(err.Error(), "already registered") {
-			return fmt.Errorf("pgdialect: register %s: %w", name, err)
-		}
-		deterministic[name] = true
-		InFuncs[typ] = true
 	}
 	return nil
 }

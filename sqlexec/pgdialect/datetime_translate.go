@@ -189,7 +189,7 @@ func (x *tx) operandEnd(j int) int {
 		}
 		e = k + 1
 		if x.isP(k+1, "(") {
-			e = x.match(k+1) + 1
+			e = x.callEnd(x.match(k+1) + 1)
 		}
 	case t.typ == tNumber || t.typ == tString || t.typ == tDollar || t.typ == tParam:
 		e = j + 1
@@ -203,6 +203,24 @@ func (x *tx) operandEnd(j int) int {
 	for k, s := range x.castEnd {
 		if s == j && k+1 > e {
 			e = k + 1
+		}
+	}
+	return e
+}
+
+// callEnd extends a function call ending before e over its aggregate
+// FILTER (WHERE ...) and window OVER (...) / OVER name clauses: they are
+// part of the operand (10 + row_number() OVER ()).
+func (x *tx) callEnd(e int) int {
+	if x.kw(e, "FILTER") && x.isP(e+1, "(") {
+		e = x.match(e+1) + 1
+	}
+	if x.kw(e, "OVER") {
+		switch {
+		case x.isP(e+1, "("):
+			e = x.match(e+1) + 1
+		case x.T(e+1).typ == tIdent || x.T(e+1).typ == tQIdent:
+			e += 2
 		}
 	}
 	return e
@@ -306,7 +324,15 @@ func (x *tx) datetimePass() error {
 			arith := false
 			switch t.text {
 			case "+", "-":
-				arith = !isDTType(lt) && !isDTType(rt)
+				if !isDTType(lt) && !isDTType(rt) {
+					// a date/time column operand (datetime_columns.go),
+					// jsonb's - (jsonb_translate.go), else PostgreSQL's
+					// checked arithmetic (arith.go)
+					if x.columnDTOperator(ls, i, re) || t.text == "-" && x.jsonMinus(ls, i, re) {
+						continue
+					}
+					arith = true
+				}
 			case "*":
 				arith = lt != "interval" && rt != "interval"
 			case "/":

@@ -348,7 +348,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		case x.kw(c, "PRIMARY", "KEY"):
 			inlinePK = true
 		case x.kw(c, "DEFAULT"):
-			if d := x.T(c + 1); d.typ == tString && d.text[0] == '\'' && te > ts && (c+2 == hi || x.T(c+2).typ == tIdent && colConstraintKw[x.T(c+2).upper()]) {
+			if d := x.T(c + 1); d.typ == tString && len(d.text) >= 2 && d.text[0] == '\'' && d.text[len(d.text)-1] == '\'' && te > ts && (c+2 == hi || x.T(c+2).typ == tIdent && colConstraintKw[x.T(c+2).upper()]) {
 				lit, ok, err := canonicalDefault(strings.ReplaceAll(d.text[1:len(d.text)-1], "''", "'"), decl)
 				if err != nil {
 					return err
@@ -357,7 +357,9 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 					d.set(lit)
 				}
 			}
-			c = x.wrapDefault(c+1, hi) - 1
+			e := x.wrapDefault(c+1, hi)
+			x.dateTimeDefault(c+1, e, decl)
+			c = e - 1
 		case x.T(c).kw("REFERENCES"):
 			// SQLite accepts REFERENCES t(c) [ON DELETE ...] [MATCH ...] [DEFERRABLE ...]
 		}
@@ -441,16 +443,13 @@ func (x *tx) wrapDefault(i, hi int) int {
 			return e
 		case tIdent:
 			switch t.upper() {
-			case "NULL", "TRUE", "FALSE", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME":
+			case "NULL", "TRUE", "FALSE", "CURRENT_DATE", "CURRENT_TIME":
 				return e
 			}
 		}
 	}
 	if e == i+2 && (x.isP(i, "-") || x.isP(i, "+")) && x.T(i+1).typ == tNumber {
 		return e
-	}
-	if e == i+3 && x.T(i).kw("NOW") && x.isP(i+1, "(") && x.isP(i+2, ")") {
-		return e // becomes CURRENT_TIMESTAMP
 	}
 	x.T(i).wpre = "(" + x.T(i).wpre
 	x.T(e - 1).wsuf += ")"

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"modernc.org/sqlite"
@@ -52,7 +53,7 @@ import (
 // INSERT/UPDATE are still canonicalised).
 
 // inFamilies lists each type family's input functions (name -> function).
-var inFamilies = []map[string]fn{typesIn, {"pg_in_numeric": fnInNumeric}}
+var inFamilies = []map[string]fn{typesIn, {"pg_in_numeric": fnInNumeric}, dateTimeIn}
 
 // ownCheck names the input functions whose family adds its column CHECK
 // itself (numeric_ddl.go: numeric columns are retyped numeric_text and
@@ -125,16 +126,33 @@ var inSpecCache sync.Map // decl -> inSpecEntry
 
 // fnInDecl is pg_in_decl(value, decl): the value converted by the input
 // function of the declared type decl, unchanged when that type is not
-// enforced (or decl is NULL: no such column).
+// enforced (or decl is NULL: no such column). 'now', 'today' ... read the
+// process clock here; sqlexec installs a per-connection pg_in_decl
+// reading the entry's pinned clock (InDeclAt).
 func fnInDecl(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return a[0], nil
+	return InDeclAt(a[0], a[1], env.Now)
+}
+
+// InDeclAt is pg_in_decl(v, decl) with the relative date/time words
+// ('now', 'today' ...) resolved at now().
+func InDeclAt(v, decl driver.Value, now func() time.Time) (driver.Value, error) {
+	if v == nil || decl == nil {
+		return v, nil
 	}
-	name, typmod := inSpec(str(a[1]))
+	name, typmod := inSpec(str(decl))
 	if name == "" {
-		return a[0], nil
+		return v, nil
 	}
-	return inFunc(name)(nil, []driver.Value{a[0], typmod})
+	return inValueAt(name, v, typmod, now)
+}
+
+// inValueAt is the input function name applied to v: the date/time
+// family with the clock now, the others (pure) directly.
+func inValueAt(name string, v driver.Value, typmod int64, now func() time.Time) (driver.Value, error) {
+	if typ, ok := strings.CutPrefix(name, "pg_in_"); ok && dateTimeIn[name] != nil {
+		return InDateTimeAt(typ, v, typmod, now())
+	}
+	return inFunc(name)(nil, []driver.Value{v, typmod})
 }
 
 // InDecl converts v for a column declared decl as every write does (the
@@ -228,6 +246,21 @@ func canonicalDefault(lit, decl string) (sql string, ok bool, err error) {
 	return "", false, nil
 }
 
+// dateTimeDefault converts the DEFAULT expression at lo..hi-1 of a
+// date/time column declared decl by the column type's input function
+// (CURRENT_TIMESTAMP, now() and other expressions: SQLite's
+// CURRENT_TIMESTAMP is 'YYYY-MM-DD HH:MM:SS', not a timestamptz's or a
+// date's canonical form). A string literal was converted at CREATE
+// (canonicalDefault), NULL needs nothing.
+func (x *tx) dateTimeDefault(lo, hi int, decl string) {
+	name, typmod := inSpec(decl)
+	if dateTimeIn[name] == nil || hi <= lo || hi == lo+1 && (x.T(lo).typ == tString || x.T(lo).kw("NULL")) {
+		return
+	}
+	x.T(lo).wpre = "(" + name + "(" + x.T(lo).wpre
+	x.T(hi - 1).wsuf += ", " + strconv.FormatInt(typmod, 10) + "))"
+}
+
 // declOf is the SQLite expression yielding the declared type of column col
 // of tbl (by name; by position when col is ""), as the arguments of
 // pg_in_col: the table's CREATE TABLE text from sqlite_schema (a plain
@@ -245,8 +278,15 @@ func declOf(tbl, col string, pos int) string {
 // fnInCol is pg_in_col(value, create_sql, column): pg_in_decl with the
 // declared type of the column (a name, or a 0-based position) of the table
 // created by create_sql; the value is unchanged when the column is not
-// found or is a rowid alias.
+// found or is a rowid alias. Like pg_in_decl, sqlexec installs a
+// per-connection version with the pinned clock (InColAt).
 func fnInCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	return InColAt(a, env.Now)
+}
+
+// InColAt is pg_in_col(a[0], a[1], a[2]) with the relative date/time words
+// resolved at now().
+func InColAt(a []driver.Value, now func() time.Time) (driver.Value, error) {
 	if a[0] == nil || a[1] == nil {
 		return a[0], nil
 	}
@@ -269,7 +309,7 @@ func fnInCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 	if !found || decl == "" {
 		return a[0], nil
 	}
-	return fnInDecl(nil, []driver.Value{a[0], decl})
+	return InDeclAt(a[0], decl, now)
 }
 
 type tableCol struct{ name, decl string }

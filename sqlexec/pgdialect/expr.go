@@ -28,7 +28,10 @@ func (x *tx) endsOperand(i int) bool {
 
 // exprPass applies the token-level rewrites valid anywhere in a statement.
 func (x *tx) exprPass() error {
-	x.fromItemSyntax() // fromitems.go
+	if err := x.fromItemSyntax(); err != nil { // fromitems.go
+		return err
+	}
+	x.jsonQuestionOps() // jsonb_translate.go
 	// pass 1: literals, parameters, qualifiers, keywords, functions
 	for i := 0; i < x.n(); i++ {
 		t := x.T(i)
@@ -139,6 +142,10 @@ func (x *tx) exprPass() error {
 		return err
 	}
 	x.arithMembership() // arith.go
+	// pass 3c: jsonb operators, table functions, JSON arguments
+	if err := x.jsonPass(); err != nil {
+		return err
+	}
 	// pass 4: generate_series (its arguments are translated by now)
 	for k := len(x.series) - 1; k >= 0; k-- {
 		if err := x.generateSeries(x.series[k]); err != nil {
@@ -201,6 +208,13 @@ var lookupFuncs = map[string]string{
 }
 
 var timeFuncs = map[string]bool{"now": true, "transaction_timestamp": true, "statement_timestamp": true, "clock_timestamp": true}
+
+// nowSQL is now() and CURRENT_TIMESTAMP: SQLite's 'now' (the statement's
+// time, pinned to the entry's on the apply connection; whole seconds, UTC)
+// in timestamptz's canonical stored form, so it compares with timestamptz
+// columns as text. Translating it again (FillDefaults reads a stored
+// DEFAULT back) leaves it unchanged.
+const nowSQL = "strftime('%Y-%m-%d %H:%M:%S+00', 'now')"
 
 // identRewrite handles identifiers and keywords at i.
 func (x *tx) identRewrite(i int) error {
@@ -266,6 +280,8 @@ func (x *tx) identRewrite(i int) error {
 	case "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_TIMESTAMP", "CURRENT_TIME":
 		if u == "LOCALTIMESTAMP" {
 			t.set("CURRENT_TIMESTAMP")
+		} else if u == "CURRENT_TIMESTAMP" {
+			t.set(nowSQL)
 		} else if u == "LOCALTIME" {
 			t.set("CURRENT_TIME")
 		}
@@ -359,7 +375,7 @@ func (x *tx) identRewrite(i int) error {
 		if call {
 			x.ageRewrite(i)
 		}
-	case "UNNEST", "ARRAY_AGG", "JSON_AGG", "JSONB_AGG", "ROW_TO_JSON", "TO_JSON", "TO_JSONB":
+	case "UNNEST", "ARRAY_AGG", "ROW_TO_JSON":
 		if call {
 			return unsupported("function %s is not supported", strings.ToLower(u))
 		}
@@ -386,7 +402,7 @@ func (x *tx) identRewrite(i int) error {
 	case timeFuncs[l]:
 		e := x.match(i + 1)
 		if e == i+2 {
-			t.set("CURRENT_TIMESTAMP")
+			t.set(nowSQL)
 			x.blank(i+1, e+1)
 		}
 	case l == "gen_random_uuid" || l == "uuid_generate_v4":
@@ -514,12 +530,18 @@ func (x *tx) primaryStart(i int) int {
 		if k < 0 {
 			return -1
 		}
+		if k >= 2 && (x.T(k-1).kw("OVER") || x.T(k-1).kw("FILTER")) && x.isP(k-2, ")") {
+			return x.primaryStart(k - 2) // f(...) FILTER (...) OVER (...): callEnd
+		}
 		if k > 0 && (x.T(k-1).typ == tIdent || x.T(k-1).typ == tQIdent) && x.endsOperand(k-1) && !x.T(k-1).kw("IN") && !x.T(k-1).kw("EXISTS") {
 			k--
 		} else {
 			return k
 		}
 	case t.typ == tIdent || t.typ == tQIdent:
+		if i >= 2 && x.T(i-1).kw("OVER") && x.isP(i-2, ")") {
+			return x.primaryStart(i - 2) // f(...) OVER window_name
+		}
 		k = i
 	case t.typ == tNumber || t.typ == tString || t.typ == tDollar || t.typ == tParam:
 		// a negative number literal: -1::int in PG casts 1 then negates; keep
@@ -653,6 +675,9 @@ func (x *tx) generateSeries(i int) error {
 	prev := x.T(i - 1)
 	if x.isP(i-1, ".") {
 		prev = x.T(i - 3)
+	}
+	if prev.kw("LATERAL") { // dropped by fromItemSyntax
+		prev = x.T(i - 2)
 	}
 	if !(prev.kw("FROM") || prev.kw("JOIN") || (prev.typ == tPunct && prev.text == ",") && x.inFrom(i)) {
 		return unsupported("generate_series() is only supported in FROM")

@@ -10,9 +10,30 @@ import "strings"
 //     (SELECT ...) [AS] s(a, b), to (WITH "pgdialect_cols_v"(a, b) AS
 //     (VALUES ...) SELECT * FROM "pgdialect_cols_v") AS v: SQLite names
 //     the columns of a common table expression, not of a derived table;
+//   - a column alias list on a table, t [AS] a(x, y), the same way:
+//     (WITH "pgdialect_cols_a"(x, y) AS (SELECT * FROM t) SELECT * FROM
+//     "pgdialect_cols_a") AS a. The list must name every column: a
+//     shorter one (PostgreSQL renames the first columns only) fails with
+//     SQLite's "table pgdialect_cols_a has 3 values for 1 columns", which
+//     the session reports as 0A000 (sqlexec/errors.go), a longer one as
+//     PostgreSQL's 42P10;
+//   - LATERAL: before a function call (jsonb_array_elements(t.j)) the
+//     keyword is dropped, SQLite's table-valued functions take arguments
+//     from the FROM items before them; before a subquery it is refused
+//     with 0A000 (SQLite has no correlated subqueries in FROM);
 //   - the target alias without AS, UPDATE t x SET / DELETE FROM t x, to
 //     UPDATE t AS x (SQLite requires the AS).
-func (x *tx) fromItemSyntax() {
+func (x *tx) fromItemSyntax() error {
+	for c := 0; c < x.n(); c++ {
+		if !x.T(c).kw("LATERAL") || !(x.kw(c-1, "FROM") || x.kw(c-1, "JOIN") || x.isP(c-1, ",")) {
+			continue
+		}
+		if x.isP(c+1, "(") {
+			return unsupported("LATERAL subqueries are not supported")
+		}
+		x.T(c).set("")
+	}
+	x.tableAliasLists()
 	for c := 0; c < x.n(); c++ {
 		if !x.isP(c, ")") {
 			continue
@@ -33,17 +54,8 @@ func (x *tx) fromItemSyntax() {
 			continue
 		}
 		m := x.match(k + 1)
-		var cols []string
-		ok := true
-		for j := k + 2; j < m; j++ {
-			switch {
-			case x.T(j).typ == tIdent || x.T(j).typ == tQIdent:
-				cols = append(cols, quoteIdent(x.T(j).identName()))
-			case !x.isP(j, ","):
-				ok = false
-			}
-		}
-		if !ok || len(cols) == 0 {
+		cols := x.aliasNames(k+2, m)
+		if cols == nil {
 			continue
 		}
 		cte := quoteIdent("pgdialect_cols_" + t.identName())
@@ -60,17 +72,70 @@ func (x *tx) fromItemSyntax() {
 		i = 2
 	}
 	if i < 0 {
-		return
+		return nil
 	}
 	if x.kw(i, "ONLY") {
 		i++
 	}
 	_, j := x.name(i)
 	if j == i {
-		return
+		return nil
 	}
 	a := x.T(j)
 	if (a.typ == tIdent && !isClauseKw(a.upper()) && !a.kw("AS") && !a.kw("SET")) || a.typ == tQIdent {
 		a.pre = "AS " + a.pre
 	}
+	return nil
+}
+
+// tableAliasLists rewrites FROM t [AS] a(x, y) (see fromItemSyntax).
+func (x *tx) tableAliasLists() {
+	for c := 1; c < x.n(); c++ {
+		if !(x.kw(c-1, "FROM") || x.kw(c-1, "JOIN") || x.isP(c-1, ",") && x.inFrom(c)) {
+			continue
+		}
+		if t := x.T(c); t.typ != tIdent && t.typ != tQIdent || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
+			continue
+		}
+		tbl, k := x.name(c)
+		if tbl == "" || x.isP(k, "(") {
+			continue // a function call
+		}
+		end := k - 1 // the name's last token
+		if x.kw(k, "AS") {
+			k++
+		}
+		a := x.T(k)
+		if (a.typ != tIdent || isClauseKw(a.upper()) || reservedWord(a.upper())) && a.typ != tQIdent || !x.isP(k+1, "(") {
+			continue
+		}
+		m := x.match(k + 1)
+		cols := x.aliasNames(k+2, m)
+		if cols == nil {
+			continue
+		}
+		cte := quoteIdent("pgdialect_cols_" + a.identName())
+		x.T(c).pre = "(WITH " + cte + "(" + strings.Join(cols, ", ") + ") AS (SELECT * FROM " + x.T(c).pre
+		x.T(end).suf += ") SELECT * FROM " + cte + ")"
+		if !x.kw(end+1, "AS") {
+			x.T(end).suf += " AS"
+		}
+		x.blank(k+1, m+1)
+		c = m
+	}
+}
+
+// aliasNames returns the quoted names of the column alias list lo..hi-1
+// (between its parentheses), or nil when it is not a list of names.
+func (x *tx) aliasNames(lo, hi int) []string {
+	var cols []string
+	for j := lo; j < hi; j++ {
+		switch {
+		case x.T(j).typ == tIdent || x.T(j).typ == tQIdent:
+			cols = append(cols, quoteIdent(x.T(j).identName()))
+		case !x.isP(j, ","):
+			return nil
+		}
+	}
+	return cols
 }

@@ -192,6 +192,9 @@ func register() error {
 	if err := registerArithFuncs(); err != nil { // arith_funcs.go
 		return err
 	}
+	if err := registerJSONBFuncs(); err != nil { // jsonb.go
+		return err
+	}
 	if err := registerAdvisoryFuncs(); err != nil {
 		return err
 	}

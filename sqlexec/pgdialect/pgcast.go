@@ -109,6 +109,8 @@ var checkedCasts = map[uint32]string{
 	pgoid.Float8:      "pg_cast_float8",
 	pgoid.Bool:        "pg_cast_bool",
 	pgoid.Date:        "pg_cast_date",
+	pgoid.JSON:        "pg_cast_json",  // jsonb.go
+	pgoid.JSONB:       "pg_cast_jsonb", // jsonb.go
 	pgoid.Timestamp:   "pg_cast_timestamp",
 	pgoid.Timestamptz: "pg_cast_timestamptz",
 	pgoid.Time:        "pg_cast_time",

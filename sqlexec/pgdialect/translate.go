@@ -118,7 +118,12 @@ func (x *tx) translate() (*Stmt, error) {
 		return &Stmt{Kind: KindReset, Name: n, Tag: "RESET", ReadOnly: true}, nil
 	case "COPY":
 		return x.copy()
+	case "BACKUP":
+		return x.backup()
 	case "VACUUM", "ANALYZE", "ANALYSE", "CHECKPOINT", "CLUSTER", "REINDEX", "GRANT", "REVOKE", "COMMENT", "SECURITY":
+		if first == "VACUUM" && x.vacuumInto() {
+			return nil, errVacuumInto()
+		}
 		tag := first
 		if first == "ANALYSE" {
 			tag = "ANALYZE"

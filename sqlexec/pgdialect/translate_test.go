@@ -52,7 +52,7 @@ var translateCases = []tcase{
 	// plain SQLite / PostgreSQL common SQL keeps its text
 	{in: "SELECT id, name FROM users WHERE id = 1", kind: KindQuery, exec: []string{"SELECT id, name FROM users WHERE id = 1"}, tag: "SELECT"},
 	{in: "INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES ($1, $2, $3, $4, CURRENT_TIMESTAMP);", kind: KindQuery,
-		exec: []string{"INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (" + inDecl("?1", "pgbench_history", "tid") + ", " + inDecl("?2", "pgbench_history", "bid") + ", " + inDecl("?3", "pgbench_history", "aid") + ", " + inDecl("?4", "pgbench_history", "delta") + ", " + inDecl("CURRENT_TIMESTAMP", "pgbench_history", "mtime") + ")"}, tag: "INSERT", oids: []uint32{0, 0, 0, 0}},
+		exec: []string{"INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (" + inDecl("?1", "pgbench_history", "tid") + ", " + inDecl("?2", "pgbench_history", "bid") + ", " + inDecl("?3", "pgbench_history", "aid") + ", " + inDecl("?4", "pgbench_history", "delta") + ", " + inDecl("strftime('%Y-%m-%d %H:%M:%S+00', 'now')", "pgbench_history", "mtime") + ")"}, tag: "INSERT", oids: []uint32{0, 0, 0, 0}},
 	{in: "UPDATE pgbench_accounts SET abalance = abalance + $1 WHERE aid = $2", kind: KindQuery,
 		exec: []string{"UPDATE pgbench_accounts SET abalance = " + inDecl("(pg_add(abalance ,  ?1, '') COLLATE pg_numeric)", "pgbench_accounts", "abalance") + " WHERE aid = ?2"}, tag: "UPDATE", oids: []uint32{0, 0}},
 	{in: "INSERT INTO t (a) VALUES ($1) ON CONFLICT (a) DO UPDATE SET b = excluded.b RETURNING id, created_at", kind: KindQuery,
@@ -62,7 +62,7 @@ var translateCases = []tcase{
 		exec: []string{`WITH d AS (DELETE FROM t RETURNING *) SELECT count(*) AS "count" FROM d`}, tag: "SELECT"},
 	{in: "SELECT 1", kind: KindQuery, exec: []string{`SELECT 1 AS "?column?"`}, tag: "SELECT"},
 	{in: "select 'a' as x, now(), CURRENT_TIMESTAMP", kind: KindQuery,
-		exec: []string{`select 'a' as x, CURRENT_TIMESTAMP AS "now", CURRENT_TIMESTAMP AS "current_timestamp"`}, tag: "SELECT"},
+		exec: []string{`select 'a' as x, strftime('%Y-%m-%d %H:%M:%S+00', 'now') AS "now", strftime('%Y-%m-%d %H:%M:%S+00', 'now') AS "current_timestamp"`}, tag: "SELECT"},
 	{in: "TABLE users", kind: KindQuery, exec: []string{"SELECT * FROM users"}, tag: "SELECT"},
 	{in: "VALUES (1, 'a')", kind: KindQuery, exec: []string{"VALUES (1, 'a')"}, tag: "SELECT"},
 	// parameters and casts
@@ -93,7 +93,7 @@ var translateCases = []tcase{
 	{in: "select x from generate_series(1, 3) as x", kind: KindQuery,
 		exec: []string{"select x from (WITH RECURSIVE pg_gs(v) AS (SELECT 1 UNION ALL SELECT v + (1) FROM pg_gs WHERE CASE WHEN (1) > 0 THEN v + (1) <= (3) ELSE v + (1) >= (3) END) SELECT v AS x FROM pg_gs) as x"}, tag: "SELECT"},
 	{in: "SELECT * FROM t WHERE ts > now() - interval '1 day 2 hours' AND ts < $1::timestamptz + '30 min'::interval", kind: KindQuery,
-		exec: []string{"SELECT * FROM t WHERE ts > pg_dt_sub(CURRENT_TIMESTAMP , 'timestamptz',  pg_cast_interval('1 day 2 hours') , 'interval') AND ts < pg_dt_add(pg_cast_timestamptz(?1) , 'timestamptz',  pg_cast_interval('30 min'), 'interval')"}, tag: "SELECT", oids: []uint32{1184}},
+		exec: []string{"SELECT * FROM t WHERE ts > pg_dt_sub(strftime('%Y-%m-%d %H:%M:%S+00', 'now') , 'timestamptz',  pg_cast_interval('1 day 2 hours') , 'interval') AND ts < pg_dt_add(pg_cast_timestamptz(?1) , 'timestamptz',  pg_cast_interval('30 min'), 'interval')"}, tag: "SELECT", oids: []uint32{1184}},
 	// transactions
 	{in: "BEGIN", kind: KindBegin, exec: []string{"BEGIN"}, tag: "BEGIN"},
 	{in: "begin isolation level serializable read only", kind: KindBegin, exec: []string{"BEGIN"}, tag: "BEGIN", value: "isolation level serializable read only"},
@@ -120,7 +120,7 @@ var translateCases = []tcase{
 	{in: "-- ping", kind: KindEmpty},
 	// DDL
 	{in: "CREATE TABLE users (id SERIAL PRIMARY KEY, name text NOT NULL, created_at timestamp with time zone DEFAULT now())", kind: KindQuery,
-		exec: []string{"CREATE TABLE users (id INTEGER /*serial*/ PRIMARY KEY, name text NOT NULL" + inCheckSQL("text", "name", -1) + ", created_at timestamptz DEFAULT CURRENT_TIMESTAMP)"}, tag: "CREATE TABLE"},
+		exec: []string{"CREATE TABLE users (id INTEGER /*serial*/ PRIMARY KEY, name text NOT NULL" + inCheckSQL("text", "name", -1) + ", created_at timestamptz DEFAULT (pg_in_timestamptz((strftime('%Y-%m-%d %H:%M:%S+00', 'now')), -1))" + inCheckSQL("timestamptz", "created_at", -1) + ")"}, tag: "CREATE TABLE"},
 	{in: "CREATE TABLE t (id bigserial, n varchar(20) DEFAULT 'x'::character varying)", kind: KindQuery,
 		exec: []string{"CREATE TABLE t (id INTEGER /*bigserial*/ PRIMARY KEY, n varchar(20) DEFAULT (CAST('x' AS TEXT))" + inCheckSQL("varchar", "n", 24) + ")"}, tag: "CREATE TABLE"},
 	{in: "CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, u uuid DEFAULT gen_random_uuid())", kind: KindQuery,

@@ -27,6 +27,8 @@ type tx struct {
 	onCommit string            // CREATE TEMP TABLE ... ON COMMIT <onCommit>
 	// start of a rewritten arithmetic expression -> its type (arith.go)
 	arithTypes map[int]string
+	// start of a CASE form of + or - on a column -> its column-type test (datetime_columns.go)
+	dtConds map[int]string
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}

@@ -100,22 +100,11 @@ func normTypeWords(words []string) string {
 // nothing can be inferred; otherwise SQLite's affinity rules pick int8,
 // text, bytea, float8 or numeric.
 func DeclTypeOID(decl string) (oid uint32, typmod int32) {
-	d := strings.TrimSpace(strings.ToLower(decl))
 	typmod = -1
-	if d == "" {
+	name, mods := declTypeName(decl)
+	if name == "" {
 		return 0, -1
 	}
-	mods := ""
-	if i := strings.IndexByte(d, '('); i >= 0 {
-		j := strings.LastIndexByte(d, ')')
-		if j > i {
-			mods = d[i+1 : j]
-			d = strings.TrimSpace(d[:i] + " " + d[j+1:])
-		} else {
-			d = strings.TrimSpace(d[:i])
-		}
-	}
-	name := normTypeWords(strings.Fields(d))
 	if t, ok := typeAlias[name]; ok {
 		oid = t.oid
 	} else {
@@ -151,6 +140,31 @@ func DeclTypeOID(decl string) (oid uint32, typmod int32) {
 		}
 	}
 	return oid, typmod
+}
+
+// declTypeName splits a declared type into its normalized name and its
+// modifiers ("numeric(12, 2)" -> "numeric", "12, 2").
+func declTypeName(decl string) (name, mods string) {
+	d := strings.TrimSpace(strings.ToLower(decl))
+	if i := strings.IndexByte(d, '('); i >= 0 {
+		j := strings.LastIndexByte(d, ')')
+		if j > i {
+			mods = d[i+1 : j]
+			d = strings.TrimSpace(d[:i] + " " + d[j+1:])
+		} else {
+			d = strings.TrimSpace(d[:i])
+		}
+	}
+	return normTypeWords(strings.Fields(d)), mods
+}
+
+// DeclTypeKnown reports whether decl names a PostgreSQL type this package
+// knows (any spelling it accepts), rather than one DeclTypeOID can only
+// guess from SQLite's affinity rules ("datetime", "string", none).
+func DeclTypeKnown(decl string) bool {
+	name, _ := declTypeName(decl)
+	_, ok := typeAlias[name]
+	return ok
 }
 
 // FormatType renders a type as PostgreSQL's format_type(oid, typmod).

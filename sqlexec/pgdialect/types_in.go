@@ -290,16 +290,7 @@ func writeJSONB(b *bytes.Buffer, x any) {
 		}
 		b.WriteByte(']')
 	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Slice(keys, func(i, j int) bool {
-			if len(keys[i]) != len(keys[j]) {
-				return len(keys[i]) < len(keys[j])
-			}
-			return keys[i] < keys[j]
-		})
+		keys := jsonbKeys(x)
 		b.WriteByte('{')
 		for i, k := range keys {
 			if i > 0 {
@@ -311,6 +302,17 @@ func writeJSONB(b *bytes.Buffer, x any) {
 		}
 		b.WriteByte('}')
 	}
+}
+
+// sortJSONBKeys orders object keys as jsonb stores them: shorter first,
+// then bytewise.
+func sortJSONBKeys(keys []string) {
+	sort.Slice(keys, func(i, j int) bool {
+		if len(keys[i]) != len(keys[j]) {
+			return len(keys[i]) < len(keys[j])
+		}
+		return keys[i] < keys[j]
+	})
 }
 
 // writeJSONString escapes as PostgreSQL's escape_json does.

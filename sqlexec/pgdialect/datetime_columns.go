@@ -1,0 +1,240 @@
+package pgdialect
+
+// datetime_columns.go: date/time operators on bare columns. The translator
+// does not know a column's type, so `d + 1` of a date column would be
+// SQLite's arithmetic on the text ('2024-01-31' + 1 = 2025). When one
+// operand of + or - is a column of a table the statement certainly names
+// (qualified, or its only table) and the other a number or a string that
+// starts with a digit or sign (or,
+// for -, a column too: ts - ts2, d - d2), the operator becomes
+//
+//	(CASE WHEN pg_col_dttype(<create sql>, 'd') <> ''
+//	  THEN pg_dt_add(d, pg_col_dttype(...), 1, 'int')
+//	  ELSE (pg_add(d, 1, '') COLLATE pg_numeric) END COLLATE pg_numeric)
+//
+// pg_col_dttype reads the column's declared type from the table's CREATE
+// TABLE text (read from sqlite_schema and parsed once per text, like
+// pg_in_col): a date/time type name, or '' for any other type, whose
+// columns take arith.go's checked arithmetic of unknown type (the
+// subquery is constant: SQLite evaluates it once per statement). The
+// CASE counts as that arithmetic for the rest of the translation
+// (arithTypes "?": BETWEEN, IN), a comparison with it is decided by the
+// same test (columnDTCompare), and Describe reads its ELSE branch
+// (columnDTElse, columnDTResult). A parameter operand ($1) is left
+// to arith.go: PostgreSQL types it from the column, and integer updates
+// (SET n = n + $1) keep their plain checked arithmetic; so are RETURNING
+// items, whose result types are read from their text.
+
+import (
+	"database/sql/driver"
+	"strconv"
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// fnColDTType is pg_col_dttype(create_sql, column).
+func fnColDTType(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return "", nil
+	}
+	for _, c := range tableDecls(str(a[0])) {
+		if !equalFoldASCII(c.name, str(a[1])) || c.decl == "" {
+			continue
+		}
+		oid, _ := DeclTypeOID(c.decl)
+		switch oid {
+		case pgoid.Date, pgoid.Time, pgoid.Timetz, pgoid.Timestamp, pgoid.Timestamptz, pgoid.Interval:
+			return TypeName(oid), nil
+		}
+		return "", nil
+	}
+	return "", nil
+}
+
+func equalFoldASCII(a, b string) bool { return asciiLower(a) == asciiLower(b) }
+
+// columnDTType is the pg_col_dttype expression of the column at a..b-1,
+// or "" when a..b-1 is not a column of a table the statement certainly
+// names.
+func (x *tx) columnDTType(a, b int) string {
+	qual, col, ok := x.bareColumn(a, b)
+	if !ok {
+		return ""
+	}
+	tbl := ""
+	for _, ft := range x.fromTables() {
+		if qual != "" && ft.alias != qual && !(ft.alias == "" && ft.name == qual) {
+			continue
+		}
+		if tbl != "" && tbl != ft.name {
+			return "" // ambiguous
+		}
+		tbl = ft.name
+	}
+	if tbl == "" {
+		return ""
+	}
+	return "pg_col_dttype(" + declOf(tbl, col, 0) + ")"
+}
+
+// columnDTOperator rewrites the + or - at i between ls..i-1 and i+1..re-1
+// when an operand is a column (see the file comment); it reports whether
+// it did.
+func (x *tx) columnDTOperator(ls, i, re int) bool {
+	if r := x.findKw(0, ls, 0, "RETURNING"); r >= 0 {
+		// RETURNING items are typed from their text at Describe
+		// (sqlexec/prepare.go inferExpr), which a CASE would hide
+		return false
+	}
+	lc, rc := x.columnDTType(ls, i), x.columnDTType(i+1, re)
+	if lc == "" && rc == "" || lc != "" && rc != "" && x.T(i).text == "+" {
+		return false // col + col: no date/time sum of two columns is common enough to slow every a + b
+	}
+	typeOf := func(a, b int, colType string) (string, bool) {
+		if colType != "" {
+			return colType, true
+		}
+		t := x.T(a)
+		switch {
+		case b == a+1 && t.typ == tNumber:
+			if _, err := strconv.ParseInt(t.text, 10, 64); err == nil {
+				return "'int'", true
+			}
+			return "'float'", true
+		case b == a+1 && t.typ == tString:
+			// a date, time or interval text starts with a digit or sign;
+			// j - 'key' is jsonb's (jsonb_translate.go)
+			if v, ok := unquoteString(t); ok && v != "" && (v[0] >= '0' && v[0] <= '9' || v[0] == '-' || v[0] == '+') {
+				return "''", true
+			}
+		}
+		return "", false
+	}
+	lt, ok1 := typeOf(ls, i, lc)
+	rt, ok2 := typeOf(i+1, re, rc)
+	if !ok1 || !ok2 {
+		return false
+	}
+	cond := lc
+	if cond == "" {
+		cond = rc
+	}
+	f := map[string]string{"+": "pg_dt_add", "-": "pg_dt_sub"}[x.T(i).text]
+	op := x.T(i).text
+	if !x.castsChecked() {
+		left, right := x.text(ls, i), x.text(i+1, re)
+		x.wipe(ls, re)
+		x.T(ls).set("(CASE WHEN " + cond + " <> '' THEN " + f + "(" + left + ", " + lt + ", " + right + ", " + rt + ") ELSE " + left + " " + op + " " + right + " END)")
+		x.castEnd[re-1] = ls
+		return true
+	}
+	// a column of another type: PostgreSQL's checked arithmetic (arith.go)
+	// of unknown type, whose shape the ELSE branch keeps for Describe
+	// (ArithItems) and whose collation the whole expression takes
+	x.numericLiteral(ls, i)
+	x.numericLiteral(i+1, re)
+	left, right := x.text(ls, i), x.text(i+1, re)
+	pre, suf := arithWrap(arithFuncs[op], "")
+	x.wipe(ls, re)
+	x.T(ls).set("(CASE WHEN " + cond + " <> '' THEN " + f + "(" + left + ", " + lt + ", " + right + ", " + rt + ") ELSE " +
+		pre + left + ", " + right + suf + " END COLLATE " + NumericCollation + ")")
+	x.castEnd[re-1] = ls
+	if x.arithTypes == nil {
+		x.arithTypes = map[int]string{}
+	}
+	x.arithTypes[ls] = "?" // a number of unknown type, or a date/time value
+	if x.dtConds == nil {
+		x.dtConds = map[int]string{}
+	}
+	x.dtConds[ls] = cond
+	return true
+}
+
+// columnDTElse recognises the CASE form of columnDTOperator at a..b-1 of
+// SQLite text, with or without its parentheses, and returns the extent of
+// its ELSE branch (the arithmetic of arith.go).
+func (x *tx) columnDTElse(a, b int) (lo, hi int, ok bool) {
+	if b-a >= 2 && x.isP(a, "(") && x.match(a) == b-1 {
+		a, b = a+1, b-1
+	}
+	if !x.kw(a, "CASE", "WHEN") || !strings.EqualFold(x.T(a+2).text, "pg_col_dttype") {
+		return 0, 0, false
+	}
+	end := b - 1
+	if b-a >= 3 && x.kw(b-2, "COLLATE") {
+		end = b - 3
+	}
+	if !x.kw(end, "END") {
+		return 0, 0, false
+	}
+	for k := a + 3; k < end; k++ {
+		if x.kw(k, "ELSE") && x.depth[k] == x.depth[a] {
+			return k + 1, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// columnDTResult is the type of columnDTOperator's CASE form x (a result
+// column of SQLite text) when the probe's declared types of its operands
+// (ArithProbeSQL: a column's, 0 for a constant) show a date/time column:
+// date + 1 is date, date - date int4, timestamp - timestamp interval.
+// ok=false when x is no such form or no operand is a date/time column
+// (then arith's typing applies).
+func (x *tx) columnDTResult(leafTypes []uint32) (uint32, bool) {
+	lo, hi, ok := x.columnDTElse(0, x.n())
+	if !ok || len(leafTypes) != 2 || hi-lo < 5 || !x.isP(lo+2, "(") {
+		return 0, false
+	}
+	op := "" // ELSE (pg_add(l, r, '') COLLATE pg_numeric)
+	for o, f := range arithFuncs {
+		if strings.EqualFold(x.T(lo+1).text, f) {
+			op = o
+		}
+	}
+	args := x.splitTop(lo+3, x.match(lo+2))
+	if op == "" || len(args) != 3 {
+		return 0, false
+	}
+	var types [2]string
+	dt := false
+	for k, o := range leafTypes {
+		types[k] = x.dtTypeLexical(args[k][0], args[k][1], nil) // a number: int, float
+		for name, oid := range dtTypeOIDs {
+			if o == oid && isDTType(name) && name != "bool" {
+				types[k], dt = name, true
+			}
+		}
+	}
+	if !dt {
+		return 0, false
+	}
+	return dtTypeOIDs[dtBinaryResult(op, types[0], types[1])], true
+}
+
+// columnDTCompare rewrites the comparison at i between ls..i-1 and
+// i+1..re-1, an operand of which is columnDTOperator's CASE form, so that
+// the column's type decides at run time: date/time values compare as
+// their text does, numbers as arithCompare's pg_cmp (numeric text by
+// value). It reports whether it did.
+func (x *tx) columnDTCompare(i, ls, re int) bool {
+	cond := x.dtConds[ls]
+	if x.castEnd[i-1] != ls {
+		cond = ""
+	}
+	if c := x.dtConds[i+1]; cond == "" && c != "" && x.castEnd[re-1] == i+1 {
+		cond = c
+	}
+	if cond == "" {
+		return false
+	}
+	op := x.T(i).text
+	left, right := x.text(ls, i), x.text(i+1, re)
+	x.wipe(ls, re)
+	x.T(ls).set("(CASE WHEN " + cond + " <> '' THEN " + left + " " + op + " " + right +
+		" ELSE (pg_cmp(" + left + ", " + right + ") " + op + " 0) END)")
+	x.castEnd[re-1] = ls
+	x.arithTypes[ls] = "bool"
+	return true
+}

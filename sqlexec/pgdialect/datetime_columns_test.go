@@ -1,0 +1,76 @@
+package pgdialect
+
+import (
+	"testing"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// TestColumnPlusMinus checks + and - with a bare column operand, whose
+// type only the schema knows: a date/time column does date/time
+// arithmetic, a number column PostgreSQL's checked arithmetic
+// (datetime_columns.go and arith.go together), in results, comparisons,
+// BETWEEN, IN and ORDER BY.
+func TestColumnPlusMinus(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE cm (id int PRIMARY KEY, a int, b bigint, n numeric(10,2), d date, d2 date, ts timestamp, j jsonb);
+INSERT INTO cm VALUES (1, 2147483647, 9223372036854775807, 12.34, '2024-01-31', '2024-01-01', '2024-02-28 10:00:00', '{"a": 1, "b": 2}'),
+  (2, -7, -2, 0.10, '2024-03-01', '2024-02-01', '2024-12-31 23:00:00', '[1, 2]')`)
+	checkArithValues(t, db, []arithValueCase{
+		{"SELECT d + 1 FROM cm WHERE id = 1", "2024-02-01"},
+		{"SELECT d - 1 FROM cm WHERE id = 2", "2024-02-29"},
+		{"SELECT 2 + d FROM cm WHERE id = 1", "2024-02-02"},
+		{"SELECT d - d2 FROM cm WHERE id = 2", "29"},
+		{"SELECT ts + '1 day' FROM cm WHERE id = 1", "2024-02-29 10:00:00"},
+		{"SELECT a - 1 FROM cm WHERE id = 1", "2147483646"},
+		{"SELECT b + 1 FROM cm WHERE id = 1", "ERR 22003"},
+		{"SELECT n + 0.01 FROM cm WHERE id = 2", "0.11"},
+		{"SELECT a + 0.5 FROM cm WHERE id = 2", "-6.5"},
+		{"SELECT (SELECT count(*) FROM cm WHERE a + 0.5 BETWEEN -7 AND -6)", "1"},
+		{"SELECT (SELECT count(*) FROM cm WHERE a + 0.5 > -7)", "2"},
+		{"SELECT (SELECT count(*) FROM cm WHERE a + 0.5 < 1.5)", "1"},
+		{"SELECT (SELECT count(*) FROM cm WHERE n - 0.05 IN (0.05, 1))", "1"},
+		{"SELECT (SELECT count(*) FROM cm WHERE d + 1 > '2024-02-01')", "1"},
+		{"SELECT (SELECT count(*) FROM cm WHERE d + 1 >= '2024-02-01')", "2"},
+		{"SELECT (SELECT count(*) FROM cm WHERE d - 1 BETWEEN '2024-01-01' AND '2024-02-01')", "1"},
+		{"SELECT (SELECT id FROM cm ORDER BY a + 0.5 LIMIT 1)", "2"},
+		{"SELECT (SELECT id FROM cm ORDER BY d + 1 DESC LIMIT 1)", "2"},
+		// jsonb's - is not arithmetic (jsonb_translate.go)
+		{"SELECT j - 'a' FROM cm WHERE id = 1", `{"b": 2}`},
+		{`SELECT '["a", "b"]'::jsonb - 0`, `["b"]`},
+		{`SELECT '{"a": 1, "b": 2}'::jsonb - 'b'`, `{"a": 1}`},
+		{"SELECT n - 1 FROM cm WHERE id = 2", "-0.90"},
+	})
+}
+
+// TestOperandWindowClauses: an aggregate's FILTER and a window
+// function's OVER clause belong to the operand of + and - on either side.
+func TestOperandWindowClauses(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE w (id int PRIMARY KEY, a int); INSERT INTO w VALUES (1, 5), (2, 6)`)
+	checkArithValues(t, db, []arithValueCase{
+		{"SELECT 10 + row_number() OVER () FROM w WHERE id = 1", "11"},
+		{"SELECT row_number() OVER (ORDER BY id) + 10 FROM w ORDER BY id DESC LIMIT 1", "12"},
+		{"SELECT count(*) FILTER (WHERE a > 5) + 1 FROM w", "2"},
+		{"SELECT 1 + count(*) FILTER (WHERE a > 5) FROM w", "2"},
+		{"SELECT sum(a) OVER win - 1 FROM w WINDOW win AS (ORDER BY id) ORDER BY id DESC LIMIT 1", "10"},
+		{"SELECT sum(a) FILTER (WHERE a > 5) OVER win * 2 FROM w WINDOW win AS (ORDER BY id) ORDER BY id DESC LIMIT 1", "12"},
+	})
+}
+
+// TestColumnPlusMinusTypes checks the result types Describe gives + and -
+// on a bare column from its declared type (ArithItems, ArithType): a
+// date/time column's as PostgreSQL's date/time operators, a number
+// column's as arithmetic.
+func TestColumnPlusMinusTypes(t *testing.T) {
+	checkArithTypes(t, []arithTypeCase{
+		{"SELECT d + 1 FROM t", []string{"d", "1"}, []uint32{pgoid.Date, 0}, pgoid.Date},
+		{"SELECT 1 + d FROM t", []string{"1", "d"}, []uint32{0, pgoid.Date}, pgoid.Date},
+		{"SELECT d - 7 FROM t", []string{"d", "7"}, []uint32{pgoid.Date, 0}, pgoid.Date},
+		{"SELECT d - d2 FROM t", []string{"d", "d2"}, []uint32{pgoid.Date, pgoid.Date}, pgoid.Int4},
+		{"SELECT ts - ts2 FROM t", []string{"ts", "ts2"}, []uint32{pgoid.Timestamp, pgoid.Timestamp}, pgoid.Interval},
+		{"SELECT a + 1 FROM t", []string{"a", "1"}, []uint32{pgoid.Int4, 0}, pgoid.Int4},
+		{"SELECT n - 0.5 FROM t", []string{"n", "'0.5'"}, []uint32{pgoid.Numeric, 0}, pgoid.Numeric},
+		{"SELECT b - c FROM t", []string{"b", "c"}, []uint32{pgoid.Int8, pgoid.Int4}, pgoid.Int8},
+	})
+}

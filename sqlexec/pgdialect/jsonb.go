@@ -1,0 +1,896 @@
+package pgdialect
+
+// jsonb.go: PostgreSQL's jsonb operators and functions as deterministic
+// SQL functions over the stored text (jsonb_translate.go rewrites the
+// operators and names to them):
+//
+//	pg_jsonb_get(j, key|index, astext)   -> ->>
+//	pg_jsonb_path(j, '{a,0}', astext)    #> #>>
+//	pg_jsonb_contains(a, b)              @> (and <@ swapped)
+//	pg_jsonb_exists(j, key)              ?
+//	pg_jsonb_exists_any/all(j, '{a,b}')  ?| ?&
+//	pg_jsonb_concat(a, b)                || of jsonb
+//	pg_jsonb_delete(j, key|index)        - of jsonb
+//	pg_jsonb_delete_path(j, '{a,0}')     #-
+//	pg_jsonb_set(j, path, new[, create]) jsonb_set
+//	pg_jsonb_typeof, pg_jsonb_array_length, pg_jsonb_pretty, pg_to_jsonb,
+//	pg_jsonb_build_object, pg_jsonb_build_array, pg_jsonb_agg,
+//	pg_jsonb_object_agg, pg_jsonb_elements, pg_jsonb_each (json_each's
+//	input for the table functions), pg_json_mark
+//
+// Every result is a pure function of the arguments. jsonb values are
+// written in PostgreSQL's output form (writeJSONB, types_in.go), so a
+// result stored in a jsonb column is already canonical and compares as
+// text. A SQL value that is JSON (a jsonb column, a cast, the result of
+// one of these functions) reaches to_jsonb/jsonb_build_* as text; the
+// translator marks such arguments with pg_json_mark (a NUL-prefixed text:
+// no PostgreSQL text value contains NUL), so they nest as JSON instead of
+// becoming strings.
+
+import (
+	"bytes"
+	"database/sql/driver"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/raftsql/raftsql/pgwire"
+	sqlite "modernc.org/sqlite"
+)
+
+// jsonMark prefixes the blob pg_json_mark makes of a JSON text (a blob:
+// SQLite would cut a text at a NUL).
+const jsonMark = "\x00pgjson\x00"
+
+// jsonbFuncs are the scalar functions of this file (name -> arity, -1:
+// variadic).
+var jsonbFuncs = map[string]struct {
+	n int32
+	f fn
+}{
+	"pg_jsonb_get":          {3, fnJSONBGet},
+	"pg_jsonb_path":         {3, fnJSONBPath},
+	"pg_jsonb_contains":     {2, fnJSONBContains},
+	"pg_jsonb_exists":       {2, fnJSONBExists},
+	"pg_jsonb_exists_any":   {2, fnJSONBExistsAnyAll(false)},
+	"pg_jsonb_exists_all":   {2, fnJSONBExistsAnyAll(true)},
+	"pg_jsonb_concat":       {2, fnJSONBConcat},
+	"pg_jsonb_delete":       {2, fnJSONBDelete},
+	"pg_jsonb_delete_path":  {2, fnJSONBDeletePath},
+	"pg_jsonb_set":          {-1, fnJSONBSet},
+	"pg_jsonb_typeof":       {1, fnJSONBTypeof},
+	"pg_jsonb_array_length": {1, fnJSONBArrayLength},
+	"pg_jsonb_pretty":       {1, fnJSONBPretty},
+	"pg_to_jsonb":           {1, fnToJSONB},
+	"pg_jsonb_build_object": {-1, fnJSONBBuildObject},
+	"pg_jsonb_build_array":  {-1, fnJSONBBuildArray},
+	"pg_jsonb_elements":     {2, fnJSONBElements},
+	"pg_jsonb_each":         {2, fnJSONBEach},
+	"pg_json_mark":          {1, fnJSONMark},
+	"pg_cast_json":          {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return jsonIn(a[0], false) }},
+	"pg_cast_jsonb":         {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return jsonIn(a[0], true) }},
+}
+
+func registerJSONBFuncs() error {
+	for name, d := range jsonbFuncs {
+		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
+			return fmt.Errorf("pgdialect: register %s: %w", name, err)
+		}
+		deterministic[name] = true
+	}
+	aggs := map[string]struct {
+		n  int32
+		mk func() sqlite.AggregateFunction
+	}{
+		"pg_jsonb_agg":        {1, func() sqlite.AggregateFunction { return &jsonbAgg{} }},
+		"pg_jsonb_object_agg": {2, func() sqlite.AggregateFunction { return &jsonbAgg{object: true} }},
+	}
+	for name, a := range aggs {
+		mk := a.mk
+		impl := &sqlite.FunctionImpl{NArgs: a.n, Deterministic: true,
+			MakeAggregate: func(sqlite.FunctionContext) (sqlite.AggregateFunction, error) { return mk(), nil }}
+		if err := sqlite.RegisterFunction(name, impl); err != nil && !strings.Contains(err.Error(), "already registered") {
+			return fmt.Errorf("pgdialect: register %s: %w", name, err)
+		}
+		deterministic[name] = true
+	}
+	return nil
+}
+
+// jsonParse reads a JSON argument (text, or a number SQLite stored as one).
+func jsonParse(v driver.Value) (any, error) {
+	switch x := v.(type) {
+	case int64:
+		return json.Number(strconv.FormatInt(x, 10)), nil
+	case float64:
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			return nil, pgErr("22P02", "invalid input syntax for type json")
+		}
+		return json.Number(strconv.FormatFloat(x, 'g', -1, 64)), nil
+	}
+	s := str(v)
+	if j, ok := jsonMarked(v); ok {
+		s = j
+	}
+	d := json.NewDecoder(strings.NewReader(s))
+	d.UseNumber()
+	var out any
+	if err := d.Decode(&out); err != nil {
+		return nil, pgErr("22P02", "invalid input syntax for type json")
+	}
+	if _, err := d.Token(); err != io.EOF {
+		return nil, pgErr("22P02", "invalid input syntax for type json")
+	}
+	return out, nil
+}
+
+// jsonArgs parses a[0] for a function whose result is NULL when any of
+// its first n arguments is (null reports that).
+func jsonArgs(a []driver.Value, n int) (x any, null bool, err error) {
+	for _, v := range a[:n] {
+		if v == nil {
+			return nil, true, nil
+		}
+	}
+	x, err = jsonParse(a[0])
+	return x, false, err
+}
+
+// jsonbText is x in jsonb's output form.
+func jsonbText(x any) string {
+	var b bytes.Buffer
+	writeJSONB(&b, x)
+	return b.String()
+}
+
+// jsonResult is x as a jsonb result, or as text for ->> and #>> (a string
+// unquoted, null as SQL NULL).
+func jsonResult(x any, astext bool) driver.Value {
+	if !astext {
+		return jsonbText(x)
+	}
+	switch x := x.(type) {
+	case nil:
+		return nil
+	case string:
+		return x
+	}
+	return jsonbText(x)
+}
+
+// jsonStep is one step of a path into x: an object key, or an array index
+// (negative counts from the end); nil when absent.
+func jsonStep(x any, key string, byIndex bool, idx int64) (any, bool) {
+	switch c := x.(type) {
+	case map[string]any:
+		if byIndex {
+			return nil, false
+		}
+		v, ok := c[key]
+		return v, ok
+	case []any:
+		if !byIndex {
+			n, err := strconv.ParseInt(strings.TrimSpace(key), 10, 64)
+			if err != nil {
+				return nil, false
+			}
+			idx = n
+		}
+		if idx < 0 {
+			idx += int64(len(c))
+		}
+		if idx < 0 || idx >= int64(len(c)) {
+			return nil, false
+		}
+		return c[idx], true
+	}
+	return nil, false
+}
+
+func fnJSONBGet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	x, null, err := jsonArgs(a, 2)
+	if null || err != nil {
+		return nil, err
+	}
+	var v any
+	var ok bool
+	switch k := a[1].(type) {
+	case int64:
+		v, ok = jsonStep(x, "", true, k)
+	case float64:
+		return nil, pgErr("42883", "operator does not exist: jsonb -> numeric")
+	default:
+		_, isArr := x.([]any)
+		if isArr {
+			return nil, nil // a text key does not index an array
+		}
+		v, ok = jsonStep(x, str(k), false, 0)
+	}
+	if !ok {
+		return nil, nil
+	}
+	return jsonResult(v, truthy(a[2])), nil
+}
+
+// textArray reads a PostgreSQL text[] literal ('{a,b}') argument.
+func textArray(v driver.Value) ([]string, error) {
+	p := parseArray(str(v))
+	if p == nil {
+		return nil, pgErr("22P02", "malformed array literal: \"%s\"", str(v))
+	}
+	return p, nil
+}
+
+// jsonAndPath parses a[0] and the text[] a[1] (a path or key list).
+func jsonAndPath(a []driver.Value) (x any, path []string, null bool, err error) {
+	if x, null, err = jsonArgs(a, 2); null || err != nil {
+		return nil, nil, null, err
+	}
+	path, err = textArray(a[1])
+	return x, path, false, err
+}
+
+func fnJSONBPath(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	x, path, null, err := jsonAndPath(a)
+	if null || err != nil {
+		return nil, err
+	}
+	for _, k := range path {
+		var ok bool
+		if x, ok = jsonStep(x, k, false, 0); !ok {
+			return nil, nil
+		}
+	}
+	return jsonResult(x, truthy(a[2])), nil
+}
+
+// jsonEqual compares two JSON values as jsonb does (numbers by value).
+func jsonEqual(a, b any) bool {
+	switch x := a.(type) {
+	case json.Number:
+		y, ok := b.(json.Number)
+		if !ok {
+			return false
+		}
+		rx, ok1 := new(big.Rat).SetString(string(x))
+		ry, ok2 := new(big.Rat).SetString(string(y))
+		return ok1 && ok2 && rx.Cmp(ry) == 0
+	case map[string]any, []any:
+		return jsonContains(a, b, false) && jsonContains(b, a, false)
+	}
+	return a == b
+}
+
+// jsonContains is PostgreSQL's a @> b: every key/value of an object b is
+// contained in a's; every element of an array b is contained in some
+// element of a; scalars equal; and (top level only) an array contains a
+// scalar element.
+func jsonContains(a, b any, top bool) bool {
+	switch x := a.(type) {
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		if !ok {
+			return false
+		}
+		for k, bv := range y {
+			av, ok := x[k]
+			if !ok || !jsonContains(av, bv, false) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		y, ok := b.([]any)
+		if !ok {
+			if _, isObj := b.(map[string]any); isObj || !top {
+				return false
+			}
+			y = []any{b}
+		}
+		for _, bv := range y {
+			found := false
+			for _, av := range x {
+				if jsonContains(av, bv, false) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
+	switch b.(type) {
+	case map[string]any, []any:
+		return false
+	}
+	return jsonEqual(a, b)
+}
+
+func boolInt(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func fnJSONBContains(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	x, null, err := jsonArgs(a, 2)
+	if null || err != nil {
+		return nil, err
+	}
+	y, err := jsonParse(a[1])
+	if err != nil {
+		return nil, err
+	}
+	return boolInt(jsonContains(x, y, true)), nil
+}
+
+// jsonHasKey is j ? key: an object key, a string element of an array, or
+// a string scalar equal to key.
+func jsonHasKey(x any, key string) bool {
+	switch c := x.(type) {
+	case map[string]any:
+		_, ok := c[key]
+		return ok
+	case []any:
+		for _, e := range c {
+			if s, ok := e.(string); ok && s == key {
+				return true
+			}
+		}
+		return false
+	case string:
+		return c == key
+	}
+	return false
+}
+
+func fnJSONBExists(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	x, null, err := jsonArgs(a, 2)
+	if null || err != nil {
+		return nil, err
+	}
+	return boolInt(jsonHasKey(x, str(a[1]))), nil
+}
+
+func fnJSONBExistsAnyAll(all bool) fn {
+	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		x, keys, null, err := jsonAndPath(a)
+		if null || err != nil {
+			return nil, err
+		}
+		for _, k := range keys {
+			if jsonHasKey(x, k) != all {
+				return boolInt(!all), nil
+			}
+		}
+		return boolInt(all), nil
+	}
+}
+
+// jsonConcat is PostgreSQL's jsonb || jsonb.
+func jsonConcat(x, y any) any {
+	xo, xObj := x.(map[string]any)
+	yo, yObj := y.(map[string]any)
+	if xObj && yObj {
+		out := make(map[string]any, len(xo)+len(yo))
+		for k, v := range xo {
+			out[k] = v
+		}
+		for k, v := range yo {
+			out[k] = v
+		}
+		return out
+	}
+	asArray := func(v any) []any {
+		if a, ok := v.([]any); ok {
+			return a
+		}
+		return []any{v}
+	}
+	xa, ya := asArray(x), asArray(y)
+	out := make([]any, 0, len(xa)+len(ya))
+	return append(append(out, xa...), ya...)
+}
+
+func fnJSONBConcat(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	x, null, err := jsonArgs(a, 2)
+	if null || err != nil {
+		return nil, err
+	}
+	y, err := jsonParse(a[1])
+	if err != nil {
+		return nil, err
+	}
+	return jsonbText(jsonConcat(x, y)), nil
+}
+
+func fnJSONBDelete(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	x, null, err := jsonArgs(a, 2)
+	if null || err != nil {
+		return nil, err
+	}
+	switch c := x.(type) {
+	case map[string]any:
+		if _, isInt := a[1].(int64); isInt {
+			return nil, pgErr("22023", "cannot delete from object using integer index")
+		}
+		out := make(map[string]any, len(c))
+		for k, v := range c {
+			if k != str(a[1]) {
+				out[k] = v
+			}
+		}
+		return jsonbText(out), nil
+	case []any:
+		out := make([]any, 0, len(c))
+		if i, isInt := a[1].(int64); isInt {
+			if i < 0 {
+				i += int64(len(c))
+			}
+			for k, v := range c {
+				if int64(k) != i {
+					out = append(out, v)
+				}
+			}
+			return jsonbText(out), nil
+		}
+		for _, v := range c {
+			if s, ok := v.(string); !ok || s != str(a[1]) {
+				out = append(out, v)
+			}
+		}
+		return jsonbText(out), nil
+	}
+	return nil, pgErr("22023", "cannot delete from scalar")
+}
+
+// jsonAtPath returns x with the value at path replaced by f(old, exists)
+// (f returns keep=false to delete it). Missing intermediate steps leave x
+// unchanged, as jsonb_set and #- do.
+func jsonAtPath(x any, path []string, f func(old any, exists bool) (any, bool)) (any, error) {
+	if len(path) == 0 {
+		return x, nil
+	}
+	k, rest := path[0], path[1:]
+	switch c := x.(type) {
+	case map[string]any:
+		old, exists := c[k]
+		out := make(map[string]any, len(c)+1)
+		for kk, v := range c {
+			out[kk] = v
+		}
+		if len(rest) == 0 {
+			nv, keep := f(old, exists)
+			if keep {
+				out[k] = nv
+			} else {
+				delete(out, k)
+			}
+			return out, nil
+		}
+		if !exists {
+			return x, nil
+		}
+		nv, err := jsonAtPath(old, rest, f)
+		if err != nil {
+			return nil, err
+		}
+		out[k] = nv
+		return out, nil
+	case []any:
+		n, err := strconv.ParseInt(strings.TrimSpace(k), 10, 64)
+		if err != nil {
+			return nil, pgErr("22P02", "path element at position %d is not an integer: \"%s\"", 1, k)
+		}
+		i := n
+		if i < 0 {
+			i += int64(len(c))
+		}
+		out := append([]any(nil), c...)
+		if len(rest) == 0 {
+			if i < 0 || i >= int64(len(c)) {
+				nv, keep := f(nil, false)
+				if !keep {
+					return out, nil
+				}
+				if n < 0 {
+					return append([]any{nv}, out...), nil
+				}
+				return append(out, nv), nil
+			}
+			nv, keep := f(c[i], true)
+			if keep {
+				out[i] = nv
+				return out, nil
+			}
+			return append(out[:i], out[i+1:]...), nil
+		}
+		if i < 0 || i >= int64(len(c)) {
+			return x, nil
+		}
+		nv, err := jsonAtPath(c[i], rest, f)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = nv
+		return out, nil
+	}
+	return x, nil
+}
+
+func fnJSONBDeletePath(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	x, null, err := jsonArgs(a, 2)
+	if null || err != nil {
+		return nil, err
+	}
+	switch x.(type) {
+	case map[string]any, []any:
+	default:
+		return nil, pgErr("22023", "cannot delete path in scalar")
+	}
+	path, err := textArray(a[1])
+	if err != nil {
+		return nil, err
+	}
+	out, err := jsonAtPath(x, path, func(any, bool) (any, bool) { return nil, false })
+	if err != nil {
+		return nil, err
+	}
+	return jsonbText(out), nil
+}
+
+func fnJSONBSet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if len(a) != 3 && len(a) != 4 {
+		return nil, pgErr("42883", "function jsonb_set takes 3 or 4 arguments")
+	}
+	for _, v := range a {
+		if v == nil {
+			return nil, nil
+		}
+	}
+	x, err := jsonParse(a[0])
+	if err != nil {
+		return nil, err
+	}
+	switch x.(type) {
+	case map[string]any, []any:
+	default:
+		return nil, pgErr("22023", "cannot set path in scalar")
+	}
+	path, err := textArray(a[1])
+	if err != nil {
+		return nil, err
+	}
+	nv, err := jsonParse(a[2])
+	if err != nil {
+		return nil, err
+	}
+	create := len(a) < 4 || truthy(a[3])
+	out, err := jsonAtPath(x, path, func(old any, exists bool) (any, bool) {
+		if !exists && !create {
+			return old, false
+		}
+		return nv, true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return jsonbText(out), nil
+}
+
+func jsonTypeName(x any) string {
+	switch x.(type) {
+	case map[string]any:
+		return "object"
+	case []any:
+		return "array"
+	case string:
+		return "string"
+	case json.Number:
+		return "number"
+	case bool:
+		return "boolean"
+	}
+	return "null"
+}
+
+func fnJSONBTypeof(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	x, null, err := jsonArgs(a, 1)
+	if null || err != nil {
+		return nil, err
+	}
+	return jsonTypeName(x), nil
+}
+
+func fnJSONBArrayLength(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	x, null, err := jsonArgs(a, 1)
+	if null || err != nil {
+		return nil, err
+	}
+	switch c := x.(type) {
+	case []any:
+		return int64(len(c)), nil
+	case map[string]any:
+		return nil, pgErr("22023", "cannot get array length of a non-array")
+	}
+	return nil, pgErr("22023", "cannot get array length of a scalar")
+}
+
+// writePretty is jsonb_pretty's layout: four spaces per level, one
+// element per line.
+func writePretty(b *bytes.Buffer, x any, indent string) {
+	switch c := x.(type) {
+	case []any:
+		b.WriteString("[")
+		for i, e := range c {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString("\n" + indent + "    ")
+			writePretty(b, e, indent+"    ")
+		}
+		b.WriteString("\n" + indent + "]")
+	case map[string]any:
+		keys := jsonbKeys(c)
+		b.WriteString("{")
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString("\n" + indent + "    ")
+			writeJSONString(b, k)
+			b.WriteString(": ")
+			writePretty(b, c[k], indent+"    ")
+		}
+		b.WriteString("\n" + indent + "}")
+	default:
+		writeJSONB(b, x)
+	}
+}
+
+func fnJSONBPretty(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	x, null, err := jsonArgs(a, 1)
+	if null || err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	writePretty(&b, x, "")
+	return b.String(), nil
+}
+
+// sqlToJSON is to_jsonb of a SQL value: numbers as numbers, text as a
+// string, a marked JSON text as its value, a blob as its \x text.
+func sqlToJSON(v driver.Value) (any, error) {
+	switch x := v.(type) {
+	case nil:
+		return nil, nil
+	case int64:
+		return json.Number(strconv.FormatInt(x, 10)), nil
+	case float64:
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			return pgwire.FormatFloat(x, 64), nil
+		}
+		return json.Number(strconv.FormatFloat(x, 'g', -1, 64)), nil
+	case bool:
+		return x, nil
+	case []byte:
+		if j, ok := jsonMarked(x); ok {
+			return jsonParse(j)
+		}
+		return `\x` + hex.EncodeToString(x), nil
+	case string:
+		return x, nil
+	}
+	return str(v), nil
+}
+
+func fnToJSONB(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, nil
+	}
+	x, err := sqlToJSON(a[0])
+	if err != nil {
+		return nil, err
+	}
+	return jsonbText(x), nil
+}
+
+func fnJSONMark(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	switch x := a[0].(type) {
+	case nil, int64, float64:
+		return a[0], nil // a number is JSON as it is
+	case []byte:
+		if strings.HasPrefix(string(x), jsonMark) {
+			return x, nil
+		}
+	}
+	return []byte(jsonMark + str(a[0])), nil
+}
+
+// jsonMarked returns the JSON text of a pg_json_mark blob.
+func jsonMarked(v driver.Value) (string, bool) {
+	b, ok := v.([]byte)
+	if !ok || !strings.HasPrefix(string(b), jsonMark) {
+		return "", false
+	}
+	return string(b[len(jsonMark):]), true
+}
+
+func fnJSONBBuildObject(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if len(a)%2 != 0 {
+		return nil, pgErr("22023", "argument list must have even number of elements")
+	}
+	out := make(map[string]any, len(a)/2)
+	for i := 0; i < len(a); i += 2 {
+		if a[i] == nil {
+			return nil, pgErr("22004", "argument %d cannot be null", i+1)
+		}
+		k := str(a[i])
+		if j, ok := jsonMarked(a[i]); ok {
+			k = j
+		}
+		if f, ok := a[i].(float64); ok {
+			k = pgwire.FormatFloat(f, 64)
+		}
+		v, err := sqlToJSON(a[i+1])
+		if err != nil {
+			return nil, err
+		}
+		out[k] = v
+	}
+	return jsonbText(out), nil
+}
+
+func fnJSONBBuildArray(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	out := make([]any, 0, len(a))
+	for _, v := range a {
+		x, err := sqlToJSON(v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return jsonbText(out), nil
+}
+
+// fnJSONBElements is pg_jsonb_elements(j, astext): a JSON array of the
+// elements of the array j, each as the text jsonb_array_elements (astext
+// 0) or jsonb_array_elements_text (1) returns, for SQLite's json_each to
+// list: json_each(pg_jsonb_elements(j, 0)).value is the element.
+func fnJSONBElements(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	return jsonSetReturning(a, "[]", func(x any) (any, error) {
+		arr, ok := x.([]any)
+		if !ok {
+			if _, isObj := x.(map[string]any); isObj {
+				return nil, pgErr("22023", "cannot extract elements from an object")
+			}
+			return nil, pgErr("22023", "cannot extract elements from a scalar")
+		}
+		out := make([]any, len(arr))
+		for i, e := range arr {
+			out[i] = jsonResult(e, truthy(a[1]))
+		}
+		return out, nil
+	})
+}
+
+// fnJSONBEach is pg_jsonb_each(j, astext): an object of j's keys with
+// each value as jsonb_each (astext 0) or jsonb_each_text (1) returns it,
+// for json_each(pg_jsonb_each(j, 0)): its key and value columns.
+func fnJSONBEach(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	return jsonSetReturning(a, "{}", func(x any) (any, error) {
+		obj, ok := x.(map[string]any)
+		if !ok {
+			return nil, pgErr("22023", "cannot call jsonb_each on a non-object")
+		}
+		// in jsonb's key order (json.Marshal of a map would sort them)
+		var b bytes.Buffer
+		b.WriteByte('{')
+		for i, k := range jsonbKeys(obj) {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			kb, _ := json.Marshal(k)
+			vb, _ := json.Marshal(jsonResult(obj[k], truthy(a[1])))
+			b.Write(kb)
+			b.WriteByte(':')
+			b.Write(vb)
+		}
+		b.WriteByte('}')
+		return json.RawMessage(b.Bytes()), nil
+	})
+}
+
+// jsonSetReturning is the input of json_each for a set-returning jsonb
+// function: empty for a NULL argument, else rows(j) (an array or object
+// of SQL values: text, or nil for NULL) as JSON.
+func jsonSetReturning(a []driver.Value, empty string, rows func(any) (any, error)) (driver.Value, error) {
+	if a[0] == nil {
+		return empty, nil
+	}
+	x, err := jsonParse(a[0])
+	if err != nil {
+		return nil, err
+	}
+	r, err := rows(x)
+	if err != nil {
+		return nil, err
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		return nil, pgErr("22023", "%v", err)
+	}
+	return string(b), nil
+}
+
+// jsonbAgg is jsonb_agg(x) and jsonb_object_agg(k, v).
+type jsonbAgg struct {
+	object bool
+	elems  []any
+	obj    map[string]any
+}
+
+func (g *jsonbAgg) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
+	if g.object {
+		if a[0] == nil {
+			return pgErr("22004", "field name must not be null")
+		}
+		v, err := sqlToJSON(a[1])
+		if err != nil {
+			return err
+		}
+		if g.obj == nil {
+			g.obj = map[string]any{}
+		}
+		k := str(a[0])
+		if j, ok := jsonMarked(a[0]); ok {
+			k = j
+		}
+		g.obj[k] = v
+		return nil
+	}
+	v, err := sqlToJSON(a[0])
+	if err != nil {
+		return err
+	}
+	g.elems = append(g.elems, v)
+	return nil
+}
+
+func (g *jsonbAgg) WindowInverse(*sqlite.FunctionContext, []driver.Value) error {
+	return pgErr("0A000", "jsonb_agg as a window function is not supported")
+}
+
+func (g *jsonbAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
+	if g.object {
+		if g.obj == nil {
+			return nil, nil
+		}
+		return jsonbText(g.obj), nil
+	}
+	if g.elems == nil {
+		return nil, nil
+	}
+	return jsonbText(g.elems), nil
+}
+
+func (g *jsonbAgg) Final(*sqlite.FunctionContext) {}
+
+// jsonbKeys are an object's keys in jsonb order (shorter first, then
+// bytewise).
+func jsonbKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sortJSONBKeys(keys)
+	return keys
+}

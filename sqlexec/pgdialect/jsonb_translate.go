@@ -1,0 +1,295 @@
+package pgdialect
+
+// jsonb_translate.go: PostgreSQL's jsonb operators and functions to the
+// functions of jsonb.go.
+//
+//   - Operators ->, ->>, #>, #>>, @>, <@, ?, ?|, ?&, #- always; || and -
+//     when an operand is shown to be jsonb (a ::jsonb cast, a jsonb
+//     function or operator), or when one operand is a bare column and the
+//     other a string literal that looks like JSON ('{...}', '[...]') for
+//     || or any string literal for -: then the column's declared type
+//     decides at run time (CASE over columnTypeExpr), so text columns
+//     keep SQLite's || and -. PostgreSQL gives all of them one precedence,
+//     left-associative, between + - and the comparisons; they are rewritten
+//     after the date/time operators, left to right.
+//   - ? is a parameter marker for SQLite-style clients; it is read as the
+//     jsonb operator when it follows an operand (a column, a literal, a
+//     closing parenthesis) and precedes one, and ?| / ?& always.
+//     (PostgreSQL's protocol numbers parameters $1, $2, so a PostgreSQL
+//     client never sends ? as a parameter.)
+//   - Functions are renamed (funcRename); the arguments of to_jsonb,
+//     jsonb_build_object/array and jsonb_agg/jsonb_object_agg that are
+//     shown to be JSON are wrapped in pg_json_mark so they nest as JSON.
+//   - jsonb_each[_text], jsonb_array_elements[_text] (and the json_
+//     spellings) in FROM become SQLite's json_each over the value
+//     pg_jsonb_each / pg_jsonb_elements prepares: columns key and value
+//     as PostgreSQL names them. SQLite's table-valued functions take
+//     arguments from the FROM items before them, so FROM t,
+//     jsonb_array_elements(t.j) e works as PostgreSQL's implicit LATERAL.
+//
+// json and jsonb are treated alike: results are printed as jsonb prints
+// them (PostgreSQL's json functions keep their input's spacing).
+
+import (
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// jsonFuncRenames are added to funcRename (expr.go).
+var jsonFuncRenames = map[string]string{
+	"jsonb_set": "pg_jsonb_set", "jsonb_typeof": "pg_jsonb_typeof", "json_typeof": "pg_jsonb_typeof",
+	"jsonb_array_length": "pg_jsonb_array_length", "json_array_length": "pg_jsonb_array_length",
+	"jsonb_pretty": "pg_jsonb_pretty", "to_json": "pg_to_jsonb", "to_jsonb": "pg_to_jsonb",
+	"json_build_object": "pg_jsonb_build_object", "jsonb_build_object": "pg_jsonb_build_object",
+	"json_build_array": "pg_jsonb_build_array", "jsonb_build_array": "pg_jsonb_build_array",
+	"json_agg": "pg_jsonb_agg", "jsonb_agg": "pg_jsonb_agg",
+	"json_object_agg": "pg_jsonb_object_agg", "jsonb_object_agg": "pg_jsonb_object_agg",
+}
+
+// jsonTableFuncs: set-returning functions in FROM -> (preparing function,
+// astext).
+var jsonTableFuncs = map[string][2]string{
+	"jsonb_each": {"pg_jsonb_each", "0"}, "json_each": {"pg_jsonb_each", "0"},
+	"jsonb_each_text": {"pg_jsonb_each", "1"}, "json_each_text": {"pg_jsonb_each", "1"},
+	"jsonb_array_elements": {"pg_jsonb_elements", "0"}, "json_array_elements": {"pg_jsonb_elements", "0"},
+	"jsonb_array_elements_text": {"pg_jsonb_elements", "1"}, "json_array_elements_text": {"pg_jsonb_elements", "1"},
+}
+
+// jsonArgFuncs take SQL values that become JSON (the marked arguments).
+var jsonArgFuncs = map[string]bool{"pg_to_jsonb": true, "pg_jsonb_build_object": true, "pg_jsonb_build_array": true,
+	"pg_jsonb_agg": true, "pg_jsonb_object_agg": true}
+
+func init() {
+	for k, v := range jsonFuncRenames {
+		funcRename[k] = v
+		o := pgoid.JSONB
+		switch v {
+		case "pg_jsonb_typeof", "pg_jsonb_pretty":
+			o = pgoid.Text
+		case "pg_jsonb_array_length":
+			o = pgoid.Int4
+		}
+		if strings.HasPrefix(k, "json_") || k == "to_json" {
+			if o == pgoid.JSONB {
+				o = pgoid.JSON
+			}
+		}
+		funcResultOIDs[k] = o // strfuncs.go: result column types
+	}
+	for _, op := range []string{"@>", "<@", "?", "?|", "?&"} {
+		boolOps[op] = true // aliases.go: these operators return boolean
+	}
+}
+
+// jsonQuestionOps turns the ? tokens that are jsonb operators (see the
+// file comment) into operator tokens, before the parameters are counted.
+func (x *tx) jsonQuestionOps() {
+	for i := 1; i < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tParam || t.text != "?" {
+			continue
+		}
+		next := x.T(i + 1)
+		switch {
+		case next.typ == tOp && (next.text == "|" || next.text == "&"):
+			t.typ, t.text = tOp, "?"+next.text
+			next.set("")
+		case x.operandBefore(i-1) && (next.typ == tString || next.typ == tDollar || next.typ == tIdent || next.typ == tQIdent || x.isP(i+1, "(") || next.typ == tParam && next.text != "?"):
+			t.typ = tOp
+		}
+	}
+}
+
+// operandBefore reports whether the token at i certainly ends an operand
+// (so a ? after it is an operator, not a parameter).
+func (x *tx) operandBefore(i int) bool {
+	t := x.T(i)
+	switch t.typ {
+	case tQIdent, tString, tDollar:
+		return true
+	case tPunct:
+		return t.text == ")" || t.text == "]"
+	case tIdent:
+		u := t.upper()
+		return x.endsOperand(i) && !reservedWord(u) && !isClauseKw(u) && u != "LIMIT" && u != "OFFSET" && u != "BY"
+	}
+	return false
+}
+
+// jsonOpFuncs: operator -> function and the arguments after the two
+// operands ("" none); <@ swaps its operands.
+var jsonOpFuncs = map[string][2]string{
+	"->": {"pg_jsonb_get", ", 0"}, "->>": {"pg_jsonb_get", ", 1"},
+	"#>": {"pg_jsonb_path", ", 0"}, "#>>": {"pg_jsonb_path", ", 1"},
+	"@>": {"pg_jsonb_contains", ""}, "<@": {"pg_jsonb_contains", ""},
+	"?": {"pg_jsonb_exists", ""}, "?|": {"pg_jsonb_exists_any", ""}, "?&": {"pg_jsonb_exists_all", ""},
+	"#-": {"pg_jsonb_delete_path", ""}, "||": {"pg_jsonb_concat", ""}, "-": {"pg_jsonb_delete", ""},
+}
+
+// jsonPass rewrites the operators, table functions and JSON arguments.
+func (x *tx) jsonPass() error {
+	if x.catalog {
+		return nil
+	}
+	known := map[int]bool{} // start of a rewritten jsonb expression
+	for i := 1; i < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tOp || t.ed && t.out != "" {
+			continue
+		}
+		op := t.text
+		spec, ok := jsonOpFuncs[op]
+		if !ok || !x.endsOperand(i-1) {
+			continue
+		}
+		rs := i + 1
+		if op == "?|" || op == "?&" {
+			rs++ // the | or & merged into the operator (jsonQuestionOps)
+		}
+		ls := x.primaryStart(i - 1)
+		re := x.operandEnd(rs)
+		if (x.isP(rs, "-") || x.isP(rs, "+")) && x.T(rs+1).typ == tNumber {
+			re = rs + 2 // j->-1: the lexer splits ->- as PostgreSQL does
+		}
+		if ls < 0 || re < 0 {
+			continue
+		}
+		runtime := "" // the column type expression deciding || and -
+		if op == "||" || op == "-" {
+			if !x.jsonExpr(ls, i, known) && !x.jsonExpr(rs, re, known) {
+				runtime = x.jsonColumnOperand(ls, i, rs, re, op)
+				if runtime == "" || runtime == "NULL" {
+					continue
+				}
+			}
+		}
+		left, right := x.text(ls, i), x.text(rs, re)
+		if op == "<@" {
+			left, right = right, left
+		}
+		call := spec[0] + "(" + left + ", " + right + spec[1] + ")"
+		if runtime != "" {
+			call = "CASE WHEN lower(" + runtime + ") IN ('json', 'jsonb') THEN " + call + " ELSE " + left + " " + op + " " + right + " END"
+		}
+		x.wipe(ls, re)
+		x.T(ls).set("(" + call + ")")
+		x.castEnd[re-1] = ls
+		known[ls] = op != "->>" && op != "#>>" && !boolOps[op]
+	}
+	for i := 0; i < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tIdent || !x.isP(i+1, "(") || x.isP(i-1, ".") {
+			continue
+		}
+		if tf, ok := jsonTableFuncs[strings.ToLower(t.text)]; ok && !t.ed {
+			prev := x.T(i - 1)
+			if prev.kw("LATERAL") {
+				prev = x.T(i - 2)
+			}
+			if !(prev.kw("FROM") || prev.kw("JOIN") || x.isP(i-1, ",") && x.inFrom(i) || prev.kw("LATERAL")) {
+				return unsupported("%s() is only supported in FROM", strings.ToLower(t.text))
+			}
+			e := x.match(i + 1)
+			t.set("json_each(" + tf[0])
+			x.T(e).set(", " + tf[1] + "))")
+			if x.T(e+1).kw("AS") && x.isP(e+3, "(") || x.isP(e+2, "(") && x.T(e+1).typ == tIdent && !isClauseKw(x.T(e+1).upper()) {
+				return unsupported("a column alias list on %s() is not supported", strings.ToLower(t.text))
+			}
+			continue
+		}
+		if !t.ed || !jsonArgFuncs[t.out] {
+			continue
+		}
+		e := x.match(i + 1)
+		for _, a := range x.splitTop(i+2, e) {
+			if o := x.findKw(a[0], a[1], x.depth[a[0]], "ORDER"); o > a[0] {
+				a[1] = o // jsonb_agg(x ORDER BY y)
+			}
+			if x.jsonExpr(a[0], a[1], known) {
+				x.T(a[0]).pre = "pg_json_mark(" + x.T(a[0]).pre
+				x.T(a[1] - 1).suf += ")"
+			} else if q, c, ok := x.bareColumn(a[0], a[1]); ok {
+				// a json/jsonb column, decided at run time
+				if typ := x.columnTypeExpr(q, c); typ != "NULL" {
+					v := x.text(a[0], a[1])
+					x.wipe(a[0], a[1])
+					x.T(a[0]).set("CASE WHEN lower(" + typ + ") IN ('json', 'jsonb') THEN pg_json_mark(" + v + ") ELSE " + v + " END")
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// jsonExpr reports whether a..b-1 is shown to be json or jsonb: a cast to
+// them, a call of a function returning them, a rewritten jsonb operator.
+func (x *tx) jsonExpr(a, b int, known map[int]bool) bool {
+	if a >= b {
+		return false
+	}
+	if known[a] && x.castEnd[b-1] == a {
+		return true
+	}
+	if o := x.exprOID(a, b); o == pgoid.JSON || o == pgoid.JSONB {
+		return true
+	}
+	t := x.T(a)
+	if t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 {
+		if o := funcResultOIDs[strings.ToLower(t.text)]; o == pgoid.JSON || o == pgoid.JSONB {
+			return true
+		}
+	}
+	return false
+}
+
+// jsonMinus reports whether the - between ls..i-1 and i+1..re-1 is
+// jsonb's (delete a key or an element), which jsonPass rewrites after
+// the arithmetic and must find unrewritten: an operand shown to be jsonb,
+// or a bare column minus a key (decided at run time).
+func (x *tx) jsonMinus(ls, i, re int) bool {
+	if x.jsonExpr(ls, i, nil) || x.jsonExpr(i+1, re, nil) {
+		return true
+	}
+	rt := x.jsonColumnOperand(ls, i, i+1, re, "-")
+	return rt != "" && rt != "NULL"
+}
+
+// jsonColumnOperand returns the column type expression for a || or -
+// between a bare column and a string literal (see the file comment), or
+// "".
+func (x *tx) jsonColumnOperand(la, lb, ra, rb int, op string) string {
+	col := x.bareColumn
+	lit := func(a, b int) bool {
+		if b != a+1 || x.T(a).typ != tString {
+			return false
+		}
+		s, ok := unquoteString(x.T(a))
+		s = strings.TrimSpace(s)
+		if op == "-" { // not a date or interval text (datetime_columns.go)
+			return ok && s != "" && !(s[0] >= '0' && s[0] <= '9' || s[0] == '-' || s[0] == '+')
+		}
+		return ok && (strings.HasPrefix(s, "{") || strings.HasPrefix(s, "["))
+	}
+	if q, c, ok := col(la, lb); ok && lit(ra, rb) {
+		return x.columnTypeExpr(q, c)
+	}
+	if q, c, ok := col(ra, rb); ok && lit(la, lb) && op == "||" {
+		return x.columnTypeExpr(q, c)
+	}
+	return ""
+}
+
+// bareColumn reports whether a..b-1 is a column reference, col or
+// qual.col, and returns its parts.
+func (x *tx) bareColumn(a, b int) (qual, col string, ok bool) {
+	switch {
+	case b == a+1 && x.T(a).typ == tQIdent && !x.T(a).ed:
+		return "", x.T(a).identName(), true
+	case b == a+1 && x.T(a).typ == tIdent && !x.T(a).ed && x.endsOperand(a) && !reservedWord(x.T(a).upper()) && !isClauseKw(x.T(a).upper()):
+		return "", x.T(a).identName(), true
+	case b == a+3 && x.isP(a+1, ".") && (x.T(a).typ == tIdent || x.T(a).typ == tQIdent) && (x.T(a+2).typ == tIdent || x.T(a+2).typ == tQIdent):
+		return x.T(a).identName(), x.T(a + 2).identName(), true
+	}
+	return "", "", false
+}
