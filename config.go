@@ -103,12 +103,15 @@ type Config struct {
 	// entries (default 10000). SnapshotKeep snapshots are kept on disk
 	// (default and minimum 2: the newest is being sent while the next is
 	// made); MaxSnapshotTransfers bounds concurrent outgoing transfers
-	// (default 2).
+	// (default 2). A snapshot being received is made durable every
+	// SnapshotResumeBytes bytes (default 8 MiB), so a transfer cut after
+	// that resumes there (snapshot/resume.go).
 	SnapshotEntries      uint64
 	SnapshotLogBytes     int64
 	LogTailEntries       uint64
 	SnapshotKeep         int
 	MaxSnapshotTransfers int
+	SnapshotResumeBytes  int64
 	// Auth is how PostgreSQL clients authenticate: AuthTrust or AuthSCRAM
 	// (default: trust when PGListen is a loopback address, scram
 	// otherwise; see security.go). Superuser is the bootstrap superuser

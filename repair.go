@@ -515,7 +515,7 @@ func (n *Node) receiveRepairImage(ctx context.Context, m raft.Message, r io.Read
 	// the repair was wanted could write the same file name.
 	s.makeMu.Lock()
 	defer s.makeMu.Unlock()
-	if _, err := s.store.Receive(ctx, r, meta); err != nil {
+	if _, err := s.store.ReceiveFrom(ctx, r, meta, streamResume(r)); err != nil {
 		return fmt.Errorf("raftsql: receive repair snapshot %d: %w", meta.Index, err)
 	}
 	p, err := s.store.Prepare(ctx, meta.Index)

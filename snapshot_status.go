@@ -31,14 +31,18 @@ type SnapshotStatus struct {
 	// Made and Installed count the snapshots this incarnation made and
 	// installed.
 	Made, Installed uint64
+	// SentBytes counts the snapshot bytes this incarnation sent to peers;
+	// ResumedBytes the bytes it did not send because a peer kept them
+	// from a cut transfer of the same file (resume).
+	SentBytes, ResumedBytes int64
 }
 
-var snapshotStatusColumns = []string{"snapshot_index", "snapshot_bytes", "log_first_index", "log_last_index", "log_disk_bytes", "transfers", "log_entries_at_start", "replayed_at_start", "made", "installed"}
+var snapshotStatusColumns = []string{"snapshot_index", "snapshot_bytes", "log_first_index", "log_last_index", "log_disk_bytes", "transfers", "log_entries_at_start", "replayed_at_start", "made", "installed", "sent_bytes", "resumed_bytes"}
 
 func (s SnapshotStatus) row() []string {
 	u := func(v uint64) string { return strconv.FormatUint(v, 10) }
 	i := func(v int64) string { return strconv.FormatInt(v, 10) }
-	return []string{u(s.SnapshotIndex), i(s.SnapshotBytes), u(s.LogFirstIndex), u(s.LogLastIndex), i(s.LogDiskBytes), s.Transfers, u(s.LogEntriesAtStart), u(s.ReplayedAtStart), u(s.Made), u(s.Installed)}
+	return []string{u(s.SnapshotIndex), i(s.SnapshotBytes), u(s.LogFirstIndex), u(s.LogLastIndex), i(s.LogDiskBytes), s.Transfers, u(s.LogEntriesAtStart), u(s.ReplayedAtStart), u(s.Made), u(s.Installed), i(s.SentBytes), i(s.ResumedBytes)}
 }
 
 // SnapshotStatus reports the node's snapshot and log state.
@@ -51,6 +55,7 @@ func (n *Node) SnapshotStatus() SnapshotStatus {
 	if latest, ok := s.store.Latest(); ok {
 		st.SnapshotBytes = latest.FileBytes
 	}
+	st.SentBytes, st.ResumedBytes = s.sender.Totals()
 	st.LogFirstIndex, _ = n.store.FirstIndex()
 	st.LogLastIndex, _ = n.store.LastIndex()
 	st.LogDiskBytes, _ = n.store.DiskUsage()

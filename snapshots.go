@@ -12,6 +12,7 @@ import (
 
 	"github.com/raftsql/raftsql/membership"
 	"github.com/raftsql/raftsql/raft"
+	"github.com/raftsql/raftsql/raft/transport"
 	"github.com/raftsql/raftsql/snapshot"
 )
 
@@ -77,7 +78,7 @@ type snapState struct {
 // openSnapshots opens DataDir/snapshots.
 func (n *Node) openSnapshots() error {
 	keep := n.cfg.SnapshotKeep
-	st, err := snapshot.Open(filepath.Join(n.cfg.DataDir, "snapshots"), snapshot.Options{Logger: n.log, Keep: keep})
+	st, err := snapshot.Open(filepath.Join(n.cfg.DataDir, "snapshots"), snapshot.Options{Logger: n.log, Keep: keep, ResumeEvery: n.cfg.SnapshotResumeBytes})
 	if err != nil {
 		return fmt.Errorf("raftsql: open the snapshot directory: %w", err)
 	}
@@ -264,6 +265,13 @@ func (n *Node) streamSnapshots(msgs []raft.Message) []raft.Message {
 	return out
 }
 
+// streamResume says where an incoming snapshot stream starts: a transfer
+// cut earlier resumes after the prefix the store kept.
+func streamResume(r io.Reader) snapshot.Resume {
+	id, off := transport.StreamResume(r)
+	return snapshot.Resume{ID: id, Offset: off}
+}
+
 // receiveSnapshot persists and prepares an incoming snapshot stream, then
 // delivers its MsgSnap to the core.
 func (n *Node) receiveSnapshot(ctx context.Context, m raft.Message, r io.Reader) error {
@@ -279,7 +287,7 @@ func (n *Node) receiveSnapshot(ctx context.Context, m raft.Message, r io.Reader)
 	}
 	meta := m.Snapshot.Meta
 	n.log.Info("receiving snapshot", "from", n.nameOf(m.From), "index", meta.Index, "term", meta.Term)
-	if _, err := s.store.Receive(ctx, r, meta); err != nil {
+	if _, err := s.store.ReceiveFrom(ctx, r, meta, streamResume(r)); err != nil {
 		if !errors.Is(err, raft.ErrSnapOutOfDate) {
 			return fmt.Errorf("raftsql: receive snapshot %d: %w", meta.Index, err)
 		}

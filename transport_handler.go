@@ -35,6 +35,16 @@ func (h *transportHandler) ReceiveSnapshot(ctx context.Context, m raft.Message, 
 	return (*Node)(h).receiveSnapshot(ctx, m, r)
 }
 
+// ResumeSnapshot says how much of a cut transfer of the same snapshot
+// file the store kept (snapshot.Store.ResumeOffset): the sender resumes
+// there. size is checked by the transport.
+func (h *transportHandler) ResumeSnapshot(ctx context.Context, m raft.Message, id []byte, _ int64) int64 {
+	if m.Snapshot == nil {
+		return 0
+	}
+	return (*Node)(h).snaps.store.ResumeOffset(ctx, m.Snapshot.Meta, id)
+}
+
 func (h *transportHandler) ReportUnreachable(id uint64) {
 	select {
 	case (*Node)(h).unreachc <- id:

@@ -2,7 +2,8 @@
 // node's SQLite database, tagged with the Raft metadata of the state they
 // hold, that let the log be compacted and let a lagging or new member catch
 // up without the compacted history. It owns the file format, the on-disk
-// layout in the data directory, making, streaming and installing. It knows
+// layout in the data directory, making, streaming (resuming a cut
+// transfer) and installing. It knows
 // Raft's types; it knows no SQL: the state machine is reached through two
 // small interfaces, Source (make a consistent image file) and Installer
 // (swap a verified image file in), and the network through plain io.Reader
@@ -69,9 +70,17 @@
 // # Transfers
 //
 // A Sender bounds concurrent outgoing transfers and reports their progress
-// (bytes sent of total, rate) to the log and to Transfers. A transfer cut
-// by a fault or a restart leaves nothing on the receiver (the temp file is
-// removed, or removed at the next Open) and is restarted from the
-// beginning by the leader (raft's ReportSnapshot(to, false)); there is no
-// resume.
+// (bytes sent of total, rate, the offset a resumed one started at) to the
+// log, to Transfers and to Totals. A transfer cut by a fault or a restart
+// is retried by the leader (raft's ReportSnapshot(to, false)). A
+// resumable receive (ReceiveFrom with the sender's file digest as
+// Resume.ID) keeps its verified prefix in "receive.part", fsynced, with a
+// progress record (index, term, digest, verified length, CRC) rewritten
+// every Options.ResumeEvery bytes at a chunk boundary; a retry of the
+// same file (ResumeOffset) starts there: the receiver re-reads and
+// re-hashes the prefix from disk and verifies every chunk and the whole
+// file's digest as for any receive. A partial of another snapshot or file
+// is discarded; a damaged prefix fails the receive and is discarded, so
+// the next retry starts from zero. A non-resumable receive (Receive, or
+// an older sender) leaves nothing behind when cut.
 package snapshot

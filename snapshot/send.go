@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -16,8 +17,12 @@ const DefaultMaxTransfers = 2
 
 // Transfer is the progress of one outgoing snapshot transfer.
 type Transfer struct {
-	Peer    uint64
-	Index   uint64
+	Peer  uint64
+	Index uint64
+	// Resumed is the offset the transfer started at (the bytes the
+	// receiver kept from a cut transfer of the same file); Sent counts
+	// the bytes sent after it, so Resumed+Sent == Total when complete.
+	Resumed int64
 	Sent    int64
 	Total   int64
 	Started time.Time
@@ -38,7 +43,15 @@ type Sender struct {
 
 	mu     sync.Mutex
 	active map[*sendReader]struct{}
+
+	// sent and resumed count, over the Sender's life, the bytes sent and
+	// the bytes not sent because a receiver held them (Totals).
+	sent, resumed atomic.Int64
 }
+
+// Totals returns the bytes this Sender sent, and the bytes it skipped by
+// resuming cut transfers, since it was created.
+func (s *Sender) Totals() (sent, resumed int64) { return s.sent.Load(), s.resumed.Load() }
 
 // SenderOptions configure NewSender.
 type SenderOptions struct {
@@ -128,9 +141,10 @@ func (sr *sendReader) snapshot() Transfer {
 
 func (sr *sendReader) Read(p []byte) (int, error) {
 	n, err := sr.r.Read(p)
+	sr.s.sent.Add(int64(n))
 	sr.mu.Lock()
 	sr.t.Sent += int64(n)
-	logNow := sr.t.Sent >= sr.next
+	logNow := sr.t.Resumed+sr.t.Sent >= sr.next
 	if logNow {
 		sr.next += sr.s.every
 	}
@@ -143,6 +157,24 @@ func (sr *sendReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// ResumeID returns the identity of the file being sent (its digest),
+// which a receiver keeps with a partial transfer.
+func (sr *sendReader) ResumeID() []byte { return sr.r.Digest }
+
+// Skip starts the transfer n bytes in: the receiver holds them.
+func (sr *sendReader) Skip(n int64) error {
+	if err := sr.r.Skip(n); err != nil {
+		return err
+	}
+	sr.mu.Lock()
+	sr.t.Resumed = n
+	sr.s.resumed.Add(n)
+	sr.next = n + sr.s.every
+	sr.mu.Unlock()
+	sr.s.log.Info("snapshot transfer resumed", "peer", sr.t.Peer, "index", sr.t.Index, "offset", n, "total_bytes", sr.t.Total)
+	return nil
+}
+
 // Close ends the transfer and frees its slot.
 func (sr *sendReader) Close() error {
 	err := sr.r.Close()
@@ -153,7 +185,7 @@ func (sr *sendReader) Close() error {
 		sr.s.mu.Unlock()
 		<-sr.s.slots
 		sr.s.log.Info("snapshot transfer ended", "peer", t.Peer, "index", t.Index,
-			"sent_bytes", t.Sent, "total_bytes", t.Total, "complete", t.Sent == t.Total)
+			"sent_bytes", t.Sent, "resumed_at", t.Resumed, "total_bytes", t.Total, "complete", t.Resumed+t.Sent == t.Total)
 	})
 	return err
 }

@@ -56,6 +56,10 @@ type Options struct {
 	// ChunkBytes is the image chunk size of new snapshots; 0 means
 	// DefaultChunkBytes.
 	ChunkBytes int
+	// ResumeEvery is how many bytes a resumable receive verifies between
+	// checkpoints of its progress (resume.go); 0 means
+	// DefaultResumeEvery.
+	ResumeEvery int64
 }
 
 // Info describes one stored snapshot.
@@ -82,6 +86,11 @@ type Store struct {
 
 	mu    sync.Mutex
 	snaps []Info // sorted by index
+
+	// part is a semaphore (capacity 1) held by the one resumable
+	// receive, or ResumeOffset, that owns the partial file (resume.go).
+	part        chan struct{}
+	resumeEvery int64
 }
 
 // File names. Everything the store creates matches one of these; Open
@@ -131,11 +140,14 @@ func Open(dir string, opts Options) (*Store, error) {
 	if opts.ChunkBytes <= 0 {
 		opts.ChunkBytes = DefaultChunkBytes
 	}
+	if opts.ResumeEvery <= 0 {
+		opts.ResumeEvery = DefaultResumeEvery
+	}
 	if opts.ChunkBytes > MaxChunkBytes {
 		return nil, fmt.Errorf("snapshot: Options.ChunkBytes %d exceeds %d", opts.ChunkBytes, MaxChunkBytes)
 	}
 	s := &Store{dir: dir, fs: opts.FS, log: opts.Logger.With("component", "snapshot", "dir", dir),
-		keep: opts.Keep, chunk: opts.ChunkBytes}
+		keep: opts.Keep, chunk: opts.ChunkBytes, resumeEvery: opts.ResumeEvery, part: make(chan struct{}, 1)}
 	if err := s.fs.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("snapshot: create %s: %w", dir, err)
 	}
@@ -186,6 +198,7 @@ func Open(dir string, opts Options) (*Store, error) {
 		}
 	}
 	slices.SortFunc(s.snaps, func(a, b Info) int { return cmpU64(a.Meta.Index, b.Meta.Index) })
+	s.cleanPart()
 	return s, nil
 }
 
@@ -393,6 +406,12 @@ func (s *Store) write(meta raft.SnapshotMeta, op string, fill func(w io.Writer) 
 	}
 	ok = true
 	s.at(op + ":synced")
+	return s.commit(op, tmp, meta)
+}
+
+// commit renames the fsynced file tmp into place as the snapshot for
+// meta, fsyncs the directory, checks the header and runs retention.
+func (s *Store) commit(op, tmp string, meta raft.SnapshotMeta) (Info, error) {
 	final := s.fs.PathJoin(s.dir, fileName(meta))
 	if err := s.fs.Rename(tmp, final); err != nil {
 		_ = s.fs.Remove(tmp)
@@ -468,8 +487,12 @@ func (s *Store) DropOlder(index uint64) {
 // never passed on).
 type Reader struct {
 	Info
-	pr   *io.PipeReader
-	done chan struct{}
+	// Digest is the file's trailer (the SHA-256 of all before it): the
+	// identity a receiver keeps with a partial transfer, so a resumed
+	// transfer continues the same file.
+	Digest []byte
+	pr     *io.PipeReader
+	done   chan struct{}
 }
 
 // Open opens the snapshot at index for streaming. The caller must Close
@@ -483,8 +506,13 @@ func (s *Store) Open(index uint64) (*Reader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: open %s: %w", in.Path, err)
 	}
+	digest := make([]byte, digestLen)
+	if _, err := f.ReadAt(digest, in.FileBytes-digestLen); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("snapshot: read the digest of %s: %w", in.Path, err)
+	}
 	pr, pw := io.Pipe()
-	r := &Reader{Info: in, pr: pr, done: make(chan struct{})}
+	r := &Reader{Info: in, Digest: digest, pr: pr, done: make(chan struct{})}
 	go func() {
 		defer close(r.done)
 		defer f.Close()
@@ -499,6 +527,16 @@ func (s *Store) Open(index uint64) (*Reader, error) {
 }
 
 func (r *Reader) Read(p []byte) (int, error) { return r.pr.Read(p) }
+
+// Skip reads and discards the next n bytes (a resumed transfer starts
+// after what the receiver holds). They are still verified, so a damaged
+// file fails here too.
+func (r *Reader) Skip(n int64) error {
+	if _, err := io.CopyN(io.Discard, r.pr, n); err != nil {
+		return fmt.Errorf("snapshot: skip %d bytes of %s: %w", n, r.Path, err)
+	}
+	return nil
+}
 
 // Close stops the read and waits until the file is closed. It may be
 // called more than once.

@@ -56,6 +56,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	logTail := fs.Uint64("log-tail-entries", snapshot.DefaultTail, "log entries kept behind a snapshot when the log is compacted, so a follower slightly behind catches up from the log")
 	snapKeep := fs.Int("snapshot-keep", snapshot.DefaultKeep, "snapshots kept on disk (at least 2)")
 	maxTransfers := fs.Int("max-snapshot-transfers", snapshot.DefaultMaxTransfers, "concurrent outgoing snapshot transfers")
+	resumeBytes := fs.Int64("snapshot-resume-bytes", snapshot.DefaultResumeEvery, "a snapshot being received is made durable every this many bytes, so a cut transfer resumes there (each costs an fsync)")
 	httpListen := fs.String("http-listen", "", "address of the admin HTTP listener: /metrics (Prometheus), /livez, /readyz, the status page / and /status.json (default: none). It shows the cluster's topology to whoever reaches it: bind it to loopback or a private network")
 	readLease := fs.Bool("read-lease", false, "answer linearizable reads from the leader's lease instead of a heartbeat round per batch of reads; assumes the members' clocks run at rates within 10% of each other (docs/design.md, \"Lease reads\"). Every member must use the same value")
 	pprofOn := fs.Bool("pprof", false, "also serve Go's pprof endpoints (/debug/pprof/) on --http-listen, with mutex and block profiling switched on (they cost a little on every contended lock)")
@@ -118,6 +119,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		LogTailEntries:       *logTail,
 		SnapshotKeep:         *snapKeep,
 		MaxSnapshotTransfers: *maxTransfers,
+		SnapshotResumeBytes:  *resumeBytes,
 		HTTPListen:           *httpListen,
 		Pprof:                *pprofOn,
 		Logger:               logger,

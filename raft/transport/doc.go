@@ -51,12 +51,15 @@
 //
 //	1 hello      u8 lane (1 message, 2 snapshot) | u64 cluster | u64 from | u64 to
 //	2 hello-ack  u8 status (0 ok, 1 version, 2 cluster, 3 node id, 4 bad) |
-//	             u64 cluster | u64 node | UTF-8 reason
+//	             u64 cluster | u64 node | UTF-8 reason (status ok: an
+//	             optional u8 capability set, bit 0 snapshot resume)
 //	3 message    one raft.Message, see EncodeMessage
 //	4 snap-chunk snapshot data bytes
 //	5 snap-end   u64 total data bytes | u32 CRC-32C (Castagnoli) of the data
 //	6 snap-abort UTF-8 reason (the sender could not read its data)
 //	7 snap-ack   u8 status (0 ok, 1 failed) | UTF-8 reason
+//	8 snap-resume u64 file size | the sender's file id (at most 64 bytes)
+//	9 snap-offer  u64 offset the data starts at
 //
 // The dialer sends magic+hello; the listener checks the protocol version,
 // cluster id and that the receiver id is its own, and answers hello-ack.
@@ -64,7 +67,14 @@
 // (rate limited). Then the message lane carries message frames only; the
 // snapshot lane carries one message frame (a MsgSnap), chunks, end or
 // abort, and the receiver answers one snap-ack after its Handler's
-// ReceiveSnapshot returned.
+// ReceiveSnapshot returned. Resume: a listener whose Handler is a
+// SnapshotResumer sets the resume capability in its ok hello-ack; a
+// sender that sees it and whose data is a ResumableSource sends
+// snap-resume after the MsgSnap and waits for snap-offer, skips that many
+// bytes and sends the rest (the trailer covers the bytes sent). Either
+// side of an older version omits its half and the transfer starts at
+// zero: an old dialer ignores the capability byte, and a receiver that
+// sees a chunk right after the MsgSnap offers nothing.
 //
 // # Invariants
 //

@@ -17,13 +17,15 @@ const frameHeaderSize = 6
 
 // Frame kinds.
 const (
-	frameHello     byte = 1 // handshake request (client -> server)
-	frameHelloAck  byte = 2 // handshake answer (server -> client)
-	frameMessage   byte = 3 // one encoded raft.Message
-	frameSnapChunk byte = 4 // a chunk of snapshot data
-	frameSnapEnd   byte = 5 // snapshot trailer: u64 total bytes, u32 CRC-32C
-	frameSnapAbort byte = 6 // the sender gave up the snapshot stream
-	frameSnapAck   byte = 7 // snapshot result: u8 status, then error text
+	frameHello      byte = 1 // handshake request (client -> server)
+	frameHelloAck   byte = 2 // handshake answer (server -> client)
+	frameMessage    byte = 3 // one encoded raft.Message
+	frameSnapChunk  byte = 4 // a chunk of snapshot data
+	frameSnapEnd    byte = 5 // snapshot trailer: u64 total bytes, u32 CRC-32C
+	frameSnapAbort  byte = 6 // the sender gave up the snapshot stream
+	frameSnapAck    byte = 7 // snapshot result: u8 status, then error text
+	frameSnapResume byte = 8 // sender's file: u64 size | id (asks where to start)
+	frameSnapOffer  byte = 9 // receiver's answer: u64 offset to start at
 )
 
 // connection magic, sent by the dialer before its hello frame.

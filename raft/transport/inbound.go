@@ -108,7 +108,11 @@ func (t *Transport) handleConn(conn net.Conn) {
 		t.writeHelloAck(conn, helloBadRequest, msg)
 		return
 	}
-	if err := t.writeHelloAck(conn, helloOK, ""); err != nil {
+	var caps string
+	if _, ok := t.cfg.Handler.(SnapshotResumer); ok {
+		caps = string([]byte{capSnapResume})
+	}
+	if err := t.writeHelloAck(conn, helloOK, caps); err != nil {
 		t.log.Debug("transport: write handshake answer", "peer", from, "err", err)
 		return
 	}

@@ -30,6 +30,15 @@ const (
 	helloBadRequest      byte = 4
 )
 
+// Capabilities, a bit set sent by the listener as the one byte after an
+// ok hello-ack's node id (where a rejection has its reason). A peer of an
+// older version sends none, and ignores the byte.
+const (
+	// capSnapResume: the listener answers a snap-resume frame on the
+	// snapshot lane with a snap-offer.
+	capSnapResume byte = 1 << 0
+)
+
 // helloSize is the payload size of a hello frame: u8 lane, u64 cluster id,
 // u64 sender id, u64 receiver id (big endian).
 const helloSize = 1 + 8 + 8 + 8
@@ -227,7 +236,7 @@ func (p *peer) run() {
 		p.mu.Lock()
 		addr := p.addr
 		p.mu.Unlock()
-		conn, _, err := p.t.dial(p.ctx, addr, p.id, laneMessage)
+		conn, _, _, err := p.t.dial(p.ctx, addr, p.id, laneMessage)
 		if err != nil {
 			p.failQueue(err)
 			if !p.sleep(jitter(backoff)) {
@@ -381,13 +390,13 @@ func (p *peer) writeErr(err error) error {
 }
 
 // dial connects to addr and performs the client side of the handshake for
-// lane. It returns the connection and a reader holding any bytes buffered
-// past the handshake.
-func (t *Transport) dial(ctx context.Context, addr string, to uint64, lane byte) (net.Conn, *bufio.Reader, error) {
+// lane. It returns the connection, a reader holding any bytes buffered
+// past the handshake and the capabilities the peer announced (caps*).
+func (t *Transport) dial(ctx context.Context, addr string, to uint64, lane byte) (net.Conn, *bufio.Reader, byte, error) {
 	d := net.Dialer{Timeout: t.cfg.DialTimeout, KeepAlive: 15 * time.Second}
 	conn, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
@@ -397,7 +406,7 @@ func (t *Transport) dial(ctx context.Context, addr string, to uint64, lane byte)
 	conn.SetDeadline(time.Now().Add(t.cfg.HandshakeTimeout))
 	if tc, err := t.clientTLS(ctx, conn, addr); err != nil {
 		conn.Close()
-		return nil, nil, err
+		return nil, nil, 0, err
 	} else {
 		conn = tc
 	}
@@ -410,7 +419,7 @@ func (t *Transport) dial(ctx context.Context, addr string, to uint64, lane byte)
 	finishFrame(b, start)
 	if _, err := conn.Write(b); err != nil {
 		conn.Close()
-		return nil, nil, fmt.Errorf("%w with peer %d at %s: write hello: %v", ErrHandshake, to, addr, err)
+		return nil, nil, 0, fmt.Errorf("%w with peer %d at %s: write hello: %v", ErrHandshake, to, addr, err)
 	}
 	br := bufio.NewReaderSize(conn, 4096)
 	kind, payload, err := ReadFrame(br, nil, 4096)
@@ -419,7 +428,7 @@ func (t *Transport) dial(ctx context.Context, addr string, to uint64, lane byte)
 	}
 	if err != nil {
 		conn.Close()
-		return nil, nil, fmt.Errorf("%w with peer %d at %s: %v", ErrHandshake, to, addr, err)
+		return nil, nil, 0, fmt.Errorf("%w with peer %d at %s: %v", ErrHandshake, to, addr, err)
 	}
 	status := payload[0]
 	theirCluster := binary.BigEndian.Uint64(payload[1:])
@@ -427,14 +436,18 @@ func (t *Transport) dial(ctx context.Context, addr string, to uint64, lane byte)
 	text := string(payload[17:])
 	if status != helloOK {
 		conn.Close()
-		return nil, nil, fmt.Errorf("%w: peer %d at %s (node %d, cluster %d) rejected us (node %d, cluster %d): %s",
+		return nil, nil, 0, fmt.Errorf("%w: peer %d at %s (node %d, cluster %d) rejected us (node %d, cluster %d): %s",
 			ErrHandshake, to, addr, theirID, theirCluster, t.cfg.NodeID, t.cfg.ClusterID, text)
 	}
 	if theirCluster != t.cfg.ClusterID || theirID != to {
 		conn.Close()
-		return nil, nil, fmt.Errorf("%w: peer at %s is node %d of cluster %d, expected node %d of cluster %d",
+		return nil, nil, 0, fmt.Errorf("%w: peer at %s is node %d of cluster %d, expected node %d of cluster %d",
 			ErrHandshake, addr, theirID, theirCluster, to, t.cfg.ClusterID)
 	}
 	conn.SetDeadline(time.Time{})
-	return conn, br, nil
+	var caps byte
+	if len(text) > 0 { // an ok answer's text is its capabilities
+		caps = text[0]
+	}
+	return conn, br, caps, nil
 }

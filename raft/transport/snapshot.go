@@ -26,6 +26,37 @@ const (
 	snapAckFail byte = 1
 )
 
+// SnapshotResumer is implemented by a Handler that keeps the verified
+// prefix of a cut snapshot transfer. A sender whose data is a
+// ResumableSource names its file (size, id) before streaming; the
+// receiving transport asks ResumeSnapshot how many leading bytes of that
+// file the handler holds, the sender skips them, and the Handler's
+// ReceiveSnapshot gets a reader that starts there (StreamResume says
+// where). Peers without it stream from zero.
+type SnapshotResumer interface {
+	ResumeSnapshot(ctx context.Context, m raft.Message, id []byte, size int64) int64
+}
+
+// ResumableSource is snapshot data that can start part way: ResumeID
+// names the file (equal ids: equal bytes), Skip drops the next n bytes.
+type ResumableSource interface {
+	ResumeID() []byte
+	Skip(n int64) error
+}
+
+// StreamResume returns the sender's file id and the offset of the first
+// byte of r, a reader given to Handler.ReceiveSnapshot: nil and 0 when
+// the sender did not offer to resume.
+func StreamResume(r io.Reader) (id []byte, offset int64) {
+	if s, ok := r.(*snapReader); ok {
+		return s.id, s.offset
+	}
+	return nil, 0
+}
+
+// maxResumeID bounds the id in a snap-resume frame.
+const maxResumeID = 64
+
 // ErrSnapshotStream is wrapped by the errors a snapshot reader returns when
 // the stream is truncated, corrupt or aborted by the sender.
 var ErrSnapshotStream = errors.New("transport: bad snapshot stream")
@@ -94,7 +125,7 @@ func (t *Transport) sendSnapshot(addr string, m *raft.Message, data io.Reader, s
 	if m.Type != raft.MsgSnap {
 		return 0, fmt.Errorf("SendSnapshot called with %s", m.Type)
 	}
-	conn, br, err := t.dial(t.ctx, addr, m.To, laneSnapshot)
+	conn, br, caps, err := t.dial(t.ctx, addr, m.To, laneSnapshot)
 	if err != nil {
 		return 0, err
 	}
@@ -111,6 +142,12 @@ func (t *Transport) sendSnapshot(addr string, m *raft.Message, data io.Reader, s
 	finishFrame(b, start)
 	if _, err := bw.Write(b); err != nil {
 		return 0, err
+	}
+	var offset int64
+	if rs, ok := data.(ResumableSource); ok && caps&capSnapResume != 0 && size > 0 && len(rs.ResumeID()) <= maxResumeID {
+		if offset, err = t.askResume(conn, bw, br, rs, size); err != nil {
+			return 0, err
+		}
 	}
 
 	var total int64
@@ -140,9 +177,9 @@ func (t *Transport) sendSnapshot(addr string, m *raft.Message, data io.Reader, s
 			}
 		}
 	}
-	if size >= 0 && total != size {
+	if size >= 0 && offset+total != size {
 		t.abortSnapshot(bw, conn, "snapshot size mismatch")
-		return total, fmt.Errorf("snapshot data has %d bytes, expected %d", total, size)
+		return total, fmt.Errorf("snapshot data has %d bytes, expected %d", offset+total, size)
 	}
 	b, start = appendFrameHeader(b[:0], frameSnapEnd)
 	b = binary.BigEndian.AppendUint64(b, uint64(total))
@@ -169,6 +206,41 @@ func (t *Transport) sendSnapshot(addr string, m *raft.Message, data io.Reader, s
 		return total, fmt.Errorf("receiver rejected snapshot: %s", payload[1:])
 	}
 	return total, nil
+}
+
+// askResume names the sender's file to the receiver, reads where to
+// start, and skips data to there.
+func (t *Transport) askResume(conn net.Conn, bw *bufio.Writer, br *bufio.Reader, rs ResumableSource, size int64) (int64, error) {
+	b, start := appendFrameHeader(nil, frameSnapResume)
+	b = binary.BigEndian.AppendUint64(b, uint64(size))
+	b = append(b, rs.ResumeID()...)
+	finishFrame(b, start)
+	conn.SetDeadline(time.Now().Add(t.cfg.SnapshotWriteTimeout))
+	defer conn.SetDeadline(time.Time{})
+	if _, err := bw.Write(b); err != nil {
+		return 0, fmt.Errorf("write resume request: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return 0, fmt.Errorf("write resume request: %w", err)
+	}
+	kind, payload, err := ReadFrame(br, nil, 4096)
+	if err != nil {
+		return 0, fmt.Errorf("read resume offer: %w", err)
+	}
+	if kind != frameSnapOffer || len(payload) != 8 {
+		return 0, fmt.Errorf("unexpected frame kind %d (%d bytes) instead of a resume offer", kind, len(payload))
+	}
+	offset := int64(binary.BigEndian.Uint64(payload))
+	if offset < 0 || offset > size {
+		return 0, fmt.Errorf("receiver offered to resume at %d of %d bytes", offset, size)
+	}
+	if offset > 0 {
+		if err := rs.Skip(offset); err != nil {
+			t.abortSnapshot(bw, conn, "sender failed to read snapshot data")
+			return 0, err
+		}
+	}
+	return offset, nil
 }
 
 func (t *Transport) abortSnapshot(bw *bufio.Writer, conn net.Conn, reason string) {
@@ -198,6 +270,9 @@ func (t *Transport) serveSnapshot(conn net.Conn, br *bufio.Reader, from uint64) 
 		return fmt.Errorf("%w: %s on snapshot lane", ErrMalformed, m.Type)
 	}
 	sr := &snapReader{br: br, max: t.cfg.MaxFrameBytes}
+	if err := t.offerResume(conn, br, m, sr); err != nil {
+		return err
+	}
 	herr := t.cfg.Handler.ReceiveSnapshot(t.ctx, m, sr)
 	if herr == nil && !sr.done {
 		// The handler returned without reading to the end: make sure the
@@ -229,6 +304,40 @@ func (t *Transport) serveSnapshot(conn net.Conn, br *bufio.Reader, from uint64) 
 	return nil
 }
 
+// offerResume answers a sender that names its file (a snap-resume frame
+// before the data) with the offset to start at, recorded in sr. A sender
+// that streams at once (an older version) starts at zero.
+func (t *Transport) offerResume(conn net.Conn, br *bufio.Reader, m raft.Message, sr *snapReader) error {
+	hdr, err := br.Peek(frameHeaderSize)
+	if err != nil || hdr[5] != frameSnapResume {
+		return nil // the data reader reports any error
+	}
+	_, payload, err := ReadFrame(br, nil, 8+maxResumeID)
+	if err != nil {
+		return fmt.Errorf("read resume request: %w", err)
+	}
+	if len(payload) < 8 {
+		return fmt.Errorf("%w: resume request of %d bytes", ErrMalformed, len(payload))
+	}
+	size := int64(binary.BigEndian.Uint64(payload))
+	sr.id = payload[8:]
+	if rs, ok := t.cfg.Handler.(SnapshotResumer); ok && size > 0 && len(sr.id) > 0 {
+		sr.offset = min(max(rs.ResumeSnapshot(t.ctx, m, sr.id, size), 0), size)
+	}
+	b, start := appendFrameHeader(nil, frameSnapOffer)
+	b = binary.BigEndian.AppendUint64(b, uint64(sr.offset))
+	finishFrame(b, start)
+	conn.SetWriteDeadline(time.Now().Add(t.cfg.WriteTimeout))
+	if _, err := conn.Write(b); err != nil {
+		return fmt.Errorf("write resume offer: %w", err)
+	}
+	conn.SetWriteDeadline(time.Time{})
+	if sr.offset > 0 {
+		t.log.Info("transport: resuming a snapshot transfer", "peer", m.From, "index", snapIndex(&m), "offset", sr.offset, "total_bytes", size)
+	}
+	return nil
+}
+
 // snapReader reads the data of a snapshot stream: chunk frames up to the
 // trailer, whose length and CRC it checks before returning io.EOF.
 type snapReader struct {
@@ -240,6 +349,9 @@ type snapReader struct {
 	crc  uint32
 	err  error
 	done bool // the trailer matched
+
+	id     []byte // the sender's file, if it offered to resume
+	offset int64  // where the data starts in that file
 }
 
 func (s *snapReader) Read(p []byte) (int, error) {
