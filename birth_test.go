@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/raftsql/raftsql/membership"
 )
@@ -36,13 +35,7 @@ func TestSingleMemberBornAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer n.Close()
-	deadline := time.Now().Add(20 * time.Second)
-	for n.Leader() == 0 {
-		if time.Now().After(deadline) {
-			t.Fatal("no leader")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	waitFor(t, "a leader", func() bool { return n.Leader() != 0 })
 	id := readIdentity(t, dir)
 	if !id.Born || id.Nonce == 0 || id.Roster["n1"] != id.Nonce || len(id.Roster) != 1 || len(id.JoinToken) != 2*joinTokenBytes {
 		t.Fatalf("identity after birth: %+v", id)

@@ -80,18 +80,11 @@ func restoredCluster(t *testing.T, file string) (*raftsql.RestoreReport, []*join
 // may still be applying).
 func awaitChecksum(t *testing.T, nodes []*raftsql.Node, want string) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
 	for _, n := range nodes {
-		for {
-			sum, at, err := n.Checksum(context.Background())
-			if err == nil && sum == want {
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("%s: checksum %s at %d (%v), want %s", n.Name(), sum, at, err, want)
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
+		waitUntil(t, n.Name()+"'s checksum is "+want, func() bool {
+			sum, _, err := n.Checksum(context.Background())
+			return err == nil && sum == want
+		})
 	}
 }
 

@@ -61,7 +61,8 @@ func TestSnapshotCatchUpFigures(t *testing.T) {
 		mib, makeTime.Round(time.Millisecond), installed.Round(time.Millisecond), caughtUp.Round(time.Millisecond), show["snapshot_bytes"], show["log_disk_bytes"], vmHWM(lead), vmHWM(f))
 }
 
-// waitUntilFor is waitUntil with its own bound (big transfers).
+// waitUntilFor polls cond until it holds, failing the test after limit
+// (waitUntil: 30 s; big transfers give their own bound).
 func waitUntilFor(t *testing.T, limit time.Duration, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(limit)
@@ -69,7 +70,7 @@ func waitUntilFor(t *testing.T, limit time.Duration, what string, cond func() bo
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting until %s", what)
 		}
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 

@@ -8,6 +8,7 @@ package integration
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -78,15 +79,9 @@ func TestTimeZoneAcrossSessions(t *testing.T) {
 		if _, err := c.Exec(ctx, "SET raftsql.read_consistency = stale"); err != nil {
 			t.Fatal(err)
 		}
-		got := ""
-		for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); {
-			if got, _, err = textRowsOIDs(ctx, c, "SELECT at FROM tzi ORDER BY id"); err == nil && got == storedUTC {
-				break
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-		if got != storedUTC {
-			t.Errorf("node %d stores %q, want %q", i, got, storedUTC)
-		}
+		waitUntil(t, fmt.Sprintf("node %d stores %q", i, storedUTC), func() bool {
+			got, _, err := textRowsOIDs(ctx, c, "SELECT at FROM tzi ORDER BY id")
+			return err == nil && got == storedUTC
+		})
 	}
 }

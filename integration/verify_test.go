@@ -21,13 +21,7 @@ import (
 // loaded machine: the conditions are counted in checks, not in time).
 func waitUntil(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting until %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	waitUntilFor(t, 30*time.Second, what, cond)
 }
 
 // TestVerifyHealthyClusterAgrees: periodic checks under writes never raise
