@@ -70,8 +70,10 @@ func (s *Session) newTxn(st *pgdialect.Stmt) *txn {
 }
 
 // endTx ends the transaction, restoring settings changed by SET LOCAL.
+// Its cursors end too, but those declared WITH HOLD (cursor.go).
 func (s *Session) endTx() {
 	if s.tx != nil {
+		s.endCursors(s.tx, true)
 		if s.tx.view != nil {
 			s.e.db.releaseReadView(s.tx.view)
 			s.tx.view = nil
@@ -92,6 +94,7 @@ func (s *Session) endTx() {
 // was never proposed, and the settings it changed are restored.
 func (s *Session) abortTx() {
 	tx := s.tx
+	s.endCursors(tx, false)
 	s.endTx()
 	if tx != nil && tx.settingsAtStart != nil {
 		s.settings = tx.settingsAtStart
@@ -349,7 +352,15 @@ func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.Re
 
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
-func (s *Session) commit(ctx context.Context, tx *txn) error {
+func (s *Session) commit(ctx context.Context, tx *txn) (err error) {
+	defer func() {
+		// A cursor WITH HOLD outlives only a transaction that committed.
+		if err != nil {
+			s.endCursors(tx, false)
+		} else {
+			s.keepHeldCursors(tx)
+		}
+	}()
 	if len(tx.stmts) == 0 {
 		return nil
 	}
@@ -371,7 +382,7 @@ func (s *Session) commit(ctx context.Context, tx *txn) error {
 	cmd := &Command{RequestID: s.e.newRequestID(), Timestamp: tx.ts, Seed: tx.seed, Statements: tx.stmts,
 		Flags: CmdTxn, Digest: tx.dg.sum()}
 	cmd.Database, cmd.User = s.names()
-	_, err := s.propose(ctx, cmd)
+	_, err = s.propose(ctx, cmd)
 	return err
 }
 
