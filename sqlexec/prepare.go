@@ -95,6 +95,9 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 			if st.Kind == pgdialect.KindQuery {
 				ps.cols = cols
 			}
+			if st.Tag == "EXPLAIN" {
+				ps.cols = explainColumns() // explain.go
+			}
 			if nparams > len(ps.paramOIDs) {
 				ps.paramOIDs = append(ps.paramOIDs, make([]uint32, nparams-len(ps.paramOIDs))...)
 			}
