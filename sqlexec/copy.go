@@ -285,6 +285,10 @@ func (s *Session) txCopyOut(ctx context.Context, x Statement) (StatementResult, 
 	}
 	var res StatementResult
 	if !tx.spec {
+		// Digested as it runs: earlier streamed reads first (txstream.go).
+		if err := s.settleReads(ctx, tx); err != nil {
+			return res, err
+		}
 		r, ro, err := s.runInReadView(ctx, tx, x)
 		if err != nil {
 			return res, err
