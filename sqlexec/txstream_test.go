@@ -75,3 +75,33 @@ func TestTxReadStreams(t *testing.T) {
 	mustQ(t, other, "DELETE FROM big WHERE id = 3", "C:DELETE 1")
 	wantCode(t, s, "COMMIT", "40001")
 }
+
+// COPY ... TO STDOUT streams too, outside and inside a transaction.
+func TestCopyOutStreams(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	const rows, width = 40000, 1000
+	mustQ(t, s, "CREATE TABLE big(id INTEGER PRIMARY KEY, pad TEXT)", "")
+	mustQ(t, s, "INSERT INTO big SELECT g, printf('%01000d', g) FROM generate_series(1, 40000) g", "")
+	for _, inTx := range []bool{false, true} {
+		if inTx {
+			mustQ(t, s, "BEGIN", "C:BEGIN")
+		}
+		runtime.GC()
+		var base runtime.MemStats
+		runtime.ReadMemStats(&base)
+		h := &heapProbe{at: rows / 2}
+		if err := s.SimpleQuery(context.Background(), "COPY big TO STDOUT", h); err != nil {
+			t.Fatal(err)
+		}
+		if h.rows != rows || len(h.out) != 2 || h.out[0] != "COPYOUT[2]" || h.out[1] != "C:COPY 40000" {
+			t.Fatalf("in a transaction %v: %d rows, %q", inTx, h.rows, h.out)
+		}
+		if grew := int64(h.live) - int64(base.HeapAlloc); grew > rows*width/4 {
+			t.Fatalf("in a transaction %v: live heap grew by %d bytes halfway through a %d-byte COPY", inTx, grew, rows*width)
+		}
+		if inTx {
+			mustQ(t, s, "COMMIT", "C:COMMIT")
+		}
+	}
+}
