@@ -252,7 +252,7 @@ func writeRefusal(action int32, arg1, arg2, dbName string) *Error {
 		}
 		return nil
 	case lib.SQLITE_READ, lib.SQLITE_INSERT, lib.SQLITE_UPDATE, lib.SQLITE_DELETE:
-		if isInternalName(arg1) && !(action == lib.SQLITE_READ && catalogInternal[strings.ToLower(arg1)]) {
+		if isInternalName(arg1) && !(action == lib.SQLITE_READ && catalogReadable(arg1, arg2)) {
 			return internalRefusal()
 		}
 		// A module's name used as a table is its eponymous virtual
@@ -357,6 +357,15 @@ func pragmaConstruct(name, arg, dbName string) string {
 // write may read them through a view; a statement cannot name them itself
 // (guardInternal).
 var catalogInternal = map[string]bool{"raftsql_sequences": true, "raftsql_extensions": true, "raftsql_enums": true}
+
+// catalogReadable reports whether a replicated statement may read column
+// of the internal table: the catalog tables above, and raftsql_roles but
+// for its password verifiers (pg_roles reads the rest, also inside a
+// transaction that has written).
+func catalogReadable(table, column string) bool {
+	t := strings.ToLower(table)
+	return catalogInternal[t] || t == "raftsql_roles" && !strings.EqualFold(column, "verifier")
+}
 
 func internalRefusal() *Error {
 	return errf(CodeInsufficientPrivs, "permission denied: raftsql internal tables are not accessible")

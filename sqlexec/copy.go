@@ -235,44 +235,87 @@ func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.Resul
 		}
 		q = "SELECT " + cl + " FROM " + quoteIdent(cp.Table)
 	}
-	var res StatementResult
+	// The rows stream to the client (a COPY of a large table must not be
+	// held in memory): copyOutWriter turns the query's result into COPY
+	// OUT as it comes.
+	cw := &copyOutWriter{w: w, format: copyFormat(cp)}
 	if s.tx != nil {
 		// The rows a transaction copies out are results the client saw:
 		// recorded and validated like a SELECT's.
-		r, err := s.txCopyOut(ctx, Statement{SQL: q, Tag: "SELECT", Digest: true})
+		x := Statement{SQL: q, Tag: "SELECT", Digest: true}
+		tx := s.tx
+		if !tx.spec && !tx.locked {
+			if err := s.txLimits(1, len(q)); err != nil {
+				return err
+			}
+			ro, err := s.streamTxRead(ctx, tx, &pgdialect.Stmt{}, x, len(q), cw, true) // txstream.go
+			if err == nil && !ro {
+				err = Unsupported("COPY (data-modifying query) TO")
+			}
+			return err
+		}
+		res, err := s.txCopyOut(ctx, x)
 		if err != nil {
 			return err
 		}
-		res = r
-	} else {
-		if err := s.barrier(ctx); err != nil {
-			return err
+		if res.Columns == nil && cp.Table != "" {
+			if c, _, err := s.tableColumns(ctx, cp.Table); err == nil {
+				res.Columns = c
+			}
 		}
-		var err error
-		res, err = s.tryRead(ctx, q, nil, "SELECT", true)
-		if err == errNotReadonly {
-			return Unsupported("COPY (data-modifying query) TO")
-		}
-		if err != nil {
-			return err
-		}
+		return emit(cw, &res, true, "")
 	}
-	cols := res.Columns
-	if cols == nil && cp.Table != "" {
-		c, _, err := s.tableColumns(ctx, cp.Table)
-		if err == nil {
-			cols = c
-		}
-	}
-	if err := w.CopyOut(copyFormat(cp), cols); err != nil {
+	if err := s.barrier(ctx); err != nil {
 		return err
 	}
-	for _, r := range res.Rows {
-		if err := w.Row(r); err != nil {
-			return err
-		}
+	err := s.streamRead(ctx, q, nil, "SELECT", nil, cw, true)
+	if err == errNotReadonly {
+		return Unsupported("COPY (data-modifying query) TO")
 	}
-	return w.Complete(fmt.Sprintf("COPY %d", len(res.Rows)))
+	return err
+}
+
+// copyOutWriter receives a query's result and sends it as COPY OUT: the
+// columns start it, each row is a CopyData, the end is "COPY n".
+type copyOutWriter struct {
+	w       pgwire.ResultWriter
+	format  pgwire.CopyFormat
+	started bool
+	n       int64
+}
+
+func (c *copyOutWriter) Describe(cols []pgwire.Column) error {
+	if c.started {
+		return nil
+	}
+	c.started = true
+	return c.w.CopyOut(c.format, cols)
+}
+
+func (c *copyOutWriter) Row(values []any) error {
+	c.n++
+	return c.w.Row(values)
+}
+
+func (c *copyOutWriter) Complete(string) error {
+	if err := c.Describe(nil); err != nil {
+		return err
+	}
+	return c.w.Complete(fmt.Sprintf("COPY %d", c.n))
+}
+
+func (c *copyOutWriter) EmptyQuery() error { return c.Complete("") }
+
+func (c *copyOutWriter) Notice(severity, code, message string) error {
+	return c.w.Notice(severity, code, message)
+}
+
+func (c *copyOutWriter) CopyIn(pgwire.CopyFormat, []pgwire.Column) (pgwire.CopySource, error) {
+	return nil, Unsupported("COPY FROM inside COPY TO")
+}
+
+func (c *copyOutWriter) CopyOut(pgwire.CopyFormat, []pgwire.Column) error {
+	return Unsupported("COPY TO inside COPY TO")
 }
 
 // txCopyOut runs the query of a COPY TO inside the transaction (on its
@@ -285,6 +328,10 @@ func (s *Session) txCopyOut(ctx context.Context, x Statement) (StatementResult, 
 	}
 	var res StatementResult
 	if !tx.spec {
+		// Digested as it runs: earlier streamed reads first (txstream.go).
+		if err := s.settleReads(ctx, tx); err != nil {
+			return res, err
+		}
 		r, ro, err := s.runInReadView(ctx, tx, x)
 		if err != nil {
 			return res, err

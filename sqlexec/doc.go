@@ -93,6 +93,8 @@
 // read.go (the read path), query.go (statements outside a transaction),
 // txn.go (explicit transactions), validate.go (replay and outcomes),
 // multistmt.go (query strings of several statements), readview.go,
+// txstream.go (a transaction's reads of its view stream; their digests are
+// settled when first needed),
 // copy.go, prepare.go
 // (extended protocol), columns.go (result column types), result.go,
 // errors.go, serving.go (a replicator may refuse all reads); db.go (open,

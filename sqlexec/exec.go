@@ -19,6 +19,9 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	if sqlText == notifyOp {
 		return runNotify(c, args), false // notify.go
 	}
+	if op, ok := strings.CutPrefix(sqlText, roleOp); ok {
+		return applyRole(c, Statement{SQL: op, Args: args, Tag: verb}), false // roles.go: in a transaction's entry
+	}
 	if err := refuseStatementKind(sqlText); err != nil {
 		res.Err = err
 		return res, false

@@ -48,7 +48,16 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 		}
 	}
 	ps := &PreparedStatement{s: s, orig: sql, st: st}
-	n := st.ParamCount
+	// DECLARE's parameters are its query's (cursor.go): typed from it.
+	typed := st
+	if st.Kind == pgdialect.KindDeclare {
+		q, err := s.translate(ctx, st.Cursor.Query)
+		if err != nil {
+			return nil, toError(err)
+		}
+		typed = q
+	}
+	n := typed.ParamCount
 	if len(paramOIDs) > n {
 		n = len(paramOIDs)
 	}
@@ -56,8 +65,8 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 	for i := range ps.paramOIDs {
 		if i < len(paramOIDs) && paramOIDs[i] != 0 {
 			ps.paramOIDs[i] = paramOIDs[i]
-		} else if i < len(st.ParamOIDs) {
-			ps.paramOIDs[i] = st.ParamOIDs[i]
+		} else if i < len(typed.ParamOIDs) {
+			ps.paramOIDs[i] = typed.ParamOIDs[i]
 		}
 	}
 	switch st.Kind {
@@ -65,6 +74,8 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 		if n := s.named[st.Name]; n != nil {
 			ps.cols = n.ps.cols // EXECUTE returns the named statement's rows
 		}
+	case pgdialect.KindFetch:
+		ps.cols = s.cursorColumns(st) // cursor.go
 	case pgdialect.KindShow:
 		name := strings.ToLower(st.Name)
 		if cols := s.nodeSettingColumns(name); cols != nil {
@@ -74,14 +85,19 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 		} else {
 			ps.cols = []pgwire.Column{textCol(name)}
 		}
-	case pgdialect.KindQuery:
-		if len(st.Exec) == 1 {
-			s.inferParams(ctx, st, ps.paramOIDs)
-			cols, nparams, err := s.describe(ctx, st.Exec[0], st.ColumnOIDs, ps.paramOIDs)
+	case pgdialect.KindQuery, pgdialect.KindDeclare:
+		if len(typed.Exec) == 1 && typed.Kind == pgdialect.KindQuery {
+			s.inferParams(ctx, typed, ps.paramOIDs)
+			cols, nparams, err := s.describe(ctx, typed.Exec[0], typed.ColumnOIDs, ps.paramOIDs)
 			if err != nil {
 				return nil, err
 			}
-			ps.cols = cols
+			if st.Kind == pgdialect.KindQuery {
+				ps.cols = cols
+			}
+			if st.Tag == "EXPLAIN" {
+				ps.cols = explainColumns() // explain.go
+			}
 			if nparams > len(ps.paramOIDs) {
 				ps.paramOIDs = append(ps.paramOIDs, make([]uint32, nparams-len(ps.paramOIDs))...)
 			}

@@ -32,6 +32,9 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 			return err
 		}
 	}
+	if st.Tag == "EXPLAIN" {
+		w = &explainWriter{ResultWriter: w} // explain.go
+	}
 	if s.tx != nil {
 		return s.txExec(ctx, st, args, w, describe)
 	}

@@ -20,7 +20,11 @@ import (
 //     is fixed in the entry and apply is deterministic.
 //   - Role entries carry CmdRole and are applied by applyRole, never as
 //     SQL text: users cannot write raftsql_roles (internal tables are
-//     refused), only these statements can.
+//     refused), only these statements can. Inside a transaction block a
+//     role statement joins the transaction's entry as roleOp+Op (text no
+//     client can send: a query string cannot hold a NUL byte), which
+//     runSQL hands to applyRole, so it commits or rolls back with the
+//     transaction, as in PostgreSQL.
 //   - Only a superuser may change roles (42501 otherwise), except that a
 //     role may change its own password, as in PostgreSQL. The check is
 //     made by the session, against the replicated table as this replica
@@ -33,6 +37,10 @@ type Role struct {
 	Login     bool
 	Verifier  string // pgwire.SCRAMVerifier.String(); "" when no password
 }
+
+// roleOp prefixes the operation ("CREATE", "ALTER", "DROP") in the SQL
+// text of a role statement inside a transaction's entry.
+const roleOp = "\x00ROLE "
 
 const rolesTableSQL = `CREATE TABLE IF NOT EXISTS raftsql_roles(name TEXT PRIMARY KEY, superuser INTEGER NOT NULL, login INTEGER NOT NULL, verifier TEXT) WITHOUT ROWID`
 
@@ -80,9 +88,6 @@ func (s *Session) requireSuperuser(message string) error {
 // role runs a role statement: checked and hashed here, applied by the log.
 func (s *Session) role(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	spec := st.Role
-	if s.tx != nil {
-		return errf(CodeActiveTransaction, "%s cannot run inside a transaction block", st.Tag)
-	}
 	_, user := s.names()
 	ownPassword := spec.Op == "ALTER" && spec.Names[0] == user && spec.Superuser == nil && spec.Login == nil
 	if !ownPassword {
@@ -121,7 +126,20 @@ func (s *Session) role(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultW
 			}
 		}
 	}
-	if _, err := s.propose(ctx, cmd); err != nil {
+	if s.tx != nil {
+		if s.tx.readOnly {
+			return errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", st.Tag)
+		}
+		size := 0
+		for i := range cmd.Statements {
+			cmd.Statements[i].SQL = roleOp + cmd.Statements[i].SQL
+			cmd.Statements[i].Digest = true
+			size += 256
+		}
+		if err := s.txWrite(ctx, cmd.Statements, size); err != nil {
+			return err
+		}
+	} else if _, err := s.propose(ctx, cmd); err != nil {
 		return err
 	}
 	for _, name := range skipped {

@@ -75,23 +75,46 @@ func TestRoles(t *testing.T) {
 	if _, ok, _ := db.LookupRole(context.Background(), "bob"); ok {
 		t.Fatal("bob not dropped")
 	}
-	if _, err := q(t, admin, "BEGIN; CREATE ROLE x; COMMIT"); code(err) != "25001" {
-		t.Fatalf("in a transaction: %v", err)
+	// In a transaction block a role statement commits or rolls back with
+	// the transaction (PostgreSQL's roles are transactional), and its
+	// password is hashed before it enters the transaction's entry.
+	mustQ(t, admin, "BEGIN; CREATE ROLE x LOGIN PASSWORD 'through-the-txn'; COMMIT", "C:BEGIN C:CREATE ROLE C:COMMIT")
+	if r, ok, _ := db.LookupRole(context.Background(), "x"); !ok || !r.Login || r.Verifier == "" {
+		t.Fatalf("role x after COMMIT: %+v %v", r, ok)
 	}
-	// In an explicit block the refusal aborts the transaction, as any
-	// error there does, and nothing of the role is kept.
-	mustQ(t, admin, "ROLLBACK", "C:ROLLBACK")
+	for _, entry := range f.log {
+		if bytes.Contains(entry, []byte("through-the-txn")) {
+			t.Fatalf("a password entered the log: %q", entry)
+		}
+	}
 	mustQ(t, admin, "BEGIN", "C:BEGIN")
-	if _, err := q(t, admin, "CREATE ROLE x"); code(err) != "25001" {
-		t.Fatalf("in a transaction block: %v", err)
+	mustQ(t, admin, "CREATE ROLE y", "C:CREATE ROLE")
+	mustQ(t, admin, "ALTER ROLE x NOLOGIN", "C:ALTER ROLE")
+	mustQ(t, admin, "ROLLBACK", "C:ROLLBACK")
+	if _, ok, _ := db.LookupRole(context.Background(), "y"); ok {
+		t.Fatal("role y kept after ROLLBACK")
+	}
+	if r, _, _ := db.LookupRole(context.Background(), "x"); !r.Login {
+		t.Fatal("ALTER ROLE kept after ROLLBACK")
+	}
+	// An error aborts the transaction, as any error there does.
+	mustQ(t, admin, "BEGIN", "C:BEGIN")
+	mustQ(t, admin, "CREATE ROLE z", "C:CREATE ROLE")
+	if _, err := q(t, admin, "CREATE ROLE x"); code(err) != "42710" {
+		t.Fatalf("duplicate role in a transaction block: %v", err)
 	}
 	if _, err := q(t, admin, "SELECT 1"); code(err) != "25P02" {
-		t.Fatalf("after the refusal: %v, want 25P02", err)
+		t.Fatalf("after the error: %v, want 25P02", err)
+	}
+	mustQ(t, admin, "COMMIT", "C:ROLLBACK")
+	if _, ok, _ := db.LookupRole(context.Background(), "z"); ok {
+		t.Fatal("role z created by an aborted transaction")
+	}
+	mustQ(t, admin, "BEGIN READ ONLY", "C:BEGIN")
+	if _, err := q(t, admin, "CREATE ROLE w"); code(err) != "25006" {
+		t.Fatalf("in a read-only transaction: %v", err)
 	}
 	mustQ(t, admin, "ROLLBACK", "C:ROLLBACK")
-	if _, ok, _ := db.LookupRole(context.Background(), "x"); ok {
-		t.Fatal("role x created by a refused statement")
-	}
 	for sql, want := range map[string]string{"CREATE ROLE r CREATEDB": "0A000", "ALTER ROLE alice RENAME TO b": "0A000", "CREATE ROLE": "42601", "CREATE ROLE r PASSWORD": "42601"} {
 		if _, err := q(t, admin, sql); code(err) != want {
 			t.Errorf("%s: %v, want %s", sql, err, want)

@@ -23,9 +23,10 @@ type Session struct {
 	// pipeMore: the Execute running now is not known to be the last
 	// message before Sync (extended protocol; see PipelineHint).
 	pipeMore bool
-	advID    string            // advisory lock holder id, set at the first lock (advisory.go)
-	named    map[string]*named // SQL-level PREPAREd statements (sqlprepare.go)
-	temp     *tempSpace        // temporary objects (temp.go), nil until the first CREATE TEMP
+	advID    string             // advisory lock holder id, set at the first lock (advisory.go)
+	named    map[string]*named  // SQL-level PREPAREd statements (sqlprepare.go)
+	temp     *tempSpace         // temporary objects (temp.go), nil until the first CREATE TEMP
+	cursors  map[string]*cursor // DECLAREd cursors (cursor.go)
 	// reported is ParameterStatus's last answer, returned again while no
 	// reported value changed (it is asked before every ReadyForQuery).
 	reported map[string]string
@@ -126,6 +127,7 @@ func (s *Session) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.endTx()
+	s.cursors = nil
 	s.releaseAdvisory(context.Background(), false)
 	s.e.db.notify.unlisten(s, "*")
 	if s.temp != nil {
@@ -359,7 +361,8 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 			tag = "SELECT 0"
 		}
 		if tag == "DISCARD ALL" {
-			s.named = nil // DISCARD ALL includes DEALLOCATE ALL
+			s.named = nil   // DISCARD ALL includes DEALLOCATE ALL
+			s.cursors = nil // and CLOSE ALL
 		}
 		if (tag == "DISCARD ALL" || tag == "DISCARD TEMP" || tag == "DISCARD TEMPORARY") && s.temp != nil {
 			s.temp.close() // drops the session's temporary objects
@@ -387,6 +390,12 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		return s.sqlExecute(ctx, st, args, w, describe)
 	case pgdialect.KindDeallocate:
 		return s.sqlDeallocate(st, w)
+	case pgdialect.KindDeclare:
+		return s.declareCursor(ctx, st, args, w) // cursor.go
+	case pgdialect.KindFetch:
+		return s.fetchCursor(st, w, describe)
+	case pgdialect.KindClose:
+		return s.closeCursor(st, w)
 	case pgdialect.KindBackup:
 		return s.backup(ctx, w)
 	case pgdialect.KindListen, pgdialect.KindUnlisten, pgdialect.KindNotify:

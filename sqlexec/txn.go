@@ -42,6 +42,9 @@ type txn struct {
 	// spec: the transaction has written; its statements run speculatively
 	// on the latest applied state (replaying the earlier ones).
 	spec bool
+	// unsettled: indexes in stmts of streamed reads whose results are not
+	// yet in dg (txstream.go).
+	unsettled []int
 	// implicit: an implicit transaction of an extended-protocol pipeline
 	// (committed at Sync).
 	implicit bool
@@ -70,8 +73,10 @@ func (s *Session) newTxn(st *pgdialect.Stmt) *txn {
 }
 
 // endTx ends the transaction, restoring settings changed by SET LOCAL.
+// Its cursors end too, but those declared WITH HOLD (cursor.go).
 func (s *Session) endTx() {
 	if s.tx != nil {
+		s.endCursors(s.tx, true)
 		if s.tx.view != nil {
 			s.e.db.releaseReadView(s.tx.view)
 			s.tx.view = nil
@@ -92,6 +97,7 @@ func (s *Session) endTx() {
 // was never proposed, and the settings it changed are restored.
 func (s *Session) abortTx() {
 	tx := s.tx
+	s.endCursors(tx, false)
 	s.endTx()
 	if tx != nil && tx.settingsAtStart != nil {
 		s.settings = tx.settingsAtStart
@@ -261,8 +267,20 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 		}
 		tx.locked = true
 	}
-	if !tx.spec && len(extra) == 1 {
-		// Until it writes, the transaction reads its read view.
+	if !tx.spec && len(extra) == 1 && !tx.locked {
+		// Until it writes, the transaction reads its read view, streaming
+		// (txstream.go).
+		ro, err := s.streamTxRead(ctx, tx, st, extra[0], size, w, describe)
+		if ro || err != nil {
+			return err
+		}
+	} else if !tx.spec && len(extra) == 1 {
+		// A read with a row-locking clause (or after one): COMMIT
+		// validates the transaction even if it writes nothing, so its
+		// reads are digested as they run.
+		if err := s.settleReads(ctx, tx); err != nil {
+			return err
+		}
 		res, ro, err := s.runInReadView(ctx, tx, extra[0])
 		if err != nil {
 			return err
@@ -285,7 +303,10 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 			return err
 		}
 	}
-	switching := s.startSpeculation(tx)
+	switching, err := s.startSpeculation(ctx, tx)
+	if err != nil {
+		return err
+	}
 	results, ro, err := s.speculate(ctx, tx, extra, switching)
 	if err != nil {
 		return err
@@ -349,7 +370,15 @@ func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.Re
 
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
-func (s *Session) commit(ctx context.Context, tx *txn) error {
+func (s *Session) commit(ctx context.Context, tx *txn) (err error) {
+	defer func() {
+		// A cursor WITH HOLD outlives only a transaction that committed.
+		if err != nil {
+			s.endCursors(tx, false)
+		} else {
+			s.keepHeldCursors(tx)
+		}
+	}()
 	if len(tx.stmts) == 0 {
 		return nil
 	}
@@ -358,6 +387,11 @@ func (s *Session) commit(ctx context.Context, tx *txn) error {
 		// replayed it: no serial order explains the transaction, whether
 		// or not it has anything left to write.
 		return rwConflict()
+	}
+	if len(tx.unsettled) > 0 && (tx.wrote || tx.locked) {
+		// Cannot happen: the first write and the first locking read
+		// settle every streamed read (txstream.go).
+		return errf(CodeInternal, "transaction has %d reads not validated", len(tx.unsettled))
 	}
 	if !tx.wrote && !tx.locked {
 		// Nothing to write. Either everything it read came from one
@@ -371,7 +405,7 @@ func (s *Session) commit(ctx context.Context, tx *txn) error {
 	cmd := &Command{RequestID: s.e.newRequestID(), Timestamp: tx.ts, Seed: tx.seed, Statements: tx.stmts,
 		Flags: CmdTxn, Digest: tx.dg.sum()}
 	cmd.Database, cmd.User = s.names()
-	_, err := s.propose(ctx, cmd)
+	_, err = s.propose(ctx, cmd)
 	return err
 }
 
@@ -399,7 +433,10 @@ func (s *Session) txWrite(ctx context.Context, stmts []Statement, size int) erro
 	if tx.readOnly {
 		return errf(CodeReadOnlyTransaction, "cannot execute COPY FROM in a read-only transaction")
 	}
-	switching := s.startSpeculation(tx)
+	switching, err := s.startSpeculation(ctx, tx)
+	if err != nil {
+		return err
+	}
 	results, _, err := s.speculate(ctx, tx, stmts, switching)
 	if err != nil {
 		return err
@@ -424,15 +461,19 @@ func errTxnTooLarge(limit int) *Error {
 // transaction runs speculatively on the latest applied state (its read
 // view is released), and speculate checks that the earlier statements
 // still return what the client saw. It reports whether this is that first
-// write.
-func (s *Session) startSpeculation(tx *txn) bool {
+// write. The reads it streamed from its view are digested first
+// (txstream.go), while it still holds the view.
+func (s *Session) startSpeculation(ctx context.Context, tx *txn) (bool, error) {
 	if tx.spec {
-		return false
+		return false, nil
+	}
+	if err := s.settleReads(ctx, tx); err != nil {
+		return false, err
 	}
 	tx.spec = true
 	if tx.view != nil {
 		s.e.db.releaseReadView(tx.view)
 		tx.view = nil
 	}
-	return true
+	return true, nil
 }

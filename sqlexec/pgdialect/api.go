@@ -50,12 +50,15 @@ const (
 	KindListen                     // LISTEN channel (Name)
 	KindUnlisten                   // UNLISTEN {channel | *} (Name; "*" for all)
 	KindNotify                     // NOTIFY channel [, 'payload'] (Name, Value)
+	KindDeclare                    // DECLARE name CURSOR FOR query (Cursor set; cursor.go)
+	KindFetch                      // FETCH / MOVE [direction] [FROM] name (Cursor set)
+	KindClose                      // CLOSE {name | ALL} (Cursor set)
 )
 
 var kindNames = [...]string{"Query", "Begin", "Commit", "Rollback", "Savepoint", "Release",
 	"RollbackTo", "Set", "Show", "Reset", "CopyFrom", "CopyTo", "Noop", "DropTables",
 	"Truncate", "SetTransaction", "Empty", "AlterCluster", "Role", "Prepare", "Execute", "Deallocate", "Backup",
-	"Listen", "Unlisten", "Notify"}
+	"Listen", "Unlisten", "Notify", "Declare", "Fetch", "Close"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -114,6 +117,8 @@ type Stmt struct {
 	OnCommit string
 	// Prepare: the parsed PREPARE / EXECUTE / DEALLOCATE.
 	Prepare *PrepareSpec
+	// Cursor: the parsed DECLARE / FETCH / MOVE / CLOSE.
+	Cursor *CursorSpec
 	// NoRows: the Exec statements are function calls carrying out DDL
 	// (sequence.go); their result rows are not the client's, only Tag is.
 	NoRows bool

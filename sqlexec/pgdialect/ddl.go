@@ -37,6 +37,15 @@ func (x *tx) create() (*Stmt, error) {
 		x.applyAliases()
 		return x.query("CREATE VIEW", x.all(), false), nil
 	case "TRIGGER":
+		for j := i + 1; j < x.n(); j++ {
+			if x.kw(j, "EXECUTE", "FUNCTION") || x.kw(j, "EXECUTE", "PROCEDURE") {
+				return nil, &Error{Code: "0A000", Message: "CREATE TRIGGER ... EXECUTE FUNCTION is not supported (there are no PostgreSQL functions)",
+					Hint: "Write the trigger's body in SQLite's form: CREATE TRIGGER name {BEFORE|AFTER} {INSERT|UPDATE|DELETE} ON table [FOR EACH ROW] [WHEN cond] BEGIN statement; ... END."}
+			}
+			if x.kw(j, "BEGIN") {
+				break
+			}
+		}
 		return x.query("CREATE TRIGGER", x.all(), false), nil
 	case "SEQUENCE":
 		if temp {

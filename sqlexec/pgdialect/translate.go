@@ -23,6 +23,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if st, ok, err := x.sqlPrepare(); ok { // sqlprepare.go: the body is translated when run
 		return st, err
 	}
+	if st, ok, err := x.cursorStatement(); ok { // cursor.go: the query is translated when declared
+		return st, err
+	}
 	if s := x.stripPublic(); s != sql { // schema.go
 		sql, x = s, newTx(s)
 	}
@@ -138,8 +141,7 @@ func (x *tx) translate() (*Stmt, error) {
 		return &Stmt{Kind: KindNoop, Tag: "DISCARD " + x.T(1).upper()}, nil
 	case "LISTEN", "NOTIFY", "UNLISTEN":
 		return x.notify(first) // notify.go
-	case "DO", "CALL", "FETCH", "MOVE",
-		"DECLARE", "CLOSE", "REFRESH", "IMPORT", "LOAD", "REASSIGN", "SECURITY_LABEL", "MERGE":
+	case "DO", "CALL", "REFRESH", "IMPORT", "LOAD", "REASSIGN", "SECURITY_LABEL", "MERGE":
 		return nil, unsupported("%s is not supported", first)
 	case "TRUNCATE":
 		return x.truncate()

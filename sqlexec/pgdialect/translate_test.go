@@ -242,6 +242,8 @@ func TestUnsupported(t *testing.T) {
 		"CREATE MATERIALIZED VIEW v AS SELECT 1",
 		"CREATE OR REPLACE VIEW v AS SELECT 1", "CREATE TYPE pair AS (a int, b int)", "ALTER TYPE e RENAME VALUE 'a' TO 'b'", "CREATE DOMAIN d AS int",
 		"CREATE TABLE t (a int, b serial, PRIMARY KEY (a))",
+		"CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f()",
+		"CREATE TRIGGER tr AFTER UPDATE ON t FOR EACH STATEMENT EXECUTE PROCEDURE f()",
 	} {
 		_, err := Translate(in)
 		var e *Error
