@@ -87,3 +87,18 @@ func BenchmarkApplyTyped(b *testing.B) {
 		})
 	}
 }
+
+// An input error whose message holds a newline (the value's own) keeps its
+// SQLSTATE and loses the internal marker (found by FuzzJSONB).
+func TestInputErrorWithNewline(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	mustQ(t, s, "CREATE TABLE nl(a int)", "")
+	for _, sql := range []string{"SELECT E'1\\n2'::int", "INSERT INTO nl VALUES (E'x\\ny')"} {
+		_, err := q(t, s, sql)
+		pe, ok := err.(*Error)
+		if !ok || pe.Code != "22P02" || strings.Contains(pe.Message, "SQLSTATE") || !strings.Contains(pe.Message, "\n") {
+			t.Errorf("%s: %#v", sql, err)
+		}
+	}
+}

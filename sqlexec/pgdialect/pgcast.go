@@ -78,7 +78,7 @@ func InternalCheck(name string) (code, message string, ok bool) {
 	return "", "", false
 }
 
-var reSQLState = regexp.MustCompile(`pgdialect SQLSTATE ([0-9A-Z]{5}): (.*?)(?: \(\d+\))?$`) // database/sql adds " (code)"
+var reSQLState = regexp.MustCompile(`(?s)pgdialect SQLSTATE ([0-9A-Z]{5}): (.*?)(?: \(\d+\))?$`) // database/sql adds " (code)"
 
 // ParseSQLStateError extracts the SQLSTATE and message from an error
 // message raised by a registered function (see ErrMarker).
