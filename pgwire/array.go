@@ -133,3 +133,26 @@ func decodeArrayBinary(b []byte, elem uint32) (any, error) {
 	}
 	return pgarray.Format(elems), nil
 }
+
+// encodeArrayText is the text form of an array of elem: the value itself,
+// except that a boolean array's elements are written t/f (array_agg of a
+// boolean column collects SQLite's 1/0).
+func encodeArrayText(v any, elem uint32) ([]byte, bool) {
+	s, ok := v.(string)
+	if !ok || elem != oid.Bool {
+		return nil, false
+	}
+	elems, err := pgarray.Parse(s)
+	if err != nil {
+		return nil, false
+	}
+	for k, e := range elems {
+		if b, err := parseBool(e.Val); err == nil && !e.Null {
+			elems[k].Val = "f"
+			if b {
+				elems[k].Val = "t"
+			}
+		}
+	}
+	return []byte(pgarray.Format(elems)), true
+}

@@ -104,6 +104,8 @@ func aggregateType(fn string, arg uint32) uint32 {
 	switch fn {
 	case "min", "max":
 		return arg
+	case "pg_array_agg": // array_agg
+		return pgoid.ArrayOf(arg)
 	case "sum":
 		switch arg {
 		case pgoid.Int2, pgoid.Int4:
@@ -130,7 +132,7 @@ func aggregateType(fn string, arg uint32) uint32 {
 // the aggregates typed here.
 func mentionsAggregate(sqlText string) bool {
 	low := strings.ToLower(sqlText)
-	for _, f := range []string{"sum", "avg", "min", "max"} {
+	for _, f := range []string{"sum", "avg", "min", "max", "array_agg"} {
 		if strings.Contains(low, f) {
 			return true
 		}

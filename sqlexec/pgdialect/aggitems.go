@@ -24,7 +24,7 @@ type AggItem struct {
 }
 
 // aggTyped: the aggregates whose result type follows from their argument.
-var aggTyped = map[string]bool{"sum": true, "avg": true, "min": true, "max": true}
+var aggTyped = map[string]bool{"sum": true, "avg": true, "min": true, "max": true, "pg_array_agg": true}
 
 // AggregateItems returns the items of the first select list of the SQLite
 // statement sqlText that are a single aggregate call with one argument
@@ -81,8 +81,12 @@ func AggregateItems(sqlText string) []AggItem {
 			continue
 		}
 		last := x.T(end - 1)
+		argHi := m
+		if o := x.findKw(argLo, m, x.depth[argLo], "ORDER"); o > argLo {
+			argHi = o // array_agg(x ORDER BY y): the argument is x
+		}
 		out = append(out, AggItem{Column: col, Func: strings.ToLower(x.T(a).text),
-			Arg:   x.src[x.T(argLo).pos : x.T(m-1).pos+len(x.T(m-1).text)],
+			Arg:   x.src[x.T(argLo).pos : x.T(argHi-1).pos+len(x.T(argHi-1).text)],
 			start: x.T(a).pos, end: last.pos + len(last.text)})
 	}
 	return out
