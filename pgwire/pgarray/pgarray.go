@@ -145,7 +145,11 @@ func Parse(s string) ([]Elem, error) {
 		if quoted && s[i] != ',' && s[i] != '}' {
 			return nil, bad("Unexpected array element.")
 		}
-		out = append(out, Elem{Val: b.String(), Null: null})
+		e := Elem{Val: b.String(), Null: null}
+		if null {
+			e.Val = ""
+		}
+		out = append(out, e)
 		first = false
 		if s[i] == '}' {
 			i++
