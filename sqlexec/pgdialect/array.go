@@ -304,32 +304,22 @@ func arrayArgs(a []driver.Value, idx ...int) (out [][]pgarray.Elem, ok bool, err
 	return out, true, nil
 }
 
-func fnArrayLength(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return nil, nil
+// arrayDim is array_length (len) and array_lower (lower bound 1) of
+// dimension 1: NULL for another dimension or an empty array.
+func arrayDim(of func(n int) int64) fn {
+	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		if a[0] == nil || a[1] == nil {
+			return nil, nil
+		}
+		el, err := catalogArray(a[0])
+		if err != nil {
+			return nil, err
+		}
+		if d, _ := toInt(a[1]); d != 1 || len(el) == 0 {
+			return nil, nil
+		}
+		return of(len(el)), nil
 	}
-	el, err := catalogArray(a[0])
-	if err != nil {
-		return nil, err
-	}
-	if d, _ := toInt(a[1]); d != 1 || len(el) == 0 {
-		return nil, nil
-	}
-	return int64(len(el)), nil
-}
-
-func fnArrayLower(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return nil, nil
-	}
-	el, err := catalogArray(a[0])
-	if err != nil {
-		return nil, err
-	}
-	if d, _ := toInt(a[1]); d != 1 || len(el) == 0 {
-		return nil, nil
-	}
-	return int64(1), nil
 }
 
 // catalogArray reads an array argument; the catalog's own array columns
@@ -677,8 +667,8 @@ var arrayFuncs = map[string]struct {
 }{
 	"pg_array":          {-1, fnArray},
 	"pg_array_json":     {-1, fnArrayJSON},
-	"pg_array_length":   {2, fnArrayLength},
-	"array_lower":       {2, fnArrayLower},
+	"pg_array_length":   {2, arrayDim(func(n int) int64 { return int64(n) })},
+	"array_lower":       {2, arrayDim(func(int) int64 { return 1 })},
 	"cardinality":       {1, fnCardinality},
 	"array_append":      {2, fnArrayAppend},
 	"array_prepend":     {2, fnArrayPrepend},

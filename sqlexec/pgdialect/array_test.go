@@ -126,6 +126,9 @@ func TestArrayTypes(t *testing.T) {
 	if got := FormatType(pgoid.Int4Array, -1); got != "integer[]" {
 		t.Errorf("FormatType = %q", got)
 	}
+	if o, tm := DeclTypeOID("_varchar(20)"); FormatType(o, tm) != "character varying(20)[]" {
+		t.Errorf("FormatType(_varchar(20)) = %q", FormatType(o, tm))
+	}
 	for q, want := range map[string]uint32{"SELECT ARRAY[1,2]": pgoid.Int4Array, "SELECT ARRAY['a']": pgoid.TextArray,
 		"SELECT '{1}'::bigint[]": pgoid.Int8Array, "SELECT CAST('{}' AS uuid[])": pgoid.UUIDArray, "SELECT 1 = ANY('{1}')": pgoid.Bool,
 		"SELECT cardinality('{}'::int[])": pgoid.Int4} {

@@ -189,6 +189,9 @@ func FormatType(oid uint32, typmod int32) string {
 	if typmod < 0 {
 		return f
 	}
+	if e := pgoid.ElemOf(oid); e != 0 {
+		return FormatType(e, typmod) + "[]" // character varying(20)[]
+	}
 	switch oid {
 	case pgoid.Varchar, pgoid.Bpchar:
 		return f + "(" + strconv.Itoa(int(typmod-4)) + ")"
