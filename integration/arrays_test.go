@@ -100,6 +100,18 @@ func TestArraysPgx(t *testing.T) {
 	if err := conn.QueryRow(ctx, "SELECT count(*) FROM items WHERE tags @> $1::text[]", []string{"a"}).Scan(&cnt); err != nil || cnt != 1 {
 		t.Errorf("@> $1: %d %v", cnt, err)
 	}
+	if err := conn.QueryRow(ctx, "SELECT count(*) FROM items WHERE tags && $1", []string{"zz", "x"}).Scan(&cnt); err != nil || cnt != 1 {
+		t.Errorf("&& $1: %d %v", cnt, err)
+	}
+	var ret []int32
+	if err := conn.QueryRow(ctx, "UPDATE items SET n = $1 WHERE id = 3 RETURNING n", []int32{8, 9}).Scan(&ret); err != nil || !reflect.DeepEqual(ret, []int32{8, 9}) {
+		t.Errorf("RETURNING n: %v %v", ret, err)
+	}
+	var first string
+	var nlen int32
+	if err := conn.QueryRow(ctx, "SELECT tags[1], array_length(n, 1) FROM items WHERE id = 3").Scan(&first, &nlen); err != nil || first != "x" || nlen != 2 {
+		t.Errorf("subscript: %q %d %v", first, nlen, err)
+	}
 	mustExec(t, conn, "DELETE FROM items WHERE id = ANY($1)", []int64{3})
 	mustExec(t, conn, "UPDATE items SET n = array_append(n, $1) WHERE id = 2", int32(6))
 
