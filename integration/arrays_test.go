@@ -51,6 +51,10 @@ var arraysE2E = []sqlStep{
 	{sql: "INSERT INTO arr (id, v) VALUES (9, '{abcd}')", code: "22001"},
 	{sql: "INSERT INTO arr (id, nums) VALUES (9, '{99999999999}')", code: "22003"},
 	{sql: "SELECT count(*) FROM arr WHERE id = 9", rows: "0"},
+	{sql: "SELECT column_name, data_type, udt_name FROM information_schema.columns WHERE table_name = 'arr' AND column_name IN ('tags', 'nums', 'v') ORDER BY column_name",
+		rows: "nums,ARRAY,_int4|tags,ARRAY,_text|v,ARRAY,_varchar"},
+	{sql: "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'arr'::regclass AND attname IN ('nums', 'v') ORDER BY attname",
+		rows: "integer[]|character varying(3)[]"},
 }
 
 func TestArraysE2E(t *testing.T) { runTextScript(t, arraysE2E) }
