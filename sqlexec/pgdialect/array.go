@@ -203,11 +203,6 @@ func elemEqual(a, b string) bool {
 func fnArray(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	elems := make([]pgarray.Elem, len(a))
 	for k, v := range a {
-		if s, ok := v.(string); ok && len(s) > 1 && s[0] == '{' && s[len(s)-1] == '}' {
-			if _, err := pgarray.Parse(s); err == nil {
-				return nil, pgErr("0A000", "multidimensional arrays are not supported")
-			}
-		}
 		elems[k] = valueElem(v)
 	}
 	return pgarray.Format(elems), nil
@@ -637,11 +632,6 @@ func fnStringToArray(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value,
 type arrayAgg struct{ elems []pgarray.Elem }
 
 func (g *arrayAgg) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
-	if s, ok := a[0].(string); ok && len(s) > 1 && s[0] == '{' && s[len(s)-1] == '}' {
-		if _, err := pgarray.Parse(s); err == nil {
-			return pgErr("0A000", "array_agg of arrays (a multidimensional result) is not supported")
-		}
-	}
 	g.elems = append(g.elems, valueElem(a[0]))
 	return nil
 }

@@ -71,6 +71,8 @@ INSERT INTO arr (id, tags, nums) VALUES (3, '{}', '{5}')`)
 		{"SELECT unnest(nums) AS n FROM arr WHERE id = 1 ORDER BY n LIMIT 1", `1`},
 		{"SELECT ARRAY(SELECT id FROM arr ORDER BY id)", `{1,2,3}`},
 		{"SELECT count(*) FROM arr WHERE nums = '{3, 1, 2}'", `1`},
+		{"SELECT ARRAY['{a}', 'b,c']", `{"{a}","b,c"}`},
+		{"SELECT array_agg(x) FROM (SELECT '{x}' AS x)", `{"{x}"}`},
 	}
 	for _, c := range cases {
 		if got := queryOne(t, db, c.q); got != c.want {
