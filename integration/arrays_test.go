@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
@@ -116,7 +117,16 @@ func TestArraysPgx(t *testing.T) {
 	if err := conn.QueryRow(ctx, "SELECT tags[1], array_length(n, 1) FROM items WHERE id = 3").Scan(&first, &nlen); err != nil || first != "x" || nlen != 2 {
 		t.Errorf("subscript: %q %d %v", first, nlen, err)
 	}
-	mustExec(t, conn, "DELETE FROM items WHERE id = ANY($1)", []int64{3})
+	// binary COPY (pgx's CopyFrom) into array columns
+	if _, err := conn.CopyFrom(ctx, pgx.Identifier{"items"}, []string{"id", "tags", "n"},
+		pgx.CopyFromRows([][]any{{int64(4), []string{"c1", "c 2"}, []int32{4, 40}}, {int64(5), nil, []int32{}}})); err != nil {
+		t.Fatalf("CopyFrom: %v", err)
+	}
+	var copied string
+	if err := conn.QueryRow(ctx, "SELECT string_agg(coalesce(tags::text, '-') || n::text, ';' ORDER BY id) FROM items WHERE id IN (4, 5)").Scan(&copied); err != nil || copied != `{c1,"c 2"}{4,40};-{}` {
+		t.Errorf("CopyFrom: %s %v", copied, err)
+	}
+	mustExec(t, conn, "DELETE FROM items WHERE id = ANY($1)", []int64{3, 4, 5})
 	mustExec(t, conn, "UPDATE items SET n = array_append(n, $1) WHERE id = 2", int32(6))
 
 	// the same values on every node
