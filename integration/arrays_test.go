@@ -112,6 +112,11 @@ func TestArraysPgx(t *testing.T) {
 	if err := conn.QueryRow(ctx, "UPDATE items SET n = $1 WHERE id = 3 RETURNING n", []int32{8, 9}).Scan(&ret); err != nil || !reflect.DeepEqual(ret, []int32{8, 9}) {
 		t.Errorf("RETURNING n: %v %v", ret, err)
 	}
+	var appended, sliced []int32
+	if err := conn.QueryRow(ctx, "SELECT array_append(n, 10), n[1:1] FROM items WHERE id = 3").Scan(&appended, &sliced); err != nil ||
+		!reflect.DeepEqual(appended, []int32{8, 9, 10}) || !reflect.DeepEqual(sliced, []int32{8}) {
+		t.Errorf("array_append, slice: %v %v %v", appended, sliced, err)
+	}
 	var first string
 	var nlen int32
 	if err := conn.QueryRow(ctx, "SELECT tags[1], array_length(n, 1) FROM items WHERE id = 3").Scan(&first, &nlen); err != nil || first != "x" || nlen != 2 {
