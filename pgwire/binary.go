@@ -16,6 +16,9 @@ func encodeBinary(v any, typeOID uint32) ([]byte, error) {
 	if v == nil {
 		return nil, nil
 	}
+	if e := oid.ElemOf(typeOID); e != 0 {
+		return encodeArrayBinary(v, e) // array.go
+	}
 	switch typeOID {
 	case oid.Bool:
 		b, err := toBool(v)
@@ -209,6 +212,9 @@ func decodeBinary(b []byte, typeOID uint32) (any, error) {
 			return newErr(codeInvalidBinaryRep, "incorrect binary data format")
 		}
 		return nil
+	}
+	if e := oid.ElemOf(typeOID); e != 0 {
+		return decodeArrayBinary(b, e) // array.go
 	}
 	switch typeOID {
 	case oid.Bool:

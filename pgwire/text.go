@@ -20,6 +20,9 @@ func encodeText(v any, typeOID uint32, loc *time.Location) ([]byte, error) {
 	if loc == nil {
 		loc = time.UTC
 	}
+	if b, ok := encodeArrayText(v, oid.ElemOf(typeOID)); ok { // array.go
+		return b, nil
+	}
 	switch typeOID {
 	case oid.Bool:
 		b, err := toBool(v)

@@ -304,6 +304,9 @@ func (s *Session) inferParams(ctx context.Context, st *pgdialect.Stmt, oids []ui
 		for i := range oids {
 			if oids[i] == 0 && i < len(st.ParamCols) && st.ParamCols[i].Table != "" {
 				oids[i] = lookup(st.ParamCols[i].Table, st.ParamCols[i].Column)
+				if st.ParamCols[i].Array {
+					oids[i] = pgoid.ArrayOf(oids[i]) // col = ANY($n)
+				}
 			}
 		}
 		// INSERT INTO t VALUES (?1, ?2, ...) without a column list.

@@ -104,6 +104,12 @@ func aggregateType(fn string, arg uint32) uint32 {
 	switch fn {
 	case "min", "max":
 		return arg
+	case "pg_array_agg": // array_agg
+		return pgoid.ArrayOf(arg)
+	case "array_append", "array_cat", "array_remove", "pg_array_slice": // pgdialect.firstArgTyped
+		if pgoid.ElemOf(arg) != 0 {
+			return arg
+		}
 	case "sum":
 		switch arg {
 		case pgoid.Int2, pgoid.Int4:
@@ -130,7 +136,7 @@ func aggregateType(fn string, arg uint32) uint32 {
 // the aggregates typed here.
 func mentionsAggregate(sqlText string) bool {
 	low := strings.ToLower(sqlText)
-	for _, f := range []string{"sum", "avg", "min", "max"} {
+	for _, f := range []string{"sum", "avg", "min", "max", "array_"} {
 		if strings.Contains(low, f) {
 			return true
 		}

@@ -24,7 +24,12 @@ type AggItem struct {
 }
 
 // aggTyped: the aggregates whose result type follows from their argument.
-var aggTyped = map[string]bool{"sum": true, "avg": true, "min": true, "max": true}
+var aggTyped = map[string]bool{"sum": true, "avg": true, "min": true, "max": true, "pg_array_agg": true}
+
+// firstArgTyped: functions whose result has their first argument's type
+// (the array functions of array.go); typed like the aggregates, from the
+// first argument's declared type.
+var firstArgTyped = map[string]bool{"array_append": true, "array_cat": true, "array_remove": true, "pg_array_slice": true}
 
 // AggregateItems returns the items of the first select list of the SQLite
 // statement sqlText that are a single aggregate call with one argument
@@ -44,7 +49,8 @@ func AggregateItems(sqlText string) []AggItem {
 				return nil
 			}
 		}
-		if b-a < 4 || x.T(a).typ != tIdent || !aggTyped[strings.ToLower(x.T(a).text)] || !x.isP(a+1, "(") {
+		fname := strings.ToLower(x.T(a).text)
+		if b-a < 4 || x.T(a).typ != tIdent || !aggTyped[fname] && !firstArgTyped[fname] || !x.isP(a+1, "(") {
 			continue
 		}
 		m := x.match(a + 1)
@@ -56,8 +62,13 @@ func AggregateItems(sqlText string) []AggItem {
 			argLo++
 		}
 		single := argLo < m
+		argEnd := m
 		for k := argLo; k < m; k++ {
 			if x.isP(k, ",") && x.depth[k] == x.depth[a+2] {
+				if firstArgTyped[fname] && k > argLo {
+					argEnd = k // typed by the first argument
+					break
+				}
 				single = false
 			}
 		}
@@ -81,8 +92,12 @@ func AggregateItems(sqlText string) []AggItem {
 			continue
 		}
 		last := x.T(end - 1)
+		argHi := argEnd
+		if o := x.findKw(argLo, argEnd, x.depth[argLo], "ORDER"); o > argLo {
+			argHi = o // array_agg(x ORDER BY y): the argument is x
+		}
 		out = append(out, AggItem{Column: col, Func: strings.ToLower(x.T(a).text),
-			Arg:   x.src[x.T(argLo).pos : x.T(m-1).pos+len(x.T(m-1).text)],
+			Arg:   x.src[x.T(argLo).pos : x.T(argHi-1).pos+len(x.T(argHi-1).text)],
 			start: x.T(a).pos, end: last.pos + len(last.text)})
 	}
 	return out

@@ -259,6 +259,9 @@ func (x *tx) exprOID(a, b int) uint32 {
 	if o := x.arithExprOID(a, b); o != 0 {
 		return o
 	}
+	if o := x.arrayExprOID(a, b); o != 0 { // array_translate.go
+		return o
+	}
 	if b-a == 2 && x.T(a).typ == tIdent && x.T(a+1).typ == tString && x.castEnd[a+1] == a {
 		if tt := typeAlias[strings.ToLower(x.T(a).text)]; tt != nil {
 			return tt.oid // typed literal: int2 '2'

@@ -110,6 +110,9 @@ func (x *tx) alterColumn(tbl string, a, b int) (string, error) {
 			return "", x.syntaxErrAt(k)
 		}
 		ac.Action, ac.Type = "type", strings.TrimSpace(x.orig(k, u))
+		if _, arr := arrayDeclElem(ac.Type); arr || strings.HasPrefix(ac.Type, "_") {
+			return "", unsupported("ALTER COLUMN ... TYPE to an array type is not supported") // array.go
+		}
 		if _, _, err := newTypeColumn(col, ac.Type); err != nil {
 			return "", err
 		}

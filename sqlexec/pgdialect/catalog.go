@@ -332,6 +332,9 @@ func registerCatalogFuncs() error {
 			if n == 0 {
 				return "USER-DEFINED", nil
 			}
+			if pgoid.ElemOf(uint32(n)) != 0 {
+				return "ARRAY", nil
+			}
 			return FormatType(uint32(n), -1), nil
 		}},
 		"pg_info_charlen": {2, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {

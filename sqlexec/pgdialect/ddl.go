@@ -307,9 +307,12 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		end, name, mods, array, ok := x.parseType(ts)
 		typeMods = mods
 		if ok && array {
-			return unsupported("array types are not supported (column %s)", col)
-		}
-		if ok && end == te {
+			n, err := x.arrayColumnType(ts, te, end, name, mods, col) // array_translate.go
+			if err != nil {
+				return err
+			}
+			typeName = n
+		} else if ok && end == te {
 			typeName = name
 			switch name {
 			case "serial", "serial4", "bigserial", "serial8", "smallserial", "serial2":

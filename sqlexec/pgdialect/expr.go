@@ -85,8 +85,11 @@ func (x *tx) exprPass() error {
 				}
 			}
 		case tPunct:
-			if t.text == "[" && i > 0 && x.T(i-1).pos+len(x.T(i-1).text) == t.pos && x.endsOperand(i-1) && !x.catalog {
-				return unsupported("arrays are not supported")
+			if t.text == "[" && !t.ed && i > 0 && x.T(i-1).pos+len(x.T(i-1).text) == t.pos && x.endsOperand(i-1) && !x.catalog &&
+				!x.isP(i+1, "]") && x.T(i-2).typ != tCast {
+				if err := x.subscript(i); err != nil { // array_translate.go
+					return err
+				}
 			}
 		case tIdent:
 			if err := x.identRewrite(i); err != nil {
@@ -141,7 +144,10 @@ func (x *tx) exprPass() error {
 	if err := x.datetimePass(); err != nil {
 		return err
 	}
-	x.arithMembership() // arith.go
+	x.arithMembership()                   // arith.go
+	if err := x.arrayPass(); err != nil { // array_translate.go
+		return err
+	}
 	// pass 3c: jsonb operators, table functions, JSON arguments
 	if err := x.jsonPass(); err != nil {
 		return err
@@ -291,7 +297,7 @@ func (x *tx) identRewrite(i int) error {
 		return nil
 	case "ARRAY":
 		if (call || x.isP(i+1, "[")) && !x.catalog {
-			return unsupported("arrays are not supported")
+			return x.arrayConstructor(i) // array_translate.go
 		}
 	case "ANY", "SOME", "ALL":
 		if call && x.kw(i+2, "SELECT") && x.isP(i-1, "=") && u != "ALL" {
@@ -300,7 +306,10 @@ func (x *tx) identRewrite(i int) error {
 			return nil
 		}
 		if call && x.T(i-1).typ == tOp && !x.catalog {
-			return unsupported("%s (array) is not supported", u)
+			if x.kw(i+2, "SELECT") {
+				return unsupported("%s %s (SELECT ...) is not supported", x.T(i-1).text, u)
+			}
+			return x.anyAll(i) // array_translate.go
 		}
 	case "DISTINCT":
 		if x.kw(i+1, "ON") && x.isP(i+2, "(") {
@@ -375,7 +384,12 @@ func (x *tx) identRewrite(i int) error {
 		if call {
 			x.ageRewrite(i)
 		}
-	case "UNNEST", "ARRAY_AGG", "ROW_TO_JSON":
+	case "UNNEST":
+		if call && !x.catalog {
+			x.unnests = append(x.unnests, i) // rewritten by arrayPass
+			return nil
+		}
+	case "ROW_TO_JSON":
 		if call {
 			return unsupported("function %s is not supported", strings.ToLower(u))
 		}
@@ -567,7 +581,8 @@ func (x *tx) cast(i int) error {
 	}
 	if array {
 		if !x.catalog {
-			return unsupported("arrays are not supported (cast to %s[])", name)
+			_, _, mods, _, _ := x.parseType(i + 1)
+			return x.castToArray(s, i, end, name, mods) // array_translate.go
 		}
 		name = "text"
 	}
@@ -645,7 +660,8 @@ func (x *tx) castFunc(i int) error {
 		return nil
 	}
 	if array {
-		return unsupported("arrays are not supported (cast to %s[])", name)
+		_, _, mods, _, _ := x.parseType(as + 1)
+		return x.castFuncToArray(i, as, e, name, mods) // array_translate.go
 	}
 	tt := typeAlias[name]
 	if tt == nil {

@@ -97,8 +97,6 @@ func register() error {
 		"pg_table_is_visible":                {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
 		"pg_type_is_visible":                 {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
 		"pg_function_is_visible":             {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
-		"array_to_string":                    {2, fnArrayToString},
-		"pg_array_length":                    {2, fnArrayLength},
 		"obj_description":                    {-1, nullFn},
 		"col_description":                    {2, nullFn},
 		"shobj_description":                  {2, nullFn},
@@ -190,6 +188,9 @@ func register() error {
 		return err
 	}
 	if err := registerArithFuncs(); err != nil { // arith_funcs.go
+		return err
+	}
+	if err := registerArrayFuncs(); err != nil { // array.go
 		return err
 	}
 	if err := registerJSONBFuncs(); err != nil { // jsonb.go
@@ -471,65 +472,6 @@ func fnFormatType(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 		tm, _ = toInt(a[1])
 	}
 	return FormatType(uint32(n), int32(tm)), nil
-}
-
-// parseArray reads a PostgreSQL array literal '{a,b}' or a JSON array.
-func parseArray(s string) []string {
-	s = strings.TrimSpace(s)
-	if strings.HasPrefix(s, "[") {
-		s = "{" + strings.Trim(s, "[]") + "}"
-	}
-	if !strings.HasPrefix(s, "{") || !strings.HasSuffix(s, "}") {
-		return nil
-	}
-	body := s[1 : len(s)-1]
-	if body == "" {
-		return []string{}
-	}
-	var out []string
-	var cur strings.Builder
-	inq := false
-	for i := 0; i < len(body); i++ {
-		c := body[i]
-		switch {
-		case c == '\\' && i+1 < len(body):
-			i++
-			cur.WriteByte(body[i])
-		case c == '"':
-			inq = !inq
-		case c == ',' && !inq:
-			out = append(out, cur.String())
-			cur.Reset()
-		default:
-			cur.WriteByte(c)
-		}
-	}
-	return append(out, cur.String())
-}
-
-func fnArrayToString(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil {
-		return nil, nil
-	}
-	el := parseArray(str(a[0]))
-	var keep []string
-	for _, e := range el {
-		if e != "NULL" {
-			keep = append(keep, e)
-		}
-	}
-	return strings.Join(keep, str(a[1])), nil
-}
-
-func fnArrayLength(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil {
-		return nil, nil
-	}
-	el := parseArray(str(a[0]))
-	if len(el) == 0 {
-		return nil, nil
-	}
-	return int64(len(el)), nil
 }
 
 func fnCurrentSetting(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {

@@ -17,6 +17,11 @@ var fuzzSeeds = []string{
 	"SELECT CAST(", "SELECT OPERATOR(", "DROP TABLE IF EXISTS", "TRUNCATE ,", "SELECT a FROM t WHERE a ~", "SELECT -- x",
 	"SELECT date '2024-01-31' + 1 - interval '1' day * 2 AT TIME ZONE 'UTC' < now()", "SELECT x AT TIME ZONE", "SELECT extract(",
 	"SELECT extract(epoch FROM", "SELECT age(", "SELECT interval '1' hour to", "SELECT * FROM generate_series(date 'x', now(), interval '1 day') g",
+	// arrays (array_translate.go)
+	"SELECT ARRAY[1,2][1:], a[:2], a[1], ARRAY[]::int[] || ARRAY(SELECT x FROM t) FROM t WHERE x = ANY($1) AND y <> ALL(a)",
+	"SELECT id, unnest(tags) FROM t, unnest(t.a) AS u(x) WHERE u.x && '{1}'", "SELECT ARRAY[", "SELECT a[", "SELECT x = ANY(",
+	"SELECT unnest(", "SELECT * FROM unnest(", "CREATE TABLE t (a int[], b varchar(3) ARRAY, c _text)", "SELECT '{1}'::int[",
+	"SELECT a[1:", "SELECT ARRAY]", "SELECT ]", "SELECT a[]", "SELECT CAST(a AS int[])", "SELECT x = ANY(SELECT 1)",
 }
 
 func FuzzSplit(f *testing.F) {

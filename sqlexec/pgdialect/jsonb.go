@@ -219,9 +219,16 @@ func fnJSONBGet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 
 // textArray reads a PostgreSQL text[] literal ('{a,b}') argument.
 func textArray(v driver.Value) ([]string, error) {
-	p := parseArray(str(v))
-	if p == nil {
-		return nil, pgErr("22P02", "malformed array literal: \"%s\"", str(v))
+	el, err := catalogArray(v) // array.go
+	if err != nil {
+		return nil, err
+	}
+	p := make([]string, len(el))
+	for k, e := range el {
+		p[k] = e.Val
+		if e.Null {
+			p[k] = "NULL"
+		}
 	}
 	return p, nil
 }
@@ -321,6 +328,9 @@ func boolInt(b bool) int64 {
 }
 
 func fnJSONBContains(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if isArrayText(a[0]) || isArrayText(a[1]) { // array.go: @> of arrays
+		return fnArrayContains(nil, a)
+	}
 	x, null, err := jsonArgs(a, 2)
 	if null || err != nil {
 		return nil, err

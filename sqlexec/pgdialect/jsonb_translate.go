@@ -170,7 +170,11 @@ func (x *tx) jsonPass() error {
 		}
 		call := spec[0] + "(" + left + ", " + right + spec[1] + ")"
 		if runtime != "" {
-			call = "CASE WHEN lower(" + runtime + ") IN ('json', 'jsonb') THEN " + call + " ELSE " + left + " " + op + " " + right + " END"
+			other := left + " " + op + " " + right
+			if op == "||" { // an array column (array_translate.go)
+				other = "CASE WHEN substr(" + runtime + ", 1, 1) = '_' THEN pg_array_concat(" + left + ", " + right + ") ELSE " + other + " END"
+			}
+			call = "CASE WHEN lower(" + runtime + ") IN ('json', 'jsonb') THEN " + call + " ELSE " + other + " END"
 		}
 		x.wipe(ls, re)
 		x.T(ls).set("(" + call + ")")

@@ -10,6 +10,7 @@ import "strconv"
 type ParamCol struct {
 	Table  string // "" when the table could not be determined
 	Column string
+	Array  bool // an array of the column's type: col = ANY($n), col <> ALL($n)
 }
 
 // paramColumns fills Stmt.ParamCols from the original tokens.
@@ -125,6 +126,16 @@ func (x *tx) paramColumns(count int) []ParamCol {
 		if n := param(i + 1); n > 0 {
 			if tbl, col, ok := colAt(i - 1); ok {
 				set(n, tbl, col)
+			}
+		}
+		if (x.kw(i+1, "ANY") || x.kw(i+1, "SOME") || x.kw(i+1, "ALL")) && x.isP(i+2, "(") && x.isP(i+4, ")") {
+			if n := param(i + 3); n > 0 { // col = ANY($n): an array of col's type (array_translate.go)
+				if tbl, col, ok := colAt(i - 1); ok {
+					set(n, tbl, col)
+					if out[n-1].Column == col {
+						out[n-1].Array = true
+					}
+				}
 			}
 		}
 		if n := param(i - 1); n > 0 {

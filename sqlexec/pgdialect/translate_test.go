@@ -227,8 +227,8 @@ func TestUnsupported(t *testing.T) {
 		"CREATE EXTENSION IF NOT EXISTS postgis",
 		"CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql",
 		"DO $$ BEGIN END $$",
-		"SELECT ARRAY[1,2]", "SELECT '{1,2}'::int[]", "SELECT x = ANY($1) FROM t", "CREATE TABLE t (a int[])",
-		"SELECT arr[1] FROM t",
+		"SELECT ARRAY[[1,2],[3,4]]", "SELECT x > ANY($1) FROM t", "SELECT x = ALL(arr) FROM t",
+		"SELECT arr[1][2] FROM t", "SELECT * FROM unnest(a, b)",
 		"SELECT DISTINCT ON (a) a FROM t",
 		"CREATE TEMP SEQUENCE s", "ALTER SEQUENCE s RENAME TO t",
 		"CREATE SCHEMA app", "DROP SCHEMA app",
@@ -271,11 +271,11 @@ func TestParamCols(t *testing.T) {
 		want []ParamCol
 	}{
 		{"INSERT INTO pgx_items (name, qty, flag) VALUES ($1, $2::int, $3) ON CONFLICT (name) DO UPDATE SET qty = excluded.qty",
-			[]ParamCol{{"pgx_items", "name"}, {"pgx_items", "qty"}, {"pgx_items", "flag"}}},
-		{"UPDATE pgx_items SET flag = $1 WHERE id = $2", []ParamCol{{"pgx_items", "flag"}, {"pgx_items", "id"}}},
+			[]ParamCol{{Table: "pgx_items", Column: "name"}, {Table: "pgx_items", Column: "qty"}, {Table: "pgx_items", Column: "flag"}}},
+		{"UPDATE pgx_items SET flag = $1 WHERE id = $2", []ParamCol{{Table: "pgx_items", Column: "flag"}, {Table: "pgx_items", Column: "id"}}},
 		{"SELECT u.name FROM users u JOIN orders o ON o.user_id = u.id WHERE o.amount > $1 AND $2 = u.email AND u.id IN ($3, $4) LIMIT $5",
-			[]ParamCol{{"orders", "amount"}, {"users", "email"}, {"users", "id"}, {"users", "id"}, {}}},
-		{"DELETE FROM t WHERE a LIKE $1", []ParamCol{{"t", "a"}}},
+			[]ParamCol{{Table: "orders", Column: "amount"}, {Table: "users", Column: "email"}, {Table: "users", Column: "id"}, {Table: "users", Column: "id"}, {}}},
+		{"DELETE FROM t WHERE a LIKE $1", []ParamCol{{Table: "t", Column: "a"}}},
 		{"SELECT $1::int", nil},
 	}
 	for _, c := range cases {

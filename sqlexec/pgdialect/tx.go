@@ -29,6 +29,8 @@ type tx struct {
 	arithTypes map[int]string
 	// start of a CASE form of + or - on a column -> its column-type test (datetime_columns.go)
 	dtConds map[int]string
+	unnests []int  // unnest( calls, rewritten by arrayPass (array_translate.go)
+	tail    string // text after the statement's last token (a FROM item unnestSelect adds)
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}
@@ -58,11 +60,13 @@ func (x *tx) computeDepth() {
 	d := 0
 	for i := range x.sig {
 		t := x.T(i)
-		if t.typ == tPunct && t.text == ")" {
+		// [ ] nest like parentheses: ARRAY[a, b] and subscripts are one
+		// operand whose commas do not split a list
+		if t.typ == tPunct && (t.text == ")" || t.text == "]") {
 			d--
 		}
 		x.depth[i] = d
-		if t.typ == tPunct && t.text == "(" {
+		if t.typ == tPunct && (t.text == "(" || t.text == "[") {
 			d++
 		}
 	}
@@ -127,7 +131,7 @@ func (x *tx) orig(lo, hi int) string {
 	return x.src[a : e.pos+len(e.text)]
 }
 
-func (x *tx) all() string { return strings.TrimSpace(x.text(0, len(x.sig))) }
+func (x *tx) all() string { return strings.TrimSpace(x.text(0, len(x.sig))) + x.tail }
 
 // match returns the index of the parenthesis closing the one at i.
 func (x *tx) match(i int) int {

@@ -67,6 +67,7 @@ func init() {
 	typeAlias[`"char"`] = typesByOID[pgoid.Char]
 	typeAlias["float4"] = typesByOID[pgoid.Float4]
 	typeAlias["real"] = typesByOID[pgoid.Float4]
+	addArrayTypes() // array.go
 }
 
 // normTypeWords turns the words of a type name into PostgreSQL's canonical
@@ -101,6 +102,13 @@ func normTypeWords(words []string) string {
 // text, bytea, float8 or numeric.
 func DeclTypeOID(decl string) (oid uint32, typmod int32) {
 	typmod = -1
+	if e, ok := arrayDeclElem(decl); ok { // array.go: "text[]", "int ARRAY"
+		o, tm := DeclTypeOID(e)
+		if a := pgoid.ArrayOf(o); a != 0 && typesByOID[a] != nil && DeclTypeKnown(e) {
+			return a, tm
+		}
+		return 0, -1
+	}
 	name, mods := declTypeName(decl)
 	if name == "" {
 		return 0, -1
@@ -125,7 +133,11 @@ func DeclTypeOID(decl string) (oid uint32, typmod int32) {
 		parts := strings.Split(mods, ",")
 		p, err := strconv.Atoi(strings.TrimSpace(parts[0]))
 		if err == nil {
-			switch oid {
+			base := oid
+			if e := pgoid.ElemOf(oid); e != 0 {
+				base = e // _varchar(20): the elements' typmod
+			}
+			switch base {
 			case pgoid.Varchar, pgoid.Bpchar:
 				typmod = int32(p + 4)
 			case pgoid.Numeric:
@@ -176,6 +188,9 @@ func FormatType(oid uint32, typmod int32) string {
 	f := t.format
 	if typmod < 0 {
 		return f
+	}
+	if e := pgoid.ElemOf(oid); e != 0 {
+		return FormatType(e, typmod) + "[]" // character varying(20)[]
 	}
 	switch oid {
 	case pgoid.Varchar, pgoid.Bpchar:

@@ -1,0 +1,515 @@
+package pgdialect
+
+// array_translate.go: PostgreSQL's array syntax to the functions of
+// array.go (docs/sql-dialect.md "Arrays").
+//
+//   - Columns: type[], type[n], type ARRAY, _type are stored as the
+//     array type's pg_type name (_int4, _text, _varchar(20)), enforced by
+//     its input function like every other type (enforce.go).
+//   - ARRAY[a, b] -> pg_array(a, b); ARRAY(SELECT ...) -> pg_array_agg
+//     over the subquery; expr::type[] and CAST(expr AS type[]) ->
+//     pg_in__type(expr, typmod).
+//   - a[i] -> pg_array_get(a, i), a[i:j] -> pg_array_slice(a, i, j).
+//   - x = ANY(arr) / = SOME(arr) -> x IN (SELECT value FROM json_each(...))
+//     and x <> ALL(arr) -> x NOT IN (...): SQLite's IN has PostgreSQL's
+//     NULL rules (a NULL array gives NULL, as the subquery then yields one
+//     NULL row), and a column on the left keeps its index.
+//   - unnest(arr) in FROM -> json_each over pg_array_json(arr), the column
+//     named as PostgreSQL names it; unnest in the select list -> the same
+//     FROM item added to the query.
+//   - @> and <@ are rewritten by the jsonb pass (pg_jsonb_contains reads
+//     arrays too); && -> pg_array_overlap; || -> pg_array_concat when an
+//     operand is shown to be an array, or at run time by a column's
+//     declared type (jsonb_translate.go).
+//
+// Element types that the statement shows (a bare column's declared type,
+// read at run time from pragma_table_xinfo) type the values json_each and
+// subscripts return; otherwise an element that looks like a number is one.
+
+import (
+	"strconv"
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+func init() {
+	for _, f := range []string{"array_length", "array_upper", "array_lower", "cardinality", "array_position"} {
+		funcResultOIDs[f] = pgoid.Int4
+	}
+	funcResultOIDs["string_to_array"] = pgoid.TextArray
+	funcResultOIDs["array_to_string"] = pgoid.Text
+	funcRename["array_agg"] = "pg_array_agg"
+	boolOps["&&"] = true
+}
+
+// arrayColumnType stores the column type at ts..te-1 (parsed up to end as
+// an array of name with modifiers mods) as the array type's name.
+func (x *tx) arrayColumnType(ts, te, end int, name, mods, col string) (string, error) {
+	at := arrayTypeOf(name)
+	if at == nil {
+		return "", unsupported("arrays of type %s are not supported (column %s)", name, col)
+	}
+	if end != te {
+		return "", x.syntaxErrAt(end)
+	}
+	x.blank(ts, te)
+	x.T(ts).set(at.name + mods)
+	return at.name, nil
+}
+
+// arrayCast rewrites the cast to an array of name at s..end-1 (the source
+// expression starts at s; the type tokens are from..end-1) as the array
+// type's input function; the caller blanks the cast syntax.
+func (x *tx) arrayCast(name, mods string) (fn string, typmod int32, oid uint32, err error) {
+	at := arrayTypeOf(name)
+	if at == nil {
+		if typeAlias[name] == nil {
+			return "", 0, 0, &Error{Code: "42704", Message: "type \"" + name + "[]\" does not exist"}
+		}
+		return "", 0, 0, unsupported("arrays of type %s are not supported", name)
+	}
+	_, typmod = DeclTypeOID(name + mods)
+	return "pg_in_" + at.name, typmod, at.oid, nil
+}
+
+// castToArray rewrites expr::type[] at the :: token i (expr from s, type
+// tokens to end).
+func (x *tx) castToArray(s, i, end int, name, mods string) error {
+	f, typmod, oid, err := x.arrayCast(name, mods)
+	if err != nil {
+		return err
+	}
+	if x.T(s).typ == tParam && s == i-1 && x.T(s).text[0] == '$' {
+		if n, err := strconv.Atoi(x.T(s).text[1:]); err == nil {
+			x.oids[n] = oid
+		}
+	}
+	first := x.T(s)
+	first.pre = f + "(" + first.pre
+	x.T(i).set("")
+	x.blank(i+1, end)
+	x.T(end - 1).set(", " + strconv.Itoa(int(typmod)) + ")")
+	x.castEnd[end-1] = s
+	return nil
+}
+
+// castFuncToArray rewrites CAST(expr AS type[]) at i (AS at as, closing
+// parenthesis at e).
+func (x *tx) castFuncToArray(i, as, e int, name, mods string) error {
+	f, typmod, _, err := x.arrayCast(name, mods)
+	if err != nil {
+		return err
+	}
+	x.T(i).set(f)
+	x.blank(as, e)
+	x.T(as).set(", " + strconv.Itoa(int(typmod)))
+	return nil
+}
+
+// arrayConstructor rewrites ARRAY[...] or ARRAY(SELECT ...) at i.
+func (x *tx) arrayConstructor(i int) error {
+	if x.isP(i+1, "(") {
+		e := x.match(i + 1)
+		if !x.kw(i+2, "SELECT") && !x.kw(i+2, "WITH") && !x.kw(i+2, "VALUES") {
+			return x.syntaxErrAt(i + 1)
+		}
+		x.T(i).set("(WITH pg_array_sub(v) AS ")
+		x.T(e).suf += " SELECT pg_array_agg(v) FROM pg_array_sub)"
+		x.castEnd[e] = i
+		return nil
+	}
+	c := x.closeBracket(i + 1)
+	if c < 0 {
+		return x.syntaxErrAt(i + 1)
+	}
+	for k := i + 2; k < c; k++ {
+		if x.isP(k, "[") || x.T(k).kw("ARRAY") && (x.isP(k+1, "[") || x.isP(k+1, "(")) {
+			return unsupported("multidimensional arrays are not supported")
+		}
+	}
+	x.castEnd[c] = i
+	if c == i+2 {
+		if x.T(c+1).typ != tCast {
+			return &Error{Code: "42P18", Message: "cannot determine type of empty array", Position: x.T(i).pos + 1}
+		}
+		x.T(i).set("'{}'")
+		x.blank(i+1, c+1)
+		return nil
+	}
+	x.T(i).set("pg_array")
+	x.T(i + 1).set("(")
+	x.T(c).set(")")
+	return nil
+}
+
+// closeBracket is the index of the ] closing the [ at i (-1 for none).
+func (x *tx) closeBracket(i int) int {
+	d := 0
+	for j := i; j < x.n(); j++ {
+		switch {
+		case x.isP(j, "["):
+			d++
+		case x.isP(j, "]"):
+			d--
+			if d == 0 {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// subscript rewrites a[i] / a[i:j] at the [ token i.
+func (x *tx) subscript(i int) error {
+	s := x.primaryStart(i - 1)
+	c := x.closeBracket(i)
+	if s < 0 || c < 0 {
+		return x.syntaxErrAt(i)
+	}
+	if x.isP(c+1, "[") {
+		return unsupported("multidimensional arrays are not supported")
+	}
+	colon := -1
+	for k := i + 1; k < c; k++ {
+		if x.depth[k] == x.depth[i]+1 && (x.isP(k, ":") || x.T(k).typ == tParam && x.T(k).text[0] == ':') {
+			colon = k
+		}
+	}
+	first := x.T(s)
+	if colon < 0 {
+		decl := ""
+		if q, col, ok := x.bareColumn(s, i); ok {
+			decl = ", " + x.columnTypeExpr(q, col)
+		}
+		first.pre = "pg_array_get(" + first.pre
+		x.T(i).set(", ")
+		x.T(c).set(decl + ")")
+	} else {
+		first.pre = "pg_array_slice(" + first.pre
+		x.T(i).set(", ")
+		if colon == i+1 {
+			x.T(i).suf += "NULL"
+		}
+		if t := x.T(colon); t.typ == tParam { // a[1:2] lexed :2 as a parameter
+			t.set(", " + t.text[1:])
+		} else {
+			x.T(colon).set(", ")
+		}
+		if colon == c-1 {
+			x.T(c).set("NULL)")
+		} else {
+			x.T(c).set(")")
+		}
+	}
+	x.castEnd[c] = s
+	return nil
+}
+
+// anyAll rewrites op ANY/SOME/ALL (array) at i (the keyword; the operator
+// at i-1, the parenthesis at i+1).
+func (x *tx) anyAll(i int) error {
+	op := x.T(i - 1).text
+	u := x.T(i).upper()
+	var in string
+	switch {
+	case op == "=" && u != "ALL":
+		in = "IN"
+	case (op == "<>" || op == "!=") && u == "ALL":
+		in = "NOT IN"
+	default:
+		return unsupported("%s %s (array) is not supported (only = ANY and <> ALL)", op, u)
+	}
+	e := x.match(i + 1)
+	decl := ""
+	if q, col, ok := x.bareColumn(i+2, e); ok {
+		decl = ", " + x.columnTypeExpr(q, col)
+	}
+	x.T(i - 1).set(" " + in + " ")
+	x.T(i).set("(SELECT value FROM json_each(coalesce(pg_array_json(")
+	x.T(i + 1).set("")
+	x.T(e).set(decl + "), '[null]')))")
+	return nil
+}
+
+// unnestFrom rewrites unnest(arr) at i, a FROM item.
+func (x *tx) unnestFrom(i int) error {
+	e := x.match(i + 1)
+	args := x.splitTop(i+2, e)
+	if len(args) != 1 {
+		return unsupported("unnest() of %d arrays is not supported", len(args))
+	}
+	if x.kw(e+1, "WITH", "ORDINALITY") {
+		return unsupported("unnest() WITH ORDINALITY is not supported")
+	}
+	decl := ""
+	if q, col, ok := x.bareColumn(args[0][0], args[0][1]); ok {
+		decl = ", " + x.columnTypeExpr(q, col)
+	}
+	j := e + 1
+	if x.kw(j, "AS") {
+		j++
+	}
+	alias, col := "unnest", "unnest"
+	end := e + 1
+	if t := x.T(j); t.typ == tQIdent || t.typ == tIdent && !isClauseKw(t.upper()) && !reservedWord(t.upper()) {
+		alias, col = t.identName(), t.identName()
+		end = j + 1
+		if x.isP(j+1, "(") {
+			ce := x.match(j + 1)
+			cols := x.splitTop(j+2, ce)
+			if len(cols) != 1 || cols[0][1] != cols[0][0]+1 {
+				return unsupported("a column alias list of more than one name on unnest() is not supported")
+			}
+			col = x.T(cols[0][0]).identName()
+			end = ce + 1
+		}
+	}
+	prevFrom := x.T(i-1).kw("FROM") || x.T(i-1).kw("LATERAL") && x.T(i-2).kw("FROM")
+	next := x.T(end)
+	alone := prevFrom && !(x.isP(end, ",") || next.kw("JOIN") || next.kw("LEFT") || next.kw("CROSS") || next.kw("INNER") || next.kw("NATURAL") || next.kw("FULL") || next.kw("RIGHT"))
+	if !alone {
+		x.qualifyEachCols()
+	}
+	src := "json_each(pg_array_json(" + x.text(args[0][0], args[0][1]) + decl + "))"
+	x.wipe(i, end)
+	if alone {
+		x.T(i).set("(SELECT value AS " + quoteIdent(col) + " FROM " + src + ") AS " + quoteIdent(alias))
+		return nil
+	}
+	// after other FROM items (an implicit LATERAL): json_each itself, so
+	// its argument may name them; references to the column become
+	// alias.value
+	x.T(i).set(src + " AS " + quoteIdent(alias))
+	for k := 0; k < x.n(); k++ {
+		if k >= i && k < end {
+			continue
+		}
+		t := x.T(k)
+		if t.ed || t.typ != tIdent && t.typ != tQIdent || t.identName() != col || x.isP(k+1, "(") {
+			continue
+		}
+		switch {
+		case x.isP(k-1, ".") && x.T(k-2).identName() == alias:
+			t.set("value")
+		case !x.isP(k-1, ".") && !x.isP(k+1, ".") && !(x.T(k - 1).kw("AS")):
+			t.set(quoteIdent(alias) + ".value")
+		}
+	}
+	return nil
+}
+
+// unnestSelect rewrites unnest(arr) in the select list at i: the elements
+// become a FROM item (json_each after the query's own FROM items), so each
+// row is repeated per element, as PostgreSQL's set-returning function in
+// the select list does for one such function.
+func (x *tx) unnestSelect(i int) error {
+	e := x.match(i + 1)
+	args := x.splitTop(i+2, e)
+	if len(args) != 1 {
+		return unsupported("unnest() of %d arrays is not supported", len(args))
+	}
+	// the select this item belongs to, and its FROM at the same depth
+	d := x.depth[i]
+	sel := -1
+	for k := i - 1; k >= 0; k-- {
+		if x.depth[k] < d {
+			break
+		}
+		if x.depth[k] == d && x.T(k).kw("SELECT") {
+			sel = k
+			break
+		}
+	}
+	if sel < 0 {
+		return unsupported("unnest() is only supported in FROM or a select list")
+	}
+	for k := sel; k < x.n() && x.depth[k] >= d; k++ {
+		if k != i && x.depth[k] == d && x.T(k).kw("UNNEST") && x.isP(k+1, "(") {
+			return unsupported("more than one unnest() in a select list is not supported")
+		}
+	}
+	from, after := -1, x.n()
+	for k := e + 1; k < x.n(); k++ {
+		if x.depth[k] < d {
+			after = k
+			break
+		}
+		if x.depth[k] != d {
+			continue
+		}
+		t := x.T(k)
+		if t.kw("FROM") && from < 0 {
+			from = k
+			continue
+		}
+		if t.kw("WHERE") || t.kw("GROUP") || t.kw("HAVING") || t.kw("ORDER") || t.kw("LIMIT") || t.kw("OFFSET") ||
+			t.kw("UNION") || t.kw("EXCEPT") || t.kw("INTERSECT") || t.kw("WINDOW") || t.kw("RETURNING") || x.isP(k, ";") {
+			after = k
+			break
+		}
+	}
+	decl := ""
+	if q, col, ok := x.bareColumn(args[0][0], args[0][1]); ok {
+		decl = ", " + x.columnTypeExpr(q, col)
+	}
+	x.qualifyEachCols()
+	item := "json_each(pg_array_json(" + x.text(args[0][0], args[0][1]) + decl + ")) AS pg_unnest"
+	x.wipe(i, e+1)
+	x.T(i).set("pg_unnest.value")
+	add := ", " + item
+	if from < 0 {
+		add = " FROM " + item
+	}
+	if after < x.n() {
+		x.T(after).pre = add + " " + x.T(after).pre
+	} else {
+		x.tail += add // after the select item's alias (applyAliases)
+	}
+	return nil
+}
+
+// arrayShown reports whether the expression a..b-1 is shown to be an
+// array: ARRAY[...], a cast to an array type, an array function.
+func (x *tx) arrayShown(a, b int) bool {
+	if b <= a {
+		return false
+	}
+	t := x.T(a)
+	switch {
+	case t.kw("ARRAY"):
+		return true
+	case t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1:
+		switch strings.ToLower(t.text) {
+		case "array_append", "array_prepend", "array_cat", "array_remove", "string_to_array", "array_agg":
+			return true
+		}
+	}
+	for c := b - 1; c > a; c-- {
+		if x.T(c).typ == tCast && x.depth[c] == x.depth[a] {
+			_, _, _, arr, ok := x.parseType(c + 1)
+			return ok && arr
+		}
+	}
+	return false
+}
+
+// arrayPass rewrites && and the || whose operand is shown to be an array
+// (after the casts, before the jsonb pass).
+func (x *tx) arrayPass() error {
+	if x.catalog {
+		return nil
+	}
+	for k := len(x.unnests) - 1; k >= 0; k-- {
+		i := x.unnests[k]
+		prev := x.T(i - 1)
+		if prev.kw("LATERAL") {
+			prev = x.T(i - 2)
+		}
+		var err error
+		if prev.kw("FROM") || prev.kw("JOIN") || x.isP(i-1, ",") && x.inFrom(i) {
+			err = x.unnestFrom(i)
+		} else {
+			err = x.unnestSelect(i)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	for i := 1; i < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tOp || t.ed || t.text != "&&" && t.text != "||" || !x.endsOperand(i-1) {
+			continue
+		}
+		ls := x.primaryStart(i - 1)
+		re := x.operandEnd(i + 1)
+		if ls < 0 || re < 0 {
+			continue
+		}
+		f := "pg_array_overlap"
+		if t.text == "||" {
+			if !x.arrayShown(ls, i) && !x.arrayShown(i+1, re) {
+				continue
+			}
+			f = "pg_array_concat"
+		}
+		left, right := x.text(ls, i), x.text(i+1, re)
+		x.wipe(ls, re)
+		x.T(ls).set("(" + f + "(" + left + ", " + right + "))")
+		x.castEnd[re-1] = ls
+	}
+	return nil
+}
+
+// arrayExprOID is the type of a select item a..b-1 that is an array
+// constructor or a cast to an array type (0 otherwise).
+func (x *tx) arrayExprOID(a, b int) uint32 {
+	if x.T(a).kw("ARRAY") && x.isP(a+1, "[") && x.closeBracket(a+1) == b-1 {
+		var elem uint32
+		for _, p := range x.splitTop(a+2, b-1) {
+			o := x.exprOID(p[0], p[1])
+			if p[1] == p[0]+1 && x.T(p[0]).typ == tNumber {
+				o = pgoid.Int4
+				if _, err := strconv.ParseInt(x.T(p[0]).text, 10, 32); err != nil {
+					o = pgoid.Numeric
+				}
+			}
+			if elem == 0 {
+				elem = o
+			} else if o != elem {
+				return 0
+			}
+		}
+		return pgoid.ArrayOf(elem)
+	}
+	for c := b - 1; c > a; c-- {
+		if x.T(c).typ == tCast && x.depth[c] == x.depth[a] {
+			end, tn, _, arr, ok := x.parseType(c + 1)
+			if ok && arr && end == b {
+				if at := arrayTypeOf(tn); at != nil {
+					return at.oid
+				}
+			}
+			return 0
+		}
+	}
+	if x.T(a).kw("CAST") && x.isP(a+1, "(") && x.match(a+1) == b-1 {
+		for k := a + 2; k < b-1; k++ {
+			if x.T(k).kw("AS") && x.depth[k] == x.depth[a]+1 {
+				_, tn, _, arr, _ := x.parseType(k + 1)
+				if at := arrayTypeOf(tn); arr && at != nil {
+					return at.oid
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// jsonEachCols are json_each's column names: a FROM item json_each beside
+// a table makes the table's columns of these names ambiguous.
+var jsonEachCols = map[string]bool{"key": true, "value": true, "type": true, "atom": true, "id": true,
+	"parent": true, "fullkey": true, "path": true}
+
+// qualifyEachCols qualifies the unqualified references to columns named
+// like json_each's with the statement's one table (its alias), before a
+// json_each FROM item is added beside it. With more than one table the
+// references stay as written (SQLite then reports an ambiguous column).
+func (x *tx) qualifyEachCols() {
+	ts := x.fromTables()
+	if len(ts) != 1 {
+		return
+	}
+	q := ts[0].alias
+	if q == "" {
+		q = ts[0].name
+	}
+	for k := 0; k < x.n(); k++ {
+		t := x.T(k)
+		if t.typ != tIdent && t.typ != tQIdent || !jsonEachCols[t.identName()] || x.isP(k-1, ".") || x.isP(k+1, ".") ||
+			x.isP(k+1, "(") || x.T(k-1).kw("AS") || x.T(k-1).typ == tCast {
+			continue
+		}
+		t.pre = quoteIdent(q) + "." + t.pre
+	}
+}
