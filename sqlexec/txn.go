@@ -51,6 +51,10 @@ type txn struct {
 	// settingsAtStart: the session settings when the transaction began;
 	// a rollback restores them (SET is transactional in PostgreSQL).
 	settingsAtStart map[string]string
+	// listens: the transaction's LISTEN/UNLISTEN, carried out at COMMIT
+	// (notify.go); spListens[i] is len(listens) when savepoints[i] was set.
+	listens   []listenOp
+	spListens []int
 }
 
 func (s *Session) failTx() {
@@ -334,13 +338,16 @@ func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.Re
 	case pgdialect.KindSavepoint:
 		tx.savepoints = append(tx.savepoints, name)
 		tx.spSettings = append(tx.spSettings, copySettings(s.settings))
+		tx.spListens = append(tx.spListens, len(tx.listens))
 	case pgdialect.KindRelease:
 		tx.savepoints = tx.savepoints[:idx]
 		tx.spSettings = tx.spSettings[:idx]
+		tx.spListens = tx.spListens[:idx]
 	case pgdialect.KindRollbackTo:
 		tx.savepoints = tx.savepoints[:idx+1]
 		tx.spSettings = tx.spSettings[:idx+1]
 		s.settings = copySettings(tx.spSettings[idx])
+		tx.listens = tx.listens[:tx.spListens[idx]]
 		tx.failed = false
 	}
 	tx.stmts = append(tx.stmts, Statement{SQL: sqlText, Tag: tag})
