@@ -33,7 +33,7 @@ type Session struct {
 	// (sequences.go), as the last entry it proposed left it.
 	seqState string
 	inbox    notifyInbox // notifications for the client (notify.go)
-	channels []string   // channels LISTENed to, in LISTEN order (notify.go)
+	channels []string    // channels LISTENed to, in LISTEN order (notify.go)
 }
 
 // NewSession starts a session for one client connection.
