@@ -78,6 +78,8 @@ var sequenceFunctions = []detFunction{
 	{"pg_seq_create", 3, cFuncPointer(fnSeqCreate), 0},
 	{"pg_seq_alter", 3, cFuncPointer(fnSeqAlter), 0},
 	{"pg_seq_drop", 2, cFuncPointer(fnSeqDrop), 0},
+	{"pg_seq_restart_owned", 1, cFuncPointer(fnSeqRestartOwned), 0}, // serial.go
+	{"pg_seq_alter_owned", 3, cFuncPointer(fnSeqAlterOwned), 0},
 }
 
 // seqNameArg is the sequence a function's argument names: text (a

@@ -403,12 +403,13 @@ func (x *tx) truncate() (*Stmt, error) {
 	if x.kw(i, "TABLE") {
 		i++
 	}
-	var exec []string
+	var exec, tables []string
 	for {
 		n, j, err := x.relation(i)
 		if err != nil {
 			return nil, err
 		}
+		tables = append(tables, n)
 		exec = append(exec, "DELETE FROM "+quoteIdent(n))
 		i = j
 		if x.isP(i, ",") {
@@ -419,7 +420,12 @@ func (x *tx) truncate() (*Stmt, error) {
 	}
 	for i < x.n() {
 		switch {
-		case x.kw(i, "RESTART", "IDENTITY"), x.kw(i, "CONTINUE", "IDENTITY"):
+		case x.kw(i, "RESTART", "IDENTITY"):
+			for _, t := range tables {
+				exec = append(exec, truncateIdentity(t)) // serial.go
+			}
+			i += 2
+		case x.kw(i, "CONTINUE", "IDENTITY"):
 			i += 2
 		case x.kw(i, "CASCADE"), x.kw(i, "RESTRICT"):
 			i++

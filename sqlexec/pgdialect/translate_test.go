@@ -120,11 +120,14 @@ var translateCases = []tcase{
 	{in: "-- ping", kind: KindEmpty},
 	// DDL
 	{in: "CREATE TABLE users (id SERIAL PRIMARY KEY, name text NOT NULL, created_at timestamp with time zone DEFAULT now())", kind: KindQuery,
-		exec: []string{"CREATE TABLE users (id INTEGER /*serial*/ PRIMARY KEY, name text NOT NULL" + inCheckSQL("text", "name", -1) + ", created_at timestamptz DEFAULT (pg_in_timestamptz((strftime('%Y-%m-%d %H:%M:%S+00', 'now')), -1))" + inCheckSQL("timestamptz", "created_at", -1) + ")"}, tag: "CREATE TABLE"},
+		exec: []string{"CREATE TABLE users (id int4 /*serial*/ NOT NULL DEFAULT (nextval('users_id_seq')) PRIMARY KEY, name text NOT NULL" + inCheckSQL("text", "name", -1) + ", created_at timestamptz DEFAULT (pg_in_timestamptz((strftime('%Y-%m-%d %H:%M:%S+00', 'now')), -1))" + inCheckSQL("timestamptz", "created_at", -1) + ")",
+			"SELECT pg_seq_create('users_id_seq', 'as=integer owned=users.id', 0)"}, tag: "CREATE TABLE"},
 	{in: "CREATE TABLE t (id bigserial, n varchar(20) DEFAULT 'x'::character varying)", kind: KindQuery,
-		exec: []string{"CREATE TABLE t (id INTEGER /*bigserial*/ PRIMARY KEY, n varchar(20) DEFAULT (CAST('x' AS TEXT))" + inCheckSQL("varchar", "n", 24) + ")"}, tag: "CREATE TABLE"},
+		exec: []string{"CREATE TABLE t (id int8 /*bigserial*/ NOT NULL DEFAULT (nextval('t_id_seq')), n varchar(20) DEFAULT (CAST('x' AS TEXT))" + inCheckSQL("varchar", "n", 24) + ")",
+			"SELECT pg_seq_create('t_id_seq', 'as=bigint owned=t.id', 0)"}, tag: "CREATE TABLE"},
 	{in: "CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, u uuid DEFAULT gen_random_uuid())", kind: KindQuery,
-		exec: []string{"CREATE TABLE t (id INTEGER /*identity:a:int*/  PRIMARY KEY, u uuid DEFAULT (pg_uuid_format(randomblob(16)))" + inCheckSQL("uuid", "u", -1) + ")"}, tag: "CREATE TABLE"},
+		exec: []string{"CREATE TABLE t (id int4 /*identity:a:int*/ NOT NULL DEFAULT (nextval('t_id_seq'))  PRIMARY KEY, u uuid DEFAULT (pg_uuid_format(randomblob(16)))" + inCheckSQL("uuid", "u", -1) + ")",
+			"SELECT pg_seq_create('t_id_seq', 'as=integer owned=t.id', 0)"}, tag: "CREATE TABLE"},
 	{in: "create table pgbench_branches(bid int not null,bbalance int,filler char(88)) with (fillfactor=100)", kind: KindQuery,
 		exec: []string{"create table pgbench_branches(bid int not null" + inCheckSQL("int4", "bid", -1) + ",bbalance int" + inCheckSQL("int4", "bbalance", -1) + ",filler char(88)" + inCheckSQL("bpchar", "filler", 92) + ")"}, tag: "CREATE TABLE"},
 	{in: "alter table pgbench_branches add primary key (bid)", kind: KindQuery,
@@ -137,7 +140,8 @@ var translateCases = []tcase{
 	{in: "drop table if exists pgbench_accounts, pgbench_branches", kind: KindDropTables,
 		exec: []string{"DROP TABLE IF EXISTS pgbench_accounts" + pgbenchDropMark, "DROP TABLE IF EXISTS pgbench_branches" + pgbenchDropMark}, tag: "DROP TABLE"},
 	{in: "truncate table pgbench_accounts, pgbench_branches restart identity cascade", kind: KindTruncate,
-		exec: []string{"DELETE FROM pgbench_accounts", "DELETE FROM pgbench_branches"}, tag: "TRUNCATE TABLE"},
+		exec: []string{"DELETE FROM pgbench_accounts", "DELETE FROM pgbench_branches",
+			"SELECT pg_seq_restart_owned('pgbench_accounts')", "SELECT pg_seq_restart_owned('pgbench_branches')"}, tag: "TRUNCATE TABLE"},
 	{in: "truncate pgbench_history", kind: KindTruncate, exec: []string{"DELETE FROM pgbench_history"}, tag: "TRUNCATE TABLE"},
 	{in: "CREATE SCHEMA IF NOT EXISTS public", kind: KindNoop, tag: "CREATE SCHEMA"},
 	// COPY
@@ -241,7 +245,6 @@ func TestUnsupported(t *testing.T) {
 		"COPY t FROM '/etc/passwd'", "COPY t TO PROGRAM 'cat'",
 		"CREATE MATERIALIZED VIEW v AS SELECT 1",
 		"CREATE OR REPLACE VIEW v AS SELECT 1", "CREATE TYPE pair AS (a int, b int)", "ALTER TYPE e RENAME VALUE 'a' TO 'b'", "CREATE DOMAIN d AS int",
-		"CREATE TABLE t (a int, b serial, PRIMARY KEY (a))",
 	} {
 		_, err := Translate(in)
 		var e *Error
