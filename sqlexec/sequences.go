@@ -131,12 +131,12 @@ type seqState struct {
 }
 
 func loadSequence(c *lconn, name string) (*seqState, error) {
-	st, _, err := c.prepareFresh(`SELECT typ, start, inc, min, max, cache, cycle, last, called, owned_table, owned_column
+	st, _, err := c.prepareCached(`SELECT typ, start, inc, min, max, cache, cycle, last, called, owned_table, owned_column
  FROM raftsql_sequences WHERE name = ?1`)
 	if err != nil {
 		return nil, err
 	}
-	defer st.finalize()
+	defer st.release()
 	var out *seqState
 	_, err = st.run([]any{name}, func(r []any) error {
 		s := &seqState{}

@@ -56,13 +56,14 @@ func stateErrText(err error) string {
 	return pgdialect.ErrMarker + CodeInternal + ": " + err.Error()
 }
 
-// stateRun runs one statement of a state function.
+// stateRun runs one statement of a state function. The statement is
+// cached: nextval runs for every row that takes a serial key (serial.go).
 func stateRun(c *lconn, sqlText string, args ...any) error {
-	st, _, err := c.prepareFresh(sqlText)
+	st, _, err := c.prepareCached(sqlText)
 	if err != nil {
 		return err
 	}
-	defer st.finalize()
+	defer st.release()
 	_, err = st.run(args, nil)
 	return err
 }
