@@ -35,6 +35,12 @@ import (
 type seqSession struct {
 	Cur  map[string]int64 `json:"c,omitempty"`
 	Last string           `json:"l,omitempty"`
+	// Pin: values reserved for an explicit transaction (seqtxn.go), which
+	// its nextval calls take in order instead of advancing the sequence.
+	// Only a transaction's commands carry them; sequencesState drops them.
+	Pin map[string][]int64 `json:"p,omitempty"`
+	// drawn counts the nextval calls not served from Pin.
+	drawn map[string]int
 }
 
 func decodeSeqSession(s string) *seqSession {
@@ -51,7 +57,7 @@ func decodeSeqSession(s string) *seqSession {
 }
 
 func (q *seqSession) encode() string {
-	if len(q.Cur) == 0 && q.Last == "" {
+	if len(q.Cur) == 0 && q.Last == "" && len(q.Pin) == 0 {
 		return ""
 	}
 	b, _ := json.Marshal(q)
@@ -66,6 +72,7 @@ func (d *detState) sequencesState() string {
 	if d.seq == nil {
 		return ""
 	}
+	d.seq.Pin = nil
 	return d.seq.encode()
 }
 
@@ -80,6 +87,7 @@ var sequenceFunctions = []detFunction{
 	{"pg_seq_drop", 2, cFuncPointer(fnSeqDrop), 0},
 	{"pg_seq_restart_owned", 1, cFuncPointer(fnSeqRestartOwned), 0}, // serial.go
 	{"pg_seq_alter_owned", 3, cFuncPointer(fnSeqAlterOwned), 0},
+	{"pg_seq_reserve", 2, cFuncPointer(fnSeqReserve), 0}, // seqtxn.go
 }
 
 // seqNameArg is the sequence a function's argument names: text (a
@@ -195,6 +203,9 @@ func fnNextval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		if err != nil || name == "" {
 			return nil, err
 		}
+		if v, ok := d.seq.takePin(name); ok { // seqtxn.go
+			return v, nil
+		}
 		s, err := mustSequence(c, name)
 		if err != nil {
 			return nil, err
@@ -209,6 +220,10 @@ func fnNextval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		}
 		d.seq.Cur[name] = v
 		d.seq.Last = name
+		if d.seq.drawn == nil {
+			d.seq.drawn = map[string]int{}
+		}
+		d.seq.drawn[name]++
 		return v, nil
 	})
 }

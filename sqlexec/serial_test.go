@@ -71,3 +71,50 @@ func TestSerialSequences(t *testing.T) {
 		}
 	}
 }
+
+// TestNextvalInTransactions: inside explicit transactions nextval (also a
+// serial default) behaves as in PostgreSQL: concurrent draws neither
+// conflict nor repeat, a rolled-back transaction's values are not given
+// back, and currval keeps the session's last value after a rollback.
+func TestNextvalInTransactions(t *testing.T) {
+	e, _ := newTestEngine(t)
+	a, b := newSess(t, e), newSess(t, e)
+	steps := []struct {
+		s    *Session
+		sql  string
+		want string
+	}{
+		{a, "CREATE SEQUENCE s", ""},
+		{a, "CREATE TABLE t (id serial PRIMARY KEY, v text)", ""},
+		{a, "BEGIN", "C:BEGIN"},
+		{a, "SELECT nextval('s')", "R[1]"},
+		{b, "SELECT nextval('s')", "R[2]"},
+		{a, "SELECT nextval('s'), currval('s')", "R[3 3]"},
+		{a, "INSERT INTO t (v) VALUES ('a1') RETURNING id", "R[1]"},
+		{b, "INSERT INTO t (v) VALUES ('b1') RETURNING id", "R[2]"},
+		{a, "INSERT INTO t (v) VALUES ('a2'), ('a3') RETURNING id", "R[3] R[4]"},
+		{a, "COMMIT", "C:COMMIT"},
+		{b, "SELECT id, v FROM t ORDER BY id", "R[1 a1] R[2 b1] R[3 a2] R[4 a3]"},
+		{a, "BEGIN", ""},
+		{a, "SELECT nextval('s')", "R[4]"},
+		{a, "INSERT INTO t (v) VALUES ('lost') RETURNING id", "R[5]"},
+		{a, "ROLLBACK", "C:ROLLBACK"},
+		{a, "SELECT currval('s')", "R[4]"},
+		{b, "SELECT nextval('s')", "R[5]"},
+		{b, "INSERT INTO t (v) VALUES ('b2') RETURNING id", "R[6]"},
+		{a, "BEGIN", ""},
+		{a, "INSERT INTO t (v) VALUES ('a4') RETURNING id", "R[7]"},
+		{a, "SAVEPOINT p", ""},
+		{a, "INSERT INTO t (v) VALUES ('undone') RETURNING id", "R[8]"},
+		{a, "ROLLBACK TO p", ""},
+		{a, "INSERT INTO t (v) VALUES ('a5') RETURNING id", "R[9]"},
+		{a, "COMMIT", "C:COMMIT"},
+		{b, "SELECT id FROM t WHERE id > 6 ORDER BY id", "R[7] R[9]"},
+	}
+	for _, st := range steps {
+		out, err := q(t, st.s, st.sql)
+		if err != nil || !strings.Contains(out, st.want) {
+			t.Fatalf("%s: got %q %v, want %q", st.sql, out, err, st.want)
+		}
+	}
+}

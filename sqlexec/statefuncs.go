@@ -40,6 +40,8 @@ func stateCall(tls *libc.TLS, ctx uintptr, fname string, fn func(c *lconn, d *de
 	switch v := v.(type) {
 	case int64:
 		lib.Xsqlite3_result_int64(tls, ctx, v)
+	case string:
+		resultText(tls, ctx, v)
 	case nil:
 		lib.Xsqlite3_result_null(tls, ctx)
 	}

@@ -55,6 +55,9 @@ type txn struct {
 	// (notify.go); spListens[i] is len(listens) when savepoints[i] was set.
 	listens   []listenOp
 	spListens []int
+	// pins: the values reserved for the transaction's nextval calls,
+	// per sequence in drawing order (seqtxn.go).
+	pins map[string][]int64
 }
 
 func (s *Session) failTx() {
@@ -117,6 +120,7 @@ func (s *Session) onTxState(ctx context.Context, fn func(c *lconn) error) error 
 	case tx != nil && tx.spec && len(tx.stmts) > 0:
 		return s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
 			det.bindSequences(s.seqState)
+			det.bindPins(tx.pins) // seqtxn.go
 			det.bindZone(s.zone())
 			if err := c.exec("BEGIN"); err != nil {
 				return mapError(err, "")
@@ -155,14 +159,36 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 		}
 		tx.barrier = true
 	}
+	for round := 0; ; round++ {
+		results, ro, drawn, err := s.speculateOnce(ctx, tx, extra, switching)
+		if err != nil || len(drawn) == 0 {
+			return results, ro, err
+		}
+		// nextval drew values the transaction has not reserved: reserve
+		// them and run again with them (seqtxn.go).
+		if round == maxReserveRounds {
+			return nil, nil, rwConflict()
+		}
+		if err := s.reserve(ctx, tx, drawn); err != nil {
+			return nil, nil, err
+		}
+	}
+}
+
+// speculateOnce is one run of speculate; drawn counts the nextval calls
+// that no reserved value served.
+func (s *Session) speculateOnce(ctx context.Context, tx *txn, extra []Statement, switching bool) ([]StatementResult, []bool, map[string]int, error) {
 	var results []StatementResult
 	var ro []bool
 	var outErr error
+	var drawn map[string]int
 	db, user := s.names()
 	err := s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
 		det.bindNames(db, user)
 		det.bindZone(s.zone())
 		det.bindSequences(s.seqState)
+		det.bindPins(tx.pins)
+		defer func() { drawn = det.takeDrawn() }()
 		if err := c.exec("BEGIN"); err != nil {
 			return mapError(err, "")
 		}
@@ -209,9 +235,12 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return results, ro, outErr
+	if outErr != nil {
+		drawn = nil
+	}
+	return results, ro, drawn, outErr
 }
 
 // record adds statements that ran, and their results, to the transaction:
@@ -376,7 +405,7 @@ func (s *Session) commit(ctx context.Context, tx *txn) error {
 		return nil
 	}
 	cmd := &Command{RequestID: s.e.newRequestID(), Timestamp: tx.ts, Seed: tx.seed, Statements: tx.stmts,
-		Flags: CmdTxn, Digest: tx.dg.sum()}
+		Flags: CmdTxn, Digest: tx.dg.sum(), Sequences: s.txnSequences(tx)} // seqtxn.go
 	cmd.Database, cmd.User = s.names()
 	_, err := s.propose(ctx, cmd)
 	return err

@@ -1,0 +1,152 @@
+package sqlexec
+
+// nextval inside explicit transactions, as PostgreSQL has it: a value once
+// handed out is never given back (not by ROLLBACK either) and never makes
+// two transactions conflict.
+//
+// A transaction's statements run speculatively (txn.go) and are replayed
+// in its COMMIT entry, where a nextval would otherwise draw again and,
+// after a concurrent draw, return another value than the client saw (the
+// digest check would answer 40001). So the values the transaction draws
+// are reserved through the log before the client sees them: after a
+// speculation that drew values from a sequence (seqSession.drawn), the
+// session proposes an entry of its own calling pg_seq_reserve(s, n),
+// which advances the sequence by n at its place in the log, and records
+// the values in txn.pins; if they are not the ones the speculation drew
+// (another session drew in between), the statements run again with them.
+// Every later speculation and the COMMIT entry (Command.Sequences, Pin)
+// give each nextval its pinned value, in order, without touching the
+// sequence. A rolled-back transaction leaves a gap, as in PostgreSQL; the
+// reservation also advances the session's currval/lastval at once (they
+// are not transactional in PostgreSQL either).
+//
+// setval and the sequence DDL stay transactional (applied at COMMIT).
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"modernc.org/libc"
+)
+
+// maxReserveRounds bounds the speculations of one statement that keep
+// drawing values beyond those reserved (each round reserves what the
+// previous one drew).
+const maxReserveRounds = 4
+
+// takePin serves a nextval of name from the transaction's pinned values.
+func (q *seqSession) takePin(name string) (int64, bool) {
+	p := q.Pin[name]
+	if len(p) == 0 {
+		return 0, false
+	}
+	v := p[0]
+	q.Pin[name] = p[1:]
+	q.Cur[name] = v
+	q.Last = name
+	return v, true
+}
+
+// bindPins gives a speculation or the COMMIT entry the transaction's
+// reserved values, each sequence's in drawing order.
+func (d *detState) bindPins(pins map[string][]int64) {
+	if len(pins) == 0 {
+		return
+	}
+	d.seq.Pin = make(map[string][]int64, len(pins))
+	for k, v := range pins {
+		d.seq.Pin[k] = append([]int64(nil), v...)
+	}
+}
+
+// takeDrawn returns (and clears) the nextval calls not served by pins.
+func (d *detState) takeDrawn() map[string]int {
+	if d.seq == nil {
+		return nil
+	}
+	m := d.seq.drawn
+	d.seq.drawn = nil
+	return m
+}
+
+// txnSequences is Command.Sequences of tx's COMMIT entry: the session's
+// history with the transaction's pinned values.
+func (s *Session) txnSequences(tx *txn) string {
+	q := decodeSeqSession(s.seqState)
+	q.Pin = tx.pins
+	return q.encode()
+}
+
+// reserve draws, in an entry of its own, the values a speculation of tx
+// drew unpinned, and pins them.
+func (s *Session) reserve(ctx context.Context, tx *txn, drawn map[string]int) error {
+	names := make([]string, 0, len(drawn))
+	for n := range drawn {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	stmts := make([]Statement, len(names))
+	for i, n := range names {
+		stmts[i] = Statement{SQL: "SELECT pg_seq_reserve(?1, ?2)", Args: []any{n, int64(drawn[n])}}
+	}
+	cmd := s.e.newCommand(stmts)
+	cmd.Database, cmd.User = s.names()
+	res, err := s.propose(ctx, cmd)
+	if err != nil {
+		return err
+	}
+	if tx.pins == nil {
+		tx.pins = map[string][]int64{}
+	}
+	for i, n := range names {
+		if i >= len(res.Results) || res.Results[i].Err != nil || len(res.Results[i].Rows) != 1 || len(res.Results[i].Rows[0]) != 1 {
+			if i < len(res.Results) && res.Results[i].Err != nil {
+				return res.Results[i].Err
+			}
+			return errf(CodeInternal, "pg_seq_reserve: no result")
+		}
+		var vals []int64
+		text := fmt.Sprint(res.Results[i].Rows[0][0])
+		if b, ok := res.Results[i].Rows[0][0].([]byte); ok {
+			text = string(b)
+		}
+		if err := json.Unmarshal([]byte(text), &vals); err != nil {
+			return fmt.Errorf("pg_seq_reserve: %w", err)
+		}
+		tx.pins[n] = append(tx.pins[n], vals...)
+	}
+	return nil
+}
+
+// fnSeqReserve(name, n) draws n values of the sequence (nextval's rules:
+// limits, cycling), and returns them as a JSON array.
+func fnSeqReserve(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	stateCall(tls, ctx, "pg_seq_reserve", func(c *lconn, d *detState) (any, error) {
+		name, _ := argValue(tls, argv, 0).(string)
+		n, _ := argValue(tls, argv, 1).(int64)
+		s, err := mustSequence(c, name)
+		if err != nil {
+			return nil, err
+		}
+		out := []int64{}
+		for i := int64(0); i < n; i++ {
+			v, err := s.def.Next(name, s.last, s.called)
+			if err != nil {
+				return nil, err
+			}
+			s.last, s.called = v, true
+			out = append(out, v)
+		}
+		if err := stateRun(c, `UPDATE raftsql_sequences SET last = ?2, called = ?3 WHERE name = ?1`, name, s.last, boolInt(s.called)); err != nil {
+			return nil, err
+		}
+		if len(out) > 0 {
+			d.seq.Cur[name] = out[len(out)-1]
+			d.seq.Last = name
+		}
+		b, err := json.Marshal(out)
+		return string(b), err
+	})
+}
