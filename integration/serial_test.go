@@ -37,6 +37,17 @@ func TestSerialIdentity(t *testing.T) {
 		{sql: "INSERT INTO ev (note) VALUES ('x'), ('y') RETURNING id", rows: "100\n110"},
 		{sql: "SELECT d.deptype::text FROM pg_depend d WHERE d.objid = 'ev_id_seq'::regclass AND d.refobjsubid > 0", rows: "i"},
 		{sql: "SELECT is_identity, identity_generation, column_default IS NULL FROM information_schema.columns WHERE table_name = 'ev' AND column_name = 'id'", rows: "YES|ALWAYS|true"},
+		{sql: "INSERT INTO ev (id, note) VALUES (1, 'explicit')", code: "428C9",
+			detail: `Column "id" is an identity column defined as GENERATED ALWAYS.`, hint: "Use OVERRIDING SYSTEM VALUE to override."},
+		{sql: "INSERT INTO ev VALUES (2, 'no column list')", code: "428C9"},
+		{sql: "INSERT INTO ev (id, note) SELECT 3, 'select'", code: "428C9"},
+		{sql: "INSERT INTO ev (id, note) VALUES (DEFAULT, 'default') RETURNING id", rows: "120"},
+		{sql: "INSERT INTO ev (id, note) VALUES (DEFAULT, 'a'), (4, 'b')", code: "428C9"},
+		{sql: "INSERT INTO public.ev (note, id) OVERRIDING SYSTEM VALUE VALUES ('forced', 7) RETURNING id", rows: "7"},
+		{sql: "UPDATE ev SET id = 8 WHERE id = 7", code: "428C9"},
+		{sql: "UPDATE ev SET note = 'changed' WHERE id = 7"},
+		{sql: "SELECT id, note FROM ev ORDER BY id", rows: "7|changed\n100|x\n110|y\n120|default"},
+		{sql: "DELETE FROM ev WHERE id IN (7, 120)"},
 	})
 	runScript(t, a, []sqlStep{
 		{sql: "ALTER TABLE ev ALTER COLUMN id RESTART WITH 500"},

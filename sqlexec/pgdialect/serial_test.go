@@ -133,3 +133,49 @@ CREATE TABLE "S2" (id int GENERATED ALWAYS AS IDENTITY, v text)`)
 		}
 	}
 }
+
+// TestCheckIdentityAlways: which INSERTs and UPDATEs give a GENERATED
+// ALWAYS column an explicit value (PostgreSQL's 428C9), and OVERRIDING
+// SYSTEM VALUE leaves the translation.
+func TestCheckIdentityAlways(t *testing.T) {
+	cols := func(table string) ([]string, map[string]bool) {
+		if table == "ev" {
+			return []string{"id", "note"}, map[string]bool{"id": true}
+		}
+		return []string{"a"}, nil
+	}
+	for q, want := range map[string]string{
+		"INSERT INTO ev (note) VALUES ('x')":                                    "",
+		"INSERT INTO ev (id, note) VALUES (1, 'x')":                             "id",
+		"INSERT INTO public.ev VALUES (1, 'x')":                                 "id",
+		"INSERT INTO ev VALUES (DEFAULT, 'x'), (DEFAULT, 'y')":                  "",
+		"INSERT INTO ev VALUES (DEFAULT, 'x'), (2, 'y')":                        "id",
+		"INSERT INTO ev (id, note) SELECT 1, 'x'":                               "id",
+		"INSERT INTO ev (id, note) OVERRIDING SYSTEM VALUE VALUES (1, 'x')":     "",
+		"INSERT INTO ev DEFAULT VALUES":                                         "",
+		"INSERT INTO other VALUES (1)":                                          "",
+		"UPDATE ev SET id = 3 WHERE note = 'x'":                                 "update id",
+		"UPDATE ev SET note = 'y', id = DEFAULT":                                "",
+		"UPDATE ONLY ev AS e SET note = 'id' WHERE id = 1 RETURNING id":         "",
+		"UPDATE ev SET note = (SELECT 'x' FROM other WHERE a = 1) WHERE id = 2": "",
+	} {
+		got := ""
+		if v := CheckIdentityAlways(q, cols); v != nil {
+			got = v.Column
+			if v.Update {
+				got = "update " + got
+			}
+		}
+		if got != want {
+			t.Errorf("%s: %q, want %q", q, got, want)
+		}
+	}
+	st, err := Translate("INSERT INTO ev (id, note) OVERRIDING SYSTEM VALUE VALUES (1, 'x')")
+	if err != nil || strings.Contains(strings.ToUpper(st.Exec[0]), "OVERRIDING") {
+		t.Errorf("OVERRIDING SYSTEM VALUE: %v %v", st, err)
+	}
+	var e *Error
+	if _, err := Translate("INSERT INTO ev (id, note) OVERRIDING USER VALUE VALUES (1, 'x')"); !errors.As(err, &e) || e.Code != "0A000" {
+		t.Errorf("OVERRIDING USER VALUE: %v, want 0A000", err)
+	}
+}

@@ -168,6 +168,9 @@ func (x *tx) translate() (*Stmt, error) {
 		if err := x.dmlChecks(); err != nil {
 			return nil, err
 		}
+		if err := x.overriding(); err != nil { // identity.go
+			return nil, err
+		}
 		if err := x.exprPass(); err != nil {
 			return nil, err
 		}
