@@ -24,6 +24,7 @@ package sqlexec
 
 import (
 	"context"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -79,45 +80,62 @@ func (s *Session) txnSequences(tx *txn) string {
 	return q.encode()
 }
 
-// reserve draws, in an entry of its own, the values a speculation of tx
-// drew unpinned, and pins them.
+// reserve draws, in an entry of its own per sequence, the values a
+// speculation of tx drew unpinned, and pins them. A sequence that does not
+// exist outside the transaction (it created it) is the transaction's own:
+// no other session can draw from it, so the replay at COMMIT draws the
+// same values; it is left unpinned (tx.ownSeqs).
 func (s *Session) reserve(ctx context.Context, tx *txn, drawn map[string]int) error {
 	names := make([]string, 0, len(drawn))
 	for n := range drawn {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	stmts := make([]Statement, len(names))
-	for i, n := range names {
-		stmts[i] = Statement{SQL: "SELECT pg_seq_reserve(?1, ?2)", Args: []any{n, int64(drawn[n])}}
-	}
-	cmd := s.e.newCommand(stmts)
-	cmd.Database, cmd.User = s.names()
-	res, err := s.propose(ctx, cmd)
-	if err != nil {
-		return err
-	}
-	if tx.pins == nil {
-		tx.pins = map[string][]int64{}
-	}
-	for i, n := range names {
-		if i >= len(res.Results) || res.Results[i].Err != nil || len(res.Results[i].Rows) != 1 || len(res.Results[i].Rows[0]) != 1 {
-			if i < len(res.Results) && res.Results[i].Err != nil {
-				return res.Results[i].Err
+	for _, n := range names {
+		cmd := s.e.newCommand([]Statement{{SQL: "SELECT pg_seq_reserve(?1, ?2)", Args: []any{n, int64(drawn[n])}}})
+		cmd.Database, cmd.User = s.names()
+		res, err := s.propose(ctx, cmd)
+		if err == nil && (len(res.Results) != 1 || len(res.Results[0].Rows) != 1 || len(res.Results[0].Rows[0]) != 1) {
+			err = errf(CodeInternal, "pg_seq_reserve: no result")
+			if len(res.Results) == 1 && res.Results[0].Err != nil {
+				err = res.Results[0].Err
 			}
-			return errf(CodeInternal, "pg_seq_reserve: no result")
+		}
+		var e *Error
+		if errors.As(err, &e) && e.Code == CodeUndefinedTable {
+			if tx.ownSeqs == nil {
+				tx.ownSeqs = map[string]bool{}
+			}
+			tx.ownSeqs[n] = true
+			continue
+		}
+		if err != nil {
+			return err
 		}
 		var vals []int64
-		text := fmt.Sprint(res.Results[i].Rows[0][0])
-		if b, ok := res.Results[i].Rows[0][0].([]byte); ok {
+		text := fmt.Sprint(res.Results[0].Rows[0][0])
+		if b, ok := res.Results[0].Rows[0][0].([]byte); ok {
 			text = string(b)
 		}
 		if err := json.Unmarshal([]byte(text), &vals); err != nil {
 			return fmt.Errorf("pg_seq_reserve: %w", err)
 		}
+		if tx.pins == nil {
+			tx.pins = map[string][]int64{}
+		}
 		tx.pins[n] = append(tx.pins[n], vals...)
 	}
 	return nil
+}
+
+// unreserved is drawn without the transaction's own sequences.
+func (tx *txn) unreserved(drawn map[string]int) map[string]int {
+	for n := range drawn {
+		if tx.ownSeqs[n] {
+			delete(drawn, n)
+		}
+	}
+	return drawn
 }
 
 // fnSeqReserve(name, n) draws n values of the sequence (nextval's rules:

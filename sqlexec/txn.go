@@ -58,6 +58,8 @@ type txn struct {
 	// pins: the values reserved for the transaction's nextval calls,
 	// per sequence in drawing order (seqtxn.go).
 	pins map[string][]int64
+	// ownSeqs: sequences the transaction created itself (no reservation).
+	ownSeqs map[string]bool
 }
 
 func (s *Session) failTx() {
@@ -161,7 +163,7 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 	}
 	for round := 0; ; round++ {
 		results, ro, drawn, err := s.speculateOnce(ctx, tx, extra, switching)
-		if err != nil || len(drawn) == 0 {
+		if err != nil || len(tx.unreserved(drawn)) == 0 {
 			return results, ro, err
 		}
 		// nextval drew values the transaction has not reserved: reserve
