@@ -24,8 +24,8 @@ package sqlexec
 
 import (
 	"context"
-	"errors"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 
