@@ -346,6 +346,15 @@ func fnSeqCreate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		if err != nil {
 			return nil, err
 		}
+		if ifNotExists && def.OwnedTable != "" {
+			// CREATE TABLE IF NOT EXISTS of a serial table that exists
+			// from before serials had sequences (serial.go): its column
+			// does not use one, so none is made.
+			uses, err := stateExists(c, `SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2 AND dflt_value IS NOT NULL`, def.OwnedTable, def.OwnedColumn)
+			if err != nil || !uses {
+				return nil, err
+			}
+		}
 		return nil, storeSequence(c, name, &seqState{def: def, last: *restart})
 	})
 }
