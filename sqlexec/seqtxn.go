@@ -138,32 +138,21 @@ func (tx *txn) unreserved(drawn map[string]int) map[string]int {
 	return drawn
 }
 
-// fnSeqReserve(name, n) draws n values of the sequence (nextval's rules:
-// limits, cycling), and returns them as a JSON array.
+// fnSeqReserve(name, n) draws n values of the sequence and returns them
+// as a JSON array.
 func fnSeqReserve(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	stateCall(tls, ctx, "pg_seq_reserve", func(c *lconn, d *detState) (any, error) {
 		name, _ := argValue(tls, argv, 0).(string)
 		n, _ := argValue(tls, argv, 1).(int64)
-		s, err := mustSequence(c, name)
+		if n < 1 {
+			return nil, &Error{Code: CodeInvalidParameter, Message: "pg_seq_reserve: count must be positive"}
+		}
+		out, err := drawSequence(c, name, n) // sequences.go
 		if err != nil {
 			return nil, err
 		}
-		out := []int64{}
-		for i := int64(0); i < n; i++ {
-			v, err := s.def.Next(name, s.last, s.called)
-			if err != nil {
-				return nil, err
-			}
-			s.last, s.called = v, true
-			out = append(out, v)
-		}
-		if err := stateRun(c, `UPDATE raftsql_sequences SET last = ?2, called = ?3 WHERE name = ?1`, name, s.last, boolInt(s.called)); err != nil {
-			return nil, err
-		}
-		if len(out) > 0 {
-			d.seq.Cur[name] = out[len(out)-1]
-			d.seq.Last = name
-		}
+		d.seq.Cur[name] = out[len(out)-1]
+		d.seq.Last = name
 		b, err := json.Marshal(out)
 		return string(b), err
 	})

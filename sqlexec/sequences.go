@@ -206,26 +206,40 @@ func fnNextval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		if v, ok := d.seq.takePin(name); ok { // seqtxn.go
 			return v, nil
 		}
-		s, err := mustSequence(c, name)
+		vals, err := drawSequence(c, name, 1)
 		if err != nil {
 			return nil, err
 		}
-		v, err := s.def.Next(name, s.last, s.called)
-		if err != nil {
-			return nil, err
-		}
-		s.last, s.called = v, true
-		if err := stateRun(c, `UPDATE raftsql_sequences SET last = ?2, called = 1 WHERE name = ?1`, name, v); err != nil {
-			return nil, err
-		}
-		d.seq.Cur[name] = v
+		d.seq.Cur[name] = vals[0]
 		d.seq.Last = name
 		if d.seq.drawn == nil {
 			d.seq.drawn = map[string]int{}
 		}
 		d.seq.drawn[name]++
-		return v, nil
+		return vals[0], nil
 	})
+}
+
+// drawSequence advances sequence name by n >= 1 values (nextval's rules:
+// limits, cycling) and returns them.
+func drawSequence(c *lconn, name string, n int64) ([]int64, error) {
+	s, err := mustSequence(c, name)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int64, 0, n)
+	for i := int64(0); i < n; i++ {
+		v, err := s.def.Next(name, s.last, s.called)
+		if err != nil {
+			return nil, err
+		}
+		s.last, s.called = v, true
+		out = append(out, v)
+	}
+	if err := stateRun(c, `UPDATE raftsql_sequences SET last = ?2, called = 1 WHERE name = ?1`, name, s.last); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 func fnCurrval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
