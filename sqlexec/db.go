@@ -64,6 +64,8 @@ type DB struct {
 	// read connections compare it with the version their cached
 	// statements were compiled for (see lconn.syncSchema).
 	schemaVer atomic.Int64
+	// identity: the GENERATED ALWAYS columns of the schema (identity.go)
+	identity identityCache
 
 	// stopping stops every statement on the apply connection (the
 	// progress handler checks it): set by Close and stopApply.

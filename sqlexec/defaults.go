@@ -17,6 +17,11 @@ import (
 // column default in place, so only DROP and CREATE of the table can).
 func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, error) {
 	st, err := translate(sql)
+	if err == nil && (st.Tag == "INSERT" || st.Tag == "UPDATE") {
+		if err := s.checkIdentity(ctx, sql); err != nil { // identity.go
+			return nil, err
+		}
+	}
 	var pe *pgdialect.Error
 	if err == nil || !errors.As(err, &pe) || pe.Code != CodeFeatureNotSupported {
 		return st, err
@@ -41,6 +46,9 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 	})
 	if !ok {
 		return st, err
+	}
+	if err := s.checkIdentity(ctx, sql); err != nil { // identity.go
+		return nil, err
 	}
 	return translate(filled)
 }

@@ -113,5 +113,10 @@
 // leases), defaults.go (DEFAULT in some VALUES rows only, from the local
 // schema), sqlprepare.go (SQL-level PREPARE / EXECUTE / DEALLOCATE),
 // temp.go (temporary tables and views: a session's own SQLite connection
-// whose authorizer lets it write only its temp schema; never in the log).
+// whose authorizer lets it write only its temp schema; never in the log),
+// sequences.go (sequences: state functions at apply), serial.go (the
+// sequences serial and identity columns own), seqtxn.go (nextval in
+// explicit transactions: values reserved through the log), identity.go
+// (GENERATED ALWAYS columns refuse explicit values, 428C9), notify.go
+// (LISTEN / NOTIFY).
 package sqlexec

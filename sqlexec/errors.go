@@ -67,6 +67,7 @@ const (
 	CodeNoActiveTransaction  = "25P01"
 	CodeActiveTransaction    = "25001"
 	CodeInsufficientPrivs    = "42501"
+	CodeGeneratedAlways      = "428C9" // identity.go
 	CodeInvalidParameter     = "22023"
 	CodeUndefinedObject      = "42704"
 	CodeProtocolViolation    = "08P01"

@@ -31,8 +31,10 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	if ac, ok := pgdialect.ParseTableChange(sqlText); ok && mode == authWrite {
 		return changeTable(c, ac, verb), false // tablechange.go
 	}
-	if d, ok := pgdialect.ParseDropTable(sqlText); ok && mode == authWrite {
-		if err := prepareDrop(c, d); err != nil { // droptable.go
+	drop, isDrop := pgdialect.ParseDropTable(sqlText)
+	isDrop = isDrop && mode == authWrite
+	if isDrop {
+		if err := prepareDrop(c, drop); err != nil { // droptable.go
 			res.Err = err
 			return res, false
 		}
@@ -88,6 +90,12 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 		}
 		res.Err = e
 		return res, readonly
+	}
+	if isDrop {
+		if err := dropOwnedSequences(c, drop.Table); err != nil { // serial.go
+			res.Err = mapError(err, sqlText)
+			return res, readonly
+		}
 	}
 	if ncol > 0 {
 		resultTypes(c, sqlText, infos) // resulttypes.go

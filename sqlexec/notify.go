@@ -30,10 +30,15 @@ import (
 // when it applies the entry: a lagging node delivers later, so
 // notifications are not linearizable with reads on other nodes.
 //
-// LISTEN / UNLISTEN are session-local and never enter the log (they take
-// effect at once, also inside a transaction block). The wire server sends
-// queued notifications between transactions (pgwire.NotifyingSession).
-// Nothing is persisted: a session that is not connected misses them.
+// LISTEN / UNLISTEN are session-local and never enter the log. As in
+// PostgreSQL they take effect when their transaction commits: outside a
+// transaction block at once, inside one at a successful COMMIT (a
+// rollback, a failed COMMIT or ROLLBACK TO a savepoint set before them
+// forgets them; txn.listens). pg_listening_channels() answers the
+// session's channels as of its last commit, in LISTEN order
+// (Session.channels). The wire server sends queued notifications between
+// transactions (pgwire.NotifyingSession). Nothing is persisted: a session
+// that is not connected misses them.
 
 // notifyOp is the SQL text of a NOTIFY statement in the log. It cannot
 // come from a client (the wire protocol's strings end at NUL).
@@ -231,12 +236,14 @@ func (s *Session) notifyStmt(ctx context.Context, st *pgdialect.Stmt, w pgwire.R
 		st.Name = st.Name[:cut]
 	}
 	switch st.Kind {
-	case pgdialect.KindListen:
-		s.e.db.notify.listen(s, st.Name)
-		return w.Complete("LISTEN")
-	case pgdialect.KindUnlisten:
-		s.e.db.notify.unlisten(s, st.Name)
-		return w.Complete("UNLISTEN")
+	case pgdialect.KindListen, pgdialect.KindUnlisten:
+		op := listenOp{unlisten: st.Kind == pgdialect.KindUnlisten, channel: st.Name}
+		if s.tx != nil {
+			s.tx.listens = append(s.tx.listens, op)
+		} else {
+			s.doListen(op)
+		}
+		return w.Complete(st.Tag)
 	}
 	if err := s.notify(ctx, st.Name, st.Value); err != nil {
 		return err
@@ -300,4 +307,58 @@ func (s *Session) notify(ctx context.Context, channel, payload string) error {
 	cmd.Database, cmd.User = s.names()
 	_, err := s.propose(ctx, cmd)
 	return err
+}
+
+// listenOp is one LISTEN (or UNLISTEN, channel "*" for all) waiting for
+// its transaction's COMMIT.
+type listenOp struct {
+	unlisten bool
+	channel  string
+}
+
+// doListen carries out op: the node's hub and the session's ordered list
+// of channels change together.
+func (s *Session) doListen(op listenOp) {
+	if op.unlisten {
+		s.e.db.notify.unlisten(s, op.channel)
+		kept := s.channels[:0]
+		for _, c := range s.channels {
+			if op.channel != "*" && c != op.channel {
+				kept = append(kept, c)
+			}
+		}
+		s.channels = kept
+		return
+	}
+	for _, c := range s.channels {
+		if c == op.channel {
+			return
+		}
+	}
+	s.e.db.notify.listen(s, op.channel)
+	s.channels = append(s.channels, op.channel)
+}
+
+// commitListens carries out a committed transaction's LISTEN/UNLISTEN, in
+// order.
+func (s *Session) commitListens(tx *txn) {
+	for _, op := range tx.listens {
+		s.doListen(op)
+	}
+}
+
+// listeningChannels answers SELECT pg_listening_channels()
+// (pgdialect.ParseListeningCall): one text row per channel.
+func (s *Session) listeningChannels(column string, w pgwire.ResultWriter, describe bool) error {
+	if describe {
+		if err := w.Describe([]pgwire.Column{{Name: column, TypeOID: pgoid.Text, TypeSize: pgoid.Size(pgoid.Text), TypeModifier: -1}}); err != nil {
+			return err
+		}
+	}
+	for _, c := range s.channels {
+		if err := w.Row([]any{c}); err != nil {
+			return err
+		}
+	}
+	return w.Complete(fmt.Sprintf("SELECT %d", len(s.channels)))
 }

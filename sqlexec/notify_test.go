@@ -98,3 +98,60 @@ func TestNotify(t *testing.T) {
 		}
 	}
 }
+
+// TestListenTransactional: LISTEN / UNLISTEN in a transaction block take
+// effect at COMMIT, never after ROLLBACK, a failed transaction or ROLLBACK
+// TO a savepoint set before them; pg_listening_channels() shows the
+// committed channels in LISTEN order.
+func TestListenTransactional(t *testing.T) {
+	e, _ := newTestEngine(t)
+	a, b := newSess(t, e), newSess(t, e)
+	heard := func() int { return len(b.TakeNotifications()) }
+	steps := []struct{ sql, want string }{
+		{"BEGIN", "C:BEGIN"},
+		{"LISTEN c1", "C:LISTEN"},
+		{"SELECT pg_listening_channels()", "D[pg_listening_channels:25] C:SELECT 0"},
+		{"ROLLBACK", "C:ROLLBACK"},
+		{"SELECT pg_listening_channels()", "D[pg_listening_channels:25] C:SELECT 0"},
+		{"BEGIN", "C:BEGIN"},
+		{"LISTEN c2", "C:LISTEN"},
+		{"SAVEPOINT s", "C:SAVEPOINT"},
+		{"LISTEN c3", "C:LISTEN"},
+		{"ROLLBACK TO s", "C:ROLLBACK"},
+		{"LISTEN c1", "C:LISTEN"},
+		{"COMMIT", "C:COMMIT"},
+		{"SELECT * FROM pg_listening_channels()", "D[pg_listening_channels:25] R[c2] R[c1] C:SELECT 2"},
+		{"select pg_catalog.pg_listening_channels() AS ch", "D[ch:25] R[c2] R[c1] C:SELECT 2"},
+		{"SELECT * FROM pg_listening_channels() AS l(name)", "D[name:25] R[c2] R[c1] C:SELECT 2"},
+		{"BEGIN", "C:BEGIN"},
+		{"UNLISTEN *", "C:UNLISTEN"},
+		{"SELECT 1/0", ""},
+		{"COMMIT", "C:ROLLBACK"},
+		{"SELECT pg_listening_channels()", "D[pg_listening_channels:25] R[c2] R[c1] C:SELECT 2"},
+		{"BEGIN", "C:BEGIN"},
+		{"UNLISTEN c2", "C:UNLISTEN"},
+		{"COMMIT", "C:COMMIT"},
+		{"SELECT pg_listening_channels()", "D[pg_listening_channels:25] R[c1] C:SELECT 1"},
+	}
+	for _, st := range steps {
+		if st.want == "" {
+			_, _ = q(t, b, st.sql)
+			continue
+		}
+		mustQ(t, b, st.sql, st.want)
+	}
+	mustQ(t, a, "NOTIFY c2", "C:NOTIFY")
+	mustQ(t, a, "NOTIFY c3", "C:NOTIFY")
+	if n := heard(); n != 0 {
+		t.Fatalf("heard %d notifications on channels not listened to", n)
+	}
+	mustQ(t, a, "NOTIFY c1", "C:NOTIFY")
+	if n := heard(); n != 1 {
+		t.Fatalf("heard %d notifications on c1, want 1", n)
+	}
+	for _, sql := range []string{"SELECT count(*) FROM pg_listening_channels()", "SELECT pg_listening_channels(), 1"} {
+		if _, err := q(t, b, sql); code(err) != "0A000" {
+			t.Errorf("%s: %v, want 0A000", sql, err)
+		}
+	}
+}

@@ -119,7 +119,9 @@ func (s *Session) propose(ctx context.Context, cmd *Command) (*ApplyResult, erro
 	if s.e.r == nil {
 		return nil, errf(CodeInternal, "no replicator")
 	}
-	cmd.Sequences = s.seqState
+	if cmd.Sequences == "" {
+		cmd.Sequences = s.seqState // a transaction's COMMIT sets its own (seqtxn.go)
+	}
 	cmd.TimeZone = s.zoneName()
 	res, err := s.e.r.Propose(ctx, cmd)
 	if err != nil {

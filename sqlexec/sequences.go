@@ -35,6 +35,12 @@ import (
 type seqSession struct {
 	Cur  map[string]int64 `json:"c,omitempty"`
 	Last string           `json:"l,omitempty"`
+	// Pin: values reserved for an explicit transaction (seqtxn.go), which
+	// its nextval calls take in order instead of advancing the sequence.
+	// Only a transaction's commands carry them; sequencesState drops them.
+	Pin map[string][]int64 `json:"p,omitempty"`
+	// drawn counts the nextval calls not served from Pin.
+	drawn map[string]int
 }
 
 func decodeSeqSession(s string) *seqSession {
@@ -51,7 +57,7 @@ func decodeSeqSession(s string) *seqSession {
 }
 
 func (q *seqSession) encode() string {
-	if len(q.Cur) == 0 && q.Last == "" {
+	if len(q.Cur) == 0 && q.Last == "" && len(q.Pin) == 0 {
 		return ""
 	}
 	b, _ := json.Marshal(q)
@@ -66,6 +72,7 @@ func (d *detState) sequencesState() string {
 	if d.seq == nil {
 		return ""
 	}
+	d.seq.Pin = nil
 	return d.seq.encode()
 }
 
@@ -78,6 +85,9 @@ var sequenceFunctions = []detFunction{
 	{"pg_seq_create", 3, cFuncPointer(fnSeqCreate), 0},
 	{"pg_seq_alter", 3, cFuncPointer(fnSeqAlter), 0},
 	{"pg_seq_drop", 2, cFuncPointer(fnSeqDrop), 0},
+	{"pg_seq_restart_owned", 1, cFuncPointer(fnSeqRestartOwned), 0}, // serial.go
+	{"pg_seq_alter_owned", 3, cFuncPointer(fnSeqAlterOwned), 0},
+	{"pg_seq_reserve", 2, cFuncPointer(fnSeqReserve), 0}, // seqtxn.go
 }
 
 // seqNameArg is the sequence a function's argument names: text (a
@@ -129,12 +139,12 @@ type seqState struct {
 }
 
 func loadSequence(c *lconn, name string) (*seqState, error) {
-	st, _, err := c.prepareFresh(`SELECT typ, start, inc, min, max, cache, cycle, last, called, owned_table, owned_column
+	st, _, err := c.prepareCached(`SELECT typ, start, inc, min, max, cache, cycle, last, called, owned_table, owned_column
  FROM raftsql_sequences WHERE name = ?1`)
 	if err != nil {
 		return nil, err
 	}
-	defer st.finalize()
+	defer st.release()
 	var out *seqState
 	_, err = st.run([]any{name}, func(r []any) error {
 		s := &seqState{}
@@ -193,22 +203,43 @@ func fnNextval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		if err != nil || name == "" {
 			return nil, err
 		}
-		s, err := mustSequence(c, name)
+		if v, ok := d.seq.takePin(name); ok { // seqtxn.go
+			return v, nil
+		}
+		vals, err := drawSequence(c, name, 1)
 		if err != nil {
 			return nil, err
 		}
+		d.seq.Cur[name] = vals[0]
+		d.seq.Last = name
+		if d.seq.drawn == nil {
+			d.seq.drawn = map[string]int{}
+		}
+		d.seq.drawn[name]++
+		return vals[0], nil
+	})
+}
+
+// drawSequence advances sequence name by n >= 1 values (nextval's rules:
+// limits, cycling) and returns them.
+func drawSequence(c *lconn, name string, n int64) ([]int64, error) {
+	s, err := mustSequence(c, name)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int64, 0, n)
+	for i := int64(0); i < n; i++ {
 		v, err := s.def.Next(name, s.last, s.called)
 		if err != nil {
 			return nil, err
 		}
 		s.last, s.called = v, true
-		if err := stateRun(c, `UPDATE raftsql_sequences SET last = ?2, called = 1 WHERE name = ?1`, name, v); err != nil {
-			return nil, err
-		}
-		d.seq.Cur[name] = v
-		d.seq.Last = name
-		return v, nil
-	})
+		out = append(out, v)
+	}
+	if err := stateRun(c, `UPDATE raftsql_sequences SET last = ?2, called = 1 WHERE name = ?1`, name, s.last); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 func fnCurrval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
@@ -328,6 +359,15 @@ func fnSeqCreate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		def, restart, err := o.Define(nil)
 		if err != nil {
 			return nil, err
+		}
+		if ifNotExists && def.OwnedTable != "" {
+			// CREATE TABLE IF NOT EXISTS of a serial table that exists
+			// from before serials had sequences (serial.go): its column
+			// does not use one, so none is made.
+			uses, err := stateExists(c, `SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2 AND dflt_value IS NOT NULL`, def.OwnedTable, def.OwnedColumn)
+			if err != nil || !uses {
+				return nil, err
+			}
 		}
 		return nil, storeSequence(c, name, &seqState{def: def, last: *restart})
 	})

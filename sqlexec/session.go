@@ -34,6 +34,7 @@ type Session struct {
 	// (sequences.go), as the last entry it proposed left it.
 	seqState string
 	inbox    notifyInbox // notifications for the client (notify.go)
+	channels []string    // channels LISTENed to, in LISTEN order (notify.go)
 }
 
 // NewSession starts a session for one client connection.
@@ -164,7 +165,11 @@ func (s *Session) EndPipeline(ctx context.Context) error {
 		return nil
 	}
 	s.endTx()
-	return toError(s.commit(ctx, tx))
+	if err := s.commit(ctx, tx); err != nil {
+		return toError(err)
+	}
+	s.commitListens(tx)
+	return nil
 }
 
 // translate translates one statement of the PostgreSQL dialect; an empty
@@ -335,6 +340,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		if err := s.commit(ctx, tx); err != nil {
 			return err
 		}
+		s.commitListens(tx) // notify.go
 		return w.Complete("COMMIT")
 	case pgdialect.KindRollback:
 		if s.tx == nil || s.tx.implicit {
@@ -419,6 +425,12 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 				return err
 			}
 			return s.notifyCall(ctx, call, args, w, describe) // notify.go
+		}
+		if col, err := pgdialect.ParseListeningCall(orig); err != nil || col != "" {
+			if err != nil {
+				return err
+			}
+			return s.listeningChannels(col, w, describe) // notify.go
 		}
 		return s.query(ctx, st, args, w, describe)
 	}

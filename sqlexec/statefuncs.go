@@ -40,6 +40,8 @@ func stateCall(tls *libc.TLS, ctx uintptr, fname string, fn func(c *lconn, d *de
 	switch v := v.(type) {
 	case int64:
 		lib.Xsqlite3_result_int64(tls, ctx, v)
+	case string:
+		resultText(tls, ctx, v)
 	case nil:
 		lib.Xsqlite3_result_null(tls, ctx)
 	}
@@ -56,13 +58,14 @@ func stateErrText(err error) string {
 	return pgdialect.ErrMarker + CodeInternal + ": " + err.Error()
 }
 
-// stateRun runs one statement of a state function.
+// stateRun runs one statement of a state function. The statement is
+// cached: nextval runs for every row that takes a serial key (serial.go).
 func stateRun(c *lconn, sqlText string, args ...any) error {
-	st, _, err := c.prepareFresh(sqlText)
+	st, _, err := c.prepareCached(sqlText)
 	if err != nil {
 		return err
 	}
-	defer st.finalize()
+	defer st.release()
 	_, err = st.run(args, nil)
 	return err
 }

@@ -54,6 +54,15 @@ type txn struct {
 	// settingsAtStart: the session settings when the transaction began;
 	// a rollback restores them (SET is transactional in PostgreSQL).
 	settingsAtStart map[string]string
+	// listens: the transaction's LISTEN/UNLISTEN, carried out at COMMIT
+	// (notify.go); spListens[i] is len(listens) when savepoints[i] was set.
+	listens   []listenOp
+	spListens []int
+	// pins: the values reserved for the transaction's nextval calls,
+	// per sequence in drawing order (seqtxn.go).
+	pins map[string][]int64
+	// ownSeqs: sequences the transaction created itself (no reservation).
+	ownSeqs map[string]bool
 }
 
 func (s *Session) failTx() {
@@ -119,6 +128,7 @@ func (s *Session) onTxState(ctx context.Context, fn func(c *lconn) error) error 
 	case tx != nil && tx.spec && len(tx.stmts) > 0:
 		return s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
 			det.bindSequences(s.seqState)
+			det.bindPins(tx.pins) // seqtxn.go
 			det.bindZone(s.zone())
 			if err := c.exec("BEGIN"); err != nil {
 				return mapError(err, "")
@@ -157,14 +167,36 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 		}
 		tx.barrier = true
 	}
+	for round := 0; ; round++ {
+		results, ro, drawn, err := s.speculateOnce(ctx, tx, extra, switching)
+		if err != nil || len(tx.unreserved(drawn)) == 0 {
+			return results, ro, err
+		}
+		// nextval drew values the transaction has not reserved: reserve
+		// them and run again with them (seqtxn.go).
+		if round == maxReserveRounds {
+			return nil, nil, rwConflict()
+		}
+		if err := s.reserve(ctx, tx, drawn); err != nil {
+			return nil, nil, err
+		}
+	}
+}
+
+// speculateOnce is one run of speculate; drawn counts the nextval calls
+// that no reserved value served.
+func (s *Session) speculateOnce(ctx context.Context, tx *txn, extra []Statement, switching bool) ([]StatementResult, []bool, map[string]int, error) {
 	var results []StatementResult
 	var ro []bool
 	var outErr error
+	var drawn map[string]int
 	db, user := s.names()
 	err := s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
 		det.bindNames(db, user)
 		det.bindZone(s.zone())
 		det.bindSequences(s.seqState)
+		det.bindPins(tx.pins)
+		defer func() { drawn = det.takeDrawn() }()
 		if err := c.exec("BEGIN"); err != nil {
 			return mapError(err, "")
 		}
@@ -211,9 +243,12 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 		return nil
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return results, ro, outErr
+	if outErr != nil {
+		drawn = nil
+	}
+	return results, ro, drawn, outErr
 }
 
 // record adds statements that ran, and their results, to the transaction:
@@ -355,13 +390,16 @@ func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.Re
 	case pgdialect.KindSavepoint:
 		tx.savepoints = append(tx.savepoints, name)
 		tx.spSettings = append(tx.spSettings, copySettings(s.settings))
+		tx.spListens = append(tx.spListens, len(tx.listens))
 	case pgdialect.KindRelease:
 		tx.savepoints = tx.savepoints[:idx]
 		tx.spSettings = tx.spSettings[:idx]
+		tx.spListens = tx.spListens[:idx]
 	case pgdialect.KindRollbackTo:
 		tx.savepoints = tx.savepoints[:idx+1]
 		tx.spSettings = tx.spSettings[:idx+1]
 		s.settings = copySettings(tx.spSettings[idx])
+		tx.listens = tx.listens[:tx.spListens[idx]]
 		tx.failed = false
 	}
 	tx.stmts = append(tx.stmts, Statement{SQL: sqlText, Tag: tag})
@@ -403,7 +441,7 @@ func (s *Session) commit(ctx context.Context, tx *txn) (err error) {
 		return nil
 	}
 	cmd := &Command{RequestID: s.e.newRequestID(), Timestamp: tx.ts, Seed: tx.seed, Statements: tx.stmts,
-		Flags: CmdTxn, Digest: tx.dg.sum()}
+		Flags: CmdTxn, Digest: tx.dg.sum(), Sequences: s.txnSequences(tx)} // seqtxn.go
 	cmd.Database, cmd.User = s.names()
 	_, err = s.propose(ctx, cmd)
 	return err

@@ -114,7 +114,7 @@ var catalogViews = []catView{
  UNION ALL
  SELECT CAST(pg_oid('rel', c.tbl || '_' || c.attname || '_seq') AS INTEGER), c.tbl || '_' || c.attname || '_seq', 2200, 0, 0, 10, 0,
   CAST(pg_oid('rel', c.tbl || '_' || c.attname || '_seq') AS INTEGER), 0, 1, 1, 0, 0, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0, 0, 1, 'n', 0, 0, NULL, NULL, NULL
- FROM pgd_cols c WHERE c.marker IS NOT NULL
+ FROM pgd_cols c WHERE c.marker IS NOT NULL AND c.dflt IS NULL
  UNION ALL
  SELECT q.oid, '' || q.name, 2200, 0, 0, 10, 0, q.oid, 0, 1, 1, 0, 0, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0, 0, 1, 'n', 0, 0, NULL, NULL, NULL
  FROM pgd_seqs q`},
@@ -123,7 +123,7 @@ var catalogViews = []catView{
   CAST(c.attnum AS INTEGER) AS attnum, 0 AS attndims, -1 AS attcacheoff, CAST(pg_coltypmod(c.decl, c.marker) AS INTEGER) AS atttypmod,
   0 AS attbyval, 'i' AS attalign, 'p' AS attstorage, '' AS attcompression,
   (c.nn OR (c.pk > 0 AND c.ttype = 'table') OR c.marker IS NOT NULL) AS attnotnull,
-  (c.dflt IS NOT NULL OR (c.marker IS NOT NULL AND c.marker NOT LIKE 'identity%')) AS atthasdef, 0 AS atthasmissing,
+  ((c.dflt IS NOT NULL OR c.marker IS NOT NULL) AND coalesce(c.marker NOT LIKE 'identity%', 1)) AS atthasdef, 0 AS atthasmissing,
   CASE WHEN c.marker LIKE 'identity:a%' THEN 'a' WHEN c.marker LIKE 'identity:d%' THEN 'd' ELSE '' END AS attidentity,
   CASE WHEN c.hidden IN (2, 3) THEN 's' ELSE '' END AS attgenerated,
   0 AS attisdropped, 1 AS attislocal, 0 AS attinhcount,
@@ -132,7 +132,7 @@ var catalogViews = []catView{
  FROM pgd_cols c`},
 	{"pg_attrdef", `SELECT CAST(pg_oid('def', c.tbl || '.' || c.attname) AS INTEGER) AS oid, CAST(pg_oid('rel', c.tbl) AS INTEGER) AS adrelid,
   CAST(c.attnum AS INTEGER) AS adnum, pg_default_display(c.dflt, c.marker, c.tbl, c.attname, c.decl) AS adbin
- FROM pgd_cols c WHERE c.dflt IS NOT NULL OR (c.marker IS NOT NULL AND c.marker NOT LIKE 'identity%')`},
+ FROM pgd_cols c WHERE (c.dflt IS NOT NULL OR c.marker IS NOT NULL) AND coalesce(c.marker NOT LIKE 'identity%', 1)`},
 	{"pg_index", `SELECT i.oid AS indexrelid, CAST(pg_oid('rel', i.tbl) AS INTEGER) AS indrelid, i.natts AS indnatts, i.natts AS indnkeyatts,
   i.uniq AS indisunique, coalesce(i.contype = 'p', 0) AS indisprimary, 0 AS indisexclusion, 1 AS indimmediate, 0 AS indisclustered,
   1 AS indisvalid, 0 AS indcheckxmin, 1 AS indisready, 1 AS indislive, 0 AS indisreplident, i.indkey AS indkey,
@@ -198,12 +198,19 @@ var catalogViews = []catView{
 	{"pg_auth_members", `SELECT CAST(0 AS INTEGER) AS roleid, CAST(0 AS INTEGER) AS member, CAST(0 AS INTEGER) AS grantor, 0 AS admin_option WHERE 0`},
 	{"pg_description", `SELECT CAST(0 AS INTEGER) AS objoid, CAST(0 AS INTEGER) AS classoid, 0 AS objsubid, '' AS description WHERE 0`},
 	{"pg_shdescription", `SELECT CAST(0 AS INTEGER) AS objoid, CAST(0 AS INTEGER) AS classoid, '' AS description WHERE 0`},
-	// pg_depend: the dependencies tools read (pg_dump, atlas): a serial
-	// column's sequence belongs to it (deptype 'a'); no extensions here,
-	// so no 'e' rows. 1259 is pg_class's own OID in PostgreSQL.
-	{"pg_depend", `SELECT CAST(1259 AS INTEGER) AS classid, CAST(pg_oid('rel', c.tbl || '_' || c.attname || '_seq') AS INTEGER) AS objid,
+	// pg_depend: the dependencies tools read (pg_dump, atlas): a sequence
+	// owned by a column (OWNED BY, serial: deptype 'a'; identity: 'i';
+	// serial.go), and the implicit sequence of a serial column of a table
+	// made before serials had one (no default); no extensions here, so no
+	// 'e' rows. 1259 is pg_class's own OID in PostgreSQL.
+	{"pg_depend", `SELECT CAST(1259 AS INTEGER) AS classid, CAST(q.oid AS INTEGER) AS objid,
   0 AS objsubid, CAST(1259 AS INTEGER) AS refclassid, CAST(pg_oid('rel', c.tbl) AS INTEGER) AS refobjid, CAST(c.attnum AS INTEGER) AS refobjsubid,
-  'a' AS deptype FROM pgd_cols c WHERE c.marker IS NOT NULL`},
+  CASE WHEN c.marker LIKE 'identity%' THEN 'i' ELSE 'a' END AS deptype
+ FROM pgd_seqs q JOIN pgd_cols c ON c.tbl = q.owned_table AND c.attname = q.owned_column
+ UNION ALL
+ SELECT CAST(1259 AS INTEGER), CAST(pg_oid('rel', c.tbl || '_' || c.attname || '_seq') AS INTEGER),
+  0, CAST(1259 AS INTEGER), CAST(pg_oid('rel', c.tbl) AS INTEGER), CAST(c.attnum AS INTEGER),
+  'a' FROM pgd_cols c WHERE c.marker IS NOT NULL AND c.dflt IS NULL`},
 	{"pg_inherits", `SELECT CAST(0 AS INTEGER) AS inhrelid, CAST(0 AS INTEGER) AS inhparent, 0 AS inhseqno, 0 AS inhdetachpending WHERE 0`},
 	{"pg_partitioned_table", `SELECT CAST(0 AS INTEGER) AS partrelid, '' AS partstrat, 0 AS partnatts, CAST(0 AS INTEGER) AS partdefid,
   '' AS partattrs, '' AS partclass, '' AS partcollation, NULL AS partexprs WHERE 0`},
@@ -502,7 +509,10 @@ func fnColTypmod(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 // default as pg_get_expr would.
 func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	marker := str(a[1])
-	if a[1] != nil && !strings.HasPrefix(marker, "identity") {
+	if strings.HasPrefix(marker, "identity") {
+		return nil, nil // drawn from its sequence, not a default (serial.go)
+	}
+	if a[1] != nil {
 		return "nextval('" + strings.ReplaceAll(quoteIdent(str(a[2])+"_"+str(a[3])+"_seq"), "'", "''") + "'::regclass)", nil
 	}
 	if a[0] == nil {

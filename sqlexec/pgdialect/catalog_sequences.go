@@ -24,21 +24,22 @@ const SequencesTableSQL = `CREATE TABLE IF NOT EXISTS raftsql_sequences(
 var sequenceViews = []catView{
 	{"pgd_seqs", `SELECT q.name AS name, CAST(pg_oid('rel', q.name) AS INTEGER) AS oid, q.typ AS typ,
   CAST(CASE q.typ WHEN 'smallint' THEN 21 WHEN 'integer' THEN 23 ELSE 20 END AS INTEGER) AS typid,
-  q.start AS start, q.inc AS inc, q.min AS min, q.max AS max, q.cache AS cache, q.cycle AS cycle, q.last AS last, q.called AS called
+  q.start AS start, q.inc AS inc, q.min AS min, q.max AS max, q.cache AS cache, q.cycle AS cycle, q.last AS last, q.called AS called,
+  q.owned_table AS owned_table, q.owned_column AS owned_column
  FROM main.raftsql_sequences q`},
 	{"pg_sequences", `SELECT 'public' AS schemaname, q.name AS sequencename, current_user() AS sequenceowner, q.typ AS data_type,
   q.start AS start_value, q.min AS min_value, q.max AS max_value, q.inc AS increment_by, q.cycle AS cycle, q.cache AS cache_size,
   CASE WHEN q.called THEN q.last END AS last_value
  FROM pgd_seqs q
  UNION ALL
- -- a serial/identity column's implicit sequence (atlas/ent, pg_dump read
- -- it); its last_value is NULL: the column takes the table's max+1 here,
- -- not a sequence state (see sql-dialect.md SERIAL)
+ -- the implicit sequence of a serial/identity column of a table made
+ -- before serials had one (serial.go: no default); its last_value is
+ -- NULL: such a column takes the table's max+1, not a sequence state
  SELECT 'public' AS schemaname, c.tbl || '_' || c.attname || '_seq' AS sequencename, current_user() AS sequenceowner,
   CASE pg_coltype(c.decl, c.marker) WHEN 20 THEN 'bigint' WHEN 21 THEN 'smallint' ELSE 'integer' END AS data_type,
   1 AS start_value, 1 AS min_value,
   CASE pg_coltype(c.decl, c.marker) WHEN 20 THEN 9223372036854775807 WHEN 21 THEN 32767 ELSE 2147483647 END AS max_value,
-  1 AS increment_by, 0 AS cycle, 1 AS cache_size, NULL AS last_value FROM pgd_cols c WHERE c.marker IS NOT NULL`},
+  1 AS increment_by, 0 AS cycle, 1 AS cache_size, NULL AS last_value FROM pgd_cols c WHERE c.marker IS NOT NULL AND c.dflt IS NULL`},
 	{"information_schema_sequences", `SELECT current_database() AS sequence_catalog, 'public' AS sequence_schema, q.name AS sequence_name,
   q.typ AS data_type, CASE q.typ WHEN 'smallint' THEN 16 WHEN 'integer' THEN 32 ELSE 64 END AS numeric_precision,
   2 AS numeric_precision_radix, 0 AS numeric_scale, CAST(q.start AS TEXT) AS start_value, CAST(q.min AS TEXT) AS minimum_value,

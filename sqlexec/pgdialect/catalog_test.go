@@ -48,7 +48,7 @@ func openCatalogDB(t testing.TB, schemaFile string) *sql.DB {
 				t.Fatalf("translate %q: %v", q, err)
 			}
 			for _, e := range st.Exec {
-				if _, err := db.Exec(e); err != nil {
+				if err := execTranslated(db, e); err != nil { // serial_test.go
 					t.Fatalf("exec %q: %v", e, err)
 				}
 			}

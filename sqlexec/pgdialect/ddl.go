@@ -171,6 +171,9 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 	if tbl == "" {
 		return nil, x.syntaxErrAt(i)
 	}
+	if !x.temp {
+		x.table, x.ifNotExists = tbl, x.kw(i-3, "IF", "NOT", "EXISTS") // serial.go
+	}
 	if x.kw(j, "AS") || x.kw(j, "USING") {
 		if err := x.exprPass(); err != nil {
 			return nil, err
@@ -248,7 +251,12 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 	if err := x.exprPass(); err != nil {
 		return nil, err
 	}
-	return x.query("CREATE TABLE", x.all(), false), nil
+	st := x.query("CREATE TABLE", x.all(), false)
+	if len(x.ownedSeqs) > 0 {
+		st.Exec = append(st.Exec, x.ownedSeqs...) // serial.go
+		st.NoRows = true
+	}
+	return st, nil
 }
 
 // parenNames returns the names in the parenthesised list at i.
@@ -342,6 +350,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	}
 	// constraints
 	identity := ""
+	var identityOpts *SeqOptions
 	inlinePK := false
 	for c := te; c < hi; c++ {
 		switch {
@@ -353,6 +362,10 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			}
 			end := c + n
 			if x.isP(end, "(") {
+				var err error
+				if identityOpts, err = x.identityOptions(end); err != nil { // serial.go
+					return err
+				}
 				end = x.match(end) + 1
 			}
 			x.blank(c, end)
@@ -395,6 +408,9 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		kind := marker
 		if identity != "" {
 			kind = "identity:" + identity + ":" + typeName
+		}
+		if x.table != "" {
+			return x.serialColumn(col, kind, identityOpts, ts, te) // serial.go
 		}
 		single := len(pkCols) == 1 && pkCols[0] == col
 		newType := "INTEGER /*" + kind + "*/"
@@ -498,7 +514,7 @@ func (x *tx) alter() (*Stmt, error) {
 		return nil, err
 	}
 	qt := quoteIdent(tbl)
-	st := &Stmt{Kind: KindQuery, Tag: "ALTER TABLE"}
+	st := &Stmt{Kind: KindQuery, Tag: "ALTER TABLE", NoRows: true} // no rows: pg_seq_alter_owned's SELECT (serial.go)
 	for _, p := range x.splitTop(j, x.n()) {
 		a, b := p[0], p[1]
 		if a >= b {

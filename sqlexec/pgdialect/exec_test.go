@@ -16,7 +16,7 @@ func execAll(t *testing.T, db *sql.DB, script string) {
 			t.Fatalf("Translate(%q): %v", q, err)
 		}
 		for _, e := range st.Exec {
-			if _, err := db.Exec(e); err != nil {
+			if err := execTranslated(db, e); err != nil { // serial_test.go
 				t.Fatalf("exec %q (from %q): %v", e, q, err)
 			}
 		}

@@ -193,17 +193,16 @@ func (x *tx) rewriteOp(t *token, op string, i int) bool {
 }
 
 var funcRename = map[string]string{
-	"string_agg":             "group_concat",
-	"char_length":            "length",
-	"character_length":       "length",
-	"strpos":                 "instr",
-	"btrim":                  "trim",
-	"greatest":               "max",
-	"least":                  "min",
-	"array_length":           "pg_array_length",
-	"array_upper":            "pg_array_length",
-	"to_char":                "pg_to_char",
-	"pg_get_serial_sequence": "pg_get_serial_sequence",
+	"string_agg":       "group_concat",
+	"char_length":      "length",
+	"character_length": "length",
+	"strpos":           "instr",
+	"btrim":            "trim",
+	"greatest":         "max",
+	"least":            "min",
+	"array_length":     "pg_array_length",
+	"array_upper":      "pg_array_length",
+	"to_char":          "pg_to_char",
 }
 
 // lookupFuncs are catalog functions answered from the catalog views.
@@ -398,6 +397,11 @@ func (x *tx) identRewrite(i int) error {
 		return nil
 	}
 	l := strings.ToLower(t.text)
+	if l == "pg_get_serial_sequence" {
+		t.set(serialSequenceCall) // serial.go
+		x.T(x.match(i + 1)).wsuf += ")"
+		return nil
+	}
 	if lf, ok := lookupFuncs[l]; ok {
 		e := x.match(i + 1)
 		args := x.splitTop(i+2, e)

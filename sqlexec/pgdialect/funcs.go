@@ -103,7 +103,7 @@ func register() error {
 		"pg_get_partkeydef":                  {1, nullFn},
 		"pg_partition_ancestors":             {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return a[0], nil }},
 		"pg_relation_is_publishable":         {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(0), nil }},
-		"pg_get_serial_sequence":             {2, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return nil, nil }},
+		"pg_serial_owner":                    {2, fnSerialOwner}, // serial.go
 		"pg_serial_kind":                     {2, fnSerialKind},
 		"pg_default_display":                 {5, fnDefaultDisplay},
 		"pg_coltype":                         {2, fnColType},

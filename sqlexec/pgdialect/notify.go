@@ -178,3 +178,59 @@ func mentionsFold(s, sub string) bool {
 	}
 	return false
 }
+
+// ParseListeningCall recognizes pg_listening_channels() in the PostgreSQL
+// statement sql, in the forms this dialect answers (the session's own
+// channels, session.go):
+//
+//	SELECT pg_listening_channels() [[AS] name]
+//	SELECT * FROM pg_listening_channels() [[AS] alias [(name)]]
+//
+// It returns the result column's name; "" when the statement does not
+// call it, 0A000 for any other use (the function reads session state, so
+// it cannot be an SQLite function).
+func ParseListeningCall(sql string) (string, error) {
+	if !mentionsFold(sql, "pg_listening_channels") {
+		return "", nil
+	}
+	x := newTx(sql)
+	fn := -1
+	for i := 0; i < x.n(); i++ {
+		if t := x.T(i); t.typ == tIdent && t.identName() == "pg_listening_channels" && x.isP(i+1, "(") {
+			fn = i
+			break
+		}
+	}
+	if fn < 0 {
+		return "", nil
+	}
+	refuse := &Error{Code: "0A000", Message: "pg_listening_channels() is supported only as SELECT pg_listening_channels() or SELECT * FROM pg_listening_channels()"}
+	start := 1
+	fromForm := x.isP(1, "*") && x.kw(2, "FROM")
+	if fromForm {
+		start = 3
+	}
+	if x.kw(start, "PG_CATALOG") && x.isP(start+1, ".") {
+		start += 2
+	}
+	if !x.T(0).kw("SELECT") || fn != start || !x.isP(fn+2, ")") {
+		return "", refuse
+	}
+	col := "pg_listening_channels"
+	k := fn + 3
+	if x.kw(k, "AS") {
+		k++
+	}
+	if k < x.n() && (x.T(k).typ == tIdent || x.T(k).typ == tQIdent) {
+		col = x.T(k).identName()
+		k++
+		if fromForm && x.isP(k, "(") && x.isP(k+2, ")") && (x.T(k+1).typ == tIdent || x.T(k+1).typ == tQIdent) {
+			col = x.T(k + 1).identName()
+			k += 3
+		}
+	}
+	if k != x.n() {
+		return "", refuse
+	}
+	return col, nil
+}

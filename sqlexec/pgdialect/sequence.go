@@ -318,7 +318,7 @@ func SequenceName(arg string) (string, error) {
 // read the session's part of) the state machine's own state at apply:
 // sequences and extensions. A call makes a statement a write.
 var stateFuncs = map[string]bool{"nextval": true, "currval": true, "setval": true, "lastval": true,
-	"pg_seq_create": true, "pg_seq_alter": true, "pg_seq_drop": true, "pg_ext_create": true, "pg_ext_drop": true,
+	"pg_seq_create": true, "pg_seq_alter": true, "pg_seq_drop": true, "pg_seq_restart_owned": true, "pg_seq_alter_owned": true, "pg_seq_reserve": true, "pg_ext_create": true, "pg_ext_drop": true,
 	"pg_enum_create": true, "pg_enum_add": true, "pg_enum_drop": true}
 
 // CallsStateFunction reports whether the SQLite statement text calls one
@@ -381,6 +381,11 @@ func (x *tx) sequence(verb string, i int) (*Stmt, error) {
 
 // seqOptions parses the option list of CREATE/ALTER SEQUENCE from i.
 func (x *tx) seqOptions(i int, alter bool) (*SeqOptions, error) {
+	return x.seqOptionsIn(i, x.n(), alter)
+}
+
+// seqOptionsIn parses sequence options in tokens i..end-1.
+func (x *tx) seqOptionsIn(i, end int, alter bool) (*SeqOptions, error) {
 	o := &SeqOptions{}
 	num := func(k int) (*int64, int, error) {
 		neg := false
@@ -403,7 +408,7 @@ func (x *tx) seqOptions(i int, alter bool) (*SeqOptions, error) {
 		return &v, k + 1, nil
 	}
 	var err error
-	for i < x.n() {
+	for i < end {
 		switch {
 		case x.kw(i, "AS"):
 			end, name, _, _, ok := x.parseType(i + 1)

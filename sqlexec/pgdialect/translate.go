@@ -170,6 +170,9 @@ func (x *tx) translate() (*Stmt, error) {
 		if err := x.dmlChecks(); err != nil {
 			return nil, err
 		}
+		if err := x.overriding(); err != nil { // identity.go
+			return nil, err
+		}
 		if err := x.exprPass(); err != nil {
 			return nil, err
 		}
@@ -405,12 +408,13 @@ func (x *tx) truncate() (*Stmt, error) {
 	if x.kw(i, "TABLE") {
 		i++
 	}
-	var exec []string
+	var exec, tables []string
 	for {
 		n, j, err := x.relation(i)
 		if err != nil {
 			return nil, err
 		}
+		tables = append(tables, n)
 		exec = append(exec, "DELETE FROM "+quoteIdent(n))
 		i = j
 		if x.isP(i, ",") {
@@ -421,7 +425,12 @@ func (x *tx) truncate() (*Stmt, error) {
 	}
 	for i < x.n() {
 		switch {
-		case x.kw(i, "RESTART", "IDENTITY"), x.kw(i, "CONTINUE", "IDENTITY"):
+		case x.kw(i, "RESTART", "IDENTITY"):
+			for _, t := range tables {
+				exec = append(exec, truncateIdentity(t)) // serial.go
+			}
+			i += 2
+		case x.kw(i, "CONTINUE", "IDENTITY"):
 			i += 2
 		case x.kw(i, "CASCADE"), x.kw(i, "RESTRICT"):
 			i++

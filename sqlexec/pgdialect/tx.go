@@ -25,6 +25,11 @@ type tx struct {
 	locking  string            // the first row-locking clause removed ("FOR UPDATE", ...)
 	temp     bool              // CREATE TEMP[ORARY] ... (temp.go)
 	onCommit string            // CREATE TEMP TABLE ... ON COMMIT <onCommit>
+	// CREATE TABLE [IF NOT EXISTS] table: the sequences of its serial and
+	// identity columns (serial.go)
+	table       string
+	ifNotExists bool
+	ownedSeqs   []string
 	// start of a rewritten arithmetic expression -> its type (arith.go)
 	arithTypes map[int]string
 	// start of a CASE form of + or - on a column -> its column-type test (datetime_columns.go)
