@@ -209,6 +209,10 @@ func renderDiffCase(conn *pgx.Conn, sql string) string {
 		}
 	}
 	if err != nil {
+		// PostgreSQL may describe the columns (and send rows) before an
+		// error at execution; the answer is the error alone.
+		b.Reset()
+		b.WriteString(diffBlockMark + sql + "\n")
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) {
 			b.WriteString("ERROR " + pe.Code + " " + pe.Message + "\n")

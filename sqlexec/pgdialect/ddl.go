@@ -364,6 +364,13 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			// SQLite accepts REFERENCES t(c) [ON DELETE ...] [MATCH ...] [DEFERRABLE ...]
 		}
 	}
+	if pk := inlinePK || containsFold(pkCols, col); pk && marker == "" && identity == "" && hi > lo {
+		// PostgreSQL's primary key columns are NOT NULL; SQLite's (other
+		// than INTEGER PRIMARY KEY, where NULL picks the next rowid) store
+		// NULL. An INTEGER PRIMARY KEY column gets the constraint too: a
+		// NULL id is 23502 there, as in PostgreSQL, not a made-up id.
+		x.T(hi - 1).wsuf += " NOT NULL"
+	}
 	if marker == "" && identity == "" && te > ts && hi > lo && !rowidAlias(decl, inlinePK || len(pkCols) == 1 && pkCols[0] == col) {
 		x.T(hi - 1).wsuf += inCheck(col, decl)
 		if te == ts+1 && maybeEnum(x.T(ts)) {

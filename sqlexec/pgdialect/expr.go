@@ -1,10 +1,12 @@
 package pgdialect
 
 import (
+	"database/sql/driver"
 	"strconv"
 	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	sqlite "modernc.org/sqlite"
 )
 
 // endsOperand reports whether token i ends an operand (so a following ~ is
@@ -152,7 +154,8 @@ func (x *tx) exprPass() error {
 			return err
 		}
 	}
-	return nil
+	// pass 5: NULL placement and row limits (orderby.go)
+	return x.orderByPass()
 }
 
 func (x *tx) rewriteOp(t *token, op string, i int) bool {
@@ -705,9 +708,11 @@ func (x *tx) generateSeries(i int) error {
 	a := func(k int) string { return strings.TrimSpace(x.text(args[k][0], args[k][1])) }
 	step := "1"
 	if len(args) == 3 {
-		step = a(2)
+		step = "pg_series_step(" + a(2) + ")" // 22023 for 0, as PostgreSQL
 	}
-	cte := "(WITH RECURSIVE pg_gs(v) AS (SELECT " + a(0) + " UNION ALL SELECT v + (" + step + ") FROM pg_gs WHERE CASE WHEN (" + step + ") > 0 THEN v + (" + step + ") <= (" + a(1) + ") ELSE v + (" + step + ") >= (" + a(1) + ") END) SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
+	// The first row only when the range is not empty: generate_series(1, 0)
+	// has no rows.
+	cte := "(WITH RECURSIVE pg_gs(v) AS (SELECT " + a(0) + " WHERE CASE WHEN (" + step + ") > 0 THEN (" + a(0) + ") <= (" + a(1) + ") ELSE (" + a(0) + ") >= (" + a(1) + ") END UNION ALL SELECT v + (" + step + ") FROM pg_gs WHERE CASE WHEN (" + step + ") > 0 THEN v + (" + step + ") <= (" + a(1) + ") ELSE v + (" + step + ") >= (" + a(1) + ") END) SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
 	if dt, ok := x.seriesDateTime(args, a, col); ok {
 		cte = "(WITH RECURSIVE pg_gs(v) AS (" + dt + ") SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
 	}
@@ -721,6 +726,22 @@ func (x *tx) generateSeries(i int) error {
 	x.wipe(i, e+1)
 	x.T(i).set(cte)
 	return nil
+}
+
+// fnSeriesStep is generate_series's step check: PostgreSQL refuses a zero
+// step (the series would never end).
+func fnSeriesStep(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	switch v := a[0].(type) {
+	case int64:
+		if v == 0 {
+			return nil, pgErr("22023", "step size cannot equal zero")
+		}
+	case float64:
+		if v == 0 {
+			return nil, pgErr("22023", "step size cannot equal zero")
+		}
+	}
+	return a[0], nil
 }
 
 func (x *tx) sigNext(i int) int { return i + 1 }

@@ -116,6 +116,7 @@ func register() error {
 		"right":                              {2, fnRight},
 		"md5":                                {1, fnMD5},
 		"split_part":                         {3, fnSplitPart},
+		"pg_series_step":                     {1, fnSeriesStep},
 		"pg_get_function_result":             {1, nullFn},
 		"pg_get_function_arguments":          {1, nullFn},
 		"pg_get_function_identity_arguments": {1, nullFn},
