@@ -84,7 +84,7 @@ func (x *tx) itemName(a, b int) (name string, has bool, oid uint32) {
 	if b-a >= 2 && x.T(b-2).kw("AS") {
 		return "", true, x.exprOID(a, b-2)
 	}
-	if b-a >= 2 && (last.typ == tQIdent || last.typ == tIdent && !isKeywordEnd(last.upper())) && x.endsOperand(b-2) && !x.isP(b-2, ".") && x.T(b-2).typ != tCast {
+	if b-a >= 2 && (last.typ == tQIdent || last.typ == tIdent && !isKeywordEnd(last.upper())) && x.endsOperand(b-2) && !x.isP(b-2, ".") && x.T(b-2).typ != tCast && !x.T(b-2).kw("OVER") {
 		return "", true, x.exprOID(a, b-1)
 	}
 	oid = x.exprOID(a, b)
@@ -153,7 +153,7 @@ func (x *tx) figure(a, b int) (string, int) {
 		if t.typ == tIdent {
 			switch t.upper() {
 			case "TRUE", "FALSE":
-				return "bool", 1
+				return "", 0 // PostgreSQL 15: ?column?
 			case "NULL":
 				return "", 0
 			case "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_CATALOG", "USER":
@@ -204,6 +204,14 @@ func (x *tx) figure(a, b int) (string, int) {
 				}
 			case "exists", "array":
 				return f, 2
+			case "trim": // trim([BOTH|LEADING|TRAILING] ... FROM s) is btrim/ltrim/rtrim
+				switch {
+				case x.kw(j+2, "LEADING"):
+					return "ltrim", 2
+				case x.kw(j+2, "TRAILING"):
+					return "rtrim", 2
+				}
+				return "btrim", 2
 			}
 			return f, 2
 		}

@@ -154,6 +154,7 @@ func (x *tx) exprPass() error {
 			return err
 		}
 	}
+	x.rewriteMinMax() // strsyntax.go
 	// pass 5: NULL placement and row limits (orderby.go)
 	return x.orderByPass()
 }
@@ -305,6 +306,24 @@ func (x *tx) identRewrite(i int) error {
 		if call && x.T(i-1).typ == tOp && !x.catalog {
 			return unsupported("%s (array) is not supported", u)
 		}
+	case "WITHIN":
+		if x.kw(i+1, "GROUP") && x.isP(i-1, ")") {
+			return unsupported("ordered-set aggregates (WITHIN GROUP) are not supported")
+		}
+	case "SYMMETRIC":
+		if x.kw(i-1, "BETWEEN") {
+			return unsupported("BETWEEN SYMMETRIC is not supported")
+		}
+	case "UNKNOWN":
+		// x IS [NOT] UNKNOWN is x IS [NOT] NULL for a boolean
+		if x.kw(i-1, "IS") || x.kw(i-2, "IS") && x.kw(i-1, "NOT") {
+			t.set("NULL")
+			return nil
+		}
+	case "EXCEPT", "INTERSECT":
+		if x.kw(i+1, "ALL") {
+			return unsupported("%s ALL is not supported", u)
+		}
 	case "DISTINCT":
 		if x.kw(i+1, "ON") && x.isP(i+2, "(") {
 			return unsupported("SELECT DISTINCT ON is not supported")
@@ -385,6 +404,9 @@ func (x *tx) identRewrite(i int) error {
 	}
 	if !call {
 		return nil
+	}
+	if ok, err := x.strSyntax(i); ok || err != nil { // strsyntax.go
+		return err
 	}
 	l := strings.ToLower(t.text)
 	if lf, ok := lookupFuncs[l]; ok {

@@ -196,6 +196,9 @@ func register() error {
 	if err := registerJSONBFuncs(); err != nil { // jsonb.go
 		return err
 	}
+	if err := registerBoolAggs(); err != nil { // boolaggs.go
+		return err
+	}
 	if err := registerAdvisoryFuncs(); err != nil {
 		return err
 	}
