@@ -23,7 +23,12 @@ func (x *tx) selectLists() [][][2]int {
 				u := x.T(e)
 				if u.typ == tIdent {
 					switch u.upper() {
-					case "FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "INTO", "FOR":
+					case "FROM":
+						if x.kw(e-1, "DISTINCT") && (x.kw(e-2, "IS") || x.kw(e-2, "NOT")) {
+							break // a IS [NOT] DISTINCT FROM b
+						}
+						goto done
+					case "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "INTO", "FOR":
 						goto done
 					}
 				}

@@ -44,6 +44,7 @@ var strFuncs = map[string]struct {
 	"decode":         {2, fnDecode},
 	"pg_substr":      {-1, fnSubstr},  // strsyntax.go
 	"pg_overlay":     {-1, fnOverlay}, // strsyntax.go
+	"pg_cast_len":    {3, fnCastLen},  // pgcast.go
 }
 
 // funcResultOIDs: result types of these functions (and others whose

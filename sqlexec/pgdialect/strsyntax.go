@@ -36,6 +36,17 @@ func (x *tx) strSyntax(i int) (bool, error) {
 		return true, nil
 	case "overlay":
 		return true, x.overlayCall(i, e)
+	case "string_agg":
+		// SQLite's DISTINCT aggregates take one argument: with the default
+		// separator "," the delimiter can go; another one is refused.
+		if args := x.splitTop(i+2, e); x.kw(i+2, "DISTINCT") && len(args) == 2 {
+			d := args[1]
+			if x.T(d[0]).typ != tString || x.T(d[0]).text != "','" {
+				return true, unsupported("string_agg(DISTINCT ...) with a delimiter other than ',' is not supported")
+			}
+			x.blank(d[0]-1, d[0]+1)
+		}
+		return false, nil
 	case "greatest", "least":
 		x.minmax = append(x.minmax, i) // rewritten once the arguments are
 		return true, nil

@@ -22,7 +22,7 @@ DELETE FROM dml_kv d USING dml_adj a WHERE d.k = a.k RETURNING d.k;
 SELECT k FROM dml_kv ORDER BY k;
 DELETE FROM dml_kv WHERE k = 'b' RETURNING *;
 INSERT INTO dml_kv VALUES ('f', 1) RETURNING k || '!' AS s, v + 1, v IS NOT NULL;
-UPDATE dml_kv SET v = v + 1 RETURNING v > 1;
+UPDATE dml_kv SET v = v + 1 WHERE k = 'f' RETURNING v > 1;
 INSERT INTO dml_kv SELECT 'g' || i, i FROM generate_series(1, 3) AS i;
 SELECT count(*), sum(v) FROM dml_kv WHERE k LIKE 'g%';
 INSERT INTO dml_kv (k, v) VALUES ('h', DEFAULT);
