@@ -793,6 +793,20 @@ func isClauseKw(u string) bool {
 	return false
 }
 
+// deleteUsing rewrites DELETE FROM t USING u, ... [WHERE cond] (the
+// USING keyword at u) into DELETE FROM t WHERE EXISTS (SELECT 1 FROM u,
+// ... [WHERE cond]): cond reads t's columns (by its name or alias) from
+// the outer statement, so the rows deleted are those PostgreSQL's join
+// deletes. RETURNING stays outside and reads t only.
+func (x *tx) deleteUsing(u int) {
+	end := x.findKw(u, x.n(), 0, "RETURNING")
+	if end < 0 {
+		end = x.n()
+	}
+	x.T(u).set("WHERE EXISTS (SELECT 1 FROM")
+	x.T(end - 1).suf += ")"
+}
+
 // dmlChecks refuses PostgreSQL DML forms SQLite cannot express.
 func (x *tx) dmlChecks() error {
 	for i := 0; i < x.n(); i++ {
@@ -800,7 +814,7 @@ func (x *tx) dmlChecks() error {
 		case x.kw(i, "ON", "CONFLICT", "ON", "CONSTRAINT"):
 			return unsupported("ON CONFLICT ON CONSTRAINT is not supported")
 		case x.T(0).kw("DELETE") && x.depth[i] == 0 && x.T(i).kw("USING"):
-			return unsupported("DELETE ... USING is not supported")
+			x.deleteUsing(i)
 		case x.T(i).kw("DEFAULT") && (x.isP(i-1, ",") || x.isP(i-1, "(")) && (x.isP(i+1, ",") || x.isP(i+1, ")")) && x.findKw(0, i, 0, "VALUES") >= 0:
 			return unsupported("DEFAULT in VALUES is not supported")
 		}
