@@ -1,8 +1,12 @@
 package pgdialect
 
 import (
+	"database/sql"
 	"errors"
+	"strings"
 	"testing"
+
+	_ "modernc.org/sqlite"
 )
 
 // TestPostgresForms: the translations that give PostgreSQL's answers to
@@ -46,6 +50,45 @@ func TestPostgresForms(t *testing.T) {
 		var e *Error
 		if !errors.As(err, &e) || e.Code != code {
 			t.Errorf("Translate(%q) = %v, want %s", in, err, code)
+		}
+	}
+}
+
+// TestNullsLastKeepsIndex: the NULL placement written into ORDER BY does
+// not cost an indexed ORDER BY ... LIMIT its index (SQLite reads the NULL
+// keys in a second pass instead of sorting).
+func TestNullsLastKeepsIndex(t *testing.T) {
+	db, err := sql.Open("sqlite", ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, s := range []string{"CREATE TABLE t (id INTEGER PRIMARY KEY, x int)", "CREATE INDEX t_x ON t (x)"} {
+		if _, err := db.Exec(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{"SELECT * FROM t ORDER BY x LIMIT 10", "SELECT * FROM t ORDER BY x DESC LIMIT 10", "SELECT * FROM t WHERE x > 5 ORDER BY x LIMIT 10"} {
+		st, err := Translate(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := db.Query("EXPLAIN QUERY PLAN " + st.Exec[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var a, b, c int
+			var d string
+			if err := rows.Scan(&a, &b, &c, &d); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, d)
+		}
+		rows.Close()
+		if p := strings.Join(plan, "; "); !strings.Contains(p, "INDEX t_x") || strings.Contains(p, "TEMP B-TREE") {
+			t.Errorf("%s: plan %q, want the index t_x without a sort", st.Exec[0], p)
 		}
 	}
 }
