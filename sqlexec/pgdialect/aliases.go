@@ -133,6 +133,9 @@ func (x *tx) figure(a, b int) (string, int) {
 	if b-a >= 3 {
 		for c := b - 1; c > a; c-- {
 			if x.T(c).typ == tCast && x.depth[c] == x.depth[a] {
+				if x.primaryStart(c-1) != a {
+					break // the cast is of the last operand only: a AND b::bool is ?column?
+				}
 				end, tn, _, arr, ok := x.parseType(c + 1)
 				if ok && end == b {
 					n, st := x.figure(a, c)

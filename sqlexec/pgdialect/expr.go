@@ -813,6 +813,9 @@ func (x *tx) dmlChecks() error {
 		switch {
 		case x.kw(i, "ON", "CONFLICT", "ON", "CONSTRAINT"):
 			return unsupported("ON CONFLICT ON CONSTRAINT is not supported")
+		case x.isSetDefault(i):
+			// the session fills in the column's default (FillDefaults)
+			return unsupported("UPDATE ... SET column = DEFAULT is not supported here")
 		case x.T(0).kw("DELETE") && x.depth[i] == 0 && x.T(i).kw("USING"):
 			x.deleteUsing(i)
 		case x.T(i).kw("DEFAULT") && (x.isP(i-1, ",") || x.isP(i-1, "(")) && (x.isP(i+1, ",") || x.isP(i+1, ")")) && x.findKw(0, i, 0, "VALUES") >= 0:
