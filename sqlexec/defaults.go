@@ -22,27 +22,15 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 			return nil, err
 		}
 	}
+	if err == nil && st.Kind == pgdialect.KindQuery && st.Tag == "INSERT" {
+		return s.fillColumnList(ctx, sql, st)
+	}
 	var pe *pgdialect.Error
 	if err == nil || !errors.As(err, &pe) || pe.Code != CodeFeatureNotSupported {
 		return st, err
 	}
 	filled, ok := pgdialect.FillDefaults(sql, func(table string) (names, defaults []string, err error) {
-		err = s.e.db.withReader(ctx, func(c *lconn) error {
-			c.syncSchema()
-			q, _, err := c.prepare("SELECT name, coalesce(dflt_value, '') FROM pragma_table_info(?) ORDER BY cid")
-			if err != nil {
-				return err
-			}
-			defer q.release()
-			_, err = q.run([]any{table}, func(r []any) error {
-				n, _ := r[0].(string)
-				d, _ := r[1].(string)
-				names, defaults = append(names, n), append(defaults, d)
-				return nil
-			})
-			return err
-		})
-		return names, defaults, err
+		return s.columnDefaults(ctx, table)
 	})
 	if !ok {
 		return st, err
@@ -51,4 +39,51 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 		return nil, err
 	}
 	return translate(filled)
+}
+
+// fillColumnList gives an INSERT without a column list that supplies
+// fewer values than the table has columns the list of the leading
+// columns, read from the local schema, as PostgreSQL fills the rest with
+// their defaults (pgdialect.AddColumnList); st is the statement's
+// translation as it is. The columns are part of the statement every node
+// applies; a table re-created with other columns between this lookup and
+// the statement's place in the log gives SQLite's error there.
+func (s *Session) fillColumnList(ctx context.Context, sql string, st *pgdialect.Stmt) (*pgdialect.Stmt, error) {
+	table, ok := pgdialect.ColumnlessInsert(sql)
+	if !ok {
+		return st, nil
+	}
+	names, _, err := s.columnDefaults(ctx, table)
+	if err != nil || len(names) == 0 {
+		return st, nil // an unknown table: SQLite's error names it
+	}
+	filled, err := pgdialect.AddColumnList(sql, names)
+	if err != nil {
+		return nil, err
+	}
+	if filled == sql {
+		return st, nil
+	}
+	return translate(filled)
+}
+
+// columnDefaults returns the columns of table in order with their stored
+// default expressions ("" for none), from the local schema.
+func (s *Session) columnDefaults(ctx context.Context, table string) (names, defaults []string, err error) {
+	err = s.e.db.withReader(ctx, func(c *lconn) error {
+		c.syncSchema()
+		q, _, err := c.prepare("SELECT name, coalesce(dflt_value, '') FROM pragma_table_info(?) ORDER BY cid")
+		if err != nil {
+			return err
+		}
+		defer q.release()
+		_, err = q.run([]any{table}, func(r []any) error {
+			n, _ := r[0].(string)
+			d, _ := r[1].(string)
+			names, defaults = append(names, n), append(defaults, d)
+			return nil
+		})
+		return err
+	})
+	return names, defaults, err
 }

@@ -113,6 +113,11 @@ var (
 	// a column alias list, FROM t AS a(x), of another length than t's
 	// columns (pgdialect/fromitems.go)
 	reAliasCols = regexp.MustCompile(`^table "?pgdialect_cols_(.*?)"? has (\d+) values for (\d+) columns$`)
+	// SQLite's wording of errors PostgreSQL reports with its own SQLSTATE
+	reInsertWidth  = regexp.MustCompile(`^table \S+ has (\d+) columns but (\d+) values were supplied$`)
+	reInsertWidth2 = regexp.MustCompile(`^(\d+) values for (\d+) columns$`)
+	reSetOpWidth   = regexp.MustCompile(`^SELECTs to the left and right of (UNION|UNION ALL|EXCEPT|INTERSECT) do not have the same number of result columns$`)
+	reOrderByPos   = regexp.MustCompile(`^\d+\w\w (ORDER|GROUP) BY term out of range - should be between 1 and \d+$`)
 )
 
 // mapError converts a SQLite (or any) error into *Error. sqlText is the
@@ -199,6 +204,32 @@ func mapError(err error, sqlText string) *Error {
 		if m := reCheck.FindStringSubmatch(msg); m != nil {
 			out.Constraint = m[1]
 			out.Message = fmt.Sprintf("new row violates check constraint %q", m[1])
+			if t := dmlTable(sqlText); t != "" {
+				out.Table = t
+				out.Message = fmt.Sprintf("new row for relation %q violates check constraint %q", t, m[1])
+			}
+		}
+	case reInsertWidth.MatchString(msg) || reInsertWidth2.MatchString(msg):
+		// INSERT with more values than columns (fewer are filled with
+		// defaults: Session.fillColumnList)
+		out.Code = CodeSyntaxError
+		out.Message = "INSERT has more expressions than target columns"
+		if m := reInsertWidth2.FindStringSubmatch(msg); m != nil {
+			if v, _ := strconv.Atoi(m[1]); v < atoi(m[2]) {
+				out.Message = "INSERT has more target columns than expressions"
+			}
+		}
+	case reSetOpWidth.MatchString(msg):
+		out.Code = CodeSyntaxError
+		op := strings.Fields(reSetOpWidth.FindStringSubmatch(msg)[1])[0]
+		out.Message = fmt.Sprintf("each %s query must have the same number of columns", op)
+	case reOrderByPos.MatchString(msg):
+		out.Code = "42P10"
+		out.Message = fmt.Sprintf("%s BY position is not in select list", reOrderByPos.FindStringSubmatch(msg)[1])
+	case msg == "DISTINCT aggregates must have exactly one argument" || msg == "row value misused":
+		out.Code = CodeFeatureNotSupported
+		if msg == "row value misused" {
+			out.Message = "row values are not supported here"
 		}
 	case prim == lib.SQLITE_CONSTRAINT:
 		out.Code = "23000"
@@ -413,3 +444,8 @@ func findName(s, name string) int {
 }
 
 var reAtOrNear = regexp.MustCompile(`at or near "(.*)"`)
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

@@ -23,7 +23,12 @@ func (x *tx) selectLists() [][][2]int {
 				u := x.T(e)
 				if u.typ == tIdent {
 					switch u.upper() {
-					case "FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "INTO", "FOR":
+					case "FROM":
+						if x.kw(e-1, "DISTINCT") && (x.kw(e-2, "IS") || x.kw(e-2, "NOT")) {
+							break // a IS [NOT] DISTINCT FROM b
+						}
+						goto done
+					case "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "INTO", "FOR":
 						goto done
 					}
 				}
@@ -84,7 +89,7 @@ func (x *tx) itemName(a, b int) (name string, has bool, oid uint32) {
 	if b-a >= 2 && x.T(b-2).kw("AS") {
 		return "", true, x.exprOID(a, b-2)
 	}
-	if b-a >= 2 && (last.typ == tQIdent || last.typ == tIdent && !isKeywordEnd(last.upper())) && x.endsOperand(b-2) && !x.isP(b-2, ".") && x.T(b-2).typ != tCast {
+	if b-a >= 2 && (last.typ == tQIdent || last.typ == tIdent && !isKeywordEnd(last.upper())) && x.endsOperand(b-2) && !x.isP(b-2, ".") && x.T(b-2).typ != tCast && !x.T(b-2).kw("OVER") {
 		return "", true, x.exprOID(a, b-1)
 	}
 	oid = x.exprOID(a, b)
@@ -128,6 +133,9 @@ func (x *tx) figure(a, b int) (string, int) {
 	if b-a >= 3 {
 		for c := b - 1; c > a; c-- {
 			if x.T(c).typ == tCast && x.depth[c] == x.depth[a] {
+				if x.primaryStart(c-1) != a {
+					break // the cast is of the last operand only: a AND b::bool is ?column?
+				}
 				end, tn, _, arr, ok := x.parseType(c + 1)
 				if ok && end == b {
 					n, st := x.figure(a, c)
@@ -153,7 +161,7 @@ func (x *tx) figure(a, b int) (string, int) {
 		if t.typ == tIdent {
 			switch t.upper() {
 			case "TRUE", "FALSE":
-				return "bool", 1
+				return "", 0 // PostgreSQL 15: ?column?
 			case "NULL":
 				return "", 0
 			case "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_CATALOG", "USER":
@@ -204,6 +212,14 @@ func (x *tx) figure(a, b int) (string, int) {
 				}
 			case "exists", "array":
 				return f, 2
+			case "trim": // trim([BOTH|LEADING|TRAILING] ... FROM s) is btrim/ltrim/rtrim
+				switch {
+				case x.kw(j+2, "LEADING"):
+					return "ltrim", 2
+				case x.kw(j+2, "TRAILING"):
+					return "rtrim", 2
+				}
+				return "btrim", 2
 			}
 			return f, 2
 		}

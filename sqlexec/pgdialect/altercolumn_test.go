@@ -19,7 +19,7 @@ func TestEditColumn(t *testing.T) {
 		has, lack []string // substrings of the new definition
 		code      string
 	}{
-		{TableChange{Column: "a", Action: "drop default"}, []string{`a int NOT NULL CHECK (a > 0)`}, []string{"DEFAULT 1"}, ""},
+		{TableChange{Column: "a", Action: "drop default"}, []string{`a int NOT NULL CONSTRAINT t_a_check CHECK (a > 0)`}, []string{"DEFAULT 1"}, ""},
 		{TableChange{Column: "A", Action: "set default", Expr: "5"}, []string{"DEFAULT (5)", "CHECK (a > 0)"}, []string{"DEFAULT 1"}, ""},
 		{TableChange{Column: "a", Action: "drop not null"}, []string{"a int DEFAULT 1"}, []string{"a int NOT NULL"}, ""},
 		{TableChange{Column: "b", Action: "set not null"}, []string{"pg_in_varchar(b, 9) IS b) NOT NULL"}, nil, ""},

@@ -1,6 +1,7 @@
 package pgdialect
 
 import (
+	"strconv"
 	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
@@ -240,6 +241,7 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 			}
 		}
 	}
+	x.nameChecks(tbl, elems)
 	for _, el := range elems {
 		if err := x.columnDef(el[0], el[1], pkCols, hasInlinePK); err != nil {
 			return nil, err
@@ -388,6 +390,13 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		case x.T(c).kw("REFERENCES"):
 			// SQLite accepts REFERENCES t(c) [ON DELETE ...] [MATCH ...] [DEFERRABLE ...]
 		}
+	}
+	if pk := inlinePK || containsFold(pkCols, col); pk && marker == "" && identity == "" && hi > lo {
+		// PostgreSQL's primary key columns are NOT NULL; SQLite's (other
+		// than INTEGER PRIMARY KEY, where NULL picks the next rowid) store
+		// NULL. An INTEGER PRIMARY KEY column gets the constraint too: a
+		// NULL id is 23502 there, as in PostgreSQL, not a made-up id.
+		x.T(hi - 1).wsuf += " NOT NULL"
 	}
 	if marker == "" && identity == "" && te > ts && hi > lo && !rowidAlias(decl, inlinePK || len(pkCols) == 1 && pkCols[0] == col) {
 		x.T(hi - 1).wsuf += inCheck(col, decl)
@@ -635,4 +644,47 @@ func (x *tx) alter() (*Stmt, error) {
 		}
 	}
 	return st, nil
+}
+
+// nameChecks gives the unnamed CHECK constraints of a CREATE TABLE
+// PostgreSQL's names, so a violation (23514) names the constraint as
+// PostgreSQL does: table_column_check when the expression reads exactly
+// one column of the table, else table_check; a repeated name gets 1, 2,
+// ... appended.
+func (x *tx) nameChecks(tbl string, elems [][2]int) {
+	var cols []string
+	for _, el := range elems {
+		t := x.T(el[0])
+		if !(t.kw("CONSTRAINT") || t.kw("CHECK") || t.kw("PRIMARY") || t.kw("UNIQUE") || t.kw("FOREIGN") || t.kw("EXCLUDE") || t.kw("LIKE")) {
+			if n, _ := x.name(el[0]); n != "" {
+				cols = append(cols, n)
+			}
+		}
+	}
+	used := map[string]int{}
+	for _, el := range elems {
+		for k := el[0]; k < el[1]; k++ {
+			if !x.T(k).kw("CHECK") || !x.isP(k+1, "(") || x.T(k-2).kw("CONSTRAINT") {
+				continue
+			}
+			e := x.match(k + 1)
+			var named []string
+			for j := k + 2; j < e; j++ {
+				if t := x.T(j); (t.typ == tIdent || t.typ == tQIdent) && !x.isP(j+1, "(") && containsFold(cols, t.identName()) && !containsFold(named, t.identName()) {
+					named = append(named, t.identName())
+				}
+			}
+			base := tbl + "_check"
+			if len(named) == 1 {
+				base = tbl + "_" + named[0] + "_check"
+			}
+			name := base
+			if n := used[base]; n > 0 {
+				name = base + strconv.Itoa(n)
+			}
+			used[base]++
+			x.T(k).pre = "CONSTRAINT " + quoteIdent(name) + " " + x.T(k).pre
+			k = e
+		}
+	}
 }

@@ -137,11 +137,15 @@ func sameSet(a, b map[int]bool) bool {
 // PRIMARY KEY, serial or identity column take the next key). columns
 // returns the table's columns in order with their stored defaults ("" for
 // none). ok is false when sql is not such a statement or the table is
-// unknown; the caller then reports Translate's refusal.
+// unknown; the caller then reports Translate's refusal. UPDATE t SET c =
+// DEFAULT is filled in the same way (fillUpdateDefaults).
 func FillDefaults(sql string, columns func(table string) (names, defaults []string, err error)) (string, bool) {
 	x := newTx(sql)
 	if s := x.stripPublic(); s != sql {
 		sql, x = s, newTx(s)
+	}
+	if x.T(0).kw("UPDATE") {
+		return fillUpdateDefaults(x, columns)
 	}
 	if !x.T(0).kw("INSERT") || !x.kw(1, "INTO") {
 		return "", false
@@ -213,4 +217,49 @@ func FillDefaults(sql string, columns func(table string) (names, defaults []stri
 	}
 	b.WriteString(sql[at:])
 	return b.String(), true
+}
+
+// isSetDefault reports whether token i is the DEFAULT of an UPDATE's
+// "SET c = DEFAULT".
+func (x *tx) isSetDefault(i int) bool {
+	return x.T(0).kw("UPDATE") && x.depth[i] == 0 && x.T(i).kw("DEFAULT") && x.isP(i-1, "=") &&
+		(i+1 == x.n() || x.isP(i+1, ",") || x.kw(i+1, "WHERE") || x.kw(i+1, "FROM") || x.kw(i+1, "RETURNING"))
+}
+
+// fillUpdateDefaults is FillDefaults for UPDATE t SET c = DEFAULT: each
+// such DEFAULT becomes c's stored default expression (NULL for none).
+func fillUpdateDefaults(x *tx, columns func(table string) (names, defaults []string, err error)) (string, bool) {
+	i := 1
+	if x.kw(i, "ONLY") {
+		i++
+	}
+	table, _ := x.name(i)
+	if table == "" {
+		return "", false
+	}
+	names, defaults, err := columns(table)
+	if err != nil || len(names) == 0 {
+		return "", false
+	}
+	byName := map[string]string{}
+	for k, n := range names {
+		byName[strings.ToLower(n)] = defaults[k]
+	}
+	sql := x.src
+	for k := x.n() - 1; k > 0; k-- {
+		if !x.isSetDefault(k) {
+			continue
+		}
+		d, known := byName[strings.ToLower(x.T(k-2).identName())]
+		if !known {
+			return "", false // SQLite names the unknown column
+		}
+		expr := "NULL"
+		if d != "" {
+			expr = "(" + d + ")"
+		}
+		t := x.T(k)
+		sql = sql[:t.pos] + expr + sql[t.pos+len(t.text):]
+	}
+	return sql, sql != x.src
 }

@@ -1,10 +1,12 @@
 package pgdialect
 
 import (
+	"database/sql/driver"
 	"strconv"
 	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	sqlite "modernc.org/sqlite"
 )
 
 // endsOperand reports whether token i ends an operand (so a following ~ is
@@ -158,7 +160,9 @@ func (x *tx) exprPass() error {
 			return err
 		}
 	}
-	return nil
+	x.rewriteMinMax() // strsyntax.go
+	// pass 5: NULL placement and row limits (orderby.go)
+	return x.orderByPass()
 }
 
 func (x *tx) rewriteOp(t *token, op string, i int) bool {
@@ -310,6 +314,24 @@ func (x *tx) identRewrite(i int) error {
 			}
 			return x.anyAll(i) // array_translate.go
 		}
+	case "WITHIN":
+		if x.kw(i+1, "GROUP") && x.isP(i-1, ")") {
+			return unsupported("ordered-set aggregates (WITHIN GROUP) are not supported")
+		}
+	case "SYMMETRIC":
+		if x.kw(i-1, "BETWEEN") {
+			return unsupported("BETWEEN SYMMETRIC is not supported")
+		}
+	case "UNKNOWN":
+		// x IS [NOT] UNKNOWN is x IS [NOT] NULL for a boolean
+		if x.kw(i-1, "IS") || x.kw(i-2, "IS") && x.kw(i-1, "NOT") {
+			t.set("NULL")
+			return nil
+		}
+	case "EXCEPT", "INTERSECT":
+		if x.kw(i+1, "ALL") {
+			return unsupported("%s ALL is not supported", u)
+		}
 	case "DISTINCT":
 		if x.kw(i+1, "ON") && x.isP(i+2, "(") {
 			return unsupported("SELECT DISTINCT ON is not supported")
@@ -395,6 +417,9 @@ func (x *tx) identRewrite(i int) error {
 	}
 	if !call {
 		return nil
+	}
+	if ok, err := x.strSyntax(i); ok || err != nil { // strsyntax.go
+		return err
 	}
 	l := strings.ToLower(t.text)
 	if l == "pg_get_serial_sequence" {
@@ -725,9 +750,11 @@ func (x *tx) generateSeries(i int) error {
 	a := func(k int) string { return strings.TrimSpace(x.text(args[k][0], args[k][1])) }
 	step := "1"
 	if len(args) == 3 {
-		step = a(2)
+		step = "pg_series_step(" + a(2) + ")" // 22023 for 0, as PostgreSQL
 	}
-	cte := "(WITH RECURSIVE pg_gs(v) AS (SELECT " + a(0) + " UNION ALL SELECT v + (" + step + ") FROM pg_gs WHERE CASE WHEN (" + step + ") > 0 THEN v + (" + step + ") <= (" + a(1) + ") ELSE v + (" + step + ") >= (" + a(1) + ") END) SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
+	// The first row only when the range is not empty: generate_series(1, 0)
+	// has no rows.
+	cte := "(WITH RECURSIVE pg_gs(v) AS (SELECT " + a(0) + " WHERE CASE WHEN (" + step + ") > 0 THEN (" + a(0) + ") <= (" + a(1) + ") ELSE (" + a(0) + ") >= (" + a(1) + ") END UNION ALL SELECT v + (" + step + ") FROM pg_gs WHERE CASE WHEN (" + step + ") > 0 THEN v + (" + step + ") <= (" + a(1) + ") ELSE v + (" + step + ") >= (" + a(1) + ") END) SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
 	if dt, ok := x.seriesDateTime(args, a, col); ok {
 		cte = "(WITH RECURSIVE pg_gs(v) AS (" + dt + ") SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
 	}
@@ -741,6 +768,22 @@ func (x *tx) generateSeries(i int) error {
 	x.wipe(i, e+1)
 	x.T(i).set(cte)
 	return nil
+}
+
+// fnSeriesStep is generate_series's step check: PostgreSQL refuses a zero
+// step (the series would never end).
+func fnSeriesStep(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	switch v := a[0].(type) {
+	case int64:
+		if v == 0 {
+			return nil, pgErr("22023", "step size cannot equal zero")
+		}
+	case float64:
+		if v == 0 {
+			return nil, pgErr("22023", "step size cannot equal zero")
+		}
+	}
+	return a[0], nil
 }
 
 func (x *tx) sigNext(i int) int { return i + 1 }
@@ -770,14 +813,31 @@ func isClauseKw(u string) bool {
 	return false
 }
 
+// deleteUsing rewrites DELETE FROM t USING u, ... [WHERE cond] (the
+// USING keyword at u) into DELETE FROM t WHERE EXISTS (SELECT 1 FROM u,
+// ... [WHERE cond]): cond reads t's columns (by its name or alias) from
+// the outer statement, so the rows deleted are those PostgreSQL's join
+// deletes. RETURNING stays outside and reads t only.
+func (x *tx) deleteUsing(u int) {
+	end := x.findKw(u, x.n(), 0, "RETURNING")
+	if end < 0 {
+		end = x.n()
+	}
+	x.T(u).set("WHERE EXISTS (SELECT 1 FROM")
+	x.T(end - 1).suf += ")"
+}
+
 // dmlChecks refuses PostgreSQL DML forms SQLite cannot express.
 func (x *tx) dmlChecks() error {
 	for i := 0; i < x.n(); i++ {
 		switch {
 		case x.kw(i, "ON", "CONFLICT", "ON", "CONSTRAINT"):
 			return unsupported("ON CONFLICT ON CONSTRAINT is not supported")
+		case x.isSetDefault(i):
+			// the session fills in the column's default (FillDefaults)
+			return unsupported("UPDATE ... SET column = DEFAULT is not supported here")
 		case x.T(0).kw("DELETE") && x.depth[i] == 0 && x.T(i).kw("USING"):
-			return unsupported("DELETE ... USING is not supported")
+			x.deleteUsing(i)
 		case x.T(i).kw("DEFAULT") && (x.isP(i-1, ",") || x.isP(i-1, "(")) && (x.isP(i+1, ",") || x.isP(i+1, ")")) && x.findKw(0, i, 0, "VALUES") >= 0:
 			return unsupported("DEFAULT in VALUES is not supported")
 		}

@@ -114,6 +114,7 @@ func register() error {
 		"right":                              {2, fnRight},
 		"md5":                                {1, fnMD5},
 		"split_part":                         {3, fnSplitPart},
+		"pg_series_step":                     {1, fnSeriesStep},
 		"pg_get_function_result":             {1, nullFn},
 		"pg_get_function_arguments":          {1, nullFn},
 		"pg_get_function_identity_arguments": {1, nullFn},
@@ -194,6 +195,9 @@ func register() error {
 		return err
 	}
 	if err := registerJSONBFuncs(); err != nil { // jsonb.go
+		return err
+	}
+	if err := registerBoolAggs(); err != nil { // boolaggs.go
 		return err
 	}
 	if err := registerAdvisoryFuncs(); err != nil {

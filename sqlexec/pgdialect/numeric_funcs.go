@@ -216,7 +216,8 @@ func fnNumAbs(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error)
 // on exactly as numeric, as PostgreSQL's sum(int8) does), any float makes
 // a float8 sum (plain addition, as PostgreSQL), any text makes an exact
 // numeric sum. avg of numeric divides at PostgreSQL's division scale;
-// avg of integers and floats is a float, as before.
+// avg of integers too (PostgreSQL's avg(int) is numeric); avg of floats
+// is a float.
 type numSum struct {
 	avg   bool
 	n     int64
@@ -392,7 +393,15 @@ func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
 	switch s.mode {
 	case sumInt:
 		if s.avg {
-			return float64(s.i) / float64(s.n), nil
+			// avg of integers is numeric in PostgreSQL: exact, at its
+			// division scale (avg(1, 2) is 1.5000000000000000)
+			var sum, q, cnt decimal
+			sum.coef.SetInt64(s.i)
+			cnt.coef.SetInt64(s.n)
+			if err := q.div(&sum, &cnt); err != nil {
+				return nil, err
+			}
+			return q.String(), nil
 		}
 		return s.i, nil
 	case sumFloat:

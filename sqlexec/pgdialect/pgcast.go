@@ -564,6 +564,12 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 		x.castEnd[end-1] = s
 		return true
 	}
+	if n, err := strconv.Atoi(strings.Trim(strings.TrimSpace(mods), "()")); err == nil && n > 0 && (tt.oid == pgoid.Varchar || tt.oid == pgoid.Bpchar) {
+		// an explicit cast to varchar(n)/char(n) cuts to n characters
+		// (no error, unlike storing into such a column)
+		wrap("pg_cast_len", ", "+strconv.Itoa(n)+", "+strconv.FormatBool(tt.oid == pgoid.Bpchar))
+		return true
+	}
 	if tt.oid != pgoid.Text && tt.oid != pgoid.Varchar {
 		return false
 	}
@@ -660,4 +666,26 @@ func parseStoredTimestamp(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// fnCastLen is an explicit cast to varchar(n) (bpchar false) or char(n)
+// (bpchar true): the value cut to n characters; char(n) values lose their
+// trailing blanks, as stored in char(n) columns (inBpchar).
+func fnCastLen(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, nil
+	}
+	v, err := textValue(a[0])
+	if err != nil {
+		return nil, err
+	}
+	s := v.(string)
+	n, _ := toInt(a[1])
+	if r := []rune(s); int64(len(r)) > n {
+		s = string(r[:n])
+	}
+	if truthy(a[2]) {
+		s = strings.TrimRight(s, " ")
+	}
+	return s, nil
 }

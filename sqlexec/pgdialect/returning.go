@@ -11,6 +11,7 @@ func (x *tx) applyReturningAliases() {
 	if r < 0 || r+1 >= x.n() {
 		return
 	}
+	x.unqualifyReturning(r)
 	var oids []uint32
 	for _, it := range x.splitTop(r+1, x.n()) {
 		a, b := it[0], it[1]
@@ -25,4 +26,37 @@ func (x *tx) applyReturningAliases() {
 		}
 	}
 	x.colOIDs = oids
+}
+
+// unqualifyReturning drops the target table's name or alias from the
+// qualified column names of the RETURNING list at r (RETURNING t.id):
+// SQLite's RETURNING reads only the target table and knows it by no name.
+func (x *tx) unqualifyReturning(r int) {
+	i := 1
+	switch {
+	case x.T(0).kw("INSERT") || x.T(0).kw("DELETE"):
+		i = 2 // INSERT INTO t, DELETE FROM t
+	}
+	if x.kw(i, "ONLY") {
+		i++
+	}
+	table, j := x.name(i)
+	if table == "" {
+		return
+	}
+	names := map[string]bool{table: true}
+	if x.kw(j, "AS") {
+		j++
+	}
+	if t := x.T(j); (t.typ == tIdent && !reservedWord(t.upper()) && !t.kw("SET") && !t.kw("VALUES") && !t.kw("DEFAULT") && !t.kw("OVERRIDING")) || t.typ == tQIdent {
+		names[t.identName()] = true
+	}
+	for k := r + 1; k+2 < x.n(); k++ {
+		t := x.T(k)
+		if (t.typ == tIdent || t.typ == tQIdent) && names[t.identName()] && x.isP(k+1, ".") && !x.isP(k-1, ".") &&
+			(x.T(k+2).typ == tIdent || x.T(k+2).typ == tQIdent) {
+			t.set("")
+			x.T(k + 1).set("")
+		}
+	}
 }

@@ -42,6 +42,9 @@ var strFuncs = map[string]struct {
 	"regexp_replace": {-1, fnRegexpReplace},
 	"encode":         {2, fnEncode},
 	"decode":         {2, fnDecode},
+	"pg_substr":      {-1, fnSubstr},  // strsyntax.go
+	"pg_overlay":     {-1, fnOverlay}, // strsyntax.go
+	"pg_cast_len":    {3, fnCastLen},  // pgcast.go
 }
 
 // funcResultOIDs: result types of these functions (and others whose
@@ -51,6 +54,8 @@ var funcResultOIDs = map[string]uint32{
 	"ascii": pgoid.Int4, "btrim": pgoid.Text, "translate": pgoid.Text, "strpos": pgoid.Int4,
 	"starts_with": pgoid.Bool, "regexp_replace": pgoid.Text, "encode": pgoid.Text, "decode": pgoid.Bytea,
 	"initcap": pgoid.Text, "pg_is_in_recovery": pgoid.Bool, "position": pgoid.Int4,
+	"bool_and": pgoid.Bool, "bool_or": pgoid.Bool, "every": pgoid.Bool, // boolaggs.go
+	"substr": pgoid.Text, "substring": pgoid.Text, "overlay": pgoid.Text, // strsyntax.go
 }
 
 // anyNull reports a NULL argument: these functions are strict.

@@ -20,6 +20,7 @@ type tx struct {
 	colOIDs  []uint32
 	madePK   bool
 	series   []int
+	minmax   []int             // greatest/least calls (strsyntax.go)
 	dtTypes  map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)
 	dtCols   map[string]string // generate_series column over date/time values -> its type
 	locking  string            // the first row-locking clause removed ("FOR UPDATE", ...)

@@ -1,0 +1,88 @@
+package pgdialect
+
+import (
+	"strings"
+)
+
+// INSERT without a column list. PostgreSQL fills the columns after the
+// last value with their defaults (INSERT INTO t VALUES ('a', 1) into a
+// table of three columns); SQLite refuses the statement. The session
+// looks up the table's columns (ColumnlessInsert says when) and
+// AddColumnList names the leading ones, so every node applies the same
+// explicit statement.
+
+// ColumnlessInsert reports the table of an INSERT INTO t [AS a] VALUES
+// ... / SELECT ... that has no column list.
+func ColumnlessInsert(sql string) (table string, ok bool) {
+	x := newTx(sql)
+	if !x.T(0).kw("INSERT") || !x.kw(1, "INTO") {
+		return "", false
+	}
+	table, j := x.name(2)
+	if table == "" {
+		return "", false
+	}
+	if x.kw(j, "AS") {
+		j += 2
+	}
+	if x.T(j).kw("VALUES") || x.T(j).kw("SELECT") {
+		return table, true
+	}
+	return "", false
+}
+
+// AddColumnList gives a column-less INSERT (see ColumnlessInsert) the
+// list of the first names when it supplies fewer values than the table
+// has columns (names, in order), and is PostgreSQL's 42601 when it
+// supplies more. sql is returned unchanged when the count cannot be read
+// lexically (SELECT *).
+func AddColumnList(sql string, names []string) (string, error) {
+	x := newTx(sql)
+	_, j := x.name(2)
+	if x.kw(j, "AS") {
+		j += 2
+	}
+	width := -1
+	switch {
+	case x.T(j).kw("VALUES"):
+		for i := j + 1; x.isP(i, "("); {
+			e := x.match(i)
+			if n := len(x.splitTop(i+1, e)); n > width {
+				width = n
+			}
+			if !x.isP(e+1, ",") {
+				break
+			}
+			i = e + 2
+		}
+	case x.T(j).kw("SELECT"):
+		lo := j + 1
+		if x.kw(lo, "DISTINCT") || x.kw(lo, "ALL") {
+			lo++
+		}
+		if x.kw(lo-1, "DISTINCT") && x.kw(lo, "ON") {
+			return sql, nil
+		}
+		hi := lo
+		for hi < x.n() && !(x.depth[hi] == x.depth[lo] && (x.T(hi).kw("FROM") || x.T(hi).kw("WHERE") || x.T(hi).kw("GROUP") || x.T(hi).kw("ORDER") ||
+			x.T(hi).kw("LIMIT") || x.T(hi).kw("UNION") || x.T(hi).kw("EXCEPT") || x.T(hi).kw("INTERSECT") || x.T(hi).kw("ON") || x.T(hi).kw("RETURNING"))) {
+			if x.depth[hi] == x.depth[lo] && x.T(hi).typ == tOp && x.T(hi).text == "*" && (hi == lo || x.isP(hi-1, ",") || x.isP(hi-1, ".")) {
+				return sql, nil // SELECT *: SQLite counts
+			}
+			hi++
+		}
+		width = len(x.splitTop(lo, hi))
+	}
+	switch {
+	case width < 0 || width == len(names):
+		return sql, nil
+	case width > len(names):
+		return "", &Error{Code: "42601", Message: "INSERT has more expressions than target columns"}
+	}
+	quoted := make([]string, width)
+	for i, n := range names[:width] {
+		quoted[i] = quoteIdent(n)
+	}
+	pos := x.T(j).pos
+	return sql[:pos] + "(" + strings.Join(quoted, ", ") + ") " + sql[pos:], nil
+}

@@ -1,0 +1,203 @@
+package pgdialect
+
+import (
+	"strings"
+)
+
+// ORDER BY and the row-limiting clauses, PostgreSQL's way.
+//
+// NULL placement: PostgreSQL sorts NULL as larger than every value (last
+// ascending, first descending); SQLite as smaller. Every ORDER BY item
+// without an explicit NULLS FIRST/LAST (in queries, subqueries, window
+// definitions and aggregate calls) gets PostgreSQL's default spelled out,
+// so results, window ranks, running sums and string_agg orders match.
+// SQLite still walks an index for "x NULLS LAST" (it reads the NULL keys
+// in a second pass), so ORDER BY ... LIMIT keeps its index.
+//
+// Row limits: PostgreSQL accepts OFFSET without LIMIT, OFFSET before
+// LIMIT, the standard FETCH {FIRST|NEXT} n ROWS ONLY and OFFSET n ROWS;
+// SQLite only LIMIT n [OFFSET m]. A negative literal limit or offset is
+// PostgreSQL's error (SQLite would read it as "no limit").
+
+// orderByPass applies both rewrites to the whole statement.
+func (x *tx) orderByPass() error {
+	for i := 0; i < x.n(); i++ {
+		if x.kw(i, "ORDER", "BY") {
+			x.nullsDefault(i+2, x.depth[i])
+		}
+	}
+	for i := 0; i < x.n(); i++ {
+		if x.T(i).kw("LIMIT") || x.T(i).kw("OFFSET") || (x.T(i).kw("FETCH") && (x.kw(i+1, "FIRST") || x.kw(i+1, "NEXT"))) {
+			end, err := x.limitClause(i)
+			if err != nil {
+				return err
+			}
+			i = end - 1
+		}
+	}
+	return nil
+}
+
+// orderByEnd reports whether token j ends an ORDER BY list at depth d.
+func (x *tx) orderByEnd(j, d int) bool {
+	if x.depth[j] < d {
+		return true
+	}
+	if x.depth[j] > d {
+		return false
+	}
+	switch x.T(j).upper() {
+	case "LIMIT", "OFFSET", "FETCH", "FOR", "ROWS", "RANGE", "GROUPS", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "RETURNING", ";":
+		return x.T(j).typ == tIdent || x.T(j).typ == tPunct
+	}
+	return false
+}
+
+// nullsDefault spells out PostgreSQL's NULL placement on the items of the
+// ORDER BY list starting at lo (the ORDER keyword at depth d).
+func (x *tx) nullsDefault(lo, d int) {
+	hi := lo
+	for hi < x.n() && !x.orderByEnd(hi, d) {
+		hi++
+	}
+	for _, it := range x.splitTop(lo, hi) {
+		if it[0] >= it[1] {
+			continue
+		}
+		desc, explicit := false, false
+		for j := it[0]; j < it[1]; j++ {
+			if x.depth[j] != d {
+				continue
+			}
+			switch {
+			case x.T(j).kw("NULLS"):
+				explicit = true
+			case x.T(j).kw("DESC"):
+				desc = true
+			case x.T(j).kw("ASC"):
+				desc = false
+			case x.T(j).kw("USING"):
+				explicit = true // ORDER BY x USING <: left as written
+			}
+		}
+		if explicit {
+			continue
+		}
+		last := x.T(it[1] - 1)
+		if desc {
+			last.suf += " NULLS FIRST"
+		} else {
+			last.suf += " NULLS LAST"
+		}
+	}
+}
+
+// limitClause rewrites the row-limiting clauses that start at i (LIMIT,
+// OFFSET or FETCH) into SQLite's LIMIT n OFFSET m and returns the index
+// after them.
+func (x *tx) limitClause(i int) (int, error) {
+	d := x.depth[i]
+	var limit, offset, limitSrc, offsetSrc string
+	hasLimit, hasOffset := false, false
+	j := i
+	for j < x.n() && x.depth[j] == d {
+		start := j
+		switch {
+		case x.T(j).kw("LIMIT"):
+			e := x.limitExprEnd(j+1, d)
+			limit, limitSrc, hasLimit = strings.TrimSpace(x.text(j+1, e)), x.orig(j+1, e), true
+			if strings.EqualFold(limit, "ALL") {
+				limit = "-1"
+			}
+			j = e
+		case x.T(j).kw("OFFSET"):
+			e := x.limitExprEnd(j+1, d)
+			offset, offsetSrc, hasOffset = strings.TrimSpace(x.text(j+1, e)), x.orig(j+1, e), true
+			j = e
+			if x.kw(j, "ROW") || x.kw(j, "ROWS") {
+				j++
+			}
+		case x.T(j).kw("FETCH") && (x.kw(j+1, "FIRST") || x.kw(j+1, "NEXT")):
+			e := x.limitExprEnd(j+2, d)
+			limit, limitSrc, hasLimit = strings.TrimSpace(x.text(j+2, e)), x.orig(j+2, e), true
+			if limit == "" {
+				limit = "1"
+			}
+			j = e
+			if !(x.kw(j, "ROW") || x.kw(j, "ROWS")) {
+				return 0, x.syntaxErrAt(j)
+			}
+			j++
+			if x.kw(j, "WITH", "TIES") {
+				return 0, unsupported("FETCH ... WITH TIES is not supported")
+			}
+			if !x.T(j).kw("ONLY") {
+				return 0, x.syntaxErrAt(j)
+			}
+			j++
+		default:
+			if start == i {
+				return i + 1, nil
+			}
+			goto done
+		}
+		if j == start {
+			break
+		}
+	}
+done:
+	if hasLimit && negativeLiteral(limitSrc) {
+		return 0, &Error{Code: "2201W", Message: "LIMIT must not be negative"}
+	}
+	if hasOffset && negativeLiteral(offsetSrc) {
+		return 0, &Error{Code: "2201X", Message: "OFFSET must not be negative"}
+	}
+	if !hasLimit {
+		limit = "-1"
+	}
+	if limit == "" || (hasOffset && offset == "") {
+		return j, nil // SQLite's syntax error says where
+	}
+	out := "LIMIT " + limit
+	if hasOffset {
+		out += " OFFSET " + offset
+	}
+	x.blank(i, j)
+	x.T(i).set(out + " ")
+	return j, nil
+}
+
+// limitExprEnd returns the end of a LIMIT/OFFSET/FETCH count starting at
+// lo at depth d.
+func (x *tx) limitExprEnd(lo, d int) int {
+	j := lo
+	for j < x.n() && x.depth[j] >= d {
+		if x.depth[j] == d {
+			t := x.T(j)
+			if t.kw("LIMIT") || t.kw("OFFSET") || t.kw("FETCH") || t.kw("FOR") || t.kw("ROW") || t.kw("ROWS") ||
+				t.kw("UNION") || t.kw("EXCEPT") || t.kw("INTERSECT") || t.kw("RETURNING") || (t.typ == tPunct && t.text == ";") {
+				break
+			}
+		}
+		j++
+	}
+	return j
+}
+
+// negativeLiteral reports a limit written as a negative number.
+func negativeLiteral(s string) bool {
+	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "()"))
+	if !strings.HasPrefix(s, "-") {
+		return false
+	}
+	s = strings.TrimSpace(s[1:])
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if (c < '0' || c > '9') && c != '.' {
+			return false
+		}
+	}
+	return strings.Trim(s, "0.") != ""
+}

@@ -1,0 +1,239 @@
+package pgdialect
+
+import (
+	"database/sql/driver"
+	"strings"
+
+	sqlite "modernc.org/sqlite"
+)
+
+// The SQL-standard string function forms PostgreSQL accepts and SQLite
+// does not parse, and the functions whose SQLite namesakes answer
+// differently:
+//
+//   - substring(s FROM a FOR b), substring(s FROM a), substring(s FOR b),
+//     and substr/substring(s, a[, b]) -> pg_substr: PostgreSQL counts a
+//     start before 1 as positions before the string (substr('hello', -1, 3)
+//     is 'h'); SQLite counts a negative start from the end ('o'). A
+//     negative length is 22011. substring(s FROM 'pattern') (the regular
+//     expression form) is refused (0A000).
+//   - trim([BOTH|LEADING|TRAILING] [chars] FROM s) -> trim/ltrim/rtrim(s, chars).
+//   - overlay(s PLACING r FROM a [FOR b]) -> pg_overlay.
+//   - greatest/least skip NULL arguments (SQLite's max/min of several
+//     arguments are NULL when one is): each argument is coalesced with
+//     the others, so a NULL never wins and all NULL is NULL.
+
+// strSyntax rewrites the call at i (after identRewrite's pass-1 checks);
+// it reports whether it did.
+func (x *tx) strSyntax(i int) (bool, error) {
+	f := strings.ToLower(x.T(i).text)
+	e := x.match(i + 1)
+	switch f {
+	case "substring", "substr":
+		return true, x.substringCall(i, e)
+	case "trim":
+		x.trimCall(i, e)
+		return true, nil
+	case "overlay":
+		return true, x.overlayCall(i, e)
+	case "string_agg":
+		// SQLite's DISTINCT aggregates take one argument: with the default
+		// separator "," the delimiter can go; another one is refused.
+		if args := x.splitTop(i+2, e); x.kw(i+2, "DISTINCT") && len(args) == 2 {
+			d := args[1]
+			if x.T(d[0]).typ != tString || x.T(d[0]).text != "','" {
+				return true, unsupported("string_agg(DISTINCT ...) with a delimiter other than ',' is not supported")
+			}
+			x.blank(d[0]-1, d[0]+1)
+		}
+		return false, nil
+	case "greatest", "least":
+		x.minmax = append(x.minmax, i) // rewritten once the arguments are
+		return true, nil
+	}
+	return false, nil
+}
+
+// kwAt returns the first index in lo..hi-1 at depth d holding keyword k.
+func (x *tx) kwAt(lo, hi, d int, k string) int {
+	return x.findKw(lo, hi, d, k)
+}
+
+func (x *tx) substringCall(i, e int) error {
+	d := x.depth[i] + 1
+	from, four := x.kwAt(i+2, e, d, "FROM"), x.kwAt(i+2, e, d, "FOR")
+	x.T(i).set("pg_substr")
+	switch {
+	case from < 0 && four < 0:
+		return nil // substr(s, a[, b])
+	case from >= 0:
+		if x.T(from+1).typ == tString && (four < 0 || four == from+2) {
+			return unsupported("substring(... FROM pattern) is not supported")
+		}
+		x.T(from).set(",")
+		if four >= 0 {
+			x.T(four).set(",")
+		}
+	default: // substring(s FOR b)
+		x.T(four).set(", 1,")
+	}
+	return nil
+}
+
+func (x *tx) trimCall(i, e int) {
+	d := x.depth[i] + 1
+	from := x.kwAt(i+2, e, d, "FROM")
+	if from < 0 {
+		return // trim(s): SQLite's
+	}
+	k := i + 2
+	fn := "trim"
+	switch {
+	case x.kw(k, "BOTH"):
+		k++
+	case x.kw(k, "LEADING"):
+		fn = "ltrim"
+		k++
+	case x.kw(k, "TRAILING"):
+		fn = "rtrim"
+		k++
+	}
+	chars := "' '"
+	if k < from {
+		chars = x.text(k, from)
+	}
+	s := x.text(from+1, e)
+	x.blank(i+2, e)
+	x.T(i).set(fn)
+	x.T(i + 2).set(s + ", " + chars)
+}
+
+func (x *tx) overlayCall(i, e int) error {
+	d := x.depth[i] + 1
+	placing, from, four := x.kwAt(i+2, e, d, "PLACING"), x.kwAt(i+2, e, d, "FROM"), x.kwAt(i+2, e, d, "FOR")
+	if placing < 0 || from < placing {
+		return nil // overlay(...) without PLACING: no such function, SQLite says so
+	}
+	x.T(i).set("pg_overlay")
+	x.T(placing).set(",")
+	x.T(from).set(",")
+	if four > from {
+		x.T(four).set(",")
+	}
+	return nil
+}
+
+// rewriteMinMax rewrites the greatest/least calls recorded by strSyntax,
+// innermost first, after the arguments' own rewrites.
+func (x *tx) rewriteMinMax() {
+	for k := len(x.minmax) - 1; k >= 0; k-- {
+		i := x.minmax[k]
+		e := x.match(i + 1)
+		args := x.splitTop(i+2, e)
+		if len(args) < 2 || args[0][0] >= args[0][1] {
+			continue
+		}
+		texts := make([]string, len(args))
+		for j, a := range args {
+			texts[j] = strings.TrimSpace(x.text(a[0], a[1]))
+		}
+		fn := "max"
+		if strings.EqualFold(x.T(i).text, "least") {
+			fn = "min"
+		}
+		parts := make([]string, len(texts))
+		for j := range texts {
+			rot := append(append([]string{}, texts[j:]...), texts[:j]...)
+			parts[j] = "coalesce(" + strings.Join(rot, ", ") + ")"
+		}
+		x.blank(i+1, e+1)
+		x.T(i).set(fn + "(" + strings.Join(parts, ", ") + ")")
+	}
+}
+
+// fnSubstr is PostgreSQL's substr(s, start[, count]) over characters
+// (bytes for bytea).
+func fnSubstr(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if err := argCount("substr", a, 2, 3); err != nil {
+		return nil, err
+	}
+	if anyNull(a) {
+		return nil, nil
+	}
+	start, ok := toInt(a[1])
+	if !ok {
+		return nil, invalidInput("integer", a[1])
+	}
+	var n int64
+	b, isBytes := a[0].([]byte)
+	var r []rune
+	if isBytes {
+		n = int64(len(b))
+	} else {
+		r = []rune(str(a[0]))
+		n = int64(len(r))
+	}
+	end := n + 1
+	if len(a) == 3 {
+		count, ok := toInt(a[2])
+		if !ok {
+			return nil, invalidInput("integer", a[2])
+		}
+		if count < 0 {
+			return nil, pgErr("22011", "negative substring length not allowed")
+		}
+		if start+count < end {
+			end = start + count
+		}
+	}
+	lo := start
+	if lo < 1 {
+		lo = 1
+	}
+	if lo > n || end <= lo {
+		if isBytes {
+			return []byte{}, nil
+		}
+		return "", nil
+	}
+	if end > n+1 {
+		end = n + 1
+	}
+	if isBytes {
+		return append([]byte{}, b[lo-1:end-1]...), nil
+	}
+	return string(r[lo-1 : end-1]), nil
+}
+
+// fnOverlay is overlay(s PLACING r FROM start [FOR count]).
+func fnOverlay(c *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if err := argCount("overlay", a, 3, 4); err != nil {
+		return nil, err
+	}
+	if anyNull(a) {
+		return nil, nil
+	}
+	s, repl := []rune(str(a[0])), str(a[1])
+	start, ok := toInt(a[2])
+	if !ok {
+		return nil, invalidInput("integer", a[2])
+	}
+	count := int64(len([]rune(repl)))
+	if len(a) == 4 {
+		if count, ok = toInt(a[3]); !ok {
+			return nil, invalidInput("integer", a[3])
+		}
+	}
+	if start < 1 {
+		return nil, pgErr("22011", "negative substring length not allowed")
+	}
+	head, err := fnSubstr(c, []driver.Value{string(s), int64(1), start - 1})
+	if err != nil {
+		return nil, err
+	}
+	tail, err := fnSubstr(c, []driver.Value{string(s), start + count})
+	if err != nil {
+		return nil, err
+	}
+	return head.(string) + repl + tail.(string), nil
+}
