@@ -34,7 +34,6 @@ SELECT count(*) FROM dml_kv;
 CREATE TABLE dml_tags (id serial PRIMARY KEY, name text UNIQUE);
 INSERT INTO dml_tags (name) VALUES ('x'), ('y') RETURNING id, name;
 INSERT INTO dml_tags (name) VALUES ('x') ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name || '2' RETURNING id, name;
--- differs: serial columns have no sequence: a conflicting insert does not use up a value (max+1)
 INSERT INTO dml_tags (name) VALUES ('z') ON CONFLICT (name) DO NOTHING RETURNING id;
 CREATE TABLE dml_more (k int PRIMARY KEY, v int DEFAULT 7);
 INSERT INTO dml_more VALUES (1, 1);
