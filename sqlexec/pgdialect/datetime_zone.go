@@ -43,7 +43,7 @@ var ZonedFunctions = []ZonedFunc{
 	{"pg_to_char", 2, toCharIn},
 	{"pg_dt_add", 4, dtBinaryIn(dtAdd)},
 	{"pg_dt_sub", 4, dtBinaryIn(dtSub)},
-	{"pg_tstz_local", 1, tstzLocal},
+	{"pg_tstz_local", 2, tstzLocal},
 	{"pg_text", 2, textIn}, // pgcast.go: timestamptz::text
 }
 
@@ -79,15 +79,18 @@ func zoneAbbrev(t time.Time, zone *time.Location) string {
 	return name
 }
 
-// tstzLocal is pg_tstz_local(ts): a timestamptz as the timestamp the
-// session zone's clocks show (the translator puts it under the casts of a
-// timestamptz to date, time and timestamp, which take the local date and
-// time as in PostgreSQL); other values pass unchanged.
+// tstzLocal is pg_tstz_local(value, type): a timestamptz as the
+// timestamp the session zone's clocks show (the translator puts it under
+// the casts of a timestamptz to date, time and timestamp, which take the
+// local date and time as in PostgreSQL). type is the value's type as the
+// statement shows it, or a column's declared type read at run time;
+// values of other types pass unchanged (text input keeps its written
+// fields: '2024-01-01 23:00-05'::date is 2024-01-01).
 func tstzLocal(a []driver.Value, zone *time.Location) (driver.Value, error) {
-	if a[0] == nil {
-		return nil, nil
+	if a[0] == nil || a[1] == nil {
+		return a[0], nil
 	}
-	if guessDTType(a[0]) != "timestamptz" {
+	if oid, _ := DeclTypeOID(str(a[1])); oid != pgoid.Timestamptz {
 		return a[0], nil
 	}
 	o, err := operand(a[0], "timestamptz")
@@ -113,19 +116,27 @@ func addIntervalIn(t time.Time, iv interval, zone *time.Location) time.Time {
 
 // tstzLocalWrap is the wrapping (pg_tstz_local) the cast of operand a..b-1
 // to tt needs: a timestamptz cast to date, time or timestamp takes its
-// local date and time in the session zone. Nothing for other casts and
-// operands of other or unknown types (text input keeps its written
-// fields: '2024-01-01 23:00-05'::date is 2024-01-01, as in PostgreSQL).
+// local date and time in the session zone. The operand's type is the one
+// the statement shows, or for a bare column its declared type, read at
+// run time; nothing for other casts and operands of other or unknown
+// types.
 func (x *tx) tstzLocalWrap(a, b int, tt *pgType) (pre, suf string) {
 	switch tt.oid {
 	case pgoid.Date, pgoid.Time, pgoid.Timestamp:
 	default:
 		return "", ""
 	}
-	if x.dtType(a, b, x.dtTypes) != "timestamptz" {
-		return "", ""
+	if x.dtType(a, b, x.dtTypes) == "timestamptz" {
+		return "pg_tstz_local(", ", 'timestamptz')"
 	}
-	return "pg_tstz_local(", ")"
+	if n, j := x.name(a); n != "" && j == b && !(x.T(a).typ == tIdent && reservedWord(x.T(a).upper())) {
+		qual := ""
+		if j-a >= 3 {
+			qual = x.T(j - 3).identName()
+		}
+		return "pg_tstz_local(", ", " + x.columnTypeExpr(qual, n) + ")"
+	}
+	return "", ""
 }
 
 // dtCallType is the result type of the call a..b-1 of a date/time function

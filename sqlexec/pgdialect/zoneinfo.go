@@ -95,6 +95,9 @@ func posixZone(spec, name string) (*time.Location, bool) {
 	if spec[0] == '+' || spec[0] == '-' || spec[0] >= '0' && spec[0] <= '9' {
 		spec = "<>" + spec
 	}
+	if posixRulesWithoutDST(spec) {
+		return nil, false // Go ignores the rules; PostgreSQL refuses them
+	}
 	loc, err := time.LoadLocationFromTZData(name, tzifFooterOnly(spec))
 	if err != nil {
 		return nil, false
@@ -194,4 +197,26 @@ func setZoneNumeric(v string) (loc *time.Location, name string, ok bool, err err
 	}
 	loc, name, ok = offsetZone(int(iv.us / usPerSec))
 	return loc, name, ok, nil
+}
+
+// posixRulesWithoutDST reports a TZ string with transition rules but no
+// daylight-saving zone (UTC+3,M3.2.0).
+func posixRulesWithoutDST(spec string) bool {
+	i := 0
+	if strings.HasPrefix(spec, "<") {
+		i = strings.IndexByte(spec, '>') + 1
+		if i == 0 {
+			return false
+		}
+	}
+	for i < len(spec) && (spec[i] >= 'a' && spec[i] <= 'z' || spec[i] >= 'A' && spec[i] <= 'Z') {
+		i++
+	}
+	if i < len(spec) && (spec[i] == '+' || spec[i] == '-') {
+		i++
+	}
+	for i < len(spec) && (spec[i] >= '0' && spec[i] <= '9' || spec[i] == ':') {
+		i++
+	}
+	return i < len(spec) && spec[i] == ','
 }
