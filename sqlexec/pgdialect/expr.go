@@ -375,7 +375,7 @@ func (x *tx) identRewrite(i int) error {
 		if call {
 			x.ageRewrite(i)
 		}
-	case "UNNEST", "ARRAY_AGG", "ROW_TO_JSON":
+	case "UNNEST", "ARRAY_AGG":
 		if call {
 			return unsupported("function %s is not supported", strings.ToLower(u))
 		}

@@ -99,7 +99,7 @@ func registerJSONBFuncs() error {
 		}
 		deterministic[name] = true
 	}
-	return nil
+	return registerJSONTextFuncs() // json_text.go
 }
 
 // jsonParse reads a JSON argument (text, or a number SQLite stored as one).
@@ -715,8 +715,12 @@ func fnJSONMark(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 	return []byte(jsonMark + str(a[0])), nil
 }
 
-// jsonMarked returns the JSON text of a pg_json_mark blob.
+// jsonMarked returns the JSON text of a pg_json_mark blob (or of a
+// pg_json_row one: json_text.go).
 func jsonMarked(v driver.Value) (string, bool) {
+	if j, ok := jsonRowText(v); ok {
+		return j, true
+	}
 	b, ok := v.([]byte)
 	if !ok || !strings.HasPrefix(string(b), jsonMark) {
 		return "", false
