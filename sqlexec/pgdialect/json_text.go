@@ -299,3 +299,19 @@ func (x *tx) selectNames(lo, hi int) (names []string, isJSON []bool) {
 	}
 	return names, isJSON
 }
+
+// tableRow reports whether a..b-1 is a bare name of a FROM table (its
+// alias, or its name without one): a whole row whose columns the
+// statement does not show.
+func (x *tx) tableRow(a, b int) bool {
+	if b != a+1 || x.T(a).typ != tIdent && x.T(a).typ != tQIdent || x.isP(a-1, ".") {
+		return false
+	}
+	n := x.T(a).identName()
+	for _, ft := range x.fromTables() {
+		if ft.alias == n || ft.alias == "" && ft.name == n {
+			return true
+		}
+	}
+	return false
+}

@@ -211,6 +211,8 @@ func (x *tx) jsonPass() error {
 			if row, ok := x.wholeRow(a[0], a[1]); ok { // json_text.go
 				x.wipe(a[0], a[1])
 				x.T(a[0]).set(row)
+			} else if x.tableRow(a[0], a[1]) {
+				return unsupported("a table's whole row as JSON is not supported (%s): list its columns, json_build_object('col', col, ...), or select them in a subquery", x.text(a[0], a[1]))
 			} else if x.jsonExpr(a[0], a[1], known) {
 				x.T(a[0]).pre = "pg_json_mark(" + x.T(a[0]).pre
 				x.T(a[1] - 1).suf += ")"
