@@ -17,7 +17,6 @@ import (
 	"bytes"
 	"database/sql/driver"
 	"encoding/hex"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -29,6 +28,7 @@ import (
 // jsonRowMark prefixes the blob pg_json_row makes of a row's JSON text.
 const jsonRowMark = "\x00pgjsonrow\x00"
 
+// jsonTextFuncs are the json scalar functions (registered with jsonb.go's).
 var jsonTextFuncs = map[string]struct {
 	n int32
 	f fn
@@ -39,30 +39,13 @@ var jsonTextFuncs = map[string]struct {
 	"pg_json_row":          {-1, fnJSONRow},
 }
 
-func registerJSONTextFuncs() error {
-	for name, d := range jsonTextFuncs {
-		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
-			return fmt.Errorf("pgdialect: register %s: %w", name, err)
-		}
-		deterministic[name] = true
-	}
-	aggs := map[string]struct {
-		n  int32
-		mk func() sqlite.AggregateFunction
-	}{
-		"pg_json_agg":        {1, func() sqlite.AggregateFunction { return &jsonTextAgg{} }},
-		"pg_json_object_agg": {2, func() sqlite.AggregateFunction { return &jsonTextAgg{object: true} }},
-	}
-	for name, a := range aggs {
-		mk := a.mk
-		impl := &sqlite.FunctionImpl{NArgs: a.n, Deterministic: true,
-			MakeAggregate: func(sqlite.FunctionContext) (sqlite.AggregateFunction, error) { return mk(), nil }}
-		if err := sqlite.RegisterFunction(name, impl); err != nil && !strings.Contains(err.Error(), "already registered") {
-			return fmt.Errorf("pgdialect: register %s: %w", name, err)
-		}
-		deterministic[name] = true
-	}
-	return nil
+// jsonTextAggs are the json aggregates (registered with jsonb.go's).
+var jsonTextAggs = map[string]struct {
+	n  int32
+	mk func() sqlite.AggregateFunction
+}{
+	"pg_json_agg":        {1, func() sqlite.AggregateFunction { return &jsonTextAgg{} }},
+	"pg_json_object_agg": {2, func() sqlite.AggregateFunction { return &jsonTextAgg{object: true} }},
 }
 
 // jsonRowText returns the JSON text of a pg_json_row blob.

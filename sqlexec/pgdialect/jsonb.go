@@ -77,11 +77,16 @@ var jsonbFuncs = map[string]struct {
 }
 
 func registerJSONBFuncs() error {
-	for name, d := range jsonbFuncs {
-		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
-			return fmt.Errorf("pgdialect: register %s: %w", name, err)
+	for _, funcs := range []map[string]struct {
+		n int32
+		f fn
+	}{jsonbFuncs, jsonTextFuncs /* json_text.go */} {
+		for name, d := range funcs {
+			if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
+				return fmt.Errorf("pgdialect: register %s: %w", name, err)
+			}
+			deterministic[name] = true
 		}
-		deterministic[name] = true
 	}
 	aggs := map[string]struct {
 		n  int32
@@ -89,6 +94,9 @@ func registerJSONBFuncs() error {
 	}{
 		"pg_jsonb_agg":        {1, func() sqlite.AggregateFunction { return &jsonbAgg{} }},
 		"pg_jsonb_object_agg": {2, func() sqlite.AggregateFunction { return &jsonbAgg{object: true} }},
+	}
+	for name, a := range jsonTextAggs { // json_text.go
+		aggs[name] = a
 	}
 	for name, a := range aggs {
 		mk := a.mk
@@ -99,7 +107,7 @@ func registerJSONBFuncs() error {
 		}
 		deterministic[name] = true
 	}
-	return registerJSONTextFuncs() // json_text.go
+	return nil
 }
 
 // jsonParse reads a JSON argument (text, or a number SQLite stored as one).
