@@ -8,7 +8,6 @@ package integration
 
 import (
 	"context"
-	"fmt"
 	"testing"
 	"time"
 
@@ -30,10 +29,7 @@ func TestTimeZoneAcrossSessions(t *testing.T) {
 	}
 	paris, utc, ny := conns[0], conns[1], conns[2]
 	const storedUTC = "2024-01-01 09:00:00+00|2024-07-01 08:00:00.5+00|2024-02-01 17:00:00+00|2024-03-31 01:30:00+00|2024-03-10 07:30:00+00|2024-11-03 06:30:00+00"
-	steps := []struct {
-		conn            *pgx.Conn
-		sql, want, code string
-	}{
+	steps := []zoneStep{
 		{conn: paris, sql: "CREATE TABLE tzi (id int PRIMARY KEY, at timestamptz)"},
 		{conn: paris, sql: "SET TIME ZONE 'Europe/Paris'"},
 		{conn: ny, sql: "SET TimeZone = 'America/New_York'"},
@@ -52,36 +48,10 @@ func TestTimeZoneAcrossSessions(t *testing.T) {
 		{conn: ny, sql: "SET TimeZone = 'Nowhere'", code: "22023"},
 		{conn: ny, sql: "SHOW TimeZone", want: "America/New_York"},
 	}
-	for _, s := range steps {
-		got, _, err := textRowsOIDs(ctx, s.conn, s.sql)
-		switch {
-		case s.code != "":
-			if pgCode(err) != s.code {
-				t.Errorf("%s: got %q, %v; want SQLSTATE %s", s.sql, got, err, s.code)
-			}
-		case err != nil:
-			t.Fatalf("%s: %v", s.sql, err)
-		case got != s.want:
-			t.Errorf("%s:\n got %q\nwant %q", s.sql, got, s.want)
-		}
-	}
-	if cluster == nil {
-		return
-	}
-	// Every node applied the entries in the writers' zones: each replica's
-	// own state (stale reads, no forwarding) holds the same instants.
-	for i := range urls {
-		c, err := pgx.Connect(ctx, withParam(urls[i], "default_query_exec_mode", "simple_protocol"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close(context.Background())
-		if _, err := c.Exec(ctx, "SET raftsql.read_consistency = stale"); err != nil {
-			t.Fatal(err)
-		}
-		waitUntil(t, fmt.Sprintf("node %d stores %q", i, storedUTC), func() bool {
-			got, _, err := textRowsOIDs(ctx, c, "SELECT at FROM tzi ORDER BY id")
-			return err == nil && got == storedUTC
-		})
+	runZoneSteps(ctx, t, steps)
+	if cluster != nil {
+		// Every node applied the entries in the writers' zones: each
+		// replica's own state holds the same instants.
+		waitReplicasStore(ctx, t, urls, "SELECT at FROM tzi ORDER BY id", storedUTC)
 	}
 }

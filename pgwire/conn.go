@@ -188,9 +188,24 @@ func (c *conn) updateLocation() {
 	if tz == "" || strings.EqualFold(tz, "UTC") || strings.EqualFold(tz, "Etc/UTC") || strings.EqualFold(tz, "GMT") {
 		return
 	}
+	if zs, ok := c.sess.(SessionZone); ok {
+		// the engine's own zone rules (sqlexec: the embedded tz database,
+		// POSIX and offset zones), as its functions use them
+		if loc := zs.Location(); loc != nil {
+			c.loc = loc
+		}
+		return
+	}
 	if loc, err := time.LoadLocation(tz); err == nil {
 		c.loc = loc
 	}
+}
+
+// SessionZone is implemented by sessions that resolve their TimeZone
+// parameter themselves: timestamptz values print in Location() (nil =
+// UTC) rather than in time.LoadLocation(TimeZone).
+type SessionZone interface {
+	Location() *time.Location
 }
 
 func (c *conn) txStatus() TxStatus {

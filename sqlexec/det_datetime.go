@@ -33,6 +33,32 @@ var datetimeDetFunctions = []detFunction{
 	{"pg_in_decl", 2, cFuncPointer(fnInDecl), lib.SQLITE_DETERMINISTIC},
 }
 
+// zonedCallbacks keeps the callbacks of zonedDetFunctions reachable (SQLite
+// holds only their addresses).
+var zonedCallbacks []func(*libc.TLS, uintptr, int32, uintptr)
+
+// zonedDetFunctions are pgdialect.ZonedFunctions computing in the
+// connection's session time zone (the entry's TimeZone on the apply
+// connection): date_trunc, EXTRACT, to_char, timestamptz arithmetic ...
+// of a timestamptz work in its local time, as in PostgreSQL.
+func zonedDetFunctions() []detFunction {
+	var out []detFunction
+	for _, z := range pgdialect.ZonedFunctions {
+		f := z.F
+		cb := func(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+			a := make([]driver.Value, argc)
+			for i := range a {
+				a[i] = argValue(tls, argv, i)
+			}
+			v, err := f(a, ctxDet(tls, ctx).zoneLoc())
+			resultValue(tls, ctx, v, err)
+		}
+		zonedCallbacks = append(zonedCallbacks, cb)
+		out = append(out, detFunction{z.Name, z.N, cFuncPointer(cb), lib.SQLITE_DETERMINISTIC})
+	}
+	return out
+}
+
 func inDateTime(tls *libc.TLS, ctx uintptr, argv uintptr, typ string, withTypmod bool) {
 	typmod := int64(-1)
 	if withTypmod {

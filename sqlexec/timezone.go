@@ -66,6 +66,10 @@ func (s *Session) zoneName() string {
 // zone is the session's TimeZone location (nil = UTC).
 func (s *Session) zone() *time.Location { return entryZone(s.zoneName()) }
 
+// Location is the session's TimeZone location (nil = UTC), for the wire's
+// timestamptz output (pgwire.SessionZone).
+func (s *Session) Location() *time.Location { return s.zone() }
+
 // zoneChangeAllowed refuses a change of the session's TimeZone to canon
 // inside a transaction that has recorded a statement: its entry applies
 // in one zone, the one its statements ran in.

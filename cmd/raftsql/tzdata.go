@@ -1,6 +1,8 @@
 package main
 
-// The binary embeds Go's tz database: a node whose host has no zoneinfo
-// still resolves every TimeZone name a peer accepted (Go prefers the
-// host's database when there is one; see docs/sql-dialect.md).
+// The binary embeds Go's tz database for any time.LoadLocation outside
+// the SQL engine. The engine's zone rules (TimeZone, AT TIME ZONE,
+// timestamptz input) come only from the copy embedded in pgdialect
+// (sqlexec/pgdialect/zoneinfo.go), never the host's zoneinfo, so every
+// node computes the same values (docs/sql-dialect.md, "Time zones").
 import _ "time/tzdata"

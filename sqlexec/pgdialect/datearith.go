@@ -176,8 +176,8 @@ func dtTypeNames2(t string) string {
 
 func isTS(t string) bool { return t == "timestamp" || t == "timestamptz" }
 
-// dtAdd is a + b.
-func dtAdd(a, b dtOperand) (driver.Value, error) {
+// dtAdd is a + b (a timestamptz's calendar arithmetic in zone).
+func dtAdd(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 	if (b.typ == "date" || isTS(b.typ)) && a.typ != "date" && !isTS(a.typ) {
 		a, b = b, a // int + date, interval + timestamp, time + date
 	}
@@ -191,10 +191,13 @@ func dtAdd(a, b dtOperand) (driver.Value, error) {
 	case a.typ == "date" && b.typ == "int":
 		a.t = a.t.AddDate(0, 0, int(b.n))
 		return a.format(), nil
+	case a.typ == "timestamptz" && b.typ == "interval":
+		a.t = addIntervalIn(a.t, b.iv, zone)
+		return a.format(), nil
 	case a.typ == "date" && b.typ == "interval":
 		a.typ = "timestamp"
 		fallthrough
-	case isTS(a.typ) && b.typ == "interval":
+	case a.typ == "timestamp" && b.typ == "interval":
 		a.t = addInterval(a.t, b.iv)
 		return a.format(), nil
 	case a.typ == "date" && b.typ == "time":
@@ -211,8 +214,8 @@ func dtAdd(a, b dtOperand) (driver.Value, error) {
 	return nil, opErr("+", a, b)
 }
 
-// dtSub is a - b.
-func dtSub(a, b dtOperand) (driver.Value, error) {
+// dtSub is a - b (a timestamptz's calendar arithmetic in zone).
+func dtSub(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 	switch {
 	case a.typ == "date" && b.typ == "date":
 		if a.inf != "" || b.inf != "" {
@@ -226,7 +229,7 @@ func dtSub(a, b dtOperand) (driver.Value, error) {
 		a.t = a.t.AddDate(0, 0, -int(b.n))
 		return a.format(), nil
 	case (a.typ == "date" || isTS(a.typ)) && b.typ == "interval":
-		return dtAdd(a, dtOperand{typ: "interval", iv: b.iv.neg()})
+		return dtAdd(a, dtOperand{typ: "interval", iv: b.iv.neg()}, zone)
 	case (isTS(a.typ) || a.typ == "date") && (isTS(b.typ) || b.typ == "date"):
 		if a.inf != "" || b.inf != "" {
 			return nil, pgErr("22008", "cannot subtract infinite timestamps")
@@ -309,7 +312,14 @@ func dtCmp(a, b dtOperand) (int64, error) {
 // dtBinary wraps an operator as a registered function
 // f(a, type of a, b, type of b).
 func dtBinary(op func(a, b dtOperand) (driver.Value, error)) fn {
-	return func(_ *sqliteFunctionContext, args []driver.Value) (driver.Value, error) {
+	f := dtBinaryIn(func(a, b dtOperand, _ *time.Location) (driver.Value, error) { return op(a, b) })
+	return func(_ *sqliteFunctionContext, args []driver.Value) (driver.Value, error) { return f(args, time.UTC) }
+}
+
+// dtBinaryIn is dtBinary for an operator that depends on the session
+// time zone (ZonedFunctions).
+func dtBinaryIn(op func(a, b dtOperand, zone *time.Location) (driver.Value, error)) func([]driver.Value, *time.Location) (driver.Value, error) {
+	return func(args []driver.Value, zone *time.Location) (driver.Value, error) {
 		if args[0] == nil || args[2] == nil {
 			return nil, nil
 		}
@@ -321,6 +331,6 @@ func dtBinary(op func(a, b dtOperand) (driver.Value, error)) fn {
 		if err != nil {
 			return nil, err
 		}
-		return op(a, b)
+		return op(a, b, zone)
 	}
 }

@@ -36,11 +36,15 @@ func normField(f string) string {
 	return f // quarter, dow, doy, epoch, isodow, isoyear, julian, timezone ...
 }
 
-// fnDateTrunc is date_trunc(field, source): timestamp and timestamptz keep
-// their type, a date becomes timestamptz (as in PostgreSQL), an interval
-// stays an interval.
-func fnDateTrunc(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
+// dateTruncIn is date_trunc(field, source[, zone]): timestamp and
+// timestamptz keep their type, a date becomes timestamptz (midnight in the
+// session zone, as in PostgreSQL), an interval stays an interval. A
+// timestamptz is truncated in its local time in zone (the third argument,
+// else the session's); truncation to a day or more resolves the local
+// result in the zone again (WallIn), finer truncation keeps the value's
+// offset (PostgreSQL's timestamptz_trunc_internal).
+func dateTruncIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
+	if anyNil(a) {
 		return nil, nil
 	}
 	o, err := dtArg(a[1])
@@ -48,11 +52,24 @@ func fnDateTrunc(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, erro
 		return nil, err
 	}
 	field := normField(str(a[0]))
+	if o.typ == "date" || len(a) == 3 && o.typ == "timestamp" {
+		// date and timestamp arguments of the timestamptz versions: local
+		// time in the session zone
+		o.typ = "timestamptz"
+		if o.inf == "" {
+			o.t = WallIn(o.t, zone)
+		}
+	}
+	if len(a) == 3 {
+		if o.typ != "timestamptz" {
+			return nil, pgErr("42883", "function date_trunc(unknown, %s, unknown) does not exist", dtTypeNames2(o.typ))
+		}
+		if zone, err = zoneArg(a[2]); err != nil {
+			return nil, err
+		}
+	}
 	if o.typ == "interval" {
 		return truncInterval(field, o.iv, str(a[0]))
-	}
-	if o.typ == "date" {
-		o.typ = "timestamptz"
 	}
 	if o.typ != "timestamp" && o.typ != "timestamptz" {
 		return nil, pgErr("42883", "function date_trunc(unknown, %s) does not exist", dtTypeNames2(o.typ))
@@ -60,7 +77,28 @@ func fnDateTrunc(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, erro
 	if o.inf != "" {
 		return o.inf, nil
 	}
-	t := o.t
+	t, off := o.t, 0
+	if o.typ == "timestamptz" {
+		t, off = localWall(o.t, zone)
+	}
+	w, err := truncWall(t, field, str(a[0]), o.typ)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case o.typ == "timestamp":
+		o.t = w
+	case field == "microseconds" || field == "milliseconds" || field == "second" || field == "minute" || field == "hour":
+		o.t = w.Add(-time.Duration(off) * time.Second)
+	default:
+		o.t = WallIn(w, zone)
+	}
+	return o.format(), nil
+}
+
+// truncWall truncates the wall-clock time t to field (typ names the type
+// in the error for an unknown field).
+func truncWall(t time.Time, field, orig, typ string) (time.Time, error) {
 	y, mo, d := t.Date()
 	h, mi, s := t.Clock()
 	ns := t.Nanosecond()
@@ -79,9 +117,7 @@ func fnDateTrunc(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, erro
 		h, mi, s, ns = 0, 0, 0, 0
 	case "week":
 		wd := (int(t.Weekday()) + 6) % 7 // Monday = 0
-		t2 := time.Date(y, mo, d-wd, 0, 0, 0, 0, time.UTC)
-		o.t = t2
-		return o.format(), nil
+		return time.Date(y, mo, d-wd, 0, 0, 0, 0, time.UTC), nil
 	case "month":
 		d, h, mi, s, ns = 1, 0, 0, 0, 0
 	case "quarter":
@@ -107,10 +143,9 @@ func fnDateTrunc(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, erro
 		}
 		mo, d, h, mi, s, ns = 1, 1, 0, 0, 0, 0
 	default:
-		return nil, unitErr(str(a[0]), o.typ)
+		return time.Time{}, unitErr(orig, typ)
 	}
-	o.t = time.Date(y, mo, d, h, mi, s, ns, time.UTC)
-	return o.format(), nil
+	return time.Date(y, mo, d, h, mi, s, ns, time.UTC), nil
 }
 
 func unitErr(field, typ string) error {
@@ -150,9 +185,14 @@ func truncInterval(field string, iv interval, orig string) (driver.Value, error)
 
 // extractField is EXTRACT(field FROM source) as a decimal string (PostgreSQL
 // 14+ returns numeric: scale 6 for seconds and epoch of timestamps and
-// times, integral otherwise) and date_part's double precision value.
-func extractField(fieldIn string, o dtOperand) (dec string, f float64, err error) {
+// times, integral otherwise) and date_part's double precision value. The
+// fields of a timestamptz are those of its local time in zone.
+func extractField(fieldIn string, o dtOperand, zone *time.Location) (dec string, f float64, err error) {
 	field := normField(fieldIn)
+	off := 0
+	if o.typ == "timestamptz" && o.inf == "" && field != "epoch" {
+		o.t, off = localWall(o.t, zone)
+	}
 	if o.inf != "" {
 		switch field {
 		case "epoch", "year", "isoyear", "decade", "century", "millennium", "julian":
@@ -316,25 +356,22 @@ func extractField(fieldIn string, o dtOperand) (dec string, f float64, err error
 		return strconv.FormatFloat(f, 'f', -1, 64), f, nil
 	case "timezone", "timezone_hour", "timezone_minute":
 		if o.typ == "timestamptz" {
-			return integral(0) // stored and computed in UTC
+			switch field {
+			case "timezone_hour":
+				return integral(int64(off / 3600))
+			case "timezone_minute":
+				return integral(int64(off % 3600 / 60))
+			}
+			return integral(int64(off))
 		}
 	}
 	return "", 0, unitErr(fieldIn, o.typ)
 }
 
-// fnExtract is pg_extract(field, source): EXTRACT's numeric result.
-func fnExtract(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
-	return extractArgs(a, true)
-}
-
-// fnDatePart is date_part(field, source): double precision.
-func fnDatePart(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
-	return extractArgs(a, false)
-}
-
-// extractArgs is EXTRACT (numeric: an integer or a decimal string) or
-// date_part (float8) of (field, source).
-func extractArgs(a []driver.Value, numeric bool) (driver.Value, error) {
+// extractArgs is pg_extract(field, source), EXTRACT (numeric: an integer
+// or a decimal string), or date_part(field, source) (float8), in the
+// session zone zone.
+func extractArgs(a []driver.Value, numeric bool, zone *time.Location) (driver.Value, error) {
 	if a[0] == nil || a[1] == nil {
 		return nil, nil
 	}
@@ -342,7 +379,7 @@ func extractArgs(a []driver.Value, numeric bool) (driver.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	dec, f, err := extractField(str(a[0]), o)
+	dec, f, err := extractField(str(a[0]), o, zone)
 	if err != nil || dec == "" {
 		return nil, err
 	}
@@ -389,7 +426,9 @@ func age(a, b time.Time) interval {
 	return iv
 }
 
-func fnAge2(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+// ageIn is age(a, b); timestamptz values are compared in their local
+// times in zone (PostgreSQL's timestamptz_age).
+func ageIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	if a[0] == nil || a[1] == nil {
 		return nil, nil
 	}
@@ -406,6 +445,10 @@ func fnAge2(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
 	}
 	if x.inf != "" || y.inf != "" {
 		return nil, pgErr("22008", "interval out of range")
+	}
+	if x.typ == "timestamptz" && y.typ == "timestamptz" {
+		x.t, _ = localWall(x.t, zone)
+		y.t, _ = localWall(y.t, zone)
 	}
 	return age(x.t, y.t).String(), nil
 }
@@ -539,7 +582,7 @@ func makeTimestamp(tz bool) fn {
 			return formatTimestampCanon(t), nil
 		}
 		if len(a) > 6 {
-			loc, err := zoneArg(a[6])
+			loc, err := zoneArgISO(a[6])
 			if err != nil {
 				return nil, err
 			}
@@ -549,11 +592,22 @@ func makeTimestamp(tz bool) fn {
 	}
 }
 
-// zoneArg resolves a time zone argument: a name from the tz database, an
-// abbreviation, or an offset such as '+02' / '-05:30' (POSIX sign:
-// PostgreSQL reads a bare '+02' zone name as 2 hours WEST of UTC only in
-// POSIX names like 'UTC+2'; an ISO offset '+02' is east).
+// zoneArg resolves the zone argument of AT TIME ZONE and date_trunc as
+// PostgreSQL's timestamptz_zone does: an abbreviation, a name of the tz
+// database or a POSIX TZ string ('+05' and 'UTC+5' are 5 hours WEST).
 func zoneArg(v driver.Value) (*time.Location, error) {
+	s := strings.TrimSpace(str(v))
+	loc, err := loadZone(s)
+	if err != nil {
+		return nil, pgErr("22023", "time zone \"%s\" not recognized", s)
+	}
+	return loc, nil
+}
+
+// zoneArgISO resolves make_timestamptz's zone as PostgreSQL's
+// parse_sane_timezone: an ISO offset first ('+02' is 2 hours EAST), then
+// as zoneArg.
+func zoneArgISO(v driver.Value) (*time.Location, error) {
 	s := strings.TrimSpace(str(v))
 	if s != "" && (s[0] == '+' || s[0] == '-') {
 		var d dtValue
@@ -561,11 +615,7 @@ func zoneArg(v driver.Value) (*time.Location, error) {
 			return time.FixedZone(s, d.zoneOff), nil
 		}
 	}
-	loc, err := loadZone(s)
-	if err != nil {
-		return nil, pgErr("22023", "time zone \"%s\" not recognized", s)
-	}
-	return loc, nil
+	return zoneArg(v)
 }
 
 // fnTimezone is timezone(zone, value), the function behind AT TIME ZONE:

@@ -224,9 +224,10 @@ var zoneAbbrevs = map[string]int{
 	"wet": 0, "west": 3600, "bst": 3600, "jst": 9 * 3600, "ist": 7200, "msk": 3 * 3600,
 }
 
-// loadZone resolves a time zone name with Go's tz database (names are
-// case-insensitive in PostgreSQL; the tz database's are not, so the usual
-// capitalisation is tried too) or PostgreSQL's common abbreviations.
+// loadZone resolves a time zone name in date/time input and AT TIME ZONE:
+// PostgreSQL's common abbreviations (fixed offsets), then a name of the
+// embedded tz database (case-insensitive) or a POSIX TZ string
+// (zoneinfo.go).
 func loadZone(name string) (*time.Location, error) {
 	l := strings.ToLower(name)
 	if off, ok := zoneAbbrevs[l]; ok {
@@ -236,20 +237,10 @@ func loadZone(name string) (*time.Location, error) {
 	case "utc", "gmt", "z", "zulu", "etc/utc", "universal":
 		return time.UTC, nil
 	}
-	if loc, err := time.LoadLocation(name); err == nil {
+	if loc, ok := zoneSpec(name); ok {
 		return loc, nil
 	}
-	parts := strings.Split(l, "/")
-	for i, p := range parts {
-		sub := strings.Split(p, "_")
-		for j, w := range sub {
-			if w != "" {
-				sub[j] = strings.ToUpper(w[:1]) + w[1:]
-			}
-		}
-		parts[i] = strings.Join(sub, "_")
-	}
-	return time.LoadLocation(strings.Join(parts, "/"))
+	return nil, fmt.Errorf("unknown time zone %s", name)
 }
 
 var errRange = fmt.Errorf("out of range")
@@ -461,8 +452,9 @@ func WallIn(w time.Time, zone *time.Location) time.Time {
 	// Offsets a day either side: zones do not change twice within two days.
 	before, after := offAt(w.Add(-24*time.Hour)), offAt(w.Add(24*time.Hour))
 	switch {
-	case valid(after) && (before == after || valid(before)):
-		return w.Add(-time.Duration(after) * time.Second) // plain, or fall-back overlap
+	case valid(after):
+		// plain (also on a transition day, after it), or fall-back overlap
+		return w.Add(-time.Duration(after) * time.Second)
 	case valid(before):
 		return w.Add(-time.Duration(before) * time.Second)
 	case before != after:
@@ -471,22 +463,24 @@ func WallIn(w time.Time, zone *time.Location) time.Time {
 	return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), zone).UTC()
 }
 
-// LoadZone resolves a session TimeZone value (SET TimeZone): a name of
-// Go's tz database (embedded in the binary, so every node resolves it
-// alike), case-insensitive, or UTC. Anything else is 22023 as in
-// PostgreSQL. name is the canonical spelling to store and carry in log
-// entries.
+// LoadZone resolves a session TimeZone value (SET TimeZone) as
+// PostgreSQL 15 does (zoneinfo.go): a name of the embedded tz database,
+// case-insensitive, a POSIX TZ string (UTC+3, EST5EDT), a number of hours
+// east (-8, 5.5) or an interval (INTERVAL '-08:00' HOUR TO MINUTE).
+// Anything else is 22023. name is the canonical spelling to store, show
+// and carry in log entries: LoadZone(name) is the same zone.
 func LoadZone(value string) (loc *time.Location, name string, err error) {
 	v := strings.TrimSpace(value)
 	switch strings.ToLower(v) {
-	case "utc", "gmt", "etc/utc", "universal", "zulu", "local", "default":
+	case "utc", "gmt", "etc/utc", "universal", "zulu":
 		return time.UTC, "UTC", nil
 	}
-	if v != "" && !strings.ContainsAny(v, " \x00") && !strings.HasPrefix(v, "/") && !strings.Contains(v, "..") {
-		if _, isAbbrev := zoneAbbrevs[strings.ToLower(v)]; !isAbbrev {
-			if loc, err := loadZone(v); err == nil {
-				return loc, loc.String(), nil
-			}
+	if loc, name, ok, err := setZoneNumeric(v); err != nil || ok {
+		return loc, name, err
+	}
+	if v == value && !strings.ContainsAny(v, " \x00") {
+		if loc, ok := zoneSpec(v); ok {
+			return loc, loc.String(), nil
 		}
 	}
 	return nil, "", pgErr("22023", "invalid value for parameter \"TimeZone\": \"%s\"", value)

@@ -22,15 +22,9 @@ func datetimeDeterministic() map[string]struct {
 		n int32
 		f fn
 	}{
-		"pg_dt_add":        {4, dtBinary(dtAdd)},
-		"pg_dt_sub":        {4, dtBinary(dtSub)},
 		"pg_dt_mul":        {4, dtBinary(func(a, b dtOperand) (driver.Value, error) { return dtMul(a, b, false) })},
 		"pg_dt_div":        {4, dtBinary(func(a, b dtOperand) (driver.Value, error) { return dtMul(a, b, true) })},
 		"pg_dt_cmp":        {4, dtBinary(func(a, b dtOperand) (driver.Value, error) { return dtCmp(a, b) })},
-		"date_trunc":       {2, fnDateTrunc},
-		"pg_extract":       {2, fnExtract},
-		"date_part":        {2, fnDatePart},
-		"age":              {2, fnAge2},
 		"make_date":        {3, fnMakeDate},
 		"make_time":        {3, fnMakeTime},
 		"make_timestamp":   {6, makeTimestamp(false)},
@@ -40,7 +34,6 @@ func datetimeDeterministic() map[string]struct {
 		"justify_hours":    {1, fnJustify(interval.justifyHours)},
 		"justify_interval": {1, fnJustify(interval.justifyInterval)},
 		"timezone":         {2, fnTimezone},
-		"pg_to_char":       {2, fnToChar},
 		"to_date":          {2, fnToDate},
 		"to_timestamp":     {-1, fnToTimestamp},
 		"pg_col_dttype":    {2, fnColDTType},
@@ -48,15 +41,21 @@ func datetimeDeterministic() map[string]struct {
 	return m
 }
 
-// registerDateTime registers the date/time functions. (The pg_in_* input
-// functions are registered with the other type families: enforce.go,
-// dateTimeIn.)
+// registerDateTime registers the date/time functions, those of
+// ZonedFunctions in UTC. (The pg_in_* input functions are registered with
+// the other type families: enforce.go, dateTimeIn.)
 func registerDateTime() error {
-	for name, d := range datetimeDeterministic() {
-		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
+	register := func(name string, n int32, f fn) error {
+		if err := sqlite.RegisterDeterministicScalarFunction(name, n, f); err != nil && !strings.Contains(err.Error(), "already registered") {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)
 		}
 		deterministic[name] = true
+		return nil
 	}
-	return nil
+	for name, d := range datetimeDeterministic() {
+		if err := register(name, d.n, d.f); err != nil {
+			return err
+		}
+	}
+	return registerZoned(register)
 }

@@ -109,7 +109,7 @@ func (x *tx) dtTypeLexical(a, b int, known map[int]string) string {
 		return t
 	}
 	t := x.T(a)
-	if t.typ == tIdent && (b-a == 2 || b-a > 2 && x.castEnd[b-1] == a) && x.T(a+1).typ == tString {
+	if t.typ == tIdent && (b-a == 2 || b-a > 2 && x.castEnd[b-1] == a && !x.isP(a+2, "::")) && x.T(a+1).typ == tString {
 		if ty, ok := dtLiteralTypes[t.upper()]; ok {
 			return ty
 		}
@@ -133,7 +133,7 @@ func (x *tx) dtTypeLexical(a, b int, known map[int]string) string {
 	if t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 {
 		if ty, ok := dtFuncTypes[strings.ToLower(t.text)]; ok {
 			if ty == "" {
-				return "?"
+				return x.dtCallType(a, b, known) // datetime_zone.go
 			}
 			return ty
 		}

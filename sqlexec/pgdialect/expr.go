@@ -410,10 +410,6 @@ func (x *tx) identRewrite(i int) error {
 			x.unnests = append(x.unnests, i) // rewritten by arrayPass
 			return nil
 		}
-	case "ROW_TO_JSON":
-		if call {
-			return unsupported("function %s is not supported", strings.ToLower(u))
-		}
 	}
 	if !call {
 		return nil

@@ -77,11 +77,16 @@ var jsonbFuncs = map[string]struct {
 }
 
 func registerJSONBFuncs() error {
-	for name, d := range jsonbFuncs {
-		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
-			return fmt.Errorf("pgdialect: register %s: %w", name, err)
+	for _, funcs := range []map[string]struct {
+		n int32
+		f fn
+	}{jsonbFuncs, jsonTextFuncs /* json_text.go */} {
+		for name, d := range funcs {
+			if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
+				return fmt.Errorf("pgdialect: register %s: %w", name, err)
+			}
+			deterministic[name] = true
 		}
-		deterministic[name] = true
 	}
 	aggs := map[string]struct {
 		n  int32
@@ -89,6 +94,9 @@ func registerJSONBFuncs() error {
 	}{
 		"pg_jsonb_agg":        {1, func() sqlite.AggregateFunction { return &jsonbAgg{} }},
 		"pg_jsonb_object_agg": {2, func() sqlite.AggregateFunction { return &jsonbAgg{object: true} }},
+	}
+	for name, a := range jsonTextAggs { // json_text.go
+		aggs[name] = a
 	}
 	for name, a := range aggs {
 		mk := a.mk
@@ -725,8 +733,12 @@ func fnJSONMark(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 	return []byte(jsonMark + str(a[0])), nil
 }
 
-// jsonMarked returns the JSON text of a pg_json_mark blob.
+// jsonMarked returns the JSON text of a pg_json_mark blob (or of a
+// pg_json_row one: json_text.go).
 func jsonMarked(v driver.Value) (string, bool) {
+	if j, ok := jsonRowText(v); ok {
+		return j, true
+	}
 	b, ok := v.([]byte)
 	if !ok || !strings.HasPrefix(string(b), jsonMark) {
 		return "", false

@@ -40,11 +40,12 @@ import (
 var jsonFuncRenames = map[string]string{
 	"jsonb_set": "pg_jsonb_set", "jsonb_typeof": "pg_jsonb_typeof", "json_typeof": "pg_jsonb_typeof",
 	"jsonb_array_length": "pg_jsonb_array_length", "json_array_length": "pg_jsonb_array_length",
-	"jsonb_pretty": "pg_jsonb_pretty", "to_json": "pg_to_jsonb", "to_jsonb": "pg_to_jsonb",
-	"json_build_object": "pg_jsonb_build_object", "jsonb_build_object": "pg_jsonb_build_object",
-	"json_build_array": "pg_jsonb_build_array", "jsonb_build_array": "pg_jsonb_build_array",
-	"json_agg": "pg_jsonb_agg", "jsonb_agg": "pg_jsonb_agg",
-	"json_object_agg": "pg_jsonb_object_agg", "jsonb_object_agg": "pg_jsonb_object_agg",
+	"jsonb_pretty": "pg_jsonb_pretty", "to_jsonb": "pg_to_jsonb",
+	"jsonb_build_object": "pg_jsonb_build_object", "jsonb_build_array": "pg_jsonb_build_array",
+	"jsonb_agg": "pg_jsonb_agg", "jsonb_object_agg": "pg_jsonb_object_agg",
+	// json keeps its text (json_text.go)
+	"to_json": "pg_to_json", "row_to_json": "pg_to_json", "json_build_object": "pg_json_build_object",
+	"json_build_array": "pg_json_build_array", "json_agg": "pg_json_agg", "json_object_agg": "pg_json_object_agg",
 }
 
 // jsonTableFuncs: set-returning functions in FROM -> (preparing function,
@@ -58,7 +59,8 @@ var jsonTableFuncs = map[string][2]string{
 
 // jsonArgFuncs take SQL values that become JSON (the marked arguments).
 var jsonArgFuncs = map[string]bool{"pg_to_jsonb": true, "pg_jsonb_build_object": true, "pg_jsonb_build_array": true,
-	"pg_jsonb_agg": true, "pg_jsonb_object_agg": true}
+	"pg_jsonb_agg": true, "pg_jsonb_object_agg": true,
+	"pg_to_json": true, "pg_json_build_object": true, "pg_json_build_array": true, "pg_json_agg": true, "pg_json_object_agg": true}
 
 func init() {
 	for k, v := range jsonFuncRenames {
@@ -70,7 +72,7 @@ func init() {
 		case "pg_jsonb_array_length":
 			o = pgoid.Int4
 		}
-		if strings.HasPrefix(k, "json_") || k == "to_json" {
+		if strings.HasPrefix(k, "json_") || k == "to_json" || k == "row_to_json" {
 			if o == pgoid.JSONB {
 				o = pgoid.JSON
 			}
@@ -210,7 +212,12 @@ func (x *tx) jsonPass() error {
 			if o := x.findKw(a[0], a[1], x.depth[a[0]], "ORDER"); o > a[0] {
 				a[1] = o // jsonb_agg(x ORDER BY y)
 			}
-			if x.jsonExpr(a[0], a[1], known) {
+			if row, ok := x.wholeRow(a[0], a[1]); ok { // json_text.go
+				x.wipe(a[0], a[1])
+				x.T(a[0]).set(row)
+			} else if x.tableRow(a[0], a[1]) {
+				return unsupported("a table's whole row as JSON is not supported (%s): list its columns, json_build_object('col', col, ...), or select them in a subquery", x.text(a[0], a[1]))
+			} else if x.jsonExpr(a[0], a[1], known) {
 				x.T(a[0]).pre = "pg_json_mark(" + x.T(a[0]).pre
 				x.T(a[1] - 1).suf += ")"
 			} else if q, c, ok := x.bareColumn(a[0], a[1]); ok {

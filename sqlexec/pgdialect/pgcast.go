@@ -143,9 +143,8 @@ func registerCastFuncs() error {
 		"pg_cast_interval": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			return InDateTimeAt("interval", a[0], -1, time.Time{})
 		}},
-		"pg_text": {2, fnText},
 		"pg_float8_text": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-			return fnText(nil, []driver.Value{a[0], "float8"})
+			return textIn([]driver.Value{a[0], "float8"}, time.UTC)
 		}},
 	}
 	for name, d := range fns {
@@ -375,11 +374,11 @@ func fnCastUUID(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 	return u[0:8] + "-" + u[8:12] + "-" + u[12:16] + "-" + u[16:20] + "-" + u[20:32], nil
 }
 
-// fnText implements pg_text(value, type): the text output of a value of
+// textIn implements pg_text(value, type): the text output of a value of
 // the given PostgreSQL type (a declared column type such as "boolean",
 // "numeric(12,3)", "double precision", or NULL when unknown: then the
 // value's storage class decides: REAL as float8, BLOB as bytea).
-func fnText(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+func textIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	v := a[0]
 	if v == nil {
 		return nil, nil
@@ -414,9 +413,10 @@ func fnText(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 				if oid == pgoid.Timestamp {
 					return t.Format("2006-01-02 15:04:05.999999"), nil
 				}
-				// stored in UTC; the text form uses UTC too (deterministic
-				// across nodes, unlike the session's TimeZone)
-				return t.UTC().Format("2006-01-02 15:04:05.999999") + "+00", nil
+				// the session's zone: the entry's on the apply connection
+				// (ZonedFunctions), so the same on every node
+				w, off := localWall(t, zone)
+				return w.Format("2006-01-02 15:04:05.999999") + formatOffset(off), nil
 			}
 		}
 	case pgoid.Numeric:
@@ -557,10 +557,11 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 	literal := s == i-1 && (x.T(s).typ == tString || x.T(s).typ == tDollar || x.T(s).typ == tParam || x.T(s).typ == tNumber)
 	_, _, mods, _, _ := x.parseType(i + 1)
 	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
-		first.pre = pre + first.pre
+		lp, ls := x.tstzLocalWrap(s, i, tt) // datetime_zone.go
+		first.pre = pre + lp + first.pre
 		x.T(i).set("")
 		x.blank(i+1, end)
-		x.T(end - 1).set(suf)
+		x.T(end - 1).set(ls + suf)
 		x.castEnd[end-1] = s
 		return true
 	}
@@ -617,10 +618,11 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 	literal := as == i+3 && (x.T(i+2).typ == tString || x.T(i+2).typ == tDollar || x.T(i+2).typ == tParam || x.T(i+2).typ == tNumber)
 	_, _, mods, _, _ := x.parseType(as + 1)
 	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
+		lp, ls := x.tstzLocalWrap(i+2, as, tt) // datetime_zone.go
 		x.T(i).set("")
-		x.T(i + 1).set(pre)
+		x.T(i + 1).set(pre + lp)
 		x.blank(as, e+1)
-		x.T(as).set(suf)
+		x.T(as).set(ls + suf)
 		return true
 	}
 	if tt.oid != pgoid.Text && tt.oid != pgoid.Varchar {

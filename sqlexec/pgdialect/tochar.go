@@ -48,8 +48,9 @@ func matchPattern(format string, i int) string {
 }
 
 // toChar formats t (with interval iv when isInterval) as PostgreSQL's
-// to_char does; tz is the zone abbreviation for TZ ("" for timestamp).
-func toChar(t time.Time, iv *interval, tzName string, format string) string {
+// to_char does; tz is the zone abbreviation for TZ ("" for timestamp), off
+// the zone's offset for OF.
+func toChar(t time.Time, iv *interval, tzName string, off int, format string) string {
 	var b strings.Builder
 	for i := 0; i < len(format); {
 		c := format[i]
@@ -211,8 +212,8 @@ func toChar(t time.Time, iv *interval, tzName string, format string) string {
 		case "TZ", "tz":
 			out = casePattern(p, tzName)
 		case "OF":
-			if tzName != "" {
-				out = "+00"
+			if tzName != "" || off != 0 {
+				out = formatOffset(off)
 			}
 		}
 		if n >= 0 && (strings.HasPrefix(format[i:], "TH") || strings.HasPrefix(format[i:], "th")) {
@@ -239,8 +240,9 @@ func ordinalSuffix(n int64) string {
 	return "th"
 }
 
-// fnToChar is to_char(value, format) for dates, timestamps and intervals.
-func fnToChar(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+// toCharIn is to_char(value, format) for dates, timestamps and intervals;
+// a timestamptz prints its local time in zone.
+func toCharIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	if a[0] == nil || a[1] == nil {
 		return nil, nil
 	}
@@ -260,14 +262,15 @@ func fnToChar(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) 
 		iv := o.iv
 		t := time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(iv.us%usPerHour) * time.Microsecond)
 		t = time.Date(int(iv.months/12), time.Month(1), 1, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
-		return toChar(t, &iv, "", str(a[1])), nil
+		return toChar(t, &iv, "", 0, str(a[1])), nil
 	case "time", "timetz":
 		t := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(o.us) * time.Microsecond)
-		return toChar(t, nil, "", str(a[1])), nil
+		return toChar(t, nil, "", 0, str(a[1])), nil
 	case "timestamptz":
-		return toChar(o.t, nil, "UTC", str(a[1])), nil
+		w, off := localWall(o.t, zone)
+		return toChar(w, nil, zoneAbbrev(o.t, zone), off, str(a[1])), nil
 	}
-	return toChar(o.t, nil, "", str(a[1])), nil
+	return toChar(o.t, nil, "", 0, str(a[1])), nil
 }
 
 // parseWithFormat is the inverse of toChar for to_date / to_timestamp.

@@ -1,0 +1,174 @@
+package pgdialect
+
+// datetime_zone.go: the date/time functions whose result depends on the
+// session TimeZone. A timestamptz is stored as its UTC instant
+// (datetime.go), but PostgreSQL computes its calendar fields in the
+// session's zone: date_trunc('day', ts) is local midnight, EXTRACT(hour)
+// the local hour, ts + interval '1 day' the same local time on the next
+// calendar day (23 or 25 hours across a DST change), ts::date the local
+// date, to_char the local time with the zone's abbreviation.
+//
+// Each of these is a pure function of its arguments and the zone. The
+// process-wide registrations (Register) compute in UTC; sqlexec replaces
+// them on every connection with versions that pass the zone bound to the
+// connection (ZonedFunctions): on the apply connection that is the
+// TimeZone carried in the entry (Command.TimeZone), so every node computes
+// the same value.
+
+import (
+	"database/sql/driver"
+	"strings"
+	"time"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// ZonedFunc is a registered SQL function whose result depends on the
+// session time zone zone (never nil).
+type ZonedFunc struct {
+	Name string
+	N    int32
+	F    func(a []driver.Value, zone *time.Location) (driver.Value, error)
+}
+
+// ZonedFunctions are the session-TimeZone-dependent date/time functions.
+// Register installs them computing in UTC; sqlexec installs them per
+// connection with the connection's zone.
+var ZonedFunctions = []ZonedFunc{
+	{"date_trunc", 2, dateTruncIn},
+	{"date_trunc", 3, dateTruncIn},
+	{"pg_extract", 2, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, true, z) }},
+	{"date_part", 2, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, false, z) }},
+	{"age", 2, ageIn},
+	{"pg_to_char", 2, toCharIn},
+	{"pg_dt_add", 4, dtBinaryIn(dtAdd)},
+	{"pg_dt_sub", 4, dtBinaryIn(dtSub)},
+	{"pg_tstz_local", 2, tstzLocal},
+	{"pg_text", 2, textIn}, // pgcast.go: timestamptz::text
+}
+
+// registerZoned registers ZonedFunctions computing in UTC.
+func registerZoned(register func(name string, n int32, f fn) error) error {
+	for _, z := range ZonedFunctions {
+		f := z.F
+		if err := register(z.Name, z.N, func(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+			return f(a, time.UTC)
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// localWall is the wall-clock time of instant t in zone (its fields, as a
+// UTC time) and zone's offset at t in seconds east of UTC.
+func localWall(t time.Time, zone *time.Location) (time.Time, int) {
+	if zone == nil {
+		zone = time.UTC
+	}
+	l := t.In(zone)
+	_, off := l.Zone()
+	return time.Date(l.Year(), l.Month(), l.Day(), l.Hour(), l.Minute(), l.Second(), l.Nanosecond(), time.UTC), off
+}
+
+// zoneAbbrev is the abbreviation PostgreSQL prints for zone at t (to_char
+// TZ): the tz database's ("+04" for zones without a name there), "" for
+// a POSIX zone without one (+05:30).
+func zoneAbbrev(t time.Time, zone *time.Location) string {
+	name, _ := t.In(zone).Zone()
+	return name
+}
+
+// tstzLocal is pg_tstz_local(value, type): a timestamptz as the
+// timestamp the session zone's clocks show (the translator puts it under
+// the casts of a timestamptz to date, time and timestamp, which take the
+// local date and time as in PostgreSQL). type is the value's type as the
+// statement shows it, or a column's declared type read at run time;
+// values of other types pass unchanged (text input keeps its written
+// fields: '2024-01-01 23:00-05'::date is 2024-01-01).
+func tstzLocal(a []driver.Value, zone *time.Location) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return a[0], nil
+	}
+	if oid, _ := DeclTypeOID(str(a[1])); oid != pgoid.Timestamptz {
+		return a[0], nil
+	}
+	o, err := operand(a[0], "timestamptz")
+	if err != nil || o.inf != "" {
+		return a[0], nil // the cast reports the error / keeps infinity
+	}
+	w, _ := localWall(o.t, zone)
+	return formatTimestampCanon(w), nil
+}
+
+// addIntervalIn is timestamptz + interval in zone: months and days move
+// the local calendar date (keeping the local time, resolved as WallIn
+// does), the time part is elapsed time, as PostgreSQL's
+// timestamptz_pl_interval.
+func addIntervalIn(t time.Time, iv interval, zone *time.Location) time.Time {
+	if zone == nil || zone == time.UTC || iv.months == 0 && iv.days == 0 {
+		return addInterval(t, iv)
+	}
+	w, _ := localWall(t, zone)
+	w = addInterval(w, interval{months: iv.months, days: iv.days})
+	return WallIn(w, zone).Add(time.Duration(iv.us) * time.Microsecond)
+}
+
+// tstzLocalWrap is the wrapping (pg_tstz_local) the cast of operand a..b-1
+// to tt needs: a timestamptz cast to date, time or timestamp takes its
+// local date and time in the session zone. The operand's type is the one
+// the statement shows, or for a bare column its declared type, read at
+// run time; nothing for other casts and operands of other or unknown
+// types.
+func (x *tx) tstzLocalWrap(a, b int, tt *pgType) (pre, suf string) {
+	switch tt.oid {
+	case pgoid.Date, pgoid.Time, pgoid.Timestamp:
+	default:
+		return "", ""
+	}
+	if x.dtType(a, b, x.dtTypes) == "timestamptz" {
+		return "pg_tstz_local(", ", 'timestamptz')"
+	}
+	if n, j := x.name(a); n != "" && j == b && !(x.T(a).typ == tIdent && reservedWord(x.T(a).upper())) {
+		qual := ""
+		if j-a >= 3 {
+			qual = x.T(j - 3).identName()
+		}
+		return "pg_tstz_local(", ", " + x.columnTypeExpr(qual, n) + ")"
+	}
+	return "", ""
+}
+
+// dtCallType is the result type of the call a..b-1 of a date/time function
+// whose type follows its arguments (date_trunc, timezone / AT TIME ZONE),
+// "?" when they do not show it. Clients are told timestamptz, so that the
+// wire prints the value in the session zone.
+func (x *tx) dtCallType(a, b int, known map[int]string) string {
+	args := x.splitTop(a+2, b-1)
+	arg := func(k int) string {
+		if k >= len(args) {
+			return ""
+		}
+		return x.dtType(args[k][0], args[k][1], known)
+	}
+	switch strings.ToLower(x.T(a).text) {
+	case "date_trunc":
+		if len(args) == 3 {
+			return "timestamptz"
+		}
+		switch ty := arg(1); ty {
+		case "date", "timestamptz":
+			return "timestamptz"
+		case "timestamp", "interval":
+			return ty
+		}
+	case "timezone":
+		switch arg(1) {
+		case "timestamptz":
+			return "timestamp"
+		case "timestamp", "date":
+			return "timestamptz"
+		}
+	}
+	return "?"
+}

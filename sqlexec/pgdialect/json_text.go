@@ -1,0 +1,300 @@
+package pgdialect
+
+// json_text.go: the json (not jsonb) constructors, which print as
+// PostgreSQL's json type does: a json value keeps its text as written
+// (nested json arguments are copied verbatim, jsonb arguments in jsonb's
+// form), json_build_object writes `{"a" : 1, "b" : 2}`, json_object_agg
+// `{ "a" : 1, "b" : 2 }`, a row (row_to_json, to_json(t), json_agg(t))
+// `{"a":1,"b":"x"}`, and json_agg separates rows with ", \n ". All are
+// pure functions of their arguments.
+//
+// A whole-row reference t to a FROM subquery whose columns the statement
+// names becomes pg_json_row('a', t.a, 'b', t.b): a JSON text marked with
+// jsonRowMark, which every JSON function reads as JSON (jsonMarked) and
+// json_agg as a row.
+
+import (
+	"bytes"
+	"database/sql/driver"
+	"encoding/hex"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/raftsql/raftsql/pgwire"
+	sqlite "modernc.org/sqlite"
+)
+
+// jsonRowMark prefixes the blob pg_json_row makes of a row's JSON text.
+const jsonRowMark = "\x00pgjsonrow\x00"
+
+// jsonTextFuncs are the json scalar functions (registered with jsonb.go's).
+var jsonTextFuncs = map[string]struct {
+	n int32
+	f fn
+}{
+	"pg_to_json":           {1, fnToJSON},
+	"pg_json_build_object": {-1, fnJSONBuildObject},
+	"pg_json_build_array":  {-1, fnJSONBuildArray},
+	"pg_json_row":          {-1, fnJSONRow},
+}
+
+// jsonTextAggs are the json aggregates (registered with jsonb.go's).
+var jsonTextAggs = map[string]struct {
+	n  int32
+	mk func() sqlite.AggregateFunction
+}{
+	"pg_json_agg":        {1, func() sqlite.AggregateFunction { return &jsonTextAgg{} }},
+	"pg_json_object_agg": {2, func() sqlite.AggregateFunction { return &jsonTextAgg{object: true} }},
+}
+
+// jsonRowText returns the JSON text of a pg_json_row blob.
+func jsonRowText(v driver.Value) (string, bool) {
+	b, ok := v.([]byte)
+	if !ok || !strings.HasPrefix(string(b), jsonRowMark) {
+		return "", false
+	}
+	return string(b[len(jsonRowMark):]), true
+}
+
+// sqlToJSONText is to_json of a SQL value as json prints it: marked JSON
+// verbatim, numbers as numbers, text as a string.
+func sqlToJSONText(v driver.Value) string {
+	if j, ok := jsonMarked(v); ok {
+		return j
+	}
+	var b bytes.Buffer
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			writeJSONString(&b, pgwire.FormatFloat(x, 64))
+			return b.String()
+		}
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	case []byte:
+		writeJSONString(&b, `\x`+hex.EncodeToString(x))
+	default:
+		writeJSONString(&b, str(v))
+	}
+	return b.String()
+}
+
+// jsonKeyText is a json_build_object / json_object_agg key.
+func jsonKeyText(v driver.Value) string {
+	k := str(v)
+	if j, ok := jsonMarked(v); ok {
+		k = j
+	}
+	if f, ok := v.(float64); ok {
+		k = pgwire.FormatFloat(f, 64)
+	}
+	var b bytes.Buffer
+	writeJSONString(&b, k)
+	return b.String()
+}
+
+func fnToJSON(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, nil
+	}
+	return sqlToJSONText(a[0]), nil
+}
+
+func fnJSONBuildObject(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if len(a)%2 != 0 {
+		return nil, pgErr("22023", "argument list must have even number of elements")
+	}
+	var b strings.Builder
+	b.WriteByte('{')
+	for i := 0; i < len(a); i += 2 {
+		if a[i] == nil {
+			return nil, pgErr("22004", "argument %d cannot be null", i+1)
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(jsonKeyText(a[i]) + " : " + sqlToJSONText(a[i+1]))
+	}
+	b.WriteByte('}')
+	return b.String(), nil
+}
+
+func fnJSONBuildArray(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	parts := make([]string, len(a))
+	for i, v := range a {
+		parts[i] = sqlToJSONText(v)
+	}
+	return "[" + strings.Join(parts, ", ") + "]", nil
+}
+
+// fnJSONRow is pg_json_row(name, value, ...): a row as PostgreSQL's
+// row_to_json prints it, marked as a row.
+func fnJSONRow(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	var b strings.Builder
+	b.WriteString(jsonRowMark + "{")
+	for i := 0; i+1 < len(a); i += 2 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(jsonKeyText(a[i]) + ":" + sqlToJSONText(a[i+1]))
+	}
+	b.WriteByte('}')
+	return []byte(b.String()), nil
+}
+
+// jsonTextAgg is json_agg(x) and json_object_agg(k, v).
+type jsonTextAgg struct {
+	object bool
+	b      strings.Builder
+	n      int
+}
+
+func (g *jsonTextAgg) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
+	if g.object {
+		if a[0] == nil {
+			return pgErr("22004", "field name must not be null")
+		}
+		if g.n == 0 {
+			g.b.WriteString("{ ")
+		} else {
+			g.b.WriteString(", ")
+		}
+		g.b.WriteString(jsonKeyText(a[0]) + " : " + sqlToJSONText(a[1]))
+		g.n++
+		return nil
+	}
+	if g.n == 0 {
+		g.b.WriteByte('[')
+	} else {
+		g.b.WriteString(", ")
+		if _, row := jsonRowText(a[0]); row {
+			g.b.WriteString("\n ") // PostgreSQL's json_agg between rows
+		}
+	}
+	g.b.WriteString(sqlToJSONText(a[0]))
+	g.n++
+	return nil
+}
+
+func (g *jsonTextAgg) WindowInverse(*sqlite.FunctionContext, []driver.Value) error {
+	return pgErr("0A000", "json_agg as a window function is not supported")
+}
+
+func (g *jsonTextAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
+	if g.n == 0 {
+		return nil, nil
+	}
+	if g.object {
+		return g.b.String() + " }", nil
+	}
+	return g.b.String() + "]", nil
+}
+
+func (g *jsonTextAgg) Final(*sqlite.FunctionContext) {}
+
+// wholeRow returns pg_json_row(...) for a..b-1 when it is a bare name of a
+// FROM subquery (or VALUES list with column aliases) whose column names
+// the statement shows: row_to_json(t), to_json(t), json_agg(t) ...
+func (x *tx) wholeRow(a, b int) (string, bool) {
+	if b != a+1 || x.T(a).typ != tIdent && x.T(a).typ != tQIdent || x.isP(a+1, "(") || x.isP(a-1, ".") {
+		return "", false
+	}
+	alias := x.T(a).identName()
+	for k := 1; k < x.n(); k++ {
+		if !x.isP(k, ")") {
+			continue
+		}
+		j := k + 1
+		if x.kw(j, "AS") {
+			j++
+		}
+		if (x.T(j).typ != tIdent && x.T(j).typ != tQIdent) || x.T(j).identName() != alias || j == a {
+			continue
+		}
+		open := x.matchBack(k)
+		if open < 0 || !x.inFrom(open) {
+			continue
+		}
+		var names []string
+		var isJSON []bool
+		if x.isP(j+1, "(") { // t(a, b)
+			for _, p := range x.splitTop(j+2, x.match(j+1)) {
+				names = append(names, x.T(p[0]).identName())
+			}
+		} else if x.kw(open+1, "SELECT") {
+			names, isJSON = x.selectNames(open+2, k)
+		}
+		if len(names) == 0 {
+			return "", false
+		}
+		parts := make([]string, 0, 2*len(names))
+		for i, n := range names {
+			if n == "" || n == "*" {
+				return "", false
+			}
+			ref := quoteIdent(alias) + "." + quoteIdent(n)
+			if i < len(isJSON) && isJSON[i] {
+				ref = "pg_json_mark(" + ref + ")" // a json/jsonb item nests as JSON
+			}
+			parts = append(parts, quoteLit(n), ref)
+		}
+		return "pg_json_row(" + strings.Join(parts, ", ") + ")", true
+	}
+	return "", false
+}
+
+// selectNames are the output column names of the select list starting at
+// lo (up to FROM at the list's depth, or hi): an alias, a column's name,
+// "" when PostgreSQL would invent one; and whether each item is shown to
+// be json or jsonb.
+func (x *tx) selectNames(lo, hi int) (names []string, isJSON []bool) {
+	end := hi
+	for _, kw := range []string{"FROM", "UNION", "INTERSECT", "EXCEPT", "WHERE", "GROUP", "ORDER", "LIMIT"} {
+		if f := x.findKw(lo, end, x.depth[lo], kw); f > lo {
+			end = f
+		}
+	}
+	for _, p := range x.splitTop(lo, end) {
+		last := x.T(p[1] - 1)
+		e := p[1]
+		if p[1]-p[0] >= 2 && x.T(p[1]-2).kw("AS") {
+			e = p[1] - 2
+		}
+		isJSON = append(isJSON, x.jsonExpr(p[0], e, nil))
+		switch {
+		case p[1]-p[0] >= 2 && x.T(p[1]-2).kw("AS") && (last.typ == tIdent || last.typ == tQIdent):
+			names = append(names, last.identName())
+		case p[1]-p[0] == 1 && (last.typ == tIdent || last.typ == tQIdent):
+			names = append(names, last.identName())
+		case p[1]-p[0] == 3 && x.isP(p[0]+1, ".") && (last.typ == tIdent || last.typ == tQIdent):
+			names = append(names, last.identName())
+		case p[1]-p[0] >= 2 && last.typ == tIdent && !reservedWord(last.upper()) && !isClauseKw(last.upper()) && !x.isP(p[1]-2, "."):
+			names = append(names, last.identName()) // expr alias
+		default:
+			names = append(names, "")
+		}
+	}
+	return names, isJSON
+}
+
+// tableRow reports whether a..b-1 is a bare name of a FROM table (its
+// alias, or its name without one): a whole row whose columns the
+// statement does not show.
+func (x *tx) tableRow(a, b int) bool {
+	if b != a+1 || x.T(a).typ != tIdent && x.T(a).typ != tQIdent || x.isP(a-1, ".") {
+		return false
+	}
+	n := x.T(a).identName()
+	for _, ft := range x.fromTables() {
+		if ft.alias == n || ft.alias == "" && ft.name == n {
+			return true
+		}
+	}
+	return false
+}
