@@ -186,13 +186,18 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 		x.arithTypes[ls] = "float8"
 		return true, nil
 	}
-	pre, suf := arithWrap(arithFuncs[op], res)
+	rtype := ""
+	if res == "" {
+		rtype = x.runtimeArithType(op, ls, i, i+1, re) // arith_columns.go
+	}
+	pre, suf := arithWrapRT(arithFuncs[op], res, rtype)
 	x.T(ls).pre = pre + x.T(ls).pre
 	x.T(i).set(", ")
 	x.T(re - 1).suf += suf
 	x.castEnd[re-1] = ls
 	if res == "" {
 		res = "?"
+		x.setRuntimeType(ls, rtype)
 	}
 	x.arithTypes[ls] = res
 	return true, nil
@@ -367,12 +372,17 @@ func (x *tx) arithNegate(known map[int]string) {
 		if res == "numeric" {
 			x.numericLiteral(i+1, re)
 		}
-		pre, suf := arithWrap("pg_neg", res)
+		rtype := ""
+		if res == "" {
+			rtype = x.runtimeArithType("-", i+1, re, -1, -1)
+		}
+		pre, suf := arithWrapRT("pg_neg", res, rtype)
 		t.set(pre)
 		x.T(re - 1).suf += suf
 		x.castEnd[re-1] = i
 		if res == "" {
 			res = "?"
+			x.setRuntimeType(i, rtype)
 		}
 		if x.arithTypes == nil {
 			x.arithTypes = map[int]string{}
@@ -384,8 +394,16 @@ func (x *tx) arithNegate(known map[int]string) {
 // arithWrap is the text around the operands of f(a, b, 'res') as
 // arithRewrite splices it: numeric results get the TEXT affinity and
 // collation of numeric values, untyped ones the collation.
-func arithWrap(f, res string) (pre, suf string) {
-	pre, suf = f+"(", ", "+quoteLit(res)+")"
+func arithWrap(f, res string) (pre, suf string) { return arithWrapRT(f, res, "") }
+
+// arithWrapRT is arithWrap with the run-time type argument rtype
+// (arith_columns.go) in place of an unknown type's ”.
+func arithWrapRT(f, res, rtype string) (pre, suf string) {
+	hint := quoteLit(res)
+	if res == "" && rtype != "" {
+		hint = rtype
+	}
+	pre, suf = f+"(", ", "+hint+")"
 	switch res {
 	case "numeric":
 		pre, suf = "CAST("+pre, suf+" AS TEXT) COLLATE "+NumericCollation

@@ -52,6 +52,9 @@ func registerArithFuncs() error {
 		"pg_neg":     {2, fnNeg},
 		"pg_sqrt":    {1, fnRoot(2)},
 		"pg_cbrt":    {1, fnRoot(3)},
+		// arith_columns.go
+		"pg_col_numtype": {2, fnColNumType},
+		"pg_arith_type":  {3, fnArithType},
 	}
 	for name, d := range fns {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {

@@ -32,7 +32,7 @@ const arithUnknownMark = "COLLATE " + NumericCollation + ")"
 // MentionsUntypedArith is a cheap test before lexing: sqlText has an
 // arithmetic rewrite of unknown type.
 func MentionsUntypedArith(sqlText string) bool {
-	return strings.Contains(sqlText, ", '') "+arithUnknownMark)
+	return strings.Contains(sqlText, ", '') "+arithUnknownMark) || strings.Contains(sqlText, arithRuntimeMark)
 }
 
 // ArithItems returns the items of the result list of the SQLite statement

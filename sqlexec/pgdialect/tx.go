@@ -27,8 +27,13 @@ type tx struct {
 	onCommit string            // CREATE TEMP TABLE ... ON COMMIT <onCommit>
 	// start of a rewritten arithmetic expression -> its type (arith.go)
 	arithTypes map[int]string
+	// start of a rewritten arithmetic expression of unknown static type ->
+	// its run-time type argument (arith_columns.go)
+	arithRTypes map[int]string
 	// start of a CASE form of + or - on a column -> its column-type test (datetime_columns.go)
 	dtConds map[int]string
+	// the dtConds forms of a column plus or minus a number (d + 1 + 2)
+	dtChains map[int]string
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}
