@@ -258,6 +258,8 @@ func (x *tx) exprOID(a, b int) uint32 {
 	}
 	if o := x.arithExprOID(a, b); o != 0 {
 		return o
+	} else if _, ok := x.arithTypes[a]; ok && x.castEnd[b-1] == a {
+		return 0 // arithmetic of unknown type (d + $1::int is no int4)
 	}
 	if b-a == 2 && x.T(a).typ == tIdent && x.T(a+1).typ == tString && x.castEnd[a+1] == a {
 		if tt := typeAlias[strings.ToLower(x.T(a).text)]; tt != nil {

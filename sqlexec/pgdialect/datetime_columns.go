@@ -23,10 +23,10 @@ package pgdialect
 // CASE counts as that arithmetic for the rest of the translation
 // (arithTypes "?": BETWEEN, IN), a comparison with it is decided by the
 // same test (columnDTCompare), and Describe reads its ELSE branch
-// (columnDTElse, columnDTResult). A parameter operand ($1) is left
-// to arith.go: PostgreSQL types it from the column, and integer updates
-// (SET n = n + $1) keep their plain checked arithmetic; so are RETURNING
-// items, whose result types are read from their text.
+// (columnDTElse, columnDTResult). An operand of a static numeric type
+// (d + $1::int) counts as a number. A bare parameter operand ($1) is left
+// to arith.go: PostgreSQL refuses date + unknown (42725), and integer
+// updates (SET n = n + $1) keep their plain checked arithmetic.
 
 import (
 	"database/sql/driver"
@@ -72,11 +72,6 @@ func (x *tx) columnDTType(a, b int) string {
 // when an operand is a column (see the file comment); it reports whether
 // it did.
 func (x *tx) columnDTOperator(ls, i, re int) bool {
-	if r := x.findKw(0, ls, 0, "RETURNING"); r >= 0 {
-		// RETURNING items are typed from their text at Describe
-		// (sqlexec/prepare.go inferExpr), which a CASE would hide
-		return false
-	}
 	lc, rc := x.columnDTType(ls, i), x.columnDTType(i+1, re)
 	lf, rf := "", "" // an operand that is itself a CASE form of column +- number
 	if lc == "" {
@@ -96,7 +91,11 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 			return "''", true // its date/time type read from its value
 		}
 		t := x.T(a)
-		switch {
+		switch nt := x.numType(a, b); {
+		case nt == "int2" || nt == "int4" || nt == "int8":
+			return "'int'", true // d + $1::int
+		case nt == "numeric" || nt == "float8":
+			return "'float'", true
 		case b == a+1 && t.typ == tNumber:
 			if _, err := strconv.ParseInt(t.text, 10, 64); err == nil {
 				return "'int'", true
