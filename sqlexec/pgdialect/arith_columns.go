@@ -107,10 +107,17 @@ func colTypeQuery(f, tbl, col string) string {
 // isParam reports whether a..b-1 is a lone parameter ($1).
 func (x *tx) isParam(a, b int) bool { return b == a+1 && x.T(a).typ == tParam }
 
+// isUnknown reports whether a..b-1 is of PostgreSQL's type unknown until
+// an operator resolves it: a parameter or a quoted literal ('1', as pgx's
+// simple protocol sends $1).
+func (x *tx) isUnknown(a, b int) bool {
+	return x.isParam(a, b) || b == a+1 && x.T(a).typ == tString && x.T(a).text[0] == '\''
+}
+
 // runtimeArithType is the run-time type argument of l op r (r: b..e-1;
 // unary minus when b < 0) whose static type is unknown, "" when no
-// operand's type is known. A parameter takes the other operand's type,
-// as PostgreSQL resolves $1 in a + $1.
+// operand's type is known. A parameter or quoted literal takes the other
+// operand's type, as PostgreSQL resolves $1 in a + $1.
 func (x *tx) runtimeArithType(op string, a, i, b, e int) string {
 	l := x.numTypeExpr(a, i)
 	if b < 0 {
@@ -121,9 +128,9 @@ func (x *tx) runtimeArithType(op string, a, i, b, e int) string {
 	}
 	r := x.numTypeExpr(b, e)
 	switch {
-	case l == "" && x.isParam(a, i) && r != "" && r[0] != '\'':
+	case l == "" && x.isUnknown(a, i) && r != "" && r[0] != '\'':
 		return r // t op t is t
-	case r == "" && x.isParam(b, e) && l != "" && l[0] != '\'':
+	case r == "" && x.isUnknown(b, e) && l != "" && l[0] != '\'':
 		return l
 	}
 	if l == "" || r == "" || l[0] == '\'' && r[0] == '\'' {

@@ -172,9 +172,10 @@ func arithFn(op byte) fn {
 				hint = "int8"
 			}
 			r, err := intArith(op, x.i, y.i, hint)
-			if err != nil && (x.fromText || y.fromText) && op != '/' && op != '%' {
-				// a numeric value spelled as an integer: numeric has no
-				// bigint range
+			if err != nil && (x.fromText || y.fromText) && hint == "int8" && str(a[2]) == "" && op != '/' && op != '%' {
+				// of unknown type, a numeric value spelled as an integer:
+				// numeric has no bigint range (a declared integer type
+				// keeps its range: int4 + $1 with $1 sent as text)
 				return decArith(op, x.toDec(), y.toDec())
 			}
 			return r, err

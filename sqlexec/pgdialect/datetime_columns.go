@@ -200,39 +200,67 @@ func (x *tx) columnDTElse(a, b int) (lo, hi int, ok bool) {
 
 // columnDTResult is the type of columnDTOperator's CASE form x (a result
 // column of SQLite text) when the probe's declared types of its operands
-// (ArithProbeSQL: a column's, 0 for a constant) show a date/time column:
-// date + 1 is date, date - date int4, timestamp - timestamp interval.
-// ok=false when x is no such form or no operand is a date/time column
-// (then arith's typing applies).
+// (ArithProbeSQL: a column's, 0 for a constant, in arithShape's order)
+// show a date/time column: date + 1 is date, date - date int4, timestamp
+// - timestamp interval, d + 1 + 2 date. ok=false when x is no such form
+// or no operand is a date/time column (then arith's typing applies).
 func (x *tx) columnDTResult(leafTypes []uint32) (uint32, bool) {
-	lo, hi, ok := x.columnDTElse(0, x.n())
-	if !ok || len(leafTypes) != 2 || hi-lo < 5 || !x.isP(lo+2, "(") {
+	if _, _, ok := x.columnDTElse(0, x.n()); !ok {
 		return 0, false
 	}
-	op := "" // ELSE (pg_add(l, r, '') COLLATE pg_numeric)
-	for o, f := range arithFuncs {
-		if strings.EqualFold(x.T(lo+1).text, f) {
-			op = o
-		}
-	}
-	args := x.splitTop(lo+3, x.match(lo+2))
-	if op == "" || len(args) != 3 {
-		return 0, false
-	}
-	var types [2]string
-	dt := false
-	for k, o := range leafTypes {
-		types[k] = x.dtTypeLexical(args[k][0], args[k][1], nil) // a number: int, float
-		for name, oid := range dtTypeOIDs {
-			if o == oid && isDTType(name) && name != "bool" {
-				types[k], dt = name, true
-			}
-		}
-	}
+	k := 0
+	t, dt := x.columnDTShape(0, x.n(), leafTypes, &k)
 	if !dt {
 		return 0, false
 	}
-	return dtTypeOIDs[dtBinaryResult(op, types[0], types[1])], true
+	return dtTypeOIDs[t], true
+}
+
+// columnDTShape is the date/time type of a..b-1 (dtBinaryResult's names;
+// int for a number) and whether a date/time column decides it, consuming
+// leaf types as arithShape visits the leaves.
+func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) {
+	if lo, hi, ok := x.columnDTElse(a, b); ok && hi-lo >= 5 && x.isP(lo+2, "(") {
+		op := "" // ELSE (pg_add(l, r, type) COLLATE pg_numeric)
+		for o, f := range arithFuncs {
+			if strings.EqualFold(x.T(lo+1).text, f) {
+				op = o
+			}
+		}
+		if args := x.splitTop(lo+3, x.match(lo+2)); op != "" && len(args) == 3 {
+			l, dl := x.columnDTShape(args[0][0], args[0][1], leafTypes, k)
+			r, dr := x.columnDTShape(args[1][0], args[1][1], leafTypes, k)
+			return dtBinaryResult(op, l, r), dl || dr
+		}
+	}
+	n := 0
+	st := x.arithShape(a, b, func(lo, hi int) string {
+		n++
+		if n == 1 && *k < len(leafTypes) && hi-lo == 1 {
+			for name, oid := range dtTypeOIDs {
+				if leafTypes[*k] == oid && isDTType(name) && name != "bool" {
+					return name
+				}
+			}
+		}
+		return ""
+	})
+	*k += n
+	switch {
+	case n == 1 && isDTType(st):
+		return st, true
+	case st == "float8" || st == "numeric":
+		return "float", false
+	case n == 1 && st == "":
+		switch oidArithType(x.exprType(a, b)) { // pg_cast_int4(1)
+		case "int2", "int4", "int8":
+			return "int", false
+		case "numeric", "float8":
+			return "float", false
+		}
+		return x.dtTypeLexical(a, b, nil), false // a number: int, float
+	}
+	return "int", false
 }
 
 // columnDTCompare rewrites the comparison at i between ls..i-1 and
