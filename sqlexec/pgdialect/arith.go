@@ -176,8 +176,13 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 		x.arithTypes = map[int]string{}
 	}
 	if op == "^" {
-		if res == "numeric" {
-			return false, unsupported("numeric ^ numeric is not supported: cast an operand to double precision")
+		if res == "numeric" { // numeric_pow.go
+			x.T(ls).pre = "CAST(pg_numpow(" + x.T(ls).pre
+			x.T(i).set(", ")
+			x.T(re - 1).suf += ") AS TEXT) COLLATE " + NumericCollation
+			x.castEnd[re-1] = ls
+			x.arithTypes[ls] = "numeric"
+			return true, nil
 		}
 		x.T(ls).pre = "pg_pow(" + x.T(ls).pre
 		x.T(i).set(", ")

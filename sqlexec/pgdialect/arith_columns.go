@@ -59,7 +59,9 @@ func fnArithType(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, erro
 // table), with the column's name; ok=false otherwise.
 func (x *tx) columnTable(a, b int) (tbl, col string, ok bool) {
 	qual, col, ok := x.bareColumn(a, b)
-	if !ok {
+	if !ok || qual == "" && x.hasDerivedTable() {
+		// a derived table or CTE may name a column of another type
+		// after a table's (FROM (SELECT a::int8 AS a FROM t) q)
 		return "", "", false
 	}
 	for _, ft := range x.fromTables() {
@@ -72,6 +74,17 @@ func (x *tx) columnTable(a, b int) (tbl, col string, ok bool) {
 		tbl = ft.name
 	}
 	return tbl, col, tbl != ""
+}
+
+// hasDerivedTable reports whether the statement has a WITH clause or a
+// subquery in FROM or JOIN.
+func (x *tx) hasDerivedTable() bool {
+	for k := 0; k+2 < x.n(); k++ {
+		if x.T(k).kw("WITH") || (x.T(k).kw("FROM") || x.T(k).kw("JOIN")) && x.isP(k+1, "(") {
+			return true
+		}
+	}
+	return false
 }
 
 // numTypeExpr is the type of operand a..b-1 as an SQL expression: its

@@ -8,6 +8,7 @@ package pgdialect
 //	                      'int4', 'int8', 'numeric', 'float8') or '' (unknown)
 //	pg_neg(a, type)       -a
 //	pg_pow(a, b)          a ^ b (double precision)
+//	pg_numpow(a, b)       a ^ b (numeric: numeric_pow.go)
 //	pg_cmp(a, b)          -1, 0, 1 comparing two numbers of any kind
 //	pg_num_int(a, type)   numeric -> int2/int4/int8 (rounds half away from zero)
 //	pg_sqrt(a) pg_cbrt(a) |/ a and ||/ a (double precision)
@@ -47,6 +48,7 @@ func registerArithFuncs() error {
 		"pg_div":     {3, arithFn('/')},
 		"pg_mod":     {3, arithFn('%')},
 		"pg_pow":     {2, fnPow},
+		"pg_numpow":  {2, fnNumPow}, // numeric_pow.go
 		"pg_cmp":     {2, fnCmp},
 		"pg_num_int": {2, fnNumInt},
 		"pg_neg":     {2, fnNeg},
