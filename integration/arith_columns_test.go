@@ -50,6 +50,18 @@ func TestArithColumnTypes(t *testing.T) {
 		{"SELECT a + 2 > 2147483647::int8 FROM ac WHERE id = 3", "f"},
 		{"SELECT id FROM ac WHERE a + 1 > 0 ORDER BY id", "ERR:22003"},
 		{"SELECT id FROM ac WHERE s + 1 > 32767 ORDER BY id", "1"},
+		// abs keeps the type's range; -2147483648 is an int4 constant
+		{"SELECT abs(a) FROM ac WHERE id = 2", "ERR:22003"},
+		{"SELECT abs(s) FROM ac WHERE id = 2", "ERR:22003"},
+		{"SELECT abs(a), abs(s), abs(b) FROM ac WHERE id = 3", "7|3|10"},
+		{"SELECT abs(-2147483648)", "ERR:22003"},
+		{"SELECT -2147483648 - 1", "ERR:22003"},
+		{"SELECT abs(-2147483649), -9223372036854775808", "2147483649|-9223372036854775808"},
+		// numeric ^ numeric
+		{"SELECT 2.0 ^ 3, 2 ^ 0.5, 3::numeric ^ -3, 1.5 ^ 2.5, n ^ 2::numeric FROM ac WHERE id = 1", "8.0000000000000000|1.4142135623730950|0.0370370370370370|2.7556759606310754|2.2500000000000000"},
+		{"SELECT n ^ 2, n ^ 0.5, a ^ 2 FROM ac WHERE id = 1", "2.2500000000000000|1.2247448713915890|4.6116860141324206e+18"},
+		{"SELECT 0 ^ -1.0", "ERR:2201F"},
+		{"SELECT (-2.0) ^ 0.5", "ERR:2201F"},
 		// date columns
 		{"SELECT d + 1 + 2, d - 1 - 1, d + 1 - 1 FROM ac WHERE id = 1", "2024-02-03|2024-01-29|2024-01-31"},
 		{"SELECT d + 1::int, d + 2::int2 + 1 FROM ac WHERE id = 2", "2024-02-29|2024-03-02"},
@@ -104,6 +116,7 @@ func TestArithColumnResultTypes(t *testing.T) {
 	}{
 		{"SELECT a + 1, s + 1, s * 2::int2, -s, -a, a - 1 + 2, b + a, a + n, s * f FROM act", []uint32{int4, int4, int2, int2, int4, int4, int8, numeric, float8}},
 		{"SELECT d + 1, d + 1 + 2, d - 1::int FROM act", []uint32{date, date, date}},
+		{"SELECT n ^ 2, a ^ 2, 2.0 ^ 2 FROM act", []uint32{numeric, float8, numeric}},
 		{"INSERT INTO act (id, a, s, d) VALUES (1, 1, 1, '2024-01-01') RETURNING a + 1, s + s, d + 1", []uint32{int4, int2, date}},
 	} {
 		for _, mode := range allModes {

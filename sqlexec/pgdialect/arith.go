@@ -73,6 +73,8 @@ func (x *tx) numType(a, b int) string {
 	switch {
 	case b-a == 1 && t.typ == tNumber:
 		return numLiteralType(t.text)
+	case t.typ == tOp && t.text == "-" && !t.ed && b-a == 2 && x.T(a+1).typ == tNumber:
+		return numLiteralType("-" + x.T(a+1).text) // -2147483648 is int4
 	case t.typ == tOp && (t.text == "-" || t.text == "+") && !t.ed:
 		return x.numType(a+1, b)
 	case x.isP(a, "(") && x.match(a) == b-1:
@@ -184,6 +186,19 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 			x.arithTypes[ls] = "numeric"
 			return true, nil
 		}
+		if res == "" {
+			if rtype := x.runtimeArithType(op, ls, i, i+1, re); rtype != "" {
+				// n ^ 2 on a numeric column is numeric (arith_columns.go)
+				pre, suf := arithWrapRT("pg_pow_typed", "", rtype)
+				x.T(ls).pre = pre + x.T(ls).pre
+				x.T(i).set(", ")
+				x.T(re - 1).suf += suf
+				x.castEnd[re-1] = ls
+				x.arithTypes[ls] = "?"
+				x.setRuntimeType(ls, rtype)
+				return true, nil
+			}
+		}
 		x.T(ls).pre = "pg_pow(" + x.T(ls).pre
 		x.T(i).set(", ")
 		x.T(re - 1).suf += ")"
@@ -251,11 +266,13 @@ func (x *tx) arithExprOID(a, b int) uint32 {
 	if t, ok := x.arithTypes[a]; ok && b > a && x.castEnd[b-1] == a {
 		return arithTypeOIDs[t]
 	}
+	sgn := ""
 	if b-a == 2 && x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") {
+		sgn = strings.Trim(x.T(a).text, "+")
 		a++
 	}
 	if b-a == 1 && x.T(a).typ == tNumber {
-		return arithTypeOIDs[numLiteralType(x.T(a).text)]
+		return arithTypeOIDs[numLiteralType(sgn+x.T(a).text)]
 	}
 	return 0
 }
@@ -396,13 +413,11 @@ func (x *tx) arithNegate(known map[int]string) {
 	}
 }
 
-// arithWrap is the text around the operands of f(a, b, 'res') as
+// arithWrapRT is the text around the operands of f(a, b, 'res') as
 // arithRewrite splices it: numeric results get the TEXT affinity and
-// collation of numeric values, untyped ones the collation.
-func arithWrap(f, res string) (pre, suf string) { return arithWrapRT(f, res, "") }
-
-// arithWrapRT is arithWrap with the run-time type argument rtype
-// (arith_columns.go) in place of an unknown type's ”.
+// collation of numeric values, untyped ones the collation, and the type
+// argument of an untyped one is rtype, the run-time type argument
+// (arith_columns.go), when there is one.
 func arithWrapRT(f, res, rtype string) (pre, suf string) {
 	hint := quoteLit(res)
 	if res == "" && rtype != "" {

@@ -22,7 +22,10 @@ package pgdialect
 // its collation of numeric values): Describe types it from the operands'
 // declared types (arith_types.go, ArithType), which gives the same answer.
 
-import "database/sql/driver"
+import (
+	"database/sql/driver"
+	"strings"
+)
 
 // arithRuntimeMark is in every run-time type argument (MentionsUntypedArith).
 const arithRuntimeMark = "pg_arith_type("
@@ -162,4 +165,35 @@ func (x *tx) setRuntimeType(s int, e string) {
 		x.arithRTypes = map[int]string{}
 	}
 	x.arithRTypes[s] = e
+}
+
+// arithAbs gives abs(x) of an integer type its type, static or from a
+// column, as a second argument: abs(x, 'int4') raises 22003 for the
+// type's smallest value, as PostgreSQL's int4abs does (abs(-2147483648)
+// of an int4 is out of range; as bigint it would not be).
+func (x *tx) arithAbs() {
+	if !x.castsChecked() {
+		return
+	}
+	for i := 0; i+2 < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tIdent || t.ed || !strings.EqualFold(t.text, "abs") || !x.isP(i+1, "(") || x.isP(i-1, ".") {
+			continue
+		}
+		e := x.match(i + 1)
+		if e <= i+2 {
+			continue
+		}
+		typ := x.numTypeExpr(i+2, e)
+		switch typ {
+		case "'int2'", "'int4'":
+		case "", "'int8'", "'numeric'", "'float8'":
+			continue
+		default:
+			if typ[0] == '\'' {
+				continue
+			}
+		}
+		x.T(e - 1).suf += ", " + typ
+	}
 }

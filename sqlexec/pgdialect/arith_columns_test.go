@@ -133,3 +133,24 @@ func TestArithColumnTypeArgs(t *testing.T) {
 		{"SELECT s * 2::int2 FROM tt", []string{"s", "pg_cast_int2(2)"}, []uint32{pgoid.Int2, 0}, pgoid.Int2},
 	})
 }
+
+// TestArithAbs checks abs of int2 and int4 values: their own ranges.
+func TestArithAbs(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE ab (id int PRIMARY KEY, a int4, s int2, b int8);
+INSERT INTO ab VALUES (1, -2147483648, -32768, -9223372036854775808), (2, -5, -3, -7)`)
+	checkArithValues(t, db, []arithValueCase{
+		{"SELECT abs((-2147483648)::int4)", "ERR 22003"},
+		{"SELECT abs((-32768)::int2)", "ERR 22003"},
+		{"SELECT abs(-2147483648)", "ERR 22003"}, // an int4 constant, as in PostgreSQL
+		{"SELECT abs(-2147483649)", "2147483649"},
+		{"SELECT -2147483648 - 1", "ERR 22003"},
+		{"SELECT abs(a) FROM ab WHERE id = 1", "ERR 22003"},
+		{"SELECT abs(s) FROM ab WHERE id = 1", "ERR 22003"},
+		{"SELECT abs(b) FROM ab WHERE id = 1", "ERR 22003"},
+		{"SELECT abs(s::int4) FROM ab WHERE id = 1", "32768"},
+		{"SELECT abs(a) + abs(s) FROM ab WHERE id = 2", "8"},
+		{"SELECT abs(-1.5)", "1.5"},
+		{"SELECT abs(1, 2, 3)", "ERR 42883"},
+	})
+}

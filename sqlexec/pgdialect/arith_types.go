@@ -184,7 +184,7 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 		}
 	}
 	switch f {
-	case "pg_pow":
+	case "pg_pow", "pg_pow_typed":
 		op = "^"
 	case "pg_neg":
 		args := x.splitTop(a+2, b-1)
@@ -208,7 +208,7 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 			return h
 		}
 	}
-	if op == "^" {
+	if f == "pg_pow" {
 		return "float8"
 	}
 	switch {

@@ -142,6 +142,7 @@ func (x *tx) exprPass() error {
 		return err
 	}
 	x.arithMembership() // arith.go
+	x.arithAbs()        // arith_columns.go
 	// pass 3c: jsonb operators, table functions, JSON arguments
 	if err := x.jsonPass(); err != nil {
 		return err

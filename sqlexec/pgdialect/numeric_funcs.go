@@ -40,7 +40,7 @@ func registerNumericFuncs() error {
 		"ceil":          {1, numCeilFloor(true)},
 		"ceiling":       {1, numCeilFloor(true)},
 		"floor":         {1, numCeilFloor(false)},
-		"abs":           {1, fnNumAbs},
+		"abs":           {-1, fnNumAbs}, // abs(x) and abs(x, 'int4'): arith_columns.go
 	}
 	for name, d := range scalars {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
@@ -185,10 +185,18 @@ func numCeilFloor(ceil bool) fn {
 }
 
 func fnNumAbs(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if len(a) != 1 && len(a) != 2 {
+		return nil, pgErr("42883", "function abs with %d arguments does not exist", len(a))
+	}
 	switch v := a[0].(type) {
 	case nil:
 		return nil, nil
 	case int64:
+		if len(a) > 1 { // abs(x, 'int4'): x's integer type (arith_columns.go)
+			if rng, ok := intTypes[str(a[1])]; ok && v == rng.lo {
+				return nil, pgErr("22003", "%s", rng.msg)
+			}
+		}
 		if v == math.MinInt64 {
 			return nil, pgErr("22003", "bigint out of range")
 		}
