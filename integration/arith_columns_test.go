@@ -62,6 +62,8 @@ func TestArithColumnTypes(t *testing.T) {
 		{"SELECT n ^ 2, n ^ 0.5, a ^ 2 FROM ac WHERE id = 1", "2.2500000000000000|1.2247448713915890|4.6116860141324206e+18"},
 		{"SELECT 0 ^ -1.0", "ERR:2201F"},
 		{"SELECT (-2.0) ^ 0.5", "ERR:2201F"},
+		// aggregates: sum(int4) is int8, sum(int8) and avg numeric
+		{"SELECT avg(a), avg(s), sum(a), sum(s), avg(b), sum(b) FROM ac WHERE id IN (1, 3)", "1073741820.00000000|16385.000000000000|2147483640|32770|4611686018427387909|9223372036854775817"},
 		// date columns
 		{"SELECT d + 1 + 2, d - 1 - 1, d + 1 - 1 FROM ac WHERE id = 1", "2024-02-03|2024-01-29|2024-01-31"},
 		{"SELECT d + 1::int, d + 2::int2 + 1 FROM ac WHERE id = 2", "2024-02-29|2024-03-02"},

@@ -4,7 +4,7 @@ package pgdialect
 //
 //	pg_in_numeric(v, typmod)  canonical stored text of v as numeric(typmod) (22P02, 22003)
 //	COLLATE pg_numeric        orders and compares stored numerics by value
-//	sum(x), avg(x)            exact over numeric text; integers and floats as before
+//	sum(x), avg(x)            exact over numeric text; avg of integers numeric
 //	round(x[, s]) trunc(x[, s]) ceil(x) ceiling(x) floor(x) abs(x)
 //	                          exact on numeric text (half away from zero)
 //
@@ -223,8 +223,8 @@ func fnNumAbs(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error)
 // numSum is sum() and avg(). Integers sum as int64 (past int64 they go
 // on exactly as numeric, as PostgreSQL's sum(int8) does), any float makes
 // a float8 sum (plain addition, as PostgreSQL), any text makes an exact
-// numeric sum. avg of numeric divides at PostgreSQL's division scale;
-// avg of integers and floats is a float, as before.
+// numeric sum. avg of numeric and of integers divides at PostgreSQL's
+// division scale (a numeric, as PostgreSQL's); avg of floats is a float.
 type numSum struct {
 	avg   bool
 	n     int64
@@ -400,7 +400,15 @@ func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
 	switch s.mode {
 	case sumInt:
 		if s.avg {
-			return float64(s.i) / float64(s.n), nil
+			// numeric, as PostgreSQL's avg of integers: the exact sum
+			// divided at numeric's division scale (1.5000000000000000)
+			var sum, q, cnt decimal
+			sum.coef.SetInt64(s.i)
+			cnt.coef.SetInt64(s.n)
+			if err := q.div(&sum, &cnt); err != nil {
+				return nil, err
+			}
+			return q.String(), nil
 		}
 		return s.i, nil
 	case sumFloat:
