@@ -126,6 +126,14 @@ func TestArithColumnResultTypes(t *testing.T) {
 			mustExec(t, conn, "DELETE FROM act")
 		}
 	}
+	// a parameter takes the column's type: so does the result (Describe)
+	sd, err := conn.Prepare(ctx, "act_params", "SELECT s + $1, a * $2 FROM act")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sd.Fields) != 2 || sd.Fields[0].DataTypeOID != int2 || sd.Fields[1].DataTypeOID != int4 {
+		t.Errorf("SELECT s + $1, a * $2: fields %+v, want int2, int4", sd.Fields)
+	}
 }
 
 // argRows is textRows with arguments, in mode.

@@ -27,12 +27,13 @@ import (
 	"strings"
 )
 
-// arithRuntimeMark is in every run-time type argument (MentionsUntypedArith).
+// arithRuntimeMark is in every run-time type argument but a lone column's
+// (pg_col_numtype: MentionsUntypedArith looks for both).
 const arithRuntimeMark = "pg_arith_type("
 
 // fnColNumType is pg_col_numtype(create_sql, column): the arithmetic type
 // (arith.go's names: int2, int4, int8, numeric, float8) of the column's
-// declared type, ” for any other type or an unknown column.
+// declared type; empty for any other type or an unknown column.
 func fnColNumType(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
 	if a[0] == nil || a[1] == nil {
 		return "", nil
@@ -48,7 +49,7 @@ func fnColNumType(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, err
 }
 
 // fnArithType is pg_arith_type(op, l, r): arithResult of the operand
-// types (” unknown); with op '-' and r NULL, unary minus of l.
+// types (empty: unknown); with op '-' and r NULL, unary minus of l.
 func fnArithType(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
 	l := str(a[1])
 	if a[2] == nil {

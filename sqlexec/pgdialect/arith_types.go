@@ -30,9 +30,9 @@ type ArithItem struct {
 const arithUnknownMark = "COLLATE " + NumericCollation + ")"
 
 // MentionsUntypedArith is a cheap test before lexing: sqlText has an
-// arithmetic rewrite of unknown type.
+// arithmetic rewrite of unknown static type (arith_columns.go).
 func MentionsUntypedArith(sqlText string) bool {
-	return strings.Contains(sqlText, ", '') "+arithUnknownMark) || strings.Contains(sqlText, arithRuntimeMark)
+	return strings.Contains(sqlText, ", '') "+arithUnknownMark) || strings.Contains(sqlText, arithRuntimeMark) || strings.Contains(sqlText, "pg_col_numtype(")
 }
 
 // ArithItems returns the items of the result list of the SQLite statement
