@@ -184,6 +184,23 @@ func (x *tx) exprType(a, b int) uint32 {
 			}
 		}
 		return out
+	case x.T(a).typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1:
+		return castFuncOID(x.T(a).text) // pg_cast_int2(2): int2
+	}
+	return 0
+}
+
+// castFuncOID is the type a checked cast function (pgcast.go's
+// checkedCasts) converts to, 0 for any other name.
+func castFuncOID(name string) uint32 {
+	name = strings.ToLower(name)
+	if !strings.HasPrefix(name, "pg_cast_") {
+		return 0
+	}
+	for o, f := range checkedCasts {
+		if f == name {
+			return o
+		}
 	}
 	return 0
 }

@@ -274,6 +274,8 @@ func (x *tx) exprOID(a, b int) uint32 {
 	}
 	if o := x.arithExprOID(a, b); o != 0 {
 		return o
+	} else if _, ok := x.arithTypes[a]; ok && x.castEnd[b-1] == a {
+		return 0 // arithmetic of unknown type (d + $1::int is no int4)
 	}
 	if o := x.arrayExprOID(a, b); o != 0 { // array_translate.go
 		return o

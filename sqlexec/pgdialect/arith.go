@@ -73,6 +73,8 @@ func (x *tx) numType(a, b int) string {
 	switch {
 	case b-a == 1 && t.typ == tNumber:
 		return numLiteralType(t.text)
+	case t.typ == tOp && t.text == "-" && !t.ed && b-a == 2 && x.T(a+1).typ == tNumber:
+		return numLiteralType("-" + x.T(a+1).text) // -2147483648 is int4
 	case t.typ == tOp && (t.text == "-" || t.text == "+") && !t.ed:
 		return x.numType(a+1, b)
 	case x.isP(a, "(") && x.match(a) == b-1:
@@ -176,8 +178,26 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 		x.arithTypes = map[int]string{}
 	}
 	if op == "^" {
-		if res == "numeric" {
-			return false, unsupported("numeric ^ numeric is not supported: cast an operand to double precision")
+		if res == "numeric" { // numeric_pow.go
+			x.T(ls).pre = "CAST(pg_numpow(" + x.T(ls).pre
+			x.T(i).set(", ")
+			x.T(re - 1).suf += ") AS TEXT) COLLATE " + NumericCollation
+			x.castEnd[re-1] = ls
+			x.arithTypes[ls] = "numeric"
+			return true, nil
+		}
+		if res == "" {
+			if rtype := x.runtimeArithType(op, ls, i, i+1, re); rtype != "" {
+				// n ^ 2 on a numeric column is numeric (arith_columns.go)
+				pre, suf := arithWrapRT("pg_pow_typed", "", rtype)
+				x.T(ls).pre = pre + x.T(ls).pre
+				x.T(i).set(", ")
+				x.T(re - 1).suf += suf
+				x.castEnd[re-1] = ls
+				x.arithTypes[ls] = "?"
+				x.setRuntimeType(ls, rtype)
+				return true, nil
+			}
 		}
 		x.T(ls).pre = "pg_pow(" + x.T(ls).pre
 		x.T(i).set(", ")
@@ -186,13 +206,18 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 		x.arithTypes[ls] = "float8"
 		return true, nil
 	}
-	pre, suf := arithWrap(arithFuncs[op], res)
+	rtype := ""
+	if res == "" {
+		rtype = x.runtimeArithType(op, ls, i, i+1, re) // arith_columns.go
+	}
+	pre, suf := arithWrapRT(arithFuncs[op], res, rtype)
 	x.T(ls).pre = pre + x.T(ls).pre
 	x.T(i).set(", ")
 	x.T(re - 1).suf += suf
 	x.castEnd[re-1] = ls
 	if res == "" {
 		res = "?"
+		x.setRuntimeType(ls, rtype)
 	}
 	x.arithTypes[ls] = res
 	return true, nil
@@ -241,11 +266,13 @@ func (x *tx) arithExprOID(a, b int) uint32 {
 	if t, ok := x.arithTypes[a]; ok && b > a && x.castEnd[b-1] == a {
 		return arithTypeOIDs[t]
 	}
+	sgn := ""
 	if b-a == 2 && x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") {
+		sgn = strings.Trim(x.T(a).text, "+")
 		a++
 	}
 	if b-a == 1 && x.T(a).typ == tNumber {
-		return arithTypeOIDs[numLiteralType(x.T(a).text)]
+		return arithTypeOIDs[numLiteralType(sgn+x.T(a).text)]
 	}
 	return 0
 }
@@ -367,12 +394,17 @@ func (x *tx) arithNegate(known map[int]string) {
 		if res == "numeric" {
 			x.numericLiteral(i+1, re)
 		}
-		pre, suf := arithWrap("pg_neg", res)
+		rtype := ""
+		if res == "" {
+			rtype = x.runtimeArithType("-", i+1, re, -1, -1)
+		}
+		pre, suf := arithWrapRT("pg_neg", res, rtype)
 		t.set(pre)
 		x.T(re - 1).suf += suf
 		x.castEnd[re-1] = i
 		if res == "" {
 			res = "?"
+			x.setRuntimeType(i, rtype)
 		}
 		if x.arithTypes == nil {
 			x.arithTypes = map[int]string{}
@@ -381,11 +413,17 @@ func (x *tx) arithNegate(known map[int]string) {
 	}
 }
 
-// arithWrap is the text around the operands of f(a, b, 'res') as
+// arithWrapRT is the text around the operands of f(a, b, 'res') as
 // arithRewrite splices it: numeric results get the TEXT affinity and
-// collation of numeric values, untyped ones the collation.
-func arithWrap(f, res string) (pre, suf string) {
-	pre, suf = f+"(", ", "+quoteLit(res)+")"
+// collation of numeric values, untyped ones the collation, and the type
+// argument of an untyped one is rtype, the run-time type argument
+// (arith_columns.go), when there is one.
+func arithWrapRT(f, res, rtype string) (pre, suf string) {
+	hint := quoteLit(res)
+	if res == "" && rtype != "" {
+		hint = rtype
+	}
+	pre, suf = f+"(", ", "+hint+")"
 	switch res {
 	case "numeric":
 		pre, suf = "CAST("+pre, suf+" AS TEXT) COLLATE "+NumericCollation

@@ -8,6 +8,9 @@ package pgdialect
 //	                      'int4', 'int8', 'numeric', 'float8') or '' (unknown)
 //	pg_neg(a, type)       -a
 //	pg_pow(a, b)          a ^ b (double precision)
+//	pg_numpow(a, b)       a ^ b (numeric: numeric_pow.go)
+//	pg_pow_typed(a, b, t) a ^ b with a column operand: numeric when t is
+//	                      'numeric', else double precision
 //	pg_cmp(a, b)          -1, 0, 1 comparing two numbers of any kind
 //	pg_num_int(a, type)   numeric -> int2/int4/int8 (rounds half away from zero)
 //	pg_sqrt(a) pg_cbrt(a) |/ a and ||/ a (double precision)
@@ -41,17 +44,22 @@ func registerArithFuncs() error {
 		n int32
 		f fn
 	}{
-		"pg_add":     {3, arithFn('+')},
-		"pg_sub":     {3, arithFn('-')},
-		"pg_mul":     {3, arithFn('*')},
-		"pg_div":     {3, arithFn('/')},
-		"pg_mod":     {3, arithFn('%')},
-		"pg_pow":     {2, fnPow},
-		"pg_cmp":     {2, fnCmp},
-		"pg_num_int": {2, fnNumInt},
-		"pg_neg":     {2, fnNeg},
-		"pg_sqrt":    {1, fnRoot(2)},
-		"pg_cbrt":    {1, fnRoot(3)},
+		"pg_add":       {3, arithFn('+')},
+		"pg_sub":       {3, arithFn('-')},
+		"pg_mul":       {3, arithFn('*')},
+		"pg_div":       {3, arithFn('/')},
+		"pg_mod":       {3, arithFn('%')},
+		"pg_pow":       {2, fnPow},
+		"pg_numpow":    {2, fnNumPow}, // numeric_pow.go
+		"pg_pow_typed": {3, fnPowTyped},
+		"pg_cmp":       {2, fnCmp},
+		"pg_num_int":   {2, fnNumInt},
+		"pg_neg":       {2, fnNeg},
+		"pg_sqrt":      {1, fnRoot(2)},
+		"pg_cbrt":      {1, fnRoot(3)},
+		// arith_columns.go
+		"pg_col_numtype": {2, fnColNumType},
+		"pg_arith_type":  {3, fnArithType},
 	}
 	for name, d := range fns {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
@@ -169,9 +177,10 @@ func arithFn(op byte) fn {
 				hint = "int8"
 			}
 			r, err := intArith(op, x.i, y.i, hint)
-			if err != nil && (x.fromText || y.fromText) && op != '/' && op != '%' {
-				// a numeric value spelled as an integer: numeric has no
-				// bigint range
+			if err != nil && (x.fromText || y.fromText) && hint == "int8" && str(a[2]) == "" && op != '/' && op != '%' {
+				// of unknown type, a numeric value spelled as an integer:
+				// numeric has no bigint range (a declared integer type
+				// keeps its range: int4 + $1 with $1 sent as text)
 				return decArith(op, x.toDec(), y.toDec())
 			}
 			return r, err
@@ -373,6 +382,15 @@ func fnPow(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 		return nil, pgErr("22003", "value out of range: underflow")
 	}
 	return r, nil
+}
+
+// fnPowTyped is pg_pow_typed(a, b, type): numeric ^ when the operands'
+// types (a column's, arith_columns.go) make it numeric, else float8's.
+func fnPowTyped(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if str(a[2]) == "numeric" {
+		return fnNumPow(ctx, a[:2])
+	}
+	return fnPow(ctx, a[:2])
 }
 
 // fnCmp compares two numbers of any kind (pg_cmp(a, b) < 0 ...): numeric

@@ -30,9 +30,9 @@ type ArithItem struct {
 const arithUnknownMark = "COLLATE " + NumericCollation + ")"
 
 // MentionsUntypedArith is a cheap test before lexing: sqlText has an
-// arithmetic rewrite of unknown type.
+// arithmetic rewrite of unknown static type (arith_columns.go).
 func MentionsUntypedArith(sqlText string) bool {
-	return strings.Contains(sqlText, ", '') "+arithUnknownMark)
+	return strings.Contains(sqlText, ", '') "+arithUnknownMark) || strings.Contains(sqlText, arithRuntimeMark) || strings.Contains(sqlText, "pg_col_numtype(")
 }
 
 // ArithItems returns the items of the result list of the SQLite statement
@@ -184,7 +184,7 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 		}
 	}
 	switch f {
-	case "pg_pow":
+	case "pg_pow", "pg_pow_typed":
 		op = "^"
 	case "pg_neg":
 		args := x.splitTop(a+2, b-1)
@@ -208,7 +208,7 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 			return h
 		}
 	}
-	if op == "^" {
+	if f == "pg_pow" {
 		return "float8"
 	}
 	switch {

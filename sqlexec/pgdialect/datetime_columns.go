@@ -8,22 +8,25 @@ package pgdialect
 // starts with a digit or sign (or,
 // for -, a column too: ts - ts2, d - d2), the operator becomes
 //
-//	(CASE WHEN pg_col_dttype(<create sql>, 'd') <> ''
-//	  THEN pg_dt_add(d, pg_col_dttype(...), 1, 'int')
-//	  ELSE (pg_add(d, 1, '') COLLATE pg_numeric) END COLLATE pg_numeric)
+//	(CASE WHEN (SELECT pg_col_dttype(sql, 'd') FROM sqlite_schema ...) <> ''
+//	  THEN pg_dt_add(d, (SELECT pg_col_dttype(...) ...), 1, 'int')
+//	  ELSE (pg_add(d, 1, <d's type + int4>) COLLATE pg_numeric) END COLLATE pg_numeric)
 //
 // pg_col_dttype reads the column's declared type from the table's CREATE
 // TABLE text (read from sqlite_schema and parsed once per text, like
 // pg_in_col): a date/time type name, or '' for any other type, whose
-// columns take arith.go's checked arithmetic of unknown type (the
-// subquery is constant: SQLite evaluates it once per statement). The
+// columns take arith.go's checked arithmetic typed by the column's type
+// (arith_columns.go; the subquery is constant: SQLite evaluates it once
+// per statement). An operand that is itself such a CASE form of + or -
+// with a number (d + 1 + 2) takes the same test, its date/time type read
+// from its value. The
 // CASE counts as that arithmetic for the rest of the translation
 // (arithTypes "?": BETWEEN, IN), a comparison with it is decided by the
 // same test (columnDTCompare), and Describe reads its ELSE branch
-// (columnDTElse, columnDTResult). A parameter operand ($1) is left
-// to arith.go: PostgreSQL types it from the column, and integer updates
-// (SET n = n + $1) keep their plain checked arithmetic; so are RETURNING
-// items, whose result types are read from their text.
+// (columnDTElse, columnDTResult). An operand of a static numeric type
+// (d + $1::int) counts as a number. A bare parameter operand ($1) is left
+// to arith.go: PostgreSQL refuses date + unknown (42725), and integer
+// updates (SET n = n + $1) keep their plain checked arithmetic.
 
 import (
 	"database/sql/driver"
@@ -58,45 +61,41 @@ func equalFoldASCII(a, b string) bool { return asciiLower(a) == asciiLower(b) }
 // or "" when a..b-1 is not a column of a table the statement certainly
 // names.
 func (x *tx) columnDTType(a, b int) string {
-	qual, col, ok := x.bareColumn(a, b)
+	tbl, col, ok := x.columnTable(a, b) // arith_columns.go
 	if !ok {
 		return ""
 	}
-	tbl := ""
-	for _, ft := range x.fromTables() {
-		if qual != "" && ft.alias != qual && !(ft.alias == "" && ft.name == qual) {
-			continue
-		}
-		if tbl != "" && tbl != ft.name {
-			return "" // ambiguous
-		}
-		tbl = ft.name
-	}
-	if tbl == "" {
-		return ""
-	}
-	return "pg_col_dttype(" + declOf(tbl, col, 0) + ")"
+	return colTypeQuery("pg_col_dttype", tbl, col)
 }
 
 // columnDTOperator rewrites the + or - at i between ls..i-1 and i+1..re-1
 // when an operand is a column (see the file comment); it reports whether
 // it did.
 func (x *tx) columnDTOperator(ls, i, re int) bool {
-	if r := x.findKw(0, ls, 0, "RETURNING"); r >= 0 {
-		// RETURNING items are typed from their text at Describe
-		// (sqlexec/prepare.go inferExpr), which a CASE would hide
-		return false
-	}
 	lc, rc := x.columnDTType(ls, i), x.columnDTType(i+1, re)
-	if lc == "" && rc == "" || lc != "" && rc != "" && x.T(i).text == "+" {
+	lf, rf := "", "" // an operand that is itself a CASE form of column +- number
+	if lc == "" {
+		lf = x.dtChainOf(ls, i)
+	}
+	if rc == "" {
+		rf = x.dtChainOf(i+1, re)
+	}
+	if lc+lf == "" && rc+rf == "" || lc+lf != "" && rc+rf != "" && x.T(i).text == "+" {
 		return false // col + col: no date/time sum of two columns is common enough to slow every a + b
 	}
-	typeOf := func(a, b int, colType string) (string, bool) {
+	typeOf := func(a, b int, colType, chain string) (string, bool) {
 		if colType != "" {
 			return colType, true
 		}
+		if chain != "" {
+			return "''", true // its date/time type read from its value
+		}
 		t := x.T(a)
-		switch {
+		switch nt := x.numType(a, b); {
+		case nt == "int2" || nt == "int4" || nt == "int8":
+			return "'int'", true // d + $1::int
+		case nt == "numeric" || nt == "float8":
+			return "'float'", true
 		case b == a+1 && t.typ == tNumber:
 			if _, err := strconv.ParseInt(t.text, 10, 64); err == nil {
 				return "'int'", true
@@ -111,14 +110,14 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 		}
 		return "", false
 	}
-	lt, ok1 := typeOf(ls, i, lc)
-	rt, ok2 := typeOf(i+1, re, rc)
+	lt, ok1 := typeOf(ls, i, lc, lf)
+	rt, ok2 := typeOf(i+1, re, rc, rf)
 	if !ok1 || !ok2 {
 		return false
 	}
-	cond := lc
+	cond := lc + lf
 	if cond == "" {
-		cond = rc
+		cond = rc + rf
 	}
 	f := map[string]string{"+": "pg_dt_add", "-": "pg_dt_sub"}[x.T(i).text]
 	op := x.T(i).text
@@ -134,8 +133,9 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 	// (ArithItems) and whose collation the whole expression takes
 	x.numericLiteral(ls, i)
 	x.numericLiteral(i+1, re)
+	rtype := x.runtimeArithType(op, ls, i, i+1, re) // arith_columns.go
 	left, right := x.text(ls, i), x.text(i+1, re)
-	pre, suf := arithWrap(arithFuncs[op], "")
+	pre, suf := arithWrapRT(arithFuncs[op], "", rtype)
 	x.wipe(ls, re)
 	x.T(ls).set("(CASE WHEN " + cond + " <> '' THEN " + f + "(" + left + ", " + lt + ", " + right + ", " + rt + ") ELSE " +
 		pre + left + ", " + right + suf + " END COLLATE " + NumericCollation + ")")
@@ -144,11 +144,33 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 		x.arithTypes = map[int]string{}
 	}
 	x.arithTypes[ls] = "?" // a number of unknown type, or a date/time value
+	x.setRuntimeType(ls, rtype)
 	if x.dtConds == nil {
 		x.dtConds = map[int]string{}
 	}
 	x.dtConds[ls] = cond
+	if lc+lf == "" || rc+rf == "" { // column +- number: a date/time value when the column is one
+		if x.dtChains == nil {
+			x.dtChains = map[int]string{}
+		}
+		x.dtChains[ls] = cond
+	}
 	return true
+}
+
+// maxDTChain bounds the text of an operand that dtChainOf continues: the
+// CASE form holds its operand twice, so a long chain (a + 1 + 1 + ...)
+// would grow as 2^n; past the bound the chain takes plain arithmetic.
+const maxDTChain = 4096
+
+// dtChainOf is the column-type test of operand a..b-1 when it is
+// columnDTOperator's CASE form of a column plus or minus a number (a
+// date/time value when the column is one: d + 1), "" otherwise.
+func (x *tx) dtChainOf(a, b int) string {
+	if c, ok := x.dtChains[a]; ok && b > a && x.castEnd[b-1] == a && x.T(b-1).pos-x.T(a).pos < maxDTChain {
+		return c
+	}
+	return ""
 }
 
 // columnDTElse recognises the CASE form of columnDTOperator at a..b-1 of
@@ -158,7 +180,7 @@ func (x *tx) columnDTElse(a, b int) (lo, hi int, ok bool) {
 	if b-a >= 2 && x.isP(a, "(") && x.match(a) == b-1 {
 		a, b = a+1, b-1
 	}
-	if !x.kw(a, "CASE", "WHEN") || !strings.EqualFold(x.T(a+2).text, "pg_col_dttype") {
+	if !x.kw(a, "CASE", "WHEN") || !x.isP(a+2, "(") || !x.kw(a+3, "SELECT") || !strings.EqualFold(x.T(a+4).text, "pg_col_dttype") {
 		return 0, 0, false
 	}
 	end := b - 1
@@ -178,39 +200,67 @@ func (x *tx) columnDTElse(a, b int) (lo, hi int, ok bool) {
 
 // columnDTResult is the type of columnDTOperator's CASE form x (a result
 // column of SQLite text) when the probe's declared types of its operands
-// (ArithProbeSQL: a column's, 0 for a constant) show a date/time column:
-// date + 1 is date, date - date int4, timestamp - timestamp interval.
-// ok=false when x is no such form or no operand is a date/time column
-// (then arith's typing applies).
+// (ArithProbeSQL: a column's, 0 for a constant, in arithShape's order)
+// show a date/time column: date + 1 is date, date - date int4, timestamp
+// - timestamp interval, d + 1 + 2 date. ok=false when x is no such form
+// or no operand is a date/time column (then arith's typing applies).
 func (x *tx) columnDTResult(leafTypes []uint32) (uint32, bool) {
-	lo, hi, ok := x.columnDTElse(0, x.n())
-	if !ok || len(leafTypes) != 2 || hi-lo < 5 || !x.isP(lo+2, "(") {
+	if _, _, ok := x.columnDTElse(0, x.n()); !ok {
 		return 0, false
 	}
-	op := "" // ELSE (pg_add(l, r, '') COLLATE pg_numeric)
-	for o, f := range arithFuncs {
-		if strings.EqualFold(x.T(lo+1).text, f) {
-			op = o
-		}
-	}
-	args := x.splitTop(lo+3, x.match(lo+2))
-	if op == "" || len(args) != 3 {
-		return 0, false
-	}
-	var types [2]string
-	dt := false
-	for k, o := range leafTypes {
-		types[k] = x.dtTypeLexical(args[k][0], args[k][1], nil) // a number: int, float
-		for name, oid := range dtTypeOIDs {
-			if o == oid && isDTType(name) && name != "bool" {
-				types[k], dt = name, true
-			}
-		}
-	}
+	k := 0
+	t, dt := x.columnDTShape(0, x.n(), leafTypes, &k)
 	if !dt {
 		return 0, false
 	}
-	return dtTypeOIDs[dtBinaryResult(op, types[0], types[1])], true
+	return dtTypeOIDs[t], true
+}
+
+// columnDTShape is the date/time type of a..b-1 (dtBinaryResult's names;
+// int for a number) and whether a date/time column decides it, consuming
+// leaf types as arithShape visits the leaves.
+func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) {
+	if lo, hi, ok := x.columnDTElse(a, b); ok && hi-lo >= 5 && x.isP(lo+2, "(") {
+		op := "" // ELSE (pg_add(l, r, type) COLLATE pg_numeric)
+		for o, f := range arithFuncs {
+			if strings.EqualFold(x.T(lo+1).text, f) {
+				op = o
+			}
+		}
+		if args := x.splitTop(lo+3, x.match(lo+2)); op != "" && len(args) == 3 {
+			l, dl := x.columnDTShape(args[0][0], args[0][1], leafTypes, k)
+			r, dr := x.columnDTShape(args[1][0], args[1][1], leafTypes, k)
+			return dtBinaryResult(op, l, r), dl || dr
+		}
+	}
+	n := 0
+	st := x.arithShape(a, b, func(lo, hi int) string {
+		n++
+		if n == 1 && *k < len(leafTypes) && hi-lo == 1 {
+			for name, oid := range dtTypeOIDs {
+				if leafTypes[*k] == oid && isDTType(name) && name != "bool" {
+					return name
+				}
+			}
+		}
+		return ""
+	})
+	*k += n
+	switch {
+	case n == 1 && isDTType(st):
+		return st, true
+	case st == "float8" || st == "numeric":
+		return "float", false
+	case n == 1 && st == "":
+		switch oidArithType(x.exprType(a, b)) { // pg_cast_int4(1)
+		case "int2", "int4", "int8":
+			return "int", false
+		case "numeric", "float8":
+			return "float", false
+		}
+		return x.dtTypeLexical(a, b, nil), false // a number: int, float
+	}
+	return "int", false
 }
 
 // columnDTCompare rewrites the comparison at i between ls..i-1 and

@@ -147,6 +147,7 @@ func (x *tx) exprPass() error {
 		return err
 	}
 	x.arithMembership()                   // arith.go
+	x.arithAbs()                          // arith_columns.go
 	if err := x.arrayPass(); err != nil { // array_translate.go
 		return err
 	}

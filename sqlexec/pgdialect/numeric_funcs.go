@@ -4,7 +4,7 @@ package pgdialect
 //
 //	pg_in_numeric(v, typmod)  canonical stored text of v as numeric(typmod) (22P02, 22003)
 //	COLLATE pg_numeric        orders and compares stored numerics by value
-//	sum(x), avg(x)            exact over numeric text; integers and floats as before
+//	sum(x), avg(x)            exact over numeric text; avg of integers numeric
 //	round(x[, s]) trunc(x[, s]) ceil(x) ceiling(x) floor(x) abs(x)
 //	                          exact on numeric text (half away from zero)
 //
@@ -40,7 +40,7 @@ func registerNumericFuncs() error {
 		"ceil":          {1, numCeilFloor(true)},
 		"ceiling":       {1, numCeilFloor(true)},
 		"floor":         {1, numCeilFloor(false)},
-		"abs":           {1, fnNumAbs},
+		"abs":           {-1, fnNumAbs}, // abs(x) and abs(x, 'int4'): arith_columns.go
 	}
 	for name, d := range scalars {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
@@ -185,10 +185,18 @@ func numCeilFloor(ceil bool) fn {
 }
 
 func fnNumAbs(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if len(a) != 1 && len(a) != 2 {
+		return nil, pgErr("42883", "function abs with %d arguments does not exist", len(a))
+	}
 	switch v := a[0].(type) {
 	case nil:
 		return nil, nil
 	case int64:
+		if len(a) > 1 { // abs(x, 'int4'): x's integer type (arith_columns.go)
+			if rng, ok := intTypes[str(a[1])]; ok && v == rng.lo {
+				return nil, pgErr("22003", "%s", rng.msg)
+			}
+		}
 		if v == math.MinInt64 {
 			return nil, pgErr("22003", "bigint out of range")
 		}
@@ -215,9 +223,8 @@ func fnNumAbs(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error)
 // numSum is sum() and avg(). Integers sum as int64 (past int64 they go
 // on exactly as numeric, as PostgreSQL's sum(int8) does), any float makes
 // a float8 sum (plain addition, as PostgreSQL), any text makes an exact
-// numeric sum. avg of numeric divides at PostgreSQL's division scale;
-// avg of integers too (PostgreSQL's avg(int) is numeric); avg of floats
-// is a float.
+// numeric sum. avg of numeric and of integers divides at PostgreSQL's
+// division scale (a numeric, as PostgreSQL's); avg of floats is a float.
 type numSum struct {
 	avg   bool
 	n     int64
@@ -393,8 +400,8 @@ func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
 	switch s.mode {
 	case sumInt:
 		if s.avg {
-			// avg of integers is numeric in PostgreSQL: exact, at its
-			// division scale (avg(1, 2) is 1.5000000000000000)
+			// numeric, as PostgreSQL's avg of integers: the exact sum
+			// divided at numeric's division scale (1.5000000000000000)
 			var sum, q, cnt decimal
 			sum.coef.SetInt64(s.i)
 			cnt.coef.SetInt64(s.n)

@@ -114,7 +114,8 @@ func TestNumericAggregates(t *testing.T) {
 		{false, []driver.Value{}, nil},
 		{true, []driver.Value{"1.5", "2.25", "3"}, "2.2500000000000000"},
 		{true, []driver.Value{"0.10", "0.20", "0.33"}, "0.21000000000000000000"},
-		{true, []driver.Value{int64(1), int64(2)}, "1.5000000000000000"}, // avg(int) is numeric, as PostgreSQL
+		{true, []driver.Value{int64(1), int64(2)}, "1.5000000000000000"}, // numeric, as PostgreSQL's avg(int)
+		{true, []driver.Value{int64(2147483647), int64(2)}, "1073741824.50000000"},
 	}
 	for _, c := range cases {
 		got, err := aggregate(c.avg, c.vals...)

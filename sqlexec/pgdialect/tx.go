@@ -33,10 +33,15 @@ type tx struct {
 	ownedSeqs   []string
 	// start of a rewritten arithmetic expression -> its type (arith.go)
 	arithTypes map[int]string
+	// start of a rewritten arithmetic expression of unknown static type ->
+	// its run-time type argument (arith_columns.go)
+	arithRTypes map[int]string
 	// start of a CASE form of + or - on a column -> its column-type test (datetime_columns.go)
 	dtConds map[int]string
 	unnests []int  // unnest( calls, rewritten by arrayPass (array_translate.go)
 	tail    string // text after the statement's last token (a FROM item unnestSelect adds)
+	// the dtConds forms of a column plus or minus a number (d + 1 + 2)
+	dtChains map[int]string
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}

@@ -1,0 +1,200 @@
+package pgdialect
+
+// arith_columns.go: arithmetic typed by the declared types of columns.
+// The translator has no schema, so a + 1 on a column used to be computed
+// as bigint whatever a's type (2147483647 + 1 on an int4 column gave
+// 2147483648 where PostgreSQL raises 22003 integer out of range). When an
+// operand of an arithmetic operator is a column of a table the statement
+// certainly names (columnTable), its type is read at run time from the
+// table's CREATE TABLE text, like pg_col_dttype (datetime_columns.go):
+//
+//	pg_add(a, 1, (SELECT pg_arith_type('+', (SELECT pg_col_numtype(sql, 'a')
+//	  FROM sqlite_schema WHERE ...), 'int4')))
+//
+// The type argument is an uncorrelated scalar subquery, which SQLite
+// evaluates once per statement execution, so each row pays only what the
+// literal type ('int4') costs. The statement's text, and so the log entry,
+// is the same on every node; the type it computes depends only on the
+// schema, which every node holds identically at that log position: the
+// result (or the 22003) is deterministic.
+//
+// Statically the expression stays of unknown type (arithTypes "?", with
+// its collation of numeric values): Describe types it from the operands'
+// declared types (arith_types.go, ArithType), which gives the same answer.
+
+import (
+	"database/sql/driver"
+	"strings"
+)
+
+// arithRuntimeMark is in every run-time type argument but a lone column's
+// (pg_col_numtype: MentionsUntypedArith looks for both).
+const arithRuntimeMark = "pg_arith_type("
+
+// fnColNumType is pg_col_numtype(create_sql, column): the arithmetic type
+// (arith.go's names: int2, int4, int8, numeric, float8) of the column's
+// declared type; empty for any other type or an unknown column.
+func fnColNumType(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return "", nil
+	}
+	for _, c := range tableDecls(str(a[0])) {
+		if !equalFoldASCII(c.name, str(a[1])) || c.decl == "" {
+			continue
+		}
+		oid, _ := DeclTypeOID(c.decl)
+		return oidArithType(oid), nil
+	}
+	return "", nil
+}
+
+// fnArithType is pg_arith_type(op, l, r): arithResult of the operand
+// types (empty: unknown); with op '-' and r NULL, unary minus of l.
+func fnArithType(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	l := str(a[1])
+	if a[2] == nil {
+		return l, nil
+	}
+	return arithResult(str(a[0]), l, str(a[2])), nil
+}
+
+// columnTable is the table of the column at a..b-1 when a..b-1 is a
+// column of a table the statement certainly names (qualified, or its only
+// table), with the column's name; ok=false otherwise.
+func (x *tx) columnTable(a, b int) (tbl, col string, ok bool) {
+	qual, col, ok := x.bareColumn(a, b)
+	if !ok || qual == "" && x.hasDerivedTable() {
+		// a derived table or CTE may name a column of another type
+		// after a table's (FROM (SELECT a::int8 AS a FROM t) q)
+		return "", "", false
+	}
+	for _, ft := range x.fromTables() {
+		if qual != "" && ft.alias != qual && !(ft.alias == "" && ft.name == qual) {
+			continue
+		}
+		if tbl != "" && tbl != ft.name {
+			return "", "", false // ambiguous
+		}
+		tbl = ft.name
+	}
+	return tbl, col, tbl != ""
+}
+
+// hasDerivedTable reports whether the statement has a WITH clause or a
+// subquery in FROM or JOIN.
+func (x *tx) hasDerivedTable() bool {
+	for k := 0; k+2 < x.n(); k++ {
+		if x.T(k).kw("WITH") || (x.T(k).kw("FROM") || x.T(k).kw("JOIN")) && x.isP(k+1, "(") {
+			return true
+		}
+	}
+	return false
+}
+
+// numTypeExpr is the type of operand a..b-1 as an SQL expression: its
+// static type quoted ('int4'), a run-time type (a column's, or an
+// arithmetic result over one), or "" when neither is known.
+func (x *tx) numTypeExpr(a, b int) string {
+	if t := x.numType(a, b); t != "" {
+		return quoteLit(t)
+	}
+	if a >= b {
+		return ""
+	}
+	if e, ok := x.arithRTypes[a]; ok && x.castEnd[b-1] == a {
+		return e
+	}
+	if x.isP(a, "(") && x.match(a) == b-1 {
+		return x.numTypeExpr(a+1, b-1)
+	}
+	tbl, col, ok := x.columnTable(a, b)
+	if !ok {
+		return ""
+	}
+	return colTypeQuery("pg_col_numtype", tbl, col)
+}
+
+// colTypeQuery is the scalar subquery f(create_sql, col) over table tbl's
+// CREATE TABLE text: uncorrelated, so SQLite runs it once per statement
+// execution, not once per row.
+func colTypeQuery(f, tbl, col string) string {
+	return "(SELECT " + f + "(sql, " + quoteLit(col) + ") FROM sqlite_schema WHERE type = 'table' AND name = " + quoteLit(tbl) + " COLLATE NOCASE)"
+}
+
+// isParam reports whether a..b-1 is a lone parameter ($1).
+func (x *tx) isParam(a, b int) bool { return b == a+1 && x.T(a).typ == tParam }
+
+// isUnknown reports whether a..b-1 is of PostgreSQL's type unknown until
+// an operator resolves it: a parameter or a quoted literal ('1', as pgx's
+// simple protocol sends $1).
+func (x *tx) isUnknown(a, b int) bool {
+	return x.isParam(a, b) || b == a+1 && x.T(a).typ == tString && x.T(a).text[0] == '\''
+}
+
+// runtimeArithType is the run-time type argument of l op r (r: b..e-1;
+// unary minus when b < 0) whose static type is unknown, "" when no
+// operand's type is known. A parameter or quoted literal takes the other
+// operand's type, as PostgreSQL resolves $1 in a + $1.
+func (x *tx) runtimeArithType(op string, a, i, b, e int) string {
+	l := x.numTypeExpr(a, i)
+	if b < 0 {
+		if l == "" || l[0] == '\'' {
+			return ""
+		}
+		return "(SELECT " + arithRuntimeMark + quoteLit(op) + ", " + l + ", NULL))"
+	}
+	r := x.numTypeExpr(b, e)
+	switch {
+	case l == "" && x.isUnknown(a, i) && r != "" && r[0] != '\'':
+		return r // t op t is t
+	case r == "" && x.isUnknown(b, e) && l != "" && l[0] != '\'':
+		return l
+	}
+	if l == "" || r == "" || l[0] == '\'' && r[0] == '\'' {
+		return ""
+	}
+	return "(SELECT " + arithRuntimeMark + quoteLit(op) + ", " + l + ", " + r + "))"
+}
+
+// setRuntimeType records the run-time type argument of the rewritten
+// expression starting at s.
+func (x *tx) setRuntimeType(s int, e string) {
+	if e == "" {
+		return
+	}
+	if x.arithRTypes == nil {
+		x.arithRTypes = map[int]string{}
+	}
+	x.arithRTypes[s] = e
+}
+
+// arithAbs gives abs(x) of an integer type its type, static or from a
+// column, as a second argument: abs(x, 'int4') raises 22003 for the
+// type's smallest value, as PostgreSQL's int4abs does (abs(-2147483648)
+// of an int4 is out of range; as bigint it would not be).
+func (x *tx) arithAbs() {
+	if !x.castsChecked() {
+		return
+	}
+	for i := 0; i+2 < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tIdent || t.ed || !strings.EqualFold(t.text, "abs") || !x.isP(i+1, "(") || x.isP(i-1, ".") {
+			continue
+		}
+		e := x.match(i + 1)
+		if e <= i+2 {
+			continue
+		}
+		typ := x.numTypeExpr(i+2, e)
+		switch typ {
+		case "'int2'", "'int4'":
+		case "", "'int8'", "'numeric'", "'float8'":
+			continue
+		default:
+			if typ[0] == '\'' {
+				continue
+			}
+		}
+		x.T(e - 1).suf += ", " + typ
+	}
+}
