@@ -16,6 +16,9 @@ import (
 // the statement's place in the log is not seen (SQLite cannot alter a
 // column default in place, so only DROP and CREATE of the table can).
 func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, error) {
+	if st, ok := s.dumpSequenceState(ctx, sql); ok { // dumpseq.go
+		return st, nil
+	}
 	st, err := translate(sql)
 	var pe *pgdialect.Error
 	if err == nil || !errors.As(err, &pe) || pe.Code != CodeFeatureNotSupported {

@@ -137,7 +137,7 @@ var catalogViews = []catView{
   i.uniq AS indisunique, coalesce(i.contype = 'p', 0) AS indisprimary, 0 AS indisexclusion, 1 AS indimmediate, 0 AS indisclustered,
   1 AS indisvalid, 0 AS indcheckxmin, 1 AS indisready, 1 AS indislive, 0 AS indisreplident, i.indkey AS indkey,
   NULL AS indexprs, NULL AS indpred,
-  'CREATE ' || CASE WHEN i.uniq THEN 'UNIQUE ' ELSE '' END || 'INDEX ' || pg_quote_ident(i.pgname) || ' ON ' || pg_quote_ident(i.tbl) || ' USING btree (' || i.cols || ')' || coalesce(' WHERE ' || pg_index_where(i.isql), '') AS indexdef
+  pg_indexdef(i.pgname, i.tbl, i.uniq, i.cols, i.isql, '') AS indexdef
  FROM pgd_idx i`},
 	// pgd_fkcols: one row per column of a foreign key (pos from 1, tocol
 	// resolved to the referenced primary key when the key names no column);
@@ -203,7 +203,7 @@ var catalogViews = []catView{
 	// so no 'e' rows. 1259 is pg_class's own OID in PostgreSQL.
 	{"pg_depend", `SELECT CAST(1259 AS INTEGER) AS classid, CAST(pg_oid('rel', c.tbl || '_' || c.attname || '_seq') AS INTEGER) AS objid,
   0 AS objsubid, CAST(1259 AS INTEGER) AS refclassid, CAST(pg_oid('rel', c.tbl) AS INTEGER) AS refobjid, CAST(c.attnum AS INTEGER) AS refobjsubid,
-  'a' AS deptype FROM pgd_cols c WHERE c.marker IS NOT NULL`},
+  CASE WHEN c.marker LIKE 'identity%' THEN 'i' ELSE 'a' END AS deptype FROM pgd_cols c WHERE c.marker IS NOT NULL`}, // more in catalog_dump.go
 	{"pg_inherits", `SELECT CAST(0 AS INTEGER) AS inhrelid, CAST(0 AS INTEGER) AS inhparent, 0 AS inhseqno, 0 AS inhdetachpending WHERE 0`},
 	{"pg_partitioned_table", `SELECT CAST(0 AS INTEGER) AS partrelid, '' AS partstrat, 0 AS partnatts, CAST(0 AS INTEGER) AS partdefid,
   '' AS partattrs, '' AS partclass, '' AS partcollation, NULL AS partexprs WHERE 0`},
@@ -405,7 +405,7 @@ func registerCatalogFuncs() error {
 		}
 		deterministic[name] = true
 	}
-	return nil
+	return registerDumpFuncs() // catalog_dump.go
 }
 
 // SerialDecl is the declared type of column col of the table tableSQL

@@ -45,6 +45,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if r, ok := atlasSpecial(x); ok { // atlas.go
 		return r, nil
 	}
+	if r, ok := pgdumpSpecial(x); ok { // pgdump.go
+		return r, nil
+	}
 	if err := x.checkIdents(); err != nil { // lexcheck.go
 		return nil, err
 	}

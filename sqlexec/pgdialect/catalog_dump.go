@@ -1,0 +1,228 @@
+package pgdialect
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	sqlite "modernc.org/sqlite"
+)
+
+// Catalog rows and renderings that pg_dump needs beyond what psql reads
+// (pgdump.go recognizes its queries):
+//
+//   - pg_rewrite has a "_RETURN" rule per view, and pg_depend records what
+//     each view's rule reads (deptype 'n', every table or view its text
+//     names) and that the rule belongs to the view ('i'), so pg_dump
+//     orders a view after the relations it reads, as PostgreSQL's catalog
+//     makes it do;
+//   - pg_depend records that a serial column's default uses the column's
+//     sequence ('n'): with the sequence owned by the table ('a') this is
+//     the loop pg_dump breaks by emitting the default after the sequence
+//     (ALTER TABLE ... SET DEFAULT nextval(...)), as it does for
+//     PostgreSQL;
+//   - pg_sequence has the implicit sequences of serial and identity
+//     columns, as pg_class and pg_sequences do;
+//   - pg_dump_* render definitions with names qualified by "public.", as
+//     PostgreSQL's pg_get_*def functions do under pg_dump's empty
+//     search_path; pg_indexdef renders an index definition from the
+//     SQLite statement that created it (expressions and predicates
+//     included) for pg_index.indexdef, pg_get_indexdef and pg_dump.
+var dumpViews = map[string]string{
+	"pg_rewrite": `SELECT CAST(pg_oid('rule', s.name) AS INTEGER) AS oid, '_RETURN' AS rulename, CAST(pg_oid('rel', s.name) AS INTEGER) AS ev_class,
+  '1' AS ev_type, 'O' AS ev_enabled, 1 AS is_instead FROM pgd_rel s WHERE s.type = 'view'`,
+}
+
+// dumpDepend: the pg_depend rows added to catalog.go's (same columns).
+const dumpDepend = `
+ UNION ALL
+ SELECT 2604, CAST(pg_oid('def', c.tbl || '.' || c.attname) AS INTEGER), 0, 1259, CAST(pg_oid('rel', c.tbl || '_' || c.attname || '_seq') AS INTEGER), 0, 'n'
+ FROM pgd_cols c WHERE c.marker IS NOT NULL AND c.marker NOT LIKE 'identity%'
+ UNION ALL
+ SELECT 2618, CAST(pg_oid('rule', v.name) AS INTEGER), 0, 1259, CAST(pg_oid('rel', v.name) AS INTEGER), 0, 'i' FROM pgd_rel v WHERE v.type = 'view'
+ UNION ALL
+ SELECT 2618, CAST(pg_oid('rule', v.name) AS INTEGER), 0, 1259, CAST(pg_oid('rel', r.name) AS INTEGER), 0, 'n'
+ FROM pgd_rel v, pgd_rel r WHERE v.type = 'view' AND r.name <> v.name AND pg_sql_mentions(v.sql, r.name)`
+
+// dumpSequence: the pg_sequence rows of serial and identity columns'
+// implicit sequences (pg_class lists them; pg_dump reads both).
+const dumpSequence = `
+ UNION ALL
+ SELECT CAST(pg_oid('rel', c.tbl || '_' || c.attname || '_seq') AS INTEGER), CAST(pg_coltype(c.decl, c.marker) AS INTEGER), 1, 1,
+  CASE pg_coltype(c.decl, c.marker) WHEN 20 THEN 9223372036854775807 WHEN 21 THEN 32767 ELSE 2147483647 END, 1, 1, 0
+ FROM pgd_cols c WHERE c.marker IS NOT NULL`
+
+func init() {
+	for i, v := range catalogViews {
+		if sql, ok := dumpViews[v.name]; ok {
+			catalogViews[i].sql = sql
+		}
+		switch v.name {
+		case "pg_depend":
+			catalogViews[i].sql += dumpDepend
+		case "pg_description":
+			// the public schema's comment, as initdb sets it (pg_dump
+			// writes COMMENT ON SCHEMA public IS '' when it is missing)
+			catalogViews[i].sql += ` UNION ALL SELECT 2200, 2615, 0, 'standard public schema'`
+		case "pg_sequence":
+			catalogViews[i].sql += dumpSequence
+		}
+	}
+	for _, c := range []string{"ev_class"} {
+		catalogColOID[c] = 26
+	}
+	catalogColOID["is_instead"] = 16
+	catalogColOID["ev_type"] = 18
+	catalogColOID["ev_enabled"] = 18
+}
+
+func registerDumpFuncs() error {
+	for name, d := range map[string]struct {
+		n int32
+		f fn
+	}{
+		"pg_dump_coltype": {2, fnDumpColType},
+		"pg_dump_qualify": {1, fnDumpQualify},
+		"pg_dump_indkey":  {1, fnDumpIndkey},
+		"pg_dump_viewdef": {1, fnDumpViewdef},
+		"pg_indexdef":     {6, fnIndexdef},
+		"pg_sql_mentions": {2, fnSQLMentions},
+	} {
+		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
+			return fmt.Errorf("pgdialect: register %s: %w", name, err)
+		}
+		deterministic[name] = true
+	}
+	return nil
+}
+
+// fnDumpColType(decl, marker) is format_type of a column's type as
+// pg_dump needs it: built-in types by their SQL name with modifiers, a
+// user type (an enum) qualified with its schema.
+func fnDumpColType(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	decl := colDecl(a)
+	if oid, tm := DeclTypeOID(decl); oid != 0 && DeclTypeKnown(decl) {
+		return FormatType(oid, tm), nil
+	} else if strings.TrimSpace(decl) == "" {
+		return "text", nil
+	} else if !maybeEnum(&token{typ: tIdent, text: strings.TrimSpace(decl)}) && oid != 0 {
+		return FormatType(oid, tm), nil
+	}
+	return "public." + quoteIdent(strings.TrimSpace(decl)), nil
+}
+
+var (
+	nextvalRe    = regexp.MustCompile(`nextval\('([^'.]+)'::regclass\)`)
+	referencesRe = regexp.MustCompile(`REFERENCES ([^ .(]+)\(`)
+)
+
+// fnDumpQualify qualifies the relation names in a column default
+// (nextval('seq'::regclass)) and a foreign key definition (REFERENCES t).
+func fnDumpQualify(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, nil
+	}
+	s := nextvalRe.ReplaceAllString(str(a[0]), `nextval('public.$1'::regclass)`)
+	return referencesRe.ReplaceAllString(s, `REFERENCES public.$1(`), nil
+}
+
+// fnDumpIndkey is an int2vector of index columns with 0 for an expression
+// (SQLite's pragma_index_info numbers it -2, the view -1).
+func fnDumpIndkey(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	f := strings.Fields(str(a[0]))
+	for i, v := range f {
+		if n, err := strconv.Atoi(v); err == nil && n < 0 {
+			f[i] = "0"
+		}
+	}
+	return strings.Join(f, " "), nil
+}
+
+// fnIndexdef(pgname, table, unique, cols, createSQL, prefix) renders
+// pg_get_indexdef: the column list and predicate come from the CREATE
+// INDEX statement when there is one (so expressions stay), else from the
+// key columns of the constraint's automatic index; prefix qualifies the
+// table ("public." for pg_dump).
+func fnIndexdef(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	name, tbl, uniq, cols, isql, prefix := str(a[0]), str(a[1]), a[2], str(a[3]), a[4], str(a[5])
+	where := ""
+	if isql != nil {
+		x := newTx(str(isql))
+		if on := x.findKw(0, x.n(), 0, "ON"); on >= 0 {
+			if _, j := x.name(on + 1); x.isP(j, "(") {
+				e := x.match(j)
+				cols = strings.TrimSpace(x.orig(j+1, e))
+				if w := x.findKw(e, x.n(), 0, "WHERE"); w >= 0 {
+					where = " WHERE (" + strings.TrimSpace(x.orig(w+1, x.n())) + ")"
+				}
+			}
+		}
+	}
+	u := ""
+	if n, _ := toInt(uniq); n != 0 {
+		u = "UNIQUE "
+	}
+	return "CREATE " + u + "INDEX " + quoteIdent(name) + " ON " + prefix + quoteIdent(tbl) + " USING btree (" + cols + ")" + where, nil
+}
+
+// fnSQLMentions(sql, name) reports whether the statement sql names name
+// as an identifier (a view's dependencies: over-reporting a column of the
+// same name only adds an ordering constraint).
+func fnSQLMentions(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	x := newTx(str(a[0]))
+	n := str(a[1])
+	for i := 0; i < x.n(); i++ {
+		if t := x.T(i); (t.typ == tIdent || t.typ == tQIdent) && t.identName() == n && !x.isP(i+1, "(") {
+			return int64(1), nil
+		}
+	}
+	return int64(0), nil
+}
+
+// fnDumpViewdef(createViewSQL) is pg_get_viewdef under pg_dump's empty
+// search_path: the view's query with the relations of its FROM lists
+// qualified with public. (common table expressions and functions in FROM
+// stay as they are), ending in ";" as pg_dump requires.
+func fnDumpViewdef(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	body, _ := fnViewBody(nil, a)
+	if body == nil {
+		return nil, nil
+	}
+	x := newTx(strings.TrimSuffix(strings.TrimSpace(str(body)), ";"))
+	ctes := map[string]bool{}
+	for i := 0; i < x.n(); i++ {
+		if t := x.T(i); (t.typ == tIdent || t.typ == tQIdent) && x.kw(i+1, "AS") && x.isP(i+2, "(") {
+			ctes[t.identName()] = true
+		}
+	}
+	inFrom := map[int]bool{}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < x.n(); i++ {
+		t, d := x.T(i), x.depth[i]
+		switch {
+		case t.kw("FROM") || t.kw("JOIN"):
+			inFrom[d] = true
+			continue
+		case t.kw("WHERE") || t.kw("GROUP") || t.kw("HAVING") || t.kw("ORDER") || t.kw("LIMIT") || t.kw("UNION") ||
+			t.kw("INTERSECT") || t.kw("EXCEPT") || t.kw("WINDOW") || t.kw("ON") || t.kw("USING") || t.kw("SELECT"):
+			inFrom[d] = false
+			continue
+		}
+		if !inFrom[d] || (t.typ != tIdent && t.typ != tQIdent) || x.isP(i+1, ".") || x.isP(i+1, "(") || ctes[t.identName()] {
+			continue
+		}
+		prev := x.T(i - 1)
+		if !(prev.kw("FROM") || prev.kw("JOIN") || prev.kw("ONLY") || x.isP(i-1, ",")) {
+			continue
+		}
+		p := t.pos
+		b.WriteString(x.src[last:p])
+		b.WriteString("public.")
+		last = p
+	}
+	b.WriteString(x.src[last:])
+	return " " + strings.TrimSpace(b.String()) + ";", nil
+}
