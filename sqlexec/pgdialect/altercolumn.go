@@ -122,6 +122,8 @@ func (x *tx) alterColumn(tbl string, a, b int) (string, error) {
 			}
 			ac.Expr = strings.TrimSpace(x.text(u+1, b))
 		}
+	case x.kw(k, "ADD", "GENERATED", "BY", "DEFAULT", "AS", "IDENTITY"):
+		return x.addIdentity(tbl, col, k+6, b) // identity.go
 	case x.kw(k, "ADD", "GENERATED"), x.kw(k, "SET", "GENERATED"), x.kw(k, "DROP", "IDENTITY"), x.kw(k, "DROP", "EXPRESSION"):
 		return "", unsupported("ALTER COLUMN ... %s %s is not supported", x.T(k).upper(), x.T(k+1).upper())
 	case x.kw(k, "SET", "STATISTICS"), x.kw(k, "SET", "STORAGE"), x.kw(k, "SET", "COMPRESSION"),

@@ -73,7 +73,9 @@ var catalogViews = []catView{
    CASE WHEN l.origin = 'pk' THEN s.name || '_pkey'
         WHEN l.origin = 'u' THEN s.name || '_' || (SELECT group_concat(name, '_') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) || '_key'
         ELSE l.name END AS pgname,
-   CASE WHEN l.origin = 'pk' OR (l.origin = 'c' AND l."unique" AND l.name = s.name || '_pkey') THEN 'p' WHEN l.origin = 'u' THEN 'u' END AS contype,
+   CASE WHEN l.origin = 'pk' OR (l.origin = 'c' AND l."unique" AND l.name = s.name || '_pkey') THEN 'p' WHEN l.origin = 'u' THEN 'u'
+    WHEN l.origin = 'c' THEN (SELECT CASE WHEN sql LIKE '%` + constraintMarkU + `%' THEN 'u' WHEN sql LIKE '%` + constraintMarkP + `%' THEN 'p' END
+     FROM main.sqlite_schema WHERE type = 'index' AND name = l.name) END AS contype,
    l."unique" AS uniq, l.partial AS partial,
    (SELECT group_concat(coalesce(pg_quote_ident(name), 'expr'), ', ') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) AS cols,
    (SELECT group_concat(cid + 1, ' ') FROM (SELECT cid FROM pragma_index_info(l.name) ORDER BY seqno)) AS indkey,
@@ -506,6 +508,9 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 		return nil, nil
 	}
 	d := stripParens(str(a[0]))
+	if m := nextvalDefaultRe.FindStringSubmatch(d); m != nil {
+		return "nextval('" + strings.TrimPrefix(m[1], "public.") + "'::regclass)", nil // SET DEFAULT nextval(...) as translated
+	}
 	if m := dateTimeDefaultRe.FindStringSubmatch(d); m != nil {
 		d = stripParens(m[1]) // dateTimeDefault's conversion
 	}
@@ -542,6 +547,8 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	}
 	return d, nil
 }
+
+var nextvalDefaultRe = regexp.MustCompile(`^nextval\(pg_regclass\('([^']+)'\)\)$`)
 
 var castDefaultRe = regexp.MustCompile(`^(?i:CAST|pg_bool|pg_bytea)\(('(?:[^']|'')*')(?: AS \w+)?\)$`)
 

@@ -35,6 +35,15 @@ var dumpViews = map[string]string{
   '1' AS ev_type, 'O' AS ev_enabled, 1 AS is_instead FROM pgd_rel s WHERE s.type = 'view'`,
 }
 
+// constraintMarkU and constraintMarkP mark the CREATE UNIQUE INDEX that
+// ALTER TABLE ... ADD [CONSTRAINT c] UNIQUE / PRIMARY KEY becomes (ddl.go),
+// so the catalog shows a constraint, as PostgreSQL does, not a bare index
+// (a primary key named table_pkey needs no mark).
+const (
+	constraintMarkU = " /*constraint:u*/"
+	constraintMarkP = " /*constraint:p*/"
+)
+
 // dumpDepend: the pg_depend rows added to catalog.go's (same columns).
 const dumpDepend = `
  UNION ALL
@@ -44,7 +53,13 @@ const dumpDepend = `
  SELECT 2618, CAST(pg_oid('rule', v.name) AS INTEGER), 0, 1259, CAST(pg_oid('rel', v.name) AS INTEGER), 0, 'i' FROM pgd_rel v WHERE v.type = 'view'
  UNION ALL
  SELECT 2618, CAST(pg_oid('rule', v.name) AS INTEGER), 0, 1259, CAST(pg_oid('rel', r.name) AS INTEGER), 0, 'n'
- FROM pgd_rel v, pgd_rel r WHERE v.type = 'view' AND r.name <> v.name AND pg_sql_mentions(v.sql, r.name)`
+ FROM pgd_rel v, pgd_rel r WHERE v.type = 'view' AND r.name <> v.name AND pg_sql_mentions(v.sql, r.name)
+ UNION ALL
+ SELECT 1259, q.oid, 0, 1259, CAST(pg_oid('rel', c.tbl) AS INTEGER), CAST(c.attnum AS INTEGER), 'a'
+ FROM main.raftsql_sequences s JOIN pgd_seqs q ON q.name = s.name JOIN pgd_cols c ON c.tbl = s.owned_table AND c.attname = s.owned_column
+ UNION ALL
+ SELECT 2604, CAST(pg_oid('def', c.tbl || '.' || c.attname) AS INTEGER), 0, 1259, q.oid, 0, 'n'
+ FROM pgd_cols c, pgd_seqs q WHERE c.dflt LIKE '%nextval(%' AND (instr(c.dflt, '''' || q.name || '''') OR instr(c.dflt, '''public.' || q.name || ''''))`
 
 // dumpSequence: the pg_sequence rows of serial and identity columns'
 // implicit sequences (pg_class lists them; pg_dump reads both).
@@ -155,7 +170,7 @@ func fnIndexdef(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 				e := x.match(j)
 				cols = strings.TrimSpace(x.orig(j+1, e))
 				if w := x.findKw(e, x.n(), 0, "WHERE"); w >= 0 {
-					where = " WHERE (" + strings.TrimSpace(x.orig(w+1, x.n())) + ")"
+					where = " WHERE (" + stripParens(x.orig(w+1, x.n())) + ")"
 				}
 			}
 		}
