@@ -44,6 +44,14 @@ const (
 	constraintMarkP = " /*constraint:p*/"
 )
 
+// viewSerialDecl is, in pgd_cols, the type of a view's INTEGER column c
+// that has the name of a serial or identity column of a table the view
+// reads (SQLite reports the rowid alias's declared INTEGER, PostgreSQL the
+// column's bigint or smallint). A column renamed by the view keeps
+// SQLite's type.
+const viewSerialDecl = `(SELECT pg_serial_decl(t.sql, c.name) FROM pgd_rel t
+   WHERE t.type = 'table' AND pg_serial_decl(t.sql, c.name) <> '' AND pg_sql_mentions(s.sql, t.name) LIMIT 1)`
+
 // dumpDepend: the pg_depend rows added to catalog.go's (same columns).
 const dumpDepend = `
  UNION ALL
@@ -104,6 +112,9 @@ func registerDumpFuncs() error {
 		"pg_dump_viewdef": {1, fnDumpViewdef},
 		"pg_indexdef":     {6, fnIndexdef},
 		"pg_sql_mentions": {2, fnSQLMentions},
+		"pg_serial_decl": {2, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+			return SerialDecl(str(a[0]), str(a[1])), nil
+		}},
 	} {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)

@@ -27,7 +27,7 @@ import (
 func pgdumpSpecial(x *tx) (*Stmt, bool) {
 	s := x.src
 	norm := strings.Join(strings.Fields(s), " ")
-	if !strings.Contains(norm, "tableoid") && !strings.Contains(norm, "pg_largeobject_metadata") && !strings.Contains(norm, "FROM unnest('{") && !strings.Contains(norm, "pg_init_privs") && !strings.Contains(norm, "pg_get_viewdef") &&
+	if !strings.Contains(norm, "tableoid") && !strings.Contains(norm, "pg_shseclabel") && !strings.Contains(norm, "pg_db_role_setting") && !strings.Contains(norm, "pg_largeobject_metadata") && !strings.Contains(norm, "FROM unnest('{") && !strings.Contains(norm, "pg_init_privs") && !strings.Contains(norm, "pg_get_viewdef") &&
 		!strings.Contains(norm, "FROM pg_depend") && !strings.Contains(norm, "pg_partitioned_table WHERE (SELECT") &&
 		!strings.Contains(norm, "attacl IS NOT NULL") && !strings.Contains(norm, "pg_seclabels") && !strings.Contains(norm, "WITH RECURSIVE w AS") {
 		return nil, false
@@ -98,6 +98,11 @@ func pgdumpSpecial(x *tx) (*Stmt, bool) {
  FROM pgd_idx x LEFT JOIN pg_constraint c ON (c.conindid = x.oid AND c.contype IN ('p', 'u'))
  WHERE pg_oid('rel', x.tbl) IN (`+in+`) ORDER BY 3, 4`,
 			O, O, O, N, T, T, B, C, N, B, B, O, O, T, N, T, B, O, I, I, T, T, B)
+	case has("SELECT tableoid, oid, datname, datdba"):
+		// the database itself (custom and directory formats, --create)
+		return q(`SELECT 1262 AS tableoid, oid, datname, datdba, 'UTF8' AS encoding, datcollate, datctype, 0 AS datfrozenxid, NULL AS datacl,
+  NULL AS acldefault, datistemplate, datconnlimit, 0 AS datminmxid, datlocprovider, daticulocale, datcollversion, 'pg_default' AS tablespace,
+  NULL AS description FROM pg_database WHERE datname = current_database()`, O, O, N, O, T, T, T, I, T, T, B, I, I, C, T, T, N, T)
 	case has("tableoid, oid, amname, amtype"):
 		return q(`SELECT 2601 AS tableoid, oid, amname, amtype, amhandler FROM pg_am`, O, O, N, C, T)
 	case has("FROM pg_rewrite ORDER BY oid"):
@@ -119,7 +124,7 @@ func pgdumpSpecial(x *tx) (*Stmt, bool) {
 		has("FROM pg_catalog.pg_publication_namespace"), has("FROM pg_subscription s"), has("WITH RECURSIVE w AS", "relkind = 'm'"),
 		has("FROM pg_largeobject_metadata"), has("FROM pg_attribute WHERE attacl IS NOT NULL"), has("FROM pg_init_privs"),
 		has("FROM pg_catalog.pg_seclabels"), has("JOIN pg_depend ON (objid = confrelid)"), has("pg_partitioned_table WHERE (SELECT c.oid FROM pg_opclass"),
-		has("pg_catalog.pg_init_privs pip ON (at.attrelid = pip.objoid"):
+		has("pg_catalog.pg_init_privs pip ON (at.attrelid = pip.objoid"), has("FROM pg_catalog.pg_shseclabel"), has("FROM pg_db_role_setting"):
 		return emptyResult(x)
 	}
 	return nil, false
