@@ -122,7 +122,7 @@ var catalogViews = []catView{
  SELECT q.oid, '' || q.name, 2200, 0, 0, 10, 0, q.oid, 0, 1, 1, 0, 0, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0, 0, 1, 'n', 0, 0, NULL, NULL, NULL
  FROM pgd_seqs q`},
 	{"pg_attribute", `SELECT CAST(pg_oid('rel', c.tbl) AS INTEGER) AS attrelid, c.attname AS attname,
-  CAST(pg_coltype(c.decl, c.marker) AS INTEGER) AS atttypid, -1 AS attstattarget, pg_typlen(pg_coltype(c.decl, c.marker)) AS attlen,
+  CAST(` + attTypID + ` AS INTEGER) AS atttypid, -1 AS attstattarget, pg_typlen(pg_coltype(c.decl, c.marker)) AS attlen,
   CAST(c.attnum AS INTEGER) AS attnum, 0 AS attndims, -1 AS attcacheoff, CAST(pg_coltypmod(c.decl, c.marker) AS INTEGER) AS atttypmod,
   0 AS attbyval, 'i' AS attalign, 'p' AS attstorage, '' AS attcompression,
   (c.nn OR (c.pk > 0 AND c.ttype = 'table') OR c.marker IS NOT NULL) AS attnotnull,

@@ -52,6 +52,34 @@ const (
 const viewSerialDecl = `(SELECT pg_serial_decl(t.sql, c.name) FROM pgd_rel t
    WHERE t.type = 'table' AND pg_serial_decl(t.sql, c.name) <> '' AND pg_sql_mentions(s.sql, t.name) LIMIT 1)`
 
+// attTypID is pg_attribute.atttypid of pgd_cols c: its type's OID, that
+// of the enum it names (enum.go) when it is no built-in type.
+const attTypID = `CASE WHEN pg_coltype(c.decl, c.marker) = 0 AND EXISTS (SELECT 1 FROM main.raftsql_enums e WHERE e.typname = lower(c.decl))
+  THEN pg_oid('type', lower(c.decl)) ELSE pg_coltype(c.decl, c.marker) END`
+
+// formatTypeRewrite translates format_type(a, b) at i so that a user type
+// (an enum, whose OID is a hash of its name) is named from pg_type:
+// (SELECT coalesce((SELECT typname FROM pg_type WHERE oid = a and
+// typnamespace = public), format_type(a, b)) FROM (SELECT (a) AS a, (b)
+// AS b)), each argument written once. It reports false (nothing changed)
+// unless the call has two arguments.
+func (x *tx) formatTypeRewrite(i int) bool {
+	if !x.isP(i+1, "(") {
+		return false
+	}
+	e := x.match(i + 1)
+	args := x.splitTop(i+2, e)
+	if len(args) != 2 || args[0][0] >= args[0][1] || args[1][0] >= args[1][1] || e >= x.n() {
+		return false
+	}
+	x.T(i).set("(SELECT coalesce((SELECT pgd_u.typname FROM pg_type pgd_u WHERE pgd_u.oid = pgd_ft.a AND pgd_u.typnamespace = 2200), format_type(pgd_ft.a, pgd_ft.b)) FROM (SELECT ")
+	x.T(i + 1).set("")
+	x.T(args[0][1]).set(" AS a, ")
+	x.T(e).set(" AS b) pgd_ft)")
+	x.catalog = true
+	return true
+}
+
 // dumpDepend: the pg_depend rows added to catalog.go's (same columns).
 const dumpDepend = `
  UNION ALL

@@ -384,6 +384,9 @@ func (x *tx) identRewrite(i int) error {
 		return nil
 	}
 	l := strings.ToLower(t.text)
+	if l == "format_type" && x.formatTypeRewrite(i) { // catalog_dump.go
+		return nil
+	}
 	if lf, ok := lookupFuncs[l]; ok {
 		e := x.match(i + 1)
 		args := x.splitTop(i+2, e)
