@@ -20,7 +20,8 @@ import (
 
 // pgDumpSchema uses what applications use: serial and identity keys,
 // unique (declared and named), foreign key, check, defaults, indexes
-// (unique, partial, expression), a view, a sequence, an enum, and
+// (unique, partial, expression), views (one in PostgreSQL's own syntax:
+// casts, ->>), a sequence, an enum, and
 // numeric/date/timestamptz/jsonb/uuid/bytea/bool columns; data with NULLs,
 // quotes, tabs and backslashes.
 var pgDumpSchema = []string{
@@ -42,11 +43,13 @@ var pgDumpSchema = []string{
   uid uuid,
   cover bytea,
   feel mood DEFAULT 'ok',
-  UNIQUE (author_id, title))`,
+  CONSTRAINT books_title_author UNIQUE (author_id, title))`,
 	`CREATE INDEX books_pub_idx ON books (published)`,
 	`CREATE UNIQUE INDEX books_uid_idx ON books (uid) WHERE uid IS NOT NULL`,
 	`CREATE INDEX books_lower_title ON books (lower(title))`,
 	`CREATE VIEW cheap_books AS SELECT id, title, price FROM books WHERE price < 10`,
+	`CREATE VIEW book_titles AS SELECT b.id::text AS sid, upper(b.title) AS t, b.meta->>'b' AS mb, a.name AS author
+  FROM books b JOIN authors a ON a.id = b.author_id WHERE b.title <> 'x'`,
 	`INSERT INTO authors (name, email) VALUES ('O''Brien', NULL), ('Ann "quote"', 'a@b.c')`,
 	`INSERT INTO books (author_id, title, price, published, meta, uid, cover, feel) VALUES
  (1, 'It''s', 9.50, '2020-01-02', '{"a": [1, 2], "b": "x\"y"}', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '\xdeadbeef', 'happy'),
@@ -67,6 +70,7 @@ var pgDumpFingerprint = []string{
 	`SELECT table_name FROM information_schema.views WHERE table_schema = 'public' ORDER BY 1`,
 	`SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'mood' ORDER BY e.enumsortorder`,
 	`SELECT count(*), sum(price) FROM cheap_books`,
+	`SELECT sid, t, mb, author FROM book_titles ORDER BY sid`,
 }
 
 // pg_dump of a 3-node cluster (plain and custom format), restored into a

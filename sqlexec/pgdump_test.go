@@ -83,6 +83,7 @@ func TestPgDumpQueries(t *testing.T) {
 		{"JOIN pg_catalog.pg_index i ON", "CREATE INDEX books_lower_title ON public.books USING btree (lower(title))"},
 		{"JOIN pg_catalog.pg_index i ON", "CREATE UNIQUE INDEX books_uid_idx ON public.books USING btree (uid) WHERE (uid IS NOT NULL)"},
 		{"JOIN pg_catalog.pg_index i ON", "PRIMARY KEY (id)"},
+		{"JOIN pg_catalog.pg_index i ON", "books_title_author"}, // a declared constraint name
 		{"contype = 'f' AND conparentid = 0", "REFERENCES public.authors(id) ON DELETE CASCADE"},
 		{"WHERE contype = 'c'", "CHECK (price >= 0)"},
 		{"pg_get_viewdef(", "FROM public.books WHERE price < 10;"},

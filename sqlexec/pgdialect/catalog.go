@@ -71,8 +71,10 @@ var catalogViews = []catView{
   FROM pgd_rel s, pragma_table_xinfo(s.name) c WHERE c.hidden <> 1`},
 	{"pgd_idx", `SELECT CAST(pg_oid('rel', pgname) AS INTEGER) AS oid, * FROM (
   SELECT s.name AS tbl, l.name AS sname,
-   CASE WHEN l.origin = 'pk' THEN s.name || '_pkey'
-        WHEN l.origin = 'u' THEN s.name || '_' || (SELECT group_concat(name, '_') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) || '_key'
+   CASE WHEN l.origin IN ('pk', 'u') THEN coalesce(pg_declared_conname(s.sql, l.origin,
+         (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno))), -- catalog_dump.go
+        CASE WHEN l.origin = 'pk' THEN s.name || '_pkey'
+        ELSE s.name || '_' || (SELECT group_concat(name, '_') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) || '_key' END)
         ELSE l.name END AS pgname,
    CASE WHEN l.origin = 'pk' OR (l.origin = 'c' AND l."unique" AND l.name = s.name || '_pkey') THEN 'p' WHEN l.origin = 'u' THEN 'u'
     WHEN l.origin = 'c' THEN (SELECT CASE WHEN sql LIKE '%` + constraintMarkU + `%' THEN 'u' WHEN sql LIKE '%` + constraintMarkP + `%' THEN 'p' END
@@ -84,7 +86,7 @@ var catalogViews = []catView{
    (SELECT sql FROM main.sqlite_schema WHERE type = 'index' AND name = l.name) AS isql
   FROM pgd_rel s, pragma_index_list(s.name) l WHERE s.type = 'table'
   UNION ALL
-  SELECT s.name, NULL, s.name || '_pkey', 'p', 1, 0,
+  SELECT s.name, NULL, coalesce(pg_declared_conname(s.sql, 'pk', (SELECT name FROM pragma_table_info(s.name) WHERE pk = 1)), s.name || '_pkey'), 'p', 1, 0,
    (SELECT pg_quote_ident(name) FROM pragma_table_info(s.name) WHERE pk = 1),
    (SELECT cid + 1 FROM pragma_table_info(s.name) WHERE pk = 1), 1, NULL
   FROM pgd_rel s WHERE s.type = 'table'
@@ -642,6 +644,9 @@ func fnIndexWhere(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 }
 
 func fnViewBody(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if pg, ok := viewPGText(str(a[0])); ok { // catalog_dump.go
+		return " " + pg + ";", nil
+	}
 	x := newTx(str(a[0]))
 	if w := x.findKw(0, x.n(), 0, "AS"); w >= 0 {
 		return " " + x.orig(w+1, x.n()) + ";", nil

@@ -2,6 +2,7 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"encoding/hex"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -134,12 +135,13 @@ func registerDumpFuncs() error {
 		n int32
 		f fn
 	}{
-		"pg_dump_coltype": {2, fnDumpColType},
-		"pg_dump_qualify": {1, fnDumpQualify},
-		"pg_dump_indkey":  {1, fnDumpIndkey},
-		"pg_dump_viewdef": {1, fnDumpViewdef},
-		"pg_indexdef":     {6, fnIndexdef},
-		"pg_sql_mentions": {2, fnSQLMentions},
+		"pg_dump_coltype":     {2, fnDumpColType},
+		"pg_dump_qualify":     {1, fnDumpQualify},
+		"pg_dump_indkey":      {1, fnDumpIndkey},
+		"pg_dump_viewdef":     {1, fnDumpViewdef},
+		"pg_indexdef":         {6, fnIndexdef},
+		"pg_sql_mentions":     {2, fnSQLMentions},
+		"pg_declared_conname": {3, fnDeclaredConname},
 		"pg_serial_decl": {2, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			return SerialDecl(str(a[0]), str(a[1])), nil
 		}},
@@ -279,4 +281,104 @@ func fnDumpViewdef(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 	}
 	b.WriteString(x.src[last:])
 	return " " + strings.TrimSpace(b.String()) + ";", nil
+}
+
+// fnDeclaredConname(createTableSQL, origin, columns) is the name a CREATE
+// TABLE gave the primary key (origin "pk") or unique constraint ("u") on
+// the comma-separated columns, with CONSTRAINT name (as a table constraint
+// or on the column), or NULL when it gave none (the catalog then uses
+// PostgreSQL's default name). SQLite names these indexes itself
+// (sqlite_autoindex_t_N), so the declared name is read from the text.
+func fnDeclaredConname(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	sql, origin, cols := str(a[0]), str(a[1]), strings.ToLower(str(a[2]))
+	if !strings.Contains(strings.ToUpper(sql), "CONSTRAINT") {
+		return nil, nil
+	}
+	kw := "UNIQUE"
+	if origin == "pk" {
+		kw = "PRIMARY"
+	}
+	x := newTx(sql)
+	open := -1
+	for i := 0; i < x.n(); i++ {
+		if x.isP(i, "(") && x.depth[i] == 0 {
+			open = i
+			break
+		}
+	}
+	if open < 0 {
+		return nil, nil
+	}
+	for _, el := range x.splitTop(open+1, x.match(open)) {
+		col := ""
+		if !x.T(el[0]).kw("CONSTRAINT") && !x.T(el[0]).kw(kw) {
+			col, _ = x.name(el[0])
+		}
+		for k := el[0]; k+2 < el[1]; k++ {
+			if !x.T(k).kw("CONSTRAINT") || !x.T(k+2).kw(kw) {
+				continue
+			}
+			name := x.T(k + 1).identName()
+			var got []string
+			if col != "" {
+				got = []string{col}
+			} else if p := k + 3; x.isP(p, "(") || x.isP(p+1, "(") {
+				if !x.isP(p, "(") {
+					p++ // PRIMARY KEY (
+				}
+				for _, c := range x.splitTop(p+1, x.match(p)) {
+					n, _ := x.name(c[0])
+					got = append(got, strings.ToLower(n))
+				}
+			}
+			if strings.ToLower(strings.Join(got, ",")) == cols {
+				return name, nil
+			}
+		}
+	}
+	return nil, nil
+}
+
+// viewTextMark starts the comment in which CREATE VIEW keeps the
+// PostgreSQL text of the view's query (hex, so no text can end the
+// comment): SQLite stores the statement as written, so the text is
+// replicated with it through the log and travels in snapshots, and
+// pg_get_viewdef, pg_views and information_schema.views (pg_view_body)
+// show what the user wrote, not its SQLite translation, which PostgreSQL
+// could not read back from a dump.
+const viewTextMark = "/*pg_view_text:"
+
+// viewText finds the AS of CREATE VIEW (obj at i, the VIEW keyword) and
+// returns its index and the comment carrying the original query text;
+// -1 when there is none.
+func (x *tx) viewText(i int) (int, string) {
+	for k := i + 1; k < x.n(); k++ {
+		if x.depth[k] == 0 && x.T(k).kw("AS") {
+			body := strings.TrimSpace(x.orig(k+1, x.n()))
+			if body == "" {
+				return -1, ""
+			}
+			return k, viewTextMark + hex.EncodeToString([]byte(body)) + "*/"
+		}
+	}
+	return -1, ""
+}
+
+// viewPGText is the PostgreSQL text kept in a CREATE VIEW statement (from
+// sqlite_schema), without a trailing semicolon.
+func viewPGText(createSQL string) (string, bool) {
+	i := strings.Index(createSQL, viewTextMark)
+	if i < 0 {
+		return "", false
+	}
+	rest := createSQL[i+len(viewTextMark):]
+	j := strings.Index(rest, "*/")
+	if j < 0 {
+		return "", false
+	}
+	b, err := hex.DecodeString(rest[:j])
+	if err != nil {
+		return "", false
+	}
+	return strings.TrimSuffix(strings.TrimSpace(string(b)), ";"), true
 }

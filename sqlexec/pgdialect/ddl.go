@@ -31,10 +31,14 @@ func (x *tx) create() (*Stmt, error) {
 	case "UNIQUE", "INDEX":
 		return x.createIndex(i)
 	case "VIEW":
+		as, pgText := x.viewText(i) // catalog_dump.go
 		if err := x.exprPass(); err != nil {
 			return nil, err
 		}
 		x.applyAliases()
+		if as >= 0 {
+			x.T(as).set(x.T(as).str() + " " + pgText)
+		}
 		return x.query("CREATE VIEW", x.all(), false), nil
 	case "TRIGGER":
 		return x.query("CREATE TRIGGER", x.all(), false), nil
