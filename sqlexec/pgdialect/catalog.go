@@ -404,13 +404,16 @@ func registerCatalogFuncs() error {
 			return a[0], nil
 		}},
 	}
+	for name, d := range dumpFuncs { // catalog_dump.go
+		det[name] = d
+	}
 	for name, d := range det {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)
 		}
 		deterministic[name] = true
 	}
-	return registerDumpFuncs() // catalog_dump.go
+	return nil
 }
 
 // SerialDecl is the declared type of column col of the table tableSQL
@@ -582,13 +585,7 @@ func fnTableChecks(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 	x := newTx(sql)
 	var out [][2]string
 	used := map[string]int{}
-	open := -1
-	for i := 0; i < x.n(); i++ {
-		if x.isP(i, "(") && x.depth[i] == 0 {
-			open = i
-			break
-		}
-	}
+	open := x.firstTopParen() // catalog_dump.go
 	if open < 0 {
 		return "[]", nil
 	}

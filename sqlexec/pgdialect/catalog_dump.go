@@ -3,7 +3,6 @@ package pgdialect
 import (
 	"database/sql/driver"
 	"encoding/hex"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -130,28 +129,22 @@ func init() {
 	catalogColOID["ev_enabled"] = 18
 }
 
-func registerDumpFuncs() error {
-	for name, d := range map[string]struct {
-		n int32
-		f fn
-	}{
-		"pg_dump_coltype":     {2, fnDumpColType},
-		"pg_dump_qualify":     {1, fnDumpQualify},
-		"pg_dump_indkey":      {1, fnDumpIndkey},
-		"pg_dump_viewdef":     {1, fnDumpViewdef},
-		"pg_indexdef":         {6, fnIndexdef},
-		"pg_sql_mentions":     {2, fnSQLMentions},
-		"pg_declared_conname": {3, fnDeclaredConname},
-		"pg_serial_decl": {2, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-			return SerialDecl(str(a[0]), str(a[1])), nil
-		}},
-	} {
-		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
-			return fmt.Errorf("pgdialect: register %s: %w", name, err)
-		}
-		deterministic[name] = true
-	}
-	return nil
+// dumpFuncs are this file's deterministic SQL functions (registered with
+// catalog.go's).
+var dumpFuncs = map[string]struct {
+	n int32
+	f fn
+}{
+	"pg_dump_coltype":     {2, fnDumpColType},
+	"pg_dump_qualify":     {1, fnDumpQualify},
+	"pg_dump_indkey":      {1, fnDumpIndkey},
+	"pg_dump_viewdef":     {1, fnDumpViewdef},
+	"pg_indexdef":         {6, fnIndexdef},
+	"pg_sql_mentions":     {2, fnSQLMentions},
+	"pg_declared_conname": {3, fnDeclaredConname},
+	"pg_serial_decl": {2, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		return SerialDecl(str(a[0]), str(a[1])), nil
+	}},
 }
 
 // fnDumpColType(decl, marker) is format_type of a column's type as
@@ -299,13 +292,7 @@ func fnDeclaredConname(_ *sqlite.FunctionContext, a []driver.Value) (driver.Valu
 		kw = "PRIMARY"
 	}
 	x := newTx(sql)
-	open := -1
-	for i := 0; i < x.n(); i++ {
-		if x.isP(i, "(") && x.depth[i] == 0 {
-			open = i
-			break
-		}
-	}
+	open := x.firstTopParen()
 	if open < 0 {
 		return nil, nil
 	}
@@ -381,4 +368,15 @@ func viewPGText(createSQL string) (string, bool) {
 		return "", false
 	}
 	return strings.TrimSuffix(strings.TrimSpace(string(b)), ";"), true
+}
+
+// firstTopParen is the index of the first "(" outside parentheses (a
+// CREATE TABLE's element list), or -1.
+func (x *tx) firstTopParen() int {
+	for i := 0; i < x.n(); i++ {
+		if x.isP(i, "(") && x.depth[i] == 0 {
+			return i
+		}
+	}
+	return -1
 }
