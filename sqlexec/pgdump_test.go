@@ -28,6 +28,10 @@ func TestPgDumpQueries(t *testing.T) {
 		"CREATE INDEX books_lower_title ON books (lower(title))",
 		"CREATE VIEW cheap_books AS SELECT id, title, price FROM books WHERE price < 10",
 		"INSERT INTO authors (name) VALUES ('a'), ('b')",
+		"COMMENT ON TABLE books IS 'all the books'",
+		"COMMENT ON COLUMN public.books.title IS 'the ''title'''",
+		"COMMENT ON COLUMN authors.email IS 'gone'",
+		"COMMENT ON COLUMN authors.email IS NULL",
 	} {
 		if _, err := q(t, s, st); err != nil {
 			t.Fatalf("%s: %v", st, err)
@@ -91,9 +95,35 @@ func TestPgDumpQueries(t *testing.T) {
 		{"FROM public.order_no", "R[100 false]"},
 		{"c.tableoid, c.oid, c.relname", "authors_id_seq"},
 		{"EXECUTE dumpEnumType", "happy"},
+		{"FROM pg_catalog.pg_description ORDER BY", "R[all the books 1259 " + oid(pgdialect.RelOID("books")) + " 0]"},
+		{"FROM pg_catalog.pg_description ORDER BY", "R[the 'title' 1259 " + oid(pgdialect.RelOID("books")) + " 3]"},
 	} {
 		if got := find(c.query); !strings.Contains(got, c.want) {
 			t.Errorf("query with %q: want %q in\n%s", c.query, c.want, got)
 		}
 	}
+}
+
+// COMMENT ON TABLE / COLUMN is kept with the table: pg_description,
+// obj_description and col_description show it, NULL removes it, a dropped
+// table's comments go with it, and a missing column is 42703.
+func TestComments(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	mustQ(t, s, `CREATE TABLE t (id int PRIMARY KEY, "Note" text)`, "")
+	mustQ(t, s, "COMMENT ON TABLE t IS 'a table'", "C:COMMENT")
+	mustQ(t, s, `COMMENT ON COLUMN t."Note" IS 'x */ y'`, "C:COMMENT")
+	mustQ(t, s, "SELECT obj_description('t'::regclass, 'pg_class'), col_description('t'::regclass, 2), col_description('t'::regclass, 1)",
+		"D[obj_description:25,col_description:25,col_description:25] R[a table x */ y <nil>] C:SELECT 1")
+	mustQ(t, s, "COMMENT ON TABLE t IS NULL", "C:COMMENT")
+	mustQ(t, s, "INSERT INTO t VALUES (1, 'n')", "C:INSERT 0 1")
+	if out, err := q(t, s, "SELECT objsubid, description FROM pg_description WHERE objoid = 't'::regclass"); err != nil || !strings.HasSuffix(out, "R[2 x */ y] C:SELECT 1") {
+		t.Errorf("pg_description after removing the table's comment: %s %v", out, err)
+	}
+	if _, err := q(t, s, "COMMENT ON COLUMN t.nope IS 'x'"); err == nil || !strings.Contains(err.Error(), "42703") {
+		t.Errorf("comment on a missing column: %v", err)
+	}
+	mustQ(t, s, "DROP TABLE t", "")
+	mustQ(t, s, `CREATE TABLE t (id int, "Note" text)`, "")
+	mustQ(t, s, "SELECT count(*) FROM pg_description WHERE objoid = 't'::regclass", "D[count:20] R[0] C:SELECT 1")
 }

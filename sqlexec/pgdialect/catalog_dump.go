@@ -116,7 +116,12 @@ func init() {
 		case "pg_description":
 			// the public schema's comment, as initdb sets it (pg_dump
 			// writes COMMENT ON SCHEMA public IS '' when it is missing)
-			catalogViews[i].sql += ` UNION ALL SELECT 2200, 2615, 0, 'standard public schema'`
+			catalogViews[i].sql += ` UNION ALL SELECT 2200, 2615, 0, 'standard public schema'
+ UNION ALL
+ SELECT CAST(pg_oid('rel', s.name) AS INTEGER), 1259,
+  CASE WHEN json_extract(j.value, '$[0]') = '' THEN 0 ELSE (SELECT c.attnum FROM pgd_cols c WHERE c.tbl = s.name AND c.attname = json_extract(j.value, '$[0]')) END,
+  json_extract(j.value, '$[1]')
+ FROM pgd_rel s, json_each(pg_table_comments(s.sql)) j WHERE s.type = 'table' AND s.sql LIKE '%/*pg_comment:%'` // comment.go
 		case "pg_sequence":
 			catalogViews[i].sql += dumpSequence
 		}
@@ -142,6 +147,7 @@ var dumpFuncs = map[string]struct {
 	"pg_indexdef":         {6, fnIndexdef},
 	"pg_sql_mentions":     {2, fnSQLMentions},
 	"pg_declared_conname": {3, fnDeclaredConname},
+	"pg_table_comments":   {1, fnTableComments}, // comment.go
 	"pg_serial_decl": {2, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 		return SerialDecl(str(a[0]), str(a[1])), nil
 	}},

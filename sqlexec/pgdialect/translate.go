@@ -127,6 +127,11 @@ func (x *tx) translate() (*Stmt, error) {
 		if first == "VACUUM" && x.vacuumInto() {
 			return nil, errVacuumInto()
 		}
+		if first == "COMMENT" {
+			if st, ok, err := x.comment(); ok || err != nil { // comment.go
+				return st, err
+			}
+		}
 		tag := first
 		if first == "ANALYSE" {
 			tag = "ANALYZE"
