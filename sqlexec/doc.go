@@ -111,5 +111,6 @@
 // leases), defaults.go (DEFAULT in some VALUES rows only, from the local
 // schema), sqlprepare.go (SQL-level PREPARE / EXECUTE / DEALLOCATE),
 // temp.go (temporary tables and views: a session's own SQLite connection
-// whose authorizer lets it write only its temp schema; never in the log).
+// whose authorizer lets it write only its temp schema; never in the log),
+// dumpseq.go (pg_dump's read of a serial column's sequence state).
 package sqlexec
