@@ -26,12 +26,10 @@ import (
 // no privileges beyond the superuser, so a dump grants nothing.
 func pgdumpSpecial(x *tx) (*Stmt, bool) {
 	s := x.src
-	norm := strings.Join(strings.Fields(s), " ")
-	if !strings.Contains(norm, "tableoid") && !strings.Contains(norm, "pg_shseclabel") && !strings.Contains(norm, "pg_db_role_setting") && !strings.Contains(norm, "pg_largeobject_metadata") && !strings.Contains(norm, "FROM unnest('{") && !strings.Contains(norm, "pg_init_privs") && !strings.Contains(norm, "pg_get_viewdef") &&
-		!strings.Contains(norm, "FROM pg_depend") && !strings.Contains(norm, "pg_partitioned_table WHERE (SELECT") &&
-		!strings.Contains(norm, "attacl IS NOT NULL") && !strings.Contains(norm, "pg_seclabels") && !strings.Contains(norm, "WITH RECURSIVE w AS") {
-		return nil, false
+	if !pgdumpWordRe.MatchString(s) {
+		return nil, false // the common case: no pg_dump catalog word, nothing allocated
 	}
+	norm := strings.Join(strings.Fields(s), " ")
 	q := func(sql string, oids ...uint32) (*Stmt, bool) {
 		return &Stmt{Kind: KindQuery, Exec: []string{sql}, Tag: "SELECT", ReadOnly: true, ColumnOIDs: oids}, true
 	}
@@ -131,6 +129,7 @@ func pgdumpSpecial(x *tx) (*Stmt, bool) {
 }
 
 var (
+	pgdumpWordRe    = regexp.MustCompile(`tableoid|unnest\(|pg_init_privs|pg_get_viewdef|pg_depend|pg_partitioned_table|attacl|pg_seclabels|WITH RECURSIVE|pg_largeobject_metadata|pg_shseclabel|pg_db_role_setting`)
 	pgdumpOIDsRe    = regexp.MustCompile(`unnest\('\{([0-9,]*)\}'::pg_catalog\.oid\[\]\)`)
 	pgdumpViewdefRe = regexp.MustCompile(`pg_get_viewdef\('(\d+)'::pg_catalog\.oid\)`)
 )
