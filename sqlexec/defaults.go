@@ -16,6 +16,9 @@ import (
 // the statement's place in the log is not seen (SQLite cannot alter a
 // column default in place, so only DROP and CREATE of the table can).
 func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, error) {
+	if st, ok := s.dumpSequenceState(ctx, sql); ok { // dumpseq.go
+		return st, nil
+	}
 	st, err := translate(sql)
 	if err == nil && (st.Tag == "INSERT" || st.Tag == "UPDATE") {
 		if err := s.checkIdentity(ctx, sql); err != nil { // identity.go

@@ -118,5 +118,5 @@
 // sequences serial and identity columns own), seqtxn.go (nextval in
 // explicit transactions: values reserved through the log), identity.go
 // (GENERATED ALWAYS columns refuse explicit values, 428C9), notify.go
-// (LISTEN / NOTIFY).
+// (LISTEN / NOTIFY), dumpseq.go (pg_dump's read of a sequence's state).
 package sqlexec

@@ -67,6 +67,19 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		}
 		res.Tag = "ALTER TABLE"
 		return res
+	case "comment": // COMMENT ON TABLE / COLUMN: kept in the definition (pgdialect/comment.go)
+		sql, err := pgdialect.SetComment(createSQL, ac)
+		if err != nil {
+			return fail(dialectError(err))
+		}
+		if err := rewriteTables(c, []dependent{{table: name, sql: sql}}); err != nil {
+			return fail(err)
+		}
+		if err := c.exec("PRAGMA writable_schema=RESET"); err != nil {
+			return fail(err)
+		}
+		res.Tag = "COMMENT"
+		return res
 	case "add check", "add foreign key", "drop constraint":
 		if err := changeConstraint(c, name, createSQL, ac); err != nil {
 			return fail(err)

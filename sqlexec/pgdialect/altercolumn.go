@@ -128,6 +128,8 @@ func (x *tx) alterColumn(tbl string, a, b int) (string, error) {
 	case x.kw(k, "RESTART"), x.kw(k, "SET", "INCREMENT"), x.kw(k, "SET", "START"), x.kw(k, "SET", "MINVALUE"), x.kw(k, "SET", "MAXVALUE"),
 		x.kw(k, "SET", "NO"), x.kw(k, "SET", "CYCLE"), x.kw(k, "SET", "CACHE"):
 		return x.alterIdentity(tbl, col, k, b) // serial.go
+	case x.kw(k, "ADD", "GENERATED", "BY", "DEFAULT", "AS", "IDENTITY"):
+		return x.addIdentity(tbl, col, k+6, b) // identity_add.go
 	case x.kw(k, "ADD", "GENERATED"), x.kw(k, "SET", "GENERATED"), x.kw(k, "DROP", "IDENTITY"), x.kw(k, "DROP", "EXPRESSION"):
 		return "", unsupported("ALTER COLUMN ... %s %s is not supported", x.T(k).upper(), x.T(k+1).upper())
 	case x.kw(k, "SET", "STATISTICS"), x.kw(k, "SET", "STORAGE"), x.kw(k, "SET", "COMPRESSION"),

@@ -65,15 +65,20 @@ type catView struct{ name, sql string }
 var catalogViews = []catView{
 	{"pgd_roles", `SELECT '' AS name, 0 AS superuser, 0 AS login WHERE 0`},
 	{"pgd_rel", `SELECT s.name AS name, s.type AS type, s.sql AS sql FROM main.sqlite_schema s WHERE s.type IN ('table','view') AND ` + visible},
-	{"pgd_cols", `SELECT s.name AS tbl, s.type AS ttype, c.cid+1 AS attnum, c.name AS attname, c.type AS decl,
+	{"pgd_cols", `SELECT s.name AS tbl, s.type AS ttype, c.cid+1 AS attnum, c.name AS attname,
+  CASE WHEN s.type = 'view' AND c.type = 'INTEGER' THEN coalesce(` + viewSerialDecl + `, c.type) ELSE c.type END AS decl,
   c."notnull" AS nn, c.dflt_value AS dflt, c.pk AS pk, c.hidden AS hidden, pg_serial_kind(s.sql, c.name) AS marker
   FROM pgd_rel s, pragma_table_xinfo(s.name) c WHERE c.hidden <> 1`},
 	{"pgd_idx", `SELECT CAST(pg_oid('rel', pgname) AS INTEGER) AS oid, * FROM (
   SELECT s.name AS tbl, l.name AS sname,
-   CASE WHEN l.origin = 'pk' THEN s.name || '_pkey'
-        WHEN l.origin = 'u' THEN s.name || '_' || (SELECT group_concat(name, '_') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) || '_key'
+   CASE WHEN l.origin IN ('pk', 'u') THEN coalesce(pg_declared_conname(s.sql, l.origin,
+         (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno))), -- catalog_dump.go
+        CASE WHEN l.origin = 'pk' THEN s.name || '_pkey'
+        ELSE s.name || '_' || (SELECT group_concat(name, '_') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) || '_key' END)
         ELSE l.name END AS pgname,
-   CASE WHEN l.origin = 'pk' OR (l.origin = 'c' AND l."unique" AND l.name = s.name || '_pkey') THEN 'p' WHEN l.origin = 'u' THEN 'u' END AS contype,
+   CASE WHEN l.origin = 'pk' OR (l.origin = 'c' AND l."unique" AND l.name = s.name || '_pkey') THEN 'p' WHEN l.origin = 'u' THEN 'u'
+    WHEN l.origin = 'c' THEN (SELECT CASE WHEN sql LIKE '%` + constraintMarkU + `%' THEN 'u' WHEN sql LIKE '%` + constraintMarkP + `%' THEN 'p' END
+     FROM main.sqlite_schema WHERE type = 'index' AND name = l.name) END AS contype,
    l."unique" AS uniq, l.partial AS partial,
    (SELECT group_concat(coalesce(pg_quote_ident(name), 'expr'), ', ') FROM (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno)) AS cols,
    (SELECT group_concat(cid + 1, ' ') FROM (SELECT cid FROM pragma_index_info(l.name) ORDER BY seqno)) AS indkey,
@@ -81,7 +86,7 @@ var catalogViews = []catView{
    (SELECT sql FROM main.sqlite_schema WHERE type = 'index' AND name = l.name) AS isql
   FROM pgd_rel s, pragma_index_list(s.name) l WHERE s.type = 'table'
   UNION ALL
-  SELECT s.name, NULL, s.name || '_pkey', 'p', 1, 0,
+  SELECT s.name, NULL, coalesce(pg_declared_conname(s.sql, 'pk', (SELECT name FROM pragma_table_info(s.name) WHERE pk = 1)), s.name || '_pkey'), 'p', 1, 0,
    (SELECT pg_quote_ident(name) FROM pragma_table_info(s.name) WHERE pk = 1),
    (SELECT cid + 1 FROM pragma_table_info(s.name) WHERE pk = 1), 1, NULL
   FROM pgd_rel s WHERE s.type = 'table'
@@ -119,7 +124,7 @@ var catalogViews = []catView{
  SELECT q.oid, '' || q.name, 2200, 0, 0, 10, 0, q.oid, 0, 1, 1, 0, 0, 0, 0, 'p', 'S', 3, 0, 0, 0, 0, 0, 0, 1, 'n', 0, 0, NULL, NULL, NULL
  FROM pgd_seqs q`},
 	{"pg_attribute", `SELECT CAST(pg_oid('rel', c.tbl) AS INTEGER) AS attrelid, c.attname AS attname,
-  CAST(pg_coltype(c.decl, c.marker) AS INTEGER) AS atttypid, -1 AS attstattarget, pg_typlen(pg_coltype(c.decl, c.marker)) AS attlen,
+  CAST(` + attTypID + ` AS INTEGER) AS atttypid, -1 AS attstattarget, pg_typlen(pg_coltype(c.decl, c.marker)) AS attlen,
   CAST(c.attnum AS INTEGER) AS attnum, 0 AS attndims, -1 AS attcacheoff, CAST(pg_coltypmod(c.decl, c.marker) AS INTEGER) AS atttypmod,
   0 AS attbyval, 'i' AS attalign, 'p' AS attstorage, '' AS attcompression,
   (c.nn OR (c.pk > 0 AND c.ttype = 'table') OR c.marker IS NOT NULL) AS attnotnull,
@@ -137,7 +142,7 @@ var catalogViews = []catView{
   i.uniq AS indisunique, coalesce(i.contype = 'p', 0) AS indisprimary, 0 AS indisexclusion, 1 AS indimmediate, 0 AS indisclustered,
   1 AS indisvalid, 0 AS indcheckxmin, 1 AS indisready, 1 AS indislive, 0 AS indisreplident, i.indkey AS indkey,
   NULL AS indexprs, NULL AS indpred,
-  'CREATE ' || CASE WHEN i.uniq THEN 'UNIQUE ' ELSE '' END || 'INDEX ' || pg_quote_ident(i.pgname) || ' ON ' || pg_quote_ident(i.tbl) || ' USING btree (' || i.cols || ')' || coalesce(' WHERE ' || pg_index_where(i.isql), '') AS indexdef
+  pg_indexdef(i.pgname, i.tbl, i.uniq, i.cols, i.isql, '') AS indexdef
  FROM pgd_idx i`},
 	// pgd_fkcols: one row per column of a foreign key (pos from 1, tocol
 	// resolved to the referenced primary key when the key names no column);
@@ -409,6 +414,9 @@ func registerCatalogFuncs() error {
 			return a[0], nil
 		}},
 	}
+	for name, d := range dumpFuncs { // catalog_dump.go
+		det[name] = d
+	}
 	for name, d := range det {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)
@@ -519,6 +527,9 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 		return nil, nil
 	}
 	d := stripParens(str(a[0]))
+	if m := nextvalDefaultRe.FindStringSubmatch(d); m != nil {
+		return "nextval('" + strings.TrimPrefix(m[1], "public.") + "'::regclass)", nil // SET DEFAULT nextval(...) as translated
+	}
 	if m := dateTimeDefaultRe.FindStringSubmatch(d); m != nil {
 		d = stripParens(m[1]) // dateTimeDefault's conversion
 	}
@@ -556,6 +567,8 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	return d, nil
 }
 
+var nextvalDefaultRe = regexp.MustCompile(`^nextval\(pg_regclass\('([^']+)'\)\)$`)
+
 var castDefaultRe = regexp.MustCompile(`^(?i:CAST|pg_bool|pg_bytea)\(('(?:[^']|'')*')(?: AS \w+)?\)$`)
 
 // dateTimeDefaultRe matches a date/time column's DEFAULT as dateTimeDefault
@@ -585,13 +598,7 @@ func fnTableChecks(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 	x := newTx(sql)
 	var out [][2]string
 	used := map[string]int{}
-	open := -1
-	for i := 0; i < x.n(); i++ {
-		if x.isP(i, "(") && x.depth[i] == 0 {
-			open = i
-			break
-		}
-	}
+	open := x.firstTopParen() // catalog_dump.go
 	if open < 0 {
 		return "[]", nil
 	}
@@ -647,6 +654,9 @@ func fnIndexWhere(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 }
 
 func fnViewBody(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if pg, ok := viewPGText(str(a[0])); ok { // catalog_dump.go
+		return " " + pg + ";", nil
+	}
 	x := newTx(str(a[0]))
 	if w := x.findKw(0, x.n(), 0, "AS"); w >= 0 {
 		return " " + x.orig(w+1, x.n()) + ";", nil

@@ -32,10 +32,14 @@ func (x *tx) create() (*Stmt, error) {
 	case "UNIQUE", "INDEX":
 		return x.createIndex(i)
 	case "VIEW":
+		as, pgText := x.viewText(i) // catalog_dump.go
 		if err := x.exprPass(); err != nil {
 			return nil, err
 		}
 		x.applyAliases()
+		if as >= 0 {
+			x.T(as).set(x.T(as).str() + " " + pgText)
+		}
 		return x.query("CREATE VIEW", x.all(), false), nil
 	case "TRIGGER":
 		for j := i + 1; j < x.n(); j++ {
@@ -554,7 +558,13 @@ func (x *tx) alter() (*Stmt, error) {
 				for n, c := range cols {
 					qc[n] = quoteIdent(c)
 				}
-				st.Exec = append(st.Exec, "CREATE UNIQUE INDEX "+quoteIdent(cname)+" ON "+qt+" ("+strings.Join(qc, ", ")+")")
+				mark := "" // the catalog's constraint type of the index (pgd_idx, catalog.go)
+				if !pk {
+					mark = constraintMarkU
+				} else if cname != tbl+"_pkey" {
+					mark = constraintMarkP
+				}
+				st.Exec = append(st.Exec, "CREATE UNIQUE INDEX "+quoteIdent(cname)+mark+" ON "+qt+" ("+strings.Join(qc, ", ")+")")
 			case x.kw(k, "FOREIGN", "KEY"), x.kw(k, "CHECK"):
 				s, err := x.addConstraint(tbl, cname, k, b) // constraint_ddl.go
 				if err != nil {
@@ -637,7 +647,7 @@ func (x *tx) alter() (*Stmt, error) {
 				return nil, err
 			}
 			if s != "" {
-				st.Exec = append(st.Exec, s)
+				st.Exec = append(st.Exec, strings.Split(s, ";\n")...) // identity.go: several
 			}
 		default:
 			return nil, unsupported("ALTER TABLE ... %s is not supported", x.T(a).upper())

@@ -148,6 +148,9 @@ func (x *tx) alterType() (*Stmt, error) {
 	if name == "" {
 		return nil, x.syntaxErrAt(2)
 	}
+	if x.kw(j, "OWNER", "TO") {
+		return &Stmt{Kind: KindNoop, Tag: "ALTER TYPE"}, nil // one superuser owns everything (pg_dump writes it)
+	}
 	if !x.kw(j, "ADD", "VALUE") {
 		return nil, unsupported("ALTER TYPE is only supported as ALTER TYPE ... ADD VALUE")
 	}

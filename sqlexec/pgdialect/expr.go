@@ -424,6 +424,12 @@ func (x *tx) identRewrite(i int) error {
 		x.T(x.match(i + 1)).wsuf += ")"
 		return nil
 	}
+	if l == "format_type" && x.formatTypeRewrite(i) { // catalog_dump.go
+		return nil
+	}
+	if (l == "obj_description" || l == "col_description") && x.descriptionRewrite(i, l) { // comment.go
+		return nil
+	}
 	if lf, ok := lookupFuncs[l]; ok {
 		e := x.match(i + 1)
 		args := x.splitTop(i+2, e)

@@ -122,7 +122,8 @@ CREATE TABLE "S2" (id int GENERATED ALWAYS AS IDENTITY, v text)`)
 		"SELECT pg_get_serial_sequence('public.S1', 'id')":                "public.s1_id_seq",
 		`SELECT pg_get_serial_sequence('"S2"', 'id')`:                     `public."S2_id_seq"`,
 		"SELECT pg_get_serial_sequence('s1', 'v') IS NULL":                "t",
-		"SELECT string_agg(deptype, ',' ORDER BY deptype) FROM pg_depend": "a,i",
+		// the sequences' ownership (a, i) and s1's default's use of its sequence (n), as PostgreSQL records them
+		"SELECT string_agg(deptype, ',' ORDER BY deptype) FROM pg_depend": "a,i,n",
 		"SELECT count(*) FROM pg_attrdef":                                 "1",
 		"SELECT count(*) FROM pg_class WHERE relkind = 'S'":               "2",
 		"SELECT count(*) FROM pg_sequences":                               "2",

@@ -48,6 +48,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if r, ok := atlasSpecial(x); ok { // atlas.go
 		return r, nil
 	}
+	if r, ok := pgdumpSpecial(x); ok { // pgdump.go
+		return r, nil
+	}
 	if err := x.checkIdents(); err != nil { // lexcheck.go
 		return nil, err
 	}
@@ -126,6 +129,11 @@ func (x *tx) translate() (*Stmt, error) {
 	case "VACUUM", "ANALYZE", "ANALYSE", "CHECKPOINT", "CLUSTER", "REINDEX", "GRANT", "REVOKE", "COMMENT", "SECURITY":
 		if first == "VACUUM" && x.vacuumInto() {
 			return nil, errVacuumInto()
+		}
+		if first == "COMMENT" {
+			if st, ok, err := x.comment(); ok || err != nil { // comment.go
+				return st, err
+			}
 		}
 		tag := first
 		if first == "ANALYSE" {
