@@ -118,10 +118,10 @@ func TestSerialCatalog(t *testing.T) {
 	execAll(t, db, `CREATE TABLE s1 (id serial PRIMARY KEY, v text);
 CREATE TABLE "S2" (id int GENERATED ALWAYS AS IDENTITY, v text)`)
 	for q, want := range map[string]string{
-		"SELECT pg_get_serial_sequence('s1', 'id')":                       "public.s1_id_seq",
-		"SELECT pg_get_serial_sequence('public.S1', 'id')":                "public.s1_id_seq",
-		`SELECT pg_get_serial_sequence('"S2"', 'id')`:                     `public."S2_id_seq"`,
-		"SELECT pg_get_serial_sequence('s1', 'v') IS NULL":                "t",
+		"SELECT pg_get_serial_sequence('s1', 'id')":        "public.s1_id_seq",
+		"SELECT pg_get_serial_sequence('public.S1', 'id')": "public.s1_id_seq",
+		`SELECT pg_get_serial_sequence('"S2"', 'id')`:      `public."S2_id_seq"`,
+		"SELECT pg_get_serial_sequence('s1', 'v') IS NULL": "t",
 		// the sequences' ownership (a, i) and s1's default's use of its sequence (n), as PostgreSQL records them
 		"SELECT string_agg(deptype, ',' ORDER BY deptype) FROM pg_depend": "a,i,n",
 		"SELECT count(*) FROM pg_attrdef":                                 "1",
