@@ -67,6 +67,11 @@ func TestRestartCostBoundedBySnapshotInterval(t *testing.T) {
 	// The bound: the interval, the tail, and what may be applied while one
 	// snapshot is being made (another interval, generously), whatever N.
 	bound := 2*every + tail
+	// While writing, the retained log also holds what arrives while a
+	// snapshot is made and compacted, which on a loaded machine at a high
+	// write rate is a few seconds' worth: a looser bound, but one that does
+	// not grow with the history either.
+	writeBound := 4*every + tail
 	var maxRetained atomic.Uint64
 	var maxDisk atomic.Int64
 	written := 0
@@ -77,8 +82,8 @@ func TestRestartCostBoundedBySnapshotInterval(t *testing.T) {
 		t.Logf("wrote %d..%d with %d clients in %v (%.0f writes/s); so far at most %d log entries retained and %d bytes of log on disk on any node",
 			written, upTo, clients, phase.Round(time.Millisecond), float64(upTo-written)/phase.Seconds(), maxRetained.Load(), maxDisk.Load())
 		written = upTo
-		if r := maxRetained.Load(); r > bound {
-			t.Fatalf("a node retained %d log entries during the writes, want at most %d", r, bound)
+		if r := maxRetained.Load(); r > writeBound {
+			t.Fatalf("a node retained %d log entries during the writes, want at most %d", r, writeBound)
 		}
 		for _, i := range []int{c.follower(lead), lead} {
 			restartMeasured(t, c, i, written, every, tail, bound)
