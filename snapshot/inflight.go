@@ -149,16 +149,37 @@ func (s *Sender) LogFloor() (uint64, bool) {
 	return floor, found
 }
 
+// Delivered records that peer acknowledged the snapshot it was sent (the
+// transport's report of success): the transfer is complete, not cut. A
+// transfer closed without it counts as cut wherever it stopped (the
+// sender may have read every byte into buffers the connection never
+// delivered). The report may come before or after the stream is closed:
+// it marks the peer's transfer in progress, or forgets the peer's cut.
+func (s *Sender) Delivered(peer uint64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	active := false
+	for sr := range s.active {
+		if sr.t.Peer == peer {
+			sr.delivered, active = true, true
+		}
+	}
+	if c, ok := s.cuts[peer]; ok && !active {
+		delete(s.cuts, peer)
+		s.st.unpin(c.index)
+	}
+}
+
 // endedLocked records the end of a transfer (sendReader.Close, under
 // s.mu, in the same critical section that removes it from the active ones,
-// so LogFloor never misses it): a complete one releases its pin; a cut
+// so LogFloor never misses it): a delivered one releases its pin; a cut
 // one keeps it, remembered for its peer.
-func (s *Sender) endedLocked(t Transfer) {
+func (s *Sender) endedLocked(t Transfer, delivered bool) {
 	if old, ok := s.cuts[t.Peer]; ok {
 		delete(s.cuts, t.Peer)
 		s.st.unpin(old.index)
 	}
-	if t.Resumed+t.Sent == t.Total {
+	if delivered {
 		s.st.unpin(t.Index)
 		return
 	}

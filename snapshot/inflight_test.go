@@ -75,6 +75,9 @@ func (r *inflightRig) ship(rc io.ReadCloser, in Info, limit int64) (int64, error
 	}
 	link := &linkCut{r: rc, left: limit}
 	_, err := r.recv.ReceiveFrom(context.Background(), link, in.Meta, Resume{ID: id, Offset: off})
+	if err == nil {
+		r.snd.Delivered(2) // the lane's ack
+	}
 	return link.crossed, err
 }
 
@@ -244,4 +247,28 @@ func TestCutTransferHeldFileGone(t *testing.T) {
 		t.Fatalf("log floor %d, %v during the transfer of 200", f, ok)
 	}
 	rc.Close()
+}
+
+// TestDeliveredAfterClose: the transport's report of success may come
+// after it closed the stream; the transfer is then not held as cut.
+func TestDeliveredAfterClose(t *testing.T) {
+	r := newInflightRig(t)
+	r.make(100)
+	rc, _ := r.streamTo(100, 50, 100)
+	if _, err := io.Copy(io.Discard, rc); err != nil {
+		t.Fatal(err)
+	}
+	rc.Close()
+	if f, ok := r.floor(); !ok || f != 100 {
+		t.Fatalf("log floor %d, %v before the report", f, ok)
+	}
+	r.snd.Delivered(2)
+	if f, ok := r.floor(); ok {
+		t.Fatalf("log floor %d after the report of success", f)
+	}
+	r.make(200)
+	r.make(300)
+	if r.stored(100) {
+		t.Fatal("a delivered snapshot is kept beyond Keep")
+	}
 }

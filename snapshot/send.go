@@ -164,6 +164,9 @@ type sendReader struct {
 	r    *Reader
 	next int64
 	once sync.Once
+	// delivered is set by Sender.Delivered: the receiver acknowledged
+	// the whole snapshot. A transfer closed without it was cut.
+	delivered bool
 
 	mu sync.Mutex // guards t against Transfers
 	t  Transfer
@@ -222,7 +225,7 @@ func (sr *sendReader) Close() error {
 		t := sr.snapshot()
 		sr.s.mu.Lock()
 		delete(sr.s.active, sr)
-		sr.s.endedLocked(t)
+		sr.s.endedLocked(t, sr.delivered)
 		sr.s.mu.Unlock()
 		<-sr.s.slots
 		sr.s.log.Info("snapshot transfer ended", "peer", t.Peer, "index", t.Index,
