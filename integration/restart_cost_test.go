@@ -2,6 +2,7 @@ package integration
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -9,6 +10,9 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/raftsql/raftsql"
 )
@@ -115,7 +119,7 @@ func writePhase(t *testing.T, c *memCluster, lead, from, upTo, clients int, maxR
 		go func(w int) {
 			defer wg.Done()
 			for i := from + w; i < upTo; i += clients {
-				if _, err := conn.Exec(ctx, "INSERT INTO t(id, v) VALUES ($1, $2)", i, "row"); err != nil {
+				if err := writeOnce(ctx, conn, i); err != nil {
 					errs <- fmt.Errorf("write %d: %w", i, err)
 					return
 				}
@@ -141,6 +145,20 @@ func writePhase(t *testing.T, c *memCluster, lead, from, upTo, clients int, maxR
 		t.Fatal(err)
 	}
 	waitAllApplied(t, c, c.nodes[lead].AppliedIndex(), 5*time.Minute)
+}
+
+// writeOnce inserts row i, retrying a write whose outcome is unknown
+// (40003: the write timeout passed on a loaded machine, or the leader
+// changed); the insert is idempotent, so a retry of an applied write
+// changes nothing and the row count stays exact.
+func writeOnce(ctx context.Context, conn *pgx.Conn, i int) error {
+	for attempt := 1; ; attempt++ {
+		_, err := conn.Exec(ctx, "INSERT INTO t(id, v) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING", i, "row")
+		var pgErr *pgconn.PgError
+		if err == nil || attempt == 5 || !errors.As(err, &pgErr) || pgErr.Code != "40003" {
+			return err
+		}
+	}
 }
 
 func atomicMax(v *atomic.Uint64, x uint64) {
