@@ -190,10 +190,11 @@ func (n *Node) makeSnapshot(ctx context.Context) (snapshot.Info, error) {
 	s.made.Add(1)
 	s.madeBytes.Add(uint64(max(info.FileBytes, 0)))
 	to := s.policy.CompactTo(info.Meta.Index)
-	if floor, ok := s.sender.LogFloor(); ok && floor < to {
+	if floor, ok := s.sender.LogFloor(); ok {
 		// A transfer ships (or may resume) an older snapshot: keep the
-		// log after it, so its follower continues from the log.
-		to = floor
+		// log after it, so its follower continues from the log (within
+		// one more interval).
+		to = s.policy.CompactHolding(info.Meta.Index, floor)
 	}
 	if first, err := n.store.FirstIndex(); err == nil && to >= first {
 		if err := n.store.Compact(to); err != nil && !errors.Is(err, raft.ErrCompacted) {

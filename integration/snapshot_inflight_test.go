@@ -35,35 +35,8 @@ func TestSnapshotShippedWhileNewerAreMade(t *testing.T) {
 	waitAllApplied(t, c, c.nodes[lead].AppliedIndex(), 20*time.Second)
 	c.stop(f)
 
-	// Route the others' links to the follower through rate-limited proxies.
 	fname := c.members[f].Name
-	proxies := map[string]*linkProxy{}
-	for i, m := range c.members {
-		if i == f {
-			continue
-		}
-		p, err := newLinkProxy(m.Name, fname, c.members[f].RaftAddr, uint64(i))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { p.close() })
-		p.setRate(rate)
-		proxies[m.Name] = p
-	}
-	base := c.configure
-	c.configure = func(cfg *raftsql.Config) {
-		base(cfg)
-		if p := proxies[cfg.Name]; p != nil {
-			cfg.PeerDialAddrs = map[string]string{fname: p.addr()}
-		}
-	}
-	for i := range c.members {
-		if i != f {
-			c.stop(i)
-			c.start(i)
-			c.waitLeader(20 * time.Second)
-		}
-	}
+	proxies := slowLinksTo(t, c, f, rate)
 	lead = c.waitLeader(20 * time.Second)
 
 	// A ~2 MB database: a transfer of about two seconds at the proxies'
@@ -150,4 +123,43 @@ func transferProgress(transfers, peer string) (sent, total int64, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// slowLinksTo routes every other node's links to the stopped node f
+// through proxies limited to rate bytes per second (restarting those
+// nodes, one at a time, so they dial the proxies) and returns the proxies
+// by the sending node's name.
+func slowLinksTo(t *testing.T, c *memCluster, f, rate int) map[string]*linkProxy {
+	t.Helper()
+	fname := c.members[f].Name
+	proxies := map[string]*linkProxy{}
+	for i, m := range c.members {
+		if i == f {
+			continue
+		}
+		p, err := newLinkProxy(m.Name, fname, c.members[f].RaftAddr, uint64(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { p.close() })
+		p.setRate(rate)
+		proxies[m.Name] = p
+	}
+	base := c.configure
+	c.configure = func(cfg *raftsql.Config) {
+		if base != nil {
+			base(cfg)
+		}
+		if p := proxies[cfg.Name]; p != nil {
+			cfg.PeerDialAddrs = map[string]string{fname: p.addr()}
+		}
+	}
+	for i := range c.members {
+		if i != f {
+			c.stop(i)
+			c.start(i)
+			c.waitLeader(20 * time.Second)
+		}
+	}
+	return proxies
 }

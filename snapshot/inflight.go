@@ -21,9 +21,11 @@ import (
 //     beyond Keep) and holds the log floor (LogFloor): the node does not
 //     compact the log past the snapshot being shipped until the transfer
 //     ends, so the follower continues from the log once it has installed
-//     it. The log then grows beyond the policy by what is written while one
-//     transfer runs; it is bounded because every transfer ends (it
-//     completes, or its connection fails).
+//     it. The hold is capped at one more snapshot interval
+//     (Policy.CompactHolding), so the log stays bounded whatever the
+//     transfer's speed; a follower whose transfer takes longer than an
+//     interval's worth of writes is sent a newer snapshot after it (no
+//     design can ship state slower than it changes).
 //   - A transfer cut before its end is remembered for its peer, with its
 //     pin and its hold on the log floor, for ResumeHold. The next transfer
 //     to that peer (StreamTo) ships that same snapshot again rather than
