@@ -15,7 +15,7 @@ import (
 //
 //	RAFTSQL_SNAPSHOT_BENCH_MIB=100 go test ./integration -run TestSnapshotCatchUpFigures -v -timeout 30m
 //
-// It reports the time of CHECKPOINT on the leader (VACUUM INTO, encode,
+// It reports the time of CHECKPOINT on the leader (SQLite online backup, encode,
 // fsync, compaction), the time from the follower's restart to its install
 // (transfer over the snapshot lane, verification, install) and to being
 // caught up, the snapshot's size, and the peak RSS (VmHWM) of the leader
