@@ -119,7 +119,7 @@ func writePhase(t *testing.T, c *memCluster, lead, from, upTo, clients int, maxR
 		go func(w int) {
 			defer wg.Done()
 			for i := from + w; i < upTo; i += clients {
-				if err := writeOnce(ctx, conn, i); err != nil {
+				if err := execRetryUnknown(ctx, conn, "INSERT INTO t(id, v) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING", i, "row"); err != nil {
 					errs <- fmt.Errorf("write %d: %w", i, err)
 					return
 				}
@@ -147,13 +147,13 @@ func writePhase(t *testing.T, c *memCluster, lead, from, upTo, clients int, maxR
 	waitAllApplied(t, c, c.nodes[lead].AppliedIndex(), 5*time.Minute)
 }
 
-// writeOnce inserts row i, retrying a write whose outcome is unknown
-// (40003: the write timeout passed on a loaded machine, or the leader
-// changed); the insert is idempotent, so a retry of an applied write
-// changes nothing and the row count stays exact.
-func writeOnce(ctx context.Context, conn *pgx.Conn, i int) error {
+// execRetryUnknown runs an idempotent write, retrying it while its
+// outcome is unknown (40003: the write timeout passed on a loaded machine,
+// or the leader changed): a retry of an applied write changes nothing, so
+// row counts stay exact.
+func execRetryUnknown(ctx context.Context, conn *pgx.Conn, sql string, args ...any) error {
 	for attempt := 1; ; attempt++ {
-		_, err := conn.Exec(ctx, "INSERT INTO t(id, v) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING", i, "row")
+		_, err := conn.Exec(ctx, sql, args...)
 		var pgErr *pgconn.PgError
 		if err == nil || attempt == 5 || !errors.As(err, &pgErr) || pgErr.Code != "40003" {
 			return err
