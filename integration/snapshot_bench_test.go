@@ -63,6 +63,10 @@ func TestSnapshotCatchUpFigures(t *testing.T) {
 	}
 	waitUntilFor(t, 10*time.Minute, "the follower installs the snapshot", func() bool { return logSays("installed snapshot from the leader") })
 	installed := time.Since(t1)
+	// The figures so far, before the checksums (which read the whole
+	// database on every node and may time out on a loaded machine).
+	t.Logf("database %d MiB: CHECKPOINT %v; follower restart -> installed %v; snapshot %s bytes; peak RSS so far leader %s, follower %s",
+		mib, makeTime.Round(time.Millisecond), installed.Round(time.Millisecond), show["snapshot_bytes"], vmHWM(lead), vmHWM(f))
 	procChecksums(t, c)
 	caughtUp := time.Since(t1)
 	t.Logf("database %d MiB (rows of 1 KiB): CHECKPOINT %v; follower restart -> installed %v, -> caught up %v; snapshot %s bytes, log %s bytes on disk; peak RSS leader %s, follower %s",
