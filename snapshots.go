@@ -190,6 +190,12 @@ func (n *Node) makeSnapshot(ctx context.Context) (snapshot.Info, error) {
 	s.made.Add(1)
 	s.madeBytes.Add(uint64(max(info.FileBytes, 0)))
 	to := s.policy.CompactTo(info.Meta.Index)
+	if floor, ok := s.sender.LogFloor(); ok {
+		// A transfer ships (or may resume) an older snapshot: keep the
+		// log after it, so its follower continues from the log (within
+		// one more interval).
+		to = s.policy.CompactHolding(info.Meta.Index, floor)
+	}
 	if first, err := n.store.FirstIndex(); err == nil && to >= first {
 		if err := n.store.Compact(to); err != nil && !errors.Is(err, raft.ErrCompacted) {
 			return info, fmt.Errorf("raftsql: compact the log through %d: %w", to, err)
@@ -252,14 +258,20 @@ func (n *Node) streamSnapshots(msgs []raft.Message) []raft.Message {
 		s.wg.Add(1)
 		go func(m raft.Message) {
 			defer s.wg.Done()
-			rc, size, err := s.sender.Stream(s.ctx, m.Snapshot.Meta.Index, m.To)
+			// The sender may ship a cut transfer's snapshot again rather
+			// than the newest (snapshot/inflight.go): announce the one sent.
+			first, _ := n.store.FirstIndex()
+			rc, info, err := s.sender.StreamTo(s.ctx, m.To, m.Snapshot.Meta.Index, first)
 			if err != nil {
 				n.log.Warn("cannot send snapshot", "peer", n.nameOf(m.To), "index", m.Snapshot.Meta.Index, "err", err)
 				(*transportHandler)(n).ReportSnapshot(m.To, false)
 				return
 			}
-			n.log.Info("sending snapshot", "peer", n.nameOf(m.To), "index", m.Snapshot.Meta.Index, "bytes", size)
-			n.tr.SendSnapshot(m, rc, size)
+			if info.Meta.Index != m.Snapshot.Meta.Index {
+				m.Snapshot = &raft.Snapshot{Meta: info.Meta}
+			}
+			n.log.Info("sending snapshot", "peer", n.nameOf(m.To), "index", m.Snapshot.Meta.Index, "bytes", info.FileBytes)
+			n.tr.SendSnapshot(m, rc, info.FileBytes)
 		}(m)
 	}
 	return out

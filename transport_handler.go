@@ -53,6 +53,10 @@ func (h *transportHandler) ReportUnreachable(id uint64) {
 }
 
 func (h *transportHandler) ReportSnapshot(id uint64, ok bool) {
+	if ok {
+		// The transfer is complete, not cut (snapshot/inflight.go).
+		(*Node)(h).snaps.sender.Delivered(id)
+	}
 	select {
 	case (*Node)(h).snapc <- snapReport{id: id, ok: ok}:
 	default:

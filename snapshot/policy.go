@@ -54,3 +54,22 @@ func (p Policy) CompactTo(index uint64) uint64 {
 	}
 	return index - tail
 }
+
+// CompactHolding is CompactTo(index) while a transfer needs the log after
+// floor (Sender.LogFloor): the log is kept from floor on, but never more
+// than one snapshot interval (Entries) beyond what CompactTo keeps. So a
+// follower installing a snapshot continues from the log, unless its
+// transfer takes longer than an interval's worth of writes; the log then
+// stays bounded (two intervals and the tail), and that follower is sent a
+// newer snapshot.
+func (p Policy) CompactHolding(index, floor uint64) uint64 {
+	to := p.CompactTo(index)
+	if floor >= to {
+		return to
+	}
+	entries := p.withDefaults().Entries
+	if to-floor > entries {
+		return to - entries
+	}
+	return floor
+}

@@ -20,3 +20,21 @@ func TestPolicy(t *testing.T) {
 		t.Errorf("default tail: CompactTo = %d", got)
 	}
 }
+
+func TestPolicyCompactHolding(t *testing.T) {
+	p := Policy{Entries: 100, Tail: 10}
+	for _, c := range []struct{ index, floor, want uint64 }{
+		{500, 495, 490},   // the floor is above the tail: no hold
+		{500, 450, 450},   // held at the floor
+		{500, 390, 390},   // one interval below: still held
+		{500, 100, 390},   // further: the hold is capped at one interval
+		{50, 20, 20},      // held
+		{5, 0, 0},         // nothing to compact
+		{500, 0, 390},     // a hold at 0 is capped too
+		{1000, 1000, 990}, // a transfer of the newest holds nothing
+	} {
+		if got := p.CompactHolding(c.index, c.floor); got != c.want {
+			t.Errorf("CompactHolding(%d, %d) = %d, want %d", c.index, c.floor, got, c.want)
+		}
+	}
+}

@@ -170,8 +170,9 @@ func (s *Store) ResumeOffset(ctx context.Context, want raft.SnapshotMeta, id []b
 // res.ID empty it is Receive; otherwise the stream is kept in the partial
 // file with durable progress (see above), and r starts at res.Offset, the
 // offset ResumeOffset returned. On a cut stream (a read error, a canceled
-// ctx) the verified prefix is kept for the next transfer; on a damaged or
-// mismatched stream or prefix it is discarded, so the retry starts at 0.
+// ctx, a stream that ends early) the verified prefix is kept for the next
+// transfer; on a damaged or mismatched stream or prefix it is discarded,
+// so the retry starts at 0.
 // Resumable receives take turns (they share the partial file).
 func (s *Store) ReceiveFrom(ctx context.Context, r io.Reader, want raft.SnapshotMeta, res Resume) (Info, error) {
 	if len(res.ID) == 0 {
@@ -189,8 +190,12 @@ func (s *Store) ReceiveFrom(ctx context.Context, r io.Reader, want raft.Snapshot
 	defer s.unlockPart()
 	in, err := s.receivePart(ctx, r, want, res)
 	if err != nil {
+		// A stream that ends early (a reset connection the transport
+		// reports as its end) is a cut like a read error: the verified
+		// prefix stays. Damage, a mismatch or a bad offset discard it.
 		var fe *FormatError
-		if errors.As(err, &fe) || errors.Is(err, ErrMismatch) || errors.Is(err, errBadResume) {
+		damaged := errors.As(err, &fe) && !errors.Is(err, ErrTruncated)
+		if damaged || errors.Is(err, ErrMismatch) || errors.Is(err, errBadResume) {
 			s.discardPart()
 		}
 		return Info{}, fmt.Errorf("snapshot: receive: %w", err)

@@ -192,3 +192,29 @@ func noPart(t *testing.T, fs vfs.FS, dir string) {
 		}
 	}
 }
+
+// TestResumeAfterEarlyEnd: a stream that ends early without an error (a
+// transport that reports a reset connection as the stream's end) is a
+// cut like any other: the verified prefix is kept and resumed.
+func TestResumeAfterEarlyEnd(t *testing.T) {
+	fs := vfs.NewMem()
+	data := encodeBytes(t, testMeta(300), rsImage, rsChunk)
+	id := data[len(data)-digestLen:]
+	s := openStore(t, fs, "snaps", Options{ChunkBytes: rsChunk, ResumeEvery: rsEvery})
+	cut := len(data) / 2
+	_, err := s.ReceiveFrom(context.Background(), bytes.NewReader(data[:cut]), testMeta(300), Resume{ID: id})
+	if !errors.Is(err, ErrTruncated) {
+		t.Fatalf("receive of a stream ending at %d: %v, want ErrTruncated", cut, err)
+	}
+	off := s.ResumeOffset(context.Background(), testMeta(300), id)
+	if off <= 0 || off > int64(cut) {
+		t.Fatalf("resume offset %d after a stream that ended at %d", off, cut)
+	}
+	in, err := s.ReceiveFrom(context.Background(), bytes.NewReader(data[off:]), testMeta(300), Resume{ID: id, Offset: off})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readAll(t, fs, in.Path); !bytes.Equal(got, data) {
+		t.Fatal("resumed snapshot differs from the sender's file")
+	}
+}

@@ -41,8 +41,11 @@ type Sender struct {
 	every int64 // log progress each time this many more bytes are sent
 	slots chan struct{}
 
+	hold time.Duration // how long a cut transfer is held for its resume (inflight.go)
+
 	mu     sync.Mutex
 	active map[*sendReader]struct{}
+	cuts   map[uint64]cut // by peer: the last transfer, if it was cut
 
 	// sent and resumed count, over the Sender's life, the bytes sent and
 	// the bytes not sent because a receiver held them (Totals).
@@ -64,6 +67,10 @@ type SenderOptions struct {
 	LogEvery int64
 	// Logger; nil means the store's.
 	Logger *slog.Logger
+	// ResumeHold is how long a cut transfer's snapshot, and the log after
+	// it, are kept for its resume (inflight.go); 0 means
+	// DefaultResumeHold.
+	ResumeHold time.Duration
 }
 
 // NewSender returns a Sender of st's snapshots.
@@ -80,31 +87,64 @@ func NewSender(st *Store, opts SenderOptions) *Sender {
 	if opts.Logger == nil {
 		opts.Logger = st.log
 	}
-	return &Sender{st: st, log: opts.Logger, now: opts.Now, every: opts.LogEvery,
-		slots: make(chan struct{}, opts.MaxTransfers), active: map[*sendReader]struct{}{}}
+	if opts.ResumeHold <= 0 {
+		opts.ResumeHold = DefaultResumeHold
+	}
+	return &Sender{st: st, log: opts.Logger, now: opts.Now, every: opts.LogEvery, hold: opts.ResumeHold,
+		slots: make(chan struct{}, opts.MaxTransfers), active: map[*sendReader]struct{}{}, cuts: map[uint64]cut{}}
 }
 
 // Stream waits (ctx) for a free transfer slot and opens the snapshot at
 // index for sending to peer. The returned ReadCloser holds the slot until
 // it is closed; size is the stream's length. It reports progress to the
 // log and to Transfers.
+// While it runs, the snapshot is kept and the log after it too
+// (inflight.go).
 func (s *Sender) Stream(ctx context.Context, index, peer uint64) (io.ReadCloser, int64, error) {
-	select {
-	case s.slots <- struct{}{}:
-	case <-ctx.Done():
-		return nil, 0, fmt.Errorf("snapshot: waiting for a transfer slot: %w", ctx.Err())
+	if err := s.acquire(ctx); err != nil {
+		return nil, 0, err
 	}
-	r, err := s.st.Open(index)
+	s.mu.Lock()
+	sr, err := s.openLocked(index, peer, false)
+	s.mu.Unlock()
 	if err != nil {
 		<-s.slots
 		return nil, 0, err
 	}
+	return sr, sr.t.Total, nil
+}
+
+// acquire waits for a transfer slot.
+func (s *Sender) acquire(ctx context.Context) error {
+	select {
+	case s.slots <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("snapshot: waiting for a transfer slot: %w", ctx.Err())
+	}
+}
+
+// openLocked opens the snapshot at index for peer and registers the
+// transfer; pinned says the caller holds a pin on it already (a cut
+// transfer's), which the transfer takes over. Called with a slot and
+// s.mu held.
+func (s *Sender) openLocked(index, peer uint64, pinned bool) (*sendReader, error) {
+	if !pinned {
+		if err := s.st.pin(index); err != nil {
+			return nil, err
+		}
+	}
+	r, err := s.st.Open(index)
+	if err != nil {
+		if !pinned {
+			s.st.unpin(index)
+		}
+		return nil, err
+	}
 	sr := &sendReader{s: s, r: r, t: Transfer{Peer: peer, Index: index, Total: r.FileBytes, Started: s.now()}, next: s.every}
-	s.mu.Lock()
 	s.active[sr] = struct{}{}
-	s.mu.Unlock()
 	s.log.Info("snapshot transfer started", "peer", peer, "index", index, "bytes", r.FileBytes)
-	return sr, r.FileBytes, nil
+	return sr, nil
 }
 
 // Transfers returns the transfers in progress, by peer.
@@ -124,6 +164,9 @@ type sendReader struct {
 	r    *Reader
 	next int64
 	once sync.Once
+	// delivered is set by Sender.Delivered: the receiver acknowledged
+	// the whole snapshot. A transfer closed without it was cut.
+	delivered bool
 
 	mu sync.Mutex // guards t against Transfers
 	t  Transfer
@@ -182,6 +225,7 @@ func (sr *sendReader) Close() error {
 		t := sr.snapshot()
 		sr.s.mu.Lock()
 		delete(sr.s.active, sr)
+		sr.s.endedLocked(t, sr.delivered)
 		sr.s.mu.Unlock()
 		<-sr.s.slots
 		sr.s.log.Info("snapshot transfer ended", "peer", t.Peer, "index", t.Index,

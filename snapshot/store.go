@@ -86,6 +86,9 @@ type Store struct {
 
 	mu    sync.Mutex
 	snaps []Info // sorted by index
+	// pins counts, by index, the holds on snapshots a transfer is
+	// shipping or may resume (pin.go): retention keeps them beyond Keep.
+	pins map[uint64]int
 
 	// part is a semaphore (capacity 1) held by the one resumable
 	// receive, or ResumeOffset, that owns the partial file (resume.go).
@@ -436,14 +439,27 @@ func (s *Store) add(in Info) {
 	s.snaps = slices.DeleteFunc(s.snaps, func(o Info) bool { return o.Meta.Index == in.Meta.Index })
 	s.snaps = append(s.snaps, in)
 	slices.SortFunc(s.snaps, func(a, b Info) int { return cmpU64(a.Meta.Index, b.Meta.Index) })
-	var drop []Info
-	if n := len(s.snaps) - s.keep; n > 0 {
-		drop = slices.Clone(s.snaps[:n])
-		s.snaps = slices.Delete(s.snaps, 0, n)
-	}
+	drop := s.beyondKeepLocked()
 	s.mu.Unlock()
 	s.remove(drop, false)
 	s.at("retention")
+}
+
+// beyondKeepLocked takes out of s.snaps, and returns, the snapshots older
+// than the newest Keep that no transfer holds (pin.go).
+func (s *Store) beyondKeepLocked() []Info {
+	old := len(s.snaps) - s.keep
+	var drop []Info
+	kept := s.snaps[:0]
+	for i, o := range s.snaps {
+		if i < old && s.pins[o.Meta.Index] == 0 {
+			drop = append(drop, o)
+			continue
+		}
+		kept = append(kept, o)
+	}
+	s.snaps = kept
+	return drop
 }
 
 // remove deletes dropped snapshot files. A reader that has one open keeps
