@@ -73,7 +73,9 @@
 //     that Storage reads see them at once; they become durable later,
 //     strictly in the order they were handed over.
 //  3. A leader's MsgApp may leave at once when the term it carries is
-//     already durable. Every other message, and every entry of
+//     already durable, and so may a forwarded MsgProp or MsgReadIndex
+//     (they carry no persisted state). Every other message, and every
+//     entry of
 //     rd.CommittedEntries, waits until this Ready's write (and so every
 //     earlier one) is durable: a vote or an acknowledgement must never
 //     outrun its state, and a committed entry is applied only once it is

@@ -1,0 +1,183 @@
+package raftsql
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/raftsql/raftsql/raft"
+)
+
+// Pipelined log writes (raft's asynchronous storage writes, raft/doc.go).
+//
+// The driver hands each Ready's write to the log store without waiting for
+// its fsync (logstore.Store.SaveAsync), then goes on stepping messages,
+// taking proposals and producing the next Ready, whose write joins the
+// same WAL and so shares or follows the fsync in flight (Pebble's group
+// commit). The persister goroutine waits for the writes in the order they
+// were handed over and, once a write is durable, does what depended on
+// it: it sends the Ready's remaining messages (votes, acknowledgements,
+// heartbeats), hands the committed entries to the apply goroutine and
+// reports the durable log position to the core (RawNode.StableTo), which
+// is how a leader's own entries come to count toward a commit.
+//
+// Invariants:
+//   - Writes become durable in hand-over order (one WAL: a later write
+//     survives a crash only if every earlier one does), and the persister
+//     processes them in that order, so "write k durable" implies every
+//     write before k is durable too.
+//   - No message other than those sendEarly allows leaves before the
+//     write of its Ready is durable; no committed entry is applied before
+//     it is durable locally (a follower can learn a commit before its own
+//     copy is on disk).
+//   - A commit rests on a majority of durable copies: followers
+//     acknowledge after their fsync, and the leader counts itself only
+//     through StableTo.
+//   - Every wait handed out is called (the log store's Close waits for
+//     them), even after a failure.
+
+// persistItem is one Ready's work that waits for its write.
+type persistItem struct {
+	wait      func() error // nil: the Ready wrote nothing that needs a sync
+	synced    func()       // metrics: the write's duration
+	msgs      []raft.Message
+	snap      raft.Snapshot
+	committed []raft.Entry
+	appended  []raft.Entry // breakAckBeforeCommit only
+	// stableIndex/stableTerm: the last entry of the log as this write left
+	// it (0: the write added no entry), reported to the core when durable.
+	stableIndex, stableTerm uint64
+	// term is the term this write makes durable (0: unchanged).
+	term uint64
+	done chan struct{} // closed when processed (nil: nobody waits)
+}
+
+// persister processes persistItems in order on its own goroutine.
+type persister struct {
+	n     *Node
+	items chan *persistItem
+	wg    sync.WaitGroup
+	// durableTerm is the term in the log store's durable hard state.
+	durableTerm atomic.Uint64
+	// stable is the latest durable log position not yet reported to the
+	// core; stablec (capacity 1) wakes the driver to report it.
+	mu                      sync.Mutex
+	stableIndex, stableTerm uint64
+	stablec                 chan struct{}
+	failed                  bool // a write failed: nothing more is sent or applied
+}
+
+// persistQueue bounds the Readys handed over and not yet durable; a full
+// queue makes the driver wait (back-pressure on a slow disk).
+const persistQueue = 256
+
+func (n *Node) startPersister() (*persister, error) {
+	hs, _, err := n.store.InitialState()
+	if err != nil {
+		return nil, fmt.Errorf("raftsql: read the durable hard state: %w", err)
+	}
+	p := &persister{n: n, items: make(chan *persistItem, persistQueue), stablec: make(chan struct{}, 1)}
+	p.durableTerm.Store(hs.Term)
+	p.wg.Add(1)
+	go p.loop()
+	return p, nil
+}
+
+// stop waits until every item handed over has been processed (every fsync
+// waited for). Called by the driver goroutine, the only sender.
+func (p *persister) stop() {
+	close(p.items)
+	p.wg.Wait()
+}
+
+func (p *persister) loop() {
+	defer p.wg.Done()
+	for it := range p.items {
+		p.process(it)
+	}
+}
+
+func (p *persister) process(it *persistItem) {
+	n := p.n
+	if it.done != nil {
+		defer close(it.done)
+	}
+	if it.wait != nil {
+		err := it.wait()
+		if err != nil && !p.failed {
+			p.failed = true
+			n.fail(fmt.Errorf("raftsql: persist raft state: %w", err))
+		}
+		if it.synced != nil {
+			it.synced()
+		}
+	}
+	if p.failed {
+		return
+	}
+	if it.term != 0 {
+		p.durableTerm.Store(it.term)
+	}
+	if msgs := n.streamSnapshots(it.msgs); len(msgs) > 0 {
+		n.tr.Send(msgs)
+	}
+	if !it.snap.IsEmpty() {
+		n.applyq.pushSnapshot(it.snap)
+	}
+	n.applyq.pushEntries(it.committed)
+	if len(it.appended) > 0 {
+		n.applyq.pushEntries(it.appended)
+	}
+	if it.stableIndex > 0 {
+		p.mu.Lock()
+		p.stableIndex, p.stableTerm = it.stableIndex, it.stableTerm
+		p.mu.Unlock()
+		select {
+		case p.stablec <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// takeStable returns the latest durable log position (ok false: none new).
+// Only the latest matters: a durable write implies every earlier one.
+func (p *persister) takeStable() (index, term uint64, ok bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	index, term = p.stableIndex, p.stableTerm
+	p.stableIndex, p.stableTerm = 0, 0
+	return index, term, index > 0
+}
+
+// sendEarly reports whether m may leave before its Ready's write is
+// durable. A forwarded proposal or read request depends on no persisted
+// state. A leader's MsgApp depends only on the leader's term and its vote
+// for itself in that term, which are durable once durableTerm reaches the
+// message's term (term and vote are written together). The core never
+// counts the leader's own new entries before StableTo reports them
+// durable, so an append sent early can never make them count early. Every
+// other message (votes, acknowledgements, heartbeats and their answers,
+// snapshots) waits for the write.
+func sendEarly(m raft.Message, durableTerm uint64) bool {
+	switch m.Type {
+	case raft.MsgProp, raft.MsgReadIndex:
+		return true
+	case raft.MsgApp:
+		return m.Term == durableTerm
+	}
+	return false
+}
+
+// sendBeforePersist splits a Ready's messages into those that may leave
+// before its write is durable (sendEarly) and the rest, each group in its
+// order.
+func sendBeforePersist(msgs []raft.Message, durableTerm uint64) (early, rest []raft.Message) {
+	for _, m := range msgs {
+		if sendEarly(m, durableTerm) {
+			early = append(early, m)
+		} else {
+			rest = append(rest, m)
+		}
+	}
+	return early, rest
+}
