@@ -294,10 +294,7 @@ func (n *Node) handleReady(p *persister, rd raft.Ready, inflight map[uint64]*inf
 		// waits for it to be durable and queued before going on.
 		it.done = make(chan struct{})
 	}
-	p.items <- it
-	if it.done != nil {
-		<-it.done
-	}
+	p.hand(it)
 	// Reads are answered with their index; each waits until the apply
 	// goroutine has applied it (waitApplied), which happens only once the
 	// entries up to it are durable here.

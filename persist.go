@@ -64,7 +64,11 @@ type persister struct {
 	mu                      sync.Mutex
 	stableIndex, stableTerm uint64
 	stablec                 chan struct{}
-	failed                  bool // a write failed: nothing more is sent or applied
+	failed                  atomic.Bool // a write failed: nothing more is sent or applied
+	// queued counts the items handed to the persister goroutine and not
+	// yet processed. At zero the goroutine is idle and stays so until the
+	// driver (the only sender) hands it more.
+	queued atomic.Int64
 }
 
 // persistQueue bounds the Readys handed over and not yet durable; a full
@@ -83,6 +87,24 @@ func (n *Node) startPersister() (*persister, error) {
 	return p, nil
 }
 
+// hand gives it to the persister goroutine or, when it waits for no write
+// and nothing is queued before it (all earlier writes are durable and
+// processed), processes it at once on the driver goroutine: a Ready that
+// only commits (the leader learning its own write or a follower's
+// acknowledgement durable) reaches the apply goroutine without a second
+// hand-off. It returns once the item is processed if the item has done.
+func (p *persister) hand(it *persistItem) {
+	if it.wait == nil && p.queued.Load() == 0 {
+		p.process(it)
+		return
+	}
+	p.queued.Add(1)
+	p.items <- it
+	if it.done != nil {
+		<-it.done
+	}
+}
+
 // stop waits until every item handed over has been processed (every fsync
 // waited for). Called by the driver goroutine, the only sender.
 func (p *persister) stop() {
@@ -94,6 +116,7 @@ func (p *persister) loop() {
 	defer p.wg.Done()
 	for it := range p.items {
 		p.process(it)
+		p.queued.Add(-1)
 	}
 }
 
@@ -104,15 +127,14 @@ func (p *persister) process(it *persistItem) {
 	}
 	if it.wait != nil {
 		err := it.wait()
-		if err != nil && !p.failed {
-			p.failed = true
+		if err != nil && p.failed.CompareAndSwap(false, true) {
 			n.fail(fmt.Errorf("raftsql: persist raft state: %w", err))
 		}
 		if it.synced != nil {
 			it.synced()
 		}
 	}
-	if p.failed {
+	if p.failed.Load() {
 		return
 	}
 	if it.term != 0 {
