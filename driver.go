@@ -248,7 +248,7 @@ func (n *Node) handleReady(p *persister, rd raft.Ready, inflight map[uint64]*inf
 	if len(early) > 0 {
 		n.tr.Send(early)
 	}
-	it := &persistItem{msgs: msgs, snap: rd.Snapshot, committed: rd.CommittedEntries}
+	it := &persistItem{msgs: msgs, snap: rd.Snapshot}
 	if !rd.HardState.IsEmpty() {
 		n.term.Store(rd.HardState.Term)
 		n.commit.Store(rd.HardState.Commit)
@@ -275,6 +275,7 @@ func (n *Node) handleReady(p *persister, rd raft.Ready, inflight map[uint64]*inf
 	}
 	if k := len(rd.Entries); k > 0 {
 		it.stableIndex, it.stableTerm = rd.Entries[k-1].Index, rd.Entries[k-1].Term
+		it.covers = it.stableIndex
 	} else if !rd.Snapshot.IsEmpty() {
 		it.stableIndex, it.stableTerm = rd.Snapshot.Meta.Index, rd.Snapshot.Meta.Term
 	}
@@ -294,7 +295,7 @@ func (n *Node) handleReady(p *persister, rd raft.Ready, inflight map[uint64]*inf
 		// waits for it to be durable and queued before going on.
 		it.done = make(chan struct{})
 	}
-	p.hand(it)
+	p.hand(it, rd.Entries, rd.CommittedEntries)
 	// Reads are answered with their index; each waits until the apply
 	// goroutine has applied it (waitApplied), which happens only once the
 	// entries up to it are durable here.

@@ -9,7 +9,7 @@
 #
 #   bash bench/compare.sh                      # 10 s per cell, 1/16/64 clients
 #   DURATION=5 CLIENTS=1,16,64,256 bash bench/compare.sh
-#   PROFILE=/tmp/prof bash bench/compare.sh    # also raftsql CPU/mutex/block/alloc profiles
+#   PROFILE=/tmp/prof bash bench/compare.sh    # also raftsql CPU/mutex/block/alloc profiles (BEFORE's too)
 #   BEFORE=main bash bench/compare.sh          # also raftsql built from git rev main
 #   LEASE=1 bash bench/compare.sh              # also 3 nodes with --read-lease
 #
@@ -87,8 +87,8 @@ prof=${PROFILE:+1}
 cluster "raftsql 1 node" "$work/raftsql" 1 "$BASE_PORT" "$prof"
 cluster "raftsql 3 nodes" "$work/raftsql" 3 $((BASE_PORT + 30)) "$prof"
 if [ -n "$BEFORE" ]; then
-  cluster "raftsql 1 node @$BEFORE" "$work/raftsql-before" 1 $((BASE_PORT + 60))
-  cluster "raftsql 3 nodes @$BEFORE" "$work/raftsql-before" 3 $((BASE_PORT + 90))
+  cluster "raftsql 1 node @$BEFORE" "$work/raftsql-before" 1 $((BASE_PORT + 60)) "$prof"
+  cluster "raftsql 3 nodes @$BEFORE" "$work/raftsql-before" 3 $((BASE_PORT + 90)) "$prof"
 fi
 if [ -n "$LEASE" ]; then
   cluster "raftsql 3 nodes, lease reads" "$work/raftsql" 3 $((BASE_PORT + 120)) "$prof" --read-lease
