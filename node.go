@@ -200,7 +200,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		HeartbeatTick:      cfg.HeartbeatTicks,
 		ReadOnlyOption:     readOnlyOption(cfg.ReadLease),
 		Storage:            n.store,
-		AsyncStorageWrites: true, // persist.go
+		AsyncStorageWrites: cfg.PipelinedLogWrites, // persist.go
 		Applied:            n.applied,
 		Seed:               binary.LittleEndian.Uint64(seed[:]),
 		Logger:             n.log,

@@ -8,7 +8,9 @@ import (
 	"github.com/raftsql/raftsql/raft"
 )
 
-// Pipelined log writes (raft's asynchronous storage writes, raft/doc.go).
+// Pipelined log writes (raft's asynchronous storage writes, raft/doc.go),
+// with Config.PipelinedLogWrites; without it the same code runs one Ready
+// at a time on the driver goroutine (persister.hand).
 //
 // The driver hands each Ready's write to the log store without waiting for
 // its fsync (logstore.Store.SaveAsync), then goes on stepping messages,
@@ -60,7 +62,12 @@ type persistItem struct {
 
 // persister processes persistItems in order on its own goroutine.
 type persister struct {
-	n     *Node
+	n *Node
+	// async: Config.PipelinedLogWrites. Otherwise every item is processed
+	// on the driver goroutine as it is handed over, its write waited for
+	// first: the driver persists, then sends and applies, one Ready at a
+	// time, and the core counts the leader's entries at append.
+	async bool
 	items chan *persistItem
 	wg    sync.WaitGroup
 	// durableTerm is the term in the log store's durable hard state.
@@ -112,7 +119,7 @@ func (n *Node) startPersister() (*persister, error) {
 	if err != nil {
 		return nil, fmt.Errorf("raftsql: read the durable log: %w", err)
 	}
-	p := &persister{n: n, items: make(chan *persistItem, persistQueue), stablec: make(chan struct{}, 1)}
+	p := &persister{n: n, async: n.cfg.PipelinedLogWrites, items: make(chan *persistItem, persistQueue), stablec: make(chan struct{}, 1)}
 	p.durableTerm.Store(hs.Term)
 	p.gate = commitGate{durable: last, handed: last, pushEntries: n.applyq.pushEntries, pushSnapshot: n.applyq.pushSnapshot}
 	p.wg.Add(1)
@@ -132,7 +139,7 @@ func (p *persister) hand(it *persistItem, ents, committed []raft.Entry) {
 	if it.wait == nil && len(it.msgs) == 0 && it.snap.IsEmpty() && len(it.appended) == 0 {
 		return // nothing waits for a write
 	}
-	if it.wait == nil && p.queued.Load() == 0 {
+	if !p.async || (it.wait == nil && p.queued.Load() == 0) {
 		p.process(it)
 		return
 	}

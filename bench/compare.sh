@@ -12,6 +12,7 @@
 #   PROFILE=/tmp/prof bash bench/compare.sh    # also raftsql CPU/mutex/block/alloc profiles (BEFORE's too)
 #   BEFORE=main bash bench/compare.sh          # also raftsql built from git rev main
 #   LEASE=1 bash bench/compare.sh              # also 3 nodes with --read-lease
+#   PIPELINED=1 bash bench/compare.sh          # also 1 and 3 nodes with --pipelined-log-writes
 #
 # Needs the PostgreSQL 15 server binaries (PGBIN) and root (PostgreSQL runs
 # as user postgres through runuser). Everything listens on 127.0.0.1 and is
@@ -25,10 +26,11 @@ OPS=${OPS:-insert,read}
 ROWS=${ROWS:-10000}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PG_PORT=${PG_PORT:-25441}
-BASE_PORT=${BASE_PORT:-15400} # raftsql clusters: ports BASE_PORT..BASE_PORT+149
+BASE_PORT=${BASE_PORT:-15400} # raftsql clusters: ports BASE_PORT..BASE_PORT+209
 PROFILE=${PROFILE:-}
 BEFORE=${BEFORE:-}
 LEASE=${LEASE:-}
+PIPELINED=${PIPELINED:-}
 
 work=$(mktemp -d)
 pids=()
@@ -92,6 +94,10 @@ if [ -n "$BEFORE" ]; then
 fi
 if [ -n "$LEASE" ]; then
   cluster "raftsql 3 nodes, lease reads" "$work/raftsql" 3 $((BASE_PORT + 120)) "$prof" --read-lease
+fi
+if [ -n "$PIPELINED" ]; then
+  cluster "raftsql 1 node, pipelined" "$work/raftsql" 1 $((BASE_PORT + 150)) "$prof" --pipelined-log-writes
+  cluster "raftsql 3 nodes, pipelined" "$work/raftsql" 3 $((BASE_PORT + 180)) "$prof" --pipelined-log-writes
 fi
 
 # PostgreSQL 15, single node, default settings (fsync on), trust auth.
