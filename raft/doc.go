@@ -51,7 +51,8 @@
 //     while it does), provided the driver steps nothing until step 2 is
 //     done: the core counts the leader's entries when they are appended,
 //     so an acknowledgement stepped before they are durable could commit
-//     them on the strength of a copy that is not. A MsgSnap's
+//     them on the strength of a copy that is not. A forwarded MsgProp or
+//     MsgReadIndex carries no persisted state and may always go early. A MsgSnap's
 //     snapshot data is streamed by the driver; it must call
 //     ReportSnapshot(to, ok) for every MsgSnap it sends, and may call
 //     ReportUnreachable when a send fails.
