@@ -272,7 +272,7 @@ func (p *persister) process(it *persistItem) {
 		n.tr.Send(msgs)
 	}
 	p.gate.written(it, it.appended)
-	if it.stableIndex > 0 {
+	if it.stableIndex > 0 && p.async {
 		p.mu.Lock()
 		p.stableIndex, p.stableTerm = it.stableIndex, it.stableTerm
 		p.mu.Unlock()
