@@ -9,10 +9,11 @@ import (
 
 // run is the driver: the only goroutine that touches the Raft core. It
 // hands each Ready's log write to the store and what depends on it to the
-// persister (persist.go), which sends, hands committed entries to the
-// apply goroutine (applyLoop) and reports the write durable once it is:
-// the driver waits neither for an fsync nor for SQLite, so neither a log
-// write nor a long apply delays ticks, heartbeats, votes or appends.
+// persister (persist.go), which sends and hands committed entries to the
+// apply goroutine (applyLoop) once the write is durable. The driver never
+// waits for SQLite, so a long apply never delays ticks, heartbeats, votes
+// or appends; with pipelined log writes it does not wait for an fsync
+// either.
 func (n *Node) run() {
 	defer close(n.donec)
 	// Deferred calls run last-in first-out: the apply goroutine has
@@ -227,8 +228,10 @@ func (n *Node) handleProposal(p *proposal) {
 }
 
 // handleReady hands rd's write to the log store and its dependent work
-// to the persister (persist.go), which does it once the write is durable;
-// the driver goes on at once (raft's asynchronous storage writes).
+// to the persister (persist.go), which does it once the write is durable:
+// at once on this goroutine after waiting for the fsync, or, with
+// Config.PipelinedLogWrites, on its own goroutine while the driver goes
+// on (raft's asynchronous storage writes).
 func (n *Node) handleReady(p *persister, rd raft.Ready, inflight map[uint64]*inflightRead) error {
 	if rd.SoftState != nil {
 		prev := n.leader.Swap(rd.SoftState.Lead)
@@ -256,8 +259,9 @@ func (n *Node) handleReady(p *persister, rd raft.Ready, inflight map[uint64]*inf
 			it.term = rd.HardState.Term
 		}
 	}
-	// Step 2 of the persistence contract (asynchronous writes): the write
-	// is visible to the core's Storage now and durable later, in order.
+	// Step 2 of the persistence contract: the write is visible to the
+	// core's Storage now and durable later, in order (waited for by the
+	// persister).
 	switch {
 	case len(rd.Entries) > 0 || !rd.Snapshot.IsEmpty() || rd.MustSync:
 		it.synced = n.metrics.logSynced()
