@@ -71,6 +71,13 @@ type Config struct {
 	// reads"); check-quorum is always on. Every member must use the same
 	// value: a member without it does not honour a lease after a restart.
 	ReadLease bool
+	// PipelinedLogWrites starts each Raft log write while the previous one
+	// is still syncing and lets what depends on a write leave as soon as
+	// that write is durable (raft's asynchronous storage writes;
+	// docs/design.md, "Pipelined log writes"). Off by default: on the
+	// shared 2-core machine it measured no faster (docs/benchmarks.md).
+	// Members may differ.
+	PipelinedLogWrites bool
 	// WriteTimeout bounds how long a write waits for its outcome before the
 	// client is told the outcome is unknown (default 10s).
 	WriteTimeout time.Duration

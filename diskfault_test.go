@@ -23,8 +23,17 @@ import (
 // the node must stop rather than retry the sync and trust it (after a
 // failed fsync the kernel may have dropped the dirty pages: PostgreSQL's
 // "fsyncgate"), and a restart must recover from what is durable and
-// serve again.
+// serve again. Both ways of persisting: one Ready at a time, and
+// pipelined (Config.PipelinedLogWrites).
 func TestDiskFaultStopsTheNode(t *testing.T) {
+	for _, pipelined := range []bool{false, true} {
+		t.Run(map[bool]string{false: "serial", true: "pipelined"}[pipelined], func(t *testing.T) {
+			testDiskFaultStopsTheNode(t, pipelined)
+		})
+	}
+}
+
+func testDiskFaultStopsTheNode(t *testing.T, pipelined bool) {
 	for _, tc := range []struct {
 		name   string
 		inject func(op errorfs.Op) error
@@ -45,7 +54,7 @@ func TestDiskFaultStopsTheNode(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			toggle := &errorfs.Toggle{Injector: errorfs.InjectorFunc(tc.inject)}
-			n := startDiskFaultNode(t, dir, errorfs.Wrap(vfs.Default, toggle))
+			n := startDiskFaultNode(t, dir, errorfs.Wrap(vfs.Default, toggle), pipelined)
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()
 			conn := connectNode(ctx, t, n)
@@ -80,7 +89,7 @@ func TestDiskFaultStopsTheNode(t *testing.T) {
 			// Restart on a healthy disk: recovered from the durable state,
 			// serving again. Row 2's outcome was unknown: either is fine.
 			toggle.Off()
-			n = startDiskFaultNode(t, dir, nil)
+			n = startDiskFaultNode(t, dir, nil, pipelined)
 			defer n.Close()
 			conn = connectNode(ctx, t, n)
 			defer conn.Close(ctx)
@@ -104,13 +113,13 @@ func TestDiskFaultStopsTheNode(t *testing.T) {
 	}
 }
 
-func startDiskFaultNode(t *testing.T, dir string, fs vfs.FS) *Node {
+func startDiskFaultNode(t *testing.T, dir string, fs vfs.FS, pipelined bool) *Node {
 	t.Helper()
 	pgLn, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	n, err := Start(context.Background(), Config{Name: "n1", DataDir: dir, PGListener: pgLn, RaftListen: "127.0.0.1:0", logFS: fs})
+	n, err := Start(context.Background(), Config{Name: "n1", DataDir: dir, PGListener: pgLn, RaftListen: "127.0.0.1:0", logFS: fs, PipelinedLogWrites: pipelined})
 	if err != nil {
 		t.Fatal(err)
 	}

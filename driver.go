@@ -8,14 +8,24 @@ import (
 )
 
 // run is the driver: the only goroutine that touches the Raft core. It
-// persists, sends and hands committed entries to the apply goroutine
-// (applyLoop) without waiting for SQLite, so a long apply never delays
-// ticks, heartbeats, votes or appends.
+// hands each Ready's log write to the store and what depends on it to the
+// persister (persist.go), which sends and hands committed entries to the
+// apply goroutine (applyLoop) once the write is durable. The driver never
+// waits for SQLite, so a long apply never delays ticks, heartbeats, votes
+// or appends; with pipelined log writes it does not wait for an fsync
+// either.
 func (n *Node) run() {
 	defer close(n.donec)
 	// Deferred calls run last-in first-out: the apply goroutine has
 	// stopped (its batch interrupted and rolled back) before donec closes.
 	defer n.stopApplier()
+	p, err := n.startPersister()
+	if err != nil {
+		n.fail(err)
+		return
+	}
+	// Runs before stopApplier: every write handed over is waited for.
+	defer p.stop()
 	ticker := time.NewTicker(n.cfg.TickInterval)
 	defer ticker.Stop()
 
@@ -58,6 +68,8 @@ func (n *Node) run() {
 			n.handleProposal(p)
 		case r := <-n.readc:
 			pendingReads = append(pendingReads, r)
+		case <-p.stablec:
+			// A write is durable: the leader's own entries count now.
 		case ch := <-n.statusc:
 			ch <- n.rn.Status()
 		case id := <-n.unreachc:
@@ -78,6 +90,9 @@ func (n *Node) run() {
 				n.conf.Store(&cfg)
 			}
 			req.done <- err
+		}
+		if index, term, ok := p.takeStable(); ok {
+			n.rn.StableTo(index, term)
 		}
 		n.catchUpTicks(clock)
 		// Drain whatever else is queued so that one Ready (one fsync)
@@ -119,7 +134,7 @@ func (n *Node) run() {
 		}
 		for n.rn.HasReady() {
 			rd := n.rn.Ready()
-			if err := n.handleReady(rd, inflight); err != nil {
+			if err := n.handleReady(p, rd, inflight); err != nil {
 				n.fail(err)
 				n.failReads(pendingReads, inflight, err)
 				return
@@ -212,7 +227,12 @@ func (n *Node) handleProposal(p *proposal) {
 	p.errc <- err
 }
 
-func (n *Node) handleReady(rd raft.Ready, inflight map[uint64]*inflightRead) error {
+// handleReady hands rd's write to the log store and its dependent work
+// to the persister (persist.go), which does it once the write is durable:
+// at once on this goroutine after waiting for the fsync, or, with
+// Config.PipelinedLogWrites, on its own goroutine while the driver goes
+// on (raft's asynchronous storage writes).
+func (n *Node) handleReady(p *persister, rd raft.Ready, inflight map[uint64]*inflightRead) error {
 	if rd.SoftState != nil {
 		prev := n.leader.Swap(rd.SoftState.Lead)
 		if prev != rd.SoftState.Lead {
@@ -224,30 +244,32 @@ func (n *Node) handleReady(rd raft.Ready, inflight map[uint64]*inflightRead) err
 			n.log.Info("leader changed", "leader", n.nameOf(rd.SoftState.Lead), "state", rd.SoftState.RaftState.String())
 		}
 	}
-	msgs := rd.Messages
-	if rd.HardState.IsEmpty() || rd.HardState.Term == n.term.Load() {
-		// A leader's appends leave before its own log write, so that the
-		// followers' fsyncs overlap with the leader's instead of following
-		// it (see sendBeforePersist for why that is safe).
-		var early []raft.Message
-		early, msgs = sendBeforePersist(msgs)
-		if len(early) > 0 {
-			n.tr.Send(early)
-		}
+	// What depends on no unsynced state leaves now (sendEarly): a
+	// leader's appends, so that the followers' fsyncs overlap with the
+	// leader's, and forwarded proposals and reads.
+	early, msgs := sendBeforePersist(rd.Messages, p.durableTerm.Load())
+	if len(early) > 0 {
+		n.tr.Send(early)
 	}
+	it := &persistItem{msgs: msgs, snap: rd.Snapshot}
 	if !rd.HardState.IsEmpty() {
 		n.term.Store(rd.HardState.Term)
 		n.commit.Store(rd.HardState.Commit)
+		if rd.MustSync {
+			it.term = rd.HardState.Term
+		}
 	}
-	// Step 1 of the persistence contract: snapshot, hard state and entries
-	// are durable before any message that depends on them leaves.
+	// Step 2 of the persistence contract: the write is visible to the
+	// core's Storage now and durable later, in order (waited for by the
+	// persister).
 	switch {
 	case len(rd.Entries) > 0 || !rd.Snapshot.IsEmpty() || rd.MustSync:
-		synced := n.metrics.logSynced()
-		if err := n.store.Save(rd.HardState, rd.Entries, rd.Snapshot); err != nil {
+		it.synced = n.metrics.logSynced()
+		wait, err := n.store.SaveAsync(rd.HardState, rd.Entries, rd.Snapshot)
+		if err != nil {
 			return fmt.Errorf("raftsql: persist raft state: %w", err)
 		}
-		synced()
+		it.wait = wait
 	case !rd.HardState.IsEmpty():
 		// Only the commit index moved: no fsync needed (see Start for
 		// why a lost commit index is recovered from SQLite).
@@ -255,29 +277,32 @@ func (n *Node) handleReady(rd raft.Ready, inflight map[uint64]*inflightRead) err
 			return fmt.Errorf("raftsql: persist commit index: %w", err)
 		}
 	}
-	// Step 2: send.
-	if msgs := n.streamSnapshots(msgs); len(msgs) > 0 {
-		n.tr.Send(msgs)
-	}
-	// Step 3: hand the snapshot and the committed entries (all already
-	// durable locally) to the apply goroutine, in log order. Reads are
-	// answered with their index; each waits until the apply goroutine has
-	// applied it (waitApplied).
-	if !rd.Snapshot.IsEmpty() {
-		n.applyq.pushSnapshot(rd.Snapshot)
+	if k := len(rd.Entries); k > 0 {
+		it.stableIndex, it.stableTerm = rd.Entries[k-1].Index, rd.Entries[k-1].Term
+		it.covers = it.stableIndex
+	} else if !rd.Snapshot.IsEmpty() {
+		it.stableIndex, it.stableTerm = rd.Snapshot.Meta.Index, rd.Snapshot.Meta.Term
 	}
 	for _, e := range rd.CommittedEntries {
 		if e.Type == raft.EntryConfChange {
 			n.lastConf = e.Index
 		}
 	}
-	n.applyq.pushEntries(rd.CommittedEntries)
 	if breakAckBeforeCommit && n.leader.Load() == n.id && allNormal(rd.Entries) {
 		// A deliberate breakage in test builds only (breakage.go): the
 		// entries just appended are applied now; their commit, later,
 		// finds them applied and skips them.
-		n.applyq.pushEntries(rd.Entries)
+		it.appended = rd.Entries
 	}
+	if !rd.Snapshot.IsEmpty() {
+		// A snapshot replaces the log and the state machine: the driver
+		// waits for it to be durable and queued before going on.
+		it.done = make(chan struct{})
+	}
+	p.hand(it, rd.Entries, rd.CommittedEntries)
+	// Reads are answered with their index; each waits until the apply
+	// goroutine has applied it (waitApplied), which happens only once the
+	// entries up to it are durable here.
 	n.answerReads(rd.ReadStates, inflight)
 	return nil
 }
@@ -292,33 +317,4 @@ func allNormal(ents []raft.Entry) bool {
 		}
 	}
 	return true
-}
-
-// sendBeforePersist splits a Ready's messages into the leader's appends
-// (MsgApp), which may be sent before the Ready is persisted, and the rest,
-// which must wait for it (votes, append acknowledgements, snapshots). The
-// caller sends early only when the Ready does not change the persisted
-// term, so the only hard state a MsgApp depends on (the leader's term, and
-// its vote for itself in that term) is durable already.
-//
-// Sending a leader's entries before its own fsync is the optimization of
-// the Raft thesis (section 10.2.1) and etcd-io/raft (messages may be sent
-// while entries of the same batch are being persisted). It is safe here
-// because the leader cannot act on an acknowledgement before its own write
-// is durable: the core counts the leader's own entries as soon as they are
-// appended, but this driver is the only goroutine that steps the core, and
-// it persists the Ready before it steps any message again, so no commit
-// decision (and no committed entry, read index or commit index sent to a
-// follower) is made until the leader's copy is on disk too. If the leader
-// crashes before its write completes, the followers hold uncommitted
-// entries, which Raft resolves like any other uncommitted entries.
-func sendBeforePersist(msgs []raft.Message) (early, rest []raft.Message) {
-	for _, m := range msgs {
-		if m.Type == raft.MsgApp {
-			early = append(early, m)
-		} else {
-			rest = append(rest, m)
-		}
-	}
-	return early, rest
 }

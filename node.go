@@ -195,14 +195,15 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		return nil, fmt.Errorf("raftsql: draw the raft seed: %w", err)
 	}
 	rn, err := raft.NewRawNode(raft.Config{
-		ID:             n.id,
-		ElectionTick:   cfg.ElectionTicks,
-		HeartbeatTick:  cfg.HeartbeatTicks,
-		ReadOnlyOption: readOnlyOption(cfg.ReadLease),
-		Storage:        n.store,
-		Applied:        n.applied,
-		Seed:           binary.LittleEndian.Uint64(seed[:]),
-		Logger:         n.log,
+		ID:                 n.id,
+		ElectionTick:       cfg.ElectionTicks,
+		HeartbeatTick:      cfg.HeartbeatTicks,
+		ReadOnlyOption:     readOnlyOption(cfg.ReadLease),
+		Storage:            n.store,
+		AsyncStorageWrites: cfg.PipelinedLogWrites, // persist.go
+		Applied:            n.applied,
+		Seed:               binary.LittleEndian.Uint64(seed[:]),
+		Logger:             n.log,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("raftsql: start raft: %w", err)

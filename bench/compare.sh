@@ -9,9 +9,10 @@
 #
 #   bash bench/compare.sh                      # 10 s per cell, 1/16/64 clients
 #   DURATION=5 CLIENTS=1,16,64,256 bash bench/compare.sh
-#   PROFILE=/tmp/prof bash bench/compare.sh    # also raftsql CPU/mutex/block/alloc profiles
+#   PROFILE=/tmp/prof bash bench/compare.sh    # also raftsql CPU/mutex/block/alloc profiles (BEFORE's too)
 #   BEFORE=main bash bench/compare.sh          # also raftsql built from git rev main
 #   LEASE=1 bash bench/compare.sh              # also 3 nodes with --read-lease
+#   PIPELINED=1 bash bench/compare.sh          # also 1 and 3 nodes with --pipelined-log-writes
 #
 # Needs the PostgreSQL 15 server binaries (PGBIN) and root (PostgreSQL runs
 # as user postgres through runuser). Everything listens on 127.0.0.1 and is
@@ -25,10 +26,11 @@ OPS=${OPS:-insert,read}
 ROWS=${ROWS:-10000}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PG_PORT=${PG_PORT:-25441}
-BASE_PORT=${BASE_PORT:-15400} # raftsql clusters: ports BASE_PORT..BASE_PORT+149
+BASE_PORT=${BASE_PORT:-15400} # raftsql clusters: ports BASE_PORT..BASE_PORT+209
 PROFILE=${PROFILE:-}
 BEFORE=${BEFORE:-}
 LEASE=${LEASE:-}
+PIPELINED=${PIPELINED:-}
 
 work=$(mktemp -d)
 pids=()
@@ -87,11 +89,15 @@ prof=${PROFILE:+1}
 cluster "raftsql 1 node" "$work/raftsql" 1 "$BASE_PORT" "$prof"
 cluster "raftsql 3 nodes" "$work/raftsql" 3 $((BASE_PORT + 30)) "$prof"
 if [ -n "$BEFORE" ]; then
-  cluster "raftsql 1 node @$BEFORE" "$work/raftsql-before" 1 $((BASE_PORT + 60))
-  cluster "raftsql 3 nodes @$BEFORE" "$work/raftsql-before" 3 $((BASE_PORT + 90))
+  cluster "raftsql 1 node @$BEFORE" "$work/raftsql-before" 1 $((BASE_PORT + 60)) "$prof"
+  cluster "raftsql 3 nodes @$BEFORE" "$work/raftsql-before" 3 $((BASE_PORT + 90)) "$prof"
 fi
 if [ -n "$LEASE" ]; then
   cluster "raftsql 3 nodes, lease reads" "$work/raftsql" 3 $((BASE_PORT + 120)) "$prof" --read-lease
+fi
+if [ -n "$PIPELINED" ]; then
+  cluster "raftsql 1 node, pipelined" "$work/raftsql" 1 $((BASE_PORT + 150)) "$prof" --pipelined-log-writes
+  cluster "raftsql 3 nodes, pipelined" "$work/raftsql" 3 $((BASE_PORT + 180)) "$prof" --pipelined-log-writes
 fi
 
 # PostgreSQL 15, single node, default settings (fsync on), trust auth.

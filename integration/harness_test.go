@@ -147,6 +147,11 @@ func startMemClusterClock(t testing.TB, size int, clock func() time.Time) *memCl
 	return startMemClusterWith(t, size, func(cfg *raftsql.Config) { cfg.Clock = clock })
 }
 
+// pipelinedLogWrites reports whether the clusters the harness starts use
+// pipelined log writes (RAFTSQL_PIPELINED_LOG_WRITES=1: the whole suite
+// runs on that path).
+func pipelinedLogWrites() bool { return os.Getenv("RAFTSQL_PIPELINED_LOG_WRITES") == "1" }
+
 // startMemClusterWith starts a cluster whose nodes' Config configure
 // adjusts (nil: none).
 func startMemClusterWith(t testing.TB, size int, configure func(cfg *raftsql.Config)) *memCluster {
@@ -205,6 +210,7 @@ func (c *memCluster) start(i int) {
 		InitialCluster: c.members,
 		Logger:         c.log,
 	}
+	cfg.PipelinedLogWrites = pipelinedLogWrites()
 	if c.configure != nil {
 		c.configure(&cfg)
 	}
@@ -338,6 +344,9 @@ func startProcClusterArgs(t *testing.T, size int, extra ...string) *procCluster 
 		p.args = []string{"serve", "--id", name, "--data-dir", p.dataDir,
 			"--pg-listen", p.pgAddr, "--raft-listen", fmt.Sprintf("127.0.0.1:%d", ports[i]),
 			"--initial-cluster", strings.Join(initial, ","), "--log-level", "info"}
+		if pipelinedLogWrites() {
+			p.args = append(p.args, "--pipelined-log-writes")
+		}
 		p.args = append(p.args, extra...)
 		c.nodes = append(c.nodes, p)
 	}

@@ -347,21 +347,33 @@ func (s *Store) commit(op string, build func(b *pebble.Batch) (effect func(), er
 
 // commitOpts is commit with a choice of waiting for the fsync.
 func (s *Store) commitOpts(op string, sync bool, build func(b *pebble.Batch) (effect func(), err error)) error {
+	wait, err := s.commitAsync(op, sync, build)
+	if err != nil || wait == nil {
+		return err
+	}
+	return wait()
+}
+
+// commitAsync applies the batch like commitOpts and, with sync, returns
+// instead of waiting for the fsync a function that waits for it (nil when
+// there is nothing to wait for). The caller must call it exactly once:
+// Close waits for every sync handed out.
+func (s *Store) commitAsync(op string, sync bool, build func(b *pebble.Batch) (effect func(), err error)) (wait func() error, err error) {
 	s.mu.Lock()
 	if err := s.check(); err != nil {
 		s.mu.Unlock()
-		return err
+		return nil, err
 	}
 	b := s.db.NewBatch()
 	effect, err := build(b)
 	if err != nil || b.Empty() {
 		s.mu.Unlock()
 		_ = b.Close()
-		return err
+		return nil, err
 	}
 	if err := s.apply(op, b, sync); err != nil {
 		s.mu.Unlock()
-		return err // the batch is not closed: Pebble may still reference it
+		return nil, err // the batch is not closed: Pebble may still reference it
 	}
 	if effect != nil {
 		effect()
@@ -369,22 +381,24 @@ func (s *Store) commitOpts(op string, sync bool, build func(b *pebble.Batch) (ef
 	if !sync {
 		s.mu.Unlock()
 		_ = b.Close()
-		return nil
+		return nil, nil
 	}
 	s.inflight.Add(1)
 	s.mu.Unlock()
-	defer s.inflight.Done()
-	if err := b.SyncWait(); err != nil {
-		return s.fail(&FatalError{Dir: s.dir, Op: op + " (WAL sync)", Err: err})
-	}
-	_ = b.Close()
-	// A concurrent failure may have been recorded while we waited; our
-	// own batch is durable, but report the sticky error so that callers
-	// stop promptly.
-	if p := s.sticky.Load(); p != nil {
-		return *p
-	}
-	return nil
+	return func() error {
+		defer s.inflight.Done()
+		if err := b.SyncWait(); err != nil {
+			return s.fail(&FatalError{Dir: s.dir, Op: op + " (WAL sync)", Err: err})
+		}
+		_ = b.Close()
+		// A concurrent failure may have been recorded while we waited;
+		// our own batch is durable, but report the sticky error so that
+		// callers stop promptly.
+		if p := s.sticky.Load(); p != nil {
+			return *p
+		}
+		return nil
+	}, nil
 }
 
 func (s *Store) checkRLocked() error {
@@ -411,18 +425,33 @@ func (s *Store) termLocked(i uint64) uint64 {
 // index, an older snapshot: raft.ErrSnapOutOfDate) is rejected before
 // anything is written. A Pebble write or sync failure is fatal and sticky.
 func (s *Store) Save(hs raft.HardState, ents []raft.Entry, snap raft.Snapshot) error {
+	wait, err := s.SaveAsync(hs, ents, snap)
+	if err != nil || wait == nil {
+		return err
+	}
+	return wait()
+}
+
+// SaveAsync is Save without waiting for the fsync: when it returns, the
+// write is in Pebble's commit pipeline and every read of the store (and of
+// raft's Storage interface) sees it; wait, which the caller must call
+// exactly once (it may be nil: nothing to wait for), returns when it is
+// durable. Writes become durable in the order SaveAsync was called (one
+// WAL, applied under mu), so a driver can start the next Ready's write
+// while this one syncs (raft's asynchronous storage writes).
+func (s *Store) SaveAsync(hs raft.HardState, ents []raft.Entry, snap raft.Snapshot) (wait func() error, err error) {
 	if hs.IsEmpty() && len(ents) == 0 && snap.IsEmpty() {
-		return s.checkRLocked()
+		return nil, s.checkRLocked()
 	}
 	for i := 1; i < len(ents); i++ {
 		if ents[i].Index != ents[0].Index+uint64(i) {
-			return fmt.Errorf("logstore: Save: entries are not contiguous: index %d follows %d", ents[i].Index, ents[i-1].Index)
+			return nil, fmt.Errorf("logstore: Save: entries are not contiguous: index %d follows %d", ents[i].Index, ents[i-1].Index)
 		}
 		if ents[i].Term < ents[i-1].Term {
-			return fmt.Errorf("logstore: Save: entry %d has term %d below the preceding term %d", ents[i].Index, ents[i].Term, ents[i-1].Term)
+			return nil, fmt.Errorf("logstore: Save: entry %d has term %d below the preceding term %d", ents[i].Index, ents[i].Term, ents[i-1].Term)
 		}
 	}
-	return s.commit("Save", func(b *pebble.Batch) (func(), error) {
+	return s.commitAsync("Save", true, func(b *pebble.Batch) (func(), error) {
 		return s.buildSave(b, hs, ents, snap)
 	})
 }

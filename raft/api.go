@@ -77,6 +77,13 @@ type Config struct {
 	Seed                      uint64 // per-node seed for election jitter
 	Logger                    *slog.Logger
 
+	// AsyncStorageWrites lets the driver pipeline its log writes (see
+	// "Asynchronous storage writes" in the package doc): the leader then
+	// counts its own log entries toward a commit only once the driver
+	// reports them durable with RawNode.StableTo, instead of as soon as
+	// they are appended.
+	AsyncStorageWrites bool
+
 	// PromoteMaxLag is the largest gap between the leader's last index and
 	// a learner's match for PromoteLearner (or AddVoter of a learner) to be
 	// accepted by the leader. Default 1000 entries.

@@ -51,7 +51,8 @@
 //     while it does), provided the driver steps nothing until step 2 is
 //     done: the core counts the leader's entries when they are appended,
 //     so an acknowledgement stepped before they are durable could commit
-//     them on the strength of a copy that is not. A MsgSnap's
+//     them on the strength of a copy that is not. A forwarded MsgProp or
+//     MsgReadIndex carries no persisted state and may always go early. A MsgSnap's
 //     snapshot data is streamed by the driver; it must call
 //     ReportSnapshot(to, ok) for every MsgSnap it sends, and may call
 //     ReportUnreachable when a send fails.
@@ -62,6 +63,41 @@
 //     applied. Serve rd.ReadStates once the applied index reaches their
 //     Index.
 //  5. Call Advance(rd). Do not call Ready again before Advance.
+//
+// # Asynchronous storage writes
+//
+// With Config.AsyncStorageWrites the driver may pipeline its log writes:
+// the next Ready's write starts while the previous one is still syncing,
+// as in etcd-io/raft's AsyncStorageWrites. The loop above changes so:
+//
+//  2. Hand the Ready's writes (same content, same order) to storage so
+//     that Storage reads see them at once; they become durable later,
+//     strictly in the order they were handed over.
+//  3. A leader's MsgApp may leave at once when the term it carries is
+//     already durable, and so may a forwarded MsgProp or MsgReadIndex
+//     (they carry no persisted state). Every other message, and every
+//     entry of
+//     rd.CommittedEntries, waits until this Ready's write (and so every
+//     earlier one) is durable: a vote or an acknowledgement must never
+//     outrun its state, and a committed entry is applied only once it is
+//     durable locally (a follower can learn a commit before its own copy
+//     is on disk).
+//  4. Once a write is durable, call StableTo(index, term) with the last
+//     index of the log that write left and that entry's term.
+//  5. Call Advance(rd) as soon as the Ready is handed over (step 2); the
+//     next Ready may be taken before this one is durable.
+//
+// The core then counts a leader's own entries toward a commit only when
+// StableTo reports them (appending no longer counts), exactly as it
+// counts a follower's only when its MsgAppResp, sent after that
+// follower's write is durable, arrives: a commit always rests on a
+// majority of durable copies. A StableTo whose entry has been replaced
+// since (another term at that index) is ignored. On becoming leader the
+// core counts its whole log as its own: its votes answered a MsgVote that
+// left only after the vote, and so every earlier write, was durable (a
+// single voter's new term can commit only its own new entry, reported by
+// StableTo after every earlier write). Snapshots may be handled the
+// synchronous way (the driver waits for the write before going on).
 //
 // Log compaction is the driver's job (Storage snapshot + compaction); the
 // core tolerates compacted storage by sending snapshots to followers that

@@ -59,6 +59,9 @@ type raft struct {
 
 	checkQuorum bool
 	preVote     bool
+	// asyncWrites: the leader's own progress advances only through
+	// stableTo (Config.AsyncStorageWrites).
+	asyncWrites bool
 	readOnlyOpt ReadOnlyOption
 
 	electionTimeout           int
@@ -114,6 +117,7 @@ func newRaft(c *Config) (*raft, error) {
 		promoteMaxLag:      c.PromoteMaxLag,
 		checkQuorum:        !c.DisableCheckQuorum,
 		preVote:            !c.DisablePreVote,
+		asyncWrites:        c.AsyncStorageWrites,
 		readOnlyOpt:        c.ReadOnlyOption,
 		electionTimeout:    c.ElectionTick,
 		heartbeatTimeout:   c.HeartbeatTick,
@@ -997,6 +1001,11 @@ func (r *raft) appendEntry(es ...Entry) bool {
 	}
 	r.uncommittedSize += size
 	li = r.log.append(es...)
+	if r.asyncWrites {
+		// The entries are not durable yet: the driver reports them with
+		// StableTo once they are, and only then do they count.
+		return true
+	}
 	if pr := r.prs[r.id]; pr != nil {
 		pr.maybeUpdate(li)
 	}
@@ -1004,6 +1013,29 @@ func (r *raft) appendEntry(es ...Entry) bool {
 		r.afterCommit()
 	}
 	return true
+}
+
+// stableTo records that this node's log is durable up to index, whose
+// entry has term (asynchronous storage writes only). On a leader it is the
+// leader's own acknowledgement of its entries: they now count toward a
+// commit, as a follower's MsgAppResp does. A report whose entry has since
+// been replaced (a different term at index) is stale and ignored; one
+// with the same term covers the same entries by the log matching property.
+func (r *raft) stableTo(index, term uint64) {
+	if !r.asyncWrites || r.state != StateLeader {
+		return
+	}
+	if t, err := r.log.term(index); err != nil || t != term {
+		return
+	}
+	pr := r.prs[r.id]
+	if pr == nil || !pr.maybeUpdate(index) {
+		return
+	}
+	if r.maybeCommit() {
+		r.afterCommit()
+		r.bcastAppend()
+	}
 }
 
 func (r *raft) reduceUncommittedSize(ents []Entry) {

@@ -196,5 +196,13 @@ func (rn *RawNode) Advance(rd Ready) {
 	}
 }
 
+// StableTo reports that the entries handed to storage by earlier Readys are
+// durable up to index, the entry at index having term. Only with
+// Config.AsyncStorageWrites, where it is how a leader's own entries come
+// to count toward a commit; otherwise it does nothing. Reports may come
+// late, repeated or out of date; a stale one (the entry at index has been
+// replaced since) is ignored.
+func (rn *RawNode) StableTo(index, term uint64) { rn.raft.stableTo(index, term) }
+
 // Status returns a copy of the node's state; Progress is set on the leader.
 func (rn *RawNode) Status() Status { return rn.raft.status() }

@@ -58,6 +58,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	maxTransfers := fs.Int("max-snapshot-transfers", snapshot.DefaultMaxTransfers, "concurrent outgoing snapshot transfers")
 	resumeBytes := fs.Int64("snapshot-resume-bytes", snapshot.DefaultResumeEvery, "a snapshot being received is made durable every this many bytes, so a cut transfer resumes there (each costs an fsync)")
 	httpListen := fs.String("http-listen", "", "address of the admin HTTP listener: /metrics (Prometheus), /livez, /readyz, the status page / and /status.json (default: none). It shows the cluster's topology to whoever reaches it: bind it to loopback or a private network")
+	pipelined := fs.Bool("pipelined-log-writes", false, "start each Raft log write while the previous one syncs, and send what depends on a write as soon as it is durable (docs/design.md, \"Pipelined log writes\")")
 	readLease := fs.Bool("read-lease", false, "answer linearizable reads from the leader's lease instead of a heartbeat round per batch of reads; assumes the members' clocks run at rates within 10% of each other (docs/design.md, \"Lease reads\"). Every member must use the same value")
 	pprofOn := fs.Bool("pprof", false, "also serve Go's pprof endpoints (/debug/pprof/) on --http-listen, with mutex and block profiling switched on (they cost a little on every contended lock)")
 	sec := addSecurityFlags(fs)
@@ -101,18 +102,19 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cfg := raftsql.Config{
-		Name:           *id,
-		DataDir:        *dataDir,
-		PGListen:       *pgListen,
-		RaftListen:     *raftListen,
-		MaxConnections: *maxConns,
-		TickInterval:   *tick,
-		ReadLease:      *readLease,
-		VerifyInterval: *verifyInterval,
-		VerifyRows:     *verifyRows,
-		NoSelfRepair:   !*selfRepair,
-		StepBudget:     *stepBudget,
-		Join:           *join,
+		Name:               *id,
+		DataDir:            *dataDir,
+		PGListen:           *pgListen,
+		RaftListen:         *raftListen,
+		MaxConnections:     *maxConns,
+		TickInterval:       *tick,
+		ReadLease:          *readLease,
+		PipelinedLogWrites: *pipelined,
+		VerifyInterval:     *verifyInterval,
+		VerifyRows:         *verifyRows,
+		NoSelfRepair:       !*selfRepair,
+		StepBudget:         *stepBudget,
+		Join:               *join,
 
 		SnapshotEntries:      *snapEntries,
 		SnapshotLogBytes:     *snapLogBytes,
