@@ -303,6 +303,11 @@ func decodeBinary(b []byte, typeOID uint32) (any, error) {
 			return nil, err
 		}
 		us := int64(binary.BigEndian.Uint64(b))
+		if us == math.MinInt64 {
+			// Its magnitude has no int64: no text form would read back
+			// (found by FuzzDecodeBinaryParam).
+			return nil, newErr(codeDatetimeFieldOverflow, "interval out of range")
+		}
 		days := int32(binary.BigEndian.Uint32(b[8:]))
 		months := int32(binary.BigEndian.Uint32(b[12:]))
 		return formatInterval(months, days, us), nil
