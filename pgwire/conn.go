@@ -172,6 +172,14 @@ func (c *conn) sendFatal(err error) {
 	if er.Severity != "FATAL" && er.Severity != "PANIC" {
 		er.Severity, er.SeverityUnlocalized = "FATAL", "FATAL"
 	}
+	// A FATAL ends the connection: its slot is free before the client
+	// can learn so, or a client that reconnects at once (or a superuser
+	// after an ordinary role was refused the reserved slot) could find it
+	// still taken.
+	if c.counted {
+		c.srv.active.Add(-1)
+		c.counted = false
+	}
 	c.nc.SetWriteDeadline(time.Now().Add(time.Second))
 	c.be.Send(er)
 	c.be.Flush()
