@@ -2,6 +2,7 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"strings"
 	"testing"
 )
 
@@ -37,4 +38,31 @@ func FuzzJSONB(f *testing.F) {
 			_, _ = g.WindowValue(nil)
 		}
 	})
+}
+
+// jsonb numbers are numeric: exponents beyond numeric's ±1000 are
+// refused as PostgreSQL refuses them (found by FuzzJSONB: 1e101000 took a
+// second to expand, 1e999999999 would have taken a gigabyte).
+func TestJSONBNumberExponent(t *testing.T) {
+	for in, want := range map[string]string{
+		`1.5e-3`:               `0.0015`,
+		`[2E+2, -0]`:           `[200, 0]`,
+		`{"a": 1e3}`:           `{"a": 1000}`,
+		`1e1000`:               "1" + strings.Repeat("0", 1000),
+		`1e-1000`:              "0." + strings.Repeat("0", 999) + "1",
+		`1e1001`:               "22P02",
+		`[1, 1e-1001]`:         "22P02",
+		`{"a": [1e999999999]}`: "22P02",
+	} {
+		got, err := jsonIn(in, true)
+		if err != nil {
+			if code, _, _ := ParseSQLStateError(err.Error()); code != want {
+				t.Errorf("%s: %v, want %s", in, err, want)
+			}
+			continue
+		}
+		if got != want {
+			t.Errorf("%s: %.40v, want %.40v", in, got, want)
+		}
+	}
 }

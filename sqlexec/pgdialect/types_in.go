@@ -265,9 +265,51 @@ func jsonIn(v driver.Value, canonical bool) (driver.Value, error) {
 	if strings.Contains(text, `\u0000`) {
 		return nil, pgErr("22P05", "unsupported Unicode escape sequence")
 	}
+	if err := checkJSONNumbers(x); err != nil {
+		return nil, err
+	}
 	var b bytes.Buffer
 	writeJSONB(&b, x)
 	return b.String(), nil
+}
+
+// checkJSONNumbers refuses, as PostgreSQL's numeric input does, a number
+// whose exponent is beyond ±maxNumericExponent: jsonb stores numbers as
+// numeric (1e101000 would be 101,001 digits; 1e999999999 a gigabyte).
+func checkJSONNumbers(x any) error {
+	switch x := x.(type) {
+	case json.Number:
+		if _, ok := jsonExponent(string(x)); !ok {
+			return pgErr("22P02", "invalid input syntax for type numeric: \"%s\"", string(x))
+		}
+	case []any:
+		for _, e := range x {
+			if err := checkJSONNumbers(e); err != nil {
+				return err
+			}
+		}
+	case map[string]any:
+		for _, e := range x {
+			if err := checkJSONNumbers(e); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// jsonExponent is the exponent of a JSON number (0 without one); ok is
+// false when it is beyond ±maxNumericExponent.
+func jsonExponent(s string) (int, bool) {
+	i := strings.IndexAny(s, "eE")
+	if i < 0 {
+		return 0, true
+	}
+	e, err := strconv.Atoi(s[i+1:])
+	if err != nil || e > maxNumericExponent || e < -maxNumericExponent {
+		return 0, false
+	}
+	return e, true
 }
 
 func writeJSONB(b *bytes.Buffer, x any) {
@@ -350,11 +392,15 @@ func writeJSONString(b *bytes.Buffer, s string) {
 // exponent folded into the digits, the scale kept (1.50 stays 1.50,
 // 1e2 is 100, 1.5e-3 is 0.0015), -0 as 0.
 func jsonbNumber(s string) string {
+	exp, ok := jsonExponent(s)
+	if !ok {
+		// Only a json (not jsonb) value keeps such a number, and it
+		// prints it as written, as PostgreSQL's json does.
+		return s
+	}
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
-	exp := 0
 	if i := strings.IndexAny(s, "eE"); i >= 0 {
-		exp, _ = strconv.Atoi(s[i+1:])
 		s = s[:i]
 	}
 	intPart, frac := s, ""
@@ -367,15 +413,15 @@ func jsonbNumber(s string) string {
 	if scale < 0 {
 		scale = 0
 	}
-	for point > len(digits) {
-		digits += "0"
+	if point > len(digits) {
+		digits += strings.Repeat("0", point-len(digits))
 	}
-	for point < 1 {
-		digits = "0" + digits
-		point++
+	if point < 1 {
+		digits = strings.Repeat("0", 1-point) + digits
+		point = 1
 	}
-	for len(digits)-point < scale {
-		digits += "0"
+	if n := scale - (len(digits) - point); n > 0 {
+		digits += strings.Repeat("0", n)
 	}
 	ip := strings.TrimLeft(digits[:point], "0")
 	if ip == "" {
