@@ -291,6 +291,12 @@ func decodeBinary(b []byte, typeOID uint32) (any, error) {
 		case negInfinityMicro:
 			return "-infinity", nil
 		}
+		// PostgreSQL's range: 4714-11-24 BC to 294276 AD (MIN_TIMESTAMP,
+		// END_TIMESTAMP); beyond it no text form reads back (found by
+		// FuzzDecodeBinaryParam).
+		if us < -211813488000000000 || us >= 9223371331200000000 {
+			return nil, newErr(codeDatetimeFieldOverflow, "timestamp out of range")
+		}
 		sec := us / 1e6
 		rem := us % 1e6
 		if rem < 0 {
