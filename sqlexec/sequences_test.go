@@ -5,18 +5,38 @@ import (
 	"testing"
 )
 
+// sessStep is one statement of a table-driven session script: its output
+// must contain want, or it must fail with SQLSTATE errCode.
+type sessStep struct {
+	s       *Session
+	sql     string
+	want    string // substring of the output
+	errCode string
+}
+
+func runSessSteps(t *testing.T, steps []sessStep) {
+	t.Helper()
+	for _, st := range steps {
+		out, err := q(t, st.s, st.sql)
+		if st.errCode != "" {
+			if code(err) != st.errCode {
+				t.Errorf("%s: got %q %v (%s), want SQLSTATE %s", st.sql, out, err, code(err), st.errCode)
+			}
+			continue
+		}
+		if err != nil || !strings.Contains(out, st.want) {
+			t.Errorf("%s: got %q %v, want %q", st.sql, out, err, st.want)
+		}
+	}
+}
+
 // Sequences behave as in PostgreSQL 15 (values and SQLSTATEs compared by
 // hand with a real server; integration/ddl_sequences_test.go runs the
 // same kind of steps against one), and every nextval is a log entry.
 func TestSequences(t *testing.T) {
 	e, f := newTestEngine(t)
 	a, b := newSess(t, e), newSess(t, e)
-	steps := []struct {
-		s       *Session
-		sql     string
-		want    string // substring of the output
-		errCode string
-	}{
+	steps := []sessStep{
 		{a, "CREATE SEQUENCE s1", "C:CREATE SEQUENCE", ""},
 		{a, "SELECT currval('s1')", "", "55000"},
 		{a, "SELECT lastval()", "", "55000"},
@@ -62,18 +82,7 @@ func TestSequences(t *testing.T) {
 		{a, "DROP SEQUENCE IF EXISTS s8, s2", "C:DROP SEQUENCE", ""},
 		{a, "SELECT nextval('s2')", "", "42P01"},
 	}
-	for _, st := range steps {
-		out, err := q(t, st.s, st.sql)
-		if st.errCode != "" {
-			if code(err) != st.errCode {
-				t.Errorf("%s: got %q %v (%s), want SQLSTATE %s", st.sql, out, err, code(err), st.errCode)
-			}
-			continue
-		}
-		if err != nil || !strings.Contains(out, st.want) {
-			t.Errorf("%s: got %q %v, want %q", st.sql, out, err, st.want)
-		}
-	}
+	runSessSteps(t, steps)
 	// Reading a sequence's value goes through the log.
 	n := f.proposed.Load()
 	mustQ(t, a, "SELECT currval('s1')", "")

@@ -13,12 +13,7 @@ import (
 func TestSerialSequences(t *testing.T) {
 	e, _ := newTestEngine(t)
 	a, b := newSess(t, e), newSess(t, e)
-	steps := []struct {
-		s       *Session
-		sql     string
-		want    string // substring of the output
-		errCode string
-	}{
+	steps := []sessStep{
 		{a, "CREATE TABLE t (id serial PRIMARY KEY, v text)", "C:CREATE TABLE", ""},
 		{a, "INSERT INTO t (id, v) VALUES (5, 'a')", "", ""},
 		{b, "INSERT INTO t (v) VALUES ('b') RETURNING id", "R[1]", ""},
@@ -58,18 +53,7 @@ func TestSerialSequences(t *testing.T) {
 		{a, "CREATE TABLE IF NOT EXISTS t2 (id serial, v text)", "C:CREATE TABLE", ""},
 		{a, "INSERT INTO t2 (v) VALUES ('a') RETURNING id", "R[1]", ""},
 	}
-	for _, st := range steps {
-		out, err := q(t, st.s, st.sql)
-		if st.errCode != "" {
-			if code(err) != st.errCode {
-				t.Errorf("%s: got %q %v (%s), want SQLSTATE %s", st.sql, out, err, code(err), st.errCode)
-			}
-			continue
-		}
-		if err != nil || !strings.Contains(out, st.want) {
-			t.Errorf("%s: got %q %v, want %q", st.sql, out, err, st.want)
-		}
-	}
+	runSessSteps(t, steps)
 }
 
 // TestNextvalInTransactions: inside explicit transactions nextval (also a
