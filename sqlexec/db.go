@@ -181,6 +181,10 @@ func (db *DB) openConns() error {
 		w.close()
 		return err
 	}
+	if err := installRowCapture(w); err != nil { // constraint_errors.go
+		w.close()
+		return err
+	}
 	db.det.conn = w
 	db.connSetup(w)
 	if err := registerModules(w); err != nil {

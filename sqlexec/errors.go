@@ -140,10 +140,10 @@ func mapError(err error, sqlText string) *Error {
 	}
 	prim := se.code & 0xff
 	msg := se.msg
-	if code, m, ok := pgdialect.ParseSQLStateError(msg); ok {
+	if code, m, d, ok := pgdialect.ParseSQLStateDetail(msg); ok {
 		// raised by a registered function (checked casts): PostgreSQL's
-		// SQLSTATE and message
-		out.Code, out.Message = code, m
+		// SQLSTATE, message and DETAIL
+		out.Code, out.Message, out.DetailText = code, m, d
 		return out
 	}
 	if m := reCheck.FindStringSubmatch(msg); m != nil {

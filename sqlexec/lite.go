@@ -71,6 +71,9 @@ type lconn struct {
 	// cancellation (budget.go).
 	meter   *meter
 	meterID uintptr
+	// explain keeps the row a constraint violation's explanation captures
+	// (constraint_errors.go); nil on connections that do not write.
+	explain *rowCapture
 	// serials caches serialDecl (resulttypes.go) by "table\x00column"
 	// for schema version serialsAt.
 	serials   map[string]string
@@ -207,6 +210,7 @@ func (c *lconn) close() error {
 	}
 	err := c.drv.Close()
 	removeMeter(c)
+	c.explain.remove()
 	c.drv = nil
 	c.db = 0
 	return err
