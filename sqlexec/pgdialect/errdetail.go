@@ -2,6 +2,7 @@ package pgdialect
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -92,4 +93,95 @@ func IdentName(elem string) (string, bool) {
 		return "", false
 	}
 	return t.identName(), true
+}
+
+// CallArgTypes lists the PostgreSQL types of the arguments of the first
+// call of function name in the statement sql as far as the text tells
+// them: literals (an integer literal is integer, bigint or numeric by its
+// size, as PostgreSQL types it; a string literal or NULL is unknown),
+// booleans and casts. ok=false when an argument's type cannot be told
+// from the text (a column, an expression).
+func CallArgTypes(sql, name string) (types []string, ok bool) {
+	x := newTx(sql)
+	for i := 0; i+1 < x.n(); i++ {
+		t := x.T(i)
+		if (t.typ != tIdent && t.typ != tQIdent) || !strings.EqualFold(t.identName(), name) || !x.isP(i+1, "(") {
+			continue
+		}
+		open := i + 1
+		end := x.match(open)
+		if end >= x.n() {
+			return nil, false
+		}
+		if end == open+1 {
+			return []string{}, true
+		}
+		start := open + 1
+		for j := start; j <= end; j++ {
+			if j < end && (x.depth[j] != x.depth[open]+1 || !x.isP(j, ",")) {
+				continue
+			}
+			typ, ok := argType(x, start, j)
+			if !ok {
+				return nil, false
+			}
+			types = append(types, typ)
+			start = j + 1
+		}
+		return types, true
+	}
+	return nil, false
+}
+
+// argType is the type of the argument written in tokens lo..hi-1.
+func argType(x *tx, lo, hi int) (string, bool) {
+	d := x.depth[lo]
+	for j := hi - 1; j > lo; j-- {
+		if x.depth[j] == d && x.T(j).typ == tCast {
+			return castType(x.orig(j+1, hi))
+		}
+	}
+	if x.kw(lo, "CAST") && x.isP(lo+1, "(") && x.match(lo+1) == hi-1 {
+		if as := x.findKw(lo+2, hi-1, d+1, "AS"); as > 0 {
+			return castType(x.orig(as+1, hi-1))
+		}
+	}
+	if hi-lo == 2 && (x.T(lo).text == "-" || x.T(lo).text == "+") {
+		lo++
+	}
+	if hi-lo != 1 {
+		return "", false
+	}
+	t := x.T(lo)
+	switch {
+	case t.typ == tNumber:
+		if strings.ContainsAny(t.text, ".eE") {
+			return "numeric", true
+		}
+		if n, err := strconv.ParseInt(t.text, 10, 64); err == nil {
+			if n >= -1<<31 && n < 1<<31 {
+				return "integer", true
+			}
+			return "bigint", true
+		}
+		return "numeric", true
+	case t.typ == tString, t.kw("NULL"):
+		return "unknown", true
+	case t.kw("TRUE"), t.kw("FALSE"):
+		return "boolean", true
+	}
+	return "", false
+}
+
+// castType is format_type's name of a type written in a cast.
+func castType(decl string) (string, bool) {
+	decl = strings.TrimSpace(decl)
+	if !DeclTypeKnown(decl) {
+		return "", false
+	}
+	oid, _ := DeclTypeOID(decl)
+	if oid == 0 {
+		return "", false
+	}
+	return FormatType(oid, -1), true
 }
