@@ -377,12 +377,11 @@ func foreignKeyViolation(c *lconn, e *Error, child, table string) *Error {
 	}
 	out := *e
 	out.Constraint = pgdialect.FKConname(createSQL[0], child, from, parent)
+	out.Table = child // PostgreSQL's table field is the referencing table's either way
 	if strings.EqualFold(child, table) {
-		out.Table = child
 		out.Message = fmt.Sprintf("insert or update on table %q violates foreign key constraint %q", child, out.Constraint)
 		out.DetailText = fmt.Sprintf("Key (%s)=(%s) is not present in table %q.", strings.Join(from, ", "), strings.Join(vals, ", "), parent)
 	} else {
-		out.Table = parent
 		out.Message = fmt.Sprintf("update or delete on table %q violates foreign key constraint %q on table %q", parent, out.Constraint, child)
 		out.DetailText = fmt.Sprintf("Key (%s)=(%s) is still referenced from table %q.", strings.Join(to, ", "), strings.Join(vals, ", "), child)
 	}
