@@ -302,7 +302,9 @@ func explainForeignKey(c *lconn, e *Error, sqlText string, args []any) *Error {
 	// referencing table), the rows it left without their key after
 	// (a DELETE or UPDATE of the referenced table).
 	children := append([]string{table}, referencing...)
-	if w := words(sqlText, 1); len(w) == 1 && w[0] == "DELETE" {
+	w := words(sqlText, 1)
+	deleting := len(w) == 1 && w[0] == "DELETE"
+	if deleting {
 		children = append(referencing, table)
 	}
 	if c.exec("PRAGMA defer_foreign_keys = ON") != nil {
@@ -314,7 +316,7 @@ func explainForeignKey(c *lconn, e *Error, sqlText string, args []any) *Error {
 		return nil
 	}
 	for _, child := range children {
-		if x := foreignKeyViolation(c, e, child, table); x != nil {
+		if x := foreignKeyViolation(c, e, child, table, deleting); x != nil {
 			return x
 		}
 	}
@@ -322,8 +324,10 @@ func explainForeignKey(c *lconn, e *Error, sqlText string, args []any) *Error {
 }
 
 // foreignKeyViolation reports the first row of child that violates one of
-// its foreign keys, as the error of a statement on table; nil if none.
-func foreignKeyViolation(c *lconn, e *Error, child, table string) *Error {
+// its foreign keys, as the error of a statement on table (a DELETE when
+// deleting: the referenced side even where a table references itself);
+// nil if none.
+func foreignKeyViolation(c *lconn, e *Error, child, table string, deleting bool) *Error {
 	st, _, err := c.prepareFresh(`SELECT rowid, "parent", fkid FROM pragma_foreign_key_check(?1) LIMIT 1`)
 	if err != nil || st == nil {
 		return nil
@@ -378,7 +382,7 @@ func foreignKeyViolation(c *lconn, e *Error, child, table string) *Error {
 	out := *e
 	out.Constraint = pgdialect.FKConname(createSQL[0], child, from, parent)
 	out.Table = child // PostgreSQL's table field is the referencing table's either way
-	if strings.EqualFold(child, table) {
+	if strings.EqualFold(child, table) && !deleting {
 		out.Message = fmt.Sprintf("insert or update on table %q violates foreign key constraint %q", child, out.Constraint)
 		out.DetailText = fmt.Sprintf("Key (%s)=(%s) is not present in table %q.", strings.Join(from, ", "), strings.Join(vals, ", "), parent)
 	} else {
