@@ -39,7 +39,16 @@ func (e *Error) Hint() string           { return e.HintText }
 func (e *Error) Position() int          { return e.Pos }
 func (e *Error) TableName() string      { return e.Table }
 func (e *Error) ConstraintName() string { return e.Constraint }
-func (e *Error) ColumnName() string     { return e.Column }
+
+// ColumnName is the column field of the ErrorResponse: PostgreSQL sets it
+// for a NOT NULL violation; Column is also kept for other errors, to point
+// at the name (fixPosition), where PostgreSQL's field stays empty.
+func (e *Error) ColumnName() string {
+	if e.Code != CodeNotNullViolation {
+		return ""
+	}
+	return e.Column
+}
 func (e *Error) Severity() string {
 	if e.Sev != "" {
 		return e.Sev
