@@ -97,7 +97,9 @@
 // settled when first needed),
 // copy.go, prepare.go
 // (extended protocol), columns.go (result column types), result.go,
-// errors.go, serving.go (a replicator may refuse all reads); db.go (open,
+// errors.go, constraint_errors.go (constraint violations' DETAIL and
+// fields, found by re-running the failed statement in a savepoint),
+// undefined_function.go (42883 with argument types), serving.go (a replicator may refuse all reads); db.go (open,
 // connections), apply.go, fault.go (apply results vs. faults), budget.go
 // (work budget and cancellation: the progress handler), timeout.go
 // (statement_timeout in a transaction), interrupt.go, dedup.go, digest.go,
