@@ -1,6 +1,7 @@
 package sqlexec
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -126,6 +127,15 @@ func TestConstraintErrorsLikePostgres(t *testing.T) {
 	} {
 		_, err := q(t, s, c.sql)
 		checkErr(t, c.sql, err, c.want)
+	}
+	// Extended protocol: a parameter is of the type the client declared,
+	// else unknown.
+	for _, c := range []struct {
+		oids []uint32
+		want string
+	}{{nil, "function nosuchfunc(unknown, integer) does not exist"}, {[]uint32{20}, "function nosuchfunc(bigint, integer) does not exist"}} {
+		_, err := s.Prepare(context.Background(), "SELECT nosuchfunc($1, 2)", c.oids)
+		checkErr(t, "Prepare", err, wantErr{code: "42883", msg: c.want, hint: undefinedFunctionHint})
 	}
 	// The explanations changed nothing.
 	mustQ(t, s, "SELECT count(*) FROM ce_child", "D[count:20] R[1] C:SELECT 1")

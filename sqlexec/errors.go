@@ -405,7 +405,7 @@ func ext(err error) (int, bool) {
 // fixPosition points an error at the offending name in the client's
 // (untranslated) statement text.
 func fixPosition(e *Error, orig string) {
-	describeUndefinedFunction(e, orig) // undefined_function.go
+	describeUndefinedFunction(e, orig, nil) // undefined_function.go
 	name := ""
 	switch e.Code {
 	case CodeUndefinedTable:

@@ -91,7 +91,7 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 			cols, nparams, err := s.describe(ctx, typed.Exec[0], typed.ColumnOIDs, ps.paramOIDs)
 			if err != nil {
 				if e, ok := err.(*Error); ok {
-					describeUndefinedFunction(e, sql) // undefined_function.go
+					describeUndefinedFunction(e, sql, paramOIDs) // undefined_function.go
 				}
 				return nil, err
 			}

@@ -21,8 +21,9 @@ const undefinedFunctionHint = "No function matches the given name and argument t
 var reUndefinedFunction = regexp.MustCompile(`^function ([^\s(]+) does not exist$`)
 
 // describeUndefinedFunction completes a 42883 "function f does not exist"
-// from the statement orig as the client wrote it.
-func describeUndefinedFunction(e *Error, orig string) {
+// from the statement orig as the client wrote it, whose parameters the
+// client declared of types paramOIDs (0 or missing: unknown).
+func describeUndefinedFunction(e *Error, orig string, paramOIDs []uint32) {
 	if e == nil || e.Code != CodeUndefinedFunction {
 		return
 	}
@@ -37,7 +38,13 @@ func describeUndefinedFunction(e *Error, orig string) {
 	if i := strings.LastIndexByte(name, '.'); i >= 0 {
 		name = name[i+1:]
 	}
-	if types, ok := pgdialect.CallArgTypes(orig, name); ok {
+	params := make([]string, len(paramOIDs))
+	for i, oid := range paramOIDs {
+		if oid != 0 {
+			params[i] = pgdialect.FormatType(oid, -1)
+		}
+	}
+	if types, ok := pgdialect.CallArgTypes(orig, name, params); ok {
 		e.Message = "function " + m[1] + "(" + strings.Join(types, ", ") + ") does not exist"
 	}
 }

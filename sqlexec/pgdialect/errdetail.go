@@ -99,9 +99,11 @@ func IdentName(elem string) (string, bool) {
 // call of function name in the statement sql as far as the text tells
 // them: literals (an integer literal is integer, bigint or numeric by its
 // size, as PostgreSQL types it; a string literal or NULL is unknown),
-// booleans and casts. ok=false when an argument's type cannot be told
-// from the text (a column, an expression).
-func CallArgTypes(sql, name string) (types []string, ok bool) {
+// booleans, casts and parameters ($n: params[n-1], the type the client
+// declared as format_type names it, unknown when it declared none).
+// ok=false when an argument's type cannot be told from the text (a column,
+// an expression).
+func CallArgTypes(sql, name string, params []string) (types []string, ok bool) {
 	x := newTx(sql)
 	for i := 0; i+1 < x.n(); i++ {
 		t := x.T(i)
@@ -121,7 +123,7 @@ func CallArgTypes(sql, name string) (types []string, ok bool) {
 			if j < end && (x.depth[j] != x.depth[open]+1 || !x.isP(j, ",")) {
 				continue
 			}
-			typ, ok := argType(x, start, j)
+			typ, ok := argType(x, start, j, params)
 			if !ok {
 				return nil, false
 			}
@@ -134,7 +136,7 @@ func CallArgTypes(sql, name string) (types []string, ok bool) {
 }
 
 // argType is the type of the argument written in tokens lo..hi-1.
-func argType(x *tx, lo, hi int) (string, bool) {
+func argType(x *tx, lo, hi int, params []string) (string, bool) {
 	d := x.depth[lo]
 	for j := hi - 1; j > lo; j-- {
 		if x.depth[j] == d && x.T(j).typ == tCast {
@@ -146,7 +148,11 @@ func argType(x *tx, lo, hi int) (string, bool) {
 			return castType(x.orig(as+1, hi-1))
 		}
 	}
-	if hi-lo == 2 && (x.T(lo).text == "-" || x.T(lo).text == "+") {
+	sign := ""
+	if hi-lo == 2 && (x.T(lo).text == "-" || x.T(lo).text == "+") && x.T(lo+1).typ == tNumber {
+		// PostgreSQL's grammar folds the sign into the literal:
+		// -2147483648 is an integer
+		sign = x.T(lo).text
 		lo++
 	}
 	if hi-lo != 1 {
@@ -158,7 +164,7 @@ func argType(x *tx, lo, hi int) (string, bool) {
 		if strings.ContainsAny(t.text, ".eE") {
 			return "numeric", true
 		}
-		if n, err := strconv.ParseInt(t.text, 10, 64); err == nil {
+		if n, err := strconv.ParseInt(sign+t.text, 10, 64); err == nil {
 			if n >= -1<<31 && n < 1<<31 {
 				return "integer", true
 			}
@@ -169,6 +175,15 @@ func argType(x *tx, lo, hi int) (string, bool) {
 		return "unknown", true
 	case t.kw("TRUE"), t.kw("FALSE"):
 		return "boolean", true
+	case t.typ == tParam && strings.HasPrefix(t.text, "$"):
+		n, err := strconv.Atoi(t.text[1:])
+		if err != nil || n < 1 {
+			return "", false
+		}
+		if n <= len(params) && params[n-1] != "" {
+			return params[n-1], true
+		}
+		return "unknown", true
 	}
 	return "", false
 }
