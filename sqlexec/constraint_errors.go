@@ -197,6 +197,10 @@ func explainRow(c *lconn, e *Error, sqlText string, args []any) *Error {
 		refs[i] = "NEW." + quoteIdent(col.name)
 	}
 	call := "SELECT " + explainRowFunc + "(" + strings.Join(refs, ", ") + ");"
+	// (the savepoint's rollback would drop them too)
+	defer func() {
+		_ = c.exec("DROP TRIGGER IF EXISTS temp.raftsql_explain_insert; DROP TRIGGER IF EXISTS temp.raftsql_explain_update")
+	}()
 	for _, ev := range []string{"INSERT", "UPDATE"} {
 		trig := fmt.Sprintf("CREATE TEMP TRIGGER raftsql_explain_%s BEFORE %s ON main.%s BEGIN %s END",
 			strings.ToLower(ev), ev, quoteIdent(e.Table), call)
@@ -206,7 +210,6 @@ func explainRow(c *lconn, e *Error, sqlText string, args []any) *Error {
 	}
 	c.explain.row, c.explain.n = nil, 0
 	err := rerun(c, sqlText, args)
-	_ = c.exec("DROP TRIGGER IF EXISTS temp.raftsql_explain_insert; DROP TRIGGER IF EXISTS temp.raftsql_explain_update")
 	row := c.explain.row
 	c.explain.row = nil
 	if err == nil || c.explain.n == 0 || len(row) != len(cols) || mapError(err, sqlText).Code != e.Code {

@@ -34,7 +34,7 @@ func checkErr(t *testing.T, sql string, err error, w wantErr) {
 }
 
 func TestConstraintErrorsLikePostgres(t *testing.T) {
-	e, _ := newTestEngine(t)
+	e, f := newTestEngine(t)
 	s := newSess(t, e)
 	for _, sql := range []string{
 		"CREATE TABLE ce_parent (id int PRIMARY KEY, code text UNIQUE)",
@@ -141,6 +141,12 @@ func TestConstraintErrorsLikePostgres(t *testing.T) {
 	mustQ(t, s, "SELECT count(*) FROM ce_child", "D[count:20] R[1] C:SELECT 1")
 	mustQ(t, s, "SELECT id, code FROM ce_parent ORDER BY id", "D[id:23,code:25] R[1 a] R[2 b] C:SELECT 2")
 	mustQ(t, s, "INSERT INTO ce_child VALUES (2, 2, 1, 'two')", "C:INSERT 0 1")
+	f.db.mu.Lock()
+	n, _, err := queryInt(f.db.w, "SELECT count(*) FROM sqlite_temp_schema WHERE name LIKE 'raftsql%' OR type = 'trigger'")
+	f.db.mu.Unlock()
+	if n != 0 || err != nil {
+		t.Errorf("%d temporary objects left on the apply connection (%v)", n, err)
+	}
 }
 
 // In an explicit transaction the error (speculated, then recorded at
