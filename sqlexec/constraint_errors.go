@@ -318,7 +318,9 @@ func explainForeignKey(c *lconn, e *Error, sqlText string, args []any) *Error {
 	if err != nil {
 		return nil
 	}
-	for _, child := range children {
+	// Last, any table: the statement's cascades reach further (a DELETE
+	// cascading to rows that others still reference).
+	for _, child := range append(children, "") {
 		if x := foreignKeyViolation(c, e, child, table, deleting); x != nil {
 			return x
 		}
@@ -326,27 +328,33 @@ func explainForeignKey(c *lconn, e *Error, sqlText string, args []any) *Error {
 	return nil
 }
 
-// foreignKeyViolation reports the first row of child that violates one of
-// its foreign keys, as the error of a statement on table (a DELETE when
-// deleting: the referenced side even where a table references itself);
-// nil if none.
+// foreignKeyViolation reports the first row of child ("": of any table)
+// that violates one of its foreign keys, as the error of a statement on
+// table (a DELETE when deleting: the referenced side even where a table
+// references itself); nil if none.
 func foreignKeyViolation(c *lconn, e *Error, child, table string, deleting bool) *Error {
-	st, _, err := c.prepareFresh(`SELECT rowid, "parent", fkid FROM pragma_foreign_key_check(?1) LIMIT 1`)
+	q, args := `SELECT "table", rowid, "parent", fkid FROM pragma_foreign_key_check LIMIT 1`, []any(nil)
+	if child != "" {
+		q, args = `SELECT "table", rowid, "parent", fkid FROM pragma_foreign_key_check(?1) LIMIT 1`, []any{child}
+	}
+	st, _, err := c.prepareFresh(q)
 	if err != nil || st == nil {
 		return nil
 	}
 	var hit []any
-	_, err = st.run([]any{child}, func(r []any) error {
+	_, err = st.run(args, func(r []any) error {
 		if hit == nil {
 			hit = r
 		}
 		return nil
 	})
 	st.finalize()
-	if err != nil || len(hit) != 3 || hit[0] == nil {
+	if err != nil || len(hit) != 4 || hit[1] == nil {
 		return nil // none, or a WITHOUT ROWID table
 	}
-	parent, _ := hit[1].(string)
+	child, _ = hit[0].(string)
+	parent, _ := hit[2].(string)
+	hit = hit[1:]
 	from, to, ok := fkColumns(c, child, parent, hit[2])
 	if !ok {
 		return nil
