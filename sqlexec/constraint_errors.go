@@ -125,6 +125,12 @@ func explainViolation(c *lconn, e *Error, sqlText string, args []any) *Error {
 	if c.meter != nil {
 		before = c.meter.unitErr
 	}
+	if w := words(sqlText, 3); e.Code == CodeUniqueViolation && len(w) == 3 && w[0] == "CREATE" && w[1] == "UNIQUE" && w[2] == "INDEX" {
+		if x := explainIndexBuild(c, e, sqlText); x != nil { // a read: no savepoint
+			return x
+		}
+		return e
+	}
 	if c.exec("SAVEPOINT raftsql_explain") != nil {
 		return e
 	}
@@ -218,7 +224,7 @@ func explainRow(c *lconn, e *Error, sqlText string, args []any) *Error {
 	out := *e
 	loc := zoneOf(c)
 	if e.Code == CodeUniqueViolation {
-		key, vals, ok := uniqueKey(c, e, cols, row, loc)
+		key, vals, ok := uniqueKey(c, &out, cols, row, loc)
 		if !ok {
 			return nil
 		}
@@ -234,39 +240,111 @@ func explainRow(c *lconn, e *Error, sqlText string, args []any) *Error {
 }
 
 // uniqueKey is the key a unique violation names, "a, b" or
-// "lower(code)", and its values in the failing row.
+// "lower(code)", and its values in the failing row; it corrects the
+// constraint e names where SQLite's message left it to a guess.
 func uniqueKey(c *lconn, e *Error, cols []tableCol, row []any, loc *time.Location) (key, vals string, ok bool) {
 	var elems []string
 	if d, found := strings.CutPrefix(e.DetailText, "Key ("); found && strings.HasSuffix(d, ") already exists.") {
 		// mapError's columns from SQLite's message
 		elems = strings.Split(strings.TrimSuffix(d, ") already exists."), ", ")
+		if name := uniqueIndexName(c, e.Table, elems); name != "" && name != e.Constraint {
+			// a unique index on those columns: by its name, or its
+			// constraint's as the catalog shows it
+			e.Constraint = name
+			e.Message = fmt.Sprintf("duplicate key value violates unique constraint %q", name)
+		}
 	} else if e.Constraint != "" {
 		// an index on expressions: its elements from its definition
 		sqls, _ := queryStrings(c, `SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1`, e.Constraint)
 		if len(sqls) == 1 {
-			elems = pgdialect.IndexKeyElements(sqls[0])
+			def, _ := pgdialect.ParseIndex(sqls[0])
+			elems = def.Elems
 		}
 	}
 	if len(elems) == 0 {
 		return "", "", false
 	}
-	out := make([]string, len(elems))
+	got := make([]any, len(elems))
 	for i, el := range elems {
 		if name, isCol := pgdialect.IdentName(el); isCol {
 			k := columnIndex(cols, name)
 			if k < 0 {
 				return "", "", false
 			}
-			out[i] = textOf(row[k], cols[k].decl, loc)
+			got[i] = row[k]
 			continue
 		}
 		v, ok := evalOverRow(c, el, cols, row)
 		if !ok {
 			return "", "", false
 		}
-		out[i] = textOf(v, "", loc)
+		got[i] = v
 	}
-	return strings.Join(elems, ", "), strings.Join(out, ", "), true
+	return strings.Join(elems, ", "), keyText(elems, got, cols, loc), true
+}
+
+// keyText writes the values of a key's elements: a column's by its type,
+// an expression's by its value.
+func keyText(elems []string, vals []any, cols []tableCol, loc *time.Location) string {
+	out := make([]string, len(elems))
+	for i, el := range elems {
+		decl := ""
+		if name, isCol := pgdialect.IdentName(el); isCol {
+			if k := columnIndex(cols, name); k >= 0 {
+				decl = cols[k].decl
+			}
+		}
+		out[i] = textOf(vals[i], decl, loc)
+	}
+	return strings.Join(out, ", ")
+}
+
+// explainIndexBuild is a CREATE UNIQUE INDEX over rows that are not
+// unique as PostgreSQL reports it: the index, and the first duplicated key
+// in the key's order.
+func explainIndexBuild(c *lconn, e *Error, sqlText string) *Error {
+	def, ok := pgdialect.ParseIndex(sqlText)
+	if !ok || def.Name == "" {
+		return nil
+	}
+	keys := strings.Join(def.Elems, ", ")
+	cond := make([]string, len(def.Elems))
+	for i, el := range def.Elems {
+		cond[i] = "(" + el + ") IS NOT NULL" // NULLs are never duplicates
+	}
+	if def.Where != "" {
+		cond = append(cond, "("+def.Where+")")
+	}
+	st, _, err := c.prepareFresh("SELECT " + keys + " FROM main." + quoteIdent(def.Table) + " WHERE " + strings.Join(cond, " AND ") +
+		" GROUP BY " + keys + " HAVING count(*) > 1 ORDER BY " + keys + " LIMIT 1")
+	if err != nil || st == nil {
+		return nil
+	}
+	defer st.finalize()
+	var dup []any
+	if _, err := st.run(nil, func(r []any) error {
+		dup = r
+		return nil
+	}); err != nil || len(dup) != len(def.Elems) {
+		return nil
+	}
+	out := *e
+	out.Table, out.Constraint = def.Table, def.Name
+	out.Message = fmt.Sprintf("could not create unique index %q", def.Name)
+	out.DetailText = fmt.Sprintf("Key (%s)=(%s) is duplicated.", keys, keyText(def.Elems, dup, tableColumns(c, def.Table), zoneOf(c)))
+	return &out
+}
+
+// uniqueIndexName is the name pg_constraint/pg_class give the unique
+// index of table on exactly cols ("" if none: a rowid primary key).
+func uniqueIndexName(c *lconn, table string, cols []string) string {
+	names, err := queryStrings(c, `SELECT i.pgname FROM pgd_idx i WHERE i.tbl = ?1 AND i.uniq AND i.sname IS NOT NULL
+ AND (SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_index_info(i.sname) ORDER BY seqno)) = ?2 COLLATE NOCASE`,
+		table, strings.Join(cols, ","))
+	if err != nil || len(names) == 0 {
+		return ""
+	}
+	return names[0]
 }
 
 // evalOverRow evaluates an index expression over a row of the table.

@@ -44,22 +44,36 @@ func numericOverflow(prec, scale int32, infinite bool) error {
 	return pgErrDetail("22003", fmt.Sprintf("A field with precision %d, scale %d must round to an absolute value less than %s.", prec, scale, limit), "numeric field overflow")
 }
 
-// IndexKeyElements lists the key elements of a CREATE INDEX statement as
-// written in it (a column name, or an expression such as lower(code)),
-// without COLLATE, ASC/DESC and NULLS FIRST/LAST: what a 23505 DETAIL
-// shows as "Key (lower(code))=(x)". Nil when the statement is not one.
-func IndexKeyElements(createIndexSQL string) []string {
+// IndexDef is what a CREATE INDEX statement defines: the index's and
+// the table's names, the key elements as written (a column name, or an
+// expression such as lower(code), without COLLATE, ASC/DESC and NULLS
+// FIRST/LAST: what a 23505 DETAIL shows as "Key (lower(code))=(x)") and
+// the WHERE of a partial index ("" if none).
+type IndexDef struct {
+	Name, Table string
+	Elems       []string
+	Where       string
+}
+
+// ParseIndex reads a CREATE INDEX statement; ok=false when sql is not one.
+func ParseIndex(createIndexSQL string) (def IndexDef, ok bool) {
 	x := newTx(createIndexSQL)
+	in := x.findKw(0, x.n(), 0, "INDEX")
 	on := x.findKw(0, x.n(), 0, "ON")
-	if on < 0 {
-		return nil
+	if in < 0 || on < in {
+		return def, false
 	}
-	_, j := x.name(on + 1)
+	k := in + 1
+	if x.kw(k, "IF", "NOT", "EXISTS") {
+		k += 3
+	}
+	def.Name, _ = x.name(k)
+	table, j := x.name(on + 1)
 	if !x.isP(j, "(") {
-		return nil
+		return def, false
 	}
+	def.Table = table
 	end := x.match(j)
-	var out []string
 	start := j + 1
 	for i := start; i <= end && i < x.n(); i++ {
 		if i < end && (x.depth[i] != x.depth[j]+1 || !x.isP(i, ",")) {
@@ -74,11 +88,14 @@ func IndexKeyElements(createIndexSQL string) []string {
 			}
 		}
 		if hi > start {
-			out = append(out, strings.TrimSpace(x.orig(start, hi)))
+			def.Elems = append(def.Elems, strings.TrimSpace(x.orig(start, hi)))
 		}
 		start = i + 1
 	}
-	return out
+	if w := x.findKw(end, x.n(), 0, "WHERE"); w >= 0 {
+		def.Where = strings.TrimSpace(x.orig(w+1, x.n()))
+	}
+	return def, len(def.Elems) > 0
 }
 
 // IdentName is the column name an index element that is a plain (maybe

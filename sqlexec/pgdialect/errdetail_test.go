@@ -37,16 +37,20 @@ func TestCallArgTypes(t *testing.T) {
 	}
 }
 
-func TestIndexKeyElements(t *testing.T) {
+func TestParseIndex(t *testing.T) {
 	for sql, want := range map[string]string{
 		`CREATE UNIQUE INDEX i ON t (lower(code))`:                             "lower(code)",
 		`CREATE UNIQUE INDEX i ON "T" (a, "B" DESC, lower(c) COLLATE nocase)`:  `a|"B"|lower(c)`,
 		`CREATE UNIQUE INDEX i ON t (coalesce(a, 0), (b + 1) ASC) WHERE a > 0`: "coalesce(a, 0)|(b + 1)",
 		`CREATE TABLE t (a int)`:                                               "",
 	} {
-		if got := strings.Join(IndexKeyElements(sql), "|"); got != want {
+		def, _ := ParseIndex(sql)
+		if got := strings.Join(def.Elems, "|"); got != want {
 			t.Errorf("%s: got %q, want %q", sql, got, want)
 		}
+	}
+	if def, ok := ParseIndex(`CREATE UNIQUE INDEX IF NOT EXISTS "Ix" ON main.t (a) WHERE b > 0`); !ok || def.Name != "Ix" || def.Table != "t" || def.Where != "b > 0" {
+		t.Errorf("ParseIndex: %+v %v", def, ok)
 	}
 	for elem, want := range map[string]string{"a": "a", `"B"`: "B", "lower(c)": "", "a + 1": ""} {
 		got, ok := IdentName(elem)
