@@ -146,7 +146,11 @@ func explainViolation(c *lconn, e *Error, sqlText string, args []any) *Error {
 		return c.meter.unitErr
 	}
 	if !c.inTx() {
-		return e
+		// Not the statement's doing (it would have ended the transaction
+		// itself): the storage failed under the explanation. A fault,
+		// never a result that could differ between nodes.
+		return &Error{Code: CodeIOError, Statement: -1, kind: faultStorage,
+			Message: "the transaction ended while a constraint violation was explained"}
 	}
 	_ = c.exec("ROLLBACK TO raftsql_explain")
 	_ = c.exec("RELEASE raftsql_explain")
