@@ -125,20 +125,20 @@ func explainViolation(c *lconn, e *Error, sqlText string, args []any) *Error {
 	if c.meter != nil {
 		before = c.meter.unitErr
 	}
-	if w := words(sqlText, 3); e.Code == CodeUniqueViolation && len(w) == 3 && w[0] == "CREATE" && w[1] == "UNIQUE" && w[2] == "INDEX" {
-		if x := explainIndexBuild(c, e, sqlText); x != nil { // a read: no savepoint
-			return x
-		}
-		return e
-	}
-	if c.exec("SAVEPOINT raftsql_explain") != nil {
-		return e
-	}
 	var x *Error
-	if e.Code == CodeForeignKeyViolation {
-		x = explainForeignKey(c, e, sqlText, args)
+	savepoint := false
+	if w := words(sqlText, 3); e.Code == CodeUniqueViolation && len(w) == 3 && w[0] == "CREATE" && w[1] == "UNIQUE" && w[2] == "INDEX" {
+		x = explainIndexBuild(c, e, sqlText) // a read: no savepoint
 	} else {
-		x = explainRow(c, e, sqlText, args)
+		if c.exec("SAVEPOINT raftsql_explain") != nil {
+			return e
+		}
+		savepoint = true
+		if e.Code == CodeForeignKeyViolation {
+			x = explainForeignKey(c, e, sqlText, args)
+		} else {
+			x = explainRow(c, e, sqlText, args)
+		}
 	}
 	if c.meter != nil && c.meter.unitErr != nil && c.meter.unitErr != before {
 		// Over the budget (or stopped): SQLite rolled the transaction
@@ -152,8 +152,10 @@ func explainViolation(c *lconn, e *Error, sqlText string, args []any) *Error {
 		return &Error{Code: CodeIOError, Statement: -1, kind: faultStorage,
 			Message: "the transaction ended while a constraint violation was explained"}
 	}
-	_ = c.exec("ROLLBACK TO raftsql_explain")
-	_ = c.exec("RELEASE raftsql_explain")
+	if savepoint {
+		_ = c.exec("ROLLBACK TO raftsql_explain")
+		_ = c.exec("RELEASE raftsql_explain")
+	}
 	if x != nil {
 		return x
 	}
