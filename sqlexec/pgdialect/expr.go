@@ -161,6 +161,9 @@ func (x *tx) exprPass() error {
 			return err
 		}
 	}
+	if err := x.latePass(); err != nil { // typeof.go
+		return err
+	}
 	x.rewriteMinMax() // strsyntax.go
 	// pass 5: NULL placement and row limits (orderby.go)
 	return x.orderByPass()
@@ -317,7 +320,8 @@ func (x *tx) identRewrite(i int) error {
 		}
 	case "WITHIN":
 		if x.kw(i+1, "GROUP") && x.isP(i-1, ")") {
-			return unsupported("ordered-set aggregates (WITHIN GROUP) are not supported")
+			x.late = append(x.late, i) // orderedset.go
+			return nil
 		}
 	case "SYMMETRIC":
 		if x.kw(i-1, "BETWEEN") {
@@ -423,6 +427,9 @@ func (x *tx) identRewrite(i int) error {
 		t.set(serialSequenceCall) // serial.go
 		x.T(x.match(i + 1)).wsuf += ")"
 		return nil
+	}
+	if l == "pg_typeof" || l == "to_hex" {
+		x.late = append(x.late, i) // typeof.go
 	}
 	if l == "format_type" && x.formatTypeRewrite(i) { // catalog_dump.go
 		return nil

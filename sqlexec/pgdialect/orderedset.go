@@ -1,0 +1,241 @@
+package pgdialect
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	sqlite "modernc.org/sqlite"
+)
+
+// Ordered-set aggregates: percentile_cont(f), percentile_disc(f) and
+// mode() WITHIN GROUP (ORDER BY x [ASC|DESC]) [FILTER (WHERE ...)].
+//
+// SQLite has no WITHIN GROUP, but its aggregates take ORDER BY among
+// their arguments, so the translator writes
+//
+//	percentile_cont(0.5) WITHIN GROUP (ORDER BY x DESC)
+//	  -> pg_percentile_cont(x, 0.5 ORDER BY x DESC NULLS FIRST)
+//
+// and the aggregate receives the values already in PostgreSQL's order:
+// SQLite sorts them with the column's collation (numeric by value through
+// pg_numeric, dates and timestamps as their canonical text), the NULL
+// placement written out as for any ORDER BY (orderby.go). The value comes
+// first so the result is typed like an aggregate of it (aggitems.go:
+// percentile_disc and mode have x's type, percentile_cont float8 or
+// interval). All three are deterministic (they see the same rows in the
+// same order on every node) and allowed in writes. As in PostgreSQL they
+// are not window functions (OVER -> 0A000), and the hypothetical-set
+// aggregates (rank(x) WITHIN GROUP ...) are refused (0A000).
+
+// withinGroup rewrites the ordered-set aggregate call whose WITHIN is at i.
+func (x *tx) withinGroup(i int) error {
+	q := i - 1 // the call's ")"
+	p := -1
+	for k := q - 1; k >= 0; k-- {
+		if x.isP(k, "(") && x.match(k) == q {
+			p = k
+			break
+		}
+	}
+	g := i + 2
+	if p < 1 || !x.isP(g, "(") || !x.kw(g+1, "ORDER", "BY") {
+		return x.syntaxErrAt(i)
+	}
+	ge := x.match(g)
+	name := strings.ToLower(x.T(p - 1).identName())
+	direct := x.splitTop(p+1, q)
+	if p+1 == q {
+		direct = nil
+	}
+	sorts := x.splitTop(g+3, ge)
+	switch name {
+	case "percentile_cont", "percentile_disc", "mode":
+	case "rank", "dense_rank", "percent_rank", "cume_dist":
+		return unsupported("hypothetical-set aggregates (%s(...) WITHIN GROUP) are not supported", name)
+	default:
+		return &Error{Code: "42883", Message: fmt.Sprintf("function %s does not exist", name), Position: x.charPos(p - 1)}
+	}
+	want := 1
+	if name == "mode" {
+		want = 0
+	}
+	if len(direct) != want || len(sorts) != 1 || g+3 >= ge {
+		return &Error{Code: "42883", Message: fmt.Sprintf("function %s with %d direct and %d aggregated arguments does not exist", name, len(direct), len(sorts)),
+			Position: x.charPos(p - 1)}
+	}
+	if x.kw(ge+1, "OVER") {
+		return &Error{Code: "0A000", Message: "OVER is not supported for ordered-set aggregate " + name, Position: x.charPos(p - 1)}
+	}
+	// The sort expression ends before its ASC/DESC/NULLS/USING.
+	se := ge
+	for k := g + 3; k < ge; k++ {
+		if x.depth[k] == x.depth[g+3] && (x.kw(k, "ASC") || x.kw(k, "DESC") || x.kw(k, "NULLS") || x.kw(k, "USING")) {
+			se = k
+			break
+		}
+	}
+	if x.kw(se, "USING") {
+		return unsupported("ORDER BY ... USING is not supported")
+	}
+	val := x.text(g+3, se)
+	x.T(p - 1).set("pg_" + name)
+	if want == 1 {
+		val += ", "
+	}
+	x.T(p).set("(" + val)
+	x.T(q).set(" ORDER BY ")
+	x.blank(i, g+3)
+	return nil
+}
+
+// orderedSetAggs are registered as aggregates only (no window use).
+var orderedSetAggs = map[string]struct {
+	n  int32
+	mk func() sqlite.AggregateFunction
+}{
+	"pg_percentile_cont": {2, func() sqlite.AggregateFunction { return &osAgg{kind: "percentile_cont"} }},
+	"pg_percentile_disc": {2, func() sqlite.AggregateFunction { return &osAgg{kind: "percentile_disc"} }},
+	"pg_mode":            {1, func() sqlite.AggregateFunction { return &osAgg{kind: "mode"} }},
+}
+
+func registerOrderedSetAggs() error {
+	for name, d := range orderedSetAggs {
+		mk := d.mk
+		impl := &sqlite.FunctionImpl{NArgs: d.n, Deterministic: true,
+			MakeAggregate: func(sqlite.FunctionContext) (sqlite.AggregateFunction, error) { return mk(), nil }}
+		if err := sqlite.RegisterFunction(name, impl); err != nil && !strings.Contains(err.Error(), "already registered") {
+			return fmt.Errorf("pgdialect: register %s: %w", name, err)
+		}
+		deterministic[name] = true
+	}
+	return nil
+}
+
+// osAgg keeps the group's non-NULL values in the order SQLite sorted them.
+type osAgg struct {
+	kind    string
+	frac    driver.Value // the direct argument, read from the first row
+	fracSet bool
+	vals    []driver.Value
+}
+
+func (a *osAgg) Step(_ *sqlite.FunctionContext, v []driver.Value) error {
+	if len(v) > 1 && !a.fracSet {
+		a.frac, a.fracSet = v[1], true
+	}
+	if v[0] != nil {
+		a.vals = append(a.vals, v[0])
+	}
+	return nil
+}
+
+func (a *osAgg) WindowInverse(*sqlite.FunctionContext, []driver.Value) error {
+	return pgErr("0A000", "OVER is not supported for ordered-set aggregate %s", a.kind)
+}
+
+func (a *osAgg) Final(*sqlite.FunctionContext) {}
+
+func (a *osAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
+	if a.kind == "mode" {
+		return modeOf(a.vals), nil
+	}
+	if !a.fracSet || a.frac == nil {
+		return nil, nil
+	}
+	f, ok := toFloat(a.frac)
+	if !ok {
+		if s, isStr := a.frac.(string); isStr && strings.HasPrefix(strings.TrimSpace(s), "{") {
+			return nil, pgErr("0A000", "%s with an array of fractions is not supported", a.kind)
+		}
+		return nil, invalidInput("double precision", a.frac)
+	}
+	if f < 0 || f > 1 || math.IsNaN(f) {
+		return nil, pgErr("22003", "percentile value %s is not between 0 and 1", strconv.FormatFloat(f, 'g', 6, 64))
+	}
+	n := len(a.vals)
+	if n == 0 {
+		return nil, nil
+	}
+	if a.kind == "percentile_disc" {
+		row := int(math.Ceil(f * float64(n))) // 1-based; 0 is the first row
+		return a.vals[max(row, 1)-1], nil
+	}
+	pos := f * float64(n-1)
+	lo, hi := int(math.Floor(pos)), int(math.Ceil(pos))
+	return lerp(a.vals[lo], a.vals[hi], pos-float64(lo), lo == hi)
+}
+
+// lerp is percentile_cont's interpolation between two values (float8, or
+// interval when the values are intervals), as PostgreSQL's float8_lerp
+// and interval_lerp: lo + (hi - lo) * pct.
+func lerp(lo, hi driver.Value, pct float64, same bool) (driver.Value, error) {
+	flo, ok1 := toFloat(lo)
+	fhi, ok2 := toFloat(hi)
+	if ok1 && ok2 {
+		if same {
+			return flo, nil
+		}
+		return flo + (fhi-flo)*pct, nil
+	}
+	ilo, err1 := parseInterval(str(lo))
+	ihi, err2 := parseInterval(str(hi))
+	if err1 != nil || err2 != nil {
+		return nil, pgErr("42883", "function percentile_cont(double precision, %s) does not exist", sqliteTypeName(lo))
+	}
+	if same {
+		return ilo.String(), nil
+	}
+	d, ok := ihi.add(ilo.neg()).mul(pct)
+	if !ok {
+		return nil, pgErr("22008", "interval out of range")
+	}
+	return ilo.add(d).String(), nil
+}
+
+// toFloat converts a number (integer, float, or numeric text) to float64.
+func toFloat(v driver.Value) (float64, bool) {
+	switch v := v.(type) {
+	case int64:
+		return float64(v), true
+	case float64:
+		return v, true
+	case string, []byte:
+		d, ok := parseDecimal(str(v))
+		if !ok {
+			return 0, false
+		}
+		return d.float(), true
+	}
+	return 0, false
+}
+
+// modeOf is the most frequent value of sorted vals; of equally frequent
+// ones the first in sort order, as PostgreSQL's mode_final (it replaces
+// the candidate only on a strictly larger count).
+func modeOf(vals []driver.Value) driver.Value {
+	var best driver.Value
+	bestN, run := 0, 0
+	for k, v := range vals {
+		if k > 0 && sameValue(v, vals[k-1]) {
+			run++
+		} else {
+			run = 1
+		}
+		if run > bestN {
+			best, bestN = v, run
+		}
+	}
+	return best
+}
+
+func sameValue(a, b driver.Value) bool {
+	switch a := a.(type) {
+	case []byte:
+		bb, ok := b.([]byte)
+		return ok && string(a) == string(bb)
+	}
+	return a == b
+}
