@@ -430,6 +430,8 @@ func (x *tx) identRewrite(i int) error {
 	}
 	if l == "pg_typeof" || l == "to_hex" {
 		x.late = append(x.late, i) // typeof.go
+	} else if l == "count" {
+		x.countRow(i) // rowkey.go
 	}
 	if l == "format_type" && x.formatTypeRewrite(i) { // catalog_dump.go
 		return nil

@@ -4,6 +4,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -17,12 +18,14 @@ import (
 // their arguments, so the translator writes
 //
 //	percentile_cont(0.5) WITHIN GROUP (ORDER BY x DESC)
-//	  -> pg_percentile_cont(x, 0.5 ORDER BY x DESC NULLS FIRST)
+//	  -> pg_percentile_cont(x, 0.5, 1 ORDER BY x DESC NULLS FIRST)
 //
 // and the aggregate receives the values already in PostgreSQL's order:
 // SQLite sorts them with the column's collation (numeric by value through
 // pg_numeric, dates and timestamps as their canonical text), the NULL
-// placement written out as for any ORDER BY (orderby.go). The value comes
+// placement written out as for any ORDER BY (orderby.go). Intervals, whose
+// text does not sort by value, are sorted again by value here (the last
+// argument: 1 for DESC). The value comes
 // first so the result is typed like an aggregate of it (aggitems.go:
 // percentile_disc and mode have x's type, percentile_cont float8 or
 // interval). All three are deterministic (they see the same rows in the
@@ -81,12 +84,16 @@ func (x *tx) withinGroup(i int) error {
 		return unsupported("ORDER BY ... USING is not supported")
 	}
 	val := x.text(g+3, se)
+	desc := "0"
+	if x.kw(se, "DESC") {
+		desc = "1"
+	}
 	x.T(p - 1).set("pg_" + name)
 	if want == 1 {
 		val += ", "
 	}
 	x.T(p).set("(" + val)
-	x.T(q).set(" ORDER BY ")
+	x.T(q).set(", " + desc + " ORDER BY ")
 	x.blank(i, g+3)
 	return nil
 }
@@ -96,9 +103,9 @@ var orderedSetAggs = map[string]struct {
 	n  int32
 	mk func() sqlite.AggregateFunction
 }{
-	"pg_percentile_cont": {2, func() sqlite.AggregateFunction { return &osAgg{kind: "percentile_cont"} }},
-	"pg_percentile_disc": {2, func() sqlite.AggregateFunction { return &osAgg{kind: "percentile_disc"} }},
-	"pg_mode":            {1, func() sqlite.AggregateFunction { return &osAgg{kind: "mode"} }},
+	"pg_percentile_cont": {3, func() sqlite.AggregateFunction { return &osAgg{kind: "percentile_cont"} }},
+	"pg_percentile_disc": {3, func() sqlite.AggregateFunction { return &osAgg{kind: "percentile_disc"} }},
+	"pg_mode":            {2, func() sqlite.AggregateFunction { return &osAgg{kind: "mode"} }},
 }
 
 func registerOrderedSetAggs() error {
@@ -119,12 +126,17 @@ type osAgg struct {
 	kind    string
 	frac    driver.Value // the direct argument, read from the first row
 	fracSet bool
+	desc    bool
 	vals    []driver.Value
 }
 
 func (a *osAgg) Step(_ *sqlite.FunctionContext, v []driver.Value) error {
-	if len(v) > 1 && !a.fracSet {
-		a.frac, a.fracSet = v[1], true
+	if !a.fracSet {
+		a.desc = truthy(v[len(v)-1])
+		if len(v) > 2 {
+			a.frac = v[1]
+		}
+		a.fracSet = true
 	}
 	if v[0] != nil {
 		a.vals = append(a.vals, v[0])
@@ -139,6 +151,7 @@ func (a *osAgg) WindowInverse(*sqlite.FunctionContext, []driver.Value) error {
 func (a *osAgg) Final(*sqlite.FunctionContext) {}
 
 func (a *osAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
+	a.sortIntervals()
 	if a.kind == "mode" {
 		return modeOf(a.vals), nil
 	}
@@ -166,6 +179,44 @@ func (a *osAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
 	pos := f * float64(n-1)
 	lo, hi := int(math.Floor(pos)), int(math.Ceil(pos))
 	return lerp(a.vals[lo], a.vals[hi], pos-float64(lo), lo == hi)
+}
+
+// sortIntervals orders interval values by value (SQLite sorted their
+// text); other values are left in SQLite's order.
+func (a *osAgg) sortIntervals() {
+	if len(a.vals) < 2 {
+		return
+	}
+	if _, ok := toFloat(a.vals[0]); ok {
+		return
+	}
+	keys := make(map[int]float64, len(a.vals))
+	for k, v := range a.vals {
+		s, isStr := v.(string)
+		if !isStr {
+			return
+		}
+		iv, err := parseInterval(s)
+		if err != nil {
+			return
+		}
+		keys[k] = iv.cmpKey()
+	}
+	idx := make([]int, len(a.vals))
+	for k := range idx {
+		idx[k] = k
+	}
+	sort.SliceStable(idx, func(p, q int) bool {
+		if a.desc {
+			return keys[idx[p]] > keys[idx[q]]
+		}
+		return keys[idx[p]] < keys[idx[q]]
+	})
+	sorted := make([]driver.Value, len(a.vals))
+	for k, j := range idx {
+		sorted[k] = a.vals[j]
+	}
+	a.vals = sorted
 }
 
 // lerp is percentile_cont's interpolation between two values (float8, or
