@@ -117,6 +117,13 @@ func aggregateType(fn string, arg uint32) uint32 {
 			return arg
 		}
 		return pgoid.Float8
+	case "pg_percentile_disc_multi":
+		return pgoid.ArrayOf(arg)
+	case "pg_percentile_cont_multi":
+		if arg == pgoid.Interval {
+			return pgoid.ArrayOf(arg)
+		}
+		return pgoid.Float8Array
 	case "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop": // pgdialect/statsagg.go
 		switch arg {
 		case pgoid.Int2, pgoid.Int4, pgoid.Int8, pgoid.Numeric:

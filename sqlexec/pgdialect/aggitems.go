@@ -33,6 +33,7 @@ var aggTyped = map[string]bool{"sum": true, "avg": true, "min": true, "max": tru
 // first argument's declared type.
 var firstArgTyped = map[string]bool{"array_append": true, "array_cat": true, "array_remove": true, "pg_array_slice": true,
 	"pg_percentile_cont": true, "pg_percentile_disc": true, "pg_mode": true, // orderedset.go
+	"pg_percentile_cont_multi": true, "pg_percentile_disc_multi": true,
 }
 
 // AggregateItems returns the items of the first select list of the SQLite

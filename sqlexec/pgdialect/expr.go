@@ -588,6 +588,9 @@ func (x *tx) primaryStart(i int) int {
 		if k >= 2 && (x.T(k-1).kw("OVER") || x.T(k-1).kw("FILTER")) && x.isP(k-2, ")") {
 			return x.primaryStart(k - 2) // f(...) FILTER (...) OVER (...): callEnd
 		}
+		if k >= 3 && x.T(k-1).kw("GROUP") && x.T(k-2).kw("WITHIN") && x.isP(k-3, ")") {
+			return x.primaryStart(k - 3) // f(...) WITHIN GROUP (...) (orderedset.go)
+		}
 		if k > 0 && (x.T(k-1).typ == tIdent || x.T(k-1).typ == tQIdent) && x.endsOperand(k-1) && !x.T(k-1).kw("IN") && !x.T(k-1).kw("EXISTS") {
 			k--
 		} else {

@@ -50,6 +50,8 @@ INSERT INTO st VALUES (1, 1, 10, 1.10, 1.5, 'a', '1 day'), (1, 2, 20, 2.25, 2.5,
 		{`SELECT mode() WITHIN GROUP (ORDER BY t) FROM st`, `b`},
 		{`SELECT mode() WITHIN GROUP (ORDER BY t) FILTER (WHERE g > 1) FROM st`, `c`},
 		{`SELECT count(DISTINCT (g, i)) FROM st`, `5`},
+		{`SELECT percentile_cont(ARRAY[0.25, 0.5, NULL, 1]) WITHIN GROUP (ORDER BY i) FROM st`, `{2,2,NULL,5}`},
+		{`SELECT percentile_disc(ARRAY[0, 0.5]) WITHIN GROUP (ORDER BY n) FROM st`, `{-1.50,2.25}`},
 		{`SELECT count((t, i)) FROM st`, `6`},
 	} {
 		if got := queryOne(t, db, c.q); got != c.want {
@@ -81,9 +83,10 @@ INSERT INTO st VALUES (1, 1, 10, 1.10, 1.5, 'a', '1 day'), (1, 2, 20, 2.25, 2.5,
 // direction last, the column named as PostgreSQL names it.
 func TestOrderedSetTranslation(t *testing.T) {
 	for in, want := range map[string]string{
-		`SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x DESC) FROM t`: `SELECT pg_percentile_cont(x, 0.5, 1 ORDER BY   x DESC NULLS FIRST) AS "percentile_cont" FROM t`,
-		`SELECT g, mode() WITHIN GROUP (ORDER BY x) m FROM t GROUP BY g`:    `SELECT g, pg_mode(x, 0 ORDER BY   x NULLS LAST) m FROM t GROUP BY g`,
-		`SELECT count(DISTINCT (a, b)) FROM t`:                              `SELECT count(DISTINCT pg_row_key(a, b)) AS "count" FROM t`,
+		`SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x DESC) FROM t`:  `SELECT pg_percentile_cont(x, 0.5, 1 ORDER BY   x DESC NULLS FIRST) AS "percentile_cont" FROM t`,
+		`SELECT g, mode() WITHIN GROUP (ORDER BY x) m FROM t GROUP BY g`:     `SELECT g, pg_mode(x, 0 ORDER BY   x NULLS LAST) m FROM t GROUP BY g`,
+		`SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY x)::text FROM t`: `SELECT pg_text(pg_percentile_disc(x, 0.5, 0 ORDER BY   x NULLS LAST), NULL) AS "percentile_disc" FROM t`,
+		`SELECT count(DISTINCT (a, b)) FROM t`:                               `SELECT count(DISTINCT pg_row_key(a, b)) AS "count" FROM t`,
 	} {
 		st, err := Translate(in)
 		if err != nil {

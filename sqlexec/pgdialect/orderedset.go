@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/raftsql/raftsql/pgwire/pgarray"
 	sqlite "modernc.org/sqlite"
 )
 
@@ -88,7 +89,11 @@ func (x *tx) withinGroup(i int) error {
 	if x.kw(se, "DESC") {
 		desc = "1"
 	}
-	x.T(p - 1).set("pg_" + name)
+	fn := "pg_" + name
+	if want == 1 && x.arrayArg(direct[0][0], direct[0][1]) {
+		fn += "_multi" // typed as an array (aggitems.go)
+	}
+	x.T(p - 1).set(fn)
 	if want == 1 {
 		val += ", "
 	}
@@ -98,14 +103,25 @@ func (x *tx) withinGroup(i int) error {
 	return nil
 }
 
+// arrayArg reports a direct argument that is lexically an array:
+// ARRAY[...], '{...}', or a cast to an array type.
+func (x *tx) arrayArg(a, b int) bool {
+	if x.T(a).kw("ARRAY") || x.T(a).typ == tString && strings.HasPrefix(x.T(a).text, "'{") {
+		return true
+	}
+	return b-a >= 2 && x.isP(b-1, "]") && x.isP(b-2, "[")
+}
+
 // orderedSetAggs are registered as aggregates only (no window use).
 var orderedSetAggs = map[string]struct {
 	n  int32
 	mk func() sqlite.AggregateFunction
 }{
-	"pg_percentile_cont": {3, func() sqlite.AggregateFunction { return &osAgg{kind: "percentile_cont"} }},
-	"pg_percentile_disc": {3, func() sqlite.AggregateFunction { return &osAgg{kind: "percentile_disc"} }},
-	"pg_mode":            {2, func() sqlite.AggregateFunction { return &osAgg{kind: "mode"} }},
+	"pg_percentile_cont":       {3, func() sqlite.AggregateFunction { return &osAgg{kind: "percentile_cont"} }},
+	"pg_percentile_disc":       {3, func() sqlite.AggregateFunction { return &osAgg{kind: "percentile_disc"} }},
+	"pg_percentile_cont_multi": {3, func() sqlite.AggregateFunction { return &osAgg{kind: "percentile_cont"} }},
+	"pg_percentile_disc_multi": {3, func() sqlite.AggregateFunction { return &osAgg{kind: "percentile_disc"} }},
+	"pg_mode":                  {2, func() sqlite.AggregateFunction { return &osAgg{kind: "mode"} }},
 }
 
 func registerOrderedSetAggs() error {
@@ -158,20 +174,29 @@ func (a *osAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
 	if !a.fracSet || a.frac == nil {
 		return nil, nil
 	}
+	if s, isStr := a.frac.(string); isStr && strings.HasPrefix(strings.TrimSpace(s), "{") {
+		return a.multi(s) // percentile_cont(ARRAY[...]): an array of fractions
+	}
 	f, ok := toFloat(a.frac)
 	if !ok {
-		if s, isStr := a.frac.(string); isStr && strings.HasPrefix(strings.TrimSpace(s), "{") {
-			return nil, pgErr("0A000", "%s with an array of fractions is not supported", a.kind)
-		}
 		return nil, invalidInput("double precision", a.frac)
 	}
+	if err := checkFraction(f); err != nil || len(a.vals) == 0 {
+		return nil, err
+	}
+	return a.percentile(f)
+}
+
+func checkFraction(f float64) error {
 	if f < 0 || f > 1 || math.IsNaN(f) {
-		return nil, pgErr("22003", "percentile value %s is not between 0 and 1", strconv.FormatFloat(f, 'g', 6, 64))
+		return pgErr("22003", "percentile value %s is not between 0 and 1", strconv.FormatFloat(f, 'g', 6, 64))
 	}
+	return nil
+}
+
+// percentile is the result for fraction f over the (non-empty) values.
+func (a *osAgg) percentile(f float64) (driver.Value, error) {
 	n := len(a.vals)
-	if n == 0 {
-		return nil, nil
-	}
 	if a.kind == "percentile_disc" {
 		row := int(math.Ceil(f * float64(n))) // 1-based; 0 is the first row
 		return a.vals[max(row, 1)-1], nil
@@ -179,6 +204,41 @@ func (a *osAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
 	pos := f * float64(n-1)
 	lo, hi := int(math.Floor(pos)), int(math.Ceil(pos))
 	return lerp(a.vals[lo], a.vals[hi], pos-float64(lo), lo == hi)
+}
+
+// multi is the array of results for an array of fractions (a NULL
+// fraction gives a NULL element), NULL for an empty group.
+func (a *osAgg) multi(arr string) (driver.Value, error) {
+	fracs, err := pgarray.Parse(arr)
+	if err != nil {
+		return nil, arrayErr(err)
+	}
+	out := make([]pgarray.Elem, len(fracs))
+	for k, e := range fracs {
+		if e.Null {
+			out[k] = pgarray.Elem{Null: true}
+			continue
+		}
+		f, ok := toFloat(e.Val)
+		if !ok {
+			return nil, invalidInput("double precision", e.Val)
+		}
+		if err := checkFraction(f); err != nil {
+			return nil, err
+		}
+		if len(a.vals) == 0 {
+			continue
+		}
+		v, err := a.percentile(f)
+		if err != nil {
+			return nil, err
+		}
+		out[k] = valueElem(v)
+	}
+	if len(a.vals) == 0 {
+		return nil, nil
+	}
+	return pgarray.Format(out), nil
 }
 
 // sortIntervals orders interval values by value (SQLite sorted their

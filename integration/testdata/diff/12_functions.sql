@@ -50,3 +50,7 @@ SELECT percentile_cont(1.5) WITHIN GROUP (ORDER BY i) FROM fn_stats;
 SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY i) OVER () FROM fn_stats;
 SELECT count(DISTINCT (g, i)), count(DISTINCT (t, d)), count((g, i)), count(DISTINCT ROW(g)) FROM fn_stats;
 SELECT json_object_agg(t, i ORDER BY t) FROM fn_stats WHERE t IS NOT NULL;
+SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY n)::text, mode() WITHIN GROUP (ORDER BY t) FILTER (WHERE g < 3)::text FROM fn_stats;
+SELECT percentile_cont(ARRAY[0.25, 0.5, NULL, 1]) WITHIN GROUP (ORDER BY i), percentile_disc(ARRAY[0, 0.5]) WITHIN GROUP (ORDER BY n), percentile_cont('{0.3}'::float8[]) WITHIN GROUP (ORDER BY iv) FROM fn_stats;
+SELECT percentile_cont(ARRAY[0.5]) WITHIN GROUP (ORDER BY i) FROM fn_stats WHERE false;
+SELECT percentile_cont(ARRAY[2]) WITHIN GROUP (ORDER BY i) FROM fn_stats;
