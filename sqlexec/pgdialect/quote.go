@@ -31,6 +31,20 @@ var quoteFuncs = map[string]struct {
 	"sha512":         {1, shaFn(func(b []byte) []byte { s := sha512.Sum512(b); return s[:] })},
 }
 
+// typeColKeywords are PostgreSQL 15's keywords that are neither reserved
+// (tx.go reservedWords) nor unreserved: the column-name and
+// type/function-name keywords (pg_get_keywords() catcode C and T).
+// quote_ident, format's %I and every identifier raftsql prints quote them,
+// as PostgreSQL's quote_identifier does.
+var typeColKeywords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`BETWEEN BIGINT BIT BOOLEAN CHAR CHARACTER COALESCE DEC DECIMAL EXISTS EXTRACT FLOAT GREATEST GROUPING INOUT INT INTEGER INTERVAL LEAST NATIONAL NCHAR NONE NORMALIZE NULLIF NUMERIC OUT OVERLAY POSITION PRECISION REAL ROW SETOF SMALLINT SUBSTRING TIME TIMESTAMP TREAT TRIM VALUES VARCHAR XMLATTRIBUTES XMLCONCAT XMLELEMENT XMLEXISTS XMLFOREST XMLNAMESPACES XMLPARSE XMLPI XMLROOT XMLSERIALIZE XMLTABLE
+		AUTHORIZATION BINARY COLLATION CONCURRENTLY CROSS CURRENT_SCHEMA FREEZE FULL ILIKE INNER IS ISNULL JOIN LEFT LIKE NATURAL NOTNULL OUTER OVERLAPS RIGHT SIMILAR TABLESAMPLE VERBOSE`) {
+		m[w] = true
+	}
+	return m
+}()
+
 func init() {
 	for _, f := range []string{"quote_literal", "quote_nullable", "quote_ident", "format", "to_hex"} {
 		funcResultOIDs[f] = pgoid.Text

@@ -268,7 +268,7 @@ func quoteIdent(s string) string {
 			ok = false
 		}
 	}
-	if ok && !reservedWords[strings.ToUpper(s)] {
+	if ok && !reservedWords[strings.ToUpper(s)] && !typeColKeywords[strings.ToUpper(s)] { // quote.go
 		return s
 	}
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`

@@ -54,3 +54,4 @@ SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY n)::text, mode() WITHIN GROUP
 SELECT percentile_cont(ARRAY[0.25, 0.5, NULL, 1]) WITHIN GROUP (ORDER BY i), percentile_disc(ARRAY[0, 0.5]) WITHIN GROUP (ORDER BY n), percentile_cont('{0.3}'::float8[]) WITHIN GROUP (ORDER BY iv) FROM fn_stats;
 SELECT percentile_cont(ARRAY[0.5]) WITHIN GROUP (ORDER BY i) FROM fn_stats WHERE false;
 SELECT percentile_cont(ARRAY[2]) WITHIN GROUP (ORDER BY i) FROM fn_stats;
+SELECT quote_ident('int'), quote_ident('left'), quote_ident('json'), quote_ident('values'), format('%I', 'order'), format('%I', 'Name');
