@@ -191,6 +191,9 @@ func (db *DB) openConns() error {
 		w.close()
 		return err
 	}
+	// The authorizer now sees every statement: what it compiles tells
+	// what may change the schema or settings (statetrack.go).
+	w.soleWriter = true
 	idx, err := readAppliedIndex(w)
 	if err != nil {
 		w.close()
