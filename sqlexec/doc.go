@@ -109,7 +109,8 @@
 // configuration), command.go (log entry encoding), det.go (deterministic
 // functions and clock VFS), authorize.go (what may enter the log),
 // pinsqlite.go (SQLite's PRNG and localtime), lite.go and exec.go (SQLite
-// connections and statements), roles.go (CREATE/ALTER/DROP ROLE: hashed
+// connections and statements), statetrack.go (when the apply connection
+// re-reads its schema version and query_only), roles.go (CREATE/ALTER/DROP ROLE: hashed
 // before proposing, applied to raftsql_roles; the superuser check),
 // advisory.go (cluster-wide advisory locks: lock entries through the log,
 // leases), defaults.go (DEFAULT in some VALUES rows only, from the local
