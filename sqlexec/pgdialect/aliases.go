@@ -272,6 +272,9 @@ func (x *tx) exprOID(a, b int) uint32 {
 	if a >= b {
 		return 0
 	}
+	if r, ok := x.resolved[a]; ok && r.end == b {
+		return r.oid // typeresolve.go
+	}
 	if o := x.arithExprOID(a, b); o != 0 {
 		return o
 	} else if _, ok := x.arithTypes[a]; ok && x.castEnd[b-1] == a {

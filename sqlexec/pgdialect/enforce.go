@@ -617,4 +617,5 @@ func (x *tx) canonicalComparisons() {
 			}
 		}
 	}
+	x.resolveUnknownLiterals() // unknownlit.go
 }

@@ -171,6 +171,9 @@ func (x *tx) translate() (*Stmt, error) {
 			return nil, err
 		}
 		tag, ro := x.mainVerb()
+		if err := x.resolveSetOps(); err != nil { // typeresolve.go
+			return nil, err
+		}
 		x.canonicalComparisons()
 		x.applyAliases()
 		return x.query(tag, x.all(), ro), nil

@@ -14,7 +14,6 @@ SELECT dept FROM emp EXCEPT SELECT 'eng' ORDER BY 1;
 -- differs: EXCEPT ALL / INTERSECT ALL are refused (0A000)
 SELECT id FROM emp EXCEPT ALL SELECT 1;
 SELECT 1 AS a UNION SELECT 2 ORDER BY a DESC;
--- differs: set operations do not resolve a common column type: 1 UNION 'a' mixes integer and text instead of 22P02
 SELECT 1 UNION SELECT 'a';
 SELECT 1, 2 UNION SELECT 3;
 -- differs: parenthesised set-operation operands are a syntax error (SQLite's grammar)

@@ -26,7 +26,6 @@ TABLE words LIMIT 1;
 SELECT 1; 
 -- differs: SELECT with an empty select list is a syntax error
 SELECT;
--- differs-type: integer values whose type the lexical translation cannot see are described by their SQLite value as int8 (PostgreSQL: int4)
 VALUES (1, 'one'), (2, 'two');
 -- differs-type: integer values whose type the lexical translation cannot see are described by their SQLite value as int8 (PostgreSQL: int4)
 SELECT * FROM (VALUES (1)) AS t;
