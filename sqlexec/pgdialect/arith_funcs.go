@@ -60,6 +60,7 @@ func registerArithFuncs() error {
 		// arith_columns.go
 		"pg_col_numtype": {2, fnColNumType},
 		"pg_arith_type":  {3, fnArithType},
+		"pg_round_typed": {2, fnRoundTyped}, // float8round.go
 	}
 	for name, d := range fns {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
