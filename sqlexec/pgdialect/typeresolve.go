@@ -180,6 +180,7 @@ func (x *tx) resolveSetOps() error {
 	if err := x.resolveExprs(); err != nil {
 		return err
 	}
+	x.padCharItems() // bpchar.go
 	var rows [][][2]int
 	what := "VALUES"
 	if x.T(0).kw("VALUES") {

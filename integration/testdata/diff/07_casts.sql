@@ -42,7 +42,6 @@ SELECT '00000000-0000-0000-0000-000000000001'::uuid;
 SELECT 'not-a-uuid'::uuid;
 SELECT 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'::uuid;
 SELECT '\x0102'::bytea, 'abc'::bytea;
--- differs: char(n) values are kept without their blank padding, so a cast to char(n) outside a column prints unpadded
 SELECT 'abc'::varchar(2), 'abc'::char(5), 'ab'::char(1);
 SELECT length('ab'::char(5)), 'ab'::char(5) || 'c';
 -- differs-type: integer values whose type the lexical translation cannot see are described by their SQLite value as int8 (PostgreSQL: int4)
