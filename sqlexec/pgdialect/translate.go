@@ -167,6 +167,7 @@ func (x *tx) translate() (*Stmt, error) {
 		}
 		return x.query("SELECT", "SELECT * FROM "+x.text(1, x.n()), true), nil
 	case "SELECT", "WITH", "VALUES", "(":
+		x.deriveColumns() // derivedcols.go
 		if err := x.exprPass(); err != nil {
 			return nil, err
 		}

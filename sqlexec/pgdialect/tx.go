@@ -44,6 +44,8 @@ type tx struct {
 	dtChains map[int]string
 	// start of a CASE or COALESCE-like call -> its resolved type (typeresolve.go)
 	resolved map[int]resolvedExpr
+	// types of SELECT * when its FROM items are derived (derivedcols.go)
+	starOIDs []uint32
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}

@@ -68,8 +68,53 @@ func (x *tx) classify(a, b int) branch {
 	}
 	if o := x.exprOID(a, b); o != 0 {
 		br.kind, br.oid = branchTyped, o
+	} else if o := x.plainArithType(a, b); o != 0 {
+		br.kind, br.oid = branchTyped, o
 	}
 	return br
+}
+
+// arithOIDNames are the static type names of arith.go by OID.
+var arithOIDNames = map[uint32]string{pgoid.Int2: "int2", pgoid.Int4: "int4", pgoid.Int8: "int8", pgoid.Numeric: "numeric", pgoid.Float8: "float8"}
+
+// plainArithType is the type of a..b-1 when it is arithmetic (+ - * / %)
+// not yet rewritten by the expression pass over operands of known
+// numeric types (x + 1 in a CTE over an int4 column is int4), else 0.
+func (x *tx) plainArithType(a, b int) uint32 {
+	d := x.depth[a]
+	res, op, s := "", "", a
+	for k := a; k <= b; k++ {
+		if k < b && (x.depth[k] != d || x.T(k).typ != tOp) {
+			continue
+		}
+		if k < b {
+			switch x.T(k).text {
+			case "+", "-", "*", "/", "%":
+			default:
+				return 0
+			}
+			if k == s {
+				return 0 // a sign: not handled here
+			}
+		}
+		if k == b && s == a {
+			return 0 // no operator
+		}
+		br := x.classify(s, k)
+		t := arithOIDNames[br.oid]
+		if br.kind != branchTyped || t == "" {
+			return 0
+		}
+		if res == "" {
+			res = t
+		} else {
+			res = arithResult(op, res, t)
+		}
+		if k < b {
+			op, s = x.T(k).text, k+1
+		}
+	}
+	return unknownLitOIDs[res] + map[string]uint32{"numeric": pgoid.Numeric}[res]
 }
 
 // commonType is the resolved type of branches (0 when it cannot be seen),
@@ -287,6 +332,17 @@ func (x *tx) resolveExprs() *Error {
 		case t.kw("CASE"):
 			brs, end = x.caseBranches(i)
 			what = "CASE"
+		case x.isP(i+1, "(") && !x.isP(i-1, ".") && mathResult[t.identName()] != nil:
+			if m := x.match(i + 1); m > i+2 {
+				var args []branch
+				for _, arg := range x.splitTop(i+2, m) {
+					args = append(args, x.classify(arg[0], arg[1]))
+				}
+				if o := mathResult[t.identName()](args); o != 0 {
+					x.setResolved(i, m+1, o)
+				}
+			}
+			continue
 		case x.isP(i+1, "(") && !x.isP(i-1, ".") && (t.identName() == "coalesce" || t.identName() == "nullif"):
 			end = x.match(i+1) + 1
 			if end <= i+1 {
@@ -363,4 +419,84 @@ func (x *tx) caseBranches(c int) ([]branch, int) {
 		}
 	}
 	return nil, 0
+}
+
+// mathResult gives the result type of a call from its arguments' (0:
+// not known), as PostgreSQL picks the function: an integer argument of
+// round, ceil, sign, sqrt or power is cast to float8 (its preferred
+// numeric type), abs and mod keep an integer type, numeric stays numeric.
+var mathResult = map[string]func(args []branch) uint32{
+	"abs":     keepType(1),
+	"mod":     keepType(2),
+	"min":     keepType(1), // the aggregate (SQLite's min(a, b) is not PostgreSQL's)
+	"max":     keepType(1),
+	"sign":    floatOrNumeric(1),
+	"round":   roundType,
+	"trunc":   roundType,
+	"ceil":    floatOrNumeric(1),
+	"ceiling": floatOrNumeric(1),
+	"floor":   floatOrNumeric(1),
+	"sqrt":    floatOrNumeric(1),
+	"cbrt":    floatOnly(1),
+	"exp":     floatOrNumeric(1),
+	"ln":      floatOrNumeric(1),
+	"power":   floatOrNumeric(2),
+	"pow":     floatOrNumeric(2),
+}
+
+// numArgs is the common numeric type of args when there are n of them,
+// all of a known numeric type, else 0.
+func numArgs(args []branch, n int) uint32 {
+	if len(args) != n {
+		return 0
+	}
+	var res uint32
+	for _, a := range args {
+		if a.kind != branchTyped || numericRank[a.oid] == 0 {
+			return 0
+		}
+		if numericRank[a.oid] > numericRank[res] {
+			res = a.oid
+		}
+	}
+	return res
+}
+
+// keepType: the arguments' common type (abs(int4) is int4).
+func keepType(n int) func([]branch) uint32 {
+	return func(args []branch) uint32 { return numArgs(args, n) }
+}
+
+// floatOrNumeric: numeric for numeric arguments, else float8.
+func floatOrNumeric(n int) func([]branch) uint32 {
+	return func(args []branch) uint32 {
+		switch numArgs(args, n) {
+		case 0:
+			return 0
+		case pgoid.Numeric:
+			return pgoid.Numeric
+		}
+		return pgoid.Float8
+	}
+}
+
+// floatOnly: float8 whatever the numeric arguments.
+func floatOnly(n int) func([]branch) uint32 {
+	return func(args []branch) uint32 {
+		if numArgs(args, n) == 0 {
+			return 0
+		}
+		return pgoid.Float8
+	}
+}
+
+// roundType: round(x) and trunc(x) as floatOrNumeric, round(x, n) numeric.
+func roundType(args []branch) uint32 {
+	if len(args) == 2 {
+		if numArgs(args[:1], 1) == 0 {
+			return 0
+		}
+		return pgoid.Numeric
+	}
+	return floatOrNumeric(1)(args)
 }
