@@ -84,4 +84,21 @@ func TestTypeResolution(t *testing.T) {
 			}
 		}
 	}
+	// a parameter compared with a value of a known type takes that type
+	// (a client's text '3' is read as an integer)
+	for _, c := range []struct {
+		q    string
+		args []any
+		want string
+	}{
+		{"SELECT 3 = $1, $2 = 3", []any{"3", "3"}, "true|true"},
+		{"SELECT CASE WHEN 3 IN ($1, $2) THEN 'yes' ELSE 'no' END", []any{"4", "3"}, "yes"},
+		{"SELECT id FROM tr WHERE i = $1", []any{"4"}, "2"},
+	} {
+		for _, mode := range allModes {
+			if got := argRows(ctx, conn, c.q, mode, c.args...); got != c.want {
+				t.Errorf("%s %v (%v) = %q, want %q", c.q, c.args, mode, got, c.want)
+			}
+		}
+	}
 }

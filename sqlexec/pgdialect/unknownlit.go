@@ -22,6 +22,7 @@ package pgdialect
 import (
 	"database/sql/driver"
 	"math"
+	"strconv"
 	"unicode/utf8"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
@@ -90,6 +91,10 @@ func (x *tx) typedLiteral(i int) bool {
 // literals compared with columns.
 func (x *tx) resolveUnknownLiterals() {
 	for i := 0; i < x.n(); i++ {
+		if x.T(i).typ == tParam {
+			x.typeParamCompared(i)
+			continue
+		}
 		if !x.plainLiteral(i) {
 			continue
 		}
@@ -107,6 +112,54 @@ func (x *tx) resolveUnknownLiterals() {
 	}
 	x.resolveInLists()
 	_ = x.resolveExprs() // typeresolve.go: done before a query (resolveSetOps)
+}
+
+// typeParamCompared gives parameter $n at i the type of the operand it is
+// compared with (3 = $1, $1 < x::int8), as PostgreSQL infers it: a
+// client sending '3' as text then has it read as an integer, not compared
+// as a string. A type already inferred or declared is kept.
+func (x *tx) typeParamCompared(i int) {
+	t := x.T(i)
+	if len(t.text) < 2 || t.text[0] != '$' {
+		return
+	}
+	n, err := strconv.Atoi(t.text[1:])
+	if err != nil || x.oids[n] != 0 || x.T(i+1).typ == tCast {
+		return
+	}
+	var o uint32
+	if op := x.T(i - 1); op.typ == tOp && cmpOps[op.text] && !op.ed {
+		o = x.typeBefore(i - 2)
+	}
+	if op := x.T(i + 1); o == 0 && op.typ == tOp && cmpOps[op.text] && !op.ed && !x.operandContinues(i-1) {
+		o = x.typeAfter(i + 2)
+	}
+	if o == 0 && (x.isP(i-1, "(") || x.isP(i-1, ",")) {
+		o = x.inListType(i)
+	}
+	if _, ok := unknownLitCast[o]; ok {
+		x.oids[n] = o
+	}
+}
+
+// inListType is the type of the left operand of the IN list holding item
+// i, when the statement shows it (3 IN ($1, $2)).
+func (x *tx) inListType(i int) uint32 {
+	open := i - 1
+	for open >= 0 && !x.isP(open, "(") {
+		if x.depth[open] != x.depth[i] || !x.isP(open, ",") && x.T(open).typ != tParam && x.T(open).typ != tString && x.T(open).typ != tNumber {
+			return 0
+		}
+		open--
+	}
+	if open < 1 || x.depth[open]+1 != x.depth[i] || !x.T(open-1).kw("IN") {
+		return 0
+	}
+	e := open - 2
+	if x.kw(e, "NOT") {
+		e--
+	}
+	return x.typeBefore(e)
 }
 
 // typeLiteral wraps literal i in the cast function of type o.
