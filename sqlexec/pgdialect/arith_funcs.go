@@ -266,6 +266,9 @@ func floatArith(op byte, x, y float64) (driver.Value, error) {
 	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
 		return nil, pgErr("22003", "value out of range: overflow")
 	}
+	if math.IsNaN(r) {
+		return nil, errFloatNaN("double precision") // float8nan.go: Infinity - Infinity
+	}
 	return r, nil
 }
 

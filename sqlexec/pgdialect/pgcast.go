@@ -247,7 +247,7 @@ func floatCast(typ string) fn {
 			s := strings.TrimSpace(str(a[0]))
 			switch strings.ToLower(s) {
 			case "nan":
-				return math.NaN(), nil
+				return nil, errFloatNaN(typ) // float8nan.go
 			case "infinity", "+infinity", "inf", "+inf":
 				return math.Inf(1), nil
 			case "-infinity", "-inf":

@@ -13,7 +13,7 @@ SELECT 42::text, 3.14::text, true::text;
 SELECT CAST('7' AS integer) + 1;
 SELECT '3.14'::numeric, '1e3'::numeric, '  2.50 '::numeric;
 SELECT 'x'::numeric;
--- differs: 'NaN'::float8 is NULL: SQLite has no float NaN (float area, see docs)
+-- differs: 'NaN'::float8 is refused (0A000): SQLite has no float NaN, which would become NULL (see docs)
 SELECT '1.5'::float8, 'NaN'::float8, 'Infinity'::float8;
 SELECT 'abc'::float8;
 SELECT 10 / 3, 10 % 3, -7 / 2, -7 % 2;
