@@ -20,6 +20,7 @@ package pgdialect
 
 import (
 	"fmt"
+	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
@@ -323,7 +324,24 @@ func (x *tx) resolveExprs() *Error {
 	}
 	for i := 0; i < x.n(); i++ {
 		t := x.T(i)
-		if _, done := x.resolved[i]; done || t.ed || t.typ != tIdent {
+		if _, done := x.resolved[i]; done || t.typ != tIdent {
+			continue
+		}
+		if n := t.identName(); (n == "greatest" || n == "least") && x.isP(i+1, "(") && !x.isP(i-1, ".") {
+			// rewritten by rewriteMinMax (strsyntax.go); the arguments'
+			// tokens keep their text
+			if m := x.match(i + 1); m > i+2 {
+				var args []branch
+				for _, arg := range x.splitTop(i+2, m) {
+					args = append(args, x.classify(arg[0], arg[1]))
+				}
+				if o, err := commonType(args, strings.ToUpper(n)); err == nil && o != 0 {
+					x.setResolved(i, m+1, o)
+				}
+			}
+			continue
+		}
+		if t.ed {
 			continue
 		}
 		var brs []branch
@@ -333,13 +351,13 @@ func (x *tx) resolveExprs() *Error {
 			brs, end = x.caseBranches(i)
 			what = "CASE"
 		case x.isP(i+1, "(") && !x.isP(i-1, ".") && mathResult[t.identName()] != nil:
-			if m := x.match(i + 1); m > i+2 {
+			if m := x.match(i + 1); m > i+1 {
 				var args []branch
 				for _, arg := range x.splitTop(i+2, m) {
 					args = append(args, x.classify(arg[0], arg[1]))
 				}
 				if o := mathResult[t.identName()](args); o != 0 {
-					x.setResolved(i, m+1, o)
+					x.setResolved(i, x.overEnd(m+1), o)
 				}
 			}
 			continue
@@ -442,6 +460,46 @@ var mathResult = map[string]func(args []branch) uint32{
 	"ln":      floatOrNumeric(1),
 	"power":   floatOrNumeric(2),
 	"pow":     floatOrNumeric(2),
+	// window functions (their items end after OVER (...))
+	"ntile":        fixedType(pgoid.Int4),
+	"row_number":   fixedType(pgoid.Int8),
+	"rank":         fixedType(pgoid.Int8),
+	"dense_rank":   fixedType(pgoid.Int8),
+	"percent_rank": fixedType(pgoid.Float8),
+	"cume_dist":    fixedType(pgoid.Float8),
+	"lag":          firstArgType,
+	"lead":         firstArgType,
+	"first_value":  firstArgType,
+	"last_value":   firstArgType,
+	"nth_value":    firstArgType,
+}
+
+// fixedType: a function of one result type.
+func fixedType(o uint32) func([]branch) uint32 {
+	return func([]branch) uint32 { return o }
+}
+
+// firstArgType: the type of the first argument when it is known
+// (lag(x, 1, 0) is of x's type).
+func firstArgType(args []branch) uint32 {
+	if len(args) == 0 || args[0].kind != branchTyped {
+		return 0
+	}
+	return args[0].oid
+}
+
+// overEnd is the index after the window clause OVER (...) at e, e when
+// there is none: a window call's item ends there.
+func (x *tx) overEnd(e int) int {
+	if x.kw(e, "OVER") && x.isP(e+1, "(") {
+		if m := x.match(e + 1); m > e {
+			return m + 1
+		}
+	}
+	if x.kw(e, "OVER") && (x.T(e+1).typ == tIdent || x.T(e+1).typ == tQIdent) {
+		return e + 2 // a named window
+	}
+	return e
 }
 
 // numArgs is the common numeric type of args when there are n of them,

@@ -14,7 +14,6 @@ SELECT id, salary, sum(salary) OVER (ORDER BY salary) FROM emp ORDER BY id;
 SELECT id, avg(salary) OVER (PARTITION BY dept) FROM emp ORDER BY id;
 SELECT id, count(*) OVER () FROM emp ORDER BY id;
 SELECT id, first_value(name) OVER (PARTITION BY dept ORDER BY id), last_value(name) OVER (PARTITION BY dept ORDER BY id) FROM emp ORDER BY id;
--- differs-type: integer values whose type the lexical translation cannot see are described by their SQLite value as int8 (PostgreSQL: int4)
 SELECT id, ntile(3) OVER (ORDER BY id) FROM emp ORDER BY id;
 SELECT id, percent_rank() OVER (ORDER BY id), cume_dist() OVER (ORDER BY id) FROM emp ORDER BY id;
 SELECT id, nth_value(name, 2) OVER (ORDER BY id) FROM emp ORDER BY id;

@@ -5,9 +5,7 @@ SELECT id, CASE WHEN salary >= 100 THEN 'high' WHEN salary IS NULL THEN 'none' E
 -- differs-type: integer values whose type the lexical translation cannot see are described by their SQLite value as int8 (PostgreSQL: int4)
 SELECT coalesce(NULL, NULL, 3), coalesce(NULL, 'x'), coalesce(salary, 0) FROM emp WHERE id = 4;
 SELECT nullif(1, 1), nullif(1, 2), nullif('a', 'b');
--- differs-type: integer values whose type the lexical translation cannot see are described by their SQLite value as int8 (PostgreSQL: int4); least(2.5, 1) is not described as numeric
 SELECT greatest(1, 5, 3), least(1, 5, 3), greatest('a', 'b'), least(2.5, 1);
--- differs-type: integer values whose type the lexical translation cannot see are described by their SQLite value as int8 (PostgreSQL: int4)
 SELECT greatest(1, NULL, 3), least(NULL, 2);
 SELECT greatest(NULL, NULL);
 SELECT true, false, NULL::boolean;
