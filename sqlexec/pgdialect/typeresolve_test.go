@@ -1,6 +1,7 @@
 package pgdialect
 
 import (
+	"database/sql"
 	"testing"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
@@ -60,22 +61,31 @@ func TestUnknownLiteralsAndCommonTypes(t *testing.T) {
 		{"VALUES (1), ('1.5')", "22P02"},
 		{"SELECT 1 UNION SELECT 'a'::text", "42804"},
 	} {
-		st, err := Translate(c.q)
-		if err == nil {
-			var rows interface{ Close() error }
-			rows, err = db.Query(st.Exec[0])
-			if err == nil {
-				rows.Close()
-			}
-		}
-		code := ""
-		if e, ok := err.(*Error); ok {
-			code = e.Code
-		} else if err != nil {
-			code, _, _ = ParseSQLStateError(err.Error())
-		}
+		code := execCode(db, c.q)
 		if code != c.code {
-			t.Errorf("%s: err %v, want SQLSTATE %s", c.q, err, c.code)
+			t.Errorf("%s: SQLSTATE %q, want %s", c.q, code, c.code)
 		}
 	}
+}
+
+// execCode translates and runs q on db and returns the SQLSTATE of its
+// error, "" when it succeeds.
+func execCode(db *sql.DB, q string) string {
+	st, err := Translate(q)
+	if err == nil {
+		var rows *sql.Rows
+		if rows, err = db.Query(st.Exec[0]); err == nil {
+			for rows.Next() {
+			}
+			err = rows.Err()
+			rows.Close()
+		}
+	}
+	if e, ok := err.(*Error); ok {
+		return e.Code
+	} else if err != nil {
+		code, _, _ := ParseSQLStateError(err.Error())
+		return code
+	}
+	return ""
 }

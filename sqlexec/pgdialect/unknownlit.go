@@ -303,20 +303,13 @@ func (x *tx) resolveInLists() {
 // columnBefore is the column reference (qualifier, name) ending at token
 // e when it is a whole operand.
 func (x *tx) columnBefore(e int) (string, string, bool) {
-	t := x.T(e)
-	if t.typ != tIdent && t.typ != tQIdent || t.ed || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
+	qual, col, ok := x.columnRefAt(e) // enforce.go
+	s := e
+	if qual != "" {
+		s = e - 2
+	}
+	if !ok || x.operandContinues(s-1) {
 		return "", "", false
 	}
-	s, qual := e, ""
-	if x.isP(e-1, ".") {
-		q := x.T(e - 2)
-		if q.typ != tIdent && q.typ != tQIdent {
-			return "", "", false
-		}
-		s, qual = e-2, q.identName()
-	}
-	if x.operandContinues(s - 1) {
-		return "", "", false
-	}
-	return qual, t.identName(), true
+	return qual, col, true
 }
