@@ -51,6 +51,9 @@ func TestTypeResolution(t *testing.T) {
 		{"SELECT x FROM (VALUES (3), (NULL)) v(x) ORDER BY x", "3;NULL", []uint32{int4}},
 		{"WITH a AS (SELECT 1 AS x), b AS (SELECT x + 1 AS y FROM a) SELECT * FROM a, b", "1|2", []uint32{int4, int4}},
 		{"WITH RECURSIVE t(n) AS (VALUES (1) UNION ALL SELECT n * 2 FROM t WHERE n < 8) SELECT max(n) FROM t", "8", []uint32{int4}},
+		// branches over columns: their declared types (an empty result too)
+		{"SELECT CASE WHEN id > 1 THEN i END, coalesce(f, 0), nullif(n, 0), lag(i) OVER (ORDER BY id) FROM tr ORDER BY id", "NULL|2.5|3.50|NULL;4|3.5|4.00|3", []uint32{int4, float8, numeric, int4}},
+		{"SELECT CASE WHEN id > 1 THEN i END, coalesce(f, 0) FROM tr WHERE false", "", []uint32{int4, float8}},
 		// greatest/least and window functions
 		{"SELECT greatest(1, 5, 3), least(2.5, 1), greatest('a', 'b')", "5|1|b", []uint32{int4, numeric, text}},
 		{"SELECT ntile(2) OVER (ORDER BY id), rank() OVER (ORDER BY id), lag(x) OVER (ORDER BY id) FROM (VALUES (1, 7), (2, 8)) v(id, x) ORDER BY id", "1|1|NULL;2|2|7", []uint32{int4, int8, int4}},
