@@ -167,10 +167,14 @@ func (x *tx) translate() (*Stmt, error) {
 		}
 		return x.query("SELECT", "SELECT * FROM "+x.text(1, x.n()), true), nil
 	case "SELECT", "WITH", "VALUES", "(":
+		x.deriveColumns() // derivedcols.go
 		if err := x.exprPass(); err != nil {
 			return nil, err
 		}
 		tag, ro := x.mainVerb()
+		if err := x.resolveSetOps(); err != nil { // typeresolve.go
+			return nil, err
+		}
 		x.canonicalComparisons()
 		x.applyAliases()
 		return x.query(tag, x.all(), ro), nil

@@ -30,7 +30,6 @@ SELECT active FROM emp ORDER BY active DESC, id;
 SELECT hired FROM emp ORDER BY hired;
 SELECT id, name FROM emp ORDER BY name;
 SELECT id FROM emp ORDER BY salary NULLS FIRST, id;
--- differs-type: integer values whose type the lexical translation cannot see are described by their SQLite value as int8 (PostgreSQL: int4)
 SELECT x FROM (VALUES (NULL), (2), (1)) v(x) ORDER BY x;
 SELECT x FROM (VALUES ('b'), (NULL), ('a')) v(x) ORDER BY x DESC;
 SELECT dept, count(*) FROM emp GROUP BY dept ORDER BY dept;

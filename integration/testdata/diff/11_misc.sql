@@ -1,14 +1,8 @@
--- differs-type: generate_series is described as int8 (PostgreSQL: int4 for int4 arguments)
 SELECT * FROM generate_series(1, 5);
--- differs-type: generate_series is described as int8 (PostgreSQL: int4 for int4 arguments)
 SELECT * FROM generate_series(1, 10, 3);
--- differs-type: generate_series is described as int8 (PostgreSQL: int4 for int4 arguments)
 SELECT * FROM generate_series(5, 1, -2);
--- differs-type: an empty generate_series is described as text (no row to type it from)
 SELECT * FROM generate_series(1, 0);
--- differs-type: generate_series is described as int8 (PostgreSQL: int4 for int4 arguments)
 SELECT g FROM generate_series(1, 3) AS g;
--- differs-type: integer values whose type the lexical translation cannot see are described by their SQLite value as int8 (PostgreSQL: int4)
 SELECT g.i * 2 FROM generate_series(1, 3) AS g(i);
 SELECT sum(i) FROM generate_series(1, 100) i;
 SELECT count(*) FROM generate_series(1, 10) a, generate_series(1, 10) b;
@@ -26,9 +20,7 @@ TABLE words LIMIT 1;
 SELECT 1; 
 -- differs: SELECT with an empty select list is a syntax error
 SELECT;
--- differs-type: integer values whose type the lexical translation cannot see are described by their SQLite value as int8 (PostgreSQL: int4)
 VALUES (1, 'one'), (2, 'two');
--- differs-type: integer values whose type the lexical translation cannot see are described by their SQLite value as int8 (PostgreSQL: int4)
 SELECT * FROM (VALUES (1)) AS t;
 SELECT $1;
 SELECT current_database() IS NOT NULL;
