@@ -75,6 +75,8 @@ type lconn struct {
 	// for schema version serialsAt.
 	serials   map[string]string
 	serialsAt int64
+	// enums: the connection's enum collations (enum_order.go)
+	enums *enumConn
 }
 
 const stmtCacheSize = 256
@@ -189,6 +191,10 @@ func openLConn(dsn string) (*lconn, error) {
 	c.db = *(*uintptr)(unsafe.Pointer(fdb.UnsafeAddr()))
 	c.tls = *(**libc.TLS)(unsafe.Pointer(ftls.UnsafeAddr()))
 	installMeter(c)
+	if err := installEnumCollations(c); err != nil { // enum_order.go
+		c.close()
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -207,6 +213,7 @@ func (c *lconn) close() error {
 	}
 	err := c.drv.Close()
 	removeMeter(c)
+	releaseEnumCollations(c)
 	c.drv = nil
 	c.db = 0
 	return err
@@ -296,6 +303,7 @@ func (c *lconn) syncSchema() {
 }
 
 func (c *lconn) prepareFresh(sqlText string) (*lstmt, string, error) {
+	c.enums.beforePrepare(c) // enum_order.go
 	for {
 		if len(sqlText) == 0 {
 			return nil, "", nil
@@ -462,6 +470,10 @@ func (s *lstmt) run(args []any, row func([]any) error) (int64, error) {
 	}
 	tls := s.c.tls
 	m := s.c.meter
+	e := s.c.enums
+	if e != nil {
+		e.badType = ""
+	}
 	var prev stmtMark
 	if m != nil {
 		prev = m.startStmt(tls, s.p)
@@ -470,6 +482,13 @@ func (s *lstmt) run(args []any, row func([]any) error) (int64, error) {
 		rc := lib.Xsqlite3_step(tls, s.p)
 		switch rc {
 		case lib.SQLITE_ROW:
+			if err := e.checkBad(); err != nil { // enum_order.go
+				lib.Xsqlite3_reset(tls, s.p)
+				if m != nil {
+					m.finishStmt(tls, s.p, prev, false)
+				}
+				return 0, err
+			}
 			if row != nil {
 				// Counted after the step: a statement recompiled for a
 				// changed schema may have a different column count.
@@ -492,6 +511,9 @@ func (s *lstmt) run(args []any, row func([]any) error) (int64, error) {
 				if e := m.finishStmt(tls, s.p, prev, true); e != nil {
 					return 0, e
 				}
+			}
+			if err := e.checkBad(); err != nil { // enum_order.go
+				return 0, err
 			}
 			return n, nil
 		default:

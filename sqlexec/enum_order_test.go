@@ -1,0 +1,50 @@
+package sqlexec
+
+import (
+	"testing"
+)
+
+// Enum values order by declaration (ADD VALUE BEFORE/AFTER included) in
+// every construct that compares them, and arrays element by element, as
+// in PostgreSQL 15 (integration/order_test.go runs the same kind of steps
+// against a cluster and a real server).
+func TestEnumAndArrayOrder(t *testing.T) {
+	e, _ := newTestEngine(t)
+	a := newSess(t, e)
+	steps := []sessStep{
+		{a, "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')", "", ""},
+		{a, "CREATE TABLE p (id int PRIMARY KEY, m mood)", "", ""},
+		{a, "CREATE INDEX p_m ON p (m)", "", ""},
+		{a, "INSERT INTO p VALUES (1, 'happy'), (2, 'sad'), (3, 'ok'), (4, NULL)", "", ""},
+		{a, "SELECT string_agg(m::text, ',' ORDER BY m) FROM p", "R[sad,ok,happy]", ""},
+		{a, "SELECT id FROM p ORDER BY m DESC NULLS LAST", "R[1] R[3] R[2] R[4]", ""},
+		{a, "SELECT min(m), max(m) FROM p", "R[sad happy]", ""},
+		{a, "SELECT id FROM p WHERE m > 'sad' ORDER BY id", "R[1] R[3]", ""},
+		{a, "SELECT id FROM p WHERE m BETWEEN 'ok' AND 'happy' ORDER BY id", "R[1] R[3]", ""},
+		{a, "SELECT id FROM p WHERE m > 'bogus'", "", "22P02"},
+		{a, "ALTER TYPE mood ADD VALUE 'meh' BEFORE 'ok'", "", ""},
+		{a, "ALTER TYPE mood ADD VALUE 'ecstatic' AFTER 'happy'", "", ""},
+		{a, "ALTER TYPE mood ADD VALUE 'awful' BEFORE 'sad'", "", ""},
+		{a, "INSERT INTO p VALUES (5, 'meh'), (6, 'ecstatic'), (7, 'awful')", "", ""},
+		{a, "SELECT string_agg(m::text, ',' ORDER BY m) FROM p", "R[awful,sad,meh,ok,happy,ecstatic]", ""},
+		{a, "SELECT m, count(*) FROM p WHERE m IS NOT NULL GROUP BY m ORDER BY m LIMIT 2", "R[awful 1] R[sad 1]", ""},
+		{a, "SELECT DISTINCT m FROM p WHERE m < 'ok' ORDER BY 1", "R[awful] R[sad] R[meh]", ""},
+		{a, "SELECT id, rank() OVER (ORDER BY m) FROM p WHERE m IS NOT NULL ORDER BY id LIMIT 3", "R[1 5] R[2 2] R[3 4]", ""},
+		{a, "CREATE UNIQUE INDEX p_mu ON p (m)", "", ""},
+		{a, "INSERT INTO p VALUES (8, 'meh')", "", "23505"},
+		{a, "CREATE TYPE later_t AS ENUM ('a')", "", ""},
+		{a, "CREATE TABLE pre (x text2)", "", ""},
+		{a, "CREATE TYPE text2 AS ENUM ('a')", "", "0A000"},
+		{a, "CREATE TABLE arr (id int PRIMARY KEY, xs int[], ts text[], ns numeric[])", "", ""},
+		{a, "CREATE INDEX arr_xs ON arr (xs)", "", ""},
+		{a, "INSERT INTO arr VALUES (1, '{10}', '{b}', '{1.5}'), (2, '{9}', '{a,b}', '{10}'), (3, '{9,1}', '{a}', '{2}'), (4, '{9,NULL}', '{a,NULL}', NULL), (5, '{}', '{}', '{-1}')", "", ""},
+		{a, "SELECT id FROM arr ORDER BY xs, id", "R[5] R[2] R[3] R[4] R[1]", ""},
+		{a, "SELECT id FROM arr ORDER BY ts, id", "R[5] R[3] R[2] R[4] R[1]", ""},
+		{a, "SELECT id FROM arr WHERE ns IS NOT NULL ORDER BY ns", "R[5] R[1] R[3] R[2]", ""},
+		{a, "SELECT min(xs), max(xs) FROM arr", "R[{} {10}]", ""},
+		{a, "SELECT id FROM arr WHERE xs > '{9,1}' ORDER BY id", "R[1] R[4]", ""},
+		{a, "SELECT id FROM arr WHERE xs = '{9}'", "R[2]", ""},
+		{a, "PRAGMA integrity_check", "R[ok]", ""},
+	}
+	runSessSteps(t, steps)
+}

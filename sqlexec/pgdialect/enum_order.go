@@ -1,0 +1,44 @@
+package pgdialect
+
+// enum_order.go: enum values order in declaration order, as PostgreSQL's
+// (docs/sql-dialect.md "Enums").
+//
+// A column whose declared type may name an enum (maybeEnum) is declared
+// with the collation pg_enum_<type> (COLLATE "pg_enum_mood"). The
+// collation is not registered with the driver: sqlexec installs it on each
+// of its connections when SQLite first needs it (sqlite3_collation_needed),
+// comparing labels by their sort order in the connection's database
+// (raftsql_enums, the replicated catalog), so ORDER BY, <, >, BETWEEN,
+// min/max, GROUP BY, DISTINCT, window ORDER BY and indexes follow the
+// enum's order on every node alike (sqlexec/enum_order.go). A declared type
+// that is no enum compares as text (binary), as before.
+//
+// Invariant the indexes rely on: the relative order of a type's existing
+// labels never changes while a column uses the type. ALTER TYPE ... ADD
+// VALUE gives the new label a sort order between its neighbors' (enums.go);
+// DROP TYPE is refused while a column has the type (2BP01); CREATE TYPE is
+// refused while a column already declares the name (0A000), whose index
+// was built in text order.
+
+// EnumCollationPrefix starts the name of an enum column's collation; the
+// type's name follows.
+const EnumCollationPrefix = "pg_enum_"
+
+// enumCollation is the COLLATE clause of a column of (possible) enum type
+// typ.
+func enumCollation(typ string) string {
+	return " COLLATE " + quoteIdent(EnumCollationPrefix+typ)
+}
+
+// orderCollation is the COLLATE clause that gives a column of declared type
+// t (typeName: the type table's name when t is one) PostgreSQL's order, or
+// "": arrays (array_order.go) and enums.
+func orderCollation(typeName string, t *token, single bool) string {
+	if c := arrayCollation(typeName); c != "" {
+		return c
+	}
+	if single && maybeEnum(t) {
+		return enumCollation(t.identName())
+	}
+	return ""
+}
