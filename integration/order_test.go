@@ -108,7 +108,6 @@ func TestEnumArrayOrderSnapshotRestart(t *testing.T) {
 	execSQL(t, c.url(lead), "ALTER TYPE feeling ADD VALUE 'calm' AFTER 'meh'", "INSERT INTO fu VALUES ('calm', NULL), ('happy', '{0}')")
 	c.stop(f)
 	c.start(f)
-	lead = c.waitLeader(10 * time.Second)
 	check("the restart")
 	runScript(t, connectScript(t, c.url(f)), []sqlStep{{sql: "SELECT f FROM fu WHERE f IS NOT NULL ORDER BY f", rows: "meh\ncalm\nok\nhappy"}})
 	checkChecksums(t, c)

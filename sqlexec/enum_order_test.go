@@ -44,6 +44,8 @@ func TestEnumAndArrayOrder(t *testing.T) {
 		{a, "SELECT min(xs), max(xs) FROM arr", "R[{} {10}]", ""},
 		{a, "SELECT id FROM arr WHERE xs > '{9,1}' ORDER BY id", "R[1] R[4]", ""},
 		{a, "SELECT id FROM arr WHERE xs = '{9}'", "R[2]", ""},
+		{a, "SELECT m::text FROM p WHERE m IS NOT NULL ORDER BY 1 LIMIT 3", "R[awful] R[ecstatic] R[happy]", ""},
+		{a, "SELECT CAST(xs AS text) FROM arr ORDER BY 1 LIMIT 3", "R[{10}] R[{9,1}] R[{9,NULL}]", ""},
 		{a, "PRAGMA integrity_check", "R[ok]", ""},
 	}
 	runSessSteps(t, steps)
