@@ -173,6 +173,7 @@ func (db *DB) openConns() error {
 		pgdialect.SequencesTableSQL,
 		pgdialect.ExtensionsTableSQL,
 		pgdialect.EnumsTableSQL,
+		pgdialect.CommentsTableSQL,
 	} {
 		if err := w.exec(s); err != nil {
 			w.close()

@@ -165,6 +165,9 @@ func fnEnumDrop(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		if err := stateRun(c, `DELETE FROM raftsql_enums WHERE typname = ?1`, name); err != nil {
 			return nil, err
 		}
+		if err := dropComment(c, classType, name); err != nil { // comments.go
+			return nil, err
+		}
 		return nil, enumChanged(c) // enum_order.go
 	})
 }
