@@ -108,7 +108,9 @@ type enumConn struct {
 	// enum (reset by each statement run; 22P02 after it).
 	bad     string
 	badType string
-	colls   []uintptr // the registry ids of the collations installed
+	// quiet: a value that is no label is not an error (reindexTable)
+	quiet bool
+	colls []uintptr // the registry ids of the collations installed
 }
 
 // enumColl is one installed collation: a connection and a type.
@@ -246,7 +248,7 @@ func enumCompare(tls *libc.TLS, pArg uintptr, n1 int32, p1 uintptr, n2 int32, p2
 		ok bool
 		v  string
 	}{{okA, a}, {okB, b}} {
-		if !u.ok && ec.conn.badType == "" {
+		if !u.ok && ec.conn.badType == "" && !ec.conn.quiet {
 			ec.conn.badType, ec.conn.bad = ec.typ, u.v
 		}
 	}
@@ -259,4 +261,17 @@ func enumCompare(tls *libc.TLS, pArg uintptr, n1 int32, p1 uintptr, n2 int32, p2
 		return 1
 	}
 	return int32(strings.Compare(a, b))
+}
+
+// reindexTable rebuilds the indexes of a table whose column changed its
+// type at apply (tablechange.go), and so maybe its collation (an enum's,
+// an array's, numeric's, citext's): the entries were sorted by the old
+// one. Values not yet converted that are no label sort after the labels
+// (a total order, kept by the conversion that follows).
+func reindexTable(c *lconn, table string) error {
+	if c.enums != nil {
+		c.enums.quiet = true
+		defer func() { c.enums.quiet = false }()
+	}
+	return c.exec("REINDEX " + quoteIdent(table))
 }

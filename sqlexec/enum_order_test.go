@@ -50,3 +50,31 @@ func TestEnumAndArrayOrder(t *testing.T) {
 	}
 	runSessSteps(t, steps)
 }
+
+// ALTER COLUMN ... TYPE to and from an enum type (or numeric) changes the
+// column's collation: its indexes are rebuilt in the new order (they were
+// a storage fault before).
+func TestAlterColumnTypeReorders(t *testing.T) {
+	e, _ := newTestEngine(t)
+	a := newSess(t, e)
+	runSessSteps(t, []sessStep{
+		{a, "CREATE TYPE lvl AS ENUM ('low', 'mid', 'high')", "", ""},
+		{a, "CREATE TABLE al (id int PRIMARY KEY, l text, xs text)", "", ""},
+		{a, "CREATE INDEX al_l ON al (l)", "", ""},
+		{a, "INSERT INTO al VALUES (1, 'high', '{10}'), (2, 'low', '{9}'), (3, 'mid', '{9,1}')", "", ""},
+		{a, "ALTER TABLE al ALTER COLUMN l TYPE lvl USING l", "", ""},
+		{a, "PRAGMA integrity_check", "R[ok]", ""},
+		{a, "SELECT id FROM al ORDER BY l", "R[2] R[3] R[1]", ""},
+		{a, "SELECT id FROM al WHERE l > 'low' ORDER BY l DESC", "R[1] R[3]", ""},
+		{a, "UPDATE al SET l = 'mid' WHERE id = 1", "", ""},
+		{a, "ALTER TABLE al ALTER COLUMN l TYPE text", "", ""},
+		{a, "PRAGMA integrity_check", "R[ok]", ""},
+		{a, "SELECT id FROM al ORDER BY l, id", "R[2] R[1] R[3]", ""},
+		{a, "CREATE TABLE an (id int PRIMARY KEY, n text)", "", ""},
+		{a, "CREATE INDEX an_n ON an (n)", "", ""},
+		{a, "INSERT INTO an VALUES (1, '10'), (2, '9'), (3, '9.5')", "", ""},
+		{a, "ALTER TABLE an ALTER COLUMN n TYPE numeric USING n::numeric", "", ""},
+		{a, "PRAGMA integrity_check", "R[ok]", ""},
+		{a, "SELECT id FROM an ORDER BY n", "R[2] R[3] R[1]", ""},
+	})
+}
