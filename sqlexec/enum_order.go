@@ -31,11 +31,13 @@ package sqlexec
 // no enum compares as text.
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 	"modernc.org/libc"
@@ -231,25 +233,26 @@ func enumCollationNeeded(tls *libc.TLS, pArg uintptr, db uintptr, eTextRep int32
 // enumCompare is the collation: labels by sort order; a value that is no
 // label after all labels, by its bytes, and remembered (22P02).
 func enumCompare(tls *libc.TLS, pArg uintptr, n1 int32, p1 uintptr, n2 int32, p2 uintptr) int32 {
-	a := string(libc.GoBytes(p1, int(n1)))
-	b := string(libc.GoBytes(p2, int(n2)))
+	// the texts are read in place (SQLite's memory, valid for the call);
+	// the map lookups of string(bytes) do not copy them
+	a, b := cBytes(p1, n1), cBytes(p2, n2)
 	x, _ := enumColls.Load(pArg)
 	ec, _ := x.(*enumColl)
-	if ec == nil {
-		return int32(strings.Compare(a, b))
+	var labels map[string]float64
+	if ec != nil {
+		labels = ec.conn.orders.labels(ec.typ)
 	}
-	labels := ec.conn.orders.labels(ec.typ)
 	if labels == nil {
-		return int32(strings.Compare(a, b))
+		return int32(bytes.Compare(a, b))
 	}
-	oa, okA := labels[a]
-	ob, okB := labels[b]
-	for _, u := range []struct {
-		ok bool
-		v  string
-	}{{okA, a}, {okB, b}} {
-		if !u.ok && ec.conn.badType == "" && !ec.conn.quiet {
-			ec.conn.badType, ec.conn.bad = ec.typ, u.v
+	oa, okA := labels[string(a)]
+	ob, okB := labels[string(b)]
+	if (!okA || !okB) && ec.conn.badType == "" && !ec.conn.quiet {
+		ec.conn.badType = ec.typ
+		if !okA {
+			ec.conn.bad = string(a)
+		} else {
+			ec.conn.bad = string(b)
 		}
 	}
 	switch {
@@ -260,7 +263,14 @@ func enumCompare(tls *libc.TLS, pArg uintptr, n1 int32, p1 uintptr, n2 int32, p2
 	case okB:
 		return 1
 	}
-	return int32(strings.Compare(a, b))
+	return int32(bytes.Compare(a, b))
+}
+
+func cBytes(p uintptr, n int32) []byte {
+	if n <= 0 {
+		return nil
+	}
+	return unsafe.Slice((*byte)(cptr(p)), n)
 }
 
 // reindexTable rebuilds the indexes of a table whose column changed its

@@ -71,6 +71,9 @@ func CompareArrayText(elem uint32) func(a, b string) int {
 		if a == b {
 			return 0
 		}
+		if c, ok := compareSimpleArrays(a, b, cmpElem); ok {
+			return c
+		}
 		ea, errA := pgarray.Parse(a)
 		eb, errB := pgarray.Parse(b)
 		if errA != nil || errB != nil {
@@ -91,6 +94,53 @@ func CompareArrayText(elem uint32) func(a, b string) int {
 			}
 		}
 		return cmp.Compare(len(ea), len(eb))
+	}
+}
+
+// compareSimpleArrays compares two canonical array texts without quoted
+// elements ('{1,2,NULL}', the form of every number, date and uuid array)
+// in place, without parsing them into slices; ok false: not that form.
+func compareSimpleArrays(a, b string, cmpElem func(a, b string) int) (int, bool) {
+	if len(a) < 2 || len(b) < 2 || a[0] != '{' || b[0] != '{' || a[len(a)-1] != '}' || b[len(b)-1] != '}' {
+		return 0, false
+	}
+	ia, ib := a[1:len(a)-1], b[1:len(b)-1]
+	if strings.ContainsAny(ia, "\"\\{} \t\n\r\v\f") || strings.ContainsAny(ib, "\"\\{} \t\n\r\v\f") {
+		return 0, false
+	}
+	next := func(s string) (elem, rest string, more bool) {
+		if s == "" {
+			return "", "", false
+		}
+		if i := strings.IndexByte(s, ','); i >= 0 {
+			return s[:i], s[i+1:], true
+		}
+		return s, "", true
+	}
+	for {
+		x, ra, okA := next(ia)
+		y, rb, okB := next(ib)
+		switch {
+		case !okA && !okB:
+			return 0, true
+		case !okA:
+			return -1, true
+		case !okB:
+			return 1, true
+		}
+		nx, ny := strings.EqualFold(x, "NULL"), strings.EqualFold(y, "NULL")
+		switch {
+		case nx && ny:
+		case nx:
+			return 1, true
+		case ny:
+			return -1, true
+		default:
+			if c := cmpElem(x, y); c != 0 {
+				return c, true
+			}
+		}
+		ia, ib = ra, rb
 	}
 }
 
