@@ -15,8 +15,8 @@ package sqlexec
 //     keeps it equal to what the table holds in its own transaction: every
 //     enum state function reloads it after changing the table, and while an
 //     enum changed in an unfinished transaction (dirty) each statement it
-//     prepares reloads it first, so a ROLLBACK [TO] is seen before the next
-//     statement. Read connections see a superset of the labels their
+//     prepares reloads it first, and so does each ROLLBACK [TO] it runs
+//     itself (lconn.exec), so an undone change is seen at once. Read connections see a superset of the labels their
 //     snapshot holds, in the same relative order: ADD VALUE only inserts a
 //     label between others, and a type is dropped or created only while no
 //     column declares it, so nothing a read could sort changes order.
@@ -195,6 +195,16 @@ func (e *enumConn) beforePrepare(c *lconn) {
 	}
 	if !c.inTx() {
 		e.dirty = false
+	}
+}
+
+// afterExec reloads the orders after a ROLLBACK [TO] that may have undone
+// an enum change (speculation and failed entries end so), so read
+// connections do not keep the undone orders until the apply connection's
+// next statement.
+func (e *enumConn) afterExec(c *lconn, sqlText string) {
+	if e != nil && e.dirty && strings.HasPrefix(sqlText, "ROLLBACK") {
+		e.beforePrepare(c)
 	}
 }
 

@@ -78,3 +78,26 @@ func TestAlterColumnTypeReorders(t *testing.T) {
 		{a, "SELECT id FROM an ORDER BY n", "R[2] R[3] R[1]", ""},
 	})
 }
+
+// A speculated transaction that drops and recreates a type in another
+// order is rolled back: the orders the node's connections compare by are
+// the table's again at once, before any other write.
+func TestEnumOrderAfterRollback(t *testing.T) {
+	e, _ := newTestEngine(t)
+	a, b := newSess(t, e), newSess(t, e)
+	runSessSteps(t, []sessStep{
+		{a, "CREATE TYPE ro AS ENUM ('x', 'y', 'z')", "", ""},
+		{a, "BEGIN", "", ""},
+		{a, "DROP TYPE ro", "", ""},
+		{a, "CREATE TYPE ro AS ENUM ('z', 'y', 'x')", "", ""},
+		{a, "ROLLBACK", "", ""},
+	})
+	if got := e.db.enums.labels("ro")["x"]; got != 1 {
+		t.Fatalf("sort order of x after the rollback: %v, want 1", got)
+	}
+	runSessSteps(t, []sessStep{
+		{b, "CREATE TABLE rt (v ro)", "", ""},
+		{b, "INSERT INTO rt VALUES ('z'), ('x'), ('y')", "", ""},
+		{b, "SELECT v FROM rt ORDER BY v", "R[x] R[y] R[z]", ""},
+	})
+}

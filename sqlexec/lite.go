@@ -241,6 +241,7 @@ func (c *lconn) err(rc int32) *sqliteErr {
 
 // exec runs SQL without arguments or results (all statements of it).
 func (c *lconn) exec(sqlText string) error {
+	defer c.enums.afterExec(c, sqlText) // enum_order.go: a ROLLBACK may undo an enum change
 	for rest := sqlText; ; {
 		st, tail, err := c.prepareCached(rest)
 		if err != nil {
