@@ -1,6 +1,8 @@
 package sqlexec
 
 import (
+	"context"
+	"path/filepath"
 	"testing"
 )
 
@@ -100,4 +102,31 @@ func TestEnumOrderAfterRollback(t *testing.T) {
 		{b, "INSERT INTO rt VALUES ('z'), ('x'), ('y')", "", ""},
 		{b, "SELECT v FROM rt ORDER BY v", "R[x] R[y] R[z]", ""},
 	})
+}
+
+// A snapshot image with enum and array indexes passes CheckFile (its own
+// connection: PRAGMA integrity_check and the content checksum), whose
+// enum orders come from the file itself.
+func TestEnumOrderSnapshotFileCheck(t *testing.T) {
+	e, _ := newTestEngine(t)
+	a := newSess(t, e)
+	runSessSteps(t, []sessStep{
+		{a, "CREATE TYPE sz AS ENUM ('s', 'm', 'l')", "", ""},
+		{a, "ALTER TYPE sz ADD VALUE 'xs' BEFORE 's'", "", ""},
+		{a, "CREATE TABLE shirts (id int PRIMARY KEY, s sz UNIQUE, ns int[])", "", ""},
+		{a, "CREATE INDEX shirts_ns ON shirts (ns)", "", ""},
+		{a, "INSERT INTO shirts VALUES (1, 'l', '{10}'), (2, 'xs', '{9}'), (3, 's', '{9,1}'), (4, 'm', NULL)", "", ""},
+	})
+	path := filepath.Join(t.TempDir(), "snap.db")
+	if _, err := e.db.SnapshotTo(context.Background(), path); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := CheckFile(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, _, err := e.db.Checksum(context.Background())
+	if err != nil || rep.Checksum != sum {
+		t.Fatalf("image checksum %s, database %s (%v)", rep.Checksum, sum, err)
+	}
 }
