@@ -47,6 +47,11 @@ var orderQueries = []sqlStep{
 	{sql: "SELECT id FROM fp WHERE xs > '{9,1}' ORDER BY id", rows: "1\n4"},
 	{sql: "SELECT id FROM fp WHERE xs = '{9}'", rows: "2"},
 	{sql: "SELECT xs FROM fu ORDER BY xs DESC", rows: "[2]\n[1 2]"},
+	{sql: "SELECT id FROM fp WHERE f > 'meh'::feeling ORDER BY f", rows: "3\n1\n7"},
+	{sql: "SELECT id FROM fp WHERE f < CAST('sad' AS feeling)", rows: "6"},
+	{sql: "SELECT 'happy'::feeling < 'sad'::feeling, 'ok'::feeling", rows: "false|ok"},
+	{sql: "SELECT 'nah'::feeling", code: "22P02"},
+	{sql: "SELECT 'x'::nosuchtype", code: "42704"},
 }
 
 // TestEnumArrayOrder: enum values order by declaration and arrays element
@@ -112,6 +117,8 @@ func TestEnumArrayOrderSnapshotRestart(t *testing.T) {
 	runScript(t, connectScript(t, c.url(f)), []sqlStep{{sql: "SELECT f FROM fu WHERE f IS NOT NULL ORDER BY f", rows: "meh\ncalm\nok\nhappy"}})
 	checkChecksums(t, c)
 	passes := c.nodes[f].VerifyStatus().Passes
+	// a write resumes the checks an idle cluster stops proposing
+	execSQL(t, c.url(c.waitLeader(10*time.Second)), "INSERT INTO fill VALUES (-1)")
 	waitUntil(t, "the follower completes a verification pass", func() bool {
 		return c.nodes[f].VerifyStatus().Passes > passes
 	})

@@ -125,6 +125,8 @@ var (
 	enumMu    sync.Mutex
 	enumNext  uintptr
 	enumConns = map[uintptr]*enumConn{}
+	// enumByDB: sqlite3* -> *enumConn, for pg_enum_cast
+	enumByDB sync.Map
 	// enumColls: id -> *enumColl, read by every comparison
 	enumColls sync.Map
 )
@@ -138,6 +140,7 @@ func installEnumCollations(c *lconn) error {
 	enumConns[e.id] = e
 	enumMu.Unlock()
 	c.enums = e
+	enumByDB.Store(c.db, e)
 	if rc := lib.Xsqlite3_collation_needed(c.tls, c.db, e.id, cFuncPointer(enumCollationNeeded)); rc != lib.SQLITE_OK {
 		return fmt.Errorf("sqlexec: sqlite3_collation_needed: %w", c.err(rc))
 	}
@@ -150,6 +153,7 @@ func releaseEnumCollations(c *lconn) {
 	if e == nil {
 		return
 	}
+	enumByDB.CompareAndDelete(c.db, e)
 	enumMu.Lock()
 	delete(enumConns, e.id)
 	for _, id := range e.colls {
@@ -294,4 +298,34 @@ func reindexTable(c *lconn, table string) error {
 		defer func() { c.enums.quiet = false }()
 	}
 	return c.exec("REINDEX " + quoteIdent(table))
+}
+
+// fnEnumCast(type, value) is a cast to an enum type (pgdialect/enum_order.go
+// enumCast), on any connection: the value when it is one of the type's
+// labels (NULL passes), 22P02 when it is not, 42704 when the type is no
+// enum, by the orders the connection compares with (on the apply
+// connection: the table at the entry's position).
+func fnEnumCast(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	v := argValue(tls, argv, 1)
+	if v == nil {
+		lib.Xsqlite3_result_null(tls, ctx)
+		return
+	}
+	typ, _ := argValue(tls, argv, 0).(string)
+	x, _ := enumByDB.Load(lib.Xsqlite3_context_db_handle(tls, ctx))
+	e, _ := x.(*enumConn)
+	var labels map[string]float64
+	if e != nil {
+		labels = e.orders.labels(typ)
+	}
+	if labels == nil {
+		resultError(tls, ctx, stateErrText(errf(CodeUndefinedObject, "type \"%s\" does not exist", typ)))
+		return
+	}
+	label, _ := v.(string)
+	if _, ok := labels[label]; !ok {
+		resultError(tls, ctx, stateErrText(errf(CodeInvalidTextRepresentation, "invalid input value for enum %s: \"%v\"", typ, v)))
+		return
+	}
+	lib.Xsqlite3_result_value(tls, ctx, *(*uintptr)(cptr(argv + 8)))
 }

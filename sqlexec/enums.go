@@ -21,6 +21,9 @@ var enumFunctions = []detFunction{
 	// functions in: its value depends on the enums table, which only
 	// DDL entries change
 	{"pg_enum_in", 2, cFuncPointer(fnEnumIn), lib.SQLITE_DETERMINISTIC},
+	// casts to an enum type (enum_order.go): by the labels of the
+	// connection's database, the same on every node at apply
+	{"pg_enum_cast", 2, cFuncPointer(fnEnumCast), lib.SQLITE_DETERMINISTIC},
 }
 
 // enumLabels returns a type's labels in sort order (nil: no such enum).

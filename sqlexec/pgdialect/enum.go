@@ -87,6 +87,15 @@ func registerEnumFuncs() error {
 		return fmt.Errorf("pgdialect: register pg_enum_in: %w", err)
 	}
 	deterministic["pg_enum_in"] = true
+	// casts to an enum type (enum_order.go): sqlexec checks them against
+	// the catalog on its connections
+	err = sqlite.RegisterDeterministicScalarFunction("pg_enum_cast", 2, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		return a[1], nil
+	})
+	if err != nil && !strings.Contains(err.Error(), "already registered") {
+		return fmt.Errorf("pgdialect: register pg_enum_cast: %w", err)
+	}
+	deterministic["pg_enum_cast"] = true
 	return nil
 }
 

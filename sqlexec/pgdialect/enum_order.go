@@ -42,3 +42,38 @@ func orderCollation(typeName string, t *token, single bool) string {
 	}
 	return ""
 }
+
+// enumCast rewrites expr::typ (s: the expression's first token, i: the
+// :: token, end: after the type) when typ is a single name that may be an
+// enum's: pg_enum_cast(typ, expr) with the enum's collation, so a cast
+// literal compares in the enum's order ('a'::mood < 'b'::mood, m >
+// 'sad'::mood) and is checked (sqlexec/enum_order.go: 22P02 for a value
+// that is no label, 42704 when typ is no enum). ok false: not such a
+// name (42704 here).
+func (x *tx) enumCast(s, i, end int) bool {
+	if end != i+2 || !maybeEnum(x.T(i+1)) {
+		return false
+	}
+	typ := x.T(i + 1).identName()
+	first := x.T(s)
+	first.pre = "(pg_enum_cast(" + quoteLit(typ) + ", " + first.pre
+	x.T(i).set("")
+	x.blank(i+1, end)
+	x.T(end - 1).set(")" + enumCollation(typ) + ")")
+	x.castEnd[end-1] = s
+	return true
+}
+
+// enumCastFunc is enumCast for CAST(expr AS typ) at i (CAST), as (AS) and
+// e (the closing parenthesis). SQLite would read typ as a type name of
+// its own (NUMERIC affinity: 'sad' becomes 0).
+func (x *tx) enumCastFunc(i, as, e int) bool {
+	if e != as+2 || !maybeEnum(x.T(as+1)) {
+		return false
+	}
+	typ := x.T(as + 1).identName()
+	x.T(i).set("(pg_enum_cast(" + quoteLit(typ) + ", ")
+	x.blank(as, e)
+	x.T(e).set("))" + enumCollation(typ) + ")")
+	return true
+}
