@@ -51,10 +51,11 @@ func orderCollation(typeName string, t *token, single bool) string {
 // that is no label, 42704 when typ is no enum). ok false: not such a
 // name (42704 here).
 func (x *tx) enumCast(s, i, end int) bool {
-	if end != i+2 || !maybeEnum(x.T(i+1)) {
+	t := x.enumTypeName(i+1, end)
+	if t == nil {
 		return false
 	}
-	typ := x.T(i + 1).identName()
+	typ := t.identName()
 	first := x.T(s)
 	first.pre = "(pg_enum_cast(" + quoteLit(typ) + ", " + first.pre
 	x.T(i).set("")
@@ -68,12 +69,25 @@ func (x *tx) enumCast(s, i, end int) bool {
 // e (the closing parenthesis). SQLite would read typ as a type name of
 // its own (NUMERIC affinity: 'sad' becomes 0).
 func (x *tx) enumCastFunc(i, as, e int) bool {
-	if e != as+2 || !maybeEnum(x.T(as+1)) {
+	t := x.enumTypeName(as+1, e)
+	if t == nil {
 		return false
 	}
-	typ := x.T(as + 1).identName()
+	typ := t.identName()
 	x.T(i).set("(pg_enum_cast(" + quoteLit(typ) + ", ")
 	x.blank(as, e)
 	x.T(e).set("))" + enumCollation(typ) + ")")
 	return true
+}
+
+// enumTypeName is the name token of a type written in tokens a..b-1 as
+// name or public.name (pg_dump qualifies types) when it may be an enum's.
+func (x *tx) enumTypeName(a, b int) *token {
+	if b == a+3 && x.T(a).identName() == "public" && x.isP(a+1, ".") {
+		a += 2
+	}
+	if b != a+1 || !maybeEnum(x.T(a)) {
+		return nil
+	}
+	return x.T(a)
 }
