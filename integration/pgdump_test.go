@@ -22,7 +22,9 @@ import (
 // unique (declared and named), foreign key, check, defaults, indexes
 // (unique, partial, expression), views (one in PostgreSQL's own syntax:
 // casts, ->>), a sequence, an enum, and
-// numeric/date/timestamptz/jsonb/uuid/bytea/bool columns, comments; data with NULLs,
+// numeric/date/timestamptz/jsonb/uuid/bytea/bool columns, comments (on a
+// table, a column, a view, an index, a sequence, a type, a constraint and
+// the schema); data with NULLs,
 // quotes, tabs and backslashes.
 var pgDumpSchema = []string{
 	`CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')`,
@@ -57,6 +59,12 @@ var pgDumpSchema = []string{
  (2, 'Third', 0.01, '1999-12-31', '[]', '00000000-0000-0000-0000-000000000000', '\x', 'sad')`,
 	`COMMENT ON TABLE books IS 'all the books'`,
 	`COMMENT ON COLUMN books.title IS 'the book''s title'`,
+	`COMMENT ON VIEW cheap_books IS 'under ten'`,
+	`COMMENT ON INDEX books_pub_idx IS 'by date'`,
+	`COMMENT ON SEQUENCE order_no IS 'order numbers'`,
+	`COMMENT ON TYPE mood IS 'how it felt'`,
+	`COMMENT ON CONSTRAINT books_title_author ON books IS 'one title per author'`,
+	`COMMENT ON SCHEMA public IS 'the books schema'`,
 	`SELECT nextval('order_no')`,
 }
 
@@ -74,6 +82,9 @@ var pgDumpFingerprint = []string{
 	`SELECT count(*), sum(price) FROM cheap_books`,
 	`SELECT sid, t, mb, author FROM book_titles ORDER BY sid`,
 	`SELECT c.relname, d.objsubid, d.description FROM pg_description d JOIN pg_class c ON c.oid = d.objoid WHERE d.classoid = 1259 AND c.relnamespace = 2200 ORDER BY 1, 2`,
+	`SELECT d.classoid, d.description FROM pg_description d WHERE (d.classoid = 1247 AND d.objoid IN (SELECT oid FROM pg_type WHERE typname = 'mood'))
+  OR (d.classoid = 2606 AND d.objoid IN (SELECT oid FROM pg_constraint WHERE conname = 'books_title_author'))
+  OR (d.classoid = 2615 AND d.objoid = 2200) ORDER BY 1, 2`,
 }
 
 // pg_dump of a 3-node cluster (plain and custom format), restored into a

@@ -66,6 +66,8 @@ type DB struct {
 	schemaVer atomic.Int64
 	// identity: the GENERATED ALWAYS columns of the schema (identity.go)
 	identity identityCache
+	// enums: the enum labels' order all connections compare by (enum_order.go)
+	enums enumOrders
 
 	// stopping stops every statement on the apply connection (the
 	// progress handler checks it): set by Close and stopApply.
@@ -171,6 +173,7 @@ func (db *DB) openConns() error {
 		pgdialect.SequencesTableSQL,
 		pgdialect.ExtensionsTableSQL,
 		pgdialect.EnumsTableSQL,
+		pgdialect.CommentsTableSQL,
 	} {
 		if err := w.exec(s); err != nil {
 			w.close()
@@ -186,6 +189,10 @@ func (db *DB) openConns() error {
 		return err
 	}
 	db.det.conn = w
+	if err := shareEnumOrders(w, &db.enums, true); err != nil { // enum_order.go
+		w.close()
+		return err
+	}
 	db.connSetup(w)
 	if err := registerModules(w); err != nil {
 		w.close()
@@ -243,6 +250,7 @@ func (db *DB) openConn(clock *detState, mode authMode) (*lconn, error) {
 		return nil, err
 	}
 	r.sharedSchema = &db.schemaVer
+	_ = shareEnumOrders(r, &db.enums, false) // enum_order.go
 	r.det = clock
 	if r.det == nil {
 		r.det = newDetState(&db.opts)

@@ -121,5 +121,9 @@
 // sequences serial and identity columns own), seqtxn.go (nextval in
 // explicit transactions: values reserved through the log), identity.go
 // (GENERATED ALWAYS columns refuse explicit values, 428C9), notify.go
-// (LISTEN / NOTIFY), dumpseq.go (pg_dump's read of a sequence's state).
+// (LISTEN / NOTIFY), dumpseq.go (pg_dump's read of a sequence's state),
+// enums.go (enum types: state functions at apply), enum_order.go (the
+// collations that order enum columns by declaration, on every connection),
+// comments.go (COMMENT ON views, indexes, sequences, types, constraints,
+// the schema).
 package sqlexec

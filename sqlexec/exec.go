@@ -30,6 +30,9 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	if ac, ok := pgdialect.ParseTableChange(sqlText); ok && mode == authWrite {
 		return changeTable(c, ac, verb), false // tablechange.go
 	}
+	if oc, ok := pgdialect.ParseObjectComment(sqlText); ok && mode == authWrite {
+		return setObjectComment(c, oc), false // comments.go
+	}
 	drop, isDrop := pgdialect.ParseDropTable(sqlText)
 	isDrop = isDrop && mode == authWrite
 	if isDrop {

@@ -84,6 +84,8 @@ type lconn struct {
 	// were last read (stateTrack below).
 	soleWriter bool
 	unsynced   unsyncedState
+	// enums: the connection's enum collations (enum_order.go)
+	enums *enumConn
 }
 
 const stmtCacheSize = 256
@@ -198,6 +200,10 @@ func openLConn(dsn string) (*lconn, error) {
 	c.db = *(*uintptr)(unsafe.Pointer(fdb.UnsafeAddr()))
 	c.tls = *(**libc.TLS)(unsafe.Pointer(ftls.UnsafeAddr()))
 	installMeter(c)
+	if err := installEnumCollations(c); err != nil { // enum_order.go
+		c.close()
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -217,6 +223,7 @@ func (c *lconn) close() error {
 	err := c.drv.Close()
 	removeMeter(c)
 	c.explain.remove()
+	releaseEnumCollations(c)
 	c.drv = nil
 	c.db = 0
 	return err
@@ -244,6 +251,7 @@ func (c *lconn) err(rc int32) *sqliteErr {
 
 // exec runs SQL without arguments or results (all statements of it).
 func (c *lconn) exec(sqlText string) error {
+	defer c.enums.afterExec(c, sqlText) // enum_order.go: a ROLLBACK may undo an enum change
 	for rest := sqlText; ; {
 		st, tail, err := c.prepareCached(rest)
 		if err != nil {
@@ -317,6 +325,7 @@ func (c *lconn) syncSchema() {
 }
 
 func (c *lconn) prepareFresh(sqlText string) (*lstmt, string, error) {
+	c.enums.beforePrepare(c) // enum_order.go
 	for {
 		if len(sqlText) == 0 {
 			return nil, "", nil
@@ -499,6 +508,10 @@ func (s *lstmt) step(args []any, row func([]any) error) (int64, error) {
 	}
 	tls := s.c.tls
 	m := s.c.meter
+	e := s.c.enums
+	if e != nil {
+		e.badType = ""
+	}
 	var prev stmtMark
 	if m != nil {
 		prev = m.startStmt(tls, s.p)
@@ -507,6 +520,13 @@ func (s *lstmt) step(args []any, row func([]any) error) (int64, error) {
 		rc := lib.Xsqlite3_step(tls, s.p)
 		switch rc {
 		case lib.SQLITE_ROW:
+			if err := e.checkBad(); err != nil { // enum_order.go
+				lib.Xsqlite3_reset(tls, s.p)
+				if m != nil {
+					m.finishStmt(tls, s.p, prev, false)
+				}
+				return 0, err
+			}
 			if row != nil {
 				// Counted after the step: a statement recompiled for a
 				// changed schema may have a different column count.
@@ -529,6 +549,9 @@ func (s *lstmt) step(args []any, row func([]any) error) (int64, error) {
 				if e := m.finishStmt(tls, s.p, prev, true); e != nil {
 					return 0, e
 				}
+			}
+			if err := e.checkBad(); err != nil { // enum_order.go
+				return 0, err
 			}
 			return n, nil
 		default:

@@ -415,6 +415,9 @@ func fnSeqDrop(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 			}
 			return nil, &Error{Code: CodeUndefinedTable, Message: fmt.Sprintf("sequence \"%s\" does not exist", name)}
 		}
+		if err := dropComment(c, classRel, name); err != nil { // comments.go
+			return nil, err
+		}
 		return nil, stateRun(c, `DELETE FROM raftsql_sequences WHERE name = ?1`, name)
 	})
 }

@@ -124,6 +124,11 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 	if err := c.exec("PRAGMA writable_schema=RESET"); err != nil {
 		return fail(err)
 	}
+	if ac.Action == "type" {
+		if err := reindexTable(c, name); err != nil { // enum_order.go: the column's collation may have changed
+			return fail(err)
+		}
+	}
 	if ed.Convert != "" {
 		if err := userExec(c, "UPDATE "+qt+" SET "+qc+" = "+ed.Convert); err != nil {
 			return fail(err)

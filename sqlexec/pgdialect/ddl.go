@@ -407,6 +407,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		if te == ts+1 && maybeEnum(x.T(ts)) {
 			x.T(hi - 1).wsuf += enumCheck(col, x.T(ts).identName()) // enum.go
 		}
+		x.T(hi - 1).wsuf += orderCollation(typeName, x.T(ts), te == ts+1) // enum_order.go
 	}
 	if tt := typeAlias[typeName]; tt != nil && tt.oid == pgoid.Numeric && marker == "" && identity == "" && hi > lo {
 		decl, suffix, err := numericColumn(col, typeMods)

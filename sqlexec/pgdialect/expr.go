@@ -632,6 +632,9 @@ func (x *tx) cast(i int) error {
 		name = "text"
 	}
 	tt := typeAlias[name]
+	if tt == nil && x.enumCast(s, i, end) { // enum_order.go
+		return nil
+	}
 	if tt == nil {
 		return &Error{Code: "42704", Message: "type \"" + name + "\" does not exist", Position: x.T(i+1).pos + 1}
 	}
@@ -709,6 +712,9 @@ func (x *tx) castFunc(i int) error {
 		return x.castFuncToArray(i, as, e, name, mods) // array_translate.go
 	}
 	tt := typeAlias[name]
+	if tt == nil && x.enumCastFunc(i, as, e) { // enum_order.go
+		return nil
+	}
 	if tt == nil {
 		return nil // leave SQLite's own type names alone
 	}

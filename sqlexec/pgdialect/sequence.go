@@ -327,7 +327,8 @@ var stateFuncs = map[string]bool{"nextval": true, "currval": true, "setval": tru
 func CallsStateFunction(sqlText string) bool {
 	low := strings.ToLower(sqlText)
 	if !strings.Contains(low, "nextval") && !strings.Contains(low, "currval") && !strings.Contains(low, "setval") &&
-		!strings.Contains(low, "lastval") && !strings.Contains(low, "pg_seq_") && !strings.Contains(low, "pg_ext_") && !strings.Contains(low, "pg_enum_") {
+		!strings.Contains(low, "lastval") && !strings.Contains(low, "pg_seq_") && !strings.Contains(low, "pg_ext_") && !strings.Contains(low, "pg_enum_") &&
+		!strings.Contains(low, "pg_comment_") {
 		return false // the common case, without tokenizing
 	}
 	x := newTx(sqlText)
