@@ -144,6 +144,9 @@ func mapError(err error, sqlText string) *Error {
 		// raised by a registered function (checked casts): PostgreSQL's
 		// SQLSTATE and message
 		out.Code, out.Message = code, m
+		if m == errUpsertTwice {
+			out.HintText = upsertHint // upsertonce.go
+		}
 		return out
 	}
 	if m := reCheck.FindStringSubmatch(msg); m != nil {

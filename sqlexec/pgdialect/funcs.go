@@ -133,6 +133,9 @@ func register() error {
 	for name, d := range strFuncs { // strfuncs.go
 		det[name] = d
 	}
+	for name, d := range queryFuncs { // subquery.go
+		det[name] = d
+	}
 	for name, d := range det {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)

@@ -189,6 +189,7 @@ func (x *tx) translate() (*Stmt, error) {
 			tag = "INSERT"
 		}
 		x.enforceDML()
+		x.upsertOnce() // upsert.go
 		x.canonicalComparisons()
 		x.applyReturningAliases()
 		return x.query(tag, x.all(), false), nil

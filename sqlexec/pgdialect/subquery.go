@@ -1,0 +1,299 @@
+package pgdialect
+
+import (
+	"database/sql/driver"
+
+	sqlite "modernc.org/sqlite"
+)
+
+// Scalar subqueries. SQLite gives a parenthesised SELECT used as an
+// expression the value of its first row and ignores the others;
+// PostgreSQL raises 21000 "more than one row returned by a subquery used
+// as an expression". A silently chosen row is a wrong answer, so every
+// scalar subquery that could return two rows is made to count its rows:
+//
+//	(SELECT a FROM t WHERE c)            -- simple: grouped in place
+//	(SELECT a FROM t WHERE c GROUP BY NULL HAVING pg_scalar_rows(count(*)))
+//
+//	(SELECT a FROM t ORDER BY a)         -- anything else: wrapped
+//	(SELECT * FROM (SELECT a FROM t ORDER BY a) GROUP BY NULL HAVING pg_scalar_rows(count(*)))
+//
+// One group over all the subquery's rows: pg_scalar_rows raises 21000 when
+// it counts more than one, keeps the group when it counts one (the bare
+// column then has that row's value; SQLite describes it with the column's
+// declared type as before) and drops it when it counts none (the subquery
+// is NULL, as in PostgreSQL, and a bare expression such as coalesce(a, 0)
+// is not evaluated over an empty group). The rewrite is a pure function of
+// the rows, so every node raises the same error at apply.
+//
+// A subquery that cannot return two rows is left alone (no grouping
+// cost): an aggregate without GROUP BY, LIMIT 1, FETCH FIRST 1 ROW, or a
+// SELECT without FROM.
+//
+// Which parentheses hold a scalar subquery is decided lexically from what
+// precedes them (scalarContext): an operator, an expression keyword
+// (SELECT, WHERE, THEN ...), or a comma or parenthesis of an expression
+// list. FROM items, IN/EXISTS/ANY/ALL/ARRAY subqueries, CTE bodies, set
+// operation operands and INSERT sources are not scalar.
+
+// scalarRowsCheck is the grouping a checked scalar subquery ends with.
+const scalarRowsCheck = " GROUP BY NULL HAVING pg_scalar_rows(count(*))"
+
+// scalarSubqueries rewrites the scalar subqueries of the statement (see
+// above). It runs before the other expression rewrites, on the client's
+// tokens, so that subqueries the translation itself writes are not
+// touched.
+func (x *tx) scalarSubqueries() {
+	for i := 0; i+1 < x.n(); i++ {
+		if !x.isP(i, "(") || !x.kw(i+1, "SELECT") && !x.kw(i+1, "WITH") {
+			continue
+		}
+		e := x.match(i)
+		if e >= x.n() || !x.scalarContext(i) {
+			continue
+		}
+		if x.kw(i+1, "SELECT") && x.atMostOneRow(i+1, e) {
+			continue
+		}
+		if x.kw(i+1, "SELECT") && x.simpleSelect(i+1, e) {
+			x.T(e).pre = scalarRowsCheck + x.T(e).pre
+			continue
+		}
+		x.T(i).suf += "SELECT * FROM ("
+		x.T(e).pre = ")" + scalarRowsCheck + x.T(e).pre
+	}
+}
+
+// scalarContext reports whether the "(" at i (followed by SELECT) is a
+// scalar subquery: an operand of an expression.
+func (x *tx) scalarContext(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := x.T(i - 1)
+	switch p.typ {
+	case tOp:
+		return true
+	case tPunct:
+		switch p.text {
+		case ",":
+			return x.commaInExprList(i - 1)
+		case "(":
+			return x.parenIsExprList(i-1, i)
+		}
+		return false
+	case tIdent:
+		switch p.upper() {
+		case "SELECT", "WHERE", "AND", "OR", "NOT", "WHEN", "THEN", "ELSE", "CASE", "BETWEEN", "HAVING",
+			"ON", "RETURNING", "LIMIT", "OFFSET", "BY", "IS", "LIKE", "ILIKE", "SYMMETRIC":
+			return true
+		case "DISTINCT":
+			// SELECT DISTINCT (SELECT ...), not UNION DISTINCT (SELECT ...)
+			return x.kw(i-2, "SELECT")
+		case "FROM":
+			// a IS [NOT] DISTINCT FROM (SELECT ...)
+			return x.kw(i-2, "DISTINCT") && (x.kw(i-3, "IS") || x.kw(i-3, "NOT"))
+		}
+	}
+	return false
+}
+
+// commaInExprList reports whether the comma at c separates expressions
+// (a select list, VALUES row, function arguments, ORDER BY ...) rather
+// than FROM items.
+func (x *tx) commaInExprList(c int) bool {
+	d := x.depth[c]
+	for j := c - 1; j >= 0; j-- {
+		if x.depth[j] < d {
+			return x.parenIsExprList(j, -1)
+		}
+		if x.depth[j] > d {
+			continue
+		}
+		t := x.T(j)
+		if t.typ != tIdent {
+			continue
+		}
+		switch t.upper() {
+		case "FROM":
+			if !x.kw(j-1, "DISTINCT") {
+				return false
+			}
+		case "JOIN", "USING", "INTO", "TABLE", "UPDATE":
+			return false
+		case "SELECT", "BY", "VALUES", "RETURNING", "SET", "WHERE", "HAVING", "ON", "WHEN", "THEN", "ELSE":
+			return true
+		}
+	}
+	return false
+}
+
+// parenIsExprList reports whether the "(" at j holds expressions (function
+// arguments, a VALUES row, an IN list, a row constructor). inner is the
+// "(" of a subquery directly inside it, or -1.
+func (x *tx) parenIsExprList(j, inner int) bool {
+	only := inner >= 0 && x.match(inner)+1 == x.match(j)
+	if only {
+		// ((SELECT ...)): PostgreSQL's select_with_parens, a subquery
+		// where the outer parentheses are one (IN, FROM) and an
+		// expression where they are an operand
+		if j > 0 && x.T(j-1).typ == tIdent && !reservedWords[x.T(j-1).upper()] && !x.kw(j-1, "EXISTS") &&
+			!x.kw(j-1, "VALUES") && !x.kw(j-2, "INTO") && !x.kw(j-1, "MATERIALIZED") {
+			return true // f((SELECT ...))
+		}
+		if x.kw(j-1, "VALUES") {
+			return true
+		}
+		return x.scalarContext(j)
+	}
+	if j == 0 {
+		return false
+	}
+	p := x.T(j - 1)
+	switch p.typ {
+	case tOp:
+		return true
+	case tPunct:
+		return p.text == "," || p.text == "("
+	case tIdent:
+		switch p.upper() {
+		case "FROM", "JOIN", "LATERAL", "AS", "MATERIALIZED", "UNION", "INTERSECT", "EXCEPT", "EXISTS", "TABLE", "ALL", "ANY", "SOME", "ARRAY":
+			return false
+		case "IN", "VALUES":
+			return true
+		}
+		if x.kw(j-2, "INTO") {
+			return false // INSERT INTO t (a, b)
+		}
+		return !reservedWords[p.upper()] || x.scalarContext(j)
+	}
+	return false
+}
+
+// scalarAggregates are the aggregate functions whose call makes a SELECT
+// without GROUP BY return exactly one row.
+var scalarAggregates = map[string]bool{
+	"COUNT": true, "SUM": true, "AVG": true, "MIN": true, "MAX": true, "STRING_AGG": true, "ARRAY_AGG": true,
+	"BOOL_AND": true, "BOOL_OR": true, "EVERY": true, "JSON_AGG": true, "JSONB_AGG": true,
+	"JSON_OBJECT_AGG": true, "JSONB_OBJECT_AGG": true, "BIT_AND": true, "BIT_OR": true, "GROUP_CONCAT": true, "TOTAL": true,
+}
+
+// setReturning are the functions that may return several rows from a
+// select list without FROM.
+var setReturning = map[string]bool{
+	"UNNEST": true, "GENERATE_SERIES": true, "JSONB_ARRAY_ELEMENTS": true, "JSON_ARRAY_ELEMENTS": true,
+	"JSONB_ARRAY_ELEMENTS_TEXT": true, "JSON_ARRAY_ELEMENTS_TEXT": true, "JSONB_EACH": true, "JSON_EACH": true,
+	"JSONB_EACH_TEXT": true, "JSON_EACH_TEXT": true, "JSONB_OBJECT_KEYS": true, "JSON_OBJECT_KEYS": true,
+	"REGEXP_MATCHES": true, "REGEXP_SPLIT_TO_TABLE": true, "STRING_TO_TABLE": true,
+}
+
+// selectLevel calls f for each token lo..hi-1 of the SELECT at lo that is
+// not inside a nested subquery, with its index.
+func (x *tx) selectLevel(lo, hi int, f func(k int)) {
+	for k := lo; k < hi; k++ {
+		if x.isP(k, "(") && (x.kw(k+1, "SELECT") || x.kw(k+1, "WITH") || x.kw(k+1, "VALUES")) {
+			k = x.match(k)
+			continue
+		}
+		f(k)
+	}
+}
+
+// atMostOneRow reports whether the SELECT lo..hi-1 (hi its closing
+// parenthesis) returns at most one row whatever the data.
+func (x *tx) atMostOneRow(lo, hi int) bool {
+	d := x.depth[lo]
+	from, group, setop, agg, srf, over := false, false, false, false, false, false
+	limit1 := false
+	x.selectLevel(lo, hi, func(k int) {
+		t := x.T(k)
+		if t.typ != tIdent {
+			return
+		}
+		u := t.upper()
+		if x.depth[k] == d {
+			switch u {
+			case "FROM":
+				from = true
+			case "GROUP":
+				group = true
+			case "UNION", "INTERSECT", "EXCEPT":
+				setop = true
+			case "LIMIT":
+				limit1 = limit1 || (x.T(k+1).text == "1" || x.T(k+1).text == "0")
+			case "FETCH":
+				// FETCH FIRST [1] ROW[S] ONLY
+				limit1 = limit1 || x.kw(k+2, "ROW") || x.kw(k+2, "ROWS") || x.T(k+2).text == "1"
+			}
+		}
+		switch {
+		case u == "OVER":
+			over = true
+		case x.isP(k+1, "(") && scalarAggregates[u] && !x.isP(k-1, "."):
+			agg = agg || !from // in the select list
+		case x.isP(k+1, "(") && setReturning[u]:
+			srf = true
+		}
+	})
+	if setop {
+		return false
+	}
+	if limit1 {
+		return true
+	}
+	if agg && !group && !over {
+		return true
+	}
+	return !from && !srf && !group
+}
+
+// simpleSelect reports whether the SELECT lo..hi-1 can take the grouping
+// in place: a plain SELECT ... FROM ... [WHERE ...] without grouping,
+// aggregates, window functions, DISTINCT, ordering, limits or set
+// operations.
+func (x *tx) simpleSelect(lo, hi int) bool {
+	d := x.depth[lo]
+	if x.kw(lo+1, "DISTINCT") || x.kw(lo+1, "ALL") {
+		return false
+	}
+	ok := true
+	x.selectLevel(lo, hi, func(k int) {
+		t := x.T(k)
+		if t.typ != tIdent {
+			return
+		}
+		u := t.upper()
+		if x.depth[k] == d {
+			switch u {
+			case "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "FETCH", "UNION", "INTERSECT", "EXCEPT", "WINDOW", "FOR":
+				ok = false
+			}
+		}
+		if u == "OVER" || x.isP(k+1, "(") && (scalarAggregates[u] || setReturning[u]) {
+			ok = false
+		}
+	})
+	return ok
+}
+
+// fnScalarRows is pg_scalar_rows(n): n rows of a scalar subquery are one
+// value (true), none (false) or PostgreSQL's 21000.
+func fnScalarRows(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	n, _ := a[0].(int64)
+	if n > 1 {
+		return nil, pgErr("21000", "more than one row returned by a subquery used as an expression")
+	}
+	if n == 1 {
+		return int64(1), nil
+	}
+	return int64(0), nil
+}
+
+// queryFuncs are the deterministic functions the query rewrites of this
+// area call (registered by register).
+var queryFuncs = map[string]struct {
+	n int32
+	f fn
+}{
+	"pg_scalar_rows": {1, fnScalarRows},
+}
