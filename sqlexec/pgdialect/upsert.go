@@ -91,7 +91,7 @@ func (x *tx) upsertOnce() {
 		names[i] = "pg_upsert_c" + strconv.Itoa(i+1)
 	}
 	x.T(j).wpre = "WITH pg_upsert_rows(" + strings.Join(names, ", ") + ") AS MATERIALIZED (" + x.T(j).wpre
-	x.T(oc-1).wsuf += ") SELECT * FROM pg_upsert_rows WHERE pg_upsert_key(" + quoteLit(tbl) + ", " + strings.Join(keys, ", ") + ")"
+	x.T(oc - 1).wsuf += ") SELECT * FROM pg_upsert_rows WHERE pg_upsert_key(" + quoteLit(tbl) + ", " + strings.Join(keys, ", ") + ")"
 }
 
 // onConflictUpdate reports whether the statement has ON CONFLICT ... DO
