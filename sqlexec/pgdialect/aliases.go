@@ -309,7 +309,7 @@ func (x *tx) exprOID(a, b int) uint32 {
 		}
 		if t.typ == tIdent {
 			switch t.upper() {
-			case "IS", "IN", "LIKE", "ILIKE", "BETWEEN", "AND", "OR", "EXISTS", "REGEXP", "GLOB":
+			case "IS", "IN", "LIKE", "ILIKE", "BETWEEN", "AND", "OR", "EXISTS", "REGEXP", "GLOB", "SIMILAR", "MATCH":
 				return pgoid.Bool
 			case "NOT":
 				return pgoid.Bool

@@ -127,7 +127,7 @@ func (x *tx) exprPass() error {
 			t.set("GLOB") // glob() is ILIKE (like.go)
 		}
 		if t.kw("SIMILAR") && x.kw(i+1, "TO") {
-			return unsupported("SIMILAR TO is not supported")
+			x.similarWords(i) // similar.go
 		}
 	}
 	// pass 3: casts
