@@ -163,6 +163,7 @@ func (x *tx) exprPass() error {
 		}
 	}
 	x.rewriteMinMax() // strsyntax.go
+	x.betweenSymmetric() // symmetric.go
 	// pass 5: NULL placement and row limits (orderby.go)
 	return x.orderByPass()
 }
@@ -319,10 +320,6 @@ func (x *tx) identRewrite(i int) error {
 	case "WITHIN":
 		if x.kw(i+1, "GROUP") && x.isP(i-1, ")") {
 			return unsupported("ordered-set aggregates (WITHIN GROUP) are not supported")
-		}
-	case "SYMMETRIC":
-		if x.kw(i-1, "BETWEEN") {
-			return unsupported("BETWEEN SYMMETRIC is not supported")
 		}
 	case "UNKNOWN":
 		// x IS [NOT] UNKNOWN is x IS [NOT] NULL for a boolean
