@@ -162,7 +162,7 @@ func (x *tx) exprPass() error {
 			return err
 		}
 	}
-	x.rewriteMinMax() // strsyntax.go
+	x.rewriteMinMax()    // strsyntax.go
 	x.betweenSymmetric() // symmetric.go
 	// pass 5: NULL placement and row limits (orderby.go)
 	return x.orderByPass()
