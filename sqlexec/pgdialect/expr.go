@@ -31,6 +31,7 @@ func (x *tx) endsOperand(i int) bool {
 // exprPass applies the token-level rewrites valid anywhere in a statement.
 func (x *tx) exprPass() error {
 	x.scalarSubqueries()                       // subquery.go
+	x.setOpParens()                            // setops.go
 	if err := x.fromItemSyntax(); err != nil { // fromitems.go
 		return err
 	}
