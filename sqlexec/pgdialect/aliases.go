@@ -17,6 +17,9 @@ func (x *tx) selectLists() [][][2]int {
 		if x.kw(s, "DISTINCT") || x.kw(s, "ALL") {
 			s++
 		}
+		if x.kw(s-1, "DISTINCT") && x.kw(s, "ON") && x.isP(s+1, "(") {
+			s = x.match(s+1) + 1 // DISTINCT ON (...): distincton.go
+		}
 		e := s
 		for e < x.n() {
 			if x.depth[e] == 0 {

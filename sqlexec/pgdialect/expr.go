@@ -332,10 +332,6 @@ func (x *tx) identRewrite(i int) error {
 		if x.kw(i+1, "ALL") {
 			return unsupported("%s ALL is not supported", u)
 		}
-	case "DISTINCT":
-		if x.kw(i+1, "ON") && x.isP(i+2, "(") {
-			return unsupported("SELECT DISTINCT ON is not supported")
-		}
 	case "LIMIT":
 		if x.kw(i+1, "ALL") {
 			x.T(i + 1).set("-1")

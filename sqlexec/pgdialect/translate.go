@@ -173,6 +173,9 @@ func (x *tx) translate() (*Stmt, error) {
 		tag, ro := x.mainVerb()
 		x.canonicalComparisons()
 		x.applyAliases()
+		if err := x.distinctOn(); err != nil { // distincton.go
+			return nil, err
+		}
 		return x.query(tag, x.all(), ro), nil
 	case "INSERT", "UPDATE", "DELETE", "REPLACE":
 		if err := x.dmlChecks(); err != nil {
@@ -189,7 +192,10 @@ func (x *tx) translate() (*Stmt, error) {
 			tag = "INSERT"
 		}
 		x.enforceDML()
-		x.upsertOnce() // upsert.go
+		x.upsertOnce()                         // upsert.go
+		if err := x.distinctOn(); err != nil { // distincton.go
+			return nil, err
+		}
 		x.canonicalComparisons()
 		x.applyReturningAliases()
 		return x.query(tag, x.all(), false), nil

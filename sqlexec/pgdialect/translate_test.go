@@ -233,7 +233,7 @@ func TestUnsupported(t *testing.T) {
 		"DO $$ BEGIN END $$",
 		"SELECT ARRAY[[1,2],[3,4]]", "SELECT x > ANY($1) FROM t", "SELECT x = ALL(arr) FROM t",
 		"SELECT arr[1][2] FROM t", "SELECT * FROM unnest(a, b)",
-		"SELECT DISTINCT ON (a) a FROM t",
+		"SELECT DISTINCT ON (a) * FROM t",
 		"CREATE TEMP SEQUENCE s", "ALTER SEQUENCE s RENAME TO t",
 		"CREATE SCHEMA app", "DROP SCHEMA app",
 		"CREATE TABLE p (a int) PARTITION BY RANGE (a)", "CREATE TABLE c () INHERITS (p)",
