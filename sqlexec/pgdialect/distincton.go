@@ -65,30 +65,9 @@ func (x *tx) distinctOnAt(s int) error {
 	}
 	ie := clause(dc+1, "FROM", "WHERE", "GROUP", "HAVING", "WINDOW", "ORDER", "LIMIT", "OFFSET", "FETCH", "INTO", "FOR")
 	items := x.splitTop(dc+1, ie)
-	exprEnd := make([]int, len(items))
-	names := make([]string, len(items))
-	for k, it := range items {
-		a, b := it[0], it[1]
-		if a >= b || x.isP(b-1, "*") {
-			return unsupported("SELECT DISTINCT ON with * is not supported: name the columns")
-		}
-		name, has, _ := x.itemName(a, b)
-		exprEnd[k] = b
-		switch {
-		case has:
-			exprEnd[k] = b - 1
-			if x.kw(b-2, "AS") {
-				exprEnd[k] = b - 2
-			}
-			name = x.T(b - 1).identName()
-		case name == "":
-			if n, j := x.name(a); n != "" && j == b {
-				name = n
-			} else {
-				name = "?column?"
-			}
-		}
-		names[k] = name
+	names, exprEnd, err := x.outputNames(items, "SELECT DISTINCT ON")
+	if err != nil {
+		return err
 	}
 	// resolve: the expression of an ORDER BY / DISTINCT ON term lo..hi-1
 	// (its translated text and its text as written), a position or an
@@ -215,4 +194,36 @@ func normExpr(s string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// outputNames returns PostgreSQL's column names of select items and where
+// each item's expression ends (before its alias); a * item is 0A000 for
+// the construct what.
+func (x *tx) outputNames(items [][2]int, what string) (names []string, exprEnd []int, err error) {
+	exprEnd = make([]int, len(items))
+	names = make([]string, len(items))
+	for k, it := range items {
+		a, b := it[0], it[1]
+		if a >= b || x.isP(b-1, "*") {
+			return nil, nil, unsupported("%s with * is not supported: name the columns", what)
+		}
+		name, has, _ := x.itemName(a, b)
+		exprEnd[k] = b
+		switch {
+		case has:
+			exprEnd[k] = b - 1
+			if x.kw(b-2, "AS") {
+				exprEnd[k] = b - 2
+			}
+			name = x.T(b - 1).identName()
+		case name == "":
+			if n, j := x.name(a); n != "" && j == b {
+				name = n
+			} else {
+				name = "?column?"
+			}
+		}
+		names[k] = name
+	}
+	return names, exprEnd, nil
 }

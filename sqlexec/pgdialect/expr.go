@@ -328,10 +328,6 @@ func (x *tx) identRewrite(i int) error {
 			t.set("NULL")
 			return nil
 		}
-	case "EXCEPT", "INTERSECT":
-		if x.kw(i+1, "ALL") {
-			return unsupported("%s ALL is not supported", u)
-		}
 	case "LIMIT":
 		if x.kw(i+1, "ALL") {
 			x.T(i + 1).set("-1")

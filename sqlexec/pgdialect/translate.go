@@ -176,6 +176,9 @@ func (x *tx) translate() (*Stmt, error) {
 		if err := x.distinctOn(); err != nil { // distincton.go
 			return nil, err
 		}
+		if err := x.setOpAll(); err != nil { // setops.go
+			return nil, err
+		}
 		return x.query(tag, x.all(), ro), nil
 	case "INSERT", "UPDATE", "DELETE", "REPLACE":
 		if err := x.dmlChecks(); err != nil {
@@ -194,6 +197,9 @@ func (x *tx) translate() (*Stmt, error) {
 		x.enforceDML()
 		x.upsertOnce()                         // upsert.go
 		if err := x.distinctOn(); err != nil { // distincton.go
+			return nil, err
+		}
+		if err := x.refuseSetOpAll(); err != nil { // setops.go
 			return nil, err
 		}
 		x.canonicalComparisons()
