@@ -118,5 +118,7 @@
 // sequences serial and identity columns own), seqtxn.go (nextval in
 // explicit transactions: values reserved through the log), identity.go
 // (GENERATED ALWAYS columns refuse explicit values, 428C9), notify.go
-// (LISTEN / NOTIFY), dumpseq.go (pg_dump's read of a sequence's state).
+// (LISTEN / NOTIFY), dumpseq.go (pg_dump's read of a sequence's state),
+// upsertonce.go (ON CONFLICT DO UPDATE hitting a row twice: 21000),
+// similar.go (match(), behind SIMILAR TO).
 package sqlexec
