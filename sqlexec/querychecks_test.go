@@ -122,11 +122,12 @@ func TestQuerySyntax(t *testing.T) {
 		{"INSERT INTO out SELECT DISTINCT ON (grp) grp, id FROM dd WHERE grp SIMILAR TO '[ab]' ORDER BY grp, id DESC", "C:INSERT 0 2"},
 		{"INSERT INTO out (SELECT 'sym', count(*)::int FROM dd WHERE score BETWEEN SYMMETRIC 20 AND 10) UNION ALL (SELECT 'p', 1)", "C:INSERT 0 2"},
 		{"DELETE FROM out WHERE k NOT SIMILAR TO '(a|b|sym|p)' RETURNING k", "D[k:25] C:DELETE 0"},
+		{"INSERT INTO out (k, v) SELECT DISTINCT ON (grp) 'z' || grp, id FROM dd WHERE grp = 'c' ORDER BY grp, id DESC", "C:INSERT 0 1"},
 		{"BEGIN", "C:BEGIN"},
 		{"INSERT INTO out SELECT DISTINCT ON (y) y, x FROM ea WHERE x BETWEEN SYMMETRIC 3 AND 2 ORDER BY y, x", "C:INSERT 0 2"},
 		{"SELECT x FROM ea INTERSECT ALL SELECT v FROM out ORDER BY 1", "D[x:23] R[1] R[2] R[3] C:SELECT 3"},
 		{"COMMIT", "C:COMMIT"},
-		{"SELECT k, v FROM out ORDER BY k, v", "D[k:25,v:23] R[a 2] R[b 2] R[b 4] R[c 3] R[p 1] R[sym 3] C:SELECT 6"},
+		{"SELECT k, v FROM out ORDER BY k, v", "D[k:25,v:23] R[a 2] R[b 2] R[b 4] R[c 3] R[p 1] R[sym 3] R[zc 7] C:SELECT 7"},
 	} {
 		got, err := q(t, s, c.sql)
 		if err != nil {

@@ -112,6 +112,19 @@ func (x *tx) distinctOnAt(s int) error {
 	cut := clause(ie, "LIMIT", "OFFSET", "FETCH", "FOR")
 	if ob < end {
 		oe := clause(ob+2, "LIMIT", "OFFSET", "FETCH", "FOR")
+		// the outermost wrappings of tokens in the ORDER BY (an INSERT's
+		// input conversion ends on its last token) stay where they are
+		wraps := make([][2]string, oe-ob)
+		for k := ob; k < oe; k++ {
+			t := x.T(k)
+			wraps[k-ob] = [2]string{t.wpre, t.wsuf}
+			t.wpre, t.wsuf = "", ""
+		}
+		defer func() {
+			for k := ob; k < oe; k++ {
+				x.T(k).wpre, x.T(k).wsuf = wraps[k-ob][0], wraps[k-ob][1]
+			}
+		}()
 		left := append([]string(nil), dorig...)
 		for _, p := range x.splitTop(ob+2, oe) {
 			t, o, hi, sub := resolve(p[0], p[1])

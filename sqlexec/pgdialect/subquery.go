@@ -2,6 +2,7 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"strings"
 
 	sqlite "modernc.org/sqlite"
 )
@@ -44,6 +45,9 @@ const scalarRowsCheck = " GROUP BY NULL HAVING pg_scalar_rows(count(*))"
 // tokens, so that subqueries the translation itself writes are not
 // touched.
 func (x *tx) scalarSubqueries() {
+	if x.readsCatalog() {
+		return
+	}
 	for i := 0; i+1 < x.n(); i++ {
 		if !x.isP(i, "(") || !x.kw(i+1, "SELECT") && !x.kw(i+1, "WITH") {
 			continue
@@ -62,6 +66,24 @@ func (x *tx) scalarSubqueries() {
 		x.T(i).suf += "SELECT * FROM ("
 		x.T(e).pre = ")" + scalarRowsCheck + x.T(e).pre
 	}
+}
+
+// readsCatalog reports whether the statement names a pg_catalog or
+// information_schema relation. Tools' catalog queries are left as they
+// were: the emulated catalog is not PostgreSQL's row for row, and a
+// scalar subquery over it must not start failing where it has always
+// returned the first row.
+func (x *tx) readsCatalog() bool {
+	for i := 0; i < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tIdent && t.typ != tQIdent || x.isP(i+1, "(") {
+			continue
+		}
+		if n := t.identName(); strings.HasPrefix(n, "pg_") || n == "information_schema" {
+			return true
+		}
+	}
+	return false
 }
 
 // scalarContext reports whether the "(" at i (followed by SELECT) is a

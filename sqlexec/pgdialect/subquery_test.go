@@ -61,3 +61,10 @@ func TestSimilarToRegexp(t *testing.T) {
 		}
 	}
 }
+
+func TestScalarSubqueryCatalogUnchecked(t *testing.T) {
+	st, err := Translate("SELECT c.relname, (SELECT n.nspname FROM pg_namespace n WHERE n.oid = c.relnamespace) FROM pg_class c")
+	if err != nil || strings.Contains(strings.Join(st.Exec, ";"), "pg_scalar_rows") {
+		t.Fatal(err, st.Exec)
+	}
+}
