@@ -221,12 +221,17 @@ func (x *tx) selectLevel(lo, hi int, f func(k int)) {
 	}
 }
 
-// atMostOneRow reports whether the SELECT lo..hi-1 (hi its closing
-// parenthesis) returns at most one row whatever the data.
-func (x *tx) atMostOneRow(lo, hi int) bool {
+// selectShape is what a SELECT's own level (not its nested subqueries)
+// contains, for atMostOneRow and simpleSelect.
+type selectShape struct {
+	from, group, setop, limit1 bool // FROM, GROUP BY, UNION/INTERSECT/EXCEPT, LIMIT 0/1 or FETCH FIRST 1
+	clauses                    bool // HAVING, ORDER BY, LIMIT, OFFSET, FETCH, WINDOW, FOR, a set operation or GROUP BY
+	agg, aggInList, srf, over  bool // an aggregate call (in the select list), a set-returning call, a window
+}
+
+func (x *tx) selectShape(lo, hi int) selectShape {
 	d := x.depth[lo]
-	from, group, setop, agg, srf, over := false, false, false, false, false, false
-	limit1 := false
+	var sh selectShape
 	x.selectLevel(lo, hi, func(k int) {
 		t := x.T(k)
 		if t.typ != tIdent {
@@ -236,37 +241,48 @@ func (x *tx) atMostOneRow(lo, hi int) bool {
 		if x.depth[k] == d {
 			switch u {
 			case "FROM":
-				from = true
+				sh.from = true
 			case "GROUP":
-				group = true
+				sh.group, sh.clauses = true, true
 			case "UNION", "INTERSECT", "EXCEPT":
-				setop = true
+				sh.setop, sh.clauses = true, true
 			case "LIMIT":
-				limit1 = limit1 || (x.T(k+1).text == "1" || x.T(k+1).text == "0")
+				sh.clauses = true
+				sh.limit1 = sh.limit1 || x.T(k+1).text == "1" || x.T(k+1).text == "0"
 			case "FETCH":
 				// FETCH FIRST [1] ROW[S] ONLY
-				limit1 = limit1 || x.kw(k+2, "ROW") || x.kw(k+2, "ROWS") || x.T(k+2).text == "1"
+				sh.clauses = true
+				sh.limit1 = sh.limit1 || x.kw(k+2, "ROW") || x.kw(k+2, "ROWS") || x.T(k+2).text == "1"
+			case "HAVING", "ORDER", "OFFSET", "WINDOW", "FOR":
+				sh.clauses = true
 			}
 		}
 		switch {
 		case u == "OVER":
-			over = true
+			sh.over = true
 		case x.isP(k+1, "(") && scalarAggregates[u] && !x.isP(k-1, "."):
-			agg = agg || !from // in the select list
+			sh.agg = true
+			sh.aggInList = sh.aggInList || !sh.from
 		case x.isP(k+1, "(") && setReturning[u]:
-			srf = true
+			sh.srf = true
 		}
 	})
-	if setop {
+	return sh
+}
+
+// atMostOneRow reports whether the SELECT lo..hi-1 (hi its closing
+// parenthesis) returns at most one row whatever the data.
+func (x *tx) atMostOneRow(lo, hi int) bool {
+	sh := x.selectShape(lo, hi)
+	switch {
+	case sh.setop:
 		return false
-	}
-	if limit1 {
+	case sh.limit1:
+		return true
+	case sh.aggInList && !sh.group && !sh.over:
 		return true
 	}
-	if agg && !group && !over {
-		return true
-	}
-	return !from && !srf && !group
+	return !sh.from && !sh.srf && !sh.group
 }
 
 // simpleSelect reports whether the SELECT lo..hi-1 can take the grouping
@@ -274,28 +290,11 @@ func (x *tx) atMostOneRow(lo, hi int) bool {
 // aggregates, window functions, DISTINCT, ordering, limits or set
 // operations.
 func (x *tx) simpleSelect(lo, hi int) bool {
-	d := x.depth[lo]
 	if x.kw(lo+1, "DISTINCT") || x.kw(lo+1, "ALL") {
 		return false
 	}
-	ok := true
-	x.selectLevel(lo, hi, func(k int) {
-		t := x.T(k)
-		if t.typ != tIdent {
-			return
-		}
-		u := t.upper()
-		if x.depth[k] == d {
-			switch u {
-			case "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "FETCH", "UNION", "INTERSECT", "EXCEPT", "WINDOW", "FOR":
-				ok = false
-			}
-		}
-		if u == "OVER" || x.isP(k+1, "(") && (scalarAggregates[u] || setReturning[u]) {
-			ok = false
-		}
-	})
-	return ok
+	sh := x.selectShape(lo, hi)
+	return !sh.clauses && !sh.agg && !sh.srf && !sh.over
 }
 
 // fnScalarRows is pg_scalar_rows(n): n rows of a scalar subquery are one
