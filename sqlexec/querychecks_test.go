@@ -30,6 +30,8 @@ func TestQueryChecks21000(t *testing.T) {
 		{"SELECT (SELECT d FROM t WHERE b = 1), (SELECT d FROM t WHERE b = 7), (SELECT coalesce(n, 'z') FROM t WHERE b = 7)", "D[d:1082,d:1082,coalesce:25] R[2024-01-01 <nil> <nil>] C:SELECT 1"},
 		{"SELECT (SELECT a FROM t ORDER BY a DESC LIMIT 1), (SELECT count(*) FROM t), (SELECT a FROM t WHERE b = 1 ORDER BY a)", "D[a:1700,count:20,a:1700] R[3.50 3 1.50] C:SELECT 1"},
 		{"SELECT x FROM u WHERE x = (SELECT b FROM t WHERE a = 1.5)", "D[x:23] R[1] C:SELECT 1"},
+		// an aggregate the check does not know by name is still one row
+		{"SELECT (SELECT json_group_array(b) FROM t)", "D[json_group_array:25] R[[1,2,2]] C:SELECT 1"},
 		// several rows: 21000
 		{"SELECT u.x, (SELECT t.a FROM t WHERE t.b = u.x) FROM u", "21000"},
 		{"SELECT (SELECT a FROM t ORDER BY a)", "21000"},

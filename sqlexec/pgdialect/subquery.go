@@ -13,18 +13,15 @@ import (
 // as an expression". A silently chosen row is a wrong answer, so every
 // scalar subquery that could return two rows is made to count its rows:
 //
-//	(SELECT a FROM t WHERE c)            -- simple: grouped in place
-//	(SELECT a FROM t WHERE c GROUP BY NULL HAVING pg_scalar_rows(count(*)))
+//	(SELECT a FROM t WHERE c)
+//	(SELECT * FROM (SELECT a FROM t WHERE c) GROUP BY NULL HAVING pg_scalar_rows(count(*)))
 //
-//	(SELECT a FROM t ORDER BY a)         -- anything else: wrapped
-//	(SELECT * FROM (SELECT a FROM t ORDER BY a) GROUP BY NULL HAVING pg_scalar_rows(count(*)))
-//
-// One group over all the subquery's rows: pg_scalar_rows raises 21000 when
-// it counts more than one, keeps the group when it counts one (the bare
-// column then has that row's value; SQLite describes it with the column's
-// declared type as before) and drops it when it counts none (the subquery
-// is NULL, as in PostgreSQL, and a bare expression such as coalesce(a, 0)
-// is not evaluated over an empty group). The rewrite is a pure function of
+// One group over all the subquery's rows (whatever the subquery is:
+// ordered, grouped, an aggregate of any name): pg_scalar_rows raises 21000
+// when it counts more than one, keeps the group when it counts one (the
+// bare column then has that row's value; SQLite describes it with the
+// column's declared type as before) and drops it when it counts none (the
+// subquery is NULL, as in PostgreSQL). The rewrite is a pure function of
 // the rows, so every node raises the same error at apply.
 //
 // A subquery that cannot return two rows is left alone (no grouping
@@ -57,10 +54,6 @@ func (x *tx) scalarSubqueries() {
 			continue
 		}
 		if x.kw(i+1, "SELECT") && x.atMostOneRow(i+1, e) {
-			continue
-		}
-		if x.kw(i+1, "SELECT") && x.simpleSelect(i+1, e) {
-			x.T(e).pre = scalarRowsCheck + x.T(e).pre
 			continue
 		}
 		x.T(i).suf += "SELECT * FROM ("
@@ -198,6 +191,8 @@ var scalarAggregates = map[string]bool{
 	"COUNT": true, "SUM": true, "AVG": true, "MIN": true, "MAX": true, "STRING_AGG": true, "ARRAY_AGG": true,
 	"BOOL_AND": true, "BOOL_OR": true, "EVERY": true, "JSON_AGG": true, "JSONB_AGG": true,
 	"JSON_OBJECT_AGG": true, "JSONB_OBJECT_AGG": true, "BIT_AND": true, "BIT_OR": true, "GROUP_CONCAT": true, "TOTAL": true,
+	"STDDEV": true, "STDDEV_POP": true, "STDDEV_SAMP": true, "VARIANCE": true, "VAR_POP": true, "VAR_SAMP": true,
+	"CORR": true, "COVAR_POP": true, "COVAR_SAMP": true, "PERCENTILE_CONT": true, "PERCENTILE_DISC": true, "MODE": true,
 }
 
 // setReturning are the functions that may return several rows from a
@@ -222,11 +217,10 @@ func (x *tx) selectLevel(lo, hi int, f func(k int)) {
 }
 
 // selectShape is what a SELECT's own level (not its nested subqueries)
-// contains, for atMostOneRow and simpleSelect.
+// contains, for atMostOneRow.
 type selectShape struct {
 	from, group, setop, limit1 bool // FROM, GROUP BY, UNION/INTERSECT/EXCEPT, LIMIT 0/1 or FETCH FIRST 1
-	clauses                    bool // HAVING, ORDER BY, LIMIT, OFFSET, FETCH, WINDOW, FOR, a set operation or GROUP BY
-	agg, aggInList, srf, over  bool // an aggregate call (in the select list), a set-returning call, a window
+	aggInList, srf, over       bool // an aggregate call in the select list, a set-returning call, a window
 }
 
 func (x *tx) selectShape(lo, hi int) selectShape {
@@ -243,25 +237,20 @@ func (x *tx) selectShape(lo, hi int) selectShape {
 			case "FROM":
 				sh.from = true
 			case "GROUP":
-				sh.group, sh.clauses = true, true
+				sh.group = true
 			case "UNION", "INTERSECT", "EXCEPT":
-				sh.setop, sh.clauses = true, true
+				sh.setop = true
 			case "LIMIT":
-				sh.clauses = true
 				sh.limit1 = sh.limit1 || x.T(k+1).text == "1" || x.T(k+1).text == "0"
 			case "FETCH":
 				// FETCH FIRST [1] ROW[S] ONLY
-				sh.clauses = true
 				sh.limit1 = sh.limit1 || x.kw(k+2, "ROW") || x.kw(k+2, "ROWS") || x.T(k+2).text == "1"
-			case "HAVING", "ORDER", "OFFSET", "WINDOW", "FOR":
-				sh.clauses = true
 			}
 		}
 		switch {
 		case u == "OVER":
 			sh.over = true
 		case x.isP(k+1, "(") && scalarAggregates[u] && !x.isP(k-1, "."):
-			sh.agg = true
 			sh.aggInList = sh.aggInList || !sh.from
 		case x.isP(k+1, "(") && setReturning[u]:
 			sh.srf = true
@@ -283,18 +272,6 @@ func (x *tx) atMostOneRow(lo, hi int) bool {
 		return true
 	}
 	return !sh.from && !sh.srf && !sh.group
-}
-
-// simpleSelect reports whether the SELECT lo..hi-1 can take the grouping
-// in place: a plain SELECT ... FROM ... [WHERE ...] without grouping,
-// aggregates, window functions, DISTINCT, ordering, limits or set
-// operations.
-func (x *tx) simpleSelect(lo, hi int) bool {
-	if x.kw(lo+1, "DISTINCT") || x.kw(lo+1, "ALL") {
-		return false
-	}
-	sh := x.selectShape(lo, hi)
-	return !sh.clauses && !sh.agg && !sh.srf && !sh.over
 }
 
 // fnScalarRows is pg_scalar_rows(n): n rows of a scalar subquery are one
