@@ -125,5 +125,6 @@
 // enums.go (enum types: state functions at apply), enum_order.go (the
 // collations that order enum columns by declaration, on every connection),
 // comments.go (COMMENT ON views, indexes, sequences, types, constraints,
-// the schema).
+// the schema), upsertonce.go (ON CONFLICT DO UPDATE hitting a row twice:
+// 21000), similar.go (match(), behind SIMILAR TO).
 package sqlexec

@@ -153,6 +153,9 @@ func mapError(err error, sqlText string) *Error {
 		// raised by a registered function (checked casts): PostgreSQL's
 		// SQLSTATE, message and DETAIL
 		out.Code, out.Message, out.DetailText = code, m, d
+		if m == errUpsertTwice {
+			out.HintText = upsertHint // upsertonce.go
+		}
 		return out
 	}
 	if m := reCheck.FindStringSubmatch(msg); m != nil {

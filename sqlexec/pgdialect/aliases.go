@@ -29,6 +29,9 @@ func (x *tx) selectListAt(i int) ([][2]int, int) {
 	if x.kw(s, "DISTINCT") || x.kw(s, "ALL") {
 		s++
 	}
+	if x.kw(s-1, "DISTINCT") && x.kw(s, "ON") && x.isP(s+1, "(") {
+		s = x.match(s+1) + 1 // DISTINCT ON (...): distincton.go
+	}
 	e := s
 	for e < x.n() {
 		if x.depth[e] == d {
@@ -328,7 +331,7 @@ func (x *tx) exprOID(a, b int) uint32 {
 		}
 		if t.typ == tIdent {
 			switch t.upper() {
-			case "IS", "IN", "LIKE", "ILIKE", "BETWEEN", "AND", "OR", "EXISTS", "REGEXP", "GLOB":
+			case "IS", "IN", "LIKE", "ILIKE", "BETWEEN", "AND", "OR", "EXISTS", "REGEXP", "GLOB", "SIMILAR", "MATCH":
 				return pgoid.Bool
 			case "NOT":
 				return pgoid.Bool

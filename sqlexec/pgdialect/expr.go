@@ -30,6 +30,8 @@ func (x *tx) endsOperand(i int) bool {
 
 // exprPass applies the token-level rewrites valid anywhere in a statement.
 func (x *tx) exprPass() error {
+	x.scalarSubqueries()                       // subquery.go
+	x.setOpParens()                            // setops.go
 	if err := x.fromItemSyntax(); err != nil { // fromitems.go
 		return err
 	}
@@ -126,7 +128,7 @@ func (x *tx) exprPass() error {
 			t.set("GLOB") // glob() is ILIKE (like.go)
 		}
 		if t.kw("SIMILAR") && x.kw(i+1, "TO") {
-			return unsupported("SIMILAR TO is not supported")
+			x.similarWords(i) // similar.go
 		}
 	}
 	// pass 3: casts
@@ -165,7 +167,8 @@ func (x *tx) exprPass() error {
 	if err := x.latePass(); err != nil { // typeof.go
 		return err
 	}
-	x.rewriteMinMax() // strsyntax.go
+	x.rewriteMinMax()    // strsyntax.go
+	x.betweenSymmetric() // symmetric.go
 	// pass 5: NULL placement and row limits (orderby.go)
 	return x.orderByPass()
 }
@@ -324,23 +327,11 @@ func (x *tx) identRewrite(i int) error {
 			x.late = append(x.late, i) // orderedset.go
 			return nil
 		}
-	case "SYMMETRIC":
-		if x.kw(i-1, "BETWEEN") {
-			return unsupported("BETWEEN SYMMETRIC is not supported")
-		}
 	case "UNKNOWN":
 		// x IS [NOT] UNKNOWN is x IS [NOT] NULL for a boolean
 		if x.kw(i-1, "IS") || x.kw(i-2, "IS") && x.kw(i-1, "NOT") {
 			t.set("NULL")
 			return nil
-		}
-	case "EXCEPT", "INTERSECT":
-		if x.kw(i+1, "ALL") {
-			return unsupported("%s ALL is not supported", u)
-		}
-	case "DISTINCT":
-		if x.kw(i+1, "ON") && x.isP(i+2, "(") {
-			return unsupported("SELECT DISTINCT ON is not supported")
 		}
 	case "LIMIT":
 		if x.kw(i+1, "ALL") {

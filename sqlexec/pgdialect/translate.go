@@ -177,6 +177,12 @@ func (x *tx) translate() (*Stmt, error) {
 		}
 		x.canonicalComparisons()
 		x.applyAliases()
+		if err := x.distinctOn(); err != nil { // distincton.go
+			return nil, err
+		}
+		if err := x.setOpAll(); err != nil { // setops.go
+			return nil, err
+		}
 		return x.query(tag, x.all(), ro), nil
 	case "INSERT", "UPDATE", "DELETE", "REPLACE":
 		if err := x.dmlChecks(); err != nil {
@@ -193,6 +199,13 @@ func (x *tx) translate() (*Stmt, error) {
 			tag = "INSERT"
 		}
 		x.enforceDML()
+		x.upsertOnce()                         // upsert.go
+		if err := x.distinctOn(); err != nil { // distincton.go
+			return nil, err
+		}
+		if err := x.refuseSetOpAll(); err != nil { // setops.go
+			return nil, err
+		}
 		x.canonicalComparisons()
 		x.applyReturningAliases()
 		return x.query(tag, x.all(), false), nil

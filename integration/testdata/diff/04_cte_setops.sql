@@ -8,12 +8,10 @@ SELECT 1 UNION ALL SELECT 1;
 SELECT dept FROM emp UNION SELECT 'hr' ORDER BY 1;
 SELECT dept FROM emp INTERSECT SELECT 'eng';
 SELECT dept FROM emp EXCEPT SELECT 'eng' ORDER BY 1;
--- differs: EXCEPT ALL / INTERSECT ALL are refused (0A000)
-SELECT id FROM emp EXCEPT ALL SELECT 1;
+SELECT id FROM emp EXCEPT ALL SELECT 1 ORDER BY 1;
 SELECT 1 AS a UNION SELECT 2 ORDER BY a DESC;
 SELECT 1 UNION SELECT 'a';
 SELECT 1, 2 UNION SELECT 3;
--- differs: parenthesised set-operation operands are a syntax error (SQLite's grammar)
 (SELECT id FROM emp ORDER BY id LIMIT 2) UNION ALL (SELECT id FROM emp ORDER BY id DESC LIMIT 1);
 SELECT name FROM emp WHERE id IN (SELECT manager_id FROM emp) ORDER BY name;
 SELECT name FROM emp WHERE id NOT IN (SELECT manager_id FROM emp) ORDER BY name;
@@ -29,5 +27,4 @@ SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS v(n, s) ORDER BY n DESC;
 SELECT x FROM (VALUES (3), (1), (2)) t(x) ORDER BY x;
 WITH RECURSIVE t(n) AS (VALUES (1) UNION ALL SELECT n * 2 FROM t WHERE n < 100) SELECT max(n) FROM t;
 SELECT (SELECT name FROM emp WHERE id = 99);
--- differs: a scalar subquery returning several rows yields its first row (SQLite) instead of 21000
 SELECT (SELECT name FROM emp);

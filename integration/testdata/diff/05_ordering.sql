@@ -11,9 +11,7 @@ SELECT w FROM words ORDER BY lower(w), w;
 SELECT w FROM words ORDER BY w COLLATE "C";
 SELECT max(w) FROM words;
 SELECT DISTINCT dept FROM emp ORDER BY dept;
--- differs: SELECT DISTINCT ON is refused (0A000)
 SELECT DISTINCT ON (dept) dept, name FROM emp ORDER BY dept, salary DESC;
--- differs: SELECT DISTINCT ON is refused (0A000)
 SELECT DISTINCT ON (dept) dept, name, salary FROM emp ORDER BY dept, id;
 SELECT id FROM emp ORDER BY id LIMIT 2;
 SELECT id FROM emp ORDER BY id LIMIT 2 OFFSET 2;
