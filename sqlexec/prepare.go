@@ -92,7 +92,7 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 			if err != nil {
 				return nil, err
 			}
-			if st.Kind == pgdialect.KindQuery {
+			if st.Kind == pgdialect.KindQuery && !st.NoRows { // NoRows: DDL carried out by a SELECT of a function
 				ps.cols = cols
 			}
 			if st.Tag == "EXPLAIN" {

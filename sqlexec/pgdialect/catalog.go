@@ -535,6 +535,8 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	}
 	if d == nowSQL {
 		d = "CURRENT_TIMESTAMP"
+	} else if k := localNowKeyword(d); k != "" {
+		d = k // datetime_local.go
 	}
 	oid, _ := DeclTypeOID(str(a[4]))
 	tn := FormatType(oid, -1)

@@ -484,7 +484,7 @@ func (x *tx) wrapDefault(i, hi int) int {
 			return e
 		case tIdent:
 			switch t.upper() {
-			case "NULL", "TRUE", "FALSE", "CURRENT_DATE", "CURRENT_TIME":
+			case "NULL", "TRUE", "FALSE": // (CURRENT_DATE is a call: datetime_local.go)
 				return e
 			}
 		}
