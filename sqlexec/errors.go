@@ -108,6 +108,7 @@ var (
 	reAlterTable  = regexp.MustCompile(`^ALTER TABLE "((?:[^"]|"")+)"`)
 	reNoFunc      = regexp.MustCompile(`^no such function: (.*)$`)
 	reExists      = regexp.MustCompile(`^(table|index|view|trigger) (\S+) already exists$`)
+	reExistsNamed = regexp.MustCompile(`^there is already an? (table|index|view) named (\S+)$`) // CREATE INDEX of another relation's name
 	reNear        = regexp.MustCompile(`near "(.*)": syntax error`)
 	reStore       = regexp.MustCompile(`^cannot store (TEXT|BLOB) value in (INTEGER|INT|REAL) column (.*)$`)
 	// a column alias list, FROM t AS a(x), of another length than t's
@@ -144,6 +145,7 @@ func mapError(err error, sqlText string) *Error {
 		// raised by a registered function (checked casts): PostgreSQL's
 		// SQLSTATE and message
 		out.Code, out.Message = code, m
+		splitStateDetail(out)
 		return out
 	}
 	if m := reCheck.FindStringSubmatch(msg); m != nil {
@@ -278,8 +280,11 @@ func mapError(err error, sqlText string) *Error {
 		if m := reNoFunc.FindStringSubmatch(msg); m != nil {
 			out.Message = fmt.Sprintf("function %s does not exist", m[1])
 		}
-	case reExists.MatchString(msg):
+	case reExists.MatchString(msg) || reExistsNamed.MatchString(msg):
 		m := reExists.FindStringSubmatch(msg)
+		if m == nil {
+			m = reExistsNamed.FindStringSubmatch(msg)
+		}
 		if m[1] == "table" || m[1] == "view" || m[1] == "index" {
 			out.Code = CodeDuplicateTable
 		} else {
@@ -448,4 +453,17 @@ var reAtOrNear = regexp.MustCompile(`at or near "(.*)"`)
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
+}
+
+// stateDetailSep separates the DETAIL and HINT of a state function's error
+// from its message in the function error text SQLite carries
+// (stateErrText, statefuncs.go).
+const stateDetailSep = "\x1f"
+
+// splitStateDetail moves the DETAIL and HINT stateErrText appended to
+// e.Message into their fields.
+func splitStateDetail(e *Error) {
+	if parts := strings.Split(e.Message, stateDetailSep); len(parts) == 3 {
+		e.Message, e.DetailText, e.HintText = parts[0], parts[1], parts[2]
+	}
 }

@@ -53,7 +53,11 @@ func stateErrText(err error) string {
 		return err.Error()
 	}
 	if e, ok := err.(*Error); ok {
-		return pgdialect.ErrMarker + e.Code + ": " + e.Message
+		msg := e.Message
+		if e.DetailText != "" || e.HintText != "" { // read back by splitStateDetail (errors.go)
+			msg += stateDetailSep + e.DetailText + stateDetailSep + e.HintText
+		}
+		return pgdialect.ErrMarker + e.Code + ": " + msg
 	}
 	return pgdialect.ErrMarker + CodeInternal + ": " + err.Error()
 }

@@ -40,7 +40,8 @@ func (x *tx) create() (*Stmt, error) {
 		if as >= 0 {
 			x.T(as).set(x.T(as).str() + " " + pgText)
 		}
-		return x.query("CREATE VIEW", x.all(), false), nil
+		vn, _ := x.name(i + 1)
+		return x.relationNameFree(x.query("CREATE VIEW", x.all(), false), vn, x.kw(i+1, "IF", "NOT", "EXISTS")), nil // relname.go
 	case "TRIGGER":
 		for j := i + 1; j < x.n(); j++ {
 			if x.kw(j, "EXECUTE", "FUNCTION") || x.kw(j, "EXECUTE", "PROCEDURE") {
@@ -97,8 +98,9 @@ func (x *tx) createIndex(i int) (*Stmt, error) {
 		i += 3
 	}
 	named := !x.kw(i, "ON")
+	indexName := ""
 	if named {
-		_, i = x.name(i)
+		indexName, i = x.name(i)
 	}
 	if !x.kw(i, "ON") {
 		return nil, x.syntaxErrAt(i)
@@ -152,7 +154,7 @@ func (x *tx) createIndex(i int) (*Stmt, error) {
 	if err := x.exprPass(); err != nil {
 		return nil, err
 	}
-	return x.query("CREATE INDEX", x.all(), false), nil
+	return x.relationNameFree(x.query("CREATE INDEX", x.all(), false), indexName, ine), nil // relname.go
 }
 
 // blankListOption blanks an option made of the keyword at k and the
@@ -262,7 +264,7 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 		st.Exec = append(st.Exec, x.ownedSeqs...) // serial.go
 		st.NoRows = true
 	}
-	return st, nil
+	return x.relationNameFree(st, tbl, x.ifNotExists), nil // relname.go
 }
 
 // parenNames returns the names in the parenthesised list at i.
