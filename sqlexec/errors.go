@@ -255,6 +255,9 @@ func mapError(err error, sqlText string) *Error {
 	case reNoColumn.MatchString(msg):
 		out.Code = CodeUndefinedColumn
 		m := reNoColumn.FindStringSubmatch(msg)
+		if n := len(m[1]); n >= 2 && m[1][0] == '"' && m[1][n-1] == '"' {
+			m[1] = strings.ReplaceAll(m[1][1:n-1], `""`, `"`) // ALTER TABLE ... DROP COLUMN quotes the name
+		}
 		out.Column = m[1]
 		out.Message = fmt.Sprintf("column %q does not exist", m[1])
 	case strings.HasPrefix(msg, "duplicate column name: "):

@@ -31,6 +31,12 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	if ac, ok := pgdialect.ParseTableChange(sqlText); ok && mode == authWrite {
 		return changeTable(c, ac, verb), false // tablechange.go
 	}
+	if mode == authWrite {
+		if skip, err := sequenceNameTaken(c, sqlText); err != nil || skip { // seqdeps.go
+			res.Err, res.Tag = err, verb
+			return res, false
+		}
+	}
 	drop, isDrop := pgdialect.ParseDropTable(sqlText)
 	isDrop = isDrop && mode == authWrite
 	if isDrop {

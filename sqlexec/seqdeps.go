@@ -5,9 +5,8 @@ package sqlexec
 // In PostgreSQL sequences, tables, views and indexes share one namespace
 // (pg_class): CREATE TABLE/VIEW/INDEX of a sequence's name is 42P07, as
 // CREATE SEQUENCE of a table's name is (fnSeqCreate). Here sequences live
-// in raftsql_sequences, so the translator puts pg_seq_name_free(name)
-// before such a CREATE; it runs at apply, in the entry, and fails the
-// entry when a sequence holds the name then.
+// in raftsql_sequences, so runSQL looks the name of such a CREATE up
+// before running it (sequenceNameTaken), at apply, in log order.
 //
 // DROP SEQUENCE refuses (2BP01) while something depends on the sequence:
 // an identity column that owns it ("column id of table t requires it"),
@@ -25,6 +24,7 @@ import (
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 	"modernc.org/libc"
+	lib "modernc.org/sqlite/lib"
 )
 
 // seqDropCascade is the bit of pg_seq_drop's flag argument set by DROP
@@ -94,22 +94,32 @@ func checkSeqDrop(c *lconn, name string, s *seqState, cascade bool) error {
 		HintText:   "Use DROP ... CASCADE to drop the dependent objects too."}
 }
 
-// fnSeqNameFree(name): 42P07 when a sequence is named name (before
-// CREATE TABLE/VIEW/INDEX name).
-func fnSeqNameFree(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
-	stateCall(tls, ctx, "pg_seq_name_free", func(c *lconn, d *detState) (any, error) {
-		name, _ := argValue(tls, argv, 0).(string)
-		s, err := loadSequence(c, name)
-		if err != nil || s == nil {
-			return nil, err
-		}
-		return nil, &Error{Code: CodeDuplicateTable, Message: fmt.Sprintf("relation \"%s\" already exists", name)}
-	})
+// sequenceNameTaken refuses (42P07) the CREATE TABLE/VIEW/INDEX sqlText
+// when a sequence has its name; skip reports CREATE ... IF NOT EXISTS of
+// such a name, which does nothing (PostgreSQL: a NOTICE).
+func sequenceNameTaken(c *lconn, sqlText string) (skip bool, err error) {
+	name, ifNotExists := pgdialect.CreatedRelation(sqlText)
+	if name == "" {
+		return false, nil
+	}
+	s, err := loadSequence(c, name)
+	if err != nil || s == nil {
+		return false, err
+	}
+	if ifNotExists {
+		return true, nil
+	}
+	return false, &Error{Code: CodeDuplicateTable, Message: fmt.Sprintf("relation \"%s\" already exists", name)}
 }
 
 // fnSeqDropOwned(table, column): DROP COLUMN drops the sequences the
-// column owns.
+// column owns. On a session's temporary-table connection (temp.go: temp
+// tables own no sequences) it does nothing.
 func fnSeqDropOwned(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	if d := ctxDet(tls, ctx); !d.apply || d.conn == nil {
+		lib.Xsqlite3_result_null(tls, ctx)
+		return
+	}
 	stateCall(tls, ctx, "pg_seq_drop_owned", func(c *lconn, d *detState) (any, error) {
 		table, _ := argValue(tls, argv, 0).(string)
 		column, _ := argValue(tls, argv, 1).(string)
@@ -118,4 +128,20 @@ func fnSeqDropOwned(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		}
 		return nil, stateRun(c, `DELETE FROM raftsql_sequences WHERE owned_table = ?1 COLLATE NOCASE AND owned_column = ?2 COLLATE NOCASE`, table, column)
 	})
+}
+
+// retypeSequence gives sequence name the data type typ (the integer type
+// of the serial or identity column it now serves), with the limits that
+// follow as ALTER SEQUENCE ... AS does.
+func retypeSequence(c *lconn, name, typ string) error {
+	s, err := mustSequence(c, name)
+	if err != nil || s.def.Type == typ {
+		return err
+	}
+	def, _, err := (&pgdialect.SeqOptions{Type: &typ}).Define(&s.def)
+	if err != nil {
+		return err
+	}
+	s.def = def
+	return storeSequence(c, name, s)
 }

@@ -87,9 +87,8 @@ var sequenceFunctions = []detFunction{
 	{"pg_seq_drop", 2, cFuncPointer(fnSeqDrop), 0},
 	{"pg_seq_restart_owned", 1, cFuncPointer(fnSeqRestartOwned), 0}, // serial.go
 	{"pg_seq_alter_owned", 3, cFuncPointer(fnSeqAlterOwned), 0},
-	{"pg_seq_reserve", 2, cFuncPointer(fnSeqReserve), 0},    // seqtxn.go
-	{"pg_seq_name_free", 1, cFuncPointer(fnSeqNameFree), 0}, // seqdeps.go
-	{"pg_seq_drop_owned", 2, cFuncPointer(fnSeqDropOwned), 0},
+	{"pg_seq_reserve", 2, cFuncPointer(fnSeqReserve), 0},      // seqtxn.go
+	{"pg_seq_drop_owned", 2, cFuncPointer(fnSeqDropOwned), 0}, // seqdeps.go
 }
 
 // seqNameArg is the sequence a function's argument names: text (a

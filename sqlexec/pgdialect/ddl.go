@@ -40,8 +40,7 @@ func (x *tx) create() (*Stmt, error) {
 		if as >= 0 {
 			x.T(as).set(x.T(as).str() + " " + pgText)
 		}
-		vn, _ := x.name(i + 1)
-		return x.relationNameFree(x.query("CREATE VIEW", x.all(), false), vn, x.kw(i+1, "IF", "NOT", "EXISTS")), nil // relname.go
+		return x.query("CREATE VIEW", x.all(), false), nil
 	case "TRIGGER":
 		for j := i + 1; j < x.n(); j++ {
 			if x.kw(j, "EXECUTE", "FUNCTION") || x.kw(j, "EXECUTE", "PROCEDURE") {
@@ -98,9 +97,8 @@ func (x *tx) createIndex(i int) (*Stmt, error) {
 		i += 3
 	}
 	named := !x.kw(i, "ON")
-	indexName := ""
 	if named {
-		indexName, i = x.name(i)
+		_, i = x.name(i)
 	}
 	if !x.kw(i, "ON") {
 		return nil, x.syntaxErrAt(i)
@@ -154,7 +152,7 @@ func (x *tx) createIndex(i int) (*Stmt, error) {
 	if err := x.exprPass(); err != nil {
 		return nil, err
 	}
-	return x.relationNameFree(x.query("CREATE INDEX", x.all(), false), indexName, ine), nil // relname.go
+	return x.query("CREATE INDEX", x.all(), false), nil
 }
 
 // blankListOption blanks an option made of the keyword at k and the
@@ -264,7 +262,7 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 		st.Exec = append(st.Exec, x.ownedSeqs...) // serial.go
 		st.NoRows = true
 	}
-	return x.relationNameFree(st, tbl, x.ifNotExists), nil // relname.go
+	return st, nil
 }
 
 // parenNames returns the names in the parenthesised list at i.
@@ -583,6 +581,13 @@ func (x *tx) alter() (*Stmt, error) {
 				if ine {
 					k += 3
 				}
+				if exec, ok, err := x.addSerialColumn(tbl, k, b, ine); ok { // serial_add.go
+					if err != nil {
+						return nil, err
+					}
+					st.Exec = append(st.Exec, exec...)
+					continue
+				}
 				for c := k; c < b; c++ {
 					if x.kw(c, "PRIMARY", "KEY") || x.kw(c, "UNIQUE") {
 						return nil, unsupported("ADD COLUMN with PRIMARY KEY or UNIQUE is not supported")
@@ -622,7 +627,8 @@ func (x *tx) alter() (*Stmt, error) {
 			if ie {
 				drop = TableChange{Table: tbl, Column: n, Action: "drop column", Expr: drop, IfExists: true}.statement()
 			}
-			st.Exec = append(st.Exec, drop)
+			// the column's own sequences go with it (serial, identity)
+			st.Exec = append(st.Exec, drop, "SELECT pg_seq_drop_owned("+quoteLit(tbl)+", "+quoteLit(n)+")")
 		case x.kw(a, "RENAME", "TO"):
 			n, _ := x.name(a + 2)
 			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME TO "+quoteIdent(n))
