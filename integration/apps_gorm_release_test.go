@@ -78,7 +78,7 @@ type ddlLog struct {
 	ddl []string
 }
 
-func (l *ddlLog) LogMode(logger.LogLevel) logger.Interface     { return l }
+func (l *ddlLog) LogMode(logger.LogLevel) logger.Interface      { return l }
 func (l *ddlLog) Info(context.Context, string, ...interface{})  {}
 func (l *ddlLog) Warn(context.Context, string, ...interface{})  {}
 func (l *ddlLog) Error(context.Context, string, ...interface{}) {}
