@@ -7,7 +7,7 @@ package integration
 // current_date was already tomorrow), in reads, in writes and in column
 // DEFAULTs; date(x) is the cast x::date (it returned NULL for a
 // timestamptz); the cast of a sum ((now() - interval '1 day')::date) takes
-// the local date too. Pacific/Kiritimati (+14) and Pacific/Pago_Pago (-11)
+// the local date too; a timestamptz parameter is an instant in any zone. Pacific/Kiritimati (+14) and Pacific/Pago_Pago (-11)
 // together have a date other than UTC's at any hour, so a UTC answer
 // fails in at least one of them. The same results as PostgreSQL 15
 // (RAFTSQL_REFERENCE_URL).
@@ -63,6 +63,27 @@ func TestCurrentDateTimeInSessionZone(t *testing.T) {
 		zoneStep{conn: c, sql: "SELECT count(*) FROM cdt WHERE date(ts) = ts::date AND (ts + interval '1 hour')::date >= ts::date", want: "4"},
 	)
 	runZoneSteps(ctx, t, steps)
+	// a timestamptz parameter (pgx sends binary) is an instant, whatever
+	// the session zone: its casts take the local date and time (it was
+	// read as a zoneless time in the session's zone)
+	if _, err := cx.Exec(ctx, "SET TimeZone = 'America/New_York'"); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2024, 3, 10, 3, 30, 0, 0, time.UTC)
+	var inst, local time.Time
+	var day, text string
+	if err := cx.QueryRow(ctx, "SELECT $1::timestamptz, $1::timestamptz::timestamp, $1::timestamptz::date::text, $1::timestamptz::text", at).Scan(&inst, &local, &day, &text); err != nil {
+		t.Fatal(err)
+	}
+	if !inst.Equal(at) || local != time.Date(2024, 3, 9, 22, 30, 0, 0, time.UTC) || day != "2024-03-09" || text != "2024-03-09 22:30:00-05" {
+		t.Errorf("timestamptz parameter: %v %v %s %s; want %v 2024-03-09 22:30 2024-03-09 2024-03-09 22:30:00-05", inst, local, day, text, at)
+	}
+	if _, err := cx.Exec(ctx, "INSERT INTO cdt (id, zone, ts) VALUES (9, 'param', $1)", at); err != nil {
+		t.Fatal(err)
+	}
+	if err := cx.QueryRow(ctx, "SELECT ts::text FROM cdt WHERE id = 9 AND ts = $1", at).Scan(&text); err != nil || text != "2024-03-09 22:30:00-05" {
+		t.Errorf("stored timestamptz parameter: %q %v", text, err)
+	}
 	// the described types and the column name of date(x)
 	wantColumns(ctx, t, cx, "SELECT current_date, localtimestamp, localtime, current_time, date(now())",
 		"current_date:1082 localtimestamp:1114 localtime:1083 current_time:1266 date:1082")

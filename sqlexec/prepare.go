@@ -631,6 +631,10 @@ func convertArgs(args []any, oids []uint32) []any {
 			out[i] = t.Format("15:04:05.999999")
 		case pgoid.Timestamp:
 			out[i] = t.Format("2006-01-02 15:04:05.999999")
+		case pgoid.Timestamptz:
+			// an instant: with its zone, or a session TimeZone other
+			// than UTC would read the UTC clock as its own local time
+			out[i] = t.UTC().Format("2006-01-02 15:04:05.999999") + "+00"
 		default:
 			out[i] = t.UTC().Format("2006-01-02 15:04:05.999999")
 		}
