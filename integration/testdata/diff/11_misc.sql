@@ -32,7 +32,6 @@ VALUES (1, 'one'), (2, 'two');
 SELECT * FROM (VALUES (1)) AS t;
 SELECT $1;
 SELECT current_database() IS NOT NULL;
--- differs: pg_typeof is not provided (42883)
 SELECT pg_typeof(1), pg_typeof('a'::text), pg_typeof(1.5), pg_typeof(true), pg_typeof(1::bigint);
 SELECT 'a' = ANY(ARRAY['a', 'b']);
 SELECT id FROM emp WHERE id = ANY(ARRAY[1, 2]) ORDER BY id;
