@@ -5,7 +5,8 @@ package integration
 // clocks, as now()::date, now()::timestamp, now()::time and
 // now()::timetz are (they were UTC: in a zone west of UTC in the evening
 // current_date was already tomorrow), in reads, in writes and in column
-// DEFAULTs; date(x) is the cast x::date (it returned NULL for a
+// DEFAULTs (also now() as the DEFAULT of a date or timestamp column: the
+// assignment takes the local date and time); date(x) is the cast x::date (it returned NULL for a
 // timestamptz); the cast of a sum ((now() - interval '1 day')::date) takes
 // the local date too; a timestamptz parameter is an instant in any zone. Pacific/Kiritimati (+14) and Pacific/Pago_Pago (-11)
 // together have a date other than UTC's at any hour, so a UTC answer
@@ -40,9 +41,9 @@ func TestCurrentDateTimeInSessionZone(t *testing.T) {
 	steps := []zoneStep{
 		{conn: c, sql: "DROP TABLE IF EXISTS cdt"},
 		{conn: c, sql: "CREATE TABLE cdt (id int PRIMARY KEY, zone text, a date DEFAULT current_date, b text DEFAULT current_date, c time DEFAULT localtime," +
-			" d timestamp DEFAULT localtimestamp, e timetz DEFAULT current_time, ok bool, ts timestamptz)"},
-		{conn: c, sql: "SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'cdt' AND column_name IN ('a', 'b', 'c', 'd', 'e') ORDER BY ordinal_position",
-			want: "a,CURRENT_DATE|b,CURRENT_DATE|c,LOCALTIME|d,LOCALTIMESTAMP|e,CURRENT_TIME"},
+			" d timestamp DEFAULT localtimestamp, e timetz DEFAULT current_time, ok bool, ts timestamptz, f date DEFAULT now(), g timestamp DEFAULT CURRENT_TIMESTAMP)"},
+		{conn: c, sql: "SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'cdt' AND column_name IN ('a', 'b', 'c', 'd', 'e', 'f') ORDER BY ordinal_position",
+			want: "a,CURRENT_DATE|b,CURRENT_DATE|c,LOCALTIME|d,LOCALTIMESTAMP|e,CURRENT_TIME|f,now()"},
 	}
 	for i, zone := range []string{"Pacific/Kiritimati", "Pacific/Pago_Pago", "America/New_York", "Asia/Kolkata"} {
 		id := string(rune('1' + i))
@@ -52,7 +53,7 @@ func TestCurrentDateTimeInSessionZone(t *testing.T) {
 				" date(now()) = current_date, (now() - interval '1 day')::date = current_date - 1, date(current_timestamp) = current_date", want: "t,t,t,t,t,t,t"},
 			// a write computes them in the writer's zone (the entry's), also as DEFAULTs
 			zoneStep{conn: c, sql: "INSERT INTO cdt (id, zone, ok, ts) SELECT " + id + ", '" + zone + "', current_date = now()::date AND localtimestamp = now()::timestamp, now()"},
-			zoneStep{conn: c, sql: "SELECT ok, a = ts::date, b = ts::date::text, c = ts::time, d = ts::timestamp, e = ts::timetz, date(ts) = a FROM cdt WHERE id = " + id, want: "t,t,t,t,t,t,t"},
+			zoneStep{conn: c, sql: "SELECT ok, a = ts::date, b = ts::date::text, c = ts::time, d = ts::timestamp, e = ts::timetz, date(ts) = a, f = a, g = d FROM cdt WHERE id = " + id, want: "t,t,t,t,t,t,t,t,t"},
 		)
 	}
 	steps = append(steps,

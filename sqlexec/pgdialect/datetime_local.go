@@ -88,6 +88,33 @@ func tstzTimetz(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	return fmt.Sprintf("%02d:%02d:%02d%s%s", w.Hour(), w.Minute(), w.Second(), fracString(w.Nanosecond()), formatOffset(off)), nil
 }
 
+// localDefaultWrap is the wrapping of a timestamptz DEFAULT expression
+// (now(), CURRENT_TIMESTAMP) of a date, time or timestamp column (input
+// function name): PostgreSQL's assignment cast takes the local date and
+// time in the session zone (at apply: the entry's), while the input
+// function of the value's text would keep its UTC fields.
+func (x *tx) localDefaultWrap(name string, lo, hi int) (pre, suf string) {
+	switch name {
+	case "pg_in_date", "pg_in_time", "pg_in_timestamp":
+		if x.dtTypeLexical(lo, hi, x.dtTypes) == "timestamptz" {
+			return "pg_tstz_local(", ", 'timestamptz')"
+		}
+	}
+	return "", ""
+}
+
+// unwrapLocalDefault is a stored default without localDefaultWrap's
+// wrapping, for the catalog (pg_get_expr shows now()).
+func unwrapLocalDefault(d string) string {
+	const pre, suf = "pg_tstz_local(", ", 'timestamptz')"
+	if strings.HasPrefix(d, pre) && strings.HasSuffix(d, suf) {
+		if x := newTx(d); x.match(1) == x.n()-1 {
+			return stripParens(d[len(pre) : len(d)-len(suf)])
+		}
+	}
+	return d
+}
+
 // isTimestamptzArg reports whether the value a[0] of pg_tstz_local /
 // pg_tstz_timetz is a timestamptz by its type argument a[1]: a type name
 // (a column's declared type, read at run time), or 'auto' for a sum or

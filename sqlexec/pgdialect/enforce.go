@@ -252,8 +252,9 @@ func (x *tx) dateTimeDefault(lo, hi int, decl string) {
 	if dateTimeIn[name] == nil || hi <= lo || hi == lo+1 && (x.T(lo).typ == tString || x.T(lo).kw("NULL")) {
 		return
 	}
-	x.T(lo).wpre = "(" + name + "(" + x.T(lo).wpre
-	x.T(hi - 1).wsuf += ", " + strconv.FormatInt(typmod, 10) + "))"
+	pre, suf := x.localDefaultWrap(name, lo, hi) // datetime_local.go
+	x.T(lo).wpre = "(" + name + "(" + pre + x.T(lo).wpre
+	x.T(hi - 1).wsuf += suf + ", " + strconv.FormatInt(typmod, 10) + "))"
 }
 
 // declOf is the SQLite expression yielding the declared type of column col
