@@ -60,7 +60,6 @@ func TestCurrentDateTimeInSessionZone(t *testing.T) {
 			zoneStep{conn: c, sql: "INSERT INTO cdt (id, zone, a, c, d, b, ts) VALUES (1" + id + ", 'assign', timestamptz '2024-03-10 03:30+00', timestamptz '2024-03-10 03:30+00', timestamptz '2024-03-10 03:30+00', timestamptz '2024-03-10 03:30+00', timestamptz '2024-03-10 03:30+00')"},
 			zoneStep{conn: c, sql: "UPDATE cdt SET f = now(), g = CURRENT_TIMESTAMP WHERE id = 1" + id},
 			zoneStep{conn: c, sql: "SELECT a = ts::date, c = ts::time, d = ts::timestamp, b = ts::text, f = current_date, g::date = current_date FROM cdt WHERE id = 1" + id, want: "t,t,t,t,t,t"},
-
 		)
 	}
 	steps = append(steps,
