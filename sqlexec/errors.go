@@ -117,6 +117,7 @@ var (
 	reAlterTable  = regexp.MustCompile(`^ALTER TABLE "((?:[^"]|"")+)"`)
 	reNoFunc      = regexp.MustCompile(`^no such function: (.*)$`)
 	reExists      = regexp.MustCompile(`^(table|index|view|trigger) (\S+) already exists$`)
+	reExistsNamed = regexp.MustCompile(`^there is already an? (table|index|view) named (\S+)$`) // CREATE INDEX of another relation's name
 	reNear        = regexp.MustCompile(`near "(.*)": syntax error`)
 	reStore       = regexp.MustCompile(`^cannot store (TEXT|BLOB) value in (INTEGER|INT|REAL) column (.*)$`)
 	// a column alias list, FROM t AS a(x), of another length than t's
@@ -149,10 +150,10 @@ func mapError(err error, sqlText string) *Error {
 	}
 	prim := se.code & 0xff
 	msg := se.msg
-	if code, m, d, ok := pgdialect.ParseSQLStateDetail(msg); ok {
+	if code, m, d, h, ok := pgdialect.ParseSQLStateFields(msg); ok {
 		// raised by a registered function (checked casts): PostgreSQL's
-		// SQLSTATE, message and DETAIL
-		out.Code, out.Message, out.DetailText = code, m, d
+		// SQLSTATE, message, DETAIL and HINT
+		out.Code, out.Message, out.DetailText, out.HintText = code, m, d, h
 		if m == errUpsertTwice {
 			out.HintText = upsertHint // upsertonce.go
 		}
@@ -265,6 +266,9 @@ func mapError(err error, sqlText string) *Error {
 	case reNoColumn.MatchString(msg):
 		out.Code = CodeUndefinedColumn
 		m := reNoColumn.FindStringSubmatch(msg)
+		if n := len(m[1]); n >= 2 && m[1][0] == '"' && m[1][n-1] == '"' {
+			m[1] = strings.ReplaceAll(m[1][1:n-1], `""`, `"`) // ALTER TABLE ... DROP COLUMN quotes the name
+		}
 		out.Column = m[1]
 		out.Message = fmt.Sprintf("column %q does not exist", m[1])
 	case strings.HasPrefix(msg, "duplicate column name: "):
@@ -290,8 +294,11 @@ func mapError(err error, sqlText string) *Error {
 		if m := reNoFunc.FindStringSubmatch(msg); m != nil {
 			out.Message = fmt.Sprintf("function %s does not exist", m[1])
 		}
-	case reExists.MatchString(msg):
+	case reExists.MatchString(msg) || reExistsNamed.MatchString(msg):
 		m := reExists.FindStringSubmatch(msg)
+		if m == nil {
+			m = reExistsNamed.FindStringSubmatch(msg)
+		}
 		if m[1] == "table" || m[1] == "view" || m[1] == "index" {
 			out.Code = CodeDuplicateTable
 		} else {

@@ -33,6 +33,12 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	if oc, ok := pgdialect.ParseObjectComment(sqlText); ok && mode == authWrite {
 		return setObjectComment(c, oc), false // comments.go
 	}
+	if mode == authWrite {
+		if skip, err := sequenceNameTaken(c, sqlText); err != nil || skip { // seqdeps.go
+			res.Err, res.Tag = err, verb
+			return res, false
+		}
+	}
 	drop, isDrop := pgdialect.ParseDropTable(sqlText)
 	isDrop = isDrop && mode == authWrite
 	if isDrop {

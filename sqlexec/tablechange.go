@@ -139,6 +139,11 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 			return fail(err)
 		}
 	}
+	if ed.Sequence != "" {
+		if err := retypeSequence(c, ed.Sequence, ed.SequenceType); err != nil { // seqdeps.go
+			return fail(err)
+		}
+	}
 	res.Tag = verb
 	if res.Tag == "" {
 		res.Tag = "ALTER TABLE"

@@ -214,6 +214,9 @@ func (x *tx) figure(a, b int) (string, int) {
 		}
 		if callEnd == b-1 {
 			f := x.T(j).identName()
+			if x.dateCallAt[x.T(j).pos] {
+				return "date", 2 // date(x), written as a cast (datetime_local.go)
+			}
 			switch f {
 			case "cast":
 				for k := j + 2; k < b-1; k++ {

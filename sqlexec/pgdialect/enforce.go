@@ -252,8 +252,9 @@ func (x *tx) dateTimeDefault(lo, hi int, decl string) {
 	if dateTimeIn[name] == nil || hi <= lo || hi == lo+1 && (x.T(lo).typ == tString || x.T(lo).kw("NULL")) {
 		return
 	}
-	x.T(lo).wpre = "(" + name + "(" + x.T(lo).wpre
-	x.T(hi - 1).wsuf += ", " + strconv.FormatInt(typmod, 10) + "))"
+	pre, suf := x.localDefaultWrap(name, lo, hi) // datetime_local.go
+	x.T(lo).wpre = "(" + name + "(" + pre + x.T(lo).wpre
+	x.T(hi - 1).wsuf += suf + ", " + strconv.FormatInt(typmod, 10) + "))"
 }
 
 // declOf is the SQLite expression yielding the declared type of column col
@@ -398,8 +399,9 @@ func (x *tx) wrapIn(lo, hi int, decl string) {
 	if hi <= lo || hi-lo == 1 && (x.T(lo).kw("NULL") || x.T(lo).kw("DEFAULT")) {
 		return
 	}
-	x.T(lo).wpre = "pg_in_col(" + x.T(lo).wpre
-	x.T(hi - 1).wsuf += ", " + decl + ")"
+	pre, suf := x.tstzAssignWrap(lo, hi) // datetime_local.go
+	x.T(lo).wpre = "pg_in_col(" + pre + x.T(lo).wpre
+	x.T(hi - 1).wsuf += suf + ", " + decl + ")"
 }
 
 // enforceDML wraps the values of INSERT ... VALUES, UPDATE ... SET and ON

@@ -7,28 +7,52 @@ import (
 )
 
 // A registered function's error carries PostgreSQL's SQLSTATE and message
-// in its text (ErrMarker); a DETAIL, where PostgreSQL gives one, follows
-// the message after detailMarker, so the one string SQLite passes on
-// holds all three. ParseSQLStateError returns the message without it;
-// ParseSQLStateDetail returns both.
+// in its text (ErrMarker); a DETAIL and a HINT, where PostgreSQL gives
+// them, follow the message after detailMarker and hintMarker, so the one
+// string SQLite passes on holds them all. ParseSQLStateError returns the
+// message without them; ParseSQLStateDetail and ParseSQLStateFields return
+// them too; SQLStateText writes them.
 
-// detailMarker separates the DETAIL from the message.
-const detailMarker = "\nDETAIL: "
+// detailMarker separates the DETAIL from the message; hintMarker the HINT.
+const (
+	detailMarker = "\nDETAIL: "
+	hintMarker   = "\nHINT: "
+)
 
 // pgErrDetail is pgErr with PostgreSQL's DETAIL.
 func pgErrDetail(code, detail, format string, a ...any) error {
 	return fmt.Errorf("%s%s: %s%s%s", ErrMarker, code, fmt.Sprintf(format, a...), detailMarker, detail)
 }
 
+// SQLStateText is the function-error text of an error with SQLSTATE code,
+// message, DETAIL and HINT (each "" when none).
+func SQLStateText(code, message, detail, hint string) string {
+	s := ErrMarker + code + ": " + message
+	if detail != "" {
+		s += detailMarker + detail
+	}
+	if hint != "" {
+		s += hintMarker + hint
+	}
+	return s
+}
+
 // ParseSQLStateDetail extracts the SQLSTATE, message and DETAIL ("" when
 // none) from an error message raised by a registered function.
 func ParseSQLStateDetail(msg string) (code, message, detail string, ok bool) {
+	code, message, detail, _, ok = ParseSQLStateFields(msg)
+	return code, message, detail, ok
+}
+
+// ParseSQLStateFields is ParseSQLStateDetail with the HINT ("" when none).
+func ParseSQLStateFields(msg string) (code, message, detail, hint string, ok bool) {
 	m := reSQLState.FindStringSubmatch(msg)
 	if m == nil {
-		return "", "", "", false
+		return "", "", "", "", false
 	}
-	message, detail, _ = strings.Cut(m[2], detailMarker)
-	return m[1], message, detail, true
+	rest, hint, _ := strings.Cut(m[2], hintMarker)
+	message, detail, _ = strings.Cut(rest, detailMarker)
+	return m[1], message, detail, hint, true
 }
 
 // numericOverflow is PostgreSQL's 22003 for a value numeric(prec, scale)

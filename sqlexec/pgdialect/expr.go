@@ -294,13 +294,11 @@ func (x *tx) identRewrite(i int) error {
 			x.positionIn(i) // strfuncs.go
 		}
 		return nil
-	case "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_TIMESTAMP", "CURRENT_TIME":
-		if u == "LOCALTIMESTAMP" {
-			t.set("CURRENT_TIMESTAMP")
-		} else if u == "CURRENT_TIMESTAMP" {
+	case "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_TIMESTAMP", "CURRENT_TIME", "CURRENT_DATE":
+		if u == "CURRENT_TIMESTAMP" {
 			t.set(nowSQL)
-		} else if u == "LOCALTIME" {
-			t.set("CURRENT_TIME")
+		} else {
+			t.set(localNowSQL(u)) // datetime_local.go: in the session zone
 		}
 		if call {
 			x.blank(i+1, x.match(i+1)+1)

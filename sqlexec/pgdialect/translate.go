@@ -41,6 +41,10 @@ func Translate(sql string) (st *Stmt, err error) {
 	} else if s != sql {
 		sql, x = s, newTx(s)
 	}
+	if s, at := x.dateCalls(); s != sql { // datetime_local.go
+		sql, x = s, newTx(s)
+		x.dateCallAt = at
+	}
 	orig := newTx(sql) // untouched tokens for ParamCols
 	if r, ok := psqlSpecial(x); ok {
 		return r, nil

@@ -47,6 +47,9 @@ type tx struct {
 	resolved map[int]resolvedExpr
 	// types of SELECT * when its FROM items are derived (derivedcols.go)
 	starOIDs []uint32
+	// byte offsets of the CAST tokens dateCalls wrote for date(x): the
+	// column is named date (datetime_local.go)
+	dateCallAt map[int]bool
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}
