@@ -14,6 +14,8 @@
 #   bash bench/scale.sh                                 # the full run (~1 GiB file)
 #   ROWS=1000000 DURATION=5 bash bench/scale.sh         # a smaller one
 #   TARGETS=pg,1 PHASES=memory bash bench/scale.sh
+#   BEFORE=main TARGETS=pg,1,b1 bash bench/scale.sh     # b1: raftsql 1 node built from git rev main
+#   COPY_STREAMS=4 bash bench/scale.sh                  # raftsql's COPY commands on 4 connections at once
 #
 # The servers run one after the other (each one's data directory is
 # deleted before the next starts: the full run needs about 12 GB free at
@@ -24,6 +26,7 @@
 # 127.0.0.1 and is stopped by PID.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+{ # read whole before it runs: editing this file during a run must not change the run
 
 ROWS=${ROWS:-10000000}
 DURATION=${DURATION:-10}
@@ -33,6 +36,8 @@ ACTIVE=${ACTIVE:-100,250}
 PHASES=${PHASES:-memory,small,copy,big}
 TARGETS=${TARGETS:-pg,1,3}
 COPY_CHUNK=${COPY_CHUNK:-8388608}
+COPY_STREAMS=${COPY_STREAMS:-1}
+BEFORE=${BEFORE:-}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PG_PORT=${PG_PORT:-25481}
 BASE_PORT=${BASE_PORT:-15700}
@@ -56,6 +61,12 @@ trap cleanup EXIT
 
 go build -o "$work/raftsql" ./cmd/raftsql
 go build -o "$work/scale" ./bench/scale
+if [ -n "$BEFORE" ]; then
+  mkdir "$work/before-src"
+  git archive "$BEFORE" | tar -x -C "$work/before-src"
+  (cd "$work/before-src" && go build -o "$work/raftsql-before" ./cmd/raftsql)
+  rm -rf "$work/before-src"
+fi
 url() { echo "postgres://postgres@127.0.0.1:$1/postgres?sslmode=disable"; }
 wait_ready() {
   local port i
@@ -109,13 +120,14 @@ for t in ${TARGETS//,/ }; do
     stop_all
     rm -rf "$work/pg"
     ;;
-  1 | 3)
-    n=$t
+  1 | 3 | b1)
+    n=${t#b} bin="$work/raftsql"
     name="raftsql $n node$([ "$n" = 3 ] && echo s || true)"
+    if [ "$t" = b1 ]; then name+=" @$BEFORE" bin="$work/raftsql-before"; fi
     initial="" urls="" ps=""
     for i in $(seq 0 $((n - 1))); do initial+="${initial:+,}n$((i + 1))=127.0.0.1:$((BASE_PORT + 10 + i))"; done
     for i in $(seq 0 $((n - 1))); do
-      "$work/raftsql" serve --id "n$((i + 1))" --data-dir "$work/r$n/n$((i + 1))" \
+      "$bin" serve --id "n$((i + 1))" --data-dir "$work/r$n/n$((i + 1))" \
         --pg-listen "127.0.0.1:$((BASE_PORT + i))" --raft-listen "127.0.0.1:$((BASE_PORT + 10 + i))" \
         --initial-cluster "$initial" --max-connections 1100 --log-level error \
         >"$work/r$n-n$((i + 1)).log" 2>&1 &
@@ -124,12 +136,11 @@ for t in ${TARGETS//,/ }; do
       urls+="${urls:+,}$(url $((BASE_PORT + i)))"
     done
     wait_ready $(seq "$BASE_PORT" $((BASE_PORT + n - 1)))
-    measure "$name" "$ps" "$urls" -copy-chunk "$COPY_CHUNK" -after-copy "ANALYZE bench_big"
+    measure "$name" "$ps" "$urls" -copy-chunk "$COPY_CHUNK" -copy-streams "$COPY_STREAMS" -after-copy "ANALYZE bench_big"
     echo "## $name: data directory $(du -sh "$work/r$n" | cut -f1)"
     stop_all
     if [[ $PHASES == *copy* || $PHASES == *small* ]]; then
       for tbl in bench_small bench_big; do
-        # dbstat's path of a page is /000/001/.../ : one segment per level.
         # dbstat's path of a page is / for the root, /000/ for its first
         # child ...: one slash per level.
         d=$(sqlite3 -readonly "$work/r$n/n1/db.sqlite" \
@@ -141,10 +152,12 @@ for t in ${TARGETS//,/ }; do
     fi
     rm -rf "$work/r$n"
     ;;
-  *) echo "TARGETS: unknown target $t (pg, 1, 3)" >&2; exit 2 ;;
+  *) echo "TARGETS: unknown target $t (pg, 1, 3, b1)" >&2; exit 2 ;;
   esac
 done
 
 echo
 echo "# load average after: $(loadavg)"
 "$work/scale" -report "$work/records.jsonl"
+exit
+}

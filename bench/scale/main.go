@@ -70,6 +70,7 @@ type config struct {
 	phases      map[string]bool
 	copyFile    string
 	copyChunk   int
+	copyStreams int
 	afterCopy   string
 	rows        int
 	smallRows   int
@@ -93,6 +94,7 @@ func main() {
 	flag.StringVar(&c.copyFile, "copy-file", "", "the COPY text file (from -gen)")
 	flag.StringVar(&c.afterCopy, "after-copy", "", "a statement run (and timed) after the COPY, e.g. VACUUM ANALYZE bench_big")
 	flag.IntVar(&c.copyChunk, "copy-chunk", 0, "bytes per COPY command (0: the whole file in one)")
+	flag.IntVar(&c.copyStreams, "copy-streams", 1, "with -copy-chunk: connections sending COPY commands at once")
 	flag.IntVar(&c.rows, "rows", 10_000_000, "rows in the COPY file")
 	flag.IntVar(&c.smallRows, "small-rows", 10_000, "rows in the small table")
 	clients := flag.String("clients", "1,16", "client counts for point reads and INSERTs")
@@ -217,7 +219,7 @@ func (c *config) run(ctx context.Context) error {
 	if err := writeRows(&small, c.smallRows); err != nil {
 		return err
 	}
-	if _, err := c.copyCount(ctx, "bench_small", &small, 0); err != nil {
+	if _, err := c.copyCount(ctx, "bench_small", &small, 0, 1); err != nil {
 		return fmt.Errorf("load bench_small: %w", err)
 	}
 	if c.phases["memory"] {
@@ -280,7 +282,7 @@ func (c *config) tableOps(ctx context.Context, table string, rows int, save, bas
 			if err != nil {
 				return fmt.Errorf("%s on %s, %d clients: %w", op, table, n, err)
 			}
-			cell := fmt.Sprintf("%s, %d clients", op, n)
+			cell := fmt.Sprintf("%s, %d client%s", op, n, map[bool]string{true: "s"}[n > 1])
 			text := fmt.Sprintf("%s/s, p50 %s, p99 %s", load.Thousands(r.Rate), load.Ms(r.P50), load.Ms(r.P99))
 			if save != nil {
 				save[cell] = r.Rate
@@ -357,46 +359,69 @@ func genFile(path string, rows int) error {
 
 // copyCount sends src to table with COPY FROM STDIN: in one COPY when
 // chunk is 0, else in COPY commands of about chunk bytes each (whole
-// lines), one after the other on one connection. It returns the number of
-// COPY commands.
-func (c *config) copyCount(ctx context.Context, table string, src io.Reader, chunk int) (int, error) {
-	conn, err := c.connect(ctx, 0)
-	if err != nil {
-		return 0, err
-	}
-	defer conn.Close(ctx)
+// lines), on streams connections at once, each taking the next chunk when
+// its COPY is done. It returns the number of COPY commands.
+func (c *config) copyCount(ctx context.Context, table string, src io.Reader, chunk, streams int) (int, error) {
 	q := "COPY " + table + " (id, v) FROM STDIN"
 	if chunk == 0 {
-		_, err := conn.PgConn().CopyFrom(ctx, src, q)
+		conn, err := c.connect(ctx, 0)
+		if err != nil {
+			return 0, err
+		}
+		defer conn.Close(ctx)
+		_, err = conn.PgConn().CopyFrom(ctx, src, q)
 		return 1, err
 	}
+	var mu sync.Mutex // guards br, n, done
 	br := bufio.NewReaderSize(src, 1<<20)
-	buf := make([]byte, 0, chunk+4096)
-	n := 0
-	for {
+	n, done := 0, false
+	// next reads the next chunk into buf (whole lines; empty at the end).
+	next := func(buf []byte) ([]byte, error) {
+		mu.Lock()
+		defer mu.Unlock()
 		buf = buf[:0]
-		var rerr error
-		for len(buf) < chunk {
-			var line []byte
-			line, rerr = br.ReadSlice('\n')
+		for !done && len(buf) < chunk {
+			line, err := br.ReadSlice('\n')
 			buf = append(buf, line...)
-			if rerr != nil {
-				break
+			switch {
+			case err == io.EOF:
+				done = true
+			case err != nil && !errors.Is(err, bufio.ErrBufferFull):
+				return nil, err
 			}
 		}
 		if len(buf) > 0 {
-			if _, err := conn.PgConn().CopyFrom(ctx, bytes.NewReader(buf), q); err != nil {
-				return n, fmt.Errorf("COPY command %d: %w", n+1, err)
-			}
 			n++
 		}
-		if rerr == io.EOF {
-			return n, nil
-		}
-		if rerr != nil && !errors.Is(rerr, bufio.ErrBufferFull) {
-			return n, rerr
-		}
+		return buf, nil
 	}
+	errs := make([]error, max(streams, 1))
+	var wg sync.WaitGroup
+	for w := range errs {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			conn, err := c.connect(ctx, w)
+			if err != nil {
+				errs[w] = err
+				return
+			}
+			defer conn.Close(ctx)
+			buf := make([]byte, 0, chunk+4096)
+			for {
+				if buf, err = next(buf); err != nil || len(buf) == 0 {
+					errs[w] = err
+					return
+				}
+				if _, err := conn.PgConn().CopyFrom(ctx, bytes.NewReader(buf), q); err != nil {
+					errs[w] = fmt.Errorf("COPY of %d bytes: %w", len(buf), err)
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	return n, errors.Join(errs...)
 }
 
 func (c *config) copyPhase(ctx context.Context) error {
@@ -410,7 +435,7 @@ func (c *config) copyPhase(ctx context.Context) error {
 		return err
 	}
 	start := time.Now()
-	n, err := c.copyCount(ctx, "bench_big", f, c.copyChunk)
+	n, err := c.copyCount(ctx, "bench_big", f, c.copyChunk, c.copyStreams)
 	if err != nil {
 		return err
 	}
@@ -418,6 +443,9 @@ func (c *config) copyPhase(ctx context.Context) error {
 	how := "one COPY"
 	if c.copyChunk > 0 {
 		how = fmt.Sprintf("%d COPY commands of %d MiB", n, c.copyChunk>>20)
+		if c.copyStreams > 1 {
+			how += fmt.Sprintf(", %d connections at once", c.copyStreams)
+		}
 	}
 	row := fmt.Sprintf("COPY FROM STDIN, %s rows, %.2f GiB", load.Thousands(float64(c.rows)), float64(st.Size())/(1<<30))
 	text := fmt.Sprintf("%s rows/s, %.1f MB/s (%.1f s, %s)", load.Thousands(float64(c.rows)/secs),
