@@ -8,7 +8,10 @@
 #   - COPY FROM STDIN of one generated file (10,000,000 rows, ~1 GiB):
 #     PostgreSQL in one COPY, raftsql in COPY commands of COPY_CHUNK bytes
 #     (a COPY is one log entry there, at most 16 MiB);
-#   - point reads and INSERTs on the 10,000,000-row table it loaded;
+#   - point reads and INSERTs on the 10,000,000-row table it loaded, after
+#     (VACUUM) ANALYZE and a CHECKPOINT on every node (raftsql: a snapshot;
+#     without it the first minute after the load measures the automatic
+#     snapshot writing the new database out);
 #   - the B-tree depth of both tables' keys (pageinspect; SQLite's dbstat).
 #
 #   bash bench/scale.sh                                 # the full run (~1 GiB file)
@@ -109,7 +112,7 @@ for t in ${TARGETS//,/ }; do
     pids+=($!)
     wait_ready "$PG_PORT"
     pgpid=$(head -1 "$work/pg/postmaster.pid")
-    measure "$name" "$pgpid" "$(url "$PG_PORT")" -after-copy "VACUUM ANALYZE bench_big"
+    measure "$name" "$pgpid" "$(url "$PG_PORT")" -after-copy "VACUUM ANALYZE bench_big;CHECKPOINT"
     if [[ $PHASES == *copy* || $PHASES == *small* ]]; then
       for tbl in bench_small bench_big; do
         d=$(psql -X -qAt -h 127.0.0.1 -p "$PG_PORT" -U postgres postgres \
@@ -136,7 +139,7 @@ for t in ${TARGETS//,/ }; do
       urls+="${urls:+,}$(url $((BASE_PORT + i)))"
     done
     wait_ready $(seq "$BASE_PORT" $((BASE_PORT + n - 1)))
-    measure "$name" "$ps" "$urls" -copy-chunk "$COPY_CHUNK" -copy-streams "$COPY_STREAMS" -after-copy "ANALYZE bench_big"
+    measure "$name" "$ps" "$urls" -copy-chunk "$COPY_CHUNK" -copy-streams "$COPY_STREAMS" -after-copy "ANALYZE bench_big;CHECKPOINT"
     echo "## $name: data directory $(du -sh "$work/r$n" | cut -f1)"
     stop_all
     if [[ $PHASES == *copy* || $PHASES == *small* ]]; then
