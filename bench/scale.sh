@@ -62,25 +62,10 @@ stop_all() {
 cleanup() { stop_all; rm -rf "$work"; }
 trap cleanup EXIT
 
-go build -o "$work/raftsql" ./cmd/raftsql
+. bench/lib.sh
+build_raftsql "$BEFORE"
 go build -o "$work/scale" ./bench/scale
-if [ -n "$BEFORE" ]; then
-  mkdir "$work/before-src"
-  git archive "$BEFORE" | tar -x -C "$work/before-src"
-  (cd "$work/before-src" && go build -o "$work/raftsql-before" ./cmd/raftsql)
-  rm -rf "$work/before-src"
-fi
 url() { echo "postgres://postgres@127.0.0.1:$1/postgres?sslmode=disable"; }
-wait_ready() {
-  local port i
-  for port in "$@"; do
-    for i in $(seq 1 600); do
-      pg_isready -q -U postgres -h 127.0.0.1 -p "$port" && break
-      if [ "$i" = 600 ]; then echo "nothing ready on port $port" >&2; tail -n 20 "$work"/*.log >&2; exit 1; fi
-      sleep 0.1
-    done
-  done
-}
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 depth() { # name target value: one B-tree depth record
   printf '{"section":"B-tree depth of the key (levels, root to leaf)","row":"%s","target":"%s","value":0,"text":"%s"}\n' "$1" "$2" "$3" >>"$work/records.jsonl"
@@ -104,12 +89,7 @@ for t in ${TARGETS//,/ }; do
   case $t in
   pg)
     name="PostgreSQL 15, 1 node"
-    chmod 755 "$work"
-    mkdir "$work/pg" && chown postgres "$work/pg"
-    runuser -u postgres -- "$PGBIN/initdb" -D "$work/pg" -A trust -U postgres >/dev/null
-    runuser -u postgres -- "$PGBIN/postgres" -D "$work/pg" -p "$PG_PORT" -k "$work/pg" \
-      -c listen_addresses=127.0.0.1 -c max_connections=1100 >"$work/pg.log" 2>&1 &
-    pids+=($!)
+    start_postgres "$PG_PORT" 1100
     wait_ready "$PG_PORT"
     pgpid=$(head -1 "$work/pg/postmaster.pid")
     measure "$name" "$pgpid" "$(url "$PG_PORT")" -after-copy "VACUUM ANALYZE bench_big;CHECKPOINT"
