@@ -181,6 +181,10 @@ func (db *DB) openConns() error {
 		w.close()
 		return err
 	}
+	if err := installRowCapture(w); err != nil { // constraint_errors.go
+		w.close()
+		return err
+	}
 	db.det.conn = w
 	db.connSetup(w)
 	if err := registerModules(w); err != nil {
@@ -191,6 +195,9 @@ func (db *DB) openConns() error {
 		w.close()
 		return err
 	}
+	// The authorizer now sees every statement: what it compiles tells
+	// what may change the schema or settings (statetrack.go).
+	w.soleWriter = true
 	idx, err := readAppliedIndex(w)
 	if err != nil {
 		w.close()
@@ -412,6 +419,12 @@ var openTxAsserts atomic.Int64
 // commit, before the applied index moves, so a reader that waited for that
 // index sees the new version too.
 func (db *DB) noteSchema(w *lconn) {
+	if w.soleWriter && w.unsynced&unsyncedSchema == 0 && w.cacheSchema != 0 {
+		// Nothing that may change it ran since syncSchema read it
+		// (statetrack.go).
+		db.schemaVer.Store(w.cacheSchema)
+		return
+	}
 	if v, err := w.schemaVersion(); err == nil {
 		db.schemaVer.Store(v)
 	}

@@ -100,7 +100,9 @@
 // settled when first needed),
 // copy.go, prepare.go
 // (extended protocol), columns.go (result column types), result.go,
-// errors.go, serving.go (a replicator may refuse all reads); db.go (open,
+// errors.go, constraint_errors.go (constraint violations' DETAIL and
+// fields, found by re-running the failed statement in a savepoint),
+// undefined_function.go (42883 with argument types), serving.go (a replicator may refuse all reads); db.go (open,
 // connections), apply.go, fault.go (apply results vs. faults), budget.go
 // (work budget and cancellation: the progress handler), timeout.go
 // (statement_timeout in a transaction), interrupt.go, dedup.go, digest.go,
@@ -110,7 +112,8 @@
 // configuration), command.go (log entry encoding), det.go (deterministic
 // functions and clock VFS), authorize.go (what may enter the log),
 // pinsqlite.go (SQLite's PRNG and localtime), lite.go and exec.go (SQLite
-// connections and statements), roles.go (CREATE/ALTER/DROP ROLE: hashed
+// connections and statements), statetrack.go (when the apply connection
+// re-reads its schema version and query_only), roles.go (CREATE/ALTER/DROP ROLE: hashed
 // before proposing, applied to raftsql_roles; the superuser check),
 // advisory.go (cluster-wide advisory locks: lock entries through the log,
 // leases), defaults.go (DEFAULT in some VALUES rows only, from the local

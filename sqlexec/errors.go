@@ -39,7 +39,16 @@ func (e *Error) Hint() string           { return e.HintText }
 func (e *Error) Position() int          { return e.Pos }
 func (e *Error) TableName() string      { return e.Table }
 func (e *Error) ConstraintName() string { return e.Constraint }
-func (e *Error) ColumnName() string     { return e.Column }
+
+// ColumnName is the column field of the ErrorResponse: PostgreSQL sets it
+// for a NOT NULL violation; Column is also kept for other errors, to point
+// at the name (fixPosition), where PostgreSQL's field stays empty.
+func (e *Error) ColumnName() string {
+	if e.Code != CodeNotNullViolation {
+		return ""
+	}
+	return e.Column
+}
 func (e *Error) Severity() string {
 	if e.Sev != "" {
 		return e.Sev
@@ -140,10 +149,10 @@ func mapError(err error, sqlText string) *Error {
 	}
 	prim := se.code & 0xff
 	msg := se.msg
-	if code, m, ok := pgdialect.ParseSQLStateError(msg); ok {
+	if code, m, d, ok := pgdialect.ParseSQLStateDetail(msg); ok {
 		// raised by a registered function (checked casts): PostgreSQL's
-		// SQLSTATE and message
-		out.Code, out.Message = code, m
+		// SQLSTATE, message and DETAIL
+		out.Code, out.Message, out.DetailText = code, m, d
 		return out
 	}
 	if m := reCheck.FindStringSubmatch(msg); m != nil {
@@ -396,6 +405,7 @@ func ext(err error) (int, bool) {
 // fixPosition points an error at the offending name in the client's
 // (untranslated) statement text.
 func fixPosition(e *Error, orig string) {
+	describeUndefinedFunction(e, orig, nil) // undefined_function.go
 	name := ""
 	switch e.Code {
 	case CodeUndefinedTable:

@@ -90,6 +90,9 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 			s.inferParams(ctx, typed, ps.paramOIDs)
 			cols, nparams, err := s.describe(ctx, typed.Exec[0], typed.ColumnOIDs, ps.paramOIDs)
 			if err != nil {
+				if e, ok := err.(*Error); ok {
+					describeUndefinedFunction(e, sql, paramOIDs) // undefined_function.go
+				}
 				return nil, err
 			}
 			if st.Kind == pgdialect.KindQuery {

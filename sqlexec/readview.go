@@ -197,10 +197,11 @@ func (s *Session) names() (db, user string) {
 // session_user() in SQLite text sent to the log by the session's names, so
 // that every replica computes the same values as the client saw.
 func (s *Session) substNames(sqlText string) string {
-	low := strings.ToLower(sqlText)
-	if !strings.Contains(low, "current_database") && !strings.Contains(low, "current_user") && !strings.Contains(low, "session_user") {
-		return sqlText
+	if !pgdialect.MentionsFold(sqlText, "current_database") && !pgdialect.MentionsFold(sqlText, "current_user") &&
+		!pgdialect.MentionsFold(sqlText, "session_user") {
+		return sqlText // every statement passes here: no lowered copy
 	}
+	low := strings.ToLower(sqlText)
 	db, user := s.names()
 	lit := func(v string) string { return "'" + strings.ReplaceAll(v, "'", "''") + "'" }
 	repl := []struct{ fn, val string }{

@@ -110,6 +110,27 @@ func aggregateType(fn string, arg uint32) uint32 {
 		if pgoid.ElemOf(arg) != 0 {
 			return arg
 		}
+	case "pg_percentile_disc", "pg_mode": // pgdialect/orderedset.go
+		return arg
+	case "pg_percentile_cont":
+		if arg == pgoid.Interval {
+			return arg
+		}
+		return pgoid.Float8
+	case "pg_percentile_disc_multi":
+		return pgoid.ArrayOf(arg)
+	case "pg_percentile_cont_multi":
+		if arg == pgoid.Interval {
+			return pgoid.ArrayOf(arg)
+		}
+		return pgoid.Float8Array
+	case "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop": // pgdialect/statsagg.go
+		switch arg {
+		case pgoid.Int2, pgoid.Int4, pgoid.Int8, pgoid.Numeric:
+			return pgoid.Numeric
+		case pgoid.Float4, pgoid.Float8:
+			return pgoid.Float8
+		}
 	case "sum":
 		switch arg {
 		case pgoid.Int2, pgoid.Int4:
@@ -136,7 +157,7 @@ func aggregateType(fn string, arg uint32) uint32 {
 // the aggregates typed here.
 func mentionsAggregate(sqlText string) bool {
 	low := strings.ToLower(sqlText)
-	for _, f := range []string{"sum", "avg", "min", "max", "array_"} {
+	for _, f := range []string{"sum", "avg", "min", "max", "array_", "pg_percentile", "pg_mode", "stddev", "var"} {
 		if strings.Contains(low, f) {
 			return true
 		}

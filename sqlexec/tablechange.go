@@ -98,7 +98,7 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 			return fail(err)
 		}
 		if found {
-			return fail(&Error{Code: CodeNotNullViolation, Statement: -1,
+			return fail(&Error{Code: CodeNotNullViolation, Statement: -1, Table: name, Column: ac.Column,
 				Message: fmt.Sprintf("column \"%s\" of relation \"%s\" contains null values", ac.Column, name)})
 		}
 	}
@@ -201,7 +201,7 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 			return err
 		}
 		if found {
-			return &Error{Code: CodeCheckViolation, Statement: -1,
+			return &Error{Code: CodeCheckViolation, Statement: -1, Table: name, Constraint: ed.Name,
 				Message: fmt.Sprintf("check constraint \"%s\" of relation \"%s\" is violated by some row", ed.Name, name)}
 		}
 	}
@@ -237,8 +237,12 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 				return err
 			}
 			if found {
-				return &Error{Code: CodeForeignKeyViolation, Statement: -1,
+				e := &Error{Code: CodeForeignKeyViolation, Statement: -1, Table: name, Constraint: ed.Name,
 					Message: fmt.Sprintf("insert or update on table \"%s\" violates foreign key constraint \"%s\"", name, ed.Name)}
+				if x := foreignKeyViolation(c, e, name, name, false); x != nil { // constraint_errors.go: the key
+					e = x
+				}
+				return e
 			}
 		}
 	}

@@ -24,12 +24,17 @@ type AggItem struct {
 }
 
 // aggTyped: the aggregates whose result type follows from their argument.
-var aggTyped = map[string]bool{"sum": true, "avg": true, "min": true, "max": true, "pg_array_agg": true}
+var aggTyped = map[string]bool{"sum": true, "avg": true, "min": true, "max": true, "pg_array_agg": true,
+	"stddev": true, "stddev_samp": true, "stddev_pop": true, "variance": true, "var_samp": true, "var_pop": true, // statsagg.go
+}
 
 // firstArgTyped: functions whose result has their first argument's type
 // (the array functions of array.go); typed like the aggregates, from the
 // first argument's declared type.
-var firstArgTyped = map[string]bool{"array_append": true, "array_cat": true, "array_remove": true, "pg_array_slice": true}
+var firstArgTyped = map[string]bool{"array_append": true, "array_cat": true, "array_remove": true, "pg_array_slice": true,
+	"pg_percentile_cont": true, "pg_percentile_disc": true, "pg_mode": true, // orderedset.go
+	"pg_percentile_cont_multi": true, "pg_percentile_disc_multi": true,
+}
 
 // AggregateItems returns the items of the first select list of the SQLite
 // statement sqlText that are a single aggregate call with one argument

@@ -28,7 +28,12 @@ func (x *tx) selectLists() [][][2]int {
 							break // a IS [NOT] DISTINCT FROM b
 						}
 						goto done
-					case "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "INTO", "FOR":
+					case "GROUP":
+						if x.kw(e-1, "WITHIN") {
+							break // an ordered-set aggregate (orderedset.go)
+						}
+						goto done
+					case "WHERE", "HAVING", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "INTO", "FOR":
 						goto done
 					}
 				}

@@ -161,6 +161,9 @@ func (x *tx) exprPass() error {
 			return err
 		}
 	}
+	if err := x.latePass(); err != nil { // typeof.go
+		return err
+	}
 	x.rewriteMinMax() // strsyntax.go
 	// pass 5: NULL placement and row limits (orderby.go)
 	return x.orderByPass()
@@ -317,7 +320,8 @@ func (x *tx) identRewrite(i int) error {
 		}
 	case "WITHIN":
 		if x.kw(i+1, "GROUP") && x.isP(i-1, ")") {
-			return unsupported("ordered-set aggregates (WITHIN GROUP) are not supported")
+			x.late = append(x.late, i) // orderedset.go
+			return nil
 		}
 	case "SYMMETRIC":
 		if x.kw(i-1, "BETWEEN") {
@@ -423,6 +427,11 @@ func (x *tx) identRewrite(i int) error {
 		t.set(serialSequenceCall) // serial.go
 		x.T(x.match(i + 1)).wsuf += ")"
 		return nil
+	}
+	if l == "pg_typeof" || l == "to_hex" {
+		x.late = append(x.late, i) // typeof.go
+	} else if l == "count" {
+		x.countRow(i) // rowkey.go
 	}
 	if l == "format_type" && x.formatTypeRewrite(i) { // catalog_dump.go
 		return nil
@@ -578,6 +587,9 @@ func (x *tx) primaryStart(i int) int {
 		}
 		if k >= 2 && (x.T(k-1).kw("OVER") || x.T(k-1).kw("FILTER")) && x.isP(k-2, ")") {
 			return x.primaryStart(k - 2) // f(...) FILTER (...) OVER (...): callEnd
+		}
+		if k >= 3 && x.T(k-1).kw("GROUP") && x.T(k-2).kw("WITHIN") && x.isP(k-3, ")") {
+			return x.primaryStart(k - 3) // f(...) WITHIN GROUP (...) (orderedset.go)
 		}
 		if k > 0 && (x.T(k-1).typ == tIdent || x.T(k-1).typ == tQIdent) && x.endsOperand(k-1) && !x.T(k-1).kw("IN") && !x.T(k-1).kw("EXISTS") {
 			k--

@@ -133,6 +133,9 @@ func register() error {
 	for name, d := range strFuncs { // strfuncs.go
 		det[name] = d
 	}
+	for name, d := range quoteFuncs { // quote.go
+		det[name] = d
+	}
 	for name, d := range det {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)
@@ -195,6 +198,12 @@ func register() error {
 		return err
 	}
 	if err := registerJSONBFuncs(); err != nil { // jsonb.go
+		return err
+	}
+	if err := registerStatAggs(); err != nil { // statsagg.go
+		return err
+	}
+	if err := registerOrderedSetAggs(); err != nil { // orderedset.go
 		return err
 	}
 	if err := registerBoolAggs(); err != nil { // boolaggs.go
@@ -550,6 +559,9 @@ func fnSplitPart(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 	}
 	parts := strings.Split(str(a[0]), str(a[1]))
 	n, _ := toInt(a[2])
+	if n == 0 {
+		return nil, pgErr("22023", "field position must not be zero")
+	}
 	if n < 0 {
 		n = int64(len(parts)) + n + 1
 	}

@@ -64,7 +64,7 @@ func AddColumnList(sql string, names []string) (string, error) {
 			return sql, nil
 		}
 		hi := lo
-		for hi < x.n() && !(x.depth[hi] == x.depth[lo] && (x.T(hi).kw("FROM") || x.T(hi).kw("WHERE") || x.T(hi).kw("GROUP") || x.T(hi).kw("ORDER") ||
+		for hi < x.n() && !(x.depth[hi] == x.depth[lo] && (x.T(hi).kw("FROM") || x.T(hi).kw("WHERE") || x.T(hi).kw("GROUP") && !x.kw(hi-1, "WITHIN") || x.T(hi).kw("ORDER") ||
 			x.T(hi).kw("LIMIT") || x.T(hi).kw("UNION") || x.T(hi).kw("EXCEPT") || x.T(hi).kw("INTERSECT") || x.T(hi).kw("ON") || x.T(hi).kw("RETURNING"))) {
 			if x.depth[hi] == x.depth[lo] && x.T(hi).typ == tOp && x.T(hi).text == "*" && (hi == lo || x.isP(hi-1, ",") || x.isP(hi-1, ".")) {
 				return sql, nil // SELECT *: SQLite counts

@@ -83,11 +83,8 @@ var reSQLState = regexp.MustCompile(`(?s)pgdialect SQLSTATE ([0-9A-Z]{5}): (.*?)
 // ParseSQLStateError extracts the SQLSTATE and message from an error
 // message raised by a registered function (see ErrMarker).
 func ParseSQLStateError(msg string) (code, message string, ok bool) {
-	m := reSQLState.FindStringSubmatch(msg)
-	if m == nil {
-		return "", "", false
-	}
-	return m[1], m[2], true
+	code, message, _, ok = ParseSQLStateDetail(msg) // errdetail.go
+	return code, message, ok
 }
 
 func pgErr(code, format string, a ...any) error {

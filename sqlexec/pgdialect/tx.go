@@ -39,6 +39,7 @@ type tx struct {
 	// start of a CASE form of + or - on a column -> its column-type test (datetime_columns.go)
 	dtConds map[int]string
 	unnests []int  // unnest( calls, rewritten by arrayPass (array_translate.go)
+	late    []int  // calls rewritten after the expression passes (typeof.go latePass)
 	tail    string // text after the statement's last token (a FROM item unnestSelect adds)
 	// the dtConds forms of a column plus or minus a number (d + 1 + 2)
 	dtChains map[int]string
@@ -267,7 +268,7 @@ func quoteIdent(s string) string {
 			ok = false
 		}
 	}
-	if ok && !reservedWords[strings.ToUpper(s)] {
+	if ok && !reservedWords[strings.ToUpper(s)] && !typeColKeywords[strings.ToUpper(s)] { // quote.go
 		return s
 	}
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`

@@ -1,0 +1,136 @@
+package pgdialect
+
+import (
+	"database/sql/driver"
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	sqlite "modernc.org/sqlite"
+)
+
+// Functions whose answer depends on the argument's PostgreSQL type, not
+// only on its SQLite value: pg_typeof(x) and to_hex(x) (an int4's -1 is
+// ffffffff, an int8's ffffffffffffffff). The translator gives them the
+// type it knows: the declared type of a column reference (read from the
+// schema when the statement runs, pragma_table_xinfo), or the static type
+// of the expression (literals, casts, arithmetic, functions: exprOID).
+// pg_typeof of an expression whose type neither gives is refused (0A000)
+// rather than guessed from its value.
+
+// lateCalls are rewritten after the expression passes, when casts and
+// arithmetic are typed: pg_typeof/to_hex here, WITHIN GROUP in
+// orderedset.go. Innermost (last) first, so an outer rewrite that copies
+// text copies the final form.
+func (x *tx) latePass() error {
+	for k := len(x.late) - 1; k >= 0; k-- {
+		i := x.late[k]
+		var err error
+		if x.T(i).kw("WITHIN") {
+			err = x.withinGroup(i) // orderedset.go
+		} else {
+			err = x.typedCall(i)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// columnRef reports whether a..b-1 is one (possibly qualified) column
+// reference and returns its qualifier ("" for none) and name.
+func (x *tx) columnRef(a, b int) (qual, col string, ok bool) {
+	n, j := x.name(a)
+	if n == "" || j != b || x.isP(a+1, "(") {
+		return "", "", false
+	}
+	if x.T(a).typ == tIdent {
+		switch x.T(a).upper() {
+		case "NULL", "TRUE", "FALSE", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME",
+			"CURRENT_USER", "SESSION_USER", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_CATALOG", "USER":
+			return "", "", false
+		}
+	}
+	if b-a >= 3 {
+		qual = x.T(b - 3).identName()
+	}
+	return qual, n, true
+}
+
+// typedCall rewrites pg_typeof(x) / to_hex(x) at i.
+func (x *tx) typedCall(i int) error {
+	l := strings.ToLower(x.T(i).text)
+	e := x.match(i + 1)
+	args := x.splitTop(i+2, e)
+	if len(args) != 1 || args[0][0] >= args[0][1] {
+		if l == "pg_typeof" {
+			return &Error{Code: "42883", Message: "function pg_typeof() does not exist"}
+		}
+		return nil // to_hex: its own argument errors
+	}
+	a, b := args[0][0], args[0][1]
+	qual, col, isCol := x.columnRef(a, b)
+	var oid uint32
+	if !isCol {
+		if b-a == 1 && x.T(a).typ == tString || b-a == 1 && x.T(a).kw("NULL") {
+			oid = pgoid.Unknown
+		} else {
+			oid = x.exprOID(a, b)
+		}
+	}
+	switch l {
+	case "pg_typeof":
+		switch {
+		case isCol:
+			x.T(i).set("pg_typeof_decl")
+			x.blank(a, b)
+			x.T(a).set(x.columnTypeExpr(qual, col))
+		case oid != 0 && typesByOID[oid] != nil:
+			x.T(i).set(quoteLit(typesByOID[oid].format))
+			x.erase(i+1, e)
+			x.T(e).set("")
+			x.T(e).pre = ""
+		default:
+			return unsupported("pg_typeof of this expression is not supported (its type is only known for columns, literals, casts and typed functions)")
+		}
+	case "to_hex":
+		switch {
+		case isCol:
+			x.T(e).set(", " + x.columnTypeExpr(qual, col) + ")")
+		case oid == pgoid.Int8:
+			x.T(e).set(", 'int8')")
+		}
+	}
+	return nil
+}
+
+// erase blanks tokens lo..hi-1 with the text earlier passes spliced
+// around them (a cast's function call), all of it inside the erased span.
+func (x *tx) erase(lo, hi int) {
+	x.blank(lo, hi)
+	for k := lo; k < hi; k++ {
+		t := x.T(k)
+		t.pre, t.suf, t.wpre, t.wsuf = "", "", "", ""
+	}
+}
+
+// fnTypeofDecl is pg_typeof of a column: its declared type's name.
+func fnTypeofDecl(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, pgErr("0A000", "pg_typeof of this expression is not supported (not a column of a table or view)")
+	}
+	o, _ := DeclTypeOID(str(a[0]))
+	t := typesByOID[o]
+	if t == nil {
+		return nil, pgErr("0A000", "pg_typeof of a column declared %s is not supported", str(a[0]))
+	}
+	return t.format, nil
+}
+
+func init() {
+	funcResultOIDs["pg_typeof"] = pgoid.Regtype
+	quoteFuncs["pg_typeof_decl"] = struct {
+		n int32
+		f fn
+	}{1, fnTypeofDecl}
+}
