@@ -229,14 +229,15 @@ func (db *DB) openConns() error {
 // openReader opens one read-only connection. With clock set, the
 // connection uses it as its deterministic state, including SQLite's clock
 // (a VFS of its own: CURRENT_TIMESTAMP follows clock's pinned time).
-func (db *DB) openReader(clock *detState) (*lconn, error) {
-	return db.openConn(clock, authRead)
+// The pragmas run before the authorizer (which refuses them) is installed.
+func (db *DB) openReader(clock *detState, pragmas ...string) (*lconn, error) {
+	return db.openConn(clock, authRead, pragmas...)
 }
 
 // openConn opens a connection that does not apply: a read connection
 // (authRead, query_only) or a session's temporary space (authTemp, whose
 // authorizer lets it write only its temporary schema).
-func (db *DB) openConn(clock *detState, mode authMode) (*lconn, error) {
+func (db *DB) openConn(clock *detState, mode authMode, extra ...string) (*lconn, error) {
 	params := ""
 	if clock != nil {
 		vfs, err := registerClockVFS(clock)
@@ -272,7 +273,7 @@ func (db *DB) openConn(clock *detState, mode authMode) (*lconn, error) {
 	if mode != authRead {
 		pragmas = pragmas[1:]
 	}
-	for _, s := range pragmas {
+	for _, s := range append(pragmas, extra...) {
 		if err := r.exec(s); err != nil {
 			r.close()
 			return nil, err

@@ -92,7 +92,10 @@
 // clusteradmin.go (ALTER CLUSTER, handed to the node),
 // read.go (the read path), query.go (statements outside a transaction),
 // txn.go (explicit transactions), validate.go (replay and outcomes),
-// multistmt.go (query strings of several statements), readview.go,
+// multistmt.go (query strings of several statements), readview.go (a
+// transaction's read connection; its page cache is small and freed when
+// idle), cursor.go (DECLARE/FETCH) and cursorrows.go (a cursor's kept
+// result, in one buffer),
 // txstream.go (a transaction's reads of its view stream; their digests are
 // settled when first needed),
 // copy.go, prepare.go

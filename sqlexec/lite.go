@@ -604,6 +604,15 @@ func (s *lstmt) value(i int) any {
 
 var _ = math.MaxInt64
 
+// releaseMemory frees the page-cache pages of c that no statement holds
+// (sqlite3_db_release_memory): for a connection put aside, whose cache
+// would otherwise stay allocated while it idles.
+func (c *lconn) releaseMemory() {
+	if c.db != 0 {
+		lib.Xsqlite3_db_release_memory(c.tls, c.db)
+	}
+}
+
 // inTx reports whether a transaction is open on c.
 func (c *lconn) inTx() bool { return c.db != 0 && lib.Xsqlite3_get_autocommit(c.tls, c.db) == 0 }
 
