@@ -44,19 +44,6 @@ const (
 	authTemp
 )
 
-// cachePrefix keys the statement cache by policy (see prepareCached).
-func (m authMode) cachePrefix() string {
-	switch m {
-	case authWrite:
-		return "\x00write\x00"
-	case authRead:
-		return "\x00read\x00"
-	case authTemp:
-		return "\x00temp\x00"
-	}
-	return ""
-}
-
 // authState is one connection's authorizer. It is only touched by the
 // goroutine that holds the connection (SQLite calls the authorizer on the
 // thread that prepares).

@@ -146,8 +146,9 @@ func (s *Session) streamRead(ctx context.Context, sqlText string, args []any, ve
 }
 
 func isPragmaWrite(sqlText string) bool {
-	w := words(sqlText, 1)
-	return len(w) == 1 && (w[0] == "PRAGMA" && strings.ContainsAny(sqlText, "=") || w[0] == "ATTACH" || w[0] == "DETACH")
+	w, _ := nextWord(sqlText)
+	return strings.EqualFold(w, "PRAGMA") && strings.ContainsAny(sqlText, "=") ||
+		strings.EqualFold(w, "ATTACH") || strings.EqualFold(w, "DETACH")
 }
 
 // runPrepared runs a prepared statement (and finalizes nothing).
