@@ -36,6 +36,7 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 		}
 		if v != nil {
 			v.guarded = true
+			v.named = len(st.Exec) > 0 && mentionsNames(st.Exec[0])
 		}
 	}
 	if st.Tag == "EXPLAIN" {
@@ -117,7 +118,10 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 				return err
 			}
 		}
-		cmd.Statements = append(cmd.Statements, Statement{SQL: s.substNames(x), Args: a, Tag: subTag(st)})
+		if i > 0 || v == nil || v.named {
+			x = s.substNames(x)
+		}
+		cmd.Statements = append(cmd.Statements, Statement{SQL: x, Args: a, Tag: subTag(st)})
 	}
 	res, err := s.propose(ctx, cmd)
 	if err != nil {

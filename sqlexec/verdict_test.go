@@ -53,3 +53,25 @@ func TestVerdictFollowsSchema(t *testing.T) {
 		t.Fatalf("log: %s, want %s", got, want)
 	}
 }
+
+// A remembered verdict keeps the session's names substituted into a
+// prepared write at every Execute (substNames), not only the first.
+func TestVerdictKeepsNames(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	ctx := context.Background()
+	mustQ(t, s, "CREATE TABLE log(v text, w text)", "")
+	st, err := s.Prepare(ctx, "INSERT INTO log(v, w) VALUES (current_user, $1)", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []string{"a", "b", "c"} {
+		if err := st.Execute(ctx, []any{a}, &rec{}); err != nil {
+			t.Fatalf("execute %s: %v", a, err)
+		}
+	}
+	got, _ := q(t, s, "SELECT string_agg(v || w, ',' ORDER BY w) FROM log")
+	if want := "D[string_agg:25] R[ua,ub,uc] C:SELECT 1"; got != want {
+		t.Fatalf("log: %s, want %s", got, want)
+	}
+}
