@@ -15,9 +15,10 @@ import (
 // non-deterministic statement before it enters the log. Both answers are
 // functions of the statement's text and of the database schema (the main
 // schema and the read connections' fixed catalog views): nothing of the
-// session enters them (the session's temporary objects are routed before,
-// temp.go, and the translation was fixed when the statement was
-// prepared). So:
+// session enters them: the session's temporary objects are routed before
+// (temp.go); the translation was fixed when the statement was prepared
+// and reads no session setting (TimeZone travels with each proposal,
+// Command.TimeZone; search_path is only reported, never resolved). So:
 //
 //   - classify does both on one read connection (one pool checkout instead
 //     of two), and
