@@ -44,19 +44,6 @@ const (
 	authTemp
 )
 
-// cachePrefix keys the statement cache by policy (see prepareCached).
-func (m authMode) cachePrefix() string {
-	switch m {
-	case authWrite:
-		return "\x00write\x00"
-	case authRead:
-		return "\x00read\x00"
-	case authTemp:
-		return "\x00temp\x00"
-	}
-	return ""
-}
-
 // authState is one connection's authorizer. It is only touched by the
 // goroutine that holds the connection (SQLite calls the authorizer on the
 // thread that prepares).
@@ -159,21 +146,26 @@ func (db *DB) checkWrite(ctx context.Context, sqlText string) error {
 // error, err a failure to get a connection.
 func (db *DB) compileWrite(ctx context.Context, sqlText string) (refusal *Error, compileErr, err error) {
 	err = db.withReader(ctx, func(c *lconn) error {
-		c.syncSchema()
-		defer c.enterAuth(authWrite)()
-		// Cached: a statement is authorized when compiled, and the cache
-		// is emptied when the schema changes.
-		st, _, err := c.prepareCached(sqlText)
-		if st != nil {
-			st.release()
-		}
-		if err != nil {
-			refusal = c.authRefusal()
-			compileErr = err
-		}
+		refusal, compileErr = compileWriteOn(c, sqlText)
 		return nil
 	})
 	return refusal, compileErr, err
+}
+
+// compileWriteOn is compileWrite on the read connection c, held.
+func compileWriteOn(c *lconn, sqlText string) (refusal *Error, compileErr error) {
+	c.syncSchema()
+	defer c.enterAuth(authWrite)()
+	// Cached: a statement is authorized when compiled, and the cache
+	// is emptied when the schema changes.
+	st, _, err := c.prepareCached(sqlText)
+	if st != nil {
+		st.release()
+	}
+	if err != nil {
+		return c.authRefusal(), err
+	}
+	return nil, nil
 }
 
 func (a *authState) deny(e *Error) sqlite.AuthorizerReturnCode {

@@ -64,6 +64,10 @@ type DB struct {
 	// read connections compare it with the version their cached
 	// statements were compiled for (see lconn.syncSchema).
 	schemaVer atomic.Int64
+	// connGen counts openings of the connections (Open, Restore): with
+	// schemaVer it names the schema a check was made against
+	// (verdict.go), since a restored database may reuse a version number.
+	connGen atomic.Uint64
 	// identity: the GENERATED ALWAYS columns of the schema (identity.go)
 	identity identityCache
 	// enums: the enum labels' order all connections compare by (enum_order.go)
@@ -193,6 +197,7 @@ func (db *DB) openConns() error {
 		w.close()
 		return err
 	}
+	db.connGen.Add(1)
 	db.connSetup(w)
 	if err := registerModules(w); err != nil {
 		w.close()

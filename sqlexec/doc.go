@@ -91,6 +91,9 @@
 // statement dispatch), settings.go (SET/SHOW/RESET), nodesettings.go,
 // clusteradmin.go (ALTER CLUSTER, handed to the node),
 // read.go (the read path), query.go (statements outside a transaction),
+// verdict.go (an autocommit statement's read/write classification and
+// write check on one read connection, remembered per prepared statement
+// and schema),
 // txn.go (explicit transactions), validate.go (replay and outcomes),
 // multistmt.go (query strings of several statements), readview.go (a
 // transaction's read connection; its page cache is small and freed when

@@ -1,7 +1,7 @@
 package sqlexec
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -143,9 +143,9 @@ func refuseStatementKind(sqlText string) *Error {
 func makeTag(verb string, n int64) string {
 	switch verb {
 	case "INSERT":
-		return fmt.Sprintf("INSERT 0 %d", n)
+		return "INSERT 0 " + strconv.FormatInt(n, 10)
 	case "UPDATE", "DELETE", "SELECT", "MERGE", "MOVE", "FETCH", "COPY":
-		return fmt.Sprintf("%s %d", verb, n)
+		return verb + " " + strconv.FormatInt(n, 10)
 	}
 	return verb
 }
@@ -197,34 +197,45 @@ func isIdentByte(c byte) bool {
 // comments.
 func words(sqlText string, max int) []string {
 	var out []string
+	for s := sqlText; len(out) < max; {
+		w, rest := nextWord(s)
+		if w == "" {
+			break
+		}
+		out = append(out, strings.ToUpper(w))
+		s = rest
+	}
+	return out
+}
+
+// nextWord returns the keyword sqlText starts with, as written, after
+// blanks and comments ("" if none), and the text after it. It copies
+// nothing: isPragmaWrite asks it at every read.
+func nextWord(sqlText string) (word, rest string) {
 	s := sqlText
-	for len(out) < max {
+	for {
 		s = strings.TrimLeftFunc(s, unicode.IsSpace)
 		if strings.HasPrefix(s, "--") {
 			if i := strings.IndexByte(s, '\n'); i >= 0 {
 				s = s[i+1:]
 				continue
 			}
-			return out
+			return "", ""
 		}
 		if strings.HasPrefix(s, "/*") {
 			if i := strings.Index(s, "*/"); i >= 0 {
 				s = s[i+2:]
 				continue
 			}
-			return out
+			return "", ""
 		}
-		i := 0
-		for i < len(s) && (unicode.IsLetter(rune(s[i])) || s[i] == '_' || (i > 0 && unicode.IsDigit(rune(s[i])))) {
-			i++
-		}
-		if i == 0 {
-			return out
-		}
-		out = append(out, strings.ToUpper(s[:i]))
-		s = s[i:]
+		break
 	}
-	return out
+	i := 0
+	for i < len(s) && (unicode.IsLetter(rune(s[i])) || s[i] == '_' || (i > 0 && unicode.IsDigit(rune(s[i])))) {
+		i++
+	}
+	return s[:i], s[i:]
 }
 
 // deriveVerb computes a PostgreSQL command tag verb from SQL text.

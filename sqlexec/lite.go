@@ -50,7 +50,7 @@ type lconn struct {
 	drv   driver.Conn
 	tls   *libc.TLS
 	db    uintptr
-	cache map[string]*lstmt // prepared statement cache
+	cache map[stmtKey]*lstmt // prepared statement cache
 	// cacheSchema is the schema version the cached statements were
 	// compiled against. SQLite recompiles a stale statement at its first
 	// step, but its column count before that step is the old one, so a
@@ -90,6 +90,14 @@ type lconn struct {
 
 const stmtCacheSize = 256
 
+// stmtKey keys the statement cache: the text and the authorizer policy it
+// was compiled under (a struct, not a prefixed string, so that a lookup
+// copies nothing).
+type stmtKey struct {
+	mode authMode
+	sql  string
+}
+
 // prepareCached is prepare with a statement cache (single statements only).
 // Call release, not finalize, when done.
 func (c *lconn) prepareCached(sqlText string) (*lstmt, string, error) {
@@ -97,9 +105,9 @@ func (c *lconn) prepareCached(sqlText string) (*lstmt, string, error) {
 	// A statement is authorized when it is compiled: one compiled under
 	// one policy (raftsql's own statements: none; reads; writes) must not
 	// serve the same text under another.
-	key := sqlText
-	if c.auth != nil && c.auth.mode != authOff {
-		key = c.auth.mode.cachePrefix() + sqlText
+	key := stmtKey{sql: sqlText}
+	if c.auth != nil {
+		key.mode = c.auth.mode
 	}
 	if st, ok := c.cache[key]; ok && st.p != 0 && !st.busy {
 		st.busy = true
@@ -111,7 +119,7 @@ func (c *lconn) prepareCached(sqlText string) (*lstmt, string, error) {
 	}
 	if strings.TrimSpace(tail) == "" {
 		if c.cache == nil {
-			c.cache = map[string]*lstmt{}
+			c.cache = map[stmtKey]*lstmt{}
 		}
 		if len(c.cache) >= stmtCacheSize {
 			for k, old := range c.cache {
@@ -279,6 +287,7 @@ type lstmt struct {
 	// (a schema change, a PRAGMA, a rollback: see altersConn), so
 	// running it may change what the connection has cached.
 	alters bool
+	ro     int8 // readonly's answer: 0 not asked yet, 1 read-only, 2 not
 }
 
 // prepare compiles the first statement of sqlText. It returns nil if there is
@@ -380,8 +389,16 @@ func (s *lstmt) finalize() {
 // readonly reports a statement that does not write. A call of a sequence
 // function writes (sequences.go), which SQLite cannot see.
 func (s *lstmt) readonly() bool {
-	return lib.Xsqlite3_stmt_readonly(s.c.tls, s.p) != 0 &&
-		!pgdialect.CallsStateFunction(libc.GoString(lib.Xsqlite3_sql(s.c.tls, s.p)))
+	// Memoized: a compiled statement's text, and so its answer, is
+	// fixed, and a cached statement is asked at every Execute.
+	if s.ro == 0 {
+		s.ro = 2
+		if lib.Xsqlite3_stmt_readonly(s.c.tls, s.p) != 0 &&
+			!pgdialect.CallsStateFunction(libc.GoString(lib.Xsqlite3_sql(s.c.tls, s.p))) {
+			s.ro = 1
+		}
+	}
+	return s.ro == 1
 }
 
 func (s *lstmt) paramCount() int { return int(lib.Xsqlite3_bind_parameter_count(s.c.tls, s.p)) }

@@ -21,6 +21,7 @@ type PreparedStatement struct {
 	paramOIDs []uint32
 	cols      []pgwire.Column
 	closed    bool
+	verdict   writeVerdict // verdict.go
 }
 
 // Prepare parses exactly one statement. paramOIDs are the client's
@@ -527,7 +528,8 @@ func (p *PreparedStatement) Execute(ctx context.Context, args []any, w pgwire.Re
 		w = &coerceWriter{ResultWriter: w, cols: p.cols}
 	}
 	args = convertArgs(args, p.paramOIDs)
-	defer func() { s.pipeMore = false }()
+	s.executing = p
+	defer func() { s.pipeMore, s.executing = false, nil }()
 	return s.exec(ctx, p.orig, p.st, args, w, false)
 }
 

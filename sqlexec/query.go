@@ -27,9 +27,16 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 			}
 		}
 	}
-	for _, x := range st.Exec {
-		if err := guardInternal(x); err != nil {
-			return err
+	v := s.verdict(st) // verdict.go
+	if v == nil || !v.guarded {
+		for _, x := range st.Exec {
+			if err := guardInternal(x); err != nil {
+				return err
+			}
+		}
+		if v != nil {
+			v.guarded = true
+			v.named = len(st.Exec) > 0 && mentionsNames(st.Exec[0])
 		}
 	}
 	if st.Tag == "EXPLAIN" {
@@ -38,6 +45,7 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 	if s.tx != nil {
 		return s.txExec(ctx, st, args, w, describe)
 	}
+	checked := false // st.Exec[0] passed checkWrite already
 	if st.Kind == pgdialect.KindQuery && len(st.Exec) == 1 {
 		sqlText := st.Exec[0]
 		if d := s.statementTimeout(); d > 0 {
@@ -53,10 +61,13 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 			if err != errNotReadonly {
 				return err
 			}
-		} else {
-			_, err := s.tryRead(ctx, sqlText, args, "", false)
-			switch {
-			case err == nil:
+		} else if key := s.e.db.schemaKey(); v == nil || !v.writes || v.key != key {
+			// Not known to write at this schema: ask SQLite, and check
+			// the write allow-list on the same connection unless the
+			// write is to run in the pipeline's transaction.
+			cl, err := s.classify(ctx, sqlText, !s.pipeMore) // verdict.go
+			switch cl {
+			case classRead:
 				if err := s.barrier(ctx); err != nil {
 					return err
 				}
@@ -64,7 +75,15 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 				if err != errNotReadonly {
 					return err
 				}
-			case err == errNotReadonly:
+			case classWrite:
+			case classWriteChecked:
+				if err != nil {
+					return err
+				}
+				checked = true
+				if v != nil {
+					v.writes, v.key = true, key
+				}
 			default:
 				// Preparing failed on this (possibly lagging) replica:
 				// syntax errors are final; otherwise let the log decide
@@ -73,6 +92,8 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 					return err
 				}
 			}
+		} else {
+			checked = true // remembered: writes, and passed the allow-list
 		}
 	}
 	if s.pipeMore {
@@ -92,10 +113,15 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 		if i == 0 || st.Kind == pgdialect.KindQuery {
 			a = args
 		}
-		if err := s.e.db.checkWrite(ctx, x); err != nil {
-			return err
+		if i > 0 || !checked {
+			if err := s.e.db.checkWrite(ctx, x); err != nil {
+				return err
+			}
 		}
-		cmd.Statements = append(cmd.Statements, Statement{SQL: s.substNames(x), Args: a, Tag: subTag(st)})
+		if i > 0 || v == nil || v.named {
+			x = s.substNames(x)
+		}
+		cmd.Statements = append(cmd.Statements, Statement{SQL: x, Args: a, Tag: subTag(st)})
 	}
 	res, err := s.propose(ctx, cmd)
 	if err != nil {

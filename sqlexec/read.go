@@ -32,30 +32,18 @@ var errNotReadonly = errors.New("statement is not read-only")
 
 // tryRead executes sqlText on a read connection if SQLite says it is
 // read-only; errNotReadonly otherwise.
-func (s *Session) tryRead(ctx context.Context, sqlText string, args []any, verb string, prechecked bool) (StatementResult, error) {
+func (s *Session) tryRead(ctx context.Context, sqlText string, args []any, verb string) (StatementResult, error) {
 	var res StatementResult
 	err := s.e.db.withReader(ctx, func(c *lconn) error {
-		if err := guardInternal(sqlText); err != nil {
-			return err
-		}
-		// Cached: a prepared write is classified here at every Execute,
-		// and compiling it each time was a quarter of an INSERT's CPU.
-		st, tail, err := c.prepareCached(sqlText)
+		st, err := prepareRead(c, sqlText)
 		if err != nil {
-			return mapError(err, sqlText)
+			return err
 		}
 		if st == nil {
 			res.Tag = "EMPTY"
 			return nil
 		}
 		defer st.release()
-		if !st.readonly() || strings.TrimSpace(tail) != "" || isPragmaWrite(sqlText) {
-			return errNotReadonly
-		}
-		if !prechecked {
-			// Classification done; run after the barrier.
-			return nil
-		}
 		defer s.bindConn(c)()
 		res = runPrepared(c, st, sqlText, args, verb)
 		return nil
@@ -64,6 +52,30 @@ func (s *Session) tryRead(ctx context.Context, sqlText string, args []any, verb 
 		return res, err
 	}
 	return res, res.Err
+}
+
+// prepareRead compiles sqlText (cached; release it) on the read
+// connection c: errNotReadonly if SQLite says it writes, nil if there is
+// nothing to run.
+func prepareRead(c *lconn, sqlText string) (*lstmt, error) {
+	if err := guardInternal(sqlText); err != nil {
+		return nil, err
+	}
+	// Cached: a prepared write is classified at every Execute that has
+	// no remembered verdict (verdict.go), and compiling it each time was
+	// a quarter of an INSERT's CPU.
+	st, tail, err := c.prepareCached(sqlText)
+	if err != nil {
+		return nil, mapError(err, sqlText)
+	}
+	if st == nil {
+		return nil, nil
+	}
+	if !st.readonly() || strings.TrimSpace(tail) != "" || isPragmaWrite(sqlText) {
+		st.release()
+		return nil, errNotReadonly
+	}
+	return st, nil
 }
 
 // streamRead runs a read-only statement on a read connection, streaming
@@ -134,8 +146,9 @@ func (s *Session) streamRead(ctx context.Context, sqlText string, args []any, ve
 }
 
 func isPragmaWrite(sqlText string) bool {
-	w := words(sqlText, 1)
-	return len(w) == 1 && (w[0] == "PRAGMA" && strings.ContainsAny(sqlText, "=") || w[0] == "ATTACH" || w[0] == "DETACH")
+	w, _ := nextWord(sqlText)
+	return strings.EqualFold(w, "PRAGMA") && strings.ContainsAny(sqlText, "=") ||
+		strings.EqualFold(w, "ATTACH") || strings.EqualFold(w, "DETACH")
 }
 
 // runPrepared runs a prepared statement (and finalizes nothing).

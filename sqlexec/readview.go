@@ -193,12 +193,18 @@ func (s *Session) names() (db, user string) {
 	return db, user
 }
 
+// mentionsNames reports whether sqlText may call a function substNames
+// replaces (a function of the text alone).
+func mentionsNames(sqlText string) bool {
+	return pgdialect.MentionsFold(sqlText, "current_database") || pgdialect.MentionsFold(sqlText, "current_user") ||
+		pgdialect.MentionsFold(sqlText, "session_user")
+}
+
 // substNames replaces current_database(), current_user() and
 // session_user() in SQLite text sent to the log by the session's names, so
 // that every replica computes the same values as the client saw.
 func (s *Session) substNames(sqlText string) string {
-	if !pgdialect.MentionsFold(sqlText, "current_database") && !pgdialect.MentionsFold(sqlText, "current_user") &&
-		!pgdialect.MentionsFold(sqlText, "session_user") {
+	if !mentionsNames(sqlText) {
 		return sqlText // every statement passes here: no lowered copy
 	}
 	low := strings.ToLower(sqlText)

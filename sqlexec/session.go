@@ -23,10 +23,13 @@ type Session struct {
 	// pipeMore: the Execute running now is not known to be the last
 	// message before Sync (extended protocol; see PipelineHint).
 	pipeMore bool
-	advID    string             // advisory lock holder id, set at the first lock (advisory.go)
-	named    map[string]*named  // SQL-level PREPAREd statements (sqlprepare.go)
-	temp     *tempSpace         // temporary objects (temp.go), nil until the first CREATE TEMP
-	cursors  map[string]*cursor // DECLAREd cursors (cursor.go)
+	// executing: the prepared statement whose Execute runs now (its
+	// remembered classification, verdict.go).
+	executing *PreparedStatement
+	advID     string             // advisory lock holder id, set at the first lock (advisory.go)
+	named     map[string]*named  // SQL-level PREPAREd statements (sqlprepare.go)
+	temp      *tempSpace         // temporary objects (temp.go), nil until the first CREATE TEMP
+	cursors   map[string]*cursor // DECLAREd cursors (cursor.go)
 	// reported is ParameterStatus's last answer, returned again while no
 	// reported value changed (it is asked before every ReadyForQuery).
 	reported map[string]string

@@ -98,7 +98,7 @@ func (s *Session) evalArgs(ctx context.Context, types, exprs []string, args []an
 	if st.Kind != pgdialect.KindQuery || len(st.Exec) != 1 || !st.ReadOnly {
 		return nil, Unsupported("this EXECUTE argument")
 	}
-	res, err := s.tryRead(ctx, st.Exec[0], args, "SELECT", true)
+	res, err := s.tryRead(ctx, st.Exec[0], args, "SELECT")
 	if err == errNotReadonly {
 		return nil, Unsupported("this EXECUTE argument")
 	}
