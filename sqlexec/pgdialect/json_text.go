@@ -87,10 +87,7 @@ func sqlToJSONText(v driver.Value) string {
 
 // jsonKeyText is a json_build_object / json_object_agg key.
 func jsonKeyText(v driver.Value) string {
-	k := str(v)
-	if j, ok := jsonMarked(v); ok {
-		k = j
-	}
+	k := jsonKey(v) // json_typed.go
 	if f, ok := v.(float64); ok {
 		k = pgwire.FormatFloat(f, 64)
 	}

@@ -57,7 +57,7 @@ func TestWholeRowTranslate(t *testing.T) {
 		`SELECT json_agg(t) FROM (VALUES (1, 2)) t(p, q)`:          `pg_json_row('p', t.p, 'q', t.q)`,
 		`SELECT to_jsonb(s) FROM (SELECT '{}'::jsonb AS j) AS s`:   `pg_json_row('j', pg_json_mark(s.j))`,
 		`SELECT json_agg(t) FROM (SELECT 1 AS a UNION SELECT 2) t`: `pg_json_row('a', t.a)`,
-		`SELECT to_json(name) FROM users u`:                        `pg_to_json(CASE`,
+		`SELECT to_json(name) FROM users u`:                        `pg_to_json(pg_json_typed(`,
 	} {
 		st, err := Translate(q)
 		if err != nil || !strings.Contains(strings.Join(st.Exec, ";"), want) {
