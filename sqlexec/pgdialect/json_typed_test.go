@@ -54,3 +54,27 @@ func TestJSONTimestamptzZone(t *testing.T) {
 		}
 	}
 }
+
+// TestExpandTableRows: whole-row references to tables in the JSON
+// constructors become pg_json_row over the catalog's columns; subqueries
+// and other arguments are left alone.
+func TestExpandTableRows(t *testing.T) {
+	cols := func(table string) []string {
+		if table == "users" {
+			return []string{"id", "Name"}
+		}
+		return nil
+	}
+	for q, want := range map[string]string{
+		`SELECT row_to_json(u) FROM users u`:              `SELECT row_to_json(pg_json_row('id', u.id, 'Name', u."Name")) FROM users u`,
+		`SELECT json_agg(users ORDER BY id) FROM users`:   `SELECT json_agg(pg_json_row('id', users.id, 'Name', users."Name") ORDER BY id) FROM users`,
+		`SELECT to_jsonb(o) FROM other o`:                 "",
+		`SELECT row_to_json(t) FROM (SELECT 1 AS a) t`:    "",
+		`SELECT json_build_object('id', id) FROM users u`: "",
+	} {
+		got, ok := ExpandTableRows(q, cols)
+		if want == "" && ok || want != "" && got != want {
+			t.Errorf("%s:\n got %s (%v)\nwant %s", q, got, ok, want)
+		}
+	}
+}
