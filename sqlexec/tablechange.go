@@ -124,6 +124,14 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 	if err := c.exec("PRAGMA writable_schema=RESET"); err != nil {
 		return fail(err)
 	}
+	if ac.Action == "type" {
+		// the column's collation may have changed (to or from interval's
+		// pg_interval: pgdialect/interval_order.go): its indexes were
+		// sorted by the old one
+		if err := c.exec("REINDEX " + quoteIdent(name)); err != nil {
+			return fail(err)
+		}
+	}
 	if ed.Convert != "" {
 		if err := userExec(c, "UPDATE "+qt+" SET "+qc+" = "+ed.Convert); err != nil {
 			return fail(err)
