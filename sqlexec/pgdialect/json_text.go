@@ -218,14 +218,13 @@ func (x *tx) wholeRow(a, b int) (string, bool) {
 		if open < 0 || !x.inFrom(open) {
 			continue
 		}
-		var names []string
-		var isJSON []bool
+		var names, types []string
 		if x.isP(j+1, "(") { // t(a, b)
 			for _, p := range x.splitTop(j+2, x.match(j+1)) {
 				names = append(names, x.T(p[0]).identName())
 			}
 		} else if x.kw(open+1, "SELECT") {
-			names, isJSON = x.selectNames(open+2, k)
+			names, types = x.selectNames(open+2, k)
 		}
 		if len(names) == 0 {
 			return "", false
@@ -236,8 +235,8 @@ func (x *tx) wholeRow(a, b int) (string, bool) {
 				return "", false
 			}
 			ref := quoteIdent(alias) + "." + quoteIdent(n)
-			if i < len(isJSON) && isJSON[i] {
-				ref = "pg_json_mark(" + ref + ")" // a json/jsonb item nests as JSON
+			if i < len(types) && types[i] != "" {
+				ref = "pg_json_typed(" + ref + ", " + types[i] + ")" // json_typed.go
 			}
 			parts = append(parts, quoteLit(n), ref)
 		}
@@ -248,9 +247,9 @@ func (x *tx) wholeRow(a, b int) (string, bool) {
 
 // selectNames are the output column names of the select list starting at
 // lo (up to FROM at the list's depth, or hi): an alias, a column's name,
-// "" when PostgreSQL would invent one; and whether each item is shown to
-// be json or jsonb.
-func (x *tx) selectNames(lo, hi int) (names []string, isJSON []bool) {
+// "" when PostgreSQL would invent one; and each item's type as
+// pg_json_typed takes it ("" unknown: json_typed.go).
+func (x *tx) selectNames(lo, hi int) (names, types []string) {
 	end := hi
 	for _, kw := range []string{"FROM", "UNION", "INTERSECT", "EXCEPT", "WHERE", "GROUP", "ORDER", "LIMIT"} {
 		if f := x.findKw(lo, end, x.depth[lo], kw); f > lo {
@@ -263,7 +262,7 @@ func (x *tx) selectNames(lo, hi int) (names []string, isJSON []bool) {
 		if p[1]-p[0] >= 2 && x.T(p[1]-2).kw("AS") {
 			e = p[1] - 2
 		}
-		isJSON = append(isJSON, x.jsonExpr(p[0], e, nil))
+		types = append(types, x.jsonItemType(p[0], e))
 		switch {
 		case p[1]-p[0] >= 2 && x.T(p[1]-2).kw("AS") && (last.typ == tIdent || last.typ == tQIdent):
 			names = append(names, last.identName())
@@ -277,7 +276,7 @@ func (x *tx) selectNames(lo, hi int) (names []string, isJSON []bool) {
 			names = append(names, "")
 		}
 	}
-	return names, isJSON
+	return names, types
 }
 
 // tableRow reports whether a..b-1 is a bare name of a FROM table (its

@@ -242,21 +242,31 @@ func jsonKey(v driver.Value) string {
 }
 
 // jsonTypedArg wraps the JSON constructor argument a..b-1 in
-// pg_json_typed when its type decides its JSON: a bare column (its
-// declared type, read at run time: json/jsonb columns nest as JSON,
-// booleans print true/false ...) or an expression whose type the
-// statement shows (x > 1, a cast to numeric).
+// pg_json_typed when its type decides its JSON (jsonItemType).
 func (x *tx) jsonTypedArg(a, b int) {
-	typ := ""
-	if q, c, ok := x.bareColumn(a, b); ok {
-		if typ = x.columnTypeExpr(q, c); typ == "NULL" {
-			return
-		}
-	} else if o := x.exprOID(a, b); jsonTypedOID(o) {
-		typ = strconv.FormatUint(uint64(o), 10)
-	} else {
-		return
+	if typ := x.jsonItemType(a, b); typ != "" {
+		x.T(a).pre = "pg_json_typed(" + x.T(a).pre
+		x.T(b - 1).suf += ", " + typ + ")"
 	}
-	x.T(a).pre = "pg_json_typed(" + x.T(a).pre
-	x.T(b - 1).suf += ", " + typ + ")"
+}
+
+// jsonItemType is the type argument of pg_json_typed for the value
+// a..b-1, "" when its JSON is the SQLite value's: a type OID for an
+// expression whose type the statement shows (json, x > 1, a cast to
+// numeric), the declared type read at run time for a bare column (json
+// columns nest as JSON, booleans print true/false ...).
+func (x *tx) jsonItemType(a, b int) string {
+	if x.jsonExpr(a, b, nil) {
+		return strconv.FormatUint(uint64(pgoid.JSON), 10)
+	}
+	if q, c, ok := x.bareColumn(a, b); ok {
+		if typ := x.columnTypeExpr(q, c); typ != "NULL" {
+			return typ
+		}
+		return ""
+	}
+	if o := x.exprOID(a, b); jsonTypedOID(o) {
+		return strconv.FormatUint(uint64(o), 10)
+	}
+	return ""
 }

@@ -78,3 +78,16 @@ func TestExpandTableRows(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONSubqueryRow: the whole row of a FROM subquery types the items
+// it selects from table columns or shows the type of.
+func TestJSONSubqueryRow(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE jsr (id int, b boolean, n numeric(5,2), a text[]);
+INSERT INTO jsr VALUES (1, true, 1.50, '{x,y}'), (2, false, NULL, NULL)`)
+	// PostgreSQL 15's answer
+	want := `[{"id":1,"b":true,"n":1.50,"a":["x","y"],"big":false}, ` + "\n " + `{"id":2,"b":false,"n":null,"a":null,"big":true}]`
+	if got := queryOne(t, db, `SELECT json_agg(s) FROM (SELECT id, b, n, a, id > 1 AS big FROM jsr ORDER BY id) s`); got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}

@@ -17,6 +17,7 @@ SELECT json_build_object('gt', id > 1, 'isnull', n IS NULL, 'lit', true, 'cast',
 SELECT row_to_json(v) FROM jt_vals v ORDER BY id;
 SELECT to_jsonb(jt_vals) FROM jt_vals WHERE id = 1;
 SELECT json_agg(v ORDER BY id) FROM jt_vals v WHERE id < 3;
+SELECT json_agg(s) FROM (SELECT id, b, n, arr, id > 1 AS big FROM jt_vals ORDER BY id) s;
 SET TimeZone = 'America/New_York';
 SELECT to_json(tz), json_build_object('tz', tz) FROM jt_vals ORDER BY id;
 RESET TimeZone;
