@@ -203,6 +203,36 @@ func (x *tx) wholeRow(a, b int) (string, bool) {
 		return "", false
 	}
 	alias := x.T(a).identName()
+	row, found := "", false
+	x.fromSubqueries(func(open, k, j int) bool {
+		if x.T(j).identName() != alias || j == a {
+			return true
+		}
+		found = true
+		names, types := x.subqueryColumns(open, k, j)
+		if len(names) == 0 {
+			return false
+		}
+		parts := make([]string, 0, 2*len(names))
+		for i, n := range names {
+			if n == "" || n == "*" {
+				return false
+			}
+			ref := quoteIdent(alias) + "." + quoteIdent(n)
+			if i < len(types) && types[i] != "" {
+				ref = "pg_json_typed(" + ref + ", " + types[i] + ")" // json_typed.go
+			}
+			parts = append(parts, quoteLit(n), ref)
+		}
+		row = "pg_json_row(" + strings.Join(parts, ", ") + ")"
+		return false
+	})
+	return row, found && row != ""
+}
+
+// fromSubqueries calls visit(open, close, alias) for each parenthesised
+// FROM item with an alias, "(...) [AS] alias", until it returns false.
+func (x *tx) fromSubqueries(visit func(open, k, j int) bool) {
 	for k := 1; k < x.n(); k++ {
 		if !x.isP(k, ")") {
 			continue
@@ -211,38 +241,33 @@ func (x *tx) wholeRow(a, b int) (string, bool) {
 		if x.kw(j, "AS") {
 			j++
 		}
-		if (x.T(j).typ != tIdent && x.T(j).typ != tQIdent) || x.T(j).identName() != alias || j == a {
+		if x.T(j).typ != tIdent && x.T(j).typ != tQIdent {
 			continue
 		}
 		open := x.matchBack(k)
 		if open < 0 || !x.inFrom(open) {
 			continue
 		}
-		var names, types []string
-		if x.isP(j+1, "(") { // t(a, b)
-			for _, p := range x.splitTop(j+2, x.match(j+1)) {
-				names = append(names, x.T(p[0]).identName())
-			}
-		} else if x.kw(open+1, "SELECT") {
-			names, types = x.selectNames(open+2, k)
+		if !visit(open, k, j) {
+			return
 		}
-		if len(names) == 0 {
-			return "", false
-		}
-		parts := make([]string, 0, 2*len(names))
-		for i, n := range names {
-			if n == "" || n == "*" {
-				return "", false
-			}
-			ref := quoteIdent(alias) + "." + quoteIdent(n)
-			if i < len(types) && types[i] != "" {
-				ref = "pg_json_typed(" + ref + ", " + types[i] + ")" // json_typed.go
-			}
-			parts = append(parts, quoteLit(n), ref)
-		}
-		return "pg_json_row(" + strings.Join(parts, ", ") + ")", true
 	}
-	return "", false
+}
+
+// subqueryColumns are the column names of the FROM item open..k with
+// alias at j (its alias list, or its select list's names) and, for a
+// select list, each item's type as pg_json_typed takes it.
+func (x *tx) subqueryColumns(open, k, j int) (names, types []string) {
+	if x.isP(j+1, "(") { // t(a, b)
+		for _, p := range x.splitTop(j+2, x.match(j+1)) {
+			names = append(names, x.T(p[0]).identName())
+		}
+		return names, nil
+	}
+	if x.kw(open+1, "SELECT") {
+		return x.selectNames(open+2, k)
+	}
+	return nil, nil
 }
 
 // selectNames are the output column names of the select list starting at

@@ -260,6 +260,9 @@ func (x *tx) jsonItemType(a, b int) string {
 		return strconv.FormatUint(uint64(pgoid.JSON), 10)
 	}
 	if q, c, ok := x.bareColumn(a, b); ok {
+		if typ, ok := x.subqueryItemType(a, q, c); ok {
+			return typ
+		}
 		if typ := x.columnTypeExpr(q, c); typ != "NULL" {
 			return typ
 		}
@@ -269,4 +272,28 @@ func (x *tx) jsonItemType(a, b int) string {
 		return strconv.FormatUint(uint64(o), 10)
 	}
 	return ""
+}
+
+// subqueryItemType is jsonItemType of the item named c of a FROM subquery
+// (aliased q, or any when q is "") that does not hold the reference at
+// ref: json_agg(s.x) FROM (SELECT id > 1 AS x ...) s. ok is false when no
+// such subquery names c.
+func (x *tx) subqueryItemType(ref int, q, c string) (typ string, ok bool) {
+	x.fromSubqueries(func(open, k, j int) bool {
+		if q != "" && x.T(j).identName() != q || open < ref && ref < k {
+			return true
+		}
+		names, types := x.subqueryColumns(open, k, j)
+		for i, n := range names {
+			if n == c {
+				typ, ok = "", true
+				if i < len(types) {
+					typ = types[i]
+				}
+				return false
+			}
+		}
+		return true
+	})
+	return typ, ok
 }

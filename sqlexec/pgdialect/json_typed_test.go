@@ -90,4 +90,14 @@ INSERT INTO jsr VALUES (1, true, 1.50, '{x,y}'), (2, false, NULL, NULL)`)
 	if got := queryOne(t, db, `SELECT json_agg(s) FROM (SELECT id, b, n, a, id > 1 AS big FROM jsr ORDER BY id) s`); got != want {
 		t.Errorf("got %s\nwant %s", got, want)
 	}
+	for q, want := range map[string]string{
+		`SELECT json_agg(s.big ORDER BY id) FROM (SELECT id, id > 1 AS big FROM jsr) s`:   `[false, true]`,
+		`SELECT json_agg(big ORDER BY id) FROM (SELECT id, id > 1 AS big FROM jsr) s`:     `[false, true]`,
+		`SELECT json_agg(x ORDER BY x) FROM (SELECT n AS x FROM (SELECT n FROM jsr) a) s`: `[1.50, null]`,
+		`SELECT jsonb_build_object('b', s.b) FROM (SELECT b FROM jsr WHERE id = 1) s`:     `{"b": true}`,
+	} {
+		if got := queryOne(t, db, q); got != want {
+			t.Errorf("%s: got %s, want %s", q, got, want)
+		}
+	}
 }

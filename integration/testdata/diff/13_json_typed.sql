@@ -30,3 +30,4 @@ SELECT max(iv), min(iv) FROM jt_iv;
 SELECT id FROM jt_iv WHERE iv > '2 days' ORDER BY id;
 SELECT id FROM jt_iv WHERE iv BETWEEN '1 day' AND '1 mon' ORDER BY id;
 SELECT count(*) FROM jt_iv WHERE iv = '30 days';
+SELECT json_agg(s.big ORDER BY id), json_agg(n ORDER BY id) FROM (SELECT id, id > 1 AS big, n FROM jt_vals) s;
