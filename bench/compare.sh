@@ -46,15 +46,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-go build -o "$work/raftsql" ./cmd/raftsql
+. bench/lib.sh
+build_raftsql "$BEFORE"
 go build -o "$work/compare" ./bench/compare
-if [ -n "$BEFORE" ]; then
-  # raftsql as of git revision $BEFORE, measured in the same run:
-  # before/after figures under the same load.
-  mkdir "$work/before-src"
-  git archive "$BEFORE" | tar -x -C "$work/before-src"
-  (cd "$work/before-src" && go build -o "$work/raftsql-before" ./cmd/raftsql)
-fi
 
 url() { echo "postgres://postgres@127.0.0.1:$1/postgres?sslmode=disable"; }
 targets=() pprofs=() ports=()
@@ -100,22 +94,8 @@ if [ -n "$PIPELINED" ]; then
   cluster "raftsql 3 nodes, pipelined" "$work/raftsql" 3 $((BASE_PORT + 180)) "$prof" --pipelined-log-writes
 fi
 
-# PostgreSQL 15, single node, default settings (fsync on), trust auth.
-chmod 755 "$work"
-mkdir "$work/pg" && chown postgres "$work/pg"
-runuser -u postgres -- "$PGBIN/initdb" -D "$work/pg" -A trust -U postgres >/dev/null
-runuser -u postgres -- "$PGBIN/postgres" -D "$work/pg" -p "$PG_PORT" -k "$work/pg" \
-  -c listen_addresses=127.0.0.1 -c max_connections=1000 >"$work/pg.log" 2>&1 &
-pids+=($!) # runuser; the postmaster's own PID is read below
-ports=("$PG_PORT" "${ports[@]}")
-
-for port in "${ports[@]}"; do
-  for i in $(seq 1 300); do
-    pg_isready -q -U postgres -h 127.0.0.1 -p "$port" && break
-    if [ "$i" = 300 ]; then echo "nothing ready on port $port" >&2; tail -n 20 "$work"/*.log >&2; exit 1; fi
-    sleep 0.1
-  done
-done
+start_postgres "$PG_PORT" 1000
+wait_ready "$PG_PORT" "${ports[@]}"
 pgpid=$(head -1 "$work/pg/postmaster.pid")
 if [ -n "$PROFILE" ]; then mkdir -p "$PROFILE"; pprofs+=(-profile-dir "$PROFILE"); fi
 

@@ -155,4 +155,5 @@ func TestAppBun(t *testing.T) {
 	if n, err := db1.NewSelect().Model((*bunBook)(nil)).Count(ctx); err != nil || n != 2 {
 		t.Fatalf("books after cascading delete = %d, %v", n, err)
 	}
+	bunSecondRelease(ctx, t, openBun(t, urls[2%len(urls)])) // apps_bun_release_test.go
 }

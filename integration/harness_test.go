@@ -326,7 +326,10 @@ func startProcCluster(t *testing.T, size int) *procCluster {
 func startProcClusterArgs(t *testing.T, size int, extra ...string) *procCluster {
 	t.Helper()
 	bin := raftsqlBinary(t)
-	ports := freePorts(t, 2*size)
+	// Nodes are killed and restarted on their ports: ports from below the
+	// ephemeral range, which no outgoing connection takes meanwhile
+	// (stableports_test.go; seen as EADDRINUSE at a restart).
+	ports := stablePorts(t, 2*size)
 	dir := t.TempDir()
 	var initial []string
 	for i := 0; i < size; i++ {

@@ -19,10 +19,14 @@ import (
 )
 
 // pgDumpSchema uses what applications use: serial and identity keys,
-// unique (declared and named), foreign key, check, defaults, indexes
+// (GENERATED ALWAYS too: pg_dump writes ALTER COLUMN ... ADD GENERATED
+// ALWAYS AS IDENTITY and COPY with the ids), unique (declared and named),
+// foreign key, check, defaults, indexes
 // (unique, partial, expression), views (one in PostgreSQL's own syntax:
 // casts, ->>), a sequence, an enum, and
-// numeric/date/timestamptz/jsonb/uuid/bytea/bool columns, comments; data with NULLs,
+// numeric/date/timestamptz/jsonb/uuid/bytea/bool columns, comments (on a
+// table, a column, a view, an index, a sequence, a type, a constraint and
+// the schema); data with NULLs,
 // quotes, tabs and backslashes.
 var pgDumpSchema = []string{
 	`CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')`,
@@ -44,6 +48,9 @@ var pgDumpSchema = []string{
   cover bytea,
   feel mood DEFAULT 'ok',
   CONSTRAINT books_title_author UNIQUE (author_id, title))`,
+	`CREATE TABLE events (
+  id int GENERATED ALWAYS AS IDENTITY (START WITH 10) PRIMARY KEY,
+  kind text NOT NULL)`,
 	`CREATE INDEX books_pub_idx ON books (published)`,
 	`CREATE UNIQUE INDEX books_uid_idx ON books (uid) WHERE uid IS NOT NULL`,
 	`CREATE INDEX books_lower_title ON books (lower(title))`,
@@ -55,8 +62,15 @@ var pgDumpSchema = []string{
  (1, 'It''s', 9.50, '2020-01-02', '{"a": [1, 2], "b": "x\"y"}', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '\xdeadbeef', 'happy'),
  (2, E'Tab\tand \\ backslash', NULL, NULL, NULL, NULL, NULL, NULL),
  (2, 'Third', 0.01, '1999-12-31', '[]', '00000000-0000-0000-0000-000000000000', '\x', 'sad')`,
+	`INSERT INTO events (kind) VALUES ('a'), ('b')`,
 	`COMMENT ON TABLE books IS 'all the books'`,
 	`COMMENT ON COLUMN books.title IS 'the book''s title'`,
+	`COMMENT ON VIEW cheap_books IS 'under ten'`,
+	`COMMENT ON INDEX books_pub_idx IS 'by date'`,
+	`COMMENT ON SEQUENCE order_no IS 'order numbers'`,
+	`COMMENT ON TYPE mood IS 'how it felt'`,
+	`COMMENT ON CONSTRAINT books_title_author ON books IS 'one title per author'`,
+	`COMMENT ON SCHEMA public IS 'the books schema'`,
 	`SELECT nextval('order_no')`,
 }
 
@@ -69,11 +83,15 @@ var pgDumpFingerprint = []string{
 	`SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2`,
 	`SELECT conname, contype FROM pg_constraint WHERE contype IN ('p', 'u', 'f', 'c') AND conrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 2200) ORDER BY 1`,
 	`SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`,
+	`SELECT table_name, column_name, identity_generation FROM information_schema.columns WHERE table_schema = 'public' AND is_identity = 'YES' ORDER BY 1, 2`,
 	`SELECT table_name FROM information_schema.views WHERE table_schema = 'public' ORDER BY 1`,
 	`SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'mood' ORDER BY e.enumsortorder`,
 	`SELECT count(*), sum(price) FROM cheap_books`,
 	`SELECT sid, t, mb, author FROM book_titles ORDER BY sid`,
 	`SELECT c.relname, d.objsubid, d.description FROM pg_description d JOIN pg_class c ON c.oid = d.objoid WHERE d.classoid = 1259 AND c.relnamespace = 2200 ORDER BY 1, 2`,
+	`SELECT d.classoid, d.description FROM pg_description d WHERE (d.classoid = 1247 AND d.objoid IN (SELECT oid FROM pg_type WHERE typname = 'mood'))
+  OR (d.classoid = 2606 AND d.objoid IN (SELECT oid FROM pg_constraint WHERE conname = 'books_title_author'))
+  OR (d.classoid = 2615 AND d.objoid = 2200) ORDER BY 1, 2`,
 }
 
 // pg_dump of a 3-node cluster (plain and custom format), restored into a
@@ -149,9 +167,15 @@ func TestPgDumpRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var a, b, o int64
+		var a, b, o, e int64
 		if err := c.QueryRow(ctx, `INSERT INTO authors (name) VALUES ('new') RETURNING id`).Scan(&a); err != nil {
 			t.Fatalf("%s: insert into authors: %v", dst.name, err)
+		}
+		if err := c.QueryRow(ctx, `INSERT INTO events (kind) VALUES ('new') RETURNING id`).Scan(&e); err != nil || e != 12 {
+			t.Errorf("%s: insert into events: id %d, %v; want 12", dst.name, e, err)
+		}
+		if _, err := c.Exec(ctx, `INSERT INTO events (id, kind) VALUES (1, 'explicit')`); pgCode(err) != "428C9" {
+			t.Errorf("%s: explicit id of a GENERATED ALWAYS column: %v, want 428C9", dst.name, err)
 		}
 		if err := c.QueryRow(ctx, `INSERT INTO books (author_id, title) VALUES (1, 'new') RETURNING id`).Scan(&b); err != nil {
 			t.Fatalf("%s: insert into books: %v", dst.name, err)

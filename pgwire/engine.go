@@ -165,6 +165,7 @@ type (
 	errPosition   interface{ Position() int }
 	errTable      interface{ TableName() string }
 	errConstraint interface{ ConstraintName() string }
+	errColumn     interface{ ColumnName() string }
 	errSeverity   interface{ Severity() string }
 )
 

@@ -99,6 +99,9 @@ func errorResponse(err error) *pgproto3.ErrorResponse {
 		if v, ok := se.(errConstraint); ok {
 			er.ConstraintName = v.ConstraintName()
 		}
+		if v, ok := se.(errColumn); ok {
+			er.ColumnName = v.ColumnName()
+		}
 	} else if errors.Is(err, context.Canceled) {
 		er.Code = codeQueryCanceled
 		er.Message = "canceling statement due to user request"

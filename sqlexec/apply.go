@@ -187,14 +187,19 @@ func (db *DB) beginApply(w *lconn) error {
 	// (SQLite's OP_Expire for flag pragmas), so the apply's cached
 	// statements would be compiled again in every batch: read it first,
 	// set it only when a statement did.
-	on, _, err := queryInt(w, "PRAGMA query_only")
-	if err != nil {
-		return err
-	}
-	if on != 0 {
-		if err := w.exec("PRAGMA query_only=0"); err != nil {
+	// Only a statement that may change settings can have set it
+	// (statetrack.go).
+	if !w.soleWriter || w.unsynced&unsyncedSettings != 0 {
+		on, _, err := queryInt(w, "PRAGMA query_only")
+		if err != nil {
 			return err
 		}
+		if on != 0 {
+			if err := w.exec("PRAGMA query_only=0"); err != nil {
+				return err
+			}
+		}
+		w.unsynced &^= unsyncedSettings
 	}
 	return w.exec("BEGIN IMMEDIATE")
 }

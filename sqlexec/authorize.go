@@ -72,6 +72,9 @@ type authState struct {
 	// is refused: temp.go classifies statements with it, compiling them
 	// without running them.
 	seen func(action int32, arg1, arg2, dbName, inner string)
+	// alters: the statement being compiled does more than read and
+	// write rows (altersConn); prepareFresh reads it into lstmt.alters.
+	alters bool
 }
 
 // installAuthorizer puts an authorizer (off until a user statement runs)
@@ -181,6 +184,9 @@ func (a *authState) deny(e *Error) sqlite.AuthorizerReturnCode {
 }
 
 func (a *authState) authorize(action sqlite.AuthorizerActionCode, arg1, arg2, dbName, inner string) sqlite.AuthorizerReturnCode {
+	if altersConn(int32(action), arg1) {
+		a.alters = true
+	}
 	if a.mode == authOff {
 		return sqlite.AuthorizerOK
 	}

@@ -149,11 +149,11 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 						// (in the session's TimeZone, which the entry carries)
 						v, err := pgdialect.InDeclAt(r[j], decls[j], s.e.now, s.zone())
 						if err != nil {
-							code, msg, ok := pgdialect.ParseSQLStateError(err.Error())
+							code, msg, detail, ok := pgdialect.ParseSQLStateDetail(err.Error())
 							if !ok {
 								code, msg = CodeInvalidTextRepresentation, err.Error()
 							}
-							return &Error{Code: code, Message: msg, Statement: -1}
+							return &Error{Code: code, Message: msg, DetailText: detail, Statement: -1}
 						}
 						r[j] = v
 					}

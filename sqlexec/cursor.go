@@ -25,7 +25,7 @@ import (
 
 type cursor struct {
 	cols     []pgwire.Column
-	rows     [][]any
+	rows     cursorRows
 	pos      int64 // 0: before the first row; len(rows)+1: after the last
 	noScroll bool
 	hold     bool
@@ -36,12 +36,12 @@ type cursor struct {
 type cursorWriter struct {
 	pgwire.ResultWriter // notices go to the client
 	cols                []pgwire.Column
-	rows                [][]any
+	rows                cursorRows
 }
 
 func (w *cursorWriter) Describe(cols []pgwire.Column) error { w.cols = cols; return nil }
 func (w *cursorWriter) Row(values []any) error {
-	w.rows = append(w.rows, append([]any(nil), values...))
+	w.rows.add(values)
 	return nil
 }
 func (w *cursorWriter) Complete(string) error { return nil }
@@ -119,7 +119,7 @@ func (s *Session) fetchCursor(st *pgdialect.Stmt, w pgwire.ResultWriter, describ
 	}
 	if !spec.Move {
 		for _, i := range idx {
-			if err := w.Row(c.rows[i]); err != nil {
+			if err := w.Row(c.rows.row(i)); err != nil {
 				return err
 			}
 		}
@@ -130,7 +130,7 @@ func (s *Session) fetchCursor(st *pgdialect.Stmt, w pgwire.ResultWriter, describ
 // move moves the cursor as PostgreSQL's PortalRunFetch does and returns
 // the indexes (0-based) of the rows fetched, in order.
 func (c *cursor) move(d pgdialect.Direction) ([]int, error) {
-	n := int64(len(c.rows))
+	n := int64(c.rows.len())
 	switch d.Kind {
 	case pgdialect.DirAbsolute:
 		target := d.Count
@@ -200,7 +200,7 @@ func (c *cursor) move(d pgdialect.Direction) ([]int, error) {
 
 // current is the row at the cursor's position, if it is on one.
 func (c *cursor) current() []int {
-	if c.pos >= 1 && c.pos <= int64(len(c.rows)) {
+	if c.pos >= 1 && c.pos <= int64(c.rows.len()) {
 		return []int{int(c.pos - 1)}
 	}
 	return nil

@@ -66,6 +66,8 @@ type DB struct {
 	schemaVer atomic.Int64
 	// identity: the GENERATED ALWAYS columns of the schema (identity.go)
 	identity identityCache
+	// enums: the enum labels' order all connections compare by (enum_order.go)
+	enums enumOrders
 
 	// stopping stops every statement on the apply connection (the
 	// progress handler checks it): set by Close and stopApply.
@@ -171,6 +173,7 @@ func (db *DB) openConns() error {
 		pgdialect.SequencesTableSQL,
 		pgdialect.ExtensionsTableSQL,
 		pgdialect.EnumsTableSQL,
+		pgdialect.CommentsTableSQL,
 	} {
 		if err := w.exec(s); err != nil {
 			w.close()
@@ -181,7 +184,15 @@ func (db *DB) openConns() error {
 		w.close()
 		return err
 	}
+	if err := installRowCapture(w); err != nil { // constraint_errors.go
+		w.close()
+		return err
+	}
 	db.det.conn = w
+	if err := shareEnumOrders(w, &db.enums, true); err != nil { // enum_order.go
+		w.close()
+		return err
+	}
 	db.connSetup(w)
 	if err := registerModules(w); err != nil {
 		w.close()
@@ -191,6 +202,9 @@ func (db *DB) openConns() error {
 		w.close()
 		return err
 	}
+	// The authorizer now sees every statement: what it compiles tells
+	// what may change the schema or settings (statetrack.go).
+	w.soleWriter = true
 	idx, err := readAppliedIndex(w)
 	if err != nil {
 		w.close()
@@ -215,14 +229,15 @@ func (db *DB) openConns() error {
 // openReader opens one read-only connection. With clock set, the
 // connection uses it as its deterministic state, including SQLite's clock
 // (a VFS of its own: CURRENT_TIMESTAMP follows clock's pinned time).
-func (db *DB) openReader(clock *detState) (*lconn, error) {
-	return db.openConn(clock, authRead)
+// The pragmas run before the authorizer (which refuses them) is installed.
+func (db *DB) openReader(clock *detState, pragmas ...string) (*lconn, error) {
+	return db.openConn(clock, authRead, pragmas...)
 }
 
 // openConn opens a connection that does not apply: a read connection
 // (authRead, query_only) or a session's temporary space (authTemp, whose
 // authorizer lets it write only its temporary schema).
-func (db *DB) openConn(clock *detState, mode authMode) (*lconn, error) {
+func (db *DB) openConn(clock *detState, mode authMode, extra ...string) (*lconn, error) {
 	params := ""
 	if clock != nil {
 		vfs, err := registerClockVFS(clock)
@@ -236,6 +251,7 @@ func (db *DB) openConn(clock *detState, mode authMode) (*lconn, error) {
 		return nil, err
 	}
 	r.sharedSchema = &db.schemaVer
+	_ = shareEnumOrders(r, &db.enums, false) // enum_order.go
 	r.det = clock
 	if r.det == nil {
 		r.det = newDetState(&db.opts)
@@ -257,7 +273,7 @@ func (db *DB) openConn(clock *detState, mode authMode) (*lconn, error) {
 	if mode != authRead {
 		pragmas = pragmas[1:]
 	}
-	for _, s := range pragmas {
+	for _, s := range append(pragmas, extra...) {
 		if err := r.exec(s); err != nil {
 			r.close()
 			return nil, err
@@ -411,6 +427,12 @@ var openTxAsserts atomic.Int64
 // commit, before the applied index moves, so a reader that waited for that
 // index sees the new version too.
 func (db *DB) noteSchema(w *lconn) {
+	if w.soleWriter && w.unsynced&unsyncedSchema == 0 && w.cacheSchema != 0 {
+		// Nothing that may change it ran since syncSchema read it
+		// (statetrack.go).
+		db.schemaVer.Store(w.cacheSchema)
+		return
+	}
 	if v, err := w.schemaVersion(); err == nil {
 		db.schemaVer.Store(v)
 	}

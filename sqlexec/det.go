@@ -386,7 +386,7 @@ var detFunctions = append([]detFunction{
 	{"pg_cast_date", 1, cFuncPointer(fnCastDate), 0},
 	{"pg_cast_timestamp", 1, cFuncPointer(fnCastTimestamp), lib.SQLITE_DETERMINISTIC},
 	{"pg_cast_timestamptz", 1, cFuncPointer(fnCastTimestamptz), lib.SQLITE_DETERMINISTIC},
-}, append(append(append(append(datetimeDetFunctions, zonedDetFunctions()...), sequenceFunctions...), extensionFunctions...), enumFunctions...)...)
+}, append(append(append(append(append(datetimeDetFunctions, zonedDetFunctions()...), sequenceFunctions...), extensionFunctions...), append(append(enumFunctions, upsertFunctions...), similarFunctions...)...), commentFunctions...)...)
 
 // pinnedFunctions are the names of detFunctions.
 var pinnedFunctions = func() map[string]bool {

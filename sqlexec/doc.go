@@ -92,12 +92,17 @@
 // clusteradmin.go (ALTER CLUSTER, handed to the node),
 // read.go (the read path), query.go (statements outside a transaction),
 // txn.go (explicit transactions), validate.go (replay and outcomes),
-// multistmt.go (query strings of several statements), readview.go,
+// multistmt.go (query strings of several statements), readview.go (a
+// transaction's read connection; its page cache is small and freed when
+// idle), cursor.go (DECLARE/FETCH) and cursorrows.go (a cursor's kept
+// result, in one buffer),
 // txstream.go (a transaction's reads of its view stream; their digests are
 // settled when first needed),
 // copy.go, prepare.go
 // (extended protocol), columns.go (result column types), result.go,
-// errors.go, serving.go (a replicator may refuse all reads); db.go (open,
+// errors.go, constraint_errors.go (constraint violations' DETAIL and
+// fields, found by re-running the failed statement in a savepoint),
+// undefined_function.go (42883 with argument types), serving.go (a replicator may refuse all reads); db.go (open,
 // connections), apply.go, fault.go (apply results vs. faults), budget.go
 // (work budget and cancellation: the progress handler), timeout.go
 // (statement_timeout in a transaction), interrupt.go, dedup.go, digest.go,
@@ -107,7 +112,8 @@
 // configuration), command.go (log entry encoding), det.go (deterministic
 // functions and clock VFS), authorize.go (what may enter the log),
 // pinsqlite.go (SQLite's PRNG and localtime), lite.go and exec.go (SQLite
-// connections and statements), roles.go (CREATE/ALTER/DROP ROLE: hashed
+// connections and statements), statetrack.go (when the apply connection
+// re-reads its schema version and query_only), roles.go (CREATE/ALTER/DROP ROLE: hashed
 // before proposing, applied to raftsql_roles; the superuser check),
 // advisory.go (cluster-wide advisory locks: lock entries through the log,
 // leases), defaults.go (DEFAULT in some VALUES rows only, from the local
@@ -118,5 +124,10 @@
 // sequences serial and identity columns own), seqtxn.go (nextval in
 // explicit transactions: values reserved through the log), identity.go
 // (GENERATED ALWAYS columns refuse explicit values, 428C9), notify.go
-// (LISTEN / NOTIFY), dumpseq.go (pg_dump's read of a sequence's state).
+// (LISTEN / NOTIFY), dumpseq.go (pg_dump's read of a sequence's state),
+// enums.go (enum types: state functions at apply), enum_order.go (the
+// collations that order enum columns by declaration, on every connection),
+// comments.go (COMMENT ON views, indexes, sequences, types, constraints,
+// the schema), upsertonce.go (ON CONFLICT DO UPDATE hitting a row twice:
+// 21000), similar.go (match(), behind SIMILAR TO).
 package sqlexec

@@ -21,6 +21,9 @@ var enumFunctions = []detFunction{
 	// functions in: its value depends on the enums table, which only
 	// DDL entries change
 	{"pg_enum_in", 2, cFuncPointer(fnEnumIn), lib.SQLITE_DETERMINISTIC},
+	// casts to an enum type (enum_order.go): by the labels of the
+	// connection's database, the same on every node at apply
+	{"pg_enum_cast", 2, cFuncPointer(fnEnumCast), lib.SQLITE_DETERMINISTIC},
 }
 
 // enumLabels returns a type's labels in sort order (nil: no such enum).
@@ -55,6 +58,14 @@ func fnEnumCreate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		} else if old != nil {
 			return nil, &Error{Code: CodeDuplicateObject, Message: fmt.Sprintf("type \"%s\" already exists", name)}
 		}
+		// a column declared with the name before the type existed has
+		// text order in its indexes; the enum's would not match them
+		// (pgdialect/enum_order.go)
+		if tbl, col, err := enumColumn(c, name); err != nil {
+			return nil, err
+		} else if tbl != "" {
+			return nil, Unsupported(fmt.Sprintf("creating enum type %s while column %s of table %s already has that declared type", name, col, tbl))
+		}
 		seen := map[string]bool{}
 		for i, l := range labels {
 			if seen[l] {
@@ -70,7 +81,7 @@ func fnEnumCreate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 			// PostgreSQL would not show is avoided by refusing it
 			return nil, Unsupported("an enum type without labels")
 		}
-		return nil, nil
+		return nil, enumChanged(c) // enum_order.go
 	})
 }
 
@@ -120,7 +131,10 @@ func fnEnumAdd(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 				order = (orders[k] + orders[k+1]) / 2
 			}
 		}
-		return nil, stateRun(c, `INSERT INTO raftsql_enums(typname, label, sortorder) VALUES (?1, ?2, ?3)`, name, label, order)
+		if err := stateRun(c, `INSERT INTO raftsql_enums(typname, label, sortorder) VALUES (?1, ?2, ?3)`, name, label, order); err != nil {
+			return nil, err
+		}
+		return nil, enumChanged(c) // enum_order.go
 	})
 }
 
@@ -139,27 +153,25 @@ func fnEnumDrop(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 			return nil, &Error{Code: CodeUndefinedObject, Message: fmt.Sprintf("type \"%s\" does not exist", name)}
 		}
 		// a column of the type depends on it (RESTRICT)
-		st, _, err := c.prepareFresh(`SELECT s.name, c.name FROM sqlite_schema s, pragma_table_info(s.name) c
- WHERE s.type = 'table' AND s.name NOT LIKE 'raftsql\_%' ESCAPE '\' AND lower(c.type) = lower(?1) ORDER BY s.rowid, c.cid LIMIT 1`)
+		tbl, col, err := enumColumn(c, name)
 		if err != nil {
 			return nil, err
 		}
-		var dep string
-		_, err = st.run([]any{name}, func(r []any) error {
-			t, _ := r[0].(string)
-			col, _ := r[1].(string)
-			dep = fmt.Sprintf("column %s of table %s depends on type %s", col, t, name)
-			return nil
-		})
-		st.finalize()
-		if err != nil {
-			return nil, err
+		dep := ""
+		if tbl != "" {
+			dep = fmt.Sprintf("column %s of table %s depends on type %s", col, tbl, name)
 		}
 		if dep != "" {
 			return nil, &Error{Code: CodeDependentObjects, Message: fmt.Sprintf("cannot drop type %s because other objects depend on it", name),
 				DetailText: dep, HintText: "Use DROP ... CASCADE to drop the dependent objects too."}
 		}
-		return nil, stateRun(c, `DELETE FROM raftsql_enums WHERE typname = ?1`, name)
+		if err := stateRun(c, `DELETE FROM raftsql_enums WHERE typname = ?1`, name); err != nil {
+			return nil, err
+		}
+		if err := dropComment(c, classType, name); err != nil { // comments.go
+			return nil, err
+		}
+		return nil, enumChanged(c) // enum_order.go
 	})
 }
 
@@ -196,4 +208,21 @@ func fnEnumIn(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	}
 	resultError(tls, ctx, stateErrText(&Error{Code: CodeInvalidTextRepresentation,
 		Message: fmt.Sprintf("invalid input value for enum %s: \"%v\"", typ, v)}))
+}
+
+// enumColumn is the first column (table, column) whose declared type is
+// typ, or "" for none.
+func enumColumn(c *lconn, typ string) (table, column string, err error) {
+	st, _, err := c.prepareFresh(`SELECT s.name, c.name FROM sqlite_schema s, pragma_table_info(s.name) c
+ WHERE s.type = 'table' AND s.name NOT LIKE 'raftsql\_%' ESCAPE '\' AND lower(c.type) = lower(?1) ORDER BY s.rowid, c.cid LIMIT 1`)
+	if err != nil {
+		return "", "", err
+	}
+	defer st.finalize()
+	_, err = st.run([]any{typ}, func(r []any) error {
+		table, _ = r[0].(string)
+		column, _ = r[1].(string)
+		return nil
+	})
+	return table, column, err
 }

@@ -39,7 +39,16 @@ func (e *Error) Hint() string           { return e.HintText }
 func (e *Error) Position() int          { return e.Pos }
 func (e *Error) TableName() string      { return e.Table }
 func (e *Error) ConstraintName() string { return e.Constraint }
-func (e *Error) ColumnName() string     { return e.Column }
+
+// ColumnName is the column field of the ErrorResponse: PostgreSQL sets it
+// for a NOT NULL violation; Column is also kept for other errors, to point
+// at the name (fixPosition), where PostgreSQL's field stays empty.
+func (e *Error) ColumnName() string {
+	if e.Code != CodeNotNullViolation {
+		return ""
+	}
+	return e.Column
+}
 func (e *Error) Severity() string {
 	if e.Sev != "" {
 		return e.Sev
@@ -108,6 +117,7 @@ var (
 	reAlterTable  = regexp.MustCompile(`^ALTER TABLE "((?:[^"]|"")+)"`)
 	reNoFunc      = regexp.MustCompile(`^no such function: (.*)$`)
 	reExists      = regexp.MustCompile(`^(table|index|view|trigger) (\S+) already exists$`)
+	reExistsNamed = regexp.MustCompile(`^there is already an? (table|index|view) named (\S+)$`) // CREATE INDEX of another relation's name
 	reNear        = regexp.MustCompile(`near "(.*)": syntax error`)
 	reStore       = regexp.MustCompile(`^cannot store (TEXT|BLOB) value in (INTEGER|INT|REAL) column (.*)$`)
 	// a column alias list, FROM t AS a(x), of another length than t's
@@ -140,10 +150,13 @@ func mapError(err error, sqlText string) *Error {
 	}
 	prim := se.code & 0xff
 	msg := se.msg
-	if code, m, ok := pgdialect.ParseSQLStateError(msg); ok {
+	if code, m, d, h, ok := pgdialect.ParseSQLStateFields(msg); ok {
 		// raised by a registered function (checked casts): PostgreSQL's
-		// SQLSTATE and message
-		out.Code, out.Message = code, m
+		// SQLSTATE, message, DETAIL and HINT
+		out.Code, out.Message, out.DetailText, out.HintText = code, m, d, h
+		if m == errUpsertTwice {
+			out.HintText = upsertHint // upsertonce.go
+		}
 		return out
 	}
 	if m := reCheck.FindStringSubmatch(msg); m != nil {
@@ -253,6 +266,9 @@ func mapError(err error, sqlText string) *Error {
 	case reNoColumn.MatchString(msg):
 		out.Code = CodeUndefinedColumn
 		m := reNoColumn.FindStringSubmatch(msg)
+		if n := len(m[1]); n >= 2 && m[1][0] == '"' && m[1][n-1] == '"' {
+			m[1] = strings.ReplaceAll(m[1][1:n-1], `""`, `"`) // ALTER TABLE ... DROP COLUMN quotes the name
+		}
 		out.Column = m[1]
 		out.Message = fmt.Sprintf("column %q does not exist", m[1])
 	case strings.HasPrefix(msg, "duplicate column name: "):
@@ -278,8 +294,11 @@ func mapError(err error, sqlText string) *Error {
 		if m := reNoFunc.FindStringSubmatch(msg); m != nil {
 			out.Message = fmt.Sprintf("function %s does not exist", m[1])
 		}
-	case reExists.MatchString(msg):
+	case reExists.MatchString(msg) || reExistsNamed.MatchString(msg):
 		m := reExists.FindStringSubmatch(msg)
+		if m == nil {
+			m = reExistsNamed.FindStringSubmatch(msg)
+		}
 		if m[1] == "table" || m[1] == "view" || m[1] == "index" {
 			out.Code = CodeDuplicateTable
 		} else {
@@ -396,6 +415,7 @@ func ext(err error) (int, bool) {
 // fixPosition points an error at the offending name in the client's
 // (untranslated) statement text.
 func fixPosition(e *Error, orig string) {
+	describeUndefinedFunction(e, orig, nil) // undefined_function.go
 	name := ""
 	switch e.Code {
 	case CodeUndefinedTable:

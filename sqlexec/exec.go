@@ -2,7 +2,6 @@ package sqlexec
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -30,6 +29,15 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	mode := c.replicatedMode()
 	if ac, ok := pgdialect.ParseTableChange(sqlText); ok && mode == authWrite {
 		return changeTable(c, ac, verb), false // tablechange.go
+	}
+	if oc, ok := pgdialect.ParseObjectComment(sqlText); ok && mode == authWrite {
+		return setObjectComment(c, oc), false // comments.go
+	}
+	if mode == authWrite {
+		if skip, err := sequenceNameTaken(c, sqlText); err != nil || skip { // seqdeps.go
+			res.Err, res.Tag = err, verb
+			return res, false
+		}
 	}
 	drop, isDrop := pgdialect.ParseDropTable(sqlText)
 	isDrop = isDrop && mode == authWrite
@@ -84,11 +92,7 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 		return res, readonly
 	}
 	if err != nil {
-		e := mapError(err, sqlText)
-		if e.Code == CodeUniqueViolation {
-			addKeyValues(c, e, sqlText, args)
-		}
-		res.Err = e
+		res.Err = explainViolation(c, mapError(err, sqlText), sqlText, args) // constraint_errors.go
 		return res, readonly
 	}
 	if isDrop {
@@ -150,10 +154,12 @@ func makeTag(verb string, n int64) string {
 // (identifiers starting with raftsql_; string literals and comments are
 // ignored).
 func guardInternal(sqlText string) *Error {
-	low := strings.ToLower(sqlText)
-	if !strings.Contains(low, "raftsql_") {
+	// Every statement passes here: test before lowering a copy (only
+	// ASCII letters lower to the ASCII of raftsql_).
+	if !pgdialect.MentionsFold(sqlText, "raftsql_") {
 		return nil
 	}
+	low := strings.ToLower(sqlText)
 	for i := 0; i < len(low); i++ {
 		switch c := low[i]; {
 		case c == '\'':
@@ -277,68 +283,4 @@ func deriveVerb(sqlText string, readonly bool) string {
 		return "SET"
 	}
 	return w[0]
-}
-
-// addKeyValues completes a unique violation's detail with the key values
-// ("Key (id)=(1) already exists.") for single-row INSERT ... VALUES.
-func addKeyValues(c *lconn, e *Error, sqlText string, args []any) {
-	if w := words(sqlText, 1); len(w) != 1 || w[0] != "INSERT" || e.Table == "" {
-		return
-	}
-	d := strings.TrimSuffix(strings.TrimPrefix(e.DetailText, "Key ("), ") already exists.")
-	if d == e.DetailText {
-		return
-	}
-	keyCols := strings.Split(d, ", ")
-	up := strings.ToUpper(sqlText)
-	vi := strings.Index(up, "VALUES")
-	if vi < 0 {
-		return
-	}
-	var cols []string
-	head := sqlText[:vi]
-	if i := strings.IndexByte(head, '('); i >= 0 {
-		for _, c := range splitTopLevel(head[i+1 : closingParen(head[i:])+i]) {
-			cols = append(cols, strings.ToLower(strings.Trim(strings.TrimSpace(c), `"`)))
-		}
-	} else {
-		_, cols = tableDecls(c, e.Table)
-	}
-	rest := strings.TrimSpace(sqlText[vi+len("VALUES"):])
-	if !strings.HasPrefix(rest, "(") {
-		return
-	}
-	end := closingParen(rest)
-	if strings.HasPrefix(strings.TrimSpace(rest[min(end+1, len(rest)):]), ",") {
-		return // several rows: unknown which one conflicted
-	}
-	items := splitTopLevel(rest[1:end])
-	var vals []string
-	for _, k := range keyCols {
-		pos := -1
-		for i, c := range cols {
-			if c == strings.ToLower(k) {
-				pos = i
-			}
-		}
-		if pos < 0 || pos >= len(items) {
-			return
-		}
-		it := pgdialect.UnwrapInput(items[pos])
-		switch {
-		case len(it) > 1 && it[0] == '?':
-			n, err := strconv.Atoi(it[1:])
-			if err != nil || n < 1 || n > len(args) {
-				return
-			}
-			vals = append(vals, fmt.Sprint(args[n-1]))
-		case len(it) >= 2 && it[0] == '\'' && it[len(it)-1] == '\'':
-			vals = append(vals, strings.ReplaceAll(it[1:len(it)-1], "''", "'"))
-		case len(it) > 0 && (it[0] == '-' || it[0] >= '0' && it[0] <= '9'):
-			vals = append(vals, it)
-		default:
-			return
-		}
-	}
-	e.DetailText = fmt.Sprintf("Key (%s)=(%s) already exists.", strings.Join(keyCols, ", "), strings.Join(vals, ", "))
 }

@@ -71,10 +71,21 @@ type lconn struct {
 	// cancellation (budget.go).
 	meter   *meter
 	meterID uintptr
+	// explain keeps the row a constraint violation's explanation captures
+	// (constraint_errors.go); nil on connections that do not write.
+	explain *rowCapture
 	// serials caches serialDecl (resulttypes.go) by "table\x00column"
 	// for schema version serialsAt.
 	serials   map[string]string
 	serialsAt int64
+	// soleWriter: the apply connection, the only writer of its database,
+	// whose schema and settings change only by statements it runs
+	// itself; unsynced says which of them may have changed since they
+	// were last read (stateTrack below).
+	soleWriter bool
+	unsynced   unsyncedState
+	// enums: the connection's enum collations (enum_order.go)
+	enums *enumConn
 }
 
 const stmtCacheSize = 256
@@ -185,10 +196,14 @@ func openLConn(dsn string) (*lconn, error) {
 		dc.Close()
 		return nil, fmt.Errorf("sqlexec: cannot access sqlite handle of %T", dc)
 	}
-	c := &lconn{drv: dc}
+	c := &lconn{drv: dc, unsynced: unsyncedAll}
 	c.db = *(*uintptr)(unsafe.Pointer(fdb.UnsafeAddr()))
 	c.tls = *(**libc.TLS)(unsafe.Pointer(ftls.UnsafeAddr()))
 	installMeter(c)
+	if err := installEnumCollations(c); err != nil { // enum_order.go
+		c.close()
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -207,6 +222,8 @@ func (c *lconn) close() error {
 	}
 	err := c.drv.Close()
 	removeMeter(c)
+	c.explain.remove()
+	releaseEnumCollations(c)
 	c.drv = nil
 	c.db = 0
 	return err
@@ -234,6 +251,7 @@ func (c *lconn) err(rc int32) *sqliteErr {
 
 // exec runs SQL without arguments or results (all statements of it).
 func (c *lconn) exec(sqlText string) error {
+	defer c.enums.afterExec(c, sqlText) // enum_order.go: a ROLLBACK may undo an enum change
 	for rest := sqlText; ; {
 		st, tail, err := c.prepareCached(rest)
 		if err != nil {
@@ -257,6 +275,10 @@ type lstmt struct {
 	binds  []uintptr // C memory to free after finalize
 	cached bool
 	busy   bool // checked out of the cache
+	// alters: compiling it showed more than reads and writes of rows
+	// (a schema change, a PRAGMA, a rollback: see altersConn), so
+	// running it may change what the connection has cached.
+	alters bool
 }
 
 // prepare compiles the first statement of sqlText. It returns nil if there is
@@ -277,6 +299,9 @@ func (c *lconn) syncSchema() {
 	if c.sharedSchema != nil && c.sharedSchema.Load() == c.cacheSchema && c.cacheSchema != 0 {
 		return
 	}
+	if c.soleWriter && c.unsynced&unsyncedSchema == 0 && c.cacheSchema != 0 {
+		return // nothing ran since the last read that could change it
+	}
 	if a := c.auth; a != nil && a.mode != authOff {
 		// raftsql's own statements, not the user's: not authorized.
 		prev := a.mode
@@ -284,7 +309,11 @@ func (c *lconn) syncSchema() {
 		defer func() { a.mode = prev }()
 	}
 	v, err := c.schemaVersion()
-	if err != nil || v == c.cacheSchema {
+	if err != nil {
+		return
+	}
+	c.unsynced &^= unsyncedSchema
+	if v == c.cacheSchema {
 		return
 	}
 	c.dropCache()
@@ -296,6 +325,7 @@ func (c *lconn) syncSchema() {
 }
 
 func (c *lconn) prepareFresh(sqlText string) (*lstmt, string, error) {
+	c.enums.beforePrepare(c) // enum_order.go
 	for {
 		if len(sqlText) == 0 {
 			return nil, "", nil
@@ -306,6 +336,7 @@ func (c *lconn) prepareFresh(sqlText string) (*lstmt, string, error) {
 		}
 		if c.auth != nil {
 			c.auth.refused = nil
+			c.auth.alters = false
 		}
 		pp := libc.Xmalloc(c.tls, 16)
 		rc := lib.Xsqlite3_prepare_v2(c.tls, c.db, z, int32(len(sqlText)), pp, pp+8)
@@ -331,7 +362,7 @@ func (c *lconn) prepareFresh(sqlText string) (*lstmt, string, error) {
 			sqlText = rest
 			continue
 		}
-		return &lstmt{c: c, p: p}, rest, nil
+		return &lstmt{c: c, p: p, alters: c.auth == nil || c.auth.alters}, rest, nil
 	}
 }
 
@@ -455,6 +486,21 @@ func formatTime(t time.Time) string {
 // each result row (values valid after return). It returns sqlite3_changes64
 // (only meaningful for DML).
 func (s *lstmt) run(args []any, row func([]any) error) (int64, error) {
+	if s.alters {
+		s.c.unsynced = unsyncedAll
+	}
+	n, err := s.step(args, row)
+	if s.alters || err != nil {
+		// After it too: a nested statement (a function's, a row
+		// callback's) may have read the state in between. A failed
+		// statement may have rolled the transaction back, undoing
+		// schema changes made before it.
+		s.c.unsynced = unsyncedAll
+	}
+	return n, err
+}
+
+func (s *lstmt) step(args []any, row func([]any) error) (int64, error) {
 	if len(args) > 0 || s.paramCount() > 0 {
 		if err := s.bind(args); err != nil {
 			return 0, err
@@ -462,6 +508,10 @@ func (s *lstmt) run(args []any, row func([]any) error) (int64, error) {
 	}
 	tls := s.c.tls
 	m := s.c.meter
+	e := s.c.enums
+	if e != nil {
+		e.badType = ""
+	}
 	var prev stmtMark
 	if m != nil {
 		prev = m.startStmt(tls, s.p)
@@ -470,6 +520,13 @@ func (s *lstmt) run(args []any, row func([]any) error) (int64, error) {
 		rc := lib.Xsqlite3_step(tls, s.p)
 		switch rc {
 		case lib.SQLITE_ROW:
+			if err := e.checkBad(); err != nil { // enum_order.go
+				lib.Xsqlite3_reset(tls, s.p)
+				if m != nil {
+					m.finishStmt(tls, s.p, prev, false)
+				}
+				return 0, err
+			}
 			if row != nil {
 				// Counted after the step: a statement recompiled for a
 				// changed schema may have a different column count.
@@ -492,6 +549,9 @@ func (s *lstmt) run(args []any, row func([]any) error) (int64, error) {
 				if e := m.finishStmt(tls, s.p, prev, true); e != nil {
 					return 0, e
 				}
+			}
+			if err := e.checkBad(); err != nil { // enum_order.go
+				return 0, err
 			}
 			return n, nil
 		default:
@@ -543,6 +603,15 @@ func (s *lstmt) value(i int) any {
 }
 
 var _ = math.MaxInt64
+
+// releaseMemory frees the page-cache pages of c that no statement holds
+// (sqlite3_db_release_memory): for a connection put aside, whose cache
+// would otherwise stay allocated while it idles.
+func (c *lconn) releaseMemory() {
+	if c.db != 0 {
+		lib.Xsqlite3_db_release_memory(c.tls, c.db)
+	}
+}
 
 // inTx reports whether a transaction is open on c.
 func (c *lconn) inTx() bool { return c.db != 0 && lib.Xsqlite3_get_autocommit(c.tls, c.db) == 0 }

@@ -90,9 +90,12 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 			s.inferParams(ctx, typed, ps.paramOIDs)
 			cols, nparams, err := s.describe(ctx, typed.Exec[0], typed.ColumnOIDs, ps.paramOIDs)
 			if err != nil {
+				if e, ok := err.(*Error); ok {
+					describeUndefinedFunction(e, sql, paramOIDs) // undefined_function.go
+				}
 				return nil, err
 			}
-			if st.Kind == pgdialect.KindQuery {
+			if st.Kind == pgdialect.KindQuery && !st.NoRows { // NoRows: DDL carried out by a SELECT of a function
 				ps.cols = cols
 			}
 			if st.Tag == "EXPLAIN" {
@@ -631,6 +634,10 @@ func convertArgs(args []any, oids []uint32) []any {
 			out[i] = t.Format("15:04:05.999999")
 		case pgoid.Timestamp:
 			out[i] = t.Format("2006-01-02 15:04:05.999999")
+		case pgoid.Timestamptz:
+			// an instant: with its zone, or a session TimeZone other
+			// than UTC would read the UTC clock as its own local time
+			out[i] = t.UTC().Format("2006-01-02 15:04:05.999999") + "+00"
 		default:
 			out[i] = t.UTC().Format("2006-01-02 15:04:05.999999")
 		}

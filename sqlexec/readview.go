@@ -25,6 +25,16 @@ type readView struct {
 // maxIdleReadViews is how many released read-view connections are kept open.
 const maxIdleReadViews = 64
 
+// readViewCache is the page cache of a read-view connection (SQLite's
+// cache_size: negative is KiB). Every open transaction holds its own
+// connection, and so its own page cache: at SQLite's default (2,000 KiB,
+// about twice that once allocated) a transaction that scanned a few
+// megabytes holds 4 MiB while it stays open, 1 GiB for the 256 that
+// MaxReadViews allows. A smaller cache bounds that; pages read again come
+// from the operating system's cache (docs/benchmarks.md, "How cost
+// grows"). The read pool, shared by autocommit reads, keeps the default.
+const readViewCache = "PRAGMA cache_size = -256"
+
 func (db *DB) acquireReadView() (*readView, error) {
 	db.vmu.Lock()
 	if db.viewOpen >= db.opts.MaxReadViews {
@@ -53,7 +63,7 @@ func (db *DB) acquireReadView() (*readView, error) {
 		closed := db.closed
 		var err error
 		if !closed {
-			c, err = db.openReader(det)
+			c, err = db.openReader(det, readViewCache)
 		}
 		db.rmu.RUnlock()
 		if closed || err != nil {
@@ -81,6 +91,9 @@ func (db *DB) releaseReadView(sc *readView) {
 	if c.db != 0 && c.inTx() {
 		_ = c.exec("ROLLBACK")
 	}
+	// An idle read view keeps no pages: its next transaction most likely
+	// starts after writes that make them stale anyway.
+	c.releaseMemory()
 	c.mu.Unlock()
 	db.vmu.Lock()
 	db.viewOpen--
@@ -184,10 +197,11 @@ func (s *Session) names() (db, user string) {
 // session_user() in SQLite text sent to the log by the session's names, so
 // that every replica computes the same values as the client saw.
 func (s *Session) substNames(sqlText string) string {
-	low := strings.ToLower(sqlText)
-	if !strings.Contains(low, "current_database") && !strings.Contains(low, "current_user") && !strings.Contains(low, "session_user") {
-		return sqlText
+	if !pgdialect.MentionsFold(sqlText, "current_database") && !pgdialect.MentionsFold(sqlText, "current_user") &&
+		!pgdialect.MentionsFold(sqlText, "session_user") {
+		return sqlText // every statement passes here: no lowered copy
 	}
+	low := strings.ToLower(sqlText)
 	db, user := s.names()
 	lit := func(v string) string { return "'" + strings.ReplaceAll(v, "'", "''") + "'" }
 	repl := []struct{ fn, val string }{

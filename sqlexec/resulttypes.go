@@ -21,6 +21,7 @@ func resultTypes(c *lconn, sqlText string, infos []colInfo) {
 	serialTypes(c, infos)
 	aggregateTypes(c, sqlText, infos)
 	arithTypes(c, sqlText, infos)
+	branchTypes(c, sqlText, infos)
 }
 
 // serialTypes gives a column that reads a bigserial/smallserial (or
@@ -170,14 +171,35 @@ func mentionsAggregate(sqlText string) bool {
 // is int4, n * 2 on a numeric one numeric): one probe per operand
 // position (pgdialect/arith_types.go).
 func arithTypes(c *lconn, sqlText string, infos []colInfo) {
-	need := false
+	if untyped(infos) && pgdialect.MentionsUntypedArith(sqlText) {
+		probeLeaves(c, sqlText, infos, pgdialect.ArithItems(sqlText), pgdialect.ArithType)
+	}
+}
+
+// branchTypes sets the hint of each untyped result column of sqlText that
+// is a CASE, COALESCE, NULLIF or lag/lead over columns: one probe per
+// branch position (pgdialect/branchtypes.go).
+func branchTypes(c *lconn, sqlText string, infos []colInfo) {
+	if untyped(infos) && pgdialect.MentionsBranches(sqlText) {
+		probeLeaves(c, sqlText, infos, pgdialect.BranchItems(sqlText), pgdialect.BranchType)
+	}
+}
+
+// untyped reports whether a result column has neither a declared type
+// nor a hint.
+func untyped(infos []colInfo) bool {
 	for _, in := range infos {
-		need = need || in.decl == "" && in.hint == 0
+		if in.decl == "" && in.hint == 0 {
+			return true
+		}
 	}
-	if !need || !pgdialect.MentionsUntypedArith(sqlText) {
-		return
-	}
-	items := pgdialect.ArithItems(sqlText)
+	return false
+}
+
+// probeLeaves compiles sqlText with each item replaced by its k-th leaf,
+// for every k, and hints each untyped item's column with combine of its
+// leaves' declared types.
+func probeLeaves(c *lconn, sqlText string, infos []colInfo, items []pgdialect.ArithItem, combine func(pgdialect.ArithItem, []uint32) uint32) {
 	n := 0
 	for _, it := range items {
 		n = max(n, len(it.Leaves))
@@ -200,7 +222,7 @@ func arithTypes(c *lconn, sqlText string, infos []colInfo) {
 	}
 	for i, it := range items {
 		if in := &infos[it.Column]; in.decl == "" && in.hint == 0 {
-			in.hint = pgdialect.ArithType(it, types[i])
+			in.hint = combine(it, types[i])
 		}
 	}
 }

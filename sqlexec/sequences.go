@@ -87,7 +87,8 @@ var sequenceFunctions = []detFunction{
 	{"pg_seq_drop", 2, cFuncPointer(fnSeqDrop), 0},
 	{"pg_seq_restart_owned", 1, cFuncPointer(fnSeqRestartOwned), 0}, // serial.go
 	{"pg_seq_alter_owned", 3, cFuncPointer(fnSeqAlterOwned), 0},
-	{"pg_seq_reserve", 2, cFuncPointer(fnSeqReserve), 0}, // seqtxn.go
+	{"pg_seq_reserve", 2, cFuncPointer(fnSeqReserve), 0},      // seqtxn.go
+	{"pg_seq_drop_owned", 2, cFuncPointer(fnSeqDropOwned), 0}, // seqdeps.go
 }
 
 // seqNameArg is the sequence a function's argument names: text (a
@@ -404,16 +405,22 @@ func fnSeqAlter(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 func fnSeqDrop(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	stateCall(tls, ctx, "pg_seq_drop", func(c *lconn, d *detState) (any, error) {
 		name, _ := argValue(tls, argv, 0).(string)
-		ifExists, _ := argValue(tls, argv, 1).(int64)
+		flag, _ := argValue(tls, argv, 1).(int64)
 		s, err := loadSequence(c, name)
 		if err != nil {
 			return nil, err
 		}
 		if s == nil {
-			if ifExists != 0 {
+			if flag&1 != 0 {
 				return nil, nil
 			}
 			return nil, &Error{Code: CodeUndefinedTable, Message: fmt.Sprintf("sequence \"%s\" does not exist", name)}
+		}
+		if err := checkSeqDrop(c, name, s, flag&seqDropCascade != 0); err != nil { // seqdeps.go
+			return nil, err
+		}
+		if err := dropComment(c, classRel, name); err != nil { // comments.go
+			return nil, err
 		}
 		return nil, stateRun(c, `DELETE FROM raftsql_sequences WHERE name = ?1`, name)
 	})

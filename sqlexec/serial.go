@@ -110,5 +110,8 @@ func tableSQL(c *lconn, table string) (string, bool, error) {
 func dropOwnedSequences(c *lconn, table string) error {
 	restore := c.enterAuth(authOff)
 	defer restore()
+	if err := stateRun(c, `DELETE FROM raftsql_comments WHERE classoid = 1259 AND objname IN (SELECT name FROM raftsql_sequences WHERE owned_table = ?1)`, table); err != nil { // comments.go
+		return err
+	}
 	return stateRun(c, `DELETE FROM raftsql_sequences WHERE owned_table = ?1`, table)
 }

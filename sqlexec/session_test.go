@@ -84,7 +84,7 @@ func (s *sliceSource) Next(ctx context.Context, max int) ([][]any, error) {
 	return out, nil
 }
 
-func newTestEngine(t *testing.T) (*Engine, *fakeReplicator) {
+func newTestEngine(t testing.TB) (*Engine, *fakeReplicator) {
 	db := openTest(t, t.TempDir())
 	t.Cleanup(func() { db.Close() })
 	f := &fakeReplicator{db: db}
@@ -101,7 +101,7 @@ func sessAs(t *testing.T, e *Engine, user string) *Session {
 	return ps.(*Session)
 }
 
-func newSess(t *testing.T, e *Engine) *Session {
+func newSess(t testing.TB, e *Engine) *Session {
 	ps, err := e.NewSession(context.Background(), pgwire.SessionInfo{User: "u", StartupParams: map[string]string{"application_name": "app"}})
 	if err != nil {
 		t.Fatal(err)

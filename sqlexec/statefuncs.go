@@ -52,8 +52,8 @@ func stateErrText(err error) string {
 	if _, _, ok := pgdialect.ParseSQLStateError(err.Error()); ok {
 		return err.Error()
 	}
-	if e, ok := err.(*Error); ok {
-		return pgdialect.ErrMarker + e.Code + ": " + e.Message
+	if e, ok := err.(*Error); ok { // read back by mapError (errors.go)
+		return pgdialect.SQLStateText(e.Code, e.Message, e.DetailText, e.HintText)
 	}
 	return pgdialect.ErrMarker + CodeInternal + ": " + err.Error()
 }

@@ -98,7 +98,7 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 			return fail(err)
 		}
 		if found {
-			return fail(&Error{Code: CodeNotNullViolation, Statement: -1,
+			return fail(&Error{Code: CodeNotNullViolation, Statement: -1, Table: name, Column: ac.Column,
 				Message: fmt.Sprintf("column \"%s\" of relation \"%s\" contains null values", ac.Column, name)})
 		}
 	}
@@ -125,10 +125,7 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		return fail(err)
 	}
 	if ac.Action == "type" {
-		// the column's collation may have changed (to or from interval's
-		// pg_interval: pgdialect/interval_order.go): its indexes were
-		// sorted by the old one
-		if err := c.exec("REINDEX " + quoteIdent(name)); err != nil {
+		if err := reindexTable(c, name); err != nil { // enum_order.go: the column's collation may have changed
 			return fail(err)
 		}
 	}
@@ -139,6 +136,11 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 	}
 	for _, t := range triggers {
 		if err := c.exec(t.sql); err != nil {
+			return fail(err)
+		}
+	}
+	if ed.Sequence != "" {
+		if err := retypeSequence(c, ed.Sequence, ed.SequenceType); err != nil { // seqdeps.go
 			return fail(err)
 		}
 	}
@@ -209,7 +211,7 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 			return err
 		}
 		if found {
-			return &Error{Code: CodeCheckViolation, Statement: -1,
+			return &Error{Code: CodeCheckViolation, Statement: -1, Table: name, Constraint: ed.Name,
 				Message: fmt.Sprintf("check constraint \"%s\" of relation \"%s\" is violated by some row", ed.Name, name)}
 		}
 	}
@@ -245,8 +247,12 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 				return err
 			}
 			if found {
-				return &Error{Code: CodeForeignKeyViolation, Statement: -1,
+				e := &Error{Code: CodeForeignKeyViolation, Statement: -1, Table: name, Constraint: ed.Name,
 					Message: fmt.Sprintf("insert or update on table \"%s\" violates foreign key constraint \"%s\"", name, ed.Name)}
+				if x := foreignKeyViolation(c, e, name, name, false); x != nil { // constraint_errors.go: the key
+					e = x
+				}
+				return e
 			}
 		}
 	}

@@ -31,11 +31,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/raftsql/raftsql/bench/internal/load"
 )
 
 type target struct {
@@ -145,11 +146,11 @@ func run(targetArgs, pprofArgs []string, duration, warmup time.Duration, clients
 				if i == 0 {
 					base = r.rate
 				}
-				fmt.Printf(" %s/s", thousands(r.rate))
+				fmt.Printf(" %s/s", load.Thousands(r.rate))
 				if i > 0 && base > 0 {
 					fmt.Printf(" (%.2f×)", r.rate/base)
 				}
-				fmt.Printf(", p50 %s, p99 %s |", ms(r.p50), ms(r.p99))
+				fmt.Printf(", p50 %s, p99 %s |", load.Ms(r.p50), load.Ms(r.p99))
 			}
 			fmt.Println()
 		}
@@ -282,60 +283,9 @@ func measure(ctx context.Context, t *target, op string, clients, rows int, warmu
 	default:
 		return result{err: fmt.Errorf("unknown op %q", op)}
 	}
-	start := time.Now()
-	measureFrom, end := start.Add(warmup), start.Add(warmup+duration)
-	lat := make([][]time.Duration, clients)
-	errs := make([]error, clients)
-	var wg sync.WaitGroup
-	for w := range clients {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			n := int64(w) * 7919
-			for {
-				t0 := time.Now()
-				if !t0.Before(end) {
-					return
-				}
-				n++
-				if err := do(conns[w], n); err != nil {
-					errs[w] = err
-					return
-				}
-				if !t0.Before(measureFrom) {
-					lat[w] = append(lat[w], time.Since(t0))
-				}
-			}
-		}(w)
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	r, err := load.Run(conns, warmup, duration, func(c *pgx.Conn, _ int, n int64) error { return do(c, n) })
+	if err != nil {
 		return result{err: err}
 	}
-	var all []time.Duration
-	for _, l := range lat {
-		all = append(all, l...)
-	}
-	if len(all) == 0 {
-		return result{err: errors.New("no operation completed")}
-	}
-	slices.Sort(all)
-	return result{
-		ops:  len(all),
-		rate: float64(len(all)) / duration.Seconds(),
-		p50:  all[len(all)/2],
-		p99:  all[len(all)*99/100],
-	}
-}
-
-func thousands(f float64) string {
-	s := strconv.FormatInt(int64(f+0.5), 10)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-func ms(d time.Duration) string {
-	return strconv.FormatFloat(float64(d)/float64(time.Millisecond), 'f', 2, 64) + " ms"
+	return result{ops: r.Ops, rate: r.Rate, p50: r.P50, p99: r.P99}
 }

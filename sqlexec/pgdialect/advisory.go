@@ -112,7 +112,7 @@ func ParseAdvisory(sql string) (*AdvisoryCall, error) {
 }
 
 // mentionsAdvisory is the cheap test every statement passes through.
-func mentionsAdvisory(s string) bool { return mentionsFold(s, "advisory") }
+func mentionsAdvisory(s string) bool { return MentionsFold(s, "advisory") }
 
 func (x *tx) advisoryArg(lo, hi int) (AdvisoryArg, bool) {
 	neg := false

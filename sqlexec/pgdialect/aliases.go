@@ -13,41 +13,52 @@ func (x *tx) selectLists() [][][2]int {
 		if x.depth[i] != 0 || !x.T(i).kw("SELECT") {
 			continue
 		}
-		s := i + 1
-		if x.kw(s, "DISTINCT") || x.kw(s, "ALL") {
-			s++
-		}
-		e := s
-		for e < x.n() {
-			if x.depth[e] == 0 {
-				u := x.T(e)
-				if u.typ == tIdent {
-					switch u.upper() {
-					case "FROM":
-						if x.kw(e-1, "DISTINCT") && (x.kw(e-2, "IS") || x.kw(e-2, "NOT")) {
-							break // a IS [NOT] DISTINCT FROM b
-						}
-						goto done
-					case "GROUP":
-						if x.kw(e-1, "WITHIN") {
-							break // an ordered-set aggregate (orderedset.go)
-						}
-						goto done
-					case "WHERE", "HAVING", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "INTO", "FOR":
-						goto done
-					}
-				}
-			}
-			if x.depth[e] < 0 {
-				goto done
-			}
-			e++
-		}
-	done:
-		lists = append(lists, x.splitTop(s, e))
+		items, e := x.selectListAt(i)
+		lists = append(lists, items)
 		i = e - 1
 	}
 	return lists
+}
+
+// selectListAt returns the items of the select list of the SELECT at i
+// and the index of the token ending the list (FROM, WHERE ..., a closing
+// parenthesis, the end).
+func (x *tx) selectListAt(i int) ([][2]int, int) {
+	d := x.depth[i]
+	s := i + 1
+	if x.kw(s, "DISTINCT") || x.kw(s, "ALL") {
+		s++
+	}
+	if x.kw(s-1, "DISTINCT") && x.kw(s, "ON") && x.isP(s+1, "(") {
+		s = x.match(s+1) + 1 // DISTINCT ON (...): distincton.go
+	}
+	e := s
+	for e < x.n() {
+		if x.depth[e] == d {
+			u := x.T(e)
+			if u.typ == tIdent {
+				switch u.upper() {
+				case "FROM":
+					if x.kw(e-1, "DISTINCT") && (x.kw(e-2, "IS") || x.kw(e-2, "NOT")) {
+						break // a IS [NOT] DISTINCT FROM b
+					}
+					return x.splitTop(s, e), e
+				case "GROUP":
+					if x.kw(e-1, "WITHIN") {
+						break // an ordered-set aggregate (orderedset.go)
+					}
+					return x.splitTop(s, e), e
+				case "WHERE", "HAVING", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "INTO", "FOR":
+					return x.splitTop(s, e), e
+				}
+			}
+		}
+		if x.depth[e] < d {
+			break
+		}
+		e++
+	}
+	return x.splitTop(s, e), e
 }
 
 // applyAliases gives unaliased select items PostgreSQL's column names
@@ -74,6 +85,9 @@ func (x *tx) applyAliases() {
 			for _, it := range items {
 				if it[1] > it[0] && x.isP(it[1]-1, "*") {
 					x.colOIDs = nil // column count unknown
+					if len(items) == 1 && it[1]-it[0] == 1 {
+						x.colOIDs = x.starOIDs // derivedcols.go: known FROM items
+					}
 				}
 			}
 		}
@@ -200,6 +214,9 @@ func (x *tx) figure(a, b int) (string, int) {
 		}
 		if callEnd == b-1 {
 			f := x.T(j).identName()
+			if x.dateCallAt[x.T(j).pos] {
+				return "date", 2 // date(x), written as a cast (datetime_local.go)
+			}
 			switch f {
 			case "cast":
 				for k := j + 2; k < b-1; k++ {
@@ -277,6 +294,9 @@ func (x *tx) exprOID(a, b int) uint32 {
 	if a >= b {
 		return 0
 	}
+	if r, ok := x.resolved[a]; ok && r.end == b {
+		return r.oid // typeresolve.go
+	}
 	if o := x.arithExprOID(a, b); o != 0 {
 		return o
 	} else if _, ok := x.arithTypes[a]; ok && x.castEnd[b-1] == a {
@@ -314,7 +334,7 @@ func (x *tx) exprOID(a, b int) uint32 {
 		}
 		if t.typ == tIdent {
 			switch t.upper() {
-			case "IS", "IN", "LIKE", "ILIKE", "BETWEEN", "AND", "OR", "EXISTS", "REGEXP", "GLOB":
+			case "IS", "IN", "LIKE", "ILIKE", "BETWEEN", "AND", "OR", "EXISTS", "REGEXP", "GLOB", "SIMILAR", "MATCH":
 				return pgoid.Bool
 			case "NOT":
 				return pgoid.Bool

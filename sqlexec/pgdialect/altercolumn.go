@@ -129,7 +129,9 @@ func (x *tx) alterColumn(tbl string, a, b int) (string, error) {
 		x.kw(k, "SET", "NO"), x.kw(k, "SET", "CYCLE"), x.kw(k, "SET", "CACHE"):
 		return x.alterIdentity(tbl, col, k, b) // serial.go
 	case x.kw(k, "ADD", "GENERATED", "BY", "DEFAULT", "AS", "IDENTITY"):
-		return x.addIdentity(tbl, col, k+6, b) // identity_add.go
+		return x.addIdentity(tbl, col, k+6, b, "identity:d") // identity_add.go
+	case x.kw(k, "ADD", "GENERATED", "ALWAYS", "AS", "IDENTITY"):
+		return x.addIdentity(tbl, col, k+5, b, "identity:a")
 	case x.kw(k, "ADD", "GENERATED"), x.kw(k, "SET", "GENERATED"), x.kw(k, "DROP", "IDENTITY"), x.kw(k, "DROP", "EXPRESSION"):
 		return "", unsupported("ALTER COLUMN ... %s %s is not supported", x.T(k).upper(), x.T(k+1).upper())
 	case x.kw(k, "SET", "STATISTICS"), x.kw(k, "SET", "STORAGE"), x.kw(k, "SET", "COMPRESSION"),
@@ -263,6 +265,10 @@ type ColumnEdit struct {
 	// stored only in rows written afterwards, and older rows read the
 	// default from the definition, which is changing.
 	Rewrite bool
+	// Sequence, SequenceType: the sequence a column made serial or
+	// identity draws from (action "identity"), which takes the column's
+	// integer type as PostgreSQL's identity sequences do.
+	Sequence, SequenceType string
 }
 
 // EditColumn applies ac to the table definition createSQL (as stored in
@@ -385,6 +391,12 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 			}
 		}
 		out.Convert = conv
+	case "identity":
+		var err error
+		if typ, clauses, out.SequenceType, err = identityEdit(el, decl, inPK, ac); err != nil { // identity_add.go
+			return nil, err
+		}
+		out.Sequence, out.CheckNulls, out.Rewrite = ac.Expr, true, true
 	default:
 		return nil, fmt.Errorf("pgdialect: unknown ALTER COLUMN action %q", ac.Action)
 	}

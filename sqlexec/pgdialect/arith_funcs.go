@@ -60,6 +60,7 @@ func registerArithFuncs() error {
 		// arith_columns.go
 		"pg_col_numtype": {2, fnColNumType},
 		"pg_arith_type":  {3, fnArithType},
+		"pg_round_typed": {2, fnRoundTyped}, // float8round.go
 	}
 	for name, d := range fns {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
@@ -264,6 +265,9 @@ func floatArith(op byte, x, y float64) (driver.Value, error) {
 	}
 	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
 		return nil, pgErr("22003", "value out of range: overflow")
+	}
+	if math.IsNaN(r) {
+		return nil, errFloatNaN("double precision") // float8nan.go: Infinity - Infinity
 	}
 	return r, nil
 }

@@ -12,7 +12,8 @@ package pgdialect
 // element, 22P02 "malformed array literal" for bad syntax, 0A000 for more
 // than one dimension) and writes the canonical text, so equal arrays are
 // equal strings: = and <> and UNIQUE are PostgreSQL's. ORDER BY and < >
-// compare the text, not element by element as PostgreSQL does.
+// compare element by element through the column's collation
+// (array_order.go).
 //
 // Everything here is a pure function of its arguments (registered
 // deterministic, so allowed in writes): the constructor pg_array
@@ -675,6 +676,9 @@ var arrayFuncs = map[string]struct {
 }
 
 func registerArrayFuncs() error {
+	if err := registerArrayCollations(); err != nil { // array_order.go
+		return err
+	}
 	for name, d := range arrayFuncs {
 		reg := name
 		if err := sqlite.RegisterDeterministicScalarFunction(reg, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {

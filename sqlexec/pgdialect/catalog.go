@@ -533,8 +533,11 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	if m := dateTimeDefaultRe.FindStringSubmatch(d); m != nil {
 		d = stripParens(m[1]) // dateTimeDefault's conversion
 	}
+	d = unwrapLocalDefault(d) // datetime_local.go
 	if d == nowSQL {
 		d = "CURRENT_TIMESTAMP"
+	} else if k := localNowKeyword(d); k != "" {
+		d = k // datetime_local.go
 	}
 	oid, _ := DeclTypeOID(str(a[4]))
 	tn := FormatType(oid, -1)

@@ -115,7 +115,7 @@ func init() {
 		case "pg_description":
 			// the public schema's comment, as initdb sets it (pg_dump
 			// writes COMMENT ON SCHEMA public IS '' when it is missing)
-			catalogViews[i].sql += ` UNION ALL SELECT 2200, 2615, 0, 'standard public schema'
+			catalogViews[i].sql += ` UNION ALL SELECT 2200, 2615, 0, 'standard public schema'` + publicSchemaComment + ` -- comment_objects.go
  UNION ALL
  SELECT CAST(pg_oid('rel', s.name) AS INTEGER), 1259,
   CASE WHEN json_extract(j.value, '$[0]') = '' THEN 0 ELSE (SELECT c.attnum FROM pgd_cols c WHERE c.tbl = s.name AND c.attname = json_extract(j.value, '$[0]')) END,

@@ -44,7 +44,9 @@ var sequenceViews = []catView{
   q.typ AS data_type, CASE q.typ WHEN 'smallint' THEN 16 WHEN 'integer' THEN 32 ELSE 64 END AS numeric_precision,
   2 AS numeric_precision_radix, 0 AS numeric_scale, CAST(q.start AS TEXT) AS start_value, CAST(q.min AS TEXT) AS minimum_value,
   CAST(q.max AS TEXT) AS maximum_value, CAST(q.inc AS TEXT) AS increment, CASE WHEN q.cycle THEN 'YES' ELSE 'NO' END AS cycle_option
- FROM pgd_seqs q`},
+ FROM pgd_seqs q
+ -- as PostgreSQL's, without identity columns' sequences (pg_depend 'i')
+ WHERE NOT EXISTS (SELECT 1 FROM pgd_cols c WHERE c.tbl = q.owned_table AND c.attname = q.owned_column AND c.marker LIKE 'identity%')`},
 }
 
 func init() {

@@ -18,13 +18,16 @@ import (
 // (altercolumn.go, sqlexec/tablechange.go), so it is replicated and in
 // snapshots, it goes when the table is dropped (a new table of the same
 // name has none) and follows a rename. pg_description, obj_description
-// and col_description read it; pg_dump dumps it. Comments on other
-// objects are accepted and not kept, as before.
+// and col_description read it; pg_dump dumps it. Comments on views,
+// indexes, sequences, types, constraints and the schema: comment_objects.go.
 
 const commentMark = "/*pg_comment:"
 
 // comment translates COMMENT ON at x (ok false: not a kept form).
 func (x *tx) comment() (*Stmt, bool, error) {
+	if st, ok, err := x.commentObject(); ok || err != nil { // comment_objects.go
+		return st, ok, err
+	}
 	if !x.kw(1, "ON") || !(x.kw(2, "TABLE") || x.kw(2, "COLUMN")) {
 		return nil, false, nil
 	}

@@ -178,15 +178,21 @@ func containsFold(list []string, s string) bool {
 // table's foreign key on those columns: its CONSTRAINT name, or
 // PostgreSQL's default table_cols_fkey.
 func fnFKConname(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	cols := strings.Split(str(a[2]), ",")
+	return FKConname(str(a[0]), str(a[1]), strings.Split(str(a[2]), ","), str(a[3])), nil
+}
+
+// FKConname is the name of table's foreign key on cols referencing
+// refTable (createSQL is the table's CREATE TABLE): its CONSTRAINT name,
+// or PostgreSQL's default table_cols_fkey, as the catalog shows it.
+func FKConname(createSQL, table string, cols []string, refTable string) string {
 	fk := ForeignKey{Columns: cols}
-	for _, f := range ForeignKeys(str(a[0])) {
-		if f.Name != "" && strings.EqualFold(f.RefTable, str(a[3])) && strings.EqualFold(strings.Join(f.Columns, ","), str(a[2])) {
+	for _, f := range ForeignKeys(createSQL) {
+		if f.Name != "" && strings.EqualFold(f.RefTable, refTable) && strings.EqualFold(strings.Join(f.Columns, ","), strings.Join(cols, ",")) {
 			fk.Name = f.Name
 			break
 		}
 	}
-	return FKConstraintName(str(a[1]), fk), nil
+	return FKConstraintName(table, fk)
 }
 
 // constraintNames lists the names a table's constraints are known by in

@@ -126,7 +126,9 @@ func (x *tx) dtTypeLexical(a, b int, known map[int]string) string {
 			return "timestamptz"
 		case t.kw("LOCALTIMESTAMP"):
 			return "timestamp"
-		case t.kw("CURRENT_TIME"), t.kw("LOCALTIME"):
+		case t.kw("CURRENT_TIME"):
+			return "timetz"
+		case t.kw("LOCALTIME"):
 			return "time"
 		}
 	}

@@ -87,10 +87,7 @@ func zoneAbbrev(t time.Time, zone *time.Location) string {
 // values of other types pass unchanged (text input keeps its written
 // fields: '2024-01-01 23:00-05'::date is 2024-01-01).
 func tstzLocal(a []driver.Value, zone *time.Location) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return a[0], nil
-	}
-	if oid, _ := DeclTypeOID(str(a[1])); oid != pgoid.Timestamptz {
+	if !isTimestamptzArg(a) { // datetime_local.go
 		return a[0], nil
 	}
 	o, err := operand(a[0], "timestamptz")
@@ -121,20 +118,26 @@ func addIntervalIn(t time.Time, iv interval, zone *time.Location) time.Time {
 // run time; nothing for other casts and operands of other or unknown
 // types.
 func (x *tx) tstzLocalWrap(a, b int, tt *pgType) (pre, suf string) {
+	fn := "pg_tstz_local("
 	switch tt.oid {
 	case pgoid.Date, pgoid.Time, pgoid.Timestamp:
+	case pgoid.Timetz:
+		fn = "pg_tstz_timetz(" // datetime_local.go
 	default:
 		return "", ""
 	}
 	if x.dtType(a, b, x.dtTypes) == "timestamptz" {
-		return "pg_tstz_local(", ", 'timestamptz')"
+		return fn, ", 'timestamptz')"
 	}
 	if n, j := x.name(a); n != "" && j == b && !(x.T(a).typ == tIdent && reservedWord(x.T(a).upper())) {
 		qual := ""
 		if j-a >= 3 {
 			qual = x.T(j - 3).identName()
 		}
-		return "pg_tstz_local(", ", " + x.columnTypeExpr(qual, n) + ")"
+		return fn, ", " + x.columnTypeExpr(qual, n) + ")"
+	}
+	if x.sumOperand(a, b) { // datetime_local.go
+		return fn, ", 'auto')"
 	}
 	return "", ""
 }

@@ -410,6 +410,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		if te == ts+1 && maybeEnum(x.T(ts)) {
 			x.T(hi - 1).wsuf += enumCheck(col, x.T(ts).identName()) // enum.go
 		}
+		x.T(hi - 1).wsuf += orderCollation(typeName, x.T(ts), te == ts+1) // enum_order.go
 	}
 	if tt := typeAlias[typeName]; tt != nil && tt.oid == pgoid.Numeric && marker == "" && identity == "" && hi > lo {
 		decl, suffix, err := numericColumn(col, typeMods)
@@ -487,7 +488,7 @@ func (x *tx) wrapDefault(i, hi int) int {
 			return e
 		case tIdent:
 			switch t.upper() {
-			case "NULL", "TRUE", "FALSE", "CURRENT_DATE", "CURRENT_TIME":
+			case "NULL", "TRUE", "FALSE": // (CURRENT_DATE is a call: datetime_local.go)
 				return e
 			}
 		}
@@ -584,6 +585,13 @@ func (x *tx) alter() (*Stmt, error) {
 				if ine {
 					k += 3
 				}
+				if exec, ok, err := x.addSerialColumn(tbl, k, b, ine); ok { // serial_add.go
+					if err != nil {
+						return nil, err
+					}
+					st.Exec = append(st.Exec, exec...)
+					continue
+				}
 				for c := k; c < b; c++ {
 					if x.kw(c, "PRIMARY", "KEY") || x.kw(c, "UNIQUE") {
 						return nil, unsupported("ADD COLUMN with PRIMARY KEY or UNIQUE is not supported")
@@ -623,7 +631,8 @@ func (x *tx) alter() (*Stmt, error) {
 			if ie {
 				drop = TableChange{Table: tbl, Column: n, Action: "drop column", Expr: drop, IfExists: true}.statement()
 			}
-			st.Exec = append(st.Exec, drop)
+			// the column's own sequences go with it (serial, identity)
+			st.Exec = append(st.Exec, drop, "SELECT pg_seq_drop_owned("+quoteLit(tbl)+", "+quoteLit(n)+")")
 		case x.kw(a, "RENAME", "TO"):
 			n, _ := x.name(a + 2)
 			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME TO "+quoteIdent(n))

@@ -252,8 +252,9 @@ func (x *tx) dateTimeDefault(lo, hi int, decl string) {
 	if dateTimeIn[name] == nil || hi <= lo || hi == lo+1 && (x.T(lo).typ == tString || x.T(lo).kw("NULL")) {
 		return
 	}
-	x.T(lo).wpre = "(" + name + "(" + x.T(lo).wpre
-	x.T(hi - 1).wsuf += ", " + strconv.FormatInt(typmod, 10) + "))"
+	pre, suf := x.localDefaultWrap(name, lo, hi) // datetime_local.go
+	x.T(lo).wpre = "(" + name + "(" + pre + x.T(lo).wpre
+	x.T(hi - 1).wsuf += suf + ", " + strconv.FormatInt(typmod, 10) + "))"
 }
 
 // declOf is the SQLite expression yielding the declared type of column col
@@ -398,8 +399,9 @@ func (x *tx) wrapIn(lo, hi int, decl string) {
 	if hi <= lo || hi-lo == 1 && (x.T(lo).kw("NULL") || x.T(lo).kw("DEFAULT")) {
 		return
 	}
-	x.T(lo).wpre = "pg_in_col(" + x.T(lo).wpre
-	x.T(hi - 1).wsuf += ", " + decl + ")"
+	pre, suf := x.tstzAssignWrap(lo, hi) // datetime_local.go
+	x.T(lo).wpre = "pg_in_col(" + pre + x.T(lo).wpre
+	x.T(hi - 1).wsuf += suf + ", " + decl + ")"
 }
 
 // enforceDML wraps the values of INSERT ... VALUES, UPDATE ... SET and ON
@@ -560,6 +562,27 @@ func (x *tx) wrapCompared(i int, qual, col string) {
 
 var cmpOps = map[string]bool{"=": true, "<>": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true}
 
+// columnRefAt is the column reference ending at e (inclusive) that is
+// not part of a cast, call or longer path: (qual, name).
+func (x *tx) columnRefAt(e int) (string, string, bool) {
+	t := x.T(e)
+	if t.typ != tIdent && t.typ != tQIdent || t.ed || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
+		return "", "", false
+	}
+	s, qual := e, ""
+	if x.isP(e-1, ".") {
+		q := x.T(e - 2)
+		if q.typ != tIdent && q.typ != tQIdent {
+			return "", "", false
+		}
+		s, qual = e-2, q.identName()
+	}
+	if x.T(s-1).typ == tCast || x.isP(s-1, ".") {
+		return "", "", false
+	}
+	return qual, t.identName(), true
+}
+
 // canonicalComparisons converts a string literal compared with a column
 // (col = 'lit', 'lit' <> t.col ...) by the column type's input function,
 // as PostgreSQL types the literal as the column's type: a uuid column
@@ -574,26 +597,7 @@ func (x *tx) canonicalComparisons() {
 		t := x.T(i)
 		return t.typ == tString && t.text[0] == '\'' && !t.ed && t.pre == "" && t.suf == "" && t.wpre == "" && t.wsuf == "" && x.T(i+1).typ != tCast
 	}
-	// column reference ending at e (inclusive) and not part of a cast,
-	// call or longer path: (qual, name)
-	colAt := func(e int) (string, string, bool) {
-		t := x.T(e)
-		if t.typ != tIdent && t.typ != tQIdent || t.ed || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
-			return "", "", false
-		}
-		s, qual := e, ""
-		if x.isP(e-1, ".") {
-			q := x.T(e - 2)
-			if q.typ != tIdent && q.typ != tQIdent {
-				return "", "", false
-			}
-			s, qual = e-2, q.identName()
-		}
-		if x.T(s-1).typ == tCast || x.isP(s-1, ".") {
-			return "", "", false
-		}
-		return qual, t.identName(), true
-	}
+	colAt := x.columnRefAt
 	for i := 0; i < x.n(); i++ {
 		if !plainString(i) {
 			continue
@@ -617,4 +621,5 @@ func (x *tx) canonicalComparisons() {
 			}
 		}
 	}
+	x.resolveUnknownLiterals() // unknownlit.go
 }

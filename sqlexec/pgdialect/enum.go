@@ -21,8 +21,8 @@ import (
 // value for enum) when the type is an enum without that label, and accepts
 // the value otherwise (a type name that is no enum stays the free-form
 // declared type it was before). Values are stored as their label text and
-// described to clients as text; they order and compare as text, not in
-// declaration order (docs/sql-dialect.md "Enums").
+// described to clients as text; they order in declaration order through
+// the column's collation (enum_order.go, docs/sql-dialect.md "Enums").
 
 // EnumsTableSQL creates the table of enum labels.
 const EnumsTableSQL = `CREATE TABLE IF NOT EXISTS raftsql_enums(typname TEXT NOT NULL, label TEXT NOT NULL,
@@ -87,6 +87,15 @@ func registerEnumFuncs() error {
 		return fmt.Errorf("pgdialect: register pg_enum_in: %w", err)
 	}
 	deterministic["pg_enum_in"] = true
+	// casts to an enum type (enum_order.go): sqlexec checks them against
+	// the catalog on its connections
+	err = sqlite.RegisterDeterministicScalarFunction("pg_enum_cast", 2, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		return a[1], nil
+	})
+	if err != nil && !strings.Contains(err.Error(), "already registered") {
+		return fmt.Errorf("pgdialect: register pg_enum_cast: %w", err)
+	}
+	deterministic["pg_enum_cast"] = true
 	return nil
 }
 

@@ -30,6 +30,8 @@ func (x *tx) endsOperand(i int) bool {
 
 // exprPass applies the token-level rewrites valid anywhere in a statement.
 func (x *tx) exprPass() error {
+	x.scalarSubqueries()                       // subquery.go
+	x.setOpParens()                            // setops.go
 	if err := x.fromItemSyntax(); err != nil { // fromitems.go
 		return err
 	}
@@ -126,7 +128,7 @@ func (x *tx) exprPass() error {
 			t.set("GLOB") // glob() is ILIKE (like.go)
 		}
 		if t.kw("SIMILAR") && x.kw(i+1, "TO") {
-			return unsupported("SIMILAR TO is not supported")
+			x.similarWords(i) // similar.go
 		}
 	}
 	// pass 3: casts
@@ -148,6 +150,7 @@ func (x *tx) exprPass() error {
 	}
 	x.arithMembership()                   // arith.go
 	x.arithAbs()                          // arith_columns.go
+	x.roundFloat8()                       // float8round.go
 	if err := x.arrayPass(); err != nil { // array_translate.go
 		return err
 	}
@@ -164,7 +167,8 @@ func (x *tx) exprPass() error {
 	if err := x.latePass(); err != nil { // typeof.go
 		return err
 	}
-	x.rewriteMinMax() // strsyntax.go
+	x.rewriteMinMax()    // strsyntax.go
+	x.betweenSymmetric() // symmetric.go
 	// pass 5: NULL placement and row limits (orderby.go)
 	return x.orderByPass()
 }
@@ -290,13 +294,11 @@ func (x *tx) identRewrite(i int) error {
 			x.positionIn(i) // strfuncs.go
 		}
 		return nil
-	case "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_TIMESTAMP", "CURRENT_TIME":
-		if u == "LOCALTIMESTAMP" {
-			t.set("CURRENT_TIMESTAMP")
-		} else if u == "CURRENT_TIMESTAMP" {
+	case "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_TIMESTAMP", "CURRENT_TIME", "CURRENT_DATE":
+		if u == "CURRENT_TIMESTAMP" {
 			t.set(nowSQL)
-		} else if u == "LOCALTIME" {
-			t.set("CURRENT_TIME")
+		} else {
+			t.set(localNowSQL(u)) // datetime_local.go: in the session zone
 		}
 		if call {
 			x.blank(i+1, x.match(i+1)+1)
@@ -323,23 +325,11 @@ func (x *tx) identRewrite(i int) error {
 			x.late = append(x.late, i) // orderedset.go
 			return nil
 		}
-	case "SYMMETRIC":
-		if x.kw(i-1, "BETWEEN") {
-			return unsupported("BETWEEN SYMMETRIC is not supported")
-		}
 	case "UNKNOWN":
 		// x IS [NOT] UNKNOWN is x IS [NOT] NULL for a boolean
 		if x.kw(i-1, "IS") || x.kw(i-2, "IS") && x.kw(i-1, "NOT") {
 			t.set("NULL")
 			return nil
-		}
-	case "EXCEPT", "INTERSECT":
-		if x.kw(i+1, "ALL") {
-			return unsupported("%s ALL is not supported", u)
-		}
-	case "DISTINCT":
-		if x.kw(i+1, "ON") && x.isP(i+2, "(") {
-			return unsupported("SELECT DISTINCT ON is not supported")
 		}
 	case "LIMIT":
 		if x.kw(i+1, "ALL") {
@@ -631,6 +621,9 @@ func (x *tx) cast(i int) error {
 		name = "text"
 	}
 	tt := typeAlias[name]
+	if tt == nil && x.enumCast(s, i, end) { // enum_order.go
+		return nil
+	}
 	if tt == nil {
 		return &Error{Code: "42704", Message: "type \"" + name + "\" does not exist", Position: x.T(i+1).pos + 1}
 	}
@@ -708,6 +701,9 @@ func (x *tx) castFunc(i int) error {
 		return x.castFuncToArray(i, as, e, name, mods) // array_translate.go
 	}
 	tt := typeAlias[name]
+	if tt == nil && x.enumCastFunc(i, as, e) { // enum_order.go
+		return nil
+	}
 	if tt == nil {
 		return nil // leave SQLite's own type names alone
 	}

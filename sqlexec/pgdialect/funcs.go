@@ -133,6 +133,9 @@ func register() error {
 	for name, d := range strFuncs { // strfuncs.go
 		det[name] = d
 	}
+	for name, d := range queryFuncs { // subquery.go
+		det[name] = d
+	}
 	for name, d := range quoteFuncs { // quote.go
 		det[name] = d
 	}

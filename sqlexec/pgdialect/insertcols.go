@@ -74,7 +74,7 @@ func AddColumnList(sql string, names []string) (string, error) {
 		width = len(x.splitTop(lo, hi))
 	}
 	switch {
-	case width < 0 || width == len(names):
+	case width < 0 || width == len(names) && !x.onConflictUpdate(): // upsert.go needs the list
 		return sql, nil
 	case width > len(names):
 		return "", &Error{Code: "42601", Message: "INSERT has more expressions than target columns"}

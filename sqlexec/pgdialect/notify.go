@@ -103,7 +103,7 @@ type NotifyArg struct {
 // ParseNotifyCall recognizes a pg_notify call in the PostgreSQL statement
 // sql; nil, nil when the statement calls no pg_notify.
 func ParseNotifyCall(sql string) (*NotifyCall, error) {
-	if !mentionsFold(sql, "pg_notify") {
+	if !MentionsFold(sql, "pg_notify") {
 		return nil, nil
 	}
 	x := newTx(sql)
@@ -167,10 +167,10 @@ func (x *tx) notifyArg(lo, hi int) (NotifyArg, bool) {
 	return NotifyArg{Value: v}, ok
 }
 
-// mentionsFold reports whether s contains sub (ASCII lower case),
+// MentionsFold reports whether s contains sub (ASCII lower case),
 // ignoring ASCII case, without allocating: the cheap test every
 // statement passes through.
-func mentionsFold(s, sub string) bool {
+func MentionsFold(s, sub string) bool {
 	for i := 0; i+len(sub) <= len(s); i++ {
 		if s[i]|0x20 == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
 			return true
@@ -190,7 +190,7 @@ func mentionsFold(s, sub string) bool {
 // call it, 0A000 for any other use (the function reads session state, so
 // it cannot be an SQLite function).
 func ParseListeningCall(sql string) (string, error) {
-	if !mentionsFold(sql, "pg_listening_channels") {
+	if !MentionsFold(sql, "pg_listening_channels") {
 		return "", nil
 	}
 	x := newTx(sql)

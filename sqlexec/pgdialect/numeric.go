@@ -259,11 +259,11 @@ func (d *decimal) applyTypmod(typmod int64) error {
 	case numNaN:
 		return nil
 	case numPosInf, numNegInf:
-		return pgErr("22003", "numeric field overflow")
+		return numericOverflow(prec, scale, true) // errdetail.go
 	}
 	d.rescale(scale, false)
 	if d.intDigits() > int(prec-scale) {
-		return pgErr("22003", "numeric field overflow")
+		return numericOverflow(prec, scale, false)
 	}
 	return nil
 }

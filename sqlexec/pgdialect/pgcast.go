@@ -83,11 +83,8 @@ var reSQLState = regexp.MustCompile(`(?s)pgdialect SQLSTATE ([0-9A-Z]{5}): (.*?)
 // ParseSQLStateError extracts the SQLSTATE and message from an error
 // message raised by a registered function (see ErrMarker).
 func ParseSQLStateError(msg string) (code, message string, ok bool) {
-	m := reSQLState.FindStringSubmatch(msg)
-	if m == nil {
-		return "", "", false
-	}
-	return m[1], m[2], true
+	code, message, _, ok = ParseSQLStateDetail(msg) // errdetail.go
+	return code, message, ok
 }
 
 func pgErr(code, format string, a ...any) error {
@@ -247,7 +244,7 @@ func floatCast(typ string) fn {
 			s := strings.TrimSpace(str(a[0]))
 			switch strings.ToLower(s) {
 			case "nan":
-				return math.NaN(), nil
+				return nil, errFloatNaN(typ) // float8nan.go
 			case "infinity", "+infinity", "inf", "+inf":
 				return math.Inf(1), nil
 			case "-infinity", "-inf":
@@ -565,9 +562,7 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 		x.castEnd[end-1] = s
 		return true
 	}
-	if n, err := strconv.Atoi(strings.Trim(strings.TrimSpace(mods), "()")); err == nil && n > 0 && (tt.oid == pgoid.Varchar || tt.oid == pgoid.Bpchar) {
-		// an explicit cast to varchar(n)/char(n) cuts to n characters
-		// (no error, unlike storing into such a column)
+	if n, ok := x.castLen(i+1, mods, tt); ok { // bpchar.go
 		wrap("pg_cast_len", ", "+strconv.Itoa(n)+", "+strconv.FormatBool(tt.oid == pgoid.Bpchar))
 		return true
 	}
@@ -623,6 +618,12 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 		x.T(i + 1).set(pre + lp)
 		x.blank(as, e+1)
 		x.T(as).set(ls + suf)
+		return true
+	}
+	if n, ok := x.castLen(as+1, mods, tt); ok && literal && x.T(i+2).typ == tString { // bpchar.go
+		x.T(i).set("pg_cast_len")
+		x.blank(as, e)
+		x.T(as).set(", " + strconv.Itoa(n) + ", " + strconv.FormatBool(tt.oid == pgoid.Bpchar))
 		return true
 	}
 	if tt.oid != pgoid.Text && tt.oid != pgoid.Varchar {

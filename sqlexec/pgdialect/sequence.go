@@ -318,7 +318,7 @@ func SequenceName(arg string) (string, error) {
 // read the session's part of) the state machine's own state at apply:
 // sequences and extensions. A call makes a statement a write.
 var stateFuncs = map[string]bool{"nextval": true, "currval": true, "setval": true, "lastval": true,
-	"pg_seq_create": true, "pg_seq_alter": true, "pg_seq_drop": true, "pg_seq_restart_owned": true, "pg_seq_alter_owned": true, "pg_seq_reserve": true, "pg_ext_create": true, "pg_ext_drop": true,
+	"pg_seq_create": true, "pg_seq_alter": true, "pg_seq_drop": true, "pg_seq_restart_owned": true, "pg_seq_alter_owned": true, "pg_seq_reserve": true, "pg_seq_drop_owned": true, "pg_ext_create": true, "pg_ext_drop": true,
 	"pg_enum_create": true, "pg_enum_add": true, "pg_enum_drop": true}
 
 // CallsStateFunction reports whether the SQLite statement text calls one
@@ -327,7 +327,8 @@ var stateFuncs = map[string]bool{"nextval": true, "currval": true, "setval": tru
 func CallsStateFunction(sqlText string) bool {
 	low := strings.ToLower(sqlText)
 	if !strings.Contains(low, "nextval") && !strings.Contains(low, "currval") && !strings.Contains(low, "setval") &&
-		!strings.Contains(low, "lastval") && !strings.Contains(low, "pg_seq_") && !strings.Contains(low, "pg_ext_") && !strings.Contains(low, "pg_enum_") {
+		!strings.Contains(low, "lastval") && !strings.Contains(low, "pg_seq_") && !strings.Contains(low, "pg_ext_") && !strings.Contains(low, "pg_enum_") &&
+		!strings.Contains(low, "pg_comment_") {
 		return false // the common case, without tokenizing
 	}
 	x := newTx(sqlText)
@@ -346,6 +347,11 @@ func (x *tx) sequence(verb string, i int) (*Stmt, error) {
 	st := &Stmt{Kind: KindQuery, Tag: verb + " SEQUENCE", NoRows: true}
 	if verb == "DROP" {
 		exec, err := x.dropCalls(i, "pg_seq_drop", true, nil) // drop.go
+		if err == nil && x.T(x.n()-1).kw("CASCADE") {
+			for k, e := range exec { // flag bit 1: CASCADE (sqlexec/seqdeps.go)
+				exec[k] = strings.TrimSuffix(strings.TrimSuffix(e, "0)"), "1)") + map[bool]string{false: "2)", true: "3)"}[strings.HasSuffix(e, "1)")]
+			}
+		}
 		st.Exec = exec
 		return st, err
 	}

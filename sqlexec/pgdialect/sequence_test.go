@@ -12,7 +12,7 @@ func TestSequenceTranslate(t *testing.T) {
 			"SELECT pg_seq_create('S', 'as=integer inc=5 min=-10 start=0 cache=20 nomax cycle=true owned=t.id', 1)", ""},
 		{"ALTER SEQUENCE s RESTART", "SELECT pg_seq_alter('s', 'restart', 0)", ""},
 		{"ALTER SEQUENCE IF EXISTS s RESTART WITH -3 NO CYCLE", "SELECT pg_seq_alter('s', 'restart=-3 cycle=false', 1)", ""},
-		{"DROP SEQUENCE IF EXISTS a, b CASCADE", "SELECT pg_seq_drop('a', 1); SELECT pg_seq_drop('b', 1)", ""},
+		{"DROP SEQUENCE IF EXISTS a, b CASCADE", "SELECT pg_seq_drop('a', 3); SELECT pg_seq_drop('b', 3)", ""},
 		{"CREATE SEQUENCE s MINVALUE 10 MAXVALUE 5", "", "22023"},
 		{"CREATE SEQUENCE s AS numeric", "", "22023"},
 		{"CREATE SEQUENCE s INCREMENT 0", "", "22023"},

@@ -42,9 +42,10 @@ var strFuncs = map[string]struct {
 	"regexp_replace": {-1, fnRegexpReplace},
 	"encode":         {2, fnEncode},
 	"decode":         {2, fnDecode},
-	"pg_substr":      {-1, fnSubstr},  // strsyntax.go
-	"pg_overlay":     {-1, fnOverlay}, // strsyntax.go
-	"pg_cast_len":    {3, fnCastLen},  // pgcast.go
+	"pg_substr":      {-1, fnSubstr},   // strsyntax.go
+	"pg_overlay":     {-1, fnOverlay},  // strsyntax.go
+	"pg_cast_len":    {3, fnCastLen},   // pgcast.go
+	"pg_bpchar_pad":  {2, fnBpcharPad}, // bpchar.go
 }
 
 // funcResultOIDs: result types of these functions (and others whose

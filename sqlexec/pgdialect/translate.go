@@ -41,6 +41,10 @@ func Translate(sql string) (st *Stmt, err error) {
 	} else if s != sql {
 		sql, x = s, newTx(s)
 	}
+	if s, at := x.dateCalls(); s != sql { // datetime_local.go
+		sql, x = s, newTx(s)
+		x.dateCallAt = at
+	}
 	orig := newTx(sql) // untouched tokens for ParamCols
 	if r, ok := psqlSpecial(x); ok {
 		return r, nil
@@ -167,12 +171,22 @@ func (x *tx) translate() (*Stmt, error) {
 		}
 		return x.query("SELECT", "SELECT * FROM "+x.text(1, x.n()), true), nil
 	case "SELECT", "WITH", "VALUES", "(":
+		x.deriveColumns() // derivedcols.go
 		if err := x.exprPass(); err != nil {
 			return nil, err
 		}
 		tag, ro := x.mainVerb()
+		if err := x.resolveSetOps(); err != nil { // typeresolve.go
+			return nil, err
+		}
 		x.canonicalComparisons()
 		x.applyAliases()
+		if err := x.distinctOn(); err != nil { // distincton.go
+			return nil, err
+		}
+		if err := x.setOpAll(); err != nil { // setops.go
+			return nil, err
+		}
 		return x.query(tag, x.all(), ro), nil
 	case "INSERT", "UPDATE", "DELETE", "REPLACE":
 		if err := x.dmlChecks(); err != nil {
@@ -189,6 +203,13 @@ func (x *tx) translate() (*Stmt, error) {
 			tag = "INSERT"
 		}
 		x.enforceDML()
+		x.upsertOnce()                         // upsert.go
+		if err := x.distinctOn(); err != nil { // distincton.go
+			return nil, err
+		}
+		if err := x.refuseSetOpAll(); err != nil { // setops.go
+			return nil, err
+		}
 		x.canonicalComparisons()
 		x.applyReturningAliases()
 		return x.query(tag, x.all(), false), nil

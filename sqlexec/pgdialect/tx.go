@@ -43,6 +43,13 @@ type tx struct {
 	tail    string // text after the statement's last token (a FROM item unnestSelect adds)
 	// the dtConds forms of a column plus or minus a number (d + 1 + 2)
 	dtChains map[int]string
+	// start of a CASE or COALESCE-like call -> its resolved type (typeresolve.go)
+	resolved map[int]resolvedExpr
+	// types of SELECT * when its FROM items are derived (derivedcols.go)
+	starOIDs []uint32
+	// byte offsets of the CAST tokens dateCalls wrote for date(x): the
+	// column is named date (datetime_local.go)
+	dateCallAt map[int]bool
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}

@@ -11,9 +11,7 @@ SELECT w FROM words ORDER BY lower(w), w;
 SELECT w FROM words ORDER BY w COLLATE "C";
 SELECT max(w) FROM words;
 SELECT DISTINCT dept FROM emp ORDER BY dept;
--- differs: SELECT DISTINCT ON is refused (0A000)
 SELECT DISTINCT ON (dept) dept, name FROM emp ORDER BY dept, salary DESC;
--- differs: SELECT DISTINCT ON is refused (0A000)
 SELECT DISTINCT ON (dept) dept, name, salary FROM emp ORDER BY dept, id;
 SELECT id FROM emp ORDER BY id LIMIT 2;
 SELECT id FROM emp ORDER BY id LIMIT 2 OFFSET 2;
@@ -30,7 +28,6 @@ SELECT active FROM emp ORDER BY active DESC, id;
 SELECT hired FROM emp ORDER BY hired;
 SELECT id, name FROM emp ORDER BY name;
 SELECT id FROM emp ORDER BY salary NULLS FIRST, id;
--- differs-type: integer values whose type the lexical translation cannot see are described by their SQLite value as int8 (PostgreSQL: int4)
 SELECT x FROM (VALUES (NULL), (2), (1)) v(x) ORDER BY x;
 SELECT x FROM (VALUES ('b'), (NULL), ('a')) v(x) ORDER BY x DESC;
 SELECT dept, count(*) FROM emp GROUP BY dept ORDER BY dept;

@@ -38,5 +38,4 @@ INSERT INTO dml_tags (name) VALUES ('z') ON CONFLICT (name) DO NOTHING RETURNING
 CREATE TABLE dml_more (k int PRIMARY KEY, v int DEFAULT 7);
 INSERT INTO dml_more VALUES (1, 1);
 UPDATE dml_more SET v = DEFAULT WHERE k = 1 RETURNING v;
--- differs: ON CONFLICT DO UPDATE touching one row twice applies both instead of 21000
 INSERT INTO dml_more VALUES (2, 1), (2, 2) ON CONFLICT (k) DO UPDATE SET v = EXCLUDED.v;

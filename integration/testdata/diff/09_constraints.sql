@@ -4,47 +4,32 @@ INSERT INTO con_parent VALUES (1, 'a'), (2, 'b');
 INSERT INTO con_parent VALUES (1, 'c');
 INSERT INTO con_parent VALUES (3, 'a');
 INSERT INTO con_child VALUES (1, 1, 5, 'ok');
--- differs-message: 23503 names no constraint and has no DETAIL: SQLite's foreign key error carries neither
 INSERT INTO con_child VALUES (2, 99, 5, 'ok');
--- differs-message: no DETAIL: SQLite's constraint error does not carry the failing row
 INSERT INTO con_child VALUES (3, 1, NULL, 'ok');
--- differs-message: no DETAIL: SQLite's constraint error does not carry the failing row
 INSERT INTO con_child VALUES (4, 1, 0, 'ok');
 INSERT INTO con_child VALUES (5, 1, 1, 'toolong');
 INSERT INTO con_child VALUES (6, 1, 1, 'five ');
 INSERT INTO con_child VALUES (7, 1, 1, 'five     ');
--- differs-message: no DETAIL: SQLite's constraint error does not carry the failing row
 INSERT INTO con_child (id, parent_id, qty) VALUES (NULL, 1, 1);
--- differs-message: 23503 names no constraint and has no DETAIL: SQLite's foreign key error carries neither
 DELETE FROM con_parent WHERE id = 1;
--- differs-message: 23503 names no constraint and has no DETAIL: SQLite's foreign key error carries neither; an UPDATE of the referenced key is worded as insert or update
 UPDATE con_parent SET id = 10 WHERE id = 1;
--- differs-message: no DETAIL: SQLite's constraint error does not carry the failing row
 UPDATE con_child SET qty = -1 WHERE id = 1;
--- differs-message: no DETAIL: SQLite's constraint error does not carry the failing row
 UPDATE con_child SET qty = NULL WHERE id = 1;
--- differs-message: 23503 names no constraint and has no DETAIL: SQLite's foreign key error carries neither
 UPDATE con_child SET parent_id = 42 WHERE id = 1;
--- differs-message: 23505 DETAIL lacks the key values when the statement is an UPDATE or inserts several rows
 UPDATE con_parent SET code = 'b' WHERE id = 1;
 SELECT * FROM con_child ORDER BY id;
 CREATE TABLE con_named (a int CONSTRAINT a_positive CHECK (a > 0), b int, CONSTRAINT b_small CHECK (b < 10));
--- differs-message: no DETAIL: SQLite's constraint error does not carry the failing row
 INSERT INTO con_named VALUES (-1, 1);
--- differs-message: no DETAIL: SQLite's constraint error does not carry the failing row
 INSERT INTO con_named VALUES (1, 11);
 CREATE TABLE con_multi (a int, b int, PRIMARY KEY (a, b));
 INSERT INTO con_multi VALUES (1, 1), (1, 2);
 INSERT INTO con_multi VALUES (1, 1);
--- differs-message: no DETAIL: SQLite's constraint error does not carry the failing row
 INSERT INTO con_multi VALUES (NULL, 1);
 CREATE TABLE con_uq (a int, b text, UNIQUE (a, b));
 INSERT INTO con_uq VALUES (1, NULL), (1, NULL);
--- differs-message: 23505 DETAIL lacks the key values when the statement is an UPDATE or inserts several rows
 INSERT INTO con_uq VALUES (1, 'x'), (1, 'x');
 SELECT count(*) FROM con_uq;
 CREATE UNIQUE INDEX con_uq_lower ON con_parent (lower(code));
--- differs-message: 23505 on an expression index has no DETAIL
 INSERT INTO con_parent VALUES (5, 'A');
 CREATE TABLE con_casc (id int PRIMARY KEY, parent_id int REFERENCES con_parent(id) ON DELETE CASCADE);
 INSERT INTO con_casc VALUES (1, 2);
@@ -59,7 +44,6 @@ INSERT INTO con_child VALUES (8, NULL, 1, NULL);
 SELECT id, parent_id FROM con_child ORDER BY id;
 CREATE TABLE con_dflt (id int PRIMARY KEY, n int NOT NULL DEFAULT 5, s text DEFAULT 'x');
 INSERT INTO con_dflt (id) VALUES (1);
--- differs-message: no DETAIL: SQLite's constraint error does not carry the failing row
 INSERT INTO con_dflt (id, n) VALUES (2, NULL);
 SELECT * FROM con_dflt;
 INSERT INTO nosuch VALUES (1);
@@ -69,3 +53,45 @@ CREATE TABLE con_dflt (id int);
 CREATE TABLE IF NOT EXISTS con_dflt (id int);
 INSERT INTO con_dflt VALUES (3, 1, 'a', 'extra');
 INSERT INTO con_dflt (id, n) VALUES (3);
+CREATE TABLE con_pk2 (a int, b text, PRIMARY KEY (a, b));
+CREATE TABLE con_ref2 (id int PRIMARY KEY, a int, b text, CONSTRAINT ref2_ab FOREIGN KEY (a, b) REFERENCES con_pk2);
+INSERT INTO con_pk2 VALUES (1, 'x');
+INSERT INTO con_ref2 VALUES (1, 1, 'x');
+INSERT INTO con_ref2 VALUES (2, 1, 'x'), (3, 1, 'y'), (4, 2, 'z');
+DELETE FROM con_pk2;
+UPDATE con_pk2 SET b = 'w';
+INSERT INTO con_pk2 VALUES (2, 'z'), (1, 'x');
+INSERT INTO con_ref2 VALUES (2, NULL, 'q');
+SELECT count(*) FROM con_ref2;
+CREATE TABLE con_typed (id int PRIMARY KEY, b boolean, n numeric(6,2), ts timestamptz, d date, ch char(3), t text, x int NOT NULL CHECK (x <> 0));
+INSERT INTO con_typed VALUES (1, true, 1.5, '2024-01-02 03:04:05+00', '2024-02-03', 'ab', 'hello, world', NULL);
+UPDATE con_typed SET x = 0;
+INSERT INTO con_typed (id, b, x) VALUES (2, false, 0);
+CREATE TABLE con_self (id int PRIMARY KEY, boss int REFERENCES con_self(id));
+INSERT INTO con_self VALUES (1, NULL), (2, 1);
+INSERT INTO con_self VALUES (3, 4);
+DELETE FROM con_self WHERE id = 1;
+CREATE TABLE con_defer (id int PRIMARY KEY, parent_id int CONSTRAINT con_defer_fk REFERENCES con_parent(id) DEFERRABLE);
+BEGIN;
+SET CONSTRAINTS ALL DEFERRED;
+-- differs: SET CONSTRAINTS ... DEFERRED is accepted but foreign keys stay immediate: the violation (same message, DETAIL and fields) is reported at the INSERT, PostgreSQL reports it at COMMIT
+INSERT INTO con_defer VALUES (1, 99);
+-- differs: the transaction failed at the INSERT (see above)
+COMMIT;
+SELECT count(*) FROM con_defer;
+CREATE TABLE con_gp (id int PRIMARY KEY);
+CREATE TABLE con_gpp (id int PRIMARY KEY, gp_id int REFERENCES con_gp ON DELETE CASCADE);
+CREATE TABLE con_gpc (id int PRIMARY KEY, p_id int REFERENCES con_gpp);
+INSERT INTO con_gp VALUES (1);
+INSERT INTO con_gpp VALUES (10, 1);
+INSERT INTO con_gpc VALUES (100, 10);
+DELETE FROM con_gp;
+CREATE TABLE con_alt (id int PRIMARY KEY, p int, q int);
+INSERT INTO con_alt VALUES (1, 1, NULL), (2, 5, -1), (3, 1, 2);
+ALTER TABLE con_alt ADD CONSTRAINT con_alt_fk FOREIGN KEY (p) REFERENCES con_parent (id);
+ALTER TABLE con_alt ADD CONSTRAINT q_pos CHECK (q > 0);
+ALTER TABLE con_alt ALTER COLUMN q SET NOT NULL;
+CREATE UNIQUE INDEX con_alt_p ON con_alt (p);
+DELETE FROM con_alt WHERE id = 3;
+CREATE UNIQUE INDEX con_alt_p ON con_alt (p);
+INSERT INTO con_alt VALUES (4, 5, 1);

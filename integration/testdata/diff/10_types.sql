@@ -32,7 +32,6 @@ INSERT INTO ty (id, i2) VALUES (54, 'x');
 INSERT INTO ty (id, i2) VALUES (55, 1.5);
 SELECT id, i2, i8 FROM ty WHERE id BETWEEN 50 AND 59 ORDER BY id;
 INSERT INTO ty (id, n) VALUES (60, 1.005), (61, '2.5'), (62, 9999.99);
--- differs-message: numeric field overflow has no DETAIL
 INSERT INTO ty (id, n) VALUES (63, 10000);
 SELECT id, n FROM ty WHERE id BETWEEN 60 AND 69 ORDER BY id;
 SELECT sum(n) FROM ty;
@@ -49,3 +48,6 @@ INSERT INTO ty (id) VALUES ('91');
 SELECT id FROM ty WHERE id >= 90 ORDER BY id;
 SELECT id FROM ty WHERE id = '91';
 SELECT id FROM ty WHERE id = 'x';
+SELECT 'Infinity'::numeric(3,1);
+SELECT 1::numeric(2,2);
+INSERT INTO ty (id, n) VALUES (80, 99999.995);

@@ -1,0 +1,125 @@
+package pgdialect
+
+// Result types of CASE, COALESCE, NULLIF and lag/lead/first_value/
+// last_value/nth_value over columns. typeresolve.go types these where the
+// statement shows every branch's type; a branch that reads a table's
+// column has only a declared type, which the session asks SQLite for, as
+// for arithmetic (arith_types.go): it compiles the statement with each
+// such item replaced by one of its branches (ArithProbeSQL, once per
+// branch position) and combines the branches' declared types with the
+// literals' own (BranchType), as PostgreSQL's select_common_type does.
+// So CASE WHEN id > 3 THEN id END over an int4 column is int4, also on an
+// empty result, and lag(salary) is salary's type.
+
+import (
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// MentionsBranches is a cheap test before lexing: sqlText may have an
+// item BranchItems types.
+func MentionsBranches(sqlText string) bool {
+	low := strings.ToLower(sqlText)
+	for _, w := range []string{"case", "coalesce", "nullif", "lag", "lead", "_value"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// BranchItems returns the items of the result list of the SQLite
+// statement sqlText (its RETURNING list, else its first select list) that
+// are a CASE, a COALESCE/NULLIF call or a window function returning its
+// argument, each with its branches as Leaves; nil when the list has a *.
+func BranchItems(sqlText string) []ArithItem {
+	x := newTx(sqlText)
+	var items [][2]int
+	if r := x.findKw(0, x.n(), 0, "RETURNING"); r >= 0 {
+		items = x.splitTop(r+1, x.n())
+	} else if lists := x.selectLists(); len(lists) > 0 {
+		items = lists[0]
+	}
+	var out []ArithItem
+	for col, it := range items {
+		if it[1] > it[0] && x.isP(it[1]-1, "*") {
+			return nil
+		}
+		a, b := x.itemExpr(it[0], it[1])
+		if b <= a {
+			continue
+		}
+		var leaves [][2]int
+		t := x.T(a)
+		switch {
+		case t.kw("CASE"):
+			if brs, end := x.caseBranches(a); end == b {
+				for _, br := range brs {
+					leaves = append(leaves, [2]int{br.a, br.b})
+				}
+			}
+		case t.typ == tIdent && x.isP(a+1, "("):
+			m := x.match(a + 1)
+			if m < 0 {
+				continue
+			}
+			args := x.splitTop(a+2, m)
+			switch t.identName() {
+			case "coalesce":
+				if m+1 == b {
+					leaves = args
+				}
+			case "nullif":
+				if m+1 == b && len(args) == 2 {
+					leaves = args[:1]
+				}
+			case "lag", "lead", "first_value", "last_value", "nth_value":
+				if x.overEnd(m+1) == b && len(args) > 0 {
+					leaves = args[:1]
+					if len(args) == 3 {
+						leaves = append(leaves, args[2]) // the default
+					}
+				}
+			}
+		}
+		if len(leaves) == 0 {
+			continue
+		}
+		it := ArithItem{Column: col, start: x.T(a).pos, end: x.T(b-1).pos + len(x.T(b-1).text)}
+		for _, l := range leaves {
+			if l[0] >= l[1] {
+				it.Leaves = nil
+				break
+			}
+			it.Leaves = append(it.Leaves, x.src[x.T(l[0]).pos:x.T(l[1]-1).pos+len(x.T(l[1]-1).text)])
+		}
+		if len(it.Leaves) > 0 {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// BranchType is the type of item it given its branches' declared types
+// (0: none), 0 when a branch's type cannot be told.
+func BranchType(it ArithItem, leafTypes []uint32) uint32 {
+	brs := make([]branch, len(it.Leaves))
+	for i, l := range it.Leaves {
+		x := newTx(l)
+		brs[i] = x.classify(0, x.n())
+		if i < len(leafTypes) && leafTypes[i] != 0 && brs[i].kind != branchNull {
+			brs[i] = branch{kind: branchTyped, oid: leafTypes[i]}
+		}
+	}
+	o, err := commonType(brs, "CASE")
+	if err != nil {
+		return 0
+	}
+	for _, br := range brs {
+		if br.kind == branchUnknown && o != pgoid.Text {
+			return 0 // a literal not converted to o (a column's type is known only now)
+		}
+	}
+	return o
+}

@@ -1,0 +1,455 @@
+package pgdialect
+
+// Types of derived columns. SQLite declares a type only for a column read
+// straight from a table; the columns of generate_series, of a VALUES list
+// in FROM and of a CTE have none, so their values would be described by
+// the first row (int8 for every integer, text on an empty result) where
+// PostgreSQL says int4 for generate_series(1, 5), for VALUES (1), (2) and
+// for WITH a AS (SELECT 1 AS x). Before the expression pass, this file
+// types those columns from what the statement shows (typeresolve.go's
+// common type of their values) and records each reference to them in the
+// query block that reads them (x.resolved), so the expression pass sees
+// a static type: g.i * 2 is int4 arithmetic, coalesce(x, 0) int4, and the
+// result column is described as PostgreSQL describes it.
+//
+// Scope rules, kept conservative (a reference typed wrongly would be
+// worse than one left to its value): a qualified reference v.x is typed
+// when v names a derived FROM item of its block; an unqualified x only
+// when every FROM item of the block is derived (a table's column of the
+// same name could otherwise be meant). A recursive CTE's columns are typed
+// by its non-recursive branch, as in PostgreSQL.
+
+import pgoid "github.com/raftsql/raftsql/pgwire/oid"
+
+// derivedRel is a FROM item whose columns this file knows.
+type derivedRel struct {
+	alias string
+	cols  []string
+	oids  []uint32 // 0: not known
+}
+
+// fromItem is one relation of a FROM clause.
+type fromItem struct {
+	rel     *derivedRel // nil: a table or a subquery
+	a, b    int         // the item's tokens
+	natural bool        // joined with NATURAL or USING
+}
+
+// deriveColumns types the derived columns of the statement (see above).
+func (x *tx) deriveColumns() {
+	ctes := map[string]*derivedRel{}
+	start := 0
+	if x.kw(0, "WITH") {
+		start = x.deriveCTEs(ctes)
+		if start < 0 {
+			return
+		}
+	}
+	if x.kw(start, "SELECT") {
+		x.starOIDs = starTypes(x.typeBlock(start, ctes))
+	}
+}
+
+// starTypes are the types of SELECT * over FROM items (nil unless every
+// item's columns are known).
+func starTypes(items []fromItem) []uint32 {
+	var oids []uint32
+	for _, it := range items {
+		if it.rel == nil || it.natural {
+			return nil
+		}
+		oids = append(oids, it.rel.oids...)
+	}
+	return oids
+}
+
+// deriveCTEs types the CTEs of the statement's WITH clause, each seeing
+// the earlier ones (and a recursive one itself), and returns the index of
+// the main statement (-1 when the clause is not understood).
+func (x *tx) deriveCTEs(ctes map[string]*derivedRel) int {
+	i := 1
+	if x.kw(i, "RECURSIVE") {
+		i++
+	}
+	for {
+		t := x.T(i)
+		if t.typ != tIdent && t.typ != tQIdent {
+			return -1
+		}
+		name := t.identName()
+		i++
+		var cols []string
+		if x.isP(i, "(") {
+			cols = x.parenNames(i, x.n())
+			i = x.match(i) + 1
+		}
+		if !x.kw(i, "AS") {
+			return -1
+		}
+		i++
+		if x.kw(i, "NOT") {
+			i++
+		}
+		if x.kw(i, "MATERIALIZED") {
+			i++
+		}
+		if !x.isP(i, "(") || x.match(i) < 0 {
+			return -1
+		}
+		e := x.match(i)
+		if rel := x.deriveBody(i+1, e, name, cols, ctes); rel != nil {
+			ctes[name] = rel
+		}
+		i = e + 1
+		if !x.isP(i, ",") {
+			return i
+		}
+		i++
+	}
+}
+
+// deriveBody types the columns of the query a..b-1 (a CTE's body) named
+// name, with column names cols when given.
+func (x *tx) deriveBody(a, b int, name string, cols []string, ctes map[string]*derivedRel) *derivedRel {
+	rel := &derivedRel{alias: name}
+	if x.kw(a, "VALUES") {
+		rows := x.valuesRows(a, b)
+		if rows == nil {
+			return nil
+		}
+		rel.oids = x.rowsTypes(rows)
+		rel.cols = valuesNames(len(rel.oids), cols)
+		x.typeBranches(a, b, rel, ctes)
+		return rel
+	}
+	if !x.kw(a, "SELECT") {
+		return nil
+	}
+	items, _ := x.selectListAt(a)
+	x.typeBlock(a, ctes)
+	for _, it := range items {
+		ia, ib := x.itemExpr(it[0], it[1])
+		n := ""
+		switch {
+		case ib < it[1]:
+			n = x.T(it[1] - 1).identName()
+		case ib-ia == 1 && (x.T(ia).typ == tIdent || x.T(ia).typ == tQIdent):
+			n = x.T(ia).identName()
+		case ib-ia == 3 && x.isP(ia+1, "."):
+			n = x.T(ia + 2).identName()
+		}
+		rel.cols = append(rel.cols, n)
+		o := uint32(0)
+		if br := x.classify(ia, ib); br.kind == branchTyped {
+			o = br.oid
+		}
+		rel.oids = append(rel.oids, o)
+	}
+	for k, c := range cols {
+		if k < len(rel.cols) {
+			rel.cols[k] = c
+		}
+	}
+	x.typeBranches(a, b, rel, ctes)
+	return rel
+}
+
+// typeBranches types the references of the set operation branches after
+// the first of query a..b-1 (a recursive term sees the CTE rel itself).
+func (x *tx) typeBranches(a, b int, rel *derivedRel, ctes map[string]*derivedRel) {
+	ctes[rel.alias] = rel
+	for k := a + 1; k < b; k++ {
+		if x.depth[k] == x.depth[a] && x.T(k).kw("SELECT") {
+			x.typeBlock(k, ctes)
+		}
+	}
+}
+
+// valuesNames are the column names of a VALUES list of n columns.
+func valuesNames(n int, cols []string) []string {
+	out := make([]string, n)
+	for k := range out {
+		if k < len(cols) {
+			out[k] = cols[k]
+		} else {
+			out[k] = "column" + string(rune('1'+k%9))
+			if k >= 9 {
+				out[k] = ""
+			}
+		}
+	}
+	return out
+}
+
+// valuesRows splits VALUES (..), (..) at a (ending before b) into rows of
+// items; nil when a row is not a parenthesised list of equal length.
+func (x *tx) valuesRows(a, b int) [][][2]int {
+	end := b
+	for k := a + 1; k < b; k++ {
+		if x.depth[k] == x.depth[a] && x.T(k).typ == tIdent && isClauseKw(x.T(k).upper()) {
+			end = k
+			break
+		}
+	}
+	var rows [][][2]int
+	for _, r := range x.splitTop(a+1, end) {
+		if !x.isP(r[0], "(") || x.match(r[0]) != r[1]-1 {
+			return nil
+		}
+		items := x.splitTop(r[0]+1, r[1]-1)
+		if len(rows) > 0 && len(items) != len(rows[0]) {
+			return nil
+		}
+		rows = append(rows, items)
+	}
+	return rows
+}
+
+// rowsTypes is the resolved type of each column of rows (0: not known).
+func (x *tx) rowsTypes(rows [][][2]int) []uint32 {
+	if len(rows) == 0 {
+		return nil
+	}
+	oids := make([]uint32, len(rows[0]))
+	for c := range oids {
+		brs := make([]branch, len(rows))
+		for i, r := range rows {
+			brs[i] = x.classify(r[c][0], r[c][1])
+		}
+		if o, err := commonType(brs, "VALUES"); err == nil {
+			oids[c] = o
+		}
+	}
+	return oids
+}
+
+// typeBlock reads the FROM clause of the query block whose SELECT is at s
+// and records the references to its derived columns.
+func (x *tx) typeBlock(s int, ctes map[string]*derivedRel) []fromItem {
+	d := x.depth[s]
+	_, e := x.selectListAt(s)
+	if !x.kw(e, "FROM") {
+		return nil
+	}
+	end := x.n()
+	for k := e + 1; k < x.n(); k++ {
+		if x.depth[k] < d {
+			end = k
+			break
+		}
+		if x.depth[k] == d && x.T(k).typ == tIdent {
+			switch x.T(k).upper() {
+			case "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "FOR", "RETURNING":
+				end = k
+			}
+			if end != x.n() {
+				break
+			}
+		}
+	}
+	items := x.fromItems(e+1, end, ctes)
+	rels := map[string]*derivedRel{}
+	allDerived := len(items) > 0
+	for _, it := range items {
+		if it.rel == nil || it.natural {
+			allDerived = false
+		}
+		if it.rel != nil {
+			rels[it.rel.alias] = it.rel
+		}
+	}
+	if len(rels) == 0 {
+		return items
+	}
+	blockEnd := end
+	for k := end; k < x.n(); k++ {
+		if x.depth[k] < d || x.depth[k] == d && (x.kw(k, "UNION") || x.kw(k, "EXCEPT") || x.kw(k, "INTERSECT")) {
+			break
+		}
+		blockEnd = k + 1
+	}
+	x.typeRefs(s+1, e, rels, allDerived)
+	x.typeRefs(end, blockEnd, rels, allDerived)
+	return items
+}
+
+// typeRefs records the references to rels' columns in a..b-1, outside
+// nested queries.
+func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
+	for k := a; k < b; k++ {
+		if x.isP(k, "(") && (x.kw(k+1, "SELECT") || x.kw(k+1, "WITH") || x.kw(k+1, "VALUES")) {
+			if m := x.match(k); m > k {
+				k = m
+			}
+			continue
+		}
+		t := x.T(k)
+		if t.typ != tIdent && t.typ != tQIdent || x.isP(k+1, "(") || x.kw(k-1, "AS") || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
+			continue
+		}
+		if x.isP(k+1, ".") {
+			rel := rels[t.identName()]
+			c := x.T(k + 2)
+			if rel != nil && (c.typ == tIdent || c.typ == tQIdent) && !x.isP(k+3, ".") && !x.isP(k+3, "(") {
+				if o := rel.colOID(c.identName()); o != 0 {
+					x.setResolved(k, k+3, o)
+				}
+			}
+			k += 2
+			continue
+		}
+		if !unqualified || x.isP(k-1, ".") {
+			continue
+		}
+		var o uint32
+		n := 0
+		for _, rel := range rels {
+			for ci, c := range rel.cols {
+				if c == t.identName() {
+					o = rel.oids[ci]
+					n++
+				}
+			}
+		}
+		if n == 1 && o != 0 {
+			x.setResolved(k, k+1, o)
+		}
+	}
+}
+
+// colOID is the type of column c of rel (0: not known or ambiguous).
+func (rel *derivedRel) colOID(c string) uint32 {
+	var o uint32
+	n := 0
+	for i, name := range rel.cols {
+		if name == c {
+			o = rel.oids[i]
+			n++
+		}
+	}
+	if n != 1 {
+		return 0
+	}
+	return o
+}
+
+// fromItems parses the FROM clause a..b-1 into its relations.
+func (x *tx) fromItems(a, b int, ctes map[string]*derivedRel) []fromItem {
+	var out []fromItem
+	d := x.depth[a]
+	k := a
+	natural := false
+	for k < b {
+		it, next := x.fromItemAt(k, b, ctes)
+		if next <= k {
+			return nil
+		}
+		it.natural = natural
+		natural = false
+		out = append(out, it)
+		// skip a join condition up to the next item
+		k = next
+		for k < b && !(x.depth[k] == d && (x.isP(k, ",") || x.kw(k, "JOIN"))) {
+			if x.depth[k] == d && (x.kw(k, "NATURAL") || x.kw(k, "USING")) {
+				natural = true
+				if x.kw(k, "USING") {
+					out[len(out)-1].natural = true
+				}
+			}
+			k++
+		}
+		k++
+	}
+	return out
+}
+
+// fromItemAt parses the relation starting at k (before b) and returns the
+// index after it (its alias and column list included).
+func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
+	if x.kw(k, "LATERAL") || x.kw(k, "ONLY") {
+		k++
+	}
+	it := fromItem{a: k}
+	var rel *derivedRel
+	e := -1
+	switch {
+	case x.T(k).typ == tIdent && x.T(k).identName() == "generate_series" && x.isP(k+1, "("):
+		m := x.match(k + 1)
+		if m < 0 {
+			return it, -1
+		}
+		var brs []branch
+		for _, arg := range x.splitTop(k+2, m) {
+			brs = append(brs, x.classify(arg[0], arg[1]))
+		}
+		o, err := commonType(brs, "generate_series")
+		if err != nil || numericRank[o] == 0 || o == pgoid.Float8 {
+			o = 0
+		}
+		rel = &derivedRel{alias: "generate_series", cols: []string{"generate_series"}, oids: []uint32{o}}
+		e = m + 1
+	case x.isP(k, "(") && x.kw(k+1, "VALUES"):
+		m := x.match(k)
+		rows := x.valuesRows(k+1, m)
+		if m < 0 || rows == nil {
+			return it, max(m+1, k+1)
+		}
+		oids := x.rowsTypes(rows)
+		rel = &derivedRel{cols: valuesNames(len(oids), nil), oids: oids}
+		e = m + 1
+	case x.isP(k, "("):
+		e = x.match(k) + 1
+	case x.T(k).typ == tIdent || x.T(k).typ == tQIdent:
+		e = k + 1
+		for x.isP(e, ".") && (x.T(e+1).typ == tIdent || x.T(e+1).typ == tQIdent) {
+			e += 2
+		}
+		if c := ctes[x.T(k).identName()]; c != nil && e == k+1 {
+			rel = &derivedRel{alias: c.alias, cols: append([]string(nil), c.cols...), oids: c.oids}
+		}
+	default:
+		return it, -1
+	}
+	if e <= k {
+		return it, -1
+	}
+	// [AS] alias [(cols)]
+	if x.kw(e, "AS") {
+		e++
+	}
+	if t := x.T(e); e < b && (t.typ == tQIdent || t.typ == tIdent && !reservedWord(t.upper()) && !isClauseKw(t.upper()) && !isJoinKw(t.upper())) {
+		alias := t.identName()
+		e++
+		if rel != nil {
+			if rel.alias == "generate_series" && len(rel.cols) == 1 {
+				rel.cols = []string{alias}
+			}
+			rel.alias = alias
+		}
+		if x.isP(e, "(") {
+			cols := x.parenNames(e, b)
+			e = x.match(e) + 1
+			if rel != nil {
+				for i, c := range cols {
+					if i < len(rel.cols) {
+						rel.cols[i] = c
+					}
+				}
+			}
+		}
+	}
+	if rel != nil && rel.alias == "" {
+		rel = nil // a VALUES list needs an alias (PostgreSQL: 42601)
+	}
+	it.rel, it.b = rel, e
+	return it, e
+}
+
+// isJoinKw reports whether u is a word of a join clause.
+func isJoinKw(u string) bool {
+	switch u {
+	case "JOIN", "LEFT", "RIGHT", "FULL", "INNER", "CROSS", "NATURAL", "OUTER", "ON", "USING":
+		return true
+	}
+	return false
+}

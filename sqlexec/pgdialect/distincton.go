@@ -1,0 +1,242 @@
+package pgdialect
+
+import (
+	"strconv"
+	"strings"
+)
+
+// SELECT DISTINCT ON (d, ...) items FROM ... ORDER BY o, ... keeps the
+// first row of each group of equal d values in the ORDER BY order
+// (PostgreSQL; SQLite has no DISTINCT ON). It becomes a window query:
+//
+//	SELECT pg_don_1 AS "a", pg_don_2 AS "b" FROM (
+//	    SELECT a AS pg_don_1, b AS pg_don_2,
+//	        row_number() OVER (PARTITION BY d ORDER BY o) AS pg_don_rn,
+//	        row_number() OVER (ORDER BY o) AS pg_don_ord
+//	    FROM ...) WHERE pg_don_rn = 1 ORDER BY pg_don_ord [LIMIT ...]
+//
+// The outer names are PostgreSQL's column names of the items, and the
+// columns keep their declared types through the subquery. ORDER BY
+// positions and output names are replaced by the item's expression in the
+// windows. As in PostgreSQL, the DISTINCT ON expressions must match the
+// leftmost ORDER BY expressions (42P10; compared as written, positions
+// resolved). A select list with * is refused (0A000): the items must be
+// named to leave the window columns out. Without ORDER BY the row kept
+// per group is the first SQLite reads (PostgreSQL: unpredictable too).
+
+// distinctOn rewrites each SELECT DISTINCT ON of the statement. It runs
+// last, after applyAliases has named the items.
+func (x *tx) distinctOn() error {
+	for s := 0; s < x.n(); s++ {
+		if x.T(s).kw("SELECT") && x.kw(s+1, "DISTINCT", "ON") && x.isP(s+3, "(") {
+			if err := x.distinctOnAt(s); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (x *tx) distinctOnAt(s int) error {
+	d := x.depth[s]
+	dc := x.match(s + 3)
+	end := x.n()
+	for k := dc + 1; k < x.n(); k++ {
+		if x.depth[k] < d {
+			end = k
+			break
+		}
+	}
+	clause := func(from int, kws ...string) int {
+		for k := from; k < end; k++ {
+			if x.depth[k] != d || x.T(k).typ != tIdent {
+				continue
+			}
+			for _, w := range kws {
+				if x.T(k).kw(w) && !(w == "FROM" && x.kw(k-1, "DISTINCT")) {
+					return k
+				}
+			}
+		}
+		return end
+	}
+	if clause(dc+1, "UNION", "INTERSECT", "EXCEPT") < end {
+		return unsupported("SELECT DISTINCT ON in a set operation is not supported")
+	}
+	ie := clause(dc+1, "FROM", "WHERE", "GROUP", "HAVING", "WINDOW", "ORDER", "LIMIT", "OFFSET", "FETCH", "INTO", "FOR")
+	items := x.splitTop(dc+1, ie)
+	names, exprEnd, err := x.outputNames(items, "SELECT DISTINCT ON")
+	if err != nil {
+		return err
+	}
+	// resolve: the expression of an ORDER BY / DISTINCT ON term lo..hi-1
+	// (its translated text and its text as written), a position or an
+	// output name standing for the item's expression
+	resolve := func(lo, hi int) (text, orig string, exprHi int, sub bool) {
+		exprHi = hi
+		for k := lo; k < hi; k++ {
+			if x.depth[k] == d && (x.T(k).kw("ASC") || x.T(k).kw("DESC") || x.T(k).kw("NULLS") || x.T(k).kw("USING")) {
+				exprHi = k
+				break
+			}
+		}
+		item := -1
+		if exprHi == lo+1 {
+			t := x.T(lo)
+			if n, err := strconv.Atoi(t.text); err == nil && t.typ == tNumber && n >= 1 && n <= len(items) {
+				item = n - 1
+			} else if t.typ == tIdent || t.typ == tQIdent {
+				for k, it := range items {
+					if exprEnd[k] < it[1] && names[k] == t.identName() {
+						item = k
+					}
+				}
+			}
+		}
+		if item < 0 {
+			return x.text(lo, exprHi), normExpr(x.orig(lo, exprHi)), exprHi, false
+		}
+		it := items[item]
+		return x.text(it[0], exprEnd[item]), normExpr(x.orig(it[0], exprEnd[item])), lo + 1, true
+	}
+	var part, dorig []string
+	for _, p := range x.splitTop(s+4, dc) {
+		t, o, _, _ := resolve(p[0], p[1])
+		part, dorig = append(part, t), append(dorig, o)
+	}
+	ob := clause(ie, "ORDER")
+	if !x.kw(ob+1, "BY") {
+		ob = end
+	}
+	var order []string
+	cut := clause(ie, "LIMIT", "OFFSET", "FETCH", "FOR")
+	if ob < end {
+		oe := clause(ob+2, "LIMIT", "OFFSET", "FETCH", "FOR")
+		// the outermost wrappings of tokens in the ORDER BY (an INSERT's
+		// input conversion ends on its last token) stay where they are
+		wraps := make([][2]string, oe-ob)
+		for k := ob; k < oe; k++ {
+			t := x.T(k)
+			wraps[k-ob] = [2]string{t.wpre, t.wsuf}
+			t.wpre, t.wsuf = "", ""
+		}
+		defer func() {
+			for k := ob; k < oe; k++ {
+				x.T(k).wpre, x.T(k).wsuf = wraps[k-ob][0], wraps[k-ob][1]
+			}
+		}()
+		left := append([]string(nil), dorig...)
+		for _, p := range x.splitTop(ob+2, oe) {
+			t, o, hi, sub := resolve(p[0], p[1])
+			if len(left) > 0 {
+				m := -1
+				for k, dx := range left {
+					if o == dx || strings.HasSuffix(o, "."+dx) || strings.HasSuffix(dx, "."+o) {
+						m = k
+					}
+				}
+				if m < 0 {
+					return &Error{Code: "42P10", Message: "SELECT DISTINCT ON expressions must match initial ORDER BY expressions", Position: x.T(s+4).pos + 1}
+				}
+				left = append(left[:m], left[m+1:]...)
+			}
+			// the direction and NULLS placement (orderby.go) as translated
+			dir := ""
+			if sub {
+				dir = x.T(p[0]).suf + x.T(p[0]).wsuf
+			}
+			if hi < p[1] {
+				dir += x.text(hi, p[1])
+			}
+			order = append(order, t+" "+dir)
+		}
+		x.clear(ob, oe)
+		cut = ob
+	}
+	x.clear(s+1, dc+1)
+	var outer []string
+	for k, it := range items {
+		col := "pg_don_" + strconv.Itoa(k+1)
+		last := x.T(it[1] - 1)
+		if exprEnd[k] < it[1] {
+			last.set(col)
+		} else {
+			last.wsuf = strings.Replace(last.wsuf, ` AS "`+strings.ReplaceAll(names[k], `"`, `""`)+`"`, "", 1) + " AS " + col
+		}
+		outer = append(outer, col+" AS "+quoteIdent(names[k]))
+	}
+	ord := ""
+	if len(order) > 0 {
+		ord = " ORDER BY " + strings.Join(order, ", ")
+	}
+	x.T(ie - 1).wsuf += ", row_number() OVER (PARTITION BY " + strings.Join(part, ", ") + ord + ") AS pg_don_rn, row_number() OVER (" +
+		strings.TrimPrefix(ord, " ") + ") AS pg_don_ord"
+	x.T(s).pre += "SELECT " + strings.Join(outer, ", ") + " FROM ("
+	x.T(cut - 1).suf += ") WHERE pg_don_rn = 1 ORDER BY pg_don_ord"
+	return nil
+}
+
+// clear removes tokens lo..hi-1 with everything spliced around them.
+func (x *tx) clear(lo, hi int) {
+	x.blank(lo, hi)
+	for k := lo; k < hi; k++ {
+		t := x.T(k)
+		t.pre, t.suf, t.wpre, t.wsuf = "", "", "", ""
+	}
+}
+
+// normExpr is an expression's text as written, for comparing two
+// spellings: lower case outside quotes, without spaces.
+func normExpr(s string) string {
+	var b strings.Builder
+	var q byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case q != 0:
+			if c == q {
+				q = 0
+			}
+		case c == '\'' || c == '"':
+			q = c
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// outputNames returns PostgreSQL's column names of select items and where
+// each item's expression ends (before its alias); a * item is 0A000 for
+// the construct what.
+func (x *tx) outputNames(items [][2]int, what string) (names []string, exprEnd []int, err error) {
+	exprEnd = make([]int, len(items))
+	names = make([]string, len(items))
+	for k, it := range items {
+		a, b := it[0], it[1]
+		if a >= b || x.isP(b-1, "*") {
+			return nil, nil, unsupported("%s with * is not supported: name the columns", what)
+		}
+		name, has, _ := x.itemName(a, b)
+		exprEnd[k] = b
+		switch {
+		case has:
+			exprEnd[k] = b - 1
+			if x.kw(b-2, "AS") {
+				exprEnd[k] = b - 2
+			}
+			name = x.T(b - 1).identName()
+		case name == "":
+			if n, j := x.name(a); n != "" && j == b {
+				name = n
+			} else {
+				name = "?column?"
+			}
+		}
+		names[k] = name
+	}
+	return names, exprEnd, nil
+}

@@ -1,0 +1,18 @@
+package pgdialect
+
+// float8 NaN. SQLite has no float NaN: a NaN returned by a function or
+// bound as a value becomes NULL, so 'NaN'::float8 or Infinity - Infinity
+// would answer NULL where PostgreSQL answers NaN (and NaN = NaN is true
+// there, NULL here): a silently different answer. No representation is
+// both stored and computed with consistently (a TEXT 'NaN' in a REAL
+// column would sort above every number, as PostgreSQL's NaN does, but
+// SQLite's own functions and aggregates would read it as 0), so NaN is
+// refused wherever float8 arithmetic or a cast would produce it: the
+// clear 0A000, as for storing NaN in a float8 column (types_in.go).
+// ±Infinity are REALs in SQLite and behave as in PostgreSQL. numeric's
+// NaN is exact text and supported (numeric.go).
+
+// errFloatNaN is the refusal of a float NaN of type typ.
+func errFloatNaN(typ string) error {
+	return pgErr("0A000", "NaN is not supported for type %s (SQLite has no NaN; numeric supports NaN)", typ)
+}

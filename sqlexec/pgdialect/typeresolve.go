@@ -1,0 +1,560 @@
+package pgdialect
+
+// Common type resolution. PostgreSQL gives the columns of a set operation
+// (UNION, INTERSECT, EXCEPT), the rows of a VALUES list, the branches of
+// CASE and the arguments of COALESCE, GREATEST and LEAST one type
+// (select_common_type): the values of known type decide it (int4 with
+// numeric is numeric, int4 with int8 int8, anything numeric with float8
+// float8), a quoted literal of unknown type is read by that type's input
+// function (so SELECT 1 UNION SELECT 'a' is 22P02, invalid input syntax
+// for type integer) and only literals alone make text. SQLite has no such
+// step: it would return 1 and 'a' in one column and describe the column
+// by its first row. Here, where the translation can see every branch's
+// type, the unknown literals are converted by the resolved type's cast,
+// values of a narrower numeric type are widened to it (1 UNION 1.0 is one
+// row, as in PostgreSQL), and the result column is described with it
+// whatever the rows are (an empty result included). A branch whose type
+// is not visible (a column, a function the translation does not type)
+// leaves the column as it was. Categories that cannot be matched (integer
+// with text) are 42804, as PostgreSQL says.
+
+import (
+	"fmt"
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// branchKind of an expression taking part in a resolution.
+const (
+	branchTyped   = iota // of a known type
+	branchUnknown        // a quoted literal: unknown, converted to the result
+	branchNull           // NULL: any type
+	branchOpaque         // of a type the translation cannot see
+)
+
+// branch is one expression (tokens a..b-1) of a resolution.
+type branch struct {
+	a, b int
+	kind int
+	oid  uint32
+}
+
+// numericRank orders the numeric types by PostgreSQL's implicit casts.
+var numericRank = map[uint32]int{pgoid.Int2: 1, pgoid.Int4: 2, pgoid.Int8: 3, pgoid.Numeric: 4, pgoid.Float4: 5, pgoid.Float8: 6}
+
+// resolveTypeNames are the names PostgreSQL's 42804 message uses.
+var resolveTypeNames = map[uint32]string{pgoid.Int2: "smallint", pgoid.Int4: "integer", pgoid.Int8: "bigint",
+	pgoid.Numeric: "numeric", pgoid.Float4: "real", pgoid.Float8: "double precision", pgoid.Text: "text",
+	pgoid.Bool: "boolean", pgoid.Date: "date"}
+
+// classify types expression a..b-1.
+func (x *tx) classify(a, b int) branch {
+	br := branch{a: a, b: b, kind: branchOpaque}
+	if b-a == 1 && x.T(a).kw("NULL") {
+		br.kind = branchNull
+		return br
+	}
+	if b-a == 1 && x.plainLiteral(a) {
+		br.kind = branchUnknown
+		return br
+	}
+	if o := unknownLitOIDs[x.numType(a, b)]; o != 0 {
+		br.kind, br.oid = branchTyped, o
+		return br
+	}
+	if x.numType(a, b) == "numeric" {
+		br.kind, br.oid = branchTyped, pgoid.Numeric
+		return br
+	}
+	if o := x.exprOID(a, b); o != 0 {
+		br.kind, br.oid = branchTyped, o
+	} else if o := x.plainArithType(a, b); o != 0 {
+		br.kind, br.oid = branchTyped, o
+	}
+	return br
+}
+
+// arithOIDNames are the static type names of arith.go by OID.
+var arithOIDNames = map[uint32]string{pgoid.Int2: "int2", pgoid.Int4: "int4", pgoid.Int8: "int8", pgoid.Numeric: "numeric", pgoid.Float8: "float8"}
+
+// plainArithType is the type of a..b-1 when it is arithmetic (+ - * / %)
+// not yet rewritten by the expression pass over operands of known
+// numeric types (x + 1 in a CTE over an int4 column is int4), else 0.
+func (x *tx) plainArithType(a, b int) uint32 {
+	d := x.depth[a]
+	res, op, s := "", "", a
+	for k := a; k <= b; k++ {
+		if k < b && (x.depth[k] != d || x.T(k).typ != tOp) {
+			continue
+		}
+		if k < b {
+			switch x.T(k).text {
+			case "+", "-", "*", "/", "%":
+			default:
+				return 0
+			}
+			if k == s {
+				return 0 // a sign: not handled here
+			}
+		}
+		if k == b && s == a {
+			return 0 // no operator
+		}
+		br := x.classify(s, k)
+		t := arithOIDNames[br.oid]
+		if br.kind != branchTyped || t == "" {
+			return 0
+		}
+		if res == "" {
+			res = t
+		} else {
+			res = arithResult(op, res, t)
+		}
+		if k < b {
+			op, s = x.T(k).text, k+1
+		}
+	}
+	return unknownLitOIDs[res] + map[string]uint32{"numeric": pgoid.Numeric}[res]
+}
+
+// commonType is the resolved type of branches (0 when it cannot be seen),
+// or PostgreSQL's 42804 when their types cannot be matched (what names
+// the construct: UNION, CASE, COALESCE ...).
+func commonType(brs []branch, what string) (uint32, *Error) {
+	var res uint32
+	for _, br := range brs {
+		switch br.kind {
+		case branchOpaque:
+			return 0, nil
+		case branchTyped:
+			switch {
+			case res == 0 || res == br.oid:
+				res = br.oid
+			case numericRank[res] > 0 && numericRank[br.oid] > 0:
+				if numericRank[br.oid] > numericRank[res] {
+					res = br.oid
+				}
+			case resolveTypeNames[res] != "" && resolveTypeNames[br.oid] != "":
+				return 0, &Error{Code: "42804", Message: fmt.Sprintf("%s types %s and %s cannot be matched", what, resolveTypeNames[res], resolveTypeNames[br.oid])}
+			default:
+				return 0, nil
+			}
+		}
+	}
+	if res == 0 {
+		for _, br := range brs {
+			if br.kind == branchUnknown {
+				return pgoid.Text, nil
+			}
+		}
+	}
+	return res, nil
+}
+
+// resolveBranches converts branches to type o: unknown literals by o's
+// input function, narrower numeric values widened to numeric or float8.
+func (x *tx) resolveBranches(brs []branch, o uint32) *Error {
+	var first *Error
+	for _, br := range brs {
+		switch {
+		case br.kind == branchUnknown:
+			if err := x.checkLiteral(br.a, o); err != nil && first == nil {
+				first = err
+			}
+			if _, ok := unknownLitCast[o]; ok {
+				x.typeLiteral(br.a, o)
+			} else if o == pgoid.Numeric {
+				pre, suf, _ := checkedCast(resolveCastType(o), "", true)
+				x.T(br.a).wpre, x.T(br.a).wsuf = pre, suf
+			} else {
+				continue
+			}
+			x.setResolved(br.a, br.b, o)
+		case br.kind == branchTyped && br.oid != o && numericRank[br.oid] > 0 && (o == pgoid.Numeric || o == pgoid.Float8):
+			tt := resolveCastType(o)
+			if tt == nil {
+				continue
+			}
+			pre, suf, ok := checkedCast(tt, "", false)
+			if !ok {
+				continue
+			}
+			x.T(br.a).pre = pre + x.T(br.a).pre
+			x.T(br.b - 1).suf += suf
+			x.setResolved(br.a, br.b, o)
+		}
+	}
+	return first
+}
+
+// setResolved records that expression a..b-1 is of type o.
+func (x *tx) setResolved(a, b int, o uint32) {
+	if x.resolved == nil {
+		x.resolved = map[int]resolvedExpr{}
+	}
+	x.resolved[a] = resolvedExpr{end: b, oid: o}
+}
+
+// resolveCastType is the type whose cast converts to a resolved OID.
+func resolveCastType(o uint32) *pgType {
+	switch o {
+	case pgoid.Numeric:
+		return typeAlias["numeric"]
+	case pgoid.Float8:
+		return typeAlias["float8"]
+	}
+	return nil
+}
+
+// itemExpr is select item a..b-1 without its alias.
+func (x *tx) itemExpr(a, b int) (int, int) {
+	if b-a >= 3 && x.T(b-2).kw("AS") {
+		return a, b - 2
+	}
+	if b-a >= 2 && (x.T(b-1).typ == tQIdent || x.T(b-1).typ == tIdent && !isKeywordEnd(x.T(b-1).upper())) &&
+		x.endsOperand(b-2) && !x.isP(b-2, ".") && x.T(b-2).typ != tCast && !x.T(b-2).kw("OVER") {
+		return a, b - 1
+	}
+	return a, b
+}
+
+// resolveSetOps resolves the column types of a statement's set operation
+// (its depth-0 select lists) or of its VALUES list, and records them as
+// the result columns' types.
+func (x *tx) resolveSetOps() error {
+	if err := x.resolveExprs(); err != nil {
+		return err
+	}
+	x.padCharItems() // bpchar.go
+	var rows [][][2]int
+	what := "VALUES"
+	if x.T(0).kw("VALUES") {
+		end := x.n()
+		for k := 1; k < x.n(); k++ {
+			if x.depth[k] == 0 && (x.kw(k, "ORDER") || x.kw(k, "LIMIT") || x.kw(k, "OFFSET") || x.kw(k, "UNION") || x.kw(k, "INTERSECT") || x.kw(k, "EXCEPT")) {
+				return nil
+			}
+		}
+		for _, r := range x.splitTop(1, end) {
+			if !x.isP(r[0], "(") || x.match(r[0]) != r[1]-1 {
+				return nil
+			}
+			rows = append(rows, x.splitTop(r[0]+1, r[1]-1))
+		}
+	} else {
+		what = ""
+		for k := 0; k < x.n(); k++ {
+			if x.depth[k] == 0 && (x.kw(k, "UNION") || x.kw(k, "INTERSECT") || x.kw(k, "EXCEPT")) {
+				if what == "" {
+					what = x.T(k).upper()
+				}
+				if x.kw(k+1, "VALUES") || x.kw(k+1, "ALL", "VALUES") || x.kw(k+1, "DISTINCT", "VALUES") {
+					return nil
+				}
+			}
+		}
+		if what == "" {
+			return nil
+		}
+		for _, l := range x.selectLists() {
+			items := make([][2]int, len(l))
+			for i, it := range l {
+				if it[1] > it[0] && x.isP(it[1]-1, "*") {
+					return nil
+				}
+				items[i][0], items[i][1] = x.itemExpr(it[0], it[1])
+			}
+			rows = append(rows, items)
+		}
+	}
+	if len(rows) < 2 {
+		return nil
+	}
+	n := len(rows[0])
+	for _, r := range rows {
+		if len(r) != n {
+			return nil
+		}
+	}
+	oids := make([]uint32, n)
+	for c := 0; c < n; c++ {
+		brs := make([]branch, len(rows))
+		for i, r := range rows {
+			brs[i] = x.classify(r[c][0], r[c][1])
+		}
+		o, err := commonType(brs, what)
+		if err != nil {
+			return err
+		}
+		if o == 0 {
+			continue
+		}
+		if err := x.resolveBranches(brs, o); err != nil {
+			return err
+		}
+		oids[c] = o
+		// the first list's item is described as the resolved type
+		// (applyAliases asks exprOID)
+		x.setResolved(rows[0][c][0], rows[0][c][1], o)
+	}
+	if what == "VALUES" {
+		x.colOIDs = oids // no select list: applyAliases leaves it
+	}
+	return nil
+}
+
+// resolvedExpr is the type resolveExprs found for the expression
+// starting at a token and ending before end.
+type resolvedExpr struct {
+	end int
+	oid uint32
+}
+
+// resolveExprs resolves the result types of every CASE and COALESCE /
+// NULLIF call of the statement, converting their unknown literals, and
+// records the types for exprOID. The error is the first unknown literal
+// that is not valid input for its resolved type.
+func (x *tx) resolveExprs() *Error {
+	var first *Error
+	keep := func(err *Error) {
+		if err != nil && first == nil {
+			first = err
+		}
+	}
+	for i := 0; i < x.n(); i++ {
+		t := x.T(i)
+		if _, done := x.resolved[i]; done || t.typ != tIdent {
+			continue
+		}
+		if n := t.identName(); (n == "greatest" || n == "least") && x.isP(i+1, "(") && !x.isP(i-1, ".") {
+			// rewritten by rewriteMinMax (strsyntax.go); the arguments'
+			// tokens keep their text
+			if m := x.match(i + 1); m > i+2 {
+				var args []branch
+				for _, arg := range x.splitTop(i+2, m) {
+					args = append(args, x.classify(arg[0], arg[1]))
+				}
+				if o, err := commonType(args, strings.ToUpper(n)); err == nil && o != 0 {
+					x.setResolved(i, m+1, o)
+				}
+			}
+			continue
+		}
+		if t.ed {
+			continue
+		}
+		var brs []branch
+		what, end := "", 0
+		switch {
+		case t.kw("CASE"):
+			brs, end = x.caseBranches(i)
+			what = "CASE"
+		case x.isP(i+1, "(") && !x.isP(i-1, ".") && mathResult[t.identName()] != nil:
+			if m := x.match(i + 1); m > i+1 {
+				var args []branch
+				for _, arg := range x.splitTop(i+2, m) {
+					args = append(args, x.classify(arg[0], arg[1]))
+				}
+				if o := mathResult[t.identName()](args); o != 0 {
+					x.setResolved(i, x.overEnd(m+1), o)
+				}
+			}
+			continue
+		case x.isP(i+1, "(") && !x.isP(i-1, ".") && (t.identName() == "coalesce" || t.identName() == "nullif"):
+			end = x.match(i+1) + 1
+			if end <= i+1 {
+				continue
+			}
+			for _, arg := range x.splitTop(i+2, end-1) {
+				if arg[0] >= arg[1] {
+					brs = nil
+					break
+				}
+				brs = append(brs, x.classify(arg[0], arg[1]))
+			}
+			what = "COALESCE"
+		}
+		if len(brs) == 0 {
+			continue
+		}
+		var o uint32
+		if what == "COALESCE" && t.identName() == "nullif" {
+			// nullif(a, b) is of a's type; b is compared with a as a
+			// value of that type
+			if len(brs) != 2 || brs[0].kind != branchTyped {
+				continue
+			}
+			o = brs[0].oid
+			keep(x.resolveBranches(brs[1:], o))
+		} else {
+			var err *Error
+			if o, err = commonType(brs, what); err != nil || o == 0 {
+				continue // a mismatch is left to the statement as it was
+			}
+			keep(x.resolveBranches(brs, o))
+		}
+		x.setResolved(i, end, o)
+	}
+	return first
+}
+
+// caseBranches returns the result expressions (THEN and ELSE) of the CASE
+// at token c and the index after its END; nil when it is malformed.
+func (x *tx) caseBranches(c int) ([]branch, int) {
+	d := x.depth[c]
+	var brs []branch
+	level, start := 0, -1
+	for k := c + 1; k < x.n(); k++ {
+		if x.depth[k] < d {
+			return nil, 0
+		}
+		if x.depth[k] != d {
+			continue
+		}
+		t := x.T(k)
+		switch {
+		case t.kw("CASE"):
+			level++
+		case t.kw("END") && level > 0:
+			level--
+		case level == 0 && (t.kw("WHEN") || t.kw("ELSE") || t.kw("END")):
+			if start >= 0 {
+				if start >= k {
+					return nil, 0
+				}
+				brs = append(brs, x.classify(start, k))
+				start = -1
+			}
+			if t.kw("ELSE") {
+				start = k + 1
+			}
+			if t.kw("END") {
+				return brs, k + 1
+			}
+		case level == 0 && t.kw("THEN"):
+			start = k + 1
+		}
+	}
+	return nil, 0
+}
+
+// mathResult gives the result type of a call from its arguments' (0:
+// not known), as PostgreSQL picks the function: an integer argument of
+// round, ceil, sign, sqrt or power is cast to float8 (its preferred
+// numeric type), abs and mod keep an integer type, numeric stays numeric.
+var mathResult = map[string]func(args []branch) uint32{
+	"abs":     keepType(1),
+	"mod":     keepType(2),
+	"min":     keepType(1), // the aggregate (SQLite's min(a, b) is not PostgreSQL's)
+	"max":     keepType(1),
+	"sign":    floatOrNumeric(1),
+	"round":   roundType,
+	"trunc":   roundType,
+	"ceil":    floatOrNumeric(1),
+	"ceiling": floatOrNumeric(1),
+	"floor":   floatOrNumeric(1),
+	"sqrt":    floatOrNumeric(1),
+	"cbrt":    floatOnly(1),
+	"exp":     floatOrNumeric(1),
+	"ln":      floatOrNumeric(1),
+	"power":   floatOrNumeric(2),
+	"pow":     floatOrNumeric(2),
+	// window functions (their items end after OVER (...))
+	"ntile":        fixedType(pgoid.Int4),
+	"row_number":   fixedType(pgoid.Int8),
+	"rank":         fixedType(pgoid.Int8),
+	"dense_rank":   fixedType(pgoid.Int8),
+	"percent_rank": fixedType(pgoid.Float8),
+	"cume_dist":    fixedType(pgoid.Float8),
+	"lag":          firstArgType,
+	"lead":         firstArgType,
+	"first_value":  firstArgType,
+	"last_value":   firstArgType,
+	"nth_value":    firstArgType,
+}
+
+// fixedType: a function of one result type.
+func fixedType(o uint32) func([]branch) uint32 {
+	return func([]branch) uint32 { return o }
+}
+
+// firstArgType: the type of the first argument when it is known
+// (lag(x, 1, 0) is of x's type).
+func firstArgType(args []branch) uint32 {
+	if len(args) == 0 || args[0].kind != branchTyped {
+		return 0
+	}
+	return args[0].oid
+}
+
+// overEnd is the index after the window clause OVER (...) at e, e when
+// there is none: a window call's item ends there.
+func (x *tx) overEnd(e int) int {
+	if x.kw(e, "OVER") && x.isP(e+1, "(") {
+		if m := x.match(e + 1); m > e {
+			return m + 1
+		}
+	}
+	if x.kw(e, "OVER") && (x.T(e+1).typ == tIdent || x.T(e+1).typ == tQIdent) {
+		return e + 2 // a named window
+	}
+	return e
+}
+
+// numArgs is the common numeric type of args when there are n of them,
+// all of a known numeric type, else 0.
+func numArgs(args []branch, n int) uint32 {
+	if len(args) != n {
+		return 0
+	}
+	var res uint32
+	for _, a := range args {
+		if a.kind != branchTyped || numericRank[a.oid] == 0 {
+			return 0
+		}
+		if numericRank[a.oid] > numericRank[res] {
+			res = a.oid
+		}
+	}
+	return res
+}
+
+// keepType: the arguments' common type (abs(int4) is int4).
+func keepType(n int) func([]branch) uint32 {
+	return func(args []branch) uint32 { return numArgs(args, n) }
+}
+
+// floatOrNumeric: numeric for numeric arguments, else float8.
+func floatOrNumeric(n int) func([]branch) uint32 {
+	return func(args []branch) uint32 {
+		switch numArgs(args, n) {
+		case 0:
+			return 0
+		case pgoid.Numeric:
+			return pgoid.Numeric
+		}
+		return pgoid.Float8
+	}
+}
+
+// floatOnly: float8 whatever the numeric arguments.
+func floatOnly(n int) func([]branch) uint32 {
+	return func(args []branch) uint32 {
+		if numArgs(args, n) == 0 {
+			return 0
+		}
+		return pgoid.Float8
+	}
+}
+
+// roundType: round(x) and trunc(x) as floatOrNumeric, round(x, n) numeric.
+func roundType(args []branch) uint32 {
+	if len(args) == 2 {
+		if numArgs(args[:1], 1) == 0 {
+			return 0
+		}
+		return pgoid.Numeric
+	}
+	return floatOrNumeric(1)(args)
+}
