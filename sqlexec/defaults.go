@@ -32,6 +32,9 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 	if err == nil || !errors.As(err, &pe) || pe.Code != CodeFeatureNotSupported {
 		return st, err
 	}
+	if expanded, ok := s.expandTableRows(ctx, sql); ok { // jsonrows.go
+		return s.translate(ctx, expanded)
+	}
 	filled, ok := pgdialect.FillDefaults(sql, func(table string) (names, defaults []string, err error) {
 		return s.columnDefaults(ctx, table)
 	})

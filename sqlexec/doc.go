@@ -120,7 +120,8 @@
 // before proposing, applied to raftsql_roles; the superuser check),
 // advisory.go (cluster-wide advisory locks: lock entries through the log,
 // leases), defaults.go (DEFAULT in some VALUES rows only, from the local
-// schema), sqlprepare.go (SQL-level PREPARE / EXECUTE / DEALLOCATE),
+// schema), jsonrows.go (a table's whole row as JSON, row_to_json(u): its
+// columns from the local schema), sqlprepare.go (SQL-level PREPARE / EXECUTE / DEALLOCATE),
 // temp.go (temporary tables and views: a session's own SQLite connection
 // whose authorizer lets it write only its temp schema; never in the log),
 // sequences.go (sequences: state functions at apply), serial.go (the

@@ -354,6 +354,9 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		// citext (extension.go): text compared case-insensitively
 		x.T(ts).wsuf += " COLLATE " + CitextCollation
 	}
+	if te > ts {
+		x.T(hi - 1).wsuf += intervalCollation(typeName) // interval_order.go: ordered by value
+	}
 	// constraints
 	identity := ""
 	var identityOpts *SeqOptions

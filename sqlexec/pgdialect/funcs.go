@@ -194,6 +194,9 @@ func register() error {
 	if err := registerNumericFuncs(); err != nil {
 		return err
 	}
+	if err := registerIntervalCollation(); err != nil { // interval_order.go
+		return err
+	}
 	if err := registerArithFuncs(); err != nil { // arith_funcs.go
 		return err
 	}

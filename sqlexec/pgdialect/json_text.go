@@ -87,10 +87,7 @@ func sqlToJSONText(v driver.Value) string {
 
 // jsonKeyText is a json_build_object / json_object_agg key.
 func jsonKeyText(v driver.Value) string {
-	k := str(v)
-	if j, ok := jsonMarked(v); ok {
-		k = j
-	}
+	k := jsonKey(v) // json_typed.go
 	if f, ok := v.(float64); ok {
 		k = pgwire.FormatFloat(f, 64)
 	}
@@ -206,6 +203,36 @@ func (x *tx) wholeRow(a, b int) (string, bool) {
 		return "", false
 	}
 	alias := x.T(a).identName()
+	row, found := "", false
+	x.fromSubqueries(func(open, k, j int) bool {
+		if x.T(j).identName() != alias || j == a {
+			return true
+		}
+		found = true
+		names, types := x.subqueryColumns(open, k, j)
+		if len(names) == 0 {
+			return false
+		}
+		parts := make([]string, 0, 2*len(names))
+		for i, n := range names {
+			if n == "" || n == "*" {
+				return false
+			}
+			ref := quoteIdent(alias) + "." + quoteIdent(n)
+			if i < len(types) && types[i] != "" {
+				ref = "pg_json_typed(" + ref + ", " + types[i] + ")" // json_typed.go
+			}
+			parts = append(parts, quoteLit(n), ref)
+		}
+		row = "pg_json_row(" + strings.Join(parts, ", ") + ")"
+		return false
+	})
+	return row, found && row != ""
+}
+
+// fromSubqueries calls visit(open, close, alias) for each parenthesised
+// FROM item with an alias, "(...) [AS] alias", until it returns false.
+func (x *tx) fromSubqueries(visit func(open, k, j int) bool) {
 	for k := 1; k < x.n(); k++ {
 		if !x.isP(k, ")") {
 			continue
@@ -214,46 +241,40 @@ func (x *tx) wholeRow(a, b int) (string, bool) {
 		if x.kw(j, "AS") {
 			j++
 		}
-		if (x.T(j).typ != tIdent && x.T(j).typ != tQIdent) || x.T(j).identName() != alias || j == a {
+		if x.T(j).typ != tIdent && x.T(j).typ != tQIdent {
 			continue
 		}
 		open := x.matchBack(k)
 		if open < 0 || !x.inFrom(open) {
 			continue
 		}
-		var names []string
-		var isJSON []bool
-		if x.isP(j+1, "(") { // t(a, b)
-			for _, p := range x.splitTop(j+2, x.match(j+1)) {
-				names = append(names, x.T(p[0]).identName())
-			}
-		} else if x.kw(open+1, "SELECT") {
-			names, isJSON = x.selectNames(open+2, k)
+		if !visit(open, k, j) {
+			return
 		}
-		if len(names) == 0 {
-			return "", false
-		}
-		parts := make([]string, 0, 2*len(names))
-		for i, n := range names {
-			if n == "" || n == "*" {
-				return "", false
-			}
-			ref := quoteIdent(alias) + "." + quoteIdent(n)
-			if i < len(isJSON) && isJSON[i] {
-				ref = "pg_json_mark(" + ref + ")" // a json/jsonb item nests as JSON
-			}
-			parts = append(parts, quoteLit(n), ref)
-		}
-		return "pg_json_row(" + strings.Join(parts, ", ") + ")", true
 	}
-	return "", false
+}
+
+// subqueryColumns are the column names of the FROM item open..k with
+// alias at j (its alias list, or its select list's names) and, for a
+// select list, each item's type as pg_json_typed takes it.
+func (x *tx) subqueryColumns(open, k, j int) (names, types []string) {
+	if x.isP(j+1, "(") { // t(a, b)
+		for _, p := range x.splitTop(j+2, x.match(j+1)) {
+			names = append(names, x.T(p[0]).identName())
+		}
+		return names, nil
+	}
+	if x.kw(open+1, "SELECT") {
+		return x.selectNames(open+2, k)
+	}
+	return nil, nil
 }
 
 // selectNames are the output column names of the select list starting at
 // lo (up to FROM at the list's depth, or hi): an alias, a column's name,
-// "" when PostgreSQL would invent one; and whether each item is shown to
-// be json or jsonb.
-func (x *tx) selectNames(lo, hi int) (names []string, isJSON []bool) {
+// "" when PostgreSQL would invent one; and each item's type as
+// pg_json_typed takes it ("" unknown: json_typed.go).
+func (x *tx) selectNames(lo, hi int) (names, types []string) {
 	end := hi
 	for _, kw := range []string{"FROM", "UNION", "INTERSECT", "EXCEPT", "WHERE", "GROUP", "ORDER", "LIMIT"} {
 		if f := x.findKw(lo, end, x.depth[lo], kw); f > lo {
@@ -266,7 +287,7 @@ func (x *tx) selectNames(lo, hi int) (names []string, isJSON []bool) {
 		if p[1]-p[0] >= 2 && x.T(p[1]-2).kw("AS") {
 			e = p[1] - 2
 		}
-		isJSON = append(isJSON, x.jsonExpr(p[0], e, nil))
+		types = append(types, x.jsonItemType(p[0], e))
 		switch {
 		case p[1]-p[0] >= 2 && x.T(p[1]-2).kw("AS") && (last.typ == tIdent || last.typ == tQIdent):
 			names = append(names, last.identName())
@@ -280,7 +301,7 @@ func (x *tx) selectNames(lo, hi int) (names []string, isJSON []bool) {
 			names = append(names, "")
 		}
 	}
-	return names, isJSON
+	return names, types
 }
 
 // tableRow reports whether a..b-1 is a bare name of a FROM table (its

@@ -755,10 +755,7 @@ func fnJSONBBuildObject(_ *sqlite.FunctionContext, a []driver.Value) (driver.Val
 		if a[i] == nil {
 			return nil, pgErr("22004", "argument %d cannot be null", i+1)
 		}
-		k := str(a[i])
-		if j, ok := jsonMarked(a[i]); ok {
-			k = j
-		}
+		k := jsonKey(a[i]) // json_typed.go
 		if f, ok := a[i].(float64); ok {
 			k = pgwire.FormatFloat(f, 64)
 		}
@@ -872,10 +869,7 @@ func (g *jsonbAgg) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
 		if g.obj == nil {
 			g.obj = map[string]any{}
 		}
-		k := str(a[0])
-		if j, ok := jsonMarked(a[0]); ok {
-			k = j
-		}
+		k := jsonKey(a[0]) // json_typed.go
 		g.obj[k] = v
 		return nil
 	}

@@ -220,13 +220,8 @@ func (x *tx) jsonPass() error {
 			} else if x.jsonExpr(a[0], a[1], known) {
 				x.T(a[0]).pre = "pg_json_mark(" + x.T(a[0]).pre
 				x.T(a[1] - 1).suf += ")"
-			} else if q, c, ok := x.bareColumn(a[0], a[1]); ok {
-				// a json/jsonb column, decided at run time
-				if typ := x.columnTypeExpr(q, c); typ != "NULL" {
-					v := x.text(a[0], a[1])
-					x.wipe(a[0], a[1])
-					x.T(a[0]).set("CASE WHEN lower(" + typ + ") IN ('json', 'jsonb') THEN pg_json_mark(" + v + ") ELSE " + v + " END")
-				}
+			} else {
+				x.jsonTypedArg(a[0], a[1]) // json_typed.go
 			}
 		}
 	}

@@ -1,0 +1,97 @@
+package pgdialect
+
+// interval_order.go: interval columns order and compare as PostgreSQL's
+// interval_cmp does, by value with 30-day months and 24-hour days ('1 mon'
+// after '3 days', '1 mon' equal to '30 days'), not as their stored text.
+//
+// Every interval column is declared COLLATE pg_interval (ddl.go's
+// columnDef; ALTER COLUMN ... TYPE gets it from there too), a collation
+// registered with the driver, so on every connection (writer, readers,
+// snapshot verify/import, integrity_check): ORDER BY, <, >, BETWEEN,
+// min/max, GROUP BY, DISTINCT and indexes on the column follow it. It is a
+// pure function of the two texts, the same on every node. Columns created
+// before it existed keep SQLite's text order (their declared type has no
+// collation, which nothing requires).
+//
+// Equality is PostgreSQL's too: '1 mon' = '30 days' on such a column (a
+// UNIQUE index on it treats them as duplicates, as PostgreSQL's does).
+
+import (
+	"fmt"
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	"modernc.org/sqlite"
+)
+
+// IntervalCollation is the collation of interval columns.
+const IntervalCollation = "pg_interval"
+
+// intervalCollation is the COLLATE clause a column of declared type
+// typeName gets ("" unless interval).
+func intervalCollation(typeName string) string {
+	if t := typeAlias[typeName]; t != nil && t.oid == pgoid.Interval {
+		return " COLLATE " + IntervalCollation
+	}
+	return ""
+}
+
+// registerIntervalCollation registers pg_interval with the driver.
+func registerIntervalCollation() error {
+	if err := sqlite.RegisterCollationUtf8(IntervalCollation, compareIntervalText); err != nil && !strings.Contains(err.Error(), "already registered") {
+		return fmt.Errorf("pgdialect: register collation %s: %w", IntervalCollation, err)
+	}
+	return nil
+}
+
+// compareIntervalText is the pg_interval collation. Texts that are no
+// interval (nothing the column's input function stores) sort after every
+// interval, among themselves as text, so the order stays total.
+func compareIntervalText(a, b string) int {
+	if a == b {
+		return 0
+	}
+	ia, errA := parseInterval(a)
+	ib, errB := parseInterval(b)
+	switch {
+	case errA != nil && errB != nil:
+		return strings.Compare(a, b)
+	case errA != nil:
+		return 1
+	case errB != nil:
+		return -1
+	}
+	return compareIntervals(ia, ib)
+}
+
+// compareIntervals orders a and b by their span with 30-day months and
+// 24-hour days, exactly (no float rounding: days and the rest of a day
+// are compared apart, so no product overflows).
+func compareIntervals(a, b interval) int {
+	da, ra := a.spanDays()
+	db, rb := b.spanDays()
+	switch {
+	case da != db:
+		if da < db {
+			return -1
+		}
+		return 1
+	case ra < rb:
+		return -1
+	case ra > rb:
+		return 1
+	}
+	return 0
+}
+
+// spanDays is the interval's span as whole days (months as 30) and the
+// microseconds left over, 0 <= rest < usPerDay.
+func (iv interval) spanDays() (days, rest int64) {
+	days = iv.months*30 + iv.days + iv.us/usPerDay
+	rest = iv.us % usPerDay
+	if rest < 0 {
+		days--
+		rest += usPerDay
+	}
+	return days, rest
+}

@@ -1,0 +1,299 @@
+package pgdialect
+
+// json_typed.go: SQL values of a known PostgreSQL type as PostgreSQL's
+// to_json writes them. SQLite hands the JSON constructors bare storage
+// values (a boolean is 1, a numeric the text "2.50", a timestamptz
+// "2024-01-02 03:04:05+00"), so the translator wraps each constructor
+// argument whose type it knows, from the statement (x > 1, a cast) or a
+// column's declared type read at run time, in pg_json_typed(value, type),
+// which returns the value's JSON marked as JSON (jsonMark) so every
+// constructor nests it as written:
+//
+//	boolean                 true / false
+//	numeric                 a JSON number with the numeric's digits (2.50); NaN and ±Infinity as strings
+//	timestamp               "2024-01-02T03:04:05.123" (ISO 8601, as PostgreSQL's JSON)
+//	timestamptz             "2024-01-02T03:04:05.123+00:00" in the session TimeZone
+//	json, jsonb             the value itself (a json keeps its text)
+//	arrays                  JSON arrays of the elements, each converted as above
+//	anything else           unchanged (text, uuid, interval, enum, date, time: a JSON string)
+//
+// The zone is the connection's session TimeZone (a ZonedFunc: on the apply
+// connection the entry's pinned TimeZone), so the result is a pure
+// function of the arguments and the entry on every node.
+
+import (
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	"github.com/raftsql/raftsql/pgwire/pgarray"
+)
+
+func init() {
+	ZonedFunctions = append(ZonedFunctions, ZonedFunc{"pg_json_typed", 2, jsonTyped})
+	funcRename["array_to_json"] = "pg_to_json"
+	funcResultOIDs["array_to_json"] = pgoid.JSON
+}
+
+// jsonTypedOID reports whether a value of type o needs pg_json_typed to
+// print as PostgreSQL's JSON (others already do as SQLite values).
+func jsonTypedOID(o uint32) bool {
+	if pgoid.ElemOf(o) != 0 {
+		return true
+	}
+	switch o {
+	case pgoid.Bool, pgoid.Numeric, pgoid.Timestamp, pgoid.Timestamptz:
+		return true
+	}
+	return false
+}
+
+// jsonTyped is pg_json_typed(value, type): type is a declared type name
+// (a column's, read at run time) or a type OID the statement shows.
+func jsonTyped(a []driver.Value, zone *time.Location) (driver.Value, error) {
+	v := a[0]
+	var o uint32
+	switch t := a[1].(type) {
+	case int64:
+		o = uint32(t)
+	case nil:
+		return v, nil
+	default:
+		o, _ = DeclTypeOID(str(t))
+	}
+	if v == nil {
+		return nil, nil
+	}
+	switch o {
+	case pgoid.JSON, pgoid.JSONB:
+		return fnJSONMark(nil, []driver.Value{v})
+	}
+	if !jsonTypedOID(o) {
+		return v, nil
+	}
+	if _, marked := jsonMarked(v); marked {
+		return v, nil
+	}
+	if e := pgoid.ElemOf(o); e != 0 {
+		elems, err := parseArrayValue(v)
+		if err != nil {
+			return v, nil // not an array's text: leave it a string
+		}
+		return []byte(jsonMark + jsonArrayText(elems, e, zone)), nil
+	}
+	j, ok := jsonScalarText(v, o, zone)
+	if !ok {
+		return v, nil
+	}
+	return []byte(jsonMark + j), nil
+}
+
+// jsonArrayText is an array's elements (of type elem) as PostgreSQL's
+// array_to_json writes them: [1,2,3], no spaces.
+func jsonArrayText(elems []pgarray.Elem, elem uint32, zone *time.Location) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, e := range elems {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if e.Null {
+			b.WriteString("null")
+			continue
+		}
+		if j, ok := jsonScalarText(e.Val, elem, zone); ok {
+			b.WriteString(j)
+			continue
+		}
+		switch elem {
+		case pgoid.Int2, pgoid.Int4, pgoid.Int8, pgoid.Float4, pgoid.Float8:
+			if jsonNumber(e.Val) {
+				b.WriteString(e.Val)
+				continue
+			}
+		case pgoid.JSON, pgoid.JSONB:
+			b.WriteString(e.Val)
+			continue
+		}
+		b.WriteString(sqlToJSONText(e.Val))
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// jsonScalarText is the JSON of v as a value of type o (bool, numeric,
+// timestamp, timestamptz); ok is false for other types or a value that
+// is not in the type's stored form.
+func jsonScalarText(v driver.Value, o uint32, zone *time.Location) (string, bool) {
+	switch o {
+	case pgoid.Bool:
+		switch x := v.(type) {
+		case int64:
+			return strconv.FormatBool(x != 0), true
+		case float64:
+			return strconv.FormatBool(x != 0), true
+		}
+		switch strings.ToLower(str(v)) {
+		case "t", "true", "1":
+			return "true", true
+		case "f", "false", "0":
+			return "false", true
+		}
+	case pgoid.Numeric:
+		switch x := v.(type) {
+		case int64, float64:
+			return sqlToJSONText(x), true
+		}
+		s := str(v)
+		if jsonNumber(s) {
+			return s, true
+		}
+		return sqlToJSONText(s), true // NaN, Infinity: strings, as PostgreSQL
+	case pgoid.Timestamp:
+		s := str(v)
+		if !reCanonTS.MatchString(s) {
+			return sqlToJSONText(s), true // infinity
+		}
+		return sqlToJSONText(strings.Replace(s, " ", "T", 1)), true
+	case pgoid.Timestamptz:
+		d, err := operand(v, "timestamptz")
+		if err != nil || d.inf != "" {
+			return sqlToJSONText(str(v)), true
+		}
+		return sqlToJSONText(jsonTimestamptz(d.t, zone)), true
+	}
+	return "", false
+}
+
+// jsonTimestamptz is t in zone as PostgreSQL's JSON writes a timestamptz:
+// 2024-01-02T03:04:05.123+00:00 (seconds of the offset only when not 0).
+func jsonTimestamptz(t time.Time, zone *time.Location) string {
+	w, off := localWall(t, zone)
+	s := strings.Replace(formatTimestampCanon(w), " ", "T", 1)
+	bc := strings.HasSuffix(s, " BC")
+	s = strings.TrimSuffix(s, " BC")
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	s += fmt.Sprintf("%c%02d:%02d", sign, off/3600, off/60%60)
+	if off%60 != 0 {
+		s += fmt.Sprintf(":%02d", off%60)
+	}
+	if bc {
+		s += " BC"
+	}
+	return s
+}
+
+// jsonNumber reports whether s is a JSON number (as numeric and integer
+// output always is, apart from NaN and Infinity).
+func jsonNumber(s string) bool {
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if n := digits(); n == 0 || n > 1 && s[i-n] == '0' {
+		return false
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(s)
+}
+
+// jsonKey is a JSON constructor's key argument as text: a value marked as
+// JSON by pg_json_typed is its JSON (true, 2.50), a JSON string its
+// contents ("2024-01-02T03:04:05" -> 2024-01-02T03:04:05).
+func jsonKey(v driver.Value) string {
+	j, ok := jsonMarked(v)
+	if !ok {
+		return str(v)
+	}
+	var s string
+	if strings.HasPrefix(j, `"`) && json.Unmarshal([]byte(j), &s) == nil {
+		return s
+	}
+	return j
+}
+
+// jsonTypedArg wraps the JSON constructor argument a..b-1 in
+// pg_json_typed when its type decides its JSON (jsonItemType).
+func (x *tx) jsonTypedArg(a, b int) {
+	if typ := x.jsonItemType(a, b); typ != "" {
+		x.T(a).pre = "pg_json_typed(" + x.T(a).pre
+		x.T(b - 1).suf += ", " + typ + ")"
+	}
+}
+
+// jsonItemType is the type argument of pg_json_typed for the value
+// a..b-1, "" when its JSON is the SQLite value's: a type OID for an
+// expression whose type the statement shows (json, x > 1, a cast to
+// numeric), the declared type read at run time for a bare column (json
+// columns nest as JSON, booleans print true/false ...).
+func (x *tx) jsonItemType(a, b int) string {
+	if x.jsonExpr(a, b, nil) {
+		return strconv.FormatUint(uint64(pgoid.JSON), 10)
+	}
+	if q, c, ok := x.bareColumn(a, b); ok {
+		if typ, ok := x.subqueryItemType(a, q, c); ok {
+			return typ
+		}
+		if typ := x.columnTypeExpr(q, c); typ != "NULL" {
+			return typ
+		}
+		return ""
+	}
+	if o := x.exprOID(a, b); jsonTypedOID(o) {
+		return strconv.FormatUint(uint64(o), 10)
+	}
+	return ""
+}
+
+// subqueryItemType is jsonItemType of the item named c of a FROM subquery
+// (aliased q, or any when q is "") that does not hold the reference at
+// ref: json_agg(s.x) FROM (SELECT id > 1 AS x ...) s. ok is false when no
+// such subquery names c.
+func (x *tx) subqueryItemType(ref int, q, c string) (typ string, ok bool) {
+	x.fromSubqueries(func(open, k, j int) bool {
+		if q != "" && x.T(j).identName() != q || open < ref && ref < k {
+			return true
+		}
+		names, types := x.subqueryColumns(open, k, j)
+		for i, n := range names {
+			if n == c {
+				typ, ok = "", true
+				if i < len(types) {
+					typ = types[i]
+				}
+				return false
+			}
+		}
+		return true
+	})
+	return typ, ok
+}
