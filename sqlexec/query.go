@@ -142,13 +142,19 @@ func subTag(st *pgdialect.Stmt) string {
 }
 
 func (s *Session) propose(ctx context.Context, cmd *Command) (*ApplyResult, error) {
+	return s.proposeIn(ctx, cmd, s.zoneName())
+}
+
+// proposeIn is propose with the TimeZone the entry applies in: a
+// transaction's, which SET LOCAL may have set (txn.zone).
+func (s *Session) proposeIn(ctx context.Context, cmd *Command, zone string) (*ApplyResult, error) {
 	if s.e.r == nil {
 		return nil, errf(CodeInternal, "no replicator")
 	}
 	if cmd.Sequences == "" {
 		cmd.Sequences = s.seqState // a transaction's COMMIT sets its own (seqtxn.go)
 	}
-	cmd.TimeZone = s.zoneName()
+	cmd.TimeZone = zone
 	res, err := s.e.r.Propose(ctx, cmd)
 	if err != nil {
 		return nil, toError(err)

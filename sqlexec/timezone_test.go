@@ -118,3 +118,19 @@ func TestSessionTimeZoneCopy(t *testing.T) {
 	mustQ(t, s, "RESET TimeZone", "")
 	mustQ(t, s, "SELECT at::text FROM c", "D[at:25] R[2024-01-01 09:00:00+00] C:SELECT 1")
 }
+
+// TestSetLocalTimeZoneApplies: a transaction's entry applies in the zone
+// its statements ran in, also when SET LOCAL chose it (SET LOCAL is undone
+// when the transaction ends, before its COMMIT is proposed).
+func TestSetLocalTimeZoneApplies(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	mustQ(t, s, "CREATE TABLE t(id int PRIMARY KEY, a timestamptz, b text)", "")
+	mustQ(t, s, "BEGIN", "")
+	mustQ(t, s, "SET LOCAL TimeZone = 'America/New_York'", "")
+	mustQ(t, s, "INSERT INTO t VALUES (1, '2024-01-01 09:00', '2024-01-01 09:00'::timestamptz::text)", "")
+	mustQ(t, s, "SELECT b FROM t", "D[b:25] R[2024-01-01 09:00:00-05] C:SELECT 1")
+	mustQ(t, s, "COMMIT", "C:COMMIT")
+	mustQ(t, s, "SHOW TimeZone", "D[TimeZone:25] R[UTC] C:SHOW")
+	mustQ(t, s, "SELECT a::text, b FROM t", "D[a:25,b:25] R[2024-01-01 14:00:00+00 2024-01-01 09:00:00-05] C:SELECT 1")
+}

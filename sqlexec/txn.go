@@ -63,6 +63,9 @@ type txn struct {
 	pins map[string][]int64
 	// ownSeqs: sequences the transaction created itself (no reservation).
 	ownSeqs map[string]bool
+	// zone: the TimeZone its statements ran in (zoneName), taken when it
+	// ends, before SET LOCAL is undone: its entry applies in that zone.
+	zone string
 }
 
 func (s *Session) failTx() {
@@ -90,6 +93,7 @@ func (s *Session) endTx() {
 			s.e.db.releaseReadView(s.tx.view)
 			s.tx.view = nil
 		}
+		s.tx.zone = s.zoneName()
 		for k, v := range s.tx.localSaved {
 			if v == nil {
 				delete(s.settings, k)
@@ -443,7 +447,7 @@ func (s *Session) commit(ctx context.Context, tx *txn) (err error) {
 	cmd := &Command{RequestID: s.e.newRequestID(), Timestamp: tx.ts, Seed: tx.seed, Statements: tx.stmts,
 		Flags: CmdTxn, Digest: tx.dg.sum(), Sequences: s.txnSequences(tx)} // seqtxn.go
 	cmd.Database, cmd.User = s.names()
-	_, err = s.propose(ctx, cmd)
+	_, err = s.proposeIn(ctx, cmd, tx.zone)
 	return err
 }
 
