@@ -37,6 +37,9 @@ type fromItem struct {
 
 // deriveColumns types the derived columns of the statement (see above).
 func (x *tx) deriveColumns() {
+	if !x.balanced() {
+		return
+	}
 	ctes := map[string]*derivedRel{}
 	start := 0
 	if x.kw(0, "WITH") {
@@ -378,8 +381,8 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 	switch {
 	case x.T(k).typ == tIdent && x.T(k).identName() == "generate_series" && x.isP(k+1, "("):
 		m := x.match(k + 1)
-		if m < 0 {
-			return it, -1
+		if m < 0 || m >= x.n() {
+			return it, -1 // unterminated: SQLite's syntax error
 		}
 		var brs []branch
 		for _, arg := range x.splitTop(k+2, m) {

@@ -91,6 +91,23 @@ func (x *tx) computeDepth() {
 	}
 }
 
+// balanced reports whether the statement's parentheses and brackets all
+// match. Passes that only add types skip unbalanced (malformed) input:
+// SQLite reports its syntax error.
+func (x *tx) balanced() bool {
+	for i, d := range x.depth {
+		if d < 0 {
+			return false
+		}
+		if i == len(x.depth)-1 {
+			t := x.T(i)
+			open := t.typ == tPunct && (t.text == "(" || t.text == "[")
+			return d == 0 && !open
+		}
+	}
+	return true
+}
+
 // T returns the i-th significant token (a sentinel past the ends).
 func (x *tx) T(i int) *token {
 	if i < 0 || i >= len(x.sig) {

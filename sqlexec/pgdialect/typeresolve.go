@@ -51,6 +51,9 @@ var resolveTypeNames = map[uint32]string{pgoid.Int2: "smallint", pgoid.Int4: "in
 // classify types expression a..b-1.
 func (x *tx) classify(a, b int) branch {
 	br := branch{a: a, b: b, kind: branchOpaque}
+	if a >= b || b > x.n() {
+		return br // an empty or unterminated expression: SQLite's syntax error
+	}
 	if b-a == 1 && x.T(a).kw("NULL") {
 		br.kind = branchNull
 		return br
