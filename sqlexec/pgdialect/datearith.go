@@ -264,14 +264,13 @@ func dtMul(a, b dtOperand, div bool) (driver.Value, error) {
 		}
 		return nil, opErr(op, a, b)
 	}
-	f := b.n
+	iv, ok := a.iv.mul(b.n)
 	if div {
-		if f == 0 {
+		if b.n == 0 {
 			return nil, pgErr("22012", "division by zero")
 		}
-		f = 1 / f
+		iv, ok = a.iv.div(b.n)
 	}
-	iv, ok := a.iv.mul(f)
 	if !ok {
 		return nil, pgErr("22015", "interval out of range")
 	}

@@ -156,3 +156,22 @@ func queryOneNoFatal(t *testing.T, db *sql.DB, q string) string {
 	}
 	return renderValue(v, oid)
 }
+
+// TestIntervalScale: interval * and / number as PostgreSQL 15 computes
+// them (answers recorded from PostgreSQL 15): spilled fractions are rounded
+// to microseconds before they cascade.
+func TestIntervalScale(t *testing.T) {
+	db := openCatalogDB(t, "")
+	for q, want := range map[string]string{
+		"SELECT interval '1 year' / 7":                   "1 mon 21 days 10:17:08.5344",
+		"SELECT interval '1 mon 3 days 01:02:03' / 3.3":  "9 days 24:18:48.173963",
+		"SELECT interval '-1 year 5 days' * 0.77":        "-9 mons -4 days +15:36:00",
+		"SELECT interval '7 mons' * 0.123456":            "25 days 22:13:05.664",
+		"SELECT interval '29 days 23:59:59' * 1.0000001": "29 days 23:59:59.2592",
+		"SELECT interval '1 mon 3 days' * 1.3":           "1 mon 12 days 21:36:00",
+	} {
+		if got := queryOne(t, db, q); got != want {
+			t.Errorf("%s = %q, want %q", q, got, want)
+		}
+	}
+}
