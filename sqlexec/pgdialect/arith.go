@@ -332,6 +332,28 @@ func checkedCast(tt *pgType, mods string, literal bool) (pre, suf string, ok boo
 	return "", "", false
 }
 
+// floatIntCast turns checkedCast's numeric -> integer conversion (pre)
+// of the operand a..b-1 into pg_float_int, which rounds a double half to
+// even as PostgreSQL's float8 -> integer casts do, unless the operand is
+// known to be numeric or integer. Numeric values reach it as text, so a
+// double is a float8 value (a float8 column, float8 arithmetic), except a
+// numeric literal SQLite read as a double in an expression of unknown type
+// (CASE ... THEN 2.5 END::int): a documented difference for exact halves.
+func (x *tx) floatIntCast(pre string, a, b int) string {
+	if pre != "pg_num_int(" {
+		return pre
+	}
+	switch x.numType(a, b) {
+	case "numeric", "int2", "int4", "int8":
+		return pre
+	case "":
+		if oid := x.exprOID(a, b); oid != 0 && oid != pgoid.Float4 {
+			return pre // known, not a float: bool, text ...
+		}
+	}
+	return "pg_float_int("
+}
+
 func btoi(b bool) int {
 	if b {
 		return 1

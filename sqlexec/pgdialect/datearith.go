@@ -45,7 +45,9 @@ func guessDTType(v driver.Value) string {
 		return "date"
 	case reCanonTS.MatchString(s):
 		return "timestamp"
-	case reCanonTime.MatchString(s):
+	case reCanonTime.MatchString(s) && (s[:2] < "24" || s[:2] == "24" && strings.Trim(s[2:], ":0.") == ""):
+		// a time of day is at most 24:00:00; the same text with more
+		// hours is an interval's (interval '25 hours' prints 25:00:00)
 		return "time"
 	case s == "infinity" || s == "-infinity":
 		return "timestamp"

@@ -175,3 +175,24 @@ func TestIntervalScale(t *testing.T) {
 		}
 	}
 }
+
+// TestIntervalOfManyHours: an interval of 24 hours or more prints like a
+// time of day (25:03:00) but is an interval to the functions that read
+// it (answers recorded from PostgreSQL 15).
+func TestIntervalOfManyHours(t *testing.T) {
+	db := openCatalogDB(t, "")
+	for q, want := range map[string]string{
+		"SELECT to_char(interval '25 hours 3 minutes', 'HH24:MI:SS')":            "25:03:00",
+		"SELECT to_char(interval '-25 hours', 'HH24 HH12')":                      "-25 -01",
+		"SELECT extract(hour from interval '30 hours')":                          "30",
+		"SELECT date_trunc('hour', interval '30:10:00')":                         "30:00:00",
+		"SELECT to_char(time '24:00:00', 'HH24:MI')":                             "24:00",
+		"SELECT to_char(time '13:05:07.25', 'HH24:MI:SS.MS HH12 DD MM YYYY PM')": "13:05:07.250 01 00 00 0000 PM",
+		"SELECT to_char(interval '1 hour', 'YYYY MM DD HH24')":                   "0000 00 00 01",
+		"SELECT to_char(interval '-3 years -2 mons', 'YYYY MM')":                 "-0003 -02",
+	} {
+		if got := queryOne(t, db, q); got != want {
+			t.Errorf("%s = %q, want %q", q, got, want)
+		}
+	}
+}
