@@ -327,9 +327,40 @@ func checkedCast(tt *pgType, mods string, literal bool) (pre, suf string, ok boo
 		}
 	}
 	if f := checkedCasts[tt.oid]; f != "" {
+		if in := dateTimePrecision(tt, mods); in != "" {
+			// the cast's canonical text read again with the precision:
+			// '10:15:30.555'::time(1) is 10:15:30.6
+			return in + f + "(", ")" + ", " + strings.Trim(strings.TrimSpace(mods), "()") + ")", true
+		}
 		return f + "(", ")", true
 	}
 	return "", "", false
+}
+
+// dateTimePrecision is the input function ("pg_in_time(") that applies the
+// precision of a cast to time(p), timetz(p), timestamp(p), timestamptz(p)
+// or interval(p), "" for any other type or modifier.
+func dateTimePrecision(tt *pgType, mods string) string {
+	var typ string
+	switch tt.oid {
+	case pgoid.Time:
+		typ = "time"
+	case pgoid.Timetz:
+		typ = "timetz"
+	case pgoid.Timestamp:
+		typ = "timestamp"
+	case pgoid.Timestamptz:
+		typ = "timestamptz"
+	case pgoid.Interval:
+		typ = "interval"
+	default:
+		return ""
+	}
+	p, err := strconv.Atoi(strings.Trim(strings.TrimSpace(mods), "()"))
+	if err != nil || p < 0 || p > 6 {
+		return ""
+	}
+	return "pg_in_" + typ + "("
 }
 
 // floatIntCast turns checkedCast's numeric -> integer conversion (pre)

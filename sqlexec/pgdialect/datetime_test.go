@@ -196,3 +196,23 @@ func TestIntervalOfManyHours(t *testing.T) {
 		}
 	}
 }
+
+// TestDateTimeCastPrecision: a cast to time(p), timetz(p), timestamp(p),
+// timestamptz(p) or interval(p) rounds to p digits (answers recorded from
+// PostgreSQL 15).
+func TestDateTimeCastPrecision(t *testing.T) {
+	db := openCatalogDB(t, "")
+	for q, want := range map[string]string{
+		"SELECT '2024-01-01 10:15:30.555'::timestamp(1)":           "2024-01-01 10:15:30.6",
+		"SELECT cast('10:15:30.555' as time(1))":                   "10:15:30.6",
+		"SELECT '1 day 10:15:30.555'::interval(1)":                 "1 day 10:15:30.6",
+		"SELECT '10:15:30.555+02'::timetz(1)":                      "10:15:30.6+02",
+		"SELECT '23:59:59.6'::time(0)":                             "24:00:00",
+		"SELECT '2024-01-01 10:15:30.555+00'::timestamptz(2)":      "2024-01-01 10:15:30.56+00",
+		"SELECT timestamp '2024-01-01 10:15:30.555'::timestamp(0)": "2024-01-01 10:15:31",
+	} {
+		if got := queryOne(t, db, q); got != want {
+			t.Errorf("%s = %q, want %q", q, got, want)
+		}
+	}
+}
