@@ -192,7 +192,7 @@ func dtAdd(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 	switch {
 	case a.typ == "date" && b.typ == "int":
 		a.t = a.t.AddDate(0, 0, int(b.n))
-		return a.format(), nil
+		return a.dateInRange()
 	case a.typ == "timestamptz" && b.typ == "interval":
 		a.t = addIntervalIn(a.t, b.iv, zone)
 		return a.format(), nil
@@ -216,6 +216,16 @@ func dtAdd(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 	return nil, opErr("+", a, b)
 }
 
+// dateInRange is the date a (the result of date +/- integer) in its
+// canonical form, or PostgreSQL's 22008 when it is outside the range of
+// dates (Julian days 0 .. 2147483493: 4714-11-24 BC .. 5874897-12-31).
+func (a dtOperand) dateInRange() (driver.Value, error) {
+	if jd := floorDiv(a.t.Unix(), 86400) + 2440588; jd < 0 || jd >= 2147483494 {
+		return nil, pgErr("22008", "date out of range")
+	}
+	return a.format(), nil
+}
+
 // dtSub is a - b (a timestamptz's calendar arithmetic in zone).
 func dtSub(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 	switch {
@@ -229,7 +239,7 @@ func dtSub(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 			return a.format(), nil
 		}
 		a.t = a.t.AddDate(0, 0, -int(b.n))
-		return a.format(), nil
+		return a.dateInRange()
 	case (a.typ == "date" || isTS(a.typ)) && b.typ == "interval":
 		return dtAdd(a, dtOperand{typ: "interval", iv: b.iv.neg()}, zone)
 	case (isTS(a.typ) || a.typ == "date") && (isTS(b.typ) || b.typ == "date"):

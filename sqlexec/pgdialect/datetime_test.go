@@ -2,6 +2,7 @@ package pgdialect
 
 import (
 	"database/sql"
+	"strings"
 	"testing"
 )
 
@@ -213,6 +214,24 @@ func TestDateTimeCastPrecision(t *testing.T) {
 	} {
 		if got := queryOne(t, db, q); got != want {
 			t.Errorf("%s = %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestDateIntegerRange: date +/- integer beyond PostgreSQL's range of
+// dates is 22008, not a date PostgreSQL cannot hold.
+func TestDateIntegerRange(t *testing.T) {
+	db := openCatalogDB(t, "")
+	if got := queryOne(t, db, "SELECT (date '5874897-12-31' + 0)::text || ' ' || (date '4714-11-24 BC' - 0)::text"); got != "5874897-12-31 4714-11-24 BC" {
+		t.Errorf("range ends = %q", got)
+	}
+	for _, q := range []string{"SELECT date '2024-01-01' + 2147483647", "SELECT date '5874897-12-31' + 1", "SELECT date '4714-11-24 BC' - 1"} {
+		st, err := Translate(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(st.Exec[0]); err == nil || !strings.Contains(err.Error(), "22008") {
+			t.Errorf("%s: err %v, want 22008 date out of range", q, err)
 		}
 	}
 }
