@@ -191,6 +191,9 @@ func register() error {
 	if err := registerNumericFuncs(); err != nil {
 		return err
 	}
+	if err := registerMathFuncs(); err != nil { // mathfuncs.go
+		return err
+	}
 	if err := registerArithFuncs(); err != nil { // arith_funcs.go
 		return err
 	}
