@@ -33,3 +33,15 @@ func TestMathDomainErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestMathNamesAsRelations: a table named like a renamed function (log)
+// is still a table where a relation is named.
+func TestMathNamesAsRelations(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE log (x int);
+INSERT INTO log (x) VALUES (100);
+CREATE INDEX log_x ON log (x)`)
+	if got := queryOne(t, db, "WITH ln (v) AS (SELECT log(x) FROM log) SELECT v FROM ln"); got != "2" {
+		t.Errorf("log(x) FROM log = %q", got)
+	}
+}

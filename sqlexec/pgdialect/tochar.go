@@ -250,7 +250,7 @@ func toCharIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	}
 	switch a[0].(type) {
 	case int64, float64:
-		return nil, unsupported("to_char(numeric, text) is not supported")
+		return nil, pgErr("0A000", "to_char(numeric, text) is not supported") // a runtime error: *Error would lose its SQLSTATE (XX000)
 	}
 	o, err := dtArg(a[0])
 	if err != nil {
