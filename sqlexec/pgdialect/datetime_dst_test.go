@@ -1,6 +1,9 @@
 package pgdialect
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestWallClockAtDSTChange: timestamp AT TIME ZONE and make_timestamptz
 // resolve a wall-clock time in a spring-forward gap with the offset before
@@ -20,6 +23,25 @@ func TestWallClockAtDSTChange(t *testing.T) {
 	} {
 		if got := queryOne(t, db, q); got != want {
 			t.Errorf("%s = %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestAtTimeZoneColumnName: a AT TIME ZONE z is named timezone, as
+// PostgreSQL names its timezone(z, a); inside a larger expression it is
+// not.
+func TestAtTimeZoneColumnName(t *testing.T) {
+	for q, want := range map[string]string{
+		"SELECT timestamp '2024-07-01 12:00' AT TIME ZONE 'UTC'":  `AS "timezone"`,
+		"SELECT ts AT TIME ZONE 'Europe/Berlin' FROM t":           `AS "timezone"`,
+		"SELECT ts AT TIME ZONE 'UTC' + interval '1 hour' FROM t": `AS "?column?"`,
+	} {
+		st, err := Translate(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(st.Exec[0], want) {
+			t.Errorf("%s => %s, want %s", q, st.Exec[0], want)
 		}
 	}
 }
