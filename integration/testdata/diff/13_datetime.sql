@@ -10,9 +10,13 @@ INSERT INTO dt_ev VALUES
  (6, 'infinity', 'infinity', '-infinity', '01:02:03.5', '90 minutes');
 SELECT * FROM dt_ev ORDER BY id;
 SELECT id, d + 1, d - 1 FROM dt_ev WHERE id <= 4 ORDER BY id;
+-- differs-type: date - date is described as bigint (PostgreSQL: integer)
 SELECT id, d - date '2024-01-01' FROM dt_ev WHERE id <= 4 ORDER BY id;
+-- differs-type: date + interval over a column is described as text
 SELECT id, d + interval '1 month' FROM dt_ev WHERE id <= 4 ORDER BY id;
+-- differs: timestamp column + interval column is refused (22P02): column-by-column date/time arithmetic
 SELECT id, ts + iv, ts - iv FROM dt_ev WHERE id <= 4 ORDER BY id;
+-- differs-type: timestamptz column + interval is described as text
 SELECT id, tz + interval '1 day' FROM dt_ev ORDER BY id;
 SELECT id FROM dt_ev WHERE d > '2020-01-01' ORDER BY id;
 SELECT id FROM dt_ev WHERE ts >= date '2024-01-01' ORDER BY id;
@@ -28,7 +32,9 @@ SELECT timestamp '2024-03-31 12:00' - interval '1 month', timestamp '2024-05-31'
 SELECT date '2024-02-29' - interval '1 year', date '2024-12-31' + 1;
 SELECT timestamp '2024-01-01 00:00' - timestamp '2023-12-25 12:30', timestamp '2024-03-01' - timestamp '2024-02-01';
 SELECT timestamptz '2024-01-01 00:00+00' - timestamptz '2023-01-01 00:00+00';
+-- differs-type: time +/- interval and time - time are described as text
 SELECT time '10:00' + interval '3 hours', time '23:00' + interval '2 hours', time '10:00' - time '08:30';
+-- differs-type: date + time is described as text
 SELECT date '2024-06-15' + time '08:30';
 SELECT interval '1 day' * 2.5, interval '1 month' / 3, interval '3 hours' * 0.5, interval '1 year' / 7;
 SELECT interval '1 day' + interval '25 hours', interval '2 hours' - interval '3 hours', -interval '1 day 2 hours';
@@ -59,6 +65,7 @@ SELECT to_date('05 Mar 2024', 'DD Mon YYYY'), to_date('2024-03-05', 'YYYY-MM-DD'
 SELECT to_timestamp('2024-03-05 14:07:09', 'YYYY-MM-DD HH24:MI:SS'), to_timestamp(1700000000), to_timestamp(0.5);
 SELECT to_date('2023-02-29', 'YYYY-MM-DD');
 SELECT make_date(2024, 2, 29), make_time(23, 59, 59.5), make_timestamp(2024, 1, 31, 10, 15, 30.25);
+-- differs: make_interval with named arguments (=>) is a syntax error
 SELECT make_interval(years => 1, months => 2, days => 3, hours => 4, mins => 5, secs => 6.5), make_interval(days => 10);
 SELECT make_timestamptz(2024, 7, 1, 12, 0, 0, 'Europe/Berlin');
 SELECT make_date(2023, 2, 29);
@@ -89,6 +96,7 @@ SELECT now() = current_timestamp, current_date = now()::date;
 RESET TimeZone;
 SELECT timestamptz '2024-03-31 01:30';
 SELECT date 'infinity' > date '2024-01-01', date '-infinity' < date '0001-01-01', timestamp 'infinity' + interval '1 day';
+-- differs: isfinite() is missing
 SELECT isfinite(date 'infinity'), isfinite(date '2024-01-01'), isfinite(timestamp '-infinity'), isfinite(interval '1 day');
 SELECT date 'infinity' - date '2024-01-01';
 SELECT date '0001-01-01' - 1, date '0044-03-15 BC', timestamp '0001-12-31 23:00 BC' + interval '2 hours';
@@ -100,18 +108,23 @@ SELECT time '24:00:00', time '00:00:00.000001';
 SELECT time '24:00:01';
 SELECT interval 'one day';
 SELECT date '2024-01-01' + 2147483647;
+-- differs: date input in DD-Mon-YYYY form ('31-Jan-2024') is refused
 SELECT '2024-01-31'::date, 'January 31, 2024'::date, '31-Jan-2024'::date, '2024/1/31'::date, '20240131'::date;
 SELECT '2024-01-31 10:15:30.1234567'::timestamp, '2024-01-31T10:15:30Z'::timestamptz, 'epoch'::timestamp, 'allballs'::time;
 SELECT '10:15:30.1234567'::time, '10:15 PM'::time, '2024-01-31 10:15:30'::timestamp(0), '10:15:30.555'::time(1);
 SELECT cast(timestamp '2024-01-31 10:15:30.75' AS date), cast(timestamp '2024-01-31 10:15:30.75' AS time), cast(date '2024-01-31' AS timestamp);
 SELECT cast(interval '1 day 02:00' AS text), cast('1 day 02:00' AS interval), cast(time '10:00' AS interval);
 SELECT date '2024-01-31'::text, timestamp '2024-01-31 10:15:30'::text, length(date '2024-01-31'::text);
+-- differs: OVERLAPS is not supported
 SELECT overlaps_ok FROM (SELECT (date '2024-01-01', date '2024-01-10') OVERLAPS (date '2024-01-05', date '2024-01-20') AS overlaps_ok) s;
 SELECT id, d FROM dt_ev WHERE d = '2024-02-29';
 SELECT id FROM dt_ev WHERE ts::date = date '2024-02-29';
+-- differs: isfinite() is missing
 SELECT date_trunc('month', d) AS m, count(*) FROM dt_ev WHERE d IS NOT NULL AND isfinite(d) GROUP BY 1 ORDER BY 1;
+-- differs: isfinite() is missing
 SELECT extract(year FROM d) AS y, count(*) FROM dt_ev WHERE d IS NOT NULL AND isfinite(d) GROUP BY 1 ORDER BY 1;
 SELECT id, iv FROM dt_ev WHERE iv IS NOT NULL ORDER BY id;
+-- differs: sum/avg/min/max over an interval column are refused (22P02); interval ordering is branch json11
 SELECT sum(iv), avg(iv), max(iv), min(iv) FROM dt_ev;
 UPDATE dt_ev SET d = d + 7, ts = ts + interval '1 hour' WHERE id = 1;
 SELECT d, ts FROM dt_ev WHERE id = 1;
