@@ -27,6 +27,7 @@ package pgdialect
 // cannot delimit (SQLite's semantics then apply).
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -341,19 +342,8 @@ func checkedCast(tt *pgType, mods string, literal bool) (pre, suf string, ok boo
 // precision of a cast to time(p), timetz(p), timestamp(p), timestamptz(p)
 // or interval(p), "" for any other type or modifier.
 func dateTimePrecision(tt *pgType, mods string) string {
-	var typ string
-	switch tt.oid {
-	case pgoid.Time:
-		typ = "time"
-	case pgoid.Timetz:
-		typ = "timetz"
-	case pgoid.Timestamp:
-		typ = "timestamp"
-	case pgoid.Timestamptz:
-		typ = "timestamptz"
-	case pgoid.Interval:
-		typ = "interval"
-	default:
+	typ := TypeName(tt.oid)
+	if typ == "date" || !slices.Contains(DateTimeInTypes, typ) {
 		return ""
 	}
 	p, err := strconv.Atoi(strings.Trim(strings.TrimSpace(mods), "()"))

@@ -1,9 +1,6 @@
 package pgdialect
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestMathDomainErrors: sqrt, ln, log, log10 and power raise PostgreSQL's
 // errors where SQLite's math functions answer NULL (answers recorded from
@@ -13,7 +10,7 @@ func TestMathDomainErrors(t *testing.T) {
 	if got := queryOne(t, db, "SELECT sqrt(16) || ' ' || ln(1) || ' ' || log(100) || ' ' || log(2, 8) || ' ' || log10(1000) || ' ' || power(2, 10) || ' ' || pow(2, -1)"); got != "4.0 0.0 2.0 3.0 3.0 1024.0 0.5" {
 		t.Errorf("values: %q", got)
 	}
-	for q, code := range map[string]string{
+	wantSQLStates(t, db, map[string]string{
 		"SELECT sqrt(-1)":           "2201F",
 		"SELECT ln(0)":              "2201E",
 		"SELECT ln(-1.0)":           "2201E",
@@ -23,15 +20,7 @@ func TestMathDomainErrors(t *testing.T) {
 		"SELECT log(0, 8)":          "2201E",
 		"SELECT power(-8, 1.0 / 3)": "2201F",
 		"SELECT power(0, -1)":       "2201F",
-	} {
-		st, err := Translate(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.Exec(st.Exec[0]); err == nil || !strings.Contains(err.Error(), code) {
-			t.Errorf("%s: err %v, want %s", q, err, code)
-		}
-	}
+	})
 }
 
 // TestMathNamesAsRelations: a table named like a renamed function (log)

@@ -172,19 +172,9 @@ func TestFloat8ToIntRoundsHalfEven(t *testing.T) {
 	db := openCatalogDB(t, "")
 	execAll(t, db, `CREATE TABLE fi (f float8, n numeric);
 INSERT INTO fi VALUES (4.5, 4.5), (-2.5, -2.5)`)
-	for q, want := range map[string]string{
+	wantAnswers(t, db, map[string]string{
 		"SELECT string_agg(f::int::text || ',' || n::int::text || ',' || (f * 1)::int::text || ',' || CAST(f AS bigint)::text, ';') FROM fi": "4,5,4,4;-2,-3,-2,-2",
 		"SELECT 4.5::float8::int || ',' || 3.5::float8::int || ',' || (-2.5)::int || ',' || (2.5 * 1)::int || ',' || (1.5::float8 * 3)::int": "4,4,-3,3,4",
-	} {
-		if got := queryOne(t, db, q); got != want {
-			t.Errorf("%s = %q, want %q", q, got, want)
-		}
-	}
-	st, err := Translate("SELECT 2147483647.5::float8::int")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec(st.Exec[0]); err == nil || !strings.Contains(err.Error(), "22003") {
-		t.Errorf("2147483647.5::float8::int: err %v, want 22003", err)
-	}
+	})
+	wantSQLStates(t, db, map[string]string{"SELECT 2147483647.5::float8::int": "22003"})
 }
