@@ -30,6 +30,7 @@ var datetimeDetFunctions = []detFunction{
 	// The write paths' column conversions (pgdialect/enforce.go) reach
 	// the date/time input functions too.
 	{"pg_in_col", 3, cFuncPointer(fnInCol), lib.SQLITE_DETERMINISTIC},
+	{"pg_in_col", 4, cFuncPointer(fnInCol), lib.SQLITE_DETERMINISTIC},
 	{"pg_in_decl", 2, cFuncPointer(fnInDecl), lib.SQLITE_DETERMINISTIC},
 }
 
@@ -73,7 +74,10 @@ func inDateTime(tls *libc.TLS, ctx uintptr, argv uintptr, typ string, withTypmod
 
 func fnInCol(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	d := ctxDet(tls, ctx)
-	a := []driver.Value{argValue(tls, argv, 0), argValue(tls, argv, 1), argValue(tls, argv, 2)}
+	a := make([]driver.Value, argc)
+	for i := range a {
+		a[i] = argValue(tls, argv, i)
+	}
 	v, err := pgdialect.InColAt(a, d.now, d.zoneLoc())
 	resultValue(tls, ctx, v, err)
 }

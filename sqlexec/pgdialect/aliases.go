@@ -133,6 +133,16 @@ func isKeywordEnd(u string) bool {
 	return false
 }
 
+// topOperator reports whether a..b-1 has an operator at its own depth.
+func (x *tx) topOperator(a, b int) bool {
+	for k := a; k < b; k++ {
+		if x.depth[k] == x.depth[a] && (x.T(k).typ == tOp || x.T(k).kw("AND") || x.T(k).kw("OR") || x.T(k).kw("NOT")) {
+			return true
+		}
+	}
+	return false
+}
+
 // figureName follows PostgreSQL's FigureColname for expression a..b-1.
 func (x *tx) figureName(a, b int) string {
 	n, _ := x.figure(a, b)
@@ -147,6 +157,12 @@ func (x *tx) figureName(a, b int) string {
 func (x *tx) figure(a, b int) (string, int) {
 	if _, ok := x.arithTypes[a]; ok && b > a && x.castEnd[b-1] == a {
 		return "", 0 // an operator: 10 / 4::float8 is not named float8
+	}
+	// a AT TIME ZONE z is PostgreSQL's timezone(z, a)
+	for k := a + 1; k+3 < b; k++ {
+		if x.depth[k] == x.depth[a] && x.kw(k, "AT", "TIME", "ZONE") && b-k <= 4 && !x.topOperator(a, k) {
+			return "timezone", 2
+		}
 	}
 	// trailing cast
 	if b-a >= 3 {

@@ -27,6 +27,7 @@ package pgdialect
 // cannot delimit (SQLite's semantics then apply).
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -327,9 +328,51 @@ func checkedCast(tt *pgType, mods string, literal bool) (pre, suf string, ok boo
 		}
 	}
 	if f := checkedCasts[tt.oid]; f != "" {
+		if in := dateTimePrecision(tt, mods); in != "" {
+			// the cast's canonical text read again with the precision:
+			// '10:15:30.555'::time(1) is 10:15:30.6
+			return in + f + "(", ")" + ", " + strings.Trim(strings.TrimSpace(mods), "()") + ")", true
+		}
 		return f + "(", ")", true
 	}
 	return "", "", false
+}
+
+// dateTimePrecision is the input function ("pg_in_time(") that applies the
+// precision of a cast to time(p), timetz(p), timestamp(p), timestamptz(p)
+// or interval(p), "" for any other type or modifier.
+func dateTimePrecision(tt *pgType, mods string) string {
+	typ := TypeName(tt.oid)
+	if typ == "date" || !slices.Contains(DateTimeInTypes, typ) {
+		return ""
+	}
+	p, err := strconv.Atoi(strings.Trim(strings.TrimSpace(mods), "()"))
+	if err != nil || p < 0 || p > 6 {
+		return ""
+	}
+	return "pg_in_" + typ + "("
+}
+
+// floatIntCast turns checkedCast's numeric -> integer conversion (pre)
+// of the operand a..b-1 into pg_float_int, which rounds a double half to
+// even as PostgreSQL's float8 -> integer casts do, unless the operand is
+// known to be numeric or integer. Numeric values reach it as text, so a
+// double is a float8 value (a float8 column, float8 arithmetic), except a
+// numeric literal SQLite read as a double in an expression of unknown type
+// (CASE ... THEN 2.5 END::int): a documented difference for exact halves.
+func (x *tx) floatIntCast(pre string, a, b int) string {
+	if pre != "pg_num_int(" {
+		return pre
+	}
+	switch x.numType(a, b) {
+	case "numeric", "int2", "int4", "int8":
+		return pre
+	case "":
+		if oid := x.exprOID(a, b); oid != 0 && oid != pgoid.Float4 {
+			return pre // known, not a float: bool, text ...
+		}
+	}
+	return "pg_float_int("
 }
 
 func btoi(b bool) int {

@@ -54,6 +54,7 @@ func registerArithFuncs() error {
 		"pg_pow_typed": {3, fnPowTyped},
 		"pg_cmp":       {2, fnCmp},
 		"pg_num_int":   {2, fnNumInt},
+		"pg_float_int": {2, fnFloatInt},
 		"pg_neg":       {2, fnNeg},
 		"pg_sqrt":      {1, fnRoot(2)},
 		"pg_cbrt":      {1, fnRoot(3)},
@@ -458,6 +459,26 @@ func fnNumInt(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error)
 		return nil, pgErr("22003", "%s", rng.msg)
 	}
 	return d.coef.Int64(), nil
+}
+
+// fnFloatInt is pg_float_int(float8, 'int4'): a float8 -> integer cast,
+// rounding half to even as PostgreSQL does (rint: 4.5::float8::int is 4,
+// where 4.5::numeric::int is 5); 22003 out of range. Other values go as
+// pg_num_int.
+func fnFloatInt(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	f, ok := a[0].(float64)
+	if !ok || math.IsNaN(f) || math.IsInf(f, 0) {
+		return fnNumInt(ctx, a)
+	}
+	rng, ok := intTypes[str(a[1])]
+	if !ok {
+		return nil, pgErr("42704", "type %q does not exist", str(a[1]))
+	}
+	// the range test of PostgreSQL's FLOAT8_FITS_IN_INT*: lo is -2^(n-1)
+	if r := math.RoundToEven(f); r >= float64(rng.lo) && r < -float64(rng.lo) {
+		return int64(r), nil
+	}
+	return nil, pgErr("22003", "%s", rng.msg)
 }
 
 // fnRoot is |/ (n = 2: 2201F for a negative number) and ||/ (n = 3).

@@ -45,7 +45,9 @@ func guessDTType(v driver.Value) string {
 		return "date"
 	case reCanonTS.MatchString(s):
 		return "timestamp"
-	case reCanonTime.MatchString(s):
+	case reCanonTime.MatchString(s) && (s[:2] < "24" || s[:2] == "24" && strings.Trim(s[2:], ":0.") == ""):
+		// a time of day is at most 24:00:00; the same text with more
+		// hours is an interval's (interval '25 hours' prints 25:00:00)
 		return "time"
 	case s == "infinity" || s == "-infinity":
 		return "timestamp"
@@ -190,7 +192,7 @@ func dtAdd(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 	switch {
 	case a.typ == "date" && b.typ == "int":
 		a.t = a.t.AddDate(0, 0, int(b.n))
-		return a.format(), nil
+		return a.dateInRange()
 	case a.typ == "timestamptz" && b.typ == "interval":
 		a.t = addIntervalIn(a.t, b.iv, zone)
 		return a.format(), nil
@@ -214,6 +216,16 @@ func dtAdd(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 	return nil, opErr("+", a, b)
 }
 
+// dateInRange is the date a (the result of date +/- integer) in its
+// canonical form, or PostgreSQL's 22008 when it is outside the range of
+// dates (Julian days 0 .. 2147483493: 4714-11-24 BC .. 5874897-12-31).
+func (a dtOperand) dateInRange() (driver.Value, error) {
+	if jd := floorDiv(a.t.Unix(), 86400) + 2440588; jd < 0 || jd >= 2147483494 {
+		return nil, pgErr("22008", "date out of range")
+	}
+	return a.format(), nil
+}
+
 // dtSub is a - b (a timestamptz's calendar arithmetic in zone).
 func dtSub(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 	switch {
@@ -227,7 +239,7 @@ func dtSub(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 			return a.format(), nil
 		}
 		a.t = a.t.AddDate(0, 0, -int(b.n))
-		return a.format(), nil
+		return a.dateInRange()
 	case (a.typ == "date" || isTS(a.typ)) && b.typ == "interval":
 		return dtAdd(a, dtOperand{typ: "interval", iv: b.iv.neg()}, zone)
 	case (isTS(a.typ) || a.typ == "date") && (isTS(b.typ) || b.typ == "date"):
@@ -264,14 +276,13 @@ func dtMul(a, b dtOperand, div bool) (driver.Value, error) {
 		}
 		return nil, opErr(op, a, b)
 	}
-	f := b.n
+	iv, ok := a.iv.mul(b.n)
 	if div {
-		if f == 0 {
+		if b.n == 0 {
 			return nil, pgErr("22012", "division by zero")
 		}
-		f = 1 / f
+		iv, ok = a.iv.div(b.n)
 	}
-	iv, ok := a.iv.mul(f)
 	if !ok {
 		return nil, pgErr("22015", "interval out of range")
 	}

@@ -586,7 +586,7 @@ func makeTimestamp(tz bool) fn {
 			if err != nil {
 				return nil, err
 			}
-			t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+			t = WallIn(t, loc) // t's fields are UTC's: a DST gap or overlap as in PostgreSQL
 		}
 		return formatTimestamptzCanon(t), nil
 	}
@@ -641,8 +641,8 @@ func fnTimezone(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error
 		l := o.t.In(loc)
 		return formatTimestampCanon(time.Date(l.Year(), l.Month(), l.Day(), l.Hour(), l.Minute(), l.Second(), l.Nanosecond(), time.UTC)), nil
 	case "timestamp", "date":
-		t := o.t
-		return formatTimestamptzCanon(time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)), nil
+		t := o.t // WallIn: a gap or overlap at a DST change resolves as in PostgreSQL
+		return formatTimestamptzCanon(WallIn(time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC), loc)), nil
 	}
 	return nil, pgErr("42883", "function timezone(unknown, %s) does not exist", dtTypeNames2(o.typ))
 }

@@ -156,3 +156,65 @@ func queryOneNoFatal(t *testing.T, db *sql.DB, q string) string {
 	}
 	return renderValue(v, oid)
 }
+
+// TestIntervalScale: interval * and / number as PostgreSQL 15 computes
+// them (answers recorded from PostgreSQL 15): spilled fractions are rounded
+// to microseconds before they cascade.
+func TestIntervalScale(t *testing.T) {
+	db := openCatalogDB(t, "")
+	wantAnswers(t, db, map[string]string{
+		"SELECT interval '1 year' / 7":                   "1 mon 21 days 10:17:08.5344",
+		"SELECT interval '1 mon 3 days 01:02:03' / 3.3":  "9 days 24:18:48.173963",
+		"SELECT interval '-1 year 5 days' * 0.77":        "-9 mons -4 days +15:36:00",
+		"SELECT interval '7 mons' * 0.123456":            "25 days 22:13:05.664",
+		"SELECT interval '29 days 23:59:59' * 1.0000001": "29 days 23:59:59.2592",
+		"SELECT interval '1 mon 3 days' * 1.3":           "1 mon 12 days 21:36:00",
+	})
+}
+
+// TestIntervalOfManyHours: an interval of 24 hours or more prints like a
+// time of day (25:03:00) but is an interval to the functions that read
+// it (answers recorded from PostgreSQL 15).
+func TestIntervalOfManyHours(t *testing.T) {
+	db := openCatalogDB(t, "")
+	wantAnswers(t, db, map[string]string{
+		"SELECT to_char(interval '25 hours 3 minutes', 'HH24:MI:SS')":            "25:03:00",
+		"SELECT to_char(interval '-25 hours', 'HH24 HH12')":                      "-25 -01",
+		"SELECT extract(hour from interval '30 hours')":                          "30",
+		"SELECT date_trunc('hour', interval '30:10:00')":                         "30:00:00",
+		"SELECT to_char(time '24:00:00', 'HH24:MI')":                             "24:00",
+		"SELECT to_char(time '13:05:07.25', 'HH24:MI:SS.MS HH12 DD MM YYYY PM')": "13:05:07.250 01 00 00 0000 PM",
+		"SELECT to_char(interval '1 hour', 'YYYY MM DD HH24')":                   "0000 00 00 01",
+		"SELECT to_char(interval '-3 years -2 mons', 'YYYY MM')":                 "-0003 -02",
+	})
+}
+
+// TestDateTimeCastPrecision: a cast to time(p), timetz(p), timestamp(p),
+// timestamptz(p) or interval(p) rounds to p digits (answers recorded from
+// PostgreSQL 15).
+func TestDateTimeCastPrecision(t *testing.T) {
+	db := openCatalogDB(t, "")
+	wantAnswers(t, db, map[string]string{
+		"SELECT '2024-01-01 10:15:30.555'::timestamp(1)":           "2024-01-01 10:15:30.6",
+		"SELECT cast('10:15:30.555' as time(1))":                   "10:15:30.6",
+		"SELECT '1 day 10:15:30.555'::interval(1)":                 "1 day 10:15:30.6",
+		"SELECT '10:15:30.555+02'::timetz(1)":                      "10:15:30.6+02",
+		"SELECT '23:59:59.6'::time(0)":                             "24:00:00",
+		"SELECT '2024-01-01 10:15:30.555+00'::timestamptz(2)":      "2024-01-01 10:15:30.56+00",
+		"SELECT timestamp '2024-01-01 10:15:30.555'::timestamp(0)": "2024-01-01 10:15:31",
+	})
+}
+
+// TestDateIntegerRange: date +/- integer beyond PostgreSQL's range of
+// dates is 22008, not a date PostgreSQL cannot hold.
+func TestDateIntegerRange(t *testing.T) {
+	db := openCatalogDB(t, "")
+	if got := queryOne(t, db, "SELECT (date '5874897-12-31' + 0)::text || ' ' || (date '4714-11-24 BC' - 0)::text"); got != "5874897-12-31 4714-11-24 BC" {
+		t.Errorf("range ends = %q", got)
+	}
+	wantSQLStates(t, db, map[string]string{
+		"SELECT date '2024-01-01' + 2147483647": "22008",
+		"SELECT date '5874897-12-31' + 1":       "22008",
+		"SELECT date '4714-11-24 BC' - 1":       "22008",
+	})
+}

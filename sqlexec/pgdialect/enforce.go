@@ -88,7 +88,8 @@ func registerInFuncs() error {
 			}
 		}
 	}
-	if err := reg("pg_in_col", 3, fnInCol); err != nil {
+	// 3 or 4 arguments (wrapIn); the driver registers one arity per name
+	if err := reg("pg_in_col", -1, fnInCol); err != nil {
 		return err
 	}
 	return reg("pg_in_decl", 2, fnInDecl)
@@ -283,6 +284,9 @@ func fnInCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 // InColAt is pg_in_col(a[0], a[1], a[2]) with the relative date/time words
 // resolved at now() and zoneless timestamptz input read in zone.
 func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (driver.Value, error) {
+	if len(a) < 3 || len(a) > 4 {
+		return nil, fmt.Errorf("pg_in_col takes 3 or 4 arguments, not %d", len(a))
+	}
 	if a[0] == nil || a[1] == nil {
 		return a[0], nil
 	}
@@ -304,6 +308,12 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 	}
 	if !found || decl == "" {
 		return a[0], nil
+	}
+	if len(a) > 3 && a[3] != nil && strings.HasPrefix(strings.ToLower(decl), NumericDeclType) {
+		// a numeric literal's own digits (wrapIn): SQLite read it as a
+		// double, which keeps neither its trailing zeros nor more than
+		// 17 digits
+		return InDeclAt(a[3], decl, now, zone)
 	}
 	return InDeclAt(a[0], decl, now, zone)
 }
@@ -394,14 +404,37 @@ func UnwrapInput(item string) string {
 }
 
 // wrapIn wraps the expression at lo..hi-1 in pg_in_col(expr, decl) (decl:
-// declOf's arguments).
+// declOf's arguments). A numeric literal ([sign] digits) also passes its
+// text as a fourth argument, which a numeric column reads instead of the
+// double SQLite makes of it: 1.10 into a numeric column is 1.10, and
+// 3.14159265358979323846 keeps its digits, as in PostgreSQL.
 func (x *tx) wrapIn(lo, hi int, decl string) {
 	if hi <= lo || hi-lo == 1 && (x.T(lo).kw("NULL") || x.T(lo).kw("DEFAULT")) {
 		return
 	}
 	pre, suf := x.tstzAssignWrap(lo, hi) // datetime_local.go
 	x.T(lo).wpre = "pg_in_col(" + pre + x.T(lo).wpre
+	if lit := x.literalDigits(lo, hi); lit != "" {
+		decl += ", " + quoteLit(lit)
+	}
 	x.T(hi - 1).wsuf += suf + ", " + decl + ")"
+}
+
+// literalDigits is the text of the number literal at lo..hi-1 (an
+// optional sign and a number token not yet rewritten), or "".
+func (x *tx) literalDigits(lo, hi int) string {
+	sign := ""
+	if hi-lo == 2 && (x.isP(lo, "-") || x.isP(lo, "+")) {
+		sign, lo = x.T(lo).text, lo+1
+	}
+	if hi-lo != 1 || x.T(lo).typ != tNumber || x.T(lo).ed {
+		return ""
+	}
+	t := x.T(lo).text
+	if strings.HasPrefix(t, "0x") || strings.HasPrefix(t, "0X") || strings.ContainsRune(t, '_') {
+		return ""
+	}
+	return sign + t
 }
 
 // enforceDML wraps the values of INSERT ... VALUES, UPDATE ... SET and ON

@@ -463,11 +463,29 @@ func (x *tx) identRewrite(i int) error {
 			x.blank(i+1, e+1)
 		}
 	default:
-		if r, ok := funcRename[l]; ok {
+		if r, ok := funcRename[l]; ok && !x.relationAt(i) {
 			t.set(r)
 		}
 	}
 	return nil
+}
+
+// relationAt reports whether the name at i, followed by "(", names a
+// relation rather than calling a function: CREATE TABLE log (...),
+// INSERT INTO log (...), CREATE INDEX ON log (...).
+func (x *tx) relationAt(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := x.T(i - 1)
+	if p.typ == tPunct && p.text == "." {
+		return true
+	}
+	switch p.upper() {
+	case "TABLE", "EXISTS", "INTO", "FROM", "JOIN", "UPDATE", "REFERENCES", "ONLY", "VIEW", "INDEX", "TRUNCATE", "ON", "COPY", "WITH", "RECURSIVE":
+		return p.typ == tIdent
+	}
+	return false
 }
 
 func castExpr(tt *pgType, expr string) string {

@@ -223,10 +223,38 @@ func (iv interval) add(o interval) interval {
 	return interval{iv.months + o.months, iv.days + o.days, iv.us + o.us}
 }
 
-// mul is interval * factor as PostgreSQL computes it (fractions spill
-// from months to days to microseconds).
+// mul is interval * factor as PostgreSQL computes it (interval_mul).
 func (iv interval) mul(f float64) (interval, bool) {
-	return spill(float64(iv.months)*f, float64(iv.days)*f, float64(iv.us)*f)
+	return iv.scale(func(v float64) float64 { return v * f })
+}
+
+// div is interval / factor as PostgreSQL computes it (interval_div):
+// dividing, not multiplying by 1/factor, gives its last digits.
+func (iv interval) div(f float64) (interval, bool) {
+	return iv.scale(func(v float64) float64 { return v / f })
+}
+
+// scale applies op to each field the way PostgreSQL's interval_mul and
+// interval_div do: fractions of months spill into days (30 a month) and
+// fractions of days into seconds, each spilled amount rounded to
+// microseconds first (TSROUND), so interval '1 year' / 7 is
+// 1 mon 21 days 10:17:08.5344 as in PostgreSQL, not ...08.571429.
+func (iv interval) scale(op func(float64) float64) (interval, bool) {
+	tsround := func(v float64) float64 { return math.RoundToEven(v*1e6) / 1e6 }
+	m, d := op(float64(iv.months)), op(float64(iv.days))
+	wm, wd := math.Trunc(m), math.Trunc(d)
+	monthDays := tsround((m - wm) * 30)
+	sec := tsround((d - wd + monthDays - math.Trunc(monthDays)) * 86400)
+	if math.Abs(sec) >= 86400 {
+		wd += math.Trunc(sec / 86400)
+		sec -= math.Trunc(sec/86400) * 86400
+	}
+	wd += math.Trunc(monthDays)
+	us := math.RoundToEven(op(float64(iv.us)) + sec*1e6)
+	if math.Abs(wm) > math.MaxInt32 || math.Abs(wd) > math.MaxInt32 || math.Abs(us) > math.MaxInt64/2 || math.IsNaN(us) || math.IsNaN(wm) || math.IsNaN(wd) {
+		return interval{}, false
+	}
+	return interval{months: int64(wm), days: int64(wd), us: int64(us)}, true
 }
 
 // roundTypmod applies interval(p) (the precision half of the typmod).

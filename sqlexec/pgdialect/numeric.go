@@ -122,9 +122,10 @@ exp:
 	return d, true
 }
 
-// decimalFromValue converts a SQLite value: integers exactly, floats by
-// their shortest decimal representation (what PostgreSQL's float8 ->
-// numeric cast does), text by parseDecimal.
+// decimalFromValue converts a SQLite value: integers exactly, floats to
+// 15 significant digits (what PostgreSQL 15's float8 -> numeric cast does:
+// "%.*g" with DBL_DIG, so (1/3::float8)::numeric is 0.333333333333333 and
+// (0.1::float8 + 0.2)::numeric is 0.3), text by parseDecimal.
 func decimalFromValue(v driver.Value) (d decimal, ok bool) {
 	switch v := v.(type) {
 	case int64:
@@ -142,7 +143,7 @@ func decimalFromValue(v driver.Value) (d decimal, ok bool) {
 			d.kind = numNegInf
 			return d, true
 		}
-		return parseDecimal(strconv.FormatFloat(v, 'f', -1, 64))
+		return parseDecimal(strconv.FormatFloat(v, 'g', 15, 64))
 	case bool:
 		if v {
 			d.coef.SetInt64(1)

@@ -84,3 +84,42 @@ func queryPlan(t *testing.T, db *sql.DB, q string) string {
 	}
 	return b.String()
 }
+
+// TestNumericLiteralDigits: a numeric literal written into a numeric
+// column keeps its own digits (SQLite reads it as a double, which keeps
+// neither trailing zeros nor more than 17 digits), in INSERT and UPDATE;
+// integer columns still round it as an assignment cast.
+func TestNumericLiteralDigits(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE lit (id int PRIMARY KEY, n numeric, b numeric(10,2), i int);
+INSERT INTO lit VALUES (1, 3.14159265358979323846, 100.005, 2.5), (2, 1.10, -0.005, -2.5), (3, 0.000, 1e3, 7);
+UPDATE lit SET n = -12345678901234567890.10 WHERE id = 3`)
+	for _, c := range []struct{ q, want string }{
+		{"SELECT n FROM lit WHERE id = 1", "3.14159265358979323846"},
+		{"SELECT n FROM lit WHERE id = 2", "1.10"},
+		{"SELECT n FROM lit WHERE id = 3", "-12345678901234567890.10"},
+		{"SELECT b FROM lit WHERE id = 1", "100.01"},
+		{"SELECT b FROM lit WHERE id = 2", "-0.01"},
+		{"SELECT b FROM lit WHERE id = 3", "1000.00"},
+		{"SELECT i FROM lit WHERE id = 1", "3"},
+		{"SELECT i FROM lit WHERE id = 2", "-3"},
+	} {
+		if got := queryOne(t, db, c.q); got != c.want {
+			t.Errorf("%s = %q, want %q", c.q, got, c.want)
+		}
+	}
+}
+
+// TestFloat8ToNumericDigits: float8 -> numeric keeps 15 significant
+// digits, as PostgreSQL 15 does (answers recorded from PostgreSQL 15).
+func TestFloat8ToNumericDigits(t *testing.T) {
+	db := openCatalogDB(t, "")
+	wantAnswers(t, db, map[string]string{
+		"SELECT (1/3::float8)::numeric":               "0.333333333333333",
+		"SELECT (0.1::float8 + 0.2::float8)::numeric": "0.3",
+		"SELECT 123456789012345678::float8::numeric":  "123456789012346000",
+		"SELECT 1e-7::float8::numeric":                "0.0000001",
+		"SELECT 1.5e15::float8::numeric":              "1500000000000000",
+		"SELECT (2.0::float8 / 3)::numeric(10,4)":     "0.6667",
+	})
+}

@@ -554,6 +554,7 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 	literal := s == i-1 && (x.T(s).typ == tString || x.T(s).typ == tDollar || x.T(s).typ == tParam || x.T(s).typ == tNumber)
 	_, _, mods, _, _ := x.parseType(i + 1)
 	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
+		pre = x.floatIntCast(pre, s, i)
 		lp, ls := x.tstzLocalWrap(s, i, tt) // datetime_zone.go
 		first.pre = pre + lp + first.pre
 		x.T(i).set("")
@@ -613,6 +614,7 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 	literal := as == i+3 && (x.T(i+2).typ == tString || x.T(i+2).typ == tDollar || x.T(i+2).typ == tParam || x.T(i+2).typ == tNumber)
 	_, _, mods, _, _ := x.parseType(as + 1)
 	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
+		pre = x.floatIntCast(pre, i+2, as)
 		lp, ls := x.tstzLocalWrap(i+2, as, tt) // datetime_zone.go
 		x.T(i).set("")
 		x.T(i + 1).set(pre + lp)

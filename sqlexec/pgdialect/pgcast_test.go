@@ -164,3 +164,17 @@ ALTER TABLE de ADD COLUMN w character varying(2)`)
 		t.Error(ErrMarker)
 	}
 }
+
+// TestFloat8ToIntRoundsHalfEven: float8 -> integer casts round half to
+// even (PostgreSQL's rint), numeric -> integer half away from zero
+// (answers recorded from PostgreSQL 15).
+func TestFloat8ToIntRoundsHalfEven(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE fi (f float8, n numeric);
+INSERT INTO fi VALUES (4.5, 4.5), (-2.5, -2.5)`)
+	wantAnswers(t, db, map[string]string{
+		"SELECT string_agg(f::int::text || ',' || n::int::text || ',' || (f * 1)::int::text || ',' || CAST(f AS bigint)::text, ';') FROM fi": "4,5,4,4;-2,-3,-2,-2",
+		"SELECT 4.5::float8::int || ',' || 3.5::float8::int || ',' || (-2.5)::int || ',' || (2.5 * 1)::int || ',' || (1.5::float8 * 3)::int": "4,4,-3,3,4",
+	})
+	wantSQLStates(t, db, map[string]string{"SELECT 2147483647.5::float8::int": "22003"})
+}

@@ -105,7 +105,9 @@ func toChar(t time.Time, iv *interval, tzName string, off int, format string) st
 		var out string
 		var n int64 = -1 // for TH
 		y := t.Year()
-		if y <= 0 {
+		if iv != nil {
+			y = int(iv.months / 12) // an interval's years: 0 is 0000, not 1 BC
+		} else if y <= 0 {
 			y = 1 - y
 		}
 		hour := t.Hour()
@@ -248,7 +250,7 @@ func toCharIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	}
 	switch a[0].(type) {
 	case int64, float64:
-		return nil, unsupported("to_char(numeric, text) is not supported")
+		return nil, pgErr("0A000", "to_char(numeric, text) is not supported") // a runtime error: *Error would lose its SQLSTATE (XX000)
 	}
 	o, err := dtArg(a[0])
 	if err != nil {
@@ -264,8 +266,10 @@ func toCharIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 		t = time.Date(int(iv.months/12), time.Month(1), 1, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
 		return toChar(t, &iv, "", 0, str(a[1])), nil
 	case "time", "timetz":
-		t := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(o.us) * time.Microsecond)
-		return toChar(t, nil, "", 0, str(a[1])), nil
+		// formatted like an interval of o.us, as PostgreSQL's time_to_char
+		// fills no date fields: 24:00:00 is hour 24, DD and MM are 00
+		t := time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(o.us%usPerHour) * time.Microsecond)
+		return toChar(t, &interval{us: o.us}, "", 0, str(a[1])), nil
 	case "timestamptz":
 		w, off := localWall(o.t, zone)
 		return toChar(w, nil, zoneAbbrev(o.t, zone), off, str(a[1])), nil
