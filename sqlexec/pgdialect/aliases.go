@@ -108,7 +108,7 @@ func (x *tx) itemName(a, b int) (name string, has bool, oid uint32) {
 	if b-a >= 2 && x.T(b-2).kw("AS") {
 		return "", true, x.exprOID(a, b-2)
 	}
-	if b-a >= 2 && (last.typ == tQIdent || last.typ == tIdent && !isKeywordEnd(last.upper())) && x.endsOperand(b-2) && !x.isP(b-2, ".") && x.T(b-2).typ != tCast && !x.T(b-2).kw("OVER") {
+	if b-a >= 2 && (last.typ == tQIdent || last.typ == tIdent && !isKeywordEnd(last.upper())) && x.endsOperand(b-2) && !x.isP(b-2, ".") && x.T(b-2).typ != tCast && !x.T(b-2).kw("OVER") && !x.intervalFieldsEnd(b) {
 		return "", true, x.exprOID(a, b-1)
 	}
 	oid = x.exprOID(a, b)

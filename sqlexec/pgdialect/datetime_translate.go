@@ -14,6 +14,7 @@ package pgdialect
 // (castEnd) so that the next operator takes it whole.
 
 import (
+	"strconv"
 	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
@@ -33,7 +34,7 @@ var dtFuncTypes = map[string]string{
 	"age": "interval", "justify_days": "interval", "justify_hours": "interval", "justify_interval": "interval", "make_interval": "interval",
 	"date_trunc": "", "timezone": "",
 	"pg_cast_date": "date", "pg_cast_time": "time", "pg_cast_timetz": "timetz", "pg_cast_timestamp": "timestamp",
-	"pg_cast_timestamptz": "timestamptz", "pg_cast_interval": "interval",
+	"pg_cast_timestamptz": "timestamptz", "pg_cast_interval": "interval", "pg_in_interval": "interval",
 	"pg_dt_add": "", "pg_dt_sub": "", "pg_dt_mul": "interval", "pg_dt_div": "interval",
 }
 
@@ -42,7 +43,8 @@ var dtFuncTypes = map[string]string{
 var intervalFieldWords = map[string]bool{"YEAR": true, "MONTH": true, "DAY": true, "HOUR": true, "MINUTE": true, "SECOND": true, "TO": true}
 
 // intervalLiteral rewrites INTERVAL 'text' [fields] at i (a typed literal)
-// to pg_cast_interval('text[ unit]'); it reports whether it did.
+// to pg_cast_interval('text'), or pg_in_interval('text', typmod) when it has
+// fields or a precision (interval_typmod.go); it reports whether it did.
 func (x *tx) intervalLiteral(i int) bool {
 	lit := x.T(i + 1)
 	v, ok := unquoteString(lit)
@@ -58,15 +60,21 @@ func (x *tx) intervalLiteral(i int) bool {
 	if x.isP(j, "(") && len(fields) > 0 { // second(3)
 		j = x.match(j) + 1
 	}
-	// a bare number takes the unit of the last field: interval '1' day
-	if len(fields) > 0 && !strings.ContainsAny(v, ": ") && strings.IndexFunc(v, func(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }) < 0 {
-		v += " " + strings.ToLower(fields[len(fields)-1])
-	}
-	f := "pg_cast_interval"
 	if !x.castsChecked() {
-		f = ""
+		// a bare number takes the unit of the last field: interval '1' day
+		if len(fields) > 0 && !strings.ContainsAny(v, ": ") && strings.IndexFunc(v, func(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }) < 0 {
+			v += " " + strings.ToLower(fields[len(fields)-1])
+		}
+		x.T(i).set("(" + sqliteLit(v) + ")")
+		x.blank(i+1, j)
+		x.castEnd[j-1] = i
+		return true
 	}
-	x.T(i).set(f + "(" + sqliteLit(v) + ")")
+	f, arg := "pg_cast_interval", ""
+	if tm, ok := intervalMods(x.orig(i+2, j)); ok && tm >= 0 { // interval_typmod.go
+		f, arg = "pg_in_interval", ", "+strconv.FormatInt(tm, 10)
+	}
+	x.T(i).set(f + "(" + sqliteLit(v) + arg + ")")
 	x.blank(i+1, j)
 	x.castEnd[j-1] = i
 	return true

@@ -342,7 +342,10 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 					x.T(ts).set(name + mods)
 				}
 			case "interval":
-				// kept as a declared type name
+				if mods != "" { // SQLite's type names cannot hold TO (interval_typmod.go)
+					x.blank(ts, te)
+					x.T(ts).set(intervalStoredDecl(mods))
+				}
 			}
 		}
 	}

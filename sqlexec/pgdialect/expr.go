@@ -542,8 +542,16 @@ func (x *tx) parseType(i int) (end int, name string, mods string, array bool, ok
 		}
 	}
 	if words[0] == "interval" {
-		for x.kw(j, "YEAR") || x.kw(j, "MONTH") || x.kw(j, "DAY") || x.kw(j, "HOUR") || x.kw(j, "MINUTE") || x.kw(j, "SECOND") || x.kw(j, "TO") {
+		// the modifiers are all that follows: "(3)", "day to second(3)" (interval_typmod.go)
+		f := j
+		for x.T(j).typ == tIdent && intervalFieldWords[x.T(j).upper()] {
 			j++
+		}
+		if j > f && x.isP(j, "(") {
+			j = x.match(j) + 1
+		}
+		if j > f {
+			mods = x.orig(f, j)
 		}
 	}
 	for x.isP(j, "[") {
