@@ -201,3 +201,14 @@ func (x *tx) intervalFieldsEnd(b int) bool {
 	}
 	return x.T(j).kw("INTERVAL") || x.T(j).typ == tString && x.T(j-1).kw("INTERVAL")
 }
+
+// intervalInfoType is information_schema.columns.interval_type: the fields
+// in upper case with the precision ("DAY TO SECOND(0)"), NULL (nil) for
+// an interval without fields.
+func intervalInfoType(typmod int64) any {
+	w, ok := intervalRangeWords[intervalTypmodRange(typmod)]
+	if typmod < 0 || !ok {
+		return nil
+	}
+	return strings.ToUpper(w + formatIntervalTypmod(intervalTypmodOf(ivFullRange, intervalTypmodPrecision(typmod))))
+}

@@ -68,3 +68,32 @@ func TestIntervalTypmod(t *testing.T) {
 		}
 	}
 }
+
+// TestIntervalTypmodColumns: interval typmods on columns round and
+// truncate what is stored, and the catalog shows them as PostgreSQL 15
+// does (format_type, atttypmod, information_schema.columns).
+func TestIntervalTypmodColumns(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE iv (a interval(3), b interval day to second, c interval second(2), d interval year to month, e interval, f interval hour to minute, g interval day to second(0));
+INSERT INTO iv VALUES ('1.23456 sec', '1 year 2 days 03:04:05.678', '1.555', '1 year 2 mons 3 days', '1 day', '1 day 01:02:03', '1 day 01:02:03.5')`)
+	for _, c := range []struct{ q, want string }{
+		{"SELECT a FROM iv", "00:00:01.235"},
+		{"SELECT b FROM iv", "1 year 2 days 03:04:05.678"},
+		{"SELECT c FROM iv", "00:00:01.56"},
+		{"SELECT d FROM iv", "1 year 2 mons"},
+		{"SELECT e FROM iv", "1 day"},
+		{"SELECT f FROM iv", "1 day 01:02:00"},
+		{"SELECT g FROM iv", "1 day 01:02:04"},
+		{"SELECT count(*) FROM iv WHERE a = '1.235 sec'::interval AND f = interval '25:02' hour to minute", "1"},
+		{"SELECT string_agg(format_type(atttypid, atttypmod), ', ' ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'iv'::regclass AND attnum > 0",
+			"interval(3), interval day to second, interval second(2), interval year to month, interval, interval hour to minute, interval day to second(0)"},
+		{"SELECT string_agg(atttypmod::text, ', ' ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'iv'::regclass AND attnum > 0",
+			"2147418115, 470351871, 268435458, 458751, -1, 201392127, 470286336"},
+		{"SELECT string_agg(coalesce(interval_type, '-') || ' ' || datetime_precision, ', ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = 'iv'",
+			"- 3, DAY TO SECOND 6, SECOND(2) 2, YEAR TO MONTH 6, - 6, HOUR TO MINUTE 6, DAY TO SECOND(0) 0"},
+	} {
+		if got := queryOne(t, db, c.q); got != c.want {
+			t.Errorf("%s = %q, want %q", c.q, got, c.want)
+		}
+	}
+}
