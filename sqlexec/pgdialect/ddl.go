@@ -320,6 +320,9 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	if te > ts {
 		end, name, mods, array, ok := x.parseType(ts)
 		typeMods = mods
+		if err := x.intervalTypeErr(ts, end); ok && err != nil { // interval_typmod.go
+			return err
+		}
 		if ok && array {
 			n, err := x.arrayColumnType(ts, te, end, name, mods, col) // array_translate.go
 			if err != nil {

@@ -621,6 +621,9 @@ func (x *tx) cast(i int) error {
 	if !ok {
 		return x.syntaxErrAt(i + 1)
 	}
+	if err := x.intervalTypeErr(i+1, end); err != nil { // interval_typmod.go
+		return err
+	}
 	if array {
 		if !x.catalog {
 			_, _, mods, _, _ := x.parseType(i + 1)
@@ -703,6 +706,9 @@ func (x *tx) castFunc(i int) error {
 	end, name, _, array, ok := x.parseType(as + 1)
 	if !ok || end != e {
 		return nil
+	}
+	if err := x.intervalTypeErr(as+1, end); err != nil { // interval_typmod.go
+		return err
 	}
 	if array {
 		_, _, mods, _, _ := x.parseType(as + 1)

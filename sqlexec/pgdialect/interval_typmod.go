@@ -212,3 +212,30 @@ func intervalInfoType(typmod int64) any {
 	}
 	return strings.ToUpper(w + formatIntervalTypmod(intervalTypmodOf(ivFullRange, intervalTypmodPrecision(typmod))))
 }
+
+// intervalTypeErr is PostgreSQL's syntax error for the interval type at
+// i..end-1 when its modifiers are not in the grammar (interval day to
+// year, interval hour(2)); nil for any other type.
+func (x *tx) intervalTypeErr(i, end int) error {
+	if !x.T(i).kw("INTERVAL") || end <= i+1 || x.isP(i+1, "(") {
+		return nil
+	}
+	k := i + 1
+	if x.T(k).kw("TO") {
+		return x.syntaxErrAt(k)
+	}
+	last := k
+	if x.kw(k+1, "TO") {
+		last = k + 2
+		if _, ok := intervalRanges[strings.ToLower(x.T(k).text+" to "+x.T(last).text)]; !ok || last >= end {
+			return x.syntaxErrAt(min(last, end-1))
+		}
+	}
+	if last+1 < end && x.isP(last+1, "(") && !x.T(last).kw("SECOND") {
+		return x.syntaxErrAt(last + 1)
+	}
+	if last+1 < end && !x.isP(last+1, "(") {
+		return x.syntaxErrAt(last + 1)
+	}
+	return nil
+}
