@@ -171,8 +171,8 @@ func (x *tx) figure(a, b int) (string, int) {
 		}
 	}
 	t := x.T(a)
-	if b-a > 2 && t.kw("INTERVAL") && x.T(a+1).typ == tString && x.castEnd[b-1] == a {
-		return "interval", 1 // interval '1' day (interval_typmod.go)
+	if b-a > 2 && t.kw("INTERVAL") && x.castEnd[b-1] == a {
+		return "interval", 1 // interval '1' day, interval(3) '1.5' (interval_typmod.go)
 	}
 	if b-a == 2 && t.typ == tIdent && x.T(a+1).typ == tString {
 		if tt := typeAlias[strings.ToLower(t.text)]; tt != nil {

@@ -46,14 +46,18 @@ var intervalFieldWords = map[string]bool{"YEAR": true, "MONTH": true, "DAY": tru
 // to pg_cast_interval('text'), or pg_in_interval('text', typmod) when it has
 // fields or a precision (interval_typmod.go); it reports whether it did.
 func (x *tx) intervalLiteral(i int) bool {
-	lit := x.T(i + 1)
+	at := i + 1 // the literal; interval(3) '1.5' has the precision first
+	if x.isP(at, "(") {
+		at = x.match(at) + 1
+	}
+	lit := x.T(at)
 	v, ok := unquoteString(lit)
 	if !ok {
 		return false
 	}
-	j := i + 2
+	j := at + 1
 	var fields []string
-	for x.T(j).typ == tIdent && intervalFieldWords[x.T(j).upper()] {
+	for at == i+1 && x.T(j).typ == tIdent && intervalFieldWords[x.T(j).upper()] {
 		fields = append(fields, x.T(j).upper())
 		j++
 	}
@@ -71,7 +75,8 @@ func (x *tx) intervalLiteral(i int) bool {
 		return true
 	}
 	f, arg := "pg_cast_interval", ""
-	if tm, ok := intervalMods(x.orig(i+2, j)); ok && tm >= 0 { // interval_typmod.go
+	mods := x.orig(i+1, at) + " " + x.orig(at+1, j)
+	if tm, ok := intervalMods(mods); ok && tm >= 0 { // interval_typmod.go
 		f, arg = "pg_in_interval", ", "+strconv.FormatInt(tm, 10)
 	}
 	x.T(i).set(f + "(" + sqliteLit(v) + arg + ")")
@@ -117,6 +122,9 @@ func (x *tx) dtTypeLexical(a, b int, known map[int]string) string {
 		return t
 	}
 	t := x.T(a)
+	if t.kw("INTERVAL") && x.isP(a+1, "(") && x.castEnd[b-1] == a {
+		return "interval" // interval(3) '1.5'
+	}
 	if t.typ == tIdent && (b-a == 2 || b-a > 2 && x.castEnd[b-1] == a && !x.isP(a+2, "::")) && x.T(a+1).typ == tString {
 		if ty, ok := dtLiteralTypes[t.upper()]; ok {
 			return ty

@@ -367,7 +367,7 @@ func (x *tx) identRewrite(i int) error {
 		}
 		return nil
 	case "INTERVAL":
-		if next.typ == tString && !x.endsOperand(i-1) && !x.isP(i-1, ".") && x.intervalLiteral(i) {
+		if (next.typ == tString || x.isP(i+1, "(") && x.T(x.match(i+1)+1).typ == tString) && !x.endsOperand(i-1) && !x.isP(i-1, ".") && x.intervalLiteral(i) {
 			return nil
 		}
 	case "DATE", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "TIMETZ", "BOOLEAN", "BOOL", "UUID", "JSON", "JSONB", "NUMERIC", "DECIMAL", "BIGINT", "INT", "INTEGER", "TEXT",

@@ -1,6 +1,9 @@
 package pgdialect
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestIntervalTypmod: interval typmods in casts and typed literals, each
 // case as PostgreSQL 15 answers it (AdjustIntervalForTypmod and the
@@ -9,6 +12,9 @@ func TestIntervalTypmod(t *testing.T) {
 	db := openCatalogDB(t, "")
 	for _, c := range []struct{ q, want string }{
 		{"SELECT '1.23456 sec'::interval(3)", "00:00:01.235"},
+		{"SELECT interval(3) '1.23456'", "00:00:01.235"},
+		{"SELECT interval(0) '-2.5 sec'", "-00:00:03"},
+		{"SELECT interval(2) '1 day 00:00:00.125'", "1 day 00:00:00.13"},
 		{"SELECT '-1.23456 sec'::interval(3)", "-00:00:01.235"},
 		{"SELECT '0.5 sec'::interval(0)", "00:00:01"},
 		{"SELECT '-0.5 sec'::interval(0)", "-00:00:01"},
@@ -94,6 +100,44 @@ INSERT INTO iv VALUES ('1.23456 sec', '1 year 2 days 03:04:05.678', '1.555', '1 
 	} {
 		if got := queryOne(t, db, c.q); got != c.want {
 			t.Errorf("%s = %q, want %q", c.q, got, c.want)
+		}
+	}
+}
+
+// TestIntervalMods: the modifier text of an interval type to PostgreSQL's
+// typmod and back (format_type), and the ones outside the grammar.
+func TestIntervalMods(t *testing.T) {
+	for _, c := range []struct {
+		mods   string
+		typmod int64
+		format string
+	}{
+		{"", -1, ""},
+		{"(3)", 2147418115, "(3)"},
+		{"(9)", 2147418118, "(6)"},
+		{" day to second", 470351871, " day to second"},
+		{"DAY  TO SECOND (0)", 470286336, " day to second(0)"},
+		{"day_to_second(0)", 470286336, " day to second(0)"},
+		{"second(2)", 268435458, " second(2)"},
+		{"year to month", 458751, " year to month"},
+		{"hour to minute", 201392127, " hour to minute"},
+	} {
+		tm, ok := intervalMods(c.mods)
+		if !ok || tm != c.typmod {
+			t.Errorf("intervalMods(%q) = %d, %v; want %d", c.mods, tm, ok, c.typmod)
+		}
+		if f := formatIntervalTypmod(tm); f != c.format {
+			t.Errorf("formatIntervalTypmod(%d) = %q, want %q", tm, f, c.format)
+		}
+		if d := intervalStoredDecl(c.mods); !strings.Contains(d, " to ") {
+			if tm2, ok := intervalDeclTypmod(d); !ok || tm2 != c.typmod {
+				t.Errorf("intervalDeclTypmod(%q) = %d, %v; want %d", d, tm2, ok, c.typmod)
+			}
+		}
+	}
+	for _, bad := range []string{"day to year", "hour(2)", "(x)", "(-1)", "to second", "week"} {
+		if _, ok := intervalMods(bad); ok {
+			t.Errorf("intervalMods(%q) accepted", bad)
 		}
 	}
 }

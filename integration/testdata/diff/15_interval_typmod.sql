@@ -75,3 +75,4 @@ SELECT id, b FROM ivt ORDER BY id;
 SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'ivt'::regclass AND attname IN ('b', 'e') ORDER BY attnum;
 SELECT '1 day'::interval day to year;
 SELECT '1 day'::interval hour(2);
+SELECT interval(3) '1.23456', interval(0) '-2.5 sec', interval(2) '1 day 00:00:00.125';
