@@ -97,6 +97,8 @@ INSERT INTO iv VALUES ('1.23456 sec', '1 year 2 days 03:04:05.678', '1.555', '1 
 			"2147418115, 470351871, 268435458, 458751, -1, 201392127, 470286336"},
 		{"SELECT string_agg(coalesce(interval_type, '-') || ' ' || datetime_precision, ', ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = 'iv'",
 			"- 3, DAY TO SECOND 6, SECOND(2) 2, YEAR TO MONTH 6, - 6, HOUR TO MINUTE 6, DAY TO SECOND(0) 0"},
+		{"SELECT pg_dump_coltype('interval day_to_second(3)', NULL) || ', ' || pg_dump_coltype('interval(0)', NULL) || ', ' || pg_dump_coltype('interval hour', NULL)",
+			"interval day to second(3), interval(0), interval hour"},
 	} {
 		if got := queryOne(t, db, c.q); got != c.want {
 			t.Errorf("%s = %q, want %q", c.q, got, c.want)
