@@ -108,7 +108,7 @@ func (x *tx) itemName(a, b int) (name string, has bool, oid uint32) {
 	if b-a >= 2 && x.T(b-2).kw("AS") {
 		return "", true, x.exprOID(a, b-2)
 	}
-	if b-a >= 2 && (last.typ == tQIdent || last.typ == tIdent && !isKeywordEnd(last.upper())) && x.endsOperand(b-2) && !x.isP(b-2, ".") && x.T(b-2).typ != tCast && !x.T(b-2).kw("OVER") {
+	if b-a >= 2 && (last.typ == tQIdent || last.typ == tIdent && !isKeywordEnd(last.upper())) && x.endsOperand(b-2) && !x.isP(b-2, ".") && x.T(b-2).typ != tCast && !x.T(b-2).kw("OVER") && !x.intervalFieldsEnd(b) {
 		return "", true, x.exprOID(a, b-1)
 	}
 	oid = x.exprOID(a, b)
@@ -187,6 +187,9 @@ func (x *tx) figure(a, b int) (string, int) {
 		}
 	}
 	t := x.T(a)
+	if b-a > 2 && t.kw("INTERVAL") && x.castEnd[b-1] == a {
+		return "interval", 1 // interval '1' day, interval(3) '1.5' (interval_typmod.go)
+	}
 	if b-a == 2 && t.typ == tIdent && x.T(a+1).typ == tString {
 		if tt := typeAlias[strings.ToLower(t.text)]; tt != nil {
 			return tt.name, 1

@@ -322,6 +322,10 @@ func checkedCast(tt *pgType, mods string, literal bool) (pre, suf string, ok boo
 			}
 		}
 		return "(CAST(pg_in_numeric(", ", " + typmod + ") AS TEXT) COLLATE " + NumericCollation + ")", true
+	case pgoid.Interval:
+		if tm, ok := intervalMods(mods); ok && tm >= 0 { // interval_typmod.go
+			return "pg_in_interval(", ", " + strconv.FormatInt(tm, 10) + ")", true
+		}
 	case pgoid.Int2, pgoid.Int4, pgoid.Int8:
 		if !literal {
 			return "pg_num_int(", ", " + quoteLit(TypeName(tt.oid)) + ")", true

@@ -62,11 +62,11 @@ func InDateTimeIn(typ string, v driver.Value, typmod int64, now time.Time, zone 
 		s = str(v)
 	}
 	if typ == "interval" {
-		iv, err := parseInterval(s)
+		iv, err := parseIntervalIn(s, typmod)
 		if err != nil {
 			return nil, err
 		}
-		return iv.roundTypmod(typmod).String(), nil
+		return iv.applyTypmod(typmod).String(), nil
 	}
 	d, err := parseDT(msgType[typ], s)
 	if err != nil {

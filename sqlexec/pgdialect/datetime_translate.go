@@ -14,6 +14,7 @@ package pgdialect
 // (castEnd) so that the next operator takes it whole.
 
 import (
+	"strconv"
 	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
@@ -33,7 +34,7 @@ var dtFuncTypes = map[string]string{
 	"age": "interval", "justify_days": "interval", "justify_hours": "interval", "justify_interval": "interval", "make_interval": "interval",
 	"date_trunc": "", "timezone": "",
 	"pg_cast_date": "date", "pg_cast_time": "time", "pg_cast_timetz": "timetz", "pg_cast_timestamp": "timestamp",
-	"pg_cast_timestamptz": "timestamptz", "pg_cast_interval": "interval",
+	"pg_cast_timestamptz": "timestamptz", "pg_cast_interval": "interval", "pg_in_interval": "interval",
 	"pg_dt_add": "", "pg_dt_sub": "", "pg_dt_mul": "interval", "pg_dt_div": "interval",
 }
 
@@ -42,31 +43,43 @@ var dtFuncTypes = map[string]string{
 var intervalFieldWords = map[string]bool{"YEAR": true, "MONTH": true, "DAY": true, "HOUR": true, "MINUTE": true, "SECOND": true, "TO": true}
 
 // intervalLiteral rewrites INTERVAL 'text' [fields] at i (a typed literal)
-// to pg_cast_interval('text[ unit]'); it reports whether it did.
+// to pg_cast_interval('text'), or pg_in_interval('text', typmod) when it has
+// fields or a precision (interval_typmod.go); it reports whether it did.
 func (x *tx) intervalLiteral(i int) bool {
-	lit := x.T(i + 1)
+	at := i + 1 // the literal; interval(3) '1.5' has the precision first
+	if x.isP(at, "(") {
+		at = x.match(at) + 1
+	}
+	lit := x.T(at)
 	v, ok := unquoteString(lit)
 	if !ok {
 		return false
 	}
-	j := i + 2
+	j := at + 1
 	var fields []string
-	for x.T(j).typ == tIdent && intervalFieldWords[x.T(j).upper()] {
+	for at == i+1 && x.T(j).typ == tIdent && intervalFieldWords[x.T(j).upper()] {
 		fields = append(fields, x.T(j).upper())
 		j++
 	}
 	if x.isP(j, "(") && len(fields) > 0 { // second(3)
 		j = x.match(j) + 1
 	}
-	// a bare number takes the unit of the last field: interval '1' day
-	if len(fields) > 0 && !strings.ContainsAny(v, ": ") && strings.IndexFunc(v, func(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }) < 0 {
-		v += " " + strings.ToLower(fields[len(fields)-1])
-	}
-	f := "pg_cast_interval"
 	if !x.castsChecked() {
-		f = ""
+		// a bare number takes the unit of the last field: interval '1' day
+		if len(fields) > 0 && !strings.ContainsAny(v, ": ") && strings.IndexFunc(v, func(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }) < 0 {
+			v += " " + strings.ToLower(fields[len(fields)-1])
+		}
+		x.T(i).set("(" + sqliteLit(v) + ")")
+		x.blank(i+1, j)
+		x.castEnd[j-1] = i
+		return true
 	}
-	x.T(i).set(f + "(" + sqliteLit(v) + ")")
+	f, arg := "pg_cast_interval", ""
+	mods := x.orig(i+1, at) + " " + x.orig(at+1, j)
+	if tm, ok := intervalMods(mods); ok && tm >= 0 { // interval_typmod.go
+		f, arg = "pg_in_interval", ", "+strconv.FormatInt(tm, 10)
+	}
+	x.T(i).set(f + "(" + sqliteLit(v) + arg + ")")
 	x.blank(i+1, j)
 	x.castEnd[j-1] = i
 	return true
@@ -109,6 +122,9 @@ func (x *tx) dtTypeLexical(a, b int, known map[int]string) string {
 		return t
 	}
 	t := x.T(a)
+	if t.kw("INTERVAL") && x.isP(a+1, "(") && x.castEnd[b-1] == a {
+		return "interval" // interval(3) '1.5'
+	}
 	if t.typ == tIdent && (b-a == 2 || b-a > 2 && x.castEnd[b-1] == a && !x.isP(a+2, "::")) && x.T(a+1).typ == tString {
 		if ty, ok := dtLiteralTypes[t.upper()]; ok {
 			return ty

@@ -320,6 +320,9 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	if te > ts {
 		end, name, mods, array, ok := x.parseType(ts)
 		typeMods = mods
+		if err := x.intervalTypeErr(ts, end); ok && err != nil { // interval_typmod.go
+			return err
+		}
 		if ok && array {
 			n, err := x.arrayColumnType(ts, te, end, name, mods, col) // array_translate.go
 			if err != nil {
@@ -342,7 +345,10 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 					x.T(ts).set(name + mods)
 				}
 			case "interval":
-				// kept as a declared type name
+				if mods != "" { // SQLite's type names cannot hold TO (interval_typmod.go)
+					x.blank(ts, te)
+					x.T(ts).set(intervalStoredDecl(mods))
+				}
 			}
 		}
 	}

@@ -367,7 +367,7 @@ func (x *tx) identRewrite(i int) error {
 		}
 		return nil
 	case "INTERVAL":
-		if next.typ == tString && !x.endsOperand(i-1) && !x.isP(i-1, ".") && x.intervalLiteral(i) {
+		if (next.typ == tString || x.isP(i+1, "(") && x.T(x.match(i+1)+1).typ == tString) && !x.endsOperand(i-1) && !x.isP(i-1, ".") && x.intervalLiteral(i) {
 			return nil
 		}
 	case "DATE", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "TIMETZ", "BOOLEAN", "BOOL", "UUID", "JSON", "JSONB", "NUMERIC", "DECIMAL", "BIGINT", "INT", "INTEGER", "TEXT",
@@ -560,8 +560,16 @@ func (x *tx) parseType(i int) (end int, name string, mods string, array bool, ok
 		}
 	}
 	if words[0] == "interval" {
-		for x.kw(j, "YEAR") || x.kw(j, "MONTH") || x.kw(j, "DAY") || x.kw(j, "HOUR") || x.kw(j, "MINUTE") || x.kw(j, "SECOND") || x.kw(j, "TO") {
+		// the modifiers are all that follows: "(3)", "day to second(3)" (interval_typmod.go)
+		f := j
+		for x.T(j).typ == tIdent && intervalFieldWords[x.T(j).upper()] {
 			j++
+		}
+		if j > f && x.isP(j, "(") {
+			j = x.match(j) + 1
+		}
+		if j > f {
+			mods = x.orig(f, j)
 		}
 	}
 	for x.isP(j, "[") {
@@ -630,6 +638,9 @@ func (x *tx) cast(i int) error {
 	end, name, _, array, ok := x.parseType(i + 1)
 	if !ok {
 		return x.syntaxErrAt(i + 1)
+	}
+	if err := x.intervalTypeErr(i+1, end); err != nil { // interval_typmod.go
+		return err
 	}
 	if array {
 		if !x.catalog {
@@ -713,6 +724,9 @@ func (x *tx) castFunc(i int) error {
 	end, name, _, array, ok := x.parseType(as + 1)
 	if !ok || end != e {
 		return nil
+	}
+	if err := x.intervalTypeErr(as+1, end); err != nil { // interval_typmod.go
+		return err
 	}
 	if array {
 		_, _, mods, _, _ := x.parseType(as + 1)

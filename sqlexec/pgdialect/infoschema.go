@@ -47,7 +47,7 @@ var infoSchemaViews = []catView{
   pg_info_col(a.toid, a.tm, 'radix') AS numeric_precision_radix,
   pg_info_numscale(a.toid, a.tm) AS numeric_scale,
   pg_info_col(a.toid, a.tm, 'dtprec') AS datetime_precision,
-  NULL AS interval_type, NULL AS interval_precision,
+  pg_info_col(a.toid, a.tm, 'ivtype') AS interval_type, NULL AS interval_precision,
   NULL AS character_set_catalog, NULL AS character_set_schema, NULL AS character_set_name,
   NULL AS collation_catalog, NULL AS collation_schema, NULL AS collation_name,
   NULL AS domain_catalog, NULL AS domain_schema, NULL AS domain_name,
@@ -95,7 +95,7 @@ func init() { catalogViews = append(catalogViews, infoSchemaViews...) }
 // fnInfoCol(typeoid, typmod, field) is a column field of
 // information_schema.columns that follows from the type: "octet"
 // (character_octet_length), "radix" (numeric_precision_radix), "dtprec"
-// (datetime_precision), "max" (identity_maximum).
+// (datetime_precision), "ivtype" (interval_type), "max" (identity_maximum).
 func fnInfoCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	n, _ := toInt(a[0])
 	tm, _ := toInt(a[1])
@@ -120,11 +120,20 @@ func fnInfoCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error
 		switch o {
 		case pgoid.Date:
 			return int64(0), nil
-		case pgoid.Time, pgoid.Timetz, pgoid.Timestamp, pgoid.Timestamptz, pgoid.Interval:
+		case pgoid.Interval:
+			if p := intervalTypmodPrecision(tm); tm >= 0 && p != ivFullPrecision {
+				return p, nil
+			}
+			return int64(6), nil
+		case pgoid.Time, pgoid.Timetz, pgoid.Timestamp, pgoid.Timestamptz:
 			if tm >= 0 {
 				return tm, nil
 			}
 			return int64(6), nil
+		}
+	case "ivtype":
+		if o == pgoid.Interval {
+			return intervalInfoType(tm), nil // interval_typmod.go
 		}
 	case "max":
 		switch o {

@@ -71,7 +71,12 @@ func intervalUnit(u string) string {
 // parseInterval parses PostgreSQL interval input: '1 day', '1 year 2
 // mons', '1.5 hours', '-1 day +02:00:00', '@ 1 day ago', '01:30',
 // '3 4:05:06' (days then time), 'P1Y2M3DT4H5M6S' (ISO 8601).
-func parseInterval(in string) (interval, error) {
+func parseInterval(in string) (interval, error) { return parseIntervalIn(in, -1) }
+
+// parseIntervalIn is parseInterval under typmod, whose range decides the
+// unit of a bare number and whether 'a:b' is minutes:seconds
+// (interval_typmod.go).
+func parseIntervalIn(in string, typmod int64) (interval, error) {
 	bad := func() (interval, error) {
 		return interval{}, pgErr("22007", "invalid input syntax for type interval: \"%s\"", in)
 	}
@@ -98,6 +103,9 @@ func parseInterval(in string) (interval, error) {
 			rest, err := d.parseTimeField(strings.TrimLeft(w, "+-"))
 			if err != nil || rest != "" || d.mi > 59 || d.s > 59 {
 				return bad()
+			}
+			if strings.Count(w, ":") == 1 && !strings.Contains(w, ".") && intervalMinSec(typmod) {
+				d.h, d.mi, d.s = 0, d.h, d.mi
 			}
 			t := float64(int64(d.h)*usPerHour + int64(d.mi)*usPerMin + int64(d.s)*usPerSec + int64(d.us))
 			if neg {
@@ -126,7 +134,7 @@ func parseInterval(in string) (interval, error) {
 			} else if k+1 < len(f) && strings.Contains(f[k+1], ":") {
 				unit = "day" // '3 04:05:06'
 			} else if k+1 == len(f) {
-				unit = "second" // a bare number is seconds
+				unit = intervalDefaultUnit(typmod) // a bare number: seconds, or the typmod's last field
 			} else {
 				return bad()
 			}
@@ -255,17 +263,6 @@ func (iv interval) scale(op func(float64) float64) (interval, bool) {
 		return interval{}, false
 	}
 	return interval{months: int64(wm), days: int64(wd), us: int64(us)}, true
-}
-
-// roundTypmod applies interval(p) (the precision half of the typmod).
-func (iv interval) roundTypmod(typmod int64) interval {
-	if typmod < 0 {
-		return iv
-	}
-	if p := typmod & 0xffff; p < 6 {
-		iv.us = roundTo(iv.us, p)
-	}
-	return iv
 }
 
 // String is IntervalStyle postgres output (months and days are within

@@ -109,6 +109,9 @@ func DeclTypeOID(decl string) (oid uint32, typmod int32) {
 		}
 		return 0, -1
 	}
+	if tm, ok := intervalDeclTypmod(decl); ok { // interval_typmod.go
+		return pgoid.Interval, int32(tm)
+	}
 	name, mods := declTypeName(decl)
 	if name == "" {
 		return 0, -1
@@ -174,6 +177,9 @@ func declTypeName(decl string) (name, mods string) {
 // knows (any spelling it accepts), rather than one DeclTypeOID can only
 // guess from SQLite's affinity rules ("datetime", "string", none).
 func DeclTypeKnown(decl string) bool {
+	if _, ok := intervalDeclTypmod(decl); ok {
+		return true
+	}
 	name, _ := declTypeName(decl)
 	_, ok := typeAlias[name]
 	return ok
@@ -202,6 +208,8 @@ func FormatType(oid uint32, typmod int32) string {
 		return strings.Replace(f, "timestamp", "timestamp("+strconv.Itoa(int(typmod))+")", 1)
 	case pgoid.Time, pgoid.Timetz:
 		return strings.Replace(f, "time", "time("+strconv.Itoa(int(typmod))+")", 1)
+	case pgoid.Interval:
+		return f + formatIntervalTypmod(int64(typmod)) // interval_typmod.go
 	}
 	return f
 }
