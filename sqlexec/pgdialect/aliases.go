@@ -187,7 +187,7 @@ func (x *tx) figure(a, b int) (string, int) {
 		}
 	}
 	t := x.T(a)
-	if b-a > 2 && t.kw("INTERVAL") && x.castEnd[b-1] == a {
+	if b-a > 2 && t.kw("INTERVAL") && x.intervalLiteralItem(a, b) {
 		return "interval", 1 // interval '1' day, interval(3) '1.5' (interval_typmod.go)
 	}
 	if b-a == 2 && t.typ == tIdent && x.T(a+1).typ == tString {

@@ -239,3 +239,27 @@ func (x *tx) intervalTypeErr(i, end int) error {
 	}
 	return nil
 }
+
+// intervalLiteralItem reports whether a..b-1 is one typed interval literal
+// with fields or a precision (interval '1' day, interval(3) '1.5'), not
+// an expression that starts with one (interval '1 day' * 2 is ?column?).
+func (x *tx) intervalLiteralItem(a, b int) bool {
+	k := a + 1
+	if x.isP(k, "(") {
+		k = x.match(k) + 1
+	}
+	if k >= b || x.T(k).typ != tString {
+		return false
+	}
+	for k++; k < b; {
+		switch {
+		case x.T(k).typ == tIdent:
+			k++
+		case x.isP(k, "("):
+			k = x.match(k) + 1
+		default:
+			return false
+		}
+	}
+	return k == b
+}
