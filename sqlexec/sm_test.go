@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/raftsql/raftsql/internal/cputime"
+
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
@@ -349,7 +351,7 @@ func BenchmarkApply(b *testing.B) {
 	defer db.Close()
 	db.Apply(1, cmdOf(1, 1, 1, "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)"))
 	b.ResetTimer()
-	cpuPerOp(b)
+	cputime.PerOp(b)
 	for i := 0; i < b.N; i++ {
 		c := &Command{Timestamp: 1, Seed: 1, Statements: []Statement{{SQL: "INSERT INTO t(v) VALUES (?)", Args: []any{"hello"}}}}
 		c.RequestID[0], c.RequestID[1], c.RequestID[2], c.RequestID[3] = byte(i), byte(i>>8), byte(i>>16), 7
@@ -365,7 +367,7 @@ func BenchmarkApplyBatch100(b *testing.B) {
 	db.Apply(1, cmdOf(1, 1, 1, "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)"))
 	idx := uint64(1)
 	b.ResetTimer()
-	cpuPerOp(b)
+	cputime.PerOp(b)
 	for i := 0; i < b.N; i += 100 {
 		var ents []Entry
 		for j := 0; j < 100; j++ {
