@@ -48,15 +48,13 @@ func (r *replicator) Propose(ctx context.Context, cmd *sqlexec.Command) (*sqlexe
 	if err := n.unavailable(); err != nil {
 		return nil, err
 	}
-	enc := sqlexec.EncodeCommand(cmd)
-	if len(enc) > maxEntryBytes {
+	// The entry is its type byte then the command, encoded in place.
+	data := sqlexec.AppendCommand([]byte{entrySQL}, cmd)
+	if enc := len(data) - 1; enc > maxEntryBytes {
 		// A larger entry could not cross the peer transport in one frame
 		// and would stall replication to every follower.
-		return nil, &NodeError{Code: "54000", Msg: fmt.Sprintf("raftsql: this write is %d bytes once encoded; one log entry holds at most %d bytes (split it into smaller statements or transactions)", len(enc), maxEntryBytes)}
+		return nil, &NodeError{Code: "54000", Msg: fmt.Sprintf("raftsql: this write is %d bytes once encoded; one log entry holds at most %d bytes (split it into smaller statements or transactions)", enc, maxEntryBytes)}
 	}
-	data := make([]byte, 0, len(enc)+1)
-	data = append(data, entrySQL)
-	data = append(data, enc...)
 
 	resc := make(chan *sqlexec.ApplyResult, 1)
 	n.waitMu.Lock()

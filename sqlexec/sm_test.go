@@ -2,6 +2,7 @@ package sqlexec
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -480,4 +481,19 @@ func TestCrashKill(t *testing.T) {
 		t.Fatalf("applied %d but table has %v", applied, row)
 	}
 	t.Logf("killed after %d acknowledged, %d applied", last, applied)
+}
+
+// AppendCommand after a prefix (a node's entry type byte) is the prefix
+// then exactly EncodeCommand's bytes: the log's format does not depend on
+// which one encoded an entry.
+func TestAppendCommandAfterPrefix(t *testing.T) {
+	c := &Command{Timestamp: 7, Seed: 3, Database: "d", User: "u", Sequences: "s", TimeZone: "Europe/Paris",
+		Statements: []Statement{{SQL: "INSERT INTO t VALUES ($1, $2, $3)", Tag: "INSERT", Args: []any{"é", time.Unix(1, 5).In(time.FixedZone("x", 3600)), uint8(2)}}}}
+	got := AppendCommand([]byte{0xEE}, c)
+	if want := append([]byte{0xEE}, EncodeCommand(c)...); !bytes.Equal(got, want) {
+		t.Fatalf("AppendCommand = %x, want %x", got, want)
+	}
+	if _, err := DecodeCommand(got[1:]); err != nil {
+		t.Fatal(err)
+	}
 }
