@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -59,7 +60,14 @@ const cmdVersion = 1
 
 // EncodeCommand serializes c.
 func EncodeCommand(c *Command) []byte {
-	b := make([]byte, 0, 64)
+	return AppendCommand(nil, c)
+}
+
+// AppendCommand appends c's serialization to dst (a node puts its entry
+// type byte first) and returns the extended slice. It grows dst once, to
+// an estimate of the whole encoding, instead of at each field.
+func AppendCommand(dst []byte, c *Command) []byte {
+	b := slices.Grow(dst, encodedSizeHint(c))
 	b = append(b, cmdMagic, cmdVersion)
 	b = append(b, c.RequestID[:]...)
 	b = binary.AppendVarint(b, c.Timestamp)
@@ -68,8 +76,8 @@ func EncodeCommand(c *Command) []byte {
 	b = appendBytes(b, c.Digest)
 	b = binary.AppendUvarint(b, uint64(len(c.Statements)))
 	for _, s := range c.Statements {
-		b = appendBytes(b, []byte(s.SQL))
-		b = appendBytes(b, []byte(s.Tag))
+		b = appendString(b, s.SQL)
+		b = appendString(b, s.Tag)
 		if s.Digest {
 			b = append(b, 1)
 		} else {
@@ -82,19 +90,47 @@ func EncodeCommand(c *Command) []byte {
 	}
 	// Optional trailing fields: each present when it or a later one is set.
 	if c.Database != "" || c.User != "" || c.Sequences != "" || c.TimeZone != "" {
-		b = appendBytes(b, []byte(c.Database))
-		b = appendBytes(b, []byte(c.User))
+		b = appendString(b, c.Database)
+		b = appendString(b, c.User)
 	}
 	if c.Sequences != "" || c.TimeZone != "" {
-		b = appendBytes(b, []byte(c.Sequences))
+		b = appendString(b, c.Sequences)
 	}
 	if c.TimeZone != "" {
-		b = appendBytes(b, []byte(c.TimeZone))
+		b = appendString(b, c.TimeZone)
 	}
 	return b
 }
 
+// encodedSizeHint is an upper estimate of c's encoding: the texts and
+// byte values, plus room for every length, number and tag. A value of
+// another kind (time, fmt.Sprint) may take more; append grows then.
+func encodedSizeHint(c *Command) int {
+	n := 2 + len(c.RequestID) + 3*binary.MaxVarintLen64 + len(c.Digest) + 2*binary.MaxVarintLen64
+	n += len(c.Database) + len(c.User) + len(c.Sequences) + len(c.TimeZone) + 4*binary.MaxVarintLen64
+	for _, s := range c.Statements {
+		n += len(s.SQL) + len(s.Tag) + 1 + 3*binary.MaxVarintLen64
+		for _, a := range s.Args {
+			n += 1 + binary.MaxVarintLen64
+			switch x := a.(type) {
+			case string:
+				n += len(x)
+			case []byte:
+				n += len(x)
+			case time.Time:
+				n += 40 // formatTime's RFC 3339 with nanoseconds and zone
+			}
+		}
+	}
+	return n
+}
+
 func appendBytes(b, v []byte) []byte {
+	b = binary.AppendUvarint(b, uint64(len(v)))
+	return append(b, v...)
+}
+
+func appendString(b []byte, v string) []byte {
 	b = binary.AppendUvarint(b, uint64(len(v)))
 	return append(b, v...)
 }
@@ -134,7 +170,7 @@ func appendValue(b []byte, v any) []byte {
 	case float32:
 		return binary.BigEndian.AppendUint64(append(b, tagFloat), math.Float64bits(float64(x)))
 	case string:
-		return appendBytes(append(b, tagText), []byte(x))
+		return appendString(append(b, tagText), x)
 	case []byte:
 		return appendBytes(append(b, tagBlob), x)
 	case bool:
@@ -143,9 +179,9 @@ func appendValue(b []byte, v any) []byte {
 		}
 		return append(b, tagBool, 0)
 	case time.Time:
-		return appendBytes(append(b, tagTime), []byte(formatTime(x)))
+		return appendString(append(b, tagTime), formatTime(x))
 	default:
-		return appendBytes(append(b, tagText), []byte(fmt.Sprint(x)))
+		return appendString(append(b, tagText), fmt.Sprint(x))
 	}
 }
 

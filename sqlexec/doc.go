@@ -90,7 +90,9 @@
 // engine.go (Engine, options, Replicator), session.go (session lifecycle,
 // statement dispatch), settings.go (SET/SHOW/RESET), nodesettings.go,
 // clusteradmin.go (ALTER CLUSTER, handed to the node),
-// read.go (the read path), query.go (statements outside a transaction),
+// read.go (the read path), readdesc.go (a read's result description, kept
+// on its compiled statement per column hints until the schema moves),
+// query.go (statements outside a transaction),
 // verdict.go (an autocommit statement's read/write classification and
 // write check on one read connection, remembered per prepared statement
 // and schema),

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/raftsql/raftsql/internal/cputime"
+
 	"github.com/raftsql/raftsql/pgwire"
 )
 
@@ -67,7 +69,7 @@ func BenchmarkSessionInsert(b *testing.B) {
 	v := "0123456789012345678901234567890123456789012345678901234567890123"
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpuPerOp(b)
+	cputime.PerOp(b)
 	for i := 0; i < b.N; i++ {
 		if err := st.Execute(ctx, []any{int64(i + 2000), v}, w); err != nil {
 			b.Fatal(err)
@@ -86,7 +88,7 @@ func BenchmarkSessionPointRead(b *testing.B) {
 	w := &discardWriter{}
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpuPerOp(b)
+	cputime.PerOp(b)
 	for i := 0; i < b.N; i++ {
 		if err := st.Execute(ctx, []any{int64(i%1000 + 1)}, w); err != nil {
 			b.Fatal(err)

@@ -288,6 +288,8 @@ type lstmt struct {
 	// running it may change what the connection has cached.
 	alters bool
 	ro     int8 // readonly's answer: 0 not asked yet, 1 read-only, 2 not
+	// desc: the result description of a read (readdesc.go)
+	desc *readDesc
 }
 
 // prepare compiles the first statement of sqlText. It returns nil if there is

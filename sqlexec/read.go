@@ -98,20 +98,15 @@ func (s *Session) streamRead(ctx context.Context, sqlText string, args []any, ve
 		if !st.readonly() || strings.TrimSpace(tail) != "" || isPragmaWrite(sqlText) {
 			return errNotReadonly
 		}
-		ncol := st.columnCount()
-		infos := make([]colInfo, ncol)
-		for i := range infos {
-			infos[i] = newColInfo(st, i)
-			if infos[i].decl == "" && i < len(hints) {
-				infos[i].hint = hints[i]
-			}
-		}
-		resultTypes(c, sqlText, infos) // resulttypes.go
+		desc := st.readDescription(c, sqlText, hints) // readdesc.go
+		infos, ncol := desc.infos, len(desc.infos)
 		var cols []pgwire.Column
 		nrows := int64(0)
 		n, err := st.run(args, func(r []any) error {
 			if cols == nil {
-				cols = buildColumns(infos, r)
+				if cols = desc.cols; cols == nil {
+					cols = buildColumns(infos, r)
+				}
 				if describe {
 					if err := w.Describe(cols); err != nil {
 						return err

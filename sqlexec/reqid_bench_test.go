@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
+
+	"github.com/raftsql/raftsql/internal/cputime"
 )
 
 // BenchmarkApplyRequestIDs: the CPU of applying one-row INSERTs whose
@@ -58,7 +60,7 @@ func benchApplyIDs(b *testing.B, ordered bool, batch int) {
 		apply(i, 100)
 	}
 	b.ResetTimer()
-	cpuPerOp(b)
+	cputime.PerOp(b)
 	for i := 0; i < b.N; i += batch {
 		apply(prefill+i, batch)
 	}

@@ -3,6 +3,8 @@ package sqlexec
 import (
 	"testing"
 
+	"github.com/raftsql/raftsql/internal/cputime"
+
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
@@ -32,7 +34,7 @@ func BenchmarkApplySerialInsert(b *testing.B) {
 	ins := st.Exec[0]
 	idx := uint64(1)
 	b.ResetTimer()
-	cpuPerOp(b)
+	cputime.PerOp(b)
 	for i := 0; i < b.N; i += 100 {
 		var ents []Entry
 		for j := 0; j < 100; j++ {

@@ -2,6 +2,7 @@ package sqlexec
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/raftsql/raftsql/internal/cputime"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
@@ -349,7 +352,7 @@ func BenchmarkApply(b *testing.B) {
 	defer db.Close()
 	db.Apply(1, cmdOf(1, 1, 1, "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)"))
 	b.ResetTimer()
-	cpuPerOp(b)
+	cputime.PerOp(b)
 	for i := 0; i < b.N; i++ {
 		c := &Command{Timestamp: 1, Seed: 1, Statements: []Statement{{SQL: "INSERT INTO t(v) VALUES (?)", Args: []any{"hello"}}}}
 		c.RequestID[0], c.RequestID[1], c.RequestID[2], c.RequestID[3] = byte(i), byte(i>>8), byte(i>>16), 7
@@ -365,7 +368,7 @@ func BenchmarkApplyBatch100(b *testing.B) {
 	db.Apply(1, cmdOf(1, 1, 1, "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)"))
 	idx := uint64(1)
 	b.ResetTimer()
-	cpuPerOp(b)
+	cputime.PerOp(b)
 	for i := 0; i < b.N; i += 100 {
 		var ents []Entry
 		for j := 0; j < 100; j++ {
@@ -478,4 +481,19 @@ func TestCrashKill(t *testing.T) {
 		t.Fatalf("applied %d but table has %v", applied, row)
 	}
 	t.Logf("killed after %d acknowledged, %d applied", last, applied)
+}
+
+// AppendCommand after a prefix (a node's entry type byte) is the prefix
+// then exactly EncodeCommand's bytes: the log's format does not depend on
+// which one encoded an entry.
+func TestAppendCommandAfterPrefix(t *testing.T) {
+	c := &Command{Timestamp: 7, Seed: 3, Database: "d", User: "u", Sequences: "s", TimeZone: "Europe/Paris",
+		Statements: []Statement{{SQL: "INSERT INTO t VALUES ($1, $2, $3)", Tag: "INSERT", Args: []any{"é", time.Unix(1, 5).In(time.FixedZone("x", 3600)), uint8(2)}}}}
+	got := AppendCommand([]byte{0xEE}, c)
+	if want := append([]byte{0xEE}, EncodeCommand(c)...); !bytes.Equal(got, want) {
+		t.Fatalf("AppendCommand = %x, want %x", got, want)
+	}
+	if _, err := DecodeCommand(got[1:]); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -1,6 +1,6 @@
 //go:build unix
 
-package sqlexec
+package cputime
 
 import (
 	"syscall"
@@ -8,11 +8,9 @@ import (
 	"time"
 )
 
-// cpuPerOp reports the process's CPU time (user and system) per operation
-// from now until the benchmark ends, as "cpu-ns/op". On a shared, loaded
-// machine wall time per op mostly measures waiting for a core; CPU time
-// does not (docs/benchmarks.md).
-func cpuPerOp(b *testing.B) {
+// PerOp reports the process's CPU time (user and system) per operation
+// from now until the benchmark ends, as "cpu-ns/op".
+func PerOp(b *testing.B) {
 	b.Helper()
 	start, ok := processCPU()
 	if !ok {
