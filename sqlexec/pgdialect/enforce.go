@@ -399,7 +399,7 @@ func (x *tx) wrapIn(lo, hi int, decl string) {
 	if hi <= lo || hi-lo == 1 && (x.T(lo).kw("NULL") || x.T(lo).kw("DEFAULT")) {
 		return
 	}
-	pre, suf := x.tstzAssignWrap(lo, hi) // datetime_local.go
+	pre, suf := x.tstzAssignWrap(lo, hi) // datetime_assign.go
 	x.T(lo).wpre = "pg_in_col(" + pre + x.T(lo).wpre
 	x.T(hi - 1).wsuf += suf + ", " + decl + ")"
 }
@@ -510,6 +510,7 @@ func (x *tx) wrapInsertSelect(tbl string, cols []string, j int) {
 	if n == 0 || end <= j {
 		return
 	}
+	x.assignSelectItems(j, end) // datetime_assign.go
 	names := make([]string, n)
 	vals := make([]string, n)
 	for i := range names {
