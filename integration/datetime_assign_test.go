@@ -91,3 +91,48 @@ func TestTimestamptzAssignment(t *testing.T) {
 		waitReplicasStore(ctx, t, urls, sel, stored)
 	}
 }
+
+// TestTimestamptzParamAssignment: a parameter the client declares
+// timestamptz (in Parse, or PREPARE name(timestamptz)) stored into a
+// timestamp, date or text column converts in the session zone too.
+func TestTimestamptzParamAssignment(t *testing.T) {
+	urls, cluster := e2eCluster(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c, err := pgx.Connect(ctx, urls[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(context.Background())
+	for _, s := range []string{"DROP TABLE IF EXISTS tza_p", "CREATE TABLE tza_p (id int PRIMARY KEY, ts timestamp, d date, tx text, tz timestamptz)", "SET TimeZone = 'America/New_York'"} {
+		if _, err := c.Exec(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pc := c.PgConn()
+	if _, err := pc.Prepare(ctx, "tza_p1", "INSERT INTO tza_p VALUES ($1, $2, $3, $4, $5)", []uint32{23, 1184, 1184, 1184, 1184}); err != nil {
+		t.Fatal(err)
+	}
+	v := []byte("2024-03-10 03:30:00+00")
+	if r := pc.ExecPrepared(ctx, "tza_p1", [][]byte{[]byte("1"), v, v, v, v}, nil, nil).Read(); r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if _, err := c.Exec(ctx, "SET TimeZone = 'Asia/Kolkata'"); err != nil {
+		t.Fatal(err)
+	}
+	if r := pc.ExecPrepared(ctx, "tza_p1", [][]byte{[]byte("2"), v, v, v, v}, nil, nil).Read(); r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	runZoneSteps(ctx, t, []zoneStep{
+		{conn: c, sql: "PREPARE tza_p2(int, timestamptz) AS INSERT INTO tza_p (id, ts, tx) VALUES ($1, $2, $2)"},
+		{conn: c, sql: "EXECUTE tza_p2(3, '2024-03-10 20:00+00')"},
+	})
+	const sel = "SELECT id::text, ts::text, d::text, tx, (tz = '2024-03-10 03:30:00+00')::text FROM tza_p ORDER BY id"
+	stored := "1,2024-03-09 22:30:00,2024-03-09,2024-03-09 22:30:00-05,true" +
+		"|2,2024-03-10 09:00:00,2024-03-10,2024-03-10 09:00:00+05:30,true" +
+		"|3,2024-03-11 01:30:00,,2024-03-11 01:30:00+05:30,"
+	runZoneSteps(ctx, t, []zoneStep{{conn: c, sql: sel, want: stored}})
+	if cluster != nil {
+		waitReplicasStore(ctx, t, urls, sel, stored)
+	}
+}

@@ -111,7 +111,10 @@ func (x *tx) subqueryAssignWrap(lo, hi int) {
 	if !(x.isP(lo, "(") && x.match(lo) == hi-1 && x.T(lo+1).kw("SELECT")) {
 		return
 	}
-	s, end := lo+2, hi-1
+	s, end := x.selectListStart(lo+1), hi-1
+	if s < 0 {
+		return
+	}
 	if e := x.findKw(s, end, x.depth[lo+1], "FROM"); e >= 0 {
 		end = e
 	}
@@ -124,6 +127,20 @@ func (x *tx) subqueryAssignWrap(lo, hi int) {
 		x.T(a).wpre = pre + x.T(a).wpre
 		x.T(b - 1).wsuf += suf
 	}
+}
+
+// selectListStart is the first token of the list of the SELECT at j
+// (after ALL or DISTINCT), -1 for DISTINCT ON, whose expressions the
+// wrapping would have to follow.
+func (x *tx) selectListStart(j int) int {
+	s := j + 1
+	switch {
+	case x.kw(s, "DISTINCT", "ON"):
+		return -1
+	case x.T(s).kw("ALL") || x.T(s).kw("DISTINCT"):
+		s++
+	}
+	return s
 }
 
 // selectItemExpr is the expression of the SELECT item lo..hi-1, without
@@ -153,9 +170,9 @@ func (x *tx) assignSelectItems(j, end int) {
 	if !x.T(j).kw("SELECT") {
 		return
 	}
-	s := j + 1
-	if x.T(s).kw("ALL") {
-		s++
+	s := x.selectListStart(j)
+	if s < 0 {
+		return
 	}
 	for _, kw := range []string{"UNION", "INTERSECT", "EXCEPT"} {
 		if x.findKw(s, end, x.depth[j], kw) >= 0 {
@@ -173,4 +190,30 @@ func (x *tx) assignSelectItems(j, end int) {
 			x.T(b - 1).wsuf += suf
 		}
 	}
+}
+
+// TimestamptzParamText is the value of a parameter the client declared a
+// timestamptz (in Parse) that the statement stores into a column of
+// another type (the translation's inferred type for it is that column's):
+// the timestamptz read in zone (the session's, which the entry applies
+// in), as its text there with the offset, which the column's input reads
+// as the assignment cast converts (see the comment at the top). Without
+// it a timestamp column kept the fields as written. A value that is not a
+// date/time text starting with a digit ('now', 'infinity', an invalid
+// one) is returned unchanged, for the column's input to resolve or
+// refuse at apply.
+func TimestamptzParamText(v driver.Value, zone *time.Location) driver.Value {
+	s, ok := v.(string)
+	if !ok || s == "" || s[0] < '0' || s[0] > '9' {
+		return v
+	}
+	c, err := InDateTimeIn("timestamptz", s, -1, time.Time{}, zone)
+	if err != nil {
+		return v
+	}
+	out, err := textIn([]driver.Value{c, "timestamptz"}, zone)
+	if err != nil {
+		return v
+	}
+	return out
 }

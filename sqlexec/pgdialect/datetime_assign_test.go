@@ -58,6 +58,9 @@ func TestTstzAssignTranslation(t *testing.T) {
 		{"INSERT INTO t (a, b) VALUES (1, '2024-01-01'::date)", "", "pg_text"},
 		{"UPDATE t SET b = u.tz FROM u WHERE t.a = u.id", "pg_tstz_text(u.tz, (SELECT type FROM pragma_table_xinfo('u')", ""},
 		{"UPDATE t SET b = (SELECT tz FROM u LIMIT 1)", "(SELECT pg_tstz_text(tz, coalesce((SELECT type FROM pragma_table_xinfo('u')", ""},
+		{"UPDATE t SET b = (SELECT DISTINCT tz FROM u)", "(SELECT DISTINCT pg_tstz_text(tz", ""},
+		{"INSERT INTO t (a, b) SELECT DISTINCT 1, tz x FROM u", uTz, ""},
+		{"INSERT INTO t (a, b) SELECT DISTINCT ON (tz) 1, tz FROM u", "", "pg_tstz_text"},
 		{"UPDATE t SET b = date_trunc('day', now())", "pg_text(", ""},
 		{"INSERT INTO t (a, b) VALUES (1, NULL) ON CONFLICT (a) DO UPDATE SET c = EXCLUDED.b", "pg_tstz_text(excluded.b, (SELECT type FROM pragma_table_xinfo('t') WHERE name = 'b'", ""},
 	} {
