@@ -1,9 +1,6 @@
 package sqlexec
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 // TestTimestamptzAssignment: a timestamptz stored into a timestamp, date,
 // time, timetz or text column without a cast converts in the session zone
@@ -52,15 +49,5 @@ func TestTimestamptzAssignment(t *testing.T) {
 		t.Fatalf("stored:\n got %s\nwant %s", got, want)
 	}
 
-	want0, _, _ := e.DB().Checksum(context.Background())
-	db := openTest(t, t.TempDir())
-	defer db.Close()
-	for i, data := range f.log {
-		if r := db.Apply(uint64(i+1), data); r.Err != nil {
-			t.Fatalf("replay %d: %v", i+1, r.Err)
-		}
-	}
-	if got, _, _ := db.Checksum(context.Background()); got != want0 {
-		t.Fatal("replica diverged")
-	}
+	checkReplay(t, e, f) // timezone_test.go
 }
