@@ -104,7 +104,9 @@
 // txstream.go (a transaction's reads of its view stream; their digests are
 // settled when first needed),
 // copy.go, prepare.go
-// (extended protocol), columns.go (result column types), result.go,
+// (extended protocol), param_assign.go (a parameter declared timestamptz
+// stored into another date/time or text column: converted in the session
+// zone before proposal), columns.go (result column types), result.go,
 // errors.go, constraint_errors.go (constraint violations' DETAIL and
 // fields, found by re-running the failed statement in a savepoint),
 // undefined_function.go (42883 with argument types), serving.go (a replicator may refuse all reads); db.go (open,

@@ -22,6 +22,7 @@ type PreparedStatement struct {
 	cols      []pgwire.Column
 	closed    bool
 	verdict   writeVerdict // verdict.go
+	stored    []uint32     // the column types of declared-timestamptz parameters (param_assign.go)
 }
 
 // Prepare parses exactly one statement. paramOIDs are the client's
@@ -89,6 +90,7 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 	case pgdialect.KindQuery, pgdialect.KindDeclare:
 		if len(typed.Exec) == 1 && typed.Kind == pgdialect.KindQuery {
 			s.inferParams(ctx, typed, ps.paramOIDs)
+			ps.stored = s.storedParamOIDs(ctx, typed, paramOIDs) // param_assign.go
 			cols, nparams, err := s.describe(ctx, typed.Exec[0], typed.ColumnOIDs, ps.paramOIDs)
 			if err != nil {
 				if e, ok := err.(*Error); ok {
@@ -528,6 +530,7 @@ func (p *PreparedStatement) Execute(ctx context.Context, args []any, w pgwire.Re
 		w = &coerceWriter{ResultWriter: w, cols: p.cols}
 	}
 	args = convertArgs(args, p.paramOIDs)
+	args = assignTimestamptzParams(args, p.paramOIDs, p.stored, s.zone()) // param_assign.go
 	s.executing = p
 	defer func() { s.pipeMore, s.executing = false, nil }()
 	return s.exec(ctx, p.orig, p.st, args, w, false)

@@ -73,7 +73,8 @@ func (s *Session) sqlExecute(ctx context.Context, st *pgdialect.Stmt, args []any
 	if n.ps.cols != nil && !describe {
 		w = &coerceWriter{ResultWriter: w, cols: n.ps.cols}
 	}
-	return s.exec(ctx, n.ps.orig, n.ps.st, convertArgs(vals, n.ps.paramOIDs), w, describe)
+	vals = assignTimestamptzParams(convertArgs(vals, n.ps.paramOIDs), n.ps.paramOIDs, n.ps.stored, s.zone()) // param_assign.go
+	return s.exec(ctx, n.ps.orig, n.ps.st, vals, w, describe)
 }
 
 // evalArgs computes EXECUTE's arguments: one SELECT of the expressions,

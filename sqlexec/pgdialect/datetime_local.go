@@ -103,20 +103,6 @@ func (x *tx) localDefaultWrap(name string, lo, hi int) (pre, suf string) {
 	return "", ""
 }
 
-// tstzAssignWrap is the wrapping of a value the statement shows to be a
-// timestamptz (now(), CURRENT_TIMESTAMP, a timestamptz literal or cast)
-// stored by INSERT or UPDATE: its text in the session zone with the
-// offset (pg_text), which each column type's input reads as PostgreSQL's
-// assignment cast converts: a date, time or timestamp column takes the
-// local fields (the offset is ignored), a timestamptz column the same
-// instant, a text column the text PostgreSQL would store.
-func (x *tx) tstzAssignWrap(lo, hi int) (pre, suf string) {
-	if x.dtTypeLexical(lo, hi, x.dtTypes) == "timestamptz" {
-		return "pg_text(", ", 'timestamptz')"
-	}
-	return "", ""
-}
-
 // unwrapLocalDefault is a stored default without localDefaultWrap's
 // wrapping, for the catalog (pg_get_expr shows now()).
 func unwrapLocalDefault(d string) string {

@@ -412,7 +412,7 @@ func (x *tx) wrapIn(lo, hi int, decl string) {
 	if hi <= lo || hi-lo == 1 && (x.T(lo).kw("NULL") || x.T(lo).kw("DEFAULT")) {
 		return
 	}
-	pre, suf := x.tstzAssignWrap(lo, hi) // datetime_local.go
+	pre, suf := x.tstzAssignWrap(lo, hi) // datetime_assign.go
 	x.T(lo).wpre = "pg_in_col(" + pre + x.T(lo).wpre
 	if lit := x.literalDigits(lo, hi); lit != "" {
 		decl += ", " + quoteLit(lit)
@@ -543,6 +543,7 @@ func (x *tx) wrapInsertSelect(tbl string, cols []string, j int) {
 	if n == 0 || end <= j {
 		return
 	}
+	x.assignSelectItems(j, end) // datetime_assign.go
 	names := make([]string, n)
 	vals := make([]string, n)
 	for i := range names {

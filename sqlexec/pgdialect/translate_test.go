@@ -56,7 +56,7 @@ var translateCases = []tcase{
 	{in: "UPDATE pgbench_accounts SET abalance = abalance + $1 WHERE aid = $2", kind: KindQuery,
 		exec: []string{"UPDATE pgbench_accounts SET abalance = " + inDecl("(pg_add(abalance ,  ?1, "+colTypeQuery("pg_col_numtype", "pgbench_accounts", "abalance")+") COLLATE pg_numeric)", "pgbench_accounts", "abalance") + " WHERE aid = ?2"}, tag: "UPDATE", oids: []uint32{0, 0}},
 	{in: "INSERT INTO t (a) VALUES ($1) ON CONFLICT (a) DO UPDATE SET b = excluded.b RETURNING id, created_at", kind: KindQuery,
-		exec: []string{"INSERT INTO t (a) VALUES (" + inDecl("?1", "t", "a") + ") ON CONFLICT (a) DO UPDATE SET b = " + inDecl("excluded.b", "t", "b") + " RETURNING id, created_at"}, tag: "INSERT", oids: []uint32{0}},
+		exec: []string{"INSERT INTO t (a) VALUES (" + inDecl("?1", "t", "a") + ") ON CONFLICT (a) DO UPDATE SET b = " + inDecl("pg_tstz_text(excluded.b, (SELECT type FROM pragma_table_xinfo('t') WHERE name = 'b' COLLATE NOCASE))", "t", "b") + " RETURNING id, created_at"}, tag: "INSERT", oids: []uint32{0}},
 	{in: "DELETE FROM t WHERE a = $1 RETURNING *", kind: KindQuery, exec: []string{"DELETE FROM t WHERE a = ?1 RETURNING *"}, tag: "DELETE", oids: []uint32{0}},
 	{in: "WITH d AS (DELETE FROM t RETURNING *) SELECT count(*) FROM d", kind: KindQuery,
 		exec: []string{`WITH d AS (DELETE FROM t RETURNING *) SELECT count(*) AS "count" FROM d`}, tag: "SELECT"},

@@ -1,0 +1,57 @@
+package sqlexec
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
+)
+
+// storedParamOIDs is, when the client declared a parameter timestamptz,
+// the types the statement gives its parameters from the columns they are
+// stored into or compared with (inferParams without the declared types);
+// nil otherwise.
+func (s *Session) storedParamOIDs(ctx context.Context, st *pgdialect.Stmt, declared []uint32) []uint32 {
+	if !slices.Contains(declared, pgoid.Timestamptz) {
+		return nil
+	}
+	oids := make([]uint32, len(declared))
+	for i := range oids {
+		if i < len(st.ParamOIDs) {
+			oids[i] = st.ParamOIDs[i]
+		}
+	}
+	s.inferParams(ctx, st, oids)
+	return oids
+}
+
+// assignTimestamptzParams converts the arguments of parameters the client
+// declared timestamptz in Parse while the statement stores them into a
+// timestamp, date, time, timetz or text column (inferred: storedParamOIDs): PostgreSQL reads
+// such a value as a timestamptz and converts it by the assignment cast in
+// the session zone (pgdialect/datetime_assign.go), where the column's
+// input alone would keep the fields as written. The converted text is the
+// argument the entry carries, so every node stores the same value.
+func assignTimestamptzParams(args []any, declared, inferred []uint32, zone *time.Location) []any {
+	var out []any
+	for i, a := range args {
+		if i >= len(declared) || i >= len(inferred) || declared[i] != pgoid.Timestamptz {
+			continue
+		}
+		switch inferred[i] {
+		case pgoid.Timestamp, pgoid.Date, pgoid.Time, pgoid.Timetz, pgoid.Text, pgoid.Varchar:
+		default:
+			continue
+		}
+		if out == nil {
+			out = append([]any(nil), args...)
+		}
+		out[i] = pgdialect.TimestamptzParamText(a, zone)
+	}
+	if out == nil {
+		return args
+	}
+	return out
+}

@@ -1,0 +1,219 @@
+package pgdialect
+
+// datetime_assign.go: PostgreSQL's assignment cast of a timestamptz
+// stored into a column of another type.
+//
+// PostgreSQL converts a value written into a column of another type by
+// the assignment cast: a timestamptz stored into a timestamp, date, time
+// or timetz column takes the date and time (and for timetz the offset)
+// the session zone's clocks show at that instant, and one stored into a
+// text column its output text in the session zone. Here a timestamptz is
+// stored as its UTC text with "+00", and a column's input function
+// (pg_in_timestamp, pg_in_date ...) reads the written fields and ignores
+// the offset, as PostgreSQL's input functions do for text: so without
+// the conversion `UPDATE t SET ts_plain = tstz_col` in America/New_York
+// kept the UTC fields. The other direction needs nothing: a timestamp or
+// date read by pg_in_timestamptz is already interpreted in the session
+// zone, as the assignment cast does.
+//
+// Every value the statement shows to be a timestamptz and stores into a
+// column (INSERT ... VALUES, the items of INSERT ... SELECT, UPDATE ...
+// SET, ON CONFLICT DO UPDATE SET) is therefore written as its text in the
+// session zone with the offset (pg_text(value, 'timestamptz')), which each
+// column type's input reads as the assignment cast converts: a date, time
+// or timestamp column the local fields, a timetz column the local time
+// with the offset, a timestamptz column the same instant, a text column
+// the text PostgreSQL stores. What shows the type:
+//
+//   - the expression's own tokens: now(), CURRENT_TIMESTAMP, a timestamptz
+//     literal or cast (also of a parameter: $1::timestamptz), a date/time
+//     function typed timestamptz (dtType);
+//   - a column reference (t.col, EXCLUDED.col): its declared type, read at
+//     run time from the FROM items' tables (columnTypeExpr), through
+//     pg_tstz_text, which converts only a timestamptz;
+//   - a sum or difference (tz + interval '1 hour'), typed from its value
+//     at run time as the date/time operators type an untyped operand
+//     (pg_tstz_text with 'auto': their results are in canonical form);
+//   - a scalar subquery (SELECT item FROM ...): its item, by these rules.
+//
+// Values of unknown type (a string literal, a parameter without a cast, a
+// column of a derived table) are left to the column's input function:
+// PostgreSQL reads an untyped literal with the column's input function
+// too. The zone is the session's: on the apply connection the entry's
+// pinned TimeZone (ZonedFunctions), so every node stores the same value.
+// COPY is not affected (its values are text, read by the input
+// functions, as PostgreSQL's COPY FROM does).
+
+import (
+	"database/sql/driver"
+	"strings"
+	"time"
+)
+
+func init() {
+	ZonedFunctions = append(ZonedFunctions, ZonedFunc{"pg_tstz_text", 2, tstzText})
+}
+
+// tstzText is pg_tstz_text(value, type): a timestamptz (by its type
+// argument, as isTimestamptzArg reads it) as its text in the session zone
+// with the offset, the form its assignment to any column type reads;
+// values of other types pass unchanged.
+func tstzText(a []driver.Value, zone *time.Location) (driver.Value, error) {
+	if !isTimestamptzArg(a) { // datetime_local.go
+		return a[0], nil
+	}
+	return textIn([]driver.Value{a[0], "timestamptz"}, zone) // pgcast.go
+}
+
+// tstzAssignWrap is the wrapping of the value lo..hi-1 stored into a
+// column by INSERT or UPDATE that converts a timestamptz as the
+// assignment cast does (see the comment at the top); nothing for values
+// of other or unknown types.
+func (x *tx) tstzAssignWrap(lo, hi int) (pre, suf string) {
+	if hi <= lo {
+		return "", ""
+	}
+	switch x.dtType(lo, hi, x.dtTypes) {
+	case "timestamptz":
+		return "pg_text(", ", 'timestamptz')"
+	case "?": // a rewritten date/time operator of operands of unknown types
+		return "pg_tstz_text(", ", 'auto')"
+	case "":
+	default:
+		return "", ""
+	}
+	if n, j := x.name(lo); n != "" && j == hi && !(x.T(lo).typ == tIdent && reservedWord(x.T(lo).upper())) {
+		qual := ""
+		if j-lo >= 3 {
+			qual = x.T(j - 3).identName()
+		}
+		return "pg_tstz_text(", ", " + x.excludedTypeExpr(qual, n) + ")"
+	}
+	x.subqueryAssignWrap(lo, hi)
+	return "", ""
+}
+
+// excludedTypeExpr is columnTypeExpr for a reference qual.col, where the
+// qualifier EXCLUDED of ON CONFLICT DO UPDATE names the row proposed for
+// the INSERT's target table.
+func (x *tx) excludedTypeExpr(qual, col string) string {
+	if strings.EqualFold(qual, "excluded") && x.kw(0, "INSERT", "INTO") {
+		if tbl, _ := x.name(2); tbl != "" {
+			return "(SELECT type FROM pragma_table_xinfo(" + quoteLit(tbl) + ") WHERE name = " + quoteLit(col) + " COLLATE NOCASE)"
+		}
+	}
+	return x.columnTypeExpr(qual, col) // pgcast.go
+}
+
+// subqueryAssignWrap wraps the single item of a scalar subquery
+// (SELECT item FROM ...) at lo..hi-1 by tstzAssignWrap's rules.
+func (x *tx) subqueryAssignWrap(lo, hi int) {
+	if !(x.isP(lo, "(") && x.match(lo) == hi-1 && x.T(lo+1).kw("SELECT")) {
+		return
+	}
+	s, end := x.selectListStart(lo+1), hi-1
+	if s < 0 {
+		return
+	}
+	if e := x.findKw(s, end, x.depth[lo+1], "FROM"); e >= 0 {
+		end = e
+	}
+	items := x.splitTop(s, end)
+	if len(items) != 1 {
+		return
+	}
+	a, b := x.selectItemExpr(items[0][0], items[0][1])
+	if pre, suf := x.tstzAssignWrap(a, b); pre != "" {
+		x.T(a).wpre = pre + x.T(a).wpre
+		x.T(b - 1).wsuf += suf
+	}
+}
+
+// selectListStart is the first token of the list of the SELECT at j
+// (after ALL or DISTINCT), -1 for DISTINCT ON, whose expressions the
+// wrapping would have to follow.
+func (x *tx) selectListStart(j int) int {
+	s := j + 1
+	switch {
+	case x.kw(s, "DISTINCT", "ON"):
+		return -1
+	case x.T(s).kw("ALL") || x.T(s).kw("DISTINCT"):
+		s++
+	}
+	return s
+}
+
+// selectItemExpr is the expression of the SELECT item lo..hi-1, without
+// its alias (expr AS name, expr name).
+func (x *tx) selectItemExpr(lo, hi int) (int, int) {
+	for k := lo + 1; k < hi; k++ {
+		if x.depth[k] == x.depth[lo] && x.T(k).kw("AS") {
+			return lo, k
+		}
+	}
+	if hi-lo >= 2 {
+		last, prev := x.T(hi-1), x.T(hi-2)
+		if (last.typ == tIdent && !reservedWord(last.upper()) || last.typ == tQIdent) &&
+			(prev.typ == tIdent || prev.typ == tQIdent || prev.typ == tString || prev.typ == tNumber || x.isP(hi-2, ")")) &&
+			!(prev.typ == tIdent && reservedWord(prev.upper())) {
+			return lo, hi - 1
+		}
+	}
+	return lo, hi
+}
+
+// assignSelectItems wraps the items of the SELECT at j (up to end) of an
+// INSERT ... SELECT by tstzAssignWrap's rules: the CTE that converts the
+// rows (wrapInsertSelect) no longer sees their types. Not for set
+// operations, whose columns' types are resolved across the branches.
+func (x *tx) assignSelectItems(j, end int) {
+	if !x.T(j).kw("SELECT") {
+		return
+	}
+	s := x.selectListStart(j)
+	if s < 0 {
+		return
+	}
+	for _, kw := range []string{"UNION", "INTERSECT", "EXCEPT"} {
+		if x.findKw(s, end, x.depth[j], kw) >= 0 {
+			return
+		}
+	}
+	e := x.findKw(s, end, x.depth[j], "FROM")
+	if e < 0 {
+		e = end
+	}
+	for _, it := range x.splitTop(s, e) {
+		a, b := x.selectItemExpr(it[0], it[1])
+		if pre, suf := x.tstzAssignWrap(a, b); pre != "" {
+			x.T(a).wpre = pre + x.T(a).wpre
+			x.T(b - 1).wsuf += suf
+		}
+	}
+}
+
+// TimestamptzParamText is the value of a parameter the client declared a
+// timestamptz (in Parse) that the statement stores into a column of
+// another type (the translation's inferred type for it is that column's):
+// the timestamptz read in zone (the session's, which the entry applies
+// in), as its text there with the offset, which the column's input reads
+// as the assignment cast converts (see the comment at the top). Without
+// it a timestamp column kept the fields as written. A value that is not a
+// date/time text starting with a digit ('now', 'infinity', an invalid
+// one) is returned unchanged, for the column's input to resolve or
+// refuse at apply.
+func TimestamptzParamText(v driver.Value, zone *time.Location) driver.Value {
+	s, ok := v.(string)
+	if !ok || s == "" || s[0] < '0' || s[0] > '9' {
+		return v
+	}
+	c, err := InDateTimeIn("timestamptz", s, -1, time.Time{}, zone)
+	if err != nil {
+		return v
+	}
+	out, err := textIn([]driver.Value{c, "timestamptz"}, zone)
+	if err != nil {
+		return v
+	}
+	return out
+}

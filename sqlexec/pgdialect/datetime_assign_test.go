@@ -1,0 +1,79 @@
+package pgdialect
+
+import (
+	"database/sql/driver"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestTstzText: pg_tstz_text converts a timestamptz (by its type
+// argument) to its text in the session zone, the form each column type's
+// input reads as PostgreSQL's assignment cast converts; other values pass
+// unchanged. Expected values checked with PostgreSQL 15.
+func TestTstzText(t *testing.T) {
+	for _, c := range []struct {
+		zone string
+		args []driver.Value
+		want driver.Value
+	}{
+		{"America/New_York", []driver.Value{"2024-03-10 12:00:00+00", "timestamptz"}, "2024-03-10 08:00:00-04"},
+		{"America/New_York", []driver.Value{"2024-01-10 12:00:00.25+00", "timestamp with time zone"}, "2024-01-10 07:00:00.25-05"},
+		{"Asia/Kolkata", []driver.Value{"2024-03-10 12:00:00+00", "TIMESTAMPTZ(3)"}, "2024-03-10 17:30:00+05:30"},
+		{"Asia/Kolkata", []driver.Value{"2024-03-10 12:00:00+00", "auto"}, "2024-03-10 17:30:00+05:30"},
+		{"Asia/Kolkata", []driver.Value{"2024-03-10 12:00:00", "auto"}, "2024-03-10 12:00:00"},
+		{"Asia/Kolkata", []driver.Value{"2024-03-10 12:00:00", "timestamp"}, "2024-03-10 12:00:00"},
+		{"Asia/Kolkata", []driver.Value{"2024-03-10 12:00:00+00", "text"}, "2024-03-10 12:00:00+00"},
+		{"Asia/Kolkata", []driver.Value{"2024-03-10 12:00:00+00", nil}, "2024-03-10 12:00:00+00"},
+		{"Asia/Kolkata", []driver.Value{"infinity", "timestamptz"}, "infinity"},
+		{"Asia/Kolkata", []driver.Value{nil, "timestamptz"}, nil},
+	} {
+		z, err := time.LoadLocation(c.zone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := tstzText(c.args, z)
+		if err != nil || got != c.want {
+			t.Errorf("%s pg_tstz_text%v = %v, %v; want %v", c.zone, c.args, got, err, c.want)
+		}
+	}
+}
+
+// TestTstzAssignTranslation: which stored values are converted, and how
+// their type is found.
+func TestTstzAssignTranslation(t *testing.T) {
+	const uTz = "pg_tstz_text(tz, coalesce((SELECT type FROM pragma_table_xinfo('u')"
+	for _, c := range []struct{ sql, has, hasNot string }{
+		{"INSERT INTO t (a, b) SELECT 1, tz FROM u", uTz, ""},
+		{"INSERT INTO t (a, b) SELECT 1, tz AS x FROM u", uTz, ""},
+		{"INSERT INTO t (a, b) SELECT 1, tz x FROM u", uTz, ""},
+		{"INSERT INTO t SELECT 1, u.tz FROM u", "pg_tstz_text(u.tz, (SELECT type FROM pragma_table_xinfo('u') WHERE name = 'tz'", ""},
+		{"INSERT INTO t (a, b) SELECT 1, tz FROM u UNION SELECT 2, tz FROM u", "", "pg_tstz_text"},
+		{"INSERT INTO t (a, b) SELECT 1, tz + interval '1 hour' FROM u", "pg_tstz_text(pg_dt_add(", ""},
+		{"INSERT INTO t (a, b) SELECT 1, now() FROM u", "pg_text(", ""},
+		{"INSERT INTO t (a, b) VALUES (1, $1::timestamptz)", "pg_text(pg_cast_timestamptz(?1), 'timestamptz')", ""},
+		{"INSERT INTO t (a, b) VALUES (1, CAST('2024-01-01 00:00+00' AS timestamptz))", "pg_text(", ""},
+		{"INSERT INTO t (a, b) VALUES (1, '2024-01-01 00:00+00')", "", "pg_text"},
+		{"INSERT INTO t (a, b) VALUES (1, $1)", "", "pg_tstz_text"},
+		{"INSERT INTO t (a, b) VALUES (1, '2024-01-01'::date)", "", "pg_text"},
+		{"UPDATE t SET b = u.tz FROM u WHERE t.a = u.id", "pg_tstz_text(u.tz, (SELECT type FROM pragma_table_xinfo('u')", ""},
+		{"UPDATE t SET b = (SELECT tz FROM u LIMIT 1)", "(SELECT pg_tstz_text(tz, coalesce((SELECT type FROM pragma_table_xinfo('u')", ""},
+		{"UPDATE t SET b = (SELECT DISTINCT tz FROM u)", "(SELECT DISTINCT pg_tstz_text(tz", ""},
+		{"INSERT INTO t (a, b) SELECT DISTINCT 1, tz x FROM u", uTz, ""},
+		{"INSERT INTO t (a, b) SELECT DISTINCT ON (tz) 1, tz FROM u", "", "pg_tstz_text"},
+		{"UPDATE t SET b = date_trunc('day', now())", "pg_text(", ""},
+		{"INSERT INTO t (a, b) VALUES (1, NULL) ON CONFLICT (a) DO UPDATE SET c = EXCLUDED.b", "pg_tstz_text(excluded.b, (SELECT type FROM pragma_table_xinfo('t') WHERE name = 'b'", ""},
+	} {
+		st, err := Translate(c.sql)
+		if err != nil {
+			t.Fatalf("%s: %v", c.sql, err)
+		}
+		got := strings.Join(st.Exec, ";")
+		if !strings.Contains(got, c.has) {
+			t.Errorf("%s:\n got %s\nwant %s", c.sql, got, c.has)
+		}
+		if c.hasNot != "" && strings.Contains(got, c.hasNot) {
+			t.Errorf("%s:\n got %s\nwant no %s", c.sql, got, c.hasNot)
+		}
+	}
+}
