@@ -53,14 +53,62 @@ func FuzzSession(f *testing.F) {
 			corpusSetup = string(b)
 			continue
 		}
-		f.Add(string(b))
+		// A file in pieces of a few statements: short inputs keep each
+		// execution cheap (a piece may name a table its file created
+		// earlier; its error is then part of the input).
+		stmts := pgdialect.Split(string(b))
+		for len(stmts) > 0 {
+			n := min(fuzzSeedStatements, len(stmts))
+			f.Add(strings.Join(stmts[:n], ";\n"))
+			stmts = stmts[n:]
+		}
 	}
 	for _, s := range fuzzSessionSeeds {
 		f.Add(s)
 	}
+	tmpl := fuzzTemplate(f, corpusSetup)
 	f.Fuzz(func(t *testing.T, sql string) {
-		runFuzzSession(t, corpusSetup, sql)
+		runFuzzSession(t, tmpl, sql)
 	})
+}
+
+// fuzzTemplate builds, once per process, the database every input starts
+// from: fuzzSchema and the corpus's setup, applied through a session. It
+// returns the directory holding the closed database's files.
+func fuzzTemplate(f *testing.F, corpusSetup string) string {
+	dir := f.TempDir()
+	ctx := context.Background()
+	logs := &bugLog{}
+	db, err := Open(ctx, filepath.Join(dir, "state.db"), fuzzOptions(newFakeClock(), logs))
+	if err != nil {
+		f.Fatal(err)
+	}
+	r := &fuzzReplicator{db: db}
+	s := newSess(f, NewEngine(db, r, EngineOptions{Logger: slog.New(logs)}))
+	for _, stmt := range pgdialect.Split(fuzzSchema + corpusSetup) {
+		if err := s.SimpleQuery(ctx, stmt, &rec{}); err != nil {
+			f.Fatalf("setup %q: %v", stmt, err)
+		}
+	}
+	s.Close()
+	if err := db.Close(); err != nil {
+		f.Fatal(err)
+	}
+	return dir
+}
+
+// fuzzOpenCopy opens a copy of the template database in a new directory.
+func fuzzOpenCopy(t *testing.T, tmpl string, opts Options) *DB {
+	dir := t.TempDir()
+	names, _ := filepath.Glob(filepath.Join(tmpl, "state.db*"))
+	for _, name := range names {
+		copyFile(t, name, filepath.Join(dir, filepath.Base(name)))
+	}
+	db, err := Open(context.Background(), filepath.Join(dir, "state.db"), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
 }
 
 // fuzzSchema is the schema every fuzz input starts from: int, numeric,
@@ -139,11 +187,14 @@ var fuzzSessionSeeds = []string{
 // fuzzStmtTimeout bounds one statement: it is cancelled after this long
 // and must have returned fuzzHangGrace later.
 const (
-	fuzzStmtTimeout = 5 * time.Second
+	fuzzStmtTimeout = time.Second
 	fuzzHangGrace   = 60 * time.Second
 	// fuzzMaxStatements caps the statements of one input, so that an
 	// input's cost stays bounded.
-	fuzzMaxStatements = 64
+	fuzzMaxStatements = 32
+	// fuzzSeedStatements is the size of the pieces the corpus files are
+	// cut into.
+	fuzzSeedStatements = 8
 	// fuzzStepBudget keeps a runaway write short (every replica uses it).
 	fuzzStepBudget = 20_000_000
 )
@@ -187,24 +238,17 @@ func fuzzOptions(clock *fakeClock, logs *bugLog) Options {
 	}
 }
 
-func runFuzzSession(t *testing.T, corpusSetup, input string) {
+func runFuzzSession(t *testing.T, tmpl, input string) {
 	ctx := context.Background()
 	clock := newFakeClock()
 	logs := &bugLog{}
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "state.db"), fuzzOptions(clock, logs))
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := fuzzOpenCopy(t, tmpl, fuzzOptions(clock, logs))
 	defer db.Close()
-	f := &fuzzReplicator{db: db}
+	base := db.AppliedIndex()
+	f := &fuzzReplicator{db: db, base: base}
 	e := NewEngine(db, f, EngineOptions{Logger: slog.New(logs)})
 	s := newSess(t, e)
 	defer s.Close()
-	for _, stmt := range pgdialect.Split(fuzzSchema + corpusSetup) {
-		if err := s.SimpleQuery(ctx, stmt, &rec{}); err != nil {
-			t.Fatalf("setup %q: %v", stmt, err)
-		}
-	}
 	stmts := pgdialect.Split(input)
 	if len(stmts) > fuzzMaxStatements {
 		stmts = stmts[:fuzzMaxStatements]
@@ -229,13 +273,10 @@ func runFuzzSession(t *testing.T, corpusSetup, input string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	replica, err := Open(ctx, filepath.Join(t.TempDir(), "state.db"), fuzzOptions(newFakeClock(), logs))
-	if err != nil {
-		t.Fatal(err)
-	}
+	replica := fuzzOpenCopy(t, tmpl, fuzzOptions(newFakeClock(), logs))
 	defer replica.Close()
 	for i, data := range f.log {
-		if got := applyOutcome(replica.Apply(uint64(i+1), data)); got != f.outcomes[i] {
+		if got := applyOutcome(replica.Apply(base+uint64(i+1), data)); got != f.outcomes[i] {
 			t.Fatalf("replay of entry %d: outcome\n%s\nwas\n%s", i+1, got, f.outcomes[i])
 		}
 	}
@@ -255,6 +296,7 @@ func runFuzzSession(t *testing.T, corpusSetup, input string) {
 // entry with its outcome, for the replay to compare.
 type fuzzReplicator struct {
 	db       *DB
+	base     uint64 // the index applied before the first proposal
 	mu       sync.Mutex
 	log      [][]byte
 	outcomes []string
@@ -264,7 +306,7 @@ func (f *fuzzReplicator) Propose(ctx context.Context, cmd *Command) (*ApplyResul
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	data := EncodeCommand(cmd)
-	r := f.db.Apply(uint64(len(f.log)+1), data)
+	r := f.db.Apply(f.base+uint64(len(f.log)+1), data)
 	f.log = append(f.log, data)
 	f.outcomes = append(f.outcomes, applyOutcome(r))
 	return r, nil
