@@ -33,8 +33,9 @@ import (
 //   - replaying the log on a second database gives the same checksum
 //     (determinism of everything that entered the log).
 //
-// The input is a query string; its statements (pgdialect.Split) run one
-// SimpleQuery each, so a transaction can span them. Seeds: the files of
+// The input is a list of query strings separated by blank lines, each run
+// by one SimpleQuery (a string of several statements is one implicit
+// transaction, multistmt.go), so an explicit transaction can span them. Seeds: the files of
 // the differential corpus (integration/testdata/diff/*.sql, read at test
 // time, each after the corpus's own setup) and fuzzSessionSeeds. Run it
 // with
@@ -59,7 +60,7 @@ func FuzzSession(f *testing.F) {
 		stmts := pgdialect.Split(string(b))
 		for len(stmts) > 0 {
 			n := min(fuzzSeedStatements, len(stmts))
-			f.Add(strings.Join(stmts[:n], ";\n"))
+			f.Add(strings.Join(stmts[:n], ";\n\n"))
 			stmts = stmts[n:]
 		}
 	}
@@ -79,7 +80,7 @@ func fuzzTemplate(f *testing.F, corpusSetup string) string {
 	dir := f.TempDir()
 	ctx := context.Background()
 	logs := &bugLog{}
-	db, err := Open(ctx, filepath.Join(dir, "state.db"), fuzzOptions(newFakeClock(), logs))
+	db, err := Open(ctx, filepath.Join(dir, "state.db"), fuzzOptions(newFakeClock(), logs, 1))
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -150,38 +151,44 @@ INSERT INTO fz_link VALUES (1, 2, 'n1'), (2, NULL, 'n2'), (3, 1, 'n3');
 // fuzzSessionSeeds are inputs over fuzzSchema that reach the passes the
 // differential corpus does not.
 var fuzzSessionSeeds = []string{
-	"SELECT * FROM fz_v ORDER BY id; SELECT nextval('fz_seq'), currval('fz_seq'), setval('fz_seq', 3)",
-	"BEGIN; UPDATE fz_item SET qty = qty - 1 RETURNING id, qty; SAVEPOINT s; DELETE FROM fz_dept WHERE id = 1; ROLLBACK TO s; COMMIT",
+	"SELECT * FROM fz_v ORDER BY id;\n\nSELECT nextval('fz_seq'), currval('fz_seq'), setval('fz_seq', 3)",
+	"BEGIN;\n\nUPDATE fz_item SET qty = qty - 1 RETURNING id, qty;\n\nSAVEPOINT s;\n\nDELETE FROM fz_dept WHERE id = 1;\n\nROLLBACK TO s;\n\nCOMMIT",
 	"INSERT INTO fz_item (dept_id, code, qty) VALUES (9, 'zz', 1)",
 	"INSERT INTO fz_item (dept_id, code, qty) VALUES (1, 'a1', -1)",
 	"UPDATE fz_dept SET budget = -1 WHERE id = 2",
-	"DELETE FROM fz_dept WHERE id = 1; SELECT count(*) FROM fz_item; SELECT * FROM fz_link ORDER BY a",
+	"DELETE FROM fz_dept WHERE id = 1;\n\nSELECT count(*) FROM fz_item;\n\nSELECT * FROM fz_link ORDER BY a",
 	"SELECT DISTINCT ON (dept_id) dept_id, code FROM fz_item ORDER BY dept_id, code DESC",
 	"SELECT m, tags[1], nums[2:3], doc->'k'->1->>'z', raw::text, c || '|', pg_typeof(price) FROM fz_item ORDER BY m",
-	"SELECT code FROM fz_item EXCEPT ALL SELECT code FROM fz_item WHERE qty > 0; SELECT 'abc' SIMILAR TO '(a|b)%'",
+	"SELECT code FROM fz_item EXCEPT ALL SELECT code FROM fz_item WHERE qty > 0;\n\nSELECT 'abc' SIMILAR TO '(a|b)%'",
 	"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY qty), mode() WITHIN GROUP (ORDER BY m), stddev(price), corr(qty, f) FROM fz_item",
 	"SELECT quote_literal(code), quote_ident(code), format('%s-%I-%L', code, m, due), to_hex(big) FROM fz_item",
 	"SELECT (SELECT id FROM fz_item), CASE WHEN ok THEN 1 ELSE 'x' END FROM fz_item",
 	"SELECT due + 1, at AT TIME ZONE 'UTC', age(due, '2000-01-01'), to_char(at, 'YYYY-MM-DD HH24:MI:SS TZ'), date_trunc('month', at) FROM fz_item",
-	"ALTER TABLE fz_item ADD COLUMN extra text DEFAULT 'e'; UPDATE fz_item SET extra = upper(code); ALTER TABLE fz_item DROP COLUMN extra",
-	"CREATE INDEX fz_i ON fz_item (lower(code)); REINDEX TABLE fz_item; DROP INDEX fz_i",
-	"COMMENT ON VIEW fz_v IS 'v'; COMMENT ON SEQUENCE fz_seq IS 's'; COMMENT ON TYPE mood IS 'm'",
-	"ALTER TYPE mood ADD VALUE 'meh' BEFORE 'ok'; SELECT m FROM fz_item ORDER BY m; SELECT enum_range(NULL::mood)",
-	"DROP TABLE fz_dept; DROP VIEW fz_v; DROP TABLE fz_dept CASCADE; SELECT * FROM fz_item",
-	"TRUNCATE fz_link; TRUNCATE fz_dept CASCADE; SELECT count(*) FROM fz_item",
+	"ALTER TABLE fz_item ADD COLUMN extra text DEFAULT 'e';\n\nUPDATE fz_item SET extra = upper(code);\n\nALTER TABLE fz_item DROP COLUMN extra",
+	"CREATE INDEX fz_i ON fz_item (lower(code));\n\nREINDEX TABLE fz_item;\n\nDROP INDEX fz_i",
+	"COMMENT ON VIEW fz_v IS 'v';\n\nCOMMENT ON SEQUENCE fz_seq IS 's';\n\nCOMMENT ON TYPE mood IS 'm'",
+	"ALTER TYPE mood ADD VALUE 'meh' BEFORE 'ok';\n\nSELECT m FROM fz_item ORDER BY m;\n\nSELECT enum_range(NULL::mood)",
+	"DROP TABLE fz_dept;\n\nDROP VIEW fz_v;\n\nDROP TABLE fz_dept CASCADE;\n\nSELECT * FROM fz_item",
+	"TRUNCATE fz_link;\n\nTRUNCATE fz_dept CASCADE;\n\nSELECT count(*) FROM fz_item",
 	"INSERT INTO fz_item (dept_id, due) VALUES (1, '2024-02-29') ON CONFLICT (dept_id, due) DO UPDATE SET qty = fz_item.qty + 1 RETURNING *",
-	"UPDATE fz_item SET price = price * 1e30; UPDATE fz_item SET big = big * 2; UPDATE fz_item SET c = 'toolong'",
-	"INSERT INTO fz_item (doc) VALUES ('{bad'); INSERT INTO fz_item (m) VALUES ('nope'); INSERT INTO fz_item (nums) VALUES ('{1,x}')",
+	"UPDATE fz_item SET price = price * 1e30;\n\nUPDATE fz_item SET big = big * 2;\n\nUPDATE fz_item SET c = 'toolong'",
+	"INSERT INTO fz_item (doc) VALUES ('{bad');\n\nINSERT INTO fz_item (m) VALUES ('nope');\n\nINSERT INTO fz_item (nums) VALUES ('{1,x}')",
 	"WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) INSERT INTO fz_link SELECT 1, NULL, n::text FROM r",
 	"SELECT count(*) FROM generate_series(1, 100000000) a, generate_series(1, 100000000) b",
-	"PREPARE p(int) AS UPDATE fz_item SET qty = $1 WHERE id = 1; EXECUTE p(5); EXECUTE p(-5); DEALLOCATE p",
-	"DECLARE c CURSOR FOR SELECT * FROM fz_item; BEGIN; DECLARE c CURSOR FOR SELECT * FROM fz_item ORDER BY id; FETCH 2 FROM c; CLOSE c; COMMIT",
-	"CREATE TEMP TABLE tt AS SELECT * FROM fz_item; UPDATE tt SET qty = 1; SELECT * FROM tt",
-	"CREATE TABLE fz_new (LIKE fz_item INCLUDING ALL); INSERT INTO fz_new SELECT * FROM fz_item; SELECT count(*) FROM fz_new",
-	"SET statement_timeout = 1; SELECT count(*) FROM generate_series(1, 100000000); RESET statement_timeout",
-	"BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT * FROM fz_dept FOR UPDATE; UPDATE fz_dept SET name = name || '!'; ROLLBACK",
-	"ALTER TABLE fz_item ADD CONSTRAINT q_max CHECK (qty < 5); ALTER TABLE fz_item RENAME COLUMN qty TO quantity; ALTER TABLE fz_item RENAME TO fz_item2",
+	"PREPARE p(int) AS UPDATE fz_item SET qty = $1 WHERE id = 1;\n\nEXECUTE p(5);\n\nEXECUTE p(-5);\n\nDEALLOCATE p",
+	"DECLARE c CURSOR FOR SELECT * FROM fz_item;\n\nBEGIN;\n\nDECLARE c CURSOR FOR SELECT * FROM fz_item ORDER BY id;\n\nFETCH 2 FROM c;\n\nCLOSE c;\n\nCOMMIT",
+	"CREATE TEMP TABLE tt AS SELECT * FROM fz_item;\n\nUPDATE tt SET qty = 1;\n\nSELECT * FROM tt",
+	"CREATE TABLE fz_new (LIKE fz_item INCLUDING ALL);\n\nINSERT INTO fz_new SELECT * FROM fz_item;\n\nSELECT count(*) FROM fz_new",
+	"SET statement_timeout = 1;\n\nSELECT count(*) FROM generate_series(1, 100000000);\n\nRESET statement_timeout",
+	"BEGIN ISOLATION LEVEL SERIALIZABLE;\n\nSELECT * FROM fz_dept FOR UPDATE;\n\nUPDATE fz_dept SET name = name || '!';\n\nROLLBACK",
+	"ALTER TABLE fz_item ADD CONSTRAINT q_max CHECK (qty < 5);\n\nALTER TABLE fz_item RENAME COLUMN qty TO quantity;\n\nALTER TABLE fz_item RENAME TO fz_item2",
 	"SELECT jsonb_set(doc, '{k}', '1'), jsonb_path_query_first(doc, '$.k'), array_agg(m ORDER BY m), string_agg(code, ',') FROM fz_item GROUP BY doc",
+	// Query strings of several statements (one implicit transaction).
+	"INSERT INTO fz_dept VALUES (4, 'x', 1); INSERT INTO fz_item (dept_id, code) VALUES (4, 'x1'); DELETE FROM fz_dept WHERE id = 2",
+	"UPDATE fz_item SET qty = qty + 1; SELECT 1/0",
+	"BEGIN;\n\nINSERT INTO fz_item (dept_id, code) VALUES (9, 'q'); SELECT 1\n\nCOMMIT",
+	"BEGIN; INSERT INTO fz_link VALUES (1, 1, 'n1'); COMMIT; SELECT count(*) FROM fz_link",
+	"SELECT 1; BEGIN; UPDATE fz_dept SET budget = budget + 1 RETURNING budget\n\nUPDATE fz_dept SET name = 'eng' WHERE id = 2\n\nROLLBACK",
 }
 
 // fuzzStmtTimeout bounds one statement: it is cancelled after this long
@@ -226,13 +233,15 @@ func (b *bugLog) take() []string {
 }
 
 // fuzzOptions are the DB options of every fuzz replica: the same fake
-// clock and step budget, randomness from a fixed seed, pg_sleep a no-op.
-func fuzzOptions(clock *fakeClock, logs *bugLog) Options {
+// clock and step budget, randomness from a fixed seed (a different one
+// for the template, whose request ids must not come again: a request id
+// seen before is a retry, not a new request), pg_sleep a no-op.
+func fuzzOptions(clock *fakeClock, logs *bugLog, seed byte) Options {
 	return Options{
-		ReadConns:  2,
+		ReadConns:  1, // opening connections is most of an execution's cost
 		Clock:      clock.Now,
 		Sleep:      func(time.Duration) {},
-		Rand:       rand.NewChaCha8([32]byte{1}),
+		Rand:       rand.NewChaCha8([32]byte{seed}),
 		StepBudget: fuzzStepBudget,
 		Logger:     slog.New(logs),
 	}
@@ -242,18 +251,17 @@ func runFuzzSession(t *testing.T, tmpl, input string) {
 	ctx := context.Background()
 	clock := newFakeClock()
 	logs := &bugLog{}
-	db := fuzzOpenCopy(t, tmpl, fuzzOptions(clock, logs))
+	db := fuzzOpenCopy(t, tmpl, fuzzOptions(clock, logs, 2))
 	defer db.Close()
 	base := db.AppliedIndex()
 	f := &fuzzReplicator{db: db, base: base}
 	e := NewEngine(db, f, EngineOptions{Logger: slog.New(logs)})
 	s := newSess(t, e)
 	defer s.Close()
-	stmts := pgdialect.Split(input)
-	if len(stmts) > fuzzMaxStatements {
-		stmts = stmts[:fuzzMaxStatements]
+	if len(pgdialect.Split(input)) > fuzzMaxStatements {
+		t.Skip("too many statements")
 	}
-	for _, stmt := range stmts {
+	for _, stmt := range strings.Split(input, "\n\n") {
 		err := fuzzStatement(t, s, stmt)
 		var pe *Error
 		if errors.As(err, &pe) && pe.Code == CodeInternal {
@@ -273,7 +281,7 @@ func runFuzzSession(t *testing.T, tmpl, input string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	replica := fuzzOpenCopy(t, tmpl, fuzzOptions(newFakeClock(), logs))
+	replica := fuzzOpenCopy(t, tmpl, fuzzOptions(newFakeClock(), logs, 3))
 	defer replica.Close()
 	for i, data := range f.log {
 		if got := applyOutcome(replica.Apply(base+uint64(i+1), data)); got != f.outcomes[i] {
