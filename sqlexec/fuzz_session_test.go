@@ -23,22 +23,24 @@ import (
 // small schema of every kind of column the dialect enforces, and checks
 // after every statement that bad input never crashes or corrupts:
 //
-//   - no panic, and no hang: each statement ends within fuzzStmtTimeout
+//   - no panic, and no hang: each statement returns within fuzzHangGrace
 //     of being cancelled (writes are bounded by the step budget, reads by
 //     their context);
 //   - no XX000: an internal error caused by input is a bug (the fuzz
 //     database has no storage faults);
 //   - PRAGMA integrity_check and foreign_key_check pass;
 //   - nothing logs a BUG;
-//   - replaying the log on a second database gives the same checksum
+//   - replaying the log on a second database reports the same outcome
+//     (error, rows, tags) for every entry and reaches the same checksum
 //     (determinism of everything that entered the log).
 //
 // The input is a list of query strings separated by blank lines, each run
 // by one SimpleQuery (a string of several statements is one implicit
-// transaction, multistmt.go), so an explicit transaction can span them. Seeds: the files of
-// the differential corpus (integration/testdata/diff/*.sql, read at test
-// time, each after the corpus's own setup) and fuzzSessionSeeds. Run it
-// with
+// transaction, multistmt.go), so an explicit transaction can span them.
+// Every input starts from the same template database (fuzzSchema and the
+// corpus's 00_setup.sql). Seeds: the files of the differential corpus
+// (integration/testdata/diff/*.sql, read at test time) in pieces of
+// fuzzSeedStatements statements, and fuzzSessionSeeds. Run it with
 //
 //	nice -n 19 go test ./sqlexec -run '^$' -fuzz '^FuzzSession$' -fuzztime 10m
 func FuzzSession(f *testing.F) {
