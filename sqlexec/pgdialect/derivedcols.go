@@ -335,6 +335,9 @@ func (rel *derivedRel) colOID(c string) uint32 {
 
 // fromItems parses the FROM clause a..b-1 into its relations.
 func (x *tx) fromItems(a, b int, ctes map[string]*derivedRel) []fromItem {
+	if a >= b { // an empty FROM clause ("SELECT ... FROM" at the end): SQLite reports the syntax error
+		return nil
+	}
 	var out []fromItem
 	d := x.depth[a]
 	k := a
