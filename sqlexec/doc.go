@@ -138,4 +138,16 @@
 // comments.go (COMMENT ON views, indexes, sequences, types, constraints,
 // the schema), upsertonce.go (ON CONFLICT DO UPDATE hitting a row twice:
 // 21000), similar.go (match(), behind SIMILAR TO).
+//
+// # Fuzzing
+//
+// FuzzSession (fuzz_session_test.go) runs query strings through a real
+// session over a small schema of every enforced column kind (and the
+// differential corpus's tables; its seeds are the corpus files,
+// integration/testdata/diff/*.sql). After every statement: no panic, no
+// hang past its cancellation, no XX000, PRAGMA integrity_check and
+// foreign_key_check clean, no BUG logged; at the end a second database
+// replaying the log must report the same outcome for every entry and
+// reach the same checksum. The seed run is part of go test; run it
+// longer with go test -fuzz '^FuzzSession$' ./sqlexec (README, Tests).
 package sqlexec

@@ -85,6 +85,9 @@ var arithOIDNames = map[uint32]string{pgoid.Int2: "int2", pgoid.Int4: "int4", pg
 // not yet rewritten by the expression pass over operands of known
 // numeric types (x + 1 in a CTE over an int4 column is int4), else 0.
 func (x *tx) plainArithType(a, b int) uint32 {
+	if a >= b { // an empty operand (least(NULL, at the end): SQLite reports the syntax error
+		return 0
+	}
 	d := x.depth[a]
 	res, op, s := "", "", a
 	for k := a; k <= b; k++ {
