@@ -27,17 +27,9 @@ func TestCurrentDateTimeInSessionZone(t *testing.T) {
 	urls, _ := e2eCluster(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	c, err := pgx.Connect(ctx, withParam(urls[0], "default_query_exec_mode", "simple_protocol"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(context.Background())
+	c := connect(t, withParam(urls[0], "default_query_exec_mode", "simple_protocol"))
 	// extended protocol: the types clients are told
-	cx, err := pgx.Connect(ctx, urls[1])
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cx.Close(context.Background())
+	cx := connect(t, urls[1])
 	steps := []zoneStep{
 		{conn: c, sql: "DROP TABLE IF EXISTS cdt"},
 		{conn: c, sql: "CREATE TABLE cdt (id int PRIMARY KEY, zone text, a date DEFAULT current_date, b text DEFAULT current_date, c time DEFAULT localtime," +
@@ -121,11 +113,7 @@ func TestSequenceFunctionTypes(t *testing.T) {
 	urls, _ := e2eCluster(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	c, err := pgx.Connect(ctx, urls[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(context.Background())
+	c := connect(t, urls[0])
 	for _, q := range []string{"DROP TABLE IF EXISTS seqty", "DROP SEQUENCE IF EXISTS seqty_s",
 		"CREATE TABLE seqty (id serial PRIMARY KEY, v text)", "CREATE SEQUENCE seqty_s"} {
 		if _, err := c.Exec(ctx, q); err != nil {

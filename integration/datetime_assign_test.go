@@ -14,24 +14,14 @@ import (
 	"context"
 	"testing"
 	"time"
-
-	"github.com/jackc/pgx/v5"
 )
 
 func TestTimestamptzAssignment(t *testing.T) {
 	urls, cluster := e2eCluster(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	c, err := pgx.Connect(ctx, withParam(urls[0], "default_query_exec_mode", "simple_protocol"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(context.Background())
-	cx, err := pgx.Connect(ctx, urls[1]) // extended protocol
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cx.Close(context.Background())
+	c := connect(t, withParam(urls[0], "default_query_exec_mode", "simple_protocol"))
+	cx := connect(t, urls[1]) // extended protocol
 	steps := []zoneStep{
 		{conn: c, sql: "DROP TABLE IF EXISTS tza_t"},
 		{conn: c, sql: "DROP TABLE IF EXISTS tza_u"},
@@ -99,11 +89,7 @@ func TestTimestamptzParamAssignment(t *testing.T) {
 	urls, cluster := e2eCluster(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	c, err := pgx.Connect(ctx, urls[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(context.Background())
+	c := connect(t, urls[0])
 	for _, s := range []string{"DROP TABLE IF EXISTS tza_p", "CREATE TABLE tza_p (id int PRIMARY KEY, ts timestamp, d date, tx text, tz timestamptz)", "SET TimeZone = 'America/New_York'"} {
 		if _, err := c.Exec(ctx, s); err != nil {
 			t.Fatal(err)

@@ -20,11 +20,7 @@ func TestTimeZoneFunctions(t *testing.T) {
 	urls, cluster := e2eCluster(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	c, err := pgx.Connect(ctx, withParam(urls[0], "default_query_exec_mode", "simple_protocol"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(context.Background())
+	c := connect(t, withParam(urls[0], "default_query_exec_mode", "simple_protocol"))
 	// stored: the UTC instants the writes below compute in New York
 	const stored = "1,2024-03-10 05:00:00+00,2024-03-11 03:00:00+00,2024-03-09,22:00:00,2024-03-09 22:00:00,22,2024-03-09 22:00 EST -05|" +
 		"2,2024-11-03 04:00:00+00,2024-11-04 07:30:00+00,2024-11-03,01:30:00,2024-11-03 01:30:00,1,2024-11-03 01:30 EDT -04"

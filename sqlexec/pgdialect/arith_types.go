@@ -40,14 +40,8 @@ func MentionsUntypedArith(sqlText string) bool {
 // arithmetic of unknown type; nil when the list has a *.
 func ArithItems(sqlText string) []ArithItem {
 	x := newTx(sqlText)
-	var items [][2]int
-	if r := x.findKw(0, x.n(), 0, "RETURNING"); r >= 0 {
-		items = x.splitTop(r+1, x.n())
-	} else if lists := x.selectLists(); len(lists) > 0 {
-		items = lists[0]
-	}
 	var out []ArithItem
-	for col, it := range items {
+	for col, it := range x.resultItems() {
 		a, b := it[0], it[1]
 		for k := a; k < b; k++ {
 			if x.isP(k, "*") && (k == a || x.isP(k-1, ".")) && x.depth[k] == x.depth[a] {
@@ -218,4 +212,16 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 		r = l
 	}
 	return arithResult(op, l, r)
+}
+
+// resultItems are the items of the statement's result list: its RETURNING
+// list, else its first select list.
+func (x *tx) resultItems() [][2]int {
+	if r := x.findKw(0, x.n(), 0, "RETURNING"); r >= 0 {
+		return x.splitTop(r+1, x.n())
+	}
+	if lists := x.selectLists(); len(lists) > 0 {
+		return lists[0]
+	}
+	return nil
 }

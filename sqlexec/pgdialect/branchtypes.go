@@ -35,14 +35,8 @@ func MentionsBranches(sqlText string) bool {
 // argument, each with its branches as Leaves; nil when the list has a *.
 func BranchItems(sqlText string) []ArithItem {
 	x := newTx(sqlText)
-	var items [][2]int
-	if r := x.findKw(0, x.n(), 0, "RETURNING"); r >= 0 {
-		items = x.splitTop(r+1, x.n())
-	} else if lists := x.selectLists(); len(lists) > 0 {
-		items = lists[0]
-	}
 	var out []ArithItem
-	for col, it := range items {
+	for col, it := range x.resultItems() {
 		if it[1] > it[0] && x.isP(it[1]-1, "*") {
 			return nil
 		}
