@@ -150,10 +150,10 @@ func (x *tx) distinctOnAt(s int) error {
 			}
 			order = append(order, t+" "+dir)
 		}
-		x.clear(ob, oe)
+		x.erase(ob, oe)
 		cut = ob
 	}
-	x.clear(s+1, dc+1)
+	x.erase(s+1, dc+1)
 	var outer []string
 	for k, it := range items {
 		col := "pg_don_" + strconv.Itoa(k+1)
@@ -174,15 +174,6 @@ func (x *tx) distinctOnAt(s int) error {
 	x.T(s).pre += "SELECT " + strings.Join(outer, ", ") + " FROM ("
 	x.T(cut - 1).suf += ") WHERE pg_don_rn = 1 ORDER BY pg_don_ord"
 	return nil
-}
-
-// clear removes tokens lo..hi-1 with everything spliced around them.
-func (x *tx) clear(lo, hi int) {
-	x.blank(lo, hi)
-	for k := lo; k < hi; k++ {
-		t := x.T(k)
-		t.pre, t.suf, t.wpre, t.wsuf = "", "", "", ""
-	}
 }
 
 // normExpr is an expression's text as written, for comparing two

@@ -137,7 +137,7 @@ func (x *tx) setOpAll() error {
 	x.T(op - 1).wsuf += "), pg_sb(" + c + ") AS ("
 	x.T(end - 1).wsuf += "), pg_nb AS MATERIALIZED (" + numbered + "pg_sb) SELECT " + strings.Join(outer, ", ") +
 		" FROM (" + numbered + "pg_sa) AS l WHERE " + exists + " (SELECT 1 FROM pg_nb AS r WHERE " + strings.Join(match, " AND ") + " AND r.pg_rn = l.pg_rn)"
-	x.clear(op, op+2)
+	x.erase(op, op+2)
 	return nil
 }
 
