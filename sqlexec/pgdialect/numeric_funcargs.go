@@ -55,10 +55,12 @@ func (x *tx) numericFuncArgs() {
 			continue
 		}
 		args := x.splitTop(i+2, e)
+		ints := false // integers alone make the double precision version
 		if l == "log" && len(args) == 2 {
-			nf.pre, nf.args = "", 2 // log(b, x)
+			nf.pre, nf.args = "", 2 // log(b, x): numeric only
+			ints = true
 		}
-		if len(args) != nf.args || !x.numericArgs(args) {
+		if len(args) != nf.args || !x.numericArgs(args, ints) {
 			continue
 		}
 		for _, a := range args {
@@ -73,14 +75,24 @@ func (x *tx) numericFuncArgs() {
 			suf = ", 'numeric'" + suf
 		}
 		x.T(e).set(suf)
+		x.castEnd[e] = i // a numeric operand to what follows (arith.go)
+		if x.arithTypes == nil {
+			x.arithTypes = map[int]string{}
+		}
+		x.arithTypes[i] = "numeric"
+		if x.numCalls == nil {
+			x.numCalls = map[int]int{}
+		}
+		x.numCalls[i] = e
 	}
 }
 
 // numericArgs reports whether the arguments' static types make
 // PostgreSQL choose a function's numeric version: every type known, one
-// numeric, none double precision (integers convert to numeric).
-func (x *tx) numericArgs(args [][2]int) bool {
-	numeric := false
+// numeric (or, with ints, none: log(2, 8) has only a numeric version),
+// none double precision (integers convert to numeric).
+func (x *tx) numericArgs(args [][2]int, ints bool) bool {
+	numeric := ints
 	for _, a := range args {
 		switch x.numType(a[0], a[1]) {
 		case "numeric":
