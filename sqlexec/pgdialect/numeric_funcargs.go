@@ -44,7 +44,7 @@ func (x *tx) numericFuncArgs() {
 		t := x.T(i)
 		l := strings.ToLower(t.text)
 		nf, ok := numericFuncs[l]
-		if t.typ != tIdent || !ok || !x.isP(i+1, "(") || x.isP(i-1, ".") {
+		if t.typ != tIdent || !ok || !x.isP(i+1, "(") || x.isP(i-1, ".") || x.relationAt(i) {
 			continue
 		}
 		if t.ed && t.out != funcRename[l] {
@@ -60,7 +60,13 @@ func (x *tx) numericFuncArgs() {
 			nf.pre, nf.args = "", 2 // log(b, x): numeric only
 			ints = true
 		}
-		if len(args) != nf.args || !x.numericArgs(args, ints) {
+		if len(args) != nf.args {
+			continue
+		}
+		if !x.numericArgs(args, ints) {
+			if len(args) == 1 && l != "abs" {
+				x.numericColumnCall(i, e, args[0], nf.fn, nf.pre)
+			}
 			continue
 		}
 		for _, a := range args {
@@ -103,4 +109,27 @@ func (x *tx) numericArgs(args [][2]int, ints bool) bool {
 		}
 	}
 	return numeric
+}
+
+// numericColumnCall rewrites f(col) over a column of a table the
+// statement names to the numeric version when the column's declared type
+// is numeric (read at run time from the schema, as arith_columns.go does:
+// an uncorrelated subquery, once per execution), the call as it was
+// otherwise: sqrt(n) of a numeric column is 1.414213562373095, of a
+// float8 one 1.4142135623730951. (abs is exact on numeric text already.)
+func (x *tx) numericColumnCall(i, e int, arg [2]int, fn, pre string) {
+	tbl, col, ok := x.columnTable(arg[0], arg[1])
+	if !ok {
+		return
+	}
+	// the call without what encloses it (a comparison's pg_cmp( ... ))
+	pi, se := x.T(i).pre, x.T(e).suf
+	x.T(i).pre, x.T(e).suf = "", ""
+	ref, call := x.text(arg[0], arg[1]), x.text(i, e+1)
+	x.T(i).set("(CASE WHEN " + colTypeQuery("pg_col_numtype", tbl, col) + " = 'numeric' THEN CAST(" + fn + "(" + pre + ref + ") AS TEXT) ELSE " + call + " END COLLATE " + NumericCollation + ")")
+	for k := i + 1; k <= e; k++ {
+		x.T(k).set("")
+		x.T(k).pre, x.T(k).suf = "", ""
+	}
+	x.T(i).pre, x.T(e).suf = pi, se
 }

@@ -51,3 +51,29 @@ func TestNumericFuncArgs(t *testing.T) {
 		"SELECT exp(100000.0)":      "22003",
 	})
 }
+
+// A numeric column's declared type, read at run time, makes a
+// one-argument call numeric; other columns keep the double precision one.
+func TestNumericFuncColumns(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE nc (id int PRIMARY KEY, n numeric, f float8, i int4);
+INSERT INTO nc VALUES (1, 2.0, 2.0, 2), (2, -0.50, -0.5, 0);
+CREATE TABLE sqrt (n numeric);
+INSERT INTO sqrt (n) VALUES (4)`)
+	for _, c := range []struct{ q, want string }{
+		{"SELECT sqrt(n) FROM nc WHERE id = 1", "1.414213562373095"},
+		{"SELECT sqrt(nc.n) FROM nc WHERE id = 1", "1.414213562373095"},
+		{"SELECT sqrt(f) FROM nc WHERE id = 1", "1.4142135623730951"},
+		{"SELECT sqrt(i) FROM nc WHERE id = 1", "1.4142135623730951"},
+		{"SELECT exp(n) FROM nc WHERE id = 1", "7.3890560989306502"},
+		{"SELECT ln(n) FROM nc WHERE id = 1", "0.6931471805599453"},
+		{"SELECT log(n) FROM nc WHERE id = 1", "0.3010299956639812"},
+		{"SELECT sign(n) FROM nc WHERE id = 2", "-1"},
+		{"SELECT sqrt(n) FROM sqrt", "2.000000000000000"},
+		{"SELECT count(*) FROM nc WHERE id = 1 AND sqrt(n) > 1.4142135", "1"},
+	} {
+		if got := queryOne(t, db, c.q); got != c.want {
+			t.Errorf("%s = %q, want %q", c.q, got, c.want)
+		}
+	}
+}
