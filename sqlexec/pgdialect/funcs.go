@@ -200,9 +200,6 @@ func register() error {
 	if err := registerMathFuncs(); err != nil { // mathfuncs.go
 		return err
 	}
-	if err := registerNumericMath(); err != nil { // numeric_math.go
-		return err
-	}
 	if err := registerArithFuncs(); err != nil { // arith_funcs.go
 		return err
 	}

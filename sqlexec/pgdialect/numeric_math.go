@@ -18,32 +18,11 @@ package pgdialect
 
 import (
 	"database/sql/driver"
-	"fmt"
 	"math"
 	"math/big"
-	"strings"
 
 	sqlite "modernc.org/sqlite"
 )
-
-func registerNumericMath() error {
-	for name, d := range map[string]struct {
-		n int32
-		f fn
-	}{
-		"pg_numsign": {1, numUnary(numSign)},
-		"pg_numsqrt": {1, numUnary(numSqrt)},
-		"pg_numexp":  {1, numUnary(numExp)},
-		"pg_numln":   {1, numUnary(numLn)},
-		"pg_numlog":  {2, fnNumLog},
-	} {
-		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
-			return fmt.Errorf("pgdialect: register %s: %w", name, err)
-		}
-		deterministic[name] = true
-	}
-	return nil
-}
 
 // numUnary is the SQL function of a numeric -> numeric function.
 func numUnary(f func(*decimal) (decimal, error)) fn {
@@ -184,24 +163,27 @@ func numLn(x *decimal) (decimal, error) {
 	return decimalFromBig(bigLn(x.bigFloat(prec), prec), rscale), nil
 }
 
-// fnNumLog is pg_numlog(b, x): numeric_log.
-func fnNumLog(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return nil, nil
+// numBinary is the SQL function of a (numeric, numeric) -> numeric
+// function.
+func numBinary(f func(*decimal, *decimal) (decimal, error)) fn {
+	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		if a[0] == nil || a[1] == nil {
+			return nil, nil
+		}
+		x, err := numArg(a[0])
+		if err != nil {
+			return nil, err
+		}
+		y, err := numArg(a[1])
+		if err != nil {
+			return nil, err
+		}
+		r, err := f(&x, &y)
+		if err != nil {
+			return nil, err
+		}
+		return r.String(), nil
 	}
-	b, err := numArg(a[0])
-	if err != nil {
-		return nil, err
-	}
-	x, err := numArg(a[1])
-	if err != nil {
-		return nil, err
-	}
-	r, err := numLog(&b, &x)
-	if err != nil {
-		return nil, err
-	}
-	return r.String(), nil
 }
 
 // numLog is numeric_log / log_var: ln(x) / ln(b) at 16 significant
