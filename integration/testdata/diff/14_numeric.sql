@@ -140,3 +140,6 @@ SELECT sum(bal) FILTER (WHERE bal > 0), sum(bal * qty) FROM nm_acct;
 -- differs-type: round(avg(numeric), n) is described as text
 SELECT round(avg(bal), 2), round(sum(bal) / count(*), 2) FROM nm_acct WHERE bal IS NOT NULL;
 SELECT qty, sum(bal) FROM nm_acct WHERE qty IS NOT NULL GROUP BY qty ORDER BY qty;
+UPDATE nm_acct SET free = sqrt(2.0) * abs(-1.50) + power(2.0, 0.5) + ln(10.0) + mod(7.5, 2) WHERE id = 1 RETURNING free;
+-- differs-type: sqrt/exp/ln/sign of a numeric column are described as text (the type is read from the schema at run time)
+SELECT id, sqrt(free), exp(rate), ln(free), sign(bal) FROM nm_acct WHERE free > 0 AND rate > 0 ORDER BY id;
