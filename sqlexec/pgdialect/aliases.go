@@ -155,7 +155,7 @@ func (x *tx) figureName(a, b int) string {
 // figure returns a name and its strength (2 = column/function, 1 = type
 // or CASE, 0 = none).
 func (x *tx) figure(a, b int) (string, int) {
-	if _, ok := x.arithTypes[a]; ok && b > a && x.castEnd[b-1] == a {
+	if _, ok := x.arithTypes[a]; ok && b > a && x.castEnd[b-1] == a && x.numCalls[a] != b-1 {
 		return "", 0 // an operator: 10 / 4::float8 is not named float8
 	}
 	// a AT TIME ZONE z is PostgreSQL's timezone(z, a)

@@ -50,7 +50,7 @@ func registerArithFuncs() error {
 		"pg_div":       {3, arithFn('/')},
 		"pg_mod":       {3, arithFn('%')},
 		"pg_pow":       {2, fnPow},
-		"pg_numpow":    {2, fnNumPow}, // numeric_pow.go
+		"pg_numpow":    {2, numBinary(numPow)}, // numeric_pow.go
 		"pg_pow_typed": {3, fnPowTyped},
 		"pg_cmp":       {2, fnCmp},
 		"pg_num_int":   {2, fnNumInt},
@@ -393,7 +393,7 @@ func fnPow(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 // types (a column's, arith_columns.go) make it numeric, else float8's.
 func fnPowTyped(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if str(a[2]) == "numeric" {
-		return fnNumPow(ctx, a[:2])
+		return numBinary(numPow)(ctx, a[:2])
 	}
 	return fnPow(ctx, a[:2])
 }

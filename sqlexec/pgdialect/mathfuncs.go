@@ -4,8 +4,8 @@ package pgdialect
 // errors. SQLite's built-in math functions answer NULL where PostgreSQL
 // raises an error (sqrt(-1), ln(0), power(-8, 1.0/3)), a silently wrong
 // answer; funcRename (expr.go) sends the calls here. The results are
-// double precision, as before (PostgreSQL's numeric versions of ln, log
-// and power compute more digits: a documented difference).
+// double precision; calls whose arguments are numeric go to the numeric
+// versions instead (numeric_funcargs.go, numeric_math.go).
 
 import (
 	"database/sql/driver"

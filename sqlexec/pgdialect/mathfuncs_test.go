@@ -7,7 +7,7 @@ import "testing"
 // PostgreSQL 15).
 func TestMathDomainErrors(t *testing.T) {
 	db := openCatalogDB(t, "")
-	if got := queryOne(t, db, "SELECT sqrt(16) || ' ' || ln(1) || ' ' || log(100) || ' ' || log(2, 8) || ' ' || log10(1000) || ' ' || power(2, 10) || ' ' || pow(2, -1)"); got != "4.0 0.0 2.0 3.0 3.0 1024.0 0.5" {
+	if got := queryOne(t, db, "SELECT sqrt(16) || ' ' || ln(1) || ' ' || log(100) || ' ' || log(2, 8) || ' ' || log10(1000) || ' ' || power(2, 10) || ' ' || pow(2, -1)"); got != "4.0 0.0 2.0 3.0000000000000000 3.0 1024.0 0.5" { // log(2, 8) is numeric (numeric_funcargs.go)
 		t.Errorf("values: %q", got)
 	}
 	wantSQLStates(t, db, map[string]string{

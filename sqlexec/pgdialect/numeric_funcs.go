@@ -41,6 +41,12 @@ func registerNumericFuncs() error {
 		"ceiling":       {1, numCeilFloor(true)},
 		"floor":         {1, numCeilFloor(false)},
 		"abs":           {-1, fnNumAbs}, // abs(x) and abs(x, 'int4'): arith_columns.go
+		// numeric_math.go
+		"pg_numsign": {1, numUnary(numSign)},
+		"pg_numsqrt": {1, numUnary(numSqrt)},
+		"pg_numexp":  {1, numUnary(numExp)},
+		"pg_numln":   {1, numUnary(numLn)},
+		"pg_numlog":  {2, numBinary(numLog)},
 	}
 	for name, d := range scalars {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {

@@ -13,11 +13,8 @@ package pgdialect
 // the operands (deterministic, on the write allow-list).
 
 import (
-	"database/sql/driver"
 	"math"
 	"math/big"
-
-	sqlite "modernc.org/sqlite"
 )
 
 const (
@@ -26,26 +23,6 @@ const (
 )
 
 func overflowsNumeric() error { return pgErr("22003", "value overflows numeric format") }
-
-// fnNumPow is pg_numpow(a, b): numeric ^ numeric.
-func fnNumPow(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return nil, nil
-	}
-	x, err := numArg(a[0])
-	if err != nil {
-		return nil, err
-	}
-	y, err := numArg(a[1])
-	if err != nil {
-		return nil, err
-	}
-	r, err := numPow(&x, &y)
-	if err != nil {
-		return nil, err
-	}
-	return r.String(), nil
-}
 
 func decOne() decimal {
 	var d decimal

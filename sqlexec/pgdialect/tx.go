@@ -33,6 +33,9 @@ type tx struct {
 	ownedSeqs   []string
 	// start of a rewritten arithmetic expression -> its type (arith.go)
 	arithTypes map[int]string
+	// start of a function call made numeric (numeric_funcargs.go) -> its
+	// closing parenthesis: typed like arithmetic, named like a call
+	numCalls map[int]int
 	// start of a rewritten arithmetic expression of unknown static type ->
 	// its run-time type argument (arith_columns.go)
 	arithRTypes map[int]string
