@@ -87,6 +87,12 @@ func TestSnapshotShippedWhileNewerAreMade(t *testing.T) {
 		_, err := os.Stat(progress)
 		return ok && err == nil
 	})
+	// Hold the rest of the transfer back (a trickle, not a cut, so the
+	// follower still hears its leader) while the newer snapshots are
+	// made: at the full rate a slow machine could finish the transfer
+	// before the cut below, leaving nothing to resume.
+	leadProxy := proxies[c.members[lead].Name]
+	leadProxy.setRate(16 << 10)
 	for i := 0; i < 2; i++ {
 		write(100)
 		execSQL(t, c.url(lead), "CHECKPOINT")
@@ -94,7 +100,8 @@ func TestSnapshotShippedWhileNewerAreMade(t *testing.T) {
 	if c.nodes[f].SnapshotStatus().Installed > 0 {
 		t.Skip("the transfer ended before the cut (machine too slow to hold the rate); nothing to cut")
 	}
-	proxies[c.members[lead].Name].reset()
+	leadProxy.reset()
+	leadProxy.setRate(rate)
 	waitUntil(t, "the follower catches up after the cut", func() bool {
 		return c.nodes[f].AppliedIndex() >= c.nodes[lead].AppliedIndex()
 	})
