@@ -247,6 +247,9 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 	}
 	x.nameChecks(tbl, elems)
 	for _, el := range elems {
+		if err := x.constraintAttrs(el[0], el[1]); err != nil { // deferral.go
+			return nil, err
+		}
 		if err := x.columnDef(el[0], el[1], pkCols, hasInlinePK); err != nil {
 			return nil, err
 		}
@@ -549,6 +552,9 @@ func (x *tx) alter() (*Stmt, error) {
 			cname := ""
 			if x.kw(k, "CONSTRAINT") {
 				cname, k = x.name(k + 1)
+			}
+			if err := x.constraintAttrs(k, b); err != nil { // deferral.go
+				return nil, err
 			}
 			switch {
 			case x.kw(k, "PRIMARY", "KEY"), x.kw(k, "UNIQUE"):
