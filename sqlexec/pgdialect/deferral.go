@@ -48,6 +48,10 @@ func (x *tx) constraintAttrs(lo, hi int) error {
 				x.T(k).set("")
 			}
 			x.T(at[0]).set(spell)
+		} else {
+			for _, k := range at { // NOT DEFERRABLE, INITIALLY IMMEDIATE: the default
+				x.T(k).set("")
+			}
 		}
 		at = at[:0]
 		deferrable, notDeferrable, deferred, immediate = -1, -1, -1, -1
