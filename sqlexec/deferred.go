@@ -38,9 +38,9 @@ import (
 // (args: DEFERRED or IMMEDIATE, then the names; none for ALL) and runs
 // at its place in every replay:
 //
-//   - names are checked as PostgreSQL does: unknown 42704, not
-//     deferrable 42809 (any constraint PostgreSQL would list: primary
-//     keys, unique, CHECK, foreign keys declared NOT DEFERRABLE);
+//   - names are checked as PostgreSQL does: unknown 42704; made DEFERRED
+//     but not deferrable 42809 (any constraint PostgreSQL would list:
+//     primary keys, unique, CHECK, foreign keys declared NOT DEFERRABLE);
 //   - DEFERRED turns PRAGMA defer_foreign_keys on until the entry ends.
 //     SQLite has one switch for all foreign keys, so while it is on every
 //     foreign key of the transaction is checked at COMMIT, also those
@@ -203,7 +203,7 @@ func runSetConstraints(c *lconn, args []any) StatementResult {
 		n, _ := a.(string)
 		names = append(names, n)
 	}
-	if e := checkConstraintNames(c, names); e != nil {
+	if e := checkConstraintNames(c, names, mode == "DEFERRED"); e != nil {
 		res.Err = e
 		return res
 	}
@@ -242,7 +242,9 @@ func runSetConstraints(c *lconn, args []any) StatementResult {
 }
 
 // checkConstraintNames checks SET CONSTRAINTS' names as PostgreSQL does.
-func checkConstraintNames(c *lconn, names []string) *Error {
+// Only DEFERRED needs deferrable constraints (PostgreSQL accepts any
+// constraint made IMMEDIATE).
+func checkConstraintNames(c *lconn, names []string, deferring bool) *Error {
 	for _, n := range names {
 		found, deferrable := false, true
 		st, _, err := c.prepareFresh(`SELECT condeferrable FROM pg_constraint WHERE conname = ?1`)
@@ -263,7 +265,7 @@ func checkConstraintNames(c *lconn, names []string) *Error {
 		if !found {
 			return errf(CodeUndefinedObject, "constraint \"%s\" does not exist", n)
 		}
-		if !deferrable {
+		if deferring && !deferrable {
 			return errf(CodeWrongObjectType, "constraint \"%s\" is not deferrable", n)
 		}
 	}
@@ -309,7 +311,7 @@ func (s *Session) setConstraints(ctx context.Context, st *pgdialect.Stmt, w pgwi
 		_ = w.Notice("WARNING", CodeNoActiveTransaction, "SET CONSTRAINTS can only be used in transaction blocks")
 		if len(st.Constraints) > 0 {
 			if err := s.e.db.withReader(ctx, func(c *lconn) error {
-				if e := checkConstraintNames(c, st.Constraints); e != nil {
+				if e := checkConstraintNames(c, st.Constraints, st.Value == "DEFERRED"); e != nil {
 					return e
 				}
 				return nil

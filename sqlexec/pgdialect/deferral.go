@@ -209,7 +209,7 @@ func (x *tx) setConstraints(i int) (*Stmt, error) {
 		for {
 			n, j := x.name(i)
 			if n == "" {
-				return nil, x.syntaxErrAt(i)
+				return nil, x.syntaxErrPast(i)
 			}
 			st.Constraints = append(st.Constraints, n)
 			i = j
@@ -223,10 +223,19 @@ func (x *tx) setConstraints(i int) (*Stmt, error) {
 	case x.kw(i, "DEFERRED"), x.kw(i, "IMMEDIATE"):
 		st.Value = x.T(i).upper()
 	default:
-		return nil, x.syntaxErrAt(i)
+		return nil, x.syntaxErrPast(i)
 	}
-	if i+1 < x.n() && !x.isP(i+1, ";") {
+	if i+1 < x.n() {
 		return nil, x.syntaxErrAt(i + 1)
 	}
 	return st, nil
+}
+
+// syntaxErrPast is the syntax error at token i, which may be past the
+// last one (the end of the input).
+func (x *tx) syntaxErrPast(i int) *Error {
+	if i < x.n() {
+		return x.syntaxErrAt(i)
+	}
+	return syntaxErr(0, "syntax error at end of input")
 }
