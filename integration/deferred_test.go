@@ -106,6 +106,22 @@ func TestDeferredForeignKeysReplicated(t *testing.T) {
 				s.code, s.msg, s.detail, s.constraint)
 		}
 	}
+	// An extended-protocol pipeline is one implicit transaction up to its
+	// Sync: SET CONSTRAINTS holds for it, and a violation fails it.
+	b := &pgx.Batch{}
+	b.Queue("SET CONSTRAINTS ALL DEFERRED")
+	b.Queue("INSERT INTO dfr_d VALUES (3, 9)")
+	b.Queue("INSERT INTO dfr_p VALUES (9)")
+	if err := conns[0].SendBatch(ctx, b).Close(); err != nil {
+		t.Fatalf("batch: %v", err)
+	}
+	b = &pgx.Batch{}
+	b.Queue("INSERT INTO dfr_c VALUES (5, 77)")
+	b.Queue("SELECT 1")
+	var pe *pgconn.PgError
+	if err := conns[1].SendBatch(ctx, b).Close(); !errors.As(err, &pe) || pe.Code != "23503" || pe.Detail != `Key (pid)=(77) is not present in table "dfr_p".` {
+		t.Fatalf("batch with a violation: got %v", err)
+	}
 	const read = `SELECT (SELECT string_agg(id || ':' || pid, ',' ORDER BY id) FROM dfr_c), (SELECT string_agg(id || ':' || pid, ',' ORDER BY id) FROM dfr_d),
  (SELECT string_agg(id || ':' || b_id, ',' ORDER BY id) FROM dfr_a), (SELECT string_agg(id::text, ',' ORDER BY id) FROM dfr_p)`
 	for i, conn := range conns {
@@ -113,7 +129,7 @@ func TestDeferredForeignKeysReplicated(t *testing.T) {
 		if err := conn.QueryRow(ctx, read).Scan(&cs, &ds, &as, &ps); err != nil {
 			t.Fatalf("node %d: %v", i, err)
 		}
-		if got := fmt.Sprintf("%s %s %s %s", cs, ds, as, ps); got != "2:42 1:7 1:1,2:2 7,42" {
+		if got := fmt.Sprintf("%s %s %s %s", cs, ds, as, ps); got != "2:42 1:7,3:9 1:1,2:2 7,9,42" {
 			t.Fatalf("node %d reads %s", i, got)
 		}
 	}

@@ -56,7 +56,9 @@ import (
 //     key immediate).
 //
 // Outside a transaction block SET CONSTRAINTS checks its names and does
-// nothing else, with PostgreSQL's WARNING 25P01.
+// nothing else, with PostgreSQL's WARNING 25P01. A query string of several
+// statements, and an extended-protocol pipeline up to its Sync, are
+// implicit transactions, where it holds as in a transaction block.
 
 // constraintsOp is the SQL text of SET CONSTRAINTS in the log. It cannot
 // come from a client (the wire protocol's strings end at NUL).
@@ -307,6 +309,11 @@ func transactionControl(sqlText string) bool {
 // statement of its entry; outside one, the names are checked and PostgreSQL's
 // warning given.
 func (s *Session) setConstraints(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {
+	if s.tx == nil && s.pipeMore {
+		// More extended-protocol messages before Sync: they are one
+		// implicit transaction (query.go), which this one starts.
+		s.beginPipelineTxn()
+	}
 	if s.tx == nil {
 		_ = w.Notice("WARNING", CodeNoActiveTransaction, "SET CONSTRAINTS can only be used in transaction blocks")
 		if len(st.Constraints) > 0 {
