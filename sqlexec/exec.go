@@ -21,7 +21,7 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	if sqlText == constraintsOp {
 		return runSetConstraints(c, args), false // deferred.go
 	}
-	if c.fk.immediate && !transactionControl(sqlText) {
+	if c.fk.immediate && c.inTx() && !transactionControl(sqlText) {
 		return runImmediate(c, sqlText, args, verb) // deferred.go
 	}
 	if op, ok := strings.CutPrefix(sqlText, roleOp); ok {

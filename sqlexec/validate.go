@@ -46,9 +46,6 @@ func isOutcome(err error) bool {
 // transaction.
 func replayTxn(c *lconn, det *detState, ts int64, seed uint64, first int, stmts []Statement, dg *digester) ([]StatementResult, error) {
 	results := make([]StatementResult, 0, len(stmts))
-	if first == 0 {
-		c.fk = fkMode{} // SET CONSTRAINTS starts over (deferred.go)
-	}
 	for k, st := range stmts {
 		det.pin(ts, seed, first+k)
 		r, _ := runSQL(c, st.SQL, st.Args, st.Tag)
