@@ -59,6 +59,9 @@ func (x *tx) constraintAttrs(lo, hi int) error {
 	}
 	// attr records the attribute at k (n tokens) for the current constraint.
 	attr := func(k, n int, what string) error {
+		if k == lo { // no column name before it
+			return x.syntaxErrAt(k)
+		}
 		switch kind {
 		case "fk":
 		case "unique", "pk":
@@ -120,6 +123,8 @@ func (x *tx) constraintAttrs(lo, hi int) error {
 		case t.kw("INITIALLY") && (x.kw(k+1, "DEFERRED") || x.kw(k+1, "IMMEDIATE")):
 			err = attr(k, 2, "INITIALLY "+x.T(k+1).upper())
 			k++
+		case t.kw("INITIALLY"):
+			err = x.syntaxErrPast(k + 1)
 		case kind == "fk" && t.kw("ON") && (x.kw(k+1, "DELETE") || x.kw(k+1, "UPDATE")):
 			// a referential action, part of the foreign key
 			k += 2
