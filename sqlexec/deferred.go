@@ -69,6 +69,15 @@ const constraintsOp = "\x00SET CONSTRAINTS"
 type fkMode struct {
 	deferAll  bool // PRAGMA defer_foreign_keys is on
 	immediate bool // SET CONSTRAINTS ALL IMMEDIATE: check after each statement
+	// saved: the mode at each savepoint open in the entry, restored by
+	// ROLLBACK TO (SET CONSTRAINTS is transactional in PostgreSQL)
+	saved []fkSaved
+}
+
+// fkSaved is the SET CONSTRAINTS mode when a savepoint was set.
+type fkSaved struct {
+	name                string
+	deferAll, immediate bool
 }
 
 // deferredCount is SQLite's count of pending foreign key violations on c
@@ -216,7 +225,7 @@ func runSetConstraints(c *lconn, args []any) StatementResult {
 				return res
 			}
 		}
-		c.fk = fkMode{deferAll: true}
+		c.fk.deferAll, c.fk.immediate = true, false
 		return res
 	}
 	if c.deferredCount() > 0 {
@@ -296,6 +305,55 @@ func runImmediate(c *lconn, sqlText string, args []any, verb string) (StatementR
 	}
 	_ = c.exec("RELEASE raftsql_fk")
 	return res, ro
+}
+
+// fkSavepoint keeps SET CONSTRAINTS transactional across savepoints:
+// called after a SAVEPOINT, RELEASE or ROLLBACK TO statement succeeded, it
+// records the mode at a savepoint and restores it at ROLLBACK TO, as
+// PostgreSQL does.
+func (c *lconn) fkSavepoint(sqlText string) {
+	f := strings.Fields(sqlText)
+	if len(f) < 2 {
+		return
+	}
+	verb := strings.ToUpper(f[0])
+	for len(f) > 1 && (strings.EqualFold(f[1], "TO") || strings.EqualFold(f[1], "SAVEPOINT")) {
+		f = append(f[:1], f[2:]...)
+	}
+	name := strings.Join(f[1:], " ")
+	if len(name) >= 2 && name[0] == '"' && name[len(name)-1] == '"' {
+		name = strings.ReplaceAll(name[1:len(name)-1], `""`, `"`)
+	} else {
+		name = strings.ToLower(name)
+	}
+	at := -1
+	for i := len(c.fk.saved) - 1; i >= 0; i-- {
+		if c.fk.saved[i].name == name {
+			at = i
+			break
+		}
+	}
+	switch {
+	case verb == "SAVEPOINT":
+		c.fk.saved = append(c.fk.saved, fkSaved{name, c.fk.deferAll, c.fk.immediate})
+	case at < 0:
+	case verb == "RELEASE":
+		c.fk.saved = c.fk.saved[:at]
+	case verb == "ROLLBACK":
+		sp := c.fk.saved[at]
+		c.fk.saved = c.fk.saved[:at+1]
+		if sp.deferAll != c.fk.deferAll {
+			// SQLite restored its counts to the savepoint's; the switch
+			// is not part of them. Turning it off forgets only immediate
+			// keys' counts, zero while it was off.
+			pragma := "PRAGMA defer_foreign_keys = OFF"
+			if sp.deferAll {
+				pragma = "PRAGMA defer_foreign_keys = ON"
+			}
+			_ = c.exec(pragma)
+		}
+		c.fk.deferAll, c.fk.immediate = sp.deferAll, sp.immediate
+	}
 }
 
 // transactionControl reports a SAVEPOINT, RELEASE or ROLLBACK statement

@@ -76,6 +76,13 @@ func TestDeferredForeignKeys(t *testing.T) {
 	mustQ(t, s, "INSERT INTO c1 VALUES (3, 97)", "C:INSERT 0 1")
 	mustQ(t, s, "COMMIT", "C:COMMIT")
 	mustQ(t, s, "SELECT id, pid FROM c1 ORDER BY id", "D[id:23,pid:23] R[1 99] R[3 97] C:SELECT 2")
+	// SET CONSTRAINTS is undone by ROLLBACK TO, as in PostgreSQL
+	mustQ(t, s, "BEGIN", "")
+	mustQ(t, s, "SAVEPOINT s", "")
+	mustQ(t, s, "SET CONSTRAINTS ALL DEFERRED", "C:SET CONSTRAINTS")
+	mustQ(t, s, "ROLLBACK TO s", "")
+	failsWith(t, s, "INSERT INTO c2 VALUES (30, 5000)", "23503", "", `Key (pid)=(5000) is not present in table "p".`)
+	mustQ(t, s, "ROLLBACK", "")
 	// names
 	mustQ(t, s, "BEGIN", "")
 	failsWith(t, s, "SET CONSTRAINTS c4_pid_fkey DEFERRED", "42809", `constraint "c4_pid_fkey" is not deferrable`, "")

@@ -21,7 +21,13 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	if sqlText == constraintsOp {
 		return runSetConstraints(c, args), false // deferred.go
 	}
-	if c.fk.immediate && c.inTx() && !transactionControl(sqlText) {
+	if transactionControl(sqlText) {
+		defer func() {
+			if res.Err == nil {
+				c.fkSavepoint(sqlText) // deferred.go
+			}
+		}()
+	} else if c.fk.immediate && c.inTx() {
 		return runImmediate(c, sqlText, args, verb) // deferred.go
 	}
 	if op, ok := strings.CutPrefix(sqlText, roleOp); ok {
