@@ -55,6 +55,9 @@ import (
 //     INITIALLY DEFERRED ones deferred afterwards (SQLite cannot make one
 //     key immediate).
 //
+// As in PostgreSQL the setting is undone by ROLLBACK TO a savepoint set
+// before it (fkSavepoint).
+//
 // Outside a transaction block SET CONSTRAINTS checks its names and does
 // nothing else, with PostgreSQL's WARNING 25P01. A query string of several
 // statements, and an extended-protocol pipeline up to its Sync, are
