@@ -665,6 +665,8 @@ func (x *tx) alter() (*Stmt, error) {
 			x.kw(a, "DISABLE"), x.kw(a, "CLUSTER"), x.kw(a, "SET", "WITHOUT"), x.kw(a, "REPLICA"), x.kw(a, "SET", "TABLESPACE"),
 			x.kw(a, "SET") && x.isP(a+1, "("), x.kw(a, "RESET"), x.kw(a, "VALIDATE"), x.kw(a, "FORCE"), x.kw(a, "NO", "FORCE"):
 			// accepted, nothing to do
+		case x.kw(a, "ALTER", "CONSTRAINT"):
+			return nil, unsupported("ALTER TABLE ... ALTER CONSTRAINT is not supported (drop the constraint and add it again)")
 		case x.kw(a, "ALTER"):
 			s, err := x.alterColumn(tbl, a, b) // altercolumn.go
 			if err != nil {
