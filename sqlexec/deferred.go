@@ -117,9 +117,9 @@ func checkDeferred(c *lconn, stmts []Statement) *Error {
 	return &Error{Code: CodeForeignKeyViolation, Message: "insert or update violates a deferred foreign key constraint", Statement: -1}
 }
 
-// findViolation looks for a row violating a foreign key (of only the
-// constraints only names, when not nil), in the tables that have foreign
-// keys, those the statements name first. The message is PostgreSQL's for
+// findViolation looks for a row violating a foreign key (only the
+// constraints named in only, when it is not nil), in the tables that have
+// foreign keys, those the statements name first. The message is PostgreSQL's for
 // the row's side: "update or delete on table parent" when stmts are
 // known and none wrote the child table, else "insert or update on table
 // child".
@@ -192,7 +192,8 @@ func mentioned(stmts []Statement, table string) bool {
 }
 
 // writes reports whether a statement inserts into or updates table
-// (lexically: an INSERT, UPDATE, MERGE or COPY naming it).
+// (lexically: an INSERT, UPDATE, MERGE or WITH naming it; COPY's rows
+// enter the log as INSERTs).
 func writes(stmts []Statement, table string) bool {
 	for _, s := range stmts {
 		w := words(s.SQL, 1)
