@@ -666,7 +666,11 @@ func (x *tx) alter() (*Stmt, error) {
 			x.kw(a, "SET") && x.isP(a+1, "("), x.kw(a, "RESET"), x.kw(a, "VALIDATE"), x.kw(a, "FORCE"), x.kw(a, "NO", "FORCE"):
 			// accepted, nothing to do
 		case x.kw(a, "ALTER", "CONSTRAINT"):
-			return nil, unsupported("ALTER TABLE ... ALTER CONSTRAINT is not supported (drop the constraint and add it again)")
+			s, err := x.alterConstraint(tbl, a+2, b) // deferral.go
+			if err != nil {
+				return nil, err
+			}
+			st.Exec = append(st.Exec, s)
 		case x.kw(a, "ALTER"):
 			s, err := x.alterColumn(tbl, a, b) // altercolumn.go
 			if err != nil {

@@ -2,6 +2,7 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"fmt"
 	"strings"
 
 	sqlite "modernc.org/sqlite"
@@ -31,18 +32,12 @@ func (x *tx) constraintAttrs(lo, hi int) error {
 	table := x.kw(lo, "CONSTRAINT") || x.kw(lo, "FOREIGN") || x.kw(lo, "UNIQUE") || x.kw(lo, "PRIMARY") || x.kw(lo, "CHECK")
 	var at []int     // attribute tokens of the current constraint
 	foreign := false // FOREIGN KEY seen, its REFERENCES not yet
-	deferrable, notDeferrable, deferred, immediate := -1, -1, -1, -1
+	set := newAttrSet()
 	flush := func() error {
 		if kind == "fk" && len(at) > 0 {
-			if notDeferrable >= 0 && deferred >= 0 {
-				return syntaxErr(x.charPos(deferred), "constraint declared INITIALLY DEFERRED must be DEFERRABLE")
-			}
-			spell := ""
-			switch {
-			case deferred >= 0:
-				spell = "DEFERRABLE INITIALLY DEFERRED"
-			case deferrable >= 0:
-				spell = "DEFERRABLE INITIALLY IMMEDIATE"
+			spell, err := set.spelling(x)
+			if err != nil {
+				return err
 			}
 			for _, k := range at {
 				x.T(k).set("")
@@ -54,7 +49,7 @@ func (x *tx) constraintAttrs(lo, hi int) error {
 			}
 		}
 		at = at[:0]
-		deferrable, notDeferrable, deferred, immediate = -1, -1, -1, -1
+		set = newAttrSet()
 		return nil
 	}
 	// attr records the attribute at k (n tokens) for the current constraint.
@@ -83,19 +78,11 @@ func (x *tx) constraintAttrs(lo, hi int) error {
 		default:
 			return syntaxErr(x.charPos(k), "misplaced %s clause", what)
 		}
-		slot := map[string]*int{"DEFERRABLE": &deferrable, "NOT DEFERRABLE": &notDeferrable,
-			"INITIALLY DEFERRED": &deferred, "INITIALLY IMMEDIATE": &immediate}[what]
-		if deferrable >= 0 || notDeferrable >= 0 {
-			if what == "DEFERRABLE" || what == "NOT DEFERRABLE" {
-				return syntaxErr(x.charPos(k), "multiple DEFERRABLE/NOT DEFERRABLE clauses not allowed")
-			}
+		// FOREIGN KEY ... REFERENCES: one attribute list (PostgreSQL's
+		// ConstraintAttributeSpec); a column's: separate elements
+		if err := set.add(x, k, what, kind == "fk" && table); err != nil {
+			return err
 		}
-		if deferred >= 0 || immediate >= 0 {
-			if what == "INITIALLY DEFERRED" || what == "INITIALLY IMMEDIATE" {
-				return syntaxErr(x.charPos(k), "multiple INITIALLY IMMEDIATE/DEFERRED clauses not allowed")
-			}
-		}
-		*slot = k
 		for i := k; i < k+n; i++ {
 			at = append(at, i)
 		}
@@ -160,6 +147,56 @@ func (x *tx) constraintAttrs(lo, hi int) error {
 	return flush()
 }
 
+// attrSet is the attributes given one constraint: the token of each, -1
+// when absent.
+type attrSet struct{ deferrable, notDeferrable, deferred, immediate int }
+
+func newAttrSet() attrSet { return attrSet{-1, -1, -1, -1} }
+
+// add records the attribute what at token k. In one attribute list
+// (list: a table constraint's, ALTER CONSTRAINT's) PostgreSQL accepts a
+// repeat and refuses a contradiction; a column's attributes are
+// constraint elements of their own, of which it refuses any repeat.
+func (a *attrSet) add(x *tx, k int, what string, list bool) *Error {
+	slot := map[string]*int{"DEFERRABLE": &a.deferrable, "NOT DEFERRABLE": &a.notDeferrable,
+		"INITIALLY DEFERRED": &a.deferred, "INITIALLY IMMEDIATE": &a.immediate}[what]
+	mode := what == "DEFERRABLE" || what == "NOT DEFERRABLE"
+	if !list {
+		switch {
+		case mode && (a.deferrable >= 0 || a.notDeferrable >= 0):
+			return syntaxErr(x.charPos(k), "multiple DEFERRABLE/NOT DEFERRABLE clauses not allowed")
+		case !mode && (a.deferred >= 0 || a.immediate >= 0):
+			return syntaxErr(x.charPos(k), "multiple INITIALLY IMMEDIATE/DEFERRED clauses not allowed")
+		}
+		*slot = k
+		return nil
+	}
+	if *slot < 0 {
+		*slot = k
+	}
+	switch {
+	case a.notDeferrable >= 0 && a.deferred >= 0:
+		return syntaxErr(x.charPos(k), "constraint declared INITIALLY DEFERRED must be DEFERRABLE")
+	case a.deferrable >= 0 && a.notDeferrable >= 0, a.deferred >= 0 && a.immediate >= 0:
+		return syntaxErr(x.charPos(k), "conflicting constraint properties")
+	}
+	return nil
+}
+
+// spelling is the attributes as SQLite reads them (INITIALLY DEFERRED
+// implies DEFERRABLE; NOT DEFERRABLE is SQLite's default, "").
+func (a attrSet) spelling(x *tx) (string, *Error) {
+	switch {
+	case a.notDeferrable >= 0 && a.deferred >= 0:
+		return "", syntaxErr(x.charPos(a.deferred), "constraint declared INITIALLY DEFERRED must be DEFERRABLE")
+	case a.deferred >= 0:
+		return "DEFERRABLE INITIALLY DEFERRED", nil
+	case a.deferrable >= 0:
+		return "DEFERRABLE INITIALLY IMMEDIATE", nil
+	}
+	return "", nil
+}
+
 // fkDeferral reads the attributes of the foreign key clause w[lo:hi] as
 // constraintAttrs wrote them.
 func fkDeferral(w []token, lo, hi int) (deferrable, deferred bool) {
@@ -174,6 +211,84 @@ func fkDeferral(w []token, lo, hi int) (deferrable, deferred bool) {
 		}
 	}
 	return deferrable, deferred && deferrable
+}
+
+// fkAttrs are the byte ranges of the attribute words of the foreign key
+// clause w[lo:hi] and the offset after the clause.
+func fkAttrs(w []token, lo, hi int) (attrs [][2]int, at int) {
+	span := func(a, b int) [2]int { return [2]int{w[a].pos, w[b].pos + len(w[b].text)} }
+	for j := lo; j < hi; j++ {
+		switch {
+		case j+1 < hi && (w[j].kw("NOT") && w[j+1].kw("DEFERRABLE") || w[j].kw("INITIALLY")):
+			attrs = append(attrs, span(j, j+1))
+			j++
+		case w[j].kw("DEFERRABLE"):
+			attrs = append(attrs, span(j, j))
+		}
+	}
+	if hi > lo {
+		at = w[hi-1].pos + len(w[hi-1].text)
+	}
+	return attrs, at
+}
+
+// AlterFKDeferral is ALTER TABLE ... ALTER CONSTRAINT: createSQL (the
+// table's CREATE TABLE) with the foreign key ch.Column's attributes
+// replaced by ch.Expr (their spelling from constraintAttrs). indexes are
+// the table's index names (constraints too, but not foreign keys).
+func AlterFKDeferral(createSQL string, ch TableChange, indexes []string) (string, error) {
+	for _, fk := range ForeignKeys(createSQL) {
+		if !strings.EqualFold(FKConstraintName(ch.Table, fk), ch.Column) {
+			continue
+		}
+		var b strings.Builder
+		last := 0
+		for _, r := range fk.attrs {
+			b.WriteString(createSQL[last:r[0]])
+			last = r[1]
+		}
+		b.WriteString(createSQL[last:fk.attrAt])
+		if ch.Expr != "" {
+			b.WriteString(" " + ch.Expr)
+		}
+		b.WriteString(createSQL[fk.attrAt:])
+		return b.String(), nil
+	}
+	x := newTx(createSQL)
+	if p := x.findParen(0, x.n()); p >= 0 && containsFold(constraintNames(x, p, x.match(p), ch.Table, createSQL, indexes), ch.Column) {
+		return "", &Error{Code: "42809", Message: fmt.Sprintf("constraint \"%s\" of relation \"%s\" is not a foreign key constraint", ch.Column, ch.Table)}
+	}
+	return "", &Error{Code: "42704", Message: fmt.Sprintf("constraint \"%s\" of relation \"%s\" does not exist", ch.Column, ch.Table)}
+}
+
+// alterConstraint translates ALTER CONSTRAINT name [attributes] at k
+// (after ALTER CONSTRAINT) up to b: the change made at apply.
+func (x *tx) alterConstraint(tbl string, k, b int) (string, error) {
+	name, j := x.name(k)
+	if name == "" {
+		return "", x.syntaxErrPast(k)
+	}
+	set := newAttrSet()
+	for i := j; i < b; i++ {
+		var err *Error
+		switch {
+		case x.kw(i, "DEFERRABLE"):
+			err = set.add(x, i, "DEFERRABLE", true)
+		case x.kw(i, "NOT", "DEFERRABLE"), x.kw(i, "INITIALLY", "DEFERRED"), x.kw(i, "INITIALLY", "IMMEDIATE"):
+			err = set.add(x, i, x.T(i).upper()+" "+x.T(i+1).upper(), true)
+			i++
+		default:
+			err = x.syntaxErrAt(i)
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+	spell, err := set.spelling(x)
+	if err != nil {
+		return "", err
+	}
+	return TableChange{Table: tbl, Column: name, Action: "alter constraint", Expr: spell}.statement(), nil
 }
 
 // FKDeferral reports whether table's foreign key on cols referencing
