@@ -310,8 +310,17 @@ func (db *DB) applyEntry(w *lconn, e Entry) (*ApplyResult, *ApplyFault) {
 	db.det.bindZone(entryZone(cmd.TimeZone))
 	w.meter.begin(db.opts.stepBudget())
 	db.det.bindSequences(cmd.Sequences)
+	w.fk = fkMode{}
 	results, execErr := executeCommand(w, db.det, cmd)
 	w.meter.end()
+	if execErr == nil && w.inTx() {
+		// Deferred foreign keys are checked at the end of each entry,
+		// not at the batch's COMMIT (deferred.go).
+		if e := checkDeferred(w, cmd.Statements); e != nil {
+			execErr = e
+		}
+	}
+	w.endFKMode()
 	db.det.unbindNames()
 	res.Results = results
 	if execErr == nil {

@@ -3,6 +3,7 @@ package sqlexec
 import (
 	"fmt"
 	"maps"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -417,9 +418,22 @@ func explainForeignKey(c *lconn, e *Error, sqlText string, args []any) *Error {
 // table (a DELETE when deleting: the referenced side even where a table
 // references itself); nil if none.
 func foreignKeyViolation(c *lconn, e *Error, child, table string, deleting bool) *Error {
+	return foreignKeyViolationOf(c, e, child, table, deleting, nil)
+}
+
+// foreignKeyViolationOf is foreignKeyViolation for only the foreign keys
+// fkids of child (all of them when nil).
+func foreignKeyViolationOf(c *lconn, e *Error, child, table string, deleting bool, fkids []int64) *Error {
 	q, args := `SELECT "table", rowid, "parent", fkid FROM pragma_foreign_key_check LIMIT 1`, []any(nil)
 	if child != "" {
 		q, args = `SELECT "table", rowid, "parent", fkid FROM pragma_foreign_key_check(?1) LIMIT 1`, []any{child}
+	}
+	if child != "" && fkids != nil {
+		ids := make([]string, len(fkids))
+		for i, id := range fkids {
+			ids[i] = strconv.FormatInt(id, 10)
+		}
+		q = `SELECT "table", rowid, "parent", fkid FROM pragma_foreign_key_check(?1) WHERE fkid IN (` + strings.Join(ids, ", ") + `) LIMIT 1`
 	}
 	st, _, err := c.prepareFresh(q)
 	if err != nil || st == nil {

@@ -402,7 +402,9 @@ func (db *DB) withWriter(ctx context.Context, fn func(c *lconn, d *detState) err
 	w.meter.begin(db.opts.stepBudget())
 	defer w.meter.end()
 	unwatch := w.watch(ctx, false)
+	w.fk = fkMode{} // SET CONSTRAINTS holds within one use (deferred.go)
 	err := fn(w, db.det)
+	w.fk = fkMode{}
 	unwatch()
 	db.assertNoTx(w, "speculation")
 	if e := w.meter.unitErr; e != nil {

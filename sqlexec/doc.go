@@ -109,6 +109,8 @@
 // zone before proposal), columns.go (result column types), result.go,
 // errors.go, constraint_errors.go (constraint violations' DETAIL and
 // fields, found by re-running the failed statement in a savepoint),
+// deferred.go (deferred foreign keys, checked at the end of each entry,
+// and SET CONSTRAINTS),
 // undefined_function.go (42883 with argument types), serving.go (a replicator may refuse all reads); db.go (open,
 // connections), apply.go, fault.go (apply results vs. faults), budget.go
 // (work budget and cancellation: the progress handler), timeout.go

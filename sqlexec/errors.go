@@ -79,6 +79,7 @@ const (
 	CodeGeneratedAlways      = "428C9" // identity.go
 	CodeInvalidParameter     = "22023"
 	CodeUndefinedObject      = "42704"
+	CodeWrongObjectType      = "42809"
 	CodeProtocolViolation    = "08P01"
 	CodeQueryCanceled        = "57014"
 	CodeProgramLimitExceeded = "54000"

@@ -18,6 +18,18 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	if sqlText == notifyOp {
 		return runNotify(c, args), false // notify.go
 	}
+	if sqlText == constraintsOp {
+		return runSetConstraints(c, args), false // deferred.go
+	}
+	if transactionControl(sqlText) {
+		defer func() {
+			if res.Err == nil {
+				c.fkSavepoint(sqlText) // deferred.go
+			}
+		}()
+	} else if c.fk.immediate && c.inTx() {
+		return runImmediate(c, sqlText, args, verb) // deferred.go
+	}
 	if op, ok := strings.CutPrefix(sqlText, roleOp); ok {
 		return applyRole(c, Statement{SQL: op, Args: args, Tag: verb}), false // roles.go: in a transaction's entry
 	}
@@ -120,7 +132,7 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 
 // refuseStatementKind refuses the statements the authorizer does not see
 // (it is asked about what a statement reads, writes and calls, not about
-// VACUUM) and deferred constraints.
+// VACUUM).
 func refuseStatementKind(sqlText string) *Error {
 	w := words(sqlText, 2)
 	if len(w) == 0 {
@@ -129,13 +141,6 @@ func refuseStatementKind(sqlText string) *Error {
 	switch w[0] {
 	case "VACUUM":
 		return Unsupported("VACUUM inside a replicated statement")
-	case "CREATE", "ALTER":
-		// Deferred constraints would be checked at the COMMIT of the apply
-		// batch instead of at the end of the entry, so whether an entry
-		// fails would depend on batch boundaries.
-		if strings.Contains(strings.ToUpper(sqlText), "INITIALLY DEFERRED") {
-			return Unsupported("INITIALLY DEFERRED constraints")
-		}
 	}
 	return nil
 }

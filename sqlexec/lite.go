@@ -86,6 +86,9 @@ type lconn struct {
 	unsynced   unsyncedState
 	// enums: the connection's enum collations (enum_order.go)
 	enums *enumConn
+	// fk: SET CONSTRAINTS' state in the running entry or speculation
+	// (deferred.go)
+	fk fkMode
 }
 
 const stmtCacheSize = 256

@@ -100,9 +100,7 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 		// More extended-protocol messages may follow before Sync: the
 		// write runs in the pipeline's implicit transaction, committed
 		// at Sync (EndPipeline), so that a later error discards it.
-		tx := s.newTxn(&pgdialect.Stmt{})
-		tx.implicit, tx.spec = true, true
-		s.tx = tx
+		s.beginPipelineTxn()
 		return s.txExec(ctx, st, args, w, describe)
 	}
 	// Write: propose.
@@ -232,4 +230,12 @@ func (s *Session) tableExists(ctx context.Context, name string) bool {
 		return nil
 	})
 	return found
+}
+
+// beginPipelineTxn starts the implicit transaction of an extended-protocol
+// pipeline, committed at Sync (EndPipeline).
+func (s *Session) beginPipelineTxn() {
+	tx := s.newTxn(&pgdialect.Stmt{})
+	tx.implicit, tx.spec = true, true
+	s.tx = tx
 }

@@ -359,6 +359,8 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		return s.reset(st, w)
 	case pgdialect.KindShow:
 		return s.show(ctx, st, w, describe)
+	case pgdialect.KindSetConstraints:
+		return s.setConstraints(ctx, st, w) // deferred.go
 	case pgdialect.KindSetTransaction:
 		if s.tx != nil && strings.Contains(strings.ToUpper(st.Value), "READ ONLY") {
 			s.tx.readOnly = true

@@ -80,7 +80,7 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		}
 		res.Tag = "COMMENT"
 		return res
-	case "add check", "add foreign key", "drop constraint":
+	case "add check", "add foreign key", "drop constraint", "alter constraint":
 		if err := changeConstraint(c, name, createSQL, ac); err != nil {
 			return fail(err)
 		}

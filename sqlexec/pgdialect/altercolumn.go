@@ -37,7 +37,8 @@ type TableChange struct {
 	Column string
 	// Action: "set default", "drop default", "set not null",
 	// "drop not null", "type", "add check", "add foreign key",
-	// "drop constraint", or "add column"/"drop column" (IF [NOT] EXISTS:
+	// "drop constraint", "alter constraint" (Expr: the foreign key's
+	// attributes, deferral.go), or "add column"/"drop column" (IF [NOT] EXISTS:
 	// Expr is the ALTER TABLE statement to run unless the column
 	// exists/is missing).
 	Action string

@@ -53,12 +53,13 @@ const (
 	KindDeclare                    // DECLARE name CURSOR FOR query (Cursor set; cursor.go)
 	KindFetch                      // FETCH / MOVE [direction] [FROM] name (Cursor set)
 	KindClose                      // CLOSE {name | ALL} (Cursor set)
+	KindSetConstraints             // SET CONSTRAINTS {ALL | names} {DEFERRED | IMMEDIATE} (Constraints, Value; deferral.go)
 )
 
 var kindNames = [...]string{"Query", "Begin", "Commit", "Rollback", "Savepoint", "Release",
 	"RollbackTo", "Set", "Show", "Reset", "CopyFrom", "CopyTo", "Noop", "DropTables",
 	"Truncate", "SetTransaction", "Empty", "AlterCluster", "Role", "Prepare", "Execute", "Deallocate", "Backup",
-	"Listen", "Unlisten", "Notify", "Declare", "Fetch", "Close"}
+	"Listen", "Unlisten", "Notify", "Declare", "Fetch", "Close", "SetConstraints"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -77,10 +78,13 @@ type Stmt struct {
 	// Tag: command tag verb: "INSERT", "SELECT", "CREATE TABLE",
 	// "TRUNCATE TABLE", ... The session appends row counts where
 	// PostgreSQL does (INSERT 0 n, SELECT n, UPDATE n, DELETE n, COPY n).
-	Tag          string
-	Name         string // SET/SHOW/RESET setting name (lower case), SAVEPOINT name
-	Value        string // SET value (unquoted; list values joined with ", ")
-	Local        bool   // SET LOCAL
+	Tag   string
+	Name  string // SET/SHOW/RESET setting name (lower case), SAVEPOINT name
+	Value string // SET value (unquoted; list values joined with ", ")
+	Local bool   // SET LOCAL
+	// Constraints: the names of SET CONSTRAINTS (nil for ALL; Value is
+	// DEFERRED or IMMEDIATE).
+	Constraints  []string
 	Copy         *CopySpec
 	DropIfExists []string // tables of DROP TABLE IF EXISTS (the session emits a NOTICE per missing one)
 	ParamCount   int      // highest $n

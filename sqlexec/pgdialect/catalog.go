@@ -150,7 +150,8 @@ var catalogViews = []catView{
 	{"pgd_fkcols", `SELECT s.name AS tbl, k.id AS id, k.seq + 1 AS pos, k."table" AS reftbl, k."from" AS fromcol,
   coalesce(k."to", (SELECT p.name FROM pragma_table_info(k."table") p WHERE p.pk = k.seq + 1)) AS tocol, k.on_update AS on_update, k.on_delete AS on_delete
  FROM pgd_rel s, pragma_foreign_key_list(s.name) k WHERE s.type = 'table'`},
-	{"pgd_fk", `SELECT tbl, id, reftbl, max(on_update) AS on_update, max(on_delete) AS on_delete, 0 AS deferr,
+	{"pgd_fk", `SELECT tbl, id, reftbl, max(on_update) AS on_update, max(on_delete) AS on_delete,
+  pg_fk_deferral((SELECT r.sql FROM pgd_rel r WHERE r.name = tbl), group_concat(fromcol, ','), reftbl) AS deferr,
   pg_fk_conname((SELECT r.sql FROM pgd_rel r WHERE r.name = tbl), tbl, group_concat(fromcol, ','), reftbl) AS conname,
   group_concat(pg_quote_ident(fromcol), ', ') AS fromcols, group_concat(pg_quote_ident(tocol), ', ') AS tocols
  FROM (SELECT * FROM pgd_fkcols ORDER BY tbl, id, pos) GROUP BY tbl, id`},
@@ -162,12 +163,13 @@ var catalogViews = []catView{
   CASE i.contype WHEN 'p' THEN 'PRIMARY KEY (' ELSE 'UNIQUE (' END || i.cols || ')' AS condef
  FROM pgd_idx i WHERE i.contype IS NOT NULL
  UNION ALL
- SELECT CAST(pg_oid('con', f.tbl || '.' || f.conname) AS INTEGER), f.conname, 2200, 'f', f.deferr, f.deferr, 1,
+ SELECT CAST(pg_oid('con', f.tbl || '.' || f.conname) AS INTEGER), f.conname, 2200, 'f', f.deferr > 0, f.deferr = 2, 1,
   CAST(pg_oid('rel', f.tbl) AS INTEGER), 0, 0, 0, CAST(pg_oid('rel', f.reftbl) AS INTEGER),
   pg_fk_action(f.on_update), pg_fk_action(f.on_delete), 's', 1, 0, 1, NULL, NULL,
   'FOREIGN KEY (' || f.fromcols || ') REFERENCES ' || pg_quote_ident(f.reftbl) || '(' || f.tocols || ')'
    || CASE WHEN f.on_update IN ('NO ACTION', '') THEN '' ELSE ' ON UPDATE ' || f.on_update END
    || CASE WHEN f.on_delete IN ('NO ACTION', '') THEN '' ELSE ' ON DELETE ' || f.on_delete END
+   || CASE f.deferr WHEN 1 THEN ' DEFERRABLE' WHEN 2 THEN ' DEFERRABLE INITIALLY DEFERRED' ELSE '' END
  FROM pgd_fk f
  UNION ALL
  SELECT CAST(pg_oid('con', s.name || '.' || json_extract(j.value, '$[0]')) AS INTEGER), json_extract(j.value, '$[0]'), 2200, 'c', 0, 0, 1,
@@ -319,8 +321,9 @@ func registerCatalogFuncs() error {
 		n int32
 		f fn
 	}{
-		"pg_info_col":   {3, fnInfoCol},   // infoschema.go
-		"pg_fk_conname": {4, fnFKConname}, // constraint_ddl.go
+		"pg_info_col":    {3, fnInfoCol},    // infoschema.go
+		"pg_fk_conname":  {4, fnFKConname},  // constraint_ddl.go
+		"pg_fk_deferral": {3, fnFKDeferral}, // deferral.go
 		"pg_typlen": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			n, _ := toInt(a[0])
 			if t, ok := typesByOID[uint32(n)]; ok {

@@ -74,6 +74,11 @@ func EditConstraint(createSQL string, ch TableChange, columns, indexes []string,
 	}
 	e := x.match(p)
 	out := &ConstraintEdit{Name: ch.Column}
+	if ch.Action == "alter constraint" { // deferral.go
+		sql, err := AlterFKDeferral(createSQL, ch, indexes)
+		out.SQL = sql
+		return out, err
+	}
 	if ch.Action != "drop constraint" && ch.Column != "" && containsFold(constraintNames(x, p, e, ch.Table, createSQL, indexes), ch.Column) {
 		return nil, &Error{Code: "42710", Message: fmt.Sprintf("constraint \"%s\" for relation \"%s\" already exists", ch.Column, ch.Table)}
 	}

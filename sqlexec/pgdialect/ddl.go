@@ -247,6 +247,9 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 	}
 	x.nameChecks(tbl, elems)
 	for _, el := range elems {
+		if err := x.constraintAttrs(el[0], el[1]); err != nil { // deferral.go
+			return nil, err
+		}
 		if err := x.columnDef(el[0], el[1], pkCols, hasInlinePK); err != nil {
 			return nil, err
 		}
@@ -550,6 +553,9 @@ func (x *tx) alter() (*Stmt, error) {
 			if x.kw(k, "CONSTRAINT") {
 				cname, k = x.name(k + 1)
 			}
+			if err := x.constraintAttrs(k, b); err != nil { // deferral.go
+				return nil, err
+			}
 			switch {
 			case x.kw(k, "PRIMARY", "KEY"), x.kw(k, "UNIQUE"):
 				pk := x.T(k).kw("PRIMARY")
@@ -659,6 +665,12 @@ func (x *tx) alter() (*Stmt, error) {
 			x.kw(a, "DISABLE"), x.kw(a, "CLUSTER"), x.kw(a, "SET", "WITHOUT"), x.kw(a, "REPLICA"), x.kw(a, "SET", "TABLESPACE"),
 			x.kw(a, "SET") && x.isP(a+1, "("), x.kw(a, "RESET"), x.kw(a, "VALIDATE"), x.kw(a, "FORCE"), x.kw(a, "NO", "FORCE"):
 			// accepted, nothing to do
+		case x.kw(a, "ALTER", "CONSTRAINT"):
+			s, err := x.alterConstraint(tbl, a+2, b) // deferral.go
+			if err != nil {
+				return nil, err
+			}
+			st.Exec = append(st.Exec, s)
 		case x.kw(a, "ALTER"):
 			s, err := x.alterColumn(tbl, a, b) // altercolumn.go
 			if err != nil {

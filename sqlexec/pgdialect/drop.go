@@ -92,6 +92,12 @@ type ForeignKey struct {
 	Name     string   // CONSTRAINT name; "" when not named
 	Columns  []string // referencing columns
 	RefTable string   // referenced table
+	// Deferrable, Deferred: DEFERRABLE, INITIALLY DEFERRED (deferral.go)
+	Deferrable, Deferred bool
+	// attrs: byte ranges of the attribute words; attrAt: where the
+	// attributes go (the end of the clause)
+	attrs  [][2]int
+	attrAt int
 	// start, end: byte range of the clause to cut to drop the constraint
 	start, end int
 }
@@ -164,6 +170,8 @@ func elementFKs(src string, w []token, lo, hi, prevComma int) []ForeignKey {
 		if j < hi && w[j].kw("REFERENCES") && j+1 < hi {
 			fk.RefTable = w[j+1].identName()
 		}
+		fk.Deferrable, fk.Deferred = fkDeferral(w, j, hi)
+		fk.attrs, fk.attrAt = fkAttrs(w, j, hi)
 		// Cut the whole element with the comma before it (or after it,
 		// for the first element).
 		fk.start, fk.end = w[lo].pos, w[hi-1].pos+len(w[hi-1].text)
@@ -188,6 +196,8 @@ func elementFKs(src string, w []token, lo, hi, prevComma int) []ForeignKey {
 			fk.Name, start = w[j-1].identName(), j-2
 		}
 		end := fkClauseEnd(w, j+2, hi)
+		fk.Deferrable, fk.Deferred = fkDeferral(w, j+2, end)
+		fk.attrs, fk.attrAt = fkAttrs(w, j+2, end)
 		fk.start, fk.end = w[start].pos, w[end-1].pos+len(w[end-1].text)
 		out = append(out, fk)
 		j = end - 1

@@ -68,7 +68,7 @@ var infoSchemaViews = []catView{
 	{"information_schema_table_constraints", `SELECT current_database() AS constraint_catalog, 'public' AS constraint_schema, c.conname AS constraint_name,
   current_database() AS table_catalog, 'public' AS table_schema, (SELECT relname FROM pg_class r WHERE r.oid = c.conrelid) AS table_name,
   CASE c.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'u' THEN 'UNIQUE' WHEN 'f' THEN 'FOREIGN KEY' ELSE 'CHECK' END AS constraint_type,
-  'NO' AS is_deferrable, 'NO' AS initially_deferred, 'YES' AS enforced,
+  CASE WHEN c.condeferrable THEN 'YES' ELSE 'NO' END AS is_deferrable, CASE WHEN c.condeferred THEN 'YES' ELSE 'NO' END AS initially_deferred, 'YES' AS enforced,
   CASE c.contype WHEN 'u' THEN 'YES' END AS nulls_distinct FROM pg_constraint c`},
 	{"information_schema_key_column_usage", `SELECT current_database() AS constraint_catalog, 'public' AS constraint_schema, k.conname AS constraint_name,
   current_database() AS table_catalog, 'public' AS table_schema, k.tbl AS table_name, k.col AS column_name,

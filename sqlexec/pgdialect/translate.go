@@ -339,7 +339,7 @@ func (x *tx) set() (*Stmt, error) {
 		return &Stmt{Kind: KindSetTransaction, Tag: "SET", Value: x.orig(i+1, x.n()), Local: true}, nil
 	}
 	if x.kw(i, "CONSTRAINTS") {
-		return &Stmt{Kind: KindNoop, Tag: "SET CONSTRAINTS"}, nil
+		return x.setConstraints(i) // deferral.go
 	}
 	var name string
 	var vi int

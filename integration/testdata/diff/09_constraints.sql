@@ -74,9 +74,7 @@ DELETE FROM con_self WHERE id = 1;
 CREATE TABLE con_defer (id int PRIMARY KEY, parent_id int CONSTRAINT con_defer_fk REFERENCES con_parent(id) DEFERRABLE);
 BEGIN;
 SET CONSTRAINTS ALL DEFERRED;
--- differs: SET CONSTRAINTS ... DEFERRED is accepted but foreign keys stay immediate: the violation (same message, DETAIL and fields) is reported at the INSERT, PostgreSQL reports it at COMMIT
 INSERT INTO con_defer VALUES (1, 99);
--- differs: the transaction failed at the INSERT (see above)
 COMMIT;
 SELECT count(*) FROM con_defer;
 CREATE TABLE con_gp (id int PRIMARY KEY);
