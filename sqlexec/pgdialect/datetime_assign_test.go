@@ -49,7 +49,7 @@ func TestTstzAssignTranslation(t *testing.T) {
 		{"INSERT INTO t (a, b) SELECT 1, tz x FROM u", uTz, ""},
 		{"INSERT INTO t SELECT 1, u.tz FROM u", "pg_tstz_text(u.tz, (SELECT type FROM pragma_table_xinfo('u') WHERE name = 'tz'", ""},
 		{"INSERT INTO t (a, b) SELECT 1, tz FROM u UNION SELECT 2, tz FROM u", "", "pg_tstz_text"},
-		{"INSERT INTO t (a, b) SELECT 1, tz + interval '1 hour' FROM u", "pg_tstz_text(pg_dt_add(", ""},
+		{"INSERT INTO t (a, b) SELECT 1, tz + interval '1 hour' FROM u", "pg_tstz_text((pg_dt_add(", ""},
 		{"INSERT INTO t (a, b) SELECT 1, now() FROM u", "pg_text(", ""},
 		{"INSERT INTO t (a, b) VALUES (1, $1::timestamptz)", "pg_text(pg_cast_timestamptz(?1), 'timestamptz')", ""},
 		{"INSERT INTO t (a, b) VALUES (1, CAST('2024-01-01 00:00+00' AS timestamptz))", "pg_text(", ""},

@@ -438,8 +438,11 @@ func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
 func (s *numSum) Final(*sqlite.FunctionContext) {}
 
 // compareNumericText is the pg_numeric collation: by numeric value; text
-// that is not a number sorts after every number, bytewise (a total order,
-// as an index needs).
+// that is not a number sorts after every number: first the intervals by
+// value as pg_interval orders them (an arithmetic expression over columns
+// carries this collation, and timestamp - timestamp is an interval:
+// ORDER BY b - a), then other text bytewise (a total order, as an index
+// needs).
 func compareNumericText(a, b string) int {
 	if a == b {
 		return 0
@@ -460,7 +463,7 @@ func compareNumericText(a, b string) int {
 	case okb:
 		return 1
 	}
-	return strings.Compare(a, b)
+	return compareIntervalText(a, b) // interval_order.go
 }
 
 func sign(c int) int {
