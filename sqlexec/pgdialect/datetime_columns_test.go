@@ -13,9 +13,9 @@ import (
 // BETWEEN, IN and ORDER BY.
 func TestColumnPlusMinus(t *testing.T) {
 	db := openCatalogDB(t, "")
-	execAll(t, db, `CREATE TABLE cm (id int PRIMARY KEY, a int, b bigint, n numeric(10,2), d date, d2 date, ts timestamp, j jsonb);
-INSERT INTO cm VALUES (1, 2147483647, 9223372036854775807, 12.34, '2024-01-31', '2024-01-01', '2024-02-28 10:00:00', '{"a": 1, "b": 2}'),
-  (2, -7, -2, 0.10, '2024-03-01', '2024-02-01', '2024-12-31 23:00:00', '[1, 2]')`)
+	execAll(t, db, `CREATE TABLE cm (id int PRIMARY KEY, a int, b bigint, n numeric(10,2), d date, d2 date, ts timestamp, j jsonb, iv interval, tm time);
+INSERT INTO cm VALUES (1, 2147483647, 9223372036854775807, 12.34, '2024-01-31', '2024-01-01', '2024-02-28 10:00:00', '{"a": 1, "b": 2}', '1 mon 1 day', '08:30'),
+  (2, -7, -2, 0.10, '2024-03-01', '2024-02-01', '2024-12-31 23:00:00', '[1, 2]', NULL, NULL)`)
 	checkArithValues(t, db, []arithValueCase{
 		{"SELECT d + 1 FROM cm WHERE id = 1", "2024-02-01"},
 		{"SELECT d - 1 FROM cm WHERE id = 2", "2024-02-29"},
@@ -40,6 +40,14 @@ INSERT INTO cm VALUES (1, 2147483647, 9223372036854775807, 12.34, '2024-01-31', 
 		{`SELECT '["a", "b"]'::jsonb - 0`, `["b"]`},
 		{`SELECT '{"a": 1, "b": 2}'::jsonb - 'b'`, `{"a": 1}`},
 		{"SELECT n - 1 FROM cm WHERE id = 2", "-0.90"},
+		// two columns: a date/time sum when either is a date/time column
+		{"SELECT ts + iv FROM cm WHERE id = 1", "2024-03-29 10:00:00"},
+		{"SELECT iv + ts FROM cm WHERE id = 1", "2024-03-29 10:00:00"},
+		{"SELECT d + tm FROM cm WHERE id = 1", "2024-01-31 08:30:00"},
+		{"SELECT ts - iv FROM cm WHERE id = 1", "2024-01-27 10:00:00"},
+		{"SELECT iv + iv FROM cm WHERE id = 1", "2 mons 2 days"},
+		{"SELECT a + id FROM cm WHERE id = 2", "-5"},
+		{"SELECT b + b FROM cm WHERE id = 1", "ERR 22003"},
 	})
 }
 
@@ -72,5 +80,9 @@ func TestColumnPlusMinusTypes(t *testing.T) {
 		{"SELECT a + 1 FROM t", []string{"a", "1"}, []uint32{pgoid.Int4, 0}, pgoid.Int4},
 		{"SELECT n - 0.5 FROM t", []string{"n", "'0.5'"}, []uint32{pgoid.Numeric, 0}, pgoid.Numeric},
 		{"SELECT b - c FROM t", []string{"b", "c"}, []uint32{pgoid.Int8, pgoid.Int4}, pgoid.Int8},
+		{"SELECT ts + iv FROM t", []string{"ts", "iv"}, []uint32{pgoid.Timestamp, pgoid.Interval}, pgoid.Timestamp},
+		{"SELECT iv + d FROM t", []string{"iv", "d"}, []uint32{pgoid.Interval, pgoid.Date}, pgoid.Timestamp},
+		{"SELECT d + tm FROM t", []string{"d", "tm"}, []uint32{pgoid.Date, pgoid.Time}, pgoid.Timestamp},
+		{"SELECT b + c FROM t", []string{"b", "c"}, []uint32{pgoid.Int8, pgoid.Int4}, pgoid.Int8},
 	})
 }

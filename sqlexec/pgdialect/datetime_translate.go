@@ -261,6 +261,12 @@ func dtBinaryResult(op, a, b string) string {
 			return b
 		case a == "date" && b == "interval" || a == "interval" && b == "date":
 			return "timestamp"
+		case a == "date" && b == "time" || a == "time" && b == "date":
+			return "timestamp"
+		case (a == "time" || a == "timetz") && b == "interval":
+			return a
+		case a == "interval" && (b == "time" || b == "timetz"):
+			return b
 		}
 	case "-":
 		switch {
@@ -274,6 +280,10 @@ func dtBinaryResult(op, a, b string) string {
 			return a
 		case a == "date" && b == "interval":
 			return "timestamp"
+		case (a == "time" || a == "timetz") && b == "interval":
+			return a
+		case a == "time" && b == "time":
+			return "interval"
 		case (a == "timestamp" || a == "timestamptz" || a == "date") && (b == "timestamp" || b == "timestamptz" || b == "date"):
 			return "interval"
 		}
