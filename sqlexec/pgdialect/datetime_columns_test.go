@@ -48,6 +48,10 @@ INSERT INTO cm VALUES (1, 2147483647, 9223372036854775807, 12.34, '2024-01-31', 
 		{"SELECT iv + iv FROM cm WHERE id = 1", "2 mons 2 days"},
 		{"SELECT a + id FROM cm WHERE id = 2", "-5"},
 		{"SELECT b + b FROM cm WHERE id = 1", "ERR 22003"},
+		{"SELECT iv * 2 FROM cm WHERE id = 1", "2 mons 2 days"},
+		{"SELECT 1.5 * iv FROM cm WHERE id = 1", "1 mon 16 days 12:00:00"},
+		{"SELECT iv / 2 FROM cm WHERE id = 1", "15 days 12:00:00"},
+		{"SELECT iv / 0 FROM cm WHERE id = 1", "ERR 22012"},
 	})
 }
 
@@ -84,5 +88,13 @@ func TestColumnPlusMinusTypes(t *testing.T) {
 		{"SELECT iv + d FROM t", []string{"iv", "d"}, []uint32{pgoid.Interval, pgoid.Date}, pgoid.Timestamp},
 		{"SELECT d + tm FROM t", []string{"d", "tm"}, []uint32{pgoid.Date, pgoid.Time}, pgoid.Timestamp},
 		{"SELECT b + c FROM t", []string{"b", "c"}, []uint32{pgoid.Int8, pgoid.Int4}, pgoid.Int8},
+		// an interval column times a number; a column and a typed operand
+		{"SELECT iv * 2 FROM t", []string{"iv", "2"}, []uint32{pgoid.Interval, 0}, pgoid.Interval},
+		{"SELECT 1.5 * iv FROM t", []string{"'1.5'", "iv"}, []uint32{0, pgoid.Interval}, pgoid.Interval},
+		{"SELECT iv / 2 FROM t", []string{"iv", "2"}, []uint32{pgoid.Interval, 0}, pgoid.Interval},
+		{"SELECT d + interval '1 month' FROM t", []string{"d"}, []uint32{pgoid.Date}, pgoid.Timestamp},
+		{"SELECT tz + interval '1 day' FROM t", []string{"tz"}, []uint32{pgoid.Timestamptz}, pgoid.Timestamptz},
+		{"SELECT tm - time '01:00' FROM t", []string{"tm"}, []uint32{pgoid.Time}, pgoid.Interval},
+		{"SELECT tm + interval '1 hour' FROM t", []string{"tm"}, []uint32{pgoid.Time}, pgoid.Time},
 	})
 }

@@ -1,6 +1,8 @@
 package pgdialect
 
-// interval_sum.go: sum() and avg() over intervals, as PostgreSQL's
+// interval_sum.go: sum() and avg() over intervals, and interval * or /
+// a number where the statement does not show the interval's type (an
+// interval column: iv * 2), as PostgreSQL's
 // interval_pl accumulation and interval_avg (the sum divided by the
 // count as interval_div divides). numSum (numeric_funcs.go) is the one
 // sum/avg aggregate registered with the driver: SQLite has no types, so
@@ -13,6 +15,7 @@ package pgdialect
 import (
 	"fmt"
 	"math"
+	"strconv"
 )
 
 // stepInterval adds (sign 1) or removes (sign -1, a window frame
@@ -78,4 +81,50 @@ func (s *numSum) intervalValue() (any, error) {
 		return nil, pgErr("22015", "interval out of range")
 	}
 	return q.String(), nil
+}
+
+// intervalArith is interval * number, number * interval or interval /
+// number (dtMul, as interval_mul and interval_div) for the checked
+// arithmetic of operands of unknown type (arith_funcs.go: an interval
+// column times a number) whose numeric reading failed: ok when an operand
+// is an interval's text and the other a number.
+func intervalArith(op byte, a, b any) (v any, ok bool, err error) {
+	num := func(v any) (dtOperand, bool) {
+		switch n := v.(type) {
+		case int64:
+			return dtOperand{typ: "int", n: float64(n)}, true
+		case float64:
+			return dtOperand{typ: "float", n: n}, true
+		case string:
+			if d, ok := parseDecimal(n); ok {
+				if f, err := strconv.ParseFloat(d.String(), 64); err == nil {
+					return dtOperand{typ: "float", n: f}, true
+				}
+			}
+		}
+		return dtOperand{}, false
+	}
+	ivOf := func(v any) (dtOperand, bool) {
+		s, ok := v.(string)
+		if !ok {
+			return dtOperand{}, false
+		}
+		iv, err := parseInterval(s)
+		return dtOperand{typ: "interval", iv: iv}, err == nil
+	}
+	if iv, ok := ivOf(a); ok {
+		if n, ok := num(b); ok {
+			v, err := dtMul(iv, n, op == '/')
+			return v, true, err
+		}
+	}
+	if op == '*' {
+		if iv, ok := ivOf(b); ok {
+			if n, ok := num(a); ok {
+				v, err := dtMul(iv, n, false)
+				return v, true, err
+			}
+		}
+	}
+	return nil, false, nil
 }
