@@ -234,7 +234,8 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 
 // dtCallShape is arithShape of a rewritten date/time operator
 // pg_dt_add/sub/mul/div(l, 'type l', r, 'type r') at a..b-1 with an
-// operand of unknown type (” : a column, d + interval '1 month'): the
+// operand of unknown type (an empty type argument: a column, d +
+// interval '1 month'): the
 // result type once leaf gives that operand's (date/time names, as
 // dtBinaryResult reads them), "" while unknown; "-" when a..b-1 is no
 // such call.
