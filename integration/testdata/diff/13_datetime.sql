@@ -60,7 +60,6 @@ SELECT to_date('05 Mar 2024', 'DD Mon YYYY'), to_date('2024-03-05', 'YYYY-MM-DD'
 SELECT to_timestamp('2024-03-05 14:07:09', 'YYYY-MM-DD HH24:MI:SS'), to_timestamp(1700000000), to_timestamp(0.5);
 SELECT to_date('2023-02-29', 'YYYY-MM-DD');
 SELECT make_date(2024, 2, 29), make_time(23, 59, 59.5), make_timestamp(2024, 1, 31, 10, 15, 30.25);
--- differs: make_interval with named arguments (=>) is a syntax error
 SELECT make_interval(years => 1, months => 2, days => 3, hours => 4, mins => 5, secs => 6.5), make_interval(days => 10);
 SELECT make_timestamptz(2024, 7, 1, 12, 0, 0, 'Europe/Berlin');
 SELECT make_date(2023, 2, 29);
