@@ -418,6 +418,7 @@ func (x *tx) datetimePass() error {
 			known[ls] = res
 		}
 	}
+	x.overlapsRewrite() // overlaps.go
 	return nil
 }
 
