@@ -126,3 +126,30 @@ INSERT INTO dt_ev (id, t, iv) VALUES (9, '25:00', '1 fortnight');
 INSERT INTO dt_ev (id, d, ts) VALUES (10, '2024-01-31 23:59', '2024-01-31') RETURNING d, ts;
 SELECT current_date - current_date, pg_typeof(current_date - current_date), pg_typeof(date '2024-01-01' + interval '1 day');
 SELECT pg_typeof(timestamp '2024-01-01' - timestamp '2023-01-01'), pg_typeof(date '2024-01-01' + 1), pg_typeof(now());
+-- a timestamptz reaching a timestamp/date column through a derived table, a UNION, a CTE
+CREATE TABLE dt_src (id int PRIMARY KEY, tz timestamptz, a timestamp, b timestamp, iv interval);
+INSERT INTO dt_src VALUES (1, '2024-03-10 12:00:00+00', '2024-01-01', '2024-04-11', '100 days'), (2, '2024-03-10 03:00:00+00', '2024-01-01', '2024-01-10', '9 days'), (3, NULL, '2024-01-01', '2024-01-01 12:00', '-1 days');
+CREATE TABLE dt_dst (id int PRIMARY KEY, ts timestamp, d date);
+SET TimeZone = 'America/New_York';
+INSERT INTO dt_dst SELECT id, x, x FROM (SELECT id, tz AS x FROM dt_src) s;
+INSERT INTO dt_dst (id, ts, d) SELECT id + 10, tz, tz FROM dt_src WHERE id = 1 UNION ALL SELECT id + 20, tz, tz FROM dt_src WHERE id = 2;
+INSERT INTO dt_dst WITH w AS (SELECT id, tz FROM dt_src) SELECT id + 30, tz, tz FROM w;
+RESET TimeZone;
+SELECT * FROM dt_dst ORDER BY id;
+-- interval expressions order, group and aggregate by value
+SELECT id, b - a FROM dt_src ORDER BY b - a;
+SELECT id, b - a AS x FROM dt_src ORDER BY x DESC;
+-- differs-type: an aggregate over arithmetic of two columns is described from its value (text), as sum(a * b)
+SELECT max(b - a), min(b - a), sum(b - a), avg(b - a) FROM dt_src;
+SELECT id, b - timestamp '2024-01-01' AS x FROM dt_src ORDER BY x;
+SELECT interval '1 mon' + iv FROM dt_src ORDER BY 1;
+SELECT id, sum(iv) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW), avg(iv) OVER (ORDER BY id) FROM dt_src ORDER BY id;
+SELECT id, iv * 2, 2 * iv, iv / 2, a + iv, iv + a, a - iv FROM dt_src ORDER BY id;
+SELECT id, tz + iv, tz - interval '1 day' FROM dt_src ORDER BY iv * 2;
+SELECT (date '2024-01-01', date '2024-01-05') OVERLAPS (date '2024-01-05', date '2024-01-20') AS a, (date '2024-01-10', date '2024-01-01') OVERLAPS (date '2024-01-05', date '2024-01-20') AS b, (timestamp '2024-01-01 10:00', interval '2 hours') OVERLAPS (timestamp '2024-01-01 11:00', interval '1 hour') AS c;
+SELECT (date '2024-01-01', NULL::date) OVERLAPS (date '2024-01-05', date '2024-01-20') AS a, (NULL::date, date '2024-01-10') OVERLAPS (date '2024-01-05', date '2024-01-20') AS b, (time '10:00', time '11:00') OVERLAPS (time '11:00', time '12:00') AS c;
+SELECT id FROM dt_src WHERE (a, b) OVERLAPS (timestamp '2024-01-05', interval '2 days') ORDER BY id;
+SELECT make_interval(1, days => 2, secs => 1.5), make_interval(weeks => 2, hours => -1);
+SELECT make_interval(days => 1, days => 2);
+SELECT 'Jan-31-2024'::date, '2024-Jan-31'::date, '08-Jan-99'::date, 'jan 31, 24'::date, '2024-031'::date, '31-Jan-2024 10:15:30'::timestamp;
+SELECT 'Feb-29-2023'::date;
