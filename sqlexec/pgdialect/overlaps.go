@@ -118,29 +118,24 @@ func overlaps(ends [4]*dtOperand) (r, known bool) {
 	if s1 == nil || s2 == nil {
 		return false, false
 	}
+	// the period starting later overlaps when it starts before the other
+	// ends; a NULL end decides only where the answer depends on it
+	later := func(start, otherEnd, ownEnd *dtOperand) (r, known bool) {
+		switch {
+		case otherEnd == nil:
+			return false, false
+		case less(start, otherEnd):
+			return true, true
+		case ownEnd == nil:
+			return false, false
+		}
+		return false, true
+	}
 	switch {
 	case less(s2, s1):
-		if e2 == nil {
-			return false, false
-		}
-		if less(s1, e2) {
-			return true, true
-		}
-		if e1 == nil {
-			return false, false
-		}
-		return false, true
+		return later(s1, e2, e1)
 	case less(s1, s2):
-		if e1 == nil {
-			return false, false
-		}
-		if less(s2, e1) {
-			return true, true
-		}
-		if e2 == nil {
-			return false, false
-		}
-		return false, true
+		return later(s2, e1, e2)
 	}
 	if e1 == nil || e2 == nil {
 		return false, false
