@@ -122,3 +122,53 @@ func TestTimestamptzParamAssignment(t *testing.T) {
 		waitReplicasStore(ctx, t, urls, sel, stored)
 	}
 }
+
+// TestTimestamptzAssignmentDerived: a timestamptz reaching a timestamp,
+// date, time or timetz column through a derived table, a UNION or a CTE
+// of INSERT ... SELECT converts in the session zone too (it kept the UTC
+// fields: the statement does not show those columns' types, so the value
+// is recognised by timestamptz's stored form); an untyped literal is
+// still read by the column's input function. Every replica stores the
+// writer's values; the same results as PostgreSQL 15.
+func TestTimestamptzAssignmentDerived(t *testing.T) {
+	urls, cluster := e2eCluster(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	c := connect(t, withParam(urls[0], "default_query_exec_mode", "simple_protocol"))
+	runZoneSteps(ctx, t, []zoneStep{
+		{conn: c, sql: "DROP TABLE IF EXISTS tzd_t"},
+		{conn: c, sql: "DROP TABLE IF EXISTS tzd_u"},
+		{conn: c, sql: "CREATE TABLE tzd_u (id int PRIMARY KEY, tz timestamptz, ts timestamp)"},
+		{conn: c, sql: "INSERT INTO tzd_u VALUES (1, '2024-03-10 12:00:00+00', '2024-03-10 12:00:00')"},
+		{conn: c, sql: "CREATE TABLE tzd_t (id int PRIMARY KEY, ts timestamp, d date, tm time, ttz timetz, tz timestamptz)"},
+		{conn: c, sql: "SET TimeZone = 'America/New_York'"},
+		{conn: c, sql: "INSERT INTO tzd_t SELECT 1, x, x, x, x, x FROM (SELECT tz AS x FROM tzd_u) s"},
+		{conn: c, sql: "INSERT INTO tzd_t (id, ts, d) SELECT 2, s.x, s.x FROM (SELECT tz + interval '1 hour' AS x FROM tzd_u) s"},
+		{conn: c, sql: "INSERT INTO tzd_t (id, ts, tm) SELECT 3, tz, tz FROM tzd_u UNION ALL SELECT 4, ts, ts FROM tzd_u"},
+		{conn: c, sql: "INSERT INTO tzd_t SELECT 5, tz, tz FROM tzd_u UNION SELECT 6, tz, tz FROM tzd_u"},
+		{conn: c, sql: "INSERT INTO tzd_t (id, ts, ttz) WITH w AS (SELECT tz FROM tzd_u) SELECT 7, tz, tz FROM w"},
+		{conn: c, sql: "INSERT INTO tzd_t WITH w AS (SELECT tz AS y FROM tzd_u) SELECT 8, y, y FROM w"},
+		{conn: c, sql: "INSERT INTO tzd_t (id, ts) SELECT 9, CASE WHEN id > 0 THEN tz END FROM tzd_u"},
+		{conn: c, sql: "INSERT INTO tzd_t (id, ts, d) SELECT 10, '2024-03-10 12:00:00+00', '2024-03-10 23:30:00+00'"},
+		{conn: c, sql: "INSERT INTO tzd_t (id, ts) SELECT 11, x FROM (SELECT ts AS x FROM tzd_u) s"},
+	})
+	const sel = "SELECT id, ts::text, d::text, tm::text, ttz::text, tz::text FROM tzd_t ORDER BY id"
+	stored := "1,2024-03-10 08:00:00,2024-03-10,08:00:00,08:00:00-04,2024-03-10 12:00:00+00" +
+		"|2,2024-03-10 09:00:00,2024-03-10,,," +
+		"|3,2024-03-10 08:00:00,,08:00:00,," +
+		"|4,2024-03-10 12:00:00,,12:00:00,," +
+		"|5,2024-03-10 08:00:00,2024-03-10,,," +
+		"|6,2024-03-10 08:00:00,2024-03-10,,," +
+		"|7,2024-03-10 08:00:00,,,08:00:00-04," +
+		"|8,2024-03-10 08:00:00,2024-03-10,,," +
+		"|9,2024-03-10 08:00:00,,,," +
+		"|10,2024-03-10 12:00:00,2024-03-10,,," +
+		"|11,2024-03-10 12:00:00,,,,"
+	runZoneSteps(ctx, t, []zoneStep{
+		{conn: c, sql: "SET TimeZone = 'UTC'"},
+		{conn: c, sql: sel, want: stored},
+	})
+	if cluster != nil {
+		waitReplicasStore(ctx, t, urls, sel, stored)
+	}
+}

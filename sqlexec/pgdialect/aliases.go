@@ -158,6 +158,10 @@ func (x *tx) figure(a, b int) (string, int) {
 	if _, ok := x.arithTypes[a]; ok && b > a && x.castEnd[b-1] == a && x.numCalls[a] != b-1 {
 		return "", 0 // an operator: 10 / 4::float8 is not named float8
 	}
+	// (a, b) OVERLAPS (c, d) is PostgreSQL's overlaps(a, b, c, d)
+	if x.isP(a, "(") && x.kw(x.match(a)+1, "OVERLAPS") && x.isP(x.match(a)+2, "(") && x.match(x.match(a)+2) == b-1 {
+		return "overlaps", 2
+	}
 	// a AT TIME ZONE z is PostgreSQL's timezone(z, a)
 	for k := a + 1; k+3 < b; k++ {
 		if x.depth[k] == x.depth[a] && x.kw(k, "AT", "TIME", "ZONE") && b-k <= 4 && !x.topOperator(a, k) {
@@ -353,7 +357,7 @@ func (x *tx) exprOID(a, b int) uint32 {
 		}
 		if t.typ == tIdent {
 			switch t.upper() {
-			case "IS", "IN", "LIKE", "ILIKE", "BETWEEN", "AND", "OR", "EXISTS", "REGEXP", "GLOB", "SIMILAR", "MATCH":
+			case "IS", "IN", "LIKE", "ILIKE", "BETWEEN", "AND", "OR", "EXISTS", "REGEXP", "GLOB", "SIMILAR", "MATCH", "OVERLAPS":
 				return pgoid.Bool
 			case "NOT":
 				return pgoid.Bool

@@ -165,6 +165,11 @@ func divByZero() error { return pgErr("22012", "division by zero") }
 func arithFn(op byte) fn {
 	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 		x, y, null, err := classify2(a)
+		if err != nil && (op == '*' || op == '/') {
+			if v, ok, err := intervalArith(op, a[0], a[1]); ok { // interval_sum.go
+				return v, err
+			}
+		}
 		if null || err != nil {
 			return nil, err
 		}

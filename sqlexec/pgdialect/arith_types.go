@@ -32,7 +32,8 @@ const arithUnknownMark = "COLLATE " + NumericCollation + ")"
 // MentionsUntypedArith is a cheap test before lexing: sqlText has an
 // arithmetic rewrite of unknown static type (arith_columns.go).
 func MentionsUntypedArith(sqlText string) bool {
-	return strings.Contains(sqlText, ", '') "+arithUnknownMark) || strings.Contains(sqlText, arithRuntimeMark) || strings.Contains(sqlText, "pg_col_numtype(")
+	return strings.Contains(sqlText, ", '') "+arithUnknownMark) || strings.Contains(sqlText, arithRuntimeMark) || strings.Contains(sqlText, "pg_col_numtype(") ||
+		strings.Contains(sqlText, "COLLATE "+IntervalCollation+")") // a date/time operator (datetime_translate.go)
 }
 
 // ArithItems returns the items of the result list of the SQLite statement
@@ -113,8 +114,16 @@ func ArithType(it ArithItem, leafTypes []uint32) uint32 {
 		if o == 0 {
 			o = x.exprType(lo, hi)
 		}
+		for name, oid := range dtTypeOIDs {
+			if o == oid && isDTType(name) && name != "bool" {
+				return name // interval * 2, d + interval '1 day'
+			}
+		}
 		return oidArithType(o)
 	})
+	if o := dtTypeOIDs[t]; o != 0 && isDTType(t) {
+		return o
+	}
 	return arithTypeOIDs[t]
 }
 
@@ -191,6 +200,9 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 		}
 		return t
 	}
+	if t := x.dtCallShape(a, b, leaf); t != "-" {
+		return t
+	}
 	args := x.splitTop(a+2, b-1)
 	if op == "" || len(args) < 2 {
 		return "-"
@@ -211,7 +223,49 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 	case r == "=":
 		r = l
 	}
+	if op == "*" && (l == "interval" || r == "interval") || op == "/" && l == "interval" {
+		return "interval" // an interval column times a number (interval_sum.go)
+	}
+	if dtTypeOIDs[l] != 0 && l != "int" || dtTypeOIDs[r] != 0 && r != "int" {
+		return "" // date/time values are no arithmetic's
+	}
 	return arithResult(op, l, r)
+}
+
+// dtCallShape is arithShape of a rewritten date/time operator
+// pg_dt_add/sub/mul/div(l, 'type l', r, 'type r') at a..b-1 with an
+// operand of unknown type (an empty type argument: a column, d +
+// interval '1 month'): the
+// result type once leaf gives that operand's (date/time names, as
+// dtBinaryResult reads them), "" while unknown; "-" when a..b-1 is no
+// such call.
+func (x *tx) dtCallShape(a, b int, leaf func(a, b int) string) string {
+	op := map[string]string{"pg_dt_add": "+", "pg_dt_sub": "-", "pg_dt_mul": "*", "pg_dt_div": "/"}[strings.ToLower(x.T(a).text)]
+	args := x.splitTop(a+2, b-1)
+	if op == "" || len(args) != 4 {
+		return "-"
+	}
+	types := [2]string{}
+	for k, i := range []int{0, 2} {
+		t, ok := unquoteString(x.T(args[i+1][0]))
+		if !ok || args[i+1][1]-args[i+1][0] != 1 {
+			return "-"
+		}
+		if t == "" {
+			t = x.arithShape(args[i][0], args[i][1], leaf)
+		}
+		switch t {
+		case "int2", "int4", "int8":
+			t = "int"
+		case "numeric", "float8":
+			t = "float"
+		}
+		types[k] = t
+	}
+	if r := dtBinaryResult(op, types[0], types[1]); r != "?" {
+		return r
+	}
+	return ""
 }
 
 // resultItems are the items of the statement's result list: its RETURNING

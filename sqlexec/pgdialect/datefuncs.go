@@ -659,33 +659,3 @@ func fnJustify(f func(interval) interval) fn {
 		return f(iv).String(), nil
 	}
 }
-
-// fnMakeInterval is make_interval(years, months, weeks, days, hours, mins,
-// secs), trailing arguments optional (positional only).
-func fnMakeInterval(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
-	if anyNil(a) {
-		return nil, nil
-	}
-	var n [6]int64
-	var secs float64
-	for i, v := range a {
-		if i == 6 {
-			f, err := argFloat(v)
-			if err != nil {
-				return nil, err
-			}
-			secs = f
-			continue
-		}
-		if i > 6 {
-			return nil, pgErr("42883", "function make_interval with %d arguments does not exist", len(a))
-		}
-		x, err := argInt(v)
-		if err != nil {
-			return nil, err
-		}
-		n[i] = x
-	}
-	iv := interval{months: n[0]*12 + n[1], days: n[2]*7 + n[3], us: n[4]*usPerHour + n[5]*usPerMin + int64(math.Round(secs*1e6))}
-	return iv.String(), nil
-}

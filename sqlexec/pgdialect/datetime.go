@@ -92,6 +92,7 @@ func parseDT(typ, in string) (dtValue, error) {
 		return v, dtSyntax(typ, in)
 	}
 	var nums []int // bare numbers for 'January 8 1999' / '8 January 1999'
+	var numDigits []int
 	for k := 0; k < len(fields); k++ {
 		f := fields[k]
 		switch {
@@ -130,7 +131,7 @@ func parseDT(typ, in string) (dtValue, error) {
 			if err := v.parseZone(f); err != nil {
 				return v, dtSyntax(typ, in)
 			}
-		case isDigit(f[0]) && strings.ContainsAny(f, "-/.") && !v.hasDate:
+		case (isDigit(f[0]) || textMonthField(f)) && strings.ContainsAny(f, "-/.") && !v.hasDate:
 			if err := v.parseDateField(f); err != nil {
 				if err == errRange {
 					return v, dtRange(in)
@@ -152,7 +153,7 @@ func parseDT(typ, in string) (dtValue, error) {
 			if err != nil {
 				return v, dtSyntax(typ, in)
 			}
-			nums = append(nums, n)
+			nums, numDigits = append(nums, n), append(numDigits, len(f))
 		case strings.Contains(f, "/") || isZoneAbbrev(f):
 			// a time zone name: Europe/Paris
 			loc, err := loadZone(fields[k])
@@ -168,12 +169,18 @@ func parseDT(typ, in string) (dtValue, error) {
 		if v.hasDate || v.m == 0 || len(nums) != 2 {
 			return v, dtSyntax(typ, in)
 		}
-		// Month D YYYY or D Month YYYY: the year is the number > 31 or the last
+		// Month D YYYY or D Month YYYY: the year is the number > 31 or the
+		// last; one of two digits or fewer is 1970..2069 (not BC), as
+		// PostgreSQL's DecodeNumber and ValidateDate read it
 		v.hasDate = true
+		yd := numDigits[1]
 		if nums[0] > 31 {
-			v.y, v.d = nums[0], nums[1]
+			v.y, v.d, yd = nums[0], nums[1], numDigits[0]
 		} else {
 			v.d, v.y = nums[0], nums[1]
+		}
+		if yd <= 2 && !v.bc {
+			v.y = twoDigitYear(v.y)
 		}
 	} else if v.m != 0 && !v.hasDate {
 		return v, dtSyntax(typ, in)
@@ -245,24 +252,50 @@ func loadZone(name string) (*time.Location, error) {
 
 var errRange = fmt.Errorf("out of range")
 
+// textMonthField reports whether f starts with a month name followed by
+// a date separator (jan-31-2024).
+func textMonthField(f string) bool {
+	i := strings.IndexAny(f, "-/.")
+	return i > 0 && monthNames[f[:i]] != 0
+}
+
 // parseDateField parses YYYY-MM-DD, YYYY/MM/DD, MM/DD/YYYY, MM-DD-YYYY,
-// DD.MM.YYYY (as PostgreSQL with DateStyle MDY reads them).
+// DD.MM.YYYY (as PostgreSQL with DateStyle MDY reads them), a field with
+// a month name (31-Jan-2024, Jan-31-2024, 2024-Jan-31: textMonthDate) and
+// a year with a day of the year (2024-031, 1999.008).
 func (v *dtValue) parseDateField(f string) error {
 	sep := f[strings.IndexAny(f, "-/.")]
 	p := strings.Split(f, string(sep))
+	if len(p) == 2 && len(p[0]) >= 3 && len(p[1]) == 3 && allDigits(p[0]) && allDigits(p[1]) {
+		// YYYY-DDD: PostgreSQL's DecodeNumber reads three digits after a
+		// year as the day of the year (1..366; 366 of a common year is
+		// the next January 1st, as there)
+		y, _ := strconv.Atoi(p[0])
+		doy, _ := strconv.Atoi(p[1])
+		if doy < 1 || doy > 366 {
+			return fmt.Errorf("bad date")
+		}
+		t := time.Date(y, 1, doy, 0, 0, 0, 0, time.UTC)
+		v.hasDate, v.y, v.m, v.d = true, t.Year(), int(t.Month()), t.Day()
+		return nil
+	}
 	if len(p) != 3 {
 		return fmt.Errorf("bad date")
 	}
 	var n [3]int
+	month := -1 // the part that is a month name
 	for i, s := range p {
 		if !allDigits(s) || s == "" {
-			if m := monthNames[s]; m != 0 && i == 1 {
-				n[i] = m
+			if m := monthNames[s]; m != 0 && month < 0 {
+				n[i], month = m, i
 				continue
 			}
 			return fmt.Errorf("bad date")
 		}
 		n[i], _ = strconv.Atoi(s)
+	}
+	if month >= 0 {
+		return v.textMonthDate(p, n, month)
 	}
 	switch {
 	case len(p[0]) >= 3: // Y-M-D
@@ -277,6 +310,35 @@ func (v *dtValue) parseDateField(f string) error {
 	}
 	v.hasDate = true
 	if v.m < 1 || v.m > 12 || v.d < 1 || v.d > daysIn(v.y, v.m) {
+		return errRange
+	}
+	return nil
+}
+
+// textMonthDate reads a date field whose part month is a month name, as
+// PostgreSQL's DecodeDate and DecodeNumber do (DateStyle MDY): of the two
+// numbers, the first is the year when it has three digits or more, else
+// the day; the other is the other. A year of two digits or fewer is
+// 1970..2069.
+func (v *dtValue) textMonthDate(p []string, n [3]int, month int) error {
+	var nums, digits []int
+	for i := range p {
+		if i != month {
+			nums, digits = append(nums, n[i]), append(digits, len(p[i]))
+		}
+	}
+	v.m = n[month]
+	y, yd := nums[1], digits[1]
+	v.d = nums[0]
+	if digits[0] >= 3 {
+		y, yd, v.d = nums[0], digits[0], nums[1]
+	}
+	v.y = y
+	if yd <= 2 {
+		v.y = twoDigitYear(y)
+	}
+	v.hasDate = true
+	if v.d < 1 || v.d > daysIn(v.y, v.m) {
 		return errRange
 	}
 	return nil

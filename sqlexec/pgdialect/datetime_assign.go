@@ -46,12 +46,18 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"regexp"
 	"strings"
 	"time"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
+// reCanonTSTZ is timestamptz's stored form (always UTC).
+var reCanonTSTZ = regexp.MustCompile(`^\d{4,}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?\+00( BC)?$`)
+
 func init() {
-	ZonedFunctions = append(ZonedFunctions, ZonedFunc{"pg_tstz_text", 2, tstzText})
+	ZonedFunctions = append(ZonedFunctions, ZonedFunc{"pg_tstz_text", 2, tstzText}, ZonedFunc{"pg_tstz_assign", 3, tstzAssign})
 }
 
 // tstzText is pg_tstz_text(value, type): a timestamptz (by its type
@@ -162,34 +168,99 @@ func (x *tx) selectItemExpr(lo, hi int) (int, int) {
 	return lo, hi
 }
 
-// assignSelectItems wraps the items of the SELECT at j (up to end) of an
+// assignSelectItems wraps the items of the query at j (up to end) of an
 // INSERT ... SELECT by tstzAssignWrap's rules: the CTE that converts the
-// rows (wrapInsertSelect) no longer sees their types. Not for set
-// operations, whose columns' types are resolved across the branches.
-func (x *tx) assignSelectItems(j, end int) {
-	if !x.T(j).kw("SELECT") {
-		return
+// rows (wrapInsertSelect) no longer sees their types. It reports which of
+// the n columns are untyped: values whose type the statement does not
+// show and that are no literal (a column of a derived table or CTE, a
+// CASE, a function's result), and every column of a set operation, whose
+// types PostgreSQL resolves across the branches. wrapInsertSelect reads
+// those with pg_tstz_assign, which recognises a timestamptz by its
+// stored form.
+func (x *tx) assignSelectItems(j, end, n int) []bool {
+	untyped := make([]bool, n)
+	sel := x.mainSelect(j, end)
+	if sel < 0 {
+		return untyped
 	}
-	s := x.selectListStart(j)
+	s := x.selectListStart(sel)
 	if s < 0 {
-		return
+		return untyped
 	}
-	for _, kw := range []string{"UNION", "INTERSECT", "EXCEPT"} {
-		if x.findKw(s, end, x.depth[j], kw) >= 0 {
-			return
+	if x.setOpAt(s, end) < end {
+		for i := range untyped {
+			untyped[i] = true
 		}
+		return untyped
 	}
-	e := x.findKw(s, end, x.depth[j], "FROM")
+	e := x.findKw(s, end, x.depth[sel], "FROM")
 	if e < 0 {
 		e = end
 	}
-	for _, it := range x.splitTop(s, e) {
+	for i, it := range x.splitTop(s, e) {
 		a, b := x.selectItemExpr(it[0], it[1])
-		if pre, suf := x.tstzAssignWrap(a, b); pre != "" {
+		pre, suf := x.tstzAssignWrap(a, b)
+		if pre != "" {
 			x.T(a).wpre = pre + x.T(a).wpre
 			x.T(b - 1).wsuf += suf
 		}
+		if i < n && !strings.HasPrefix(pre, "pg_text(") && !x.literalOperand(a, b) {
+			untyped[i] = true
+		}
 	}
+	return untyped
+}
+
+// literalOperand reports whether a..b-1 is a literal or parameter of
+// unknown type ('...', $1, NULL, a number, with an optional sign): the
+// column's input function reads it, as PostgreSQL reads an unknown
+// literal.
+func (x *tx) literalOperand(a, b int) bool {
+	if b-a == 2 && (x.isP(a, "-") || x.isP(a, "+")) {
+		a++
+	}
+	if b-a != 1 {
+		return false
+	}
+	t := x.T(a)
+	return t.typ == tString || t.typ == tDollar || t.typ == tParam || t.typ == tNumber || t.kw("NULL")
+}
+
+// setOpAt is the first UNION, INTERSECT or EXCEPT of the query whose
+// select list starts at s, end when there is none.
+func (x *tx) setOpAt(s, end int) int {
+	first := end
+	for _, kw := range []string{"UNION", "INTERSECT", "EXCEPT"} {
+		if k := x.findKw(s, first, x.depth[s], kw); k >= 0 {
+			first = k
+		}
+	}
+	return first
+}
+
+// tstzAssign is pg_tstz_assign(value, create_sql, column): the value of an
+// untyped column of INSERT ... SELECT (see assignSelectItems) stored into
+// the column (a name or 0-based position) of the table created by
+// create_sql. A value in timestamptz's stored form ("2024-03-10
+// 12:00:00+00") stored into a date, time, timetz or timestamp column is
+// a timestamptz (no literal reaches here, and text has no assignment
+// cast to those types), so it becomes its text in the session zone with
+// the offset, which the column's input reads as the assignment cast
+// converts; anything else passes unchanged.
+func tstzAssign(a []driver.Value, zone *time.Location) (driver.Value, error) {
+	v, ok := a[0].(string)
+	if !ok || !reCanonTSTZ.MatchString(v) {
+		return a[0], nil
+	}
+	decl, found := tableColDecl(str(a[1]), a[2])
+	if !found {
+		return a[0], nil
+	}
+	switch oid, _ := DeclTypeOID(decl); oid {
+	case pgoid.Date, pgoid.Time, pgoid.Timetz, pgoid.Timestamp:
+		return textIn([]driver.Value{v, "timestamptz"}, zone) // pgcast.go
+	}
+	return a[0], nil
 }
 
 // TimestamptzParamText is the value of a parameter the client declared a

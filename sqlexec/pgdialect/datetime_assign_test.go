@@ -49,7 +49,7 @@ func TestTstzAssignTranslation(t *testing.T) {
 		{"INSERT INTO t (a, b) SELECT 1, tz x FROM u", uTz, ""},
 		{"INSERT INTO t SELECT 1, u.tz FROM u", "pg_tstz_text(u.tz, (SELECT type FROM pragma_table_xinfo('u') WHERE name = 'tz'", ""},
 		{"INSERT INTO t (a, b) SELECT 1, tz FROM u UNION SELECT 2, tz FROM u", "", "pg_tstz_text"},
-		{"INSERT INTO t (a, b) SELECT 1, tz + interval '1 hour' FROM u", "pg_tstz_text(pg_dt_add(", ""},
+		{"INSERT INTO t (a, b) SELECT 1, tz + interval '1 hour' FROM u", "pg_tstz_text((pg_dt_add(", ""},
 		{"INSERT INTO t (a, b) SELECT 1, now() FROM u", "pg_text(", ""},
 		{"INSERT INTO t (a, b) VALUES (1, $1::timestamptz)", "pg_text(pg_cast_timestamptz(?1), 'timestamptz')", ""},
 		{"INSERT INTO t (a, b) VALUES (1, CAST('2024-01-01 00:00+00' AS timestamptz))", "pg_text(", ""},
@@ -63,6 +63,15 @@ func TestTstzAssignTranslation(t *testing.T) {
 		{"INSERT INTO t (a, b) SELECT DISTINCT ON (tz) 1, tz FROM u", "", "pg_tstz_text"},
 		{"UPDATE t SET b = date_trunc('day', now())", "pg_text(", ""},
 		{"INSERT INTO t (a, b) VALUES (1, NULL) ON CONFLICT (a) DO UPDATE SET c = EXCLUDED.b", "pg_tstz_text(excluded.b, (SELECT type FROM pragma_table_xinfo('t') WHERE name = 'b'", ""},
+		// untyped columns: read by pg_tstz_assign
+		{"INSERT INTO t (a, b) SELECT 1, tz FROM u UNION SELECT 2, tz FROM u", "pg_in_col(pg_tstz_assign(pgdialect_c2, ", ""},
+		{"INSERT INTO t SELECT 1, tz FROM u UNION ALL SELECT 2, tz FROM u", "pg_in_col(pg_tstz_assign(pgdialect_c2, ", ""},
+		{"INSERT INTO t SELECT 1, x FROM (SELECT tz AS x FROM u) s", "pg_in_col(pg_tstz_assign(pgdialect_c2, ", "pg_tstz_assign(pgdialect_c1"},
+		{"INSERT INTO t SELECT 1, s.x FROM (SELECT tz AS x FROM u) s", "pg_in_col(pg_tstz_assign(pgdialect_c2, ", ""},
+		{"INSERT INTO t WITH c AS (SELECT tz FROM u) SELECT 1, tz FROM c", "pg_in_col(pg_tstz_assign(pgdialect_c2, ", ""},
+		{"INSERT INTO t SELECT 1, CASE WHEN a THEN tz END FROM u", "pg_in_col(pg_tstz_assign(pgdialect_c2, ", ""},
+		{"INSERT INTO t SELECT -1, '2024-01-01 00:00:00+00' FROM u", "", "pg_tstz_assign"},
+		{"INSERT INTO t SELECT 1, now() FROM u", "", "pg_tstz_assign(pgdialect_c2"},
 	} {
 		st, err := Translate(c.sql)
 		if err != nil {
@@ -74,6 +83,42 @@ func TestTstzAssignTranslation(t *testing.T) {
 		}
 		if c.hasNot != "" && strings.Contains(got, c.hasNot) {
 			t.Errorf("%s:\n got %s\nwant no %s", c.sql, got, c.hasNot)
+		}
+	}
+}
+
+// TestTstzAssign: pg_tstz_assign converts a value in timestamptz's stored
+// form bound for a date, time, timetz or timestamp column (an untyped
+// column of INSERT ... SELECT: a derived table's, a UNION's) to its text
+// in the session zone; other values and columns pass unchanged. The
+// column's input then reads the local fields (2024-03-10 08:00:00 in
+// New York, as PostgreSQL 15 stores it).
+func TestTstzAssign(t *testing.T) {
+	const create = "CREATE TABLE w (id int, ts timestamp, d date, t time, tt timetz, x text, z timestamptz)"
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		v, col, want driver.Value
+	}{
+		{"2024-03-10 12:00:00+00", "ts", "2024-03-10 08:00:00-04"},
+		{"2024-03-10 12:00:00.5+00", int64(1), "2024-03-10 08:00:00.5-04"},
+		{"2024-03-10 03:00:00+00", "d", "2024-03-09 22:00:00-05"},
+		{"2024-03-10 12:00:00+00", "t", "2024-03-10 08:00:00-04"},
+		{"2024-03-10 12:00:00+00", "tt", "2024-03-10 08:00:00-04"},
+		{"2024-03-10 12:00:00+00", "x", "2024-03-10 12:00:00+00"},    // text: not converted
+		{"2024-03-10 12:00:00+00", "z", "2024-03-10 12:00:00+00"},    // the same instant
+		{"2024-03-10 12:00:00+00", "nope", "2024-03-10 12:00:00+00"}, // no such column
+		{"2024-03-10 12:00:00", "ts", "2024-03-10 12:00:00"},         // a timestamp
+		{"2024-03-10 12:00+00", "ts", "2024-03-10 12:00+00"},         // not the stored form: a literal's text
+		{"infinity", "ts", "infinity"},
+		{int64(5), "id", int64(5)},
+		{nil, "ts", nil},
+	} {
+		got, err := tstzAssign([]driver.Value{c.v, create, c.col}, ny)
+		if err != nil || got != c.want {
+			t.Errorf("pg_tstz_assign(%v, %v) = %v, %v; want %v", c.v, c.col, got, err, c.want)
 		}
 	}
 }

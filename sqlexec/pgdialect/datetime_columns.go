@@ -5,8 +5,9 @@ package pgdialect
 // SQLite's arithmetic on the text ('2024-01-31' + 1 = 2025). When one
 // operand of + or - is a column of a table the statement certainly names
 // (qualified, or its only table) and the other a number or a string that
-// starts with a digit or sign (or,
-// for -, a column too: ts - ts2, d - d2), the operator becomes
+// starts with a digit or sign, or a column too (ts - ts2, d - d2, ts +
+// iv: the test is then whether either column is a date/time one for +,
+// the left one for -), the operator becomes
 //
 //	(CASE WHEN (SELECT pg_col_dttype(sql, 'd') FROM sqlite_schema ...) <> ''
 //	  THEN pg_dt_add(d, (SELECT pg_col_dttype(...) ...), 1, 'int')
@@ -80,8 +81,8 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 	if rc == "" {
 		rf = x.dtChainOf(i+1, re)
 	}
-	if lc+lf == "" && rc+rf == "" || lc+lf != "" && rc+rf != "" && x.T(i).text == "+" {
-		return false // col + col: no date/time sum of two columns is common enough to slow every a + b
+	if lc+lf == "" && rc+rf == "" {
+		return false
 	}
 	typeOf := func(a, b int, colType, chain string) (string, bool) {
 		if colType != "" {
@@ -116,8 +117,13 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 		return false
 	}
 	cond := lc + lf
-	if cond == "" {
+	switch {
+	case cond == "":
 		cond = rc + rf
+	case rc+rf != "" && x.T(i).text == "+":
+		// col + col: a date/time sum when either is one (ts + iv,
+		// n + d); - is decided by its left operand (ts - iv, d - d2)
+		cond = "max(" + cond + ", " + rc + rf + ")"
 	}
 	f := map[string]string{"+": "pg_dt_add", "-": "pg_dt_sub"}[x.T(i).text]
 	op := x.T(i).text
@@ -180,7 +186,11 @@ func (x *tx) columnDTElse(a, b int) (lo, hi int, ok bool) {
 	if b-a >= 2 && x.isP(a, "(") && x.match(a) == b-1 {
 		a, b = a+1, b-1
 	}
-	if !x.kw(a, "CASE", "WHEN") || !x.isP(a+2, "(") || !x.kw(a+3, "SELECT") || !strings.EqualFold(x.T(a+4).text, "pg_col_dttype") {
+	sel := a + 3 // WHEN (SELECT pg_col_dttype ..., or WHEN max((SELECT ...), (SELECT ...))
+	if x.T(a+2).kw("max") && x.isP(a+3, "(") && x.isP(a+4, "(") {
+		sel += 2
+	}
+	if !x.kw(a, "CASE", "WHEN") || !x.isP(sel-1, "(") || !x.kw(sel, "SELECT") || !strings.EqualFold(x.T(sel+1).text, "pg_col_dttype") {
 		return 0, 0, false
 	}
 	end := b - 1

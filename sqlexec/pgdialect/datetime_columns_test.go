@@ -13,9 +13,9 @@ import (
 // BETWEEN, IN and ORDER BY.
 func TestColumnPlusMinus(t *testing.T) {
 	db := openCatalogDB(t, "")
-	execAll(t, db, `CREATE TABLE cm (id int PRIMARY KEY, a int, b bigint, n numeric(10,2), d date, d2 date, ts timestamp, j jsonb);
-INSERT INTO cm VALUES (1, 2147483647, 9223372036854775807, 12.34, '2024-01-31', '2024-01-01', '2024-02-28 10:00:00', '{"a": 1, "b": 2}'),
-  (2, -7, -2, 0.10, '2024-03-01', '2024-02-01', '2024-12-31 23:00:00', '[1, 2]')`)
+	execAll(t, db, `CREATE TABLE cm (id int PRIMARY KEY, a int, b bigint, n numeric(10,2), d date, d2 date, ts timestamp, j jsonb, iv interval, tm time);
+INSERT INTO cm VALUES (1, 2147483647, 9223372036854775807, 12.34, '2024-01-31', '2024-01-01', '2024-02-28 10:00:00', '{"a": 1, "b": 2}', '1 mon 1 day', '08:30'),
+  (2, -7, -2, 0.10, '2024-03-01', '2024-02-01', '2024-12-31 23:00:00', '[1, 2]', NULL, NULL)`)
 	checkArithValues(t, db, []arithValueCase{
 		{"SELECT d + 1 FROM cm WHERE id = 1", "2024-02-01"},
 		{"SELECT d - 1 FROM cm WHERE id = 2", "2024-02-29"},
@@ -40,6 +40,18 @@ INSERT INTO cm VALUES (1, 2147483647, 9223372036854775807, 12.34, '2024-01-31', 
 		{`SELECT '["a", "b"]'::jsonb - 0`, `["b"]`},
 		{`SELECT '{"a": 1, "b": 2}'::jsonb - 'b'`, `{"a": 1}`},
 		{"SELECT n - 1 FROM cm WHERE id = 2", "-0.90"},
+		// two columns: a date/time sum when either is a date/time column
+		{"SELECT ts + iv FROM cm WHERE id = 1", "2024-03-29 10:00:00"},
+		{"SELECT iv + ts FROM cm WHERE id = 1", "2024-03-29 10:00:00"},
+		{"SELECT d + tm FROM cm WHERE id = 1", "2024-01-31 08:30:00"},
+		{"SELECT ts - iv FROM cm WHERE id = 1", "2024-01-27 10:00:00"},
+		{"SELECT iv + iv FROM cm WHERE id = 1", "2 mons 2 days"},
+		{"SELECT a + id FROM cm WHERE id = 2", "-5"},
+		{"SELECT b + b FROM cm WHERE id = 1", "ERR 22003"},
+		{"SELECT iv * 2 FROM cm WHERE id = 1", "2 mons 2 days"},
+		{"SELECT 1.5 * iv FROM cm WHERE id = 1", "1 mon 16 days 12:00:00"},
+		{"SELECT iv / 2 FROM cm WHERE id = 1", "15 days 12:00:00"},
+		{"SELECT iv / 0 FROM cm WHERE id = 1", "ERR 22012"},
 	})
 }
 
@@ -72,5 +84,17 @@ func TestColumnPlusMinusTypes(t *testing.T) {
 		{"SELECT a + 1 FROM t", []string{"a", "1"}, []uint32{pgoid.Int4, 0}, pgoid.Int4},
 		{"SELECT n - 0.5 FROM t", []string{"n", "'0.5'"}, []uint32{pgoid.Numeric, 0}, pgoid.Numeric},
 		{"SELECT b - c FROM t", []string{"b", "c"}, []uint32{pgoid.Int8, pgoid.Int4}, pgoid.Int8},
+		{"SELECT ts + iv FROM t", []string{"ts", "iv"}, []uint32{pgoid.Timestamp, pgoid.Interval}, pgoid.Timestamp},
+		{"SELECT iv + d FROM t", []string{"iv", "d"}, []uint32{pgoid.Interval, pgoid.Date}, pgoid.Timestamp},
+		{"SELECT d + tm FROM t", []string{"d", "tm"}, []uint32{pgoid.Date, pgoid.Time}, pgoid.Timestamp},
+		{"SELECT b + c FROM t", []string{"b", "c"}, []uint32{pgoid.Int8, pgoid.Int4}, pgoid.Int8},
+		// an interval column times a number; a column and a typed operand
+		{"SELECT iv * 2 FROM t", []string{"iv", "2"}, []uint32{pgoid.Interval, 0}, pgoid.Interval},
+		{"SELECT 1.5 * iv FROM t", []string{"'1.5'", "iv"}, []uint32{0, pgoid.Interval}, pgoid.Interval},
+		{"SELECT iv / 2 FROM t", []string{"iv", "2"}, []uint32{pgoid.Interval, 0}, pgoid.Interval},
+		{"SELECT d + interval '1 month' FROM t", []string{"d"}, []uint32{pgoid.Date}, pgoid.Timestamp},
+		{"SELECT tz + interval '1 day' FROM t", []string{"tz"}, []uint32{pgoid.Timestamptz}, pgoid.Timestamptz},
+		{"SELECT tm - time '01:00' FROM t", []string{"tm"}, []uint32{pgoid.Time}, pgoid.Interval},
+		{"SELECT tm + interval '1 hour' FROM t", []string{"tm"}, []uint32{pgoid.Time}, pgoid.Time},
 	})
 }

@@ -261,6 +261,12 @@ func dtBinaryResult(op, a, b string) string {
 			return b
 		case a == "date" && b == "interval" || a == "interval" && b == "date":
 			return "timestamp"
+		case a == "date" && b == "time" || a == "time" && b == "date":
+			return "timestamp"
+		case (a == "time" || a == "timetz") && b == "interval":
+			return a
+		case a == "interval" && (b == "time" || b == "timetz"):
+			return b
 		}
 	case "-":
 		switch {
@@ -274,6 +280,10 @@ func dtBinaryResult(op, a, b string) string {
 			return a
 		case a == "date" && b == "interval":
 			return "timestamp"
+		case (a == "time" || a == "timetz") && b == "interval":
+			return a
+		case a == "time" && b == "time":
+			return "interval"
 		case (a == "timestamp" || a == "timestamptz" || a == "date") && (b == "timestamp" || b == "timestamptz" || b == "date"):
 			return "interval"
 		}
@@ -390,14 +400,45 @@ func (x *tx) datetimePass() error {
 				}
 				return quoteLit(s)
 			}
-			x.T(ls).pre = f + "(" + x.T(ls).pre
+			res := dtBinaryResult(t.text, lt, rt)
+			pre, suf := f+"(", ", "+q(rt)+")"
+			if res == "interval" || res == "?" && !x.comparedOperand(ls, re) {
+				// an interval orders by value, as an interval column
+				// (interval_order.go: ORDER BY b - a, max(b - a)); the
+				// collation keeps the text order of dates and timestamps,
+				// so it serves a result of a type known only at run time,
+				// except where it would decide a comparison (an index on
+				// the other operand would not serve it)
+				pre, suf = "("+pre, suf+" COLLATE "+IntervalCollation+")"
+			}
+			x.T(ls).pre = pre + x.T(ls).pre
 			t.set(", " + q(lt) + ", ")
-			x.T(re - 1).suf += ", " + q(rt) + ")"
+			x.T(re - 1).suf += suf
 			x.castEnd[re-1] = ls
-			known[ls] = dtBinaryResult(t.text, lt, rt)
+			known[ls] = res
 		}
 	}
+	x.overlapsRewrite() // overlaps.go
 	return nil
+}
+
+// comparedOperand reports whether the expression ls..re-1 may be an
+// operand of a comparison (=, <, BETWEEN, IN, LIKE ...), whose collation
+// it would choose.
+func (x *tx) comparedOperand(ls, re int) bool {
+	near := func(t *token) bool {
+		switch {
+		case t.typ == tOp && cmpOps[t.text]:
+			return true
+		case t.typ == tIdent:
+			switch t.upper() {
+			case "BETWEEN", "AND", "IN", "IS", "NOT", "LIKE", "GLOB", "ILIKE", "ANY", "ALL", "SOME":
+				return true
+			}
+		}
+		return false
+	}
+	return ls > 0 && near(x.T(ls-1)) || re < x.n() && near(x.T(re))
 }
 
 // extractRewrite rewrites EXTRACT(field FROM source) at i to

@@ -290,22 +290,7 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 	if a[0] == nil || a[1] == nil {
 		return a[0], nil
 	}
-	cols := tableDecls(str(a[1]))
-	decl, found := "", false
-	switch c := a[2].(type) {
-	case int64:
-		if c >= 0 && int(c) < len(cols) {
-			decl, found = cols[c].decl, true
-		}
-	default:
-		name := strings.ToLower(str(c))
-		for _, cd := range cols {
-			if strings.ToLower(cd.name) == name {
-				decl, found = cd.decl, true
-				break
-			}
-		}
-	}
+	decl, found := tableColDecl(str(a[1]), a[2])
 	if !found || decl == "" {
 		return a[0], nil
 	}
@@ -316,6 +301,26 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 		return InDeclAt(a[3], decl, now, zone)
 	}
 	return InDeclAt(a[0], decl, now, zone)
+}
+
+// tableColDecl is the declared type of column col (a name, or a 0-based
+// position) of the table created by create.
+func tableColDecl(create string, col driver.Value) (decl string, found bool) {
+	cols := tableDecls(create)
+	switch c := col.(type) {
+	case int64:
+		if c >= 0 && int(c) < len(cols) {
+			return cols[c].decl, true
+		}
+	default:
+		name := strings.ToLower(str(c))
+		for _, cd := range cols {
+			if strings.ToLower(cd.name) == name {
+				return cd.decl, true
+			}
+		}
+	}
+	return "", false
 }
 
 type tableCol struct{ name, decl string }
@@ -519,19 +524,18 @@ func (x *tx) wrapInsertSelect(tbl string, cols []string, j int) {
 	}
 	n := len(cols)
 	if cols == nil {
-		if !x.T(j).kw("SELECT") {
+		sel := x.mainSelect(j, end) // after a WITH list
+		if sel < 0 {
 			return
 		}
-		s := j + 1
+		s := sel + 1
 		if x.T(s).kw("DISTINCT") || x.T(s).kw("ALL") {
 			return
 		}
-		e := x.findKw(s, end, 0, "FROM")
+		first := x.setOpAt(s, end) // the first branch's items count the columns
+		e := x.findKw(s, first, x.depth[sel], "FROM")
 		if e < 0 {
-			e = end
-		}
-		if x.findKw(s, end, 0, "UNION") >= 0 || x.findKw(s, end, 0, "INTERSECT") >= 0 || x.findKw(s, end, 0, "EXCEPT") >= 0 {
-			return
+			e = first
 		}
 		for _, it := range x.splitTop(s, e) {
 			if x.isP(it[1]-1, "*") {
@@ -543,7 +547,7 @@ func (x *tx) wrapInsertSelect(tbl string, cols []string, j int) {
 	if n == 0 || end <= j {
 		return
 	}
-	x.assignSelectItems(j, end) // datetime_assign.go
+	untyped := x.assignSelectItems(j, end, n) // datetime_assign.go
 	names := make([]string, n)
 	vals := make([]string, n)
 	for i := range names {
@@ -552,7 +556,11 @@ func (x *tx) wrapInsertSelect(tbl string, cols []string, j int) {
 		if cols != nil {
 			col = cols[i]
 		}
-		vals[i] = "pg_in_col(" + names[i] + ", " + declOf(tbl, col, i) + ")"
+		v := names[i]
+		if untyped[i] {
+			v = "pg_tstz_assign(" + v + ", " + declOf(tbl, col, i) + ")"
+		}
+		vals[i] = "pg_in_col(" + v + ", " + declOf(tbl, col, i) + ")"
 	}
 	x.T(j).wpre = "WITH pgdialect_in_rows(" + strings.Join(names, ", ") + ") AS (" + x.T(j).wpre
 	x.T(end - 1).wsuf += ") SELECT " + strings.Join(vals, ", ") + " FROM pgdialect_in_rows WHERE true"

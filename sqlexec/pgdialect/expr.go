@@ -401,6 +401,12 @@ func (x *tx) identRewrite(i int) error {
 		if call {
 			x.ageRewrite(i)
 		}
+	case "MAKE_INTERVAL":
+		if call {
+			if err := x.makeIntervalArgs(i); err != nil { // make_interval.go
+				return err
+			}
+		}
 	case "UNNEST":
 		if call && !x.catalog {
 			x.unnests = append(x.unnests, i) // rewritten by arrayPass

@@ -25,10 +25,22 @@ func ColumnlessInsert(sql string) (table string, ok bool) {
 	if x.kw(j, "AS") {
 		j += 2
 	}
-	if x.T(j).kw("VALUES") || x.T(j).kw("SELECT") {
+	if x.T(j).kw("VALUES") || x.T(j).kw("SELECT") || x.T(j).kw("WITH") {
 		return table, true
 	}
 	return "", false
+}
+
+// mainSelect is the SELECT of the query at j..end-1 (j itself, or the one
+// after the WITH list), -1 when there is none (VALUES).
+func (x *tx) mainSelect(j, end int) int {
+	if x.T(j).kw("SELECT") {
+		return j
+	}
+	if !x.T(j).kw("WITH") {
+		return -1
+	}
+	return x.findKw(j+1, end, x.depth[j], "SELECT")
 }
 
 // AddColumnList gives a column-less INSERT (see ColumnlessInsert) the
@@ -55,8 +67,8 @@ func AddColumnList(sql string, names []string) (string, error) {
 			}
 			i = e + 2
 		}
-	case x.T(j).kw("SELECT"):
-		lo := j + 1
+	case x.mainSelect(j, x.n()) >= 0: // INSERT INTO t [WITH ...] SELECT
+		lo := x.mainSelect(j, x.n()) + 1
 		if x.kw(lo, "DISTINCT") || x.kw(lo, "ALL") {
 			lo++
 		}

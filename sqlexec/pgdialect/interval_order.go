@@ -46,10 +46,15 @@ func registerIntervalCollation() error {
 
 // compareIntervalText is the pg_interval collation. Texts that are no
 // interval (nothing the column's input function stores) sort after every
-// interval, among themselves as text, so the order stays total.
+// interval, among themselves as text, so the order stays total: the text
+// order of dates and timestamps, which the date/time operators' results
+// carrying this collation keep.
 func compareIntervalText(a, b string) int {
 	if a == b {
 		return 0
+	}
+	if datePrefix(a) && datePrefix(b) {
+		return strings.Compare(a, b) // no interval: the parse would fail
 	}
 	ia, errA := parseInterval(a)
 	ib, errB := parseInterval(b)
@@ -62,6 +67,12 @@ func compareIntervalText(a, b string) int {
 		return -1
 	}
 	return compareIntervals(ia, ib)
+}
+
+// datePrefix reports whether s starts as a date's text does (2024-01-31),
+// which no interval's does.
+func datePrefix(s string) bool {
+	return len(s) >= 5 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) && isDigit(s[3]) && s[4] == '-'
 }
 
 // compareIntervals orders a and b by their span with 30-day months and

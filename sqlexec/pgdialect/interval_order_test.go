@@ -37,3 +37,43 @@ INSERT INTO ivo VALUES (1, '1 mon'), (2, '3 days'), (3, '2 days 25:00:00'), (4, 
 		}
 	}
 }
+
+// TestIntervalExpressionOrder: interval expressions that are no column
+// (timestamp - timestamp of two columns, interval arithmetic with a typed
+// operand) order, aggregate and group by value too, as PostgreSQL 15
+// answers; date and timestamp results keep their text order, and a
+// comparison keeps the other operand's collation.
+func TestIntervalExpressionOrder(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE ive (id int, a timestamp, b timestamp, iv interval);
+INSERT INTO ive VALUES (1, '2024-01-01', '2024-04-11', '100 days'), (2, '2024-01-01', '2024-01-10', '9 days'), (3, '2024-01-01', '2024-01-01 12:00', '-1 days')`)
+	for q, want := range map[string]string{
+		`SELECT string_agg(id::text, ',' ORDER BY b - a) FROM ive`:                                        "3,2,1",
+		`SELECT string_agg(id::text, ',' ORDER BY b - a DESC) FROM ive`:                                   "1,2,3",
+		`SELECT max(b - a) FROM ive`:                                                                      "101 days",
+		`SELECT min(ive.b - ive.a) FROM ive`:                                                              "12:00:00",
+		`SELECT max(b - timestamp '2024-01-01') FROM ive`:                                                 "101 days",
+		`SELECT string_agg(id::text, ',') FROM (SELECT id FROM ive ORDER BY interval '1 mon' + iv) s`:     "3,2,1",
+		`SELECT string_agg(id::text, ',') FROM (SELECT id FROM ive ORDER BY b + interval '1 day' DESC) s`: "1,2,3",
+		`SELECT count(*) FROM ive WHERE b > a + interval '5 days'`:                                        "2",
+		`SELECT count(DISTINCT b - a + interval '1 mon') FROM ive`:                                        "3",
+	} {
+		if got := queryOne(t, db, q); got != want {
+			t.Errorf("%s: got %s, want %s", q, got, want)
+		}
+	}
+	// numbers first, then intervals by value, then other text
+	ordered := []string{"-3", "10", "-1 days", "12:00:00", "9 days", "1 mon", "101 days", "2024-01-01", "2024-01-01 10:00:00", "abc"}
+	for i := range ordered {
+		for j := range ordered {
+			if got, want := compareNumericText(ordered[i], ordered[j]), sign(i-j); got != want {
+				t.Errorf("pg_numeric(%q, %q) = %d, want %d", ordered[i], ordered[j], got, want)
+			}
+		}
+	}
+	for _, s := range []string{"2024-01-31", "2024-01-31 10:00:00", "2024-01-31 10:00:00+00", "0044-03-15 BC"} {
+		if _, err := parseInterval(s); err == nil || !datePrefix(s) {
+			t.Errorf("%q: datePrefix must imply no interval", s)
+		}
+	}
+}

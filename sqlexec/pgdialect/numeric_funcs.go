@@ -229,7 +229,7 @@ func fnNumAbs(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error)
 // numSum is sum() and avg(). Integers sum as int64 (past int64 they go
 // on exactly as numeric, as PostgreSQL's sum(int8) does), any float makes
 // a float8 sum (plain addition, as PostgreSQL), any text makes an exact
-// numeric sum. avg of numeric and of integers divides at PostgreSQL's
+// numeric sum, intervals an interval sum (interval_sum.go). avg of numeric and of integers divides at PostgreSQL's
 // division scale (a numeric, as PostgreSQL's); avg of floats is a float.
 type numSum struct {
 	avg   bool
@@ -244,6 +244,9 @@ type numSum struct {
 	small    int64
 	sscale   int32
 	hasSmall bool
+	// ivs: the values are intervals (interval_sum.go), summed in iv
+	ivs bool
+	iv  interval
 }
 
 const (
@@ -272,6 +275,9 @@ func (s *numSum) step(v driver.Value, sign int) error {
 		return nil
 	}
 	s.n += int64(sign)
+	if s.ivs {
+		return s.stepMore(v, sign) // interval_sum.go
+	}
 	switch v := v.(type) {
 	case int64:
 		switch s.mode {
@@ -304,6 +310,9 @@ func (s *numSum) step(v driver.Value, sign int) error {
 	case string:
 		if s.mode == sumDec && s.addSmall(v, sign) {
 			return nil
+		}
+		if done, err := s.stepInterval(v, sign); done { // interval_sum.go
+			return err
 		}
 		s.toDec()
 	default:
@@ -403,6 +412,9 @@ func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
 	if s.n == 0 {
 		return nil, nil
 	}
+	if s.ivs {
+		return s.intervalValue()
+	}
 	switch s.mode {
 	case sumInt:
 		if s.avg {
@@ -438,8 +450,11 @@ func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
 func (s *numSum) Final(*sqlite.FunctionContext) {}
 
 // compareNumericText is the pg_numeric collation: by numeric value; text
-// that is not a number sorts after every number, bytewise (a total order,
-// as an index needs).
+// that is not a number sorts after every number: first the intervals by
+// value as pg_interval orders them (an arithmetic expression over columns
+// carries this collation, and timestamp - timestamp is an interval:
+// ORDER BY b - a), then other text bytewise (a total order, as an index
+// needs).
 func compareNumericText(a, b string) int {
 	if a == b {
 		return 0
@@ -460,7 +475,7 @@ func compareNumericText(a, b string) int {
 	case okb:
 		return 1
 	}
-	return strings.Compare(a, b)
+	return compareIntervalText(a, b) // interval_order.go
 }
 
 func sign(c int) int {

@@ -40,6 +40,7 @@ func TestAddColumnList(t *testing.T) {
 		{"INSERT INTO t VALUES ('a', 1, 'x')", `INSERT INTO t VALUES ('a', 1, 'x')`, ""},
 		{"INSERT INTO t SELECT 'g', 1 FROM u", `INSERT INTO t (k, v) SELECT 'g', 1 FROM u`, ""},
 		{"INSERT INTO t SELECT * FROM u", `INSERT INTO t SELECT * FROM u`, ""},
+		{"INSERT INTO t WITH w AS (SELECT a, b, c FROM u) SELECT a, b FROM w", `INSERT INTO t (k, v) WITH w AS (SELECT a, b, c FROM u) SELECT a, b FROM w`, ""},
 		{"INSERT INTO t VALUES (1, 2, 3, 4)", "", "42601"},
 	} {
 		if _, ok := ColumnlessInsert(c.in); !ok {

@@ -1,0 +1,133 @@
+package pgdialect
+
+// make_interval.go: make_interval(years, months, weeks, days, hours,
+// mins, secs), each optional (default 0), positional or named as in
+// PostgreSQL: make_interval(days => 10), make_interval(1, secs => 1.5).
+// The translator turns each named argument `name => value` (or `name :=
+// value`) into the pair 'name=>', value, which the function reads: the
+// names are checked at translation (42883 unknown name, 42601 a name used
+// twice or a positional argument after a named one), and the values keep
+// their tokens, so every other rewrite still applies to them.
+
+import (
+	"database/sql/driver"
+	"math"
+	"slices"
+	"strings"
+)
+
+// makeIntervalParams are make_interval's parameter names, in order.
+var makeIntervalParams = []string{"years", "months", "weeks", "days", "hours", "mins", "secs"}
+
+// namedArgMark ends the marker string that carries a named argument's
+// name ('days=>'): no number reads so.
+const namedArgMark = "=>"
+
+// makeIntervalArgs rewrites the named arguments of the make_interval call
+// at i (see the file comment).
+func (x *tx) makeIntervalArgs(i int) error {
+	e := x.match(i + 1)
+	named := map[string]bool{}
+	for _, arg := range x.splitTop(i+2, e) {
+		lo, hi := arg[0], arg[1]
+		arrow := 0 // tokens of => or :=
+		ident := x.T(lo).typ == tIdent || x.T(lo).typ == tQIdent
+		switch {
+		case ident && x.T(lo+1).typ == tOp && x.T(lo+1).text == "=>":
+			arrow = 1
+		case ident && x.isP(lo+1, ":") && x.T(lo+2).typ == tOp && x.T(lo+2).text == "=":
+			arrow = 2
+		}
+		if arrow == 0 || lo+1+arrow >= hi {
+			if len(named) > 0 {
+				return &Error{Code: "42601", Message: "positional argument cannot follow named argument"}
+			}
+			continue
+		}
+		name := x.T(lo).identName()
+		if !slices.Contains(makeIntervalParams, name) {
+			return &Error{Code: "42883", Message: "function make_interval(" + name + " => " + x.argTypeName(lo+1+arrow, hi) + ") does not exist",
+				Hint: "No function matches the given name and argument types. You might need to add explicit type casts."}
+		}
+		if named[name] {
+			return &Error{Code: "42601", Message: `argument name "` + name + `" used more than once`}
+		}
+		named[name] = true
+		x.T(lo).set(quoteLit(name + namedArgMark))
+		x.T(lo + 1).set(",")
+		if arrow == 2 {
+			x.T(lo + 2).set("")
+		}
+	}
+	return nil
+}
+
+// argTypeName is the PostgreSQL type name of argument a..b-1 in an error
+// message: integer or numeric for a number, else unknown.
+func (x *tx) argTypeName(a, b int) string {
+	if b-a == 1 && x.T(a).typ == tNumber {
+		if strings.ContainsAny(x.T(a).text, ".eE") {
+			return "numeric"
+		}
+		return "integer"
+	}
+	return "unknown"
+}
+
+// fnMakeInterval is make_interval(...): positional arguments, then
+// 'name=>', value pairs (makeIntervalArgs).
+func fnMakeInterval(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	var vals [7]driver.Value
+	pos := 0
+	for k := 0; k < len(a); k++ {
+		if s, ok := a[k].(string); ok && strings.HasSuffix(s, namedArgMark) && k+1 < len(a) {
+			for p, name := range makeIntervalParams {
+				if name+namedArgMark == s {
+					vals[p] = a[k+1]
+				}
+			}
+			k++
+			continue
+		}
+		if pos >= len(vals) {
+			return nil, pgErr("42883", "function make_interval with %d arguments does not exist", len(a))
+		}
+		vals[pos] = a[k]
+		pos++
+	}
+	var n [6]int64
+	var secs float64
+	for i, v := range vals {
+		if v == nil {
+			if i < pos || named(a, makeIntervalParams[i]) {
+				return nil, nil // a NULL argument: NULL, as the strict function
+			}
+			continue // a default
+		}
+		if i == 6 {
+			f, err := argFloat(v)
+			if err != nil {
+				return nil, err
+			}
+			secs = f
+			continue
+		}
+		x, err := argInt(v)
+		if err != nil {
+			return nil, err
+		}
+		n[i] = x
+	}
+	iv := interval{months: n[0]*12 + n[1], days: n[2]*7 + n[3], us: n[4]*usPerHour + n[5]*usPerMin + int64(math.Round(secs*1e6))}
+	return iv.String(), nil
+}
+
+// named reports whether the arguments a name the parameter p.
+func named(a []driver.Value, p string) bool {
+	for _, v := range a {
+		if s, ok := v.(string); ok && s == p+namedArgMark {
+			return true
+		}
+	}
+	return false
+}
