@@ -286,6 +286,18 @@ func (x *tx) numericItem(a, b int) bool {
 	if b-a >= 3 && x.T(b-2).kw("AS") || b-a >= 2 && (x.T(b-1).typ == tIdent || x.T(b-1).typ == tQIdent) {
 		b -= 1 + btoi(x.T(b-2).kw("AS")) // alias
 	}
+	return x.numericConst(a, b)
+}
+
+// numericConst makes expression a..b-1, when it is a numeric constant
+// (1.50, -0.5, 1e3, an integer past int8's range), numeric's exact text
+// with the TEXT affinity and the collation of numeric values, as a
+// numeric arithmetic result is spliced: wherever the constant is a value
+// of its own (a select item, a VALUES row, an aggregate's argument) it
+// keeps its digits and scale (DISTINCT over 1.0, 1.00 is 1.0, sum over
+// 0.1, 0.2, 0.3 is 0.6), which SQLite's binary float would lose. It reports whether it
+// did.
+func (x *tx) numericConst(a, b int) bool {
 	if !x.castsChecked() || b-a < 1 || b-a > 2 || x.T(b-1).typ != tNumber || x.T(b-1).ed {
 		return false
 	}

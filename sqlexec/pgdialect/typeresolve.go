@@ -159,11 +159,14 @@ func commonType(brs []branch, what string) (uint32, *Error) {
 }
 
 // resolveBranches converts branches to type o: unknown literals by o's
-// input function, narrower numeric values widened to numeric or float8.
+// input function, narrower numeric values widened to numeric or float8,
+// numeric constants of a numeric result kept exact (numericConst).
 func (x *tx) resolveBranches(brs []branch, o uint32) *Error {
 	var first *Error
 	for _, br := range brs {
 		switch {
+		case br.kind == branchTyped && br.oid == pgoid.Numeric && o == pgoid.Numeric:
+			x.numericConst(br.a, br.b) // arith.go
 		case br.kind == branchUnknown:
 			if err := x.checkLiteral(br.a, o); err != nil && first == nil {
 				first = err
@@ -230,6 +233,9 @@ func (x *tx) itemExpr(a, b int) (int, int) {
 // the result columns' types.
 func (x *tx) resolveSetOps() error {
 	if err := x.resolveExprs(); err != nil {
+		return err
+	}
+	if err := x.resolveNestedValues(); err != nil { // valuesresolve.go
 		return err
 	}
 	x.padCharItems() // bpchar.go
@@ -466,6 +472,16 @@ var mathResult = map[string]func(args []branch) uint32{
 	"ln":      floatOrNumeric(1),
 	"power":   floatOrNumeric(2),
 	"pow":     floatOrNumeric(2),
+	// aggregates of an argument whose type the statement shows (a
+	// column of a VALUES list, a constant): sum of numeric is numeric
+	"sum":         aggArgType("sum"),
+	"avg":         aggArgType("avg"),
+	"stddev":      aggArgType("stddev"),
+	"stddev_samp": aggArgType("stddev_samp"),
+	"stddev_pop":  aggArgType("stddev_pop"),
+	"variance":    aggArgType("variance"),
+	"var_samp":    aggArgType("var_samp"),
+	"var_pop":     aggArgType("var_pop"),
 	// window functions (their items end after OVER (...))
 	"ntile":        fixedType(pgoid.Int4),
 	"row_number":   fixedType(pgoid.Int8),
@@ -478,6 +494,17 @@ var mathResult = map[string]func(args []branch) uint32{
 	"first_value":  firstArgType,
 	"last_value":   firstArgType,
 	"nth_value":    firstArgType,
+}
+
+// aggArgType: aggregate fn's result type over its one argument's type
+// (AggregateType, aggitems.go).
+func aggArgType(fn string) func([]branch) uint32 {
+	return func(args []branch) uint32 {
+		if len(args) != 1 || args[0].kind != branchTyped {
+			return 0
+		}
+		return AggregateType(fn, args[0].oid)
+	}
 }
 
 // fixedType: a function of one result type.
