@@ -307,6 +307,9 @@ func (x *tx) numericConst(a, b int) bool {
 	if numLiteralType(x.T(b-1).text) != "numeric" {
 		return false
 	}
+	if r, ok := x.resolved[a]; ok && r.end == b && r.oid != pgoid.Numeric {
+		return false // converted to its column's type (1.5::float8 UNION SELECT 0.1)
+	}
 	x.numericLiteral(a, b)
 	x.T(b - 1).pre = "(CAST(" + x.T(b-1).pre
 	x.T(b - 1).suf += " AS TEXT) COLLATE " + NumericCollation + ")"

@@ -153,6 +153,27 @@ func (x *tx) deriveBody(a, b int, name string, cols []string, ctes map[string]*d
 			rel.cols[k] = c
 		}
 	}
+	if !x.kw(1, "RECURSIVE") {
+		// a set operation's columns are of its branches' common type
+		// (SELECT 1 AS x UNION SELECT 1.5: numeric); a recursive term
+		// reads the CTE itself, which is typed by its first branch
+		if rows, _ := x.setOpRows(a, b); rows != nil { // nestedresolve.go
+			for c := range rel.oids {
+				brs := make([]branch, len(rows))
+				for i, r := range rows {
+					if c >= len(r) {
+						return nil
+					}
+					brs[i] = x.classify(r[c][0], r[c][1])
+				}
+				if o, err := commonType(brs, ""); err == nil {
+					rel.oids[c] = o
+				} else {
+					rel.oids[c] = 0
+				}
+			}
+		}
+	}
 	x.typeBranches(a, b, rel, ctes)
 	return rel
 }

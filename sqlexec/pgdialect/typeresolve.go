@@ -235,7 +235,7 @@ func (x *tx) resolveSetOps() error {
 	if err := x.resolveExprs(); err != nil {
 		return err
 	}
-	if err := x.resolveNestedValues(); err != nil { // valuesresolve.go
+	if err := x.resolveNested(); err != nil { // nestedresolve.go
 		return err
 	}
 	x.padCharItems() // bpchar.go
@@ -280,13 +280,32 @@ func (x *tx) resolveSetOps() error {
 			rows = append(rows, items)
 		}
 	}
-	if len(rows) < 2 {
+	if len(rows) < 2 && what != "VALUES" {
 		return nil
+	}
+	oids, err := x.resolveRows(rows, what)
+	if err != nil {
+		return err
+	}
+	if what == "VALUES" && oids != nil {
+		x.colOIDs = oids // no select list: applyAliases leaves it
+	}
+	return nil
+}
+
+// resolveRows resolves each column of rows (the items of the rows of a
+// VALUES list, or of the select lists of a set operation) to its common
+// type, converting the items (resolveBranches), and returns the types (0
+// where not seen; nil when the rows differ in length). The first row's
+// item is recorded as of the resolved type (applyAliases asks exprOID).
+func (x *tx) resolveRows(rows [][][2]int, what string) ([]uint32, *Error) {
+	if len(rows) == 0 {
+		return nil, nil
 	}
 	n := len(rows[0])
 	for _, r := range rows {
 		if len(r) != n {
-			return nil
+			return nil, nil
 		}
 	}
 	oids := make([]uint32, n)
@@ -297,23 +316,18 @@ func (x *tx) resolveSetOps() error {
 		}
 		o, err := commonType(brs, what)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if o == 0 {
 			continue
 		}
 		if err := x.resolveBranches(brs, o); err != nil {
-			return err
+			return nil, err
 		}
 		oids[c] = o
-		// the first list's item is described as the resolved type
-		// (applyAliases asks exprOID)
 		x.setResolved(rows[0][c][0], rows[0][c][1], o)
 	}
-	if what == "VALUES" {
-		x.colOIDs = oids // no select list: applyAliases leaves it
-	}
-	return nil
+	return oids, nil
 }
 
 // resolvedExpr is the type resolveExprs found for the expression
