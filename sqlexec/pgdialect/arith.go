@@ -249,6 +249,12 @@ func (x *tx) arithCompare(i, ls, re int) {
 	if x.columnDTCompare(i, ls, re) { // d + 1 > x: date or number (datetime_columns.go)
 		return
 	}
+	if ln {
+		x.numericLiteral(ls, i) // exact: 1e400 is no double
+	}
+	if rn {
+		x.numericLiteral(i+1, re)
+	}
 	t := x.T(i)
 	x.T(ls).pre = "(pg_cmp(" + x.T(ls).pre
 	x.T(re - 1).suf += ") " + t.text + " 0)"
