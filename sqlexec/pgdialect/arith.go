@@ -384,7 +384,8 @@ func dateTimePrecision(tt *pgType, mods string) string {
 // known to be numeric or integer. Numeric values reach it as text, so a
 // double is a float8 value (a float8 column, float8 arithmetic), except a
 // numeric literal SQLite read as a double in an expression of unknown type
-// (CASE ... THEN 2.5 END::int): a documented difference for exact halves.
+// (CASE ... THEN 2.5 ELSE col END::int): a documented difference for exact
+// halves.
 func (x *tx) floatIntCast(pre string, a, b int) string {
 	if pre != "pg_num_int(" {
 		return pre
