@@ -10,6 +10,8 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 func TestNumericValuesMatchPostgres(t *testing.T) {
@@ -69,6 +71,29 @@ func TestNumericValuesMatchPostgres(t *testing.T) {
 	} {
 		for _, mode := range allModes {
 			checkResultTypes(ctx, t, w, c.q, mode, c.want) // arith_test.go
+		}
+	}
+	// pgx scans them as numerics in every mode (binary results included)
+	for _, c := range []struct {
+		q    string
+		want float64
+	}{
+		{"SELECT sum(x) FROM (VALUES (0.1), (0.2), (0.3)) v(x)", 0.6},
+		{"SELECT avg(x) FROM (VALUES (1), (2)) v(x)", 1.5},
+		{"SELECT sum(x) FROM (VALUES (1::bigint), (2::bigint)) v(x)", 3},
+		{"SELECT max(x) FROM (VALUES (1.5), (2)) v(x)", 2},
+		{"SELECT stddev(x) FROM (VALUES (1), (3)) v(x)", 1.4142135623730950},
+		{"SELECT x FROM (VALUES ('-Infinity'), (-1.5)) v(x) ORDER BY x DESC LIMIT 1", -1.5},
+	} {
+		for _, mode := range allModes {
+			var n pgtype.Numeric
+			if err := w.QueryRow(ctx, c.q, mode).Scan(&n); err != nil {
+				t.Errorf("%s (%v): %v", c.q, mode, err)
+				continue
+			}
+			if f, err := n.Float64Value(); err != nil || f.Float64 != c.want {
+				t.Errorf("%s (%v) = %v (%v), want %v", c.q, mode, f.Float64, err, c.want)
+			}
 		}
 	}
 }
