@@ -112,4 +112,12 @@ WITH v(x) AS (VALUES (1.5), (2)) INSERT INTO nw (n, f) SELECT x, x FROM v`)
 	if got := queryOne(t, db, "SELECT string_agg(n::text || '/' || f::text, ',' ORDER BY n) FROM nw"); got != "1.50/1.5,2.00/2" {
 		t.Errorf("rows %q", got)
 	}
+	// INSERT ... SELECT of a constant: a numeric column reads its digits
+	// (PostgreSQL 15: 1.50/1.5/3 and 3.14159265358979323846/-0.1/-3)
+	execAll(t, db, `CREATE TABLE nw2 (n numeric, f float8, i int);
+INSERT INTO nw2 (n, f, i) SELECT 1.50, 1.50, 2.5;
+INSERT INTO nw2 SELECT 3.14159265358979323846, -0.10, -2.5 FROM generate_series(1, 1)`)
+	if got := queryOne(t, db, "SELECT string_agg(n::text || '/' || f::text || '/' || i::text, ',' ORDER BY n) FROM nw2"); got != "1.50/1.5/3,3.14159265358979323846/-0.1/-3" {
+		t.Errorf("rows %q", got)
+	}
 }
