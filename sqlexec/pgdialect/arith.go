@@ -249,6 +249,12 @@ func (x *tx) arithCompare(i, ls, re int) {
 	if x.columnDTCompare(i, ls, re) { // d + 1 > x: date or number (datetime_columns.go)
 		return
 	}
+	if ln {
+		x.numericLiteral(ls, i) // exact: 1e400 is no double
+	}
+	if rn {
+		x.numericLiteral(i+1, re)
+	}
 	t := x.T(i)
 	x.T(ls).pre = "(pg_cmp(" + x.T(ls).pre
 	x.T(re - 1).suf += ") " + t.text + " 0)"
@@ -286,6 +292,18 @@ func (x *tx) numericItem(a, b int) bool {
 	if b-a >= 3 && x.T(b-2).kw("AS") || b-a >= 2 && (x.T(b-1).typ == tIdent || x.T(b-1).typ == tQIdent) {
 		b -= 1 + btoi(x.T(b-2).kw("AS")) // alias
 	}
+	return x.numericConst(a, b)
+}
+
+// numericConst makes expression a..b-1, when it is a numeric constant
+// (1.50, -0.5, 1e3, an integer past int8's range), numeric's exact text
+// with the TEXT affinity and the collation of numeric values, as a
+// numeric arithmetic result is spliced: wherever the constant is a value
+// of its own (a select item, a VALUES row, an aggregate's argument) it
+// keeps its digits and scale (DISTINCT over 1.0, 1.00 is 1.0, sum over
+// 0.1, 0.2, 0.3 is 0.6), which SQLite's binary float would lose. It reports whether it
+// did.
+func (x *tx) numericConst(a, b int) bool {
 	if !x.castsChecked() || b-a < 1 || b-a > 2 || x.T(b-1).typ != tNumber || x.T(b-1).ed {
 		return false
 	}
@@ -294,6 +312,9 @@ func (x *tx) numericItem(a, b int) bool {
 	}
 	if numLiteralType(x.T(b-1).text) != "numeric" {
 		return false
+	}
+	if r, ok := x.resolved[a]; ok && r.end == b && r.oid != pgoid.Numeric {
+		return false // converted to its column's type (1.5::float8 UNION SELECT 0.1)
 	}
 	x.numericLiteral(a, b)
 	x.T(b - 1).pre = "(CAST(" + x.T(b-1).pre
@@ -363,7 +384,8 @@ func dateTimePrecision(tt *pgType, mods string) string {
 // known to be numeric or integer. Numeric values reach it as text, so a
 // double is a float8 value (a float8 column, float8 arithmetic), except a
 // numeric literal SQLite read as a double in an expression of unknown type
-// (CASE ... THEN 2.5 END::int): a documented difference for exact halves.
+// (CASE ... THEN 2.5 ELSE col END::int): a documented difference for exact
+// halves.
 func (x *tx) floatIntCast(pre string, a, b int) string {
 	if pre != "pg_num_int(" {
 		return pre

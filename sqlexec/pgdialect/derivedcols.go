@@ -19,7 +19,11 @@ package pgdialect
 // same name could otherwise be meant). A recursive CTE's columns are typed
 // by its non-recursive branch, as in PostgreSQL.
 
-import pgoid "github.com/raftsql/raftsql/pgwire/oid"
+import (
+	"maps"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
 
 // derivedRel is a FROM item whose columns this file knows.
 type derivedRel struct {
@@ -151,6 +155,27 @@ func (x *tx) deriveBody(a, b int, name string, cols []string, ctes map[string]*d
 	for k, c := range cols {
 		if k < len(rel.cols) {
 			rel.cols[k] = c
+		}
+	}
+	if !x.kw(1, "RECURSIVE") {
+		// a set operation's columns are of its branches' common type
+		// (SELECT 1 AS x UNION SELECT 1.5: numeric); a recursive term
+		// reads the CTE itself, which is typed by its first branch
+		if rows, _ := x.setOpRows(a, b); rows != nil { // nestedresolve.go
+			for c := range rel.oids {
+				brs := make([]branch, len(rows))
+				for i, r := range rows {
+					if c >= len(r) {
+						return nil
+					}
+					brs[i] = x.classify(r[c][0], r[c][1])
+				}
+				if o, err := commonType(brs, ""); err == nil {
+					rel.oids[c] = o
+				} else {
+					rel.oids[c] = 0
+				}
+			}
 		}
 	}
 	x.typeBranches(a, b, rel, ctes)
@@ -402,6 +427,15 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 		}
 		oids := x.rowsTypes(rows)
 		rel = &derivedRel{cols: valuesNames(len(oids), nil), oids: oids}
+		e = m + 1
+	case x.isP(k, "(") && x.kw(k+1, "SELECT"):
+		// a subquery: typed like a CTE's body ((SELECT 1.50 AS x) s is
+		// a numeric column), its name not visible to the others
+		m := x.match(k)
+		if m < 0 {
+			return it, k + 1
+		}
+		rel = x.deriveBody(k+1, m, "", nil, maps.Clone(ctes))
 		e = m + 1
 	case x.isP(k, "("):
 		e = x.match(k) + 1

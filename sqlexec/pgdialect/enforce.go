@@ -548,6 +548,7 @@ func (x *tx) wrapInsertSelect(tbl string, cols []string, j int) {
 		return
 	}
 	untyped := x.assignSelectItems(j, end, n) // datetime_assign.go
+	lits := x.selectLiteralDigits(j, end)
 	names := make([]string, n)
 	vals := make([]string, n)
 	for i := range names {
@@ -556,14 +557,40 @@ func (x *tx) wrapInsertSelect(tbl string, cols []string, j int) {
 		if cols != nil {
 			col = cols[i]
 		}
+		decl := declOf(tbl, col, i)
 		v := names[i]
 		if untyped[i] {
-			v = "pg_tstz_assign(" + v + ", " + declOf(tbl, col, i) + ")"
+			v = "pg_tstz_assign(" + v + ", " + decl + ")"
 		}
-		vals[i] = "pg_in_col(" + v + ", " + declOf(tbl, col, i) + ")"
+		if i < len(lits) && lits[i] != "" {
+			decl += ", " + quoteLit(lits[i]) // as wrapIn: a numeric column reads the digits
+		}
+		vals[i] = "pg_in_col(" + v + ", " + decl + ")"
 	}
 	x.T(j).wpre = "WITH pgdialect_in_rows(" + strings.Join(names, ", ") + ") AS (" + x.T(j).wpre
 	x.T(end - 1).wsuf += ") SELECT " + strings.Join(vals, ", ") + " FROM pgdialect_in_rows WHERE true"
+}
+
+// selectLiteralDigits is literalDigits of each item of the select list
+// of the single SELECT at j (ending before end), nil for a set operation
+// (another branch's rows would take the first one's digits):
+// INSERT INTO t (n) SELECT 1.50 stores 1.50 in a numeric column.
+func (x *tx) selectLiteralDigits(j, end int) []string {
+	if !x.T(j).kw("SELECT") {
+		return nil
+	}
+	for k := j; k < end; k++ {
+		if x.depth[k] == 0 && (x.kw(k, "UNION") || x.kw(k, "INTERSECT") || x.kw(k, "EXCEPT")) {
+			return nil
+		}
+	}
+	items, _ := x.selectListAt(j) // aliases.go
+	lits := make([]string, len(items))
+	for i, it := range items {
+		a, b := x.itemExpr(it[0], it[1])
+		lits[i] = x.literalDigits(a, b)
+	}
+	return lits
 }
 
 // wrapSet wraps the values of the SET list at set.

@@ -260,6 +260,11 @@ func (x *tx) jsonItemType(a, b int) string {
 		return strconv.FormatUint(uint64(pgoid.JSON), 10)
 	}
 	if q, c, ok := x.bareColumn(a, b); ok {
+		if r, ok := x.resolved[a]; ok && r.end == b && jsonTypedOID(r.oid) {
+			// a column of a VALUES list or CTE typed by the statement
+			// (derivedcols.go): (VALUES (1.50)) v(x) is a JSON number
+			return strconv.FormatUint(uint64(r.oid), 10)
+		}
 		if typ, ok := x.subqueryItemType(a, q, c); ok {
 			return typ
 		}

@@ -255,7 +255,9 @@ func floatCast(typ string) fn {
 			}
 			var err error
 			f, err = strconv.ParseFloat(s, 64)
-			if err != nil {
+			if err != nil || f == 0 && nonzeroMantissa(s) {
+				// past the range, or so small it underflows to 0 (float8in:
+				// '1e-400' is out of range, not 0)
 				return nil, pgErr("22003", "\"%s\" is out of range for type %s", s, typ)
 			}
 		}
@@ -554,6 +556,7 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 	literal := s == i-1 && (x.T(s).typ == tString || x.T(s).typ == tDollar || x.T(s).typ == tParam || x.T(s).typ == tNumber)
 	_, _, mods, _, _ := x.parseType(i + 1)
 	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
+		x.exactCastOperand(s, i, tt)
 		pre = x.floatIntCast(pre, s, i)
 		lp, ls := x.tstzLocalWrap(s, i, tt) // datetime_zone.go
 		first.pre = pre + lp + first.pre
@@ -596,6 +599,28 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 	return true
 }
 
+// nonzeroMantissa reports whether the decimal number s has a nonzero
+// digit before its exponent.
+func nonzeroMantissa(s string) bool {
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		s = s[:i]
+	}
+	return strings.ContainsAny(s, "123456789")
+}
+
+// exactCastOperand passes a numeric constant a..b-1 cast to numeric or a
+// float type to the cast as its exact text (numericLiteral), as
+// PostgreSQL converts the numeric constant: SQLite would read 1e400 as
+// the double Infinity, so 1e400::numeric would be Infinity and
+// 1e400::float8 no error (PostgreSQL: 22003, "1000...0" is out of range
+// for type double precision).
+func (x *tx) exactCastOperand(a, b int, tt *pgType) {
+	switch tt.oid {
+	case pgoid.Numeric, pgoid.Float8, pgoid.Float4:
+		x.numericLiteral(a, b) // arith.go
+	}
+}
+
 func reservedWord(u string) bool {
 	switch u {
 	case "NULL", "TRUE", "FALSE", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME",
@@ -614,6 +639,7 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 	literal := as == i+3 && (x.T(i+2).typ == tString || x.T(i+2).typ == tDollar || x.T(i+2).typ == tParam || x.T(i+2).typ == tNumber)
 	_, _, mods, _, _ := x.parseType(as + 1)
 	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
+		x.exactCastOperand(i+2, as, tt)
 		pre = x.floatIntCast(pre, i+2, as)
 		lp, ls := x.tstzLocalWrap(i+2, as, tt) // datetime_zone.go
 		x.T(i).set("")

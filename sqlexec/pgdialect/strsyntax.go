@@ -4,6 +4,7 @@ import (
 	"database/sql/driver"
 	"strings"
 
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	sqlite "modernc.org/sqlite"
 )
 
@@ -134,8 +135,18 @@ func (x *tx) rewriteMinMax() {
 			continue
 		}
 		texts := make([]string, len(args))
+		numeric := x.minMaxNumeric(args)
 		for j, a := range args {
 			texts[j] = strings.TrimSpace(x.text(a[0], a[1]))
+			if numeric {
+				texts[j] = "CAST(pg_in_numeric(" + texts[j] + ", -1) AS TEXT)"
+			}
+		}
+		if numeric {
+			// numerics compare by value: SQLite's max() takes the first
+			// argument's collation, and an integer would order before
+			// every numeric's text
+			texts[0] += " COLLATE " + NumericCollation
 		}
 		fn := "max"
 		if strings.EqualFold(x.T(i).text, "least") {
@@ -149,6 +160,18 @@ func (x *tx) rewriteMinMax() {
 		x.blank(i+1, e+1)
 		x.T(i).set(fn + "(" + strings.Join(parts, ", ") + ")")
 	}
+}
+
+// minMaxNumeric reports whether the arguments of a greatest/least call
+// resolve to numeric (a numeric column of a VALUES list with an integer:
+// greatest(x, 1)).
+func (x *tx) minMaxNumeric(args [][2]int) bool {
+	brs := make([]branch, len(args))
+	for j, a := range args {
+		brs[j] = x.classify(a[0], a[1])
+	}
+	o, err := commonType(brs, "GREATEST")
+	return err == nil && o == pgoid.Numeric
 }
 
 // fnSubstr is PostgreSQL's substr(s, start[, count]) over characters

@@ -159,11 +159,14 @@ func commonType(brs []branch, what string) (uint32, *Error) {
 }
 
 // resolveBranches converts branches to type o: unknown literals by o's
-// input function, narrower numeric values widened to numeric or float8.
+// input function, narrower numeric values widened to numeric or float8,
+// numeric constants of a numeric result kept exact (numericConst).
 func (x *tx) resolveBranches(brs []branch, o uint32) *Error {
 	var first *Error
 	for _, br := range brs {
 		switch {
+		case br.kind == branchTyped && br.oid == pgoid.Numeric && o == pgoid.Numeric:
+			x.numericConst(br.a, br.b) // arith.go
 		case br.kind == branchUnknown:
 			if err := x.checkLiteral(br.a, o); err != nil && first == nil {
 				first = err
@@ -232,6 +235,9 @@ func (x *tx) resolveSetOps() error {
 	if err := x.resolveExprs(); err != nil {
 		return err
 	}
+	if err := x.resolveNested(); err != nil { // nestedresolve.go
+		return err
+	}
 	x.padCharItems() // bpchar.go
 	var rows [][][2]int
 	what := "VALUES"
@@ -274,13 +280,32 @@ func (x *tx) resolveSetOps() error {
 			rows = append(rows, items)
 		}
 	}
-	if len(rows) < 2 {
+	if len(rows) < 2 && what != "VALUES" {
 		return nil
+	}
+	oids, err := x.resolveRows(rows, what)
+	if err != nil {
+		return err
+	}
+	if what == "VALUES" && oids != nil {
+		x.colOIDs = oids // no select list: applyAliases leaves it
+	}
+	return nil
+}
+
+// resolveRows resolves each column of rows (the items of the rows of a
+// VALUES list, or of the select lists of a set operation) to its common
+// type, converting the items (resolveBranches), and returns the types (0
+// where not seen; nil when the rows differ in length). The first row's
+// item is recorded as of the resolved type (applyAliases asks exprOID).
+func (x *tx) resolveRows(rows [][][2]int, what string) ([]uint32, *Error) {
+	if len(rows) == 0 {
+		return nil, nil
 	}
 	n := len(rows[0])
 	for _, r := range rows {
 		if len(r) != n {
-			return nil
+			return nil, nil
 		}
 	}
 	oids := make([]uint32, n)
@@ -291,23 +316,18 @@ func (x *tx) resolveSetOps() error {
 		}
 		o, err := commonType(brs, what)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if o == 0 {
 			continue
 		}
 		if err := x.resolveBranches(brs, o); err != nil {
-			return err
+			return nil, err
 		}
 		oids[c] = o
-		// the first list's item is described as the resolved type
-		// (applyAliases asks exprOID)
 		x.setResolved(rows[0][c][0], rows[0][c][1], o)
 	}
-	if what == "VALUES" {
-		x.colOIDs = oids // no select list: applyAliases leaves it
-	}
-	return nil
+	return oids, nil
 }
 
 // resolvedExpr is the type resolveExprs found for the expression
@@ -466,6 +486,16 @@ var mathResult = map[string]func(args []branch) uint32{
 	"ln":      floatOrNumeric(1),
 	"power":   floatOrNumeric(2),
 	"pow":     floatOrNumeric(2),
+	// aggregates of an argument whose type the statement shows (a
+	// column of a VALUES list, a constant): sum of numeric is numeric
+	"sum":         aggArgType("sum"),
+	"avg":         aggArgType("avg"),
+	"stddev":      aggArgType("stddev"),
+	"stddev_samp": aggArgType("stddev_samp"),
+	"stddev_pop":  aggArgType("stddev_pop"),
+	"variance":    aggArgType("variance"),
+	"var_samp":    aggArgType("var_samp"),
+	"var_pop":     aggArgType("var_pop"),
 	// window functions (their items end after OVER (...))
 	"ntile":        fixedType(pgoid.Int4),
 	"row_number":   fixedType(pgoid.Int8),
@@ -478,6 +508,17 @@ var mathResult = map[string]func(args []branch) uint32{
 	"first_value":  firstArgType,
 	"last_value":   firstArgType,
 	"nth_value":    firstArgType,
+}
+
+// aggArgType: aggregate fn's result type over its one argument's type
+// (AggregateType, aggitems.go).
+func aggArgType(fn string) func([]branch) uint32 {
+	return func(args []branch) uint32 {
+		if len(args) != 1 || args[0].kind != branchTyped {
+			return 0
+		}
+		return AggregateType(fn, args[0].oid)
+	}
 }
 
 // fixedType: a function of one result type.

@@ -26,6 +26,7 @@ import (
 	"unicode/utf8"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	"modernc.org/sqlite"
 )
 
 // unknownLitCast is the SQLite function reading an unknown literal as a
@@ -45,11 +46,15 @@ var unknownLitCast = map[uint32]string{
 // statement, so 'x' in a CASE branch never taken, or in a set operation
 // over no rows, is still its 22P02.
 var literalCheck = map[uint32]fn{
-	pgoid.Int2:    intCast("smallint", math.MinInt16, math.MaxInt16),
-	pgoid.Int4:    intCast("integer", math.MinInt32, math.MaxInt32),
-	pgoid.Int8:    intCast("bigint", math.MinInt64, math.MaxInt64),
-	pgoid.Float8:  floatCast("double precision"),
-	pgoid.Numeric: fnCastNumeric,
+	pgoid.Int2:   intCast("smallint", math.MinInt16, math.MaxInt16),
+	pgoid.Int4:   intCast("integer", math.MinInt32, math.MaxInt32),
+	pgoid.Int8:   intCast("bigint", math.MinInt64, math.MaxInt64),
+	pgoid.Float8: floatCast("double precision"),
+	// numeric's input function, as the conversion itself (checkedCast):
+	// 'Infinity' is a numeric in PostgreSQL 15
+	pgoid.Numeric: func(c *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		return fnInNumeric(c, []driver.Value{a[0], int64(-1)})
+	},
 }
 
 // checkLiteral is literal i's conversion error as type o, nil when it

@@ -14,10 +14,8 @@ SELECT bool_and(active) FROM emp WHERE dept = 'eng';
 SELECT count(*) FILTER (WHERE active), sum(salary) FILTER (WHERE dept = 'eng') FROM emp;
 -- differs-type: round() over a value of unseen type is described as float8 (PostgreSQL: numeric)
 SELECT avg(salary)::int, round(avg(salary), 2) FROM emp;
--- differs-type: avg over VALUES integers is described from the value (float8); the value is PostgreSQL's numeric
 SELECT avg(x) FROM (VALUES (1), (2)) v(x);
 SELECT sum(x) FROM (VALUES (1), (2), (4)) v(x);
--- differs: decimal literals are SQLite REALs, so avg over VALUES of them is a float8 (2, not 2.0000000000000000); numeric columns average exactly
 SELECT avg(x) FROM (VALUES (1.5), (2.5)) v(x);
 SELECT max(hired), min(hired) FROM emp;
 SELECT count(DISTINCT (dept, active)) FROM emp;

@@ -1,0 +1,112 @@
+package pgdialect
+
+// Common types in nested queries. PostgreSQL resolves every VALUES list
+// and every set operation to one type per column (select_common_type),
+// wherever it stands, and types a decimal constant as numeric wherever it
+// is a value; resolveSetOps (typeresolve.go) and numericItem (arith.go)
+// do so for the statement's own VALUES list, set operation and select
+// list. This file does the same for the queries nested in a read-only
+// statement (a FROM item, a CTE's body, a subquery): (VALUES (0.1),
+// (0.2), (0.3)) v(x) is a numeric column whose constants stay exact (sum
+// is 0.6, not SQLite's 0.6000000000000001), whose integers are widened
+// to numeric and whose quoted literals are read by numeric's input
+// function ('NaN', 'Infinity'), so the column sorts, groups, compares and
+// aggregates by numeric value; WITH c AS (SELECT 0.1 AS x UNION ALL
+// SELECT 0.2) likewise. derivedcols.go types the references to such a
+// column from the same rules.
+//
+// A data-modifying statement is left as it was: it stores the values
+// through the target columns' input functions, which read numeric text
+// as a string ('1.5' is no integer) where PostgreSQL applies an
+// assignment cast (WITH v AS (VALUES (1.5)) INSERT ... SELECT x FROM v).
+
+// resolveNested resolves the nested VALUES lists and set operations and
+// makes the numeric constants of nested select lists and of aggregates
+// (sum(0.1)) exact; the error is
+// PostgreSQL's for a literal that is not valid input for its column's
+// type, or for types that cannot be matched (42804).
+func (x *tx) resolveNested() error {
+	if _, ro := x.mainVerb(); !ro || !x.castsChecked() {
+		return nil
+	}
+	for k := 1; k < x.n(); k++ {
+		if !x.isP(k-1, "(") {
+			continue
+		}
+		m := x.match(k - 1)
+		if m < 0 {
+			continue
+		}
+		var rows [][][2]int
+		what := "VALUES"
+		switch {
+		case x.kw(k, "VALUES"):
+			rows = x.valuesRows(k, m) // derivedcols.go
+		case x.kw(k, "SELECT"):
+			rows, what = x.setOpRows(k, m)
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		if _, err := x.resolveRows(rows, what); err != nil { // typeresolve.go
+			return err
+		}
+	}
+	for k := 0; k < x.n(); k++ {
+		if t := x.T(k); t.typ == tIdent && !t.ed && aggTyped[t.identName()] && x.isP(k+1, "(") && !x.isP(k-1, ".") {
+			// an aggregate of a constant: sum(0.1) over three rows is 0.3
+			if m := x.match(k + 1); m > k+2 {
+				x.numericConst(k+2, m) // arith.go
+			}
+			continue
+		}
+		if x.depth[k] == 0 || !x.T(k).kw("SELECT") {
+			continue
+		}
+		items, _ := x.selectListAt(k)
+		for _, it := range items {
+			if it[0] < it[1] {
+				x.numericItem(it[0], it[1]) // arith.go
+			}
+		}
+	}
+	return nil
+}
+
+// setOpRows returns the items of the select lists of the set operation
+// starting with the SELECT at s (ending before b) and the operation's
+// name; nil when the query is no set operation, or a branch is a VALUES
+// list or has a *.
+func (x *tx) setOpRows(s, b int) ([][][2]int, string) {
+	d := x.depth[s]
+	what := ""
+	for k := s + 1; k < b; k++ {
+		if x.depth[k] == d && (x.kw(k, "UNION") || x.kw(k, "INTERSECT") || x.kw(k, "EXCEPT")) {
+			if what == "" {
+				what = x.T(k).upper()
+			}
+			if x.kw(k+1, "VALUES") || x.kw(k+1, "ALL", "VALUES") || x.kw(k+1, "DISTINCT", "VALUES") || x.isP(k+1, "(") {
+				return nil, ""
+			}
+		}
+	}
+	if what == "" {
+		return nil, ""
+	}
+	var rows [][][2]int
+	for k := s; k < b; k++ {
+		if x.depth[k] != d || !x.T(k).kw("SELECT") {
+			continue
+		}
+		l, _ := x.selectListAt(k)
+		items := make([][2]int, len(l))
+		for i, it := range l {
+			if it[1] > it[0] && x.isP(it[1]-1, "*") {
+				return nil, ""
+			}
+			items[i][0], items[i][1] = x.itemExpr(it[0], it[1])
+		}
+		rows = append(rows, items)
+	}
+	return rows, what
+}
