@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	sqlite "modernc.org/sqlite"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 // The SQL-standard string function forms PostgreSQL accepts and SQLite
@@ -133,9 +135,24 @@ func (x *tx) rewriteMinMax() {
 		if len(args) < 2 || args[0][0] >= args[0][1] {
 			continue
 		}
+		// numeric arguments compare by value (SQLite orders an integer
+		// before any text): each becomes numeric text, compared through
+		// the pg_numeric collation (the first one's, as SQLite's max does)
+		var brs []branch
+		for _, a := range args {
+			brs = append(brs, x.classify(a[0], a[1]))
+		}
+		o, err := commonType(brs, "GREATEST")
+		numeric := err == nil && o == pgoid.Numeric && x.castsChecked()
 		texts := make([]string, len(args))
 		for j, a := range args {
+			if numeric {
+				x.numericLiteral(a[0], a[1])
+			}
 			texts[j] = strings.TrimSpace(x.text(a[0], a[1]))
+			if numeric {
+				texts[j] = "CAST(pg_in_numeric(" + texts[j] + ", -1) AS TEXT) COLLATE " + NumericCollation
+			}
 		}
 		fn := "max"
 		if strings.EqualFold(x.T(i).text, "least") {
@@ -147,7 +164,16 @@ func (x *tx) rewriteMinMax() {
 			parts[j] = "coalesce(" + strings.Join(rot, ", ") + ")"
 		}
 		x.blank(i+1, e+1)
-		x.T(i).set(fn + "(" + strings.Join(parts, ", ") + ")")
+		// the arguments' splices (a ::numeric cast's wrapping) are in
+		// texts now; left on the blanked tokens they would be emitted twice
+		for k := i + 2; k < e; k++ {
+			x.T(k).pre, x.T(k).suf = "", ""
+		}
+		call := fn + "(" + strings.Join(parts, ", ") + ")"
+		if numeric {
+			call = "(" + call + " COLLATE " + NumericCollation + ")"
+		}
+		x.T(i).set(call)
 	}
 }
 
