@@ -118,13 +118,9 @@ SELECT to_char(-12.5, 'S99.9'), to_char(12.5, '99.9S'), to_char(-12, 'MI99'), to
 SELECT to_char(0.1234, '0.99EEEE'), to_char(42, 'RN'), to_char(21, 'FMRN'), to_char(3, 'FM9th');
 -- differs: to_number() is missing
 SELECT to_number('1,234.50', '9,999.99'), to_number('-12.5', 'S99.9'), to_number('$42', 'L99');
--- differs: scale() is missing
 SELECT scale(1.500), scale(1), precision_ok FROM (SELECT 1 AS precision_ok) s;
--- differs: trim_scale()/min_scale() are missing
 SELECT trim_scale(1.500), min_scale(1.500), 1.500::numeric(10,1);
--- differs: width_bucket() is missing
 SELECT width_bucket(5.5, 0, 10, 4), width_bucket(10, 0, 10, 4), width_bucket(-1, 0, 10, 4);
--- differs: gcd/lcm/factorial/div are missing
 SELECT gcd(12, 18), lcm(4, 6), factorial(10), div(7.5, 2), div(-7, 2);
 SELECT greatest(1, 2.5, 2), least(1.0, 0.5, 3), greatest(1, 'NaN'::numeric);
 SELECT 1.23e5, 1.23E-3, 1e0, 00012.3400, .5, 5.;

@@ -1,0 +1,115 @@
+package pgdialect
+
+// numeric_calls.go: the calls of the functions that exist only for exact
+// numbers (numeric_scale.go, numeric_intfuncs.go, widthbucket.go), typed
+// as PostgreSQL types them. SQLite reads a decimal literal as a binary
+// float, which would lose what these functions look at (scale(1.500) is
+// 3, gcd(0.25, 0.1) is 0.05): a decimal literal argument becomes numeric
+// text (numericLiteral). The result is described with PostgreSQL's type
+// and takes part in arithmetic as that type; a numeric result is numeric
+// text with the numeric collation (compared by value), as numeric
+// arithmetic results are (arith.go). gcd and lcm get the arguments'
+// common type as a third argument, which decides their overflow bounds
+// (int4 or int8) or makes them numeric.
+
+// numericCallResults: each function's result type ("" for gcd and lcm:
+// the arguments' common type).
+var numericCallResults = map[string]string{
+	"scale": "int4", "min_scale": "int4", "trim_scale": "numeric",
+	"gcd": "", "lcm": "",
+	"div": "numeric", "factorial": "numeric",
+	"width_bucket": "int4",
+}
+
+// numericCalls rewrites the calls of numericCallResults.
+func (x *tx) numericCalls() {
+	if !x.castsChecked() {
+		return
+	}
+	for i := 0; i+2 < x.n(); i++ {
+		t := x.T(i)
+		l := t.identName()
+		res, ok := numericCallResults[l]
+		if t.typ != tIdent || t.ed || !ok || !x.isP(i+1, "(") || x.isP(i-1, ".") || x.relationAt(i) {
+			continue
+		}
+		e := x.match(i + 1)
+		if e <= i+2 {
+			continue
+		}
+		args := x.splitTop(i+2, e)
+		literals := l != "factorial"
+		if l == "width_bucket" {
+			if len(args) != 4 {
+				continue
+			}
+			// the double precision version when an argument is one:
+			// decimal literals stay floats
+			literals = !x.anyArgType(args[:3], "float8")
+			args = args[:3]
+		}
+		if literals {
+			for _, a := range args {
+				if x.numType(a[0], a[1]) == "numeric" {
+					x.numericLiteral(a[0], a[1])
+				}
+			}
+		}
+		name, end := l, ")"
+		if l == "gcd" || l == "lcm" {
+			if len(args) != 2 {
+				continue
+			}
+			res = x.commonIntType(args)
+			name, end = "pg_"+l, ", "+quoteLit(res)+")"
+		}
+		if res == "numeric" {
+			name, end = "(CAST("+name, end+" AS TEXT) COLLATE "+NumericCollation+")"
+		}
+		// in the tokens' own text: inside what earlier passes spliced
+		// around the call (an operator's pg_add( ... ))
+		t.set(name)
+		x.T(e).set(end)
+		if res == "" {
+			continue
+		}
+		x.castEnd[e] = i
+		if x.arithTypes == nil {
+			x.arithTypes = map[int]string{}
+		}
+		x.arithTypes[i] = res
+		if x.numCalls == nil {
+			x.numCalls = map[int]int{}
+		}
+		x.numCalls[i] = e
+	}
+}
+
+// anyArgType reports whether an argument's static type is typ.
+func (x *tx) anyArgType(args [][2]int, typ string) bool {
+	for _, a := range args {
+		if x.numType(a[0], a[1]) == typ {
+			return true
+		}
+	}
+	return false
+}
+
+// commonIntType is the type PostgreSQL resolves gcd/lcm(a, b) to: numeric
+// when an argument is numeric, int8 when one is, int4 for smaller
+// integers, "" when an argument's type is not known.
+func (x *tx) commonIntType(args [][2]int) string {
+	res := "int4"
+	for _, a := range args {
+		switch x.numType(a[0], a[1]) {
+		case "numeric":
+			return "numeric"
+		case "int8":
+			res = "int8"
+		case "int2", "int4":
+		default:
+			return ""
+		}
+	}
+	return res
+}
