@@ -1,7 +1,8 @@
 package pgdialect
 
 // numeric_calls.go: the calls of the functions that exist only for exact
-// numbers (numeric_scale.go, numeric_intfuncs.go, widthbucket.go), typed
+// numbers (numeric_scale.go, numeric_intfuncs.go, widthbucket.go,
+// to_char of a number: tocharnum.go, to_number: tonumber.go), typed
 // as PostgreSQL types them. SQLite reads a decimal literal as a binary
 // float, which would lose what these functions look at (scale(1.500) is
 // 3, gcd(0.25, 0.1) is 0.05): a decimal literal argument becomes numeric
@@ -19,6 +20,7 @@ var numericCallResults = map[string]string{
 	"gcd": "", "lcm": "",
 	"div": "numeric", "factorial": "numeric",
 	"width_bucket": "int4",
+	"to_char":      "text", "to_number": "numeric", // tocharnum.go, tonumber.go
 }
 
 // numericCalls rewrites the calls of numericCallResults.
@@ -30,7 +32,8 @@ func (x *tx) numericCalls() {
 		t := x.T(i)
 		l := t.identName()
 		res, ok := numericCallResults[l]
-		if t.typ != tIdent || t.ed || !ok || !x.isP(i+1, "(") || x.isP(i-1, ".") || x.relationAt(i) {
+		if t.typ != tIdent || !ok || !x.isP(i+1, "(") || x.isP(i-1, ".") || x.relationAt(i) ||
+			t.ed && t.out != funcRename[l] {
 			continue
 		}
 		e := x.match(i + 1)
@@ -38,6 +41,14 @@ func (x *tx) numericCalls() {
 			continue
 		}
 		args := x.splitTop(i+2, e)
+		if l == "to_char" {
+			// tocharnum.go formats numeric text exactly, a float as
+			// float8_to_char; the result is text (dtExprOID)
+			if x.numType(args[0][0], args[0][1]) == "numeric" {
+				x.numericLiteral(args[0][0], args[0][1])
+			}
+			continue
+		}
 		literals := l != "factorial"
 		if l == "width_bucket" {
 			if len(args) != 4 {

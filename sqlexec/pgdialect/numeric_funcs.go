@@ -60,6 +60,7 @@ func registerNumericFuncs() error {
 		"div":       {2, numBinary(numDivTrunc)},
 		// widthbucket.go
 		"width_bucket": {4, fnWidthBucket},
+		"to_number":    {2, fnToNumber}, // tonumber.go
 	}
 	for name, d := range scalars {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {

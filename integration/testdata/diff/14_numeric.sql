@@ -108,15 +108,10 @@ SELECT sum(x) FROM (VALUES (9223372036854775807::bigint), (1::bigint)) v(x);
 SELECT sum(x), avg(x) FROM (VALUES ('NaN'::numeric), (1)) v(x);
 -- differs: SILENTLY WRONG: stddev/variance of numeric literals are computed in float8 (last digits differ)
 SELECT stddev(x), variance(x) FROM (VALUES (1.0), (2.0), (4.0)) v(x);
--- differs: to_char(numeric, text) is not supported (0A000)
 SELECT to_char(1234.5, '9999.99'), to_char(1234.5, 'FM9999.99'), to_char(-1234.5, '9,999.00'), to_char(0.5, '0.00');
--- differs: to_char(numeric, text) is not supported (0A000)
 SELECT to_char(1234567.891, 'FM999,999,999.00'), to_char(12, '000'), to_char(12.345, '99.9'), to_char(99999, '999');
--- differs: to_char(numeric, text) is not supported (0A000)
 SELECT to_char(-12.5, 'S99.9'), to_char(12.5, '99.9S'), to_char(-12, 'MI99'), to_char(-12, '99PR');
--- differs: to_char(numeric, text) is not supported (0A000)
 SELECT to_char(0.1234, '0.99EEEE'), to_char(42, 'RN'), to_char(21, 'FMRN'), to_char(3, 'FM9th');
--- differs: to_number() is missing
 SELECT to_number('1,234.50', '9,999.99'), to_number('-12.5', 'S99.9'), to_number('$42', 'L99');
 SELECT scale(1.500), scale(1), precision_ok FROM (SELECT 1 AS precision_ok) s;
 SELECT trim_scale(1.500), min_scale(1.500), 1.500::numeric(10,1);
