@@ -127,12 +127,15 @@ func numericDigits(x *decimal, d *numDesc) (string, byte, int, error) {
 	val := *x
 	val.coef.Set(&x.coef)
 	if d.is(nfMulti) {
+		if d.multi > numericMaxWeightDigits {
+			return "", 0, 0, overflowsNumeric() // numeric_power(10, multi)
+		}
 		if val.kind == numFinite {
 			val.coef.Mul(&val.coef, pow10(int32(d.multi)))
 		}
 		d.pre += d.multi
 	}
-	val.rescale(int32(min(d.post, maxNumericScale)), false)
+	val.rescale(int32(d.post), false) // d.post is bounded by the template's length
 	s, sign, pre := padDigits(val.String(), d)
 	return s, sign, pre, nil
 }
@@ -171,7 +174,7 @@ func numericSci(x *decimal, scale int) string {
 		sig.coef.Mul(&sig.coef, pow10(-sig.scale))
 		sig.scale = 0
 	}
-	sig.rescale(int32(min(scale, maxNumericScale)), false)
+	sig.rescale(int32(scale), false)
 	e := strconv.Itoa(abs(exp))
 	if len(e) < 2 {
 		e = "0" + e
@@ -205,7 +208,7 @@ func floatDigits(v float64, d *numDesc) (string, byte, int, error) {
 			b[0], b[d.pre+1] = ' ', '.'
 			return string(b), 0, 0, nil
 		}
-		s := strconv.FormatFloat(v, 'e', min(d.post, 340), 64)
+		s := strconv.FormatFloat(v, 'e', d.post, 64)
 		if !strings.HasPrefix(s, "-") {
 			s = " " + s
 		}

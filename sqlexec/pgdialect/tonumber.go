@@ -100,9 +100,6 @@ func (r *numReader) at(i int) byte {
 	return 0
 }
 
-// fits is AMOUNT_TEST: n more input bytes remain.
-func (r *numReader) fits(n int) bool { return r.pos <= len(r.in)-n }
-
 // node reads template node n; it reports whether the input position
 // then moves on by one (NUM_processor's loop increment).
 func (r *numReader) node(n numNode) bool {
