@@ -125,6 +125,33 @@ func (x *tx) overlayCall(i, e int) error {
 	return nil
 }
 
+// minMaxNumeric reports whether greatest/least(args) compares numerics:
+// their common type is numeric, or an argument is a numeric or integer
+// and the others are too or columns whose type the statement does not
+// show (greatest(price, 0.00): PostgreSQL resolves it to numeric for a
+// numeric or integer column).
+func (x *tx) minMaxNumeric(args [][2]int) bool {
+	var brs []branch
+	numeric, opaque, other := false, false, false
+	for _, a := range args {
+		br := x.classify(a[0], a[1])
+		brs = append(brs, br)
+		switch {
+		case br.kind == branchOpaque:
+			opaque = true
+		case br.kind == branchTyped && br.oid == pgoid.Numeric:
+			numeric = true
+		case br.kind == branchTyped && numericRank[br.oid] > 0 && br.oid != pgoid.Float4 && br.oid != pgoid.Float8:
+		default:
+			other = true
+		}
+	}
+	if o, err := commonType(brs, "GREATEST"); err == nil && o == pgoid.Numeric {
+		return true
+	}
+	return numeric && opaque && !other
+}
+
 // rewriteMinMax rewrites the greatest/least calls recorded by strSyntax,
 // innermost first, after the arguments' own rewrites.
 func (x *tx) rewriteMinMax() {
@@ -138,12 +165,7 @@ func (x *tx) rewriteMinMax() {
 		// numeric arguments compare by value (SQLite orders an integer
 		// before any text): each becomes numeric text, compared through
 		// the pg_numeric collation (the first one's, as SQLite's max does)
-		var brs []branch
-		for _, a := range args {
-			brs = append(brs, x.classify(a[0], a[1]))
-		}
-		o, err := commonType(brs, "GREATEST")
-		numeric := err == nil && o == pgoid.Numeric && x.castsChecked()
+		numeric := x.minMaxNumeric(args) && x.castsChecked()
 		texts := make([]string, len(args))
 		for j, a := range args {
 			if numeric {
@@ -172,6 +194,15 @@ func (x *tx) rewriteMinMax() {
 		call := fn + "(" + strings.Join(parts, ", ") + ")"
 		if numeric {
 			call = "(" + call + " COLLATE " + NumericCollation + ")"
+			x.castEnd[e] = i // described as numeric, also with a column argument
+			if x.arithTypes == nil {
+				x.arithTypes = map[int]string{}
+			}
+			x.arithTypes[i] = "numeric"
+			if x.numCalls == nil {
+				x.numCalls = map[int]int{}
+			}
+			x.numCalls[i] = e
 		}
 		x.T(i).set(call)
 	}
