@@ -84,16 +84,24 @@ func (x *tx) numericCalls() {
 		if res == "" {
 			continue
 		}
-		x.castEnd[e] = i
-		if x.arithTypes == nil {
-			x.arithTypes = map[int]string{}
-		}
-		x.arithTypes[i] = res
-		if x.numCalls == nil {
-			x.numCalls = map[int]int{}
-		}
-		x.numCalls[i] = e
+		x.numCallType(i, e, res)
 	}
+}
+
+// numCallType records the call starting at i, its closing parenthesis at
+// e, as an expression of arithmetic type typ (arith.go's names): it is
+// described so (exprOID), the operators around it take it as that type,
+// and its column is named after the function.
+func (x *tx) numCallType(i, e int, typ string) {
+	x.castEnd[e] = i
+	if x.arithTypes == nil {
+		x.arithTypes = map[int]string{}
+	}
+	x.arithTypes[i] = typ
+	if x.numCalls == nil {
+		x.numCalls = map[int]int{}
+	}
+	x.numCalls[i] = e
 }
 
 // anyArgType reports whether an argument's static type is typ.

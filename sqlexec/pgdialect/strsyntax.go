@@ -194,15 +194,7 @@ func (x *tx) rewriteMinMax() {
 		call := fn + "(" + strings.Join(parts, ", ") + ")"
 		if numeric {
 			call = "(" + call + " COLLATE " + NumericCollation + ")"
-			x.castEnd[e] = i // described as numeric, also with a column argument
-			if x.arithTypes == nil {
-				x.arithTypes = map[int]string{}
-			}
-			x.arithTypes[i] = "numeric"
-			if x.numCalls == nil {
-				x.numCalls = map[int]int{}
-			}
-			x.numCalls[i] = e
+			x.numCallType(i, e, "numeric") // described as numeric, also with a column argument
 		}
 		x.T(i).set(call)
 	}
