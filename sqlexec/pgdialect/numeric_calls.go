@@ -93,6 +93,18 @@ func (x *tx) numericCalls() {
 // described so (exprOID), the operators around it take it as that type,
 // and its column is named after the function.
 func (x *tx) numCallType(i, e int, typ string) {
+	// an operator expression that starts or ends with the call, rewritten
+	// earlier (sqrt(2.0) = 2.5 is a comparison: bool), keeps its type
+	if s, ok := x.castEnd[e]; ok && s != i {
+		return
+	}
+	if _, ok := x.arithTypes[i]; ok {
+		for k, s := range x.castEnd {
+			if s == i && k > e {
+				return
+			}
+		}
+	}
 	x.castEnd[e] = i
 	if x.arithTypes == nil {
 		x.arithTypes = map[int]string{}
