@@ -94,11 +94,12 @@ func (x *tx) numericCalls() {
 // and its column is named after the function.
 func (x *tx) numCallType(i, e int, typ string) {
 	// an operator expression that starts or ends with the call, rewritten
-	// earlier (sqrt(2.0) = 2.5 is a comparison: bool), keeps its type
+	// earlier (sqrt(2.0) = 2.5 is a comparison: bool), keeps its type; one
+	// of unknown type ("?": sqrt(2.0) + 1) takes the call's
 	if s, ok := x.castEnd[e]; ok && s != i {
 		return
 	}
-	if _, ok := x.arithTypes[i]; ok {
+	if t, ok := x.arithTypes[i]; ok && t != "?" {
 		for k, s := range x.castEnd {
 			if s == i && k > e {
 				return

@@ -20,6 +20,7 @@ func TestNumericCallTypes(t *testing.T) {
 		{"SELECT factorial(3), div(7, 2), width_bucket(1.5, 0, 2, 2), width_bucket(1.5::float8, 0, 2, 2)", []uint32{pgoid.Numeric, pgoid.Numeric, pgoid.Int4, pgoid.Int4}},
 		{"SELECT to_char(1.5, '9.9'), to_number('1', '9'), isfinite(date '2024-01-01')", []uint32{pgoid.Text, pgoid.Numeric, pgoid.Bool}},
 		{"SELECT greatest(1, 2.5), least(2.50, 3), greatest(1, 2)", []uint32{pgoid.Numeric, pgoid.Numeric, pgoid.Int4}},
+		{"SELECT sqrt(2.0) + 1, abs(-3.50) * 2", []uint32{pgoid.Numeric, pgoid.Numeric}},
 		{"SELECT sqrt(2.0) = 2.5, 2.5 > sqrt(2.0), trim_scale(1.50) < 2, scale(1.5) + 1, factorial(5) / 7", []uint32{pgoid.Bool, pgoid.Bool, pgoid.Bool, pgoid.Int4, pgoid.Numeric}},
 	} {
 		st, err := Translate(c.q)
