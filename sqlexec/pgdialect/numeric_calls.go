@@ -43,9 +43,20 @@ func (x *tx) numericCalls() {
 		args := x.splitTop(i+2, e)
 		if l == "to_char" {
 			// tocharnum.go formats numeric text exactly, a float as
-			// float8_to_char; the result is text (dtExprOID)
-			if x.numType(args[0][0], args[0][1]) == "numeric" {
-				x.numericLiteral(args[0][0], args[0][1])
+			// float8_to_char, an integer as int4_to_char; a bigint goes
+			// as numeric text, as int8_to_char formats through numeric
+			// (the result is text: dtExprOID)
+			a, b := args[0][0], args[0][1]
+			switch x.numType(a, b) {
+			case "numeric":
+				x.numericLiteral(a, b)
+			case "int8":
+				// on the call's own parenthesis and comma: whatever the
+				// argument's rewrites wrap around it stays inside
+				if len(args) == 2 && x.isP(b, ",") {
+					x.T(i + 1).suf += "CAST(("
+					x.T(b).pre = ") AS TEXT)" + x.T(b).pre
+				}
 			}
 			continue
 		}

@@ -11,7 +11,9 @@ package pgdialect
 // scientific notation (numeric_out_sci, or "%+.*e"), RN a Roman numeral
 // (1 to 3999, else 15 '#'), TH an ordinal suffix, V a power of ten. Too
 // many integer digits print '#'s. Integers format as numeric, which prints
-// what PostgreSQL's integer versions print.
+// what PostgreSQL's integer versions print, except EEEE of a value in
+// int4's range, formatted through float8 as int4_to_char does (SQLite
+// does not tell int4 from int8: the common integer type decides).
 //
 // Everything here is a pure function of the value and the template (Go's
 // strconv formats a float64 exactly as C's printf does), so to_char may
@@ -57,6 +59,16 @@ func toCharNumber(v driver.Value, format string) (driver.Value, error) {
 	switch v := v.(type) {
 	case float64:
 		numstr, sign, pre, err = floatDigits(v, &d)
+	case int64:
+		if d.is(nfEEEE) && v >= math.MinInt32 && v <= math.MaxInt32 {
+			// int4_to_char formats EEEE through float8 ("%+.*e": a tie
+			// rounds to even, to_char(125, '9.9EEEE') is 1.2e+02);
+			// int8_to_char through numeric (1.3e+02)
+			numstr, sign, pre, err = floatDigits(float64(v), &d)
+			break
+		}
+		x, _ := decimalFromValue(v)
+		numstr, sign, pre, err = numericDigits(&x, &d)
 	default:
 		var x decimal
 		var ok bool

@@ -20,6 +20,7 @@ SELECT to_char(1234567.891, '9,999,999.999'), to_char(-1234567.891, 'FM9G999G999
 SELECT to_char(123.456, '999'), to_char(123.5, '999'), to_char(-123.5, '999'), to_char(0.5, '9'), to_char(-0.5, '9');
 SELECT to_char(1.23456789012345678::float8, '9.99999999999999999999'), to_char(123.456::float8, 'FM999.999'), to_char(0.00001234, '9.999EEEE'), to_char(12345678901234567890.123, '9.9999EEEE');
 SELECT to_char(100, 'FM0000'), to_char(-100, '0000'), to_char(100, '00,000'), to_char(1, '09.90'), to_char(5.25, 'FM00.0099'), to_char(12345678901234567890, '99999999999999999999');
+SELECT to_char(125, '9.9EEEE'), to_char(125::bigint, '9.9EEEE'), to_char(-125::int8, 'FM999'), to_char(9223372036854775807, '9.99EEEE'), to_char(125::bigint, 'FMRN');
 SELECT to_char(12, '9.9.9');
 SELECT to_char(12, 'S9S');
 SELECT to_char(12, 'FM9EEEE');
