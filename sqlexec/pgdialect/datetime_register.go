@@ -37,6 +37,7 @@ func datetimeDeterministic() map[string]struct {
 		"to_date":          {2, fnToDate},
 		"to_timestamp":     {-1, fnToTimestamp},
 		"pg_col_dttype":    {2, fnColDTType},
+		"isfinite":         {1, fnIsFinite}, // isfinite.go
 	}
 	return m
 }

@@ -2,6 +2,7 @@ package pgdialect
 
 import (
 	"database/sql"
+	"errors"
 	"testing"
 )
 
@@ -162,6 +163,10 @@ func queryOneNoFatal(t *testing.T, db *sql.DB, q string) string {
 	t.Helper()
 	st, err := Translate(q)
 	if err != nil {
+		var pe *Error
+		if errors.As(err, &pe) {
+			return "ERR " + pe.Code + " " + err.Error()
+		}
 		return "ERR " + err.Error()
 	}
 	var v any

@@ -144,6 +144,8 @@ func (x *tx) exprPass() error {
 			}
 		}
 	}
+	// before the operators' rewrites, which read the calls' result types
+	x.numericCalls() // numeric_calls.go
 	// pass 3b: date/time operators and AT TIME ZONE (datetime_translate.go)
 	if err := x.datetimePass(); err != nil {
 		return err

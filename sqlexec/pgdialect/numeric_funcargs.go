@@ -81,15 +81,7 @@ func (x *tx) numericFuncArgs() {
 			suf = ", 'numeric'" + suf
 		}
 		x.T(e).set(suf)
-		x.castEnd[e] = i // a numeric operand to what follows (arith.go)
-		if x.arithTypes == nil {
-			x.arithTypes = map[int]string{}
-		}
-		x.arithTypes[i] = "numeric"
-		if x.numCalls == nil {
-			x.numCalls = map[int]int{}
-		}
-		x.numCalls[i] = e
+		x.numCallType(i, e, "numeric") // a numeric operand to what follows (numeric_calls.go)
 	}
 }
 

@@ -47,6 +47,20 @@ func registerNumericFuncs() error {
 		"pg_numexp":  {1, numUnary(numExp)},
 		"pg_numln":   {1, numUnary(numLn)},
 		"pg_numlog":  {2, numBinary(numLog)},
+		// numeric_scale.go
+		"scale":      {1, numScaleFn(false)},
+		"min_scale":  {1, numScaleFn(true)},
+		"trim_scale": {1, numUnary(numTrimScale)},
+		// numeric_intfuncs.go (pg_gcd/pg_lcm: with the arguments' type)
+		"gcd":       {2, gcdLcm(false)},
+		"lcm":       {2, gcdLcm(true)},
+		"pg_gcd":    {3, gcdLcm(false)},
+		"pg_lcm":    {3, gcdLcm(true)},
+		"factorial": {1, fnFactorial},
+		"div":       {2, numBinary(numDivTrunc)},
+		// widthbucket.go
+		"width_bucket": {4, fnWidthBucket},
+		"to_number":    {2, fnToNumber}, // tonumber.go
 	}
 	for name, d := range scalars {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {

@@ -4,8 +4,9 @@ import (
 	"database/sql/driver"
 	"strings"
 
-	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	sqlite "modernc.org/sqlite"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 // The SQL-standard string function forms PostgreSQL accepts and SQLite
@@ -124,6 +125,33 @@ func (x *tx) overlayCall(i, e int) error {
 	return nil
 }
 
+// minMaxNumeric reports whether greatest/least(args) compares numerics:
+// their common type is numeric, or an argument is a numeric or integer
+// and the others are too or columns whose type the statement does not
+// show (greatest(price, 0.00): PostgreSQL resolves it to numeric for a
+// numeric or integer column).
+func (x *tx) minMaxNumeric(args [][2]int) bool {
+	var brs []branch
+	numeric, opaque, other := false, false, false
+	for _, a := range args {
+		br := x.classify(a[0], a[1])
+		brs = append(brs, br)
+		switch {
+		case br.kind == branchOpaque:
+			opaque = true
+		case br.kind == branchTyped && br.oid == pgoid.Numeric:
+			numeric = true
+		case br.kind == branchTyped && numericRank[br.oid] > 0 && br.oid != pgoid.Float4 && br.oid != pgoid.Float8:
+		default:
+			other = true
+		}
+	}
+	if o, err := commonType(brs, "GREATEST"); err == nil && o == pgoid.Numeric {
+		return true
+	}
+	return numeric && opaque && !other
+}
+
 // rewriteMinMax rewrites the greatest/least calls recorded by strSyntax,
 // innermost first, after the arguments' own rewrites.
 func (x *tx) rewriteMinMax() {
@@ -134,19 +162,19 @@ func (x *tx) rewriteMinMax() {
 		if len(args) < 2 || args[0][0] >= args[0][1] {
 			continue
 		}
+		// numeric arguments compare by value (SQLite orders an integer
+		// before any text): each becomes numeric text, compared through
+		// the pg_numeric collation (the first one's, as SQLite's max does)
+		numeric := x.minMaxNumeric(args) && x.castsChecked()
 		texts := make([]string, len(args))
-		numeric := x.minMaxNumeric(args)
 		for j, a := range args {
+			if numeric {
+				x.numericLiteral(a[0], a[1])
+			}
 			texts[j] = strings.TrimSpace(x.text(a[0], a[1]))
 			if numeric {
-				texts[j] = "CAST(pg_in_numeric(" + texts[j] + ", -1) AS TEXT)"
+				texts[j] = "CAST(pg_in_numeric(" + texts[j] + ", -1) AS TEXT) COLLATE " + NumericCollation
 			}
-		}
-		if numeric {
-			// numerics compare by value: SQLite's max() takes the first
-			// argument's collation, and an integer would order before
-			// every numeric's text
-			texts[0] += " COLLATE " + NumericCollation
 		}
 		fn := "max"
 		if strings.EqualFold(x.T(i).text, "least") {
@@ -158,20 +186,18 @@ func (x *tx) rewriteMinMax() {
 			parts[j] = "coalesce(" + strings.Join(rot, ", ") + ")"
 		}
 		x.blank(i+1, e+1)
-		x.T(i).set(fn + "(" + strings.Join(parts, ", ") + ")")
+		// the arguments' splices (a ::numeric cast's wrapping) are in
+		// texts now; left on the blanked tokens they would be emitted twice
+		for k := i + 2; k < e; k++ {
+			x.T(k).pre, x.T(k).suf = "", ""
+		}
+		call := fn + "(" + strings.Join(parts, ", ") + ")"
+		if numeric {
+			call = "(" + call + " COLLATE " + NumericCollation + ")"
+			x.numCallType(i, e, "numeric") // described as numeric, also with a column argument
+		}
+		x.T(i).set(call)
 	}
-}
-
-// minMaxNumeric reports whether the arguments of a greatest/least call
-// resolve to numeric (a numeric column of a VALUES list with an integer:
-// greatest(x, 1)).
-func (x *tx) minMaxNumeric(args [][2]int) bool {
-	brs := make([]branch, len(args))
-	for j, a := range args {
-		brs[j] = x.classify(a[0], a[1])
-	}
-	o, err := commonType(brs, "GREATEST")
-	return err == nil && o == pgoid.Numeric
 }
 
 // fnSubstr is PostgreSQL's substr(s, start[, count]) over characters

@@ -242,15 +242,14 @@ func ordinalSuffix(n int64) string {
 	return "th"
 }
 
-// toCharIn is to_char(value, format) for dates, timestamps and intervals;
-// a timestamptz prints its local time in zone.
+// toCharIn is to_char(value, format) for dates, timestamps and intervals
+// (a timestamptz prints its local time in zone) and for numbers.
 func toCharIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	if a[0] == nil || a[1] == nil {
 		return nil, nil
 	}
-	switch a[0].(type) {
-	case int64, float64:
-		return nil, pgErr("0A000", "to_char(numeric, text) is not supported") // a runtime error: *Error would lose its SQLSTATE (XX000)
+	if isNumberValue(a[0]) {
+		return toCharNumber(a[0], str(a[1])) // tocharnum.go
 	}
 	o, err := dtArg(a[0])
 	if err != nil {

@@ -1,0 +1,56 @@
+-- Numeric functions apps call every day: to_char/to_number templates,
+-- scale, trim_scale, min_scale, width_bucket, gcd, lcm, factorial, div,
+-- greatest/least of numerics.
+CREATE TABLE nf_item (id int PRIMARY KEY, price numeric(10,2), qty int, w float8, code text);
+INSERT INTO nf_item VALUES (1, 1234.50, 3, 2.5, '1,234.50'), (2, -0.05, 12, -0.125, '-0.05'), (3, 99999999.99, 0, 1e10, '$42'), (4, NULL, NULL, NULL, NULL);
+SELECT id, to_char(price, 'FM999,999,990.00'), to_char(price, '99,999,999.99S'), to_char(qty, '000'), to_char(w, '9.99EEEE') FROM nf_item ORDER BY id;
+SELECT id, to_char(price, 'L999G999G999D99'), to_char(price, 'FM9999999999.9PR'), to_char(qty, 'FM999th'), to_char(qty, 'RN') FROM nf_item ORDER BY id;
+SELECT id, to_number(code, 'L99,999.99'), to_number(code, 'S9.99') FROM nf_item WHERE code IS NOT NULL ORDER BY id;
+UPDATE nf_item SET code = to_char(price * qty, 'FM999G999G999D00') WHERE id <= 2 RETURNING code;
+UPDATE nf_item SET price = to_number(code, '999G999D99') WHERE id = 1 RETURNING price;
+SELECT to_char(1234.5, '9999.99'), to_char(0.5, '9.99'), to_char(0.5, 'FM9.99'), to_char(0, 'FM9.99'), to_char(0, '9.99'), to_char(0, '999');
+SELECT to_char(-12, 'PL99'), to_char(12, 'PL99'), to_char(-12, 'SG99'), to_char(12, 'FMPL99'), to_char(-12, '99PL'), to_char(12, '99MI');
+SELECT to_char(12.5, 'FM00.000'), to_char(12.5, 'FM99.090'), to_char(-0.001::float8, '9.99'), to_char(1.005::float8, '9.99'), to_char(2.5::float8, 'RN'), to_char(2.5, 'RN');
+SELECT to_char(9.999, '9.99EEEE'), to_char(0, '9.99EEEE'), to_char(-1234, '9.9EEEE'), to_char(1234::float8, '9.99EEEE'), to_char('NaN'::numeric, '9.99EEEE'), to_char('Infinity'::numeric, '999.99');
+SELECT to_char(12, '99V9'), to_char(12.34, '99V99'), to_char(1, '"abc"9" x"'), to_char(1, '9 9'), to_char(123, '9 9');
+SELECT to_char(12, ''), to_char(4000, 'RN'), to_char(3999, 'FMrn'), to_char(11, 'FM99th'), to_char(-11, '99th'), to_char(12, '99TH'), to_char(112, '999th');
+SELECT to_char(0.1, '0.9'), to_char(-0.1, '9.9'), to_char(-0.1, 'FM9.9'), to_char(-0.1, 'S9.9'), to_char(-0.1, '9.9PR'), to_char(0.1, '9.9PR');
+SELECT to_char(-5, '999PR'), to_char(-5, 'FM999PR'), to_char(-5, 'S999'), to_char(5, '999S'), to_char(-5, 'FM999S'), to_char(5, 'FMS999');
+SELECT to_char(1234567.891, '9,999,999.999'), to_char(-1234567.891, 'FM9G999G999D999'), to_char(1234, '99,99'), to_char(12, '9,999'), to_char(12, 'FM9,999');
+SELECT to_char(123.456, '999'), to_char(123.5, '999'), to_char(-123.5, '999'), to_char(0.5, '9'), to_char(-0.5, '9');
+SELECT to_char(1.23456789012345678::float8, '9.99999999999999999999'), to_char(123.456::float8, 'FM999.999'), to_char(0.00001234, '9.999EEEE'), to_char(12345678901234567890.123, '9.9999EEEE');
+SELECT to_char(100, 'FM0000'), to_char(-100, '0000'), to_char(100, '00,000'), to_char(1, '09.90'), to_char(5.25, 'FM00.0099'), to_char(12345678901234567890, '99999999999999999999');
+SELECT to_char(125, '9.9EEEE'), to_char(125::bigint, '9.9EEEE'), to_char(-125::int8, 'FM999'), to_char(9223372036854775807, '9.99EEEE'), to_char(125::bigint, 'FMRN');
+SELECT to_char(12, '9.9.9');
+SELECT to_char(12, 'S9S');
+SELECT to_char(12, 'FM9EEEE');
+SELECT to_char(12, 'PR9');
+SELECT to_char('NaN'::numeric, 'RN');
+SELECT to_number('-12.5', 'S99.9'), to_number('12,454.8-', '99G999D9S'), to_number('<12>', '99PR'), to_number('1 2 3', '999'), to_number('12345', '99');
+SELECT to_number('12', '99V9'), to_number('1.5-', '9.9MI'), to_number('-34,338,492.654,878', '99G999G999D999G999'), to_number('5.01-', 'FM9.999999MI'), to_number('42nd', '99th');
+SELECT to_number('1.5', '9.9') + 1, to_number('2', '9') = 2, to_number('5', '') IS NULL;
+SELECT to_number('abc', '999');
+SELECT to_number('1e5', '9EEEE');
+SELECT to_number('XII', 'RN');
+SELECT scale(1e-3), scale('NaN'::numeric), scale(-0.00), min_scale(1.05000), min_scale(0.00), trim_scale(-12.3400), trim_scale(100), trim_scale(2.500) + 1;
+SELECT id, scale(price), min_scale(price), trim_scale(price) FROM nf_item ORDER BY trim_scale(price) NULLS FIRST, id;
+SELECT gcd(-12, 18), gcd(0, 0), gcd(0.25, 0.1), gcd(-1.5, -3.00), gcd(12, 18.0), gcd('Infinity'::numeric, 1), gcd(-2147483648::bigint, 0);
+SELECT lcm(-4, 6), lcm(0, 5), lcm(1.5, 2.25), lcm(0.0, 5.5), lcm(2147483647::bigint, 2147483646);
+SELECT gcd(-2147483648, 0);
+SELECT lcm(9223372036854775807, 2);
+-- differs-type: gcd/lcm of an integer column are described as int8 (the column's type is not read)
+SELECT id, gcd(qty, 8), lcm(qty, 8) FROM nf_item ORDER BY id;
+SELECT factorial(0), factorial(21), factorial(5) / 7, div(7.5, 2), div(-7, 2), div(1e20, 3.3), div(-0.5, 1), div('Infinity'::numeric, -2), div(1, 'Infinity'::numeric);
+SELECT factorial(-1);
+SELECT factorial(32178);
+SELECT div(1.5, 0.0);
+SELECT width_bucket(5, 10, 0, 4), width_bucket(0.0, 10, 0, 4), width_bucket(0.3, 0, 0.9, 3), width_bucket(0.3::float8, 0, 0.9, 3), width_bucket('Infinity'::numeric, 0, 10, 4), width_bucket(10, 0, 10, 2147483646);
+SELECT id, width_bucket(price, 0, 2000, 4), width_bucket(w, -1, 3, 8) FROM nf_item ORDER BY id;
+SELECT width_bucket(5, 0, 10, 0);
+SELECT width_bucket(5.0, 0.0, 0.0, 4);
+SELECT width_bucket('NaN'::numeric, 0, 10, 4);
+SELECT width_bucket(5, 0, 'Infinity'::numeric, 4);
+SELECT width_bucket(10, 0, 10, 2147483647);
+SELECT greatest(3, 2.50, 2), least(2.50, 3, 10), greatest(1, 2.5::numeric), greatest(10, 9.5), greatest(1, NULL, 2.5), greatest(-1.5, -1.50);
+SELECT id, greatest(price, 0::numeric), least(price, 100.00) FROM nf_item ORDER BY id;
+SELECT isfinite(timestamptz 'infinity'), isfinite(timestamp '2024-01-01 10:00'), isfinite(NULL::date);
