@@ -107,7 +107,6 @@ SELECT '10:15:30.1234567'::time, '10:15 PM'::time, '2024-01-31 10:15:30'::timest
 SELECT cast(timestamp '2024-01-31 10:15:30.75' AS date), cast(timestamp '2024-01-31 10:15:30.75' AS time), cast(date '2024-01-31' AS timestamp);
 SELECT cast(interval '1 day 02:00' AS text), cast('1 day 02:00' AS interval), cast(time '10:00' AS interval);
 SELECT date '2024-01-31'::text, timestamp '2024-01-31 10:15:30'::text, length(date '2024-01-31'::text);
--- differs: a boolean read back from a derived table is described as int8 and prints 1 (as SELECT x FROM (SELECT 1 < 2 AS x) s)
 SELECT overlaps_ok FROM (SELECT (date '2024-01-01', date '2024-01-10') OVERLAPS (date '2024-01-05', date '2024-01-20') AS overlaps_ok) s;
 SELECT id, d FROM dt_ev WHERE d = '2024-02-29';
 SELECT id FROM dt_ev WHERE ts::date = date '2024-02-29';

@@ -104,7 +104,6 @@ SELECT to_char(1234567.891, 'FM999,999,999.00'), to_char(12, '000'), to_char(12.
 SELECT to_char(-12.5, 'S99.9'), to_char(12.5, '99.9S'), to_char(-12, 'MI99'), to_char(-12, '99PR');
 SELECT to_char(0.1234, '0.99EEEE'), to_char(42, 'RN'), to_char(21, 'FMRN'), to_char(3, 'FM9th');
 SELECT to_number('1,234.50', '9,999.99'), to_number('-12.5', 'S99.9'), to_number('$42', 'L99');
--- differs-type: a derived table's integer constant column is described as int8
 SELECT scale(1.500), scale(1), precision_ok FROM (SELECT 1 AS precision_ok) s;
 SELECT trim_scale(1.500), min_scale(1.500), 1.500::numeric(10,1);
 SELECT width_bucket(5.5, 0, 10, 4), width_bucket(10, 0, 10, 4), width_bucket(-1, 0, 10, 4);
