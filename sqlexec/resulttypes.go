@@ -3,7 +3,6 @@ package sqlexec
 import (
 	"strings"
 
-	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
@@ -95,63 +94,8 @@ func aggregateTypes(c *lconn, sqlText string, infos []colInfo) {
 		if arg == 0 {
 			arg = pgdialect.ExprType(it.Arg)
 		}
-		in.hint = aggregateType(it.Func, arg)
+		in.hint = pgdialect.AggregateType(it.Func, arg)
 	}
-}
-
-// aggregateType is PostgreSQL's result type of fn over an argument of type
-// arg (0: unknown).
-func aggregateType(fn string, arg uint32) uint32 {
-	switch fn {
-	case "min", "max":
-		return arg
-	case "pg_array_agg": // array_agg
-		return pgoid.ArrayOf(arg)
-	case "array_append", "array_cat", "array_remove", "pg_array_slice": // pgdialect.firstArgTyped
-		if pgoid.ElemOf(arg) != 0 {
-			return arg
-		}
-	case "pg_percentile_disc", "pg_mode": // pgdialect/orderedset.go
-		return arg
-	case "pg_percentile_cont":
-		if arg == pgoid.Interval {
-			return arg
-		}
-		return pgoid.Float8
-	case "pg_percentile_disc_multi":
-		return pgoid.ArrayOf(arg)
-	case "pg_percentile_cont_multi":
-		if arg == pgoid.Interval {
-			return pgoid.ArrayOf(arg)
-		}
-		return pgoid.Float8Array
-	case "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop": // pgdialect/statsagg.go
-		switch arg {
-		case pgoid.Int2, pgoid.Int4, pgoid.Int8, pgoid.Numeric:
-			return pgoid.Numeric
-		case pgoid.Float4, pgoid.Float8:
-			return pgoid.Float8
-		}
-	case "sum":
-		switch arg {
-		case pgoid.Int2, pgoid.Int4:
-			return pgoid.Int8
-		case pgoid.Int8, pgoid.Numeric:
-			return pgoid.Numeric
-		case pgoid.Float4, pgoid.Float8, pgoid.Interval:
-			return arg
-		}
-	case "avg":
-		switch arg {
-		case pgoid.Int2, pgoid.Int4, pgoid.Int8, pgoid.Numeric:
-			return pgoid.Numeric
-		case pgoid.Float4, pgoid.Float8:
-			return pgoid.Float8
-		case pgoid.Interval:
-			return arg
-		}
-	}
-	return 0
 }
 
 // mentionsAggregate is a cheap test before lexing: sqlText names one of

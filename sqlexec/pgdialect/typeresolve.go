@@ -454,6 +454,8 @@ var mathResult = map[string]func(args []branch) uint32{
 	"mod":     keepType(2),
 	"min":     keepType(1), // the aggregate (SQLite's min(a, b) is not PostgreSQL's)
 	"max":     keepType(1),
+	"sum":     aggType("sum"), // sum(x) over a VALUES column (aggitems.go types those over tables)
+	"avg":     aggType("avg"),
 	"sign":    floatOrNumeric(1),
 	"round":   roundType,
 	"trunc":   roundType,
@@ -554,13 +556,24 @@ func floatOnly(n int) func([]branch) uint32 {
 	}
 }
 
-// roundType: round(x) and trunc(x) as floatOrNumeric, round(x, n) numeric.
+// roundType: round(x) and trunc(x) as floatOrNumeric; round(x, n) is
+// numeric whatever x (PostgreSQL has only round(numeric, int4): an
+// argument of any other type converts to numeric or fails), so
+// round(avg(x), 2) is numeric though avg(x)'s type is not known here.
 func roundType(args []branch) uint32 {
 	if len(args) == 2 {
-		if numArgs(args[:1], 1) == 0 {
-			return 0
-		}
 		return pgoid.Numeric
 	}
 	return floatOrNumeric(1)(args)
+}
+
+// aggType: the aggregate fn's result type over its one argument's
+// (AggregateType: sum(int4) is int8, avg(int4) numeric).
+func aggType(fn string) func([]branch) uint32 {
+	return func(args []branch) uint32 {
+		if len(args) != 1 || args[0].kind != branchTyped {
+			return 0
+		}
+		return AggregateType(fn, args[0].oid)
+	}
 }
