@@ -51,7 +51,7 @@ func ArithItems(sqlText string) []ArithItem {
 		if b-a >= 3 && x.T(b-2).kw("AS") {
 			b -= 2
 		}
-		if b <= a || !x.isP(a, "(") || x.match(a) != b-1 || !x.isP(b-1, ")") || !x.kw(b-3, "COLLATE") {
+		if b <= a || !x.untypedArithItem(a, b) {
 			continue
 		}
 		var leaves []string
@@ -69,6 +69,28 @@ func ArithItems(sqlText string) []ArithItem {
 	}
 	return out
 }
+
+// untypedArithItem reports whether a..b-1 is an item ArithItems types:
+// arithmetic or a numeric function call of unknown static type, (...
+// COLLATE pg_numeric), or a call whose result type follows from such an
+// argument's (abs(n - m, type), sum(n * i), round(sqrt(n))).
+func (x *tx) untypedArithItem(a, b int) bool {
+	if x.isP(a, "(") && x.match(a) == b-1 && x.kw(b-3, "COLLATE") {
+		return true
+	}
+	if x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 || !shapeFuncs[strings.ToLower(x.T(a).text)] {
+		return false
+	}
+	for k := a + 2; k < b-1; k++ {
+		if x.kw(k, "COLLATE") && x.T(k+1).text == NumericCollation {
+			return true
+		}
+	}
+	return false
+}
+
+// shapeFuncs are the calls arithShape types from their argument's type.
+var shapeFuncs = map[string]bool{"abs": true, "sum": true, "avg": true, "min": true, "max": true}
 
 // ArithProbeSQL is sqlText with each item replaced by its k-th operand
 // (NULL when it has fewer): compiling it gives that operand's declared
@@ -149,6 +171,11 @@ func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
 				return t
 			}
 		}
+		if b-a >= 5 && x.kw(a+1, "CASE") && x.kw(b-3, "COLLATE") {
+			if t, ok := x.runtimeCallShape(a+1, b-3, leaf); ok {
+				return t
+			}
+		}
 		return x.arithShape(a+1, b-1, leaf)
 	}
 	if x.kw(a, "CAST") && x.isP(a+1, "(") && x.kw(b-2, "COLLATE") && x.match(a+1) == b-3 && x.isP(a+3, "(") {
@@ -167,10 +194,64 @@ func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
 	return leaf(a, b)
 }
 
+// runtimeCallShape is arithShape of numericRuntimeCall's rewrite at
+// c..end-1 (numeric_funcargs.go), CASE WHEN type = 'numeric' THEN
+// CAST(pg_numf([10, ]x) AS TEXT) ELSE f(x) END: numeric of a numeric x,
+// float8 (the double precision version) of another number.
+func (x *tx) runtimeCallShape(c, end int, leaf func(a, b int) string) (string, bool) {
+	if x.caseEnd(c) != end-1 {
+		return "", false
+	}
+	k := x.findKw(c+1, end, x.depth[c], "THEN")
+	if k < 0 || !x.kw(k+1, "CAST") || !x.isP(k+2, "(") || x.T(k+3).typ != tIdent || !x.isP(k+4, "(") {
+		return "", false
+	}
+	args := x.splitTop(k+5, x.match(k+4))
+	if len(args) == 0 {
+		return "", false
+	}
+	last := args[len(args)-1]
+	switch t := x.arithShape(last[0], last[1], leaf); t {
+	case "numeric":
+		return t, true
+	case "", "=":
+		return "", true
+	}
+	return "float8", true
+}
+
+// aggShape is the result type of aggregate fn over an argument of type t
+// (AggregateType; "" when unknown).
+func aggShape(fn, t string) string {
+	return oidArithType(AggregateType(fn, arithTypeOIDs[t]))
+}
+
 // arithCall is arithShape of the call pg_op(l, r[, 'type']) at a..b-1,
 // "-" when it is no arithmetic function.
 func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 	f := strings.ToLower(x.T(a).text)
+	switch f {
+	case "count":
+		return "int8"
+	case "abs", "sum", "avg", "min", "max":
+		// abs(x[, type]) keeps x's type; the aggregates map it
+		args := x.splitTop(a+2, b-1)
+		if len(args) == 0 || f != "abs" && len(args) != 1 || f == "abs" && len(args) > 2 {
+			return "-"
+		}
+		lo, hi := args[0][0], args[0][1]
+		if x.kw(lo, "DISTINCT") || x.kw(lo, "ALL") {
+			lo++
+		}
+		if lo >= hi {
+			return "-"
+		}
+		t := x.arithShape(lo, hi, leaf)
+		if f == "abs" || t == "" || t == "=" {
+			return t
+		}
+		return aggShape(f, t)
+	}
 	op := ""
 	for o, name := range arithFuncs {
 		if name == f {
