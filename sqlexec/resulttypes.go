@@ -102,7 +102,7 @@ func aggregateTypes(c *lconn, sqlText string, infos []colInfo) {
 // the aggregates typed here.
 func mentionsAggregate(sqlText string) bool {
 	low := strings.ToLower(sqlText)
-	for _, f := range []string{"sum", "avg", "min", "max", "array_", "pg_percentile", "pg_mode", "stddev", "var"} {
+	for _, f := range []string{"sum", "avg", "min", "max", "array_", "pg_percentile", "pg_mode", "stddev", "var", "bit_"} {
 		if strings.Contains(low, f) {
 			return true
 		}

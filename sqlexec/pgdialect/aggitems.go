@@ -25,6 +25,7 @@ type AggItem struct {
 
 // aggTyped: the aggregates whose result type follows from their argument.
 var aggTyped = map[string]bool{"sum": true, "avg": true, "min": true, "max": true, "pg_array_agg": true,
+	"bit_and": true, "bit_or": true, // boolaggs.go
 	"stddev": true, "stddev_samp": true, "stddev_pop": true, "variance": true, "var_samp": true, "var_pop": true, // statsagg.go
 }
 
@@ -114,6 +115,11 @@ func AggregateType(fn string, arg uint32) uint32 {
 	switch fn {
 	case "min", "max":
 		return arg
+	case "bit_and", "bit_or":
+		switch arg {
+		case pgoid.Int2, pgoid.Int4, pgoid.Int8:
+			return arg
+		}
 	case "pg_array_agg": // array_agg
 		return pgoid.ArrayOf(arg)
 	case "array_append", "array_cat", "array_remove", "pg_array_slice": // pgdialect.firstArgTyped

@@ -33,7 +33,6 @@ SELECT stddev(b), variance(b), stddev(n), var_pop(n), stddev_pop(n), var_samp(n)
 SELECT stddev(f), variance(f), stddev_pop(f), var_pop(f) FROM fn_stats;
 SELECT g, stddev(i), variance(n), var_pop(f) FROM fn_stats GROUP BY g ORDER BY g;
 SELECT stddev(i), variance(n) FROM fn_stats WHERE false;
--- differs-type: a statistics aggregate over VALUES integers is described from the value (text); the value is PostgreSQL's
 SELECT stddev(x), var_pop(x) FROM (VALUES (5), (5), (5)) v(x);
 SELECT g, i, stddev(i) OVER (ORDER BY g, i ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING), var_pop(n) OVER (ORDER BY g, i ROWS BETWEEN 2 PRECEDING AND CURRENT ROW), variance(f) OVER (ORDER BY g, i ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM fn_stats ORDER BY g, i;
 SELECT corr(f, i), covar_pop(f, i), covar_samp(f, i), regr_slope(f, i), regr_intercept(f, i), regr_r2(f, i), regr_count(f, i) FROM fn_stats;
