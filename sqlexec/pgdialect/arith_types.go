@@ -233,6 +233,20 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 	switch f {
 	case "count":
 		return "int8"
+	case "round", "trunc", "ceil", "ceiling", "floor", "pg_round_typed":
+		// numeric_exactcalls.go: numeric of a numeric, else float8
+		args := x.splitTop(a+2, b-1)
+		if len(args) == 0 || len(args) > 2 {
+			return "-"
+		}
+		if len(args) == 2 && f != "pg_round_typed" {
+			return "numeric" // round(x, n)
+		}
+		switch t := x.arithShape(args[0][0], args[0][1], leaf); t {
+		case "numeric", "", "=":
+			return t
+		}
+		return "float8"
 	case "abs", "sum", "avg", "min", "max":
 		// abs(x[, type]) keeps x's type; the aggregates map it
 		args := x.splitTop(a+2, b-1)
