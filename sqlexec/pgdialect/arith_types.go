@@ -21,6 +21,7 @@ import (
 type ArithItem struct {
 	Column int      // index of the result column
 	Leaves []string // the operands' texts, left to right
+	aggs   []string // BranchItems: the aggregate applied to each leaf ("" none)
 	expr   string   // the item's text (without alias)
 	start  int      // byte range of the expression in the statement
 	end    int
@@ -197,7 +198,8 @@ func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
 // runtimeCallShape is arithShape of numericRuntimeCall's rewrite at
 // c..end-1 (numeric_funcargs.go), CASE WHEN type = 'numeric' THEN
 // CAST(pg_numf([10, ]x) AS TEXT) ELSE f(x) END: numeric of a numeric x,
-// float8 (the double precision version) of another number.
+// float8 (the double precision version) of another number; with "<>
+// 'float8'" (log(b, x)) numeric of any integers and numerics.
 func (x *tx) runtimeCallShape(c, end int, leaf func(a, b int) string) (string, bool) {
 	if x.caseEnd(c) != end-1 {
 		return "", false
@@ -209,6 +211,21 @@ func (x *tx) runtimeCallShape(c, end int, leaf func(a, b int) string) (string, b
 	args := x.splitTop(k+5, x.match(k+4))
 	if len(args) == 0 {
 		return "", false
+	}
+	if x.isP(k-2, "<>") {
+		// log(b, x): numeric unless an argument is a float8
+		res := "numeric"
+		for _, a := range args {
+			switch t := x.arithShape(a[0], a[1], leaf); t {
+			case "", "=":
+				res = ""
+			case "float8":
+				if res != "" {
+					res = t
+				}
+			}
+		}
+		return res, true
 	}
 	last := args[len(args)-1]
 	switch t := x.arithShape(last[0], last[1], leaf); t {

@@ -69,8 +69,8 @@ func (x *tx) numericFuncArgs() {
 			switch {
 			case nf.args == 2 && (l == "mod" || l == "power" || l == "pow"):
 				x.operatorCall(i, e, args, l == "mod")
-			case len(args) == 1 && l != "abs":
-				x.numericRuntimeCall(i, e, args[0], nf.fn, nf.pre)
+			case len(args) == 1 && l != "abs" || l == "log":
+				x.numericRuntimeCall(i, e, args, nf.fn, nf.pre)
 			}
 			continue
 		}
@@ -166,7 +166,7 @@ func (x *tx) markCall(i, e int, res, rtype string) {
 	x.numCalls[i] = e
 }
 
-// numericRuntimeCall rewrites f(arg) whose argument's type is known only
+// numericRuntimeCall rewrites f(arg) (or log(b, x)) whose argument's type is known only
 // at run time (a column of a table the statement names, arithmetic over
 // one: arith_columns.go's run-time type, an uncorrelated subquery run
 // once per execution) to the numeric version when that type is numeric,
@@ -178,8 +178,14 @@ func (x *tx) markCall(i, e int, res, rtype string) {
 // appears twice, so sqrt(sqrt(...)) doubles at each level).
 const maxRuntimeCall = 1 << 16
 
-func (x *tx) numericRuntimeCall(i, e int, arg [2]int, fn, pre string) {
-	rt := x.numTypeExpr(arg[0], arg[1])
+func (x *tx) numericRuntimeCall(i, e int, args [][2]int, fn, pre string) {
+	arg := [2]int{args[0][0], args[len(args)-1][1]}
+	rt, cond := x.numTypeExpr(arg[0], arg[1]), " = 'numeric'"
+	if len(args) == 2 {
+		// log(b, x): PostgreSQL has only the numeric version, so any
+		// integer or numeric arguments take it
+		rt, cond = x.runtimeArithType("+", args[0][0], args[0][1], args[1][0], args[1][1]), " <> 'float8'"
+	}
 	if rt == "" || rt[0] == '\'' {
 		return // a static type: not numeric (numericArgs said so)
 	}
@@ -191,12 +197,12 @@ func (x *tx) numericRuntimeCall(i, e int, arg [2]int, fn, pre string) {
 		x.T(i).pre, x.T(e).suf = pi, se
 		return // nested calls double the text at each level: keep it bounded
 	}
-	x.T(i).set("(CASE WHEN " + rt + " = 'numeric' THEN CAST(" + fn + "(" + pre + ref + ") AS TEXT) ELSE " + call + " END COLLATE " + NumericCollation + ")")
+	x.T(i).set("(CASE WHEN " + rt + cond + " THEN CAST(" + fn + "(" + pre + ref + ") AS TEXT) ELSE " + call + " END COLLATE " + NumericCollation + ")")
 	for k := i + 1; k <= e; k++ {
 		x.T(k).set("")
 		x.T(k).pre, x.T(k).suf = "", ""
 	}
 	x.T(i).pre, x.T(e).suf = pi, se
 	// numeric or, by the double precision version, float8
-	x.markCall(i, e, "", "(CASE WHEN "+rt+" = 'numeric' THEN 'numeric' ELSE 'float8' END)")
+	x.markCall(i, e, "", "(CASE WHEN "+rt+cond+" THEN 'numeric' ELSE 'float8' END)")
 }
