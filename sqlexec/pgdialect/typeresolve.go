@@ -347,8 +347,8 @@ func (x *tx) resolveExprs() *Error {
 			}
 			continue
 		}
-		if t.ed {
-			continue
+		if t.ed && (mathResult[t.identName()] == nil || t.out != funcRename[t.identName()]) {
+			continue // rewritten, other than a rename (sqrt is pg_sqrt)
 		}
 		var brs []branch
 		what, end := "", 0
@@ -471,7 +471,7 @@ var mathResult = map[string]func(args []branch) uint32{
 	"ceiling":     floatOrNumeric(1),
 	"floor":       floatOrNumeric(1),
 	"sqrt":        floatOrNumeric(1),
-	"cbrt":        floatOnly(1),
+	"cbrt":        fixedType(pgoid.Float8), // only cbrt(float8) exists
 	"exp":         floatOrNumeric(1),
 	"ln":          floatOrNumeric(1),
 	"power":       floatOrNumeric(2),
@@ -549,16 +549,6 @@ func floatOrNumeric(n int) func([]branch) uint32 {
 			return 0
 		case pgoid.Numeric:
 			return pgoid.Numeric
-		}
-		return pgoid.Float8
-	}
-}
-
-// floatOnly: float8 whatever the numeric arguments.
-func floatOnly(n int) func([]branch) uint32 {
-	return func(args []branch) uint32 {
-		if numArgs(args, n) == 0 {
-			return 0
 		}
 		return pgoid.Float8
 	}
