@@ -134,3 +134,11 @@ SELECT round(avg(bal), 2), round(sum(bal) / count(*), 2) FROM nm_acct WHERE bal 
 SELECT qty, sum(bal) FROM nm_acct WHERE qty IS NOT NULL GROUP BY qty ORDER BY qty;
 UPDATE nm_acct SET free = sqrt(2.0) * abs(-1.50) + power(2.0, 0.5) + ln(10.0) + mod(7.5, 2) WHERE id = 1 RETURNING free;
 SELECT id, sqrt(free), exp(rate), ln(free), sign(bal) FROM nm_acct WHERE free > 0 AND rate > 0 ORDER BY id;
+-- numeric functions over columns and expressions: exact numeric, described as PostgreSQL does
+SELECT id, mod(bal, 3), power(rate, 2), mod(qty, 2), mod(big, 7), mod(bal, qty) FROM nm_acct WHERE id <= 4 AND qty <> 0 ORDER BY id;
+SELECT id, sqrt(bal * 2), abs(bal - rate), round(bal * 1.1, 2), cbrt(bal), round(bal), trunc(rate * 3) FROM nm_acct WHERE bal > 0 ORDER BY id;
+SELECT id, ln(bal + 1), log(2, rate), log(rate), exp(rate), sign(bal - 100) FROM nm_acct WHERE bal > 0 AND rate > 0 ORDER BY id;
+SELECT id FROM nm_acct WHERE sqrt(rate) > 0.3 AND power(bal, 2) > 1 ORDER BY id;
+SELECT max(round(bal, 1)), max(abs(bal)), min(sqrt(rate)), coalesce(sum(bal), 0), coalesce(max(qty), 0), max(qty) - min(qty) FROM nm_acct;
+SELECT sum(bal * qty), avg(bal - rate), max(bal * 2) - min(bal), bit_and(qty), bit_or(qty) FROM nm_acct;
+SELECT cbrt(27), cbrt(-8), ||/ 27.0, cbrt(2), mod(-4, 2), mod(7::int2, 4::int2);
