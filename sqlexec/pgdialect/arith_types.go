@@ -91,7 +91,8 @@ func (x *tx) untypedArithItem(a, b int) bool {
 }
 
 // shapeFuncs are the calls arithShape types from their argument's type.
-var shapeFuncs = map[string]bool{"abs": true, "sum": true, "avg": true, "min": true, "max": true}
+var shapeFuncs = map[string]bool{"abs": true, "sum": true, "avg": true, "min": true, "max": true,
+	"stddev": true, "stddev_samp": true, "stddev_pop": true, "variance": true, "var_samp": true, "var_pop": true, "bit_and": true, "bit_or": true}
 
 // ArithProbeSQL is sqlText with each item replaced by its k-th operand
 // (NULL when it has fewer): compiling it gives that operand's declared
@@ -264,7 +265,7 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 			return t
 		}
 		return "float8"
-	case "abs", "sum", "avg", "min", "max":
+	case "abs", "sum", "avg", "min", "max", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or":
 		// abs(x[, type]) keeps x's type; the aggregates map it
 		args := x.splitTop(a+2, b-1)
 		if len(args) == 0 || f != "abs" && len(args) != 1 || f == "abs" && len(args) > 2 {

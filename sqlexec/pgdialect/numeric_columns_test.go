@@ -56,19 +56,7 @@ func TestNumericColumnCallTypes(t *testing.T) {
 		{"SELECT sum(x) FROM (VALUES (1::int8)) v(x)", []uint32{pgoid.Numeric}},
 		{"SELECT mod(7, 2), mod(7::int2, 2::int2)", []uint32{pgoid.Int4, pgoid.Int2}},
 	} {
-		st, err := Translate(c.q)
-		if err != nil {
-			t.Fatalf("Translate(%q): %v", c.q, err)
-		}
-		if len(st.ColumnOIDs) != len(c.want) {
-			t.Errorf("%s: ColumnOIDs %v, want %v", c.q, st.ColumnOIDs, c.want)
-			continue
-		}
-		for i := range c.want {
-			if st.ColumnOIDs[i] != c.want[i] {
-				t.Errorf("%s: column %d type %d, want %d", c.q, i+1, st.ColumnOIDs[i], c.want[i])
-			}
-		}
+		checkColumnOIDs(t, c.q, c.want)
 	}
 	checkArithTypes(t, []arithTypeCase{
 		{"SELECT mod(n, 3) FROM t", []string{"n", "3"}, []uint32{pgoid.Numeric, 0}, pgoid.Numeric},
@@ -90,6 +78,9 @@ func TestNumericColumnCallTypes(t *testing.T) {
 		{"SELECT sum(i * 2) FROM t", []string{"i", "2"}, []uint32{pgoid.Int4, 0}, pgoid.Int8},
 		{"SELECT sum(b) + 1 FROM t", []string{"b", "1"}, []uint32{pgoid.Int8, 0}, pgoid.Numeric},
 		{"SELECT count(*) * i FROM t", []string{"i"}, []uint32{pgoid.Int4}, pgoid.Int8},
+		{"SELECT stddev(a * b) FROM t", []string{"a", "b"}, []uint32{pgoid.Int4, pgoid.Int8}, pgoid.Numeric},
+		{"SELECT var_pop(f * 2) FROM t", []string{"f", "2"}, []uint32{pgoid.Float8, 0}, pgoid.Float8},
+		{"SELECT bit_and(s + s) FROM t", []string{"s", "s"}, []uint32{pgoid.Int2, pgoid.Int2}, pgoid.Int2},
 	})
 }
 
