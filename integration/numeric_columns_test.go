@@ -111,3 +111,30 @@ func TestNumericColumnFunctionTypes(t *testing.T) {
 		t.Errorf("max(m) - min(m) scanned as %v, want 2.15", v)
 	}
 }
+
+// TestDateTimeColumnOperatorTypes: a date/time operator whose other
+// operand is a column is described from the column's declared type
+// (pgdialect datetime_calltypes.go), also before any row exists.
+func TestDateTimeColumnOperatorTypes(t *testing.T) {
+	urls := e2eURLs(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	conn := connectScript(t, urls[0])
+	mustExec(t, conn, "CREATE TABLE dcot (id int PRIMARY KEY, d date, ts timestamp, tz timestamptz)")
+	const (
+		int4, timestamp, timestamptz, interval = 23, 1114, 1184, 1186
+	)
+	q := "SELECT d - date '2024-01-01', d + interval '1 month', ts - date '2024-01-01', tz + interval '1 day' FROM dcot"
+	want := []uint32{int4, timestamp, interval, timestamptz}
+	for _, full := range []bool{false, true} {
+		if full {
+			mustExec(t, conn, "INSERT INTO dcot VALUES (1, '2024-03-01', '2024-03-01 10:00', '2024-03-01 10:00+00')")
+		}
+		for _, mode := range allModes {
+			checkResultTypes(ctx, t, conn, q, mode, want)
+		}
+	}
+	if got := textRows(ctx, conn, "SELECT d - date '2024-01-01' FROM dcot"); got != "60" {
+		t.Errorf("d - date '2024-01-01' = %q, want 60", got)
+	}
+}

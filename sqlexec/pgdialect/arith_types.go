@@ -33,7 +33,8 @@ const arithUnknownMark = "COLLATE " + NumericCollation + ")"
 // MentionsUntypedArith is a cheap test before lexing: sqlText has an
 // arithmetic rewrite of unknown static type (arith_columns.go).
 func MentionsUntypedArith(sqlText string) bool {
-	return strings.Contains(sqlText, ", '') "+arithUnknownMark) || strings.Contains(sqlText, arithRuntimeMark) || strings.Contains(sqlText, "pg_col_numtype(")
+	return strings.Contains(sqlText, ", '') "+arithUnknownMark) || strings.Contains(sqlText, arithRuntimeMark) || strings.Contains(sqlText, "pg_col_numtype(") ||
+		strings.Contains(sqlText, "pg_dt_") && strings.Contains(sqlText, "''") // datetime_calltypes.go
 }
 
 // ArithItems returns the items of the result list of the SQLite statement
@@ -79,6 +80,14 @@ func (x *tx) untypedArithItem(a, b int) bool {
 	if x.isP(a, "(") && x.match(a) == b-1 && x.kw(b-3, "COLLATE") {
 		return true
 	}
+	if args, _, ok := x.dtCallArgs(a, b); ok {
+		// pg_dt_sub(d, '', ...): an operand's type left to the run time
+		for _, t := range [][2]int{args[1], args[3]} {
+			if h, ok := unquoteString(x.T(t[0])); ok && h == "" && t[1]-t[0] == 1 {
+				return true
+			}
+		}
+	}
 	if x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 || !shapeFuncs[strings.ToLower(x.T(a).text)] {
 		return false
 	}
@@ -118,6 +127,9 @@ func ArithType(it ArithItem, leafTypes []uint32) uint32 {
 	x := newTx(it.expr)
 	if o, ok := x.columnDTResult(leafTypes); ok {
 		return o // d + 1 on a date column (datetime_columns.go)
+	}
+	if o, ok := x.dtCallResult(leafTypes); ok {
+		return o // d - date '2024-01-01' (datetime_calltypes.go)
 	}
 	k := 0
 	t := x.arithShape(0, x.n(), func(lo, hi int) string {
@@ -248,6 +260,9 @@ func aggShape(fn, t string) string {
 // "-" when it is no arithmetic function.
 func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 	f := strings.ToLower(x.T(a).text)
+	if args, _, ok := x.dtCallArgs(a, b); ok {
+		return x.dtCallShape(args, leaf) // datetime_calltypes.go
+	}
 	switch f {
 	case "count":
 		return "int8"

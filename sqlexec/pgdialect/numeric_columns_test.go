@@ -97,3 +97,15 @@ func TestNumericRuntimeCallBounded(t *testing.T) {
 		t.Errorf("translation of 40 nested calls is %d bytes", n)
 	}
 }
+
+// TestDateTimeCallTypes checks the Describe-time type of a date/time
+// operator whose other operand is a column (datetime_calltypes.go).
+func TestDateTimeCallTypes(t *testing.T) {
+	checkArithTypes(t, []arithTypeCase{
+		{"SELECT d - date '2024-01-01' FROM t", []string{"d"}, []uint32{pgoid.Date}, pgoid.Int4},
+		{"SELECT d + interval '1 month' FROM t", []string{"d"}, []uint32{pgoid.Date}, pgoid.Timestamp},
+		{"SELECT ts - date '2024-01-01' FROM t", []string{"ts"}, []uint32{pgoid.Timestamp}, pgoid.Interval},
+		{"SELECT tz + interval '1 day' FROM t", []string{"tz"}, []uint32{pgoid.Timestamptz}, pgoid.Timestamptz},
+		{"SELECT x - date '2024-01-01' FROM t", []string{"x"}, []uint32{pgoid.Text}, 0},
+	})
+}

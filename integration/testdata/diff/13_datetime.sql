@@ -10,13 +10,10 @@ INSERT INTO dt_ev VALUES
  (6, 'infinity', 'infinity', '-infinity', '01:02:03.5', '90 minutes');
 SELECT * FROM dt_ev ORDER BY id;
 SELECT id, d + 1, d - 1 FROM dt_ev WHERE id <= 4 ORDER BY id;
--- differs-type: date - date is described as bigint (PostgreSQL: integer)
 SELECT id, d - date '2024-01-01' FROM dt_ev WHERE id <= 4 ORDER BY id;
--- differs-type: date + interval over a column is described as text
 SELECT id, d + interval '1 month' FROM dt_ev WHERE id <= 4 ORDER BY id;
 -- differs: timestamp column + interval column is refused (22P02): column-by-column date/time arithmetic
 SELECT id, ts + iv, ts - iv FROM dt_ev WHERE id <= 4 ORDER BY id;
--- differs-type: timestamptz column + interval is described as text
 SELECT id, tz + interval '1 day' FROM dt_ev ORDER BY id;
 SELECT id FROM dt_ev WHERE d > '2020-01-01' ORDER BY id;
 SELECT id FROM dt_ev WHERE ts >= date '2024-01-01' ORDER BY id;
