@@ -88,6 +88,7 @@ func TestNumericColumnFunctionTypes(t *testing.T) {
 		{"SELECT sum(x), avg(x) FROM (VALUES (1), (2), (2)) v(x)", []uint32{int8, numeric}},
 		{"SELECT sum(x) FROM (VALUES (9223372036854775807::bigint), (1::bigint)) v(x)", []uint32{numeric}},
 		{"SELECT stddev(x), var_pop(x) FROM (VALUES (5), (5), (5)) v(x)", []uint32{numeric, numeric}},
+		{"SELECT (SELECT max(i) FROM ncft), (SELECT sum(m) FROM ncft) AS total, (SELECT count(*) FROM ncft), (SELECT s FROM ncft LIMIT 1)", []uint32{int4, numeric, int8, int2}},
 	}
 	for _, full := range []bool{false, true} {
 		if full {

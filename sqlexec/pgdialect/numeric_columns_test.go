@@ -109,3 +109,24 @@ func TestDateTimeCallTypes(t *testing.T) {
 		{"SELECT x - date '2024-01-01' FROM t", []string{"x"}, []uint32{pgoid.Text}, 0},
 	})
 }
+
+// TestSubqueryItems checks the scalar subquery items the session
+// describes as statements of their own (subqueryitems.go).
+func TestSubqueryItems(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		want []SubqueryItem
+	}{
+		{"SELECT id, (SELECT max(i) FROM t) AS m, (SELECT 1) + 1 FROM u", []SubqueryItem{{1, "SELECT max(i) FROM t"}}},
+		{"SELECT (SELECT count(*) FROM t)", []SubqueryItem{{0, "SELECT count(*) FROM t"}}},
+		{"SELECT * FROM t WHERE i = (SELECT 1)", nil},
+		{"SELECT (1)", nil},
+	} {
+		if got := SubqueryItems(c.q); len(got) != len(c.want) || len(got) > 0 && got[0] != c.want[0] {
+			t.Errorf("SubqueryItems(%q) = %+v, want %+v", c.q, got, c.want)
+		}
+	}
+	if MentionsSubquery("SELECT 1") || !MentionsSubquery("SELECT (select 1)") {
+		t.Error("MentionsSubquery")
+	}
+}

@@ -37,3 +37,4 @@ SELECT count(*) FROM (SELECT DISTINCT dept FROM emp) s;
 SELECT dept FROM emp GROUP BY dept HAVING bool_and(active) ORDER BY dept;
 SELECT name FROM emp WHERE salary > (SELECT avg(salary) FROM emp) ORDER BY name;
 SELECT name, salary FROM emp WHERE salary = (SELECT max(salary) FROM emp);
+SELECT (SELECT max(salary) FROM emp), (SELECT min(hired) FROM emp), (SELECT count(*) FROM emp) AS n, (SELECT sum(salary) FROM emp WHERE false);
