@@ -14,7 +14,10 @@ package pgdialect
 import "strings"
 
 // exactCalls are the calls of numeric_funcs.go that are exact on
-// numeric text (pg_round_typed: round(x) rewritten by float8round.go).
+// numeric text. (This runs before float8round.go makes round(x) of a
+// float8 pg_round_typed and arith_columns.go gives abs its type
+// argument: those edit the call's name and last argument, inside the
+// parentheses written here.)
 var exactCalls = map[string]bool{"round": true, "trunc": true, "ceil": true, "ceiling": true, "floor": true, "abs": true}
 
 // exactCallCollation gives the calls of exactCalls whose result may be
@@ -29,7 +32,7 @@ func (x *tx) exactCallCollation() {
 		if t.typ != tIdent || !exactCalls[name] || !x.isP(i+1, "(") || x.isP(i-1, ".") || x.relationAt(i) {
 			continue
 		}
-		if t.ed && t.out != "pg_round_typed" && t.out != funcRename[name] {
+		if t.ed && t.out != funcRename[name] {
 			continue // rewritten already (abs of a numeric: numeric_funcargs.go)
 		}
 		e := x.match(i + 1)

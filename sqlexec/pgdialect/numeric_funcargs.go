@@ -86,15 +86,7 @@ func (x *tx) numericFuncArgs() {
 			suf = ", 'numeric'" + suf
 		}
 		x.T(e).set(suf)
-		x.castEnd[e] = i // a numeric operand to what follows (arith.go)
-		if x.arithTypes == nil {
-			x.arithTypes = map[int]string{}
-		}
-		x.arithTypes[i] = "numeric"
-		if x.numCalls == nil {
-			x.numCalls = map[int]int{}
-		}
-		x.numCalls[i] = e
+		x.markCall(i, e, "numeric", "") // a numeric operand to what follows (arith.go)
 	}
 }
 
@@ -147,9 +139,10 @@ func (x *tx) operatorCall(i, e int, args [][2]int, mod bool) {
 	x.markCall(i, e, res, rtype)
 }
 
-// markCall records the rewritten call i..e as an expression of unknown
-// static type (arithTypes "?": its run-time type is rtype) that keeps
-// its function's name as a column name (numCalls).
+// markCall records the rewritten call i..e as an expression of static
+// type res, or of unknown static type (res "": arithTypes "?", its
+// run-time type rtype), that keeps its function's name as a column name
+// (numCalls).
 func (x *tx) markCall(i, e int, res, rtype string) {
 	x.castEnd[e] = i
 	if x.arithTypes == nil {
