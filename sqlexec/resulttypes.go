@@ -21,6 +21,7 @@ func resultTypes(c *lconn, sqlText string, infos []colInfo) {
 	aggregateTypes(c, sqlText, infos)
 	arithTypes(c, sqlText, infos)
 	branchTypes(c, sqlText, infos)
+	subqueryTypes(c, sqlText, infos)
 }
 
 // serialTypes gives a column that reads a bigserial/smallserial (or
@@ -102,7 +103,7 @@ func aggregateTypes(c *lconn, sqlText string, infos []colInfo) {
 // the aggregates typed here.
 func mentionsAggregate(sqlText string) bool {
 	low := strings.ToLower(sqlText)
-	for _, f := range []string{"sum", "avg", "min", "max", "array_", "pg_percentile", "pg_mode", "stddev", "var"} {
+	for _, f := range []string{"sum", "avg", "min", "max", "array_", "pg_percentile", "pg_mode", "stddev", "var", "bit_"} {
 		if strings.Contains(low, f) {
 			return true
 		}
@@ -126,6 +127,39 @@ func arithTypes(c *lconn, sqlText string, infos []colInfo) {
 func branchTypes(c *lconn, sqlText string, infos []colInfo) {
 	if untyped(infos) && pgdialect.MentionsBranches(sqlText) {
 		probeLeaves(c, sqlText, infos, pgdialect.BranchItems(sqlText), pgdialect.BranchType)
+	}
+}
+
+// subqueryTypes sets the hint of each untyped result column of sqlText
+// that is an uncorrelated scalar subquery: the type of the subquery's one
+// column, described as a statement of its own (pgdialect/subqueryitems.go;
+// a correlated subquery does not compile alone and is left to its value).
+func subqueryTypes(c *lconn, sqlText string, infos []colInfo) {
+	if !untyped(infos) || !pgdialect.MentionsSubquery(sqlText) {
+		return
+	}
+	for _, it := range pgdialect.SubqueryItems(sqlText) {
+		if it.Column >= len(infos) {
+			return
+		}
+		in := &infos[it.Column]
+		if in.decl != "" || in.hint != 0 {
+			continue
+		}
+		st, _, err := c.prepareCached(it.SQL)
+		if err != nil || st == nil {
+			continue
+		}
+		if st.columnCount() == 1 {
+			sub := []colInfo{newColInfo(st, 0)}
+			serialTypes(c, sub)
+			resultTypes(c, it.SQL, sub) // the subquery is shorter: this ends
+			in.hint = sub[0].hint
+			if o, _ := typeFromDeclMod(sub[0].decl); o != 0 {
+				in.hint = o
+			}
+		}
+		st.release()
 	}
 }
 

@@ -25,6 +25,7 @@ type AggItem struct {
 
 // aggTyped: the aggregates whose result type follows from their argument.
 var aggTyped = map[string]bool{"sum": true, "avg": true, "min": true, "max": true, "pg_array_agg": true,
+	"bit_and": true, "bit_or": true, // boolaggs.go
 	"stddev": true, "stddev_samp": true, "stddev_pop": true, "variance": true, "var_samp": true, "var_pop": true, // statsagg.go
 }
 
@@ -114,13 +115,18 @@ func AggregateType(fn string, arg uint32) uint32 {
 	switch fn {
 	case "min", "max":
 		return arg
+	case "bit_and", "bit_or":
+		switch arg {
+		case pgoid.Int2, pgoid.Int4, pgoid.Int8:
+			return arg
+		}
 	case "pg_array_agg": // array_agg
 		return pgoid.ArrayOf(arg)
-	case "array_append", "array_cat", "array_remove", "pg_array_slice": // firstArgTyped
+	case "array_append", "array_cat", "array_remove", "pg_array_slice": // pgdialect.firstArgTyped
 		if pgoid.ElemOf(arg) != 0 {
 			return arg
 		}
-	case "pg_percentile_disc", "pg_mode": // orderedset.go
+	case "pg_percentile_disc", "pg_mode": // pgdialect/orderedset.go
 		return arg
 	case "pg_percentile_cont":
 		if arg == pgoid.Interval {
@@ -134,7 +140,7 @@ func AggregateType(fn string, arg uint32) uint32 {
 			return pgoid.ArrayOf(arg)
 		}
 		return pgoid.Float8Array
-	case "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop": // statsagg.go
+	case "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop": // pgdialect/statsagg.go
 		switch arg {
 		case pgoid.Int2, pgoid.Int4, pgoid.Int8, pgoid.Numeric:
 			return pgoid.Numeric

@@ -498,7 +498,7 @@ func fnRoot(n int) fn {
 		}
 		f := x.toFloat()
 		if n == 3 {
-			return math.Cbrt(f), nil
+			return pgCbrt(f), nil // float8cbrt.go
 		}
 		if f < 0 {
 			return nil, pgErr("2201F", "cannot take square root of a negative number")

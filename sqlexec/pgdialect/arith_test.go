@@ -153,19 +153,7 @@ func TestArithTypes(t *testing.T) {
 		{"SELECT 1, -2, 1.50, int2 '2', numeric '1'", []uint32{pgoid.Int4, pgoid.Int4, pgoid.Numeric, pgoid.Int2, pgoid.Numeric}},
 		{"SELECT a + 1 > 2, a + 1 FROM t", []uint32{pgoid.Bool, 0}},
 	} {
-		st, err := Translate(c.q)
-		if err != nil {
-			t.Fatalf("Translate(%q): %v", c.q, err)
-		}
-		if len(st.ColumnOIDs) != len(c.want) {
-			t.Errorf("%s: ColumnOIDs %v, want %v", c.q, st.ColumnOIDs, c.want)
-			continue
-		}
-		for i := range c.want {
-			if st.ColumnOIDs[i] != c.want[i] {
-				t.Errorf("%s: column %d type %d, want %d", c.q, i+1, st.ColumnOIDs[i], c.want[i])
-			}
-		}
+		checkColumnOIDs(t, c.q, c.want)
 	}
 	// unknown operand types: the probe's operands and the combination
 	checkArithTypes(t, []arithTypeCase{
@@ -178,6 +166,24 @@ func TestArithTypes(t *testing.T) {
 		{"INSERT INTO t (a) VALUES (1) RETURNING -a + 1", []string{"a", "1"}, []uint32{pgoid.Int4, 0}, pgoid.Int4},
 		{"SELECT x + y FROM t", []string{"x", "y"}, []uint32{0, pgoid.Int4}, 0},
 	})
+}
+
+// checkColumnOIDs checks the static result types of q's translation.
+func checkColumnOIDs(t *testing.T, q string, want []uint32) {
+	t.Helper()
+	st, err := Translate(q)
+	if err != nil {
+		t.Fatalf("Translate(%q): %v", q, err)
+	}
+	if len(st.ColumnOIDs) != len(want) {
+		t.Errorf("%s: ColumnOIDs %v, want %v", q, st.ColumnOIDs, want)
+		return
+	}
+	for i := range want {
+		if st.ColumnOIDs[i] != want[i] {
+			t.Errorf("%s: column %d type %d, want %d", q, i+1, st.ColumnOIDs[i], want[i])
+		}
+	}
 }
 
 // TestArithDeterministic: every function the operators become may enter

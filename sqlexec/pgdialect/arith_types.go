@@ -21,6 +21,7 @@ import (
 type ArithItem struct {
 	Column int      // index of the result column
 	Leaves []string // the operands' texts, left to right
+	aggs   []string // BranchItems: the aggregate applied to each leaf ("" none)
 	expr   string   // the item's text (without alias)
 	start  int      // byte range of the expression in the statement
 	end    int
@@ -33,7 +34,8 @@ const arithUnknownMark = "COLLATE " + NumericCollation + ")"
 // arithmetic rewrite of unknown static type (arith_columns.go).
 func MentionsUntypedArith(sqlText string) bool {
 	return strings.Contains(sqlText, ", '') "+arithUnknownMark) || strings.Contains(sqlText, arithRuntimeMark) || strings.Contains(sqlText, "pg_col_numtype(") ||
-		strings.Contains(sqlText, "COLLATE "+IntervalCollation+")") // a date/time operator (datetime_translate.go)
+		strings.Contains(sqlText, "COLLATE "+IntervalCollation+")") ||
+		strings.Contains(sqlText, "pg_dt_") && strings.Contains(sqlText, "''") // datetime_calltypes.go
 }
 
 // ArithItems returns the items of the result list of the SQLite statement
@@ -52,7 +54,7 @@ func ArithItems(sqlText string) []ArithItem {
 		if b-a >= 3 && x.T(b-2).kw("AS") {
 			b -= 2
 		}
-		if b <= a || !x.isP(a, "(") || x.match(a) != b-1 || !x.isP(b-1, ")") || !x.kw(b-3, "COLLATE") {
+		if b <= a || !x.untypedArithItem(a, b) {
 			continue
 		}
 		var leaves []string
@@ -70,6 +72,37 @@ func ArithItems(sqlText string) []ArithItem {
 	}
 	return out
 }
+
+// untypedArithItem reports whether a..b-1 is an item ArithItems types:
+// arithmetic or a numeric function call of unknown static type, (...
+// COLLATE pg_numeric), or a call whose result type follows from such an
+// argument's (abs(n - m, type), sum(n * i), round(sqrt(n))).
+func (x *tx) untypedArithItem(a, b int) bool {
+	if x.isP(a, "(") && x.match(a) == b-1 && x.kw(b-3, "COLLATE") {
+		return true
+	}
+	if args, _, ok := x.dtCallArgs(a, b); ok {
+		// pg_dt_sub(d, '', ...): an operand's type left to the run time
+		for _, t := range [][2]int{args[1], args[3]} {
+			if h, ok := unquoteString(x.T(t[0])); ok && h == "" && t[1]-t[0] == 1 {
+				return true
+			}
+		}
+	}
+	if x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 || !shapeFuncs[strings.ToLower(x.T(a).text)] {
+		return false
+	}
+	for k := a + 2; k < b-1; k++ {
+		if x.kw(k, "COLLATE") && x.T(k+1).text == NumericCollation {
+			return true
+		}
+	}
+	return false
+}
+
+// shapeFuncs are the calls arithShape types from their argument's type.
+var shapeFuncs = map[string]bool{"abs": true, "sum": true, "avg": true, "min": true, "max": true,
+	"stddev": true, "stddev_samp": true, "stddev_pop": true, "variance": true, "var_samp": true, "var_pop": true, "bit_and": true, "bit_or": true}
 
 // ArithProbeSQL is sqlText with each item replaced by its k-th operand
 // (NULL when it has fewer): compiling it gives that operand's declared
@@ -121,8 +154,8 @@ func ArithType(it ArithItem, leafTypes []uint32) uint32 {
 		}
 		return oidArithType(o)
 	})
-	if o := dtTypeOIDs[t]; o != 0 && isDTType(t) {
-		return o
+	if o := dtTypeOIDs[t]; o != 0 && (isDTType(t) || t == "int") {
+		return o // "int": date - date is integer
 	}
 	return arithTypeOIDs[t]
 }
@@ -158,6 +191,11 @@ func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
 				return t
 			}
 		}
+		if b-a >= 5 && x.kw(a+1, "CASE") && x.kw(b-3, "COLLATE") {
+			if t, ok := x.runtimeCallShape(a+1, b-3, leaf); ok {
+				return t
+			}
+		}
 		return x.arithShape(a+1, b-1, leaf)
 	}
 	if x.kw(a, "CAST") && x.isP(a+1, "(") && x.kw(b-2, "COLLATE") && x.match(a+1) == b-3 && x.isP(a+3, "(") {
@@ -176,10 +214,94 @@ func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
 	return leaf(a, b)
 }
 
+// runtimeCallShape is arithShape of numericRuntimeCall's rewrite at
+// c..end-1 (numeric_funcargs.go), CASE WHEN type = 'numeric' THEN
+// CAST(pg_numf([10, ]x) AS TEXT) ELSE f(x) END: numeric of a numeric x,
+// float8 (the double precision version) of another number; with "<>
+// 'float8'" (log(b, x)) numeric of any integers and numerics.
+func (x *tx) runtimeCallShape(c, end int, leaf func(a, b int) string) (string, bool) {
+	if x.caseEnd(c) != end-1 {
+		return "", false
+	}
+	k := x.findKw(c+1, end, x.depth[c], "THEN")
+	if k < 0 || !x.kw(k+1, "CAST") || !x.isP(k+2, "(") || x.T(k+3).typ != tIdent || !x.isP(k+4, "(") {
+		return "", false
+	}
+	args := x.splitTop(k+5, x.match(k+4))
+	if len(args) == 0 {
+		return "", false
+	}
+	if x.isP(k-2, "<>") {
+		// log(b, x): numeric unless an argument is a float8
+		res := "numeric"
+		for _, a := range args {
+			switch t := x.arithShape(a[0], a[1], leaf); t {
+			case "", "=":
+				res = ""
+			case "float8":
+				if res != "" {
+					res = t
+				}
+			}
+		}
+		return res, true
+	}
+	last := args[len(args)-1]
+	switch t := x.arithShape(last[0], last[1], leaf); t {
+	case "numeric":
+		return t, true
+	case "", "=":
+		return "", true
+	}
+	return "float8", true
+}
+
+// aggShape is the result type of aggregate fn over an argument of type t
+// (AggregateType; "" when unknown).
+func aggShape(fn, t string) string {
+	return oidArithType(AggregateType(fn, arithTypeOIDs[t]))
+}
+
 // arithCall is arithShape of the call pg_op(l, r[, 'type']) at a..b-1,
 // "-" when it is no arithmetic function.
 func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 	f := strings.ToLower(x.T(a).text)
+	switch f {
+	case "count":
+		return "int8"
+	case "round", "trunc", "ceil", "ceiling", "floor", "pg_round_typed":
+		// numeric_exactcalls.go: numeric of a numeric, else float8
+		args := x.splitTop(a+2, b-1)
+		if len(args) == 0 || len(args) > 2 {
+			return "-"
+		}
+		if len(args) == 2 && f != "pg_round_typed" {
+			return "numeric" // round(x, n)
+		}
+		switch t := x.arithShape(args[0][0], args[0][1], leaf); t {
+		case "numeric", "", "=":
+			return t
+		}
+		return "float8"
+	case "abs", "sum", "avg", "min", "max", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or":
+		// abs(x[, type]) keeps x's type; the aggregates map it
+		args := x.splitTop(a+2, b-1)
+		if len(args) == 0 || f != "abs" && len(args) != 1 || f == "abs" && len(args) > 2 {
+			return "-"
+		}
+		lo, hi := args[0][0], args[0][1]
+		if x.kw(lo, "DISTINCT") || x.kw(lo, "ALL") {
+			lo++
+		}
+		if lo >= hi {
+			return "-"
+		}
+		t := x.arithShape(lo, hi, leaf)
+		if f == "abs" || t == "" || t == "=" {
+			return t
+		}
+		return aggShape(f, t)
+	}
 	op := ""
 	for o, name := range arithFuncs {
 		if name == f {

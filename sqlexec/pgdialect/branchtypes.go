@@ -86,6 +86,15 @@ func BranchItems(sqlText string) []ArithItem {
 				it.Leaves = nil
 				break
 			}
+			agg := ""
+			if f := strings.ToLower(x.T(l[0]).text); x.T(l[0]).typ == tIdent && aggTyped[f] && x.isP(l[0]+1, "(") && x.match(l[0]+1) == l[1]-1 && l[1]-l[0] > 3 {
+				// coalesce(sum(x), 0): the probe reads x, typed by the
+				// aggregate (AggregateType)
+				if args := x.splitTop(l[0]+2, l[1]-1); len(args) == 1 && !x.kw(l[0]+2, "DISTINCT") {
+					agg, l = f, args[0]
+				}
+			}
+			it.aggs = append(it.aggs, agg)
 			it.Leaves = append(it.Leaves, x.src[x.T(l[0]).pos:x.T(l[1]-1).pos+len(x.T(l[1]-1).text)])
 		}
 		if len(it.Leaves) > 0 {
@@ -104,6 +113,13 @@ func BranchType(it ArithItem, leafTypes []uint32) uint32 {
 		brs[i] = x.classify(0, x.n())
 		if i < len(leafTypes) && leafTypes[i] != 0 && brs[i].kind != branchNull {
 			brs[i] = branch{kind: branchTyped, oid: leafTypes[i]}
+		}
+		if i < len(it.aggs) && it.aggs[i] != "" {
+			// an aggregate's argument: its result type, or unknown
+			brs[i] = branch{kind: branchTyped}
+			if brs[i].oid = AggregateType(it.aggs[i], leafTypes[i]); brs[i].oid == 0 {
+				return 0
+			}
 		}
 	}
 	o, err := commonType(brs, "CASE")

@@ -325,13 +325,20 @@ func (x *tx) datetimePass() error {
 	}
 	cmpOps := map[string]bool{"<": true, ">": true, "<=": true, ">=": true, "=": true, "<>": true, "!=": true}
 	// other arithmetic and comparisons: arith.go
-	for _, ops := range []string{"unary", "^", "*/%", "+-", "prefix", "cmp"} {
+	for _, ops := range []string{"unary", "^", "*/%", "+-", "prefix", "funcs", "cmp"} {
 		switch ops {
 		case "unary":
 			x.arithNegate(known) // -x binds tightest
 			continue
 		case "prefix":
 			x.arithPrefix() // |/ x, ||/ x, @ x: below + and -, above comparisons
+			continue
+		case "funcs":
+			// numeric function calls over the arithmetic just written, so
+			// that a comparison sees their types (sqrt(n) > 1 compares
+			// by value: numeric_funcargs.go)
+			x.numericFuncArgs()
+			x.exactCallCollation() // numeric_exactcalls.go
 			continue
 		}
 		for i := 1; i < x.n(); i++ {

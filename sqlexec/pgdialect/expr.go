@@ -153,7 +153,6 @@ func (x *tx) exprPass() error {
 	x.arithMembership()                   // arith.go
 	x.arithAbs()                          // arith_columns.go
 	x.roundFloat8()                       // float8round.go
-	x.numericFuncArgs()                   // numeric_funcargs.go
 	if err := x.arrayPass(); err != nil { // array_translate.go
 		return err
 	}

@@ -117,15 +117,7 @@ func (x *tx) numCallType(i, e int, typ string) {
 			}
 		}
 	}
-	x.castEnd[e] = i
-	if x.arithTypes == nil {
-		x.arithTypes = map[int]string{}
-	}
-	x.arithTypes[i] = typ
-	if x.numCalls == nil {
-		x.numCalls = map[int]int{}
-	}
-	x.numCalls[i] = e
+	x.markCall(i, e, typ, "") // numeric_funcargs.go
 }
 
 // anyArgType reports whether an argument's static type is typ.

@@ -40,7 +40,9 @@ func (x *tx) numericFuncArgs() {
 	if !x.castsChecked() {
 		return
 	}
-	for i := 0; i+2 < x.n(); i++ {
+	// right to left: an argument's calls first, so sqrt(sqrt(n)) sees
+	// the inner call's type
+	for i := x.n() - 3; i >= 0; i-- {
 		t := x.T(i)
 		l := strings.ToLower(t.text)
 		nf, ok := numericFuncs[l]
@@ -64,8 +66,11 @@ func (x *tx) numericFuncArgs() {
 			continue
 		}
 		if !x.numericArgs(args, ints) {
-			if len(args) == 1 && l != "abs" {
-				x.numericColumnCall(i, e, args[0], nf.fn, nf.pre)
+			switch {
+			case nf.args == 2 && (l == "mod" || l == "power" || l == "pow"):
+				x.operatorCall(i, e, args, l == "mod")
+			case len(args) == 1 && l != "abs" || l == "log":
+				x.numericRuntimeCall(i, e, args, nf.fn, nf.pre)
 			}
 			continue
 		}
@@ -103,25 +108,94 @@ func (x *tx) numericArgs(args [][2]int, ints bool) bool {
 	return numeric
 }
 
-// numericColumnCall rewrites f(col) over a column of a table the
-// statement names to the numeric version when the column's declared type
-// is numeric (read at run time from the schema, as arith_columns.go does:
-// an uncorrelated subquery, once per execution), the call as it was
-// otherwise: sqrt(n) of a numeric column is 1.414213562373095, of a
-// float8 one 1.4142135623730951. (abs is exact on numeric text already.)
-func (x *tx) numericColumnCall(i, e int, arg [2]int, fn, pre string) {
-	tbl, col, ok := x.columnTable(arg[0], arg[1])
-	if !ok {
-		return
+// operatorCall rewrites mod(a, b) and power(a, b) whose arguments'
+// types are not all shown to be numeric as their operators a % b and
+// a ^ b (PostgreSQL's mod and power are the same functions): integers
+// give an integer mod (SQLite's mod is a float's: mod(-2, 2) was -0.0),
+// and an argument of a type known only at run time (a column, arithmetic
+// over one) picks the version by the arguments' declared types, as the
+// operators do (arith_columns.go): mod(n, 3) of a numeric column is exact
+// numeric, not float8. Static double precision calls are left as they
+// are.
+func (x *tx) operatorCall(i, e int, args [][2]int, mod bool) {
+	op, f := "^", "pg_pow_typed"
+	if mod {
+		op, f = "%", "pg_mod"
+	}
+	l, r := args[0], args[1]
+	res, rtype := arithResult(op, x.numType(l[0], l[1]), x.numType(r[0], r[1])), ""
+	switch {
+	case mod && (res == "int2" || res == "int4" || res == "int8"):
+	case res == "":
+		if rtype = x.runtimeArithType(op, l[0], l[1], r[0], r[1]); rtype == "" {
+			return
+		}
+	default:
+		return // float8 (and numeric, handled by numericFuncArgs)
+	}
+	pre, suf := arithWrapRT(f, res, rtype)
+	x.T(i).set(strings.TrimSuffix(pre, "("))
+	x.T(e).set(suf)
+	x.markCall(i, e, res, rtype)
+}
+
+// markCall records the rewritten call i..e as an expression of static
+// type res, or of unknown static type (res "": arithTypes "?", its
+// run-time type rtype), that keeps its function's name as a column name
+// (numCalls).
+func (x *tx) markCall(i, e int, res, rtype string) {
+	x.castEnd[e] = i
+	if x.arithTypes == nil {
+		x.arithTypes = map[int]string{}
+	}
+	if res == "" {
+		res = "?"
+		x.setRuntimeType(i, rtype)
+	}
+	x.arithTypes[i] = res
+	if x.numCalls == nil {
+		x.numCalls = map[int]int{}
+	}
+	x.numCalls[i] = e
+}
+
+// numericRuntimeCall rewrites f(arg) (or log(b, x)) whose argument's type is known only
+// at run time (a column of a table the statement names, arithmetic over
+// one: arith_columns.go's run-time type, an uncorrelated subquery run
+// once per execution) to the numeric version when that type is numeric,
+// the call as it was otherwise: sqrt(n) and sqrt(n * 2) of a numeric
+// column are numeric (1.414213562373095), of a float8 one double
+// precision (1.4142135623730951). The shape is what ArithItems reads
+// back to describe the column (arith_types.go, runtimeCallShape).
+// maxRuntimeCall bounds the text numericRuntimeCall writes (the argument
+// appears twice, so sqrt(sqrt(...)) doubles at each level).
+const maxRuntimeCall = 1 << 16
+
+func (x *tx) numericRuntimeCall(i, e int, args [][2]int, fn, pre string) {
+	arg := [2]int{args[0][0], args[len(args)-1][1]}
+	rt, cond := x.numTypeExpr(arg[0], arg[1]), " = 'numeric'"
+	if len(args) == 2 {
+		// log(b, x): PostgreSQL has only the numeric version, so any
+		// integer or numeric arguments take it
+		rt, cond = x.runtimeArithType("+", args[0][0], args[0][1], args[1][0], args[1][1]), " <> 'float8'"
+	}
+	if rt == "" || rt[0] == '\'' {
+		return // a static type: not numeric (numericArgs said so)
 	}
 	// the call without what encloses it (a comparison's pg_cmp( ... ))
 	pi, se := x.T(i).pre, x.T(e).suf
 	x.T(i).pre, x.T(e).suf = "", ""
 	ref, call := x.text(arg[0], arg[1]), x.text(i, e+1)
-	x.T(i).set("(CASE WHEN " + colTypeQuery("pg_col_numtype", tbl, col) + " = 'numeric' THEN CAST(" + fn + "(" + pre + ref + ") AS TEXT) ELSE " + call + " END COLLATE " + NumericCollation + ")")
+	if len(ref)+len(call) > maxRuntimeCall {
+		x.T(i).pre, x.T(e).suf = pi, se
+		return // nested calls double the text at each level: keep it bounded
+	}
+	x.T(i).set("(CASE WHEN " + rt + cond + " THEN CAST(" + fn + "(" + pre + ref + ") AS TEXT) ELSE " + call + " END COLLATE " + NumericCollation + ")")
 	for k := i + 1; k <= e; k++ {
 		x.T(k).set("")
 		x.T(k).pre, x.T(k).suf = "", ""
 	}
 	x.T(i).pre, x.T(e).suf = pi, se
+	// numeric or, by the double precision version, float8
+	x.markCall(i, e, "", "(CASE WHEN "+rt+cond+" THEN 'numeric' ELSE 'float8' END)")
 }

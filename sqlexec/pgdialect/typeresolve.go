@@ -367,8 +367,8 @@ func (x *tx) resolveExprs() *Error {
 			}
 			continue
 		}
-		if t.ed {
-			continue
+		if t.ed && (mathResult[t.identName()] == nil || t.out != funcRename[t.identName()]) {
+			continue // rewritten, other than a rename (sqrt is pg_sqrt)
 		}
 		var brs []branch
 		what, end := "", 0
@@ -470,32 +470,32 @@ func (x *tx) caseBranches(c int) ([]branch, int) {
 // round, ceil, sign, sqrt or power is cast to float8 (its preferred
 // numeric type), abs and mod keep an integer type, numeric stays numeric.
 var mathResult = map[string]func(args []branch) uint32{
-	"abs":     keepType(1),
-	"mod":     keepType(2),
-	"min":     keepType(1), // the aggregate (SQLite's min(a, b) is not PostgreSQL's)
-	"max":     keepType(1),
-	"sign":    floatOrNumeric(1),
-	"round":   roundType,
-	"trunc":   roundType,
-	"ceil":    floatOrNumeric(1),
-	"ceiling": floatOrNumeric(1),
-	"floor":   floatOrNumeric(1),
-	"sqrt":    floatOrNumeric(1),
-	"cbrt":    floatOnly(1),
-	"exp":     floatOrNumeric(1),
-	"ln":      floatOrNumeric(1),
-	"power":   floatOrNumeric(2),
-	"pow":     floatOrNumeric(2),
-	// aggregates of an argument whose type the statement shows (a
-	// column of a VALUES list, a constant): sum of numeric is numeric
-	"sum":         aggArgType("sum"),
-	"avg":         aggArgType("avg"),
-	"stddev":      aggArgType("stddev"),
-	"stddev_samp": aggArgType("stddev_samp"),
-	"stddev_pop":  aggArgType("stddev_pop"),
-	"variance":    aggArgType("variance"),
-	"var_samp":    aggArgType("var_samp"),
-	"var_pop":     aggArgType("var_pop"),
+	"abs":         keepType(1),
+	"mod":         keepType(2),
+	"min":         keepType(1), // the aggregate (SQLite's min(a, b) is not PostgreSQL's)
+	"max":         keepType(1),
+	"sum":         aggType("sum"), // sum(x) over a VALUES column (aggitems.go types those over tables)
+	"avg":         aggType("avg"),
+	"bit_and":     aggType("bit_and"),
+	"bit_or":      aggType("bit_or"),
+	"stddev":      aggType("stddev"),
+	"stddev_samp": aggType("stddev_samp"),
+	"stddev_pop":  aggType("stddev_pop"),
+	"variance":    aggType("variance"),
+	"var_samp":    aggType("var_samp"),
+	"var_pop":     aggType("var_pop"),
+	"sign":        floatOrNumeric(1),
+	"round":       roundType,
+	"trunc":       roundType,
+	"ceil":        floatOrNumeric(1),
+	"ceiling":     floatOrNumeric(1),
+	"floor":       floatOrNumeric(1),
+	"sqrt":        floatOrNumeric(1),
+	"cbrt":        fixedType(pgoid.Float8), // only cbrt(float8) exists
+	"exp":         floatOrNumeric(1),
+	"ln":          floatOrNumeric(1),
+	"power":       floatOrNumeric(2),
+	"pow":         floatOrNumeric(2),
 	// window functions (their items end after OVER (...))
 	"ntile":        fixedType(pgoid.Int4),
 	"row_number":   fixedType(pgoid.Int8),
@@ -508,17 +508,6 @@ var mathResult = map[string]func(args []branch) uint32{
 	"first_value":  firstArgType,
 	"last_value":   firstArgType,
 	"nth_value":    firstArgType,
-}
-
-// aggArgType: aggregate fn's result type over its one argument's type
-// (AggregateType, aggitems.go).
-func aggArgType(fn string) func([]branch) uint32 {
-	return func(args []branch) uint32 {
-		if len(args) != 1 || args[0].kind != branchTyped {
-			return 0
-		}
-		return AggregateType(fn, args[0].oid)
-	}
 }
 
 // fixedType: a function of one result type.
@@ -585,23 +574,24 @@ func floatOrNumeric(n int) func([]branch) uint32 {
 	}
 }
 
-// floatOnly: float8 whatever the numeric arguments.
-func floatOnly(n int) func([]branch) uint32 {
-	return func(args []branch) uint32 {
-		if numArgs(args, n) == 0 {
-			return 0
-		}
-		return pgoid.Float8
-	}
-}
-
-// roundType: round(x) and trunc(x) as floatOrNumeric, round(x, n) numeric.
+// roundType: round(x) and trunc(x) as floatOrNumeric; round(x, n) is
+// numeric whatever x (PostgreSQL has only round(numeric, int4): an
+// argument of any other type converts to numeric or fails), so
+// round(avg(x), 2) is numeric though avg(x)'s type is not known here.
 func roundType(args []branch) uint32 {
 	if len(args) == 2 {
-		if numArgs(args[:1], 1) == 0 {
-			return 0
-		}
 		return pgoid.Numeric
 	}
 	return floatOrNumeric(1)(args)
+}
+
+// aggType: the aggregate fn's result type over its one argument's
+// (AggregateType: sum(int4) is int8, avg(int4) numeric).
+func aggType(fn string) func([]branch) uint32 {
+	return func(args []branch) uint32 {
+		if len(args) != 1 || args[0].kind != branchTyped {
+			return 0
+		}
+		return AggregateType(fn, args[0].oid)
+	}
 }

@@ -10,7 +10,6 @@ INSERT INTO dt_ev VALUES
  (6, 'infinity', 'infinity', '-infinity', '01:02:03.5', '90 minutes');
 SELECT * FROM dt_ev ORDER BY id;
 SELECT id, d + 1, d - 1 FROM dt_ev WHERE id <= 4 ORDER BY id;
--- differs-type: date - date is described as bigint (PostgreSQL: integer)
 SELECT id, d - date '2024-01-01' FROM dt_ev WHERE id <= 4 ORDER BY id;
 SELECT id, d + interval '1 month' FROM dt_ev WHERE id <= 4 ORDER BY id;
 SELECT id, ts + iv, ts - iv FROM dt_ev WHERE id <= 4 ORDER BY id;

@@ -1,0 +1,34 @@
+package pgdialect
+
+// datetime_calltypes.go: the Describe-time type of a date/time operator
+// whose one operand is a column of a type the translation did not know.
+// d - date '2024-01-01' on a column becomes pg_dt_sub(d, '', ..., 'date')
+// (datetime_translate.go): the function takes the column's type from
+// its value at run time, and the result column used to be described
+// from the first row's value (int8 for the days, text on an empty
+// result). PostgreSQL's type follows from the column's declared type
+// (date - date is integer, timestamp - date interval): the session asks
+// SQLite for it as for arithmetic (ArithItems gives the operand as a
+// leaf, arithShape), and arithShape's dtCallShape (arith_types.go)
+// combines it with the other operand's written type (dtBinaryResult).
+
+import "strings"
+
+// dtCallArgs are the operands of pg_dt_add/pg_dt_sub(l, 'ltype', r,
+// 'rtype') at a..b-1 and its operator, ok=false when a..b-1 is no such
+// call.
+func (x *tx) dtCallArgs(a, b int) (args [][2]int, op string, ok bool) {
+	switch strings.ToLower(x.T(a).text) {
+	case "pg_dt_add":
+		op = "+"
+	case "pg_dt_sub":
+		op = "-"
+	default:
+		return nil, "", false
+	}
+	if !x.isP(a+1, "(") || x.match(a+1) != b-1 {
+		return nil, "", false
+	}
+	args = x.splitTop(a+2, b-1)
+	return args, op, len(args) == 4
+}
