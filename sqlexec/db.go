@@ -57,6 +57,10 @@ type DB struct {
 
 	mu      sync.Mutex // apply lock: guards w
 	w       *lconn
+	// commitWait, set for the duration of an ApplyBatchAfter call (mu
+	// held), is called before each apply COMMIT with the last index that
+	// COMMIT records (see ApplyBatchAfter).
+	commitWait func(last uint64) error
 	det     *detState // apply connection's deterministic environment
 	notify  notifyHub // LISTEN registrations of this node's sessions (notify.go)
 	applied atomic.Uint64
