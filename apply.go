@@ -33,8 +33,9 @@ const (
 	// defaultApplyQueueBytes bounds the committed entries the driver keeps
 	// in memory for the apply goroutine. Beyond it the driver queues only
 	// index ranges, and the apply goroutine reads those entries back from
-	// the log store (they are durable there before they are committed
-	// here) in chunks of applyChunkBytes: however far apply falls behind,
+	// the log store (readable there once handed to it, and waited for to
+	// be durable before their COMMIT like any entry) in chunks of
+	// applyChunkBytes: however far apply falls behind,
 	// its backlog costs disk, not memory, and the driver never waits.
 	defaultApplyQueueBytes = 32 << 20
 	applyChunkBytes        = 4 << 20
