@@ -141,7 +141,7 @@ func (r *replicator) Propose(ctx context.Context, cmd *sqlexec.Command) (*sqlexe
 		for {
 			select {
 			case res := <-resc:
-				return n.proposeResult(res, true)
+				return n.proposeResult(res, p, accepted)
 			case err := <-p.errc:
 				p.answered, p.refused = true, err != nil
 				if err == nil {
@@ -177,7 +177,7 @@ func (r *replicator) Propose(ctx context.Context, cmd *sqlexec.Command) (*sqlexe
 				// driver never took never will be.
 				select {
 				case res := <-resc:
-					return n.proposeResult(res, true)
+					return n.proposeResult(res, p, accepted)
 				default:
 				}
 				return nil, n.unknownOrUnavailable(accepted || p.tookAndAccepted(), errNodeStopped)
@@ -196,13 +196,22 @@ func (n *Node) armWait(t *time.Timer, deadline time.Time, d time.Duration) (expi
 	return expiring
 }
 
-// proposeResult is Propose's answer for its own apply's result.
-func (n *Node) proposeResult(res *sqlexec.ApplyResult, accepted bool) (*sqlexec.ApplyResult, error) {
+// proposeResult is Propose's answer for its own apply's result res; p is
+// its latest copy, accepted whether an earlier one may have been accepted.
+func (n *Node) proposeResult(res *sqlexec.ApplyResult, p *proposal, accepted bool) (*sqlexec.ApplyResult, error) {
 	var wf *waiterFailed
 	if errors.As(res.Err, &wf) {
 		// The node stopped or failed before applying it: whether the
-		// cluster committed it is unknown here.
-		return nil, n.unknownOrUnavailable(accepted, wf.err)
+		// cluster committed it is unknown here, unless the driver has
+		// stopped and provably never accepted a copy (while it runs, a
+		// queued copy may still be taken).
+		maybe := true
+		select {
+		case <-n.donec:
+			maybe = accepted || p.tookAndAccepted()
+		default:
+		}
+		return nil, n.unknownOrUnavailable(maybe, wf.err)
 	}
 	return res, nil
 }

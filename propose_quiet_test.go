@@ -46,6 +46,19 @@ func TestProposeQuietOutcome(t *testing.T) {
 			}
 			close(n.donec)
 		}, "57P01"},
+		{"queued, never taken, the node's waiters fail before it stops", 0, func(n *Node, cancel context.CancelFunc) {
+			for len(n.propc) == 0 {
+				time.Sleep(time.Millisecond)
+			}
+			n.failWaiters(errNodeStopped) // the driver may still take it
+		}, "40003"},
+		{"queued, never taken, the node stops, then fails its waiters", 0, func(n *Node, cancel context.CancelFunc) {
+			for len(n.propc) == 0 {
+				time.Sleep(time.Millisecond)
+			}
+			close(n.donec)
+			n.failWaiters(errNodeStopped)
+		}, "57P01"},
 		{"queued, never taken, the client leaves", 0, func(n *Node, cancel context.CancelFunc) {
 			for len(n.propc) == 0 {
 				time.Sleep(time.Millisecond)
