@@ -33,8 +33,9 @@ const (
 	// defaultApplyQueueBytes bounds the committed entries the driver keeps
 	// in memory for the apply goroutine. Beyond it the driver queues only
 	// index ranges, and the apply goroutine reads those entries back from
-	// the log store (they are durable there before they are committed
-	// here) in chunks of applyChunkBytes: however far apply falls behind,
+	// the log store (readable there once handed to it, and waited for to
+	// be durable before their COMMIT like any entry) in chunks of
+	// applyChunkBytes: however far apply falls behind,
 	// its backlog costs disk, not memory, and the driver never waits.
 	defaultApplyQueueBytes = 32 << 20
 	applyChunkBytes        = 4 << 20
@@ -73,10 +74,49 @@ type applyQueue struct {
 	wake  chan struct{} // capacity 1: something was pushed
 	// ranges counts the batches queued as index ranges (over the bound).
 	ranges uint64
+	// durable is how far the local log is durable (the commit gate's
+	// mark, persist.go), and durc is closed and replaced whenever it
+	// changes. Committed entries can be queued before their log write is
+	// durable (commitGate.early); the apply goroutine runs them at once
+	// but COMMITs them to SQLite only once durable covers them
+	// (waitDurable), so the statements overlap the fsync and SQLite never
+	// holds an entry that a crash could take out of the local log.
+	durable uint64
+	durc    chan struct{}
 }
 
 func newApplyQueue(max uint64) *applyQueue {
-	return &applyQueue{max: max, wake: make(chan struct{}, 1)}
+	return &applyQueue{max: max, wake: make(chan struct{}, 1), durc: make(chan struct{})}
+}
+
+// setDurable records that the local log is durable up to index (which can
+// go down: a write replacing uncommitted entries lowers it until durable).
+func (q *applyQueue) setDurable(index uint64) {
+	q.mu.Lock()
+	if q.durable != index {
+		q.durable = index
+		close(q.durc)
+		q.durc = make(chan struct{})
+	}
+	q.mu.Unlock()
+}
+
+// waitDurable waits until the local log is durable up to index; it
+// returns errApplyStopped if stop closes first.
+func (q *applyQueue) waitDurable(index uint64, stop <-chan struct{}) error {
+	for {
+		q.mu.Lock()
+		ok, ch := q.durable >= index, q.durc
+		q.mu.Unlock()
+		if ok {
+			return nil
+		}
+		select {
+		case <-ch:
+		case <-stop:
+			return errApplyStopped
+		}
+	}
 }
 
 func entriesSize(ents []raft.Entry) uint64 {
@@ -226,6 +266,12 @@ func (n *Node) applyLoop() {
 	}
 }
 
+// durableWait is the apply's wait before a COMMIT: the local log must be
+// durable up to the last entry it records (see applyQueue.durable).
+func (n *Node) durableWait(last uint64) error {
+	return n.applyq.waitDurable(last, n.haltc)
+}
+
 func (n *Node) applyItem(it applyItem) error {
 	switch {
 	case it.snap != nil:
@@ -294,7 +340,7 @@ func (n *Node) applyEntries(ents []raft.Entry) error {
 		if n.stopping() {
 			return errApplyStopped
 		}
-		results := n.db.ApplyBatch(batch)
+		results := n.db.ApplyBatchAfter(batch, n.durableWait)
 		last := batch[len(batch)-1].Index
 		batch = batch[:0]
 		// Only what SQLite recorded as applied is a result: an

@@ -224,6 +224,10 @@ func (n *Node) handleProposal(p *proposal) {
 	} else {
 		err = n.rn.Propose(p.data)
 	}
+	if p.quiet && err == nil {
+		p.accepted.Store(true)
+		return
+	}
 	p.errc <- err
 }
 

@@ -29,13 +29,18 @@ import (
 //     processes them in that order, so "write k durable" implies every
 //     write before k is durable too.
 //   - No message other than those sendEarly allows leaves before the
-//     write of its Ready is durable; no committed entry is applied before
-//     it is durable locally (a follower can learn a commit before its own
-//     copy is on disk). A committed entry goes to apply as soon as the
-//     log is durable up to it (commitGate), without waiting for writes
-//     handed over later; a write that replaces part of the log lowers
-//     what earlier writes count for, so an entry is never taken as
-//     durable on the strength of the entry it replaced.
+//     write of its Ready is durable; no committed entry is applied (its
+//     SQLite transaction committed, its result given) before it is
+//     durable locally (a follower can learn a commit before its own copy
+//     is on disk, and a one-node leader commits at append). A committed
+//     SQL entry goes to apply at once, and its statements run while its
+//     write is in flight; the apply's COMMIT waits for the durable mark
+//     (commitGate.early, applyQueue.waitDurable). Any other committed
+//     entry goes to apply as soon as the log is durable up to it, without
+//     waiting for writes handed over later. A write that replaces part of
+//     the log lowers what earlier writes count for (and the mark), so an
+//     entry is never taken as durable on the strength of the entry it
+//     replaced.
 //   - A commit rests on a majority of durable copies: followers
 //     acknowledge after their fsync, and the leader counts itself only
 //     through StableTo.
@@ -104,6 +109,18 @@ type commitGate struct {
 	// (applyQueue; tests record it), always with mu held, so in order.
 	pushEntries  func([]raft.Entry)
 	pushSnapshot func(raft.Snapshot)
+	// early: committed SQL and empty entries go to apply as soon as they
+	// are committed, before the log is durable up to them; the apply
+	// goroutine runs their statements while the log write is in flight
+	// and COMMITs them to SQLite only once setDurable has reported them
+	// durable (applyQueue.waitDurable). Other entries (configuration
+	// changes, checks, member adverts) act outside SQLite's transaction
+	// and still wait for durability here, and so does every entry after
+	// them.
+	early bool
+	// setDurable publishes durable to the apply goroutine whenever it
+	// changes (nil: nobody waits on it), with mu held.
+	setDurable func(uint64)
 }
 
 // persistQueue bounds the Readys handed over and not yet durable; a full
@@ -121,7 +138,9 @@ func (n *Node) startPersister() (*persister, error) {
 	}
 	p := &persister{n: n, async: n.cfg.PipelinedLogWrites, items: make(chan *persistItem, persistQueue), stablec: make(chan struct{}, 1)}
 	p.durableTerm.Store(hs.Term)
-	p.gate = commitGate{durable: last, handed: last, pushEntries: n.applyq.pushEntries, pushSnapshot: n.applyq.pushSnapshot}
+	p.gate = commitGate{durable: last, handed: last, pushEntries: n.applyq.pushEntries, pushSnapshot: n.applyq.pushSnapshot,
+		early: true, setDurable: n.applyq.setDurable}
+	n.applyq.setDurable(last)
 	p.wg.Add(1)
 	go p.loop()
 	return p, nil
@@ -174,9 +193,27 @@ func (g *commitGate) handOver(w *persistItem, ents, committed []raft.Entry, rele
 		g.inflight = append(g.inflight, w)
 	}
 	g.waiting = append(g.waiting, committed...)
+	g.publishLocked()
 	if release {
 		g.releaseLocked()
 	}
+}
+
+// publishLocked reports durable to the apply goroutine. Called with mu
+// held, after every change of durable and before any entry that depends
+// on the new value is pushed.
+func (g *commitGate) publishLocked() {
+	if g.setDurable != nil {
+		g.setDurable(g.durable)
+	}
+}
+
+// earlyEntry reports whether a committed entry may reach apply before it
+// is durable locally: only entries whose whole effect is inside the apply
+// batch's SQLite transaction (SQL commands and empty entries), which the
+// apply COMMITs only once the entry is durable.
+func earlyEntry(e raft.Entry) bool {
+	return e.Type == raft.EntryNormal && (len(e.Data) == 0 || e.Data[0] == entrySQL)
 }
 
 // written records that w, the oldest write not yet durable, is durable:
@@ -201,6 +238,7 @@ func (g *commitGate) written(w *persistItem, appended []raft.Entry) {
 	if w.wait != nil {
 		g.durable = max(g.durable, w.covers)
 	}
+	g.publishLocked()
 	g.releaseLocked()
 	if len(appended) > 0 {
 		g.pushEntries(appended)
@@ -221,6 +259,9 @@ func (g *commitGate) replaceFrom(first uint64) {
 func (g *commitGate) releaseLocked() {
 	k := 0
 	for k < len(g.waiting) && g.waiting[k].Index <= g.durable {
+		k++
+	}
+	for g.early && k < len(g.waiting) && earlyEntry(g.waiting[k]) {
 		k++
 	}
 	if k == 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/raftsql/raftsql/membership"
@@ -34,6 +35,45 @@ type proposal struct {
 	errc  chan error
 	isCfg bool
 	cc    membership.Change
+	// quiet: the driver sends on errc only a refusal; an acceptance
+	// sets accepted instead, without waking the submitter (Propose,
+	// whose next wake-up is its result).
+	quiet    bool
+	accepted atomic.Bool
+	// answered and refused: the submitter took the driver's answer from
+	// errc, and it was an error (the submitter's goroutine only).
+	answered, refused bool
+}
+
+// takeAnswer takes the driver's answer from errc if it is there.
+func (p *proposal) takeAnswer() {
+	if p.answered {
+		return
+	}
+	select {
+	case err := <-p.errc:
+		p.answered, p.refused = true, err != nil
+	default:
+	}
+}
+
+// mayBeTaken reports whether this copy may reach the log: unless the core
+// refused it, a queued proposal may be taken (or may have been accepted
+// quietly). Its submitter is leaving or proposing again.
+func (p *proposal) mayBeTaken() bool {
+	p.takeAnswer()
+	return !p.refused
+}
+
+// tookAndAccepted reports whether the core accepted this copy, once the
+// driver has stopped (every answer it gave is visible then; a proposal it
+// never took has none and never will).
+func (p *proposal) tookAndAccepted() bool {
+	if p.accepted.Load() {
+		return true
+	}
+	p.takeAnswer()
+	return p.answered && !p.refused
 }
 
 // Propose replicates cmd through the Raft log and returns the result of
@@ -87,56 +127,93 @@ func (r *replicator) Propose(ctx context.Context, cmd *sqlexec.Command) (*sqlexe
 			t.Reset(time.Until(deadline))
 		}
 		leaderChanged := n.leaderChange()
-		err := n.submitBy(ctx, t.C, &proposal{data: data})
-		var maybe *maybeProposed
-		switch {
-		case err == nil:
-			accepted = true
-		case errors.As(err, &maybe):
-			return nil, n.unknownOrUnavailable(true, maybe.cause)
-		case errors.Is(err, raft.ErrProposalDropped):
-			// Not appended anywhere by this attempt: waiting for a
-			// leader and trying again is safe.
-		case errors.Is(err, errNodeStopped):
+		// A quiet proposal: the driver answers only a refusal, so the
+		// client goroutine is woken once per write (by its result), not
+		// also for the core's acceptance (docs/benchmarks.md, round 7).
+		p := &proposal{data: data, quiet: true, errc: make(chan error, 1)}
+		if err := n.enqueue(ctx, t.C, p); err != nil {
+			// Not queued, so never taken: only earlier copies count.
 			return nil, n.unknownOrUnavailable(accepted, err)
-		case ctx.Err() != nil:
-			return nil, n.unknownOrUnavailable(accepted, ctx.Err())
-		case errors.Is(err, context.DeadlineExceeded): // the write timeout
-			return nil, n.unknownOrUnavailable(accepted, err)
-		default:
-			return nil, &NodeError{Code: "XX000", Msg: "raftsql: propose", Err: err}
 		}
-		wait := reproposeInterval
-		if err != nil {
-			wait = retryBackoff
-		}
-		expiring := false // this arming ends at the write timeout
-		if left := time.Until(deadline); left <= wait {
-			wait, expiring = left, true
-		}
-		t.Reset(wait)
-		select {
-		case res := <-resc:
-			var wf *waiterFailed
-			if errors.As(res.Err, &wf) {
-				// The node stopped or failed before applying it: whether
-				// the cluster committed it is unknown here.
-				return nil, n.unknownOrUnavailable(accepted, wf.err)
+		// Queued: the driver may take it from now on.
+		expiring := n.armWait(t, deadline, reproposeInterval)
+	waiting:
+		for {
+			select {
+			case res := <-resc:
+				return n.proposeResult(res, p, accepted)
+			case err := <-p.errc:
+				p.answered, p.refused = true, err != nil
+				if err == nil {
+					// An explicit acceptance (tests playing the driver).
+					accepted = true
+					continue
+				}
+				if !errors.Is(err, raft.ErrProposalDropped) {
+					return nil, &NodeError{Code: "XX000", Msg: "raftsql: propose", Err: err}
+				}
+				// Not appended anywhere by this copy: waiting for a
+				// leader and trying again is safe.
+				t.Stop()
+				expiring = n.armWait(t, deadline, retryBackoff)
+			case <-t.C:
+				accepted = accepted || p.mayBeTaken()
+				if expiring {
+					return nil, n.unknownOrUnavailable(accepted, context.DeadlineExceeded)
+				}
+				break waiting
+			case <-leaderChanged:
+				// A proposal forwarded to a deposed leader may be lost:
+				// send it again to the new one (the request id makes a
+				// second copy harmless).
+				t.Stop()
+				accepted = accepted || p.mayBeTaken()
+				break waiting
+			case <-ctx.Done():
+				return nil, n.unknownOrUnavailable(accepted || p.mayBeTaken(), ctx.Err())
+			case <-n.donec:
+				// The driver has stopped, and the apply goroutine before
+				// it: a result it gave is queued already; a copy the
+				// driver never took never will be.
+				select {
+				case res := <-resc:
+					return n.proposeResult(res, p, accepted)
+				default:
+				}
+				return nil, n.unknownOrUnavailable(accepted || p.tookAndAccepted(), errNodeStopped)
 			}
-			return res, nil
-		case <-t.C:
-			if expiring {
-				return nil, n.unknownOrUnavailable(accepted, context.DeadlineExceeded)
-			}
-		case <-leaderChanged:
-			// A proposal forwarded to a deposed leader may be lost:
-			// send it again to the new one (the request id makes a
-			// second copy harmless).
-			t.Stop()
-		case <-ctx.Done():
-			return nil, n.unknownOrUnavailable(accepted, ctx.Err())
 		}
 	}
+}
+
+// armWait arms t for d or, when less of the write timeout is left, for
+// what is left (expiring: this arming ends at the write timeout).
+func (n *Node) armWait(t *time.Timer, deadline time.Time, d time.Duration) (expiring bool) {
+	if left := time.Until(deadline); left <= d {
+		d, expiring = left, true
+	}
+	t.Reset(d)
+	return expiring
+}
+
+// proposeResult is Propose's answer for its own apply's result res; p is
+// its latest copy, accepted whether an earlier one may have been accepted.
+func (n *Node) proposeResult(res *sqlexec.ApplyResult, p *proposal, accepted bool) (*sqlexec.ApplyResult, error) {
+	var wf *waiterFailed
+	if errors.As(res.Err, &wf) {
+		// The node stopped or failed before applying it: whether the
+		// cluster committed it is unknown here, unless the driver has
+		// stopped and provably never accepted a copy (while it runs, a
+		// queued copy may still be taken).
+		maybe := true
+		select {
+		case <-n.donec:
+			maybe = accepted || p.tookAndAccepted()
+		default:
+		}
+		return nil, n.unknownOrUnavailable(maybe, wf.err)
+	}
+	return res, nil
 }
 
 func (n *Node) unknownOrUnavailable(accepted bool, cause error) error {
@@ -172,14 +249,8 @@ func (n *Node) submit(ctx context.Context, p *proposal) error {
 // derived context.
 func (n *Node) submitBy(ctx context.Context, expire <-chan time.Time, p *proposal) error {
 	p.errc = make(chan error, 1)
-	select {
-	case n.propc <- p:
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-expire:
-		return context.DeadlineExceeded
-	case <-n.donec:
-		return errNodeStopped
+	if err := n.enqueue(ctx, expire, p); err != nil {
+		return err
 	}
 	select {
 	case err := <-p.errc:
@@ -190,6 +261,22 @@ func (n *Node) submitBy(ctx context.Context, expire <-chan time.Time, p *proposa
 		return leftEarly(p, context.DeadlineExceeded, true)
 	case <-n.donec:
 		return leftEarly(p, errNodeStopped, false)
+	}
+}
+
+// enqueue puts p in the driver's queue; an error means it is not queued
+// (so never taken): ctx's error, context.DeadlineExceeded when expire
+// fires, errNodeStopped.
+func (n *Node) enqueue(ctx context.Context, expire <-chan time.Time, p *proposal) error {
+	select {
+	case n.propc <- p:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-expire:
+		return context.DeadlineExceeded
+	case <-n.donec:
+		return errNodeStopped
 	}
 }
 

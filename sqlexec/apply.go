@@ -37,9 +37,24 @@ func (db *DB) Apply(index uint64, data []byte) *ApplyResult {
 // entries unrecorded: their results are then *ApplyFault and the applied
 // index stays before them.
 func (db *DB) ApplyBatch(entries []Entry) []*ApplyResult {
+	return db.ApplyBatchAfter(entries, nil)
+}
+
+// ApplyBatchAfter is ApplyBatch, with ready called before each COMMIT of
+// the batch's SQLite transaction with the last index that COMMIT records
+// (nil: no wait). The node passes a wait for its log to be durable up to
+// that index, so that entries committed in Raft but not yet durable in
+// the local log run while their log write is in flight and are made
+// durable in SQLite only after it: SQLite never holds an entry its own
+// log could lose in a crash. An error from ready (the node is stopping)
+// rolls the transaction back and ends the batch as a shutdown
+// (*ApplyFault with Shutdown): nothing of it is recorded as applied.
+func (db *DB) ApplyBatchAfter(entries []Entry, ready func(last uint64) error) []*ApplyResult {
 	out := make([]*ApplyResult, len(entries))
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	db.commitWait = ready
+	defer func() { db.commitWait = nil }()
 	if db.closed || db.w == nil {
 		for i, e := range entries {
 			out[i] = &ApplyResult{Index: e.Index, Err: errClosed}
@@ -137,6 +152,12 @@ func (db *DB) applyTxn(w *lconn, entries []Entry, out []*ApplyResult, known *App
 	if err := execArgs(w, "UPDATE raftsql_meta SET applied_index = ? WHERE id = 1", int64(last)); err != nil {
 		db.rollback(w)
 		return 0, nil, asFault(last, err)
+	}
+	if db.commitWait != nil {
+		if err := db.commitWait(last); err != nil {
+			db.rollback(w)
+			return 0, nil, &ApplyFault{Shutdown: true, Index: last, Err: err}
+		}
 	}
 	if err := w.exec("COMMIT"); err != nil {
 		db.rollback(w)

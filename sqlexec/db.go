@@ -55,11 +55,15 @@ type DB struct {
 	opts Options
 	log  *slog.Logger
 
-	mu      sync.Mutex // apply lock: guards w
-	w       *lconn
-	det     *detState // apply connection's deterministic environment
-	notify  notifyHub // LISTEN registrations of this node's sessions (notify.go)
-	applied atomic.Uint64
+	mu sync.Mutex // apply lock: guards w
+	w  *lconn
+	// commitWait, set for the duration of an ApplyBatchAfter call (mu
+	// held), is called before each apply COMMIT with the last index that
+	// COMMIT records (see ApplyBatchAfter).
+	commitWait func(last uint64) error
+	det        *detState // apply connection's deterministic environment
+	notify     notifyHub // LISTEN registrations of this node's sessions (notify.go)
+	applied    atomic.Uint64
 	// schemaVer is SQLite's schema version as of the last apply commit;
 	// read connections compare it with the version their cached
 	// statements were compiled for (see lconn.syncSchema).
