@@ -80,6 +80,13 @@ type DB struct {
 	rmu     sync.RWMutex // readers hold R while using a read conn; Restore holds W
 	readers chan *lconn
 	closed  bool
+	// Held read transactions of pool connections (heldread.go): how many
+	// are held (a hint: connections closed by Restore are not counted
+	// down), the releaser's wake-up and its stop.
+	heldCount    atomic.Int64
+	heldWake     chan struct{}
+	heldStop     chan struct{}
+	heldStopOnce sync.Once
 	// temps: sessions' temporary spaces (temp.go), closed by Restore and
 	// Close with the other connections (each holds the file open).
 	tmu   sync.Mutex
@@ -140,6 +147,8 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err := db.openConns(); err != nil {
 		return nil, err
 	}
+	db.heldWake, db.heldStop = make(chan struct{}, 1), make(chan struct{})
+	go db.releaseHeld(db.heldStop)
 	return db, nil
 }
 
@@ -350,6 +359,7 @@ func (db *DB) Close() error {
 		return nil
 	}
 	db.closed = true
+	db.heldStopOnce.Do(func() { close(db.heldStop) })
 	db.closeConns()
 	db.dropReadViews()
 	db.det.release()
@@ -364,8 +374,15 @@ func (db *DB) AppliedIndex() uint64 { return db.applied.Load() }
 
 var errClosed = errf(CodeInternal, "sqlexec: database is closed")
 
-// withReader runs fn on a read-only connection.
+// withReader runs fn on a read-only connection, in autocommit (no read
+// transaction held from an earlier read: heldread.go).
 func (db *DB) withReader(ctx context.Context, fn func(c *lconn) error) error {
+	return db.withReaderMode(ctx, false, fn)
+}
+
+// withReaderMode runs fn on a pool connection; with hold, on one whose
+// read transaction may be held across reads (withHeldReader).
+func (db *DB) withReaderMode(ctx context.Context, hold bool, fn func(c *lconn) error) (err error) {
 	db.rmu.RLock()
 	defer db.rmu.RUnlock()
 	if db.closed {
@@ -377,9 +394,25 @@ func (db *DB) withReader(ctx context.Context, fn func(c *lconn) error) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	defer func() { db.readers <- r }()
+	var held bool
+	var heldAt uint64
+	defer func() {
+		db.readers <- r
+		if held && db.applied.Load() != heldAt {
+			db.heldMayBeStale()
+		}
+	}()
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if hold {
+		db.holdRead(r)
+	} else {
+		db.endHeld(r)
+	}
+	defer func() {
+		db.afterRead(r, err)
+		held, heldAt = r.held.on, r.held.at
+	}()
 	defer r.watch(ctx, true)()
 	return fn(r)
 }
