@@ -81,8 +81,7 @@ type DB struct {
 	readers chan *lconn
 	closed  bool
 	// Held read transactions of pool connections (heldread.go): how many
-	// are held (a hint: connections closed by Restore are not counted
-	// down), the releaser's wake-up and its stop.
+	// are held, the releaser's wake-up and its stop.
 	heldCount    atomic.Int64
 	heldWake     chan struct{}
 	heldStop     chan struct{}
@@ -334,6 +333,9 @@ func (db *DB) closeConns() {
 		for {
 			select {
 			case r := <-db.readers:
+				if r.held.on { // closing ends it (heldread.go)
+					db.heldCount.Add(-1)
+				}
 				r.close()
 			default:
 				break drain
