@@ -248,7 +248,16 @@ func (c *conn) txStatus() TxStatus {
 // sendParamChanges sends ParameterStatus for every session parameter
 // whose value changed since it was last reported.
 func (c *conn) sendParamChanges() {
-	sp := c.sess.ParameterStatus()
+	var sp map[string]string
+	if pc, ok := c.sess.(ParameterChangeSession); ok {
+		m, changed := pc.ParameterStatusChanged()
+		if !changed {
+			return
+		}
+		sp = m
+	} else {
+		sp = c.sess.ParameterStatus()
+	}
 	if len(sp) == 0 {
 		return
 	}
