@@ -39,6 +39,9 @@ type Session struct {
 	// last asked.
 	reportedVals []string
 	reportedNew  bool
+	// boundNames are names() once computed, which bindConn points read
+	// connections at.
+	boundNames *[2]string
 	// seqState: the session's sequence history for currval/lastval
 	// (sequences.go), as the last entry it proposed left it.
 	seqState string
