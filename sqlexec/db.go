@@ -379,12 +379,13 @@ var errClosed = errf(CodeInternal, "sqlexec: database is closed")
 // withReader runs fn on a read-only connection, in autocommit (no read
 // transaction held from an earlier read: heldread.go).
 func (db *DB) withReader(ctx context.Context, fn func(c *lconn) error) error {
-	return db.withReaderMode(ctx, false, fn)
+	return db.withReaderMode(ctx, false, nil, fn)
 }
 
 // withReaderMode runs fn on a pool connection; with hold, on one whose
-// read transaction may be held across reads (withHeldReader).
-func (db *DB) withReaderMode(ctx context.Context, hold bool, fn func(c *lconn) error) (err error) {
+// read transaction may be held across reads (withHeldReader). ctx's end
+// stops fn's statements, through w when not nil (ctxWatch).
+func (db *DB) withReaderMode(ctx context.Context, hold bool, w *ctxWatch, fn func(c *lconn) error) (err error) {
 	db.rmu.RLock()
 	defer db.rmu.RUnlock()
 	if db.closed {
@@ -415,7 +416,11 @@ func (db *DB) withReaderMode(ctx context.Context, hold bool, fn func(c *lconn) e
 		db.afterRead(r, err)
 		held, heldAt = r.held.on, r.held.at
 	}()
-	defer r.watch(ctx, true)()
+	if w != nil {
+		defer w.watch(r, ctx, true)()
+	} else {
+		defer r.watch(ctx, true)()
+	}
 	return fn(r)
 }
 

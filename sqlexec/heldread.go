@@ -47,9 +47,10 @@ type heldRead struct {
 
 // withHeldReader runs fn, a read-only statement's execution, on a pool
 // connection whose read transaction may be held from an earlier read (see
-// above); withReader's other callers get a connection with none.
-func (db *DB) withHeldReader(ctx context.Context, fn func(c *lconn) error) error {
-	return db.withReaderMode(ctx, true, fn)
+// above); withReader's other callers get a connection with none. ctx's
+// end stops the statement through w, the session's watch.
+func (db *DB) withHeldReader(ctx context.Context, w *ctxWatch, fn func(c *lconn) error) error {
+	return db.withReaderMode(ctx, true, w, fn)
 }
 
 // holdRead prepares r for a read at the applied index now: it ends a held

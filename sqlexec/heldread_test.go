@@ -122,3 +122,50 @@ func TestHeldReadEndsBeforeOtherUse(t *testing.T) {
 		t.Fatalf("%d read transactions held after every connection served a checksum", n)
 	}
 }
+
+// A session's reads share one registration on their context (ctxWatch),
+// as pgwire shares one context between a connection's statements: ending
+// the context stops the read running under it, a read started under an
+// ended context stops too (at the progress handler's first call: a read
+// too short to reach it may complete, as before), and ending a context the
+// session no longer uses stops nothing.
+func TestSessionWatchFollowsItsContext(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	const endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+	run := func(ctx context.Context, sql string) error {
+		return s.SimpleQuery(ctx, sql, &discardWriter{})
+	}
+	first, cancelFirst := context.WithCancel(context.Background())
+	for range 3 {
+		if err := run(first, "SELECT 1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- run(first, endless) }()
+	// Whether the endless read is running yet or not, it stops.
+	cancelFirst()
+	if err := <-errc; code(err) != "57014" {
+		t.Fatalf("read whose context ended: %v, want 57014", err)
+	}
+	if err := run(first, endless); code(err) != "57014" {
+		t.Fatalf("read under an ended context: %v, want 57014", err)
+	}
+	second, cancelSecond := context.WithCancel(context.Background())
+	defer cancelSecond()
+	if err := run(second, "SELECT 1"); err != nil {
+		t.Fatalf("read under a new context: %v", err)
+	}
+	third, cancelThird := context.WithCancel(context.Background())
+	if err := run(third, "SELECT 1"); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		errc <- run(second, "SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000) SELECT x FROM c)")
+	}()
+	cancelThird() // no longer the session's context: must not stop the read
+	if err := <-errc; err != nil {
+		t.Fatalf("read stopped by a context it does not run under: %v", err)
+	}
+}

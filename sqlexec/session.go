@@ -42,6 +42,9 @@ type Session struct {
 	// boundNames are names() once computed, which bindConn points read
 	// connections at.
 	boundNames *[2]string
+	// watch stops the session's reads when their context ends, with one
+	// registration per context (budget.go).
+	watch ctxWatch
 	// seqState: the session's sequence history for currval/lastval
 	// (sequences.go), as the last entry it proposed left it.
 	seqState string
@@ -159,6 +162,7 @@ func (s *Session) Close() error {
 	defer s.mu.Unlock()
 	s.endTx()
 	s.cursors = nil
+	s.watch.release()
 	s.releaseAdvisory(context.Background(), false)
 	s.e.db.notify.unlisten(s, "*")
 	if s.temp != nil {
