@@ -44,16 +44,9 @@ func TestLocalReadWaitsForItsIndex(t *testing.T) {
 // before it began: writers and readers run side by side, and each read
 // looks for the highest key acknowledged before it started.
 func TestLocalReadsSeeEveryAcknowledgedWrite(t *testing.T) {
-	cfg := Config{Name: "n1", DataDir: t.TempDir(), PGListen: "127.0.0.1:0", RaftListen: "127.0.0.1:0"}
-	cfg.InitialCluster = []membership.Member{{Name: "n1", RaftAddr: "127.0.0.1:0"}}
-	n, err := Start(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer n.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	url := "postgres://postgres@" + n.PGAddr().String() + "/db?sslmode=disable"
+	n, url := startOneNode(ctx, t)
 	setup, err := pgx.Connect(ctx, url)
 	if err != nil {
 		t.Fatal(err)
@@ -121,4 +114,25 @@ func TestLocalReadsSeeEveryAcknowledgedWrite(t *testing.T) {
 	for err := range errc {
 		t.Fatal(err)
 	}
+}
+
+// startOneNode starts a one-node cluster in a temporary directory, closed
+// when the test ends, and returns it, once it leads, with its URL.
+func startOneNode(ctx context.Context, t *testing.T) (*Node, string) {
+	t.Helper()
+	cfg := Config{Name: "n1", DataDir: t.TempDir(), PGListen: "127.0.0.1:0", RaftListen: "127.0.0.1:0"}
+	cfg.InitialCluster = []membership.Member{{Name: "n1", RaftAddr: "127.0.0.1:0"}}
+	n, err := Start(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { n.Close() })
+	for n.Leader() == 0 {
+		select {
+		case <-ctx.Done():
+			t.Fatal("no leader")
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	return n, "postgres://postgres@" + n.PGAddr().String() + "/db?sslmode=disable"
 }
