@@ -111,12 +111,13 @@ func (rn *RawNode) ReadIndex(rctx []byte) error {
 // ReadState would have been.
 func (rn *RawNode) LocalReadIndex() (index uint64, ok bool) {
 	r := rn.raft
-	// The core's singleton case does not ask for an entry of the
-	// leader's term to have committed; asking here too (etcd's rule for
-	// every read index) costs nothing once the leader's first entry has
-	// committed, and leaves a leader that has just taken over a
-	// configuration that shrank to itself to the core's own answer.
-	if r.state != StateLeader || len(r.cfg.Voters) != 1 || !r.cfg.IsVoter(r.id) || !r.committedEntryInCurrentTerm() {
+	// An entry of the leader's term must have committed (etcd's rule for
+	// every read index; the singleton case of stepLeader does not ask,
+	// but with asynchronous storage writes a new leader's commit index
+	// may lag until its first entry is durable). Only in-memory state is
+	// read (termStart, not the log's terms): the driver asks at every
+	// round of its loop, also after the log store failed.
+	if r.state != StateLeader || len(r.cfg.Voters) != 1 || !r.cfg.IsVoter(r.id) || r.log.committed < r.termStart {
 		return 0, false
 	}
 	return r.log.committed, true
