@@ -9,7 +9,6 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/raftsql/raftsql/membership"
 	"github.com/raftsql/raftsql/raft"
 )
 
@@ -79,23 +78,9 @@ func TestApplyReadsBackFromLogStoreOverTheBound(t *testing.T) {
 	applyQueueBytes = 1
 	defer func() { applyQueueBytes = old }()
 
-	cfg := Config{Name: "n1", DataDir: t.TempDir(), PGListen: "127.0.0.1:0", RaftListen: "127.0.0.1:0"}
-	cfg.InitialCluster = []membership.Member{{Name: "n1", RaftAddr: "127.0.0.1:0"}}
-	n, err := Start(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer n.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	for n.Leader() == 0 {
-		select {
-		case <-ctx.Done():
-			t.Fatal("no leader")
-		case <-time.After(10 * time.Millisecond):
-		}
-	}
-	url := "postgres://postgres@" + n.PGAddr().String() + "/db?sslmode=disable"
+	n, url := startOneNode(ctx, t)
 	conn, err := pgx.Connect(ctx, url)
 	if err != nil {
 		t.Fatal(err)

@@ -16,6 +16,8 @@ import (
 // either.
 func (n *Node) run() {
 	defer close(n.donec)
+	// No read is answered from a driver that has stopped.
+	defer n.localRead.Store(0)
 	// Deferred calls run last-in first-out: the apply goroutine has
 	// stopped (its batch interrupted and rolled back) before donec closes.
 	defer n.stopApplier()
@@ -144,6 +146,29 @@ func (n *Node) run() {
 			}
 			n.rn.Advance(rd)
 		}
+		n.publishLocalRead()
+	}
+}
+
+// publishLocalRead makes the core's LocalReadIndex (0 for none) what reads
+// take without asking the driver (ReadBarrier). It is called at the start
+// of every handleReady, before any message, committed entry or leadership
+// change of that Ready leaves the driver, and after each round of the
+// loop. So whenever a read loads the value, nothing the core decided after
+// computing it has reached anyone yet: no entry committed since has been
+// handed to apply (and so acknowledged to a client), no vote has left
+// (a single voter's successor needs it: a leader of a later term cannot
+// exist yet), and the index is the core's commit index as of a moment no
+// earlier than the last thing this node made visible. A read at that
+// index is linearizable at the moment of the load, exactly as the
+// ReadState the core would have produced for a ReadIndex at that moment.
+func (n *Node) publishLocalRead() {
+	var v uint64
+	if idx, ok := n.rn.LocalReadIndex(); ok {
+		v = idx
+	}
+	if n.localRead.Load() != v {
+		n.localRead.Store(v)
 	}
 }
 
@@ -237,6 +262,8 @@ func (n *Node) handleProposal(p *proposal) {
 // Config.PipelinedLogWrites, on its own goroutine while the driver goes
 // on (raft's asynchronous storage writes).
 func (n *Node) handleReady(p *persister, rd raft.Ready, inflight map[uint64]*inflightRead) error {
+	// Before anything of this Ready leaves (publishLocalRead).
+	n.publishLocalRead()
 	if rd.SoftState != nil {
 		prev := n.leader.Swap(rd.SoftState.Lead)
 		if prev != rd.SoftState.Lead {

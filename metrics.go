@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -28,8 +29,11 @@ type nodeMetrics struct {
 	proposalLatency prometheus.Histogram
 	logSave         prometheus.Histogram
 
-	statements   *prometheus.CounterVec
-	stmtLatency  *prometheus.HistogramVec
+	statements  *prometheus.CounterVec
+	stmtLatency *prometheus.HistogramVec
+	// byKind caches each statement kind's counter and histogram (a
+	// lookup in the vectors hashes the label at every statement).
+	byKind       sync.Map // string -> *kindMetrics
 	sqlErrors    *prometheus.CounterVec
 	serialFailed prometheus.Counter
 }
@@ -98,8 +102,23 @@ func (m *nodeMetrics) observeStatement(tag string, err error, d time.Duration) {
 			m.serialFailed.Inc()
 		}
 	}
-	m.statements.WithLabelValues(kind).Inc()
-	m.stmtLatency.WithLabelValues(kind).Observe(d.Seconds())
+	km, ok := m.byKind.Load(kind)
+	if !ok {
+		km, _ = m.byKind.LoadOrStore(kind, &kindMetrics{
+			count:   m.statements.WithLabelValues(kind),
+			latency: m.stmtLatency.WithLabelValues(kind),
+		})
+	}
+	k := km.(*kindMetrics)
+	k.count.Inc()
+	k.latency.Observe(d.Seconds())
+}
+
+// kindMetrics are one statement kind's series (statementKind keeps the
+// kinds few).
+type kindMetrics struct {
+	count   prometheus.Counter
+	latency prometheus.Observer
 }
 
 // statementKind is a command tag's kind: its first word ("INSERT 0 1" is

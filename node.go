@@ -100,17 +100,23 @@ type Node struct {
 	leaderChanged chan struct{}
 	term          atomic.Uint64
 	commit        atomic.Uint64 // the core's commit index, as of its last Ready
-	health        health        // readiness (ready.go)
-	metrics       *nodeMetrics  // Prometheus metrics (metrics.go)
-	admin         *adminhttp.Server
-	closeMu       sync.Mutex
-	closed        bool
-	bgCancel      context.CancelFunc
-	bgWG          sync.WaitGroup
-	unlockDir     func()       // releases the data directory's lock (datadir_lock.go)
-	ver           *verifier    // self-verification (verify.go)
-	snaps         *snapState   // snapshots and log compaction (snapshots.go)
-	rep           *repairState // self-repair (repair.go)
+	// localRead is the read index the core would answer a ReadIndex with
+	// at once (raft.RawNode.LocalReadIndex: this node leads and is its
+	// configuration's only voter), or 0; the driver publishes it before
+	// anything it decides leaves it (publishLocalRead), so reads take it
+	// without a round through the driver (ReadBarrier).
+	localRead atomic.Uint64
+	health    health       // readiness (ready.go)
+	metrics   *nodeMetrics // Prometheus metrics (metrics.go)
+	admin     *adminhttp.Server
+	closeMu   sync.Mutex
+	closed    bool
+	bgCancel  context.CancelFunc
+	bgWG      sync.WaitGroup
+	unlockDir func()       // releases the data directory's lock (datadir_lock.go)
+	ver       *verifier    // self-verification (verify.go)
+	snaps     *snapState   // snapshots and log compaction (snapshots.go)
+	rep       *repairState // self-repair (repair.go)
 }
 
 // Start opens (or initialises) the node's data directory, starts the Raft

@@ -13,6 +13,7 @@
 #   BEFORE=main bash bench/compare.sh          # also raftsql built from git rev main
 #   LEASE=1 bash bench/compare.sh              # also 3 nodes with --read-lease
 #   PIPELINED=1 bash bench/compare.sh          # also 1 and 3 nodes with --pipelined-log-writes
+#   NODES=1 OPS=read bash bench/compare.sh     # only the 1-node clusters (NODES=1,3 is the default)
 #
 # Needs the PostgreSQL 15 server binaries (PGBIN) and root (PostgreSQL runs
 # as user postgres through runuser). Everything listens on 127.0.0.1 and is
@@ -31,6 +32,7 @@ PROFILE=${PROFILE:-}
 BEFORE=${BEFORE:-}
 LEASE=${LEASE:-}
 PIPELINED=${PIPELINED:-}
+NODES=${NODES:-1,3}
 
 work=$(mktemp -d)
 pids=()
@@ -80,11 +82,14 @@ cluster() {
 }
 
 prof=${PROFILE:+1}
-cluster "raftsql 1 node" "$work/raftsql" 1 "$BASE_PORT" "$prof"
-cluster "raftsql 3 nodes" "$work/raftsql" 3 $((BASE_PORT + 30)) "$prof"
+one=; three=
+case ",$NODES," in *,1,*) one=1 ;; esac
+case ",$NODES," in *,3,*) three=1 ;; esac
+if [ -n "$one" ]; then cluster "raftsql 1 node" "$work/raftsql" 1 "$BASE_PORT" "$prof"; fi
+if [ -n "$three" ]; then cluster "raftsql 3 nodes" "$work/raftsql" 3 $((BASE_PORT + 30)) "$prof"; fi
 if [ -n "$BEFORE" ]; then
-  cluster "raftsql 1 node @$BEFORE" "$work/raftsql-before" 1 $((BASE_PORT + 60)) "$prof"
-  cluster "raftsql 3 nodes @$BEFORE" "$work/raftsql-before" 3 $((BASE_PORT + 90)) "$prof"
+  if [ -n "$one" ]; then cluster "raftsql 1 node @$BEFORE" "$work/raftsql-before" 1 $((BASE_PORT + 60)) "$prof"; fi
+  if [ -n "$three" ]; then cluster "raftsql 3 nodes @$BEFORE" "$work/raftsql-before" 3 $((BASE_PORT + 90)) "$prof"; fi
 fi
 if [ -n "$LEASE" ]; then
   cluster "raftsql 3 nodes, lease reads" "$work/raftsql" 3 $((BASE_PORT + 120)) "$prof" --read-lease

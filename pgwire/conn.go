@@ -61,8 +61,13 @@ type conn struct {
 	notifyIdle bool
 
 	mu         sync.Mutex
-	stmtCancel context.CancelFunc
-	canceled   bool // a cancel request hit the running statement
+	stmtCancel context.CancelFunc // the running statement's; nil between statements
+	canceled   bool               // a cancel request hit the running statement
+	// stmtCtx is the statements' context, reused from one statement to
+	// the next until a cancel request ends it (stmtContext).
+	stmtCtx       context.Context
+	stmtCtxCancel context.CancelFunc
+	stmtDone      func()
 }
 
 func (c *conn) secretMatches(secret []byte) bool {
@@ -79,19 +84,31 @@ func (c *conn) cancelStatement() {
 }
 
 // stmtContext returns the context of one statement (cancellable by a
-// CancelRequest).
+// CancelRequest) and the function that ends the statement. The context is
+// reused by the next statement unless a cancel request ended it: a
+// context and its registration with the connection's own cost more than
+// a point read's SQL (two allocations and a map insertion and deletion
+// per statement). Reuse changes nothing a statement can see: a cancel
+// request reaches only a running statement (stmtCancel is nil between
+// statements), no engine keeps a statement's context after the call
+// returns, and the connection's end still cancels it through c.ctx.
 func (c *conn) stmtContext() (context.Context, func()) {
-	ctx, cancel := context.WithCancel(c.ctx)
 	c.mu.Lock()
-	c.stmtCancel = cancel
+	if c.stmtCtx == nil || c.stmtCtx.Err() != nil {
+		c.stmtCtx, c.stmtCtxCancel = context.WithCancel(c.ctx)
+	}
+	if c.stmtDone == nil {
+		c.stmtDone = func() {
+			c.mu.Lock()
+			c.stmtCancel = nil
+			c.mu.Unlock()
+		}
+	}
+	ctx := c.stmtCtx
+	c.stmtCancel = c.stmtCtxCancel
 	c.canceled = false
 	c.mu.Unlock()
-	return ctx, func() {
-		c.mu.Lock()
-		c.stmtCancel = nil
-		c.mu.Unlock()
-		cancel()
-	}
+	return ctx, c.stmtDone
 }
 
 // runStatement runs one statement (a simple Query or an Execute) under a
@@ -231,7 +248,16 @@ func (c *conn) txStatus() TxStatus {
 // sendParamChanges sends ParameterStatus for every session parameter
 // whose value changed since it was last reported.
 func (c *conn) sendParamChanges() {
-	sp := c.sess.ParameterStatus()
+	var sp map[string]string
+	if pc, ok := c.sess.(ParameterChangeSession); ok {
+		m, changed := pc.ParameterStatusChanged()
+		if !changed {
+			return
+		}
+		sp = m
+	} else {
+		sp = c.sess.ParameterStatus()
+	}
 	if len(sp) == 0 {
 		return
 	}

@@ -69,6 +69,16 @@ type Session interface {
 	Close() error
 }
 
+// ParameterChangeSession is optionally implemented by a Session that knows
+// when its reported parameters change: ParameterStatusChanged returns what
+// ParameterStatus would, and whether it may differ from the map returned
+// by its previous call (true on the first call). Before every
+// ReadyForQuery the server then compares the parameters with those it sent
+// only when they may have changed, instead of at every statement.
+type ParameterChangeSession interface {
+	ParameterStatusChanged() (params map[string]string, changed bool)
+}
+
 // PipelineSession is optionally implemented by a Session that runs the
 // extended-protocol messages up to a Sync as one implicit transaction, as
 // PostgreSQL does (a write followed by a failing statement in the same

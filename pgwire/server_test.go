@@ -201,6 +201,24 @@ func TestCancelRequest(t *testing.T) {
 	if err := conn.Ping(ctx); err != nil {
 		t.Fatal(err)
 	}
+	// The cancelled statement's context is not the next one's (statements
+	// share a context until a cancel request ends it), and a second cancel
+	// reaches the statement then running.
+	if _, err := conn.Exec(ctx, "SELECT pg_sleep(0.001)"); err != nil {
+		t.Fatalf("the statement after a cancelled one: %v", err)
+	}
+	go func() {
+		_, err := conn.Exec(ctx, "SELECT pg_sleep(30)")
+		errc <- err
+	}()
+	waitFor(t, "the second statement to start", func() bool { return runningStatements(ts.srv) == 1 })
+	if err := conn.PgConn().CancelRequest(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var pgErr *pgconn.PgError
+	if err := <-errc; !errors.As(err, &pgErr) || pgErr.Code != "57014" {
+		t.Fatalf("second cancel: %v", err)
+	}
 }
 
 func TestServerCloseWithClients(t *testing.T) {

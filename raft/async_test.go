@@ -395,3 +395,26 @@ func TestAsyncRandomized(t *testing.T) {
 		})
 	}
 }
+
+// With asynchronous storage writes a new single-voter leader counts its
+// first entry only once it is durable: until an entry of its term has
+// committed it gives no local read index (its commit index may lag
+// entries committed before it took over), then it does, and always
+// exactly when committedEntryInCurrentTerm holds.
+func TestAsyncLocalReadIndexWaitsForTheTermsFirstEntry(t *testing.T) {
+	an := newAsyncNet(t, []uint64{1}, 5)
+	n := an.nodes[1]
+	_ = n.rn.Campaign()
+	r := n.rn.raft
+	if r.state != StateLeader {
+		t.Fatalf("state %v after Campaign of the only voter", r.state)
+	}
+	if _, ok := n.rn.LocalReadIndex(); ok || r.committedEntryInCurrentTerm() {
+		t.Fatalf("local read index before the term's first entry is durable (committed %d, termStart %d)", r.log.committed, r.termStart)
+	}
+	an.settle()
+	idx, ok := n.rn.LocalReadIndex()
+	if !ok || idx != r.log.committed || !r.committedEntryInCurrentTerm() {
+		t.Fatalf("LocalReadIndex = %d, %v once settled; committed %d", idx, ok, r.log.committed)
+	}
+}

@@ -38,18 +38,22 @@ type readReq struct {
 }
 
 type raft struct {
-	id     uint64
-	Term   uint64
-	Vote   uint64
-	lead   uint64
-	state  StateType
-	log    *raftLog
-	cfg    membership.Config
-	prs    map[uint64]*progress
-	votes  map[uint64]bool
-	msgs   []Message
-	logger *slog.Logger
-	rand   *rand.Rand
+	id    uint64
+	Term  uint64
+	Vote  uint64
+	lead  uint64
+	state StateType
+	// termStart is, on a leader, the index of the first entry of its term:
+	// an entry of its term has committed once the commit index reaches it
+	// (committedEntryInCurrentTerm, without reading the log).
+	termStart uint64
+	log       *raftLog
+	cfg       membership.Config
+	prs       map[uint64]*progress
+	votes     map[uint64]bool
+	msgs      []Message
+	logger    *slog.Logger
+	rand      *rand.Rand
 
 	maxMsgSize         uint64
 	maxUncommittedSize uint64
@@ -318,6 +322,7 @@ func (r *raft) becomeLeader() {
 	// Conservatively treat any entry in the log as a possibly pending
 	// configuration change.
 	r.pendingConfIndex = r.log.lastIndex()
+	r.termStart = r.log.lastIndex() + 1
 	if es := r.missingBootstrapEntries(); len(es) > 0 {
 		// Leader of a freshly bootstrapped cluster: write the bootstrap
 		// configuration into the log as conf-change entries (empty

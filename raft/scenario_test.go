@@ -906,3 +906,57 @@ func TestRestartFromStorage(t *testing.T) {
 		t.Fatal("Applied beyond commit accepted")
 	}
 }
+
+// LocalReadIndex answers exactly where ReadIndex would answer at once (a
+// leader that is its configuration's only voter, learners or not), with
+// the same index, and nowhere else.
+func TestLocalReadIndexMatchesReadIndex(t *testing.T) {
+	for _, tc := range []struct {
+		name             string
+		voters, learners []uint64
+	}{
+		{"one voter", ids(1), nil},
+		{"one voter and a learner", ids(1), []uint64{2}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			nw := newTestNetwork(t, tc.voters, tc.learners)
+			if _, ok := nw.nodes[1].rn.LocalReadIndex(); ok {
+				t.Fatal("answered before any election")
+			}
+			nw.elect(1)
+			if err := nw.propose(1, "a", "b"); err != nil {
+				t.Fatal(err)
+			}
+			idx, ok := nw.nodes[1].rn.LocalReadIndex()
+			if !ok || idx != nw.raft(1).log.committed {
+				t.Fatalf("LocalReadIndex = %d, %v; committed %d", idx, ok, nw.raft(1).log.committed)
+			}
+			if err := nw.nodes[1].rn.ReadIndex([]byte("r")); err != nil {
+				t.Fatal(err)
+			}
+			if len(nw.raft(1).msgs) != 0 {
+				t.Fatalf("ReadIndex sent %v; LocalReadIndex assumes it answers without a message", nw.raft(1).msgs)
+			}
+			nw.stabilize()
+			rs := nw.nodes[1].reads
+			if len(rs) != 1 || rs[0].Index != idx {
+				t.Fatalf("ReadIndex answered %+v, LocalReadIndex %d", rs, idx)
+			}
+			if _, ok := nw.nodes[2]; ok {
+				if _, ok := nw.nodes[2].rn.LocalReadIndex(); ok {
+					t.Fatal("a learner answered")
+				}
+			}
+		})
+	}
+	nw := newTestNetwork(t, ids(3), nil)
+	nw.elect(1)
+	if err := nw.propose(1, "a"); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids(3) {
+		if _, ok := nw.nodes[id].rn.LocalReadIndex(); ok {
+			t.Fatalf("node %d of three voters answered without a heartbeat round", id)
+		}
+	}
+}

@@ -179,6 +179,7 @@ func (db *DB) applyTxn(w *lconn, entries []Entry, out []*ApplyResult, known *App
 	}
 	db.noteSchema(w)
 	db.applied.Store(last)
+	db.heldMayBeStale() // heldread.go
 	return len(entries), nil, nil
 }
 

@@ -246,3 +246,85 @@ func cancelError(err error) *Error {
 // (also one running now, at its next progress call), for a node that is
 // stopping: at apply that is a fault, never a result (see ApplyFault).
 func (db *DB) stopApply() { db.stopping.Store(true) }
+
+// ctxWatch is lconn.watch with one registration per context: a session's
+// statements share one context (pgwire reuses it until a cancel request
+// ends it), so a context.AfterFunc per statement (three allocations and
+// an insertion into and deletion from the context's children) is wasted.
+// A session's ctxWatch keeps its registration while the context stays the
+// same and points it, statement by statement, at the connection running
+// the statement. What a statement sees is watch's: ctx's end stops it,
+// with interrupt also between handler calls, also when ctx had ended
+// before it started, and no interrupt outlives the returned function. A
+// ctxWatch serves one session's statements, one at a time.
+type ctxWatch struct {
+	mu        sync.Mutex
+	ctx       context.Context // the registered context
+	stop      func() bool     // ends its registration
+	c         *lconn          // the statement's connection; nil between statements
+	interrupt bool
+	token     cancelToken
+	m         *meter
+	prev      *cancelToken
+	doneFn    func()
+}
+
+// watch makes ctx's end stop the statements c runs until the returned
+// function is called (lconn.watch).
+func (w *ctxWatch) watch(c *lconn, ctx context.Context, interrupt bool) func() {
+	m := c.meter
+	if ctx.Done() == nil || m == nil {
+		return func() {}
+	}
+	if w.doneFn == nil {
+		w.doneFn = w.done
+	}
+	w.token.reason.Store(nil)
+	w.m, w.prev = m, m.cancel
+	m.cancel = &w.token
+	w.mu.Lock()
+	if w.ctx != ctx {
+		if w.stop != nil {
+			w.stop()
+		}
+		w.ctx = ctx
+		w.stop = context.AfterFunc(ctx, func() { w.fire(ctx) })
+	}
+	w.c, w.interrupt = c, interrupt
+	w.mu.Unlock()
+	if ctx.Err() != nil {
+		w.fire(ctx) // ended already: as AfterFunc does at once
+	}
+	return w.doneFn
+}
+
+// fire stops the statement running under ctx, if one is.
+func (w *ctxWatch) fire(ctx context.Context) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.c == nil || w.ctx != ctx {
+		return // between statements, or a context no longer watched
+	}
+	w.token.reason.Store(cancelError(ctx.Err()))
+	if w.interrupt {
+		interruptConn(w.c)
+	}
+}
+
+func (w *ctxWatch) done() {
+	w.mu.Lock()
+	w.c = nil
+	w.mu.Unlock()
+	w.m.cancel = w.prev
+	w.m, w.prev = nil, nil
+}
+
+// release ends the registration (the session is closing).
+func (w *ctxWatch) release() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.stop != nil {
+		w.stop()
+		w.stop, w.ctx = nil, nil
+	}
+}

@@ -84,6 +84,12 @@ type DB struct {
 	rmu     sync.RWMutex // readers hold R while using a read conn; Restore holds W
 	readers chan *lconn
 	closed  bool
+	// Held read transactions of pool connections (heldread.go): how many
+	// are held, the releaser's wake-up and its stop.
+	heldCount    atomic.Int64
+	heldWake     chan struct{}
+	heldStop     chan struct{}
+	heldStopOnce sync.Once
 	// temps: sessions' temporary spaces (temp.go), closed by Restore and
 	// Close with the other connections (each holds the file open).
 	tmu   sync.Mutex
@@ -144,6 +150,8 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err := db.openConns(); err != nil {
 		return nil, err
 	}
+	db.heldWake, db.heldStop = make(chan struct{}, 1), make(chan struct{})
+	go db.releaseHeld(db.heldStop)
 	return db, nil
 }
 
@@ -329,6 +337,9 @@ func (db *DB) closeConns() {
 		for {
 			select {
 			case r := <-db.readers:
+				if r.held.on { // closing ends it (heldread.go)
+					db.heldCount.Add(-1)
+				}
 				r.close()
 			default:
 				break drain
@@ -354,6 +365,7 @@ func (db *DB) Close() error {
 		return nil
 	}
 	db.closed = true
+	db.heldStopOnce.Do(func() { close(db.heldStop) })
 	db.closeConns()
 	db.dropReadViews()
 	db.det.release()
@@ -368,8 +380,16 @@ func (db *DB) AppliedIndex() uint64 { return db.applied.Load() }
 
 var errClosed = errf(CodeInternal, "sqlexec: database is closed")
 
-// withReader runs fn on a read-only connection.
+// withReader runs fn on a read-only connection, in autocommit (no read
+// transaction held from an earlier read: heldread.go).
 func (db *DB) withReader(ctx context.Context, fn func(c *lconn) error) error {
+	return db.withReaderMode(ctx, false, nil, fn)
+}
+
+// withReaderMode runs fn on a pool connection; with hold, on one whose
+// read transaction may be held across reads (withHeldReader). ctx's end
+// stops fn's statements, through w when not nil (ctxWatch).
+func (db *DB) withReaderMode(ctx context.Context, hold bool, w *ctxWatch, fn func(c *lconn) error) (err error) {
 	db.rmu.RLock()
 	defer db.rmu.RUnlock()
 	if db.closed {
@@ -381,10 +401,30 @@ func (db *DB) withReader(ctx context.Context, fn func(c *lconn) error) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	defer func() { db.readers <- r }()
+	var held bool
+	var heldAt uint64
+	defer func() {
+		db.readers <- r
+		if held && db.applied.Load() != heldAt {
+			db.heldMayBeStale()
+		}
+	}()
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	defer r.watch(ctx, true)()
+	if hold {
+		db.holdRead(r)
+	} else {
+		db.endHeld(r)
+	}
+	defer func() {
+		db.afterRead(r, err)
+		held, heldAt = r.held.on, r.held.at
+	}()
+	if w != nil {
+		defer w.watch(r, ctx, true)()
+	} else {
+		defer r.watch(ctx, true)()
+	}
 	return fn(r)
 }
 

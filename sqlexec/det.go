@@ -41,6 +41,8 @@ type detState struct {
 	// connection (on the apply connection: the entry's, Command.TimeZone);
 	// nil = UTC. Zone-dependent date/time input reads it (det_datetime.go).
 	zone atomic.Pointer[time.Location]
+	// unbind is unbindSession's function, made once.
+	unbind func()
 	// apply: the apply connection, where pg_sleep() must not sleep (it
 	// would stall the cluster; speculation runs there too).
 	apply bool
@@ -55,6 +57,19 @@ type detState struct {
 func (d *detState) bindNames(db, user string) {
 	d.dbName.Store(&db)
 	d.userName.Store(&user)
+}
+
+// unbindSession returns the function that undoes Session.bindConn: the
+// connection's settings, names and time zone back to the defaults. It is
+// made once per connection (the connection's user holds lconn.mu).
+func (d *detState) unbindSession() func() {
+	if d.unbind == nil {
+		d.unbind = func() {
+			d.settings.Store(nil)
+			d.unbindNames()
+		}
+	}
+	return d.unbind
 }
 
 // unbindNames returns the connection to the process defaults: its names

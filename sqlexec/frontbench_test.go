@@ -79,8 +79,20 @@ func BenchmarkSessionInsert(b *testing.B) {
 
 // BenchmarkSessionPointRead: Execute of a prepared point SELECT.
 func BenchmarkSessionPointRead(b *testing.B) {
+	benchSessionPointRead(b, context.Background())
+}
+
+// BenchmarkSessionPointReadCancellable: the same under a context that a
+// cancel request could end, as pgwire gives every statement (one context
+// shared by a connection's statements).
+func BenchmarkSessionPointReadCancellable(b *testing.B) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	benchSessionPointRead(b, ctx)
+}
+
+func benchSessionPointRead(b *testing.B, ctx context.Context) {
 	s, _ := benchFrontSession(b)
-	ctx := context.Background()
 	st, err := s.Prepare(ctx, "SELECT v FROM bench WHERE id = $1", nil)
 	if err != nil {
 		b.Fatal(err)

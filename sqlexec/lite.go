@@ -47,6 +47,7 @@ func getDriver() driver.Driver {
 // lconn is one SQLite connection. Not safe for concurrent use: callers hold mu.
 type lconn struct {
 	mu    sync.Mutex
+	held  heldRead // a read connection's held read transaction (heldread.go)
 	drv   driver.Conn
 	tls   *libc.TLS
 	db    uintptr

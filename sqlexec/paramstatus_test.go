@@ -31,3 +31,40 @@ func TestParameterStatusFollowsChanges(t *testing.T) {
 		}
 	}
 }
+
+// ParameterStatusChanged says "changed" exactly when a reported value
+// changed since its previous call, including a change first seen by a
+// plain ParameterStatus call in between (pgwire then skips its comparison
+// only when nothing can have changed).
+func TestParameterStatusChangedReportsEveryChange(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	if m, changed := s.ParameterStatusChanged(); !changed || m["application_name"] != "app" {
+		t.Fatalf("first call: %v, %v; want the parameters, changed", m, changed)
+	}
+	if _, changed := s.ParameterStatusChanged(); changed {
+		t.Fatal("changed with nothing set")
+	}
+	mustQ(t, s, "SELECT 1", "")
+	if _, changed := s.ParameterStatusChanged(); changed {
+		t.Fatal("changed after a statement that sets nothing")
+	}
+	mustQ(t, s, "SET application_name = 'x'", "")
+	_ = s.ParameterStatus() // sees the change first
+	if m, changed := s.ParameterStatusChanged(); !changed || m["application_name"] != "x" {
+		t.Fatalf("after SET: %v, %v; want application_name x, changed", m, changed)
+	}
+	mustQ(t, s, "SET application_name = 'x'", "")
+	if _, changed := s.ParameterStatusChanged(); changed {
+		t.Fatal("changed after setting the same value")
+	}
+	tz := s.ParameterStatus()["TimeZone"]
+	mustQ(t, s, "BEGIN; SET TimeZone = 'Europe/Paris'", "")
+	if m, changed := s.ParameterStatusChanged(); !changed || m["TimeZone"] != "Europe/Paris" {
+		t.Fatalf("after SET in a transaction: %v, %v", m["TimeZone"], changed)
+	}
+	mustQ(t, s, "ROLLBACK", "")
+	if m, changed := s.ParameterStatusChanged(); !changed || m["TimeZone"] != tz {
+		t.Fatalf("after ROLLBACK: %v, %v; want %s, changed", m["TimeZone"], changed, tz)
+	}
+}

@@ -170,15 +170,18 @@ func (s *Session) bindConn(c *lconn) func() {
 	if c.det == nil {
 		return func() {}
 	}
-	m := s.settings
-	c.det.settings.Store(&m)
-	db, user := s.names()
-	c.det.bindNames(db, user)
-	c.det.bindZone(s.zone())
-	return func() {
-		c.det.settings.Store(nil)
-		c.det.unbindNames()
+	// Pointers into the session, not copies: the session runs nothing
+	// else while c is bound to it, and binding allocates nothing (it is
+	// done for every read).
+	c.det.settings.Store(&s.settings)
+	if s.boundNames == nil {
+		db, user := s.names()
+		s.boundNames = &[2]string{db, user}
 	}
+	c.det.dbName.Store(&s.boundNames[0])
+	c.det.userName.Store(&s.boundNames[1])
+	c.det.bindZone(s.zone())
+	return c.det.unbindSession()
 }
 
 // names are the database and user names the client connected with.

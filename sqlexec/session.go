@@ -33,6 +33,18 @@ type Session struct {
 	// reported is ParameterStatus's last answer, returned again while no
 	// reported value changed (it is asked before every ReadyForQuery).
 	reported map[string]string
+	// reportedVals are reported's values in reportedKeys' order (compared
+	// with the settings without a lookup in reported), and reportedNew
+	// says whether reported was rebuilt since ParameterStatusChanged was
+	// last asked.
+	reportedVals []string
+	reportedNew  bool
+	// boundNames are names() once computed, which bindConn points read
+	// connections at.
+	boundNames *[2]string
+	// watch stops the session's reads when their context ends, with one
+	// registration per context (budget.go).
+	watch ctxWatch
 	// seqState: the session's sequence history for currval/lastval
 	// (sequences.go), as the last entry it proposed left it.
 	seqState string
@@ -85,10 +97,26 @@ func (e *Engine) NewSession(ctx context.Context, info pgwire.SessionInfo) (pgwir
 func (s *Session) ParameterStatus() map[string]string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.parameterStatus()
+}
+
+// ParameterStatusChanged is ParameterStatus and whether its map was
+// rebuilt (some reported value changed) since the previous call of
+// ParameterStatusChanged: pgwire.ParameterChangeSession.
+func (s *Session) ParameterStatusChanged() (map[string]string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := s.parameterStatus()
+	changed := s.reportedNew
+	s.reportedNew = false
+	return m, changed
+}
+
+func (s *Session) parameterStatus() map[string]string {
 	if m := s.reported; m != nil {
 		same := true
-		for i, k := range reportedParams {
-			if m[k] != s.settings[reportedKeys[i]] {
+		for i, k := range reportedKeys {
+			if s.reportedVals[i] != s.settings[k] {
 				same = false
 				break
 			}
@@ -98,10 +126,12 @@ func (s *Session) ParameterStatus() map[string]string {
 		}
 	}
 	m := make(map[string]string, len(reportedParams))
+	vals := make([]string, len(reportedParams))
 	for i, k := range reportedParams {
-		m[k] = s.settings[reportedKeys[i]]
+		vals[i] = s.settings[reportedKeys[i]]
+		m[k] = vals[i]
 	}
-	s.reported = m
+	s.reported, s.reportedVals, s.reportedNew = m, vals, true
 	return m
 }
 
@@ -132,6 +162,7 @@ func (s *Session) Close() error {
 	defer s.mu.Unlock()
 	s.endTx()
 	s.cursors = nil
+	s.watch.release()
 	s.releaseAdvisory(context.Background(), false)
 	s.e.db.notify.unlisten(s, "*")
 	if s.temp != nil {
