@@ -121,11 +121,22 @@ func TestSnapshotTransferCutByRestart(t *testing.T) {
 	}
 	c, lead, f := laggingFollower(t)
 	writeRows(t, c.url(lead), 0, rows, 500, strings.Repeat("p", 200))
-	execSQL(t, c.url(lead), "CHECKPOINT")
+	// Compact every running node's log: leadership may have moved under
+	// load, and whichever node leads must send a snapshot.
+	for i := range c.nodes {
+		if i != f {
+			execSQL(t, c.url(i), "CHECKPOINT")
+		}
+	}
 
 	c.start(f)
-	waitUntil(t, "the leader starts a transfer or the follower installs", func() bool {
-		return c.nodes[lead].SnapshotStatus().Transfers != "" || c.nodes[f].SnapshotStatus().Installed > 0
+	waitUntil(t, "a leader starts a transfer or the follower installs", func() bool {
+		for i := range c.nodes {
+			if i != f && c.nodes[i].SnapshotStatus().Transfers != "" {
+				return true
+			}
+		}
+		return c.nodes[f].SnapshotStatus().Installed > 0
 	})
 	cut := c.nodes[f].SnapshotStatus().Installed == 0
 	c.stop(f)
