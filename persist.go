@@ -231,7 +231,7 @@ func (g *commitGate) written(w *persistItem, appended []raft.Entry) {
 		// earlier write (committed entries are never replaced), so no
 		// entry before it is still waiting; the snapshot replaces the
 		// log.
-		g.releaseLocked()
+		g.release(false)
 		g.pushSnapshot(w.snap)
 		g.durable = max(g.durable, w.snap.Meta.Index)
 	}
@@ -255,13 +255,34 @@ func (g *commitGate) replaceFrom(first uint64) {
 }
 
 // releaseLocked hands the committed entries the durable log covers to the
-// apply goroutine. Called with mu held.
+// apply goroutine, and with early release the SQL entries after them,
+// unless a snapshot's write is in flight: entries committed after a
+// snapshot run on its state, so they wait until the snapshot has gone to
+// apply (written). Called with mu held.
 func (g *commitGate) releaseLocked() {
+	g.release(g.early && !g.snapshotInFlight())
+}
+
+// snapshotInFlight reports whether a write not yet durable carries a
+// snapshot. Called with mu held.
+func (g *commitGate) snapshotInFlight() bool {
+	for _, w := range g.inflight {
+		if w != nil && !w.snap.IsEmpty() {
+			return true
+		}
+	}
+	return false
+}
+
+// release hands the committed entries the durable log covers to the
+// apply goroutine, and with early the SQL and empty entries after them.
+// Called with mu held.
+func (g *commitGate) release(early bool) {
 	k := 0
 	for k < len(g.waiting) && g.waiting[k].Index <= g.durable {
 		k++
 	}
-	for g.early && k < len(g.waiting) && earlyEntry(g.waiting[k]) {
+	for early && k < len(g.waiting) && earlyEntry(g.waiting[k]) {
 		k++
 	}
 	if k == 0 {

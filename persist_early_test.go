@@ -104,3 +104,20 @@ func TestApplyQueueWaitDurable(t *testing.T) {
 		t.Fatalf("stopped wait: %v, want errApplyStopped", err)
 	}
 }
+
+// A snapshot whose write is in flight holds back every committed entry
+// after it, early or not: the entries were committed on top of the
+// snapshot's state, so apply must install the snapshot first (pushed when
+// its write is durable) and never run them on the state before it.
+func TestCommitGateEarlyWaitsForASnapshotInFlight(t *testing.T) {
+	g, r := newEarlyGate(3)
+	ws := &persistItem{wait: func() error { return nil }, snap: raft.Snapshot{Meta: raft.SnapshotMeta{Index: 10, Term: 2}}}
+	g.handOver(ws, nil, nil, true)
+	after := []raft.Entry{sqlEnt(11, 2), sqlEnt(12, 2)}
+	w := gateWrite(after)
+	g.handOver(w, after, after, true)
+	r.expect(t, "snapshot in flight")
+	g.written(ws, nil)
+	r.expect(t, "snapshot durable", "snap10@3", "11/2@10", "12/2@10")
+	g.written(w, nil)
+}
