@@ -33,6 +33,7 @@ type asyncNode struct {
 	durable *MemoryStorage // what survives a crash
 	pending []asyncWrite
 	applied []Entry
+	reads   []ReadState // every ReadState its Readys carried
 }
 
 type asyncNet struct {
@@ -44,6 +45,9 @@ type asyncNet struct {
 	leaders map[uint64]uint64 // term -> leader
 	applied map[uint64]Entry  // index -> first entry applied there
 	rng     *rand.Rand
+	// syncWrites starts the nodes without AsyncStorageWrites (the driver
+	// then makes each Ready's write durable before stepping anything).
+	syncWrites bool
 }
 
 func newAsyncNet(t *testing.T, voters []uint64, seed uint64) *asyncNet {
@@ -73,7 +77,7 @@ func (an *asyncNet) start(id uint64, durable *MemoryStorage) {
 		_ = vis.Append(ents)
 	}
 	_ = vis.SetHardState(hs)
-	rn, err := NewRawNode(Config{ID: id, Storage: vis, Seed: id*31 + an.rng.Uint64(), AsyncStorageWrites: true})
+	rn, err := NewRawNode(Config{ID: id, Storage: vis, Seed: id*31 + an.rng.Uint64(), AsyncStorageWrites: !an.syncWrites})
 	if err != nil {
 		an.t.Fatal(err)
 	}
@@ -97,6 +101,7 @@ func (an *asyncNet) ready(id uint64) bool {
 		an.leaders[n.rn.raft.Term] = id
 	}
 	w := asyncWrite{hs: rd.HardState, ents: slices.Clone(rd.Entries), commit: slices.Clone(rd.CommittedEntries)}
+	n.reads = append(n.reads, rd.ReadStates...)
 	if !rd.HardState.IsEmpty() {
 		_ = n.visible.SetHardState(rd.HardState)
 	}
@@ -412,9 +417,21 @@ func TestAsyncLocalReadIndexWaitsForTheTermsFirstEntry(t *testing.T) {
 	if _, ok := n.rn.LocalReadIndex(); ok || r.committedEntryInCurrentTerm() {
 		t.Fatalf("local read index before the term's first entry is durable (committed %d, termStart %d)", r.log.committed, r.termStart)
 	}
+	// ReadIndex agrees: it holds the request instead of answering.
+	if err := n.rn.ReadIndex([]byte("early")); err != nil {
+		t.Fatal(err)
+	}
+	for an.ready(1) {
+	}
+	if len(n.reads) != 0 {
+		t.Fatalf("ReadIndex answered %+v before the term's first entry was durable", n.reads)
+	}
 	an.settle()
 	idx, ok := n.rn.LocalReadIndex()
 	if !ok || idx != r.log.committed || !r.committedEntryInCurrentTerm() {
 		t.Fatalf("LocalReadIndex = %d, %v once settled; committed %d", idx, ok, r.log.committed)
+	}
+	if len(n.reads) != 1 || n.reads[0].Index != idx {
+		t.Fatalf("held ReadIndex answered %+v, LocalReadIndex %d", n.reads, idx)
 	}
 }

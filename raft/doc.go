@@ -35,6 +35,14 @@
 //     promotion is in the candidate's configuration (it answers even
 //     before applying the promotion itself, or elections that need it
 //     could deadlock).
+//   - Read index: a leader answers a ReadIndex (and LocalReadIndex gives
+//     an index) only once an entry of its own term has committed, and
+//     then at its commit index; until then it holds the request. Before
+//     that its commit index may lag writes committed, and acknowledged,
+//     in earlier terms (the commit index is not synced on its own, so a
+//     restart can lose it). A single voter is no exception: with
+//     asynchronous storage writes its first entry of a term commits only
+//     once StableTo reports it durable.
 //
 // # Persistence contract
 //
@@ -125,10 +133,13 @@
 // in flight; requests arriving meanwhile share the next one). A new leader
 // queues read requests until an entry of its term commits. A follower
 // forwards MsgReadIndex to the leader and gets MsgReadIndexResp back. A
-// single-voter cluster answers at once. ReadOnlyLeaseBased answers from a
-// tick-counted leader lease when it is fresh (see ReadOnlyLeaseBased for
-// the clock-drift assumption); NewRawNode refuses it when check-quorum is
-// disabled. Requests in flight when leadership is lost are dropped
+// single voter needs no round: once an entry of its term has committed it
+// answers at once (and RawNode.LocalReadIndex gives the same index
+// without Step). Unlike etcd-io/raft, whose single-voter case answers
+// before that check, it holds reads until then like any new leader.
+// ReadOnlyLeaseBased answers from a tick-counted leader lease when it is
+// fresh (see ReadOnlyLeaseBased for the clock-drift assumption);
+// NewRawNode refuses it when check-quorum is disabled. Requests in flight when leadership is lost are dropped
 // silently: the caller times out and retries.
 //
 // # Errors

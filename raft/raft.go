@@ -602,6 +602,11 @@ func (r *raft) Step(m Message) error {
 	return nil
 }
 
+// singleVoter reports whether this node is its configuration's only voter.
+func (r *raft) singleVoter() bool {
+	return len(r.cfg.Voters) == 1 && r.cfg.IsVoter(r.id)
+}
+
 func (r *raft) committedEntryInCurrentTerm() bool {
 	t, err := r.log.term(r.log.committed)
 	return err == nil && t == r.Term
@@ -698,14 +703,14 @@ func (r *raft) stepLeader(m Message) error {
 		return nil
 	case MsgReadIndex:
 		req := readReq{from: m.From, ctx: readCtx(m)}
-		if len(r.cfg.Voters) == 1 && r.cfg.IsVoter(r.id) {
-			req.index = r.log.committed
-			r.respondRead(req, r.log.committed)
-			return nil
-		}
 		if !r.committedEntryInCurrentTerm() {
 			// A new leader does not know the commit index until an entry
-			// of its term commits: queue (not drop) the request.
+			// of its term commits: its commit index may lag writes
+			// committed (and acknowledged) under an earlier term, e.g.
+			// after a restart lost an unsynced commit index. Queue (not
+			// drop) the request; afterCommit serves it. This holds for a
+			// single voter too: with asynchronous storage writes its
+			// first entry commits only once StableTo reports it durable.
 			r.pendingReads = append(r.pendingReads, req)
 			return nil
 		}
@@ -1181,6 +1186,13 @@ func readCtx(m Message) []byte {
 // entry of its term.
 func (r *raft) serveRead(req readReq) {
 	req.index = r.log.committed
+	if r.singleVoter() {
+		// No other voter can lead a later term without this node's vote,
+		// so leadership needs no confirmation: answer at once
+		// (RawNode.LocalReadIndex gives the same answer without Step).
+		r.respondRead(req, req.index)
+		return
+	}
 	if r.readOnlyOpt == ReadOnlyLeaseBased && r.leaseValid() {
 		r.respondRead(req, req.index)
 		return

@@ -103,21 +103,21 @@ func (rn *RawNode) ReadIndex(rctx []byte) error {
 
 // LocalReadIndex returns the index that ReadIndex, called now, would answer
 // with at once, without a message to any peer: ok only on the leader of a
-// configuration whose single voter is this node (stepLeader's singleton
-// case), where the answer is the commit index. It lets a driver serve a
-// read from another goroutine without a round through Step and Ready; the
-// caller must make the answer visible no later than anything this node
-// does next leaves it (see the driver's localRead), exactly as the
-// ReadState would have been.
+// configuration whose single voter is this node (serveRead's single-voter
+// case) once an entry of its term has committed, where the answer is the
+// commit index. It lets a driver serve a read from another goroutine
+// without a round through Step and Ready; the caller must make the answer
+// visible no later than anything this node does next leaves it (see the
+// driver's localRead), exactly as the ReadState would have been.
 func (rn *RawNode) LocalReadIndex() (index uint64, ok bool) {
 	r := rn.raft
-	// An entry of the leader's term must have committed (etcd's rule for
-	// every read index; the singleton case of stepLeader does not ask,
-	// but with asynchronous storage writes a new leader's commit index
-	// may lag until its first entry is durable). Only in-memory state is
-	// read (termStart, not the log's terms): the driver asks at every
+	// The same rule as stepLeader's MsgReadIndex: an entry of the
+	// leader's term must have committed (with asynchronous storage writes
+	// a new leader's commit index may lag until its first entry is
+	// durable). Only in-memory state is read (termStart, not the log's
+	// terms, which is equivalent on a leader): the driver asks at every
 	// round of its loop, also after the log store failed.
-	if r.state != StateLeader || len(r.cfg.Voters) != 1 || !r.cfg.IsVoter(r.id) || r.log.committed < r.termStart {
+	if r.state != StateLeader || !r.singleVoter() || r.log.committed < r.termStart {
 		return 0, false
 	}
 	return r.log.committed, true
