@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -54,6 +55,12 @@ func (s *copySource) Next(ctx context.Context, max int) ([][]any, error) {
 			break
 		}
 		if err := s.readMessage(); err != nil {
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				// The client went away (Terminate, closed connection)
+				// before CopyDone: never the end of the data, or a COPY
+				// cut short would store its first rows.
+				err = newErr(codeProtocolViolation, "unexpected EOF on client connection during COPY from stdin")
+			}
 			s.failed = err
 			return nil, err
 		}

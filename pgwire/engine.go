@@ -167,6 +167,7 @@ type (
 	errConstraint interface{ ConstraintName() string }
 	errColumn     interface{ ColumnName() string }
 	errSeverity   interface{ Severity() string }
+	errContext    interface{ Context() string }
 )
 
 // Notification is one asynchronous notification (LISTEN / NOTIFY).

@@ -102,6 +102,9 @@ func errorResponse(err error) *pgproto3.ErrorResponse {
 		if v, ok := se.(errColumn); ok {
 			er.ColumnName = v.ColumnName()
 		}
+		if v, ok := se.(errContext); ok {
+			er.Where = v.Context()
+		}
 	} else if errors.Is(err, context.Canceled) {
 		er.Code = codeQueryCanceled
 		er.Message = "canceling statement due to user request"

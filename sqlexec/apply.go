@@ -286,6 +286,13 @@ func (db *DB) applyEntry(w *lconn, e Entry) (*ApplyResult, *ApplyFault) {
 		return res, nil
 	}
 	res.RequestID = cmd.RequestID
+	// Staged COPYs whose lease ended are dropped at the first command
+	// entry after, the same one on every node (copystage.go).
+	if cmd.Flags&CmdCopy != 0 {
+		db.copyGen, db.copyLive = db.connGen.Load(), true
+	} else if err := db.collectCopies(w, cmd.Timestamp); err != nil {
+		return nil, asFault(e.Index, err)
+	}
 	var zero [16]byte
 	hasID := cmd.RequestID != zero
 	if hasID {
@@ -382,6 +389,9 @@ func entryFault(index uint64, results []StatementResult, err error) *ApplyFault 
 func executeCommand(w *lconn, det *detState, cmd *Command) ([]StatementResult, error) {
 	if cmd.Flags&CmdAdvisory != 0 {
 		return applyAdvisory(w, cmd)
+	}
+	if cmd.Flags&CmdCopy != 0 {
+		return applyCopy(w, det, cmd) // copystage.go
 	}
 	if len(cmd.Digest) > 0 {
 		// A transaction: validated by replay and digest (validate.go).

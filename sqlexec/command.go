@@ -43,6 +43,8 @@ const (
 	CmdRole
 	// CmdAdvisory: advisory lock operations (advisory.go), not SQL.
 	CmdAdvisory
+	// CmdCopy: operations of a streamed COPY FROM (copystage.go), not SQL.
+	CmdCopy
 )
 
 // Statement is one SQLite statement (already translated from PostgreSQL)
