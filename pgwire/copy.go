@@ -134,6 +134,7 @@ type copyDecoder struct {
 	escape byte
 	header bool
 	cols   []Column
+	table  string
 
 	buf        []byte
 	pos        int
@@ -143,7 +144,7 @@ type copyDecoder struct {
 }
 
 func newCopyDecoder(f CopyFormat, cols []Column) (*copyDecoder, error) {
-	d := &copyDecoder{cols: cols, header: f.Header}
+	d := &copyDecoder{cols: cols, header: f.Header, table: f.Table}
 	switch f.Kind {
 	case "", "text":
 		d.kind, d.delim, d.null = 't', '\t', `\N`
@@ -221,7 +222,7 @@ func (d *copyDecoder) next(final bool) (row []any, ok bool, err error) {
 
 func (d *copyDecoder) copyErr(code, format string, args ...any) error {
 	e := newErr(code, format, args...)
-	e.DetailText = fmt.Sprintf("COPY line %d", d.line)
+	e.Where = fmt.Sprintf("COPY %s, line %d", d.table, d.line)
 	return e
 }
 
@@ -249,7 +250,7 @@ func (d *copyDecoder) convert(fields [][]byte, nulls []bool) ([]any, error) {
 		}
 		if err != nil {
 			if se, ok := err.(*Error); ok {
-				se.DetailText = fmt.Sprintf("COPY line %d, column %s", d.line, d.cols[i].Name)
+				se.Where = fmt.Sprintf("COPY %s, line %d, column %s: %q", d.table, d.line, d.cols[i].Name, f)
 			}
 			return nil, err
 		}

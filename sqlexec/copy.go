@@ -105,7 +105,9 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 			}
 		}
 	}
-	src, err := w.CopyIn(copyFormat(cp), cols)
+	f := copyFormat(cp)
+	f.Table = cp.Table
+	src, err := w.CopyIn(f, cols)
 	if err != nil {
 		return err
 	}

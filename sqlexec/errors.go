@@ -394,6 +394,9 @@ func toError(err error) error {
 		if h, ok := err.(interface{ Hint() string }); ok {
 			out.HintText = h.Hint()
 		}
+		if c, ok := err.(interface{ Context() string }); ok {
+			out.Where = c.Context() // a COPY row's line (pgwire/copy.go)
+		}
 		if p, ok := ext(err); ok {
 			out.Pos = p
 		}
