@@ -239,15 +239,18 @@ func TestCopyStreamedLeaderKill(t *testing.T) {
 		}()
 		data := copyData(n, 0)
 		half := strings.LastIndexByte(data[:len(data)/2], '\n') + 1
-		if _, err := pw.Write([]byte(data[:half])); err != nil {
-			t.Fatal(err)
-		}
-		awaitCopyStaged(t, c)
-		c.stop(lead)
+		killed := make(chan struct{})
 		go func() {
-			_, err := pw.Write([]byte(data[half:]))
+			_, err := pw.Write([]byte(data[:half]))
+			if err == nil {
+				<-killed
+				_, err = pw.Write([]byte(data[half:]))
+			}
 			pw.CloseWithError(err)
 		}()
+		awaitCopyStaged(t, c)
+		c.stop(lead)
+		close(killed)
 		err := <-done
 		t.Logf("via leader %v: COPY ended with %v", viaLeader, err)
 		if viaLeader && err == nil {

@@ -83,6 +83,13 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 	if err := guardInternal(cp.Table); err != nil {
 		return err
 	}
+	if s.tx == nil {
+		// The table's columns as of now (read linearizably, as a SELECT
+		// would: a table just made through another node is seen).
+		if err := s.barrier(ctx); err != nil {
+			return err
+		}
+	}
 	all, allDecls, err := s.tableColumns(ctx, cp.Table)
 	if err != nil {
 		return err
