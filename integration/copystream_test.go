@@ -276,3 +276,48 @@ func TestCopyStreamedLeaderKill(t *testing.T) {
 		checkChecksums(t, c)
 	}
 }
+
+// TestCopyErrorContext: a bad row's error names its line in CONTEXT, as
+// PostgreSQL's does, for a COPY that is one entry and one that streams
+// (chunks of copyTestChunk). PostgreSQL adds the line's text to a NOT
+// NULL or CHECK violation's; raftsql, which checks those at apply, where
+// the text is gone, gives the line only: want is a prefix for those.
+func TestCopyErrorContext(t *testing.T) {
+	urls, _ := copyCluster(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	conn := connectScript(t, urls[0])
+	mustExec(t, conn, "CREATE TABLE cx(a int PRIMARY KEY, b text NOT NULL, c int CHECK (c > 0))")
+	var b strings.Builder
+	for i := 1; i <= 3000; i++ {
+		fmt.Fprintf(&b, "%d\t%s\t1\n", i+10, strings.Repeat("p", 40))
+	}
+	big := b.String() // ~150 KiB: streams in chunks
+	cases := []struct {
+		name, sql, data, code, want string
+		prefix                      bool
+	}{
+		{"missing column", "COPY cx FROM STDIN", "1\tx\t1\n2\n", "22P04", `COPY cx, line 2: "2"`, false},
+		{"extra column", "COPY cx FROM STDIN", "1\tx\t1\t9\n", "22P04", "COPY cx, line 1: \"1\tx\t1\t9\"", false},
+		{"bad integer", "COPY cx FROM STDIN", "1\tx\t1\nq\tx\t1\n", "22P02", `COPY cx, line 2, column a: "q"`, false},
+		{"duplicate", "COPY cx FROM STDIN", "1\tx\t1\n2\tx\t1\n1\ty\t1\n", "23505", "COPY cx, line 3", false},
+		{"duplicate csv header", "COPY cx FROM STDIN (FORMAT csv, HEADER)", "a,b,c\n1,x,1\n1,y,1\n", "23505", "COPY cx, line 3", false},
+		{"not null", "COPY cx FROM STDIN", "1\tx\t1\n2\t\\N\t1\n", "23502", "COPY cx, line 2", true},
+		{"check", "COPY cx FROM STDIN", "1\tx\t1\n2\tx\t-1\n", "23514", "COPY cx, line 2", true},
+		{"streamed duplicate", "COPY cx FROM STDIN", big + "11\tdup\t1\n", "23505", "COPY cx, line 3001", false},
+		{"streamed check", "COPY cx FROM STDIN", big + "1\tx\t-1\n", "23514", "COPY cx, line 3001", true},
+		{"streamed bad integer", "COPY cx FROM STDIN", big + "1.5\tx\t1\n", "22P02", `COPY cx, line 3001, column a: "1.5"`, false},
+	}
+	for _, tc := range cases {
+		_, err := conn.PgConn().CopyFrom(ctx, strings.NewReader(tc.data), tc.sql)
+		var pe *pgconn.PgError
+		if !errors.As(err, &pe) || pe.Code != tc.code {
+			t.Errorf("%s: %v, want %s", tc.name, err, tc.code)
+			continue
+		}
+		if pe.Where != tc.want && !(tc.prefix && strings.HasPrefix(pe.Where, tc.want)) {
+			t.Errorf("%s: CONTEXT %q, want %q", tc.name, pe.Where, tc.want)
+		}
+	}
+	runScript(t, conn, []sqlStep{{sql: "SELECT count(*) FROM cx", rows: "0"}})
+}

@@ -135,6 +135,7 @@ type copyDecoder struct {
 	header bool
 	cols   []Column
 	table  string
+	raw    []byte // the text or CSV line being converted, for errors
 
 	buf        []byte
 	pos        int
@@ -223,7 +224,19 @@ func (d *copyDecoder) next(final bool) (row []any, ok bool, err error) {
 func (d *copyDecoder) copyErr(code, format string, args ...any) error {
 	e := newErr(code, format, args...)
 	e.Where = fmt.Sprintf("COPY %s, line %d", d.table, d.line)
+	if d.raw != nil {
+		e.Where += ": " + CopyShown(d.raw)
+	}
 	return e
+}
+
+// CopyShown is a line or value as PostgreSQL's COPY CONTEXT shows it:
+// quoted, cut after 100 bytes (MAX_COPY_DATA_DISPLAY) with "...".
+func CopyShown(b []byte) string {
+	if len(b) > 100 {
+		return `"` + string(b[:100]) + `..."`
+	}
+	return `"` + string(b) + `"`
 }
 
 func (d *copyDecoder) convert(fields [][]byte, nulls []bool) ([]any, error) {
@@ -250,7 +263,7 @@ func (d *copyDecoder) convert(fields [][]byte, nulls []bool) ([]any, error) {
 		}
 		if err != nil {
 			if se, ok := err.(*Error); ok {
-				se.Where = fmt.Sprintf("COPY %s, line %d, column %s: %q", d.table, d.line, d.cols[i].Name, f)
+				se.Where = fmt.Sprintf("COPY %s, line %d, column %s: %s", d.table, d.line, d.cols[i].Name, CopyShown(f))
 			}
 			return nil, err
 		}
@@ -310,7 +323,9 @@ func (d *copyDecoder) nextText(final bool) (row []any, ok, skip bool, err error)
 		}
 		start = end + 1
 	}
+	d.raw = line
 	row, err = d.convert(fields, nulls)
+	d.raw = nil
 	return row, err == nil, false, err
 }
 
@@ -475,7 +490,9 @@ func (d *copyDecoder) nextCSV(final bool) (row []any, ok, skip bool, err error) 
 	if len(d.cols) == 0 && len(lineRaw) == 0 {
 		return []any{}, true, false, nil
 	}
+	d.raw = lineRaw
 	row, err = d.convert(fields, nulls)
+	d.raw = nil
 	return row, err == nil, false, err
 }
 

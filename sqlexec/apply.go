@@ -2,6 +2,7 @@ package sqlexec
 
 import (
 	"fmt"
+	"strings"
 )
 
 // Apply: committed log entries run on the single apply connection, in
@@ -415,6 +416,9 @@ func executeCommand(w *lconn, det *detState, cmd *Command) ([]StatementResult, e
 			r = applyRole(w, s)
 		} else {
 			r, _ = runSQL(w, s.SQL, s.Args, s.Tag)
+			if r.Err != nil && strings.HasPrefix(s.Tag, copyInsertTag) {
+				r.Err = copyRowContext(w, s, r.Err) // copystage.go
+			}
 		}
 		if r.Err != nil {
 			e := *(r.Err.(*Error))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/raftsql/raftsql/pgwire"
@@ -194,6 +195,13 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 		// A COPY within one chunk is one entry of INSERT statements, as
 		// atomic as the COPY.
 		stmts := copyInserts(cp.Table, names, pending, false)
+		// Each statement's tag is the line of its first row, so apply
+		// can name a refused row's line (copystage.go).
+		next := firstLine
+		for i := range stmts {
+			stmts[i].Tag = copyInsertTag + strconv.FormatInt(next, 10)
+			next += int64(len(stmts[i].Args) / max(1, len(names)))
+		}
 		cmd := s.e.newCommand(stmts)
 		cmd.Database, cmd.User = s.names()
 		if _, err := s.propose(ctx, cmd); err != nil {
@@ -225,7 +233,7 @@ func (s *Session) copyRow(table string, names, decls []string, r []any, line int
 			}
 			where := fmt.Sprintf("COPY %s, line %d, column %s", table, line, names[j])
 			if t, ok := r[j].(string); ok {
-				where += fmt.Sprintf(": %q", t)
+				where += ": " + pgwire.CopyShown([]byte(t))
 			}
 			return &Error{Code: code, Message: msg, DetailText: detail, Where: where, Statement: -1}
 		}

@@ -365,3 +365,76 @@ func (db *DB) CopiesStaged() (int, error) {
 	n, _, err := queryInt(db.w, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name LIKE 'raftsql\\_copy\\_%' ESCAPE '\\' AND name <> 'raftsql_copy_stage'")
 	return int(n), err
 }
+
+// copyInsertTag starts the tag of an INSERT statement of a COPY that is
+// one entry (copy.go): "COPY <line of its first row>", so that a row the
+// table refuses is reported with its line as in a streamed COPY.
+const copyInsertTag = "COPY "
+
+// copyRowContext adds the failing row's line to err, the error of s, a
+// multi-row INSERT of a one-entry COPY: its rows are inserted one at a
+// time inside a savepoint rolled back after, and the first refused names
+// the line. err is returned as it is when that cannot be told.
+func copyRowContext(w *lconn, s Statement, err error) error {
+	e, ok := err.(*Error)
+	if !ok || e.kind != 0 || !w.inTx() || len(s.Args) == 0 {
+		return err
+	}
+	first, perr := strconv.ParseInt(strings.TrimPrefix(s.Tag, copyInsertTag), 10, 64)
+	values := strings.Index(s.SQL, ") VALUES (")
+	if perr != nil || values < 0 {
+		return err
+	}
+	rows := strings.Count(s.SQL[values:], "), (") + 1
+	if len(s.Args)%rows != 0 {
+		return err
+	}
+	ncols := len(s.Args) / rows
+	table, ok := copyInsertTable(s.SQL)
+	if !ok {
+		return err
+	}
+	one := s.SQL[:values] + ") VALUES (?" + strings.Repeat(", ?", ncols-1) + ")"
+	if w.exec("SAVEPOINT raftsql_copy_find") != nil {
+		return err
+	}
+	line := int64(0)
+	for i := 0; i < rows; i++ {
+		if r, _ := runSQL(w, one, s.Args[i*ncols:(i+1)*ncols], "INSERT"); r.Err != nil {
+			line = first + int64(i)
+			break
+		}
+		if !w.inTx() {
+			return err
+		}
+	}
+	_ = w.exec("ROLLBACK TO raftsql_copy_find")
+	_ = w.exec("RELEASE raftsql_copy_find")
+	if line == 0 {
+		return err
+	}
+	c := *e
+	c.Where = fmt.Sprintf("COPY %s, line %d", table, line)
+	return &c
+}
+
+// copyInsertTable is the table of a COPY's INSERT INTO "t" (...).
+func copyInsertTable(sqlText string) (string, bool) {
+	rest, ok := strings.CutPrefix(sqlText, `INSERT INTO "`)
+	if !ok {
+		return "", false
+	}
+	var b strings.Builder
+	for i := 0; i < len(rest); i++ {
+		if rest[i] == '"' {
+			if i+1 < len(rest) && rest[i+1] == '"' {
+				b.WriteByte('"')
+				i++
+				continue
+			}
+			return b.String(), true
+		}
+		b.WriteByte(rest[i])
+	}
+	return "", false
+}
