@@ -146,13 +146,22 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 			if err := s.copyRow(cp.Table, names, decls, r, line); err != nil {
 				return err
 			}
+			pending = append(pending, r)
 			pendingBytes += copyValueBytes(r)
+			if s.tx == nil && pendingBytes >= s.e.copyChunkBytes() {
+				// Larger than one entry should be: stream
+				// (copystream.go), a chunk at a time.
+				if stream == nil {
+					stream = s.newCopyStream(ctx, cp.Table, names)
+				}
+				if err := stream.send(ctx, pending, firstLine); err != nil {
+					return err
+				}
+				pending, pendingBytes, firstLine = nil, 0, line+1
+			}
 		}
-		pending = append(pending, rows...)
 		total += int64(len(rows))
-		switch {
-		case len(rows) == 0:
-		case s.tx != nil:
+		if s.tx != nil && len(pending) > 0 {
 			// All rows join the transaction when the COPY ends (speculated
 			// once: speculating batch by batch would replay every earlier
 			// batch each time, quadratic in its size), within its limits.
@@ -160,15 +169,6 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 				return err
 			}
 			pending, pendingBytes = pending[:0], 0
-		case pendingBytes >= s.e.copyChunkBytes():
-			// Larger than one entry should be: stream (copystream.go).
-			if stream == nil {
-				stream = s.newCopyStream(ctx, cp.Table, names)
-			}
-			if err := stream.send(ctx, pending, firstLine); err != nil {
-				return err
-			}
-			pending, pendingBytes, firstLine = nil, 0, line+1
 		}
 		if err == io.EOF {
 			break
