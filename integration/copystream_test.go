@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgproto3"
 	"github.com/raftsql/raftsql"
 )
 
@@ -126,7 +127,31 @@ func TestCopyStreamed(t *testing.T) {
 	runScript(t, conn, []sqlStep{{sql: "SELECT count(*) FROM cs", rows: "0"}})
 	awaitNoCopyStaged(t, c, nil)
 
-	// A client that disconnects midway.
+	// A client that disconnects midway, in a COPY that would be one entry
+	// (the connection's end is not the end of the data).
+	sc := connectScript(t, urls[2])
+	fe := sc.PgConn().Frontend()
+	fe.Send(&pgproto3.Query{String: "COPY cs FROM STDIN"})
+	if err := fe.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		msg, err := fe.Receive()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := msg.(*pgproto3.CopyInResponse); ok {
+			break
+		}
+	}
+	fe.Send(&pgproto3.CopyData{Data: []byte(copyData(100, 0))})
+	if err := fe.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	_ = sc.PgConn().Conn().Close() // the server reads the rows, then EOF
+	runScript(t, conn, []sqlStep{{sql: "SELECT count(*) FROM cs", rows: "0"}})
+
+	// A client that disconnects midway through a streamed COPY.
 	dc := connectScript(t, urls[2])
 	pr, pw := io.Pipe()
 	var wg sync.WaitGroup
