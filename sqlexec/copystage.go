@@ -214,8 +214,10 @@ func copyFinish(w *lconn, id, stage, table string, want int64, cols []string) St
 	if w.meter.limit > 0 {
 		w.meter.limit += copyStepsPerRow * want
 	}
-	w.auth.copyStage = stage
-	defer func() { w.auth.copyStage = "" }()
+	if w.auth != nil {
+		w.auth.copyStage = stage
+		defer func() { w.auth.copyStage = "" }()
+	}
 	r, _ := runSQL(w, head+" ORDER BY k", nil, "INSERT")
 	if r.Err != nil {
 		if e, ok := r.Err.(*Error); ok && w.inTx() && e.kind == 0 {
