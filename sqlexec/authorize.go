@@ -62,9 +62,6 @@ type authState struct {
 	// alters: the statement being compiled does more than read and
 	// write rows (altersConn); prepareFresh reads it into lstmt.alters.
 	alters bool
-	// copyStage: the staging table a streamed COPY's final entry reads
-	// (copystage.go), readable while it runs; "" otherwise.
-	copyStage string
 }
 
 // installAuthorizer puts an authorizer (off until a user statement runs)
@@ -196,7 +193,7 @@ func (a *authState) authorize(action sqlite.AuthorizerActionCode, arg1, arg2, db
 			return sqlite.AuthorizerOK
 		}
 		e = tempRefusal(int32(action), arg1, arg2, dbName)
-	} else if !(int32(action) == lib.SQLITE_READ && a.copyStage != "" && strings.EqualFold(arg1, a.copyStage)) {
+	} else {
 		e = writeRefusal(int32(action), arg1, arg2, dbName)
 	}
 	if e != nil {

@@ -194,14 +194,7 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 	case len(pending) > 0:
 		// A COPY within one chunk is one entry of INSERT statements, as
 		// atomic as the COPY.
-		stmts := copyInserts(cp.Table, names, pending, false)
-		// Each statement's tag is the line of its first row, so apply
-		// can name a refused row's line (copystage.go).
-		next := firstLine
-		for i := range stmts {
-			stmts[i].Tag = copyInsertTag + strconv.FormatInt(next, 10)
-			next += int64(len(stmts[i].Args) / max(1, len(names)))
-		}
+		stmts := copyInserts(cp.Table, names, pending, false, firstLine)
 		cmd := s.e.newCommand(stmts)
 		cmd.Database, cmd.User = s.names()
 		if _, err := s.propose(ctx, cmd); err != nil {
@@ -242,8 +235,11 @@ func (s *Session) copyRow(table string, names, decls []string, r []any, line int
 	return nil
 }
 
-// copyInserts makes rows into INSERT statements of up to 500 rows.
-func copyInserts(table string, names []string, rows [][]any, digest bool) []Statement {
+// copyInserts makes rows into INSERT statements of up to 500 rows. With
+// firstLine (the line of the first row; 0: none), each statement's tag is
+// the line of its first row, so that apply can name a refused row's line
+// (copystage.go).
+func copyInserts(table string, names []string, rows [][]any, digest bool, firstLine int64) []Statement {
 	quoted := make([]string, len(names))
 	for i, n := range names {
 		quoted[i] = quoteIdent(n)
@@ -270,7 +266,11 @@ func copyInserts(table string, names []string, rows [][]any, digest bool) []Stat
 			b.WriteByte(')')
 			args = append(args, r...)
 		}
-		stmts = append(stmts, Statement{SQL: b.String(), Args: args, Tag: "INSERT", Digest: digest})
+		tag := "INSERT"
+		if firstLine > 0 {
+			tag = copyInsertTag + strconv.FormatInt(firstLine+int64(start), 10)
+		}
+		stmts = append(stmts, Statement{SQL: b.String(), Args: args, Tag: tag, Digest: digest})
 	}
 	return stmts
 }
@@ -283,7 +283,7 @@ type txCopy struct {
 
 // add turns rows into statements of the transaction, within its limits.
 func (t *txCopy) add(s *Session, table string, names []string, rows [][]any) error {
-	stmts := copyInserts(table, names, rows, true)
+	stmts := copyInserts(table, names, rows, true, 0)
 	for _, st := range stmts {
 		t.bytes += len(st.SQL) + 16*len(st.Args)
 	}

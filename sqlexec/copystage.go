@@ -11,33 +11,34 @@ import (
 // A COPY larger than one chunk (EngineOptions.CopyChunkBytes) is not one
 // log entry: the session proposes its rows in chunks while the client
 // still sends (copystream.go), each chunk an entry (flag CmdCopy) that
-// every node applies into a staging table of its own, raftsql_copy_<id>
-// (key: the row's COPY line number, then one untyped column per copied
-// column, so every value keeps the storage class it was bound with). The
-// final entry moves the staged rows into the target table with one
-// INSERT ... SELECT, in line order, and drops the staging table: the rows
-// become visible together, at one log position, on every node, so the
-// COPY is atomic as in PostgreSQL. Nothing of a COPY is visible before
-// that entry: staging tables are raftsql_* names, hidden from the catalog,
-// refused to user SQL and left out of the checksums.
+// every node stores as one row of raftsql_copy_chunks (the chunk's first
+// line, its row count and its values in appendValue's encoding: written
+// once, sequentially, with no per-COPY schema change). The final entry
+// reads the chunks in line order and inserts their rows into the target
+// table as the INSERT statements of up to 500 rows a COPY of one entry is
+// made of, then deletes the chunks: the rows become visible together, at
+// one log position, on every node, so the COPY is atomic as in
+// PostgreSQL. Nothing of a COPY is visible before that entry: the chunks
+// are in raftsql_* tables, hidden from the catalog, refused to user SQL
+// and left out of the checksums.
 //
-// Every staging table has a row in raftsql_copy_stage with its expiry:
-// the pinned time of the entry that last wrote or renewed it plus the
-// lease that entry carries. The session renews while its client is slow
-// (a chunk, or a "touch" entry every lease/3). A COPY that ends without
-// its final entry (CopyFail, a bad row, a client that disconnects) is
-// dropped by an "abort" entry; one whose session is gone with its node
-// (crash, kill) expires: any later entry with a later pinned time drops
-// it (copyCollect, run before each command entry while some staging
-// table exists), so every node drops it at the same log position. A
-// chunk that commits after its COPY was aborted or expired stages again
-// and expires again; a final entry checks that the staging table holds
-// as many rows as the session sent, so a COPY whose staging expired
-// midway fails rather than store part of its rows.
+// Every staged COPY has a row in raftsql_copy_stage with its expiry: the
+// pinned time of the entry that last wrote or renewed it plus the lease
+// that entry carries. The session renews while its client is slow (a
+// chunk, or a "touch" entry every lease/3). A COPY that ends without its
+// final entry (CopyFail, a bad row, a client that disconnects) is dropped
+// by an "abort" entry; one whose session is gone with its node (crash,
+// kill) expires: any later command entry with a later pinned time drops
+// it (copyCollect, run before each command entry while some COPY is
+// staged), so every node drops it at the same log position. A chunk that
+// commits after its COPY was aborted or expired stages again and expires
+// again; a final entry checks that as many rows are staged as the session
+// sent, so a COPY whose staged rows expired midway fails rather than store
+// part of its rows.
 //
 // Staged state is ordinary database state: a snapshot taken mid-COPY
-// carries the staging tables and their leases, and a node restored from
-// it or replaying the log decides the same as every other.
+// carries the chunks and their leases, and a node restored from it or
+// replaying the log decides the same as every other.
 
 // Operations of a CmdCopy entry (Statement.SQL); Args:
 //
@@ -52,27 +53,28 @@ const (
 	copyOpAbort  = "abort"
 )
 
-const copyStageTable = `CREATE TABLE IF NOT EXISTS raftsql_copy_stage(id TEXT PRIMARY KEY, ncols INTEGER NOT NULL,
- expires INTEGER NOT NULL, nrows INTEGER NOT NULL) WITHOUT ROWID`
+const copyStageTables = `CREATE TABLE IF NOT EXISTS raftsql_copy_stage(id TEXT PRIMARY KEY, ncols INTEGER NOT NULL,
+ expires INTEGER NOT NULL, nrows INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS raftsql_copy_chunks(id TEXT NOT NULL, first INTEGER NOT NULL, nrows INTEGER NOT NULL,
+ data BLOB NOT NULL, UNIQUE (id, first))`
 
-// copyStageName is the staging table of COPY id (a hex string the session
-// draws; checked here, since it becomes part of a table name).
-func copyStageName(id string) (string, error) {
+// copyCheckID checks a COPY id (a hex string the session draws).
+func copyCheckID(id string) error {
 	if id == "" || len(id) > 64 {
-		return "", fmt.Errorf("bad COPY id %q", id)
+		return fmt.Errorf("bad COPY id %q", id)
 	}
 	for i := 0; i < len(id); i++ {
 		c := id[i]
 		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
-			return "", fmt.Errorf("bad COPY id %q", id)
+			return fmt.Errorf("bad COPY id %q", id)
 		}
 	}
-	return "raftsql_copy_" + id, nil
+	return nil
 }
 
 // applyCopy runs the operation of a CmdCopy entry at apply.
 func applyCopy(w *lconn, det *detState, cmd *Command) ([]StatementResult, error) {
-	if err := w.exec(copyStageTable); err != nil {
+	if err := w.exec(copyStageTables); err != nil {
 		return nil, err
 	}
 	if err := copyCollect(w, cmd.Timestamp); err != nil {
@@ -81,7 +83,7 @@ func applyCopy(w *lconn, det *detState, cmd *Command) ([]StatementResult, error)
 	out := make([]StatementResult, 0, len(cmd.Statements))
 	for k, s := range cmd.Statements {
 		det.pin(cmd.Timestamp, cmd.Seed, k)
-		r := copyOp(w, cmd.Timestamp, s)
+		r := copyOp(w, det, cmd, k, s)
 		if r.Err != nil {
 			e, ok := r.Err.(*Error)
 			if !ok {
@@ -98,7 +100,8 @@ func applyCopy(w *lconn, det *detState, cmd *Command) ([]StatementResult, error)
 	return out, nil
 }
 
-func copyOp(w *lconn, now int64, s Statement) StatementResult {
+func copyOp(w *lconn, det *detState, cmd *Command, k int, s Statement) StatementResult {
+	now := cmd.Timestamp
 	argInt := func(i int) int64 {
 		if i < len(s.Args) {
 			v, _ := s.Args[i].(int64)
@@ -114,19 +117,18 @@ func copyOp(w *lconn, now int64, s Statement) StatementResult {
 		return ""
 	}
 	id := argStr(0)
-	stage, err := copyStageName(id)
-	if err != nil {
+	if err := copyCheckID(id); err != nil {
 		return StatementResult{Err: err}
 	}
 	switch s.SQL {
 	case copyOpStage:
-		n, err := copyStageRows(w, now, id, stage, int(argInt(1)), argInt(2), argInt(3), s.Args[min(4, len(s.Args)):])
+		n, err := copyStageRows(w, now, id, int(argInt(1)), argInt(2), argInt(3), s.Args[min(4, len(s.Args)):])
 		return StatementResult{Tag: "COPY_STAGE " + strconv.FormatInt(n, 10), RowsAffected: n, Err: err}
 	case copyOpTouch:
 		n, err := execChanges(w, "UPDATE raftsql_copy_stage SET expires = ?2 + ?3 WHERE id = ?1", id, now, argInt(1))
 		return StatementResult{Tag: "COPY_TOUCH " + strconv.FormatInt(n, 10), RowsAffected: n, Err: err}
 	case copyOpAbort:
-		err := copyDrop(w, id, stage)
+		err := copyDrop(w, id)
 		return StatementResult{Tag: "COPY_ABORT", Err: err}
 	case copyOpFinish:
 		var cols []string
@@ -134,14 +136,15 @@ func copyOp(w *lconn, now int64, s Statement) StatementResult {
 			c, _ := s.Args[i].(string)
 			cols = append(cols, c)
 		}
-		return copyFinish(w, id, stage, argStr(1), argInt(2), cols)
+		return copyFinish(w, det, cmd, k, id, argStr(1), argInt(2), cols)
 	}
 	return StatementResult{Err: fmt.Errorf("unknown COPY operation %q", s.SQL)}
 }
 
-// copyStageRows adds a chunk's rows to the staging table of id, making it
-// (and its registry row) if this is the first chunk to commit.
-func copyStageRows(w *lconn, now int64, id, stage string, ncols int, lease, firstLine int64, vals []any) (int64, error) {
+// copyStageRows stores a chunk's rows (values in appendValue's encoding,
+// one blob: a chunk is written once, sequentially) for COPY id, and
+// registers the COPY if this is its first chunk to commit.
+func copyStageRows(w *lconn, now int64, id string, ncols int, lease, firstLine int64, vals []any) (int64, error) {
 	if ncols <= 0 || len(vals)%ncols != 0 {
 		return 0, fmt.Errorf("COPY chunk of %d values for %d columns", len(vals), ncols)
 	}
@@ -150,48 +153,32 @@ func copyStageRows(w *lconn, now int64, id, stage string, ncols int, lease, firs
 		return 0, err
 	}
 	if !found {
-		var b strings.Builder
-		b.WriteString("CREATE TABLE " + stage + "(k INTEGER PRIMARY KEY")
-		for i := 0; i < ncols; i++ {
-			fmt.Fprintf(&b, ", c%d", i)
-		}
-		b.WriteString(")")
-		if err := w.exec(b.String()); err != nil {
-			return 0, err
-		}
 		if err := execArgs(w, "INSERT INTO raftsql_copy_stage(id, ncols, expires, nrows) VALUES (?, ?, ?, 0)", id, int64(ncols), now+lease); err != nil {
 			return 0, err
 		}
 	} else if have != int64(ncols) {
-		return 0, fmt.Errorf("COPY chunk has %d columns, its staging table %d", ncols, have)
+		return 0, fmt.Errorf("COPY chunk has %d columns, its COPY %d", ncols, have)
 	}
-	ins := "INSERT INTO " + stage + " VALUES (?" + strings.Repeat(", ?", ncols) + ")"
-	st, _, err := w.prepareCached(ins)
-	if err != nil {
+	var data []byte
+	for _, v := range vals {
+		data = appendValue(data, v)
+	}
+	n := int64(len(vals) / ncols)
+	if err := execArgs(w, "INSERT INTO raftsql_copy_chunks(id, first, nrows, data) VALUES (?, ?, ?, ?)", id, firstLine, n, data); err != nil {
 		return 0, err
-	}
-	defer st.release()
-	args := make([]any, ncols+1)
-	n := int64(0)
-	for r := 0; r < len(vals); r += ncols {
-		args[0] = firstLine + n
-		copy(args[1:], vals[r:r+ncols])
-		if _, err := st.run(args, nil); err != nil {
-			return 0, err
-		}
-		st.reset()
-		n++
 	}
 	err = execArgs(w, "UPDATE raftsql_copy_stage SET nrows = nrows + ?2, expires = ?3 WHERE id = ?1", id, n, now+lease)
 	return n, err
 }
 
-// copyFinish moves the staged rows of id into table (columns cols) in
-// line order and drops the staging table. A row the table refuses fails
-// the entry with its error and the row's line in Where, as PostgreSQL's
-// CONTEXT says it; the entry then rolls back whole (the staging table
-// stays until the session's abort entry or its lease).
-func copyFinish(w *lconn, id, stage, table string, want int64, cols []string) StatementResult {
+// copyFinish inserts the staged rows of id into table (columns cols), in
+// line order, as the INSERT statements a COPY of one entry is made of
+// (copy.go's copyInserts, each tagged with its first row's line), and
+// drops what was staged. A row the table refuses fails the entry with its
+// error and the row's line in Where (copyRowContext), as PostgreSQL's
+// CONTEXT says it; the entry then rolls back whole (the staged rows stay
+// until the session's abort entry or their lease).
+func copyFinish(w *lconn, det *detState, cmd *Command, k int, id, table string, want int64, cols []string) StatementResult {
 	have, found, err := queryInt(w, "SELECT nrows FROM raftsql_copy_stage WHERE id = ?", id)
 	if err != nil {
 		return StatementResult{Err: err}
@@ -201,91 +188,71 @@ func copyFinish(w *lconn, id, stage, table string, want int64, cols []string) St
 			Message:  fmt.Sprintf("COPY to %s lost its staged rows (%d of %d remain): it stayed idle past its lease, or was aborted", table, have, want),
 			HintText: "Run the COPY again; nothing of it was stored."}}
 	}
-	names := make([]string, len(cols))
-	src := make([]string, len(cols))
-	for i, c := range cols {
-		names[i] = quoteIdent(c)
-		src[i] = "c" + strconv.Itoa(i)
-	}
-	head := "INSERT INTO " + quoteIdent(table) + " (" + strings.Join(names, ", ") + ") SELECT " + strings.Join(src, ", ") + " FROM " + stage
-	// The move is as long as the COPY: its budget grows with the rows
+	// The entry is as long as the COPY: its budget grows with the rows
 	// (the same on every node), so a large COPY is not stopped by the
 	// per-entry budget meant for one statement's runaway work.
 	if w.meter.limit > 0 {
 		w.meter.limit += copyStepsPerRow * want
 	}
-	if w.auth != nil {
-		w.auth.copyStage = stage
-		defer func() { w.auth.copyStage = "" }()
-	}
-	r, _ := runSQL(w, head+" ORDER BY k", nil, "INSERT")
-	if r.Err != nil {
-		if e, ok := r.Err.(*Error); ok && w.inTx() && e.kind == 0 {
-			if line := copyFailingLine(w, head, stage); line > 0 {
-				c := *e
-				c.Where = fmt.Sprintf("COPY %s, line %d", table, line)
-				r.Err = &c
-			}
+	var total int64
+	after := int64(-1 << 62)
+	for {
+		var first, nrows int64
+		var data []byte
+		st, _, err := w.prepareCached("SELECT first, nrows, data FROM raftsql_copy_chunks WHERE id = ? AND first > ? ORDER BY first LIMIT 1")
+		if err != nil {
+			return StatementResult{Err: err}
 		}
-		return r
+		got := false
+		_, err = st.run([]any{id, after}, func(r []any) error {
+			first, _ = r[0].(int64)
+			nrows, _ = r[1].(int64)
+			data, _ = r[2].([]byte)
+			got = true
+			return nil
+		})
+		st.release()
+		if err != nil {
+			return StatementResult{Err: err}
+		}
+		if !got {
+			break
+		}
+		d := &decoder{b: data}
+		rows := make([][]any, 0, nrows)
+		for i := int64(0); i < nrows && d.err == nil; i++ {
+			r := make([]any, len(cols))
+			for j := range r {
+				r[j] = d.value()
+			}
+			rows = append(rows, r)
+		}
+		if d.err != nil || len(d.b) != 0 {
+			return StatementResult{Err: fmt.Errorf("COPY chunk at line %d: %w", first, errCorrupt)}
+		}
+		for _, s := range copyInserts(table, cols, rows, false, first) {
+			det.pin(cmd.Timestamp, cmd.Seed, k)
+			r, _ := runSQL(w, s.SQL, s.Args, s.Tag)
+			if r.Err != nil {
+				return StatementResult{Err: copyRowContext(w, s, r.Err)}
+			}
+			total += r.RowsAffected
+		}
+		after = first
 	}
-	if err := copyDrop(w, id, stage); err != nil {
+	if err := copyDrop(w, id); err != nil {
 		return StatementResult{Err: err}
 	}
-	return StatementResult{Tag: "COPY " + strconv.FormatInt(r.RowsAffected, 10), RowsAffected: r.RowsAffected}
+	return StatementResult{Tag: "COPY " + strconv.FormatInt(total, 10), RowsAffected: want}
 }
 
 // copyStepsPerRow is the work budget a COPY's final entry gets per staged
 // row, on top of the entry's own: generous for triggers and indexes.
 const copyStepsPerRow = 10_000
 
-// copyFailingLine finds the line of the first staged row the target
-// refuses, inserting the rows one at a time in line order inside a
-// savepoint it rolls back: the same row SQLite's INSERT ... SELECT
-// stopped at. Only the failure path pays for it. 0: not found.
-func copyFailingLine(w *lconn, head, stage string) int64 {
-	if err := w.exec("SAVEPOINT raftsql_copy_find"); err != nil {
-		return 0
-	}
-	defer func() {
-		if w.inTx() {
-			_ = w.exec("ROLLBACK TO raftsql_copy_find")
-			_ = w.exec("RELEASE raftsql_copy_find")
-		}
-	}()
-	one := head + " WHERE k = ?"
-	after := int64(-1 << 62)
-	for {
-		var keys []int64
-		st, _, err := w.prepareCached("SELECT k FROM " + stage + " WHERE k > ? ORDER BY k LIMIT 512")
-		if err != nil {
-			return 0
-		}
-		_, err = st.run([]any{after}, func(r []any) error {
-			if k, ok := r[0].(int64); ok {
-				keys = append(keys, k)
-			}
-			return nil
-		})
-		st.release()
-		if err != nil || len(keys) == 0 {
-			return 0
-		}
-		for _, k := range keys {
-			if r, _ := runSQL(w, one, []any{k}, "INSERT"); r.Err != nil {
-				return k
-			}
-			if !w.inTx() {
-				return 0
-			}
-		}
-		after = keys[len(keys)-1]
-	}
-}
-
-// copyDrop removes the staging table of id and its registry row.
-func copyDrop(w *lconn, id, stage string) error {
-	if err := w.exec("DROP TABLE IF EXISTS " + stage); err != nil {
+// copyDrop removes the staged rows of id and its registry row.
+func copyDrop(w *lconn, id string) error {
+	if err := execArgs(w, "DELETE FROM raftsql_copy_chunks WHERE id = ?", id); err != nil {
 		return err
 	}
 	return execArgs(w, "DELETE FROM raftsql_copy_stage WHERE id = ?", id)
@@ -310,14 +277,7 @@ func copyCollect(w *lconn, now int64) error {
 		return err
 	}
 	for _, id := range ids {
-		stage, err := copyStageName(id)
-		if err != nil {
-			if err := execArgs(w, "DELETE FROM raftsql_copy_stage WHERE id = ?", id); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := copyDrop(w, id, stage); err != nil {
+		if err := copyDrop(w, id); err != nil {
 			return err
 		}
 	}
@@ -364,7 +324,11 @@ func (db *DB) CopiesStaged() (int, error) {
 	if db.closed || db.w == nil {
 		return 0, errClosed
 	}
-	n, _, err := queryInt(db.w, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name LIKE 'raftsql\\_copy\\_%' ESCAPE '\\' AND name <> 'raftsql_copy_stage'")
+	exists, _, err := queryInt(db.w, "SELECT count(*) FROM sqlite_schema WHERE name = 'raftsql_copy_stage'")
+	if err != nil || exists == 0 {
+		return 0, err
+	}
+	n, _, err := queryInt(db.w, "SELECT count(*) FROM raftsql_copy_stage")
 	return int(n), err
 }
 
