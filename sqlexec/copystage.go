@@ -258,7 +258,7 @@ func copyDrop(w *lconn, id string) error {
 	return execArgs(w, "DELETE FROM raftsql_copy_stage WHERE id = ?", id)
 }
 
-// copyCollect drops the staging tables whose lease ended before now (the
+// copyCollect drops the staged COPYs whose lease ended before now (the
 // pinned time of the entry being applied).
 func copyCollect(w *lconn, now int64) error {
 	var ids []string
@@ -315,7 +315,7 @@ func (db *DB) collectCopies(w *lconn, now int64) error {
 	return nil
 }
 
-// CopiesStaged is the number of COPY staging tables in the database (the
+// CopiesStaged is the number of COPYs staged in the database (the
 // COPYs in flight or abandoned and not yet expired): for tests and
 // operators.
 func (db *DB) CopiesStaged() (int, error) {
