@@ -64,16 +64,7 @@ func awaitNoCopyStaged(t *testing.T, c *memCluster, poke func()) {
 	for {
 		left := 0
 		for i, n := range c.nodes {
-			if n == nil {
-				continue
-			}
-			conn := connect(t, c.url(i))
-			var v string
-			if err := conn.QueryRow(context.Background(), "SHOW raftsql.copies_staged").Scan(&v); err != nil {
-				t.Fatal(err)
-			}
-			conn.Close(context.Background())
-			if v != "0" {
+			if n != nil && copiesStaged(t, c, i) != "0" {
 				left++
 			}
 		}
@@ -210,20 +201,25 @@ type failingReader struct{}
 
 func (failingReader) Read([]byte) (int, error) { return 0, errors.New("client gave up") }
 
+// copiesStaged is node i's SHOW raftsql.copies_staged.
+func copiesStaged(t *testing.T, c *memCluster, i int) string {
+	t.Helper()
+	conn := connect(t, c.url(i))
+	defer conn.Close(context.Background())
+	var v string
+	if err := conn.QueryRow(context.Background(), "SHOW raftsql.copies_staged").Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
 // awaitCopyStaged waits until some node holds staged COPY rows.
 func awaitCopyStaged(t *testing.T, c *memCluster) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		for i, n := range c.nodes {
-			if n == nil {
-				continue
-			}
-			conn := connect(t, c.url(i))
-			var v string
-			err := conn.QueryRow(context.Background(), "SHOW raftsql.copies_staged").Scan(&v)
-			conn.Close(context.Background())
-			if err == nil && v != "0" {
+			if n != nil && copiesStaged(t, c, i) != "0" {
 				return
 			}
 		}
