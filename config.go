@@ -86,6 +86,13 @@ type Config struct {
 	ReadTimeout time.Duration
 	// MaxConnections limits PostgreSQL client connections (default 200).
 	MaxConnections int
+	// CopyChunkBytes: a COPY FROM larger than this streams through the log
+	// in chunks of about this size, applied at its end (0: the default,
+	// sqlexec.DefaultCopyChunkBytes); CopyStageLease: how long the staged
+	// rows of a COPY whose node died are kept (0: the default,
+	// sqlexec.DefaultCopyStageLease). See docs/design.md, "Writes".
+	CopyChunkBytes int
+	CopyStageLease time.Duration
 	// StepBudget is the deterministic work budget of one log entry, in
 	// SQLite VM instructions (sqlexec.Options.StepBudget: 0 means
 	// sqlexec.DefaultStepBudget, negative none). An entry over it fails

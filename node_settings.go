@@ -10,8 +10,8 @@ import (
 
 // The node's own read-only settings, which only the node knows: SHOW
 // raftsql.node, raftsql.leader, raftsql.term, raftsql.applied_index and
-// raftsql.checksum, raftsql.verification (verify.go) and raftsql.snapshot
-// (snapshot_status.go), SHOW CLUSTER (cluster_show.go), and CHECKPOINT
+// raftsql.checksum, raftsql.verification (verify.go), raftsql.snapshot
+// (snapshot_status.go), raftsql.copies_staged (streamed COPYs staged here), SHOW CLUSTER (cluster_show.go), and CHECKPOINT
 // through sqlexec.NodeAdmin. The SQL engine asks the node for them through
 // sqlexec.NodeSettings, in every protocol mode.
 
@@ -31,6 +31,7 @@ var nodeSettingNames = map[string]bool{
 	"raftsql.snapshot":      true,
 	"raftsql.join_token":    true, // superusers only (sqlexec.SuperuserSettings)
 	"raftsql.cluster_id":    true,
+	"raftsql.copies_staged": true,
 }
 
 // NodeSettingColumns reports each node setting as one text column named
@@ -78,6 +79,12 @@ func (ns *nodeSettings) ShowNodeSetting(ctx context.Context, name string) ([][]s
 		v = n.joinToken()
 	case "raftsql.cluster_id":
 		v = strconv.FormatUint(n.clusterID, 10)
+	case "raftsql.copies_staged":
+		k, err := n.db.CopiesStaged() // sqlexec/copystage.go
+		if err != nil {
+			return nil, fmt.Errorf("raftsql: SHOW raftsql.copies_staged: %w", err)
+		}
+		v = strconv.Itoa(k)
 	default:
 		return nil, fmt.Errorf("unrecognized configuration parameter %q", name)
 	}

@@ -21,6 +21,8 @@ func (n *Node) newWireServer(db *sqlexec.DB, cfg Config) error {
 		ClusterAdmin:       (*clusterAdmin)(n),
 		IsSuperuser:        auth.isSuperuser,
 		BootstrapSuperuser: cfg.Superuser,
+		CopyChunkBytes:     cfg.CopyChunkBytes,
+		CopyStageLease:     cfg.CopyStageLease,
 	})
 	n.pg = pgwire.NewServer(pgwire.Config{
 		Engine:              engine,

@@ -6,8 +6,10 @@
 #     with an open cursor);
 #   - point reads and single-row INSERTs on a 10,000-row table;
 #   - COPY FROM STDIN of one generated file (10,000,000 rows, ~1 GiB):
-#     PostgreSQL in one COPY, raftsql in COPY commands of COPY_CHUNK bytes
-#     (a COPY is one log entry there, at most 16 MiB);
+#     PostgreSQL in one COPY, raftsql in one COPY too (it streams through
+#     the log) or in COPY commands of COPY_CHUNK bytes; a build from before
+#     streamed COPY (BEFORE, targets b1/b3) in commands of
+#     COPY_CHUNK_BEFORE bytes (default 8 MiB: a COPY was one log entry);
 #   - point reads and INSERTs on the 10,000,000-row table it loaded, after
 #     (VACUUM) ANALYZE and a CHECKPOINT on every node (raftsql: a snapshot;
 #     without it the first minute after the load measures the automatic
@@ -17,7 +19,7 @@
 #   bash bench/scale.sh                                 # the full run (~1 GiB file)
 #   ROWS=1000000 DURATION=5 bash bench/scale.sh         # a smaller one
 #   TARGETS=pg,1 PHASES=memory bash bench/scale.sh
-#   BEFORE=main TARGETS=pg,1,b1 bash bench/scale.sh     # b1: raftsql 1 node built from git rev main
+#   BEFORE=main TARGETS=pg,1,b1 bash bench/scale.sh     # b1 (b3): raftsql 1 node (3 nodes) built from git rev main
 #   COPY_STREAMS=4 bash bench/scale.sh                  # raftsql's COPY commands on 4 connections at once
 #
 # The servers run one after the other (each one's data directory is
@@ -38,7 +40,8 @@ IDLE=${IDLE:-100,1000}
 ACTIVE=${ACTIVE:-100,250}
 PHASES=${PHASES:-memory,small,copy,big}
 TARGETS=${TARGETS:-pg,1,3}
-COPY_CHUNK=${COPY_CHUNK:-8388608}
+COPY_CHUNK=${COPY_CHUNK:-0}
+COPY_CHUNK_BEFORE=${COPY_CHUNK_BEFORE:-8388608}
 COPY_STREAMS=${COPY_STREAMS:-1}
 BEFORE=${BEFORE:-}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
@@ -103,10 +106,11 @@ for t in ${TARGETS//,/ }; do
     stop_all
     rm -rf "$work/pg"
     ;;
-  1 | 3 | b1)
+  1 | 3 | b1 | b3)
     n=${t#b} bin="$work/raftsql"
     name="raftsql $n node$([ "$n" = 3 ] && echo s || true)"
-    if [ "$t" = b1 ]; then name+=" @$BEFORE" bin="$work/raftsql-before"; fi
+    chunk=$COPY_CHUNK
+    if [ "$t" != "$n" ]; then name+=" @$BEFORE" bin="$work/raftsql-before" chunk=$COPY_CHUNK_BEFORE; fi
     initial="" urls="" ps=""
     for i in $(seq 0 $((n - 1))); do initial+="${initial:+,}n$((i + 1))=127.0.0.1:$((BASE_PORT + 10 + i))"; done
     for i in $(seq 0 $((n - 1))); do
@@ -119,7 +123,7 @@ for t in ${TARGETS//,/ }; do
       urls+="${urls:+,}$(url $((BASE_PORT + i)))"
     done
     wait_ready $(seq "$BASE_PORT" $((BASE_PORT + n - 1)))
-    measure "$name" "$ps" "$urls" -copy-chunk "$COPY_CHUNK" -copy-streams "$COPY_STREAMS" -after-copy "ANALYZE bench_big;CHECKPOINT"
+    measure "$name" "$ps" "$urls" -copy-chunk "$chunk" -copy-streams "$COPY_STREAMS" -after-copy "ANALYZE bench_big;CHECKPOINT"
     echo "## $name: data directory $(du -sh "$work/r$n" | cut -f1)"
     stop_all
     if [[ $PHASES == *copy* || $PHASES == *small* ]]; then
@@ -135,7 +139,7 @@ for t in ${TARGETS//,/ }; do
     fi
     rm -rf "$work/r$n"
     ;;
-  *) echo "TARGETS: unknown target $t (pg, 1, 3, b1)" >&2; exit 2 ;;
+  *) echo "TARGETS: unknown target $t (pg, 1, 3, b1, b3)" >&2; exit 2 ;;
   esac
 done
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -54,6 +55,12 @@ func (s *copySource) Next(ctx context.Context, max int) ([][]any, error) {
 			break
 		}
 		if err := s.readMessage(); err != nil {
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				// The client went away (Terminate, closed connection)
+				// before CopyDone: never the end of the data, or a COPY
+				// cut short would store its first rows.
+				err = newErr(codeProtocolViolation, "unexpected EOF on client connection during COPY from stdin")
+			}
 			s.failed = err
 			return nil, err
 		}
@@ -127,6 +134,8 @@ type copyDecoder struct {
 	escape byte
 	header bool
 	cols   []Column
+	table  string
+	raw    []byte // the text or CSV line being converted, for errors
 
 	buf        []byte
 	pos        int
@@ -136,7 +145,7 @@ type copyDecoder struct {
 }
 
 func newCopyDecoder(f CopyFormat, cols []Column) (*copyDecoder, error) {
-	d := &copyDecoder{cols: cols, header: f.Header}
+	d := &copyDecoder{cols: cols, header: f.Header, table: f.Table}
 	switch f.Kind {
 	case "", "text":
 		d.kind, d.delim, d.null = 't', '\t', `\N`
@@ -214,8 +223,20 @@ func (d *copyDecoder) next(final bool) (row []any, ok bool, err error) {
 
 func (d *copyDecoder) copyErr(code, format string, args ...any) error {
 	e := newErr(code, format, args...)
-	e.DetailText = fmt.Sprintf("COPY line %d", d.line)
+	e.Where = fmt.Sprintf("COPY %s, line %d", d.table, d.line)
+	if d.raw != nil {
+		e.Where += ": " + CopyShown(d.raw)
+	}
 	return e
+}
+
+// CopyShown is a line or value as PostgreSQL's COPY CONTEXT shows it:
+// quoted, cut after 100 bytes (MAX_COPY_DATA_DISPLAY) with "...".
+func CopyShown(b []byte) string {
+	if len(b) > 100 {
+		return `"` + string(b[:100]) + `..."`
+	}
+	return `"` + string(b) + `"`
 }
 
 func (d *copyDecoder) convert(fields [][]byte, nulls []bool) ([]any, error) {
@@ -242,7 +263,7 @@ func (d *copyDecoder) convert(fields [][]byte, nulls []bool) ([]any, error) {
 		}
 		if err != nil {
 			if se, ok := err.(*Error); ok {
-				se.DetailText = fmt.Sprintf("COPY line %d, column %s", d.line, d.cols[i].Name)
+				se.Where = fmt.Sprintf("COPY %s, line %d, column %s: %s", d.table, d.line, d.cols[i].Name, CopyShown(f))
 			}
 			return nil, err
 		}
@@ -302,7 +323,9 @@ func (d *copyDecoder) nextText(final bool) (row []any, ok, skip bool, err error)
 		}
 		start = end + 1
 	}
+	d.raw = line
 	row, err = d.convert(fields, nulls)
+	d.raw = nil
 	return row, err == nil, false, err
 }
 
@@ -467,7 +490,9 @@ func (d *copyDecoder) nextCSV(final bool) (row []any, ok, skip bool, err error) 
 	if len(d.cols) == 0 && len(lineRaw) == 0 {
 		return []any{}, true, false, nil
 	}
+	d.raw = lineRaw
 	row, err = d.convert(fields, nulls)
+	d.raw = nil
 	return row, err == nil, false, err
 }
 

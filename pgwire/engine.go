@@ -151,6 +151,7 @@ type CopyFormat struct {
 	Header    bool
 	Quote     string // csv, default "
 	Escape    string // csv, default same as Quote
+	Table     string // COPY FROM: the table, for the CONTEXT of a bad row's error
 }
 
 // CopySource yields the rows of a COPY FROM STDIN. Next returns up to max
@@ -177,6 +178,7 @@ type (
 	errConstraint interface{ ConstraintName() string }
 	errColumn     interface{ ColumnName() string }
 	errSeverity   interface{ Severity() string }
+	errContext    interface{ Context() string }
 )
 
 // Notification is one asynchronous notification (LISTEN / NOTIFY).

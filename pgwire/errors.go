@@ -40,9 +40,11 @@ type Error struct {
 	Message    string
 	DetailText string
 	HintText   string
+	Where      string // CONTEXT
 }
 
 func (e *Error) Error() string    { return e.Message }
+func (e *Error) Context() string  { return e.Where }
 func (e *Error) SQLState() string { return e.Code }
 func (e *Error) Severity() string {
 	if e.Sev == "" {
@@ -101,6 +103,9 @@ func errorResponse(err error) *pgproto3.ErrorResponse {
 		}
 		if v, ok := se.(errColumn); ok {
 			er.ColumnName = v.ColumnName()
+		}
+		if v, ok := se.(errContext); ok {
+			er.Where = v.Context()
 		}
 	} else if errors.Is(err, context.Canceled) {
 		er.Code = codeQueryCanceled

@@ -2,6 +2,7 @@ package sqlexec
 
 import (
 	"fmt"
+	"strings"
 )
 
 // Apply: committed log entries run on the single apply connection, in
@@ -308,6 +309,13 @@ func (db *DB) applyEntry(w *lconn, e Entry) (*ApplyResult, *ApplyFault) {
 		return res, nil
 	}
 	res.RequestID = cmd.RequestID
+	// Staged COPYs whose lease ended are dropped at the first command
+	// entry after, the same one on every node (copystage.go).
+	if cmd.Flags&CmdCopy != 0 {
+		db.copyGen, db.copyLive = db.connGen.Load(), true
+	} else if err := db.collectCopies(w, cmd.Timestamp); err != nil {
+		return nil, asFault(e.Index, err)
+	}
 	var zero [16]byte
 	hasID := cmd.RequestID != zero
 	if hasID {
@@ -414,6 +422,9 @@ func executeCommand(w *lconn, det *detState, cmd *Command) ([]StatementResult, e
 	if cmd.Flags&CmdAdvisory != 0 {
 		return applyAdvisory(w, cmd)
 	}
+	if cmd.Flags&CmdCopy != 0 {
+		return applyCopy(w, det, cmd) // copystage.go
+	}
 	if len(cmd.Digest) > 0 {
 		// A transaction: validated by replay and digest (validate.go).
 		dg := newDigester()
@@ -436,6 +447,9 @@ func executeCommand(w *lconn, det *detState, cmd *Command) ([]StatementResult, e
 			r = applyRole(w, s)
 		} else {
 			r, _ = runSQL(w, s.SQL, s.Args, s.Tag)
+			if r.Err != nil && strings.HasPrefix(s.Tag, copyInsertTag) {
+				r.Err = copyRowContext(w, s, r.Err) // copystage.go
+			}
 		}
 		if r.Err != nil {
 			e := *(r.Err.(*Error))

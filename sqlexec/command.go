@@ -43,6 +43,8 @@ const (
 	CmdRole
 	// CmdAdvisory: advisory lock operations (advisory.go), not SQL.
 	CmdAdvisory
+	// CmdCopy: operations of a streamed COPY FROM (copystage.go), not SQL.
+	CmdCopy
 )
 
 // Statement is one SQLite statement (already translated from PostgreSQL)
@@ -245,6 +247,35 @@ func (d *decoder) bytes() []byte {
 	return v
 }
 
+// value decodes one value of appendValue's.
+func (d *decoder) value() any {
+	switch t := d.byte1(); t {
+	case tagNull:
+		return nil
+	case tagInt:
+		return d.varint()
+	case tagFloat:
+		if len(d.b) < 8 {
+			d.err = errCorrupt
+			return nil
+		}
+		v := math.Float64frombits(binary.BigEndian.Uint64(d.b))
+		d.b = d.b[8:]
+		return v
+	case tagText, tagTime:
+		return string(d.bytes())
+	case tagBlob:
+		return append([]byte{}, d.bytes()...)
+	case tagBool:
+		return d.byte1() == 1
+	default:
+		if d.err == nil {
+			d.err = errCorrupt
+		}
+		return nil
+	}
+}
+
 // DecodeCommand parses the output of EncodeCommand.
 func DecodeCommand(data []byte) (*Command, error) {
 	if len(data) < 2+16 || data[0] != cmdMagic {
@@ -286,29 +317,7 @@ func DecodeCommand(data []byte) (*Command, error) {
 			s.Args = make([]any, na)
 		}
 		for j := uint64(0); j < na && d.err == nil; j++ {
-			switch t := d.byte1(); t {
-			case tagNull:
-				s.Args[j] = nil
-			case tagInt:
-				s.Args[j] = d.varint()
-			case tagFloat:
-				if len(d.b) < 8 {
-					d.err = errCorrupt
-					break
-				}
-				s.Args[j] = math.Float64frombits(binary.BigEndian.Uint64(d.b))
-				d.b = d.b[8:]
-			case tagText, tagTime:
-				s.Args[j] = string(d.bytes())
-			case tagBlob:
-				s.Args[j] = append([]byte{}, d.bytes()...)
-			case tagBool:
-				s.Args[j] = d.byte1() == 1
-			default:
-				if d.err == nil {
-					d.err = errCorrupt
-				}
-			}
+			s.Args[j] = d.value()
 		}
 		c.Statements = append(c.Statements, s)
 	}

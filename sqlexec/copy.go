@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/raftsql/raftsql/pgwire"
@@ -12,8 +13,9 @@ import (
 )
 
 // COPY FROM STDIN (rows read in batches of EngineOptions.CopyBatchRows,
-// applied together as one log entry or in the open transaction, so that a
-// COPY is atomic) and COPY TO STDOUT.
+// applied together, so that a COPY is atomic: in the open transaction, as
+// one log entry, or, past one chunk, streamed through the log and applied
+// by its final entry, copystream.go) and COPY TO STDOUT.
 
 func copyFormat(cp *pgdialect.CopySpec) pgwire.CopyFormat {
 	f := pgwire.CopyFormat{Kind: cp.Format, Delimiter: cp.Delimiter, Null: cp.Null, Header: cp.Header, Quote: cp.Quote, Escape: cp.Escape}
@@ -82,6 +84,13 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 	if err := guardInternal(cp.Table); err != nil {
 		return err
 	}
+	if s.tx == nil {
+		// The table's columns as of now (read linearizably, as a SELECT
+		// would: a table just made through another node is seen).
+		if err := s.barrier(ctx); err != nil {
+			return err
+		}
+	}
 	all, allDecls, err := s.tableColumns(ctx, cp.Table)
 	if err != nil {
 		return err
@@ -104,79 +113,62 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 			}
 		}
 	}
-	src, err := w.CopyIn(copyFormat(cp), cols)
+	f := copyFormat(cp)
+	f.Table = cp.Table
+	src, err := w.CopyIn(f, cols)
 	if err != nil {
 		return err
 	}
 	names := make([]string, len(cols))
 	for i, c := range cols {
-		names[i] = quoteIdent(c.Name)
+		names[i] = c.Name
 	}
-	prefix := "INSERT INTO " + quoteIdent(cp.Table) + " (" + strings.Join(names, ", ") + ") VALUES "
-	rowsPerStmt := 30000 / max(1, len(cols))
-	if rowsPerStmt > 500 {
-		rowsPerStmt = 500
+	// line is the COPY line of the last row read (PostgreSQL's CONTEXT
+	// numbering: a header is line 1).
+	line := int64(0)
+	if cp.Header && cp.Format != "binary" {
+		line = 1
 	}
 	var total int64
-	var pending []Statement // rows of a COPY inside a transaction
-	pendingBytes := 0
+	var pending [][]any // rows read and not yet proposed or staged
+	pendingBytes, firstLine := 0, line+1
+	var tx txCopy          // a COPY inside a transaction
+	var stream *copyStream // set once the COPY outgrows one chunk
+	defer func() {
+		if stream != nil {
+			stream.abort(ctx) // no-op after finish
+		}
+	}()
 	for {
 		rows, err := src.Next(ctx, s.e.opts.CopyBatchRows)
-		if len(rows) > 0 {
-			var stmts []Statement
-			for start := 0; start < len(rows); start += rowsPerStmt {
-				end := min(len(rows), start+rowsPerStmt)
-				var b strings.Builder
-				b.WriteString(prefix)
-				args := make([]any, 0, (end-start)*len(cols))
-				for i, r := range rows[start:end] {
-					if len(r) != len(cols) {
-						return &Error{Code: "22P04", Message: fmt.Sprintf("COPY row has %d columns, expected %d", len(r), len(cols)), Statement: -1}
-					}
-					if i > 0 {
-						b.WriteString(", ")
-					}
-					b.WriteByte('(')
-					for j := range r {
-						if j > 0 {
-							b.WriteString(", ")
-						}
-						b.WriteByte('?')
-						// each value in its column type's canonical form
-						// (pgdialect/enforce.go) before it is proposed, as
-						// an INSERT's would be at apply; a bad one is
-						// PostgreSQL's error and nothing is proposed
-						// (in the session's TimeZone, which the entry carries)
-						v, err := pgdialect.InDeclAt(r[j], decls[j], s.e.now, s.zone())
-						if err != nil {
-							code, msg, detail, ok := pgdialect.ParseSQLStateDetail(err.Error())
-							if !ok {
-								code, msg = CodeInvalidTextRepresentation, err.Error()
-							}
-							return &Error{Code: code, Message: msg, DetailText: detail, Statement: -1}
-						}
-						r[j] = v
-					}
-					b.WriteByte(')')
-					args = append(args, r...)
-				}
-				stmts = append(stmts, Statement{SQL: b.String(), Args: args, Tag: "INSERT"})
-			}
-			// All rows are applied together, when the COPY ends, so that
-			// the COPY is atomic as in PostgreSQL: inside a transaction
-			// they join it (speculated once: speculating batch by batch
-			// would replay every earlier batch each time, quadratic in
-			// its size); outside one they are one log entry. Either way
-			// the transaction size limits apply (docs/sql-dialect.md).
-			for i := range stmts {
-				stmts[i].Digest = s.tx != nil
-				pendingBytes += len(stmts[i].SQL) + 16*len(stmts[i].Args)
-			}
-			pending = append(pending, stmts...)
-			if err := s.copyLimits(len(pending), pendingBytes); err != nil {
+		for _, r := range rows {
+			line++
+			if err := s.copyRow(cp.Table, names, decls, r, line); err != nil {
 				return err
 			}
-			total += int64(len(rows))
+			pending = append(pending, r)
+			pendingBytes += copyValueBytes(r)
+			if s.tx == nil && pendingBytes >= s.e.copyChunkBytes() {
+				// Larger than one entry should be: stream
+				// (copystream.go), a chunk at a time.
+				if stream == nil {
+					stream = s.newCopyStream(ctx, cp.Table, names)
+				}
+				if err := stream.send(ctx, pending, firstLine); err != nil {
+					return err
+				}
+				pending, pendingBytes, firstLine = nil, 0, line+1
+			}
+		}
+		total += int64(len(rows))
+		if s.tx != nil && len(pending) > 0 {
+			// All rows join the transaction when the COPY ends (speculated
+			// once: speculating batch by batch would replay every earlier
+			// batch each time, quadratic in its size), within its limits.
+			if err := tx.add(s, cp.Table, names, pending); err != nil {
+				return err
+			}
+			pending, pendingBytes = pending[:0], 0
 		}
 		if err == io.EOF {
 			break
@@ -184,19 +176,26 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 		if err != nil {
 			return toError(err)
 		}
-		if len(rows) == 0 {
-			// Defensive: a source returning no rows and no error.
-			continue
-		}
 	}
 	switch {
-	case len(pending) == 0:
 	case s.tx != nil:
-		if err := s.txWrite(ctx, pending, pendingBytes); err != nil {
+		if len(tx.stmts) > 0 {
+			if err := s.txWrite(ctx, tx.stmts, tx.bytes); err != nil {
+				return err
+			}
+		}
+	case stream != nil:
+		if err := stream.send(ctx, pending, firstLine); err != nil {
 			return err
 		}
-	default:
-		cmd := s.e.newCommand(pending)
+		if _, err := stream.finish(ctx); err != nil {
+			return err
+		}
+	case len(pending) > 0:
+		// A COPY within one chunk is one entry of INSERT statements, as
+		// atomic as the COPY.
+		stmts := copyInserts(cp.Table, names, pending, false, firstLine)
+		cmd := s.e.newCommand(stmts)
 		cmd.Database, cmd.User = s.names()
 		if _, err := s.propose(ctx, cmd); err != nil {
 			return err
@@ -205,17 +204,91 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 	return w.Complete(fmt.Sprintf("COPY %d", total))
 }
 
-// copyLimits: the rows of a COPY so far (n statements, size bytes) must
-// fit the open transaction, or one log entry as large as a transaction.
-func (s *Session) copyLimits(n, size int) error {
-	if s.tx != nil {
-		return s.txLimits(n, size)
+// copyRow checks a row's width and puts each value in its column type's
+// canonical form (pgdialect/enforce.go, in the session's TimeZone, which
+// the entry carries) before it is proposed, as an INSERT's would be at
+// apply: a bad value is PostgreSQL's error, with the row's line as its
+// CONTEXT, and nothing of the COPY is stored.
+func (s *Session) copyRow(table string, names, decls []string, r []any, line int64) error {
+	if len(r) != len(names) {
+		msg := "extra data after last expected column"
+		if len(r) < len(names) {
+			msg = fmt.Sprintf("missing data for column %q", names[len(r)])
+		}
+		return &Error{Code: "22P04", Message: msg, Where: fmt.Sprintf("COPY %s, line %d", table, line), Statement: -1}
 	}
-	if n > s.e.opts.MaxTxnStatements || size > s.e.opts.MaxTxnBytes {
-		return &Error{Code: CodeProgramLimitExceeded, Message: fmt.Sprintf("COPY exceeds the size of one log entry (%d bytes, %d statements of up to 500 rows)", s.e.opts.MaxTxnBytes, s.e.opts.MaxTxnStatements),
-			HintText: "Split the data into several COPY commands; each is atomic.", Statement: -1}
+	for j := range r {
+		v, err := pgdialect.InDeclAt(r[j], decls[j], s.e.now, s.zone())
+		if err != nil {
+			code, msg, detail, ok := pgdialect.ParseSQLStateDetail(err.Error())
+			if !ok {
+				code, msg = CodeInvalidTextRepresentation, err.Error()
+			}
+			where := fmt.Sprintf("COPY %s, line %d, column %s", table, line, names[j])
+			if t, ok := r[j].(string); ok {
+				where += ": " + pgwire.CopyShown([]byte(t))
+			}
+			return &Error{Code: code, Message: msg, DetailText: detail, Where: where, Statement: -1}
+		}
+		r[j] = v
 	}
 	return nil
+}
+
+// copyInserts makes rows into INSERT statements of up to 500 rows. With
+// firstLine (the line of the first row; 0: none), each statement's tag is
+// the line of its first row, so that apply can name a refused row's line
+// (copystage.go).
+func copyInserts(table string, names []string, rows [][]any, digest bool, firstLine int64) []Statement {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = quoteIdent(n)
+	}
+	prefix := "INSERT INTO " + quoteIdent(table) + " (" + strings.Join(quoted, ", ") + ") VALUES "
+	rowsPerStmt := min(500, 30000/max(1, len(names)))
+	var stmts []Statement
+	for start := 0; start < len(rows); start += rowsPerStmt {
+		end := min(len(rows), start+rowsPerStmt)
+		var b strings.Builder
+		b.WriteString(prefix)
+		args := make([]any, 0, (end-start)*len(names))
+		for i, r := range rows[start:end] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteByte('(')
+			for j := range r {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteByte('?')
+			}
+			b.WriteByte(')')
+			args = append(args, r...)
+		}
+		tag := "INSERT"
+		if firstLine > 0 {
+			tag = copyInsertTag + strconv.FormatInt(firstLine+int64(start), 10)
+		}
+		stmts = append(stmts, Statement{SQL: b.String(), Args: args, Tag: tag, Digest: digest})
+	}
+	return stmts
+}
+
+// txCopy collects the statements of a COPY inside a transaction.
+type txCopy struct {
+	stmts []Statement
+	bytes int
+}
+
+// add turns rows into statements of the transaction, within its limits.
+func (t *txCopy) add(s *Session, table string, names []string, rows [][]any) error {
+	stmts := copyInserts(table, names, rows, true, 0)
+	for _, st := range stmts {
+		t.bytes += len(st.SQL) + 16*len(st.Args)
+	}
+	t.stmts = append(t.stmts, stmts...)
+	return s.txLimits(len(t.stmts), t.bytes)
 }
 
 func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {

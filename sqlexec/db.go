@@ -77,6 +77,11 @@ type DB struct {
 	// enums: the enum labels' order all connections compare by (enum_order.go)
 	enums enumOrders
 
+	// copyLive: some streamed COPY may be staged (copystage.go), as of
+	// connGen copyGen; guarded by mu.
+	copyLive bool
+	copyGen  uint64
+
 	// stopping stops every statement on the apply connection (the
 	// progress handler checks it): set by Close and stopApply.
 	stopping atomic.Bool

@@ -30,6 +30,13 @@ type EngineOptions struct {
 	// AdvisoryLease: how long an advisory lock outlives its node without
 	// renewal (default DefaultAdvisoryLease; advisory.go).
 	AdvisoryLease time.Duration
+	// CopyChunkBytes: a COPY FROM outside a transaction larger than this
+	// streams through the log in chunks of about this size (default
+	// DefaultCopyChunkBytes; copystream.go).
+	CopyChunkBytes int
+	// CopyStageLease: how long a streamed COPY's staged rows outlive
+	// their session's node (default DefaultCopyStageLease).
+	CopyStageLease time.Duration
 	// ClusterAdmin carries out ALTER CLUSTER; nil when the engine runs
 	// without a node (the statement is then refused with 0A000).
 	ClusterAdmin ClusterAdmin

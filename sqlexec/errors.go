@@ -27,6 +27,8 @@ type Error struct {
 	Statement int
 	// Sev is the severity ("" = ERROR; "FATAL" ends the connection).
 	Sev string
+	// Where is the CONTEXT field ("COPY t, line 3"); "" = none.
+	Where string
 	// kind tells apply whether the error is a statement's result (the
 	// zero value) or a fault that must not be recorded (see faultKind).
 	kind faultKind
@@ -36,6 +38,7 @@ func (e *Error) Error() string          { return e.Message }
 func (e *Error) SQLState() string       { return e.Code }
 func (e *Error) Detail() string         { return e.DetailText }
 func (e *Error) Hint() string           { return e.HintText }
+func (e *Error) Context() string        { return e.Where }
 func (e *Error) Position() int          { return e.Pos }
 func (e *Error) TableName() string      { return e.Table }
 func (e *Error) ConstraintName() string { return e.Constraint }
@@ -391,6 +394,9 @@ func toError(err error) error {
 		out := &Error{Code: ss.SQLState(), Message: err.Error(), Statement: -1}
 		if h, ok := err.(interface{ Hint() string }); ok {
 			out.HintText = h.Hint()
+		}
+		if c, ok := err.(interface{ Context() string }); ok {
+			out.Where = c.Context() // a COPY row's line (pgwire/copy.go)
 		}
 		if p, ok := ext(err); ok {
 			out.Pos = p

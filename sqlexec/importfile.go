@@ -130,12 +130,13 @@ var ErrRefused = errors.New("sqlexec: the SQLite file cannot be imported")
 
 // oldClusterTables are a backup's internal tables that describe the
 // cluster and node it came from (applied index, configuration, member
-// table, request ids, advisory locks of its sessions): dropped on import
-// (Open makes them anew). Every other raftsql_* table of a backup is
+// table, request ids, advisory locks of its sessions, the COPYs they were
+// streaming): dropped on import (Open, or the first use, makes them anew). Every other raftsql_* table of a backup is
 // replicated state (roles, sequences, enums, extensions ...) and is kept.
 var oldClusterTables = map[string]bool{
 	"raftsql_meta": true, "raftsql_config": true, "raftsql_members": true,
 	"raftsql_requests": true, "raftsql_advisory_locks": true,
+	"raftsql_copy_stage": true, "raftsql_copy_chunks": true,
 }
 
 var reVirtualModule = regexp.MustCompile(`(?is)^\s*CREATE\s+VIRTUAL\s+TABLE\s+.*?\bUSING\s+("?)(\w+)`)

@@ -183,6 +183,11 @@ func (s *lstmt) release() {
 		s.finalize()
 		return
 	}
+	s.reset()
+}
+
+// reset readies s to run again with other arguments.
+func (s *lstmt) reset() {
 	lib.Xsqlite3_reset(s.c.tls, s.p)
 	lib.Xsqlite3_clear_bindings(s.c.tls, s.p)
 	for _, b := range s.binds {
