@@ -80,3 +80,16 @@ func TestEdgeInputsNewFeatures(t *testing.T) {
 		{"SELECT make_interval(hours => 2147483647)", "", "R[2147483647:00:00]"},
 	})
 }
+
+// TestEdgeInputsOverlaps: OVERLAPS with NULL ends and with operands that
+// are not date/time values.
+func TestEdgeInputsOverlaps(t *testing.T) {
+	runEdgeCases(t, []edgeCase{
+		{"SELECT (DATE '2001-01-01', NULL::date) OVERLAPS (DATE '2001-01-01', DATE '2001-01-02')", "", "R[<nil>]"},
+		{"SELECT (NULL::date, NULL::date) OVERLAPS (NULL::date, NULL::date)", "", "R[<nil>]"},
+		{"SELECT (DATE '2001-01-01', NULL::interval) OVERLAPS (DATE '2001-01-01', INTERVAL '1 day')", "", "R[<nil>]"},
+		{"SELECT (1, 2) OVERLAPS (3, 4)", "42883", ""},
+		{"SELECT (DATE '2001-01-01', 2.5) OVERLAPS (DATE '2001-01-01', DATE '2001-01-02')", "42883", ""},
+		{"SELECT (DATE '2001-01-01') OVERLAPS (DATE '2001-01-01')", "42601", ""},
+	})
+}
