@@ -93,3 +93,20 @@ func TestEdgeInputsOverlaps(t *testing.T) {
 		{"SELECT (DATE '2001-01-01') OVERLAPS (DATE '2001-01-01')", "42601", ""},
 	})
 }
+
+// TestEdgeInputsSetConstraints: SET CONSTRAINTS with odd names.
+func TestEdgeInputsSetConstraints(t *testing.T) {
+	runEdgeCases(t, []edgeCase{
+		{`BEGIN; SET CONSTRAINTS "" DEFERRED`, "42601", ""},
+		{"BEGIN; SET CONSTRAINTS nosuch DEFERRED", "42704", ""},
+		{`BEGIN; SET CONSTRAINTS "we;ird" IMMEDIATE`, "42704", ""},
+		{"BEGIN; SET CONSTRAINTS a.b.c DEFERRED", "0A000", ""},
+		{"BEGIN; SET CONSTRAINTS a.b.c.d DEFERRED", "42601", ""},
+		{"BEGIN; SET CONSTRAINTS nosch.x DEFERRED", "3F000", ""},
+		{"BEGIN; SET CONSTRAINTS public.nosuch DEFERRED", "42704", ""},
+		{"BEGIN; SET CONSTRAINTS ALL, x DEFERRED", "42601", ""},
+		{"BEGIN; SET CONSTRAINTS DEFERRED", "42601", ""},
+		{"BEGIN; SET CONSTRAINTS ALL", "42601", ""},
+		{"BEGIN; SET CONSTRAINTS public.c_a, c_a DEFERRED; COMMIT", "", "C:SET CONSTRAINTS"},
+	})
+}
