@@ -110,3 +110,29 @@ func TestEdgeInputsSetConstraints(t *testing.T) {
 		{"BEGIN; SET CONSTRAINTS public.c_a, c_a DEFERRED; COMMIT", "", "C:SET CONSTRAINTS"},
 	})
 }
+
+// TestEdgeInputsNumericLiterals: numeric literals at the edges of
+// PostgreSQL 15's lexer and of numeric's range.
+func TestEdgeInputsNumericLiterals(t *testing.T) {
+	runEdgeCases(t, []edgeCase{
+		{"SELECT .5e", "42601", ""},
+		{"SELECT 1e", "42601", ""},
+		{"SELECT 1e+", "42601", ""},
+		{"SELECT 1.5E", "42601", ""},
+		{"SELECT 1.5e3x", "42601", ""},
+		{"SELECT 1AND 2", "42601", ""},
+		{"SELECT 0x1", "42601", ""},
+		{"SELECT 1_000", "42601", ""},
+		{"SELECT 1 e", "", "R[1]"},
+		{"SELECT 1.5e3", "", "R[1500]"},
+		{"SELECT pg_typeof(1e-400)", "", "R[numeric]"},
+		{"SELECT 1e-400::float8", "22003", ""},
+		{"SELECT '1e-400'::float8", "22003", ""},
+		{"SELECT '1e400'::float8", "22003", ""},
+		{"SELECT '-0'::numeric", "", "R[0]"},
+		{"SELECT '-0'::float8", "", "R[-0]"},
+		{"SELECT '-0'::int", "", "R[0]"},
+		{"SELECT '.5e'::numeric", "22P02", ""},
+		{"SELECT '.5e'::float8", "22P02", ""},
+	})
+}
