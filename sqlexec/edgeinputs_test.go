@@ -134,5 +134,22 @@ func TestEdgeInputsNumericLiterals(t *testing.T) {
 		{"SELECT '-0'::int", "", "R[0]"},
 		{"SELECT '.5e'::numeric", "22P02", ""},
 		{"SELECT '.5e'::float8", "22P02", ""},
+		// PostgreSQL 15's numeric limits: 131072 digits before the point,
+		// a scale of 16383 (this implementation refuses past 1000, 0A000)
+		{"SELECT 1e100000", "", "R[100000000000000000000"},
+		{"SELECT '1e100000'::numeric = 1e100000", "", "R[true]"},
+		{"SELECT 1e100000 - 1e100000", "", "R[0]"},
+		{"SELECT 1e131072", "22003", ""},
+		{"SELECT 1 WHERE false AND 1e131072 > 0", "22003", ""},
+		{"SELECT '1e131072'::numeric", "22003", ""},
+		{"SELECT '1e-100000'::numeric", "22003", ""},
+		{"SELECT '1e999999999999'::numeric", "22003", ""},
+		{"SELECT 9e-16384", "22003", ""},
+		{"SELECT '0e-20000'::numeric", "22003", ""},
+		{"SELECT 0e200000", "", "R[0]"},
+		{"SELECT 1e-1001", "0A000", ""},
+		{"SELECT '1e-1001'::numeric", "0A000", ""},
+		{`SELECT '{"a": 1e131072}'::jsonb`, "22003", ""},
+		{`SELECT '{"a": 1e5}'::jsonb`, "", `{"a": 100000}`},
 	})
 }

@@ -24,7 +24,8 @@ func (x *tx) checkIdents() error {
 // checkNumbers refuses a numeric literal with trailing junk as PostgreSQL
 // 15 does (42601): an identifier written against it (.5e, 1AND, 1.5e3x),
 // and the hexadecimal and underscore forms PostgreSQL 15 does not have
-// (0x1F, 1_000). SQLite reads some as a number and an alias (SELECT .5e
+// (0x1F, 1_000), and a numeric constant past numeric's limits (22003).
+// SQLite reads some as a number and an alias (SELECT .5e
 // is 0.5 named e), others as a number PostgreSQL 15 never accepts.
 func (x *tx) checkNumbers() error {
 	for i := 0; i < x.n(); i++ {
@@ -43,6 +44,11 @@ func (x *tx) checkNumbers() error {
 		}
 		if junk {
 			return syntaxErr(x.charPos(i), "trailing junk after numeric literal at or near %q", near)
+		}
+		if code := numberTextCode(t.text); code != "" {
+			// PostgreSQL reads the constant when it parses the
+			// statement: 1e131072 is refused even where unused.
+			return &Error{Code: code, Message: numericLimitMessage(code), Position: x.charPos(i)}
 		}
 	}
 	return nil
