@@ -78,6 +78,15 @@ func TestEdgeInputsNewFeatures(t *testing.T) {
 		// cast); refused, as PostgreSQL 17 refuses it.
 		{"SELECT make_interval(secs => 1e300)", "22008", ""},
 		{"SELECT make_interval(hours => 2147483647)", "", "R[2147483647:00:00]"},
+		{"SELECT make_interval(mins => 153722867280912931)", "42883", ""},
+		{"SELECT make_interval(years := 1, months => 2)", "", "R[1 year 2 mons]"},
+		{"SELECT make_interval(years => NULL, months => 1)", "", "R[<nil>]"},
+		{"SELECT make_interval(weeks => 2147483647)", "", "R[2147483641 days]"}, // PostgreSQL 15's int32 wrap
+		// seconds round as C's rint: half to even
+		{"SELECT make_interval(secs => 0.0000005)", "", "R[00:00:00]"},
+		{"SELECT make_interval(secs => -0.0000005)", "", "R[00:00:00]"},
+		{"SELECT make_interval(secs => 0.0000025)", "", "R[00:00:00.000002]"},
+		{"SELECT make_interval(secs => 0.0000035)", "", "R[00:00:00.000004]"},
 	})
 }
 

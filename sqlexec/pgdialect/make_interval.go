@@ -123,13 +123,18 @@ func fnMakeInterval(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, e
 		if err != nil {
 			return nil, err
 		}
+		if x != int64(int32(x)) {
+			// the parameters are integer: a bigint value matches no
+			// make_interval in PostgreSQL
+			return nil, pgErr("42883", "function make_interval(%s => bigint) does not exist", makeIntervalParams[i])
+		}
 		n[i] = x
 	}
 	// PostgreSQL refuses infinite and NaN seconds; a finite value past
 	// int64 microseconds it converts with C's undefined float-to-int cast
 	// (garbage), and Go's conversion differs by CPU: both are refused
 	// here, as PostgreSQL 17 refuses them, so every node agrees.
-	us := math.Round(secs * 1e6)
+	us := math.RoundToEven(secs * 1e6) // C's rint: 2.5 microseconds is 2
 	if math.IsNaN(us) || us < math.MinInt64 || us >= math.MaxInt64 {
 		return nil, pgErr("22008", "interval out of range")
 	}
