@@ -171,6 +171,8 @@ func TestEdgeInputsNumericLiterals(t *testing.T) {
 		// PostgreSQL 15's numeric limits: 131072 digits before the point,
 		// a scale of 16383 (this implementation refuses past 1000, 0A000)
 		{"SELECT 1e100000", "", "R[100000000000000000000"},
+		{"SELECT length(1e100000::text)", "", "R[100001]"},
+		{"SELECT 1.50::text, 1e5::text, 1.50::text || 'x'", "", "R[1.50 100000 1.50x]"},
 		{"SELECT '1e100000'::numeric = 1e100000", "", "R[true]"},
 		{"SELECT 1e100000 - 1e100000", "", "R[0]"},
 		{"SELECT 1e131072", "22003", ""},
