@@ -62,8 +62,10 @@ func formatTimestamptz(t time.Time) string {
 // hours) given in microseconds as PostgreSQL does: 04:05:06.5.
 func FormatTimeOfDay(us int64) string { return formatTimeOfDay(us) }
 
-func formatTimeOfDay(us int64) string {
-	neg := us < 0
+func formatTimeOfDay(v int64) string {
+	// The magnitude as uint64: -math.MinInt64 overflows int64 (an
+	// interval of -2562047788:00:54.775808 is PostgreSQL's lowest).
+	neg, us := v < 0, uint64(v)
 	if neg {
 		us = -us
 	}

@@ -109,7 +109,7 @@ func classify(v driver.Value) (numOperand, error) {
 	}
 	d, ok := parseDecimal(s)
 	if !ok {
-		return numOperand{}, invalidInput("numeric", v)
+		return numOperand{}, numericInputError(v)
 	}
 	return numOperand{class: clDec, d: d}, nil
 }

@@ -168,8 +168,10 @@ func (x *tx) dateCalls() (string, map[int]bool) {
 		if t.typ != tIdent || !strings.EqualFold(t.text, "date") || !x.isP(i+1, "(") || i > 0 && (x.isP(i-1, ".") || x.T(i-1).typ == tCast) {
 			continue
 		}
+		// e == x.n(): the "(" is never closed, a syntax error SQLite
+		// reports; there is no ")" to put the cast's type before.
 		e := x.match(i + 1)
-		if e <= i+2 || len(x.splitTop(i+2, e)) != 1 {
+		if e <= i+2 || e >= x.n() || len(x.splitTop(i+2, e)) != 1 {
 			continue
 		}
 		edits = append(edits, edit{t.pos, len(t.text), "CAST"}, edit{x.T(e).pos, 0, " AS date"})

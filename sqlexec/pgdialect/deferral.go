@@ -331,6 +331,9 @@ func (x *tx) setConstraints(i int) (*Stmt, error) {
 			if n == "" {
 				return nil, x.syntaxErrPast(i)
 			}
+			if err := x.constraintQualifier(i, j); err != nil {
+				return nil, err
+			}
 			st.Constraints = append(st.Constraints, n)
 			i = j
 			if !x.isP(i, ",") {
@@ -349,6 +352,26 @@ func (x *tx) setConstraints(i int) (*Stmt, error) {
 		return nil, x.syntaxErrAt(i + 1)
 	}
 	return st, nil
+}
+
+// constraintQualifier checks the qualifier of the constraint name at
+// tokens i..j-1 as PostgreSQL does: a schema that does not exist is 3F000
+// (not the name's own 42704), a catalog 0A000, more parts 42601.
+func (x *tx) constraintQualifier(i, j int) error {
+	parts := (j - i + 1) / 2
+	full := make([]string, 0, parts)
+	for k := i; k < j; k += 2 {
+		full = append(full, x.T(k).identName())
+	}
+	switch {
+	case parts > 3:
+		return &Error{Code: "42601", Message: "improper qualified name (too many dotted names): " + strings.Join(full, ".")}
+	case parts == 3:
+		return &Error{Code: "0A000", Message: "cross-database references are not implemented: " + strings.Join(full, ".")}
+	case parts == 2 && !knownSchema(full[0]):
+		return &Error{Code: "3F000", Message: "schema \"" + full[0] + "\" does not exist"}
+	}
+	return nil
 }
 
 // syntaxErrPast is the syntax error at token i, which may be past the

@@ -24,6 +24,10 @@ var fuzzSeeds = []string{
 	"SELECT id, unnest(tags) FROM t, unnest(t.a) AS u(x) WHERE u.x && '{1}'", "SELECT ARRAY[", "SELECT a[", "SELECT x = ANY(",
 	"SELECT unnest(", "SELECT * FROM unnest(", "CREATE TABLE t (a int[], b varchar(3) ARRAY, c _text)", "SELECT '{1}'::int[",
 	"SELECT a[1:", "SELECT ARRAY]", "SELECT ]", "SELECT a[]", "SELECT CAST(a AS int[])", "SELECT x = ANY(SELECT 1)",
+	// numeric literals at PostgreSQL 15's lexer and numeric limits; new
+	// functions' edges (fuzzfix)
+	"SELECT .5e, 1e+", "SELECT 0x1F, 1_000, 1AND 2", "SELECT 1e131072, 9e-16384, 1e-1001, 0e200000", "SELECT date(",
+	"SELECT make_interval(1, years => 2, secs := 1e300)", "SELECT (1, 2) OVERLAPS (3, 4)", "SET CONSTRAINTS a.b.c, nosch.x DEFERRED",
 }
 
 func FuzzSplit(f *testing.F) {

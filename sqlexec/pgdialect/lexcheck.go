@@ -1,6 +1,9 @@
 package pgdialect
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Checks of PostgreSQL's lexer that SQLite's does not make, so the
 // statement would otherwise run with another meaning or reach an error
@@ -13,6 +16,39 @@ func (x *tx) checkIdents() error {
 	for i := 0; i < x.n(); i++ {
 		if t := x.T(i); t.typ == tQIdent && t.text == `""` {
 			return syntaxErr(x.charPos(i), "zero-length delimited identifier at or near %q", t.text)
+		}
+	}
+	return nil
+}
+
+// checkNumbers refuses a numeric literal with trailing junk as PostgreSQL
+// 15 does (42601): an identifier written against it (.5e, 1AND, 1.5e3x),
+// and the hexadecimal and underscore forms PostgreSQL 15 does not have
+// (0x1F, 1_000), and a numeric constant past numeric's limits (22003).
+// SQLite reads some as a number and an alias (SELECT .5e
+// is 0.5 named e), others as a number PostgreSQL 15 never accepts.
+func (x *tx) checkNumbers() error {
+	for i := 0; i < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tNumber {
+			continue
+		}
+		junk := strings.HasPrefix(t.text, "0x") || strings.HasPrefix(t.text, "0X") || strings.Contains(t.text, "_")
+		near := t.text
+		if next := x.T(i + 1); next.typ == tIdent && next.pos == t.pos+len(t.text) {
+			junk, near = true, near+next.text
+			// 1e+ : PostgreSQL names the exponent's sign with it
+			if end := next.pos + len(next.text); strings.EqualFold(next.text, "e") && end < len(x.src) && (x.src[end] == '+' || x.src[end] == '-') {
+				near += x.src[end : end+1]
+			}
+		}
+		if junk {
+			return syntaxErr(x.charPos(i), "trailing junk after numeric literal at or near %q", near)
+		}
+		if code := numberTextCode(t.text); code != "" {
+			// PostgreSQL reads the constant when it parses the
+			// statement: 1e131072 is refused even where unused.
+			return &Error{Code: code, Message: numericLimitMessage(code), Position: x.charPos(i)}
 		}
 	}
 	return nil

@@ -28,6 +28,8 @@ const namedArgMark = "=>"
 func (x *tx) makeIntervalArgs(i int) error {
 	e := x.match(i + 1)
 	named := map[string]bool{}
+	var sig []string // the call's argument types, for a 42883 message
+	positional := 0
 	for _, arg := range x.splitTop(i+2, e) {
 		lo, hi := arg[0], arg[1]
 		arrow := 0 // tokens of => or :=
@@ -42,11 +44,16 @@ func (x *tx) makeIntervalArgs(i int) error {
 			if len(named) > 0 {
 				return &Error{Code: "42601", Message: "positional argument cannot follow named argument"}
 			}
+			sig = append(sig, x.argTypeName(lo, hi))
+			positional++
 			continue
 		}
 		name := x.T(lo).identName()
-		if !slices.Contains(makeIntervalParams, name) {
-			return &Error{Code: "42883", Message: "function make_interval(" + name + " => " + x.argTypeName(lo+1+arrow, hi) + ") does not exist",
+		sig = append(sig, name+" => "+x.argTypeName(lo+1+arrow, hi))
+		// A name also given by position (make_interval(1, years => 2))
+		// matches no function in PostgreSQL either.
+		if p := slices.Index(makeIntervalParams, name); p < 0 || p < positional {
+			return &Error{Code: "42883", Message: "function make_interval(" + strings.Join(sig, ", ") + ") does not exist",
 				Hint: "No function matches the given name and argument types. You might need to add explicit type casts."}
 		}
 		if named[name] {
@@ -116,9 +123,22 @@ func fnMakeInterval(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, e
 		if err != nil {
 			return nil, err
 		}
+		if x != int64(int32(x)) {
+			// the parameters are integer: a bigint value matches no
+			// make_interval in PostgreSQL
+			return nil, pgErr("42883", "function make_interval(%s => bigint) does not exist", makeIntervalParams[i])
+		}
 		n[i] = x
 	}
-	iv := interval{months: n[0]*12 + n[1], days: n[2]*7 + n[3], us: n[4]*usPerHour + n[5]*usPerMin + int64(math.Round(secs*1e6))}
+	// PostgreSQL refuses infinite and NaN seconds; a finite value past
+	// int64 microseconds it converts with C's undefined float-to-int cast
+	// (garbage), and Go's conversion differs by CPU: both are refused
+	// here, as PostgreSQL 17 refuses them, so every node agrees.
+	us := math.RoundToEven(secs * 1e6) // C's rint: 2.5 microseconds is 2
+	if math.IsNaN(us) || us < math.MinInt64 || us >= math.MaxInt64 {
+		return nil, pgErr("22008", "interval out of range")
+	}
+	iv := interval{months: n[0]*12 + n[1], days: n[2]*7 + n[3], us: n[4]*usPerHour + n[5]*usPerMin + int64(us)}
 	return iv.String(), nil
 }
 

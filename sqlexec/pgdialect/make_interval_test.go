@@ -22,6 +22,9 @@ func TestMakeIntervalNamed(t *testing.T) {
 		`SELECT make_interval(foo => 1)`:                    "ERR 42883",
 		`SELECT make_interval(days => 1, days => 2)`:        "ERR 42601",
 		`SELECT make_interval(days => 1, 2)`:                "ERR 42601",
+		`SELECT make_interval(1, years => 2)`:               "ERR 42883",
+		`SELECT make_interval(1, 2, months => 3)`:           "ERR 42883",
+		`SELECT make_interval(1, 2, weeks => 3)`:            "1 year 2 mons 21 days",
 	} {
 		if code, ok := strings.CutPrefix(want, "ERR "); ok {
 			if _, err := Translate(q); !errors.As(err, new(*Error)) || err.(*Error).Code != code {

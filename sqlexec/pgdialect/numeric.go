@@ -15,6 +15,7 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"fmt"
 	"math"
 	"math/big"
 	"strconv"
@@ -31,12 +32,21 @@ const (
 )
 
 // maxNumericScale bounds the display scale (PostgreSQL's
-// NUMERIC_MAX_DISPLAY_SCALE) and the exponent accepted on input, so no
-// input can make a node allocate without bound.
+// NUMERIC_MAX_DISPLAY_SCALE): of results, and of input, so no input makes
+// a node compute at a scale it cannot keep (see parseDecimalCode).
 const (
 	maxNumericScale    = 1000
-	maxNumericExponent = 1000
 	numericMinSigDigit = 16 // NUMERIC_MIN_SIG_DIGITS: digits of a quotient
+)
+
+// PostgreSQL 15's numeric input limits: an exponent past ±(INT_MAX/2)
+// (set_var_from_str), more than 131072 digits before the point
+// (numericMaxWeightDigits) or a scale past NUMERIC_DSCALE_MAX
+// (make_result) is 22003 "value overflows numeric format". They bound
+// what one input makes a node allocate (131072 digits, about 54 KB).
+const (
+	numericMaxInputExponent = math.MaxInt32 / 2
+	numericMaxDscale        = 16383
 )
 
 type decimal struct {
@@ -51,21 +61,33 @@ func pow10(n int32) *big.Int {
 	return new(big.Int).Exp(bigTen, big.NewInt(int64(n)), nil)
 }
 
-// parseDecimal parses PostgreSQL's numeric input syntax: surrounding
-// spaces, a sign, digits with an optional point, an optional exponent;
-// NaN and [+-]Infinity/inf case-insensitively. ok=false is 22P02.
+// parseDecimal parses PostgreSQL's numeric input syntax (parseDecimalCode);
+// ok=false for any text it refuses.
 func parseDecimal(s string) (d decimal, ok bool) {
+	d, code := parseDecimalCode(s)
+	return d, code == ""
+}
+
+// parseDecimalCode parses PostgreSQL's numeric input syntax: surrounding
+// spaces, a sign, digits with an optional point, an optional exponent;
+// NaN and [+-]Infinity/inf case-insensitively. code is "" when it reads,
+// else the SQLSTATE of the refusal: 22P02 for bad syntax, 22003 past
+// PostgreSQL's limits, 0A000 for a scale past maxNumericScale that
+// PostgreSQL would keep (up to 16383 digits after the point) and this
+// implementation does not (its results stop at 1000 digits; a value it
+// could not compute with exactly is refused, not rounded).
+func parseDecimalCode(s string) (d decimal, code string) {
 	s = strings.TrimSpace(s)
 	switch strings.ToLower(s) {
 	case "nan":
 		d.kind = numNaN
-		return d, true
+		return d, ""
 	case "infinity", "+infinity", "inf", "+inf":
 		d.kind = numPosInf
-		return d, true
+		return d, ""
 	case "-infinity", "-inf":
 		d.kind = numNegInf
-		return d, true
+		return d, ""
 	}
 	neg := false
 	if s != "" && (s[0] == '+' || s[0] == '-') {
@@ -93,33 +115,86 @@ func parseDecimal(s string) (d decimal, ok bool) {
 	}
 exp:
 	if !seenDigit {
-		return d, false
+		return d, "22P02"
 	}
 	e := int64(0)
 	if i < len(s) {
-		if s[i] != 'e' && s[i] != 'E' {
-			return d, false
+		if s[i] != 'e' && s[i] != 'E' || !isExponentDigits(s[i+1:]) {
+			return d, "22P02"
 		}
-		n, err := strconv.ParseInt(s[i+1:], 10, 32)
-		if err != nil || s[i+1:] == "" || n > maxNumericExponent || n < -maxNumericExponent {
-			return d, false
+		n, err := strconv.ParseInt(s[i+1:], 10, 64)
+		if err != nil || n >= numericMaxInputExponent || n <= -numericMaxInputExponent {
+			return d, "22003" // digits, too many of them
 		}
 		e = n
 	}
+	coef := strings.TrimLeft(digits.String(), "0")
 	scale := frac - e
+	switch {
+	case coef != "" && int64(len(coef))-scale > numericMaxWeightDigits, scale > numericMaxDscale:
+		return d, "22003"
+	case scale > maxNumericScale:
+		return d, "0A000"
+	}
 	d.coef.SetString(digits.String(), 10)
 	if scale < 0 {
-		d.coef.Mul(&d.coef, pow10(int32(-scale)))
+		if coef != "" {
+			d.coef.Mul(&d.coef, pow10(int32(-scale)))
+		}
 		scale = 0
-	}
-	if scale > maxNumericScale {
-		return d, false
 	}
 	d.scale = int32(scale)
 	if neg {
 		d.coef.Neg(&d.coef)
 	}
-	return d, true
+	return d, ""
+}
+
+// isExponentDigits reports whether s is an exponent's text: an optional
+// sign and at least one digit.
+func isExponentDigits(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// numericInputError is the error of numeric input v that
+// decimalFromValue refused (only text is refused: the error path reads it
+// again for its SQLSTATE).
+func numericInputError(v driver.Value) error {
+	_, code := parseDecimalCode(str(v))
+	if code == "22P02" {
+		return invalidInput("numeric", v)
+	}
+	return pgErr(code, "%s", numericLimitMessage(code))
+}
+
+// numericLimitMessage is the message of parseDecimalCode's 22003 or 0A000.
+func numericLimitMessage(code string) string {
+	if code == "0A000" {
+		return fmt.Sprintf("numeric input with more than %d digits after the decimal point is not supported", maxNumericScale)
+	}
+	return "value overflows numeric format"
+}
+
+// numberTextCode is parseDecimalCode's verdict on s, the text of a number
+// (a numeric literal, a JSON number), without parsing the common short
+// one with no exponent, which it always reads.
+func numberTextCode(s string) string {
+	if len(s) <= maxNumericScale && !strings.ContainsAny(s, "eE") {
+		return ""
+	}
+	_, code := parseDecimalCode(s)
+	return code
 }
 
 // decimalFromValue converts a SQLite value: integers exactly, floats to

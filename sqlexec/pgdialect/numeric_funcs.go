@@ -93,7 +93,7 @@ func registerNumericFuncs() error {
 func numericInput(v driver.Value, typmod int64) (decimal, error) {
 	d, ok := decimalFromValue(v)
 	if !ok {
-		return d, invalidInput("numeric", v)
+		return d, numericInputError(v)
 	}
 	return d, d.applyTypmod(typmod)
 }
@@ -119,7 +119,7 @@ func fnInNumeric(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 func numArg(v driver.Value) (decimal, error) {
 	d, ok := decimalFromValue(v)
 	if !ok {
-		return d, invalidInput("numeric", v)
+		return d, numericInputError(v)
 	}
 	return d, nil
 }

@@ -13,6 +13,7 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"strings"
 	"time"
 )
 
@@ -67,6 +68,9 @@ func overlapsIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 		}
 		ends[k] = &o
 	}
+	if err := overlapsOperandTypes(ends); err != nil {
+		return nil, err
+	}
 	for _, k := range []int{1, 3} { // (start, interval): start + interval
 		if ends[k] == nil || ends[k].typ != "interval" {
 			continue
@@ -93,6 +97,29 @@ func overlapsIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 		return int64(1), nil // SQLite's true
 	}
 	return int64(0), nil
+}
+
+// overlapsOperandTypes refuses a number among the ends, as PostgreSQL
+// finds no overlaps function for it (42883): read as a date/time value it
+// would give an answer PostgreSQL never gives.
+func overlapsOperandTypes(ends [4]*dtOperand) error {
+	names, number := make([]string, len(ends)), false
+	for k, o := range ends {
+		switch {
+		case o == nil:
+			names[k] = "unknown"
+		case o.typ == "int":
+			names[k], number = "integer", true
+		case o.typ == "float":
+			names[k], number = "numeric", true
+		default:
+			names[k] = msgType[o.typ]
+		}
+	}
+	if !number {
+		return nil
+	}
+	return pgErr("42883", "function pg_catalog.overlaps(%s) does not exist", strings.Join(names, ", "))
 }
 
 // overlaps is PostgreSQL's overlaps_timestamp over the ends s1, e1, s2, e2

@@ -594,6 +594,9 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 		hint = x.columnTypeExpr(qual, n)
 	} else if oid := x.exprOID(s, i); oid != 0 {
 		hint = quoteLit(TypeName(oid))
+		if oid == pgoid.Numeric {
+			x.numericLiteral(s, i) // a constant's digits and scale: 1.50::text is 1.50
+		}
 	}
 	wrap("pg_text", ", "+hint)
 	return true

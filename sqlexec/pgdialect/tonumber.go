@@ -62,7 +62,7 @@ func toNumber(in, format string) (*decimal, error) {
 	}
 	x, ok := parseDecimal(string(num))
 	if !ok {
-		return nil, invalidInput("numeric", string(num))
+		return nil, numericInputError(string(num))
 	}
 	prec := desc.pre + desc.multi + r.readPost
 	if err := x.applyTypmod(int64(numericTypmodOf(int32(prec), int32(r.readPost)))); err != nil {

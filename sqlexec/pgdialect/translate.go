@@ -58,6 +58,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if err := x.checkIdents(); err != nil { // lexcheck.go
 		return nil, err
 	}
+	if err := x.checkNumbers(); err != nil { // lexcheck.go
+		return nil, err
+	}
 	if r, ok, err := x.roleStatement(); ok {
 		return r, err
 	}

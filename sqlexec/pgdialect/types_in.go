@@ -274,13 +274,13 @@ func jsonIn(v driver.Value, canonical bool) (driver.Value, error) {
 }
 
 // checkJSONNumbers refuses, as PostgreSQL's numeric input does, a number
-// whose exponent is beyond ±maxNumericExponent: jsonb stores numbers as
-// numeric (1e101000 would be 101,001 digits; 1e999999999 a gigabyte).
+// past numeric's limits (parseDecimalCode): jsonb stores numbers as
+// numeric (1e999999999 would be a gigabyte).
 func checkJSONNumbers(x any) error {
 	switch x := x.(type) {
 	case json.Number:
 		if _, ok := jsonExponent(string(x)); !ok {
-			return pgErr("22P02", "invalid input syntax for type numeric: \"%s\"", string(x))
+			return numericInputError(string(x))
 		}
 	case []any:
 		for _, e := range x {
@@ -299,17 +299,17 @@ func checkJSONNumbers(x any) error {
 }
 
 // jsonExponent is the exponent of a JSON number (0 without one); ok is
-// false when it is beyond ±maxNumericExponent.
+// false when numeric refuses the number (numberTextCode).
 func jsonExponent(s string) (int, bool) {
+	if numberTextCode(s) != "" {
+		return 0, false
+	}
 	i := strings.IndexAny(s, "eE")
 	if i < 0 {
 		return 0, true
 	}
 	e, err := strconv.Atoi(s[i+1:])
-	if err != nil || e > maxNumericExponent || e < -maxNumericExponent {
-		return 0, false
-	}
-	return e, true
+	return e, err == nil
 }
 
 func writeJSONB(b *bytes.Buffer, x any) {
