@@ -120,9 +120,13 @@
 // # Read-only queries
 //
 // ReadOnlySafe (default) confirms leadership with a heartbeat round for
-// each batch of ReadIndex requests: all requests pending when a round
-// starts are answered when a quorum acknowledges it (at most one round is
-// in flight; requests arriving meanwhile share the next one). A new leader
+// each batch of ReadIndex requests: the requests stepped between two
+// Readys share one round (one heartbeat per follower), answered when a
+// quorum acknowledges it. Rounds overlap: a request never waits for a
+// round already in flight, and never joins one whose heartbeats have been
+// handed out in a Ready (they may have left before it arrived, so their
+// acknowledgements do not confirm leadership after it). An
+// acknowledgement of a round counts for every earlier round too. A new leader
 // queues read requests until an entry of its term commits. A follower
 // forwards MsgReadIndex to the leader and gets MsgReadIndexResp back. A
 // single-voter cluster answers at once. ReadOnlyLeaseBased answers from a

@@ -24,11 +24,16 @@ const (
 )
 
 // readRound is one heartbeat round confirming leadership for a batch of
-// ReadIndex requests (ReadOnlySafe).
+// ReadIndex requests (ReadOnlySafe). A round is open until the Ready that
+// carries its heartbeats is taken (sealRound): only then can a heartbeat
+// of it have left, so a request joining an open round still arrived
+// before any of the round's heartbeats was sent, and an acknowledgement
+// of the round confirms leadership at a moment after the request.
 type readRound struct {
-	id   uint64
-	reqs []readReq
-	acks map[uint64]bool
+	id     uint64
+	reqs   []readReq
+	acks   map[uint64]bool
+	sealed bool
 }
 
 type readReq struct {
@@ -80,9 +85,10 @@ type raft struct {
 	// ReadIndex state (leader).
 	readStates   []ReadState
 	pendingReads []readReq // waiting for an entry of this term to commit
-	queuedReads  []readReq // waiting for the next heartbeat round
-	round        *readRound
-	roundSeq     uint64
+	// rounds are the heartbeat rounds in flight, oldest first (ids
+	// ascending); only the newest can be open (readRound).
+	rounds   []*readRound
+	roundSeq uint64
 
 	// ticks counts Tick calls (the leader stamps heartbeats with it for
 	// the read lease).
@@ -276,8 +282,7 @@ func (r *raft) reset(term uint64) {
 	r.pendingConfIndex = 0
 	r.uncommittedSize = 0
 	r.pendingReads = nil
-	r.queuedReads = nil
-	r.round = nil
+	r.rounds = nil
 	r.timeoutNowSent = false
 }
 
@@ -776,12 +781,7 @@ func (r *raft) stepLeader(m Message) error {
 			if sent+1 > pr.leaseAck {
 				pr.leaseAck = sent + 1
 			}
-			if r.round != nil && round == r.round.id {
-				r.round.acks[m.From] = true
-				if r.cfg.HasQuorum(func(id uint64) bool { return r.round.acks[id] }) {
-					r.finishRound()
-				}
-			}
+			r.ackRound(m.From, round)
 		}
 	case MsgSnapStatus:
 		if pr.State != ProgressSnapshot {
@@ -1152,10 +1152,10 @@ func (r *raft) sendSnapshot(to uint64, pr *progress) bool {
 
 func (r *raft) bcastHeartbeat() {
 	var ctx []byte
-	if r.round != nil || r.readOnlyOpt == ReadOnlyLeaseBased {
+	if len(r.rounds) > 0 || r.readOnlyOpt == ReadOnlyLeaseBased {
 		var round uint64
-		if r.round != nil {
-			round = r.round.id
+		if k := len(r.rounds); k > 0 {
+			round = r.rounds[k-1].id
 		}
 		ctx = heartbeatCtx(r.ticks, round)
 	}
@@ -1186,30 +1186,48 @@ func (r *raft) serveRead(req readReq) {
 		return
 	}
 	// ReadOnlySafe, or the lease is not fresh: confirm leadership with a
-	// heartbeat round.
-	r.queuedReads = append(r.queuedReads, req)
-	if r.round == nil {
-		r.startRound()
+	// heartbeat round. The request joins the newest round if that one is
+	// still open (none of its heartbeats has left yet), and starts a new
+	// one otherwise, without waiting for the rounds in flight: a request
+	// never waits for a round that started before it arrived, and all the
+	// requests of one Ready share one heartbeat per follower.
+	if k := len(r.rounds); k > 0 && !r.rounds[k-1].sealed {
+		r.rounds[k-1].reqs = append(r.rounds[k-1].reqs, req)
+		return
 	}
-}
-
-// startRound confirms leadership for every queued request with one
-// heartbeat round.
-func (r *raft) startRound() {
 	r.roundSeq++
-	r.round = &readRound{id: r.roundSeq, reqs: r.queuedReads, acks: map[uint64]bool{r.id: true}}
-	r.queuedReads = nil
+	r.rounds = append(r.rounds, &readRound{id: r.roundSeq, reqs: []readReq{req}, acks: map[uint64]bool{r.id: true}})
 	r.bcastHeartbeat()
 }
 
-func (r *raft) finishRound() {
-	rd := r.round
-	r.round = nil
-	for _, req := range rd.reqs {
-		r.respondRead(req, req.index)
+// sealRound closes the newest round to new requests: its heartbeats are
+// in the Ready being taken and may leave from now on.
+func (r *raft) sealRound() {
+	if k := len(r.rounds); k > 0 {
+		r.rounds[k-1].sealed = true
 	}
-	if len(r.queuedReads) > 0 {
-		r.startRound()
+}
+
+// ackRound records from's acknowledgement of a heartbeat of round (0:
+// none) and answers every round that a quorum has now acknowledged. An
+// acknowledgement of round k also counts for every earlier round still in
+// flight: k's heartbeat left after each earlier round was sealed, so after
+// all of its requests arrived. Acknowledgements of a round therefore
+// include those of every later one, and the rounds complete oldest first.
+func (r *raft) ackRound(from, round uint64) {
+	for _, rd := range r.rounds {
+		if rd.id > round {
+			break
+		}
+		rd.acks[from] = true
+	}
+	for len(r.rounds) > 0 && r.cfg.HasQuorum(func(id uint64) bool { return r.rounds[0].acks[id] }) {
+		rd := r.rounds[0]
+		r.rounds[0] = nil
+		r.rounds = r.rounds[1:]
+		for _, req := range rd.reqs {
+			r.respondRead(req, req.index)
+		}
 	}
 }
 

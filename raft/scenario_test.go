@@ -960,3 +960,90 @@ func TestLocalReadIndexMatchesReadIndex(t *testing.T) {
 		}
 	}
 }
+
+// A read request never joins a heartbeat round whose heartbeats may have
+// left before it arrived: such a round's acknowledgements confirm
+// leadership only up to a moment before the request, so answering the
+// request with them could miss a write acknowledged in between. Rounds
+// overlap (a request does not wait for older rounds), and an
+// acknowledgement of a later round answers the earlier ones too.
+func TestReadIndexNeverJoinsSentRound(t *testing.T) {
+	nw := newTestNetwork(t, ids(3), nil)
+	nw.elect(1)
+	_ = nw.propose(1, "a")
+	nw.stabilize()
+	rn := nw.nodes[1].rn
+	// held takes leader 1's next Ready and keeps its messages back.
+	held := func() []Message {
+		nw.handleReady(1)
+		q := nw.queue
+		nw.queue = nil
+		return q
+	}
+	// answer delivers round heartbeats and only the followers' replies
+	// to them, then lets the leader take its Ready.
+	answer := func(hbs []Message) {
+		for _, m := range hbs {
+			if m.Type == MsgHeartbeat {
+				nw.deliver(m)
+			}
+		}
+		nw.handleReady(2)
+		nw.handleReady(3)
+		q := nw.queue
+		nw.queue = nil
+		for _, m := range q {
+			if m.Type == MsgHeartbeatResp {
+				nw.deliver(m)
+			}
+		}
+		nw.handleReady(1)
+	}
+	if err := rn.ReadIndex([]byte("r1")); err != nil {
+		t.Fatal(err)
+	}
+	round1 := held()
+	if len(round1) == 0 {
+		t.Fatal("setup: no heartbeats for r1's round")
+	}
+	// A write commits and is acknowledged after round 1's heartbeats
+	// left; r2 arrives after that.
+	if err := nw.propose(1, "b"); err != nil {
+		t.Fatal(err)
+	}
+	nw.stabilize()
+	wrote := nw.raft(1).log.committed
+	if err := rn.ReadIndex([]byte("r2")); err != nil {
+		t.Fatal(err)
+	}
+	round2 := held()
+	if len(round2) == 0 {
+		t.Fatal("r2 joined the round whose heartbeats had already left: no heartbeat of its own")
+	}
+	answer(round1)
+	rs := nw.nodes[1].reads
+	if len(rs) != 1 || string(rs[0].RequestCtx) != "r1" {
+		t.Fatalf("after round 1's acknowledgements: read states %+v, want only r1", rs)
+	}
+	answer(round2)
+	rs = nw.nodes[1].reads
+	if len(rs) != 2 || string(rs[1].RequestCtx) != "r2" || rs[1].Index < wrote {
+		t.Fatalf("after round 2's acknowledgements: read states %+v, want r2 at index >= %d", rs, wrote)
+	}
+
+	// Overlapping rounds: r4's round answers r3's even though r3's
+	// heartbeats were lost, and r4's heartbeats left without waiting for
+	// r3's round to finish.
+	nw.nodes[1].reads = nil
+	_ = rn.ReadIndex([]byte("r3"))
+	_ = held() // lost
+	_ = rn.ReadIndex([]byte("r4"))
+	round4 := held()
+	if len(round4) == 0 {
+		t.Fatal("r4 waited for r3's round: no heartbeat of its own")
+	}
+	answer(round4)
+	if rs := nw.nodes[1].reads; len(rs) != 2 || string(rs[0].RequestCtx) != "r3" || string(rs[1].RequestCtx) != "r4" {
+		t.Fatalf("after round 4's acknowledgements: read states %+v, want r3 then r4", rs)
+	}
+}
