@@ -126,7 +126,11 @@
 // round already in flight, and never joins one whose heartbeats have been
 // handed out in a Ready (they may have left before it arrived, so their
 // acknowledgements do not confirm leadership after it). An
-// acknowledgement of a round counts for every earlier round too. A new leader
+// acknowledgement of a round counts for every earlier round too. A
+// request forwarded by a voter that was in the leader's term counts as
+// that voter's acknowledgement: where the two form a quorum (always with
+// three voters) the leader answers it at once (forwarderConfirms has the
+// argument). A new leader
 // queues read requests until an entry of its term commits. A follower
 // forwards MsgReadIndex to the leader and gets MsgReadIndexResp back. A
 // single-voter cluster answers at once. ReadOnlyLeaseBased answers from a

@@ -40,6 +40,9 @@ type readReq struct {
 	index uint64
 	from  uint64
 	ctx   []byte
+	// term is a forwarded request's forwarder's term when it forwarded
+	// it (Message.LogTerm; 0 if unknown): see serveRead.
+	term uint64
 }
 
 type raft struct {
@@ -702,7 +705,7 @@ func (r *raft) stepLeader(m Message) error {
 		r.bcastAppend()
 		return nil
 	case MsgReadIndex:
-		req := readReq{from: m.From, ctx: readCtx(m)}
+		req := readReq{from: m.From, ctx: readCtx(m), term: m.LogTerm}
 		if len(r.cfg.Voters) == 1 && r.cfg.IsVoter(r.id) {
 			req.index = r.log.committed
 			r.respondRead(req, r.log.committed)
@@ -919,7 +922,11 @@ func (r *raft) stepFollower(m Message) error {
 			// so drop it; the origin retries with the leader it learns.
 			return nil
 		}
-		m.To, m.From = r.lead, r.id
+		// The forwarder's term travels in LogTerm (Term stays 0: a
+		// forwarded request is a local message at the leader); the
+		// leader may count the request as this node's acknowledgement
+		// (serveRead).
+		m.To, m.From, m.LogTerm = r.lead, r.id, r.Term
 		r.send(m)
 	case MsgReadIndexResp:
 		if len(m.Entries) != 1 {
@@ -1185,6 +1192,10 @@ func (r *raft) serveRead(req readReq) {
 		r.respondRead(req, req.index)
 		return
 	}
+	if r.forwarderConfirms(req) {
+		r.respondRead(req, req.index)
+		return
+	}
 	// ReadOnlySafe, or the lease is not fresh: confirm leadership with a
 	// heartbeat round. The request joins the newest round if that one is
 	// still open (none of its heartbeats has left yet), and starts a new
@@ -1198,6 +1209,26 @@ func (r *raft) serveRead(req readReq) {
 	r.roundSeq++
 	r.rounds = append(r.rounds, &readRound{id: r.roundSeq, reqs: []readReq{req}, acks: map[uint64]bool{r.id: true}})
 	r.bcastHeartbeat()
+}
+
+// forwarderConfirms reports whether a request forwarded by a follower
+// already confirms this leader's leadership for its reads together with
+// the leader itself, so that it needs no heartbeat round: the forwarder
+// is a voter that was in this leader's term when it forwarded (after each
+// of the reads the request carries began), and the forwarder and the
+// leader form a quorum (in a 3-voter cluster, always). Then no leader of a
+// later term can have been elected before those reads began: it would
+// need a vote from the leader (which has voted in no later term, being
+// leader in this one now) or from the forwarder (in this term when it
+// forwarded, so it had voted in no later one), since any quorum meets the
+// two of them. So every write acknowledged before the reads began was
+// committed in this term or an earlier one, and lies at or below the
+// commit index taken now (an entry of this term is committed).
+func (r *raft) forwarderConfirms(req readReq) bool {
+	if req.from == None || req.from == r.id || req.term != r.Term {
+		return false
+	}
+	return r.cfg.HasQuorum(func(id uint64) bool { return id == r.id || id == req.from })
 }
 
 // sealRound closes the newest round to new requests: its heartbeats are

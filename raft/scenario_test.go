@@ -1047,3 +1047,47 @@ func TestReadIndexNeverJoinsSentRound(t *testing.T) {
 		t.Fatalf("after round 4's acknowledgements: read states %+v, want r3 then r4", rs)
 	}
 }
+
+// A request forwarded by a voter in the leader's term counts as that
+// voter's acknowledgement: where the two form a quorum the leader answers
+// at once, with no heartbeat round; elsewhere (five voters, or a
+// forwarder in another term, or one of unknown term) it takes a round.
+func TestReadIndexForwarderConfirms(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		voters int
+		term   func(leaderTerm uint64) uint64 // LogTerm of the forwarded request; nil: a real follower's
+		rounds bool
+	}{
+		{"three voters", 3, nil, false},
+		{"five voters", 5, nil, true},
+		{"older term", 3, func(lt uint64) uint64 { return lt - 1 }, true},
+		{"unknown term", 3, func(uint64) uint64 { return 0 }, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			nw := newTestNetwork(t, ids(tc.voters), nil)
+			nw.elect(1)
+			_ = nw.propose(1, "a")
+			nw.sent = map[MessageType]int{}
+			if tc.term == nil {
+				if err := nw.nodes[2].rn.ReadIndex([]byte("f")); err != nil {
+					t.Fatal(err)
+				}
+				nw.stabilize()
+				if rs := nw.nodes[2].reads; len(rs) != 1 || rs[0].Index != nw.raft(1).log.committed {
+					t.Fatalf("read states %+v (commit %d)", rs, nw.raft(1).log.committed)
+				}
+			} else {
+				lt := nw.raft(1).Term
+				_ = nw.nodes[1].rn.Step(Message{Type: MsgReadIndex, From: 2, To: 1, LogTerm: tc.term(lt), Entries: []Entry{{Data: []byte("f")}}})
+				nw.stabilize()
+				if nw.sent[MsgReadIndexResp] != 1 {
+					t.Fatalf("%d answers, want 1", nw.sent[MsgReadIndexResp])
+				}
+			}
+			if hb := nw.sent[MsgHeartbeat]; (hb > 0) != tc.rounds {
+				t.Fatalf("%d heartbeats; want a round: %v", hb, tc.rounds)
+			}
+		})
+	}
+}
