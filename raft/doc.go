@@ -122,11 +122,12 @@
 // ReadOnlySafe (default) confirms leadership with a heartbeat round for
 // each batch of ReadIndex requests: the requests stepped between two
 // Readys share one round (one heartbeat per follower), answered when a
-// quorum acknowledges it. Rounds overlap: a request never waits for a
-// round already in flight, and never joins one whose heartbeats have been
-// handed out in a Ready (they may have left before it arrived, so their
-// acknowledgements do not confirm leadership after it). An
-// acknowledgement of a round counts for every earlier round too. A
+// quorum acknowledges it. A request never joins a round whose heartbeats
+// have been handed out in a Ready (they may have left before it arrived,
+// so their acknowledgements do not confirm leadership after it); with
+// maxReadRounds (1) in flight, the requests arriving meanwhile share the
+// next round. An acknowledgement of a round counts for every earlier
+// round too. A
 // request forwarded by a voter that was in the leader's term counts as
 // that voter's acknowledgement: where the two form a quorum (always with
 // three voters) the leader answers it at once (forwarderConfirms has the

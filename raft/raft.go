@@ -92,6 +92,8 @@ type raft struct {
 	// ascending); only the newest can be open (readRound).
 	rounds   []*readRound
 	roundSeq uint64
+	// queuedReads wait for a round: maxReadRounds are in flight.
+	queuedReads []readReq
 
 	// ticks counts Tick calls (the leader stamps heartbeats with it for
 	// the read lease).
@@ -286,6 +288,7 @@ func (r *raft) reset(term uint64) {
 	r.uncommittedSize = 0
 	r.pendingReads = nil
 	r.rounds = nil
+	r.queuedReads = nil
 	r.timeoutNowSent = false
 }
 
@@ -1198,16 +1201,33 @@ func (r *raft) serveRead(req readReq) {
 	}
 	// ReadOnlySafe, or the lease is not fresh: confirm leadership with a
 	// heartbeat round. The request joins the newest round if that one is
-	// still open (none of its heartbeats has left yet), and starts a new
-	// one otherwise, without waiting for the rounds in flight: a request
-	// never waits for a round that started before it arrived, and all the
-	// requests of one Ready share one heartbeat per follower.
+	// still open (none of its heartbeats has left yet), so all the
+	// requests of one Ready share one heartbeat per follower; otherwise it
+	// starts a new one, or, with maxReadRounds in flight, waits for the
+	// next round to start (never joining one that started before it
+	// arrived).
 	if k := len(r.rounds); k > 0 && !r.rounds[k-1].sealed {
 		r.rounds[k-1].reqs = append(r.rounds[k-1].reqs, req)
 		return
 	}
+	if len(r.rounds) >= maxReadRounds {
+		r.queuedReads = append(r.queuedReads, req)
+		return
+	}
+	r.startRound([]readReq{req})
+}
+
+// maxReadRounds bounds the heartbeat rounds in flight. Overlapping
+// rounds (more than one) shorten a read's wait by the rest of the round
+// in flight when it arrives, but send a heartbeat per follower per Ready
+// that carries reads; on a CPU-bound machine the extra messages cost more
+// than the wait (docs/benchmarks.md, round 8), so one round is in flight
+// and the requests arriving meanwhile share the next.
+const maxReadRounds = 1
+
+func (r *raft) startRound(reqs []readReq) {
 	r.roundSeq++
-	r.rounds = append(r.rounds, &readRound{id: r.roundSeq, reqs: []readReq{req}, acks: map[uint64]bool{r.id: true}})
+	r.rounds = append(r.rounds, &readRound{id: r.roundSeq, reqs: reqs, acks: map[uint64]bool{r.id: true}})
 	r.bcastHeartbeat()
 }
 
@@ -1259,6 +1279,11 @@ func (r *raft) ackRound(from, round uint64) {
 		for _, req := range rd.reqs {
 			r.respondRead(req, req.index)
 		}
+	}
+	if len(r.queuedReads) > 0 && len(r.rounds) < maxReadRounds {
+		reqs := r.queuedReads
+		r.queuedReads = nil
+		r.startRound(reqs)
 	}
 }
 
