@@ -128,9 +128,18 @@
 // # Read-only queries
 //
 // ReadOnlySafe (default) confirms leadership with a heartbeat round for
-// each batch of ReadIndex requests: all requests pending when a round
-// starts are answered when a quorum acknowledges it (at most one round is
-// in flight; requests arriving meanwhile share the next one). A new leader
+// each batch of ReadIndex requests: the requests stepped between two
+// Readys share one round (one heartbeat per follower), answered when a
+// quorum acknowledges it. A request never joins a round whose heartbeats
+// have been handed out in a Ready (they may have left before it arrived,
+// so their acknowledgements do not confirm leadership after it); with
+// maxReadRounds (1) in flight, the requests arriving meanwhile share the
+// next round. An acknowledgement of a round counts for every earlier
+// round too. A
+// request forwarded by a voter that was in the leader's term counts as
+// that voter's acknowledgement: where the two form a quorum (always with
+// three voters) the leader answers it at once (forwarderConfirms has the
+// argument). A new leader
 // queues read requests until an entry of its term commits. A follower
 // forwards MsgReadIndex to the leader and gets MsgReadIndexResp back. A
 // single voter needs no round: once an entry of its term has committed it

@@ -24,17 +24,25 @@ const (
 )
 
 // readRound is one heartbeat round confirming leadership for a batch of
-// ReadIndex requests (ReadOnlySafe).
+// ReadIndex requests (ReadOnlySafe). A round is open until the Ready that
+// carries its heartbeats is taken (sealRound): only then can a heartbeat
+// of it have left, so a request joining an open round still arrived
+// before any of the round's heartbeats was sent, and an acknowledgement
+// of the round confirms leadership at a moment after the request.
 type readRound struct {
-	id   uint64
-	reqs []readReq
-	acks map[uint64]bool
+	id     uint64
+	reqs   []readReq
+	acks   map[uint64]bool
+	sealed bool
 }
 
 type readReq struct {
 	index uint64
 	from  uint64
 	ctx   []byte
+	// term is a forwarded request's forwarder's term when it forwarded
+	// it (Message.LogTerm; 0 if unknown): see serveRead.
+	term uint64
 }
 
 type raft struct {
@@ -80,9 +88,12 @@ type raft struct {
 	// ReadIndex state (leader).
 	readStates   []ReadState
 	pendingReads []readReq // waiting for an entry of this term to commit
-	queuedReads  []readReq // waiting for the next heartbeat round
-	round        *readRound
-	roundSeq     uint64
+	// rounds are the heartbeat rounds in flight, oldest first (ids
+	// ascending); only the newest can be open (readRound).
+	rounds   []*readRound
+	roundSeq uint64
+	// queuedReads wait for a round: maxReadRounds are in flight.
+	queuedReads []readReq
 
 	// ticks counts Tick calls (the leader stamps heartbeats with it for
 	// the read lease).
@@ -276,8 +287,8 @@ func (r *raft) reset(term uint64) {
 	r.pendingConfIndex = 0
 	r.uncommittedSize = 0
 	r.pendingReads = nil
+	r.rounds = nil
 	r.queuedReads = nil
-	r.round = nil
 	r.timeoutNowSent = false
 }
 
@@ -702,7 +713,7 @@ func (r *raft) stepLeader(m Message) error {
 		r.bcastAppend()
 		return nil
 	case MsgReadIndex:
-		req := readReq{from: m.From, ctx: readCtx(m)}
+		req := readReq{from: m.From, ctx: readCtx(m), term: m.LogTerm}
 		if !r.committedEntryInCurrentTerm() {
 			// A new leader does not know the commit index until an entry
 			// of its term commits: its commit index may lag writes
@@ -781,12 +792,7 @@ func (r *raft) stepLeader(m Message) error {
 			if sent+1 > pr.leaseAck {
 				pr.leaseAck = sent + 1
 			}
-			if r.round != nil && round == r.round.id {
-				r.round.acks[m.From] = true
-				if r.cfg.HasQuorum(func(id uint64) bool { return r.round.acks[id] }) {
-					r.finishRound()
-				}
-			}
+			r.ackRound(m.From, round)
 		}
 	case MsgSnapStatus:
 		if pr.State != ProgressSnapshot {
@@ -924,7 +930,11 @@ func (r *raft) stepFollower(m Message) error {
 			// so drop it; the origin retries with the leader it learns.
 			return nil
 		}
-		m.To, m.From = r.lead, r.id
+		// The forwarder's term travels in LogTerm (Term stays 0: a
+		// forwarded request is a local message at the leader); the
+		// leader may count the request as this node's acknowledgement
+		// (serveRead).
+		m.To, m.From, m.LogTerm = r.lead, r.id, r.Term
 		r.send(m)
 	case MsgReadIndexResp:
 		if len(m.Entries) != 1 {
@@ -1157,10 +1167,10 @@ func (r *raft) sendSnapshot(to uint64, pr *progress) bool {
 
 func (r *raft) bcastHeartbeat() {
 	var ctx []byte
-	if r.round != nil || r.readOnlyOpt == ReadOnlyLeaseBased {
+	if len(r.rounds) > 0 || r.readOnlyOpt == ReadOnlyLeaseBased {
 		var round uint64
-		if r.round != nil {
-			round = r.round.id
+		if k := len(r.rounds); k > 0 {
+			round = r.rounds[k-1].id
 		}
 		ctx = heartbeatCtx(r.ticks, round)
 	}
@@ -1197,31 +1207,95 @@ func (r *raft) serveRead(req readReq) {
 		r.respondRead(req, req.index)
 		return
 	}
-	// ReadOnlySafe, or the lease is not fresh: confirm leadership with a
-	// heartbeat round.
-	r.queuedReads = append(r.queuedReads, req)
-	if r.round == nil {
-		r.startRound()
+	if r.forwarderConfirms(req) {
+		r.respondRead(req, req.index)
+		return
 	}
+	// ReadOnlySafe, or the lease is not fresh: confirm leadership with a
+	// heartbeat round. The request joins the newest round if that one is
+	// still open (none of its heartbeats has left yet), so all the
+	// requests of one Ready share one heartbeat per follower; otherwise it
+	// starts a new one, or, with maxReadRounds in flight, waits for the
+	// next round to start (never joining one that started before it
+	// arrived).
+	if k := len(r.rounds); k > 0 && !r.rounds[k-1].sealed {
+		r.rounds[k-1].reqs = append(r.rounds[k-1].reqs, req)
+		return
+	}
+	if len(r.rounds) >= maxReadRounds {
+		r.queuedReads = append(r.queuedReads, req)
+		return
+	}
+	r.startRound([]readReq{req})
 }
 
-// startRound confirms leadership for every queued request with one
-// heartbeat round.
-func (r *raft) startRound() {
+// maxReadRounds bounds the heartbeat rounds in flight. Overlapping
+// rounds (more than one) shorten a read's wait by the rest of the round
+// in flight when it arrives, but send a heartbeat per follower per Ready
+// that carries reads; on a CPU-bound machine the extra messages cost more
+// than the wait (docs/benchmarks.md, round 8), so one round is in flight
+// and the requests arriving meanwhile share the next.
+const maxReadRounds = 1
+
+func (r *raft) startRound(reqs []readReq) {
 	r.roundSeq++
-	r.round = &readRound{id: r.roundSeq, reqs: r.queuedReads, acks: map[uint64]bool{r.id: true}}
-	r.queuedReads = nil
+	r.rounds = append(r.rounds, &readRound{id: r.roundSeq, reqs: reqs, acks: map[uint64]bool{r.id: true}})
 	r.bcastHeartbeat()
 }
 
-func (r *raft) finishRound() {
-	rd := r.round
-	r.round = nil
-	for _, req := range rd.reqs {
-		r.respondRead(req, req.index)
+// forwarderConfirms reports whether a request forwarded by a follower
+// already confirms this leader's leadership for its reads together with
+// the leader itself, so that it needs no heartbeat round: the forwarder
+// is a voter that was in this leader's term when it forwarded (after each
+// of the reads the request carries began), and the forwarder and the
+// leader form a quorum (in a 3-voter cluster, always). Then no leader of a
+// later term can have been elected before those reads began: it would
+// need a vote from the leader (which has voted in no later term, being
+// leader in this one now) or from the forwarder (in this term when it
+// forwarded, so it had voted in no later one), since any quorum meets the
+// two of them. So every write acknowledged before the reads began was
+// committed in this term or an earlier one, and lies at or below the
+// commit index taken now (an entry of this term is committed).
+func (r *raft) forwarderConfirms(req readReq) bool {
+	if req.from == None || req.from == r.id || req.term != r.Term {
+		return false
 	}
-	if len(r.queuedReads) > 0 {
-		r.startRound()
+	return r.cfg.HasQuorum(func(id uint64) bool { return id == r.id || id == req.from })
+}
+
+// sealRound closes the newest round to new requests: its heartbeats are
+// in the Ready being taken and may leave from now on.
+func (r *raft) sealRound() {
+	if k := len(r.rounds); k > 0 {
+		r.rounds[k-1].sealed = true
+	}
+}
+
+// ackRound records from's acknowledgement of a heartbeat of round (0:
+// none) and answers every round that a quorum has now acknowledged. An
+// acknowledgement of round k also counts for every earlier round still in
+// flight: k's heartbeat left after each earlier round was sealed, so after
+// all of its requests arrived. Acknowledgements of a round therefore
+// include those of every later one, and the rounds complete oldest first.
+func (r *raft) ackRound(from, round uint64) {
+	for _, rd := range r.rounds {
+		if rd.id > round {
+			break
+		}
+		rd.acks[from] = true
+	}
+	for len(r.rounds) > 0 && r.cfg.HasQuorum(func(id uint64) bool { return r.rounds[0].acks[id] }) {
+		rd := r.rounds[0]
+		r.rounds[0] = nil
+		r.rounds = r.rounds[1:]
+		for _, req := range rd.reqs {
+			r.respondRead(req, req.index)
+		}
+	}
+	if len(r.queuedReads) > 0 && len(r.rounds) < maxReadRounds {
+		reqs := r.queuedReads
+		r.queuedReads = nil
+		r.startRound(reqs)
 	}
 }
 

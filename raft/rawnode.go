@@ -189,6 +189,9 @@ func (rn *RawNode) Ready() Ready {
 	}
 	r.msgs = nil
 	r.readStates = nil
+	// The heartbeats of the newest read round leave with this Ready: a
+	// later request must not join it (readRound).
+	r.sealRound()
 	if n := len(rd.CommittedEntries); n > 0 {
 		r.log.applying = rd.CommittedEntries[n-1].Index
 		r.reduceUncommittedSize(rd.CommittedEntries)

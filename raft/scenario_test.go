@@ -960,3 +960,130 @@ func TestLocalReadIndexMatchesReadIndex(t *testing.T) {
 		}
 	}
 }
+
+// A read request never joins a heartbeat round whose heartbeats may have
+// left before it arrived: such a round's acknowledgements confirm
+// leadership only up to a moment before the request, so answering the
+// request with them could miss a write acknowledged in between.
+func TestReadIndexNeverJoinsSentRound(t *testing.T) {
+	nw := newTestNetwork(t, ids(3), nil)
+	nw.elect(1)
+	_ = nw.propose(1, "a")
+	nw.stabilize()
+	rn := nw.nodes[1].rn
+	// held takes leader 1's next Ready and keeps its messages back.
+	held := func() []Message {
+		nw.handleReady(1)
+		q := nw.queue
+		nw.queue = nil
+		return q
+	}
+	// answer delivers round heartbeats and only the followers' replies
+	// to them, then lets the leader take its Ready, whose messages it
+	// returns (held back).
+	answer := func(hbs []Message) []Message {
+		for _, m := range hbs {
+			if m.Type == MsgHeartbeat {
+				nw.deliver(m)
+			}
+		}
+		nw.handleReady(2)
+		nw.handleReady(3)
+		q := nw.queue
+		nw.queue = nil
+		for _, m := range q {
+			if m.Type == MsgHeartbeatResp {
+				nw.deliver(m)
+			}
+		}
+		return held()
+	}
+	if err := rn.ReadIndex([]byte("r1")); err != nil {
+		t.Fatal(err)
+	}
+	round1 := held()
+	if len(round1) == 0 {
+		t.Fatal("setup: no heartbeats for r1's round")
+	}
+	// A write commits and is acknowledged after round 1's heartbeats
+	// left; r2 arrives after that.
+	if err := nw.propose(1, "b"); err != nil {
+		t.Fatal(err)
+	}
+	nw.stabilize()
+	wrote := nw.raft(1).log.committed
+	if err := rn.ReadIndex([]byte("r2")); err != nil {
+		t.Fatal(err)
+	}
+	// r2's round starts now (rounds overlap) or once round 1 is done.
+	round2 := held()
+	round2 = append(round2, answer(round1)...)
+	rs := nw.nodes[1].reads
+	if len(rs) != 1 || string(rs[0].RequestCtx) != "r1" {
+		t.Fatalf("after round 1's acknowledgements: read states %+v, want only r1 (r2 joined a round that started before it)", rs)
+	}
+	answer(round2)
+	rs = nw.nodes[1].reads
+	if len(rs) != 2 || string(rs[1].RequestCtx) != "r2" || rs[1].Index < wrote {
+		t.Fatalf("after round 2's acknowledgements: read states %+v, want r2 at index >= %d", rs, wrote)
+	}
+
+	// A round whose heartbeats are lost is answered by the next
+	// heartbeats' acknowledgements, and the requests that came after it
+	// are answered after it, by a round of their own.
+	nw.nodes[1].reads = nil
+	_ = rn.ReadIndex([]byte("r3"))
+	_ = held() // lost
+	_ = rn.ReadIndex([]byte("r4"))
+	nw.queue = append(nw.queue, held()...)
+	if !nw.tickUntil(20, func() bool { return len(nw.nodes[1].reads) == 2 }) {
+		t.Fatalf("read states %+v, want r3 and r4", nw.nodes[1].reads)
+	}
+	if rs := nw.nodes[1].reads; string(rs[0].RequestCtx) != "r3" || string(rs[1].RequestCtx) != "r4" {
+		t.Fatalf("read states %+v, want r3 then r4", rs)
+	}
+}
+
+// A request forwarded by a voter in the leader's term counts as that
+// voter's acknowledgement: where the two form a quorum the leader answers
+// at once, with no heartbeat round; elsewhere (five voters, or a
+// forwarder in another term, or one of unknown term) it takes a round.
+func TestReadIndexForwarderConfirms(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		voters int
+		term   func(leaderTerm uint64) uint64 // LogTerm of the forwarded request; nil: a real follower's
+		rounds bool
+	}{
+		{"three voters", 3, nil, false},
+		{"five voters", 5, nil, true},
+		{"older term", 3, func(lt uint64) uint64 { return lt - 1 }, true},
+		{"unknown term", 3, func(uint64) uint64 { return 0 }, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			nw := newTestNetwork(t, ids(tc.voters), nil)
+			nw.elect(1)
+			_ = nw.propose(1, "a")
+			nw.sent = map[MessageType]int{}
+			if tc.term == nil {
+				if err := nw.nodes[2].rn.ReadIndex([]byte("f")); err != nil {
+					t.Fatal(err)
+				}
+				nw.stabilize()
+				if rs := nw.nodes[2].reads; len(rs) != 1 || rs[0].Index != nw.raft(1).log.committed {
+					t.Fatalf("read states %+v (commit %d)", rs, nw.raft(1).log.committed)
+				}
+			} else {
+				lt := nw.raft(1).Term
+				_ = nw.nodes[1].rn.Step(Message{Type: MsgReadIndex, From: 2, To: 1, LogTerm: tc.term(lt), Entries: []Entry{{Data: []byte("f")}}})
+				nw.stabilize()
+				if nw.sent[MsgReadIndexResp] != 1 {
+					t.Fatalf("%d answers, want 1", nw.sent[MsgReadIndexResp])
+				}
+			}
+			if hb := nw.sent[MsgHeartbeat]; (hb > 0) != tc.rounds {
+				t.Fatalf("%d heartbeats; want a round: %v", hb, tc.rounds)
+			}
+		})
+	}
+}

@@ -117,7 +117,8 @@ func (t MessageType) Valid() bool { return t < msgTypeCount }
 //     carries a read-index round's context.
 //   - MsgSnap: Snapshot carries the snapshot metadata (and any inline data).
 //   - MsgReadIndex/MsgReadIndexResp: Entries[0].Data holds the request
-//     context; Index is the read index in the response.
+//     context; Index is the read index in the response; a forwarded
+//     MsgReadIndex carries the forwarder's term in LogTerm (Term is 0).
 type Message struct {
 	Type       MessageType
 	From       uint64
