@@ -389,9 +389,15 @@ func explainForeignKey(c *lconn, e *Error, sqlText string, args []any) *Error {
 	// The statement's own rows first (an INSERT or UPDATE of the
 	// referencing table), the rows it left without their key after
 	// (a DELETE or UPDATE of the referenced table).
+	if e.fkRestrict {
+		// checked at the row, deferred or not (fk_restrict.go); one
+		// reached through a cascade is found by the deferred run below
+		if x := explainRestrict(c, e, sqlText, args, append(referencing, table)); x != nil {
+			return x
+		}
+	}
 	children := append([]string{table}, referencing...)
-	w := words(sqlText, 1)
-	deleting := len(w) == 1 && w[0] == "DELETE"
+	deleting := dmlVerb(sqlText) == "DELETE"
 	if deleting {
 		children = append(referencing, table)
 	}
