@@ -198,6 +198,20 @@ func rerun(c *lconn, sqlText string, args []any) error {
 	return err
 }
 
+// rerunCapturing is rerun with capturing triggers in place: the
+// statement's error and the last row the triggers handed to
+// raftsql_explain_row (nil when none).
+func rerunCapturing(c *lconn, sqlText string, args []any) ([]any, error) {
+	c.explain.row, c.explain.n = nil, 0
+	err := rerun(c, sqlText, args)
+	row := c.explain.row
+	if c.explain.n == 0 {
+		row = nil
+	}
+	c.explain.row = nil
+	return row, err
+}
+
 // explainRow finds the row that failed a NOT NULL, CHECK or UNIQUE
 // constraint of e.Table and returns e with PostgreSQL's DETAIL.
 func explainRow(c *lconn, e *Error, sqlText string, args []any) *Error {
@@ -221,11 +235,8 @@ func explainRow(c *lconn, e *Error, sqlText string, args []any) *Error {
 			return nil
 		}
 	}
-	c.explain.row, c.explain.n = nil, 0
-	err := rerun(c, sqlText, args)
-	row := c.explain.row
-	c.explain.row = nil
-	if err == nil || c.explain.n == 0 || len(row) != len(cols) || mapError(err, sqlText).Code != e.Code {
+	row, err := rerunCapturing(c, sqlText, args)
+	if err == nil || row == nil || len(row) != len(cols) || mapError(err, sqlText).Code != e.Code {
 		return nil
 	}
 	out := *e

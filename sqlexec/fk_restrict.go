@@ -58,11 +58,8 @@ func explainRestrict(c *lconn, e *Error, sqlText string, args []any, children []
 	if c.exec(trig) != nil {
 		return nil
 	}
-	c.explain.row, c.explain.n = nil, 0
-	err := rerun(c, sqlText, args)
-	row := c.explain.row
-	c.explain.row = nil
-	if err == nil || c.explain.n == 0 || len(row) != len(refs) || mapError(err, sqlText).Code != CodeForeignKeyViolation {
+	row, err := rerunCapturing(c, sqlText, args)
+	if err == nil || row == nil || len(row) != len(refs) || mapError(err, sqlText).Code != CodeForeignKeyViolation {
 		return nil
 	}
 	changed := func(k int) bool { return verb == "DELETE" || !reflect.DeepEqual(row[k], row[len(cols)+k]) }
