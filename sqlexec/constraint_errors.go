@@ -198,6 +198,20 @@ func rerun(c *lconn, sqlText string, args []any) error {
 	return err
 }
 
+// rerunCapturing is rerun with capturing triggers in place: the
+// statement's error and the last row the triggers handed to
+// raftsql_explain_row (nil when none).
+func rerunCapturing(c *lconn, sqlText string, args []any) ([]any, error) {
+	c.explain.row, c.explain.n = nil, 0
+	err := rerun(c, sqlText, args)
+	row := c.explain.row
+	if c.explain.n == 0 {
+		row = nil
+	}
+	c.explain.row = nil
+	return row, err
+}
+
 // explainRow finds the row that failed a NOT NULL, CHECK or UNIQUE
 // constraint of e.Table and returns e with PostgreSQL's DETAIL.
 func explainRow(c *lconn, e *Error, sqlText string, args []any) *Error {
@@ -221,11 +235,8 @@ func explainRow(c *lconn, e *Error, sqlText string, args []any) *Error {
 			return nil
 		}
 	}
-	c.explain.row, c.explain.n = nil, 0
-	err := rerun(c, sqlText, args)
-	row := c.explain.row
-	c.explain.row = nil
-	if err == nil || c.explain.n == 0 || len(row) != len(cols) || mapError(err, sqlText).Code != e.Code {
+	row, err := rerunCapturing(c, sqlText, args)
+	if err == nil || row == nil || len(row) != len(cols) || mapError(err, sqlText).Code != e.Code {
 		return nil
 	}
 	out := *e
@@ -389,9 +400,15 @@ func explainForeignKey(c *lconn, e *Error, sqlText string, args []any) *Error {
 	// The statement's own rows first (an INSERT or UPDATE of the
 	// referencing table), the rows it left without their key after
 	// (a DELETE or UPDATE of the referenced table).
+	if e.fkRestrict {
+		// checked at the row, deferred or not (fk_restrict.go); one
+		// reached through a cascade is found by the deferred run below
+		if x := explainRestrict(c, e, sqlText, args, append(referencing, table)); x != nil {
+			return x
+		}
+	}
 	children := append([]string{table}, referencing...)
-	w := words(sqlText, 1)
-	deleting := len(w) == 1 && w[0] == "DELETE"
+	deleting := dmlVerb(sqlText) == "DELETE"
 	if deleting {
 		children = append(referencing, table)
 	}

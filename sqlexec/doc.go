@@ -108,7 +108,8 @@
 // stored into another date/time or text column: converted in the session
 // zone before proposal), columns.go (result column types), result.go,
 // errors.go, constraint_errors.go (constraint violations' DETAIL and
-// fields, found by re-running the failed statement in a savepoint),
+// fields, found by re-running the failed statement in a savepoint;
+// fk_restrict.go: ON DELETE/UPDATE RESTRICT violations),
 // deferred.go (deferred foreign keys, checked at the end of each entry,
 // and SET CONSTRAINTS),
 // undefined_function.go (42883 with argument types), serving.go (a replicator may refuse all reads); db.go (open,

@@ -32,6 +32,9 @@ type Error struct {
 	// kind tells apply whether the error is a statement's result (the
 	// zero value) or a fault that must not be recorded (see faultKind).
 	kind faultKind
+	// fkRestrict: SQLite raised the foreign key error from an ON DELETE
+	// or ON UPDATE RESTRICT action (fk_restrict.go explains it).
+	fkRestrict bool
 }
 
 func (e *Error) Error() string          { return e.Message }
@@ -208,10 +211,13 @@ func mapError(err error, sqlText string) *Error {
 			out.Table, out.Column = m[1], m[2]
 			out.Message = fmt.Sprintf("null value in column %q of relation %q violates not-null constraint", m[2], m[1])
 		}
-	case se.code == lib.SQLITE_CONSTRAINT_FOREIGNKEY:
+	case se.code == lib.SQLITE_CONSTRAINT_FOREIGNKEY || prim == lib.SQLITE_CONSTRAINT && msg == "FOREIGN KEY constraint failed":
+		// (the second: an ON DELETE/UPDATE RESTRICT action, which SQLite
+		// raises from its action trigger)
 		out.Code = CodeForeignKeyViolation
+		out.fkRestrict = se.code != lib.SQLITE_CONSTRAINT_FOREIGNKEY
 		out.Table = dmlTable(sqlText)
-		if w := words(sqlText, 1); len(w) == 1 && w[0] == "DELETE" {
+		if dmlVerb(sqlText) == "DELETE" {
 			out.Message = fmt.Sprintf("update or delete on table %q violates foreign key constraint", out.Table)
 		} else {
 			out.Message = fmt.Sprintf("insert or update on table %q violates foreign key constraint", out.Table)

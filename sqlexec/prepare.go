@@ -489,8 +489,18 @@ func dummyArg(oid uint32) any {
 	return nil
 }
 
+// dmlVerb is the verb of an INSERT, UPDATE or DELETE, also after a WITH
+// list ("" for other statements).
+func dmlVerb(sqlText string) string {
+	v, _ := pgdialect.MainDML(sqlText)
+	return v
+}
+
 // dmlTable extracts the target table of INSERT INTO t / UPDATE t / DELETE FROM t.
 func dmlTable(sqlText string) string {
+	if v, t := pgdialect.MainDML(sqlText); v != "" && t != "" {
+		return t // also after a WITH list, whose queries name other tables
+	}
 	f := strings.Fields(sqlText)
 	for i := 0; i+1 < len(f); i++ {
 		u := strings.ToUpper(f[i])

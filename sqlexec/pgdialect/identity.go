@@ -37,6 +37,9 @@ func CheckIdentityAlways(sql string, columns func(table string) (cols []string, 
 	if s := x.stripPublic(); s != sql {
 		x = newTx(s)
 	}
+	if i := x.dmlStart(); i > 0 { // WITH ... INSERT/UPDATE (withdml.go)
+		return CheckIdentityAlways(x.orig(i, x.n()), columns)
+	}
 	switch {
 	case x.T(0).kw("INSERT") && x.kw(1, "INTO"):
 		return x.insertIdentity(columns)

@@ -11,14 +11,15 @@ import (
 // AddColumnList names the leading ones, so every node applies the same
 // explicit statement.
 
-// ColumnlessInsert reports the table of an INSERT INTO t [AS a] VALUES
-// ... / SELECT ... that has no column list.
+// ColumnlessInsert reports the table of an [WITH ...] INSERT INTO t [AS a]
+// VALUES ... / SELECT ... that has no column list.
 func ColumnlessInsert(sql string) (table string, ok bool) {
 	x := newTx(sql)
-	if !x.T(0).kw("INSERT") || !x.kw(1, "INTO") {
+	i := x.dmlStart() // after a WITH list (withdml.go)
+	if !x.T(i).kw("INSERT") || !x.kw(i+1, "INTO") {
 		return "", false
 	}
-	table, j := x.name(2)
+	table, j := x.name(i + 2)
 	if table == "" {
 		return "", false
 	}
@@ -50,7 +51,7 @@ func (x *tx) mainSelect(j, end int) int {
 // lexically (SELECT *).
 func AddColumnList(sql string, names []string) (string, error) {
 	x := newTx(sql)
-	_, j := x.name(2)
+	_, j := x.name(x.dmlStart() + 2)
 	if x.kw(j, "AS") {
 		j += 2
 	}

@@ -26,6 +26,12 @@ func Translate(sql string) (st *Stmt, err error) {
 	if st, ok, err := x.cursorStatement(); ok { // cursor.go: the query is translated when declared
 		return st, err
 	}
+	if err := x.refuseWritableCTE(); err != nil { // withdml.go
+		return nil, err
+	}
+	if st, ok, err := x.withDML(); ok { // withdml.go: each part translated on its own
+		return st, err
+	}
 	if s := x.stripPublic(); s != sql { // schema.go
 		sql, x = s, newTx(s)
 	}

@@ -39,3 +39,18 @@ CREATE TABLE dml_more (k int PRIMARY KEY, v int DEFAULT 7);
 INSERT INTO dml_more VALUES (1, 1);
 UPDATE dml_more SET v = DEFAULT WHERE k = 1 RETURNING v;
 INSERT INTO dml_more VALUES (2, 1), (2, 2) ON CONFLICT (k) DO UPDATE SET v = EXCLUDED.v;
+CREATE TABLE dml_cte (id int PRIMARY KEY, name text, flag boolean, n numeric(10,2), extra text DEFAULT 'dflt');
+WITH c AS (SELECT 1 AS a, 'x' AS b) INSERT INTO dml_cte (id, name) SELECT a, b FROM c;
+WITH c AS (SELECT 3 AS a, 'y' AS b) INSERT INTO dml_cte SELECT a, b FROM c RETURNING *;
+WITH c(a, b) AS (VALUES (4, 1.5)) INSERT INTO dml_cte (id, n) SELECT a, b FROM c RETURNING id, n;
+WITH c AS (SELECT 20 AS a) INSERT INTO dml_cte (id, n) WITH e AS (SELECT a FROM c) SELECT a, 2.555 FROM e RETURNING n;
+WITH c AS (SELECT 5 AS a) INSERT INTO dml_cte (id, name) VALUES ((SELECT a FROM c), 'v') RETURNING *;
+WITH RECURSIVE r(i) AS (SELECT 10 UNION ALL SELECT i + 1 FROM r WHERE i < 12) INSERT INTO dml_cte (id) SELECT i FROM r;
+WITH c AS (SELECT 1 AS a) UPDATE dml_cte SET name = 'upd', flag = 'on' WHERE id IN (SELECT a FROM c) RETURNING id, name, flag;
+WITH c AS (SELECT 1 AS a) UPDATE dml_cte SET flag = 'maybe' WHERE id IN (SELECT a FROM c);
+WITH c AS (SELECT 10 AS a UNION ALL SELECT 11) DELETE FROM dml_cte WHERE id IN (SELECT a FROM c) RETURNING id;
+WITH c AS (SELECT 'abc' AS a) INSERT INTO dml_cte (id, name) SELECT 30, a FROM c ON CONFLICT (id) DO NOTHING;
+WITH c AS (SELECT 1 AS a) INSERT INTO dml_cte (id, name) SELECT a, 'dup' FROM c ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name RETURNING id, name;
+-- differs: data-modifying statements in WITH are refused (0A000)
+WITH d AS (DELETE FROM dml_cte WHERE id = 3 RETURNING *) INSERT INTO dml_cte (id) SELECT id + 100 FROM d;
+SELECT id, name, flag, n, extra FROM dml_cte WHERE id NOT IN (3, 103) ORDER BY id;

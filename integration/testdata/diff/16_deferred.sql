@@ -131,7 +131,6 @@ SELECT count(*) FROM dfk_casc;
 CREATE TABLE dfk_restrict (id int PRIMARY KEY, pid int REFERENCES dfk_p ON DELETE RESTRICT DEFERRABLE INITIALLY DEFERRED);
 INSERT INTO dfk_restrict VALUES (1, 99);
 BEGIN;
--- differs: an ON DELETE RESTRICT violation (deferrable or not: RESTRICT is never deferred) is SQLite's 23000 "FOREIGN KEY constraint failed", naming no constraint
 DELETE FROM dfk_p WHERE id = 99;
 ROLLBACK;
 BEGIN;

@@ -1,0 +1,122 @@
+package pgdialect
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// TestWithDMLParts: WITH ... INSERT/UPDATE/DELETE translates as its
+// parts do on their own, so the statement after the list gets the same
+// enforcement, column handling and RETURNING as without the WITH.
+func TestWithDMLParts(t *testing.T) {
+	cases := []struct {
+		in, tag string
+		ctes    []string // each CTE's head and query, as written
+		main    string
+	}{
+		{"WITH c AS (SELECT 1 AS a, 'x' AS b) INSERT INTO t (a, b) SELECT a, b FROM c", "INSERT",
+			[]string{"c AS (", "SELECT 1 AS a, 'x' AS b"}, "INSERT INTO t (a, b) SELECT a, b FROM c"},
+		{"with recursive r(i) as (select 1 union all select i + 1 from r where i < 3), s as materialized (values (1)) insert into t (a) select i from r returning a::text",
+			"INSERT", []string{"r(i) as (", "select 1 union all select i + 1 from r where i < 3", "s as materialized (", "values (1)"},
+			"insert into t (a) select i from r returning a::text"},
+		{"WITH c AS NOT MATERIALIZED (SELECT 1 AS a) UPDATE t SET b = 'on' WHERE a IN (SELECT a FROM c) RETURNING *", "UPDATE",
+			[]string{"c AS NOT MATERIALIZED (", "SELECT 1 AS a"}, "UPDATE t SET b = 'on' WHERE a IN (SELECT a FROM c) RETURNING *"},
+		{"WITH c AS (SELECT now()::date AS d) DELETE FROM t WHERE a IN (SELECT 1 FROM c) RETURNING a", "DELETE",
+			[]string{"c AS (", "SELECT now()::date AS d"}, "DELETE FROM t WHERE a IN (SELECT 1 FROM c) RETURNING a"},
+		{"WITH c AS (SELECT 1) INSERT INTO t (a) VALUES ((SELECT * FROM c)) ON CONFLICT (a) DO UPDATE SET b = 'x'", "INSERT",
+			[]string{"c AS (", "SELECT 1"}, "INSERT INTO t (a) VALUES ((SELECT * FROM c)) ON CONFLICT (a) DO UPDATE SET b = 'x'"},
+	}
+	for _, c := range cases {
+		st, err := Translate(c.in)
+		if err != nil {
+			t.Errorf("Translate(%q): %v", c.in, err)
+			continue
+		}
+		want := "WITH "
+		if strings.HasPrefix(strings.ToUpper(c.in), "WITH RECURSIVE") {
+			want += "RECURSIVE "
+		}
+		for i := 0; i < len(c.ctes); i += 2 {
+			q, err := Translate(c.ctes[i+1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i > 0 {
+				want += ", "
+			}
+			want += c.ctes[i] + q.Exec[0] + ")"
+		}
+		m, err := Translate(c.main)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want += " " + m.Exec[0]
+		if len(st.Exec) != 1 || st.Exec[0] != want {
+			t.Errorf("Translate(%q).Exec\n got %q\nwant %q", c.in, st.Exec, want)
+		}
+		if st.Tag != c.tag || st.ReadOnly || st.Kind != KindQuery {
+			t.Errorf("Translate(%q): tag %q read-only %v kind %v; want %s, writing query", c.in, st.Tag, st.ReadOnly, st.Kind, c.tag)
+		}
+		if !strings.Contains(m.Exec[0], "pg_in_col(") && c.tag != "DELETE" {
+			t.Errorf("Translate(%q): the statement without WITH is not enforced: %q", c.main, m.Exec[0])
+		}
+	}
+}
+
+// TestWithDMLParams: parameters of the CTEs and of the statement are
+// numbered across the whole text and typed from either part.
+func TestWithDMLParams(t *testing.T) {
+	st, err := Translate("WITH c AS (SELECT $1::int AS a) INSERT INTO t (a, b) SELECT a, $2::text FROM c WHERE a > $3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.ParamCount != 3 || len(st.ParamOIDs) != 3 || st.ParamOIDs[0] != pgoid.Int4 || st.ParamOIDs[1] != pgoid.Text {
+		t.Fatalf("ParamCount %d ParamOIDs %v", st.ParamCount, st.ParamOIDs)
+	}
+	if !strings.Contains(st.Exec[0], "?1") || !strings.Contains(st.Exec[0], "?3") {
+		t.Fatalf("Exec %q", st.Exec[0])
+	}
+}
+
+// TestWithDMLRefused: a data-modifying statement inside WITH has no
+// SQLite counterpart and is refused naming it, wherever the list is.
+func TestWithDMLRefused(t *testing.T) {
+	for _, in := range []string{
+		"WITH d AS (DELETE FROM t RETURNING *) SELECT count(*) FROM d",
+		"WITH d AS (DELETE FROM t WHERE a = 1 RETURNING *) INSERT INTO u SELECT * FROM d",
+		"with x as (select 1), u as (update t set a = 2 returning a) select * from u",
+		"INSERT INTO u WITH i AS (INSERT INTO t VALUES (1) RETURNING a) SELECT a FROM i",
+		"SELECT * FROM (WITH m AS (MERGE INTO t USING s ON true WHEN MATCHED THEN DELETE) SELECT 1) q",
+	} {
+		_, err := Translate(in)
+		var e *Error
+		if !errors.As(err, &e) || e.Code != "0A000" || !strings.Contains(e.Message, "in WITH is not supported") {
+			t.Errorf("Translate(%q) = %v; want 0A000 naming the data-modifying WITH", in, err)
+		}
+	}
+	// not WITH lists: left alone
+	for _, in := range []string{
+		"SELECT now()::timestamp with time zone",
+		"SELECT 1 WHERE 'with' = 'with'",
+		"CREATE TABLE w (a timestamp with time zone)",
+	} {
+		if _, err := Translate(in); err != nil {
+			t.Errorf("Translate(%q): %v", in, err)
+		}
+	}
+}
+
+func TestWithDMLColumnless(t *testing.T) {
+	in := "WITH c AS (SELECT 1 AS a) INSERT INTO t SELECT a FROM c"
+	tbl, ok := ColumnlessInsert(in)
+	if !ok || tbl != "t" {
+		t.Fatalf("ColumnlessInsert = %q, %v", tbl, ok)
+	}
+	got, err := AddColumnList(in, []string{"id", "name"})
+	if err != nil || got != `WITH c AS (SELECT 1 AS a) INSERT INTO t (id) SELECT a FROM c` {
+		t.Fatalf("AddColumnList = %q, %v", got, err)
+	}
+}
