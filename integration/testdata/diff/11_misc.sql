@@ -6,7 +6,6 @@ SELECT g FROM generate_series(1, 3) AS g;
 SELECT g.i * 2 FROM generate_series(1, 3) AS g(i);
 SELECT sum(i) FROM generate_series(1, 100) i;
 SELECT count(*) FROM generate_series(1, 10) a, generate_series(1, 10) b;
--- differs: generate_series in the select list is refused (0A000)
 SELECT generate_series(1, 3);
 SELECT * FROM generate_series(1, 5, 0);
 SELECT 1 AS a, 2 AS b;
