@@ -64,3 +64,18 @@ func TestSRFSelectList(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeofArgTypedCalls checks pg_typeof of aggregate and math calls
+// typed from their argument (answers from PostgreSQL 15).
+func TestTypeofArgTypedCalls(t *testing.T) {
+	db := openCatalogDB(t, "")
+	q := "SELECT pg_typeof(sum(1.5)), pg_typeof(avg(1)), pg_typeof(round(1.5::float8)), pg_typeof(sqrt(2)), pg_typeof(sum(1)), pg_typeof(sum(1::bigint)), " +
+		"pg_typeof(avg(1.5::float8)), pg_typeof(sqrt(2.0)), pg_typeof(exp(1)), pg_typeof(ln(2.0)), pg_typeof(ceil(1.5::float8)), pg_typeof(floor(2)), " +
+		"pg_typeof(max(1)), pg_typeof(min('a'::text)), pg_typeof(round(2)), pg_typeof(cbrt(2)), pg_typeof(sqrt(2::numeric)), pg_typeof(exp(2.5))"
+	want := "numeric|numeric|double precision|double precision|bigint|numeric|double precision|numeric|double precision|numeric|double precision|double precision|" +
+		"integer|text|double precision|double precision|numeric|numeric"
+	lines := strings.Split(strings.TrimSuffix(runPG(db, q), "\n"), "\n")
+	if got := lines[len(lines)-1]; got != want {
+		t.Errorf("%s\n = %q\nwant %q", q, got, want)
+	}
+}
