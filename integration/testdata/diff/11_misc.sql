@@ -17,7 +17,6 @@ SELECT emp.name FROM emp WHERE emp.id = 2;
 SELECT * FROM emp WHERE id = 1;
 TABLE words LIMIT 1;
 SELECT 1; 
--- differs: SELECT with an empty select list is a syntax error
 SELECT;
 VALUES (1, 'one'), (2, 'two');
 SELECT * FROM (VALUES (1)) AS t;
