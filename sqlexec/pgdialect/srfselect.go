@@ -77,9 +77,14 @@ func (x *tx) srfSelect(i, e int, fn, item, ref string) error {
 	if from < 0 {
 		add = " FROM " + item
 	}
-	if after < x.n() {
+	switch {
+	case x.depth[sel] == 0 && x.findKw(0, sel, 0, "INSERT") >= 0:
+		// INSERT's source: before the wrapping that checks the stored
+		// values closes it (enforce.go), ahead of RETURNING
+		x.T(after - 1).wsuf += add
+	case after < x.n():
 		x.T(after).pre = add + " " + x.T(after).pre
-	} else {
+	default:
 		x.tail += add // after the select item's alias (applyAliases)
 	}
 	return nil
