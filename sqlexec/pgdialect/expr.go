@@ -864,12 +864,42 @@ func (x *tx) seriesNumeric(args [][2]int, a func(int) string, col string) string
 // so no table's column is shadowed.
 func (x *tx) seriesSelect(i, e int, args [][2]int) error {
 	const col = "pg_series_value"
+	if x.readsColumns(i+2, e) {
+		// the series is an uncorrelated subquery: SQLite has no LATERAL
+		return unsupported("generate_series() in a select list with arguments that read columns is not supported (use it in FROM with constant bounds, or a recursive CTE)")
+	}
 	delete(x.dtCols, col)
 	item := x.seriesSubquery(i, args, col) + " AS pg_series"
 	if st := x.dtCols[col]; st != "" {
 		x.typeSpan(i, e+1, dtTypeOIDs[st]) // a series of timestamps
 	}
 	return x.srfSelect(i, e, "generate_series", item, "pg_series."+col)
+}
+
+// readsColumns reports whether tokens a..b-1 (as written) name a column:
+// a quoted name, or a bare name that is no function call, typed literal,
+// type name or keyword constant.
+func (x *tx) readsColumns(a, b int) bool {
+	for k := a; k < b; k++ {
+		t := x.T(k)
+		switch {
+		case t.typ == tQIdent:
+			return true
+		case t.typ != tIdent || x.isP(k+1, "(") || x.T(k+1).typ == tString || x.T(k-1).typ == tCast:
+			continue
+		}
+		switch t.upper() {
+		case "TRUE", "FALSE", "NULL", "AND", "OR", "NOT", "IS", "CASE", "WHEN", "THEN", "ELSE", "END", "CAST", "AS",
+			"WITH", "WITHOUT", "TIME", "ZONE", "PRECISION", "VARYING", "AT", "INTERVAL",
+			"CURRENT_DATE", "CURRENT_TIMESTAMP", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME":
+			continue
+		}
+		if x.kw(k-1, "AS") { // CAST(x AS type)
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // typeSeriesCalls types the numeric generate_series calls (int4, int8 or

@@ -29,6 +29,8 @@ func TestSRFSelectList(t *testing.T) {
 		{"SELECT generate_series(1, 2) FROM (VALUES (1), (2)) v(x)", "generate_series;1;2;1;2", pgoid.Int4},
 		{"SELECT unnest(ARRAY[1, 2]) + 1", "?column?;2;3", 0},
 		{"SELECT generate_series(1, 2) UNION ALL SELECT 5", "generate_series;1;2;5", 0},
+		{"SELECT count(*) FROM (SELECT generate_series('2024-01-01'::timestamp with time zone, '2024-01-01'::timestamptz + interval '2 hours', '1 hour'::interval)) s", "count;3", 0},
+		{"SELECT generate_series(CAST(1 AS bigint), 2)", "generate_series;1;2", pgoid.Int8},
 	} {
 		st, err := Translate(c.q)
 		if err != nil {
@@ -58,6 +60,8 @@ func TestSRFSelectList(t *testing.T) {
 		"SELECT x, generate_series(1, 2) FROM (VALUES (1)) v(x) GROUP BY x",
 		"SELECT row_number() OVER (), generate_series(1, 2)",
 		"SELECT 1 WHERE generate_series(1, 2) > 1",
+		"SELECT x, generate_series(1, x) FROM (VALUES (1), (2)) v(x)", // no LATERAL subquery in SQLite
+		`SELECT generate_series(1, "x") FROM (VALUES (1)) v(x)`,
 	} {
 		if _, err := Translate(q); err == nil || !strings.Contains(err.Error(), "supported") {
 			t.Errorf("%s: err %v, want a 0A000 refusal", q, err)
