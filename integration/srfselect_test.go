@@ -30,6 +30,13 @@ func TestSelectListSRFAndEmptyList(t *testing.T) {
 	if _, err := conn.Exec(ctx, "INSERT INTO srf_t SELECT generate_series(1, 3), 10"); err != nil {
 		t.Fatal(err)
 	}
+	// a numeric series through the write path (every node computes it)
+	if _, err := conn.Exec(ctx, "CREATE TABLE srf_n (v numeric)"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(ctx, "INSERT INTO srf_n SELECT generate_series(0.50, 1.5, 0.5)"); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		q, cols, rows string // cols: name:oid, rows: cells joined by "|", rows by ";"
 	}{
@@ -38,6 +45,7 @@ func TestSelectListSRFAndEmptyList(t *testing.T) {
 		{"SELECT generate_series(1.5, 2.5, 0.5)", "generate_series:1700", "1.5;2.0;2.5"},
 		{"SELECT unnest(ARRAY['a', 'b'])", "unnest:25", "a;b"},
 		{"SELECT count(*) FROM srf_t", "count:20", "3"},
+		{"SELECT v FROM srf_n ORDER BY v", "v:1700", "0.50;1.00;1.50"},
 		{"SELECT FROM srf_t WHERE id >= 2", "", ";"},
 		{"SELECT WHERE false", "", ""},
 		{"SELECT id FROM srf_t s WHERE EXISTS (SELECT FROM srf_t u WHERE u.id = s.id + 1) ORDER BY id", "id:23", "1;2"},
