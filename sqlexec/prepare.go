@@ -101,6 +101,9 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 			if st.Kind == pgdialect.KindQuery && !st.NoRows { // NoRows: DDL carried out by a SELECT of a function
 				ps.cols = cols
 			}
+			if typed.NoColumns {
+				ps.cols = []pgwire.Column{} // nocolumns.go
+			}
 			if st.Tag == "EXPLAIN" {
 				ps.cols = explainColumns() // explain.go
 			}

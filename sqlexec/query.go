@@ -42,6 +42,9 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 	if st.Tag == "EXPLAIN" {
 		w = &explainWriter{ResultWriter: w} // explain.go
 	}
+	if st.NoColumns {
+		w = noColumnsWriter{w} // nocolumns.go
+	}
 	if s.tx != nil {
 		return s.txExec(ctx, st, args, w, describe)
 	}

@@ -126,6 +126,10 @@ type Stmt struct {
 	// NoRows: the Exec statements are function calls carrying out DDL
 	// (sequence.go); their result rows are not the client's, only Tag is.
 	NoRows bool
+	// NoColumns: the statement's rows have no columns (SELECT FROM t, an
+	// empty select list: emptyselect.go); Exec selects one NULL column
+	// for them, which the session leaves out.
+	NoColumns bool
 }
 
 // CopySpec describes a COPY statement.

@@ -302,71 +302,22 @@ func (x *tx) unnestFrom(i int) error {
 // unnestSelect rewrites unnest(arr) in the select list at i: the elements
 // become a FROM item (json_each after the query's own FROM items), so each
 // row is repeated per element, as PostgreSQL's set-returning function in
-// the select list does for one such function.
+// the select list does for one such function (srfselect.go).
 func (x *tx) unnestSelect(i int) error {
 	e := x.match(i + 1)
 	args := x.splitTop(i+2, e)
 	if len(args) != 1 {
 		return unsupported("unnest() of %d arrays is not supported", len(args))
 	}
-	// the select this item belongs to, and its FROM at the same depth
-	d := x.depth[i]
-	sel := -1
-	for k := i - 1; k >= 0; k-- {
-		if x.depth[k] < d {
-			break
-		}
-		if x.depth[k] == d && x.T(k).kw("SELECT") {
-			sel = k
-			break
-		}
-	}
-	if sel < 0 {
-		return unsupported("unnest() is only supported in FROM or a select list")
-	}
-	for k := sel; k < x.n() && x.depth[k] >= d; k++ {
-		if k != i && x.depth[k] == d && x.T(k).kw("UNNEST") && x.isP(k+1, "(") {
-			return unsupported("more than one unnest() in a select list is not supported")
-		}
-	}
-	from, after := -1, x.n()
-	for k := e + 1; k < x.n(); k++ {
-		if x.depth[k] < d {
-			after = k
-			break
-		}
-		if x.depth[k] != d {
-			continue
-		}
-		t := x.T(k)
-		if t.kw("FROM") && from < 0 {
-			from = k
-			continue
-		}
-		if t.kw("WHERE") || t.kw("GROUP") || t.kw("HAVING") || t.kw("ORDER") || t.kw("LIMIT") || t.kw("OFFSET") ||
-			t.kw("UNION") || t.kw("EXCEPT") || t.kw("INTERSECT") || t.kw("WINDOW") || t.kw("RETURNING") || x.isP(k, ";") {
-			after = k
-			break
-		}
-	}
 	decl := ""
 	if q, col, ok := x.bareColumn(args[0][0], args[0][1]); ok {
 		decl = ", " + x.columnTypeExpr(q, col)
 	}
-	x.qualifyEachCols()
 	item := "json_each(pg_array_json(" + x.text(args[0][0], args[0][1]) + decl + ")) AS pg_unnest"
-	x.wipe(i, e+1)
-	x.T(i).set("pg_unnest.value")
-	add := ", " + item
-	if from < 0 {
-		add = " FROM " + item
+	if x.srfSelectOf(i) >= 0 {
+		x.qualifyEachCols()
 	}
-	if after < x.n() {
-		x.T(after).pre = add + " " + x.T(after).pre
-	} else {
-		x.tail += add // after the select item's alias (applyAliases)
-	}
-	return nil
+	return x.srfSelect(i, e, "unnest", item, "pg_unnest.value")
 }
 
 // arrayShown reports whether the expression a..b-1 is shown to be an

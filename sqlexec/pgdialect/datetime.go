@@ -138,10 +138,24 @@ func parseDT(typ, in string) (dtValue, error) {
 				}
 				return v, dtSyntax(typ, in)
 			}
+		case f[0] == 'j' && len(f) > 1 && len(f) <= 10 && allDigits(f[1:]) && !v.hasDate && len(nums) == 0 && v.m == 0:
+			// J2460341: a Julian day number (PostgreSQL's j2date)
+			n, _ := strconv.Atoi(f[1:])
+			v.hasDate = true
+			v.y, v.m, v.d = julianDate(n)
+			if v.y <= 0 {
+				v.bc, v.y = true, 1-v.y // the BC year, turned back below
+			}
 		case allDigits(f):
-			if len(f) == 8 && !v.hasDate && len(nums) == 0 && v.m == 0 {
+			if len(f) >= 6 && len(f) <= 10 && !v.hasDate && len(nums) == 0 && v.m == 0 {
+				// YYYYMMDD, YYMMDD: the last four digits are the month
+				// and day, the rest the year (PostgreSQL's
+				// DecodeNumberField); a two-digit year is 1970..2069
 				n, _ := strconv.Atoi(f)
 				v.hasDate, v.y, v.m, v.d = true, n/10000, n/100%100, n%100
+				if len(f) == 6 {
+					v.y = twoDigitYear(v.y)
+				}
 				continue
 			}
 			if len(f) == 6 && v.hasDate && !v.hasTime {
@@ -342,6 +356,13 @@ func (v *dtValue) textMonthDate(p []string, n [3]int, month int) error {
 		return errRange
 	}
 	return nil
+}
+
+// julianDate is the proleptic Gregorian date (astronomical year: 0 is
+// 1 BC) of Julian day n.
+func julianDate(n int) (y, m, d int) {
+	t := time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n-2440588)
+	return t.Year(), int(t.Month()), t.Day()
 }
 
 func twoDigitYear(y int) int {

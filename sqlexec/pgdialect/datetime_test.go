@@ -38,6 +38,18 @@ var datetimeCases = []struct {
 	{`SELECT 'January 8, 1999'::date`, `1999-01-08`, "", ""},
 	{`SELECT '1/8/1999'::date`, `1999-01-08`, "", ""},
 	{`SELECT '19990108'::date`, `1999-01-08`, "", ""},
+	// a Julian day, YYMMDD and other concatenated dates (PostgreSQL 15)
+	{`SELECT 'J2460341'::date`, `2024-01-31`, "", ""},
+	{`SELECT 'j2460341'::date`, `2024-01-31`, "", ""},
+	{`SELECT 'J0'::date`, `4714-11-24 BC`, "", ""},
+	{`SELECT 'J2460341 10:00'::timestamp`, `2024-01-31 10:00:00`, "", ""},
+	{`SELECT '990108'::date`, `1999-01-08`, "", ""},
+	{`SELECT '690101'::date`, `2069-01-01`, "", ""},
+	{`SELECT '990108'::timestamp`, `1999-01-08 00:00:00`, "", ""},
+	{`SELECT '0990108'::date`, `0099-01-08`, "", ""},
+	{`SELECT '19990108 101112'::timestamp`, `1999-01-08 10:11:12`, "", ""},
+	{`SELECT 'J'::date`, "", "22007", `invalid input syntax for type date: "J"`},
+	{`SELECT '9901'::date`, "", "22007", `invalid input syntax for type date: "9901"`},
 	// a month name in a dashed field, two-digit years, a day of the year
 	{`SELECT '31-Jan-2024'::date`, `2024-01-31`, "", ""},
 	{`SELECT '31-JAN-2024'::date`, `2024-01-31`, "", ""},

@@ -409,15 +409,7 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 		if m < 0 || m >= x.n() {
 			return it, -1 // unterminated: SQLite's syntax error
 		}
-		var brs []branch
-		for _, arg := range x.splitTop(k+2, m) {
-			brs = append(brs, x.classify(arg[0], arg[1]))
-		}
-		o, err := commonType(brs, "generate_series")
-		if err != nil || numericRank[o] == 0 || o == pgoid.Float8 {
-			o = 0
-		}
-		rel = &derivedRel{alias: "generate_series", cols: []string{"generate_series"}, oids: []uint32{o}}
+		rel = &derivedRel{alias: "generate_series", cols: []string{"generate_series"}, oids: []uint32{x.seriesOID(k + 1)}}
 		e = m + 1
 	case x.isP(k, "(") && x.kw(k+1, "VALUES"):
 		m := x.match(k)
@@ -492,4 +484,19 @@ func isJoinKw(u string) bool {
 		return true
 	}
 	return false
+}
+
+// seriesOID is the type of the numeric generate_series call whose
+// argument list opens at p (the common type of its arguments: int4,
+// int8 or numeric), 0 when it is not a numeric series.
+func (x *tx) seriesOID(p int) uint32 {
+	var brs []branch
+	for _, arg := range x.splitTop(p+1, x.match(p)) {
+		brs = append(brs, x.classify(arg[0], arg[1]))
+	}
+	o, err := commonType(brs, "generate_series")
+	if err != nil || numericRank[o] == 0 || o == pgoid.Float8 {
+		return 0
+	}
+	return o
 }

@@ -30,6 +30,7 @@ func (x *tx) endsOperand(i int) bool {
 
 // exprPass applies the token-level rewrites valid anywhere in a statement.
 func (x *tx) exprPass() error {
+	x.typeSeriesCalls()
 	x.scalarSubqueries()                       // subquery.go
 	x.setOpParens()                            // setops.go
 	if err := x.fromItemSyntax(); err != nil { // fromitems.go
@@ -768,19 +769,12 @@ func (x *tx) castFunc(i int) error {
 // into a recursive CTE subquery.
 func (x *tx) generateSeries(i int) error {
 	e := x.match(x.sigNext(i))
-	prev := x.T(i - 1)
-	if x.isP(i-1, ".") {
-		prev = x.T(i - 3)
-	}
-	if prev.kw("LATERAL") { // dropped by fromItemSyntax
-		prev = x.T(i - 2)
-	}
-	if !(prev.kw("FROM") || prev.kw("JOIN") || (prev.typ == tPunct && prev.text == ",") && x.inFrom(i)) {
-		return unsupported("generate_series() is only supported in FROM")
-	}
 	args := x.splitTop(i+2, e)
 	if len(args) < 2 || len(args) > 3 {
 		return unsupported("generate_series() with %d arguments is not supported", len(args))
+	}
+	if !x.seriesInFrom(i) {
+		return x.seriesSelect(i, e, args)
 	}
 	// alias
 	col := "generate_series"
@@ -798,17 +792,7 @@ func (x *tx) generateSeries(i int) error {
 			x.blank(j+1, ce+1)
 		}
 	}
-	a := func(k int) string { return strings.TrimSpace(x.text(args[k][0], args[k][1])) }
-	step := "1"
-	if len(args) == 3 {
-		step = "pg_series_step(" + a(2) + ")" // 22023 for 0, as PostgreSQL
-	}
-	// The first row only when the range is not empty: generate_series(1, 0)
-	// has no rows.
-	cte := "(WITH RECURSIVE pg_gs(v) AS (SELECT " + a(0) + " WHERE CASE WHEN (" + step + ") > 0 THEN (" + a(0) + ") <= (" + a(1) + ") ELSE (" + a(0) + ") >= (" + a(1) + ") END UNION ALL SELECT v + (" + step + ") FROM pg_gs WHERE CASE WHEN (" + step + ") > 0 THEN v + (" + step + ") <= (" + a(1) + ") ELSE v + (" + step + ") >= (" + a(1) + ") END) SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
-	if dt, ok := x.seriesDateTime(args, a, col); ok {
-		cte = "(WITH RECURSIVE pg_gs(v) AS (" + dt + ") SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
-	}
+	cte := x.seriesSubquery(i, args, col)
 	if alias == "" {
 		cte += " AS generate_series"
 	}
@@ -821,6 +805,125 @@ func (x *tx) generateSeries(i int) error {
 	return nil
 }
 
+// seriesInFrom reports whether the generate_series call at i is a FROM
+// item.
+func (x *tx) seriesInFrom(i int) bool {
+	prev := x.T(i - 1)
+	if x.isP(i-1, ".") {
+		prev = x.T(i - 3)
+	}
+	if prev.kw("LATERAL") { // dropped by fromItemSyntax
+		prev = x.T(i - 2)
+	}
+	return prev.kw("FROM") || prev.kw("JOIN") || (prev.typ == tPunct && prev.text == ",") && x.inFrom(i)
+}
+
+// seriesSubquery is generate_series(args) as a subquery of one column,
+// col.
+func (x *tx) seriesSubquery(i int, args [][2]int, col string) string {
+	a := func(k int) string { return strings.TrimSpace(x.text(args[k][0], args[k][1])) }
+	if dt, ok := x.seriesDateTime(args, a, col); ok {
+		return "(WITH RECURSIVE pg_gs(v) AS (" + dt + ") SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
+	}
+	if r, ok := x.resolved[i]; ok && r.oid == pgoid.Numeric {
+		return x.seriesNumeric(args, a, col)
+	}
+	step := "1"
+	if len(args) == 3 {
+		step = "pg_series_step(" + a(2) + ")" // 22023 for 0, as PostgreSQL
+	}
+	// The first row only when the range is not empty: generate_series(1, 0)
+	// has no rows.
+	return "(WITH RECURSIVE pg_gs(v) AS (SELECT " + a(0) + " WHERE CASE WHEN (" + step + ") > 0 THEN (" + a(0) + ") <= (" + a(1) + ") ELSE (" + a(0) + ") >= (" + a(1) + ") END UNION ALL SELECT v + (" + step + ") FROM pg_gs WHERE CASE WHEN (" + step + ") > 0 THEN v + (" + step + ") <= (" + a(1) + ") ELSE v + (" + step + ") >= (" + a(1) + ") END) SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
+}
+
+// seriesNumeric is generate_series over numeric values: exact decimal
+// steps, each value keeping its scale (generate_series(1.50, 2, 0.5) is
+// 1.50, 2.00), as numeric text like every numeric value.
+func (x *tx) seriesNumeric(args [][2]int, a func(int) string, col string) string {
+	num := func(k int) string {
+		if args[k][1]-args[k][0] == 1 && x.T(args[k][0]).typ == tNumber {
+			return quoteLit(x.T(args[k][0]).text) // the literal's own scale
+		}
+		return "CAST(" + a(k) + " AS TEXT)"
+	}
+	start, stop, step := num(0), num(1), "'1'"
+	if len(args) == 3 {
+		step = "pg_series_step(" + num(2) + ")" // 22023 for 0, as PostgreSQL
+	}
+	next := "CAST(pg_add(v, " + step + ", 'numeric') AS TEXT)"
+	within := func(v string) string {
+		return "CASE WHEN pg_cmp(" + step + ", '0') > 0 THEN pg_cmp(" + v + ", " + stop + ") <= 0 ELSE pg_cmp(" + v + ", " + stop + ") >= 0 END"
+	}
+	return "(WITH RECURSIVE pg_gs(v) AS (SELECT CAST(pg_add(" + start + ", '0', 'numeric') AS TEXT) WHERE " + within(start) +
+		" UNION ALL SELECT " + next + " FROM pg_gs WHERE " + within(next) + ") SELECT (v COLLATE " + NumericCollation + ") AS " + quoteIdent(col) + " FROM pg_gs)"
+}
+
+// seriesSelect rewrites generate_series(args) at i..e in a select list: the
+// series becomes a FROM item of the SELECT (srfselect.go), its column named
+// so no table's column is shadowed.
+func (x *tx) seriesSelect(i, e int, args [][2]int) error {
+	const col = "pg_series_value"
+	if x.readsColumns(i+2, e) {
+		// the series is an uncorrelated subquery: SQLite has no LATERAL
+		return unsupported("generate_series() in a select list with arguments that read columns is not supported (use it in FROM with constant bounds, or a recursive CTE)")
+	}
+	delete(x.dtCols, col)
+	item := x.seriesSubquery(i, args, col) + " AS pg_series"
+	if st := x.dtCols[col]; st != "" {
+		x.typeSpan(i, e+1, dtTypeOIDs[st]) // a series of timestamps
+	}
+	return x.srfSelect(i, e, "generate_series", item, "pg_series."+col)
+}
+
+// readsColumns reports whether tokens a..b-1 (as written) name a column:
+// a quoted name, or a bare name that is no function call, typed literal,
+// type name or keyword constant.
+func (x *tx) readsColumns(a, b int) bool {
+	for k := a; k < b; k++ {
+		t := x.T(k)
+		switch {
+		case t.typ == tQIdent:
+			return true
+		case t.typ != tIdent || x.isP(k+1, "(") || x.T(k+1).typ == tString || x.T(k-1).typ == tCast:
+			continue
+		}
+		switch t.upper() {
+		case "TRUE", "FALSE", "NULL", "AND", "OR", "NOT", "IS", "CASE", "WHEN", "THEN", "ELSE", "END", "CAST", "AS",
+			"WITH", "WITHOUT", "TIME", "ZONE", "PRECISION", "VARYING", "AT", "INTERVAL",
+			"CURRENT_DATE", "CURRENT_TIMESTAMP", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME":
+			continue
+		}
+		if x.kw(k-1, "AS") { // CAST(x AS type)
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// typeSeriesCalls types the numeric generate_series calls (int4, int8 or
+// numeric, from their arguments, before the expression pass rewrites
+// them), so a select list's call, arithmetic on it and a numeric series's
+// steps have PostgreSQL's type.
+func (x *tx) typeSeriesCalls() {
+	for i := 0; i+1 < x.n(); i++ {
+		if x.T(i).typ == tIdent && x.T(i).identName() == "generate_series" && x.isP(i+1, "(") {
+			if o := x.seriesOID(i + 1); o != 0 {
+				x.typeSpan(i, x.match(i+1)+1, o)
+			}
+		}
+	}
+}
+
+// typeSpan records a..b-1 as an expression of type o (exprOID).
+func (x *tx) typeSpan(a, b int, o uint32) {
+	if x.resolved == nil {
+		x.resolved = map[int]resolvedExpr{}
+	}
+	x.resolved[a] = resolvedExpr{end: b, oid: o}
+}
+
 // fnSeriesStep is generate_series's step check: PostgreSQL refuses a zero
 // step (the series would never end).
 func fnSeriesStep(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
@@ -831,6 +934,10 @@ func fnSeriesStep(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 		}
 	case float64:
 		if v == 0 {
+			return nil, pgErr("22023", "step size cannot equal zero")
+		}
+	case string: // a numeric series's step (seriesNumeric)
+		if d, ok := parseDecimal(v); ok && d.kind == numFinite && d.coef.Sign() == 0 {
 			return nil, pgErr("22023", "step size cannot equal zero")
 		}
 	}

@@ -42,6 +42,10 @@ func Translate(sql string) (st *Stmt, err error) {
 	if err := x.checkSchemas(); err != nil {
 		return nil, err
 	}
+	noCols := false
+	if s, top := x.emptySelectLists(); s != sql { // emptyselect.go
+		sql, x, noCols = s, newTx(s), top
+	}
 	if s, err := x.insertDefaults(); err != nil { // defaults.go
 		return nil, err
 	} else if s != sql {
@@ -74,6 +78,7 @@ func Translate(sql string) (st *Stmt, err error) {
 	if err != nil {
 		return nil, err
 	}
+	st.NoColumns = noCols && st.Kind == KindQuery
 	st.Locking = x.locking
 	st.OnCommit = x.onCommit
 	st.Temp = x.temp || inTemp

@@ -77,6 +77,9 @@ func (x *tx) typedCall(i int) error {
 		} else {
 			oid = x.exprOID(a, b)
 		}
+		if oid == 0 {
+			oid = x.argTypedCallOID(a, b)
+		}
 	}
 	switch l {
 	case "pg_typeof":
@@ -133,4 +136,60 @@ func init() {
 		n int32
 		f fn
 	}{1, fnTypeofDecl}
+}
+
+// argTypedCallOID is the type of the call a..b-1 of an aggregate or math
+// function whose result type follows from its one argument's (PostgreSQL
+// 15's function resolution: sum(int4) is bigint, avg(int) numeric,
+// sqrt(2) double precision, sqrt(2.0) numeric), 0 when the call is none
+// of them or the argument's type is not known.
+func (x *tx) argTypedCallOID(a, b int) uint32 {
+	if x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 {
+		return 0
+	}
+	args := x.splitTop(a+2, b-1)
+	if len(args) != 1 {
+		return 0
+	}
+	in := x.exprOID(args[0][0], args[0][1])
+	if in == 0 {
+		if r, ok := x.resolved[args[0][0]]; ok && r.end == args[0][1] {
+			in = r.oid
+		}
+	}
+	intArg := in == pgoid.Int2 || in == pgoid.Int4 || in == pgoid.Int8
+	switch strings.ToLower(x.T(a).text) {
+	case "sum":
+		switch {
+		case in == pgoid.Int2 || in == pgoid.Int4:
+			return pgoid.Int8
+		case in == pgoid.Int8 || in == pgoid.Numeric:
+			return pgoid.Numeric
+		case in == pgoid.Float4 || in == pgoid.Float8 || in == pgoid.Interval:
+			return in
+		}
+	case "avg":
+		switch {
+		case intArg || in == pgoid.Numeric:
+			return pgoid.Numeric
+		case in == pgoid.Float4 || in == pgoid.Float8:
+			return pgoid.Float8
+		case in == pgoid.Interval:
+			return in
+		}
+	case "min", "max":
+		return in
+	case "round", "trunc", "ceil", "ceiling", "floor", "sqrt", "exp", "ln", "log", "log10":
+		switch {
+		case in == pgoid.Numeric:
+			return pgoid.Numeric
+		case intArg || in == pgoid.Float4 || in == pgoid.Float8:
+			return pgoid.Float8
+		}
+	case "cbrt":
+		if intArg || in == pgoid.Numeric || in == pgoid.Float4 || in == pgoid.Float8 {
+			return pgoid.Float8
+		}
+	}
+	return 0
 }

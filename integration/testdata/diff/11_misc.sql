@@ -6,8 +6,14 @@ SELECT g FROM generate_series(1, 3) AS g;
 SELECT g.i * 2 FROM generate_series(1, 3) AS g(i);
 SELECT sum(i) FROM generate_series(1, 100) i;
 SELECT count(*) FROM generate_series(1, 10) a, generate_series(1, 10) b;
--- differs: generate_series in the select list is refused (0A000)
 SELECT generate_series(1, 3);
+SELECT generate_series(1, 3) * 2 AS doubled, 'x' AS tag;
+SELECT generate_series(1.5, 3, 0.5);
+SELECT generate_series(1::bigint, 2);
+SELECT generate_series('2024-01-01'::timestamp, '2024-01-02', '12 hours');
+SELECT id, generate_series(1, 2) FROM emp WHERE id <= 2 ORDER BY id, 2;
+SELECT unnest(ARRAY['a', 'b']);
+SELECT generate_series(1, 3, 0);
 SELECT * FROM generate_series(1, 5, 0);
 SELECT 1 AS a, 2 AS b;
 SELECT 1 a;
@@ -18,8 +24,11 @@ SELECT emp.name FROM emp WHERE emp.id = 2;
 SELECT * FROM emp WHERE id = 1;
 TABLE words LIMIT 1;
 SELECT 1; 
--- differs: SELECT with an empty select list is a syntax error
 SELECT;
+SELECT WHERE true;
+SELECT WHERE false;
+SELECT FROM emp WHERE id <= 2;
+SELECT count(*) FROM emp e WHERE EXISTS (SELECT FROM emp f WHERE f.id = e.id);
 VALUES (1, 'one'), (2, 'two');
 SELECT * FROM (VALUES (1)) AS t;
 SELECT $1;

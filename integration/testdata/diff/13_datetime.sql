@@ -101,6 +101,7 @@ SELECT time '24:00:01';
 SELECT interval 'one day';
 SELECT date '2024-01-01' + 2147483647;
 SELECT '2024-01-31'::date, 'January 31, 2024'::date, '31-Jan-2024'::date, '2024/1/31'::date, '20240131'::date;
+SELECT 'J2460341'::date, '990108'::date, '690101'::date, 'J2460341 10:00'::timestamp, '19990108 101112'::timestamp;
 SELECT '2024-01-31 10:15:30.1234567'::timestamp, '2024-01-31T10:15:30Z'::timestamptz, 'epoch'::timestamp, 'allballs'::time;
 SELECT '10:15:30.1234567'::time, '10:15 PM'::time, '2024-01-31 10:15:30'::timestamp(0), '10:15:30.555'::time(1);
 SELECT cast(timestamp '2024-01-31 10:15:30.75' AS date), cast(timestamp '2024-01-31 10:15:30.75' AS time), cast(date '2024-01-31' AS timestamp);

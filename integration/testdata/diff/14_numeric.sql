@@ -87,10 +87,10 @@ SELECT -2147483648::int;
 SELECT (-2147483648)::int / -1;
 SELECT 32767::smallint + 1::smallint;
 SELECT 5 / 2 * 2.0, 5 / 2.0 * 2, (5 + 0.0) / 2, 5::float8 / 2;
--- differs: pg_typeof of an arbitrary expression is refused (0A000)
 SELECT pg_typeof(1.5), pg_typeof(1 / 2), pg_typeof(1.0 / 2), pg_typeof(1 / 2::float8), pg_typeof(2 ^ 3), pg_typeof(sum(1.5)), pg_typeof(avg(1));
--- differs: pg_typeof of an arbitrary expression is refused (0A000)
 SELECT pg_typeof(round(1.5)), pg_typeof(round(1.5::float8)), pg_typeof(sqrt(2)), pg_typeof(mod(7, 2)), pg_typeof(abs(-1.5));
+SELECT pg_typeof(sum(1)), pg_typeof(sum(1::bigint)), pg_typeof(avg(1.5::float8)), pg_typeof(sqrt(2.0)), pg_typeof(floor(2)), pg_typeof(max(1)), pg_typeof(cbrt(2));
+SELECT pg_typeof(generate_series(1, 2));
 SELECT sum(x), avg(x) FROM (VALUES (0.1), (0.2), (0.3)) v(x);
 SELECT sum(x), avg(x) FROM (VALUES (1), (2), (2)) v(x);
 SELECT avg(x) FROM (VALUES (1.00), (2.00), (2.00)) v(x);

@@ -1,0 +1,127 @@
+package pgdialect
+
+// Set-returning functions in a select list (SELECT generate_series(1, 3),
+// SELECT unnest(arr) FROM t). PostgreSQL evaluates the select list once per
+// input row and repeats the row once per value the function returns; for a
+// select list with exactly one such call, and no aggregate, GROUP BY or
+// window, that is the input rows joined with the function's rows. So the
+// call becomes a FROM item of its SELECT (after the SELECT's own FROM
+// items, so each input row is repeated per value, in the input's order) and
+// the call itself a reference to the item's column.
+//
+// Refused (0A000), where the join would not be PostgreSQL's answer:
+// several set-returning calls in one select list (PostgreSQL zips them to
+// the longest), one inside an aggregate query (PostgreSQL expands the rows
+// after aggregating) or with a window, and one outside a select list (WHERE,
+// ORDER BY, RETURNING, VALUES, SET: PostgreSQL refuses most of them).
+
+// srfSelect moves the set-returning call i..e (e its closing parenthesis),
+// named fn, into the FROM of the SELECT whose select list holds it: item
+// is the FROM item's text (with its alias), ref what replaces the call.
+func (x *tx) srfSelect(i, e int, fn, item, ref string) error {
+	sel := x.srfSelectOf(i)
+	if sel < 0 {
+		return unsupported("%s() is only supported in FROM or a select list", fn)
+	}
+	d := x.depth[sel]
+	from, after := -1, x.n()
+	for k := e + 1; k < x.n(); k++ {
+		if x.depth[k] < d {
+			after = k
+			break
+		}
+		if x.depth[k] != d {
+			continue
+		}
+		t := x.T(k)
+		if t.kw("FROM") && from < 0 {
+			from = k
+			continue
+		}
+		if t.kw("WHERE") || t.kw("GROUP") || t.kw("HAVING") || t.kw("ORDER") || t.kw("LIMIT") || t.kw("OFFSET") ||
+			t.kw("UNION") || t.kw("EXCEPT") || t.kw("INTERSECT") || t.kw("WINDOW") || t.kw("RETURNING") || t.kw("FETCH") ||
+			t.kw("FOR") || x.isP(k, ";") {
+			after = k
+			break
+		}
+	}
+	listEnd := from
+	if listEnd < 0 {
+		listEnd = after
+	}
+	several := false
+	x.selectLevel(sel+1, listEnd, func(k int) {
+		if k != i && x.T(k).typ == tIdent && setReturning[x.T(k).upper()] && x.isP(k+1, "(") && !x.isP(k-1, ".") {
+			several = true
+		}
+	})
+	if several {
+		return unsupported("more than one set-returning function in a select list is not supported (PostgreSQL zips their rows)")
+	}
+	// the SELECT's own level up to its end (GROUP BY, HAVING, WINDOW)
+	end := sel + 1
+	for end < x.n() && x.depth[end] >= d && !x.isP(end, ";") &&
+		!(x.depth[end] == d && (x.T(end).kw("UNION") || x.T(end).kw("EXCEPT") || x.T(end).kw("INTERSECT"))) {
+		end++
+	}
+	if sh := x.selectShape(sel, end); sh.aggInList || sh.group || sh.over {
+		return unsupported("%s() in the select list of an aggregate or window query is not supported (PostgreSQL expands its rows after aggregating)", fn)
+	}
+	// keep what earlier passes spliced around the call (an operator's
+	// function call: generate_series(1, 3) * 2)
+	pre, wpre, suf, wsuf := x.T(i).pre, x.T(i).wpre, x.T(e).suf, x.T(e).wsuf
+	x.wipe(i, e+1)
+	x.T(i).set(ref)
+	x.T(i).pre, x.T(i).wpre, x.T(e).suf, x.T(e).wsuf = pre, wpre, suf, wsuf
+	add := ", " + item
+	if from < 0 {
+		add = " FROM " + item
+	}
+	switch {
+	case x.depth[sel] == 0 && x.findKw(0, sel, 0, "INSERT") >= 0:
+		// INSERT's source: before the wrapping that checks the stored
+		// values closes it (enforce.go), ahead of RETURNING
+		x.T(after - 1).wsuf += add
+	case after < x.n():
+		x.T(after).pre = add + " " + x.T(after).pre
+	default:
+		x.tail += add // after the select item's alias (applyAliases)
+	}
+	return nil
+}
+
+// srfSelectOf returns the SELECT whose select list holds the call at i
+// (directly or inside function calls and parentheses of its items), or -1
+// when the call is elsewhere (FROM, WHERE, a subquery's clause ...).
+func (x *tx) srfSelectOf(i int) int {
+	cur := x.depth[i]
+	for k := i - 1; k >= 0; k-- {
+		if x.depth[k] > cur {
+			continue
+		}
+		if x.depth[k] < cur {
+			// the parenthesis that opens the call's enclosing expression:
+			// a function call or grouping, never a subquery
+			if !x.isP(k, "(") || x.kw(k+1, "SELECT") || x.kw(k+1, "WITH") || x.kw(k+1, "VALUES") {
+				return -1
+			}
+			if p := x.T(k - 1); k > 0 && p.typ == tIdent && (p.kw("IN") || p.kw("EXISTS") || p.kw("VALUES") || p.kw("ANY") || p.kw("ALL") || p.kw("ARRAY") || p.kw("OVER") || p.kw("FILTER") || p.kw("AS")) {
+				return -1
+			}
+			cur = x.depth[k]
+			continue
+		}
+		t := x.T(k)
+		if t.kw("SELECT") {
+			return k
+		}
+		if t.typ == tIdent {
+			switch t.upper() {
+			case "FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "RETURNING", "SET", "VALUES", "ON",
+				"USING", "WINDOW", "INTO", "JOIN", "FETCH", "UNION", "EXCEPT", "INTERSECT", "OVER", "FILTER":
+				return -1
+			}
+		}
+	}
+	return -1
+}
