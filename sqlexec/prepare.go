@@ -157,8 +157,8 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 		resultTypes(c, sqlText, infos) // resulttypes.go
 		var first []any
 		if untyped && !st.readonly() {
-			decls := fillDeclFromTable(c, sqlText, infos)
 			items := returningItems(sqlText)
+			decls := fillDeclFromTable(c, sqlText, infos, items)
 			for i := range infos {
 				if infos[i].decl == "" && infos[i].hint == 0 && i < len(items) {
 					infos[i].hint = inferExpr(items[i], decls)
@@ -242,20 +242,34 @@ func (stopProbe) Error() string { return "stop" }
 
 var errStopProbe error = stopProbe{}
 
-// fillDeclFromTable types RETURNING columns from the target table's
-// declared column types.
-func fillDeclFromTable(c *lconn, sqlText string, infos []colInfo) map[string]string {
+// fillDeclFromTable types the RETURNING columns that are bare references
+// to the target table's columns (items: returningItems) from their
+// declared types. Only those: an expression named after a column
+// (RETURNING b::text is named b, RETURNING n + 1 AS b too) has its own
+// type, the translation's hint, as in a select list; typing it by its
+// name described b::text as b's boolean, and the client failed to scan
+// the text into it.
+func fillDeclFromTable(c *lconn, sqlText string, infos []colInfo, items []string) map[string]string {
 	table := dmlTable(sqlText)
 	if table == "" {
 		return nil
 	}
 	decl, _ := tableDecls(c, table)
 	for i := range infos {
-		if infos[i].decl == "" {
-			infos[i].decl = decl[strings.ToLower(infos[i].name)]
+		if in := &infos[i]; in.decl == "" && in.hint == 0 && i < len(items) && bareColumn(items[i], in.name) {
+			in.decl = decl[strings.ToLower(in.name)]
 		}
 	}
 	return decl
+}
+
+// bareColumn reports whether the RETURNING item is a reference to the
+// column name alone (plain or quoted).
+func bareColumn(item, name string) bool {
+	if len(item) >= 2 && item[0] == '"' && item[len(item)-1] == '"' {
+		return strings.ReplaceAll(item[1:len(item)-1], `""`, `"`) == name
+	}
+	return strings.EqualFold(item, name)
 }
 
 // tableDecls returns lower-case column name -> declared type, and the
