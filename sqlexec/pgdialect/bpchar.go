@@ -67,7 +67,13 @@ func (x *tx) padCharItems() {
 	if len(lists) != 1 || x.kw(0, "WITH") && x.findKw(0, x.n(), 0, "RECURSIVE") >= 0 {
 		return
 	}
-	for _, it := range lists[0] {
+	x.padChars(lists[0])
+}
+
+// padChars pads the items (of a select or RETURNING list) that are casts
+// to char(n).
+func (x *tx) padChars(items [][2]int) {
+	for _, it := range items {
 		a, b := x.itemExpr(it[0], it[1])
 		if b <= a || x.exprOID(a, b) != pgoid.Bpchar {
 			continue

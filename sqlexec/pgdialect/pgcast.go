@@ -567,7 +567,14 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 		return true
 	}
 	if n, ok := x.castLen(i+1, mods, tt); ok { // bpchar.go
-		wrap("pg_cast_len", ", "+strconv.Itoa(n)+", "+strconv.FormatBool(tt.oid == pgoid.Bpchar))
+		extra := ", " + strconv.Itoa(n) + ", " + strconv.FormatBool(tt.oid == pgoid.Bpchar)
+		if hint := x.textHint(s, i); !literal && hint != "NULL" {
+			// cut the operand's text, not SQLite's value: a boolean
+			// b::varchar(3) is 'tru', not '1'
+			first.pre = "pg_text(" + first.pre
+			extra = ", " + hint + ")" + extra
+		}
+		wrap("pg_cast_len", extra)
 		return true
 	}
 	if tt.oid != pgoid.Text && tt.oid != pgoid.Varchar {
@@ -585,21 +592,29 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 			return true
 		}
 	}
-	hint := "NULL"
-	if n, j := x.name(s); n != "" && j == i && !(x.T(s).typ == tIdent && reservedWord(x.T(s).upper())) {
+	wrap("pg_text", ", "+x.textHint(s, i))
+	return true
+}
+
+// textHint is the type argument of pg_text for the operand s..e-1 of a
+// cast to text: the column's declared type (an SQL expression reading
+// it), the operand's inferred type, or NULL when unknown.
+func (x *tx) textHint(s, e int) string {
+	if n, j := x.name(s); n != "" && j == e && !(x.T(s).typ == tIdent && reservedWord(x.T(s).upper())) {
 		qual := ""
 		if j-s >= 3 {
 			qual = x.T(j - 3).identName()
 		}
-		hint = x.columnTypeExpr(qual, n)
-	} else if oid := x.exprOID(s, i); oid != 0 {
-		hint = quoteLit(TypeName(oid))
-		if oid == pgoid.Numeric {
-			x.numericLiteral(s, i) // a constant's digits and scale: 1.50::text is 1.50
-		}
+		return x.columnTypeExpr(qual, n)
 	}
-	wrap("pg_text", ", "+hint)
-	return true
+	oid := x.exprOID(s, e)
+	if oid == 0 {
+		return "NULL"
+	}
+	if oid == pgoid.Numeric {
+		x.numericLiteral(s, e) // a constant's digits and scale: 1.50::text is 1.50
+	}
+	return quoteLit(TypeName(oid))
 }
 
 // nonzeroMantissa reports whether the decimal number s has a nonzero
@@ -651,10 +666,15 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 		x.T(as).set(ls + suf)
 		return true
 	}
-	if n, ok := x.castLen(as+1, mods, tt); ok && literal && x.T(i+2).typ == tString { // bpchar.go
+	if n, ok := x.castLen(as+1, mods, tt); ok && (literal && x.T(i+2).typ == tString || !literal) { // bpchar.go
+		extra := ", " + strconv.Itoa(n) + ", " + strconv.FormatBool(tt.oid == pgoid.Bpchar)
+		if !literal {
+			x.T(i + 1).set("(pg_text(") // the operand's text, as in castRewrite
+			extra = ", " + x.textHint(i+2, as) + ")" + extra
+		}
 		x.T(i).set("pg_cast_len")
 		x.blank(as, e)
-		x.T(as).set(", " + strconv.Itoa(n) + ", " + strconv.FormatBool(tt.oid == pgoid.Bpchar))
+		x.T(as).set(extra)
 		return true
 	}
 	if tt.oid != pgoid.Text && tt.oid != pgoid.Varchar {
@@ -670,19 +690,9 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 			return false // CAST('true' AS TEXT)
 		}
 	}
-	hint := "NULL"
-	if n, j := x.name(s); n != "" && j == as && !(x.T(s).typ == tIdent && reservedWord(x.T(s).upper())) {
-		qual := ""
-		if j-s >= 3 {
-			qual = x.T(j - 3).identName()
-		}
-		hint = x.columnTypeExpr(qual, n)
-	} else if oid := x.exprOID(s, as); oid != 0 {
-		hint = quoteLit(TypeName(oid))
-	}
 	x.T(i).set("pg_text")
 	x.blank(as, e)
-	x.T(as).set(", " + hint)
+	x.T(as).set(", " + x.textHint(s, as))
 	return true
 }
 

@@ -13,7 +13,9 @@ func (x *tx) applyReturningAliases() {
 	}
 	x.unqualifyReturning(r)
 	var oids []uint32
-	for _, it := range x.splitTop(r+1, x.n()) {
+	items := x.splitTop(r+1, x.n())
+	x.padChars(items) // bpchar.go: RETURNING c::char(5) prints padded
+	for _, it := range items {
 		a, b := it[0], it[1]
 		if a >= b || x.isP(b-1, "*") {
 			return // column count unknown
