@@ -17,52 +17,44 @@ func TestProposeQuietOutcome(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		timeout time.Duration // the write timeout (0: an hour)
-		driver  func(n *Node, cancel context.CancelFunc)
+		driver  func(t *testing.T, n *Node, cancel context.CancelFunc)
 		want    string
 	}{
-		{"accepted, then the node stops", 0, func(n *Node, cancel context.CancelFunc) {
+		{"accepted, then the node stops", 0, func(t *testing.T, n *Node, cancel context.CancelFunc) {
 			p := <-n.propc
 			p.accepted.Store(true)
 			close(n.donec)
 		}, "40003"},
-		{"accepted, then the node stops and fails its waiters", 0, func(n *Node, cancel context.CancelFunc) {
+		{"accepted, then the node stops and fails its waiters", 0, func(t *testing.T, n *Node, cancel context.CancelFunc) {
 			p := <-n.propc
 			p.accepted.Store(true)
 			close(n.donec)
 			n.failWaiters(errNodeStopped)
 		}, "40003"},
-		{"accepted, then the client leaves", 0, func(n *Node, cancel context.CancelFunc) {
+		{"accepted, then the client leaves", 0, func(t *testing.T, n *Node, cancel context.CancelFunc) {
 			p := <-n.propc
 			p.accepted.Store(true)
 			cancel()
 		}, "40003"},
-		{"accepted, never applied: the write timeout", 50 * time.Millisecond, func(n *Node, cancel context.CancelFunc) {
+		{"accepted, never applied: the write timeout", 50 * time.Millisecond, func(t *testing.T, n *Node, cancel context.CancelFunc) {
 			p := <-n.propc
 			p.accepted.Store(true)
 		}, "40003"},
-		{"queued, never taken, the node stops", 0, func(n *Node, cancel context.CancelFunc) {
-			for len(n.propc) == 0 {
-				time.Sleep(time.Millisecond) // poll: until Propose has queued it
-			}
+		{"queued, never taken, the node stops", 0, func(t *testing.T, n *Node, cancel context.CancelFunc) {
+			waitFor(t, "Propose to queue the proposal", func() bool { return len(n.propc) > 0 })
 			close(n.donec)
 		}, "57P01"},
-		{"queued, never taken, the node's waiters fail before it stops", 0, func(n *Node, cancel context.CancelFunc) {
-			for len(n.propc) == 0 {
-				time.Sleep(time.Millisecond)
-			}
+		{"queued, never taken, the node's waiters fail before it stops", 0, func(t *testing.T, n *Node, cancel context.CancelFunc) {
+			waitFor(t, "Propose to queue the proposal", func() bool { return len(n.propc) > 0 })
 			n.failWaiters(errNodeStopped) // the driver may still take it
 		}, "40003"},
-		{"queued, never taken, the node stops, then fails its waiters", 0, func(n *Node, cancel context.CancelFunc) {
-			for len(n.propc) == 0 {
-				time.Sleep(time.Millisecond)
-			}
+		{"queued, never taken, the node stops, then fails its waiters", 0, func(t *testing.T, n *Node, cancel context.CancelFunc) {
+			waitFor(t, "Propose to queue the proposal", func() bool { return len(n.propc) > 0 })
 			close(n.donec)
 			n.failWaiters(errNodeStopped)
 		}, "57P01"},
-		{"queued, never taken, the client leaves", 0, func(n *Node, cancel context.CancelFunc) {
-			for len(n.propc) == 0 {
-				time.Sleep(time.Millisecond)
-			}
+		{"queued, never taken, the client leaves", 0, func(t *testing.T, n *Node, cancel context.CancelFunc) {
+			waitFor(t, "Propose to queue the proposal", func() bool { return len(n.propc) > 0 })
 			cancel() // the driver may still take it
 		}, "40003"},
 	} {
@@ -79,7 +71,7 @@ func TestProposeQuietOutcome(t *testing.T) {
 				_, err := (*replicator)(n).Propose(ctx, &sqlexec.Command{RequestID: [16]byte{3}})
 				errc <- err
 			}()
-			tc.driver(n, cancel)
+			tc.driver(t, n, cancel)
 			if got := sqlState(t, <-errc); got != tc.want {
 				t.Fatalf("SQLSTATE %s, want %s", got, tc.want)
 			}
