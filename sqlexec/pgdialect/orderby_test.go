@@ -22,7 +22,7 @@ func TestPostgresForms(t *testing.T) {
 		{"SELECT a FROM t FETCH FIRST ROW ONLY", `SELECT a FROM t LIMIT 1`},
 		{"SELECT a FROM t LIMIT ALL", `SELECT a FROM t LIMIT -1`},
 		{"SELECT substring(s FROM 2 FOR 3) FROM t", `SELECT pg_substr(s , 2 , 3) AS "substring" FROM t`},
-		{"SELECT trim(leading 'x' FROM s) FROM t", `SELECT ltrim(s, 'x') AS "ltrim" FROM t`},
+		{"SELECT trim(leading 'x' FROM s) FROM t", `SELECT pg_trim_leading( 'x' , s) AS "ltrim" FROM t`},
 		{"SELECT greatest(a, b) FROM t", `SELECT max(coalesce(a, b), coalesce(b, a)) AS "greatest" FROM t`},
 		{"SELECT 1 IS DISTINCT FROM NULL", `SELECT 1 IS DISTINCT FROM NULL AS "?column?"`},
 		{"SELECT a IS UNKNOWN FROM t", `SELECT a IS NULL AS "?column?" FROM t`},

@@ -463,6 +463,9 @@ func (x *tx) fromTables() []fromTable {
 		if !x.T(k).kw("FROM") && !x.T(k).kw("JOIN") && !(x.T(k).kw("UPDATE") && k == 0) && !x.kw(k, "INSERT", "INTO") {
 			continue
 		}
+		if x.T(k).kw("FROM") && !x.clauseFrom(k) {
+			continue
+		}
 		j := k + 1
 		if x.T(k).kw("INSERT") {
 			j = k + 2
@@ -511,6 +514,26 @@ func (x *tx) fromTables() []fromTable {
 		}
 	}
 	return append(out, targets...)
+}
+
+// clauseFrom reports whether the FROM at k begins a FROM clause: it
+// follows a SELECT, UPDATE or DELETE in its own parenthesis group. The FROM of
+// extract(f FROM x), substring(s FROM n), trim(BOTH c FROM s),
+// overlay(s PLACING t FROM n) and a IS [NOT] DISTINCT FROM b names no
+// table; taking its operand for one made every column of the statement
+// ambiguous (date + 1 beside extract(dow FROM d) became numeric
+// arithmetic on the date's text).
+func (x *tx) clauseFrom(k int) bool {
+	if x.T(k-1).kw("DISTINCT") && (x.T(k-2).kw("IS") || x.T(k-2).kw("NOT")) {
+		return false
+	}
+	d := x.depth[k]
+	for j := k - 1; j >= 0 && x.depth[j] >= d; j-- {
+		if x.depth[j] == d && (x.T(j).kw("SELECT") || x.T(j).kw("DELETE") || x.T(j).kw("UPDATE")) {
+			return true
+		}
+	}
+	return false
 }
 
 // columnTypeExpr returns an SQLite expression yielding the declared type

@@ -38,14 +38,17 @@ var strFuncs = map[string]struct {
 	"pg_position": {2, func(c *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 		return fnStrpos(c, []driver.Value{a[1], a[0]})
 	}},
-	"starts_with":    {2, fnStartsWith},
-	"regexp_replace": {-1, fnRegexpReplace},
-	"encode":         {2, fnEncode},
-	"decode":         {2, fnDecode},
-	"pg_substr":      {-1, fnSubstr},   // strsyntax.go
-	"pg_overlay":     {-1, fnOverlay},  // strsyntax.go
-	"pg_cast_len":    {3, fnCastLen},   // pgcast.go
-	"pg_bpchar_pad":  {2, fnBpcharPad}, // bpchar.go
+	"starts_with":      {2, fnStartsWith},
+	"regexp_replace":   {-1, fnRegexpReplace},
+	"encode":           {2, fnEncode},
+	"decode":           {2, fnDecode},
+	"pg_substr":        {-1, fnSubstr},                            // strsyntax.go
+	"pg_overlay":       {-1, fnOverlay},                           // strsyntax.go
+	"pg_trim_both":     {-1, trimFrom("trim", strings.Trim)},      // strsyntax.go
+	"pg_trim_leading":  {-1, trimFrom("trim", strings.TrimLeft)},  // strsyntax.go
+	"pg_trim_trailing": {-1, trimFrom("trim", strings.TrimRight)}, // strsyntax.go
+	"pg_cast_len":      {3, fnCastLen},                            // pgcast.go
+	"pg_bpchar_pad":    {2, fnBpcharPad},                          // bpchar.go
 }
 
 // funcResultOIDs: result types of these functions (and others whose

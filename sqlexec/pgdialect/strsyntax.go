@@ -88,26 +88,46 @@ func (x *tx) trimCall(i, e int) {
 	if from < 0 {
 		return // trim(s): SQLite's
 	}
+	// The operands keep their places (trim(BOTH chars FROM s) ->
+	// pg_trim_both(chars, s)): later passes rewrite tokens in place (a
+	// cast in s), so moving s's text ahead of chars would leave their
+	// rewrites behind.
 	k := i + 2
-	fn := "trim"
+	fn := "pg_trim_both"
 	switch {
 	case x.kw(k, "BOTH"):
+		x.blank(k, k+1)
 		k++
 	case x.kw(k, "LEADING"):
-		fn = "ltrim"
+		fn = "pg_trim_leading"
+		x.blank(k, k+1)
 		k++
 	case x.kw(k, "TRAILING"):
-		fn = "rtrim"
+		fn = "pg_trim_trailing"
+		x.blank(k, k+1)
 		k++
 	}
-	chars := "' '"
-	if k < from {
-		chars = x.text(k, from)
-	}
-	s := x.text(from+1, e)
-	x.blank(i+2, e)
 	x.T(i).set(fn)
-	x.T(i + 2).set(s + ", " + chars)
+	if k < from {
+		x.T(from).set(",")
+	} else {
+		x.blank(from, from+1) // trim(FROM s): spaces
+	}
+}
+
+// trimFrom is pg_trim_both/leading/trailing([chars,] s): PostgreSQL's
+// trim(BOTH|LEADING|TRAILING [chars] FROM s), chars a set of characters
+// (default a space).
+func trimFrom(name string, cut func(s, chars string) string) fn {
+	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		if err := argCount(name, a, 1, 2); err != nil || anyNull(a) {
+			return nil, err
+		}
+		if len(a) == 1 {
+			return cut(str(a[0]), " "), nil
+		}
+		return cut(str(a[1]), str(a[0])), nil
+	}
 }
 
 func (x *tx) overlayCall(i, e int) error {

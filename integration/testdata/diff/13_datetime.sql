@@ -16,6 +16,10 @@ SELECT id, ts + iv, ts - iv FROM dt_ev WHERE id <= 4 ORDER BY id;
 SELECT id, tz + interval '1 day' FROM dt_ev ORDER BY id;
 SELECT id FROM dt_ev WHERE d > '2020-01-01' ORDER BY id;
 SELECT id FROM dt_ev WHERE ts >= date '2024-01-01' ORDER BY id;
+-- a FROM inside extract/substring/trim or IS DISTINCT FROM names no table
+SELECT id, d + 30, extract(dow FROM d) FROM dt_ev WHERE id <= 4 ORDER BY id;
+SELECT id, d - 1, substring(d::text FROM 1 FOR 4), trim(BOTH '0' FROM d::text) FROM dt_ev WHERE id <= 4 ORDER BY id;
+SELECT id, d + 1 IS DISTINCT FROM date '2024-03-01', ts - interval '1 hour' FROM dt_ev WHERE id <= 4 ORDER BY id;
 SELECT id FROM dt_ev WHERE tz < timestamptz '2024-01-01 00:00:00+00' ORDER BY id;
 SELECT id, d FROM dt_ev ORDER BY d NULLS FIRST, id;
 SELECT id, ts FROM dt_ev ORDER BY ts DESC, id;
