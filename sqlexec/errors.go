@@ -126,6 +126,7 @@ var (
 	reExists      = regexp.MustCompile(`^(table|index|view|trigger) (\S+) already exists$`)
 	reExistsNamed = regexp.MustCompile(`^there is already an? (table|index|view) named (\S+)$`) // CREATE INDEX of another relation's name
 	reNear        = regexp.MustCompile(`near "(.*)": syntax error`)
+	reGenerated   = regexp.MustCompile(`^cannot (INSERT into|UPDATE) generated column "(.*)"$`)
 	reStore       = regexp.MustCompile(`^cannot store (TEXT|BLOB) value in (INTEGER|INT|REAL) column (.*)$`)
 	// a column alias list, FROM t AS a(x), of another length than t's
 	// columns (pgdialect/fromitems.go)
@@ -353,6 +354,16 @@ func mapError(err error, sqlText string) *Error {
 		} else if strings.Contains(msg, "incomplete input") {
 			out.Message = "syntax error at end of input"
 		}
+	case reGenerated.MatchString(msg):
+		// a value given for a GENERATED ALWAYS AS (...) STORED column
+		m := reGenerated.FindStringSubmatch(msg)
+		out.Code = CodeGeneratedAlways
+		out.Column = m[2]
+		out.Message = fmt.Sprintf("cannot insert a non-DEFAULT value into column %q", m[2])
+		if m[1] == "UPDATE" { // SQLite: cannot UPDATE generated column "g"
+			out.Message = fmt.Sprintf("column %q can only be updated to DEFAULT", m[2])
+		}
+		out.DetailText = fmt.Sprintf("Column %q is a generated column.", m[2])
 	case strings.HasPrefix(msg, "no such index") || strings.HasPrefix(msg, "no such view") || strings.HasPrefix(msg, "no such trigger"):
 		out.Code = CodeUndefinedObject
 	case strings.HasPrefix(msg, "unrecognized configuration parameter"):

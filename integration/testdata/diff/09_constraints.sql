@@ -106,3 +106,11 @@ DELETE FROM con_rp WHERE id = 3 RETURNING *;
 CREATE TABLE con_tree (id int PRIMARY KEY, up int REFERENCES con_tree ON DELETE RESTRICT);
 INSERT INTO con_tree VALUES (1, NULL), (2, 1);
 DELETE FROM con_tree WHERE id = 1;
+-- stored generated columns
+CREATE TABLE con_gen (id int PRIMARY KEY, g int GENERATED ALWAYS AS (id * 2) STORED);
+INSERT INTO con_gen VALUES (1);
+INSERT INTO con_gen (id, g) VALUES (2, 5);
+INSERT INTO con_gen (id, g) VALUES (3, DEFAULT);
+UPDATE con_gen SET g = 1;
+UPDATE con_gen SET id = id + 10 RETURNING id, g;
+SELECT id, g FROM con_gen ORDER BY id;
