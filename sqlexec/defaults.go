@@ -20,6 +20,18 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 		return st, nil
 	}
 	st, err := translate(sql)
+	if err == nil {
+		if tables := pgdialect.UsingStarTables(sql); tables != nil { // usingstar.go
+			expanded, xerr := s.expandUsingStar(ctx, sql, tables)
+			if xerr != nil {
+				return nil, xerr
+			}
+			if expanded != sql {
+				sql = expanded
+				st, err = translate(sql)
+			}
+		}
+	}
 	if err == nil && (st.Tag == "INSERT" || st.Tag == "UPDATE") {
 		if err := s.checkIdentity(ctx, sql); err != nil { // identity.go
 			return nil, err
@@ -92,4 +104,44 @@ func (s *Session) columnDefaults(ctx context.Context, table string) (names, defa
 		return err
 	})
 	return names, defaults, err
+}
+
+// expandUsingStar spells out the * of a SELECT over a USING or NATURAL
+// join in PostgreSQL's column order (pgdialect.ExpandUsingStar), reading
+// the tables' columns from the local schema; sql is returned unchanged
+// when a table is unknown here. In a write (INSERT ... SELECT *) the
+// columns become part of the statement every node applies, as with
+// fillColumnList.
+func (s *Session) expandUsingStar(ctx context.Context, sql string, tables []string) (string, error) {
+	cols := map[string][]string{}
+	err := s.e.db.withReader(ctx, func(c *lconn) error {
+		c.syncSchema()
+		for _, t := range tables {
+			if _, seen := cols[t]; seen {
+				continue
+			}
+			// generated columns (hidden 2 and 3) are in *, a virtual
+			// table's hidden ones (1) are not
+			q, _, err := c.prepare("SELECT name FROM pragma_table_xinfo(?) WHERE hidden <> 1 ORDER BY cid")
+			if err != nil {
+				return err
+			}
+			var names []string
+			_, err = q.run([]any{t}, func(r []any) error {
+				n, _ := r[0].(string)
+				names = append(names, n)
+				return nil
+			})
+			q.release()
+			if err != nil {
+				return err
+			}
+			cols[t] = names
+		}
+		return nil
+	})
+	if err != nil {
+		return sql, nil // the statement as it is: SQLite reports what is wrong
+	}
+	return pgdialect.ExpandUsingStar(sql, func(t string) []string { return cols[t] })
 }

@@ -1,0 +1,30 @@
+-- joins: SELECT * over USING and NATURAL joins lists the join columns first (PostgreSQL's order), errors for bad USING lists
+CREATE TABLE jn_u1 (a int, k int, b text, k2 int);
+CREATE TABLE jn_u2 (c int, k int, d text, k2 int);
+CREATE TABLE jn_u3 (k2 int, e text, k int);
+INSERT INTO jn_u1 VALUES (1, 1, 'x', 10), (2, 2, 'y', 20);
+INSERT INTO jn_u2 VALUES (3, 2, 'z', 20), (4, 3, 'w', 30);
+INSERT INTO jn_u3 VALUES (20, 'q', 2), (30, 'r', 3);
+SELECT * FROM jn_u1 JOIN jn_u2 USING (k) ORDER BY 1;
+SELECT * FROM jn_u1 LEFT JOIN jn_u2 USING (k) ORDER BY 1;
+SELECT * FROM jn_u1 RIGHT JOIN jn_u2 USING (k) ORDER BY 1;
+SELECT * FROM jn_u1 FULL JOIN jn_u2 USING (k) ORDER BY 1;
+SELECT * FROM jn_u1 FULL OUTER JOIN jn_u2 USING (k2, k) ORDER BY 1, 2;
+SELECT * FROM jn_u1 NATURAL JOIN jn_u2;
+SELECT * FROM jn_u1 NATURAL LEFT JOIN jn_u3 ORDER BY a;
+SELECT * FROM jn_u1 x JOIN jn_u2 AS y USING (k) JOIN jn_u3 z USING (k2) ORDER BY 1;
+SELECT * FROM jn_u1 JOIN jn_u2 ON jn_u1.k = jn_u2.k JOIN jn_u3 USING (e);
+SELECT * FROM jn_u1 JOIN jn_u2 USING (k), jn_u3 ORDER BY 1, jn_u3.k;
+SELECT DISTINCT * FROM jn_u1 JOIN jn_u2 USING (k);
+SELECT *, 1 AS one FROM jn_u1 JOIN jn_u2 USING (k);
+SELECT count(*) FROM jn_u1 JOIN jn_u2 USING (k);
+SELECT k, * FROM jn_u1 JOIN jn_u2 USING (k) WHERE k > 0 ORDER BY k LIMIT 5;
+SELECT * FROM jn_u1 JOIN jn_u2 USING (k) JOIN jn_u3 ON left(jn_u3.e, 1) = 'q';
+-- differs: a derived table's duplicate column names are SQLite's (k2:1); PostgreSQL keeps k2
+SELECT * FROM (SELECT * FROM jn_u1 JOIN jn_u2 USING (k)) s;
+SELECT * FROM jn_u1 JOIN jn_u2 USING (nosuch);
+SELECT * FROM jn_u1 CROSS JOIN jn_u3 JOIN jn_u2 USING (k2) ORDER BY 1, 2;
+SELECT * FROM jn_u1 JOIN jn_u2 USING (k, k);
+SELECT * FROM jn_u3 JOIN jn_u2 USING (e);
+SELECT jn_u1.*, jn_u2.d FROM jn_u1 JOIN jn_u2 USING (k);
+SELECT * FROM jn_u1 a JOIN jn_u1 b USING (a, k, b, k2);
