@@ -137,6 +137,8 @@ type copyDecoder struct {
 	table  string
 	raw    []byte // the text or CSV line being converted, for errors
 
+	forceNotNull, forceNull []bool // csv: per column (CopyFormat)
+
 	buf        []byte
 	pos        int
 	headerDone bool
@@ -145,7 +147,7 @@ type copyDecoder struct {
 }
 
 func newCopyDecoder(f CopyFormat, cols []Column) (*copyDecoder, error) {
-	d := &copyDecoder{cols: cols, header: f.Header, table: f.Table}
+	d := &copyDecoder{cols: cols, header: f.Header, table: f.Table, forceNotNull: f.ForceNotNull, forceNull: f.ForceNull}
 	switch f.Kind {
 	case "", "text":
 		d.kind, d.delim, d.null = 't', '\t', `\N`
@@ -437,7 +439,7 @@ func (d *copyDecoder) nextCSV(final bool) (row []any, ok, skip bool, err error) 
 			quoted = true
 			i++
 		case d.delim:
-			fields, nulls = appendCSVField(fields, nulls, field, quoted, d.null)
+			fields, nulls = d.appendCSVField(fields, nulls, field, quoted)
 			field, quoted = nil, false
 			i++
 		case '\n', '\r':
@@ -486,7 +488,7 @@ func (d *copyDecoder) nextCSV(final bool) (row []any, ok, skip bool, err error) 
 		d.ended = true
 		return nil, false, false, nil
 	}
-	fields, nulls = appendCSVField(fields, nulls, field, quoted, d.null)
+	fields, nulls = d.appendCSVField(fields, nulls, field, quoted)
 	if len(d.cols) == 0 && len(lineRaw) == 0 {
 		return []any{}, true, false, nil
 	}
@@ -496,9 +498,17 @@ func (d *copyDecoder) nextCSV(final bool) (row []any, ok, skip bool, err error) 
 	return row, err == nil, false, err
 }
 
-func appendCSVField(fields [][]byte, nulls []bool, field []byte, quoted bool, null string) ([][]byte, []bool) {
-	if !quoted && string(field) == null {
-		return append(fields, nil), append(nulls, true)
+// appendCSVField adds the next field of a CSV line: an unquoted value
+// equal to the null string is NULL unless its column is FORCE_NOT_NULL; a
+// quoted one is NULL when its column is FORCE_NULL (PostgreSQL's
+// NextCopyFrom).
+func (d *copyDecoder) appendCSVField(fields [][]byte, nulls []bool, field []byte, quoted bool) ([][]byte, []bool) {
+	i := len(fields)
+	if string(field) == d.null {
+		notNull := i < len(d.forceNotNull) && d.forceNotNull[i]
+		if !quoted && !notNull || quoted && i < len(d.forceNull) && d.forceNull[i] {
+			return append(fields, nil), append(nulls, true)
+		}
 	}
 	if field == nil {
 		field = []byte{}
@@ -677,7 +687,7 @@ func (co *copyOutState) encodeRow(values []any, loc *time.Location) ([]byte, err
 			return nil, err
 		}
 		if co.kind == 'c' {
-			out = co.appendCSV(out, b)
+			out = co.appendCSV(out, b, i < len(co.format.ForceQuote) && co.format.ForceQuote[i])
 		} else {
 			out = co.appendText(out, b)
 		}
@@ -713,8 +723,8 @@ func (co *copyOutState) appendText(out, b []byte) []byte {
 	return out
 }
 
-func (co *copyOutState) appendCSV(out, b []byte) []byte {
-	need := string(b) == co.null || bytes.IndexByte(b, co.delim) >= 0 || bytes.IndexByte(b, co.quote) >= 0 ||
+func (co *copyOutState) appendCSV(out, b []byte, force bool) []byte {
+	need := force || string(b) == co.null || bytes.IndexByte(b, co.delim) >= 0 || bytes.IndexByte(b, co.quote) >= 0 ||
 		bytes.IndexByte(b, '\n') >= 0 || bytes.IndexByte(b, '\r') >= 0 || (co.escape != co.quote && bytes.IndexByte(b, co.escape) >= 0) ||
 		string(b) == `\.`
 	if !need {

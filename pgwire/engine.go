@@ -152,6 +152,11 @@ type CopyFormat struct {
 	Quote     string // csv, default "
 	Escape    string // csv, default same as Quote
 	Table     string // COPY FROM: the table, for the CONTEXT of a bad row's error
+	// csv, per copied column (nil: none): ForceQuote (COPY TO) quotes every
+	// non-NULL value; ForceNotNull (COPY FROM) reads a value equal to the
+	// null string as that string, not NULL; ForceNull (COPY FROM) reads a
+	// quoted value equal to the null string as NULL too
+	ForceQuote, ForceNotNull, ForceNull []bool
 }
 
 // CopySource yields the rows of a COPY FROM STDIN. Next returns up to max

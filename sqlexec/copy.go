@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -115,6 +116,12 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 	}
 	f := copyFormat(cp)
 	f.Table = cp.Table
+	if f.ForceNotNull, err = forceFlags("FORCE_NOT_NULL", cp.ForceNotNull, cp.Table, cols, all); err != nil {
+		return err
+	}
+	if f.ForceNull, err = forceFlags("FORCE_NULL", cp.ForceNull, cp.Table, cols, all); err != nil {
+		return err
+	}
 	src, err := w.CopyIn(f, cols)
 	if err != nil {
 		return err
@@ -311,7 +318,14 @@ func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.Resul
 	// The rows stream to the client (a COPY of a large table must not be
 	// held in memory): copyOutWriter turns the query's result into COPY
 	// OUT as it comes.
-	cw := &copyOutWriter{w: w, format: copyFormat(cp)}
+	cw := &copyOutWriter{w: w, format: copyFormat(cp), forceQuote: cp.ForceQuote, forceAll: cp.ForceQuoteAll, table: cp.Table}
+	if cp.ForceQuote != nil && cp.Table != "" {
+		all, _, err := s.tableColumns(ctx, cp.Table)
+		if err != nil {
+			return err
+		}
+		cw.all = all
+	}
 	if s.tx != nil {
 		// The rows a transaction copies out are results the client saw:
 		// recorded and validated like a SELECT's.
@@ -348,13 +362,44 @@ func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.Resul
 	return err
 }
 
+// forceFlags marks the copied columns cols named in a FORCE_* option;
+// a name that is no copied column is PostgreSQL's 42P10, or 42703 when
+// the table (whose columns are all; nil for a query) has no such column.
+func forceFlags(option string, names []string, table string, cols, all []pgwire.Column) ([]bool, error) {
+	if names == nil {
+		return nil, nil
+	}
+	flags := make([]bool, len(cols))
+	for _, n := range names {
+		i := slices.IndexFunc(cols, func(c pgwire.Column) bool { return strings.EqualFold(c.Name, n) })
+		if i >= 0 {
+			flags[i] = true
+			continue
+		}
+		switch {
+		case table == "":
+			return nil, &Error{Code: CodeUndefinedColumn, Message: fmt.Sprintf("column %q does not exist", n), Statement: -1}
+		case !slices.ContainsFunc(all, func(c pgwire.Column) bool { return strings.EqualFold(c.Name, n) }):
+			return nil, &Error{Code: CodeUndefinedColumn, Message: fmt.Sprintf("column %q of relation %q does not exist", n, table), Statement: -1}
+		}
+		return nil, &Error{Code: CodeInvalidColumnReference, Message: fmt.Sprintf("%s column %q not referenced by COPY", option, n), Statement: -1}
+	}
+	return flags, nil
+}
+
 // copyOutWriter receives a query's result and sends it as COPY OUT: the
 // columns start it, each row is a CopyData, the end is "COPY n".
 type copyOutWriter struct {
-	w       pgwire.ResultWriter
-	format  pgwire.CopyFormat
-	started bool
-	n       int64
+	w      pgwire.ResultWriter
+	format pgwire.CopyFormat
+	// FORCE_QUOTE: the columns named (or forceAll), resolved against the
+	// described columns; table and all (its columns) word the errors
+	forceQuote []string
+	forceAll   bool
+	table      string
+	all        []pgwire.Column
+	started    bool
+	n          int64
 }
 
 func (c *copyOutWriter) Describe(cols []pgwire.Column) error {
@@ -362,6 +407,18 @@ func (c *copyOutWriter) Describe(cols []pgwire.Column) error {
 		return nil
 	}
 	c.started = true
+	if c.forceAll {
+		c.format.ForceQuote = make([]bool, len(cols))
+		for i := range cols {
+			c.format.ForceQuote[i] = true
+		}
+	} else if c.forceQuote != nil {
+		flags, err := forceFlags("FORCE_QUOTE", c.forceQuote, c.table, cols, c.all)
+		if err != nil {
+			return err
+		}
+		c.format.ForceQuote = flags
+	}
 	return c.w.CopyOut(c.format, cols)
 }
 

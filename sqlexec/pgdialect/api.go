@@ -145,6 +145,15 @@ type CopySpec struct {
 	Query     string // COPY (query) TO: the query, already translated to SQLite
 	Freeze    bool   // FREEZE option (accepted, ignored)
 	Encoding  string // ENCODING option if given
+	// csv only: FORCE_QUOTE (COPY TO: quote every non-NULL value of these
+	// columns; ForceQuoteAll for *), FORCE_NOT_NULL (COPY FROM: a value
+	// equal to the null string is that string, not NULL) and FORCE_NULL
+	// (COPY FROM: a quoted value equal to the null string is NULL too);
+	// names as written, checked against the copied columns by the session
+	ForceQuote    []string
+	ForceQuoteAll bool
+	ForceNotNull  []string
+	ForceNull     []string
 }
 
 // Error is a translation error carrying a PostgreSQL SQLSTATE.

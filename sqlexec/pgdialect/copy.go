@@ -1,6 +1,9 @@
 package pgdialect
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 func (x *tx) copy() (*Stmt, error) {
 	spec := &CopySpec{Format: "text"}
@@ -120,8 +123,33 @@ func (x *tx) copy() (*Stmt, error) {
 				explicit.escape = true
 			case "encoding":
 				spec.Encoding, _ = strVal(k)
-			case "force_quote", "force_not_null", "force_null", "oids", "default":
-				// accepted, ignored
+			case "force_quote", "force_not_null", "force_null":
+				if x.isP(k, "*") && opt == "force_quote" && k+1 == p[1] {
+					if spec.ForceQuoteAll || spec.ForceQuote != nil {
+						return nil, syntaxErr(x.T(p[0]).pos+1, "conflicting or redundant options")
+					}
+					spec.ForceQuoteAll = true
+					continue
+				}
+				if !x.isP(k, "(") || x.match(k)+1 != p[1] {
+					return nil, &Error{Code: "22023", Message: fmt.Sprintf("argument to option %q must be a list of column names", opt), Position: x.T(p[0]).pos + 1}
+				}
+				if x.match(k) == k+1 {
+					return nil, x.syntaxErrAt(k + 1)
+				}
+				var names []string
+				for _, c := range x.splitTop(k+1, x.match(k)) {
+					n, e := x.name(c[0])
+					if n == "" || e != c[1] {
+						return nil, &Error{Code: "22023", Message: fmt.Sprintf("argument to option %q must be a list of column names", opt), Position: x.T(p[0]).pos + 1}
+					}
+					names = append(names, n)
+				}
+				dst := map[string]*[]string{"force_quote": &spec.ForceQuote, "force_not_null": &spec.ForceNotNull, "force_null": &spec.ForceNull}[opt]
+				if *dst != nil || opt == "force_quote" && spec.ForceQuoteAll {
+					return nil, syntaxErr(x.T(p[0]).pos+1, "conflicting or redundant options")
+				}
+				*dst = names
 			default:
 				return nil, syntaxErr(x.T(p[0]).pos+1, "option %q not recognized", opt)
 			}
@@ -164,22 +192,36 @@ func (x *tx) copy() (*Stmt, error) {
 				case "ENCODING":
 					spec.Encoding = v
 				}
-			case x.kw(i, "FORCE"):
-				i++
-				if x.kw(i, "NOT") {
-					i++
-				}
-				i++ // QUOTE / NULL
-				if x.isP(i, "*") {
-					i++
-				} else {
-					for {
-						_, i = x.name(i)
-						if !x.isP(i, ",") {
-							break
-						}
+			case x.kw(i, "FORCE", "QUOTE"), x.kw(i, "FORCE", "NOT", "NULL"), x.kw(i, "FORCE", "NULL"):
+				// the pre-9.0 forms: FORCE QUOTE * | FORCE QUOTE a, b |
+				// FORCE NOT NULL a, b | FORCE NULL a, b
+				dst := &spec.ForceQuote
+				switch {
+				case x.kw(i+1, "NOT"):
+					dst = &spec.ForceNotNull
+					i += 3
+				case x.kw(i+1, "NULL"):
+					dst = &spec.ForceNull
+					i += 2
+				default:
+					i += 2
+					if x.isP(i, "*") {
+						spec.ForceQuoteAll = true
 						i++
+						continue
 					}
+				}
+				for {
+					n, j := x.name(i)
+					if n == "" {
+						return nil, x.syntaxErrAt(i)
+					}
+					*dst = append(*dst, n)
+					i = j
+					if !x.isP(i, ",") {
+						break
+					}
+					i++
 				}
 			case x.kw(i, "WHERE"):
 				return nil, unsupported("COPY ... WHERE is not supported")
@@ -210,6 +252,20 @@ func (x *tx) copy() (*Stmt, error) {
 		if spec.Format == "csv" {
 			spec.Null = ""
 		}
+	}
+	switch force := spec.ForceQuoteAll || spec.ForceQuote != nil; {
+	case force && spec.Format != "csv":
+		return nil, unsupported("COPY force quote available only in CSV mode")
+	case force && kind == KindCopyFrom:
+		return nil, unsupported("COPY force quote only available using COPY TO")
+	case spec.ForceNotNull != nil && spec.Format != "csv":
+		return nil, unsupported("COPY force not null available only in CSV mode")
+	case spec.ForceNotNull != nil && kind == KindCopyTo:
+		return nil, unsupported("COPY force not null only available using COPY FROM")
+	case spec.ForceNull != nil && spec.Format != "csv":
+		return nil, unsupported("COPY force null available only in CSV mode")
+	case spec.ForceNull != nil && kind == KindCopyTo:
+		return nil, unsupported("COPY force null only available using COPY FROM")
 	}
 	if spec.Format == "csv" {
 		if !explicit.quote {
