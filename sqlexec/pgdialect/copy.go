@@ -253,6 +253,11 @@ func (x *tx) copy() (*Stmt, error) {
 			spec.Null = ""
 		}
 	}
+	if spec.Encoding != "" {
+		if err := copyEncoding(spec.Encoding); err != nil {
+			return nil, err
+		}
+	}
 	switch force := spec.ForceQuoteAll || spec.ForceQuote != nil; {
 	case force && spec.Format != "csv":
 		return nil, unsupported("COPY force quote available only in CSV mode")
@@ -280,4 +285,35 @@ func (x *tx) copy() (*Stmt, error) {
 		st.ParamCount, st.ParamOIDs, st.ColumnOIDs = q.ParamCount, q.ParamOIDs, q.ColumnOIDs
 	}
 	return st, nil
+}
+
+// copyEncoding checks COPY's ENCODING option. Data is read and written as
+// UTF8 only (as client_encoding): another encoding's bytes read as UTF8
+// could be other characters, so naming one is refused rather than
+// ignored.
+func copyEncoding(name string) error {
+	var b strings.Builder
+	for _, c := range strings.ToLower(name) { // PostgreSQL's clean_encoding_name
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			b.WriteRune(c)
+		}
+	}
+	n := b.String()
+	switch {
+	case n == "utf8" || n == "unicode":
+		return nil
+	case pgEncodings[n] || strings.HasPrefix(n, "latin") || strings.HasPrefix(n, "iso8859") || strings.HasPrefix(n, "win") || strings.HasPrefix(n, "windows"):
+		return unsupported("COPY with ENCODING %q is not supported: raftsql reads and writes UTF8 only", name)
+	}
+	return &Error{Code: "22023", Message: `argument to option "encoding" must be a valid encoding name`}
+}
+
+// pgEncodings are PostgreSQL's encoding names and aliases other than
+// UTF8 (those starting latin, iso8859, win and windows are matched by
+// prefix).
+var pgEncodings = map[string]bool{
+	"sqlascii": true, "eucjp": true, "euccn": true, "euckr": true, "euctw": true, "eucjis2004": true,
+	"mulecinternal": true, "koi8": true, "koi8r": true, "koi8u": true, "alt": true, "sjis": true,
+	"shiftjis": true, "shiftjis2004": true, "mskanji": true, "big5": true, "gbk": true, "uhc": true,
+	"gb18030": true, "johab": true, "tcvn": true, "tcvn5712": true, "vscii": true, "abc": true,
 }
