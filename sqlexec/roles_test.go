@@ -121,3 +121,14 @@ func TestRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestGrantRevokeWarn: table privileges are not kept, so GRANT and
+// REVOKE complete (dumps and migrations run) with a WARNING saying so.
+func TestGrantRevokeWarn(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	mustQ(t, s, "CREATE TABLE g (id int)", "")
+	mustQ(t, s, "GRANT SELECT ON g TO PUBLIC", "N:01000 C:GRANT")
+	mustQ(t, s, "REVOKE ALL ON g FROM PUBLIC", "N:01000 C:REVOKE")
+	mustQ(t, s, "VACUUM g", "C:VACUUM")
+}

@@ -402,6 +402,11 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		if tag == "" {
 			tag = "SELECT 0"
 		}
+		if tag == "GRANT" || tag == "REVOKE" {
+			// Accepted so that dumps and migrations run, but a user who
+			// revokes access must not believe it is withheld.
+			_ = w.Notice("WARNING", "01000", tag+" is accepted but not enforced: every role may read and write every table (docs/sql-dialect.md, \"Roles\")")
+		}
 		if tag == "DISCARD ALL" {
 			s.named = nil   // DISCARD ALL includes DEALLOCATE ALL
 			s.cursors = nil // and CLOSE ALL
