@@ -117,18 +117,19 @@ var (
 	reUnique = regexp.MustCompile(`^UNIQUE constraint failed: (.*)$`)
 	rePK     = regexp.MustCompile(`^PRIMARY KEY constraint failed: (.*)$`)
 	// "UNIQUE constraint failed: index 'name'" (an index on expressions)
-	reUniqueIndex = regexp.MustCompile(`^index '(.*)'$`)
-	reNotNull     = regexp.MustCompile(`^NOT NULL constraint failed: ([^.]+)\.(.*)$`)
-	reCheck       = regexp.MustCompile(`^CHECK constraint failed: (.*)$`)
-	reNoTable     = regexp.MustCompile(`^no such table: (?:main\.)?(.*)$`)
-	reNoColumn    = regexp.MustCompile(`^no such column: (.*)$`)
-	reAlterTable  = regexp.MustCompile(`^ALTER TABLE "((?:[^"]|"")+)"`)
-	reNoFunc      = regexp.MustCompile(`^no such function: (.*)$`)
-	reExists      = regexp.MustCompile(`^(table|index|view|trigger) (\S+) already exists$`)
-	reExistsNamed = regexp.MustCompile(`^there is already an? (table|index|view) named (\S+)$`) // CREATE INDEX of another relation's name
-	reNear        = regexp.MustCompile(`near "(.*)": syntax error`)
-	reGenerated   = regexp.MustCompile(`^cannot (INSERT into|UPDATE) generated column "(.*)"$`)
-	reStore       = regexp.MustCompile(`^cannot store (TEXT|BLOB) value in (INTEGER|INT|REAL) column (.*)$`)
+	reUniqueIndex   = regexp.MustCompile(`^index '(.*)'$`)
+	reNotNull       = regexp.MustCompile(`^NOT NULL constraint failed: ([^.]+)\.(.*)$`)
+	reCheck         = regexp.MustCompile(`^CHECK constraint failed: (.*)$`)
+	reNoTable       = regexp.MustCompile(`^no such table: (?:main\.)?(.*)$`)
+	reNoColumn      = regexp.MustCompile(`^no such column: (.*)$`)
+	reAlterTable    = regexp.MustCompile(`^ALTER TABLE "((?:[^"]|"")+)"`)
+	reNoFunc        = regexp.MustCompile(`^no such function: (.*)$`)
+	reExists        = regexp.MustCompile(`^(table|index|view|trigger) (\S+) already exists$`)
+	reExistsNamed   = regexp.MustCompile(`^there is already an? (table|index|view) named (\S+)$`) // CREATE INDEX of another relation's name
+	reNear          = regexp.MustCompile(`near "(.*)": syntax error`)
+	reDropWrongKind = regexp.MustCompile(`^use DROP (TABLE|VIEW) to delete (table|view) (.*)$`)
+	reGenerated     = regexp.MustCompile(`^cannot (INSERT into|UPDATE) generated column "(.*)"$`)
+	reStore         = regexp.MustCompile(`^cannot store (TEXT|BLOB) value in (INTEGER|INT|REAL) column (.*)$`)
 	// a column alias list, FROM t AS a(x), of another length than t's
 	// columns (pgdialect/fromitems.go)
 	reAliasCols = regexp.MustCompile(`^table "?pgdialect_cols_(.*?)"? has (\d+) values for (\d+) columns$`)
@@ -365,6 +366,22 @@ func mapError(err error, sqlText string) *Error {
 			out.Message = fmt.Sprintf("column %q can only be updated to DEFAULT", m[2])
 		}
 		out.DetailText = fmt.Sprintf("Column %q is a generated column.", m[2])
+	case strings.HasPrefix(msg, "no such view: "):
+		out.Code = CodeUndefinedTable
+		out.Message = fmt.Sprintf("view %q does not exist", strings.TrimPrefix(msg, "no such view: "))
+	case strings.HasPrefix(msg, "no such index: "):
+		out.Code = CodeUndefinedObject
+		out.Message = fmt.Sprintf("index %q does not exist", strings.TrimPrefix(msg, "no such index: "))
+	case strings.HasPrefix(msg, "no such trigger: "):
+		out.Code = CodeUndefinedObject
+		out.Message = fmt.Sprintf("trigger %q does not exist", strings.TrimPrefix(msg, "no such trigger: "))
+	case reDropWrongKind.MatchString(msg):
+		// DROP VIEW of a table, DROP TABLE of a view
+		m := reDropWrongKind.FindStringSubmatch(msg)
+		out.Code = CodeWrongObjectType
+		kind := map[string]string{"TABLE": "view", "VIEW": "table"}[m[1]]
+		out.Message = fmt.Sprintf("%q is not a %s", m[3], kind)
+		out.HintText = fmt.Sprintf("Use DROP %s to remove a %s.", m[1], m[2])
 	case strings.HasPrefix(msg, "no such index") || strings.HasPrefix(msg, "no such view") || strings.HasPrefix(msg, "no such trigger"):
 		out.Code = CodeUndefinedObject
 	case strings.HasPrefix(msg, "unrecognized configuration parameter"):

@@ -59,3 +59,12 @@ SELECT count(*) FROM emp WHERE hired > '2021-01-01';
 SELECT hired + 1 FROM emp WHERE id = 1;
 SELECT id, hired FROM emp ORDER BY hired DESC NULLS LAST, id;
 SELECT EXTRACT(year FROM hired) FROM emp WHERE id = 1;
+-- dropping what is not there, or with the wrong kind of DROP
+CREATE TABLE misc_dk (id int);
+CREATE VIEW misc_dkv AS SELECT id FROM misc_dk;
+DROP TABLE misc_dkv;
+DROP VIEW misc_dk;
+DROP VIEW misc_nosuchview;
+DROP INDEX misc_nosuchindex;
+DROP VIEW misc_dkv;
+DROP TABLE misc_dk;
