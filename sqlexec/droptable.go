@@ -58,9 +58,13 @@ func prepareDrop(c *lconn, d pgdialect.DropTable) *Error {
 	if err != nil {
 		return mapError(err, "")
 	}
+	kind := "table"
+	if d.View {
+		kind = "view"
+	}
 	var target *schemaObject
 	for i := range objs {
-		if objs[i].typ == "table" && strings.EqualFold(objs[i].name, d.Table) {
+		if objs[i].typ == kind && strings.EqualFold(objs[i].name, d.Table) {
 			target = &objs[i]
 		}
 	}
@@ -79,7 +83,7 @@ func prepareDrop(c *lconn, d pgdialect.DropTable) *Error {
 	var rewrite []dependent  // foreign keys to remove (deps and same-statement tables)
 	var views []schemaObject // views to drop with CASCADE
 	for _, o := range objs {
-		if o.typ != "table" || o == *target {
+		if o.typ != "table" || o == *target || d.View {
 			continue
 		}
 		stripped, removed := pgdialect.RemoveForeignKeys(o.sql, target.name)
@@ -98,7 +102,7 @@ func prepareDrop(c *lconn, d pgdialect.DropTable) *Error {
 		rewrite = append(rewrite, dependent{table: o.name, sql: stripped})
 	}
 	// Views naming the table, then views naming those views, ...
-	names := map[string]string{strings.ToLower(target.name): "table " + target.name}
+	names := map[string]string{strings.ToLower(target.name): kind + " " + target.name}
 	for changed := true; changed; {
 		changed = false
 		for _, o := range objs {
@@ -124,7 +128,7 @@ func prepareDrop(c *lconn, d pgdialect.DropTable) *Error {
 			lines[i] = dep.String()
 		}
 		return &Error{Code: CodeDependentObjects, Statement: -1,
-			Message:    fmt.Sprintf("cannot drop table %s because other objects depend on it", target.name),
+			Message:    fmt.Sprintf("cannot drop %s %s because other objects depend on it", kind, target.name),
 			DetailText: strings.Join(lines, "\n"),
 			HintText:   "Use DROP ... CASCADE to drop the dependent objects too."}
 	}

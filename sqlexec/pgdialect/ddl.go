@@ -10,8 +10,11 @@ import (
 func (x *tx) create() (*Stmt, error) {
 	i := 1
 	if x.kw(i, "OR", "REPLACE") {
-		if x.kw(i+2, "VIEW") || x.kw(i+2, "TEMP", "VIEW") || x.kw(i+2, "TEMPORARY", "VIEW") {
-			return nil, unsupported("CREATE OR REPLACE VIEW is not supported")
+		if x.kw(i+2, "VIEW") {
+			return x.replaceView(i) // viewreplace.go
+		}
+		if x.kw(i+2, "TEMP", "VIEW") || x.kw(i+2, "TEMPORARY", "VIEW") {
+			return nil, unsupported("CREATE OR REPLACE TEMP VIEW is not supported")
 		}
 		return nil, unsupported("CREATE OR REPLACE %s is not supported", x.T(i+2).upper())
 	}
@@ -32,15 +35,7 @@ func (x *tx) create() (*Stmt, error) {
 	case "UNIQUE", "INDEX":
 		return x.createIndex(i)
 	case "VIEW":
-		as, pgText := x.viewText(i) // catalog_dump.go
-		if err := x.exprPass(); err != nil {
-			return nil, err
-		}
-		x.applyAliases()
-		if as >= 0 {
-			x.T(as).set(x.T(as).str() + " " + pgText)
-		}
-		return x.query("CREATE VIEW", x.all(), false), nil
+		return x.createView(i)
 	case "TRIGGER":
 		for j := i + 1; j < x.n(); j++ {
 			if x.kw(j, "EXECUTE", "FUNCTION") || x.kw(j, "EXECUTE", "PROCEDURE") {
@@ -81,6 +76,20 @@ func (x *tx) create() (*Stmt, error) {
 		return nil, unsupported("CREATE RECURSIVE VIEW is not supported")
 	}
 	return nil, unsupported("CREATE %s is not supported", obj)
+}
+
+// createView translates CREATE [TEMP] VIEW (VIEW at i), keeping the
+// PostgreSQL text of its query for pg_get_viewdef.
+func (x *tx) createView(i int) (*Stmt, error) {
+	as, pgText := x.viewText(i) // catalog_dump.go
+	if err := x.exprPass(); err != nil {
+		return nil, err
+	}
+	x.applyAliases()
+	if as >= 0 {
+		x.T(as).set(x.T(as).str() + " " + pgText)
+	}
+	return x.query("CREATE VIEW", x.all(), false), nil
 }
 
 func (x *tx) createIndex(i int) (*Stmt, error) {

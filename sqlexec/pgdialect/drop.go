@@ -23,7 +23,8 @@ import (
 
 const dropMark = "/* raftsql:drop "
 
-// markDropTables appends the mark to each DROP TABLE statement of st.
+// markDropTables appends the mark to each DROP TABLE (DROP VIEW)
+// statement of st.
 func markDropTables(st *Stmt, names []string, cascade bool) {
 	mode := "restrict"
 	if cascade {
@@ -39,9 +40,11 @@ func markDropTables(st *Stmt, names []string, cascade bool) {
 	}
 }
 
-// DropTable is a marked DROP TABLE statement (see ParseDropTable).
+// DropTable is a marked DROP TABLE or DROP VIEW statement (see
+// ParseDropTable).
 type DropTable struct {
-	Table    string   // the table dropped by this statement
+	View     bool     // DROP VIEW: Table names a view, whose dependents are views
+	Table    string   // the table (view) dropped by this statement
 	IfExists bool     // DROP TABLE IF EXISTS
 	Cascade  bool     // DROP ... CASCADE
 	Set      []string // every table the PostgreSQL statement drops
@@ -52,9 +55,10 @@ type DropTable struct {
 // TABLE, which runs as SQLite's).
 func ParseDropTable(sqlText string) (d DropTable, ok bool) {
 	k := strings.LastIndex(sqlText, dropMark)
-	if k < 0 || !strings.HasPrefix(sqlText, "DROP TABLE ") || !strings.HasSuffix(sqlText, " */") {
+	if k < 0 || !(strings.HasPrefix(sqlText, "DROP TABLE ") || strings.HasPrefix(sqlText, "DROP VIEW ")) || !strings.HasSuffix(sqlText, " */") {
 		return d, false
 	}
+	d.View = strings.HasPrefix(sqlText, "DROP VIEW ")
 	mark := strings.Fields(sqlText[k+len(dropMark) : len(sqlText)-len(" */")])
 	if len(mark) != 2 || (mark[0] != "cascade" && mark[0] != "restrict") {
 		return d, false

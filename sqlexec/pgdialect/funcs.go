@@ -126,6 +126,7 @@ func register() error {
 		"has_table_privilege":                {-1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
 		"has_schema_privilege":               {-1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
 		"has_database_privilege":             {-1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
+		"pg_view_replace":                    {4, fnViewReplace}, // viewreplace.go
 	}
 	for name, d := range likeFuncs { // like.go
 		det[name] = d

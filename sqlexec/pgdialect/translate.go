@@ -548,7 +548,7 @@ func (x *tx) drop() (*Stmt, error) {
 	if i < x.n() {
 		return nil, x.syntaxErrAt(i)
 	}
-	if obj == "TABLE" {
+	if obj == "TABLE" || obj == "VIEW" {
 		markDropTables(st, names, cascade) // drop.go
 	}
 	return st, nil
