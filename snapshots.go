@@ -223,12 +223,17 @@ func (n *Node) makeSnapshot(ctx context.Context) (snapshot.Info, error) {
 // are not installed in the order they arrive, nor all of them (a deposed
 // leader's arrives after the core dropped its message; the next leader's
 // newest can be older), so retention by count alone removed a snapshot
-// the apply goroutine then could not install.
+// the apply goroutine then could not install. A repair (repair.go) needs
+// a healthy peer's image at or past the applied index, which it holds
+// still until the image is in.
 func (n *Node) neededSnapshot() uint64 {
 	if n.db == nil {
 		return 0 // opening: nothing is removed yet
 	}
 	floor := n.db.AppliedIndex() + 1
+	if n.rep != nil && n.rep.due.Load() {
+		floor--
+	}
 	if snap, err := n.store.Snapshot(); err == nil && snap.Meta.Index > 0 {
 		floor = min(floor, snap.Meta.Index)
 	}
