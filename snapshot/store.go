@@ -65,9 +65,10 @@ type Options struct {
 	// a received snapshot below it is refused (raft.ErrSnapOutOfDate).
 	// A node's answer covers every snapshot it may still install (one
 	// received and not yet installed, whatever newer ones arrived since)
-	// and the one its log store names. It may be called with no lock of
-	// the store held; it must not call the store. Nil: the newest stored
-	// snapshot's index (nothing older is needed).
+	// and the one its log store names. Its answer may only grow. It is
+	// called without the store's lock but possibly under a Sender's, so
+	// it must not call either. Nil: the newest stored snapshot's index
+	// (nothing older is needed).
 	Needed func() uint64
 }
 
