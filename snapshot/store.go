@@ -65,9 +65,11 @@ type Options struct {
 	// a received snapshot below it is refused (raft.ErrSnapOutOfDate).
 	// A node's answer covers every snapshot it may still install (one
 	// received and not yet installed, whatever newer ones arrived since)
-	// and the one its log store names. Its answer may only grow. It is
-	// called without the store's lock but possibly under a Sender's, so
-	// it must not call either. Nil: the newest stored snapshot's index
+	// and the one its log store names. A stored snapshot below an answer
+	// may be removed at once, so nothing may need it later (only a new
+	// receive may be admitted at a lower answer). It is called without
+	// the store's lock but possibly under a Sender's, so it must not call
+	// either. Nil: the newest stored snapshot's index
 	// (nothing older is needed).
 	Needed func() uint64
 }
@@ -474,8 +476,8 @@ func (s *Store) commit(op, tmp string, meta raft.SnapshotMeta) (Info, error) {
 
 // add records in and removes the snapshots beyond Keep.
 func (s *Store) add(in Info) {
-	// Read before the lock (Needed calls the owner); it only grows, so
-	// an early reading keeps more, never less.
+	// Read before the lock (Needed calls the owner): what is below it
+	// now stays unneeded (Options.Needed).
 	floor := s.floor()
 	s.mu.Lock()
 	s.snaps = slices.DeleteFunc(s.snaps, func(o Info) bool { return o.Meta.Index == in.Meta.Index })
