@@ -353,7 +353,10 @@ func TestFaultsSelfTestWipedVoter(t *testing.T) {
 		r.bank.mu.Lock()
 		bankViolated := len(r.bank.violations) > 0
 		r.bank.mu.Unlock()
-		if !rolledBack || !lossFound(problems, res, bankViolated) {
+		if !rolledBack {
+			t.Fatalf("seed %d: round %d rolled nothing back and found problems (artifacts: %s):\n%s", cfg.seed, round, artifacts, strings.Join(problems, "\n"))
+		}
+		if !lossFound(problems, res, bankViolated) {
 			t.Fatalf("seed %d: round %d found problems, none of them a lost write the self-test looks for (artifacts: %s):\n%s", cfg.seed, round, artifacts, strings.Join(problems, "\n"))
 		}
 		t.Logf("caught the wiped voter after %v (artifacts: %s):\n%s", time.Since(began).Round(time.Second), artifacts, strings.Join(problems, "\n"))
