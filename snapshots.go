@@ -38,7 +38,12 @@ import (
 //   - The log store's snapshot index always names a file in the snapshot
 //     store: a made snapshot is recorded after its file is durable, a
 //     received one is delivered to the core after its file is durable, and
-//     the store keeps the newest Keep (>= 2) files.
+//     retention never removes it (neededSnapshot).
+//   - Every snapshot the apply goroutine may still install is stored: a
+//     received snapshot is delivered to the core only once stored, and
+//     retention keeps every snapshot past the applied index, whatever
+//     arrives after it (neededSnapshot); a received snapshot is refused
+//     as out of date only when the core would ignore it.
 //   - Compaction never passes the snapshot index, and the snapshot index
 //     never passes the applied index of the node that made it, so every
 //     compacted entry is in an image.
@@ -78,7 +83,8 @@ type snapState struct {
 // openSnapshots opens DataDir/snapshots.
 func (n *Node) openSnapshots() error {
 	keep := n.cfg.SnapshotKeep
-	st, err := snapshot.Open(filepath.Join(n.cfg.DataDir, "snapshots"), snapshot.Options{Logger: n.log, Keep: keep, ResumeEvery: n.cfg.SnapshotResumeBytes})
+	st, err := snapshot.Open(filepath.Join(n.cfg.DataDir, "snapshots"), snapshot.Options{Logger: n.log, Keep: keep, ResumeEvery: n.cfg.SnapshotResumeBytes,
+		Needed: n.neededSnapshot})
 	if err != nil {
 		return fmt.Errorf("raftsql: open the snapshot directory: %w", err)
 	}
@@ -208,6 +214,32 @@ func (n *Node) makeSnapshot(ctx context.Context) (snapshot.Info, error) {
 	return info, nil
 }
 
+// neededSnapshot is the lowest snapshot index this node may still need
+// (snapshot.Options.Needed): the log store's snapshot (a restart installs
+// it if SQLite is behind it; a leader sends it), and every snapshot past
+// the applied index. A snapshot past the applied index may be one the
+// core was given and has not handed to apply yet, or one queued for
+// apply behind entries or behind another snapshot: received snapshots
+// are not installed in the order they arrive, nor all of them (a deposed
+// leader's arrives after the core dropped its message; the next leader's
+// newest can be older), so retention by count alone removed a snapshot
+// the apply goroutine then could not install. A repair (repair.go) needs
+// a healthy peer's image at or past the applied index, which it holds
+// still until the image is in.
+func (n *Node) neededSnapshot() uint64 {
+	if n.db == nil {
+		return 0 // opening: nothing is removed yet
+	}
+	floor := n.db.AppliedIndex() + 1
+	if n.rep != nil && n.rep.due.Load() {
+		floor--
+	}
+	if snap, err := n.store.Snapshot(); err == nil && snap.Meta.Index > 0 {
+		floor = min(floor, snap.Meta.Index)
+	}
+	return floor
+}
+
 // snapSource is the node as snapshot.Source.
 type snapSource Node
 
@@ -303,12 +335,11 @@ func (n *Node) receiveSnapshot(ctx context.Context, m raft.Message, r io.Reader)
 		if !errors.Is(err, raft.ErrSnapOutOfDate) {
 			return fmt.Errorf("raftsql: receive snapshot %d: %w", meta.Index, err)
 		}
-		// This node has a newer snapshot of its own: it applied past
-		// this one, so the core ignores the message and answers with
-		// its progress.
-		if _, gerr := s.store.Get(meta.Index); gerr != nil {
-			return (*transportHandler)(n).Process(ctx, m)
-		}
+		// This node no longer needs it (neededSnapshot): it applied
+		// past it, or its log store holds a newer snapshot, so its
+		// commit index is past it too. The core ignores the message and
+		// answers with its progress.
+		return (*transportHandler)(n).Process(ctx, m)
 	}
 	p, err := s.store.Prepare(ctx, meta.Index)
 	if err != nil {

@@ -291,6 +291,14 @@ func (fc *faultCluster) currentLeader() int {
 	return best
 }
 
+// follows reports whether node i names node lead as its leader.
+func (fc *faultCluster) follows(i, lead int) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	v, err := showSetting(ctx, fc.nodes[i].url(), "raftsql.leader")
+	return err == nil && v == fc.nodes[lead].name
+}
+
 // leaderVotes asks every running node whom it follows: the most named
 // node, how many name it, and how many nodes run.
 func (fc *faultCluster) leaderVotes() (best, votes, running int) {

@@ -55,8 +55,11 @@
 //     from handing it over (a rename), so a node prepares off its Raft
 //     loop. Installing is idempotent: a node that crashed during an
 //     install installs the same snapshot again on restart.
-//  5. At most Options.Keep snapshots are kept (the newest); a file
-//     removed while a Reader has it open stays readable until closed.
+//  5. Retention keeps the newest Options.Keep snapshots, and beyond them
+//     those a transfer holds and those at or above the index the owner
+//     may still need (Options.Needed: a received snapshot not yet
+//     installed, whatever arrived after it); a file removed while a
+//     Reader has it open stays readable until closed.
 //  6. A damaged file or stream is a *FormatError whose Kind (errors.Is)
 //     is ErrTruncated, ErrChecksum, ErrDigest, ErrVersion or
 //     ErrMalformed, and whose message says what to do.

@@ -71,11 +71,12 @@ func (s *Store) pin(index uint64) error {
 // unpin releases a hold of pin; the snapshot is removed then if it is
 // older than the newest Keep and nothing else holds it.
 func (s *Store) unpin(index uint64) {
+	floor := s.floor()
 	s.mu.Lock()
 	if s.pins[index]--; s.pins[index] <= 0 {
 		delete(s.pins, index)
 	}
-	drop := s.beyondKeepLocked()
+	drop := s.beyondKeepLocked(floor)
 	s.mu.Unlock()
 	s.remove(drop, false)
 }

@@ -181,7 +181,7 @@ func (s *Store) ReceiveFrom(ctx context.Context, r io.Reader, want raft.Snapshot
 		}
 		return s.Receive(ctx, r, want)
 	}
-	if err := s.checkNewer(want); err != nil {
+	if err := s.checkNeeded(want); err != nil {
 		return Info{}, err
 	}
 	if err := s.lockPart(ctx); err != nil {

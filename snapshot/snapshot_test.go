@@ -7,6 +7,8 @@ import (
 	"errors"
 	"hash/crc32"
 	"io"
+	"slices"
+	"sync/atomic"
 	"testing"
 
 	"github.com/cockroachdb/pebble/v2/vfs"
@@ -361,6 +363,64 @@ func TestPrepareThenInstall(t *testing.T) {
 	p.Close()
 	if !bytes.Equal(readAll(t, fs, "db"), genBytes(2, 3000)) {
 		t.Fatal("installed image differs")
+	}
+	noTemp(t, fs, "snap")
+}
+
+// TestNeededKeepsUninstalledSnapshots: with Options.Needed, retention
+// keeps every snapshot at or above the owner's floor however many newer
+// ones arrive (a received snapshot queued for install behind others),
+// and Receive takes a snapshot older than the newest stored when the
+// owner still needs it (a deposed leader's newer one was stored and never
+// installed) and refuses one below the floor. Once the floor passes them,
+// the next snapshot's retention removes them.
+func TestNeededKeepsUninstalledSnapshots(t *testing.T) {
+	fs := vfs.NewMem()
+	var floor atomic.Uint64
+	floor.Store(150)
+	s := openStore(t, fs, "snap", Options{Keep: 2, Needed: floor.Load})
+	receive := func(index uint64) error {
+		_, err := s.Receive(context.Background(), bytes.NewReader(encodeBytes(t, testMeta(index), 10, 64)), testMeta(index))
+		return err
+	}
+	indexes := func() []uint64 {
+		var out []uint64
+		for _, in := range s.List() {
+			out = append(out, in.Meta.Index)
+		}
+		return out
+	}
+	if _, err := s.Make(context.Background(), &fakeSource{fs: fs, meta: testMeta(100), seed: 1, size: 10}); err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range []uint64{200, 400, 500} {
+		if err := receive(i); err != nil {
+			t.Fatalf("receive %d: %v", i, err)
+		}
+	}
+	if got := indexes(); !slices.Equal(got, []uint64{200, 400, 500}) {
+		t.Fatalf("with the floor at 150 the store keeps %v, want [200 400 500]", got)
+	}
+	// Older than the newest, still needed: stored and kept.
+	if err := receive(300); err != nil {
+		t.Fatalf("receive 300 (older than the newest, at or above the floor): %v", err)
+	}
+	if got := indexes(); !slices.Equal(got, []uint64{200, 300, 400, 500}) {
+		t.Fatalf("after receiving 300 the store keeps %v", got)
+	}
+	// Below the floor: refused before anything is read.
+	if err := receive(120); !errors.Is(err, raft.ErrSnapOutOfDate) {
+		t.Fatalf("receive 120 below the floor 150: %v, want ErrSnapOutOfDate", err)
+	}
+	floor.Store(450)
+	if err := receive(600); err != nil {
+		t.Fatal(err)
+	}
+	if got := indexes(); !slices.Equal(got, []uint64{500, 600}) {
+		t.Fatalf("with the floor at 450 the store keeps %v, want [500 600]", got)
+	}
+	if names, _ := fs.List("snap"); len(names) != 2 {
+		t.Fatalf("files %v", names)
 	}
 	noTemp(t, fs, "snap")
 }

@@ -60,6 +60,18 @@ type Options struct {
 	// checkpoints of its progress (resume.go); 0 means
 	// DefaultResumeEvery.
 	ResumeEvery int64
+	// Needed, if set, returns the lowest snapshot index the owner may
+	// still need: retention never removes a snapshot at or above it, and
+	// a received snapshot below it is refused (raft.ErrSnapOutOfDate).
+	// A node's answer covers every snapshot it may still install (one
+	// received and not yet installed, whatever newer ones arrived since)
+	// and the one its log store names. A stored snapshot below an answer
+	// may be removed at once, so nothing may need it later (only a new
+	// receive may be admitted at a lower answer). It is called without
+	// the store's lock but possibly under a Sender's, so it must not call
+	// either. Nil: the newest stored snapshot's index
+	// (nothing older is needed).
+	Needed func() uint64
 }
 
 // Info describes one stored snapshot.
@@ -79,6 +91,9 @@ type Store struct {
 	keep  int
 	chunk int
 	seq   atomic.Uint64 // makes temp names unique
+
+	// needed is Options.Needed, or nil.
+	needed func() uint64
 
 	// hook, if set (tests only), is called at each named step of Make,
 	// Receive and Install, so a test can take a crash image there.
@@ -150,7 +165,7 @@ func Open(dir string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("snapshot: Options.ChunkBytes %d exceeds %d", opts.ChunkBytes, MaxChunkBytes)
 	}
 	s := &Store{dir: dir, fs: opts.FS, log: opts.Logger.With("component", "snapshot", "dir", dir),
-		keep: opts.Keep, chunk: opts.ChunkBytes, resumeEvery: opts.ResumeEvery, part: make(chan struct{}, 1)}
+		keep: opts.Keep, needed: opts.Needed, chunk: opts.ChunkBytes, resumeEvery: opts.ResumeEvery, part: make(chan struct{}, 1)}
 	if err := s.fs.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("snapshot: create %s: %w", dir, err)
 	}
@@ -349,16 +364,42 @@ func (s *Store) checkNewer(meta raft.SnapshotMeta) error {
 	return nil
 }
 
+// checkNeeded refuses a received snapshot below what the owner may still
+// need (floor): it has applied past it. One older than the newest stored
+// is not refused when it is needed: the newest may be one the owner never
+// installs (a deposed leader's, whose message its Raft dropped), and the
+// older one the snapshot its current leader sends.
+func (s *Store) checkNeeded(meta raft.SnapshotMeta) error {
+	if floor := s.floor(); meta.Index < floor {
+		return fmt.Errorf("snapshot: index %d is older than the oldest snapshot this node may still need (%d): %w", meta.Index, floor, raft.ErrSnapOutOfDate)
+	}
+	return nil
+}
+
+// floor is the lowest index the owner may still need (Options.Needed;
+// without it, the newest stored snapshot's): retention keeps every
+// snapshot at or above it, whatever Keep says.
+func (s *Store) floor() uint64 {
+	if s.needed != nil {
+		return s.needed()
+	}
+	if in, ok := s.Latest(); ok {
+		return in.Meta.Index
+	}
+	return 0
+}
+
 // Receive reads a snapshot stream from r (as sent from another node's
 // Reader) into the store, verifying the header against want (the metadata
 // of the MsgSnap that announced it), every chunk and the digest. The
 // stream goes to a temp file that is fsynced and renamed into place only
 // once verified; on any error nothing is left behind. Memory: one chunk.
-// A snapshot older than the newest stored one is refused with
-// raft.ErrSnapOutOfDate before anything is read (Raft would ignore it:
-// this node has applied past it).
+// A snapshot the owner no longer needs (Options.Needed; without it, one
+// older than the newest stored) is refused with raft.ErrSnapOutOfDate
+// before anything is read (Raft would ignore it: this node has applied
+// past it).
 func (s *Store) Receive(ctx context.Context, r io.Reader, want raft.SnapshotMeta) (Info, error) {
-	if err := s.checkNewer(want); err != nil {
+	if err := s.checkNeeded(want); err != nil {
 		return Info{}, err
 	}
 	in, err := s.write(want, "receive", func(w io.Writer) error {
@@ -435,24 +476,28 @@ func (s *Store) commit(op, tmp string, meta raft.SnapshotMeta) (Info, error) {
 
 // add records in and removes the snapshots beyond Keep.
 func (s *Store) add(in Info) {
+	// Read before the lock (Needed calls the owner): what is below it
+	// now stays unneeded (Options.Needed).
+	floor := s.floor()
 	s.mu.Lock()
 	s.snaps = slices.DeleteFunc(s.snaps, func(o Info) bool { return o.Meta.Index == in.Meta.Index })
 	s.snaps = append(s.snaps, in)
 	slices.SortFunc(s.snaps, func(a, b Info) int { return cmpU64(a.Meta.Index, b.Meta.Index) })
-	drop := s.beyondKeepLocked()
+	drop := s.beyondKeepLocked(floor)
 	s.mu.Unlock()
 	s.remove(drop, false)
 	s.at("retention")
 }
 
 // beyondKeepLocked takes out of s.snaps, and returns, the snapshots older
-// than the newest Keep that no transfer holds (pin.go).
-func (s *Store) beyondKeepLocked() []Info {
+// than the newest Keep that no transfer holds (inflight.go) and the owner
+// no longer needs (below floor, Options.Needed).
+func (s *Store) beyondKeepLocked(floor uint64) []Info {
 	old := len(s.snaps) - s.keep
 	var drop []Info
 	kept := s.snaps[:0]
 	for i, o := range s.snaps {
-		if i < old && s.pins[o.Meta.Index] == 0 {
+		if i < old && s.pins[o.Meta.Index] == 0 && o.Meta.Index < floor {
 			drop = append(drop, o)
 			continue
 		}
