@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/raftsql/raftsql/pgwire"
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
@@ -223,24 +224,25 @@ func translate(sql string) (*pgdialect.Stmt, error) {
 func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWriter) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	parts := pgdialect.Split(sql)
-	if len(parts) == 0 {
+	pieces := pgdialect.SplitPieces(sql)
+	if len(pieces) == 0 {
 		return w.EmptyQuery()
+	}
+	parts := make([]string, len(pieces))
+	for i, p := range pieces {
+		parts[i] = p.Text
 	}
 	// PostgreSQL parses the whole string before running any of it.
 	stmts := make([]*pgdialect.Stmt, len(parts))
-	// Character offset of each part in the query string, so that error
-	// positions are relative to the whole string as in PostgreSQL.
-	offs := make([]int, len(parts))
-	for i, cur := 0, 0; i < len(parts); i++ {
-		if j := strings.Index(sql[cur:], parts[i]); j >= 0 {
-			offs[i] = len([]rune(sql[:cur+j]))
-			cur += j + len(parts[i])
-		}
-	}
+	// Error positions are relative to the whole string as in PostgreSQL:
+	// a statement's own shift by its character offset in it.
 	shift := func(err error, i int) error {
-		if e, ok := err.(*Error); ok && e.Pos > 0 && offs[i] > 0 {
-			e.Pos += offs[i]
+		if e, ok := err.(*Error); ok {
+			if e.Pos > 0 {
+				e.Pos += utf8.RuneCountInString(sql[:pieces[i].Start])
+			} else {
+				placeInputEnd(e, pieces[i], sql)
+			}
 		}
 		return err
 	}
