@@ -10,6 +10,9 @@ package pgdialect
 // of CREATE TRIGGER do not split.
 func Split(sql string) []string {
 	pieces := SplitPieces(sql)
+	if len(pieces) == 0 {
+		return nil
+	}
 	out := make([]string, len(pieces))
 	for i, p := range pieces {
 		out[i] = p.Text
