@@ -362,7 +362,7 @@ func mapError(err error, sqlText string) *Error {
 		out.kind = faultShutdown
 	case prim == lib.SQLITE_TOOBIG:
 		out.Code = CodeProgramLimitExceeded
-	case strings.Contains(msg, "syntax error") || strings.Contains(msg, "incomplete input") || strings.Contains(msg, "unrecognized token"):
+	case isParseError(msg): // parsefirst.go
 		out.Code = CodeSyntaxError
 		if m := reNear.FindStringSubmatch(msg); m != nil {
 			out.Message = fmt.Sprintf(`syntax error at or near "%s"`, m[1])

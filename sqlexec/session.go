@@ -255,6 +255,12 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWr
 		}
 		stmts[i] = st
 	}
+	if len(stmts) > 1 {
+		if i, err := s.parseFirst(ctx, parts, stmts); err != nil { // parsefirst.go
+			s.failTx()
+			return shift(err, i)
+		}
+	}
 	if s.tx == nil && len(stmts) > 1 && !s.mayUseTemp(stmts) {
 		if handled, err := s.implicitTxn(ctx, parts, stmts, w); handled {
 			return err
