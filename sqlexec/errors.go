@@ -364,11 +364,12 @@ func mapError(err error, sqlText string) *Error {
 		out.Code = CodeProgramLimitExceeded
 	case isParseError(msg): // parsefirst.go
 		out.Code = CodeSyntaxError
+		if se.offset >= 0 && se.offset < len(sqlText) {
+			// an offset in the translated text: fixPosition maps it
+			out.lite.sql, out.lite.off, out.Pos = sqlText, se.offset, 0
+		}
 		if m := reNear.FindStringSubmatch(msg); m != nil {
 			out.Message = fmt.Sprintf(`syntax error at or near "%s"`, m[1])
-			if se.offset >= 0 && se.offset < len(sqlText) {
-				out.lite.sql, out.lite.off = sqlText, se.offset
-			}
 		} else if strings.Contains(msg, "incomplete input") {
 			out.Message = "syntax error at end of input"
 			out.Pos = 0 // placed by placeInputEnd, which knows the query string
@@ -497,14 +498,34 @@ func fixPosition(e *Error, orig string) {
 func placeSyntaxError(e *Error, orig string) {
 	pos, text, atEnd, ok := pgdialect.ErrorToken(orig, e.lite.sql, e.lite.off)
 	e.lite.sql = ""
+	near := strings.HasPrefix(e.Message, "syntax error at or near ")
 	switch {
 	case !ok:
 		e.Pos = 0
 	case atEnd:
-		e.Message, e.Pos = "syntax error at end of input", 0
-	default:
+		e.Pos = 0
+		if near {
+			e.Message = "syntax error at end of input"
+		}
+	case near:
 		e.Message, e.Pos = fmt.Sprintf(`syntax error at or near "%s"`, text), pos
+	default:
+		e.Pos = pos // SQLite's own wording (unrecognized token), the client's place
 	}
+}
+
+// placeInString makes the position of a statement's error (placed in the
+// statement's text p.Text) a position in the query string sql, as
+// PostgreSQL's positions are.
+func placeInString(err error, p pgdialect.Piece, sql string) error {
+	if e, ok := err.(*Error); ok {
+		if e.Pos > 0 {
+			e.Pos += utf8.RuneCountInString(sql[:p.Start])
+		} else {
+			placeInputEnd(e, p, sql)
+		}
+	}
+	return err
 }
 
 // placeInputEnd gives a statement's syntax error at the end of input the

@@ -18,6 +18,27 @@ import (
 // errors alone: errors of names and types come when the statement runs, as
 // PostgreSQL's analysis of a statement does.
 
+// parseString translates the statements of the query string sql (pieces:
+// pgdialect.SplitPieces) and, when there are several, checks that SQLite
+// parses each (parseFirst), before any runs. An error is placed in sql.
+func (s *Session) parseString(ctx context.Context, sql string, pieces []pgdialect.Piece) ([]*pgdialect.Stmt, error) {
+	parts := make([]string, len(pieces))
+	stmts := make([]*pgdialect.Stmt, len(pieces))
+	for i, p := range pieces {
+		st, err := s.translate(ctx, p.Text)
+		if err != nil {
+			return nil, placeInString(toError(err), p, sql)
+		}
+		parts[i], stmts[i] = p.Text, st
+	}
+	if len(stmts) > 1 {
+		if i, err := s.parseFirst(ctx, parts, stmts); err != nil {
+			return nil, placeInString(err, pieces[i], sql)
+		}
+	}
+	return stmts, nil
+}
+
 // parseFirst returns the index of the first statement of a multi-statement
 // string whose SQLite text does not parse, and that syntax error, placed
 // in the statement's text (parts[i]); -1 and nil when all parse.

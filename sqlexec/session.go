@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/raftsql/raftsql/pgwire"
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
@@ -233,34 +232,13 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWr
 		parts[i] = p.Text
 	}
 	// PostgreSQL parses the whole string before running any of it.
-	stmts := make([]*pgdialect.Stmt, len(parts))
-	// Error positions are relative to the whole string as in PostgreSQL:
-	// a statement's own shift by its character offset in it.
-	shift := func(err error, i int) error {
-		if e, ok := err.(*Error); ok {
-			if e.Pos > 0 {
-				e.Pos += utf8.RuneCountInString(sql[:pieces[i].Start])
-			} else {
-				placeInputEnd(e, pieces[i], sql)
-			}
-		}
+	stmts, err := s.parseString(ctx, sql, pieces) // parsefirst.go
+	if err != nil {
+		s.failTx()
 		return err
 	}
-	for i, p := range parts {
-		st, err := s.translate(ctx, p)
-		if err != nil {
-			err = toError(err)
-			s.failTx()
-			return shift(err, i)
-		}
-		stmts[i] = st
-	}
-	if len(stmts) > 1 {
-		if i, err := s.parseFirst(ctx, parts, stmts); err != nil { // parsefirst.go
-			s.failTx()
-			return shift(err, i)
-		}
-	}
+	// Error positions are relative to the whole string as in PostgreSQL.
+	shift := func(err error, i int) error { return placeInString(err, pieces[i], sql) }
 	if s.tx == nil && len(stmts) > 1 && !s.mayUseTemp(stmts) {
 		if handled, err := s.implicitTxn(ctx, parts, stmts, w); handled {
 			return err
