@@ -30,9 +30,9 @@ const maxAlignCells = 1 << 22
 func ErrorToken(orig, translated string, off int) (pos int, text string, atEnd, ok bool) {
 	a, b := significant(orig), significant(translated)
 	// the ';' the statement ends with (only kept by Split inside an open
-	// parenthesis): the translation drops it
+	// parenthesis): the translation drops them; the parse ends at the first
 	var semi *token
-	if n := len(a); n > 0 && a[n-1].typ == tPunct && a[n-1].text == ";" {
+	for n := len(a); n > 0 && a[n-1].typ == tPunct && a[n-1].text == ";"; n-- {
 		semi = &a[n-1]
 		a = a[:n-1]
 	}

@@ -73,9 +73,9 @@ func TestByPosition(t *testing.T) {
 }
 
 func TestSplitPieces(t *testing.T) {
-	sql := "SELECT 1; SELECT (2;3) ;\n SELECT 4"
+	sql := "SELECT 1; SELECT (2;3) ;\n SELECT (4;; "
 	got := SplitPieces(sql)
-	want := []Piece{{"SELECT 1", 0, 8}, {"SELECT (2;3)", 10, 23}, {"SELECT 4", 26, -1}}
+	want := []Piece{{"SELECT 1", 0, 8}, {"SELECT (2;3)", 10, 23}, {"SELECT (4;;", 26, 35}}
 	if len(got) != len(want) {
 		t.Fatalf("SplitPieces(%q) = %+v", sql, got)
 	}

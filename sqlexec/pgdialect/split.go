@@ -26,10 +26,11 @@ func Split(sql string) []string {
 type Piece struct {
 	Text  string
 	Start int // byte offset of Text in the query string
-	// Semi is the byte offset of the ';' that ends the statement, -1 when
-	// the statement runs to the end of the string: PostgreSQL's parser
-	// reports an incomplete statement at or near that ';', or at the end
-	// of input.
+	// Semi is the byte offset of the ';' where PostgreSQL's parser ends
+	// the statement, -1 when it runs to the end of the string: the one
+	// Split ends it at or, inside a parenthesis left open, the first of
+	// those the statement ends with. PostgreSQL reports an incomplete
+	// statement at or near that ';', or at the end of input.
 	Semi int
 }
 
@@ -44,11 +45,15 @@ func SplitPieces(sql string) []Piece {
 	trigger := false
 	block := 0   // BEGIN/CASE nesting inside a trigger body
 	lastEnd := 0 // end of the last significant token of the current piece
+	trail := -1 // the first of the ';' the piece ends with (inside an open parenthesis)
 	flush := func(semi int) {
 		if hasContent {
+			if trail >= 0 {
+				semi = trail
+			}
 			out = append(out, Piece{Text: sql[start:lastEnd], Start: start, Semi: semi})
 		}
-		hasContent, depth, head, trigger, block = false, 0, head[:0], false, 0
+		hasContent, depth, head, trigger, block, trail = false, 0, head[:0], false, 0, -1
 	}
 	for i := range toks {
 		t := &toks[i]
@@ -65,6 +70,12 @@ func SplitPieces(sql string) []Piece {
 		}
 		hasContent = true
 		lastEnd = t.pos + len(t.text)
+		switch {
+		case t.typ != tPunct || t.text != ";":
+			trail = -1
+		case trail < 0:
+			trail = t.pos
+		}
 		if t.typ == tPunct {
 			switch t.text {
 			case "(":
