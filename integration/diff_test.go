@@ -215,20 +215,25 @@ func renderDiffCase(conn *pgx.Conn, sql string, position bool) string {
 	if err != nil {
 		// PostgreSQL may describe the columns (and send rows) before an
 		// error at execution; the answer is the error alone.
-		b.Reset()
-		b.WriteString(diffBlockMark + sql + "\n")
-		var pe *pgconn.PgError
-		if errors.As(err, &pe) {
-			b.WriteString("ERROR " + pe.Code + " " + pe.Message + "\n")
-			if pe.Detail != "" {
-				b.WriteString("DETAIL: " + pe.Detail + "\n")
-			}
-			if position && pe.Position > 0 {
-				b.WriteString("POSITION: " + strconv.Itoa(int(pe.Position)) + "\n")
-			}
-		} else {
-			b.WriteString("ERROR (no SQLSTATE) " + err.Error() + "\n")
+		return diffBlockMark + sql + "\n" + renderDiffError(err, position)
+	}
+	return b.String()
+}
+
+// renderDiffError renders an error answer (see the file comment).
+func renderDiffError(err error, position bool) string {
+	var b strings.Builder
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		b.WriteString("ERROR " + pe.Code + " " + pe.Message + "\n")
+		if pe.Detail != "" {
+			b.WriteString("DETAIL: " + pe.Detail + "\n")
 		}
+		if position && pe.Position > 0 {
+			b.WriteString("POSITION: " + strconv.Itoa(int(pe.Position)) + "\n")
+		}
+	} else {
+		b.WriteString("ERROR (no SQLSTATE) " + err.Error() + "\n")
 	}
 	return b.String()
 }
