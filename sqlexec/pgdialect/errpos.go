@@ -83,6 +83,22 @@ func ErrorToken(orig, translated string, off int) (pos int, text string, atEnd, 
 	return 0, "", false, false // the client's tokens there were rewritten
 }
 
+// clientPosition maps pos, a 1-based character position in rewritten (the
+// statement as a rewrite before the translation left it), to the client's
+// text: 0 when there is no sure place.
+func clientPosition(client, rewritten string, pos int) int {
+	off := 0
+	for n := 1; n < pos && off < len(rewritten); n++ {
+		_, size := utf8.DecodeRuneInString(rewritten[off:])
+		off += size
+	}
+	p, _, atEnd, ok := ErrorToken(client, rewritten, off)
+	if !ok || atEnd {
+		return 0
+	}
+	return p
+}
+
 func significant(s string) []token {
 	toks := lex(s)
 	out := toks[:0]

@@ -45,7 +45,7 @@ func SplitPieces(sql string) []Piece {
 	trigger := false
 	block := 0   // BEGIN/CASE nesting inside a trigger body
 	lastEnd := 0 // end of the last significant token of the current piece
-	trail := -1 // the first of the ';' the piece ends with (inside an open parenthesis)
+	trail := -1  // the first of the ';' the piece ends with (inside an open parenthesis)
 	flush := func(semi int) {
 		if hasContent {
 			if trail >= 0 {

@@ -19,6 +19,12 @@ func Translate(sql string) (st *Stmt, err error) {
 	if err := checkLexical(sql); err != nil { // lexcheck.go
 		return nil, err
 	}
+	client := sql
+	defer func() {
+		if e, ok := err.(*Error); ok && e.Position > 0 && sql != client {
+			e.Position = clientPosition(client, sql, e.Position) // errpos.go
+		}
+	}()
 	x := newTx(sql)
 	if x.n() == 0 {
 		return &Stmt{Kind: KindEmpty}, nil
