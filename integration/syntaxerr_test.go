@@ -15,7 +15,8 @@ import (
 // protocol (Parse, Describe), as pgx and most drivers do: the error is the
 // one PostgreSQL 15 gave them through the simple protocol (recorded in the
 // corpus), with the same SQLSTATE, message and position. Strings of several
-// statements are left out (Parse refuses them whole). Passes against
+// statements are left out (Parse refuses them whole), and so are the
+// corpus' known differences. Passes against
 // PostgreSQL 15 (RAFTSQL_REFERENCE_URL).
 func TestSyntaxErrorsExtendedProtocol(t *testing.T) {
 	file := filepath.Join("testdata", "diff", "18_syntax_errors.sql")
@@ -26,6 +27,9 @@ func TestSyntaxErrorsExtendedProtocol(t *testing.T) {
 	checked := 0
 	for i, c := range cases {
 		answer := strings.TrimPrefix(want[i], diffBlockMark+c.sql+"\n")
+		if c.differs != "" {
+			continue // a known difference (the corpus checks it)
+		}
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		if !strings.HasPrefix(answer, "ERROR ") {
 			// setup (the tables the statements name): as recorded

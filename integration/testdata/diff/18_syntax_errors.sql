@@ -82,3 +82,7 @@ SELECT id FROM (SELECT id FROM syn_t ORDER BY 3) s;
 SELECT id FROM syn_t UNION SELECT id FROM syn_t ORDER BY 2;
 SET CONSTRAINTS;
 SET CONSTRAINTS ALL;
+-- differs: SQLite's grammar stops at the '[' (PostgreSQL at the ';')
+SELECT ARRAY[1, 2;
+-- differs: a keyword as a column label after AS is refused (42601), PostgreSQL accepts it
+SELECT 1 AS from;
