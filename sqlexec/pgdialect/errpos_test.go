@@ -99,7 +99,7 @@ func TestCheckLexical(t *testing.T) {
 		{"SELECT 'a''b', \"c\"\"d\", $$e$$ /* f */", ""},
 	}
 	for _, c := range cases {
-		err := checkLexical(c.sql)
+		err := checkLexical(c.sql, lex(c.sql))
 		if c.msg == "" && err != nil || c.msg != "" && (err == nil || err.Error() != c.msg) {
 			t.Errorf("checkLexical(%q) = %v, want %q", c.sql, err, c.msg)
 		}

@@ -67,14 +67,14 @@ func (x *tx) charPos(i int) int {
 	return utf8.RuneCountInString(x.src[:p]) + 1
 }
 
-// checkLexical refuses an unterminated quoted string, quoted identifier,
+// checkLexical (toks: lex(sql)) refuses an unterminated quoted string, quoted identifier,
 // dollar-quoted string or block comment as PostgreSQL's scanner does
 // (42601, at or near the rest of the input from where it opens). SQLite
 // reads some of them another way (an open comment ends the statement, an
 // open dollar quote is a parameter) and words the others as its own
 // tokenizer's error about the translated text.
-func checkLexical(sql string) error {
-	for _, t := range lex(sql) {
+func checkLexical(sql string, toks []token) error {
+	for _, t := range toks {
 		if !t.open {
 			continue
 		}

@@ -16,7 +16,8 @@ func Translate(sql string) (st *Stmt, err error) {
 			st, err = nil, &Error{Code: "XX000", Message: fmt.Sprintf("pgdialect: internal error translating statement: %v", r)}
 		}
 	}()
-	if err := checkLexical(sql); err != nil { // lexcheck.go
+	x := newTx(sql)
+	if err := checkLexical(sql, x.toks); err != nil { // lexcheck.go
 		return nil, err
 	}
 	client := sql
@@ -25,7 +26,6 @@ func Translate(sql string) (st *Stmt, err error) {
 			e.Position = clientPosition(client, sql, e.Position) // errpos.go
 		}
 	}()
-	x := newTx(sql)
 	if x.n() == 0 {
 		return &Stmt{Kind: KindEmpty}, nil
 	}
