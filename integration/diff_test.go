@@ -27,12 +27,15 @@ package integration
 //	-- differs-message: reason  only the error's message wording differs or its
 //	                            DETAIL is missing (the SQLSTATE is still compared)
 //	-- differs-type: reason     only the result columns' described types differ
+//	-- positions                from here to the end of the file an error's
+//	                            position (the caret) is part of the answer
 //
 // Each file runs on a new connection, in file order, in one database: table
 // names carry the file's prefix so files do not collide. The answers are
 // rendered in the text format psql shows (simple protocol): columns as
 // name:type, rows with cells joined by "|", NULL as NULL, then the command
-// tag; an error as its SQLSTATE, message and DETAIL.
+// tag; an error as its SQLSTATE, message and DETAIL (and, after a
+// "-- positions" line, its position in the query string).
 
 import (
 	"context"
@@ -56,6 +59,9 @@ type diffCase struct {
 	line    int    // 1-based line of the statement's first line
 	differs string // "", "all", "message" or "type"
 	reason  string
+	// position: the error's position is rendered (a "-- positions" line
+	// came before)
+	position bool
 }
 
 const diffBlockMark = "==== "
@@ -86,7 +92,7 @@ func TestDiffCorpus(t *testing.T) {
 			conn := connectScript(t, url)
 			got := make([]string, len(cases))
 			for i, c := range cases {
-				got[i] = renderDiffCase(conn, c.sql)
+				got[i] = renderDiffCase(conn, c.sql, c.position)
 			}
 			golden := strings.TrimSuffix(f, ".sql") + ".out"
 			if record {
@@ -143,8 +149,8 @@ func stripDiffLines(block, what string) string {
 			if sp := strings.Index(l[len("ERROR "):], " "); sp >= 0 {
 				lines[i] = l[:len("ERROR ")+sp]
 			}
-		case what == "message" && strings.HasPrefix(l, "DETAIL: "):
-			lines[i] = "" // the DETAIL may also be missing
+		case what == "message" && (strings.HasPrefix(l, "DETAIL: ") || strings.HasPrefix(l, "POSITION: ")):
+			lines[i] = "" // the DETAIL may also be missing, the position differ
 		case what == "type" && strings.HasPrefix(l, "columns: "):
 			cols := strings.Split(strings.TrimPrefix(l, "columns: "), " | ")
 			for j, c := range cols {
@@ -172,8 +178,8 @@ func firstLine(s string) string {
 }
 
 // renderDiffCase runs sql on conn and renders its answer (see the file
-// comment), ending in a newline.
-func renderDiffCase(conn *pgx.Conn, sql string) string {
+// comment), ending in a newline; position adds an error's position.
+func renderDiffCase(conn *pgx.Conn, sql string, position bool) string {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	var b strings.Builder
@@ -209,17 +215,25 @@ func renderDiffCase(conn *pgx.Conn, sql string) string {
 	if err != nil {
 		// PostgreSQL may describe the columns (and send rows) before an
 		// error at execution; the answer is the error alone.
-		b.Reset()
-		b.WriteString(diffBlockMark + sql + "\n")
-		var pe *pgconn.PgError
-		if errors.As(err, &pe) {
-			b.WriteString("ERROR " + pe.Code + " " + pe.Message + "\n")
-			if pe.Detail != "" {
-				b.WriteString("DETAIL: " + pe.Detail + "\n")
-			}
-		} else {
-			b.WriteString("ERROR (no SQLSTATE) " + err.Error() + "\n")
+		return diffBlockMark + sql + "\n" + renderDiffError(err, position)
+	}
+	return b.String()
+}
+
+// renderDiffError renders an error answer (see the file comment).
+func renderDiffError(err error, position bool) string {
+	var b strings.Builder
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		b.WriteString("ERROR " + pe.Code + " " + pe.Message + "\n")
+		if pe.Detail != "" {
+			b.WriteString("DETAIL: " + pe.Detail + "\n")
 		}
+		if position && pe.Position > 0 {
+			b.WriteString("POSITION: " + strconv.Itoa(int(pe.Position)) + "\n")
+		}
+	} else {
+		b.WriteString("ERROR (no SQLSTATE) " + err.Error() + "\n")
 	}
 	return b.String()
 }
@@ -241,6 +255,7 @@ func parseDiffCorpus(t *testing.T, path string) []diffCase {
 	var cases []diffCase
 	var cur []string
 	var pending diffCase
+	positions := false
 	for i, line := range strings.Split(string(data), "\n") {
 		trimmed := strings.TrimSpace(line)
 		if len(cur) == 0 {
@@ -249,6 +264,9 @@ func parseDiffCorpus(t *testing.T, path string) []diffCase {
 			}
 			if strings.HasPrefix(trimmed, "--") {
 				d := strings.TrimSpace(strings.TrimPrefix(trimmed, "--"))
+				if d == "positions" {
+					positions = true
+				}
 				for _, k := range []struct{ prefix, kind string }{{"differs:", "all"}, {"differs-message:", "message"}, {"differs-type:", "type"}} {
 					if strings.HasPrefix(d, k.prefix) {
 						pending.differs = k.kind
@@ -261,6 +279,7 @@ func parseDiffCorpus(t *testing.T, path string) []diffCase {
 				continue
 			}
 			pending.line = i + 1
+			pending.position = positions
 		}
 		cur = append(cur, line)
 		if strings.HasSuffix(trimmed, ";") {

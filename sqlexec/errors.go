@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 	lib "modernc.org/sqlite/lib"
@@ -35,6 +36,13 @@ type Error struct {
 	// fkRestrict: SQLite raised the foreign key error from an ON DELETE
 	// or ON UPDATE RESTRICT action (fk_restrict.go explains it).
 	fkRestrict bool
+	// lite: the text SQLite parsed and the byte offset in it of the token
+	// its syntax error names, which fixPosition maps back to the
+	// client's statement (sql == "" when unknown).
+	lite struct {
+		sql string
+		off int
+	}
 }
 
 func (e *Error) Error() string          { return e.Message }
@@ -137,7 +145,7 @@ var (
 	reInsertWidth  = regexp.MustCompile(`^table \S+ has (\d+) columns but (\d+) values were supplied$`)
 	reInsertWidth2 = regexp.MustCompile(`^(\d+) values for (\d+) columns$`)
 	reSetOpWidth   = regexp.MustCompile(`^SELECTs to the left and right of (UNION|UNION ALL|EXCEPT|INTERSECT) do not have the same number of result columns$`)
-	reOrderByPos   = regexp.MustCompile(`^\d+\w\w (ORDER|GROUP) BY term out of range - should be between 1 and \d+$`)
+	reOrderByPos   = regexp.MustCompile(`^(\d+)\w\w (ORDER|GROUP) BY term out of range - should be between 1 and (\d+)$`)
 )
 
 // mapError converts a SQLite (or any) error into *Error. sqlText is the
@@ -251,7 +259,15 @@ func mapError(err error, sqlText string) *Error {
 		out.Message = fmt.Sprintf("each %s query must have the same number of columns", op)
 	case reOrderByPos.MatchString(msg):
 		out.Code = "42P10"
-		out.Message = fmt.Sprintf("%s BY position is not in select list", reOrderByPos.FindStringSubmatch(msg)[1])
+		m := reOrderByPos.FindStringSubmatch(msg)
+		out.Message = fmt.Sprintf("%s BY position is not in select list", m[2])
+		out.Pos = 0
+		if off, v, ok := pgdialect.ByPosition(sqlText, m[2], atoi(m[1]), atoi(m[3])); ok {
+			// PostgreSQL names the position written, SQLite the term's
+			// ordinal: fixPosition points at it in the client's text
+			out.Message = fmt.Sprintf("%s BY position %d is not in select list", m[2], v)
+			out.lite.sql, out.lite.off = sqlText, off
+		}
 	case msg == "DISTINCT aggregates must have exactly one argument" || msg == "row value misused":
 		out.Code = CodeFeatureNotSupported
 		if msg == "row value misused" {
@@ -349,12 +365,17 @@ func mapError(err error, sqlText string) *Error {
 		out.kind = faultShutdown
 	case prim == lib.SQLITE_TOOBIG:
 		out.Code = CodeProgramLimitExceeded
-	case strings.Contains(msg, "syntax error") || strings.Contains(msg, "incomplete input") || strings.Contains(msg, "unrecognized token"):
+	case isParseError(msg): // parsefirst.go
 		out.Code = CodeSyntaxError
+		if se.offset >= 0 && se.offset < len(sqlText) {
+			// an offset in the translated text: fixPosition maps it
+			out.lite.sql, out.lite.off, out.Pos = sqlText, se.offset, 0
+		}
 		if m := reNear.FindStringSubmatch(msg); m != nil {
-			out.Message = fmt.Sprintf("syntax error at or near %q", m[1])
+			out.Message = fmt.Sprintf(`syntax error at or near "%s"`, m[1])
 		} else if strings.Contains(msg, "incomplete input") {
 			out.Message = "syntax error at end of input"
+			out.Pos = 0 // placed by placeInputEnd, which knows the query string
 		}
 	case reGenerated.MatchString(msg):
 		// a value given for a GENERATED ALWAYS AS (...) STORED column
@@ -464,7 +485,22 @@ func fixPosition(e *Error, orig string) {
 		name = e.Table
 	case CodeUndefinedColumn:
 		name = e.Column
+	case "42P10":
+		if e.lite.sql != "" {
+			pos, _, atEnd, ok := pgdialect.ErrorToken(orig, e.lite.sql, e.lite.off)
+			if e.lite.sql, e.Pos = "", 0; ok && !atEnd {
+				e.Pos = pos
+			}
+		}
+		return
 	case CodeSyntaxError:
+		if e.lite.sql != "" {
+			placeSyntaxError(e, orig)
+			return
+		}
+		if e.Pos > 0 {
+			return // the translation placed it
+		}
 		if m := reAtOrNear.FindStringSubmatch(e.Message); m != nil {
 			name = m[1]
 		} else if i := strings.Index(e.Message, "at or near \""); i >= 0 {
@@ -482,6 +518,59 @@ func fixPosition(e *Error, orig string) {
 	if i >= 0 {
 		e.Pos = len([]rune(orig[:i])) + 1
 	}
+}
+
+// placeSyntaxError words and places SQLite's syntax error as the client's
+// statement orig has it (pgdialect.ErrorToken): at or near the token the
+// client wrote, or at the end of input (placed by placeInputEnd); with no
+// position when the place is not sure.
+func placeSyntaxError(e *Error, orig string) {
+	pos, text, atEnd, ok := pgdialect.ErrorToken(orig, e.lite.sql, e.lite.off)
+	e.lite.sql = ""
+	near := strings.HasPrefix(e.Message, "syntax error at or near ")
+	switch {
+	case !ok:
+		e.Pos = 0
+	case atEnd:
+		e.Pos = 0
+		if near {
+			e.Message = "syntax error at end of input"
+		}
+	case near:
+		e.Message, e.Pos = fmt.Sprintf(`syntax error at or near "%s"`, text), pos
+	default:
+		e.Pos = pos // SQLite's own wording (unrecognized token), the client's place
+	}
+}
+
+// placeInString makes the position of a statement's error (placed in the
+// statement's text p.Text) a position in the query string sql, as
+// PostgreSQL's positions are.
+func placeInString(err error, p pgdialect.Piece, sql string) error {
+	if e, ok := err.(*Error); ok {
+		if e.Pos > 0 {
+			e.Pos += utf8.RuneCountInString(sql[:p.Start])
+		} else {
+			placeInputEnd(e, p, sql)
+		}
+	}
+	return err
+}
+
+// placeInputEnd gives a statement's syntax error at the end of input the
+// place PostgreSQL's parser gives it in the query string sql, which it
+// reads whole: the ';' that ends the statement (p.Semi), or else the end
+// of the string.
+func placeInputEnd(e *Error, p pgdialect.Piece, sql string) {
+	if e.Code != CodeSyntaxError || e.Message != "syntax error at end of input" || e.Pos != 0 {
+		return
+	}
+	if p.Semi >= 0 && p.Semi < len(sql) {
+		e.Message = `syntax error at or near ";"`
+		e.Pos = utf8.RuneCountInString(sql[:p.Semi]) + 1
+		return
+	}
+	e.Pos = utf8.RuneCountInString(sql) + 1
 }
 
 // findName returns the byte offset in s of the first case-insensitive

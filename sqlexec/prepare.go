@@ -35,18 +35,22 @@ func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 
 // prepare is Prepare with s.mu held (also SQL-level PREPARE's).
 func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (*PreparedStatement, error) {
-	parts := pgdialect.Split(sql)
-	if len(parts) > 1 {
+	pieces := pgdialect.SplitPieces(sql)
+	if len(pieces) > 1 {
+		// PostgreSQL parses the string before it counts the statements
+		if _, err := s.parseString(ctx, sql, pieces); err != nil { // parsefirst.go
+			return nil, err
+		}
 		return nil, errf(CodeSyntaxError, "cannot insert multiple commands into a prepared statement")
 	}
 	var st *pgdialect.Stmt
-	if len(parts) == 0 {
+	if len(pieces) == 0 {
 		st = &pgdialect.Stmt{Kind: pgdialect.KindEmpty}
 	} else {
 		var err error
-		st, err = s.translate(ctx, parts[0])
+		st, err = s.translate(ctx, pieces[0].Text)
 		if err != nil {
-			return nil, toError(err)
+			return nil, placeInString(toError(err), pieces[0], sql)
 		}
 	}
 	ps := &PreparedStatement{s: s, orig: sql, st: st}
@@ -95,6 +99,11 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 			if err != nil {
 				if e, ok := err.(*Error); ok {
 					describeUndefinedFunction(e, sql, paramOIDs) // undefined_function.go
+					if typed == st && (e.Code == CodeSyntaxError || e.Code == "42P10") {
+						// as the simple protocol places them (exec)
+						fixPosition(e, pieces[0].Text)
+						return nil, placeInString(e, pieces[0], sql)
+					}
 				}
 				return nil, err
 			}

@@ -223,36 +223,22 @@ func translate(sql string) (*pgdialect.Stmt, error) {
 func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWriter) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	parts := pgdialect.Split(sql)
-	if len(parts) == 0 {
+	pieces := pgdialect.SplitPieces(sql)
+	if len(pieces) == 0 {
 		return w.EmptyQuery()
 	}
-	// PostgreSQL parses the whole string before running any of it.
-	stmts := make([]*pgdialect.Stmt, len(parts))
-	// Character offset of each part in the query string, so that error
-	// positions are relative to the whole string as in PostgreSQL.
-	offs := make([]int, len(parts))
-	for i, cur := 0, 0; i < len(parts); i++ {
-		if j := strings.Index(sql[cur:], parts[i]); j >= 0 {
-			offs[i] = len([]rune(sql[:cur+j]))
-			cur += j + len(parts[i])
-		}
+	parts := make([]string, len(pieces))
+	for i, p := range pieces {
+		parts[i] = p.Text
 	}
-	shift := func(err error, i int) error {
-		if e, ok := err.(*Error); ok && e.Pos > 0 && offs[i] > 0 {
-			e.Pos += offs[i]
-		}
+	// PostgreSQL parses the whole string before running any of it.
+	stmts, err := s.parseString(ctx, sql, pieces) // parsefirst.go
+	if err != nil {
+		s.failTx()
 		return err
 	}
-	for i, p := range parts {
-		st, err := s.translate(ctx, p)
-		if err != nil {
-			err = toError(err)
-			s.failTx()
-			return shift(err, i)
-		}
-		stmts[i] = st
-	}
+	// Error positions are relative to the whole string as in PostgreSQL.
+	shift := func(err error, i int) error { return placeInString(err, pieces[i], sql) }
 	if s.tx == nil && len(stmts) > 1 && !s.mayUseTemp(stmts) {
 		if handled, err := s.implicitTxn(ctx, parts, stmts, w); handled {
 			return err

@@ -332,6 +332,11 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	if te > ts {
 		end, name, mods, array, ok := x.parseType(ts)
 		typeMods = mods
+		if ok && !array && end < te && !x.kw(ts, "NATIONAL") {
+			// words after a type name that are no constraint
+			// (a int b int): SQLite would take them all for the type
+			return x.syntaxErrAt(end)
+		}
 		if err := x.intervalTypeErr(ts, end); ok && err != nil { // interval_typmod.go
 			return err
 		}

@@ -15,7 +15,7 @@ import (
 func (x *tx) checkIdents() error {
 	for i := 0; i < x.n(); i++ {
 		if t := x.T(i); t.typ == tQIdent && t.text == `""` {
-			return syntaxErr(x.charPos(i), "zero-length delimited identifier at or near %q", t.text)
+			return syntaxErr(x.charPos(i), "zero-length delimited identifier at or near \"%s\"", t.text)
 		}
 	}
 	return nil
@@ -43,7 +43,7 @@ func (x *tx) checkNumbers() error {
 			}
 		}
 		if junk {
-			return syntaxErr(x.charPos(i), "trailing junk after numeric literal at or near %q", near)
+			return syntaxErr(x.charPos(i), "trailing junk after numeric literal at or near \"%s\"", near)
 		}
 		if code := numberTextCode(t.text); code != "" {
 			// PostgreSQL reads the constant when it parses the
@@ -65,4 +65,41 @@ func (x *tx) charPos(i int) int {
 		p = len(x.src)
 	}
 	return utf8.RuneCountInString(x.src[:p]) + 1
+}
+
+// checkLexical (toks: lex(sql)) refuses an unterminated quoted string, quoted identifier,
+// dollar-quoted string or block comment as PostgreSQL's scanner does
+// (42601, at or near the rest of the input from where it opens). SQLite
+// reads some of them another way (an open comment ends the statement, an
+// open dollar quote is a parameter) and words the others as its own
+// tokenizer's error about the translated text.
+func checkLexical(sql string, toks []token) error {
+	for _, t := range toks {
+		if !t.open {
+			continue
+		}
+		var what string
+		start := t.pos
+		switch {
+		case t.typ == tComment:
+			what = "unterminated /* comment"
+		case t.typ == tDollar:
+			what = "unterminated dollar-quoted string"
+		case t.typ == tQIdent && t.text[0] != '`':
+			what = "unterminated quoted identifier"
+		case t.typ == tString && (t.text[0] == 'B' || t.text[0] == 'b'):
+			what = "unterminated bit string literal"
+		case t.typ == tString && (t.text[0] == 'X' || t.text[0] == 'x'):
+			what = "unterminated hexadecimal string literal"
+		case t.typ == tString:
+			what = "unterminated quoted string"
+			if t.text[0] == 'N' || t.text[0] == 'n' {
+				start++ // PostgreSQL's scanner reads N apart from the quote
+			}
+		default:
+			continue // a `backtick` name (not PostgreSQL's): SQLite's error
+		}
+		return syntaxErr(utf8.RuneCountInString(sql[:start])+1, "%s at or near \"%s\"", what, sql[start:])
+	}
+	return nil
 }

@@ -27,6 +27,7 @@ type token struct {
 	pos  int    // byte offset in the statement
 	out  string // replacement text (valid when edited)
 	ed   bool
+	open bool   // unterminated quote, dollar quote or block comment: runs to the end of the input
 	pre  string // text spliced before the token (outermost first)
 	suf  string // text spliced after the token (innermost first)
 	wpre string // outermost wrapping (DDL DEFAULT parentheses)
@@ -81,7 +82,8 @@ func isSpace(c byte) bool {
 func isOpChar(c byte) bool { return strings.IndexByte("+-*/<>=~!@#%^&|`", c) >= 0 }
 
 // lex splits s into tokens. It never fails: unterminated quotes or comments
-// run to the end of the input (SQLite then reports the syntax error).
+// run to the end of the input, marked open (checkLexical reports them as
+// PostgreSQL's scanner does).
 func lex(s string) []token {
 	var toks []token
 	i := 0
@@ -89,6 +91,14 @@ func lex(s string) []token {
 	emit := func(t tokType, end int) {
 		toks = append(toks, token{typ: t, text: s[i:end], pos: i})
 		i = end
+	}
+	// emitScan(t)(end, closed) emits a token whose scan reports whether
+	// it was closed.
+	emitScan := func(t tokType) func(int, bool) {
+		return func(end int, closed bool) {
+			emit(t, end)
+			toks[len(toks)-1].open = !closed
+		}
 	}
 	for i < n {
 		c := s[i]
@@ -108,21 +118,21 @@ func lex(s string) []token {
 			}
 			emit(tComment, j)
 		case c == '/' && i+1 < n && s[i+1] == '*':
-			emit(tComment, scanBlockComment(s, i))
+			emitScan(tComment)(scanBlockComment(s, i))
 		case c == '\'':
-			emit(tString, scanQuoted(s, i+1, '\'', false))
+			emitScan(tString)(scanQuoted(s, i+1, '\'', false))
 		case (c == 'E' || c == 'e') && i+1 < n && s[i+1] == '\'':
-			emit(tString, scanQuoted(s, i+2, '\'', true))
+			emitScan(tString)(scanQuoted(s, i+2, '\'', true))
 		case (c == 'B' || c == 'b' || c == 'X' || c == 'x' || c == 'N' || c == 'n') && i+1 < n && s[i+1] == '\'':
-			emit(tString, scanQuoted(s, i+2, '\'', false))
+			emitScan(tString)(scanQuoted(s, i+2, '\'', false))
 		case (c == 'U' || c == 'u') && i+2 < n && s[i+1] == '&' && s[i+2] == '\'':
-			emit(tString, scanQuoted(s, i+3, '\'', false))
+			emitScan(tString)(scanQuoted(s, i+3, '\'', false))
 		case (c == 'U' || c == 'u') && i+2 < n && s[i+1] == '&' && s[i+2] == '"':
-			emit(tQIdent, scanQuoted(s, i+3, '"', false))
+			emitScan(tQIdent)(scanQuoted(s, i+3, '"', false))
 		case c == '"':
-			emit(tQIdent, scanQuoted(s, i+1, '"', false))
+			emitScan(tQIdent)(scanQuoted(s, i+1, '"', false))
 		case c == '`':
-			emit(tQIdent, scanQuoted(s, i+1, '`', false))
+			emitScan(tQIdent)(scanQuoted(s, i+1, '`', false))
 		case isIdentStart(c):
 			j := i + 1
 			for j < n && isIdentChar(s[j]) {
@@ -138,8 +148,8 @@ func lex(s string) []token {
 					j++
 				}
 				emit(tParam, j)
-			} else if end, ok := scanDollar(s, i); ok {
-				emit(tDollar, end)
+			} else if end, closed, ok := scanDollar(s, i); ok {
+				emitScan(tDollar)(end, closed)
 			} else if i+1 < n && isIdentStart(s[i+1]) { // SQLite $name parameter
 				j := i + 1
 				for j < n && (isIdentChar(s[j]) || s[j] == ':') {
@@ -178,7 +188,9 @@ func lex(s string) []token {
 	return toks
 }
 
-func scanBlockComment(s string, i int) int {
+// scanBlockComment scans a (nested) block comment from i to just after its
+// end; closed is false when the input ends first.
+func scanBlockComment(s string, i int) (end int, closed bool) {
 	depth := 0
 	n := len(s)
 	for i < n {
@@ -191,19 +203,19 @@ func scanBlockComment(s string, i int) int {
 			depth--
 			i += 2
 			if depth == 0 {
-				return i
+				return i, true
 			}
 			continue
 		}
 		i++
 	}
-	return n
+	return n, false
 }
 
 // scanQuoted scans from j (just after the opening quote) to just after the
 // closing quote; a doubled quote is an escaped quote; with backslash, \x
-// escapes the next byte.
-func scanQuoted(s string, j int, q byte, backslash bool) int {
+// escapes the next byte; closed is false when the input ends first.
+func scanQuoted(s string, j int, q byte, backslash bool) (end int, closed bool) {
 	n := len(s)
 	for j < n {
 		c := s[j]
@@ -216,11 +228,11 @@ func scanQuoted(s string, j int, q byte, backslash bool) int {
 				j += 2
 				continue
 			}
-			return j + 1
+			return j + 1, true
 		}
 		j++
 	}
-	return n
+	return n, false
 }
 
 func scanNumber(s string, i int) int {
@@ -257,25 +269,26 @@ func scanNumber(s string, i int) int {
 	return j
 }
 
-// scanDollar recognises $tag$...$tag$ starting at i.
-func scanDollar(s string, i int) (int, bool) {
+// scanDollar recognises $tag$...$tag$ starting at i (ok); closed is false
+// when the input ends before the closing tag.
+func scanDollar(s string, i int) (end int, closed, ok bool) {
 	n := len(s)
 	j := i + 1
 	for j < n && s[j] != '$' {
 		if !(isIdentChar(s[j]) && s[j] != '$') || (j == i+1 && isDigit(s[j])) {
-			return 0, false
+			return 0, false, false
 		}
 		j++
 	}
 	if j >= n {
-		return 0, false
+		return 0, false, false
 	}
 	tag := s[i : j+1]
 	k := strings.Index(s[j+1:], tag)
 	if k < 0 {
-		return n, true
+		return n, false, true
 	}
-	return j + 1 + k + len(tag), true
+	return j + 1 + k + len(tag), true, true
 }
 
 // scanOp scans a PostgreSQL operator: the longest run of operator

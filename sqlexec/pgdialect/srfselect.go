@@ -40,7 +40,8 @@ func (x *tx) srfSelect(i, e int, fn, item, ref string) error {
 		}
 		if t.kw("WHERE") || t.kw("GROUP") || t.kw("HAVING") || t.kw("ORDER") || t.kw("LIMIT") || t.kw("OFFSET") ||
 			t.kw("UNION") || t.kw("EXCEPT") || t.kw("INTERSECT") || t.kw("WINDOW") || t.kw("RETURNING") || t.kw("FETCH") ||
-			t.kw("FOR") || x.isP(k, ";") {
+			t.kw("FOR") || x.kw(k, "ON", "CONFLICT") || x.isP(k, ";") {
+			// (ON CONFLICT: an INSERT source's FROM item goes before it)
 			after = k
 			break
 		}

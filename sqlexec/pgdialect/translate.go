@@ -17,6 +17,15 @@ func Translate(sql string) (st *Stmt, err error) {
 		}
 	}()
 	x := newTx(sql)
+	if err := checkLexical(sql, x.toks); err != nil { // lexcheck.go
+		return nil, err
+	}
+	client := sql
+	defer func() {
+		if e, ok := err.(*Error); ok && e.Position > 0 && sql != client {
+			e.Position = clientPosition(client, sql, e.Position) // errpos.go
+		}
+	}()
 	if x.n() == 0 {
 		return &Stmt{Kind: KindEmpty}, nil
 	}
@@ -69,6 +78,9 @@ func Translate(sql string) (st *Stmt, err error) {
 		return nil, err
 	}
 	if err := x.checkNumbers(); err != nil { // lexcheck.go
+		return nil, err
+	}
+	if err := x.checkEmptyIn(); err != nil { // emptyin.go
 		return nil, err
 	}
 	if r, ok, err := x.roleStatement(); ok {
@@ -271,7 +283,7 @@ func (x *tx) begin() (*Stmt, error) {
 	i := 1
 	if x.T(0).kw("START") {
 		if !x.kw(1, "TRANSACTION") {
-			return nil, syntaxErr(0, "syntax error at or near %q", x.T(1).text)
+			return nil, x.syntaxErrAt(1)
 		}
 		i = 2
 	}
@@ -371,7 +383,7 @@ func (x *tx) set() (*Stmt, error) {
 	default:
 		name = x.settingName(i, x.n())
 		if name == "" {
-			return nil, syntaxErr(0, "syntax error at or near %q", x.T(i).text)
+			return nil, x.syntaxErrAt(i)
 		}
 		vi = i + 1
 		for x.isP(vi, ".") {

@@ -29,6 +29,8 @@ func TestSplit(t *testing.T) {
 		{"BEGIN; INSERT INTO t VALUES (1); END;", []string{"BEGIN", "INSERT INTO t VALUES (1)", "END"}},
 		{"SELECT 'unterminated; SELECT 2", []string{"SELECT 'unterminated; SELECT 2"}},
 		{"SELECT (1;2); SELECT 3", []string{"SELECT (1;2)", "SELECT 3"}},
+		{"SELECT 1; /* open ; -- still", []string{"SELECT 1", "/* open ; -- still"}},
+		{"SELECT 1 /* open", []string{"SELECT 1 /* open"}},
 	}
 	for _, c := range cases {
 		got := Split(c.in)

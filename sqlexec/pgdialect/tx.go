@@ -279,9 +279,13 @@ func (x *tx) relation(i int) (string, int, error) {
 	return n, j, nil
 }
 
-// syntaxErrAt is the syntax error at or near the token at i.
+// syntaxErrAt is the syntax error at or near the token at i, or at the
+// end of input past the last one.
 func (x *tx) syntaxErrAt(i int) *Error {
-	return syntaxErr(x.charPos(i), "syntax error at or near %q", x.T(i).text)
+	if i >= x.n() {
+		return syntaxErr(0, "syntax error at end of input")
+	}
+	return syntaxErr(x.charPos(i), "syntax error at or near \"%s\"", x.T(i).text)
 }
 
 func quoteIdent(s string) string {

@@ -31,6 +31,5 @@ SELECT id FROM emp ORDER BY salary NULLS FIRST, id;
 SELECT x FROM (VALUES (NULL), (2), (1)) v(x) ORDER BY x;
 SELECT x FROM (VALUES ('b'), (NULL), ('a')) v(x) ORDER BY x DESC;
 SELECT dept, count(*) FROM emp GROUP BY dept ORDER BY dept;
--- differs-message: SQLite's error gives the ORDER BY term's ordinal, not the position written
 SELECT name FROM emp ORDER BY 3;
 SELECT id FROM emp ORDER BY salary, id;

@@ -54,3 +54,15 @@ WITH c AS (SELECT 1 AS a) INSERT INTO dml_cte (id, name) SELECT a, 'dup' FROM c 
 -- differs: data-modifying statements in WITH are refused (0A000)
 WITH d AS (DELETE FROM dml_cte WHERE id = 3 RETURNING *) INSERT INTO dml_cte (id) SELECT id + 100 FROM d;
 SELECT id, name, flag, n, extra FROM dml_cte WHERE id NOT IN (3, 103) ORDER BY id;
+CREATE TABLE dml_srf (id serial PRIMARY KEY, a int, b text);
+CREATE TABLE dml_srf_k (k int PRIMARY KEY, v text);
+INSERT INTO dml_srf (a) SELECT unnest(ARRAY[1, 2]) RETURNING *;
+INSERT INTO dml_srf (a, b) SELECT unnest(ARRAY[3, 4]), 'q' RETURNING id, a * 10, b;
+INSERT INTO dml_srf (a) SELECT generate_series(5, 7) RETURNING a;
+INSERT INTO dml_srf (b) SELECT unnest(ARRAY['m', 'n']) ORDER BY 1 DESC RETURNING b;
+INSERT INTO dml_srf (a) SELECT generate_series(8, 9) ON CONFLICT DO NOTHING RETURNING id, a;
+INSERT INTO dml_srf_k SELECT generate_series(1, 3), 'z' RETURNING *;
+INSERT INTO dml_srf_k SELECT generate_series(2, 4), 'w' ON CONFLICT (k) DO UPDATE SET v = excluded.v RETURNING *;
+INSERT INTO dml_srf_k SELECT unnest(ARRAY[4, 5]), 'u' ON CONFLICT DO NOTHING RETURNING k, v;
+SELECT id, a, b FROM dml_srf ORDER BY id;
+SELECT k, v FROM dml_srf_k ORDER BY k;

@@ -69,7 +69,6 @@ SET CONSTRAINTS dfk_nosuch DEFERRED;
 ROLLBACK;
 SET CONSTRAINTS ALL DEFERRED;
 SET CONSTRAINTS dfk_nosuch DEFERRED;
--- differs-message: the syntax error is reported at end of input, PostgreSQL names the ';'
 SET CONSTRAINTS ALL;
 CREATE TABLE dfk_a (id int PRIMARY KEY, b_id int);
 CREATE TABLE dfk_b (id int PRIMARY KEY, a_id int REFERENCES dfk_a DEFERRABLE INITIALLY DEFERRED);
@@ -150,15 +149,12 @@ INSERT INTO dfk_c1 VALUES (11, 3000), (12, 3001); INSERT INTO dfk_p VALUES (3000
 SELECT count(*) FROM dfk_c1 WHERE id IN (11, 12);
 INSERT INTO dfk_c1 VALUES (13, 3002); SELECT 1;
 SELECT count(*) FROM dfk_c1 WHERE id = 13;
--- differs-message: the syntax error is reported at end of input, PostgreSQL names the ';'
 CREATE TABLE dfk_e1 (a int REFERENCES dfk_p DEFERRABLE;
 CREATE TABLE dfk_e2 (INITIALLY DEFERRED);
 CREATE TABLE dfk_e3 (a int REFERENCES dfk_p INITIALLY);
 CREATE TABLE dfk_e4 (a int REFERENCES dfk_p(id DEFERRABLE);
 CREATE TABLE dfk_e5 (a int DEFAULT 1 INITIALLY DEFERRED);
--- differs-message: the syntax error is reported at end of input, PostgreSQL names the ';'
 SET CONSTRAINTS;
--- differs-message: the syntax error is reported at end of input, PostgreSQL names the ';'
 SET CONSTRAINTS a, DEFERRED;
 BEGIN;
 SAVEPOINT sc1;
