@@ -172,7 +172,7 @@ func (x *tx) joinColumnType(a, b int) string {
 }
 
 // joinTypeQuery is the uncorrelated scalar subquery giving the type of
-// column col in the one of tables tbls that has it (” when none or
+// column col in the one of tables tbls that has it (empty when none or
 // several have it: the tables are all those the statement names, also
 // in its subqueries, so a column name two of them have is left untyped
 // rather than typed by the wrong one).
