@@ -166,24 +166,20 @@ func (x *tx) rewriteMinMax() {
 		// before any text): each becomes numeric text, compared through
 		// the pg_numeric collation (the first one's, as SQLite's max does)
 		numeric := x.minMaxNumeric(args) && x.castsChecked()
+		runtime := "" // numeric_runtimecmp.go: a column numeric at run time
+		if !numeric && x.castsChecked() {
+			runtime = x.minMaxRuntime(args)
+		}
 		texts := make([]string, len(args))
 		for j, a := range args {
 			if numeric {
 				x.numericLiteral(a[0], a[1])
 			}
 			texts[j] = strings.TrimSpace(x.text(a[0], a[1]))
-			if numeric {
-				texts[j] = "CAST(pg_in_numeric(" + texts[j] + ", -1) AS TEXT) COLLATE " + NumericCollation
-			}
 		}
 		fn := "max"
 		if strings.EqualFold(x.T(i).text, "least") {
 			fn = "min"
-		}
-		parts := make([]string, len(texts))
-		for j := range texts {
-			rot := append(append([]string{}, texts[j:]...), texts[:j]...)
-			parts[j] = "coalesce(" + strings.Join(rot, ", ") + ")"
 		}
 		x.blank(i+1, e+1)
 		// the arguments' splices (a ::numeric cast's wrapping) are in
@@ -191,13 +187,38 @@ func (x *tx) rewriteMinMax() {
 		for k := i + 2; k < e; k++ {
 			x.T(k).pre, x.T(k).suf = "", ""
 		}
-		call := fn + "(" + strings.Join(parts, ", ") + ")"
-		if numeric {
-			call = "(" + call + " COLLATE " + NumericCollation + ")"
+		call := minMaxCall(fn, texts, false)
+		switch {
+		case numeric:
+			call = minMaxCall(fn, texts, true)
 			x.numCallType(i, e, "numeric") // described as numeric, also with a column argument
+		case runtime != "":
+			call = "(CASE WHEN " + runtime + " THEN " + minMaxCall(fn, texts, true) + " ELSE " + call + " END)"
 		}
 		x.T(i).set(call)
 	}
+}
+
+// minMaxCall is SQLite's max/min (fn) over texts skipping NULLs, the
+// values compared as numeric text by value when numeric.
+func minMaxCall(fn string, texts []string, numeric bool) string {
+	if numeric {
+		num := make([]string, len(texts))
+		for j, t := range texts {
+			num[j] = "CAST(pg_in_numeric(" + t + ", -1) AS TEXT) COLLATE " + NumericCollation
+		}
+		texts = num
+	}
+	parts := make([]string, len(texts))
+	for j := range texts {
+		rot := append(append([]string{}, texts[j:]...), texts[:j]...)
+		parts[j] = "coalesce(" + strings.Join(rot, ", ") + ")"
+	}
+	call := fn + "(" + strings.Join(parts, ", ") + ")"
+	if numeric {
+		call = "(" + call + " COLLATE " + NumericCollation + ")"
+	}
+	return call
 }
 
 // fnSubstr is PostgreSQL's substr(s, start[, count]) over characters
