@@ -139,6 +139,9 @@ func (x *tx) numTypeExpr(a, b int) string {
 	if x.isP(a, "(") && x.match(a) == b-1 {
 		return x.numTypeExpr(a+1, b-1)
 	}
+	if t := x.T(a); t.typ == tIdent && strings.EqualFold(t.text, "abs") && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") && len(x.splitTop(a+2, b-1)) == 1 {
+		return x.numTypeExpr(a+2, b-1) // abs keeps its argument's type: sqrt(abs(n))
+	}
 	if r, ok := x.colRTypes[a]; ok && r.end == b {
 		return r.expr // a derived table's or CTE's column (derivedcols.go)
 	}

@@ -421,6 +421,28 @@ func (rel *derivedRel) colRType(c string) string {
 // s): the column's declared type read at run time (arith_columns.go),
 // "" when the column could be another item's.
 func (x *tx) blockColumnType(from []fromItem, a, b int, ctes map[string]*derivedRel) string {
+	if t := x.T(a); t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") {
+		// an aggregate of a column (WITH s AS (SELECT sum(amt) AS tot
+		// ...)): PostgreSQL's result type of the column's type
+		rt := ""
+		if args := x.splitTop(a+2, b-1); len(args) == 1 {
+			rt = x.blockColumnType(from, args[0][0], args[0][1], ctes)
+		}
+		if rt == "" {
+			return ""
+		}
+		switch t.identName() {
+		case "min", "max":
+			return rt
+		case "sum":
+			return "(CASE " + rt + " WHEN 'int2' THEN 'int8' WHEN 'int4' THEN 'int8' WHEN 'int8' THEN 'numeric' ELSE " + rt + " END)"
+		case "avg":
+			// avg of integers is a float in SQLite (a documented
+			// difference): only a numeric column's is numeric here
+			return "(CASE " + rt + " WHEN 'numeric' THEN 'numeric' ELSE '' END)"
+		}
+		return ""
+	}
 	qual, col, ok := x.bareColumn(a, b)
 	if !ok || len(from) == 0 {
 		return ""

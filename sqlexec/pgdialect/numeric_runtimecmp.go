@@ -52,9 +52,13 @@ func (x *tx) nullifNumeric() {
 		// float8 column too); a column of a type no number compares with
 		// is an error, as in PostgreSQL (42883 there, 22P02 here). The
 		// collation keeps a numeric result ordered by value.
-		x.T(i).set("(CASE WHEN pg_cmp(" + col + ", " + c + ") = 0 THEN NULL ELSE " + col + " END COLLATE " + NumericCollation + ")")
+		x.T(i).set(nullifMark + col + ", " + c + ") = 0 THEN NULL ELSE " + col + " END COLLATE " + NumericCollation + ")")
 	}
 }
+
+// nullifMark starts nullifNumeric's rewrite (MentionsUntypedArith looks
+// for it: the result is described from the column's type).
+const nullifMark = "(CASE WHEN pg_cmp("
 
 // numberConst reports whether a..b-1 is a number constant, signed or not
 // (10, -0.5, 1e3).
@@ -95,4 +99,34 @@ func (x *tx) minMaxRuntime(args [][2]int) string {
 	}
 	l := strings.Join(rts, ", ")
 	return "'numeric' IN (" + l + ") AND 'float8' NOT IN (" + l + ")"
+}
+
+// nullifShape reports whether c..end-1 is nullifNumeric's rewrite, CASE
+// WHEN pg_cmp(a, c) = 0 THEN NULL ELSE a END, and gives a's tokens (the
+// ELSE operand): the result is of a's type (arith_types.go describes it).
+func (x *tx) nullifShape(c, end int) (lo, hi int, ok bool) {
+	if x.caseEnd(c) != end-1 || !x.kw(c+1, "WHEN") || x.T(c+2).text != "pg_cmp" || !x.isP(c+3, "(") {
+		return 0, 0, false
+	}
+	k := x.match(c + 3)
+	if k < 0 || !x.kw(k+3, "THEN") || !x.kw(k+4, "NULL") || !x.kw(k+5, "ELSE") || end-1 <= k+6 {
+		return 0, 0, false
+	}
+	return k + 6, end - 1, true
+}
+
+// minMaxShape reports whether c..end-1 is the run-time form of
+// greatest/least (rewriteMinMax), CASE WHEN ... THEN <numeric version>
+// ELSE max(coalesce(a, b, ...), ...) END, and gives the arguments a, b,
+// ... of the plain version's first coalesce.
+func (x *tx) minMaxShape(c, end int) ([][2]int, bool) {
+	if x.caseEnd(c) != end-1 || !x.kw(c+1, "WHEN") || x.T(c+2).text != "'numeric'" {
+		return nil, false
+	}
+	k := x.findKw(c+1, end, x.depth[c], "ELSE")
+	if k < 0 || x.T(k+1).typ != tIdent || x.T(k+1).text != "max" && x.T(k+1).text != "min" || !x.isP(k+2, "(") ||
+		x.T(k+3).text != "coalesce" || !x.isP(k+4, "(") || x.match(k+4) < 0 {
+		return nil, false
+	}
+	return x.splitTop(k+5, x.match(k+4)), true
 }

@@ -193,7 +193,9 @@ func (x *tx) rewriteMinMax() {
 			call = minMaxCall(fn, texts, true)
 			x.numCallType(i, e, "numeric") // described as numeric, also with a column argument
 		case runtime != "":
-			call = "(CASE WHEN " + runtime + " THEN " + minMaxCall(fn, texts, true) + " ELSE " + call + " END)"
+			// the collation orders a numeric result by value (an integer
+			// one is unaffected); minMaxShape describes the result
+			call = "(CASE WHEN " + runtime + " THEN " + minMaxCall(fn, texts, true) + " ELSE " + call + " END COLLATE " + NumericCollation + ")"
 		}
 		x.T(i).set(call)
 	}
