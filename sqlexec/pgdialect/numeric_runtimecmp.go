@@ -74,13 +74,13 @@ func (x *tx) numberConst(a, b int) bool {
 	return true
 }
 
-// minMaxRuntime is the run-time test that greatest/least over args (no
-// argument statically numeric) should compare as numeric: some argument
-// is a column or expression of run-time type, the others integers or
-// number constants; "" when the arguments' types do not allow it. The
-// test is true when one of the run-time types is numeric and none is
-// float8, PostgreSQL's common type numeric (with float8 it is float8,
-// which SQLite's comparison of numbers gives).
+// minMaxRuntime is the list of the run-time types of greatest/least's
+// args (no argument statically numeric) when some argument is a column
+// or expression of run-time type and the others integers or number
+// constants; "" when the arguments' types do not allow it. With one of
+// the run-time types numeric the arguments compare as numeric, or, with
+// a float8 among them too, as float8 (PostgreSQL's common type): SQLite
+// would order the numeric text after every number.
 func (x *tx) minMaxRuntime(args [][2]int) string {
 	var rts []string
 	for _, a := range args {
@@ -97,8 +97,7 @@ func (x *tx) minMaxRuntime(args [][2]int) string {
 	if len(rts) == 0 {
 		return ""
 	}
-	l := strings.Join(rts, ", ")
-	return "'numeric' IN (" + l + ") AND 'float8' NOT IN (" + l + ")"
+	return strings.Join(rts, ", ")
 }
 
 // nullifShape reports whether c..end-1 is nullifNumeric's rewrite, CASE
@@ -120,7 +119,7 @@ func (x *tx) nullifShape(c, end int) (lo, hi int, ok bool) {
 // ELSE max(coalesce(a, b, ...), ...) END, and gives the arguments a, b,
 // ... of the plain version's first coalesce.
 func (x *tx) minMaxShape(c, end int) ([][2]int, bool) {
-	if x.caseEnd(c) != end-1 || !x.kw(c+1, "WHEN") || x.T(c+2).text != "'numeric'" {
+	if x.caseEnd(c) != end-1 || !x.kw(c+1, "WHEN") || x.T(c+2).text != "'numeric'" || !x.kw(c+3, "IN") {
 		return nil, false
 	}
 	k := x.findKw(c+1, end, x.depth[c], "ELSE")

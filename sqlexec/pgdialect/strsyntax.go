@@ -187,29 +187,36 @@ func (x *tx) rewriteMinMax() {
 		for k := i + 2; k < e; k++ {
 			x.T(k).pre, x.T(k).suf = "", ""
 		}
-		call := minMaxCall(fn, texts, false)
+		call := minMaxCall(fn, texts, "")
 		switch {
 		case numeric:
-			call = minMaxCall(fn, texts, true)
+			call = minMaxCall(fn, texts, "numeric")
 			x.numCallType(i, e, "numeric") // described as numeric, also with a column argument
 		case runtime != "":
 			// the collation orders a numeric result by value (an integer
 			// one is unaffected); minMaxShape describes the result
-			call = "(CASE WHEN " + runtime + " THEN " + minMaxCall(fn, texts, true) + " ELSE " + call + " END COLLATE " + NumericCollation + ")"
+			call = "(CASE WHEN 'numeric' IN (" + runtime + ") AND 'float8' NOT IN (" + runtime + ") THEN " + minMaxCall(fn, texts, "numeric") +
+				" WHEN 'numeric' IN (" + runtime + ") THEN " + minMaxCall(fn, texts, "float8") + " ELSE " + call + " END COLLATE " + NumericCollation + ")"
 		}
 		x.T(i).set(call)
 	}
 }
 
 // minMaxCall is SQLite's max/min (fn) over texts skipping NULLs, the
-// values compared as numeric text by value when numeric.
-func minMaxCall(fn string, texts []string, numeric bool) string {
-	if numeric {
-		num := make([]string, len(texts))
+// values converted to as ("numeric": numeric text compared by value,
+// "float8": double precision; "": as they are).
+func minMaxCall(fn string, texts []string, as string) string {
+	numeric := as == "numeric"
+	if as != "" {
+		conv := make([]string, len(texts))
 		for j, t := range texts {
-			num[j] = "CAST(pg_in_numeric(" + t + ", -1) AS TEXT) COLLATE " + NumericCollation
+			if numeric {
+				conv[j] = "CAST(pg_in_numeric(" + t + ", -1) AS TEXT) COLLATE " + NumericCollation
+			} else {
+				conv[j] = "pg_cast_float8(" + t + ")"
+			}
 		}
-		texts = num
+		texts = conv
 	}
 	parts := make([]string, len(texts))
 	for j := range texts {

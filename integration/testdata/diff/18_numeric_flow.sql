@@ -1,0 +1,45 @@
+-- Numeric values that do not come straight from one table's column stay
+-- exact: constants reaching INSERT/UPDATE through nested queries, columns
+-- typed through joins, FROM subqueries and CTEs, nullif/greatest/least of
+-- numeric columns with number constants (sqlexec/pgdialect:
+-- nestedresolve.go, derivedcols.go, arith_columns.go, numeric_runtimecmp.go).
+CREATE TABLE nf_acc (id int PRIMARY KEY, bal numeric(20,2));
+CREATE TABLE nf_tx (id int PRIMARY KEY, acc int, amt numeric(30,10));
+CREATE TABLE nf_o (id int PRIMARY KEY, total numeric(12,2), qty int, f float8);
+CREATE TABLE nf_i (id int PRIMARY KEY, n int, s smallint, t text);
+INSERT INTO nf_acc SELECT 10, x FROM (VALUES (12345678901234567.89)) v(x);
+INSERT INTO nf_acc SELECT 11, x FROM (VALUES (1.50)) v(x);
+WITH c AS (SELECT 12345678901234567.81 AS x) INSERT INTO nf_acc SELECT 12, x FROM c;
+INSERT INTO nf_acc SELECT 13, 12345678901234567.82 UNION ALL SELECT 14, 1.5;
+INSERT INTO nf_acc VALUES (15, (SELECT 12345678901234567.83));
+INSERT INTO nf_acc SELECT 16, (SELECT 12345678901234567.84);
+INSERT INTO nf_acc SELECT 17, x * 2 FROM (VALUES (6172839450617283.945)) v(x);
+SELECT * FROM nf_acc ORDER BY id;
+UPDATE nf_acc SET bal = (SELECT 12345678901234567.85) WHERE id = 11;
+UPDATE nf_acc SET bal = s.x FROM (SELECT 12345678901234567.86 AS x) s WHERE id = 14;
+UPDATE nf_acc SET bal = bal * 1.075 WHERE id = 10 RETURNING bal;
+SELECT * FROM nf_acc ORDER BY id;
+INSERT INTO nf_i SELECT 1, x, x, x FROM (VALUES (1.50)) v(x);
+INSERT INTO nf_i SELECT 2, 2.5, -2.5, 2.50;
+INSERT INTO nf_i VALUES (3, (SELECT 7.49), (SELECT -7.5), (SELECT 7.50));
+SELECT * FROM nf_i ORDER BY id;
+INSERT INTO nf_i SELECT 4, x, 0, '' FROM (VALUES (40000.5)) v(x);
+INSERT INTO nf_i SELECT 5, 0, x, '' FROM (VALUES (40000.5)) v(x);
+INSERT INTO nf_tx VALUES (1, 10, 1234567.1234567891), (2, 11, 0.0000000001), (3, 12, -5.5);
+SELECT mod(amt, 0.07) FROM nf_tx JOIN nf_acc ON nf_acc.id = nf_tx.acc ORDER BY nf_tx.id;
+SELECT mod(amt, 0.07), sqrt(abs(amt)), ln(abs(amt)), power(amt, 2), round(amt, 3) FROM nf_tx JOIN nf_acc ON nf_acc.id = nf_tx.acc ORDER BY nf_tx.id;
+SELECT mod(amt, 0.07), sqrt(abs(amt)) FROM (SELECT amt FROM nf_tx) s ORDER BY 1;
+SELECT mod(a, 0.07) FROM (SELECT t.amt AS a FROM nf_tx t JOIN nf_acc ON nf_acc.id = t.acc) s ORDER BY 1;
+WITH c AS (SELECT amt FROM nf_tx) SELECT mod(amt, 0.07), exp(amt / 10000000) FROM c ORDER BY 1;
+-- differs-type: a CTE column that is an aggregate is described as text (PostgreSQL: numeric); the values are PostgreSQL's
+WITH s AS (SELECT acc, sum(amt) AS tot FROM nf_tx GROUP BY acc) SELECT acc, tot, sqrt(abs(tot)) FROM s ORDER BY acc;
+-- differs-type: a scalar subquery of numeric arithmetic over a column is described as text (PostgreSQL: numeric); the value is PostgreSQL's
+SELECT (SELECT mod(amt, 0.07) FROM nf_tx WHERE id = 1);
+SELECT bal * amt, bal + amt FROM nf_tx JOIN nf_acc ON nf_acc.id = nf_tx.acc ORDER BY nf_tx.id;
+INSERT INTO nf_o VALUES (1, 10.01, 3, 2.5), (2, 100.50, 1, 0.5), (3, NULL, NULL, NULL), (4, 50.00, 2, 1);
+SELECT greatest(total, 50), least(qty, 2.5), greatest(total, qty), least(total, 60, qty) FROM nf_o ORDER BY id;
+SELECT id, greatest(total, 50) AS g FROM nf_o ORDER BY g, id;
+SELECT nullif(total, 10.01), nullif(total, 50), nullif(qty, 3), nullif(total, 100.5) FROM nf_o ORDER BY id;
+SELECT coalesce(total, 0), coalesce(qty, 0.5), CASE WHEN id = 1 THEN total ELSE 7 END FROM nf_o ORDER BY id;
+SELECT greatest(total, f), least(qty, f) FROM nf_o ORDER BY id;
+SELECT (-1.50)::text, 1.50::text, (2.500)::varchar;
