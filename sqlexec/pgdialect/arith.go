@@ -243,6 +243,10 @@ func (x *tx) arithCompare(i, ls, re int) {
 	}
 	ln, lu, lc := side(ls, i)
 	rn, ru, rc := side(i+1, re)
+	// coalesce(total, 0) > 60: a conditional of a numeric column compared
+	// with a number (numeric_runtimecmp.go)
+	lu = lu || x.numberConst(i+1, re) && x.conditionalNumeric(ls, i)
+	ru = ru || x.numberConst(ls, i) && x.conditionalNumeric(i+1, re)
 	if !(lu || ru || ln && !rc || rn && !lc) || !(ln || lu || rn || ru) {
 		return
 	}

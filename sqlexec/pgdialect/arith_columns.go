@@ -142,6 +142,14 @@ func (x *tx) numTypeExpr(a, b int) string {
 	if t := x.T(a); t.typ == tIdent && strings.EqualFold(t.text, "abs") && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") && len(x.splitTop(a+2, b-1)) == 1 {
 		return x.numTypeExpr(a+2, b-1) // abs keeps its argument's type: sqrt(abs(n))
 	}
+	if t := x.T(a); t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") {
+		if args := x.splitTop(a+2, b-1); len(args) == 1 {
+			if _, _, ok := x.bareColumn(args[0][0], args[0][1]); ok {
+				// sum(n) of a numeric column: sqrt(sum(n)) is numeric
+				return aggRuntimeType(t.identName(), x.numTypeExpr(args[0][0], args[0][1]))
+			}
+		}
+	}
 	if r, ok := x.colRTypes[a]; ok && r.end == b {
 		return r.expr // a derived table's or CTE's column (derivedcols.go)
 	}
@@ -150,6 +158,27 @@ func (x *tx) numTypeExpr(a, b int) string {
 		return x.joinColumnType(a, b)
 	}
 	return colTypeQuery("pg_col_numtype", tbl, col)
+}
+
+// aggRuntimeType is the run-time type of aggregate fn over an argument
+// of run-time type rt (PostgreSQL's: sum of int2/int4 int8, of int8
+// numeric; min and max the argument's), "" when not known or rt is not
+// a run-time type.
+func aggRuntimeType(fn, rt string) string {
+	if rt == "" || rt[0] == '\'' {
+		return ""
+	}
+	switch fn {
+	case "min", "max":
+		return rt
+	case "sum":
+		return "(CASE " + rt + " WHEN 'int2' THEN 'int8' WHEN 'int4' THEN 'int8' WHEN 'int8' THEN 'numeric' ELSE " + rt + " END)"
+	case "avg":
+		// avg of integers is a float here (a documented difference):
+		// only a numeric column's is numeric
+		return "(CASE " + rt + " WHEN 'numeric' THEN 'numeric' ELSE '' END)"
+	}
+	return ""
 }
 
 // joinColumnType is the run-time type of the unqualified column a..b-1 of

@@ -428,20 +428,7 @@ func (x *tx) blockColumnType(from []fromItem, a, b int, ctes map[string]*derived
 		if args := x.splitTop(a+2, b-1); len(args) == 1 {
 			rt = x.blockColumnType(from, args[0][0], args[0][1], ctes)
 		}
-		if rt == "" {
-			return ""
-		}
-		switch t.identName() {
-		case "min", "max":
-			return rt
-		case "sum":
-			return "(CASE " + rt + " WHEN 'int2' THEN 'int8' WHEN 'int4' THEN 'int8' WHEN 'int8' THEN 'numeric' ELSE " + rt + " END)"
-		case "avg":
-			// avg of integers is a float in SQLite (a documented
-			// difference): only a numeric column's is numeric here
-			return "(CASE " + rt + " WHEN 'numeric' THEN 'numeric' ELSE '' END)"
-		}
-		return ""
+		return aggRuntimeType(t.identName(), rt) // arith_columns.go
 	}
 	qual, col, ok := x.bareColumn(a, b)
 	if !ok || len(from) == 0 {

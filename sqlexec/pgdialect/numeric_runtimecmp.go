@@ -44,10 +44,12 @@ func (x *tx) nullifNumeric() {
 		x.numericLiteral(args[1][0], args[1][1]) // arith.go
 		col := strings.TrimSpace(x.text(a[0], a[1]))
 		c := strings.TrimSpace(x.text(args[1][0], args[1][1]))
+		se := x.T(e).suf // an enclosing comparison's (arithCompare)
 		x.blank(i+1, e+1)
 		for k := i + 1; k <= e; k++ {
 			x.T(k).pre, x.T(k).suf = "", ""
 		}
+		x.T(e).suf = se
 		// pg_cmp compares numbers of any kind by value (an integer or
 		// float8 column too); a column of a type no number compares with
 		// is an error, as in PostgreSQL (42883 there, 22P02 here). The
@@ -128,4 +130,42 @@ func (x *tx) minMaxShape(c, end int) ([][2]int, bool) {
 		return nil, false
 	}
 	return x.splitTop(k+5, x.match(k+4)), true
+}
+
+// conditionalNumeric reports whether a..b-1 is a CASE expression or a
+// coalesce, nullif, greatest or least call with a result branch that is
+// a column of numeric or run-time type: its value may be numeric text,
+// which SQLite orders after every number (coalesce(total, 0) > 60 was
+// true for 10.01), so a comparison with a number goes through pg_cmp
+// (arith.go, arithCompare). A column of a type no number compares with
+// is then an error, as in PostgreSQL.
+func (x *tx) conditionalNumeric(a, b int) bool {
+	if !x.castsChecked() || b <= a+2 {
+		return false
+	}
+	var brs [][2]int
+	switch t := x.T(a); {
+	case t.kw("CASE"):
+		if x.caseEnd(a) != b-1 {
+			return false
+		}
+		cb, _ := x.caseBranches(a) // typeresolve.go
+		for _, br := range cb {
+			brs = append(brs, [2]int{br.a, br.b})
+		}
+	case t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, "."):
+		switch strings.ToLower(t.text) {
+		case "coalesce", "nullif", "greatest", "least":
+			brs = x.splitTop(a+2, b-1)
+		}
+	}
+	for _, br := range brs {
+		if _, _, ok := x.bareColumn(br[0], br[1]); !ok {
+			continue
+		}
+		if rt := x.numTypeExpr(br[0], br[1]); rt == "'numeric'" || rt != "" && rt[0] != '\'' {
+			return true
+		}
+	}
+	return false
 }
