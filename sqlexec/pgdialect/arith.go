@@ -239,6 +239,12 @@ func (x *tx) arithCompare(i, ls, re int) {
 		ok = ok && x.castEnd[b-1] == a
 		n, j := x.name(a)
 		column = n != "" && j == b && !(x.T(a).typ == tIdent && reservedWord(x.T(a).upper()))
+		if r, derived := x.colRTypes[a]; derived && r.end == b {
+			// a FROM subquery's or CTE's column of run-time type
+			// (derivedcols.go): an aggregate's value has no affinity
+			// to compare a number by value, as a table's column has
+			return x.numType(a, b) == "numeric", true, false
+		}
 		return x.numType(a, b) == "numeric", ok && t == "?", column
 	}
 	ln, lu, lc := side(ls, i)

@@ -22,6 +22,7 @@ package pgdialect
 import (
 	"maps"
 	"slices"
+	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
@@ -178,6 +179,13 @@ func (x *tx) deriveBody(a, b int, name string, cols []string, ctes map[string]*d
 			o = br.oid
 		} else {
 			rt = x.blockColumnType(from, ia, ib, ctes)
+			if f := x.T(ia).identName(); rt != "" && x.T(ia).typ == tIdent && (f == "sum" || f == "avg") && !strings.HasSuffix(x.T(ib-1).suf, NumericCollation+")") {
+				// a sum is numeric text or a number: the collation makes
+				// the column order and group by value where it is read
+				// (ORDER BY s.tot), as a table's numeric column does
+				x.T(ia).pre = "(" + x.T(ia).pre
+				x.T(ib-1).suf += " COLLATE " + NumericCollation + ")"
+			}
 		}
 		rel.oids = append(rel.oids, o)
 		rel.rtypes = append(rel.rtypes, rt)

@@ -147,3 +147,34 @@ INSERT INTO fo VALUES (1, 10.01, 9.5, 3, 20.5), (2, 100.50, 100.5, 1, 0.5), (3, 
 		}
 	}
 }
+
+// TestNumericFlowDerivedAggregates filters and orders by an aggregate of
+// a numeric column read through a FROM subquery and a CTE, against the
+// same filter written as HAVING and the order of the table's own values.
+func TestNumericFlowDerivedAggregates(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE fg (id int PRIMARY KEY, k int, v numeric(10,3));
+INSERT INTO fg VALUES (1, 1, 10.5), (2, 1, 9.25), (3, 2, 100), (4, 3, 0.001), (5, 4, 2)`)
+	for _, c := range []string{"19.7", "2", "0.0005", "100"} {
+		want := queryOne(t, db, "SELECT count(DISTINCT k) FROM fg WHERE k IN (SELECT k FROM fg GROUP BY k HAVING sum(v) > "+c+")")
+		for _, q := range []string{
+			"SELECT count(*) FROM (SELECT k, sum(v) AS tot FROM fg GROUP BY k) s WHERE s.tot > " + c,
+			"WITH s AS (SELECT k, sum(v) AS tot FROM fg GROUP BY k) SELECT count(*) FROM s WHERE tot > " + c,
+		} {
+			if got := queryOne(t, db, q); got != want {
+				t.Errorf("%s = %s, want %s (as HAVING)", q, got, want)
+			}
+		}
+	}
+	// by value: 0.001 (k 3), 2 (k 4), 19.750 (k 1), 100 (k 2); as text
+	// 100.000 would sort first
+	want := queryOne(t, db, "SELECT string_agg(k::text, ',' ORDER BY v) FROM fg WHERE id <> 2")
+	for _, q := range []string{
+		"SELECT string_agg(s.k::text, ',') FROM (SELECT k FROM (SELECT k, sum(v) AS tot FROM fg GROUP BY k) s0 ORDER BY s0.tot) s",
+		"WITH s AS (SELECT k, sum(v) AS tot FROM fg GROUP BY k) SELECT string_agg(k::text, ',' ORDER BY tot) FROM s",
+	} {
+		if got := queryOne(t, db, q); got != want {
+			t.Errorf("%s = %s, want %s", q, got, want)
+		}
+	}
+}

@@ -134,7 +134,8 @@ func (x *tx) minMaxShape(c, end int) ([][2]int, bool) {
 
 // conditionalNumeric reports whether a..b-1 is a CASE expression or a
 // coalesce, nullif, greatest or least call with a result branch that is
-// a column of numeric or run-time type: its value may be numeric text,
+// a column of numeric or run-time type, or sum, avg, min or max of such
+// a column: its value may be numeric text,
 // which SQLite orders after every number (coalesce(total, 0) > 60 was
 // true for 10.01), so a comparison with a number goes through pg_cmp
 // (arith.go, arithCompare). A column of a type no number compares with
@@ -155,7 +156,9 @@ func (x *tx) conditionalNumeric(a, b int) bool {
 		}
 	case t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, "."):
 		switch strings.ToLower(t.text) {
-		case "coalesce", "nullif", "greatest", "least":
+		case "coalesce", "nullif", "greatest", "least", "sum", "avg", "min", "max":
+			// an aggregate of a numeric column is numeric text too
+			// (HAVING sum(v) > 100)
 			brs = x.splitTop(a+2, b-1)
 		}
 	}
