@@ -184,7 +184,7 @@ func (x *tx) deriveBody(a, b int, name string, cols []string, ctes map[string]*d
 				// the column order and group by value where it is read
 				// (ORDER BY s.tot), as a table's numeric column does
 				x.T(ia).pre = "(" + x.T(ia).pre
-				x.T(ib-1).suf += " COLLATE " + NumericCollation + ")"
+				x.T(ib - 1).suf += " COLLATE " + NumericCollation + ")"
 			}
 		}
 		rel.oids = append(rel.oids, o)
