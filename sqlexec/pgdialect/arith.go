@@ -234,6 +234,17 @@ func (x *tx) arithCompare(i, ls, re int) {
 	if !x.castsChecked() {
 		return
 	}
+	if x.kw(i-1, "END") && x.numberConst(i+1, re) {
+		// CASE ... END > 60: the whole CASE is the operand
+		for c := i - 2; c >= 0 && x.depth[c] >= x.depth[i]; c-- {
+			if x.depth[c] == x.depth[i] && x.kw(c, "CASE") && x.caseEnd(c) == i-1 {
+				if x.conditionalNumeric(c, i) {
+					ls = c
+				}
+				break
+			}
+		}
+	}
 	side := func(a, b int) (numeric, unknownArith, column bool) {
 		t, ok := x.arithTypes[a]
 		ok = ok && x.castEnd[b-1] == a

@@ -128,6 +128,8 @@ INSERT INTO fo VALUES (1, 10.01, 9.5, 3, 20.5), (2, 100.50, 100.5, 1, 0.5), (3, 
 			{"coalesce(total, 0) > %s", "total > %s OR total IS NULL AND 0 > %s"},
 			{"nullif(total, 50) <= %s", "total <> 50 AND total <= %s"},
 			{"%s < greatest(total, 50)", "%s < total OR %s < 50"},
+			{"CASE WHEN id > 0 THEN total END > %s", "total > %s"},
+			{"CASE WHEN id > 2 THEN total ELSE other END <= %s", "id > 2 AND total <= %s OR id <= 2 AND other <= %s"},
 			{"greatest(total, 50) = %s", "(total > 50 AND total = %s) OR (coalesce(total <= 50, true) AND 50 = %s)"},
 		} {
 			q := "SELECT string_agg(id::text, ',' ORDER BY id) FROM fo WHERE " + strings.ReplaceAll(p.q, "%s", c)

@@ -58,3 +58,4 @@ SELECT s.acc, s.tot FROM (SELECT acc, sum(amt) AS tot FROM flow_tx GROUP BY acc)
 WITH s AS (SELECT acc, max(amt) AS m, sum(amt) AS tot FROM flow_tx GROUP BY acc) SELECT acc, tot FROM s WHERE m >= 0.0000000001 ORDER BY tot DESC;
 SELECT acc FROM flow_tx GROUP BY acc HAVING sum(amt) > 100 ORDER BY acc;
 SELECT acc FROM flow_tx GROUP BY acc HAVING max(amt) < 1 AND min(amt) >= -5 ORDER BY acc;
+SELECT id FROM flow_o WHERE CASE WHEN id > 1 THEN total ELSE 70 END > 60 ORDER BY id;
