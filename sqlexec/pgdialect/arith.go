@@ -234,15 +234,36 @@ func (x *tx) arithCompare(i, ls, re int) {
 	if !x.castsChecked() {
 		return
 	}
+	if x.kw(i-1, "END") && x.numberConst(i+1, re) {
+		// CASE ... END > 60: the whole CASE is the operand
+		for c := i - 2; c >= 0 && x.depth[c] >= x.depth[i]; c-- {
+			if x.depth[c] == x.depth[i] && x.kw(c, "CASE") && x.caseEnd(c) == i-1 {
+				if x.conditionalNumeric(c, i) {
+					ls = c
+				}
+				break
+			}
+		}
+	}
 	side := func(a, b int) (numeric, unknownArith, column bool) {
 		t, ok := x.arithTypes[a]
 		ok = ok && x.castEnd[b-1] == a
 		n, j := x.name(a)
 		column = n != "" && j == b && !(x.T(a).typ == tIdent && reservedWord(x.T(a).upper()))
+		if r, derived := x.colRTypes[a]; derived && r.end == b {
+			// a FROM subquery's or CTE's column of run-time type
+			// (derivedcols.go): an aggregate's value has no affinity
+			// to compare a number by value, as a table's column has
+			return x.numType(a, b) == "numeric", true, false
+		}
 		return x.numType(a, b) == "numeric", ok && t == "?", column
 	}
 	ln, lu, lc := side(ls, i)
 	rn, ru, rc := side(i+1, re)
+	// coalesce(total, 0) > 60: a conditional of a numeric column compared
+	// with a number (numeric_runtimecmp.go)
+	lu = lu || x.numberConst(i+1, re) && x.conditionalNumeric(ls, i)
+	ru = ru || x.numberConst(ls, i) && x.conditionalNumeric(i+1, re)
 	if !(lu || ru || ln && !rc || rn && !lc) || !(ln || lu || rn || ru) {
 		return
 	}

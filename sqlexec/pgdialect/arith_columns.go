@@ -24,6 +24,7 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"slices"
 	"strings"
 )
 
@@ -34,18 +35,49 @@ const arithRuntimeMark = "pg_arith_type("
 // fnColNumType is pg_col_numtype(create_sql, column): the arithmetic type
 // (arith.go's names: int2, int4, int8, numeric, float8) of the column's
 // declared type; empty for any other type or an unknown column.
+//
+// With three or more arguments, pg_col_numtype(column, create_sql, ...)
+// is the type of the column in the one table of those that has it (the
+// tables of a join: an unqualified column is the one table's that has
+// it, or SQLite refuses it as ambiguous); empty when no table or more
+// than one has it.
 func fnColNumType(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return "", nil
+	if len(a) > 2 {
+		typ, n := "", 0
+		for _, create := range a[1:] {
+			if t, ok := colNumType(create, a[0]); ok {
+				typ, n = t, n+1
+			}
+		}
+		if n != 1 {
+			return "", nil
+		}
+		return typ, nil
 	}
-	for _, c := range tableDecls(str(a[0])) {
-		if !equalFoldASCII(c.name, str(a[1])) || c.decl == "" {
+	if len(a) != 2 {
+		return nil, pgErr("42883", "function pg_col_numtype takes 2 or more arguments")
+	}
+	typ, _ := colNumType(a[0], a[1])
+	return typ, nil
+}
+
+// colNumType is the arithmetic type of column col of the table created by
+// create, and whether the table has the column.
+func colNumType(create, col driver.Value) (string, bool) {
+	if create == nil || col == nil {
+		return "", false
+	}
+	for _, c := range tableDecls(str(create)) {
+		if !equalFoldASCII(c.name, str(col)) {
 			continue
 		}
+		if c.decl == "" {
+			return "", true
+		}
 		oid, _ := DeclTypeOID(c.decl)
-		return oidArithType(oid), nil
+		return oidArithType(oid), true
 	}
-	return "", nil
+	return "", false
 }
 
 // fnArithType is pg_arith_type(op, l, r): arithResult of the operand
@@ -107,11 +139,83 @@ func (x *tx) numTypeExpr(a, b int) string {
 	if x.isP(a, "(") && x.match(a) == b-1 {
 		return x.numTypeExpr(a+1, b-1)
 	}
+	if t := x.T(a); t.typ == tIdent && strings.EqualFold(t.text, "abs") && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") && len(x.splitTop(a+2, b-1)) == 1 {
+		return x.numTypeExpr(a+2, b-1) // abs keeps its argument's type: sqrt(abs(n))
+	}
+	if t := x.T(a); t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") {
+		if args := x.splitTop(a+2, b-1); len(args) == 1 {
+			if _, _, ok := x.bareColumn(args[0][0], args[0][1]); ok {
+				// sum(n) of a numeric column: sqrt(sum(n)) is numeric
+				return aggRuntimeType(t.identName(), x.numTypeExpr(args[0][0], args[0][1]))
+			}
+		}
+	}
+	if r, ok := x.colRTypes[a]; ok && r.end == b {
+		return r.expr // a derived table's or CTE's column (derivedcols.go)
+	}
 	tbl, col, ok := x.columnTable(a, b)
 	if !ok {
-		return ""
+		return x.joinColumnType(a, b)
 	}
 	return colTypeQuery("pg_col_numtype", tbl, col)
+}
+
+// aggRuntimeType is the run-time type of aggregate fn over an argument
+// of run-time type rt (PostgreSQL's: sum of int2/int4 int8, of int8
+// numeric; min and max the argument's), "" when not known or rt is not
+// a run-time type.
+func aggRuntimeType(fn, rt string) string {
+	if rt == "" || rt[0] == '\'' {
+		return ""
+	}
+	switch fn {
+	case "min", "max":
+		return rt
+	case "sum":
+		return "(CASE " + rt + " WHEN 'int2' THEN 'int8' WHEN 'int4' THEN 'int8' WHEN 'int8' THEN 'numeric' ELSE " + rt + " END)"
+	case "avg":
+		// avg of integers is a float here (a documented difference):
+		// only a numeric column's is numeric
+		return "(CASE " + rt + " WHEN 'numeric' THEN 'numeric' ELSE '' END)"
+	}
+	return ""
+}
+
+// joinColumnType is the run-time type of the unqualified column a..b-1 of
+// a join of tables (FROM tx JOIN acc ON ...: columnTable cannot tell
+// whose column amt is), "" when the statement has a derived table or CTE
+// or fewer than two tables: the type of the column in the one table of
+// the statement that has it (joinTypeQuery).
+func (x *tx) joinColumnType(a, b int) string {
+	qual, col, ok := x.bareColumn(a, b)
+	if !ok || qual != "" || x.hasDerivedTable() {
+		return ""
+	}
+	var tbls []string
+	for _, ft := range x.fromTables() {
+		if !slices.Contains(tbls, ft.name) {
+			tbls = append(tbls, ft.name)
+		}
+	}
+	if len(tbls) < 2 {
+		return ""
+	}
+	return joinTypeQuery(tbls, col)
+}
+
+// joinTypeQuery is the uncorrelated scalar subquery giving the type of
+// column col in the one of tables tbls that has it (empty when none or
+// several have it: the tables are all those the statement names, also
+// in its subqueries, so a column name two of them have is left untyped
+// rather than typed by the wrong one).
+func joinTypeQuery(tbls []string, col string) string {
+	var sb strings.Builder
+	sb.WriteString("(SELECT pg_col_numtype(" + quoteLit(col))
+	for _, t := range tbls {
+		sb.WriteString(", (SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = " + quoteLit(t) + " COLLATE NOCASE)")
+	}
+	sb.WriteString("))")
+	return sb.String()
 }
 
 // colTypeQuery is the scalar subquery f(create_sql, col) over table tbl's

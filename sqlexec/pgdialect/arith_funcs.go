@@ -59,7 +59,7 @@ func registerArithFuncs() error {
 		"pg_sqrt":      {1, fnRoot(2)},
 		"pg_cbrt":      {1, fnRoot(3)},
 		// arith_columns.go
-		"pg_col_numtype": {2, fnColNumType},
+		"pg_col_numtype": {-1, fnColNumType},
 		"pg_arith_type":  {3, fnArithType},
 		"pg_round_typed": {2, fnRoundTyped}, // float8round.go
 	}

@@ -34,6 +34,7 @@ const arithUnknownMark = "COLLATE " + NumericCollation + ")"
 // arithmetic rewrite of unknown static type (arith_columns.go).
 func MentionsUntypedArith(sqlText string) bool {
 	return strings.Contains(sqlText, ", '') "+arithUnknownMark) || strings.Contains(sqlText, arithRuntimeMark) || strings.Contains(sqlText, "pg_col_numtype(") ||
+		strings.Contains(sqlText, nullifMark) || // numeric_runtimecmp.go
 		strings.Contains(sqlText, "COLLATE "+IntervalCollation+")") ||
 		strings.Contains(sqlText, "pg_dt_") && strings.Contains(sqlText, "''") // datetime_calltypes.go
 }
@@ -194,6 +195,22 @@ func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
 		if b-a >= 5 && x.kw(a+1, "CASE") && x.kw(b-3, "COLLATE") {
 			if t, ok := x.runtimeCallShape(a+1, b-3, leaf); ok {
 				return t
+			}
+			if lo, hi, ok := x.nullifShape(a+1, b-3); ok {
+				return x.arithShape(lo, hi, leaf) // nullif(a, c): a's type
+			}
+			if args, ok := x.minMaxShape(a+1, b-3); ok {
+				// greatest/least: the arguments' common type
+				res := ""
+				for i, arg := range args {
+					t := x.arithShape(arg[0], arg[1], leaf)
+					if i == 0 {
+						res = t
+					} else {
+						res = arithResult("+", res, t)
+					}
+				}
+				return res
 			}
 		}
 		return x.arithShape(a+1, b-1, leaf)

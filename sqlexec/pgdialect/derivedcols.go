@@ -21,6 +21,8 @@ package pgdialect
 
 import (
 	"maps"
+	"slices"
+	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
@@ -30,6 +32,17 @@ type derivedRel struct {
 	alias string
 	cols  []string
 	oids  []uint32 // 0: not known
+	// rtypes: for a column of no static type that is a table's column
+	// (SELECT amt FROM tx), its run-time type expression
+	// (arith_columns.go's, read once per execution); "" when not known
+	rtypes []string
+}
+
+// runtimeRef is a reference to a derived column of run-time type: the
+// reference's end and the type expression.
+type runtimeRef struct {
+	end  int
+	expr string
 }
 
 // fromItem is one relation of a FROM clause.
@@ -54,6 +67,21 @@ func (x *tx) deriveColumns() {
 	}
 	if x.kw(start, "SELECT") {
 		x.starOIDs = starTypes(x.typeBlock(start, ctes))
+	}
+}
+
+// deriveNestedColumns types the derived columns read by the queries
+// nested in a data-modifying statement (INSERT ... SELECT x FROM (VALUES
+// (1.50)) v(x), UPDATE ... SET n = (SELECT ...)): each query block is
+// typed as deriveColumns types a SELECT statement's.
+func (x *tx) deriveNestedColumns() {
+	if !x.balanced() {
+		return
+	}
+	for k := 0; k < x.n(); k++ {
+		if x.T(k).kw("SELECT") {
+			x.typeBlock(k, map[string]*derivedRel{})
+		}
 	}
 }
 
@@ -133,7 +161,7 @@ func (x *tx) deriveBody(a, b int, name string, cols []string, ctes map[string]*d
 		return nil
 	}
 	items, _ := x.selectListAt(a)
-	x.typeBlock(a, ctes)
+	from := x.typeBlock(a, ctes)
 	for _, it := range items {
 		ia, ib := x.itemExpr(it[0], it[1])
 		n := ""
@@ -146,11 +174,21 @@ func (x *tx) deriveBody(a, b int, name string, cols []string, ctes map[string]*d
 			n = x.T(ia + 2).identName()
 		}
 		rel.cols = append(rel.cols, n)
-		o := uint32(0)
+		o, rt := uint32(0), ""
 		if br := x.classify(ia, ib); br.kind == branchTyped {
 			o = br.oid
+		} else {
+			rt = x.blockColumnType(from, ia, ib, ctes)
+			if f := x.T(ia).identName(); rt != "" && x.T(ia).typ == tIdent && (f == "sum" || f == "avg") && !strings.HasSuffix(x.T(ib-1).suf, NumericCollation+")") {
+				// a sum is numeric text or a number: the collation makes
+				// the column order and group by value where it is read
+				// (ORDER BY s.tot), as a table's numeric column does
+				x.T(ia).pre = "(" + x.T(ia).pre
+				x.T(ib - 1).suf += " COLLATE " + NumericCollation + ")"
+			}
 		}
 		rel.oids = append(rel.oids, o)
+		rel.rtypes = append(rel.rtypes, rt)
 	}
 	for k, c := range cols {
 		if k < len(rel.cols) {
@@ -175,6 +213,7 @@ func (x *tx) deriveBody(a, b int, name string, cols []string, ctes map[string]*d
 				} else {
 					rel.oids[c] = 0
 				}
+				rel.rtypes[c] = "" // the branches' columns may differ
 			}
 		}
 	}
@@ -321,6 +360,8 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 			if rel != nil && (c.typ == tIdent || c.typ == tQIdent) && !x.isP(k+3, ".") && !x.isP(k+3, "(") {
 				if o := rel.colOID(c.identName()); o != 0 {
 					x.setResolved(k, k+3, o)
+				} else if rt := rel.colRType(c.identName()); rt != "" {
+					x.setRuntimeRef(k, k+3, rt)
 				}
 			}
 			k += 2
@@ -330,19 +371,134 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 			continue
 		}
 		var o uint32
+		rt := ""
 		n := 0
 		for _, rel := range rels {
 			for ci, c := range rel.cols {
 				if c == t.identName() {
-					o = rel.oids[ci]
+					o, rt = rel.oids[ci], rel.rtype(ci)
 					n++
 				}
 			}
 		}
-		if n == 1 && o != 0 {
+		switch {
+		case n == 1 && o != 0:
 			x.setResolved(k, k+1, o)
+		case n == 1 && rt != "":
+			x.setRuntimeRef(k, k+1, rt)
 		}
 	}
+}
+
+// setRuntimeRef records that the reference a..b-1 is of run-time type rt.
+func (x *tx) setRuntimeRef(a, b int, rt string) {
+	if x.colRTypes == nil {
+		x.colRTypes = map[int]runtimeRef{}
+	}
+	x.colRTypes[a] = runtimeRef{end: b, expr: rt}
+}
+
+// rtype is the run-time type expression of column i ("" when not known).
+func (rel *derivedRel) rtype(i int) string {
+	if i < len(rel.rtypes) {
+		return rel.rtypes[i]
+	}
+	return ""
+}
+
+// colRType is the run-time type expression of column c of rel ("" when
+// not known or ambiguous).
+func (rel *derivedRel) colRType(c string) string {
+	rt, n := "", 0
+	for i, name := range rel.cols {
+		if name == c {
+			rt = rel.rtype(i)
+			n++
+		}
+	}
+	if n != 1 {
+		return ""
+	}
+	return rt
+}
+
+// blockColumnType is the run-time type expression of the select item
+// a..b-1 of a query block whose FROM items are from, when the item is a
+// column of one of the block's tables (SELECT amt FROM tx, SELECT t.amt
+// FROM tx t JOIN acc ON ..., SELECT s.x FROM (SELECT amt AS x FROM tx)
+// s): the column's declared type read at run time (arith_columns.go),
+// "" when the column could be another item's.
+func (x *tx) blockColumnType(from []fromItem, a, b int, ctes map[string]*derivedRel) string {
+	if t := x.T(a); t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") {
+		// an aggregate of a column (WITH s AS (SELECT sum(amt) AS tot
+		// ...)): PostgreSQL's result type of the column's type
+		rt := ""
+		if args := x.splitTop(a+2, b-1); len(args) == 1 {
+			rt = x.blockColumnType(from, args[0][0], args[0][1], ctes)
+		}
+		return aggRuntimeType(t.identName(), rt) // arith_columns.go
+	}
+	qual, col, ok := x.bareColumn(a, b)
+	if !ok || len(from) == 0 {
+		return ""
+	}
+	var tbls []string
+	for _, it := range from {
+		if it.rel != nil {
+			if qual == it.rel.alias {
+				return it.rel.colRType(col)
+			}
+			if qual == "" && (slices.Contains(it.rel.cols, col) || slices.Contains(it.rel.cols, "")) {
+				return "" // the derived item's column, or maybe
+			}
+			continue
+		}
+		name, alias, ok := x.fromTableItem(it)
+		if ok && ctes[name] != nil {
+			ok = false // a CTE of columns not known
+		}
+		if !ok {
+			if qual == "" {
+				return "" // a subquery of columns not known
+			}
+			continue
+		}
+		if qual == "" || qual == alias || alias == "" && qual == name {
+			if !slices.Contains(tbls, name) {
+				tbls = append(tbls, name)
+			}
+		}
+	}
+	switch len(tbls) {
+	case 0:
+		return ""
+	case 1:
+		return colTypeQuery("pg_col_numtype", tbls[0], col)
+	}
+	if qual != "" {
+		return ""
+	}
+	return joinTypeQuery(tbls, col) // arith_columns.go
+}
+
+// fromTableItem is the table name and alias of FROM item it when it is a
+// table (not a subquery, a function or a VALUES list).
+func (x *tx) fromTableItem(it fromItem) (name, alias string, ok bool) {
+	k := it.a
+	if x.T(k).typ != tIdent && x.T(k).typ != tQIdent {
+		return "", "", false
+	}
+	name, e := x.name(k)
+	if name == "" || e > it.b || x.isP(e, "(") {
+		return "", "", false
+	}
+	if x.kw(e, "AS") {
+		e++
+	}
+	if t := x.T(e); e < it.b && (t.typ == tQIdent || t.typ == tIdent && !reservedWord(t.upper()) && !isClauseKw(t.upper()) && !isJoinKw(t.upper())) {
+		alias = t.identName()
+	}
+	return name, alias, true
 }
 
 // colOID is the type of column c of rel (0: not known or ambiguous).
@@ -437,7 +593,7 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 			e += 2
 		}
 		if c := ctes[x.T(k).identName()]; c != nil && e == k+1 {
-			rel = &derivedRel{alias: c.alias, cols: append([]string(nil), c.cols...), oids: c.oids}
+			rel = &derivedRel{alias: c.alias, cols: append([]string(nil), c.cols...), oids: c.oids, rtypes: c.rtypes}
 		}
 	default:
 		return it, -1

@@ -300,7 +300,33 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 		// 17 digits
 		return InDeclAt(a[3], decl, now, zone)
 	}
+	if v, ok := numericIntoInteger(a[0], decl); ok {
+		return fnNumInt(nil, v)
+	}
 	return InDeclAt(a[0], decl, now, zone)
+}
+
+// numericIntoInteger reports whether v is numeric text with a fraction or
+// an exponent (1.50, 2e1) stored into an integer column of declared type
+// decl, and gives pg_num_int's arguments for it. Exact numeric values
+// reach the input paths as text (a decimal constant of a nested query,
+// a numeric column's value); PostgreSQL's assignment cast numeric ->
+// integer rounds them half away from zero (1.5 is 2), where the integer
+// input function would refuse the text (22P02).
+func numericIntoInteger(v driver.Value, decl string) ([]driver.Value, bool) {
+	s, ok := v.(string)
+	if !ok || !strings.ContainsAny(s, ".eE") {
+		return nil, false
+	}
+	oid, _ := DeclTypeOID(decl)
+	typ := TypeName(oid)
+	if _, isInt := intTypes[typ]; !isInt {
+		return nil, false
+	}
+	if _, ok := parseDecimal(strings.TrimSpace(s)); !ok {
+		return nil, false
+	}
+	return []driver.Value{v, typ}, true
 }
 
 // tableColDecl is the declared type of column col (a name, or a 0-based

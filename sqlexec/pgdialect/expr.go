@@ -170,6 +170,7 @@ func (x *tx) exprPass() error {
 	if err := x.latePass(); err != nil { // typeof.go
 		return err
 	}
+	x.nullifNumeric()    // numeric_runtimecmp.go
 	x.rewriteMinMax()    // strsyntax.go
 	x.betweenSymmetric() // symmetric.go
 	// pass 5: NULL placement and row limits (orderby.go)

@@ -15,10 +15,12 @@ package pgdialect
 // SELECT 0.2) likewise. derivedcols.go types the references to such a
 // column from the same rules.
 //
-// A data-modifying statement is left as it was: it stores the values
-// through the target columns' input functions, which read numeric text
-// as a string ('1.5' is no integer) where PostgreSQL applies an
-// assignment cast (WITH v AS (VALUES (1.5)) INSERT ... SELECT x FROM v).
+// A data-modifying statement is resolved the same way: the values it
+// stores reach the target columns' input functions (pg_in_col) as
+// numeric text, which a numeric column keeps digit for digit (INSERT ...
+// SELECT x FROM (VALUES (12345678901234567.89)) v(x) is exact, where
+// SQLite's float kept 17 digits) and an integer column converts by
+// numeric's assignment cast (enforce.go, numericIntoInteger: 1.5 is 2).
 
 // resolveNested resolves the nested VALUES lists and set operations and
 // makes the numeric constants of nested select lists and of aggregates
@@ -26,7 +28,7 @@ package pgdialect
 // PostgreSQL's for a literal that is not valid input for its column's
 // type, or for types that cannot be matched (42804).
 func (x *tx) resolveNested() error {
-	if _, ro := x.mainVerb(); !ro || !x.castsChecked() {
+	if !x.castsChecked() {
 		return nil
 	}
 	for k := 1; k < x.n(); k++ {
@@ -52,6 +54,20 @@ func (x *tx) resolveNested() error {
 			return err
 		}
 	}
+	if x.T(0).kw("INSERT") {
+		// INSERT ... SELECT ... UNION ...: the set operation's columns
+		// are of its branches' common type, as in a SELECT statement
+		for k := 1; k < x.n(); k++ {
+			if x.depth[k] == 0 && x.T(k).kw("SELECT") {
+				if rows, what := x.setOpRows(k, x.n()); len(rows) > 0 {
+					if _, err := x.resolveRows(rows, what); err != nil {
+						return err
+					}
+				}
+				break
+			}
+		}
+	}
 	for k := 0; k < x.n(); k++ {
 		if t := x.T(k); t.typ == tIdent && !t.ed && aggTyped[t.identName()] && x.isP(k+1, "(") && !x.isP(k-1, ".") {
 			// an aggregate of a constant: sum(0.1) over three rows is 0.3
@@ -60,8 +76,8 @@ func (x *tx) resolveNested() error {
 			}
 			continue
 		}
-		if x.depth[k] == 0 || !x.T(k).kw("SELECT") {
-			continue
+		if !x.T(k).kw("SELECT") || x.depth[k] == 0 && !x.T(0).kw("INSERT") {
+			continue // a SELECT statement's own list: resolveSetOps
 		}
 		items, _ := x.selectListAt(k)
 		for _, it := range items {

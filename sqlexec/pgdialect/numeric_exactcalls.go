@@ -32,8 +32,11 @@ func (x *tx) exactCallCollation() {
 		if t.typ != tIdent || !exactCalls[name] || !x.isP(i+1, "(") || x.isP(i-1, ".") || x.relationAt(i) {
 			continue
 		}
-		if t.ed && t.out != funcRename[name] {
-			continue // rewritten already (abs of a numeric: numeric_funcargs.go)
+		if t.ed && (t.out != funcRename[name] || t.out == "") {
+			// rewritten already (abs of a numeric: numeric_funcargs.go),
+			// or blanked: an argument copied into an enclosing call's
+			// rewrite (sqrt(abs(n)): numericRuntimeCall)
+			continue
 		}
 		e := x.match(i + 1)
 		if e <= i+2 {

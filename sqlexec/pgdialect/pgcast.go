@@ -594,6 +594,7 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 		if hint := x.textHint(s, i); !literal && hint != "NULL" {
 			// cut the operand's text, not SQLite's value: a boolean
 			// b::varchar(3) is 'tru', not '1'
+			x.exactTextOperand(s, i)
 			first.pre = "pg_text(" + first.pre
 			extra = ", " + hint + ")" + extra
 		}
@@ -615,8 +616,22 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 			return true
 		}
 	}
-	wrap("pg_text", ", "+x.textHint(s, i))
+	hint := x.textHint(s, i)
+	x.exactTextOperand(s, i)
+	wrap("pg_text", ", "+hint)
 	return true
+}
+
+// exactTextOperand makes the operand s..e-1 of a cast to text, when it is
+// a numeric constant ((-1.50)::text), numeric's exact text: its scale is
+// part of its text output (-1.50), which SQLite's binary float loses.
+func (x *tx) exactTextOperand(s, e int) {
+	for x.isP(s, "(") && x.match(s) == e-1 {
+		s, e = s+1, e-1
+	}
+	if e > s {
+		x.numericLiteral(s, e) // arith.go
+	}
 }
 
 // textHint is the type argument of pg_text for the operand s..e-1 of a

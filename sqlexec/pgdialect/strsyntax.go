@@ -186,24 +186,20 @@ func (x *tx) rewriteMinMax() {
 		// before any text): each becomes numeric text, compared through
 		// the pg_numeric collation (the first one's, as SQLite's max does)
 		numeric := x.minMaxNumeric(args) && x.castsChecked()
+		runtime := "" // numeric_runtimecmp.go: a column numeric at run time
+		if !numeric && x.castsChecked() {
+			runtime = x.minMaxRuntime(args)
+		}
 		texts := make([]string, len(args))
 		for j, a := range args {
 			if numeric {
 				x.numericLiteral(a[0], a[1])
 			}
 			texts[j] = strings.TrimSpace(x.text(a[0], a[1]))
-			if numeric {
-				texts[j] = "CAST(pg_in_numeric(" + texts[j] + ", -1) AS TEXT) COLLATE " + NumericCollation
-			}
 		}
 		fn := "max"
 		if strings.EqualFold(x.T(i).text, "least") {
 			fn = "min"
-		}
-		parts := make([]string, len(texts))
-		for j := range texts {
-			rot := append(append([]string{}, texts[j:]...), texts[:j]...)
-			parts[j] = "coalesce(" + strings.Join(rot, ", ") + ")"
 		}
 		x.blank(i+1, e+1)
 		// the arguments' splices (a ::numeric cast's wrapping) are in
@@ -211,13 +207,47 @@ func (x *tx) rewriteMinMax() {
 		for k := i + 2; k < e; k++ {
 			x.T(k).pre, x.T(k).suf = "", ""
 		}
-		call := fn + "(" + strings.Join(parts, ", ") + ")"
-		if numeric {
-			call = "(" + call + " COLLATE " + NumericCollation + ")"
+		call := minMaxCall(fn, texts, "")
+		switch {
+		case numeric:
+			call = minMaxCall(fn, texts, "numeric")
 			x.numCallType(i, e, "numeric") // described as numeric, also with a column argument
+		case runtime != "":
+			// the collation orders a numeric result by value (an integer
+			// one is unaffected); minMaxShape describes the result
+			call = "(CASE WHEN 'numeric' IN (" + runtime + ") AND 'float8' NOT IN (" + runtime + ") THEN " + minMaxCall(fn, texts, "numeric") +
+				" WHEN 'numeric' IN (" + runtime + ") THEN " + minMaxCall(fn, texts, "float8") + " ELSE " + call + " END COLLATE " + NumericCollation + ")"
 		}
 		x.T(i).set(call)
 	}
+}
+
+// minMaxCall is SQLite's max/min (fn) over texts skipping NULLs, the
+// values converted to as ("numeric": numeric text compared by value,
+// "float8": double precision; "": as they are).
+func minMaxCall(fn string, texts []string, as string) string {
+	numeric := as == "numeric"
+	if as != "" {
+		conv := make([]string, len(texts))
+		for j, t := range texts {
+			if numeric {
+				conv[j] = "CAST(pg_in_numeric(" + t + ", -1) AS TEXT) COLLATE " + NumericCollation
+			} else {
+				conv[j] = "pg_cast_float8(" + t + ")"
+			}
+		}
+		texts = conv
+	}
+	parts := make([]string, len(texts))
+	for j := range texts {
+		rot := append(append([]string{}, texts[j:]...), texts[:j]...)
+		parts[j] = "coalesce(" + strings.Join(rot, ", ") + ")"
+	}
+	call := fn + "(" + strings.Join(parts, ", ") + ")"
+	if numeric {
+		call = "(" + call + " COLLATE " + NumericCollation + ")"
+	}
+	return call
 }
 
 // fnSubstr is PostgreSQL's substr(s, start[, count]) over characters

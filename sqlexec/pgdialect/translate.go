@@ -221,7 +221,11 @@ func (x *tx) translate() (*Stmt, error) {
 		if err := x.overriding(); err != nil { // identity.go
 			return nil, err
 		}
+		x.deriveNestedColumns() // derivedcols.go
 		if err := x.exprPass(); err != nil {
+			return nil, err
+		}
+		if err := x.resolveNested(); err != nil { // nestedresolve.go
 			return nil, err
 		}
 		tag := first

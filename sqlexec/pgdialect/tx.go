@@ -39,6 +39,10 @@ type tx struct {
 	// start of a rewritten arithmetic expression of unknown static type ->
 	// its run-time type argument (arith_columns.go)
 	arithRTypes map[int]string
+	// start of a reference to a derived column whose type is known only
+	// at run time (a table's column read through a FROM subquery or a
+	// CTE) -> its run-time type expression (derivedcols.go)
+	colRTypes map[int]runtimeRef
 	// start of a CASE form of + or - on a column -> its column-type test (datetime_columns.go)
 	dtConds map[int]string
 	unnests []int  // unnest( calls, rewritten by arrayPass (array_translate.go)

@@ -1,0 +1,174 @@
+package pgdialect
+
+// numeric_runtimecmp.go: nullif, greatest and least that compare a
+// column of a number type with number constants. A numeric column holds
+// numeric text (numeric_ddl.go), which SQLite orders after every number
+// and never finds equal to one: nullif(total, 10.01) kept 10.01 (SQLite's
+// float 10.01 is not the text '10.01'), greatest(total, 50) of 10.01 was
+// 10.01 (an integer sorts before any text), where PostgreSQL compares
+// both as numeric values. When the statement does not show the column's
+// type, the choice is made at run time from its declared type
+// (arith_columns.go's uncorrelated schema subquery, read once per
+// execution): a numeric column compares by value, any other as before.
+
+import "strings"
+
+// nullifNumeric rewrites nullif(a, c), a a column whose type is numeric
+// or known only at run time and c a number constant, as CASE WHEN
+// pg_cmp(a, c) = 0 THEN NULL ELSE a END, so the constant is compared by
+// value (exactly: a decimal constant is passed as its text).
+func (x *tx) nullifNumeric() {
+	if !x.castsChecked() {
+		return
+	}
+	for i := x.n() - 3; i >= 0; i-- {
+		t := x.T(i)
+		if t.typ != tIdent || t.ed || !strings.EqualFold(t.text, "nullif") || !x.isP(i+1, "(") || x.isP(i-1, ".") {
+			continue
+		}
+		e := x.match(i + 1)
+		if e <= i+2 {
+			continue
+		}
+		args := x.splitTop(i+2, e)
+		if len(args) != 2 || !x.numberConst(args[1][0], args[1][1]) {
+			continue
+		}
+		a := args[0]
+		if _, _, ok := x.bareColumn(a[0], a[1]); !ok {
+			continue // evaluated twice below: a column only
+		}
+		if rt := x.numTypeExpr(a[0], a[1]); rt == "" || rt[0] == '\'' && rt != "'numeric'" {
+			continue // not numeric: SQLite compares numbers by value
+		}
+		x.numericLiteral(args[1][0], args[1][1]) // arith.go
+		col := strings.TrimSpace(x.text(a[0], a[1]))
+		c := strings.TrimSpace(x.text(args[1][0], args[1][1]))
+		se := x.T(e).suf // an enclosing comparison's (arithCompare)
+		x.blank(i+1, e+1)
+		for k := i + 1; k <= e; k++ {
+			x.T(k).pre, x.T(k).suf = "", ""
+		}
+		x.T(e).suf = se
+		// pg_cmp compares numbers of any kind by value (an integer or
+		// float8 column too); a column of a type no number compares with
+		// is an error, as in PostgreSQL (42883 there, 22P02 here). The
+		// collation keeps a numeric result ordered by value.
+		x.T(i).set(nullifMark + col + ", " + c + ") = 0 THEN NULL ELSE " + col + " END COLLATE " + NumericCollation + ")")
+	}
+}
+
+// nullifMark starts nullifNumeric's rewrite (MentionsUntypedArith looks
+// for it: the result is described from the column's type).
+const nullifMark = "(CASE WHEN pg_cmp("
+
+// numberConst reports whether a..b-1 is a number constant, signed or not
+// (10, -0.5, 1e3).
+func (x *tx) numberConst(a, b int) bool {
+	if b <= a || x.T(b-1).typ != tNumber || x.T(b-1).ed {
+		return false
+	}
+	for k := a; k < b-1; k++ {
+		if t := x.T(k); t.typ != tOp || t.ed || t.text != "-" && t.text != "+" {
+			return false
+		}
+	}
+	return true
+}
+
+// minMaxRuntime is the list of the run-time types of greatest/least's
+// args (no argument statically numeric) when some argument is a column
+// or expression of run-time type and the others integers or number
+// constants; "" when the arguments' types do not allow it. With one of
+// the run-time types numeric the arguments compare as numeric, or, with
+// a float8 among them too, as float8 (PostgreSQL's common type): SQLite
+// would order the numeric text after every number.
+func (x *tx) minMaxRuntime(args [][2]int) string {
+	var rts []string
+	for _, a := range args {
+		switch rt := x.numTypeExpr(a[0], a[1]); {
+		case rt == "":
+			return ""
+		case rt == "'int2'" || rt == "'int4'" || rt == "'int8'":
+		case rt[0] == '\'':
+			return "" // numeric (minMaxNumeric's) or another type
+		default:
+			rts = append(rts, rt)
+		}
+	}
+	if len(rts) == 0 {
+		return ""
+	}
+	return strings.Join(rts, ", ")
+}
+
+// nullifShape reports whether c..end-1 is nullifNumeric's rewrite, CASE
+// WHEN pg_cmp(a, c) = 0 THEN NULL ELSE a END, and gives a's tokens (the
+// ELSE operand): the result is of a's type (arith_types.go describes it).
+func (x *tx) nullifShape(c, end int) (lo, hi int, ok bool) {
+	if x.caseEnd(c) != end-1 || !x.kw(c+1, "WHEN") || x.T(c+2).text != "pg_cmp" || !x.isP(c+3, "(") {
+		return 0, 0, false
+	}
+	k := x.match(c + 3)
+	if k < 0 || !x.kw(k+3, "THEN") || !x.kw(k+4, "NULL") || !x.kw(k+5, "ELSE") || end-1 <= k+6 {
+		return 0, 0, false
+	}
+	return k + 6, end - 1, true
+}
+
+// minMaxShape reports whether c..end-1 is the run-time form of
+// greatest/least (rewriteMinMax), CASE WHEN ... THEN <numeric version>
+// ELSE max(coalesce(a, b, ...), ...) END, and gives the arguments a, b,
+// ... of the plain version's first coalesce.
+func (x *tx) minMaxShape(c, end int) ([][2]int, bool) {
+	if x.caseEnd(c) != end-1 || !x.kw(c+1, "WHEN") || x.T(c+2).text != "'numeric'" || !x.kw(c+3, "IN") {
+		return nil, false
+	}
+	k := x.findKw(c+1, end, x.depth[c], "ELSE")
+	if k < 0 || x.T(k+1).typ != tIdent || x.T(k+1).text != "max" && x.T(k+1).text != "min" || !x.isP(k+2, "(") ||
+		x.T(k+3).text != "coalesce" || !x.isP(k+4, "(") || x.match(k+4) < 0 {
+		return nil, false
+	}
+	return x.splitTop(k+5, x.match(k+4)), true
+}
+
+// conditionalNumeric reports whether a..b-1 is a CASE expression or a
+// coalesce, nullif, greatest or least call with a result branch that is
+// a column of numeric or run-time type, or sum, avg, min or max of such
+// a column: its value may be numeric text,
+// which SQLite orders after every number (coalesce(total, 0) > 60 was
+// true for 10.01), so a comparison with a number goes through pg_cmp
+// (arith.go, arithCompare). A column of a type no number compares with
+// is then an error, as in PostgreSQL.
+func (x *tx) conditionalNumeric(a, b int) bool {
+	if !x.castsChecked() || b <= a+2 {
+		return false
+	}
+	var brs [][2]int
+	switch t := x.T(a); {
+	case t.kw("CASE"):
+		if x.caseEnd(a) != b-1 {
+			return false
+		}
+		cb, _ := x.caseBranches(a) // typeresolve.go
+		for _, br := range cb {
+			brs = append(brs, [2]int{br.a, br.b})
+		}
+	case t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, "."):
+		switch strings.ToLower(t.text) {
+		case "coalesce", "nullif", "greatest", "least", "sum", "avg", "min", "max":
+			// an aggregate of a numeric column is numeric text too
+			// (HAVING sum(v) > 100)
+			brs = x.splitTop(a+2, b-1)
+		}
+	}
+	for _, br := range brs {
+		if _, _, ok := x.bareColumn(br[0], br[1]); !ok {
+			continue
+		}
+		if rt := x.numTypeExpr(br[0], br[1]); rt == "'numeric'" || rt != "" && rt[0] != '\'' {
+			return true
+		}
+	}
+	return false
+}
