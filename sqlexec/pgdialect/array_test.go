@@ -51,6 +51,10 @@ INSERT INTO arr (id, tags, nums) VALUES (3, '{}', '{5}')`)
 		{"SELECT ARRAY[1] || ARRAY[2,3]", `{1,2,3}`},
 		{"SELECT ARRAY[1,2] || 3", `{1,2,3}`},
 		{"SELECT nums || '{8}' FROM arr WHERE id = 1", `{3,1,2,8}`},
+		// an array column and an element: no text concatenation ({3,1,2}4)
+		{"SELECT nums || 4 FROM arr WHERE id = 1", `{3,1,2,4}`},
+		{"SELECT 0 || nums FROM arr WHERE id = 1", `{0,3,1,2}`},
+		{"SELECT tags || 'z'::text FROM arr WHERE id = 2", `{x,y,z}`},
 		{"SELECT 'a' || 'b'", `ab`},
 		{"SELECT nums @> ARRAY[1,2] FROM arr WHERE id = 1", `t`},
 		{"SELECT nums @> '{4}' FROM arr WHERE id = 1", `f`},

@@ -277,6 +277,21 @@ func (x *tx) jsonColumnOperand(la, lb, ra, rb int, op string) string {
 		}
 		return ok && (strings.HasPrefix(s, "{") || strings.HasPrefix(s, "["))
 	}
+	if op == "||" {
+		// an array column || an element: a number, or a string cast to a
+		// type (tags || 'x'::text); text concatenation would give
+		// '{1,2}3'
+		lit0 := lit
+		lit = func(a, b int) bool {
+			if b == a+1 && x.T(a).typ == tNumber {
+				return true
+			}
+			if b > a+2 && x.T(a).typ == tString && x.T(a+1).typ == tCast {
+				return true
+			}
+			return lit0(a, b)
+		}
+	}
 	if q, c, ok := col(la, lb); ok && lit(ra, rb) {
 		return x.columnTypeExpr(q, c)
 	}
