@@ -43,6 +43,11 @@ var ZonedFunctions = []ZonedFunc{
 	{"pg_to_char", 2, toCharIn},
 	{"pg_dt_add", 4, dtBinaryIn(dtAdd)},
 	{"pg_dt_sub", 4, dtBinaryIn(dtSub)},
+	{"pg_dt_cmp", 4, dtBinaryIn(func(a, b dtOperand, zone *time.Location) (driver.Value, error) { return dtCmp(a, b, zone) })},
+	{"make_timestamptz", -1, func(a []driver.Value, zone *time.Location) (driver.Value, error) {
+		return makeTimestampIn(true, a, zone)
+	}},
+	{"to_timestamp", -1, toTimestampIn},
 	{"pg_tstz_local", 2, tstzLocal},
 	{"pg_text", 2, textIn}, // pgcast.go: timestamptz::text
 }
