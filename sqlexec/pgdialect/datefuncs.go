@@ -368,14 +368,21 @@ func extractField(fieldIn string, o dtOperand, zone *time.Location) (dec string,
 	return "", 0, unitErr(fieldIn, o.typ)
 }
 
-// extractArgs is pg_extract(field, source), EXTRACT (numeric: an integer
+// extractArgs is pg_extract(field, source[, column's date/time type]), EXTRACT (numeric: an integer
 // or a decimal string), or date_part(field, source) (float8), in the
 // session zone zone.
 func extractArgs(a []driver.Value, numeric bool, zone *time.Location) (driver.Value, error) {
+	if len(a) != 2 && len(a) != 3 {
+		return nil, pgErr("42883", "function extract with %d arguments does not exist", len(a))
+	}
 	if a[0] == nil || a[1] == nil {
 		return nil, nil
 	}
-	o, err := dtArg(a[1])
+	typ := "" // '': read from the value's form
+	if len(a) > 2 && a[2] != nil {
+		typ = str(a[2]) // a column's date/time type (extractRewrite)
+	}
+	o, err := operand(a[1], typ)
 	if err != nil {
 		return nil, err
 	}

@@ -449,7 +449,8 @@ func (x *tx) comparedOperand(ls, re int) bool {
 }
 
 // extractRewrite rewrites EXTRACT(field FROM source) at i to
-// pg_extract('field', source).
+// pg_extract('field', source), or pg_extract('field', source, the column's
+// date/time type) when source is a column (pg_col_dttype).
 func (x *tx) extractRewrite(i int) bool {
 	e := x.match(i + 1)
 	if !x.kw(i+3, "FROM") || e <= i+4 {
@@ -469,6 +470,11 @@ func (x *tx) extractRewrite(i int) bool {
 	x.T(i).set("pg_extract")
 	f.set(quoteLit(strings.ToLower(field)))
 	x.T(i + 3).set(",")
+	if ct := x.columnDTType(i+4, e); ct != "" { // datetime_columns.go
+		// a column: its declared type, which its stored text may not
+		// show (interval '00:00:01.5' reads as a time of day)
+		x.T(e - 1).suf += ", " + ct
+	}
 	return true
 }
 

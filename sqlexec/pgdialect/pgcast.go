@@ -457,10 +457,32 @@ type fromTable struct{ name, alias string }
 // fromTables lists the tables named after FROM / JOIN anywhere in the
 // statement, with their aliases (lexical), then the targets of INSERT
 // INTO / UPDATE.
+// callFrom reports whether the FROM at k is an argument separator of
+// EXTRACT(field FROM x), SUBSTRING(s FROM n), TRIM(c FROM s) or
+// OVERLAY(s PLACING t FROM n), not a FROM clause.
+func (x *tx) callFrom(k int) bool {
+	for j := k - 1; j > 0; j-- {
+		if x.depth[j] < x.depth[k] {
+			if !x.isP(j, "(") {
+				return false
+			}
+			switch strings.ToLower(x.T(j - 1).text) {
+			case "extract", "substring", "trim", "overlay":
+				return x.T(j-1).typ == tIdent
+			}
+			return false
+		}
+	}
+	return false
+}
+
 func (x *tx) fromTables() []fromTable {
 	var out, targets []fromTable // INSERT/UPDATE targets go last
 	for k := 0; k < x.n(); k++ {
 		if !x.T(k).kw("FROM") && !x.T(k).kw("JOIN") && !(x.T(k).kw("UPDATE") && k == 0) && !x.kw(k, "INSERT", "INTO") {
+			continue
+		}
+		if x.T(k).kw("FROM") && x.callFrom(k) {
 			continue
 		}
 		j := k + 1
