@@ -60,7 +60,8 @@ var jsonTableFuncs = map[string][2]string{
 // jsonArgFuncs take SQL values that become JSON (the marked arguments).
 var jsonArgFuncs = map[string]bool{"pg_to_jsonb": true, "pg_jsonb_build_object": true, "pg_jsonb_build_array": true,
 	"pg_jsonb_agg": true, "pg_jsonb_object_agg": true,
-	"pg_to_json": true, "pg_json_build_object": true, "pg_json_build_array": true, "pg_json_agg": true, "pg_json_object_agg": true}
+	"pg_to_json": true, "pg_json_build_object": true, "pg_json_build_array": true, "pg_json_agg": true, "pg_json_object_agg": true,
+	"pg_json_array_agg": true}
 
 func init() {
 	for k, v := range jsonFuncRenames {
@@ -157,8 +158,12 @@ func (x *tx) jsonPass() error {
 		if ls < 0 || re < 0 {
 			continue
 		}
-		runtime := "" // the column type expression deciding || and -
-		if op == "||" || op == "-" {
+		runtime := ""                                // the column type expression deciding || and -
+		delKeys := op == "-" && x.arrayShown(rs, re) // jsonb - text[], the only - with an array
+		if delKeys {
+			spec[0] = "pg_jsonb_delete_keys"
+		}
+		if (op == "||" || op == "-") && !delKeys {
 			if !x.jsonExpr(ls, i, known) && !x.jsonExpr(rs, re, known) {
 				runtime = x.jsonColumnOperand(ls, i, rs, re, op)
 				if runtime == "" || runtime == "NULL" {
@@ -183,6 +188,7 @@ func (x *tx) jsonPass() error {
 		x.castEnd[re-1] = ls
 		known[ls] = op != "->>" && op != "#>>" && !boolOps[op]
 	}
+	x.arrayToJSONAgg()
 	for i := 0; i < x.n(); i++ {
 		t := x.T(i)
 		if t.typ != tIdent || !x.isP(i+1, "(") || x.isP(i-1, ".") {
@@ -209,8 +215,18 @@ func (x *tx) jsonPass() error {
 		}
 		e := x.match(i + 1)
 		for _, a := range x.splitTop(i+2, e) {
-			if o := x.findKw(a[0], a[1], x.depth[a[0]], "ORDER"); o > a[0] {
+			o := x.findKw(a[0], a[1], x.depth[a[0]], "ORDER")
+			if o > a[0] {
 				a[1] = o // jsonb_agg(x ORDER BY y)
+			}
+			distinctOrder := ""
+			if x.kw(a[0], "DISTINCT") && a[1] > a[0]+1 {
+				a[0]++ // jsonb_agg(DISTINCT b): the value is b's JSON
+				if o < 0 {
+					// PostgreSQL's DISTINCT sorts the values: their
+					// order, not the order the rows came in
+					distinctOrder = " ORDER BY " + x.text(a[0], a[1])
+				}
 			}
 			if row, ok := x.wholeRow(a[0], a[1]); ok { // json_text.go
 				x.wipe(a[0], a[1])
@@ -223,9 +239,33 @@ func (x *tx) jsonPass() error {
 			} else {
 				x.jsonTypedArg(a[0], a[1]) // json_typed.go
 			}
+			x.T(a[1] - 1).suf += distinctOrder
 		}
 	}
 	return nil
+}
+
+// arrayToJSONAgg rewrites array_to_json(array_agg(x ...)) to the
+// aggregate pg_json_array_agg(x ...), whose argument jsonPass then types
+// as json_agg's: the array of PostgreSQL (json[], bool[], numeric[] ...)
+// keeps each element's JSON, where SQLite's array text would make a
+// json element a string ("{\"id\":1}") and lose a boolean's
+// true/false. Its output is array_to_json's: elements joined by ",".
+func (x *tx) arrayToJSONAgg() {
+	for i := 0; i+3 < x.n(); i++ {
+		t, in := x.T(i), x.T(i+2)
+		if t.typ != tIdent || !strings.EqualFold(t.text, "array_to_json") || x.isP(i-1, ".") || !x.isP(i+1, "(") ||
+			in.typ != tIdent || !strings.EqualFold(in.text, "array_agg") || !x.isP(i+3, "(") {
+			continue
+		}
+		if x.match(i+1) != x.match(i+3)+1 {
+			continue // a second argument (pretty), FILTER, OVER
+		}
+		t.set("")
+		x.T(i + 1).set("")
+		x.T(x.match(i + 1)).set("")
+		in.set("pg_json_array_agg")
+	}
 }
 
 // jsonExpr reports whether a..b-1 is shown to be json or jsonb: a cast to
@@ -254,8 +294,8 @@ func (x *tx) jsonExpr(a, b int, known map[int]bool) bool {
 // the arithmetic and must find unrewritten: an operand shown to be jsonb,
 // or a bare column minus a key (decided at run time).
 func (x *tx) jsonMinus(ls, i, re int) bool {
-	if x.jsonExpr(ls, i, nil) || x.jsonExpr(i+1, re, nil) {
-		return true
+	if x.jsonExpr(ls, i, nil) || x.jsonExpr(i+1, re, nil) || x.arrayShown(i+1, re) {
+		return true // (jsonb - text[] is the only - of an array)
 	}
 	rt := x.jsonColumnOperand(ls, i, i+1, re, "-")
 	return rt != "" && rt != "NULL"
