@@ -148,3 +148,22 @@ func TestArrayTypes(t *testing.T) {
 		t.Errorf("ParamOIDs: %v %v", st, err)
 	}
 }
+
+// TestDistinctAggOrder: array_agg/string_agg(DISTINCT x) list the values
+// sorted, NULL last, as PostgreSQL 15's DISTINCT does (recorded from it),
+// not in the order the rows came.
+func TestDistinctAggOrder(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE da (id int PRIMARY KEY, s text, n int);
+INSERT INTO da VALUES (1, 'b', 3), (2, 'a', 1), (3, NULL, 3), (4, 'b', 2)`)
+	for q, want := range map[string]string{
+		"SELECT array_agg(DISTINCT s) FROM da":                 `{a,b,NULL}`,
+		"SELECT string_agg(DISTINCT s, ',') FROM da":           `a,b`,
+		"SELECT array_agg(DISTINCT n) FROM da":                 `{1,2,3}`,
+		"SELECT array_agg(DISTINCT n ORDER BY n DESC) FROM da": `{3,2,1}`,
+	} {
+		if got := queryOne(t, db, q); got != want {
+			t.Errorf("%s: got %s, want %s", q, got, want)
+		}
+	}
+}

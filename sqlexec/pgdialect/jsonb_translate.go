@@ -225,7 +225,7 @@ func (x *tx) jsonPass() error {
 				if o < 0 {
 					// PostgreSQL's DISTINCT sorts the values: their
 					// order, not the order the rows came in
-					distinctOrder = " ORDER BY " + x.text(a[0], a[1])
+					distinctOrder = " ORDER BY " + x.text(a[0], a[1]) + " NULLS LAST"
 				}
 			}
 			if row, ok := x.wholeRow(a[0], a[1]); ok { // json_text.go
