@@ -181,7 +181,10 @@ func (x *tx) jsonPass() error {
 			if op == "||" { // an array column (array_translate.go)
 				other = "CASE WHEN substr(" + runtime + ", 1, 1) = '_' THEN pg_array_concat(" + left + ", " + right + ") ELSE " + other + " END"
 			}
-			call = "CASE WHEN lower(" + runtime + ") IN ('json', 'jsonb') THEN " + call + " ELSE " + other + " END"
+			call = "CASE WHEN lower(" + runtime + ") IN ('json', 'jsonb', '" + JSONDeclType + "', '" + JSONBDeclType + "') THEN " + call + " ELSE " + other + " END"
+		}
+		if runtime == "" && (op == "->" || op == "#>" || op == "||" || op == "-" || op == "#-") {
+			call += " COLLATE " + JSONBCollation // compared by value (jsonb_order.go)
 		}
 		x.wipe(ls, re)
 		x.T(ls).set("(" + call + ")")
