@@ -117,3 +117,19 @@ INSERT INTO ex VALUES (1, '00:00:01.5', '10:00', 'ab'), (2, '02:00:00', '23:59:5
 		{"SELECT substring(s from 2) FROM ex WHERE id = 1", "b"},
 	})
 }
+
+// TestDateBesideColumn: a date compared with a timestamp or timestamptz
+// column is that type's midnight (PostgreSQL 15's answers, session
+// TimeZone UTC; the zone's midnight is TestZonedFunctions' pg_date_as).
+func TestDateBesideColumn(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE dbc (id int PRIMARY KEY, tz timestamptz, ts timestamp, d date);
+INSERT INTO dbc VALUES (1, '2024-01-16 10:00:00+00', '2024-06-01 00:00:00', '2024-06-01'), (2, '2024-06-01 00:00:00+00', '2024-06-01 10:00:00', '2024-06-02')`)
+	checkArithValues(t, db, []arithValueCase{
+		{"SELECT count(*) FROM dbc WHERE tz = '2024-06-01'::date", "1"},
+		{"SELECT count(*) FROM dbc WHERE ts = date '2024-06-01'", "1"},
+		{"SELECT count(*) FROM dbc WHERE '2024-06-01'::date < ts", "1"},
+		{"SELECT count(*) FROM dbc WHERE tz >= '2024-06-01'::date", "1"},
+		{"SELECT count(*) FROM dbc WHERE d = '2024-06-01'::date", "1"},
+	})
+}

@@ -384,6 +384,8 @@ func (x *tx) datetimePass() error {
 				if lt != "interval" && rt != "interval" && !(isDTType(lt) && isDTType(rt) && lt != rt && lt != "?" && rt != "?") {
 					if !isDTType(lt) && !isDTType(rt) {
 						x.arithCompare(i, ls, re)
+					} else {
+						x.dateBesideColumn(ls, i, re, lt, rt) // datetime_zone.go
 					}
 					continue
 				}

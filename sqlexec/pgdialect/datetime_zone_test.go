@@ -54,6 +54,9 @@ func TestZonedFunctions(t *testing.T) {
 		{"America/Santiago", "pg_dt_cmp", []driver.Value{"2024-09-08", "date", "2024-09-08 04:00:00+00", "timestamptz"}, "0"},
 		{"America/New_York", "pg_dt_sub", []driver.Value{"2024-06-01 04:00:00+00", "timestamptz", "2024-06-01", "date"}, "00:00:00"},
 		{"America/New_York", "pg_dt_sub", []driver.Value{"2024-06-01", "date", "2024-06-01", "date"}, "0"},
+		{"America/New_York", "pg_date_as", []driver.Value{"2024-06-01", "timestamptz"}, "2024-06-01 04:00:00+00"},
+		{"America/New_York", "pg_date_as", []driver.Value{"2024-06-01", "timestamp"}, "2024-06-01 00:00:00"},
+		{"America/New_York", "pg_date_as", []driver.Value{"2024-06-01", "date"}, "2024-06-01"},
 		// fields without a zone are the session zone's wall clock
 		{"America/New_York", "to_timestamp", []driver.Value{"2024-05-06 07:08", "YYYY-MM-DD HH24:MI"}, "2024-05-06 11:08:00+00"},
 		{"America/New_York", "to_timestamp", []driver.Value{int64(1700000000)}, "2023-11-14 22:13:20+00"},
