@@ -445,7 +445,7 @@ func (x *tx) arrayExprOID(a, b int) uint32 {
 	for c := b - 1; c > a; c-- {
 		if x.T(c).typ == tCast && x.depth[c] == x.depth[a] {
 			end, tn, _, arr, ok := x.parseType(c + 1)
-			if ok && arr && end == b {
+			if ok && arr && end == b && !x.opBefore(a, c) { // aliases.go: j - '{a}'::text[] is no text[]
 				if at := arrayTypeOf(tn); at != nil {
 					return at.oid
 				}

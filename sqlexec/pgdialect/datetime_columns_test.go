@@ -131,5 +131,8 @@ INSERT INTO dbc VALUES (1, '2024-01-16 10:00:00+00', '2024-06-01 00:00:00', '202
 		{"SELECT count(*) FROM dbc WHERE '2024-06-01'::date < ts", "1"},
 		{"SELECT count(*) FROM dbc WHERE tz >= '2024-06-01'::date", "1"},
 		{"SELECT count(*) FROM dbc WHERE d = '2024-06-01'::date", "1"},
+		{"SELECT count(*) FROM dbc WHERE tz BETWEEN '2024-06-01'::date AND '2024-06-02'::date", "1"},
+		{"SELECT count(*) FROM dbc WHERE ts NOT BETWEEN date '2024-06-01' AND '2024-06-01 05:00'", "1"},
+		{"SELECT count(*) FROM dbc WHERE ts BETWEEN '2024-05-31'::date AND '2024-06-01'::date", "1"},
 	})
 }

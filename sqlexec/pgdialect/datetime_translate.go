@@ -427,7 +427,8 @@ func (x *tx) datetimePass() error {
 			known[ls] = res
 		}
 	}
-	x.overlapsRewrite() // overlaps.go
+	x.dateBetweenColumn(known) // datetime_zone.go
+	x.overlapsRewrite()        // overlaps.go
 	return nil
 }
 

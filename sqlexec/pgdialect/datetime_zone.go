@@ -208,6 +208,42 @@ func (x *tx) dateBesideColumn(ls, i, re int, lt, rt string) {
 	}
 }
 
+// dateBetweenColumn is dateBesideColumn for the bounds of col [NOT]
+// BETWEEN a AND b: a date bound is the column type's midnight.
+func (x *tx) dateBetweenColumn(known map[int]string) {
+	for k := 1; k < x.n(); k++ {
+		if !x.T(k).kw("BETWEEN") || x.T(k).ed {
+			continue
+		}
+		l := k - 1
+		if x.T(l).kw("NOT") {
+			l--
+		}
+		ls := x.primaryStart(l)
+		if ls < 0 {
+			continue
+		}
+		ct := x.columnDTType(ls, l+1) // datetime_columns.go
+		if ct == "" {
+			continue
+		}
+		e1 := x.operandEnd(k + 1)
+		if e1 < 0 || !x.kw(e1, "AND") {
+			continue
+		}
+		e2 := x.operandEnd(e1 + 1)
+		if e2 < 0 {
+			continue
+		}
+		for _, bd := range [][2]int{{k + 1, e1}, {e1 + 1, e2}} {
+			if x.dtType(bd[0], bd[1], known) == "date" {
+				x.T(bd[0]).pre = "pg_date_as(" + x.T(bd[0]).pre
+				x.T(bd[1] - 1).suf += ", " + ct + ")"
+			}
+		}
+	}
+}
+
 // dateAs is pg_date_as(date, type): the date as the canonical text of a
 // column of date/time type typ (its midnight, for a timestamptz in the
 // session zone); other values and types unchanged.
