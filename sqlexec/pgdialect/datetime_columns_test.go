@@ -114,6 +114,8 @@ INSERT INTO ex VALUES (1, '00:00:01.5', '10:00', 'ab'), (2, '02:00:00', '23:59:5
 		{"SELECT extract(second from ex.iv) FROM ex WHERE id = 1", "1.500000"},
 		{"SELECT extract(hour from iv + iv) FROM ex WHERE id = 2", "4"},
 		{"SELECT extract(hour from t) FROM ex WHERE id = 2", "23"},
+		{"SELECT date_part('day', iv) FROM ex WHERE id = 1", "0"},
+		{"SELECT date_part('month', ex.iv) FROM ex WHERE id = 2", "0"},
 		{"SELECT substring(s from 2) FROM ex WHERE id = 1", "b"},
 	})
 }

@@ -481,6 +481,19 @@ func (x *tx) extractRewrite(i int) bool {
 	return true
 }
 
+// datePartColumn gives date_part(field, column) at i the column's
+// date/time type as a third argument, as extractRewrite gives EXTRACT's.
+func (x *tx) datePartColumn(i int) {
+	e := x.match(i + 1)
+	args := x.splitTop(i+2, e)
+	if len(args) != 2 {
+		return
+	}
+	if ct := x.columnDTType(args[1][0], args[1][1]); ct != "" { // datetime_columns.go
+		x.T(e - 1).suf += ", " + ct
+	}
+}
+
 // ageRewrite turns age(x) into age(CURRENT_DATE, x) (PostgreSQL: age
 // from midnight of today; CURRENT_DATE reads the entry's pinned time).
 func (x *tx) ageRewrite(i int) {

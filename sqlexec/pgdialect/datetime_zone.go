@@ -38,7 +38,7 @@ var ZonedFunctions = []ZonedFunc{
 	{"date_trunc", 2, dateTruncIn},
 	{"date_trunc", 3, dateTruncIn},
 	{"pg_extract", -1, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, true, z) }},
-	{"date_part", 2, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, false, z) }},
+	{"date_part", -1, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, false, z) }},
 	{"age", 2, ageIn},
 	{"pg_to_char", 2, toCharIn},
 	{"pg_dt_add", 4, dtBinaryIn(dtAdd)},
