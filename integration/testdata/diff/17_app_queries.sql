@@ -15,6 +15,7 @@ SELECT id, ceil(total), floor(total) FROM aq_orders ORDER BY id;
 SELECT id, scores || 4, 0 || scores, tags || 'z'::text FROM aq_orders ORDER BY id;
 -- EXTRACT of an interval column whose text looks like a time of day
 SELECT id, extract(day from duration), extract(epoch from duration), extract(hour from duration + duration) FROM aq_orders ORDER BY id;
+SELECT id, date_part('day', duration), date_part('month', aq_orders.duration) FROM aq_orders ORDER BY id;
 -- a date beside a timestamptz is the session zone's midnight
 SET TIME ZONE 'America/New_York';
 SELECT id, placed_at >= '2024-06-01'::date, placed_at = '2024-06-01'::date, placed_at - '2024-06-01'::date FROM aq_orders ORDER BY id;
