@@ -124,6 +124,9 @@ INSERT INTO ja VALUES (1, '{"a":1,"b":2}', true, 1.50, 'ab', '{1,2}'), (2, '["a"
 		`SELECT '{"a":1,"b":2}'::jsonb - '{a}'::text[]`:                                             `{"b": 2}`,
 		`SELECT j - '{a}'::text[] FROM ja WHERE id = 1`:                                             `{"b": 2}`,
 		`SELECT j - ARRAY['a','b'] FROM ja WHERE id = 2`:                                            `[1]`,
+		`SELECT item->>'a' FROM jsonb_array_elements('[{"a":"q"}]') item`:                           `q`,
+		`SELECT string_agg(x, ',') FROM jsonb_array_elements_text('["a","b"]') AS x`:                `a,b`,
+		`SELECT string_agg(item->>1, ',') FROM ja, jsonb_array_elements(ja.j) item WHERE ja.id = 2`: `<NULL>`,
 	} {
 		if got := queryOne(t, db, q); got != want {
 			t.Errorf("%s:\n got %s\nwant %s", q, got, want)

@@ -135,6 +135,7 @@ func (x *tx) jsonPass() error {
 	if x.catalog {
 		return nil
 	}
+	x.elementAliasValues()
 	known := map[int]bool{} // start of a rewritten jsonb expression
 	for i := 1; i < x.n(); i++ {
 		t := x.T(i)
@@ -246,6 +247,50 @@ func (x *tx) jsonPass() error {
 		}
 	}
 	return nil
+}
+
+// elementAliasValues makes the alias of a json[b]_array_elements[_text]
+// FROM item, used as a value, its value column: PostgreSQL's
+// `FROM t, jsonb_array_elements(t.j) item ... item->>'sku'` names the
+// function's one column by the alias; SQLite's json_each has several
+// (item.value).
+func (x *tx) elementAliasValues() {
+	for i := 0; i+1 < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tIdent || t.ed || !x.isP(i+1, "(") || x.isP(i-1, ".") {
+			continue
+		}
+		if tf, ok := jsonTableFuncs[strings.ToLower(t.text)]; !ok || tf[0] != "pg_jsonb_elements" {
+			continue
+		}
+		a := x.match(i+1) + 1
+		if x.kw(a, "AS") {
+			a++
+		}
+		if a >= x.n() || !(x.T(a).typ == tIdent && !isClauseKw(x.T(a).upper()) || x.T(a).typ == tQIdent) || x.isP(a+1, "(") {
+			continue
+		}
+		alias := x.T(a).identName()
+		whole := map[int]bool{} // a select item that is the alias alone: named by it
+		for _, items := range x.selectLists() {
+			for _, it := range items {
+				if it[1] == it[0]+1 {
+					whole[it[0]] = true
+				}
+			}
+		}
+		for k := 0; k < x.n(); k++ {
+			u := x.T(k)
+			if k == a || u.ed || u.typ != tIdent && u.typ != tQIdent || u.identName() != alias ||
+				x.isP(k-1, ".") || x.isP(k+1, ".") || x.isP(k+1, "(") || x.T(k-1).kw("AS") {
+				continue
+			}
+			u.suf += ".value"
+			if whole[k] && !x.T(k+1).kw("AS") {
+				u.suf += " AS " + quoteIdent(alias)
+			}
+		}
+	}
 }
 
 // arrayToJSONAgg rewrites array_to_json(array_agg(x ...)) to the
