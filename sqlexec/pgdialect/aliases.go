@@ -306,6 +306,19 @@ func (x *tx) figure(a, b int) (string, int) {
 	return "", 0
 }
 
+// opBefore reports whether a binary operator at a's depth lies in a+1..c-1:
+// the cast at c then binds only to the operand after it (:: binds
+// tighter than any operator), so d - x::date is no date.
+func (x *tx) opBefore(a, c int) bool {
+	d := x.depth[a]
+	for k := a + 1; k < c; k++ {
+		if x.depth[k] == d && x.T(k).typ == tOp {
+			return true
+		}
+	}
+	return false
+}
+
 // exprOID guesses the PostgreSQL type of expression a..b-1.
 func (x *tx) exprOID(a, b int) uint32 {
 	// An unbalanced parenthesis at the end of malformed input can give an
@@ -370,7 +383,7 @@ func (x *tx) exprOID(a, b int) uint32 {
 	for c := b - 1; c > a; c-- {
 		if x.T(c).typ == tCast && x.depth[c] == d {
 			end, tn, _, arr, ok := x.parseType(c + 1)
-			if ok && end == b && !arr {
+			if ok && end == b && !arr && !x.opBefore(a, c) {
 				if tt := typeAlias[tn]; tt != nil {
 					return tt.oid
 				}

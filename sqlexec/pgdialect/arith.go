@@ -368,6 +368,9 @@ func checkedCast(tt *pgType, mods string, literal bool) (pre, suf string, ok boo
 		if tm, ok := intervalMods(mods); ok && tm >= 0 { // interval_typmod.go
 			return "pg_in_interval(", ", " + strconv.FormatInt(tm, 10) + ")", true
 		}
+	case pgoid.JSONB:
+		// compared by value (jsonb_order.go): '1.50'::jsonb = '1.5'::jsonb
+		return "(pg_cast_jsonb(", ") COLLATE " + JSONBCollation + ")", true
 	case pgoid.Int2, pgoid.Int4, pgoid.Int8:
 		if !literal {
 			return "pg_num_int(", ", " + quoteLit(TypeName(tt.oid)) + ")", true

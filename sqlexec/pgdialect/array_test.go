@@ -51,6 +51,10 @@ INSERT INTO arr (id, tags, nums) VALUES (3, '{}', '{5}')`)
 		{"SELECT ARRAY[1] || ARRAY[2,3]", `{1,2,3}`},
 		{"SELECT ARRAY[1,2] || 3", `{1,2,3}`},
 		{"SELECT nums || '{8}' FROM arr WHERE id = 1", `{3,1,2,8}`},
+		// an array column and an element: no text concatenation ({3,1,2}4)
+		{"SELECT nums || 4 FROM arr WHERE id = 1", `{3,1,2,4}`},
+		{"SELECT 0 || nums FROM arr WHERE id = 1", `{0,3,1,2}`},
+		{"SELECT tags || 'z'::text FROM arr WHERE id = 2", `{x,y,z}`},
 		{"SELECT 'a' || 'b'", `ab`},
 		{"SELECT nums @> ARRAY[1,2] FROM arr WHERE id = 1", `t`},
 		{"SELECT nums @> '{4}' FROM arr WHERE id = 1", `f`},
@@ -142,5 +146,24 @@ func TestArrayTypes(t *testing.T) {
 	st, err := Translate("SELECT * FROM t WHERE id = ANY($1::int8[])")
 	if err != nil || st.ParamOIDs[0] != pgoid.Int8Array {
 		t.Errorf("ParamOIDs: %v %v", st, err)
+	}
+}
+
+// TestDistinctAggOrder: array_agg/string_agg(DISTINCT x) list the values
+// sorted, NULL last, as PostgreSQL 15's DISTINCT does (recorded from it),
+// not in the order the rows came.
+func TestDistinctAggOrder(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE da (id int PRIMARY KEY, s text, n int);
+INSERT INTO da VALUES (1, 'b', 3), (2, 'a', 1), (3, NULL, 3), (4, 'b', 2)`)
+	for q, want := range map[string]string{
+		"SELECT array_agg(DISTINCT s) FROM da":                 `{a,b,NULL}`,
+		"SELECT string_agg(DISTINCT s, ',') FROM da":           `a,b`,
+		"SELECT array_agg(DISTINCT n) FROM da":                 `{1,2,3}`,
+		"SELECT array_agg(DISTINCT n ORDER BY n DESC) FROM da": `{3,2,1}`,
+	} {
+		if got := queryOne(t, db, q); got != want {
+			t.Errorf("%s: got %s, want %s", q, got, want)
+		}
 	}
 }

@@ -367,6 +367,7 @@ func (x *tx) arrayPass() error {
 			return err
 		}
 	}
+	x.distinctAggOrder()
 	for i := 1; i < x.n(); i++ {
 		t := x.T(i)
 		if t.typ != tOp || t.ed || t.text != "&&" && t.text != "||" || !x.endsOperand(i-1) {
@@ -390,6 +391,34 @@ func (x *tx) arrayPass() error {
 		x.castEnd[re-1] = ls
 	}
 	return nil
+}
+
+// distinctAggOrder gives array_agg(DISTINCT x) and string_agg(DISTINCT
+// x, ...) without an ORDER BY of their own PostgreSQL's order: its
+// DISTINCT sorts the values (NULL last), where SQLite's keeps the order
+// the rows came in ({t,f} for PostgreSQL's {f,t}).
+func (x *tx) distinctAggOrder() {
+	for i := 0; i+2 < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tIdent || !x.isP(i+1, "(") || !x.kw(i+2, "DISTINCT") || x.isP(i-1, ".") {
+			continue
+		}
+		switch strings.ToLower(t.text) {
+		case "array_agg", "string_agg":
+		default:
+			continue
+		}
+		e := x.match(i + 1)
+		args := x.splitTop(i+2, e)
+		if len(args) == 0 || x.findKw(i+2, e, x.depth[i+2], "ORDER") >= 0 {
+			continue
+		}
+		v := args[0]
+		if v[1] <= v[0]+1 {
+			continue
+		}
+		x.T(e - 1).suf += " ORDER BY " + x.text(v[0]+1, v[1]) + " NULLS LAST"
+	}
 }
 
 // arrayExprOID is the type of a select item a..b-1 that is an array
@@ -416,7 +445,7 @@ func (x *tx) arrayExprOID(a, b int) uint32 {
 	for c := b - 1; c > a; c-- {
 		if x.T(c).typ == tCast && x.depth[c] == x.depth[a] {
 			end, tn, _, arr, ok := x.parseType(c + 1)
-			if ok && arr && end == b {
+			if ok && arr && end == b && !x.opBefore(a, c) { // aliases.go: j - '{a}'::text[] is no text[]
 				if at := arrayTypeOf(tn); at != nil {
 					return at.oid
 				}

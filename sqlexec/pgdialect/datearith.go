@@ -246,6 +246,7 @@ func dtSub(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 		if a.inf != "" || b.inf != "" {
 			return nil, pgErr("22008", "cannot subtract infinite timestamps")
 		}
+		a, b = dateAsTimestamptz(a, b, zone), dateAsTimestamptz(b, a, zone)
 		d := a.t.Sub(b.t)
 		iv := interval{us: d.Microseconds()}
 		if math.Abs(float64(a.t.Unix()-b.t.Unix())) > 9e9*86400/1e6 { // beyond time.Duration's range
@@ -289,8 +290,24 @@ func dtMul(a, b dtOperand, div bool) (driver.Value, error) {
 	return iv.String(), nil
 }
 
-// dtCmp compares a and b (-1, 0, 1), NULL when either is NULL.
-func dtCmp(a, b dtOperand) (int64, error) {
+// dateAsTimestamptz is date operand o promoted to timestamptz when the
+// other operand is one, as PostgreSQL's date_cmp_timestamptz and
+// timestamptz_mi do: the date's midnight in the session zone (in
+// America/New_York '2024-06-01'::date = '2024-06-01 00:00-04'::timestamptz),
+// not in UTC.
+func dateAsTimestamptz(o, other dtOperand, zone *time.Location) dtOperand {
+	if o.typ != "date" || other.typ != "timestamptz" || o.inf != "" || zone == nil {
+		return o
+	}
+	o.t = WallIn(o.t, zone)
+	o.typ = "timestamptz"
+	return o
+}
+
+// dtCmp compares a and b (-1, 0, 1), NULL when either is NULL; a date
+// compared with a timestamptz is the session zone's midnight.
+func dtCmp(a, b dtOperand, zone *time.Location) (int64, error) {
+	a, b = dateAsTimestamptz(a, b, zone), dateAsTimestamptz(b, a, zone)
 	key := func(o dtOperand) (float64, error) {
 		switch {
 		case o.inf == "infinity":

@@ -368,14 +368,21 @@ func extractField(fieldIn string, o dtOperand, zone *time.Location) (dec string,
 	return "", 0, unitErr(fieldIn, o.typ)
 }
 
-// extractArgs is pg_extract(field, source), EXTRACT (numeric: an integer
+// extractArgs is pg_extract(field, source[, column's date/time type]), EXTRACT (numeric: an integer
 // or a decimal string), or date_part(field, source) (float8), in the
 // session zone zone.
 func extractArgs(a []driver.Value, numeric bool, zone *time.Location) (driver.Value, error) {
+	if len(a) != 2 && len(a) != 3 {
+		return nil, pgErr("42883", "function extract with %d arguments does not exist", len(a))
+	}
 	if a[0] == nil || a[1] == nil {
 		return nil, nil
 	}
-	o, err := dtArg(a[1])
+	typ := "" // '': read from the value's form
+	if len(a) > 2 && a[2] != nil {
+		typ = str(a[2]) // a column's date/time type (extractRewrite)
+	}
+	o, err := operand(a[1], typ)
 	if err != nil {
 		return nil, err
 	}
@@ -554,42 +561,50 @@ func fnMakeTime(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error
 	return formatTimeCanon(us), nil
 }
 
-// makeTimestamp is make_timestamp / make_timestamptz (zone names a time
-// zone for the latter, "" = UTC).
+// makeTimestamp is make_timestamp / make_timestamptz computing in UTC
+// (the registration ZonedFunctions replaces per connection).
 func makeTimestamp(tz bool) fn {
 	return func(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
-		if anyNil(a) {
-			return nil, nil
-		}
-		n, err := intArgs(a, 5)
-		if err != nil {
-			return nil, err
-		}
-		sec, err := argFloat(a[5])
-		if err != nil {
-			return nil, err
-		}
-		d, err := makeDate(n[0], n[1], n[2])
-		if err != nil {
-			return nil, err
-		}
-		us, err := makeTimeUS(n[3], n[4], sec)
-		if err != nil {
-			return nil, err
-		}
-		t := d.Add(time.Duration(us) * time.Microsecond)
-		if !tz {
-			return formatTimestampCanon(t), nil
-		}
-		if len(a) > 6 {
-			loc, err := zoneArgISO(a[6])
-			if err != nil {
-				return nil, err
-			}
-			t = WallIn(t, loc) // t's fields are UTC's: a DST gap or overlap as in PostgreSQL
-		}
-		return formatTimestamptzCanon(t), nil
+		return makeTimestampIn(tz, a, time.UTC)
 	}
+}
+
+// makeTimestampIn is make_timestamp, or make_timestamptz whose fields are
+// the session zone's wall clock when no zone argument names another
+// (ZonedFunctions).
+func makeTimestampIn(tz bool, a []driver.Value, zone *time.Location) (driver.Value, error) {
+	if anyNil(a) {
+		return nil, nil
+	}
+	n, err := intArgs(a, 5)
+	if err != nil {
+		return nil, err
+	}
+	sec, err := argFloat(a[5])
+	if err != nil {
+		return nil, err
+	}
+	d, err := makeDate(n[0], n[1], n[2])
+	if err != nil {
+		return nil, err
+	}
+	us, err := makeTimeUS(n[3], n[4], sec)
+	if err != nil {
+		return nil, err
+	}
+	t := d.Add(time.Duration(us) * time.Microsecond)
+	if !tz {
+		return formatTimestampCanon(t), nil
+	}
+	if len(a) > 6 {
+		loc, err := zoneArgISO(a[6])
+		if err != nil {
+			return nil, err
+		}
+		zone = loc
+	}
+	t = WallIn(t, zone) // t's fields are UTC's: a DST gap or overlap as in PostgreSQL
+	return formatTimestamptzCanon(t), nil
 }
 
 // zoneArg resolves the zone argument of AT TIME ZONE and date_trunc as

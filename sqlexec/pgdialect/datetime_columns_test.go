@@ -98,3 +98,43 @@ func TestColumnPlusMinusTypes(t *testing.T) {
 		{"SELECT tm + interval '1 hour' FROM t", []string{"tm"}, []uint32{pgoid.Time}, pgoid.Time},
 	})
 }
+
+// TestExtractFromColumn: EXTRACT of a column takes the column's declared
+// type, which the stored text may not show (the interval '00:00:01.5'
+// reads as a time of day: extract(day ...) failed with 22023), and the
+// FROM inside EXTRACT(... FROM x) is no FROM clause (iv + iv inside it was
+// numeric addition). Answers from PostgreSQL 15.
+func TestExtractFromColumn(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE ex (id int PRIMARY KEY, iv interval, t time, s text);
+INSERT INTO ex VALUES (1, '00:00:01.5', '10:00', 'ab'), (2, '02:00:00', '23:59:59', 'cd')`)
+	checkArithValues(t, db, []arithValueCase{
+		{"SELECT extract(day from iv) FROM ex WHERE id = 1", "0"},
+		{"SELECT extract(epoch from iv) FROM ex WHERE id = 1", "1.500000"},
+		{"SELECT extract(second from ex.iv) FROM ex WHERE id = 1", "1.500000"},
+		{"SELECT extract(hour from iv + iv) FROM ex WHERE id = 2", "4"},
+		{"SELECT extract(hour from t) FROM ex WHERE id = 2", "23"},
+		{"SELECT date_part('day', iv) FROM ex WHERE id = 1", "0"},
+		{"SELECT date_part('month', ex.iv) FROM ex WHERE id = 2", "0"},
+		{"SELECT substring(s from 2) FROM ex WHERE id = 1", "b"},
+	})
+}
+
+// TestDateBesideColumn: a date compared with a timestamp or timestamptz
+// column is that type's midnight (PostgreSQL 15's answers, session
+// TimeZone UTC; the zone's midnight is TestZonedFunctions' pg_date_as).
+func TestDateBesideColumn(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE dbc (id int PRIMARY KEY, tz timestamptz, ts timestamp, d date);
+INSERT INTO dbc VALUES (1, '2024-01-16 10:00:00+00', '2024-06-01 00:00:00', '2024-06-01'), (2, '2024-06-01 00:00:00+00', '2024-06-01 10:00:00', '2024-06-02')`)
+	checkArithValues(t, db, []arithValueCase{
+		{"SELECT count(*) FROM dbc WHERE tz = '2024-06-01'::date", "1"},
+		{"SELECT count(*) FROM dbc WHERE ts = date '2024-06-01'", "1"},
+		{"SELECT count(*) FROM dbc WHERE '2024-06-01'::date < ts", "1"},
+		{"SELECT count(*) FROM dbc WHERE tz >= '2024-06-01'::date", "1"},
+		{"SELECT count(*) FROM dbc WHERE d = '2024-06-01'::date", "1"},
+		{"SELECT count(*) FROM dbc WHERE tz BETWEEN '2024-06-01'::date AND '2024-06-02'::date", "1"},
+		{"SELECT count(*) FROM dbc WHERE ts NOT BETWEEN date '2024-06-01' AND '2024-06-01 05:00'", "1"},
+		{"SELECT count(*) FROM dbc WHERE ts BETWEEN '2024-05-31'::date AND '2024-06-01'::date", "1"},
+	})
+}

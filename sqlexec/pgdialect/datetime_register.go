@@ -24,18 +24,15 @@ func datetimeDeterministic() map[string]struct {
 	}{
 		"pg_dt_mul":        {4, dtBinary(func(a, b dtOperand) (driver.Value, error) { return dtMul(a, b, false) })},
 		"pg_dt_div":        {4, dtBinary(func(a, b dtOperand) (driver.Value, error) { return dtMul(a, b, true) })},
-		"pg_dt_cmp":        {4, dtBinary(func(a, b dtOperand) (driver.Value, error) { return dtCmp(a, b) })},
 		"make_date":        {3, fnMakeDate},
 		"make_time":        {3, fnMakeTime},
 		"make_timestamp":   {6, makeTimestamp(false)},
-		"make_timestamptz": {-1, makeTimestamp(true)},
 		"make_interval":    {-1, fnMakeInterval},
 		"justify_days":     {1, fnJustify(interval.justifyDays)},
 		"justify_hours":    {1, fnJustify(interval.justifyHours)},
 		"justify_interval": {1, fnJustify(interval.justifyInterval)},
 		"timezone":         {2, fnTimezone},
 		"to_date":          {2, fnToDate},
-		"to_timestamp":     {-1, fnToTimestamp},
 		"pg_col_dttype":    {2, fnColDTType},
 		"isfinite":         {1, fnIsFinite}, // isfinite.go
 	}

@@ -4,6 +4,8 @@ import (
 	"database/sql"
 	"errors"
 	"testing"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 // datetimeCases are PostgreSQL 15's answers (psql -At, DateStyle ISO,
@@ -252,4 +254,29 @@ func TestDateIntegerRange(t *testing.T) {
 		"SELECT date '5874897-12-31' + 1":       "22008",
 		"SELECT date '4714-11-24 BC' - 1":       "22008",
 	})
+}
+
+// TestTrailingCastTypesOnlyItsOperand: `::` binds tighter than any
+// operator, so d - '2024-01-01'::date is date - date (integer), not a
+// date; the client rendered the day count 19 as 1970-01-01.
+func TestTrailingCastTypesOnlyItsOperand(t *testing.T) {
+	for q, want := range map[string]uint32{
+		"SELECT d - '2024-01-01'::date FROM t": 0, // left to Describe (the column's type)
+		"SELECT (d - 1)::date FROM t":          pgoid.Date,
+		"SELECT '2024-01-01'::date FROM t":     pgoid.Date,
+		"SELECT -1::int FROM t":                pgoid.Int4,
+		"SELECT t.d::text FROM t":              pgoid.Text,
+	} {
+		st, err := Translate(q)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		got := uint32(0) // no known type: ColumnOIDs is nil
+		if len(st.ColumnOIDs) > 0 {
+			got = st.ColumnOIDs[0]
+		}
+		if got != want {
+			t.Errorf("%s: ColumnOIDs %v, want [%d]", q, st.ColumnOIDs, want)
+		}
+	}
 }

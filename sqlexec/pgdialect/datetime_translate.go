@@ -384,6 +384,8 @@ func (x *tx) datetimePass() error {
 				if lt != "interval" && rt != "interval" && !(isDTType(lt) && isDTType(rt) && lt != rt && lt != "?" && rt != "?") {
 					if !isDTType(lt) && !isDTType(rt) {
 						x.arithCompare(i, ls, re)
+					} else {
+						x.dateBesideColumn(ls, i, re, lt, rt) // datetime_zone.go
 					}
 					continue
 				}
@@ -425,7 +427,8 @@ func (x *tx) datetimePass() error {
 			known[ls] = res
 		}
 	}
-	x.overlapsRewrite() // overlaps.go
+	x.dateBetweenColumn(known) // datetime_zone.go
+	x.overlapsRewrite()        // overlaps.go
 	return nil
 }
 
@@ -449,7 +452,8 @@ func (x *tx) comparedOperand(ls, re int) bool {
 }
 
 // extractRewrite rewrites EXTRACT(field FROM source) at i to
-// pg_extract('field', source).
+// pg_extract('field', source), or pg_extract('field', source, the column's
+// date/time type) when source is a column (pg_col_dttype).
 func (x *tx) extractRewrite(i int) bool {
 	e := x.match(i + 1)
 	if !x.kw(i+3, "FROM") || e <= i+4 {
@@ -469,7 +473,25 @@ func (x *tx) extractRewrite(i int) bool {
 	x.T(i).set("pg_extract")
 	f.set(quoteLit(strings.ToLower(field)))
 	x.T(i + 3).set(",")
+	if ct := x.columnDTType(i+4, e); ct != "" { // datetime_columns.go
+		// a column: its declared type, which its stored text may not
+		// show (interval '00:00:01.5' reads as a time of day)
+		x.T(e - 1).suf += ", " + ct
+	}
 	return true
+}
+
+// datePartColumn gives date_part(field, column) at i the column's
+// date/time type as a third argument, as extractRewrite gives EXTRACT's.
+func (x *tx) datePartColumn(i int) {
+	e := x.match(i + 1)
+	args := x.splitTop(i+2, e)
+	if len(args) != 2 {
+		return
+	}
+	if ct := x.columnDTType(args[1][0], args[1][1]); ct != "" { // datetime_columns.go
+		x.T(e - 1).suf += ", " + ct
+	}
 }
 
 // ageRewrite turns age(x) into age(CURRENT_DATE, x) (PostgreSQL: age

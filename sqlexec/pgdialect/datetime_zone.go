@@ -37,12 +37,18 @@ type ZonedFunc struct {
 var ZonedFunctions = []ZonedFunc{
 	{"date_trunc", 2, dateTruncIn},
 	{"date_trunc", 3, dateTruncIn},
-	{"pg_extract", 2, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, true, z) }},
-	{"date_part", 2, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, false, z) }},
+	{"pg_extract", -1, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, true, z) }},
+	{"date_part", -1, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, false, z) }},
 	{"age", 2, ageIn},
 	{"pg_to_char", 2, toCharIn},
 	{"pg_dt_add", 4, dtBinaryIn(dtAdd)},
 	{"pg_dt_sub", 4, dtBinaryIn(dtSub)},
+	{"pg_date_as", 2, dateAs},
+	{"pg_dt_cmp", 4, dtBinaryIn(func(a, b dtOperand, zone *time.Location) (driver.Value, error) { return dtCmp(a, b, zone) })},
+	{"make_timestamptz", -1, func(a []driver.Value, zone *time.Location) (driver.Value, error) {
+		return makeTimestampIn(true, a, zone)
+	}},
+	{"to_timestamp", -1, toTimestampIn},
 	{"pg_tstz_local", 2, tstzLocal},
 	{"pg_text", 2, textIn}, // pgcast.go: timestamptz::text
 }
@@ -174,4 +180,87 @@ func (x *tx) dtCallType(a, b int, known map[int]string) string {
 		}
 	}
 	return "?"
+}
+
+// dateBesideColumn rewrites the date operand of a comparison with a bare
+// column (between ls..i-1 and i+1..re-1, the operator at i; lt and rt
+// their static date/time types) to pg_date_as(date, the column's
+// date/time type): the stored text of a timestamptz column compares with
+// the date's midnight in the session zone, of a timestamp column with its
+// midnight, as PostgreSQL promotes the date (in America/New_York
+// ts >= '2024-06-01'::date was compared with UTC midnight, and
+// ts = '2024-06-01'::date never held). The comparison stays one of texts
+// of one type, so an index on the column still serves it.
+func (x *tx) dateBesideColumn(ls, i, re int, lt, rt string) {
+	wrap := func(da, db, ca, cb int) {
+		ct := x.columnDTType(ca, cb) // datetime_columns.go
+		if ct == "" {
+			return
+		}
+		x.T(da).pre = "pg_date_as(" + x.T(da).pre
+		x.T(db - 1).suf += ", " + ct + ")"
+	}
+	switch {
+	case rt == "date" && lt == "":
+		wrap(i+1, re, ls, i)
+	case lt == "date" && rt == "":
+		wrap(ls, i, i+1, re)
+	}
+}
+
+// dateBetweenColumn is dateBesideColumn for the bounds of col [NOT]
+// BETWEEN a AND b: a date bound is the column type's midnight.
+func (x *tx) dateBetweenColumn(known map[int]string) {
+	for k := 1; k < x.n(); k++ {
+		if !x.T(k).kw("BETWEEN") || x.T(k).ed {
+			continue
+		}
+		l := k - 1
+		if x.T(l).kw("NOT") {
+			l--
+		}
+		ls := x.primaryStart(l)
+		if ls < 0 {
+			continue
+		}
+		ct := x.columnDTType(ls, l+1) // datetime_columns.go
+		if ct == "" {
+			continue
+		}
+		e1 := x.operandEnd(k + 1)
+		if e1 < 0 || !x.kw(e1, "AND") {
+			continue
+		}
+		e2 := x.operandEnd(e1 + 1)
+		if e2 < 0 {
+			continue
+		}
+		for _, bd := range [][2]int{{k + 1, e1}, {e1 + 1, e2}} {
+			if x.dtType(bd[0], bd[1], known) == "date" {
+				x.T(bd[0]).pre = "pg_date_as(" + x.T(bd[0]).pre
+				x.T(bd[1] - 1).suf += ", " + ct + ")"
+			}
+		}
+	}
+}
+
+// dateAs is pg_date_as(date, type): the date as the canonical text of a
+// column of date/time type typ (its midnight, for a timestamptz in the
+// session zone); other values and types unchanged.
+func dateAs(a []driver.Value, zone *time.Location) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return a[0], nil
+	}
+	typ := str(a[1])
+	if typ != "timestamp" && typ != "timestamptz" {
+		return a[0], nil
+	}
+	o, err := operand(a[0], "date")
+	if err != nil || o.inf != "" {
+		return a[0], nil
+	}
+	if typ == "timestamp" {
+		return formatTimestampCanon(o.t), nil
+	}
+	return formatTimestamptzCanon(WallIn(o.t, zone)), nil
 }

@@ -48,6 +48,21 @@ func TestZonedFunctions(t *testing.T) {
 		{"America/New_York", "pg_dt_sub", []driver.Value{"2024-03-11 16:00:00+00", "timestamptz", "1 day", "interval"}, "2024-03-10 16:00:00+00"},
 		{"America/New_York", "age", []driver.Value{"2024-03-11 04:00:00+00", "2024-03-09 05:00:00+00"}, "2 days"},
 		{"America/New_York", "pg_text", []driver.Value{"2024-03-10 12:00:00+00", "timestamp with time zone"}, "2024-03-10 08:00:00-04"},
+		// a date beside a timestamptz is the session zone's midnight
+		{"America/New_York", "pg_dt_cmp", []driver.Value{"2024-06-01", "date", "2024-06-01 04:00:00+00", "timestamptz"}, "0"},
+		{"America/New_York", "pg_dt_cmp", []driver.Value{"2024-06-01 03:00:00+00", "timestamptz", "2024-06-01", "date"}, "-1"},
+		{"America/Santiago", "pg_dt_cmp", []driver.Value{"2024-09-08", "date", "2024-09-08 04:00:00+00", "timestamptz"}, "0"},
+		{"America/New_York", "pg_dt_sub", []driver.Value{"2024-06-01 04:00:00+00", "timestamptz", "2024-06-01", "date"}, "00:00:00"},
+		{"America/New_York", "pg_dt_sub", []driver.Value{"2024-06-01", "date", "2024-06-01", "date"}, "0"},
+		{"America/New_York", "pg_date_as", []driver.Value{"2024-06-01", "timestamptz"}, "2024-06-01 04:00:00+00"},
+		{"America/New_York", "pg_date_as", []driver.Value{"2024-06-01", "timestamp"}, "2024-06-01 00:00:00"},
+		{"America/New_York", "pg_date_as", []driver.Value{"2024-06-01", "date"}, "2024-06-01"},
+		// fields without a zone are the session zone's wall clock
+		{"America/New_York", "to_timestamp", []driver.Value{"2024-05-06 07:08", "YYYY-MM-DD HH24:MI"}, "2024-05-06 11:08:00+00"},
+		{"America/New_York", "to_timestamp", []driver.Value{int64(1700000000)}, "2023-11-14 22:13:20+00"},
+		{"America/New_York", "make_timestamptz", []driver.Value{int64(2024), int64(3), int64(10), int64(2), int64(30), int64(0)}, "2024-03-10 07:30:00+00"},
+		{"America/New_York", "make_timestamptz", []driver.Value{int64(2024), int64(11), int64(3), int64(1), int64(30), int64(0)}, "2024-11-03 06:30:00+00"},
+		{"America/New_York", "make_timestamptz", []driver.Value{int64(2024), int64(7), int64(1), int64(12), int64(0), int64(0), "UTC"}, "2024-07-01 12:00:00+00"},
 	}
 	for _, c := range cases {
 		loc, _, err := LoadZone(c.zone)

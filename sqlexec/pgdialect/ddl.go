@@ -379,6 +379,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	}
 	if te > ts {
 		x.T(hi - 1).wsuf += intervalCollation(typeName) // interval_order.go: ordered by value
+		x.T(hi - 1).wsuf += jsonbCollation(typeName)    // jsonb_order.go: compared by value
 	}
 	// constraints
 	identity := ""
@@ -434,6 +435,12 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			x.T(hi - 1).wsuf += enumCheck(col, x.T(ts).identName()) // enum.go
 		}
 		x.T(hi - 1).wsuf += orderCollation(typeName, x.T(ts), te == ts+1) // enum_order.go
+	}
+	if tt := typeAlias[typeName]; tt != nil && marker == "" && identity == "" && hi > lo && te > ts {
+		if d := jsonDeclType(tt.oid); d != "" { // jsonb_order.go: TEXT affinity
+			x.blank(ts, te)
+			x.T(ts).set(d)
+		}
 	}
 	if tt := typeAlias[typeName]; tt != nil && tt.oid == pgoid.Numeric && marker == "" && identity == "" && hi > lo {
 		decl, suffix, err := numericColumn(col, typeMods)

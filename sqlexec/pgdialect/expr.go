@@ -400,6 +400,10 @@ func (x *tx) identRewrite(i int) error {
 		if call && x.extractRewrite(i) {
 			return nil
 		}
+	case "DATE_PART":
+		if call {
+			x.datePartColumn(i) // datetime_translate.go
+		}
 	case "AGE":
 		if call {
 			x.ageRewrite(i)

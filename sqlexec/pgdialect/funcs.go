@@ -198,6 +198,9 @@ func register() error {
 	if err := registerIntervalCollation(); err != nil { // interval_order.go
 		return err
 	}
+	if err := registerJSONBCollation(); err != nil { // jsonb_order.go
+		return err
+	}
 	if err := registerMathFuncs(); err != nil { // mathfuncs.go
 		return err
 	}

@@ -45,6 +45,7 @@ var jsonTextAggs = map[string]struct {
 	mk func() sqlite.AggregateFunction
 }{
 	"pg_json_agg":        {1, func() sqlite.AggregateFunction { return &jsonTextAgg{} }},
+	"pg_json_array_agg":  {1, func() sqlite.AggregateFunction { return &jsonTextAgg{compact: true} }},
 	"pg_json_object_agg": {2, func() sqlite.AggregateFunction { return &jsonTextAgg{object: true} }},
 }
 
@@ -147,9 +148,10 @@ func fnJSONRow(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error
 
 // jsonTextAgg is json_agg(x) and json_object_agg(k, v).
 type jsonTextAgg struct {
-	object bool
-	b      strings.Builder
-	n      int
+	object  bool
+	compact bool // array_to_json(array_agg(x)): "," between elements (jsonb_translate.go's arrayToJSONAgg)
+	b       strings.Builder
+	n       int
 }
 
 func (g *jsonTextAgg) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
@@ -168,6 +170,8 @@ func (g *jsonTextAgg) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
 	}
 	if g.n == 0 {
 		g.b.WriteByte('[')
+	} else if g.compact {
+		g.b.WriteByte(',')
 	} else {
 		g.b.WriteString(", ")
 		if _, row := jsonRowText(a[0]); row {

@@ -245,6 +245,9 @@ func jsonKey(v driver.Value) string {
 // pg_json_typed when its type decides its JSON (jsonItemType).
 func (x *tx) jsonTypedArg(a, b int) {
 	if typ := x.jsonItemType(a, b); typ != "" {
+		if typ == strconv.FormatUint(uint64(pgoid.Numeric), 10) {
+			x.numericLiteral(a, b) // a constant's digits: 1.10 is no double 1.1
+		}
 		x.T(a).pre = "pg_json_typed(" + x.T(a).pre
 		x.T(b - 1).suf += ", " + typ + ")"
 	}

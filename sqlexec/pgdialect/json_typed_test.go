@@ -100,3 +100,36 @@ INSERT INTO jsr VALUES (1, true, 1.50, '{x,y}'), (2, false, NULL, NULL)`)
 		}
 	}
 }
+
+// TestJSONAppQueries: JSON forms applications send that gave other
+// answers than PostgreSQL 15's (recorded from it): array_to_json over
+// array_agg of JSON (rows became strings), DISTINCT aggregates (booleans
+// as 1/0, rows in arrival order; PostgreSQL sorts), numeric constants
+// (1.10 printed 1.1), jsonb - text[] (deleted nothing).
+func TestJSONAppQueries(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `CREATE TABLE ja (id int PRIMARY KEY, j jsonb, b boolean, n numeric(10,2), s text, scores int[]);
+INSERT INTO ja VALUES (1, '{"a":1,"b":2}', true, 1.50, 'ab', '{1,2}'), (2, '["a", 1]', false, 2.00, NULL, NULL), (3, '{}', true, 1.50, 'x', '{3}')`)
+	for q, want := range map[string]string{
+		`SELECT array_to_json(array_agg(row_to_json(t))) FROM (SELECT id, s FROM ja ORDER BY id) t`: `[{"id":1,"s":"ab"},{"id":2,"s":null},{"id":3,"s":"x"}]`,
+		`SELECT array_to_json(array_agg(b ORDER BY id)) FROM ja`:                                    `[true,false,true]`,
+		`SELECT array_to_json(array_agg(j ORDER BY id)) FROM ja`:                                    `[{"a": 1, "b": 2},["a", 1],{}]`,
+		`SELECT array_to_json(array_agg(n ORDER BY id DESC)) FROM ja`:                               `[1.50,2.00,1.50]`,
+		`SELECT array_to_json(array_agg(id)) FROM ja WHERE id > 5`:                                  `<NULL>`,
+		`SELECT jsonb_agg(DISTINCT b) FROM ja`:                                                      `[false, true]`,
+		`SELECT json_agg(DISTINCT n) FROM ja`:                                                       `[1.50, 2.00]`,
+		`SELECT json_agg(DISTINCT n ORDER BY n DESC) FROM ja`:                                       `[2.00, 1.50]`,
+		`SELECT jsonb_build_array(1.10, n, -2.50, 3) FROM ja WHERE id = 1`:                          `[1.10, 1.50, -2.50, 3]`,
+		`SELECT json_build_object('a', 1.10)`:                                                       `{"a" : 1.10}`,
+		`SELECT '{"a":1,"b":2}'::jsonb - '{a}'::text[]`:                                             `{"b": 2}`,
+		`SELECT j - '{a}'::text[] FROM ja WHERE id = 1`:                                             `{"b": 2}`,
+		`SELECT j - ARRAY['a','b'] FROM ja WHERE id = 2`:                                            `[1]`,
+		`SELECT item->>'a' FROM jsonb_array_elements('[{"a":"q"}]') item`:                           `q`,
+		`SELECT string_agg(x, ',') FROM jsonb_array_elements_text('["a","b"]') AS x`:                `a,b`,
+		`SELECT string_agg(item->>1, ',') FROM ja, jsonb_array_elements(ja.j) item WHERE ja.id = 2`: `<NULL>`,
+	} {
+		if got := queryOne(t, db, q); got != want {
+			t.Errorf("%s:\n got %s\nwant %s", q, got, want)
+		}
+	}
+}

@@ -61,6 +61,7 @@ var jsonbFuncs = map[string]struct {
 	"pg_jsonb_exists_all":   {2, fnJSONBExistsAnyAll(true)},
 	"pg_jsonb_concat":       {2, fnJSONBConcat},
 	"pg_jsonb_delete":       {2, fnJSONBDelete},
+	"pg_jsonb_delete_keys":  {2, fnJSONBDeleteKeys},
 	"pg_jsonb_delete_path":  {2, fnJSONBDeletePath},
 	"pg_jsonb_set":          {-1, fnJSONBSet},
 	"pg_jsonb_typeof":       {1, fnJSONBTypeof},
@@ -428,6 +429,38 @@ func fnJSONBConcat(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 		return nil, err
 	}
 	return jsonbText(jsonConcat(x, y)), nil
+}
+
+// fnJSONBDeleteKeys is jsonb - text[]: the object without those keys, the
+// array without those strings.
+func fnJSONBDeleteKeys(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	x, keys, null, err := jsonAndPath(a)
+	if null || err != nil {
+		return nil, err
+	}
+	drop := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		drop[k] = true
+	}
+	switch c := x.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(c))
+		for k, v := range c {
+			if !drop[k] {
+				out[k] = v
+			}
+		}
+		return jsonbText(out), nil
+	case []any:
+		out := make([]any, 0, len(c))
+		for _, v := range c {
+			if s, ok := v.(string); !ok || !drop[s] {
+				out = append(out, v)
+			}
+		}
+		return jsonbText(out), nil
+	}
+	return nil, pgErr("22023", "cannot delete from scalar")
 }
 
 func fnJSONBDelete(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {

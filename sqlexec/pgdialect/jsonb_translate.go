@@ -60,7 +60,8 @@ var jsonTableFuncs = map[string][2]string{
 // jsonArgFuncs take SQL values that become JSON (the marked arguments).
 var jsonArgFuncs = map[string]bool{"pg_to_jsonb": true, "pg_jsonb_build_object": true, "pg_jsonb_build_array": true,
 	"pg_jsonb_agg": true, "pg_jsonb_object_agg": true,
-	"pg_to_json": true, "pg_json_build_object": true, "pg_json_build_array": true, "pg_json_agg": true, "pg_json_object_agg": true}
+	"pg_to_json": true, "pg_json_build_object": true, "pg_json_build_array": true, "pg_json_agg": true, "pg_json_object_agg": true,
+	"pg_json_array_agg": true}
 
 func init() {
 	for k, v := range jsonFuncRenames {
@@ -134,6 +135,7 @@ func (x *tx) jsonPass() error {
 	if x.catalog {
 		return nil
 	}
+	x.elementAliasValues()
 	known := map[int]bool{} // start of a rewritten jsonb expression
 	for i := 1; i < x.n(); i++ {
 		t := x.T(i)
@@ -157,8 +159,12 @@ func (x *tx) jsonPass() error {
 		if ls < 0 || re < 0 {
 			continue
 		}
-		runtime := "" // the column type expression deciding || and -
-		if op == "||" || op == "-" {
+		runtime := ""                                // the column type expression deciding || and -
+		delKeys := op == "-" && x.arrayShown(rs, re) // jsonb - text[], the only - with an array
+		if delKeys {
+			spec[0] = "pg_jsonb_delete_keys"
+		}
+		if (op == "||" || op == "-") && !delKeys {
 			if !x.jsonExpr(ls, i, known) && !x.jsonExpr(rs, re, known) {
 				runtime = x.jsonColumnOperand(ls, i, rs, re, op)
 				if runtime == "" || runtime == "NULL" {
@@ -176,13 +182,17 @@ func (x *tx) jsonPass() error {
 			if op == "||" { // an array column (array_translate.go)
 				other = "CASE WHEN substr(" + runtime + ", 1, 1) = '_' THEN pg_array_concat(" + left + ", " + right + ") ELSE " + other + " END"
 			}
-			call = "CASE WHEN lower(" + runtime + ") IN ('json', 'jsonb') THEN " + call + " ELSE " + other + " END"
+			call = "CASE WHEN lower(" + runtime + ") IN ('json', 'jsonb', '" + JSONDeclType + "', '" + JSONBDeclType + "') THEN " + call + " ELSE " + other + " END"
+		}
+		if runtime == "" && (op == "->" || op == "#>" || op == "||" || op == "-" || op == "#-") {
+			call += " COLLATE " + JSONBCollation // compared by value (jsonb_order.go)
 		}
 		x.wipe(ls, re)
 		x.T(ls).set("(" + call + ")")
 		x.castEnd[re-1] = ls
 		known[ls] = op != "->>" && op != "#>>" && !boolOps[op]
 	}
+	x.arrayToJSONAgg()
 	for i := 0; i < x.n(); i++ {
 		t := x.T(i)
 		if t.typ != tIdent || !x.isP(i+1, "(") || x.isP(i-1, ".") {
@@ -209,8 +219,18 @@ func (x *tx) jsonPass() error {
 		}
 		e := x.match(i + 1)
 		for _, a := range x.splitTop(i+2, e) {
-			if o := x.findKw(a[0], a[1], x.depth[a[0]], "ORDER"); o > a[0] {
+			o := x.findKw(a[0], a[1], x.depth[a[0]], "ORDER")
+			if o > a[0] {
 				a[1] = o // jsonb_agg(x ORDER BY y)
+			}
+			distinctOrder := ""
+			if x.kw(a[0], "DISTINCT") && a[1] > a[0]+1 {
+				a[0]++ // jsonb_agg(DISTINCT b): the value is b's JSON
+				if o < 0 {
+					// PostgreSQL's DISTINCT sorts the values: their
+					// order, not the order the rows came in
+					distinctOrder = " ORDER BY " + x.text(a[0], a[1]) + " NULLS LAST"
+				}
 			}
 			if row, ok := x.wholeRow(a[0], a[1]); ok { // json_text.go
 				x.wipe(a[0], a[1])
@@ -223,9 +243,77 @@ func (x *tx) jsonPass() error {
 			} else {
 				x.jsonTypedArg(a[0], a[1]) // json_typed.go
 			}
+			x.T(a[1] - 1).suf += distinctOrder
 		}
 	}
 	return nil
+}
+
+// elementAliasValues makes the alias of a json[b]_array_elements[_text]
+// FROM item, used as a value, its value column: PostgreSQL's
+// `FROM t, jsonb_array_elements(t.j) item ... item->>'sku'` names the
+// function's one column by the alias; SQLite's json_each has several
+// (item.value).
+func (x *tx) elementAliasValues() {
+	for i := 0; i+1 < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tIdent || t.ed || !x.isP(i+1, "(") || x.isP(i-1, ".") {
+			continue
+		}
+		if tf, ok := jsonTableFuncs[strings.ToLower(t.text)]; !ok || tf[0] != "pg_jsonb_elements" {
+			continue
+		}
+		a := x.match(i+1) + 1
+		if x.kw(a, "AS") {
+			a++
+		}
+		if a >= x.n() || !(x.T(a).typ == tIdent && !isClauseKw(x.T(a).upper()) || x.T(a).typ == tQIdent) || x.isP(a+1, "(") {
+			continue
+		}
+		alias := x.T(a).identName()
+		whole := map[int]bool{} // a select item that is the alias alone: named by it
+		for _, items := range x.selectLists() {
+			for _, it := range items {
+				if it[1] == it[0]+1 {
+					whole[it[0]] = true
+				}
+			}
+		}
+		for k := 0; k < x.n(); k++ {
+			u := x.T(k)
+			if k == a || u.ed || u.typ != tIdent && u.typ != tQIdent || u.identName() != alias ||
+				x.isP(k-1, ".") || x.isP(k+1, ".") || x.isP(k+1, "(") || x.T(k-1).kw("AS") {
+				continue
+			}
+			u.suf += ".value"
+			if whole[k] && !x.T(k+1).kw("AS") {
+				u.suf += " AS " + quoteIdent(alias)
+			}
+		}
+	}
+}
+
+// arrayToJSONAgg rewrites array_to_json(array_agg(x ...)) to the
+// aggregate pg_json_array_agg(x ...), whose argument jsonPass then types
+// as json_agg's: the array of PostgreSQL (json[], bool[], numeric[] ...)
+// keeps each element's JSON, where SQLite's array text would make a
+// json element a string ("{\"id\":1}") and lose a boolean's
+// true/false. Its output is array_to_json's: elements joined by ",".
+func (x *tx) arrayToJSONAgg() {
+	for i := 0; i+3 < x.n(); i++ {
+		t, in := x.T(i), x.T(i+2)
+		if t.typ != tIdent || !strings.EqualFold(t.text, "array_to_json") || x.isP(i-1, ".") || !x.isP(i+1, "(") ||
+			in.typ != tIdent || !strings.EqualFold(in.text, "array_agg") || !x.isP(i+3, "(") {
+			continue
+		}
+		if x.match(i+1) != x.match(i+3)+1 {
+			continue // a second argument (pretty), FILTER, OVER
+		}
+		t.set("")
+		x.T(i + 1).set("")
+		x.T(x.match(i + 1)).set("")
+		in.set("pg_json_array_agg")
+	}
 }
 
 // jsonExpr reports whether a..b-1 is shown to be json or jsonb: a cast to
@@ -254,8 +342,8 @@ func (x *tx) jsonExpr(a, b int, known map[int]bool) bool {
 // the arithmetic and must find unrewritten: an operand shown to be jsonb,
 // or a bare column minus a key (decided at run time).
 func (x *tx) jsonMinus(ls, i, re int) bool {
-	if x.jsonExpr(ls, i, nil) || x.jsonExpr(i+1, re, nil) {
-		return true
+	if x.jsonExpr(ls, i, nil) || x.jsonExpr(i+1, re, nil) || x.arrayShown(i+1, re) {
+		return true // (jsonb - text[] is the only - of an array)
 	}
 	rt := x.jsonColumnOperand(ls, i, i+1, re, "-")
 	return rt != "" && rt != "NULL"
@@ -276,6 +364,21 @@ func (x *tx) jsonColumnOperand(la, lb, ra, rb int, op string) string {
 			return ok && s != "" && !(s[0] >= '0' && s[0] <= '9' || s[0] == '-' || s[0] == '+')
 		}
 		return ok && (strings.HasPrefix(s, "{") || strings.HasPrefix(s, "["))
+	}
+	if op == "||" {
+		// an array column || an element: a number, or a string cast to a
+		// type (tags || 'x'::text); text concatenation would give
+		// '{1,2}3'
+		lit0 := lit
+		lit = func(a, b int) bool {
+			if b == a+1 && x.T(a).typ == tNumber {
+				return true
+			}
+			if b > a+2 && x.T(a).typ == tString && x.T(a+1).typ == tCast {
+				return true
+			}
+			return lit0(a, b)
+		}
 	}
 	if q, c, ok := col(la, lb); ok && lit(ra, rb) {
 		return x.columnTypeExpr(q, c)

@@ -186,11 +186,13 @@ func numCeilFloor(ceil bool) fn {
 			return d.String(), err
 		}
 		neg := d.coef.Sign() < 0
-		t := d
+		// fresh big.Ints: a struct copy of d would share coef's words, and
+		// rescaling the copy would change d (ceil(100.00) was 101)
+		t := decimal{kind: d.kind, scale: d.scale}
 		t.coef.Set(&d.coef)
 		t.rescale(0, true)
 		// truncation went toward zero; step away when it dropped a fraction
-		back := t
+		back := decimal{kind: t.kind, scale: t.scale}
 		back.coef.Set(&t.coef)
 		back.rescale(d.scale, true)
 		if back.cmp(&d) != 0 {

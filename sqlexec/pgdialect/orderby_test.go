@@ -29,7 +29,7 @@ func TestPostgresForms(t *testing.T) {
 		{"SELECT a IS UNKNOWN FROM t", `SELECT a IS NULL AS "?column?" FROM t`},
 		{"DELETE FROM t d USING u WHERE d.k = u.k RETURNING d.k", `DELETE FROM t AS d WHERE EXISTS (SELECT 1 FROM u WHERE d.k = u.k) RETURNING k`},
 		{"DELETE FROM t AS d WHERE d.k = 1 RETURNING d.k, d.v", `DELETE FROM t AS d WHERE d.k = 1 RETURNING k, v`},
-		{"SELECT string_agg(DISTINCT a, ',') FROM t", `SELECT group_concat(DISTINCT a) AS "string_agg" FROM t`},
+		{"SELECT string_agg(DISTINCT a, ',') FROM t", `SELECT group_concat(DISTINCT a ORDER BY a NULLS LAST) AS "string_agg" FROM t`},
 	} {
 		st, err := Translate(c.in)
 		if err != nil {

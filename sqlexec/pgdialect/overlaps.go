@@ -126,7 +126,7 @@ func overlapsOperandTypes(ends [4]*dtOperand) error {
 // (nil: NULL); known is false when the answer is NULL.
 func overlaps(ends [4]*dtOperand) (r, known bool) {
 	less := func(a, b *dtOperand) bool {
-		c, _ := dtCmp(*a, *b)
+		c, _ := dtCmp(*a, *b, nil) // the ends share one type (overlapsIn)
 		return c < 0
 	}
 	s1, e1, s2, e2 := ends[0], ends[1], ends[2], ends[3]

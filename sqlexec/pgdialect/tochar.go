@@ -412,10 +412,6 @@ func fnToDate(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) 
 	return parseFormatted(a, formatDateCanon)
 }
 
-func fnToTimestamp2(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
-	return parseFormatted(a, formatTimestamptzCanon)
-}
-
 // parseFormatted is to_date / to_timestamp(text, format), canonicalised by
 // canon.
 func parseFormatted(a []driver.Value, canon func(time.Time) string) (driver.Value, error) {
@@ -429,12 +425,13 @@ func parseFormatted(a []driver.Value, canon func(time.Time) string) (driver.Valu
 	return canon(t), nil
 }
 
-// fnToTimestamp is to_timestamp(text, format) or to_timestamp(epoch
+// toTimestampIn is to_timestamp(text, format), whose fields are the
+// session zone's wall clock (ZonedFunctions), or to_timestamp(epoch
 // seconds).
-func fnToTimestamp(ctx *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+func toTimestampIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	switch len(a) {
 	case 2:
-		return fnToTimestamp2(ctx, a)
+		return parseFormatted(a, func(t time.Time) string { return formatTimestamptzCanon(WallIn(t, zone)) })
 	case 1:
 	default:
 		return nil, pgErr("42883", "function to_timestamp with %d arguments does not exist", len(a))

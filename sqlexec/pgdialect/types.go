@@ -41,7 +41,7 @@ func init() {
 	add(pgoid.Regproc, "regproc", "TEXT", "N", "regprocedure")
 	add(pgoid.Text, "text", "TEXT", "S", "citext")
 	add(pgoid.OID, "oid", "INTEGER", "N", "xid", "cid", "regrole", "regoper")
-	add(pgoid.JSON, "json", "TEXT", "U")
+	add(pgoid.JSON, "json", "TEXT", "U", JSONDeclType)
 	add(pgoid.XML, "xml", "TEXT", "U")
 	add(pgoid.Float4, "real", "REAL", "N")
 	add(pgoid.Float8, "double precision", "REAL", "N", "float", "double")
@@ -59,7 +59,7 @@ func init() {
 	add(pgoid.Regclass, "regclass", "fn:regclass", "N")
 	add(pgoid.Regtype, "regtype", "fn:regtype", "N")
 	add(pgoid.UUID, "uuid", "TEXT", "U")
-	add(pgoid.JSONB, "jsonb", "TEXT", "U")
+	add(pgoid.JSONB, "jsonb", "TEXT", "U", JSONBDeclType)
 	add(pgoid.Regnamespace, "regnamespace", "fn:regnamespace", "N")
 	add(pgoid.Unknown, "unknown", "TEXT", "X")
 	// "char" (quoted) is the one-byte type; bare char is bpchar.
