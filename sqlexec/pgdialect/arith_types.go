@@ -171,7 +171,9 @@ func oidArithType(o uint32) string {
 		return "int8"
 	case pgoid.Numeric:
 		return "numeric"
-	case pgoid.Float4, pgoid.Float8:
+	case pgoid.Float4:
+		return "float4"
+	case pgoid.Float8:
 		return "float8"
 	}
 	return ""
@@ -238,9 +240,9 @@ func (x *tx) runtimeCallShape(c, end int, leaf func(a, b int) string) (string, b
 			switch t := x.arithShape(a[0], a[1], leaf); t {
 			case "", "=":
 				res = ""
-			case "float8":
+			case "float8", "float4":
 				if res != "" {
-					res = t
+					res = "float8"
 				}
 			}
 		}
@@ -379,7 +381,7 @@ func (x *tx) dtCallShape(a, b int, leaf func(a, b int) string) string {
 		switch t {
 		case "int2", "int4", "int8":
 			t = "int"
-		case "numeric", "float8":
+		case "numeric", "float8", "float4":
 			t = "float"
 		}
 		types[k] = t

@@ -264,6 +264,11 @@ func floatCast(typ string) fn {
 		if typ == "real" && !math.IsInf(f, 0) && !math.IsNaN(f) && math.Abs(f) > math.MaxFloat32 {
 			return nil, pgErr("22003", "value out of range: overflow")
 		}
+		if typ == "real" {
+			// a float4 holds single precision: '1.1'::real::float8 is
+			// 1.100000023841858, as the stored column value is
+			return float64(float32(f)), nil
+		}
 		return f, nil
 	}
 }
