@@ -101,7 +101,7 @@ func (x *tx) untypedArithItem(a, b int) bool {
 }
 
 // shapeFuncs are the calls arithShape types from their argument's type.
-var shapeFuncs = map[string]bool{"abs": true, "sum": true, "avg": true, "min": true, "max": true,
+var shapeFuncs = map[string]bool{"abs": true, "sum": true, "pg_sum_typed": true, "avg": true, "min": true, "max": true,
 	"stddev": true, "stddev_samp": true, "stddev_pop": true, "variance": true, "var_samp": true, "var_pop": true, "bit_and": true, "bit_or": true}
 
 // ArithProbeSQL is sqlText with each item replaced by its k-th operand
@@ -285,10 +285,12 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 			return t
 		}
 		return "float8"
-	case "abs", "sum", "avg", "min", "max", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or":
+	case "abs", "sum", "pg_sum_typed", "avg", "min", "max", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or":
 		// abs(x[, type]) keeps x's type; the aggregates map it
+		// (pg_sum_typed(x, type) is sum: sum_float4.go)
 		args := x.splitTop(a+2, b-1)
-		if len(args) == 0 || f != "abs" && len(args) != 1 || f == "abs" && len(args) > 2 {
+		two := f == "abs" || f == "pg_sum_typed"
+		if len(args) == 0 || !two && len(args) != 1 || two && len(args) > 2 {
 			return "-"
 		}
 		lo, hi := args[0][0], args[0][1]
@@ -301,6 +303,9 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 		t := x.arithShape(lo, hi, leaf)
 		if f == "abs" || t == "" || t == "=" {
 			return t
+		}
+		if f == "pg_sum_typed" {
+			f = "sum"
 		}
 		return aggShape(f, t)
 	}

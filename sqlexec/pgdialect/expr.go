@@ -153,6 +153,7 @@ func (x *tx) exprPass() error {
 	}
 	x.arithMembership()                   // arith.go
 	x.arithAbs()                          // arith_columns.go
+	x.sumFloat4Types()                    // sum_float4.go
 	x.roundFloat8()                       // float8round.go
 	x.outTextCalls()                      // textoperands.go
 	if err := x.arrayPass(); err != nil { // array_translate.go

@@ -564,6 +564,10 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 		x.exactCastOperand(s, i, tt)
 		pre = x.floatIntCast(pre, s, i)
 		lp, ls := x.tstzLocalWrap(s, i, tt) // datetime_zone.go
+		if tt.oid == pgoid.Numeric {
+			fp, fs := x.float4NumericWrap(s, i) // float4numeric.go
+			lp, ls = fp+lp, fs+ls
+		}
 		first.pre = pre + lp + first.pre
 		x.T(i).set("")
 		x.blank(i+1, end)
@@ -665,6 +669,10 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 		x.exactCastOperand(i+2, as, tt)
 		pre = x.floatIntCast(pre, i+2, as)
 		lp, ls := x.tstzLocalWrap(i+2, as, tt) // datetime_zone.go
+		if tt.oid == pgoid.Numeric {
+			fp, fs := x.float4NumericWrap(i+2, as) // float4numeric.go
+			lp, ls = fp+lp, fs+ls
+		}
 		x.T(i).set("")
 		x.T(i + 1).set(pre + lp)
 		x.blank(as, e+1)
