@@ -51,9 +51,7 @@ func ArithItems(sqlText string) []ArithItem {
 				return nil
 			}
 		}
-		if b-a >= 3 && x.T(b-2).kw("AS") {
-			b -= 2
-		}
+		a, b = x.itemExpr(a, b) // without its alias, AS or not (x*x pp)
 		if b <= a || !x.untypedArithItem(a, b) {
 			continue
 		}
