@@ -90,7 +90,7 @@ func arithResult(op, l, r string) string {
 		return ""
 	}
 	switch {
-	case l == "float4" && r == "float4" && op != "^" && op != "%":
+	case l == "float4" && r == "float4" && op != "^":
 		return "float4" // float4pl ...: single precision
 	case l == "float8" || r == "float8" || l == "float4" || r == "float4":
 		return "float8" // float4 with any other number goes by float8

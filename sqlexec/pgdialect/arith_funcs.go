@@ -285,6 +285,9 @@ func floatArith(op byte, x, y float64) (driver.Value, error) {
 // in double and rounding once gives the single-precision result for + - *
 // /), with check_float4_val's overflow and underflow errors.
 func float4Arith(op byte, x, y float64) (driver.Value, error) {
+	if op == '%' {
+		return nil, pgErr("42883", "operator does not exist: real %% real")
+	}
 	if op == '/' && y == 0 && !math.IsNaN(x) {
 		return nil, divByZero()
 	}

@@ -228,6 +228,7 @@ func fnCastNumeric(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 func floatCast(typ string) fn {
 	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 		var f float64
+		text := "" // the input's text, for float4in's range error
 		switch v := a[0].(type) {
 		case nil:
 			return nil, nil
@@ -254,6 +255,7 @@ func floatCast(typ string) fn {
 				return nil, invalidInput(typ, a[0])
 			}
 			var err error
+			text = s
 			f, err = strconv.ParseFloat(s, 64)
 			if err != nil || f == 0 && nonzeroMantissa(s) {
 				// past the range, or so small it underflows to 0 (float8in:
@@ -261,8 +263,17 @@ func floatCast(typ string) fn {
 				return nil, pgErr("22003", "\"%s\" is out of range for type %s", s, typ)
 			}
 		}
-		if typ == "real" && !math.IsInf(f, 0) && !math.IsNaN(f) && math.Abs(f) > math.MaxFloat32 {
-			return nil, pgErr("22003", "value out of range: overflow")
+		if typ == "real" && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			// past single precision's range, or so small it becomes 0
+			under := f != 0 && float32(f) == 0
+			switch {
+			case (math.Abs(f) > math.MaxFloat32 || under) && text != "":
+				return nil, pgErr("22003", "\"%s\" is out of range for type real", text)
+			case math.Abs(f) > math.MaxFloat32:
+				return nil, pgErr("22003", "value out of range: overflow")
+			case under:
+				return nil, pgErr("22003", "value out of range: underflow")
+			}
 		}
 		if typ == "real" {
 			// a float4 holds single precision: '1.1'::real::float8 is

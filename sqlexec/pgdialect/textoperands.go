@@ -17,8 +17,9 @@ package pgdialect
 //
 // So every argument of those functions and every operand of || whose type
 // the statement shows (exprOID: comparisons, IS, EXISTS, boolean
-// functions, casts, true/false) or that is a column (its declared type
-// read at run time, as pg_text's: columnTypeExpr) is wrapped in
+// functions, casts, true/false), that is a column (its declared type
+// read at run time, as pg_text's: columnTypeExpr) or arithmetic over
+// columns (its type computed at run time: numTypeExpr) is wrapped in
 // pg_out_text(value, type, short): a boolean becomes its text (short: the
 // output function's t/f), a float4/float8 its output digits, anything
 // else passes unchanged, so the other types keep their present
@@ -160,7 +161,11 @@ func (x *tx) outTextWrap(a, b int, short bool) {
 		case pgoid.Bool, pgoid.Float4, pgoid.Float8:
 			hint = quoteLit(TypeName(oid))
 		default:
-			return
+			// arithmetic typed at run time from its columns (price *
+			// price): the expression computing its type ('float4' ...)
+			if hint = x.numTypeExpr(a, b); hint == "" || hint[0] == '\'' && hint != "'float4'" && hint != "'float8'" {
+				return
+			}
 		}
 	}
 	sh := "false"
