@@ -154,6 +154,7 @@ func (x *tx) exprPass() error {
 	x.arithMembership()                   // arith.go
 	x.arithAbs()                          // arith_columns.go
 	x.sumFloat4Types()                    // sum_float4.go
+	x.float4NumericLate()                 // float4numeric.go
 	x.roundFloat8()                       // float8round.go
 	x.outTextCalls()                      // textoperands.go
 	if err := x.arrayPass(); err != nil { // array_translate.go

@@ -10,7 +10,9 @@ package pgdialect
 // would read with 15 digits: 1.10000002384186. A cast to numeric whose
 // operand the statement shows to be a float4 (a cast, float4 arithmetic)
 // or that is a column (its declared type read at run time, as pg_text's)
-// therefore passes the operand through pg_float4_numeric(value, type),
+// (or, known only after the arithmetic rewrite, arithmetic over columns or
+// a sum: float4NumericLate) therefore passes the operand through
+// pg_float4_numeric(value, type),
 // which turns a float4's value into that text and passes anything else
 // unchanged. Deterministic: a function of its arguments.
 
@@ -18,6 +20,7 @@ import (
 	"database/sql/driver"
 	"math"
 	"strconv"
+	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	sqlite "modernc.org/sqlite"
@@ -46,6 +49,39 @@ func fnFloat4Numeric(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value,
 		return "-Infinity", nil
 	}
 	return strconv.FormatFloat(f, 'g', 6, 64), nil
+}
+
+// numCast is a cast to numeric of the operand a..b-1 whose type is not
+// known when the casts are rewritten: arithmetic over columns, typed at
+// run time (price * price), or a sum (sum(price)). pre is what the cast
+// put before the operand on its first token ("" for CAST(x AS numeric),
+// which writes it on a token of its own).
+type numCast struct {
+	a, b int
+	pre  string
+}
+
+// float4NumericLate wraps the operands of the casts recorded in numCasts
+// whose type, read after the arithmetic rewrite and the sums' types
+// (numTypeExpr, sumTypes), is or may be float4.
+func (x *tx) float4NumericLate() {
+	for _, c := range x.numCasts {
+		typ := x.numTypeExpr(c.a, c.b)
+		if typ == "" {
+			if st, ok := x.sumTypes[c.a]; ok && x.isP(c.a+1, "(") && x.match(c.a+1) == c.b-1 {
+				typ = st // sum(x) of a float4 is a float4
+			}
+		}
+		if typ == "" || typ[0] == '\'' && typ != "'float4'" {
+			continue
+		}
+		t := x.T(c.a)
+		if !strings.HasPrefix(t.pre, c.pre) {
+			continue // rewritten since: leave it
+		}
+		t.pre = c.pre + "pg_float4_numeric(" + t.pre[len(c.pre):]
+		x.T(c.b - 1).suf += ", " + typ + ")"
+	}
 }
 
 // float4NumericWrap is the wrapping of the operand a..b-1 of a cast to

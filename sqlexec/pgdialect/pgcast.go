@@ -577,6 +577,9 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 		lp, ls := x.tstzLocalWrap(s, i, tt) // datetime_zone.go
 		if tt.oid == pgoid.Numeric {
 			fp, fs := x.float4NumericWrap(s, i) // float4numeric.go
+			if fp == "" && !literal {
+				x.numCasts = append(x.numCasts, numCast{s, i, pre + lp})
+			}
 			lp, ls = fp+lp, fs+ls
 		}
 		first.pre = pre + lp + first.pre
@@ -682,6 +685,9 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 		lp, ls := x.tstzLocalWrap(i+2, as, tt) // datetime_zone.go
 		if tt.oid == pgoid.Numeric {
 			fp, fs := x.float4NumericWrap(i+2, as) // float4numeric.go
+			if fp == "" && !literal {
+				x.numCasts = append(x.numCasts, numCast{i + 2, as, ""})
+			}
 			lp, ls = fp+lp, fs+ls
 		}
 		x.T(i).set("")

@@ -157,5 +157,9 @@ func (x *tx) sumFloat4Types() {
 		}
 		t.set("pg_sum_typed")
 		x.T(e).pre = ", " + typ + x.T(e).pre
+		if x.sumTypes == nil {
+			x.sumTypes = map[int]string{}
+		}
+		x.sumTypes[i] = typ
 	}
 }

@@ -39,6 +39,11 @@ type tx struct {
 	// start of a rewritten arithmetic expression of unknown static type ->
 	// its run-time type argument (arith_columns.go)
 	arithRTypes map[int]string
+	// start of a sum(x) given x's type -> that type argument (sum_float4.go)
+	sumTypes map[int]string
+	// casts to numeric whose operand's type is read after the arithmetic
+	// rewrite (float4numeric.go)
+	numCasts []numCast
 	// start of a CASE form of + or - on a column -> its column-type test (datetime_columns.go)
 	dtConds map[int]string
 	unnests []int  // unnest( calls, rewritten by arrayPass (array_translate.go)
