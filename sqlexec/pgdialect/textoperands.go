@@ -27,9 +27,11 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"strings"
 
 	"github.com/raftsql/raftsql/pgwire"
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	"github.com/raftsql/raftsql/pgwire/pgarray"
 	sqlite "modernc.org/sqlite"
 )
 
@@ -38,6 +40,37 @@ func init() {
 		n int32
 		f fn
 	}{3, fnOutText}
+	quoteFuncs["pg_bool_elems"] = struct {
+		n int32
+		f fn
+	}{2, fnBoolElems}
+}
+
+// fnBoolElems is pg_bool_elems(array, type): the array with its boolean
+// elements written t/f, as PostgreSQL's boolean[] output, when type is
+// boolean (the elements' type) or boolean[]; SQLite's ARRAY[...] and
+// array_agg build a boolean array of 1/0 (array.go). Anything else passes
+// unchanged.
+func fnBoolElems(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return a[0], nil
+	}
+	if oid, _ := DeclTypeOID(str(a[1])); oid != pgoid.Bool && oid != pgoid.ArrayOf(pgoid.Bool) {
+		return a[0], nil
+	}
+	el, err := catalogArray(a[0]) // array.go
+	if err != nil {
+		return a[0], nil
+	}
+	for i := range el {
+		switch el[i].Val {
+		case "1":
+			el[i].Val = "t"
+		case "0":
+			el[i].Val = "f"
+		}
+	}
+	return pgarray.Format(el), nil
 }
 
 // fnOutText is pg_out_text(value, type, short); see the top of the file.
@@ -101,6 +134,10 @@ func (x *tx) outTextCalls() {
 		if t.typ != tIdent || t.ed || !x.isP(i+1, "(") || x.isP(i-1, ".") {
 			continue
 		}
+		if t.identName() == "array_to_string" {
+			x.boolElemsWrap(i)
+			continue
+		}
 		from, ok := outTextFuncs[t.identName()]
 		if !ok {
 			continue
@@ -112,6 +149,44 @@ func (x *tx) outTextCalls() {
 			}
 		}
 	}
+}
+
+// boolElemsWrap wraps the array argument of array_to_string (the call
+// at i) in pg_bool_elems when it is shown to be a boolean array
+// (ARRAY[b, ...], a cast) or is array_agg over a column or a boolean
+// expression: array_to_string(ARRAY[true, false], ',') is 't,f'.
+func (x *tx) boolElemsWrap(i int) {
+	args := x.splitTop(i+2, x.match(i+1))
+	if len(args) < 2 {
+		return
+	}
+	a, b := args[0][0], args[0][1]
+	hint := ""
+	switch {
+	case x.exprOID(a, b) == pgoid.ArrayOf(pgoid.Bool):
+		hint = "'boolean'"
+	case x.T(a).typ == tIdent && strings.EqualFold(x.T(a).text, "array_agg") && x.isP(a+1, "(") && x.match(a+1) == b-1:
+		e := x.match(a + 1)
+		if o := x.findKw(a+2, e, x.depth[a+2], "ORDER"); o > a+2 {
+			e = o
+		}
+		if qual, col, ok := x.bareColumn(a+2, e); ok {
+			hint = x.columnTypeExpr(qual, col)
+		} else if x.exprOID(a+2, e) == pgoid.Bool {
+			hint = "'boolean'"
+		}
+	case len(x.fromTables()) > 0:
+		if qual, col, ok := x.bareColumn(a, b); ok {
+			hint = x.columnTypeExpr(qual, col) // a boolean[] column
+		}
+	}
+	if hint == "" || hint == "NULL" {
+		return
+	}
+	// spliced around the tokens, not replacing them: later passes still
+	// rewrite array_agg's ORDER BY
+	x.T(a).pre = "pg_bool_elems(" + x.T(a).pre
+	x.T(b-1).suf += ", " + hint + ")"
 }
 
 // outTextConcatOps wraps the operands of the || that are text
@@ -172,8 +247,8 @@ func (x *tx) outTextWrap(a, b int, short bool) {
 	if short {
 		sh = "true"
 	}
-	inner := x.text(a, b)
-	x.wipe(a, b)
-	x.T(a).set("pg_out_text(" + inner + ", " + hint + ", " + sh + ")")
+	// spliced around the tokens: later passes still rewrite inside
+	x.T(a).pre = "pg_out_text(" + x.T(a).pre
+	x.T(b-1).suf += ", " + hint + ", " + sh + ")"
 	x.castEnd[b-1] = a
 }
