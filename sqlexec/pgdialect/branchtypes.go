@@ -68,6 +68,22 @@ func BranchItems(sqlText string) []ArithItem {
 				if m+1 == b && len(args) == 2 {
 					leaves = args[:1]
 				}
+			case "max", "min":
+				// greatest/least: SQLite's max/min of the arguments, each
+				// coalesce(x, the others) to skip NULLs (strsyntax.go):
+				// greatest(price, 2) over a real column is real
+				if m+1 != b || len(args) < 2 {
+					break
+				}
+				for _, ar := range args {
+					lo, hi := ar[0], ar[1]
+					if x.T(lo).typ == tIdent && x.T(lo).identName() == "coalesce" && x.isP(lo+1, "(") && x.match(lo+1) == hi-1 {
+						if inner := x.splitTop(lo+2, hi-1); len(inner) > 0 {
+							lo, hi = inner[0][0], inner[0][1]
+						}
+					}
+					leaves = append(leaves, [2]int{lo, hi})
+				}
 			case "lag", "lead", "first_value", "last_value", "nth_value":
 				if x.overEnd(m+1) == b && len(args) > 0 {
 					leaves = args[:1]
