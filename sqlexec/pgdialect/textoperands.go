@@ -186,7 +186,7 @@ func (x *tx) boolElemsWrap(i int) {
 	// spliced around the tokens, not replacing them: later passes still
 	// rewrite array_agg's ORDER BY
 	x.T(a).pre = "pg_bool_elems(" + x.T(a).pre
-	x.T(b-1).suf += ", " + hint + ")"
+	x.T(b - 1).suf += ", " + hint + ")"
 }
 
 // outTextConcatOps wraps the operands of the || that are text
@@ -249,6 +249,6 @@ func (x *tx) outTextWrap(a, b int, short bool) {
 	}
 	// spliced around the tokens: later passes still rewrite inside
 	x.T(a).pre = "pg_out_text(" + x.T(a).pre
-	x.T(b-1).suf += ", " + hint + ", " + sh + ")"
+	x.T(b - 1).suf += ", " + hint + ", " + sh + ")"
 	x.castEnd[b-1] = a
 }
