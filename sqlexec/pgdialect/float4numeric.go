@@ -59,11 +59,14 @@ func fnFloat4Numeric(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value,
 type numCast struct {
 	a, b int
 	pre  string
+	text bool // a cast to text (pg_text): the operand printed as float4
 }
 
 // float4NumericLate wraps the operands of the casts recorded in numCasts
 // whose type, read after the arithmetic rewrite and the sums' types
-// (numTypeExpr, sumTypes), is or may be float4.
+// (numTypeExpr, sumTypes), is or may be float4: in pg_float4_numeric for
+// a cast to numeric, pg_out_text for a cast to text of an operand of
+// otherwise unknown type ((r * r)::text is 1.21, sum(r)::text 6.6000004).
 func (x *tx) float4NumericLate() {
 	for _, c := range x.numCasts {
 		typ := x.numTypeExpr(c.a, c.b)
@@ -78,6 +81,12 @@ func (x *tx) float4NumericLate() {
 		t := x.T(c.a)
 		if !strings.HasPrefix(t.pre, c.pre) {
 			continue // rewritten since: leave it
+		}
+		if c.text {
+			// pg_out_text prints a float4 by its digits, passes others
+			t.pre = c.pre + "pg_out_text(" + t.pre[len(c.pre):]
+			x.T(c.b - 1).suf += ", " + typ + ", false)"
+			continue
 		}
 		t.pre = c.pre + "pg_float4_numeric(" + t.pre[len(c.pre):]
 		x.T(c.b - 1).suf += ", " + typ + ")"

@@ -578,7 +578,7 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 		if tt.oid == pgoid.Numeric {
 			fp, fs := x.float4NumericWrap(s, i) // float4numeric.go
 			if fp == "" && !literal {
-				x.numCasts = append(x.numCasts, numCast{s, i, pre + lp})
+				x.numCasts = append(x.numCasts, numCast{s, i, pre + lp, false})
 			}
 			lp, ls = fp+lp, fs+ls
 		}
@@ -615,7 +615,13 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 			return true
 		}
 	}
-	wrap("pg_text", ", "+x.textHint(s, i))
+	hint := x.textHint(s, i)
+	if hint == "NULL" {
+		// arithmetic over columns or a sum: typed after the arithmetic
+		// rewrite (float4numeric.go)
+		x.numCasts = append(x.numCasts, numCast{s, i, "pg_text(", true})
+	}
+	wrap("pg_text", ", "+hint)
 	return true
 }
 
@@ -686,7 +692,7 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 		if tt.oid == pgoid.Numeric {
 			fp, fs := x.float4NumericWrap(i+2, as) // float4numeric.go
 			if fp == "" && !literal {
-				x.numCasts = append(x.numCasts, numCast{i + 2, as, ""})
+				x.numCasts = append(x.numCasts, numCast{i + 2, as, "", false})
 			}
 			lp, ls = fp+lp, fs+ls
 		}

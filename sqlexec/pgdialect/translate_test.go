@@ -181,7 +181,7 @@ func TestTranslateCopy(t *testing.T) {
 		{"COPY public.t (a) TO STDOUT (FORMAT csv, HEADER true, NULL 'NULL', QUOTE '''')", CopySpec{Table: "t", Columns: []string{"a"}, Format: "csv", Delimiter: ",", Null: "NULL", Quote: "'", Escape: "'", Header: true}},
 		{`copy "pgx_items" ( "name", "qty" ) from stdin binary;`, CopySpec{Table: "pgx_items", Columns: []string{"name", "qty"}, Format: "binary", Delimiter: "\t", Null: `\N`}},
 		{"COPY (SELECT id, email, name, score FROM users ORDER BY id) to stdout with (format csv, header)", CopySpec{Format: "csv", Delimiter: ",", Null: "", Quote: `"`, Escape: `"`, Header: true, Query: "SELECT id, email, name, score FROM users ORDER BY id NULLS LAST"}},
-		{"COPY (SELECT 1::int) TO STDOUT", CopySpec{Format: "text", Delimiter: "\t", Null: `\N`, Query: `SELECT pg_cast_int4(1) AS "int4"`}},
+		{"COPY (SELECT 1::int) TO STDOUT", CopySpec{Format: "text", Delimiter: "\t", Null: `\N`, Query: `SELECT pg_cast_int4(1) AS "int4"`, QueryOIDs: []uint32{pgoid.Int4}}},
 	}
 	for _, c := range cases {
 		st, err := Translate(c.in)

@@ -36,7 +36,8 @@ SELECT id, sum(price) OVER (ORDER BY id), sum(price) OVER (ORDER BY id ROWS BETW
 SELECT coalesce(sum(price), 0), sum(price * price), sum(price) * 2 FROM br_o;
 SELECT price, price::numeric, CAST(price AS numeric(10,3)), price::float8, price::text FROM br_o ORDER BY id;
 SELECT (price * price)::numeric, (price + 1)::numeric FROM br_o ORDER BY id;
-SELECT sum(price)::numeric FROM br_o;
+SELECT sum(price)::numeric, sum(price)::text FROM br_o;
+SELECT (price * price)::text, (price + 1)::text FROM br_o ORDER BY id;
 SELECT 1234567::real::numeric, 1e-7::real::numeric, 'infinity'::real::numeric, 16777217::real::numeric;
 SELECT greatest(price, 2), least(price, 2), greatest(price, qty, 1) FROM br_o ORDER BY id;
 SELECT price * price, price + price, price - 1, price * 2, price / 3, price + 1.5, -price, abs(price) FROM br_o ORDER BY id;
