@@ -626,6 +626,9 @@ func TestPgxCopyFrom(t *testing.T) {
 			"0\tname,\\t0\\n\"q\"\t0\tt\t\\N\n1\tname,\\t1\\n\"q\"\t0.5\tf\t1\n7\tname,\\t7\\n\"q\"\t3.5\tf\t0\n"},
 		{"COPY (SELECT id, name, ok, n FROM cp WHERE id IN (0, 1) ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER)",
 			"id,name,ok,n\n0,\"name,\t0\n\"\"q\"\"\",t,\n1,\"name,\t1\n\"\"q\"\"\",f,1\n"},
+		// a comparison is a boolean: t/f, not SQLite's 1/0
+		{"COPY (SELECT id, score > 1, ok IS NULL, concat(ok) FROM cp WHERE id IN (0, 7) ORDER BY id) TO STDOUT",
+			"0\tf\tf\tt\n7\tt\tf\tf\n"},
 	} {
 		var buf strings.Builder
 		tag, err := conn.PgConn().CopyTo(ctx, &buf, c.sql)

@@ -335,7 +335,7 @@ func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.Resul
 			if err := s.txLimits(1, len(q)); err != nil {
 				return err
 			}
-			ro, err := s.streamTxRead(ctx, tx, &pgdialect.Stmt{}, x, len(q), cw, true) // txstream.go
+			ro, err := s.streamTxRead(ctx, tx, &pgdialect.Stmt{ColumnOIDs: cp.QueryOIDs}, x, len(q), cw, true) // txstream.go
 			if err == nil && !ro {
 				err = Unsupported("COPY (data-modifying query) TO")
 			}
@@ -355,7 +355,7 @@ func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.Resul
 	if err := s.barrier(ctx); err != nil {
 		return err
 	}
-	err := s.streamRead(ctx, q, nil, "SELECT", nil, cw, true)
+	err := s.streamRead(ctx, q, nil, "SELECT", cp.QueryOIDs, cw, true)
 	if err == errNotReadonly {
 		return Unsupported("COPY (data-modifying query) TO")
 	}

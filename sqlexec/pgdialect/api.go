@@ -143,6 +143,9 @@ type CopySpec struct {
 	Escape    string   // csv: default = Quote
 	Header    bool
 	Query     string // COPY (query) TO: the query, already translated to SQLite
+	// the query's result types the translation shows (Stmt.ColumnOIDs):
+	// a comparison is a boolean, written t/f
+	QueryOIDs []uint32
 	Freeze    bool   // FREEZE option (accepted, ignored)
 	Encoding  string // ENCODING option if given
 	// csv only: FORCE_QUOTE (COPY TO: quote every non-NULL value of these

@@ -38,7 +38,7 @@ var arithFuncs = map[string]string{"+": "pg_add", "-": "pg_sub", "*": "pg_mul", 
 
 // arithTypeOIDs maps the static types of arith.go to OIDs.
 var arithTypeOIDs = map[string]uint32{
-	"int2": pgoid.Int2, "int4": pgoid.Int4, "int8": pgoid.Int8, "numeric": pgoid.Numeric, "float8": pgoid.Float8, "bool": pgoid.Bool,
+	"int2": pgoid.Int2, "int4": pgoid.Int4, "int8": pgoid.Int8, "numeric": pgoid.Numeric, "float8": pgoid.Float8, "float4": pgoid.Float4, "bool": pgoid.Bool,
 }
 
 // numLiteralType is PostgreSQL's type of a numeric constant: an integer
@@ -90,8 +90,10 @@ func arithResult(op, l, r string) string {
 		return ""
 	}
 	switch {
-	case l == "float8" || r == "float8":
-		return "float8"
+	case l == "float4" && r == "float4" && op != "^":
+		return "float4" // float4pl ...: single precision
+	case l == "float8" || r == "float8" || l == "float4" || r == "float4":
+		return "float8" // float4 with any other number goes by float8
 	case op == "^" && (l == "numeric" || r == "numeric"):
 		return "numeric"
 	case op == "^":
@@ -104,6 +106,21 @@ func arithResult(op, l, r string) string {
 		return "int2"
 	}
 	return "int4"
+}
+
+// commonNumType is the common type of two numeric types as PostgreSQL
+// resolves it for greatest/least, CASE or UNION (the later one in int2,
+// int4, int8, numeric, float4, float8; not arithmetic's: real with an
+// integer stays real); "" when either is unknown.
+func commonNumType(l, r string) string {
+	rank := map[string]int{"int2": 1, "int4": 2, "int8": 3, "numeric": 4, "float4": 5, "float8": 6}
+	if rank[l] == 0 || rank[r] == 0 {
+		return ""
+	}
+	if rank[r] > rank[l] {
+		return r
+	}
+	return l
 }
 
 // unaryStart extends operand start ls over a leading unary sign (-a * b

@@ -104,7 +104,7 @@ func TestArithColumnTypeArgs(t *testing.T) {
 	db := openCatalogDB(t, "")
 	execAll(t, db, `CREATE TABLE tt (a int4, s smallint, b bigint, n numeric(5,2), f real, g double precision, x text, d date)`)
 	for _, c := range []struct{ col, want string }{
-		{"a", "int4"}, {"s", "int2"}, {"b", "int8"}, {"n", "numeric"}, {"f", "float8"}, {"g", "float8"}, {"x", ""}, {"d", ""}, {"nope", ""},
+		{"a", "int4"}, {"s", "int2"}, {"b", "int8"}, {"n", "numeric"}, {"f", "float4"}, {"g", "float8"}, {"x", ""}, {"d", ""}, {"nope", ""},
 	} {
 		if got := queryOne(t, db, "SELECT pg_col_numtype(sql, '"+c.col+"') FROM sqlite_schema WHERE name = 'tt'"); got != c.want {
 			t.Errorf("pg_col_numtype(%s) = %q, want %q", c.col, got, c.want)

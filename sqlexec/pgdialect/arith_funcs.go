@@ -179,6 +179,8 @@ func arithFn(op byte) fn {
 			return decArith(op, x.toDec(), y.toDec())
 		case hint == "float8":
 			return floatArith(op, x.toFloat(), y.toFloat())
+		case hint == "float4":
+			return float4Arith(op, x.toFloat(), y.toFloat())
 		case x.class == clInt && y.class == clInt:
 			if _, ok := intTypes[hint]; !ok {
 				hint = "int8"
@@ -276,6 +278,31 @@ func floatArith(op byte, x, y float64) (driver.Value, error) {
 		return nil, errFloatNaN("double precision") // float8nan.go: Infinity - Infinity
 	}
 	return r, nil
+}
+
+// float4Arith is PostgreSQL's float4 op float4 (float4pl ...): the
+// operands hold single precision, the result is rounded to it (computing
+// in double and rounding once gives the single-precision result for + - *
+// /), with check_float4_val's overflow and underflow errors.
+func float4Arith(op byte, x, y float64) (driver.Value, error) {
+	if op == '%' {
+		return nil, pgErr("42883", "operator does not exist: real %% real")
+	}
+	if op == '/' && y == 0 && !math.IsNaN(x) {
+		return nil, divByZero()
+	}
+	r, err := floatArith(op, x, y)
+	if err != nil {
+		return nil, err
+	}
+	f := float32(r.(float64))
+	switch {
+	case math.IsInf(float64(f), 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0):
+		return nil, pgErr("22003", "value out of range: overflow")
+	case f == 0 && (op == '*' && x != 0 && y != 0 || op == '/' && x != 0):
+		return nil, pgErr("22003", "value out of range: underflow")
+	}
+	return float64(f), nil
 }
 
 // decArith is exact numeric arithmetic; the result is the canonical text.
@@ -522,7 +549,7 @@ func fnNeg(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 		d := x.toDec()
 		d.neg()
 		return d.String(), nil
-	case x.class == clFloat || hint == "float8":
+	case x.class == clFloat || hint == "float8" || hint == "float4":
 		return -x.toFloat(), nil
 	}
 	if _, ok := intTypes[hint]; !ok {

@@ -52,9 +52,7 @@ func ArithItems(sqlText string) []ArithItem {
 				return nil
 			}
 		}
-		if b-a >= 3 && x.T(b-2).kw("AS") {
-			b -= 2
-		}
+		a, b = x.itemExpr(a, b) // without its alias, AS or not (x*x pp)
 		if b <= a || !x.untypedArithItem(a, b) {
 			continue
 		}
@@ -102,7 +100,7 @@ func (x *tx) untypedArithItem(a, b int) bool {
 }
 
 // shapeFuncs are the calls arithShape types from their argument's type.
-var shapeFuncs = map[string]bool{"abs": true, "sum": true, "avg": true, "min": true, "max": true,
+var shapeFuncs = map[string]bool{"abs": true, "sum": true, "pg_sum_typed": true, "avg": true, "min": true, "max": true,
 	"stddev": true, "stddev_samp": true, "stddev_pop": true, "variance": true, "var_samp": true, "var_pop": true, "bit_and": true, "bit_or": true}
 
 // ArithProbeSQL is sqlText with each item replaced by its k-th operand
@@ -172,7 +170,9 @@ func oidArithType(o uint32) string {
 		return "int8"
 	case pgoid.Numeric:
 		return "numeric"
-	case pgoid.Float4, pgoid.Float8:
+	case pgoid.Float4:
+		return "float4"
+	case pgoid.Float8:
 		return "float8"
 	}
 	return ""
@@ -207,7 +207,7 @@ func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
 					if i == 0 {
 						res = t
 					} else {
-						res = arithResult("+", res, t)
+						res = commonNumType(res, t)
 					}
 				}
 				return res
@@ -255,9 +255,9 @@ func (x *tx) runtimeCallShape(c, end int, leaf func(a, b int) string) (string, b
 			switch t := x.arithShape(a[0], a[1], leaf); t {
 			case "", "=":
 				res = ""
-			case "float8":
+			case "float8", "float4":
 				if res != "" {
-					res = t
+					res = "float8"
 				}
 			}
 		}
@@ -300,10 +300,12 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 			return t
 		}
 		return "float8"
-	case "abs", "sum", "avg", "min", "max", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or":
+	case "abs", "sum", "pg_sum_typed", "avg", "min", "max", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or":
 		// abs(x[, type]) keeps x's type; the aggregates map it
+		// (pg_sum_typed(x, type) is sum: sum_float4.go)
 		args := x.splitTop(a+2, b-1)
-		if len(args) == 0 || f != "abs" && len(args) != 1 || f == "abs" && len(args) > 2 {
+		two := f == "abs" || f == "pg_sum_typed"
+		if len(args) == 0 || !two && len(args) != 1 || two && len(args) > 2 {
 			return "-"
 		}
 		lo, hi := args[0][0], args[0][1]
@@ -316,6 +318,9 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 		t := x.arithShape(lo, hi, leaf)
 		if f == "abs" || t == "" || t == "=" {
 			return t
+		}
+		if f == "pg_sum_typed" {
+			f = "sum"
 		}
 		return aggShape(f, t)
 	}
@@ -396,7 +401,7 @@ func (x *tx) dtCallShape(a, b int, leaf func(a, b int) string) string {
 		switch t {
 		case "int2", "int4", "int8":
 			t = "int"
-		case "numeric", "float8":
+		case "numeric", "float8", "float4":
 			t = "float"
 		}
 		types[k] = t

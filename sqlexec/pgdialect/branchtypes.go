@@ -68,6 +68,22 @@ func BranchItems(sqlText string) []ArithItem {
 				if m+1 == b && len(args) == 2 {
 					leaves = args[:1]
 				}
+			case "max", "min":
+				// greatest/least: SQLite's max/min of the arguments, each
+				// coalesce(x, the others) to skip NULLs (strsyntax.go):
+				// greatest(price, 2) over a real column is real
+				if m+1 != b || len(args) < 2 {
+					break
+				}
+				for _, ar := range args {
+					lo, hi := ar[0], ar[1]
+					if x.T(lo).typ == tIdent && x.T(lo).identName() == "coalesce" && x.isP(lo+1, "(") && x.match(lo+1) == hi-1 {
+						if inner := x.splitTop(lo+2, hi-1); len(inner) > 0 {
+							lo, hi = inner[0][0], inner[0][1]
+						}
+					}
+					leaves = append(leaves, [2]int{lo, hi})
+				}
 			case "lag", "lead", "first_value", "last_value", "nth_value":
 				if x.overEnd(m+1) == b && len(args) > 0 {
 					leaves = args[:1]
@@ -87,10 +103,11 @@ func BranchItems(sqlText string) []ArithItem {
 				break
 			}
 			agg := ""
-			if f := strings.ToLower(x.T(l[0]).text); x.T(l[0]).typ == tIdent && aggTyped[f] && x.isP(l[0]+1, "(") && x.match(l[0]+1) == l[1]-1 && l[1]-l[0] > 3 {
+			if f := strings.ToLower(x.T(l[0]).text); x.T(l[0]).typ == tIdent && (aggTyped[f] || f == "pg_sum_typed") && x.isP(l[0]+1, "(") && x.match(l[0]+1) == l[1]-1 && l[1]-l[0] > 3 {
 				// coalesce(sum(x), 0): the probe reads x, typed by the
-				// aggregate (AggregateType)
-				if args := x.splitTop(l[0]+2, l[1]-1); len(args) == 1 && !x.kw(l[0]+2, "DISTINCT") {
+				// aggregate (AggregateType); pg_sum_typed(x, type) is
+				// sum(x) (sum_float4.go)
+				if args := x.splitTop(l[0]+2, l[1]-1); (len(args) == 1 || f == "pg_sum_typed" && len(args) == 2) && !x.kw(l[0]+2, "DISTINCT") {
 					agg, l = f, args[0]
 				}
 			}

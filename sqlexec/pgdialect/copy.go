@@ -20,6 +20,7 @@ func (x *tx) copy() (*Stmt, error) {
 		}
 		q = inner
 		spec.Query = inner.Exec[0]
+		spec.QueryOIDs = inner.ColumnOIDs
 		i = e + 1
 	} else {
 		if x.kw(i, "BINARY") { // pre-7.3 syntax

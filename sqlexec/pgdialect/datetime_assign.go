@@ -43,6 +43,14 @@ package pgdialect
 // pinned TimeZone (ZonedFunctions), so every node stores the same value.
 // COPY is not affected (its values are text, read by the input
 // functions, as PostgreSQL's COPY FROM does).
+//
+// A boolean is stored the same way: SQLite holds it as 1/0, which a text
+// column would keep as '1', where PostgreSQL's assignment cast stores
+// 'true'/'false'. A value the statement shows to be a boolean (a
+// comparison, IS NULL, EXISTS, a boolean function) is written as
+// pg_text(value, 'boolean'), a boolean column through pg_tstz_text with
+// its declared type, which turns a boolean into 'true'/'false'; a boolean
+// column reads that text back as 1/0.
 
 import (
 	"database/sql/driver"
@@ -65,6 +73,11 @@ func init() {
 // with the offset, the form its assignment to any column type reads;
 // values of other types pass unchanged.
 func tstzText(a []driver.Value, zone *time.Location) (driver.Value, error) {
+	if t, ok := a[1].(string); ok && a[0] != nil {
+		if oid, _ := DeclTypeOID(t); oid == pgoid.Bool {
+			return textIn([]driver.Value{a[0], "boolean"}, zone) // true/false (see the top)
+		}
+	}
 	if !isTimestamptzArg(a) { // datetime_local.go
 		return a[0], nil
 	}
@@ -78,6 +91,9 @@ func tstzText(a []driver.Value, zone *time.Location) (driver.Value, error) {
 func (x *tx) tstzAssignWrap(lo, hi int) (pre, suf string) {
 	if hi <= lo {
 		return "", ""
+	}
+	if !x.literalOperand(lo, hi) && x.exprOID(lo, hi) == pgoid.Bool {
+		return "pg_text(", ", 'boolean')" // a comparison, IS NULL, EXISTS ...
 	}
 	switch x.dtType(lo, hi, x.dtTypes) {
 	case "timestamptz":

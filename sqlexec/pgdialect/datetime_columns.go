@@ -95,7 +95,7 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 		switch nt := x.numType(a, b); {
 		case nt == "int2" || nt == "int4" || nt == "int8":
 			return "'int'", true // d + $1::int
-		case nt == "numeric" || nt == "float8":
+		case nt == "numeric" || nt == "float8" || nt == "float4":
 			return "'float'", true
 		case b == a+1 && t.typ == tNumber:
 			if _, err := strconv.ParseInt(t.text, 10, 64); err == nil {
@@ -259,13 +259,13 @@ func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) 
 	switch {
 	case n == 1 && isDTType(st):
 		return st, true
-	case st == "float8" || st == "numeric":
+	case st == "float8" || st == "float4" || st == "numeric":
 		return "float", false
 	case n == 1 && st == "":
 		switch oidArithType(x.exprType(a, b)) { // pg_cast_int4(1)
 		case "int2", "int4", "int8":
 			return "int", false
-		case "numeric", "float8":
+		case "numeric", "float8", "float4":
 			return "float", false
 		}
 		return x.dtTypeLexical(a, b, nil), false // a number: int, float

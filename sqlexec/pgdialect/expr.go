@@ -153,7 +153,10 @@ func (x *tx) exprPass() error {
 	}
 	x.arithMembership()                   // arith.go
 	x.arithAbs()                          // arith_columns.go
+	x.sumFloat4Types()                    // sum_float4.go
+	x.float4NumericLate()                 // float4numeric.go
 	x.roundFloat8()                       // float8round.go
+	x.outTextCalls()                      // textoperands.go
 	if err := x.arrayPass(); err != nil { // array_translate.go
 		return err
 	}
@@ -161,6 +164,7 @@ func (x *tx) exprPass() error {
 	if err := x.jsonPass(); err != nil {
 		return err
 	}
+	x.outTextConcatOps() // textoperands.go
 	// pass 4: generate_series (its arguments are translated by now)
 	for k := len(x.series) - 1; k >= 0; k-- {
 		if err := x.generateSeries(x.series[k]); err != nil {

@@ -11,6 +11,7 @@ package pgdialect
 //
 //	boolean                 true / false
 //	numeric                 a JSON number with the numeric's digits (2.50); NaN and ±Infinity as strings
+//	real (float4)           a JSON number with float4's output digits (1.1); ±Infinity as strings
 //	timestamp               "2024-01-02T03:04:05.123" (ISO 8601, as PostgreSQL's JSON)
 //	timestamptz             "2024-01-02T03:04:05.123+00:00" in the session TimeZone
 //	json, jsonb             the value itself (a json keeps its text)
@@ -25,10 +26,12 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/raftsql/raftsql/pgwire"
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"github.com/raftsql/raftsql/pgwire/pgarray"
 )
@@ -46,7 +49,7 @@ func jsonTypedOID(o uint32) bool {
 		return true
 	}
 	switch o {
-	case pgoid.Bool, pgoid.Numeric, pgoid.Timestamp, pgoid.Timestamptz:
+	case pgoid.Bool, pgoid.Numeric, pgoid.Timestamp, pgoid.Timestamptz, pgoid.Float4:
 		return true
 	}
 	return false
@@ -153,6 +156,15 @@ func jsonScalarText(v driver.Value, o uint32, zone *time.Location) (string, bool
 			return s, true
 		}
 		return sqlToJSONText(s), true // NaN, Infinity: strings, as PostgreSQL
+	case pgoid.Float4:
+		// its output digits: a real column's 1.1, not the double
+		// 1.100000023841858 nearest its single-precision value
+		if f, ok := v.(float64); ok {
+			if math.IsInf(f, 0) {
+				return sqlToJSONText(pgwire.FormatFloat(f, 32)), true // a string, as PostgreSQL
+			}
+			return pgwire.FormatFloat(f, 32), true
+		}
 	case pgoid.Timestamp:
 		s := str(v)
 		if !reCanonTS.MatchString(s) {

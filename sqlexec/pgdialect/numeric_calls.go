@@ -67,7 +67,7 @@ func (x *tx) numericCalls() {
 			}
 			// the double precision version when an argument is one:
 			// decimal literals stay floats
-			literals = !x.anyArgType(args[:3], "float8")
+			literals = !x.anyArgType(args[:3], "float8") && !x.anyArgType(args[:3], "float4")
 			args = args[:3]
 		}
 		if literals {

@@ -48,7 +48,7 @@ func (x *tx) exactCallCollation() {
 		switch {
 		case len(args) == 2:
 			res = "numeric" // round(x, n), trunc(x, n)
-		case res == "int2", res == "int4", res == "int8", res == "float8":
+		case res == "int2", res == "int4", res == "int8", res == "float8", res == "float4":
 			continue // a number, not text
 		case res == "":
 			if rtype = x.numTypeExpr(arg[0], arg[1]); rtype == "" {

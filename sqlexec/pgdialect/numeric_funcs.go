@@ -83,6 +83,9 @@ func registerNumericFuncs() error {
 		}
 		deterministic[name] = true
 	}
+	if err := registerSumFloat4(); err != nil { // sum_float4.go
+		return err
+	}
 	if err := sqlite.RegisterCollationUtf8(NumericCollation, compareNumericText); err != nil && !strings.Contains(err.Error(), "already registered") {
 		return fmt.Errorf("pgdialect: register collation %s: %w", NumericCollation, err)
 	}

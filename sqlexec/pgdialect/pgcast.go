@@ -228,6 +228,7 @@ func fnCastNumeric(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 func floatCast(typ string) fn {
 	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 		var f float64
+		text := "" // the input's text, for float4in's range error
 		switch v := a[0].(type) {
 		case nil:
 			return nil, nil
@@ -254,6 +255,7 @@ func floatCast(typ string) fn {
 				return nil, invalidInput(typ, a[0])
 			}
 			var err error
+			text = s
 			f, err = strconv.ParseFloat(s, 64)
 			if err != nil || f == 0 && nonzeroMantissa(s) {
 				// past the range, or so small it underflows to 0 (float8in:
@@ -261,8 +263,22 @@ func floatCast(typ string) fn {
 				return nil, pgErr("22003", "\"%s\" is out of range for type %s", s, typ)
 			}
 		}
-		if typ == "real" && !math.IsInf(f, 0) && !math.IsNaN(f) && math.Abs(f) > math.MaxFloat32 {
-			return nil, pgErr("22003", "value out of range: overflow")
+		if typ == "real" && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			// past single precision's range, or so small it becomes 0
+			under := f != 0 && float32(f) == 0
+			switch {
+			case (math.Abs(f) > math.MaxFloat32 || under) && text != "":
+				return nil, pgErr("22003", "\"%s\" is out of range for type real", text)
+			case math.Abs(f) > math.MaxFloat32:
+				return nil, pgErr("22003", "value out of range: overflow")
+			case under:
+				return nil, pgErr("22003", "value out of range: underflow")
+			}
+		}
+		if typ == "real" {
+			// a float4 holds single precision: '1.1'::real::float8 is
+			// 1.100000023841858, as the stored column value is
+			return float64(float32(f)), nil
 		}
 		return f, nil
 	}
@@ -582,6 +598,13 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 		x.exactCastOperand(s, i, tt)
 		pre = x.floatIntCast(pre, s, i)
 		lp, ls := x.tstzLocalWrap(s, i, tt) // datetime_zone.go
+		if tt.oid == pgoid.Numeric {
+			fp, fs := x.float4NumericWrap(s, i) // float4numeric.go
+			if fp == "" && !literal {
+				x.numCasts = append(x.numCasts, numCast{s, i, pre + lp, false})
+			}
+			lp, ls = fp+lp, fs+ls
+		}
 		first.pre = pre + lp + first.pre
 		x.T(i).set("")
 		x.blank(i+1, end)
@@ -618,6 +641,11 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 	}
 	hint := x.textHint(s, i)
 	x.exactTextOperand(s, i)
+	if hint == "NULL" {
+		// arithmetic over columns or a sum: typed after the arithmetic
+		// rewrite (float4numeric.go)
+		x.numCasts = append(x.numCasts, numCast{s, i, "pg_text(", true})
+	}
 	wrap("pg_text", ", "+hint)
 	return true
 }
@@ -698,6 +726,13 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 		x.exactCastOperand(i+2, as, tt)
 		pre = x.floatIntCast(pre, i+2, as)
 		lp, ls := x.tstzLocalWrap(i+2, as, tt) // datetime_zone.go
+		if tt.oid == pgoid.Numeric {
+			fp, fs := x.float4NumericWrap(i+2, as) // float4numeric.go
+			if fp == "" && !literal {
+				x.numCasts = append(x.numCasts, numCast{i + 2, as, "", false})
+			}
+			lp, ls = fp+lp, fs+ls
+		}
 		x.T(i).set("")
 		x.T(i + 1).set(pre + lp)
 		x.blank(as, e+1)

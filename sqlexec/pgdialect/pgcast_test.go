@@ -76,7 +76,10 @@ func TestCheckedCasts(t *testing.T) {
 		{"SELECT 70000::int2", "22003", "smallint out of range"},
 		{"SELECT 3000000000::int4", "22003", "integer out of range"},
 		{"SELECT '3000000000'::int", "22003", `value "3000000000" is out of range for type integer`},
-		{"SELECT 1e300::real", "22003", "value out of range: overflow"},
+		{"SELECT 1e300::real", "22003", `"1` + strings.Repeat("0", 300) + `" is out of range for type real`},
+		{"SELECT '1e-50'::real", "22003", `"1e-50" is out of range for type real`},
+		{"SELECT 1e300::float8::real", "22003", "value out of range: overflow"},
+		{"SELECT 1e-300::float8::real", "22003", "value out of range: underflow"},
 		{"SELECT '1e400'::float8", "22003", `"1e400" is out of range for type double precision`},
 	} {
 		st, err := Translate(c.q)

@@ -70,7 +70,7 @@ var translateCases = []tcase{
 	{in: "SELECT $1::int, $2::text LIMIT $3", kind: KindQuery,
 		exec: []string{`SELECT pg_cast_int4(?1) AS "int4", CAST(?2 AS TEXT) AS "text" LIMIT ?3`}, tag: "SELECT", oids: []uint32{23, 25, 20}},
 	{in: "SELECT x::bool::int, (a+b)::numeric(10,2), f(x)::float8 FROM t", kind: KindQuery,
-		exec: []string{`SELECT pg_num_int(pg_cast_bool(x), 'int4') AS "x", (CAST(pg_in_numeric(((CASE WHEN max(` + colTypeQuery("pg_col_dttype", "t", "a") + `, ` + colTypeQuery("pg_col_dttype", "t", "b") + `) <> '' THEN pg_dt_add(a, ` + colTypeQuery("pg_col_dttype", "t", "a") + `, b, ` + colTypeQuery("pg_col_dttype", "t", "b") + `) ELSE (pg_add(a, b, (SELECT pg_arith_type('+', ` + colTypeQuery("pg_col_numtype", "t", "a") + `, ` + colTypeQuery("pg_col_numtype", "t", "b") + `))) COLLATE pg_numeric) END COLLATE pg_numeric)), 655366) AS TEXT) COLLATE pg_numeric) AS "numeric", pg_cast_float8(f(x)) AS "f" FROM t`}, tag: "SELECT"},
+		exec: []string{`SELECT pg_num_int(pg_cast_bool(x), 'int4') AS "x", (CAST(pg_in_numeric(pg_float4_numeric(((CASE WHEN max(` + colTypeQuery("pg_col_dttype", "t", "a") + `, ` + colTypeQuery("pg_col_dttype", "t", "b") + `) <> '' THEN pg_dt_add(a, ` + colTypeQuery("pg_col_dttype", "t", "a") + `, b, ` + colTypeQuery("pg_col_dttype", "t", "b") + `) ELSE (pg_add(a, b, (SELECT pg_arith_type('+', ` + colTypeQuery("pg_col_numtype", "t", "a") + `, ` + colTypeQuery("pg_col_numtype", "t", "b") + `))) COLLATE pg_numeric) END COLLATE pg_numeric)), (SELECT pg_arith_type('+', ` + colTypeQuery("pg_col_numtype", "t", "a") + `, ` + colTypeQuery("pg_col_numtype", "t", "b") + `))), 655366) AS TEXT) COLLATE pg_numeric) AS "numeric", pg_cast_float8(f(x)) AS "f" FROM t`}, tag: "SELECT"},
 	{in: "SELECT CAST(x AS varchar(10)), CAST(y AS boolean) FROM t", kind: KindQuery,
 		exec: []string{`SELECT pg_cast_len(pg_text(x , (SELECT type FROM pragma_table_xinfo('t') WHERE name = 'x' COLLATE NOCASE)), 10, false) AS "x", pg_cast_bool(y ) AS "y" FROM t`}, tag: "SELECT"},
 	{in: "SELECT '\\x0102'::bytea, '2024-01-02'::date, date '2024-01-01'", kind: KindQuery,
@@ -183,7 +183,7 @@ func TestTranslateCopy(t *testing.T) {
 		{"COPY public.t (a) TO STDOUT (FORMAT csv, HEADER true, NULL 'NULL', QUOTE '''')", CopySpec{Table: "t", Columns: []string{"a"}, Format: "csv", Delimiter: ",", Null: "NULL", Quote: "'", Escape: "'", Header: true}},
 		{`copy "pgx_items" ( "name", "qty" ) from stdin binary;`, CopySpec{Table: "pgx_items", Columns: []string{"name", "qty"}, Format: "binary", Delimiter: "\t", Null: `\N`}},
 		{"COPY (SELECT id, email, name, score FROM users ORDER BY id) to stdout with (format csv, header)", CopySpec{Format: "csv", Delimiter: ",", Null: "", Quote: `"`, Escape: `"`, Header: true, Query: "SELECT id, email, name, score FROM users ORDER BY id NULLS LAST"}},
-		{"COPY (SELECT 1::int) TO STDOUT", CopySpec{Format: "text", Delimiter: "\t", Null: `\N`, Query: `SELECT pg_cast_int4(1) AS "int4"`}},
+		{"COPY (SELECT 1::int) TO STDOUT", CopySpec{Format: "text", Delimiter: "\t", Null: `\N`, Query: `SELECT pg_cast_int4(1) AS "int4"`, QueryOIDs: []uint32{pgoid.Int4}}},
 	}
 	for _, c := range cases {
 		st, err := Translate(c.in)

@@ -43,6 +43,11 @@ type tx struct {
 	// at run time (a table's column read through a FROM subquery or a
 	// CTE) -> its run-time type expression (derivedcols.go)
 	colRTypes map[int]runtimeRef
+	// start of a sum(x) given x's type -> that type argument (sum_float4.go)
+	sumTypes map[int]string
+	// casts to numeric whose operand's type is read after the arithmetic
+	// rewrite (float4numeric.go)
+	numCasts []numCast
 	// start of a CASE form of + or - on a column -> its column-type test (datetime_columns.go)
 	dtConds map[int]string
 	unnests []int  // unnest( calls, rewritten by arrayPass (array_translate.go)

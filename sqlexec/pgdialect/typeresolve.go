@@ -79,7 +79,7 @@ func (x *tx) classify(a, b int) branch {
 }
 
 // arithOIDNames are the static type names of arith.go by OID.
-var arithOIDNames = map[uint32]string{pgoid.Int2: "int2", pgoid.Int4: "int4", pgoid.Int8: "int8", pgoid.Numeric: "numeric", pgoid.Float8: "float8"}
+var arithOIDNames = map[uint32]string{pgoid.Int2: "int2", pgoid.Int4: "int4", pgoid.Int8: "int8", pgoid.Numeric: "numeric", pgoid.Float4: "float4", pgoid.Float8: "float8"}
 
 // plainArithType is the type of a..b-1 when it is arithmetic (+ - * / %)
 // not yet rewritten by the expression pass over operands of known

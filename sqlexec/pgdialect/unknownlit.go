@@ -74,7 +74,7 @@ func (x *tx) checkLiteral(i int, o uint32) *Error {
 }
 
 // unknownLitOIDs are the static type names numType reports, as OIDs.
-var unknownLitOIDs = map[string]uint32{"int2": pgoid.Int2, "int4": pgoid.Int4, "int8": pgoid.Int8, "float8": pgoid.Float8}
+var unknownLitOIDs = map[string]uint32{"int2": pgoid.Int2, "int4": pgoid.Int4, "int8": pgoid.Int8, "float4": pgoid.Float4, "float8": pgoid.Float8}
 
 // plainLiteral reports whether token i is a quoted literal that no
 // rewrite has touched (and that is not itself cast: '3'::int is typed).

@@ -1,0 +1,165 @@
+package pgdialect
+
+// sum_float4.go: sum(float4) in single precision.
+//
+// PostgreSQL's sum(real) is real, accumulated by float4pl: every step
+// rounds to single precision (sum of 1.1, 2.2, 3.3 is 6.6000004), and it
+// has no inverse transition, so a window over a moving frame sums each
+// frame from its first row. numSum (numeric_funcs.go) adds doubles: 6.6.
+// The column's type is not in the value, so the translation gives the
+// call of sum over an operand that the statement shows to be a float4, or
+// whose type is read at run time (a column of a table the statement
+// certainly names, arithmetic over such columns), a second argument: the
+// operand's arithmetic type (numTypeExpr: 'float4', 'int4' ... or the
+// uncorrelated subquery computing it, run once per statement), as
+// pg_sum_typed(x, type), which sums in single precision when the type is
+// float4 and is numSum otherwise (result types: aggitems.go and
+// arith_types.go read it as sum). sum(DISTINCT x) keeps one argument (SQLite's DISTINCT
+// aggregates take one) and so sums a float4 in double precision.
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"math"
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	sqlite "modernc.org/sqlite"
+)
+
+func registerSumFloat4() error {
+	impl := &sqlite.FunctionImpl{NArgs: 2, Deterministic: true, VolatileArgs: true,
+		MakeAggregate: func(sqlite.FunctionContext) (sqlite.AggregateFunction, error) { return &typedSum{}, nil }}
+	if err := sqlite.RegisterFunction("pg_sum_typed", impl); err != nil && !strings.Contains(err.Error(), "already registered") {
+		return fmt.Errorf("pgdialect: register pg_sum_typed: %w", err)
+	}
+	deterministic["pg_sum_typed"] = true
+	return nil
+}
+
+// typedSum is pg_sum_typed(x, type), the translation of sum(x).
+type typedSum struct {
+	numSum
+	decided, f4 bool
+	vals        []float32 // the frame's values, in order (single precision)
+	inverted    bool      // a row left the frame: sum vals again
+	acc         float32
+}
+
+func (s *typedSum) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
+	if !s.decided {
+		s.decided = true
+		s.f4 = str(a[1]) == "float4"
+	}
+	if !s.f4 {
+		return s.step(a[0], 1)
+	}
+	if a[0] == nil {
+		return nil
+	}
+	f, err := float4Operand(a[0])
+	if err != nil {
+		return err
+	}
+	s.n++
+	s.vals = append(s.vals, f)
+	if !s.inverted {
+		s.acc, err = float4Add(s.acc, f)
+	}
+	return err
+}
+
+func (s *typedSum) WindowInverse(_ *sqlite.FunctionContext, a []driver.Value) error {
+	if !s.f4 {
+		return s.step(a[0], -1)
+	}
+	if a[0] == nil {
+		return nil
+	}
+	// SQLite removes the rows leaving the frame oldest first
+	s.n--
+	s.vals = s.vals[1:]
+	s.inverted = true
+	return nil
+}
+
+func (s *typedSum) WindowValue(ctx *sqlite.FunctionContext) (driver.Value, error) {
+	if !s.f4 {
+		return s.numSum.WindowValue(ctx)
+	}
+	if s.n == 0 {
+		return nil, nil
+	}
+	if s.inverted {
+		// as PostgreSQL, which restarts the aggregate for each frame
+		var acc float32
+		for _, v := range s.vals {
+			var err error
+			if acc, err = float4Add(acc, v); err != nil {
+				return nil, err
+			}
+		}
+		return float64(acc), nil
+	}
+	return float64(s.acc), nil
+}
+
+func (s *typedSum) Final(*sqlite.FunctionContext) {}
+
+// float4Operand is a float4 value (a double holding single precision, or
+// an integer) as float32.
+func float4Operand(v driver.Value) (float32, error) {
+	switch v := v.(type) {
+	case float64:
+		return float32(v), nil
+	case int64:
+		return float32(v), nil
+	}
+	x, err := classify(v)
+	if err != nil {
+		return 0, err
+	}
+	return float32(x.toFloat()), nil
+}
+
+// float4Add is float4pl: 22003 when finite operands overflow.
+func float4Add(a, b float32) (float32, error) {
+	r := a + b
+	if math.IsInf(float64(r), 0) && !math.IsInf(float64(a), 0) && !math.IsInf(float64(b), 0) {
+		return 0, pgErr("22003", "value out of range: overflow")
+	}
+	return r, nil
+}
+
+// sumFloat4Types gives each sum(x) whose operand's arithmetic type the
+// statement shows or reads at run time that type as a second argument
+// (see the top of the file). It runs after the arithmetic rewrite, whose
+// run-time types it reuses.
+func (x *tx) sumFloat4Types() {
+	if !x.castsChecked() {
+		return
+	}
+	for i := 0; i+2 < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tIdent || t.ed || !strings.EqualFold(t.text, "sum") || !x.isP(i+1, "(") || x.isP(i-1, ".") {
+			continue
+		}
+		e := x.match(i + 1)
+		if e <= i+2 || e >= x.n() || len(x.splitTop(i+2, e)) != 1 || x.kw(i+2, "DISTINCT") || x.kw(i+2, "ALL") {
+			continue
+		}
+		typ := x.numTypeExpr(i+2, e) // arith_columns.go
+		if typ == "" && x.exprOID(i+2, e) == pgoid.Float4 {
+			typ = "'float4'" // a column of a VALUES list typed real (typeresolve.go)
+		}
+		if typ == "" || typ[0] == '\'' && typ != "'float4'" {
+			continue // unknown, or known not to be a float4: numSum as before
+		}
+		t.set("pg_sum_typed")
+		x.T(e).pre = ", " + typ + x.T(e).pre
+		if x.sumTypes == nil {
+			x.sumTypes = map[int]string{}
+		}
+		x.sumTypes[i] = typ
+	}
+}

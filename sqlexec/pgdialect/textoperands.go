@@ -1,0 +1,254 @@
+package pgdialect
+
+// textoperands.go: booleans and floats that become text without a cast.
+//
+// SQLite keeps a boolean as the integer 1/0 and a float4 or float8 as a
+// double, and its concat(), concat_ws(), format() and || print those
+// values as SQLite does: concat(paid) was '0' and paid || '' was '0' where
+// PostgreSQL prints 'f' and 'false', and a real column 1.1 printed
+// 1.100000023841858. PostgreSQL builds that text by two rules:
+//
+//   - concat, concat_ws and format call the type's output function: a
+//     boolean is 't'/'f', a float its shortest round-trip digits (float4
+//     with single precision);
+//   - text || anything (and anything || text) is textanycat/anytextcat,
+//     which casts the non-text operand to text: a boolean is
+//     'true'/'false' (bool::text), floats as their output.
+//
+// So every argument of those functions and every operand of || whose type
+// the statement shows (exprOID: comparisons, IS, EXISTS, boolean
+// functions, casts, true/false), that is a column (its declared type
+// read at run time, as pg_text's: columnTypeExpr) or arithmetic over
+// columns (its type computed at run time: numTypeExpr) is wrapped in
+// pg_out_text(value, type, short): a boolean becomes its text (short: the
+// output function's t/f), a float4/float8 its output digits, anything
+// else passes unchanged, so the other types keep their present
+// behaviour. The function depends on its arguments alone: deterministic.
+
+import (
+	"database/sql/driver"
+	"strings"
+
+	"github.com/raftsql/raftsql/pgwire"
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	"github.com/raftsql/raftsql/pgwire/pgarray"
+	sqlite "modernc.org/sqlite"
+)
+
+func init() {
+	quoteFuncs["pg_out_text"] = struct {
+		n int32
+		f fn
+	}{3, fnOutText}
+	quoteFuncs["pg_bool_elems"] = struct {
+		n int32
+		f fn
+	}{2, fnBoolElems}
+}
+
+// fnBoolElems is pg_bool_elems(array, type): the array with its boolean
+// elements written t/f, as PostgreSQL's boolean[] output, when type is
+// boolean (the elements' type) or boolean[]; SQLite's ARRAY[...] and
+// array_agg build a boolean array of 1/0 (array.go). Anything else passes
+// unchanged.
+func fnBoolElems(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil || a[1] == nil {
+		return a[0], nil
+	}
+	if oid, _ := DeclTypeOID(str(a[1])); oid != pgoid.Bool && oid != pgoid.ArrayOf(pgoid.Bool) {
+		return a[0], nil
+	}
+	el, err := catalogArray(a[0]) // array.go
+	if err != nil {
+		return a[0], nil
+	}
+	for i := range el {
+		switch el[i].Val {
+		case "1":
+			el[i].Val = "t"
+		case "0":
+			el[i].Val = "f"
+		}
+	}
+	return pgarray.Format(el), nil
+}
+
+// fnOutText is pg_out_text(value, type, short); see the top of the file.
+func fnOutText(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	v := a[0]
+	if v == nil || a[1] == nil {
+		return v, nil
+	}
+	oid, _ := DeclTypeOID(str(a[1]))
+	switch oid {
+	case pgoid.Bool:
+		var b bool
+		switch v := v.(type) {
+		case int64:
+			b = v != 0
+		case float64:
+			b = v != 0
+		case bool:
+			b = v
+		default:
+			return v, nil // not a stored boolean: leave it as it is
+		}
+		short := truthy(a[2])
+		switch {
+		case b && short:
+			return "t", nil
+		case b:
+			return "true", nil
+		case short:
+			return "f", nil
+		}
+		return "false", nil
+	case pgoid.Float4, pgoid.Float8:
+		bits := 64
+		if oid == pgoid.Float4 {
+			bits = 32
+		}
+		switch v := v.(type) {
+		case float64:
+			return pgwire.FormatFloat(v, bits), nil
+		case int64:
+			return pgwire.FormatFloat(float64(v), bits), nil
+		}
+	}
+	return v, nil
+}
+
+// outTextFuncs are the functions whose arguments from the index on are
+// printed by their types' output functions.
+var outTextFuncs = map[string]int{"concat": 0, "concat_ws": 1, "format": 1}
+
+// outTextCalls wraps the arguments of concat/concat_ws/format (see the
+// top of the file). It runs after the casts and operators are rewritten
+// (the wrapped text is final).
+func (x *tx) outTextCalls() {
+	if !x.castsChecked() {
+		return
+	}
+	for i := 0; i+1 < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tIdent || t.ed || !x.isP(i+1, "(") || x.isP(i-1, ".") {
+			continue
+		}
+		if t.identName() == "array_to_string" {
+			x.boolElemsWrap(i)
+			continue
+		}
+		from, ok := outTextFuncs[t.identName()]
+		if !ok {
+			continue
+		}
+		e := x.match(i + 1)
+		for k, p := range x.splitTop(i+2, e) {
+			if k >= from {
+				x.outTextWrap(p[0], p[1], true)
+			}
+		}
+	}
+}
+
+// boolElemsWrap wraps the array argument of array_to_string (the call
+// at i) in pg_bool_elems when it is shown to be a boolean array
+// (ARRAY[b, ...], a cast) or is array_agg over a column or a boolean
+// expression: array_to_string(ARRAY[true, false], ',') is 't,f'.
+func (x *tx) boolElemsWrap(i int) {
+	args := x.splitTop(i+2, x.match(i+1))
+	if len(args) < 2 {
+		return
+	}
+	a, b := args[0][0], args[0][1]
+	hint := ""
+	switch {
+	case x.exprOID(a, b) == pgoid.ArrayOf(pgoid.Bool):
+		hint = "'boolean'"
+	case x.T(a).typ == tIdent && strings.EqualFold(x.T(a).text, "array_agg") && x.isP(a+1, "(") && x.match(a+1) == b-1:
+		e := x.match(a + 1)
+		if o := x.findKw(a+2, e, x.depth[a+2], "ORDER"); o > a+2 {
+			e = o
+		}
+		if qual, col, ok := x.bareColumn(a+2, e); ok {
+			hint = x.columnTypeExpr(qual, col)
+		} else if x.exprOID(a+2, e) == pgoid.Bool {
+			hint = "'boolean'"
+		}
+	case len(x.fromTables()) > 0:
+		if qual, col, ok := x.bareColumn(a, b); ok {
+			hint = x.columnTypeExpr(qual, col) // a boolean[] column
+		}
+	}
+	if hint == "" || hint == "NULL" {
+		return
+	}
+	// spliced around the tokens, not replacing them: later passes still
+	// rewrite array_agg's ORDER BY
+	x.T(a).pre = "pg_bool_elems(" + x.T(a).pre
+	x.T(b - 1).suf += ", " + hint + ")"
+}
+
+// outTextConcatOps wraps the operands of the || that are text
+// concatenation. It runs after the array and jsonb passes, which rewrite
+// (and so mark edited) the || of arrays and jsonb, including those
+// decided at run time by a column's type.
+func (x *tx) outTextConcatOps() {
+	if !x.castsChecked() {
+		return
+	}
+	for i := 1; i+1 < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tOp || t.ed || t.text != "||" || !x.endsOperand(i-1) {
+			continue
+		}
+		ls := x.primaryStart(i - 1)
+		re := x.operandEnd(i + 1)
+		if ls < 0 || re < 0 || x.arrayShown(ls, i) || x.arrayShown(i+1, re) {
+			continue
+		}
+		x.outTextWrap(ls, i, false)
+		x.outTextWrap(i+1, re, false)
+	}
+}
+
+// outTextWrap wraps a..b-1 in pg_out_text when its type is boolean or a
+// float (shown by the statement) or it is a column (typed at run time).
+func (x *tx) outTextWrap(a, b int, short bool) {
+	if a >= b {
+		return
+	}
+	if x.literalOperand(a, b) {
+		x.numericLiteral(a, b) // arith.go: 1.50 prints 1.50, as numeric's output
+		return
+	}
+	var hint string
+	if n, j := x.name(a); n != "" && j == b && !(x.T(a).typ == tIdent && reservedWord(x.T(a).upper())) {
+		qual := ""
+		if j-a >= 3 {
+			qual = x.T(j - 3).identName()
+		}
+		if hint = x.columnTypeExpr(qual, n); hint == "NULL" {
+			return
+		}
+	} else {
+		switch oid := x.exprOID(a, b); oid {
+		case pgoid.Bool, pgoid.Float4, pgoid.Float8:
+			hint = quoteLit(TypeName(oid))
+		default:
+			// arithmetic typed at run time from its columns (price *
+			// price): the expression computing its type ('float4' ...)
+			if hint = x.numTypeExpr(a, b); hint == "" || hint[0] == '\'' && hint != "'float4'" && hint != "'float8'" {
+				return
+			}
+		}
+	}
+	sh := "false"
+	if short {
+		sh = "true"
+	}
+	// spliced around the tokens: later passes still rewrite inside
+	x.T(a).pre = "pg_out_text(" + x.T(a).pre
+	x.T(b - 1).suf += ", " + hint + ", " + sh + ")"
+	x.castEnd[b-1] = a
+}
