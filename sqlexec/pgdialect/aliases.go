@@ -391,7 +391,7 @@ func (x *tx) exprOID(a, b int) uint32 {
 				return pgoid.Name
 			}
 			if x.catalog {
-				return catalogColOID[strings.ToLower(t.text)]
+				return x.catalogColumnOID(strings.ToLower(t.text))
 			}
 		case tString:
 			return pgoid.Text
@@ -399,11 +399,14 @@ func (x *tx) exprOID(a, b int) uint32 {
 		return 0
 	}
 	if n, j := x.name(a); n != "" && j == b && x.catalog {
-		return catalogColOID[n]
+		return x.catalogColumnOID(n)
 	}
 	j := a
 	for (x.T(j).typ == tIdent || x.T(j).typ == tQIdent) && x.isP(j+1, ".") {
 		j += 2
+	}
+	if o := x.aggregateCallOID(j, b); o != 0 { // aggitems.go
+		return o
 	}
 	if x.T(j).typ == tIdent && x.isP(j+1, "(") && x.match(j+1) == b-1 {
 		switch x.T(j).identName() {

@@ -129,6 +129,13 @@ func ArithType(it ArithItem, leafTypes []uint32) uint32 {
 	if o, ok := x.columnDTResult(leafTypes); ok {
 		return o // d + 1 on a date column (datetime_columns.go)
 	}
+	if n := x.n(); n > 3 && x.T(0).typ == tIdent && x.isP(1, "(") && x.match(1) == n-1 && shapeFuncs[x.T(0).identName()] && x.T(0).identName() != "abs" {
+		// max(b - a) over timestamp columns: the aggregate of an interval
+		in := newTx(x.src[x.T(2).pos : x.T(n-2).pos+len(x.T(n-2).text)])
+		if o, ok := in.columnDTResult(leafTypes); ok {
+			return AggregateType(x.T(0).identName(), o)
+		}
+	}
 	k := 0
 	t := x.arithShape(0, x.n(), func(lo, hi int) string {
 		if k >= len(leafTypes) {

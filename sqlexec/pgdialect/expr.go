@@ -86,6 +86,7 @@ func (x *tx) exprPass() error {
 				t.set("")
 				x.T(i + 1).set("")
 				if n == "information_schema" {
+					x.infoSchema = true
 					x.T(i + 2).set(quoteIdent("information_schema_" + x.T(i+2).identName()))
 				}
 			}
@@ -263,7 +264,7 @@ func (x *tx) identRewrite(i int) error {
 		return nil
 	case "INFORMATION_SCHEMA":
 		if x.isP(i+1, ".") && (x.T(i+2).typ == tIdent || x.T(i+2).typ == tQIdent) {
-			x.catalog = true
+			x.catalog, x.infoSchema = true, true
 			t.set("")
 			x.T(i + 1).set("")
 			x.T(i + 2).set(quoteIdent("information_schema_" + x.T(i+2).identName()))

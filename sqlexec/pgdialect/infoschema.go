@@ -3,6 +3,7 @@ package pgdialect
 import (
 	"database/sql/driver"
 	"strconv"
+	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	sqlite "modernc.org/sqlite"
@@ -91,6 +92,47 @@ var infoSchemaViews = []catView{
 }
 
 func init() { catalogViews = append(catalogViews, infoSchemaViews...) }
+
+// infoSchemaColOID: the result types of the views' columns, by column
+// name, as PostgreSQL 15 describes them: its information_schema columns
+// are domains, described by their base types (sql_identifier is name,
+// cardinal_number int4, character_data and yes_or_no varchar). A name
+// means one type in every view here, but not always the type a
+// pg_catalog column of that name has (pg_sequences.data_type is regtype),
+// so these apply only to statements that read information_schema.
+var infoSchemaColOID = map[string]uint32{}
+
+func init() {
+	for _, c := range strings.Fields(`catalog_name character_set_catalog character_set_name character_set_schema collation_catalog
+	collation_name collation_schema column_name constraint_catalog constraint_name constraint_schema default_character_set_catalog
+	default_character_set_name default_character_set_schema domain_catalog domain_name domain_schema dtd_identifier schema_name
+	schema_owner scope_catalog scope_name scope_schema self_referencing_column_name sequence_catalog sequence_name sequence_schema
+	table_catalog table_name table_schema udt_catalog udt_name udt_schema unique_constraint_catalog unique_constraint_name
+	unique_constraint_schema user_defined_type_catalog user_defined_type_name user_defined_type_schema`) {
+		infoSchemaColOID[c] = pgoid.Name // sql_identifier
+	}
+	for _, c := range strings.Fields(`character_maximum_length character_octet_length datetime_precision interval_precision
+	maximum_cardinality numeric_precision numeric_precision_radix numeric_scale ordinal_position position_in_unique_constraint`) {
+		infoSchemaColOID[c] = pgoid.Int4 // cardinal_number
+	}
+	for _, c := range strings.Fields(`check_option column_default commit_action constraint_type cycle_option data_type delete_rule
+	enforced generation_expression identity_cycle identity_generation identity_increment identity_maximum identity_minimum
+	identity_start increment initially_deferred interval_type is_deferrable is_generated is_identity is_insertable_into
+	is_nullable is_self_referencing is_trigger_deletable is_trigger_insertable_into is_trigger_updatable is_typed is_updatable
+	match_option maximum_value minimum_value nulls_distinct reference_generation sql_path start_value table_type update_rule
+	view_definition`) {
+		infoSchemaColOID[c] = pgoid.Varchar // character_data, yes_or_no
+	}
+}
+
+// catalogColumnOID is the result type of catalog column name in this
+// statement (0: not known).
+func (x *tx) catalogColumnOID(name string) uint32 {
+	if o := infoSchemaColOID[name]; o != 0 && x.infoSchema {
+		return o
+	}
+	return catalogColOID[name]
+}
 
 // fnInfoCol(typeoid, typmod, field) is a column field of
 // information_schema.columns that follows from the type: "octet"
