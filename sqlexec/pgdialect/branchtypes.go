@@ -1,7 +1,7 @@
 package pgdialect
 
-// Result types of CASE, COALESCE, NULLIF and lag/lead/first_value/
-// last_value/nth_value over columns. typeresolve.go types these where the
+// Result types of CASE, COALESCE, NULLIF, GREATEST/LEAST and lag/lead/
+// first_value/last_value/nth_value over columns. typeresolve.go types these where the
 // statement shows every branch's type; a branch that reads a table's
 // column has only a declared type, which the session asks SQLite for, as
 // for arithmetic (arith_types.go): it compiles the statement with each
@@ -67,6 +67,13 @@ func BranchItems(sqlText string) []ArithItem {
 			case "nullif":
 				if m+1 == b && len(args) == 2 {
 					leaves = args[:1]
+				}
+			case "max", "min":
+				// greatest/least(a, b, ...), written max(coalesce(a, b,
+				// ...), coalesce(b, ...), ...) (strsyntax.go): the common
+				// type of the arguments
+				if m+1 == b && len(args) >= 2 && x.kw(args[0][0], "COALESCE") && x.isP(args[0][0]+1, "(") && x.match(args[0][0]+1) == args[0][1]-1 {
+					leaves = x.splitTop(args[0][0]+2, args[0][1]-1)
 				}
 			case "lag", "lead", "first_value", "last_value", "nth_value":
 				if x.overEnd(m+1) == b && len(args) > 0 {
