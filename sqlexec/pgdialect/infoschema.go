@@ -125,6 +125,18 @@ func init() {
 	}
 }
 
+// infoSchemaColMod: the type modifiers of the yes_or_no columns
+// (varchar(3)).
+var infoSchemaColMod = map[string]int32{}
+
+func init() {
+	for _, c := range strings.Fields(`cycle_option enforced identity_cycle initially_deferred is_deferrable is_identity
+	is_insertable_into is_nullable is_self_referencing is_trigger_deletable is_trigger_insertable_into is_trigger_updatable
+	is_typed is_updatable nulls_distinct`) {
+		infoSchemaColMod[c] = 3 + 4
+	}
+}
+
 // catalogColumnOID is the result type of catalog column name in this
 // statement (0: not known).
 func (x *tx) catalogColumnOID(name string) uint32 {

@@ -21,6 +21,7 @@ type tx struct {
 	castEnd    map[int]int
 	aliases    map[int]string // sig index of last token of a select item -> alias
 	colOIDs    []uint32
+	colMods    []int32 // the type modifiers of colOIDs (-1: none)
 	madePK     bool
 	series     []int
 	minmax     []int             // greatest/least calls (strsyntax.go)
