@@ -114,6 +114,9 @@ func AggregateItems(sqlText string) []AggItem {
 func AggregateType(fn string, arg uint32) uint32 {
 	switch fn {
 	case "min", "max":
+		if arg == pgoid.Varchar || arg == pgoid.Name {
+			return pgoid.Text // max(text): varchar and name have no min/max of their own
+		}
 		return arg
 	case "bit_and", "bit_or":
 		switch arg {

@@ -201,6 +201,15 @@ func (x *tx) figure(a, b int) (string, int) {
 			return tt.name, 1
 		}
 	}
+	if n, j := x.name(a); n != "" && j < b && x.isP(j, "[") && !reservedWord(t.upper()) {
+		// a subscripted column, a[1] or a[1:2][3]: named after the column
+		for j < b && x.isP(j, "[") {
+			j = x.matchBracket(j) + 1
+		}
+		if j == b {
+			return n, 2
+		}
+	}
 	if n, j := x.name(a); n != "" && j == b {
 		if t.typ == tIdent {
 			switch t.upper() {
@@ -353,6 +362,22 @@ func (x *tx) itemMod(a, b int, oid uint32) int32 {
 		return m
 	}
 	return -1
+}
+
+// matchBracket is the index of the "]" closing the "[" at i (x.n() when
+// none).
+func (x *tx) matchBracket(i int) int {
+	d := 0
+	for j := i; j < x.n(); j++ {
+		if x.isP(j, "[") {
+			d++
+		} else if x.isP(j, "]") {
+			if d--; d == 0 {
+				return j
+			}
+		}
+	}
+	return x.n()
 }
 
 // exprOID guesses the PostgreSQL type of expression a..b-1.

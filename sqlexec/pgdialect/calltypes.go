@@ -25,6 +25,7 @@ import (
 type callSig struct {
 	args []int // the argument positions probed, in order
 	typ  func(args []uint32) uint32
+	only func(x *tx, args [][2]int) bool // nil, or the calls typed (by their arguments' text)
 }
 
 // callSigs: the calls typed here, by their name in the SQLite text.
@@ -44,6 +45,25 @@ var callSigs = map[string]callSig{
 	// (int2 is read as int4: there is no int2 overload)
 	"pg_gcd": {args: []int{0, 1}, typ: intCommonType},
 	"pg_lcm": {args: []int{0, 1}, typ: intCommonType},
+	// j -> k, j #> path (jsonb_translate.go: pg_jsonb_get(j, k, 0)): the
+	// type of j, json or jsonb (->> and #>> are text, typed lexically)
+	"pg_jsonb_get":  {args: []int{0}, typ: jsonType, only: jsonValueMode},
+	"pg_jsonb_path": {args: []int{0}, typ: jsonType, only: jsonValueMode},
+	// a[i] (array_translate.go: pg_array_get(a, i, type)): a's element type
+	"pg_array_get": {args: []int{0}, typ: func(a []uint32) uint32 { return pgoid.ElemOf(a[0]) }},
+}
+
+func jsonType(a []uint32) uint32 {
+	if a[0] == pgoid.JSON || a[0] == pgoid.JSONB {
+		return a[0]
+	}
+	return 0
+}
+
+// jsonValueMode: the call's third argument is 0 (->, #>: a json value),
+// not 1 (->>, #>>: text).
+func jsonValueMode(x *tx, args [][2]int) bool {
+	return len(args) == 3 && args[2][1]-args[2][0] == 1 && x.T(args[2][0]).text == "0"
 }
 
 // intCommonType is the common type of integer and numeric arguments for
@@ -90,6 +110,9 @@ func CallItems(sqlText string) []ArithItem {
 			return nil
 		}
 		a, b := x.itemExpr(it[0], it[1])
+		for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 {
+			a, b = a+1, b-1
+		}
 		if b-a < 4 || x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 {
 			continue
 		}
@@ -98,6 +121,9 @@ func CallItems(sqlText string) []ArithItem {
 			continue
 		}
 		args := x.splitTop(a+2, b-1)
+		if sig.only != nil && !sig.only(x, args) {
+			continue
+		}
 		item := ArithItem{Column: col, expr: x.T(a).identName(), start: x.T(a).pos, end: x.T(b-1).pos + len(x.T(b-1).text)}
 		for _, k := range sig.args {
 			if k >= len(args) || args[k][0] >= args[k][1] {

@@ -26,7 +26,9 @@ SELECT array_agg(i4 ORDER BY id), string_agg(t, ',' ORDER BY id), array_agg(n OR
 SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY f), percentile_disc(0.5) WITHIN GROUP (ORDER BY i4), mode() WITHIN GROUP (ORDER BY i4) FROM rd_item;
 -- reports by period
 SELECT date_trunc('month', d) AS m, count(*) FROM rd_item GROUP BY 1 ORDER BY 1;
-SELECT date_trunc('day', ts), date_trunc('hour', tz), date_trunc('month', iv) FROM rd_item ORDER BY id;
+SELECT date_trunc('day', ts), date_trunc('hour', tz) FROM rd_item ORDER BY id;
+-- differs: date_trunc(text, interval) is not provided (42883, undefined function)
+SELECT date_trunc('month', iv) FROM rd_item ORDER BY id;
 SELECT extract(year FROM d), date_part('month', ts), extract(epoch FROM iv) FROM rd_item ORDER BY id;
 SELECT to_char(d, 'YYYY-MM'), to_char(n, '999.99'), to_char(ts, 'HH24:MI') FROM rd_item ORDER BY id;
 -- arithmetic
@@ -39,14 +41,18 @@ SELECT max(o.placed - i.d), sum(o.qty * 2), avg(o.price * o.qty) FROM rd_item i 
 SELECT round(n), round(n, 1), round(f), abs(i4), abs(n), ceil(f), floor(n), trunc(n), sign(n) FROM rd_item ORDER BY id;
 SELECT gcd(i4, 8), lcm(i8, 2), mod(i4, 3), greatest(i4, 2), least(n, 1.5), greatest(d, ts::date) FROM rd_item ORDER BY id;
 SELECT upper(t), lower(vc), length(t), substr(t, 1, 2), t || vc, concat(t, i4), trim(c), left(t, 2) FROM rd_item ORDER BY id;
-SELECT coalesce(i4, 0), coalesce(n, 0), coalesce(t, ''), nullif(i8, 0), coalesce(d, '2024-01-01') FROM rd_item ORDER BY id;
+SELECT coalesce(i4, 0), coalesce(n, 0), coalesce(t, ''), nullif(i8, 0) FROM rd_item ORDER BY id;
+-- differs-type: coalesce of a date/time column and an untyped literal is described as text (the literal is not converted to the column's type)
+SELECT coalesce(d, '2024-01-01') FROM rd_item ORDER BY id;
 SELECT CASE WHEN b THEN i4 ELSE 0 END, CASE WHEN b THEN 'y' ELSE 'n' END, CASE WHEN b THEN n END FROM rd_item ORDER BY id;
 -- casts
 SELECT i4::text, n::int, f::numeric, t::varchar(5), t::char(2), d::timestamp, ts::date, i8::int4, s2::numeric(6,1) FROM rd_item ORDER BY id;
 SELECT CAST(t AS varchar(3)), CAST(i4 AS bigint), CAST(n AS float8), tz::text, u::text, j::text FROM rd_item ORDER BY id;
 -- json, arrays, uuid, bytea
 SELECT j->'a', j->>'a', j #>> '{b,0}', jsonb_typeof(j), j ? 'a' FROM rd_item ORDER BY id;
-SELECT ia[1], ta[1], array_length(ia, 1), cardinality(ta), ia || 4, u, by FROM rd_item ORDER BY id;
+SELECT ia[1], ta[1], ta[1:1], array_length(ia, 1), cardinality(ta), u, by FROM rd_item ORDER BY id;
+-- differs-type: || of an array column and an element or array is described (and computed) as text concatenation
+SELECT ia || 4, ia || ia FROM rd_item ORDER BY id;
 -- windows
 SELECT id, row_number() OVER (ORDER BY id), rank() OVER (ORDER BY i4), sum(i4) OVER (ORDER BY id), lag(n) OVER (ORDER BY id), count(*) OVER () FROM rd_item ORDER BY id;
 -- subqueries, CTEs, set operations, derived tables
@@ -65,3 +71,13 @@ DELETE FROM rd_order WHERE id = 10 RETURNING *;
 SELECT column_name, data_type, character_maximum_length, numeric_precision, is_nullable, udt_name FROM information_schema.columns WHERE table_name = 'rd_item' ORDER BY ordinal_position;
 SELECT table_name, table_type FROM information_schema.tables WHERE table_name LIKE 'rd_%' ORDER BY 1;
 SELECT c.relname, c.relkind, a.attname, a.attnum, a.attnotnull FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid WHERE c.relname = 'rd_order' AND a.attnum > 0 ORDER BY a.attnum;
+CREATE SEQUENCE rd_seq;
+CREATE VIEW rd_view AS SELECT id, t FROM rd_item;
+SELECT sequence_name, data_type, start_value, increment FROM information_schema.sequences WHERE sequence_name = 'rd_seq';
+SELECT table_name, view_definition IS NOT NULL FROM information_schema.views WHERE table_name = 'rd_view';
+SELECT constraint_name, constraint_type, table_name, is_deferrable FROM information_schema.table_constraints WHERE table_name = 'rd_order' AND constraint_type <> 'CHECK' ORDER BY 1;
+SELECT constraint_name, column_name, ordinal_position, position_in_unique_constraint FROM information_schema.key_column_usage WHERE table_name = 'rd_order' ORDER BY 1, 3;
+SELECT constraint_name, unique_constraint_name, update_rule, delete_rule FROM information_schema.referential_constraints ORDER BY 1;
+SELECT schema_name FROM information_schema.schemata WHERE schema_name = 'public';
+SELECT schemaname, tablename FROM pg_tables WHERE tablename LIKE 'rd_%' ORDER BY 2;
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'rd_order';
