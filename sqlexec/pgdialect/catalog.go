@@ -251,7 +251,8 @@ var catalogViews = []catView{
   CASE s.type WHEN 'table' THEN 'YES' ELSE 'NO' END AS is_insertable_into, 'NO' AS is_typed, NULL AS commit_action
  FROM pgd_rel s`},
 	{"information_schema_views", `SELECT current_database() AS table_catalog, 'public' AS table_schema, +s.name AS table_name, pg_view_body(s.sql) AS view_definition,
-  'NONE' AS check_option, 'NO' AS is_updatable, 'NO' AS is_insertable_into FROM pgd_rel s WHERE s.type = 'view'`},
+  'NONE' AS check_option, 'NO' AS is_updatable, 'NO' AS is_insertable_into,
+  'NO' AS is_trigger_updatable, 'NO' AS is_trigger_deletable, 'NO' AS is_trigger_insertable_into FROM pgd_rel s WHERE s.type = 'view'`},
 }
 
 func typeValues() string {

@@ -21,6 +21,11 @@ import (
 // NULL as for a column without one. PostgreSQL's implicit NOT NULL CHECK
 // rows of table_constraints are not listed.
 
+// A column that is a helper view's column of sqlite_schema's name (a.tbl)
+// is written +a.tbl: an expression, which SQLite declares no type for, so
+// it is described as PostgreSQL's sql_identifier (infoSchemaColOID), not
+// as text.
+//
 // pgd_keycols: one row per column of a primary key or unique constraint
 // (pos from 1). The rowid primary key has no SQLite index: its one column
 // comes from the table info.
@@ -38,7 +43,7 @@ var infoSchemaViews = []catView{
        AND sum(k.col IN (SELECT c.tocol FROM pgd_fkcols c WHERE c.tbl = f.tbl AND c.id = f.id)) = count(*)
     ORDER BY min(k.contype) LIMIT 1) AS ucname
  FROM pgd_fk f`},
-	{"information_schema_columns", `SELECT current_database() AS table_catalog, 'public' AS table_schema, a.tbl AS table_name, a.attname AS column_name,
+	{"information_schema_columns", `SELECT current_database() AS table_catalog, 'public' AS table_schema, +a.tbl AS table_name, a.attname AS column_name,
   a.attnum AS ordinal_position, (SELECT d.adbin FROM pg_attrdef d WHERE d.adrelid = pg_oid('rel', a.tbl) AND d.adnum = a.attnum) AS column_default,
   CASE WHEN a.nn OR (a.pk > 0 AND a.ttype = 'table') OR a.marker IS NOT NULL THEN 'NO' ELSE 'YES' END AS is_nullable,
   pg_info_data_type(a.toid) AS data_type,
@@ -72,14 +77,14 @@ var infoSchemaViews = []catView{
   CASE WHEN c.condeferrable THEN 'YES' ELSE 'NO' END AS is_deferrable, CASE WHEN c.condeferred THEN 'YES' ELSE 'NO' END AS initially_deferred, 'YES' AS enforced,
   CASE c.contype WHEN 'u' THEN 'YES' END AS nulls_distinct FROM pg_constraint c`},
 	{"information_schema_key_column_usage", `SELECT current_database() AS constraint_catalog, 'public' AS constraint_schema, k.conname AS constraint_name,
-  current_database() AS table_catalog, 'public' AS table_schema, k.tbl AS table_name, k.col AS column_name,
+  current_database() AS table_catalog, 'public' AS table_schema, +k.tbl AS table_name, k.col AS column_name,
   k.pos AS ordinal_position, NULL AS position_in_unique_constraint
  FROM pgd_keycols k
  UNION ALL
- SELECT current_database(), 'public', r.conname, current_database(), 'public', c.tbl, c.fromcol, c.pos,
+ SELECT current_database(), 'public', r.conname, current_database(), 'public', +c.tbl, c.fromcol, c.pos,
   (SELECT k.pos FROM pgd_keycols k WHERE k.tbl = r.reftbl AND k.conname = r.ucname AND k.col = c.tocol)
  FROM pgd_fkref r JOIN pgd_fkcols c ON c.tbl = r.tbl AND c.id = r.id`},
-	{"information_schema_constraint_column_usage", `SELECT current_database() AS table_catalog, 'public' AS table_schema, k.tbl AS table_name, k.col AS column_name,
+	{"information_schema_constraint_column_usage", `SELECT current_database() AS table_catalog, 'public' AS table_schema, +k.tbl AS table_name, k.col AS column_name,
   current_database() AS constraint_catalog, 'public' AS constraint_schema, k.conname AS constraint_name
  FROM pgd_keycols k
  UNION ALL
