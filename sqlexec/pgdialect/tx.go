@@ -15,21 +15,17 @@ type tx struct {
 	nQMark   int
 	oids     map[int]uint32
 	catalog  bool // references pg_catalog / information_schema objects
-	// infoSchema: references an information_schema view, whose columns
-	// are typed by infoSchemaColOID before catalogColOID (infoschema.go)
-	infoSchema bool
-	castEnd    map[int]int
-	aliases    map[int]string // sig index of last token of a select item -> alias
-	colOIDs    []uint32
-	colMods    []int32 // the type modifiers of colOIDs (-1: none)
-	madePK     bool
-	series     []int
-	minmax     []int             // greatest/least calls (strsyntax.go)
-	dtTypes    map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)
-	dtCols     map[string]string // generate_series column over date/time values -> its type
-	locking    string            // the first row-locking clause removed ("FOR UPDATE", ...)
-	temp       bool              // CREATE TEMP[ORARY] ... (temp.go)
-	onCommit   string            // CREATE TEMP TABLE ... ON COMMIT <onCommit>
+	castEnd  map[int]int
+	aliases  map[int]string // sig index of last token of a select item -> alias
+	colOIDs  []uint32
+	madePK   bool
+	series   []int
+	minmax   []int             // greatest/least calls (strsyntax.go)
+	dtTypes  map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)
+	dtCols   map[string]string // generate_series column over date/time values -> its type
+	locking  string            // the first row-locking clause removed ("FOR UPDATE", ...)
+	temp     bool              // CREATE TEMP[ORARY] ... (temp.go)
+	onCommit string            // CREATE TEMP TABLE ... ON COMMIT <onCommit>
 	// CREATE TABLE [IF NOT EXISTS] table: the sequences of its serial and
 	// identity columns (serial.go)
 	table       string
@@ -57,6 +53,11 @@ type tx struct {
 	// byte offsets of the CAST tokens dateCalls wrote for date(x): the
 	// column is named date (datetime_local.go)
 	dateCallAt map[int]bool
+	// infoSchema: references an information_schema view, whose columns
+	// are typed by infoSchemaColOID before catalogColOID (infoschema.go)
+	infoSchema bool
+	// the type modifiers of colOIDs (-1: none)
+	colMods []int32
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}
