@@ -1,6 +1,7 @@
 package sqlexec
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -54,11 +55,42 @@ func typeFromValue(v any) uint32 {
 	return pgoid.Text
 }
 
+// colHints are the result column types the translation inferred from
+// the statement's text (pgdialect.Stmt's ColumnOIDs and ColumnMods): a
+// column SQLite declares no type for is described by its hint.
+type colHints struct {
+	oids []uint32 // 0: none
+	mods []int32  // the oids' type modifiers (-1: none); nil when none has one
+}
+
+// stmtHints are the hints of a translated statement.
+func stmtHints(st *pgdialect.Stmt) colHints { return colHints{st.ColumnOIDs, st.ColumnMods} }
+
+// at is column i's hint: its type (0: none) and type modifier.
+func (h colHints) at(i int) (uint32, int32) {
+	if i >= len(h.oids) || h.oids[i] == 0 {
+		return 0, -1
+	}
+	if i < len(h.mods) {
+		return h.oids[i], h.mods[i]
+	}
+	return h.oids[i], -1
+}
+
+func (h colHints) equal(o colHints) bool {
+	return slices.Equal(h.oids, o.oids) && slices.Equal(h.mods, o.mods)
+}
+
+func (h colHints) clone() colHints { return colHints{slices.Clone(h.oids), slices.Clone(h.mods)} }
+
 // colInfo is a column as SQLite describes it.
 type colInfo struct {
 	name string
 	decl string
 	hint uint32 // type inferred by the dialect when decl is empty
+	// hintMod: the type modifier of a hint the translation gave (-1: none;
+	// the inference of resulttypes.go gives types without one)
+	hintMod int32
 	// the table and column an INTEGER column reads: a serial column is
 	// declared INTEGER (SQLite's rowid alias) whatever its type
 	// (serialTypes, resulttypes.go)
@@ -67,11 +99,20 @@ type colInfo struct {
 
 // newColInfo describes result column i of st.
 func newColInfo(st *lstmt, i int) colInfo {
-	ci := colInfo{name: st.columnName(i), decl: st.columnDecl(i)}
+	ci := colInfo{name: st.columnName(i), decl: st.columnDecl(i), hintMod: -1}
 	if strings.EqualFold(ci.decl, "INTEGER") {
 		ci.table, ci.column = st.columnOrigin(i)
 	}
 	return ci
+}
+
+// setHint gives ci column i's hint of h when SQLite declares it no type.
+func (ci *colInfo) setHint(h colHints, i int) {
+	if ci.decl == "" {
+		if o, m := h.at(i); o != 0 {
+			ci.hint, ci.hintMod = o, m
+		}
+	}
 }
 
 // buildColumns computes result columns: declared type if any, else the type
@@ -81,7 +122,7 @@ func buildColumns(infos []colInfo, first []any) []pgwire.Column {
 	for i, ci := range infos {
 		oid, mod := typeFromDeclMod(ci.decl)
 		if oid == 0 && ci.hint != 0 {
-			oid = ci.hint
+			oid, mod = ci.hint, ci.hintMod
 		}
 		if oid == 0 {
 			oid = pgoid.Text

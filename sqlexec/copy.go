@@ -355,7 +355,7 @@ func (s *Session) copyTo(ctx context.Context, st *pgdialect.Stmt, w pgwire.Resul
 	if err := s.barrier(ctx); err != nil {
 		return err
 	}
-	err := s.streamRead(ctx, q, nil, "SELECT", cp.QueryOIDs, cw, true)
+	err := s.streamRead(ctx, q, nil, "SELECT", colHints{oids: cp.QueryOIDs}, cw, true)
 	if err == errNotReadonly {
 		return Unsupported("COPY (data-modifying query) TO")
 	}

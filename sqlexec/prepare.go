@@ -95,7 +95,7 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 		if len(typed.Exec) == 1 && typed.Kind == pgdialect.KindQuery {
 			s.inferParams(ctx, typed, ps.paramOIDs)
 			ps.stored = s.storedParamOIDs(ctx, typed, paramOIDs) // param_assign.go
-			cols, nparams, err := s.describe(ctx, typed.Exec[0], typed.ColumnOIDs, ps.paramOIDs)
+			cols, nparams, err := s.describe(ctx, typed.Exec[0], stmtHints(typed), ps.paramOIDs)
 			if err != nil {
 				if e, ok := err.(*Error); ok {
 					describeUndefinedFunction(e, sql, paramOIDs) // undefined_function.go
@@ -128,7 +128,7 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 // writes: on a read connection, or (inside a transaction, or when the
 // statement refers to objects the transaction created) on the speculative
 // apply state.
-func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, paramOIDs []uint32) ([]pgwire.Column, int, error) {
+func (s *Session) describe(ctx context.Context, sqlText string, hints colHints, paramOIDs []uint32) ([]pgwire.Column, int, error) {
 	if err := guardInternal(sqlText); err != nil {
 		return nil, 0, err
 	}
@@ -159,9 +159,7 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints []uint32, 
 			}
 		}
 		for i := range infos {
-			if infos[i].decl == "" && i < len(hints) && hints[i] != 0 {
-				infos[i].hint = hints[i]
-			}
+			infos[i].setHint(hints, i)
 		}
 		resultTypes(c, sqlText, infos) // resulttypes.go
 		var first []any

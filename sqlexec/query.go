@@ -60,7 +60,7 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 			if err := s.barrier(ctx); err != nil {
 				return err
 			}
-			err := s.streamRead(ctx, sqlText, args, readVerb(st.Tag), st.ColumnOIDs, w, describe)
+			err := s.streamRead(ctx, sqlText, args, readVerb(st.Tag), stmtHints(st), w, describe)
 			if err != errNotReadonly {
 				return err
 			}
@@ -74,7 +74,7 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 				if err := s.barrier(ctx); err != nil {
 					return err
 				}
-				err := s.streamRead(ctx, sqlText, args, readVerb(st.Tag), st.ColumnOIDs, w, describe)
+				err := s.streamRead(ctx, sqlText, args, readVerb(st.Tag), stmtHints(st), w, describe)
 				if err != errNotReadonly {
 					return err
 				}
@@ -185,7 +185,7 @@ func emitWrite(w pgwire.ResultWriter, st *pgdialect.Stmt, results []StatementRes
 		return w.Complete(st.Tag)
 	}
 	if len(results) == 1 {
-		results[0].applyHints(st.ColumnOIDs)
+		results[0].applyHints(stmtHints(st))
 		return emit(w, &results[0], describe, "")
 	}
 	var n int64

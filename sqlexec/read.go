@@ -81,7 +81,7 @@ func prepareRead(c *lconn, sqlText string) (*lstmt, error) {
 // streamRead runs a read-only statement on a read connection, streaming
 // rows to w. It returns errNotReadonly, before writing anything, if SQLite
 // says the statement writes.
-func (s *Session) streamRead(ctx context.Context, sqlText string, args []any, verb string, hints []uint32, w pgwire.ResultWriter, describe bool) error {
+func (s *Session) streamRead(ctx context.Context, sqlText string, args []any, verb string, hints colHints, w pgwire.ResultWriter, describe bool) error {
 	return s.e.db.withHeldReader(ctx, &s.watch, func(c *lconn) error {
 		defer s.bindConn(c)()
 		if err := guardInternal(sqlText); err != nil {

@@ -1,8 +1,6 @@
 package sqlexec
 
 import (
-	"slices"
-
 	"github.com/raftsql/raftsql/pgwire"
 )
 
@@ -33,7 +31,7 @@ import (
 
 // readDesc is one description of a compiled read's result.
 type readDesc struct {
-	hints []uint32 // the hints it was computed under (a copy)
+	hints colHints // the hints it was computed under (a copy)
 	infos []colInfo
 	// cols is the columns when every one has a static type; nil when one
 	// takes its type from the first row. Shared by every execution: read
@@ -43,19 +41,17 @@ type readDesc struct {
 
 // readDescription returns the description of st's result under hints,
 // from st's memo when it was computed under the same hints.
-func (st *lstmt) readDescription(c *lconn, sqlText string, hints []uint32) *readDesc {
-	if d := st.desc; d != nil && slices.Equal(d.hints, hints) {
+func (st *lstmt) readDescription(c *lconn, sqlText string, hints colHints) *readDesc {
+	if d := st.desc; d != nil && d.hints.equal(hints) {
 		return d
 	}
 	infos := make([]colInfo, st.columnCount())
 	for i := range infos {
 		infos[i] = newColInfo(st, i)
-		if infos[i].decl == "" && i < len(hints) {
-			infos[i].hint = hints[i]
-		}
+		infos[i].setHint(hints, i)
 	}
 	resultTypes(c, sqlText, infos) // resulttypes.go
-	d := &readDesc{hints: slices.Clone(hints), infos: infos}
+	d := &readDesc{hints: hints.clone(), infos: infos}
 	if staticTypes(infos) {
 		d.cols = buildColumns(infos, nil)
 	}

@@ -19,15 +19,16 @@ type StatementResult struct {
 	declared []bool // column i had a declared type
 }
 
-// applyHints types columns without a declared type from hints (0 = no hint).
-func (r *StatementResult) applyHints(hints []uint32) {
+// applyHints types columns without a declared type from hints.
+func (r *StatementResult) applyHints(hints colHints) {
 	for i := range r.Columns {
-		if i < len(hints) && hints[i] != 0 && (i >= len(r.declared) || !r.declared[i]) {
-			r.Columns[i].TypeOID = hints[i]
-			r.Columns[i].TypeSize = pgoid.Size(hints[i])
+		if o, m := hints.at(i); o != 0 && (i >= len(r.declared) || !r.declared[i]) {
+			r.Columns[i].TypeOID = o
+			r.Columns[i].TypeSize = pgoid.Size(o)
+			r.Columns[i].TypeModifier = m
 		}
 	}
-	if len(hints) > 0 {
+	if len(hints.oids) > 0 {
 		for _, row := range r.Rows {
 			convertRow(r.Columns, row)
 		}

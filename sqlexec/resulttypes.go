@@ -21,6 +21,7 @@ func resultTypes(c *lconn, sqlText string, infos []colInfo) {
 	aggregateTypes(c, sqlText, infos)
 	arithTypes(c, sqlText, infos)
 	branchTypes(c, sqlText, infos)
+	callTypes(c, sqlText, infos)
 	subqueryTypes(c, sqlText, infos)
 }
 
@@ -127,6 +128,16 @@ func arithTypes(c *lconn, sqlText string, infos []colInfo) {
 func branchTypes(c *lconn, sqlText string, infos []colInfo) {
 	if untyped(infos) && pgdialect.MentionsBranches(sqlText) {
 		probeLeaves(c, sqlText, infos, pgdialect.BranchItems(sqlText), pgdialect.BranchType)
+	}
+}
+
+// callTypes sets the hint of each untyped result column of sqlText that
+// is a call of a known signature over columns (date_trunc of a date
+// column is timestamptz, gcd of int4 columns int4): one probe per
+// argument position (pgdialect/calltypes.go).
+func callTypes(c *lconn, sqlText string, infos []colInfo) {
+	if untyped(infos) && pgdialect.MentionsCalls(sqlText) {
+		probeLeaves(c, sqlText, infos, pgdialect.CallItems(sqlText), pgdialect.CallType)
 	}
 }
 

@@ -93,7 +93,7 @@ func (s *Session) streamTxRead(ctx context.Context, tx *txn, st *pgdialect.Stmt,
 		nrows := int64(0)
 		_, err = ls.run(x.Args, func(r []any) error {
 			if cols == nil {
-				cols, hinted = txReadColumns(infos, r, st.ColumnOIDs)
+				cols, hinted = txReadColumns(infos, r, stmtHints(st))
 				if describe {
 					if err := w.Describe(hinted); err != nil {
 						return err
@@ -130,7 +130,7 @@ func (s *Session) streamTxRead(ctx context.Context, tx *txn, st *pgdialect.Stmt,
 			return nil
 		}
 		if cols == nil && ncol > 0 && describe {
-			_, hinted = txReadColumns(infos, nil, st.ColumnOIDs)
+			_, hinted = txReadColumns(infos, nil, stmtHints(st))
 			if err := w.Describe(hinted); err != nil {
 				return err
 			}
@@ -157,16 +157,17 @@ func (s *Session) streamTxRead(ctx context.Context, tx *txn, st *pgdialect.Stmt,
 // txReadColumns describes a read's columns from its first row: cols as
 // SQLite's types give them, hinted with the statement's lexical hints
 // applied to undeclared columns (StatementResult.applyHints).
-func txReadColumns(infos []colInfo, first []any, hints []uint32) (cols, hinted []pgwire.Column) {
+func txReadColumns(infos []colInfo, first []any, hints colHints) (cols, hinted []pgwire.Column) {
 	cols = buildColumns(infos, first)
-	if len(hints) == 0 {
+	if len(hints.oids) == 0 {
 		return cols, cols
 	}
 	hinted = append([]pgwire.Column(nil), cols...)
 	for i := range hinted {
-		if i < len(hints) && hints[i] != 0 && infos[i].decl == "" {
-			hinted[i].TypeOID = hints[i]
-			hinted[i].TypeSize = pgoid.Size(hints[i])
+		if o, m := hints.at(i); o != 0 && infos[i].decl == "" {
+			hinted[i].TypeOID = o
+			hinted[i].TypeSize = pgoid.Size(o)
+			hinted[i].TypeModifier = m
 		}
 	}
 	return cols, hinted

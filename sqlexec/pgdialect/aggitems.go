@@ -115,6 +115,9 @@ func AggregateItems(sqlText string) []AggItem {
 func AggregateType(fn string, arg uint32) uint32 {
 	switch fn {
 	case "min", "max":
+		if arg == pgoid.Varchar || arg == pgoid.Name {
+			return pgoid.Text // max(text): varchar and name have no min/max of their own
+		}
 		return arg
 	case "bit_and", "bit_or":
 		switch arg {
@@ -289,4 +292,73 @@ func (x *tx) caseEnd(k int) int {
 		}
 	}
 	return x.n()
+}
+
+// aggregateCallOID is the type of the aggregate call that starts at j and
+// ends at b-1 (f(x), f(DISTINCT x ORDER BY y), f() WITHIN GROUP (ORDER BY
+// x), with FILTER/OVER) when its argument's type shows in the statement
+// (a literal, a cast, a VALUES or generate_series column: derivedcols.go),
+// 0 otherwise: then the session's probe types it from the argument's
+// declared type (AggregateItems). j is the function's name, unqualified.
+func (x *tx) aggregateCallOID(j, b int) uint32 {
+	if x.T(j).typ != tIdent || !x.isP(j+1, "(") {
+		return 0
+	}
+	m := x.match(j + 1)
+	if m <= j+1 || m >= b {
+		return 0
+	}
+	fn := x.T(j).identName()
+	argLo, argHi := j+2, m
+	end := m + 1
+	if x.kw(end, "WITHIN", "GROUP") && x.isP(end+2, "(") && x.kw(end+3, "ORDER", "BY") {
+		if fn != "mode" || argLo != m {
+			return 0 // percentile_*: typed by their fraction argument too
+		}
+		fn = "pg_mode"
+		argLo, argHi = end+5, x.match(end+2)
+		end = argHi + 1
+	} else {
+		switch fn {
+		case "array_agg":
+			fn = "pg_array_agg"
+		case "min", "max", "sum", "avg", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or":
+		default:
+			return 0
+		}
+		if x.kw(argLo, "DISTINCT") || x.kw(argLo, "ALL") {
+			argLo++
+		}
+	}
+	for end < b {
+		switch {
+		case x.kw(end, "FILTER") && x.isP(end+1, "("):
+			end = x.match(end+1) + 1
+		case x.kw(end, "OVER") && x.isP(end+1, "("):
+			end = x.match(end+1) + 1
+		case x.kw(end, "OVER"):
+			end += 2
+		default:
+			return 0
+		}
+	}
+	if end != b {
+		return 0
+	}
+	d := x.depth[argLo]
+	for k := argLo; k < argHi; k++ {
+		if x.depth[k] == d && (x.isP(k, ",") || x.T(k).kw("ORDER") || x.T(k).kw("ASC") || x.T(k).kw("DESC") ||
+			x.T(k).kw("NULLS") || x.T(k).kw("USING")) {
+			argHi = k
+			break
+		}
+	}
+	if argLo >= argHi {
+		return 0
+	}
+	arg := x.exprOID(argLo, argHi)
+	if arg == 0 || arg == pgoid.Unknown || fn == "pg_array_agg" && pgoid.ElemOf(arg) != 0 {
+		return 0 // array_agg of arrays is the same array type, one dimension more
+	}
+	return AggregateType(fn, arg)
 }

@@ -68,6 +68,7 @@ func (x *tx) applyAliases() {
 	lists := x.selectLists()
 	for li, items := range lists {
 		var oids []uint32
+		var mods []int32
 		for _, it := range items {
 			a, b := it[0], it[1]
 			if a >= b {
@@ -76,15 +77,16 @@ func (x *tx) applyAliases() {
 			x.numericItem(a, b) // arith.go
 			name, has, oid := x.itemName(a, b)
 			oids = append(oids, oid)
+			mods = append(mods, x.itemMod(a, b, oid))
 			if !has && name != "" {
 				x.T(b - 1).wsuf += ` AS "` + strings.ReplaceAll(name, `"`, `""`) + `"`
 			}
 		}
 		if li == 0 {
-			x.colOIDs = oids
+			x.colOIDs, x.colMods = oids, mods
 			for _, it := range items {
 				if it[1] > it[0] && x.isP(it[1]-1, "*") {
-					x.colOIDs = nil // column count unknown
+					x.colOIDs, x.colMods = nil, nil // column count unknown
 					if len(items) == 1 && it[1]-it[0] == 1 {
 						x.colOIDs = x.starOIDs // derivedcols.go: known FROM items
 					}
@@ -197,6 +199,15 @@ func (x *tx) figure(a, b int) (string, int) {
 	if b-a == 2 && t.typ == tIdent && x.T(a+1).typ == tString {
 		if tt := typeAlias[strings.ToLower(t.text)]; tt != nil {
 			return tt.name, 1
+		}
+	}
+	if n, j := x.name(a); n != "" && j < b && x.isP(j, "[") && !reservedWord(t.upper()) {
+		// a subscripted column, a[1] or a[1:2][3]: named after the column
+		for j < b && x.isP(j, "[") {
+			j = x.matchBracket(j) + 1
+		}
+		if j == b {
+			return n, 2
 		}
 	}
 	if n, j := x.name(a); n != "" && j == b {
@@ -319,6 +330,69 @@ func (x *tx) opBefore(a, c int) bool {
 	return false
 }
 
+// itemMod is the type modifier of select item a..b-1 of type oid (-1:
+// none), as PostgreSQL describes the column: a cast's to varchar(5) is 9,
+// to char(2) 6, to numeric(6,1) 393221 (the modifier of the declared type
+// varchar(5) would be); an information_schema yes_or_no column's 7.
+func (x *tx) itemMod(a, b int, oid uint32) int32 {
+	a, b = x.itemExpr(a, b)
+	if oid == 0 || a >= b || b > len(x.depth) {
+		return -1
+	}
+	if n, j := x.name(a); n != "" && j == b && x.infoSchema {
+		if oid == infoSchemaColOID[n] {
+			if m, ok := infoSchemaColMod[n]; ok {
+				return m
+			}
+		}
+		return -1
+	}
+	d := x.depth[a]
+	c := -1 // the cast's type starts at c
+	switch {
+	case x.kw(a, "CAST") && x.isP(a+1, "(") && x.match(a+1) == b-1:
+		if k := x.findKw(a+2, b-1, d+1, "AS"); k > 0 {
+			c, b = k+1, b-1
+		}
+	default:
+		for k := b - 1; k > a; k-- {
+			if x.T(k).typ == tCast && x.depth[k] == d {
+				if x.primaryStart(k-1) == a {
+					c = k + 1 // the cast of the whole item, not of its last operand
+				}
+				break
+			}
+		}
+	}
+	if c < 0 {
+		return -1
+	}
+	end, tn, mods, arr, ok := x.parseType(c)
+	if !ok || end != b || arr || mods == "" {
+		return -1
+	}
+	if o, m := DeclTypeOID(tn + mods); o == oid {
+		return m
+	}
+	return -1
+}
+
+// matchBracket is the index of the "]" closing the "[" at i (x.n() when
+// none).
+func (x *tx) matchBracket(i int) int {
+	d := 0
+	for j := i; j < x.n(); j++ {
+		if x.isP(j, "[") {
+			d++
+		} else if x.isP(j, "]") {
+			if d--; d == 0 {
+				return j
+			}
+		}
+	}
+	return x.n()
+}
+
 // exprOID guesses the PostgreSQL type of expression a..b-1.
 func (x *tx) exprOID(a, b int) uint32 {
 	// An unbalanced parenthesis at the end of malformed input can give an
@@ -404,7 +478,7 @@ func (x *tx) exprOID(a, b int) uint32 {
 				return pgoid.Name
 			}
 			if x.catalog {
-				return catalogColOID[strings.ToLower(t.text)]
+				return x.catalogColumnOID(strings.ToLower(t.text))
 			}
 		case tString:
 			return pgoid.Text
@@ -412,11 +486,14 @@ func (x *tx) exprOID(a, b int) uint32 {
 		return 0
 	}
 	if n, j := x.name(a); n != "" && j == b && x.catalog {
-		return catalogColOID[n]
+		return x.catalogColumnOID(n)
 	}
 	j := a
 	for (x.T(j).typ == tIdent || x.T(j).typ == tQIdent) && x.isP(j+1, ".") {
 		j += 2
+	}
+	if o := x.aggregateCallOID(j, b); o != 0 { // aggitems.go
+		return o
 	}
 	if x.T(j).typ == tIdent && x.isP(j+1, "(") && x.match(j+1) == b-1 {
 		switch x.T(j).identName() {

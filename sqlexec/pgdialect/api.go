@@ -96,6 +96,10 @@ type Stmt struct {
 	// type, catalog columns their pg_catalog type. SQLite returns booleans
 	// as integers 0/1: the session must render them as t/f for OID 16.
 	ColumnOIDs []uint32
+	// ColumnMods: the type modifiers of ColumnOIDs' types (-1: none), as
+	// PostgreSQL describes the columns (x::varchar(5) is 9); nil when no
+	// column has one.
+	ColumnMods []int32
 	// ParamCols: for each parameter, the table column it is stored into or
 	// compared with (lexical; nil when none is known). With it the session
 	// can give a parameter whose ParamOIDs entry is 0 the column's type.

@@ -185,6 +185,11 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 	}
 	op := x.T(i).text
 	lt, rt := x.numType(ls, i), x.numType(i+1, re)
+	if lt == "" && x.unknownLiteralOf(ls, i, rt) {
+		lt = rt
+	} else if rt == "" && x.unknownLiteralOf(i+1, re, lt) {
+		rt = lt
+	}
 	res := arithResult(op, lt, rt)
 	if lt == "numeric" {
 		x.numericLiteral(ls, i)
@@ -239,6 +244,30 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 	}
 	x.arithTypes[ls] = res
 	return true, nil
+}
+
+// unknownLiteralOf reads operand a..b-1, when it is a string literal (of
+// type unknown), as a value of the other operand's integer or numeric type
+// typ, as PostgreSQL resolves int4 + unknown to int4 + int4: '1'::int +
+// '2' is int4, 3, and + 'x' fails with 22P02 as the type's input does. It
+// reports whether it did. (float8 is left alone: arith.go's float8 also
+// stands for float4, whose operators are float4's.)
+func (x *tx) unknownLiteralOf(a, b int, typ string) bool {
+	t := x.T(a)
+	if b-a != 1 || t.typ != tString || t.ed || t.text[0] != '\'' {
+		return false
+	}
+	switch typ {
+	case "int2", "int4", "int8", "numeric":
+	default:
+		return false
+	}
+	pre, suf, ok := checkedCast(typeAlias[typ], "", true)
+	if !ok {
+		return false
+	}
+	t.set(pre + t.text + suf)
+	return true
 }
 
 // arithCompare rewrites the comparison at i between ls..i-1 and

@@ -128,6 +128,19 @@ func ArithType(it ArithItem, leafTypes []uint32) uint32 {
 	if o, ok := x.columnDTResult(leafTypes); ok {
 		return o // d + 1 on a date column (datetime_columns.go)
 	}
+	if n := x.n(); n > 3 && x.T(0).typ == tIdent && x.isP(1, "(") && x.match(1) == n-1 && shapeFuncs[x.T(0).identName()] && x.T(0).identName() != "abs" {
+		// max(b - a) over timestamp columns: the aggregate of an interval
+		// (pg_sum_typed(x, type) is sum(x): sum_float4.go)
+		arg := x.splitTop(2, n-1)[0]
+		in := newTx(x.src[x.T(arg[0]).pos : x.T(arg[1]-1).pos+len(x.T(arg[1]-1).text)])
+		if o, ok := in.columnDTResult(leafTypes); ok {
+			f := x.T(0).identName()
+			if f == "pg_sum_typed" {
+				f = "sum"
+			}
+			return AggregateType(f, o)
+		}
+	}
 	k := 0
 	t := x.arithShape(0, x.n(), func(lo, hi int) string {
 		if k >= len(leafTypes) {

@@ -1,7 +1,7 @@
 package pgdialect
 
-// Result types of CASE, COALESCE, NULLIF and lag/lead/first_value/
-// last_value/nth_value over columns. typeresolve.go types these where the
+// Result types of CASE, COALESCE, NULLIF, GREATEST/LEAST and lag/lead/
+// first_value/last_value/nth_value over columns. typeresolve.go types these where the
 // statement shows every branch's type; a branch that reads a table's
 // column has only a declared type, which the session asks SQLite for, as
 // for arithmetic (arith_types.go): it compiles the statement with each

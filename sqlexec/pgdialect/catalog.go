@@ -230,24 +230,29 @@ var catalogViews = []catView{
   q.min AS seqmin, q.cache AS seqcache, q.cycle AS seqcycle FROM pgd_seqs q`}, // catalog_sequences.go
 	{"pg_enum", `SELECT CAST(0 AS INTEGER) AS oid, CAST(0 AS INTEGER) AS enumtypid, 0.0 AS enumsortorder, '' AS enumlabel WHERE 0`},
 	{"pg_settings", `SELECT column1 AS name, column2 AS setting, NULL AS unit, 'Preset Options' AS category, '' AS short_desc, 'user' AS context, 'string' AS vartype, 'default' AS source, column2 AS reset_val, column2 AS boot_val FROM (VALUES %SETTINGS%)`},
-	{"pg_tables", `SELECT 'public' AS schemaname, s.name AS tablename, current_user() AS tableowner, NULL AS tablespace,
+	{"pg_tables", `SELECT 'public' AS schemaname, +s.name AS tablename, current_user() AS tableowner, NULL AS tablespace,
   EXISTS (SELECT 1 FROM pgd_idx i WHERE i.tbl = s.name) AS hasindexes, 0 AS hasrules,
   EXISTS (SELECT 1 FROM main.sqlite_schema t WHERE t.type = 'trigger' AND t.tbl_name = s.name) AS hastriggers, 0 AS rowsecurity
  FROM pgd_rel s WHERE s.type = 'table'`},
-	{"pg_views", `SELECT 'public' AS schemaname, s.name AS viewname, current_user() AS viewowner, pg_view_body(s.sql) AS definition FROM pgd_rel s WHERE s.type = 'view'`},
-	{"pg_indexes", `SELECT 'public' AS schemaname, i.tbl AS tablename, i.pgname AS indexname, NULL AS tablespace,
+	{"pg_views", `SELECT 'public' AS schemaname, +s.name AS viewname, current_user() AS viewowner, pg_view_body(s.sql) AS definition FROM pgd_rel s WHERE s.type = 'view'`},
+	{"pg_indexes", `SELECT 'public' AS schemaname, +i.tbl AS tablename, +i.pgname AS indexname, NULL AS tablespace,
   (SELECT x.indexdef FROM pg_index x WHERE x.indexrelid = i.oid) AS indexdef FROM pgd_idx i`},
 	{"pg_stat_activity", `SELECT CAST(pg_oid('db', current_database()) AS INTEGER) AS datid, current_database() AS datname, pg_backend_pid() AS pid,
   CAST(10 AS INTEGER) AS usesysid, current_user() AS usename, '' AS application_name, NULL AS client_addr, 'active' AS state, '' AS query`},
 	{"information_schema_schemata", `SELECT current_database() AS catalog_name, nspname AS schema_name, pg_get_userbyid(nspowner) AS schema_owner,
   NULL AS default_character_set_catalog, NULL AS default_character_set_schema, NULL AS default_character_set_name, NULL AS sql_path FROM pg_namespace WHERE nspname <> 'pg_toast'`},
-	{"information_schema_tables", `SELECT current_database() AS table_catalog, 'public' AS table_schema, s.name AS table_name,
+	// +s.name (here and in pg_tables, pg_views, pg_indexes): an
+	// expression, which SQLite declares no type for, so the column is
+	// described as PostgreSQL's name (catalogColOID, infoschema.go's
+	// infoSchemaColOID), not as sqlite_schema's text
+	{"information_schema_tables", `SELECT current_database() AS table_catalog, 'public' AS table_schema, +s.name AS table_name,
   CASE s.type WHEN 'table' THEN 'BASE TABLE' ELSE 'VIEW' END AS table_type, NULL AS self_referencing_column_name, NULL AS reference_generation,
   NULL AS user_defined_type_catalog, NULL AS user_defined_type_schema, NULL AS user_defined_type_name,
   CASE s.type WHEN 'table' THEN 'YES' ELSE 'NO' END AS is_insertable_into, 'NO' AS is_typed, NULL AS commit_action
  FROM pgd_rel s`},
-	{"information_schema_views", `SELECT current_database() AS table_catalog, 'public' AS table_schema, s.name AS table_name, pg_view_body(s.sql) AS view_definition,
-  'NONE' AS check_option, 'NO' AS is_updatable, 'NO' AS is_insertable_into FROM pgd_rel s WHERE s.type = 'view'`},
+	{"information_schema_views", `SELECT current_database() AS table_catalog, 'public' AS table_schema, +s.name AS table_name, pg_view_body(s.sql) AS view_definition,
+  'NONE' AS check_option, 'NO' AS is_updatable, 'NO' AS is_insertable_into,
+  'NO' AS is_trigger_updatable, 'NO' AS is_trigger_deletable, 'NO' AS is_trigger_insertable_into FROM pgd_rel s WHERE s.type = 'view'`},
 }
 
 func typeValues() string {
@@ -308,8 +313,11 @@ func init() {
 	deptype partstrat`) {
 		catalogColOID[c] = pgoid.Char
 	}
-	for _, c := range strings.Fields(`relnatts relchecks attnum attlen attndims attcacheoff atttypmod attstattarget attinhcount indnatts indnkeyatts coninhcount typlen typtypmod typndims encoding datconnlimit rolconnlimit relpages relallvisible adnum inhseqno objsubid refobjsubid`) {
+	for _, c := range strings.Fields(`attndims attcacheoff atttypmod attstattarget attinhcount coninhcount typtypmod typndims encoding datconnlimit rolconnlimit relpages relallvisible inhseqno objsubid refobjsubid`) {
 		catalogColOID[c] = pgoid.Int4
+	}
+	for _, c := range strings.Fields(`relnatts relchecks attnum attlen indnatts indnkeyatts typlen adnum`) {
+		catalogColOID[c] = pgoid.Int2
 	}
 	catalogColOID["reltuples"] = pgoid.Float4
 	catalogColOID["rolvaliduntil"] = pgoid.Timestamptz

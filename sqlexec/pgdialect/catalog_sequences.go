@@ -40,8 +40,8 @@ var sequenceViews = []catView{
   1 AS start_value, 1 AS min_value,
   CASE pg_coltype(c.decl, c.marker) WHEN 20 THEN 9223372036854775807 WHEN 21 THEN 32767 ELSE 2147483647 END AS max_value,
   1 AS increment_by, 0 AS cycle, 1 AS cache_size, NULL AS last_value FROM pgd_cols c WHERE c.marker IS NOT NULL AND c.dflt IS NULL`},
-	{"information_schema_sequences", `SELECT current_database() AS sequence_catalog, 'public' AS sequence_schema, q.name AS sequence_name,
-  q.typ AS data_type, CASE q.typ WHEN 'smallint' THEN 16 WHEN 'integer' THEN 32 ELSE 64 END AS numeric_precision,
+	{"information_schema_sequences", `SELECT current_database() AS sequence_catalog, 'public' AS sequence_schema, +q.name AS sequence_name,
+  +q.typ AS data_type, CASE q.typ WHEN 'smallint' THEN 16 WHEN 'integer' THEN 32 ELSE 64 END AS numeric_precision,
   2 AS numeric_precision_radix, 0 AS numeric_scale, CAST(q.start AS TEXT) AS start_value, CAST(q.min AS TEXT) AS minimum_value,
   CAST(q.max AS TEXT) AS maximum_value, CAST(q.inc AS TEXT) AS increment, CASE WHEN q.cycle THEN 'YES' ELSE 'NO' END AS cycle_option
  FROM pgd_seqs q

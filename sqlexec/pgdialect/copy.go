@@ -283,7 +283,7 @@ func (x *tx) copy() (*Stmt, error) {
 	}
 	st := &Stmt{Kind: kind, Tag: "COPY", Copy: spec}
 	if q != nil {
-		st.ParamCount, st.ParamOIDs, st.ColumnOIDs = q.ParamCount, q.ParamOIDs, q.ColumnOIDs
+		st.ParamCount, st.ParamOIDs, st.ColumnOIDs, st.ColumnMods = q.ParamCount, q.ParamOIDs, q.ColumnOIDs, q.ColumnMods
 	}
 	return st, nil
 }

@@ -246,7 +246,7 @@ func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) 
 	n := 0
 	st := x.arithShape(a, b, func(lo, hi int) string {
 		n++
-		if n == 1 && *k < len(leafTypes) && hi-lo == 1 {
+		if _, j := x.name(lo); n == 1 && *k < len(leafTypes) && (hi-lo == 1 || j == hi) { // a column, maybe qualified (o.placed)
 			for name, oid := range dtTypeOIDs {
 				if leafTypes[*k] == oid && isDTType(name) && name != "bool" {
 					return name

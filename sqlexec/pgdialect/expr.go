@@ -86,6 +86,7 @@ func (x *tx) exprPass() error {
 				t.set("")
 				x.T(i + 1).set("")
 				if n == "information_schema" {
+					x.infoSchema = true
 					x.T(i + 2).set(quoteIdent("information_schema_" + x.T(i+2).identName()))
 				}
 			}
@@ -268,13 +269,13 @@ func (x *tx) identRewrite(i int) error {
 		return nil
 	case "INFORMATION_SCHEMA":
 		if x.isP(i+1, ".") && (x.T(i+2).typ == tIdent || x.T(i+2).typ == tQIdent) {
-			x.catalog = true
+			x.catalog, x.infoSchema = true, true
 			t.set("")
 			x.T(i + 1).set("")
 			x.T(i + 2).set(quoteIdent("information_schema_" + x.T(i+2).identName()))
 		}
 		return nil
-	case "PG_CLASS", "PG_NAMESPACE", "PG_ATTRIBUTE", "PG_TYPE", "PG_INDEX", "PG_DATABASE", "PG_ROLES", "PG_PROC", "PG_CONSTRAINT", "PG_SETTINGS", "PG_TABLES", "PG_SEQUENCE", "PG_SEQUENCES":
+	case "PG_CLASS", "PG_NAMESPACE", "PG_ATTRIBUTE", "PG_TYPE", "PG_INDEX", "PG_DATABASE", "PG_ROLES", "PG_PROC", "PG_CONSTRAINT", "PG_SETTINGS", "PG_TABLES", "PG_SEQUENCE", "PG_SEQUENCES", "PG_INDEXES", "PG_VIEWS":
 		x.catalog = true
 	case "COLLATE":
 		n, j := x.name(i + 1)

@@ -3,6 +3,7 @@ package pgdialect
 import (
 	"database/sql/driver"
 	"strconv"
+	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	sqlite "modernc.org/sqlite"
@@ -20,6 +21,11 @@ import (
 // NULL as for a column without one. PostgreSQL's implicit NOT NULL CHECK
 // rows of table_constraints are not listed.
 
+// A column that is a helper view's column of sqlite_schema's name (a.tbl)
+// is written +a.tbl: an expression, which SQLite declares no type for, so
+// it is described as PostgreSQL's sql_identifier (infoSchemaColOID), not
+// as text.
+//
 // pgd_keycols: one row per column of a primary key or unique constraint
 // (pos from 1). The rowid primary key has no SQLite index: its one column
 // comes from the table info.
@@ -37,7 +43,7 @@ var infoSchemaViews = []catView{
        AND sum(k.col IN (SELECT c.tocol FROM pgd_fkcols c WHERE c.tbl = f.tbl AND c.id = f.id)) = count(*)
     ORDER BY min(k.contype) LIMIT 1) AS ucname
  FROM pgd_fk f`},
-	{"information_schema_columns", `SELECT current_database() AS table_catalog, 'public' AS table_schema, a.tbl AS table_name, a.attname AS column_name,
+	{"information_schema_columns", `SELECT current_database() AS table_catalog, 'public' AS table_schema, +a.tbl AS table_name, a.attname AS column_name,
   a.attnum AS ordinal_position, (SELECT d.adbin FROM pg_attrdef d WHERE d.adrelid = pg_oid('rel', a.tbl) AND d.adnum = a.attnum) AS column_default,
   CASE WHEN a.nn OR (a.pk > 0 AND a.ttype = 'table') OR a.marker IS NOT NULL THEN 'NO' ELSE 'YES' END AS is_nullable,
   pg_info_data_type(a.toid) AS data_type,
@@ -71,14 +77,14 @@ var infoSchemaViews = []catView{
   CASE WHEN c.condeferrable THEN 'YES' ELSE 'NO' END AS is_deferrable, CASE WHEN c.condeferred THEN 'YES' ELSE 'NO' END AS initially_deferred, 'YES' AS enforced,
   CASE c.contype WHEN 'u' THEN 'YES' END AS nulls_distinct FROM pg_constraint c`},
 	{"information_schema_key_column_usage", `SELECT current_database() AS constraint_catalog, 'public' AS constraint_schema, k.conname AS constraint_name,
-  current_database() AS table_catalog, 'public' AS table_schema, k.tbl AS table_name, k.col AS column_name,
+  current_database() AS table_catalog, 'public' AS table_schema, +k.tbl AS table_name, k.col AS column_name,
   k.pos AS ordinal_position, NULL AS position_in_unique_constraint
  FROM pgd_keycols k
  UNION ALL
- SELECT current_database(), 'public', r.conname, current_database(), 'public', c.tbl, c.fromcol, c.pos,
+ SELECT current_database(), 'public', r.conname, current_database(), 'public', +c.tbl, c.fromcol, c.pos,
   (SELECT k.pos FROM pgd_keycols k WHERE k.tbl = r.reftbl AND k.conname = r.ucname AND k.col = c.tocol)
  FROM pgd_fkref r JOIN pgd_fkcols c ON c.tbl = r.tbl AND c.id = r.id`},
-	{"information_schema_constraint_column_usage", `SELECT current_database() AS table_catalog, 'public' AS table_schema, k.tbl AS table_name, k.col AS column_name,
+	{"information_schema_constraint_column_usage", `SELECT current_database() AS table_catalog, 'public' AS table_schema, +k.tbl AS table_name, k.col AS column_name,
   current_database() AS constraint_catalog, 'public' AS constraint_schema, k.conname AS constraint_name
  FROM pgd_keycols k
  UNION ALL
@@ -91,6 +97,59 @@ var infoSchemaViews = []catView{
 }
 
 func init() { catalogViews = append(catalogViews, infoSchemaViews...) }
+
+// infoSchemaColOID: the result types of the views' columns, by column
+// name, as PostgreSQL 15 describes them: its information_schema columns
+// are domains, described by their base types (sql_identifier is name,
+// cardinal_number int4, character_data and yes_or_no varchar). A name
+// means one type in every view here, but not always the type a
+// pg_catalog column of that name has (pg_sequences.data_type is regtype),
+// so these apply only to statements that read information_schema.
+var infoSchemaColOID = map[string]uint32{}
+
+func init() {
+	for _, c := range strings.Fields(`catalog_name character_set_catalog character_set_name character_set_schema collation_catalog
+	collation_name collation_schema column_name constraint_catalog constraint_name constraint_schema default_character_set_catalog
+	default_character_set_name default_character_set_schema domain_catalog domain_name domain_schema dtd_identifier schema_name
+	schema_owner scope_catalog scope_name scope_schema self_referencing_column_name sequence_catalog sequence_name sequence_schema
+	table_catalog table_name table_schema udt_catalog udt_name udt_schema unique_constraint_catalog unique_constraint_name
+	unique_constraint_schema user_defined_type_catalog user_defined_type_name user_defined_type_schema`) {
+		infoSchemaColOID[c] = pgoid.Name // sql_identifier
+	}
+	for _, c := range strings.Fields(`character_maximum_length character_octet_length datetime_precision interval_precision
+	maximum_cardinality numeric_precision numeric_precision_radix numeric_scale ordinal_position position_in_unique_constraint`) {
+		infoSchemaColOID[c] = pgoid.Int4 // cardinal_number
+	}
+	for _, c := range strings.Fields(`check_option column_default commit_action constraint_type cycle_option data_type delete_rule
+	enforced generation_expression identity_cycle identity_generation identity_increment identity_maximum identity_minimum
+	identity_start increment initially_deferred interval_type is_deferrable is_generated is_identity is_insertable_into
+	is_nullable is_self_referencing is_trigger_deletable is_trigger_insertable_into is_trigger_updatable is_typed is_updatable
+	match_option maximum_value minimum_value nulls_distinct reference_generation sql_path start_value table_type update_rule
+	view_definition`) {
+		infoSchemaColOID[c] = pgoid.Varchar // character_data, yes_or_no
+	}
+}
+
+// infoSchemaColMod: the type modifiers of the yes_or_no columns
+// (varchar(3)).
+var infoSchemaColMod = map[string]int32{}
+
+func init() {
+	for _, c := range strings.Fields(`cycle_option enforced identity_cycle initially_deferred is_deferrable is_identity
+	is_insertable_into is_nullable is_self_referencing is_trigger_deletable is_trigger_insertable_into is_trigger_updatable
+	is_typed is_updatable nulls_distinct`) {
+		infoSchemaColMod[c] = 3 + 4
+	}
+}
+
+// catalogColumnOID is the result type of catalog column name in this
+// statement (0: not known).
+func (x *tx) catalogColumnOID(name string) uint32 {
+	if o := infoSchemaColOID[name]; o != 0 && x.infoSchema {
+		return o
+	}
+	return catalogColOID[name]
+}
 
 // fnInfoCol(typeoid, typmod, field) is a column field of
 // information_schema.columns that follows from the type: "octet"

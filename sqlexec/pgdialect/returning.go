@@ -13,6 +13,7 @@ func (x *tx) applyReturningAliases() {
 	}
 	x.unqualifyReturning(r)
 	var oids []uint32
+	var mods []int32
 	items := x.splitTop(r+1, x.n())
 	x.padChars(items) // bpchar.go: RETURNING c::char(5) prints padded
 	for _, it := range items {
@@ -23,11 +24,12 @@ func (x *tx) applyReturningAliases() {
 		x.numericItem(a, b) // arith.go
 		name, has, oid := x.itemName(a, b)
 		oids = append(oids, oid)
+		mods = append(mods, x.itemMod(a, b, oid))
 		if !has && name != "" {
 			x.T(b - 1).wsuf += ` AS "` + strings.ReplaceAll(name, `"`, `""`) + `"`
 		}
 	}
-	x.colOIDs = oids
+	x.colOIDs, x.colMods = oids, mods
 }
 
 // unqualifyReturning drops the target table's name or alias from the

@@ -104,6 +104,12 @@ func Translate(sql string) (st *Stmt, err error) {
 				break
 			}
 		}
+		for _, m := range x.colMods {
+			if m != -1 && len(x.colMods) == len(st.ColumnOIDs) {
+				st.ColumnMods = x.colMods
+				break
+			}
+		}
 	}
 	if st.ParamCount > 0 && st.ParamCols == nil && (st.Kind == KindQuery || st.Kind == KindCopyTo) {
 		st.ParamCols = orig.paramColumns(st.ParamCount)

@@ -62,6 +62,11 @@ type tx struct {
 	// byte offsets of the CAST tokens dateCalls wrote for date(x): the
 	// column is named date (datetime_local.go)
 	dateCallAt map[int]bool
+	// infoSchema: references an information_schema view, whose columns
+	// are typed by infoSchemaColOID before catalogColOID (infoschema.go)
+	infoSchema bool
+	// the type modifiers of colOIDs (-1: none)
+	colMods []int32
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}

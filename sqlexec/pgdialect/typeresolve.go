@@ -288,7 +288,7 @@ func (x *tx) resolveSetOps() error {
 		return err
 	}
 	if what == "VALUES" && oids != nil {
-		x.colOIDs = oids // no select list: applyAliases leaves it
+		x.colOIDs, x.colMods = oids, nil // no select list: applyAliases leaves it
 	}
 	return nil
 }

@@ -54,7 +54,6 @@ SELECT percentile_cont(ARRAY[0.25, 0.5, NULL, 1]) WITHIN GROUP (ORDER BY i), per
 SELECT percentile_cont(ARRAY[0.5]) WITHIN GROUP (ORDER BY i) FROM fn_stats WHERE false;
 SELECT percentile_cont(ARRAY[2]) WITHIN GROUP (ORDER BY i) FROM fn_stats;
 SELECT quote_ident('int'), quote_ident('left'), quote_ident('json'), quote_ident('values'), format('%I', 'order'), format('%I', 'Name');
--- differs-type: an aggregate over VALUES integers is described from the value (int8); the values are PostgreSQL's
 SELECT mode() WITHIN GROUP (ORDER BY x), mode() WITHIN GROUP (ORDER BY x DESC), mode() WITHIN GROUP (ORDER BY s) FROM (VALUES (2, 'b'), (1, 'a'), (2, 'b'), (1, 'a'), (3, 'c')) v(x, s);
 SELECT trim(FROM '  x  ') || '|', trim(LEADING FROM '  x  ') || '|', trim(TRAILING 'xy' FROM 'axyx'), trim(BOTH 'é' FROM 'éaé'), trim(BOTH NULL FROM 'a');
 SELECT trim(BOTH 'x' FROM 12::text || 'x'), substring(1234::text FROM 2 FOR 2), 1 IS DISTINCT FROM 2;

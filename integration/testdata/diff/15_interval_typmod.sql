@@ -65,7 +65,6 @@ SELECT id, f FROM ivt ORDER BY f, id;
 UPDATE ivt SET a = '2.0005 sec', f = '-00:59:59.9' WHERE id = 1;
 SELECT a, f FROM ivt WHERE id = 1;
 SELECT attname, atttypmod, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'ivt'::regclass AND attnum > 1 ORDER BY attnum;
--- differs-type: information_schema columns are described as text/int8, not PostgreSQL's domains
 SELECT column_name, data_type, interval_type, interval_precision, datetime_precision FROM information_schema.columns WHERE table_name = 'ivt' AND column_name <> 'id' ORDER BY ordinal_position;
 ALTER TABLE ivt ALTER COLUMN e TYPE interval hour;
 SELECT id, e FROM ivt ORDER BY id;

@@ -10,7 +10,6 @@ CREATE TABLE dfk_bad4 (id int, CHECK (id > 0) DEFERRABLE);
 -- differs: a DEFERRABLE UNIQUE or PRIMARY KEY is refused (0A000): SQLite checks them row by row
 CREATE TABLE dfk_bad5 (id int UNIQUE DEFERRABLE INITIALLY DEFERRED);
 SELECT conname, condeferrable, condeferred, pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' AND conname LIKE 'dfk%' ORDER BY conname;
--- differs-type: information_schema columns are described as text (PostgreSQL: name, varchar)
 SELECT constraint_name, is_deferrable, initially_deferred FROM information_schema.table_constraints WHERE constraint_type = 'FOREIGN KEY' AND constraint_name LIKE 'dfk%' ORDER BY 1;
 INSERT INTO dfk_c1 VALUES (1, 99);
 BEGIN;

@@ -1,0 +1,181 @@
+package pgdialect
+
+// Result types of function calls over columns, from PostgreSQL's
+// signatures. A call whose result type follows from its arguments' types
+// is typed by the translation when the statement shows them (literals,
+// casts); over a table's column SQLite declares no type for the call, and
+// the result column would be described by its first value (text for a
+// date_trunc, int8 for any integer, none on an empty result). As for
+// arithmetic (arith_types.go), the session compiles the statement with
+// each such call replaced by one of its arguments (ArithProbeSQL) and
+// applies the signature to the arguments' declared types (CallType).
+//
+// Only the functions of callSigs are typed here, each by the overloads
+// PostgreSQL 15 has: an allow-list, so a call whose type is not known
+// stays undescribed rather than guessed.
+
+import (
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// callSig types a call from its arguments' types (0: unknown), 0 when no
+// overload applies.
+type callSig struct {
+	args []int // the argument positions probed, in order
+	typ  func(args []uint32) uint32
+	only func(x *tx, args [][2]int) bool // nil, or the calls typed (by their arguments' text)
+}
+
+// callSigs: the calls typed here, by their name in the SQLite text.
+var callSigs = map[string]callSig{
+	// date_trunc(field, source): timestamp, timestamptz or interval; a
+	// date is read as timestamptz (the preferred type of its category)
+	"date_trunc": {args: []int{1}, typ: func(a []uint32) uint32 {
+		switch a[0] {
+		case pgoid.Timestamp, pgoid.Timestamptz, pgoid.Interval:
+			return a[0]
+		case pgoid.Date:
+			return pgoid.Timestamptz
+		}
+		return 0
+	}},
+	// gcd/lcm(a, b): int4, int8 or numeric, the arguments' common type
+	// (int2 is read as int4: there is no int2 overload)
+	"pg_gcd": {args: []int{0, 1}, typ: intCommonType},
+	"pg_lcm": {args: []int{0, 1}, typ: intCommonType},
+	// j -> k, j #> path (jsonb_translate.go: pg_jsonb_get(j, k, 0)): the
+	// type of j, json or jsonb (->> and #>> are text, typed lexically)
+	"pg_jsonb_get":  {args: []int{0}, typ: jsonType, only: jsonValueMode},
+	"pg_jsonb_path": {args: []int{0}, typ: jsonType, only: jsonValueMode},
+	// a[i] (array_translate.go: pg_array_get(a, i, type)): a's element type
+	"pg_array_get": {args: []int{0}, typ: func(a []uint32) uint32 { return pgoid.ElemOf(a[0]) }},
+}
+
+func jsonType(a []uint32) uint32 {
+	if a[0] == pgoid.JSON || a[0] == pgoid.JSONB {
+		return a[0]
+	}
+	return 0
+}
+
+// jsonValueMode: the call's third argument is 0 (->, #>: a json value),
+// not 1 (->>, #>>: text).
+func jsonValueMode(x *tx, args [][2]int) bool {
+	return len(args) == 3 && args[2][1]-args[2][0] == 1 && x.T(args[2][0]).text == "0"
+}
+
+// intCommonType is the common type of integer and numeric arguments for
+// functions with int4, int8 and numeric overloads.
+func intCommonType(a []uint32) uint32 {
+	res := uint32(pgoid.Int4)
+	for _, o := range a {
+		switch o {
+		case pgoid.Int2, pgoid.Int4:
+		case pgoid.Int8:
+			if res == pgoid.Int4 {
+				res = pgoid.Int8
+			}
+		case pgoid.Numeric:
+			res = pgoid.Numeric
+		default:
+			return 0
+		}
+	}
+	return res
+}
+
+// MentionsCalls is a cheap test before lexing: sqlText may have an item
+// CallItems types.
+func MentionsCalls(sqlText string) bool {
+	low := strings.ToLower(sqlText)
+	for f := range callSigs {
+		if strings.Contains(low, f+"(") {
+			return true
+		}
+	}
+	return false
+}
+
+// CallItems returns the items of the result list of the SQLite statement
+// sqlText (its RETURNING list, else its first select list) that are a
+// call of callSigs, each with its probed arguments as Leaves; nil when
+// the list has a *.
+func CallItems(sqlText string) []ArithItem {
+	x := newTx(sqlText)
+	var out []ArithItem
+	for col, it := range x.resultItems() {
+		if it[1] > it[0] && x.isP(it[1]-1, "*") {
+			return nil
+		}
+		a, b := x.itemExpr(it[0], it[1])
+		ra, rb := -1, -1 // the tokens the probe replaces, when not the call's
+		for {
+			if b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 {
+				a, b = a+1, b-1
+				continue
+			}
+			if b-a > 2 && x.kw(b-2, "COLLATE") {
+				// (pg_jsonb_get(j, k, 0) COLLATE pg_jsonb): jsonb_order.go;
+				// the probe replaces the collated expression, which would
+				// hide the argument's declared type
+				if ra < 0 {
+					ra, rb = a, b
+				}
+				b -= 2
+				continue
+			}
+			break
+		}
+		if b-a < 4 || x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 {
+			continue
+		}
+		sig, ok := callSigs[x.T(a).identName()]
+		if !ok {
+			continue
+		}
+		args := x.splitTop(a+2, b-1)
+		if sig.only != nil && !sig.only(x, args) {
+			continue
+		}
+		if ra < 0 {
+			ra, rb = a, b
+		}
+		item := ArithItem{Column: col, expr: x.T(a).identName(), start: x.T(ra).pos, end: x.T(rb-1).pos + len(x.T(rb-1).text)}
+		for _, k := range sig.args {
+			if k >= len(args) || args[k][0] >= args[k][1] {
+				item.Leaves = nil
+				break
+			}
+			l := args[k]
+			item.Leaves = append(item.Leaves, x.src[x.T(l[0]).pos:x.T(l[1]-1).pos+len(x.T(l[1]-1).text)])
+		}
+		if len(item.Leaves) > 0 {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+// CallType is the type of call item it given its probed arguments'
+// declared types (0: none; a literal is then typed by its text), 0 when
+// an argument's type cannot be told or no overload takes it.
+func CallType(it ArithItem, leafTypes []uint32) uint32 {
+	sig, ok := callSigs[it.expr]
+	if !ok || len(leafTypes) < len(it.Leaves) {
+		return 0
+	}
+	leafTypes = leafTypes[:len(it.Leaves)] // the probes of other items' further leaves
+	args := make([]uint32, len(leafTypes))
+	for i, o := range leafTypes {
+		if o == 0 {
+			o = ExprType(it.Leaves[i])
+		}
+		if o == 0 || o == pgoid.Unknown {
+			return 0
+		}
+		args[i] = o
+	}
+	return sig.typ(args)
+}
