@@ -1,0 +1,73 @@
+-- Tables with a primary key and small declared rows are stored clustered
+-- by their key (SQLite WITHOUT ROWID, pgdialect/clustered.go): the same
+-- answers as PostgreSQL for keys, constraints, DDL and COPY-free DML.
+CREATE TABLE ck_p (id int PRIMARY KEY, name varchar(20));
+CREATE TABLE ck_c (code varchar(10) PRIMARY KEY, pid int REFERENCES ck_p(id) ON DELETE CASCADE, qty smallint CHECK (qty > 0));
+CREATE TABLE ck_u (u uuid PRIMARY KEY, at timestamptz NOT NULL, amount numeric(10,2));
+CREATE TABLE ck_m (a int, b bigint, note varchar(30), PRIMARY KEY (a, b));
+CREATE TABLE ck_s (id serial PRIMARY KEY, flag boolean DEFAULT true);
+INSERT INTO ck_p VALUES (3, 'three'), (1, 'one'), (2, 'two');
+INSERT INTO ck_p VALUES (NULL, 'none');
+INSERT INTO ck_p VALUES (2, 'again');
+INSERT INTO ck_p (name) VALUES ('no id');
+INSERT INTO ck_p VALUES (2, 'upserted') ON CONFLICT (id) DO UPDATE SET name = excluded.name RETURNING *;
+INSERT INTO ck_p VALUES (2, 'ignored') ON CONFLICT DO NOTHING;
+INSERT INTO ck_p VALUES (3000000000, 'too big');
+SELECT * FROM ck_p ORDER BY id;
+SELECT name FROM ck_p WHERE id = 2;
+INSERT INTO ck_c VALUES ('b', 1, 5), ('a', 2, 1);
+INSERT INTO ck_c VALUES ('c', 99, 1);
+INSERT INTO ck_c VALUES ('d', 1, 0);
+INSERT INTO ck_c VALUES ('a', 1, 1);
+INSERT INTO ck_c VALUES (NULL, 1, 1);
+UPDATE ck_c SET pid = 98 WHERE code = 'b';
+UPDATE ck_c SET code = 'z' WHERE code = 'a' RETURNING code, pid, qty;
+SELECT * FROM ck_c ORDER BY code;
+DELETE FROM ck_p WHERE id = 1;
+SELECT * FROM ck_c ORDER BY code;
+INSERT INTO ck_u VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '2024-01-02 03:04:05+00', 12.5), ('00000000-0000-0000-0000-000000000001', '2024-01-01 00:00:00+00', 1);
+INSERT INTO ck_u VALUES ('A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', '2024-01-03 00:00:00+00', 2);
+INSERT INTO ck_u VALUES ('not-a-uuid', '2024-01-03 00:00:00+00', 2);
+SELECT * FROM ck_u WHERE u = 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11';
+SELECT * FROM ck_u ORDER BY u;
+INSERT INTO ck_m VALUES (1, 10, 'x'), (1, 2, 'y'), (0, 7, 'z');
+INSERT INTO ck_m VALUES (1, 2, 'dup');
+INSERT INTO ck_m VALUES (1, NULL, 'null b');
+SELECT note FROM ck_m WHERE a = 1 AND b = 2;
+SELECT * FROM ck_m WHERE a = 1 ORDER BY b;
+INSERT INTO ck_s (flag) VALUES (false), (true) RETURNING id, flag;
+INSERT INTO ck_s VALUES (DEFAULT, DEFAULT) RETURNING *;
+SELECT * FROM ck_s ORDER BY id;
+CREATE TABLE ck_d (id int PRIMARY KEY, pid int REFERENCES ck_p(id) DEFERRABLE INITIALLY DEFERRED);
+BEGIN;
+INSERT INTO ck_d VALUES (1, 42);
+COMMIT;
+BEGIN;
+INSERT INTO ck_d VALUES (1, 42);
+INSERT INTO ck_p VALUES (42, 'late');
+COMMIT;
+SELECT * FROM ck_d;
+ALTER TABLE ck_p ADD COLUMN rank int DEFAULT 7;
+ALTER TABLE ck_p ALTER COLUMN id TYPE bigint;
+ALTER TABLE ck_p RENAME COLUMN name TO label;
+ALTER TABLE ck_p ALTER COLUMN label TYPE varchar(40);
+ALTER TABLE ck_p DROP COLUMN rank;
+SELECT * FROM ck_p ORDER BY id;
+INSERT INTO ck_p VALUES (3000000000, 'big now');
+ALTER TABLE ck_m ADD CONSTRAINT ck_m_note_check CHECK (note <> '');
+ALTER TABLE ck_m DROP CONSTRAINT ck_m_note_check;
+SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'ck_m'::regclass ORDER BY conname;
+SELECT a.attname, a.attnotnull FROM pg_attribute a WHERE a.attrelid = 'ck_m'::regclass AND a.attnum > 0 ORDER BY a.attnum;
+SELECT indexrelid::regclass::text, indisprimary, indisunique FROM pg_index WHERE indrelid IN ('ck_p'::regclass, 'ck_c'::regclass, 'ck_u'::regclass, 'ck_m'::regclass) ORDER BY 1;
+ALTER TABLE ck_m ADD COLUMN n serial;
+-- differs: ADD COLUMN serial numbers a clustered table's rows in key order (PostgreSQL: in its physical order, here the insertion order)
+SELECT a, b, n FROM ck_m ORDER BY n;
+TRUNCATE ck_m;
+SELECT count(*) FROM ck_m;
+CREATE TABLE ck_n (a int, b int, c int, CONSTRAINT ck_n_k PRIMARY KEY (a, b), CONSTRAINT ck_n_u UNIQUE (c));
+INSERT INTO ck_n VALUES (1, 2, 3);
+-- differs: dropping a PRIMARY KEY or UNIQUE constraint declared in CREATE TABLE is refused (0A000): SQLite keeps it in the table's definition
+ALTER TABLE ck_n DROP CONSTRAINT ck_n_k;
+-- differs: dropping a PRIMARY KEY or UNIQUE constraint declared in CREATE TABLE is refused (0A000)
+ALTER TABLE ck_n DROP CONSTRAINT ck_n_u;
+SELECT * FROM ck_n;
