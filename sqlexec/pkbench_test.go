@@ -14,7 +14,8 @@ import (
 // Point reads and inserts by primary key for the key types of issue 15
 // (docs/benchmarks.md, "Round 9: clustered primary keys"): the tables
 // are created from their PostgreSQL DDL through the translation, so the
-// figures follow the storage CREATE TABLE chooses.
+// figures follow the storage CREATE TABLE chooses; the raw cases compare
+// SQLite's two storage forms directly.
 
 type pkBenchCase struct {
 	name, ddl, read, insert string
@@ -35,10 +36,10 @@ const (
 	insertByID = "INSERT INTO t (id, v) VALUES ($1, $2)"
 )
 
-// pkBenchCases: the key types, with a 64-byte value (rows small enough
-// for WITHOUT ROWID), then the same (int, text) table in both storage
-// forms, written in SQLite's own DDL, for value sizes up to 2,000 bytes
-// (the row-size rule of pgdialect/clustered.go).
+// pkBenchCases: the key types, with a 64-byte value, then the same (int,
+// text) table in SQLite's two storage forms (rowid, WITHOUT ROWID),
+// written in SQLite's own DDL, for value sizes up to 2,000 bytes
+// (docs/benchmarks.md, round 9: why keyed tables stay rowid tables).
 var pkBenchCases = func() []pkBenchCase {
 	cs := []pkBenchCase{
 		{"int", "CREATE TABLE t (id int PRIMARY KEY, v varchar(64))", readByID, insertByID, intKey, 64},

@@ -245,7 +245,6 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 			}
 		}
 	}
-	hasPK := len(pkCols) > 0 || hasInlinePK
 	x.nameChecks(tbl, elems)
 	for _, el := range elems {
 		if err := x.constraintAttrs(el[0], el[1]); err != nil { // deferral.go
@@ -257,9 +256,6 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 		if x.madePK {
 			hasInlinePK = true
 		}
-	}
-	if x.clusteredKey(e, hasPK) { // clustered.go
-		x.T(e).wsuf += " WITHOUT ROWID"
 	}
 	if err := x.exprPass(); err != nil {
 		return nil, err
@@ -363,7 +359,6 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	if te > ts {
 		decl = x.text(ts, te)
 	}
-	x.noteColumnSize(typeName, typeMods) // clustered.go
 	if te == ts+1 && x.T(ts).identName() == "citext" {
 		// citext (extension.go): text compared case-insensitively
 		x.T(ts).wsuf += " COLLATE " + CitextCollation
@@ -419,9 +414,6 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		// NULL id is 23502 there, as in PostgreSQL, not a made-up id.
 		x.T(hi - 1).wsuf += " NOT NULL"
 	}
-	if marker == "" && identity == "" && te > ts && hi > lo && rowidAlias(decl, inlinePK || len(pkCols) == 1 && pkCols[0] == col) {
-		x.rowidKey = true // clustered.go
-	}
 	if marker == "" && identity == "" && te > ts && hi > lo && !rowidAlias(decl, inlinePK || len(pkCols) == 1 && pkCols[0] == col) {
 		x.T(hi - 1).wsuf += inCheck(col, decl)
 		if te == ts+1 && maybeEnum(x.T(ts)) {
@@ -450,11 +442,9 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		newType := "INTEGER /*" + kind + "*/"
 		switch {
 		case inlinePK || single:
-			x.rowidKey = true // clustered.go
 		case len(pkCols) == 0 && !hasInlinePK:
 			newType += " PRIMARY KEY"
 			x.madePK = true
-			x.rowidKey = true
 		default:
 			return unsupported("%s column %q that is not the table's single-column primary key is not supported", strings.ToUpper(strings.SplitN(kind, ":", 2)[0]), col)
 		}

@@ -125,7 +125,7 @@ var translateCases = []tcase{
 		exec: []string{"CREATE TABLE t (id int8 /*bigserial*/ NOT NULL DEFAULT (nextval('t_id_seq')), n varchar(20) DEFAULT (CAST('x' AS TEXT))" + inCheckSQL("varchar", "n", 24) + ")",
 			"SELECT pg_seq_create('t_id_seq', 'as=bigint owned=t.id', 0)"}, tag: "CREATE TABLE"},
 	{in: "CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, u uuid DEFAULT gen_random_uuid())", kind: KindQuery,
-		exec: []string{"CREATE TABLE t (id int4 /*identity:a:int*/ NOT NULL DEFAULT (nextval('t_id_seq'))  PRIMARY KEY, u uuid DEFAULT (pg_uuid_format(randomblob(16)))" + inCheckSQL("uuid", "u", -1) + ") WITHOUT ROWID",
+		exec: []string{"CREATE TABLE t (id int4 /*identity:a:int*/ NOT NULL DEFAULT (nextval('t_id_seq'))  PRIMARY KEY, u uuid DEFAULT (pg_uuid_format(randomblob(16)))" + inCheckSQL("uuid", "u", -1) + ")",
 			"SELECT pg_seq_create('t_id_seq', 'as=integer owned=t.id', 0)"}, tag: "CREATE TABLE"},
 	{in: "create table pgbench_branches(bid int not null,bbalance int,filler char(88)) with (fillfactor=100)", kind: KindQuery,
 		exec: []string{"create table pgbench_branches(bid int not null" + inCheckSQL("int4", "bid", -1) + ",bbalance int" + inCheckSQL("int4", "bbalance", -1) + ",filler char(88)" + inCheckSQL("bpchar", "filler", 92) + ")"}, tag: "CREATE TABLE"},

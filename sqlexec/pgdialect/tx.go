@@ -19,9 +19,6 @@ type tx struct {
 	aliases  map[int]string // sig index of last token of a select item -> alias
 	colOIDs  []uint32
 	madePK   bool
-	rowidKey bool // CREATE TABLE: the primary key is SQLite's rowid alias (clustered.go)
-	rowLarge bool // CREATE TABLE: a column's values can be large (clustered.go)
-	rowBytes int  // CREATE TABLE: the declared row's size (clustered.go)
 	series   []int
 	minmax   []int             // greatest/least calls (strsyntax.go)
 	dtTypes  map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)

@@ -1,6 +1,6 @@
--- Tables with a primary key and small declared rows are stored clustered
--- by their key (SQLite WITHOUT ROWID, pgdialect/clustered.go): the same
--- answers as PostgreSQL for keys, constraints, DDL and COPY-free DML.
+-- Tables keyed by int, varchar, uuid, composite and serial primary keys:
+-- keys, constraint errors (with their DETAIL), upserts, deferred foreign
+-- keys and DDL on keyed tables (docs/benchmarks.md, round 9).
 CREATE TABLE ck_p (id int PRIMARY KEY, name varchar(20));
 CREATE TABLE ck_c (code varchar(10) PRIMARY KEY, pid int REFERENCES ck_p(id) ON DELETE CASCADE, qty smallint CHECK (qty > 0));
 CREATE TABLE ck_u (u uuid PRIMARY KEY, at timestamptz NOT NULL, amount numeric(10,2));
@@ -60,13 +60,12 @@ SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint WHERE conr
 SELECT a.attname, a.attnotnull FROM pg_attribute a WHERE a.attrelid = 'ck_m'::regclass AND a.attnum > 0 ORDER BY a.attnum;
 SELECT indexrelid::regclass::text, indisprimary, indisunique FROM pg_index WHERE indrelid IN ('ck_p'::regclass, 'ck_c'::regclass, 'ck_u'::regclass, 'ck_m'::regclass) ORDER BY 1;
 ALTER TABLE ck_m ADD COLUMN n serial;
--- differs: ADD COLUMN serial numbers a clustered table's rows in key order (PostgreSQL: in its physical order, here the insertion order)
 SELECT a, b, n FROM ck_m ORDER BY n;
 TRUNCATE ck_m;
 SELECT count(*) FROM ck_m;
 CREATE TABLE ck_n (a int, b int, c int, CONSTRAINT ck_n_k PRIMARY KEY (a, b), CONSTRAINT ck_n_u UNIQUE (c));
 INSERT INTO ck_n VALUES (1, 2, 3);
--- differs: dropping a PRIMARY KEY or UNIQUE constraint declared in CREATE TABLE is refused (0A000): SQLite keeps it in the table's definition
+-- differs: dropping a PRIMARY KEY or UNIQUE constraint declared in CREATE TABLE is refused (0A000): SQLite keeps it in the table's definition (its automatic index)
 ALTER TABLE ck_n DROP CONSTRAINT ck_n_k;
 -- differs: dropping a PRIMARY KEY or UNIQUE constraint declared in CREATE TABLE is refused (0A000)
 ALTER TABLE ck_n DROP CONSTRAINT ck_n_u;
