@@ -506,10 +506,11 @@ func foreignKeyViolationOf(c *lconn, e *Error, child, table string, deleting boo
 }
 
 // violatingKey reads the foreign key columns from of the row of child
-// that pragma_foreign_key_check reported (rowid; NULL for a WITHOUT ROWID
-// table, pgdialect/clustered.go, whose first row without its key in
-// parent, in the table's key order, is searched instead: the row the
-// pragma's own scan finds first); nil if it cannot.
+// that pragma_foreign_key_check reported by its rowid. For a WITHOUT ROWID
+// table (SQLite's option, which passes through) rowid is NULL, and the
+// first row without its key in parent, in the table's key order, is
+// searched instead: the row the pragma's own scan finds first. nil if it
+// cannot.
 func violatingKey(c *lconn, child, parent string, from, to []string, rowid any) []any {
 	sel := make([]string, len(from))
 	for i, f := range from {

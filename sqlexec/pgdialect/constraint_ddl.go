@@ -180,7 +180,8 @@ func EditConstraint(createSQL string, ch TableChange, columns, indexes []string,
 // of a CREATE TABLE starting at token k: SQLite keeps such a key in an
 // automatic index the definition alone names (removing the clause leaves
 // an orphan index: a database SQLite no longer opens), or, for a table
-// stored WITHOUT ROWID (clustered.go), the rows themselves.
+// stored WITHOUT ROWID, the rows themselves (its definition without the
+// key is no table SQLite can open).
 func (x *tx) keptKeyClause(k int, ch TableChange) error {
 	if !x.kw(k, "PRIMARY", "KEY") && !x.kw(k, "UNIQUE") {
 		return nil
