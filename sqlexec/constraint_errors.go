@@ -46,7 +46,7 @@ import (
 // budget error (54000), as if the statement itself had used the work. The
 // savepoint undoes the re-run's writes and the session's sequence history
 // is restored, so nothing of it remains. When the explanation finds
-// nothing (an unexpected shape, a WITHOUT ROWID table) the error stays as
+// nothing (an unexpected shape) the error stays as
 // SQLite's mapping gave it.
 
 // explainRowFunc is the function the capturing triggers call; user
@@ -464,8 +464,8 @@ func foreignKeyViolationOf(c *lconn, e *Error, child, table string, deleting boo
 		return nil
 	})
 	st.finalize()
-	if err != nil || len(hit) != 4 || hit[1] == nil {
-		return nil // none, or a WITHOUT ROWID table
+	if err != nil || len(hit) != 4 {
+		return nil // none
 	}
 	child, _ = hit[0].(string)
 	parent, _ := hit[2].(string)
@@ -475,21 +475,8 @@ func foreignKeyViolationOf(c *lconn, e *Error, child, table string, deleting boo
 		return nil
 	}
 	cols := tableColumns(c, child)
-	sel := make([]string, len(from))
-	for i, f := range from {
-		sel[i] = quoteIdent(f)
-	}
-	st, _, err = c.prepareFresh("SELECT " + strings.Join(sel, ", ") + " FROM main." + quoteIdent(child) + " WHERE rowid = ?1")
-	if err != nil || st == nil {
-		return nil
-	}
-	var key []any
-	_, err = st.run([]any{hit[0]}, func(r []any) error {
-		key = r
-		return nil
-	})
-	st.finalize()
-	if err != nil || len(key) != len(from) {
+	key := violatingKey(c, child, parent, from, to, hit[0])
+	if len(key) != len(from) {
 		return nil
 	}
 	loc := zoneOf(c)
@@ -516,6 +503,47 @@ func foreignKeyViolationOf(c *lconn, e *Error, child, table string, deleting boo
 		out.DetailText = fmt.Sprintf("Key (%s)=(%s) is still referenced from table %q.", strings.Join(to, ", "), strings.Join(vals, ", "), child)
 	}
 	return &out
+}
+
+// violatingKey reads the foreign key columns from of the row of child
+// that pragma_foreign_key_check reported by its rowid. For a WITHOUT ROWID
+// table (SQLite's option, which passes through) rowid is NULL, and the
+// first row without its key in parent, in the table's key order, is
+// searched instead: the row the pragma's own scan finds first. nil if it
+// cannot.
+func violatingKey(c *lconn, child, parent string, from, to []string, rowid any) []any {
+	sel := make([]string, len(from))
+	for i, f := range from {
+		sel[i] = "c." + quoteIdent(f)
+	}
+	q, args := "SELECT "+strings.Join(sel, ", ")+" FROM main."+quoteIdent(child)+" AS c WHERE c.rowid = ?1", []any{rowid}
+	if rowid == nil {
+		// MATCH SIMPLE: a row with a NULL in its key references nothing
+		conds, match := make([]string, len(from)), make([]string, len(from))
+		for i := range from {
+			conds[i] = sel[i] + " IS NOT NULL"
+			match[i] = "p." + quoteIdent(to[i]) + " = " + sel[i]
+		}
+		q = "SELECT " + strings.Join(sel, ", ") + " FROM main." + quoteIdent(child) + " AS c WHERE " + strings.Join(conds, " AND ") +
+			" AND NOT EXISTS (SELECT 1 FROM main." + quoteIdent(parent) + " AS p WHERE " + strings.Join(match, " AND ") + ") LIMIT 1"
+		args = nil
+	}
+	st, _, err := c.prepareFresh(q)
+	if err != nil || st == nil {
+		return nil
+	}
+	var key []any
+	_, err = st.run(args, func(r []any) error {
+		if key == nil {
+			key = r
+		}
+		return nil
+	})
+	st.finalize()
+	if err != nil {
+		return nil
+	}
+	return key
 }
 
 // fkColumns are the referencing and referenced columns of child's

@@ -113,7 +113,7 @@ func checkDeferred(c *lconn, stmts []Statement) *Error {
 	if e := findViolation(c, stmts, nil); e != nil {
 		return e
 	}
-	// Counted but not found (a WITHOUT ROWID table): still a violation.
+	// Counted but not found (no row to name): still a violation.
 	return &Error{Code: CodeForeignKeyViolation, Message: "insert or update violates a deferred foreign key constraint", Statement: -1}
 }
 

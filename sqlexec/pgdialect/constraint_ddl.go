@@ -131,6 +131,9 @@ func EditConstraint(createSQL string, ch TableChange, columns, indexes []string,
 		// a named clause: a table element CONSTRAINT n ..., or a column's
 		for _, r := range x.splitTop(p+1, e) {
 			if x.kw(r[0], "CONSTRAINT") && strings.EqualFold(x.T(r[0]+1).identName(), ch.Column) {
+				if err := x.keptKeyClause(r[0]+2, ch); err != nil {
+					return nil, err
+				}
 				// the element with the comma before it (after it, for the first)
 				lo, hi := x.T(r[0]-1).pos, x.T(r[1]-1).pos+len(x.T(r[1]-1).text)
 				if !x.isP(r[0]-1, ",") {
@@ -147,6 +150,9 @@ func EditConstraint(createSQL string, ch TableChange, columns, indexes []string,
 			el.parse()
 			for _, c := range el.clauses {
 				if x.kw(c[0], "CONSTRAINT") && strings.EqualFold(x.T(c[0]+1).identName(), ch.Column) {
+					if err := x.keptKeyClause(c[0]+2, ch); err != nil {
+						return nil, err
+					}
 					lo, hi := x.T(c[0]).pos, x.T(c[1]-1).pos+len(x.T(c[1]-1).text)
 					out.SQL = createSQL[:lo] + createSQL[hi:]
 					return out, nil
@@ -168,6 +174,24 @@ func EditConstraint(createSQL string, ch TableChange, columns, indexes []string,
 		return nil, fmt.Errorf("pgdialect: unknown constraint change %q", ch.Action)
 	}
 	return out, nil
+}
+
+// keptKeyClause refuses to drop the named PRIMARY KEY or UNIQUE clause
+// of a CREATE TABLE starting at token k: SQLite keeps such a key in an
+// automatic index the definition alone names (removing the clause leaves
+// an orphan index: a database SQLite no longer opens), or, for a table
+// stored WITHOUT ROWID, the rows themselves (its definition without the
+// key is no table SQLite can open).
+func (x *tx) keptKeyClause(k int, ch TableChange) error {
+	if !x.kw(k, "PRIMARY", "KEY") && !x.kw(k, "UNIQUE") {
+		return nil
+	}
+	what := "PRIMARY KEY"
+	if x.kw(k, "UNIQUE") {
+		what = "UNIQUE"
+	}
+	return &Error{Code: "0A000", Message: fmt.Sprintf("ALTER TABLE ... DROP CONSTRAINT of a %s constraint declared in CREATE TABLE is not supported (constraint \"%s\" of relation \"%s\")", what, ch.Column, ch.Table),
+		Hint: "Create a new table without the constraint and copy the rows (INSERT INTO ... SELECT)."}
 }
 
 func containsFold(list []string, s string) bool {
