@@ -127,10 +127,7 @@ func (n *Node) run() {
 		// a Ready) releases the reads held behind it, which are asked
 		// for at once rather than at the next event.
 		for range 2 {
-			if len(pendingReads) > 0 && fwd.holds(n, inflight) {
-				break
-			}
-			if len(pendingReads) > 0 || (breakOlderReadAnswer && len(inflight) == 0) {
+			if (len(pendingReads) > 0 && !fwd.holds(n, inflight)) || (breakOlderReadAnswer && len(inflight) == 0) {
 				n.catchUpTicks(clock)
 				readSeq++
 				if err := n.rn.ReadIndex(n.readRequestCtx(readSeq)); err != nil {
