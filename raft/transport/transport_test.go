@@ -724,3 +724,27 @@ func TestSendNeverBlocksOnStuckPeer(t *testing.T) {
 		t.Fatalf("stats %+v", st)
 	}
 }
+
+// A write deadline that has passed on the connection (the writer
+// goroutine sets one for its own writes) must not fail a direct write:
+// the messages go through the writer instead, on the same connection.
+func TestDirectWriteAfterDeadlinePassed(t *testing.T) {
+	checkGoroutines(t)
+	hb := newTestHandler()
+	b, _ := startNode(t, 2, 42, hb, "")
+	a, _ := startNode(t, 1, 42, newTestHandler(), "")
+	a.AddPeer(2, b.Addr().String())
+	a.Send([]raft.Message{{Type: raft.MsgHeartbeat, From: 1, To: 2}})
+	waitFor(t, 5*time.Second, "the first message", func() bool { return hb.count() == 1 })
+	p := a.peer(2)
+	p.wmu.Lock()
+	p.w.conn.SetWriteDeadline(time.Now().Add(-time.Second))
+	p.wmu.Unlock()
+	for k := range 3 {
+		a.Send([]raft.Message{{Type: raft.MsgApp, From: 1, To: 2, Index: uint64(k)}})
+	}
+	waitFor(t, 5*time.Second, "every message", func() bool { return hb.count() == 4 })
+	if st, _ := a.PeerStats(2); st.Connects != 1 || st.Dropped != 0 || !st.Connected {
+		t.Fatalf("the connection did not survive: %+v", st)
+	}
+}

@@ -3,6 +3,7 @@ package transport
 import (
 	"errors"
 	"net"
+	"os"
 	"syscall"
 	"time"
 
@@ -103,6 +104,9 @@ func (p *peer) writeAll(w *laneWriter) error {
 			if _, err := w.conn.Write(w.out); err != nil {
 				return err
 			}
+			// A deadline left set would fail every direct write once it
+			// passes (the socket checks it before any write).
+			w.conn.SetWriteDeadline(time.Time{})
 			w.reset()
 		}
 		if empty {
@@ -133,7 +137,11 @@ func (p *peer) writeDirect(w *laneWriter) bool {
 			if n < 0 {
 				n = 0
 			}
-			if err != nil && !errors.Is(err, syscall.EAGAIN) && !errors.Is(err, syscall.EINTR) {
+			// A passed write deadline is the writer goroutine's to renew
+			// (it writes with its own); the direct write leaves the rest to
+			// it, as for a full socket.
+			retry := errors.Is(err, syscall.EAGAIN) || errors.Is(err, syscall.EINTR) || errors.Is(err, os.ErrDeadlineExceeded)
+			if err != nil && !retry {
 				w.err = err
 				w.conn.Close() // the writer goroutine sees it and reports it
 				return false
