@@ -127,7 +127,7 @@ func (n *Node) run() {
 		// a Ready) releases the reads held behind it, which are asked
 		// for at once rather than at the next event.
 		for range 2 {
-			if (len(pendingReads) > 0 && !fwd.holds(n, inflight)) || (breakOlderReadAnswer && len(inflight) == 0) {
+			if (len(pendingReads) > 0 && !fwd.holds(n, inflight, time.Now())) || (breakOlderReadAnswer && len(inflight) == 0) {
 				n.catchUpTicks(clock)
 				readSeq++
 				if err := n.rn.ReadIndex(n.readRequestCtx(readSeq)); err != nil {
@@ -153,7 +153,7 @@ func (n *Node) run() {
 				}
 				n.rn.Advance(rd)
 			}
-			if len(pendingReads) == 0 || fwd.holds(n, inflight) {
+			if len(pendingReads) == 0 || fwd.holds(n, inflight, time.Now()) {
 				break
 			}
 		}

@@ -38,12 +38,13 @@ func (f *readForward) asked(n *Node, seq uint64, now time.Time) {
 	f.seq, f.leader, f.at = seq, lead, now
 }
 
-// holds reports whether new reads wait for the forwarded round in flight.
-func (f *readForward) holds(n *Node, inflight map[uint64]*inflightRead) bool {
+// holds reports whether new reads wait, at now, for the forwarded round
+// in flight.
+func (f *readForward) holds(n *Node, inflight map[uint64]*inflightRead, now time.Time) bool {
 	if f.seq == 0 {
 		return false
 	}
-	if _, out := inflight[f.seq]; !out || n.leader.Load() != f.leader || time.Since(f.at) > readHoldLimit {
+	if _, out := inflight[f.seq]; !out || n.leader.Load() != f.leader || now.Sub(f.at) > readHoldLimit {
 		f.seq = 0
 		return false
 	}
