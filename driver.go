@@ -41,6 +41,7 @@ func (n *Node) run() {
 	inflight := map[uint64]*inflightRead{}
 	var readSeq uint64
 	var lastReadIndex uint64 // breakOlderReadAnswer only
+	var fwd readForward
 
 	for {
 		select {
@@ -122,29 +123,39 @@ func (n *Node) run() {
 			}
 			pendingReads = pendingReads[:0]
 		}
-		if len(pendingReads) > 0 || (breakOlderReadAnswer && len(inflight) == 0) {
-			n.catchUpTicks(clock)
-			readSeq++
-			if err := n.rn.ReadIndex(n.readRequestCtx(readSeq)); err != nil {
-				for _, r := range pendingReads {
-					r.errc <- err
+		// Twice at most: the answer to a held forward (answerReads, in
+		// a Ready) releases the reads held behind it, which are asked
+		// for at once rather than at the next event.
+		for range 2 {
+			if (len(pendingReads) > 0 && !fwd.holds(n, inflight, time.Now())) || (breakOlderReadAnswer && len(inflight) == 0) {
+				n.catchUpTicks(clock)
+				readSeq++
+				if err := n.rn.ReadIndex(n.readRequestCtx(readSeq)); err != nil {
+					for _, r := range pendingReads {
+						r.errc <- err
+					}
+				} else {
+					now := time.Now()
+					inflight[readSeq] = &inflightRead{reqs: pendingReads, asked: now}
+					fwd.asked(n, readSeq, now)
 				}
-			} else {
-				inflight[readSeq] = &inflightRead{reqs: pendingReads, asked: time.Now()}
+				pendingReads = nil
 			}
-			pendingReads = nil
-		}
-		for n.rn.HasReady() {
-			rd := n.rn.Ready()
-			if err := n.handleReady(p, rd, inflight); err != nil {
-				n.fail(err)
-				n.failReads(pendingReads, inflight, err)
-				return
+			for n.rn.HasReady() {
+				rd := n.rn.Ready()
+				if err := n.handleReady(p, rd, inflight); err != nil {
+					n.fail(err)
+					n.failReads(pendingReads, inflight, err)
+					return
+				}
+				if breakOlderReadAnswer && len(rd.ReadStates) > 0 {
+					lastReadIndex = rd.ReadStates[len(rd.ReadStates)-1].Index
+				}
+				n.rn.Advance(rd)
 			}
-			if breakOlderReadAnswer && len(rd.ReadStates) > 0 {
-				lastReadIndex = rd.ReadStates[len(rd.ReadStates)-1].Index
+			if len(pendingReads) == 0 || fwd.holds(n, inflight, time.Now()) {
+				break
 			}
-			n.rn.Advance(rd)
 		}
 		n.publishLocalRead()
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/raftsql/raftsql/raft"
@@ -32,7 +33,7 @@ func readOnlyOption(lease bool) raft.ReadOnlyOption {
 type readRequest struct {
 	done  chan uint64 // receives the read index
 	errc  chan error
-	start time.Time
+	timer *time.Timer // the reader's, stopped while pooled
 }
 
 // inflightRead is one ReadIndex round this driver asked the core for.
@@ -61,9 +62,17 @@ func (r *replicator) ReadBarrier(ctx context.Context) error {
 	if idx := n.localRead.Load(); local && idx != 0 && n.AppliedIndex() >= idx {
 		return nil
 	}
+	// The read gives up at deadline (ReadTimeout). The common read (the
+	// driver takes its request at once; the answer's index is applied
+	// already) allocates neither a context nor a timer for it: the
+	// request and its timer (the retry and the deadline in one) come from
+	// a pool, and a context bounded by the deadline is made only to wait
+	// for a driver that is behind or an apply that lags.
 	caller := ctx
-	ctx, cancel := context.WithTimeout(ctx, n.cfg.ReadTimeout)
-	defer cancel()
+	deadline := time.Now().Add(n.cfg.ReadTimeout)
+	bounded := func() (context.Context, context.CancelFunc) {
+		return context.WithDeadline(caller, deadline)
+	}
 	// unavailable reports why the read gave up: the caller's own
 	// cancellation (a cancel request, statement_timeout) as itself, so the
 	// client sees 57014 as for any cancelled statement; anything else as
@@ -74,48 +83,89 @@ func (r *replicator) ReadBarrier(ctx context.Context) error {
 		}
 		return n.readUnavailable(cause)
 	}
-	if idx := n.localRead.Load(); local && idx != 0 {
+	waitApplied := func(idx uint64) error {
+		if n.AppliedIndex() >= idx {
+			return nil
+		}
+		ctx, cancel := bounded()
+		defer cancel()
 		if err := n.waitApplied(ctx, idx); err != nil {
 			return unavailable(err)
 		}
 		return nil
 	}
+	if idx := n.localRead.Load(); local && idx != 0 {
+		return waitApplied(idx)
+	}
 	for {
+		if !time.Now().Before(deadline) {
+			return unavailable(context.DeadlineExceeded)
+		}
 		leaderChanged := n.leaderChange()
-		req := &readRequest{done: make(chan uint64, 1), errc: make(chan error, 1), start: time.Now()}
+		req := readRequests.Get().(*readRequest)
 		select {
 		case n.readc <- req:
-		case <-ctx.Done():
-			return unavailable(ctx.Err())
-		case <-n.donec:
-			return unavailable(errNodeStopped)
+		default:
+			// The driver is behind: wait for it, within the deadline.
+			ctx, cancel := bounded()
+			select {
+			case n.readc <- req:
+				cancel()
+			case <-ctx.Done():
+				cancel()
+				readRequests.Put(req) // the driver never saw it
+				return unavailable(ctx.Err())
+			case <-n.donec:
+				cancel()
+				readRequests.Put(req)
+				return unavailable(errNodeStopped)
+			}
 		}
-		t := time.NewTimer(readRetryInterval)
+		// One timer for both: the retry after readRetryInterval and the
+		// read's deadline.
+		req.timer.Reset(min(readRetryInterval, time.Until(deadline)))
 		select {
 		case idx := <-req.done:
-			t.Stop()
-			if err := n.waitApplied(ctx, idx); err != nil {
-				return unavailable(err)
-			}
-			return nil
+			req.release()
+			return waitApplied(idx)
 		case err := <-req.errc:
-			t.Stop()
+			req.release()
 			if errors.Is(err, errNodeStopped) {
 				return unavailable(err)
 			}
+			t := time.NewTimer(min(retryBackoff, time.Until(deadline)))
 			select {
-			case <-time.After(retryBackoff):
-			case <-ctx.Done():
+			case <-t.C:
+			case <-caller.Done():
+				t.Stop()
 				return unavailable(err)
 			}
-		case <-t.C:
+		case <-req.timer.C:
+			// Abandoned: the driver may still answer it, so it is not
+			// reused.
 		case <-leaderChanged:
-			t.Stop()
-		case <-ctx.Done():
-			t.Stop()
-			return unavailable(ctx.Err())
+			req.timer.Stop()
+		case <-caller.Done():
+			req.timer.Stop()
+			return unavailable(caller.Err())
 		}
 	}
+}
+
+// readRequests pools the requests of reads answered: the driver answers a
+// request once (done or errc) and drops it then, so a request whose answer
+// was received can serve another read. One abandoned before its answer
+// (retry, leader change, cancellation) is left to the garbage collector.
+var readRequests = sync.Pool{New: func() any {
+	t := time.NewTimer(time.Hour)
+	t.Stop()
+	return &readRequest{done: make(chan uint64, 1), errc: make(chan error, 1), timer: t}
+}}
+
+// release returns r, answered, to the pool.
+func (r *readRequest) release() {
+	r.timer.Stop()
+	readRequests.Put(r)
 }
 
 func (n *Node) readUnavailable(cause error) error {

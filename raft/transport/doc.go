@@ -36,9 +36,12 @@
 // written before everything else (MsgApp, MsgAppResp, MsgProp, ...); the
 // writer takes regular messages in batches of at most 256 KiB (or one
 // message), so a priority message waits behind at most that much. Order
-// is preserved within each queue. The writer coalesces everything queued
-// into a 64 KiB bufio.Writer and flushes only when the queue is empty
-// (pipelining: one syscall carries many messages).
+// is preserved within each queue. Everything queued is encoded into one
+// buffer and written with one system call per 64 KiB or empty queue
+// (pipelining: one syscall carries many messages). While the peer's
+// writer goroutine is idle, Send writes a peer's messages itself with a
+// non-blocking write, saving the writer's wake-up; what the socket does
+// not take at once is left to the writer goroutine (writer.go).
 //
 // # Wire format
 //

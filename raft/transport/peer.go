@@ -66,6 +66,12 @@ type peer struct {
 	notify chan struct{} // queue became non-empty
 	redial chan struct{} // address changed
 
+	// wmu guards w, the write side of the connection being served (nil
+	// between connections): held by the writer goroutine while it writes
+	// and by a sender writing directly (writer.go).
+	wmu sync.Mutex
+	w   *laneWriter
+
 	mu        sync.Mutex
 	addr      string
 	high, low []raft.Message
@@ -120,7 +126,7 @@ func (p *peer) stats() PeerStats {
 }
 
 // enqueue queues m, or drops it and reports the peer unreachable if the
-// queue is over its bound.
+// queue is over its bound. kick then gets it written.
 func (p *peer) enqueue(m *raft.Message) {
 	size := encodedSize(m)
 	limit := p.t.cfg.MaxQueueBytes
@@ -153,6 +159,21 @@ func (p *peer) enqueue(m *raft.Message) {
 		p.lowBytes += size
 	}
 	p.mu.Unlock()
+}
+
+// kick gets what is queued written: at once, without blocking, on the
+// caller's goroutine when the writer goroutine is idle and the socket
+// takes it all, else by waking the writer goroutine. A sender that finds
+// the writer busy wakes it, so nothing queued is left unwritten: the
+// writer takes the queue again after every wake-up.
+func (p *peer) kick() {
+	if p.wmu.TryLock() {
+		done := p.w != nil && p.writeDirect(p.w)
+		p.wmu.Unlock()
+		if done {
+			return
+		}
+	}
 	select {
 	case p.notify <- struct{}{}:
 	default:
@@ -317,68 +338,40 @@ func (p *peer) serve(conn net.Conn) error {
 	}()
 	defer conn.Close() // unblocks the reader
 
-	bw := bufio.NewWriterSize(conn, 64<<10)
-	var batch []raft.Message
-	var scratch []byte
-	maxFrame := p.t.cfg.MaxFrameBytes
+	w := newLaneWriter(conn)
+	p.wmu.Lock()
+	p.w = w
+	p.wmu.Unlock()
+	defer func() {
+		p.wmu.Lock()
+		p.w = nil
+		p.wmu.Unlock()
+	}()
 	for {
-		clear(batch)
-		batch = p.take(batch[:0])
-		if len(batch) == 0 {
-			if bw.Buffered() > 0 {
-				conn.SetWriteDeadline(time.Now().Add(p.t.cfg.WriteTimeout))
-				if err := bw.Flush(); err != nil {
-					return p.writeErr(err)
-				}
-			}
-			select {
-			case <-p.notify:
-			case err := <-dead:
-				if p.ctx.Err() != nil {
-					return nil
-				}
-				return fmt.Errorf("connection closed by peer: %w", err)
-			case <-p.redial:
-				return nil
-			case <-p.ctx.Done():
+		p.wmu.Lock()
+		err := p.writeAll(w)
+		p.wmu.Unlock()
+		if err != nil {
+			return p.writeErr(err)
+		}
+		select {
+		case <-p.notify:
+		case err := <-dead:
+			if p.ctx.Err() != nil {
 				return nil
 			}
-			continue
+			p.wmu.Lock()
+			werr := w.err
+			p.wmu.Unlock()
+			if werr != nil {
+				return p.writeErr(werr)
+			}
+			return fmt.Errorf("connection closed by peer: %w", err)
+		case <-p.redial:
+			return nil
+		case <-p.ctx.Done():
+			return nil
 		}
-		conn.SetWriteDeadline(time.Now().Add(p.t.cfg.WriteTimeout))
-		var sent, sentBytes uint64
-		for i := range batch {
-			m := &batch[i]
-			// Encode straight into the bufio buffer when it fits.
-			buf, inBufio := scratch[:0], false
-			if frameHeaderSize+encodedSize(m) <= bw.Available() {
-				buf, inBufio = bw.AvailableBuffer(), true
-			}
-			buf, start := appendFrameHeader(buf, frameMessage)
-			buf = EncodeMessage(buf, m)
-			if len(buf)-frameHeaderSize > maxFrame {
-				p.mu.Lock()
-				p.dropped++
-				p.mu.Unlock()
-				p.t.log.Error("transport: dropping message larger than MaxFrameBytes",
-					"peer", p.id, "type", m.Type, "bytes", len(buf)-frameHeaderSize, "max", maxFrame)
-				p.t.rep.unreachable(p.id)
-				continue
-			}
-			finishFrame(buf, start)
-			if _, err := bw.Write(buf); err != nil {
-				return p.writeErr(err)
-			}
-			sentBytes += uint64(len(buf))
-			if !inBufio && cap(buf) > cap(scratch) && cap(buf) <= 4<<20 {
-				scratch = buf[:0] // keep a grown scratch buffer, unless huge
-			}
-			sent++
-		}
-		p.mu.Lock()
-		p.sent += sent
-		p.sentBytes += sentBytes
-		p.mu.Unlock()
 	}
 }
 

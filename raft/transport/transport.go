@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -296,6 +297,10 @@ func (t *Transport) RemovePeer(id uint64) {
 // messages are handed to SendSnapshot with no data stream.
 func (t *Transport) Send(msgs []raft.Message) {
 	var lastPeer *peer
+	// The peers written to, each kicked once all of msgs are queued so
+	// that one write carries all of a peer's messages.
+	var kicks [4]*peer
+	touched := kicks[:0]
 	for i := range msgs {
 		m := &msgs[i]
 		if m.Type == raft.MsgSnap {
@@ -315,6 +320,12 @@ func (t *Transport) Send(msgs []raft.Message) {
 			continue
 		}
 		p.enqueue(m)
+		if !slices.Contains(touched, p) {
+			touched = append(touched, p)
+		}
+	}
+	for _, p := range touched {
+		p.kick()
 	}
 }
 

@@ -674,3 +674,77 @@ func TestVersionMismatchRejected(t *testing.T) {
 	}
 	waitFor(t, 2*time.Second, "logged rejection", func() bool { return strings.Contains(logs.String(), "protocol version mismatch") })
 }
+
+// A peer that stops reading fills the socket: Send (which writes directly
+// while the writer goroutine is idle) must still never block, and once
+// the peer reads again every message arrives whole and in order, the
+// rest of a partly written frame first.
+func TestSendNeverBlocksOnStuckPeer(t *testing.T) {
+	checkGoroutines(t)
+	gate := make(chan struct{})
+	hb := newTestHandler()
+	hb.onProcess = func(raft.Message) { <-gate }
+	b, _ := startNode(t, 2, 42, hb, "")
+	a, _ := startNode(t, 1, 42, newTestHandler(), "", func(c *Config) { c.MaxQueueBytes = 256 << 20 })
+	// Registered after the transports: runs before their Close (which
+	// waits for b's Process), also when the test fails.
+	var open sync.Once
+	release := func() { open.Do(func() { close(gate) }) }
+	t.Cleanup(release)
+	a.AddPeer(2, b.Addr().String())
+	waitFor(t, 5*time.Second, "a connected to b", func() bool {
+		st, _ := a.PeerStats(2)
+		return st.Connected
+	})
+	const n, size = 400, 64 << 10 // 25 MiB: far more than the sockets buffer
+	sent := make(chan struct{})
+	go func() {
+		defer close(sent)
+		for k := range n {
+			data := bytes.Repeat([]byte{byte(k % 251)}, size)
+			a.Send([]raft.Message{{Type: raft.MsgApp, From: 1, To: 2, Index: uint64(k), Entries: []raft.Entry{{Data: data}}}})
+		}
+	}()
+	waitFor(t, 10*time.Second, "every Send to return while the peer reads nothing", func() bool {
+		select {
+		case <-sent:
+			return true
+		default:
+			return false
+		}
+	})
+	release()
+	waitFor(t, 20*time.Second, "b to receive every message", func() bool { return hb.count() == n })
+	for k, m := range hb.received() {
+		if m.Index != uint64(k) || len(m.Entries) != 1 || !bytes.Equal(m.Entries[0].Data, bytes.Repeat([]byte{byte(k % 251)}, size)) {
+			t.Fatalf("message %d: index %d, %d entries (order or content broken)", k, m.Index, len(m.Entries))
+		}
+	}
+	if st, _ := a.PeerStats(2); st.Dropped != 0 || st.Sent != n {
+		t.Fatalf("stats %+v", st)
+	}
+}
+
+// A write deadline that has passed on the connection (the writer
+// goroutine sets one for its own writes) must not fail a direct write:
+// the messages go through the writer instead, on the same connection.
+func TestDirectWriteAfterDeadlinePassed(t *testing.T) {
+	checkGoroutines(t)
+	hb := newTestHandler()
+	b, _ := startNode(t, 2, 42, hb, "")
+	a, _ := startNode(t, 1, 42, newTestHandler(), "")
+	a.AddPeer(2, b.Addr().String())
+	a.Send([]raft.Message{{Type: raft.MsgHeartbeat, From: 1, To: 2}})
+	waitFor(t, 5*time.Second, "the first message", func() bool { return hb.count() == 1 })
+	p := a.peer(2)
+	p.wmu.Lock()
+	p.w.conn.SetWriteDeadline(time.Now().Add(-time.Second))
+	p.wmu.Unlock()
+	for k := range 3 {
+		a.Send([]raft.Message{{Type: raft.MsgApp, From: 1, To: 2, Index: uint64(k)}})
+	}
+	waitFor(t, 5*time.Second, "every message", func() bool { return hb.count() == 4 })
+	if st, _ := a.PeerStats(2); st.Connects != 1 || st.Dropped != 0 || !st.Connected {
+		t.Fatalf("the connection did not survive: %+v", st)
+	}
+}
