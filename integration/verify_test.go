@@ -169,12 +169,18 @@ func TestVerifyDetectsTamperedReplica(t *testing.T) {
 	}
 	t.Logf("divergence detected after %d checks (bound %d): %s", checks, bound, bad.VerifyStatus())
 
-	// The others name the diverged replica.
+	// The others name the diverged replica once its report reaches them (a
+	// check is decided by a majority's reports: the two healthy ones may
+	// decide before the diverged node's report arrives).
 	for _, i := range healthy {
-		st := c.nodes[i].VerifyStatus()
-		if st.Diverged != "" || st.Peers[bad.Name()] == 0 {
-			t.Fatalf("%s: %s", c.nodes[i].Name(), st)
-		}
+		n := c.nodes[i]
+		waitUntil(t, n.Name()+" names the diverged replica", func() bool {
+			st := n.VerifyStatus()
+			if st.Diverged != "" {
+				t.Fatalf("%s: %s", n.Name(), st)
+			}
+			return st.Peers[bad.Name()] != 0
+		})
 	}
 	// The diverged node says so, refuses queries, and leads no more.
 	show, err := showSetting(ctx, c.url(lead), "raftsql.verification")

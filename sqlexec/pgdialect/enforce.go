@@ -284,8 +284,8 @@ func fnInCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 // InColAt is pg_in_col(a[0], a[1], a[2]) with the relative date/time words
 // resolved at now() and zoneless timestamptz input read in zone.
 func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (driver.Value, error) {
-	if len(a) < 3 || len(a) > 4 {
-		return nil, fmt.Errorf("pg_in_col takes 3 or 4 arguments, not %d", len(a))
+	if len(a) < 3 || len(a) > 5 {
+		return nil, fmt.Errorf("pg_in_col takes 3 to 5 arguments, not %d", len(a))
 	}
 	if a[0] == nil || a[1] == nil {
 		return a[0], nil
@@ -300,7 +300,10 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 		// 17 digits
 		return InDeclAt(a[3], decl, now, zone)
 	}
-	if v, ok := numericIntoInteger(a[0], decl); ok {
+	// a fifth argument 'unknown': the value is a string literal as
+	// written, which PostgreSQL reads with the column type's input
+	// function ('4.5' into an integer is 22P02), not a numeric value
+	if v, ok := numericIntoInteger(a[0], decl); ok && !(len(a) > 4 && str(a[4]) == "unknown") {
 		return fnNumInt(nil, v)
 	}
 	return InDeclAt(a[0], decl, now, zone)
@@ -447,6 +450,8 @@ func (x *tx) wrapIn(lo, hi int, decl string) {
 	x.T(lo).wpre = "pg_in_col(" + pre + x.T(lo).wpre
 	if lit := x.literalDigits(lo, hi); lit != "" {
 		decl += ", " + quoteLit(lit)
+	} else if x.stringLiteral(lo, hi) {
+		decl += ", NULL, 'unknown'" // InColAt
 	}
 	x.T(hi - 1).wsuf += suf + ", " + decl + ")"
 }
@@ -575,6 +580,7 @@ func (x *tx) wrapInsertSelect(tbl string, cols []string, j int) {
 	}
 	untyped := x.assignSelectItems(j, end, n) // datetime_assign.go
 	lits := x.selectLiteralDigits(j, end)
+	strs := x.selectStringLiterals(j, end, len(lits))
 	names := make([]string, n)
 	vals := make([]string, n)
 	for i := range names {
@@ -590,6 +596,8 @@ func (x *tx) wrapInsertSelect(tbl string, cols []string, j int) {
 		}
 		if i < len(lits) && lits[i] != "" {
 			decl += ", " + quoteLit(lits[i]) // as wrapIn: a numeric column reads the digits
+		} else if i < len(lits) && strs[i] {
+			decl += ", NULL, 'unknown'" // as wrapIn: a string literal
 		}
 		vals[i] = "pg_in_col(" + v + ", " + decl + ")"
 	}
@@ -617,6 +625,28 @@ func (x *tx) selectLiteralDigits(j, end int) []string {
 		lits[i] = x.literalDigits(a, b)
 	}
 	return lits
+}
+
+// selectStringLiterals reports, for each of the n items of the select
+// list selectLiteralDigits read (n == 0: none), whether it is a string
+// literal as written.
+func (x *tx) selectStringLiterals(j, end, n int) []bool {
+	if n == 0 {
+		return nil
+	}
+	items, _ := x.selectListAt(j) // aliases.go
+	out := make([]bool, len(items))
+	for i, it := range items {
+		a, b := x.itemExpr(it[0], it[1])
+		out[i] = x.stringLiteral(a, b)
+	}
+	return out
+}
+
+// stringLiteral reports whether lo..hi-1 is one string literal as the
+// user wrote it (of PostgreSQL's type unknown).
+func (x *tx) stringLiteral(lo, hi int) bool {
+	return hi-lo == 1 && x.T(lo).typ == tString && !x.T(lo).ed
 }
 
 // wrapSet wraps the values of the SET list at set.
