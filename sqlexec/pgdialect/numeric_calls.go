@@ -136,9 +136,12 @@ func (x *tx) anyArgType(args [][2]int, typ string) bool {
 }
 
 // commonIntType is the type PostgreSQL resolves gcd/lcm(a, b) to: numeric
-// when an argument is numeric, int8 when one is, int4 for smaller
+// when an argument is numeric, else int8 when one is, int4 for smaller
 // integers, "" when an argument's type is not known.
 func (x *tx) commonIntType(args [][2]int) string {
+	if x.anyArgType(args, "numeric") {
+		return "numeric" // also with a column: gcd(v, 0.5) is numeric
+	}
 	res := "int4"
 	for _, a := range args {
 		switch x.numType(a[0], a[1]) {
