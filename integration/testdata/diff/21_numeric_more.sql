@@ -40,3 +40,14 @@ SELECT gcd(i, b) FROM nm_a WHERE id = 1;
 SELECT gcd(i, 2147483648) FROM nm_a WHERE id = 1;
 SELECT lcm(i, 1000000) FROM nm_a WHERE id = 2;
 SELECT gcd(v, 0.5), lcm(v, 2) FROM nm_a ORDER BY id;
+SELECT v, sum(v) FROM (SELECT * FROM nm_a) q GROUP BY v HAVING sum(v) > 10 ORDER BY 1;
+SELECT i, sum(v) FROM (SELECT * FROM nm_a) q GROUP BY i HAVING sum(v) > 10 ORDER BY 1;
+WITH c AS (SELECT * FROM nm_a) SELECT id, v FROM c WHERE v > 10 ORDER BY id;
+SELECT id, v FROM (SELECT * FROM nm_a) q WHERE v < 10.5 ORDER BY v;
+SELECT count(*) FROM (SELECT v * 2 AS x FROM nm_a) q WHERE x > 5;
+WITH c AS (SELECT id, v / 3 AS x FROM nm_a) SELECT id FROM c WHERE x > 3.4 ORDER BY id;
+SELECT id FROM (SELECT id, v + 1 AS x FROM nm_a) q WHERE x < 11 ORDER BY id;
+-- differs-type: max/min of a FROM subquery's arithmetic column of run-time type are described from the first value (text)
+SELECT max(x), min(x) FROM (SELECT v * 2 AS x FROM nm_a) q;
+-- differs-type: a FROM subquery's arithmetic column of run-time type is described from its first value (text)
+SELECT x FROM (SELECT v * 2 AS x FROM nm_a) q ORDER BY x;
