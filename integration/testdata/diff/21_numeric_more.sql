@@ -51,3 +51,7 @@ SELECT id FROM (SELECT id, v + 1 AS x FROM nm_a) q WHERE x < 11 ORDER BY id;
 SELECT max(x), min(x) FROM (SELECT v * 2 AS x FROM nm_a) q;
 -- differs-type: a FROM subquery's arithmetic column of run-time type is described from its first value (text)
 SELECT x FROM (SELECT v * 2 AS x FROM nm_a) q ORDER BY x;
+-- differs-type: functions of a FROM subquery's arithmetic column of run-time type are described from the first value (text)
+SELECT mod(x, 0.3), sqrt(x) FROM (SELECT v * 2 AS x FROM nm_a) s ORDER BY 1;
+-- differs-type: a FROM subquery's arithmetic column of run-time type is described from its first value (text)
+SELECT x, count(*) FROM (SELECT v * 2 AS x FROM nm_a) s GROUP BY x ORDER BY x;
