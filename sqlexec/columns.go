@@ -100,6 +100,7 @@ type colInfo struct {
 // newColInfo describes result column i of st.
 func newColInfo(st *lstmt, i int) colInfo {
 	ci := colInfo{name: st.columnName(i), decl: st.columnDecl(i), hintMod: -1}
+	ci.decl = st.compoundDecl(i, ci.decl) // compounddecl.go
 	if strings.EqualFold(ci.decl, "INTEGER") {
 		ci.table, ci.column = st.columnOrigin(i)
 	}

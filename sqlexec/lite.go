@@ -299,6 +299,9 @@ type lstmt struct {
 	ro     int8 // readonly's answer: 0 not asked yet, 1 read-only, 2 not
 	// desc: the result description of a read (readdesc.go)
 	desc *readDesc
+	// armDecls: a compound SELECT's operands' declared column types, once
+	// asked (compounddecl.go)
+	armDecls [][]string
 }
 
 // prepare compiles the first statement of sqlText. It returns nil if there is

@@ -36,6 +36,10 @@ type derivedRel struct {
 	// (SELECT amt FROM tx), its run-time type expression
 	// (arith_columns.go's, read once per execution); "" when not known
 	rtypes []string
+	// star: the table of a body SELECT * FROM table (one table, no set
+	// operation, no column list renaming it): a column the statement
+	// reads through it is of that table's column's run-time type
+	star string
 }
 
 // runtimeRef is a reference to a derived column of run-time type: the
@@ -162,6 +166,15 @@ func (x *tx) deriveBody(a, b int, name string, cols []string, ctes map[string]*d
 	}
 	items, _ := x.selectListAt(a)
 	from := x.typeBlock(a, ctes)
+	if len(items) == 1 && items[0][1] == items[0][0]+1 && x.isP(items[0][0], "*") && len(from) == 1 && len(cols) == 0 {
+		if name, _, ok := x.fromTableItem(from[0]); ok && ctes[name] == nil && from[0].rel == nil {
+			if rows, _ := x.setOpRows(a, b); rows == nil {
+				rel.star = name
+				x.typeBranches(a, b, rel, ctes)
+				return rel
+			}
+		}
+	}
 	for _, it := range items {
 		ia, ib := x.itemExpr(it[0], it[1])
 		n := ""
@@ -179,6 +192,9 @@ func (x *tx) deriveBody(a, b int, name string, cols []string, ctes map[string]*d
 			o = br.oid
 		} else {
 			rt = x.blockColumnType(from, ia, ib, ctes)
+			if rt == "" {
+				rt = x.blockArithType(from, ia, ib, ctes)
+			}
 			if f := x.T(ia).identName(); rt != "" && x.T(ia).typ == tIdent && (f == "sum" || f == "avg") && !strings.HasSuffix(x.T(ib-1).suf, NumericCollation+")") {
 				// a sum is numeric text or a number: the collation makes
 				// the column order and group by value where it is read
@@ -380,6 +396,12 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 					n++
 				}
 			}
+			if rel.star != "" {
+				// a column of the table, or of no type ('': the table
+				// has no such column, another item's is meant)
+				o, rt = 0, colTypeQuery("pg_col_numtype", rel.star, t.identName())
+				n++
+			}
 		}
 		switch {
 		case n == 1 && o != 0:
@@ -416,6 +438,9 @@ func (rel *derivedRel) colRType(c string) string {
 			n++
 		}
 	}
+	if n == 0 && rel.star != "" {
+		return colTypeQuery("pg_col_numtype", rel.star, c)
+	}
 	if n != 1 {
 		return ""
 	}
@@ -448,7 +473,7 @@ func (x *tx) blockColumnType(from []fromItem, a, b int, ctes map[string]*derived
 			if qual == it.rel.alias {
 				return it.rel.colRType(col)
 			}
-			if qual == "" && (slices.Contains(it.rel.cols, col) || slices.Contains(it.rel.cols, "")) {
+			if qual == "" && (slices.Contains(it.rel.cols, col) || slices.Contains(it.rel.cols, "") || it.rel.star != "") {
 				return "" // the derived item's column, or maybe
 			}
 			continue
@@ -593,7 +618,7 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 			e += 2
 		}
 		if c := ctes[x.T(k).identName()]; c != nil && e == k+1 {
-			rel = &derivedRel{alias: c.alias, cols: append([]string(nil), c.cols...), oids: c.oids, rtypes: c.rtypes}
+			rel = &derivedRel{alias: c.alias, cols: append([]string(nil), c.cols...), oids: c.oids, rtypes: c.rtypes, star: c.star}
 		}
 	default:
 		return it, -1
@@ -618,6 +643,7 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 			cols := x.parenNames(e, b)
 			e = x.match(e) + 1
 			if rel != nil {
+				rel.star = "" // renamed in an order the statement does not show
 				for i, c := range cols {
 					if i < len(rel.cols) {
 						rel.cols[i] = c
@@ -655,4 +681,41 @@ func (x *tx) seriesOID(p int) uint32 {
 		return 0
 	}
 	return o
+}
+
+// blockArithType is the run-time type expression of the select item
+// a..b-1 of a query block whose FROM items are from, when the item is one
+// arithmetic operator over columns of run-time type (blockColumnType) and
+// operands of static type (SELECT amt * 2 AS x FROM tx: numeric for a
+// numeric amt), as arithmetic combines them (pg_arith_type); "" when not
+// that shape or an operand's type is not known.
+func (x *tx) blockArithType(from []fromItem, a, b int, ctes map[string]*derivedRel) string {
+	op := -1
+	for k := a + 1; k < b-1; k++ {
+		t := x.T(k)
+		if x.depth[k] != x.depth[a] || t.typ != tOp {
+			continue
+		}
+		if _, ok := arithFuncs[t.text]; !ok || op >= 0 {
+			return "" // another operator: precedence is the expression pass's
+		}
+		op = k
+	}
+	if op < 0 {
+		return ""
+	}
+	side := func(lo, hi int) string {
+		if t := x.numType(lo, hi); t != "" {
+			return quoteLit(t)
+		}
+		if rt := x.blockColumnType(from, lo, hi, ctes); rt != "" && rt[0] != '\'' {
+			return rt
+		}
+		return ""
+	}
+	l, r := side(a, op), side(op+1, b)
+	if l == "" || r == "" || l[0] == '\'' && r[0] == '\'' {
+		return ""
+	}
+	return "(SELECT pg_arith_type(" + quoteLit(x.T(op).text) + ", " + l + ", " + r + "))"
 }

@@ -175,6 +175,7 @@ func (x *tx) exprPass() error {
 	if err := x.latePass(); err != nil { // typeof.go
 		return err
 	}
+	x.orderNumeric()     // orderby_numeric.go, before nullif and greatest change shape
 	x.nullifNumeric()    // numeric_runtimecmp.go
 	x.rewriteMinMax()    // strsyntax.go
 	x.betweenSymmetric() // symmetric.go

@@ -84,6 +84,11 @@ func (x *tx) numericCalls() {
 			}
 			res = x.commonIntType(args)
 			name, end = "pg_"+l, ", "+quoteLit(res)+")"
+			if rt := x.gcdRuntimeType(args); res == "" && rt != "" {
+				// a column's type: gcd of int4 columns has int4's bounds
+				// (gcd(-2147483648, 0) is 22003), as PostgreSQL's
+				end = ", " + rt + ")"
+			}
 		}
 		if res == "numeric" {
 			name, end = "(CAST("+name, end+" AS TEXT) COLLATE "+NumericCollation+")"
@@ -131,9 +136,12 @@ func (x *tx) anyArgType(args [][2]int, typ string) bool {
 }
 
 // commonIntType is the type PostgreSQL resolves gcd/lcm(a, b) to: numeric
-// when an argument is numeric, int8 when one is, int4 for smaller
+// when an argument is numeric, else int8 when one is, int4 for smaller
 // integers, "" when an argument's type is not known.
 func (x *tx) commonIntType(args [][2]int) string {
+	if x.anyArgType(args, "numeric") {
+		return "numeric" // also with a column: gcd(v, 0.5) is numeric
+	}
 	res := "int4"
 	for _, a := range args {
 		switch x.numType(a[0], a[1]) {
@@ -147,4 +155,16 @@ func (x *tx) commonIntType(args [][2]int) string {
 		}
 	}
 	return res
+}
+
+// gcdRuntimeType is the run-time type of gcd/lcm(a, b) when an argument's
+// type is known only at run time (a column's): the arguments' common type
+// as arithmetic combines them (pg_arith_type; int2 computes with int4's
+// bounds, intGcd); "" when an argument's type is not known at all.
+func (x *tx) gcdRuntimeType(args [][2]int) string {
+	l, r := x.numTypeExpr(args[0][0], args[0][1]), x.numTypeExpr(args[1][0], args[1][1])
+	if l == "" || r == "" {
+		return ""
+	}
+	return "(SELECT pg_arith_type('+', " + l + ", " + r + "))"
 }

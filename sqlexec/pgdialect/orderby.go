@@ -80,6 +80,7 @@ func (x *tx) nullsDefault(lo, d int) {
 				explicit = true // ORDER BY x USING <: left as written
 			}
 		}
+		x.orderNumericKey(it[0], it[1], d, desc, explicit)
 		if explicit {
 			continue
 		}

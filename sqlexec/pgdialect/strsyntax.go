@@ -238,10 +238,18 @@ func minMaxCall(fn string, texts []string, as string) string {
 		}
 		texts = conv
 	}
+	// Of equal values PostgreSQL keeps the first argument; SQLite's max
+	// keeps the first of equals too, its min the last: min's parts go in
+	// reverse, so the first argument's (its NULL skipped to the next
+	// one's) comes last (least(50.00, 50) is 50.00).
 	parts := make([]string, len(texts))
 	for j := range texts {
 		rot := append(append([]string{}, texts[j:]...), texts[:j]...)
-		parts[j] = "coalesce(" + strings.Join(rot, ", ") + ")"
+		k := j
+		if fn == "min" {
+			k = len(texts) - 1 - j
+		}
+		parts[k] = "coalesce(" + strings.Join(rot, ", ") + ")"
 	}
 	call := fn + "(" + strings.Join(parts, ", ") + ")"
 	if numeric {

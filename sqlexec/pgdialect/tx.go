@@ -21,6 +21,7 @@ type tx struct {
 	madePK   bool
 	series   []int
 	minmax   []int             // greatest/least calls (strsyntax.go)
+	orderNum map[int]string    // ORDER BY item's first token -> when it sorts as numeric (orderby_numeric.go)
 	dtTypes  map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)
 	dtCols   map[string]string // generate_series column over date/time values -> its type
 	locking  string            // the first row-locking clause removed ("FOR UPDATE", ...)

@@ -1,0 +1,50 @@
+package pgdialect
+
+// CompoundArms splits the SQLite statement sqlText, when it is a compound
+// SELECT (operands joined by UNION, INTERSECT or EXCEPT at the top level),
+// into one SELECT per operand: each with the statement's WITH clause,
+// none with the compound's ORDER BY or LIMIT. It returns nil for any
+// other statement. sqlexec compiles the operands to read each one's
+// declared column types: SQLite declares a compound's columns as its
+// first operand's, PostgreSQL keeps a type modifier only when every
+// operand's column has it (select_common_typmod).
+func CompoundArms(sqlText string) []string {
+	x := newTx(sqlText)
+	start := -1
+	for i := 0; i < x.n(); i++ {
+		if x.depth[i] == 0 && (x.T(i).kw("SELECT") || x.T(i).kw("VALUES")) {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return nil
+	}
+	with := ""
+	if start > 0 {
+		if !x.T(0).kw("WITH") {
+			return nil
+		}
+		with = x.text(0, start) + " "
+	}
+	var arms []string
+	a := start
+	for i := start; i <= x.n(); i++ {
+		end := i == x.n() || x.depth[i] == 0 && (x.isP(i, ";") || x.kw(i, "ORDER", "BY") || x.T(i).kw("LIMIT"))
+		if !end && !(x.depth[i] == 0 && x.isSetOp(i)) {
+			continue
+		}
+		arms = append(arms, with+x.text(a, i))
+		if end {
+			break
+		}
+		if x.kw(i+1, "ALL") || x.kw(i+1, "DISTINCT") {
+			i++
+		}
+		a = i + 1
+	}
+	if len(arms) < 2 {
+		return nil
+	}
+	return arms
+}
