@@ -202,7 +202,9 @@ func (c *conn) sendFatal(err error) {
 	c.be.Flush()
 }
 
-// updateLocation loads the session time zone used to print timestamptz.
+// updateLocation loads the time zone last reported to the client
+// (ParameterStatus TimeZone), which timestamptz values print in for a
+// session that does not resolve its zone itself (see location).
 func (c *conn) updateLocation() {
 	tz := c.sentParams["TimeZone"]
 	if tz == c.tzName && c.loc != nil {
@@ -213,22 +215,41 @@ func (c *conn) updateLocation() {
 	if tz == "" || strings.EqualFold(tz, "UTC") || strings.EqualFold(tz, "Etc/UTC") || strings.EqualFold(tz, "GMT") {
 		return
 	}
-	if zs, ok := c.sess.(SessionZone); ok {
-		// the engine's own zone rules (sqlexec: the embedded tz database,
-		// POSIX and offset zones), as its functions use them
-		if loc := zs.Location(); loc != nil {
-			c.loc = loc
-		}
-		return
+	if _, ok := c.sess.(SessionZone); ok {
+		return // asked at each statement (location)
 	}
 	if loc, err := time.LoadLocation(tz); err == nil {
 		c.loc = loc
 	}
 }
 
+// location is the zone timestamptz values print in now. A SET earlier in
+// the same query string, or earlier in a pipeline before its Sync,
+// changes the session's zone before ParameterStatus reports it (at
+// ReadyForQuery), and PostgreSQL prints the next statement's values in
+// the new zone: so a session that resolves its zone (SessionZone) is
+// asked at each statement (writer.location), never a copy cached at the
+// last ReadyForQuery.
+func (c *conn) location() *time.Location {
+	if zs, ok := c.sess.(SessionZone); ok {
+		// the engine's own zone rules (sqlexec: the embedded tz database,
+		// POSIX and offset zones), as its functions use them
+		if loc := zs.Location(); loc != nil {
+			return loc
+		}
+		return time.UTC
+	}
+	if c.loc == nil {
+		return time.UTC
+	}
+	return c.loc
+}
+
 // SessionZone is implemented by sessions that resolve their TimeZone
 // parameter themselves: timestamptz values print in Location() (nil =
-// UTC) rather than in time.LoadLocation(TimeZone).
+// UTC) rather than in time.LoadLocation(TimeZone). Location is called
+// from the ResultWriter while the session runs a statement (on the
+// goroutine that runs it), once per statement that returns rows.
 type SessionZone interface {
 	Location() *time.Location
 }

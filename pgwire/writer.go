@@ -2,6 +2,7 @@ package pgwire
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgproto3"
 	"github.com/raftsql/raftsql/pgwire/oid"
@@ -27,6 +28,12 @@ type writer struct {
 
 	copyIn  *copySource
 	copyOut *copyOutState
+
+	// loc: the zone the current statement's timestamptz values print
+	// in, asked at its first row (location) and forgotten at its
+	// Complete, since a statement before it in the same string or
+	// pipeline may have changed it.
+	loc *time.Location
 
 	otherBuffered int // bytes other portals of the connection hold (buffer)
 }
@@ -69,7 +76,7 @@ func (w *writer) Row(values []any) error {
 		return w.sendRaw(values)
 	}
 	if w.copyOut != nil {
-		data, err := w.copyOut.encodeRow(values, w.c.loc)
+		data, err := w.copyOut.encodeRow(values, w.location())
 		if err != nil {
 			w.setErr(err)
 			return err
@@ -87,7 +94,7 @@ func (w *writer) Row(values []any) error {
 		if w.formats != nil {
 			f = w.formats[i]
 		}
-		b, err := encodeValue(adjustForColumn(v, w.cols[i]), w.cols[i].TypeOID, f, w.c.loc)
+		b, err := encodeValue(adjustForColumn(v, w.cols[i]), w.cols[i].TypeOID, f, w.location())
 		if err != nil {
 			err = fmt.Errorf("column %q: %w", w.cols[i].Name, err)
 			w.setErr(err)
@@ -112,6 +119,15 @@ func (w *writer) Row(values []any) error {
 	return w.send(&pgproto3.DataRow{Values: row}, rowSize(row))
 }
 
+// location is the zone of the current statement's timestamptz values
+// (conn.location), asked once per statement.
+func (w *writer) location() *time.Location {
+	if w.loc == nil {
+		w.loc = w.c.location()
+	}
+	return w.loc
+}
+
 func (w *writer) setErr(err error) {
 	if w.err == nil {
 		w.err = err
@@ -123,6 +139,7 @@ func (w *writer) Complete(tag string) error {
 		return w.ioErr
 	}
 	w.any = true
+	w.loc = nil
 	if w.copyIn != nil {
 		src := w.copyIn
 		w.copyIn = nil

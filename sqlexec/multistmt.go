@@ -22,6 +22,11 @@ import (
 // change: they affect only how this session presents and bounds its
 // work, never what a statement in the log computes. (pg_dump's header
 // sets most of them.) Anything else takes the implicit-transaction path.
+// TimeZone is not one: a statement in the log reads zoneless timestamptz
+// input in it, and its rows print in it, so each statement must run in
+// the zone the statements before it in the string left (SET TIME ZONE is
+// KindSet "timezone"). statement_timeout is one only while it stays 0
+// (implicitTxn).
 var sessionOnlySettings = map[string]bool{
 	"application_name": true, "client_encoding": true, "client_min_messages": true,
 	"datestyle": true, "intervalstyle": true, "extra_float_digits": true,
@@ -29,7 +34,7 @@ var sessionOnlySettings = map[string]bool{
 	"lock_timeout": true, "idle_in_transaction_session_timeout": true, "bytea_output": true,
 	"check_function_bodies": true, "xmloption": true, "row_security": true,
 	"default_tablespace": true, "default_table_access_method": true, "synchronous_commit": true,
-	"escape_string_warning": true, "names": true, "time zone": true,
+	"escape_string_warning": true,
 }
 
 // sessionOnly reports whether st changes nothing but this session's
@@ -110,10 +115,21 @@ func (s *Session) implicitTxn(ctx context.Context, parts []string, stmts []*pgdi
 			return false, nil
 		}
 	}
+	if s.statementTimeout() > 0 || saved["statement_timeout"] != s.settings["statement_timeout"] {
+		// PostgreSQL times each statement of the string on its own,
+		// with the statement_timeout the statements before it left; the
+		// implicit-transaction path does (statementContext), one entry
+		// cannot.
+		s.settings = saved
+		return false, nil
+	}
 	if s.e.r == nil {
 		s.settings = saved
 		return true, errf(CodeInternal, "no replicator")
 	}
+	// The entry applies in the session's zone, which no statement of a
+	// fast-path string changes (sessionOnlySettings).
+	cmd.TimeZone = s.zoneName()
 	res, err := s.e.r.Propose(ctx, cmd)
 	if err == nil && res == nil {
 		err = errf(CodeInternal, "no apply result")

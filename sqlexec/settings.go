@@ -73,21 +73,8 @@ func (s *Session) set(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	if name == "time zone" {
 		name = "timezone"
 	}
-	if st.Local {
-		if s.tx == nil {
-			_ = w.Notice("WARNING", CodeNoActiveTransaction, "SET LOCAL can only be used in transaction blocks")
-			return w.Complete("SET")
-		}
-		if s.tx.localSaved == nil {
-			s.tx.localSaved = map[string]*string{}
-		}
-		if _, ok := s.tx.localSaved[name]; !ok {
-			if old, ok := s.settings[name]; ok {
-				s.tx.localSaved[name] = &old
-			} else {
-				s.tx.localSaved[name] = nil
-			}
-		}
+	if st.Local && !s.setLocal(name, w) {
+		return w.Complete("SET")
 	}
 	switch name {
 	case "raftsql.read_consistency":
@@ -129,6 +116,36 @@ func (s *Session) set(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	return w.Complete("SET")
 }
 
+// setLocal prepares SET LOCAL name (or SET LOCAL name TO DEFAULT): it
+// remembers the setting's value, which the end of the transaction
+// restores. Outside a transaction PostgreSQL warns, and the setting holds
+// only until its own transaction ends: at once for a statement on its
+// own (setLocal returns false: nothing to set), at Sync for one in an
+// extended-protocol pipeline, whose messages up to Sync are one implicit
+// transaction (beginPipelineTxn), so the statements after it see it.
+func (s *Session) setLocal(name string, w pgwire.ResultWriter) bool {
+	if s.tx == nil || s.tx.implicit && s.pipeMore {
+		_ = w.Notice("WARNING", CodeNoActiveTransaction, "SET LOCAL can only be used in transaction blocks")
+	}
+	if s.tx == nil && s.pipeMore {
+		s.beginPipelineTxn() // query.go
+	}
+	if s.tx == nil {
+		return false
+	}
+	if s.tx.localSaved == nil {
+		s.tx.localSaved = map[string]*string{}
+	}
+	if _, ok := s.tx.localSaved[name]; !ok {
+		if old, ok := s.settings[name]; ok {
+			s.tx.localSaved[name] = &old
+		} else {
+			s.tx.localSaved[name] = nil
+		}
+	}
+	return true
+}
+
 func isOn(v string) bool {
 	switch strings.ToLower(strings.TrimSpace(v)) {
 	case "on", "true", "1", "yes":
@@ -140,6 +157,13 @@ func isOn(v string) bool {
 func (s *Session) reset(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	name := strings.ToLower(st.Name)
 	def := s.defaults
+	tag := st.Tag
+	if tag == "" {
+		tag = "RESET"
+	}
+	if st.Local && !s.setLocal(name, w) { // SET LOCAL name TO DEFAULT
+		return w.Complete(tag)
+	}
 	if name == "all" || name == "" || name == "timezone" || name == "time zone" {
 		if err := s.zoneChangeAllowed(def["timezone"]); err != nil {
 			return err
@@ -153,10 +177,6 @@ func (s *Session) reset(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 		s.settings[name] = v
 	} else {
 		delete(s.settings, name)
-	}
-	tag := st.Tag
-	if tag == "" {
-		tag = "RESET"
 	}
 	return w.Complete(tag)
 }
