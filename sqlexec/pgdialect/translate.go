@@ -488,6 +488,7 @@ func (x *tx) truncate() (*Stmt, error) {
 		}
 		break
 	}
+	cascade := false
 	for i < x.n() {
 		switch {
 		case x.kw(i, "RESTART", "IDENTITY"):
@@ -498,11 +499,13 @@ func (x *tx) truncate() (*Stmt, error) {
 		case x.kw(i, "CONTINUE", "IDENTITY"):
 			i += 2
 		case x.kw(i, "CASCADE"), x.kw(i, "RESTRICT"):
+			cascade = x.kw(i, "CASCADE")
 			i++
 		default:
 			return nil, x.syntaxErrAt(i)
 		}
 	}
+	markTruncate(exec, tables, cascade) // truncate.go
 	return &Stmt{Kind: KindTruncate, Exec: exec, Tag: "TRUNCATE TABLE"}, nil
 }
 
