@@ -18,7 +18,8 @@ import (
 //   - the tables referencing t that are truncated with it (named, or with
 //     CASCADE any, recursively) are emptied first, the most dependent
 //     first, so deleting t's rows finds no referencing row: no ON DELETE
-//     action fires and no foreign key refuses.
+//     action fires and no foreign key refuses. With RESTART IDENTITY the
+//     sequences of the tables CASCADE adds restart too.
 
 // prepareTruncate checks the TRUNCATE t belongs to and empties the tables
 // that reference t and are truncated with it, on the connection that then
@@ -85,6 +86,11 @@ func prepareTruncate(c *lconn, t pgdialect.Truncate) *Error {
 	for _, name := range order[:len(order)-1] {
 		if err := c.exec("DELETE FROM " + quoteIdent(name)); err != nil {
 			return mapError(err, "")
+		}
+		if t.Restart && !inSet(name) { // the named tables' restart is in the statement
+			if err := c.exec(pgdialect.TruncateIdentity(name)); err != nil {
+				return mapError(err, "")
+			}
 		}
 	}
 	return nil

@@ -19,10 +19,13 @@ import (
 const truncateMark = "/* raftsql:truncate "
 
 // markTruncate appends the mark to the DELETE of each table of a TRUNCATE.
-func markTruncate(exec []string, names []string, cascade bool) {
+func markTruncate(exec []string, names []string, cascade, restart bool) {
 	mode := "restrict"
 	if cascade {
 		mode = "cascade"
+	}
+	if restart {
+		mode += "-restart"
 	}
 	hexed := make([]string, len(names))
 	for i, n := range names {
@@ -36,8 +39,11 @@ func markTruncate(exec []string, names []string, cascade bool) {
 
 // Truncate is a marked DELETE of a TRUNCATE (see ParseTruncate).
 type Truncate struct {
-	Table   string   // the table this DELETE empties
-	Cascade bool     // TRUNCATE ... CASCADE
+	Table   string // the table this DELETE empties
+	Cascade bool   // TRUNCATE ... CASCADE
+	// Restart: RESTART IDENTITY, which restarts the sequences of the
+	// tables CASCADE truncates too
+	Restart bool
 	Set     []string // every table the TRUNCATE names, in order
 }
 
@@ -49,10 +55,14 @@ func ParseTruncate(sqlText string) (t Truncate, ok bool) {
 		return t, false
 	}
 	mark := strings.Fields(sqlText[k+len(truncateMark) : len(sqlText)-len(" */")])
-	if len(mark) != 2 || (mark[0] != "cascade" && mark[0] != "restrict") {
+	if len(mark) != 2 {
 		return t, false
 	}
-	t.Cascade = mark[0] == "cascade"
+	mode, restart := strings.CutSuffix(mark[0], "-restart")
+	if mode != "cascade" && mode != "restrict" {
+		return t, false
+	}
+	t.Cascade, t.Restart = mode == "cascade", restart
 	for _, h := range strings.Split(mark[1], ",") {
 		b, err := hex.DecodeString(h)
 		if err != nil {

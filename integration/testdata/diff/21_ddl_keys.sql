@@ -57,3 +57,36 @@ INSERT INTO ddk_k2 VALUES (5, 1);
 ALTER TABLE ddk_k2 DROP CONSTRAINT ddk_k2_b_key;
 -- differs: DROP CONSTRAINT of a PRIMARY KEY declared in CREATE TABLE is refused (0A000)
 ALTER TABLE ddk_k2 DROP CONSTRAINT ddk_k2_pkey;
+
+-- TRUNCATE: the rule is about the schema (an empty referencing table
+-- still refuses), CASCADE follows references recursively, a
+-- self-reference is no obstacle, ON DELETE actions never fire.
+CREATE TABLE ddk_ta (id int PRIMARY KEY);
+CREATE TABLE ddk_tb (id int PRIMARY KEY, a int REFERENCES ddk_ta(id) ON DELETE SET NULL);
+CREATE TABLE ddk_tcc (id serial PRIMARY KEY, b int REFERENCES ddk_tb(id) ON DELETE CASCADE);
+CREATE TABLE ddk_self (id int PRIMARY KEY, parent int REFERENCES ddk_self(id));
+INSERT INTO ddk_self VALUES (1, NULL), (2, 1), (3, 2);
+TRUNCATE ddk_self;
+SELECT count(*) FROM ddk_self;
+TRUNCATE ddk_ta;
+TRUNCATE ddk_ta, ddk_tb;
+INSERT INTO ddk_ta VALUES (1), (2);
+INSERT INTO ddk_tb VALUES (10, 1), (20, 2);
+INSERT INTO ddk_tcc (b) VALUES (10), (20);
+TRUNCATE ddk_tb, ddk_ta;
+SELECT count(*) FROM ddk_tb;
+BEGIN;
+TRUNCATE TABLE ddk_ta CASCADE;
+SELECT (SELECT count(*) FROM ddk_ta), (SELECT count(*) FROM ddk_tb), (SELECT count(*) FROM ddk_tcc);
+ROLLBACK;
+SELECT (SELECT count(*) FROM ddk_ta), (SELECT count(*) FROM ddk_tb), (SELECT count(*) FROM ddk_tcc);
+TRUNCATE ddk_ta CASCADE;
+SELECT (SELECT count(*) FROM ddk_ta), (SELECT count(*) FROM ddk_tb), (SELECT count(*) FROM ddk_tcc);
+INSERT INTO ddk_ta VALUES (1);
+INSERT INTO ddk_tb VALUES (10, 1);
+INSERT INTO ddk_tcc (b) VALUES (10) RETURNING id;
+TRUNCATE ddk_tb RESTART IDENTITY CASCADE;
+INSERT INTO ddk_tb VALUES (10, 1);
+INSERT INTO ddk_tcc (b) VALUES (10) RETURNING id;
+SELECT (SELECT count(*) FROM ddk_ta), (SELECT count(*) FROM ddk_tb), (SELECT count(*) FROM ddk_tcc);
+TRUNCATE ddk_nothere CASCADE;
