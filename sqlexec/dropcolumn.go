@@ -1,8 +1,11 @@
 package sqlexec
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
@@ -63,11 +66,8 @@ func keyColumnDependents(c *lconn, table, col string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var pk []string
-	if err := queryRows(c, "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", []any{table}, func(r []any) {
-		n, _ := r[0].(string)
-		pk = append(pk, n)
-	}); err != nil {
+	pk, err := queryStrings(c, `SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk`, table)
+	if err != nil {
 		return nil, err
 	}
 	var deps []string
@@ -81,22 +81,33 @@ func keyColumnDependents(c *lconn, table, col string) ([]string, error) {
 		}
 		byID := map[int64]*fkCols{}
 		var ids []int64
-		if err := queryRows(c, `SELECT id, "from", "to" FROM pragma_foreign_key_list(?) WHERE "table" = ? COLLATE NOCASE ORDER BY id, seq`, []any{o.name, table}, func(r []any) {
-			id, _ := r[0].(int64)
-			f := byID[id]
+		rows, err := queryStrings(c, `SELECT json_array(id, "from", "to") FROM pragma_foreign_key_list(?1) WHERE "table" = ?2 COLLATE NOCASE ORDER BY id, seq`, o.name, table)
+		if err != nil {
+			return nil, err
+		}
+		for _, row := range rows {
+			var r struct {
+				ID   int64
+				From string
+				To   *string
+			}
+			var cols []json.RawMessage
+			if err := json.Unmarshal([]byte(row), &cols); err != nil || len(cols) != 3 {
+				return nil, fmt.Errorf("foreign key list of %s: %q: %w", o.name, row, err)
+			}
+			if err := errors.Join(json.Unmarshal(cols[0], &r.ID), json.Unmarshal(cols[1], &r.From), json.Unmarshal(cols[2], &r.To)); err != nil {
+				return nil, fmt.Errorf("foreign key list of %s: %w", o.name, err)
+			}
+			f := byID[r.ID]
 			if f == nil {
 				f = &fkCols{}
-				byID[id] = f
-				ids = append(ids, id)
+				byID[r.ID] = f
+				ids = append(ids, r.ID)
 			}
-			from, _ := r[1].(string)
-			to, _ := r[2].(string)
-			f.from = append(f.from, from)
-			if strings.EqualFold(to, col) || r[2] == nil && containsFoldStr(pk, col) {
+			f.from = append(f.from, r.From)
+			if r.To != nil && strings.EqualFold(*r.To, col) || r.To == nil && slices.ContainsFunc(pk, func(p string) bool { return strings.EqualFold(p, col) }) {
 				f.uses = true
 			}
-		}); err != nil {
-			return nil, err
 		}
 		// pragma_foreign_key_list numbers the clauses last first
 		for i := len(ids) - 1; i >= 0; i-- {
@@ -107,27 +118,4 @@ func keyColumnDependents(c *lconn, table, col string) ([]string, error) {
 		}
 	}
 	return deps, nil
-}
-
-// queryRows runs a query with args on c, calling row for each row.
-func queryRows(c *lconn, q string, args []any, row func([]any)) error {
-	st, _, err := c.prepareCached(q)
-	if err != nil {
-		return err
-	}
-	defer st.release()
-	_, err = st.run(args, func(r []any) error {
-		row(r)
-		return nil
-	})
-	return err
-}
-
-func containsFoldStr(list []string, s string) bool {
-	for _, v := range list {
-		if strings.EqualFold(v, s) {
-			return true
-		}
-	}
-	return false
 }

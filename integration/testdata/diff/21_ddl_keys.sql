@@ -90,3 +90,13 @@ INSERT INTO ddk_tb VALUES (10, 1);
 INSERT INTO ddk_tcc (b) VALUES (10) RETURNING id;
 SELECT (SELECT count(*) FROM ddk_ta), (SELECT count(*) FROM ddk_tb), (SELECT count(*) FROM ddk_tcc);
 TRUNCATE ddk_nothere CASCADE;
+
+-- DROP COLUMN of a key column other tables' foreign keys depend on:
+-- through the primary key (no column named), and by name.
+CREATE TABLE ddk_p4 (id int PRIMARY KEY, code text UNIQUE);
+CREATE TABLE ddk_c4 (id int, p int REFERENCES ddk_p4);
+CREATE TABLE ddk_c5 (id int, code text, CONSTRAINT c5_code FOREIGN KEY (code) REFERENCES ddk_p4 (code));
+ALTER TABLE ddk_p4 DROP COLUMN id;
+ALTER TABLE ddk_p4 DROP COLUMN code;
+-- differs-message: the message does not name the relation
+ALTER TABLE ddk_p4 DROP COLUMN nothere;
