@@ -59,13 +59,19 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 			return res, false
 		}
 	}
+	if tr, ok := pgdialect.ParseTruncate(sqlText); ok && mode == authWrite {
+		if err := prepareTruncate(c, tr); err != nil { // truncate.go
+			res.Err = err
+			return res, false
+		}
+	}
 	defer c.enterAuth(mode)()
 	st, tail, err := c.prepareCached(sqlText)
 	if err != nil {
 		if e := c.authRefusal(); e != nil {
 			res.Err = e
 		} else {
-			res.Err = mapError(err, sqlText)
+			res.Err = dropKeyColumnError(c, mapError(err, sqlText), sqlText) // dropcolumn.go
 		}
 		return res, false
 	}
@@ -104,7 +110,7 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 		return res, readonly
 	}
 	if err != nil {
-		res.Err = explainViolation(c, mapError(err, sqlText), sqlText, args) // constraint_errors.go
+		res.Err = explainViolation(c, dropKeyColumnError(c, mapError(err, sqlText), sqlText), sqlText, args) // constraint_errors.go, dropcolumn.go
 		return res, readonly
 	}
 	if isDrop {

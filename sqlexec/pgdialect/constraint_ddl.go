@@ -159,6 +159,11 @@ func EditConstraint(createSQL string, ch TableChange, columns, indexes []string,
 				}
 			}
 		}
+		// an unnamed PRIMARY KEY or UNIQUE, by PostgreSQL's default name:
+		// kept as a named one is (keptKeyClause), never "does not exist"
+		if k := x.unnamedKeyClause(p, e, ch.Table, ch.Column); k >= 0 {
+			return nil, x.keptKeyClause(k, ch)
+		}
 		// an unnamed foreign key, by its default name
 		for _, fk := range ForeignKeys(createSQL) {
 			if fk.Name == "" && strings.EqualFold(FKConstraintName(ch.Table, fk), ch.Column) {
@@ -192,6 +197,40 @@ func (x *tx) keptKeyClause(k int, ch TableChange) error {
 	}
 	return &Error{Code: "0A000", Message: fmt.Sprintf("ALTER TABLE ... DROP CONSTRAINT of a %s constraint declared in CREATE TABLE is not supported (constraint \"%s\" of relation \"%s\")", what, ch.Column, ch.Table),
 		Hint: "Create a new table without the constraint and copy the rows (INSERT INTO ... SELECT)."}
+}
+
+// unnamedKeyClause finds the PRIMARY KEY or UNIQUE clause without a
+// CONSTRAINT name whose PostgreSQL default name is name (table_pkey,
+// table_col_key, table_col1_col2_key) in the CREATE TABLE whose column
+// list is tokens p..e; it returns the clause's first token, or -1.
+func (x *tx) unnamedKeyClause(p, e int, table, name string) int {
+	defName := func(k int, cols []string) string {
+		if x.kw(k, "PRIMARY", "KEY") {
+			return table + "_pkey"
+		}
+		return table + "_" + strings.Join(cols, "_") + "_key"
+	}
+	for _, r := range x.splitTop(p+1, e) {
+		first := x.T(r[0])
+		if first.kw("PRIMARY") || first.kw("UNIQUE") {
+			if strings.EqualFold(defName(r[0], x.parenNames(r[0], r[1])), name) {
+				return r[0]
+			}
+			continue
+		}
+		if first.kw("CHECK") || first.kw("FOREIGN") || first.kw("CONSTRAINT") {
+			continue
+		}
+		el := columnElem{x: x, lo: r[0], hi: r[1]}
+		el.parse()
+		col, _ := x.name(r[0])
+		for _, c := range el.clauses {
+			if (x.kw(c[0], "PRIMARY", "KEY") || x.kw(c[0], "UNIQUE")) && strings.EqualFold(defName(c[0], []string{col}), name) {
+				return c[0]
+			}
+		}
+	}
+	return -1
 }
 
 func containsFold(list []string, s string) bool {

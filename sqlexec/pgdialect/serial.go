@@ -87,9 +87,9 @@ func (x *tx) identityOptions(open int) (*SeqOptions, error) {
 	return x.seqOptionsIn(open+1, end, false)
 }
 
-// truncateIdentity is the statement TRUNCATE ... RESTART IDENTITY adds
+// TruncateIdentity is the statement TRUNCATE ... RESTART IDENTITY adds
 // for table t.
-func truncateIdentity(table string) string {
+func TruncateIdentity(table string) string {
 	return "SELECT pg_seq_restart_owned(" + quoteLit(table) + ")"
 }
 

@@ -84,7 +84,7 @@ func TestSerialTranslation(t *testing.T) {
 			"CREATE TABLE g (id int8 /*identity:d:bigint*/ NOT NULL DEFAULT (nextval('g_id_seq'))  PRIMARY KEY)",
 			"SELECT pg_seq_create('g_id_seq', 'as=bigint inc=5 max=1000 start=10 owned=g.id', 0)"}},
 		{"CREATE TEMP TABLE tt (id serial)", []string{"CREATE TEMP TABLE tt (id INTEGER /*serial*/ PRIMARY KEY)"}},
-		{"TRUNCATE a, b RESTART IDENTITY", []string{"DELETE FROM a", "DELETE FROM b", "SELECT pg_seq_restart_owned('a')", "SELECT pg_seq_restart_owned('b')"}},
+		{"TRUNCATE a, b RESTART IDENTITY", []string{"DELETE FROM a /* raftsql:truncate restrict-restart 61,62 */", "DELETE FROM b /* raftsql:truncate restrict-restart 61,62 */", "SELECT pg_seq_restart_owned('a')", "SELECT pg_seq_restart_owned('b')"}},
 		{"ALTER TABLE g ALTER COLUMN id RESTART WITH 100", []string{"SELECT pg_seq_alter_owned('g', 'id', 'restart=100')"}},
 		{"ALTER TABLE g ALTER id SET INCREMENT BY 2 SET NO CYCLE RESTART", []string{"SELECT pg_seq_alter_owned('g', 'id', 'inc=2 restart cycle=false')"}},
 	} {

@@ -488,21 +488,25 @@ func (x *tx) truncate() (*Stmt, error) {
 		}
 		break
 	}
+	cascade, restart := false, false
 	for i < x.n() {
 		switch {
 		case x.kw(i, "RESTART", "IDENTITY"):
 			for _, t := range tables {
-				exec = append(exec, truncateIdentity(t)) // serial.go
+				exec = append(exec, TruncateIdentity(t)) // serial.go
 			}
+			restart = true
 			i += 2
 		case x.kw(i, "CONTINUE", "IDENTITY"):
 			i += 2
 		case x.kw(i, "CASCADE"), x.kw(i, "RESTRICT"):
+			cascade = x.kw(i, "CASCADE")
 			i++
 		default:
 			return nil, x.syntaxErrAt(i)
 		}
 	}
+	markTruncate(exec, tables, cascade, restart) // truncate.go
 	return &Stmt{Kind: KindTruncate, Exec: exec, Tag: "TRUNCATE TABLE"}, nil
 }
 

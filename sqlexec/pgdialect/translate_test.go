@@ -141,9 +141,10 @@ var translateCases = []tcase{
 	{in: "drop table if exists pgbench_accounts, pgbench_branches", kind: KindDropTables,
 		exec: []string{"DROP TABLE IF EXISTS pgbench_accounts" + pgbenchDropMark, "DROP TABLE IF EXISTS pgbench_branches" + pgbenchDropMark}, tag: "DROP TABLE"},
 	{in: "truncate table pgbench_accounts, pgbench_branches restart identity cascade", kind: KindTruncate,
-		exec: []string{"DELETE FROM pgbench_accounts", "DELETE FROM pgbench_branches",
+		exec: []string{"DELETE FROM pgbench_accounts " + truncMark("cascade-restart", "pgbench_accounts", "pgbench_branches"),
+			"DELETE FROM pgbench_branches " + truncMark("cascade-restart", "pgbench_accounts", "pgbench_branches"),
 			"SELECT pg_seq_restart_owned('pgbench_accounts')", "SELECT pg_seq_restart_owned('pgbench_branches')"}, tag: "TRUNCATE TABLE"},
-	{in: "truncate pgbench_history", kind: KindTruncate, exec: []string{"DELETE FROM pgbench_history"}, tag: "TRUNCATE TABLE"},
+	{in: "truncate pgbench_history", kind: KindTruncate, exec: []string{"DELETE FROM pgbench_history " + truncMark("restrict", "pgbench_history")}, tag: "TRUNCATE TABLE"},
 	{in: "CREATE SCHEMA IF NOT EXISTS public", kind: KindNoop, tag: "CREATE SCHEMA"},
 	// COPY
 	{in: "copy pgbench_accounts from stdin with (freeze on)", kind: KindCopyFrom, tag: "COPY"},
