@@ -3,6 +3,7 @@ package sqlexec
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -68,4 +69,24 @@ func applyOnClocks(t *testing.T, pinned time.Time, stmts []string, query string)
 		t.Logf("node %d: %s", i, row)
 	}
 	return got
+}
+
+// TestStringLiteralTimestamptzInSessionZone: a zoneless timestamptz
+// literal is read in the session's zone on every write path, also when
+// the column conversion carries the string-literal marker (pg_in_col of
+// five arguments must be the zoned one, not the UTC fallback).
+func TestStringLiteralTimestamptzInSessionZone(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	mustQ(t, s, "CREATE TABLE tzl (id int, a timestamptz)", "")
+	mustQ(t, s, "SET TIME ZONE 'Asia/Tokyo'", "")
+	mustQ(t, s, "INSERT INTO tzl VALUES (1, '2024-01-01 09:00')", "")
+	mustQ(t, s, "INSERT INTO tzl (id, a) VALUES (2, '2024-01-01 09:00')", "")
+	mustQ(t, s, "INSERT INTO tzl (id, a) SELECT 3, '2024-01-01 09:00'", "")
+	mustQ(t, s, "UPDATE tzl SET a = '2024-01-01 09:00' WHERE id = 3", "")
+	mustQ(t, s, "SET TIME ZONE 'UTC'", "")
+	got, err := q(t, s, "SELECT count(*) FROM tzl WHERE a = '2024-01-01 00:00:00+00'")
+	if err != nil || !strings.Contains(got, "R[3]") {
+		t.Fatalf("rows stored at 00:00 UTC: %s, %v; want 3", got, err)
+	}
 }
