@@ -20,7 +20,9 @@ package pgdialect
 import (
 	"database/sql/driver"
 	"encoding/json"
+	"errors"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"unicode/utf8"
 
@@ -98,18 +100,39 @@ func pgRegexp(fn, pat, flags string) (*pgRE, error) {
 	}
 	var err error
 	if r.re, err = regexp.Compile(prefix + strings.ReplaceAll(body, bolMarker, `^`)); err != nil {
-		return nil, pgErr("2201B", "invalid regular expression: %v", err)
+		return nil, regexCompileErr(err)
 	}
 	r.re.Longest()
 	r.noBOL = r.re
 	if r.caret && !multiline {
 		// ^ and \A cannot match inside the subject
 		if r.noBOL, err = regexp.Compile(prefix + strings.ReplaceAll(body, bolMarker, `[^\x00-\x{10FFFF}]`)); err != nil {
-			return nil, pgErr("2201B", "invalid regular expression: %v", err)
+			return nil, regexCompileErr(err)
 		}
 		r.noBOL.Longest()
 	}
 	return r, nil
+}
+
+// regexCompileErr is RE2's syntax error in PostgreSQL's words (2201B).
+func regexCompileErr(err error) error {
+	msg := err.Error()
+	var se *syntax.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case syntax.ErrMissingParen, syntax.ErrUnexpectedParen:
+			msg = "parentheses () not balanced"
+		case syntax.ErrMissingBracket:
+			msg = "brackets [] not balanced"
+		case syntax.ErrMissingRepeatArgument:
+			msg = "quantifier operand invalid"
+		case syntax.ErrInvalidRepeatSize:
+			msg = "invalid repetition count(s)"
+		case syntax.ErrInvalidCharRange:
+			msg = "invalid character range"
+		}
+	}
+	return pgErr("2201B", "invalid regular expression: %s", msg)
 }
 
 // bolMarker stands for ^ and \A in areToRE2's output.
@@ -452,4 +475,5 @@ var regexFuncs = map[string]struct {
 func init() {
 	funcResultOIDs["regexp_match"] = pgoid.TextArray
 	funcResultOIDs["regexp_split_to_array"] = pgoid.TextArray
+	funcResultOIDs["regexp_matches"] = pgoid.TextArray // a select-list call (srfselect.go)
 }
