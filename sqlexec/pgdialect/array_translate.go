@@ -277,6 +277,15 @@ func (x *tx) unnestFrom(i int) error {
 	// its argument may name them; references to the column become
 	// alias.value
 	x.T(i).set(src + " AS " + quoteIdent(alias))
+	// a select item that is the column alone keeps its name (not value)
+	whole := map[int]bool{}
+	for _, items := range x.selectLists() {
+		for _, it := range items {
+			if it[1] == it[0]+1 || it[1] == it[0]+3 && x.isP(it[0]+1, ".") {
+				whole[it[1]-1] = true
+			}
+		}
+	}
 	for k := 0; k < x.n(); k++ {
 		if k >= i && k < end {
 			continue
@@ -290,6 +299,11 @@ func (x *tx) unnestFrom(i int) error {
 			t.set("value")
 		case !x.isP(k-1, ".") && !x.isP(k+1, ".") && !(x.T(k - 1).kw("AS")):
 			t.set(quoteIdent(alias) + ".value")
+		default:
+			continue
+		}
+		if whole[k] {
+			t.suf += " AS " + quoteIdent(col)
 		}
 	}
 	return nil
