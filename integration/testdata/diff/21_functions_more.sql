@@ -53,3 +53,6 @@ SELECT t.id, p FROM fm_t t, regexp_split_to_table(t.s, '[0-9]+') AS p ORDER BY t
 SELECT fm_t.id, k FROM fm_t, jsonb_object_keys(fm_t.j) k ORDER BY 1, 2;
 SELECT t.id, m[1] FROM fm_t t, regexp_matches(t.s, '([a-z]+)', 'gi') m ORDER BY 1, 2;
 SELECT regexp_matches('a-b', '\w') AS w, 1 AS one;
+SELECT regexp_replace('abc', 'b*', 'X', 'g'), regexp_replace('abcd', 'a|ab', 'X'), regexp_replace('Hello World', '(o)', '[\1]', 'g'), regexp_replace('aaa', '^a', 'X', 'g');
+-- differs: refused (0A000): back-references are not in RE2
+SELECT regexp_replace('aa', '(a)\1', 'X');
