@@ -203,7 +203,7 @@ func areToRE2(fn, pat string, bracketNL bool, r *pgRE) (string, error) {
 			if c == '}' {
 				// the bound of {m,n}: PostgreSQL allows up to 255
 				open := strings.LastIndexByte(b.String(), '{')
-				if open >= 0 {
+				if open >= 0 && (open == 0 || b.String()[open-1] != '\\') {
 					for _, n := range strings.Split(b.String()[open+1:], ",") {
 						if len(n) > 3 || len(n) == 3 && n > "255" {
 							return "", pgErr("2201B", "invalid regular expression: invalid repetition count(s)")

@@ -56,3 +56,6 @@ SELECT regexp_matches('a-b', '\w') AS w, 1 AS one;
 SELECT regexp_replace('abc', 'b*', 'X', 'g'), regexp_replace('abcd', 'a|ab', 'X'), regexp_replace('Hello World', '(o)', '[\1]', 'g'), regexp_replace('aaa', '^a', 'X', 'g');
 -- differs: refused (0A000): back-references are not in RE2
 SELECT regexp_replace('aa', '(a)\1', 'X');
+SELECT regexp_match('x{300}', '\{300}'), regexp_match('x{3}', 'x\{3}'), regexp_match('a]b', '[]x]'), regexp_match(E'a\nb', 'a[^x]b', 'n');
+SELECT regexp_match('a', 'a{2,1}');
+SELECT regexp_match('a', 'a{256}');
