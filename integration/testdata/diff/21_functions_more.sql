@@ -59,3 +59,8 @@ SELECT regexp_replace('aa', '(a)\1', 'X');
 SELECT regexp_match('x{300}', '\{300}'), regexp_match('x{3}', 'x\{3}'), regexp_match('a]b', '[]x]'), regexp_match(E'a\nb', 'a[^x]b', 'n');
 SELECT regexp_match('a', 'a{2,1}');
 SELECT regexp_match('a', 'a{256}');
+CREATE TABLE fm_w (v text, m text[], n int[]);
+INSERT INTO fm_w (v) SELECT p FROM regexp_split_to_table('x,y,z', ',') AS p;
+INSERT INTO fm_w (v, m, n) SELECT k, regexp_match(k, '(a)(a)?'), array_positions(ARRAY[1, 2, 1], 1) FROM jsonb_object_keys('{"aa": 1, "b": 2}') AS k;
+UPDATE fm_t SET j = jsonb_strip_nulls(j), a = array_replace(a, 1, 7), s = regexp_replace(s, '[0-9]+', '#', 'g') WHERE id = 1 RETURNING id, s, j, a;
+SELECT v, m, n FROM fm_w ORDER BY v;
