@@ -277,9 +277,14 @@ func (x *tx) unnestFrom(i int) error {
 	// its argument may name them; references to the column become
 	// alias.value
 	x.T(i).set(src + " AS " + quoteIdent(alias))
-	// a select item that is the column alone keeps its name (not value)
+	// a select item that is the column alone keeps its name (not value);
+	// an INSERT's source is not named (its items are wrapped by the
+	// checks of the stored values, enforce.go)
 	whole := map[int]bool{}
 	for _, items := range x.selectLists() {
+		if x.findKw(0, x.n(), 0, "INSERT") >= 0 {
+			break
+		}
 		for _, it := range items {
 			if it[1] == it[0]+1 || it[1] == it[0]+3 && x.isP(it[0]+1, ".") {
 				whole[it[1]-1] = true
