@@ -130,6 +130,9 @@ func regexCompileErr(err error) error {
 			msg = "invalid repetition count(s)"
 		case syntax.ErrInvalidCharRange:
 			msg = "invalid character range"
+			if strings.HasPrefix(se.Expr, "[:") {
+				msg = "invalid character class" // an unknown [:name:]
+			}
 		}
 	}
 	return pgErr("2201B", "invalid regular expression: %s", msg)

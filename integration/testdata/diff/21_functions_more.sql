@@ -64,3 +64,6 @@ INSERT INTO fm_w (v) SELECT p FROM regexp_split_to_table('x,y,z', ',') AS p;
 INSERT INTO fm_w (v, m, n) SELECT k, regexp_match(k, '(a)(a)?'), array_positions(ARRAY[1, 2, 1], 1) FROM jsonb_object_keys('{"aa": 1, "b": 2}') AS k;
 UPDATE fm_t SET j = jsonb_strip_nulls(j), a = array_replace(a, 1, 7), s = regexp_replace(s, '[0-9]+', '#', 'g') WHERE id = 1 RETURNING id, s, j, a;
 SELECT v, m, n FROM fm_w ORDER BY v;
+SELECT regexp_match('a_ b', '[[:word:]]+'), regexp_match('ab9', '[[:digit:][:upper:]]'), regexp_match(E'a\tb', 'a[[:blank:]]b');
+SELECT regexp_match('ab', '[[:foo:]]');
+SELECT regexp_match('ab', '[z-a]');
