@@ -33,7 +33,7 @@ var aggTyped = map[string]bool{"sum": true, "avg": true, "min": true, "max": tru
 // (the array functions of array.go); typed like the aggregates, from the
 // first argument's declared type.
 var firstArgTyped = map[string]bool{"pg_sum_typed": true, // sum_float4.go
-	"array_append": true, "array_cat": true, "array_remove": true, "pg_array_slice": true,
+	"array_append": true, "array_cat": true, "array_remove": true, "pg_array_slice": true, "array_replace": true,
 	"pg_percentile_cont": true, "pg_percentile_disc": true, "pg_mode": true, // orderedset.go
 	"pg_percentile_cont_multi": true, "pg_percentile_disc_multi": true,
 }
@@ -126,7 +126,7 @@ func AggregateType(fn string, arg uint32) uint32 {
 		}
 	case "pg_array_agg": // array_agg
 		return pgoid.ArrayOf(arg)
-	case "array_append", "array_cat", "array_remove", "pg_array_slice": // pgdialect.firstArgTyped
+	case "array_append", "array_cat", "array_remove", "pg_array_slice", "array_replace": // pgdialect.firstArgTyped
 		if pgoid.ElemOf(arg) != 0 {
 			return arg
 		}

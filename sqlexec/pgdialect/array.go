@@ -465,6 +465,56 @@ func fnArrayPosition(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value,
 	return nil, nil
 }
 
+// fnArrayPositions is array_positions(arr, x): the subscripts of the
+// elements equal to x (of the NULLs for a NULL x), as int4[].
+func fnArrayPositions(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, nil
+	}
+	el, err := parseArrayValue(a[0])
+	if err != nil {
+		return nil, err
+	}
+	out := []pgarray.Elem{}
+	for k, e := range el {
+		if a[1] == nil && e.Null || a[1] != nil && !e.Null && elemEqual(e.Val, valueText(a[1])) {
+			out = append(out, pgarray.Elem{Val: strconv.Itoa(k + 1)})
+		}
+	}
+	return pgarray.Format(out), nil
+}
+
+// fnArrayReplace is array_replace(arr, from, to): each element equal to
+// from (each NULL for a NULL from) replaced by to.
+func fnArrayReplace(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, nil
+	}
+	el, err := parseArrayValue(a[0])
+	if err != nil {
+		return nil, err
+	}
+	for k, e := range el {
+		if a[1] == nil && e.Null || a[1] != nil && !e.Null && elemEqual(e.Val, valueText(a[1])) {
+			el[k] = valueElem(a[2])
+		}
+	}
+	return pgarray.Format(el), nil
+}
+
+// fnArrayNdims is array_ndims(arr): 1, NULL for an empty array (arrays
+// here have one dimension).
+func fnArrayNdims(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, nil
+	}
+	el, err := parseArrayValue(a[0])
+	if err != nil || len(el) == 0 {
+		return nil, err
+	}
+	return int64(1), nil
+}
+
 // fnArrayGet is a[i] (subscripts from 1; NULL out of range).
 func fnArrayGet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if a[0] == nil || a[1] == nil {
@@ -667,6 +717,9 @@ var arrayFuncs = map[string]struct {
 	"pg_array_concat":   {2, fnArrayConcat},
 	"array_remove":      {2, fnArrayRemove},
 	"array_position":    {-1, fnArrayPosition},
+	"array_positions":   {2, fnArrayPositions},
+	"array_replace":     {3, fnArrayReplace},
+	"array_ndims":       {1, fnArrayNdims},
 	"pg_array_get":      {-1, fnArrayGet},
 	"pg_array_slice":    {3, fnArraySlice},
 	"pg_array_contains": {2, fnArrayContains},

@@ -34,10 +34,11 @@ import (
 )
 
 func init() {
-	for _, f := range []string{"array_length", "array_upper", "array_lower", "cardinality", "array_position"} {
+	for _, f := range []string{"array_length", "array_upper", "array_lower", "cardinality", "array_position", "array_ndims"} {
 		funcResultOIDs[f] = pgoid.Int4
 	}
 	funcResultOIDs["string_to_array"] = pgoid.TextArray
+	funcResultOIDs["array_positions"] = pgoid.Int4Array
 	funcResultOIDs["array_to_string"] = pgoid.Text
 	funcRename["array_agg"] = "pg_array_agg"
 	boolOps["&&"] = true
@@ -235,22 +236,18 @@ func (x *tx) anyAll(i int) error {
 // unnestFrom rewrites unnest(arr) at i, a FROM item.
 func (x *tx) unnestFrom(i int) error {
 	e := x.match(i + 1)
-	args := x.splitTop(i+2, e)
-	if len(args) != 1 {
-		return unsupported("unnest() of %d arrays is not supported", len(args))
+	name, src, err := x.srfSource(i)
+	if err != nil {
+		return err
 	}
 	if x.kw(e+1, "WITH", "ORDINALITY") {
-		return unsupported("unnest() WITH ORDINALITY is not supported")
-	}
-	decl := ""
-	if q, col, ok := x.bareColumn(args[0][0], args[0][1]); ok {
-		decl = ", " + x.columnTypeExpr(q, col)
+		return unsupported("%s() WITH ORDINALITY is not supported", name)
 	}
 	j := e + 1
 	if x.kw(j, "AS") {
 		j++
 	}
-	alias, col := "unnest", "unnest"
+	alias, col := name, name
 	end := e + 1
 	if t := x.T(j); t.typ == tQIdent || t.typ == tIdent && !isClauseKw(t.upper()) && !reservedWord(t.upper()) {
 		alias, col = t.identName(), t.identName()
@@ -259,7 +256,7 @@ func (x *tx) unnestFrom(i int) error {
 			ce := x.match(j + 1)
 			cols := x.splitTop(j+2, ce)
 			if len(cols) != 1 || cols[0][1] != cols[0][0]+1 {
-				return unsupported("a column alias list of more than one name on unnest() is not supported")
+				return unsupported("a column alias list of more than one name on %s() is not supported", name)
 			}
 			col = x.T(cols[0][0]).identName()
 			end = ce + 1
@@ -271,7 +268,6 @@ func (x *tx) unnestFrom(i int) error {
 	if !alone {
 		x.qualifyEachCols()
 	}
-	src := "json_each(pg_array_json(" + x.text(args[0][0], args[0][1]) + decl + "))"
 	x.wipe(i, end)
 	if alone {
 		x.T(i).set("(SELECT value AS " + quoteIdent(col) + " FROM " + src + ") AS " + quoteIdent(alias))
@@ -281,6 +277,20 @@ func (x *tx) unnestFrom(i int) error {
 	// its argument may name them; references to the column become
 	// alias.value
 	x.T(i).set(src + " AS " + quoteIdent(alias))
+	// a select item that is the column alone keeps its name (not value);
+	// an INSERT's source is not named (its items are wrapped by the
+	// checks of the stored values, enforce.go)
+	whole := map[int]bool{}
+	for _, items := range x.selectLists() {
+		if x.findKw(0, x.n(), 0, "INSERT") >= 0 {
+			break
+		}
+		for _, it := range items {
+			if it[1] == it[0]+1 || it[1] == it[0]+3 && x.isP(it[0]+1, ".") {
+				whole[it[1]-1] = true
+			}
+		}
+	}
 	for k := 0; k < x.n(); k++ {
 		if k >= i && k < end {
 			continue
@@ -294,6 +304,11 @@ func (x *tx) unnestFrom(i int) error {
 			t.set("value")
 		case !x.isP(k-1, ".") && !x.isP(k+1, ".") && !(x.T(k - 1).kw("AS")):
 			t.set(quoteIdent(alias) + ".value")
+		default:
+			continue
+		}
+		if whole[k] {
+			t.suf += " AS " + quoteIdent(col)
 		}
 	}
 	return nil
@@ -305,19 +320,44 @@ func (x *tx) unnestFrom(i int) error {
 // the select list does for one such function (srfselect.go).
 func (x *tx) unnestSelect(i int) error {
 	e := x.match(i + 1)
-	args := x.splitTop(i+2, e)
-	if len(args) != 1 {
-		return unsupported("unnest() of %d arrays is not supported", len(args))
+	name, src, err := x.srfSource(i)
+	if err != nil {
+		return err
 	}
-	decl := ""
-	if q, col, ok := x.bareColumn(args[0][0], args[0][1]); ok {
-		decl = ", " + x.columnTypeExpr(q, col)
-	}
-	item := "json_each(pg_array_json(" + x.text(args[0][0], args[0][1]) + decl + ")) AS pg_unnest"
+	item := src + " AS pg_unnest"
 	if x.srfSelectOf(i) >= 0 {
 		x.qualifyEachCols()
 	}
-	return x.srfSelect(i, e, "unnest", item, "pg_unnest.value")
+	return x.srfSelect(i, e, name, item, "pg_unnest.value")
+}
+
+// srfSource is the json_each call that lists the rows of the
+// set-returning call at i: unnest(arr), or one whose values a function
+// prepares as a JSON array (regexfuncs.go, jsonb.go): regexp_matches,
+// regexp_split_to_table, jsonb_object_keys.
+func (x *tx) srfSource(i int) (name, src string, err error) {
+	e := x.match(i + 1)
+	args := x.splitTop(i+2, e)
+	name = strings.ToLower(x.T(i).text)
+	var prep string
+	switch name {
+	case "unnest":
+		if len(args) != 1 {
+			return "", "", unsupported("unnest() of %d arrays is not supported", len(args))
+		}
+		decl := ""
+		if q, col, ok := x.bareColumn(args[0][0], args[0][1]); ok {
+			decl = ", " + x.columnTypeExpr(q, col)
+		}
+		return name, "json_each(pg_array_json(" + x.text(args[0][0], args[0][1]) + decl + "))", nil
+	case "regexp_matches":
+		prep = "pg_regexp_matches_json"
+	case "regexp_split_to_table":
+		prep = "pg_regexp_split_json"
+	case "jsonb_object_keys":
+		prep = "pg_jsonb_keys"
+	}
+	return name, "json_each(" + prep + "(" + x.text(i+2, e) + "))", nil
 }
 
 // arrayShown reports whether the expression a..b-1 is shown to be an

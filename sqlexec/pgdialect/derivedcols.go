@@ -592,6 +592,13 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 		}
 		rel = &derivedRel{alias: "generate_series", cols: []string{"generate_series"}, oids: []uint32{x.seriesOID(k + 1)}}
 		e = m + 1
+	case x.T(k).typ == tIdent && x.T(k).identName() == "regexp_matches" && x.isP(k+1, "("): // regexfuncs.go
+		m := x.match(k + 1)
+		if m < 0 || m >= x.n() {
+			return it, -1
+		}
+		rel = &derivedRel{alias: "regexp_matches", cols: []string{"regexp_matches"}, oids: []uint32{pgoid.TextArray}}
+		e = m + 1
 	case x.isP(k, "(") && x.kw(k+1, "VALUES"):
 		m := x.match(k)
 		rows := x.valuesRows(k+1, m)
@@ -634,7 +641,7 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 		alias := t.identName()
 		e++
 		if rel != nil {
-			if rel.alias == "generate_series" && len(rel.cols) == 1 {
+			if (rel.alias == "generate_series" || rel.alias == "regexp_matches") && len(rel.cols) == 1 {
 				rel.cols = []string{alias}
 			}
 			rel.alias = alias

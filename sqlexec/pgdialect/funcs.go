@@ -134,6 +134,9 @@ func register() error {
 	for name, d := range strFuncs { // strfuncs.go
 		det[name] = d
 	}
+	for name, d := range regexFuncs { // regexfuncs.go
+		det[name] = d
+	}
 	for name, d := range queryFuncs { // subquery.go
 		det[name] = d
 	}

@@ -72,6 +72,9 @@ var jsonbFuncs = map[string]struct {
 	"pg_jsonb_build_array":  {-1, fnJSONBBuildArray},
 	"pg_jsonb_elements":     {2, fnJSONBElements},
 	"pg_jsonb_each":         {2, fnJSONBEach},
+	"pg_jsonb_keys":         {1, fnJSONBKeys},
+	"jsonb_strip_nulls":     {1, fnJSONBStripNulls}, // json_strip.go
+	"json_strip_nulls":      {1, fnJSONStripNulls},
 	"pg_json_mark":          {1, fnJSONMark},
 	"pg_cast_json":          {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return jsonIn(a[0], false) }},
 	"pg_cast_jsonb":         {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return jsonIn(a[0], true) }},
@@ -831,6 +834,21 @@ func fnJSONBElements(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value,
 			out[i] = jsonResult(e, truthy(a[1]))
 		}
 		return out, nil
+	})
+}
+
+// fnJSONBKeys is pg_jsonb_keys(j): the keys of the object j in jsonb's
+// order, as a JSON array for json_each (jsonb_object_keys).
+func fnJSONBKeys(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	return jsonSetReturning(a, "[]", func(x any) (any, error) {
+		obj, ok := x.(map[string]any)
+		if !ok {
+			if _, isArr := x.([]any); isArr {
+				return nil, pgErr("22023", "cannot call jsonb_object_keys on an array")
+			}
+			return nil, pgErr("22023", "cannot call jsonb_object_keys on a scalar")
+		}
+		return jsonbKeys(obj), nil
 	})
 }
 

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -234,44 +233,35 @@ func fnStartsWith(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 
 // fnRegexpReplace is regexp_replace(s, pattern, replacement[, flags]):
 // the first match (every match with flag g) replaced; \1..\9 and \& in
-// the replacement name the groups and the match. Patterns are Go's RE2
-// syntax (PostgreSQL's ARE without back-references and lookaround).
+// the replacement name the groups and the match. Patterns are
+// PostgreSQL's ARE as far as RE2 reproduces it, the rest refused
+// (regexfuncs.go); matches are found as PostgreSQL's search loop finds
+// them.
 func fnRegexpReplace(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if err := argCount("regexp_replace", a, 3, 4); err != nil || anyNull(a) {
 		return nil, err
 	}
-	pat, global := str(a[1]), false
+	flags := ""
 	if len(a) == 4 {
-		for _, f := range str(a[3]) {
-			switch f {
-			case 'g':
-				global = true
-			case 'i':
-				pat = "(?i)" + pat
-			case 'c':
-			case 'n', 'm':
-				pat = "(?m)" + pat
-			case 's':
-				pat = "(?s)" + pat
-			default:
-				return nil, pgErr("22023", "invalid regular expression option: \"%c\"", f)
-			}
-		}
+		flags = str(a[3])
 	}
-	re, err := regexp.Compile(pat)
+	r, err := pgRegexp("regexp_replace", str(a[1]), flags)
 	if err != nil {
-		return nil, pgErr("2201B", "invalid regular expression: %v", err)
+		return nil, err
 	}
 	s, repl := str(a[0]), pgReplacement(str(a[2]))
-	if global {
-		return re.ReplaceAllString(s, repl), nil
+	ms, err := r.matches("regexp_replace", s, true)
+	if err != nil {
+		return nil, err
 	}
-	m := re.FindStringSubmatchIndex(s)
-	if m == nil {
-		return s, nil
+	var out []byte
+	prev := 0
+	for _, m := range ms {
+		out = append(out, s[prev:m[0]]...)
+		out = r.re.ExpandString(out, repl, s, m)
+		prev = m[1]
 	}
-	out := re.ExpandString(nil, repl, s, m)
-	return s[:m[0]] + string(out) + s[m[1]:], nil
+	return string(append(out, s[prev:]...)), nil
 }
 
 // pgReplacement converts PostgreSQL's replacement syntax (\1, \&, \\) to

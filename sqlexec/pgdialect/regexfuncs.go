@@ -1,0 +1,482 @@
+package pgdialect
+
+// regexfuncs.go: PostgreSQL's regular-expression functions regexp_match,
+// regexp_matches, regexp_split_to_array and regexp_split_to_table, over
+// Go's RE2.
+//
+// PostgreSQL's flavour (ARE) is not RE2's. pgRegexp accepts only the part
+// of ARE whose matches RE2 reproduces exactly, and refuses the rest with
+// 0A000 rather than answer differently: back-references, lookahead and
+// lookbehind, ARE-only escapes (\m \M \y \Y \Z \b \B \e \x \u \c ...),
+// embedded options and director prefixes (***), non-greedy quantifiers
+// (ARE gives a whole RE one greediness, RE2 each quantifier its own),
+// collating elements and equivalence classes, and the x/b/e flags. Matches
+// are leftmost-longest, as ARE's for greedy patterns. Where the character
+// classes (\w \s, [[:alpha:]]) or case folding (flag i) depend on the
+// locale for non-ASCII text, they are refused for non-ASCII subjects.
+//
+// All are pure functions of their arguments (registered deterministic).
+
+import (
+	"database/sql/driver"
+	"encoding/json"
+	"errors"
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"unicode/utf8"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	"github.com/raftsql/raftsql/pgwire/pgarray"
+	"modernc.org/sqlite"
+)
+
+// pgRE is a pattern compiled with its flags.
+type pgRE struct {
+	re     *regexp.Regexp // from the subject's start
+	noBOL  *regexp.Regexp // for a search from inside the subject (^ cannot match there)
+	global bool
+	ascii  bool // the classes or case folding used are only exact for ASCII subjects
+	lines  bool // ^ matches after a newline (flags n, m, w): refused for searches from inside
+	caret  bool // the pattern has ^ or \A
+}
+
+// pgRegexp compiles the ARE pattern pat with PostgreSQL's flags, or
+// refuses it (see the file comment).
+func pgRegexp(fn, pat, flags string) (*pgRE, error) {
+	var icase, dotNL, multiline, bracketNL, quote bool = false, true, false, false, false
+	r := &pgRE{}
+	for _, f := range flags {
+		switch f {
+		case 'g':
+			r.global = true
+		case 'i':
+			icase = true
+		case 'c':
+			icase = false
+		case 'n', 'm': // newline-sensitive
+			dotNL, bracketNL, multiline = false, true, true
+		case 'p': // partial newline-sensitive
+			dotNL, bracketNL, multiline = false, true, false
+		case 'w': // inverse partial newline-sensitive
+			dotNL, bracketNL, multiline = true, false, true
+		case 's':
+			dotNL, bracketNL, multiline = true, false, false
+		case 't':
+		case 'q':
+			quote = true
+		case 'x', 'b', 'e':
+			return nil, pgErr("0A000", "%s() flag \"%c\" is not supported", fn, f)
+		default:
+			return nil, pgErr("22023", "invalid regular expression option: \"%c\"", f)
+		}
+	}
+	r.lines = multiline
+	var body string
+	if quote {
+		body = regexp.QuoteMeta(pat)
+	} else {
+		var err error
+		if body, err = areToRE2(fn, pat, bracketNL, r); err != nil {
+			return nil, err
+		}
+	}
+	if icase {
+		r.ascii = true
+	}
+	prefix := "(?"
+	if icase {
+		prefix += "i"
+	}
+	if dotNL {
+		prefix += "s"
+	}
+	if multiline {
+		prefix += "m"
+	}
+	prefix += ")"
+	if prefix == "(?)" {
+		prefix = ""
+	}
+	var err error
+	if r.re, err = regexp.Compile(prefix + strings.ReplaceAll(body, bolMarker, `^`)); err != nil {
+		return nil, regexCompileErr(err)
+	}
+	r.re.Longest()
+	r.noBOL = r.re
+	if r.caret && !multiline {
+		// ^ and \A cannot match inside the subject
+		if r.noBOL, err = regexp.Compile(prefix + strings.ReplaceAll(body, bolMarker, `[^\x00-\x{10FFFF}]`)); err != nil {
+			return nil, regexCompileErr(err)
+		}
+		r.noBOL.Longest()
+	}
+	return r, nil
+}
+
+// regexCompileErr is RE2's syntax error in PostgreSQL's words (2201B).
+func regexCompileErr(err error) error {
+	msg := err.Error()
+	var se *syntax.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case syntax.ErrMissingParen, syntax.ErrUnexpectedParen:
+			msg = "parentheses () not balanced"
+		case syntax.ErrMissingBracket:
+			msg = "brackets [] not balanced"
+		case syntax.ErrMissingRepeatArgument:
+			msg = "quantifier operand invalid"
+		case syntax.ErrInvalidRepeatSize:
+			msg = "invalid repetition count(s)"
+		case syntax.ErrInvalidCharRange:
+			msg = "invalid character range"
+			if strings.HasPrefix(se.Expr, "[:") {
+				msg = "invalid character class" // an unknown [:name:]
+			}
+		}
+	}
+	return pgErr("2201B", "invalid regular expression: %s", msg)
+}
+
+// bolMarker stands for ^ and \A in areToRE2's output.
+const bolMarker = "\x00BOL\x00"
+
+// areToRE2 checks pat and writes it in RE2 syntax; ^ and \A outside
+// brackets become a marker (pgRegexp chooses what they become).
+func areToRE2(fn, pat string, bracketNL bool, r *pgRE) (string, error) {
+	refuse := func(what string) error {
+		return pgErr("0A000", "%s() pattern uses %s, which is not supported (PostgreSQL's regular expressions differ from RE2's there)", fn, what)
+	}
+	if strings.HasPrefix(pat, "***") {
+		return "", refuse("a director prefix (***)")
+	}
+	var b strings.Builder
+	for i := 0; i < len(pat); i++ {
+		c := pat[i]
+		switch c {
+		case '\\':
+			if i+1 >= len(pat) {
+				return "", pgErr("2201B", "invalid regular expression: invalid escape \\ sequence")
+			}
+			d := pat[i+1]
+			i++
+			switch {
+			case d >= '0' && d <= '9':
+				return "", refuse("a back-reference (\\" + string(d) + ")")
+			case d == 'd':
+				b.WriteString(`[0-9]`)
+			case d == 'D':
+				b.WriteString(`[^0-9]`)
+			case d == 's': // [[:space:]]: RE2's \s lacks \v
+				b.WriteString(`[\t\n\v\f\r ]`)
+			case d == 'S':
+				b.WriteString(`[^\t\n\v\f\r ]`)
+			case d == 'w' || d == 'W':
+				r.ascii = true
+				b.WriteByte('\\')
+				b.WriteByte(d)
+			case d == 'A':
+				r.caret = true
+				b.WriteString(bolMarker)
+			case d == 'n' || d == 't' || d == 'r' || d == 'f' || d == 'v' || d == 'a':
+				b.WriteByte('\\')
+				b.WriteByte(d)
+			case d < utf8.RuneSelf && (d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z'):
+				return "", refuse("the escape \\" + string(d))
+			default:
+				b.WriteString(regexp.QuoteMeta(string(d)))
+			}
+		case '^':
+			r.caret = true
+			b.WriteString(bolMarker)
+		case '(':
+			if i+1 < len(pat) && pat[i+1] == '?' {
+				if i+2 < len(pat) && pat[i+2] == ':' {
+					b.WriteString("(?:")
+					i += 2
+					continue
+				}
+				if i+2 < len(pat) && (pat[i+2] == '=' || pat[i+2] == '!' || pat[i+2] == '<') {
+					return "", refuse("a lookahead or lookbehind constraint")
+				}
+				return "", refuse("an embedded option (?...)")
+			}
+			b.WriteByte(c)
+		case '*', '+', '?', '}':
+			if c == '}' {
+				// the bound of {m,n}: PostgreSQL allows up to 255
+				open := strings.LastIndexByte(b.String(), '{')
+				if open >= 0 && (open == 0 || b.String()[open-1] != '\\') {
+					for _, n := range strings.Split(b.String()[open+1:], ",") {
+						if len(n) > 3 || len(n) == 3 && n > "255" {
+							return "", pgErr("2201B", "invalid regular expression: invalid repetition count(s)")
+						}
+					}
+				}
+			}
+			b.WriteByte(c)
+			if i+1 < len(pat) && pat[i+1] == '?' {
+				return "", refuse("a non-greedy quantifier (" + string(c) + "?)")
+			}
+		case '[':
+			j, cls, err := areBracket(pat, i, bracketNL, refuse)
+			if err != nil {
+				return "", err
+			}
+			if strings.Contains(cls, "[:") || strings.Contains(cls, `\w`) {
+				r.ascii = true
+			}
+			b.WriteString(cls)
+			i = j
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), nil
+}
+
+// areBracket reads the bracket expression at pat[i] == '[' and returns
+// the index of its closing ']' and its RE2 text.
+func areBracket(pat string, i int, bracketNL bool, refuse func(string) error) (int, string, error) {
+	var b strings.Builder
+	b.WriteByte('[')
+	j := i + 1
+	if j < len(pat) && pat[j] == '^' {
+		b.WriteByte('^')
+		if bracketNL {
+			b.WriteString(`\n`) // a newline-sensitive negated bracket excludes newline
+		}
+		j++
+	}
+	if j < len(pat) && pat[j] == ']' {
+		b.WriteString(`\]`)
+		j++
+	}
+	for ; j < len(pat); j++ {
+		c := pat[j]
+		switch {
+		case c == ']':
+			b.WriteByte(']')
+			return j, b.String(), nil
+		case c == '[' && j+1 < len(pat) && (pat[j+1] == '.' || pat[j+1] == '='):
+			return 0, "", refuse("a collating element or equivalence class")
+		case c == '[' && j+1 < len(pat) && pat[j+1] == ':':
+			end := strings.Index(pat[j:], ":]")
+			if end < 0 {
+				return 0, "", pgErr("2201B", "invalid regular expression: brackets [] not balanced")
+			}
+			b.WriteString(pat[j : j+end+2])
+			j += end + 1
+		case c == '\\' && j+1 < len(pat):
+			d := pat[j+1]
+			switch {
+			case d == 's':
+				b.WriteString(`\t\n\v\f\r `)
+			case d == 'd' || d == 'w' ||
+				d == 'n' || d == 't' || d == 'r' || d == 'f' || d == 'v':
+				b.WriteByte('\\')
+				b.WriteByte(d)
+			case d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z' || d >= '0' && d <= '9':
+				return 0, "", refuse("the escape \\" + string(d) + " in brackets")
+			default:
+				b.WriteByte('\\')
+				b.WriteByte(d)
+			}
+			j++
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return 0, "", pgErr("2201B", "invalid regular expression: brackets [] not balanced")
+}
+
+// matches runs PostgreSQL's search loop (setup_regexp_matches) over s: the
+// submatch indexes of each match, the next search starting at the end of
+// the last (one character further after an empty one). degenerate false
+// drops empty matches at the start, at the end and right after a match
+// (regexp_split_*).
+func (r *pgRE) matches(fn, s string, degenerate bool) ([][]int, error) {
+	if r.ascii && !isASCII(s) {
+		return nil, pgErr("0A000", "%s() with character classes or flag i on non-ASCII text is not supported (their meaning depends on the locale)", fn)
+	}
+	var out [][]int
+	start, prevEnd := 0, 0
+	for start <= len(s) {
+		re := r.re
+		if start > 0 {
+			if r.caret && r.lines {
+				return nil, pgErr("0A000", "%s() with ^ or \\A, flag g and a newline-sensitive flag is not supported", fn)
+			}
+			re = r.noBOL
+		}
+		m := re.FindStringSubmatchIndex(s[start:])
+		if m == nil {
+			break
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += start
+			}
+		}
+		if degenerate || m[0] < len(s) && m[1] > prevEnd {
+			out = append(out, m)
+			prevEnd = m[1]
+		}
+		if !r.global {
+			break
+		}
+		start = m[1]
+		if m[0] == m[1] {
+			if start >= len(s) {
+				break
+			}
+			_, w := utf8.DecodeRuneInString(s[start:])
+			start += w
+		}
+	}
+	return out, nil
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// matchArray is a match as regexp_match returns it: its parenthesized
+// groups (NULL for one that took no part), or the whole match.
+func matchArray(s string, m []int) string {
+	if len(m) == 2 {
+		return pgarray.Format([]pgarray.Elem{{Val: s[m[0]:m[1]]}})
+	}
+	el := make([]pgarray.Elem, 0, len(m)/2-1)
+	for k := 2; k < len(m); k += 2 {
+		if m[k] < 0 {
+			el = append(el, pgarray.Elem{Null: true})
+			continue
+		}
+		el = append(el, pgarray.Elem{Val: s[m[k]:m[k+1]]})
+	}
+	return pgarray.Format(el)
+}
+
+// regexArgs reads (s, pattern[, flags]) and compiles the pattern; nil
+// for a NULL argument (the functions are strict).
+func regexArgs(fn string, a []driver.Value) (string, *pgRE, error) {
+	if err := argCount(fn, a, 2, 3); err != nil || anyNull(a) {
+		return "", nil, err
+	}
+	flags := ""
+	if len(a) == 3 {
+		flags = str(a[2])
+	}
+	r, err := pgRegexp(fn, str(a[1]), flags)
+	if err != nil {
+		return "", nil, err
+	}
+	return str(a[0]), r, nil
+}
+
+// fnRegexpMatch is regexp_match(s, pattern[, flags]): the first match's
+// groups as text[], NULL for no match.
+func fnRegexpMatch(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	s, r, err := regexArgs("regexp_match", a)
+	if err != nil || r == nil {
+		return nil, err
+	}
+	if r.global {
+		return nil, pgErr("22023", "regexp_match() does not support the \"global\" option")
+	}
+	m, err := r.matches("regexp_match", s, true)
+	if err != nil || len(m) == 0 {
+		return nil, err
+	}
+	return matchArray(s, m[0]), nil
+}
+
+// fnRegexpMatchesJSON is pg_regexp_matches_json(s, pattern[, flags]):
+// the rows of regexp_matches (each a text[]) as a JSON array of strings,
+// for json_each.
+func fnRegexpMatchesJSON(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	s, r, err := regexArgs("regexp_matches", a)
+	if err != nil || r == nil {
+		return "[]", err
+	}
+	ms, err := r.matches("regexp_matches", s, true)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]string, len(ms))
+	for k, m := range ms {
+		rows[k] = matchArray(s, m)
+	}
+	return jsonStrings(rows), nil
+}
+
+// splitParts is the pieces of s between the matches of regexp_split_*.
+func splitParts(fn string, a []driver.Value) ([]string, bool, error) {
+	s, r, err := regexArgs(fn, a)
+	if err != nil || r == nil {
+		return nil, false, err
+	}
+	if r.global {
+		return nil, false, pgErr("22023", "%s() does not support the \"global\" option", fn)
+	}
+	r.global = true
+	ms, err := r.matches(fn, s, false)
+	if err != nil {
+		return nil, false, err
+	}
+	parts, prev := make([]string, 0, len(ms)+1), 0
+	for _, m := range ms {
+		parts = append(parts, s[prev:m[0]])
+		prev = m[1]
+	}
+	return append(parts, s[prev:]), true, nil
+}
+
+func fnRegexpSplitToArray(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	parts, ok, err := splitParts("regexp_split_to_array", a)
+	if err != nil || !ok {
+		return nil, err
+	}
+	el := make([]pgarray.Elem, len(parts))
+	for k, p := range parts {
+		el[k] = pgarray.Elem{Val: p}
+	}
+	return pgarray.Format(el), nil
+}
+
+// fnRegexpSplitJSON is pg_regexp_split_json(s, pattern[, flags]): the
+// rows of regexp_split_to_table as a JSON array, for json_each.
+func fnRegexpSplitJSON(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	parts, ok, err := splitParts("regexp_split_to_table", a)
+	if err != nil || !ok {
+		return "[]", err
+	}
+	return jsonStrings(parts), nil
+}
+
+func jsonStrings(v []string) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+var regexFuncs = map[string]struct {
+	n int32
+	f fn
+}{
+	"regexp_match":           {-1, fnRegexpMatch},
+	"regexp_split_to_array":  {-1, fnRegexpSplitToArray},
+	"pg_regexp_matches_json": {-1, fnRegexpMatchesJSON},
+	"pg_regexp_split_json":   {-1, fnRegexpSplitJSON},
+}
+
+func init() {
+	funcResultOIDs["regexp_match"] = pgoid.TextArray
+	funcResultOIDs["regexp_split_to_array"] = pgoid.TextArray
+	funcResultOIDs["regexp_matches"] = pgoid.TextArray // a select-list call (srfselect.go)
+}
