@@ -559,5 +559,20 @@ func (x *tx) exprOID(a, b int) uint32 {
 	if x.isP(a, "(") && x.match(a) == b-1 && !x.kw(a+1, "SELECT") {
 		return x.exprOID(a+1, b-1)
 	}
+	if x.isP(a, "(") && x.match(a) == b-1 && x.kw(a+1, "SELECT") {
+		// a scalar subquery is of its one item's type (RETURNING
+		// (SELECT count(*) FROM t) is int8 before any row is seen); not
+		// a set operation, whose branches' types combine
+		d := x.depth[a+1]
+		for k := a + 2; k < b-1; k++ {
+			if x.depth[k] == d && (x.kw(k, "UNION") || x.kw(k, "INTERSECT") || x.kw(k, "EXCEPT")) {
+				return 0
+			}
+		}
+		if items, _ := x.selectListAt(a + 1); len(items) == 1 {
+			ia, ib := x.itemExpr(items[0][0], items[0][1])
+			return x.exprOID(ia, ib)
+		}
+	}
 	return 0
 }

@@ -30,7 +30,6 @@ INSERT INTO tm_r SELECT 1, 'a' WHERE false RETURNING (SELECT count(*) FROM tm_r)
 INSERT INTO tm_r VALUES (1, 'a'), (2, 'b') RETURNING (SELECT count(*) FROM tm_b), (SELECT max(id) FROM tm_b), (SELECT sum(id) FROM tm_b);
 INSERT INTO tm_r VALUES (3, 'c') RETURNING id::text, id::int8, (SELECT name FROM tm_b WHERE id = 1), (SELECT paid FROM tm_b WHERE id = 1);
 UPDATE tm_r SET t = 'z' WHERE id = 3 RETURNING (SELECT count(*) FROM tm_b WHERE paid), id::numeric(5,1), (SELECT avg(id) FROM tm_b);
--- differs: a RETURNING scalar subquery of a boolean is described as int8 and prints 1/0
 DELETE FROM tm_r WHERE id = 3 RETURNING (SELECT count(*) > 0 FROM tm_b), (SELECT sum(r) FROM tm_b), t::varchar(2) || 'x';
 -- differs: a RETURNING subquery reading the target table is refused (0A000)
 UPDATE tm_r SET t = 'y' WHERE id = 0 RETURNING (SELECT count(*) FROM tm_r WHERE t = 'y');
