@@ -533,12 +533,46 @@ func (x *tx) exprOID(a, b int) uint32 {
 				for e < b && !(x.depth[e] == d && (x.T(e).kw("WHEN") || x.T(e).kw("ELSE") || x.T(e).kw("END"))) {
 					e++
 				}
-				return x.exprOID(k+1, e)
+				if o := x.exprOID(k+1, e); o != 0 {
+					return o
+				}
+				break
 			}
+		}
+		// a first branch of a type not seen (CASE WHEN c THEN paid ELSE
+		// false END): boolean when another is (typeresolve.go's rule)
+		if brs, end := x.caseBranches(a); end == b {
+			if o, err := commonType(brs, "CASE"); err == nil && o == pgoid.Bool {
+				return o
+			}
+		}
+	}
+	if t.typ == tIdent && t.identName() == "coalesce" && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") {
+		var brs []branch
+		for _, arg := range x.splitTop(a+2, b-1) {
+			brs = append(brs, x.classify(arg[0], arg[1]))
+		}
+		if o, err := commonType(brs, "COALESCE"); err == nil && o == pgoid.Bool {
+			return o
 		}
 	}
 	if x.isP(a, "(") && x.match(a) == b-1 && !x.kw(a+1, "SELECT") {
 		return x.exprOID(a+1, b-1)
+	}
+	if x.isP(a, "(") && x.match(a) == b-1 && x.kw(a+1, "SELECT") {
+		// a scalar subquery is of its one item's type (RETURNING
+		// (SELECT count(*) FROM t) is int8 before any row is seen); not
+		// a set operation, whose branches' types combine
+		d := x.depth[a+1]
+		for k := a + 2; k < b-1; k++ {
+			if x.depth[k] == d && (x.kw(k, "UNION") || x.kw(k, "INTERSECT") || x.kw(k, "EXCEPT")) {
+				return 0
+			}
+		}
+		if items, _ := x.selectListAt(a + 1); len(items) == 1 {
+			ia, ib := x.itemExpr(items[0][0], items[0][1])
+			return x.exprOID(ia, ib)
+		}
 	}
 	return 0
 }

@@ -42,42 +42,54 @@ const arithRuntimeMark = "pg_arith_type("
 // it, or SQLite refuses it as ambiguous); empty when no table or more
 // than one has it.
 func fnColNumType(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	oid, err := colDeclType(a)
+	if err != nil {
+		return nil, err
+	}
+	return oidArithType(oid), nil
+}
+
+// colDeclType is the declared type of the column named by
+// pg_col_numtype's arguments (0 when not known); pg_col_outtype
+// (textoperands.go) takes the same arguments.
+func colDeclType(a []driver.Value) (uint32, error) {
 	if len(a) > 2 {
-		typ, n := "", 0
+		var typ uint32
+		n := 0
 		for _, create := range a[1:] {
-			if t, ok := colNumType(create, a[0]); ok {
+			if t, ok := colDeclOID(create, a[0]); ok {
 				typ, n = t, n+1
 			}
 		}
 		if n != 1 {
-			return "", nil
+			return 0, nil
 		}
 		return typ, nil
 	}
 	if len(a) != 2 {
-		return nil, pgErr("42883", "function pg_col_numtype takes 2 or more arguments")
+		return 0, pgErr("42883", "function pg_col_numtype takes 2 or more arguments")
 	}
-	typ, _ := colNumType(a[0], a[1])
+	typ, _ := colDeclOID(a[0], a[1])
 	return typ, nil
 }
 
-// colNumType is the arithmetic type of column col of the table created by
-// create, and whether the table has the column.
-func colNumType(create, col driver.Value) (string, bool) {
+// colDeclOID is the declared type of column col of the table created by
+// create (0: none), and whether the table has the column.
+func colDeclOID(create, col driver.Value) (uint32, bool) {
 	if create == nil || col == nil {
-		return "", false
+		return 0, false
 	}
 	for _, c := range tableDecls(str(create)) {
 		if !equalFoldASCII(c.name, str(col)) {
 			continue
 		}
 		if c.decl == "" {
-			return "", true
+			return 0, true
 		}
 		oid, _ := DeclTypeOID(c.decl)
-		return oidArithType(oid), true
+		return oid, true
 	}
-	return "", false
+	return 0, false
 }
 
 // fnArithType is pg_arith_type(op, l, r): arithResult of the operand

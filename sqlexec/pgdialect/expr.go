@@ -998,6 +998,9 @@ func (x *tx) deleteUsing(u int) {
 
 // dmlChecks refuses PostgreSQL DML forms SQLite cannot express.
 func (x *tx) dmlChecks() error {
+	if err := x.returningSelfRead(); err != nil { // returning.go
+		return err
+	}
 	for i := 0; i < x.n(); i++ {
 		switch {
 		case x.kw(i, "ON", "CONFLICT", "ON", "CONSTRAINT"):

@@ -64,3 +64,44 @@ func (x *tx) unqualifyReturning(r int) {
 		}
 	}
 }
+
+// returningSelfRead refuses a subquery of the RETURNING list that reads
+// the statement's target table. PostgreSQL evaluates it against the
+// snapshot the statement started with (INSERT ... RETURNING (SELECT
+// count(*) FROM t) counts the rows before the insert); SQLite's RETURNING
+// sees the statement's own changes, a different answer, so the statement
+// is refused rather than answered differently.
+func (x *tx) returningSelfRead() error {
+	r := x.findKw(0, x.n(), 0, "RETURNING")
+	if r < 0 {
+		return nil
+	}
+	i := 1
+	if x.T(0).kw("INSERT") || x.T(0).kw("DELETE") {
+		i = 2 // INSERT INTO t, DELETE FROM t
+	}
+	if x.kw(i, "ONLY") {
+		i++
+	}
+	table, _ := x.name(i)
+	if table == "" {
+		return nil
+	}
+	for k := r + 1; k < x.n(); k++ {
+		if !x.isP(k, "(") || !(x.kw(k+1, "SELECT") || x.kw(k+1, "WITH") || x.kw(k+1, "VALUES")) {
+			continue
+		}
+		m := x.match(k)
+		if m < k {
+			return nil // unbalanced: SQLite's syntax error
+		}
+		for j := k + 1; j < m; j++ {
+			t := x.T(j)
+			if (t.typ == tIdent || t.typ == tQIdent) && t.identName() == table && !x.isP(j-1, ".") && !x.isP(j+1, "(") && !x.isP(j+1, ".") {
+				return unsupported("a subquery in RETURNING that reads the target table %s is not supported", table)
+			}
+		}
+		k = m
+	}
+	return nil
+}

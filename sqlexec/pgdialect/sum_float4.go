@@ -21,6 +21,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
@@ -34,6 +35,17 @@ func registerSumFloat4() error {
 		return fmt.Errorf("pgdialect: register pg_sum_typed: %w", err)
 	}
 	deterministic["pg_sum_typed"] = true
+	// pg_sum_f4_sorted(DISTINCT x): SQLite's DISTINCT aggregates take one
+	// argument, so sum(DISTINCT x) of a float4 is this aggregate, whose
+	// type is float4 by its name
+	impl = &sqlite.FunctionImpl{NArgs: 1, Deterministic: true,
+		MakeAggregate: func(sqlite.FunctionContext) (sqlite.AggregateFunction, error) {
+			return &typedSum{decided: true, f4: true, sorted: true}, nil
+		}}
+	if err := sqlite.RegisterFunction("pg_sum_f4_sorted", impl); err != nil && !strings.Contains(err.Error(), "already registered") {
+		return fmt.Errorf("pgdialect: register pg_sum_f4_sorted: %w", err)
+	}
+	deterministic["pg_sum_f4_sorted"] = true
 	return nil
 }
 
@@ -43,7 +55,11 @@ type typedSum struct {
 	decided, f4 bool
 	vals        []float32 // the frame's values, in order (single precision)
 	inverted    bool      // a row left the frame: sum vals again
-	acc         float32
+	// sorted: sum vals in ascending order at the end, as PostgreSQL
+	// feeds a DISTINCT aggregate its sorted values (float4 addition
+	// depends on the order)
+	sorted bool
+	acc    float32
 }
 
 func (s *typedSum) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
@@ -90,10 +106,15 @@ func (s *typedSum) WindowValue(ctx *sqlite.FunctionContext) (driver.Value, error
 	if s.n == 0 {
 		return nil, nil
 	}
-	if s.inverted {
+	if s.inverted || s.sorted {
 		// as PostgreSQL, which restarts the aggregate for each frame
+		vals := s.vals
+		if s.sorted {
+			vals = slices.Clone(vals)
+			slices.Sort(vals)
+		}
 		var acc float32
-		for _, v := range s.vals {
+		for _, v := range vals {
 			var err error
 			if acc, err = float4Add(acc, v); err != nil {
 				return nil, err
@@ -145,7 +166,11 @@ func (x *tx) sumFloat4Types() {
 			continue
 		}
 		e := x.match(i + 1)
-		if e <= i+2 || e >= x.n() || len(x.splitTop(i+2, e)) != 1 || x.kw(i+2, "DISTINCT") || x.kw(i+2, "ALL") {
+		if e <= i+2 || e >= x.n() || len(x.splitTop(i+2, e)) != 1 || x.kw(i+2, "ALL") {
+			continue
+		}
+		if x.kw(i+2, "DISTINCT") {
+			x.sumDistinctFloat4(i, e)
 			continue
 		}
 		typ := x.numTypeExpr(i+2, e) // arith_columns.go
@@ -162,4 +187,21 @@ func (x *tx) sumFloat4Types() {
 		}
 		x.sumTypes[i] = typ
 	}
+}
+
+// sumDistinctFloat4 rewrites sum(DISTINCT x) (sum at i, its ")" at e)
+// to pg_sum_f4_sorted(DISTINCT x) when the statement shows x to be a
+// float4 (a real column of a VALUES list or derived table, a cast). A
+// table's column, whose type is known only at run time, keeps SQLite's
+// sum (double precision): choosing between two aggregates at run time
+// would hide the call's type from Describe.
+func (x *tx) sumDistinctFloat4(i, e int) {
+	if x.exprOID(i+3, e) != pgoid.Float4 && x.numTypeExpr(i+3, e) != "'float4'" {
+		return
+	}
+	x.T(i).set("pg_sum_f4_sorted")
+	if x.sumTypes == nil {
+		x.sumTypes = map[int]string{}
+	}
+	x.sumTypes[i] = "'float4'"
 }

@@ -40,6 +40,10 @@ func init() {
 		n int32
 		f fn
 	}{3, fnOutText}
+	quoteFuncs["pg_col_outtype"] = struct {
+		n int32
+		f fn
+	}{-1, fnColOutType}
 	quoteFuncs["pg_bool_elems"] = struct {
 		n int32
 		f fn
@@ -223,7 +227,21 @@ func (x *tx) outTextWrap(a, b int, short bool) {
 		return
 	}
 	var hint string
-	if n, j := x.name(a); n != "" && j == b && !(x.T(a).typ == tIdent && reservedWord(x.T(a).upper())) {
+	if r, ok := x.resolved[a]; ok && r.end == b {
+		// a derived table's or CTE's column of a type the statement
+		// shows (derivedcols.go), a CASE or coalesce of booleans
+		// (typeresolve.go)
+		switch r.oid {
+		case pgoid.Bool, pgoid.Float4, pgoid.Float8:
+			hint = quoteLit(TypeName(r.oid))
+		default:
+			return
+		}
+	} else if r, ok := x.colRTypes[a]; ok && r.end == b {
+		// a derived table's or CTE's column that is a table's column: its
+		// declared type read at run time, as the arithmetic reads it
+		hint = outRuntimeType(r.expr)
+	} else if n, j := x.name(a); n != "" && j == b && !(x.T(a).typ == tIdent && reservedWord(x.T(a).upper())) {
 		qual := ""
 		if j-a >= 3 {
 			qual = x.T(j - 3).identName()
@@ -251,4 +269,27 @@ func (x *tx) outTextWrap(a, b int, short bool) {
 	x.T(a).pre = "pg_out_text(" + x.T(a).pre
 	x.T(b - 1).suf += ", " + hint + ", " + sh + ")"
 	x.castEnd[b-1] = a
+}
+
+// outRuntimeType is the run-time type expression rt of a derived column
+// (derivedcols.go: pg_col_numtype over the column's table, maybe under an
+// aggregate's CASE) asking instead for the type pg_out_text converts:
+// the arithmetic types have no boolean, which is what the text needs.
+func outRuntimeType(rt string) string {
+	return strings.ReplaceAll(rt, "pg_col_numtype(", "pg_col_outtype(")
+}
+
+// fnColOutType is pg_col_outtype, pg_col_numtype's twin (same arguments,
+// arith_columns.go) naming the types whose text pg_out_text builds:
+// boolean, float4, float8; empty for any other.
+func fnColOutType(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	typ, err := colDeclType(a)
+	if err != nil {
+		return nil, err
+	}
+	switch typ {
+	case pgoid.Bool, pgoid.Float4, pgoid.Float8:
+		return TypeName(typ), nil
+	}
+	return "", nil
 }

@@ -129,10 +129,11 @@ func (x *tx) plainArithType(a, b int) uint32 {
 // the construct: UNION, CASE, COALESCE ...).
 func commonType(brs []branch, what string) (uint32, *Error) {
 	var res uint32
+	opaque := false
 	for _, br := range brs {
 		switch br.kind {
 		case branchOpaque:
-			return 0, nil
+			opaque = true
 		case branchTyped:
 			switch {
 			case res == 0 || res == br.oid:
@@ -147,6 +148,17 @@ func commonType(brs []branch, what string) (uint32, *Error) {
 				return 0, nil
 			}
 		}
+	}
+	if opaque {
+		// a branch of a type not seen (a column): boolean has no implicit
+		// cast to or from another type, so where one branch is boolean
+		// the others are too or PostgreSQL refuses the statement (CASE
+		// WHEN c THEN paid ELSE false END is boolean); any other type
+		// could be widened by the unseen branch
+		if res == pgoid.Bool {
+			return res, nil
+		}
+		return 0, nil
 	}
 	if res == 0 {
 		for _, br := range brs {
