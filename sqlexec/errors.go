@@ -130,6 +130,7 @@ var (
 	reCheck         = regexp.MustCompile(`^CHECK constraint failed: (.*)$`)
 	reNoTable       = regexp.MustCompile(`^no such table: (?:main\.)?(.*)$`)
 	reNoColumn      = regexp.MustCompile(`^no such column: (.*)$`)
+	reDropColumn    = regexp.MustCompile(`(?i)^\s*ALTER\s+TABLE\s+(?:ONLY\s+)?("(?:[^"]|"")+"|[^\s"]+)\s+DROP\s+(?:COLUMN\s+)?`)
 	reAlterTable    = regexp.MustCompile(`^ALTER TABLE "((?:[^"]|"")+)"`)
 	reNoFunc        = regexp.MustCompile(`^no such function: (.*)$`)
 	reExists        = regexp.MustCompile(`^(table|index|view|trigger) (\S+) already exists$`)
@@ -300,6 +301,10 @@ func mapError(err error, sqlText string) *Error {
 		}
 		out.Column = m[1]
 		out.Message = fmt.Sprintf("column %q does not exist", m[1])
+		if t := reDropColumn.FindStringSubmatch(sqlText); t != nil {
+			// ALTER TABLE t DROP COLUMN c: PostgreSQL names the table
+			out.Message = fmt.Sprintf("column %q of relation %q does not exist", m[1], strings.ReplaceAll(strings.Trim(t[1], `"`), `""`, `"`))
+		}
 	case strings.HasPrefix(msg, "duplicate column name: "):
 		// ALTER TABLE t ADD COLUMN c (or CREATE TABLE with c twice)
 		out.Code = CodeDuplicateColumn

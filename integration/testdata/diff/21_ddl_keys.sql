@@ -98,5 +98,4 @@ CREATE TABLE ddk_c4 (id int, p int REFERENCES ddk_p4);
 CREATE TABLE ddk_c5 (id int, code text, CONSTRAINT c5_code FOREIGN KEY (code) REFERENCES ddk_p4 (code));
 ALTER TABLE ddk_p4 DROP COLUMN id;
 ALTER TABLE ddk_p4 DROP COLUMN code;
--- differs-message: the message does not name the relation
 ALTER TABLE ddk_p4 DROP COLUMN nothere;
