@@ -112,7 +112,11 @@ func (s *Session) set(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 		}
 		val = canon
 	}
-	s.settings[name] = val
+	v, err := checkSetting(name, val) // settings_values.go
+	if err != nil {
+		return err
+	}
+	s.settings[name] = v
 	return w.Complete("SET")
 }
 
