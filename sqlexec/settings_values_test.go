@@ -44,6 +44,9 @@ func TestSettingValues(t *testing.T) {
 		{"SET extra_float_digits = 4", "extra_float_digits", "2", CodeInvalidParameter},
 		{"SET extra_float_digits = -16", "extra_float_digits", "2", CodeInvalidParameter},
 		{"SET extra_float_digits = 'abc'", "extra_float_digits", "2", CodeInvalidParameter},
+		{"SET extra_float_digits = 0", "extra_float_digits", "2", CodeFeatureNotSupported},
+		{"SET extra_float_digits = -15", "extra_float_digits", "2", CodeFeatureNotSupported},
+		{"SET extra_float_digits = 1", "extra_float_digits", "1", ""},
 	} {
 		_, err := q(t, s, c.set)
 		if code(err) != c.code {
