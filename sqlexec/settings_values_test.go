@@ -81,3 +81,30 @@ func TestSettingValuesAtStartup(t *testing.T) {
 		}
 	}
 }
+
+// TestSettingValuesForms: SET's other forms reach the same check (a list
+// without quotes, SET LOCAL also outside a transaction, where PostgreSQL
+// checks the value too, and TO DEFAULT).
+func TestSettingValuesForms(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	mustQ(t, s, "SET DateStyle TO iso, mdy", "C:SET")
+	mustQ(t, s, "SHOW DateStyle", "D[DateStyle:25] R[ISO, MDY] C:SHOW")
+	mustQ(t, s, "SET DateStyle TO DEFAULT", "")
+	mustQ(t, s, "SHOW DateStyle", "D[DateStyle:25] R[ISO, MDY] C:SHOW")
+	for _, c := range []struct{ sql, code string }{
+		{"SET DateStyle TO sql, dmy", CodeFeatureNotSupported},
+		{"SET LOCAL DateStyle = 'German'", CodeFeatureNotSupported},
+		{"SET LOCAL DateStyle = 'bogus'", CodeInvalidParameter},
+	} {
+		if _, err := q(t, s, c.sql); code(err) != c.code {
+			t.Errorf("%s: error %v, want code %q", c.sql, err, c.code)
+		}
+	}
+	mustQ(t, s, "BEGIN", "")
+	if _, err := q(t, s, "SET LOCAL IntervalStyle = sql_standard"); code(err) != CodeFeatureNotSupported {
+		t.Errorf("SET LOCAL in a transaction: %v, want 0A000", err)
+	}
+	mustQ(t, s, "ROLLBACK", "")
+	mustQ(t, s, "SHOW IntervalStyle", "D[IntervalStyle:25] R[postgres] C:SHOW")
+}
