@@ -18,11 +18,11 @@ func TestParameterStatusFollowsChanges(t *testing.T) {
 	}
 	steps := []struct{ sql, key, want string }{
 		{"SET application_name = 'x'", "application_name", "x"},
-		{"SET DateStyle = 'ISO, DMY'", "DateStyle", "ISO, DMY"},
+		{"SET TimeZone = 'Europe/Paris'", "TimeZone", "Europe/Paris"},
 		{"RESET application_name", "application_name", "app"},
 		{"BEGIN; SET application_name = 'in_tx'", "application_name", "in_tx"},
 		{"ROLLBACK", "application_name", "app"},
-		{"SET SESSION AUTHORIZATION DEFAULT", "DateStyle", "ISO, DMY"},
+		{"SET SESSION AUTHORIZATION DEFAULT", "TimeZone", "Europe/Paris"},
 	}
 	for _, st := range steps {
 		mustQ(t, s, st.sql, "")

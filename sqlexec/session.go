@@ -83,6 +83,13 @@ func (e *Engine) NewSession(ctx context.Context, info pgwire.SessionInfo) (pgwir
 		}
 		s.settings[lk] = v
 	}
+	for k, v := range s.settings {
+		cv, err := checkSetting(k, v) // settings_values.go
+		if err != nil {
+			return nil, err
+		}
+		s.settings[k] = cv
+	}
 	if rc := s.settings["raftsql.read_consistency"]; rc != "stale" && rc != "linearizable" {
 		s.settings["raftsql.read_consistency"] = "linearizable"
 	}

@@ -73,6 +73,12 @@ func (s *Session) set(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	if name == "time zone" {
 		name = "timezone"
 	}
+	// checked before SET LOCAL's early return: PostgreSQL rejects a bad
+	// value also where SET LOCAL has no effect (outside a transaction)
+	val, err := checkSetting(name, val) // settings_values.go
+	if err != nil {
+		return err
+	}
 	if st.Local && !s.setLocal(name, w) {
 		return w.Complete("SET")
 	}
