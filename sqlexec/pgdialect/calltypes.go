@@ -41,6 +41,20 @@ var callSigs = map[string]callSig{
 		}
 		return 0
 	}},
+	// date_bin(stride, source, origin): timestamp over two timestamps (a
+	// date beside a timestamp is one), else timestamptz (datebin.go)
+	"date_bin": {args: []int{1, 2}, typ: func(a []uint32) uint32 {
+		ts := func(o uint32) bool { return o == pgoid.Timestamp || o == pgoid.Date }
+		switch {
+		case a[0] == pgoid.Timestamptz && (ts(a[1]) || a[1] == pgoid.Timestamptz),
+			a[1] == pgoid.Timestamptz && ts(a[0]),
+			a[0] == pgoid.Date && a[1] == pgoid.Date:
+			return pgoid.Timestamptz
+		case ts(a[0]) && ts(a[1]):
+			return pgoid.Timestamp
+		}
+		return 0
+	}},
 	// gcd/lcm(a, b): int4, int8 or numeric, the arguments' common type
 	// (int2 is read as int4: there is no int2 overload)
 	"pg_gcd": {args: []int{0, 1}, typ: intCommonType},

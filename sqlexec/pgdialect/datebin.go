@@ -1,0 +1,135 @@
+package pgdialect
+
+// datebin.go: PostgreSQL's date_bin(stride, source, origin): source
+// rounded down to the start of its bin of width stride counted from
+// origin. The arithmetic is PostgreSQL 15's timestamp_bin /
+// timestamptz_bin over microseconds since 2000-01-01, so values, range
+// checks and errors (and their order) are the same. A timestamptz is
+// binned in absolute time: the session zone plays no part unless an
+// argument must first be converted to timestamptz (a timestamp or date
+// beside a timestamptz, as PostgreSQL resolves the overload), which is why
+// date_bin is one of the ZonedFunctions (datetime_zone.go).
+
+import (
+	"database/sql/driver"
+	"math"
+	"time"
+)
+
+const (
+	// pgEpochUnix is 2000-01-01 00:00:00 UTC, PostgreSQL's timestamp
+	// epoch, in Unix seconds.
+	pgEpochUnix = 946684800
+	// minTimestampUS and endTimestampUS bound a valid timestamp
+	// (PostgreSQL's MIN_TIMESTAMP, END_TIMESTAMP: 4714-11-24 BC,
+	// 294277-01-01) in microseconds since the epoch.
+	minTimestampUS = int64(-211813488000000000)
+	endTimestampUS = int64(9223371331200000000)
+)
+
+// pgMicros is t in microseconds since PostgreSQL's epoch.
+func pgMicros(t time.Time) int64 {
+	return (t.Unix()-pgEpochUnix)*usPerSec + int64(t.Nanosecond()/1000)
+}
+
+// fromPGMicros is the inverse of pgMicros, in UTC.
+func fromPGMicros(us int64) time.Time {
+	sec := floorDiv(us, usPerSec)
+	return time.Unix(sec+pgEpochUnix, (us-sec*usPerSec)*1000).UTC()
+}
+
+// dateBinIn is date_bin(stride, source, origin) with zone the session
+// zone (for the conversions to timestamptz only). The result has the type
+// of the overload PostgreSQL picks: timestamp when both source and origin
+// are timestamps (a date beside a timestamp is one), else timestamptz.
+func dateBinIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
+	if anyNil(a) {
+		return nil, nil
+	}
+	stride, err := operand(a[0], "interval")
+	if err != nil {
+		return nil, err
+	}
+	src, err := dtArg(a[1])
+	if err != nil {
+		return nil, err
+	}
+	org, err := dtArg(a[2])
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range []dtOperand{src, org} {
+		if o.typ != "timestamp" && o.typ != "timestamptz" && o.typ != "date" {
+			return nil, pgErr("42883", "function date_bin(interval, %s, %s) does not exist", dtTypeNames2(src.typ), dtTypeNames2(org.typ))
+		}
+	}
+	typ := "timestamp"
+	if src.typ == "timestamptz" || org.typ == "timestamptz" || src.typ == "date" && org.typ == "date" {
+		typ = "timestamptz"
+	}
+	// the implicit casts: date to midnight, timestamp to timestamptz in
+	// the session zone
+	conv := func(o *dtOperand) {
+		if o.typ != typ && o.inf == "" && typ == "timestamptz" {
+			o.t = WallIn(o.t, zone)
+		}
+		o.typ = typ
+	}
+	conv(&src)
+	conv(&org)
+	if src.inf != "" {
+		return src.inf, nil
+	}
+	if org.inf != "" {
+		return nil, pgErr("22008", "origin out of range")
+	}
+	iv := stride.iv
+	if iv.months != 0 {
+		return nil, pgErr("0A000", "timestamps cannot be binned into intervals containing months or years")
+	}
+	strideUS, ok := mulInt64(iv.days, usPerDay)
+	if ok {
+		strideUS, ok = addInt64(strideUS, iv.us)
+	}
+	if !ok {
+		return nil, pgErr("22008", "interval out of range")
+	}
+	if strideUS <= 0 {
+		return nil, pgErr("22008", "stride must be greater than zero")
+	}
+	ts, origin := pgMicros(src.t), pgMicros(org.t)
+	diff, ok := subInt64(ts, origin)
+	if !ok {
+		return nil, pgErr("22008", "interval out of range")
+	}
+	mod := diff % strideUS
+	res := origin + (diff - mod)
+	if mod < 0 {
+		// round towards -infinity, not 0: the bin before the origin
+		// can start before the first valid timestamp
+		if res, ok = subInt64(res, strideUS); !ok || res < minTimestampUS || res >= endTimestampUS {
+			return nil, pgErr("22008", "timestamp out of range")
+		}
+	}
+	return dtOperand{typ: typ, t: fromPGMicros(res)}.format(), nil
+}
+
+// addInt64, subInt64 and mulInt64 are PostgreSQL's pg_add/sub/mul_s64_overflow:
+// the result and whether it fits.
+func addInt64(a, b int64) (int64, bool) {
+	s := a + b
+	return s, (s > a) == (b > 0)
+}
+
+func subInt64(a, b int64) (int64, bool) {
+	s := a - b
+	return s, (s < a) == (b > 0)
+}
+
+func mulInt64(a, b int64) (int64, bool) {
+	if a == 0 || b == 0 {
+		return 0, true
+	}
+	p := a * b
+	return p, p/b == a && !(a == -1 && b == math.MinInt64) && !(b == -1 && a == math.MinInt64)
+}
