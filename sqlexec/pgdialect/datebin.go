@@ -13,6 +13,7 @@ package pgdialect
 import (
 	"database/sql/driver"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -132,4 +133,40 @@ func mulInt64(a, b int64) (int64, bool) {
 	}
 	p := a * b
 	return p, p/b == a && !(a == -1 && b == math.MinInt64) && !(b == -1 && a == math.MinInt64)
+}
+
+// dateBinLiterals types the untyped string literals among the source and
+// origin of the date_bin call at i as PostgreSQL resolves its overload:
+// timestamp beside a timestamp, else timestamptz (read in the session
+// zone: pg_cast_timestamptz). Beside an operand whose type the statement
+// does not show (a column) the literal stays as written and dateBinIn
+// reads it as the column value's type.
+func (x *tx) dateBinLiterals(i int) {
+	args := x.splitTop(i+2, x.match(i+1))
+	if len(args) != 3 {
+		return
+	}
+	unknown := func(p [2]int) bool {
+		t := x.T(p[0])
+		return p[1] == p[0]+1 && (t.kw("NULL") || t.typ == tString && strings.ContainsRune("'eE", rune(t.text[0])))
+	}
+	for k, other := range [][2]int{args[2], args[1]} {
+		lit := args[k+1]
+		if !unknown(lit) || x.T(lit[0]).kw("NULL") {
+			continue
+		}
+		typ := "timestamptz"
+		if !unknown(other) {
+			switch x.dtType(other[0], other[1], x.dtTypes) {
+			case "timestamp":
+				typ = "timestamp"
+			case "timestamptz", "date":
+			default:
+				continue
+			}
+		}
+		t := x.T(lit[0])
+		t.pre = "pg_cast_" + typ + "(" + t.pre
+		t.suf += ")"
+	}
 }

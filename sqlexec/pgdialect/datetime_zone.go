@@ -177,6 +177,12 @@ func (x *tx) dtCallType(a, b int, known map[int]string) string {
 		// timestamp when source and origin are timestamps (a date beside
 		// a timestamp is one), else timestamptz
 		s, o := arg(1), arg(2)
+		null := func(k int) bool { return k < len(args) && args[k][1] == args[k][0]+1 && x.T(args[k][0]).kw("NULL") }
+		if null(1) { // NULL takes the other operand's type
+			s = o
+		} else if null(2) {
+			o = s
+		}
 		switch {
 		case s == "timestamptz" || o == "timestamptz":
 			return "timestamptz"
