@@ -15,6 +15,8 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 const (
@@ -58,6 +60,16 @@ func dateBinIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	org, err := dtArg(a[2])
 	if err != nil {
 		return nil, err
+	}
+	if len(a) == 5 {
+		// an untyped literal beside a timestamp column is a timestamp
+		// (its UTC offset ignored, as PostgreSQL's input); dateBinLiterals
+		if src, err = literalAs(src, a[1], a[3], zone); err != nil {
+			return nil, err
+		}
+		if org, err = literalAs(org, a[2], a[4], zone); err != nil {
+			return nil, err
+		}
 	}
 	for _, o := range []dtOperand{src, org} {
 		if o.typ != "timestamp" && o.typ != "timestamptz" && o.typ != "date" {
@@ -115,6 +127,23 @@ func dateBinIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	return dtOperand{typ: typ, t: fromPGMicros(res)}.format(), nil
 }
 
+// literalAs is the operand o of value v as PostgreSQL reads the untyped
+// literal beside a column of declared type hint: a timestamp beside a
+// timestamp column (its UTC offset ignored, as PostgreSQL's input), a
+// timestamptz (in zone) beside a date column; o as read otherwise.
+func literalAs(o dtOperand, v, hint driver.Value, zone *time.Location) (dtOperand, error) {
+	switch {
+	case o.typ == "timestamptz" && str(hint) == TypeName(pgoid.Timestamp):
+		return operand(v, "timestamp")
+	case o.typ == "timestamp" && str(hint) == TypeName(pgoid.Date):
+		if o.inf == "" {
+			o.t = WallIn(o.t, zone)
+		}
+		o.typ = "timestamptz"
+	}
+	return o, nil
+}
+
 // addInt64, subInt64 and mulInt64 are PostgreSQL's pg_add/sub/mul_s64_overflow:
 // the result and whether it fits.
 func addInt64(a, b int64) (int64, bool) {
@@ -140,7 +169,8 @@ func mulInt64(a, b int64) (int64, bool) {
 // timestamp beside a timestamp, else timestamptz (read in the session
 // zone: pg_cast_timestamptz). Beside an operand whose type the statement
 // does not show (a column) the literal stays as written and dateBinIn
-// reads it as the column value's type.
+// reads it as the column value's type, or as a timestamp beside a timestamp
+// column (its declared type passed as a fourth or fifth argument).
 func (x *tx) dateBinLiterals(i int) {
 	args := x.splitTop(i+2, x.match(i+1))
 	if len(args) != 3 {
@@ -162,6 +192,12 @@ func (x *tx) dateBinLiterals(i int) {
 				typ = "timestamp"
 			case "timestamptz", "date":
 			default:
+				if ct := x.columnDTType(other[0], other[1]); ct != "" { // datetime_columns.go
+					// the column's declared type, read at run time
+					hints := [2]string{"''", "''"}
+					hints[k] = ct
+					x.T(args[2][1] - 1).suf += ", " + hints[0] + ", " + hints[1]
+				}
 				continue
 			}
 		}

@@ -38,6 +38,7 @@ var ZonedFunctions = []ZonedFunc{
 	{"date_trunc", 2, dateTruncIn},
 	{"date_trunc", 3, dateTruncIn},
 	{"date_bin", 3, dateBinIn}, // datebin.go
+	{"date_bin", 5, dateBinIn},
 	{"pg_extract", -1, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, true, z) }},
 	{"date_part", -1, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, false, z) }},
 	{"age", 2, ageIn},

@@ -60,3 +60,5 @@ RESET TimeZone;
 SELECT array_append(ARRAY[1, 2], 3), array_remove(ARRAY[1, 2, 1], 1), array_replace(ARRAY[1, 2, 1], 1, 9);
 SELECT array_append(ARRAY['a', 'b'], 'c'), array_remove(ARRAY['a', 'b'], 'a'), array_replace(ARRAY['a', NULL], NULL, 'z');
 SELECT array_append(ARRAY[1.5, 2], 3), array_remove(ARRAY[true, false], true);
+SELECT id, date_bin('1 hour', ts, '2000-01-01 00:30+05'), date_bin('1 hour', '2024-01-01 10:45+05', ts) FROM db_t WHERE id < 4 ORDER BY id;
+SELECT id, date_bin('1 hour', tz, '2000-01-01 00:30+05'), date_bin('1 hour', d, '2000-01-01 00:30') FROM db_t WHERE id < 4 ORDER BY id;
