@@ -474,13 +474,22 @@ func (x *tx) arrayExprOID(a, b int) uint32 {
 					o = pgoid.Numeric
 				}
 			}
-			if elem == 0 {
+			switch {
+			case p[1] == p[0]+1 && x.T(p[0]).kw("NULL"):
+				// NULL takes the other elements' type
+			case elem == 0 || elem == pgoid.Int4 && o == pgoid.Numeric:
 				elem = o
-			} else if o != elem {
+			case o != elem && !(elem == pgoid.Numeric && o == pgoid.Int4):
 				return 0
 			}
 		}
+		if elem == 0 {
+			return 0
+		}
 		return pgoid.ArrayOf(elem)
+	}
+	if o := x.arrayCallOID(a, b); o != 0 {
+		return o
 	}
 	for c := b - 1; c > a; c-- {
 		if x.T(c).typ == tCast && x.depth[c] == x.depth[a] {
@@ -504,6 +513,49 @@ func (x *tx) arrayExprOID(a, b int) uint32 {
 		}
 	}
 	return 0
+}
+
+// arrayCallOID is the type of a call a..b-1 of array_append, array_remove
+// or array_replace whose array argument shows its type (an ARRAY[...]
+// literal, a cast): that type, when every element argument has the
+// array's element type or none (NULL, a string literal). PostgreSQL
+// resolves them over anycompatible, so array_append(ARRAY[1], 2.5) is
+// numeric[]: a call with an element of another type is left undescribed
+// here rather than guessed.
+func (x *tx) arrayCallOID(a, b int) uint32 {
+	if x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 {
+		return 0
+	}
+	switch strings.ToLower(x.T(a).text) {
+	case "array_append", "array_remove", "array_replace":
+	default:
+		return 0
+	}
+	args := x.splitTop(a+2, b-1)
+	if len(args) < 2 {
+		return 0
+	}
+	arr := x.arrayExprOID(args[0][0], args[0][1])
+	elem := pgoid.ElemOf(arr)
+	if elem == 0 {
+		return 0
+	}
+	for _, p := range args[1:] {
+		if t := x.T(p[0]); p[1] == p[0]+1 && (t.kw("NULL") || t.typ == tString && strings.ContainsRune("'eE", rune(t.text[0]))) {
+			continue
+		}
+		o := x.exprOID(p[0], p[1])
+		if p[1] == p[0]+1 && x.T(p[0]).typ == tNumber {
+			o = pgoid.Int4
+			if _, err := strconv.ParseInt(x.T(p[0]).text, 10, 32); err != nil {
+				o = pgoid.Numeric
+			}
+		}
+		if o != elem && !(elem == pgoid.Numeric && o == pgoid.Int4) {
+			return 0
+		}
+	}
+	return arr
 }
 
 // jsonEachCols are json_each's column names: a FROM item json_each beside

@@ -26,6 +26,9 @@ type callSig struct {
 	args []int // the argument positions probed, in order
 	typ  func(args []uint32) uint32
 	only func(x *tx, args [][2]int) bool // nil, or the calls typed (by their arguments' text)
+	// untyped: an argument of unknown type (an untyped string literal) is
+	// passed to typ as 0 rather than leaving the call undescribed
+	untyped bool
 }
 
 // callSigs: the calls typed here, by their name in the SQLite text.
@@ -41,6 +44,28 @@ var callSigs = map[string]callSig{
 		}
 		return 0
 	}},
+	// date_bin(stride, source, origin): timestamp over two timestamps (a
+	// date beside a timestamp is one), else timestamptz (datebin.go)
+	"date_bin": {args: []int{1, 2}, typ: func(a []uint32) uint32 {
+		for k := range a { // an untyped literal beside a column (datebin.go)
+			if a[k] == 0 {
+				a[k] = a[1-k]
+				if a[k] == pgoid.Date {
+					a[k] = pgoid.Timestamptz
+				}
+			}
+		}
+		ts := func(o uint32) bool { return o == pgoid.Timestamp || o == pgoid.Date }
+		switch {
+		case a[0] == pgoid.Timestamptz && (ts(a[1]) || a[1] == pgoid.Timestamptz),
+			a[1] == pgoid.Timestamptz && ts(a[0]),
+			a[0] == pgoid.Date && a[1] == pgoid.Date:
+			return pgoid.Timestamptz
+		case ts(a[0]) && ts(a[1]):
+			return pgoid.Timestamp
+		}
+		return 0
+	}, untyped: true},
 	// gcd/lcm(a, b): int4, int8 or numeric, the arguments' common type
 	// (int2 is read as int4: there is no int2 overload)
 	"pg_gcd": {args: []int{0, 1}, typ: intCommonType},
@@ -169,11 +194,18 @@ func CallType(it ArithItem, leafTypes []uint32) uint32 {
 	leafTypes = leafTypes[:len(it.Leaves)] // the probes of other items' further leaves
 	args := make([]uint32, len(leafTypes))
 	for i, o := range leafTypes {
+		if sig.untyped && strings.HasPrefix(strings.TrimSpace(it.Leaves[i]), "'") {
+			args[i] = 0 // an untyped string literal
+			continue
+		}
 		if o == 0 {
 			o = ExprType(it.Leaves[i])
 		}
 		if o == 0 || o == pgoid.Unknown {
-			return 0
+			if !sig.untyped {
+				return 0
+			}
+			o = 0
 		}
 		args[i] = o
 	}

@@ -32,7 +32,7 @@ var dtFuncTypes = map[string]string{
 	"make_timestamp": "timestamp", "make_timestamptz": "timestamptz", "to_timestamp": "timestamptz",
 	"now": "timestamptz", "transaction_timestamp": "timestamptz", "statement_timestamp": "timestamptz", "clock_timestamp": "timestamptz",
 	"age": "interval", "justify_days": "interval", "justify_hours": "interval", "justify_interval": "interval", "make_interval": "interval",
-	"date_trunc": "", "timezone": "",
+	"date_trunc": "", "date_bin": "", "timezone": "",
 	"pg_cast_date": "date", "pg_cast_time": "time", "pg_cast_timetz": "timetz", "pg_cast_timestamp": "timestamp",
 	"pg_cast_timestamptz": "timestamptz", "pg_cast_interval": "interval", "pg_in_interval": "interval",
 	"pg_dt_add": "", "pg_dt_sub": "", "pg_dt_mul": "interval", "pg_dt_div": "interval",

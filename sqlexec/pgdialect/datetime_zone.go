@@ -37,6 +37,8 @@ type ZonedFunc struct {
 var ZonedFunctions = []ZonedFunc{
 	{"date_trunc", 2, dateTruncIn},
 	{"date_trunc", 3, dateTruncIn},
+	{"date_bin", 3, dateBinIn}, // datebin.go
+	{"date_bin", 5, dateBinIn},
 	{"pg_extract", -1, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, true, z) }},
 	{"date_part", -1, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, false, z) }},
 	{"age", 2, ageIn},
@@ -149,7 +151,8 @@ func (x *tx) tstzLocalWrap(a, b int, tt *pgType) (pre, suf string) {
 }
 
 // dtCallType is the result type of the call a..b-1 of a date/time function
-// whose type follows its arguments (date_trunc, timezone / AT TIME ZONE),
+// whose type follows its arguments (date_trunc, date_bin, timezone / AT
+// TIME ZONE),
 // "?" when they do not show it. Clients are told timestamptz, so that the
 // wire prints the value in the session zone.
 func (x *tx) dtCallType(a, b int, known map[int]string) string {
@@ -170,6 +173,24 @@ func (x *tx) dtCallType(a, b int, known map[int]string) string {
 			return "timestamptz"
 		case "timestamp", "interval":
 			return ty
+		}
+	case "date_bin":
+		// timestamp when source and origin are timestamps (a date beside
+		// a timestamp is one), else timestamptz
+		s, o := arg(1), arg(2)
+		null := func(k int) bool { return k < len(args) && args[k][1] == args[k][0]+1 && x.T(args[k][0]).kw("NULL") }
+		if null(1) { // NULL takes the other operand's type
+			s = o
+		} else if null(2) {
+			o = s
+		}
+		switch {
+		case s == "timestamptz" || o == "timestamptz":
+			return "timestamptz"
+		case s == "timestamp" && (o == "timestamp" || o == "date"), s == "date" && o == "timestamp":
+			return "timestamp"
+		case s == "date" && o == "date":
+			return "timestamptz"
 		}
 	case "timezone":
 		switch arg(1) {

@@ -414,6 +414,10 @@ func (x *tx) identRewrite(i int) error {
 		if call {
 			x.ageRewrite(i)
 		}
+	case "DATE_BIN":
+		if call {
+			x.dateBinLiterals(i) // datebin.go
+		}
 	case "MAKE_INTERVAL":
 		if call {
 			if err := x.makeIntervalArgs(i); err != nil { // make_interval.go

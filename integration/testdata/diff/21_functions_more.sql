@@ -45,9 +45,7 @@ SELECT jsonb_strip_nulls('[null, {"a": null}]'), jsonb_strip_nulls('null'), json
 SELECT json_strip_nulls('{"b": 1, "a": null, "b": {"z": null, "c": [null, "é\n"]}}'), json_strip_nulls('[1, null]'), json_strip_nulls(NULL);
 SELECT array_positions(ARRAY[1, 2, 1, NULL, 1], 1), array_positions(ARRAY[1, NULL, NULL], NULL), array_positions(ARRAY['a', 'b'], 'z'), array_positions(NULL::int[], 1);
 SELECT id, array_positions(a, 1), array_replace(a, 1, 9), array_replace(a, NULL, 0), array_ndims(a) FROM fm_t ORDER BY id;
--- differs-type: array_replace of an ARRAY[...] literal is described as text, as array_remove's and array_append's: their result type follows a column argument only
 SELECT array_replace(ARRAY['a', 'b', 'a'], 'a', 'z'), array_replace(ARRAY[1.5, 2.0], 2, 7.25), array_ndims(ARRAY[1]), array_ndims('{}'::int[]), array_ndims(NULL::text[]);
--- differs-type: array_replace of an ARRAY[...] literal is described as text, as array_remove's and array_append's: their result type follows a column argument only
 SELECT array_replace(ARRAY[1, 2], 2, NULL);
 SELECT t.id, p FROM fm_t t, regexp_split_to_table(t.s, '[0-9]+') AS p ORDER BY t.id, p;
 SELECT fm_t.id, k FROM fm_t, jsonb_object_keys(fm_t.j) k ORDER BY 1, 2;
