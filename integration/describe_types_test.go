@@ -24,9 +24,6 @@ package integration
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,46 +34,9 @@ import (
 )
 
 func TestDescribedTypes(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "describe", "*.sql"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no queries: %v", err)
-	}
-	sort.Strings(files)
-	ref := os.Getenv("RAFTSQL_REFERENCE_URL")
-	record := os.Getenv("RAFTSQL_DESCRIBE_RECORD") != ""
-	if record && ref == "" {
-		t.Fatal("RAFTSQL_DESCRIBE_RECORD needs RAFTSQL_REFERENCE_URL (the answers come from PostgreSQL)")
-	}
-	var url string
-	if ref != "" {
-		url = withParam(referenceURLs(t, ref)[0], "timezone", "UTC")
-	} else {
-		c := startMemCluster(t, 1)
-		c.waitLeader(30 * time.Second)
-		url = c.url(0)
-	}
-	for _, f := range files {
-		name := strings.TrimSuffix(filepath.Base(f), ".sql")
-		t.Run(name, func(t *testing.T) {
-			cases := parseDiffCorpus(t, f)
-			conn := connectScript(t, url)
-			got := make([]string, len(cases))
-			for i, c := range cases {
-				got[i] = renderDescribed(conn, c.sql)
-			}
-			golden := strings.TrimSuffix(f, ".sql") + ".out"
-			if record {
-				if err := os.WriteFile(golden, []byte(strings.Join(got, "")), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want := readDiffGolden(t, golden, cases)
-			for i, c := range cases {
-				compareDiffCase(t, f, c, got[i], want[i], ref != "")
-			}
-		})
-	}
+	runCorpus(t, "describe", "RAFTSQL_DESCRIBE_RECORD", func(conn *pgx.Conn, c diffCase) string { // diff_test.go
+		return renderDescribed(conn, c.sql)
+	})
 }
 
 // renderDescribed runs sql on conn in the extended protocol with a

@@ -67,15 +67,27 @@ type diffCase struct {
 const diffBlockMark = "==== "
 
 func TestDiffCorpus(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "diff", "*.sql"))
+	runCorpus(t, "diff", "RAFTSQL_DIFF_RECORD", func(conn *pgx.Conn, c diffCase) string {
+		return renderDiffCase(conn, c.sql, c.position)
+	})
+}
+
+// runCorpus runs every testdata/<dir>/*.sql file (parseDiffCorpus's
+// format) on a fresh one-node cluster, or with RAFTSQL_REFERENCE_URL on
+// PostgreSQL, renders each statement's answer with render, and compares
+// the answers with the recorded testdata/<dir>/*.out (strictly against
+// PostgreSQL); with the record variable set (and a reference) it writes
+// them instead.
+func runCorpus(t *testing.T, dir, recordVar string, render func(*pgx.Conn, diffCase) string) {
+	files, err := filepath.Glob(filepath.Join("testdata", dir, "*.sql"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no corpus: %v", err)
+		t.Fatalf("no corpus in testdata/%s: %v", dir, err)
 	}
 	sort.Strings(files)
 	ref := os.Getenv("RAFTSQL_REFERENCE_URL")
-	record := os.Getenv("RAFTSQL_DIFF_RECORD") != ""
+	record := os.Getenv(recordVar) != ""
 	if record && ref == "" {
-		t.Fatal("RAFTSQL_DIFF_RECORD needs RAFTSQL_REFERENCE_URL (the answers come from PostgreSQL)")
+		t.Fatalf("%s needs RAFTSQL_REFERENCE_URL (the answers come from PostgreSQL)", recordVar)
 	}
 	var url string
 	if ref != "" {
@@ -92,23 +104,18 @@ func TestDiffCorpus(t *testing.T) {
 			conn := connectScript(t, url)
 			got := make([]string, len(cases))
 			for i, c := range cases {
-				got[i] = renderDiffCase(conn, c.sql, c.position)
+				got[i] = render(conn, c)
 			}
 			golden := strings.TrimSuffix(f, ".sql") + ".out"
 			if record {
-				var b strings.Builder
-				for _, g := range got {
-					b.WriteString(g)
-				}
-				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+				if err := os.WriteFile(golden, []byte(strings.Join(got, "")), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
 			want := readDiffGolden(t, golden, cases)
-			strict := ref != ""
 			for i, c := range cases {
-				compareDiffCase(t, f, c, got[i], want[i], strict)
+				compareDiffCase(t, f, c, got[i], want[i], ref != "")
 			}
 		})
 	}
