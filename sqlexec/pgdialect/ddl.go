@@ -378,8 +378,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		x.T(ts).wsuf += " COLLATE " + CitextCollation
 	}
 	if te > ts {
-		x.T(hi - 1).wsuf += intervalCollation(typeName) // interval_order.go: ordered by value
-		x.T(hi - 1).wsuf += jsonbCollation(typeName)    // jsonb_order.go: compared by value
+		x.T(hi - 1).wsuf += typeCollation(typeName) // type_collations.go: interval, jsonb by value
 	}
 	// constraints
 	identity := ""

@@ -198,10 +198,7 @@ func register() error {
 	if err := registerNumericFuncs(); err != nil {
 		return err
 	}
-	if err := registerIntervalCollation(); err != nil { // interval_order.go
-		return err
-	}
-	if err := registerJSONBCollation(); err != nil { // jsonb_order.go
+	if err := registerTypeCollations(); err != nil { // type_collations.go
 		return err
 	}
 	if err := registerMathFuncs(); err != nil { // mathfuncs.go

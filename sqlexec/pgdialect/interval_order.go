@@ -16,33 +16,10 @@ package pgdialect
 // Equality is PostgreSQL's too: '1 mon' = '30 days' on such a column (a
 // UNIQUE index on it treats them as duplicates, as PostgreSQL's does).
 
-import (
-	"fmt"
-	"strings"
-
-	pgoid "github.com/raftsql/raftsql/pgwire/oid"
-	"modernc.org/sqlite"
-)
+import "strings"
 
 // IntervalCollation is the collation of interval columns.
 const IntervalCollation = "pg_interval"
-
-// intervalCollation is the COLLATE clause a column of declared type
-// typeName gets ("" unless interval).
-func intervalCollation(typeName string) string {
-	if t := typeAlias[typeName]; t != nil && t.oid == pgoid.Interval {
-		return " COLLATE " + IntervalCollation
-	}
-	return ""
-}
-
-// registerIntervalCollation registers pg_interval with the driver.
-func registerIntervalCollation() error {
-	if err := sqlite.RegisterCollationUtf8(IntervalCollation, compareIntervalText); err != nil && !strings.Contains(err.Error(), "already registered") {
-		return fmt.Errorf("pgdialect: register collation %s: %w", IntervalCollation, err)
-	}
-	return nil
-}
 
 // compareIntervalText is the pg_interval collation. Texts that are no
 // interval (nothing the column's input function stores) sort after every

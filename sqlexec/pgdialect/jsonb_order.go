@@ -17,11 +17,9 @@ package pgdialect
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
-	"modernc.org/sqlite"
 )
 
 // JSONDeclType and JSONBDeclType are the declared SQLite types of json and
@@ -49,23 +47,6 @@ func jsonDeclType(oid uint32) string {
 
 // JSONBCollation is the collation of jsonb columns and expressions.
 const JSONBCollation = "pg_jsonb"
-
-// jsonbCollation is the COLLATE clause a column of declared type typeName
-// gets ("" unless jsonb).
-func jsonbCollation(typeName string) string {
-	if t := typeAlias[typeName]; t != nil && t.oid == pgoid.JSONB {
-		return " COLLATE " + JSONBCollation
-	}
-	return ""
-}
-
-// registerJSONBCollation registers pg_jsonb with the driver.
-func registerJSONBCollation() error {
-	if err := sqlite.RegisterCollationUtf8(JSONBCollation, compareJSONBText); err != nil && !strings.Contains(err.Error(), "already registered") {
-		return fmt.Errorf("pgdialect: register collation %s: %w", JSONBCollation, err)
-	}
-	return nil
-}
 
 // compareJSONBText is the pg_jsonb collation. Texts that are no JSON
 // (nothing a jsonb column stores) sort after every JSON value, among

@@ -1,0 +1,45 @@
+package pgdialect
+
+import (
+	"fmt"
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	"modernc.org/sqlite"
+)
+
+// Columns of the types whose stored text does not sort as their values
+// (interval: '1 day' < '23:00:00' as text; jsonb: '1.5' = '1.50' as
+// values) are declared with a collation that compares values, so ORDER
+// BY, comparisons, DISTINCT and indexes follow PostgreSQL.
+
+// typeCollations maps a type to its collation's name and comparison
+// (interval_order.go, jsonb_order.go).
+var typeCollations = map[uint32]struct {
+	name    string
+	compare func(a, b string) int
+}{
+	pgoid.Interval: {IntervalCollation, compareIntervalText},
+	pgoid.JSONB:    {JSONBCollation, compareJSONBText},
+}
+
+// typeCollation is the COLLATE clause a column of declared type typeName
+// gets ("" for a type compared as its text).
+func typeCollation(typeName string) string {
+	if t := typeAlias[typeName]; t != nil {
+		if c, ok := typeCollations[t.oid]; ok {
+			return " COLLATE " + c.name
+		}
+	}
+	return ""
+}
+
+// registerTypeCollations registers typeCollations with the driver.
+func registerTypeCollations() error {
+	for _, c := range typeCollations {
+		if err := sqlite.RegisterCollationUtf8(c.name, c.compare); err != nil && !strings.Contains(err.Error(), "already registered") {
+			return fmt.Errorf("pgdialect: register collation %s: %w", c.name, err)
+		}
+	}
+	return nil
+}
