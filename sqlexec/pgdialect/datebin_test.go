@@ -14,9 +14,9 @@ import (
 // result starts a bin of the stride counted from the origin, and the source
 // lies in it; a timestamptz bins in absolute time, whatever the zone.
 func TestDateBinInvariants(t *testing.T) {
-	ny, err := time.LoadLocation("America/New_York")
+	ny, err := loadZone("America/New_York") // the embedded tz database: present everywhere
 	if err != nil {
-		t.Skip("no tz database:", err)
+		t.Fatal(err)
 	}
 	r := rand.New(rand.NewSource(1))
 	const span = int64(400 * 365 * 24 * 3600 * 1e6) // microseconds, about 400 years

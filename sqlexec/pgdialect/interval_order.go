@@ -33,17 +33,7 @@ func compareIntervalText(a, b string) int {
 	if datePrefix(a) && datePrefix(b) {
 		return strings.Compare(a, b) // no interval: the parse would fail
 	}
-	ia, errA := parseInterval(a)
-	ib, errB := parseInterval(b)
-	switch {
-	case errA != nil && errB != nil:
-		return strings.Compare(a, b)
-	case errA != nil:
-		return 1
-	case errB != nil:
-		return -1
-	}
-	return compareIntervals(ia, ib)
+	return compareParsed(a, b, parseInterval, compareIntervals) // type_collations.go
 }
 
 // datePrefix reports whether s starts as a date's text does (2024-01-31),

@@ -52,20 +52,8 @@ const JSONBCollation = "pg_jsonb"
 // (nothing a jsonb column stores) sort after every JSON value, among
 // themselves as text, so the order stays total.
 func compareJSONBText(a, b string) int {
-	if a == b {
-		return 0
-	}
-	ja, errA := jsonParse(a)
-	jb, errB := jsonParse(b)
-	switch {
-	case errA != nil && errB != nil:
-		return strings.Compare(a, b)
-	case errA != nil:
-		return 1
-	case errB != nil:
-		return -1
-	}
-	return compareJSONB(ja, jb, true)
+	parse := func(s string) (any, error) { return jsonParse(s) }
+	return compareParsed(a, b, parse, func(x, y any) int { return compareJSONB(x, y, true) })
 }
 
 // jsonbKind is the rank of a JSON value's type in jsonb's order

@@ -43,3 +43,23 @@ func registerTypeCollations() error {
 	}
 	return nil
 }
+
+// compareParsed orders texts by their parsed values (cmp); a text parse
+// refuses (nothing the column's input function stores) sorts after every
+// value, among such texts as text, so the order stays total.
+func compareParsed[T any](a, b string, parse func(string) (T, error), cmp func(T, T) int) int {
+	if a == b {
+		return 0
+	}
+	va, errA := parse(a)
+	vb, errB := parse(b)
+	switch {
+	case errA != nil && errB != nil:
+		return strings.Compare(a, b)
+	case errA != nil:
+		return 1
+	case errB != nil:
+		return -1
+	}
+	return cmp(va, vb)
+}
