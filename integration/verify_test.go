@@ -43,8 +43,11 @@ func TestVerifyHealthyClusterAgrees(t *testing.T) {
 		}
 	}
 	for i, n := range c.nodes {
-		waitUntil(t, fmt.Sprintf("node %d completes a pass", i), func() bool {
-			return n.VerifyStatus().Passes >= 1
+		// A pass is this node's sampling; agreement needs a majority's
+		// reports of the same check, which may arrive later.
+		waitUntil(t, fmt.Sprintf("node %d completes a pass and a check is decided", i), func() bool {
+			st := n.VerifyStatus()
+			return st.Passes >= 1 && st.LastAgreed > 0
 		})
 	}
 	for _, n := range c.nodes {
