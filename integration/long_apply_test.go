@@ -324,7 +324,11 @@ func TestSIGTERMDuringLongApply(t *testing.T) {
 	}
 	walBase := walSize()
 
-	go func() { _, _ = conn.Exec(ctx, longInsert(rows)) }()
+	inserted := make(chan error, 1)
+	go func() {
+		_, err := conn.Exec(ctx, longInsert(rows))
+		inserted <- err
+	}()
 	// In the middle of the entry: SQLite writes its pages, the applied
 	// index has not moved.
 	deadline := time.Now().Add(170 * time.Second)
@@ -364,7 +368,35 @@ func TestSIGTERMDuringLongApply(t *testing.T) {
 		t.Fatalf("%s's SQLite applied index after SIGTERM = %s (%v), want %s: the entry was finished or recorded instead of interrupted", victim.name, stored, err, base)
 	}
 
+	if err := <-inserted; err != nil {
+		// A write timeout (40003) says nothing of the outcome: the rows
+		// are counted below.
+		t.Logf("the long insert: %v", err)
+	}
+	waitUntilFor(t, 170*time.Second, "the leader applies the long entry", func() bool {
+		qctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		var n int64
+		err := conn.QueryRow(qctx, "SELECT count(*) FROM big").Scan(&n)
+		return err == nil && n == int64(rows)
+	})
+	leadApplied, err := showSetting(ctx, lead.url(), "raftsql.applied_index")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := strconv.ParseUint(leadApplied, 10, 64)
 	c.start(victim)
+	// The restarted node applies the long entry again before it can
+	// answer a checksum (a read at its applied index); on a loaded
+	// machine that takes longer than one query's timeout, so wait for
+	// its applied index, counted in entries, not for a duration.
+	waitUntilFor(t, 170*time.Second, victim.name+" applies the long entry after its restart", func() bool {
+		qctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		v, err := showSetting(qctx, victim.url(), "raftsql.applied_index")
+		got, _ := strconv.ParseUint(v, 10, 64)
+		return err == nil && got >= want
+	})
 	procChecksums(t, c)
 	vconn := connect(t, victim.url())
 	var count int64
