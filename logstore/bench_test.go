@@ -56,16 +56,34 @@ func BenchmarkSave(b *testing.B) {
 		for _, batch := range []int{1, 16, 256} {
 			for _, size := range []int{100, 4096} {
 				b.Run(fmt.Sprintf("writers=%d/batch=%d/size=%d", writers, batch, size), func(b *testing.B) {
-					benchSave(b, writers, batch, size)
+					benchSave(b, writers, batch, size, false)
 				})
 			}
 		}
 	}
 }
 
-func benchSave(b *testing.B, writers, batch, size int) {
+// BenchmarkSaveWAL compares single-entry synced Saves (the size of a
+// single-row INSERT's entry) with Pebble's WAL files growing by appends
+// (wal=plain) and prefilled with zeros so that appends overwrite
+// (wal=prefill, walPrefillFS), on the real disk, alternating the two.
+func BenchmarkSaveWAL(b *testing.B) {
+	for _, writers := range []int{1, 16} {
+		for _, plain := range []bool{true, false} {
+			name := "prefill"
+			if plain {
+				name = "plain"
+			}
+			b.Run(fmt.Sprintf("writers=%d/wal=%s", writers, name), func(b *testing.B) {
+				benchSave(b, writers, 1, 300, plain)
+			})
+		}
+	}
+}
+
+func benchSave(b *testing.B, writers, batch, size int, plainWAL bool) {
 	var syncs atomic.Int64
-	s := mustOpen(b, b.TempDir(), Options{NodeID: 1, Logger: quietLogger(), FS: countSyncsFS{vfs.Default, &syncs}})
+	s := mustOpen(b, b.TempDir(), Options{NodeID: 1, Logger: quietLogger(), FS: countSyncsFS{vfs.Default, &syncs}, plainWAL: plainWAL})
 	defer s.Close()
 	data := make([]byte, size)
 	for i := range data {

@@ -40,6 +40,12 @@
 //     outside it, so concurrent Saves share fsyncs (group commit). A Save
 //     that returned nil is durable, and so is every write that was applied
 //     before it.
+//   - Pebble's WAL files are extended with zeros a MiB ahead of their
+//     records (walPrefillFS), so a synced write overwrites blocks already
+//     written and its fdatasync need not also commit a new file size to the
+//     file system's journal. Replay reads a zeroed tail as the end of the
+//     newest WAL (as it reads a recycled WAL's stale tail); older WALs end
+//     with Pebble's EOF trailer, synced before their successor is created.
 //   - Compact drops entries with one range tombstone, atomically with the
 //     new truncated state; Reclaim then compacts that range in Pebble so
 //     the space returns to the file system (and the WAL that still holds

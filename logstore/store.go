@@ -32,6 +32,10 @@ type Options struct {
 	// CacheBytes bounds the cache of recent entries (sum of
 	// raft.EntrySize). 0 means DefaultCacheBytes; negative disables it.
 	CacheBytes int64
+
+	// plainWAL leaves Pebble's WAL files to grow by appends (no
+	// walPrefillFS): only for benchmarks that compare the two.
+	plainWAL bool
 }
 
 // Store is the Pebble-backed Raft log of one node. It implements
@@ -89,8 +93,12 @@ func Open(dir string, opts Options) (*Store, error) {
 	if err := opts.FS.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("logstore: create %s: %w", dir, err)
 	}
+	pebbleFS := opts.FS
+	if !opts.plainWAL {
+		pebbleFS = walPrefillFS{opts.FS}
+	}
 	popts := &pebble.Options{
-		FS:                 opts.FS,
+		FS:                 pebbleFS,
 		Logger:             pebbleLogger{s.log},
 		FormatMajorVersion: pebble.FormatNewest,
 		MemTableSize:       32 << 20,
