@@ -4,7 +4,8 @@
 # serve` process per node, all on this machine), with one client program
 # for all (bench/compare: pgx, one connection per client, prepared
 # statements): single-row INSERT into (id int primary key, 64-byte text)
-# and point SELECT by key over 10,000 rows. Prints a markdown table; see
+# and point SELECT by key over 10,000 rows. Prints a markdown table (with
+# each server's CPU per operation over the measured period, from /proc); see
 # docs/benchmarks.md.
 #
 #   bash bench/compare.sh                      # 10 s per cell, 1/16/64 clients
@@ -53,12 +54,12 @@ build_raftsql "$BEFORE"
 go build -o "$work/compare" ./bench/compare
 
 url() { echo "postgres://postgres@127.0.0.1:$1/postgres?sslmode=disable"; }
-targets=() pprofs=() ports=()
+targets=() pprofs=() ports=() cpus=()
 # cluster NAME BINARY NODES PORT0 [pprof [serve flags...]]: starts NODES
 # `raftsql serve` processes; node i uses PORT0+i (PostgreSQL), PORT0+10+i
 # (peers) and PORT0+20+i (profiles).
 cluster() {
-  local name=$1 bin=$2 nodes=$3 p0=$4 prof=${5:-} initial="" urls="" purls="" i
+  local name=$1 bin=$2 nodes=$3 p0=$4 prof=${5:-} initial="" urls="" purls="" cpids="" i
   local flags=("${@:6}")
   for i in $(seq 0 $((nodes - 1))); do
     initial+="${initial:+,}n$((i + 1))=127.0.0.1:$((p0 + 10 + i))"
@@ -74,10 +75,12 @@ cluster() {
       --initial-cluster "$initial" --max-connections 1000 --log-level error "${extra[@]}" "${flags[@]}" \
       >"$work/$p0-n$((i + 1)).log" 2>&1 &
     pids+=($!)
+    cpids+="${cpids:+,}$!"
     ports+=($((p0 + i)))
     urls+="${urls:+,}$(url $((p0 + i)))"
   done
   targets+=(-target "$name=$urls")
+  cpus+=(-cpu "$name=$cpids")
   if [ -n "$purls" ]; then pprofs+=(-pprof "$name=$purls"); fi
 }
 
@@ -109,6 +112,7 @@ echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($cpu), $(go env GOVERSION),
 echo "# ${DURATION}s per cell after 1 s warm-up; a target's clients spread round-robin over its nodes"
 echo
 "$work/compare" -duration "${DURATION}s" -clients "$CLIENTS" -ops "$OPS" -rows "$ROWS" \
-  -target "PostgreSQL 15, 1 node=$(url "$PG_PORT")" "${targets[@]}" "${pprofs[@]}"
+  -target "PostgreSQL 15, 1 node=$(url "$PG_PORT")" "${targets[@]}" "${pprofs[@]}" \
+  -cpu "PostgreSQL 15, 1 node=$pgpid" "${cpus[@]}"
 echo
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
