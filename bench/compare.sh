@@ -28,7 +28,7 @@ OPS=${OPS:-insert,read}
 ROWS=${ROWS:-10000}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PG_PORT=${PG_PORT:-25441}
-BASE_PORT=${BASE_PORT:-15400} # raftsql clusters: ports BASE_PORT..BASE_PORT+209
+BASE_PORT=${BASE_PORT:-15400} # raftsql clusters: 30 ports from BASE_PORT for each cluster started
 PROFILE=${PROFILE:-}
 BEFORE=${BEFORE:-}
 LEASE=${LEASE:-}
@@ -81,25 +81,30 @@ cluster() {
   done
   targets+=(-target "$name=$urls")
   cpus+=(-cpu "$name=$cpids")
+  nslot=$((nslot + 1))
   if [ -n "$purls" ]; then pprofs+=(-pprof "$name=$purls"); fi
 }
 
 prof=${PROFILE:+1}
+# slot: the first port of the next cluster's 30, in the order they start
+# (so that a run starting few clusters fits in few ports).
+nslot=0
+slot() { echo $((BASE_PORT + 30 * nslot)); }
 one=; three=
 case ",$NODES," in *,1,*) one=1 ;; esac
 case ",$NODES," in *,3,*) three=1 ;; esac
-if [ -n "$one" ]; then cluster "raftsql 1 node" "$work/raftsql" 1 "$BASE_PORT" "$prof"; fi
-if [ -n "$three" ]; then cluster "raftsql 3 nodes" "$work/raftsql" 3 $((BASE_PORT + 30)) "$prof"; fi
+if [ -n "$one" ]; then cluster "raftsql 1 node" "$work/raftsql" 1 "$(slot)" "$prof"; fi
+if [ -n "$three" ]; then cluster "raftsql 3 nodes" "$work/raftsql" 3 "$(slot)" "$prof"; fi
 if [ -n "$BEFORE" ]; then
-  if [ -n "$one" ]; then cluster "raftsql 1 node @$BEFORE" "$work/raftsql-before" 1 $((BASE_PORT + 60)) "$prof"; fi
-  if [ -n "$three" ]; then cluster "raftsql 3 nodes @$BEFORE" "$work/raftsql-before" 3 $((BASE_PORT + 90)) "$prof"; fi
+  if [ -n "$one" ]; then cluster "raftsql 1 node @$BEFORE" "$work/raftsql-before" 1 "$(slot)" "$prof"; fi
+  if [ -n "$three" ]; then cluster "raftsql 3 nodes @$BEFORE" "$work/raftsql-before" 3 "$(slot)" "$prof"; fi
 fi
 if [ -n "$LEASE" ]; then
-  cluster "raftsql 3 nodes, lease reads" "$work/raftsql" 3 $((BASE_PORT + 120)) "$prof" --read-lease
+  cluster "raftsql 3 nodes, lease reads" "$work/raftsql" 3 "$(slot)" "$prof" --read-lease
 fi
 if [ -n "$PIPELINED" ]; then
-  cluster "raftsql 1 node, pipelined" "$work/raftsql" 1 $((BASE_PORT + 150)) "$prof" --pipelined-log-writes
-  cluster "raftsql 3 nodes, pipelined" "$work/raftsql" 3 $((BASE_PORT + 180)) "$prof" --pipelined-log-writes
+  cluster "raftsql 1 node, pipelined" "$work/raftsql" 1 "$(slot)" "$prof" --pipelined-log-writes
+  cluster "raftsql 3 nodes, pipelined" "$work/raftsql" 3 "$(slot)" "$prof" --pipelined-log-writes
 fi
 
 start_postgres "$PG_PORT" 1000

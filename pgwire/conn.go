@@ -71,6 +71,7 @@ type conn struct {
 
 	out     outMsgs // reusable output messages (outmsg.go)
 	unnamed portal  // the unnamed portal, when bound (bind)
+	ew      writer  // the running Execute's writer (execute)
 }
 
 func (c *conn) secretMatches(secret []byte) bool {

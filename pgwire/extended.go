@@ -148,13 +148,15 @@ func (c *conn) bind(m *pgproto3.Bind) error {
 	if m.DestinationPortal == "" {
 		delete(c.portals, "")
 	}
-	p := &portal{}
+	var p *portal
 	if m.DestinationPortal == "" {
 		// The unnamed portal lives in the connection: it is replaced by
 		// every Bind to it (the previous one was just deleted, and
 		// nothing outlives the Execute that ran it), so a point read's
 		// Bind does not allocate one.
 		p = &c.unnamed
+	} else {
+		p = new(portal)
 	}
 	*p = portal{
 		name:    m.DestinationPortal,
@@ -216,7 +218,10 @@ func (c *conn) execute(m *pgproto3.Execute) error {
 	max := int(int32(m.MaxRows))
 	if !p.started {
 		p.started = true
-		w := &writer{c: c, portal: p, buffer: max > 0}
+		// The connection's one writer: statements run one at a time, and
+		// nothing keeps a writer past the Execute it was made for.
+		c.ew = writer{c: c, portal: p, buffer: max > 0}
+		w := &c.ew
 		if w.buffer {
 			// Other portals' rows count against the same per-connection
 			// bound; they cannot grow while this one runs.
