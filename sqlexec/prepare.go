@@ -569,7 +569,7 @@ func (p *PreparedStatement) Execute(ctx context.Context, args []any, w pgwire.Re
 		defer func() { p.coerce = coerceWriter{} }() // not holding the connection's writer
 	}
 	args = convertArgs(args, p.paramOIDs)
-	args = assignTimestamptzParams(args, p.paramOIDs, p.stored, s.zone()) // param_assign.go
+	args = assignTimestamptzParams(args, p.paramOIDs, p.stored, s.zone) // param_assign.go
 	s.executing = p
 	defer func() { s.pipeMore, s.executing = false, nil }()
 	return s.exec(ctx, p.orig, p.st, args, w, false)
