@@ -13,7 +13,7 @@ import (
 
 // Streamed rows reuse the connection's DataRow and buffers (outMsgs): each
 // row on the wire is what encodeValue gives value by value, NULL stays
-// NULL and ” stays an empty value, and a row never shows through in the
+// NULL and the empty string stays an empty value, and a row never shows through in the
 // next one (values of different lengths, text and binary, a row larger
 // than the buffer the connection keeps).
 func TestStreamedRowsReuseBuffers(t *testing.T) {
