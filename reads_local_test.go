@@ -118,7 +118,7 @@ func TestLocalReadsSeeEveryAcknowledgedWrite(t *testing.T) {
 
 // startOneNode starts a one-node cluster in a temporary directory, closed
 // when the test ends, and returns it, once it leads, with its URL.
-func startOneNode(ctx context.Context, t *testing.T) (*Node, string) {
+func startOneNode(ctx context.Context, t testing.TB) (*Node, string) {
 	t.Helper()
 	cfg := Config{Name: "n1", DataDir: t.TempDir(), PGListen: "127.0.0.1:0", RaftListen: "127.0.0.1:0"}
 	cfg.InitialCluster = []membership.Member{{Name: "n1", RaftAddr: "127.0.0.1:0"}}

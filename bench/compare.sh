@@ -4,7 +4,8 @@
 # serve` process per node, all on this machine), with one client program
 # for all (bench/compare: pgx, one connection per client, prepared
 # statements): single-row INSERT into (id int primary key, 64-byte text)
-# and point SELECT by key over 10,000 rows. Prints a markdown table; see
+# and point SELECT by key over 10,000 rows. Prints a markdown table (with
+# each server's CPU per operation over the measured period, from /proc); see
 # docs/benchmarks.md.
 #
 #   bash bench/compare.sh                      # 10 s per cell, 1/16/64 clients
@@ -27,7 +28,7 @@ OPS=${OPS:-insert,read}
 ROWS=${ROWS:-10000}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PG_PORT=${PG_PORT:-25441}
-BASE_PORT=${BASE_PORT:-15400} # raftsql clusters: ports BASE_PORT..BASE_PORT+209
+BASE_PORT=${BASE_PORT:-15400} # raftsql clusters: 30 ports from BASE_PORT for each cluster started
 PROFILE=${PROFILE:-}
 BEFORE=${BEFORE:-}
 LEASE=${LEASE:-}
@@ -53,12 +54,12 @@ build_raftsql "$BEFORE"
 go build -o "$work/compare" ./bench/compare
 
 url() { echo "postgres://postgres@127.0.0.1:$1/postgres?sslmode=disable"; }
-targets=() pprofs=() ports=()
+targets=() pprofs=() ports=() cpus=()
 # cluster NAME BINARY NODES PORT0 [pprof [serve flags...]]: starts NODES
 # `raftsql serve` processes; node i uses PORT0+i (PostgreSQL), PORT0+10+i
 # (peers) and PORT0+20+i (profiles).
 cluster() {
-  local name=$1 bin=$2 nodes=$3 p0=$4 prof=${5:-} initial="" urls="" purls="" i
+  local name=$1 bin=$2 nodes=$3 p0=$4 prof=${5:-} initial="" urls="" purls="" cpids="" i
   local flags=("${@:6}")
   for i in $(seq 0 $((nodes - 1))); do
     initial+="${initial:+,}n$((i + 1))=127.0.0.1:$((p0 + 10 + i))"
@@ -74,29 +75,36 @@ cluster() {
       --initial-cluster "$initial" --max-connections 1000 --log-level error "${extra[@]}" "${flags[@]}" \
       >"$work/$p0-n$((i + 1)).log" 2>&1 &
     pids+=($!)
+    cpids+="${cpids:+,}$!"
     ports+=($((p0 + i)))
     urls+="${urls:+,}$(url $((p0 + i)))"
   done
   targets+=(-target "$name=$urls")
+  cpus+=(-cpu "$name=$cpids")
+  nslot=$((nslot + 1))
   if [ -n "$purls" ]; then pprofs+=(-pprof "$name=$purls"); fi
 }
 
 prof=${PROFILE:+1}
+# slot: the first port of the next cluster's 30, in the order they start
+# (so that a run starting few clusters fits in few ports).
+nslot=0
+slot() { echo $((BASE_PORT + 30 * nslot)); }
 one=; three=
 case ",$NODES," in *,1,*) one=1 ;; esac
 case ",$NODES," in *,3,*) three=1 ;; esac
-if [ -n "$one" ]; then cluster "raftsql 1 node" "$work/raftsql" 1 "$BASE_PORT" "$prof"; fi
-if [ -n "$three" ]; then cluster "raftsql 3 nodes" "$work/raftsql" 3 $((BASE_PORT + 30)) "$prof"; fi
+if [ -n "$one" ]; then cluster "raftsql 1 node" "$work/raftsql" 1 "$(slot)" "$prof"; fi
+if [ -n "$three" ]; then cluster "raftsql 3 nodes" "$work/raftsql" 3 "$(slot)" "$prof"; fi
 if [ -n "$BEFORE" ]; then
-  if [ -n "$one" ]; then cluster "raftsql 1 node @$BEFORE" "$work/raftsql-before" 1 $((BASE_PORT + 60)) "$prof"; fi
-  if [ -n "$three" ]; then cluster "raftsql 3 nodes @$BEFORE" "$work/raftsql-before" 3 $((BASE_PORT + 90)) "$prof"; fi
+  if [ -n "$one" ]; then cluster "raftsql 1 node @$BEFORE" "$work/raftsql-before" 1 "$(slot)" "$prof"; fi
+  if [ -n "$three" ]; then cluster "raftsql 3 nodes @$BEFORE" "$work/raftsql-before" 3 "$(slot)" "$prof"; fi
 fi
 if [ -n "$LEASE" ]; then
-  cluster "raftsql 3 nodes, lease reads" "$work/raftsql" 3 $((BASE_PORT + 120)) "$prof" --read-lease
+  cluster "raftsql 3 nodes, lease reads" "$work/raftsql" 3 "$(slot)" "$prof" --read-lease
 fi
 if [ -n "$PIPELINED" ]; then
-  cluster "raftsql 1 node, pipelined" "$work/raftsql" 1 $((BASE_PORT + 150)) "$prof" --pipelined-log-writes
-  cluster "raftsql 3 nodes, pipelined" "$work/raftsql" 3 $((BASE_PORT + 180)) "$prof" --pipelined-log-writes
+  cluster "raftsql 1 node, pipelined" "$work/raftsql" 1 "$(slot)" "$prof" --pipelined-log-writes
+  cluster "raftsql 3 nodes, pipelined" "$work/raftsql" 3 "$(slot)" "$prof" --pipelined-log-writes
 fi
 
 start_postgres "$PG_PORT" 1000
@@ -109,6 +117,7 @@ echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($cpu), $(go env GOVERSION),
 echo "# ${DURATION}s per cell after 1 s warm-up; a target's clients spread round-robin over its nodes"
 echo
 "$work/compare" -duration "${DURATION}s" -clients "$CLIENTS" -ops "$OPS" -rows "$ROWS" \
-  -target "PostgreSQL 15, 1 node=$(url "$PG_PORT")" "${targets[@]}" "${pprofs[@]}"
+  -target "PostgreSQL 15, 1 node=$(url "$PG_PORT")" "${targets[@]}" "${pprofs[@]}" \
+  -cpu "PostgreSQL 15, 1 node=$pgpid" "${cpus[@]}"
 echo
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -68,6 +68,10 @@ type conn struct {
 	stmtCtx       context.Context
 	stmtCtxCancel context.CancelFunc
 	stmtDone      func()
+
+	out     outMsgs // reusable output messages (outmsg.go)
+	unnamed portal  // the unnamed portal, when bound (bind)
+	ew      writer  // the running Execute's writer (execute)
 }
 
 func (c *conn) secretMatches(secret []byte) bool {
@@ -313,7 +317,7 @@ func (c *conn) readyForQuery() error {
 			c.sendNotifications(ns)
 		}
 	}
-	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: byte(st)})
+	c.sendReady(st)
 	err := c.flush()
 	c.notifyIdle = notifying && st == TxIdle && err == nil
 	return err
@@ -444,7 +448,7 @@ func (c *conn) handle(msg pgproto3.FrontendMessage) error {
 			}
 		}
 		if c.txStatus() == TxIdle {
-			c.portals = make(map[string]*portal)
+			clear(c.portals)
 		} else {
 			delete(c.portals, "")
 		}

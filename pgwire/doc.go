@@ -88,6 +88,8 @@
 //	query.go     the simple query protocol
 //	extended.go  the extended protocol: Parse, Bind, Describe, Execute, Close, portals
 //	writer.go    ResultWriter: RowDescription, DataRow, CommandComplete
+//	outmsg.go    a connection's reusable DataRow, CommandComplete and ReadyForQuery
+//	             (a streamed point read sends its reply without allocating)
 //	copy.go      COPY IN and COPY OUT
 //	framer.go    reading frontend messages (peeking at the next one)
 //	values.go    normalizing the Go values a session hands out; encoding dispatch

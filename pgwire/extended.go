@@ -148,13 +148,24 @@ func (c *conn) bind(m *pgproto3.Bind) error {
 	if m.DestinationPortal == "" {
 		delete(c.portals, "")
 	}
-	c.portals[m.DestinationPortal] = &portal{
+	var p *portal
+	if m.DestinationPortal == "" {
+		// The unnamed portal lives in the connection: it is replaced by
+		// every Bind to it (the previous one was just deleted, and
+		// nothing outlives the Execute that ran it), so a point read's
+		// Bind does not allocate one.
+		p = &c.unnamed
+	} else {
+		p = new(portal)
+	}
+	*p = portal{
 		name:    m.DestinationPortal,
 		ps:      ps,
 		args:    args,
 		formats: append([]int16(nil), m.ResultFormatCodes...),
 		cols:    ps.cols,
 	}
+	c.portals[m.DestinationPortal] = p
 	return c.send(&pgproto3.BindComplete{}, 5)
 }
 
@@ -207,7 +218,10 @@ func (c *conn) execute(m *pgproto3.Execute) error {
 	max := int(int32(m.MaxRows))
 	if !p.started {
 		p.started = true
-		w := &writer{c: c, portal: p, buffer: max > 0}
+		// The connection's one writer: statements run one at a time, and
+		// nothing keeps a writer past the Execute it was made for.
+		c.ew = writer{c: c, portal: p, buffer: max > 0}
+		w := &c.ew
 		if w.buffer {
 			// Other portals' rows count against the same per-connection
 			// bound; they cannot grow while this one runs.
@@ -242,7 +256,7 @@ func (c *conn) execute(m *pgproto3.Execute) error {
 	}
 	if p.done && len(p.rows) == 0 {
 		// Executing an exhausted portal: nothing more to fetch.
-		return c.send(&pgproto3.CommandComplete{CommandTag: []byte(retag(p.tag, 0))}, 16)
+		return c.sendComplete(retag(p.tag, 0))
 	}
 	if p.empty {
 		p.done = true
@@ -268,7 +282,7 @@ func (c *conn) execute(m *pgproto3.Execute) error {
 	}
 	p.done = true
 	p.rows = nil
-	return c.send(&pgproto3.CommandComplete{CommandTag: []byte(retag(p.tag, n))}, 16)
+	return c.sendComplete(retag(p.tag, n))
 }
 
 // retag replaces the row count of a SELECT/FETCH tag with n (the rows

@@ -2,6 +2,7 @@ package pgwire
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgproto3"
@@ -88,6 +89,9 @@ func (w *writer) Row(values []any) error {
 		w.setErr(err)
 		return err
 	}
+	if !w.buffer {
+		return w.sendRow(values)
+	}
 	row := make([][]byte, len(values))
 	for i, v := range values {
 		var f int16
@@ -102,21 +106,67 @@ func (w *writer) Row(values []any) error {
 		}
 		row[i] = b
 	}
-	if w.buffer {
-		size := rowSize(row)
-		if max := w.c.srv.cfg.MaxResultBuffer; w.otherBuffered+w.portal.bytes+size > max {
-			// A row-limited Execute runs the statement to the end and
-			// keeps the rows for the next fetches: bound that memory
-			// instead of letting one query hold it all.
-			return &Error{Code: codeProgramLimitExceeded,
-				Message:  fmt.Sprintf("result of a row-limited Execute exceeds %d bytes buffered on this connection", max),
-				HintText: "Execute without a row limit streams the rows; or fetch fewer rows with LIMIT/OFFSET."}
-		}
-		w.portal.bytes += size
-		w.portal.rows = append(w.portal.rows, row)
-		return nil
+	size := rowSize(row)
+	if max := w.c.srv.cfg.MaxResultBuffer; w.otherBuffered+w.portal.bytes+size > max {
+		// A row-limited Execute runs the statement to the end and
+		// keeps the rows for the next fetches: bound that memory
+		// instead of letting one query hold it all.
+		return &Error{Code: codeProgramLimitExceeded,
+			Message:  fmt.Sprintf("result of a row-limited Execute exceeds %d bytes buffered on this connection", max),
+			HintText: "Execute without a row limit streams the rows; or fetch fewer rows with LIMIT/OFFSET."}
 	}
-	return w.send(&pgproto3.DataRow{Values: row}, rowSize(row))
+	w.portal.bytes += size
+	w.portal.rows = append(w.portal.rows, row)
+	return nil
+}
+
+// maxKeptRowBuffer bounds the row buffer a connection keeps between rows.
+const maxKeptRowBuffer = 64 << 10
+
+// sendRow encodes a streamed row into the connection's reusable DataRow
+// (outMsgs) and sends it: the values are appended to one buffer, then
+// sliced from it once all are in (an append may move the buffer).
+func (w *writer) sendRow(values []any) error {
+	o := &w.c.out
+	if o.buf == nil || cap(o.buf) > maxKeptRowBuffer {
+		// Non-nil, so that an empty value's slice is non-nil too; and
+		// not kept at the size of a connection's largest row ever.
+		o.buf = make([]byte, 0, 256)
+	}
+	o.buf, o.ends = o.buf[:0], o.ends[:0]
+	for i, v := range values {
+		var f int16
+		if w.formats != nil {
+			f = w.formats[i]
+		}
+		var null bool
+		var err error
+		o.buf, null, err = appendValue(o.buf, adjustForColumn(v, w.cols[i]), w.cols[i].TypeOID, f, w)
+		if err != nil {
+			err = fmt.Errorf("column %q: %w", w.cols[i].Name, err)
+			w.setErr(err)
+			return err
+		}
+		end := len(o.buf)
+		if null {
+			end = -1
+		}
+		o.ends = append(o.ends, end)
+	}
+	o.vals = o.vals[:0]
+	start := 0
+	for _, end := range o.ends {
+		if end < 0 {
+			o.vals = append(o.vals, nil)
+			continue
+		}
+		// A full slice expression: an empty value stays non-nil (''
+		// is not NULL).
+		o.vals = append(o.vals, o.buf[start:end:end])
+		start = end
+	}
+	o.row.Values = o.vals
+	return w.send(&o.row, rowSize(o.vals))
 }
 
 // location is the zone of the current statement's timestamptz values
@@ -169,7 +219,14 @@ func (w *writer) Complete(tag string) error {
 	if w.buffer {
 		return nil
 	}
-	return w.send(&pgproto3.CommandComplete{CommandTag: []byte(tag)}, len(tag)+6)
+	if w.ioErr != nil {
+		return w.ioErr
+	}
+	if err := w.c.sendComplete(tag); err != nil {
+		w.ioErr = err
+		return err
+	}
+	return nil
 }
 
 func (w *writer) EmptyQuery() error {
@@ -273,8 +330,12 @@ func (w *writer) abortCopy() {
 	w.copyOut = nil
 }
 
-// columnFormats expands Bind's result format codes to one per column.
+// columnFormats expands Bind's result format codes to one per column, or
+// is nil when every column is text (the common case, without allocating).
 func columnFormats(codes []int16, n int) []int16 {
+	if !slices.ContainsFunc(codes, func(c int16) bool { return c != 0 }) {
+		return nil // all text
+	}
 	f := make([]int16, n)
 	switch len(codes) {
 	case 0:

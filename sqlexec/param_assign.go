@@ -33,8 +33,10 @@ func (s *Session) storedParamOIDs(ctx context.Context, st *pgdialect.Stmt, decla
 // such a value as a timestamptz and converts it by the assignment cast in
 // the session zone (pgdialect/datetime_assign.go), where the column's
 // input alone would keep the fields as written. The converted text is the
-// argument the entry carries, so every node stores the same value.
-func assignTimestamptzParams(args []any, declared, inferred []uint32, zone *time.Location) []any {
+// argument the entry carries, so every node stores the same value. zone
+// is the session's zone, asked only when a parameter needs it (most
+// Executes have none, and looking the zone up is not free).
+func assignTimestamptzParams(args []any, declared, inferred []uint32, zone func() *time.Location) []any {
 	var out []any
 	for i, a := range args {
 		if i >= len(declared) || i >= len(inferred) || declared[i] != pgoid.Timestamptz {
@@ -48,7 +50,7 @@ func assignTimestamptzParams(args []any, declared, inferred []uint32, zone *time
 		if out == nil {
 			out = append([]any(nil), args...)
 		}
-		out[i] = pgdialect.TimestamptzParamText(a, zone)
+		out[i] = pgdialect.TimestamptzParamText(a, zone())
 	}
 	if out == nil {
 		return args

@@ -23,6 +23,9 @@ type PreparedStatement struct {
 	closed    bool
 	verdict   writeVerdict // verdict.go
 	stored    []uint32     // the column types of declared-timestamptz parameters (param_assign.go)
+	// coerce is the Execute's coercing writer, reused: the session's
+	// lock holds one Execute at a time, and none keeps its writer.
+	coerce coerceWriter
 }
 
 // Prepare parses exactly one statement. paramOIDs are the client's
@@ -561,10 +564,12 @@ func (p *PreparedStatement) Execute(ctx context.Context, args []any, w pgwire.Re
 		return errf(CodeInternal, "prepared statement is closed")
 	}
 	if p.cols != nil {
-		w = &coerceWriter{ResultWriter: w, cols: p.cols}
+		p.coerce = coerceWriter{ResultWriter: w, cols: p.cols}
+		w = &p.coerce
+		defer func() { p.coerce = coerceWriter{} }() // not holding the connection's writer
 	}
 	args = convertArgs(args, p.paramOIDs)
-	args = assignTimestamptzParams(args, p.paramOIDs, p.stored, s.zone()) // param_assign.go
+	args = assignTimestamptzParams(args, p.paramOIDs, p.stored, s.zone) // param_assign.go
 	s.executing = p
 	defer func() { s.pipeMore, s.executing = false, nil }()
 	return s.exec(ctx, p.orig, p.st, args, w, false)

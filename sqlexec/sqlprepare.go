@@ -73,7 +73,7 @@ func (s *Session) sqlExecute(ctx context.Context, st *pgdialect.Stmt, args []any
 	if n.ps.cols != nil && !describe {
 		w = &coerceWriter{ResultWriter: w, cols: n.ps.cols}
 	}
-	vals = assignTimestamptzParams(convertArgs(vals, n.ps.paramOIDs), n.ps.paramOIDs, n.ps.stored, s.zone()) // param_assign.go
+	vals = assignTimestamptzParams(convertArgs(vals, n.ps.paramOIDs), n.ps.paramOIDs, n.ps.stored, s.zone) // param_assign.go
 	return s.exec(ctx, n.ps.orig, n.ps.st, vals, w, describe)
 }
 

@@ -17,6 +17,10 @@
 // of that target's pprof servers (one per node process) during each of its
 // cells, and their mutex, block and allocation profiles after the run,
 // into -profile-dir.
+// -cpu name=pid[,pid...] adds the CPU time the target's processes and
+// their descendants used per operation over the measured period
+// ("µs CPU/op", from /proc): PostgreSQL's postmaster with its backends, or
+// raftsql's node processes.
 package main
 
 import (
@@ -43,6 +47,7 @@ type target struct {
 	name  string
 	urls  []string
 	pprof []string // base URLs of its nodes' pprof servers
+	pids  []int    // its server processes, for CPU per operation
 	// nextID is the next INSERT key: keys never repeat across cells.
 	nextID atomic.Int64
 }
@@ -50,6 +55,7 @@ type target struct {
 type result struct {
 	ops      int
 	rate     float64
+	cpu      time.Duration // the target's processes' CPU over the measured period; 0 if unknown
 	p50, p99 time.Duration
 	err      error
 }
@@ -60,9 +66,10 @@ func (l *listFlag) String() string     { return strings.Join(*l, " ") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 func main() {
-	var targets, pprofs listFlag
+	var targets, pprofs, cpus listFlag
 	flag.Var(&targets, "target", "name=url[,url...] (repeatable; the first is the baseline for ratios)")
 	flag.Var(&pprofs, "pprof", "name=http://host:port[,...] of a target's pprof servers (repeatable)")
+	flag.Var(&cpus, "cpu", "name=pid[,pid...] of a target's server processes, for CPU per operation (repeatable)")
 	duration := flag.Duration("duration", 10*time.Second, "measured time per cell and target")
 	warmup := flag.Duration("warmup", time.Second, "unmeasured time before each measurement")
 	clientsFlag := flag.String("clients", "1,16,64", "client counts")
@@ -70,13 +77,13 @@ func main() {
 	rows := flag.Int("rows", 10000, "rows in the point-read table")
 	profileDir := flag.String("profile-dir", "", "where -pprof profiles go")
 	flag.Parse()
-	if err := run(targets, pprofs, *duration, *warmup, *clientsFlag, *ops, *rows, *profileDir); err != nil {
+	if err := run(targets, pprofs, cpus, *duration, *warmup, *clientsFlag, *ops, *rows, *profileDir); err != nil {
 		fmt.Fprintln(os.Stderr, "compare:", err)
 		os.Exit(1)
 	}
 }
 
-func run(targetArgs, pprofArgs []string, duration, warmup time.Duration, clientsArg, opsArg string, rows int, profileDir string) error {
+func run(targetArgs, pprofArgs, cpuArgs []string, duration, warmup time.Duration, clientsArg, opsArg string, rows int, profileDir string) error {
 	if len(targetArgs) == 0 {
 		return errors.New("no -target")
 	}
@@ -96,6 +103,20 @@ func run(targetArgs, pprofArgs []string, duration, warmup time.Duration, clients
 		}
 		for _, u := range strings.Split(urls, ",") {
 			ts[i].pprof = append(ts[i].pprof, strings.TrimSuffix(u, "/"))
+		}
+	}
+	for _, a := range cpuArgs {
+		name, list, ok := strings.Cut(a, "=")
+		i := slices.IndexFunc(ts, func(t *target) bool { return t.name == name })
+		if !ok || i < 0 {
+			return fmt.Errorf("-cpu %q: want name=pid[,pid...] of a -target name", a)
+		}
+		for _, s := range strings.Split(list, ",") {
+			pid, err := strconv.Atoi(s)
+			if err != nil {
+				return fmt.Errorf("-cpu %q: %w", a, err)
+			}
+			ts[i].pids = append(ts[i].pids, pid)
 		}
 	}
 	var clients []int
@@ -150,7 +171,11 @@ func run(targetArgs, pprofArgs []string, duration, warmup time.Duration, clients
 				if i > 0 && base > 0 {
 					fmt.Printf(" (%.2f×)", r.rate/base)
 				}
-				fmt.Printf(", p50 %s, p99 %s |", load.Ms(r.p50), load.Ms(r.p99))
+				fmt.Printf(", p50 %s, p99 %s", load.Ms(r.p50), load.Ms(r.p99))
+				if r.cpu > 0 {
+					fmt.Printf(", %.1f µs CPU/op", float64(r.cpu.Nanoseconds())/1e3/float64(r.ops))
+				}
+				fmt.Printf(" |")
 			}
 			fmt.Println()
 		}
@@ -283,9 +308,30 @@ func measure(ctx context.Context, t *target, op string, clients, rows int, warmu
 	default:
 		return result{err: fmt.Errorf("unknown op %q", op)}
 	}
+	// The CPU is sampled at the end of the warm-up and at the end of the
+	// run, which is when load.Run stops counting operations.
+	cpuFrom := make(chan time.Duration, 1)
+	if len(t.pids) > 0 {
+		go func() {
+			time.Sleep(warmup)
+			c, err := treeCPU(t.pids)
+			if err != nil {
+				c = -1
+			}
+			cpuFrom <- c
+		}()
+	}
 	r, err := load.Run(conns, warmup, duration, func(c *pgx.Conn, _ int, n int64) error { return do(c, n) })
 	if err != nil {
 		return result{err: err}
 	}
-	return result{ops: r.Ops, rate: r.Rate, p50: r.P50, p99: r.P99}
+	res := result{ops: r.Ops, rate: r.Rate, p50: r.P50, p99: r.P99}
+	if len(t.pids) > 0 {
+		from := <-cpuFrom
+		to, err := treeCPU(t.pids)
+		if err == nil && from >= 0 && to > from {
+			res.cpu = to - from
+		}
+	}
+	return res
 }
