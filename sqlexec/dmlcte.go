@@ -37,8 +37,13 @@ import (
 type tableUse struct {
 	part   string          // `WITH query "d"`, or "the main statement"
 	reads  map[string]bool // read (also by a trigger or view)
-	writes map[string]bool // inserted, updated, deleted (also by triggers and foreign key actions)
-	checks map[string]bool // read by its foreign key checks
+	writes map[string]bool // inserted, updated, deleted (also by triggers)
+	// cascades: changed by its foreign key actions (CASCADE, SET NULL,
+	// SET DEFAULT), which PostgreSQL runs at the end of the statement
+	cascades map[string]bool
+	// checks: read by its foreign key checks, which PostgreSQL makes at
+	// the end of the statement
+	checks map[string]bool
 }
 
 // runWithDML carries out the plan w on the apply connection c.
@@ -156,11 +161,14 @@ func (p *withPlan) prepare(c *lconn, args []any) *Error {
 }
 
 // compileUse compiles sqlText under the write allow-list with the
-// authorizer recording the tables it touches, and adds what foreign key
-// actions and checks reach. The statement is compiled afresh: a cached
-// one would not be authorized again.
+// authorizer recording the tables it reads and writes, and adds what its
+// foreign key actions and checks reach. The statement is compiled afresh
+// (a cached one would not be authorized again) with foreign key
+// enforcement off, so that the authorizer reports only the statement's
+// own reads (a foreign key check reads the parent's key columns, which
+// cannot be told from a query's), and again as it runs.
 func compileUse(c *lconn, sqlText string) (tableUse, *lstmt, error) {
-	u := tableUse{reads: map[string]bool{}, writes: map[string]bool{}, checks: map[string]bool{}}
+	u := tableUse{reads: map[string]bool{}, writes: map[string]bool{}, cascades: map[string]bool{}, checks: map[string]bool{}}
 	ins, upd, del := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	c.syncSchema()
 	restore := c.enterAuth(authWrite)
@@ -180,8 +188,22 @@ func compileUse(c *lconn, sqlText string) (tableUse, *lstmt, error) {
 			del[t] = true
 		}
 	}
-	st, _, err := c.prepareFresh(sqlText)
+	fkOn := foreignKeysEnforced(c, -1)
+	if fkOn {
+		foreignKeysEnforced(c, 0)
+	}
+	probe, _, err := c.prepareFresh(sqlText)
+	if fkOn {
+		foreignKeysEnforced(c, 1)
+	}
 	c.auth.touch = nil
+	if probe != nil {
+		probe.finalize()
+	}
+	var st *lstmt
+	if err == nil {
+		st, _, err = c.prepareFresh(sqlText)
+	}
 	restore()
 	if err != nil {
 		return u, nil, err
@@ -194,36 +216,49 @@ func compileUse(c *lconn, sqlText string) (tableUse, *lstmt, error) {
 		st.finalize()
 		return u, nil, err
 	}
-	// Foreign key actions: a change to a parent row changes its children
-	// (CASCADE, SET NULL, SET DEFAULT), transitively.
-	acted := map[string]bool{}
+	for _, m := range []map[string]bool{ins, upd, del} {
+		for t := range m {
+			u.writes[t] = true
+		}
+	}
+	// Foreign key actions: a change to a parent row changes its children,
+	// transitively.
 	frontier := keys(upd, del)
 	for len(frontier) > 0 {
 		p := frontier[0]
 		frontier = frontier[1:]
 		for _, f := range fks {
-			if f.parent == p && f.acts() && !acted[f.child] {
-				acted[f.child] = true
+			if f.parent == p && f.acts() && !u.cascades[f.child] {
+				u.cascades[f.child] = true
 				frontier = append(frontier, f.child)
 			}
-		}
-	}
-	for _, m := range []map[string]bool{ins, upd, del, acted} {
-		for t := range m {
-			u.writes[t] = true
 		}
 	}
 	// Foreign key checks: an inserted or updated child reads its parents,
 	// an updated or deleted parent its children.
 	for _, f := range fks {
-		if ins[f.child] || upd[f.child] || acted[f.child] {
+		if ins[f.child] || upd[f.child] || u.cascades[f.child] {
 			u.checks[f.parent] = true
 		}
-		if upd[f.parent] || del[f.parent] || acted[f.parent] {
+		if upd[f.parent] || del[f.parent] || u.cascades[f.parent] {
 			u.checks[f.child] = true
 		}
 	}
 	return u, st, nil
+}
+
+// foreignKeysEnforced sets whether c enforces foreign keys (on: 1 or 0;
+// -1 leaves it) and reports whether it does. Unlike PRAGMA foreign_keys
+// this works inside a transaction; it only decides how statements
+// compile (it expires the compiled ones, which recompile when next run).
+func foreignKeysEnforced(c *lconn, on int32) bool {
+	out := libc.Xmalloc(c.tls, 8)
+	defer libc.Xfree(c.tls, out)
+	*(*int32)(cptr(out)) = 0
+	va := libc.NewVaList(on, out)
+	lib.Xsqlite3_db_config(c.tls, c.db, lib.SQLITE_DBCONFIG_ENABLE_FKEY, va)
+	libc.Xfree(c.tls, va)
+	return *(*int32)(cptr(out)) != 0
 }
 
 func keys(ms ...map[string]bool) []string {
@@ -277,7 +312,7 @@ func foreignKeys(c *lconn) ([]fkEdge, error) {
 func refuseOverlap(c *lconn, uses []tableUse) *Error {
 	for j := range uses {
 		for i := 0; i < j; i++ {
-			for _, t := range keys(uses[i].writes) {
+			for _, t := range keys(uses[i].writes, uses[i].cascades) {
 				how := ""
 				switch {
 				case uses[j].writes[t]:
@@ -290,7 +325,7 @@ func refuseOverlap(c *lconn, uses []tableUse) *Error {
 				}
 			}
 			for _, t := range keys(uses[i].checks) {
-				if uses[j].writes[t] {
+				if uses[j].writes[t] || uses[j].cascades[t] {
 					return unsupportedOverlap(fmt.Sprintf("%s modifies table %q, which the foreign key checks of %s read", uses[j].part, t, uses[i].part))
 				}
 			}
@@ -322,8 +357,21 @@ func cteTable(c *lconn, k int, it pgdialect.WithItem, sqlText string, st *lstmt)
 		infos[i] = newColInfo(st, i)
 	}
 	resultTypes(c, sqlText, infos)
-	fillDeclFromTable(c, sqlText, infos, returningItems(sqlText))
+	items := returningItems(sqlText)
+	decls := fillDeclFromTable(c, sqlText, infos, items)
 	table := dmlTable(sqlText)
+	// an expression: the type the translation shows, or the one its
+	// operands give (as the statement's own description types it)
+	exprDecl := func(i int) string {
+		oid := infos[i].hint // resulttypes.go: typed at run time
+		if oid == 0 && i < len(it.OIDs) {
+			oid = it.OIDs[i]
+		}
+		if oid == 0 && i < len(items) {
+			oid = inferExpr(items[i], decls)
+		}
+		return pgdialect.ColumnDecl(oid)
+	}
 	var b strings.Builder
 	b.WriteString("CREATE TABLE " + pgdialect.CTETable(k) + " (")
 	shown := make([]string, n)
@@ -336,11 +384,14 @@ func cteTable(c *lconn, k int, it pgdialect.WithItem, sqlText string, st *lstmt)
 			b.WriteString(", ")
 		}
 		fmt.Fprintf(&b, "c%d", i+1)
-		if in.decl != "" {
+		switch {
+		case in.decl != "":
 			b.WriteString(" " + in.decl)
 			if coll := columnCollation(c, table, in.name, in.decl); coll != "" {
 				b.WriteString(" COLLATE " + coll)
 			}
+		case exprDecl(i) != "":
+			b.WriteString(" " + exprDecl(i))
 		}
 	}
 	b.WriteString(")")

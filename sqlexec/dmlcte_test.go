@@ -1,6 +1,8 @@
 package sqlexec
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -41,4 +43,41 @@ func TestDataModifyingCTE(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", st.sql, got, st.want)
 		}
 	}
+}
+
+// TestDataModifyingCTEDescribed: the extended protocol describes the
+// main statement's columns (not the first CTE's) as the simple protocol
+// does, outside and inside a transaction; PostgreSQL 15 describes them
+// as bool, numeric, int4 and int8.
+func TestDataModifyingCTEDescribed(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	mustQ(t, s, "CREATE TABLE src (id int PRIMARY KEY, v int, b boolean, n numeric(10,2))", "")
+	mustQ(t, s, "INSERT INTO src VALUES (1, 10, true, 1.5), (2, 20, false, 2.25)", "")
+	const sql = "WITH d AS (DELETE FROM src WHERE id = $1 RETURNING *) SELECT b, n, id, (SELECT count(*) FROM d) AS c FROM d"
+	for i, want := range []string{"D[b:16,n:1700,id:23,c:20] R[true 1.50 1 1] C:SELECT 1", "D[b:16,n:1700,id:23,c:20] R[false 2.25 2 1] C:SELECT 1"} {
+		inTx := i == 1
+		if inTx {
+			mustQ(t, s, "BEGIN", "")
+		}
+		ps, err := s.Prepare(context.Background(), sql, nil)
+		if err != nil {
+			t.Fatalf("prepare: %v", err)
+		}
+		var desc []string
+		for _, col := range ps.Columns() {
+			desc = append(desc, fmt.Sprintf("%s:%d", col.Name, col.TypeOID))
+		}
+		w := &rec{}
+		if err := ps.Execute(context.Background(), []any{int64(i + 1)}, w); err != nil {
+			t.Fatalf("execute: %v", err)
+		}
+		if got := "D[" + strings.Join(desc, ",") + "] " + strings.Join(w.out, " "); got != want {
+			t.Errorf("in a transaction %v:\n got %s\nwant %s", inTx, got, want)
+		}
+		if inTx {
+			mustQ(t, s, "COMMIT", "")
+		}
+	}
+	mustQ(t, s, "SELECT count(*) FROM src", "D[count:20] R[0] C:SELECT 1")
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 // Data-modifying statements in WITH (WITH d AS (DELETE ... RETURNING *)
@@ -46,6 +48,9 @@ type WithItem struct {
 	// Returning: the data-modifying statement has a RETURNING clause
 	// (without one it cannot be referenced, and has no table).
 	Returning bool
+	// OIDs: the types the translation shows of the RETURNING columns
+	// (Stmt.ColumnOIDs; 0 = unknown), for those SQLite declares none.
+	OIDs []uint32 `json:",omitempty"`
 }
 
 const withDMLMark = "/* raftsql:with-dml "
@@ -222,6 +227,7 @@ func (x *tx) withDMLCTE() (*Stmt, error) {
 		}
 		if _, dml := x.dataModifying(c); dml {
 			it.DML = q.Exec[0]
+			it.OIDs = q.ColumnOIDs
 			for i := c.lo; i < c.hi; i++ {
 				if x.depth[i] == x.depth[c.lo] && x.T(i).kw("RETURNING") {
 					it.Returning = true
@@ -323,4 +329,22 @@ func MapDataModifying(sql string, f func(part string) (string, error)) (string, 
 	}
 	b.WriteString(sql[at:])
 	return b.String(), nil
+}
+
+// ColumnDecl is the declaration (type and collation) of a column that
+// holds values of type oid as the statements compute them, as CREATE
+// TABLE declares one, so that DeclTypeOID reads oid back and comparisons
+// go by value: "" for a type without one.
+func ColumnDecl(oid uint32) string {
+	if oid == pgoid.Numeric {
+		return NumericDeclType + " COLLATE " + NumericCollation
+	}
+	name := TypeName(oid)
+	if name == "" {
+		return ""
+	}
+	if o, _ := DeclTypeOID(name); o != oid {
+		return ""
+	}
+	return name + typeCollation(name)
 }
