@@ -173,9 +173,11 @@ func compileUse(c *lconn, sqlText string) (tableUse, *lstmt, error) {
 	c.syncSchema()
 	restore := c.enterAuth(authWrite)
 	c.auth.touch = func(action int32, table, dbName string) {
-		if !strings.EqualFold(dbName, "main") {
-			return // the temporary schema: the CTEs' tables, catalog views
+		if strings.EqualFold(dbName, "temp") {
+			return // the CTEs' tables, the catalog views
 		}
+		// (a table read for no column, as by count(*), comes without
+		// its schema's name)
 		t := strings.ToLower(table)
 		switch action {
 		case lib.SQLITE_READ:

@@ -29,6 +29,29 @@ func TestDataModifyingCTE(t *testing.T) {
 		{"WITH d AS (DELETE FROM dst RETURNING *), i AS (INSERT INTO src SELECT id, v, b, n FROM d RETURNING id) SELECT id FROM i", "R[1] C:SELECT 1"},
 		{"SELECT id, v, b, n FROM src ORDER BY id", "R[1 10 true 1.50] R[2 23 false 2.25] R[3 33 <nil> 10.00] C:SELECT 3"},
 		{"SELECT count(*) FROM dst", "R[0] C:SELECT 1"},
+		// atomic: the main statement fails after the CTE ran
+		{"WITH d AS (DELETE FROM src WHERE id = 1 RETURNING *) INSERT INTO dst SELECT id, v / 0, b, n FROM d", "ERR 22012"},
+		{"SELECT count(*) FROM src", "R[3] C:SELECT 1"},
+		// a query string of several statements is one transaction
+		{"WITH d AS (DELETE FROM src WHERE id = 1 RETURNING *) INSERT INTO dst SELECT * FROM d; SELECT count(*) FROM dst", "C:INSERT 0 1 D[count:20] R[1] C:SELECT 1"},
+		{"WITH d AS (DELETE FROM dst RETURNING *) SELECT * FROM raftsql_meta", "ERR 42501"},
+		{"EXPLAIN WITH d AS (DELETE FROM dst RETURNING *) SELECT * FROM d", "ERR 0A000"},
+		{"BEGIN", "C:BEGIN"},
+		{"DECLARE c CURSOR FOR WITH d AS (DELETE FROM dst RETURNING *) SELECT * FROM d", "ERR 0A000"},
+		{"ROLLBACK", "C:ROLLBACK"},
+		// a table read for no column (count(*)) is a read
+		{"WITH d AS (UPDATE src SET v = 1 RETURNING *) SELECT count(*) FROM src", "ERR 0A000"},
+		{"WITH d AS (INSERT INTO src VALUES (9, 9) RETURNING now() = now() AS same, id) SELECT same, id FROM d", "R[true 9] C:SELECT 1"},
+		// foreign keys: the parent first runs; the child first, and a
+		// cascade the main statement reads, are refused
+		{"CREATE TABLE p (id int PRIMARY KEY)", "C:CREATE TABLE"},
+		{"CREATE TABLE ch (id int PRIMARY KEY, pid int REFERENCES p ON DELETE CASCADE)", "C:CREATE TABLE"},
+		{"WITH a AS (INSERT INTO p VALUES (1), (2) RETURNING id) INSERT INTO ch SELECT id * 10, id FROM a", "C:INSERT 0 2"},
+		{"WITH a AS (INSERT INTO ch VALUES (30, 3) RETURNING pid) INSERT INTO p SELECT pid FROM a", "ERR 0A000"},
+		{"WITH a AS (DELETE FROM p WHERE id = 1 RETURNING id) SELECT count(*) FROM ch", "ERR 0A000"},
+		{"WITH a AS (DELETE FROM p WHERE id = 1 RETURNING id) SELECT id FROM a", "R[1] C:SELECT 1"},
+		{"WITH a AS (DELETE FROM ch WHERE pid = 2 RETURNING pid) DELETE FROM p WHERE id IN (SELECT pid FROM a)", "C:DELETE 1"},
+		{"SELECT (SELECT count(*) FROM p), (SELECT count(*) FROM ch)", "R[0 0] C:SELECT 1"},
 	}
 	for _, st := range steps {
 		got, err := q(t, s, st.sql)

@@ -187,6 +187,14 @@ func makeTag(verb string, n int64) string {
 // (identifiers starting with raftsql_; string literals and comments are
 // ignored).
 func guardInternal(sqlText string) *Error {
+	if w, ok := pgdialect.ParseWithDML(sqlText); ok { // dmlcte.go: the parts are in a comment
+		for _, it := range w.Items {
+			if err := guardInternal(it.Query + " " + it.DML); err != nil {
+				return err
+			}
+		}
+		return guardInternal(w.Main)
+	}
 	// Every statement passes here: test before lowering a copy (only
 	// ASCII letters lower to the ASCII of raftsql_).
 	if !pgdialect.MentionsFold(sqlText, "raftsql_") {

@@ -178,6 +178,9 @@ func (x *tx) checkWritableCTEs() (top bool, err error) {
 				e.Position = x.charPos(c.lo - 1 - headLen(c))
 				return false, e
 			}
+			if w != 0 && x.T(0).kw("EXPLAIN") {
+				return false, unsupported("EXPLAIN of data-modifying statements in WITH")
+			}
 			if w != 0 {
 				e := unsupported("WITH clause containing a data-modifying statement must be at the top level")
 				e.Position = x.charPos(c.lo - 1 - headLen(c))
