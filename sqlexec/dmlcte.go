@@ -351,8 +351,10 @@ func unsupportedOverlap(what string) *Error {
 func cteTable(c *lconn, k int, it pgdialect.WithItem, sqlText string, st *lstmt) (string, []string, *Error) {
 	n := st.columnCount()
 	if len(it.Cols) > n {
-		return "", nil, errf(CodeInvalidColumnReference, "WITH query %q has %d columns available but %d columns specified",
+		e := errf(CodeInvalidColumnReference, "WITH query %q has %d columns available but %d columns specified",
 			it.Name, n, len(it.Cols))
+		e.Pos = it.Pos
+		return "", nil, e
 	}
 	infos := make([]colInfo, n)
 	for i := range infos {

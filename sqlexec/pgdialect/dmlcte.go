@@ -51,6 +51,9 @@ type WithItem struct {
 	// OIDs: the types the translation shows of the RETURNING columns
 	// (Stmt.ColumnOIDs; 0 = unknown), for those SQLite declares none.
 	OIDs []uint32 `json:",omitempty"`
+	// Pos: the 1-based character position of its name in the statement
+	// (errors about the item point there, as PostgreSQL's do).
+	Pos int `json:",omitempty"`
 }
 
 const withDMLMark = "/* raftsql:with-dml "
@@ -215,7 +218,7 @@ func (x *tx) withDMLCTE() (*Stmt, error) {
 	first := -1
 	for k, c := range items {
 		h := newTx(c.head)
-		it := WithItem{Name: h.T(0).identName(), Head: c.head}
+		it := WithItem{Name: h.T(0).identName(), Head: c.head, Pos: x.charPos(c.lo - 1 - headLen(c))}
 		if h.isP(1, "(") {
 			for _, p := range h.splitTop(2, h.match(1)) {
 				it.Cols = append(it.Cols, h.T(p[0]).identName())

@@ -87,3 +87,9 @@ WITH d AS (DELETE FROM dc_p WHERE id = 1 RETURNING id) SELECT count(*) FROM dc_c
 SELECT id, v FROM dc_src ORDER BY id;
 -- differs: the refused statements above changed nothing
 SELECT id, pid FROM dc_c ORDER BY id;
+-- positions
+WITH u AS (UPDATE dc_src SET v = 1) SELECT * FROM u;
+WITH u AS (UPDATE dc_src SET v = 1), w AS (SELECT 1 FROM dc_dst, u) SELECT 1;
+SELECT * FROM (WITH d AS (DELETE FROM dc_src RETURNING *) SELECT * FROM d) s;
+WITH c AS (SELECT 1), d AS (MERGE INTO dc_dst USING dc_src ON true WHEN MATCHED THEN DELETE) SELECT 1;
+WITH d(a, b, c, e) AS (UPDATE dc_src SET v = 0 WHERE id = 2 RETURNING id, v, t) SELECT * FROM d;
