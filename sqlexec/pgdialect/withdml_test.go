@@ -80,7 +80,6 @@ func TestWithDMLParams(t *testing.T) {
 	}
 }
 
-
 func TestWithDMLColumnless(t *testing.T) {
 	in := "WITH c AS (SELECT 1 AS a) INSERT INTO t SELECT a FROM c"
 	tbl, ok := ColumnlessInsert(in)
