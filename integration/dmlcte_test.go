@@ -42,6 +42,15 @@ func TestDataModifyingCTEReplicated(t *testing.T) {
 		got := renderDiffCase(conns[node], cs.sql, cs.position)
 		compareDiffCase(t, file, cs, got, want[i], false)
 	}
+	// the extended protocol, with a parameter, on a follower: described
+	// as the main statement
+	ctx0, cancel0 := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel0()
+	var op string
+	var k int32
+	if err := conns[1].QueryRow(ctx0, "WITH l AS (INSERT INTO dc_log (op, k) VALUES ($1, $2) RETURNING op, k) SELECT op, k + 1 FROM l", "ext", 41).Scan(&op, &k); err != nil || op != "ext" || k != 42 {
+		t.Fatalf("extended protocol: %q %d %v", op, k, err)
+	}
 	const read = `SELECT
  (SELECT string_agg(concat_ws(':', id, v, b, n, t), ',' ORDER BY id) FROM dc_src),
  (SELECT string_agg(concat_ws(':', id, v, b, n, t), ',' ORDER BY id) FROM dc_dst),

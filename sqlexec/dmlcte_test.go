@@ -42,6 +42,8 @@ func TestDataModifyingCTE(t *testing.T) {
 		// a table read for no column (count(*)) is a read
 		{"WITH d AS (UPDATE src SET v = 1 RETURNING *) SELECT count(*) FROM src", "ERR 0A000"},
 		{"WITH d AS (INSERT INTO src VALUES (9, 9) RETURNING now() = now() AS same, id) SELECT same, id FROM d", "R[true 9] C:SELECT 1"},
+		{"WITH u AS (INSERT INTO dst VALUES (1, 5), (8, 8) ON CONFLICT (id) DO UPDATE SET v = excluded.v RETURNING id, v) SELECT * FROM u ORDER BY id", "R[1 5] R[8 8] C:SELECT 2"},
+		{"WITH u AS (INSERT INTO dst VALUES (1, 6), (1, 7) ON CONFLICT (id) DO UPDATE SET v = excluded.v RETURNING id, v) SELECT * FROM u", "ERR 21000"},
 		// foreign keys: the parent first runs; the child first, and a
 		// cascade the main statement reads, are refused
 		{"CREATE TABLE p (id int PRIMARY KEY)", "C:CREATE TABLE"},
