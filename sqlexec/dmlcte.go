@@ -143,7 +143,9 @@ func (p *withPlan) prepare(c *lconn, args []any) *Error {
 		if e != nil {
 			return e
 		}
-		if err := c.exec(ddl); err != nil {
+		// (one left by a failure that could not be undone would fail
+		// this node alone)
+		if err := c.exec("DROP TABLE IF EXISTS " + pgdialect.CTETable(k) + "; " + ddl); err != nil {
 			return mapError(err, "")
 		}
 		p.names[k] = shown

@@ -44,6 +44,12 @@ func TestDataModifyingCTE(t *testing.T) {
 		{"WITH d AS (INSERT INTO src VALUES (9, 9) RETURNING now() = now() AS same, id) SELECT same, id FROM d", "R[true 9] C:SELECT 1"},
 		{"WITH u AS (INSERT INTO dst VALUES (1, 5), (8, 8) ON CONFLICT (id) DO UPDATE SET v = excluded.v RETURNING id, v) SELECT * FROM u ORDER BY id", "R[1 5] R[8 8] C:SELECT 2"},
 		{"WITH u AS (INSERT INTO dst VALUES (1, 6), (1, 7) ON CONFLICT (id) DO UPDATE SET v = excluded.v RETURNING id, v) SELECT * FROM u", "ERR 21000"},
+		// a trigger's writes are the part's
+		{"CREATE TABLE tlog (k int)", "C:CREATE TABLE"},
+		{"CREATE TRIGGER dst_log AFTER INSERT ON dst BEGIN INSERT INTO tlog VALUES (new.id); END", "C:CREATE TRIGGER"},
+		{"WITH i AS (INSERT INTO dst (id) VALUES (50) RETURNING id) SELECT count(*) FROM tlog", "ERR 0A000"},
+		{"WITH i AS (INSERT INTO dst (id) VALUES (50) RETURNING id) SELECT id FROM i", "R[50] C:SELECT 1"},
+		{"SELECT k FROM tlog", "R[50] C:SELECT 1"},
 		// foreign keys: the parent first runs; the child first, and a
 		// cascade the main statement reads, are refused
 		{"CREATE TABLE p (id int PRIMARY KEY)", "C:CREATE TABLE"},
