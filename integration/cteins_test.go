@@ -15,8 +15,9 @@ import (
 // (non-data-modifying CTEs) on a 3-node cluster, the statements spread
 // over the nodes, with parameters, RETURNING, column filling and type
 // conversions as without the WITH, in autocommit and in a transaction; a
-// data-modifying CTE is refused (0A000, skipped against PostgreSQL, which
-// runs it); ON DELETE / ON UPDATE RESTRICT violations are 23503 with
+// data-modifying CTE whose main statement writes the table it modified is
+// refused (0A000, skipped against PostgreSQL, which runs it; the rest of
+// data-modifying WITH: TestDataModifyingCTEReplicated); ON DELETE / ON UPDATE RESTRICT violations are 23503 with
 // PostgreSQL's message, DETAIL and constraint. Every node then reads the
 // same rows and the replicas' checksums agree. Passes against PostgreSQL
 // 15 with RAFTSQL_REFERENCE_URL.

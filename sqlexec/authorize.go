@@ -62,6 +62,9 @@ type authState struct {
 	// alters: the statement being compiled does more than read and
 	// write rows (altersConn); prepareFresh reads it into lstmt.alters.
 	alters bool
+	// touch, when set, is told every table a statement compiled under
+	// a policy reads or writes (dmlcte.go), before the policy decides.
+	touch func(action int32, table, dbName string)
 }
 
 // installAuthorizer puts an authorizer (off until a user statement runs)
@@ -181,6 +184,12 @@ func (a *authState) authorize(action sqlite.AuthorizerActionCode, arg1, arg2, db
 	}
 	if a.mode == authOff {
 		return sqlite.AuthorizerOK
+	}
+	if a.touch != nil {
+		switch int32(action) {
+		case lib.SQLITE_READ, lib.SQLITE_INSERT, lib.SQLITE_UPDATE, lib.SQLITE_DELETE:
+			a.touch(int32(action), arg1, dbName)
+		}
 	}
 	var e *Error
 	if a.mode == authRead {

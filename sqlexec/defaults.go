@@ -19,6 +19,12 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 	if st, ok := s.dumpSequenceState(ctx, sql); ok { // dumpseq.go
 		return st, nil
 	}
+	sql, err := pgdialect.MapDataModifying(sql, func(part string) (string, error) { // dmlcte.go
+		return s.completePart(ctx, part)
+	})
+	if err != nil {
+		return nil, err
+	}
 	st, err := translate(sql)
 	if err == nil {
 		if tables := pgdialect.UsingStarTables(sql); tables != nil { // usingstar.go
@@ -83,6 +89,26 @@ func (s *Session) fillColumnList(ctx context.Context, sql string, st *pgdialect.
 		return st, nil
 	}
 	return translate(filled)
+}
+
+// completePart completes a data-modifying statement of a WITH list as a
+// statement of its own: identity columns checked, the column list of an
+// INSERT without one.
+func (s *Session) completePart(ctx context.Context, part string) (string, error) {
+	if v, _ := pgdialect.MainDML(part); v == "INSERT" || v == "UPDATE" {
+		if err := s.checkIdentity(ctx, part); err != nil { // identity.go
+			return "", err
+		}
+	}
+	table, ok := pgdialect.ColumnlessInsert(part)
+	if !ok {
+		return part, nil
+	}
+	names, _, err := s.columnDefaults(ctx, table)
+	if err != nil || len(names) == 0 {
+		return part, nil // an unknown table: SQLite's error names it
+	}
+	return pgdialect.AddColumnList(part, names)
 }
 
 // columnDefaults returns the columns of table in order with their stored

@@ -15,6 +15,19 @@ import (
 // at apply and when it is speculated. On a read view (a read-only
 // transaction, validated locally and never logged) the read policy stays.
 func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementResult, readonly bool) {
+	return runSQLKeep(c, sqlText, args, verb, nil)
+}
+
+// keptRows receives a statement's result rows as SQLite returned them,
+// before they are converted for the client, with their column
+// information (dmlcte.go keeps a data-modifying CTE's RETURNING rows).
+type keptRows struct {
+	infos []colInfo
+	rows  [][]any
+}
+
+// runSQLKeep is runSQL, also giving keep (when not nil) the raw rows.
+func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRows) (res StatementResult, readonly bool) {
 	if sqlText == notifyOp {
 		return runNotify(c, args), false // notify.go
 	}
@@ -32,6 +45,9 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	}
 	if op, ok := strings.CutPrefix(sqlText, roleOp); ok {
 		return applyRole(c, Statement{SQL: op, Args: args, Tag: verb}), false // roles.go: in a transaction's entry
+	}
+	if w, ok := pgdialect.ParseWithDML(sqlText); ok {
+		return runWithDML(c, w, args, verb) // dmlcte.go
 	}
 	if err := refuseStatementKind(sqlText); err != nil {
 		res.Err = err
@@ -121,6 +137,12 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	}
 	if ncol > 0 {
 		resultTypes(c, sqlText, infos) // resulttypes.go
+		if keep != nil {
+			keep.infos = infos
+			for _, r := range rows {
+				keep.rows = append(keep.rows, append([]any(nil), r...))
+			}
+		}
 		res.setRows(infos, rows)
 	}
 	if verb == "" {
@@ -165,6 +187,14 @@ func makeTag(verb string, n int64) string {
 // (identifiers starting with raftsql_; string literals and comments are
 // ignored).
 func guardInternal(sqlText string) *Error {
+	if w, ok := pgdialect.ParseWithDML(sqlText); ok { // dmlcte.go: the parts are in a comment
+		for _, it := range w.Items {
+			if err := guardInternal(it.Query + " " + it.DML); err != nil {
+				return err
+			}
+		}
+		return guardInternal(w.Main)
+	}
 	// Every statement passes here: test before lowering a copy (only
 	// ASCII letters lower to the ASCII of raftsql_).
 	if !pgdialect.MentionsFold(sqlText, "raftsql_") {

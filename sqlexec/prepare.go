@@ -138,8 +138,22 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints colHints, 
 	var cols []pgwire.Column
 	nparams := 0
 	probed := false // a column was typed from data (no static type known)
+	// A statement with data-modifying CTEs is described as its main
+	// statement, compiled after the CTEs' tables are made (dmlcte.go).
+	plan, isPlan := pgdialect.ParseWithDML(sqlText)
 	fn := func(c *lconn) error {
 		probed = false
+		sqlText := sqlText
+		if isPlan {
+			p := &withPlan{w: plan, names: make([][]string, len(plan.Items))}
+			restore := c.enterAuth(authOff)
+			e := p.prepare(c, nil)
+			restore()
+			if e != nil {
+				return e
+			}
+			sqlText = p.main
+		}
 		st, _, err := c.prepare(sqlText)
 		if err != nil {
 			return mapError(err, sqlText)
@@ -199,14 +213,34 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints colHints, 
 		}
 		return nil
 	}
-	if handled, err := s.tempDescribe(ctx, sqlText, fn); handled { // temp.go
+	if isPlan {
+		// not the session's temporary space: the plan's tables are the
+		// apply connection's
+	} else if handled, err := s.tempDescribe(ctx, sqlText, fn); handled { // temp.go
 		if err != nil {
 			return nil, 0, toError(err)
 		}
 		return cols, nparams, nil
 	}
 	var err error
-	if s.tx != nil && !s.tx.spec && s.tx.view != nil {
+	if isPlan {
+		// its tables are made on the apply connection, in a transaction
+		// rolled back at once, after the transaction's statements
+		err = s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
+			if err := c.exec("BEGIN"); err != nil {
+				return err
+			}
+			defer c.exec("ROLLBACK")
+			if s.tx != nil {
+				for k, st := range s.tx.stmts {
+					det.pin(s.tx.ts, s.tx.seed, k)
+					runSQL(c, st.SQL, st.Args, st.Tag)
+				}
+			}
+			defer c.enterAuth(authWrite)()
+			return fn(c)
+		})
+	} else if s.tx != nil && !s.tx.spec && s.tx.view != nil {
 		err = s.e.db.withReadView(ctx, s.tx.view, func(c *lconn) error {
 			defer s.bindConn(c)()
 			return fn(c)

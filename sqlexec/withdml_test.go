@@ -7,8 +7,8 @@ import (
 
 // TestWithDML: WITH ... INSERT/UPDATE/DELETE behaves as the statement
 // without the WITH (type enforcement, numeric scale, column filling,
-// RETURNING, command tags) and a data-modifying CTE is refused with
-// 0A000. The expected values are PostgreSQL 15's.
+// RETURNING, command tags); a data-modifying CTE whose main statement
+// writes the table it modified is refused with 0A000 (dmlcte_test.go). The expected values are PostgreSQL 15's.
 func TestWithDML(t *testing.T) {
 	e, _ := newTestEngine(t)
 	s := newSess(t, e)

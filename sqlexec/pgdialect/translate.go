@@ -35,8 +35,10 @@ func Translate(sql string) (st *Stmt, err error) {
 	if st, ok, err := x.cursorStatement(); ok { // cursor.go: the query is translated when declared
 		return st, err
 	}
-	if err := x.refuseWritableCTE(); err != nil { // withdml.go
+	if top, err := x.checkWritableCTEs(); err != nil { // dmlcte.go
 		return nil, err
+	} else if top {
+		return x.withDMLCTE()
 	}
 	if st, ok, err := x.withDML(); ok { // withdml.go: each part translated on its own
 		return st, err

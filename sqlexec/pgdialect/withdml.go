@@ -20,8 +20,7 @@ import (
 // query on its own, and the statement exactly as without the WITH.
 //
 // Data-modifying CTEs (WITH d AS (DELETE ... RETURNING *) ...) have no
-// SQLite counterpart: they are refused with 0A000 naming the verb,
-// wherever their WITH list is.
+// SQLite counterpart: dmlcte.go plans them.
 
 // cte is one item of a WITH list: the original text from its name to the
 // "(" of its query (name [(cols)] AS [[NOT] MATERIALIZED] "("), and the
@@ -76,27 +75,6 @@ func (x *tx) withList(w int) (items []cte, end int, recursive, ok bool) {
 		}
 		i++
 	}
-}
-
-// refuseWritableCTE is 0A000 for a data-modifying statement inside any
-// WITH list of the statement.
-func (x *tx) refuseWritableCTE() error {
-	for w := 0; w < x.n(); w++ {
-		if !x.T(w).kw("WITH") {
-			continue
-		}
-		items, _, _, ok := x.withList(w)
-		if !ok {
-			continue
-		}
-		for _, c := range items {
-			switch v := x.T(c.lo).upper(); v {
-			case "INSERT", "UPDATE", "DELETE", "MERGE":
-				return unsupported("%s in WITH is not supported (data-modifying statements in WITH): run it as a statement of its own", v)
-			}
-		}
-	}
-	return nil
 }
 
 // dmlStart is the index of the statement's verb: 0, or the token after a

@@ -1,7 +1,6 @@
 package pgdialect
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -78,34 +77,6 @@ func TestWithDMLParams(t *testing.T) {
 	}
 	if !strings.Contains(st.Exec[0], "?1") || !strings.Contains(st.Exec[0], "?3") {
 		t.Fatalf("Exec %q", st.Exec[0])
-	}
-}
-
-// TestWithDMLRefused: a data-modifying statement inside WITH has no
-// SQLite counterpart and is refused naming it, wherever the list is.
-func TestWithDMLRefused(t *testing.T) {
-	for _, in := range []string{
-		"WITH d AS (DELETE FROM t RETURNING *) SELECT count(*) FROM d",
-		"WITH d AS (DELETE FROM t WHERE a = 1 RETURNING *) INSERT INTO u SELECT * FROM d",
-		"with x as (select 1), u as (update t set a = 2 returning a) select * from u",
-		"INSERT INTO u WITH i AS (INSERT INTO t VALUES (1) RETURNING a) SELECT a FROM i",
-		"SELECT * FROM (WITH m AS (MERGE INTO t USING s ON true WHEN MATCHED THEN DELETE) SELECT 1) q",
-	} {
-		_, err := Translate(in)
-		var e *Error
-		if !errors.As(err, &e) || e.Code != "0A000" || !strings.Contains(e.Message, "in WITH is not supported") {
-			t.Errorf("Translate(%q) = %v; want 0A000 naming the data-modifying WITH", in, err)
-		}
-	}
-	// not WITH lists: left alone
-	for _, in := range []string{
-		"SELECT now()::timestamp with time zone",
-		"SELECT 1 WHERE 'with' = 'with'",
-		"CREATE TABLE w (a timestamp with time zone)",
-	} {
-		if _, err := Translate(in); err != nil {
-			t.Errorf("Translate(%q): %v", in, err)
-		}
 	}
 }
 
