@@ -334,7 +334,7 @@ func (x *tx) unnestSelect(i int) error {
 // srfSource is the json_each call that lists the rows of the
 // set-returning call at i: unnest(arr), or one whose values a function
 // prepares as a JSON array (regexfuncs.go, jsonb.go): regexp_matches,
-// regexp_split_to_table, jsonb_object_keys.
+// regexp_split_to_table, jsonb_object_keys, json_object_keys.
 func (x *tx) srfSource(i int) (name, src string, err error) {
 	e := x.match(i + 1)
 	args := x.splitTop(i+2, e)
@@ -356,6 +356,8 @@ func (x *tx) srfSource(i int) (name, src string, err error) {
 		prep = "pg_regexp_split_json"
 	case "jsonb_object_keys":
 		prep = "pg_jsonb_keys"
+	case "json_object_keys":
+		prep = "pg_json_keys" // json_object_keys.go
 	}
 	return name, "json_each(" + prep + "(" + x.text(i+2, e) + "))", nil
 }

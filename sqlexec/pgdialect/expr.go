@@ -424,7 +424,7 @@ func (x *tx) identRewrite(i int) error {
 				return err
 			}
 		}
-	case "UNNEST", "REGEXP_MATCHES", "REGEXP_SPLIT_TO_TABLE", "JSONB_OBJECT_KEYS":
+	case "UNNEST", "REGEXP_MATCHES", "REGEXP_SPLIT_TO_TABLE", "JSONB_OBJECT_KEYS", "JSON_OBJECT_KEYS":
 		if call && !x.catalog {
 			x.unnests = append(x.unnests, i) // rewritten by arrayPass
 			return nil

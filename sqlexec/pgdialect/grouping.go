@@ -92,7 +92,7 @@ func (x *tx) mentionsGrouping() bool {
 // (-1 when absent) and where it ends.
 type gsLevel struct {
 	sel, items, from, where, group, having, window, order, tail, end int
-	compound                                                           bool // an arm of a UNION / INTERSECT / EXCEPT
+	compound                                                         bool // an arm of a UNION / INTERSECT / EXCEPT
 }
 
 // levelAt reads the query level of the SELECT at s.
