@@ -392,8 +392,22 @@ func (x *tx) rewriteGrouping(l gsLevel) (string, error) {
 	if l.where >= 0 {
 		whereText = " " + x.orig(l.where, l.next(l.where))
 	}
+	// A union's column takes its type from the arms (a NULL arm says
+	// nothing); when the first set lacks a grouping expression, a first
+	// arm that reads no row and groups by all of them types the columns
+	// as the expressions' own types.
+	armSets := sets
+	typing := -1
+	if len(sets[0]) < len(exprs) {
+		var all []int
+		for i := range exprs {
+			all = append(all, i)
+		}
+		armSets = append([][]int{all}, sets...)
+		typing = 0
+	}
 	var arms []string
-	for _, set := range sets {
+	for n, set := range armSets {
 		in := map[int]bool{}
 		for _, i := range set {
 			in[i] = true
@@ -417,6 +431,14 @@ func (x *tx) rewriteGrouping(l gsLevel) (string, error) {
 			}
 		}
 		havingText := ""
+		if n == typing {
+			var g []string
+			for _, e := range exprs {
+				g = append(g, x.orig(e.lo, e.hi))
+			}
+			arms = append(arms, "SELECT "+strings.Join(cols, ", ")+fromText+" WHERE false GROUP BY "+strings.Join(g, ", "))
+			continue
+		}
 		if l.having >= 0 {
 			e, _ := x.gsSubst(l.sel, l.having+1, l.next(l.having), exprs, in)
 			havingText = " HAVING " + e
