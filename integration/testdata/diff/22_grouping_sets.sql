@@ -25,6 +25,9 @@ SELECT region, product, sum(qty) FROM gs_sales GROUP BY CUBE(region, product) HA
 SELECT region, sum(qty) AS total FROM gs_sales GROUP BY ROLLUP(region) ORDER BY total DESC, region;
 SELECT region, sum(qty) FROM gs_sales GROUP BY ROLLUP(region) ORDER BY grouping(region), region;
 SELECT region, sum(qty) FROM gs_sales GROUP BY ROLLUP(region) ORDER BY 2 DESC LIMIT 2;
+SELECT region, sum(qty) FROM gs_sales GROUP BY ROLLUP(region) ORDER BY sum(qty) + 1 DESC;
+SELECT region, product FROM gs_sales GROUP BY ROLLUP(region, product) ORDER BY count(*) DESC, region, product;
+SELECT x FROM (SELECT sum(qty) + 1 AS x FROM gs_sales GROUP BY region) q ORDER BY 1;
 SELECT region, product, sum(qty) FROM gs_sales GROUP BY ROLLUP(region, product) ORDER BY 1, 2 LIMIT 3 OFFSET 2;
 SELECT region, sum(qty) FROM gs_sales GROUP BY ROLLUP(1) ORDER BY 1, 2;
 SELECT region AS r, sum(qty) FROM gs_sales GROUP BY ROLLUP(r) ORDER BY 1, 2;
