@@ -159,7 +159,7 @@ func (x *tx) groupingLevel() (string, bool, error) {
 		need := false
 		if l.group >= 0 {
 			for _, p := range x.splitTop(l.group+2, l.next(l.group)) {
-				if x.kw(p[0], "ROLLUP") || x.kw(p[0], "CUBE") || x.kw(p[0], "GROUPING", "SETS") || x.isP(p[0], "(") && x.isP(p[0]+1, ")") {
+				if (x.kw(p[0], "ROLLUP") || x.kw(p[0], "CUBE")) && x.isP(p[0]+1, "(") || x.kw(p[0], "GROUPING", "SETS") || x.isP(p[0], "(") && x.isP(p[0]+1, ")") {
 					need = true
 				}
 			}
