@@ -33,14 +33,19 @@ import (
 //   - ORDER BY, LIMIT, OFFSET and FETCH apply to all arms together: a term
 //     naming an output column sorts by its position; any other expression
 //     is computed in each arm as a hidden column of a wrapping query.
+//   - Window functions run over the whole result: with one at the level,
+//     the arms compute only what the level reads of the groups (its
+//     aggregates, grouping expressions and grouping() calls, the
+//     fragments), and a query over the union computes the select list,
+//     the windows and ORDER BY from them.
 //   - The rewrite is text to text, before every other pass: the arms are
 //     translated, typed (the union's column types) and checked for
 //     determinism as any statement is.
 //
-// Refused with 0A000: window functions and WINDOW at the grouped level
-// (they would see one arm's rows, not the whole result), DISTINCT ON, a
-// select list with *, more than maxGroupingSets sets. Without ORDER BY
-// the rows come arm by arm (PostgreSQL: unspecified order too).
+// Refused with 0A000: a WINDOW clause at the grouped level, DISTINCT ON,
+// a select list with *. More than maxGroupingSets sets is 54000, as
+// PostgreSQL. Without ORDER BY the rows come arm by arm (PostgreSQL:
+// unspecified order too).
 
 // maxGroupingSets is PostgreSQL's limit on the number of grouping sets.
 const maxGroupingSets = 4096
@@ -239,9 +244,10 @@ func (x *tx) rewriteGrouping(l gsLevel) (string, error) {
 	if l.window >= 0 {
 		return "", unsupported("WINDOW with GROUPING SETS, ROLLUP or CUBE is not supported")
 	}
+	windowed := false
 	for k := l.sel; k < l.end; k++ {
 		if x.kw(k, "OVER") && x.innermostSelect(k) == l.sel {
-			return "", unsupported("window functions with GROUPING SETS, ROLLUP or CUBE are not supported")
+			windowed = true
 		}
 	}
 	itemsHi := l.next(itemsLo - 1)
@@ -406,6 +412,22 @@ func (x *tx) rewriteGrouping(l gsLevel) (string, error) {
 		armSets = append([][]int{all}, sets...)
 		typing = 0
 	}
+	// Window functions run over the whole result, after grouping: the
+	// arms compute the aggregates, grouping expressions and grouping()
+	// calls the level reads (fragments), and a wrapping query computes
+	// the select list, windows and ORDER BY over them.
+	var frags []gsExpr
+	occ := map[int]gsOcc{}
+	if windowed {
+		for k, it := range items {
+			x.gsFragments(l.sel, it[0], exprEnd[k], exprs, &frags, occ)
+		}
+		for _, tm := range terms {
+			if tm.hiddenCol != "" {
+				x.gsFragments(l.sel, tm.lo, tm.hi, exprs, &frags, occ)
+			}
+		}
+	}
 	var arms []string
 	for n, set := range armSets {
 		in := map[int]bool{}
@@ -414,7 +436,18 @@ func (x *tx) rewriteGrouping(l gsLevel) (string, error) {
 		}
 		var cols []string
 		aggregates := false
+		for k, f := range frags {
+			e, agg := x.gsSubst(l.sel, f.lo, f.hi, exprs, in)
+			aggregates = aggregates || agg
+			cols = append(cols, e+" AS pg_gs_f"+strconv.Itoa(k+1))
+		}
+		if windowed && len(cols) == 0 {
+			cols = append(cols, "NULL AS pg_gs_f0")
+		}
 		for k, it := range items {
+			if windowed {
+				break
+			}
 			e, agg := x.gsSubst(l.sel, it[0], exprEnd[k], exprs, in)
 			aggregates = aggregates || agg
 			name := quoteIdent(names[k])
@@ -424,7 +457,7 @@ func (x *tx) rewriteGrouping(l gsLevel) (string, error) {
 			cols = append(cols, e+" AS "+name)
 		}
 		for _, tm := range terms {
-			if tm.hiddenCol != "" {
+			if tm.hiddenCol != "" && !windowed {
 				e, agg := x.gsSubst(l.sel, tm.lo, tm.hi, exprs, in)
 				aggregates = aggregates || agg
 				cols = append(cols, e+" AS "+tm.hiddenCol)
@@ -465,13 +498,17 @@ func (x *tx) rewriteGrouping(l gsLevel) (string, error) {
 		arms = append(arms, arm)
 	}
 	join := " UNION ALL "
-	if distinct {
+	if distinct && !windowed {
 		join = " UNION "
 	}
 	body := strings.Join(arms, join)
 	var order []string
 	for _, tm := range terms {
 		switch {
+		case windowed && tm.hiddenCol != "":
+			order = append(order, x.liftText(tm.lo, tm.hi, occ)+" "+tm.dir)
+		case windowed:
+			order = append(order, strconv.Itoa(tm.pos)+" "+tm.dir)
 		case tm.hiddenCol != "":
 			order = append(order, tm.hiddenCol+" "+tm.dir)
 		case hidden:
@@ -493,12 +530,18 @@ func (x *tx) rewriteGrouping(l gsLevel) (string, error) {
 				cut = c
 			}
 		}
-		body = "SELECT * FROM (" + body + ") AS pg_gs"
+		if windowed {
+			body = x.gsWindowed(items, exprEnd, names, distinct, occ, body)
+		} else {
+			body = "SELECT * FROM (" + body + ") AS pg_gs"
+		}
 	} else {
 		if l.tail >= 0 {
 			tailText = " " + x.orig(l.tail, l.end)
 		}
 		switch {
+		case windowed:
+			body = x.gsWindowed(items, exprEnd, names, distinct, occ, body) + orderText + tailText
 		case hidden:
 			var outer []string
 			for k := range items {
@@ -755,3 +798,98 @@ func (x *tx) gsMatch(k, hi int, e gsExpr) int {
 // gsBoundaryKw: keywords that end or start a whole expression.
 var gsBoundaryKw = map[string]bool{"SELECT": true, "AS": true, "WHEN": true, "THEN": true, "ELSE": true, "END": true,
 	"AND": true, "OR": true, "NOT": true, "HAVING": true, "ASC": true, "DESC": true, "NULLS": true, "CASE": true}
+
+// gsOcc is an occurrence of a fragment: where it ends, which one.
+type gsOcc struct{ end, frag int }
+
+// gsFragments collects what the arms compute for a windowed level from
+// tokens lo..hi-1: aggregate calls of the level (not those a window
+// applies to, whose arguments are read instead), grouping() calls and
+// grouping expressions outside them.
+func (x *tx) gsFragments(sel, lo, hi int, exprs []gsExpr, frags *[]gsExpr, occ map[int]gsOcc) {
+	add := func(a, e int) {
+		key := x.canonKey(a, e)
+		i := -1
+		for k, f := range *frags {
+			if f.key == key {
+				i = k
+			}
+		}
+		if i < 0 {
+			*frags = append(*frags, gsExpr{a, e, key})
+			i = len(*frags) - 1
+		}
+		occ[a] = gsOcc{e, i}
+	}
+	for k := lo; k < hi; k++ {
+		t := x.T(k)
+		if t.typ == tIdent && x.isP(k+1, "(") && !x.isP(k-1, ".") {
+			c := x.match(k + 1)
+			if pgAggregates[t.identName()] && x.innermostSelect(k) == sel {
+				after := c
+				if x.kw(after+1, "WITHIN", "GROUP") && x.isP(after+3, "(") {
+					after = x.match(after + 3)
+				}
+				if x.kw(after+1, "FILTER") && x.isP(after+2, "(") {
+					after = x.match(after + 2)
+				}
+				if !x.kw(after+1, "OVER") {
+					add(k, after+1)
+					k = after
+				}
+				continue
+			}
+			if t.kw("GROUPING") {
+				add(k, c+1)
+				k = c
+				continue
+			}
+		}
+		best := 0
+		for _, e := range exprs {
+			if end := x.gsMatch(k, hi, e); end > best {
+				best = end
+			}
+		}
+		if best > 0 {
+			add(k, best)
+			k = best - 1
+		}
+	}
+}
+
+// liftText is tokens lo..hi-1 with each fragment occurrence read from
+// the arms' column.
+func (x *tx) liftText(lo, hi int, occ map[int]gsOcc) string {
+	var b strings.Builder
+	at := x.T(lo).pos
+	for k := lo; k < hi; k++ {
+		o, ok := occ[k]
+		if !ok {
+			continue
+		}
+		b.WriteString(x.src[at:x.T(k).pos])
+		b.WriteString("pg_gs_f" + strconv.Itoa(o.frag+1))
+		last := x.T(o.end - 1)
+		at = last.pos + len(last.text)
+		k = o.end - 1
+	}
+	if e := x.T(hi - 1); hi > lo && at < e.pos+len(e.text) {
+		b.WriteString(x.src[at : e.pos+len(e.text)])
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// gsWindowed is the query over the arms of a windowed level: its select
+// list read from the fragments.
+func (x *tx) gsWindowed(items [][2]int, exprEnd []int, names []string, distinct bool, occ map[int]gsOcc, arms string) string {
+	var outer []string
+	for k, it := range items {
+		outer = append(outer, x.liftText(it[0], exprEnd[k], occ)+" AS "+quoteIdent(names[k]))
+	}
+	d := ""
+	if distinct {
+		d = "DISTINCT "
+	}
+	return "SELECT " + d + strings.Join(outer, ", ") + " FROM (" + arms + ") AS pg_gs"
+}

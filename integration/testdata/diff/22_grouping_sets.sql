@@ -64,8 +64,15 @@ SELECT region, grouping(product) FROM gs_sales GROUP BY region;
 SELECT region, sum(qty), grouping(qty) FROM gs_sales GROUP BY ROLLUP(region);
 SELECT region, sum(qty) FROM gs_sales GROUP BY ROLLUP(3);
 SELECT region, sum(qty) FROM gs_sales GROUP BY ROLLUP(region) ORDER BY 3;
--- differs: window functions over grouping sets are refused (0A000): each set is its own grouped query
-SELECT region, sum(qty) OVER () FROM gs_sales GROUP BY ROLLUP(region), qty;
+SELECT region, qty, sum(qty) OVER () FROM gs_sales GROUP BY ROLLUP(region), qty ORDER BY 1, 2;
+SELECT region, sum(qty), rank() OVER (ORDER BY sum(qty) DESC) FROM gs_sales GROUP BY ROLLUP(region) ORDER BY 3, 1;
+-- differs-type: sum() over a column read from a subquery's sum is not typed as sum(int8) (numeric), as without grouping sets
+SELECT region, product, sum(qty), sum(sum(qty)) OVER (PARTITION BY region) AS region_total, grouping(region, product) FROM gs_sales GROUP BY ROLLUP(region, product) ORDER BY 1, 2, 3;
+SELECT region, round(100.0 * sum(qty) / sum(sum(qty)) OVER (PARTITION BY grouping(region)), 1) AS pct FROM gs_sales GROUP BY ROLLUP(region) ORDER BY 1, 2;
+SELECT region, row_number() OVER (PARTITION BY grouping(region) ORDER BY region) FROM gs_sales GROUP BY CUBE(region) ORDER BY 2, 1;
+SELECT region FROM gs_sales GROUP BY ROLLUP(region) ORDER BY count(*) OVER (PARTITION BY region IS NULL), region;
+-- differs: a named WINDOW over grouping sets is refused (0A000)
+SELECT region, sum(qty) OVER w FROM gs_sales GROUP BY ROLLUP(region), qty WINDOW w AS () ORDER BY 1, 2;
 SELECT * FROM unnest(ARRAY['a', 'b', 'c']) WITH ORDINALITY AS u(x, n);
 -- differs-type: unnest of an int4 array literal is typed int8, as without ORDINALITY
 SELECT * FROM unnest(ARRAY[30, 10, 20]) WITH ORDINALITY;
