@@ -271,7 +271,7 @@ func (x *tx) rewriteGrouping(l gsLevel) (string, error) {
 				lo, hi = items[n-1][0], exprEnd[n-1]
 			} else if t.typ == tIdent || t.typ == tQIdent {
 				for k, it := range items {
-					if exprEnd[k] < it[1] && names[k] == t.identName() && !strings.Contains(" "+x.canonKey(it[0], exprEnd[k]), " "+t.identName()+" ") {
+					if exprEnd[k] < it[1] && names[k] == t.identName() && !x.refersTo(it[0], exprEnd[k], t.identName()) {
 						lo, hi = it[0], exprEnd[k]
 						break
 					}
@@ -761,7 +761,7 @@ func (x *tx) gsSubst(sel, lo, hi int, exprs []gsExpr, in map[int]bool) (text str
 // An occurrence is a whole operand: not part of a qualified name or a
 // call, and an operator expression is not an operand of a tighter one.
 func (x *tx) gsMatch(k, hi int, e gsExpr) int {
-	if x.isP(k-1, ".") || x.T(k).typ == tIdent && isKeywordEnd(x.T(k).upper()) {
+	if x.isP(k-1, ".") || x.T(k).typ == tIdent && isKeywordEnd(x.T(k).upper()) || !x.columnAt(k) {
 		return 0
 	}
 	j := k
@@ -892,4 +892,25 @@ func (x *tx) gsWindowed(items [][2]int, exprEnd []int, names []string, distinct 
 		d = "DISTINCT "
 	}
 	return "SELECT " + d + strings.Join(outer, ", ") + " FROM (" + arms + ") AS pg_gs"
+}
+
+// columnAt: an identifier at k may be a column reference, not an alias
+// (AS x), a type (CAST(v AS x), v::x) or EXTRACT's field (year FROM d).
+func (x *tx) columnAt(k int) bool {
+	t := x.T(k)
+	if t.typ != tIdent && t.typ != tQIdent {
+		return true
+	}
+	return !x.T(k-1).kw("AS") && x.T(k-1).typ != tCast && !(x.T(k+1).kw("FROM") && x.isP(k-1, "("))
+}
+
+// refersTo reports whether tokens lo..hi-1 read a column named name.
+func (x *tx) refersTo(lo, hi int, name string) bool {
+	for k := lo; k < hi; k++ {
+		t := x.T(k)
+		if (t.typ == tIdent || t.typ == tQIdent) && t.identName() == name && !x.isP(k+1, "(") && x.columnAt(k) {
+			return true
+		}
+	}
+	return false
 }
