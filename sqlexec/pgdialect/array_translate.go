@@ -240,25 +240,41 @@ func (x *tx) unnestFrom(i int) error {
 	if err != nil {
 		return err
 	}
-	if x.kw(e+1, "WITH", "ORDINALITY") {
-		return unsupported("%s() WITH ORDINALITY is not supported", name)
-	}
+	// WITH ORDINALITY: the element's 1-based position, json_each's key
+	// (the 0-based index into the JSON array of the rows) plus one
+	ord := ""
 	j := e + 1
+	if x.kw(j, "WITH", "ORDINALITY") {
+		ord = "ordinality"
+		j += 2
+	}
+	end := j
 	if x.kw(j, "AS") {
 		j++
 	}
 	alias, col := name, name
-	end := e + 1
 	if t := x.T(j); t.typ == tQIdent || t.typ == tIdent && !isClauseKw(t.upper()) && !reservedWord(t.upper()) {
 		alias, col = t.identName(), t.identName()
 		end = j + 1
 		if x.isP(j+1, "(") {
 			ce := x.match(j + 1)
 			cols := x.splitTop(j+2, ce)
-			if len(cols) != 1 || cols[0][1] != cols[0][0]+1 {
-				return unsupported("a column alias list of more than one name on %s() is not supported", name)
+			n := 1
+			if ord != "" {
+				n = 2
+			}
+			for _, c := range cols {
+				if c[1] != c[0]+1 {
+					return unsupported("a column alias list of more than one name on %s() is not supported", name)
+				}
+			}
+			if len(cols) > n {
+				return unsupported("a column alias list of more than %d name(s) on %s() is not supported", n, name)
 			}
 			col = x.T(cols[0][0]).identName()
+			if len(cols) == 2 {
+				ord = x.T(cols[1][0]).identName()
+			}
 			end = ce + 1
 		}
 	}
@@ -270,7 +286,11 @@ func (x *tx) unnestFrom(i int) error {
 	}
 	x.wipe(i, end)
 	if alone {
-		x.T(i).set("(SELECT value AS " + quoteIdent(col) + " FROM " + src + ") AS " + quoteIdent(alias))
+		ordCol := ""
+		if ord != "" {
+			ordCol = ", CAST(key + 1 AS BIGINT) AS " + quoteIdent(ord)
+		}
+		x.T(i).set("(SELECT value AS " + quoteIdent(col) + ordCol + " FROM " + src + ") AS " + quoteIdent(alias))
 		return nil
 	}
 	// after other FROM items (an implicit LATERAL): json_each itself, so
@@ -296,19 +316,33 @@ func (x *tx) unnestFrom(i int) error {
 			continue
 		}
 		t := x.T(k)
-		if t.ed || t.typ != tIdent && t.typ != tQIdent || t.identName() != col || x.isP(k+1, "(") {
+		if t.ed || t.typ != tIdent && t.typ != tQIdent || x.isP(k+1, "(") {
+			continue
+		}
+		name, field := col, "value"
+		if ord != "" && t.identName() == ord {
+			name, field = ord, "key + 1"
+		} else if t.identName() != col {
 			continue
 		}
 		switch {
-		case x.isP(k-1, ".") && x.T(k-2).identName() == alias:
+		case x.isP(k-1, ".") && x.T(k-2).identName() == alias && field == "value":
 			t.set("value")
+		case x.isP(k-1, ".") && x.T(k-2).identName() == alias:
+			x.T(k - 2).set("")
+			x.T(k - 1).set("")
+			t.set("CAST(" + quoteIdent(alias) + ".key + 1 AS BIGINT)")
 		case !x.isP(k-1, ".") && !x.isP(k+1, ".") && !(x.T(k - 1).kw("AS")):
-			t.set(quoteIdent(alias) + ".value")
+			if field == "value" {
+				t.set(quoteIdent(alias) + ".value")
+			} else {
+				t.set("CAST(" + quoteIdent(alias) + ".key + 1 AS BIGINT)")
+			}
 		default:
 			continue
 		}
 		if whole[k] {
-			t.suf += " AS " + quoteIdent(col)
+			t.suf += " AS " + quoteIdent(name)
 		}
 	}
 	return nil
@@ -334,7 +368,7 @@ func (x *tx) unnestSelect(i int) error {
 // srfSource is the json_each call that lists the rows of the
 // set-returning call at i: unnest(arr), or one whose values a function
 // prepares as a JSON array (regexfuncs.go, jsonb.go): regexp_matches,
-// regexp_split_to_table, jsonb_object_keys.
+// regexp_split_to_table, jsonb_object_keys, json_object_keys.
 func (x *tx) srfSource(i int) (name, src string, err error) {
 	e := x.match(i + 1)
 	args := x.splitTop(i+2, e)
@@ -356,6 +390,8 @@ func (x *tx) srfSource(i int) (name, src string, err error) {
 		prep = "pg_regexp_split_json"
 	case "jsonb_object_keys":
 		prep = "pg_jsonb_keys"
+	case "json_object_keys":
+		prep = "pg_json_keys" // json_object_keys.go
 	}
 	return name, "json_each(" + prep + "(" + x.text(i+2, e) + "))", nil
 }

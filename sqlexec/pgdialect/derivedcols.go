@@ -195,8 +195,9 @@ func (x *tx) deriveBody(a, b int, name string, cols []string, ctes map[string]*d
 			if rt == "" {
 				rt = x.blockArithType(from, ia, ib, ctes)
 			}
-			if f := x.T(ia).identName(); rt != "" && x.T(ia).typ == tIdent && (f == "sum" || f == "avg") && !strings.HasSuffix(x.T(ib-1).suf, NumericCollation+")") {
-				// a sum is numeric text or a number: the collation makes
+			if f := x.T(ia).identName(); rt != "" && x.T(ia).typ == tIdent && (f == "sum" || f == "avg") && x.isP(ia+1, "(") && x.match(ia+1) == ib-1 && !strings.HasSuffix(x.T(ib-1).suf, NumericCollation+")") {
+				// a sum is numeric text or a number (the item is the call
+				// alone: sum(v) + 1 is arithmetic's own): the collation makes
 				// the column order and group by value where it is read
 				// (ORDER BY s.tot), as a table's numeric column does
 				x.T(ia).pre = "(" + x.T(ia).pre

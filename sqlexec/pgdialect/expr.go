@@ -424,7 +424,7 @@ func (x *tx) identRewrite(i int) error {
 				return err
 			}
 		}
-	case "UNNEST", "REGEXP_MATCHES", "REGEXP_SPLIT_TO_TABLE", "JSONB_OBJECT_KEYS":
+	case "UNNEST", "REGEXP_MATCHES", "REGEXP_SPLIT_TO_TABLE", "JSONB_OBJECT_KEYS", "JSON_OBJECT_KEYS":
 		if call && !x.catalog {
 			x.unnests = append(x.unnests, i) // rewritten by arrayPass
 			return nil
@@ -794,6 +794,12 @@ func (x *tx) generateSeries(i int) error {
 	// alias
 	col := "generate_series"
 	j := e + 1
+	ord := "" // WITH ORDINALITY: its column
+	if x.kw(j, "WITH", "ORDINALITY") {
+		ord = "ordinality"
+		x.blank(j, j+2)
+		j += 2
+	}
 	alias := ""
 	if x.kw(j, "AS") {
 		j++
@@ -803,11 +809,20 @@ func (x *tx) generateSeries(i int) error {
 		col = alias
 		if x.isP(j+1, "(") {
 			ce := x.match(j + 1)
+			cols := x.splitTop(j+2, ce)
 			col = x.T(j + 2).identName()
+			if ord != "" && len(cols) > 1 {
+				ord = x.T(cols[1][0]).identName()
+			}
 			x.blank(j+1, ce+1)
 		}
 	}
 	cte := x.seriesSubquery(i, args, col)
+	if ord != "" {
+		// the series' rows come in the recursive CTE's order: row_number
+		// over them is the ordinal PostgreSQL gives
+		cte = "(SELECT pg_gso.*, row_number() OVER () AS " + quoteIdent(ord) + " FROM " + cte + " AS pg_gso)"
+	}
 	if alias == "" {
 		cte += " AS generate_series"
 	}

@@ -21,9 +21,17 @@ import "strings"
 //     keyword is dropped, SQLite's table-valued functions take arguments
 //     from the FROM items before them; before a subquery it is refused
 //     with 0A000 (SQLite has no correlated subqueries in FROM);
+//   - ROWS FROM (f(...), g(...)) is refused with 0A000 (PostgreSQL zips
+//     the functions' rows side by side; SQLite has no such join);
 //   - the target alias without AS, UPDATE t x SET / DELETE FROM t x, to
 //     UPDATE t AS x (SQLite requires the AS).
 func (x *tx) fromItemSyntax() error {
+	for c := 0; c < x.n(); c++ {
+		if x.kw(c, "ROWS", "FROM") && x.isP(c+2, "(") && (x.kw(c-1, "FROM") || x.kw(c-1, "JOIN") || x.isP(c-1, ",") || x.kw(c-1, "LATERAL")) {
+			// several functions zipped into one row set: no SQLite form
+			return unsupported("ROWS FROM (...) is not supported")
+		}
+	}
 	for c := 0; c < x.n(); c++ {
 		if !x.T(c).kw("LATERAL") || !(x.kw(c-1, "FROM") || x.kw(c-1, "JOIN") || x.isP(c-1, ",")) {
 			continue

@@ -73,6 +73,7 @@ var jsonbFuncs = map[string]struct {
 	"pg_jsonb_elements":     {2, fnJSONBElements},
 	"pg_jsonb_each":         {2, fnJSONBEach},
 	"pg_jsonb_keys":         {1, fnJSONBKeys},
+	"pg_json_keys":          {1, fnJSONKeys},        // json_object_keys.go
 	"jsonb_strip_nulls":     {1, fnJSONBStripNulls}, // json_strip.go
 	"json_strip_nulls":      {1, fnJSONStripNulls},
 	"pg_json_mark":          {1, fnJSONMark},

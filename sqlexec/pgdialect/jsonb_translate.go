@@ -209,6 +209,12 @@ func (x *tx) jsonPass() error {
 			e := x.match(i + 1)
 			t.set("json_each(" + tf[0])
 			x.T(e).set(", " + tf[1] + "))")
+			if x.kw(e+1, "WITH", "ORDINALITY") {
+				if err := x.jsonOrdinality(i, e, tf); err != nil {
+					return err
+				}
+				continue
+			}
 			if x.T(e+1).kw("AS") && x.isP(e+3, "(") || x.isP(e+2, "(") && x.T(e+1).typ == tIdent && !isClauseKw(x.T(e+1).upper()) {
 				return unsupported("a column alias list on %s() is not supported", strings.ToLower(t.text))
 			}
@@ -401,4 +407,57 @@ func (x *tx) bareColumn(a, b int) (qual, col string, ok bool) {
 		return x.T(a).identName(), x.T(a + 2).identName(), true
 	}
 	return "", "", false
+}
+
+// jsonOrdinality reads WITH ORDINALITY after the json table function at
+// i..e (already json_each over the prepared value): references to its
+// ordinality column become the row's 1-based position, an element's
+// array index plus one (json_each's key over the array of elements), a
+// key/value pair's count of the pairs up to it (json_each's ids rise in
+// document order). The FROM item needs an alias to name its row.
+func (x *tx) jsonOrdinality(i, e int, tf [2]string) error {
+	name := strings.ToLower(x.T(i).text)
+	j := e + 3
+	if x.kw(j, "AS") {
+		j++
+	}
+	at := x.T(j)
+	if !(at.typ == tIdent && !isClauseKw(at.upper()) && !reservedWord(at.upper()) || at.typ == tQIdent) {
+		return unsupported("%s() WITH ORDINALITY without an alias is not supported", name)
+	}
+	if x.isP(j+1, "(") {
+		return unsupported("a column alias list on %s() is not supported", name)
+	}
+	alias := quoteIdent(at.identName())
+	ord := "CAST(" + alias + ".key + 1 AS BIGINT)"
+	if tf[0] == "pg_jsonb_each" {
+		ord = "(SELECT count(*) FROM json_each(" + tf[0] + "(" + x.text(i+2, e) + ", " + tf[1] + ")) AS pg_ord WHERE pg_ord.id <= " + alias + ".id)"
+	}
+	x.blank(e+1, e+3)
+	whole := map[int]bool{}
+	for _, items := range x.selectLists() {
+		for _, it := range items {
+			if it[1] == it[0]+1 || it[1] == it[0]+3 && x.isP(it[0]+1, ".") {
+				whole[it[1]-1] = true
+			}
+		}
+	}
+	for k := 0; k < x.n(); k++ {
+		u := x.T(k)
+		if u.ed || u.typ != tIdent && u.typ != tQIdent || u.identName() != "ordinality" || x.isP(k+1, "(") || x.isP(k+1, ".") || x.T(k-1).kw("AS") {
+			continue
+		}
+		if x.isP(k-1, ".") {
+			if x.T(k-2).identName() != at.identName() {
+				continue
+			}
+			x.T(k - 2).set("")
+			x.T(k - 1).set("")
+		}
+		u.set(ord)
+		if whole[k] {
+			u.suf += " AS ordinality"
+		}
+	}
+	return nil
 }

@@ -29,6 +29,11 @@ func Translate(sql string) (st *Stmt, err error) {
 	if x.n() == 0 {
 		return &Stmt{Kind: KindEmpty}, nil
 	}
+	if s, err := groupingSets(sql); err != nil { // grouping.go
+		return nil, err
+	} else if s != sql {
+		sql, x = s, newTx(s)
+	}
 	if st, ok, err := x.sqlPrepare(); ok { // sqlprepare.go: the body is translated when run
 		return st, err
 	}
