@@ -33,6 +33,9 @@ type detState struct {
 	// settings answers current_setting() on read connections: the
 	// session using the connection sets it (nil = defaults).
 	settings atomic.Pointer[map[string]string]
+	// setConfig is set_config() of the session using the connection (nil:
+	// none, set_config is refused; setconfig.go).
+	setConfig atomic.Pointer[setConfigFunc]
 	// dbName, userName answer current_database() and current_user on this
 	// connection for the session using it (nil = the process defaults).
 	dbName   atomic.Pointer[string]
@@ -66,6 +69,7 @@ func (d *detState) unbindSession() func() {
 	if d.unbind == nil {
 		d.unbind = func() {
 			d.settings.Store(nil)
+			d.setConfig.Store(nil)
 			d.unbindNames()
 		}
 	}
@@ -393,6 +397,7 @@ var detFunctions = append([]detFunction{
 	{"gen_random_uuid", 0, cFuncPointer(fnUUID), 0},
 	{"uuid_generate_v4", 0, cFuncPointer(fnUUID), 0},
 	{"current_setting", -1, cFuncPointer(fnCurrentSetting), 0},
+	{"raftsql_set_config", 3, cFuncPointer(fnRaftsqlSetConfig), 0}, // setconfig.go
 	{"current_database", 0, cFuncPointer(fnCurrentDatabase), 0},
 	{"current_user", 0, cFuncPointer(fnCurrentUser), 0},
 	{"session_user", 0, cFuncPointer(fnCurrentUser), 0},
@@ -412,9 +417,17 @@ var pinnedFunctions = func() map[string]bool {
 	return m
 }()
 
-// installDetFunctions registers the deterministic overrides on c.
+// sessionFunctions are installed on every connection like detFunctions
+// but are not pinned: they act on the session, so the write allow-list
+// refuses them (setconfig.go).
+var sessionFunctions = []detFunction{
+	{"set_config", 3, cFuncPointer(fnSetConfig), 0},
+}
+
+// installDetFunctions registers the deterministic overrides and the
+// session functions on c.
 func installDetFunctions(c *lconn, d *detState) error {
-	for _, f := range detFunctions {
+	for _, f := range append(detFunctions[:len(detFunctions):len(detFunctions)], sessionFunctions...) {
 		z, err := libc.CString(f.name)
 		if err != nil {
 			return err

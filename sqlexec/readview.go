@@ -174,6 +174,7 @@ func (s *Session) bindConn(c *lconn) func() {
 	// else while c is bound to it, and binding allocates nothing (it is
 	// done for every read).
 	c.det.settings.Store(&s.settings)
+	c.det.setConfig.Store(&s.setConfigFn)
 	if s.boundNames == nil {
 		db, user := s.names()
 		s.boundNames = &[2]string{db, user}
@@ -210,12 +211,21 @@ func (s *Session) substNames(sqlText string) string {
 	if !mentionsNames(sqlText) {
 		return sqlText // every statement passes here: no lowered copy
 	}
-	low := strings.ToLower(sqlText)
 	db, user := s.names()
 	lit := func(v string) string { return "'" + strings.ReplaceAll(v, "'", "''") + "'" }
-	repl := []struct{ fn, val string }{
+	return replaceCalls(sqlText, []callRepl{
 		{"current_database()", lit(db)}, {"current_user()", lit(user)}, {"session_user()", lit(user)},
-	}
+	})
+}
+
+// callRepl replaces the text fn (lower case, a function name and what
+// follows it) by val.
+type callRepl struct{ fn, val string }
+
+// replaceCalls applies repl to sqlText (SQLite text) where each fn starts
+// a word outside quoted strings and identifiers, case-insensitively.
+func replaceCalls(sqlText string, repl []callRepl) string {
+	low := strings.ToLower(sqlText)
 	var b strings.Builder
 	for i := 0; i < len(sqlText); {
 		c := sqlText[i]

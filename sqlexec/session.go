@@ -50,11 +50,17 @@ type Session struct {
 	seqState string
 	inbox    notifyInbox // notifications for the client (notify.go)
 	channels []string    // channels LISTENed to, in LISTEN order (notify.go)
+	// setConfigFn is setConfig, which bindConn points read connections
+	// at; stmtSet undoes the set_config changes of the statement running
+	// outside a transaction (setconfig.go).
+	setConfigFn setConfigFunc
+	stmtSet     *stmtSettings
 }
 
 // NewSession starts a session for one client connection.
 func (e *Engine) NewSession(ctx context.Context, info pgwire.SessionInfo) (pgwire.Session, error) {
 	s := &Session{e: e, info: info, settings: e.defaultSettings(info)}
+	s.setConfigFn = s.setConfig
 	for k, v := range info.StartupParams {
 		lk := strings.ToLower(k)
 		switch lk {
@@ -315,6 +321,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		}
 	}
 	defer func() {
+		s.endStatementSettings(err != nil) // setconfig.go
 		if err != nil {
 			err = toError(err)
 			if e, ok := err.(*Error); ok {

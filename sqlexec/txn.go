@@ -94,13 +94,7 @@ func (s *Session) endTx() {
 			s.tx.view = nil
 		}
 		s.tx.zone = s.zoneName()
-		for k, v := range s.tx.localSaved {
-			if v == nil {
-				delete(s.settings, k)
-			} else {
-				s.settings[k] = *v
-			}
-		}
+		s.restoreLocal(s.tx.localSaved) // setconfig.go
 	}
 	s.tx = nil
 	s.releaseAdvisory(context.Background(), true) // transaction-level locks
@@ -113,7 +107,7 @@ func (s *Session) abortTx() {
 	s.endCursors(tx, false)
 	s.endTx()
 	if tx != nil && tx.settingsAtStart != nil {
-		s.settings = tx.settingsAtStart
+		s.restoreSettings(tx.settingsAtStart) // setconfig.go
 	}
 }
 
@@ -265,7 +259,9 @@ func (tx *txn) record(stmts []Statement, results []StatementResult, size int) {
 			return
 		}
 		tx.dg.add(&results[i])
-		tx.stmts = append(tx.stmts, stmts[i])
+		x := stmts[i]
+		x.SQL = recordedSetConfig(x.SQL) // setconfig.go
+		tx.stmts = append(tx.stmts, x)
 		if results[i].Err != nil {
 			break
 		}
@@ -402,7 +398,7 @@ func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.Re
 	case pgdialect.KindRollbackTo:
 		tx.savepoints = tx.savepoints[:idx+1]
 		tx.spSettings = tx.spSettings[:idx+1]
-		s.settings = copySettings(tx.spSettings[idx])
+		s.restoreSettings(copySettings(tx.spSettings[idx]))
 		tx.listens = tx.listens[:tx.spListens[idx]]
 		tx.failed = false
 	}
