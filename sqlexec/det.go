@@ -398,6 +398,8 @@ var detFunctions = append([]detFunction{
 	{"uuid_generate_v4", 0, cFuncPointer(fnUUID), 0},
 	{"current_setting", -1, cFuncPointer(fnCurrentSetting), 0},
 	{"raftsql_set_config", 3, cFuncPointer(fnRaftsqlSetConfig), 0}, // setconfig.go
+	{"current_schema", 0, cFuncPointer(fnCurrentSchema), 0},
+	{"current_schemas", 1, cFuncPointer(fnCurrentSchemas), 0},
 	{"current_database", 0, cFuncPointer(fnCurrentDatabase), 0},
 	{"current_user", 0, cFuncPointer(fnCurrentUser), 0},
 	{"session_user", 0, cFuncPointer(fnCurrentUser), 0},
@@ -468,6 +470,39 @@ func fnCurrentUser(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		return
 	}
 	resultText(tls, ctx, pgdialect.DefaultName)
+}
+
+// searchPathSchemas is current_schemas(implicit) for the session using
+// the connection (the apply connection: the default search_path; a write
+// carries the session's current_schema() as a literal, currentsetting.go).
+func (d *detState) searchPathSchemas(implicit bool) []string {
+	path := `"$user", public`
+	if p := d.settings.Load(); p != nil {
+		if v, ok := (*p)["search_path"]; ok {
+			path = v
+		}
+	}
+	user := pgdialect.DefaultName
+	if p := d.userName.Load(); p != nil {
+		user = *p
+	}
+	return pgdialect.SearchPathSchemas(path, user, implicit)
+}
+
+// fnCurrentSchema implements current_schema(): the first schema of the
+// search_path that exists, NULL if none.
+func fnCurrentSchema(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	if s := ctxDet(tls, ctx).searchPathSchemas(false); len(s) > 0 {
+		resultText(tls, ctx, s[0])
+		return
+	}
+	lib.Xsqlite3_result_null(tls, ctx)
+}
+
+// fnCurrentSchemas implements current_schemas(include_implicit).
+func fnCurrentSchemas(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	implicit := lib.Xsqlite3_value_int64(tls, *(*uintptr)(cptr(argv))) != 0
+	resultText(tls, ctx, pgdialect.SchemaArray(ctxDet(tls, ctx).searchPathSchemas(implicit)))
 }
 
 // maxPgSleep caps one pg_sleep() call on a read connection.

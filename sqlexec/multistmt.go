@@ -71,8 +71,14 @@ func (s *Session) implicitTxn(ctx context.Context, parts []string, stmts []*pgdi
 		default:
 			return false, nil
 		}
-		if len(st.Exec) == 0 || st.ParamCount > 0 || len(st.DropIfExists) > 0 {
+		if len(st.Exec) == 0 || st.ParamCount > 0 || len(st.DropIfExists) > 0 || st.IfTableExists != "" {
 			return false, nil
+		}
+		for _, x := range st.Exec {
+			// they read or change the session as the string runs
+			if pgdialect.MentionsFold(x, "current_setting") || pgdialect.MentionsFold(x, "set_config") {
+				return false, nil
+			}
 		}
 		if !st.ReadOnly {
 			writes = true

@@ -214,13 +214,17 @@ func (s *Session) substNames(sqlText string) string {
 	db, user := s.names()
 	lit := func(v string) string { return "'" + strings.ReplaceAll(v, "'", "''") + "'" }
 	return replaceCalls(sqlText, []callRepl{
-		{"current_database()", lit(db)}, {"current_user()", lit(user)}, {"session_user()", lit(user)},
+		{fn: "current_database()", val: lit(db)}, {fn: "current_user()", val: lit(user)}, {fn: "session_user()", val: lit(user)},
 	})
 }
 
 // callRepl replaces the text fn (lower case, a function name and what
-// follows it) by val.
-type callRepl struct{ fn, val string }
+// follows it) by val; or, with call, by what call returns for the text
+// after fn (ok false: leave it).
+type callRepl struct {
+	fn, val string
+	call    func(sqlText string, at int) (val string, end int, ok bool)
+}
 
 // replaceCalls applies repl to sqlText (SQLite text) where each fn starts
 // a word outside quoted strings and identifiers, case-insensitively.
@@ -255,9 +259,18 @@ func replaceCalls(sqlText string, repl []callRepl) string {
 		matched := false
 		if i == 0 || !isIdentByte(sqlText[i-1]) {
 			for _, r := range repl {
-				if strings.HasPrefix(low[i:], r.fn) {
+				if !strings.HasPrefix(low[i:], r.fn) {
+					continue
+				}
+				if r.call == nil {
 					b.WriteString(r.val)
 					i += len(r.fn)
+					matched = true
+					break
+				}
+				if v, end, ok := r.call(sqlText, i+len(r.fn)); ok {
+					b.WriteString(v)
+					i = end
 					matched = true
 					break
 				}

@@ -295,6 +295,9 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 	if s.closed {
 		return errf(CodeInternal, "session is closed")
 	}
+	if min := s.settings["client_min_messages"]; min == "warning" || min == "error" {
+		w = minMessagesWriter{w, s} // minmessages.go (raftsql sends no notice below NOTICE)
+	}
 	if err := s.advisoryLost(); err != nil {
 		return err
 	}

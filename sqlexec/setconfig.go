@@ -230,7 +230,7 @@ func recordedSetConfig(sqlText string) string {
 	if !pgdialect.MentionsFold(sqlText, "set_config") {
 		return sqlText
 	}
-	return replaceCalls(sqlText, []callRepl{{"set_config(", "raftsql_set_config("}}) // readview.go
+	return replaceCalls(sqlText, []callRepl{{fn: "set_config(", val: "raftsql_set_config("}}) // readview.go
 }
 
 // errSetConfigHere refuses set_config where it cannot change the session.
@@ -238,4 +238,24 @@ func errSetConfigHere() *Error {
 	return &Error{Code: CodeFeatureNotSupported, Statement: -1,
 		Message:  "set_config() is not supported in a statement that writes or in a transaction after its first write",
 		HintText: "A setting belongs to the session, not to the replicated state: use SET or SET LOCAL there, or call set_config() in a SELECT of its own before the transaction writes."}
+}
+
+// forRecord is stmts as a transaction records them after they ran: with
+// set_config made raftsql_set_config and the session's settings in place
+// of current_setting (currentsetting.go), so that replaying them (at
+// commit, on every node) returns what the client saw and changes no
+// session.
+func (s *Session) forRecord(stmts []Statement) []Statement {
+	out := stmts
+	for i, x := range stmts {
+		sqlText := s.substSettings(recordedSetConfig(x.SQL))
+		if sqlText == x.SQL {
+			continue
+		}
+		if &out[0] == &stmts[0] {
+			out = append([]Statement(nil), stmts...)
+		}
+		out[i].SQL = sqlText
+	}
+	return out
 }

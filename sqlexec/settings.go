@@ -217,6 +217,15 @@ func (s *Session) reset(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 		}
 	}
 	if name == "all" || name == "" {
+		for k := range s.settings {
+			if _, ok := def[k]; !ok {
+				if isCustomSetting(k) {
+					s.settings[k] = "" // PostgreSQL keeps the placeholder
+				} else {
+					delete(s.settings, k)
+				}
+			}
+		}
 		for k, v := range def {
 			s.settings[k] = v
 		}

@@ -259,9 +259,7 @@ func (tx *txn) record(stmts []Statement, results []StatementResult, size int) {
 			return
 		}
 		tx.dg.add(&results[i])
-		x := stmts[i]
-		x.SQL = recordedSetConfig(x.SQL) // setconfig.go
-		tx.stmts = append(tx.stmts, x)
+		tx.stmts = append(tx.stmts, stmts[i])
 		if results[i].Err != nil {
 			break
 		}
@@ -323,7 +321,7 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 		if ro {
 			// Recorded even when it failed: if the transaction writes
 			// later, its outcome is validated with the rest.
-			tx.record(extra, []StatementResult{res}, size)
+			tx.record(s.forRecord(extra), []StatementResult{res}, size)
 			if res.Err != nil {
 				return res.Err
 			}
@@ -334,6 +332,8 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 		return errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", st.Tag)
 	}
 	for i := range extra {
+		// speculation runs on the apply state, which has no session
+		extra[i].SQL = s.substSettings(extra[i].SQL) // currentsetting.go
 		if err := s.e.db.checkWrite(ctx, extra[i].SQL); err != nil {
 			return err
 		}

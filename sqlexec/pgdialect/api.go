@@ -87,6 +87,10 @@ type Stmt struct {
 	Constraints  []string
 	Copy         *CopySpec
 	DropIfExists []string // tables of DROP TABLE IF EXISTS (the session emits a NOTICE per missing one)
+	// IfTableExists: the table of ALTER TABLE IF EXISTS; the session
+	// skips the statement with PostgreSQL's NOTICE when it does not
+	// exist (pg_dump --clean --if-exists writes it).
+	IfTableExists string
 	ParamCount   int      // highest $n
 	ParamOIDs    []uint32 // inferred parameter types, len == ParamCount (0 = unknown)
 	// ColumnOIDs: lexically inferred PostgreSQL types of the result columns

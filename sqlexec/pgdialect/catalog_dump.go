@@ -168,17 +168,26 @@ func fnDumpColType(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 }
 
 var (
-	nextvalRe    = regexp.MustCompile(`nextval\('([^'.]+)'::regclass\)`)
-	referencesRe = regexp.MustCompile(`REFERENCES ([^ .(]+)\(`)
+	nextvalRe     = regexp.MustCompile(`nextval\('([^'.]+)'::regclass\)`)
+	literalCastRe = regexp.MustCompile(`('(?:[^']|'')*')::("[^"]+"|[A-Za-z_][A-Za-z0-9_$]*)`)
+	referencesRe  = regexp.MustCompile(`REFERENCES ([^ .(]+)\(`)
 )
 
 // fnDumpQualify qualifies the relation names in a column default
-// (nextval('seq'::regclass)) and a foreign key definition (REFERENCES t).
+// (nextval('seq'::regclass)), a foreign key definition (REFERENCES t)
+// and the enum type of a default's cast ('v'::mood).
 func fnDumpQualify(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if a[0] == nil {
 		return nil, nil
 	}
 	s := nextvalRe.ReplaceAllString(str(a[0]), `nextval('public.$1'::regclass)`)
+	s = literalCastRe.ReplaceAllStringFunc(s, func(m string) string {
+		sm := literalCastRe.FindStringSubmatch(m)
+		if name := strings.Trim(sm[2], `"`); DeclTypeKnown(name) || !maybeEnum(&token{typ: tIdent, text: name}) {
+			return m
+		}
+		return sm[1] + "::public." + sm[2]
+	})
 	return referencesRe.ReplaceAllString(s, `REFERENCES public.$1(`), nil
 }
 
@@ -265,11 +274,20 @@ func fnDumpViewdef(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 			inFrom[d] = false
 			continue
 		}
+		// a FROM item in parentheses (PostgreSQL's view text writes
+		// joins so): its first relation follows the "("
+		startsItem := func(k int) bool {
+			p := x.T(k)
+			return p.kw("FROM") || p.kw("JOIN") || p.kw("ONLY") || x.isP(k, ",") || x.isP(k, "(") && inFrom[x.depth[k]]
+		}
+		if inFrom[d] && x.isP(i, "(") && startsItem(i-1) && i+1 < x.n() {
+			inFrom[x.depth[i+1]] = true
+			continue
+		}
 		if !inFrom[d] || (t.typ != tIdent && t.typ != tQIdent) || x.isP(i+1, ".") || x.isP(i+1, "(") || ctes[t.identName()] {
 			continue
 		}
-		prev := x.T(i - 1)
-		if !(prev.kw("FROM") || prev.kw("JOIN") || prev.kw("ONLY") || x.isP(i-1, ",")) {
+		if !startsItem(i - 1) {
 			continue
 		}
 		p := t.pos
