@@ -91,8 +91,8 @@ type Stmt struct {
 	// skips the statement with PostgreSQL's NOTICE when it does not
 	// exist (pg_dump --clean --if-exists writes it).
 	IfTableExists string
-	ParamCount   int      // highest $n
-	ParamOIDs    []uint32 // inferred parameter types, len == ParamCount (0 = unknown)
+	ParamCount    int      // highest $n
+	ParamOIDs     []uint32 // inferred parameter types, len == ParamCount (0 = unknown)
 	// ColumnOIDs: lexically inferred PostgreSQL types of the result columns
 	// of a SELECT (0 = unknown: use the SQLite declared type / value). It
 	// is set when at least one column is known, e.g. comparisons, IS NULL,

@@ -50,15 +50,15 @@ func TestEnumDefaultDisplay(t *testing.T) {
 // pg_dump's qualification leaves built-in types alone.
 func TestDumpQualifyBuiltins(t *testing.T) {
 	for in, want := range map[string]string{
-		`nextval('s'::regclass)`:                             `nextval('public.s'::regclass)`,
-		`'{}'::jsonb`:                                        `'{}'::jsonb`,
-		`'{}'::text[]`:                                       `'{}'::text[]`,
-		`'a'::character varying`:                             `'a'::character varying`,
+		`nextval('s'::regclass)`: `nextval('public.s'::regclass)`,
+		`'{}'::jsonb`:            `'{}'::jsonb`,
+		`'{}'::text[]`:           `'{}'::text[]`,
+		`'a'::character varying`: `'a'::character varying`,
 		`'2020-01-01 00:00:00+00'::timestamp with time zone`: `'2020-01-01 00:00:00+00'::timestamp with time zone`,
 		`'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid`:       `'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid`,
-		`'\x'::bytea`:                                        `'\x'::bytea`,
-		`'1'::numeric`:                                       `'1'::numeric`,
-		`'x'::"My Type"`:                                     `'x'::public."My Type"`,
+		`'\x'::bytea`:    `'\x'::bytea`,
+		`'1'::numeric`:   `'1'::numeric`,
+		`'x'::"My Type"`: `'x'::public."My Type"`,
 	} {
 		if got, _ := fnDumpQualify(nil, []driver.Value{in}); got != want {
 			t.Errorf("%s: got %v, want %s", in, got, want)
