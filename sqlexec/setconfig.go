@@ -154,6 +154,12 @@ func pureSettingValue(name string, val *string) (string, error) {
 	return canonicalSetting(name, *val)
 }
 
+// probeSetConfig is set_config while a statement is only probed for its
+// result's types (prepare.go): its value, no effect.
+var probeSetConfig setConfigFunc = func(name string, val *string, _ bool) (string, error) {
+	return pureSettingValue(name, val)
+}
+
 // fnSetConfig implements set_config(name, value, is_local) on every
 // connection: the session's setConfig where one is bound, else 0A000 (a
 // write, or a default or check expression, would change no session).
