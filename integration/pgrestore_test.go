@@ -81,6 +81,18 @@ func TestRestorePostgresDump(t *testing.T) {
 			if got := dumpedContents(ctx, t, conn); got != string(want) {
 				t.Fatalf("restored contents differ from PostgreSQL's\n got:\n%s\nwant:\n%s", got, want)
 			}
+			// the dump emptied search_path (set_config): as in
+			// PostgreSQL, an unqualified name finds no table
+			var sp string
+			if err := conn.QueryRow(ctx, "SHOW search_path").Scan(&sp); err != nil || sp != "" {
+				t.Fatalf("search_path after the restore: %q %v", sp, err)
+			}
+			if _, err := conn.Exec(ctx, "SELECT count(*) FROM customers"); pgCode(err) != "42P01" {
+				t.Fatalf("unqualified name under an empty search_path: %v, want 42P01", err)
+			}
+			if _, err := conn.Exec(ctx, "RESET search_path"); err != nil {
+				t.Fatal(err)
+			}
 			checkRestoredBehaviour(ctx, t, conn)
 		})
 	}

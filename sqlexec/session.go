@@ -337,6 +337,9 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 	}()
 	ctx, cancel := s.statementContext(ctx, st)
 	defer cancel()
+	if err := s.checkSearchPath(ctx, orig); err != nil { // searchpath.go
+		return err
+	}
 	switch st.Kind {
 	case pgdialect.KindEmpty:
 		return w.EmptyQuery()

@@ -254,43 +254,10 @@ func fnDumpViewdef(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 		return nil, nil
 	}
 	x := newTx(strings.TrimSuffix(strings.TrimSpace(str(body)), ";"))
-	ctes := map[string]bool{}
-	for i := 0; i < x.n(); i++ {
-		if t := x.T(i); (t.typ == tIdent || t.typ == tQIdent) && x.kw(i+1, "AS") && x.isP(i+2, "(") {
-			ctes[t.identName()] = true
-		}
-	}
-	inFrom := map[int]bool{}
 	var b strings.Builder
 	last := 0
-	for i := 0; i < x.n(); i++ {
-		t, d := x.T(i), x.depth[i]
-		switch {
-		case t.kw("FROM") || t.kw("JOIN"):
-			inFrom[d] = true
-			continue
-		case t.kw("WHERE") || t.kw("GROUP") || t.kw("HAVING") || t.kw("ORDER") || t.kw("LIMIT") || t.kw("UNION") ||
-			t.kw("INTERSECT") || t.kw("EXCEPT") || t.kw("WINDOW") || t.kw("ON") || t.kw("USING") || t.kw("SELECT"):
-			inFrom[d] = false
-			continue
-		}
-		// a FROM item in parentheses (PostgreSQL's view text writes
-		// joins so): its first relation follows the "("
-		startsItem := func(k int) bool {
-			p := x.T(k)
-			return p.kw("FROM") || p.kw("JOIN") || p.kw("ONLY") || x.isP(k, ",") || x.isP(k, "(") && inFrom[x.depth[k]]
-		}
-		if inFrom[d] && x.isP(i, "(") && startsItem(i-1) && i+1 < x.n() {
-			inFrom[x.depth[i+1]] = true
-			continue
-		}
-		if !inFrom[d] || (t.typ != tIdent && t.typ != tQIdent) || x.isP(i+1, ".") || x.isP(i+1, "(") || ctes[t.identName()] {
-			continue
-		}
-		if !startsItem(i - 1) {
-			continue
-		}
-		p := t.pos
+	for _, i := range x.fromRelations() { // searchpath.go
+		p := x.T(i).pos
 		b.WriteString(x.src[last:p])
 		b.WriteString("public.")
 		last = p
