@@ -120,4 +120,16 @@ SELECT set_config('my.r2', 'v', false);
 RESET ALL;
 SELECT current_setting('my.r2');
 SHOW application_name;
+-- search_path without public finds no user relation, as in PostgreSQL
+SELECT set_config('search_path', '', false);
+SELECT count(*) FROM sc_t;
+SELECT count(*) FROM public.sc_t WHERE id <= 5;
+INSERT INTO sc_t VALUES (8, 'h');
+CREATE TABLE sc_u (a int);
+SELECT count(*) FROM pg_class WHERE relname = 'sc_t';
+WITH sc AS (SELECT 1 AS n) SELECT n FROM sc;
+SET search_path = pg_catalog;
+SELECT s.id FROM public.sc_t s JOIN sc_t u ON u.id = s.id;
+RESET search_path;
+SELECT count(*) FROM sc_t WHERE id <= 5;
 DROP TABLE sc_t;
