@@ -55,6 +55,8 @@ type Session struct {
 	// outside a transaction (setconfig.go).
 	setConfigFn setConfigFunc
 	stmtSet     *stmtSettings
+	// fillingCursor: DECLARE is computing a cursor's rows (cursor.go).
+	fillingCursor bool
 }
 
 // NewSession starts a session for one client connection.

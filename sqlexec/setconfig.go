@@ -22,6 +22,9 @@ import (
 //     points the connection's set_config at Session.setConfig: bindConn);
 //     several calls in one statement (per row, in WHERE) take effect in
 //     the order SQLite evaluates them, each seeing the ones before;
+//   - in a cursor's query it is refused with 0A000: the cursor's rows are
+//     computed at DECLARE, so its calls would all be made before the
+//     first FETCH (PostgreSQL makes them row by row as they are fetched);
 //   - a statement that writes, or any statement of a transaction after
 //     its first write (it runs speculatively on the apply state), is
 //     refused with 0A000 by the write allow-list (authorize.go): its
@@ -57,6 +60,11 @@ type stmtSettings struct {
 
 // setConfig is set_config for the session.
 func (s *Session) setConfig(name string, val *string, local bool) (string, error) {
+	if s.fillingCursor {
+		return "", &Error{Code: CodeFeatureNotSupported, Statement: -1,
+			Message:  "set_config() in a cursor's query is not supported",
+			HintText: "A cursor's rows are computed at DECLARE, not as they are fetched: call set_config() in a SELECT of its own."}
+	}
 	name = strings.ToLower(name)
 	var v string
 	if val == nil {

@@ -100,6 +100,11 @@ func TestSetConfigAndTheLog(t *testing.T) {
 		}
 	}
 	mustQ(t, s, "BEGIN", "")
+	if _, err := q(t, s, "DECLARE c CURSOR FOR SELECT set_config('my.c', 'x', false)"); code(err) != "0A000" {
+		t.Errorf("set_config in a cursor's query: %v, want 0A000", err)
+	}
+	mustQ(t, s, "ROLLBACK", "")
+	mustQ(t, s, "BEGIN", "")
 	mustQ(t, s, "SELECT set_config('my.uid', '7', true)", "")
 	mustQ(t, s, "SELECT current_setting('my.uid')", "D[current_setting:25] R[7] C:SELECT 1")
 	mustQ(t, s, "INSERT INTO t VALUES (1, current_setting('my.uid'))", "")
