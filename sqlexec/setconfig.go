@@ -40,7 +40,8 @@ import (
 // Transaction semantics are PostgreSQL's: a change made in a transaction
 // is undone when it rolls back (Session.abortTx, ROLLBACK TO); is_local
 // lasts until the transaction ends, or, outside a transaction, until the
-// end of the statement (its implicit transaction); a statement outside a
+// end of the statement (its implicit transaction; in an extended-protocol
+// pipeline, until Sync); a statement outside a
 // transaction that fails undoes the changes its set_config calls made
 // (stmtSettings). A custom parameter (my.var) once set keeps existing
 // with the empty string as its value when the change is undone
@@ -79,6 +80,11 @@ func (s *Session) setConfig(name string, val *string, local bool) (string, error
 		if v, err = s.settingValue(name, *val); err != nil {
 			return "", err
 		}
+	}
+	if local && s.tx == nil && s.pipeMore {
+		// an extended-protocol pipeline is one implicit transaction up
+		// to Sync, as for SET LOCAL (settings.go)
+		s.beginPipelineTxn() // query.go
 	}
 	switch {
 	case local && s.tx != nil:

@@ -164,3 +164,32 @@ func TestPureSettingValue(t *testing.T) {
 		}
 	}
 }
+
+// In an extended-protocol pipeline, a local set_config holds until Sync
+// (the pipeline's implicit transaction), as SET LOCAL does.
+func TestSetConfigLocalInPipeline(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	ctx := context.Background()
+	set, err := s.Prepare(ctx, "SELECT set_config('my.pipe', 'p', true)", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	get, err := s.Prepare(ctx, "SELECT current_setting('my.pipe')", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.PipelineHint(false)
+	if err := set.Execute(ctx, nil, &rec{}); err != nil {
+		t.Fatal(err)
+	}
+	w := &rec{}
+	if err := get.Execute(ctx, nil, w); err != nil || strings.Join(w.out, " ") != "R[p] C:SELECT 1" {
+		t.Fatalf("before Sync: %v %v", err, w.out)
+	}
+	s.PipelineHint(true)
+	if err := s.EndPipeline(ctx); err != nil {
+		t.Fatal(err)
+	}
+	mustQ(t, s, "SELECT current_setting('my.pipe')", "D[current_setting:25] R[] C:SELECT 1")
+}
