@@ -254,6 +254,9 @@ func writeRefusal(action int32, arg1, arg2, dbName string) *Error {
 	case lib.SQLITE_SELECT, lib.SQLITE_RECURSIVE:
 		return nil
 	case lib.SQLITE_FUNCTION:
+		if strings.EqualFold(arg2, "set_config") {
+			return errSetConfigHere() // setconfig.go
+		}
 		if !writeFunctionAllowed(arg2) {
 			return Unsupported(fmt.Sprintf("function %s() in a replicated statement (its value is not the same on every replica)", strings.ToLower(arg2)))
 		}

@@ -76,7 +76,13 @@ func (s *Session) declareCursor(ctx context.Context, st *pgdialect.Stmt, args []
 		return errf(CodeFeatureNotSupported, "DECLARE CURSOR must not contain data-modifying statements in WITH")
 	}
 	cw := &cursorWriter{ResultWriter: w}
-	if err := s.exec(ctx, spec.Query, q, args, cw, true); err != nil {
+	// The rows are computed now, not FETCH by FETCH: a set_config in the
+	// query would change the session for rows not yet fetched
+	// (setconfig.go refuses it).
+	s.fillingCursor = true
+	err = s.exec(ctx, spec.Query, q, args, cw, true)
+	s.fillingCursor = false
+	if err != nil {
 		return err
 	}
 	if s.cursors == nil {

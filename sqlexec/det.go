@@ -33,6 +33,9 @@ type detState struct {
 	// settings answers current_setting() on read connections: the
 	// session using the connection sets it (nil = defaults).
 	settings atomic.Pointer[map[string]string]
+	// setConfig is set_config() of the session using the connection (nil:
+	// none, set_config is refused; setconfig.go).
+	setConfig atomic.Pointer[setConfigFunc]
 	// dbName, userName answer current_database() and current_user on this
 	// connection for the session using it (nil = the process defaults).
 	dbName   atomic.Pointer[string]
@@ -66,6 +69,7 @@ func (d *detState) unbindSession() func() {
 	if d.unbind == nil {
 		d.unbind = func() {
 			d.settings.Store(nil)
+			d.setConfig.Store(nil)
 			d.unbindNames()
 		}
 	}
@@ -393,6 +397,9 @@ var detFunctions = append([]detFunction{
 	{"gen_random_uuid", 0, cFuncPointer(fnUUID), 0},
 	{"uuid_generate_v4", 0, cFuncPointer(fnUUID), 0},
 	{"current_setting", -1, cFuncPointer(fnCurrentSetting), 0},
+	{"raftsql_set_config", 3, cFuncPointer(fnRaftsqlSetConfig), 0}, // setconfig.go
+	{"current_schema", 0, cFuncPointer(fnCurrentSchema), 0},
+	{"current_schemas", 1, cFuncPointer(fnCurrentSchemas), 0},
 	{"current_database", 0, cFuncPointer(fnCurrentDatabase), 0},
 	{"current_user", 0, cFuncPointer(fnCurrentUser), 0},
 	{"session_user", 0, cFuncPointer(fnCurrentUser), 0},
@@ -412,9 +419,17 @@ var pinnedFunctions = func() map[string]bool {
 	return m
 }()
 
-// installDetFunctions registers the deterministic overrides on c.
+// sessionFunctions are installed on every connection like detFunctions
+// but are not pinned: they act on the session, so the write allow-list
+// refuses them (setconfig.go).
+var sessionFunctions = []detFunction{
+	{"set_config", 3, cFuncPointer(fnSetConfig), 0},
+}
+
+// installDetFunctions registers the deterministic overrides and the
+// session functions on c.
 func installDetFunctions(c *lconn, d *detState) error {
-	for _, f := range detFunctions {
+	for _, f := range append(detFunctions[:len(detFunctions):len(detFunctions)], sessionFunctions...) {
 		z, err := libc.CString(f.name)
 		if err != nil {
 			return err
@@ -455,6 +470,39 @@ func fnCurrentUser(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		return
 	}
 	resultText(tls, ctx, pgdialect.DefaultName)
+}
+
+// searchPathSchemas is current_schemas(implicit) for the session using
+// the connection (the apply connection: the default search_path; a write
+// carries the session's current_schema() as a literal, currentsetting.go).
+func (d *detState) searchPathSchemas(implicit bool) []string {
+	path := `"$user", public`
+	if p := d.settings.Load(); p != nil {
+		if v, ok := (*p)["search_path"]; ok {
+			path = v
+		}
+	}
+	user := pgdialect.DefaultName
+	if p := d.userName.Load(); p != nil {
+		user = *p
+	}
+	return pgdialect.SearchPathSchemas(path, user, implicit)
+}
+
+// fnCurrentSchema implements current_schema(): the first schema of the
+// search_path that exists, NULL if none.
+func fnCurrentSchema(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	if s := ctxDet(tls, ctx).searchPathSchemas(false); len(s) > 0 {
+		resultText(tls, ctx, s[0])
+		return
+	}
+	lib.Xsqlite3_result_null(tls, ctx)
+}
+
+// fnCurrentSchemas implements current_schemas(include_implicit).
+func fnCurrentSchemas(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	implicit := lib.Xsqlite3_value_int64(tls, *(*uintptr)(cptr(argv))) != 0
+	resultText(tls, ctx, pgdialect.SchemaArray(ctxDet(tls, ctx).searchPathSchemas(implicit)))
 }
 
 // maxPgSleep caps one pg_sleep() call on a read connection.

@@ -26,11 +26,12 @@ import (
 // input in it, and its rows print in it, so each statement must run in
 // the zone the statements before it in the string left (SET TIME ZONE is
 // KindSet "timezone"). statement_timeout is one only while it stays 0
-// (implicitTxn).
+// (implicitTxn). search_path is not one: it decides which statements of
+// the string find their relations (searchpath.go).
 var sessionOnlySettings = map[string]bool{
 	"application_name": true, "client_encoding": true, "client_min_messages": true,
 	"datestyle": true, "intervalstyle": true, "extra_float_digits": true,
-	"search_path": true, "standard_conforming_strings": true, "statement_timeout": true,
+	"standard_conforming_strings": true, "statement_timeout": true,
 	"lock_timeout": true, "idle_in_transaction_session_timeout": true, "bytea_output": true,
 	"check_function_bodies": true, "xmloption": true, "row_security": true,
 	"default_tablespace": true, "default_table_access_method": true, "synchronous_commit": true,
@@ -71,8 +72,14 @@ func (s *Session) implicitTxn(ctx context.Context, parts []string, stmts []*pgdi
 		default:
 			return false, nil
 		}
-		if len(st.Exec) == 0 || st.ParamCount > 0 || len(st.DropIfExists) > 0 {
+		if len(st.Exec) == 0 || st.ParamCount > 0 || len(st.DropIfExists) > 0 || st.IfTableExists != "" {
 			return false, nil
+		}
+		for _, x := range st.Exec {
+			// they read or change the session as the string runs
+			if pgdialect.MentionsFold(x, "current_setting") || pgdialect.MentionsFold(x, "set_config") {
+				return false, nil
+			}
 		}
 		if !st.ReadOnly {
 			writes = true
@@ -87,6 +94,9 @@ func (s *Session) implicitTxn(ctx context.Context, parts []string, stmts []*pgdi
 	for i, st := range stmts {
 		start := len(cmd.Statements)
 		if !sessionOnly(st) {
+			if err := s.checkSearchPath(ctx, parts[i]); err != nil { // searchpath.go
+				return true, err
+			}
 			for _, x := range st.Exec {
 				if err := guardInternal(x); err != nil {
 					return true, err

@@ -198,6 +198,10 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints colHints, 
 					args[i] = dummyArg(paramOIDs[i])
 				}
 			}
+			if c.det != nil {
+				// the probe is no execution: set_config changes nothing
+				defer c.det.setConfig.Store(c.det.setConfig.Swap(&probeSetConfig)) // setconfig.go
+			}
 			_, _ = st.run(args, func(r []any) error {
 				if first == nil {
 					first = r

@@ -20,6 +20,16 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 		}
 		return w.Complete(tag)
 	}
+	if st.IfTableExists != "" {
+		found, err := s.relationExists(ctx, st.IfTableExists)
+		if err != nil {
+			return err
+		}
+		if !found {
+			_ = w.Notice("NOTICE", "00000", fmt.Sprintf("relation %q does not exist, skipping", st.IfTableExists))
+			return w.Complete(st.Tag)
+		}
+	}
 	if st.Kind == pgdialect.KindDropTables && len(st.DropIfExists) > 0 {
 		for _, t := range st.DropIfExists {
 			if !s.tableExists(ctx, t) {
@@ -122,6 +132,7 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 		if i > 0 || v == nil || v.named {
 			x = s.substNames(x)
 		}
+		x = s.substSettings(x) // currentsetting.go
 		cmd.Statements = append(cmd.Statements, Statement{SQL: x, Args: a, Tag: subTag(st)})
 	}
 	res, err := s.propose(ctx, cmd)
@@ -233,6 +244,26 @@ func (s *Session) tableExists(ctx context.Context, name string) bool {
 		return nil
 	})
 	return found
+}
+
+// relationExists reports whether a table or view named name exists in the
+// state the session's statements see: its transaction's, or outside one
+// the latest applied state (after a read barrier when the session reads
+// linearizably). ALTER TABLE IF EXISTS reads it: a table dropped between
+// this check and the ALTER's log position fails the ALTER with 42P01.
+func (s *Session) relationExists(ctx context.Context, name string) (bool, error) {
+	if s.tx == nil {
+		if err := s.barrier(ctx); err != nil {
+			return false, err
+		}
+	}
+	found := false
+	err := s.onTxState(ctx, func(c *lconn) error { // txn.go
+		_, ok, err := queryInt(c, "SELECT 1 FROM sqlite_schema WHERE type IN ('table','view') AND name = ? COLLATE NOCASE", name)
+		found = ok && err == nil
+		return nil
+	})
+	return found, err
 }
 
 // beginPipelineTxn starts the implicit transaction of an extended-protocol

@@ -174,6 +174,7 @@ func (s *Session) bindConn(c *lconn) func() {
 	// else while c is bound to it, and binding allocates nothing (it is
 	// done for every read).
 	c.det.settings.Store(&s.settings)
+	c.det.setConfig.Store(&s.setConfigFn)
 	if s.boundNames == nil {
 		db, user := s.names()
 		s.boundNames = &[2]string{db, user}
@@ -210,12 +211,25 @@ func (s *Session) substNames(sqlText string) string {
 	if !mentionsNames(sqlText) {
 		return sqlText // every statement passes here: no lowered copy
 	}
-	low := strings.ToLower(sqlText)
 	db, user := s.names()
 	lit := func(v string) string { return "'" + strings.ReplaceAll(v, "'", "''") + "'" }
-	repl := []struct{ fn, val string }{
-		{"current_database()", lit(db)}, {"current_user()", lit(user)}, {"session_user()", lit(user)},
-	}
+	return replaceCalls(sqlText, []callRepl{
+		{fn: "current_database()", val: lit(db)}, {fn: "current_user()", val: lit(user)}, {fn: "session_user()", val: lit(user)},
+	})
+}
+
+// callRepl replaces the text fn (lower case, a function name and what
+// follows it) by val; or, with call, by what call returns for the text
+// after fn (ok false: leave it).
+type callRepl struct {
+	fn, val string
+	call    func(sqlText string, at int) (val string, end int, ok bool)
+}
+
+// replaceCalls applies repl to sqlText (SQLite text) where each fn starts
+// a word outside quoted strings and identifiers, case-insensitively.
+func replaceCalls(sqlText string, repl []callRepl) string {
+	low := strings.ToLower(sqlText)
 	var b strings.Builder
 	for i := 0; i < len(sqlText); {
 		c := sqlText[i]
@@ -245,9 +259,18 @@ func (s *Session) substNames(sqlText string) string {
 		matched := false
 		if i == 0 || !isIdentByte(sqlText[i-1]) {
 			for _, r := range repl {
-				if strings.HasPrefix(low[i:], r.fn) {
+				if !strings.HasPrefix(low[i:], r.fn) {
+					continue
+				}
+				if r.call == nil {
 					b.WriteString(r.val)
 					i += len(r.fn)
+					matched = true
+					break
+				}
+				if v, end, ok := r.call(sqlText, i+len(r.fn)); ok {
+					b.WriteString(v)
+					i = end
 					matched = true
 					break
 				}

@@ -50,11 +50,19 @@ type Session struct {
 	seqState string
 	inbox    notifyInbox // notifications for the client (notify.go)
 	channels []string    // channels LISTENed to, in LISTEN order (notify.go)
+	// setConfigFn is setConfig, which bindConn points read connections
+	// at; stmtSet undoes the set_config changes of the statement running
+	// outside a transaction (setconfig.go).
+	setConfigFn setConfigFunc
+	stmtSet     *stmtSettings
+	// fillingCursor: DECLARE is computing a cursor's rows (cursor.go).
+	fillingCursor bool
 }
 
 // NewSession starts a session for one client connection.
 func (e *Engine) NewSession(ctx context.Context, info pgwire.SessionInfo) (pgwire.Session, error) {
 	s := &Session{e: e, info: info, settings: e.defaultSettings(info)}
+	s.setConfigFn = s.setConfig
 	for k, v := range info.StartupParams {
 		lk := strings.ToLower(k)
 		switch lk {
@@ -289,6 +297,9 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 	if s.closed {
 		return errf(CodeInternal, "session is closed")
 	}
+	if min := s.settings["client_min_messages"]; min == "warning" || min == "error" {
+		w = minMessagesWriter{w, s} // minmessages.go (raftsql sends no notice below NOTICE)
+	}
 	if err := s.advisoryLost(); err != nil {
 		return err
 	}
@@ -315,6 +326,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		}
 	}
 	defer func() {
+		s.endStatementSettings(err != nil) // setconfig.go
 		if err != nil {
 			err = toError(err)
 			if e, ok := err.(*Error); ok {
@@ -327,6 +339,9 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 	}()
 	ctx, cancel := s.statementContext(ctx, st)
 	defer cancel()
+	if err := s.checkSearchPath(ctx, orig); err != nil { // searchpath.go
+		return err
+	}
 	switch st.Kind {
 	case pgdialect.KindEmpty:
 		return w.EmptyQuery()

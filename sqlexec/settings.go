@@ -69,57 +69,92 @@ func (e *Engine) defaultSettings(info pgwire.SessionInfo) map[string]string {
 
 func (s *Session) set(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	name := strings.ToLower(st.Name)
-	val := st.Value
 	if name == "time zone" {
 		name = "timezone"
 	}
 	// checked before SET LOCAL's early return: PostgreSQL rejects a bad
 	// value also where SET LOCAL has no effect (outside a transaction)
-	val, err := checkSetting(name, val) // settings_values.go
+	val, err := s.settingValue(name, st.Value)
 	if err != nil {
 		return err
 	}
 	if st.Local && !s.setLocal(name, w) {
 		return w.Complete("SET")
 	}
+	s.assign(name, val)
+	return w.Complete("SET")
+}
+
+// settingValue validates val for the setting name (lower case) as SET
+// and set_config() do, and returns the value to store: what SHOW and
+// current_setting() then show.
+func (s *Session) settingValue(name, val string) (string, error) {
+	if err := s.checkName(name); err != nil {
+		return "", err
+	}
+	val, err := canonicalSetting(name, val)
+	if err != nil {
+		return "", err
+	}
+	if name == "timezone" {
+		if err := s.zoneChangeAllowed(val); err != nil {
+			return "", err
+		}
+	}
+	return val, nil
+}
+
+// checkName refuses a name SET may not change (settings_names.go); the
+// session's own settings (raftsql.read_consistency, startup parameters)
+// are known.
+func (s *Session) checkName(name string) error {
+	if _, pg := pgSettingContexts[name]; !pg {
+		if _, ours := s.defaults[name]; ours {
+			return nil
+		}
+	}
+	return checkSettingName(name)
+}
+
+// canonicalSetting validates val for the setting name and returns it in
+// the form SHOW prints: a function of its arguments alone.
+func canonicalSetting(name, val string) (string, error) {
+	val, err := checkSetting(name, val) // settings_values.go
+	if err != nil {
+		return "", err
+	}
 	switch name {
 	case "raftsql.read_consistency":
 		v := strings.ToLower(strings.TrimSpace(val))
 		if v != "stale" && v != "linearizable" {
-			return &Error{Code: CodeInvalidParameter, Message: fmt.Sprintf("invalid value for parameter %q: %q", name, val),
+			return "", &Error{Code: CodeInvalidParameter, Message: fmt.Sprintf("invalid value for parameter %q: %q", name, val),
 				HintText: "Available values: linearizable, stale.", Statement: -1}
 		}
-		val = v
-	case "time zone":
-		name = "timezone"
+		return v, nil
 	case "transaction_isolation", "default_transaction_isolation":
-		val = strings.ToLower(val)
-	case "transaction_read_only":
-		if s.tx != nil && isOn(val) {
-			s.tx.readOnly = true
-		}
-	case "names":
-		name = "client_encoding"
-	}
-	if name == "client_encoding" {
+		return strings.ToLower(val), nil
+	case "client_encoding":
 		u := strings.ToUpper(strings.ReplaceAll(val, "-", ""))
 		if u != "UTF8" && u != "UNICODE" {
-			return &Error{Code: "22023", Message: fmt.Sprintf("invalid value for parameter \"client_encoding\": %q", val), Statement: -1}
+			return "", &Error{Code: "22023", Message: fmt.Sprintf("invalid value for parameter \"client_encoding\": %q", val), Statement: -1}
 		}
-		val = "UTF8"
-	}
-	if name == "timezone" {
+		return "UTF8", nil
+	case "timezone":
 		_, canon, err := loadZoneCached(val)
 		if err != nil {
-			return &Error{Code: CodeInvalidParameter, Message: fmt.Sprintf("invalid value for parameter \"TimeZone\": %q", val), Statement: -1}
+			return "", &Error{Code: CodeInvalidParameter, Message: fmt.Sprintf("invalid value for parameter \"TimeZone\": %q", val), Statement: -1}
 		}
-		if err := s.zoneChangeAllowed(canon); err != nil {
-			return err
-		}
-		val = canon
+		return canon, nil
+	}
+	return val, nil
+}
+
+// assign stores a value settingValue returned.
+func (s *Session) assign(name, val string) {
+	if name == "transaction_read_only" && s.tx != nil && isOn(val) {
+		s.tx.readOnly = true
 	}
 	s.settings[name] = val
-	return w.Complete("SET")
 }
 
 // setLocal prepares SET LOCAL name (or SET LOCAL name TO DEFAULT): it
@@ -139,6 +174,13 @@ func (s *Session) setLocal(name string, w pgwire.ResultWriter) bool {
 	if s.tx == nil {
 		return false
 	}
+	s.saveLocal(name)
+	return true
+}
+
+// saveLocal remembers the value of the setting name before its first
+// change by SET LOCAL or a local set_config in the transaction.
+func (s *Session) saveLocal(name string) {
 	if s.tx.localSaved == nil {
 		s.tx.localSaved = map[string]*string{}
 	}
@@ -149,7 +191,6 @@ func (s *Session) setLocal(name string, w pgwire.ResultWriter) bool {
 			s.tx.localSaved[name] = nil
 		}
 	}
-	return true
 }
 
 func isOn(v string) bool {
@@ -176,11 +217,24 @@ func (s *Session) reset(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 		}
 	}
 	if name == "all" || name == "" {
+		for k := range s.settings {
+			if _, ok := def[k]; !ok {
+				if isCustomSetting(k) {
+					s.settings[k] = "" // PostgreSQL keeps the placeholder
+				} else {
+					delete(s.settings, k)
+				}
+			}
+		}
 		for k, v := range def {
 			s.settings[k] = v
 		}
 	} else if v, ok := def[name]; ok {
 		s.settings[name] = v
+	} else if err := checkSettingName(name); err != nil {
+		return err
+	} else if isCustomSetting(name) {
+		s.settings[name] = "" // a custom parameter's default (PostgreSQL keeps the placeholder)
 	} else {
 		delete(s.settings, name)
 	}

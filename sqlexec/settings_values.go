@@ -45,6 +45,8 @@ func checkSetting(name, val string) (string, error) {
 			return "", unsupportedSetting("standard_conforming_strings", val, "Only standard_conforming_strings on is supported: backslashes in ordinary string literals are literal.")
 		}
 		return "on", nil
+	case "client_min_messages":
+		return checkMinMessages(val) // minmessages.go
 	case "extra_float_digits":
 		f, err := strconv.ParseFloat(strings.TrimSpace(val), 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {

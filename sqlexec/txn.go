@@ -94,13 +94,7 @@ func (s *Session) endTx() {
 			s.tx.view = nil
 		}
 		s.tx.zone = s.zoneName()
-		for k, v := range s.tx.localSaved {
-			if v == nil {
-				delete(s.settings, k)
-			} else {
-				s.settings[k] = *v
-			}
-		}
+		s.restoreLocal(s.tx.localSaved) // setconfig.go
 	}
 	s.tx = nil
 	s.releaseAdvisory(context.Background(), true) // transaction-level locks
@@ -113,7 +107,7 @@ func (s *Session) abortTx() {
 	s.endCursors(tx, false)
 	s.endTx()
 	if tx != nil && tx.settingsAtStart != nil {
-		s.settings = tx.settingsAtStart
+		s.restoreSettings(tx.settingsAtStart) // setconfig.go
 	}
 }
 
@@ -327,7 +321,7 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 		if ro {
 			// Recorded even when it failed: if the transaction writes
 			// later, its outcome is validated with the rest.
-			tx.record(extra, []StatementResult{res}, size)
+			tx.record(s.forRecord(extra), []StatementResult{res}, size)
 			if res.Err != nil {
 				return res.Err
 			}
@@ -338,6 +332,8 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 		return errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", st.Tag)
 	}
 	for i := range extra {
+		// speculation runs on the apply state, which has no session
+		extra[i].SQL = s.substSettings(extra[i].SQL) // currentsetting.go
 		if err := s.e.db.checkWrite(ctx, extra[i].SQL); err != nil {
 			return err
 		}
@@ -402,7 +398,7 @@ func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.Re
 	case pgdialect.KindRollbackTo:
 		tx.savepoints = tx.savepoints[:idx+1]
 		tx.spSettings = tx.spSettings[:idx+1]
-		s.settings = copySettings(tx.spSettings[idx])
+		s.restoreSettings(copySettings(tx.spSettings[idx]))
 		tx.listens = tx.listens[:tx.spListens[idx]]
 		tx.failed = false
 	}

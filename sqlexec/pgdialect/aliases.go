@@ -501,7 +501,11 @@ func (x *tx) exprOID(a, b int) uint32 {
 			return pgoid.Int8
 		case "now", "transaction_timestamp", "statement_timestamp", "clock_timestamp":
 			return pgoid.Timestamptz
-		case "version", "current_database", "pg_get_userbyid", "current_schema", "current_user", "pg_encoding_to_char", "format_type", "pg_get_expr", "pg_get_indexdef", "pg_get_constraintdef", "obj_description", "col_description", "array_to_string", "current_setting", "pg_get_viewdef", "lower", "upper", "substr", "substring", "concat", "replace", "trim", "md5":
+		case "current_schema":
+			return pgoid.Name
+		case "current_schemas":
+			return pgoid.NameArray
+		case "version", "current_database", "pg_get_userbyid", "current_user", "pg_encoding_to_char", "format_type", "pg_get_expr", "pg_get_indexdef", "pg_get_constraintdef", "obj_description", "col_description", "array_to_string", "current_setting", "pg_get_viewdef", "lower", "upper", "substr", "substring", "concat", "replace", "trim", "md5":
 			return pgoid.Text
 		case "gen_random_uuid":
 			return pgoid.UUID

@@ -87,8 +87,12 @@ type Stmt struct {
 	Constraints  []string
 	Copy         *CopySpec
 	DropIfExists []string // tables of DROP TABLE IF EXISTS (the session emits a NOTICE per missing one)
-	ParamCount   int      // highest $n
-	ParamOIDs    []uint32 // inferred parameter types, len == ParamCount (0 = unknown)
+	// IfTableExists: the table of ALTER TABLE IF EXISTS; the session
+	// skips the statement with PostgreSQL's NOTICE when it does not
+	// exist (pg_dump --clean --if-exists writes it).
+	IfTableExists string
+	ParamCount    int      // highest $n
+	ParamOIDs     []uint32 // inferred parameter types, len == ParamCount (0 = unknown)
 	// ColumnOIDs: lexically inferred PostgreSQL types of the result columns
 	// of a SELECT (0 = unknown: use the SQLite declared type / value). It
 	// is set when at least one column is known, e.g. comparisons, IS NULL,

@@ -552,6 +552,14 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	}
 	oid, _ := DeclTypeOID(str(a[4]))
 	tn := FormatType(oid, -1)
+	if m := enumCastDefaultRe.FindStringSubmatch(d); m != nil {
+		// 'v'::T as translated (enum.go): PostgreSQL's text again
+		return m[2] + "::" + quoteIdent(strings.ReplaceAll(m[1], "''", "'")), nil
+	}
+	if decl := strings.TrimSpace(str(a[4])); strings.HasPrefix(d, "'") && !DeclTypeKnown(decl) &&
+		maybeEnum(&token{typ: tIdent, text: decl}) {
+		return d + "::" + quoteIdent(decl), nil // an enum column's literal default, cast as PostgreSQL shows it
+	}
 	if m := castDefaultRe.FindStringSubmatch(d); m != nil {
 		d = m[1]
 	}
@@ -582,6 +590,8 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 }
 
 var nextvalDefaultRe = regexp.MustCompile(`^nextval\(pg_regclass\('([^']+)'\)\)$`)
+
+var enumCastDefaultRe = regexp.MustCompile(`^pg_enum_cast\('((?:[^']|'')*)', ('(?:[^']|'')*')\) COLLATE pg_enum_\w+$`)
 
 var castDefaultRe = regexp.MustCompile(`^(?i:CAST|pg_bool|pg_bytea)\(('(?:[^']|'')*')(?: AS \w+)?\)$`)
 

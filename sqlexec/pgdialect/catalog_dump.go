@@ -168,17 +168,26 @@ func fnDumpColType(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 }
 
 var (
-	nextvalRe    = regexp.MustCompile(`nextval\('([^'.]+)'::regclass\)`)
-	referencesRe = regexp.MustCompile(`REFERENCES ([^ .(]+)\(`)
+	nextvalRe     = regexp.MustCompile(`nextval\('([^'.]+)'::regclass\)`)
+	literalCastRe = regexp.MustCompile(`('(?:[^']|'')*')::("[^"]+"|[A-Za-z_][A-Za-z0-9_$]*)`)
+	referencesRe  = regexp.MustCompile(`REFERENCES ([^ .(]+)\(`)
 )
 
 // fnDumpQualify qualifies the relation names in a column default
-// (nextval('seq'::regclass)) and a foreign key definition (REFERENCES t).
+// (nextval('seq'::regclass)), a foreign key definition (REFERENCES t)
+// and the enum type of a default's cast ('v'::mood).
 func fnDumpQualify(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if a[0] == nil {
 		return nil, nil
 	}
 	s := nextvalRe.ReplaceAllString(str(a[0]), `nextval('public.$1'::regclass)`)
+	s = literalCastRe.ReplaceAllStringFunc(s, func(m string) string {
+		sm := literalCastRe.FindStringSubmatch(m)
+		if name := strings.Trim(sm[2], `"`); DeclTypeKnown(name) || !maybeEnum(&token{typ: tIdent, text: name}) {
+			return m
+		}
+		return sm[1] + "::public." + sm[2]
+	})
 	return referencesRe.ReplaceAllString(s, `REFERENCES public.$1(`), nil
 }
 
@@ -245,34 +254,10 @@ func fnDumpViewdef(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 		return nil, nil
 	}
 	x := newTx(strings.TrimSuffix(strings.TrimSpace(str(body)), ";"))
-	ctes := map[string]bool{}
-	for i := 0; i < x.n(); i++ {
-		if t := x.T(i); (t.typ == tIdent || t.typ == tQIdent) && x.kw(i+1, "AS") && x.isP(i+2, "(") {
-			ctes[t.identName()] = true
-		}
-	}
-	inFrom := map[int]bool{}
 	var b strings.Builder
 	last := 0
-	for i := 0; i < x.n(); i++ {
-		t, d := x.T(i), x.depth[i]
-		switch {
-		case t.kw("FROM") || t.kw("JOIN"):
-			inFrom[d] = true
-			continue
-		case t.kw("WHERE") || t.kw("GROUP") || t.kw("HAVING") || t.kw("ORDER") || t.kw("LIMIT") || t.kw("UNION") ||
-			t.kw("INTERSECT") || t.kw("EXCEPT") || t.kw("WINDOW") || t.kw("ON") || t.kw("USING") || t.kw("SELECT"):
-			inFrom[d] = false
-			continue
-		}
-		if !inFrom[d] || (t.typ != tIdent && t.typ != tQIdent) || x.isP(i+1, ".") || x.isP(i+1, "(") || ctes[t.identName()] {
-			continue
-		}
-		prev := x.T(i - 1)
-		if !(prev.kw("FROM") || prev.kw("JOIN") || prev.kw("ONLY") || x.isP(i-1, ",")) {
-			continue
-		}
-		p := t.pos
+	for _, i := range x.fromRelations() { // searchpath.go
+		p := x.T(i).pos
 		b.WriteString(x.src[last:p])
 		b.WriteString("public.")
 		last = p

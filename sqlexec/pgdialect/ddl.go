@@ -546,11 +546,10 @@ func (x *tx) alter() (*Stmt, error) {
 		return nil, unsupported("ALTER %s is not supported", obj)
 	}
 	i := 2
-	ifExists := ""
+	ifExists := false
 	if x.kw(i, "IF", "EXISTS") {
 		i += 2
-		ifExists = "IF EXISTS "
-		_ = ifExists
+		ifExists = true
 	}
 	tbl, j, err := x.relation(i)
 	if err != nil {
@@ -561,6 +560,9 @@ func (x *tx) alter() (*Stmt, error) {
 	}
 	qt := quoteIdent(tbl)
 	st := &Stmt{Kind: KindQuery, Tag: "ALTER TABLE", NoRows: true} // no rows: pg_seq_alter_owned's SELECT (serial.go)
+	if ifExists {
+		st.IfTableExists = tbl
+	}
 	for _, p := range x.splitTop(j, x.n()) {
 		a, b := p[0], p[1]
 		if a >= b {

@@ -121,7 +121,6 @@ func register() error {
 		"pg_get_triggerdef":                  {-1, nullFn},
 		"pg_get_ruledef":                     {-1, nullFn},
 		"pg_get_statisticsobjdef_columns":    {1, nullFn},
-		"set_config":                         {3, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return a[1], nil }},
 		"pg_is_in_recovery":                  {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(0), nil }},
 		"has_table_privilege":                {-1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
 		"has_schema_privilege":               {-1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
@@ -509,6 +508,12 @@ func fnCurrentSetting(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 		return nil, nil
 	}
 	return nil, fmt.Errorf("unrecognized configuration parameter %q", name)
+}
+
+// DefaultSetting is the value a setting has where no session sets it.
+func DefaultSetting(name string) (string, bool) {
+	v, ok := defaultSettings[name]
+	return v, ok
 }
 
 var defaultSettings = map[string]string{
