@@ -82,10 +82,17 @@ func (x *tx) create() (*Stmt, error) {
 // PostgreSQL text of its query for pg_get_viewdef.
 func (x *tx) createView(i int) (*Stmt, error) {
 	as, pgText := x.viewText(i) // catalog_dump.go
+	var oids []uint32
+	if as >= 0 {
+		if q, err := Translate(x.orig(as+1, x.n())); err == nil && q.Kind == KindQuery {
+			oids = q.ColumnOIDs
+		}
+	}
 	if err := x.exprPass(); err != nil {
 		return nil, err
 	}
 	x.applyAliases()
+	x.typeViewBools(oids, as) // viewbools.go
 	if as >= 0 {
 		x.T(as).set(x.T(as).str() + " " + pgText)
 	}
