@@ -64,7 +64,7 @@ func (x *tx) typeViewBools(oids []uint32, as int) {
 	derived := x.hasDerivedTable()
 	items := lists[0]
 	names := make([]string, len(items)) // the items' column names ("" for a star)
-	var outer []int                      // boolean items typed around the query
+	var outer []int                     // boolean items typed around the query
 	for k, it := range items {
 		a, b := it[0], it[1]
 		if a >= b || x.isP(b-1, "*") {
@@ -100,7 +100,7 @@ func (x *tx) typeViewBools(oids []uint32, as int) {
 			continue
 		}
 		x.T(a).pre = ViewBoolOpen + x.T(a).pre
-		x.T(e-1).suf += "))"
+		x.T(e - 1).suf += "))"
 	}
 	if len(outer) > 0 {
 		x.typeViewBoolsAround(names, outer, as)
