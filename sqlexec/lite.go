@@ -423,6 +423,11 @@ func (s *lstmt) columnName(i int) string {
 	return libc.GoString(lib.Xsqlite3_column_name(s.c.tls, s.p, int32(i)))
 }
 
+// sqlText is the statement's SQL text (sqlite3_sql).
+func (s *lstmt) sqlText() string {
+	return libc.GoString(lib.Xsqlite3_sql(s.c.tls, s.p))
+}
+
 func (s *lstmt) columnDecl(i int) string {
 	p := lib.Xsqlite3_column_decltype(s.c.tls, s.p, int32(i))
 	if p == 0 {

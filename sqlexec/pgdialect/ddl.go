@@ -96,7 +96,16 @@ func (x *tx) createView(i int) (*Stmt, error) {
 	if as >= 0 {
 		x.T(as).set(x.T(as).str() + " " + pgText)
 	}
-	return x.query("CREATE VIEW", x.all(), false), nil
+	st := x.query("CREATE VIEW", x.all(), false)
+	j := i + 1
+	if x.kw(j, "IF", "NOT", "EXISTS") {
+		j += 3
+	}
+	if name, _ := x.name(j); name != "" {
+		st.Exec = append(st.Exec, viewColumnsCheck(name, x.orig(0, x.n()))) // viewcolumns.go
+		st.NoRows = true
+	}
+	return st, nil
 }
 
 func (x *tx) createIndex(i int) (*Stmt, error) {
