@@ -302,6 +302,9 @@ type lstmt struct {
 	// armDecls: a compound SELECT's operands' declared column types, once
 	// asked (compounddecl.go)
 	armDecls [][]string
+	// unionWrap: 0 not asked yet, 1 a UNION that keeps the first of
+	// equal rows (pgdialect/unionfirst.go), 2 not
+	unionWrap int8
 }
 
 // prepare compiles the first statement of sqlText. It returns nil if there is
