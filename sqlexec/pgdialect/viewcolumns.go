@@ -43,12 +43,36 @@ func fnViewColumnsDistinct(_ *sqlite.FunctionContext, a []driver.Value) (driver.
 	}
 	stmt := strings.ToLower(str(a[1]))
 	for _, c := range cols {
-		j := strings.LastIndexByte(c, ':')
-		if j <= 0 || j == len(c)-1 || strings.Trim(c[j+1:], "0123456789") != "" || !has[c[:j]] ||
-			strings.Contains(stmt, strings.ToLower(c)) {
+		base, ok := renamedBase(c)
+		if !ok || !has[base] || strings.Contains(stmt, strings.ToLower(c)) {
 			continue
 		}
-		return nil, pgErr("42701", "column %q specified more than once", c[:j])
+		return nil, pgErr("42701", "column %q specified more than once", base)
 	}
 	return nil, nil
+}
+
+// renamedBase is base of a name of SQLite's form base:N.
+func renamedBase(name string) (string, bool) {
+	j := strings.LastIndexByte(name, ':')
+	if j <= 0 || j == len(name)-1 || strings.Trim(name[j+1:], "0123456789") != "" {
+		return "", false
+	}
+	return name[:j], true
+}
+
+// sqliteRenamedBase is the name PostgreSQL gives the view column name of
+// cols (pragma_table_xinfo's [name, type] pairs): base for SQLite's
+// base:N beside a column base.
+func sqliteRenamedBase(name string, cols [][2]string) string {
+	base, ok := renamedBase(name)
+	if !ok {
+		return name
+	}
+	for _, c := range cols {
+		if c[0] == base {
+			return base
+		}
+	}
+	return name
 }

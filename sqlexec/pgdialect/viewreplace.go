@@ -73,7 +73,7 @@ func fnViewReplace(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 	for k, o := range old {
 		n := cur[k]
 		if o[0] != n[0] {
-			return nil, errors.New(SQLStateText("42P16", fmt.Sprintf("cannot change name of view column %q to %q", o[0], n[0]), "",
+			return nil, errors.New(SQLStateText("42P16", fmt.Sprintf("cannot change name of view column %q to %q", o[0], sqliteRenamedBase(n[0], cur)), "",
 				"Use ALTER VIEW ... RENAME COLUMN ... to change name of view column instead."))
 		}
 		if o[1] != "" && n[1] != "" && o[1] != n[1] {

@@ -14,7 +14,6 @@ WITH c AS (SELECT id = 1 AS one FROM tm_b) SELECT concat(one), one || '' FROM c 
 SELECT concat(CASE WHEN id = 1 THEN paid ELSE false END) FROM tm_b ORDER BY 1;
 SELECT (CASE WHEN id = 1 THEN paid ELSE false END) || '' FROM tm_b ORDER BY 1;
 SELECT concat(CASE WHEN id = 1 THEN true ELSE false END) FROM tm_b ORDER BY 1;
--- differs: a view's expression column (big: id > 1) has no declared type to read at run time; its boolean prints 1/0
 SELECT concat(paid), concat(big), paid || '', big || '', format('%s', big) FROM tm_v WHERE id < 3 ORDER BY id;
 SELECT concat(v.paid) FROM tm_v v WHERE id < 3 ORDER BY 1;
 SELECT concat(x) FROM (VALUES (true), (false)) v(x) ORDER BY 1;
