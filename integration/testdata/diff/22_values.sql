@@ -59,3 +59,14 @@ SELECT to_json(array_agg(DISTINCT id)), to_json(array_agg(id > 1 ORDER BY id)) F
 SELECT to_json(array_agg(x)) FROM (VALUES (1.50), (2)) v(x);
 SELECT sum(r), avg(r), sum(r) FILTER (WHERE id > 1), avg(r) FILTER (WHERE id > 1) FROM vl_a;
 SELECT id, sum(r) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW), sum(r) OVER (ORDER BY id) FROM vl_a ORDER BY id;
+CREATE TABLE vl_sd (id int, r real, d float8, n numeric, i int, iv interval, g int);
+INSERT INTO vl_sd VALUES (1, 1.1, 0.1, 1.50, 1, '1 mon', 1), (2, 2.2, 0.2, 1.5, 1, '30 days', 1), (3, 3.3, 0.7, 2, 2, '1 day', 2), (4, 2.2, 0.1, 2.000, 2, '24 hours', 2), (5, NULL, NULL, NULL, NULL, NULL, 2), (6, 1e7, 1e16, 0.001, 3, '1 year', 1);
+SELECT sum(DISTINCT r), sum(DISTINCT d), sum(DISTINCT n), sum(DISTINCT i), sum(DISTINCT iv) FROM vl_sd;
+SELECT g, sum(DISTINCT r), sum(DISTINCT n), sum(DISTINCT iv) FROM vl_sd GROUP BY g ORDER BY g;
+SELECT sum(DISTINCT r) FILTER (WHERE id > 1), sum(DISTINCT n) FILTER (WHERE id > 1), avg(DISTINCT r), count(DISTINCT n) FROM vl_sd;
+SELECT sum(DISTINCT x.r) FROM vl_sd x JOIN vl_sd y ON x.id = y.id;
+SELECT sum(DISTINCT r) + 1, coalesce(sum(DISTINCT n), 0) FROM vl_sd;
+SELECT sum(DISTINCT r) FROM vl_sd WHERE false;
+SELECT sum(DISTINCT n) FROM vl_sd WHERE id IN (2, 1);
+SELECT sum(DISTINCT r), sum(r), sum(i), sum(DISTINCT i) + 1 FROM vl_sd;
+SELECT sum(DISTINCT r)::float8, sum(DISTINCT n) FROM vl_sd;
