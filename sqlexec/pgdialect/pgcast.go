@@ -468,7 +468,23 @@ func (x *tx) castsChecked() bool {
 		// the rows at apply (altercolumn.go), as an UPDATE would
 		return x.findKw(0, x.n(), 0, "USING") >= 0
 	}
-	return !x.catalog && !x.T(0).kw("CREATE")
+	// a view's query computes as a SELECT's (the other CREATEs hold
+	// DEFAULT and CHECK expressions, where SQLite allows no subquery)
+	return !x.catalog && (!x.T(0).kw("CREATE") || x.createsView())
+}
+
+// createsView reports a CREATE [OR REPLACE] [TEMP] VIEW statement.
+func (x *tx) createsView() bool {
+	for k := 1; k < x.n() && k < 5; k++ {
+		switch {
+		case x.T(k).kw("VIEW"):
+			return true
+		case x.T(k).kw("OR") || x.T(k).kw("REPLACE") || x.T(k).kw("TEMP") || x.T(k).kw("TEMPORARY"):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 type fromTable struct{ name, alias string }
