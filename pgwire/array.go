@@ -10,6 +10,7 @@ package pgwire
 import (
 	"encoding/binary"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/raftsql/raftsql/pgwire/oid"
@@ -136,15 +137,26 @@ func decodeArrayBinary(b []byte, elem uint32) (any, error) {
 
 // encodeArrayText is the text form of an array of elem: the value itself,
 // except that a boolean array's elements are written t/f (array_agg of a
-// boolean column collects SQLite's 1/0).
+// boolean column collects SQLite's 1/0) and a real array's by float4's
+// output (array_agg of a real column collects doubles).
 func encodeArrayText(v any, elem uint32) ([]byte, bool) {
 	s, ok := v.(string)
-	if !ok || elem != oid.Bool {
+	if !ok || elem != oid.Bool && elem != oid.Float4 {
 		return nil, false
 	}
 	elems, err := pgarray.Parse(s)
 	if err != nil {
 		return nil, false
+	}
+	if elem == oid.Float4 {
+		// array_agg of a real column holds the doubles SQLite keeps
+		// (1.100000023841858): float4's output is its shortest digits
+		for k, e := range elems {
+			if f, err := strconv.ParseFloat(e.Val, 64); err == nil && !e.Null {
+				elems[k].Val = FormatFloat(f, 32)
+			}
+		}
+		return []byte(pgarray.Format(elems)), true
 	}
 	for k, e := range elems {
 		if b, err := parseBool(e.Val); err == nil && !e.Null {

@@ -100,11 +100,29 @@ type colInfo struct {
 // newColInfo describes result column i of st.
 func newColInfo(st *lstmt, i int) colInfo {
 	ci := colInfo{name: st.columnName(i), decl: st.columnDecl(i), hintMod: -1}
+	if strings.IndexByte(ci.name, ':') > 0 {
+		ci.name = repeatedName(ci.name, st.sqlText())
+	}
 	ci.decl = st.compoundDecl(i, ci.decl) // compounddecl.go
 	if strings.EqualFold(ci.decl, "INTEGER") {
 		ci.table, ci.column = st.columnOrigin(i)
 	}
 	return ci
+}
+
+// repeatedName is the name PostgreSQL gives a result column that SQLite
+// names base:N: SQLite renames the second and later columns of a derived
+// table, CTE or view that share a name (SELECT * FROM (SELECT 1 AS k,
+// 2 AS k) d has k and k:1), PostgreSQL keeps the name. A name the
+// statement spells itself ("k:1" as an alias or a table's column) is the
+// user's.
+func repeatedName(name, sqlText string) string {
+	j := strings.LastIndexByte(name, ':')
+	if j <= 0 || j == len(name)-1 || strings.Trim(name[j+1:], "0123456789") != "" ||
+		strings.Contains(strings.ToLower(sqlText), strings.ToLower(name)) {
+		return name
+	}
+	return name[:j]
 }
 
 // setHint gives ci column i's hint of h when SQLite declares it no type.

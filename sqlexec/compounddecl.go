@@ -21,7 +21,26 @@ import (
 // SQLite's: without its type modifier ("numeric_text(10,3)" is
 // "numeric_text") when s is a compound SELECT an operand of which
 // declares the column otherwise.
+//
+// A UNION written to keep the first of equal rows (SELECT DISTINCT * FROM
+// (arms) AS pgdialect_union: pgdialect/unionfirst.go) is declared by its
+// first operand too: SQLite would declare the subquery's columns as its
+// last operand's.
 func (s *lstmt) compoundDecl(i int, decl string) string {
+	if s.unionWrap == 0 {
+		s.unionWrap = 2
+		if pgdialect.UnionKeepsFirst(libc.GoString(lib.Xsqlite3_sql(s.c.tls, s.p))) {
+			s.unionWrap = 1
+		}
+	}
+	if s.unionWrap == 1 {
+		if s.armDecls == nil {
+			s.armDecls = s.operandDecls()
+		}
+		if len(s.armDecls) > 0 && i < len(s.armDecls[0]) && s.armDecls[0][0] != "?" {
+			decl = s.armDecls[0][i]
+		}
+	}
 	p := strings.IndexByte(decl, '(')
 	if p < 0 {
 		return decl

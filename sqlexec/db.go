@@ -195,6 +195,8 @@ func (db *DB) openConns() error {
 		pgdialect.ExtensionsTableSQL,
 		pgdialect.EnumsTableSQL,
 		pgdialect.CommentsTableSQL,
+		pgdialect.BoolsTableSQL,
+		pgdialect.BoolsRowsSQL,
 	} {
 		if err := w.exec(s); err != nil {
 			w.close()

@@ -302,6 +302,9 @@ type lstmt struct {
 	// armDecls: a compound SELECT's operands' declared column types, once
 	// asked (compounddecl.go)
 	armDecls [][]string
+	// unionWrap: 0 not asked yet, 1 a UNION that keeps the first of
+	// equal rows (pgdialect/unionfirst.go), 2 not
+	unionWrap int8
 }
 
 // prepare compiles the first statement of sqlText. It returns nil if there is
@@ -421,6 +424,11 @@ func (s *lstmt) columnCount() int { return int(lib.Xsqlite3_column_count(s.c.tls
 
 func (s *lstmt) columnName(i int) string {
 	return libc.GoString(lib.Xsqlite3_column_name(s.c.tls, s.p, int32(i)))
+}
+
+// sqlText is the statement's SQL text (sqlite3_sql).
+func (s *lstmt) sqlText() string {
+	return libc.GoString(lib.Xsqlite3_sql(s.c.tls, s.p))
 }
 
 func (s *lstmt) columnDecl(i int) string {

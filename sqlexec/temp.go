@@ -393,6 +393,14 @@ func (s *Session) tempExec(ctx context.Context, st *pgdialect.Stmt, args []any, 
 	if !handled || err != nil {
 		return handled, err
 	}
+	if st.NoRows { // DDL carried out by a SELECT of a function: only the tag is the client's
+		for _, r := range results {
+			if r.Err != nil {
+				return true, r.Err
+			}
+		}
+		return true, w.Complete(st.Tag)
+	}
 	for i := range results {
 		if err := emit(w, &results[i], describe, ""); err != nil {
 			return true, err

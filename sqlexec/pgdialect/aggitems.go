@@ -32,7 +32,7 @@ var aggTyped = map[string]bool{"sum": true, "avg": true, "min": true, "max": tru
 // firstArgTyped: functions whose result has their first argument's type
 // (the array functions of array.go); typed like the aggregates, from the
 // first argument's declared type.
-var firstArgTyped = map[string]bool{"pg_sum_typed": true, // sum_float4.go
+var firstArgTyped = map[string]bool{"pg_sum_typed": true, "pg_sum_distinct": true, // sum_float4.go, sum_distinct.go
 	"array_append": true, "array_cat": true, "array_remove": true, "pg_array_slice": true, "array_replace": true,
 	"pg_percentile_cont": true, "pg_percentile_disc": true, "pg_mode": true, // orderedset.go
 	"pg_percentile_cont_multi": true, "pg_percentile_disc_multi": true,
@@ -151,7 +151,7 @@ func AggregateType(fn string, arg uint32) uint32 {
 		case pgoid.Float4, pgoid.Float8:
 			return pgoid.Float8
 		}
-	case "sum", "pg_sum_typed":
+	case "sum", "pg_sum_typed", "pg_sum_distinct":
 		switch arg {
 		case pgoid.Int2, pgoid.Int4:
 			return pgoid.Int8

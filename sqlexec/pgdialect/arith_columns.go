@@ -156,9 +156,13 @@ func (x *tx) numTypeExpr(a, b int) string {
 	}
 	if t := x.T(a); t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") {
 		if args := x.splitTop(a+2, b-1); len(args) == 1 {
-			if _, _, ok := x.bareColumn(args[0][0], args[0][1]); ok {
+			lo := args[0][0]
+			if x.kw(lo, "DISTINCT") {
+				lo++ // sum(DISTINCT r) + 1 of a real column is real
+			}
+			if _, _, ok := x.bareColumn(lo, args[0][1]); ok {
 				// sum(n) of a numeric column: sqrt(sum(n)) is numeric
-				return aggRuntimeType(t.identName(), x.numTypeExpr(args[0][0], args[0][1]))
+				return aggRuntimeType(t.identName(), x.numTypeExpr(lo, args[0][1]))
 			}
 		}
 	}

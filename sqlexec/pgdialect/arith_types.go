@@ -100,7 +100,7 @@ func (x *tx) untypedArithItem(a, b int) bool {
 }
 
 // shapeFuncs are the calls arithShape types from their argument's type.
-var shapeFuncs = map[string]bool{"abs": true, "sum": true, "pg_sum_typed": true, "avg": true, "min": true, "max": true,
+var shapeFuncs = map[string]bool{"abs": true, "sum": true, "pg_sum_typed": true, "pg_sum_distinct": true, "avg": true, "min": true, "max": true,
 	"stddev": true, "stddev_samp": true, "stddev_pop": true, "variance": true, "var_samp": true, "var_pop": true, "bit_and": true, "bit_or": true}
 
 // ArithProbeSQL is sqlText with each item replaced by its k-th operand
@@ -135,7 +135,7 @@ func ArithType(it ArithItem, leafTypes []uint32) uint32 {
 		in := newTx(x.src[x.T(arg[0]).pos : x.T(arg[1]-1).pos+len(x.T(arg[1]-1).text)])
 		if o, ok := in.columnDTResult(leafTypes); ok {
 			f := x.T(0).identName()
-			if f == "pg_sum_typed" {
+			if f == "pg_sum_typed" || f == "pg_sum_distinct" {
 				f = "sum"
 			}
 			return AggregateType(f, o)
@@ -313,11 +313,11 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 			return t
 		}
 		return "float8"
-	case "abs", "sum", "pg_sum_typed", "avg", "min", "max", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or":
+	case "abs", "sum", "pg_sum_typed", "pg_sum_distinct", "avg", "min", "max", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or":
 		// abs(x[, type]) keeps x's type; the aggregates map it
 		// (pg_sum_typed(x, type) is sum: sum_float4.go)
 		args := x.splitTop(a+2, b-1)
-		two := f == "abs" || f == "pg_sum_typed"
+		two := f == "abs" || f == "pg_sum_typed" || f == "pg_sum_distinct"
 		if len(args) == 0 || !two && len(args) != 1 || two && len(args) > 2 {
 			return "-"
 		}
@@ -332,7 +332,7 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 		if f == "abs" || t == "" || t == "=" {
 			return t
 		}
-		if f == "pg_sum_typed" {
+		if f == "pg_sum_typed" || f == "pg_sum_distinct" {
 			f = "sum"
 		}
 		return aggShape(f, t)

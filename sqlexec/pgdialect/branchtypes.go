@@ -103,11 +103,11 @@ func BranchItems(sqlText string) []ArithItem {
 				break
 			}
 			agg := ""
-			if f := strings.ToLower(x.T(l[0]).text); x.T(l[0]).typ == tIdent && (aggTyped[f] || f == "pg_sum_typed") && x.isP(l[0]+1, "(") && x.match(l[0]+1) == l[1]-1 && l[1]-l[0] > 3 {
+			if f := strings.ToLower(x.T(l[0]).text); x.T(l[0]).typ == tIdent && (aggTyped[f] || f == "pg_sum_typed" || f == "pg_sum_distinct") && x.isP(l[0]+1, "(") && x.match(l[0]+1) == l[1]-1 && l[1]-l[0] > 3 {
 				// coalesce(sum(x), 0): the probe reads x, typed by the
 				// aggregate (AggregateType); pg_sum_typed(x, type) is
 				// sum(x) (sum_float4.go)
-				if args := x.splitTop(l[0]+2, l[1]-1); (len(args) == 1 || f == "pg_sum_typed" && len(args) == 2) && !x.kw(l[0]+2, "DISTINCT") {
+				if args := x.splitTop(l[0]+2, l[1]-1); (len(args) == 1 || (f == "pg_sum_typed" || f == "pg_sum_distinct") && len(args) == 2) && !x.kw(l[0]+2, "DISTINCT") {
 					agg, l = f, args[0]
 				}
 			}

@@ -27,7 +27,7 @@ func openCatalogDB(t testing.TB, schemaFile string) *sql.DB {
 	}
 	db.SetMaxOpenConns(1)
 	t.Cleanup(func() { db.Close() })
-	for _, s := range []string{SequencesTableSQL, ExtensionsTableSQL, EnumsTableSQL, CommentsTableSQL} {
+	for _, s := range []string{SequencesTableSQL, ExtensionsTableSQL, EnumsTableSQL, CommentsTableSQL, BoolsTableSQL, BoolsRowsSQL} {
 		if _, err := db.Exec(s); err != nil {
 			t.Fatal(err)
 		}

@@ -27,6 +27,9 @@ func CompoundArms(sqlText string) []string {
 		}
 		with = x.text(0, start) + " "
 	}
+	if inner := x.unionArms(start); inner != "" { // unionfirst.go
+		return CompoundArms(with + inner)
+	}
 	var arms []string
 	a := start
 	for i := start; i <= x.n(); i++ {

@@ -82,14 +82,32 @@ func (x *tx) create() (*Stmt, error) {
 // PostgreSQL text of its query for pg_get_viewdef.
 func (x *tx) createView(i int) (*Stmt, error) {
 	as, pgText := x.viewText(i) // catalog_dump.go
+	var oids []uint32
+	if as >= 0 {
+		if q, err := Translate(x.orig(as+1, x.n())); err == nil && q.Kind == KindQuery {
+			oids = q.ColumnOIDs
+		}
+	}
 	if err := x.exprPass(); err != nil {
 		return nil, err
 	}
 	x.applyAliases()
+	x.typeViewBools(oids, as) // viewbools.go
 	if as >= 0 {
 		x.T(as).set(x.T(as).str() + " " + pgText)
 	}
-	return x.query("CREATE VIEW", x.all(), false), nil
+	st := x.query("CREATE VIEW", x.all(), false)
+	j := i + 1
+	if x.kw(j, "IF", "NOT", "EXISTS") {
+		j += 3
+	}
+	if name, _ := x.name(j); name != "" && !x.temp {
+		// (a temporary view runs on the session's connection, where its
+		// statements are not one transaction: not checked)
+		st.Exec = append(st.Exec, viewColumnsCheck(name, x.orig(0, x.n()))) // viewcolumns.go
+		st.NoRows = true
+	}
+	return st, nil
 }
 
 func (x *tx) createIndex(i int) (*Stmt, error) {

@@ -18,7 +18,7 @@ func (x *tx) endsOperand(i int) bool {
 		return true
 	case tIdent:
 		switch t.upper() {
-		case "AND", "OR", "NOT", "WHERE", "SELECT", "ON", "WHEN", "THEN", "ELSE", "IN", "IS", "LIKE", "BY", "HAVING", "SET", "VALUES", "RETURNING", "CASE", "AS", "FROM", "BETWEEN":
+		case "AND", "OR", "NOT", "WHERE", "SELECT", "ON", "WHEN", "THEN", "ELSE", "IN", "IS", "LIKE", "BY", "HAVING", "SET", "VALUES", "RETURNING", "CASE", "AS", "FROM", "BETWEEN", "DISTINCT", "ALL":
 			return false
 		}
 		return true

@@ -159,7 +159,13 @@ func jsonScalarText(v driver.Value, o uint32, zone *time.Location) (string, bool
 	case pgoid.Float4:
 		// its output digits: a real column's 1.1, not the double
 		// 1.100000023841858 nearest its single-precision value
-		if f, ok := v.(float64); ok {
+		f, ok := v.(float64)
+		if s, isStr := v.(string); isStr {
+			// an element of an array's text (array_agg of a real column)
+			g, err := strconv.ParseFloat(s, 64)
+			f, ok = g, err == nil && !math.IsNaN(g)
+		}
+		if ok {
 			if math.IsInf(f, 0) {
 				return sqlToJSONText(pgwire.FormatFloat(f, 32)), true // a string, as PostgreSQL
 			}
@@ -289,6 +295,45 @@ func (x *tx) jsonItemType(a, b int) string {
 		return ""
 	}
 	if o := x.exprOID(a, b); jsonTypedOID(o) {
+		return strconv.FormatUint(uint64(o), 10)
+	}
+	if t := x.T(a); t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 {
+		if strings.EqualFold(t.text, "array_agg") {
+			return x.arrayAggJSONType(a+2, b-1)
+		}
+		// an aggregate of a column, typed at run time: sum(r) of a real
+		// column is a float4 (1.1, not the double 1.100000023841858)
+		if rt := x.numTypeExpr(a, b); rt != "" && rt[0] != '\'' {
+			return rt
+		}
+	}
+	return ""
+}
+
+// arrayAggJSONType is jsonItemType of array_agg over the argument list
+// a..b-1 ([DISTINCT] x [ORDER BY ...]): the array type of x's type, so
+// to_json(array_agg(id)) is the JSON array [1,2,3] (a string of the
+// array's text otherwise).
+func (x *tx) arrayAggJSONType(a, b int) string {
+	if x.kw(a, "DISTINCT") {
+		a++
+	}
+	if o := x.findKw(a, b, x.depth[a], "ORDER"); o >= 0 {
+		b = o
+	}
+	if a >= b || len(x.splitTop(a, b)) != 1 {
+		return ""
+	}
+	if q, c, ok := x.bareColumn(a, b); ok {
+		if r, ok := x.resolved[a]; ok && r.end == b && pgoid.ArrayOf(r.oid) != 0 {
+			return strconv.FormatUint(uint64(pgoid.ArrayOf(r.oid)), 10)
+		}
+		if typ := x.columnTypeExpr(q, c); typ != "NULL" {
+			return "(" + typ + " || '[]')"
+		}
+		return ""
+	}
+	if o := pgoid.ArrayOf(x.exprOID(a, b)); o != 0 {
 		return strconv.FormatUint(uint64(o), 10)
 	}
 	return ""

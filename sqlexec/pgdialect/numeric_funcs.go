@@ -83,6 +83,9 @@ func registerNumericFuncs() error {
 		}
 		deterministic[name] = true
 	}
+	if err := registerSumDistinct(); err != nil { // sum_distinct.go
+		return err
+	}
 	if err := registerSumFloat4(); err != nil { // sum_float4.go
 		return err
 	}

@@ -403,6 +403,9 @@ func textIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	if a[1] != nil {
 		oid, typmod = DeclTypeOID(str(a[1]))
 	}
+	if e := pgoid.ElemOf(oid); e == pgoid.Bool || e == pgoid.Float4 {
+		return fnBoolElems(nil, a[:2]) // textoperands.go: t/f, float4's digits
+	}
 	switch oid {
 	case pgoid.Bool:
 		if b, err := fnBool(nil, []driver.Value{v}); err == nil {
@@ -465,7 +468,23 @@ func (x *tx) castsChecked() bool {
 		// the rows at apply (altercolumn.go), as an UPDATE would
 		return x.findKw(0, x.n(), 0, "USING") >= 0
 	}
-	return !x.catalog && !x.T(0).kw("CREATE")
+	// a view's query computes as a SELECT's (the other CREATEs hold
+	// DEFAULT and CHECK expressions, where SQLite allows no subquery)
+	return !x.catalog && (!x.T(0).kw("CREATE") || x.createsView())
+}
+
+// createsView reports a CREATE [OR REPLACE] [TEMP] VIEW statement.
+func (x *tx) createsView() bool {
+	for k := 1; k < x.n() && k < 5; k++ {
+		switch {
+		case x.T(k).kw("VIEW"):
+			return true
+		case x.T(k).kw("OR") || x.T(k).kw("REPLACE") || x.T(k).kw("TEMP") || x.T(k).kw("TEMPORARY"):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 type fromTable struct{ name, alias string }
@@ -672,6 +691,21 @@ func (x *tx) textHint(s, e int) string {
 			qual = x.T(j - 3).identName()
 		}
 		return x.columnTypeExpr(qual, n)
+	}
+	if t := x.T(s); t.typ == tIdent && strings.EqualFold(t.text, "array_agg") && x.isP(s+1, "(") && x.match(s+1) == e-1 {
+		// array_agg of a column: an array of the column's type
+		a, b := s+2, e-1
+		if x.kw(a, "DISTINCT") {
+			a++
+		}
+		if o := x.findKw(a, b, x.depth[a], "ORDER"); o >= 0 {
+			b = o
+		}
+		if qual, col, ok := x.bareColumn(a, b); ok {
+			if typ := x.columnTypeExpr(qual, col); typ != "NULL" {
+				return "(" + typ + " || '[]')"
+			}
+		}
 	}
 	oid := x.exprOID(s, e)
 	if oid == 0 {

@@ -14,8 +14,9 @@ package pgdialect
 // uncorrelated subquery computing it, run once per statement), as
 // pg_sum_typed(x, type), which sums in single precision when the type is
 // float4 and is numSum otherwise (result types: aggitems.go and
-// arith_types.go read it as sum). sum(DISTINCT x) keeps one argument (SQLite's DISTINCT
-// aggregates take one) and so sums a float4 in double precision.
+// arith_types.go read it as sum). sum(DISTINCT x) of such an operand is
+// pg_sum_distinct(x, type) (SQLite's DISTINCT aggregates take one
+// argument): sum_distinct.go.
 
 import (
 	"database/sql/driver"
@@ -191,12 +192,22 @@ func (x *tx) sumFloat4Types() {
 
 // sumDistinctFloat4 rewrites sum(DISTINCT x) (sum at i, its ")" at e)
 // to pg_sum_f4_sorted(DISTINCT x) when the statement shows x to be a
-// float4 (a real column of a VALUES list or derived table, a cast). A
-// table's column, whose type is known only at run time, keeps SQLite's
-// sum (double precision): choosing between two aggregates at run time
-// would hide the call's type from Describe.
+// float4 (a real column of a VALUES list or derived table, a cast), and
+// to pg_sum_distinct(x, type) when x's type is read at run time (a
+// table's column: sum_distinct.go).
 func (x *tx) sumDistinctFloat4(i, e int) {
 	if x.exprOID(i+3, e) != pgoid.Float4 && x.numTypeExpr(i+3, e) != "'float4'" {
+		if typ := x.numTypeExpr(i+3, e); typ != "" && typ[0] != '\'' && x.findKw(i+3, e, x.depth[i+3], "ORDER") < 0 {
+			// a column's type, known at run time: pg_sum_distinct(x,
+			// type) drops the repeated values itself (sum_distinct.go)
+			x.T(i).set("pg_sum_distinct")
+			x.T(i + 2).set("")
+			x.T(e).pre = ", " + typ + x.T(e).pre
+			if x.sumTypes == nil {
+				x.sumTypes = map[int]string{}
+			}
+			x.sumTypes[i] = typ
+		}
 		return
 	}
 	x.T(i).set("pg_sum_f4_sorted")

@@ -27,6 +27,7 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"strconv"
 	"strings"
 
 	"github.com/raftsql/raftsql/pgwire"
@@ -50,16 +51,21 @@ func init() {
 	}{2, fnBoolElems}
 }
 
-// fnBoolElems is pg_bool_elems(array, type): the array with its boolean
-// elements written t/f, as PostgreSQL's boolean[] output, when type is
-// boolean (the elements' type) or boolean[]; SQLite's ARRAY[...] and
-// array_agg build a boolean array of 1/0 (array.go). Anything else passes
-// unchanged.
+// fnBoolElems is pg_bool_elems(array, type): the array with its elements
+// written as PostgreSQL's output writes them when type (the elements'
+// type, or the array's) is boolean or real: SQLite's ARRAY[...] and
+// array_agg build a boolean array of 1/0 (t/f) and a real array of the
+// doubles nearest the float4 values (1.100000023841858: 1.1) (array.go).
+// Anything else passes unchanged.
 func fnBoolElems(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if a[0] == nil || a[1] == nil {
 		return a[0], nil
 	}
-	if oid, _ := DeclTypeOID(str(a[1])); oid != pgoid.Bool && oid != pgoid.ArrayOf(pgoid.Bool) {
+	oid, _ := DeclTypeOID(str(a[1]))
+	if e := pgoid.ElemOf(oid); e != 0 {
+		oid = e
+	}
+	if oid != pgoid.Bool && oid != pgoid.Float4 {
 		return a[0], nil
 	}
 	el, err := catalogArray(a[0]) // array.go
@@ -67,6 +73,15 @@ func fnBoolElems(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 		return a[0], nil
 	}
 	for i := range el {
+		if el[i].Null {
+			continue
+		}
+		if oid == pgoid.Float4 {
+			if f, err := strconv.ParseFloat(el[i].Val, 64); err == nil {
+				el[i].Val = pgwire.FormatFloat(f, 32)
+			}
+			continue
+		}
 		switch el[i].Val {
 		case "1":
 			el[i].Val = "t"

@@ -226,6 +226,7 @@ func (x *tx) translate() (*Stmt, error) {
 		if err := x.setOpAll(); err != nil { // setops.go
 			return nil, err
 		}
+		x.unionKeepFirst() // unionfirst.go
 		return x.query(tag, x.all(), ro), nil
 	case "INSERT", "UPDATE", "DELETE", "REPLACE":
 		if err := x.dmlChecks(); err != nil {

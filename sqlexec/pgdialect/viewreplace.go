@@ -5,6 +5,7 @@ package pgdialect
 //
 //	CREATE VIEW "pgdialect_replace_view" AS query   -- the new columns
 //	SELECT pg_view_replace('v', <v's type>, <v's columns>, <the new ones>)
+//	SELECT pg_view_columns_distinct(...)             -- viewcolumns.go
 //	DROP VIEW "pgdialect_replace_view"
 //	DROP VIEW IF EXISTS v
 //	CREATE VIEW v AS query
@@ -51,7 +52,8 @@ func (x *tx) replaceView(i int) (*Stmt, error) {
 	check := "SELECT pg_view_replace(" + quoteLit(name) +
 		", (SELECT type FROM sqlite_schema WHERE name = " + quoteLit(name) + " COLLATE NOCASE AND type IN ('table', 'view')), " +
 		cols(quoteLit(name)) + ", " + cols("'pgdialect_replace_view'") + ")"
-	st.Exec = []string{tmp, check, "DROP VIEW " + replaceViewName, "DROP VIEW IF EXISTS " + quoteIdent(name), full}
+	distinct := viewColumnsCheck("pgdialect_replace_view", x.orig(0, x.n())) // viewcolumns.go
+	st.Exec = []string{tmp, check, distinct, "DROP VIEW " + replaceViewName, "DROP VIEW IF EXISTS " + quoteIdent(name), full}
 	st.NoRows = true
 	return st, nil
 }
@@ -71,7 +73,7 @@ func fnViewReplace(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 	for k, o := range old {
 		n := cur[k]
 		if o[0] != n[0] {
-			return nil, errors.New(SQLStateText("42P16", fmt.Sprintf("cannot change name of view column %q to %q", o[0], n[0]), "",
+			return nil, errors.New(SQLStateText("42P16", fmt.Sprintf("cannot change name of view column %q to %q", o[0], sqliteRenamedBase(n[0], cur)), "",
 				"Use ALTER VIEW ... RENAME COLUMN ... to change name of view column instead."))
 		}
 		if o[1] != "" && n[1] != "" && o[1] != n[1] {

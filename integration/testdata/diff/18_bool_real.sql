@@ -45,7 +45,6 @@ SELECT price * price AS pp, price * price p2 FROM br_o ORDER BY id;
 SELECT concat(price * price, '|', price + 1, '|', price / 3::real), price || 'x' FROM br_o ORDER BY id;
 SELECT json_build_array(1.1::real, 'infinity'::real), to_json(1.1::real);
 SELECT json_agg(price ORDER BY id) FROM br_o;
--- differs: an aggregate of a real column inside a JSON constructor is typed float8 (the double nearest the float4)
 SELECT jsonb_build_object('p', min(price)) FROM br_o;
 SELECT round(price), ceil(price), floor(price), sqrt(price), price::int FROM br_o ORDER BY id;
 SELECT id FROM br_o WHERE price = 1.1;

@@ -20,7 +20,6 @@ SELECT *, 1 AS one FROM jn_u1 JOIN jn_u2 USING (k);
 SELECT count(*) FROM jn_u1 JOIN jn_u2 USING (k);
 SELECT k, * FROM jn_u1 JOIN jn_u2 USING (k) WHERE k > 0 ORDER BY k LIMIT 5;
 SELECT * FROM jn_u1 JOIN jn_u2 USING (k) JOIN jn_u3 ON left(jn_u3.e, 1) = 'q';
--- differs: a derived table's duplicate column names are SQLite's (k2:1); PostgreSQL keeps k2
 SELECT * FROM (SELECT * FROM jn_u1 JOIN jn_u2 USING (k)) s;
 SELECT * FROM jn_u1 JOIN jn_u2 USING (nosuch);
 SELECT * FROM jn_u1 CROSS JOIN jn_u3 JOIN jn_u2 USING (k2) ORDER BY 1, 2;

@@ -14,7 +14,6 @@ WITH c AS (SELECT id = 1 AS one FROM tm_b) SELECT concat(one), one || '' FROM c 
 SELECT concat(CASE WHEN id = 1 THEN paid ELSE false END) FROM tm_b ORDER BY 1;
 SELECT (CASE WHEN id = 1 THEN paid ELSE false END) || '' FROM tm_b ORDER BY 1;
 SELECT concat(CASE WHEN id = 1 THEN true ELSE false END) FROM tm_b ORDER BY 1;
--- differs: a view's expression column (big: id > 1) has no declared type to read at run time; its boolean prints 1/0
 SELECT concat(paid), concat(big), paid || '', big || '', format('%s', big) FROM tm_v WHERE id < 3 ORDER BY id;
 SELECT concat(v.paid) FROM tm_v v WHERE id < 3 ORDER BY 1;
 SELECT concat(x) FROM (VALUES (true), (false)) v(x) ORDER BY 1;
@@ -37,15 +36,13 @@ SELECT t || id::varchar(3) FROM tm_r ORDER BY 1;
 SELECT 'ab' || 'cdef'::varchar(3);
 SELECT 'ab'::varchar(3) || 'cd';
 SELECT t::varchar(3) || t::varchar(3) FROM tm_r ORDER BY 1;
--- differs: sum(DISTINCT real) of a table's column adds in double precision (SQLite's DISTINCT aggregates take one argument, so the run-time type cannot reach the sum)
 SELECT sum(DISTINCT r) FROM tm_b;
 SELECT sum(r) FROM (SELECT r FROM tm_b) s;
 SELECT sum(x) FROM (VALUES (1.1::real), (2.2::real), (3.3::real)) v(x);
 SELECT sum(DISTINCT x) FROM (VALUES (1.1::real), (2.2::real), (2.2::real)) v(x);
 WITH c AS (SELECT r FROM tm_b) SELECT sum(r) FROM c;
--- differs: sum(DISTINCT real) of a table's column adds in double precision (SQLite's DISTINCT aggregates take one argument, so the run-time type cannot reach the sum)
 SELECT sum(r), sum(DISTINCT r) FROM tm_b;
 SELECT sum(DISTINCT x) FROM (VALUES (0.1::real), (0.7::real), (0.2::real), (0.7::real), (1e7::real)) v(x);
--- differs: sum(DISTINCT real) of a table's column read through a derived table adds in double precision (its type is known only at run time)
+-- differs: sum(DISTINCT real) of a column of a derived table that is a UNION adds in double precision (its type is not read at run time)
 SELECT sum(DISTINCT r) FROM (SELECT r FROM tm_b UNION ALL SELECT r FROM tm_b) s;
 SELECT sum(DISTINCT r::real) FROM tm_b;

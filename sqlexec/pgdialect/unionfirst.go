@@ -1,0 +1,100 @@
+package pgdialect
+
+// unionfirst.go: UNION keeps the first of equal rows, as PostgreSQL.
+//
+// Values that are equal but print differently (numerics of different
+// scales: 1.50 and 1.5) leave one row of a UNION; PostgreSQL's is the
+// first one read (SELECT 1.50 UNION SELECT 1.5 is 1.50, with the arms
+// swapped 1.5), SQLite's the last one (its UNION inserts every row into
+// an index keyed by the row, and an equal key replaces the one there).
+// A SELECT whose set operations at the top are all UNION [DISTINCT] is
+// written
+//
+//	SELECT DISTINCT * FROM (arm UNION ALL arm ...) AS pgdialect_union [ORDER BY ...] [LIMIT ...]
+//
+// whose DISTINCT keeps the first row of each value in the arms' order
+// (the columns keep their names and declared types: SQLite declares a
+// subquery's columns as the compound's; CompoundArms reads the arms
+// through the wrapping). INTERSECT and EXCEPT keep SQLite's choice (a
+// documented difference).
+
+import "strings"
+
+// unionWrapOpen and unionWrapClose wrap the arms (see above).
+const (
+	unionWrapOpen  = "SELECT DISTINCT * FROM ("
+	unionWrapClose = ") AS pgdialect_union"
+)
+
+// unionKeepFirst rewrites a SELECT whose top-level set operations are all
+// UNION (see the top of the file).
+func (x *tx) unionKeepFirst() {
+	start := -1
+	for i := 0; i < x.n(); i++ {
+		if x.depth[i] == 0 && (x.T(i).kw("SELECT") || x.T(i).kw("VALUES")) {
+			start = i
+			break
+		}
+	}
+	if start < 0 || start > 0 && !x.T(0).kw("WITH") || !x.T(start).kw("SELECT") {
+		return
+	}
+	end := x.n() // the arms' end: the compound's ORDER BY, LIMIT, OFFSET or ";"
+	var unions []int
+	for i := start; i < x.n(); i++ {
+		if x.depth[i] != 0 {
+			continue
+		}
+		if x.isP(i, ";") || x.kw(i, "ORDER", "BY") || x.T(i).kw("LIMIT") || x.T(i).kw("OFFSET") || x.T(i).kw("FETCH") {
+			end = i
+			break
+		}
+		if !x.isSetOp(i) {
+			continue
+		}
+		if !x.T(i).kw("UNION") || x.kw(i+1, "ALL") {
+			return
+		}
+		unions = append(unions, i)
+	}
+	if len(unions) == 0 || end <= start {
+		return
+	}
+	for _, u := range unions {
+		if x.kw(u+1, "DISTINCT") {
+			x.T(u + 1).set("")
+		}
+		x.T(u).suf += " ALL"
+	}
+	x.T(start).wpre = unionWrapOpen + x.T(start).wpre
+	x.T(end - 1).wsuf += unionWrapClose
+}
+
+// unionArms is the text of the arms inside a unionKeepFirst wrapping that
+// starts at token start, "" when there is none there.
+func (x *tx) unionArms(start int) string {
+	if !x.kw(start, "SELECT", "DISTINCT") || !x.isP(start+2, "*") || !x.kw(start+3, "FROM") || !x.isP(start+4, "(") {
+		return ""
+	}
+	e := x.match(start + 4)
+	if e >= x.n() || !x.kw(e+1, "AS") || x.T(e+2).identName() != "pgdialect_union" {
+		return ""
+	}
+	return x.text(start+5, e)
+}
+
+// UnionKeepsFirst reports whether the SQLite statement sqlText is a UNION
+// written by unionKeepFirst (its columns' declared types are its first
+// operand's: sqlexec/compounddecl.go).
+func UnionKeepsFirst(sqlText string) bool {
+	if !strings.Contains(sqlText, unionWrapClose) {
+		return false
+	}
+	x := newTx(sqlText)
+	for i := 0; i < x.n(); i++ {
+		if x.depth[i] == 0 && (x.T(i).kw("SELECT") || x.T(i).kw("VALUES")) {
+			return x.unionArms(i) != ""
+		}
+	}
+	return false
+}
