@@ -26,7 +26,6 @@ SELECT id, op, k FROM dc_log ORDER BY id;
 WITH k AS (SELECT 4 AS id), d AS (DELETE FROM dc_src WHERE id IN (SELECT id FROM k) RETURNING id, t), s AS (SELECT id, coalesce(t, 'none') AS t FROM d) SELECT * FROM s;
 WITH d(a, b) AS (UPDATE dc_src SET v = 0 WHERE id = 2 RETURNING id, v, t) SELECT * FROM d;
 WITH d(a, b, c, e) AS (UPDATE dc_src SET v = 0 WHERE id = 2 RETURNING id, v, t) SELECT * FROM d;
--- differs: two RETURNING columns of one name: SQLite names the second x:1 in the CTE's column list
 WITH d AS (UPDATE dc_src SET v = 1 WHERE id = 2 RETURNING id AS x, v AS x) SELECT * FROM d;
 WITH l AS (INSERT INTO dc_log (op, k) VALUES ('bump', 2) RETURNING k) UPDATE dc_src SET v = v + 100 WHERE id IN (SELECT k FROM l) RETURNING id, v;
 WITH l AS (INSERT INTO dc_log (op, k) VALUES ('drop', 1) RETURNING k) DELETE FROM dc_dst WHERE id IN (SELECT k FROM l) RETURNING id, t;
