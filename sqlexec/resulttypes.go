@@ -23,6 +23,7 @@ func resultTypes(c *lconn, sqlText string, infos []colInfo) {
 	branchTypes(c, sqlText, infos)
 	callTypes(c, sqlText, infos)
 	subqueryTypes(c, sqlText, infos)
+	derivedTypes(c, sqlText, infos) // derivedtypes.go
 }
 
 // serialTypes gives a column that reads a bigserial/smallserial (or

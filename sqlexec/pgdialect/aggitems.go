@@ -56,6 +56,14 @@ func AggregateItems(sqlText string) []AggItem {
 				return nil
 			}
 		}
+		// (f(x) COLLATE c): a subquery's or CTE's sum or avg, which
+		// derivedcols.go gives the numeric collation
+		wrapA, wrapB := -1, -1
+		if m := x.match(a); x.isP(a, "(") && m > a+4 && m < b && x.kw(m-2, "COLLATE") &&
+			(m+1 == b || x.kw(m+1, "AS") || m+2 == b && (x.T(m+1).typ == tIdent || x.T(m+1).typ == tQIdent)) {
+			wrapA, wrapB = a, m+1
+			a, b = a+1, m-2
+		}
 		fname := strings.ToLower(x.T(a).text)
 		if b-a < 4 || x.T(a).typ != tIdent || !aggTyped[fname] && !firstArgTyped[fname] || !x.isP(a+1, "(") {
 			continue
@@ -99,13 +107,20 @@ func AggregateItems(sqlText string) []AggItem {
 			continue
 		}
 		last := x.T(end - 1)
+		start := x.T(a).pos
+		if wrapA >= 0 {
+			if end != b {
+				continue
+			}
+			start, last = x.T(wrapA).pos, x.T(wrapB-1) // the probe replaces the parentheses too
+		}
 		argHi := argEnd
 		if o := x.findKw(argLo, argEnd, x.depth[argLo], "ORDER"); o > argLo {
 			argHi = o // array_agg(x ORDER BY y): the argument is x
 		}
 		out = append(out, AggItem{Column: col, Func: strings.ToLower(x.T(a).text),
 			Arg:   x.src[x.T(argLo).pos : x.T(argHi-1).pos+len(x.T(argHi-1).text)],
-			start: x.T(a).pos, end: last.pos + len(last.text)})
+			start: start, end: last.pos + len(last.text)})
 	}
 	return out
 }
