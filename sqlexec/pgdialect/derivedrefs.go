@@ -178,7 +178,7 @@ func (x *tx) derivedRel(a, b int, prefix string, ctes map[string]DerivedRel) Der
 	var rel DerivedRel
 	e := -1
 	switch t := x.T(a); {
-	case x.kw(a, "LATERAL"):
+	case x.kw(a, "LATERAL") || x.kw(a-1, "LATERAL"):
 		return rel // correlated: not a statement of its own
 	case x.isP(a, "(") && (x.kw(a+1, "SELECT") || x.kw(a+1, "VALUES") || x.kw(a+1, "WITH")):
 		m := x.match(a)
