@@ -3,6 +3,8 @@ package sqlexec
 import (
 	"strings"
 
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 
 	"modernc.org/libc"
@@ -18,21 +20,49 @@ import (
 // printed 0.1 as 0.100, and with the operands swapped 9.250 as 9.3.
 
 // compoundDecl is the declared type of result column i of s, decl
-// SQLite's: without its type modifier ("numeric_text(10,3)" is
-// "numeric_text") when s is a compound SELECT an operand of which
-// declares the column otherwise.
+// SQLite's, when s is a compound SELECT: without its type modifier
+// ("numeric_text(10,3)" is "numeric_text") when an operand declares the
+// column otherwise, and of the operands' common type when they declare
+// different numeric types (int4 UNION int8 is int8, as in PostgreSQL,
+// whose select_common_type widens the first operand's type).
 func (s *lstmt) compoundDecl(i int, decl string) string {
 	p := strings.IndexByte(decl, '(')
-	if p < 0 {
-		return decl
+	oid, _ := typeFromDeclMod(decl)
+	if p < 0 && pgdialect.CommonType([]uint32{oid, pgoid.Int2}) == 0 {
+		return decl // no modifier, and of no type an operand could widen
 	}
 	if s.armDecls == nil {
 		s.armDecls = s.operandDecls()
 	}
+	if len(s.armDecls) == 0 {
+		return decl
+	}
+	same, oids := true, make([]uint32, 0, len(s.armDecls))
+	best := decl
 	for _, decls := range s.armDecls {
-		if i >= len(decls) || !strings.EqualFold(decls[i], decl) {
-			return strings.TrimSpace(decl[:p])
+		if i >= len(decls) {
+			return stripMod(decl)
 		}
+		same = same && strings.EqualFold(decls[i], decl)
+		o, _ := typeFromDeclMod(decls[i])
+		oids = append(oids, o)
+		if o != 0 && o != oid && o == pgdialect.CommonType(oids) {
+			best = decls[i] // the widest so far
+		}
+	}
+	if same {
+		return decl
+	}
+	if o, _ := typeFromDeclMod(best); o == 0 || o != pgdialect.CommonType(oids) {
+		best = decl // not one type: the operands' hints and values decide
+	}
+	return stripMod(best)
+}
+
+// stripMod is decl without its type modifier.
+func stripMod(decl string) string {
+	if p := strings.IndexByte(decl, '('); p >= 0 {
+		return strings.TrimSpace(decl[:p])
 	}
 	return decl
 }
@@ -41,8 +71,12 @@ func (s *lstmt) compoundDecl(i int, decl string) string {
 // and returns their columns' declared types ("?" for an operand that does
 // not compile: no column matches it); an empty, non-nil list otherwise.
 func (s *lstmt) operandDecls() [][]string {
-	arms := pgdialect.CompoundArms(libc.GoString(lib.Xsqlite3_sql(s.c.tls, s.p)))
 	out := [][]string{}
+	sqlText := libc.GoString(lib.Xsqlite3_sql(s.c.tls, s.p))
+	if low := strings.ToLower(sqlText); !strings.Contains(low, "union") && !strings.Contains(low, "intersect") && !strings.Contains(low, "except") {
+		return out // not compound: no need to lex it
+	}
+	arms := pgdialect.CompoundArms(sqlText)
 	c := s.c
 	var refused *Error
 	var alters bool

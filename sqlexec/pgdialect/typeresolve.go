@@ -607,3 +607,21 @@ func aggType(fn string) func([]branch) uint32 {
 		return AggregateType(fn, args[0].oid)
 	}
 }
+
+// CommonType is the type PostgreSQL resolves values of the known types
+// oids to (int4 and int8: int8; an integer and numeric: numeric), 0 when
+// they cannot be matched or one is not known (0).
+func CommonType(oids []uint32) uint32 {
+	brs := make([]branch, len(oids))
+	for i, o := range oids {
+		if o == 0 {
+			return 0
+		}
+		brs[i] = branch{kind: branchTyped, oid: o}
+	}
+	o, err := commonType(brs, "")
+	if err != nil {
+		return 0
+	}
+	return o
+}
