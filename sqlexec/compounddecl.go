@@ -26,9 +26,8 @@ import (
 // different numeric types (int4 UNION int8 is int8, as in PostgreSQL,
 // whose select_common_type widens the first operand's type).
 func (s *lstmt) compoundDecl(i int, decl string) string {
-	p := strings.IndexByte(decl, '(')
 	oid, _ := typeFromDeclMod(decl)
-	if p < 0 && pgdialect.CommonType([]uint32{oid, pgoid.Int2}) == 0 {
+	if strings.IndexByte(decl, '(') < 0 && oid != 0 && pgdialect.CommonType([]uint32{oid, pgoid.Int2}) == 0 {
 		return decl // no modifier, and of no type an operand could widen
 	}
 	if s.armDecls == nil {
@@ -38,7 +37,7 @@ func (s *lstmt) compoundDecl(i int, decl string) string {
 		return decl
 	}
 	same, oids := true, make([]uint32, 0, len(s.armDecls))
-	best := decl
+	best, bestOID := decl, oid
 	for _, decls := range s.armDecls {
 		if i >= len(decls) {
 			return stripMod(decl)
@@ -46,14 +45,14 @@ func (s *lstmt) compoundDecl(i int, decl string) string {
 		same = same && strings.EqualFold(decls[i], decl)
 		o, _ := typeFromDeclMod(decls[i])
 		oids = append(oids, o)
-		if o != 0 && o != oid && o == pgdialect.CommonType(oids) {
-			best = decls[i] // the widest so far
+		if o != 0 && o != bestOID && o == pgdialect.CommonType(oids) {
+			best, bestOID = decls[i], o // the widest so far
 		}
 	}
 	if same {
 		return decl
 	}
-	if o, _ := typeFromDeclMod(best); o == 0 || o != pgdialect.CommonType(oids) {
+	if bestOID == 0 || bestOID != pgdialect.CommonType(oids) {
 		best = decl // not one type: the operands' hints and values decide
 	}
 	return stripMod(best)
@@ -91,8 +90,21 @@ func (s *lstmt) operandDecls() [][]string {
 			continue
 		}
 		decls := make([]string, st.columnCount())
+		var consts []uint32
 		for k := range decls {
-			decls[k] = st.columnDecl(k)
+			if decls[k] = st.columnDecl(k); decls[k] == "" {
+				// a constant (SELECT 0, 1.5): its type
+				if consts == nil {
+					consts = pgdialect.ItemTypes(arm)
+				}
+				if k < len(consts) && consts[k] != 0 {
+					if name := pgoid.TypeName(consts[k]); name != "" {
+						if o, _ := typeFromDeclMod(name); o == consts[k] {
+							decls[k] = name
+						}
+					}
+				}
+			}
 		}
 		st.finalize()
 		out = append(out, decls)

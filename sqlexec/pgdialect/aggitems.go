@@ -215,6 +215,10 @@ func (x *tx) exprType(a, b int) uint32 {
 	if b-a == 2 && x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") && x.T(a+1).typ == tNumber {
 		a++
 	}
+	if b-a == 8 && x.kw(a, "CAST") && x.isP(a+1, "(") && x.T(a+2).typ == tString && x.kw(a+3, "AS", "TEXT") && x.isP(a+5, ")") &&
+		x.kw(a+6, "COLLATE") && strings.EqualFold(x.T(a+7).text, NumericCollation) {
+		return pgoid.Numeric // a numeric constant as the translation writes it (CAST('1.5' AS TEXT) COLLATE pg_numeric)
+	}
 	switch {
 	case b-a == 1:
 		t := x.T(a)
