@@ -65,7 +65,7 @@ func AggregateItems(sqlText string) []AggItem {
 			a, b = a+1, m-2
 		}
 		fname := strings.ToLower(x.T(a).text)
-		if b-a < 4 || x.T(a).typ != tIdent || !aggTyped[fname] && !firstArgTyped[fname] || !x.isP(a+1, "(") {
+		if b-a < 4 || x.T(a).typ != tIdent || !aggTyped[fname] && !firstArgTyped[fname] && fname != "array_prepend" || !x.isP(a+1, "(") {
 			continue
 		}
 		m := x.match(a + 1)
@@ -73,6 +73,13 @@ func AggregateItems(sqlText string) []AggItem {
 			continue
 		}
 		argLo := a + 2
+		if fname == "array_prepend" { // typed by its second argument, the array
+			args := x.splitTop(a+2, m)
+			if len(args) != 2 {
+				continue
+			}
+			argLo = args[1][0]
+		}
 		if x.kw(argLo, "DISTINCT") || x.kw(argLo, "ALL") {
 			argLo++
 		}
@@ -141,7 +148,7 @@ func AggregateType(fn string, arg uint32) uint32 {
 		}
 	case "pg_array_agg": // array_agg
 		return pgoid.ArrayOf(arg)
-	case "array_append", "array_cat", "array_remove", "pg_array_slice", "array_replace": // pgdialect.firstArgTyped
+	case "array_append", "array_cat", "array_remove", "pg_array_slice", "array_replace", "array_prepend": // pgdialect.firstArgTyped
 		if pgoid.ElemOf(arg) != 0 {
 			return arg
 		}
