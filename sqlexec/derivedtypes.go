@@ -158,9 +158,20 @@ func describeSQL(c *lconn, sqlText string, hints colHints) []colInfo {
 	}
 	defer st.release()
 	infos := make([]colInfo, st.columnCount())
+	var consts []uint32
 	for i := range infos {
 		infos[i] = newColInfo(st, i)
 		infos[i].setHint(hints, i)
+		if infos[i].decl == "" && infos[i].hint == 0 {
+			// a constant of the query (SELECT 1 AS s): its type, which the
+			// translation gave the statement it was part of
+			if consts == nil {
+				consts = pgdialect.ItemTypes(sqlText)
+			}
+			if i < len(consts) {
+				infos[i].hint = consts[i]
+			}
+		}
 	}
 	resultTypes(c, sqlText, infos)
 	return infos

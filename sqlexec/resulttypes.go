@@ -204,8 +204,21 @@ func probeLeaves(c *lconn, sqlText string, infos []colInfo, items []pgdialect.Ar
 			st.release()
 			return
 		}
+		var derived []colInfo
 		for i, it := range items {
 			o, _ := typeFromDeclMod(st.columnDecl(it.Column))
+			if o == 0 {
+				// a leaf that reads a subquery's, CTE's or view's column
+				// (s * 1.5 over a CTE's sum): that column's type
+				if derived == nil {
+					derived = make([]colInfo, len(infos))
+					for k := range derived {
+						derived[k] = newColInfo(st, k)
+					}
+					derivedTypes(c, pgdialect.ArithProbeSQL(sqlText, items, k), derived) // derivedtypes.go
+				}
+				o = derived[it.Column].hint
+			}
 			types[i] = append(types[i], o)
 		}
 		st.release()

@@ -234,6 +234,9 @@ func joinTypeQuery(tbls []string, col string) string {
 	return sb.String()
 }
 
+// numTypeQueryPrefix starts colTypeQuery("pg_col_numtype", ...).
+const numTypeQueryPrefix = "(SELECT pg_col_numtype(sql, "
+
 // colTypeQuery is the scalar subquery f(create_sql, col) over table tbl's
 // CREATE TABLE text: uncorrelated, so SQLite runs it once per statement
 // execution, not once per row.
