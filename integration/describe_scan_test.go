@@ -13,6 +13,7 @@ package integration
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -39,24 +40,25 @@ func TestDescribedTypesScan(t *testing.T) {
 		return fmt.Sprint(f.Float64)
 	}
 	type check struct {
-		q    string
-		dest func() []any       // fresh typed destinations
-		got  func([]any) string // their values rendered
-		want string
+		q     string
+		dest  func() []any       // fresh typed destinations
+		got   func([]any) string // their values rendered
+		want  string
+		types string // the described types
 	}
 	checks := []check{
 		{"SELECT s, c, a FROM (SELECT sum(n) AS s, count(*) AS c, avg(i4) AS a FROM ds_t) x",
 			func() []any { return []any{new(pgtype.Numeric), new(int64), new(pgtype.Numeric)} },
 			func(d []any) string {
 				return num(*d[0].(*pgtype.Numeric)) + "|" + fmt.Sprint(*d[1].(*int64)) + "|" + num(*d[2].(*pgtype.Numeric))
-			}, "3.75|2|1.5"},
+			}, "3.75|2|1.5", "numeric,int8,numeric"},
 		{"WITH c AS (SELECT max(tz) m, min(d) md, max(iv) mi, sum(r) sr FROM ds_t) SELECT m, md, mi, sr FROM c",
 			func() []any { return []any{new(time.Time), new(time.Time), new(pgtype.Interval), new(float32)} },
 			func(d []any) string {
 				iv := *d[2].(*pgtype.Interval)
 				return d[0].(*time.Time).UTC().Format(time.RFC3339) + "|" + d[1].(*time.Time).Format("2006-01-02") + "|" +
 					fmt.Sprintf("%dd%dus", iv.Days, iv.Microseconds) + "|" + fmt.Sprint(*d[3].(*float32))
-			}, "2024-02-20T08:00:00Z|2024-01-15|1d7200000000us|2"},
+			}, "2024-02-20T08:00:00Z|2024-01-15|1d7200000000us|2", "timestamptz,date,interval,float4"},
 		{"SELECT one, s, n, b, total, last FROM ds_v",
 			func() []any {
 				return []any{new(int32), new(string), new(pgtype.Numeric), new(bool), new(pgtype.Numeric), new(time.Time)}
@@ -64,38 +66,60 @@ func TestDescribedTypesScan(t *testing.T) {
 			func(d []any) string {
 				return fmt.Sprint(*d[0].(*int32), "|", *d[1].(*string), "|", num(*d[2].(*pgtype.Numeric)), "|", *d[3].(*bool), "|",
 					num(*d[4].(*pgtype.Numeric)), "|", d[5].(*time.Time).UTC().Format(time.RFC3339))
-			}, "1|x|1.5|true|30|2024-02-20T08:00:00Z"},
+			}, "1|x|1.5|true|30|2024-02-20T08:00:00Z", "int4,text,numeric,bool,numeric,timestamptz"},
 		{"SELECT x FROM (SELECT i4 AS x FROM ds_t UNION ALL SELECT 1.5) s WHERE x::text = '1.5'",
 			func() []any { return []any{new(pgtype.Numeric)} },
-			func(d []any) string { return num(*d[0].(*pgtype.Numeric)) }, "1.5"},
+			func(d []any) string { return num(*d[0].(*pgtype.Numeric)) }, "1.5", "numeric"},
 		{"SELECT i4 FROM ds_t UNION SELECT i8 FROM ds_t ORDER BY 1 DESC LIMIT 1",
 			func() []any { return []any{new(int64)} },
-			func(d []any) string { return fmt.Sprint(*d[0].(*int64)) }, "20"},
+			func(d []any) string { return fmt.Sprint(*d[0].(*int64)) }, "20", "int8"},
 		{"SELECT x FROM (SELECT d + 1 AS x FROM ds_t) s ORDER BY 1 LIMIT 1",
 			func() []any { return []any{new(time.Time)} },
-			func(d []any) string { return d[0].(*time.Time).Format("2006-01-02") }, "2024-01-16"},
+			func(d []any) string { return d[0].(*time.Time).Format("2006-01-02") }, "2024-01-16", "date"},
 		{"SELECT e FROM jsonb_array_elements('[{\"k\": 1}]') e",
 			func() []any { return []any{new(map[string]any)} },
-			func(d []any) string { return fmt.Sprint(*d[0].(*map[string]any)) }, "map[k:1]"},
+			func(d []any) string { return fmt.Sprint(*d[0].(*map[string]any)) }, "map[k:1]", "jsonb"},
 		{"SELECT array_cat(ARRAY[1,2], ARRAY[3]), array_prepend(0, ia), ARRAY[1, 2::int8] FROM ds_t WHERE id = 2",
 			func() []any { return []any{new([]int32), new([]int32), new([]int64)} },
-			func(d []any) string { return fmt.Sprint(*d[0].(*[]int32), *d[1].(*[]int32), *d[2].(*[]int64)) }, "[1 2 3] [0 4] [1 2]"},
+			func(d []any) string { return fmt.Sprint(*d[0].(*[]int32), *d[1].(*[]int32), *d[2].(*[]int64)) }, "[1 2 3] [0 4] [1 2]", "_int4,_int4,_int8"},
 		{"SELECT (SELECT sum(n) FROM ds_t) + 1, COALESCE(tz, now()) FROM ds_t WHERE id = 1",
 			func() []any { return []any{new(pgtype.Numeric), new(time.Time)} },
 			func(d []any) string {
 				return num(*d[0].(*pgtype.Numeric)) + "|" + d[1].(*time.Time).UTC().Format(time.RFC3339)
 			},
-			"4.75|2024-01-15T10:31:00Z"},
+			"4.75|2024-01-15T10:31:00Z", "numeric,timestamptz"},
 		{"SELECT rn, s FROM (SELECT row_number() OVER (ORDER BY id) rn, sum(n) OVER (ORDER BY id) s FROM ds_t) x ORDER BY rn DESC LIMIT 1",
 			func() []any { return []any{new(int64), new(pgtype.Numeric)} },
-			func(d []any) string { return fmt.Sprint(*d[0].(*int64)) + "|" + num(*d[1].(*pgtype.Numeric)) }, "2|3.75"},
+			func(d []any) string { return fmt.Sprint(*d[0].(*int64)) + "|" + num(*d[1].(*pgtype.Numeric)) }, "2|3.75", "int8,numeric"},
 	}
 	for _, c := range checks {
 		for _, mode := range []pgx.QueryExecMode{pgx.QueryExecModeDescribeExec, pgx.QueryExecModeSimpleProtocol} {
 			d := c.dest()
-			if err := conn.QueryRow(ctx, c.q, mode).Scan(d...); err != nil {
+			rows, err := conn.Query(ctx, c.q, mode)
+			if err != nil {
 				t.Errorf("%s (%v): %v", c.q, mode, err)
 				continue
+			}
+			// the described types are the destinations' (pgx would also
+			// scan a numeric's text described as text into a
+			// pgtype.Numeric, but rows.Values() gives a string then)
+			var types []string
+			for _, f := range rows.FieldDescriptions() {
+				types = append(types, diffTypeName(conn, f.DataTypeOID))
+			}
+			if rows.Next() {
+				err = rows.Scan(d...)
+			}
+			rows.Close()
+			if err == nil {
+				err = rows.Err()
+			}
+			if err != nil {
+				t.Errorf("%s (%v): %v", c.q, mode, err)
+				continue
+			}
+			if got := strings.Join(types, ","); got != c.types {
+				t.Errorf("%s (%v): described %s, want %s", c.q, mode, got, c.types)
 			}
 			if got := c.got(d); got != c.want {
 				t.Errorf("%s (%v): got %s, want %s", c.q, mode, got, c.want)
