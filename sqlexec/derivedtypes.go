@@ -126,10 +126,8 @@ func describeRel(c *lconn, r pgdialect.DerivedRel) []colInfo {
 			if err != nil || st.Kind != pgdialect.KindQuery || len(st.Exec) != 1 {
 				return nil
 			}
-			if all := describeSQL(c, sqlText, colHints{}); all != nil {
-				for _, ci := range all {
-					names = append(names, ci.name)
-				}
+			if names = columnNames(c, sqlText); names == nil {
+				return nil
 			}
 			sqlText, hints = st.Exec[0], stmtHints(st)
 		}
@@ -175,6 +173,21 @@ func describeSQL(c *lconn, sqlText string, hints colHints) []colInfo {
 	}
 	resultTypes(c, sqlText, infos)
 	return infos
+}
+
+// columnNames are the names of the result columns of the SQLite query
+// sqlText, nil when it does not compile.
+func columnNames(c *lconn, sqlText string) []string {
+	st, _, err := c.prepareCached(sqlText)
+	if err != nil || st == nil {
+		return nil
+	}
+	defer st.release()
+	names := make([]string, st.columnCount())
+	for i := range names {
+		names[i] = st.columnName(i)
+	}
+	return names
 }
 
 // viewQuery is the PostgreSQL text of the query of view name, false when

@@ -117,3 +117,4 @@ SELECT * FROM jsonb_array_elements('[1]') e;
 SELECT e, e.value FROM jsonb_array_elements_text('["a"]') e;
 SELECT d + 1, tz + iv FROM (SELECT d, tz, iv FROM dm_t) s ORDER BY 1;
 SELECT (SELECT max(i4) FROM dm_t) * 2, COALESCE((SELECT avg(n) FROM dm_t), 0);
+WITH RECURSIVE r(x, s) AS (SELECT 1, 1.5 UNION ALL SELECT x + 1, s * 2 FROM r WHERE x < 3) SELECT x, s FROM r ORDER BY x;
