@@ -3,6 +3,8 @@ package sqlexec
 import (
 	"strings"
 
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 
 	"modernc.org/libc"
@@ -18,14 +20,16 @@ import (
 // printed 0.1 as 0.100, and with the operands swapped 9.250 as 9.3.
 
 // compoundDecl is the declared type of result column i of s, decl
-// SQLite's: without its type modifier ("numeric_text(10,3)" is
-// "numeric_text") when s is a compound SELECT an operand of which
-// declares the column otherwise.
+// SQLite's, when s is a compound SELECT: without its type modifier
+// ("numeric_text(10,3)" is "numeric_text") when an operand declares the
+// column otherwise, and of the operands' common type when they declare
+// different numeric types (int4 UNION int8 is int8, as in PostgreSQL,
+// whose select_common_type widens the first operand's type).
 //
 // A UNION written to keep the first of equal rows (SELECT DISTINCT * FROM
-// (arms) AS pgdialect_union: pgdialect/unionfirst.go) is declared by its
-// first operand too: SQLite would declare the subquery's columns as its
-// last operand's.
+// (arms) AS pgdialect_union: pgdialect/unionfirst.go) starts from its
+// first operand's declaration: SQLite would declare the subquery's
+// columns as its last operand's.
 func (s *lstmt) compoundDecl(i int, decl string) string {
 	if s.unionWrap == 0 {
 		s.unionWrap = 2
@@ -41,17 +45,42 @@ func (s *lstmt) compoundDecl(i int, decl string) string {
 			decl = s.armDecls[0][i]
 		}
 	}
-	p := strings.IndexByte(decl, '(')
-	if p < 0 {
-		return decl
+	oid, _ := typeFromDeclMod(decl)
+	if strings.IndexByte(decl, '(') < 0 && oid != 0 && pgdialect.CommonType([]uint32{oid, pgoid.Int2}) == 0 {
+		return decl // no modifier, and of no type an operand could widen
 	}
 	if s.armDecls == nil {
 		s.armDecls = s.operandDecls()
 	}
+	if len(s.armDecls) == 0 {
+		return decl
+	}
+	same, oids := true, make([]uint32, 0, len(s.armDecls))
+	best, bestOID := decl, oid
 	for _, decls := range s.armDecls {
-		if i >= len(decls) || !strings.EqualFold(decls[i], decl) {
-			return strings.TrimSpace(decl[:p])
+		if i >= len(decls) {
+			return stripMod(decl)
 		}
+		same = same && strings.EqualFold(decls[i], decl)
+		o, _ := typeFromDeclMod(decls[i])
+		oids = append(oids, o)
+		if o != 0 && o != bestOID && o == pgdialect.CommonType(oids) {
+			best, bestOID = decls[i], o // the widest so far
+		}
+	}
+	if same {
+		return decl
+	}
+	if bestOID == 0 || bestOID != pgdialect.CommonType(oids) {
+		best = decl // not one type: the operands' hints and values decide
+	}
+	return stripMod(best)
+}
+
+// stripMod is decl without its type modifier.
+func stripMod(decl string) string {
+	if p := strings.IndexByte(decl, '('); p >= 0 {
+		return strings.TrimSpace(decl[:p])
 	}
 	return decl
 }
@@ -60,8 +89,12 @@ func (s *lstmt) compoundDecl(i int, decl string) string {
 // and returns their columns' declared types ("?" for an operand that does
 // not compile: no column matches it); an empty, non-nil list otherwise.
 func (s *lstmt) operandDecls() [][]string {
-	arms := pgdialect.CompoundArms(libc.GoString(lib.Xsqlite3_sql(s.c.tls, s.p)))
 	out := [][]string{}
+	sqlText := libc.GoString(lib.Xsqlite3_sql(s.c.tls, s.p))
+	if low := strings.ToLower(sqlText); !strings.Contains(low, "union") && !strings.Contains(low, "intersect") && !strings.Contains(low, "except") {
+		return out // not compound: no need to lex it
+	}
+	arms := pgdialect.CompoundArms(sqlText)
 	c := s.c
 	var refused *Error
 	var alters bool
@@ -76,8 +109,21 @@ func (s *lstmt) operandDecls() [][]string {
 			continue
 		}
 		decls := make([]string, st.columnCount())
+		var consts []uint32
 		for k := range decls {
-			decls[k] = st.columnDecl(k)
+			if decls[k] = st.columnDecl(k); decls[k] == "" {
+				// a constant (SELECT 0, 1.5): its type
+				if consts == nil {
+					consts = pgdialect.ItemTypes(arm)
+				}
+				if k < len(consts) && consts[k] != 0 {
+					if name := pgoid.TypeName(consts[k]); name != "" {
+						if o, _ := typeFromDeclMod(name); o == consts[k] {
+							decls[k] = name
+						}
+					}
+				}
+			}
 		}
 		st.finalize()
 		out = append(out, decls)

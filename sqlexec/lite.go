@@ -90,6 +90,10 @@ type lconn struct {
 	// fk: SET CONSTRAINTS' state in the running entry or speculation
 	// (deferred.go)
 	fk fkMode
+	// deriving: how deep derivedTypes (derivedtypes.go) is in describing
+	// the queries of derived relations, which may nest or, a recursive
+	// CTE's, read themselves
+	deriving int
 }
 
 const stmtCacheSize = 256

@@ -23,6 +23,7 @@ func resultTypes(c *lconn, sqlText string, infos []colInfo) {
 	branchTypes(c, sqlText, infos)
 	callTypes(c, sqlText, infos)
 	subqueryTypes(c, sqlText, infos)
+	derivedTypes(c, sqlText, infos) // derivedtypes.go
 }
 
 // serialTypes gives a column that reads a bigserial/smallserial (or
@@ -203,15 +204,56 @@ func probeLeaves(c *lconn, sqlText string, infos []colInfo, items []pgdialect.Ar
 			st.release()
 			return
 		}
+		var derived []colInfo
 		for i, it := range items {
 			o, _ := typeFromDeclMod(st.columnDecl(it.Column))
+			if o == 0 {
+				// a leaf that reads a subquery's, CTE's or view's column
+				// (s * 1.5 over a CTE's sum): that column's type
+				if derived == nil {
+					derived = make([]colInfo, len(infos))
+					for k := range derived {
+						derived[k] = newColInfo(st, k)
+					}
+					derivedTypes(c, pgdialect.ArithProbeSQL(sqlText, items, k), derived) // derivedtypes.go
+				}
+				o = derived[it.Column].hint
+			}
 			types[i] = append(types[i], o)
 		}
 		st.release()
 	}
 	for i, it := range items {
 		if in := &infos[it.Column]; in.decl == "" && in.hint == 0 {
+			for k, o := range types[i] {
+				if o == 0 && k < len(it.Leaves) {
+					types[i][k] = scalarSubqueryType(c, it.Leaves[k])
+				}
+			}
 			in.hint = combine(it, types[i])
 		}
 	}
+}
+
+// scalarSubqueryType is the type of leaf when it is an uncorrelated
+// scalar subquery ((SELECT sum(n) FROM t) + 1), described as a statement
+// of its own as subqueryTypes describes a select item; 0 otherwise.
+func scalarSubqueryType(c *lconn, leaf string) uint32 {
+	q := strings.TrimSpace(leaf) // the probe's leaf is the query, without its parentheses
+	for len(q) > 2 && q[0] == '(' && q[len(q)-1] == ')' {
+		q = strings.TrimSpace(q[1 : len(q)-1])
+	}
+	if len(q) < 7 || !strings.EqualFold(q[:7], "SELECT ") || c.deriving >= maxDeriving {
+		return 0
+	}
+	c.deriving++
+	defer func() { c.deriving-- }()
+	cols := describeSQL(c, q, colHints{}) // derivedtypes.go
+	if len(cols) != 1 {
+		return 0
+	}
+	if o, _ := typeFromDeclMod(cols[0].decl); o != 0 {
+		return o
+	}
+	return cols[0].hint
 }

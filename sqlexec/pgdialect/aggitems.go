@@ -56,8 +56,16 @@ func AggregateItems(sqlText string) []AggItem {
 				return nil
 			}
 		}
+		// (f(x) COLLATE c): a subquery's or CTE's sum or avg, which
+		// derivedcols.go gives the numeric collation
+		wrapA, wrapB := -1, -1
+		if m := x.match(a); x.isP(a, "(") && m > a+4 && m < b && x.kw(m-2, "COLLATE") &&
+			(m+1 == b || x.kw(m+1, "AS") || m+2 == b && (x.T(m+1).typ == tIdent || x.T(m+1).typ == tQIdent)) {
+			wrapA, wrapB = a, m+1
+			a, b = a+1, m-2
+		}
 		fname := strings.ToLower(x.T(a).text)
-		if b-a < 4 || x.T(a).typ != tIdent || !aggTyped[fname] && !firstArgTyped[fname] || !x.isP(a+1, "(") {
+		if b-a < 4 || x.T(a).typ != tIdent || !aggTyped[fname] && !firstArgTyped[fname] && fname != "array_prepend" || !x.isP(a+1, "(") {
 			continue
 		}
 		m := x.match(a + 1)
@@ -65,6 +73,13 @@ func AggregateItems(sqlText string) []AggItem {
 			continue
 		}
 		argLo := a + 2
+		if fname == "array_prepend" { // typed by its second argument, the array
+			args := x.splitTop(a+2, m)
+			if len(args) != 2 {
+				continue
+			}
+			argLo = args[1][0]
+		}
 		if x.kw(argLo, "DISTINCT") || x.kw(argLo, "ALL") {
 			argLo++
 		}
@@ -99,13 +114,20 @@ func AggregateItems(sqlText string) []AggItem {
 			continue
 		}
 		last := x.T(end - 1)
+		start := x.T(a).pos
+		if wrapA >= 0 {
+			if end != b {
+				continue
+			}
+			start, last = x.T(wrapA).pos, x.T(wrapB-1) // the probe replaces the parentheses too
+		}
 		argHi := argEnd
 		if o := x.findKw(argLo, argEnd, x.depth[argLo], "ORDER"); o > argLo {
 			argHi = o // array_agg(x ORDER BY y): the argument is x
 		}
 		out = append(out, AggItem{Column: col, Func: strings.ToLower(x.T(a).text),
 			Arg:   x.src[x.T(argLo).pos : x.T(argHi-1).pos+len(x.T(argHi-1).text)],
-			start: x.T(a).pos, end: last.pos + len(last.text)})
+			start: start, end: last.pos + len(last.text)})
 	}
 	return out
 }
@@ -126,7 +148,7 @@ func AggregateType(fn string, arg uint32) uint32 {
 		}
 	case "pg_array_agg": // array_agg
 		return pgoid.ArrayOf(arg)
-	case "array_append", "array_cat", "array_remove", "pg_array_slice", "array_replace": // pgdialect.firstArgTyped
+	case "array_append", "array_cat", "array_remove", "pg_array_slice", "array_replace", "array_prepend": // pgdialect.firstArgTyped
 		if pgoid.ElemOf(arg) != 0 {
 			return arg
 		}
@@ -199,6 +221,10 @@ func (x *tx) exprType(a, b int) uint32 {
 	}
 	if b-a == 2 && x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") && x.T(a+1).typ == tNumber {
 		a++
+	}
+	if b-a == 8 && x.kw(a, "CAST") && x.isP(a+1, "(") && x.T(a+2).typ == tString && x.kw(a+3, "AS", "TEXT") && x.isP(a+5, ")") &&
+		x.kw(a+6, "COLLATE") && strings.EqualFold(x.T(a+7).text, NumericCollation) {
+		return pgoid.Numeric // a numeric constant as the translation writes it (CAST('1.5' AS TEXT) COLLATE pg_numeric)
 	}
 	switch {
 	case b-a == 1:

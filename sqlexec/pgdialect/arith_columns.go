@@ -107,10 +107,14 @@ func fnArithType(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, erro
 // table), with the column's name; ok=false otherwise.
 func (x *tx) columnTable(a, b int) (tbl, col string, ok bool) {
 	qual, col, ok := x.bareColumn(a, b)
-	if !ok || qual == "" && x.hasDerivedTable() {
-		// a derived table or CTE may name a column of another type
-		// after a table's (FROM (SELECT a::int8 AS a FROM t) q)
+	if !ok {
 		return "", "", false
+	}
+	if qual == "" && x.hasDerivedTable() {
+		// a derived table or CTE may name a column of another type
+		// after a table's (FROM (SELECT a::int8 AS a FROM t) q): only
+		// the column's own block's tables are sure (blocktables.go)
+		return x.blockColumnTable(a, qual, col)
 	}
 	for _, ft := range x.fromTables() {
 		if qual != "" && ft.alias != qual && !(ft.alias == "" && ft.name == qual) {
@@ -233,6 +237,9 @@ func joinTypeQuery(tbls []string, col string) string {
 	sb.WriteString("))")
 	return sb.String()
 }
+
+// numTypeQueryPrefix starts colTypeQuery("pg_col_numtype", ...).
+const numTypeQueryPrefix = "(SELECT pg_col_numtype(sql, "
 
 // colTypeQuery is the scalar subquery f(create_sql, col) over table tbl's
 // CREATE TABLE text: uncorrelated, so SQLite runs it once per statement

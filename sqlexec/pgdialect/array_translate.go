@@ -501,28 +501,19 @@ func (x *tx) distinctAggOrder() {
 // constructor or a cast to an array type (0 otherwise).
 func (x *tx) arrayExprOID(a, b int) uint32 {
 	if x.T(a).kw("ARRAY") && x.isP(a+1, "[") && x.closeBracket(a+1) == b-1 {
-		var elem uint32
+		// the elements' common type (ARRAY[1, 2.5] is numeric[],
+		// ARRAY[1, 2::int8] int8[]), as PostgreSQL resolves them
+		var elems []uint32
 		for _, p := range x.splitTop(a+2, b-1) {
-			o := x.exprOID(p[0], p[1])
-			if p[1] == p[0]+1 && x.T(p[0]).typ == tNumber {
-				o = pgoid.Int4
-				if _, err := strconv.ParseInt(x.T(p[0]).text, 10, 32); err != nil {
-					o = pgoid.Numeric
-				}
+			if p[1] == p[0]+1 && x.T(p[0]).kw("NULL") {
+				continue // NULL takes the other elements' type
 			}
-			switch {
-			case p[1] == p[0]+1 && x.T(p[0]).kw("NULL"):
-				// NULL takes the other elements' type
-			case elem == 0 || elem == pgoid.Int4 && o == pgoid.Numeric:
-				elem = o
-			case o != elem && !(elem == pgoid.Numeric && o == pgoid.Int4):
-				return 0
-			}
+			elems = append(elems, x.elementOID(p[0], p[1]))
 		}
-		if elem == 0 {
+		if len(elems) == 0 {
 			return 0
 		}
-		return pgoid.ArrayOf(elem)
+		return pgoid.ArrayOf(CommonType(elems))
 	}
 	if o := x.arrayCallOID(a, b); o != 0 {
 		return o
@@ -551,47 +542,68 @@ func (x *tx) arrayExprOID(a, b int) uint32 {
 	return 0
 }
 
-// arrayCallOID is the type of a call a..b-1 of array_append, array_remove
-// or array_replace whose array argument shows its type (an ARRAY[...]
-// literal, a cast): that type, when every element argument has the
-// array's element type or none (NULL, a string literal). PostgreSQL
-// resolves them over anycompatible, so array_append(ARRAY[1], 2.5) is
-// numeric[]: a call with an element of another type is left undescribed
-// here rather than guessed.
+// arrayCallOID is the type of a call a..b-1 of array_append,
+// array_prepend, array_remove, array_replace or array_cat whose array
+// arguments show their types (an ARRAY[...] literal, a cast): PostgreSQL
+// resolves them over anycompatible, so the array of the common type of
+// the arrays' elements and the element arguments (array_append(ARRAY[1],
+// 2.5) is numeric[]); 0 when an argument's type is not shown (NULL and a
+// string literal take the others').
 func (x *tx) arrayCallOID(a, b int) uint32 {
 	if x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 {
-		return 0
-	}
-	switch strings.ToLower(x.T(a).text) {
-	case "array_append", "array_remove", "array_replace":
-	default:
 		return 0
 	}
 	args := x.splitTop(a+2, b-1)
 	if len(args) < 2 {
 		return 0
 	}
-	arr := x.arrayExprOID(args[0][0], args[0][1])
-	elem := pgoid.ElemOf(arr)
-	if elem == 0 {
+	arrays := args[:1] // the array arguments; the others are elements
+	elems := args[1:]
+	switch strings.ToLower(x.T(a).text) {
+	case "array_append", "array_remove", "array_replace":
+	case "array_prepend":
+		arrays, elems = args[1:], args[:1]
+	case "array_cat":
+		arrays, elems = args, nil
+	default:
 		return 0
 	}
-	for _, p := range args[1:] {
+	var oids []uint32
+	for _, p := range arrays {
+		if t := x.T(p[0]); p[1] == p[0]+1 && t.kw("NULL") {
+			continue
+		}
+		e := pgoid.ElemOf(x.arrayExprOID(p[0], p[1]))
+		if e == 0 {
+			return 0
+		}
+		oids = append(oids, e)
+	}
+	if len(oids) == 0 {
+		return 0
+	}
+	for _, p := range elems {
 		if t := x.T(p[0]); p[1] == p[0]+1 && (t.kw("NULL") || t.typ == tString && strings.ContainsRune("'eE", rune(t.text[0]))) {
 			continue
 		}
-		o := x.exprOID(p[0], p[1])
-		if p[1] == p[0]+1 && x.T(p[0]).typ == tNumber {
-			o = pgoid.Int4
-			if _, err := strconv.ParseInt(x.T(p[0]).text, 10, 32); err != nil {
-				o = pgoid.Numeric
-			}
-		}
-		if o != elem && !(elem == pgoid.Numeric && o == pgoid.Int4) {
-			return 0
-		}
+		oids = append(oids, x.elementOID(p[0], p[1]))
 	}
-	return arr
+	return pgoid.ArrayOf(CommonType(oids)) // typeresolve.go
+}
+
+// elementOID is the type of array element expression a..b-1 (an integer
+// constant int4, or int8 or numeric by magnitude), 0 when not shown.
+func (x *tx) elementOID(a, b int) uint32 {
+	if b == a+1 && x.T(a).typ == tNumber {
+		if _, err := strconv.ParseInt(x.T(a).text, 10, 32); err == nil {
+			return pgoid.Int4
+		}
+		if _, err := strconv.ParseInt(x.T(a).text, 10, 64); err == nil && !strings.ContainsAny(x.T(a).text, ".eE") {
+			return pgoid.Int8
+		}
+		return pgoid.Numeric
+	}
+	return x.exprOID(a, b)
 }
 
 // jsonEachCols are json_each's column names: a FROM item json_each beside

@@ -121,6 +121,11 @@ func BranchItems(sqlText string) []ArithItem {
 	return out
 }
 
+// clockSQLTypes are the types of the translations of now(),
+// CURRENT_DATE and LOCALTIMESTAMP (expr.go, datetime_local.go), which
+// declare none.
+var clockSQLTypes = map[string]uint32{nowSQL: pgoid.Timestamptz, currentDateSQL: pgoid.Date, localTimestampSQL: pgoid.Timestamp}
+
 // BranchType is the type of item it given its branches' declared types
 // (0: none), 0 when a branch's type cannot be told.
 func BranchType(it ArithItem, leafTypes []uint32) uint32 {
@@ -128,6 +133,9 @@ func BranchType(it ArithItem, leafTypes []uint32) uint32 {
 	for i, l := range it.Leaves {
 		x := newTx(l)
 		brs[i] = x.classify(0, x.n())
+		if o := clockSQLTypes[strings.TrimSpace(l)]; o != 0 {
+			brs[i] = branch{kind: branchTyped, oid: o} // coalesce(ts, now())
+		}
 		if i < len(leafTypes) && leafTypes[i] != 0 && brs[i].kind != branchNull {
 			brs[i] = branch{kind: branchTyped, oid: leafTypes[i]}
 		}

@@ -1,5 +1,7 @@
 package pgdialect
 
+import pgoid "github.com/raftsql/raftsql/pgwire/oid"
+
 // CompoundArms splits the SQLite statement sqlText, when it is a compound
 // SELECT (operands joined by UNION, INTERSECT or EXCEPT at the top level),
 // into one SELECT per operand: each with the statement's WITH clause,
@@ -50,4 +52,24 @@ func CompoundArms(sqlText string) []string {
 		return nil
 	}
 	return arms
+}
+
+// ItemTypes are the types of the items of the first select list of the
+// SQLite statement sqlText that are constants (ExprType), 0 for the
+// others: a compound's operand SELECT 0 or SELECT 1.5 declares no type,
+// but its column takes part in the compound's common type.
+func ItemTypes(sqlText string) []uint32 {
+	x := newTx(sqlText)
+	lists := x.selectLists()
+	if len(lists) == 0 {
+		return nil
+	}
+	out := make([]uint32, len(lists[0]))
+	for i, it := range lists[0] {
+		a, b := x.itemExpr(it[0], it[1])
+		if o := x.exprType(a, b); o != pgoid.Unknown {
+			out[i] = o
+		}
+	}
+	return out
 }

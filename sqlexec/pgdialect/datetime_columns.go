@@ -64,6 +64,12 @@ func equalFoldASCII(a, b string) bool { return asciiLower(a) == asciiLower(b) }
 func (x *tx) columnDTType(a, b int) string {
 	tbl, col, ok := x.columnTable(a, b) // arith_columns.go
 	if !ok {
+		// a derived table's or CTE's column that reads a table's
+		// (derivedcols.go): that column's type (SELECT d + 1 FROM
+		// (SELECT d FROM t) s is date arithmetic)
+		if r, ok := x.colRTypes[a]; ok && r.end == b && strings.HasPrefix(r.expr, numTypeQueryPrefix) {
+			return "(SELECT pg_col_dttype(sql, " + r.expr[len(numTypeQueryPrefix):]
+		}
 		return ""
 	}
 	return colTypeQuery("pg_col_dttype", tbl, col)

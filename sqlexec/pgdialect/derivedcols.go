@@ -36,6 +36,12 @@ type derivedRel struct {
 	// (SELECT amt FROM tx), its run-time type expression
 	// (arith_columns.go's, read once per execution); "" when not known
 	rtypes []string
+	// single: a function's one column, which the relation's alias also
+	// names (FROM jsonb_array_elements(j) e: e is e.value)
+	single bool
+	// jsonEach: json_each's relation, whose * is SQLite's columns, not
+	// these
+	jsonEach bool
 	// star: the table of a body SELECT * FROM table (one table, no set
 	// operation, no column list renaming it): a column the statement
 	// reads through it is of that table's column's run-time type
@@ -94,7 +100,7 @@ func (x *tx) deriveNestedColumns() {
 func starTypes(items []fromItem) []uint32 {
 	var oids []uint32
 	for _, it := range items {
-		if it.rel == nil || it.natural {
+		if it.rel == nil || it.natural || it.rel.jsonEach {
 			return nil
 		}
 		oids = append(oids, it.rel.oids...)
@@ -392,7 +398,7 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 		n := 0
 		for _, rel := range rels {
 			for ci, c := range rel.cols {
-				if c == t.identName() {
+				if c == t.identName() || ci == 0 && rel.single && rel.alias == t.identName() {
 					o, rt = rel.oids[ci], rel.rtype(ci)
 					n++
 				}
@@ -600,6 +606,13 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 		}
 		rel = &derivedRel{alias: "regexp_matches", cols: []string{"regexp_matches"}, oids: []uint32{pgoid.TextArray}}
 		e = m + 1
+	case x.T(k).typ == tIdent && jsonTableFuncs[x.T(k).identName()][0] != "" && x.isP(k+1, "("): // jsonb_translate.go
+		m := x.match(k + 1)
+		if m < 0 || m >= x.n() {
+			return it, -1
+		}
+		rel = jsonTableRel(x.T(k).identName())
+		e = m + 1
 	case x.isP(k, "(") && x.kw(k+1, "VALUES"):
 		m := x.match(k)
 		rows := x.valuesRows(k+1, m)
@@ -665,6 +678,24 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 	}
 	it.rel, it.b = rel, e
 	return it, e
+}
+
+// jsonTableRel is the relation of json[b]_each[_text] and
+// json[b]_array_elements[_text] in FROM: their columns (key and) value,
+// of the function's json type, or text for the _text ones. A single
+// column one is also read by its alias (elementAliasValues).
+func jsonTableRel(fn string) *derivedRel {
+	v := pgoid.JSONB
+	switch {
+	case strings.HasSuffix(fn, "_text"):
+		v = pgoid.Text
+	case strings.HasPrefix(fn, "json_"):
+		v = pgoid.JSON
+	}
+	if strings.Contains(fn, "_each") {
+		return &derivedRel{alias: fn, cols: []string{"key", "value"}, oids: []uint32{pgoid.Text, v}, jsonEach: true}
+	}
+	return &derivedRel{alias: fn, cols: []string{"value"}, oids: []uint32{v}, single: true, jsonEach: true}
 }
 
 // isJoinKw reports whether u is a word of a join clause.

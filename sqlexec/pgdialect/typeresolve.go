@@ -607,3 +607,22 @@ func aggType(fn string) func([]branch) uint32 {
 		return AggregateType(fn, args[0].oid)
 	}
 }
+
+// CommonType is the type PostgreSQL resolves values of the types oids to
+// (int4 and int8: int8; an integer and numeric: numeric), 0 when they
+// cannot be matched or one is not known (0) and could widen the others
+// (an unknown one beside a boolean is boolean too).
+func CommonType(oids []uint32) uint32 {
+	brs := make([]branch, len(oids))
+	for i, o := range oids {
+		brs[i] = branch{kind: branchTyped, oid: o}
+		if o == 0 {
+			brs[i].kind = branchOpaque
+		}
+	}
+	o, err := commonType(brs, "")
+	if err != nil {
+		return 0
+	}
+	return o
+}

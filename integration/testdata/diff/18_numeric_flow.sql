@@ -33,7 +33,6 @@ SELECT mod(a, 0.07) FROM (SELECT t.amt AS a FROM flow_tx t JOIN flow_acc ON flow
 WITH c AS (SELECT amt FROM flow_tx) SELECT mod(amt, 0.07), exp(amt / 10000000) FROM c ORDER BY 1;
 -- differs-type: a CTE column that is an aggregate is described as text (PostgreSQL: numeric); the values are PostgreSQL's
 WITH s AS (SELECT acc, sum(amt) AS tot FROM flow_tx GROUP BY acc) SELECT acc, tot, sqrt(abs(tot)) FROM s ORDER BY acc;
--- differs-type: a scalar subquery of numeric arithmetic over a column is described as text (PostgreSQL: numeric); the value is PostgreSQL's
 SELECT (SELECT mod(amt, 0.07) FROM flow_tx WHERE id = 1);
 SELECT bal * amt, bal + amt FROM flow_tx JOIN flow_acc ON flow_acc.id = flow_tx.acc ORDER BY flow_tx.id;
 INSERT INTO flow_o VALUES (1, 10.01, 3, 2.5), (2, 100.50, 1, 0.5), (3, NULL, NULL, NULL), (4, 50.00, 2, 1);
@@ -52,9 +51,7 @@ SELECT sqrt(sum(amt)), max(amt) * 2, sqrt(abs(min(amt))) FROM flow_tx;
 SELECT flow_o.id, coalesce(total, 0) + amt FROM flow_o LEFT JOIN flow_tx ON flow_tx.id = flow_o.id ORDER BY flow_o.id;
 UPDATE flow_acc SET bal = bal * 1.075 FROM flow_tx WHERE flow_tx.acc = flow_acc.id AND flow_tx.amt < 0 RETURNING flow_acc.id, bal;
 INSERT INTO flow_acc SELECT id + 100, amt FROM flow_tx WHERE amt > 1 RETURNING bal;
--- differs-type: a FROM subquery's aggregate column is described as text (PostgreSQL: numeric); the values and order are PostgreSQL's
 SELECT s.acc, s.tot FROM (SELECT acc, sum(amt) AS tot FROM flow_tx GROUP BY acc) s WHERE s.tot > -1 ORDER BY s.tot;
--- differs-type: a CTE's aggregate column is described as text (PostgreSQL: numeric); the values and order are PostgreSQL's
 WITH s AS (SELECT acc, max(amt) AS m, sum(amt) AS tot FROM flow_tx GROUP BY acc) SELECT acc, tot FROM s WHERE m >= 0.0000000001 ORDER BY tot DESC;
 SELECT acc FROM flow_tx GROUP BY acc HAVING sum(amt) > 100 ORDER BY acc;
 SELECT acc FROM flow_tx GROUP BY acc HAVING max(amt) < 1 AND min(amt) >= -5 ORDER BY acc;

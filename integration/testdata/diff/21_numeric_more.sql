@@ -49,9 +49,7 @@ WITH c AS (SELECT id, v / 3 AS x FROM nm_a) SELECT id FROM c WHERE x > 3.4 ORDER
 SELECT id FROM (SELECT id, v + 1 AS x FROM nm_a) q WHERE x < 11 ORDER BY id;
 -- differs-type: max/min of a FROM subquery's arithmetic column of run-time type are described from the first value (text)
 SELECT max(x), min(x) FROM (SELECT v * 2 AS x FROM nm_a) q;
--- differs-type: a FROM subquery's arithmetic column of run-time type is described from its first value (text)
 SELECT x FROM (SELECT v * 2 AS x FROM nm_a) q ORDER BY x;
 -- differs-type: functions of a FROM subquery's arithmetic column of run-time type are described from the first value (text)
 SELECT mod(x, 0.3), sqrt(x) FROM (SELECT v * 2 AS x FROM nm_a) s ORDER BY 1;
--- differs-type: a FROM subquery's arithmetic column of run-time type is described from its first value (text)
 SELECT x, count(*) FROM (SELECT v * 2 AS x FROM nm_a) s GROUP BY x ORDER BY x;

@@ -54,7 +54,6 @@ SELECT region, sum(qty) FROM gs_sales GROUP BY ROLLUP(region) UNION ALL SELECT '
 SELECT 'zzz', 0 UNION ALL SELECT region, sum(qty) FROM gs_sales GROUP BY ROLLUP(region) ORDER BY 1, 2;
 SELECT count(*) FROM gs_sales WHERE region IN (SELECT region FROM gs_sales GROUP BY ROLLUP(region));
 CREATE VIEW gs_v AS SELECT region, product, sum(qty) AS total, grouping(region, product) AS lvl FROM gs_sales GROUP BY ROLLUP(region, product);
--- differs-type: a view's column over a UNION of integer constants is typed from its values (int8)
 SELECT * FROM gs_v ORDER BY lvl, region, product;
 SELECT region, total FROM gs_v WHERE lvl = 1 ORDER BY 1;
 CREATE TABLE gs_totals (region text, total bigint, lvl int);

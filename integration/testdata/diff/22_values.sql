@@ -34,7 +34,6 @@ SELECT * FROM (SELECT * FROM vl_a x JOIN vl_a y ON x.id = y.id) s ORDER BY 1 LIM
 CREATE VIEW vl_d AS SELECT 1 AS k, 2 AS k;
 CREATE VIEW vl_d AS SELECT x.id, y.id FROM vl_a x JOIN vl_a y USING (id);
 CREATE VIEW vl_d (a, b) AS SELECT 1 AS k, 2 AS k;
--- differs-type: an integer constant column of a view is described as int8 (PostgreSQL: int4)
 SELECT * FROM vl_d;
 CREATE OR REPLACE VIEW vl_d AS SELECT 1 AS a, 2 AS a;
 SELECT 1.50 UNION SELECT 1.5;
