@@ -62,6 +62,11 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 			res.Tag = "ALTER TABLE"
 			return res
 		}
+		if ac.Action == "drop column" {
+			if err := prepareDropColumn(c, ac.Expr); err != nil { // dropcolumn.go
+				return fail(err)
+			}
+		}
 		if err := userExec(c, ac.Expr); err != nil {
 			return fail(err)
 		}
@@ -197,6 +202,9 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 	ed, err := pgdialect.EditConstraint(createSQL, ch, columns, indexes, refPK)
 	if err != nil {
 		return dialectError(err)
+	}
+	if ed.Rebuild != nil { // rebuild.go
+		return dropKeyConstraint(c, name, ed.SQL, *ed.Rebuild, ch.Cascade)
 	}
 	qt := quoteIdent(name)
 	if ed.ValidateCheck != "" {
