@@ -79,6 +79,9 @@ func KeyConstraints(createSQL, table string) []KeyConstraint {
 				kc.Name = defName(kc.Primary, kc.Columns)
 			}
 			kc.lo, kc.hi = x.T(c[0]).pos, x.T(c[1]-1).pos+len(x.T(c[1]-1).text)
+			for kc.lo > 0 && createSQL[kc.lo-1] == ' ' { // with the blank before it
+				kc.lo--
+			}
 			out = append(out, kc)
 		}
 	}
