@@ -269,13 +269,63 @@ func sameColumns(a, b []string) bool {
 
 // dropKeyConstraint drops the PRIMARY KEY or UNIQUE constraint kc
 // declared in table name's CREATE TABLE, newSQL being the definition
-// without it. Foreign keys that reference the key depend on it, as in
-// PostgreSQL: without CASCADE they refuse the drop (2BP01), with CASCADE
-// they are dropped too.
+// without it, by a rebuild.
 func dropKeyConstraint(c *lconn, name, newSQL string, kc pgdialect.KeyConstraint, cascade bool) error {
-	refs, err := referencingKeys(c, name)
+	newSQL, edited, err := keyDependents(c, name, newSQL, kc, cascade)
 	if err != nil {
 		return err
+	}
+	return rebuildTable(c, name, newSQL, edited)
+}
+
+// dropKeyIndex drops index ix, the PRIMARY KEY or UNIQUE constraint kc
+// that ALTER TABLE added to table name (no rebuild: an index of its own).
+func dropKeyIndex(c *lconn, name, ix string, cascade bool) error {
+	cols, err := queryStrings(c, "SELECT name FROM pragma_index_info(?1) ORDER BY seqno", ix)
+	if err != nil {
+		return err
+	}
+	kc := pgdialect.KeyConstraint{Name: ix, Primary: strings.EqualFold(ix, name+"_pkey"), Columns: cols}
+	if _, edited, err := keyDependents(c, name, "", kc, cascade); err != nil {
+		return err
+	} else if len(edited) > 0 {
+		var rw []dependent
+		for _, o := range mapsSorted(edited) {
+			rw = append(rw, dependent{table: o[0], sql: o[1]})
+		}
+		if err := rewriteTables(c, rw); err != nil {
+			return err
+		}
+		if err := c.exec("PRAGMA writable_schema=RESET"); err != nil {
+			return err
+		}
+	}
+	return c.exec("DROP INDEX " + quoteIdent(ix))
+}
+
+// mapsSorted returns m's entries as {key, value} pairs in key order.
+func mapsSorted(m map[string]string) [][2]string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := make([][2]string, len(keys))
+	for i, k := range keys {
+		out[i] = [2]string{k, m[k]}
+	}
+	return out
+}
+
+// keyDependents finds the foreign keys that reference key kc of table
+// name, which depend on it as in PostgreSQL: without CASCADE they refuse
+// the drop (2BP01); with CASCADE they are removed, from newSQL (the
+// table's own new definition, for a self-reference) or from the other
+// tables' definitions (edited, by table name).
+func keyDependents(c *lconn, name, newSQL string, kc pgdialect.KeyConstraint, cascade bool) (string, map[string]string, error) {
+	refs, err := referencingKeys(c, name)
+	if err != nil {
+		return "", nil, err
 	}
 	var deps []string
 	edited := map[string]string{}
@@ -288,29 +338,28 @@ func dropKeyConstraint(c *lconn, name, newSQL string, kc pgdialect.KeyConstraint
 		if !cascade {
 			continue
 		}
-		// the referencing table's definition without the foreign key (the
-		// table itself: the new definition)
+		self := strings.EqualFold(f.table, name)
 		def := f.sql
-		if strings.EqualFold(f.table, name) {
+		if self && newSQL != "" {
 			def = newSQL
 		} else if s, ok := edited[f.table]; ok {
 			def = s
 		}
 		ed, err := pgdialect.EditConstraint(def, pgdialect.TableChange{Table: f.table, Column: fkName, Action: "drop constraint"}, nil, nil, nil)
 		if err != nil {
-			return dialectError(err)
+			return "", nil, dialectError(err)
 		}
-		if strings.EqualFold(f.table, name) {
+		if self && newSQL != "" {
 			newSQL = ed.SQL
 		} else {
 			edited[f.table] = ed.SQL
 		}
 	}
 	if len(deps) > 0 && !cascade {
-		return &Error{Code: CodeDependentObjects, Statement: -1,
+		return "", nil, &Error{Code: CodeDependentObjects, Statement: -1,
 			Message:    fmt.Sprintf("cannot drop constraint %s on table %s because other objects depend on it", kc.Name, name),
 			DetailText: strings.Join(deps, "\n"),
 			HintText:   "Use DROP ... CASCADE to drop the dependent objects too."}
 	}
-	return rebuildTable(c, name, newSQL, edited)
+	return newSQL, edited, nil
 }

@@ -223,8 +223,8 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 				Message: fmt.Sprintf("check constraint \"%s\" of relation \"%s\" is violated by some row", ed.Name, name)}
 		}
 	}
-	if ed.DropIndex != "" {
-		if err := c.exec("DROP INDEX " + quoteIdent(ed.DropIndex)); err != nil {
+	if ed.DropIndex != "" { // rebuild.go: the foreign keys that depend on it
+		if err := dropKeyIndex(c, name, ed.DropIndex, ch.Cascade); err != nil {
 			return err
 		}
 	}

@@ -101,3 +101,16 @@ ALTER TABLE rb_t DROP CONSTRAINT rb_t_pkey;
 INSERT INTO rb_t VALUES (1, 'd');
 COMMIT;
 SELECT * FROM rb_t ORDER BY v;
+
+-- a UNIQUE added by ALTER TABLE (an index of its own): the foreign keys
+-- that depend on it too
+CREATE TABLE rb_ai (id int, code text);
+ALTER TABLE rb_ai ADD CONSTRAINT rb_ai_code_key UNIQUE (code);
+CREATE TABLE rb_aic (c text REFERENCES rb_ai(code));
+INSERT INTO rb_ai VALUES (1, 'a');
+INSERT INTO rb_aic VALUES ('a');
+ALTER TABLE rb_ai DROP CONSTRAINT rb_ai_code_key;
+ALTER TABLE rb_ai DROP CONSTRAINT rb_ai_code_key CASCADE;
+INSERT INTO rb_aic VALUES ('zz');
+INSERT INTO rb_ai VALUES (2, 'a');
+SELECT c FROM rb_aic ORDER BY c;
