@@ -78,7 +78,7 @@ func prepareDropColumn(c *lconn, sqlText string) *Error {
 	}
 	if len(deps) > 0 {
 		return &Error{Code: CodeDependentObjects, Statement: -1,
-			Message:    fmt.Sprintf("cannot drop column %s of table %s because other objects depend on it", col, name),
+			Message:    fmt.Sprintf("cannot drop column %s of table %s because other objects depend on it", col, pgdialect.QuoteIdentifier(name)),
 			DetailText: strings.Join(deps, "\n"),
 			HintText:   "Use DROP ... CASCADE to drop the dependent objects too."}
 	}
@@ -123,7 +123,7 @@ func keyColumnDependents(c *lconn, table, col string) ([]string, error) {
 			continue // the table's own foreign key goes with the column
 		}
 		if f.to != nil && has(f.to) || f.to == nil && has(pk) {
-			deps = append(deps, fmt.Sprintf("constraint %s on table %s depends on column %s of table %s", f.name(table), f.table, col, table))
+			deps = append(deps, fmt.Sprintf("constraint %s on table %s depends on column %s of table %s", f.name(table), pgdialect.QuoteIdentifier(f.table), col, pgdialect.QuoteIdentifier(table)))
 		}
 	}
 	return deps, nil

@@ -334,7 +334,7 @@ func keyDependents(c *lconn, name, newSQL string, kc pgdialect.KeyConstraint, ca
 			continue
 		}
 		fkName := f.name(name)
-		deps = append(deps, fmt.Sprintf("constraint %s on table %s depends on index %s", fkName, f.table, kc.Name))
+		deps = append(deps, fmt.Sprintf("constraint %s on table %s depends on index %s", fkName, pgdialect.QuoteIdentifier(f.table), pgdialect.QuoteIdentifier(kc.Name)))
 		if !cascade {
 			continue
 		}
@@ -357,7 +357,7 @@ func keyDependents(c *lconn, name, newSQL string, kc pgdialect.KeyConstraint, ca
 	}
 	if len(deps) > 0 && !cascade {
 		return "", nil, &Error{Code: CodeDependentObjects, Statement: -1,
-			Message:    fmt.Sprintf("cannot drop constraint %s on table %s because other objects depend on it", kc.Name, name),
+			Message:    fmt.Sprintf("cannot drop constraint %s on table %s because other objects depend on it", kc.Name, pgdialect.QuoteIdentifier(name)),
 			DetailText: strings.Join(deps, "\n"),
 			HintText:   "Use DROP ... CASCADE to drop the dependent objects too."}
 	}

@@ -114,3 +114,24 @@ ALTER TABLE rb_ai DROP CONSTRAINT rb_ai_code_key CASCADE;
 INSERT INTO rb_aic VALUES ('zz');
 INSERT INTO rb_ai VALUES (2, 'a');
 SELECT c FROM rb_aic ORDER BY c;
+
+-- names PostgreSQL quotes in its messages
+CREATE TABLE "Rb Q" ("Id" int PRIMARY KEY, "Co de" text UNIQUE);
+CREATE TABLE "Rb Qc" (x int REFERENCES "Rb Q" ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED);
+INSERT INTO "Rb Q" VALUES (1, 'a');
+INSERT INTO "Rb Qc" VALUES (1);
+ALTER TABLE "Rb Q" DROP CONSTRAINT "Rb Q_pkey";
+ALTER TABLE "Rb Q" DROP COLUMN "Id";
+BEGIN;
+INSERT INTO "Rb Qc" VALUES (2);
+ALTER TABLE "Rb Q" DROP CONSTRAINT "Rb Q_Co de_key";
+INSERT INTO "Rb Q" VALUES (2, 'a');
+COMMIT;
+SELECT * FROM "Rb Q" ORDER BY 1;
+SELECT * FROM "Rb Qc" ORDER BY 1;
+BEGIN;
+INSERT INTO "Rb Qc" VALUES (3);
+ALTER TABLE "Rb Q" DROP COLUMN "Co de";
+-- differs-message: a deferred foreign key violation at COMMIT between quoted table names ("Rb Q", "Rb Qc") is explained from the referenced side (constraint_errors.go; so without a rebuild too); the SQLSTATE and the rollback are PostgreSQL's
+COMMIT;
+SELECT * FROM "Rb Q" ORDER BY 1;
