@@ -103,8 +103,9 @@ func prepareDropColumn(c *lconn, sqlText string) *Error {
 }
 
 // keyColumnDependents lists, as PostgreSQL's DETAIL words them, the
-// foreign keys of other tables that reference column col of table
-// (by name, or through table's primary key when they name no column).
+// foreign keys of any table (table itself included) that reference
+// column col of table (by name, or through table's primary key when they
+// name no column).
 func keyColumnDependents(c *lconn, table, col string) ([]string, error) {
 	pk, err := queryStrings(c, `SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk`, table)
 	if err != nil {
@@ -119,9 +120,6 @@ func keyColumnDependents(c *lconn, table, col string) ([]string, error) {
 	}
 	var deps []string
 	for _, f := range refs {
-		if strings.EqualFold(f.table, table) {
-			continue // the table's own foreign key goes with the column
-		}
 		if f.to != nil && has(f.to) || f.to == nil && has(pk) {
 			deps = append(deps, fmt.Sprintf("constraint %s on table %s depends on column %s of table %s", f.name(table), pgdialect.QuoteIdentifier(f.table), col, pgdialect.QuoteIdentifier(table)))
 		}

@@ -135,3 +135,11 @@ ALTER TABLE "Rb Q" DROP COLUMN "Co de";
 -- differs-message: a deferred foreign key violation at COMMIT between quoted table names ("Rb Q", "Rb Qc") is explained from the referenced side (constraint_errors.go; so without a rebuild too); the SQLSTATE and the rollback are PostgreSQL's
 COMMIT;
 SELECT * FROM "Rb Q" ORDER BY 1;
+
+-- a self-reference depends on the referenced column
+CREATE TABLE rb_sr (id int PRIMARY KEY, parent int REFERENCES rb_sr(id), v text);
+INSERT INTO rb_sr VALUES (1, NULL, 'a'), (2, 1, 'b');
+ALTER TABLE rb_sr DROP COLUMN id;
+ALTER TABLE rb_sr DROP COLUMN parent;
+ALTER TABLE rb_sr DROP COLUMN id;
+SELECT * FROM rb_sr ORDER BY v;
