@@ -1,8 +1,6 @@
 package sqlexec
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -12,109 +10,118 @@ import (
 )
 
 // ALTER TABLE t DROP COLUMN c where c is in t's PRIMARY KEY or a UNIQUE
-// constraint. PostgreSQL drops the column with its key, unless a foreign
-// key of another table depends on the key (2BP01). SQLite keeps such a key
-// in an index its table definition alone names, so it refuses ("cannot
-// drop PRIMARY KEY column"): dropping it would need the table rebuilt
-// under a new definition, which raftsql does not do. The answer is then
-// PostgreSQL's 2BP01 where a foreign key depends on the column (as
-// PostgreSQL reports first), else a clear 0A000 naming the construct,
-// never SQLite's message.
+// constraint declared in CREATE TABLE. PostgreSQL drops the column with
+// every key that has it (a multi-column one too), unless a foreign key
+// depends on the column (2BP01). SQLite refuses ("cannot drop PRIMARY KEY
+// column"): it keeps such a key in an index its table definition alone
+// names. So before SQLite runs the DROP COLUMN, prepareDropColumn rebuilds
+// the table without those keys (rebuild.go); SQLite's DROP COLUMN then
+// runs as for any column, with its own checks (an index, CHECK, view or
+// trigger naming the column), and any error rolls the rebuild back with
+// the statement. Columns of a dropped PRIMARY KEY stay NOT NULL. Indexes
+// with the column as a key column (UNIQUE and PRIMARY KEY constraints
+// added by ALTER TABLE are such indexes) are dropped first, as PostgreSQL
+// drops them; an index on an expression naming the column still makes
+// SQLite refuse the DROP COLUMN.
 
-var reDropColumnTable = regexp.MustCompile(`^ALTER TABLE (?:"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*))`)
+// reDropKeyColumn matches the DROP COLUMN pgdialect/ddl.go makes.
+var reDropKeyColumn = regexp.MustCompile(`^ALTER TABLE (?:"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)) DROP COLUMN (?:"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*))$`)
 
-var reDropKeyColumn = regexp.MustCompile(`^cannot drop (PRIMARY KEY|UNIQUE) column: "((?:[^"]|"")+)"$`)
-
-// dropKeyColumnError rewrites SQLite's refusal to drop a key column of
-// the ALTER TABLE sqlText (mapped is its mapping); other errors pass
-// through.
-func dropKeyColumnError(c *lconn, mapped *Error, sqlText string) *Error {
-	if mapped == nil || mapped.Code != CodeInternal {
-		return mapped
+// prepareDropColumn readies the statement sqlText, when it is a DROP
+// COLUMN of a key column, on the connection that then runs it.
+func prepareDropColumn(c *lconn, sqlText string) *Error {
+	if !strings.HasPrefix(sqlText, "ALTER TABLE ") || !strings.Contains(sqlText, " DROP COLUMN ") {
+		return nil
 	}
-	m := reDropKeyColumn.FindStringSubmatch(mapped.Message)
-	t := reDropColumnTable.FindStringSubmatch(sqlText)
-	if m == nil || t == nil {
-		return mapped
+	m := reDropKeyColumn.FindStringSubmatch(sqlText)
+	if m == nil {
+		return nil
 	}
-	table := t[2]
-	if t[1] != "" {
-		table = strings.ReplaceAll(t[1], `""`, `"`)
+	unq := func(quoted, bare string) string {
+		if quoted != "" {
+			return strings.ReplaceAll(quoted, `""`, `"`)
+		}
+		return bare
 	}
-	col := strings.ReplaceAll(m[2], `""`, `"`)
-	deps, err := keyColumnDependents(c, table, col)
+	table, col := unq(m[1], m[2]), unq(m[3], m[4])
+	defer c.enterAuth(authOff)()
+	objs, err := schemaObjects(c)
+	if err != nil {
+		return mapError(err, "")
+	}
+	var name, createSQL string
+	for _, o := range objs {
+		if o.typ == "table" && strings.EqualFold(o.name, table) {
+			name, createSQL = o.name, o.sql
+		}
+	}
+	if name == "" {
+		return nil // SQLite reports the missing table
+	}
+	inKey := func(kc pgdialect.KeyConstraint) bool {
+		return slices.ContainsFunc(kc.Columns, func(k string) bool { return strings.EqualFold(k, col) })
+	}
+	newSQL, gone := pgdialect.DropKeys(createSQL, name, inKey)
+	// indexes with the column as a key column (a UNIQUE or PRIMARY KEY
+	// added by ALTER TABLE among them) go with it, as in PostgreSQL
+	indexes, err := queryStrings(c, `SELECT s.name FROM sqlite_schema s WHERE s.type = 'index' AND s.tbl_name = ?1 COLLATE NOCASE AND s.sql IS NOT NULL
+ AND EXISTS (SELECT 1 FROM pragma_index_info(s.name) i WHERE i.name = ?2 COLLATE NOCASE) ORDER BY s.rowid`, name, col)
+	if err != nil {
+		return mapError(err, "")
+	}
+	if len(gone) == 0 && len(indexes) == 0 {
+		return nil
+	}
+	deps, err := keyColumnDependents(c, name, col)
 	if err != nil {
 		return mapError(err, "")
 	}
 	if len(deps) > 0 {
 		return &Error{Code: CodeDependentObjects, Statement: -1,
-			Message:    fmt.Sprintf("cannot drop column %s of table %s because other objects depend on it", col, table),
+			Message:    fmt.Sprintf("cannot drop column %s of table %s because other objects depend on it", col, pgdialect.QuoteIdentifier(name)),
 			DetailText: strings.Join(deps, "\n"),
 			HintText:   "Use DROP ... CASCADE to drop the dependent objects too."}
 	}
-	return &Error{Code: CodeFeatureNotSupported, Statement: -1,
-		Message:  fmt.Sprintf("ALTER TABLE ... DROP COLUMN of a column in a %s constraint is not supported (column \"%s\" of relation \"%s\")", m[1], col, table),
-		HintText: "Create a new table without the column and copy the rows (INSERT INTO ... SELECT)."}
+	for _, kc := range gone {
+		if kc.Primary && pgdialect.WithoutRowid(createSQL) {
+			return &Error{Code: CodeFeatureNotSupported, Statement: -1,
+				Message:  fmt.Sprintf("ALTER TABLE ... DROP COLUMN of a column in the PRIMARY KEY of a WITHOUT ROWID table is not supported (column \"%s\" of relation \"%s\")", col, name),
+				HintText: "Create a new table without the column and copy the rows (INSERT INTO ... SELECT)."}
+		}
+	}
+	for _, ix := range indexes {
+		if err := c.exec("DROP INDEX " + quoteIdent(ix)); err != nil {
+			return mapError(err, "")
+		}
+	}
+	if len(gone) > 0 {
+		if err := rebuildTable(c, name, newSQL, nil); err != nil {
+			return mapError(err, "")
+		}
+	}
+	return nil
 }
 
 // keyColumnDependents lists, as PostgreSQL's DETAIL words them, the
-// foreign keys of other tables that reference column col of table
-// (by name, or through table's primary key when they name no column).
+// foreign keys of any table (table itself included) that reference
+// column col of table (by name, or through table's primary key when they
+// name no column).
 func keyColumnDependents(c *lconn, table, col string) ([]string, error) {
-	defer c.enterAuth(authOff)()
-	objs, err := schemaObjects(c)
-	if err != nil {
-		return nil, err
-	}
 	pk, err := queryStrings(c, `SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk`, table)
 	if err != nil {
 		return nil, err
 	}
+	refs, err := referencingKeys(c, table)
+	if err != nil {
+		return nil, err
+	}
+	has := func(list []string) bool {
+		return slices.ContainsFunc(list, func(p string) bool { return strings.EqualFold(p, col) })
+	}
 	var deps []string
-	for _, o := range objs {
-		if o.typ != "table" || strings.EqualFold(o.name, table) {
-			continue
-		}
-		type fkCols struct {
-			from []string
-			uses bool
-		}
-		byID := map[int64]*fkCols{}
-		var ids []int64
-		rows, err := queryStrings(c, `SELECT json_array(id, "from", "to") FROM pragma_foreign_key_list(?1) WHERE "table" = ?2 COLLATE NOCASE ORDER BY id, seq`, o.name, table)
-		if err != nil {
-			return nil, err
-		}
-		for _, row := range rows {
-			var r struct {
-				ID   int64
-				From string
-				To   *string
-			}
-			var cols []json.RawMessage
-			if err := json.Unmarshal([]byte(row), &cols); err != nil || len(cols) != 3 {
-				return nil, fmt.Errorf("foreign key list of %s: %q: %w", o.name, row, err)
-			}
-			if err := errors.Join(json.Unmarshal(cols[0], &r.ID), json.Unmarshal(cols[1], &r.From), json.Unmarshal(cols[2], &r.To)); err != nil {
-				return nil, fmt.Errorf("foreign key list of %s: %w", o.name, err)
-			}
-			f := byID[r.ID]
-			if f == nil {
-				f = &fkCols{}
-				byID[r.ID] = f
-				ids = append(ids, r.ID)
-			}
-			f.from = append(f.from, r.From)
-			if r.To != nil && strings.EqualFold(*r.To, col) || r.To == nil && slices.ContainsFunc(pk, func(p string) bool { return strings.EqualFold(p, col) }) {
-				f.uses = true
-			}
-		}
-		// pragma_foreign_key_list numbers the clauses last first
-		for i := len(ids) - 1; i >= 0; i-- {
-			if f := byID[ids[i]]; f.uses {
-				deps = append(deps, fmt.Sprintf("constraint %s on table %s depends on column %s of table %s",
-					pgdialect.FKConname(o.sql, o.name, f.from, table), o.name, col, table))
-			}
+	for _, f := range refs {
+		if f.to != nil && has(f.to) || f.to == nil && has(pk) {
+			deps = append(deps, fmt.Sprintf("constraint %s on table %s depends on column %s of table %s", f.name(table), pgdialect.QuoteIdentifier(f.table), col, pgdialect.QuoteIdentifier(table)))
 		}
 	}
 	return deps, nil

@@ -75,6 +75,12 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 			return res, false
 		}
 	}
+	if mode == authWrite {
+		if err := prepareDropColumn(c, sqlText); err != nil { // dropcolumn.go
+			res.Err = err
+			return res, false
+		}
+	}
 	if tr, ok := pgdialect.ParseTruncate(sqlText); ok && mode == authWrite {
 		if err := prepareTruncate(c, tr); err != nil { // truncate.go
 			res.Err = err
@@ -87,7 +93,7 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 		if e := c.authRefusal(); e != nil {
 			res.Err = e
 		} else {
-			res.Err = dropKeyColumnError(c, mapError(err, sqlText), sqlText) // dropcolumn.go
+			res.Err = mapError(err, sqlText)
 		}
 		return res, false
 	}
@@ -126,7 +132,7 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 		return res, readonly
 	}
 	if err != nil {
-		res.Err = explainViolation(c, dropKeyColumnError(c, mapError(err, sqlText), sqlText), sqlText, args) // constraint_errors.go, dropcolumn.go
+		res.Err = explainViolation(c, mapError(err, sqlText), sqlText, args) // constraint_errors.go
 		return res, readonly
 	}
 	if isDrop {

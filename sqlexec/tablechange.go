@@ -62,6 +62,11 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 			res.Tag = "ALTER TABLE"
 			return res
 		}
+		if ac.Action == "drop column" {
+			if err := prepareDropColumn(c, ac.Expr); err != nil { // dropcolumn.go
+				return fail(err)
+			}
+		}
 		if err := userExec(c, ac.Expr); err != nil {
 			return fail(err)
 		}
@@ -198,6 +203,9 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 	if err != nil {
 		return dialectError(err)
 	}
+	if ed.Rebuild != nil { // rebuild.go
+		return dropKeyConstraint(c, name, ed.SQL, *ed.Rebuild, ch.Cascade)
+	}
 	qt := quoteIdent(name)
 	if ed.ValidateCheck != "" {
 		found := false
@@ -215,8 +223,8 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 				Message: fmt.Sprintf("check constraint \"%s\" of relation \"%s\" is violated by some row", ed.Name, name)}
 		}
 	}
-	if ed.DropIndex != "" {
-		if err := c.exec("DROP INDEX " + quoteIdent(ed.DropIndex)); err != nil {
+	if ed.DropIndex != "" { // rebuild.go: the foreign keys that depend on it
+		if err := dropKeyIndex(c, name, ed.DropIndex, ch.Cascade); err != nil {
 			return err
 		}
 	}

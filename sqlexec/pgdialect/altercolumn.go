@@ -51,6 +51,9 @@ type TableChange struct {
 	// IfExists: DROP CONSTRAINT IF EXISTS, ADD COLUMN IF NOT EXISTS,
 	// DROP COLUMN IF EXISTS; NoValidate: ADD ... NOT VALID.
 	IfExists, NoValidate bool
+	// Cascade: DROP CONSTRAINT ... CASCADE (foreign keys depending on a
+	// dropped key go with it).
+	Cascade bool `json:",omitempty"`
 }
 
 const tableChangeMark = "/* raftsql:table-change "

@@ -18,7 +18,8 @@ import (
 // checked first unless NOT VALID (23514, 23503 as PostgreSQL reports them).
 // DROP CONSTRAINT removes a named constraint from the definition, or
 // drops the index of a UNIQUE/PRIMARY KEY constraint added by ALTER TABLE
-// (ddl.go).
+// (ddl.go); one declared in CREATE TABLE needs the table rebuilt
+// (dropkey.go).
 
 // addConstraint translates ADD [CONSTRAINT name] CHECK/FOREIGN KEY at k
 // (after the CONSTRAINT name) up to b.
@@ -57,6 +58,10 @@ type ConstraintEdit struct {
 	// ValidateFK: check the table's foreign keys (PRAGMA
 	// foreign_key_check).
 	ValidateFK bool
+	// Rebuild: the dropped constraint is this PRIMARY KEY or UNIQUE
+	// declared in CREATE TABLE; SQL must replace the table by a rebuild
+	// (its rows copied), not by editing the definition in place.
+	Rebuild *KeyConstraint
 }
 
 // EditConstraint applies a constraint change to createSQL; columns are the
@@ -128,12 +133,22 @@ func EditConstraint(createSQL string, ch TableChange, columns, indexes []string,
 				return out, nil
 			}
 		}
+		// a PRIMARY KEY or UNIQUE declared in CREATE TABLE (named, or by
+		// PostgreSQL's default name): the table is rebuilt (dropkey.go)
+		for _, kc := range KeyConstraints(createSQL, ch.Table) {
+			if !strings.EqualFold(kc.Name, ch.Column) {
+				continue
+			}
+			if kc.Primary && WithoutRowid(createSQL) {
+				return nil, x.keptKeyClause(ch)
+			}
+			out.SQL, _ = DropKeys(createSQL, ch.Table, func(k KeyConstraint) bool { return k.lo == kc.lo })
+			out.Rebuild = &kc
+			return out, nil
+		}
 		// a named clause: a table element CONSTRAINT n ..., or a column's
 		for _, r := range x.splitTop(p+1, e) {
 			if x.kw(r[0], "CONSTRAINT") && strings.EqualFold(x.T(r[0]+1).identName(), ch.Column) {
-				if err := x.keptKeyClause(r[0]+2, ch); err != nil {
-					return nil, err
-				}
 				// the element with the comma before it (after it, for the first)
 				lo, hi := x.T(r[0]-1).pos, x.T(r[1]-1).pos+len(x.T(r[1]-1).text)
 				if !x.isP(r[0]-1, ",") {
@@ -150,19 +165,11 @@ func EditConstraint(createSQL string, ch TableChange, columns, indexes []string,
 			el.parse()
 			for _, c := range el.clauses {
 				if x.kw(c[0], "CONSTRAINT") && strings.EqualFold(x.T(c[0]+1).identName(), ch.Column) {
-					if err := x.keptKeyClause(c[0]+2, ch); err != nil {
-						return nil, err
-					}
 					lo, hi := x.T(c[0]).pos, x.T(c[1]-1).pos+len(x.T(c[1]-1).text)
 					out.SQL = createSQL[:lo] + createSQL[hi:]
 					return out, nil
 				}
 			}
-		}
-		// an unnamed PRIMARY KEY or UNIQUE, by PostgreSQL's default name:
-		// kept as a named one is (keptKeyClause), never "does not exist"
-		if k := x.unnamedKeyClause(p, e, ch.Table, ch.Column); k >= 0 {
-			return nil, x.keptKeyClause(k, ch)
 		}
 		// an unnamed foreign key, by its default name
 		for _, fk := range ForeignKeys(createSQL) {
@@ -181,56 +188,12 @@ func EditConstraint(createSQL string, ch TableChange, columns, indexes []string,
 	return out, nil
 }
 
-// keptKeyClause refuses to drop the named PRIMARY KEY or UNIQUE clause
-// of a CREATE TABLE starting at token k: SQLite keeps such a key in an
-// automatic index the definition alone names (removing the clause leaves
-// an orphan index: a database SQLite no longer opens), or, for a table
-// stored WITHOUT ROWID, the rows themselves (its definition without the
-// key is no table SQLite can open).
-func (x *tx) keptKeyClause(k int, ch TableChange) error {
-	if !x.kw(k, "PRIMARY", "KEY") && !x.kw(k, "UNIQUE") {
-		return nil
-	}
-	what := "PRIMARY KEY"
-	if x.kw(k, "UNIQUE") {
-		what = "UNIQUE"
-	}
-	return &Error{Code: "0A000", Message: fmt.Sprintf("ALTER TABLE ... DROP CONSTRAINT of a %s constraint declared in CREATE TABLE is not supported (constraint \"%s\" of relation \"%s\")", what, ch.Column, ch.Table),
+// keptKeyClause refuses to drop the PRIMARY KEY of a table stored
+// WITHOUT ROWID: the rows live in the key's B-tree, and the definition
+// without the key is no table SQLite can open.
+func (x *tx) keptKeyClause(ch TableChange) error {
+	return &Error{Code: "0A000", Message: fmt.Sprintf("ALTER TABLE ... DROP CONSTRAINT of the PRIMARY KEY of a WITHOUT ROWID table is not supported (constraint \"%s\" of relation \"%s\")", ch.Column, ch.Table),
 		Hint: "Create a new table without the constraint and copy the rows (INSERT INTO ... SELECT)."}
-}
-
-// unnamedKeyClause finds the PRIMARY KEY or UNIQUE clause without a
-// CONSTRAINT name whose PostgreSQL default name is name (table_pkey,
-// table_col_key, table_col1_col2_key) in the CREATE TABLE whose column
-// list is tokens p..e; it returns the clause's first token, or -1.
-func (x *tx) unnamedKeyClause(p, e int, table, name string) int {
-	defName := func(k int, cols []string) string {
-		if x.kw(k, "PRIMARY", "KEY") {
-			return table + "_pkey"
-		}
-		return table + "_" + strings.Join(cols, "_") + "_key"
-	}
-	for _, r := range x.splitTop(p+1, e) {
-		first := x.T(r[0])
-		if first.kw("PRIMARY") || first.kw("UNIQUE") {
-			if strings.EqualFold(defName(r[0], x.parenNames(r[0], r[1])), name) {
-				return r[0]
-			}
-			continue
-		}
-		if first.kw("CHECK") || first.kw("FOREIGN") || first.kw("CONSTRAINT") {
-			continue
-		}
-		el := columnElem{x: x, lo: r[0], hi: r[1]}
-		el.parse()
-		col, _ := x.name(r[0])
-		for _, c := range el.clauses {
-			if (x.kw(c[0], "PRIMARY", "KEY") || x.kw(c[0], "UNIQUE")) && strings.EqualFold(defName(c[0], []string{col}), name) {
-				return c[0]
-			}
-		}
-	}
-	return -1
 }
 
 func containsFold(list []string, s string) bool {

@@ -667,8 +667,8 @@ func (x *tx) alter() (*Stmt, error) {
 				k += 2
 				ie = "IF EXISTS "
 			}
-			n, _ := x.name(k)
-			st.Exec = append(st.Exec, TableChange{Table: tbl, Column: n, Action: "drop constraint", IfExists: ie != ""}.statement())
+			n, k := x.name(k)
+			st.Exec = append(st.Exec, TableChange{Table: tbl, Column: n, Action: "drop constraint", IfExists: ie != "", Cascade: x.kw(k, "CASCADE")}.statement())
 		case x.kw(a, "DROP"):
 			k := a + 1
 			if x.kw(k, "COLUMN") {

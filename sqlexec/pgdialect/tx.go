@@ -303,6 +303,11 @@ func (x *tx) syntaxErrAt(i int) *Error {
 	return syntaxErr(x.charPos(i), "syntax error at or near \"%s\"", x.T(i).text)
 }
 
+// QuoteIdentifier quotes s where PostgreSQL's quote_identifier would (an
+// upper-case letter, a character outside [a-z0-9_], a keyword), as
+// PostgreSQL's messages name relations and indexes.
+func QuoteIdentifier(s string) string { return quoteIdent(s) }
+
 func quoteIdent(s string) string {
 	if s == "" {
 		return `""`
