@@ -214,6 +214,12 @@ func (x *tx) jsonPass() error {
 				continue // json_srf_from.go
 			}
 			x.jsonStarColumns(i, tf)
+			x.jsonStar(i)
+			shown, err := x.jsonCorrelatedRefs(i, tf) // json_srf_from.go
+			if err != nil {
+				return err
+			}
+			x.qualifyEachCols(shown...) // key, id ... not shown are the table's
 			e := x.match(i + 1)
 			t.set("json_each(" + tf[0])
 			x.T(e).set(", " + tf[1] + "))")
@@ -222,9 +228,6 @@ func (x *tx) jsonPass() error {
 					return err
 				}
 				continue
-			}
-			if x.T(e+1).kw("AS") && x.isP(e+3, "(") || x.isP(e+2, "(") && x.T(e+1).typ == tIdent && !isClauseKw(x.T(e+1).upper()) {
-				return unsupported("a column alias list on %s() is not supported", strings.ToLower(t.text))
 			}
 			continue
 		}
