@@ -600,6 +600,18 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 		}
 		rel = &derivedRel{alias: "regexp_matches", cols: []string{"regexp_matches"}, oids: []uint32{pgoid.TextArray}}
 		e = m + 1
+	case x.T(k).typ == tIdent && jsonTableFuncs[x.T(k).identName()][0] != "" && x.isP(k+1, "("): // json_srf_from.go
+		m := x.match(k + 1)
+		if m < 0 || m >= x.n() {
+			return it, -1
+		}
+		rel = jsonTableRel(x.T(k).identName())
+		e = m + 1
+		if x.kw(e, "WITH", "ORDINALITY") {
+			rel.cols = append(rel.cols, "ordinality")
+			rel.oids = append(rel.oids, pgoid.Int8)
+			e += 2
+		}
 	case x.isP(k, "(") && x.kw(k+1, "VALUES"):
 		m := x.match(k)
 		rows := x.valuesRows(k+1, m)

@@ -18,6 +18,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 // jsonFromSubquery rewrites the json table function at i (tf its
@@ -341,4 +343,21 @@ func (x *tx) wholeItem(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// jsonTableRel is the json table function fn's relation as PostgreSQL
+// types it (derivedcols.go): key text; value jsonb, json or, for the
+// _text functions, text.
+func jsonTableRel(fn string) *derivedRel {
+	v := pgoid.JSONB
+	switch {
+	case strings.HasSuffix(fn, "_text"):
+		v = pgoid.Text
+	case strings.HasPrefix(fn, "json_"):
+		v = pgoid.JSON
+	}
+	if jsonTableFuncs[fn][0] == "pg_jsonb_elements" {
+		return &derivedRel{alias: fn, cols: []string{"value"}, oids: []uint32{v}}
+	}
+	return &derivedRel{alias: fn, cols: []string{"key", "value"}, oids: []uint32{pgoid.Text, v}}
 }
