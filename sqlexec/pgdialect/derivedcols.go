@@ -32,6 +32,11 @@ type derivedRel struct {
 	alias string
 	cols  []string
 	oids  []uint32 // 0: not known
+	// own: the columns' names are the item's own (a json table
+	// function's key and value, json_srf_from.go): an unqualified
+	// reference to one is typed beside tables too (a table's column of
+	// the same name would make it ambiguous in PostgreSQL)
+	own bool
 	// rtypes: for a column of no static type that is a table's column
 	// (SELECT amt FROM tx), its run-time type expression
 	// (arith_columns.go's, read once per execution); "" when not known
@@ -384,13 +389,20 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 			k += 2
 			continue
 		}
-		if !unqualified || x.isP(k-1, ".") {
+		if x.isP(k-1, ".") {
 			continue
 		}
 		var o uint32
 		rt := ""
 		n := 0
 		for _, rel := range rels {
+			if !unqualified && !rel.own {
+				continue
+			}
+			if rel.own && len(rel.cols) == 1 && rel.alias == t.identName() {
+				o, n = rel.oids[0], n+1 // jsonb_array_elements(j) e: e is its value
+				continue
+			}
 			for ci, c := range rel.cols {
 				if c == t.identName() {
 					o, rt = rel.oids[ci], rel.rtype(ci)

@@ -32,10 +32,14 @@ func (x *tx) jsonFromSubquery(i int, tf [2]string) (bool, error) {
 	if x.argNamesColumn(i+2, e) {
 		return false, nil
 	}
+	value := "value"
+	if strings.HasPrefix(name, "jsonb_") && tf[1] == "0" {
+		value += " COLLATE " + JSONBCollation // jsonb sorts by value (jsonb_order.go)
+	}
 	cols := []string{"key", "value"}
-	exprs := []string{"key", "value"}
+	exprs := []string{"key", value}
 	if tf[0] == "pg_jsonb_elements" {
-		cols, exprs = []string{"value"}, []string{"value"}
+		cols, exprs = []string{"value"}, []string{value}
 	}
 	j := e + 1
 	if x.kw(j, "WITH", "ORDINALITY") {
@@ -357,7 +361,7 @@ func jsonTableRel(fn string) *derivedRel {
 		v = pgoid.JSON
 	}
 	if jsonTableFuncs[fn][0] == "pg_jsonb_elements" {
-		return &derivedRel{alias: fn, cols: []string{"value"}, oids: []uint32{v}}
+		return &derivedRel{alias: fn, cols: []string{"value"}, oids: []uint32{v}, own: true}
 	}
-	return &derivedRel{alias: fn, cols: []string{"key", "value"}, oids: []uint32{pgoid.Text, v}}
+	return &derivedRel{alias: fn, cols: []string{"key", "value"}, oids: []uint32{pgoid.Text, v}, own: true}
 }
