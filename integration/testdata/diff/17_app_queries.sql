@@ -45,6 +45,5 @@ SELECT id FROM aq_docs WHERE j = '1.5' ORDER BY id;
 SELECT id FROM aq_docs WHERE j->'a' = '1.0' ORDER BY id;
 SELECT count(DISTINCT j) FROM aq_docs;
 -- the alias of a jsonb_array_elements FROM item is its value
--- differs-type: the value column of jsonb_array_elements is described as text
 SELECT item, item->>'a' FROM jsonb_array_elements('[{"a":1}, 2]') item ORDER BY item;
 SELECT d.id, x FROM aq_docs d, jsonb_array_elements_text(d.j) AS x WHERE d.id = 2 ORDER BY x;
