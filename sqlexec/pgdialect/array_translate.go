@@ -27,6 +27,7 @@ package pgdialect
 // subscripts return; otherwise an element that looks like a number is one.
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -615,7 +616,9 @@ var jsonEachCols = map[string]bool{"key": true, "value": true, "type": true, "at
 // like json_each's with the statement's one table (its alias), before a
 // json_each FROM item is added beside it. With more than one table the
 // references stay as written (SQLite then reports an ambiguous column).
-func (x *tx) qualifyEachCols() {
+// keep are the names the function itself shows (jsonb_each's key and
+// value): those stay unqualified.
+func (x *tx) qualifyEachCols(keep ...string) {
 	ts := x.fromTables()
 	if len(ts) != 1 {
 		return
@@ -626,7 +629,7 @@ func (x *tx) qualifyEachCols() {
 	}
 	for k := 0; k < x.n(); k++ {
 		t := x.T(k)
-		if t.typ != tIdent && t.typ != tQIdent || !jsonEachCols[t.identName()] || x.isP(k-1, ".") || x.isP(k+1, ".") ||
+		if t.typ != tIdent && t.typ != tQIdent || !jsonEachCols[t.identName()] || slices.Contains(keep, t.identName()) || x.isP(k-1, ".") || x.isP(k+1, ".") ||
 			x.isP(k+1, "(") || x.T(k-1).kw("AS") || x.T(k-1).typ == tCast {
 			continue
 		}

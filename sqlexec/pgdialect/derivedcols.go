@@ -32,16 +32,15 @@ type derivedRel struct {
 	alias string
 	cols  []string
 	oids  []uint32 // 0: not known
+	// own: the columns' names are the item's own (a json table
+	// function's key and value, json_srf_from.go): an unqualified
+	// reference to one is typed beside tables too (a table's column of
+	// the same name would make it ambiguous in PostgreSQL)
+	own bool
 	// rtypes: for a column of no static type that is a table's column
 	// (SELECT amt FROM tx), its run-time type expression
 	// (arith_columns.go's, read once per execution); "" when not known
 	rtypes []string
-	// single: a function's one column, which the relation's alias also
-	// names (FROM jsonb_array_elements(j) e: e is e.value)
-	single bool
-	// jsonEach: json_each's relation, whose * is SQLite's columns, not
-	// these
-	jsonEach bool
 	// star: the table of a body SELECT * FROM table (one table, no set
 	// operation, no column list renaming it): a column the statement
 	// reads through it is of that table's column's run-time type
@@ -100,7 +99,7 @@ func (x *tx) deriveNestedColumns() {
 func starTypes(items []fromItem) []uint32 {
 	var oids []uint32
 	for _, it := range items {
-		if it.rel == nil || it.natural || it.rel.jsonEach {
+		if it.rel == nil || it.natural {
 			return nil
 		}
 		oids = append(oids, it.rel.oids...)
@@ -390,15 +389,22 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 			k += 2
 			continue
 		}
-		if !unqualified || x.isP(k-1, ".") {
+		if x.isP(k-1, ".") {
 			continue
 		}
 		var o uint32
 		rt := ""
 		n := 0
 		for _, rel := range rels {
+			if !unqualified && !rel.own {
+				continue
+			}
+			if rel.own && len(rel.cols) == 1 && rel.alias == t.identName() {
+				o, n = rel.oids[0], n+1 // jsonb_array_elements(j) e: e is its value
+				continue
+			}
 			for ci, c := range rel.cols {
-				if c == t.identName() || ci == 0 && rel.single && rel.alias == t.identName() {
+				if c == t.identName() {
 					o, rt = rel.oids[ci], rel.rtype(ci)
 					n++
 				}
@@ -606,13 +612,18 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 		}
 		rel = &derivedRel{alias: "regexp_matches", cols: []string{"regexp_matches"}, oids: []uint32{pgoid.TextArray}}
 		e = m + 1
-	case x.T(k).typ == tIdent && jsonTableFuncs[x.T(k).identName()][0] != "" && x.isP(k+1, "("): // jsonb_translate.go
+	case x.T(k).typ == tIdent && jsonTableFuncs[x.T(k).identName()][0] != "" && x.isP(k+1, "("): // json_srf_from.go
 		m := x.match(k + 1)
 		if m < 0 || m >= x.n() {
 			return it, -1
 		}
 		rel = jsonTableRel(x.T(k).identName())
 		e = m + 1
+		if x.kw(e, "WITH", "ORDINALITY") {
+			rel.cols = append(rel.cols, "ordinality")
+			rel.oids = append(rel.oids, pgoid.Int8)
+			e += 2
+		}
 	case x.isP(k, "(") && x.kw(k+1, "VALUES"):
 		m := x.match(k)
 		rows := x.valuesRows(k+1, m)
@@ -678,24 +689,6 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 	}
 	it.rel, it.b = rel, e
 	return it, e
-}
-
-// jsonTableRel is the relation of json[b]_each[_text] and
-// json[b]_array_elements[_text] in FROM: their columns (key and) value,
-// of the function's json type, or text for the _text ones. A single
-// column one is also read by its alias (elementAliasValues).
-func jsonTableRel(fn string) *derivedRel {
-	v := pgoid.JSONB
-	switch {
-	case strings.HasSuffix(fn, "_text"):
-		v = pgoid.Text
-	case strings.HasPrefix(fn, "json_"):
-		v = pgoid.JSON
-	}
-	if strings.Contains(fn, "_each") {
-		return &derivedRel{alias: fn, cols: []string{"key", "value"}, oids: []uint32{pgoid.Text, v}, jsonEach: true}
-	}
-	return &derivedRel{alias: fn, cols: []string{"value"}, oids: []uint32{v}, single: true, jsonEach: true}
 }
 
 // isJoinKw reports whether u is a word of a join clause.

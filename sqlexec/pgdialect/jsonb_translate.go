@@ -26,6 +26,8 @@ package pgdialect
 //     as PostgreSQL names them. SQLite's table-valued functions take
 //     arguments from the FROM items before them, so FROM t,
 //     jsonb_array_elements(t.j) e works as PostgreSQL's implicit LATERAL.
+//     An argument naming no column makes a subquery showing PostgreSQL's
+//     columns only (json_srf_from.go).
 //
 // json and jsonb are treated alike: results are printed as jsonb prints
 // them (PostgreSQL's json functions keep their input's spacing).
@@ -206,6 +208,18 @@ func (x *tx) jsonPass() error {
 			if !(prev.kw("FROM") || prev.kw("JOIN") || x.isP(i-1, ",") && x.inFrom(i) || prev.kw("LATERAL")) {
 				return unsupported("%s() is only supported in FROM", strings.ToLower(t.text))
 			}
+			if done, err := x.jsonFromSubquery(i, tf); err != nil {
+				return err
+			} else if done {
+				continue // json_srf_from.go
+			}
+			x.jsonStarColumns(i, tf)
+			x.jsonStar(i)
+			shown, err := x.jsonCorrelatedRefs(i, tf) // json_srf_from.go
+			if err != nil {
+				return err
+			}
+			x.qualifyEachCols(shown...) // key, id ... not shown are the table's
 			e := x.match(i + 1)
 			t.set("json_each(" + tf[0])
 			x.T(e).set(", " + tf[1] + "))")
@@ -214,9 +228,6 @@ func (x *tx) jsonPass() error {
 					return err
 				}
 				continue
-			}
-			if x.T(e+1).kw("AS") && x.isP(e+3, "(") || x.isP(e+2, "(") && x.T(e+1).typ == tIdent && !isClauseKw(x.T(e+1).upper()) {
-				return unsupported("a column alias list on %s() is not supported", strings.ToLower(t.text))
 			}
 			continue
 		}

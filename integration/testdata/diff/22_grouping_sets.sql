@@ -86,10 +86,8 @@ SELECT * FROM regexp_split_to_table('a,b,,c', ',') WITH ORDINALITY AS r(part, i)
 SELECT * FROM generate_series(1, 3) WITH ORDINALITY;
 SELECT * FROM generate_series(10, 1, -4) WITH ORDINALITY AS g(v, n);
 SELECT g.d, g.n FROM generate_series('2024-01-01'::date, '2024-01-03'::date, '1 day') WITH ORDINALITY AS g(d, n) ORDER BY g.n DESC;
--- differs-type: the value column of the jsonb table functions is typed text, as without ORDINALITY
 SELECT e.value, e.ordinality FROM jsonb_array_elements('[3, {"a": 1}, "x"]') WITH ORDINALITY AS e;
 SELECT e.value, e.ordinality FROM jsonb_array_elements_text('["c", "a"]') WITH ORDINALITY AS e ORDER BY e.value;
--- differs-type: the value column of the jsonb table functions is typed text, as without ORDINALITY
 SELECT e.key, e.value, e.ordinality FROM jsonb_each('{"b": 1, "a": 2, "cc": [1]}') WITH ORDINALITY AS e;
 SELECT e.key, e.ordinality FROM jsonb_each_text('{"b": 1, "a": 2}') WITH ORDINALITY e ORDER BY e.key;
 SELECT * FROM json_object_keys('{"b": 1, "a": 2}') WITH ORDINALITY;
