@@ -390,6 +390,8 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 			s.tx.readOnly = true
 		}
 		return w.Complete("SET")
+	case pgdialect.KindLock:
+		return s.lockTables(ctx, st, w) // lock.go
 	case pgdialect.KindNoop:
 		tag := st.Tag
 		if tag == "" {

@@ -54,12 +54,13 @@ const (
 	KindFetch                      // FETCH / MOVE [direction] [FROM] name (Cursor set)
 	KindClose                      // CLOSE {name | ALL} (Cursor set)
 	KindSetConstraints             // SET CONSTRAINTS {ALL | names} {DEFERRED | IMMEDIATE} (Constraints, Value; deferral.go)
+	KindLock                       // LOCK [TABLE] names [IN mode MODE] [NOWAIT] (Locked; lock.go)
 )
 
 var kindNames = [...]string{"Query", "Begin", "Commit", "Rollback", "Savepoint", "Release",
 	"RollbackTo", "Set", "Show", "Reset", "CopyFrom", "CopyTo", "Noop", "DropTables",
 	"Truncate", "SetTransaction", "Empty", "AlterCluster", "Role", "Prepare", "Execute", "Deallocate", "Backup",
-	"Listen", "Unlisten", "Notify", "Declare", "Fetch", "Close", "SetConstraints"}
+	"Listen", "Unlisten", "Notify", "Declare", "Fetch", "Close", "SetConstraints", "Lock"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -87,6 +88,7 @@ type Stmt struct {
 	Constraints  []string
 	Copy         *CopySpec
 	DropIfExists []string // tables of DROP TABLE IF EXISTS (the session emits a NOTICE per missing one)
+	Locked       []string // relations of LOCK TABLE (KindLock), in order
 	ParamCount   int      // highest $n
 	ParamOIDs    []uint32 // inferred parameter types, len == ParamCount (0 = unknown)
 	// ColumnOIDs: lexically inferred PostgreSQL types of the result columns

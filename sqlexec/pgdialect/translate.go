@@ -180,7 +180,7 @@ func (x *tx) translate() (*Stmt, error) {
 		}
 		return &Stmt{Kind: KindNoop, Tag: tag}, nil
 	case "LOCK":
-		return &Stmt{Kind: KindNoop, Tag: "LOCK TABLE"}, nil
+		return x.lock() // lock.go
 	case "DISCARD":
 		return &Stmt{Kind: KindNoop, Tag: "DISCARD " + x.T(1).upper()}, nil
 	case "LISTEN", "NOTIFY", "UNLISTEN":
