@@ -327,6 +327,13 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 	}()
 	ctx, cancel := s.statementContext(ctx, st)
 	defer cancel()
+	if st.OnConstraint != nil {
+		resolved, err := s.resolveOnConstraint(ctx, orig, st) // onconstraint.go
+		if err != nil {
+			return err
+		}
+		st = resolved
+	}
 	switch st.Kind {
 	case pgdialect.KindEmpty:
 		return w.EmptyQuery()

@@ -89,6 +89,10 @@ type Stmt struct {
 	Copy         *CopySpec
 	DropIfExists []string // tables of DROP TABLE IF EXISTS (the session emits a NOTICE per missing one)
 	Locked       []string // relations of LOCK TABLE (KindLock), in order
+	// OnConstraint: INSERT ... ON CONFLICT ON CONSTRAINT, which the
+	// session resolves to the constraint's columns before running the
+	// statement (onconstraint.go); nil otherwise.
+	OnConstraint *OnConstraint
 	ParamCount   int      // highest $n
 	ParamOIDs    []uint32 // inferred parameter types, len == ParamCount (0 = unknown)
 	// ColumnOIDs: lexically inferred PostgreSQL types of the result columns

@@ -248,7 +248,9 @@ func (x *tx) translate() (*Stmt, error) {
 		}
 		x.canonicalComparisons()
 		x.applyReturningAliases()
-		return x.query(tag, x.all(), false), nil
+		st := x.query(tag, x.all(), false)
+		st.OnConstraint = x.onConstr
+		return st, nil
 	case "PRAGMA", "ATTACH", "DETACH":
 		return x.query(first, x.all(), false), nil
 	}
