@@ -15,6 +15,7 @@ import (
 // at apply and when it is speculated. On a read view (a read-only
 // transaction, validated locally and never logged) the read policy stays.
 func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementResult, readonly bool) {
+	defer c.collectNotices(&res)() // notice.go
 	if sqlText == notifyOp {
 		return runNotify(c, args), false // notify.go
 	}

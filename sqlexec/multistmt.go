@@ -209,8 +209,8 @@ func (h *heldOutput) Complete(tag string) error {
 	return h.add(func(w pgwire.ResultWriter) error { return w.Complete(tag) })
 }
 func (h *heldOutput) EmptyQuery() error { return h.add(pgwire.ResultWriter.EmptyQuery) }
-func (h *heldOutput) Notice(severity, code, message string) error {
-	return h.add(func(w pgwire.ResultWriter) error { return w.Notice(severity, code, message) })
+func (h *heldOutput) Notice(severity, code, message string, detail ...string) error {
+	return h.add(func(w pgwire.ResultWriter) error { return w.Notice(severity, code, message, detail...) })
 }
 func (h *heldOutput) CopyIn(pgwire.CopyFormat, []pgwire.Column) (pgwire.CopySource, error) {
 	return nil, errf(CodeInternal, "COPY in a session-only statement")

@@ -176,6 +176,7 @@ func (s *Session) proposeIn(ctx context.Context, cmd *Command, zone string) (*Ap
 
 // emitWrite reports the results of a proposed statement.
 func emitWrite(w pgwire.ResultWriter, st *pgdialect.Stmt, results []StatementResult, describe bool) error {
+	sendNotices(w, results) // notice.go
 	if len(results) == 0 || st.NoRows || st.Kind == pgdialect.KindTruncate || st.Kind == pgdialect.KindDropTables {
 		for _, r := range results {
 			if r.Err != nil {
