@@ -49,7 +49,16 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	if mode == authWrite {
 		if skip, err := sequenceNameTaken(c, sqlText); err != nil || skip { // seqdeps.go
 			res.Err, res.Tag = err, verb
+			if verb == "SELECT" { // CREATE TABLE ... AS, skipped
+				res.Tag = "CREATE TABLE AS"
+			}
 			return res, false
+		}
+		if object, name := pgdialect.DroppedIfExists(sqlText); name != "" {
+			if err := dropIfExistsNotice(c, object, name); err != nil { // ifexists.go
+				res.Err = mapError(err, "")
+				return res, false
+			}
 		}
 	}
 	drop, isDrop := pgdialect.ParseDropTable(sqlText)

@@ -96,17 +96,27 @@ func checkSeqDrop(c *lconn, name string, s *seqState, cascade bool) error {
 
 // sequenceNameTaken refuses (42P07) the CREATE TABLE/VIEW/INDEX sqlText
 // when a sequence has its name; skip reports CREATE ... IF NOT EXISTS of
-// such a name, which does nothing (PostgreSQL: a NOTICE).
+// a name any relation has (a sequence, or a table, view or index, which
+// SQLite would skip too), which does nothing but PostgreSQL's NOTICE.
 func sequenceNameTaken(c *lconn, sqlText string) (skip bool, err error) {
 	name, ifNotExists := pgdialect.CreatedRelation(sqlText)
 	if name == "" {
 		return false, nil
 	}
 	s, err := loadSequence(c, name)
-	if err != nil || s == nil {
+	if err != nil {
 		return false, err
 	}
+	if s == nil && ifNotExists {
+		if rel, err := relationExists(c, name); err != nil || !rel { // sequences.go
+			return false, err
+		}
+	}
+	if s == nil && !ifNotExists {
+		return false, nil
+	}
 	if ifNotExists {
+		c.addNotice(CodeDuplicateTable, "", "relation \"%s\" already exists, skipping", name) // notice.go
 		return true, nil
 	}
 	return false, &Error{Code: CodeDuplicateTable, Message: fmt.Sprintf("relation \"%s\" already exists", name)}
