@@ -327,6 +327,13 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 	}()
 	ctx, cancel := s.statementContext(ctx, st)
 	defer cancel()
+	if st.Like != nil {
+		expanded, err := s.expandLike(ctx, st) // createlike.go
+		if err != nil {
+			return err
+		}
+		st = expanded
+	}
 	if st.OnConstraint != nil {
 		resolved, err := s.resolveOnConstraint(ctx, orig, st) // onconstraint.go
 		if err != nil {

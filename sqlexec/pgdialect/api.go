@@ -93,6 +93,10 @@ type Stmt struct {
 	// session resolves to the constraint's columns before running the
 	// statement (onconstraint.go); nil otherwise.
 	OnConstraint *OnConstraint
+	// Like: CREATE TABLE ... (LIKE ...), which the session writes out
+	// from the source tables' definitions and translates before running
+	// (createlike.go); Exec is empty until then.
+	Like *CreateLike
 	ParamCount   int      // highest $n
 	ParamOIDs    []uint32 // inferred parameter types, len == ParamCount (0 = unknown)
 	// ColumnOIDs: lexically inferred PostgreSQL types of the result columns

@@ -31,6 +31,9 @@ func (x *tx) create() (*Stmt, error) {
 	obj := x.T(i).upper()
 	switch obj {
 	case "TABLE":
+		if st, ok, err := x.createLike(i); ok { // createlike.go
+			return st, err
+		}
 		return x.createTable(i)
 	case "UNIQUE", "INDEX":
 		return x.createIndex(i)
