@@ -141,6 +141,15 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 		res.RowsAffected = n
 	case "SELECT":
 		res.RowsAffected = int64(len(rows))
+		if ncol == 0 && mode == authWrite {
+			// CREATE TABLE ... AS: PostgreSQL's tag counts the rows
+			// stored, which SQLite does not report
+			if name, _ := pgdialect.CreatedRelation(sqlText); name != "" {
+				if n, _, err := queryInt(c, "SELECT count(*) FROM "+quoteIdent(name)); err == nil {
+					res.RowsAffected = n
+				}
+			}
+		}
 	}
 	res.Tag = makeTag(verb, res.RowsAffected)
 	return res, readonly

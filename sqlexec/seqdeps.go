@@ -108,7 +108,9 @@ func sequenceNameTaken(c *lconn, sqlText string) (skip bool, err error) {
 		return false, err
 	}
 	if s == nil && ifNotExists {
-		if rel, err := relationExists(c, name); err != nil || !rel { // sequences.go
+		// any relation: also a key's index the catalog names (t_pkey)
+		// that SQLite does not hold as an index
+		if rel, err := stateExists(c, `SELECT 1 FROM pg_class WHERE relname = ?1 COLLATE NOCASE`, name); err != nil || !rel {
 			return false, err
 		}
 	}
