@@ -51,7 +51,7 @@ func (s *Session) resolveOnConstraint(ctx context.Context, orig string, st *pgdi
 	case cols == "":
 		return nil, errf(CodeUndefinedObject, "constraint \"%s\" for table \"%s\" does not exist", oc.Constraint, oc.Table)
 	}
-	out, err := translate(pgdialect.WithConflictTarget(orig, cols))
+	out, err := s.translate(ctx, pgdialect.WithConflictTarget(orig, cols)) // defaults.go: a column-less INSERT gets its column list
 	if err != nil {
 		return nil, err
 	}
