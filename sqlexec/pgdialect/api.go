@@ -96,9 +96,9 @@ type Stmt struct {
 	// Like: CREATE TABLE ... (LIKE ...), which the session writes out
 	// from the source tables' definitions and translates before running
 	// (createlike.go); Exec is empty until then.
-	Like *CreateLike
-	ParamCount   int      // highest $n
-	ParamOIDs    []uint32 // inferred parameter types, len == ParamCount (0 = unknown)
+	Like       *CreateLike
+	ParamCount int      // highest $n
+	ParamOIDs  []uint32 // inferred parameter types, len == ParamCount (0 = unknown)
 	// ColumnOIDs: lexically inferred PostgreSQL types of the result columns
 	// of a SELECT (0 = unknown: use the SQLite declared type / value). It
 	// is set when at least one column is known, e.g. comparisons, IS NULL,
