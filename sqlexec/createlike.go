@@ -62,7 +62,7 @@ func likeRows(c *lconn, query, table string) ([][]any, error) {
 	}
 	sel, _, err := c.prepareFresh(st.Exec[0])
 	if err != nil {
-		return nil, err
+		return nil, mapError(err, "")
 	}
 	defer sel.finalize()
 	var rows [][]any
@@ -70,7 +70,12 @@ func likeRows(c *lconn, query, table string) ([][]any, error) {
 		rows = append(rows, append([]any(nil), r...))
 		return nil
 	})
-	return rows, err
+	if err != nil {
+		// e.g. a view whose table is gone: SQLite's error, as a
+		// statement's (42P01 ...), not an internal one
+		return nil, mapError(err, "")
+	}
+	return rows, nil
 }
 
 func likeText(v any) string {
