@@ -2,11 +2,13 @@ package integration
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // DDL and DML of migrations (issue 11) on a three-node cluster, through a
@@ -85,5 +87,19 @@ func TestDDLAppThroughFollower(t *testing.T) {
 	}
 	if got := notices(); got != "" {
 		t.Fatalf("unexpected notices: %q", got)
+	}
+	var pe *pgconn.PgError
+	if _, err := conn.Exec(ctx, `LOCK TABLE da_s`); !errors.As(err, &pe) || pe.Code != "25P01" {
+		t.Fatalf("LOCK outside a transaction block: %v", err)
+	}
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(ctx, `LOCK TABLE da_s, da_l IN SHARE MODE NOWAIT`); err != nil {
+		t.Fatalf("LOCK in a transaction: %v", err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		t.Fatal(err)
 	}
 }
