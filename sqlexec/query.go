@@ -20,6 +20,10 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 		}
 		return w.Complete(tag)
 	}
+	if st.AlterIfExists != "" && !s.relationVisible(ctx, st.AlterIfExists) {
+		_ = w.Notice("NOTICE", "00000", fmt.Sprintf("relation \"%s\" does not exist, skipping", st.AlterIfExists))
+		return w.Complete(st.Tag)
+	}
 	if st.Kind == pgdialect.KindDropTables && len(st.DropIfExists) > 0 {
 		for _, t := range st.DropIfExists {
 			if !s.tableExists(ctx, t) {
@@ -224,6 +228,20 @@ func emit(w pgwire.ResultWriter, r *StatementResult, describe bool, tag string) 
 		tag = r.Tag
 	}
 	return w.Complete(tag)
+}
+
+// relationVisible reports whether a table or view name exists on the
+// state the session's statements see (onTxState): ALTER TABLE IF EXISTS
+// is skipped with a NOTICE when not, decided before proposing as DROP
+// TABLE IF EXISTS's NOTICE is.
+func (s *Session) relationVisible(ctx context.Context, name string) bool {
+	found := false
+	_ = s.onTxState(ctx, func(c *lconn) error {
+		_, ok, err := queryInt(c, "SELECT 1 FROM sqlite_schema WHERE type IN ('table','view') AND name = ? COLLATE NOCASE", name)
+		found = ok && err == nil
+		return nil
+	})
+	return found
 }
 
 func (s *Session) tableExists(ctx context.Context, name string) bool {

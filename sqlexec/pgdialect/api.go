@@ -89,6 +89,9 @@ type Stmt struct {
 	Copy         *CopySpec
 	DropIfExists []string // tables of DROP TABLE IF EXISTS (the session emits a NOTICE per missing one)
 	Locked       []string // relations of LOCK TABLE (KindLock), in order
+	// AlterIfExists: the table of ALTER TABLE IF EXISTS (the session
+	// skips the statement with a NOTICE when it is missing)
+	AlterIfExists string
 	// OnConstraint: INSERT ... ON CONFLICT ON CONSTRAINT, which the
 	// session resolves to the constraint's columns before running the
 	// statement (onconstraint.go); nil otherwise.

@@ -549,11 +549,10 @@ func (x *tx) alter() (*Stmt, error) {
 		return nil, unsupported("ALTER %s is not supported", obj)
 	}
 	i := 2
-	ifExists := ""
+	ifExists := false
 	if x.kw(i, "IF", "EXISTS") {
 		i += 2
-		ifExists = "IF EXISTS "
-		_ = ifExists
+		ifExists = true
 	}
 	tbl, j, err := x.relation(i)
 	if err != nil {
@@ -564,6 +563,9 @@ func (x *tx) alter() (*Stmt, error) {
 	}
 	qt := quoteIdent(tbl)
 	st := &Stmt{Kind: KindQuery, Tag: "ALTER TABLE", NoRows: true} // no rows: pg_seq_alter_owned's SELECT (serial.go)
+	if ifExists {
+		st.AlterIfExists = tbl
+	}
 	for _, p := range x.splitTop(j, x.n()) {
 		a, b := p[0], p[1]
 		if a >= b {
