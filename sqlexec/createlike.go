@@ -3,6 +3,7 @@ package sqlexec
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
@@ -149,6 +150,7 @@ func likeStatements(c *lconn, cl *pgdialect.CreateLike) ([]string, error) {
 		return nil
 	}
 	var constraints []string // after the columns, as PostgreSQL adds them
+	taken := map[string]bool{} // index names this statement gives
 	for _, el := range cl.Elements {
 		if el.Source == "" {
 			if el.Column != "" {
@@ -224,7 +226,7 @@ func likeStatements(c *lconn, cl *pgdialect.CreateLike) ([]string, error) {
 					constraints = append(constraints, ix.condef)
 					continue
 				}
-				text, err := likeIndexStatement(cl.Table, ix)
+				text, err := likeIndexStatement(c, cl.Table, ix, taken)
 				if err != nil {
 					return nil, err
 				}
@@ -250,8 +252,9 @@ func likeStatements(c *lconn, cl *pgdialect.CreateLike) ([]string, error) {
 
 // likeIndexStatement is the CREATE INDEX of a copy of ix on table: the
 // key and predicate from ix's definition ("CREATE [UNIQUE] INDEX n ON t
-// USING method (key) [WHERE pred]"), the name PostgreSQL chooses.
-func likeIndexStatement(table string, ix likeIndex) (string, error) {
+// USING method (key) [WHERE pred]"), the name PostgreSQL chooses: a name
+// a relation or an earlier copy (taken) has is numbered 1, 2, ...
+func likeIndexStatement(c *lconn, table string, ix likeIndex, taken map[string]bool) (string, error) {
 	u := strings.Index(ix.def, " USING ")
 	if u < 0 {
 		return "", errf(CodeInternal, "createlike: index definition %q", ix.def)
@@ -267,5 +270,20 @@ func likeIndexStatement(table string, ix likeIndex) (string, error) {
 	if ix.unique {
 		verb = "CREATE UNIQUE INDEX "
 	}
-	return verb + quoteIdent(pgdialect.LikeIndexName(table, cols)) + " ON " + quoteIdent(table) + " " + rest, nil
+	base := pgdialect.LikeIndexName(table, cols)
+	name := base
+	for n := 1; ; n++ {
+		if !taken[strings.ToLower(name)] {
+			rows, err := likeRows(c, `SELECT 1 FROM pg_class WHERE relname = $1`, name)
+			if err != nil {
+				return "", err
+			}
+			if len(rows) == 0 {
+				break
+			}
+		}
+		name = base + strconv.Itoa(n)
+	}
+	taken[strings.ToLower(name)] = true
+	return verb + quoteIdent(name) + " ON " + quoteIdent(table) + " " + rest, nil
 }
