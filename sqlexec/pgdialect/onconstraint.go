@@ -12,8 +12,9 @@ package pgdialect
 //
 // Until then the statement translates with the clause left out (an
 // ON CONFLICT without a target), which SQLite accepts: enough to describe
-// the statement's parameters and result, never run (the session refuses
-// to run a statement whose OnConstraint is unresolved).
+// the statement's parameters and result, never run: Session.exec
+// resolves OnConstraint before anything else, and a query string of
+// several statements with one runs statement by statement (multistmt.go).
 
 // OnConstraint is the ON CONSTRAINT clause of an INSERT's ON CONFLICT.
 type OnConstraint struct {
