@@ -48,7 +48,10 @@ func runSQL(c *lconn, sqlText string, args []any, verb string) (res StatementRes
 	}
 	if mode == authWrite {
 		if skip, err := sequenceNameTaken(c, sqlText); err != nil || skip { // seqdeps.go
-			res.Err, res.Tag = err, verb
+			res.Tag = verb
+			if err != nil {
+				res.Err = mapError(err, "") // an *Error, as apply requires (SQLite's, e.g. interrupted, mapped)
+			}
 			if verb == "SELECT" { // CREATE TABLE ... AS, skipped
 				res.Tag = "CREATE TABLE AS"
 			}

@@ -110,7 +110,10 @@ func sequenceNameTaken(c *lconn, sqlText string) (skip bool, err error) {
 	if s == nil && ifNotExists {
 		// any relation: also a key's index the catalog names (t_pkey)
 		// that SQLite does not hold as an index
-		if rel, err := stateExists(c, `SELECT 1 FROM pg_class WHERE relname = ?1 COLLATE NOCASE`, name); err != nil || !rel {
+		restore := c.enterAuth(authOff) // the catalog views, not the statement's allow-list
+		rel, err := stateExists(c, `SELECT 1 FROM pg_class WHERE relname = ?1 COLLATE NOCASE`, name)
+		restore()
+		if err != nil || !rel {
 			return false, err
 		}
 	}
