@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -91,10 +92,37 @@ func connectScript(t *testing.T, url string) *pgx.Conn {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	conn, err := pgx.Connect(ctx, url)
+	cfg, err := pgx.ParseConfig(url)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { conn.Close(context.Background()) })
+	notices := &[]*pgconn.Notice{}
+	cfg.OnNotice = func(_ *pgconn.PgConn, n *pgconn.Notice) { *notices = append(*notices, n) }
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scriptNotices.Store(conn, notices)
+	t.Cleanup(func() {
+		scriptNotices.Delete(conn)
+		conn.Close(context.Background())
+	})
 	return conn
+}
+
+// scriptNotices: the NOTICEs (and WARNINGs) each connectScript connection
+// received and takeNotices has not taken yet. OnNotice runs on the
+// goroutine reading the connection, i.e. within the query's call.
+var scriptNotices sync.Map // *pgx.Conn -> *[]*pgconn.Notice
+
+// takeNotices returns and forgets what conn (from connectScript) received.
+func takeNotices(conn *pgx.Conn) []*pgconn.Notice {
+	v, ok := scriptNotices.Load(conn)
+	if !ok {
+		return nil
+	}
+	p := v.(*[]*pgconn.Notice)
+	out := *p
+	*p = nil
+	return out
 }

@@ -126,8 +126,9 @@ type ResultWriter interface {
 	Complete(tag string) error
 	// EmptyQuery reports an empty statement.
 	EmptyQuery() error
-	// Notice sends a NoticeResponse (severity NOTICE/WARNING/...).
-	Notice(severity, code, message string) error
+	// Notice sends a NoticeResponse (severity NOTICE/WARNING/...), with
+	// the DETAIL field when detail is given.
+	Notice(severity, code, message string, detail ...string) error
 	// CopyIn starts COPY FROM STDIN: the server sends CopyInResponse and
 	// returns a source of decoded rows (values typed by cols' TypeOIDs).
 	CopyIn(format CopyFormat, cols []Column) (CopySource, error)

@@ -238,14 +238,18 @@ func (w *writer) EmptyQuery() error {
 	return w.send(&pgproto3.EmptyQueryResponse{}, 5)
 }
 
-func (w *writer) Notice(severity, code, message string) error {
+func (w *writer) Notice(severity, code, message string, detail ...string) error {
 	if severity == "" {
 		severity = "NOTICE"
 	}
 	if code == "" {
 		code = "00000"
 	}
-	return w.send(&pgproto3.NoticeResponse{Severity: severity, SeverityUnlocalized: severity, Code: code, Message: message}, len(message)+32)
+	n := &pgproto3.NoticeResponse{Severity: severity, SeverityUnlocalized: severity, Code: code, Message: message}
+	if len(detail) > 0 {
+		n.Detail = detail[0]
+	}
+	return w.send(n, len(message)+len(n.Detail)+32)
 }
 
 func copyFormatCode(f CopyFormat) (byte, error) {

@@ -23,7 +23,7 @@ func (r *fileRec) Row(v []any) error {
 	return nil
 }
 
-func (r *fileRec) Notice(sev, code, msg string) error {
+func (r *fileRec) Notice(sev, code, msg string, _ ...string) error {
 	r.notices = append(r.notices, sev+" "+msg)
 	return nil
 }

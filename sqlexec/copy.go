@@ -436,8 +436,8 @@ func (c *copyOutWriter) Complete(string) error {
 
 func (c *copyOutWriter) EmptyQuery() error { return c.Complete("") }
 
-func (c *copyOutWriter) Notice(severity, code, message string) error {
-	return c.w.Notice(severity, code, message)
+func (c *copyOutWriter) Notice(severity, code, message string, detail ...string) error {
+	return c.w.Notice(severity, code, message, detail...)
 }
 
 func (c *copyOutWriter) CopyIn(pgwire.CopyFormat, []pgwire.Column) (pgwire.CopySource, error) {

@@ -44,10 +44,15 @@ type dependent struct {
 }
 
 func (d dependent) String() string {
+	return d.object() + " depends on " + d.on
+}
+
+// object names the dependent as PostgreSQL's messages do.
+func (d dependent) object() string {
 	if d.kind == "constraint" {
-		return fmt.Sprintf("constraint %s on table %s depends on %s", d.name, d.table, d.on)
+		return fmt.Sprintf("constraint %s on table %s", d.name, d.table)
 	}
-	return fmt.Sprintf("view %s depends on %s", d.name, d.on)
+	return "view " + d.name
 }
 
 // prepareDrop checks (and with CASCADE removes) the dependents of the
@@ -131,6 +136,18 @@ func prepareDrop(c *lconn, d pgdialect.DropTable) *Error {
 			Message:    fmt.Sprintf("cannot drop %s %s because other objects depend on it", kind, target.name),
 			DetailText: strings.Join(lines, "\n"),
 			HintText:   "Use DROP ... CASCADE to drop the dependent objects too."}
+	}
+	// PostgreSQL tells what CASCADE drops: one object in the message,
+	// more as a count with one DETAIL line each.
+	switch {
+	case len(deps) == 1:
+		c.addNotice("00000", "", "drop cascades to %s", deps[0].object())
+	case len(deps) > 1:
+		lines := make([]string, len(deps))
+		for i, dep := range deps {
+			lines[i] = "drop cascades to " + dep.object()
+		}
+		c.addNotice("00000", strings.Join(lines, "\n"), "drop cascades to %d other objects", len(deps))
 	}
 	// Dependent views first, the most dependent first.
 	for i := len(views) - 1; i >= 0; i-- {

@@ -148,6 +148,7 @@ func fnEnumDrop(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		}
 		if labels == nil {
 			if ifExists != 0 {
+				c.addNotice("00000", "", "type \"%s\" does not exist, skipping", name) // notice.go
 				return nil, nil
 			}
 			return nil, &Error{Code: CodeUndefinedObject, Message: fmt.Sprintf("type \"%s\" does not exist", name)}

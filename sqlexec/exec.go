@@ -28,6 +28,7 @@ type keptRows struct {
 
 // runSQLKeep is runSQL, also giving keep (when not nil) the raw rows.
 func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRows) (res StatementResult, readonly bool) {
+	defer c.collectNotices(&res)() // notice.go
 	if sqlText == notifyOp {
 		return runNotify(c, args), false // notify.go
 	}
@@ -63,8 +64,20 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 	}
 	if mode == authWrite {
 		if skip, err := sequenceNameTaken(c, sqlText); err != nil || skip { // seqdeps.go
-			res.Err, res.Tag = err, verb
+			res.Tag = verb
+			if err != nil {
+				res.Err = mapError(err, "") // an *Error, as apply requires (SQLite's, e.g. interrupted, mapped)
+			}
+			if verb == "SELECT" { // CREATE TABLE ... AS, skipped
+				res.Tag = "CREATE TABLE AS"
+			}
 			return res, false
+		}
+		if object, name := pgdialect.DroppedIfExists(sqlText); name != "" {
+			if err := dropIfExistsNotice(c, object, name); err != nil { // ifexists.go
+				res.Err = mapError(err, "")
+				return res, false
+			}
 		}
 	}
 	drop, isDrop := pgdialect.ParseDropTable(sqlText)
@@ -159,6 +172,15 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 		res.RowsAffected = n
 	case "SELECT":
 		res.RowsAffected = int64(len(rows))
+		if ncol == 0 && mode == authWrite {
+			// CREATE TABLE ... AS: PostgreSQL's tag counts the rows
+			// stored, which SQLite does not report
+			if name, _ := pgdialect.CreatedRelation(sqlText); name != "" {
+				if n, _, err := queryInt(c, "SELECT count(*) FROM "+quoteIdent(name)); err == nil {
+					res.RowsAffected = n
+				}
+			}
+		}
 	}
 	res.Tag = makeTag(verb, res.RowsAffected)
 	return res, readonly

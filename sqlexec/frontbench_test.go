@@ -32,7 +32,7 @@ func (d *discardWriter) Describe([]pgwire.Column) error { return nil }
 func (d *discardWriter) Row([]any) error                { d.rows++; return nil }
 func (d *discardWriter) Complete(string) error          { return nil }
 func (d *discardWriter) EmptyQuery() error              { return nil }
-func (d *discardWriter) Notice(string, string, string) error {
+func (d *discardWriter) Notice(string, string, string, ...string) error {
 	return nil
 }
 func (d *discardWriter) CopyIn(pgwire.CopyFormat, []pgwire.Column) (pgwire.CopySource, error) {

@@ -59,6 +59,9 @@ type lconn struct {
 	// emptied when the schema version moves.
 	cacheSchema int64
 	schemaStmt  *lstmt
+	// notices: what the statement running on this connection reports to
+	// its client as NOTICEs (notice.go)
+	notices []notice
 	// notified: a NOTIFY ran on this (apply) connection since the last
 	// takeNotifications (notify.go).
 	notified bool

@@ -40,7 +40,7 @@ type minMessagesWriter struct {
 	s *Session
 }
 
-func (w minMessagesWriter) Notice(severity, code, message string) error {
+func (w minMessagesWriter) Notice(severity, code, message string, detail ...string) error {
 	sev := strings.ToLower(severity)
 	if sev == "" {
 		sev = "notice"
@@ -49,5 +49,5 @@ func (w minMessagesWriter) Notice(severity, code, message string) error {
 	if sev != "info" && min != "info" && messageRanks[sev] < messageRanks[min] {
 		return nil
 	}
-	return w.ResultWriter.Notice(severity, code, message)
+	return w.ResultWriter.Notice(severity, code, message, detail...)
 }

@@ -72,7 +72,7 @@ func (s *Session) implicitTxn(ctx context.Context, parts []string, stmts []*pgdi
 		default:
 			return false, nil
 		}
-		if len(st.Exec) == 0 || st.ParamCount > 0 || len(st.DropIfExists) > 0 || st.IfTableExists != "" {
+		if len(st.Exec) == 0 || st.ParamCount > 0 || len(st.DropIfExists) > 0 || st.OnConstraint != nil || st.Like != nil || st.AlterIfExists != "" {
 			return false, nil
 		}
 		for _, x := range st.Exec {
@@ -219,8 +219,8 @@ func (h *heldOutput) Complete(tag string) error {
 	return h.add(func(w pgwire.ResultWriter) error { return w.Complete(tag) })
 }
 func (h *heldOutput) EmptyQuery() error { return h.add(pgwire.ResultWriter.EmptyQuery) }
-func (h *heldOutput) Notice(severity, code, message string) error {
-	return h.add(func(w pgwire.ResultWriter) error { return w.Notice(severity, code, message) })
+func (h *heldOutput) Notice(severity, code, message string, detail ...string) error {
+	return h.add(func(w pgwire.ResultWriter) error { return w.Notice(severity, code, message, detail...) })
 }
 func (h *heldOutput) CopyIn(pgwire.CopyFormat, []pgwire.Column) (pgwire.CopySource, error) {
 	return nil, errf(CodeInternal, "COPY in a session-only statement")

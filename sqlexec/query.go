@@ -20,13 +20,13 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 		}
 		return w.Complete(tag)
 	}
-	if st.IfTableExists != "" {
-		found, err := s.relationExists(ctx, st.IfTableExists)
+	if st.AlterIfExists != "" {
+		found, err := s.relationExists(ctx, st.AlterIfExists)
 		if err != nil {
 			return err
 		}
 		if !found {
-			_ = w.Notice("NOTICE", "00000", fmt.Sprintf("relation %q does not exist, skipping", st.IfTableExists))
+			_ = w.Notice("NOTICE", "00000", fmt.Sprintf("relation \"%s\" does not exist, skipping", st.AlterIfExists))
 			return w.Complete(st.Tag)
 		}
 	}
@@ -187,6 +187,7 @@ func (s *Session) proposeIn(ctx context.Context, cmd *Command, zone string) (*Ap
 
 // emitWrite reports the results of a proposed statement.
 func emitWrite(w pgwire.ResultWriter, st *pgdialect.Stmt, results []StatementResult, describe bool) error {
+	sendNotices(w, results) // notice.go
 	if len(results) == 0 || st.NoRows || st.Kind == pgdialect.KindTruncate || st.Kind == pgdialect.KindDropTables {
 		for _, r := range results {
 			if r.Err != nil {

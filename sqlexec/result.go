@@ -17,6 +17,9 @@ type StatementResult struct {
 	Err          error  // *Error
 
 	declared []bool // column i had a declared type
+	// notices: the statement's NOTICEs (notice.go), sent to the client
+	// before its result by the session that proposed or speculated it
+	notices []notice
 }
 
 // applyHints types columns without a declared type from hints.

@@ -96,17 +96,32 @@ func checkSeqDrop(c *lconn, name string, s *seqState, cascade bool) error {
 
 // sequenceNameTaken refuses (42P07) the CREATE TABLE/VIEW/INDEX sqlText
 // when a sequence has its name; skip reports CREATE ... IF NOT EXISTS of
-// such a name, which does nothing (PostgreSQL: a NOTICE).
+// a name any relation has (a sequence, or a table, view or index, which
+// SQLite would skip too), which does nothing but PostgreSQL's NOTICE.
 func sequenceNameTaken(c *lconn, sqlText string) (skip bool, err error) {
 	name, ifNotExists := pgdialect.CreatedRelation(sqlText)
 	if name == "" {
 		return false, nil
 	}
 	s, err := loadSequence(c, name)
-	if err != nil || s == nil {
+	if err != nil {
 		return false, err
 	}
+	if s == nil && ifNotExists {
+		// any relation: also a key's index the catalog names (t_pkey)
+		// that SQLite does not hold as an index
+		restore := c.enterAuth(authOff) // the catalog views, not the statement's allow-list
+		rel, err := stateExists(c, `SELECT 1 FROM pg_class WHERE relname = ?1 COLLATE NOCASE`, name)
+		restore()
+		if err != nil || !rel {
+			return false, err
+		}
+	}
+	if s == nil && !ifNotExists {
+		return false, nil
+	}
 	if ifNotExists {
+		c.addNotice(CodeDuplicateTable, "", "relation \"%s\" already exists, skipping", name) // notice.go
 		return true, nil
 	}
 	return false, &Error{Code: CodeDuplicateTable, Message: fmt.Sprintf("relation \"%s\" already exists", name)}

@@ -328,18 +328,20 @@ func relationExists(c *lconn, name string) (bool, error) {
 	return stateExists(c, `SELECT 1 FROM main.sqlite_schema WHERE name = ?1 COLLATE NOCASE AND type IN ('table','view','index')`, name)
 }
 
-// seqDDLArgs reads (name, options, flag) of pg_seq_create/pg_seq_alter.
-func seqDDLArgs(tls *libc.TLS, argv uintptr) (string, *pgdialect.SeqOptions, bool, error) {
-	name, _ := argValue(tls, argv, 0).(string)
+// seqDDLArgs reads the arguments of pg_seq_create/pg_seq_alter: the flag
+// is 0, 1 (IF [NOT] EXISTS, skipped silently: a serial column's sequence)
+// or 2 (IF [NOT] EXISTS of CREATE/ALTER SEQUENCE: a skip is a NOTICE).
+func seqDDLArgs(tls *libc.TLS, argv uintptr) (name string, o *pgdialect.SeqOptions, ifExists, notice bool, err error) {
+	name, _ = argValue(tls, argv, 0).(string)
 	optText, _ := argValue(tls, argv, 1).(string)
 	flag, _ := argValue(tls, argv, 2).(int64)
-	o, err := pgdialect.DecodeSeqOptions(optText)
-	return name, o, flag != 0, err
+	o, err = pgdialect.DecodeSeqOptions(optText)
+	return name, o, flag != 0, flag == 2, err
 }
 
 func fnSeqCreate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	stateCall(tls, ctx, "pg_seq_create", func(c *lconn, d *detState) (any, error) {
-		name, o, ifNotExists, err := seqDDLArgs(tls, argv)
+		name, o, ifNotExists, notice, err := seqDDLArgs(tls, argv)
 		if err != nil {
 			return nil, err
 		}
@@ -353,6 +355,9 @@ func fnSeqCreate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		}
 		if old != nil || rel {
 			if ifNotExists {
+				if notice {
+					c.addNotice(CodeDuplicateTable, "", "relation \"%s\" already exists, skipping", name) // notice.go
+				}
 				return nil, nil
 			}
 			return nil, &Error{Code: CodeDuplicateTable, Message: fmt.Sprintf("relation \"%s\" already exists", name)}
@@ -376,7 +381,7 @@ func fnSeqCreate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 
 func fnSeqAlter(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	stateCall(tls, ctx, "pg_seq_alter", func(c *lconn, d *detState) (any, error) {
-		name, o, ifExists, err := seqDDLArgs(tls, argv)
+		name, o, ifExists, notice, err := seqDDLArgs(tls, argv)
 		if err != nil {
 			return nil, err
 		}
@@ -386,6 +391,9 @@ func fnSeqAlter(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		}
 		if s == nil {
 			if ifExists {
+				if notice {
+					c.addNotice("00000", "", "relation \"%s\" does not exist, skipping", name) // notice.go
+				}
 				return nil, nil
 			}
 			return nil, noRelation(name)
@@ -412,6 +420,7 @@ func fnSeqDrop(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		}
 		if s == nil {
 			if flag&1 != 0 {
+				c.addNotice("00000", "", "sequence \"%s\" does not exist, skipping", name) // notice.go
 				return nil, nil
 			}
 			return nil, &Error{Code: CodeUndefinedTable, Message: fmt.Sprintf("sequence \"%s\" does not exist", name)}

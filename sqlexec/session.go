@@ -342,6 +342,20 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 	if err := s.checkSearchPath(ctx, orig); err != nil { // searchpath.go
 		return err
 	}
+	if st.Like != nil {
+		expanded, err := s.expandLike(ctx, st) // createlike.go
+		if err != nil {
+			return err
+		}
+		st = expanded
+	}
+	if st.OnConstraint != nil {
+		resolved, err := s.resolveOnConstraint(ctx, orig, st) // onconstraint.go
+		if err != nil {
+			return err
+		}
+		st = resolved
+	}
 	switch st.Kind {
 	case pgdialect.KindEmpty:
 		return w.EmptyQuery()
@@ -405,6 +419,8 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 			s.tx.readOnly = true
 		}
 		return w.Complete("SET")
+	case pgdialect.KindLock:
+		return s.lockTables(ctx, st, w) // lock.go
 	case pgdialect.KindNoop:
 		tag := st.Tag
 		if tag == "" {

@@ -58,7 +58,7 @@ func (r *rec) Describe(cols []pgwire.Column) error {
 func (r *rec) Row(v []any) error         { r.out = append(r.out, fmt.Sprintf("R%v", v)); return nil }
 func (r *rec) Complete(tag string) error { r.out = append(r.out, "C:"+tag); return nil }
 func (r *rec) EmptyQuery() error         { r.out = append(r.out, "EMPTY"); return nil }
-func (r *rec) Notice(sev, code, msg string) error {
+func (r *rec) Notice(sev, code, msg string, _ ...string) error {
 	r.out = append(r.out, "N:"+code)
 	return nil
 }

@@ -59,6 +59,11 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 			return fail(err)
 		}
 		if found == (ac.Action == "add column") {
+			if found {
+				c.addNotice(CodeDuplicateColumn, "", "column \"%s\" of relation \"%s\" already exists, skipping", ac.Column, name)
+			} else {
+				c.addNotice("00000", "", "column \"%s\" of relation \"%s\" does not exist, skipping", ac.Column, name)
+			}
 			res.Tag = "ALTER TABLE"
 			return res
 		}
@@ -205,6 +210,10 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 	}
 	if ed.Rebuild != nil { // rebuild.go
 		return dropKeyConstraint(c, name, ed.SQL, *ed.Rebuild, ch.Cascade)
+	}
+	if ch.Action == "drop constraint" && ed.SQL == "" && ed.DropIndex == "" { // IF EXISTS, none
+		c.addNotice("00000", "", "constraint \"%s\" of relation \"%s\" does not exist, skipping", ch.Column, name)
+		return nil
 	}
 	qt := quoteIdent(name)
 	if ed.ValidateCheck != "" {

@@ -2,6 +2,7 @@ package sqlexec
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
@@ -68,6 +69,9 @@ func prepareTruncate(c *lconn, t pgdialect.Truncate) *Error {
 			}
 		}
 	}
+	if t.Cascade && len(t.Set) > 0 && strings.EqualFold(t.Table, t.Set[0]) {
+		cascadeNotices(c, t.Set, objs, referencing)
+	}
 	// The referencing tables, the most dependent first, t last.
 	var order []string
 	seen := map[string]bool{}
@@ -94,4 +98,36 @@ func prepareTruncate(c *lconn, t pgdialect.Truncate) *Error {
 		}
 	}
 	return nil
+}
+
+// cascadeNotices reports, once per statement (for its first table), the
+// tables CASCADE adds to the named ones as PostgreSQL does: breadth
+// first, each round in creation order (PostgreSQL's OID order; here the
+// order of sqlite_schema, objs).
+func cascadeNotices(c *lconn, named []string, objs []schemaObject, referencing func(string) []string) {
+	rank := map[string]int{}
+	for i, o := range objs {
+		rank[strings.ToLower(o.name)] = i
+	}
+	seen := map[string]bool{}
+	for _, n := range named {
+		seen[strings.ToLower(n)] = true
+	}
+	round := named
+	for len(round) > 0 {
+		var next []string
+		for _, n := range round {
+			for _, r := range referencing(n) {
+				if !seen[strings.ToLower(r)] {
+					seen[strings.ToLower(r)] = true
+					next = append(next, r)
+				}
+			}
+		}
+		sort.Slice(next, func(i, j int) bool { return rank[strings.ToLower(next[i])] < rank[strings.ToLower(next[j])] })
+		for _, r := range next {
+			c.addNotice("00000", "", "truncate cascades to table \"%s\"", r)
+		}
+		round = next
+	}
 }

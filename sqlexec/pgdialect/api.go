@@ -54,12 +54,13 @@ const (
 	KindFetch                      // FETCH / MOVE [direction] [FROM] name (Cursor set)
 	KindClose                      // CLOSE {name | ALL} (Cursor set)
 	KindSetConstraints             // SET CONSTRAINTS {ALL | names} {DEFERRED | IMMEDIATE} (Constraints, Value; deferral.go)
+	KindLock                       // LOCK [TABLE] names [IN mode MODE] [NOWAIT] (Locked; lock.go)
 )
 
 var kindNames = [...]string{"Query", "Begin", "Commit", "Rollback", "Savepoint", "Release",
 	"RollbackTo", "Set", "Show", "Reset", "CopyFrom", "CopyTo", "Noop", "DropTables",
 	"Truncate", "SetTransaction", "Empty", "AlterCluster", "Role", "Prepare", "Execute", "Deallocate", "Backup",
-	"Listen", "Unlisten", "Notify", "Declare", "Fetch", "Close", "SetConstraints"}
+	"Listen", "Unlisten", "Notify", "Declare", "Fetch", "Close", "SetConstraints", "Lock"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -87,12 +88,20 @@ type Stmt struct {
 	Constraints  []string
 	Copy         *CopySpec
 	DropIfExists []string // tables of DROP TABLE IF EXISTS (the session emits a NOTICE per missing one)
-	// IfTableExists: the table of ALTER TABLE IF EXISTS; the session
-	// skips the statement with PostgreSQL's NOTICE when it does not
-	// exist (pg_dump --clean --if-exists writes it).
-	IfTableExists string
-	ParamCount    int      // highest $n
-	ParamOIDs     []uint32 // inferred parameter types, len == ParamCount (0 = unknown)
+	Locked       []string // relations of LOCK TABLE (KindLock), in order
+	// AlterIfExists: the table of ALTER TABLE IF EXISTS (the session
+	// skips the statement with a NOTICE when it is missing)
+	AlterIfExists string
+	// OnConstraint: INSERT ... ON CONFLICT ON CONSTRAINT, which the
+	// session resolves to the constraint's columns before running the
+	// statement (onconstraint.go); nil otherwise.
+	OnConstraint *OnConstraint
+	// Like: CREATE TABLE ... (LIKE ...), which the session writes out
+	// from the source tables' definitions and translates before running
+	// (createlike.go); Exec is empty until then.
+	Like       *CreateLike
+	ParamCount int      // highest $n
+	ParamOIDs  []uint32 // inferred parameter types, len == ParamCount (0 = unknown)
 	// ColumnOIDs: lexically inferred PostgreSQL types of the result columns
 	// of a SELECT (0 = unknown: use the SQLite declared type / value). It
 	// is set when at least one column is known, e.g. comparisons, IS NULL,

@@ -31,6 +31,9 @@ func (x *tx) create() (*Stmt, error) {
 	obj := x.T(i).upper()
 	switch obj {
 	case "TABLE":
+		if st, ok, err := x.createLike(i); ok { // createlike.go
+			return st, err
+		}
 		return x.createTable(i)
 	case "UNIQUE", "INDEX":
 		return x.createIndex(i)
@@ -579,7 +582,7 @@ func (x *tx) alter() (*Stmt, error) {
 	qt := quoteIdent(tbl)
 	st := &Stmt{Kind: KindQuery, Tag: "ALTER TABLE", NoRows: true} // no rows: pg_seq_alter_owned's SELECT (serial.go)
 	if ifExists {
-		st.IfTableExists = tbl
+		st.AlterIfExists = tbl
 	}
 	for _, p := range x.splitTop(j, x.n()) {
 		a, b := p[0], p[1]

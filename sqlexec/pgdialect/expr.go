@@ -1022,8 +1022,10 @@ func (x *tx) dmlChecks() error {
 	}
 	for i := 0; i < x.n(); i++ {
 		switch {
-		case x.kw(i, "ON", "CONFLICT", "ON", "CONSTRAINT"):
-			return unsupported("ON CONFLICT ON CONSTRAINT is not supported")
+		case x.kw(i, "ON", "CONFLICT", "ON", "CONSTRAINT") && x.T(0).kw("INSERT") && x.onConstr == nil:
+			if err := x.onConstraint(i); err != nil { // onconstraint.go
+				return err
+			}
 		case x.isSetDefault(i):
 			// the session fills in the column's default (FillDefaults)
 			return unsupported("UPDATE ... SET column = DEFAULT is not supported here")

@@ -55,3 +55,22 @@ func asciiEqualFold(a, b string) bool {
 	}
 	return true
 }
+
+// DroppedIfExists is the index or view the SQLite statement sqlText
+// drops with IF EXISTS (object "index" or "view"); "" for other
+// statements. PostgreSQL reports a missing one with a NOTICE, which the
+// state machine decides at apply (sqlexec/ifexists.go).
+func DroppedIfExists(sqlText string) (object, name string) {
+	if len(sqlText) < 4 || !asciiEqualFold(sqlText[:4], "DROP") {
+		return "", "" // the common case, without tokenizing
+	}
+	x := newTx(sqlText)
+	if !(x.kw(1, "INDEX") || x.kw(1, "VIEW")) || !x.kw(2, "IF", "EXISTS") {
+		return "", ""
+	}
+	name, _ = x.name(4)
+	if name == "" {
+		return "", ""
+	}
+	return map[bool]string{true: "index", false: "view"}[x.kw(1, "INDEX")], name
+}

@@ -357,7 +357,10 @@ func (x *tx) sequence(verb string, i int) (*Stmt, error) {
 	}
 	flag := "0"
 	if verb == "CREATE" && x.kw(i, "IF", "NOT", "EXISTS") || verb == "ALTER" && x.kw(i, "IF", "EXISTS") {
-		flag = "1"
+		// 2: the statement's own IF [NOT] EXISTS, whose skip PostgreSQL
+		// reports with a NOTICE (1: a serial column's sequence of
+		// CREATE TABLE IF NOT EXISTS, skipped silently; serial.go)
+		flag = "2"
 		i += 2
 		if verb == "CREATE" {
 			i++

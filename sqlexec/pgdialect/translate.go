@@ -187,7 +187,7 @@ func (x *tx) translate() (*Stmt, error) {
 		}
 		return &Stmt{Kind: KindNoop, Tag: tag}, nil
 	case "LOCK":
-		return &Stmt{Kind: KindNoop, Tag: "LOCK TABLE"}, nil
+		return x.lock() // lock.go
 	case "DISCARD":
 		return &Stmt{Kind: KindNoop, Tag: "DISCARD " + x.T(1).upper()}, nil
 	case "LISTEN", "NOTIFY", "UNLISTEN":
@@ -256,7 +256,9 @@ func (x *tx) translate() (*Stmt, error) {
 		}
 		x.canonicalComparisons()
 		x.applyReturningAliases()
-		return x.query(tag, x.all(), false), nil
+		st := x.query(tag, x.all(), false)
+		st.OnConstraint = x.onConstr
+		return st, nil
 	case "PRAGMA", "ATTACH", "DETACH":
 		return x.query(first, x.all(), false), nil
 	}
