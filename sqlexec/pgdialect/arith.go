@@ -291,7 +291,10 @@ func (x *tx) arithCompare(i, ls, re int) {
 			}
 		}
 	}
-	side := func(a, b int) (numeric, unknownArith, column bool) {
+	// rt: the run-time type expression of a side that is a FROM
+	// subquery's or CTE's column of a table's column (derivedcols.go):
+	// its arithmetic type name, '' when the column is not a number
+	side := func(a, b int) (numeric, unknownArith, column bool, rt string) {
 		t, ok := x.arithTypes[a]
 		ok = ok && x.castEnd[b-1] == a
 		n, j := x.name(a)
@@ -300,20 +303,33 @@ func (x *tx) arithCompare(i, ls, re int) {
 			// a FROM subquery's or CTE's column of run-time type
 			// (derivedcols.go): an aggregate's value has no affinity
 			// to compare a number by value, as a table's column has
-			return x.numType(a, b) == "numeric", true, false
+			return x.numType(a, b) == "numeric", true, false, r.expr
 		}
-		return x.numType(a, b) == "numeric", ok && t == "?", column
+		return x.numType(a, b) == "numeric", ok && t == "?", column, ""
 	}
-	ln, lu, lc := side(ls, i)
-	rn, ru, rc := side(i+1, re)
+	ln, lu, lc, lrt := side(ls, i)
+	rn, ru, rc, rrt := side(i+1, re)
+	// Only a derived column of run-time type calls for pg_cmp: whether it
+	// is a number is known at run time only (q.s = 'pear' over a text
+	// column compares text; pg_cmp would read 'pear' as a number).
+	runtimeOnly := !ln && !rn && (lrt != "" || !lu) && (rrt != "" || !ru)
 	// coalesce(total, 0) > 60: a conditional of a numeric column compared
 	// with a number (numeric_runtimecmp.go)
-	lu = lu || x.numberConst(i+1, re) && x.conditionalNumeric(ls, i)
-	ru = ru || x.numberConst(ls, i) && x.conditionalNumeric(i+1, re)
+	if x.numberConst(i+1, re) && x.conditionalNumeric(ls, i) {
+		lu, lrt = true, ""
+	}
+	if x.numberConst(ls, i) && x.conditionalNumeric(i+1, re) {
+		ru, rrt = true, ""
+	}
+	runtimeOnly = runtimeOnly && (lrt != "" || !lu) && (rrt != "" || !ru)
 	if !(lu || ru || ln && !rc || rn && !lc) || !(ln || lu || rn || ru) {
 		return
 	}
 	if x.columnDTCompare(i, ls, re) { // d + 1 > x: date or number (datetime_columns.go)
+		return
+	}
+	if runtimeOnly {
+		x.runtimeCompare(i, ls, re, lrt, rrt)
 		return
 	}
 	if ln {
@@ -326,6 +342,32 @@ func (x *tx) arithCompare(i, ls, re int) {
 	x.T(ls).pre = "(pg_cmp(" + x.T(ls).pre
 	x.T(re - 1).suf += ") " + t.text + " 0)"
 	t.set(", ")
+	x.castEnd[re-1] = ls
+	if x.arithTypes == nil {
+		x.arithTypes = map[int]string{}
+	}
+	x.arithTypes[ls] = "bool"
+}
+
+// runtimeCompare rewrites the comparison at i between ls..i-1 and
+// i+1..re-1, whose operands that call for arithCompare's pg_cmp are
+// derived columns of run-time type lrt/rrt (either may be ""), so that
+// the columns' types decide at run time: numbers compare by value
+// (pg_cmp), anything else as SQLite compares it, with the column's
+// collation. The type expressions are uncorrelated scalar subqueries,
+// evaluated once per execution.
+func (x *tx) runtimeCompare(i, ls, re int, lrt, rrt string) {
+	var conds []string
+	for _, rt := range []string{lrt, rrt} {
+		if rt != "" {
+			conds = append(conds, "coalesce("+rt+", '') <> ''")
+		}
+	}
+	op := x.T(i).text
+	left, right := x.text(ls, i), x.text(i+1, re)
+	x.wipe(ls, re)
+	x.T(ls).set("(CASE WHEN " + strings.Join(conds, " OR ") + " THEN (pg_cmp(" + left + ", " + right + ") " + op + " 0) ELSE " +
+		left + " " + op + " " + right + " END)")
 	x.castEnd[re-1] = ls
 	if x.arithTypes == nil {
 		x.arithTypes = map[int]string{}
