@@ -62,6 +62,9 @@ type diffCase struct {
 	// position: the error's position is rendered (a "-- positions" line
 	// came before)
 	position bool
+	// args: the parameter values a "-- args: v1 | v2" line before the
+	// statement gives (NULL is a null), sent as text (params_test.go)
+	args []string
 }
 
 const diffBlockMark = "==== "
@@ -273,6 +276,11 @@ func parseDiffCorpus(t *testing.T, path string) []diffCase {
 				d := strings.TrimSpace(strings.TrimPrefix(trimmed, "--"))
 				if d == "positions" {
 					positions = true
+				}
+				if a, ok := strings.CutPrefix(d, "args:"); ok {
+					for _, v := range strings.Split(a, "|") {
+						pending.args = append(pending.args, strings.TrimSpace(v))
+					}
 				}
 				for _, k := range []struct{ prefix, kind string }{{"differs:", "all"}, {"differs-message:", "message"}, {"differs-type:", "type"}} {
 					if strings.HasPrefix(d, k.prefix) {
