@@ -20,7 +20,7 @@ func (s *Session) operandParams(ctx context.Context, sql string, oids []uint32) 
 		return
 	}
 	ops := pgdialect.ParamOperands(sql)
-	probes := make([]*pgdialect.Stmt, len(ops))
+	probes := make([][2]*pgdialect.Stmt, len(ops))
 	any := false
 	for i, op := range ops {
 		if op.Probe == "" || op.Param < 1 || op.Param > len(oids) || oids[op.Param-1] != 0 {
@@ -28,17 +28,27 @@ func (s *Session) operandParams(ctx context.Context, sql string, oids []uint32) 
 		}
 		// translated before the read connection is taken: translation
 		// may read the catalog itself
-		if st, err := s.translate(ctx, op.Probe); err == nil && st.Kind == pgdialect.KindQuery && len(st.Exec) == 1 {
-			probes[i], any = st, true
+		for k, probe := range []string{op.Probe, op.FromOnly} {
+			if probe == "" {
+				continue
+			}
+			if st, err := s.translate(ctx, probe); err == nil && st.Kind == pgdialect.KindQuery && len(st.Exec) == 1 {
+				probes[i][k], any = st, true
+			}
 		}
 	}
 	typeOf := func(c *lconn, i int) uint32 { return 0 }
 	if any {
 		typeOf = func(c *lconn, i int) uint32 {
-			if probes[i] == nil {
-				return 0
+			for _, st := range probes[i] {
+				if st == nil {
+					continue
+				}
+				if o := probeColumnType(c, st.Exec[0], stmtHints(st)); o != 0 {
+					return o
+				}
 			}
-			return probeColumnType(c, probes[i].Exec[0], stmtHints(probes[i]))
+			return 0
 		}
 	}
 	apply := func(c *lconn) {

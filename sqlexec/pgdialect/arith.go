@@ -306,6 +306,10 @@ func (x *tx) arithCompare(i, ls, re int) {
 	}
 	ln, lu, lc := side(ls, i)
 	rn, ru, rc := side(i+1, re)
+	// sum(b) > $1: sum of an int8 is numeric, and its parameter is bound
+	// as numeric text, which SQLite orders after the integer sum
+	lu = lu || x.numericAggregate(ls, i) && re == i+2 && x.T(i+1).typ == tParam
+	ru = ru || x.numericAggregate(i+1, re) && i == ls+1 && x.T(ls).typ == tParam
 	// coalesce(total, 0) > 60: a conditional of a numeric column compared
 	// with a number (numeric_runtimecmp.go)
 	lu = lu || x.numberConst(i+1, re) && x.conditionalNumeric(ls, i)
@@ -613,4 +617,11 @@ func (x *tx) arithPrefix() {
 			x.arithTypes[i] = typ
 		}
 	}
+}
+
+// numericAggregate reports whether a..b-1 is a call of sum or avg: a
+// number of a run-time kind (an integer, a float or numeric text).
+func (x *tx) numericAggregate(a, b int) bool {
+	f := strings.ToLower(x.T(a).text)
+	return x.T(a).typ == tIdent && (f == "sum" || f == "avg") && x.isP(a+1, "(") && x.match(a+1) == b-1
 }

@@ -29,8 +29,10 @@ type ParamOperand struct {
 	// known signature); 0 when Probe is to be described.
 	OID uint32
 	// Probe: a PostgreSQL statement whose one result column is the
-	// operand, in the parameter's scope.
-	Probe string
+	// operand, in the parameter's scope. FromOnly: the same with the
+	// block's FROM list alone, for a block that does not compile by
+	// itself (a correlated subquery's WHERE reads the outer query).
+	Probe, FromOnly string
 	// Arith: the parameter is an operand of arithmetic: it takes the
 	// operand's type only when that is numeric.
 	Arith bool
@@ -87,9 +89,9 @@ func ParamOperands(sql string) []ParamOperand {
 		if b-a == 1 && (x.T(a).typ == tParam || x.kw(a, "NULL")) {
 			continue // the other operand is untyped too
 		}
-		if probe := x.operandProbe(i, a, b); probe != "" {
+		if probe, fromOnly := x.operandProbe(a, b); probe != "" {
 			seen[n] = true
-			out = append(out, ParamOperand{Param: n, Probe: probe, Arith: arith})
+			out = append(out, ParamOperand{Param: n, Probe: probe, FromOnly: fromOnly, Arith: arith})
 		}
 	}
 	return out
@@ -306,10 +308,11 @@ func (x *tx) listOperand(i int) (int, int, bool) {
 	return -1, 0, false
 }
 
-// operandProbe is "SELECT <a..b-1> FROM ..." in the scope of parameter i:
-// the FROM, WHERE, GROUP BY and HAVING of its SELECT block (the table of
-// an UPDATE or DELETE), after the statement's WITH clause.
-func (x *tx) operandProbe(i, a, b int) string {
+// operandProbe is "SELECT <a..b-1> FROM ..." in the operand's scope: the
+// FROM, WHERE, GROUP BY and HAVING of its SELECT block (the table of an
+// UPDATE or DELETE), after the statement's WITH clause; and the same
+// with the FROM list alone ("" when that is the whole block).
+func (x *tx) operandProbe(a, b int) (string, string) {
 	d := x.depth[a]
 	prefix := ""
 	if x.kw(0, "WITH") {
@@ -331,7 +334,7 @@ func (x *tx) operandProbe(i, a, b int) string {
 		s--
 	}
 	if s < 0 {
-		return prefix + "SELECT " + expr
+		return prefix + "SELECT " + expr, ""
 	}
 	if x.kw(s, "UPDATE") || x.kw(s, "DELETE") {
 		k := s + 1
@@ -343,7 +346,7 @@ func (x *tx) operandProbe(i, a, b int) string {
 		}
 		_, e := x.name(k)
 		if e == k {
-			return ""
+			return "", ""
 		}
 		if x.kw(e, "AS") {
 			e++
@@ -352,11 +355,11 @@ func (x *tx) operandProbe(i, a, b int) string {
 			e++
 		}
 		if x.findKw(e, x.n(), x.depth[s], "FROM") >= 0 || x.findKw(e, x.n(), x.depth[s], "USING") >= 0 {
-			return "" // the other tables' scope is not built here
+			return "", "" // the other tables' scope is not built here
 		}
-		return prefix + "SELECT " + expr + " FROM " + x.orig(k, e)
+		return prefix + "SELECT " + expr + " FROM " + x.orig(k, e), ""
 	}
-	from := -1
+	from, where := -1, -1
 	end := s + 1
 	for ; end < x.n() && x.depth[end] >= x.depth[s]; end++ {
 		if x.depth[end] != x.depth[s] {
@@ -365,6 +368,9 @@ func (x *tx) operandProbe(i, a, b int) string {
 		if from < 0 && x.kw(end, "FROM") {
 			from = end
 		}
+		if where < 0 && from >= 0 && (x.kw(end, "WHERE") || x.kw(end, "GROUP") || x.kw(end, "HAVING")) {
+			where = end
+		}
 		if x.kw(end, "ORDER") || x.kw(end, "LIMIT") || x.kw(end, "OFFSET") || x.kw(end, "UNION") || x.kw(end, "INTERSECT") ||
 			x.kw(end, "EXCEPT") || x.kw(end, "FETCH") || x.kw(end, "FOR") || x.kw(end, "RETURNING") || x.kw(end, "WINDOW") ||
 			x.kw(end, "ON") && x.kw(end+1, "CONFLICT") {
@@ -372,9 +378,13 @@ func (x *tx) operandProbe(i, a, b int) string {
 		}
 	}
 	if from < 0 {
-		return prefix + "SELECT " + expr
+		return prefix + "SELECT " + expr, ""
 	}
-	return prefix + "SELECT " + expr + " " + x.orig(from, end)
+	fromOnly := ""
+	if where > from {
+		fromOnly = prefix + "SELECT " + expr + " " + x.orig(from, where)
+	}
+	return prefix + "SELECT " + expr + " " + x.orig(from, end), fromOnly
 }
 
 // bareSelectItem reports whether parameter i is a whole item of the select
