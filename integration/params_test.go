@@ -18,11 +18,14 @@ package integration
 
 import (
 	"context"
+	"database/sql"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	_ "github.com/jackc/pgx/v5/stdlib"
 )
 
 func TestParamTypes(t *testing.T) {
@@ -76,4 +79,73 @@ func renderParams(conn *pgx.Conn, c diffCase) string {
 	}
 	b.WriteString("tag: " + res.CommandTag.String() + "\n")
 	return b.String()
+}
+
+// TestParamTypesClients runs issue 11's query (HAVING count(*) > $1 with
+// an integer argument) through pgx's protocols and database/sql, and
+// checks each returns the rows of the same query with the literal
+// written in (no parameter to type). Runs against RAFTSQL_REFERENCE_URL
+// too.
+func TestParamTypesClients(t *testing.T) {
+	ctx := context.Background()
+	url := e2eURLs(t)[0]
+	conn := connect(t, url)
+	for _, q := range []string{
+		"CREATE TABLE ptc (id int PRIMARY KEY, g text, n int8)",
+		"INSERT INTO ptc VALUES (1, 'a', 10), (2, 'a', 20), (3, 'b', 30), (4, 'c', 40), (5, 'c', 50)",
+	} {
+		if _, err := conn.Exec(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	groups := func(rows pgx.Rows, err error) []string {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	for _, c := range []struct{ param, literal string }{
+		{"SELECT g FROM ptc GROUP BY g HAVING count(*) > $1 ORDER BY g", "SELECT g FROM ptc GROUP BY g HAVING count(*) > 1 ORDER BY g"},
+		{"SELECT g FROM ptc GROUP BY g HAVING sum(n) > $1 ORDER BY g", "SELECT g FROM ptc GROUP BY g HAVING sum(n) > 1 ORDER BY g"},
+		{"SELECT g FROM ptc WHERE n / 10 > $1 ORDER BY g", "SELECT g FROM ptc WHERE n / 10 > 1 ORDER BY g"},
+	} {
+		want := groups(conn.Query(ctx, c.literal, pgx.QueryExecModeSimpleProtocol))
+		if len(want) == 0 {
+			t.Fatalf("%s: no rows: the case checks nothing", c.literal)
+		}
+		for _, mode := range []pgx.QueryExecMode{pgx.QueryExecModeCacheStatement, pgx.QueryExecModeDescribeExec, pgx.QueryExecModeExec, pgx.QueryExecModeSimpleProtocol} {
+			if got := groups(conn.Query(ctx, c.param, mode, 1)); !slices.Equal(got, want) {
+				t.Errorf("mode %v: %s with $1 = 1: %q, want %q", mode, c.param, got, want)
+			}
+		}
+		db, err := sql.Open("pgx", url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := db.QueryContext(ctx, c.param, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for rows.Next() {
+			var g string
+			if err := rows.Scan(&g); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, g)
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		rows.Close()
+		db.Close()
+		if !slices.Equal(got, want) {
+			t.Errorf("database/sql: %s with $1 = 1: %q, want %q", c.param, got, want)
+		}
+	}
 }

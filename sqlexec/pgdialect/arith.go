@@ -308,8 +308,8 @@ func (x *tx) arithCompare(i, ls, re int) {
 	rn, ru, rc := side(i+1, re)
 	// sum(b) > $1: sum of an int8 is numeric, and its parameter is bound
 	// as numeric text, which SQLite orders after the integer sum
-	lu = lu || x.numericAggregate(ls, i) && re == i+2 && x.T(i+1).typ == tParam
-	ru = ru || x.numericAggregate(i+1, re) && i == ls+1 && x.T(ls).typ == tParam
+	lu = lu || x.numericAggregate(ls, i) && re == i+2 && x.unknownOperand(i+1)
+	ru = ru || x.numericAggregate(i+1, re) && i == ls+1 && x.unknownOperand(ls)
 	// coalesce(total, 0) > 60: a conditional of a numeric column compared
 	// with a number (numeric_runtimecmp.go)
 	lu = lu || x.numberConst(i+1, re) && x.conditionalNumeric(ls, i)
@@ -617,6 +617,13 @@ func (x *tx) arithPrefix() {
 			x.arithTypes[i] = typ
 		}
 	}
+}
+
+// unknownOperand reports whether token i is a parameter or a quoted
+// literal of unknown type (pgx's simple protocol quotes every argument:
+// sum(b) > '25').
+func (x *tx) unknownOperand(i int) bool {
+	return x.T(i).typ == tParam || x.plainLiteral(i)
 }
 
 // numericAggregate reports whether a..b-1 is a call of sum or avg: a
