@@ -21,7 +21,7 @@ func (s *Session) operandParams(ctx context.Context, sql string, oids []uint32) 
 	}
 	ops := pgdialect.ParamOperands(sql)
 	probes := make([][2]*pgdialect.Stmt, len(ops))
-	any := false
+	toProbe := false
 	for i, op := range ops {
 		if op.Probe == "" || op.Param < 1 || op.Param > len(oids) || oids[op.Param-1] != 0 {
 			continue
@@ -33,12 +33,12 @@ func (s *Session) operandParams(ctx context.Context, sql string, oids []uint32) 
 				continue
 			}
 			if st, err := s.translate(ctx, probe); err == nil && st.Kind == pgdialect.KindQuery && len(st.Exec) == 1 {
-				probes[i][k], any = st, true
+				probes[i][k], toProbe = st, true
 			}
 		}
 	}
 	typeOf := func(c *lconn, i int) uint32 { return 0 }
-	if any {
+	if toProbe {
 		typeOf = func(c *lconn, i int) uint32 {
 			for _, st := range probes[i] {
 				if st == nil {
@@ -67,7 +67,7 @@ func (s *Session) operandParams(ctx context.Context, sql string, oids []uint32) 
 			oids[n-1] = o
 		}
 	}
-	if !any {
+	if !toProbe {
 		apply(nil)
 		return
 	}
