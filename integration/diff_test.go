@@ -62,6 +62,9 @@ type diffCase struct {
 	// position: the error's position is rendered (a "-- positions" line
 	// came before)
 	position bool
+	// args: the parameter values a "-- args: v1 | v2" line before the
+	// statement gives (NULL is a null), sent as text (params_test.go)
+	args []string
 }
 
 const diffBlockMark = "==== "
@@ -158,6 +161,8 @@ func stripDiffLines(block, what string) string {
 			}
 		case what == "message" && (strings.HasPrefix(l, "DETAIL: ") || strings.HasPrefix(l, "POSITION: ")):
 			lines[i] = "" // the DETAIL may also be missing, the position differ
+		case what == "type" && strings.HasPrefix(l, "params: "):
+			lines[i] = "params:" // the parameters' types (params_test.go)
 		case what == "type" && strings.HasPrefix(l, "columns: "):
 			cols := strings.Split(strings.TrimPrefix(l, "columns: "), " | ")
 			for j, c := range cols {
@@ -273,6 +278,11 @@ func parseDiffCorpus(t *testing.T, path string) []diffCase {
 				d := strings.TrimSpace(strings.TrimPrefix(trimmed, "--"))
 				if d == "positions" {
 					positions = true
+				}
+				if a, ok := strings.CutPrefix(d, "args:"); ok {
+					for _, v := range strings.Split(a, "|") {
+						pending.args = append(pending.args, strings.TrimSpace(v))
+					}
 				}
 				for _, k := range []struct{ prefix, kind string }{{"differs:", "all"}, {"differs-message:", "message"}, {"differs-type:", "type"}} {
 					if strings.HasPrefix(d, k.prefix) {

@@ -97,6 +97,11 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 	case pgdialect.KindQuery, pgdialect.KindDeclare:
 		if len(typed.Exec) == 1 && typed.Kind == pgdialect.KindQuery {
 			s.inferParams(ctx, typed, ps.paramOIDs)
+			typedSQL := pieces[0].Text
+			if st.Kind == pgdialect.KindDeclare {
+				typedSQL = st.Cursor.Query
+			}
+			s.operandParams(ctx, typedSQL, ps.paramOIDs)         // paramtypes.go
 			ps.stored = s.storedParamOIDs(ctx, typed, paramOIDs) // param_assign.go
 			cols, nparams, err := s.describe(ctx, typed.Exec[0], stmtHints(typed), ps.paramOIDs)
 			if err != nil {

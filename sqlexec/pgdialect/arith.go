@@ -313,6 +313,14 @@ func (x *tx) arithCompare(i, ls, re int) {
 	// is a number is known at run time only (q.s = 'pear' over a text
 	// column compares text; pg_cmp would read 'pear' as a number).
 	runtimeOnly := !ln && !rn && (lrt != "" || !lu) && (rrt != "" || !ru)
+	// sum(b) > $1: sum of an int8 is numeric, and its parameter is bound
+	// as numeric text, which SQLite orders after the integer sum
+	if x.numericAggregate(ls, i) && re == i+2 && x.unknownOperand(i+1) {
+		lu, lrt = true, ""
+	}
+	if x.numericAggregate(i+1, re) && i == ls+1 && x.unknownOperand(ls) {
+		ru, rrt = true, ""
+	}
 	// coalesce(total, 0) > 60: a conditional of a numeric column compared
 	// with a number (numeric_runtimecmp.go)
 	if x.numberConst(i+1, re) && x.conditionalNumeric(ls, i) {
@@ -655,4 +663,18 @@ func (x *tx) arithPrefix() {
 			x.arithTypes[i] = typ
 		}
 	}
+}
+
+// unknownOperand reports whether token i is a parameter or a quoted
+// literal of unknown type (pgx's simple protocol quotes every argument:
+// sum(b) > '25').
+func (x *tx) unknownOperand(i int) bool {
+	return x.T(i).typ == tParam || x.plainLiteral(i)
+}
+
+// numericAggregate reports whether a..b-1 is a call of sum or avg: a
+// number of a run-time kind (an integer, a float or numeric text).
+func (x *tx) numericAggregate(a, b int) bool {
+	f := strings.ToLower(x.T(a).text)
+	return x.T(a).typ == tIdent && (f == "sum" || f == "avg") && x.isP(a+1, "(") && x.match(a+1) == b-1
 }

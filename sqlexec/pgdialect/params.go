@@ -123,8 +123,14 @@ func (x *tx) paramColumns(count int) []ParamCol {
 			}
 			continue
 		}
-		if n := param(i + 1); n > 0 {
-			if tbl, col, ok := colAt(i - 1); ok {
+		if n := param(i + 1); n > 0 && !arithOps[x.T(i+2).text] {
+			// the column must be the whole operand: b + n > $1 is not n's
+			// type, nor is n > $1 - 1 (paramoperands.go types those)
+			k := i - 1
+			for x.isP(k-1, ".") {
+				k -= 2
+			}
+			if tbl, col, ok := colAt(i - 1); ok && !(x.T(k-1).typ == tOp && (arithOps[x.T(k-1).text] || x.T(k-1).text == "||")) {
 				set(n, tbl, col)
 			}
 		}
@@ -143,7 +149,7 @@ func (x *tx) paramColumns(count int) []ParamCol {
 			for (x.T(k).typ == tIdent || x.T(k).typ == tQIdent) && x.isP(k+1, ".") {
 				k += 2
 			}
-			if tbl, col, ok := colAt(k); ok && !x.isP(k+1, "(") {
+			if tbl, col, ok := colAt(k); ok && !x.isP(k+1, "(") && !(x.T(k+1).typ == tOp && (arithOps[x.T(k+1).text] || x.T(k+1).text == "||")) && !(x.T(i-2).typ == tOp && arithOps[x.T(i-2).text]) {
 				set(n, tbl, col)
 			}
 		}

@@ -218,6 +218,9 @@ func (x *tx) typeBefore(e int) uint32 {
 		case x.isP(e, ")"):
 			s = x.matchBack(e)
 			if s > 0 && x.T(s-1).typ == tIdent {
+				if x.T(s-1).kw("COUNT") && !x.operandContinues(s-2) {
+					return pgoid.Int8 // count(*) > '1' (pgx's simple protocol quotes every argument)
+				}
 				return 0 // a call: its result type is not known here
 			}
 		}

@@ -1,0 +1,52 @@
+package pgdialect
+
+import (
+	"testing"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// TestParamOperands checks what each parameter is typed from: the probe
+// statement of its operand, in its block's scope, or a signature's type.
+func TestParamOperands(t *testing.T) {
+	for _, c := range []struct {
+		sql  string
+		want []ParamOperand
+	}{
+		{"SELECT g FROM t GROUP BY g HAVING count(*) > $1 ORDER BY g",
+			[]ParamOperand{{Param: 1, Probe: "SELECT count(*) FROM t GROUP BY g HAVING count(*) > $1", FromOnly: "SELECT count(*) FROM t"}}},
+		{"SELECT g FROM t GROUP BY g HAVING $1 < count(*)",
+			[]ParamOperand{{Param: 1, Probe: "SELECT count(*) FROM t GROUP BY g HAVING $1 < count(*)", FromOnly: "SELECT count(*) FROM t"}}},
+		{"SELECT substr(s, $1, $2), date_trunc($3, ts) FROM t",
+			[]ParamOperand{{Param: 1, OID: pgoid.Int4}, {Param: 2, OID: pgoid.Int4}, {Param: 3, OID: pgoid.Text}}},
+		{"SELECT CASE WHEN n > 2 THEN $1 ELSE n END, coalesce(x, $2) FROM t",
+			[]ParamOperand{{Param: 1, Probe: "SELECT n FROM t"}, {Param: 2, Probe: "SELECT x FROM t"}}},
+		{"WITH c AS (SELECT 1 AS k) SELECT * FROM c WHERE k >= $1 - 1",
+			[]ParamOperand{{Param: 1, Probe: "WITH c AS (SELECT 1 AS k) SELECT 1 FROM c WHERE k >= $1 - 1", FromOnly: "WITH c AS (SELECT 1 AS k) SELECT 1 FROM c", Arith: true}}},
+		{"UPDATE w SET n = n + $1 WHERE n > 20",
+			[]ParamOperand{{Param: 1, Probe: "SELECT n FROM w", Arith: true}}},
+		{"SELECT id FROM t WHERE n * 2 + 1 > $1",
+			[]ParamOperand{{Param: 1, Probe: "SELECT n * 2 + 1 FROM t WHERE n * 2 + 1 > $1", FromOnly: "SELECT n * 2 + 1 FROM t"}}},
+		{"SELECT id FROM t WHERE a + b * $1 > 0",
+			[]ParamOperand{{Param: 1, Probe: "SELECT b FROM t WHERE a + b * $1 > 0", FromOnly: "SELECT b FROM t", Arith: true}}},
+		{"SELECT id FROM t WHERE n BETWEEN 1 AND $1",
+			[]ParamOperand{{Param: 1, Probe: "SELECT n FROM t WHERE n BETWEEN 1 AND $1", FromOnly: "SELECT n FROM t"}}},
+		{"SELECT id FROM t WHERE n NOT IN ($1)",
+			[]ParamOperand{{Param: 1, Probe: "SELECT n FROM t WHERE n NOT IN ($1)", FromOnly: "SELECT n FROM t"}}},
+		{"SELECT $1, $2 AS b", []ParamOperand{{Param: 1, OID: pgoid.Text}, {Param: 2, OID: pgoid.Text}}},
+		{"INSERT INTO w SELECT $1", nil}, // typed by the target column, not text
+		{"SELECT $1 = $2", nil},          // both unknown: nothing to type from
+		{"SELECT id FROM t WHERE n > $1::int", nil},
+	} {
+		got := ParamOperands(c.sql)
+		if len(got) != len(c.want) {
+			t.Errorf("%s: %+v, want %+v", c.sql, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("%s: %+v, want %+v", c.sql, got[i], c.want[i])
+			}
+		}
+	}
+}
