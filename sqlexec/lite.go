@@ -236,6 +236,7 @@ func (c *lconn) close() error {
 		return nil
 	}
 	c.dropCache()
+	untrackViewDecls(c)
 	if c.schemaStmt != nil {
 		c.schemaStmt.finalize()
 		c.schemaStmt = nil

@@ -80,7 +80,8 @@ func aggregateTypes(c *lconn, sqlText string, infos []colInfo) {
 	if len(items) == 0 {
 		return
 	}
-	st, _, err := c.prepareCached(pgdialect.ProbeSQL(sqlText, items))
+	probe := pgdialect.ProbeSQL(sqlText, items)
+	st, _, err := c.prepareCached(probe)
 	if err != nil || st == nil {
 		return
 	}
@@ -88,6 +89,7 @@ func aggregateTypes(c *lconn, sqlText string, infos []colInfo) {
 	if st.columnCount() != len(infos) {
 		return
 	}
+	var derived []colInfo
 	for _, it := range items {
 		in := &infos[it.Column]
 		if in.decl != "" || in.hint != 0 {
@@ -96,6 +98,18 @@ func aggregateTypes(c *lconn, sqlText string, infos []colInfo) {
 		arg, _ := typeFromDeclMod(st.columnDecl(it.Column))
 		if arg == 0 {
 			arg = pgdialect.ExprType(it.Arg)
+		}
+		if arg == 0 {
+			// an argument that reads a subquery's, CTE's or view's
+			// column (sum(dbl) of a view's amount * 2): that column's type
+			if derived == nil {
+				derived = make([]colInfo, len(infos))
+				for k := range derived {
+					derived[k] = newColInfo(st, k)
+				}
+				derivedTypes(c, probe, derived) // derivedtypes.go
+			}
+			arg = derived[it.Column].hint
 		}
 		in.hint = pgdialect.AggregateType(it.Func, arg)
 	}

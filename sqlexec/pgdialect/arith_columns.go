@@ -232,20 +232,21 @@ func joinTypeQuery(tbls []string, col string) string {
 	var sb strings.Builder
 	sb.WriteString("(SELECT pg_col_numtype(" + quoteLit(col))
 	for _, t := range tbls {
-		sb.WriteString(", (SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = " + quoteLit(t) + " COLLATE NOCASE)")
+		sb.WriteString(", (SELECT " + relCreateSQL + " " + relSchemaRow(t) + ")")
 	}
 	sb.WriteString("))")
 	return sb.String()
 }
 
 // numTypeQueryPrefix starts colTypeQuery("pg_col_numtype", ...).
-const numTypeQueryPrefix = "(SELECT pg_col_numtype(sql, "
+const numTypeQueryPrefix = "(SELECT pg_col_numtype(" + relCreateSQL + ", "
 
 // colTypeQuery is the scalar subquery f(create_sql, col) over table tbl's
-// CREATE TABLE text: uncorrelated, so SQLite runs it once per statement
-// execution, not once per row.
+// CREATE TABLE text (a view's: its columns' types, viewdecls.go):
+// uncorrelated, so SQLite runs it once per statement execution, not once
+// per row.
 func colTypeQuery(f, tbl, col string) string {
-	return "(SELECT " + f + "(sql, " + quoteLit(col) + ") FROM sqlite_schema WHERE type = 'table' AND name = " + quoteLit(tbl) + " COLLATE NOCASE)"
+	return "(SELECT " + f + "(" + relCreateSQL + ", " + quoteLit(col) + ") " + relSchemaRow(tbl) + ")"
 }
 
 // isParam reports whether a..b-1 is a lone parameter ($1).

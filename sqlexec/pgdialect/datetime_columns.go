@@ -68,7 +68,7 @@ func (x *tx) columnDTType(a, b int) string {
 		// (derivedcols.go): that column's type (SELECT d + 1 FROM
 		// (SELECT d FROM t) s is date arithmetic)
 		if r, ok := x.colRTypes[a]; ok && r.end == b && strings.HasPrefix(r.expr, numTypeQueryPrefix) {
-			return "(SELECT pg_col_dttype(sql, " + r.expr[len(numTypeQueryPrefix):]
+			return "(SELECT pg_col_dttype(" + relCreateSQL + ", " + r.expr[len(numTypeQueryPrefix):]
 		}
 		return ""
 	}

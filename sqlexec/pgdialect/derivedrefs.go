@@ -244,6 +244,9 @@ func (x *tx) derivedItem(a, b int, rels []DerivedRel) DerivedItem {
 		}
 		return DerivedItem{Rel: -2}
 	}
+	for b-a >= 3 && x.isP(a, "(") && x.match(a) == b-1 {
+		a, b = a+1, b-1 // (col), as an arithmetic probe writes a leaf (arith_types.go), is col
+	}
 	qual, col, ok := x.bareColumn(a, b) // jsonb_translate.go
 	switch {
 	case !ok:

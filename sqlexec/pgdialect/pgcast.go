@@ -585,7 +585,7 @@ func (x *tx) columnTypeExpr(qual, col string) string {
 			continue
 		}
 		seen[ft.name] = true
-		subs = append(subs, "(SELECT type FROM pragma_table_xinfo("+quoteLit(ft.name)+") WHERE name = "+quoteLit(col)+" COLLATE NOCASE)")
+		subs = append(subs, viewColumnDeclExpr(ft.name, col)) // viewdecls.go
 	}
 	switch len(subs) {
 	case 0:

@@ -98,14 +98,12 @@ SELECT repeat(t, 2), reverse(t), initcap(t), split_part(t, ',', 1), ascii(t), ch
 SELECT round(n, 1), abs(f), ceil(n), floor(f), sqrt(f), power(i4, 2), mod(i8, 2), n::int, i4::float8 / 2, i4 / 2, i8 % 3 FROM dm_t ORDER BY id;
 SELECT jsonb_array_length(j->'a'), jsonb_typeof(j), j->'a', j->>'k', jsonb_build_object('a', 1), to_jsonb(n) FROM dm_t ORDER BY id;
 -- renamed and nested derived relations, stars, set operations with constants
--- differs-type: arithmetic over a CTE's aggregate column inside another CTE is described from its value (text; PostgreSQL: numeric)
 WITH a AS (SELECT sum(i4) s FROM dm_t), b(total, n) AS (SELECT s, s * 1.5 FROM a) SELECT total, n FROM b;
 SELECT * FROM (SELECT max(d) AS md, avg(f) AS af FROM dm_t) x, (SELECT count(*) AS c FROM dm_t) y;
 SELECT x.a, y.* FROM (SELECT min(iv) AS a FROM dm_t) x JOIN (SELECT max(tz) AS z, sum(n) AS sn FROM dm_t) y ON true;
 SELECT q.x, q.y FROM (SELECT sum(i8), bool_and(b) FROM dm_t) q(x, y);
 CREATE VIEW dm_vc (a, b) AS SELECT sum(n), max(tz) FROM dm_t;
 SELECT a, b FROM dm_vc;
--- differs-type: arithmetic over a view's constant columns is described from its values (int8, float8; PostgreSQL: int4, numeric)
 SELECT v.one + 1, v.n * 2 FROM dm_v v;
 SELECT s FROM (SELECT s FROM dm_va JOIN (SELECT 1 AS s) k ON true) z;
 SELECT i4 AS x FROM dm_t UNION ALL SELECT 1.5 ORDER BY 1;

@@ -31,7 +31,6 @@ SELECT mod(amt, 0.07), sqrt(abs(amt)), ln(abs(amt)), power(amt, 2), round(amt, 3
 SELECT mod(amt, 0.07), sqrt(abs(amt)) FROM (SELECT amt FROM flow_tx) s ORDER BY 1;
 SELECT mod(a, 0.07) FROM (SELECT t.amt AS a FROM flow_tx t JOIN flow_acc ON flow_acc.id = t.acc) s ORDER BY 1;
 WITH c AS (SELECT amt FROM flow_tx) SELECT mod(amt, 0.07), exp(amt / 10000000) FROM c ORDER BY 1;
--- differs-type: a CTE column that is an aggregate is described as text (PostgreSQL: numeric); the values are PostgreSQL's
 WITH s AS (SELECT acc, sum(amt) AS tot FROM flow_tx GROUP BY acc) SELECT acc, tot, sqrt(abs(tot)) FROM s ORDER BY acc;
 SELECT (SELECT mod(amt, 0.07) FROM flow_tx WHERE id = 1);
 SELECT bal * amt, bal + amt FROM flow_tx JOIN flow_acc ON flow_acc.id = flow_tx.acc ORDER BY flow_tx.id;

@@ -47,9 +47,7 @@ SELECT id, v FROM (SELECT * FROM nm_a) q WHERE v < 10.5 ORDER BY v;
 SELECT count(*) FROM (SELECT v * 2 AS x FROM nm_a) q WHERE x > 5;
 WITH c AS (SELECT id, v / 3 AS x FROM nm_a) SELECT id FROM c WHERE x > 3.4 ORDER BY id;
 SELECT id FROM (SELECT id, v + 1 AS x FROM nm_a) q WHERE x < 11 ORDER BY id;
--- differs-type: max/min of a FROM subquery's arithmetic column of run-time type are described from the first value (text)
 SELECT max(x), min(x) FROM (SELECT v * 2 AS x FROM nm_a) q;
 SELECT x FROM (SELECT v * 2 AS x FROM nm_a) q ORDER BY x;
--- differs-type: functions of a FROM subquery's arithmetic column of run-time type are described from the first value (text)
 SELECT mod(x, 0.3), sqrt(x) FROM (SELECT v * 2 AS x FROM nm_a) s ORDER BY 1;
 SELECT x, count(*) FROM (SELECT v * 2 AS x FROM nm_a) s GROUP BY x ORDER BY x;

@@ -45,7 +45,6 @@ SELECT region, avg(qty), sum(price) FROM gs_sales GROUP BY CUBE(region) ORDER BY
 SELECT yr, sum(price * qty) FROM gs_sales GROUP BY ROLLUP(yr) ORDER BY 1;
 SELECT DISTINCT product FROM gs_sales GROUP BY ROLLUP(region, product) ORDER BY 1;
 SELECT region, product, count(*), grouping(region, product) AS g FROM gs_sales GROUP BY GROUPING SETS ((region, product), (product), ()) ORDER BY g, 1, 2;
--- differs-type: sum() over a CTE column read from a UNION is typed from its values (int8), not as sum(int8) (numeric), as without grouping sets
 WITH t AS (SELECT region, yr, sum(qty) AS s FROM gs_sales GROUP BY CUBE(region, yr)) SELECT count(*), sum(s) FROM t;
 SELECT * FROM (SELECT region, sum(qty) AS s FROM gs_sales GROUP BY ROLLUP(region)) q WHERE s > 10 ORDER BY 1;
 SELECT region, (SELECT count(*) FROM gs_sales g2 WHERE g2.region = gs_sales.region) AS n FROM gs_sales GROUP BY ROLLUP(region) ORDER BY 1;
@@ -69,7 +68,6 @@ SELECT region, sum(qty) FROM gs_sales GROUP BY ROLLUP(3);
 SELECT region, sum(qty) FROM gs_sales GROUP BY ROLLUP(region) ORDER BY 3;
 SELECT region, qty, sum(qty) OVER () FROM gs_sales GROUP BY ROLLUP(region), qty ORDER BY 1, 2;
 SELECT region, sum(qty), rank() OVER (ORDER BY sum(qty) DESC) FROM gs_sales GROUP BY ROLLUP(region) ORDER BY 3, 1;
--- differs-type: sum() over a column read from a subquery's sum is not typed as sum(int8) (numeric), as without grouping sets
 SELECT region, product, sum(qty), sum(sum(qty)) OVER (PARTITION BY region) AS region_total, grouping(region, product) FROM gs_sales GROUP BY ROLLUP(region, product) ORDER BY 1, 2, 3;
 SELECT region, round(100.0 * sum(qty) / sum(sum(qty)) OVER (PARTITION BY grouping(region)), 1) AS pct FROM gs_sales GROUP BY ROLLUP(region) ORDER BY 1, 2;
 SELECT region, row_number() OVER (PARTITION BY grouping(region) ORDER BY region) FROM gs_sales GROUP BY CUBE(region) ORDER BY 2, 1;
