@@ -21,10 +21,17 @@ package pgdialect
 // text (exact; numeric is never routed through a float) or a float, a
 // numeric to a float where a float operand makes the column float. The
 // collation orders and compares the numeric text by value; it has no
-// effect on a number. Only numeric types are converted: where an
-// operand's run-time type is not one (a text column), the value is left
-// as it is and the collation is not added unless a constant operand is
-// numeric (PostgreSQL then refuses the statement: 42804).
+// effect on a number. Only a column with an operand of a visible numeric
+// type (a constant, a cast) is converted: then PostgreSQL's column is of
+// a numeric type or the statement is refused (42804), so the collation
+// cannot reach text. Where every operand is a table's column the values
+// are left as they are (the conversion would drop a numeric column's
+// collation, and could give a text column's values the numeric one); a
+// value whose run-time type is not numeric is returned unchanged.
+//
+// A FROM subquery's or CTE's set operation column is typed at run time by
+// pg_setop_type (setOpRuntimeType), so an outer query compares and
+// orders it by value.
 //
 // CompoundArms reads the operands without the wrapper, so a compound's
 // columns keep their operands' declared types (compounddecl.go).
