@@ -82,6 +82,17 @@ func (x *tx) applyAliases() {
 				x.T(b - 1).wsuf += ` AS "` + strings.ReplaceAll(name, `"`, `""`) + `"`
 			}
 		}
+		if li > 0 && len(mods) == len(x.colMods) {
+			// a set operation's column keeps a type modifier only when
+			// every operand's has it (select_common_typmod):
+			// numeric(5,2) UNION numeric(5,1) is numeric, each value
+			// printed at its own scale
+			for k, m := range mods {
+				if m != x.colMods[k] {
+					x.colMods[k] = -1
+				}
+			}
+		}
 		if li == 0 {
 			x.colOIDs, x.colMods = oids, mods
 			for _, it := range items {

@@ -11,6 +11,7 @@ import pgoid "github.com/raftsql/raftsql/pgwire/oid"
 // first operand's, PostgreSQL keeps a type modifier only when every
 // operand's column has it (select_common_typmod).
 func CompoundArms(sqlText string) []string {
+	sqlText = unwrapSetOpValue(sqlText) // setoptypes.go: the items as written
 	x := newTx(sqlText)
 	start := -1
 	for i := 0; i < x.n(); i++ {

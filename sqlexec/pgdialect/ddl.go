@@ -94,6 +94,13 @@ func (x *tx) createView(i int) (*Stmt, error) {
 	if err := x.exprPass(); err != nil {
 		return nil, err
 	}
+	if as >= 0 {
+		// the query's set operation columns, as a SELECT's: converted to
+		// their common type (typeresolve.go, setoptypes.go)
+		if err := x.resolveSetOps(); err != nil {
+			return nil, err
+		}
+	}
 	x.applyAliases()
 	x.typeViewBools(oids, as) // viewbools.go
 	if as >= 0 {

@@ -236,6 +236,10 @@ func (x *tx) deriveBody(a, b int, name string, cols []string, ctes map[string]*d
 					rel.oids[c] = 0
 				}
 				rel.rtypes[c] = "" // the branches' columns may differ
+				if rel.oids[c] == 0 {
+					// their common type at run time (setoptypes.go)
+					rel.rtypes[c] = x.setOpRuntimeType(a, rows, c, brs, ctes)
+				}
 			}
 		}
 	}

@@ -35,6 +35,8 @@ func registerNumericFuncs() error {
 		f fn
 	}{
 		"pg_in_numeric": {2, fnInNumeric},
+		setOpValueFunc:  {-1, fnSetOpValue}, // setoptypes.go
+		setOpTypeFunc:   {-1, fnSetOpType},
 		"round":         {-1, numRound(false)},
 		"trunc":         {-1, numRound(true)},
 		"ceil":          {1, numCeilFloor(true)},

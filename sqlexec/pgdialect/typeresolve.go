@@ -331,6 +331,9 @@ func (x *tx) resolveRows(rows [][][2]int, what string) ([]uint32, *Error) {
 			return nil, err
 		}
 		if o == 0 {
+			if what != "VALUES" {
+				x.runtimeSetOpColumn(brs) // setoptypes.go
+			}
 			continue
 		}
 		if err := x.resolveBranches(brs, o); err != nil {

@@ -43,6 +43,5 @@ SELECT sum(DISTINCT x) FROM (VALUES (1.1::real), (2.2::real), (2.2::real)) v(x);
 WITH c AS (SELECT r FROM tm_b) SELECT sum(r) FROM c;
 SELECT sum(r), sum(DISTINCT r) FROM tm_b;
 SELECT sum(DISTINCT x) FROM (VALUES (0.1::real), (0.7::real), (0.2::real), (0.7::real), (1e7::real)) v(x);
--- differs: sum(DISTINCT real) of a column of a derived table that is a UNION adds in double precision (its type is not read at run time)
 SELECT sum(DISTINCT r) FROM (SELECT r FROM tm_b UNION ALL SELECT r FROM tm_b) s;
 SELECT sum(DISTINCT r::real) FROM tm_b;

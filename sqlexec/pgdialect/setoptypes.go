@@ -1,0 +1,306 @@
+package pgdialect
+
+// setoptypes.go: a set operation's column whose common type shows only at
+// run time.
+//
+// PostgreSQL converts every operand of a UNION / INTERSECT / EXCEPT
+// column to the column's common type (select_common_type) before it
+// sorts, compares, deduplicates or prints: SELECT i FROM t UNION ALL
+// SELECT 1.5 over an int4 column is numeric, 1, 1.5, 2 in order. SQLite
+// keeps each operand's values as they are: integers, and numeric as text
+// (numeric.go), which it orders after every number. Where an operand
+// reads a table's column, the translation has no schema, so resolveRows
+// cannot convert it; when every operand's type is known at least at run
+// time (a numeric type, or a column whose type the schema tells:
+// numTypeExpr), each operand's item is written
+//
+//	pg_setop_value(item, <its type>, <every operand's type>) COLLATE pg_numeric
+//
+// which converts the value to the operands' common type, computed at run
+// time from the schema (the same on every node): an integer to numeric
+// text (exact; numeric is never routed through a float) or a float, a
+// numeric to a float where a float operand makes the column float. The
+// collation orders and compares the numeric text by value; it has no
+// effect on a number. Only a column with an operand of a visible numeric
+// type (a constant, a cast) is converted: then PostgreSQL's column is of
+// a numeric type or the statement is refused (42804), so the collation
+// cannot reach text. Where every operand is a table's column the values
+// are left as they are (the conversion would drop a numeric column's
+// collation, and could give a text column's values the numeric one); a
+// value whose run-time type is not numeric is returned unchanged.
+//
+// A FROM subquery's or CTE's set operation column is typed at run time by
+// pg_setop_type (setOpRuntimeType), so an outer query compares and
+// orders it by value.
+//
+// CompoundArms reads the operands without the wrapper, so a compound's
+// columns keep their operands' declared types (compounddecl.go).
+
+import (
+	"database/sql/driver"
+	"math"
+	"strconv"
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+	"modernc.org/sqlite"
+)
+
+// setOpValueFunc names the conversion (see above).
+const setOpValueFunc = "pg_setop_value"
+
+// runtimeSetOpColumn wraps the branches brs of one set operation column
+// in the run-time conversion to their common type (see above), when a
+// branch's type is seen only at run time and every type is known then.
+func (x *tx) runtimeSetOpColumn(brs []branch) {
+	types := make([]string, len(brs))
+	var all []string
+	opaque, static := false, false
+	for i, br := range brs {
+		switch br.kind {
+		case branchNull:
+			continue
+		case branchTyped:
+			n := arithOIDNames[br.oid]
+			if n == "" {
+				return
+			}
+			types[i], static = quoteLit(n), true
+		case branchOpaque:
+			rt := x.numTypeExpr(br.a, br.b)
+			if rt == "" {
+				return
+			}
+			if rt[0] == '\'' {
+				static = static || unknownLitOIDs[strings.Trim(rt, "'")] != 0 || rt == "'numeric'"
+			} else {
+				opaque = true
+			}
+			types[i] = rt
+		default:
+			return
+		}
+		all = append(all, types[i])
+	}
+	if !opaque || !static || x.hasSetOpAll() {
+		// all columns: the conversion's result would lose a numeric
+		// column's collation, and a text column's values would take it
+		// (a documented difference); INTERSECT ALL / EXCEPT ALL are
+		// rewritten by setOpAll, which reads the operands as written
+		return
+	}
+	coll := " COLLATE " + NumericCollation
+	list := strings.Join(all, ", ")
+	for i, br := range brs {
+		if types[i] == "" {
+			continue
+		}
+		if br.kind == branchTyped && br.oid == pgoid.Numeric {
+			x.numericConst(br.a, br.b) // arith.go: its exact text, converted
+		}
+		x.T(br.a).wpre = "(" + setOpValueFunc + "(" + x.T(br.a).wpre
+		x.T(br.b - 1).wsuf += ", " + types[i] + ", " + list + ")" + coll + ")"
+		if name := x.columnRefName(br.a, br.b); name != "" && x.unaliased(br.b) {
+			// SQLite named the bare column after itself; the call it is
+			// now would be named by its text
+			x.T(br.b - 1).wsuf += ` AS "` + strings.ReplaceAll(name, `"`, `""`) + `"`
+		}
+	}
+}
+
+// setOpTypeOIDs are the types pg_setop_value converts between.
+var setOpTypeOIDs = map[string]uint32{"int2": pgoid.Int2, "int4": pgoid.Int4, "int8": pgoid.Int8,
+	"numeric": pgoid.Numeric, "float4": pgoid.Float4, "float8": pgoid.Float8}
+
+// fnSetOpValue is pg_setop_value(v, type, type...): v, of the first type,
+// converted to the common type of the others (see the top of the file);
+// v unchanged when a type is not a numeric one.
+func fnSetOpValue(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if len(a) < 3 {
+		return nil, pgErr("42883", "function pg_setop_value takes at least 3 arguments")
+	}
+	v := a[0]
+	if v == nil {
+		return nil, nil
+	}
+	oids := make([]uint32, 0, len(a)-2)
+	for _, t := range a[2:] {
+		s, _ := t.(string)
+		o := setOpTypeOIDs[s]
+		if o == 0 {
+			return v, nil
+		}
+		oids = append(oids, o)
+	}
+	switch CommonType(oids) {
+	case pgoid.Numeric:
+		switch n := v.(type) {
+		case int64:
+			return strconv.FormatInt(n, 10), nil
+		case float64: // an integer column holding a whole REAL: its value
+			if n == math.Trunc(n) && math.Abs(n) < 1<<63 {
+				return strconv.FormatInt(int64(n), 10), nil
+			}
+		}
+	case pgoid.Float8:
+		return setOpFloat(v, false)
+	case pgoid.Float4:
+		return setOpFloat(v, true)
+	}
+	return v, nil
+}
+
+// setOpFloat is v (an integer, or numeric text) as a float8, or as a
+// float4 when single, as PostgreSQL's int-to-float and numeric-to-float
+// casts: the nearest float to the exact value.
+func setOpFloat(v driver.Value, single bool) (driver.Value, error) {
+	var f float64
+	switch n := v.(type) {
+	case int64:
+		if single {
+			return float64(float32(n)), nil
+		}
+		f = float64(n)
+	case string:
+		bits := 64
+		if single {
+			bits = 32
+		}
+		p, err := strconv.ParseFloat(strings.TrimSpace(n), bits)
+		if err != nil {
+			return v, nil // not numeric text: left as it is
+		}
+		f = p
+	default:
+		return v, nil
+	}
+	return f, nil
+}
+
+// unwrapSetOpValue is the SQLite statement sqlText without the
+// conversions runtimeSetOpColumn wrote: each operand's item as written.
+func unwrapSetOpValue(sqlText string) string {
+	if !strings.Contains(sqlText, setOpValueFunc+"(") {
+		return sqlText
+	}
+	x := newTx(sqlText)
+	var b strings.Builder
+	last := 0
+	for i := 0; i+1 < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tIdent || !strings.EqualFold(t.text, setOpValueFunc) || !x.isP(i+1, "(") || !x.isP(i-1, "(") {
+			continue
+		}
+		m := x.match(i + 1)
+		args := x.splitTop(i+2, m)
+		close := x.match(i - 1)
+		if m >= x.n() || len(args) < 3 || close >= x.n() {
+			continue
+		}
+		b.WriteString(sqlText[last:x.T(i-1).pos])
+		b.WriteString(unwrapSetOpValue(sqlText[x.T(args[0][0]).pos : x.T(args[0][1]-1).pos+len(x.T(args[0][1]-1).text)]))
+		last = x.T(close).pos + 1
+		i = close
+	}
+	b.WriteString(sqlText[last:])
+	return b.String()
+}
+
+// columnRefName is the column's name when a..b-1 is a column reference
+// (c, t.c, s.t.c), else "".
+func (x *tx) columnRefName(a, b int) string {
+	for k := a; k < b; k++ {
+		t := x.T(k)
+		if (k-a)%2 == 1 {
+			if !x.isP(k, ".") {
+				return ""
+			}
+		} else if t.typ != tIdent && t.typ != tQIdent || t.typ == tIdent && isKeywordEnd(t.upper()) {
+			return ""
+		}
+	}
+	if (b-a)%2 == 0 {
+		return ""
+	}
+	return x.T(b - 1).identName()
+}
+
+// unaliased reports whether a select item ending before token e has no
+// alias: e ends the list or the statement.
+func (x *tx) unaliased(e int) bool {
+	if e >= x.n() || x.isP(e, ",") || x.isP(e, ")") || x.isP(e, ";") {
+		return true
+	}
+	for _, k := range []string{"FROM", "WHERE", "GROUP", "HAVING", "WINDOW", "UNION", "INTERSECT", "EXCEPT", "ORDER", "LIMIT", "OFFSET", "FETCH", "INTO"} {
+		if x.T(e).kw(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// setOpRuntimeType is the run-time type expression of column c of the set
+// operation a..b-1 whose operands' items are rows (brs: column c's items
+// classified) when every operand's type is a numeric one known at least
+// at run time: pg_setop_type(<type>, ...), the operands' common type; ""
+// otherwise.
+func (x *tx) setOpRuntimeType(a int, rows [][][2]int, c int, brs []branch, ctes map[string]*derivedRel) string {
+	var types []string
+	for i, br := range brs {
+		switch br.kind {
+		case branchNull:
+			continue
+		case branchTyped:
+			n := arithOIDNames[br.oid]
+			if n == "" {
+				return ""
+			}
+			types = append(types, quoteLit(n))
+		case branchOpaque:
+			s := rows[i][c][0]
+			for s > a && !(x.depth[s] == x.depth[a] && x.T(s).kw("SELECT")) {
+				s--
+			}
+			rt := x.blockColumnType(x.typeBlock(s, ctes), br.a, br.b, ctes)
+			if rt == "" {
+				return ""
+			}
+			types = append(types, rt)
+		default:
+			return ""
+		}
+	}
+	if len(types) == 0 {
+		return ""
+	}
+	return setOpTypeFunc + "(" + strings.Join(types, ", ") + ")"
+}
+
+// setOpTypeFunc names the common type of run-time types.
+const setOpTypeFunc = "pg_setop_type"
+
+// fnSetOpType is pg_setop_type(type, ...): the types' common type when
+// every one is a numeric type, else ”.
+func fnSetOpType(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	oids := make([]uint32, 0, len(a))
+	for _, t := range a {
+		s, _ := t.(string)
+		o := setOpTypeOIDs[s]
+		if o == 0 {
+			return "", nil
+		}
+		oids = append(oids, o)
+	}
+	return arithOIDNames[CommonType(oids)], nil
+}
+
+// hasSetOpAll reports whether the statement has INTERSECT ALL or EXCEPT
+// ALL.
+func (x *tx) hasSetOpAll() bool {
+	for i := 0; i+1 < x.n(); i++ {
+		if (x.T(i).kw("INTERSECT") || x.T(i).kw("EXCEPT")) && x.kw(i+1, "ALL") {
+			return true
+		}
+	}
+	return false
+}

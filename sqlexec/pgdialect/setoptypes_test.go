@@ -1,0 +1,81 @@
+package pgdialect
+
+import (
+	"database/sql/driver"
+	"strings"
+	"testing"
+)
+
+// TestSetOpRuntimeTypes: an operand that reads a table's column beside a
+// numeric constant is converted to the operands' common type, so the
+// union orders, compares and deduplicates by value (PostgreSQL 15's
+// answers).
+func TestSetOpRuntimeTypes(t *testing.T) {
+	db := openCatalogDB(t, "")
+	execAll(t, db, `
+CREATE TABLE uo (i int4, b int8, n numeric, r float8);
+INSERT INTO uo VALUES (1, 10, 1.50, 0.5), (2, 20, 2.25, 1.5);
+`)
+	for _, c := range []struct{ q, want string }{
+		{`SELECT i FROM uo UNION ALL SELECT 1.5 ORDER BY 1 LIMIT 1 OFFSET 1`, "1.5"},
+		{`SELECT i FROM uo UNION ALL SELECT 1.5 ORDER BY 1 DESC LIMIT 1 OFFSET 1`, "1.5"},
+		{`SELECT 1.500 AS v UNION SELECT n FROM uo UNION SELECT 7 ORDER BY v DESC LIMIT 1`, "7"},
+		{`SELECT 1.500 AS v UNION SELECT n FROM uo UNION SELECT 7 ORDER BY v LIMIT 1`, "1.500"},
+		{`SELECT count(*) FROM (SELECT i FROM uo UNION SELECT 2.0) s`, "2"},
+		{`SELECT count(*) FROM (SELECT i FROM uo UNION ALL SELECT 1.5) u WHERE i > 1.2`, "2"},
+		{`WITH u AS (SELECT i AS x FROM uo UNION ALL SELECT 1.5) SELECT count(*) FROM u WHERE x < 2`, "2"},
+		{`SELECT 1.5 UNION SELECT r FROM uo ORDER BY 1 DESC LIMIT 1`, "1.5"},
+		{`SELECT count(*) FROM (SELECT 1.5 UNION SELECT r FROM uo) s`, "2"},
+		{`SELECT b FROM uo UNION ALL SELECT 10.5 ORDER BY 1 LIMIT 1 OFFSET 1`, "10.5"},
+		{`SELECT i FROM uo UNION ALL SELECT 1e3 ORDER BY 1 DESC LIMIT 1`, "1000"},
+	} {
+		if got := queryOne(t, db, c.q); got != c.want {
+			t.Errorf("%s = %q, want %q", c.q, got, c.want)
+		}
+	}
+}
+
+// TestSetOpValueConversion: pg_setop_value converts to the common type
+// of the operands' types, and leaves a value of a non-numeric type.
+func TestSetOpValueConversion(t *testing.T) {
+	for _, c := range []struct {
+		args []any
+		want any
+	}{
+		{[]any{int64(2), "int4", "int4", "numeric"}, "2"},
+		{[]any{"1.50", "numeric", "int4", "numeric"}, "1.50"},
+		{[]any{"1.50", "numeric", "numeric", "float8"}, 1.5},
+		{[]any{int64(3), "int4", "int4", "float8"}, 3.0},
+		{[]any{int64(3), "int4", "int4", "int8"}, int64(3)},
+		{[]any{"x", "text", "text", "numeric"}, "x"},
+		{[]any{nil, "int4", "int4", "numeric"}, nil},
+		{[]any{"0.1", "numeric", "numeric", "float4"}, float64(float32(0.1))},
+	} {
+		args := make([]any, len(c.args))
+		copy(args, c.args)
+		vals := make([]driver.Value, len(args))
+		for i, a := range args {
+			vals[i] = a
+		}
+		got, err := fnSetOpValue(nil, vals)
+		if err != nil || got != c.want {
+			t.Errorf("pg_setop_value%v = %v, %v; want %v", c.args, got, err, c.want)
+		}
+	}
+}
+
+// TestUnwrapSetOpValue: CompoundArms reads each operand's item as
+// written, so the compound's columns keep their declared types.
+func TestUnwrapSetOpValue(t *testing.T) {
+	st, err := Translate(`SELECT i FROM uo UNION ALL SELECT 1.5 ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(st.Exec[0], setOpValueFunc) {
+		t.Fatalf("not converted: %s", st.Exec[0])
+	}
+	arms := CompoundArms(st.Exec[0])
+	if len(arms) != 2 || strings.Contains(arms[0]+arms[1], setOpValueFunc) || !strings.HasPrefix(arms[0], "SELECT i AS") {
+		t.Errorf("arms = %q", arms)
+	}
+}
