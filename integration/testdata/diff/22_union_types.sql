@@ -26,9 +26,7 @@ SELECT n FROM ut_t UNION ALL SELECT 2 ORDER BY 1;
 SELECT DISTINCT x FROM (SELECT i AS x FROM ut_t UNION ALL SELECT 1.0 UNION ALL SELECT 2.00) s ORDER BY 1;
 SELECT x FROM (SELECT i AS x FROM ut_t UNION ALL SELECT 1.5) s ORDER BY x DESC LIMIT 2;
 SELECT x, count(*) FROM (SELECT i AS x FROM ut_t UNION ALL SELECT 1.0 UNION ALL SELECT n FROM ut_t) s GROUP BY x ORDER BY x;
--- differs-type: an aggregate over a derived union column of run-time type is described from its value (text)
 SELECT sum(x), avg(x) FROM (SELECT i AS x FROM ut_t UNION ALL SELECT 0.25) s;
--- differs-type: an aggregate over a derived union column of run-time type is described from its value (text)
 SELECT max(x), min(x) FROM (SELECT i AS x FROM ut_t UNION ALL SELECT 0.25) s;
 WITH u AS (SELECT i AS x FROM ut_t UNION ALL SELECT 1.5) SELECT x FROM u WHERE x > 1.2 ORDER BY x;
 WITH u AS (SELECT i AS x FROM ut_t UNION SELECT 1.5) SELECT x FROM u ORDER BY x;
