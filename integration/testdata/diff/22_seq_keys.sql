@@ -47,4 +47,9 @@ SELECT * FROM sk_l1 ORDER BY id;
 SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_name IN ('sk_r1', 'sk_r2', 'sk_r9', 'sk_l1') ORDER BY table_name, ordinal_position;
 SELECT last_value, is_called FROM sk_sq;
 SELECT currval('sk_sq');
+-- differs: a sequence read as a relation is 0A000 other than pg_dump's SELECT last_value, is_called (sequences are rows of raftsql_sequences, no SQLite table)
+SELECT last_value FROM sk_sq;
+-- differs: a sequence read as a relation is 0A000 (above)
+SELECT * FROM sk_sq;
+SELECT * FROM sk_no_such_relation;
 SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.relname IN ('sk_r1', 'sk_r9') AND a.attnum > 0 ORDER BY c.relname, a.attnum;
