@@ -1,6 +1,7 @@
 package sqlexec
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -18,6 +19,12 @@ func TestSequenceAsRelation(t *testing.T) {
 	wantCode(t, s, "SELECT * FROM sr_missing", "42P01")
 	if got := wantCode(t, s, "SELECT last_value, is_called FROM sr_sq", ""); got == "" {
 		t.Fatal("pg_dump's read of the sequence's state answered nothing")
+	}
+	if _, err := s.Prepare(context.Background(), "SELECT last_value FROM sr_sq", nil); code(err) != "0A000" {
+		t.Fatalf("Prepare of a sequence read as a relation: %v", err)
+	}
+	if _, err := s.Prepare(context.Background(), "SELECT * FROM sr_missing", nil); code(err) != "42P01" {
+		t.Fatalf("Prepare of a missing relation: %v", err)
 	}
 	mustQ(t, s, "BEGIN", "C:BEGIN")
 	wantCode(t, s, "SELECT * FROM sr_sq", "0A000")
