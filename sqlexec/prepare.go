@@ -107,6 +107,7 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 			if err != nil {
 				if e, ok := err.(*Error); ok {
 					describeUndefinedFunction(e, sql, paramOIDs) // undefined_function.go
+					s.sequenceRelationRefusal(ctx, e)            // seqrelation.go
 					if typed == st && (e.Code == CodeSyntaxError || e.Code == "42P10") {
 						// as the simple protocol places them (exec)
 						fixPosition(e, pieces[0].Text)

@@ -330,6 +330,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		if err != nil {
 			err = toError(err)
 			if e, ok := err.(*Error); ok {
+				s.sequenceRelationRefusal(context.WithoutCancel(ctx), e) // seqrelation.go: ctx is the statement's, cancelled by now
 				fixPosition(e, orig)
 			}
 			if st.Kind != pgdialect.KindCommit && st.Kind != pgdialect.KindRollback {

@@ -1,6 +1,7 @@
 package sqlexec
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -100,6 +101,13 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 	ed, err := pgdialect.EditColumn(createSQL, ac)
 	if err != nil {
 		return fail(dialectError(err))
+	}
+	if ed.Rebuild {
+		if err := rebuildTable(c, name, ed.SQL, nil); err != nil {
+			return fail(err)
+		}
+		res.Tag = cmp.Or(verb, "ALTER TABLE")
+		return res
 	}
 	qt, qc := quoteIdent(name), quoteIdent(ac.Column)
 	if ed.CheckNulls {

@@ -269,6 +269,11 @@ type ColumnEdit struct {
 	// stored only in rows written afterwards, and older rows read the
 	// default from the definition, which is changing.
 	Rewrite bool
+	// Rebuild: the new text changes how SQLite stores the table (an
+	// INTEGER PRIMARY KEY, the rowid, becomes an ordinary key column), so
+	// it is installed by a table rebuild (sqlexec/rebuild.go), not by
+	// editing the definition in place.
+	Rebuild bool
 	// Sequence, SequenceType: the sequence a column made serial or
 	// identity draws from (action "identity"), which takes the column's
 	// integer type as PostgreSQL's identity sequences do.
@@ -337,6 +342,14 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 		}
 		clauses = append(keep(func(c [2]int) bool { return el.kind(c) == "DEFAULT" }), "DEFAULT ("+expr+")")
 		out.Rewrite = true
+		if rowidAlias(decl, inPK) {
+			// the rowid ignores a DEFAULT (ddl.go's columnDef declares
+			// such a key rowidFreeInteger): the table is rebuilt with
+			// the column as an ordinary int4 key, enforced as int4
+			typ = rowidFreeInteger
+			clauses = append([]string{strings.TrimSpace(inCheck(ac.Column, rowidFreeInteger))}, clauses...)
+			out.Rewrite, out.Rebuild = false, true
+		}
 	case "drop default":
 		clauses = keep(func(c [2]int) bool { return el.kind(c) == "DEFAULT" })
 		out.Rewrite = true

@@ -411,7 +411,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	// constraints
 	identity := ""
 	var identityOpts *SeqOptions
-	inlinePK := false
+	inlinePK, hasDefault := false, false
 	for c := te; c < hi; c++ {
 		switch {
 		case x.kw(c, "GENERATED", "ALWAYS", "AS", "IDENTITY"), x.kw(c, "GENERATED", "BY", "DEFAULT", "AS", "IDENTITY"):
@@ -433,6 +433,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		case x.kw(c, "PRIMARY", "KEY"):
 			inlinePK = true
 		case x.kw(c, "DEFAULT"):
+			hasDefault = true
 			if d := x.T(c + 1); d.typ == tString && len(d.text) >= 2 && d.text[0] == '\'' && d.text[len(d.text)-1] == '\'' && te > ts && (c+2 == hi || x.T(c+2).typ == tIdent && colConstraintKw[x.T(c+2).upper()]) {
 				lit, ok, err := canonicalDefault(strings.ReplaceAll(d.text[1:len(d.text)-1], "''", "'"), decl)
 				if err != nil {
@@ -448,6 +449,17 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		case x.T(c).kw("REFERENCES"):
 			// SQLite accepts REFERENCES t(c) [ON DELETE ...] [MATCH ...] [DEFERRABLE ...]
 		}
+	}
+	if marker == "" && identity == "" && hasDefault && te > ts && rowidAlias(decl, inlinePK || len(pkCols) == 1 && strings.EqualFold(pkCols[0], col)) {
+		// SQLite makes an INTEGER PRIMARY KEY the rowid, and an insert
+		// that omits the rowid takes max(rowid)+1, never the column's
+		// DEFAULT (a nextval, a constant). int4 is the same type to
+		// PostgreSQL (the catalog shows integer) and not SQLite's rowid
+		// alias, so the DEFAULT applies as in PostgreSQL, and the column
+		// is enforced as int4 like any other.
+		x.blank(ts, te)
+		x.T(ts).set(rowidFreeInteger)
+		decl = rowidFreeInteger
 	}
 	if pk := inlinePK || containsFold(pkCols, col); pk && marker == "" && identity == "" && hi > lo {
 		// PostgreSQL's primary key columns are NOT NULL; SQLite's (other

@@ -418,6 +418,12 @@ func rowidAlias(decl string, pk bool) bool {
 	return pk && strings.EqualFold(strings.TrimSpace(decl), "integer")
 }
 
+// rowidFreeInteger is the declared type of an integer primary key column
+// that has a DEFAULT (CREATE TABLE, ALTER COLUMN ... SET DEFAULT): the
+// same type to PostgreSQL and to the catalog (integer), but not SQLite's
+// rowid alias, whose omitted value is max(rowid)+1 whatever the DEFAULT.
+const rowidFreeInteger = "int4"
+
 // UnwrapInput returns the value expression of an item of a translated
 // INSERT ... VALUES list: the first argument of the pg_in_col wrapper
 // (wrapIn), or the item itself. Callers that read the translated text

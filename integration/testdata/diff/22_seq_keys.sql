@@ -1,0 +1,55 @@
+CREATE SEQUENCE sk_sq START 100;
+CREATE TABLE sk_r1 (id integer DEFAULT nextval('sk_sq'), v text, PRIMARY KEY (id));
+CREATE TABLE sk_r2 (id integer PRIMARY KEY DEFAULT nextval('sk_sq'), v text);
+CREATE TABLE sk_r3 (id INTEGER DEFAULT 5 PRIMARY KEY, v text);
+CREATE TABLE sk_r4 (id int PRIMARY KEY DEFAULT 7, v text);
+CREATE TABLE sk_r5 (id int4 PRIMARY KEY DEFAULT nextval('sk_sq'), v text);
+CREATE TABLE sk_r6 (id bigint PRIMARY KEY DEFAULT nextval('sk_sq'), v text);
+CREATE TABLE sk_r7 (id smallint PRIMARY KEY DEFAULT 3, v text);
+CREATE TABLE sk_r8 (id integer NOT NULL, v text);
+ALTER TABLE sk_r8 ALTER COLUMN id SET DEFAULT nextval('sk_sq');
+ALTER TABLE sk_r8 ADD CONSTRAINT sk_r8_pkey PRIMARY KEY (id);
+CREATE TABLE sk_r9 (id integer PRIMARY KEY, v text);
+INSERT INTO sk_r9 VALUES (1, 'before');
+ALTER TABLE sk_r9 ALTER COLUMN id SET DEFAULT nextval('sk_sq');
+CREATE TABLE sk_r10 (id integer PRIMARY KEY, v text);
+INSERT INTO sk_r1 (v) VALUES ('a');
+INSERT INTO sk_r2 (v) VALUES ('b');
+INSERT INTO sk_r1 (v) VALUES ('c');
+INSERT INTO sk_r3 (v) VALUES ('x');
+INSERT INTO sk_r3 (v) VALUES ('y');
+INSERT INTO sk_r4 (v) VALUES ('x');
+INSERT INTO sk_r5 (v) VALUES ('e');
+INSERT INTO sk_r6 (v) VALUES ('f');
+INSERT INTO sk_r7 (v) VALUES ('g');
+INSERT INTO sk_r8 (v) VALUES ('h');
+INSERT INTO sk_r9 (v) VALUES ('i');
+-- differs: an INTEGER PRIMARY KEY without a DEFAULT stays SQLite's rowid alias, which numbers an omitted key max(rowid)+1 (PostgreSQL: 23502)
+INSERT INTO sk_r10 (v) VALUES ('j');
+INSERT INTO sk_r2 VALUES (3000000000, 'big');
+INSERT INTO sk_r2 (id, v) VALUES (NULL, 'n');
+INSERT INTO sk_r2 DEFAULT VALUES RETURNING id;
+INSERT INTO sk_r1 (v) SELECT 's' || g FROM generate_series(1, 2) g RETURNING id, v;
+SELECT * FROM sk_r1 ORDER BY id;
+SELECT * FROM sk_r2 ORDER BY id;
+SELECT * FROM sk_r3 ORDER BY id;
+SELECT * FROM sk_r4 ORDER BY id;
+SELECT * FROM sk_r5 ORDER BY id;
+SELECT * FROM sk_r6 ORDER BY id;
+SELECT * FROM sk_r7 ORDER BY id;
+SELECT * FROM sk_r8 ORDER BY id;
+SELECT * FROM sk_r9 ORDER BY id;
+-- differs: the row the rowid alias numbered (above)
+SELECT * FROM sk_r10 ORDER BY id;
+CREATE TABLE sk_l1 (LIKE sk_r2 INCLUDING ALL);
+INSERT INTO sk_l1 (v) VALUES ('l');
+SELECT * FROM sk_l1 ORDER BY id;
+SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_name IN ('sk_r1', 'sk_r2', 'sk_r9', 'sk_l1') ORDER BY table_name, ordinal_position;
+SELECT last_value, is_called FROM sk_sq;
+SELECT currval('sk_sq');
+-- differs: a sequence read as a relation is 0A000 other than pg_dump's SELECT last_value, is_called (sequences are rows of raftsql_sequences, no SQLite table)
+SELECT last_value FROM sk_sq;
+-- differs: a sequence read as a relation is 0A000 (above)
+SELECT * FROM sk_sq;
+SELECT * FROM sk_no_such_relation;
+SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.relname IN ('sk_r1', 'sk_r9') AND a.attnum > 0 ORDER BY c.relname, a.attnum;
