@@ -38,7 +38,7 @@ type likeColumn struct {
 // likeIndex is one index of a LIKE's source.
 type likeIndex struct {
 	name, def, condef string // condef: the constraint's definition ("" for a plain index)
-	unique                   bool
+	unique            bool
 }
 
 var likeQueries = struct{ exists, cols, checks, indexes string }{
@@ -149,7 +149,7 @@ func likeStatements(c *lconn, cl *pgdialect.CreateLike) ([]string, error) {
 		seen[name] = true
 		return nil
 	}
-	var constraints []string // after the columns, as PostgreSQL adds them
+	var constraints []string   // after the columns, as PostgreSQL adds them
 	taken := map[string]bool{} // index names this statement gives
 	for _, el := range cl.Elements {
 		if el.Source == "" {

@@ -64,7 +64,7 @@ func registerArithFuncs() error {
 		"pg_round_typed": {2, fnRoundTyped}, // float8round.go
 		// viewdecls.go
 		ViewDeclsFunc: {1, fnViewDeclsNone},
-		"pg_col_decl":  {2, fnColDecl},
+		"pg_col_decl": {2, fnColDecl},
 	}
 	for name, d := range fns {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
