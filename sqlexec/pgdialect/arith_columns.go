@@ -116,16 +116,25 @@ func (x *tx) columnTable(a, b int) (tbl, col string, ok bool) {
 		// the column's own block's tables are sure (blocktables.go)
 		return x.blockColumnTable(a, qual, col)
 	}
-	for _, ft := range x.fromTables() {
+	tbl = tableOf(x.fromTables(), qual)
+	return tbl, col, tbl != ""
+}
+
+// tableOf is the table among tabs that a column qualified by qual (""
+// for none) belongs to: the one table of that name or alias, or for an
+// unqualified column the only table; "" when none or several are.
+func tableOf(tabs []fromTable, qual string) string {
+	tbl := ""
+	for _, ft := range tabs {
 		if qual != "" && ft.alias != qual && !(ft.alias == "" && ft.name == qual) {
 			continue
 		}
 		if tbl != "" && tbl != ft.name {
-			return "", "", false // ambiguous
+			return "" // ambiguous
 		}
 		tbl = ft.name
 	}
-	return tbl, col, tbl != ""
+	return tbl
 }
 
 // hasDerivedTable reports whether the statement has a WITH clause or a

@@ -115,15 +115,6 @@ func (x *tx) blockColumnTable(a int, qual, col string) (string, string, bool) {
 	if !ok {
 		return "", "", false
 	}
-	tbl := ""
-	for _, ft := range tabs {
-		if qual != "" && ft.alias != qual && !(ft.alias == "" && ft.name == qual) {
-			continue
-		}
-		if tbl != "" && tbl != ft.name {
-			return "", "", false // ambiguous
-		}
-		tbl = ft.name
-	}
+	tbl := tableOf(tabs, qual) // arith_columns.go
 	return tbl, col, tbl != ""
 }

@@ -111,45 +111,16 @@ func starTypes(items []fromItem) []uint32 {
 // the earlier ones (and a recursive one itself), and returns the index of
 // the main statement (-1 when the clause is not understood).
 func (x *tx) deriveCTEs(ctes map[string]*derivedRel) int {
-	i := 1
-	if x.kw(i, "RECURSIVE") {
-		i++
+	items, main, _, ok := x.withList(0) // withdml.go
+	if !ok {
+		return -1
 	}
-	for {
-		t := x.T(i)
-		if t.typ != tIdent && t.typ != tQIdent {
-			return -1
+	for _, c := range items {
+		if rel := x.deriveBody(c.lo, c.hi, c.name, c.cols, ctes); rel != nil {
+			ctes[c.name] = rel
 		}
-		name := t.identName()
-		i++
-		var cols []string
-		if x.isP(i, "(") {
-			cols = x.parenNames(i, x.n())
-			i = x.match(i) + 1
-		}
-		if !x.kw(i, "AS") {
-			return -1
-		}
-		i++
-		if x.kw(i, "NOT") {
-			i++
-		}
-		if x.kw(i, "MATERIALIZED") {
-			i++
-		}
-		if !x.isP(i, "(") || x.match(i) < 0 {
-			return -1
-		}
-		e := x.match(i)
-		if rel := x.deriveBody(i+1, e, name, cols, ctes); rel != nil {
-			ctes[name] = rel
-		}
-		i = e + 1
-		if !x.isP(i, ",") {
-			return i
-		}
-		i++
 	}
+	return main
 }
 
 // deriveBody types the columns of the query a..b-1 (a CTE's body) named

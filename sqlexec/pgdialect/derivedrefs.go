@@ -120,52 +120,14 @@ func DerivedColumns(sqlText string) *DerivedQuery {
 // (each a statement of its own: the whole clause, then its query) and
 // returns the index of the main statement, -1 when not understood.
 func (x *tx) withCTEs(ctes map[string]DerivedRel) int {
-	i := 1
-	if x.kw(i, "RECURSIVE") {
-		i++
-	}
-	type def struct {
-		name string
-		cols []string
-		a, b int
-	}
-	var defs []def
-	for {
-		t := x.T(i)
-		if t.typ != tIdent && t.typ != tQIdent {
-			return -1
-		}
-		d := def{name: t.identName()}
-		i++
-		if x.isP(i, "(") {
-			d.cols = x.parenNames(i, x.n())
-			i = x.match(i) + 1
-		}
-		if !x.kw(i, "AS") {
-			return -1
-		}
-		i++
-		if x.kw(i, "NOT") {
-			i++
-		}
-		if x.kw(i, "MATERIALIZED") {
-			i++
-		}
-		if !x.isP(i, "(") || x.match(i) < 0 {
-			return -1
-		}
-		d.a, d.b = i+1, x.match(i)
-		defs = append(defs, d)
-		i = d.b + 1
-		if !x.isP(i, ",") {
-			break
-		}
-		i++
+	defs, i, _, ok := x.withList(0) // withdml.go
+	if !ok {
+		return -1
 	}
 	prefix := x.orig(0, i) + " "
 	for _, d := range defs {
-		if x.kw(d.a, "SELECT") || x.kw(d.a, "VALUES") {
-			ctes[d.name] = DerivedRel{Alias: d.name, SQL: prefix + x.orig(d.a, d.b), Cols: d.cols}
+		if x.kw(d.lo, "SELECT") || x.kw(d.lo, "VALUES") {
+			ctes[d.name] = DerivedRel{Alias: d.name, SQL: prefix + x.orig(d.lo, d.hi), Cols: d.cols}
 		} else {
 			ctes[d.name] = DerivedRel{Alias: d.name} // a data-modifying CTE
 		}

@@ -23,10 +23,13 @@ import (
 // SQLite counterpart: dmlcte.go plans them.
 
 // cte is one item of a WITH list: the original text from its name to the
-// "(" of its query (name [(cols)] AS [[NOT] MATERIALIZED] "("), and the
-// query's significant tokens lo..hi-1.
+// "(" of its query (name [(cols)] AS [[NOT] MATERIALIZED] "("), its name
+// and column names (nil when not given), and the query's significant
+// tokens lo..hi-1.
 type cte struct {
 	head   string
+	name   string
+	cols   []string
 	lo, hi int
 }
 
@@ -45,8 +48,10 @@ func (x *tx) withList(w int) (items []cte, end int, recursive, ok bool) {
 		if t := x.T(i); t.typ != tIdent && t.typ != tQIdent || t.typ == tIdent && reservedWord(t.upper()) {
 			return nil, 0, false, false
 		}
+		c := cte{name: x.T(i).identName()}
 		i++
 		if x.isP(i, "(") {
+			c.cols = x.parenNames(i, x.n())
 			i = x.match(i) + 1
 		}
 		if !x.kw(i, "AS") {
@@ -65,7 +70,8 @@ func (x *tx) withList(w int) (items []cte, end int, recursive, ok bool) {
 		if e >= x.n() {
 			return nil, 0, false, false
 		}
-		items = append(items, cte{head: x.orig(start, i+1), lo: i + 1, hi: e})
+		c.head, c.lo, c.hi = x.orig(start, i+1), i+1, e
+		items = append(items, c)
 		i = e + 1
 		if x.T(i).kw("SEARCH") || x.T(i).kw("CYCLE") {
 			return nil, 0, false, false
