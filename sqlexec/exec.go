@@ -100,12 +100,6 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 		res.Tag = "EMPTY"
 		return res, true
 	}
-	if e := groupCheck(c, sqlText); e != nil { // groupcheck.go
-		readonly = st.readonly()
-		st.release()
-		res.Err = e
-		return res, readonly
-	}
 	readonly = st.readonly()
 	ncol := st.columnCount()
 	infos := make([]colInfo, ncol)
