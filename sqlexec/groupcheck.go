@@ -12,6 +12,22 @@ import (
 // apply, replays), so the refusal is the statement's result on every
 // node. The answer depends only on the text and the schema.
 
+// prepareUser is prepareCached for a client's statement: one that
+// compiles is also held to PostgreSQL's grouping rule. (raftsql's own
+// statements and the type probes derived from a client's, which replace
+// aggregate calls by their arguments, are not.)
+func (c *lconn) prepareUser(sqlText string) (*lstmt, string, error) {
+	st, tail, err := c.prepareCached(sqlText)
+	if err != nil || st == nil {
+		return st, tail, err
+	}
+	if e := groupCheck(c, sqlText); e != nil {
+		st.release()
+		return nil, "", e
+	}
+	return st, tail, nil
+}
+
 // groupCheck returns the 42803 error for sqlText, or nil.
 func groupCheck(c *lconn, sqlText string) *Error {
 	// the catalog reads are raftsql's own, outside the user's allow-list

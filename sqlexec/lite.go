@@ -125,14 +125,6 @@ func (c *lconn) prepareCached(sqlText string) (*lstmt, string, error) {
 	if err != nil || st == nil {
 		return st, tail, err
 	}
-	if key.mode != authOff {
-		// a user statement, compiled: PostgreSQL's grouping rule, which
-		// SQLite lacks (groupcheck.go); a cached statement passed it
-		if e := groupCheck(c, sqlText); e != nil {
-			st.finalize()
-			return nil, "", e
-		}
-	}
 	if strings.TrimSpace(tail) == "" {
 		if c.cache == nil {
 			c.cache = map[stmtKey]*lstmt{}

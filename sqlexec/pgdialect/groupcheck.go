@@ -298,6 +298,10 @@ func (g *gcLevel) aggregateCall(k int) (end int, window, ok bool) {
 	if x.T(k).typ != tIdent || !x.isP(k+1, "(") || x.isP(k-1, ".") || !g.cat.Aggregate(asciiLower(x.T(k).text)) {
 		return 0, false, false
 	}
+	name := asciiLower(x.T(k).text)
+	if (name == "min" || name == "max") && len(x.splitTop(k+2, x.match(k+1))) > 1 {
+		return 0, false, false // SQLite's scalar min(a, b, ...) and max (greatest/least)
+	}
 	j := x.match(k+1) + 1
 	if x.kw(j, "WITHIN", "GROUP") && x.isP(j+2, "(") {
 		j = x.match(j+2) + 1
