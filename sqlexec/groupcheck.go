@@ -21,10 +21,14 @@ func (c *lconn) prepareUser(sqlText string) (*lstmt, string, error) {
 	if err != nil || st == nil {
 		return st, tail, err
 	}
+	if st.groupChecked {
+		return st, tail, nil
+	}
 	if e := groupCheck(c, sqlText); e != nil {
 		st.release()
 		return nil, "", e
 	}
+	st.groupChecked = true
 	return st, tail, nil
 }
 
