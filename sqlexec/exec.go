@@ -101,7 +101,7 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 		}
 	}
 	defer c.enterAuth(mode)()
-	st, tail, err := c.prepareCached(sqlText)
+	st, tail, err := c.prepareUser(sqlText)
 	if err != nil {
 		if e := c.authRefusal(); e != nil {
 			res.Err = e

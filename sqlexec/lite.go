@@ -305,6 +305,9 @@ type lstmt struct {
 	// running it may change what the connection has cached.
 	alters bool
 	ro     int8 // readonly's answer: 0 not asked yet, 1 read-only, 2 not
+	// groupChecked: the statement passed the grouping check
+	// (groupcheck.go); a cached copy is not checked again
+	groupChecked bool
 	// desc: the result description of a read (readdesc.go)
 	desc *readDesc
 	// armDecls: a compound SELECT's operands' declared column types, once

@@ -64,7 +64,7 @@ func prepareRead(c *lconn, sqlText string) (*lstmt, error) {
 	// Cached: a prepared write is classified at every Execute that has
 	// no remembered verdict (verdict.go), and compiling it each time was
 	// a quarter of an INSERT's CPU.
-	st, tail, err := c.prepareCached(sqlText)
+	st, tail, err := c.prepareUser(sqlText)
 	if err != nil {
 		return nil, mapError(err, sqlText)
 	}
@@ -87,7 +87,7 @@ func (s *Session) streamRead(ctx context.Context, sqlText string, args []any, ve
 		if err := guardInternal(sqlText); err != nil {
 			return err
 		}
-		st, tail, err := c.prepareCached(sqlText)
+		st, tail, err := c.prepareUser(sqlText)
 		if err != nil {
 			return mapError(err, sqlText)
 		}

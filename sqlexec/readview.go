@@ -303,7 +303,7 @@ func (s *Session) runInReadView(ctx context.Context, tx *txn, x Statement) (res 
 		if err := guardInternal(x.SQL); err != nil {
 			return err
 		}
-		st, tail, err := c.prepareCached(x.SQL)
+		st, tail, err := c.prepareUser(x.SQL)
 		if err != nil {
 			e := mapError(err, x.SQL)
 			if !isOutcome(e) {

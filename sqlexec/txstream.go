@@ -55,7 +55,7 @@ func (s *Session) streamTxRead(ctx context.Context, tx *txn, st *pgdialect.Stmt,
 		}
 		c.syncSchema()
 		defer c.enterAuth(c.replicatedMode())()
-		ls, tail, err := c.prepareCached(x.SQL)
+		ls, tail, err := c.prepareUser(x.SQL)
 		if err != nil {
 			e := c.authRefusal()
 			if e == nil {

@@ -1,0 +1,542 @@
+package pgdialect
+
+import (
+	"strconv"
+	"strings"
+)
+
+// PostgreSQL's rule for grouped queries (SQLSTATE 42803; SQLite has none:
+// it reads an arbitrary row's value of a column that is neither grouped
+// nor aggregated). In a query level with GROUP BY, HAVING or an aggregate
+// call, a column reference in the select list, ORDER BY or HAVING outside
+// an aggregate's arguments must be
+//   - a grouping expression, or inside a part of the expression equal to
+//     one (GROUP BY lower(n) allows lower(n), not n); GROUP BY positions
+//     and output names count as the items they name;
+//   - a column of a table whose primary key columns are all grouped
+//     (functional dependency; a UNIQUE key does not count);
+//   - an outer reference (a correlated subquery's view of its outer query).
+//
+// The check reads the SQLite text the translation produced, after SQLite
+// compiled it (every name exists), with the catalog's columns and keys.
+// Invariant: it never refuses what PostgreSQL accepts. Whatever it cannot
+// resolve for sure lets the query through: a level with a NATURAL or
+// USING join, LATERAL or a parenthesized join, a reference it cannot tie
+// to exactly one table of the level whose columns it knows (subqueries,
+// CTEs, functions in FROM), a reference inside a nested subquery (there
+// PostgreSQL's message differs), a named window, a column that appears in
+// a grouping expression with a cast (spellings of a cast vary).
+
+// GroupCatalog is what the check asks of the database.
+type GroupCatalog interface {
+	// TableColumns: the columns of the table or view name and the
+	// column lists of the keys that may be its primary key (none for a
+	// view; a key that may be only UNIQUE in PostgreSQL counts, which
+	// lets a query through rather than refuse it); ok false when unknown.
+	TableColumns(name string) (cols []string, keys [][]string, ok bool)
+	// Aggregate: name (lower case) is an aggregate or window function.
+	Aggregate(name string) bool
+}
+
+// Ungrouped is a column reference that breaks the rule: Off is the byte
+// offset of its first token in the checked text, Name is PostgreSQL's
+// "range.column".
+type Ungrouped struct {
+	Off  int
+	Name string
+}
+
+// Message is PostgreSQL's error message for u.
+func (u Ungrouped) Message() string {
+	return `column "` + u.Name + `" must appear in the GROUP BY clause or be used in an aggregate function`
+}
+
+// CheckGrouping returns the first ungrouped column reference of sqlText,
+// level by level in text order; ok is false when there is none.
+func CheckGrouping(sqlText string, cat GroupCatalog) (u Ungrouped, ok bool) {
+	x := newTx(sqlText)
+	if !x.mayGroup(cat) {
+		return u, false
+	}
+	ctes := x.groupCTENames()
+	for s := 0; s < x.n(); s++ {
+		if x.T(s).kw("SELECT") {
+			if u, ok := x.groupCheckLevel(s, cat, ctes); ok {
+				return u, true
+			}
+		}
+	}
+	return u, false
+}
+
+// mayGroup is the fast path: a statement without GROUP BY, HAVING or a
+// call of an aggregate has nothing to check.
+func (x *tx) mayGroup(cat GroupCatalog) bool {
+	for k := 0; k < x.n(); k++ {
+		t := x.T(k)
+		if t.kw("GROUP") || t.kw("HAVING") || t.typ == tIdent && x.isP(k+1, "(") && cat.Aggregate(asciiLower(t.text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// cteNames: every name the statement may define as a CTE (name AS ( and
+// name (cols) AS (): such a name in FROM is not the catalog's table.
+func (x *tx) groupCTENames() map[string]bool {
+	out := map[string]bool{}
+	for k := 0; k+2 < x.n(); k++ {
+		t := x.T(k)
+		if t.typ != tIdent && t.typ != tQIdent {
+			continue
+		}
+		j := k + 1
+		if x.isP(j, "(") {
+			j = x.match(j) + 1
+		}
+		if x.kw(j, "AS") && (x.isP(j+1, "(") || x.kw(j+1, "MATERIALIZED") || x.kw(j+1, "NOT")) {
+			out[strings.ToLower(t.identName())] = true
+		}
+	}
+	return out
+}
+
+// gcItem is one FROM item of a level.
+type gcItem struct {
+	ref   string            // the range name: alias or table name (lower case)
+	name  string            // the range name as PostgreSQL prints it
+	cols  map[string]string // lower-case column -> its catalog spelling; nil when unknown
+	keys  [][]string
+	whole bool // a key is grouped: every column is
+}
+
+// gcRef is a resolved column reference.
+type gcRef struct {
+	item int
+	col  string // lower case
+}
+
+// gcLevel is the check's view of one query level.
+type gcLevel struct {
+	x     *tx
+	cat   GroupCatalog
+	d     int
+	items []gcItem
+	outs  map[string]bool // output column names
+}
+
+// gcLevelSkip: join forms whose column scoping the check leaves alone.
+var gcLevelSkip = map[string]bool{"NATURAL": true, "USING": true, "LATERAL": true}
+
+// gcJoinWord: the words between FROM items.
+var gcJoinWord = map[string]bool{"JOIN": true, "LEFT": true, "RIGHT": true, "FULL": true, "INNER": true,
+	"CROSS": true, "OUTER": true}
+
+// gcNotColumn: bare words in expressions that are never column references
+// the check considers (keywords of expressions and sort specifications).
+var gcNotColumn = map[string]bool{"ASC": true, "DESC": true, "NULLS": true, "FIRST": true, "LAST": true,
+	"AND": true, "OR": true, "NOT": true, "IS": true, "NULL": true, "TRUE": true, "FALSE": true, "CASE": true,
+	"WHEN": true, "THEN": true, "ELSE": true, "END": true, "IN": true, "LIKE": true, "ILIKE": true,
+	"BETWEEN": true, "ESCAPE": true, "DISTINCT": true, "AS": true, "COLLATE": true, "FILTER": true,
+	"OVER": true, "WITHIN": true, "GROUP": true, "ORDER": true, "BY": true, "PARTITION": true, "ROWS": true,
+	"RANGE": true, "GROUPS": true, "UNBOUNDED": true, "PRECEDING": true, "FOLLOWING": true, "CURRENT": true,
+	"ROW": true, "EXISTS": true, "GLOB": true, "REGEXP": true, "MATCH": true, "ISNULL": true, "NOTNULL": true,
+	"CAST": true, "ALL": true, "ANY": true, "SOME": true, "EXCLUDE": true, "TIES": true, "OTHERS": true,
+	"NO": true, "ON": true, "SIMILAR": true, "TO": true, "AT": true, "TIME": true, "ZONE": true}
+
+// groupCheckLevel checks the query level of the SELECT at s.
+func (x *tx) groupCheckLevel(s int, cat GroupCatalog, ctes map[string]bool) (Ungrouped, bool) {
+	l := x.levelAt(s)
+	if l.from < 0 {
+		return Ungrouped{}, false
+	}
+	g := &gcLevel{x: x, cat: cat, d: x.depth[s], outs: map[string]bool{}}
+	if !g.readFrom(l.from+1, l.next(l.from), ctes) {
+		return Ungrouped{}, false
+	}
+	items := l.items
+	if x.kw(items, "DISTINCT") {
+		if x.kw(items+1, "ON") {
+			return Ungrouped{}, false
+		}
+		items++
+	}
+	var regions [][2]int // in PostgreSQL's order: select list, ORDER BY, HAVING
+	regions = append(regions, [2]int{items, l.from})
+	if l.order >= 0 && !l.compound {
+		regions = append(regions, [2]int{l.order + 2, l.next(l.order)})
+	}
+	if l.having >= 0 {
+		regions = append(regions, [2]int{l.having + 1, l.next(l.having)})
+	}
+	grouped := l.group >= 0 || l.having >= 0
+	for _, r := range regions {
+		grouped = grouped || g.hasAggregate(r[0], r[1])
+	}
+	if !grouped {
+		return Ungrouped{}, false
+	}
+	selItems := x.splitTop(items, l.from)
+	for _, it := range selItems {
+		if name, ok := x.itemAlias(it); ok {
+			g.outs[name] = true
+		}
+	}
+	// the grouping expressions
+	cols := map[gcRef]bool{}
+	castCols := map[gcRef]bool{}
+	var exprs [][]gcTok
+	if l.group >= 0 {
+		for _, p := range x.splitTop(l.group+2, l.next(l.group)) {
+			a, b := p[0], p[1]
+			for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 && !x.kw(a+1, "SELECT") {
+				a, b = a+1, b-1
+			}
+			if b-a == 1 && x.T(a).typ == tNumber {
+				n := 0
+				for _, c := range x.T(a).text {
+					n = n*10 + int(c-'0')
+				}
+				if n < 1 || n > len(selItems) {
+					return Ungrouped{}, false
+				}
+				it := selItems[n-1]
+				a, b = it[0], x.itemEnd(it)
+			} else if b-a == 1 && (x.T(a).typ == tIdent || x.T(a).typ == tQIdent) {
+				if _, sure, _, _ := g.resolve(a, l.group+2); !sure {
+					name := strings.ToLower(x.T(a).identName())
+					for _, it := range selItems {
+						if n, ok := x.itemAlias(it); ok && n == name {
+							a, b = it[0], x.itemEnd(it)
+						}
+					}
+				}
+			}
+			seq := g.normalize(a, b)
+			if len(seq) == 1 && seq[0].ref != nil {
+				cols[*seq[0].ref] = true
+				continue
+			}
+			cast := false
+			for k := a; k < b; k++ {
+				cast = cast || x.T(k).typ == tCast || x.kw(k, "CAST")
+			}
+			for _, e := range seq {
+				if cast && e.ref != nil {
+					castCols[*e.ref] = true
+				}
+			}
+			exprs = append(exprs, seq)
+		}
+	}
+	for i := range g.items {
+		it := &g.items[i]
+		for _, key := range it.keys {
+			all := len(key) > 0
+			for _, c := range key {
+				all = all && cols[gcRef{i, strings.ToLower(c)}]
+			}
+			it.whole = it.whole || all
+		}
+	}
+	for _, r := range regions {
+		seq := g.normalize(r[0], r[1])
+		for k, e := range seq {
+			if e.ref == nil {
+				continue
+			}
+			ref := *e.ref
+			if cols[ref] || g.items[ref.item].whole || castCols[ref] || coveredBy(seq, k, exprs) {
+				continue
+			}
+			it := g.items[ref.item]
+			return Ungrouped{Off: e.off, Name: it.name + "." + it.cols[ref.col]}, true
+		}
+	}
+	return Ungrouped{}, false
+}
+
+// gcTok is one element of an expression as the check compares them: a
+// resolved column reference (ref set, key naming the column), a token's
+// lower-case text, or a placeholder for an aggregate call or subquery.
+type gcTok struct {
+	key string
+	ref *gcRef
+	off int // byte offset of its first token
+}
+
+// coveredBy: the element k of seq lies inside a run of seq equal to one
+// of the grouping expressions.
+func coveredBy(seq []gcTok, k int, exprs [][]gcTok) bool {
+	for _, e := range exprs {
+		for lo := max(0, k-len(e)+1); lo <= k && lo+len(e) <= len(seq); lo++ {
+			same := true
+			for j := range e {
+				if seq[lo+j].key != e[j].key {
+					same = false
+					break
+				}
+			}
+			if same {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isSubquery: a parenthesis at k that opens a query.
+func (x *tx) isSubquery(k int) bool {
+	return x.isP(k, "(") && (x.kw(k+1, "SELECT") || x.kw(k+1, "WITH") || x.kw(k+1, "VALUES"))
+}
+
+// aggregateCall: the call at k (name then parenthesis) is of an
+// aggregate or window function: end is past its FILTER and WITHIN GROUP,
+// window reports an OVER clause after it.
+func (g *gcLevel) aggregateCall(k int) (end int, window, ok bool) {
+	x := g.x
+	if x.T(k).typ != tIdent || !x.isP(k+1, "(") || x.isP(k-1, ".") || !g.cat.Aggregate(asciiLower(x.T(k).text)) {
+		return 0, false, false
+	}
+	name := asciiLower(x.T(k).text)
+	if (name == "min" || name == "max") && len(x.splitTop(k+2, x.match(k+1))) > 1 {
+		return 0, false, false // SQLite's scalar min(a, b, ...) and max (greatest/least)
+	}
+	j := x.match(k+1) + 1
+	if x.kw(j, "WITHIN", "GROUP") && x.isP(j+2, "(") {
+		j = x.match(j+2) + 1
+	}
+	if x.kw(j, "FILTER") && x.isP(j+1, "(") {
+		j = x.match(j+1) + 1
+	}
+	return j, x.kw(j, "OVER"), true
+}
+
+// hasAggregate: tokens [a, b) call an aggregate of this level (not a
+// window function, not inside a subquery).
+func (g *gcLevel) hasAggregate(a, b int) bool {
+	x := g.x
+	for k := a; k < b; k++ {
+		if x.isSubquery(k) {
+			k = x.match(k)
+			continue
+		}
+		if _, window, ok := g.aggregateCall(k); ok && !window {
+			return true
+		}
+	}
+	return false
+}
+
+// normalize reads tokens [a, b) as the check compares expressions.
+func (g *gcLevel) normalize(a, b int) []gcTok {
+	x := g.x
+	var out []gcTok
+	for k := a; k < b; k++ {
+		t := x.T(k)
+		switch {
+		case x.isSubquery(k):
+			out = append(out, gcTok{key: "@sub", off: t.pos})
+			k = x.match(k)
+			continue
+		case x.kw(k, "OVER") && (x.T(k+1).typ == tIdent || x.T(k+1).typ == tQIdent):
+			out = append(out, gcTok{key: "@window", off: t.pos})
+			k++
+			continue
+		}
+		if end, window, ok := g.aggregateCall(k); ok && !window {
+			out = append(out, gcTok{key: "@agg", off: t.pos})
+			k = end - 1
+			continue
+		}
+		if t.typ == tIdent && x.isP(k+1, "(") {
+			out = append(out, gcTok{key: asciiLower(t.text) + "(", off: t.pos})
+			continue
+		}
+		if ref, sure, next, isRef := g.resolve(k, a); isRef {
+			if sure {
+				r := ref
+				out = append(out, gcTok{key: "#" + strconv.Itoa(r.item) + "." + r.col, ref: &r, off: t.pos})
+			} else {
+				out = append(out, gcTok{key: "?" + strings.ToLower(x.text(k, next)), off: t.pos})
+			}
+			k = next - 1
+			continue
+		}
+		key := t.text
+		if t.typ == tIdent {
+			key = asciiLower(key)
+		}
+		out = append(out, gcTok{key: key, off: t.pos})
+	}
+	return out
+}
+
+// resolve reads the column reference at k: isRef false when the token is
+// none; sure when it names exactly one column of a FROM item of the
+// level whose columns are known; next is the token after it.
+func (g *gcLevel) resolve(k, regionStart int) (ref gcRef, sure bool, next int, isRef bool) {
+	x := g.x
+	t := x.T(k)
+	if t.typ != tIdent && t.typ != tQIdent || x.isP(k-1, ".") || x.T(k-1).typ == tCast ||
+		x.kw(k-1, "AS") || x.kw(k-1, "COLLATE") || t.typ == tIdent && gcNotColumn[t.upper()] {
+		return ref, false, k + 1, false
+	}
+	if x.isP(k+1, ".") {
+		c := x.T(k + 2)
+		if c.typ != tIdent && c.typ != tQIdent || x.isP(k+3, ".") || x.isP(k+3, "(") {
+			return ref, false, k + 1, false
+		}
+		q, col := strings.ToLower(t.identName()), strings.ToLower(c.identName())
+		found := -1
+		for i, it := range g.items {
+			if it.ref == q {
+				if found >= 0 {
+					return ref, false, k + 3, true
+				}
+				found = i
+			}
+		}
+		if found < 0 || g.items[found].cols == nil {
+			return ref, false, k + 3, true
+		}
+		if _, ok := g.items[found].cols[col]; !ok {
+			return ref, false, k + 3, true
+		}
+		return gcRef{found, col}, true, k + 3, true
+	}
+	col := strings.ToLower(t.identName())
+	if g.inOrder(regionStart) && g.outs[col] {
+		return ref, false, k + 1, true
+	}
+	found := -1
+	for i, it := range g.items {
+		if _, ok := it.cols[col]; ok {
+			if found >= 0 {
+				return ref, false, k + 1, true
+			}
+			found = i
+		}
+	}
+	if found < 0 {
+		return ref, false, k + 1, true
+	}
+	return gcRef{found, col}, true, k + 1, true
+}
+
+// inOrder: the region starting at token a is an ORDER BY list.
+func (g *gcLevel) inOrder(a int) bool {
+	return a >= 2 && g.x.kw(a-2, "ORDER", "BY") && g.x.depth[a-2] == g.d
+}
+
+// itemAlias: the output name of the select item it, when it has one the
+// check can read (an alias, or a bare column's name).
+func (x *tx) itemAlias(it [2]int) (string, bool) {
+	a, b := it[0], it[1]
+	last := x.T(b - 1)
+	if b <= a || last.typ != tIdent && last.typ != tQIdent {
+		return "", false
+	}
+	name := strings.ToLower(last.identName())
+	switch {
+	case b-a == 1, b-a == 3 && x.isP(a+1, "."):
+		return name, true
+	case b-a >= 3 && x.kw(b-2, "AS"):
+		return name, true
+	case b-a >= 2 && x.bareAlias(it):
+		return name, true
+	}
+	return "", false
+}
+
+// bareAlias: the select item it ends with an alias without AS.
+func (x *tx) bareAlias(it [2]int) bool {
+	a, b := it[0], it[1]
+	if b-a < 2 || x.T(b-1).typ != tIdent && x.T(b-1).typ != tQIdent || x.T(b-1).typ == tIdent && gcNotColumn[x.T(b-1).upper()] {
+		return false
+	}
+	p := x.T(b - 2)
+	return p.typ == tQIdent || p.typ == tIdent && !gcNotColumn[p.upper()] || p.typ == tNumber || p.typ == tString || x.isP(b-2, ")")
+}
+
+// itemEnd: the end of the select item it's expression (before its alias).
+func (x *tx) itemEnd(it [2]int) int {
+	a, b := it[0], it[1]
+	switch {
+	case b-a >= 3 && x.kw(b-2, "AS"):
+		return b - 2
+	case b-a >= 2 && !(b-a == 3 && x.isP(a+1, ".")) && x.bareAlias(it):
+		return b - 1
+	}
+	return b
+}
+
+// readFrom reads the FROM items in tokens [a, b); false when the check
+// leaves the level alone.
+func (g *gcLevel) readFrom(a, b int, ctes map[string]bool) bool {
+	x := g.x
+	for k := a; k < b; k++ {
+		if x.depth[k] == g.d && x.T(k).typ == tIdent && gcLevelSkip[x.T(k).upper()] {
+			return false
+		}
+	}
+	k := a
+	for k < b {
+		for k < b && (x.isP(k, ",") || x.T(k).typ == tIdent && gcJoinWord[x.T(k).upper()]) {
+			k++
+		}
+		if k >= b {
+			break
+		}
+		it := gcItem{}
+		table := ""
+		switch t := x.T(k); {
+		case x.isSubquery(k):
+			k = x.match(k) + 1
+		case t.typ == tIdent || t.typ == tQIdent:
+			name := t
+			k++
+			if x.isP(k, ".") {
+				name = x.T(k + 1)
+				k += 2
+			}
+			it.ref, it.name = strings.ToLower(name.identName()), name.identName()
+			if x.isP(k, "(") {
+				k = x.match(k) + 1
+			} else if !ctes[it.ref] {
+				table = name.identName()
+			}
+		default:
+			return false
+		}
+		if x.kw(k, "AS") {
+			k++
+		}
+		if t := x.T(k); k < b && (t.typ == tQIdent || t.typ == tIdent && !gcJoinWord[t.upper()] && !t.kw("ON")) {
+			it.ref, it.name = strings.ToLower(t.identName()), t.identName()
+			k++
+		}
+		if x.isP(k, "(") { // column aliases
+			table = ""
+			k = x.match(k) + 1
+		}
+		if table != "" {
+			if cols, keys, ok := g.cat.TableColumns(table); ok {
+				it.cols = map[string]string{}
+				for _, c := range cols {
+					it.cols[strings.ToLower(c)] = c
+				}
+				it.keys = keys
+			}
+		}
+		g.items = append(g.items, it)
+		if x.kw(k, "ON") {
+			for k++; k < b && !(x.depth[k] == g.d && (x.isP(k, ",") || x.T(k).typ == tIdent && gcJoinWord[x.T(k).upper()])); k++ {
+			}
+		}
+		if k < b && !(x.isP(k, ",") || x.T(k).typ == tIdent && gcJoinWord[x.T(k).upper()]) {
+			return false
+		}
+	}
+	return len(g.items) > 0
+}

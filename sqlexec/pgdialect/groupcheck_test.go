@@ -1,0 +1,104 @@
+package pgdialect
+
+import (
+	"strings"
+	"testing"
+)
+
+// fakeGroupCatalog: s(g, h, v), t(id PRIMARY KEY, name, u UNIQUE), w a view.
+type fakeGroupCatalog struct{}
+
+func (fakeGroupCatalog) TableColumns(name string) ([]string, [][]string, bool) {
+	switch strings.ToLower(name) {
+	case "s":
+		return []string{"g", "h", "v"}, nil, true
+	case "t":
+		return []string{"id", "name", "u"}, [][]string{{"id"}}, true
+	case "p":
+		return []string{"a", "b", "c"}, [][]string{{"a", "b"}}, true
+	case "w":
+		return []string{"id", "name"}, nil, true
+	}
+	return nil, nil, false
+}
+
+func (fakeGroupCatalog) Aggregate(name string) bool {
+	switch name {
+	case "count", "sum", "max", "min", "avg", "row_number", "rank", "string_agg":
+		return true
+	}
+	return false
+}
+
+func TestCheckGrouping(t *testing.T) {
+	for _, c := range []struct{ sql, want string }{
+		// refused: the reference and PostgreSQL's name for it
+		{"SELECT g, v FROM s GROUP BY g", "v s.v"},
+		{"SELECT v, count(*) FROM s", "v s.v"},
+		{"SELECT s.g, s.v FROM s GROUP BY s.g", "s.v s.v"},
+		{"SELECT x.v FROM s AS x GROUP BY x.g", "x.v x.v"},
+		{"SELECT g FROM s GROUP BY g HAVING v > 1", "v s.v"},
+		{"SELECT g FROM s GROUP BY g ORDER BY v", "v s.v"},
+		{"SELECT name FROM s GROUP BY lower(name)", ""}, // name is no column of s: unsure
+		{"SELECT name, count(*) FROM t GROUP BY lower(name)", "name t.name"},
+		{"SELECT t.* FROM t GROUP BY t.u", ""}, // * is not read (unsure)
+		{"SELECT name FROM t GROUP BY u", "name t.name"},
+		{"SELECT a, c FROM p GROUP BY a", "c p.c"},
+		{"SELECT g + v FROM s GROUP BY g + h", "g s.g"},
+		{"SELECT g, sum(v) OVER () FROM s GROUP BY g", "v s.v"},
+		{"SELECT g, row_number() OVER (ORDER BY v) FROM s GROUP BY g", "v s.v"},
+		{"SELECT s.g, t.name FROM s JOIN t ON s.g = t.id GROUP BY s.g", "t.name t.name"},
+		{"INSERT INTO s SELECT g, v, 1 FROM s GROUP BY g", "v s.v"},
+		{"CREATE VIEW vv AS SELECT g, v FROM s GROUP BY g", "v s.v"},
+		{"SELECT (SELECT count(*) FROM t), v FROM s GROUP BY g", "v s.v"},
+		{"SELECT id FROM w GROUP BY name", "id w.id"},
+		// accepted
+		{"SELECT g, sum(v) FROM s GROUP BY g", ""},
+		{"SELECT g, v FROM s", ""},
+		{"SELECT g, v, row_number() OVER (ORDER BY v) FROM s", ""},
+		{"SELECT lower(name) FROM t GROUP BY lower(name)", ""},
+		{"SELECT upper(lower(t.name)) FROM t GROUP BY lower(name)", ""},
+		{"SELECT (g + h) * 2 FROM s GROUP BY g + h", ""},
+		{"SELECT g + h FROM s GROUP BY (g + h)", ""},
+		{"SELECT g AS k, count(*) FROM s GROUP BY k", ""},
+		{"SELECT g, h FROM s GROUP BY 1, 2", ""},
+		{"SELECT id, name, u FROM t GROUP BY id", ""},
+		{"SELECT t.* FROM t GROUP BY t.id", ""},
+		{"SELECT a, b, c FROM p GROUP BY b, a", ""},
+		{"SELECT s.g FROM s GROUP BY g", ""},
+		{"SELECT g FROM s GROUP BY s.g", ""},
+		{"SELECT g, (SELECT max(v) FROM s AS i WHERE i.g = s.g) FROM s GROUP BY g", ""},
+		{"SELECT g, (SELECT s.v) FROM s GROUP BY g", ""}, // 42803 with another message in PostgreSQL: left through
+		{"SELECT g, sum(sum(v)) OVER () FROM s GROUP BY g", ""},
+		{"SELECT g, rank() OVER (ORDER BY sum(v)) FROM s GROUP BY g", ""},
+		{"SELECT g FROM s GROUP BY g ORDER BY sum(v)", ""},
+		{"SELECT g AS v FROM s GROUP BY g ORDER BY v", ""},
+		{"SELECT g FROM s GROUP BY g HAVING sum(v) > 1", ""},
+		{"SELECT x, count(*) FROM (SELECT g AS x, v FROM s) AS q GROUP BY x", ""},
+		{"WITH s AS (SELECT 1 AS g, 2 AS v) SELECT g, v FROM s GROUP BY g", ""},
+		{"SELECT g, v FROM s NATURAL JOIN t GROUP BY g", ""},
+		{"SELECT count(*) FROM s WHERE v > 1", ""},
+		{"SELECT g::text, count(*) FROM s GROUP BY g::text", ""},
+		{"SELECT CAST(g AS text) FROM s GROUP BY g::text", ""},
+		{"SELECT string_agg(name, ',' ORDER BY u) FROM t", ""},
+		{"SELECT count(*) FILTER (WHERE v > 1) FROM s", ""},
+		{"SELECT g, v FROM s GROUP BY g, v UNION SELECT g, v FROM s ORDER BY v", ""},
+		{"SELECT g FROM s GROUP BY g UNION SELECT v FROM s", ""},
+		{"SELECT DISTINCT g FROM s GROUP BY g, h", ""},
+		{"SELECT 'v', count(*) FROM s", ""},
+		{"SELECT max(g, h), v FROM s", ""}, // SQLite's scalar max (the translation's greatest)
+	} {
+		u, ok := CheckGrouping(c.sql, fakeGroupCatalog{})
+		got := ""
+		if ok {
+			tok := c.sql[u.Off:]
+			if i := strings.IndexAny(tok, " ,)"); i >= 0 {
+				tok = tok[:i]
+			}
+			got = tok + " " + u.Name
+		}
+		if got != c.want {
+			t.Errorf("%s: got %q, want %q", c.sql, got, c.want)
+		}
+	}
+}
