@@ -90,25 +90,32 @@ func formatTimeOfDay(v int64) string {
 func FormatInterval(months, days int32, us int64) string { return formatInterval(months, days, us) }
 
 func formatInterval(months, days int32, us int64) string {
+	// PostgreSQL's EncodeInterval (IntervalStyle postgres): a field
+	// after a negative one carries an explicit "+" when positive
+	// ("-1 years -2 mons +3 days -04:05:06.789").
 	var parts []string
-	plural := func(n int64, unit string) string {
-		if n == 1 { // PostgreSQL: "-1 days"
-			return fmt.Sprintf("%d %s", n, unit)
+	empty, afterNeg := true, false
+	add := func(n int64, unit string) {
+		if n == 0 {
+			return
 		}
-		return fmt.Sprintf("%d %ss", n, unit)
+		sign := ""
+		if afterNeg && n > 0 {
+			sign = "+"
+		}
+		part := fmt.Sprintf("%s%d %s", sign, n, unit)
+		if n != 1 { // PostgreSQL: "-1 days"
+			part += "s"
+		}
+		parts = append(parts, part)
+		empty, afterNeg = false, n < 0
 	}
-	if y := months / 12; y != 0 {
-		parts = append(parts, plural(int64(y), "year"))
-	}
-	if m := months % 12; m != 0 {
-		parts = append(parts, plural(int64(m), "mon"))
-	}
-	if days != 0 {
-		parts = append(parts, plural(int64(days), "day"))
-	}
-	if us != 0 || len(parts) == 0 {
+	add(int64(months/12), "year")
+	add(int64(months%12), "mon")
+	add(int64(days), "day")
+	if us != 0 || empty {
 		t := formatTimeOfDay(us)
-		if us > 0 && (months < 0 || days < 0) {
+		if us > 0 && afterNeg {
 			t = "+" + t
 		}
 		parts = append(parts, t)

@@ -542,11 +542,19 @@ func fnNeg(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if a[0] == nil {
 		return nil, nil
 	}
+	hint := str(a[1])
 	x, err := classify(a[0])
 	if err != nil {
+		// -iv over a column that is no number (its type hint is empty):
+		// an interval's text negates as an interval (PostgreSQL's
+		// interval_um); anything else keeps the number's error
+		if s, ok := a[0].(string); ok && hint == "" {
+			if iv, ierr := parseInterval(s); ierr == nil {
+				return iv.neg().String(), nil
+			}
+		}
 		return nil, err
 	}
-	hint := str(a[1])
 	switch {
 	case hint == "numeric" || x.class == clDec:
 		d := x.toDec()
