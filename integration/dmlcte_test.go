@@ -19,7 +19,7 @@ import (
 // statement is one log entry that every node applies alike.
 func TestDataModifyingCTEReplicated(t *testing.T) {
 	if os.Getenv("RAFTSQL_REFERENCE_URL") != "" {
-		t.Skip("against PostgreSQL the corpus runs in TestDiffCorpus")
+		t.Skip("needs a raftsql cluster (three nodes); against PostgreSQL this corpus runs in TestDiffCorpus")
 	}
 	c := startMemCluster(t, 3)
 	c.waitLeader(30 * time.Second)

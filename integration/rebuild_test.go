@@ -62,19 +62,12 @@ func TestTableRebuildReplicated(t *testing.T) {
 	for i, conn := range conns {
 		var k, cc, cn string
 		// a read on a follower may not see the last write yet: wait for it
-		deadline := time.Now().Add(20 * time.Second)
-		for {
+		waitUntil(t, fmt.Sprintf("node %d reads %s", i, want), func() bool {
 			if err := conn.QueryRow(ctx, read).Scan(&k, &cc, &cn); err != nil {
 				t.Fatalf("node %d: %v", i, err)
 			}
-			if k+" "+cc+" "+cn == want || time.Now().After(deadline) {
-				break
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-		if got := k + " " + cc + " " + cn; got != want {
-			t.Fatalf("node %d reads %s, want %s", i, got, want)
-		}
+			return k+" "+cc+" "+cn == want
+		})
 		var integrity string
 		if err := conn.QueryRow(ctx, "PRAGMA integrity_check").Scan(&integrity); err != nil || integrity != "ok" {
 			t.Fatalf("node %d: integrity_check %q %v", i, integrity, err)

@@ -212,16 +212,21 @@ func (x *tx) canonKey(lo, hi int) string {
 			k++
 			continue
 		}
-		t := x.T(k)
-		switch t.typ {
-		case tIdent, tQIdent:
-			b.WriteString(t.identName())
-		default:
-			b.WriteString(t.text)
-		}
-		b.WriteByte(' ')
+		writeCanonToken(&b, x.T(k))
 	}
 	return b.String()
+}
+
+// writeCanonToken appends token t to a canonKey: an identifier folded,
+// anything else as written, then a space.
+func writeCanonToken(b *strings.Builder, t *token) {
+	switch t.typ {
+	case tIdent, tQIdent:
+		b.WriteString(t.identName())
+	default:
+		b.WriteString(t.text)
+	}
+	b.WriteByte(' ')
 }
 
 // isQualifier: k is the "t" of a column reference t.c (the "." follows).
@@ -771,14 +776,7 @@ func (x *tx) gsMatch(k, hi int, e gsExpr) int {
 			j += 2
 			continue
 		}
-		t := x.T(j)
-		switch t.typ {
-		case tIdent, tQIdent:
-			b.WriteString(t.identName())
-		default:
-			b.WriteString(t.text)
-		}
-		b.WriteByte(' ')
+		writeCanonToken(&b, x.T(j)) // the key canonKey would give
 		j++
 	}
 	if b.String() != e.key || x.isP(j, "(") || x.isP(j, ".") {
