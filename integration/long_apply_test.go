@@ -90,7 +90,7 @@ func maxCommit(t *testing.T, c *memCluster) uint64 {
 // before and after it.
 func TestLongApplyCausesNoElection(t *testing.T) {
 	rows := envRows("RAFTSQL_LONG_APPLY_ROWS", 1_000_000)
-	c := startMemClusterWith(t, 3, withoutVerification)
+	c := startMemClusterWith(t, 3, withSlowElections)
 	lead := c.waitLeader(10 * time.Second)
 	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 	defer cancel()
@@ -112,6 +112,9 @@ func TestLongApplyCausesNoElection(t *testing.T) {
 	}
 	waitAllApplied(t, c, maxCommit(t, c), 110*time.Second)
 	t.Logf("%d rows applied on every node in %v", rows, time.Since(start))
+	if d := time.Since(start); d < slowElectionTimeout {
+		t.Logf("warning: the apply took %v, less than the election timeout %v: the test proves less than intended (raise RAFTSQL_LONG_APPLY_ROWS)", d, slowElectionTimeout)
+	}
 
 	for i, n := range c.nodes {
 		after := nodeView(t, n)
@@ -135,9 +138,11 @@ func TestLongApplyCausesNoElection(t *testing.T) {
 // same on every node.
 func TestSlowLeaderApplyCausesNoElection(t *testing.T) {
 	rows := envRows("RAFTSQL_LONG_APPLY_ROWS", 2_000_000)
-	c := startMemClusterWith(t, 3, withoutVerification)
+	c := startMemClusterWith(t, 3, withSlowElections)
 	lead := c.waitLeader(10 * time.Second)
-	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+	// The statement takes ~10 s on a quiet CI machine and was seen taking
+	// 98 s at load 20; the bound is for a hang, not a speed.
+	ctx, cancel := context.WithTimeout(context.Background(), 400*time.Second)
 	defer cancel()
 	a := connect(t, c.url(lead))
 	b := connect(t, c.url(lead))
@@ -160,7 +165,7 @@ func TestSlowLeaderApplyCausesNoElection(t *testing.T) {
 		_, err := a.Exec(ctx, longInsert(rows))
 		heavy <- err
 	}()
-	writes := 0
+	writes, unknown := 0, 0
 	start := time.Now()
 loop:
 	for {
@@ -173,11 +178,23 @@ loop:
 		default:
 		}
 		if _, err := b.Exec(ctx, "INSERT INTO small VALUES (1)"); err != nil {
-			t.Fatalf("small write %d (%v after the heavy statement started): %v", writes, time.Since(start), err)
+			// The small write's entry commits, but its apply on the
+			// leader waits for the apply lock the speculative statement
+			// holds: where that statement outlasts the write timeout (a
+			// loaded machine), the answer is 40003, outcome unknown. That
+			// is the documented answer, not an election; anything else
+			// is a failure.
+			if pgCode(err) != "40003" {
+				t.Fatalf("small write %d (%v after the heavy statement started): %v", writes, time.Since(start), err)
+			}
+			unknown++
 		}
 		writes++
 	}
-	t.Logf("%d small writes while the leader ran a %d-row statement for %v", writes, rows, time.Since(start))
+	t.Logf("%d small writes (%d answered 40003) while the leader ran a %d-row statement for %v", writes, unknown, rows, time.Since(start))
+	if d := time.Since(start); d < slowElectionTimeout {
+		t.Logf("warning: the statement ran %v, less than the election timeout %v: the test proves less than intended (raise RAFTSQL_LONG_APPLY_ROWS)", d, slowElectionTimeout)
+	}
 	if _, err := a.Exec(ctx, "ROLLBACK"); err != nil {
 		t.Fatal(err)
 	}
@@ -412,3 +429,22 @@ func TestSIGTERMDuringLongApply(t *testing.T) {
 // seconds per replica; verification entries applied meanwhile would keep
 // the replicas' applied indexes apart while they are read one by one.
 func withoutVerification(cfg *raftsql.Config) { cfg.VerifyInterval = -1 }
+
+// slowElectionTimeout is the longest election timeout withSlowElections
+// gives: 200 ticks of 15 ms.
+const slowElectionTimeout = 200 * 15 * time.Millisecond
+
+// withSlowElections is withoutVerification with an election timeout of
+// 1.5-3 s instead of 150-300 ms. The no-election tests ask whether the
+// driver keeps heartbeating while SQLite is busy for seconds; a driver
+// that waited for SQLite would miss heartbeats for the whole statement,
+// far past 3 s. With the default timeout a CI machine at load 20-30 (the
+// three nodes share one process and its garbage collector with a
+// million-row statement) delays a heartbeat past 300 ms now and then and
+// a real, harmless election follows: the test then failed for the
+// machine, not for the code.
+func withSlowElections(cfg *raftsql.Config) {
+	withoutVerification(cfg)
+	cfg.TickInterval = 15 * time.Millisecond
+	cfg.ElectionTicks = 100
+}
