@@ -199,6 +199,7 @@ func registerClockVFS(d *detState) (string, error) {
 	// pAppData of the unix VFS is used by its methods (it points at the
 	// finder); keep it and store our id in a side table keyed by the vfs
 	// pointer instead.
+	wrapWALOpen(v) // walframes.go: one pwrite per WAL frame
 	v.FxCurrentTimeInt64 = cFuncPointer(vfsCurrentTimeInt64)
 	v.FxCurrentTime = cFuncPointer(vfsCurrentTime)
 	if v.FiVersion < 2 {
