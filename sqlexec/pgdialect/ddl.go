@@ -411,7 +411,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	// constraints
 	identity := ""
 	var identityOpts *SeqOptions
-	inlinePK := false
+	inlinePK, autoinc := false, false
 	for c := te; c < hi; c++ {
 		switch {
 		case x.kw(c, "GENERATED", "ALWAYS", "AS", "IDENTITY"), x.kw(c, "GENERATED", "BY", "DEFAULT", "AS", "IDENTITY"):
@@ -432,6 +432,8 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			c = end - 1
 		case x.kw(c, "PRIMARY", "KEY"):
 			inlinePK = true
+		case x.kw(c, "AUTOINCREMENT"):
+			autoinc = true
 		case x.kw(c, "DEFAULT"):
 			if d := x.T(c + 1); d.typ == tString && len(d.text) >= 2 && d.text[0] == '\'' && d.text[len(d.text)-1] == '\'' && te > ts && (c+2 == hi || x.T(c+2).typ == tIdent && colConstraintKw[x.T(c+2).upper()]) {
 				lit, ok, err := canonicalDefault(strings.ReplaceAll(d.text[1:len(d.text)-1], "''", "'"), decl)
@@ -449,7 +451,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			// SQLite accepts REFERENCES t(c) [ON DELETE ...] [MATCH ...] [DEFERRABLE ...]
 		}
 	}
-	if marker == "" && identity == "" && te > ts && rowidAlias(decl, inlinePK || len(pkCols) == 1 && strings.EqualFold(pkCols[0], col)) {
+	if marker == "" && identity == "" && !autoinc && te > ts && rowidAlias(decl, inlinePK || len(pkCols) == 1 && strings.EqualFold(pkCols[0], col)) {
 		// SQLite makes an INTEGER PRIMARY KEY the rowid, and an insert
 		// that omits the rowid or gives NULL takes max(rowid)+1, never
 		// the column's DEFAULT (a nextval, a constant) nor PostgreSQL's
@@ -459,6 +461,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		// integer) and not SQLite's rowid alias, so the DEFAULT applies
 		// or the NOT NULL fails as in PostgreSQL, and the column is
 		// enforced as int4 like any other (the storage of an int key).
+		// SQLite's own AUTOINCREMENT asks for the rowid alias: it stays.
 		x.blank(ts, te)
 		x.T(ts).set(rowidFreeInteger)
 		decl = rowidFreeInteger

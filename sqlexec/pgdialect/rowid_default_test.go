@@ -19,6 +19,7 @@ func TestIntegerKeyDefault(t *testing.T) {
 		{"CREATE TABLE r3 (id INTEGER DEFAULT 5 PRIMARY KEY)", false},
 		{"CREATE TABLE r4 (id integer PRIMARY KEY, v text)", false},
 		{"CREATE TABLE r6 (id INTEGER, v text, PRIMARY KEY (id))", false},
+		{"CREATE TABLE r7 (id INTEGER PRIMARY KEY AUTOINCREMENT, v text)", true},
 		{"CREATE TABLE r5 (id integer DEFAULT 1, v text)", false},
 	} {
 		st, err := Translate(c.in)
