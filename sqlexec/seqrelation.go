@@ -16,10 +16,11 @@ import (
 // on the error, so statements that read tables pay nothing for it.
 //
 // A statement that writes the sequence (INSERT INTO s, UPDATE s, DELETE
-// FROM s) is PostgreSQL's 42809 "cannot change sequence". One that writes
-// elsewhere and reads a sequence (INSERT ... SELECT last_value FROM s) is
-// refused with 0A000 naming the construct: its first try was an entry of
-// the log, and running it again would propose another.
+// FROM s) is PostgreSQL's 42809 "cannot change sequence". Any other
+// statement that reads a sequence as a relation (INSERT ... SELECT
+// last_value FROM s, DECLARE, COPY (SELECT ...) TO) is refused with 0A000
+// naming the construct: a write's first try was an entry of the log, and
+// running it again would propose another.
 
 // isSequence reports whether name is a sequence on the state the
 // statement saw.
@@ -61,6 +62,6 @@ func (s *Session) sequenceRelationError(ctx context.Context, orig string, e *Err
 		return
 	}
 	e.Code = CodeFeatureNotSupported
-	e.Message = "reading sequence \"" + e.Table + "\" as a relation in a statement that writes is not supported"
+	e.Message = "reading sequence \"" + e.Table + "\" as a relation is not supported in this statement (only in a SELECT that writes nothing)"
 	e.HintText = "Read it in a SELECT of its own, or use currval('" + e.Table + "') or last_value of pg_sequences."
 }

@@ -56,6 +56,7 @@ func TestSequenceAsRelation(t *testing.T) {
 			t.Fatalf("%s: %v, want 42809", w, err)
 		}
 	}
+	wantCode(t, s, "INSERT INTO sr_t SELECT last_value FROM sr_sq", "0A000")
 	mustQ(t, s, "BEGIN", "C:BEGIN")
 	mustQ(t, s, "SELECT setval('sr_sq', 5, false)", "")
 	same("SELECT last_value, is_called FROM sr_sq s", "SELECT 5::int8 AS last_value, false AS is_called")
