@@ -19,7 +19,7 @@ func TestSplitReplicaClassesRefusedOrPinned(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	conn := connect(t, c.url(1))
-	mustExec(t, conn, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+	mustExec(t, conn, "CREATE TABLE t (id serial PRIMARY KEY, v TEXT)")
 	mustExec(t, conn, "CREATE TABLE d (id serial PRIMARY KEY, a date, b timestamp, c timestamptz, e text)")
 
 	refused := []struct{ sql, names string }{
@@ -116,8 +116,9 @@ func TestSplitReplicaClassesRefusedOrPinned(t *testing.T) {
 	if err := conn.QueryRow(ctx, "SELECT count(*) FROM d WHERE CAST(b AS text) LIKE 'now%'").Scan(&nowText); err != nil || nowText != 0 {
 		t.Errorf("'now'::timestamp stored as text: %d %v", nowText, err)
 	}
-	// SQLite's random rowid once the largest is taken comes from the entry.
-	mustExec(t, conn, "INSERT INTO t (id, v) VALUES (9223372036854775807, 'max')")
+	// SQLite's random rowid once the largest is taken comes from the entry
+	// (the hidden rowid beside t's serial key).
+	mustExec(t, conn, "INSERT INTO t (rowid, v) VALUES (9223372036854775807, 'max')")
 	for i := 0; i < 3; i++ {
 		mustExec(t, connect(t, c.url(i)), "INSERT INTO t (v) VALUES ('after max')")
 	}
@@ -136,9 +137,9 @@ func TestTimeZonesDoNotSplitReplicas(t *testing.T) {
 	defer cancel()
 	conn := connect(t, c.leader(20*time.Second).url())
 	for _, s := range []string{
-		"CREATE TABLE z (id INTEGER PRIMARY KEY, a text, b text, c text, d date, e timestamp, f text)",
+		"CREATE TABLE z (id serial PRIMARY KEY, a text, b text, c text, d date, e timestamp, f text)",
 		"INSERT INTO z (a, b, c, d, e, f) VALUES (datetime('now', 'localtime'), date('now', 'localtime', 'start of day', 'utc'), strftime('%H', 'now', 'localtime'), 'today'::date, 'now'::timestamp, time('12:00', 'utc'))",
-		"INSERT INTO z (id, a) VALUES (9223372036854775807, 'max')",
+		"INSERT INTO z (rowid, a) VALUES (9223372036854775807, 'max')",
 		"INSERT INTO z (a) VALUES ('random rowid 1'), ('random rowid 2')",
 	} {
 		if _, err := conn.Exec(ctx, s); err != nil {

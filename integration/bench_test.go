@@ -48,7 +48,7 @@ func benchCluster(b *testing.B, clients int, op func(context.Context, *pgx.Conn,
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := setup.Exec(ctx, "CREATE TABLE bench (id INTEGER PRIMARY KEY, v INTEGER)"); err != nil {
+	if _, err := setup.Exec(ctx, "CREATE TABLE bench (id serial PRIMARY KEY, v INTEGER)"); err != nil {
 		b.Fatal(err)
 	}
 	for i := 0; i < 100; i++ {

@@ -22,7 +22,7 @@ type hostileCase struct {
 // replica holds the same data.
 var hostileBattery = []hostileCase{
 	// Setup.
-	{"CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)", "", ""},
+	{"CREATE TABLE t (id serial PRIMARY KEY, v TEXT)", "", ""},
 	{"CREATE TABLE u (k integer PRIMARY KEY, v integer)", "", ""},
 	{"CREATE TABLE p (id integer PRIMARY KEY)", "", ""},
 	{"CREATE TABLE ch (id integer PRIMARY KEY, pid integer REFERENCES p (id) ON DELETE CASCADE)", "", ""},
@@ -53,7 +53,7 @@ var hostileBattery = []hostileCase{
 	{"INSERT INTO t (v) VALUES (datetime('now', 'localtime')), (date('now', 'localtime', 'start of month', 'utc')), (strftime('%H:%M', 'now', 'localtime'))", "", ""},
 	{"INSERT INTO t (v) VALUES ('today'::date::text), ('now'::timestamp::text), ('tomorrow'::timestamptz::text), ('yesterday'::date::text)", "", ""},
 	{"INSERT INTO t (v) VALUES (random()), (hex(randomblob(8))), (gen_random_uuid()::text), (now()::text), (CURRENT_TIMESTAMP)", "", ""},
-	{"INSERT INTO t (id, v) VALUES (9223372036854775807, 'max rowid')", "", ""},
+	{"INSERT INTO t (rowid, v) VALUES (9223372036854775807, 'max rowid')", "", ""},
 	{"INSERT INTO t (v) VALUES ('random rowid 1'), ('random rowid 2'), ('random rowid 3')", "", ""},
 	// Unbounded work: the per-entry budget stops it on every node.
 	{"INSERT INTO t (v) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c", "54000", "work budget"},

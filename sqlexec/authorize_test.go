@@ -308,7 +308,7 @@ func TestMaxRowidDeterministic(t *testing.T) {
 func TestDescribeOnApplyConnectionAuthorized(t *testing.T) {
 	e, _ := newTestEngine(t)
 	s := newSess(t, e)
-	mustQ(t, s, "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)", "")
+	mustQ(t, s, "CREATE TABLE t(id serial PRIMARY KEY, v TEXT)", "")
 	before := connState(t, e.db.w)
 	mustQ(t, s, "BEGIN", "")
 	mustQ(t, s, "INSERT INTO t(v) VALUES ('a')", "")

@@ -107,7 +107,11 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 			if err != nil {
 				if e, ok := err.(*Error); ok {
 					describeUndefinedFunction(e, sql, paramOIDs) // undefined_function.go
-					s.sequenceRelationRefusal(ctx, e)            // seqrelation.go
+					// seqrelation.go: a sequence read as a relation
+					if again, ok := s.sequenceRelationRead(ctx, sql, typed, e); ok && typed == st {
+						return s.prepare(ctx, again, paramOIDs)
+					}
+					s.sequenceRelationError(ctx, sql, e)
 					if typed == st && (e.Code == CodeSyntaxError || e.Code == "42P10") {
 						// as the simple protocol places them (exec)
 						fixPosition(e, pieces[0].Text)

@@ -6,28 +6,60 @@ import (
 	"testing"
 )
 
-// TestSequenceAsRelation: a sequence read as a relation is 0A000 (it is
-// no SQLite table), pg_dump's form is answered, and a missing relation is
-// still 42P01.
+// TestSequenceAsRelation: a sequence read as a relation answers its row
+// (last_value, log_cnt, is_called, typed bigint, bigint, boolean), by its
+// name, with an alias, in a join, prepared and in a transaction; writing
+// it is 42809; a missing relation is still 42P01.
 func TestSequenceAsRelation(t *testing.T) {
 	e, _ := newTestEngine(t)
 	s := newSess(t, e)
 	mustQ(t, s, "CREATE SEQUENCE sr_sq START 100", "")
 	mustQ(t, s, "SELECT nextval('sr_sq')", "")
-	wantCode(t, s, "SELECT last_value FROM sr_sq", "0A000")
-	wantCode(t, s, "SELECT * FROM sr_sq", "0A000")
+	same := func(sql, want string) {
+		t.Helper()
+		got, err := q(t, s, sql)
+		if err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+		w, err := q(t, s, want)
+		if err != nil {
+			t.Fatalf("%s: %v", want, err)
+		}
+		if got != w {
+			t.Fatalf("%s:\n got %s\nwant %s", sql, got, w)
+		}
+	}
+	same("SELECT last_value FROM sr_sq", "SELECT 100::int8 AS last_value")
+	same("SELECT * FROM sr_sq", "SELECT 100::int8 AS last_value, 0::int8 AS log_cnt, true AS is_called")
+	same("SELECT s.is_called FROM public.sr_sq AS s", "SELECT true AS is_called")
+	same("SELECT sr_sq.last_value + 1 AS n FROM sr_sq", "SELECT 101::int8 AS n")
+	mustQ(t, s, "CREATE TABLE sr_t (n int8)", "")
+	mustQ(t, s, "INSERT INTO sr_t VALUES (100), (7)", "")
+	same("SELECT t.n FROM sr_t t JOIN sr_sq q ON q.last_value = t.n", "SELECT 100::int8 AS n")
+	same("SELECT t.n FROM sr_t t, sr_sq WHERE last_value = t.n", "SELECT 100::int8 AS n")
 	wantCode(t, s, "SELECT * FROM sr_missing", "42P01")
 	if got := wantCode(t, s, "SELECT last_value, is_called FROM sr_sq", ""); got == "" {
 		t.Fatal("pg_dump's read of the sequence's state answered nothing")
 	}
-	if _, err := s.Prepare(context.Background(), "SELECT last_value FROM sr_sq", nil); code(err) != "0A000" {
+	ps, err := s.Prepare(context.Background(), "SELECT last_value FROM sr_sq", nil)
+	if err != nil {
 		t.Fatalf("Prepare of a sequence read as a relation: %v", err)
+	}
+	if cols := ps.(*PreparedStatement).cols; len(cols) != 1 || cols[0].Name != "last_value" {
+		t.Fatalf("prepared columns %+v", cols)
 	}
 	if _, err := s.Prepare(context.Background(), "SELECT * FROM sr_missing", nil); code(err) != "42P01" {
 		t.Fatalf("Prepare of a missing relation: %v", err)
 	}
+	for _, w := range []string{"INSERT INTO sr_sq VALUES (1, 0, true)", "UPDATE sr_sq SET last_value = 5", "DELETE FROM sr_sq"} {
+		if _, err := q(t, s, w); code(err) != "42809" || !strings.Contains(err.Error(), `cannot change sequence "sr_sq"`) {
+			t.Fatalf("%s: %v, want 42809", w, err)
+		}
+	}
+	wantCode(t, s, "INSERT INTO sr_t SELECT last_value FROM sr_sq", "0A000")
 	mustQ(t, s, "BEGIN", "C:BEGIN")
-	wantCode(t, s, "SELECT * FROM sr_sq", "0A000")
+	mustQ(t, s, "SELECT setval('sr_sq', 5, false)", "")
+	same("SELECT last_value, is_called FROM sr_sq s", "SELECT 5::int8 AS last_value, false AS is_called")
 	mustQ(t, s, "ROLLBACK", "C:ROLLBACK")
 }
 

@@ -325,12 +325,25 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 			return errf(CodeInFailedTransaction, "current transaction is aborted, commands ignored until end of transaction block")
 		}
 	}
+	outer := ctx
 	defer func() {
+		if err != nil {
+			// a read of a sequence as a relation: run again over its row
+			// (seqrelation.go); nothing was sent, SQLite failed to prepare
+			if e, ok := toError(err).(*Error); ok {
+				if again, ok := s.sequenceRelationRead(context.WithoutCancel(outer), orig, st, e); ok {
+					if st2, terr := s.translate(outer, again); terr == nil {
+						err = s.exec(outer, again, st2, args, w, describe)
+						return
+					}
+				}
+			}
+		}
 		s.endStatementSettings(err != nil) // setconfig.go
 		if err != nil {
 			err = toError(err)
 			if e, ok := err.(*Error); ok {
-				s.sequenceRelationRefusal(context.WithoutCancel(ctx), e) // seqrelation.go: ctx is the statement's, cancelled by now
+				s.sequenceRelationError(context.WithoutCancel(ctx), orig, e) // seqrelation.go: ctx is the statement's, cancelled by now
 				fixPosition(e, orig)
 			}
 			if st.Kind != pgdialect.KindCommit && st.Kind != pgdialect.KindRollback {

@@ -142,7 +142,7 @@ func code(err error) string {
 func TestSessionBasics(t *testing.T) {
 	e, f := newTestEngine(t)
 	s := newSess(t, e)
-	mustQ(t, s, "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT, ok BOOLEAN); INSERT INTO t(v, ok) VALUES ('a', true), ('b', false)",
+	mustQ(t, s, "CREATE TABLE t(id serial PRIMARY KEY, v TEXT, ok BOOLEAN); INSERT INTO t(v, ok) VALUES ('a', true), ('b', false)",
 		"C:CREATE TABLE C:INSERT 0 2")
 	p0 := f.proposed.Load()
 	b0 := f.barriers.Load()
@@ -283,7 +283,7 @@ func TestSessionTransactions(t *testing.T) {
 func TestSessionPrepare(t *testing.T) {
 	e, _ := newTestEngine(t)
 	s := newSess(t, e)
-	mustQ(t, s, "CREATE TABLE t(id INTEGER PRIMARY KEY, name VARCHAR(20), at TIMESTAMPTZ DEFAULT CURRENT_TIMESTAMP)", "")
+	mustQ(t, s, "CREATE TABLE t(id serial PRIMARY KEY, name VARCHAR(20), at TIMESTAMPTZ DEFAULT CURRENT_TIMESTAMP)", "")
 	ps, err := s.Prepare(context.Background(), "INSERT INTO t(name) VALUES ($1) RETURNING id, name, at", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -378,7 +378,7 @@ func TestClassification(t *testing.T) {
 func TestConcurrentReadsDuringApply(t *testing.T) {
 	e, _ := newTestEngine(t)
 	s := newSess(t, e)
-	mustQ(t, s, "CREATE TABLE t(id INTEGER PRIMARY KEY, a BIGINT, b BIGINT)", "")
+	mustQ(t, s, "CREATE TABLE t(id serial PRIMARY KEY, a BIGINT, b BIGINT)", "")
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	errs := make(chan error, 8)

@@ -411,7 +411,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	// constraints
 	identity := ""
 	var identityOpts *SeqOptions
-	inlinePK, hasDefault := false, false
+	inlinePK, autoinc := false, false
 	for c := te; c < hi; c++ {
 		switch {
 		case x.kw(c, "GENERATED", "ALWAYS", "AS", "IDENTITY"), x.kw(c, "GENERATED", "BY", "DEFAULT", "AS", "IDENTITY"):
@@ -432,8 +432,9 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			c = end - 1
 		case x.kw(c, "PRIMARY", "KEY"):
 			inlinePK = true
+		case x.kw(c, "AUTOINCREMENT"):
+			autoinc = true
 		case x.kw(c, "DEFAULT"):
-			hasDefault = true
 			if d := x.T(c + 1); d.typ == tString && len(d.text) >= 2 && d.text[0] == '\'' && d.text[len(d.text)-1] == '\'' && te > ts && (c+2 == hi || x.T(c+2).typ == tIdent && colConstraintKw[x.T(c+2).upper()]) {
 				lit, ok, err := canonicalDefault(strings.ReplaceAll(d.text[1:len(d.text)-1], "''", "'"), decl)
 				if err != nil {
@@ -450,13 +451,17 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			// SQLite accepts REFERENCES t(c) [ON DELETE ...] [MATCH ...] [DEFERRABLE ...]
 		}
 	}
-	if marker == "" && identity == "" && hasDefault && te > ts && rowidAlias(decl, inlinePK || len(pkCols) == 1 && strings.EqualFold(pkCols[0], col)) {
+	if marker == "" && identity == "" && !autoinc && te > ts && rowidAlias(decl, inlinePK || len(pkCols) == 1 && strings.EqualFold(pkCols[0], col)) {
 		// SQLite makes an INTEGER PRIMARY KEY the rowid, and an insert
-		// that omits the rowid takes max(rowid)+1, never the column's
-		// DEFAULT (a nextval, a constant). int4 is the same type to
-		// PostgreSQL (the catalog shows integer) and not SQLite's rowid
-		// alias, so the DEFAULT applies as in PostgreSQL, and the column
-		// is enforced as int4 like any other.
+		// that omits the rowid or gives NULL takes max(rowid)+1, never
+		// the column's DEFAULT (a nextval, a constant) nor PostgreSQL's
+		// 23502 for a key without one; a BEFORE INSERT trigger cannot
+		// tell such a row from an explicit -1 (NEW.id is -1 in both).
+		// int4 is the same type to PostgreSQL (the catalog shows
+		// integer) and not SQLite's rowid alias, so the DEFAULT applies
+		// or the NOT NULL fails as in PostgreSQL, and the column is
+		// enforced as int4 like any other (the storage of an int key).
+		// SQLite's own AUTOINCREMENT asks for the rowid alias: it stays.
 		x.blank(ts, te)
 		x.T(ts).set(rowidFreeInteger)
 		decl = rowidFreeInteger

@@ -5,10 +5,10 @@ import (
 	"testing"
 )
 
-// TestIntegerKeyDefault: an integer primary key with a DEFAULT is declared
-// int4, not SQLite's INTEGER rowid alias (which takes max(rowid)+1 and
-// ignores the DEFAULT); without a DEFAULT, and for serial and identity
-// columns, the declaration is unchanged.
+// TestIntegerKeyDefault: an integer primary key, with a DEFAULT or
+// without, is declared int4, not SQLite's INTEGER rowid alias (which
+// takes max(rowid)+1 for an omitted or NULL key, ignoring the DEFAULT and
+// PostgreSQL's 23502); an integer column that is not the key is unchanged.
 func TestIntegerKeyDefault(t *testing.T) {
 	for _, c := range []struct {
 		in    string
@@ -17,7 +17,9 @@ func TestIntegerKeyDefault(t *testing.T) {
 		{"CREATE TABLE r1 (id integer DEFAULT nextval('sq'), v text, PRIMARY KEY (id))", false},
 		{"CREATE TABLE r2 (id integer PRIMARY KEY DEFAULT nextval('sq'), v text)", false},
 		{"CREATE TABLE r3 (id INTEGER DEFAULT 5 PRIMARY KEY)", false},
-		{"CREATE TABLE r4 (id integer PRIMARY KEY, v text)", true},
+		{"CREATE TABLE r4 (id integer PRIMARY KEY, v text)", false},
+		{"CREATE TABLE r6 (id INTEGER, v text, PRIMARY KEY (id))", false},
+		{"CREATE TABLE r7 (id INTEGER PRIMARY KEY AUTOINCREMENT, v text)", true},
 		{"CREATE TABLE r5 (id integer DEFAULT 1, v text)", false},
 	} {
 		st, err := Translate(c.in)
