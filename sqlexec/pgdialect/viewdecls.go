@@ -68,8 +68,11 @@ func ViewDeclsSQL(name string, cols, decls []string) string {
 // for a view's column, the type pg_view_decls gives it (an expression's
 // column has no declared type in SQLite, or TEXT when viewnumeric.go
 // cast it), else the one pragma_table_xinfo gives it.
+// (A table's column never asks pg_view_decls: a write's statement may
+// not read the schema version its cache is keyed on.)
 func viewColumnDeclExpr(tbl, col string) string {
-	return "(SELECT " + viewColumnDecl(quoteLit(tbl), quoteLit(col), "type") + " FROM pragma_table_xinfo(" + quoteLit(tbl) +
+	return "(SELECT CASE WHEN type <> '' AND (type <> 'TEXT' OR NOT EXISTS (SELECT 1 " + strings.Replace(relSchemaRow(tbl), "('table', 'view')", "('view')", 1) +
+		")) THEN type ELSE " + viewColumnDecl(quoteLit(tbl), quoteLit(col), "type") + " END FROM pragma_table_xinfo(" + quoteLit(tbl) +
 		") WHERE name = " + quoteLit(col) + " COLLATE NOCASE)"
 }
 
