@@ -366,7 +366,12 @@ func pragmaConstruct(name, arg, dbName string) string {
 // pg_sequence, pg_extension ...). Their rows are replicated state, so a
 // write may read them through a view; a statement cannot name them itself
 // (guardInternal).
-var catalogInternal = map[string]bool{"raftsql_sequences": true, "raftsql_extensions": true, "raftsql_enums": true}
+//
+// raftsql_bools, the two constant rows that type a view's boolean columns
+// (pgdialect/viewbools.go), is read by every statement reading such a
+// view, writes included (INSERT ... SELECT FROM v).
+var catalogInternal = map[string]bool{"raftsql_sequences": true, "raftsql_extensions": true, "raftsql_enums": true,
+	"raftsql_bools": true}
 
 // catalogReadable reports whether a replicated statement may read column
 // of the internal table: the catalog tables above, and raftsql_roles but

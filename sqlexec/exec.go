@@ -59,6 +59,9 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 	if ac, ok := pgdialect.ParseTableChange(sqlText); ok && mode == authWrite {
 		return changeTable(c, ac, verb), false // tablechange.go
 	}
+	if view, ok := pgdialect.ParseViewNumeric(sqlText); ok && mode == authWrite {
+		return typeViewNumeric(c, view, verb), false // viewnumeric.go
+	}
 	if oc, ok := pgdialect.ParseObjectComment(sqlText); ok && mode == authWrite {
 		return setObjectComment(c, oc), false // comments.go
 	}

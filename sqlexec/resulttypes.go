@@ -20,6 +20,7 @@ func resultTypes(c *lconn, sqlText string, infos []colInfo) {
 	serialTypes(c, infos)
 	aggregateTypes(c, sqlText, infos)
 	arithTypes(c, sqlText, infos)
+	concatTypes(c, sqlText, infos)
 	branchTypes(c, sqlText, infos)
 	callTypes(c, sqlText, infos)
 	subqueryTypes(c, sqlText, infos)
@@ -134,6 +135,15 @@ func mentionsAggregate(sqlText string) bool {
 func arithTypes(c *lconn, sqlText string, infos []colInfo) {
 	if untyped(infos) && pgdialect.MentionsUntypedArith(sqlText) {
 		probeLeaves(c, sqlText, infos, pgdialect.ArithItems(sqlText), pgdialect.ArithType)
+	}
+}
+
+// concatTypes sets the hint of each untyped result column of sqlText
+// that is || over a column of run-time type: jsonb or the array's type
+// (pgdialect/concattypes.go).
+func concatTypes(c *lconn, sqlText string, infos []colInfo) {
+	if untyped(infos) && pgdialect.MentionsConcat(sqlText) {
+		probeLeaves(c, sqlText, infos, pgdialect.ConcatItems(sqlText), pgdialect.ConcatType)
 	}
 }
 

@@ -544,11 +544,67 @@ func (x *tx) arithMembership() {
 		}
 		s, ok := x.castEnd[e]
 		if !ok || x.arithTypes[s] != "?" {
+			x.runtimeMembership(i, e+1)
 			continue
 		}
 		x.T(s).pre = "CAST(" + x.T(s).pre
 		x.T(e).suf += " AS TEXT)"
 	}
+}
+
+// runtimeMembership rewrites x [NOT] BETWEEN a AND b and x [NOT] IN
+// (list) (BETWEEN or IN at i, the operand ending at e) when x is a FROM
+// subquery's or CTE's column of run-time type (derivedcols.go), as
+// runtimeCompare rewrites a comparison: numbers compare by value,
+// anything else as SQLite compares it. (The column's value has no
+// affinity to convert the bounds with, so numeric text sorted after
+// every number.) A number tested with IN is its text with the collation
+// of numeric values, as arithMembership's.
+func (x *tx) runtimeMembership(i, e int) {
+	s := -1
+	var rt string
+	for a, r := range x.colRTypes {
+		if r.end == e && a < e {
+			s, rt = a, r.expr
+		}
+	}
+	if s < 0 || rt == "" || x.kw(i+1, "SYMMETRIC") || x.kw(i+1, "ASYMMETRIC") {
+		return
+	}
+	not := ""
+	if x.T(e).kw("NOT") {
+		not = "NOT "
+	}
+	col := x.text(s, e)
+	if x.T(i).kw("IN") {
+		m := x.match(i + 1)
+		list := x.text(i+1, m+1)
+		x.wipe(s, m+1)
+		x.T(s).set("(CASE WHEN coalesce(" + rt + ", '') <> '' THEN CAST(" + col + " AS TEXT) COLLATE " + NumericCollation + " " + not +
+			"IN " + list + " ELSE " + col + " " + not + "IN " + list + " END)")
+		x.castEnd[m] = s
+		return
+	}
+	d := x.depth[i]
+	and := -1
+	for k := i + 1; k < x.n() && x.depth[k] >= d; k++ {
+		if x.depth[k] == d && x.T(k).kw("AND") {
+			and = k
+			break
+		}
+	}
+	if and < 0 || and == i+1 {
+		return // SQLite's syntax error
+	}
+	end := x.boundEnd(and+1, d) // symmetric.go
+	if end <= and+1 {
+		return
+	}
+	lo, hi := x.text(i+1, and), x.text(and+1, end)
+	x.wipe(s, end)
+	x.T(s).set("(CASE WHEN coalesce(" + rt + ", '') <> '' THEN " + not + "(pg_cmp(" + col + ", " + lo + ") >= 0 AND pg_cmp(" +
+		col + ", " + hi + ") <= 0) ELSE " + col + " " + not + "BETWEEN " + lo + " AND " + hi + " END)")
+	x.castEnd[end-1] = s
 }
 
 // arithNegate rewrites unary minus on an operand that is not a bare

@@ -66,7 +66,9 @@ var catalogViews = []catView{
 	{"pgd_roles", `SELECT '' AS name, 0 AS superuser, 0 AS login WHERE 0`},
 	{"pgd_rel", `SELECT s.name AS name, s.type AS type, s.sql AS sql FROM main.sqlite_schema s WHERE s.type IN ('table','view') AND ` + visible},
 	{"pgd_cols", `SELECT s.name AS tbl, s.type AS ttype, c.cid+1 AS attnum, c.name AS attname,
-  CASE WHEN s.type = 'view' AND c.type = 'INTEGER' THEN coalesce(` + viewSerialDecl + `, c.type) ELSE c.type END AS decl,
+  CASE WHEN s.type = 'view' AND c.type = 'INTEGER' THEN coalesce(` + viewSerialDecl + `, c.type)
+   WHEN s.type = 'view' AND c.type IN ('TEXT', '') THEN ` + viewColumnDecl("s.name", "c.name", "c.type") + ` -- viewnumeric.go
+   ELSE c.type END AS decl,
   c."notnull" AS nn, c.dflt_value AS dflt, c.pk AS pk, c.hidden AS hidden, pg_serial_kind(s.sql, c.name) AS marker
   FROM pgd_rel s, pragma_table_xinfo(s.name) c WHERE c.hidden <> 1`},
 	{"pgd_idx", `SELECT CAST(pg_oid('rel', pgname) AS INTEGER) AS oid, * FROM (

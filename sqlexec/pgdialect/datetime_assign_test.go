@@ -42,12 +42,12 @@ func TestTstzText(t *testing.T) {
 // TestTstzAssignTranslation: which stored values are converted, and how
 // their type is found.
 func TestTstzAssignTranslation(t *testing.T) {
-	const uTz = "pg_tstz_text(tz, coalesce((SELECT CASE WHEN type <> '' THEN type ELSE pg_col_decl(pg_view_decls('u'), 'tz') END FROM pragma_table_xinfo('u')"
+	const uTz = "pg_tstz_text(tz, coalesce((SELECT CASE WHEN type <> '' AND (type <> 'TEXT' OR NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type IN ('view') AND name = 'u' COLLATE NOCASE)) THEN type ELSE coalesce(nullif(pg_col_decl(pg_view_decls('u'), 'tz'), ''), type) END FROM pragma_table_xinfo('u')"
 	for _, c := range []struct{ sql, has, hasNot string }{
 		{"INSERT INTO t (a, b) SELECT 1, tz FROM u", uTz, ""},
 		{"INSERT INTO t (a, b) SELECT 1, tz AS x FROM u", uTz, ""},
 		{"INSERT INTO t (a, b) SELECT 1, tz x FROM u", uTz, ""},
-		{"INSERT INTO t SELECT 1, u.tz FROM u", "pg_tstz_text(u.tz, (SELECT CASE WHEN type <> '' THEN type ELSE pg_col_decl(pg_view_decls('u'), 'tz') END FROM pragma_table_xinfo('u') WHERE name = 'tz'", ""},
+		{"INSERT INTO t SELECT 1, u.tz FROM u", "pg_tstz_text(u.tz, (SELECT CASE WHEN type <> '' AND (type <> 'TEXT' OR NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type IN ('view') AND name = 'u' COLLATE NOCASE)) THEN type ELSE coalesce(nullif(pg_col_decl(pg_view_decls('u'), 'tz'), ''), type) END FROM pragma_table_xinfo('u') WHERE name = 'tz'", ""},
 		{"INSERT INTO t (a, b) SELECT 1, tz FROM u UNION SELECT 2, tz FROM u", "", "pg_tstz_text"},
 		{"INSERT INTO t (a, b) SELECT 1, tz + interval '1 hour' FROM u", "pg_tstz_text((pg_dt_add(", ""},
 		{"INSERT INTO t (a, b) SELECT 1, now() FROM u", "pg_text(", ""},
@@ -56,8 +56,8 @@ func TestTstzAssignTranslation(t *testing.T) {
 		{"INSERT INTO t (a, b) VALUES (1, '2024-01-01 00:00+00')", "", "pg_text"},
 		{"INSERT INTO t (a, b) VALUES (1, $1)", "", "pg_tstz_text"},
 		{"INSERT INTO t (a, b) VALUES (1, '2024-01-01'::date)", "", "pg_text"},
-		{"UPDATE t SET b = u.tz FROM u WHERE t.a = u.id", "pg_tstz_text(u.tz, (SELECT CASE WHEN type <> '' THEN type ELSE pg_col_decl(pg_view_decls('u'), 'tz') END FROM pragma_table_xinfo('u')", ""},
-		{"UPDATE t SET b = (SELECT tz FROM u LIMIT 1)", "(SELECT pg_tstz_text(tz, coalesce((SELECT CASE WHEN type <> '' THEN type ELSE pg_col_decl(pg_view_decls('u'), 'tz') END FROM pragma_table_xinfo('u')", ""},
+		{"UPDATE t SET b = u.tz FROM u WHERE t.a = u.id", "pg_tstz_text(u.tz, (SELECT CASE WHEN type <> '' AND (type <> 'TEXT' OR NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type IN ('view') AND name = 'u' COLLATE NOCASE)) THEN type ELSE coalesce(nullif(pg_col_decl(pg_view_decls('u'), 'tz'), ''), type) END FROM pragma_table_xinfo('u')", ""},
+		{"UPDATE t SET b = (SELECT tz FROM u LIMIT 1)", "(SELECT pg_tstz_text(tz, coalesce((SELECT CASE WHEN type <> '' AND (type <> 'TEXT' OR NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type IN ('view') AND name = 'u' COLLATE NOCASE)) THEN type ELSE coalesce(nullif(pg_col_decl(pg_view_decls('u'), 'tz'), ''), type) END FROM pragma_table_xinfo('u')", ""},
 		{"UPDATE t SET b = (SELECT DISTINCT tz FROM u)", "(SELECT DISTINCT pg_tstz_text(tz", ""},
 		{"INSERT INTO t (a, b) SELECT DISTINCT 1, tz x FROM u", uTz, ""},
 		{"INSERT INTO t (a, b) SELECT DISTINCT ON (tz) 1, tz FROM u", "", "pg_tstz_text"},

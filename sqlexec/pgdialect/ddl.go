@@ -115,6 +115,9 @@ func (x *tx) createView(i int) (*Stmt, error) {
 		// (a temporary view runs on the session's connection, where its
 		// statements are not one transaction: not checked)
 		st.Exec = append(st.Exec, viewColumnsCheck(name, x.orig(0, x.n()))) // viewcolumns.go
+		if as >= 0 {
+			st.Exec = append(st.Exec, viewNumericSQL(name)) // viewnumeric.go
+		}
 		st.NoRows = true
 	}
 	return st, nil

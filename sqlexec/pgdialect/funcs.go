@@ -127,6 +127,7 @@ func register() error {
 		"has_database_privilege":             {-1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(1), nil }},
 		"pg_view_replace":                    {4, fnViewReplace},         // viewreplace.go
 		"pg_view_columns_distinct":           {2, fnViewColumnsDistinct}, // viewcolumns.go
+		ViewNumericFunc:                      {1, fnViewNumeric},         // viewnumeric.go
 	}
 	for name, d := range likeFuncs { // like.go
 		det[name] = d

@@ -64,12 +64,23 @@ func ViewDeclsSQL(name string, cols, decls []string) string {
 	return b.String()
 }
 
-// viewColumnDeclExpr is the declared type of column col of relation tbl
-// as pragma_table_xinfo gives it, and for a view's column without one
-// (an expression's) the type pg_view_decls gives it.
+// viewColumnDeclExpr is the declared type of column col of relation tbl:
+// for a view's column, the type pg_view_decls gives it (an expression's
+// column has no declared type in SQLite, or TEXT when viewnumeric.go
+// cast it), else the one pragma_table_xinfo gives it.
+// (A table's column never asks pg_view_decls: a write's statement may
+// not read the schema version its cache is keyed on.)
 func viewColumnDeclExpr(tbl, col string) string {
-	return "(SELECT CASE WHEN type <> '' THEN type ELSE pg_col_decl(" + ViewDeclsFunc + "(" + quoteLit(tbl) + "), " +
-		quoteLit(col) + ") END FROM pragma_table_xinfo(" + quoteLit(tbl) + ") WHERE name = " + quoteLit(col) + " COLLATE NOCASE)"
+	return "(SELECT CASE WHEN type <> '' AND (type <> 'TEXT' OR NOT EXISTS (SELECT 1 " + strings.Replace(relSchemaRow(tbl), "('table', 'view')", "('view')", 1) +
+		")) THEN type ELSE " + viewColumnDecl(quoteLit(tbl), quoteLit(col), "type") + " END FROM pragma_table_xinfo(" + quoteLit(tbl) +
+		") WHERE name = " + quoteLit(col) + " COLLATE NOCASE)"
+}
+
+// viewColumnDecl is the SQL of the declared type of column col of
+// relation rel (SQL expressions), a view's as pg_view_decls gives it
+// when it knows it, else decl (SQLite's declared type).
+func viewColumnDecl(rel, col, decl string) string {
+	return "coalesce(nullif(pg_col_decl(" + ViewDeclsFunc + "(" + rel + "), " + col + "), ''), " + decl + ")"
 }
 
 // fnViewDeclsNone is pg_view_decls on a connection sqlexec did not set

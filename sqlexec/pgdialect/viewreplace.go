@@ -53,7 +53,8 @@ func (x *tx) replaceView(i int) (*Stmt, error) {
 		", (SELECT type FROM sqlite_schema WHERE name = " + quoteLit(name) + " COLLATE NOCASE AND type IN ('table', 'view')), " +
 		cols(quoteLit(name)) + ", " + cols("'pgdialect_replace_view'") + ")"
 	distinct := viewColumnsCheck("pgdialect_replace_view", x.orig(0, x.n())) // viewcolumns.go
-	st.Exec = []string{tmp, check, distinct, "DROP VIEW " + replaceViewName, "DROP VIEW IF EXISTS " + quoteIdent(name), full}
+	st.Exec = []string{tmp, check, distinct, "DROP VIEW " + replaceViewName, "DROP VIEW IF EXISTS " + quoteIdent(name), full,
+		viewNumericSQL(name)} // viewnumeric.go
 	st.NoRows = true
 	return st, nil
 }

@@ -11,7 +11,6 @@ SELECT id, ship_by - placed_at::date, ship_by - '2024-01-01'::date FROM aq_order
 -- differs-type: ceil/floor of a numeric column are described as text (the value's type is read at run time)
 SELECT id, ceil(total), floor(total) FROM aq_orders ORDER BY id;
 -- an array column || an element
--- differs-type: an array column || an element is described as text (decided at run time from the column's declared type)
 SELECT id, scores || 4, 0 || scores, tags || 'z'::text FROM aq_orders ORDER BY id;
 -- EXTRACT of an interval column whose text looks like a time of day
 SELECT id, extract(day from duration), extract(epoch from duration), extract(hour from duration + duration) FROM aq_orders ORDER BY id;

@@ -1,0 +1,79 @@
+package pgdialect
+
+// concattypes.go: the type of a result column that is || over a column
+// whose type is known at run time only.
+//
+// `doc || '{"z": 0}'` and `tags || 'z'` over a table's or view's column
+// are translated to a choice made at run time (jsonb_translate.go): the
+// jsonb concatenation, the array one, or text's. The description of such
+// a column follows the operands' types as describing probes them
+// (sqlexec's probeLeaves, arith_types.go's ArithProbeSQL): jsonb when an
+// operand is jsonb, the array's type when one is an array, else left to
+// the values (text).
+
+import (
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// concatRuntimeMark is in every run-time choice of || (jsonb_translate.go).
+const concatRuntimeMark = "THEN pg_array_concat("
+
+// MentionsConcat is a cheap test before lexing: sqlText has a run-time
+// choice of ||.
+func MentionsConcat(sqlText string) bool {
+	return strings.Contains(sqlText, concatRuntimeMark)
+}
+
+// ConcatItems are the result items of the SQLite statement sqlText that
+// are a run-time choice of || (the whole item), with its two operands as
+// leaves; nil when the list has a *.
+func ConcatItems(sqlText string) []ArithItem {
+	x := newTx(sqlText)
+	var out []ArithItem
+	for col, it := range x.resultItems() {
+		a, b := x.itemExpr(it[0], it[1])
+		if x.isP(a, "*") || x.isP(b-1, "*") {
+			return nil
+		}
+		if b-a < 4 || !x.isP(a, "(") || x.match(a) != b-1 || !x.kw(a+1, "CASE") {
+			continue
+		}
+		d := x.depth[a] + 1
+		for k := a + 1; k < b-1; k++ {
+			if x.depth[k] != d || !strings.EqualFold(x.T(k).text, "pg_array_concat") || !x.isP(k+1, "(") || !x.kw(k-1, "THEN") {
+				continue
+			}
+			args := x.splitTop(k+2, x.match(k+1))
+			if len(args) != 2 {
+				break
+			}
+			var leaves []string
+			for _, p := range args {
+				leaves = append(leaves, x.src[x.T(p[0]).pos:x.T(p[1]-1).pos+len(x.T(p[1]-1).text)])
+			}
+			last := x.T(b - 1)
+			out = append(out, ArithItem{Column: col, Leaves: leaves, expr: x.src[x.T(a).pos : last.pos+len(last.text)],
+				start: x.T(a).pos, end: last.pos + len(last.text)})
+			break
+		}
+	}
+	return out
+}
+
+// ConcatType is the type of a ConcatItems item given its operands' types
+// (0: unknown), 0 when it is text's || (described from its values).
+func ConcatType(_ ArithItem, leafTypes []uint32) uint32 {
+	for _, o := range leafTypes {
+		if o == pgoid.JSONB {
+			return pgoid.JSONB
+		}
+	}
+	for _, o := range leafTypes {
+		if pgoid.ElemOf(o) != 0 {
+			return o
+		}
+	}
+	return 0
+}
