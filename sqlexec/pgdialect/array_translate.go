@@ -607,10 +607,19 @@ func (x *tx) elementOID(a, b int) uint32 {
 	return x.exprOID(a, b)
 }
 
-// jsonEachCols are json_each's column names: a FROM item json_each beside
-// a table makes the table's columns of these names ambiguous.
-var jsonEachCols = map[string]bool{"key": true, "value": true, "type": true, "atom": true, "id": true,
-	"parent": true, "fullkey": true, "path": true}
+// jsonEachColumns are json_each's columns in order; jsonEachCols as a
+// set: a FROM item json_each beside a table makes the table's columns of
+// these names ambiguous.
+var (
+	jsonEachColumns = []string{"key", "value", "type", "atom", "id", "parent", "fullkey", "path"}
+	jsonEachCols    = func() map[string]bool {
+		m := map[string]bool{}
+		for _, c := range jsonEachColumns {
+			m[c] = true
+		}
+		return m
+	}()
+)
 
 // qualifyEachCols qualifies the unqualified references to columns named
 // like json_each's with the statement's one table (its alias), before a

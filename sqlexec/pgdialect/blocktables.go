@@ -12,18 +12,25 @@ package pgdialect
 // that block is a table (no subquery, function, VALUES list or CTE, any
 // of which could name the column), its tables.
 
+// blockSelect is the SELECT keyword of the query block that holds token
+// a (-1 when none): the nearest before it at a depth no deeper than any
+// token between them.
+func (x *tx) blockSelect(a int) int {
+	lo := x.depth[a]
+	for k := a; k >= 0; k-- {
+		lo = min(lo, x.depth[k])
+		if x.depth[k] == lo && x.T(k).kw("SELECT") {
+			return k
+		}
+	}
+	return -1
+}
+
 // blockTables are the tables of the FROM clause of the query block that
 // holds token a; ok=false when the block is not found or has a FROM item
 // that is not a table of the schema.
 func (x *tx) blockTables(a int) ([]fromTable, bool) {
-	s, lo := -1, x.depth[a]
-	for k := a; k >= 0; k-- {
-		lo = min(lo, x.depth[k])
-		if x.depth[k] == lo && x.T(k).kw("SELECT") {
-			s = k
-			break
-		}
-	}
+	s := x.blockSelect(a)
 	if s < 0 {
 		return nil, false
 	}
