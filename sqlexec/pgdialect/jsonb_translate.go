@@ -201,11 +201,11 @@ func (x *tx) jsonPass() error {
 			continue
 		}
 		if tf, ok := jsonTableFuncs[strings.ToLower(t.text)]; ok && !t.ed {
-			prev := x.T(i - 1)
-			if prev.kw("LATERAL") {
-				prev = x.T(i - 2)
+			p := i - 1
+			if x.kw(p, "LATERAL") {
+				p-- // FROM t, LATERAL jsonb_each(t.doc)
 			}
-			if !(prev.kw("FROM") || prev.kw("JOIN") || x.isP(i-1, ",") && x.inFrom(i) || prev.kw("LATERAL")) {
+			if !(x.kw(p, "FROM") || x.kw(p, "JOIN") || x.isP(p, ",") && x.inFrom(i)) {
 				return unsupported("%s() is only supported in FROM", strings.ToLower(t.text))
 			}
 			if done, err := x.jsonFromSubquery(i, tf); err != nil {
@@ -219,7 +219,7 @@ func (x *tx) jsonPass() error {
 			if err != nil {
 				return err
 			}
-			x.qualifyEachCols(shown...) // key, id ... not shown are the table's
+			x.qualifyEachCols(i, shown...) // key, id ... not shown are the table's
 			e := x.match(i + 1)
 			t.set("json_each(" + tf[0])
 			x.T(e).set(", " + tf[1] + "))")
