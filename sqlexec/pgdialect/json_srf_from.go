@@ -375,13 +375,13 @@ func jsonValueCol(q string, tf [2]string) string {
 // collateValueRef makes the reference at tokens a..b-1 to the value column
 // of the json table function of tf (kept as json_each) compare as
 // jsonValueCol's; name is what the statement calls it, the output name
-// of a select list item that is the reference alone.
+// of a select list item that is the reference alone (an alias list's
+// name, where the reference now reads value).
 func (x *tx) collateValueRef(a, b int, tf [2]string, name string) {
-	if tf[1] != "0" {
-		return
+	if tf[1] == "0" {
+		x.T(a).pre = "(" + x.T(a).pre
+		x.T(b - 1).suf += " COLLATE " + JSONBCollation + ")"
 	}
-	x.T(a).pre = "(" + x.T(a).pre
-	x.T(b - 1).suf += " COLLATE " + JSONBCollation + ")"
 	if x.wholeItem(a, b) && !x.T(b).kw("AS") {
 		x.T(b - 1).suf += " AS " + quoteIdent(name)
 	}
