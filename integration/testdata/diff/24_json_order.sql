@@ -62,3 +62,5 @@ SELECT * FROM jsonb_array_elements_text('{}');
 SELECT id, key FROM jo_doc, jsonb_each(jo_doc.doc) ORDER BY 1, 2;
 SELECT id, e.atom FROM jo_doc, jsonb_array_elements(jo_doc.arr) e;
 SELECT id FROM jo_doc, jsonb_array_elements(jo_doc.arr) e WHERE e.nope = 1;
+-- differs-message: a json_each column name the table lacks is named qualified with the table (column jo_val.key)
+SELECT key FROM jo_val, jsonb_array_elements(jo_val.j) e WHERE id = 4;
