@@ -75,6 +75,8 @@ func derivedTypes(c *lconn, sqlText string, infos []colInfo) {
 				}
 			}
 			continue
+		case it.Type != 0:
+			set(col, colInfo{hint: it.Type, hintMod: -1})
 		case it.Col != "" && infos[col].decl == "" && infos[col].hint == 0:
 			if ci, ok := relColumn(q, it, relCols); ok {
 				set(col, ci)

@@ -15,7 +15,11 @@ package pgdialect
 // correlated subquery (LATERAL) does not compile alone and is left to its
 // value.
 
-import "strings"
+import (
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
 
 // DerivedRel is a FROM item of a statement's main query block.
 type DerivedRel struct {
@@ -50,6 +54,10 @@ type DerivedItem struct {
 	Rel  int
 	Col  string // the column read; "" for * and for an item of another shape
 	Star bool   // * or alias.*: one result column per column of Rel (of all Rels when -1)
+	// Type: the type of an item of another shape that the dialect wrote
+	// and knows (a json table function's ordinality after a table,
+	// json_srf_from.go); 0 otherwise
+	Type uint32
 }
 
 // Ref reports whether the item is a bare column reference or a star.
@@ -201,6 +209,9 @@ func (x *tx) derivedRel(a, b int, prefix string, ctes map[string]DerivedRel) Der
 
 // derivedItem reads the select list item a..b-1.
 func (x *tx) derivedItem(a, b int, rels []DerivedRel) DerivedItem {
+	if x.jsonOrdinalityItem(a, b) { // json_srf_from.go
+		return DerivedItem{Rel: -2, Type: pgoid.Int8}
+	}
 	a, b = x.itemExpr(a, b)
 	alias := func(q string) int {
 		k := -1

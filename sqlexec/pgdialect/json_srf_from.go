@@ -200,7 +200,7 @@ func (x *tx) fromStar(from, fn int) (string, bool) {
 				if ordEach {
 					ord = "(SELECT count(*) FROM json_each(pg_jsonb_each(" + ordArg + ", " + ordAstext + ")) AS pg_ord WHERE pg_ord.id <= " + q + ".id)"
 				}
-				parts = append(parts, ord+" AS ordinality")
+				parts = append(parts, ord+" AS "+jsonOrdinalityName)
 				continue
 			}
 			if c == "value" {
@@ -354,6 +354,29 @@ func (x *tx) jsonCorrelatedRefs(i int, tf [2]string) ([]string, error) {
 		}
 	}
 	return shown, nil
+}
+
+// jsonOrdinalityName names the ordinality column fromStar writes for *:
+// the session types it int8 by it (jsonOrdinalityItem), the column
+// having no declared type to describe it by before a row.
+const jsonOrdinalityName = "ordinality"
+
+// jsonOrdinalityItem reports whether select list item a..b-1 of a
+// translation is the ordinality fromStar wrote: CAST(q.key + 1 AS
+// BIGINT) AS ordinality or (SELECT count(*) FROM json_each(...) AS pg_ord
+// ...) AS ordinality.
+func (x *tx) jsonOrdinalityItem(a, b int) bool {
+	if b-a < 4 || !x.kw(b-2, "AS") || x.T(b-1).identName() != jsonOrdinalityName {
+		return false
+	}
+	e := b - 2
+	switch {
+	case x.kw(a, "CAST") && x.isP(a+1, "(") && x.match(a+1) == e-1:
+		return x.kw(e-3, "AS", "BIGINT") && x.isP(a+3, ".") && x.kw(a+4, "KEY")
+	case x.isP(a, "(") && x.match(a) == e-1:
+		return x.kw(a+1, "SELECT") && strings.EqualFold(x.T(a+2).text, "count") && strings.Contains(x.orig(a, e), "AS pg_ord WHERE pg_ord.id <=")
+	}
+	return false
 }
 
 // jsonValueCol is the value column of the json table function of tf
