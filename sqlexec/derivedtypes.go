@@ -75,6 +75,8 @@ func derivedTypes(c *lconn, sqlText string, infos []colInfo) {
 				}
 			}
 			continue
+		case it.Type != 0:
+			set(col, colInfo{hint: it.Type, hintMod: -1})
 		case it.Col != "" && infos[col].decl == "" && infos[col].hint == 0:
 			if ci, ok := relColumn(q, it, relCols); ok {
 				set(col, ci)
@@ -114,6 +116,15 @@ func relColumn(q *pgdialect.DerivedQuery, it pgdialect.DerivedItem, relCols func
 // columns, typed as a statement's are; nil when they cannot be known (a
 // function, a correlated subquery, a name that is not a relation).
 func describeRel(c *lconn, r pgdialect.DerivedRel) []colInfo {
+	if r.Types != nil {
+		// a json table function the dialect typed (jsonb_each(t.doc)
+		// after the table it reads): no statement of its own
+		cols := make([]colInfo, len(r.Columns))
+		for i := range cols {
+			cols[i] = colInfo{name: r.Columns[i], hint: r.Types[i], hintMod: -1}
+		}
+		return cols
+	}
 	sqlText, hints := r.SQL, colHints{}
 	var names []string
 	if r.SQL == "" && r.Name != "" {

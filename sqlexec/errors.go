@@ -80,6 +80,7 @@ const (
 	CodeSyntaxError            = "42601"
 	CodeInvalidColumnReference = "42P10"
 	CodeUndefinedColumn        = "42703"
+	CodeAmbiguousColumn        = "42702"
 	CodeUndefinedFunction      = "42883"
 	CodeDuplicateTable         = "42P07"
 	CodeDatatypeMismatch       = "42804"
@@ -301,10 +302,22 @@ func mapError(err error, sqlText string) *Error {
 		}
 		out.Column = m[1]
 		out.Message = fmt.Sprintf("column %q does not exist", m[1])
+		if q, c, ok := strings.Cut(m[1], "."); ok && !strings.Contains(c, ".") {
+			// a qualified reference (e.type): PostgreSQL names it
+			// unquoted, as errorMissingColumn's "column %s.%s"
+			out.Column = c
+			out.Message = fmt.Sprintf("column %s.%s does not exist", q, c)
+		}
 		if t := reDropColumn.FindStringSubmatch(sqlText); t != nil {
 			// ALTER TABLE t DROP COLUMN c: PostgreSQL names the table
 			out.Message = fmt.Sprintf("column %q of relation %q does not exist", m[1], strings.ReplaceAll(strings.Trim(t[1], `"`), `""`, `"`))
 		}
+	case strings.HasPrefix(msg, "ambiguous column name: "):
+		// a name two FROM items have (FROM t, jsonb_each(t.doc) where t
+		// has a key column): PostgreSQL's SQLSTATE, not an internal error
+		out.Code = CodeAmbiguousColumn
+		out.Column = strings.TrimPrefix(msg, "ambiguous column name: ")
+		out.Message = fmt.Sprintf("column reference %q is ambiguous", out.Column)
 	case strings.HasPrefix(msg, "duplicate column name: "):
 		// ALTER TABLE t ADD COLUMN c (or CREATE TABLE with c twice)
 		out.Code = CodeDuplicateColumn

@@ -283,7 +283,7 @@ func (x *tx) unnestFrom(i int) error {
 	next := x.T(end)
 	alone := prevFrom && !(x.isP(end, ",") || next.kw("JOIN") || next.kw("LEFT") || next.kw("CROSS") || next.kw("INNER") || next.kw("NATURAL") || next.kw("FULL") || next.kw("RIGHT"))
 	if !alone {
-		x.qualifyEachCols()
+		x.qualifyEachCols(i)
 	}
 	x.wipe(i, end)
 	if alone {
@@ -361,7 +361,7 @@ func (x *tx) unnestSelect(i int) error {
 	}
 	item := src + " AS pg_unnest"
 	if x.srfSelectOf(i) >= 0 {
-		x.qualifyEachCols()
+		x.qualifyEachCols(i)
 	}
 	return x.srfSelect(i, e, name, item, "pg_unnest.value")
 }
@@ -607,21 +607,37 @@ func (x *tx) elementOID(a, b int) uint32 {
 	return x.exprOID(a, b)
 }
 
-// jsonEachCols are json_each's column names: a FROM item json_each beside
-// a table makes the table's columns of these names ambiguous.
-var jsonEachCols = map[string]bool{"key": true, "value": true, "type": true, "atom": true, "id": true,
-	"parent": true, "fullkey": true, "path": true}
+// jsonEachColumns are json_each's columns in order; jsonEachCols as a
+// set: a FROM item json_each beside a table makes the table's columns of
+// these names ambiguous.
+var (
+	jsonEachColumns = []string{"key", "value", "type", "atom", "id", "parent", "fullkey", "path"}
+	jsonEachCols    = func() map[string]bool {
+		m := map[string]bool{}
+		for _, c := range jsonEachColumns {
+			m[c] = true
+		}
+		return m
+	}()
+)
 
 // qualifyEachCols qualifies the unqualified references to columns named
 // like json_each's with the statement's one table (its alias), before a
-// json_each FROM item is added beside it. With more than one table the
-// references stay as written (SQLite then reports an ambiguous column).
-// keep are the names the function itself shows (jsonb_each's key and
-// value): those stay unqualified.
-func (x *tx) qualifyEachCols(keep ...string) {
+// json_each FROM item is added beside it; in a statement of more tables
+// (a subquery's too), with the one table of the query block of the
+// function at fn, that block's references only. With more than one table
+// there the references stay as written (SQLite then reports an ambiguous
+// column). keep are the names the function itself shows (jsonb_each's
+// key and value): those stay unqualified.
+func (x *tx) qualifyEachCols(fn int, keep ...string) {
 	ts := x.fromTables()
+	block := -1
 	if len(ts) != 1 {
-		return
+		bt, ok := x.blockTablesBeside(fn, fn) // blocktables.go
+		if !ok || len(bt) != 1 {
+			return
+		}
+		ts, block = bt, x.blockSelect(fn)
 	}
 	q := ts[0].alias
 	if q == "" {
@@ -630,7 +646,7 @@ func (x *tx) qualifyEachCols(keep ...string) {
 	for k := 0; k < x.n(); k++ {
 		t := x.T(k)
 		if t.typ != tIdent && t.typ != tQIdent || !jsonEachCols[t.identName()] || slices.Contains(keep, t.identName()) || x.isP(k-1, ".") || x.isP(k+1, ".") ||
-			x.isP(k+1, "(") || x.T(k-1).kw("AS") || x.T(k-1).typ == tCast {
+			x.isP(k+1, "(") || x.T(k-1).kw("AS") || x.T(k-1).typ == tCast || block >= 0 && x.blockSelect(k) != block {
 			continue
 		}
 		t.pre = quoteIdent(q) + "." + t.pre

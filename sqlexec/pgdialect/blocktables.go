@@ -12,18 +12,30 @@ package pgdialect
 // that block is a table (no subquery, function, VALUES list or CTE, any
 // of which could name the column), its tables.
 
-// blockTables are the tables of the FROM clause of the query block that
-// holds token a; ok=false when the block is not found or has a FROM item
-// that is not a table of the schema.
-func (x *tx) blockTables(a int) ([]fromTable, bool) {
-	s, lo := -1, x.depth[a]
+// blockSelect is the SELECT keyword of the query block that holds token
+// a (-1 when none): the nearest before it at a depth no deeper than any
+// token between them.
+func (x *tx) blockSelect(a int) int {
+	lo := x.depth[a]
 	for k := a; k >= 0; k-- {
 		lo = min(lo, x.depth[k])
 		if x.depth[k] == lo && x.T(k).kw("SELECT") {
-			s = k
-			break
+			return k
 		}
 	}
+	return -1
+}
+
+// blockTables are the tables of the FROM clause of the query block that
+// holds token a; ok=false when the block is not found or has a FROM item
+// that is not a table of the schema.
+func (x *tx) blockTables(a int) ([]fromTable, bool) { return x.blockTablesBeside(a, -1) }
+
+// blockTablesBeside is blockTables passing over the function FROM item
+// whose name is token fn (a json table function kept as json_each beside
+// the block's tables, array_translate.go's qualifyEachCols).
+func (x *tx) blockTablesBeside(a, fn int) ([]fromTable, bool) {
+	s := x.blockSelect(a)
 	if s < 0 {
 		return nil, false
 	}
@@ -46,10 +58,18 @@ func (x *tx) blockTables(a int) ([]fromTable, bool) {
 	ctes := x.cteNames()
 	var out []fromTable
 	for j := e + 1; j < end; {
-		if x.kw(j, "ONLY") {
+		if x.kw(j, "ONLY") || x.kw(j, "LATERAL") && j+1 == fn {
 			j++
 		}
 		n, ne := x.name(j)
+		if j == fn && x.isP(ne, "(") {
+			k := x.match(ne) + 1
+			for k < end && !(x.depth[k] == d && (x.isP(k, ",") || x.kw(k, "JOIN"))) {
+				k++
+			}
+			j = k + 1
+			continue
+		}
 		if n == "" || x.isP(ne, "(") || ctes[n] || x.T(j).typ == tIdent && (reservedWord(x.T(j).upper()) || isClauseKw(x.T(j).upper())) {
 			return nil, false // a subquery, function, LATERAL or CTE
 		}

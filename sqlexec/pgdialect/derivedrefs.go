@@ -15,7 +15,11 @@ package pgdialect
 // correlated subquery (LATERAL) does not compile alone and is left to its
 // value.
 
-import "strings"
+import (
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
 
 // DerivedRel is a FROM item of a statement's main query block.
 type DerivedRel struct {
@@ -29,11 +33,18 @@ type DerivedRel struct {
 	// Cols: the column names an alias list gives (AS x(a, b)) or a CTE
 	// declares, which rename the query's first columns; nil when none
 	Cols []string
+	// Columns, Types: a json table function's columns, typed by the
+	// dialect (json_each over pg_jsonb_each or pg_jsonb_elements, as
+	// json_srf_from.go keeps jsonb_each(t.doc) after a table it reads:
+	// no statement of its own); Types[i] 0 where not known
+	Columns []string
+	Types   []uint32
 }
 
 // Known reports whether the session can describe the relation's columns:
-// it is neither a function nor a join in parentheses.
-func (r DerivedRel) Known() bool { return r.SQL != "" || r.Name != "" }
+// it is neither a join in parentheses nor a function other than a json
+// table function.
+func (r DerivedRel) Known() bool { return r.SQL != "" || r.Name != "" || r.Types != nil }
 
 // DerivedItem is one item of the main query block's select list.
 type DerivedItem struct {
@@ -43,6 +54,10 @@ type DerivedItem struct {
 	Rel  int
 	Col  string // the column read; "" for * and for an item of another shape
 	Star bool   // * or alias.*: one result column per column of Rel (of all Rels when -1)
+	// Type: the type of an item of another shape that the dialect wrote
+	// and knows (a json table function's ordinality after a table,
+	// json_srf_from.go); 0 otherwise
+	Type uint32
 }
 
 // Ref reports whether the item is a bare column reference or a star.
@@ -152,6 +167,16 @@ func (x *tx) derivedRel(a, b int, prefix string, ctes map[string]DerivedRel) Der
 		}
 		rel.SQL = prefix + x.orig(a+1, m)
 		e = m + 1
+	case t.typ == tIdent && strings.EqualFold(t.text, "json_each") && x.isP(a+1, "("):
+		m := x.match(a + 1)
+		if m < 0 || m >= b {
+			return rel
+		}
+		rel = jsonEachRel(x, a+2, m) // json_srf_from.go
+		if rel.Types == nil {
+			return rel
+		}
+		e = m + 1
 	case t.typ == tIdent || t.typ == tQIdent:
 		if x.kw(a, "ONLY") {
 			a++
@@ -184,6 +209,9 @@ func (x *tx) derivedRel(a, b int, prefix string, ctes map[string]DerivedRel) Der
 
 // derivedItem reads the select list item a..b-1.
 func (x *tx) derivedItem(a, b int, rels []DerivedRel) DerivedItem {
+	if x.jsonOrdinalityItem(a, b) { // json_srf_from.go
+		return DerivedItem{Rel: -2, Type: pgoid.Int8}
+	}
 	a, b = x.itemExpr(a, b)
 	alias := func(q string) int {
 		k := -1
@@ -208,6 +236,12 @@ func (x *tx) derivedItem(a, b int, rels []DerivedRel) DerivedItem {
 	}
 	for b-a >= 3 && x.isP(a, "(") && x.match(a) == b-1 {
 		a, b = a+1, b-1 // (col), as an arithmetic probe writes a leaf (arith_types.go), is col
+		if b-a >= 3 && x.kw(b-2, "COLLATE") {
+			b -= 2 // (col COLLATE pg_jsonb): a json table function's value (json_srf_from.go)
+		}
+	}
+	if b-a >= 3 && x.kw(b-2, "COLLATE") {
+		b -= 2
 	}
 	qual, col, ok := x.bareColumn(a, b) // jsonb_translate.go
 	switch {

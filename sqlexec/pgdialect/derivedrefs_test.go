@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 func TestDerivedColumns(t *testing.T) {
@@ -39,6 +41,36 @@ func TestDerivedColumns(t *testing.T) {
 	// a LATERAL subquery is correlated: not a statement of its own
 	if q := DerivedColumns("SELECT m FROM t, LATERAL (SELECT max(i) m FROM u WHERE u.id = t.id) l"); q == nil || q.Rels[1].Known() {
 		t.Errorf("lateral: %#v", q)
+	}
+}
+
+// TestDerivedColumnsJSONEach: a json table function kept as json_each
+// after a table (json_srf_from.go) is a relation of typed columns, its
+// collated value a bare reference, its ordinality int8.
+func TestDerivedColumnsJSONEach(t *testing.T) {
+	for _, c := range []struct {
+		fn   string
+		want uint32
+	}{{"jsonb_array_elements", pgoid.JSONB}, {"json_each", pgoid.JSON}, {"jsonb_each_text", pgoid.Text}} {
+		st, err := Translate("SELECT * FROM t, " + c.fn + "(t.doc) WITH ORDINALITY e")
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := DerivedColumns(st.Exec[0])
+		if q == nil || len(q.Rels) != 2 || !q.Rels[1].Known() || q.Rels[1].Alias != "e" {
+			t.Fatalf("%s: %#v", st.Exec[0], q)
+		}
+		if got := q.Rels[1].Types[1]; got != c.want {
+			t.Errorf("%s: value %d, want %d", c.fn, got, c.want)
+		}
+		items := q.Items
+		if len(items) < 3 || !items[0].Star || items[len(items)-2] != (DerivedItem{Rel: 1, Col: "value"}) || items[len(items)-1].Type != pgoid.Int8 {
+			t.Errorf("%s: items %#v", st.Exec[0], items)
+		}
+	}
+	// json_each of SQLite's own (no pg_ function): not known
+	if q := DerivedColumns("SELECT * FROM t, json_each(t.doc) e"); q == nil || q.Rels[1].Known() {
+		t.Errorf("json_each: %#v", q)
 	}
 }
 

@@ -32,10 +32,7 @@ func (x *tx) jsonFromSubquery(i int, tf [2]string) (bool, error) {
 	if x.argNamesColumn(i+2, e) {
 		return false, nil
 	}
-	value := "value"
-	if strings.HasPrefix(name, "jsonb_") && tf[1] == "0" {
-		value += " COLLATE " + JSONBCollation // jsonb sorts by value (jsonb_order.go)
-	}
+	value := jsonValueCol("", tf)
 	cols := []string{"key", "value"}
 	exprs := []string{"key", value}
 	if tf[0] == "pg_jsonb_elements" {
@@ -114,9 +111,9 @@ func (x *tx) jsonStarColumns(i int, tf [2]string) {
 	}
 	alias := t.identName()
 	q := quoteIdent(alias)
-	cols := q + ".key AS key, " + q + ".value AS value"
+	cols := q + ".key AS key, " + jsonValueCol(q, tf) + " AS value"
 	if tf[0] == "pg_jsonb_elements" {
-		cols = q + ".value AS value"
+		cols = jsonValueCol(q, tf) + " AS value"
 	}
 	for k := 0; k+2 < x.n(); k++ {
 		u := x.T(k)
@@ -146,6 +143,7 @@ func (x *tx) fromStar(from, fn int) (string, bool) {
 		}
 		var alias, ordArg, ordAstext string
 		var cols []string
+		var itemTF [2]string
 		ordEach := false
 		switch n, e := x.name(j); {
 		case x.isP(j, "("):
@@ -156,6 +154,7 @@ func (x *tx) fromStar(from, fn int) (string, bool) {
 				return "", false
 			}
 			found = found || j == fn
+			itemTF = tf
 			alias = strings.ToLower(x.T(j).text)
 			cols = []string{"key", "value"}
 			if tf[0] == "pg_jsonb_elements" {
@@ -201,7 +200,11 @@ func (x *tx) fromStar(from, fn int) (string, bool) {
 				if ordEach {
 					ord = "(SELECT count(*) FROM json_each(pg_jsonb_each(" + ordArg + ", " + ordAstext + ")) AS pg_ord WHERE pg_ord.id <= " + q + ".id)"
 				}
-				parts = append(parts, ord+" AS ordinality")
+				parts = append(parts, ord+" AS "+jsonOrdinalityName)
+				continue
+			}
+			if c == "value" {
+				parts = append(parts, jsonValueCol(q, itemTF)+" AS value")
 				continue
 			}
 			parts = append(parts, q+"."+c+" AS "+c)
@@ -308,32 +311,103 @@ func (x *tx) jsonCorrelatedRefs(i int, tf [2]string) ([]string, error) {
 		if u.ed || u.typ != tIdent && u.typ != tQIdent || !x.isP(k-1, ".") || x.T(k-2).identName() != alias || x.isP(k+1, "(") {
 			continue
 		}
-		if f, ok := rename[u.identName()]; ok {
+		name := u.identName()
+		f, renamed := rename[name]
+		switch {
+		case renamed:
 			u.set(f)
-			if x.wholeItem(k-2, k+1) && !x.T(k+1).kw("AS") {
-				u.suf += " AS " + quoteIdent(u.identName()) // named as PostgreSQL names it
-			}
-			continue
+		case jsonEachCols[name] && !slices.Contains(shown, name):
+			return nil, &Error{Code: "42703", Message: fmt.Sprintf("column %s.%s does not exist", alias, name)}
+		default:
+			f = name
 		}
-		if jsonEachCols[u.identName()] && !slices.Contains(shown, u.identName()) {
-			return nil, &Error{Code: "42703", Message: fmt.Sprintf("column %s.%s does not exist", alias, u.identName())}
+		if f == "value" {
+			x.collateValueRef(k-2, k+1, tf, name)
+		} else if renamed && x.wholeItem(k-2, k+1) && !x.T(k+1).kw("AS") {
+			u.suf += " AS " + quoteIdent(name) // named as PostgreSQL names it
 		}
 	}
-	if len(rename) == 0 {
-		return shown, nil
-	}
+	// unqualified references: the alias list's names, and value of
+	// its own query block (a subquery's value is another table's)
+	valueName := shown[len(fields)-1]
+	block := x.blockSelect(i)
 	for k := 0; k < x.n(); k++ {
 		u := x.T(k)
-		f, ok := rename[u.identName()]
-		if !ok || u.ed || u.typ != tIdent && u.typ != tQIdent || x.isP(k-1, ".") || x.isP(k+1, ".") || x.isP(k+1, "(") || x.T(k-1).kw("AS") || k == j {
+		name := u.identName()
+		f, renamed := rename[name]
+		if !renamed && name == valueName && tf[1] == "0" {
+			f = "value"
+		} else if !renamed {
 			continue
 		}
-		u.set(quoteIdent(alias) + "." + f)
-		if x.wholeItem(k, k+1) && !x.T(k+1).kw("AS") {
-			u.suf += " AS " + quoteIdent(u.identName())
+		if u.ed || u.typ != tIdent && u.typ != tQIdent || x.isP(k-1, ".") || x.isP(k+1, ".") || x.isP(k+1, "(") || x.T(k-1).kw("AS") || k == j ||
+			k > i && k < e || !renamed && x.blockSelect(k) != block {
+			continue
+		}
+		if renamed {
+			u.set(quoteIdent(alias) + "." + f)
+		}
+		if f == "value" {
+			x.collateValueRef(k, k+1, tf, name)
+		} else if x.wholeItem(k, k+1) && !x.T(k+1).kw("AS") {
+			u.suf += " AS " + quoteIdent(name)
 		}
 	}
 	return shown, nil
+}
+
+// jsonOrdinalityName names the ordinality column fromStar writes for *:
+// the session types it int8 by it (jsonOrdinalityItem), the column
+// having no declared type to describe it by before a row.
+const jsonOrdinalityName = "ordinality"
+
+// jsonOrdinalityItem reports whether select list item a..b-1 of a
+// translation is the ordinality fromStar wrote: CAST(q.key + 1 AS
+// BIGINT) AS ordinality or (SELECT count(*) FROM json_each(...) AS pg_ord
+// ...) AS ordinality.
+func (x *tx) jsonOrdinalityItem(a, b int) bool {
+	if b-a < 4 || !x.kw(b-2, "AS") || x.T(b-1).identName() != jsonOrdinalityName {
+		return false
+	}
+	e := b - 2
+	switch {
+	case x.kw(a, "CAST") && x.isP(a+1, "(") && x.match(a+1) == e-1:
+		return x.kw(e-3, "AS", "BIGINT") && x.isP(a+3, ".") && x.kw(a+4, "KEY")
+	case x.isP(a, "(") && x.match(a) == e-1:
+		return x.kw(a+1, "SELECT") && strings.EqualFold(x.T(a+2).text, "count") && strings.Contains(x.orig(a, e), "AS pg_ord WHERE pg_ord.id <=")
+	}
+	return false
+}
+
+// jsonValueCol is the value column of the json table function of tf
+// read through q (unqualified when ""): jsonb's with the pg_jsonb
+// collation, so that ORDER BY, comparisons, DISTINCT and GROUP BY follow
+// jsonb's order (jsonb_order.go), not its text's; json's and the _text
+// functions' compare as text, as in PostgreSQL.
+func jsonValueCol(q string, tf [2]string) string {
+	v := "value"
+	if q != "" {
+		v = q + ".value"
+	}
+	if tf[1] == "0" {
+		v += " COLLATE " + JSONBCollation
+	}
+	return v
+}
+
+// collateValueRef makes the reference at tokens a..b-1 to the value column
+// of the json table function of tf (kept as json_each) compare as
+// jsonValueCol's; name is what the statement calls it, the output name
+// of a select list item that is the reference alone (an alias list's
+// name, where the reference now reads value).
+func (x *tx) collateValueRef(a, b int, tf [2]string, name string) {
+	if tf[1] == "0" {
+		x.T(a).pre = "(" + x.T(a).pre
+		x.T(b - 1).suf += " COLLATE " + JSONBCollation + ")"
+	}
+	if x.wholeItem(a, b) && !x.T(b).kw("AS") {
+		x.T(b - 1).suf += " AS " + quoteIdent(name)
+	}
 }
 
 // wholeItem reports whether tokens a..b-1 are a whole item of a select
@@ -364,4 +438,35 @@ func jsonTableRel(fn string) *derivedRel {
 		return &derivedRel{alias: fn, cols: []string{"value"}, oids: []uint32{v}, own: true}
 	}
 	return &derivedRel{alias: fn, cols: []string{"key", "value"}, oids: []uint32{pgoid.Text, v}, own: true}
+}
+
+// jsonEachRel is the relation of a json_each FROM item of the
+// translation whose argument is tokens a..b-1: when it is
+// pg_jsonb_each(j, mode) or pg_jsonb_elements(j, mode), json_each's
+// columns with key and value typed as the function the statement named
+// (jsonTableRel: the mode tells jsonb, json and the _text functions
+// apart); else a relation with no types.
+func jsonEachRel(x *tx, a, b int) DerivedRel {
+	var rel DerivedRel
+	if a+2 >= b || !x.isP(a+1, "(") || x.match(a+1) != b-1 || x.T(b-2).typ != tNumber {
+		return rel
+	}
+	name := ""
+	for fn, tf := range jsonTableFuncs {
+		if strings.EqualFold(x.T(a).text, tf[0]) && x.T(b-2).text == tf[1] && !x.isP(b-3, "-") {
+			name = fn
+			break
+		}
+	}
+	if name == "" {
+		return rel
+	}
+	r := jsonTableRel(name)
+	rel.Alias = "json_each"
+	rel.Columns = jsonEachColumns // array_translate.go
+	rel.Types = make([]uint32, len(jsonEachColumns))
+	for k, c := range r.cols {
+		rel.Types[slices.Index(jsonEachColumns, c)] = r.oids[k]
+	}
+	return rel
 }

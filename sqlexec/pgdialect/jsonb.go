@@ -817,22 +817,27 @@ func fnJSONBBuildArray(_ *sqlite.FunctionContext, a []driver.Value) (driver.Valu
 	return jsonbText(out), nil
 }
 
-// fnJSONBElements is pg_jsonb_elements(j, astext): a JSON array of the
-// elements of the array j, each as the text jsonb_array_elements (astext
-// 0) or jsonb_array_elements_text (1) returns, for SQLite's json_each to
-// list: json_each(pg_jsonb_elements(j, 0)).value is the element.
+// fnJSONBElements is pg_jsonb_elements(j, mode): a JSON array of the
+// elements of the array j, each as the text the spelling of mode
+// (json_srf_modes.go) returns, for SQLite's json_each to list:
+// json_each(pg_jsonb_elements(j, 0)).value is the element.
 func fnJSONBElements(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	mode := srfMode(a[1]) // json_srf_modes.go
 	return jsonSetReturning(a, "[]", func(x any) (any, error) {
 		arr, ok := x.([]any)
 		if !ok {
-			if _, isObj := x.(map[string]any); isObj {
-				return nil, pgErr("22023", "cannot extract elements from an object")
-			}
-			return nil, pgErr("22023", "cannot extract elements from a scalar")
+			return nil, srfElementsError(mode, x)
 		}
 		out := make([]any, len(arr))
+		if srfIsJSON(mode) {
+			_, raw := jsonRawMembers(a[0])
+			for i := range out {
+				out[i] = jsonRawValue(raw[i], mode)
+			}
+			return out, nil
+		}
 		for i, e := range arr {
-			out[i] = jsonResult(e, truthy(a[1]))
+			out[i] = jsonResult(e, srfAsText(mode))
 		}
 		return out, nil
 	})
@@ -853,24 +858,41 @@ func fnJSONBKeys(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 	})
 }
 
-// fnJSONBEach is pg_jsonb_each(j, astext): an object of j's keys with
-// each value as jsonb_each (astext 0) or jsonb_each_text (1) returns it,
-// for json_each(pg_jsonb_each(j, 0)): its key and value columns.
+// fnJSONBEach is pg_jsonb_each(j, mode): an object of j's keys with each
+// value as the spelling of mode returns it (json_srf_modes.go), for
+// json_each(pg_jsonb_each(j, 0)): its key and value columns. jsonb's keys
+// come in jsonb's order, json's as written, repeated ones included.
 func fnJSONBEach(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	mode := srfMode(a[1])
 	return jsonSetReturning(a, "{}", func(x any) (any, error) {
 		obj, ok := x.(map[string]any)
 		if !ok {
-			return nil, pgErr("22023", "cannot call jsonb_each on a non-object")
+			return nil, srfEachError(mode, x)
 		}
-		// in jsonb's key order (json.Marshal of a map would sort them)
+		var keys []string
+		var vals []driver.Value
+		if srfIsJSON(mode) {
+			ks, raw := jsonRawMembers(a[0])
+			keys = ks
+			for _, r := range raw {
+				vals = append(vals, jsonRawValue(r, mode))
+			}
+		} else {
+			keys = jsonbKeys(obj)
+			for _, k := range keys {
+				vals = append(vals, jsonResult(obj[k], srfAsText(mode)))
+			}
+		}
+		// written out (json.Marshal of a map would sort the keys and
+		// drop repeated ones)
 		var b bytes.Buffer
 		b.WriteByte('{')
-		for i, k := range jsonbKeys(obj) {
+		for i, k := range keys {
 			if i > 0 {
 				b.WriteByte(',')
 			}
 			kb, _ := json.Marshal(k)
-			vb, _ := json.Marshal(jsonResult(obj[k], truthy(a[1])))
+			vb, _ := json.Marshal(vals[i])
 			b.Write(kb)
 			b.WriteByte(':')
 			b.Write(vb)

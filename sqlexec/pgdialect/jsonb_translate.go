@@ -51,12 +51,12 @@ var jsonFuncRenames = map[string]string{
 }
 
 // jsonTableFuncs: set-returning functions in FROM -> (preparing function,
-// astext).
+// mode: json_srf_modes.go).
 var jsonTableFuncs = map[string][2]string{
-	"jsonb_each": {"pg_jsonb_each", "0"}, "json_each": {"pg_jsonb_each", "0"},
-	"jsonb_each_text": {"pg_jsonb_each", "1"}, "json_each_text": {"pg_jsonb_each", "1"},
-	"jsonb_array_elements": {"pg_jsonb_elements", "0"}, "json_array_elements": {"pg_jsonb_elements", "0"},
-	"jsonb_array_elements_text": {"pg_jsonb_elements", "1"}, "json_array_elements_text": {"pg_jsonb_elements", "1"},
+	"jsonb_each": {"pg_jsonb_each", "0"}, "json_each": {"pg_jsonb_each", "2"},
+	"jsonb_each_text": {"pg_jsonb_each", "1"}, "json_each_text": {"pg_jsonb_each", "3"},
+	"jsonb_array_elements": {"pg_jsonb_elements", "0"}, "json_array_elements": {"pg_jsonb_elements", "2"},
+	"jsonb_array_elements_text": {"pg_jsonb_elements", "1"}, "json_array_elements_text": {"pg_jsonb_elements", "3"},
 }
 
 // jsonArgFuncs take SQL values that become JSON (the marked arguments).
@@ -201,11 +201,11 @@ func (x *tx) jsonPass() error {
 			continue
 		}
 		if tf, ok := jsonTableFuncs[strings.ToLower(t.text)]; ok && !t.ed {
-			prev := x.T(i - 1)
-			if prev.kw("LATERAL") {
-				prev = x.T(i - 2)
+			p := i - 1
+			if x.kw(p, "LATERAL") {
+				p-- // FROM t, LATERAL jsonb_each(t.doc)
 			}
-			if !(prev.kw("FROM") || prev.kw("JOIN") || x.isP(i-1, ",") && x.inFrom(i) || prev.kw("LATERAL")) {
+			if !(x.kw(p, "FROM") || x.kw(p, "JOIN") || x.isP(p, ",") && x.inFrom(i)) {
 				return unsupported("%s() is only supported in FROM", strings.ToLower(t.text))
 			}
 			if done, err := x.jsonFromSubquery(i, tf); err != nil {
@@ -219,7 +219,7 @@ func (x *tx) jsonPass() error {
 			if err != nil {
 				return err
 			}
-			x.qualifyEachCols(shown...) // key, id ... not shown are the table's
+			x.qualifyEachCols(i, shown...) // key, id ... not shown are the table's
 			e := x.match(i + 1)
 			t.set("json_each(" + tf[0])
 			x.T(e).set(", " + tf[1] + "))")
@@ -277,7 +277,8 @@ func (x *tx) elementAliasValues() {
 		if t.typ != tIdent || t.ed || !x.isP(i+1, "(") || x.isP(i-1, ".") {
 			continue
 		}
-		if tf, ok := jsonTableFuncs[strings.ToLower(t.text)]; !ok || tf[0] != "pg_jsonb_elements" {
+		tf, ok := jsonTableFuncs[strings.ToLower(t.text)]
+		if !ok || tf[0] != "pg_jsonb_elements" {
 			continue
 		}
 		a := x.match(i+1) + 1
@@ -303,6 +304,10 @@ func (x *tx) elementAliasValues() {
 				continue
 			}
 			u.suf += ".value"
+			if tf[1] == "0" { // as jsonValueCol (json_srf_from.go): jsonb's order
+				u.pre = "(" + u.pre
+				u.suf += " COLLATE " + JSONBCollation + ")"
+			}
 			if whole[k] && !x.T(k+1).kw("AS") {
 				u.suf += " AS " + quoteIdent(alias)
 			}
