@@ -101,13 +101,11 @@ func aggregateTypes(c *lconn, sqlText string, infos []colInfo) {
 		}
 		if arg == 0 {
 			// an argument that reads a subquery's, CTE's or view's
-			// column (sum(dbl) of a view's amount * 2): that column's type
+			// column (sum(dbl) of a view's amount * 2), or that is itself
+			// an aggregate, a call or arithmetic (sum(sum(v)) OVER ()):
+			// its type as a result column of the probe
 			if derived == nil {
-				derived = make([]colInfo, len(infos))
-				for k := range derived {
-					derived[k] = newColInfo(st, k)
-				}
-				derivedTypes(c, probe, derived) // derivedtypes.go
+				derived = probeTypes(c, st, probe, len(infos))
 			}
 			arg = derived[it.Column].hint
 		}
@@ -223,13 +221,13 @@ func probeLeaves(c *lconn, sqlText string, infos []colInfo, items []pgdialect.Ar
 			o, _ := typeFromDeclMod(st.columnDecl(it.Column))
 			if o == 0 {
 				// a leaf that reads a subquery's, CTE's or view's column
-				// (s * 1.5 over a CTE's sum): that column's type
+				// (s * 1.5 over a CTE's sum), or that is itself a call, a
+				// branch or arithmetic (coalesce(total, 0) + amt,
+				// date_bin(...) + interval '1 hour'): its type as a result
+				// column of the probe, as PostgreSQL resolves an operator
+				// from its operands' resolved types
 				if derived == nil {
-					derived = make([]colInfo, len(infos))
-					for k := range derived {
-						derived[k] = newColInfo(st, k)
-					}
-					derivedTypes(c, pgdialect.ArithProbeSQL(sqlText, items, k), derived) // derivedtypes.go
+					derived = probeTypes(c, st, pgdialect.ArithProbeSQL(sqlText, items, k), len(infos))
 				}
 				o = derived[it.Column].hint
 			}
@@ -247,6 +245,29 @@ func probeLeaves(c *lconn, sqlText string, infos []colInfo, items []pgdialect.Ar
 			in.hint = combine(it, types[i])
 		}
 	}
+}
+
+// probeTypes describes the n result columns of probe, compiled as st, the
+// way any statement's are (resultTypes): each probe replaces an item by
+// its operand, so its columns are the operands' types. A column with a
+// declared type gets it as its hint. The probes nest at most maxDeriving
+// deep (each is shorter than the statement it probes).
+func probeTypes(c *lconn, st *lstmt, probe string, n int) []colInfo {
+	infos := make([]colInfo, n)
+	for k := range infos {
+		infos[k] = newColInfo(st, k)
+	}
+	if c.deriving < maxDeriving {
+		c.deriving++
+		resultTypes(c, probe, infos)
+		c.deriving--
+	}
+	for k := range infos {
+		if o, m := typeFromDeclMod(infos[k].decl); o != 0 && infos[k].hint == 0 {
+			infos[k].hint, infos[k].hintMod = o, m
+		}
+	}
+	return infos
 }
 
 // scalarSubqueryType is the type of leaf when it is an uncorrelated

@@ -226,6 +226,10 @@ func (x *tx) exprType(a, b int) uint32 {
 		x.kw(a+6, "COLLATE") && strings.EqualFold(x.T(a+7).text, NumericCollation) {
 		return pgoid.Numeric // a numeric constant as the translation writes it (CAST('1.5' AS TEXT) COLLATE pg_numeric)
 	}
+	if b-a >= 3 && x.kw(b-2, "COLLATE") {
+		// a collation keeps the type: (pg_cast_jsonb('{}') COLLATE pg_jsonb)
+		return x.exprType(a, b-2)
+	}
 	switch {
 	case b-a == 1:
 		t := x.T(a)
