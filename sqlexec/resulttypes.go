@@ -157,7 +157,7 @@ func callTypes(c *lconn, sqlText string, infos []colInfo) {
 // subqueryTypes sets the hint of each untyped result column of sqlText
 // that is an uncorrelated scalar subquery: the type of the subquery's one
 // column, described as a statement of its own (pgdialect/subqueryitems.go;
-// a correlated subquery does not compile alone and is left to its value).
+// a correlated one without its WHERE clause, which reads the outer query).
 func subqueryTypes(c *lconn, sqlText string, infos []colInfo) {
 	if !untyped(infos) || !pgdialect.MentionsSubquery(sqlText) {
 		return
@@ -170,14 +170,21 @@ func subqueryTypes(c *lconn, sqlText string, infos []colInfo) {
 		if in.decl != "" || in.hint != 0 {
 			continue
 		}
-		st, _, err := c.prepareCached(it.SQL)
+		q := it.SQL
+		st, _, err := c.prepareCached(q)
+		if (err != nil || st == nil) && it.Uncorrelated != "" {
+			// correlated (WHERE i.g = t.g): its column's type without
+			// the WHERE that reads the outer query
+			q = it.Uncorrelated
+			st, _, err = c.prepareCached(q)
+		}
 		if err != nil || st == nil {
 			continue
 		}
 		if st.columnCount() == 1 {
 			sub := []colInfo{newColInfo(st, 0)}
 			serialTypes(c, sub)
-			resultTypes(c, it.SQL, sub) // the subquery is shorter: this ends
+			resultTypes(c, q, sub) // the subquery is shorter: this ends
 			in.hint = sub[0].hint
 			if o, _ := typeFromDeclMod(sub[0].decl); o != 0 {
 				in.hint = o

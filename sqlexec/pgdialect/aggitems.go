@@ -202,7 +202,11 @@ func ProbeSQL(sqlText string, items []AggItem) string {
 	out := sqlText
 	for i := len(items) - 1; i >= 0; i-- {
 		it := items[i]
-		out = out[:it.start] + "(" + it.Arg + ")" + out[it.end:]
+		arg := it.Arg
+		if !primaryText(arg) { // arith_types.go: sum(sum(v)) probes sum(v) bare
+			arg = "(" + arg + ")"
+		}
+		out = out[:it.start] + arg + out[it.end:]
 	}
 	return out
 }
