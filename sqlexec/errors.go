@@ -134,6 +134,7 @@ var (
 	reDropColumn    = regexp.MustCompile(`(?i)^\s*ALTER\s+TABLE\s+(?:ONLY\s+)?("(?:[^"]|"")+"|[^\s"]+)\s+DROP\s+(?:COLUMN\s+)?`)
 	reAlterTable    = regexp.MustCompile(`^ALTER TABLE "((?:[^"]|"")+)"`)
 	reNoFunc        = regexp.MustCompile(`^no such function: (.*)$`)
+	reArgCount      = regexp.MustCompile(`^wrong number of arguments to function ([^\s(]+)\(\)$`)
 	reExists        = regexp.MustCompile(`^(table|index|view|trigger) (\S+) already exists$`)
 	reExistsNamed   = regexp.MustCompile(`^there is already an? (table|index|view) named (\S+)$`) // CREATE INDEX of another relation's name
 	reNear          = regexp.MustCompile(`near "(.*)": syntax error`)
@@ -339,6 +340,11 @@ func mapError(err error, sqlText string) *Error {
 	case reNoFunc.MatchString(msg) || strings.HasPrefix(msg, "wrong number of arguments to function"):
 		out.Code = CodeUndefinedFunction
 		if m := reNoFunc.FindStringSubmatch(msg); m != nil {
+			out.Message = fmt.Sprintf("function %s does not exist", m[1])
+		} else if m := reArgCount.FindStringSubmatch(msg); m != nil {
+			// PostgreSQL has no overload of that many arguments: the
+			// function with its arguments' types does not exist
+			// (describeUndefinedFunction adds them)
 			out.Message = fmt.Sprintf("function %s does not exist", m[1])
 		}
 	case reExists.MatchString(msg) || reExistsNamed.MatchString(msg):

@@ -2,6 +2,7 @@ package sqlexec
 
 import (
 	"context"
+	"fmt"
 	"slices"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
@@ -64,6 +65,9 @@ func (s *Session) operandParams(ctx context.Context, sql string, oids []uint32) 
 					o = 0 // PostgreSQL picks among the operator's overloads
 				}
 			}
+			if op.Concat {
+				o = pgdialect.ConcatParamType(o) // s || $1: text
+			}
 			oids[n-1] = o
 		}
 	}
@@ -75,6 +79,18 @@ func (s *Session) operandParams(ctx context.Context, sql string, oids []uint32) 
 		apply(c)
 		return nil
 	})
+}
+
+// untypedParam is PostgreSQL's refusal of a parameter that nothing in
+// sql types and that no inference above typed (WHERE $1 IS NULL alone):
+// 42P18, rather than a parameter described as unknown and bound as text.
+func untypedParam(sql string, oids []uint32) error {
+	for _, n := range pgdialect.UntypedParams(sql) {
+		if n >= 1 && n <= len(oids) && oids[n-1] == 0 {
+			return &Error{Code: "42P18", Message: fmt.Sprintf("could not determine data type of parameter $%d", n)}
+		}
+	}
+	return nil
 }
 
 // numericParam reports whether an operand of type o gives an unknown

@@ -101,7 +101,10 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 			if st.Kind == pgdialect.KindDeclare {
 				typedSQL = st.Cursor.Query
 			}
-			s.operandParams(ctx, typedSQL, ps.paramOIDs)         // paramtypes.go
+			s.operandParams(ctx, typedSQL, ps.paramOIDs) // paramtypes.go
+			if err := untypedParam(typedSQL, ps.paramOIDs); err != nil {
+				return nil, err
+			}
 			ps.stored = s.storedParamOIDs(ctx, typed, paramOIDs) // param_assign.go
 			cols, nparams, err := s.describe(ctx, typed.Exec[0], stmtHints(typed), ps.paramOIDs)
 			if err != nil {

@@ -102,13 +102,11 @@ func aggregateTypes(c *lconn, sqlText string, infos []colInfo) {
 		}
 		if arg == 0 {
 			// an argument that reads a subquery's, CTE's or view's
-			// column (sum(dbl) of a view's amount * 2): that column's type
+			// column (sum(dbl) of a view's amount * 2), or that is itself
+			// an aggregate, a call or arithmetic (sum(sum(v)) OVER ()):
+			// its type as a result column of the probe
 			if derived == nil {
-				derived = make([]colInfo, len(infos))
-				for k := range derived {
-					derived[k] = newColInfo(st, k)
-				}
-				derivedTypes(c, probe, derived) // derivedtypes.go
+				derived = probeTypes(c, st, probe, len(infos))
 			}
 			arg = derived[it.Column].hint
 		}
@@ -169,7 +167,7 @@ func callTypes(c *lconn, sqlText string, infos []colInfo) {
 // subqueryTypes sets the hint of each untyped result column of sqlText
 // that is an uncorrelated scalar subquery: the type of the subquery's one
 // column, described as a statement of its own (pgdialect/subqueryitems.go;
-// a correlated subquery does not compile alone and is left to its value).
+// a correlated one without its WHERE clause, which reads the outer query).
 func subqueryTypes(c *lconn, sqlText string, infos []colInfo) {
 	if !untyped(infos) || !pgdialect.MentionsSubquery(sqlText) {
 		return
@@ -182,14 +180,21 @@ func subqueryTypes(c *lconn, sqlText string, infos []colInfo) {
 		if in.decl != "" || in.hint != 0 {
 			continue
 		}
-		st, _, err := c.prepareCached(it.SQL)
+		q := it.SQL
+		st, _, err := c.prepareCached(q)
+		if (err != nil || st == nil) && it.Uncorrelated != "" {
+			// correlated (WHERE i.g = t.g): its column's type without
+			// the WHERE that reads the outer query
+			q = it.Uncorrelated
+			st, _, err = c.prepareCached(q)
+		}
 		if err != nil || st == nil {
 			continue
 		}
 		if st.columnCount() == 1 {
 			sub := []colInfo{newColInfo(st, 0)}
 			serialTypes(c, sub)
-			resultTypes(c, it.SQL, sub) // the subquery is shorter: this ends
+			resultTypes(c, q, sub) // the subquery is shorter: this ends
 			in.hint = sub[0].hint
 			if o, _ := typeFromDeclMod(sub[0].decl); o != 0 {
 				in.hint = o
@@ -233,13 +238,13 @@ func probeLeaves(c *lconn, sqlText string, infos []colInfo, items []pgdialect.Ar
 			o, _ := typeFromDeclMod(st.columnDecl(it.Column))
 			if o == 0 {
 				// a leaf that reads a subquery's, CTE's or view's column
-				// (s * 1.5 over a CTE's sum): that column's type
+				// (s * 1.5 over a CTE's sum), or that is itself a call, a
+				// branch or arithmetic (coalesce(total, 0) + amt,
+				// date_bin(...) + interval '1 hour'): its type as a result
+				// column of the probe, as PostgreSQL resolves an operator
+				// from its operands' resolved types
 				if derived == nil {
-					derived = make([]colInfo, len(infos))
-					for k := range derived {
-						derived[k] = newColInfo(st, k)
-					}
-					derivedTypes(c, pgdialect.ArithProbeSQL(sqlText, items, k), derived) // derivedtypes.go
+					derived = probeTypes(c, st, pgdialect.ArithProbeSQL(sqlText, items, k), len(infos))
 				}
 				o = derived[it.Column].hint
 			}
@@ -257,6 +262,29 @@ func probeLeaves(c *lconn, sqlText string, infos []colInfo, items []pgdialect.Ar
 			in.hint = combine(it, types[i])
 		}
 	}
+}
+
+// probeTypes describes the n result columns of probe, compiled as st, the
+// way any statement's are (resultTypes): each probe replaces an item by
+// its operand, so its columns are the operands' types. A column with a
+// declared type gets it as its hint. The probes nest at most maxDeriving
+// deep (each is shorter than the statement it probes).
+func probeTypes(c *lconn, st *lstmt, probe string, n int) []colInfo {
+	infos := make([]colInfo, n)
+	for k := range infos {
+		infos[k] = newColInfo(st, k)
+	}
+	if c.deriving < maxDeriving {
+		c.deriving++
+		resultTypes(c, probe, infos)
+		c.deriving--
+	}
+	for k := range infos {
+		if o, m := typeFromDeclMod(infos[k].decl); o != 0 && infos[k].hint == 0 {
+			infos[k].hint, infos[k].hintMod = o, m
+		}
+	}
+	return infos
 }
 
 // scalarSubqueryType is the type of leaf when it is an uncorrelated

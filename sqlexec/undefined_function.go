@@ -18,7 +18,7 @@ import (
 // matches.
 const undefinedFunctionHint = "No function matches the given name and argument types. You might need to add explicit type casts."
 
-var reUndefinedFunction = regexp.MustCompile(`^function ([^\s(]+) does not exist$`)
+var reUndefinedFunction = regexp.MustCompile(`^function ([^\s(]+)(\(.*\))? does not exist$`)
 
 // describeUndefinedFunction completes a 42883 "function f does not exist"
 // from the statement orig as the client wrote it, whose parameters the
@@ -44,6 +44,9 @@ func describeUndefinedFunction(e *Error, orig string, paramOIDs []uint32) {
 			params[i] = pgdialect.FormatType(oid, -1)
 		}
 	}
+	// a message that names the types already (date_bin's, from the values
+	// at run time) takes the statement's where its text shows them all:
+	// PostgreSQL names an untyped literal unknown
 	if types, ok := pgdialect.CallArgTypes(orig, name, params); ok {
 		e.Message = "function " + m[1] + "(" + strings.Join(types, ", ") + ") does not exist"
 	}

@@ -202,7 +202,11 @@ func ProbeSQL(sqlText string, items []AggItem) string {
 	out := sqlText
 	for i := len(items) - 1; i >= 0; i-- {
 		it := items[i]
-		out = out[:it.start] + "(" + it.Arg + ")" + out[it.end:]
+		arg := it.Arg
+		if !primaryText(arg) { // arith_types.go: sum(sum(v)) probes sum(v) bare
+			arg = "(" + arg + ")"
+		}
+		out = out[:it.start] + arg + out[it.end:]
 	}
 	return out
 }
@@ -225,6 +229,10 @@ func (x *tx) exprType(a, b int) uint32 {
 	if b-a == 8 && x.kw(a, "CAST") && x.isP(a+1, "(") && x.T(a+2).typ == tString && x.kw(a+3, "AS", "TEXT") && x.isP(a+5, ")") &&
 		x.kw(a+6, "COLLATE") && strings.EqualFold(x.T(a+7).text, NumericCollation) {
 		return pgoid.Numeric // a numeric constant as the translation writes it (CAST('1.5' AS TEXT) COLLATE pg_numeric)
+	}
+	if b-a >= 3 && x.kw(b-2, "COLLATE") {
+		// a collation keeps the type: (pg_cast_jsonb('{}') COLLATE pg_jsonb)
+		return x.exprType(a, b-2)
 	}
 	switch {
 	case b-a == 1:

@@ -184,7 +184,7 @@ func (x *tx) numTypeExpr(a, b int) string {
 	}
 	tbl, col, ok := x.columnTable(a, b)
 	if !ok {
-		return x.joinColumnType(a, b)
+		return x.joinColumnType("pg_col_numtype", a, b)
 	}
 	return colTypeQuery("pg_col_numtype", tbl, col)
 }
@@ -213,15 +213,21 @@ func aggRuntimeType(fn, rt string) string {
 // joinColumnType is the run-time type of the unqualified column a..b-1 of
 // a join of tables (FROM tx JOIN acc ON ...: columnTable cannot tell
 // whose column amt is), "" when the statement has a derived table or CTE
-// or fewer than two tables: the type of the column in the one table of
-// the statement that has it (joinTypeQuery).
-func (x *tx) joinColumnType(a, b int) string {
+// or fewer than two tables: f (pg_col_numtype or pg_col_dttype) of the
+// column in the one table of the statement that has it (joinTypeQuery).
+func (x *tx) joinColumnType(f string, a, b int) string {
 	qual, col, ok := x.bareColumn(a, b)
 	if !ok || qual != "" || x.hasDerivedTable() {
 		return ""
 	}
 	var tbls []string
-	for _, ft := range x.fromTables() {
+	fts := x.fromTables()
+	if x.kw(0, "INSERT", "INTO") && len(fts) > 0 {
+		// the INSERT's target (fromTables lists it last) is no table the
+		// query reads: INSERT INTO t2 SELECT id, d + n FROM a, b
+		fts = fts[:len(fts)-1]
+	}
+	for _, ft := range fts {
 		if !slices.Contains(tbls, ft.name) {
 			tbls = append(tbls, ft.name)
 		}
@@ -229,17 +235,18 @@ func (x *tx) joinColumnType(a, b int) string {
 	if len(tbls) < 2 {
 		return ""
 	}
-	return joinTypeQuery(tbls, col)
+	return joinTypeQuery(f, tbls, col)
 }
 
-// joinTypeQuery is the uncorrelated scalar subquery giving the type of
-// column col in the one of tables tbls that has it (empty when none or
-// several have it: the tables are all those the statement names, also
-// in its subqueries, so a column name two of them have is left untyped
-// rather than typed by the wrong one).
-func joinTypeQuery(tbls []string, col string) string {
+// joinTypeQuery is the uncorrelated scalar subquery giving f
+// (pg_col_numtype or pg_col_dttype) of column col in the one of tables
+// tbls that has it (empty when none or several have it: the tables are
+// all those the statement names, also in its subqueries, so a column
+// name two of them have is left untyped rather than typed by the wrong
+// one).
+func joinTypeQuery(f string, tbls []string, col string) string {
 	var sb strings.Builder
-	sb.WriteString("(SELECT pg_col_numtype(" + quoteLit(col))
+	sb.WriteString("(SELECT " + f + "(" + quoteLit(col))
 	for _, t := range tbls {
 		sb.WriteString(", (SELECT " + relCreateSQL + " " + relSchemaRow(t) + ")")
 	}

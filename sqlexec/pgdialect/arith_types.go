@@ -33,7 +33,8 @@ const arithUnknownMark = "COLLATE " + NumericCollation + ")"
 // MentionsUntypedArith is a cheap test before lexing: sqlText has an
 // arithmetic rewrite of unknown static type (arith_columns.go).
 func MentionsUntypedArith(sqlText string) bool {
-	return strings.Contains(sqlText, ", '') "+arithUnknownMark) || strings.Contains(sqlText, arithRuntimeMark) || strings.Contains(sqlText, "pg_col_numtype(") ||
+	// (ceil(n) COLLATE pg_numeric): a numeric function of a column
+	return strings.Contains(sqlText, arithUnknownMark) || strings.Contains(sqlText, arithRuntimeMark) || strings.Contains(sqlText, "pg_col_numtype(") ||
 		strings.Contains(sqlText, nullifMark) || // numeric_runtimecmp.go
 		strings.Contains(sqlText, "COLLATE "+IntervalCollation+")") ||
 		strings.Contains(sqlText, "pg_dt_") && strings.Contains(sqlText, "''") // datetime_calltypes.go
@@ -114,9 +115,31 @@ func ArithProbeSQL(sqlText string, items []ArithItem, k int) string {
 		if k < len(it.Leaves) {
 			leaf = it.Leaves[k]
 		}
-		out = out[:it.start] + "(" + leaf + ")" + out[it.end:]
+		if !primaryText(leaf) {
+			leaf = "(" + leaf + ")"
+		}
+		out = out[:it.start] + leaf + out[it.end:]
 	}
 	return out
+}
+
+// primaryText reports whether SQLite expression s is one operand that
+// needs no parentheses where a probe puts it: a token, a call or a
+// parenthesised group. Left bare, the probe's item has the shape the
+// other probes recognise (coalesce(total, 0) + amt probes
+// coalesce(total, 0), which BranchItems types).
+func primaryText(s string) bool {
+	x := newTx(s)
+	n := x.n()
+	switch {
+	case n == 1:
+		return true
+	case n >= 2 && x.isP(0, "(") && x.match(0) == n-1:
+		return true
+	case n >= 3 && x.T(0).typ == tIdent && x.isP(1, "(") && x.match(1) == n-1:
+		return true
+	}
+	return false
 }
 
 // ArithType is the PostgreSQL type of item it given the types of its

@@ -76,6 +76,69 @@ var callSigs = map[string]callSig{
 	"pg_jsonb_path": {args: []int{0}, typ: jsonType, only: jsonValueMode},
 	// a[i] (array_translate.go: pg_array_get(a, i, type)): a's element type
 	"pg_array_get": {args: []int{0}, typ: func(a []uint32) uint32 { return pgoid.ElemOf(a[0]) }},
+	// j - text[] (jsonb_translate.go): jsonb; j - 'k' over a column of a
+	// type read at run time is jsonb when the column is (runtimeOperatorCall)
+	"pg_jsonb_delete_keys": {args: []int{0}, typ: jsonbOnly},
+	"pg_jsonb_delete":      {args: []int{0}, typ: jsonbOnly},
+	// l || r over a column of a type read at run time (runtimeOperatorCall):
+	// an operand of unknown type (CAST('z' AS TEXT)) is 0, the array's
+	// type deciding
+	"pg_jsonb_concat": {args: []int{0, 1}, typ: concatType, untyped: true},
+}
+
+// jsonbOnly is jsonb of a jsonb argument: json has no - operator.
+func jsonbOnly(a []uint32) uint32 {
+	if a[0] == pgoid.JSONB {
+		return a[0]
+	}
+	return 0
+}
+
+// concatType is the type of l || r by PostgreSQL's operators: jsonb ||
+// jsonb; anyarray || anyelement and anyelement || anyarray the array's
+// type (anyarray || anyarray too); text || text and text beside any
+// other non-array value (anynonarray) text.
+func concatType(a []uint32) uint32 {
+	l, r := a[0], a[1]
+	switch {
+	case l == pgoid.JSONB || r == pgoid.JSONB:
+		if l == pgoid.JSONB && r == pgoid.JSONB {
+			return pgoid.JSONB
+		}
+		return 0
+	case pgoid.ElemOf(l) != 0:
+		return l
+	case pgoid.ElemOf(r) != 0:
+		return r
+	case l == 0 || r == 0:
+		return 0
+	}
+	text := func(o uint32) bool { return o == pgoid.Text || o == pgoid.Varchar || o == pgoid.Bpchar }
+	if text(l) || text(r) {
+		return pgoid.Text
+	}
+	return 0
+}
+
+// runtimeOperatorCall is the jsonb call of jsonb_translate.go's run-time
+// form at a..b-1 of an operator over a column whose type is read at run
+// time, CASE WHEN lower(type) IN ('json', ...) THEN pg_jsonb_concat(l, r)
+// ELSE ... END (the ELSE branches: an array's pg_array_concat(l, r), the
+// operator itself, over the same operands): its extent, ok=false when
+// a..b-1 is no such form.
+func (x *tx) runtimeOperatorCall(a, b int) (lo, hi int, ok bool) {
+	if !x.kw(a, "CASE", "WHEN") || !x.T(a+2).kw("lower") || x.caseEnd(a) != b-1 {
+		return 0, 0, false
+	}
+	k := x.findKw(a+2, b, x.depth[a], "THEN")
+	if k < 0 || !x.isP(k+2, "(") {
+		return 0, 0, false
+	}
+	switch x.T(k + 1).identName() {
+	case "pg_jsonb_concat", "pg_jsonb_delete":
+		return k + 1, x.match(k+2) + 1, true
+	}
+	return 0, 0, false
 }
 
 func jsonType(a []uint32) uint32 {
@@ -152,6 +215,12 @@ func CallItems(sqlText string) []ArithItem {
 				continue
 			}
 			break
+		}
+		if lo, hi, ok := x.runtimeOperatorCall(a, b); ok {
+			if ra < 0 {
+				ra, rb = a, b // the probe replaces the whole CASE
+			}
+			a, b = lo, hi
 		}
 		if b-a < 4 || x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 {
 			continue

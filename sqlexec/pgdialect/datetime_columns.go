@@ -37,21 +37,19 @@ import (
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
-// fnColDTType is pg_col_dttype(create_sql, column).
+// fnColDTType is pg_col_dttype(create_sql, column), or
+// pg_col_dttype(column, create_sql, ...) for an unqualified column of a
+// join (the one table's that has it): the column's date/time type name,
+// empty for any other type or an unknown column. It takes the arguments
+// pg_col_numtype takes (colDeclType).
 func fnColDTType(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return "", nil
+	oid, err := colDeclType(a)
+	if err != nil {
+		return nil, err
 	}
-	for _, c := range tableDecls(str(a[0])) {
-		if !equalFoldASCII(c.name, str(a[1])) || c.decl == "" {
-			continue
-		}
-		oid, _ := DeclTypeOID(c.decl)
-		switch oid {
-		case pgoid.Date, pgoid.Time, pgoid.Timetz, pgoid.Timestamp, pgoid.Timestamptz, pgoid.Interval:
-			return TypeName(oid), nil
-		}
-		return "", nil
+	switch oid {
+	case pgoid.Date, pgoid.Time, pgoid.Timetz, pgoid.Timestamp, pgoid.Timestamptz, pgoid.Interval:
+		return TypeName(oid), nil
 	}
 	return "", nil
 }
@@ -70,7 +68,8 @@ func (x *tx) columnDTType(a, b int) string {
 		if r, ok := x.colRTypes[a]; ok && r.end == b && strings.HasPrefix(r.expr, numTypeQueryPrefix) {
 			return "(SELECT pg_col_dttype(" + relCreateSQL + ", " + r.expr[len(numTypeQueryPrefix):]
 		}
-		return ""
+		// an unqualified column of a join (d + n FROM a, b)
+		return x.joinColumnType("pg_col_dttype", a, b)
 	}
 	return colTypeQuery("pg_col_dttype", tbl, col)
 }
@@ -249,7 +248,7 @@ func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) 
 			return dtBinaryResult(op, l, r), dl || dr
 		}
 	}
-	n := 0
+	n, num := 0, ""
 	st := x.arithShape(a, b, func(lo, hi int) string {
 		n++
 		if _, j := x.name(lo); n == 1 && *k < len(leafTypes) && (hi-lo == 1 || j == hi) { // a column, maybe qualified (o.placed)
@@ -258,6 +257,8 @@ func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) 
 					return name
 				}
 			}
+			// a number column beside a date/time one (d + n): its type
+			num = oidArithType(leafTypes[*k])
 		}
 		return ""
 	})
@@ -268,7 +269,10 @@ func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) 
 	case st == "float8" || st == "float4" || st == "numeric":
 		return "float", false
 	case n == 1 && st == "":
-		switch oidArithType(x.exprType(a, b)) { // pg_cast_int4(1)
+		if num == "" {
+			num = oidArithType(x.exprType(a, b)) // pg_cast_int4(1)
+		}
+		switch num {
 		case "int2", "int4", "int8":
 			return "int", false
 		case "numeric", "float8", "float4":

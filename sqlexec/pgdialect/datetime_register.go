@@ -33,7 +33,7 @@ func datetimeDeterministic() map[string]struct {
 		"justify_interval": {1, fnJustify(interval.justifyInterval)},
 		"timezone":         {2, fnTimezone},
 		"to_date":          {2, fnToDate},
-		"pg_col_dttype":    {2, fnColDTType},
+		"pg_col_dttype":    {-1, fnColDTType},
 		"isfinite":         {1, fnIsFinite}, // isfinite.go
 	}
 	return m

@@ -491,7 +491,7 @@ func (x *tx) blockColumnType(from []fromItem, a, b int, ctes map[string]*derived
 	if qual != "" {
 		return ""
 	}
-	return joinTypeQuery(tbls, col) // arith_columns.go
+	return joinTypeQuery("pg_col_numtype", tbls, col) // arith_columns.go
 }
 
 // fromTableItem is the table name and alias of FROM item it when it is a

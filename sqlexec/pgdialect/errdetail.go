@@ -189,6 +189,17 @@ func argType(x *tx, lo, hi int, params []string) (string, bool) {
 			return castType(x.orig(as+1, hi-1))
 		}
 	}
+	if hi-lo >= 2 && x.T(hi-1).typ == tString {
+		// a typed literal, timestamp '2000-01-01' (the type's name may
+		// be several words: timestamp with time zone '...')
+		typed := true
+		for j := lo; j < hi-1; j++ {
+			typed = typed && x.T(j).typ == tIdent
+		}
+		if typed {
+			return castType(x.orig(lo, hi-1))
+		}
+	}
 	sign := ""
 	if hi-lo == 2 && (x.T(lo).text == "-" || x.T(lo).text == "+") && x.T(lo+1).typ == tNumber {
 		// PostgreSQL's grammar folds the sign into the literal:

@@ -25,6 +25,8 @@ func TestCallArgTypes(t *testing.T) {
 		{"SELECT f(a) FROM t", nil, "-"},
 		{"SELECT f(1 + 1)", nil, "-"},
 		{"SELECT f('a'::nosuchtype)", nil, "-"},
+		{"SELECT f(timestamp '2000-01-01', interval '1 day', timestamp with time zone '2000-01-01')", nil,
+			"timestamp without time zone, interval, timestamp with time zone"},
 	} {
 		got, ok := CallArgTypes(c.sql, "f", c.params)
 		g := strings.Join(got, ", ")

@@ -117,8 +117,12 @@ func TestSubqueryItems(t *testing.T) {
 		q    string
 		want []SubqueryItem
 	}{
-		{"SELECT id, (SELECT max(i) FROM t) AS m, (SELECT 1) + 1 FROM u", []SubqueryItem{{1, "SELECT max(i) FROM t"}}},
-		{"SELECT (SELECT count(*) FROM t)", []SubqueryItem{{0, "SELECT count(*) FROM t"}}},
+		{"SELECT id, (SELECT max(i) FROM t) AS m, (SELECT 1) + 1 FROM u", []SubqueryItem{{1, "SELECT max(i) FROM t", ""}}},
+		{"SELECT (SELECT count(*) FROM t)", []SubqueryItem{{0, "SELECT count(*) FROM t", ""}}},
+		{"SELECT g, (SELECT max(v) FROM s AS i WHERE i.g = s.g GROUP BY i.h) FROM s",
+			[]SubqueryItem{{1, "SELECT max(v) FROM s AS i WHERE i.g = s.g GROUP BY i.h", "SELECT max(v) FROM s AS i GROUP BY i.h"}}},
+		{"SELECT (SELECT max(v) FROM s AS i WHERE i.g = u.g) FROM u",
+			[]SubqueryItem{{0, "SELECT max(v) FROM s AS i WHERE i.g = u.g", "SELECT max(v) FROM s AS i"}}},
 		{"SELECT * FROM t WHERE i = (SELECT 1)", nil},
 		{"SELECT (1)", nil},
 	} {

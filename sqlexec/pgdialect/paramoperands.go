@@ -36,6 +36,21 @@ type ParamOperand struct {
 	// Arith: the parameter is an operand of arithmetic: it takes the
 	// operand's type only when that is numeric.
 	Arith bool
+	// Concat: the parameter is an operand of || (or meets a || chain): it
+	// takes the operand's type when that is an array or jsonb (array ||
+	// element, jsonb || jsonb), else text, as PostgreSQL resolves
+	// unknown || text and unknown || anynonarray (ConcatParamType).
+	Concat bool
+}
+
+// ConcatParamType is the type of a parameter of || (ParamOperand.Concat)
+// beside an operand of type o (0: not known): an array's or jsonb's own
+// type, else text.
+func ConcatParamType(o uint32) uint32 {
+	if o == pgoid.JSONB || pgoid.ElemOf(o) != 0 {
+		return o
+	}
+	return pgoid.Text
 }
 
 // paramArgTypes are argument types of functions whose parameters
@@ -83,6 +98,19 @@ func ParamOperands(sql string) []ParamOperand {
 			continue
 		}
 		a, b, arith := x.paramOperand(i)
+		concat := x.isP(i-1, "||") || x.isP(i+1, "||")
+		if !concat && a >= 0 && a < b {
+			// $2 of s || $1 = $2: the other operand is a || chain
+			for k := a; k < b; k++ {
+				concat = concat || x.depth[k] == x.depth[a] && x.isP(k, "||")
+			}
+		}
+		if concat && (a < 0 || a >= b || b-a == 1 && (x.T(a).typ == tParam || x.kw(a, "NULL"))) {
+			// $1 || $2, $1 || NULL: text || text
+			seen[n] = true
+			out = append(out, ParamOperand{Param: n, OID: pgoid.Text})
+			continue
+		}
 		if a < 0 || a >= b {
 			continue
 		}
@@ -91,7 +119,7 @@ func ParamOperands(sql string) []ParamOperand {
 		}
 		if probe, fromOnly := x.operandProbe(a, b); probe != "" {
 			seen[n] = true
-			out = append(out, ParamOperand{Param: n, Probe: probe, FromOnly: fromOnly, Arith: arith})
+			out = append(out, ParamOperand{Param: n, Probe: probe, FromOnly: fromOnly, Arith: arith, Concat: concat})
 		}
 	}
 	return out
@@ -145,6 +173,12 @@ func (x *tx) paramOperand(i int) (a, b int, arith bool) {
 		left = 0 // a sign: -$1
 	}
 	switch {
+	case x.isP(i-1, "||") && right <= 1:
+		// s || $1: the chain before it (operandStops goes on over ||);
+		// || binds tighter than a comparison, looser than + - * / %
+		return x.operandBack(i-2, false), i - 1, false
+	case x.isP(i+1, "||") && left <= 1:
+		return i + 2, x.operandForward(i+2, false), false
 	case left > 0 && left >= right:
 		return x.operandBack(i-2, left == 3), i - 1, left > 1
 	case right > 0:
@@ -354,8 +388,21 @@ func (x *tx) operandProbe(a, b int) (string, string) {
 		if t := x.T(e); (t.typ == tIdent && !isClauseKw(t.upper()) && !t.kw("SET")) || t.typ == tQIdent {
 			e++
 		}
-		if x.findKw(e, x.n(), x.depth[s], "FROM") >= 0 || x.findKw(e, x.n(), x.depth[s], "USING") >= 0 {
-			return "", "" // the other tables' scope is not built here
+		from := x.findKw(e, x.n(), x.depth[s], "FROM")
+		if from < 0 {
+			from = x.findKw(e, x.n(), x.depth[s], "USING")
+		}
+		if from >= 0 {
+			// UPDATE t SET ... FROM u, DELETE FROM t USING u: the operand
+			// sees the target and the other tables, as a join of them
+			end := from + 1
+			for end < x.n() && !(x.depth[end] == x.depth[s] && (x.kw(end, "WHERE") || x.kw(end, "RETURNING"))) {
+				end++
+			}
+			if end == from+1 {
+				return "", ""
+			}
+			return prefix + "SELECT " + expr + " FROM " + x.orig(k, e) + ", " + x.orig(from+1, end), ""
 		}
 		return prefix + "SELECT " + expr + " FROM " + x.orig(k, e), ""
 	}

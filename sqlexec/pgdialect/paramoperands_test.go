@@ -1,6 +1,7 @@
 package pgdialect
 
 import (
+	"fmt"
 	"testing"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
@@ -37,6 +38,16 @@ func TestParamOperands(t *testing.T) {
 		{"INSERT INTO w SELECT $1", nil}, // typed by the target column, not text
 		{"SELECT $1 = $2", nil},          // both unknown: nothing to type from
 		{"SELECT id FROM t WHERE n > $1::int", nil},
+		{"SELECT $1 || s, s || $2, $3 || $4 FROM t",
+			[]ParamOperand{{Param: 1, Probe: "SELECT s FROM t", Concat: true}, {Param: 2, Probe: "SELECT s FROM t", Concat: true},
+				{Param: 3, OID: pgoid.Text}, {Param: 4, OID: pgoid.Text}}},
+		{"SELECT id FROM t WHERE s || $1 = $2",
+			[]ParamOperand{{Param: 1, Probe: "SELECT s FROM t WHERE s || $1 = $2", FromOnly: "SELECT s FROM t", Concat: true},
+				{Param: 2, Probe: "SELECT s || $1 FROM t WHERE s || $1 = $2", FromOnly: "SELECT s || $1 FROM t", Concat: true}}},
+		{"UPDATE t SET v = $1 FROM u WHERE t.id = u.id AND u.k = $2",
+			[]ParamOperand{{Param: 1, Probe: "SELECT v FROM t, u"}, {Param: 2, Probe: "SELECT u.k FROM t, u"}}},
+		{"DELETE FROM t AS a USING u WHERE a.id = u.id AND u.v = $1 RETURNING a.id",
+			[]ParamOperand{{Param: 1, Probe: "SELECT u.v FROM t AS a, u"}}},
 	} {
 		got := ParamOperands(c.sql)
 		if len(got) != len(c.want) {
@@ -47,6 +58,38 @@ func TestParamOperands(t *testing.T) {
 			if got[i] != c.want[i] {
 				t.Errorf("%s: %+v, want %+v", c.sql, got[i], c.want[i])
 			}
+		}
+	}
+}
+
+// TestUntypedParams checks which parameters no context types: a bare
+// operand of IS [NOT] NULL everywhere it occurs.
+func TestUntypedParams(t *testing.T) {
+	for _, c := range []struct {
+		sql  string
+		want []int
+	}{
+		{"SELECT id FROM t WHERE $1 IS NULL", []int{1}},
+		{"SELECT id FROM t WHERE $1 IS NOT NULL AND n = $2", []int{1}},
+		{"SELECT id FROM t WHERE $1 IS NULL OR n = $1", nil},
+		{"SELECT id FROM t WHERE $1::int IS NULL", nil},
+		{"SELECT id FROM t WHERE f($1) IS NULL", nil},
+		{"SELECT id FROM t WHERE n + $1 IS NULL", nil},
+		{"SELECT id FROM t WHERE ($1 IS NULL)", []int{1}},
+	} {
+		if got := UntypedParams(c.sql); fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%s: %v, want %v", c.sql, got, c.want)
+		}
+	}
+}
+
+// TestConcatParamType checks the type of a parameter of ||: the other
+// operand's when it is an array or jsonb, else text.
+func TestConcatParamType(t *testing.T) {
+	for o, want := range map[uint32]uint32{0: pgoid.Text, pgoid.Text: pgoid.Text, pgoid.Int4: pgoid.Text,
+		pgoid.Int4Array: pgoid.Int4Array, pgoid.JSONB: pgoid.JSONB, pgoid.JSON: pgoid.Text} {
+		if got := ConcatParamType(o); got != want {
+			t.Errorf("ConcatParamType(%d) = %d, want %d", o, got, want)
 		}
 	}
 }

@@ -15,6 +15,11 @@ import "strings"
 type SubqueryItem struct {
 	Column int    // index of the result column
 	SQL    string // the subquery's text, without its parentheses
+	// Uncorrelated: SQL without its WHERE clause ("" when it has none):
+	// a correlated subquery (WHERE i.g = t.g) does not compile alone,
+	// but its WHERE does not change its column's type, so the session
+	// describes this instead (max(v) of an int4 column is int4)
+	Uncorrelated string
 }
 
 // MentionsSubquery is a cheap test before lexing: sqlText may have a
@@ -39,7 +44,17 @@ func SubqueryItems(sqlText string) []SubqueryItem {
 			continue
 		}
 		last := x.T(b - 2)
-		out = append(out, SubqueryItem{Column: col, SQL: x.src[x.T(a+1).pos : last.pos+len(last.text)]})
+		item := SubqueryItem{Column: col, SQL: x.src[x.T(a+1).pos : last.pos+len(last.text)]}
+		if w := x.findKw(a+1, b-1, x.depth[a+1], "WHERE"); w > 0 {
+			e := w + 1
+			for e < b-1 && !(x.depth[e] == x.depth[a+1] && (x.kw(e, "GROUP") || x.kw(e, "HAVING") || x.kw(e, "ORDER") || x.kw(e, "LIMIT") ||
+				x.kw(e, "UNION") || x.kw(e, "INTERSECT") || x.kw(e, "EXCEPT") || x.kw(e, "WINDOW"))) {
+				e++
+			}
+			item.Uncorrelated = strings.TrimSpace(strings.TrimSpace(x.src[x.T(a+1).pos:x.T(w).pos]) + " " +
+				strings.TrimSpace(x.src[x.T(e-1).pos+len(x.T(e-1).text):last.pos+len(last.text)]))
+		}
+		out = append(out, item)
 	}
 	return out
 }

@@ -8,7 +8,6 @@ INSERT INTO aq_orders VALUES
 -- date - date is an integer (a trailing ::date typed the whole item)
 SELECT id, ship_by - placed_at::date, ship_by - '2024-01-01'::date FROM aq_orders ORDER BY id;
 -- ceil/floor of a whole numeric
--- differs-type: ceil/floor of a numeric column are described as text (the value's type is read at run time)
 SELECT id, ceil(total), floor(total) FROM aq_orders ORDER BY id;
 -- an array column || an element
 SELECT id, scores || 4, 0 || scores, tags || 'z'::text FROM aq_orders ORDER BY id;
@@ -35,7 +34,6 @@ SELECT array_to_json(array_agg(row_to_json(t))) FROM (SELECT id, s FROM aq_docs 
 SELECT array_to_json(array_agg(b ORDER BY id)), array_to_json(array_agg(n ORDER BY id)), array_to_json(array_agg(j ORDER BY id)) FROM aq_docs WHERE id < 4;
 SELECT jsonb_agg(DISTINCT b), json_agg(DISTINCT n), json_agg(DISTINCT n ORDER BY n DESC), array_agg(DISTINCT s), string_agg(DISTINCT s, ','), array_agg(DISTINCT b) FROM aq_docs;
 SELECT jsonb_build_array(1.10, n, -2.50, 3), json_build_object('a', 1.10) FROM aq_docs WHERE id = 1;
--- differs-type: jsonb - text[] is described as text
 SELECT '{"a":1,"b":2}'::jsonb - '{a}'::text[], j - '{a}'::text[], j - ARRAY['a','b'] FROM aq_docs WHERE id < 4 ORDER BY id;
 -- jsonb equality and order go by value
 SELECT '1.50'::jsonb = '1.5'::jsonb, '{"a":1}'::jsonb = '{"a":1.0}'::jsonb, '[1,2,3]'::jsonb > '[1,3]'::jsonb, '{"b":1}'::jsonb > '{"a":1,"b":1}'::jsonb;

@@ -46,7 +46,6 @@ SELECT id FROM flow_o WHERE greatest(total, 50) = 50 ORDER BY id;
 SELECT id FROM flow_o WHERE nullif(total, 10.01) < 60 ORDER BY id;
 SELECT id FROM flow_o WHERE 60 > least(total, qty) ORDER BY id;
 SELECT sqrt(sum(amt)), max(amt) * 2, sqrt(abs(min(amt))) FROM flow_tx;
--- differs-type: arithmetic over coalesce of a column is described as text (PostgreSQL: numeric); the values are PostgreSQL's
 SELECT flow_o.id, coalesce(total, 0) + amt FROM flow_o LEFT JOIN flow_tx ON flow_tx.id = flow_o.id ORDER BY flow_o.id;
 UPDATE flow_acc SET bal = bal * 1.075 FROM flow_tx WHERE flow_tx.acc = flow_acc.id AND flow_tx.amt < 0 RETURNING flow_acc.id, bal;
 INSERT INTO flow_acc SELECT id + 100, amt FROM flow_tx WHERE amt > 1 RETURNING bal;

@@ -42,7 +42,6 @@ SELECT id, date_bin('1 hour', ts, tz) FROM db_t WHERE id < 4 ORDER BY id;
 SELECT date_bin('1 hour', ts, timestamp '2000-01-01') AS bin, count(*) FROM db_t WHERE id < 4 GROUP BY 1 ORDER BY 1;
 SELECT id FROM db_t WHERE date_bin('1 day', ts, timestamp '2000-01-01') = timestamp '2024-01-01' ORDER BY id;
 SELECT max(date_bin('1 day', tz, timestamptz '2000-01-01 00:00+00')) FROM db_t;
--- differs-type: date/time arithmetic over a date_bin of a column is described as text: the operator's static type needs the column's
 SELECT id, date_bin('1 day', ts, timestamp '2000-01-01') + interval '1 hour' FROM db_t WHERE id < 4 ORDER BY id;
 UPDATE db_t SET ts = date_bin('1 hour', ts, timestamp '2000-01-01'), tz = date_bin('1 hour', tz, timestamptz '2000-01-01 00:30+00') WHERE id < 4 RETURNING id, ts, tz, date_bin('1 day', ts, timestamp '2000-01-01');
 INSERT INTO db_t (id, ts, tz) VALUES (6, date_bin('1 day', timestamp '2024-06-06 18:00', timestamp '2000-01-01'), date_bin('1 day', timestamptz '2024-06-06 18:00+00', timestamptz '2000-01-01 00:00+00')) RETURNING *;
@@ -63,8 +62,6 @@ SELECT array_append(ARRAY[1.5, 2], 3), array_remove(ARRAY[true, false], true);
 SELECT id, date_bin('1 hour', ts, '2000-01-01 00:30+05'), date_bin('1 hour', '2024-01-01 10:45+05', ts) FROM db_t WHERE id < 4 ORDER BY id;
 SELECT id, date_bin('1 hour', tz, '2000-01-01 00:30+05'), date_bin('1 hour', d, '2000-01-01 00:30') FROM db_t WHERE id < 4 ORDER BY id;
 SELECT date_bin('1 day', 'abc', timestamp '2000-01-01');
--- differs-message: the stride literal is named interval (its type is read at run time)
 SELECT date_bin('1 day', 5, timestamp '2000-01-01');
--- differs-message: a wrong argument count is SQLite's message
 SELECT date_bin('1 day', timestamp '2000-01-01');
 SELECT date_bin(interval '1 day', id, ts) FROM db_t WHERE id = 1;

@@ -52,9 +52,7 @@ SELECT a, b, c FROM gc_p GROUP BY b, a ORDER BY a, b;
 SELECT id, note FROM gc_k GROUP BY id ORDER BY id;
 SELECT gc_s.g FROM gc_s GROUP BY g ORDER BY 1;
 SELECT g FROM gc_s GROUP BY gc_s.g ORDER BY 1;
--- differs-type: max() in a scalar subquery of a grouped query is described as int8, not the column's int4
 SELECT g, (SELECT max(v) FROM gc_s AS i WHERE i.g = gc_s.g) FROM gc_s GROUP BY g ORDER BY 1;
--- differs-type: sum over sum(int4) (int8) is numeric in PostgreSQL, described as int8 here
 SELECT g, sum(sum(v)) OVER () FROM gc_s GROUP BY g ORDER BY 1;
 SELECT g, rank() OVER (ORDER BY sum(v)) FROM gc_s GROUP BY g ORDER BY 1;
 SELECT g FROM gc_s GROUP BY g ORDER BY sum(v), g;

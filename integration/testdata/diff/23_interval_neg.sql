@@ -7,5 +7,4 @@ SELECT id, -iv, -n, -i FROM ivn_t ORDER BY id;
 SELECT -(iv) FROM ivn_t WHERE id = 1;
 SELECT id FROM ivn_t WHERE -iv < interval '0' ORDER BY id;
 SELECT id, - iv AS neg FROM ivn_t ORDER BY neg, id;
--- differs: arithmetic over the negated column (-iv + iv) reads the negation as a number (22P02)
 SELECT id, -iv + iv FROM ivn_t ORDER BY id;

@@ -4,7 +4,6 @@ INSERT INTO pt_t VALUES (1, 'Apple', '2024-01-15 10:30:00', 7), (2, 'pear', '202
 SELECT id FROM pt_t WHERE lower(s) = $1;
 -- args: APPLE
 SELECT id FROM pt_t WHERE upper(s) = $1;
--- differs-type: || over a column is not typed statically; the parameter stays unknown and binds as text, which is what it is
 -- args: Apple!
 SELECT id FROM pt_t WHERE s || '!' = $1;
 -- args: 2024
