@@ -47,12 +47,13 @@ func (d dependent) String() string {
 	return d.object() + " depends on " + d.on
 }
 
-// object names the dependent as PostgreSQL's messages do.
+// object names the dependent as PostgreSQL's messages do (a relation's
+// name quoted where it needs quotes, a constraint's as it is).
 func (d dependent) object() string {
 	if d.kind == "constraint" {
-		return fmt.Sprintf("constraint %s on table %s", d.name, d.table)
+		return fmt.Sprintf("constraint %s on table %s", d.name, pgdialect.QuoteIdentifier(d.table))
 	}
-	return "view " + d.name
+	return "view " + pgdialect.QuoteIdentifier(d.name)
 }
 
 // prepareDrop checks (and with CASCADE removes) the dependents of the
