@@ -68,7 +68,8 @@ func prepareDropColumn(c *lconn, sqlText string) *Error {
 	if name == "" {
 		return nil // SQLite reports the missing table
 	}
-	if _, found, err := queryInt(c, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2 COLLATE NOCASE", name, col); err != nil {
+	// table_xinfo: generated columns too
+	if _, found, err := queryInt(c, "SELECT 1 FROM pragma_table_xinfo(?1) WHERE name = ?2 COLLATE NOCASE", name, col); err != nil {
 		return mapError(err, "")
 	} else if !found {
 		return nil // SQLite reports the missing column
@@ -86,6 +87,30 @@ func prepareDropColumn(c *lconn, sqlText string) *Error {
 			Message:    fmt.Sprintf("cannot drop column %s of table %s because other objects depend on it", col, pgdialect.QuoteIdentifier(name)),
 			DetailText: strings.Join(lines, "\n"),
 			HintText:   "Use DROP ... CASCADE to drop the dependent objects too."}
+	}
+	noticeCascade(c, deps)
+	// generated columns computed from the column go first, each with
+	// what depends on it
+	for _, d := range deps {
+		if d.kind == "column" {
+			drop := "ALTER TABLE " + quoteIdent(name) + " DROP COLUMN " + quoteIdent(d.name)
+			told := len(c.notices)
+			if err := prepareDropColumn(c, drop+" "+pgdialect.DropColumnCascade); err != nil {
+				return err
+			}
+			c.notices = c.notices[:told] // its dependents are among deps, told above
+			if err := c.exec(drop); err != nil {
+				return mapError(err, "")
+			}
+		}
+	}
+	if len(deps) > 0 && deps[0].kind == "column" {
+		// the definition without them
+		def, err := queryStrings(c, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1", name)
+		if err != nil || len(def) != 1 {
+			return mapError(errors.Join(err, fmt.Errorf("definition of %s", name)), "")
+		}
+		createSQL = def[0]
 	}
 	inKey := func(kc pgdialect.KeyConstraint) bool {
 		return slices.ContainsFunc(kc.Columns, func(k string) bool { return strings.EqualFold(k, col) })
@@ -130,11 +155,10 @@ func prepareDropColumn(c *lconn, sqlText string) *Error {
 	if err != nil {
 		return mapError(err, "")
 	}
-	noticeCascade(c, deps)
 	// dependent views first, the most dependent first
 	for i := len(deps) - 1; i >= 0; i-- {
 		if deps[i].kind == "view" {
-			if err := c.exec("DROP VIEW " + quoteIdent(deps[i].name)); err != nil {
+			if err := c.exec("DROP VIEW IF EXISTS " + quoteIdent(deps[i].name)); err != nil { // a generated column's may be gone
 				return mapError(err, "")
 			}
 		}
@@ -237,6 +261,19 @@ func columnDependents(c *lconn, objs []schemaObject, table, col string) ([]depen
 	}
 	on := fmt.Sprintf("column %s of table %s", col, pgdialect.QuoteIdentifier(table))
 	var deps []dependent
+	for _, o := range objs {
+		if o.typ == "table" && o.name == table {
+			for _, g := range pgdialect.GeneratedFrom(o.sql, col) {
+				deps = append(deps, dependent{kind: "column", name: g, table: table, on: on})
+				// and what depends on it
+				more, err := columnDependents(c, objs, table, g)
+				if err != nil {
+					return nil, err
+				}
+				deps = append(deps, more...)
+			}
+		}
+	}
 	seen := map[string]bool{}
 	var addViews func(o schemaObject, on string)
 	addViews = func(o schemaObject, on string) {
@@ -259,7 +296,14 @@ func columnDependents(c *lconn, objs []schemaObject, table, col string) ([]depen
 			}
 		}
 	}
-	return deps, nil
+	// once each (a view may read the column and a generated column)
+	out := deps[:0]
+	for _, d := range deps {
+		if !slices.ContainsFunc(out, func(o dependent) bool { return o.kind == d.kind && o.name == d.name && o.table == d.table }) {
+			out = append(out, d)
+		}
+	}
+	return out, nil
 }
 
 // columnViews names (lower case) the views that read column col of table.

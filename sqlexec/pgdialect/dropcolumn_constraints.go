@@ -147,3 +147,34 @@ func SelectsAllOf(viewSQL, table string) bool {
 	}
 	return false
 }
+
+// GeneratedFrom lists the generated columns of createSQL whose expression
+// names column col, in order: PostgreSQL counts them as dependents of
+// col.
+func GeneratedFrom(createSQL, col string) []string {
+	x := newTx(createSQL)
+	p := x.findParen(0, x.n())
+	if p < 0 {
+		return nil
+	}
+	var out []string
+	for _, r := range x.splitTop(p+1, x.match(p)) {
+		if t := x.T(r[0]); t.kw("CONSTRAINT") || t.kw("PRIMARY") || t.kw("UNIQUE") || t.kw("CHECK") || t.kw("FOREIGN") {
+			continue
+		}
+		el := columnElem{x: x, lo: r[0], hi: r[1]}
+		el.parse()
+		n, _ := x.name(r[0])
+		for _, c := range el.clauses {
+			if k := el.kind(c); (k == "GENERATED" || k == "AS") && !strings.EqualFold(n, col) {
+				for i := c[0]; i < c[1]; i++ {
+					if t := x.T(i); (t.typ == tIdent || t.typ == tQIdent) && !x.isP(i+1, "(") && strings.EqualFold(t.identName(), col) {
+						out = append(out, n)
+						break
+					}
+				}
+			}
+		}
+	}
+	return out
+}
