@@ -25,8 +25,8 @@ import (
 // to exactly one FROM item of the level whose columns it knows (functions
 // in FROM; subqueries and CTEs whose select list has a * or an unnamed
 // expression: their columns are known from the select list or the column
-// alias list otherwise), a reference inside a nested subquery (there
-// PostgreSQL's message differs), a named window, a column that appears in
+// alias list otherwise), a reference inside a nested subquery other than
+// the sure ones subqueryUngrouped reports, a named window, a column that appears in
 // a grouping expression with a cast (spellings of a cast vary).
 
 // GroupCatalog is what the check asks of the database.
@@ -46,10 +46,16 @@ type GroupCatalog interface {
 type Ungrouped struct {
 	Off  int
 	Name string
+	// Outer: the reference is inside a subquery (PostgreSQL's message
+	// differs)
+	Outer bool
 }
 
 // Message is PostgreSQL's error message for u.
 func (u Ungrouped) Message() string {
+	if u.Outer {
+		return `subquery uses ungrouped column "` + u.Name + `" from outer query`
+	}
 	return `column "` + u.Name + `" must appear in the GROUP BY clause or be used in an aggregate function`
 }
 
@@ -323,6 +329,12 @@ func (x *tx) groupCheckLevel(s int, cat GroupCatalog, ctes map[string]bool, cteC
 	for _, r := range regions {
 		seq := g.normalize(r[0], r[1])
 		for k, e := range seq {
+			if e.sub > 0 {
+				if u, ok := g.subqueryUngrouped(e.sub-1, cols, castCols, len(exprs) > 0); ok {
+					return u, true
+				}
+				continue
+			}
 			if e.ref == nil {
 				continue
 			}
@@ -344,6 +356,88 @@ type gcTok struct {
 	key string
 	ref *gcRef
 	off int // byte offset of its first token
+	sub int // a subquery: 1 + the token index of its "("
+}
+
+// subqueryUngrouped finds, in the subquery whose "(" is at token k, a
+// qualified reference q.c to a column of this level that is not grouped:
+// PostgreSQL's "subquery uses ungrouped column ... from outer query".
+// Only the sure cases: q names exactly one FROM item of this level whose
+// columns are known and no range inside the subquery (q may be an inner
+// table or alias otherwise: every name the subquery may define as a range
+// is left alone), the reference is outside any aggregate call of the
+// subquery (an aggregate of only outer columns is the outer query's), and
+// this level groups by plain columns only (haveExprs false: a grouping
+// expression may cover the reference).
+func (g *gcLevel) subqueryUngrouped(k int, cols, castCols map[gcRef]bool, haveExprs bool) (Ungrouped, bool) {
+	x := g.x
+	if haveExprs {
+		return Ungrouped{}, false
+	}
+	a, b := k+1, x.match(k)
+	inner := map[string]bool{}
+	for j := a; j < b; j++ {
+		t := x.T(j)
+		if t.typ != tIdent && t.typ != tQIdent || x.isP(j+1, ".") {
+			continue
+		}
+		p := x.T(j - 1)
+		if !(p.kw("FROM") || p.kw("JOIN") || p.kw("AS") || p.kw("WITH") || p.kw("ONLY") || p.kw("LATERAL") || p.kw("RECURSIVE") ||
+			x.isP(j-1, ",") || x.isP(j-1, ")")) {
+			continue
+		}
+		// name [AS] alias: the alias is the range's name (the name too,
+		// to be safe)
+		inner[strings.ToLower(t.identName())] = true
+		n := j + 1
+		if x.kw(n, "AS") {
+			n++
+		}
+		if al := x.T(n); al.typ == tQIdent || al.typ == tIdent && !reservedWord(al.upper()) && !gcJoinWord[al.upper()] && !gcNotColumn[al.upper()] {
+			inner[strings.ToLower(al.identName())] = true
+		}
+	}
+	for j := a; j < b; j++ {
+		if end, _, ok := g.aggregateCall(j); ok {
+			j = end - 1
+			continue
+		}
+		t := x.T(j)
+		if t.typ != tIdent && t.typ != tQIdent || x.isP(j-1, ".") || !x.isP(j+1, ".") {
+			continue
+		}
+		c := x.T(j + 2)
+		if c.typ != tIdent && c.typ != tQIdent || x.isP(j+3, ".") || x.isP(j+3, "(") {
+			continue
+		}
+		q, col := strings.ToLower(t.identName()), strings.ToLower(c.identName())
+		if inner[q] {
+			continue
+		}
+		found := -1
+		for i, it := range g.items {
+			if it.ref == q {
+				if found >= 0 {
+					found = -2
+					break
+				}
+				found = i
+			}
+		}
+		if found < 0 || g.items[found].cols == nil {
+			continue
+		}
+		it := g.items[found]
+		if _, ok := it.cols[col]; !ok {
+			continue
+		}
+		ref := gcRef{found, col}
+		if cols[ref] || it.whole || castCols[ref] {
+			continue
+		}
+		return Ungrouped{Off: t.pos, Name: it.name + "." + it.cols[col], Outer: true}, true
+	}
+	return Ungrouped{}, false
 }
 
 // coveredBy: the element k of seq lies inside a run of seq equal to one
@@ -417,7 +511,7 @@ func (g *gcLevel) normalize(a, b int) []gcTok {
 		t := x.T(k)
 		switch {
 		case x.isSubquery(k):
-			out = append(out, gcTok{key: "@sub", off: t.pos})
+			out = append(out, gcTok{key: "@sub", off: t.pos, sub: k + 1})
 			k = x.match(k)
 			continue
 		case x.kw(k, "OVER") && (x.T(k+1).typ == tIdent || x.T(k+1).typ == tQIdent):

@@ -68,7 +68,15 @@ func TestCheckGrouping(t *testing.T) {
 		{"SELECT s.g FROM s GROUP BY g", ""},
 		{"SELECT g FROM s GROUP BY s.g", ""},
 		{"SELECT g, (SELECT max(v) FROM s AS i WHERE i.g = s.g) FROM s GROUP BY g", ""},
-		{"SELECT g, (SELECT s.v) FROM s GROUP BY g", ""}, // 42803 with another message in PostgreSQL: left through
+		{"SELECT g, (SELECT s.v) FROM s GROUP BY g", "s.v s.v"},                                 // "subquery uses ungrouped column"
+		{"SELECT g FROM s GROUP BY g HAVING EXISTS (SELECT 1 FROM s AS i WHERE i.v = s.v)", ""}, // s may be the inner table: left through
+		{"SELECT g FROM s AS o GROUP BY g HAVING EXISTS (SELECT 1 FROM s AS i WHERE i.v = o.v)", "o.v o.v"},
+		{"SELECT g, (SELECT max(o.v) FROM t) FROM s AS o GROUP BY g", ""}, // the outer query's aggregate
+		{"SELECT g, (SELECT o.v FROM t AS o) FROM s AS o GROUP BY g", ""}, // the inner o
+		{"SELECT g, (SELECT o.g) FROM s AS o GROUP BY g", ""},
+		{"SELECT lower(name), (SELECT t.name) FROM t GROUP BY lower(name)", ""}, // a grouping expression: left through
+		{"SELECT count(*), (SELECT s.v) FROM s", "s.v s.v"},
+		{"SELECT g, (SELECT v) FROM s GROUP BY g", ""}, // unqualified: left through
 		{"SELECT g, sum(sum(v)) OVER () FROM s GROUP BY g", ""},
 		{"SELECT g, rank() OVER (ORDER BY sum(v)) FROM s GROUP BY g", ""},
 		{"SELECT g FROM s GROUP BY g ORDER BY sum(v)", ""},
