@@ -36,7 +36,7 @@ const CodeDependentObjects = "2BP01"
 
 // dependent is one object that depends on the dropped table.
 type dependent struct {
-	kind  string // "constraint" or "view"
+	kind  string // "constraint", "view" or "column" (a generated one)
 	name  string // constraint or view name
 	table string // the table holding the constraint
 	on    string // what it depends on: "table t" or "view v"
@@ -47,12 +47,16 @@ func (d dependent) String() string {
 	return d.object() + " depends on " + d.on
 }
 
-// object names the dependent as PostgreSQL's messages do.
+// object names the dependent as PostgreSQL's messages do (a relation's
+// name quoted where it needs quotes, a constraint's as it is).
 func (d dependent) object() string {
-	if d.kind == "constraint" {
-		return fmt.Sprintf("constraint %s on table %s", d.name, d.table)
+	switch d.kind {
+	case "constraint":
+		return fmt.Sprintf("constraint %s on table %s", d.name, pgdialect.QuoteIdentifier(d.table))
+	case "column":
+		return fmt.Sprintf("column %s of table %s", d.name, pgdialect.QuoteIdentifier(d.table))
 	}
-	return "view " + d.name
+	return "view " + pgdialect.QuoteIdentifier(d.name)
 }
 
 // prepareDrop checks (and with CASCADE removes) the dependents of the

@@ -54,8 +54,9 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 	}
 	switch ac.Action {
 	case "add column", "drop column":
-		// IF [NOT] EXISTS: PostgreSQL skips with a NOTICE
-		_, found, err := queryInt(c, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2 COLLATE NOCASE", name, ac.Column)
+		// IF [NOT] EXISTS: PostgreSQL skips with a NOTICE (table_xinfo:
+		// a generated column exists too)
+		_, found, err := queryInt(c, "SELECT 1 FROM pragma_table_xinfo(?1) WHERE name = ?2 COLLATE NOCASE", name, ac.Column)
 		if err != nil {
 			return fail(err)
 		}

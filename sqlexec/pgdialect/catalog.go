@@ -533,15 +533,26 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	if strings.HasPrefix(marker, "identity") {
 		return nil, nil // drawn from its sequence, not a default (serial.go)
 	}
-	if a[1] != nil {
-		return "nextval('" + strings.ReplaceAll(quoteIdent(str(a[2])+"_"+str(a[3])+"_seq"), "'", "''") + "'::regclass)", nil
+	if a[0] == nil && a[1] != nil {
+		return "nextval('" + strings.ReplaceAll(quoteIdent(SerialSequenceName(str(a[2]), str(a[3]))), "'", "''") + "'::regclass)", nil
 	}
 	if a[0] == nil {
 		return nil, nil
 	}
 	d := stripParens(str(a[0]))
 	if m := nextvalDefaultRe.FindStringSubmatch(d); m != nil {
-		return "nextval('" + strings.TrimPrefix(m[1], "public.") + "'::regclass)", nil // SET DEFAULT nextval(...) as translated
+		// a serial column's nextval('"t_id_seq"'), a DEFAULT or SET
+		// DEFAULT nextval('s') as translated: the sequence named there
+		// (a serial column keeps it when the table or column is
+		// renamed), as regclass text prints it
+		lit := strings.ReplaceAll(m[1]+m[2], "''", "'")
+		if name, err := SequenceName(lit); err == nil {
+			lit = quoteIdent(name)
+		}
+		return "nextval('" + strings.ReplaceAll(lit, "'", "''") + "'::regclass)", nil
+	}
+	if a[1] != nil {
+		return "nextval('" + strings.ReplaceAll(quoteIdent(SerialSequenceName(str(a[2]), str(a[3]))), "'", "''") + "'::regclass)", nil
 	}
 	if m := dateTimeDefaultRe.FindStringSubmatch(d); m != nil {
 		d = stripParens(m[1]) // dateTimeDefault's conversion
@@ -591,7 +602,7 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	return d, nil
 }
 
-var nextvalDefaultRe = regexp.MustCompile(`^nextval\(pg_regclass\('([^']+)'\)\)$`)
+var nextvalDefaultRe = regexp.MustCompile(`^nextval\((?:pg_regclass\('((?:[^']|'')+)'\)|'((?:[^']|'')+)')\)$`)
 
 var enumCastDefaultRe = regexp.MustCompile(`^pg_enum_cast\('((?:[^']|'')*)', ('(?:[^']|'')*')\) COLLATE pg_enum_\w+$`)
 

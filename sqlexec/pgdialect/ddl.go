@@ -708,8 +708,11 @@ func (x *tx) alter() (*Stmt, error) {
 			if ie {
 				k += 2
 			}
-			n, _ := x.name(k)
+			n, k := x.name(k)
 			drop := "ALTER TABLE " + qt + " DROP COLUMN " + quoteIdent(n)
+			if x.kw(k, "CASCADE") {
+				drop += " " + DropColumnCascade // sqlexec/dropcolumn.go drops the dependents
+			}
 			if ie {
 				drop = TableChange{Table: tbl, Column: n, Action: "drop column", Expr: drop, IfExists: true}.statement()
 			}

@@ -22,9 +22,11 @@ import (
 // Invariant: it never refuses what PostgreSQL accepts. Whatever it cannot
 // resolve for sure lets the query through: a level with a NATURAL or
 // USING join, LATERAL or a parenthesized join, a reference it cannot tie
-// to exactly one table of the level whose columns it knows (subqueries,
-// CTEs, functions in FROM), a reference inside a nested subquery (there
-// PostgreSQL's message differs), a named window, a column that appears in
+// to exactly one FROM item of the level whose columns it knows (functions
+// in FROM; subqueries and CTEs whose select list has a * or an unnamed
+// expression: their columns are known from the select list or the column
+// alias list otherwise), a reference inside a nested subquery other than
+// the sure ones subqueryUngrouped reports, a named window, a column that appears in
 // a grouping expression with a cast (spellings of a cast vary).
 
 // GroupCatalog is what the check asks of the database.
@@ -44,10 +46,16 @@ type GroupCatalog interface {
 type Ungrouped struct {
 	Off  int
 	Name string
+	// Outer: the reference is inside a subquery (PostgreSQL's message
+	// differs)
+	Outer bool
 }
 
 // Message is PostgreSQL's error message for u.
 func (u Ungrouped) Message() string {
+	if u.Outer {
+		return `subquery uses ungrouped column "` + u.Name + `" from outer query`
+	}
 	return `column "` + u.Name + `" must appear in the GROUP BY clause or be used in an aggregate function`
 }
 
@@ -59,9 +67,10 @@ func CheckGrouping(sqlText string, cat GroupCatalog) (u Ungrouped, ok bool) {
 		return u, false
 	}
 	ctes := x.groupCTENames()
+	cteCols := x.groupCTEColumns()
 	for s := 0; s < x.n(); s++ {
 		if x.T(s).kw("SELECT") {
-			if u, ok := x.groupCheckLevel(s, cat, ctes); ok {
+			if u, ok := x.groupCheckLevel(s, cat, ctes, cteCols); ok {
 				return u, true
 			}
 		}
@@ -99,6 +108,84 @@ func (x *tx) groupCTENames() map[string]bool {
 		}
 	}
 	return out
+}
+
+// groupCTEColumns: the output columns of each CTE of the statement whose
+// names the check can read (its column list, or its query's select list
+// where every item has a name); a name defined twice with different
+// columns is left out.
+func (x *tx) groupCTEColumns() map[string][]string {
+	out := map[string][]string{}
+	seen := map[string]bool{}
+	for w := 0; w < x.n(); w++ {
+		if !x.T(w).kw("WITH") {
+			continue
+		}
+		items, _, _, ok := x.withList(w)
+		if !ok {
+			continue
+		}
+		for _, c := range items {
+			name := strings.ToLower(c.name)
+			cols, known := x.queryOutNames(c.lo, c.hi, out)
+			if known && len(c.cols) > 0 {
+				cols = append(append([]string(nil), c.cols...), cols[min(len(c.cols), len(cols)):]...)
+			}
+			if seen[name] || !known {
+				delete(out, name)
+				seen[name] = true
+				continue
+			}
+			seen[name] = true
+			out[name] = cols
+		}
+	}
+	return out
+}
+
+// queryOutNames: the output column names of the query in tokens [lo, hi)
+// (a SELECT, the first arm of a compound one), when every select item's
+// name can be read (an alias or a column); known false otherwise (*,
+// an expression without an alias, VALUES, a WITH).
+func (x *tx) queryOutNames(lo, hi int, cteCols map[string][]string) (names []string, known bool) {
+	if x.kw(lo, "WITH") {
+		_, end, _, ok := x.withList(lo)
+		if !ok {
+			return nil, false
+		}
+		lo = end
+	}
+	if lo >= hi || !x.kw(lo, "SELECT") {
+		return nil, false
+	}
+	l := x.levelAt(lo)
+	// SELECT * FROM c of a CTE c: c's columns (the translation's form of
+	// a column alias list, (WITH pgdialect_cols_s(a, b) AS (...) SELECT *
+	// FROM pgdialect_cols_s) s)
+	if l.from == lo+2 && x.isP(lo+1, "*") && l.from+2 == l.end && l.end == hi {
+		if t := x.T(l.from + 1); t.typ == tIdent || t.typ == tQIdent {
+			cols, ok := cteCols[strings.ToLower(t.identName())]
+			return cols, ok
+		}
+	}
+	items := l.items
+	if x.kw(items, "DISTINCT") {
+		items++
+		if x.kw(items, "ON") && x.isP(items+1, "(") {
+			items = x.match(items+1) + 1
+		}
+	}
+	end := l.next(items)
+	if end > hi {
+		return nil, false
+	}
+	for _, it := range x.splitTop(items, end) {
+		if _, ok := x.itemAlias(it); !ok {
+			return nil, false
+		}
+		names = append(names, x.T(it[1]-1).identName())
+	}
+	return names, len(names) > 0
 }
 
 // gcItem is one FROM item of a level.
@@ -145,13 +232,13 @@ var gcNotColumn = map[string]bool{"ASC": true, "DESC": true, "NULLS": true, "FIR
 	"NO": true, "ON": true, "SIMILAR": true, "TO": true, "AT": true, "TIME": true, "ZONE": true}
 
 // groupCheckLevel checks the query level of the SELECT at s.
-func (x *tx) groupCheckLevel(s int, cat GroupCatalog, ctes map[string]bool) (Ungrouped, bool) {
+func (x *tx) groupCheckLevel(s int, cat GroupCatalog, ctes map[string]bool, cteCols map[string][]string) (Ungrouped, bool) {
 	l := x.levelAt(s)
 	if l.from < 0 {
 		return Ungrouped{}, false
 	}
 	g := &gcLevel{x: x, cat: cat, d: x.depth[s], outs: map[string]bool{}}
-	if !g.readFrom(l.from+1, l.next(l.from), ctes) {
+	if !g.readFrom(l.from+1, l.next(l.from), ctes, cteCols) {
 		return Ungrouped{}, false
 	}
 	items := l.items
@@ -242,6 +329,12 @@ func (x *tx) groupCheckLevel(s int, cat GroupCatalog, ctes map[string]bool) (Ung
 	for _, r := range regions {
 		seq := g.normalize(r[0], r[1])
 		for k, e := range seq {
+			if e.sub > 0 {
+				if u, ok := g.subqueryUngrouped(e.sub-1, cols, castCols, len(exprs) > 0); ok {
+					return u, true
+				}
+				continue
+			}
 			if e.ref == nil {
 				continue
 			}
@@ -263,6 +356,88 @@ type gcTok struct {
 	key string
 	ref *gcRef
 	off int // byte offset of its first token
+	sub int // a subquery: 1 + the token index of its "("
+}
+
+// subqueryUngrouped finds, in the subquery whose "(" is at token k, a
+// qualified reference q.c to a column of this level that is not grouped:
+// PostgreSQL's "subquery uses ungrouped column ... from outer query".
+// Only the sure cases: q names exactly one FROM item of this level whose
+// columns are known and no range inside the subquery (q may be an inner
+// table or alias otherwise: every name the subquery may define as a range
+// is left alone), the reference is outside any aggregate call of the
+// subquery (an aggregate of only outer columns is the outer query's), and
+// this level groups by plain columns only (haveExprs false: a grouping
+// expression may cover the reference).
+func (g *gcLevel) subqueryUngrouped(k int, cols, castCols map[gcRef]bool, haveExprs bool) (Ungrouped, bool) {
+	x := g.x
+	if haveExprs {
+		return Ungrouped{}, false
+	}
+	a, b := k+1, x.match(k)
+	inner := map[string]bool{}
+	for j := a; j < b; j++ {
+		t := x.T(j)
+		if t.typ != tIdent && t.typ != tQIdent || x.isP(j+1, ".") {
+			continue
+		}
+		p := x.T(j - 1)
+		if !(p.kw("FROM") || p.kw("JOIN") || p.kw("AS") || p.kw("WITH") || p.kw("ONLY") || p.kw("LATERAL") || p.kw("RECURSIVE") ||
+			x.isP(j-1, ",") || x.isP(j-1, ")")) {
+			continue
+		}
+		// name [AS] alias: the alias is the range's name (the name too,
+		// to be safe)
+		inner[strings.ToLower(t.identName())] = true
+		n := j + 1
+		if x.kw(n, "AS") {
+			n++
+		}
+		if al := x.T(n); al.typ == tQIdent || al.typ == tIdent && !reservedWord(al.upper()) && !gcJoinWord[al.upper()] && !gcNotColumn[al.upper()] {
+			inner[strings.ToLower(al.identName())] = true
+		}
+	}
+	for j := a; j < b; j++ {
+		if end, _, ok := g.aggregateCall(j); ok {
+			j = end - 1
+			continue
+		}
+		t := x.T(j)
+		if t.typ != tIdent && t.typ != tQIdent || x.isP(j-1, ".") || !x.isP(j+1, ".") {
+			continue
+		}
+		c := x.T(j + 2)
+		if c.typ != tIdent && c.typ != tQIdent || x.isP(j+3, ".") || x.isP(j+3, "(") {
+			continue
+		}
+		q, col := strings.ToLower(t.identName()), strings.ToLower(c.identName())
+		if inner[q] {
+			continue
+		}
+		found := -1
+		for i, it := range g.items {
+			if it.ref == q {
+				if found >= 0 {
+					found = -2
+					break
+				}
+				found = i
+			}
+		}
+		if found < 0 || g.items[found].cols == nil {
+			continue
+		}
+		it := g.items[found]
+		if _, ok := it.cols[col]; !ok {
+			continue
+		}
+		ref := gcRef{found, col}
+		if cols[ref] || it.whole || castCols[ref] {
+			continue
+		}
+		return Ungrouped{Off: t.pos, Name: it.name + "." + it.cols[col], Outer: true}, true
+	}
+	return Ungrouped{}, false
 }
 
 // coveredBy: the element k of seq lies inside a run of seq equal to one
@@ -336,7 +511,7 @@ func (g *gcLevel) normalize(a, b int) []gcTok {
 		t := x.T(k)
 		switch {
 		case x.isSubquery(k):
-			out = append(out, gcTok{key: "@sub", off: t.pos})
+			out = append(out, gcTok{key: "@sub", off: t.pos, sub: k + 1})
 			k = x.match(k)
 			continue
 		case x.kw(k, "OVER") && (x.T(k+1).typ == tIdent || x.T(k+1).typ == tQIdent):
@@ -473,7 +648,7 @@ func (x *tx) itemEnd(it [2]int) int {
 
 // readFrom reads the FROM items in tokens [a, b); false when the check
 // leaves the level alone.
-func (g *gcLevel) readFrom(a, b int, ctes map[string]bool) bool {
+func (g *gcLevel) readFrom(a, b int, ctes map[string]bool, cteCols map[string][]string) bool {
 	x := g.x
 	for k := a; k < b; k++ {
 		if x.depth[k] == g.d && x.T(k).typ == tIdent && gcLevelSkip[x.T(k).upper()] {
@@ -490,8 +665,12 @@ func (g *gcLevel) readFrom(a, b int, ctes map[string]bool) bool {
 		}
 		it := gcItem{}
 		table := ""
+		var derived []string // a subquery's or CTE's columns, when known
 		switch t := x.T(k); {
 		case x.isSubquery(k):
+			if names, ok := x.queryOutNames(k+1, x.match(k), cteCols); ok {
+				derived = names
+			}
 			k = x.match(k) + 1
 		case t.typ == tIdent || t.typ == tQIdent:
 			name := t
@@ -505,6 +684,8 @@ func (g *gcLevel) readFrom(a, b int, ctes map[string]bool) bool {
 				k = x.match(k) + 1
 			} else if !ctes[it.ref] {
 				table = name.identName()
+			} else {
+				derived = cteCols[it.ref]
 			}
 		default:
 			return false
@@ -518,7 +699,23 @@ func (g *gcLevel) readFrom(a, b int, ctes map[string]bool) bool {
 		}
 		if x.isP(k, "(") { // column aliases
 			table = ""
+			if derived != nil {
+				as := x.parenNames(k, x.match(k)+1)
+				derived = append(as, derived[min(len(as), len(derived)):]...)
+			}
 			k = x.match(k) + 1
+		}
+		if derived != nil {
+			// no keys: PostgreSQL's functional dependency is on a
+			// table's primary key only
+			it.cols = map[string]string{}
+			for _, c := range derived {
+				if _, dup := it.cols[strings.ToLower(c)]; dup {
+					it.cols = nil // a duplicated name: PostgreSQL's reference is ambiguous
+					break
+				}
+				it.cols[strings.ToLower(c)] = c
+			}
 		}
 		if table != "" {
 			if cols, keys, ok := g.cat.TableColumns(table); ok {

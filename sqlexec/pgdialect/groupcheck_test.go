@@ -68,14 +68,33 @@ func TestCheckGrouping(t *testing.T) {
 		{"SELECT s.g FROM s GROUP BY g", ""},
 		{"SELECT g FROM s GROUP BY s.g", ""},
 		{"SELECT g, (SELECT max(v) FROM s AS i WHERE i.g = s.g) FROM s GROUP BY g", ""},
-		{"SELECT g, (SELECT s.v) FROM s GROUP BY g", ""}, // 42803 with another message in PostgreSQL: left through
+		{"SELECT g, (SELECT s.v) FROM s GROUP BY g", "s.v s.v"},                                 // "subquery uses ungrouped column"
+		{"SELECT g FROM s GROUP BY g HAVING EXISTS (SELECT 1 FROM s AS i WHERE i.v = s.v)", ""}, // s may be the inner table: left through
+		{"SELECT g FROM s AS o GROUP BY g HAVING EXISTS (SELECT 1 FROM s AS i WHERE i.v = o.v)", "o.v o.v"},
+		{"SELECT g, (SELECT max(o.v) FROM t) FROM s AS o GROUP BY g", ""}, // the outer query's aggregate
+		{"SELECT g, (SELECT o.v FROM t AS o) FROM s AS o GROUP BY g", ""}, // the inner o
+		{"SELECT g, (SELECT o.g) FROM s AS o GROUP BY g", ""},
+		{"SELECT lower(name), (SELECT t.name) FROM t GROUP BY lower(name)", ""}, // a grouping expression: left through
+		{"SELECT count(*), (SELECT s.v) FROM s", "s.v s.v"},
+		{"SELECT g, (SELECT v) FROM s GROUP BY g", ""}, // unqualified: left through
 		{"SELECT g, sum(sum(v)) OVER () FROM s GROUP BY g", ""},
 		{"SELECT g, rank() OVER (ORDER BY sum(v)) FROM s GROUP BY g", ""},
 		{"SELECT g FROM s GROUP BY g ORDER BY sum(v)", ""},
 		{"SELECT g AS v FROM s GROUP BY g ORDER BY v", ""},
 		{"SELECT g FROM s GROUP BY g HAVING sum(v) > 1", ""},
 		{"SELECT x, count(*) FROM (SELECT g AS x, v FROM s) AS q GROUP BY x", ""},
-		{"WITH s AS (SELECT 1 AS g, 2 AS v) SELECT g, v FROM s GROUP BY g", ""},
+		{"WITH s AS (SELECT 1 AS g, 2 AS v) SELECT g, v FROM s GROUP BY g", "v s.v"},
+		{"WITH c(a, b) AS (SELECT g, v FROM s) SELECT c.a, b FROM c GROUP BY a", "b c.b"},
+		{"WITH c(a) AS (SELECT g, v FROM s) SELECT a, v FROM c GROUP BY a", "v c.v"},
+		{"WITH c AS (SELECT g, v FROM s) SELECT a.g, a.v FROM c AS a GROUP BY a.g", "a.v a.v"},
+		{"WITH c AS (SELECT * FROM s) SELECT g, v FROM c GROUP BY g", ""}, // columns unknown: left through
+		{"WITH c AS (SELECT g, v + 1 FROM s) SELECT g, v FROM c GROUP BY g", ""},
+		{"SELECT q.x, q.v FROM (SELECT g AS x, v FROM s) AS q GROUP BY x", "q.v q.v"},
+		{"SELECT x, w FROM (SELECT g, v FROM s) AS q(x, w) GROUP BY x", "w q.w"},
+		{"SELECT q.x FROM (WITH pgdialect_cols_q(x, w) AS (SELECT g, v FROM s) SELECT * FROM pgdialect_cols_q) q GROUP BY q.w", "q.x q.x"},
+		{"SELECT q.g, q.n FROM (SELECT g, count(*) AS n FROM s GROUP BY g) q GROUP BY q.g, q.n", ""},
+		{"SELECT q.g, q.v FROM (SELECT g, v, v AS v FROM s) q GROUP BY q.g", ""}, // ambiguous in PostgreSQL: left to it
+		{"SELECT q.g, q.v FROM (SELECT g, v FROM s UNION SELECT v, g FROM s) q GROUP BY q.g", "q.v q.v"},
 		{"SELECT g, v FROM s NATURAL JOIN t GROUP BY g", ""},
 		{"SELECT count(*) FROM s WHERE v > 1", ""},
 		{"SELECT g::text, count(*) FROM s GROUP BY g::text", ""},

@@ -167,12 +167,18 @@ func (x *tx) notifyArg(lo, hi int) (NotifyArg, bool) {
 	return NotifyArg{Value: v}, ok
 }
 
-// MentionsFold reports whether s contains sub (ASCII lower case),
+// MentionsFold reports whether s contains sub,
 // ignoring ASCII case, without allocating: the cheap test every
 // statement passes through.
 func MentionsFold(s, sub string) bool {
+	if sub == "" {
+		return true
+	}
+	// |0x20 folds both sides' first byte (sub may be a quoted name such
+	// as "Rb Q"); EqualFold then decides
+	first := sub[0] | 0x20
 	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i]|0x20 == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
+		if s[i]|0x20 == first && strings.EqualFold(s[i:i+len(sub)], sub) {
 			return true
 		}
 	}

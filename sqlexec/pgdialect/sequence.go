@@ -3,6 +3,7 @@ package pgdialect
 import (
 	"fmt"
 	"math"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -241,10 +242,15 @@ func (o *SeqOptions) Encode() string {
 		parts = append(parts, "cycle="+strconv.FormatBool(*o.Cycle))
 	}
 	if o.Owned != nil {
-		parts = append(parts, "owned="+*o.Owned)
+		// the parts are separated by spaces: a space (and so %) in the
+		// owning table's or column's name is escaped
+		parts = append(parts, "owned="+ownedEscaper.Replace(*o.Owned))
 	}
 	return strings.Join(parts, " ")
 }
+
+// ownedEscaper escapes the owner in Encode's form (PathUnescape reads it).
+var ownedEscaper = strings.NewReplacer("%", "%25", " ", "%20")
 
 // DecodeSeqOptions parses Encode's form.
 func DecodeSeqOptions(s string) (*SeqOptions, error) {
@@ -284,6 +290,11 @@ func DecodeSeqOptions(s string) (*SeqOptions, error) {
 			b := v == "true"
 			o.Cycle = &b
 		case k == "owned" && hasV:
+			if strings.Contains(v, "%") {
+				if u, err := url.PathUnescape(v); err == nil {
+					v = u
+				} // else written before the escaping: as it is
+			}
 			o.Owned = &v
 		default:
 			err = fmt.Errorf("unknown sequence option %q", p)
