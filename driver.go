@@ -38,7 +38,6 @@ func (n *Node) run() {
 	}
 
 	var pendingReads []*readRequest
-	inflight := map[uint64]*inflightRead{}
 	var readSeq uint64
 	var lastReadIndex uint64 // breakOlderReadAnswer only
 	var fwd readForward
@@ -51,7 +50,7 @@ func (n *Node) run() {
 			if e := n.Err(); e != nil {
 				err = e
 			}
-			n.failReads(pendingReads, inflight, err)
+			n.failReads(pendingReads, err)
 			return
 		case <-ticker.C:
 			if clock == nil {
@@ -59,11 +58,7 @@ func (n *Node) run() {
 			}
 			// Forget read rounds whose answer never came (their leader
 			// was deposed); the waiting clients retry on their own.
-			for k, r := range inflight {
-				if time.Since(r.asked) > 5*time.Second {
-					delete(inflight, k)
-				}
-			}
+			n.reads.expire(time.Now(), 5*time.Second)
 		case m := <-n.recvc:
 			n.catchUpTicks(clock) // before a forwarded read meets the lease
 			n.step(m)
@@ -127,7 +122,7 @@ func (n *Node) run() {
 		// a Ready) releases the reads held behind it, which are asked
 		// for at once rather than at the next event.
 		for range 2 {
-			if (len(pendingReads) > 0 && !fwd.holds(n, inflight, time.Now())) || (breakOlderReadAnswer && len(inflight) == 0) {
+			if (len(pendingReads) > 0 && !fwd.holds(n, time.Now())) || (breakOlderReadAnswer && n.reads.len() == 0) {
 				n.catchUpTicks(clock)
 				readSeq++
 				if err := n.rn.ReadIndex(n.readRequestCtx(readSeq)); err != nil {
@@ -137,16 +132,16 @@ func (n *Node) run() {
 				} else {
 					n.msgStats.askedRound(len(pendingReads))
 					now := time.Now()
-					inflight[readSeq] = &inflightRead{reqs: pendingReads, asked: now}
+					n.reads.add(readSeq, &inflightRead{reqs: pendingReads, asked: now})
 					fwd.asked(n, readSeq, now)
 				}
 				pendingReads = nil
 			}
 			for n.rn.HasReady() {
 				rd := n.rn.Ready()
-				if err := n.handleReady(p, rd, inflight); err != nil {
+				if err := n.handleReady(p, rd); err != nil {
 					n.fail(err)
-					n.failReads(pendingReads, inflight, err)
+					n.failReads(pendingReads, err)
 					return
 				}
 				if breakOlderReadAnswer && len(rd.ReadStates) > 0 {
@@ -154,7 +149,7 @@ func (n *Node) run() {
 				}
 				n.rn.Advance(rd)
 			}
-			if len(pendingReads) == 0 || fwd.holds(n, inflight, time.Now()) {
+			if len(pendingReads) == 0 || fwd.holds(n, time.Now()) {
 				break
 			}
 		}
@@ -184,16 +179,11 @@ func (n *Node) publishLocalRead() {
 	}
 }
 
-func (n *Node) failReads(pending []*readRequest, inflight map[uint64]*inflightRead, err error) {
+func (n *Node) failReads(pending []*readRequest, err error) {
 	for _, r := range pending {
 		r.errc <- err
 	}
-	for k, r := range inflight {
-		for _, req := range r.reqs {
-			req.errc <- err
-		}
-		delete(inflight, k)
-	}
+	n.reads.fail(err)
 }
 
 // fail records a fatal error (e.g. a failed fsync: never retried, because
@@ -273,7 +263,7 @@ func (n *Node) handleProposal(p *proposal) {
 // at once on this goroutine after waiting for the fsync, or, with
 // Config.PipelinedLogWrites, on its own goroutine while the driver goes
 // on (raft's asynchronous storage writes).
-func (n *Node) handleReady(p *persister, rd raft.Ready, inflight map[uint64]*inflightRead) error {
+func (n *Node) handleReady(p *persister, rd raft.Ready) error {
 	// Before anything of this Ready leaves (publishLocalRead).
 	n.publishLocalRead()
 	if rd.SoftState != nil {
@@ -346,7 +336,7 @@ func (n *Node) handleReady(p *persister, rd raft.Ready, inflight map[uint64]*inf
 	// Reads are answered with their index; each waits until the apply
 	// goroutine has applied it (waitApplied), which happens only once the
 	// entries up to it are durable here.
-	n.answerReads(rd.ReadStates, inflight)
+	n.answerReads(rd.ReadStates)
 	return nil
 }
 
