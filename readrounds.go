@@ -135,5 +135,9 @@ func (n *Node) answerForwardedRead(m raft.Message) bool {
 		return false
 	}
 	answered, held := n.reads.answer(n, m.Entries[0].Data, m.Index)
-	return answered && !held
+	if answered && !held {
+		n.msgStats.direct.Add(1)
+		return true
+	}
+	return false
 }

@@ -77,6 +77,9 @@ func TestAnswerForwardedRead(t *testing.T) {
 	if n.reads.len() != 1 {
 		t.Fatalf("%d rounds out; want round 3", n.reads.len())
 	}
+	if d := n.msgStats.direct.Load(); d != 1 {
+		t.Fatalf("%d answers counted as handed over without the driver; want 1", d)
+	}
 	// Other messages are the driver's.
 	if n.answerForwardedRead(raft.Message{Type: raft.MsgHeartbeat, Term: 4}) {
 		t.Fatal("a heartbeat taken from the driver")
