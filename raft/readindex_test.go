@@ -96,3 +96,68 @@ func TestReadIndexAfterLostCommitWaitsForTheTermsFirstCommit(t *testing.T) {
 		}
 	}
 }
+
+// With three voters a read round after the first goes to one follower
+// only, the one whose acknowledgement completed the previous round: its
+// answer alone completes the round. When that follower does not answer,
+// the next tick's heartbeats (to every follower, carrying the round)
+// complete it through the other, which is asked from then on.
+func TestReadRoundHeartbeatsOneFollower(t *testing.T) {
+	nw := newTestNetwork(t, ids(3), nil)
+	nw.elect(1)
+	_ = nw.propose(1, "a")
+	nw.stabilize()
+	rn := nw.nodes[1].rn
+	read := func(ctx string) (heartbeats []Message) {
+		t.Helper()
+		nw.sent = map[MessageType]int{}
+		before := len(nw.nodes[1].reads)
+		if err := rn.ReadIndex([]byte(ctx)); err != nil {
+			t.Fatal(err)
+		}
+		nw.onMsg = func(m Message) {
+			if m.Type == MsgHeartbeat {
+				heartbeats = append(heartbeats, m)
+			}
+		}
+		defer func() { nw.onMsg = nil }()
+		nw.stabilize()
+		if got := len(nw.nodes[1].reads) - before; got != 1 {
+			t.Fatalf("read %s: %d answered, want 1", ctx, got)
+		}
+		return heartbeats
+	}
+	if hbs := read("r1"); len(hbs) != 2 {
+		t.Fatalf("first round: %d heartbeats, want one per follower", len(hbs))
+	}
+	acker := nw.raft(1).roundAcker
+	if acker != 2 && acker != 3 {
+		t.Fatalf("round completed by %d", acker)
+	}
+	hbs := read("r2")
+	if len(hbs) != 1 || hbs[0].To != acker {
+		t.Fatalf("second round's heartbeats %+v, want one to %d", hbs, acker)
+	}
+
+	// The follower asked stops answering: the round waits for the tick.
+	other := uint64(5) - acker
+	nw.isolate(acker)
+	if err := rn.ReadIndex([]byte("r3")); err != nil {
+		t.Fatal(err)
+	}
+	before := len(nw.nodes[1].reads)
+	nw.stabilize()
+	if len(nw.nodes[1].reads) != before {
+		t.Fatal("a round completed without a quorum's acknowledgement")
+	}
+	nw.tick(1)
+	if len(nw.nodes[1].reads) != before+1 {
+		t.Fatal("the tick's heartbeats did not complete the round")
+	}
+	if got := nw.raft(1).roundAcker; got != other {
+		t.Fatalf("round acker %d after the tick, want %d", got, other)
+	}
+	if hbs := read("r4"); len(hbs) != 1 || hbs[0].To != other {
+		t.Fatalf("after the switch, heartbeats %+v, want one to %d", hbs, other)
+	}
+}
