@@ -129,10 +129,8 @@
 //
 // ReadOnlySafe (default) confirms leadership with a heartbeat round for
 // each batch of ReadIndex requests: the requests stepped between two
-// Readys share one round (one heartbeat per follower; with three voters,
-// after the first round of a term, one heartbeat to the follower that
-// completed the previous round, whose answer is a quorum with the
-// leader's: sendRoundHeartbeat), answered when a quorum acknowledges it. A request never joins a round whose heartbeats
+// Readys share one round (one heartbeat per follower), answered when a
+// quorum acknowledges it. A request never joins a round whose heartbeats
 // have been handed out in a Ready (they may have left before it arrived,
 // so their acknowledgements do not confirm leadership after it); with
 // maxReadRounds (1) in flight, the requests arriving meanwhile share the

@@ -92,9 +92,6 @@ type raft struct {
 	// ascending); only the newest can be open (readRound).
 	rounds   []*readRound
 	roundSeq uint64
-	// roundAcker is the follower whose acknowledgement completed the
-	// last round (None: none yet in this term); see sendRoundHeartbeat.
-	roundAcker uint64
 	// queuedReads wait for a round: maxReadRounds are in flight.
 	queuedReads []readReq
 
@@ -291,7 +288,6 @@ func (r *raft) reset(term uint64) {
 	r.uncommittedSize = 0
 	r.pendingReads = nil
 	r.rounds = nil
-	r.roundAcker = None
 	r.queuedReads = nil
 	r.timeoutNowSent = false
 }
@@ -1170,31 +1166,21 @@ func (r *raft) sendSnapshot(to uint64, pr *progress) bool {
 }
 
 func (r *raft) bcastHeartbeat() {
-	ctx := r.heartbeatContext()
+	var ctx []byte
+	if len(r.rounds) > 0 || r.readOnlyOpt == ReadOnlyLeaseBased {
+		var round uint64
+		if k := len(r.rounds); k > 0 {
+			round = r.rounds[k-1].id
+		}
+		ctx = heartbeatCtx(r.ticks, round)
+	}
 	for _, id := range r.cfg.IDs() {
 		if id == r.id {
 			continue
 		}
-		r.sendHeartbeat(id, ctx)
+		pr := r.prs[id]
+		r.send(Message{To: id, Type: MsgHeartbeat, Commit: min(pr.Match, r.log.committed), Context: ctx})
 	}
-}
-
-// heartbeatContext is the Context of a heartbeat sent now: the tick and
-// the newest read round, when there is a round or a lease to confirm.
-func (r *raft) heartbeatContext() []byte {
-	if len(r.rounds) == 0 && r.readOnlyOpt != ReadOnlyLeaseBased {
-		return nil
-	}
-	var round uint64
-	if k := len(r.rounds); k > 0 {
-		round = r.rounds[k-1].id
-	}
-	return heartbeatCtx(r.ticks, round)
-}
-
-func (r *raft) sendHeartbeat(to uint64, ctx []byte) {
-	pr := r.prs[to]
-	r.send(Message{To: to, Type: MsgHeartbeat, Commit: min(pr.Match, r.log.committed), Context: ctx})
 }
 
 // ---- ReadIndex ----
@@ -1254,28 +1240,7 @@ const maxReadRounds = 1
 func (r *raft) startRound(reqs []readReq) {
 	r.roundSeq++
 	r.rounds = append(r.rounds, &readRound{id: r.roundSeq, reqs: reqs, acks: map[uint64]bool{r.id: true}})
-	r.sendRoundHeartbeat()
-}
-
-// sendRoundHeartbeat sends a new read round's heartbeats. Where the leader
-// and one follower form a quorum (three voters), only the follower whose
-// acknowledgement completed the previous round gets one: its answer alone
-// completes the round, and the other follower is spared a heartbeat, a
-// turn of its driver and an answer per round (docs/benchmarks.md, round
-// 12). Should that follower not answer, the round completes from the next
-// tick's heartbeats, which go to every follower and carry the newest
-// round, so a slow or lost follower costs a round at most a heartbeat
-// interval, and the follower that completes it is asked from then on.
-// Whom a round's heartbeats go to does not touch safety: a round completes
-// only on a quorum's acknowledgements of heartbeats sent after it was
-// sealed (ackRound).
-func (r *raft) sendRoundHeartbeat() {
-	to := r.roundAcker
-	if to == None || to == r.id || !r.cfg.IsVoter(to) || !r.cfg.HasQuorum(func(id uint64) bool { return id == r.id || id == to }) {
-		r.bcastHeartbeat()
-		return
-	}
-	r.sendHeartbeat(to, r.heartbeatContext())
+	r.bcastHeartbeat()
 }
 
 // forwarderConfirms reports whether a request forwarded by a follower
@@ -1323,9 +1288,6 @@ func (r *raft) ackRound(from, round uint64) {
 		rd := r.rounds[0]
 		r.rounds[0] = nil
 		r.rounds = r.rounds[1:]
-		if from != r.id {
-			r.roundAcker = from
-		}
 		for _, req := range rd.reqs {
 			r.respondRead(req, req.index)
 		}
