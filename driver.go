@@ -38,6 +38,7 @@ func (n *Node) run() {
 	}
 
 	var pendingReads []*readRequest
+	inflight := map[uint64]*inflightRead{}
 	var readSeq uint64
 	var lastReadIndex uint64 // breakOlderReadAnswer only
 	var fwd readForward
@@ -50,7 +51,7 @@ func (n *Node) run() {
 			if e := n.Err(); e != nil {
 				err = e
 			}
-			n.failReads(pendingReads, err)
+			n.failReads(pendingReads, inflight, err)
 			return
 		case <-ticker.C:
 			if clock == nil {
@@ -58,7 +59,11 @@ func (n *Node) run() {
 			}
 			// Forget read rounds whose answer never came (their leader
 			// was deposed); the waiting clients retry on their own.
-			n.reads.expire(time.Now(), 5*time.Second)
+			for k, r := range inflight {
+				if time.Since(r.asked) > 5*time.Second {
+					delete(inflight, k)
+				}
+			}
 		case m := <-n.recvc:
 			n.catchUpTicks(clock) // before a forwarded read meets the lease
 			n.step(m)
@@ -122,7 +127,7 @@ func (n *Node) run() {
 		// a Ready) releases the reads held behind it, which are asked
 		// for at once rather than at the next event.
 		for range 2 {
-			if (len(pendingReads) > 0 && !fwd.holds(n, time.Now())) || (breakOlderReadAnswer && n.reads.len() == 0) {
+			if (len(pendingReads) > 0 && !fwd.holds(n, inflight, time.Now())) || (breakOlderReadAnswer && len(inflight) == 0) {
 				n.catchUpTicks(clock)
 				readSeq++
 				if err := n.rn.ReadIndex(n.readRequestCtx(readSeq)); err != nil {
@@ -132,16 +137,16 @@ func (n *Node) run() {
 				} else {
 					n.msgStats.askedRound(len(pendingReads))
 					now := time.Now()
-					n.reads.add(readSeq, &inflightRead{reqs: pendingReads, asked: now})
+					inflight[readSeq] = &inflightRead{reqs: pendingReads, asked: now}
 					fwd.asked(n, readSeq, now)
 				}
 				pendingReads = nil
 			}
 			for n.rn.HasReady() {
 				rd := n.rn.Ready()
-				if err := n.handleReady(p, rd); err != nil {
+				if err := n.handleReady(p, rd, inflight); err != nil {
 					n.fail(err)
-					n.failReads(pendingReads, err)
+					n.failReads(pendingReads, inflight, err)
 					return
 				}
 				if breakOlderReadAnswer && len(rd.ReadStates) > 0 {
@@ -149,7 +154,7 @@ func (n *Node) run() {
 				}
 				n.rn.Advance(rd)
 			}
-			if len(pendingReads) == 0 || fwd.holds(n, time.Now()) {
+			if len(pendingReads) == 0 || fwd.holds(n, inflight, time.Now()) {
 				break
 			}
 		}
@@ -179,11 +184,16 @@ func (n *Node) publishLocalRead() {
 	}
 }
 
-func (n *Node) failReads(pending []*readRequest, err error) {
+func (n *Node) failReads(pending []*readRequest, inflight map[uint64]*inflightRead, err error) {
 	for _, r := range pending {
 		r.errc <- err
 	}
-	n.reads.fail(err)
+	for k, r := range inflight {
+		for _, req := range r.reqs {
+			req.errc <- err
+		}
+		delete(inflight, k)
+	}
 }
 
 // fail records a fatal error (e.g. a failed fsync: never retried, because
@@ -263,7 +273,7 @@ func (n *Node) handleProposal(p *proposal) {
 // at once on this goroutine after waiting for the fsync, or, with
 // Config.PipelinedLogWrites, on its own goroutine while the driver goes
 // on (raft's asynchronous storage writes).
-func (n *Node) handleReady(p *persister, rd raft.Ready) error {
+func (n *Node) handleReady(p *persister, rd raft.Ready, inflight map[uint64]*inflightRead) error {
 	// Before anything of this Ready leaves (publishLocalRead).
 	n.publishLocalRead()
 	if rd.SoftState != nil {
@@ -336,7 +346,7 @@ func (n *Node) handleReady(p *persister, rd raft.Ready) error {
 	// Reads are answered with their index; each waits until the apply
 	// goroutine has applied it (waitApplied), which happens only once the
 	// entries up to it are durable here.
-	n.answerReads(rd.ReadStates)
+	n.answerReads(rd.ReadStates, inflight)
 	return nil
 }
 

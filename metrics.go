@@ -177,13 +177,12 @@ var (
 	descRecvMsgs      = desc("raftsql_raft_received_messages_total", "Raft messages received from peers, by type.", "type")
 	descReadRounds    = desc("raftsql_raft_read_index_rounds_total", "ReadIndex requests this node's driver made (each for a batch of linearizable reads).")
 	descReadRoundReqs = desc("raftsql_raft_read_index_reads_total", "Linearizable reads the ReadIndex requests carried (reads served by the local read index excluded).")
-	descReadDirect    = desc("raftsql_raft_read_index_direct_answers_total", "Answers to forwarded ReadIndex requests handed to the waiting reads by the transport without waking the driver.")
 )
 
 var allDescs = []*prometheus.Desc{descTerm, descIsLeader, descHasLeader, descLeaderChanges, descCommit, descApplied, descLogEntries,
 	descSnapIndex, descSnapBytes, descSnapMade, descSnapInstalled, descSnapMadeB, descSnapInstB, descSnapSending, descReady, descDiverged, descLogBytes, descSQLiteBytes,
 	descConns, descOpenTx, descPeerSent, descPeerMsgs, descPeerDropped, descPeerConnects, descPeerUp, descPeerQueued, descRecvBytes, descRejected,
-	descRecvMsgs, descReadRounds, descReadRoundReqs, descReadDirect}
+	descRecvMsgs, descReadRounds, descReadRoundReqs}
 
 func (c *nodeCollector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range allDescs {
@@ -273,5 +272,4 @@ func (c *nodeCollector) Collect(ch chan<- prometheus.Metric) {
 	}
 	counter(descReadRounds, float64(n.msgStats.rounds.Load()))
 	counter(descReadRoundReqs, float64(n.msgStats.reads.Load()))
-	counter(descReadDirect, float64(n.msgStats.direct.Load()))
 }

@@ -16,10 +16,8 @@ import (
 type msgStats struct {
 	received [256]atomic.Uint64 // by raft.MessageType (a uint8)
 	// rounds: ReadIndex requests the driver made (one per batch of
-	// reads); reads: the reads they carried; direct: the answers to
-	// forwarded rounds the transport's reader handed to the reads without
-	// waking the driver (answerForwardedRead).
-	rounds, reads, direct atomic.Uint64
+	// reads); reads: the reads they carried.
+	rounds, reads atomic.Uint64
 }
 
 func (s *msgStats) receivedMsg(t raft.MessageType) { s.received[t].Add(1) }

@@ -106,9 +106,6 @@ type Node struct {
 	// anything it decides leaves it (publishLocalRead), so reads take it
 	// without a round through the driver (ReadBarrier).
 	localRead atomic.Uint64
-	// reads are the ReadIndex rounds asked and not answered yet
-	// (readrounds.go).
-	reads     readRounds
 	health    health       // readiness (ready.go)
 	metrics   *nodeMetrics // Prometheus metrics (metrics.go)
 	msgStats  msgStats     // messages and read rounds (msgstats.go)

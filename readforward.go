@@ -39,15 +39,12 @@ func (f *readForward) asked(n *Node, seq uint64, now time.Time) {
 }
 
 // holds reports whether new reads wait, at now, for the forwarded round
-// in flight. It is asked only when there are reads to hold: from a true
-// answer on, the round's answer reaches the driver even when the
-// transport's reader takes it (answerForwardedRead), so that the driver
-// asks for the held reads at once.
-func (f *readForward) holds(n *Node, now time.Time) bool {
+// in flight.
+func (f *readForward) holds(n *Node, inflight map[uint64]*inflightRead, now time.Time) bool {
 	if f.seq == 0 {
 		return false
 	}
-	if n.leader.Load() != f.leader || now.Sub(f.at) > readHoldLimit || !n.reads.holdFor(f.seq) {
+	if _, out := inflight[f.seq]; !out || n.leader.Load() != f.leader || now.Sub(f.at) > readHoldLimit {
 		f.seq = 0
 		return false
 	}

@@ -36,6 +36,12 @@ type readRequest struct {
 	timer *time.Timer // the reader's, stopped while pooled
 }
 
+// inflightRead is one ReadIndex round this driver asked the core for.
+type inflightRead struct {
+	reqs  []*readRequest
+	asked time.Time
+}
+
 // ReadBarrier returns once this node has applied every write that committed
 // before the call: the leader confirms its leadership for a read index (one
 // round shared by all reads that arrive meanwhile) and this node waits until
@@ -188,10 +194,18 @@ func (n *Node) readRound(rctx []byte) (uint64, bool) {
 }
 
 // answerReads hands each read state's index to the reads of the round it
-// answers; states for rounds this incarnation did not ask for, or already
-// answered (answerForwardedRead), are ignored.
-func (n *Node) answerReads(states []raft.ReadState) {
+// answers; states for rounds this incarnation did not ask for are ignored.
+func (n *Node) answerReads(states []raft.ReadState, inflight map[uint64]*inflightRead) {
 	for _, rs := range states {
-		n.reads.answer(n, rs.RequestCtx, rs.Index)
+		seq, ok := n.readRound(rs.RequestCtx)
+		if !ok {
+			continue
+		}
+		if r, ok := inflight[seq]; ok {
+			for _, req := range r.reqs {
+				req.done <- rs.Index
+			}
+			delete(inflight, seq)
+		}
 	}
 }

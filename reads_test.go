@@ -18,21 +18,21 @@ func TestReadStatesOfAnotherIncarnationAreIgnored(t *testing.T) {
 	before := &Node{incarnation: [8]byte{1, 1, 1, 1, 1, 1, 1, 1}}
 	after := &Node{incarnation: [8]byte{2, 2, 2, 2, 2, 2, 2, 2}}
 	req := &readRequest{done: make(chan uint64, 1)}
-	after.reads.add(1, &inflightRead{reqs: []*readRequest{req}})
+	inflight := map[uint64]*inflightRead{1: {reqs: []*readRequest{req}}}
 
-	after.answerReads([]raft.ReadState{{Index: 5, RequestCtx: before.readRequestCtx(1)}})
+	after.answerReads([]raft.ReadState{{Index: 5, RequestCtx: before.readRequestCtx(1)}}, inflight)
 	select {
 	case idx := <-req.done:
 		t.Fatalf("a read state from the previous incarnation released a read at index %d", idx)
 	default:
 	}
-	if after.reads.len() != 1 {
+	if len(inflight) != 1 {
 		t.Fatal("the round was forgotten on a read state it did not ask for")
 	}
 
-	after.answerReads([]raft.ReadState{{Index: 9, RequestCtx: after.readRequestCtx(1)}})
-	if idx := <-req.done; idx != 9 || after.reads.len() != 0 {
-		t.Fatalf("own read state: index %d, %d rounds left; want 9, 0", idx, after.reads.len())
+	after.answerReads([]raft.ReadState{{Index: 9, RequestCtx: after.readRequestCtx(1)}}, inflight)
+	if idx := <-req.done; idx != 9 || len(inflight) != 0 {
+		t.Fatalf("own read state: index %d, %d rounds left; want 9, 0", idx, len(inflight))
 	}
 }
 

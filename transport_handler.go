@@ -19,7 +19,7 @@ type transportHandler Node
 func (h *transportHandler) Process(ctx context.Context, m raft.Message) error {
 	n := (*Node)(h)
 	n.msgStats.receivedMsg(m.Type)
-	if n.interceptJoin(m) || n.interceptRepair(m) || n.answerForwardedRead(m) {
+	if n.interceptJoin(m) || n.interceptRepair(m) {
 		return nil
 	}
 	select {

@@ -21,7 +21,6 @@ type nodeSample struct {
 	received map[string]float64
 	rounds   float64
 	reads    float64
-	direct   float64
 	ok       bool
 }
 
@@ -76,8 +75,6 @@ func scrape(url string) (nodeSample, error) {
 			s.rounds = v
 		case name == "raftsql_raft_read_index_reads_total":
 			s.reads = v
-		case name == "raftsql_raft_read_index_direct_answers_total":
-			s.direct = v
 		}
 	}
 	return s, sc.Err()
@@ -93,8 +90,7 @@ func nodeDeltas(from, to []nodeSample) []nodeDelta {
 			continue
 		}
 		d := nodeDelta{cpu: to[i].cpu - from[i].cpu, received: map[string]float64{},
-			rounds: to[i].rounds - from[i].rounds, reads: to[i].reads - from[i].reads,
-			direct: to[i].direct - from[i].direct, ok: true}
+			rounds: to[i].rounds - from[i].rounds, reads: to[i].reads - from[i].reads, ok: true}
 		for k, v := range to[i].received {
 			if dv := v - from[i].received[k]; dv > 0 {
 				d.received[k] = dv
@@ -128,9 +124,6 @@ func describeNodes(nodes []nodeDelta, ops int) string {
 		}
 		if d.rounds > 0 {
 			fmt.Fprintf(&b, ", rounds %s (%.1f reads each)", per(d.rounds), d.reads/d.rounds)
-		}
-		if d.direct > 0 {
-			fmt.Fprintf(&b, ", answers without the driver %s", per(d.direct))
 		}
 		parts = append(parts, b.String())
 	}
