@@ -187,7 +187,7 @@ func run(targetArgs, pprofArgs, cpuArgs []string, duration, warmup time.Duration
 	}
 	if len(details) > 0 {
 		fmt.Println()
-		fmt.Println("Per node process, per operation (CPU; Raft messages received, by type; ReadIndex rounds and the reads they carried):")
+		fmt.Println("Per node process, per operation (CPU; read and write system calls; Raft messages received, by type; ReadIndex rounds and the reads they carried):")
 		fmt.Println()
 		for _, d := range details {
 			fmt.Println("- " + d)

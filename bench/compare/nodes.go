@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"net/http"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,13 +12,16 @@ import (
 )
 
 // nodeSample is one node process's counters at one moment: its CPU time
-// (from /proc) and, from its /metrics, the Raft messages it received by
+// and its read and write system calls (syscr, syscw of /proc/PID/io, as in
+// bench/syscalls.sh) and, from its /metrics, the Raft messages it received by
 // type and its ReadIndex rounds and their reads. nodeDelta is what one cell
 // added to them. Divided by the cell's operations they say where a
 // replicated operation's CPU and messages go, node by node
 // (docs/benchmarks.md, round 12).
 type nodeSample struct {
 	cpu      time.Duration
+	syscr    float64
+	syscw    float64
 	received map[string]float64
 	rounds   float64
 	reads    float64
@@ -29,7 +33,7 @@ type nodeDelta = nodeSample
 // sampleNodes samples each of t's node processes; a node needs both its
 // -cpu pid and its -pprof server (whose address also serves /metrics).
 func sampleNodes(t *target) []nodeSample {
-	if len(t.pprof) != len(t.pids) || len(t.pids) < 2 {
+	if len(t.pprof) != len(t.pids) || len(t.pids) == 0 {
 		return nil
 	}
 	out := make([]nodeSample, len(t.pids))
@@ -39,6 +43,10 @@ func sampleNodes(t *target) []nodeSample {
 			continue
 		}
 		s, err := scrape(t.pprof[i] + "/metrics")
+		if err != nil {
+			continue
+		}
+		s.syscr, s.syscw, err = procIO(pid)
 		if err != nil {
 			continue
 		}
@@ -80,6 +88,31 @@ func scrape(url string) (nodeSample, error) {
 	return s, sc.Err()
 }
 
+// procIO reads the read and write system call counts of process pid.
+func procIO(pid int) (syscr, syscw float64, err error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/io", pid))
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		name, value, ok := strings.Cut(line, ": ")
+		if !ok {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
+		if err != nil {
+			continue
+		}
+		switch name {
+		case "syscr":
+			syscr = v
+		case "syscw":
+			syscw = v
+		}
+	}
+	return syscr, syscw, nil
+}
+
 func nodeDeltas(from, to []nodeSample) []nodeDelta {
 	if len(from) == 0 || len(from) != len(to) {
 		return nil
@@ -90,6 +123,7 @@ func nodeDeltas(from, to []nodeSample) []nodeDelta {
 			continue
 		}
 		d := nodeDelta{cpu: to[i].cpu - from[i].cpu, received: map[string]float64{},
+			syscr: to[i].syscr - from[i].syscr, syscw: to[i].syscw - from[i].syscw,
 			rounds: to[i].rounds - from[i].rounds, reads: to[i].reads - from[i].reads, ok: true}
 		for k, v := range to[i].received {
 			if dv := v - from[i].received[k]; dv > 0 {
@@ -113,7 +147,7 @@ func describeNodes(nodes []nodeDelta, ops int) string {
 			continue
 		}
 		var b strings.Builder
-		fmt.Fprintf(&b, "n%d %.1f µs CPU", i+1, float64(d.cpu.Nanoseconds())/1e3/float64(ops))
+		fmt.Fprintf(&b, "n%d %.1f µs CPU, %s read and %s write system calls", i+1, float64(d.cpu.Nanoseconds())/1e3/float64(ops), per(d.syscr), per(d.syscw))
 		types := make([]string, 0, len(d.received))
 		for k := range d.received {
 			types = append(types, k)
