@@ -135,6 +135,7 @@ func (n *Node) run() {
 						r.errc <- err
 					}
 				} else {
+					n.msgStats.askedRound(len(pendingReads))
 					now := time.Now()
 					inflight[readSeq] = &inflightRead{reqs: pendingReads, asked: now}
 					fwd.asked(n, readSeq, now)

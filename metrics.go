@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/raftsql/raftsql/pgwire"
+	"github.com/raftsql/raftsql/raft"
 )
 
 // Prometheus metrics (served by adminhttp at /metrics). Each node has its
@@ -173,11 +174,15 @@ var (
 	descPeerQueued    = desc("raftsql_transport_queued_bytes", "Bytes queued for a peer.", "peer")
 	descRecvBytes     = desc("raftsql_transport_received_bytes_total", "Bytes received from peers on the message lane.")
 	descRejected      = desc("raftsql_transport_rejected_handshakes_total", "Inbound peer connections refused (cluster or node id mismatch, malformed hello).")
+	descRecvMsgs      = desc("raftsql_raft_received_messages_total", "Raft messages received from peers, by type.", "type")
+	descReadRounds    = desc("raftsql_raft_read_index_rounds_total", "ReadIndex requests this node's driver made (each for a batch of linearizable reads).")
+	descReadRoundReqs = desc("raftsql_raft_read_index_reads_total", "Linearizable reads the ReadIndex requests carried (reads served by the local read index excluded).")
 )
 
 var allDescs = []*prometheus.Desc{descTerm, descIsLeader, descHasLeader, descLeaderChanges, descCommit, descApplied, descLogEntries,
 	descSnapIndex, descSnapBytes, descSnapMade, descSnapInstalled, descSnapMadeB, descSnapInstB, descSnapSending, descReady, descDiverged, descLogBytes, descSQLiteBytes,
-	descConns, descOpenTx, descPeerSent, descPeerMsgs, descPeerDropped, descPeerConnects, descPeerUp, descPeerQueued, descRecvBytes, descRejected}
+	descConns, descOpenTx, descPeerSent, descPeerMsgs, descPeerDropped, descPeerConnects, descPeerUp, descPeerQueued, descRecvBytes, descRejected,
+	descRecvMsgs, descReadRounds, descReadRoundReqs}
 
 func (c *nodeCollector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range allDescs {
@@ -260,4 +265,11 @@ func (c *nodeCollector) Collect(ch chan<- prometheus.Metric) {
 		counter(descRecvBytes, float64(ts.ReceivedBytes))
 		counter(descRejected, float64(ts.Rejected))
 	}
+	for t := range n.msgStats.received {
+		if v := n.msgStats.received[t].Load(); v > 0 {
+			counter(descRecvMsgs, float64(v), raft.MessageType(t).String())
+		}
+	}
+	counter(descReadRounds, float64(n.msgStats.rounds.Load()))
+	counter(descReadRoundReqs, float64(n.msgStats.reads.Load()))
 }

@@ -108,6 +108,7 @@ type Node struct {
 	localRead atomic.Uint64
 	health    health       // readiness (ready.go)
 	metrics   *nodeMetrics // Prometheus metrics (metrics.go)
+	msgStats  msgStats     // messages and read rounds (msgstats.go)
 	admin     *adminhttp.Server
 	closeMu   sync.Mutex
 	closed    bool

@@ -18,6 +18,7 @@ type transportHandler Node
 
 func (h *transportHandler) Process(ctx context.Context, m raft.Message) error {
 	n := (*Node)(h)
+	n.msgStats.receivedMsg(m.Type)
 	if n.interceptJoin(m) || n.interceptRepair(m) {
 		return nil
 	}

@@ -56,6 +56,7 @@ type result struct {
 	ops      int
 	rate     float64
 	cpu      time.Duration // the target's processes' CPU over the measured period; 0 if unknown
+	nodes    []nodeDelta   // per node process, with -pprof and -cpu (nodes.go)
 	p50, p99 time.Duration
 	err      error
 }
@@ -143,6 +144,7 @@ func run(targetArgs, pprofArgs, cpuArgs []string, duration, warmup time.Duration
 		fmt.Printf("---|")
 	}
 	fmt.Println()
+	var details []string
 	for _, op := range strings.Split(opsArg, ",") {
 		for _, c := range clients {
 			fmt.Printf("| %s, %d |", opLabel(op), c)
@@ -176,8 +178,19 @@ func run(targetArgs, pprofArgs, cpuArgs []string, duration, warmup time.Duration
 					fmt.Printf(", %.1f µs CPU/op", float64(r.cpu.Nanoseconds())/1e3/float64(r.ops))
 				}
 				fmt.Printf(" |")
+				if len(r.nodes) > 0 {
+					details = append(details, fmt.Sprintf("%s, %s, %d: %s", t.name, opLabel(op), c, describeNodes(r.nodes, r.ops)))
+				}
 			}
 			fmt.Println()
+		}
+	}
+	if len(details) > 0 {
+		fmt.Println()
+		fmt.Println("Per node process, per operation (CPU; read and write system calls; Raft messages received, by type; ReadIndex rounds and the reads they carried):")
+		fmt.Println()
+		for _, d := range details {
+			fmt.Println("- " + d)
 		}
 	}
 	if profileDir != "" {
@@ -311,6 +324,7 @@ func measure(ctx context.Context, t *target, op string, clients, rows int, warmu
 	// The CPU is sampled at the end of the warm-up and at the end of the
 	// run, which is when load.Run stops counting operations.
 	cpuFrom := make(chan time.Duration, 1)
+	nodesFrom := make(chan []nodeSample, 1)
 	if len(t.pids) > 0 {
 		go func() {
 			time.Sleep(warmup)
@@ -319,6 +333,7 @@ func measure(ctx context.Context, t *target, op string, clients, rows int, warmu
 				c = -1
 			}
 			cpuFrom <- c
+			nodesFrom <- sampleNodes(t)
 		}()
 	}
 	r, err := load.Run(conns, warmup, duration, func(c *pgx.Conn, _ int, n int64) error { return do(c, n) })
@@ -332,6 +347,7 @@ func measure(ctx context.Context, t *target, op string, clients, rows int, warmu
 		if err == nil && from >= 0 && to > from {
 			res.cpu = to - from
 		}
+		res.nodes = nodeDeltas(<-nodesFrom, sampleNodes(t))
 	}
 	return res
 }
