@@ -89,7 +89,6 @@ func (x *tx) runtimeSetOpColumn(brs []branch) {
 		// rewritten by setOpAll, which reads the operands as written
 		return
 	}
-	coll := " COLLATE " + NumericCollation
 	list := strings.Join(all, ", ")
 	for i, br := range brs {
 		if types[i] == "" {
@@ -98,14 +97,92 @@ func (x *tx) runtimeSetOpColumn(brs []branch) {
 		if br.kind == branchTyped && br.oid == pgoid.Numeric {
 			x.numericConst(br.a, br.b) // arith.go: its exact text, converted
 		}
-		x.T(br.a).wpre = "(" + setOpValueFunc + "(" + x.T(br.a).wpre
-		x.T(br.b - 1).wsuf += ", " + types[i] + ", " + list + ")" + coll + ")"
-		if name := x.columnRefName(br.a, br.b); name != "" && x.unaliased(br.b) {
-			// SQLite named the bare column after itself; the call it is
-			// now would be named by its text
-			x.T(br.b - 1).wsuf += ` AS "` + strings.ReplaceAll(name, `"`, `""`) + `"`
+		x.wrapSetOpItem(br.a, br.b, types[i], list, true)
+	}
+}
+
+// wrapSetOpItem writes the set operation item a..b-1, of type typ (an SQL
+// expression) among the operands' types list, as its value converted to
+// their common type (pg_setop_value), collated as numeric when coll.
+func (x *tx) wrapSetOpItem(a, b int, typ, list string, coll bool) {
+	suf := ", " + typ + ", " + list + ")"
+	if coll {
+		suf += " COLLATE " + NumericCollation
+	}
+	x.T(a).wpre = "(" + setOpValueFunc + "(" + x.T(a).wpre
+	x.T(b - 1).wsuf += suf + ")"
+	if name := x.columnRefName(a, b); name != "" && x.unaliased(b) {
+		// SQLite named the bare column after itself; the call it is now
+		// would be named by its text
+		x.T(b - 1).wsuf += ` AS "` + strings.ReplaceAll(name, `"`, `""`) + `"`
+	}
+}
+
+// SetOpConversion is the SQLite statement sqlText, a compound SELECT
+// whose operands' columns are declared of the types armOIDs (one list
+// per operand, 0 where not known: CompoundArms compiled), with the items
+// of each column whose operands are all table columns of different
+// numeric types converted to their common type, as PostgreSQL casts
+// every operand to it: numeric(5,2) UNION ALL int4 is numeric (2, not
+// 2 ordered among the integers before every numeric text), numeric
+// UNION float8 float8 (1.5, not 1.50). The translation cannot see these
+// columns' types (runtimeSetOpColumn leaves them: the collation a
+// conversion needs is known only with the types), so sqlexec, which
+// compiles the operands, asks for it; the types are the schema's, the
+// same on every node. "" when no column needs converting.
+func SetOpConversion(sqlText string, armOIDs [][]uint32) string {
+	x := newTx(sqlText)
+	arms := x.compoundArmBounds()
+	if len(arms) < 2 || len(arms) != len(armOIDs) || x.hasSetOpAll() {
+		return ""
+	}
+	items := make([][][2]int, len(arms))
+	for k, arm := range arms {
+		if !x.T(arm[0]).kw("SELECT") {
+			return "" // a VALUES operand: its items' types are its own
+		}
+		items[k], _ = x.selectListAt(arm[0])
+		if len(items[k]) != len(armOIDs[k]) {
+			return ""
 		}
 	}
+	changed := false
+	for c := range items[0] {
+		oids := make([]uint32, len(arms))
+		wrapped := false
+		for k := range arms {
+			if c >= len(items[k]) {
+				return ""
+			}
+			a, _ := x.itemExpr(items[k][c][0], items[k][c][1])
+			if oids[k] = armOIDs[k][c]; oids[k] == 0 || arithOIDNames[oids[k]] == "" {
+				wrapped = true // not known, or of no numeric type: left as it is
+			}
+			wrapped = wrapped || x.T(a).typ == tIdent && strings.EqualFold(x.T(a).text, setOpValueFunc) ||
+				x.isP(a, "(") && strings.EqualFold(x.T(a+1).text, setOpValueFunc)
+		}
+		common := CommonType(oids)
+		if wrapped || common != pgoid.Numeric && common != pgoid.Float8 && common != pgoid.Float4 {
+			continue // converted by the translation, or nothing to convert
+		}
+		names := make([]string, len(oids))
+		for k, o := range oids {
+			names[k] = quoteLit(arithOIDNames[o])
+		}
+		list := strings.Join(names, ", ")
+		for k := range arms {
+			if oids[k] == common {
+				continue // its values are the common type's already
+			}
+			a, b := x.itemExpr(items[k][c][0], items[k][c][1])
+			x.wrapSetOpItem(a, b, names[k], list, common == pgoid.Numeric)
+			changed = true
+		}
+	}
+	if !changed {
+		return ""
+	}
+	return x.all()
 }
 
 // setOpTypeOIDs are the types pg_setop_value converts between.

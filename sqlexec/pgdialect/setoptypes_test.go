@@ -79,3 +79,30 @@ func TestUnwrapSetOpValue(t *testing.T) {
 		t.Errorf("arms = %q", arms)
 	}
 }
+
+// TestSetOpConversion: operands that are all table columns are converted
+// to their common type once their declared types are known; a column of
+// one type, or of no numeric type, is left as it is.
+func TestSetOpConversion(t *testing.T) {
+	const i4, num, f8, txt = 23, 1700, 701, 25
+	for _, c := range []struct {
+		q    string
+		oids [][]uint32
+		want string
+	}{
+		{`SELECT n2 FROM t UNION ALL SELECT i FROM t ORDER BY 1`, [][]uint32{{num}, {i4}},
+			`SELECT n2 FROM t UNION ALL SELECT (pg_setop_value(i, 'int4', 'numeric', 'int4') COLLATE pg_numeric) AS "i" FROM t ORDER BY 1`},
+		{`SELECT n FROM t UNION SELECT r AS x FROM t`, [][]uint32{{num}, {f8}},
+			`SELECT (pg_setop_value(n, 'numeric', 'numeric', 'float8')) AS "n" FROM t UNION SELECT r AS x FROM t`},
+		{`SELECT DISTINCT * FROM (SELECT i, t FROM a UNION ALL SELECT n, t FROM b) AS pgdialect_union`, [][]uint32{{i4, txt}, {num, txt}},
+			`SELECT DISTINCT * FROM (SELECT (pg_setop_value(i, 'int4', 'int4', 'numeric') COLLATE pg_numeric) AS "i", t FROM a UNION ALL SELECT n, t FROM b) AS pgdialect_union`},
+		{`SELECT t FROM a UNION SELECT t FROM b`, [][]uint32{{txt}, {txt}}, ""},
+		{`SELECT n FROM a UNION SELECT n FROM b`, [][]uint32{{num}, {num}}, ""},
+		{`SELECT i FROM a UNION SELECT x FROM b`, [][]uint32{{i4}, {0}}, ""},
+		{`SELECT i FROM a`, [][]uint32{{i4}}, ""},
+	} {
+		if got := SetOpConversion(c.q, c.oids); got != c.want {
+			t.Errorf("SetOpConversion(%s)\n got %s\nwant %s", c.q, got, c.want)
+		}
+	}
+}

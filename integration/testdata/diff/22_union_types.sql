@@ -14,13 +14,11 @@ SELECT 1.5::numeric(5,2) AS a UNION ALL SELECT 2.5::numeric(5,1) ORDER BY 1;
 SELECT * FROM (SELECT i FROM ut_t UNION ALL SELECT 1.5) u WHERE i > 1.2 ORDER BY 1;
 SELECT * FROM (SELECT i FROM ut_t UNION ALL SELECT 1.5) u ORDER BY 1;
 SELECT i FROM ut_t UNION SELECT r FROM ut_t ORDER BY 1;
--- differs: operands that are all table columns are not converted (numeric beside float8 stays numeric text: see docs)
 SELECT n FROM ut_t UNION SELECT r FROM ut_t ORDER BY 1;
 SELECT 1.5 UNION SELECT r FROM ut_t ORDER BY 1;
 SELECT r FROM ut_t UNION SELECT 1.5 ORDER BY 1;
 SELECT i FROM ut_t UNION SELECT b FROM ut_t ORDER BY 1;
 SELECT i FROM ut_t UNION SELECT f FROM ut_t ORDER BY 1;
--- differs: operands that are all table columns are not converted (numeric beside real stays numeric text: see docs)
 SELECT n FROM ut_t UNION SELECT f FROM ut_t ORDER BY 1;
 SELECT n FROM ut_t UNION ALL SELECT 2 ORDER BY 1;
 SELECT DISTINCT x FROM (SELECT i AS x FROM ut_t UNION ALL SELECT 1.0 UNION ALL SELECT 2.00) s ORDER BY 1;
@@ -43,12 +41,9 @@ SELECT 2.5 AS v UNION ALL SELECT i FROM ut_t ORDER BY v;
 SELECT i FROM ut_t WHERE i IN (SELECT 1.0 UNION SELECT 2.5) ORDER BY 1;
 SELECT i FROM ut_t UNION ALL SELECT 1e3 ORDER BY 1;
 SELECT r FROM ut_t UNION ALL SELECT i FROM ut_t ORDER BY 1;
--- differs: operands that are all table columns are not converted (numeric beside float8 stays numeric text: see docs)
 SELECT r FROM ut_t UNION ALL SELECT n FROM ut_t ORDER BY 1;
--- differs: operands that are all table columns are not converted (numeric beside real stays numeric text: see docs)
 SELECT f FROM ut_t UNION ALL SELECT n FROM ut_t ORDER BY 1;
 SELECT n2 FROM ut_t UNION ALL SELECT 3.5 ORDER BY 1;
--- differs: operands that are all table columns are not converted (int4 beside numeric stays an integer: see docs)
 SELECT n2 FROM ut_t UNION ALL SELECT i FROM ut_t ORDER BY 1;
 SELECT 1.5::numeric(5,2) UNION ALL SELECT n2 FROM ut_t ORDER BY 1;
 SELECT i FROM ut_t UNION ALL SELECT 1.5 ORDER BY 1 LIMIT 2 OFFSET 1;
