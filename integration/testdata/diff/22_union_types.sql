@@ -57,11 +57,8 @@ SELECT i FROM ut_t INTERSECT SELECT 1.0 ORDER BY 1;
 -- differs: INTERSECT keeps SQLite's pick among equal values (PostgreSQL's planner puts the smaller operand first)
 SELECT n FROM ut_t INTERSECT SELECT 1.5;
 SELECT 1.5 INTERSECT SELECT 1.50;
--- differs: a UNION inside a FROM subquery keeps SQLite's pick among equal values (the last)
 SELECT * FROM (SELECT 1.50 AS x UNION SELECT 1.5) s;
--- differs: a UNION inside a FROM subquery keeps SQLite's pick among equal values (the last)
 SELECT * FROM (SELECT 1.5 AS x UNION SELECT 1.50) s;
--- differs: a UNION inside a CTE keeps SQLite's pick among equal values (the last)
 WITH c AS (SELECT 1.50 AS x UNION SELECT 1.5) SELECT * FROM c;
 CREATE VIEW ut_v AS SELECT i AS x FROM ut_t UNION ALL SELECT 1.5;
 SELECT * FROM ut_v ORDER BY x;
