@@ -3,6 +3,7 @@ package sqlexec
 import (
 	"strings"
 
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 
 	"modernc.org/libc"
@@ -61,6 +62,10 @@ func setOpConversion(st *lstmt) string {
 	for k, decls := range st.armDecls {
 		oids[k] = make([]uint32, len(decls))
 		for i, d := range decls {
+			if d == nullOperand {
+				oids[k][i] = pgoid.Unknown // a NULL: not converted, of no type
+				continue
+			}
 			oids[k][i], _ = typeFromDeclMod(d)
 		}
 	}

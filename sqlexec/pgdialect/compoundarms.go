@@ -93,3 +93,20 @@ func ItemTypes(sqlText string) []uint32 {
 	}
 	return out
 }
+
+// NullItems reports which items of the first select list of the SQLite
+// statement sqlText are a bare NULL: a compound's NULL operand takes no
+// part in its column's common type.
+func NullItems(sqlText string) []bool {
+	x := newTx(sqlText)
+	lists := x.selectLists()
+	if len(lists) == 0 {
+		return nil
+	}
+	out := make([]bool, len(lists[0]))
+	for i, it := range lists[0] {
+		a, b := x.itemExpr(it[0], it[1])
+		out[i] = b == a+1 && x.T(a).kw("NULL")
+	}
+	return out
+}

@@ -120,7 +120,8 @@ func (x *tx) wrapSetOpItem(a, b int, typ, list string, coll bool) {
 
 // SetOpConversion is the SQLite statement sqlText, a compound SELECT
 // whose operands' columns are declared of the types armOIDs (one list
-// per operand, 0 where not known: CompoundArms compiled), with the items
+// per operand, 0 where not known, unknown for a NULL: CompoundArms
+// compiled), with the items
 // of each column whose operands are all table columns of different
 // numeric types converted to their common type, as PostgreSQL casts
 // every operand to it: numeric(5,2) UNION ALL int4 is numeric (2, not
@@ -148,16 +149,21 @@ func SetOpConversion(sqlText string, armOIDs [][]uint32) string {
 	}
 	changed := false
 	for c := range items[0] {
-		oids := make([]uint32, len(arms))
+		var oids []uint32 // the operands' types but a NULL's
 		wrapped := false
 		for k := range arms {
 			if c >= len(items[k]) {
 				return ""
 			}
 			a, _ := x.itemExpr(items[k][c][0], items[k][c][1])
-			if oids[k] = armOIDs[k][c]; oids[k] == 0 || arithOIDNames[oids[k]] == "" {
+			o := armOIDs[k][c]
+			if o == pgoid.Unknown {
+				continue
+			}
+			if o == 0 || arithOIDNames[o] == "" {
 				wrapped = true // not known, or of no numeric type: left as it is
 			}
+			oids = append(oids, o)
 			wrapped = wrapped || x.T(a).typ == tIdent && strings.EqualFold(x.T(a).text, setOpValueFunc) ||
 				x.isP(a, "(") && strings.EqualFold(x.T(a+1).text, setOpValueFunc)
 		}
@@ -171,11 +177,11 @@ func SetOpConversion(sqlText string, armOIDs [][]uint32) string {
 		}
 		list := strings.Join(names, ", ")
 		for k := range arms {
-			if oids[k] == common {
-				continue // its values are the common type's already
+			if o := armOIDs[k][c]; o == common || o == pgoid.Unknown {
+				continue // its values are the common type's already, or NULL
 			}
 			a, b := x.itemExpr(items[k][c][0], items[k][c][1])
-			x.wrapSetOpItem(a, b, names[k], list, common == pgoid.Numeric)
+			x.wrapSetOpItem(a, b, quoteLit(arithOIDNames[armOIDs[k][c]]), list, common == pgoid.Numeric)
 			changed = true
 		}
 	}

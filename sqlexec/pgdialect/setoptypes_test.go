@@ -96,6 +96,8 @@ func TestSetOpConversion(t *testing.T) {
 			`SELECT (pg_setop_value(n, 'numeric', 'numeric', 'float8')) AS "n" FROM t UNION SELECT r AS x FROM t`},
 		{`SELECT DISTINCT * FROM (SELECT i, t FROM a UNION ALL SELECT n, t FROM b) AS pgdialect_union`, [][]uint32{{i4, txt}, {num, txt}},
 			`SELECT DISTINCT * FROM (SELECT (pg_setop_value(i, 'int4', 'int4', 'numeric') COLLATE pg_numeric) AS "i", t FROM a UNION ALL SELECT n, t FROM b) AS pgdialect_union`},
+		{`SELECT n FROM a UNION SELECT NULL UNION SELECT r FROM b`, [][]uint32{{num}, {705}, {f8}},
+			`SELECT (pg_setop_value(n, 'numeric', 'numeric', 'float8')) AS "n" FROM a UNION SELECT NULL UNION SELECT r FROM b`},
 		{`SELECT t FROM a UNION SELECT t FROM b`, [][]uint32{{txt}, {txt}}, ""},
 		{`SELECT n FROM a UNION SELECT n FROM b`, [][]uint32{{num}, {num}}, ""},
 		{`SELECT i FROM a UNION SELECT x FROM b`, [][]uint32{{i4}, {0}}, ""},

@@ -29,11 +29,9 @@ SELECT max(x), min(x) FROM (SELECT i AS x FROM ut_t UNION ALL SELECT 0.25) s;
 WITH u AS (SELECT i AS x FROM ut_t UNION ALL SELECT 1.5) SELECT x FROM u WHERE x > 1.2 ORDER BY x;
 WITH u AS (SELECT i AS x FROM ut_t UNION SELECT 1.5) SELECT x FROM u ORDER BY x;
 WITH u AS (SELECT i AS x FROM ut_t UNION ALL SELECT 1.5) SELECT x FROM u WHERE x < 2 ORDER BY x DESC;
--- differs-type: a NULL operand hides the common type from the description (described from the values: text)
 SELECT i FROM ut_t UNION ALL SELECT NULL UNION ALL SELECT 1.5 ORDER BY 1;
 SELECT i, n FROM ut_t UNION ALL SELECT 3, 0.5 ORDER BY 2;
 SELECT i, n FROM ut_t UNION ALL SELECT 3, 0.5 ORDER BY 1, 2;
--- differs-type: an expression operand declares no type (described from the values: text)
 SELECT i + 0 FROM ut_t UNION ALL SELECT 1.5 ORDER BY 1;
 SELECT ut_t.i FROM ut_t UNION ALL SELECT 1.5 ORDER BY 1;
 SELECT b FROM ut_t UNION ALL SELECT 10.5 ORDER BY 1;
