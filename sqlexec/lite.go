@@ -312,9 +312,11 @@ type lstmt struct {
 	desc *readDesc
 	// setOp: the set operation's operands converted to their columns'
 	// common types (setopconvert.go): 0 not asked yet, 1 nothing to
-	// convert, 2 setOpSQL is the converted statement
+	// convert, 2 setOpSQL is the converted statement, 3 setOpErr refuses
+	// it
 	setOp    int8
 	setOpSQL string
+	setOpErr *Error
 	// armDecls: a compound SELECT's operands' declared column types, once
 	// asked (compounddecl.go)
 	armDecls [][]string

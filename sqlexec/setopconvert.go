@@ -24,14 +24,24 @@ import (
 
 // convertSetOp is st, or the statement with its set operation's operands
 // converted when they need it (st released then).
+// A column whose operands' types cannot be matched (text beside int4) is
+// PostgreSQL's 42804.
 func (c *lconn) convertSetOp(st *lstmt, tail string) (*lstmt, error) {
 	if st.setOp == 0 {
 		st.setOp = 1
 		if strings.TrimSpace(tail) == "" {
-			if q := setOpConversion(st); q != "" {
+			q, err := setOpConversion(st)
+			switch {
+			case err != nil:
+				st.setOp, st.setOpErr = 3, err
+			case q != "":
 				st.setOp, st.setOpSQL = 2, q
 			}
 		}
+	}
+	if st.setOp == 3 {
+		st.release()
+		return nil, st.setOpErr
 	}
 	if st.setOp != 2 {
 		return st, nil
@@ -50,13 +60,13 @@ func (c *lconn) convertSetOp(st *lstmt, tail string) (*lstmt, error) {
 
 // setOpConversion is st's text with its operands converted, "" when it
 // is no set operation or none of its columns needs it.
-func setOpConversion(st *lstmt) string {
+func setOpConversion(st *lstmt) (string, *Error) {
 	sqlText := libc.GoString(lib.Xsqlite3_sql(st.c.tls, st.p))
 	if st.armDecls == nil {
 		st.armDecls = st.operandDecls()
 	}
 	if len(st.armDecls) < 2 {
-		return ""
+		return "", nil
 	}
 	oids := make([][]uint32, len(st.armDecls))
 	for k, decls := range st.armDecls {
@@ -69,5 +79,9 @@ func setOpConversion(st *lstmt) string {
 			oids[k][i], _ = typeFromDeclMod(d)
 		}
 	}
-	return pgdialect.SetOpConversion(sqlText, oids)
+	q, e := pgdialect.SetOpConversion(sqlText, oids)
+	if e != nil {
+		return "", &Error{Code: e.Code, Message: e.Message, Statement: -1}
+	}
+	return q, nil
 }

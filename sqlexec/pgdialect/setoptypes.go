@@ -130,30 +130,32 @@ func (x *tx) wrapSetOpItem(a, b int, typ, list string, coll bool) {
 // columns' types (runtimeSetOpColumn leaves them: the collation a
 // conversion needs is known only with the types), so sqlexec, which
 // compiles the operands, asks for it; the types are the schema's, the
-// same on every node. "" when no column needs converting.
-func SetOpConversion(sqlText string, armOIDs [][]uint32) string {
+// same on every node. "" when no column needs converting; PostgreSQL's
+// 42804 when two operands' types cannot be matched (text beside int4).
+func SetOpConversion(sqlText string, armOIDs [][]uint32) (string, *Error) {
 	x := newTx(sqlText)
 	arms := x.compoundArmBounds()
-	if len(arms) < 2 || len(arms) != len(armOIDs) || x.hasSetOpAll() {
-		return ""
+	if len(arms) < 2 || len(arms) != len(armOIDs) {
+		return "", nil
 	}
 	items := make([][][2]int, len(arms))
 	for k, arm := range arms {
 		if !x.T(arm[0]).kw("SELECT") {
-			return "" // a VALUES operand: its items' types are its own
+			return "", nil // a VALUES operand: its items' types are its own
 		}
 		items[k], _ = x.selectListAt(arm[0])
 		if len(items[k]) != len(armOIDs[k]) {
-			return ""
+			return "", nil
 		}
 	}
+	what := strings.ToUpper(x.T(arms[0][1]).text) // the first set operator
 	changed := false
 	for c := range items[0] {
 		var oids []uint32 // the operands' types but a NULL's
 		wrapped := false
 		for k := range arms {
 			if c >= len(items[k]) {
-				return ""
+				return "", nil
 			}
 			a, _ := x.itemExpr(items[k][c][0], items[k][c][1])
 			o := armOIDs[k][c]
@@ -167,8 +169,11 @@ func SetOpConversion(sqlText string, armOIDs [][]uint32) string {
 			wrapped = wrapped || x.T(a).typ == tIdent && strings.EqualFold(x.T(a).text, setOpValueFunc) ||
 				x.isP(a, "(") && strings.EqualFold(x.T(a+1).text, setOpValueFunc)
 		}
+		if _, err := commonType(typedBranches(oids), what); err != nil {
+			return "", err
+		}
 		common := CommonType(oids)
-		if wrapped || common != pgoid.Numeric && common != pgoid.Float8 && common != pgoid.Float4 {
+		if wrapped || x.hasSetOpAll() || common != pgoid.Numeric && common != pgoid.Float8 && common != pgoid.Float4 {
 			continue // converted by the translation, or nothing to convert
 		}
 		names := make([]string, len(oids))
@@ -186,9 +191,9 @@ func SetOpConversion(sqlText string, armOIDs [][]uint32) string {
 		}
 	}
 	if !changed {
-		return ""
+		return "", nil
 	}
-	return x.all()
+	return x.all(), nil
 }
 
 // setOpTypeOIDs are the types pg_setop_value converts between.

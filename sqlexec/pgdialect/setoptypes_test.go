@@ -103,8 +103,12 @@ func TestSetOpConversion(t *testing.T) {
 		{`SELECT i FROM a UNION SELECT x FROM b`, [][]uint32{{i4}, {0}}, ""},
 		{`SELECT i FROM a`, [][]uint32{{i4}}, ""},
 	} {
-		if got := SetOpConversion(c.q, c.oids); got != c.want {
-			t.Errorf("SetOpConversion(%s)\n got %s\nwant %s", c.q, got, c.want)
+		if got, err := SetOpConversion(c.q, c.oids); got != c.want || err != nil {
+			t.Errorf("SetOpConversion(%s)\n got %s, %v\nwant %s", c.q, got, err, c.want)
 		}
+	}
+	if _, err := SetOpConversion(`SELECT t FROM a UNION SELECT i FROM b`, [][]uint32{{txt}, {i4}}); err == nil || err.Code != "42804" ||
+		err.Message != "UNION types text and integer cannot be matched" {
+		t.Errorf("text UNION int4: %v, want 42804", err)
 	}
 }
