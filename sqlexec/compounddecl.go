@@ -100,8 +100,13 @@ func (s *lstmt) operandDecls() [][]string {
 	if low := strings.ToLower(sqlText); !strings.Contains(low, "union") && !strings.Contains(low, "intersect") && !strings.Contains(low, "except") {
 		return out // not compound: no need to lex it
 	}
-	arms := pgdialect.CompoundArms(sqlText)
-	c := s.c
+	return armDecls(s.c, pgdialect.CompoundArms(sqlText))
+}
+
+// armDecls compiles each operand arms of a compound SELECT and returns
+// their columns' declared types (see operandDecls).
+func armDecls(c *lconn, arms []string) [][]string {
+	out := [][]string{}
 	var refused *Error
 	var alters bool
 	if c.auth != nil {

@@ -16,8 +16,10 @@ import (
 // beside a numeric column is numeric, a numeric beside a float8 float8),
 // SQLite compares and prints each value as stored. Once SQLite has
 // compiled such a statement, its operands' declared types are known
-// (operandDecls, as for the description), and the statement that runs is
-// the one with the operands converted (pgdialect.SetOpConversion). The
+// (each compiled alone, as operandDecls does for the description: the
+// statement's set operations and those of its subqueries and CTEs), and
+// the statement that runs is the one with the operands converted
+// (pgdialect.SetOpConversion). The
 // types are the schema's, so every node runs the same statement; a schema
 // change drops the cached statements (syncSchema), and with them the
 // conversion.
@@ -58,30 +60,40 @@ func (c *lconn) convertSetOp(st *lstmt, tail string) (*lstmt, error) {
 	return conv, nil
 }
 
-// setOpConversion is st's text with its operands converted, "" when it
-// is no set operation or none of its columns needs it.
+// setOpConversion is st's text with its set operations' operands
+// converted, "" when it has none or none of their columns needs it.
 func setOpConversion(st *lstmt) (string, *Error) {
 	sqlText := libc.GoString(lib.Xsqlite3_sql(st.c.tls, st.p))
-	if st.armDecls == nil {
-		st.armDecls = st.operandDecls()
+	if low := strings.ToLower(sqlText); !strings.Contains(low, "union") && !strings.Contains(low, "intersect") && !strings.Contains(low, "except") {
+		return "", nil // no set operation: no need to lex it
 	}
-	if len(st.armDecls) < 2 {
-		return "", nil
-	}
-	oids := make([][]uint32, len(st.armDecls))
-	for k, decls := range st.armDecls {
-		oids[k] = make([]uint32, len(decls))
-		for i, d := range decls {
-			if d == nullOperand {
-				oids[k][i] = pgoid.Unknown // a NULL: not converted, of no type
-				continue
-			}
-			oids[k][i], _ = typeFromDeclMod(d)
-		}
-	}
-	q, e := pgdialect.SetOpConversion(sqlText, oids)
+	q, e := pgdialect.SetOpConversion(sqlText, func(arms []string) [][]uint32 {
+		return declOIDs(armDecls(st.c, arms))
+	})
 	if e != nil {
 		return "", &Error{Code: e.Code, Message: e.Message, Statement: -1}
 	}
 	return q, nil
+}
+
+// declOIDs are the types of operands' declared column types decls
+// (nullOperand: unknown; none or "?": 0).
+func declOIDs(decls [][]string) [][]uint32 {
+	oids := make([][]uint32, len(decls))
+	for k, ds := range decls {
+		oids[k] = make([]uint32, len(ds))
+		for i, d := range ds {
+			switch d {
+			case nullOperand:
+				oids[k][i] = pgoid.Unknown // a NULL: not converted, of no type
+			case "", "?":
+				// no declared type, or an operand that does not compile
+				// alone (a recursive CTE's, one that reads an outer
+				// query's columns): not known
+			default:
+				oids[k][i], _ = typeFromDeclMod(d)
+			}
+		}
+	}
+	return oids
 }

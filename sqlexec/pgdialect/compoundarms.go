@@ -48,6 +48,12 @@ func (x *tx) compoundArmBounds() [][2]int {
 	if start >= x.n() || start > 0 && !x.T(0).kw("WITH") {
 		return nil
 	}
+	return x.compoundArmBoundsAt(start)
+}
+
+// compoundArmBoundsAt is compoundArmBounds for the query starting at
+// token start (a parenthesised one ends at its closing parenthesis).
+func (x *tx) compoundArmBoundsAt(start int) [][2]int {
 	if x.unionArms(start) != "" { // unionfirst.go
 		start += 5
 	}

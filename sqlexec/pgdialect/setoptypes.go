@@ -118,34 +118,76 @@ func (x *tx) wrapSetOpItem(a, b int, typ, list string, coll bool) {
 	}
 }
 
-// SetOpConversion is the SQLite statement sqlText, a compound SELECT
-// whose operands' columns are declared of the types armOIDs (one list
-// per operand, 0 where not known, unknown for a NULL: CompoundArms
-// compiled), with the items
-// of each column whose operands are all table columns of different
+// SetOpConversion is the SQLite statement sqlText with the items of each
+// set operation column whose operands are all table columns of different
 // numeric types converted to their common type, as PostgreSQL casts
 // every operand to it: numeric(5,2) UNION ALL int4 is numeric (2, not
 // 2 ordered among the integers before every numeric text), numeric
 // UNION float8 float8 (1.5, not 1.50). The translation cannot see these
 // columns' types (runtimeSetOpColumn leaves them: the collation a
 // conversion needs is known only with the types), so sqlexec, which
-// compiles the operands, asks for it; the types are the schema's, the
-// same on every node. "" when no column needs converting; PostgreSQL's
-// 42804 when two operands' types cannot be matched (text beside int4).
-func SetOpConversion(sqlText string, armOIDs [][]uint32) (string, *Error) {
+// compiles the operands, asks for it: armTypes gives the declared types
+// of the operands' columns (one list per operand SELECT, 0 where not
+// known, unknown for a NULL). The set operations are the statement's and
+// those of its FROM subqueries, CTEs and scalar subqueries; the types are
+// the schema's, the same on every node. "" when no column needs
+// converting; PostgreSQL's 42804 when two operands' types cannot be
+// matched (text beside int4).
+func SetOpConversion(sqlText string, armTypes func(arms []string) [][]uint32) (string, *Error) {
 	x := newTx(sqlText)
-	arms := x.compoundArmBounds()
-	if len(arms) < 2 || len(arms) != len(armOIDs) {
+	with := ""
+	start := x.withEnd() // compoundarms.go
+	if start > 0 && x.T(0).kw("WITH") && start < x.n() {
+		with = x.orig(0, start) + " "
+	}
+	starts := []int{start}
+	for i := 0; i+1 < x.n(); i++ {
+		if x.isP(i, "(") && x.kw(i+1, "SELECT") && !x.recursiveBody(i) { // unionfirst.go
+			starts = append(starts, i+1)
+		}
+	}
+	done := map[int]bool{}
+	changed := false
+	for _, s := range starts {
+		if s >= x.n() || s > 0 && s == start && !x.T(0).kw("WITH") {
+			continue
+		}
+		arms := x.compoundArmBoundsAt(s)
+		if len(arms) < 2 || done[arms[0][0]] {
+			continue
+		}
+		done[arms[0][0]] = true
+		texts := make([]string, len(arms))
+		for k, arm := range arms {
+			texts[k] = with + unwrapSetOpValue(x.orig(arm[0], arm[1]))
+		}
+		ch, err := x.convertSetOp(arms, armTypes(texts))
+		if err != nil {
+			return "", err
+		}
+		changed = changed || ch
+	}
+	if !changed {
 		return "", nil
+	}
+	return x.all(), nil
+}
+
+// convertSetOp converts the items of the set operation of operands arms
+// whose columns are of types armOIDs (see SetOpConversion), and reports
+// whether it converted one.
+func (x *tx) convertSetOp(arms [][2]int, armOIDs [][]uint32) (bool, *Error) {
+	if len(arms) != len(armOIDs) {
+		return false, nil
 	}
 	items := make([][][2]int, len(arms))
 	for k, arm := range arms {
 		if !x.T(arm[0]).kw("SELECT") {
-			return "", nil // a VALUES operand: its items' types are its own
+			return false, nil // a VALUES operand: its items' types are its own
 		}
 		items[k], _ = x.selectListAt(arm[0])
-		if len(items[k]) != len(armOIDs[k]) {
-			return "", nil
+		if len(items[k]) != len(armOIDs[k]) || len(items[k]) != len(items[0]) {
+			return false, nil
 		}
 	}
 	what := strings.ToUpper(x.T(arms[0][1]).text) // the first set operator
@@ -154,9 +196,6 @@ func SetOpConversion(sqlText string, armOIDs [][]uint32) (string, *Error) {
 		var oids []uint32 // the operands' types but a NULL's
 		wrapped := false
 		for k := range arms {
-			if c >= len(items[k]) {
-				return "", nil
-			}
 			a, _ := x.itemExpr(items[k][c][0], items[k][c][1])
 			o := armOIDs[k][c]
 			if o == pgoid.Unknown {
@@ -170,7 +209,7 @@ func SetOpConversion(sqlText string, armOIDs [][]uint32) (string, *Error) {
 				x.isP(a, "(") && strings.EqualFold(x.T(a+1).text, setOpValueFunc)
 		}
 		if _, err := commonType(typedBranches(oids), what); err != nil {
-			return "", err
+			return false, err
 		}
 		common := CommonType(oids)
 		if wrapped || x.hasSetOpAll() || common != pgoid.Numeric && common != pgoid.Float8 && common != pgoid.Float4 {
@@ -190,10 +229,7 @@ func SetOpConversion(sqlText string, armOIDs [][]uint32) (string, *Error) {
 			changed = true
 		}
 	}
-	if !changed {
-		return "", nil
-	}
-	return x.all(), nil
+	return changed, nil
 }
 
 // setOpTypeOIDs are the types pg_setop_value converts between.

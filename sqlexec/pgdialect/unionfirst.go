@@ -37,13 +37,9 @@ func (x *tx) unionKeepFirst() {
 	if start < x.n() && (start == 0 || x.T(0).kw("WITH")) {
 		x.unionKeepFirstAt(start)
 	}
-	recursive := x.kw(0, "WITH", "RECURSIVE")
 	for i := 0; i+1 < x.n(); i++ {
-		if !x.isP(i, "(") || !x.kw(i+1, "SELECT") {
+		if !x.isP(i, "(") || !x.kw(i+1, "SELECT") || x.recursiveBody(i) {
 			continue
-		}
-		if recursive && x.depth[i] == 0 && i < start {
-			continue // a CTE of WITH RECURSIVE
 		}
 		if x.kw(i-1, "IN") || x.kw(i-1, "EXISTS") || x.kw(i-1, "ANY") || x.kw(i-1, "ALL") || x.kw(i-1, "SOME") {
 			continue
@@ -118,6 +114,29 @@ func UnionKeepsFirst(sqlText string) bool {
 	for i := 0; i < x.n(); i++ {
 		if x.depth[i] == 0 && (x.T(i).kw("SELECT") || x.T(i).kw("VALUES")) {
 			return x.unionArms(i) != ""
+		}
+	}
+	return false
+}
+
+// recursiveBody reports whether the "(" at i opens the body of a CTE of
+// a WITH RECURSIVE clause (generate_series's too: its UNION ALL is the
+// recursion, whose second operand reads the rows the first gave).
+func (x *tx) recursiveBody(i int) bool {
+	k := i - 1
+	if x.kw(k, "MATERIALIZED") {
+		k--
+		if x.kw(k, "NOT") {
+			k--
+		}
+	}
+	if !x.kw(k, "AS") {
+		return false
+	}
+	d := x.depth[i]
+	for j := k; j >= 0 && x.depth[j] >= d; j-- {
+		if x.depth[j] == d && x.T(j).kw("WITH") {
+			return x.kw(j+1, "RECURSIVE")
 		}
 	}
 	return false

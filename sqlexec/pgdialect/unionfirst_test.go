@@ -23,6 +23,7 @@ INSERT INTO uf VALUES (1, 1.5), (2, 1.50), (3, 2);
 		{`SELECT (SELECT 1.50 UNION SELECT 1.5)`, "1.50"},
 		{`SELECT x FROM (SELECT n AS x FROM uf UNION SELECT 2.0) s ORDER BY x LIMIT 1`, "1.5"},
 		{`WITH RECURSIVE r(k) AS (SELECT 1 UNION SELECT k + 1 FROM r WHERE k < 3) SELECT sum(k) FROM r`, "6"},
+		{`SELECT * FROM (WITH RECURSIVE r(k) AS (SELECT 1 UNION SELECT k + 1 FROM r WHERE k < 3) SELECT sum(k) FROM r) s`, "6"},
 	} {
 		if got := queryOne(t, db, c.q); got != c.want {
 			t.Errorf("%s = %q, want %q", c.q, got, c.want)

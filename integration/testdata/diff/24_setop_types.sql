@@ -44,7 +44,9 @@ SELECT (SELECT 1.50 UNION SELECT 1.5);
 WITH RECURSIVE r(k) AS (SELECT 1 UNION SELECT k + 1 FROM r WHERE k < 4) SELECT * FROM r ORDER BY k;
 SELECT x FROM (SELECT i AS x FROM so_a UNION SELECT 2.0 UNION SELECT 10.00) s ORDER BY x;
 SELECT count(*) FROM (SELECT i FROM so_a UNION SELECT 2.0) s;
--- differs: operands that are all table columns of a set operation in a FROM subquery are not converted (int4 beside numeric orders the integers first)
+WITH u AS (SELECT n AS x FROM so_a UNION SELECT r FROM so_b) SELECT x FROM u ORDER BY x;
+SELECT max(x), count(DISTINCT x) FROM (SELECT i AS x FROM so_a UNION SELECT n FROM so_b UNION SELECT 2) s;
+SELECT * FROM (SELECT t FROM so_a UNION SELECT i FROM so_b) q;
 SELECT * FROM (SELECT i FROM so_a UNION ALL SELECT n FROM so_b) q ORDER BY 1;
 SELECT i FROM so_a WHERE i IN (SELECT 2.0 UNION SELECT 10.5) ORDER BY 1;
 CREATE TABLE so_c (v numeric(8,3), w float8, z int8);
