@@ -43,6 +43,9 @@ func (s *lstmt) compoundDecl(i int, decl string) string {
 		}
 		if len(s.armDecls) > 0 && i < len(s.armDecls[0]) && s.armDecls[0][0] != "?" {
 			decl = s.armDecls[0][i]
+			if decl == nullOperand {
+				decl = "" // the other operands' type
+			}
 		}
 	}
 	oid, _ := typeFromDeclMod(decl)
@@ -60,6 +63,9 @@ func (s *lstmt) compoundDecl(i int, decl string) string {
 	for _, decls := range s.armDecls {
 		if i >= len(decls) {
 			return stripMod(decl)
+		}
+		if decls[i] == nullOperand {
+			continue
 		}
 		same = same && strings.EqualFold(decls[i], decl)
 		o, _ := typeFromDeclMod(decls[i])
@@ -94,8 +100,13 @@ func (s *lstmt) operandDecls() [][]string {
 	if low := strings.ToLower(sqlText); !strings.Contains(low, "union") && !strings.Contains(low, "intersect") && !strings.Contains(low, "except") {
 		return out // not compound: no need to lex it
 	}
-	arms := pgdialect.CompoundArms(sqlText)
-	c := s.c
+	return armDecls(s.c, pgdialect.CompoundArms(sqlText))
+}
+
+// armDecls compiles each operand arms of a compound SELECT and returns
+// their columns' declared types (see operandDecls).
+func armDecls(c *lconn, arms []string) [][]string {
+	out := [][]string{}
 	var refused *Error
 	var alters bool
 	if c.auth != nil {
@@ -110,17 +121,42 @@ func (s *lstmt) operandDecls() [][]string {
 		}
 		decls := make([]string, st.columnCount())
 		var consts []uint32
+		var nulls []bool
+		var described []colInfo
 		for k := range decls {
-			if decls[k] = st.columnDecl(k); decls[k] == "" {
-				// a constant (SELECT 0, 1.5): its type
-				if consts == nil {
-					consts = pgdialect.ItemTypes(arm)
+			if decls[k] = st.columnDecl(k); decls[k] != "" {
+				continue
+			}
+			// a constant (SELECT 0, 1.5): its type
+			if consts == nil {
+				consts, nulls = pgdialect.ItemTypes(arm), pgdialect.NullItems(arm)
+			}
+			if k < len(nulls) && nulls[k] {
+				decls[k] = nullOperand
+				continue
+			}
+			o := uint32(0)
+			if k < len(consts) {
+				o = consts[k]
+			}
+			if o == 0 {
+				// an expression (i + 0): typed as the operand alone
+				// would be described
+				if described == nil {
+					described = describeSQL(c, arm, colHints{})
 				}
-				if k < len(consts) && consts[k] != 0 {
-					if name := pgoid.TypeName(consts[k]); name != "" {
-						if o, _ := typeFromDeclMod(name); o == consts[k] {
-							decls[k] = name
-						}
+				if k < len(described) {
+					if described[k].decl != "" {
+						decls[k] = described[k].decl
+						continue
+					}
+					o = described[k].hint
+				}
+			}
+			if o != 0 {
+				if name := pgoid.TypeName(o); name != "" {
+					if t, _ := typeFromDeclMod(name); t == o {
+						decls[k] = name
 					}
 				}
 			}
@@ -130,3 +166,8 @@ func (s *lstmt) operandDecls() [][]string {
 	}
 	return out
 }
+
+// nullOperand is operandDecls' declaration of an operand's NULL item: it
+// takes no part in the column's type (PostgreSQL resolves it to the
+// others' common type).
+const nullOperand = "null"

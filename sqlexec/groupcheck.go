@@ -21,6 +21,9 @@ func (c *lconn) prepareUser(sqlText string) (*lstmt, string, error) {
 	if err != nil || st == nil {
 		return st, tail, err
 	}
+	if st, err = c.convertSetOp(st, tail); err != nil || st == nil { // setopconvert.go
+		return nil, "", err
+	}
 	if st.groupChecked {
 		return st, tail, nil
 	}

@@ -310,6 +310,13 @@ type lstmt struct {
 	groupChecked bool
 	// desc: the result description of a read (readdesc.go)
 	desc *readDesc
+	// setOp: the set operation's operands converted to their columns'
+	// common types (setopconvert.go): 0 not asked yet, 1 nothing to
+	// convert, 2 setOpSQL is the converted statement, 3 setOpErr refuses
+	// it
+	setOp    int8
+	setOpSQL string
+	setOpErr *Error
 	// armDecls: a compound SELECT's operands' declared column types, once
 	// asked (compounddecl.go)
 	armDecls [][]string

@@ -11,36 +11,61 @@ import pgoid "github.com/raftsql/raftsql/pgwire/oid"
 // first operand's, PostgreSQL keeps a type modifier only when every
 // operand's column has it (select_common_typmod).
 func CompoundArms(sqlText string) []string {
-	sqlText = unwrapSetOpValue(sqlText) // setoptypes.go: the items as written
-	x := newTx(sqlText)
-	start := -1
-	for i := 0; i < x.n(); i++ {
-		if x.depth[i] == 0 && (x.T(i).kw("SELECT") || x.T(i).kw("VALUES")) {
-			start = i
-			break
-		}
-	}
-	if start < 0 {
+	x := newTx(unwrapSetOpValue(sqlText)) // setoptypes.go: the items as written
+	arms := x.compoundArmBounds()
+	if arms == nil {
 		return nil
 	}
 	with := ""
-	if start > 0 {
-		if !x.T(0).kw("WITH") {
-			return nil
+	if x.T(0).kw("WITH") {
+		with = x.text(0, x.withEnd()) + " "
+	}
+	out := make([]string, len(arms))
+	for k, arm := range arms {
+		out[k] = with + x.text(arm[0], arm[1])
+	}
+	return out
+}
+
+// withEnd is the token starting the query after the statement's WITH
+// clause: its first SELECT or VALUES at the top level (x.n() when none).
+func (x *tx) withEnd() int {
+	for i := 0; i < x.n(); i++ {
+		if x.depth[i] == 0 && (x.T(i).kw("SELECT") || x.T(i).kw("VALUES")) {
+			return i
 		}
-		with = x.text(0, start) + " "
 	}
-	if inner := x.unionArms(start); inner != "" { // unionfirst.go
-		return CompoundArms(with + inner)
+	return x.n()
+}
+
+// compoundArmBounds are the token ranges of the operands of the
+// statement when it is a compound SELECT (operands joined by UNION,
+// INTERSECT or EXCEPT at the top level, after a WITH clause, or inside a
+// unionKeepFirst wrapping), each without the compound's ORDER BY or
+// LIMIT; nil for any other statement.
+func (x *tx) compoundArmBounds() [][2]int {
+	start := x.withEnd()
+	if start >= x.n() || start > 0 && !x.T(0).kw("WITH") {
+		return nil
 	}
-	var arms []string
+	return x.compoundArmBoundsAt(start)
+}
+
+// compoundArmBoundsAt is compoundArmBounds for the query starting at
+// token start (a parenthesised one ends at its closing parenthesis).
+func (x *tx) compoundArmBoundsAt(start int) [][2]int {
+	if x.unionArms(start) != "" { // unionfirst.go
+		start += 5
+	}
+	d := x.depth[start]
+	var arms [][2]int
 	a := start
 	for i := start; i <= x.n(); i++ {
-		end := i == x.n() || x.depth[i] == 0 && (x.isP(i, ";") || x.kw(i, "ORDER", "BY") || x.T(i).kw("LIMIT"))
-		if !end && !(x.depth[i] == 0 && x.isSetOp(i)) {
+		end := i == x.n() || x.depth[i] < d || x.depth[i] == d && (x.isP(i, ";") || x.kw(i, "ORDER", "BY") || x.T(i).kw("LIMIT"))
+		if !end && !(x.depth[i] == d && x.isSetOp(i)) {
 			continue
 		}
-		arms = append(arms, with+x.text(a, i))
+		arms = append(arms, [2]int{a, i})
 		if end {
 			break
 		}
@@ -71,6 +96,23 @@ func ItemTypes(sqlText string) []uint32 {
 		if o := x.exprType(a, b); o != pgoid.Unknown {
 			out[i] = o
 		}
+	}
+	return out
+}
+
+// NullItems reports which items of the first select list of the SQLite
+// statement sqlText are a bare NULL: a compound's NULL operand takes no
+// part in its column's common type.
+func NullItems(sqlText string) []bool {
+	x := newTx(sqlText)
+	lists := x.selectLists()
+	if len(lists) == 0 {
+		return nil
+	}
+	out := make([]bool, len(lists[0]))
+	for i, it := range lists[0] {
+		a, b := x.itemExpr(it[0], it[1])
+		out[i] = b == a+1 && x.T(a).kw("NULL")
 	}
 	return out
 }

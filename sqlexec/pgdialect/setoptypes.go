@@ -89,7 +89,6 @@ func (x *tx) runtimeSetOpColumn(brs []branch) {
 		// rewritten by setOpAll, which reads the operands as written
 		return
 	}
-	coll := " COLLATE " + NumericCollation
 	list := strings.Join(all, ", ")
 	for i, br := range brs {
 		if types[i] == "" {
@@ -98,14 +97,139 @@ func (x *tx) runtimeSetOpColumn(brs []branch) {
 		if br.kind == branchTyped && br.oid == pgoid.Numeric {
 			x.numericConst(br.a, br.b) // arith.go: its exact text, converted
 		}
-		x.T(br.a).wpre = "(" + setOpValueFunc + "(" + x.T(br.a).wpre
-		x.T(br.b - 1).wsuf += ", " + types[i] + ", " + list + ")" + coll + ")"
-		if name := x.columnRefName(br.a, br.b); name != "" && x.unaliased(br.b) {
-			// SQLite named the bare column after itself; the call it is
-			// now would be named by its text
-			x.T(br.b - 1).wsuf += ` AS "` + strings.ReplaceAll(name, `"`, `""`) + `"`
+		x.wrapSetOpItem(br.a, br.b, types[i], list, true)
+	}
+}
+
+// wrapSetOpItem writes the set operation item a..b-1, of type typ (an SQL
+// expression) among the operands' types list, as its value converted to
+// their common type (pg_setop_value), collated as numeric when coll.
+func (x *tx) wrapSetOpItem(a, b int, typ, list string, coll bool) {
+	suf := ", " + typ + ", " + list + ")"
+	if coll {
+		suf += " COLLATE " + NumericCollation
+	}
+	x.T(a).wpre = "(" + setOpValueFunc + "(" + x.T(a).wpre
+	x.T(b - 1).wsuf += suf + ")"
+	if name := x.columnRefName(a, b); name != "" && x.unaliased(b) {
+		// SQLite named the bare column after itself; the call it is now
+		// would be named by its text
+		x.T(b - 1).wsuf += ` AS "` + strings.ReplaceAll(name, `"`, `""`) + `"`
+	}
+}
+
+// SetOpConversion is the SQLite statement sqlText with the items of each
+// set operation column whose operands are all table columns of different
+// numeric types converted to their common type, as PostgreSQL casts
+// every operand to it: numeric(5,2) UNION ALL int4 is numeric (2, not
+// 2 ordered among the integers before every numeric text), numeric
+// UNION float8 float8 (1.5, not 1.50). The translation cannot see these
+// columns' types (runtimeSetOpColumn leaves them: the collation a
+// conversion needs is known only with the types), so sqlexec, which
+// compiles the operands, asks for it: armTypes gives the declared types
+// of the operands' columns (one list per operand SELECT, 0 where not
+// known, unknown for a NULL). The set operations are the statement's and
+// those of its FROM subqueries, CTEs and scalar subqueries; the types are
+// the schema's, the same on every node. "" when no column needs
+// converting; PostgreSQL's 42804 when two operands' types cannot be
+// matched (text beside int4).
+func SetOpConversion(sqlText string, armTypes func(arms []string) [][]uint32) (string, *Error) {
+	x := newTx(sqlText)
+	with := ""
+	start := x.withEnd() // compoundarms.go
+	if start > 0 && x.T(0).kw("WITH") && start < x.n() {
+		with = x.orig(0, start) + " "
+	}
+	starts := []int{start}
+	for i := 0; i+1 < x.n(); i++ {
+		if x.isP(i, "(") && x.kw(i+1, "SELECT") && !x.recursiveBody(i) { // unionfirst.go
+			starts = append(starts, i+1)
 		}
 	}
+	done := map[int]bool{}
+	changed := false
+	for _, s := range starts {
+		if s >= x.n() || s > 0 && s == start && !x.T(0).kw("WITH") {
+			continue
+		}
+		arms := x.compoundArmBoundsAt(s)
+		if len(arms) < 2 || done[arms[0][0]] {
+			continue
+		}
+		done[arms[0][0]] = true
+		texts := make([]string, len(arms))
+		for k, arm := range arms {
+			texts[k] = with + unwrapSetOpValue(x.orig(arm[0], arm[1]))
+		}
+		ch, err := x.convertSetOp(arms, armTypes(texts))
+		if err != nil {
+			return "", err
+		}
+		changed = changed || ch
+	}
+	if !changed {
+		return "", nil
+	}
+	return x.all(), nil
+}
+
+// convertSetOp converts the items of the set operation of operands arms
+// whose columns are of types armOIDs (see SetOpConversion), and reports
+// whether it converted one.
+func (x *tx) convertSetOp(arms [][2]int, armOIDs [][]uint32) (bool, *Error) {
+	if len(arms) != len(armOIDs) {
+		return false, nil
+	}
+	items := make([][][2]int, len(arms))
+	for k, arm := range arms {
+		if !x.T(arm[0]).kw("SELECT") {
+			return false, nil // a VALUES operand: its items' types are its own
+		}
+		items[k], _ = x.selectListAt(arm[0])
+		if len(items[k]) != len(armOIDs[k]) || len(items[k]) != len(items[0]) {
+			return false, nil
+		}
+	}
+	what := strings.ToUpper(x.T(arms[0][1]).text) // the first set operator
+	changed := false
+	for c := range items[0] {
+		var oids []uint32 // the operands' types but a NULL's
+		wrapped := false
+		for k := range arms {
+			a, _ := x.itemExpr(items[k][c][0], items[k][c][1])
+			o := armOIDs[k][c]
+			if o == pgoid.Unknown {
+				continue
+			}
+			if o == 0 || arithOIDNames[o] == "" {
+				wrapped = true // not known, or of no numeric type: left as it is
+			}
+			oids = append(oids, o)
+			wrapped = wrapped || x.T(a).typ == tIdent && strings.EqualFold(x.T(a).text, setOpValueFunc) ||
+				x.isP(a, "(") && strings.EqualFold(x.T(a+1).text, setOpValueFunc)
+		}
+		if _, err := commonType(typedBranches(oids), what); err != nil {
+			return false, err
+		}
+		common := CommonType(oids)
+		if wrapped || x.hasSetOpAll() || common != pgoid.Numeric && common != pgoid.Float8 && common != pgoid.Float4 {
+			continue // converted by the translation, or nothing to convert
+		}
+		names := make([]string, len(oids))
+		for k, o := range oids {
+			names[k] = quoteLit(arithOIDNames[o])
+		}
+		list := strings.Join(names, ", ")
+		for k := range arms {
+			if o := armOIDs[k][c]; o == common || o == pgoid.Unknown {
+				continue // its values are the common type's already, or NULL
+			}
+			a, b := x.itemExpr(items[k][c][0], items[k][c][1])
+			x.wrapSetOpItem(a, b, quoteLit(arithOIDNames[armOIDs[k][c]]), list, common == pgoid.Numeric)
+			changed = true
+		}
+	}
+	return changed, nil
 }
 
 // setOpTypeOIDs are the types pg_setop_value converts between.

@@ -79,3 +79,50 @@ func TestUnwrapSetOpValue(t *testing.T) {
 		t.Errorf("arms = %q", arms)
 	}
 }
+
+// TestSetOpConversion: operands that are all table columns are converted
+// to their common type once their declared types are known; a column of
+// one type, or of no numeric type, is left as it is.
+func TestSetOpConversion(t *testing.T) {
+	const i4, num, f8, txt = 23, 1700, 701, 25
+	for _, c := range []struct {
+		q    string
+		oids [][]uint32
+		want string
+	}{
+		{`SELECT n2 FROM t UNION ALL SELECT i FROM t ORDER BY 1`, [][]uint32{{num}, {i4}},
+			`SELECT n2 FROM t UNION ALL SELECT (pg_setop_value(i, 'int4', 'numeric', 'int4') COLLATE pg_numeric) AS "i" FROM t ORDER BY 1`},
+		{`SELECT n FROM t UNION SELECT r AS x FROM t`, [][]uint32{{num}, {f8}},
+			`SELECT (pg_setop_value(n, 'numeric', 'numeric', 'float8')) AS "n" FROM t UNION SELECT r AS x FROM t`},
+		{`SELECT DISTINCT * FROM (SELECT i, t FROM a UNION ALL SELECT n, t FROM b) AS pgdialect_union`, [][]uint32{{i4, txt}, {num, txt}},
+			`SELECT DISTINCT * FROM (SELECT (pg_setop_value(i, 'int4', 'int4', 'numeric') COLLATE pg_numeric) AS "i", t FROM a UNION ALL SELECT n, t FROM b) AS pgdialect_union`},
+		{`SELECT n FROM a UNION SELECT NULL UNION SELECT r FROM b`, [][]uint32{{num}, {705}, {f8}},
+			`SELECT (pg_setop_value(n, 'numeric', 'numeric', 'float8')) AS "n" FROM a UNION SELECT NULL UNION SELECT r FROM b`},
+		{`SELECT * FROM (SELECT i FROM a UNION ALL SELECT n FROM b) q ORDER BY 1`, [][]uint32{{i4}, {num}},
+			`SELECT * FROM (SELECT (pg_setop_value(i, 'int4', 'int4', 'numeric') COLLATE pg_numeric) AS "i" FROM a UNION ALL SELECT n FROM b) q ORDER BY 1`},
+		{`SELECT * FROM (WITH RECURSIVE r(v) AS (SELECT 1 UNION ALL SELECT n FROM r) SELECT v FROM r) s`, [][]uint32{{i4}, {num}}, ""},
+		{`SELECT t FROM a UNION SELECT t FROM b`, [][]uint32{{txt}, {txt}}, ""},
+		{`SELECT n FROM a UNION SELECT n FROM b`, [][]uint32{{num}, {num}}, ""},
+		{`SELECT i FROM a UNION SELECT x FROM b`, [][]uint32{{i4}, {0}}, ""},
+		{`SELECT i FROM a`, [][]uint32{{i4}}, ""},
+	} {
+		if got, err := SetOpConversion(c.q, armTypesOf(c.oids)); got != c.want || err != nil {
+			t.Errorf("SetOpConversion(%s)\n got %s, %v\nwant %s", c.q, got, err, c.want)
+		}
+	}
+	if _, err := SetOpConversion(`SELECT t FROM a UNION SELECT i FROM b`, armTypesOf([][]uint32{{txt}, {i4}})); err == nil || err.Code != "42804" ||
+		err.Message != "UNION types text and integer cannot be matched" {
+		t.Errorf("text UNION int4: %v, want 42804", err)
+	}
+}
+
+// armTypesOf answers SetOpConversion's question with oids, one list per
+// operand of the one set operation asked about.
+func armTypesOf(oids [][]uint32) func([]string) [][]uint32 {
+	return func(arms []string) [][]uint32 {
+		if len(arms) != len(oids) {
+			return nil
+		}
+		return oids
+	}
+}

@@ -611,11 +611,8 @@ func aggType(fn string) func([]branch) uint32 {
 	}
 }
 
-// CommonType is the type PostgreSQL resolves values of the types oids to
-// (int4 and int8: int8; an integer and numeric: numeric), 0 when they
-// cannot be matched or one is not known (0) and could widen the others
-// (an unknown one beside a boolean is boolean too).
-func CommonType(oids []uint32) uint32 {
+// typedBranches are branches of types oids (0: not known).
+func typedBranches(oids []uint32) []branch {
 	brs := make([]branch, len(oids))
 	for i, o := range oids {
 		brs[i] = branch{kind: branchTyped, oid: o}
@@ -623,7 +620,15 @@ func CommonType(oids []uint32) uint32 {
 			brs[i].kind = branchOpaque
 		}
 	}
-	o, err := commonType(brs, "")
+	return brs
+}
+
+// CommonType is the type PostgreSQL resolves values of the types oids to
+// (int4 and int8: int8; an integer and numeric: numeric), 0 when they
+// cannot be matched or one is not known (0) and could widen the others
+// (an unknown one beside a boolean is boolean too).
+func CommonType(oids []uint32) uint32 {
+	o, err := commonType(typedBranches(oids), "")
 	if err != nil {
 		return 0
 	}

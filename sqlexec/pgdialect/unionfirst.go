@@ -27,22 +27,42 @@ const (
 )
 
 // unionKeepFirst rewrites a SELECT whose top-level set operations are all
-// UNION (see the top of the file).
+// UNION (see above), and each parenthesised query whose own are: a FROM
+// subquery's, a CTE's (but a recursive CTE's UNION, whose second operand
+// reads the rows the first gave, is the recursion itself), a scalar
+// subquery's; not a subquery of IN, EXISTS, ANY or ALL, which only asks
+// whether a value is there.
 func (x *tx) unionKeepFirst() {
-	start := -1
-	for i := 0; i < x.n(); i++ {
-		if x.depth[i] == 0 && (x.T(i).kw("SELECT") || x.T(i).kw("VALUES")) {
-			start = i
-			break
-		}
+	start := x.withEnd() // compoundarms.go
+	if start < x.n() && (start == 0 || x.T(0).kw("WITH")) {
+		x.unionKeepFirstAt(start)
 	}
-	if start < 0 || start > 0 && !x.T(0).kw("WITH") || !x.T(start).kw("SELECT") {
+	for i := 0; i+1 < x.n(); i++ {
+		if !x.isP(i, "(") || !x.kw(i+1, "SELECT") || x.recursiveBody(i) {
+			continue
+		}
+		if x.kw(i-1, "IN") || x.kw(i-1, "EXISTS") || x.kw(i-1, "ANY") || x.kw(i-1, "ALL") || x.kw(i-1, "SOME") {
+			continue
+		}
+		x.unionKeepFirstAt(i + 1)
+	}
+}
+
+// unionKeepFirstAt wraps the query starting with the SELECT at start
+// (see above) when its set operations are all UNION [DISTINCT].
+func (x *tx) unionKeepFirstAt(start int) {
+	if !x.T(start).kw("SELECT") {
 		return
 	}
-	end := x.n() // the arms' end: the compound's ORDER BY, LIMIT, OFFSET or ";"
+	d := x.depth[start]
+	end := x.n() // the arms' end: the compound's ORDER BY, LIMIT, OFFSET, ";" or ")"
 	var unions []int
 	for i := start; i < x.n(); i++ {
-		if x.depth[i] != 0 {
+		if x.depth[i] < d {
+			end = i
+			break
+		}
+		if x.depth[i] != d {
 			continue
 		}
 		if x.isP(i, ";") || x.kw(i, "ORDER", "BY") || x.T(i).kw("LIMIT") || x.T(i).kw("OFFSET") || x.T(i).kw("FETCH") {
@@ -94,6 +114,29 @@ func UnionKeepsFirst(sqlText string) bool {
 	for i := 0; i < x.n(); i++ {
 		if x.depth[i] == 0 && (x.T(i).kw("SELECT") || x.T(i).kw("VALUES")) {
 			return x.unionArms(i) != ""
+		}
+	}
+	return false
+}
+
+// recursiveBody reports whether the "(" at i opens the body of a CTE of
+// a WITH RECURSIVE clause (generate_series's too: its UNION ALL is the
+// recursion, whose second operand reads the rows the first gave).
+func (x *tx) recursiveBody(i int) bool {
+	k := i - 1
+	if x.kw(k, "MATERIALIZED") {
+		k--
+		if x.kw(k, "NOT") {
+			k--
+		}
+	}
+	if !x.kw(k, "AS") {
+		return false
+	}
+	d := x.depth[i]
+	for j := k; j >= 0 && x.depth[j] >= d; j-- {
+		if x.depth[j] == d && x.T(j).kw("WITH") {
+			return x.kw(j+1, "RECURSIVE")
 		}
 	}
 	return false

@@ -17,6 +17,13 @@ INSERT INTO uf VALUES (1, 1.5), (2, 1.50), (3, 2);
 		{`SELECT 1.500 UNION SELECT n FROM uf ORDER BY 1 LIMIT 1`, "1.500"},
 		{`SELECT n FROM uf UNION SELECT 1.500 ORDER BY 1 LIMIT 1`, "1.5"},
 		{`WITH c AS (SELECT n FROM uf) SELECT n FROM c UNION DISTINCT SELECT 1.5000 ORDER BY 1 LIMIT 1`, "1.5"},
+		{`SELECT * FROM (SELECT 1.50 AS x UNION SELECT 1.5) s`, "1.50"},
+		{`SELECT * FROM (SELECT 1.5 AS x UNION SELECT 1.50) s`, "1.5"},
+		{`WITH c AS (SELECT 1.50 AS x UNION SELECT 1.5) SELECT * FROM c`, "1.50"},
+		{`SELECT (SELECT 1.50 UNION SELECT 1.5)`, "1.50"},
+		{`SELECT x FROM (SELECT n AS x FROM uf UNION SELECT 2.0) s ORDER BY x LIMIT 1`, "1.5"},
+		{`WITH RECURSIVE r(k) AS (SELECT 1 UNION SELECT k + 1 FROM r WHERE k < 3) SELECT sum(k) FROM r`, "6"},
+		{`SELECT * FROM (WITH RECURSIVE r(k) AS (SELECT 1 UNION SELECT k + 1 FROM r WHERE k < 3) SELECT sum(k) FROM r) s`, "6"},
 	} {
 		if got := queryOne(t, db, c.q); got != c.want {
 			t.Errorf("%s = %q, want %q", c.q, got, c.want)

@@ -49,7 +49,6 @@ WITH t AS (SELECT region, yr, sum(qty) AS s FROM gs_sales GROUP BY CUBE(region, 
 SELECT * FROM (SELECT region, sum(qty) AS s FROM gs_sales GROUP BY ROLLUP(region)) q WHERE s > 10 ORDER BY 1;
 SELECT region, (SELECT count(*) FROM gs_sales g2 WHERE g2.region = gs_sales.region) AS n FROM gs_sales GROUP BY ROLLUP(region) ORDER BY 1;
 SELECT region, sum(qty) FROM gs_sales GROUP BY ROLLUP(region) UNION ALL SELECT 'zzz', 0 ORDER BY 1, 2;
--- differs-type: a UNION's column takes its first arm's type (int4), not the common type (int8), as without grouping sets
 SELECT 'zzz', 0 UNION ALL SELECT region, sum(qty) FROM gs_sales GROUP BY ROLLUP(region) ORDER BY 1, 2;
 SELECT count(*) FROM gs_sales WHERE region IN (SELECT region FROM gs_sales GROUP BY ROLLUP(region));
 CREATE VIEW gs_v AS SELECT region, product, sum(qty) AS total, grouping(region, product) AS lvl FROM gs_sales GROUP BY ROLLUP(region, product);

@@ -14,13 +14,11 @@ SELECT 1.5::numeric(5,2) AS a UNION ALL SELECT 2.5::numeric(5,1) ORDER BY 1;
 SELECT * FROM (SELECT i FROM ut_t UNION ALL SELECT 1.5) u WHERE i > 1.2 ORDER BY 1;
 SELECT * FROM (SELECT i FROM ut_t UNION ALL SELECT 1.5) u ORDER BY 1;
 SELECT i FROM ut_t UNION SELECT r FROM ut_t ORDER BY 1;
--- differs: operands that are all table columns are not converted (numeric beside float8 stays numeric text: see docs)
 SELECT n FROM ut_t UNION SELECT r FROM ut_t ORDER BY 1;
 SELECT 1.5 UNION SELECT r FROM ut_t ORDER BY 1;
 SELECT r FROM ut_t UNION SELECT 1.5 ORDER BY 1;
 SELECT i FROM ut_t UNION SELECT b FROM ut_t ORDER BY 1;
 SELECT i FROM ut_t UNION SELECT f FROM ut_t ORDER BY 1;
--- differs: operands that are all table columns are not converted (numeric beside real stays numeric text: see docs)
 SELECT n FROM ut_t UNION SELECT f FROM ut_t ORDER BY 1;
 SELECT n FROM ut_t UNION ALL SELECT 2 ORDER BY 1;
 SELECT DISTINCT x FROM (SELECT i AS x FROM ut_t UNION ALL SELECT 1.0 UNION ALL SELECT 2.00) s ORDER BY 1;
@@ -31,11 +29,9 @@ SELECT max(x), min(x) FROM (SELECT i AS x FROM ut_t UNION ALL SELECT 0.25) s;
 WITH u AS (SELECT i AS x FROM ut_t UNION ALL SELECT 1.5) SELECT x FROM u WHERE x > 1.2 ORDER BY x;
 WITH u AS (SELECT i AS x FROM ut_t UNION SELECT 1.5) SELECT x FROM u ORDER BY x;
 WITH u AS (SELECT i AS x FROM ut_t UNION ALL SELECT 1.5) SELECT x FROM u WHERE x < 2 ORDER BY x DESC;
--- differs-type: a NULL operand hides the common type from the description (described from the values: text)
 SELECT i FROM ut_t UNION ALL SELECT NULL UNION ALL SELECT 1.5 ORDER BY 1;
 SELECT i, n FROM ut_t UNION ALL SELECT 3, 0.5 ORDER BY 2;
 SELECT i, n FROM ut_t UNION ALL SELECT 3, 0.5 ORDER BY 1, 2;
--- differs-type: an expression operand declares no type (described from the values: text)
 SELECT i + 0 FROM ut_t UNION ALL SELECT 1.5 ORDER BY 1;
 SELECT ut_t.i FROM ut_t UNION ALL SELECT 1.5 ORDER BY 1;
 SELECT b FROM ut_t UNION ALL SELECT 10.5 ORDER BY 1;
@@ -43,12 +39,9 @@ SELECT 2.5 AS v UNION ALL SELECT i FROM ut_t ORDER BY v;
 SELECT i FROM ut_t WHERE i IN (SELECT 1.0 UNION SELECT 2.5) ORDER BY 1;
 SELECT i FROM ut_t UNION ALL SELECT 1e3 ORDER BY 1;
 SELECT r FROM ut_t UNION ALL SELECT i FROM ut_t ORDER BY 1;
--- differs: operands that are all table columns are not converted (numeric beside float8 stays numeric text: see docs)
 SELECT r FROM ut_t UNION ALL SELECT n FROM ut_t ORDER BY 1;
--- differs: operands that are all table columns are not converted (numeric beside real stays numeric text: see docs)
 SELECT f FROM ut_t UNION ALL SELECT n FROM ut_t ORDER BY 1;
 SELECT n2 FROM ut_t UNION ALL SELECT 3.5 ORDER BY 1;
--- differs: operands that are all table columns are not converted (int4 beside numeric stays an integer: see docs)
 SELECT n2 FROM ut_t UNION ALL SELECT i FROM ut_t ORDER BY 1;
 SELECT 1.5::numeric(5,2) UNION ALL SELECT n2 FROM ut_t ORDER BY 1;
 SELECT i FROM ut_t UNION ALL SELECT 1.5 ORDER BY 1 LIMIT 2 OFFSET 1;
@@ -62,11 +55,8 @@ SELECT i FROM ut_t INTERSECT SELECT 1.0 ORDER BY 1;
 -- differs: INTERSECT keeps SQLite's pick among equal values (PostgreSQL's planner puts the smaller operand first)
 SELECT n FROM ut_t INTERSECT SELECT 1.5;
 SELECT 1.5 INTERSECT SELECT 1.50;
--- differs: a UNION inside a FROM subquery keeps SQLite's pick among equal values (the last)
 SELECT * FROM (SELECT 1.50 AS x UNION SELECT 1.5) s;
--- differs: a UNION inside a FROM subquery keeps SQLite's pick among equal values (the last)
 SELECT * FROM (SELECT 1.5 AS x UNION SELECT 1.50) s;
--- differs: a UNION inside a CTE keeps SQLite's pick among equal values (the last)
 WITH c AS (SELECT 1.50 AS x UNION SELECT 1.5) SELECT * FROM c;
 CREATE VIEW ut_v AS SELECT i AS x FROM ut_t UNION ALL SELECT 1.5;
 SELECT * FROM ut_v ORDER BY x;
