@@ -99,9 +99,7 @@ SELECT * FROM vc_u WHERE x = 40 ORDER BY x;
 SELECT * FROM vc_u WHERE x < 3 ORDER BY x;
 SELECT * FROM vc_u ORDER BY x DESC;
 CREATE VIEW vc_u2 AS SELECT amount * 2 AS x FROM vc_t UNION SELECT 7;
--- differs: a union column with an expression operand declares no type (described from the values: text), so the view's column is not typed numeric
 SELECT * FROM vc_u2 WHERE x > 10 ORDER BY x;
--- differs: a union column with an expression operand declares no type (described from the values: text), so the view's column is not typed numeric
 SELECT * FROM vc_u2 WHERE x = 7 ORDER BY x;
 CREATE VIEW vc_c AS WITH w AS (SELECT id, amount * 2 AS dbl FROM vc_t) SELECT id, dbl, dbl + 1 AS dbl1 FROM w;
 SELECT id FROM vc_c WHERE dbl > 10 ORDER BY id;
