@@ -20,6 +20,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if err := checkLexical(sql, x.toks); err != nil { // lexcheck.go
 		return nil, err
 	}
+	if err := x.jsonCompare(); err != nil { // json_compare.go
+		return nil, err
+	}
 	client := sql
 	defer func() {
 		if e, ok := err.(*Error); ok && e.Position > 0 && sql != client {
