@@ -90,7 +90,7 @@ func (x *tx) jsonCompareAt(k int) *Error {
 		m := x.match(k + 1)
 		if end, typ, ok := x.jsonOperand(k + 2); ok && end == m && typ == "json" {
 			return &Error{Code: "42883", Message: "function " + strings.ToLower(t.text) + "(json) does not exist",
-				Hint: "No function matches the given name and argument types. You might need to add explicit type casts.",
+				Hint:     "No function matches the given name and argument types. You might need to add explicit type casts.",
 				Position: x.charPos(k)}
 		}
 	}
