@@ -31,6 +31,10 @@ func (c *lconn) prepareUser(sqlText string) (*lstmt, string, error) {
 		st.release()
 		return nil, "", e
 	}
+	if e := jsonCompareCheck(c, sqlText); e != nil { // jsoncompare.go; groupChecked covers both
+		st.release()
+		return nil, "", e
+	}
 	st.groupChecked = true
 	return st, tail, nil
 }

@@ -191,6 +191,7 @@ func (x *tx) queryOutNames(lo, hi int, cteCols map[string][]string) (names []str
 // gcItem is one FROM item of a level.
 type gcItem struct {
 	ref   string            // the range name: alias or table name (lower case)
+	table string            // the catalog's table or view it reads ("" for others)
 	name  string            // the range name as PostgreSQL prints it
 	cols  map[string]string // lower-case column -> its catalog spelling; nil when unknown
 	keys  [][]string
@@ -719,6 +720,7 @@ func (g *gcLevel) readFrom(a, b int, ctes map[string]bool, cteCols map[string][]
 		}
 		if table != "" {
 			if cols, keys, ok := g.cat.TableColumns(table); ok {
+				it.table = table
 				it.cols = map[string]string{}
 				for _, c := range cols {
 					it.cols[strings.ToLower(c)] = c

@@ -17,8 +17,8 @@ package pgdialect
 // conservatively: anything the check cannot delimit (an operator of
 // higher precedence next to it, a subscript, a multi-word type) is let
 // through, so nothing PostgreSQL accepts is refused. A json column's type
-// is not visible here (the translator has no schema): comparing one is
-// still compared as text (docs/sql-dialect.md).
+// is not visible here (the translator has no schema): json_columns.go
+// runs the same reading on the SQLite text with the catalog.
 
 import (
 	"strconv"
@@ -51,6 +51,27 @@ var jsonListEnd = map[string]bool{"FROM": true, "WHERE": true, "GROUP": true, "H
 	"ORDER": true, "LIMIT": true, "OFFSET": true, "UNION": true, "INTERSECT": true, "EXCEPT": true,
 	"WINDOW": true, "INTO": true, "FETCH": true, "FOR": true, "ROWS": true, "RANGE": true, "GROUPS": true}
 
+// jsonRefused is a refusal found at token tok.
+type jsonRefused struct {
+	tok           int
+	message, hint string
+}
+
+// jsonTyping says which operands are json beyond what the statement's
+// text shows: col reports a column reference at token k naming a json
+// column (json_columns.go, on the SQLite text); nil in the translator's
+// pass.
+type jsonTyping struct {
+	col func(k int) bool
+}
+
+// Hints PostgreSQL gives with the refusals.
+const (
+	jsonOperatorHint = "No operator matches the given name and argument types. You might need to add explicit type casts."
+	jsonFunctionHint = "No function matches the given name and argument types. You might need to add explicit type casts."
+	jsonOrderHint    = "Use an explicit ordering operator or modify the query."
+)
+
 // jsonCompare returns PostgreSQL's 42883 for the first comparison, sort,
 // grouping or min/max of a visibly json-typed value, or nil.
 func (x *tx) jsonCompare() *Error {
@@ -58,8 +79,8 @@ func (x *tx) jsonCompare() *Error {
 		return nil
 	}
 	for k := 0; k < x.n(); k++ {
-		if e := x.jsonCompareAt(k); e != nil {
-			return e
+		if r := x.jsonCompareAt(k, jsonTyping{}); r != nil {
+			return &Error{Code: "42883", Message: r.message, Hint: r.hint, Position: x.charPos(r.tok)}
 		}
 	}
 	return nil
@@ -77,43 +98,50 @@ func (x *tx) mentionsJSON() bool {
 }
 
 // jsonCompareAt checks the construct starting at token k.
-func (x *tx) jsonCompareAt(k int) *Error {
+func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 	t := x.T(k)
 	switch {
 	case x.kw(k, "ORDER", "BY"):
-		return x.jsonListItems(k+2, "ordering", true)
+		return x.jsonListItems(k+2, "ordering", true, ty)
 	case x.kw(k, "GROUP", "BY"):
-		return x.jsonListItems(k+2, "equality", false)
+		return x.jsonListItems(k+2, "equality", false, ty)
 	case t.kw("DISTINCT") && !x.kw(k+1, "ON") && !x.kw(k-1, "IS") && !x.kw(k-2, "IS", "NOT"):
-		return x.jsonListItems(k+1, "equality", false)
+		return x.jsonListItems(k+1, "equality", false, ty)
 	case t.typ == tIdent && (t.kw("MIN") || t.kw("MAX")) && x.isP(k+1, "(") && !x.isP(k-1, "."):
 		m := x.match(k + 1)
-		if end, typ, ok := x.jsonOperand(k + 2); ok && end == m && typ == "json" {
-			return &Error{Code: "42883", Message: "function " + strings.ToLower(t.text) + "(json) does not exist",
-				Hint:     "No function matches the given name and argument types. You might need to add explicit type casts.",
-				Position: x.charPos(k)}
+		if end, typ, ok := x.jsonOperand(k+2, ty); ok && end == m && typ == "json" {
+			return &jsonRefused{k, "function " + strings.ToLower(t.text) + "(json) does not exist", jsonFunctionHint}
 		}
 	}
 	if !x.jsonCmpStart(k) {
 		return nil
 	}
-	end, left, ok := x.jsonOperand(k)
-	op := x.T(end)
-	if !ok || op.typ != tOp || !jsonCmpOps[op.text] {
+	end, left, ok := x.jsonOperand(k, ty)
+	if !ok {
 		return nil
 	}
-	end2, right, ok := x.jsonOperand(end + 1)
+	if left == "json" && x.kw(end, "IN") && x.isP(end+1, "(") && !x.isSubquery(end+1) {
+		// PostgreSQL compares with each item by =: the first one's type
+		// names the missing operator
+		if _, right, ok := x.jsonOperand(end+2, ty); ok && right != "" {
+			return &jsonRefused{end, "operator does not exist: json = " + right, jsonOperatorHint}
+		}
+		return nil
+	}
+	op := x.T(end)
+	if op.typ != tOp || !jsonCmpOps[op.text] {
+		return nil
+	}
+	end2, right, ok := x.jsonOperand(end+1, ty)
 	if !ok || !x.jsonCmpEnd(end2) || left != "json" && right != "json" || left == "" || right == "" {
 		return nil
 	}
-	return &Error{Code: "42883", Message: "operator does not exist: " + left + " " + op.text + " " + right,
-		Hint:     "No operator matches the given name and argument types. You might need to add explicit type casts.",
-		Position: x.charPos(end)}
+	return &jsonRefused{end, "operator does not exist: " + left + " " + op.text + " " + right, jsonOperatorHint}
 }
 
 // jsonListItems checks the items of the list starting at a: an item that is
 // a json value is PostgreSQL's "could not identify an <what> operator".
-func (x *tx) jsonListItems(a int, what string, order bool) *Error {
+func (x *tx) jsonListItems(a int, what string, order bool, ty jsonTyping) *jsonRefused {
 	d := x.depth[min(a, x.n()-1)]
 	for s := a; s < x.n(); {
 		e := s
@@ -122,14 +150,13 @@ func (x *tx) jsonListItems(a int, what string, order bool) *Error {
 			x.T(e).typ == tIdent && jsonListEnd[x.T(e).upper()])) && x.depth[e] >= d {
 			e++
 		}
-		end, typ, ok := x.jsonOperand(s)
+		end, typ, ok := x.jsonOperand(s, ty)
 		if ok && typ == "json" && x.jsonItemEnd(end, e, order) {
-			msg := "could not identify an " + what + " operator for type json"
-			err := &Error{Code: "42883", Message: msg, Position: x.charPos(s)}
+			r := &jsonRefused{s, "could not identify an " + what + " operator for type json", ""}
 			if order {
-				err.Hint = "Use an explicit ordering operator or modify the query."
+				r.hint = jsonOrderHint
 			}
-			return err
+			return r
 		}
 		if !x.isP(e, ",") || x.depth[e] != d {
 			return nil
@@ -173,7 +200,7 @@ func (x *tx) jsonCmpEnd(e int) bool {
 // jsonOperand reads a primary expression with its casts at s: its end
 // and PostgreSQL's name of its type ("json", "unknown", "integer"), ""
 // when the check does not know it; ok false when s starts none.
-func (x *tx) jsonOperand(s int) (end int, typ string, ok bool) {
+func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 	t := x.T(s)
 	switch {
 	case s >= x.n():
@@ -202,7 +229,14 @@ func (x *tx) jsonOperand(s int) (end int, typ string, ok bool) {
 			return s, "", false
 		}
 		end = m + 1
-		if jsonResultFuncs[strings.ToLower(t.text)] && !x.isP(s-1, ".") {
+		switch {
+		case ty.col != nil:
+			// the SQLite text: a literal compared with a column is read
+			// by the column's type at run time (enforce.go's wrapIn)
+			if strings.EqualFold(t.text, "pg_in_col") && x.T(m-1).typ == tString && x.T(m-1).text == "'unknown'" {
+				typ = "unknown"
+			}
+		case jsonResultFuncs[strings.ToLower(t.text)] && !x.isP(s-1, "."):
 			typ = "json"
 		}
 	case x.isP(s, "("):
@@ -211,13 +245,16 @@ func (x *tx) jsonOperand(s int) (end int, typ string, ok bool) {
 			return s, "", false
 		}
 		end = m + 1
-		if e, in, ok := x.jsonOperand(s + 1); ok && e == m {
+		if e, in, ok := x.jsonOperand(s+1, ty); ok && e == m {
 			typ = in
 		}
 	case t.typ == tIdent || t.typ == tQIdent:
 		end = s + 1
 		for x.isP(end, ".") && (x.T(end+1).typ == tIdent || x.T(end+1).typ == tQIdent) {
 			end += 2
+		}
+		if ty.col != nil && ty.col(s) {
+			typ = "json"
 		}
 	default:
 		return s, "", false

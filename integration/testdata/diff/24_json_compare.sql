@@ -39,3 +39,27 @@ SELECT DISTINCT to_json(id)::text AS t FROM jcmp_t ORDER BY t;
 SELECT json_agg(id ORDER BY id) FROM jcmp_t;
 SELECT j FROM jcmp_t ORDER BY j::text;
 SELECT id FROM jcmp_t WHERE j IS NULL;
+SELECT j FROM jcmp_t ORDER BY j;
+SELECT DISTINCT j FROM jcmp_t;
+SELECT j FROM jcmp_t GROUP BY j;
+SELECT id FROM jcmp_t WHERE j = '{"a":1}';
+SELECT id FROM jcmp_t t WHERE t.j < '{"a":1}';
+SELECT id FROM jcmp_t WHERE j <> '1';
+SELECT id FROM jcmp_t WHERE j IN ('{"a":1}');
+SELECT min(j) FROM jcmp_t;
+SELECT max(j) FROM jcmp_t;
+SELECT count(DISTINCT j) FROM jcmp_t;
+SELECT id FROM jcmp_t WHERE j = j;
+SELECT a.id FROM jcmp_t a JOIN jcmp_t b ON a.j = b.j;
+SELECT id, j FROM jcmp_t ORDER BY id DESC, j;
+SELECT id FROM jcmp_t WHERE id IN (SELECT id FROM jcmp_t WHERE j = '[1,2]');
+CREATE VIEW jcmp_v AS SELECT id, j FROM jcmp_t;
+SELECT id FROM jcmp_v WHERE j = '[1,2]';
+SELECT j FROM jcmp_v ORDER BY j;
+SELECT id, j FROM jcmp_v WHERE id = 2;
+SELECT id FROM jcmp_t WHERE j::text = '[1,2]' ORDER BY j::text;
+SELECT id FROM jcmp_t WHERE (j ->> 'a') = '2';
+-- differs: a json column read through a CTE is not typed by the check: compared as text (see docs)
+WITH c AS (SELECT id, j FROM jcmp_t) SELECT id FROM c WHERE j = '[1,2]';
+-- differs: UNION of json columns is not refused: compared as text (see docs)
+SELECT j FROM jcmp_t WHERE id = 2 UNION SELECT j FROM jcmp_t WHERE id = 2;
