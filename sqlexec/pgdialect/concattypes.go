@@ -63,8 +63,14 @@ func ConcatItems(sqlText string) []ArithItem {
 }
 
 // ConcatType is the type of a ConcatItems item given its operands' types
-// (0: unknown), 0 when it is text's || (described from its values).
+// (0: unknown): with both known, PostgreSQL's operator as concatType
+// (calltypes.go) resolves it; with one unknown (a literal), jsonb or the
+// array's type where the other operand is one, else 0 (text's ||,
+// described from its values).
 func ConcatType(_ ArithItem, leafTypes []uint32) uint32 {
+	if len(leafTypes) == 2 && leafTypes[0] != 0 && leafTypes[1] != 0 {
+		return concatType(leafTypes)
+	}
 	for _, o := range leafTypes {
 		if o == pgoid.JSONB {
 			return pgoid.JSONB
