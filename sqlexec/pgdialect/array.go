@@ -714,7 +714,7 @@ var arrayFuncs = map[string]struct {
 	"array_append":      {2, fnArrayAppend},
 	"array_prepend":     {2, fnArrayPrepend},
 	"array_cat":         {2, fnArrayCat},
-	"pg_array_concat":   {2, fnArrayConcat},
+	"pg_array_concat":   {-1, fnArrayConcatAny},
 	"array_remove":      {2, fnArrayRemove},
 	"array_position":    {-1, fnArrayPosition},
 	"array_positions":   {2, fnArrayPositions},

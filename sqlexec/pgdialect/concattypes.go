@@ -46,11 +46,11 @@ func ConcatItems(sqlText string) []ArithItem {
 				continue
 			}
 			args := x.splitTop(k+2, x.match(k+1))
-			if len(args) != 2 {
-				break
+			if len(args) != 2 && len(args) != 4 {
+				break // (four: the operands' types follow, concat_columns.go)
 			}
 			var leaves []string
-			for _, p := range args {
+			for _, p := range args[:2] {
 				leaves = append(leaves, x.src[x.T(p[0]).pos:x.T(p[1]-1).pos+len(x.T(p[1]-1).text)])
 			}
 			last := x.T(b - 1)

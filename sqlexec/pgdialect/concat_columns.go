@@ -1,0 +1,97 @@
+package pgdialect
+
+// concat_columns.go: || between two columns, whose types are known at
+// run time only.
+//
+// jsonPass decides `doc || '{"z": 0}'` at run time from the column's
+// type (jsonColumnOperand); with two columns neither operand is a
+// literal and the pair was left to SQLite's text ||: '{10,20}{30}' for
+// PostgreSQL's {10,20,30}. Here both columns' declared types choose, as
+// PostgreSQL's operator resolution does: jsonb || jsonb is the jsonb
+// concatenation; an array on either side is the array one (array_cat,
+// array_append or array_prepend by the types, not by the values, so a
+// text '{w}' appended to a text[] stays one element and a NULL array is
+// no NULL element), json with json or jsonb has no operator (42883);
+// anything else stays text's || (fast, and anynonarray || text).
+
+import (
+	"database/sql/driver"
+	"strings"
+
+	"modernc.org/sqlite"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// concatColumnsCall is the run-time choice of || between the columns
+// left and right whose declared types are the SQL expressions lt and rt
+// (columnTypeExpr); its shape is jsonPass's (runtimeOperatorCall and
+// ConcatItems read it).
+func concatColumnsCall(left, right, lt, rt string) string {
+	jsonb := "('jsonb', '" + JSONBDeclType + "')"
+	anyJSON := "('json', 'jsonb', '" + JSONDeclType + "', '" + JSONBDeclType + "')"
+	return "CASE WHEN lower(" + lt + ") IN " + jsonb + " AND lower(" + rt + ") IN " + jsonb +
+		" THEN pg_jsonb_concat(" + left + ", " + right + ")" +
+		" ELSE CASE WHEN substr(" + lt + ", 1, 1) = '_' OR substr(" + rt + ", 1, 1) = '_' OR lower(" + lt + ") IN " + anyJSON + " AND lower(" + rt + ") IN " + anyJSON +
+		" THEN pg_array_concat(" + left + ", " + right + ", " + lt + ", " + rt + ") ELSE " + left + " || " + right + " END END"
+}
+
+// concatColumnTypes are the declared-type expressions of the two
+// operands ls..i-1 and i+1..re-1 of a || when both are columns of the
+// statement's FROM items, ok=false otherwise.
+func (x *tx) concatColumnTypes(ls, i, re int) (lt, rt string, ok bool) {
+	lq, lc, lok := x.bareColumn(ls, i)
+	rq, rc, rok := x.bareColumn(i+1, re)
+	if !lok || !rok {
+		return "", "", false
+	}
+	lt, rt = x.columnTypeExpr(lq, lc), x.columnTypeExpr(rq, rc)
+	if lt == "NULL" || rt == "NULL" {
+		return "", "", false
+	}
+	return lt, rt, true
+}
+
+// fnArrayConcatTyped is pg_array_concat(l, r, ltype, rtype): l || r with
+// the operands' declared types known (an array on one side, or json on
+// both), as PostgreSQL resolves the operator.
+func fnArrayConcatTyped(a []driver.Value) (driver.Value, error) {
+	lo, _ := DeclTypeOID(strings.ToLower(str(a[2])))
+	ro, _ := DeclTypeOID(strings.ToLower(str(a[3])))
+	le, re := pgoid.ElemOf(lo), pgoid.ElemOf(ro)
+	noOp := func() error {
+		return pgErr("42883", "operator does not exist: %s || %s", FormatType(lo, -1), FormatType(ro, -1))
+	}
+	switch {
+	case lo == 0 || ro == 0:
+		return fnArrayConcat(nil, a[:2]) // not known: by the values
+	case le != 0 && re != 0:
+		if CommonType([]uint32{le, re}) == 0 {
+			return nil, noOp()
+		}
+		return fnArrayCat(nil, a[:2])
+	case le != 0:
+		if CommonType([]uint32{le, ro}) == 0 {
+			return nil, noOp()
+		}
+		return fnArrayAppend(nil, a[:2])
+	case re != 0:
+		if CommonType([]uint32{lo, re}) == 0 {
+			return nil, noOp()
+		}
+		return fnArrayPrepend(nil, a[:2])
+	}
+	return nil, noOp() // json || json, json || jsonb: no such operator
+}
+
+// fnArrayConcatAny is pg_array_concat with two arguments (the values
+// decide, array_translate.go) or four (the types decide, above).
+func fnArrayConcatAny(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if len(a) == 4 {
+		return fnArrayConcatTyped(a)
+	}
+	if len(a) != 2 {
+		return nil, pgErr("42883", "function pg_array_concat takes 2 or 4 arguments")
+	}
+	return fnArrayConcat(nil, a)
+}
