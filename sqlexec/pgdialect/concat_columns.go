@@ -95,3 +95,41 @@ func fnArrayConcatAny(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	}
 	return fnArrayConcat(nil, a)
 }
+
+// concatShownTypes are the extra arguments of pg_array_concat for the ||
+// between ls..i-1 and i+1..re-1 (arrayPass) where one operand is a
+// column and the other an array shown by its text (ARRAY[...], a cast):
+// ", coltype, 'arraytype'", so that a NULL column is a NULL array or
+// element as its type says (NULL || ARRAY[1,2] is {1,2}, not {NULL,1,2});
+// "" when either type is not known.
+func (x *tx) concatShownTypes(ls, i, re int) string {
+	shown := func(a, b int) string {
+		o := x.arrayExprOID(a, b)
+		if o == 0 {
+			return ""
+		}
+		name := TypeName(o)
+		if d, _ := DeclTypeOID(name); d != o {
+			return ""
+		}
+		return quoteLit(name)
+	}
+	column := func(a, b int) string {
+		q, c, ok := x.bareColumn(a, b)
+		if !ok {
+			return ""
+		}
+		if t := x.columnTypeExpr(q, c); t != "NULL" {
+			return t
+		}
+		return ""
+	}
+	l, r := column(ls, i), shown(i+1, re)
+	if l == "" || r == "" {
+		l, r = shown(ls, i), column(i+1, re)
+	}
+	if l == "" || r == "" {
+		return ""
+	}
+	return ", " + l + ", " + r
+}
