@@ -37,19 +37,40 @@ func concatColumnsCall(left, right, lt, rt string) string {
 }
 
 // concatColumnTypes are the declared-type expressions of the two
-// operands ls..i-1 and i+1..re-1 of a || when both are columns of the
-// statement's FROM items, ok=false otherwise.
+// operands ls..i-1 and i+1..re-1 of a || when both are columns (of the
+// statement's FROM items or a scalar subquery's), ok=false otherwise.
 func (x *tx) concatColumnTypes(ls, i, re int) (lt, rt string, ok bool) {
-	lq, lc, lok := x.bareColumn(ls, i)
-	rq, rc, rok := x.bareColumn(i+1, re)
-	if !lok || !rok {
-		return "", "", false
+	lt, rt = x.operandColumnType(ls, i), x.operandColumnType(i+1, re)
+	return lt, rt, lt != "" && rt != ""
+}
+
+// operandColumnType is the declared-type expression (columnTypeExpr) of
+// the operand a..b-1 when it is a column, or a scalar subquery selecting
+// one column of its own FROM items, "" otherwise.
+func (x *tx) operandColumnType(a, b int) string {
+	if q, c, ok := x.bareColumn(a, b); ok {
+		if t := x.columnTypeExpr(q, c); t != "NULL" {
+			return t
+		}
+		return ""
 	}
-	lt, rt = x.columnTypeExpr(lq, lc), x.columnTypeExpr(rq, rc)
-	if lt == "NULL" || rt == "NULL" {
-		return "", "", false
+	if b-a < 4 || !x.isP(a, "(") || x.match(a) != b-1 || !x.kw(a+1, "SELECT") {
+		return ""
 	}
-	return lt, rt, true
+	sub := newTx(x.text(a+1, b-1)) // the subquery's own FROM items only
+	items := sub.resultItems()
+	if len(items) != 1 {
+		return ""
+	}
+	ia, ib := sub.itemExpr(items[0][0], items[0][1])
+	q, c, ok := sub.bareColumn(ia, ib)
+	if !ok {
+		return ""
+	}
+	if t := sub.columnTypeExpr(q, c); t != "NULL" {
+		return t
+	}
+	return ""
 }
 
 // fnArrayConcatTyped is pg_array_concat(l, r, ltype, rtype): l || r with
@@ -114,19 +135,9 @@ func (x *tx) concatShownTypes(ls, i, re int) string {
 		}
 		return quoteLit(name)
 	}
-	column := func(a, b int) string {
-		q, c, ok := x.bareColumn(a, b)
-		if !ok {
-			return ""
-		}
-		if t := x.columnTypeExpr(q, c); t != "NULL" {
-			return t
-		}
-		return ""
-	}
-	l, r := column(ls, i), shown(i+1, re)
+	l, r := x.operandColumnType(ls, i), shown(i+1, re)
 	if l == "" || r == "" {
-		l, r = shown(ls, i), column(i+1, re)
+		l, r = shown(ls, i), x.operandColumnType(i+1, re)
 	}
 	if l == "" || r == "" {
 		return ""
