@@ -11,8 +11,9 @@ package pgdialect
 // concatenation; an array on either side is the array one (array_cat,
 // array_append or array_prepend by the types, not by the values, so a
 // text '{w}' appended to a text[] stays one element and a NULL array is
-// no NULL element), json with json or jsonb has no operator (42883);
-// anything else stays text's || (fast, and anynonarray || text).
+// no NULL element); two non-array values of which neither is a string
+// have no operator (int4 || int4, json || json: 42883); anything else
+// stays text's || (fast, and anynonarray || text).
 
 import (
 	"database/sql/driver"
@@ -29,10 +30,9 @@ import (
 // ConcatItems read it).
 func concatColumnsCall(left, right, lt, rt string) string {
 	jsonb := "('jsonb', '" + JSONBDeclType + "')"
-	anyJSON := "('json', 'jsonb', '" + JSONDeclType + "', '" + JSONBDeclType + "')"
 	return "CASE WHEN lower(" + lt + ") IN " + jsonb + " AND lower(" + rt + ") IN " + jsonb +
 		" THEN pg_jsonb_concat(" + left + ", " + right + ")" +
-		" ELSE CASE WHEN substr(" + lt + ", 1, 1) = '_' OR substr(" + rt + ", 1, 1) = '_' OR lower(" + lt + ") IN " + anyJSON + " AND lower(" + rt + ") IN " + anyJSON +
+		" ELSE CASE WHEN substr(" + lt + ", 1, 1) = '_' OR substr(" + rt + ", 1, 1) = '_' OR pg_concat_refused(" + lt + ", " + rt + ")" +
 		" THEN pg_array_concat(" + left + ", " + right + ", " + lt + ", " + rt + ") ELSE " + left + " || " + right + " END END"
 }
 
@@ -71,6 +71,31 @@ func (x *tx) operandColumnType(a, b int) string {
 		return t
 	}
 	return ""
+}
+
+// fnConcatRefused is pg_concat_refused(ltype, rtype): no || operator
+// takes two non-array values of these declared types: neither is a
+// string (text || anynonarray needs one) and they are not jsonb and
+// jsonb (int4 || int4, json || json, jsonb || int4: 42883, raised by
+// pg_array_concat's typed form). A type not known here is never refused.
+func fnConcatRefused(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	var oids [2]uint32
+	for i, v := range a {
+		d := strings.ToLower(str(v))
+		if v == nil || !DeclTypeKnown(d) {
+			return int64(0), nil
+		}
+		o, _ := DeclTypeOID(d)
+		t := typesByOID[o]
+		if o == 0 || t == nil || t.cat == "S" || pgoid.ElemOf(o) != 0 {
+			return int64(0), nil
+		}
+		oids[i] = o
+	}
+	if oids[0] == pgoid.JSONB && oids[1] == pgoid.JSONB {
+		return int64(0), nil
+	}
+	return int64(1), nil
 }
 
 // fnArrayConcatTyped is pg_array_concat(l, r, ltype, rtype): l || r with

@@ -45,3 +45,6 @@ INSERT INTO cc_u (id, arr) VALUES (9, '{1}') RETURNING id, arr || arr;
 SELECT id, arr || a FROM cc_u JOIN cc_t USING (id) ORDER BY id;
 SELECT t.id, t.a || (SELECT b FROM cc_t u WHERE u.id = 1), (SELECT s FROM cc_t u WHERE u.id = 1) || t.x FROM cc_t t ORDER BY t.id;
 SELECT t.id, t.j || (SELECT k FROM cc_t u WHERE u.id = 1) FROM cc_t t ORDER BY t.id;
+SELECT id, n || n FROM cc_t ORDER BY id;
+SELECT id, j || n FROM cc_t ORDER BY id;
+SELECT id, n || x, x || j, js || x FROM cc_t ORDER BY id;
