@@ -25,15 +25,23 @@ import (
 )
 
 // concatColumnsCall is the run-time choice of || between the columns
-// left and right whose declared types are the SQL expressions lt and rt
-// (columnTypeExpr); its shape is jsonPass's (runtimeOperatorCall and
-// ConcatItems read it).
-func concatColumnsCall(left, right, lt, rt string) string {
+// ls..i-1 and i+1..re-1 whose declared types are the SQL expressions lt
+// and rt (columnTypeExpr); its shape is jsonPass's (runtimeOperatorCall
+// and ConcatItems read it). Text's || gets its operands as
+// outTextConcatOps would (a boolean column is true, not 1), the other
+// branches the values.
+func (x *tx) concatColumnsCall(ls, i, re int, lt, rt string) string {
+	left, right := x.text(ls, i), x.text(i+1, re)
+	if x.castsChecked() {
+		x.outTextWrap(ls, i, false) // textoperands.go
+		x.outTextWrap(i+1, re, false)
+	}
+	tl, tr := x.text(ls, i), x.text(i+1, re)
 	jsonb := "('jsonb', '" + JSONBDeclType + "')"
 	return "CASE WHEN lower(" + lt + ") IN " + jsonb + " AND lower(" + rt + ") IN " + jsonb +
 		" THEN pg_jsonb_concat(" + left + ", " + right + ")" +
 		" ELSE CASE WHEN substr(" + lt + ", 1, 1) = '_' OR substr(" + rt + ", 1, 1) = '_' OR pg_concat_refused(" + lt + ", " + rt + ")" +
-		" THEN pg_array_concat(" + left + ", " + right + ", " + lt + ", " + rt + ") ELSE " + left + " || " + right + " END END"
+		" THEN pg_array_concat(" + left + ", " + right + ", " + lt + ", " + rt + ") ELSE " + tl + " || " + tr + " END END"
 }
 
 // concatColumnTypes are the declared-type expressions of the two

@@ -169,7 +169,7 @@ func (x *tx) jsonPass() error {
 		if (op == "||" || op == "-") && !delKeys {
 			if !x.jsonExpr(ls, i, known) && !x.jsonExpr(rs, re, known) {
 				if lt, rt, ok := x.concatColumnTypes(ls, i, re); ok && op == "||" {
-					call := concatColumnsCall(x.text(ls, i), x.text(rs, re), lt, rt) // concat_columns.go
+					call := x.concatColumnsCall(ls, i, re, lt, rt) // concat_columns.go
 					x.wipe(ls, re)
 					x.T(ls).set("(" + call + ")")
 					x.castEnd[re-1] = ls
