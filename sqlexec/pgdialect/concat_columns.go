@@ -40,7 +40,7 @@ func (x *tx) concatColumnsCall(ls, i, re int, lt, rt string) string {
 	jsonb := "('jsonb', '" + JSONBDeclType + "')"
 	return "CASE WHEN lower(" + lt + ") IN " + jsonb + " AND lower(" + rt + ") IN " + jsonb +
 		" THEN pg_jsonb_concat(" + left + ", " + right + ")" +
-		" ELSE CASE WHEN substr(" + lt + ", 1, 1) = '_' OR substr(" + rt + ", 1, 1) = '_' OR pg_concat_refused(" + lt + ", " + rt + ")" +
+		" ELSE CASE WHEN substr(" + lt + ", 1, 1) = '_' OR substr(" + rt + ", 1, 1) = '_' OR (SELECT pg_concat_refused(" + lt + ", " + rt + "))" + // once a statement, not a row
 		" THEN pg_array_concat(" + left + ", " + right + ", " + lt + ", " + rt + ") ELSE " + tl + " || " + tr + " END END"
 }
 
