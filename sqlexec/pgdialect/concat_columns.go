@@ -48,14 +48,39 @@ func (x *tx) concatColumnsCall(ls, i, re int, lt, rt string) string {
 // operands ls..i-1 and i+1..re-1 of a || when both are columns (of the
 // statement's FROM items or a scalar subquery's), ok=false otherwise.
 func (x *tx) concatColumnTypes(ls, i, re int) (lt, rt string, ok bool) {
+	if x.T(ls-1).typ == tOp && !comparisonOps[x.T(ls-1).text] || x.T(re).typ == tOp && strings.Contains("+-*/%^", x.T(re).text) {
+		// 'x' || n || d is ('x' || n) || d, a || b + c is a || (b + c):
+		// the pair is not the two columns (a comparison binds looser)
+		return "", "", false
+	}
 	lt, rt = x.operandColumnType(ls, i), x.operandColumnType(i+1, re)
 	return lt, rt, lt != "" && rt != ""
+}
+
+// concatOperand is a rewritten a || b: its end and the SQL expression of
+// its declared type (the array's, jsonb, else TEXT).
+type concatOperand struct {
+	end int
+	typ string
+}
+
+// noteConcat records the || rewritten at ls..re-1 over operands of types
+// lt and rt, so that a chain a || b || c types (a || b) too.
+func (x *tx) noteConcat(ls, re int, lt, rt string) {
+	if x.concatOps == nil {
+		x.concatOps = map[int]concatOperand{}
+	}
+	x.concatOps[ls] = concatOperand{re, "(CASE WHEN substr(" + lt + ", 1, 1) = '_' THEN " + lt + " WHEN substr(" + rt + ", 1, 1) = '_' THEN " + rt +
+		" WHEN lower(" + lt + ") IN ('jsonb', '" + JSONBDeclType + "') AND lower(" + rt + ") IN ('jsonb', '" + JSONBDeclType + "') THEN 'jsonb' ELSE 'TEXT' END)"}
 }
 
 // operandColumnType is the declared-type expression (columnTypeExpr) of
 // the operand a..b-1 when it is a column, or a scalar subquery selecting
 // one column of its own FROM items, "" otherwise.
 func (x *tx) operandColumnType(a, b int) string {
+	if c, ok := x.concatOps[a]; ok && c.end == b {
+		return c.typ
+	}
 	if q, c, ok := x.bareColumn(a, b); ok {
 		if t := x.columnTypeExpr(q, c); t != "NULL" {
 			return t
@@ -80,6 +105,9 @@ func (x *tx) operandColumnType(a, b int) string {
 	}
 	return ""
 }
+
+// comparisonOps bind looser than ||: a || b = c compares a || b.
+var comparisonOps = map[string]bool{"=": true, "<>": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true}
 
 // fnConcatRefused is pg_concat_refused(ltype, rtype): no || operator
 // takes two non-array values of these declared types: neither is a

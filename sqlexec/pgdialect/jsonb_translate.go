@@ -173,6 +173,7 @@ func (x *tx) jsonPass() error {
 					x.wipe(ls, re)
 					x.T(ls).set("(" + call + ")")
 					x.castEnd[re-1] = ls
+					x.noteConcat(ls, re, lt, rt)
 					continue
 				}
 				runtime = x.jsonColumnOperand(ls, i, rs, re, op)

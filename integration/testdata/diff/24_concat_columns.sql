@@ -48,3 +48,5 @@ SELECT t.id, t.j || (SELECT k FROM cc_t u WHERE u.id = 1) FROM cc_t t ORDER BY t
 SELECT id, n || n FROM cc_t ORDER BY id;
 SELECT id, j || n FROM cc_t ORDER BY id;
 SELECT id, n || x, x || j, js || x FROM cc_t ORDER BY id;
+SELECT id, 'x' || n || x, x || n || 'y' FROM cc_t ORDER BY id;
+SELECT id, a || b || a FROM cc_t ORDER BY id;
