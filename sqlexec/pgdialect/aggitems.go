@@ -289,9 +289,39 @@ func (x *tx) exprType(a, b int) uint32 {
 		}
 		return out
 	case x.T(a).typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1:
+		if strings.EqualFold(x.T(a).text, "pg_array") {
+			return x.arrayCallType(a+2, b-1)
+		}
+		if typ, ok := strings.CutPrefix(strings.ToLower(x.T(a).text), "pg_in_"); ok {
+			// an array's input, '{3}'::int4[] (array_translate.go)
+			if o, _ := DeclTypeOID(typ); pgoid.ElemOf(o) != 0 && TypeName(o) == typ {
+				return o
+			}
+		}
 		return castFuncOID(x.T(a).text) // pg_cast_int2(2): int2
 	}
 	return 0
+}
+
+// arrayCallType is the type of ARRAY[...] as the translation writes it,
+// pg_array(e1, e2, ...) with the elements at a..b-1: the array of the
+// elements' common type (a NULL takes the others'), 0 when one is not
+// known.
+func (x *tx) arrayCallType(a, b int) uint32 {
+	var elems []uint32
+	for _, p := range x.splitTop(a, b) {
+		switch o := x.exprType(p[0], p[1]); o {
+		case 0:
+			return 0
+		case pgoid.Unknown:
+		default:
+			elems = append(elems, o)
+		}
+	}
+	if len(elems) == 0 {
+		return 0
+	}
+	return pgoid.ArrayOf(CommonType(elems))
 }
 
 // castFuncOID is the type a checked cast function (pgcast.go's

@@ -304,8 +304,8 @@ func (x *tx) figure(a, b int) (string, int) {
 			}
 			return "case", 1
 		}
-		if t.kw("ARRAY") {
-			return "array", 2
+		if t.kw("ARRAY") && (x.isP(a+1, "[") && x.closeBracket(a+1) == b-1 || x.isP(a+1, "(") && x.match(a+1) == b-1) {
+			return "array", 2 // the whole item: ARRAY[7] || a is ?column?
 		}
 	}
 	if x.isP(a, "(") && x.match(a) == b-1 {

@@ -714,7 +714,8 @@ var arrayFuncs = map[string]struct {
 	"array_append":      {2, fnArrayAppend},
 	"array_prepend":     {2, fnArrayPrepend},
 	"array_cat":         {2, fnArrayCat},
-	"pg_array_concat":   {2, fnArrayConcat},
+	"pg_array_concat":   {-1, fnArrayConcatAny},
+	"pg_concat_refused": {2, fnConcatRefused}, // concat_columns.go
 	"array_remove":      {2, fnArrayRemove},
 	"array_position":    {-1, fnArrayPosition},
 	"array_positions":   {2, fnArrayPositions},

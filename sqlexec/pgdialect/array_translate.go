@@ -462,9 +462,13 @@ func (x *tx) arrayPass() error {
 			}
 			f = "pg_array_concat"
 		}
+		types := ""
+		if f == "pg_array_concat" {
+			types = x.concatShownTypes(ls, i, re) // concat_columns.go
+		}
 		left, right := x.text(ls, i), x.text(i+1, re)
 		x.wipe(ls, re)
-		x.T(ls).set("(" + f + "(" + left + ", " + right + "))")
+		x.T(ls).set("(" + f + "(" + left + ", " + right + types + "))")
 		x.castEnd[re-1] = ls
 	}
 	return nil

@@ -84,6 +84,9 @@ var callSigs = map[string]callSig{
 	// an operand of unknown type (CAST('z' AS TEXT)) is 0, the array's
 	// type deciding
 	"pg_jsonb_concat": {args: []int{0, 1}, typ: concatType, untyped: true},
+	// a column || ARRAY[...] (array_translate.go, concat_columns.go):
+	// the constructor typed by its elements (ExprType)
+	"pg_array_concat": {args: []int{0, 1}, typ: concatType},
 }
 
 // jsonbOnly is jsonb of a jsonb argument: json has no - operator.
@@ -106,10 +109,19 @@ func concatType(a []uint32) uint32 {
 			return pgoid.JSONB
 		}
 		return 0
-	case pgoid.ElemOf(l) != 0:
-		return l
-	case pgoid.ElemOf(r) != 0:
-		return r
+	case pgoid.ElemOf(l) != 0 || pgoid.ElemOf(r) != 0:
+		// anycompatiblearray: the elements' common type (int4[] ||
+		// int8[] is int8[]), the array's own when not known
+		el, er, arr := pgoid.ElemOf(l), pgoid.ElemOf(r), l
+		if el == 0 {
+			el, er, arr = l, pgoid.ElemOf(r), r
+		} else if er == 0 {
+			er = r
+		}
+		if c := pgoid.ArrayOf(CommonType([]uint32{el, er})); el != 0 && er != 0 && c != 0 {
+			return c
+		}
+		return arr
 	case l == 0 || r == 0:
 		return 0
 	}

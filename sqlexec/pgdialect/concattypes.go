@@ -46,11 +46,11 @@ func ConcatItems(sqlText string) []ArithItem {
 				continue
 			}
 			args := x.splitTop(k+2, x.match(k+1))
-			if len(args) != 2 {
-				break
+			if len(args) != 2 && len(args) != 4 {
+				break // (four: the operands' types follow, concat_columns.go)
 			}
 			var leaves []string
-			for _, p := range args {
+			for _, p := range args[:2] {
 				leaves = append(leaves, x.src[x.T(p[0]).pos:x.T(p[1]-1).pos+len(x.T(p[1]-1).text)])
 			}
 			last := x.T(b - 1)
@@ -63,8 +63,14 @@ func ConcatItems(sqlText string) []ArithItem {
 }
 
 // ConcatType is the type of a ConcatItems item given its operands' types
-// (0: unknown), 0 when it is text's || (described from its values).
+// (0: unknown): with both known, PostgreSQL's operator as concatType
+// (calltypes.go) resolves it; with one unknown (a literal), jsonb or the
+// array's type where the other operand is one, else 0 (text's ||,
+// described from its values).
 func ConcatType(_ ArithItem, leafTypes []uint32) uint32 {
+	if len(leafTypes) == 2 && leafTypes[0] != 0 && leafTypes[1] != 0 {
+		return concatType(leafTypes)
+	}
 	for _, o := range leafTypes {
 		if o == pgoid.JSONB {
 			return pgoid.JSONB

@@ -24,9 +24,12 @@ func TestConcatItems(t *testing.T) {
 		leaves []uint32
 		want   uint32
 	}{
-		{[]uint32{pgoid.JSONB, pgoid.Text}, pgoid.JSONB},
+		{[]uint32{pgoid.JSONB, 0}, pgoid.JSONB}, // jsonb || a literal
+		{[]uint32{pgoid.JSONB, pgoid.JSONB}, pgoid.JSONB},
+		{[]uint32{pgoid.JSONB, pgoid.Text}, 0}, // text's ||, described by its values
 		{[]uint32{pgoid.Int4, pgoid.ArrayOf(pgoid.Int4)}, pgoid.ArrayOf(pgoid.Int4)},
-		{[]uint32{pgoid.Text, pgoid.Text}, 0},
+		{[]uint32{pgoid.ArrayOf(pgoid.Int4), pgoid.ArrayOf(pgoid.Int8)}, pgoid.ArrayOf(pgoid.Int8)},
+		{[]uint32{pgoid.Text, pgoid.Text}, pgoid.Text},
 		{[]uint32{0, 0}, 0},
 	} {
 		if got := ConcatType(items[0], c.leaves); got != c.want {

@@ -168,6 +168,14 @@ func (x *tx) jsonPass() error {
 		}
 		if (op == "||" || op == "-") && !delKeys {
 			if !x.jsonExpr(ls, i, known) && !x.jsonExpr(rs, re, known) {
+				if lt, rt, ok := x.concatColumnTypes(ls, i, re); ok && op == "||" {
+					call := x.concatColumnsCall(ls, i, re, lt, rt) // concat_columns.go
+					x.wipe(ls, re)
+					x.T(ls).set("(" + call + ")")
+					x.castEnd[re-1] = ls
+					x.noteConcat(ls, re, lt, rt)
+					continue
+				}
 				runtime = x.jsonColumnOperand(ls, i, rs, re, op)
 				if runtime == "" || runtime == "NULL" {
 					continue

@@ -35,6 +35,9 @@ type tx struct {
 	ownedSeqs   []string
 	// start of a rewritten arithmetic expression -> its type (arith.go)
 	arithTypes map[int]string
+	// start of a rewritten || between columns -> its extent and run-time
+	// type (concat_columns.go), for the next || of a chain
+	concatOps map[int]concatOperand
 	// start of a function call made numeric (numeric_funcargs.go) -> its
 	// closing parenthesis: typed like arithmetic, named like a call
 	numCalls map[int]int

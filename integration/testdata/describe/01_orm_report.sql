@@ -51,7 +51,6 @@ SELECT CAST(t AS varchar(3)), CAST(i4 AS bigint), CAST(n AS float8), tz::text, u
 -- json, arrays, uuid, bytea
 SELECT j->'a', j->>'a', j #>> '{b,0}', jsonb_typeof(j), j ? 'a' FROM rd_item ORDER BY id;
 SELECT ia[1], ta[1], ta[1:1], array_length(ia, 1), cardinality(ta), u, by FROM rd_item ORDER BY id;
--- differs-type: || of an array column and an element or array is described (and computed) as text concatenation
 SELECT ia || 4, ia || ia FROM rd_item ORDER BY id;
 -- windows
 SELECT id, row_number() OVER (ORDER BY id), rank() OVER (ORDER BY i4), sum(i4) OVER (ORDER BY id), lag(n) OVER (ORDER BY id), count(*) OVER () FROM rd_item ORDER BY id;

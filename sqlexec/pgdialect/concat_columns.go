@@ -1,0 +1,207 @@
+package pgdialect
+
+// concat_columns.go: || between two columns, whose types are known at
+// run time only.
+//
+// jsonPass decides `doc || '{"z": 0}'` at run time from the column's
+// type (jsonColumnOperand); with two columns neither operand is a
+// literal and the pair was left to SQLite's text ||: '{10,20}{30}' for
+// PostgreSQL's {10,20,30}. Here both columns' declared types choose, as
+// PostgreSQL's operator resolution does: jsonb || jsonb is the jsonb
+// concatenation; an array on either side is the array one (array_cat,
+// array_append or array_prepend by the types, not by the values, so a
+// text '{w}' appended to a text[] stays one element and a NULL array is
+// no NULL element); two non-array values of which neither is a string
+// have no operator (int4 || int4, json || json: 42883); anything else
+// stays text's || (fast, and anynonarray || text).
+
+import (
+	"database/sql/driver"
+	"strings"
+
+	"modernc.org/sqlite"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// concatColumnsCall is the run-time choice of || between the columns
+// ls..i-1 and i+1..re-1 whose declared types are the SQL expressions lt
+// and rt (columnTypeExpr); its shape is jsonPass's (runtimeOperatorCall
+// and ConcatItems read it). Text's || gets its operands as
+// outTextConcatOps would (a boolean column is true, not 1), the other
+// branches the values.
+func (x *tx) concatColumnsCall(ls, i, re int, lt, rt string) string {
+	left, right := x.text(ls, i), x.text(i+1, re)
+	if x.castsChecked() {
+		x.outTextWrap(ls, i, false) // textoperands.go
+		x.outTextWrap(i+1, re, false)
+	}
+	tl, tr := x.text(ls, i), x.text(i+1, re)
+	jsonb := "('jsonb', '" + JSONBDeclType + "')"
+	return "CASE WHEN lower(" + lt + ") IN " + jsonb + " AND lower(" + rt + ") IN " + jsonb +
+		" THEN pg_jsonb_concat(" + left + ", " + right + ")" +
+		" ELSE CASE WHEN substr(" + lt + ", 1, 1) = '_' OR substr(" + rt + ", 1, 1) = '_' OR (SELECT pg_concat_refused(" + lt + ", " + rt + "))" + // once a statement, not a row
+		" THEN pg_array_concat(" + left + ", " + right + ", " + lt + ", " + rt + ") ELSE " + tl + " || " + tr + " END END"
+}
+
+// concatColumnTypes are the declared-type expressions of the two
+// operands ls..i-1 and i+1..re-1 of a || when both are columns (of the
+// statement's FROM items or a scalar subquery's), ok=false otherwise.
+func (x *tx) concatColumnTypes(ls, i, re int) (lt, rt string, ok bool) {
+	if x.T(ls-1).typ == tOp && !comparisonOps[x.T(ls-1).text] || x.T(re).typ == tOp && strings.Contains("+-*/%^", x.T(re).text) {
+		// 'x' || n || d is ('x' || n) || d, a || b + c is a || (b + c):
+		// the pair is not the two columns (a comparison binds looser)
+		return "", "", false
+	}
+	lt, rt = x.operandColumnType(ls, i), x.operandColumnType(i+1, re)
+	return lt, rt, lt != "" && rt != ""
+}
+
+// concatOperand is a rewritten a || b: its end and the SQL expression of
+// its declared type (the array's, jsonb, else TEXT).
+type concatOperand struct {
+	end int
+	typ string
+}
+
+// noteConcat records the || rewritten at ls..re-1 over operands of types
+// lt and rt, so that a chain a || b || c types (a || b) too.
+func (x *tx) noteConcat(ls, re int, lt, rt string) {
+	if x.concatOps == nil {
+		x.concatOps = map[int]concatOperand{}
+	}
+	x.concatOps[ls] = concatOperand{re, "(CASE WHEN substr(" + lt + ", 1, 1) = '_' THEN " + lt + " WHEN substr(" + rt + ", 1, 1) = '_' THEN " + rt +
+		" WHEN lower(" + lt + ") IN ('jsonb', '" + JSONBDeclType + "') AND lower(" + rt + ") IN ('jsonb', '" + JSONBDeclType + "') THEN 'jsonb' ELSE 'TEXT' END)"}
+}
+
+// operandColumnType is the declared-type expression (columnTypeExpr) of
+// the operand a..b-1 when it is a column, or a scalar subquery selecting
+// one column of its own FROM items, "" otherwise.
+func (x *tx) operandColumnType(a, b int) string {
+	if c, ok := x.concatOps[a]; ok && c.end == b {
+		return c.typ
+	}
+	if q, c, ok := x.bareColumn(a, b); ok {
+		if t := x.columnTypeExpr(q, c); t != "NULL" {
+			return t
+		}
+		return ""
+	}
+	if b-a < 4 || !x.isP(a, "(") || x.match(a) != b-1 || !x.kw(a+1, "SELECT") {
+		return ""
+	}
+	sub := newTx(x.text(a+1, b-1)) // the subquery's own FROM items only
+	items := sub.resultItems()
+	if len(items) != 1 {
+		return ""
+	}
+	ia, ib := sub.itemExpr(items[0][0], items[0][1])
+	q, c, ok := sub.bareColumn(ia, ib)
+	if !ok {
+		return ""
+	}
+	if t := sub.columnTypeExpr(q, c); t != "NULL" {
+		return t
+	}
+	return ""
+}
+
+// comparisonOps bind looser than ||: a || b = c compares a || b.
+var comparisonOps = map[string]bool{"=": true, "<>": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true}
+
+// fnConcatRefused is pg_concat_refused(ltype, rtype): no || operator
+// takes two non-array values of these declared types: neither is a
+// string (text || anynonarray needs one) and they are not jsonb and
+// jsonb (int4 || int4, json || json, jsonb || int4: 42883, raised by
+// pg_array_concat's typed form). A type not known here is never refused.
+func fnConcatRefused(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	var oids [2]uint32
+	for i, v := range a {
+		d := strings.ToLower(str(v))
+		if v == nil || !DeclTypeKnown(d) {
+			return int64(0), nil
+		}
+		o, _ := DeclTypeOID(d)
+		t := typesByOID[o]
+		if o == 0 || t == nil || t.cat == "S" || pgoid.ElemOf(o) != 0 {
+			return int64(0), nil
+		}
+		oids[i] = o
+	}
+	if oids[0] == pgoid.JSONB && oids[1] == pgoid.JSONB {
+		return int64(0), nil
+	}
+	return int64(1), nil
+}
+
+// fnArrayConcatTyped is pg_array_concat(l, r, ltype, rtype): l || r with
+// the operands' declared types known (an array on one side, or json on
+// both), as PostgreSQL resolves the operator.
+func fnArrayConcatTyped(a []driver.Value) (driver.Value, error) {
+	lo, _ := DeclTypeOID(strings.ToLower(str(a[2])))
+	ro, _ := DeclTypeOID(strings.ToLower(str(a[3])))
+	le, re := pgoid.ElemOf(lo), pgoid.ElemOf(ro)
+	noOp := func() error {
+		return pgErr("42883", "operator does not exist: %s || %s", FormatType(lo, -1), FormatType(ro, -1))
+	}
+	switch {
+	case lo == 0 || ro == 0:
+		return fnArrayConcat(nil, a[:2]) // not known: by the values
+	case le != 0 && re != 0:
+		if CommonType([]uint32{le, re}) == 0 {
+			return nil, noOp()
+		}
+		return fnArrayCat(nil, a[:2])
+	case le != 0:
+		if CommonType([]uint32{le, ro}) == 0 {
+			return nil, noOp()
+		}
+		return fnArrayAppend(nil, a[:2])
+	case re != 0:
+		if CommonType([]uint32{lo, re}) == 0 {
+			return nil, noOp()
+		}
+		return fnArrayPrepend(nil, a[:2])
+	}
+	return nil, noOp() // json || json, json || jsonb: no such operator
+}
+
+// fnArrayConcatAny is pg_array_concat with two arguments (the values
+// decide, array_translate.go) or four (the types decide, above).
+func fnArrayConcatAny(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if len(a) == 4 {
+		return fnArrayConcatTyped(a)
+	}
+	if len(a) != 2 {
+		return nil, pgErr("42883", "function pg_array_concat takes 2 or 4 arguments")
+	}
+	return fnArrayConcat(nil, a)
+}
+
+// concatShownTypes are the extra arguments of pg_array_concat for the ||
+// between ls..i-1 and i+1..re-1 (arrayPass) where one operand is a
+// column and the other an array shown by its text (ARRAY[...], a cast):
+// ", coltype, 'arraytype'", so that a NULL column is a NULL array or
+// element as its type says (NULL || ARRAY[1,2] is {1,2}, not {NULL,1,2});
+// "" when either type is not known.
+func (x *tx) concatShownTypes(ls, i, re int) string {
+	shown := func(a, b int) string {
+		o := x.arrayExprOID(a, b)
+		if o == 0 {
+			return ""
+		}
+		name := TypeName(o)
+		if d, _ := DeclTypeOID(name); d != o {
+			return ""
+		}
+		return quoteLit(name)
+	}
+	l, r := x.operandColumnType(ls, i), shown(i+1, re)
+	if l == "" || r == "" {
+		l, r = shown(ls, i), x.operandColumnType(i+1, re)
+	}
+	if l == "" || r == "" {
+		return ""
+	}
+	return ", " + l + ", " + r
+}
