@@ -305,8 +305,9 @@ func mapError(err error, sqlText string) *Error {
 		out.Message = fmt.Sprintf("column %q does not exist", m[1])
 		if q, c, ok := strings.Cut(m[1], "."); ok && !strings.Contains(c, ".") {
 			// a qualified reference (e.type): PostgreSQL names it
-			// unquoted, as errorMissingColumn's "column %s.%s"
-			out.Column = c
+			// unquoted, as errorMissingColumn's "column %s.%s"; Column
+			// stays qualified, so the caret goes to the qualifier, as
+			// PostgreSQL's
 			out.Message = fmt.Sprintf("column %s.%s does not exist", q, c)
 		}
 		if t := reDropColumn.FindStringSubmatch(sqlText); t != nil {
