@@ -586,17 +586,11 @@ func (x *tx) runtimeMembership(i, e int) {
 		return
 	}
 	d := x.depth[i]
-	and := -1
-	for k := i + 1; k < x.n() && x.depth[k] >= d; k++ {
-		if x.depth[k] == d && x.T(k).kw("AND") {
-			and = k
-			break
-		}
-	}
+	and := x.betweenAnd(i) // symmetric.go
 	if and < 0 || and == i+1 {
 		return // SQLite's syntax error
 	}
-	end := x.boundEnd(and+1, d) // symmetric.go
+	end := x.boundEnd(and+1, d)
 	if end <= and+1 {
 		return
 	}

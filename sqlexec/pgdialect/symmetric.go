@@ -19,13 +19,7 @@ func (x *tx) betweenSymmetric() {
 			continue
 		}
 		d := x.depth[i]
-		and := -1
-		for k := i + 1; k < x.n() && x.depth[k] >= d; k++ {
-			if x.depth[k] == d && x.T(k).kw("AND") {
-				and = k
-				break
-			}
-		}
+		and := x.betweenAnd(i)
 		if and < 0 || and == i+1 {
 			continue // SQLite's syntax error
 		}
@@ -99,4 +93,17 @@ func (x *tx) boundEnd(lo, d int) int {
 		}
 	}
 	return x.n()
+}
+
+// betweenAnd is the index of the AND that ends BETWEEN's lower bound, the
+// first AND at BETWEEN's depth after i (BETWEEN or SYMMETRIC); -1 when
+// there is none.
+func (x *tx) betweenAnd(i int) int {
+	d := x.depth[i]
+	for k := i + 1; k < x.n() && x.depth[k] >= d; k++ {
+		if x.depth[k] == d && x.T(k).kw("AND") {
+			return k
+		}
+	}
+	return -1
 }
