@@ -31,7 +31,11 @@ func (c *lconn) prepareUser(sqlText string) (*lstmt, string, error) {
 		st.release()
 		return nil, "", e
 	}
-	if e := jsonCompareCheck(c, sqlText); e != nil { // jsoncompare.go; groupChecked covers both
+	if e := jsonCompareCheck(c, sqlText); e != nil { // jsoncompare.go; groupChecked covers all three
+		st.release()
+		return nil, "", e
+	}
+	if e := concatCheck(c, sqlText); e != nil { // concatcheck.go
 		st.release()
 		return nil, "", e
 	}

@@ -117,13 +117,11 @@ var comparisonOps = map[string]bool{"=": true, "<>": true, "!=": true, "<": true
 func fnConcatRefused(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	var oids [2]uint32
 	for i, v := range a {
-		d := strings.ToLower(str(v))
-		if v == nil || !DeclTypeKnown(d) {
+		if v == nil {
 			return int64(0), nil
 		}
-		o, _ := DeclTypeOID(d)
-		t := typesByOID[o]
-		if o == 0 || t == nil || t.cat == "S" || pgoid.ElemOf(o) != 0 {
+		o, refused := concatDeclOID(str(v)) // concat_static.go
+		if !refused {
 			return int64(0), nil
 		}
 		oids[i] = o
@@ -136,34 +134,23 @@ func fnConcatRefused(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value,
 
 // fnArrayConcatTyped is pg_array_concat(l, r, ltype, rtype): l || r with
 // the operands' declared types known (an array on one side, or json on
-// both), as PostgreSQL resolves the operator.
+// both), as PostgreSQL resolves the operator (concatNoOperator, the
+// rule the static check in sqlexec also applies).
 func fnArrayConcatTyped(a []driver.Value) (driver.Value, error) {
 	lo, _ := DeclTypeOID(strings.ToLower(str(a[2])))
 	ro, _ := DeclTypeOID(strings.ToLower(str(a[3])))
 	le, re := pgoid.ElemOf(lo), pgoid.ElemOf(ro)
-	noOp := func() error {
-		return pgErr("42883", "operator does not exist: %s || %s", FormatType(lo, -1), FormatType(ro, -1))
-	}
 	switch {
 	case lo == 0 || ro == 0:
 		return fnArrayConcat(nil, a[:2]) // not known: by the values
+	case concatNoOperator(lo, ro, true): // json || json, json || jsonb: no such operator
+		return nil, pgErr("42883", "operator does not exist: %s || %s", FormatType(lo, -1), FormatType(ro, -1))
 	case le != 0 && re != 0:
-		if CommonType([]uint32{le, re}) == 0 {
-			return nil, noOp()
-		}
 		return fnArrayCat(nil, a[:2])
 	case le != 0:
-		if CommonType([]uint32{le, ro}) == 0 {
-			return nil, noOp()
-		}
 		return fnArrayAppend(nil, a[:2])
-	case re != 0:
-		if CommonType([]uint32{lo, re}) == 0 {
-			return nil, noOp()
-		}
-		return fnArrayPrepend(nil, a[:2])
 	}
-	return nil, noOp() // json || json, json || jsonb: no such operator
+	return fnArrayPrepend(nil, a[:2])
 }
 
 // fnArrayConcatAny is pg_array_concat with two arguments (the values
