@@ -580,6 +580,17 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 		}
 		rel = &derivedRel{alias: "generate_series", cols: []string{"generate_series"}, oids: []uint32{x.seriesOID(k + 1)}}
 		e = m + 1
+	case x.T(k).typ == tIdent && x.T(k).identName() == "unnest" && x.isP(k+1, "(") && x.unnestElemOID(k) != 0:
+		// unnest(ARRAY[...]): the array's element type (json_each's
+		// value would say int8 for an int4 array)
+		m := x.match(k + 1)
+		rel = &derivedRel{alias: "unnest", cols: []string{"unnest"}, oids: []uint32{x.unnestElemOID(k)}}
+		e = m + 1
+		if x.kw(e, "WITH", "ORDINALITY") {
+			rel.cols = append(rel.cols, "ordinality")
+			rel.oids = append(rel.oids, pgoid.Int8)
+			e += 2
+		}
 	case x.T(k).typ == tIdent && x.T(k).identName() == "regexp_matches" && x.isP(k+1, "("): // regexfuncs.go
 		m := x.match(k + 1)
 		if m < 0 || m >= x.n() {

@@ -31,6 +31,7 @@ func (x *tx) endsOperand(i int) bool {
 // exprPass applies the token-level rewrites valid anywhere in a statement.
 func (x *tx) exprPass() error {
 	x.typeSeriesCalls()
+	x.typeUnnestCalls()
 	x.scalarSubqueries()                       // subquery.go
 	x.setOpParens()                            // setops.go
 	if err := x.fromItemSyntax(); err != nil { // fromitems.go
@@ -944,6 +945,32 @@ func (x *tx) typeSeriesCalls() {
 			}
 		}
 	}
+}
+
+// typeUnnestCalls types unnest(arr) where arr's type is known lexically
+// (ARRAY[...], a cast to an array type) as its element type, so a select
+// list's call is described as PostgreSQL does (int4 for ARRAY[1, 2], not
+// the int8 json_each's value would say).
+func (x *tx) typeUnnestCalls() {
+	for i := 0; i+1 < x.n(); i++ {
+		if o := x.unnestElemOID(i); o != 0 {
+			x.typeSpan(i, x.match(i+1)+1, o)
+		}
+	}
+}
+
+// unnestElemOID is the element type of the array of the one-argument
+// unnest call at i, 0 when i is no such call or the type is not known
+// from the text.
+func (x *tx) unnestElemOID(i int) uint32 {
+	if x.T(i).typ != tIdent || x.T(i).identName() != "unnest" || !x.isP(i+1, "(") {
+		return 0
+	}
+	m := x.match(i + 1)
+	if m < 0 || len(x.splitTop(i+2, m)) != 1 {
+		return 0
+	}
+	return pgoid.ElemOf(x.arrayExprOID(i+2, m))
 }
 
 // typeSpan records a..b-1 as an expression of type o (exprOID).

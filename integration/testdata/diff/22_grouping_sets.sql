@@ -74,7 +74,6 @@ SELECT region FROM gs_sales GROUP BY ROLLUP(region) ORDER BY count(*) OVER (PART
 -- differs: a named WINDOW over grouping sets is refused (0A000)
 SELECT region, sum(qty) OVER w FROM gs_sales GROUP BY ROLLUP(region), qty WINDOW w AS () ORDER BY 1, 2;
 SELECT * FROM unnest(ARRAY['a', 'b', 'c']) WITH ORDINALITY AS u(x, n);
--- differs-type: unnest of an int4 array literal is typed int8, as without ORDINALITY
 SELECT * FROM unnest(ARRAY[30, 10, 20]) WITH ORDINALITY;
 SELECT * FROM unnest(ARRAY['a', 'b']) WITH ORDINALITY AS u;
 SELECT u.x, u.n FROM unnest(ARRAY['c', 'a', 'b']) WITH ORDINALITY AS u(x, n) ORDER BY u.x;
