@@ -655,6 +655,9 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 			if (rel.alias == "generate_series" || rel.alias == "regexp_matches") && len(rel.cols) == 1 {
 				rel.cols = []string{alias}
 			}
+			if rel.alias == "unnest" { // its column, not its ordinality, takes the alias
+				rel.cols[0] = alias
+			}
 			rel.alias = alias
 		}
 		if x.isP(e, "(") {

@@ -66,6 +66,9 @@ SELECT g FROM generate_series('2024-01-01'::timestamptz, '2024-01-03', '1 day') 
 SELECT u FROM dm_t, unnest(ia) u ORDER BY 1;
 SELECT unnest(ta) FROM dm_t ORDER BY 1;
 SELECT * FROM unnest(ARRAY[1,2]) WITH ORDINALITY AS x(v, o);
+SELECT unnest(ARRAY[1,2]);
+SELECT * FROM unnest(ARRAY[1.5, 2]) u;
+SELECT u FROM unnest('{1,2}'::int2[]) u;
 SELECT s FROM regexp_split_to_table('a,b', ',') s;
 -- window functions
 SELECT row_number() OVER (ORDER BY id), rank() OVER (ORDER BY i4), dense_rank() OVER (ORDER BY i4), ntile(2) OVER (ORDER BY id), percent_rank() OVER (ORDER BY i4), cume_dist() OVER (ORDER BY i4) FROM dm_t ORDER BY id;
