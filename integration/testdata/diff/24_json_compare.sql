@@ -59,7 +59,35 @@ SELECT j FROM jcmp_v ORDER BY j;
 SELECT id, j FROM jcmp_v WHERE id = 2;
 SELECT id FROM jcmp_t WHERE j::text = '[1,2]' ORDER BY j::text;
 SELECT id FROM jcmp_t WHERE (j ->> 'a') = '2';
--- differs: a json column read through a CTE is not typed by the check: compared as text (see docs)
 WITH c AS (SELECT id, j FROM jcmp_t) SELECT id FROM c WHERE j = '[1,2]';
--- differs: UNION of json columns is not refused: compared as text (see docs)
 SELECT j FROM jcmp_t WHERE id = 2 UNION SELECT j FROM jcmp_t WHERE id = 2;
+-- positions
+WITH c AS (SELECT j FROM jcmp_t) SELECT * FROM c ORDER BY j;
+SELECT * FROM (SELECT j AS x FROM jcmp_t) s WHERE x = '1';
+SELECT s.x FROM (SELECT id, j AS x FROM jcmp_t) s ORDER BY s.x;
+WITH c(k) AS (SELECT j FROM jcmp_t) SELECT k FROM c GROUP BY k;
+WITH c AS (SELECT j FROM jcmp_t), d AS (SELECT j FROM c) SELECT DISTINCT j FROM d;
+SELECT id FROM (SELECT id, to_json(id) AS tj FROM jcmp_t) s WHERE tj = '1';
+SELECT n FROM (SELECT * FROM jcmp_v) s(n, m) WHERE m = '1';
+WITH c AS (SELECT id, j FROM jcmp_t) SELECT id, j FROM c WHERE id = 2;
+WITH c AS (SELECT j::text AS j FROM jcmp_t) SELECT j FROM c ORDER BY j;
+WITH c AS (SELECT id, b FROM jcmp_t) SELECT id FROM c ORDER BY b, id;
+SELECT id, j FROM jcmp_t INTERSECT SELECT id, j FROM jcmp_t;
+SELECT j FROM jcmp_t EXCEPT SELECT '1'::json;
+SELECT to_json(1) UNION SELECT to_json(2);
+SELECT j FROM jcmp_v UNION SELECT j FROM jcmp_v;
+SELECT j FROM jcmp_t WHERE id = 1 UNION ALL SELECT j FROM jcmp_t WHERE id = 2 UNION SELECT j FROM jcmp_t;
+SELECT (SELECT j FROM jcmp_t WHERE id = 1 UNION SELECT j FROM jcmp_t WHERE id = 1);
+SELECT j FROM jcmp_t WHERE id = 1 UNION ALL SELECT j FROM jcmp_t WHERE id = 2;
+SELECT id, j::text FROM jcmp_t WHERE id = 1 UNION SELECT id, j::text FROM jcmp_t WHERE id = 1;
+SELECT b FROM jcmp_t WHERE id = 1 UNION SELECT b FROM jcmp_t WHERE id = 1;
+SELECT id, j FROM jcmp_t ORDER BY 2;
+SELECT id, to_json(id) FROM jcmp_t ORDER BY 2 DESC;
+SELECT id, j FROM jcmp_t ORDER BY 1;
+SELECT j FROM jcmp_t WHERE id = 1 UNION ALL SELECT j FROM jcmp_t WHERE id = 2 ORDER BY 1;
+SELECT id FROM jcmp_t WHERE j NOT IN ('1');
+SELECT id FROM jcmp_t WHERE to_json(id) NOT IN ('1', '2');
+SELECT id FROM jcmp_t WHERE j::text NOT IN ('[1,2]') ORDER BY id;
+SELECT id FROM jcmp_t WHERE j IN ('1', '2');
+SELECT id FROM jcmp_t WHERE j NOT IN ('1', 2);
+SELECT id FROM jcmp_t WHERE j IN (j);
