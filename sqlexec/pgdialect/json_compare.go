@@ -305,6 +305,9 @@ func (x *tx) jsonOrdinalType(s int, ty jsonTyping) string {
 		return ""
 	}
 	l := x.levelAt(sel)
+	if l.order < 0 || s < l.order+2 || s >= l.next(l.order) || x.depth[s] != x.depth[l.order] {
+		return "" // an aggregate's or window's ORDER BY 1 sorts by the constant
+	}
 	items := x.jsonSelectItems(l)
 	if n > len(items) {
 		return ""

@@ -91,3 +91,8 @@ SELECT id FROM jcmp_t WHERE j::text NOT IN ('[1,2]') ORDER BY id;
 SELECT id FROM jcmp_t WHERE j IN ('1', '2');
 SELECT id FROM jcmp_t WHERE j NOT IN ('1', 2);
 SELECT id FROM jcmp_t WHERE j IN (j);
+SELECT json_agg(id ORDER BY 1) FROM jcmp_t;
+SELECT to_json(id), row_number() OVER (ORDER BY 1) FROM jcmp_t WHERE id = 1;
+SELECT x FROM (SELECT j::text AS x FROM jcmp_t UNION SELECT j::text FROM jcmp_t) s ORDER BY x;
+WITH c AS (SELECT j FROM jcmp_t WHERE id = 1 UNION ALL SELECT j FROM jcmp_t WHERE id = 2) SELECT j FROM c WHERE j::text = '[1,2]';
+WITH c AS (SELECT j FROM jcmp_t WHERE id = 1 UNION ALL SELECT j FROM jcmp_t WHERE id = 2) SELECT j FROM c WHERE j = '[1,2]';
