@@ -196,6 +196,12 @@ type gcItem struct {
 	cols  map[string]string // lower-case column -> its catalog spelling; nil when unknown
 	keys  [][]string
 	whole bool // a key is grouped: every column is
+	// a subquery's or CTE's output column names in order (after column
+	// aliases), and where its query is: body, the subquery's tokens, or
+	// cte, the CTE's name (json_columns.go types its columns)
+	derived []string
+	body    [2]int
+	cte     string
 }
 
 // gcRef is a resolved column reference.
@@ -672,6 +678,7 @@ func (g *gcLevel) readFrom(a, b int, ctes map[string]bool, cteCols map[string][]
 			if names, ok := x.queryOutNames(k+1, x.match(k), cteCols); ok {
 				derived = names
 			}
+			it.body = [2]int{k + 1, x.match(k)}
 			k = x.match(k) + 1
 		case t.typ == tIdent || t.typ == tQIdent:
 			name := t
@@ -687,6 +694,7 @@ func (g *gcLevel) readFrom(a, b int, ctes map[string]bool, cteCols map[string][]
 				table = name.identName()
 			} else {
 				derived = cteCols[it.ref]
+				it.cte = it.ref
 			}
 		default:
 			return false
@@ -706,6 +714,7 @@ func (g *gcLevel) readFrom(a, b int, ctes map[string]bool, cteCols map[string][]
 			}
 			k = x.match(k) + 1
 		}
+		it.derived = derived
 		if derived != nil {
 			// no keys: PostgreSQL's functional dependency is on a
 			// table's primary key only

@@ -30,6 +30,17 @@ var jsonResultFuncs = map[string]bool{"to_json": true, "array_to_json": true, "r
 	"json_build_array": true, "json_build_object": true, "json_object": true, "json_agg": true,
 	"json_object_agg": true, "json_strip_nulls": true, "json_extract_path": true}
 
+// liteJSONFuncs are jsonResultFuncs' names in the SQLite text.
+var liteJSONFuncs = func() map[string]bool {
+	out := map[string]bool{}
+	for pg, lite := range jsonFuncRenames {
+		if jsonResultFuncs[pg] {
+			out[lite] = true
+		}
+	}
+	return out
+}()
+
 // jsonCmpOps are the comparison operators; json has none.
 var jsonCmpOps = map[string]bool{"=": true, "<>": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true}
 
@@ -101,12 +112,16 @@ func (x *tx) mentionsJSON() bool {
 func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 	t := x.T(k)
 	switch {
+	case t.kw("SELECT"):
+		return x.jsonSetOp(k, ty)
 	case x.kw(k, "ORDER", "BY"):
 		return x.jsonListItems(k+2, "ordering", true, ty)
 	case x.kw(k, "GROUP", "BY"):
 		return x.jsonListItems(k+2, "equality", false, ty)
 	case t.kw("DISTINCT") && !x.kw(k+1, "ON") && !x.kw(k-1, "IS") && !x.kw(k-2, "IS", "NOT"):
 		return x.jsonListItems(k+1, "equality", false, ty)
+	case ty.col != nil && strings.EqualFold(t.text, "pg_cmp") && x.isP(k+1, "("):
+		return x.jsonPgCmp(k, ty)
 	case t.typ == tIdent && (t.kw("MIN") || t.kw("MAX")) && x.isP(k+1, "(") && !x.isP(k-1, "."):
 		m := x.match(k + 1)
 		if end, typ, ok := x.jsonOperand(k+2, ty); ok && end == m && typ == "json" {
@@ -120,11 +135,13 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 	if !ok {
 		return nil
 	}
-	if left == "json" && x.kw(end, "IN") && x.isP(end+1, "(") && !x.isSubquery(end+1) {
-		// PostgreSQL compares with each item by =: the first one's type
-		// names the missing operator
-		if _, right, ok := x.jsonOperand(end+2, ty); ok && right != "" {
-			return &jsonRefused{end, "operator does not exist: json = " + right, jsonOperatorHint}
+	in, eq := end, "="
+	if x.kw(end, "NOT", "IN") {
+		in, eq = end+1, "<>"
+	}
+	if left == "json" && x.kw(in, "IN") && x.isP(in+1, "(") && !x.isSubquery(in+1) {
+		if right := x.jsonInListType(in+1, ty); right != "" {
+			return &jsonRefused{end, "operator does not exist: json " + eq + " " + right, jsonOperatorHint}
 		}
 		return nil
 	}
@@ -151,6 +168,9 @@ func (x *tx) jsonListItems(a int, what string, order bool, ty jsonTyping) *jsonR
 			e++
 		}
 		end, typ, ok := x.jsonOperand(s, ty)
+		if ok && typ == "integer" && order && x.jsonItemEnd(end, e, order) {
+			typ = x.jsonOrdinalType(s, ty)
+		}
 		if ok && typ == "json" && x.jsonItemEnd(end, e, order) {
 			r := &jsonRefused{s, "could not identify an " + what + " operator for type json", ""}
 			if order {
@@ -236,6 +256,9 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 			if strings.EqualFold(t.text, "pg_in_col") && x.T(m-1).typ == tString && x.T(m-1).text == "'unknown'" {
 				typ = "unknown"
 			}
+			if liteJSONFuncs[strings.ToLower(t.text)] {
+				typ = "json"
+			}
 		case jsonResultFuncs[strings.ToLower(t.text)] && !x.isP(s-1, "."):
 			typ = "json"
 		}
@@ -270,4 +293,129 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 		end += 2
 	}
 	return end, typ, true
+}
+
+// jsonOrdinalType: the type ("json" or "") of the select item that ORDER
+// BY's integer at s names (ORDER BY 2), read in its query level's select
+// list.
+func (x *tx) jsonOrdinalType(s int, ty jsonTyping) string {
+	n, err := strconv.Atoi(x.T(s).text)
+	sel := x.innermostSelect(s)
+	if err != nil || n < 1 || sel < 0 {
+		return ""
+	}
+	l := x.levelAt(sel)
+	if l.order < 0 || s < l.order+2 || s >= l.next(l.order) || x.depth[s] != x.depth[l.order] {
+		return "" // an aggregate's or window's ORDER BY 1 sorts by the constant
+	}
+	items := x.jsonSelectItems(l)
+	if n > len(items) {
+		return ""
+	}
+	it := items[n-1]
+	if end, typ, ok := x.jsonOperand(it[0], ty); ok && x.jsonItemEnd(end, it[1], false) {
+		return typ
+	}
+	return ""
+}
+
+// jsonSelectItems: the select items of level l (after DISTINCT).
+func (x *tx) jsonSelectItems(l gsLevel) [][2]int {
+	items := l.items
+	if x.kw(items, "DISTINCT") {
+		if x.kw(items+1, "ON") {
+			return nil
+		}
+		items++
+	}
+	return x.splitTop(items, l.next(items))
+}
+
+// jsonSetOp: the SELECT at s starts the first arm of a UNION, INTERSECT
+// or EXCEPT without ALL (each needs equality of its rows): its first json
+// item is PostgreSQL's 42883 there. UNION ALL only appends rows.
+func (x *tx) jsonSetOp(s int, ty jsonTyping) *jsonRefused {
+	d := x.depth[s]
+	if p := s - 1; p >= 0 && x.depth[p] == d && (x.kw(p, "UNION") || x.kw(p, "INTERSECT") ||
+		x.kw(p, "EXCEPT") || x.kw(p, "ALL") || x.kw(p, "DISTINCT")) {
+		return nil // a later arm
+	}
+	l := x.levelAt(s)
+	if !l.compound {
+		return nil
+	}
+	// the SQLite text's UNION is UNION ALL inside a DISTINCT
+	// (unionfirst.go)
+	distinct := s >= 5 && x.isP(s-1, "(") && x.unionArms(s-5) != ""
+	for k := l.end; k < x.n() && x.depth[k] >= d; k++ {
+		if x.depth[k] == d && (x.kw(k, "UNION") || x.kw(k, "INTERSECT") || x.kw(k, "EXCEPT")) && !x.kw(k+1, "ALL") {
+			distinct = true
+			break
+		}
+		if x.depth[k] == d && x.isP(k, ";") {
+			break
+		}
+	}
+	if !distinct {
+		return nil
+	}
+	for _, it := range x.jsonSelectItems(l) {
+		if end, typ, ok := x.jsonOperand(it[0], ty); ok && typ == "json" && x.jsonItemEnd(end, it[1], false) {
+			return &jsonRefused{it[0], "could not identify an equality operator for type json", ""}
+		}
+	}
+	return nil
+}
+
+// jsonInListType: the right operand type PostgreSQL names for json IN the
+// list in parentheses at p. Several items that all resolve to json with
+// the left side (json or unknown) are compared as one json array: json;
+// otherwise each item by = (NOT IN: <>), and the first one's type names
+// the missing operator.
+func (x *tx) jsonInListType(p int, ty jsonTyping) string {
+	m := x.match(p)
+	if m < 0 {
+		return ""
+	}
+	items := x.splitTop(p+1, m)
+	common := len(items) > 1
+	first := ""
+	for i, it := range items {
+		end, typ, ok := x.jsonOperand(it[0], ty)
+		if !ok || end != it[1] {
+			typ = ""
+		}
+		if i == 0 {
+			first = typ
+		}
+		common = common && (typ == "json" || typ == "unknown")
+	}
+	if common {
+		return "json"
+	}
+	return first
+}
+
+// jsonPgCmp: the SQLite text's pg_cmp(a, b) op 0 at k is the comparison
+// a op b (arith.go writes numeric and derived columns' comparisons so;
+// the caret maps back from its op).
+func (x *tx) jsonPgCmp(k int, ty jsonTyping) *jsonRefused {
+	m := x.match(k + 1)
+	args := x.splitTop(k+2, m)
+	op := x.T(m + 1)
+	if m < 0 || len(args) != 2 || op.typ != tOp || !jsonCmpOps[op.text] || x.T(m+2).text != "0" {
+		return nil
+	}
+	var types [2]string
+	for i, a := range args {
+		end, typ, ok := x.jsonOperand(a[0], ty)
+		if !ok || end != a[1] || typ == "" {
+			return nil
+		}
+		types[i] = typ
+	}
+	if types[0] != "json" && types[1] != "json" {
+		return nil
+	}
+	return &jsonRefused{m + 1, "operator does not exist: " + types[0] + " " + op.text + " " + types[1], jsonOperatorHint}
 }
