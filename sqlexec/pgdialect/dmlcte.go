@@ -163,34 +163,25 @@ func (x *tx) dataModifying(c cte) (string, bool) {
 // the statement's own (in a subquery, in a CTE's query, in an INSERT's
 // SELECT). It reports whether the statement's leading WITH list has one.
 func (x *tx) checkWritableCTEs() (top bool, err error) {
-	for w := 0; w < x.n(); w++ {
-		if !x.T(w).kw("WITH") {
+	for w, c := range x.withItems() {
+		v, dml := x.dataModifying(c)
+		if !dml {
 			continue
 		}
-		items, _, _, ok := x.withList(w)
-		if !ok {
-			continue
+		if v == "MERGE" {
+			e := unsupported("MERGE not supported in WITH query")
+			e.Position = x.charPos(c.lo - 1 - headLen(c))
+			return false, e
 		}
-		for _, c := range items {
-			v, dml := x.dataModifying(c)
-			if !dml {
-				continue
-			}
-			if v == "MERGE" {
-				e := unsupported("MERGE not supported in WITH query")
-				e.Position = x.charPos(c.lo - 1 - headLen(c))
-				return false, e
-			}
-			if w != 0 && x.T(0).kw("EXPLAIN") {
-				return false, unsupported("EXPLAIN of data-modifying statements in WITH")
-			}
-			if w != 0 {
-				e := unsupported("WITH clause containing a data-modifying statement must be at the top level")
-				e.Position = x.charPos(c.lo - 1 - headLen(c))
-				return false, e
-			}
-			top = true
+		if w != 0 && x.T(0).kw("EXPLAIN") {
+			return false, unsupported("EXPLAIN of data-modifying statements in WITH")
 		}
+		if w != 0 {
+			e := unsupported("WITH clause containing a data-modifying statement must be at the top level")
+			e.Position = x.charPos(c.lo - 1 - headLen(c))
+			return false, e
+		}
+		top = true
 	}
 	return top, nil
 }

@@ -117,28 +117,19 @@ func (x *tx) groupCTENames() map[string]bool {
 func (x *tx) groupCTEColumns() map[string][]string {
 	out := map[string][]string{}
 	seen := map[string]bool{}
-	for w := 0; w < x.n(); w++ {
-		if !x.T(w).kw("WITH") {
-			continue
+	for _, c := range x.withItems() {
+		name := strings.ToLower(c.name)
+		cols, known := x.queryOutNames(c.lo, c.hi, out)
+		if known && len(c.cols) > 0 {
+			cols = append(append([]string(nil), c.cols...), cols[min(len(c.cols), len(cols)):]...)
 		}
-		items, _, _, ok := x.withList(w)
-		if !ok {
-			continue
-		}
-		for _, c := range items {
-			name := strings.ToLower(c.name)
-			cols, known := x.queryOutNames(c.lo, c.hi, out)
-			if known && len(c.cols) > 0 {
-				cols = append(append([]string(nil), c.cols...), cols[min(len(c.cols), len(cols)):]...)
-			}
-			if seen[name] || !known {
-				delete(out, name)
-				seen[name] = true
-				continue
-			}
+		if seen[name] || !known {
+			delete(out, name)
 			seen[name] = true
-			out[name] = cols
+			continue
 		}
+		seen[name] = true
+		out[name] = cols
 	}
 	return out
 }

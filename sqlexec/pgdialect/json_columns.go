@@ -190,26 +190,17 @@ func (sc *jsonScope) outJSON(lo, hi, nest int) []bool {
 func (x *tx) jsonCTEBodies(cols map[string][]string) map[string][2]int {
 	out := map[string][2]int{}
 	seen := map[string]bool{}
-	for w := 0; w < x.n(); w++ {
-		if !x.T(w).kw("WITH") {
+	for _, c := range x.withItems() {
+		name := strings.ToLower(c.name)
+		if seen[name] {
+			delete(out, name)
+			delete(cols, name)
 			continue
 		}
-		items, _, _, ok := x.withList(w)
-		if !ok {
-			continue
-		}
-		for _, c := range items {
-			name := strings.ToLower(c.name)
-			if seen[name] {
-				delete(out, name)
-				delete(cols, name)
-				continue
-			}
-			seen[name] = true
-			out[name] = [2]int{c.lo, c.hi}
-			if _, ok := cols[name]; !ok && len(c.cols) > 0 {
-				cols[name] = c.cols
-			}
+		seen[name] = true
+		out[name] = [2]int{c.lo, c.hi}
+		if _, ok := cols[name]; !ok && len(c.cols) > 0 {
+			cols[name] = c.cols
 		}
 	}
 	return out

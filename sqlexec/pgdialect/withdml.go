@@ -1,6 +1,7 @@
 package pgdialect
 
 import (
+	"iter"
 	"strings"
 	"unicode/utf8"
 )
@@ -31,6 +32,28 @@ type cte struct {
 	name   string
 	cols   []string
 	lo, hi int
+}
+
+// withItems yields every item of every WITH list of the statement (the
+// leading one, those of subqueries and CTE queries) with the index of its
+// list's WITH.
+func (x *tx) withItems() iter.Seq2[int, cte] {
+	return func(yield func(int, cte) bool) {
+		for w := 0; w < x.n(); w++ {
+			if !x.T(w).kw("WITH") {
+				continue
+			}
+			items, _, _, ok := x.withList(w)
+			if !ok {
+				continue
+			}
+			for _, c := range items {
+				if !yield(w, c) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // withList parses the WITH list whose WITH is at w: its items, the index
