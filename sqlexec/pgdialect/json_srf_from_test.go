@@ -1,6 +1,7 @@
 package pgdialect
 
 import (
+	"database/sql"
 	"errors"
 	"strings"
 	"testing"
@@ -37,36 +38,11 @@ INSERT INTO jt VALUES (1, '{"bb":2,"a":[1]}', '[1,"x"]', 'k1')`)
 		if err != nil {
 			t.Fatalf("Translate(%q): %v", c.q, err)
 		}
-		rows, err := db.Query(st.Exec[0])
-		if err != nil {
-			t.Fatalf("%s (%s): %v", c.q, st.Exec[0], err)
-		}
-		cols, _ := rows.Columns()
-		var got []string
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			var r []string
-			for _, v := range vals {
-				if v == nil {
-					r = append(r, "<nil>")
-				} else {
-					r = append(r, renderValue(v, 0))
-				}
-			}
-			got = append(got, strings.Join(r, "="))
-		}
-		rows.Close()
+		cols, got := queryJoined(t, db, c.q, st.Exec[0])
 		if g := strings.Join(cols, ","); g != c.cols {
 			t.Errorf("%s: columns %s, want %s", c.q, g, c.cols)
 		}
-		if g := strings.Join(got, ";"); g != c.rows {
+		if g := got; g != c.rows {
 			t.Errorf("%s: rows %s, want %s", c.q, g, c.rows)
 		}
 		for i, o := range c.oids {
@@ -103,4 +79,38 @@ INSERT INTO jt VALUES (1, '{"bb":2,"a":[1]}', '[1,"x"]', 'k1')`)
 		`SELECT * FROM jsonb_array_elements('null')`: "22023",
 		`SELECT * FROM jsonb_each('[1]')`:            "22023",
 	})
+}
+
+// queryJoined runs the translation e of q and returns its column names
+// and its rows, each row's values joined by "=" (NULL as <nil>), the rows
+// by ";".
+func queryJoined(t *testing.T, db *sql.DB, q, e string) ([]string, string) {
+	t.Helper()
+	rows, err := db.Query(e)
+	if err != nil {
+		t.Fatalf("%s (%s): %v", q, e, err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var got []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		var r []string
+		for _, v := range vals {
+			if v == nil {
+				r = append(r, "<nil>")
+			} else {
+				r = append(r, renderValue(v, 0))
+			}
+		}
+		got = append(got, strings.Join(r, "="))
+	}
+	return cols, strings.Join(got, ";")
 }

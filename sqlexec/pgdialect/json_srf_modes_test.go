@@ -26,33 +26,7 @@ INSERT INTO jm VALUES (1, '[10, "x", 2, null, true, [], {}]', '{"b" : [1,  2], "
 		if err != nil {
 			t.Fatalf("Translate(%q): %v", q, err)
 		}
-		rows, err := db.Query(st.Exec[0])
-		if err != nil {
-			t.Fatalf("%s (%s): %v", q, st.Exec[0], err)
-		}
-		cols, _ := rows.Columns()
-		var got []string
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			var r []string
-			for _, v := range vals {
-				if v == nil {
-					r = append(r, "<nil>")
-				} else {
-					r = append(r, renderValue(v, 0))
-				}
-			}
-			got = append(got, strings.Join(r, "="))
-		}
-		rows.Close()
-		if g := strings.Join(got, ";"); g != want {
+		if _, g := queryJoined(t, db, q, st.Exec[0]); g != want {
 			t.Errorf("%s: rows %s, want %s", q, g, want)
 		}
 	}
