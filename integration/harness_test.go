@@ -357,13 +357,17 @@ func startProcClusterArgs(t *testing.T, size int, extra ...string) *procCluster 
 		c.start(p)
 	}
 	t.Cleanup(func() {
-		for _, p := range c.nodes {
-			c.kill(p)
-		}
-		if t.Failed() {
+		if !t.Failed() {
 			for _, p := range c.nodes {
-				b, _ := os.ReadFile(p.logPath)
-				t.Logf("log of %s:\n%s", p.name, tail(string(b), 40))
+				c.kill(p)
+			}
+			return
+		}
+		for _, p := range c.nodes {
+			logged, stacks := c.quitWithStacks(p)
+			t.Logf("log of %s:\n%s", p.name, tail(logged, 40))
+			if stacks != "" {
+				t.Logf("goroutines of %s running raftsql code when the test failed:\n%s", p.name, stacks)
 			}
 		}
 	})

@@ -392,12 +392,22 @@ func TestSIGTERMDuringLongApply(t *testing.T) {
 	}
 	// Bounds in minutes: applying 2,000,000 rows took over 170 s on a
 	// machine loaded by ten parallel builds; only a hang should fail here.
+	// A failure here says what the leader last answered and how far it
+	// had applied (and the cleanup shows its goroutines).
+	var lastCount int64
+	var lastErr error
 	waitUntilFor(t, 300*time.Second, "the leader applies the long entry", func() bool {
 		qctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 		defer cancel()
-		var n int64
-		err := conn.QueryRow(qctx, "SELECT count(*) FROM big").Scan(&n)
-		return err == nil && n == int64(rows)
+		lastErr = conn.QueryRow(qctx, "SELECT count(*) FROM big").Scan(&lastCount)
+		if lastErr == nil && lastCount == int64(rows) {
+			return true
+		}
+		if time.Since(stopStart) > 290*time.Second {
+			v, err := showSetting(qctx, lead.url(), "raftsql.applied_index")
+			t.Logf("the leader: count(*) = %d, %v; applied index %s (%v)", lastCount, lastErr, v, err)
+		}
+		return false
 	})
 	leadApplied, err := showSetting(ctx, lead.url(), "raftsql.applied_index")
 	if err != nil {
