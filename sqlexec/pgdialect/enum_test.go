@@ -22,7 +22,7 @@ func TestEnumTranslate(t *testing.T) {
 	// Whether it is one is decided at apply (typeallow.go).
 	st, err := Translate("CREATE TABLE p (m mood NOT NULL, n integer, b bytea)")
 	if err != nil || !strings.Contains(st.Exec[0], "pg_enum_in('mood', m)") || strings.Count(st.Exec[0], "pg_enum_in") != 1 ||
-		len(st.Exec) != 2 || st.Exec[1] != "SELECT pg_type_require('mood')" || !st.NoRows {
+		len(st.Exec) != 2 || st.Exec[1] != "SELECT pg_type_require('mood', 1)" || !st.NoRows {
 		t.Errorf("enum column: %v %v", st, err)
 	}
 }

@@ -144,7 +144,7 @@ func (x *tx) columnTypeErr(col string, ts int, name string, array, ok bool) *Err
 		}
 		return x.undefinedTypeErr(name+"[]", ts)
 	case name == "citext": // before typeEnforced: typeAlias reads it as text
-		x.typeRequires = append(x.typeRequires, name)
+		x.typeRequires = append(x.typeRequires, typeRequire{name, true})
 		return nil
 	case typeEnforced(name), serialTypes[name]:
 		return nil
@@ -154,11 +154,8 @@ func (x *tx) columnTypeErr(col string, ts int, name string, array, ok bool) *Err
 	if err := x.builtinTypeErr(name, ts); err != nil {
 		return err
 	}
-	if maybeEnum(x.T(n)) {
-		x.typeRequires = append(x.typeRequires, x.T(n).identName())
-		return nil
-	}
-	return x.undefinedTypeErr(name, ts)
+	x.typeRequires = append(x.typeRequires, typeRequire{x.T(n).identName(), maybeEnum(x.T(n))})
+	return nil
 }
 
 // castTypeErr checks the type of a cast or typed literal written at token
@@ -177,15 +174,29 @@ func (x *tx) castTypeErr(name string, i int) *Error {
 	return x.builtinTypeErr(name, i)
 }
 
-// typeRequireSQL is the statements that check, at apply, that the names
-// in x.typeRequires are types (pg_type_require raises 42704 otherwise).
+// typeRequire is a column type name whose existence is decided at apply:
+// enumOK false for a name SQLite reads as one of its own types (maybeEnum:
+// tint, datetime, blob), whose column would not get an enum's CHECK and
+// order, so that an enum of that name is refused there (0A000).
+type typeRequire struct {
+	name   string
+	enumOK bool
+}
+
+// typeRequireSQL is the statements that check, at apply, the names in
+// x.typeRequires (pg_type_require, sqlexec/typerequire.go: 42704 for no
+// such type).
 func (x *tx) typeRequireSQL() []string {
 	var out []string
-	seen := map[string]bool{}
-	for _, n := range x.typeRequires {
-		if !seen[n] {
-			seen[n] = true
-			out = append(out, "SELECT pg_type_require("+quoteLit(n)+")")
+	seen := map[typeRequire]bool{}
+	for _, r := range x.typeRequires {
+		if !seen[r] {
+			seen[r] = true
+			ok := "0"
+			if r.enumOK {
+				ok = "1"
+			}
+			out = append(out, "SELECT pg_type_require("+quoteLit(r.name)+", "+ok+")")
 		}
 	}
 	return out
