@@ -514,7 +514,7 @@ func fixPosition(e *Error, orig string) {
 		// pg_type_require's refusal at apply (typerequire.go): at the type
 		// (PostgreSQL gives ALTER COLUMN ... TYPE's none)
 		if m := reTypeMissing.FindStringSubmatch(e.Message); m != nil && e.Pos == 0 &&
-			!regexp.MustCompile(`(?i)\bTYPE\s+(public\s*\.\s*)?"?` + regexp.QuoteMeta(m[1]) + `\b`).MatchString(orig) {
+			!regexp.MustCompile(`(?i)\bTYPE\s+(public\s*\.\s*)?"?`+regexp.QuoteMeta(m[1])+`\b`).MatchString(orig) {
 			name = m[1]
 		}
 	case "42P10", "42803", "42883": // 42883: jsoncompare.go's and concatcheck.go's refusals
