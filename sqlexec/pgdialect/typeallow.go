@@ -17,22 +17,24 @@ package pgdialect
 //   - serial, bigserial, smallserial (integer columns with a sequence);
 //   - an enum created with CREATE TYPE: its name is no type of this
 //     package, so whether it exists is decided at apply, on every node
-//     alike, by pg_type_require (sqlexec/enums.go), which the statement
-//     carries after its DDL;
+//     alike, by pg_type_require (sqlexec/typerequire.go), which the
+//     statement carries with its DDL: 42704 'type "footype" does not
+//     exist' when no such enum exists (blob, datetime, hstore as well);
 //   - citext, once CREATE EXTENSION citext has made it exist (also
 //     pg_type_require), as a column type only: a citext column compares
 //     case-insensitively through its collation, a citext value outside a
 //     column would compare as text.
 //
-// Any other name is refused before anything is proposed: a type PostgreSQL
-// 15 has built in (builtinTypes) with 0A000 "type inet is not supported",
-// a pseudo-type in a column with PostgreSQL's 42P16, anything else with
-// PostgreSQL's 42704 'type "footype" does not exist', each placed at the
-// type as PostgreSQL places it. Catalog queries (x.catalog) may still cast
-// to the catalog's own types (oid, name, regproc ...), which only read the
-// catalog views. Tables created before this list keep their declared
-// types and read and write as before: the list is checked when a
-// statement is translated, never when an entry is applied.
+// The other types of PostgreSQL 15 are refused before anything is
+// proposed: a built-in type (builtinTypes) with 0A000 "type inet is not
+// supported", a pseudo-type column with PostgreSQL's 42P16, each placed at
+// the type as PostgreSQL places it; in casts an unknown name is 42704
+// here (or at run time in pg_enum_cast when it may be an enum's). Catalog
+// queries (x.catalog) may still cast to the catalog's own types (oid,
+// name, regproc ...), which only read the catalog views. Tables created
+// before this list keep their declared types and read and write as
+// before: the list is checked when a statement is translated, and
+// pg_type_require runs only in the entries of new DDL.
 //
 // Enforcing one more type is adding its input function to inFamilies (and
 // its spellings to typeAlias): the list follows, nothing here changes.
