@@ -55,7 +55,7 @@ func init() {
 	add(pgoid.Timestamptz, "timestamp with time zone", "TEXT", "D")
 	add(pgoid.Interval, "interval", "TEXT", "T")
 	add(pgoid.Timetz, "time with time zone", "TEXT", "D")
-	add(pgoid.Numeric, "numeric", "NUMERIC", "N", "decimal", NumericDeclType)
+	add(pgoid.Numeric, "numeric", "NUMERIC", "N", "decimal", "dec", NumericDeclType)
 	add(pgoid.Regclass, "regclass", "fn:regclass", "N")
 	add(pgoid.Regtype, "regtype", "fn:regtype", "N")
 	add(pgoid.UUID, "uuid", "TEXT", "U")
