@@ -39,6 +39,7 @@ var arithFuncs = map[string]string{"+": "pg_add", "-": "pg_sub", "*": "pg_mul", 
 // arithTypeOIDs maps the static types of arith.go to OIDs.
 var arithTypeOIDs = map[string]uint32{
 	"int2": pgoid.Int2, "int4": pgoid.Int4, "int8": pgoid.Int8, "numeric": pgoid.Numeric, "float8": pgoid.Float8, "float4": pgoid.Float4, "bool": pgoid.Bool,
+	"money": pgoid.Money,
 }
 
 // numLiteralType is PostgreSQL's type of a numeric constant: an integer
@@ -88,6 +89,9 @@ func (x *tx) numType(a, b int) string {
 func arithResult(op, l, r string) string {
 	if l == "" || r == "" {
 		return ""
+	}
+	if l == "money" || r == "money" {
+		return moneyArithResult(op, l, r) // money.go
 	}
 	switch {
 	case l == "float4" && r == "float4" && op != "^":
@@ -191,6 +195,11 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 		rt = lt
 	}
 	res := arithResult(op, lt, rt)
+	if strings.HasPrefix(res, "!") {
+		e := noMoneyOperator(res) // money.go
+		code, msg, _ := ParseSQLStateError(e.Error())
+		return false, &Error{Code: code, Message: msg, Position: x.T(i).pos + 1}
+	}
 	if lt == "numeric" {
 		x.numericLiteral(ls, i)
 	}
@@ -464,6 +473,8 @@ func checkedCast(tt *pgType, mods string, literal bool) (pre, suf string, ok boo
 		if tm, ok := intervalMods(mods); ok && tm >= 0 { // interval_typmod.go
 			return "pg_in_interval(", ", " + strconv.FormatInt(tm, 10) + ")", true
 		}
+	case pgoid.Money:
+		return "(pg_cast_money(", ") COLLATE " + MoneyCollation + ")", true // money.go
 	case pgoid.JSONB:
 		// compared by value (jsonb_order.go): '1.50'::jsonb = '1.5'::jsonb
 		return "(pg_cast_jsonb(", ") COLLATE " + JSONBCollation + ")", true
@@ -678,6 +689,8 @@ func arithWrapRT(f, res, rtype string) (pre, suf string) {
 		pre, suf = "CAST("+pre, suf+" AS TEXT) COLLATE "+NumericCollation
 	case "":
 		pre, suf = "("+pre, suf+" COLLATE "+NumericCollation+")"
+	case "money":
+		pre, suf = "("+pre, suf+" COLLATE "+MoneyCollation+")"
 	}
 	return pre, suf
 }

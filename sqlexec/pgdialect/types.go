@@ -45,7 +45,7 @@ func init() {
 	add(pgoid.XML, "xml", "TEXT", "U")
 	add(pgoid.Float4, "real", "REAL", "N")
 	add(pgoid.Float8, "double precision", "REAL", "N", "float", "double")
-	add(pgoid.Money, "money", "NUMERIC", "N")
+	add(pgoid.Money, "money", "fn:pg_cast_money", "N")
 	add(pgoid.Inet, "inet", "TEXT", "I", "cidr", "macaddr")
 	add(pgoid.Bpchar, "character", "TEXT", "S", "char", "character")
 	add(pgoid.Varchar, "character varying", "TEXT", "S")

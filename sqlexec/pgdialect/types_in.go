@@ -33,6 +33,7 @@ var typesIn = map[string]fn{
 	"pg_in_json":    inJSON,
 	"pg_in_jsonb":   inJSONB,
 	"pg_in_uuid":    inWrap(fnCastUUID),
+	"pg_in_money":   fnInMoney, // money.go
 }
 
 // inWrap adapts a one-argument checked cast to the (value, typmod) form.
