@@ -446,6 +446,8 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 				if ok {
 					d.set(lit)
 				}
+			} else if err := x.moneyNumberDefault(c+1, hi, decl); err != nil { // money.go
+				return err
 			}
 			e := x.wrapDefault(c+1, hi)
 			x.dateTimeDefault(c+1, e, decl)

@@ -264,13 +264,16 @@ func centsNumeric(c int64) string {
 
 // compareMoneyText is the pg_money collation: money values by their
 // cents; text in no money form after every value, among such texts as
-// text (a total order, as an index needs).
+// text (a total order, as an index needs). A string literal compared
+// with a money column that no input path converted (m BETWEEN '$1' AND
+// '100', m IN ('5', '7')) is read as cash_in reads it, as PostgreSQL
+// types it money.
 func compareMoneyText(a, b string) int {
 	if a == b {
 		return 0
 	}
-	x, okA := moneyCents(a)
-	y, okB := moneyCents(b)
+	x, okA := collatedCents(a)
+	y, okB := collatedCents(b)
 	switch {
 	case okA && okB:
 		switch {
@@ -496,4 +499,42 @@ func (x *tx) moneyNumericWrap(s, i int) (pre, suf string) {
 		}
 	}
 	return "", ""
+}
+
+// collatedCents is the cents of a money value in the stored form, else
+// of a text cash_in reads; ok=false for text that is no money.
+func collatedCents(s string) (int64, bool) {
+	if c, ok := moneyCents(s); ok {
+		return c, true
+	}
+	c, err := parseMoney(s)
+	return c, err == nil
+}
+
+// moneyNumberDefault converts a number literal DEFAULT at d of a money
+// column (DEFAULT 0, DEFAULT -1.5) to money's stored form at CREATE, as
+// canonicalDefault converts a string literal: PostgreSQL's assignment
+// cast of the int4 or numeric constant.
+func (x *tx) moneyNumberDefault(d, hi int, decl string) error {
+	if name, _ := inSpec(decl); name != "pg_in_money" {
+		return nil
+	}
+	e := d + 1
+	if x.T(d).typ == tOp {
+		e++
+	}
+	if e > hi || e < hi && !(x.T(e).typ == tIdent && colConstraintKw[x.T(e).upper()]) {
+		return nil
+	}
+	lit := x.literalDigits(d, e)
+	if lit == "" {
+		return nil
+	}
+	v, _, err := canonicalDefault(lit, decl)
+	if err != nil {
+		return err
+	}
+	x.blank(d, e)
+	x.T(d).set(v)
+	return nil
 }
