@@ -212,6 +212,8 @@ func oidArithType(o uint32) string {
 		return "float8"
 	case pgoid.Money:
 		return "money"
+	case pgoid.OID:
+		return "oid"
 	}
 	return ""
 }

@@ -291,16 +291,11 @@ func compareMoneyText(a, b string) int {
 	return strings.Compare(a, b)
 }
 
-// moneyOperand names a static arithmetic type as PostgreSQL's error
-// messages do.
-var moneyOperandNames = map[string]string{"money": "money", "int2": "smallint", "int4": "integer", "int8": "bigint",
-	"numeric": "numeric", "float4": "real", "float8": "double precision"}
-
 // moneyArithResult is arithResult for an operator with a money operand:
 // the result type, or "!op l r" where PostgreSQL has no such operator
-// (arithFn and arithRewrite raise 42883 for it).
+// (noOperator).
 func moneyArithResult(op, l, r string) string {
-	num := func(t string) bool { return t != "money" && moneyOperandNames[t] != "" }
+	num := func(t string) bool { return t != "money" && t != "oid" && operandTypeNames[t] != "" }
 	switch {
 	case l == "money" && r == "money" && (op == "+" || op == "-"):
 		return "money"
@@ -314,27 +309,12 @@ func moneyArithResult(op, l, r string) string {
 	return "!" + op + " " + l + " " + r
 }
 
-// noMoneyOperator is PostgreSQL's 42883 for a moneyArithResult "!op l r".
-func noMoneyOperator(hint string) error {
-	f := strings.Fields(strings.TrimPrefix(hint, "!"))
-	if len(f) != 3 {
-		return pgErr("42883", "operator does not exist")
-	}
-	name := func(t string) string {
-		if n := moneyOperandNames[t]; n != "" {
-			return n
-		}
-		return t
-	}
-	return pgErr("42883", "operator does not exist: %s %s %s", name(f[1]), f[0], name(f[2]))
-}
-
 // moneyArith is a op b where hint, the static or run-time result type,
 // says a money operator applies (moneyArithResult): money +/- money,
 // money * number, number * money, money / number, money / money.
 func moneyArith(op byte, a, b driver.Value, hint string) (driver.Value, error) {
 	if strings.HasPrefix(hint, "!") {
-		return nil, noMoneyOperator(hint)
+		return nil, noOperator(hint)
 	}
 	if a == nil || b == nil {
 		return nil, nil
@@ -404,7 +384,7 @@ func moneyArith(op byte, a, b driver.Value, hint string) (driver.Value, error) {
 			}
 			r = math.RoundToEven(float64(c) / f)
 		default:
-			return nil, noMoneyOperator("!" + string(op) + " money numeric")
+			return nil, noOperator("!" + string(op) + " money numeric")
 		}
 		if math.IsNaN(r) || r < -(1<<63) || r >= 1<<63 {
 			return nil, moneyOutOfRange()

@@ -115,6 +115,9 @@ var checkedCasts = map[uint32]string{
 	pgoid.Interval:    "pg_cast_interval",
 	pgoid.UUID:        "pg_cast_uuid",
 	pgoid.Money:       "pg_cast_money", // money.go
+	pgoid.Name:        "pg_cast_name",  // nametype.go
+	pgoid.OID:         "pg_cast_oid",   // oidtype.go
+	pgoid.XML:         "pg_cast_xml",   // xmltype.go
 }
 
 func registerCastFuncs() error {
