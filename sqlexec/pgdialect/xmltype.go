@@ -4,18 +4,16 @@ package pgdialect
 // xmloption CONTENT (the default): the text must be well-formed XML
 // content (any sequence of elements, text, comments, processing
 // instructions and CDATA, with an XML declaration only at the start),
-// else 2200N `invalid XML content`. The value is stored as PostgreSQL
-// prints it (xml_out): the input unchanged, except that a declaration
-// xml_out would not print (version 1.0, no standalone) is dropped with
-// one newline after it, and another is printed as xml_out prints it.
-// The well-formedness check is Go's encoding/xml in strict mode, not
+// else 2200N `invalid XML content`. The value is stored unchanged, as
+// PostgreSQL stores it (xml::text is the input); PostgreSQL's xml_out
+// also drops a plain declaration (<?xml version="1.0"?>) when it prints
+// an xml value, which is not done here. The well-formedness check is Go's encoding/xml in strict mode, not
 // libxml2: the error has no DETAIL (libxml2's line and caret).
 //
 // xml has no comparison operators in PostgreSQL: a comparison the
 // statement shows to be of xml values is 42883 (xmlCompareErr).
 
 import (
-	"bytes"
 	"database/sql/driver"
 	"encoding/xml"
 	"errors"
@@ -39,7 +37,7 @@ func fnInXML(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 	if err := checkXMLContent(s); err != nil {
 		return nil, err
 	}
-	return xmlOut(s), nil
+	return s, nil
 }
 
 // checkXMLContent reports whether s is well-formed XML content.
@@ -59,63 +57,6 @@ func checkXMLContent(s string) error {
 		if pi, ok := tok.(xml.ProcInst); ok && strings.EqualFold(pi.Target, "xml") && off != 0 {
 			return invalidXML() // a declaration after the start
 		}
-	}
-}
-
-// xmlOut is xml_out of content s: its leading declaration dropped when
-// it says only version 1.0 (and an encoding), else printed with its
-// version and standalone.
-func xmlOut(s string) string {
-	if !strings.HasPrefix(s, "<?xml") || len(s) < 6 || !strings.ContainsRune(" \t\r\n", rune(s[5])) {
-		return s
-	}
-	end := strings.Index(s, "?>")
-	if end < 0 {
-		return s
-	}
-	attrs := xmlDeclAttrs(s[5:end])
-	rest := s[end+2:]
-	version, hasVersion := attrs["version"]
-	standalone, hasStandalone := attrs["standalone"]
-	if (!hasVersion || version == "1.0") && !hasStandalone {
-		return strings.TrimPrefix(rest, "\n")
-	}
-	var b bytes.Buffer
-	b.WriteString("<?xml version=\"")
-	if hasVersion {
-		b.WriteString(version)
-	} else {
-		b.WriteString("1.0")
-	}
-	b.WriteString("\"")
-	if hasStandalone {
-		b.WriteString(" standalone=\"" + standalone + "\"")
-	}
-	b.WriteString("?>")
-	return b.String() + rest
-}
-
-// xmlDeclAttrs reads the pseudo-attributes name="value" of a declaration.
-func xmlDeclAttrs(s string) map[string]string {
-	out := map[string]string{}
-	for {
-		s = strings.TrimLeft(s, " \t\r\n")
-		eq := strings.IndexByte(s, '=')
-		if eq <= 0 {
-			return out
-		}
-		name := strings.TrimSpace(s[:eq])
-		s = strings.TrimLeft(s[eq+1:], " \t\r\n")
-		if s == "" || s[0] != '"' && s[0] != '\'' {
-			return out
-		}
-		q := s[0]
-		e := strings.IndexByte(s[1:], q)
-		if e < 0 {
-			return out
-		}
-		out[name] = s[1 : e+1]
-		s = s[e+2:]
 	}
 }
 
