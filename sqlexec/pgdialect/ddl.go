@@ -481,6 +481,8 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 				if ok {
 					d.set(lit)
 				}
+			} else if err := x.moneyNumberDefault(c+1, hi, decl); err != nil { // money.go
+				return err
 			}
 			e := x.wrapDefault(c+1, hi)
 			x.dateTimeDefault(c+1, e, decl)
@@ -519,7 +521,11 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		x.T(hi - 1).wsuf += orderCollation(typeName, x.T(ts), te == ts+1) // enum_order.go
 	}
 	if tt := typeAlias[typeName]; tt != nil && marker == "" && identity == "" && hi > lo && te > ts {
-		if d := jsonDeclType(tt.oid); d != "" { // jsonb_order.go: TEXT affinity
+		d := jsonDeclType(tt.oid) // jsonb_order.go: TEXT affinity
+		if d == "" {
+			d = textDeclType(tt.oid) // text_decl.go
+		}
+		if d != "" {
 			x.blank(ts, te)
 			x.T(ts).set(d)
 		}

@@ -693,6 +693,12 @@ func (x *tx) cast(i int) error {
 	if tt.cast == "" {
 		return unsupported("type %s is not supported", name)
 	}
+	if err := x.moneyCastErr(s, i, tt); err != nil { // money.go
+		return err
+	}
+	if x.oidIntCast(s, i, end, tt) { // oidtype.go
+		return nil
+	}
 	if x.T(s).typ == tParam && s == i-1 && x.T(s).text[0] == '$' {
 		if n, err := strconv.Atoi(x.T(s).text[1:]); err == nil {
 			x.oids[n] = tt.oid
