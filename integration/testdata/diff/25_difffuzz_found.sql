@@ -1,0 +1,41 @@
+-- Wrong answers and refusals of valid SQL that the differential fuzz
+-- tester (difffuzz_test.go) found, each reduced to a small statement.
+CREATE TABLE n25fnd_t (id int PRIMARY KEY, n numeric, d date, ts timestamp, iv interval, ia int4[], ta text[], k int);
+INSERT INTO n25fnd_t VALUES
+ (1, 1.5, '2024-02-29', '2024-02-29 12:00:00', '1 mon -1 day', '{1,2,3}', '{a,b}', 1),
+ (2, 100, '2000-01-01', '2000-01-01 00:00:00', '-2 hours', '{}', '{}', 2),
+ (3, 2.25, 'infinity', 'infinity', '1 year', '{NULL,5}', '{NULL,"x y"}', 1),
+ (4, -1, '-infinity', '-infinity', '00:00:00', '{-1,0,1}', '{"",z}', 3),
+ (5, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+ (6, 0.25, '1999-12-31', '1999-12-31 23:59:59.5', '36 hours', '{10}', '{abc,ABC}', 2);
+-- CASE ... END as an operand of arithmetic (was a syntax error: END read as a column)
+-- differs-type: arithmetic over a CASE of columns is described as text (its type is known at run time only)
+SELECT id, CASE WHEN id > 2 THEN id END * 2 AS x FROM n25fnd_t ORDER BY id;
+SELECT CASE WHEN true THEN 1 END * 2, CASE WHEN false THEN 1 ELSE 2 END + 3;
+-- a qualified array column || a cast array literal (was a syntax error)
+SELECT t.id, (t.ia || '{10,3}'::int4[]) AS x FROM n25fnd_t t ORDER BY t.id;
+-- date arithmetic on a parenthesised date column chain (was 22P02)
+SELECT id, (d + 1) - 1 AS a, (d - -1) - 1 AS b, (d + 30) + 1 AS c FROM n25fnd_t ORDER BY id;
+-- extract of a unit a date has not is 0A000 (was 22023); date_part of a date reads it as a timestamp
+SELECT extract(hour FROM d) FROM n25fnd_t WHERE id = 1;
+SELECT extract(hour FROM d) FROM n25fnd_t WHERE id = 3;
+SELECT extract(foo FROM DATE '2024-01-01');
+SELECT extract(dow FROM INTERVAL '1 day');
+SELECT extract(day FROM TIME '10:00');
+SELECT date_part('hour', DATE '2024-01-01'), date_part('day', DATE '2024-01-02');
+-- a subquery of IN / EXISTS before a set operation (was a syntax error)
+SELECT id FROM n25fnd_t WHERE k IN (SELECT 1) EXCEPT SELECT id FROM n25fnd_t WHERE id > 2 ORDER BY 1;
+SELECT id FROM n25fnd_t a WHERE EXISTS (SELECT 1 FROM n25fnd_t b WHERE b.k = a.id) UNION SELECT 6 ORDER BY 1;
+-- ORDER BY the position or name of a numeric aggregate orders by value (was by text: 100 before 2.25)
+SELECT k, sum(n) AS s FROM n25fnd_t GROUP BY k ORDER BY 2, 1;
+SELECT k, sum(n) AS s FROM n25fnd_t GROUP BY k ORDER BY s DESC, k;
+SELECT k, max(n) AS m FROM n25fnd_t GROUP BY k ORDER BY m, k;
+-- differs: ORDER BY the position of a scalar subquery's numeric aggregate orders its text (103.00 before 3.75)
+SELECT id, (SELECT sum(b.n) FROM n25fnd_t b WHERE b.k <= a.k) AS s FROM n25fnd_t a ORDER BY 2, 1;
+-- timestamp minus an interval column, ordered: infinity after the finite values
+SELECT id, ts - iv AS x FROM n25fnd_t ORDER BY 2, 1;
+-- an array || an array literal orders as the array type does (was by text)
+SELECT id, ia || ARRAY[7] AS x FROM n25fnd_t ORDER BY 2, 1;
+SELECT id, ta || ARRAY['q'] AS x FROM n25fnd_t ORDER BY 2 DESC, 1;
+-- round/trunc/abs of a decimal constant keep its scale (trunc(10.005, 2) was 10)
+SELECT trunc(10.005, 2), trunc(10.005, 1), round(-2.50, 2), abs(-0.50), round(1.5), round(round(trunc(1.5, 1)), 1);
