@@ -81,7 +81,7 @@ func newFuzzGen(seed uint64) *fuzzGen {
 	return &fuzzGen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), alias: "a"}
 }
 
-func (g *fuzzGen) n(k int) int            { return g.r.IntN(k) }
+func (g *fuzzGen) n(k int) int           { return g.r.IntN(k) }
 func (g *fuzzGen) chance(p float64) bool { return g.r.Float64() < p }
 
 func pick[T any](g *fuzzGen, xs ...T) T { return xs[g.r.IntN(len(xs))] }
