@@ -342,7 +342,8 @@ func (x *tx) datetimePass() error {
 			// that a comparison sees their types (sqrt(n) > 1 compares
 			// by value: numeric_funcargs.go)
 			x.numericFuncArgs()
-			x.exactCallCollation() // numeric_exactcalls.go
+			x.exactCallCollation()    // numeric_exactcalls.go
+			x.intervalCallCollation() // interval_order.go
 			continue
 		}
 		for i := 1; i < x.n(); i++ {

@@ -136,6 +136,12 @@ func (x *tx) operatorCall(i, e int, args [][2]int, mod bool) {
 	default:
 		return // float8 (and numeric, handled by numericFuncArgs)
 	}
+	if mod && res == "" {
+		// a decimal constant is numeric (mod(trunc(n, 1), 1.25)), not
+		// the REAL SQLite reads, which pg_mod would take for a float8
+		x.numericLiteral(l[0], l[1]) // arith.go
+		x.numericLiteral(r[0], r[1])
+	}
 	pre, suf := arithWrapRT(f, res, rtype)
 	x.T(i).set(strings.TrimSuffix(pre, "("))
 	x.T(e).set(suf)

@@ -102,6 +102,11 @@ func (x *tx) conditionalNumericCond(a, b int) string {
 	if len(rts) == 0 {
 		return ""
 	}
+	if x.T(a).typ == tIdent && strings.EqualFold(x.T(a).text, "avg") && len(rts) == 1 {
+		// avg of an integer column is numeric too (PostgreSQL's avg of
+		// int2/int4/int8), numeric text that would order as text
+		return rts[0] + " IN ('int2', 'int4', 'int8', 'numeric')"
+	}
 	return "'numeric' IN (" + strings.Join(rts, ", ") + ")"
 }
 

@@ -46,3 +46,14 @@ SELECT id, n * CASE WHEN id = 2 THEN 2 ELSE 1 END AS x FROM n25fnd_t ORDER BY id
 -- mod of a zero divisor whose type the statement does not show is 22012 (was NULL)
 SELECT mod(trunc(n, 1), n - n) FROM n25fnd_t WHERE id = 1;
 SELECT id, mod(trunc(n, 1), k) FROM n25fnd_t ORDER BY id;
+-- ORDER BY avg of an integer column orders by value (was by text: 10.00 before 9.00)
+CREATE TABLE n25fnd_av (g int, v int, w int8);
+INSERT INTO n25fnd_av VALUES (1, 10, 10), (2, 9, 9), (3, 100, 100), (3, 101, 101), (4, NULL, NULL);
+SELECT g, avg(v) FROM n25fnd_av GROUP BY g ORDER BY avg(v), g;
+SELECT g, avg(w) AS a FROM n25fnd_av GROUP BY g ORDER BY a DESC, g;
+SELECT g, avg(v) FROM n25fnd_av GROUP BY g ORDER BY 2 NULLS FIRST, 1;
+SELECT id, mod(mod(trunc(n, 1), 1.25), 0.5) AS a, mod(round(n, -1), -1.5) AS b FROM n25fnd_t ORDER BY id;
+-- interval functions order by value, as interval columns (was as text)
+SELECT id, justify_interval(iv) AS j FROM n25fnd_t ORDER BY 2, 1;
+SELECT id, age(ts, TIMESTAMP '2000-01-01') AS a FROM n25fnd_t WHERE id NOT IN (3, 4) ORDER BY 2 DESC, 1;
+SELECT max(justify_hours(iv)), min(justify_days(iv)) FROM n25fnd_t;
