@@ -506,6 +506,9 @@ func (x *tx) relationAt(i int) bool {
 	if p.typ == tPunct && p.text == "." {
 		return true
 	}
+	if p.kw("FROM") && x.kw(i-2, "DISTINCT") && (x.kw(i-3, "IS") || x.kw(i-3, "NOT")) {
+		return false // a IS [NOT] DISTINCT FROM f(x): an operand
+	}
 	switch p.upper() {
 	case "TABLE", "EXISTS", "INTO", "FROM", "JOIN", "UPDATE", "REFERENCES", "ONLY", "VIEW", "INDEX", "TRUNCATE", "ON", "COPY", "WITH", "RECURSIVE":
 		return p.typ == tIdent

@@ -57,3 +57,5 @@ SELECT id, mod(mod(trunc(n, 1), 1.25), 0.5) AS a, mod(round(n, -1), -1.5) AS b F
 SELECT id, justify_interval(iv) AS j FROM n25fnd_t ORDER BY 2, 1;
 SELECT id, age(ts, TIMESTAMP '2000-01-01') AS a FROM n25fnd_t WHERE id NOT IN (3, 4) ORDER BY 2 DESC, 1;
 SELECT max(justify_hours(iv)), min(justify_days(iv)) FROM n25fnd_t;
+-- a function call after IS [NOT] DISTINCT FROM is translated as elsewhere (was 42883: it was read as a FROM item)
+SELECT id, 2 IS DISTINCT FROM array_length(ia, 1) AS a, d IS NOT DISTINCT FROM make_date(2024, 2, 29) AS b FROM n25fnd_t ORDER BY id;
