@@ -462,16 +462,32 @@ func (x *tx) arrayPass() error {
 			}
 			f = "pg_array_concat"
 		}
-		types := ""
+		types, coll := "", ""
 		if f == "pg_array_concat" {
 			types = x.concatShownTypes(ls, i, re) // concat_columns.go
+			coll = x.concatCollation(ls, i, re)
 		}
 		left, right := x.text(ls, i), x.text(i+1, re)
 		x.wipe(ls, re)
-		x.T(ls).set("(" + f + "(" + left + ", " + right + types + "))")
+		x.T(ls).set("(" + f + "(" + left + ", " + right + types + ")" + coll + ")")
 		x.castEnd[re-1] = ls
 	}
 	return nil
+}
+
+// concatCollation is the COLLATE clause of the array || between
+// ls..i-1 and i+1..re-1 when an operand shows its array type (ARRAY[1],
+// '{}'::int4[]): the result orders as that array type's column does
+// (array_order.go), not as its text ('{10}' before '{9}'); "" otherwise.
+func (x *tx) concatCollation(ls, i, re int) string {
+	for _, o := range [2][2]int{{i + 1, re}, {ls, i}} {
+		if oid := x.arrayExprOID(o[0], o[1]); oid != 0 {
+			if c := arrayCollation(TypeName(oid)); c != "" {
+				return c
+			}
+		}
+	}
+	return ""
 }
 
 // distinctAggOrder gives array_agg(DISTINCT x) and string_agg(DISTINCT

@@ -141,7 +141,7 @@ func (x *tx) jsonPass() error {
 	known := map[int]bool{} // start of a rewritten jsonb expression
 	for i := 1; i < x.n(); i++ {
 		t := x.T(i)
-		if t.typ != tOp || t.ed && t.out != "" {
+		if t.typ != tOp || t.ed { // an operator an earlier pass rewrote or consumed (arrayPass: a || b of arrays)
 			continue
 		}
 		op := t.text
