@@ -127,7 +127,7 @@ func progressHandler(tls *libc.TLS, id uintptr) int32 {
 		}
 		if p := m.preempt; p != nil && p.Load() > 0 {
 			m.preempted = true
-			m.tripped = errPreempted
+			m.tripped = preemptedError()
 			return 1
 		}
 	}

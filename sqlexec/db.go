@@ -369,7 +369,7 @@ func (db *DB) Close() error {
 	db.stopApply()
 	db.rmu.Lock()
 	defer db.rmu.Unlock()
-	db.mu.Lock()
+	db.lockApply()
 	defer db.mu.Unlock()
 	if db.closed {
 		return nil

@@ -19,7 +19,7 @@ import (
 //
 // Speculation always ends in ROLLBACK, so it can be started again. When an
 // apply batch wants the lock (applyTurn) while a speculation holds it, the
-// progress handler stops the speculation (errPreempted; budget.go),
+// progress handler stops the speculation (preemptedError; budget.go),
 // withSpeculation rolls it back and releases the lock, waits until the
 // apply has taken it, and runs the whole speculation again from its start
 // on the new state. The caller's function keeps only what its last run
@@ -47,10 +47,13 @@ import (
 // maxPreemptions bounds how often one speculation yields to the apply.
 const maxPreemptions = 8
 
-// errPreempted stops a speculation the apply is waiting for. It never
-// reaches a client: withSpeculation runs the speculation again.
-var errPreempted = &Error{Code: CodeQueryCanceled, Statement: -1,
-	Message: "canceling speculation: the apply is waiting for the apply lock"}
+// preemptedError stops a speculation the apply is waiting for. It never
+// reaches a client: withSpeculation runs the speculation again. (A new
+// value each time: statements' errors may be annotated as they pass up.)
+func preemptedError() *Error {
+	return &Error{Code: CodeQueryCanceled, Statement: -1,
+		Message: "canceling speculation: the apply is waiting for the apply lock"}
+}
 
 // applyTurn counts the apply batches waiting for the apply lock (DB.mu).
 type applyTurn struct {
@@ -59,7 +62,16 @@ type applyTurn struct {
 	taken   chan struct{} // closed when waiting drops to zero
 }
 
-// want is called by an apply before it locks DB.mu, got once it holds it.
+// lockApply takes the apply lock for the apply, or for anything else that
+// is not a speculation (applying an image's metadata, restoring a
+// snapshot): a speculation holding the lock yields it.
+func (db *DB) lockApply() {
+	db.turn.want()
+	db.mu.Lock()
+	db.turn.got()
+}
+
+// want is called before DB.mu is locked, got once it is held.
 func (t *applyTurn) want() {
 	t.mu.Lock()
 	if t.waiting.Add(1) == 1 {
