@@ -226,3 +226,50 @@ func TestSpeculationPreemptedCancelAndBudget(t *testing.T) {
 		}
 	})
 }
+
+// A configuration or member-table entry's apply (ApplyImageMeta) takes the
+// apply lock through the same turn as ApplyBatch: a speculation yields to
+// it too (the integration measurement found the leader's apply waiting
+// there behind a long speculative statement).
+func TestSpeculationYieldsToImageMeta(t *testing.T) {
+	e, f := newTestEngine(t)
+	db := e.db
+	a := newSess(t, e)
+	mustQ(t, a, "CREATE TABLE big(x INTEGER, n INTEGER); CREATE TABLE small(x INTEGER)", "")
+	mustQ(t, a, "BEGIN", "")
+	started, release := make(chan struct{}), make(chan struct{})
+	recorded := make(chan error, 1)
+	onSpeculation(t, db, func(run int) {
+		switch run {
+		case 1:
+			f.mu.Lock()
+			f.next++
+			idx := f.next
+			f.mu.Unlock()
+			go func() { recorded <- db.ApplyConfig(idx, []byte("conf")) }()
+			close(started)
+			untilApplyWaits(db)
+		case 2:
+			<-release
+		}
+	})
+	heavy := make(chan error, 1)
+	go func() {
+		_, err := q(t, a, specInsert(20000))
+		heavy <- err
+	}()
+	<-started
+	select {
+	case err := <-recorded:
+		if err != nil {
+			t.Fatalf("ApplyConfig: %v", err)
+		}
+	case err := <-heavy:
+		t.Fatalf("the speculative statement returned (%v) before the configuration entry was applied", err)
+	}
+	close(release)
+	if err := <-heavy; err != nil {
+		t.Fatalf("speculative insert: %v", err)
+	}
+	mustQ(t, a, "ROLLBACK", "C:ROLLBACK")
+}
