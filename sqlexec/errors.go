@@ -101,6 +101,7 @@ const (
 	CodeProgramLimitExceeded   = "54000"
 	CodeDuplicateObject        = "42710"
 	CodeDuplicateColumn        = "42701"
+	CodeInvalidTableDefinition = "42P16"
 	// CodeObjectNotInPrerequisiteState: currval before nextval.
 	CodeObjectNotInPrerequisiteState = "55000"
 	CodeUndefinedSavepoint           = "3B001"

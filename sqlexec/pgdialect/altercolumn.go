@@ -38,7 +38,10 @@ type TableChange struct {
 	// Action: "set default", "drop default", "set not null",
 	// "drop not null", "type", "add check", "add foreign key",
 	// "drop constraint", "alter constraint" (Expr: the foreign key's
-	// attributes, deferral.go), or "add column"/"drop column" (IF [NOT] EXISTS:
+	// attributes, deferral.go), "generated" (Expr: the GENERATED ALWAYS
+	// AS (...) STORED clause given to a column just added, addcolumn.go),
+	// "add primary key" (Columns; addcolumn.go),
+	// or "add column"/"drop column" (IF [NOT] EXISTS:
 	// Expr is the ALTER TABLE statement to run unless the column
 	// exists/is missing).
 	Action string
@@ -54,6 +57,15 @@ type TableChange struct {
 	// Cascade: DROP CONSTRAINT ... CASCADE (foreign keys depending on a
 	// dropped key go with it).
 	Cascade bool `json:",omitempty"`
+	// Fill: set default of a column just added, whose existing rows
+	// take the default, evaluated for each (addcolumn.go).
+	Fill bool `json:",omitempty"`
+	// Then: add column IF NOT EXISTS, the statements that complete the
+	// column once added (addcolumn.go), skipped with it.
+	Then []string `json:",omitempty"`
+	// Columns: add primary key, the key's columns (Column: its name,
+	// Expr: its unique index; addcolumn.go).
+	Columns []string `json:",omitempty"`
 }
 
 const tableChangeMark = "/* raftsql:table-change "
@@ -353,6 +365,11 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 	case "drop default":
 		clauses = keep(func(c [2]int) bool { return el.kind(c) == "DEFAULT" })
 		out.Rewrite = true
+	case "generated":
+		// a STORED column's values are in the rows: the table is
+		// rebuilt, which computes them
+		clauses = append(keep(func(c [2]int) bool { return el.kind(c) == "DEFAULT" }), ac.Expr)
+		out.Rebuild = true
 	case "set not null":
 		clauses = keep(func(c [2]int) bool { return el.kind(c) == "NOT NULL" })
 		clauses = append(clauses, "NOT NULL")

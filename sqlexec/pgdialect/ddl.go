@@ -633,24 +633,7 @@ func (x *tx) alter() (*Stmt, error) {
 				if len(cols) == 0 {
 					return nil, unsupported("ADD %s USING INDEX is not supported", x.T(k).upper())
 				}
-				if cname == "" {
-					if pk {
-						cname = tbl + "_pkey"
-					} else {
-						cname = tbl + "_" + strings.Join(cols, "_") + "_key"
-					}
-				}
-				qc := make([]string, len(cols))
-				for n, c := range cols {
-					qc[n] = quoteIdent(c)
-				}
-				mark := "" // the catalog's constraint type of the index (pgd_idx, catalog.go)
-				if !pk {
-					mark = constraintMarkU
-				} else if cname != tbl+"_pkey" {
-					mark = constraintMarkP
-				}
-				st.Exec = append(st.Exec, "CREATE UNIQUE INDEX "+quoteIdent(cname)+mark+" ON "+qt+" ("+strings.Join(qc, ", ")+")")
+				st.Exec = append(st.Exec, keyIndex(tbl, cname, pk, cols)) // addcolumn.go
 			case x.kw(k, "FOREIGN", "KEY"), x.kw(k, "CHECK"):
 				s, err := x.addConstraint(tbl, cname, k, b) // constraint_ddl.go
 				if err != nil {
@@ -674,21 +657,11 @@ func (x *tx) alter() (*Stmt, error) {
 					st.Exec = append(st.Exec, exec...)
 					continue
 				}
-				for c := k; c < b; c++ {
-					if x.kw(c, "PRIMARY", "KEY") || x.kw(c, "UNIQUE") {
-						return nil, unsupported("ADD COLUMN with PRIMARY KEY or UNIQUE is not supported")
-					}
-				}
-				if err := x.columnDef(k, b, []string{"\x00"}, true); err != nil {
+				exec, err := x.addColumn(tbl, k, b, ine) // addcolumn.go
+				if err != nil {
 					return nil, err
 				}
-				add := "ALTER TABLE " + qt + " ADD COLUMN " + strings.TrimSpace(x.text(k, b))
-				if ine {
-					// decided at apply, where the columns are known (altercolumn.go)
-					col, _ := x.name(k)
-					add = TableChange{Table: tbl, Column: col, Action: "add column", Expr: add, IfExists: true}.statement()
-				}
-				st.Exec = append(st.Exec, add)
+				st.Exec = append(st.Exec, exec...)
 			}
 		case x.kw(a, "DROP", "CONSTRAINT"):
 			k := a + 2

@@ -98,11 +98,7 @@ func (x *tx) addSerialColumn(tbl string, k, b int, ifNotExists bool) (exec []str
 		TableChange{Table: tbl, Column: col, Action: "identity", Type: kind, Expr: seq, NoValidate: true}.statement(),
 	}
 	if unique != "" {
-		name, mark := tbl+"_pkey", ""
-		if unique == "UNIQUE" {
-			name, mark = tbl+"_"+col+"_key", constraintMarkU
-		}
-		exec = append(exec, "CREATE UNIQUE INDEX "+quoteIdent(name)+mark+" ON "+qt+" ("+qc+")")
+		exec = append(exec, keyIndex(tbl, "", unique == "PRIMARY KEY", []string{col})) // addcolumn.go
 	}
 	return exec, true, nil
 }

@@ -1,0 +1,180 @@
+package pgdialect
+
+import "strings"
+
+// ALTER TABLE t ADD [COLUMN] [IF NOT EXISTS] c type [constraints] on a
+// table that may hold rows.
+//
+// SQLite's ALTER TABLE ADD COLUMN takes a column whose existing rows can
+// all read one constant from the definition: it refuses a non-constant
+// DEFAULT, a STORED generated column, PRIMARY KEY and UNIQUE, a REFERENCES
+// column with a default, and a NOT NULL or CHECK that an existing row
+// fails (with its own messages). PostgreSQL computes the new column for
+// every row (a volatile default once per row, now() once for the
+// statement, the generation expression from the row), then builds the
+// column's unique index, then checks NOT NULL, the CHECKs and the foreign
+// key against every row. So a column with any of these is added in steps,
+// all in the statement's entry (atomic, the same on every node):
+//
+//  1. the column alone (type, collation, a constant DEFAULT), which
+//     SQLite adds without touching a row;
+//  2. its value for the existing rows: a non-constant DEFAULT is set as
+//     ALTER COLUMN SET DEFAULT does and evaluated for every row in rowid
+//     order (TableChange.Fill, sqlexec/tablechange.go); a generation
+//     expression is put in the definition and the table rebuilt
+//     (TableChange "generated", sqlexec/rebuild.go), which computes it;
+//  3. PRIMARY KEY / UNIQUE: the unique index ADD CONSTRAINT makes
+//     (keyIndex), with PostgreSQL's name (t_pkey, t_c_key); a second
+//     primary key is 42P16;
+//  4. NOT NULL (a PRIMARY KEY's too): SET NOT NULL (23502 `column "c" of
+//     relation "t" contains null values`);
+//  5. each CHECK: ADD CHECK under its name or PostgreSQL's (23514
+//     `check constraint "t_c_check" of relation "t" is violated by some
+//     row`);
+//  6. REFERENCES: ADD FOREIGN KEY (23503 with the key).
+//
+// A column with none of these is added by SQLite's ADD COLUMN in one step,
+// as before. ADD COLUMN IF NOT EXISTS decides at apply: the steps after
+// the first run only when the column was added (TableChange.Then).
+
+// addColumn translates the column definition in tokens k..b-1 of ALTER
+// TABLE tbl ADD COLUMN (after exprPass) into the statements that add it.
+func (x *tx) addColumn(tbl string, k, b int, ifNotExists bool) ([]string, error) {
+	col, _ := x.name(k)
+	if err := x.columnDef(k, b, []string{"\x00"}, true); err != nil {
+		return nil, err
+	}
+	def := strings.TrimSpace(x.text(k, b))
+	qt, qc := quoteIdent(tbl), quoteIdent(col)
+	cx := newTx("CREATE TABLE t (" + def + ")")
+	p := cx.findParen(0, cx.n())
+	el := columnElem{x: cx, lo: p + 1, hi: cx.match(p)}
+	el.parse()
+
+	var fill, generated, refs string
+	var kept, checks, checkNames []string
+	keyName, primary, notNull := "", false, false
+	for _, c := range el.clauses {
+		name := ""
+		k := c[0]
+		if cx.kw(k, "CONSTRAINT") && !el.hidden(c) {
+			name, k = cx.T(k+1).identName(), k+2
+		}
+		clause := strings.TrimSpace(cx.orig(k, c[1]))
+		switch el.kind(c) {
+		case "DEFAULT":
+			if cx.isP(k+1, "(") {
+				fill = strings.TrimSpace(cx.orig(k+1, c[1]))
+				continue
+			}
+		case "NOT NULL":
+			notNull = true
+			continue
+		case "CHECK":
+			if el.hidden(c) {
+				break
+			}
+			checks, checkNames = append(checks, strings.TrimSpace(cx.orig(k+1, c[1]))), append(checkNames, name)
+			continue
+		case "PRIMARY", "UNIQUE":
+			if k+1 < c[1] && !cx.kw(k, "PRIMARY", "KEY") || k+2 < c[1] && cx.kw(k, "PRIMARY") {
+				return nil, unsupported("ADD COLUMN ... %s with options is not supported", strings.ToUpper(cx.orig(k, k+1)))
+			}
+			primary = primary || cx.kw(k, "PRIMARY")
+			keyName = name
+			if keyName == "" {
+				keyName = "\x00"
+			}
+			continue
+		case "GENERATED", "AS":
+			generated = clause
+			continue
+		case "REFERENCES":
+			refs = clause
+			if name != "" {
+				refs = "CONSTRAINT " + quoteIdent(name) + " " + clause
+			}
+			continue
+		}
+		kept = append(kept, strings.TrimSpace(cx.orig(c[0], c[1])))
+	}
+	if fill == "" && generated == "" && refs == "" && keyName == "" && !notNull && len(checks) == 0 {
+		add := "ALTER TABLE " + qt + " ADD COLUMN " + def
+		if ifNotExists {
+			// decided at apply, where the columns are known (altercolumn.go)
+			add = TableChange{Table: tbl, Column: col, Action: "add column", Expr: add, IfExists: true}.statement()
+		}
+		return []string{add}, nil
+	}
+	if refs != "" {
+		// SQLite refuses a REFERENCES column with a non-NULL default:
+		// the rows take a constant one as any other
+		for i, c := range kept {
+			if kx := newTx(c); kx.kw(0, "DEFAULT") && !kx.kw(1, "NULL") {
+				fill, kept = strings.TrimSpace(kx.orig(1, kx.n())), append(kept[:i:i], kept[i+1:]...)
+				break
+			}
+		}
+	}
+	plain := "ALTER TABLE " + qt + " ADD COLUMN " + strings.TrimSpace(cx.orig(el.lo, el.te)+" "+strings.Join(kept, " "))
+	var then []string
+	if fill != "" {
+		then = append(then, TableChange{Table: tbl, Column: col, Action: "set default", Expr: fill, Fill: true}.statement())
+	}
+	if generated != "" {
+		then = append(then, TableChange{Table: tbl, Column: col, Action: "generated", Expr: generated}.statement())
+	}
+	if keyName != "" {
+		then = append(then, keyIndex(tbl, strings.Trim(keyName, "\x00"), primary, []string{col}))
+	}
+	if notNull && !primary { // a primary key's: keyIndex
+		then = append(then, TableChange{Table: tbl, Column: col, Action: "set not null"}.statement())
+	}
+	for i, ch := range checks {
+		then = append(then, TableChange{Table: tbl, Column: checkNames[i], Action: "add check", Expr: ch}.statement())
+	}
+	if refs != "" {
+		then = append(then, TableChange{Table: tbl, Action: "add foreign key", Expr: "FOREIGN KEY (" + qc + ") " + refs}.statement())
+	}
+	if ifNotExists {
+		return []string{TableChange{Table: tbl, Column: col, Action: "add column", Expr: plain, IfExists: true, Then: then}.statement()}, nil
+	}
+	return append([]string{plain}, then...), nil
+}
+
+// keyIndex is the unique index that ALTER TABLE tbl ADD [CONSTRAINT
+// name] {PRIMARY KEY | UNIQUE} (cols) and ADD COLUMN ... {PRIMARY KEY |
+// UNIQUE} make: PostgreSQL's name when none is given (tbl_pkey,
+// tbl_a_b_key), marked for the catalog as the constraint it is.
+func keyIndex(tbl, name string, primary bool, cols []string) string {
+	if name == "" {
+		if primary {
+			name = tbl + "_pkey"
+		} else {
+			name = tbl + "_" + strings.Join(cols, "_") + "_key"
+		}
+	}
+	qc := make([]string, len(cols))
+	for n, c := range cols {
+		qc[n] = quoteIdent(c)
+	}
+	mark := "" // the catalog's constraint type of the index (pgd_idx, catalog.go)
+	if !primary {
+		mark = constraintMarkU
+	} else if name != tbl+"_pkey" {
+		mark = constraintMarkP
+	}
+	index := "CREATE UNIQUE INDEX " + quoteIdent(name) + mark + " ON " + quoteIdent(tbl) + " (" + strings.Join(qc, ", ") + ")"
+	if !primary {
+		return index
+	}
+	// at apply: 42P16 when the table has a primary key, and the columns
+	// made NOT NULL after the index is built (sqlexec/tablechange.go)
+	return TableChange{Table: tbl, Column: name, Action: "add primary key", Expr: index, Columns: cols}.statement()
+}
+
+// PrimaryKeyIndex reports whether index name (definition sql) of table
+// is a PRIMARY KEY that ALTER TABLE added (keyIndex).
+func PrimaryKeyIndex(table, name, sql string) bool {
+	return strings.EqualFold(name, table+"_pkey") || strings.Contains(sql, constraintMarkP)
+}
