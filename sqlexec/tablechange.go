@@ -146,8 +146,8 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 	}
 	if ed.Rewrite {
 		v := qc
-		if ac.Fill { // a column just added: every row takes the default (pgdialect/addcolumn.go)
-			v = ac.Expr
+		if ac.Fill != "" { // a column just added: every row takes the default (pgdialect/addcolumn.go)
+			v = ac.Fill
 		}
 		if err := userExec(c, "UPDATE "+qt+" SET "+qc+" = "+v); err != nil {
 			return fail(err)

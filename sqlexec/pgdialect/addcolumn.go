@@ -41,6 +41,21 @@ import "strings"
 // TABLE tbl ADD COLUMN (after exprPass) into the statements that add it.
 func (x *tx) addColumn(tbl string, k, b int, ifNotExists bool) ([]string, error) {
 	col, _ := x.name(k)
+	dflt, gen := -1, -1
+	for c := k; c < b; c++ {
+		if x.depth[c] != x.depth[k] {
+			continue
+		}
+		if x.kw(c, "DEFAULT") && !x.kw(c-1, "SET") && dflt < 0 {
+			dflt = c
+		}
+		if x.kw(c, "GENERATED", "ALWAYS", "AS") && x.isP(c+3, "(") && gen < 0 {
+			gen = c
+		}
+	}
+	if dflt >= 0 && gen >= 0 {
+		return nil, syntaxErr(x.charPos(max(dflt, gen)), "both default and generation expression specified for column \"%s\" of table \"%s\"", col, tbl)
+	}
 	if err := x.columnDef(k, b, []string{"\x00"}, true); err != nil {
 		return nil, err
 	}
@@ -63,7 +78,7 @@ func (x *tx) addColumn(tbl string, k, b int, ifNotExists bool) ([]string, error)
 		clause := strings.TrimSpace(cx.orig(k, c[1]))
 		switch el.kind(c) {
 		case "DEFAULT":
-			if cx.isP(k+1, "(") {
+			if !cx.kw(k+1, "NULL") || k+2 < c[1] {
 				fill = strings.TrimSpace(cx.orig(k+1, c[1]))
 				continue
 			}
@@ -106,20 +121,12 @@ func (x *tx) addColumn(tbl string, k, b int, ifNotExists bool) ([]string, error)
 		}
 		return []string{add}, nil
 	}
-	if refs != "" {
-		// SQLite refuses a REFERENCES column with a non-NULL default:
-		// the rows take a constant one as any other
-		for i, c := range kept {
-			if kx := newTx(c); kx.kw(0, "DEFAULT") && !kx.kw(1, "NULL") {
-				fill, kept = strings.TrimSpace(kx.orig(1, kx.n())), append(kept[:i:i], kept[i+1:]...)
-				break
-			}
-		}
-	}
 	plain := "ALTER TABLE " + qt + " ADD COLUMN " + strings.TrimSpace(cx.orig(el.lo, el.te)+" "+strings.Join(kept, " "))
 	var then []string
 	if fill != "" {
-		then = append(then, TableChange{Table: tbl, Column: col, Action: "set default", Expr: fill, Fill: true}.statement())
+		// converted to the column's type as an assignment is (enforce.go)
+		then = append(then, TableChange{Table: tbl, Column: col, Action: "set default", Expr: fill,
+			Fill: "pg_in_col(" + fill + ", " + declOf(tbl, col, 0) + ")"}.statement())
 	}
 	if generated != "" {
 		then = append(then, TableChange{Table: tbl, Column: col, Action: "generated", Expr: generated}.statement())

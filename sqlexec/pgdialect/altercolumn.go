@@ -57,9 +57,10 @@ type TableChange struct {
 	// Cascade: DROP CONSTRAINT ... CASCADE (foreign keys depending on a
 	// dropped key go with it).
 	Cascade bool `json:",omitempty"`
-	// Fill: set default of a column just added, whose existing rows
-	// take the default, evaluated for each (addcolumn.go).
-	Fill bool `json:",omitempty"`
+	// Fill: set default of a column just added, the value its existing
+	// rows take, evaluated for each (the default converted to the
+	// column's type; addcolumn.go).
+	Fill string `json:",omitempty"`
 	// Then: add column IF NOT EXISTS, the statements that complete the
 	// column once added (addcolumn.go), skipped with it.
 	Then []string `json:",omitempty"`
