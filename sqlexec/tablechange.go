@@ -98,8 +98,8 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		}
 		res.Tag = "COMMENT"
 		return res
-	case "add primary key":
-		if err := addPrimaryKey(c, name, ac); err != nil {
+	case "primary key":
+		if err := refuseSecondKey(c, name); err != nil {
 			return fail(err)
 		}
 		res.Tag = "ALTER TABLE"
@@ -301,10 +301,10 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 	return nil
 }
 
-// addPrimaryKey adds the primary key ac (pgdialect/addcolumn.go's
-// keyIndex) to table name as PostgreSQL does: 42P16 when the table has
-// one, else its unique index, then its columns NOT NULL (23502 for a NULL).
-func addPrimaryKey(c *lconn, name string, ac pgdialect.TableChange) error {
+// refuseSecondKey is PostgreSQL's 42P16 for a primary key added to table
+// name when it has one (pgdialect/addcolumn.go's keyIndex): declared in
+// CREATE TABLE, or the unique index of one ALTER TABLE added.
+func refuseSecondKey(c *lconn, name string) error {
 	_, has, err := queryInt(c, "SELECT 1 FROM pragma_table_info(?1) WHERE pk > 0", name)
 	if err != nil {
 		return err
@@ -325,14 +325,6 @@ func addPrimaryKey(c *lconn, name string, ac pgdialect.TableChange) error {
 	}
 	if has {
 		return &Error{Code: CodeInvalidTableDefinition, Statement: -1, Message: fmt.Sprintf("multiple primary keys for table \"%s\" are not allowed", name)}
-	}
-	if r, _ := runSQL(c, ac.Expr, nil, ""); r.Err != nil {
-		return r.Err
-	}
-	for _, col := range ac.Columns {
-		if r := changeTable(c, pgdialect.TableChange{Table: name, Column: col, Action: "set not null"}, ""); r.Err != nil {
-			return r.Err
-		}
 	}
 	return nil
 }

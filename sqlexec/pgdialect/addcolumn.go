@@ -132,7 +132,7 @@ func (x *tx) addColumn(tbl string, k, b int, ifNotExists bool) ([]string, error)
 		then = append(then, TableChange{Table: tbl, Column: col, Action: "generated", Expr: generated}.statement())
 	}
 	if keyName != "" {
-		then = append(then, keyIndex(tbl, strings.Trim(keyName, "\x00"), primary, []string{col}))
+		then = append(then, keyIndex(tbl, strings.Trim(keyName, "\x00"), primary, []string{col})...)
 	}
 	if notNull && !primary { // a primary key's: keyIndex
 		then = append(then, TableChange{Table: tbl, Column: col, Action: "set not null"}.statement())
@@ -149,11 +149,14 @@ func (x *tx) addColumn(tbl string, k, b int, ifNotExists bool) ([]string, error)
 	return append([]string{plain}, then...), nil
 }
 
-// keyIndex is the unique index that ALTER TABLE tbl ADD [CONSTRAINT
-// name] {PRIMARY KEY | UNIQUE} (cols) and ADD COLUMN ... {PRIMARY KEY |
-// UNIQUE} make: PostgreSQL's name when none is given (tbl_pkey,
-// tbl_a_b_key), marked for the catalog as the constraint it is.
-func keyIndex(tbl, name string, primary bool, cols []string) string {
+// keyIndex is what ALTER TABLE tbl ADD [CONSTRAINT name] {PRIMARY KEY |
+// UNIQUE} (cols) and ADD COLUMN ... {PRIMARY KEY | UNIQUE} become: the
+// unique index, under PostgreSQL's name when none is given (tbl_pkey,
+// tbl_a_b_key), marked for the catalog as the constraint it is. A primary
+// key is refused first when the table has one (42P16; TableChange
+// "primary key", sqlexec/tablechange.go) and makes its columns NOT NULL
+// once the index is built (23502 for a NULL), as in PostgreSQL.
+func keyIndex(tbl, name string, primary bool, cols []string) []string {
 	if name == "" {
 		if primary {
 			name = tbl + "_pkey"
@@ -173,11 +176,13 @@ func keyIndex(tbl, name string, primary bool, cols []string) string {
 	}
 	index := "CREATE UNIQUE INDEX " + quoteIdent(name) + mark + " ON " + quoteIdent(tbl) + " (" + strings.Join(qc, ", ") + ")"
 	if !primary {
-		return index
+		return []string{index}
 	}
-	// at apply: 42P16 when the table has a primary key, and the columns
-	// made NOT NULL after the index is built (sqlexec/tablechange.go)
-	return TableChange{Table: tbl, Column: name, Action: "add primary key", Expr: index, Columns: cols}.statement()
+	out := []string{TableChange{Table: tbl, Column: name, Action: "primary key"}.statement(), index}
+	for _, c := range cols {
+		out = append(out, TableChange{Table: tbl, Column: c, Action: "set not null"}.statement())
+	}
+	return out
 }
 
 // PrimaryKeyIndex reports whether index name (definition sql) of table

@@ -40,7 +40,7 @@ type TableChange struct {
 	// "drop constraint", "alter constraint" (Expr: the foreign key's
 	// attributes, deferral.go), "generated" (Expr: the GENERATED ALWAYS
 	// AS (...) STORED clause given to a column just added, addcolumn.go),
-	// "add primary key" (Columns; addcolumn.go),
+	// "primary key" (42P16 when the table has one; addcolumn.go),
 	// or "add column"/"drop column" (IF [NOT] EXISTS:
 	// Expr is the ALTER TABLE statement to run unless the column
 	// exists/is missing).
@@ -64,9 +64,6 @@ type TableChange struct {
 	// Then: add column IF NOT EXISTS, the statements that complete the
 	// column once added (addcolumn.go), skipped with it.
 	Then []string `json:",omitempty"`
-	// Columns: add primary key, the key's columns (Column: its name,
-	// Expr: its unique index; addcolumn.go).
-	Columns []string `json:",omitempty"`
 }
 
 const tableChangeMark = "/* raftsql:table-change "

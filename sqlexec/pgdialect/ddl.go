@@ -633,7 +633,7 @@ func (x *tx) alter() (*Stmt, error) {
 				if len(cols) == 0 {
 					return nil, unsupported("ADD %s USING INDEX is not supported", x.T(k).upper())
 				}
-				st.Exec = append(st.Exec, keyIndex(tbl, cname, pk, cols)) // addcolumn.go
+				st.Exec = append(st.Exec, keyIndex(tbl, cname, pk, cols)...) // addcolumn.go
 			case x.kw(k, "FOREIGN", "KEY"), x.kw(k, "CHECK"):
 				s, err := x.addConstraint(tbl, cname, k, b) // constraint_ddl.go
 				if err != nil {

@@ -98,7 +98,7 @@ func (x *tx) addSerialColumn(tbl string, k, b int, ifNotExists bool) (exec []str
 		TableChange{Table: tbl, Column: col, Action: "identity", Type: kind, Expr: seq, NoValidate: true}.statement(),
 	}
 	if unique != "" {
-		exec = append(exec, keyIndex(tbl, "", unique == "PRIMARY KEY", []string{col})) // addcolumn.go
+		exec = append(exec, keyIndex(tbl, "", unique == "PRIMARY KEY", []string{col})...) // addcolumn.go
 	}
 	return exec, true, nil
 }
