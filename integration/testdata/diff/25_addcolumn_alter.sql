@@ -17,20 +17,22 @@ INSERT INTO n25ac_t (id, email) VALUES (5, 'a@x');
 SELECT conname, contype FROM pg_constraint WHERE conrelid = 'n25ac_t'::regclass ORDER BY conname;
 SELECT indexname FROM pg_indexes WHERE tablename = 'n25ac_t' ORDER BY 1;
 -- now(): every existing row gets the statement's time, later rows their own
-ALTER TABLE n25ac_t ADD COLUMN ts timestamptz DEFAULT now();
-SELECT count(*), count(ts), count(DISTINCT ts) FROM n25ac_t;
-INSERT INTO n25ac_t (id) VALUES (6);
-SELECT id, ts IS NOT NULL, ts >= (SELECT min(ts) FROM n25ac_t) FROM n25ac_t ORDER BY id;
-SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'n25ac_t' AND column_name = 'ts';
+CREATE TABLE n25ac_d (id int PRIMARY KEY);
+INSERT INTO n25ac_d VALUES (1), (2), (3);
+ALTER TABLE n25ac_d ADD COLUMN ts timestamptz DEFAULT now();
+SELECT count(*), count(ts), count(DISTINCT ts) FROM n25ac_d;
+INSERT INTO n25ac_d (id) VALUES (6);
+SELECT id, ts IS NOT NULL, ts >= (SELECT min(ts) FROM n25ac_d) FROM n25ac_d ORDER BY id;
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'n25ac_d' AND column_name = 'ts';
 -- gen_random_uuid(): a value per row
-ALTER TABLE n25ac_t ADD COLUMN gu uuid DEFAULT gen_random_uuid();
-SELECT count(*), count(gu), count(DISTINCT gu) FROM n25ac_t;
--- nextval(): a value per row, in the rows' order
+ALTER TABLE n25ac_d ADD COLUMN gu uuid DEFAULT gen_random_uuid();
+SELECT count(*), count(gu), count(DISTINCT gu) FROM n25ac_d;
+-- nextval(): a value per row (in the rows' physical order in PostgreSQL)
 CREATE SEQUENCE n25ac_s;
-ALTER TABLE n25ac_t ADD COLUMN sq int DEFAULT nextval('n25ac_s');
-SELECT id, sq FROM n25ac_t ORDER BY id;
-INSERT INTO n25ac_t (id) VALUES (7);
-SELECT id, sq FROM n25ac_t WHERE id = 7;
+ALTER TABLE n25ac_d ADD COLUMN sq int DEFAULT nextval('n25ac_s');
+SELECT count(DISTINCT sq), min(sq), max(sq) FROM n25ac_d;
+INSERT INTO n25ac_d (id) VALUES (7);
+SELECT id, sq FROM n25ac_d WHERE id = 7;
 -- STORED generated column: computed for the existing rows
 ALTER TABLE n25ac_t ADD COLUMN g int GENERATED ALWAYS AS (id * 10) STORED;
 SELECT id, g FROM n25ac_t ORDER BY id;
@@ -122,7 +124,7 @@ ALTER TABLE n25ac_ty ADD COLUMN i3 smallint DEFAULT 20000 * 2;
 ALTER TABLE n25ac_ty ADD COLUMN dt date DEFAULT '2024-01-01'::date + 1;
 ALTER TABLE n25ac_ty ADD COLUMN b boolean DEFAULT 'yes';
 ALTER TABLE n25ac_ty ADD COLUMN cs text COLLATE "C" DEFAULT 'B';
-SELECT * FROM n25ac_ty ORDER BY id;
+SELECT id, arr, arr2, m::text, m2::text, nm, nm2, dt, b, cs FROM n25ac_ty ORDER BY id;
 INSERT INTO n25ac_ty (id, cs) VALUES (3, 'a');
 SELECT cs FROM n25ac_ty ORDER BY cs;
 -- in an explicit transaction
@@ -135,11 +137,11 @@ BEGIN;
 ALTER TABLE n25ac_ty ADD COLUMN tg int GENERATED ALWAYS AS (id * 100) STORED;
 ALTER TABLE n25ac_ty ADD COLUMN tu int UNIQUE;
 INSERT INTO n25ac_ty (id, tu) VALUES (10, 1);
-UPDATE n25ac_ty SET tu = id;
+UPDATE n25ac_ty SET tu = id + 100;
 SELECT id, tg, tu FROM n25ac_ty ORDER BY id;
 COMMIT;
 SELECT id, tg, tu FROM n25ac_ty ORDER BY id;
-INSERT INTO n25ac_ty (id, tu) VALUES (11, 1);
+INSERT INTO n25ac_ty (id, tu) VALUES (11, 101);
 -- a value for a generated column in an INSERT without a column list
 CREATE TABLE n25ac_g (a int, b int GENERATED ALWAYS AS (a * 2) STORED, c int);
 INSERT INTO n25ac_g VALUES (1, 5);
