@@ -38,8 +38,10 @@ import "strings"
 // the first run only when the column was added (TableChange.Then).
 
 // addColumn translates the column definition in tokens k..b-1 of ALTER
-// TABLE tbl ADD COLUMN (after exprPass) into the statements that add it.
-func (x *tx) addColumn(tbl string, k, b int, ifNotExists bool) ([]string, error) {
+// TABLE tbl ADD COLUMN (after exprPass) into the statements that add it
+// and give its rows their values, and those that check them (ADD COLUMN IF
+// NOT EXISTS: all in the first).
+func (x *tx) addColumn(tbl string, k, b int, ifNotExists bool) ([]string, columnChecks, error) {
 	col, _ := x.name(k)
 	dflt, gen := -1, -1
 	for c := k; c < b; c++ {
@@ -54,10 +56,10 @@ func (x *tx) addColumn(tbl string, k, b int, ifNotExists bool) ([]string, error)
 		}
 	}
 	if dflt >= 0 && gen >= 0 {
-		return nil, syntaxErr(x.charPos(max(dflt, gen)), "both default and generation expression specified for column \"%s\" of table \"%s\"", col, tbl)
+		return nil, columnChecks{}, syntaxErr(x.charPos(max(dflt, gen)), "both default and generation expression specified for column \"%s\" of table \"%s\"", col, tbl)
 	}
 	if err := x.columnDef(k, b, []string{"\x00"}, true); err != nil {
-		return nil, err
+		return nil, columnChecks{}, err
 	}
 	def := strings.TrimSpace(x.text(k, b))
 	qt, qc := quoteIdent(tbl), quoteIdent(col)
@@ -93,7 +95,7 @@ func (x *tx) addColumn(tbl string, k, b int, ifNotExists bool) ([]string, error)
 			continue
 		case "PRIMARY", "UNIQUE":
 			if k+1 < c[1] && !cx.kw(k, "PRIMARY", "KEY") || k+2 < c[1] && cx.kw(k, "PRIMARY") {
-				return nil, unsupported("ADD COLUMN ... %s with options is not supported", strings.ToUpper(cx.orig(k, k+1)))
+				return nil, columnChecks{}, unsupported("ADD COLUMN ... %s with options is not supported", strings.ToUpper(cx.orig(k, k+1)))
 			}
 			primary = primary || cx.kw(k, "PRIMARY")
 			keyName = name
@@ -119,34 +121,59 @@ func (x *tx) addColumn(tbl string, k, b int, ifNotExists bool) ([]string, error)
 			// decided at apply, where the columns are known (altercolumn.go)
 			add = TableChange{Table: tbl, Column: col, Action: "add column", Expr: add, IfExists: true}.statement()
 		}
-		return []string{add}, nil
+		return []string{add}, columnChecks{}, nil
 	}
 	plain := "ALTER TABLE " + qt + " ADD COLUMN " + strings.TrimSpace(cx.orig(el.lo, el.te)+" "+strings.Join(kept, " "))
-	var then []string
+	head := []string{plain}
 	if fill != "" {
 		// converted to the column's type as an assignment is (enforce.go)
-		then = append(then, TableChange{Table: tbl, Column: col, Action: "set default", Expr: fill,
+		head = append(head, TableChange{Table: tbl, Column: col, Action: "set default", Expr: fill,
 			Fill: "pg_in_col(" + fill + ", " + declOf(tbl, col, 0) + ")"}.statement())
 	}
 	if generated != "" {
-		then = append(then, TableChange{Table: tbl, Column: col, Action: "generated", Expr: generated}.statement())
+		head = append(head, TableChange{Table: tbl, Column: col, Action: "generated", Expr: generated}.statement())
 	}
+	var checked columnChecks
 	if keyName != "" {
-		then = append(then, keyIndex(tbl, strings.Trim(keyName, "\x00"), primary, []string{col})...)
+		checked[0] = keyIndex(tbl, strings.Trim(keyName, "\x00"), primary, []string{col})
 	}
 	if notNull && !primary { // a primary key's: keyIndex
-		then = append(then, TableChange{Table: tbl, Column: col, Action: "set not null"}.statement())
+		checked[1] = append(checked[1], TableChange{Table: tbl, Column: col, Action: "set not null"}.statement())
 	}
 	for i, ch := range checks {
-		then = append(then, TableChange{Table: tbl, Column: checkNames[i], Action: "add check", Expr: ch}.statement())
+		checked[2] = append(checked[2], TableChange{Table: tbl, Column: checkNames[i], Action: "add check", Expr: ch}.statement())
 	}
 	if refs != "" {
-		then = append(then, TableChange{Table: tbl, Action: "add foreign key", Expr: "FOREIGN KEY (" + qc + ") " + refs}.statement())
+		checked[3] = append(checked[3], TableChange{Table: tbl, Action: "add foreign key", Expr: "FOREIGN KEY (" + qc + ") " + refs}.statement())
 	}
 	if ifNotExists {
-		return []string{TableChange{Table: tbl, Column: col, Action: "add column", Expr: plain, IfExists: true, Then: then}.statement()}, nil
+		then := append(head[1:], checked.flatten()...)
+		return []string{TableChange{Table: tbl, Column: col, Action: "add column", Expr: plain, IfExists: true, Then: then}.statement()}, columnChecks{}, nil
 	}
-	return append([]string{plain}, then...), nil
+	return head, checked, nil
+}
+
+// columnChecks are the statements that complete added columns, by
+// PostgreSQL's order: the key indexes, NOT NULL, CHECKs, foreign keys.
+// Consecutive ADD COLUMNs of one ALTER TABLE are completed together, each
+// kind for every column before the next kind, as PostgreSQL builds every
+// index before it checks a row, and every column's NOT NULL before a CHECK.
+type columnChecks [4][]string
+
+func (c *columnChecks) add(o columnChecks) {
+	for i := range c {
+		c[i] = append(c[i], o[i]...)
+	}
+}
+
+// flatten returns the statements in order, and empties c.
+func (c *columnChecks) flatten() []string {
+	var out []string
+	for i := range c {
+		out = append(out, c[i]...)
+		c[i] = nil
+	}
+	return out
 }
 
 // keyIndex is what ALTER TABLE tbl ADD [CONSTRAINT name] {PRIMARY KEY |

@@ -611,10 +611,16 @@ func (x *tx) alter() (*Stmt, error) {
 	if ifExists {
 		st.AlterIfExists = tbl
 	}
+	var checks columnChecks // of consecutive ADD COLUMNs (addcolumn.go)
 	for _, p := range x.splitTop(j, x.n()) {
 		a, b := p[0], p[1]
 		if a >= b {
 			return nil, syntaxErr(0, "syntax error at end of input")
+		}
+		addCol := x.kw(a, "ADD") && !x.kw(a+1, "CONSTRAINT") && !x.kw(a+1, "PRIMARY") && !x.kw(a+1, "UNIQUE") &&
+			!x.kw(a+1, "FOREIGN") && !x.kw(a+1, "CHECK") && !x.kw(a+1, "EXCLUDE")
+		if !addCol {
+			st.Exec = append(st.Exec, checks.flatten()...)
 		}
 		switch {
 		case x.kw(a, "ADD"):
@@ -657,11 +663,12 @@ func (x *tx) alter() (*Stmt, error) {
 					st.Exec = append(st.Exec, exec...)
 					continue
 				}
-				exec, err := x.addColumn(tbl, k, b, ine) // addcolumn.go
+				exec, chk, err := x.addColumn(tbl, k, b, ine) // addcolumn.go
 				if err != nil {
 					return nil, err
 				}
 				st.Exec = append(st.Exec, exec...)
+				checks.add(chk)
 			}
 		case x.kw(a, "DROP", "CONSTRAINT"):
 			k := a + 2
@@ -729,6 +736,7 @@ func (x *tx) alter() (*Stmt, error) {
 			return nil, unsupported("ALTER TABLE ... %s is not supported", x.T(a).upper())
 		}
 	}
+	st.Exec = append(st.Exec, checks.flatten()...)
 	return st, nil
 }
 
