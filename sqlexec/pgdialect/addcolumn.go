@@ -16,13 +16,16 @@ import "strings"
 // key against every row. So a column with any of these is added in steps,
 // all in the statement's entry (atomic, the same on every node):
 //
-//  1. the column alone (type, collation, a constant DEFAULT), which
-//     SQLite adds without touching a row;
-//  2. its value for the existing rows: a non-constant DEFAULT is set as
-//     ALTER COLUMN SET DEFAULT does and evaluated for every row in rowid
-//     order (TableChange.Fill, sqlexec/tablechange.go); a generation
-//     expression is put in the definition and the table rebuilt
-//     (TableChange "generated", sqlexec/rebuild.go), which computes it;
+//  1. the column alone (type, collation), which SQLite adds without
+//     touching a row;
+//  2. its value for the existing rows: a DEFAULT (other than NULL) is set
+//     as ALTER COLUMN SET DEFAULT does and evaluated for every row in
+//     rowid order, converted to the column's type as an assignment is
+//     (TableChange.Fill, sqlexec/tablechange.go: so a constant PostgreSQL
+//     refuses for the type fails with PostgreSQL's error, not SQLite's);
+//     a generation expression is put in the definition and the table
+//     rebuilt (TableChange "generated", sqlexec/rebuild.go), which
+//     computes it;
 //  3. PRIMARY KEY / UNIQUE: the unique index ADD CONSTRAINT makes
 //     (keyIndex), with PostgreSQL's name (t_pkey, t_c_key); a second
 //     primary key is 42P16;
@@ -33,9 +36,10 @@ import "strings"
 //     row`);
 //  6. REFERENCES: ADD FOREIGN KEY (23503 with the key).
 //
-// A column with none of these is added by SQLite's ADD COLUMN in one step,
-// as before. ADD COLUMN IF NOT EXISTS decides at apply: the steps after
-// the first run only when the column was added (TableChange.Then).
+// Steps 3-6 of consecutive ADD COLUMNs run together (columnChecks). A
+// column with none of these is added by SQLite's ADD COLUMN in one step.
+// ADD COLUMN IF NOT EXISTS decides at apply: the steps after the first run
+// only when the column was added (TableChange.Then).
 
 // addColumn translates the column definition in tokens k..b-1 of ALTER
 // TABLE tbl ADD COLUMN (after exprPass) into the statements that add it

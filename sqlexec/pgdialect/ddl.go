@@ -433,6 +433,12 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			}
 			x.blank(c, end)
 			c = end - 1
+		case x.kw(c, "GENERATED", "ALWAYS", "AS") && x.isP(c+3, "("):
+			// PostgreSQL 15 has STORED generated columns only (SQLite
+			// would make a VIRTUAL one)
+			if e := x.match(c + 3); !x.kw(e+1, "STORED") {
+				return x.syntaxErrAt(e + 1)
+			}
 		case x.kw(c, "PRIMARY", "KEY"):
 			inlinePK = true
 		case x.kw(c, "AUTOINCREMENT"):

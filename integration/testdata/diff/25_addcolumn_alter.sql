@@ -108,6 +108,9 @@ ALTER TABLE n25ac_i ADD COLUMN x int CHECK (x > 5) DEFAULT 1, ADD COLUMN y int D
 ALTER TABLE n25ac_i ADD COLUMN x int NOT NULL, ADD COLUMN y int DEFAULT 0 CHECK (y > 0);
 ALTER TABLE n25ac_i ADD COLUMN y int DEFAULT 0 CHECK (y > 0), ADD COLUMN x int NOT NULL;
 ALTER TABLE n25ac_i ADD COLUMN x int DEFAULT 1 REFERENCES n25ac_i (id), ADD COLUMN y int DEFAULT 5 CHECK (y > 5);
+ALTER TABLE n25ac_i ADD COLUMN IF NOT EXISTS a serial;
+ALTER TABLE n25ac_i ADD COLUMN IF NOT EXISTS s serial UNIQUE;
+SELECT relname FROM pg_class WHERE relname LIKE 'n25ac_i%' ORDER BY 1;
 SELECT * FROM n25ac_i ORDER BY id;
 SELECT conname, contype FROM pg_constraint WHERE conrelid = 'n25ac_i'::regclass ORDER BY conname;
 -- types: arrays, enums, numerics, integers, dates, collations
@@ -158,3 +161,6 @@ SELECT * FROM n25ac_g ORDER BY a;
 -- positions
 ALTER TABLE n25ac_g ADD COLUMN d int GENERATED ALWAYS AS (a + 1) STORED DEFAULT 5;
 ALTER TABLE n25ac_g ADD COLUMN d int DEFAULT 5 GENERATED ALWAYS AS (a + 1) STORED;
+ALTER TABLE n25ac_g ADD COLUMN d int GENERATED ALWAYS AS (a + 1);
+ALTER TABLE n25ac_g ADD COLUMN d int GENERATED ALWAYS AS (a + 1) NOT NULL;
+CREATE TABLE n25ac_gv (a int, v int GENERATED ALWAYS AS (a + 1));
