@@ -1,6 +1,11 @@
 package pgdialect
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
 
 // ALTER TABLE t ADD [COLUMN] [IF NOT EXISTS] c type [constraints] on a
 // table that may hold rows.
@@ -16,9 +21,10 @@ import "strings"
 // key against every row. So a column with any of these is added in steps,
 // all in the statement's entry (atomic, the same on every node):
 //
-//  1. the column alone (type, collation), which SQLite adds without
-//     touching a row;
-//  2. its value for the existing rows: a DEFAULT (other than NULL) is set
+//  1. the column alone (type, collation, a literal DEFAULT of a number,
+//     string or boolean type in its stored form: constantDefault), which
+//     SQLite adds without touching a row;
+//  2. its value for the existing rows: any other DEFAULT is set
 //     as ALTER COLUMN SET DEFAULT does and evaluated for every row in
 //     rowid order, converted to the column's type as an assignment is
 //     (TableChange.Fill, sqlexec/tablechange.go: so a constant PostgreSQL
@@ -84,10 +90,19 @@ func (x *tx) addColumn(tbl string, k, b int, ifNotExists bool) ([]string, column
 		clause := strings.TrimSpace(cx.orig(k, c[1]))
 		switch el.kind(c) {
 		case "DEFAULT":
-			if !cx.kw(k+1, "NULL") || k+2 < c[1] {
-				fill = strings.TrimSpace(cx.orig(k+1, c[1]))
+			if cx.kw(k+1, "NULL") && k+2 == c[1] {
+				break
+			}
+			lit, ok, err := constantDefault(cx, k+1, c[1], cx.orig(el.ts, el.te))
+			if err != nil {
+				return nil, columnChecks{}, err
+			}
+			if ok {
+				kept = append(kept, "DEFAULT "+lit)
 				continue
 			}
+			fill = strings.TrimSpace(cx.orig(k+1, c[1]))
+			continue
 		case "NOT NULL":
 			notNull = true
 			continue
@@ -155,6 +170,38 @@ func (x *tx) addColumn(tbl string, k, b int, ifNotExists bool) ([]string, column
 		return []string{TableChange{Table: tbl, Column: col, Action: "add column", Expr: plain, IfExists: true, Then: then}.statement()}, columnChecks{}, nil
 	}
 	return head, checked, nil
+}
+
+// constantDefault is the DEFAULT at tokens lo..hi-1 of a column declared
+// decl in its stored form when it is a literal of a number, string or
+// boolean type, which SQLite's ADD COLUMN keeps in the definition for the
+// existing rows to read (no row is rewritten). PostgreSQL evaluates such a
+// default when the column is added, rows or none: a literal the type
+// refuses is its error here (22003, 22001, 22P02 ...). ok is false for
+// any other default, which the rows take by an UPDATE (addColumn).
+func constantDefault(cx *tx, lo, hi int, decl string) (lit string, ok bool, err error) {
+	text := ""
+	switch t := cx.T(lo); {
+	case hi == lo+1 && (t.typ == tNumber || t.kw("TRUE") || t.kw("FALSE")):
+		text = t.text
+	case hi == lo+1 && t.typ == tString:
+		if text, ok = unquoteString(t); !ok {
+			return "", false, nil
+		}
+	case hi == lo+2 && (cx.isP(lo, "-") || cx.isP(lo, "+")) && cx.T(lo+1).typ == tNumber:
+		text = t.text + cx.T(lo+1).text
+	default:
+		return "", false, nil
+	}
+	switch oid, _ := DeclTypeOID(decl); oid {
+	case pgoid.Int2, pgoid.Int4, pgoid.Int8, pgoid.Float4, pgoid.Float8, pgoid.Numeric, pgoid.Text, pgoid.Varchar, pgoid.Bpchar, pgoid.Bool:
+	default:
+		return "", false, nil
+	}
+	if n, err := strconv.ParseInt(text, 10, 64); err == nil {
+		return canonicalDefault(n, decl) // an integer: cast, not text input
+	}
+	return canonicalDefault(text, decl)
 }
 
 // columnChecks are the statements that complete added columns, by

@@ -63,9 +63,18 @@ CREATE TABLE n25ac_e (id int);
 ALTER TABLE n25ac_e ADD COLUMN n text NOT NULL;
 ALTER TABLE n25ac_e ADD COLUMN k int PRIMARY KEY;
 ALTER TABLE n25ac_e ADD COLUMN c int CHECK (c > 0) DEFAULT 0;
+ALTER TABLE n25ac_e ADD COLUMN i2 smallint DEFAULT 40000;
+ALTER TABLE n25ac_e ADD COLUMN i2 smallint DEFAULT -40000;
+ALTER TABLE n25ac_e ADD COLUMN v varchar(3) DEFAULT 'abcd';
+-- differs-message: a literal default is checked by the translation, whose errors carry no DETAIL
+ALTER TABLE n25ac_e ADD COLUMN nm numeric(5,2) DEFAULT 1234.5;
+ALTER TABLE n25ac_e ADD COLUMN b boolean DEFAULT 'maybe';
 INSERT INTO n25ac_e (id) VALUES (1);
 INSERT INTO n25ac_e (id, n, k) VALUES (1, 'a', 1);
 SELECT * FROM n25ac_e;
+CREATE TABLE n25ac_e2 (id int);
+-- differs: a constant expression (not a literal) is evaluated for the existing rows only; PostgreSQL evaluates it when the column is added
+ALTER TABLE n25ac_e2 ADD COLUMN i3 smallint DEFAULT 20000 * 2;
 -- a primary key on a table without one: its rows must have values
 CREATE TABLE n25ac_np (a int);
 INSERT INTO n25ac_np VALUES (1), (2);
@@ -131,6 +140,8 @@ ALTER TABLE n25ac_ty ADD COLUMN i3 smallint DEFAULT 20000 * 2;
 ALTER TABLE n25ac_ty ADD COLUMN dt date DEFAULT '2024-01-01'::date + 1;
 ALTER TABLE n25ac_ty ADD COLUMN b boolean DEFAULT 'yes';
 ALTER TABLE n25ac_ty ADD COLUMN cs text COLLATE "C" DEFAULT 'B';
+ALTER TABLE n25ac_ty ADD COLUMN z int DEFAULT 0, ADD COLUMN zn int DEFAULT -1, ADD COLUMN zt text DEFAULT 'abc', ADD COLUMN zb boolean DEFAULT true, ADD COLUMN zf float8 DEFAULT 1.5, ADD COLUMN zc char(3) DEFAULT 'a';
+SELECT id, z, zn, zt, zb, zf, zc || '|' FROM n25ac_ty ORDER BY id;
 SELECT id, arr, arr2, m::text, m2::text, nm, nm2, dt, b, cs FROM n25ac_ty ORDER BY id;
 INSERT INTO n25ac_ty (id, cs) VALUES (3, 'a');
 SELECT cs FROM n25ac_ty ORDER BY cs;
