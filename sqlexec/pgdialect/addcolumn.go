@@ -1,7 +1,7 @@
 package pgdialect
 
 import (
-	"strconv"
+	"database/sql/driver"
 	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
@@ -173,35 +173,41 @@ func (x *tx) addColumn(tbl string, k, b int, ifNotExists bool) ([]string, column
 }
 
 // constantDefault is the DEFAULT at tokens lo..hi-1 of a column declared
-// decl in its stored form when it is a literal of a number, string or
-// boolean type, which SQLite's ADD COLUMN keeps in the definition for the
-// existing rows to read (no row is rewritten). PostgreSQL evaluates such a
-// default when the column is added, rows or none: a literal the type
-// refuses is its error here (22003, 22001, 22P02 ...). ok is false for
-// any other default, which the rows take by an UPDATE (addColumn).
+// decl in its stored form when it is a literal SQLite's ADD COLUMN can keep
+// in the definition for the existing rows to read (no row is rewritten): a
+// number or string literal of a number column, a string literal of a
+// string or boolean column, TRUE or FALSE of a boolean one. PostgreSQL
+// evaluates such a default when the column is added, rows or none: a
+// literal the type refuses is its error here (22003, 22001, 22P02). ok is
+// false for any other default, which the rows take by an UPDATE
+// (addColumn), converted as an assignment is.
 func constantDefault(cx *tx, lo, hi int, decl string) (lit string, ok bool, err error) {
-	text := ""
-	switch t := cx.T(lo); {
-	case hi == lo+1 && (t.typ == tNumber || t.kw("TRUE") || t.kw("FALSE")):
-		text = t.text
+	oid, _ := DeclTypeOID(decl)
+	t := cx.T(lo)
+	var v driver.Value
+	switch {
 	case hi == lo+1 && t.typ == tString:
-		if text, ok = unquoteString(t); !ok {
+		s, isStr := unquoteString(t)
+		if !isStr {
 			return "", false, nil
 		}
-	case hi == lo+2 && (cx.isP(lo, "-") || cx.isP(lo, "+")) && cx.T(lo+1).typ == tNumber:
-		text = t.text + cx.T(lo+1).text
+		v = s
+	case typesByOID[oid] != nil && typesByOID[oid].cat == "N" && (hi == lo+1 && t.typ == tNumber ||
+		hi == lo+2 && (cx.isP(lo, "-") || cx.isP(lo, "+")) && cx.T(lo+1).typ == tNumber):
+		text := t.text
+		if hi == lo+2 {
+			text += cx.T(lo + 1).text
+		}
+		v = numberLiteral(text, oid) // ddl.go
+	case oid == pgoid.Bool && hi == lo+1 && (t.kw("TRUE") || t.kw("FALSE")):
+		v = t.text
 	default:
 		return "", false, nil
 	}
-	switch oid, _ := DeclTypeOID(decl); oid {
-	case pgoid.Int2, pgoid.Int4, pgoid.Int8, pgoid.Float4, pgoid.Float8, pgoid.Numeric, pgoid.Text, pgoid.Varchar, pgoid.Bpchar, pgoid.Bool:
-	default:
+	if t := typesByOID[oid]; t == nil || t.cat != "N" && t.cat != "S" && t.cat != "B" { // numbers, strings, booleans
 		return "", false, nil
 	}
-	if n, err := strconv.ParseInt(text, 10, 64); err == nil {
-		return canonicalDefault(n, decl) // an integer: cast, not text input
-	}
-	return canonicalDefault(text, decl)
+	return canonicalDefault(v, decl)
 }
 
 // columnChecks are the statements that complete added columns, by

@@ -1,6 +1,8 @@
 package pgdialect
 
 import (
+	"database/sql/driver"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -444,6 +446,10 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		case x.kw(c, "AUTOINCREMENT"):
 			autoinc = true
 		case x.kw(c, "DEFAULT"):
+			if err := x.defaultTypeErr(c+1, hi, col, decl); err != nil {
+				return err
+			}
+			x.numberDefault(c+1, hi, decl)
 			if d := x.T(c + 1); d.typ == tString && len(d.text) >= 2 && d.text[0] == '\'' && d.text[len(d.text)-1] == '\'' && te > ts && (c+2 == hi || x.T(c+2).typ == tIdent && colConstraintKw[x.T(c+2).upper()]) {
 				lit, ok, err := canonicalDefault(strings.ReplaceAll(d.text[1:len(d.text)-1], "''", "'"), decl)
 				if err != nil {
@@ -530,6 +536,64 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		}
 	}
 	return nil
+}
+
+// defaultTypeErr is PostgreSQL's 42804 for a DEFAULT at i that is a lone
+// number or boolean literal of a type without an assignment cast to the
+// column's declared type decl (a boolean column's DEFAULT 1, an integer
+// column's DEFAULT true), which SQLite would store as it is.
+func (x *tx) defaultTypeErr(i, hi int, col, decl string) error {
+	if i+1 != hi && !(i+1 < hi && x.T(i+1).typ == tIdent && colConstraintKw[x.T(i+1).upper()]) {
+		return nil
+	}
+	to, _ := DeclTypeOID(decl)
+	from := uint32(0)
+	switch t := x.T(i); {
+	case t.typ == tNumber && to == pgoid.Bool:
+		from = pgoid.Numeric
+		if _, err := strconv.ParseInt(t.text, 10, 32); err == nil {
+			from = pgoid.Int4
+		} else if _, err := strconv.ParseInt(t.text, 10, 64); err == nil {
+			from = pgoid.Int8
+		}
+	case (t.kw("TRUE") || t.kw("FALSE")) && typesByOID[to] != nil && typesByOID[to].cat == "N":
+		from = pgoid.Bool
+	default:
+		return nil
+	}
+	return &Error{Code: "42804", Message: fmt.Sprintf("column \"%s\" is of type %s but default expression is of type %s", col, FormatType(to, -1), FormatType(from, -1)),
+		Hint: "You will need to rewrite or cast the expression."}
+}
+
+// numberDefault converts a DEFAULT at i that is a lone number literal of
+// a column of a number type decl to its stored form, as PostgreSQL's
+// assignment cast does (1.5 into an integer column is 2, 1e3 into a
+// numeric one 1000): SQLite would store the literal as it is in every row
+// that takes the default. A literal the type refuses stays as written:
+// PostgreSQL's CREATE TABLE accepts it and fails each insert taking it
+// (ADD COLUMN evaluates it at once: addcolumn.go's constantDefault).
+func (x *tx) numberDefault(i, hi int, decl string) {
+	d := x.T(i)
+	oid, _ := DeclTypeOID(decl)
+	if d.typ != tNumber || typesByOID[oid] == nil || typesByOID[oid].cat != "N" || !(i+1 == hi || x.T(i+1).typ == tIdent && colConstraintKw[x.T(i+1).upper()]) {
+		return
+	}
+	if lit, ok, err := canonicalDefault(numberLiteral(d.text, oid), decl); err == nil && ok {
+		d.set(lit)
+	}
+}
+
+// numberLiteral is the value of number literal text as an assignment to a
+// column of type oid casts it: an integer's int64, a decimal's float64 for
+// an integer or float column, its digits for a numeric one.
+func numberLiteral(text string, oid uint32) driver.Value {
+	if n, err := strconv.ParseInt(text, 10, 64); err == nil {
+		return n // the integer cast's errors, not text input's
+	}
+	if f, err := strconv.ParseFloat(text, 64); err == nil && oid != pgoid.Numeric {
+		return f
+	}
+	return text
 }
 
 func (x *tx) findParen(lo, hi int) int {
