@@ -21,9 +21,9 @@ import (
 // key against every row. So a column with any of these is added in steps,
 // all in the statement's entry (atomic, the same on every node):
 //
-//  1. the column alone (type, collation, a literal DEFAULT of a number,
-//     string or boolean type in its stored form: constantDefault), which
-//     SQLite adds without touching a row;
+//  1. the column alone (type, collation, a literal DEFAULT already in the
+//     column's stored form: constantDefault), which SQLite adds without
+//     touching a row;
 //  2. its value for the existing rows: any other DEFAULT is set
 //     as ALTER COLUMN SET DEFAULT does and evaluated for every row in
 //     rowid order, converted to the column's type as an assignment is
@@ -93,13 +93,12 @@ func (x *tx) addColumn(tbl string, k, b int, ifNotExists bool) ([]string, column
 			if cx.kw(k+1, "NULL") && k+2 == c[1] {
 				break
 			}
-			lit, ok, err := constantDefault(cx, k+1, c[1], cx.orig(el.ts, el.te))
+			ok, err := constantDefault(cx, k+1, c[1], cx.orig(el.ts, el.te))
 			if err != nil {
 				return nil, columnChecks{}, err
 			}
 			if ok {
-				kept = append(kept, "DEFAULT "+lit)
-				continue
+				break
 			}
 			fill = strings.TrimSpace(cx.orig(k+1, c[1]))
 			continue
@@ -172,42 +171,40 @@ func (x *tx) addColumn(tbl string, k, b int, ifNotExists bool) ([]string, column
 	return head, checked, nil
 }
 
-// constantDefault is the DEFAULT at tokens lo..hi-1 of a column declared
-// decl in its stored form when it is a literal SQLite's ADD COLUMN can keep
-// in the definition for the existing rows to read (no row is rewritten): a
-// number or string literal of a number column, a string literal of a
-// string or boolean column, TRUE or FALSE of a boolean one. PostgreSQL
-// evaluates such a default when the column is added, rows or none: a
-// literal the type refuses is its error here (22003, 22001, 22P02). ok is
-// false for any other default, which the rows take by an UPDATE
-// (addColumn), converted as an assignment is.
-func constantDefault(cx *tx, lo, hi int, decl string) (lit string, ok bool, err error) {
+// constantDefault reports whether the DEFAULT at tokens lo..hi-1 of a
+// column declared decl is a literal that SQLite's ADD COLUMN can keep in
+// the definition for the existing rows to read (no row is rewritten): a
+// number or string literal of a number, string or boolean column already
+// in the column's stored form (0, 'x'; TRUE and FALSE, which SQLite reads
+// as 1 and 0), kept as written so the catalog shows it as PostgreSQL
+// does. PostgreSQL evaluates such a default when the column is added,
+// rows or none: a literal the type refuses is its error here (22003,
+// 22001, 22P02). ok is false for any other default, which the rows take
+// by an UPDATE (addColumn), converted as an assignment is.
+func constantDefault(cx *tx, lo, hi int, decl string) (ok bool, err error) {
 	oid, _ := DeclTypeOID(decl)
+	if t := typesByOID[oid]; t == nil || t.cat != "N" && t.cat != "S" && t.cat != "B" { // numbers, strings, booleans
+		return false, nil
+	}
 	t := cx.T(lo)
+	written := strings.TrimSpace(cx.orig(lo, hi))
 	var v driver.Value
 	switch {
 	case hi == lo+1 && t.typ == tString:
 		s, isStr := unquoteString(t)
 		if !isStr {
-			return "", false, nil
+			return false, nil
 		}
 		v = s
-	case typesByOID[oid] != nil && typesByOID[oid].cat == "N" && (hi == lo+1 && t.typ == tNumber ||
-		hi == lo+2 && (cx.isP(lo, "-") || cx.isP(lo, "+")) && cx.T(lo+1).typ == tNumber):
-		text := t.text
-		if hi == lo+2 {
-			text += cx.T(lo + 1).text
-		}
-		v = numberLiteral(text, oid) // ddl.go
+	case hi == lo+1 && t.typ == tNumber, hi == lo+2 && (cx.isP(lo, "-") || cx.isP(lo, "+")) && cx.T(lo+1).typ == tNumber:
+		v = numberLiteral(strings.ReplaceAll(written, " ", ""), oid) // ddl.go
 	case oid == pgoid.Bool && hi == lo+1 && (t.kw("TRUE") || t.kw("FALSE")):
-		v = t.text
+		return true, nil
 	default:
-		return "", false, nil
+		return false, nil
 	}
-	if t := typesByOID[oid]; t == nil || t.cat != "N" && t.cat != "S" && t.cat != "B" { // numbers, strings, booleans
-		return "", false, nil
-	}
-	return canonicalDefault(v, decl)
+	lit, ok, err := canonicalDefault(v, decl)
+	return err == nil && ok && lit == written, err
 }
 
 // columnChecks are the statements that complete added columns, by

@@ -449,7 +449,6 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			if err := x.defaultTypeErr(c+1, hi, col, decl); err != nil {
 				return err
 			}
-			x.numberDefault(c+1, hi, decl)
 			if d := x.T(c + 1); d.typ == tString && len(d.text) >= 2 && d.text[0] == '\'' && d.text[len(d.text)-1] == '\'' && te > ts && (c+2 == hi || x.T(c+2).typ == tIdent && colConstraintKw[x.T(c+2).upper()]) {
 				lit, ok, err := canonicalDefault(strings.ReplaceAll(d.text[1:len(d.text)-1], "''", "'"), decl)
 				if err != nil {
@@ -563,24 +562,6 @@ func (x *tx) defaultTypeErr(i, hi int, col, decl string) error {
 	}
 	return &Error{Code: "42804", Message: fmt.Sprintf("column \"%s\" is of type %s but default expression is of type %s", col, FormatType(to, -1), FormatType(from, -1)),
 		Hint: "You will need to rewrite or cast the expression."}
-}
-
-// numberDefault converts a DEFAULT at i that is a lone number literal of
-// a column of a number type decl to its stored form, as PostgreSQL's
-// assignment cast does (1.5 into an integer column is 2, 1e3 into a
-// numeric one 1000): SQLite would store the literal as it is in every row
-// that takes the default. A literal the type refuses stays as written:
-// PostgreSQL's CREATE TABLE accepts it and fails each insert taking it
-// (ADD COLUMN evaluates it at once: addcolumn.go's constantDefault).
-func (x *tx) numberDefault(i, hi int, decl string) {
-	d := x.T(i)
-	oid, _ := DeclTypeOID(decl)
-	if d.typ != tNumber || typesByOID[oid] == nil || typesByOID[oid].cat != "N" || !(i+1 == hi || x.T(i+1).typ == tIdent && colConstraintKw[x.T(i+1).upper()]) {
-		return
-	}
-	if lit, ok, err := canonicalDefault(numberLiteral(d.text, oid), decl); err == nil && ok {
-		d.set(lit)
-	}
 }
 
 // numberLiteral is the value of number literal text as an assignment to a
