@@ -465,6 +465,19 @@ func showSetting(ctx context.Context, url, name string) (string, error) {
 	return v, err
 }
 
+// queryRowFresh runs one query on a new connection to url and scans its
+// row into dest. A wait that polls a query under a per-try timeout uses
+// it: pgx closes a connection whose query's context ends, so a polled
+// shared connection stays broken after the first slow try.
+func queryRowFresh(ctx context.Context, url, sql string, dest ...any) error {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(context.Background())
+	return conn.QueryRow(ctx, sql).Scan(dest...)
+}
+
 // leader asks every running node who leads and returns the node they agree on.
 func (c *procCluster) leader(timeout time.Duration) *procNode {
 	c.t.Helper()

@@ -392,14 +392,19 @@ func TestSIGTERMDuringLongApply(t *testing.T) {
 	}
 	// Bounds in minutes: applying 2,000,000 rows took over 170 s on a
 	// machine loaded by ten parallel builds; only a hang should fail here.
-	// A failure here says what the leader last answered and how far it
-	// had applied (and the cleanup shows its goroutines).
+	// Each try asks on a new connection: a read waits for the leader's
+	// apply of the long entry, and a try that times out closes its pgx
+	// connection (pgx ends a connection whose query's context ends), so a
+	// shared one would fail every later try however soon the entry is
+	// applied (seen in CI on a loaded machine). A failure here says what
+	// the leader last answered and how far it had applied (and the
+	// cleanup shows its goroutines).
 	var lastCount int64
 	var lastErr error
 	waitUntilFor(t, 300*time.Second, "the leader applies the long entry", func() bool {
 		qctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 		defer cancel()
-		lastErr = conn.QueryRow(qctx, "SELECT count(*) FROM big").Scan(&lastCount)
+		lastErr = queryRowFresh(qctx, lead.url(), "SELECT count(*) FROM big", &lastCount)
 		if lastErr == nil && lastCount == int64(rows) {
 			return true
 		}

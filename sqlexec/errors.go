@@ -514,6 +514,13 @@ func fixPosition(e *Error, orig string) {
 		name = e.Table
 	case CodeUndefinedColumn:
 		name = e.Column
+	case CodeUndefinedObject:
+		// pg_type_require's refusal at apply (typerequire.go): at the type
+		// (PostgreSQL gives ALTER COLUMN ... TYPE's none)
+		if m := reTypeMissing.FindStringSubmatch(e.Message); m != nil && e.Pos == 0 &&
+			!regexp.MustCompile(`(?i)\bTYPE\s+(public\s*\.\s*)?"?`+regexp.QuoteMeta(m[1])+`\b`).MatchString(orig) {
+			name = m[1]
+		}
 	case "42P10", "42803", "42883": // 42883: jsoncompare.go's and concatcheck.go's refusals
 		if e.lite.sql != "" {
 			pos, _, atEnd, ok := pgdialect.ErrorToken(orig, e.lite.sql, e.lite.off)
@@ -624,6 +631,8 @@ func findName(s, name string) int {
 }
 
 var reAtOrNear = regexp.MustCompile(`at or near "(.*)"`)
+
+var reTypeMissing = regexp.MustCompile(`^type "(.*)" does not exist$`)
 
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)

@@ -361,7 +361,7 @@ func TestClassification(t *testing.T) {
 		{"VALUES (1)", false},
 		{"INSERT INTO t VALUES (1)", true},
 		{"WITH x AS (SELECT 2 AS v) INSERT INTO t SELECT v FROM x", true},
-		{"CREATE TABLE u(x)", true},
+		{"CREATE TABLE u(x int)", true},
 		{"SELECT * FROM t", false},
 	} {
 		p0 := f.proposed.Load()

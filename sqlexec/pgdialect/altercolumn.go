@@ -127,6 +127,11 @@ func (x *tx) alterColumn(tbl string, a, b int) (string, error) {
 		if _, arr := arrayDeclElem(ac.Type); arr || strings.HasPrefix(ac.Type, "_") {
 			return "", unsupported("ALTER COLUMN ... TYPE to an array type is not supported") // array.go
 		}
+		_, name, _, array, ok := x.parseType(k)
+		if err := x.columnTypeErr(col, k, name, array, ok); err != nil { // typeallow.go
+			err.Position = 0 // PostgreSQL places no caret here
+			return "", err
+		}
 		if _, _, err := newTypeColumn(col, ac.Type); err != nil {
 			return "", err
 		}

@@ -378,6 +378,9 @@ func (x *tx) datetimePass() error {
 				if t.text == "=" && x.inSetClause(i) {
 					continue // an assignment
 				}
+				if err := x.xmlCompareErr(i, ls, re); err != nil { // xmltype.go
+					return err
+				}
 				// the stored text forms of one type compare as the values
 				// do, except intervals ('1 day' > '23 hours') and mixed
 				// types (a date and a timestamp)

@@ -287,6 +287,9 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 			}
 		}
 	}
+	if err := x.bareNameList(elems, e); err != nil {
+		return nil, err
+	}
 	x.nameChecks(tbl, elems)
 	for _, el := range elems {
 		if err := x.constraintAttrs(el[0], el[1]); err != nil { // deferral.go
@@ -307,7 +310,31 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 		st.Exec = append(st.Exec, x.ownedSeqs...) // serial.go
 		st.NoRows = true
 	}
+	if len(x.typeRequires) > 0 {
+		st.Exec = append(st.Exec, x.typeRequireSQL()...) // typeallow.go
+		st.NoRows = true
+	}
 	return st, nil
+}
+
+// bareNameList refuses a column list that starts with a bare name (SQLite's
+// untyped columns, CREATE TABLE t (a, b)) as PostgreSQL does: it reads such
+// a list as the column names of CREATE TABLE t (a, b) AS query, so its
+// syntax error is at the first element that is more than a name, or after
+// the list (e: its closing parenthesis).
+func (x *tx) bareNameList(elems [][2]int, e int) error {
+	bare := func(el [2]int) bool {
+		return el[1] == el[0]+1 && (x.T(el[0]).typ == tIdent || x.T(el[0]).typ == tQIdent) && !colConstraintKw[x.T(el[0]).upper()]
+	}
+	if len(elems) == 0 || !bare(elems[0]) {
+		return nil
+	}
+	for _, el := range elems {
+		if !bare(el) {
+			return x.syntaxErrAt(el[0] + 1)
+		}
+	}
+	return x.syntaxErrAt(e + 1)
 }
 
 // parenNames returns the names in the parenthesised list at i.
@@ -359,6 +386,11 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		}
 		te++
 	}
+	if te == ts {
+		// a column without a type (SQLite's a, b): PostgreSQL's syntax
+		// error, at what follows the name (bareNameList: a list of names)
+		return x.syntaxErrAt(ts)
+	}
 	typeName := ""
 	typeMods := ""
 	marker := ""
@@ -371,6 +403,9 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			return x.syntaxErrAt(end)
 		}
 		if err := x.intervalTypeErr(ts, end); ok && err != nil { // interval_typmod.go
+			return err
+		}
+		if err := x.columnTypeErr(col, ts, name, array, ok); err != nil { // typeallow.go
 			return err
 		}
 		if ok && array {
@@ -457,6 +492,8 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 				if ok {
 					d.set(lit)
 				}
+			} else if err := x.moneyNumberDefault(c+1, hi, decl); err != nil { // money.go
+				return err
 			}
 			e := x.wrapDefault(c+1, hi)
 			x.dateTimeDefault(c+1, e, decl)
@@ -495,7 +532,11 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		x.T(hi - 1).wsuf += orderCollation(typeName, x.T(ts), te == ts+1) // enum_order.go
 	}
 	if tt := typeAlias[typeName]; tt != nil && marker == "" && identity == "" && hi > lo && te > ts {
-		if d := jsonDeclType(tt.oid); d != "" { // jsonb_order.go: TEXT affinity
+		d := jsonDeclType(tt.oid) // jsonb_order.go: TEXT affinity
+		if d == "" {
+			d = textDeclType(tt.oid) // text_decl.go
+		}
+		if d != "" {
 			x.blank(ts, te)
 			x.T(ts).set(d)
 		}
@@ -788,6 +829,9 @@ func (x *tx) alter() (*Stmt, error) {
 		}
 	}
 	st.Exec = append(st.Exec, checks.flatten()...)
+	if r := x.typeRequireSQL(); len(r) > 0 { // typeallow.go: before the change
+		st.Exec = append(r, st.Exec...)
+	}
 	return st, nil
 }
 

@@ -297,7 +297,7 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 	if !found || decl == "" {
 		return a[0], nil
 	}
-	if len(a) > 3 && a[3] != nil && strings.HasPrefix(strings.ToLower(decl), NumericDeclType) {
+	if len(a) > 3 && a[3] != nil && (strings.HasPrefix(strings.ToLower(decl), NumericDeclType) || strings.EqualFold(strings.TrimSpace(decl), "money")) {
 		// a numeric literal's own digits (wrapIn): SQLite read it as a
 		// double, which keeps neither its trailing zeros nor more than
 		// 17 digits

@@ -259,6 +259,12 @@ func (x *tx) identRewrite(i int) error {
 			return nil
 		}
 	}
+	if next.typ == tString && t.typ == tIdent && !x.endsOperand(i-1) && !x.isP(i-1, ".") {
+		// typed literal: type 'literal' (typeallow.go)
+		if err := x.castTypeErr(strings.ToLower(u), i); err != nil {
+			return err
+		}
+	}
 	switch u {
 	case "PG_CATALOG", "PUBLIC":
 		if x.isP(i+1, ".") && (x.T(i+2).typ == tIdent || x.T(i+2).typ == tQIdent) && !x.isP(i-1, ".") {
@@ -674,6 +680,9 @@ func (x *tx) cast(i int) error {
 		}
 		name = "text"
 	}
+	if err := x.castTypeErr(name, i+1); err != nil { // typeallow.go
+		return err
+	}
 	tt := typeAlias[name]
 	if tt == nil && x.enumCast(s, i, end) { // enum_order.go
 		return nil
@@ -683,6 +692,12 @@ func (x *tx) cast(i int) error {
 	}
 	if tt.cast == "" {
 		return unsupported("type %s is not supported", name)
+	}
+	if err := x.moneyCastErr(s, i, tt); err != nil { // money.go
+		return err
+	}
+	if x.oidIntCast(s, i, end, tt) { // oidtype.go
+		return nil
 	}
 	if x.T(s).typ == tParam && s == i-1 && x.T(s).text[0] == '$' {
 		if n, err := strconv.Atoi(x.T(s).text[1:]); err == nil {
@@ -757,12 +772,18 @@ func (x *tx) castFunc(i int) error {
 		_, _, mods, _, _ := x.parseType(as + 1)
 		return x.castFuncToArray(i, as, e, name, mods) // array_translate.go
 	}
+	if err := x.castTypeErr(name, as+1); err != nil { // typeallow.go
+		return err
+	}
 	tt := typeAlias[name]
 	if tt == nil && x.enumCastFunc(i, as, e) { // enum_order.go
 		return nil
 	}
+	if tt == nil && x.catalog {
+		return nil // catalog queries: SQLite's own type names
+	}
 	if tt == nil {
-		return nil // leave SQLite's own type names alone
+		return x.undefinedTypeErr(name, as+1)
 	}
 	if tt.cast == "" {
 		return unsupported("type %s is not supported", name)

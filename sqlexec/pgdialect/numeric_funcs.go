@@ -271,6 +271,9 @@ type numSum struct {
 	// ivs: the values are intervals (interval_sum.go), summed in iv
 	ivs bool
 	iv  interval
+	// money: the values are money (money.go), summed in cents
+	money bool
+	cents int64
 }
 
 const (
@@ -301,6 +304,9 @@ func (s *numSum) step(v driver.Value, sign int) error {
 	s.n += int64(sign)
 	if s.ivs {
 		return s.stepMore(v, sign) // interval_sum.go
+	}
+	if s.money {
+		return s.stepMoneyMore(v, sign) // money.go
 	}
 	switch v := v.(type) {
 	case int64:
@@ -334,6 +340,9 @@ func (s *numSum) step(v driver.Value, sign int) error {
 	case string:
 		if s.mode == sumDec && s.addSmall(v, sign) {
 			return nil
+		}
+		if done, err := s.stepMoney(v, sign); done { // money.go
+			return err
 		}
 		if done, err := s.stepInterval(v, sign); done { // interval_sum.go
 			return err
@@ -439,6 +448,9 @@ func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
 	if s.ivs {
 		return s.intervalValue()
 	}
+	if s.money {
+		return formatMoney(s.cents), nil // money.go
+	}
 	switch s.mode {
 	case sumInt:
 		if s.avg {
@@ -498,6 +510,9 @@ func compareNumericText(a, b string) int {
 		return -1
 	case okb:
 		return 1
+	}
+	if isMoney(a) && isMoney(b) {
+		return compareMoneyText(a, b) // money.go: money arithmetic carries this collation
 	}
 	return compareIntervalText(a, b) // interval_order.go
 }

@@ -33,6 +33,9 @@ type tx struct {
 	table       string
 	ifNotExists bool
 	ownedSeqs   []string
+	// names of column types that must exist at apply: enums, citext
+	// (typeallow.go), each checked by a pg_type_require after the DDL
+	typeRequires []typeRequire
 	// start of a rewritten arithmetic expression -> its type (arith.go)
 	arithTypes map[int]string
 	// start of a rewritten || between columns -> its extent and run-time

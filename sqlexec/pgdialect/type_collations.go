@@ -21,6 +21,7 @@ var typeCollations = map[uint32]struct {
 }{
 	pgoid.Interval: {IntervalCollation, compareIntervalText},
 	pgoid.JSONB:    {JSONBCollation, compareJSONBText},
+	pgoid.Money:    {MoneyCollation, compareMoneyText},
 }
 
 // typeCollation is the COLLATE clause a column of declared type typeName
