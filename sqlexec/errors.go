@@ -101,6 +101,7 @@ const (
 	CodeProgramLimitExceeded   = "54000"
 	CodeDuplicateObject        = "42710"
 	CodeDuplicateColumn        = "42701"
+	CodeInvalidTableDefinition = "42P16"
 	// CodeObjectNotInPrerequisiteState: currval before nextval.
 	CodeObjectNotInPrerequisiteState = "55000"
 	CodeUndefinedSavepoint           = "3B001"
@@ -485,6 +486,9 @@ func toError(err error) error {
 		var pe *pgdialect.Error
 		if errors.As(err, &pe) && pe.Position > 0 {
 			out.Pos = pe.Position // translation errors point into the statement
+		}
+		if pe != nil && pe.Hint != "" {
+			out.HintText = pe.Hint
 		}
 		return out
 	}
