@@ -110,6 +110,9 @@ func (x *tx) mentionsJSON() bool {
 
 // jsonCompareAt checks the construct starting at token k.
 func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
+	if r := x.jsonOperatorAt(k, ty); r != nil {
+		return r // json_operators.go
+	}
 	t := x.T(k)
 	switch {
 	case t.kw("SELECT"):
