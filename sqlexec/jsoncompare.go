@@ -42,7 +42,17 @@ type liteJSONCatalog struct{ liteGroupCatalog }
 // JSONColumns reads the json columns of a table or view (a view's column
 // that reads a json column directly has its declared type).
 func (g liteJSONCatalog) JSONColumns(name string) map[string]bool {
-	cols, err := queryStrings(g.c, "SELECT name FROM pragma_table_info(?1) WHERE lower(type) IN (?2, 'json')", name, pgdialect.JSONDeclType)
+	return g.columnsOf(name, pgdialect.JSONDeclType, "json")
+}
+
+// JSONBColumns reads the jsonb columns of a table or view, as JSONColumns.
+func (g liteJSONCatalog) JSONBColumns(name string) map[string]bool {
+	return g.columnsOf(name, pgdialect.JSONBDeclType, "jsonb")
+}
+
+// columnsOf reads the columns of a table or view declared decl or name.
+func (g liteJSONCatalog) columnsOf(table, decl, name string) map[string]bool {
+	cols, err := queryStrings(g.c, "SELECT name FROM pragma_table_info(?1) WHERE lower(type) IN (?2, ?3)", table, decl, name)
 	if err != nil || len(cols) == 0 {
 		return nil
 	}

@@ -74,6 +74,9 @@ type jsonRefused struct {
 // pass.
 type jsonTyping struct {
 	col func(k int) bool
+	// colb: a column reference at token k naming a jsonb column (for
+	// min/max, which jsonb has neither); nil when not known
+	colb func(k int) bool
 }
 
 // Hints PostgreSQL gives with the refusals.
@@ -101,7 +104,7 @@ func (x *tx) jsonCompare() *Error {
 func (x *tx) mentionsJSON() bool {
 	for k := 0; k < x.n(); k++ {
 		t := x.T(k)
-		if t.typ == tIdent && (t.kw("JSON") || jsonResultFuncs[strings.ToLower(t.text)]) {
+		if t.typ == tIdent && (t.kw("JSON") || t.kw("JSONB") || jsonResultFuncs[strings.ToLower(t.text)]) {
 			return true
 		}
 	}
@@ -127,8 +130,9 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 		return x.jsonPgCmp(k, ty)
 	case t.typ == tIdent && (t.kw("MIN") || t.kw("MAX")) && x.isP(k+1, "(") && !x.isP(k-1, "."):
 		m := x.match(k + 1)
-		if end, typ, ok := x.jsonOperand(k+2, ty); ok && end == m && typ == "json" {
-			return &jsonRefused{k, "function " + strings.ToLower(t.text) + "(json) does not exist", jsonFunctionHint}
+		if end, typ, ok := x.jsonOperand(k+2, ty); ok && end == m && (typ == "json" || typ == "jsonb") {
+			// PostgreSQL 15 has no min/max for json nor for jsonb
+			return &jsonRefused{k, "function " + strings.ToLower(t.text) + "(" + typ + ") does not exist", jsonFunctionHint}
 		}
 	}
 	if !x.jsonCmpStart(k) {
@@ -246,6 +250,9 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 		if x.kw(m-2, "AS") && x.kw(m-1, "JSON") {
 			typ = "json"
 		}
+		if x.kw(m-2, "AS") && x.kw(m-1, "JSONB") {
+			typ = "jsonb"
+		}
 	case t.typ == tIdent && x.isP(s+1, "("):
 		m := x.match(s + 1)
 		if m < 0 {
@@ -282,6 +289,9 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 		if ty.col != nil && ty.col(s) {
 			typ = "json"
 		}
+		if ty.colb != nil && ty.colb(s) {
+			typ = "jsonb"
+		}
 	default:
 		return s, "", false
 	}
@@ -292,6 +302,9 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 		typ = ""
 		if x.kw(end+1, "JSON") && !x.isP(end+2, "[") && !x.isP(end+2, "(") {
 			typ = "json"
+		}
+		if x.kw(end+1, "JSONB") && !x.isP(end+2, "[") && !x.isP(end+2, "(") {
+			typ = "jsonb"
 		}
 		end += 2
 	}

@@ -31,3 +31,15 @@ SELECT j || 1.5 FROM n25f_j;
 SELECT j - 'a' FROM n25f_j;
 SELECT b || '[2]', '[0]' || b FROM n25f_j ORDER BY id;
 SELECT b - 'a' FROM n25f_j ORDER BY id;
+-- PostgreSQL 15 has no min/max for jsonb (nor json): 42883; they once
+-- answered by jsonb's order.
+SELECT max(b) FROM n25f_j;
+SELECT id, min(b) FROM n25f_j GROUP BY id;
+SELECT max('1'::jsonb);
+SELECT min(CAST('1' AS jsonb));
+SELECT min(b) OVER () FROM n25f_j;
+SELECT max(b::text), max(b->>'a'), count(b) FROM n25f_j;
+CREATE VIEW n25f_jv AS SELECT id, b FROM n25f_j;
+SELECT max(b) FROM n25f_jv;
+SELECT max(x) FROM (SELECT b AS x FROM n25f_j) s;
+WITH c AS (SELECT b FROM n25f_j) SELECT min(b) FROM c;
