@@ -510,7 +510,7 @@ func fixPosition(e *Error, orig string) {
 		name = e.Table
 	case CodeUndefinedColumn:
 		name = e.Column
-	case "42P10", "42803", "42883": // 42883: jsoncompare.go's and concatcheck.go's refusals
+	case "42P10", "42803", "42883", "42804", "42846": // 42883: jsoncompare.go's and concatcheck.go's refusals; 42804, 42846: jsoncompare.go's set operations
 		if e.lite.sql != "" {
 			pos, _, atEnd, ok := pgdialect.ErrorToken(orig, e.lite.sql, e.lite.off)
 			if e.lite.sql, e.Pos = "", 0; ok && !atEnd {

@@ -12,7 +12,8 @@ import (
 // statement that runs passes here, so the refusal is the statement's
 // result on every node; it depends only on the text and the schema.
 
-// jsonCompareCheck returns the 42883 error for sqlText, or nil.
+// jsonCompareCheck returns the json check's error for sqlText (42883, or a
+// set operation's 42804/42846), or nil.
 func jsonCompareCheck(c *lconn, sqlText string) *Error {
 	// the catalog reads are raftsql's own, outside the user's allow-list
 	restore := c.enterAuth(authOff)
@@ -24,7 +25,7 @@ func jsonCompareCheck(c *lconn, sqlText string) *Error {
 	if !ok {
 		return nil
 	}
-	e := &Error{Code: "42883", Message: r.Message, HintText: r.Hint, Statement: -1}
+	e := &Error{Code: r.Code, Message: r.Message, HintText: r.Hint, Statement: -1}
 	e.lite.sql, e.lite.off = sqlText, r.Off // fixPosition places it in the client's text
 	return e
 }

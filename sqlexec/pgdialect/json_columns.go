@@ -25,12 +25,13 @@ type JSONCatalog interface {
 	JSONBColumns(name string) map[string]bool
 }
 
-// JSONRefusal is PostgreSQL's 42883 for a json column compared, sorted or
+// JSONRefusal is PostgreSQL's error (42883; a set operation's type
+// mismatch 42804 or 42846) for a json column compared, sorted or
 // grouped: Off is the byte offset in the checked text of the token
 // PostgreSQL's position names.
 type JSONRefusal struct {
-	Off           int
-	Message, Hint string
+	Off                 int
+	Code, Message, Hint string
 }
 
 // CheckJSONColumns returns the first refusal of sqlText (SQLite text), level
@@ -50,10 +51,13 @@ func CheckJSONColumns(sqlText string, cat JSONCatalog) (r JSONRefusal, ok bool) 
 			sc.cteBody = x.jsonCTEBodies(sc.cteCols)
 		}
 		l, _, _, _, ty, found := sc.level(s, 0)
-		if !found {
+		f := x.jsonSetOp(s, sc.typing(ty), func(arm int) jsonTyping {
+			_, _, _, _, aty, _ := sc.level(arm, 0)
+			return sc.typing(aty)
+		})
+		if !found && f == nil {
 			continue
 		}
-		f := x.jsonSetOp(s, ty)
 		for k := l.items; k < l.end && f == nil; k++ {
 			if x.isSubquery(k) {
 				k = x.match(k) // its own level
@@ -62,7 +66,7 @@ func CheckJSONColumns(sqlText string, cat JSONCatalog) (r JSONRefusal, ok bool) 
 			f = x.jsonCompareAt(k, ty)
 		}
 		if f != nil {
-			return JSONRefusal{Off: x.T(f.tok).pos, Message: f.message, Hint: f.hint}, true
+			return JSONRefusal{Off: x.T(f.tok).pos, Code: f.sqlState(), Message: f.message, Hint: f.hint}, true
 		}
 	}
 	return r, false
@@ -76,6 +80,15 @@ type jsonScope struct {
 	ctes    map[string]bool
 	cteCols map[string][]string
 	cteBody map[string][2]int
+}
+
+// typing is ty, or for a level without FROM items a typing that knows
+// no column (the SQLite text's function names, never PostgreSQL's).
+func (sc *jsonScope) typing(ty jsonTyping) jsonTyping {
+	if ty.col == nil {
+		return jsonTyping{col: func(int) bool { return false }}
+	}
+	return ty
 }
 
 // jsonMaxNest bounds how deep a CTE's or subquery's columns are typed

@@ -54,10 +54,10 @@ func (x *tx) jsonOperatorAt(k int, ty jsonTyping) *jsonRefused {
 		next.typ == tOp && !jsonCmpOps[next.text] && next.text != "||" && !(op.text == "-" && next.text == "+" || op.text == "-" && next.text == "-")) {
 		return nil // a tighter operator takes the right operand
 	}
-	if op.text == "||" && (left == "unknown" || right == "unknown" || x.stringTyped(k, end) || x.stringTyped(end+1, end2)) {
+	if op.text == "||" && (left == "unknown" || right == "unknown" || left == "text" || right == "text" || x.stringTyped(k, end) || x.stringTyped(end+1, end2)) {
 		return nil // text concatenation of the json's text
 	}
-	return &jsonRefused{end, "operator does not exist: " + left + " " + op.text + " " + right, jsonOperatorHint}
+	return &jsonRefused{end, "operator does not exist: " + left + " " + op.text + " " + right, jsonOperatorHint, ""}
 }
 
 // jsonOtherType is typ (jsonOperand's name of a..b-1's type), else the

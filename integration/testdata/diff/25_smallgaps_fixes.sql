@@ -43,3 +43,40 @@ CREATE VIEW n25f_jv AS SELECT id, b FROM n25f_j;
 SELECT max(b) FROM n25f_jv;
 SELECT max(x) FROM (SELECT b AS x FROM n25f_j) s;
 WITH c AS (SELECT b FROM n25f_j) SELECT min(b) FROM c;
+-- Set operations resolve each column's type arm by arm (json with another
+-- type: 42804, json with jsonb: 42846), then need json's equality (42883
+-- at the item that decided the type, also in a later arm); ORDER BY an
+-- output alias of a json item needs its ordering.
+SELECT '1' UNION SELECT j FROM n25f_j;
+-- differs-type: a set operation's column is described by its first arm (text for an unknown literal); PostgreSQL resolves it from the later arm (json)
+SELECT '1' UNION ALL SELECT j FROM n25f_j WHERE id = 1;
+SELECT '1' INTERSECT SELECT j FROM n25f_j;
+SELECT 1 AS id, '{}'::json UNION SELECT id, j FROM n25f_j;
+SELECT '1'::json UNION SELECT 1;
+SELECT '1'::json UNION ALL SELECT 1;
+SELECT 1 UNION SELECT '1'::json;
+SELECT '1' UNION SELECT '2' UNION SELECT j FROM n25f_j;
+SELECT '1' UNION ALL SELECT '2' UNION ALL SELECT j FROM n25f_j;
+SELECT id, '1' FROM n25f_j UNION SELECT id, j FROM n25f_j;
+SELECT id, b FROM n25f_j UNION SELECT id, j FROM n25f_j;
+SELECT j FROM n25f_j UNION ALL SELECT '1'::json UNION SELECT j FROM n25f_j;
+SELECT 'a'::text UNION SELECT j FROM n25f_j;
+SELECT '1'::json UNION SELECT '1'::jsonb;
+SELECT '1'::jsonb UNION ALL SELECT '1'::json;
+SELECT b FROM n25f_j UNION ALL SELECT j FROM n25f_j;
+SELECT '1'::json INTERSECT SELECT NULL;
+SELECT * FROM (SELECT '1' UNION SELECT j FROM n25f_j) s;
+SELECT id, j FROM n25f_j UNION ALL SELECT id, j FROM n25f_j ORDER BY 1, 2;
+SELECT j::text FROM n25f_j UNION SELECT 'a'::text ORDER BY 1;
+SELECT '{}'::json = 'a'::text;
+SELECT j = 'a'::text FROM n25f_j;
+SELECT j::text = 'a' FROM n25f_j ORDER BY id;
+SELECT j AS x FROM n25f_j ORDER BY x;
+SELECT j AS x FROM n25f_j ORDER BY x DESC;
+SELECT j x FROM n25f_j ORDER BY x;
+SELECT b AS j FROM n25f_j ORDER BY j;
+SELECT j::text AS j FROM n25f_j ORDER BY j;
+SELECT id AS j FROM n25f_j ORDER BY j;
+SELECT j AS x FROM n25f_j ORDER BY id;
+SELECT (SELECT j AS x FROM n25f_j ORDER BY x LIMIT 1) IS NULL;
+SELECT x FROM (SELECT j AS x FROM n25f_j) s ORDER BY x;
