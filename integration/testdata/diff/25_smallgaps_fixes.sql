@@ -80,3 +80,22 @@ SELECT id AS j FROM n25f_j ORDER BY j;
 SELECT j AS x FROM n25f_j ORDER BY id;
 SELECT (SELECT j AS x FROM n25f_j ORDER BY x LIMIT 1) IS NULL;
 SELECT x FROM (SELECT j AS x FROM n25f_j) s ORDER BY x;
+-- ALTER TABLE ... RENAME keeps a serial or identity column's sequence
+-- owned by the renamed table and column (pg_get_serial_sequence of the new
+-- names, DROP TABLE drops it); the sequence keeps its name.
+CREATE TABLE n25f_s (id serial PRIMARY KEY, g int GENERATED ALWAYS AS IDENTITY, v int);
+ALTER TABLE n25f_s RENAME TO n25f_s2;
+SELECT pg_get_serial_sequence('n25f_s2', 'id'), pg_get_serial_sequence('n25f_s2', 'g');
+ALTER TABLE n25f_s2 RENAME COLUMN id TO idd;
+ALTER TABLE n25f_s2 RENAME g TO gg;
+SELECT pg_get_serial_sequence('n25f_s2', 'idd'), pg_get_serial_sequence('n25f_s2', 'gg');
+INSERT INTO n25f_s2 (v) VALUES (5) RETURNING *;
+SELECT sequencename FROM pg_sequences WHERE sequencename LIKE 'n25f_s%' ORDER BY 1;
+DROP TABLE n25f_s2;
+SELECT sequencename FROM pg_sequences WHERE sequencename LIKE 'n25f_s%' ORDER BY 1;
+CREATE TABLE n25f_s (id serial);
+SELECT pg_get_serial_sequence('n25f_s', 'id');
+CREATE TABLE "N25f Q" ("Id" serial);
+ALTER TABLE "N25f Q" RENAME TO "N25f R";
+ALTER TABLE "N25f R" RENAME "Id" TO "Idd";
+SELECT pg_get_serial_sequence('"N25f R"', 'Idd');
