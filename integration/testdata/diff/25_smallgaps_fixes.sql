@@ -99,3 +99,19 @@ CREATE TABLE "N25f Q" ("Id" serial);
 ALTER TABLE "N25f Q" RENAME TO "N25f R";
 ALTER TABLE "N25f R" RENAME "Id" TO "Idd";
 SELECT pg_get_serial_sequence('"N25f R"', 'Idd');
+-- A view's interval expression column compares, orders and groups as an
+-- interval (it compared as text with an untyped literal).
+CREATE TABLE n25f_iv (id int PRIMARY KEY, iv interval);
+INSERT INTO n25f_iv VALUES (1, '1 day 2 hours'), (2, '3 days'), (3, '-1 hours'), (4, NULL), (5, '1 mon'), (6, '29 days');
+CREATE VIEW n25f_ivv AS SELECT id, iv * 2 AS iv2, iv + interval '1 hour' AS iv3, -iv AS ivn, iv AS iv0 FROM n25f_iv;
+SELECT id FROM n25f_ivv WHERE iv2 < '0' ORDER BY id;
+SELECT id FROM n25f_ivv WHERE iv2 > '2 days' ORDER BY id;
+SELECT id FROM n25f_ivv WHERE iv2 = '2 mons' ORDER BY id;
+SELECT id FROM n25f_ivv WHERE iv2 = '60 days' ORDER BY id;
+SELECT id FROM n25f_ivv WHERE iv3 BETWEEN '1 day' AND '1 mon' ORDER BY id;
+SELECT id FROM n25f_ivv WHERE ivn >= '-1 day' ORDER BY id;
+SELECT id, iv2 FROM n25f_ivv ORDER BY iv2, id;
+SELECT min(iv2), max(iv2), min(iv3) FROM n25f_ivv;
+SELECT DISTINCT iv0 FROM n25f_ivv ORDER BY 1;
+SELECT id FROM n25f_ivv WHERE iv0 < '1 day' ORDER BY id;
+SELECT count(*) FROM n25f_ivv v JOIN n25f_iv t ON v.iv2 > t.iv;
