@@ -115,3 +115,29 @@ SELECT min(iv2), max(iv2), min(iv3) FROM n25f_ivv;
 SELECT DISTINCT iv0 FROM n25f_ivv ORDER BY 1;
 SELECT id FROM n25f_ivv WHERE iv0 < '1 day' ORDER BY id;
 SELECT count(*) FROM n25f_ivv v JOIN n25f_iv t ON v.iv2 > t.iv;
+-- The grouped-query check (42803) reads NATURAL and USING joins: the
+-- merged column is the left side's (the right's for RIGHT JOIN); grouping
+-- either side's column covers it (a FULL join's merged column is let
+-- through).
+CREATE TABLE n25f_g (id int PRIMARY KEY, k int, v int);
+CREATE TABLE n25f_h (k int, w int);
+INSERT INTO n25f_g VALUES (1, 1, 10), (2, 2, 20), (3, 2, 30);
+INSERT INTO n25f_h VALUES (1, 100), (2, 200), (2, 201);
+SELECT k, v FROM n25f_g NATURAL JOIN n25f_h GROUP BY k;
+SELECT k, w FROM n25f_g JOIN n25f_h USING (k) GROUP BY k;
+SELECT n25f_g.k, w FROM n25f_g JOIN n25f_h USING (k) GROUP BY k;
+SELECT k, count(*) FROM n25f_g JOIN n25f_h USING (k) GROUP BY n25f_g.k ORDER BY k;
+SELECT k, count(*) FROM n25f_g RIGHT JOIN n25f_h USING (k) GROUP BY v;
+SELECT k, count(*) FROM n25f_g LEFT JOIN n25f_h USING (k) GROUP BY v;
+SELECT k, count(*) FROM n25f_g NATURAL JOIN n25f_h GROUP BY v;
+SELECT v, count(*) FROM n25f_g g JOIN n25f_h h USING (k) GROUP BY g.id ORDER BY v;
+SELECT w, count(*) FROM n25f_g g JOIN n25f_h h USING (k) GROUP BY g.id;
+SELECT k, count(*) FROM n25f_g g JOIN n25f_h h USING (k) GROUP BY g.id ORDER BY 1, 2;
+SELECT k, sum(w) FROM n25f_g g JOIN n25f_h h USING (k) GROUP BY k ORDER BY k;
+SELECT k, sum(v) FROM n25f_g g LEFT JOIN n25f_h h USING (k) GROUP BY k ORDER BY k;
+SELECT k, count(*) FROM n25f_g g, n25f_h h GROUP BY g.k;
+SELECT g.v FROM n25f_g g JOIN n25f_h h USING (k) GROUP BY h.k;
+-- differs: grouping by one side's column covers the merged column here (PostgreSQL: the merged column is the left side's when the types match)
+SELECT k, count(*) FROM n25f_g JOIN n25f_h USING (k) GROUP BY n25f_h.k ORDER BY k;
+-- differs: a FULL join's merged column (COALESCE of both sides) is let through
+SELECT k, count(*) FROM n25f_g FULL JOIN n25f_h USING (k) GROUP BY v ORDER BY 1, 2;
