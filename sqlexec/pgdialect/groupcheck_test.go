@@ -107,7 +107,7 @@ func TestCheckGrouping(t *testing.T) {
 		{"SELECT id, count(*) FROM t JOIN w USING (id) GROUP BY w.id", ""},
 		{"SELECT t.id, w.id FROM t JOIN w USING (id) GROUP BY id", ""},
 		{"SELECT w.name FROM t JOIN w USING (id) GROUP BY t.id", "w.name w.name"},
-		{"SELECT t.name FROM t JOIN w USING (id) GROUP BY w.id", "t.name t.name"}, // w.id is not t's key
+		{"SELECT t.name FROM t JOIN w USING (id) GROUP BY w.id", "t.name t.name"},            // w.id is not t's key
 		{"SELECT g, count(*) FROM s x JOIN s y USING (g) JOIN s z USING (g) GROUP BY v", ""}, // merged twice: left through
 		{"SELECT count(*) FROM s WHERE v > 1", ""},
 		{"SELECT g::text, count(*) FROM s GROUP BY g::text", ""},
