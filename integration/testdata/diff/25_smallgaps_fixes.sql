@@ -141,3 +141,14 @@ SELECT g.v FROM n25f_g g JOIN n25f_h h USING (k) GROUP BY h.k;
 SELECT k, count(*) FROM n25f_g JOIN n25f_h USING (k) GROUP BY n25f_h.k ORDER BY k;
 -- differs: a FULL join's merged column (COALESCE of both sides) is let through
 SELECT k, count(*) FROM n25f_g FULL JOIN n25f_h USING (k) GROUP BY v ORDER BY 1, 2;
+-- An array column || an array the text shows with no operator for the
+-- pair is refused before the first row (an empty table ran it).
+CREATE TABLE n25f_e (id int, ia int[]);
+SELECT ia || ARRAY['x'] FROM n25f_e;
+SELECT ARRAY['x'] || ia FROM n25f_e;
+SELECT ia || '{x}'::text[] FROM n25f_e;
+SELECT ia || ARRAY[1.5] FROM n25f_e;
+SELECT ia || ARRAY[2], ia || '{2}'::int8[] FROM n25f_e;
+INSERT INTO n25f_e VALUES (1, '{1}');
+SELECT ia || ARRAY[2], ARRAY[0] || ia, ia || '{2}'::int8[], ia || ARRAY[1.5] FROM n25f_e;
+SELECT ia || ARRAY['x'] FROM n25f_e;
