@@ -152,3 +152,16 @@ SELECT ia || ARRAY[2], ia || '{2}'::int8[] FROM n25f_e;
 INSERT INTO n25f_e VALUES (1, '{1}');
 SELECT ia || ARRAY[2], ARRAY[0] || ia, ia || '{2}'::int8[], ia || ARRAY[1.5] FROM n25f_e;
 SELECT ia || ARRAY['x'] FROM n25f_e;
+-- unnest of an array column after other FROM items, and in the select
+-- list, is described as the element type (it was int8 from the values).
+CREATE TABLE n25f_a (id int PRIMARY KEY, ia int[], ta text[], sa int2[]);
+INSERT INTO n25f_a VALUES (1, '{1,2}', '{x}', '{3}'), (2, '{5}', '{y,z}', NULL);
+SELECT u FROM n25f_a, unnest(n25f_a.ia) u ORDER BY u;
+SELECT u FROM n25f_a a, unnest(a.ta) u ORDER BY u;
+SELECT u.u FROM n25f_a a, unnest(a.sa) u;
+SELECT x, n FROM n25f_a a, unnest(a.ia) WITH ORDINALITY AS u(x, n) ORDER BY x;
+SELECT a.id, u FROM n25f_a a, unnest(a.ia) u WHERE u > 1 ORDER BY u DESC;
+SELECT u, count(*) FROM n25f_a a, unnest(a.ia) u GROUP BY u ORDER BY u;
+SELECT sum(u) FROM n25f_a a, unnest(a.ia) u;
+SELECT id, unnest(ia) FROM n25f_a ORDER BY 2 DESC;
+SELECT id, unnest(sa) FROM n25f_a;
