@@ -434,6 +434,14 @@ func mapError(err error, sqlText string) *Error {
 		out.Code = CodeUndefinedObject
 	case strings.HasPrefix(msg, "no such savepoint"):
 		out.Code = CodeUndefinedSavepoint
+	case strings.HasSuffix(msg, "ORDER BY term does not match any column in the result set"):
+		// an expression in a set operation's ORDER BY (a name that is no
+		// result column is "no such column" above): PostgreSQL's refusal,
+		// not an internal error
+		out.Code = CodeFeatureNotSupported
+		out.Message = "invalid UNION/INTERSECT/EXCEPT ORDER BY clause"
+		out.DetailText = "Only result column names can be used, not expressions or functions."
+		out.HintText = "Add the expression/function to every SELECT, or move the UNION into a FROM clause."
 	}
 	return out
 }

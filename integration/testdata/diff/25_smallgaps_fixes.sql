@@ -165,3 +165,10 @@ SELECT u, count(*) FROM n25f_a a, unnest(a.ia) u GROUP BY u ORDER BY u;
 SELECT sum(u) FROM n25f_a a, unnest(a.ia) u;
 SELECT id, unnest(ia) FROM n25f_a ORDER BY 2 DESC;
 SELECT id, unnest(sa) FROM n25f_a;
+-- An expression in a set operation's ORDER BY is PostgreSQL's 0A000 (it
+-- was SQLite's message as XX000).
+SELECT id FROM n25f_j UNION ALL SELECT id FROM n25f_j ORDER BY id + 1;
+SELECT id FROM n25f_j INTERSECT SELECT id FROM n25f_j ORDER BY id + 1;
+SELECT '1' UNION ALL SELECT j FROM n25f_j ORDER BY 1::text;
+-- differs: a UNION [DISTINCT] is run as SELECT DISTINCT over UNION ALL (unionfirst.go), whose ORDER BY takes the expression
+SELECT id FROM n25f_j UNION SELECT id FROM n25f_j ORDER BY id + 1;
