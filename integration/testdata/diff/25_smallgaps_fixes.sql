@@ -172,3 +172,19 @@ SELECT id FROM n25f_j INTERSECT SELECT id FROM n25f_j ORDER BY id + 1;
 SELECT '1' UNION ALL SELECT j FROM n25f_j ORDER BY 1::text;
 -- differs: a UNION [DISTINCT] is run as SELECT DISTINCT over UNION ALL (unionfirst.go), whose ORDER BY takes the expression
 SELECT id FROM n25f_j UNION SELECT id FROM n25f_j ORDER BY id + 1;
+-- INTERSECT of a table's rows with constants returns the constants'
+-- spelling of equal values (PostgreSQL's planner reads the one-row
+-- operand first).
+CREATE TABLE n25f_ix (i int, n numeric, f float8);
+INSERT INTO n25f_ix VALUES (1, 1.50, 2.0), (2, 2.0, 3.5);
+SELECT i FROM n25f_ix INTERSECT SELECT 1.0;
+SELECT i AS "Val" FROM n25f_ix INTERSECT SELECT 1.0 ORDER BY "Val";
+SELECT n FROM n25f_ix INTERSECT SELECT 1.5;
+SELECT n, i FROM n25f_ix INTERSECT SELECT 1.500, 1 ORDER BY 1 LIMIT 1;
+SELECT f FROM n25f_ix INTERSECT SELECT 2;
+SELECT f FROM n25f_ix INTERSECT SELECT 3.50;
+SELECT n FROM n25f_ix WHERE i = 1 INTERSECT SELECT 1.5;
+SELECT n FROM n25f_ix INTERSECT DISTINCT SELECT 1.5;
+SELECT 1.5 INTERSECT SELECT n FROM n25f_ix;
+SELECT n FROM n25f_ix EXCEPT SELECT 1.5;
+SELECT n FROM n25f_ix INTERSECT SELECT n FROM n25f_ix ORDER BY 1;
