@@ -792,7 +792,9 @@ func (x *tx) alter() (*Stmt, error) {
 			st.Exec = append(st.Exec, drop, "SELECT pg_seq_drop_owned("+quoteLit(tbl)+", "+quoteLit(n)+")")
 		case x.kw(a, "RENAME", "TO"):
 			n, _ := x.name(a + 2)
-			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME TO "+quoteIdent(n))
+			// the owned sequences follow (sqlexec/seqdeps.go)
+			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME TO "+quoteIdent(n),
+				"SELECT pg_seq_rename_owned("+quoteLit(tbl)+", '', "+quoteLit(n)+")")
 		case x.kw(a, "RENAME", "CONSTRAINT"):
 			return nil, unsupported("RENAME CONSTRAINT is not supported")
 		case x.kw(a, "RENAME"):
@@ -805,7 +807,8 @@ func (x *tx) alter() (*Stmt, error) {
 				return nil, x.syntaxErrAt(k2)
 			}
 			to, _ := x.name(k2 + 1)
-			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME COLUMN "+quoteIdent(from)+" TO "+quoteIdent(to))
+			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME COLUMN "+quoteIdent(from)+" TO "+quoteIdent(to),
+				"SELECT pg_seq_rename_owned("+quoteLit(tbl)+", "+quoteLit(from)+", "+quoteLit(to)+")")
 		case x.kw(a, "OWNER", "TO"), x.kw(a, "SET", "LOGGED"), x.kw(a, "SET", "UNLOGGED"), x.kw(a, "ENABLE"),
 			x.kw(a, "DISABLE"), x.kw(a, "CLUSTER"), x.kw(a, "SET", "WITHOUT"), x.kw(a, "REPLICA"), x.kw(a, "SET", "TABLESPACE"),
 			x.kw(a, "SET") && x.isP(a+1, "("), x.kw(a, "RESET"), x.kw(a, "VALIDATE"), x.kw(a, "FORCE"), x.kw(a, "NO", "FORCE"):

@@ -166,6 +166,9 @@ func (x *tx) jsonPass() error {
 		if delKeys {
 			spec[0] = "pg_jsonb_delete_keys"
 		}
+		if jsonbOnlyOps[op] && (x.jsonShown(ls, i) || x.jsonShown(rs, re)) {
+			continue // json has no such operator; || is text's (json_operators.go)
+		}
 		if (op == "||" || op == "-") && !delKeys {
 			if !x.jsonExpr(ls, i, known) && !x.jsonExpr(rs, re, known) {
 				if lt, rt, ok := x.concatColumnTypes(ls, i, re); ok && op == "||" {
@@ -192,7 +195,13 @@ func (x *tx) jsonPass() error {
 			if op == "||" { // an array column (array_translate.go)
 				other = "CASE WHEN substr(" + runtime + ", 1, 1) = '_' THEN pg_array_concat(" + left + ", " + right + ") ELSE " + other + " END"
 			}
-			call = "CASE WHEN lower(" + runtime + ") IN ('json', 'jsonb', '" + JSONDeclType + "', '" + JSONBDeclType + "') THEN " + call + " ELSE " + other + " END"
+			_, _, colLeft := x.bareColumn(ls, i)
+			lit := x.jsonLiteralType(ls, i)
+			if colLeft {
+				lit = x.jsonLiteralType(rs, re)
+			}
+			jsonCase := jsonColumnCase(runtime, op, left, right, lit, !colLeft) // json_operators.go
+			call = "CASE WHEN lower(" + runtime + ") IN ('jsonb', '" + JSONBDeclType + "') THEN " + call + jsonCase + " ELSE " + other + " END"
 		}
 		if runtime == "" && (op == "->" || op == "#>" || op == "||" || op == "-" || op == "#-") {
 			call += " COLLATE " + JSONBCollation // compared by value (jsonb_order.go)
