@@ -271,6 +271,27 @@ func (e *columnElem) marker() bool {
 	return e.te > e.ts && strings.Contains(e.x.orig(e.ts, e.te), "/*") || e.te < e.hi && strings.Contains(e.x.orig(e.ts, e.hi), "/*")
 }
 
+// markerComment is the serial or identity marker comment (ddl.go's
+// columnDef writes /*serial...*/ or /*identity:...*/ after the type), with
+// a leading blank, or "". The tokens skip comments, so the declared type
+// (orig(ts, te)) ends before it: an edit that rewrites the column from its
+// type and clauses must carry it over, or the column silently stops being
+// an identity column (seen: ADD PRIMARY KEY's SET NOT NULL on a restored
+// GENERATED ALWAYS column accepted explicit ids).
+func (e *columnElem) markerComment() string {
+	if e.te <= e.ts {
+		return ""
+	}
+	last := e.x.T(e.te - 1)
+	gap := e.x.src[last.pos+len(last.text) : e.x.T(e.te).pos]
+	if i := strings.Index(gap, "/*"); i >= 0 {
+		if j := strings.LastIndex(gap, "*/"); j > i {
+			return " " + gap[i:j+2]
+		}
+	}
+	return ""
+}
+
 // ColumnEdit is the result of EditColumn.
 type ColumnEdit struct {
 	SQL string // the table's new CREATE TABLE text
@@ -436,6 +457,11 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 		out.Sequence, out.CheckNulls, out.Rewrite = ac.Expr, true, true
 	default:
 		return nil, fmt.Errorf("pgdialect: unknown ALTER COLUMN action %q", ac.Action)
+	}
+	if ac.Action != "identity" {
+		// the serial or identity marker stays with the column (TYPE of
+		// such a column is refused above; identity writes its own)
+		typ += el.markerComment()
 	}
 	elem := x.orig(el.lo, el.ts) + " " + typ
 	for _, c := range clauses {
