@@ -183,6 +183,9 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 	if !x.castsChecked() {
 		return false, nil
 	}
+	if x.netArith(i, ls, re) { // inet_translate.go
+		return true, nil
+	}
 	op := x.T(i).text
 	lt, rt := x.numType(ls, i), x.numType(i+1, re)
 	if lt == "" && x.unknownLiteralOf(ls, i, rt) {
@@ -467,6 +470,9 @@ func checkedCast(tt *pgType, mods string, literal bool) (pre, suf string, ok boo
 	case pgoid.JSONB:
 		// compared by value (jsonb_order.go): '1.50'::jsonb = '1.5'::jsonb
 		return "(pg_cast_jsonb(", ") COLLATE " + JSONBCollation + ")", true
+	case pgoid.Inet, pgoid.Cidr:
+		// ordered as PostgreSQL does (inet_funcs.go)
+		return "(pg_cast_" + TypeName(tt.oid) + "(", ") COLLATE " + InetCollation + ")", true
 	case pgoid.Int2, pgoid.Int4, pgoid.Int8:
 		if !literal {
 			return "pg_num_int(", ", " + quoteLit(TypeName(tt.oid)) + ")", true

@@ -21,6 +21,8 @@ var typeCollations = map[uint32]struct {
 }{
 	pgoid.Interval: {IntervalCollation, compareIntervalText},
 	pgoid.JSONB:    {JSONBCollation, compareJSONBText},
+	pgoid.Inet:     {InetCollation, compareNetText}, // inet_funcs.go
+	pgoid.Cidr:     {InetCollation, compareNetText},
 }
 
 // typeCollation is the COLLATE clause a column of declared type typeName
