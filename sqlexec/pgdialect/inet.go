@@ -286,7 +286,6 @@ func ptonCIDRv4(s string, dst *[16]byte) (int, error) {
 	return bits, nil
 }
 
-
 // ptonIPv6 is inet_cidr_pton_ipv6: groups of up to 4 hex digits, one ::,
 // an embedded dotted IPv4 address at the end, an optional /bits (0-128,
 // no leading zeros); without /bits the mask is /128.

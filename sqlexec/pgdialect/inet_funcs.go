@@ -175,37 +175,37 @@ var netFuncs = map[string]struct {
 	n int32
 	f fn
 }{
-	"host":             {1, netFn(func(n netAddr) (driver.Value, error) { n.bits = n.maxBits(); return n.String(), nil })},
-	"pg_inet_text":     {1, netFn(func(n netAddr) (driver.Value, error) { return n.cidrText(), nil })},
-	"masklen":          {1, netFn(func(n netAddr) (driver.Value, error) { return int64(n.bits), nil })},
-	"family":           {1, netFn(func(n netAddr) (driver.Value, error) { return n.family(), nil })},
-	"network":          {1, netFn(func(n netAddr) (driver.Value, error) { return n.network().cidrText(), nil })},
-	"netmask":          {1, netFn(func(n netAddr) (driver.Value, error) { return n.mask(false).String(), nil })},
-	"hostmask":         {1, netFn(func(n netAddr) (driver.Value, error) { return n.mask(true).String(), nil })},
-	"broadcast":        {1, netFn(broadcast)},
-	"pg_inet_abbrev":   {2, fnAbbrev},
-	"pg_set_masklen":   {3, fnSetMasklen},
-	"inet_same_family": {2, netFn2(func(a, b netAddr) (driver.Value, error) { return int64(btoi(a.v6 == b.v6)), nil })},
-	"inet_merge":       {2, netFn2(inetMerge)},
-	"pg_net_contained":     {2, netFn2(netSubsetOp(func(a, b netAddr) bool { return a.bits > b.bits }))},    // <<
-	"pg_net_contained_eq":     {2, netFn2(netSubsetOp(func(a, b netAddr) bool { return a.bits >= b.bits }))},   // <<=
-	"pg_net_contains":     {2, netFn2(netSubsetOp2(func(a, b netAddr) bool { return a.bits < b.bits }))},   // >>
-	"pg_net_contains_eq":     {2, netFn2(netSubsetOp2(func(a, b netAddr) bool { return a.bits <= b.bits }))},  // >>=
-	"pg_net_overlap":   {2, netFn2(netOverlap)},                                                        // &&
-	"pg_net_and":       {2, netFn2(func(a, b netAddr) (driver.Value, error) { return netBitwise(a, b, "AND") })},
-	"pg_net_or":        {2, netFn2(func(a, b netAddr) (driver.Value, error) { return netBitwise(a, b, "OR") })},
-	"pg_net_not":       {1, netFn(netNot)},
-	"pg_net_add":       {2, fnNetAdd},
-	"pg_net_minus":     {2, fnNetMinus}, // inet - int8 or inet - inet, decided by the values
-	"pg_net_minus_int": {2, fnNetMinus}, // inet - int8
-	"pg_net_diff":      {2, fnNetMinus}, // inet - inet
-	"pg_cast_inet":     {1, fnCastInet},
-	"pg_cast_cidr":     {1, fnCastCIDR},
-	"pg_cast_macaddr":  {1, fnCastMacaddr},
-	"pg_cast_macaddr8": {1, fnCastMacaddr8},
-	"pg_cast_net_from": {3, fnCastFrom},
-	"pg_macaddr_trunc": {1, fnMacTrunc},
-	"macaddr8_set7bit": {1, fnMacSet7bit},
+	"host":                {1, netFn(func(n netAddr) (driver.Value, error) { n.bits = n.maxBits(); return n.String(), nil })},
+	"pg_inet_text":        {1, netFn(func(n netAddr) (driver.Value, error) { return n.cidrText(), nil })},
+	"masklen":             {1, netFn(func(n netAddr) (driver.Value, error) { return int64(n.bits), nil })},
+	"family":              {1, netFn(func(n netAddr) (driver.Value, error) { return n.family(), nil })},
+	"network":             {1, netFn(func(n netAddr) (driver.Value, error) { return n.network().cidrText(), nil })},
+	"netmask":             {1, netFn(func(n netAddr) (driver.Value, error) { return n.mask(false).String(), nil })},
+	"hostmask":            {1, netFn(func(n netAddr) (driver.Value, error) { return n.mask(true).String(), nil })},
+	"broadcast":           {1, netFn(broadcast)},
+	"pg_inet_abbrev":      {2, fnAbbrev},
+	"pg_set_masklen":      {3, fnSetMasklen},
+	"inet_same_family":    {2, netFn2(func(a, b netAddr) (driver.Value, error) { return int64(btoi(a.v6 == b.v6)), nil })},
+	"inet_merge":          {2, netFn2(inetMerge)},
+	"pg_net_contained":    {2, netFn2(netSubsetOp(func(a, b netAddr) bool { return a.bits > b.bits }))},   // <<
+	"pg_net_contained_eq": {2, netFn2(netSubsetOp(func(a, b netAddr) bool { return a.bits >= b.bits }))},  // <<=
+	"pg_net_contains":     {2, netFn2(netSubsetOp2(func(a, b netAddr) bool { return a.bits < b.bits }))},  // >>
+	"pg_net_contains_eq":  {2, netFn2(netSubsetOp2(func(a, b netAddr) bool { return a.bits <= b.bits }))}, // >>=
+	"pg_net_overlap":      {2, netFn2(netOverlap)},                                                        // &&
+	"pg_net_and":          {2, netFn2(func(a, b netAddr) (driver.Value, error) { return netBitwise(a, b, "AND") })},
+	"pg_net_or":           {2, netFn2(func(a, b netAddr) (driver.Value, error) { return netBitwise(a, b, "OR") })},
+	"pg_net_not":          {1, netFn(netNot)},
+	"pg_net_add":          {2, fnNetAdd},
+	"pg_net_minus":        {2, fnNetMinus}, // inet - int8 or inet - inet, decided by the values
+	"pg_net_minus_int":    {2, fnNetMinus}, // inet - int8
+	"pg_net_diff":         {2, fnNetMinus}, // inet - inet
+	"pg_cast_inet":        {1, fnCastInet},
+	"pg_cast_cidr":        {1, fnCastCIDR},
+	"pg_cast_macaddr":     {1, fnCastMacaddr},
+	"pg_cast_macaddr8":    {1, fnCastMacaddr8},
+	"pg_cast_net_from":    {3, fnCastFrom},
+	"pg_macaddr_trunc":    {1, fnMacTrunc},
+	"macaddr8_set7bit":    {1, fnMacSet7bit},
 }
 
 // netFn adapts a function of one inet or cidr value (strict: NULL gives
