@@ -62,6 +62,11 @@ func decodeNetBinary(b []byte, typeOID uint32) (string, error) {
 		return "", bad
 	}
 	a, _ := netip.AddrFromSlice(b[4:])
+	if typeOID == oid.Cidr {
+		if p, err := a.Prefix(bits); err != nil || p.Addr() != a {
+			return "", bad // bits set right of the mask
+		}
+	}
 	s := a.String()
 	if bits != n*8 || typeOID == oid.Cidr {
 		s += "/" + strconv.Itoa(bits)
