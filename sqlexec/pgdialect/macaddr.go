@@ -59,7 +59,8 @@ func parseMacaddr(s string) ([6]byte, error) {
 }
 
 // scanHexField is sscanf's %x (width: at most that many characters, 0 for
-// any) at s[i:]: blanks skipped, an optional sign and 0x, hex digits. A
+// any) at s[i:]: blanks skipped, an optional sign and 0x, hex digits
+// (glibc's: the width counts the sign and the 0x, not the blanks). A
 // value past 32 bits is -1 (out of range for a caller wanting 0-255).
 func scanHexField(s string, i, width int) (int64, int, bool) {
 	for i < len(s) && strings.IndexByte(" \t\n\r\v\f", s[i]) >= 0 {
@@ -74,8 +75,10 @@ func scanHexField(s string, i, width int) (int64, int, bool) {
 		neg = s[i] == '-'
 		i++
 	}
-	if i+1 < limit && s[i] == '0' && (s[i+1] == 'x' || s[i+1] == 'X') && i+2 < limit && isHex(s[i+2]) {
-		i += 2
+	prefixed := false
+	if i+1 < limit && s[i] == '0' && (s[i+1] == 'x' || s[i+1] == 'X') {
+		i += 2 // glibc takes "0x" even with no digit after it: the value is 0
+		prefixed = true
 	}
 	start := i
 	var v int64
@@ -85,7 +88,7 @@ func scanHexField(s string, i, width int) (int64, int, bool) {
 		}
 		i++
 	}
-	if i == start {
+	if i == start && !prefixed {
 		return 0, i, false
 	}
 	if v >= 1<<32 {

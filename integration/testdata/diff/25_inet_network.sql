@@ -31,6 +31,7 @@ SELECT inet '192.168.0.1/24' AS a, cidr '192.168.0.0/24' AS b, macaddr '08002b01
 SELECT CAST('10.1.2.3/8' AS inet) AS a, CAST('10.1' AS cidr) AS b;
 -- macaddr: every spelling mac.c reads, and the errors
 SELECT '08:00:2b:01:02:03'::macaddr AS a, '08-00-2b-01-02-03'::macaddr AS b, '08002b:010203'::macaddr AS c, '08002b-010203'::macaddr AS d, '0800.2b01.0203'::macaddr AS e, '0800-2b01-0203'::macaddr AS f, '08002b010203'::macaddr AS g, '08:00:2B:01:02:03'::macaddr AS h, '8:0:2b:1:2:3'::macaddr AS i, ' 08:00:2b:01:02:03 '::macaddr AS j;
+SELECT '08-0x-2b-01-02-03'::macaddr AS a, '080x2b010203'::macaddr AS b, '08:00:2b:01:02:03:'::macaddr8 AS c, '08:00:2b:01:02:03:0'::macaddr8 AS d;
 SELECT '08:00:2b:01:02'::macaddr;
 SELECT '08:00:2b:01:02:03:04'::macaddr;
 SELECT '08:00:2b:01:02:0g'::macaddr;
