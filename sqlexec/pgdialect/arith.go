@@ -470,9 +470,9 @@ func checkedCast(tt *pgType, mods string, literal bool) (pre, suf string, ok boo
 	case pgoid.JSONB:
 		// compared by value (jsonb_order.go): '1.50'::jsonb = '1.5'::jsonb
 		return "(pg_cast_jsonb(", ") COLLATE " + JSONBCollation + ")", true
-	case pgoid.Inet, pgoid.Cidr:
-		// ordered as PostgreSQL does (inet_funcs.go)
-		return "(pg_cast_" + TypeName(tt.oid) + "(", ") COLLATE " + InetCollation + ")", true
+	case pgoid.Inet, pgoid.Cidr, pgoid.Macaddr, pgoid.Macaddr8:
+		// ordered and compared as PostgreSQL does (inet_funcs.go)
+		return "(pg_cast_" + TypeName(tt.oid) + "(", ") COLLATE " + netCollation(tt.oid) + ")", true
 	case pgoid.Int2, pgoid.Int4, pgoid.Int8:
 		if !literal {
 			return "pg_num_int(", ", " + quoteLit(TypeName(tt.oid)) + ")", true

@@ -13,9 +13,11 @@ package pgdialect
 // are declared COLLATE pg_inet, as interval's and jsonb's are
 // (type_collations.go), and a cast to them carries it. macaddr and
 // macaddr8 print fixed-width lower-case hex, whose text order is
-// PostgreSQL's byte order.
+// PostgreSQL's byte order; their collation pg_macaddr makes other
+// spellings of a literal compare equal.
 
 import (
+	"bytes"
 	"database/sql/driver"
 	"fmt"
 	"math/big"
@@ -27,6 +29,33 @@ import (
 
 // InetCollation is the collation of inet and cidr columns and casts.
 const InetCollation = "pg_inet"
+
+// MacaddrCollation is the collation of macaddr and macaddr8 columns and
+// casts: their stored text already sorts as PostgreSQL's bytes, but a
+// value compared with a literal in another spelling (mac = '08002b010203'
+// beside a cast or in a join, where the literal is not converted) must
+// find it, as PostgreSQL reads the literal as a macaddr.
+const MacaddrCollation = "pg_macaddr"
+
+// netCollation is the collation of the network type o.
+func netCollation(o uint32) string {
+	if o == pgoid.Macaddr || o == pgoid.Macaddr8 {
+		return MacaddrCollation
+	}
+	return InetCollation
+}
+
+// compareMacText is the pg_macaddr collation: the bytes of the addresses
+// (a 6-byte one as macaddr8 reads it, ff:fe in its middle, which keeps
+// the order of 6-byte addresses); texts no address after every address.
+func compareMacText(a, b string) int {
+	return compareParsed(a, b, func(s string) ([8]byte, error) {
+		if m, err := parseMacaddr(s); err == nil {
+			return [8]byte{m[0], m[1], m[2], 0xff, 0xfe, m[3], m[4], m[5]}, nil
+		}
+		return parseMacaddr8(s)
+	}, func(x, y [8]byte) int { return bytes.Compare(x[:], y[:]) }) // type_collations.go
+}
 
 // netIn is the network family of input functions (enforce.go).
 var netIn = map[string]fn{

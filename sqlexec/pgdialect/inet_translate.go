@@ -46,6 +46,11 @@ func (x *tx) stringOperand(a, b int) bool {
 	return b-a == 1 && (x.T(a).typ == tString || x.T(a).typ == tDollar)
 }
 
+// arrayLiteral reports whether a..b-1 is a quoted array literal ('{9}').
+func (x *tx) arrayLiteral(a, b int) bool {
+	return x.stringOperand(a, b) && strings.HasPrefix(strings.TrimLeft(x.T(a).text, "eE'$"), "{")
+}
+
 // netOperators rewrites the network operators of the statement.
 func (x *tx) netOperators() {
 	if !x.castsChecked() {
@@ -88,6 +93,8 @@ func (x *tx) netOperators() {
 		case lo != 0 || ro != 0:
 		case (t.text == "&" || t.text == "|") && !lInt && !rInt:
 			f, res = "pg_net_or_int", 0 // a macaddr column & 'ff:ff:ff:00:00:00' too
+		case t.text == "&&" && (x.arrayLiteral(ls, i) || x.arrayLiteral(i+1, re)):
+			continue // an array's overlap (array_translate.go)
 		case x.stringOperand(ls, i) && !rInt || x.stringOperand(i+1, re) && !lInt:
 		case t.text == "<<=" || t.text == ">>=":
 		case !lInt && !rInt && (t.text == "<<" || t.text == ">>"):
@@ -381,5 +388,5 @@ func (x *tx) netCastFrom(a, b int, tt *pgType, literal bool) (pre, suf string, o
 	if tt.oid == pgoid.Cidr {
 		return "(pg_cast_net_from(", ", 'cidr', " + hint + ") COLLATE " + InetCollation + ")", true
 	}
-	return "pg_cast_net_from(", ", 'macaddr', " + hint + ")", true
+	return "(pg_cast_net_from(", ", 'macaddr', " + hint + ") COLLATE " + MacaddrCollation + ")", true
 }

@@ -114,8 +114,6 @@ var checkedCasts = map[uint32]string{
 	pgoid.Timetz:      "pg_cast_timetz",
 	pgoid.Interval:    "pg_cast_interval",
 	pgoid.UUID:        "pg_cast_uuid",
-	pgoid.Macaddr:     "pg_cast_macaddr",  // inet_funcs.go
-	pgoid.Macaddr8:    "pg_cast_macaddr8", // inet_funcs.go
 }
 
 func registerCastFuncs() error {

@@ -23,6 +23,8 @@ var typeCollations = map[uint32]struct {
 	pgoid.JSONB:    {JSONBCollation, compareJSONBText},
 	pgoid.Inet:     {InetCollation, compareNetText}, // inet_funcs.go
 	pgoid.Cidr:     {InetCollation, compareNetText},
+	pgoid.Macaddr:  {MacaddrCollation, compareMacText}, // inet_funcs.go
+	pgoid.Macaddr8: {MacaddrCollation, compareMacText},
 }
 
 // typeCollation is the COLLATE clause a column of declared type typeName
