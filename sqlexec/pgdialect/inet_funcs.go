@@ -295,7 +295,7 @@ func fnAbbrev(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error)
 	if a[0] == nil {
 		return nil, nil
 	}
-	if o, _ := DeclTypeOID(str(a[1])); o == pgoid.Macaddr || o == pgoid.Macaddr8 || o == 0 {
+	if o, _ := DeclTypeOID(str(a[1])); o != pgoid.Inet && o != pgoid.Cidr {
 		return nil, pgErr("0A000", "abbrev of an expression whose type is not known to be inet or cidr is not supported: cast it (::inet or ::cidr)")
 	} else if o == pgoid.Cidr {
 		n, err := netArg(a[0])

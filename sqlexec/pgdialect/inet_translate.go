@@ -369,7 +369,11 @@ func (x *tx) netTypedCall(i int, l string, args [][2]int) {
 			x.setResolved(i, e+1, o)
 		}
 	}
-	x.T(e).wpre += ", " + x.textHint(a, b) // pgcast.go
+	hint := x.textHint(a, b) // pgcast.go
+	if x.stringOperand(a, b) {
+		hint = "'inet'" // PostgreSQL prefers inet for a literal: abbrev('10.1.0.0/16') is abbrev(inet)
+	}
+	x.T(e).wpre += ", " + hint
 }
 
 // netCastFrom is the conversion of the operand a..b-1 of a cast to cidr

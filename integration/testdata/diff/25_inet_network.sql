@@ -62,6 +62,7 @@ SELECT ~'08:00:2b:01:02:03'::macaddr AS a, '08:00:2b:01:02:03'::macaddr & 'ff:ff
 SELECT host('10.1.2.3/8'::inet) AS a, host('::ffff:1.2.3.4/100'::inet) AS b, text('1.2.3.4'::inet) AS c, text('10.0.0.0/8'::cidr) AS d, abbrev('10.1.0.0/16'::cidr) AS e, abbrev('10.1.0.0/16'::inet) AS f, abbrev('10.1.2.0/23'::cidr) AS g, abbrev('0.0.0.0/0'::cidr) AS h, abbrev('2001:db8::/32'::cidr) AS i, abbrev('::ffff:1.2.3.0/120'::cidr) AS j;
 SELECT masklen('1.2.3.4/7'::inet) AS a, masklen('::1'::inet) AS b, family('::1'::inet) AS c, family('1.2.3.4'::cidr) AS d, network('10.1.2.3/8'::inet) AS e, netmask('10.1.2.3/8'::inet) AS f, hostmask('10.1.2.3/8'::inet) AS g, broadcast('10.1.2.3/8'::inet) AS h, netmask('fe80::1/10'::inet) AS i, hostmask('::1/120'::inet) AS j, broadcast('fe80::1/64'::inet) AS k;
 SELECT set_masklen('10.1.2.3/8'::inet, 16) AS a, set_masklen('10.1.0.0/16'::cidr, 8) AS b, set_masklen('10.1.2.3'::inet, -1) AS c, set_masklen('::1'::inet, 64) AS d, inet_same_family('1.2.3.4'::inet, '::1'::inet) AS e, inet_same_family('1.2.3.4'::inet, '4.3.2.1'::inet) AS f, inet_merge('10.1.2.3'::inet, '10.1.3.3'::inet) AS g, inet_merge('10.0.0.0/8'::inet, '10.1.0.0/16'::cidr) AS h;
+SELECT abbrev('10.1.0.0/16') AS a, set_masklen('10.1.2.3/8', 16) AS b, host('::1') AS c, masklen('10.0.0.0/8') AS d;
 SELECT set_masklen('1.2.3.4'::inet, 33);
 SELECT set_masklen('1.2.3.0/24'::cidr, -2);
 SELECT inet_merge('1.2.3.4'::inet, '::1'::inet);
