@@ -340,8 +340,7 @@ func ptonIPv6(s string, dst *[16]byte) (int, error) {
 				if b >= 0 {
 					bits = b
 				}
-				i = len(s)
-				break
+				break // getV4 read to the end
 			}
 		}
 		if ch == '/' {

@@ -52,8 +52,11 @@ func (x *tx) arrayLiteral(a, b int) bool {
 }
 
 // netOperators rewrites the network operators of the statement.
+// It runs in DDL too (unlike the casts' rewrites): a CHECK or an index's
+// WHERE with a << '10.0.0.0/8' would otherwise be SQLite's integer shift,
+// true for almost any row.
 func (x *tx) netOperators() {
-	if !x.castsChecked() {
+	if x.catalog {
 		return
 	}
 	for i := 1; i < x.n(); i++ {

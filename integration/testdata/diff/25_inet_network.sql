@@ -111,3 +111,10 @@ CREATE INDEX n25net_hosts_net ON n25net_hosts (net);
 SELECT id FROM n25net_hosts WHERE net >= '10.0.0.0/8' AND net < '11.0.0.0/8' ORDER BY net;
 SELECT net, count(*) FROM n25net_hosts GROUP BY net ORDER BY net;
 SELECT DISTINCT mac FROM n25net_hosts WHERE mac IS NOT NULL ORDER BY mac;
+-- the operators in a CHECK and an index's WHERE (not SQLite's integer shift)
+CREATE TABLE n25net_chk (id int PRIMARY KEY, a inet CHECK (a << '10.0.0.0/8'), c cidr, CHECK (c >>= '10.1.2.0/24'::cidr));
+INSERT INTO n25net_chk VALUES (1, '10.1.2.3', '10.1.0.0/16');
+INSERT INTO n25net_chk VALUES (2, '11.1.2.3', '10.1.0.0/16');
+INSERT INTO n25net_chk VALUES (3, '10.1.2.4', '10.2.0.0/16');
+CREATE INDEX n25net_chk_a ON n25net_chk (a) WHERE a <<= '10.1.0.0/16';
+SELECT id, a, c FROM n25net_chk WHERE a <<= '10.1.0.0/16' ORDER BY a;
