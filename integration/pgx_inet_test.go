@@ -14,6 +14,7 @@ import (
 	"errors"
 	"net"
 	"net/netip"
+	"strings"
 	"testing"
 	"time"
 
@@ -115,6 +116,16 @@ func TestPgxNetworkTypes(t *testing.T) {
 	var got netip.Prefix
 	if err := r.QueryRow(ctx, "SELECT net FROM netp WHERE id = 10").Scan(&got); err != nil || got != netip.MustParsePrefix("10.9.0.0/16") {
 		t.Errorf("copied net: %v, %v", got, err)
+	}
+	// text COPY: other spellings in, the types' output out
+	if _, err := w.PgConn().CopyFrom(ctx, strings.NewReader("20\t10.9.9.8\t10.9/16\t0800.2b01.0299\t08002b0102030499\n"),
+		"COPY netp (id, addr, net, mac, mac8) FROM STDIN"); err != nil {
+		t.Fatalf("COPY FROM STDIN: %v", err)
+	}
+	var buf strings.Builder
+	if _, err := r.PgConn().CopyTo(ctx, &buf, "COPY (SELECT addr, net, mac, mac8 FROM netp WHERE id = 20) TO STDOUT"); err != nil ||
+		buf.String() != "10.9.9.8\t10.9.0.0/16\t08:00:2b:01:02:99\t08:00:2b:01:02:03:04:99\n" {
+		t.Errorf("COPY TO STDOUT: %q, %v", buf.String(), err)
 	}
 	bad := pgx.CopyFromRows([][]any{{int64(12), nil, netip.MustParsePrefix("10.9.9.9/16"), nil, nil}})
 	_, err = w.CopyFrom(ctx, pgx.Identifier{"netp"}, []string{"id", "addr", "net", "mac", "mac8"}, bad)

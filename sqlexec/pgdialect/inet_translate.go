@@ -215,8 +215,9 @@ func netArithValues(op byte, x, y driver.Value) (driver.Value, bool, error) {
 }
 
 // fnNetOrInt is pg_net_or_int(op, a, b): the operator op of operands whose
-// types the statement does not show. Integers (and NULL with one) keep
-// SQLite's integer operator; anything else is read as inet or cidr.
+// types the statement does not show. Integers keep SQLite's integer
+// operator, MAC addresses (isMac) macaddr's; anything else is read as
+// inet or cidr.
 func fnNetOrInt(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	op := str(a[0])
 	x, y := a[1], a[2]
@@ -227,7 +228,7 @@ func fnNetOrInt(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 		if n, ok := x.(int64); ok {
 			return ^n, nil
 		}
-		if _, err := netArg(x); err != nil && isMac(x) {
+		if isMac(x) {
 			return macBitwise("~")(nil, []driver.Value{x})
 		}
 		return netFn(netNot)(nil, []driver.Value{x})
