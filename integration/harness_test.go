@@ -357,13 +357,17 @@ func startProcClusterArgs(t *testing.T, size int, extra ...string) *procCluster 
 		c.start(p)
 	}
 	t.Cleanup(func() {
-		for _, p := range c.nodes {
-			c.kill(p)
-		}
-		if t.Failed() {
+		if !t.Failed() {
 			for _, p := range c.nodes {
-				b, _ := os.ReadFile(p.logPath)
-				t.Logf("log of %s:\n%s", p.name, tail(string(b), 40))
+				c.kill(p)
+			}
+			return
+		}
+		for _, p := range c.nodes {
+			logged, stacks := c.quitWithStacks(p)
+			t.Logf("log of %s:\n%s", p.name, tail(logged, 40))
+			if stacks != "" {
+				t.Logf("goroutines of %s running raftsql code when the test failed:\n%s", p.name, stacks)
 			}
 		}
 	})
@@ -459,6 +463,19 @@ func showSetting(ctx context.Context, url, name string) (string, error) {
 	var v string
 	err = conn.QueryRow(ctx, "SHOW "+name, pgx.QueryExecModeSimpleProtocol).Scan(&v)
 	return v, err
+}
+
+// queryRowFresh runs one query on a new connection to url and scans its
+// row into dest. A wait that polls a query under a per-try timeout uses
+// it: pgx closes a connection whose query's context ends, so a polled
+// shared connection stays broken after the first slow try.
+func queryRowFresh(ctx context.Context, url, sql string, dest ...any) error {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(context.Background())
+	return conn.QueryRow(ctx, sql).Scan(dest...)
 }
 
 // leader asks every running node who leads and returns the node they agree on.

@@ -409,7 +409,7 @@ var detFunctions = append([]detFunction{
 	{"pg_cast_date", 1, cFuncPointer(fnCastDate), 0},
 	{"pg_cast_timestamp", 1, cFuncPointer(fnCastTimestamp), lib.SQLITE_DETERMINISTIC},
 	{"pg_cast_timestamptz", 1, cFuncPointer(fnCastTimestamptz), lib.SQLITE_DETERMINISTIC},
-}, append(append(append(append(append(datetimeDetFunctions, zonedDetFunctions()...), sequenceFunctions...), extensionFunctions...), append(append(enumFunctions, upsertFunctions...), similarFunctions...)...), append(commentFunctions, viewDeclFunctions...)...)...)
+}, append(append(append(append(append(datetimeDetFunctions, zonedDetFunctions()...), sequenceFunctions...), extensionFunctions...), append(append(enumFunctions, upsertFunctions...), similarFunctions...)...), append(commentFunctions, append(viewDeclFunctions, typeRequireFunctions...)...)...)...)
 
 // pinnedFunctions are the names of detFunctions.
 var pinnedFunctions = func() map[string]bool {

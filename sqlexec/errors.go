@@ -101,6 +101,7 @@ const (
 	CodeProgramLimitExceeded   = "54000"
 	CodeDuplicateObject        = "42710"
 	CodeDuplicateColumn        = "42701"
+	CodeInvalidTableDefinition = "42P16"
 	// CodeObjectNotInPrerequisiteState: currval before nextval.
 	CodeObjectNotInPrerequisiteState = "55000"
 	CodeUndefinedSavepoint           = "3B001"
@@ -434,6 +435,14 @@ func mapError(err error, sqlText string) *Error {
 		out.Code = CodeUndefinedObject
 	case strings.HasPrefix(msg, "no such savepoint"):
 		out.Code = CodeUndefinedSavepoint
+	case strings.HasSuffix(msg, "ORDER BY term does not match any column in the result set"):
+		// an expression in a set operation's ORDER BY (a name that is no
+		// result column is "no such column" above): PostgreSQL's refusal,
+		// not an internal error
+		out.Code = CodeFeatureNotSupported
+		out.Message = "invalid UNION/INTERSECT/EXCEPT ORDER BY clause"
+		out.DetailText = "Only result column names can be used, not expressions or functions."
+		out.HintText = "Add the expression/function to every SELECT, or move the UNION into a FROM clause."
 	}
 	return out
 }
@@ -486,6 +495,9 @@ func toError(err error) error {
 		if errors.As(err, &pe) && pe.Position > 0 {
 			out.Pos = pe.Position // translation errors point into the statement
 		}
+		if pe != nil && pe.Hint != "" {
+			out.HintText = pe.Hint
+		}
 		return out
 	}
 	return &Error{Code: CodeInternal, Message: err.Error(), Statement: -1}
@@ -510,7 +522,14 @@ func fixPosition(e *Error, orig string) {
 		name = e.Table
 	case CodeUndefinedColumn:
 		name = e.Column
-	case "42P10", "42803", "42883": // 42883: jsoncompare.go's and concatcheck.go's refusals
+	case CodeUndefinedObject:
+		// pg_type_require's refusal at apply (typerequire.go): at the type
+		// (PostgreSQL gives ALTER COLUMN ... TYPE's none)
+		if m := reTypeMissing.FindStringSubmatch(e.Message); m != nil && e.Pos == 0 &&
+			!regexp.MustCompile(`(?i)\bTYPE\s+(public\s*\.\s*)?"?`+regexp.QuoteMeta(m[1])+`\b`).MatchString(orig) {
+			name = m[1]
+		}
+	case "42P10", "42803", "42883", "42804", "42846": // 42883: jsoncompare.go's and concatcheck.go's refusals; 42804, 42846: jsoncompare.go's set operations
 		if e.lite.sql != "" {
 			pos, _, atEnd, ok := pgdialect.ErrorToken(orig, e.lite.sql, e.lite.off)
 			if e.lite.sql, e.Pos = "", 0; ok && !atEnd {
@@ -620,6 +639,8 @@ func findName(s, name string) int {
 }
 
 var reAtOrNear = regexp.MustCompile(`at or near "(.*)"`)
+
+var reTypeMissing = regexp.MustCompile(`^type "(.*)" does not exist$`)
 
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)

@@ -12,7 +12,8 @@ import (
 // statement that runs passes here, so the refusal is the statement's
 // result on every node; it depends only on the text and the schema.
 
-// jsonCompareCheck returns the 42883 error for sqlText, or nil.
+// jsonCompareCheck returns the json check's error for sqlText (42883, or a
+// set operation's 42804/42846), or nil.
 func jsonCompareCheck(c *lconn, sqlText string) *Error {
 	// the catalog reads are raftsql's own, outside the user's allow-list
 	restore := c.enterAuth(authOff)
@@ -24,7 +25,7 @@ func jsonCompareCheck(c *lconn, sqlText string) *Error {
 	if !ok {
 		return nil
 	}
-	e := &Error{Code: "42883", Message: r.Message, HintText: r.Hint, Statement: -1}
+	e := &Error{Code: r.Code, Message: r.Message, HintText: r.Hint, Statement: -1}
 	e.lite.sql, e.lite.off = sqlText, r.Off // fixPosition places it in the client's text
 	return e
 }
@@ -42,7 +43,17 @@ type liteJSONCatalog struct{ liteGroupCatalog }
 // JSONColumns reads the json columns of a table or view (a view's column
 // that reads a json column directly has its declared type).
 func (g liteJSONCatalog) JSONColumns(name string) map[string]bool {
-	cols, err := queryStrings(g.c, "SELECT name FROM pragma_table_info(?1) WHERE lower(type) IN (?2, 'json')", name, pgdialect.JSONDeclType)
+	return g.columnsOf(name, pgdialect.JSONDeclType, "json")
+}
+
+// JSONBColumns reads the jsonb columns of a table or view, as JSONColumns.
+func (g liteJSONCatalog) JSONBColumns(name string) map[string]bool {
+	return g.columnsOf(name, pgdialect.JSONBDeclType, "jsonb")
+}
+
+// columnsOf reads the columns of a table or view declared decl or name.
+func (g liteJSONCatalog) columnsOf(table, decl, name string) map[string]bool {
+	cols, err := queryStrings(g.c, "SELECT name FROM pragma_table_info(?1) WHERE lower(type) IN (?2, ?3)", table, decl, name)
 	if err != nil || len(cols) == 0 {
 		return nil
 	}

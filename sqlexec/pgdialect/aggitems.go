@@ -182,7 +182,7 @@ func AggregateType(fn string, arg uint32) uint32 {
 			return pgoid.Int8
 		case pgoid.Int8, pgoid.Numeric:
 			return pgoid.Numeric
-		case pgoid.Float4, pgoid.Float8, pgoid.Interval:
+		case pgoid.Float4, pgoid.Float8, pgoid.Interval, pgoid.Money:
 			return arg
 		}
 	case "avg":

@@ -38,7 +38,10 @@ type TableChange struct {
 	// Action: "set default", "drop default", "set not null",
 	// "drop not null", "type", "add check", "add foreign key",
 	// "drop constraint", "alter constraint" (Expr: the foreign key's
-	// attributes, deferral.go), or "add column"/"drop column" (IF [NOT] EXISTS:
+	// attributes, deferral.go), "generated" (Expr: the GENERATED ALWAYS
+	// AS (...) STORED clause given to a column just added, addcolumn.go),
+	// "primary key" (42P16 when the table has one; addcolumn.go),
+	// or "add column"/"drop column" (IF [NOT] EXISTS:
 	// Expr is the ALTER TABLE statement to run unless the column
 	// exists/is missing).
 	Action string
@@ -54,6 +57,13 @@ type TableChange struct {
 	// Cascade: DROP CONSTRAINT ... CASCADE (foreign keys depending on a
 	// dropped key go with it).
 	Cascade bool `json:",omitempty"`
+	// Fill: set default of a column just added, the value its existing
+	// rows take, evaluated for each (the default converted to the
+	// column's type; addcolumn.go).
+	Fill string `json:",omitempty"`
+	// Then: add column IF NOT EXISTS, the statements that complete the
+	// column once added (addcolumn.go), skipped with it.
+	Then []string `json:",omitempty"`
 }
 
 const tableChangeMark = "/* raftsql:table-change "
@@ -116,6 +126,11 @@ func (x *tx) alterColumn(tbl string, a, b int) (string, error) {
 		ac.Action, ac.Type = "type", strings.TrimSpace(x.orig(k, u))
 		if _, arr := arrayDeclElem(ac.Type); arr || strings.HasPrefix(ac.Type, "_") {
 			return "", unsupported("ALTER COLUMN ... TYPE to an array type is not supported") // array.go
+		}
+		_, name, _, array, ok := x.parseType(k)
+		if err := x.columnTypeErr(col, k, name, array, ok); err != nil { // typeallow.go
+			err.Position = 0 // PostgreSQL places no caret here
+			return "", err
 		}
 		if _, _, err := newTypeColumn(col, ac.Type); err != nil {
 			return "", err
@@ -353,6 +368,11 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 	case "drop default":
 		clauses = keep(func(c [2]int) bool { return el.kind(c) == "DEFAULT" })
 		out.Rewrite = true
+	case "generated":
+		// a STORED column's values are in the rows: the table is
+		// rebuilt, which computes them
+		clauses = append(keep(func(c [2]int) bool { return el.kind(c) == "DEFAULT" }), ac.Expr)
+		out.Rebuild = true
 	case "set not null":
 		clauses = keep(func(c [2]int) bool { return el.kind(c) == "NOT NULL" })
 		clauses = append(clauses, "NOT NULL")

@@ -39,6 +39,7 @@ var arithFuncs = map[string]string{"+": "pg_add", "-": "pg_sub", "*": "pg_mul", 
 // arithTypeOIDs maps the static types of arith.go to OIDs.
 var arithTypeOIDs = map[string]uint32{
 	"int2": pgoid.Int2, "int4": pgoid.Int4, "int8": pgoid.Int8, "numeric": pgoid.Numeric, "float8": pgoid.Float8, "float4": pgoid.Float4, "bool": pgoid.Bool,
+	"money": pgoid.Money,
 }
 
 // numLiteralType is PostgreSQL's type of a numeric constant: an integer
@@ -84,10 +85,40 @@ func (x *tx) numType(a, b int) string {
 	return oidArithType(x.exprOID(a, b)) // arith_types.go
 }
 
-// arithResult is PostgreSQL's result type of l op r ("" when unknown).
+// operandTypeNames names a static arithmetic type as PostgreSQL's error
+// messages do.
+var operandTypeNames = map[string]string{"money": "money", "oid": "oid", "int2": "smallint", "int4": "integer", "int8": "bigint",
+	"numeric": "numeric", "float4": "real", "float8": "double precision"}
+
+// noOperator is PostgreSQL's 42883 for an arithResult "!op l r": an
+// operator PostgreSQL does not have for its operands' types (money +
+// integer, oid + integer). arithRewrite raises it when the statement
+// shows both types, arithFn when they are read at run time.
+func noOperator(hint string) error {
+	f := strings.Fields(strings.TrimPrefix(hint, "!"))
+	if len(f) != 3 {
+		return pgErr("42883", "operator does not exist")
+	}
+	name := func(t string) string {
+		if n := operandTypeNames[t]; n != "" {
+			return n
+		}
+		return t
+	}
+	return pgErr("42883", "operator does not exist: %s %s %s", name(f[1]), f[0], name(f[2]))
+}
+
+// arithResult is PostgreSQL's result type of l op r ("" when unknown;
+// "!op l r" when PostgreSQL has no such operator: noOperator).
 func arithResult(op, l, r string) string {
 	if l == "" || r == "" {
 		return ""
+	}
+	if l == "money" || r == "money" {
+		return moneyArithResult(op, l, r) // money.go
+	}
+	if l == "oid" || r == "oid" {
+		return "!" + op + " " + l + " " + r // oid has no arithmetic (oidtype.go)
 	}
 	switch {
 	case l == "float4" && r == "float4" && op != "^":
@@ -194,6 +225,11 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 		rt = lt
 	}
 	res := arithResult(op, lt, rt)
+	if strings.HasPrefix(res, "!") {
+		e := noOperator(res)
+		code, msg, _ := ParseSQLStateError(e.Error())
+		return false, &Error{Code: code, Message: msg, Position: x.T(i).pos + 1}
+	}
 	if lt == "numeric" {
 		x.numericLiteral(ls, i)
 	}
@@ -467,6 +503,12 @@ func checkedCast(tt *pgType, mods string, literal bool) (pre, suf string, ok boo
 		if tm, ok := intervalMods(mods); ok && tm >= 0 { // interval_typmod.go
 			return "pg_in_interval(", ", " + strconv.FormatInt(tm, 10) + ")", true
 		}
+	case pgoid.Money:
+		return "(pg_cast_money(", ") COLLATE " + MoneyCollation + ")", true // money.go
+	case pgoid.OID:
+		if tt != typesByOID[pgoid.OID] {
+			return "", "", false // xid, cid, regrole, regoper: CAST AS INTEGER
+		}
 	case pgoid.JSONB:
 		// compared by value (jsonb_order.go): '1.50'::jsonb = '1.5'::jsonb
 		return "(pg_cast_jsonb(", ") COLLATE " + JSONBCollation + ")", true
@@ -684,6 +726,8 @@ func arithWrapRT(f, res, rtype string) (pre, suf string) {
 		pre, suf = "CAST("+pre, suf+" AS TEXT) COLLATE "+NumericCollation
 	case "":
 		pre, suf = "("+pre, suf+" COLLATE "+NumericCollation+")"
+	case "money":
+		pre, suf = "("+pre, suf+" COLLATE "+MoneyCollation+")"
 	}
 	return pre, suf
 }

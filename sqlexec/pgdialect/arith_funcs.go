@@ -167,6 +167,9 @@ func divByZero() error { return pgErr("22012", "division by zero") }
 
 func arithFn(op byte) fn {
 	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		if h := str(a[2]); h == "money" || strings.HasPrefix(h, "!") || h == "float8" && op == '/' && isMoney(a[0]) && isMoney(a[1]) {
+			return moneyArith(op, a[0], a[1], h) // money.go
+		}
 		x, y, null, err := classify2(a)
 		if err != nil && (op == '*' || op == '/') {
 			if v, ok, err := intervalArith(op, a[0], a[1]); ok { // interval_sum.go
@@ -441,6 +444,11 @@ func fnPowTyped(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 // fnCmp compares two numbers of any kind (pg_cmp(a, b) < 0 ...): numeric
 // text by value, not as SQLite orders text after every number.
 func fnCmp(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if x, ok := moneyCents(a[0]); ok {
+		if y, ok := moneyCents(a[1]); ok {
+			return int64(cmp.Compare(x, y)), nil // money.go
+		}
+	}
 	x, y, null, err := classify2(a)
 	if null || err != nil {
 		return nil, err
@@ -548,6 +556,9 @@ func fnNeg(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 		return nil, nil
 	}
 	hint := str(a[1])
+	if hint == "money" || isMoney(a[0]) {
+		return nil, pgErr("42883", "operator does not exist: - money") // money.go
+	}
 	x, err := classify(a[0])
 	if err != nil {
 		// -iv over a column that is no number (its type hint is empty):

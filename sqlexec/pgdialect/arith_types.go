@@ -210,6 +210,10 @@ func oidArithType(o uint32) string {
 		return "float4"
 	case pgoid.Float8:
 		return "float8"
+	case pgoid.Money:
+		return "money"
+	case pgoid.OID:
+		return "oid"
 	}
 	return ""
 }

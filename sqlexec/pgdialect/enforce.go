@@ -212,7 +212,10 @@ func fastCanonical(name, q string, typmod int64) string {
 // canonicalDefault converts the literal default lit (a string token's
 // value) for the column type decl; ok=false when the type is not
 // enforced. An invalid default is PostgreSQL's error at CREATE TABLE.
-func canonicalDefault(lit, decl string) (sql string, ok bool, err error) {
+//
+// lit is the literal's text, or an integer literal's int64 (its errors are
+// then the integer cast's, not text input's).
+func canonicalDefault(lit driver.Value, decl string) (sql string, ok bool, err error) {
 	name, typmod := inSpec(decl)
 	if name == "" {
 		return "", false, nil
@@ -294,7 +297,7 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 	if !found || decl == "" {
 		return a[0], nil
 	}
-	if len(a) > 3 && a[3] != nil && strings.HasPrefix(strings.ToLower(decl), NumericDeclType) {
+	if len(a) > 3 && a[3] != nil && (strings.HasPrefix(strings.ToLower(decl), NumericDeclType) || strings.EqualFold(strings.TrimSpace(decl), "money")) {
 		// a numeric literal's own digits (wrapIn): SQLite read it as a
 		// double, which keeps neither its trailing zeros nor more than
 		// 17 digits

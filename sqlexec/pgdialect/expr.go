@@ -259,6 +259,12 @@ func (x *tx) identRewrite(i int) error {
 			return nil
 		}
 	}
+	if next.typ == tString && t.typ == tIdent && !x.endsOperand(i-1) && !x.isP(i-1, ".") {
+		// typed literal: type 'literal' (typeallow.go)
+		if err := x.castTypeErr(strings.ToLower(u), i); err != nil {
+			return err
+		}
+	}
 	switch u {
 	case "PG_CATALOG", "PUBLIC":
 		if x.isP(i+1, ".") && (x.T(i+2).typ == tIdent || x.T(i+2).typ == tQIdent) && !x.isP(i-1, ".") {
@@ -506,6 +512,9 @@ func (x *tx) relationAt(i int) bool {
 	if p.typ == tPunct && p.text == "." {
 		return true
 	}
+	if p.kw("FROM") && x.kw(i-2, "DISTINCT") && (x.kw(i-3, "IS") || x.kw(i-3, "NOT")) {
+		return false // a IS [NOT] DISTINCT FROM f(x): an operand
+	}
 	switch p.upper() {
 	case "TABLE", "EXISTS", "INTO", "FROM", "JOIN", "UPDATE", "REFERENCES", "ONLY", "VIEW", "INDEX", "TRUNCATE", "ON", "COPY", "WITH", "RECURSIVE":
 		return p.typ == tIdent
@@ -637,6 +646,9 @@ func (x *tx) primaryStart(i int) int {
 		} else {
 			return k
 		}
+	case t.typ == tIdent && t.kw("END"):
+		// CASE ... END is one operand (CASE ... END * 2): its CASE
+		return x.caseStart(i)
 	case t.typ == tIdent || t.typ == tQIdent:
 		if i >= 2 && x.T(i-1).kw("OVER") && x.isP(i-2, ")") {
 			return x.primaryStart(i - 2) // f(...) OVER window_name
@@ -652,6 +664,16 @@ func (x *tx) primaryStart(i int) int {
 		k -= 2
 	}
 	return k
+}
+
+// caseStart is the CASE that the END at i closes, -1 if none does.
+func (x *tx) caseStart(i int) int {
+	for c := i - 1; c >= 0 && x.depth[c] >= x.depth[i]; c-- {
+		if x.depth[c] == x.depth[i] && x.kw(c, "CASE") && x.caseEnd(c) == i {
+			return c
+		}
+	}
+	return -1
 }
 
 // cast rewrites expr::type at the :: token i.
@@ -674,6 +696,9 @@ func (x *tx) cast(i int) error {
 		}
 		name = "text"
 	}
+	if err := x.castTypeErr(name, i+1); err != nil { // typeallow.go
+		return err
+	}
 	tt := typeAlias[name]
 	if tt == nil && x.enumCast(s, i, end) { // enum_order.go
 		return nil
@@ -683,6 +708,12 @@ func (x *tx) cast(i int) error {
 	}
 	if tt.cast == "" {
 		return unsupported("type %s is not supported", name)
+	}
+	if err := x.moneyCastErr(s, i, tt); err != nil { // money.go
+		return err
+	}
+	if x.oidIntCast(s, i, end, tt) { // oidtype.go
+		return nil
 	}
 	if x.T(s).typ == tParam && s == i-1 && x.T(s).text[0] == '$' {
 		if n, err := strconv.Atoi(x.T(s).text[1:]); err == nil {
@@ -757,12 +788,18 @@ func (x *tx) castFunc(i int) error {
 		_, _, mods, _, _ := x.parseType(as + 1)
 		return x.castFuncToArray(i, as, e, name, mods) // array_translate.go
 	}
+	if err := x.castTypeErr(name, as+1); err != nil { // typeallow.go
+		return err
+	}
 	tt := typeAlias[name]
 	if tt == nil && x.enumCastFunc(i, as, e) { // enum_order.go
 		return nil
 	}
+	if tt == nil && x.catalog {
+		return nil // catalog queries: SQLite's own type names
+	}
 	if tt == nil {
-		return nil // leave SQLite's own type names alone
+		return x.undefinedTypeErr(name, as+1)
 	}
 	if tt.cast == "" {
 		return unsupported("type %s is not supported", name)

@@ -76,9 +76,15 @@ func register() error {
 		n int32
 		f fn
 	}{
-		"pg_bool":        {1, fnBool},
-		"pg_bytea":       {1, fnBytea},
-		"pg_uuid_format": {1, fnUUIDFormat},
+		"pg_bool":          {1, fnBool},
+		"pg_bytea":         {1, fnBytea},
+		"pg_cast_money":    {1, fnInMoney},      // money.go
+		"pg_cast_name":     {1, fnInName},       // nametype.go
+		"pg_cast_oid":      {1, fnInOID},        // oidtype.go
+		"pg_oid_int4":      {1, fnOIDInt4},      // oidtype.go
+		"pg_cast_xml":      {1, fnInXML},        // xmltype.go
+		"pg_money_numeric": {2, fnMoneyNumeric}, // money.go
+		"pg_uuid_format":   {1, fnUUIDFormat},
 		"pg_quote_ident": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			return quoteIdent(str(a[0])), nil
 		}},

@@ -20,14 +20,18 @@ type JSONCatalog interface {
 	// JSONColumns: the lower-case names of the json (not jsonb) columns
 	// of the table or view name.
 	JSONColumns(name string) map[string]bool
+	// JSONBColumns: the same for the jsonb columns (min/max, which
+	// jsonb has neither)
+	JSONBColumns(name string) map[string]bool
 }
 
-// JSONRefusal is PostgreSQL's 42883 for a json column compared, sorted or
+// JSONRefusal is PostgreSQL's error (42883; a set operation's type
+// mismatch 42804 or 42846) for a json column compared, sorted or
 // grouped: Off is the byte offset in the checked text of the token
 // PostgreSQL's position names.
 type JSONRefusal struct {
-	Off           int
-	Message, Hint string
+	Off                 int
+	Code, Message, Hint string
 }
 
 // CheckJSONColumns returns the first refusal of sqlText (SQLite text), level
@@ -46,11 +50,14 @@ func CheckJSONColumns(sqlText string, cat JSONCatalog) (r JSONRefusal, ok bool) 
 			sc = &jsonScope{x: x, cat: cat, ctes: x.groupCTENames(), cteCols: x.groupCTEColumns()}
 			sc.cteBody = x.jsonCTEBodies(sc.cteCols)
 		}
-		l, _, _, ty, found := sc.level(s, 0)
-		if !found {
+		l, _, _, _, ty, found := sc.level(s, 0)
+		f := x.jsonSetOp(s, sc.typing(ty), func(arm int) jsonTyping {
+			_, _, _, _, aty, _ := sc.level(arm, 0)
+			return sc.typing(aty)
+		})
+		if !found && f == nil {
 			continue
 		}
-		f := x.jsonSetOp(s, ty)
 		for k := l.items; k < l.end && f == nil; k++ {
 			if x.isSubquery(k) {
 				k = x.match(k) // its own level
@@ -59,7 +66,7 @@ func CheckJSONColumns(sqlText string, cat JSONCatalog) (r JSONRefusal, ok bool) 
 			f = x.jsonCompareAt(k, ty)
 		}
 		if f != nil {
-			return JSONRefusal{Off: x.T(f.tok).pos, Message: f.message, Hint: f.hint}, true
+			return JSONRefusal{Off: x.T(f.tok).pos, Code: f.sqlState(), Message: f.message, Hint: f.hint}, true
 		}
 	}
 	return r, false
@@ -75,43 +82,59 @@ type jsonScope struct {
 	cteBody map[string][2]int
 }
 
+// typing is ty, or for a level without FROM items a typing that knows
+// no column (the SQLite text's function names, never PostgreSQL's).
+func (sc *jsonScope) typing(ty jsonTyping) jsonTyping {
+	if ty.col == nil {
+		return jsonTyping{col: func(int) bool { return false }}
+	}
+	return ty
+}
+
 // jsonMaxNest bounds how deep a CTE's or subquery's columns are typed
 // through others (a recursive CTE reads itself).
 const jsonMaxNest = 8
 
 // level reads the FROM items of the query level of the SELECT at s and
-// returns its FROM items, their json columns and the typing of its
-// column references; found is false when no item has a json column.
-func (sc *jsonScope) level(s, nest int) (l gsLevel, items []gcItem, jcols []map[string]bool, ty jsonTyping, found bool) {
+// returns its FROM items, their json and jsonb columns and the typing of
+// its column references; found is false when no item has either.
+func (sc *jsonScope) level(s, nest int) (l gsLevel, items []gcItem, jcols, jbcols []map[string]bool, ty jsonTyping, found bool) {
 	x := sc.x
 	l = x.levelAt(s)
 	if l.from < 0 {
-		return l, nil, nil, ty, false
+		return l, nil, nil, nil, ty, false
 	}
 	g := &gcLevel{x: x, cat: sc.cat, d: x.depth[s], outs: map[string]bool{}}
 	if !g.readFrom(l.from+1, l.next(l.from), sc.ctes, sc.cteCols) {
-		return l, nil, nil, ty, false
+		return l, nil, nil, nil, ty, false
 	}
 	jcols = make([]map[string]bool, len(g.items))
+	jbcols = make([]map[string]bool, len(g.items))
 	for i, it := range g.items {
 		switch {
 		case it.table != "":
 			jcols[i] = sc.cat.JSONColumns(it.table)
+			jbcols[i] = sc.cat.JSONBColumns(it.table)
 		case it.derived != nil && it.cols != nil:
-			jcols[i] = sc.derivedJSON(it, nest)
+			jcols[i] = sc.derivedJSON(it, nest, "json")
+			jbcols[i] = sc.derivedJSON(it, nest, "jsonb")
 		}
-		found = found || len(jcols[i]) > 0
+		found = found || len(jcols[i]) > 0 || len(jbcols[i]) > 0
 	}
 	ty = jsonTyping{col: func(k int) bool {
 		ref, sure, _, isRef := g.resolve(k, k)
 		return isRef && sure && jcols[ref.item][ref.col]
+	}, colb: func(k int) bool {
+		ref, sure, _, isRef := g.resolve(k, k)
+		return isRef && sure && jbcols[ref.item][ref.col]
 	}}
-	return l, g.items, jcols, ty, found
+	return l, g.items, jcols, jbcols, ty, found
 }
 
-// derivedJSON: the json output columns (lower case) of a subquery or CTE
-// FROM item, read from its query's select list.
-func (sc *jsonScope) derivedJSON(it gcItem, nest int) map[string]bool {
+// derivedJSON: the output columns (lower case) of a subquery or CTE FROM
+// item that are surely of type typ ("json" or "jsonb"), read from its
+// query's select list.
+func (sc *jsonScope) derivedJSON(it gcItem, nest int, typ string) map[string]bool {
 	body := it.body
 	if it.cte != "" {
 		b, ok := sc.cteBody[it.cte]
@@ -123,7 +146,7 @@ func (sc *jsonScope) derivedJSON(it gcItem, nest int) map[string]bool {
 	if nest >= jsonMaxNest || body[1] <= body[0] {
 		return nil
 	}
-	flags := sc.outJSON(body[0], body[1], nest+1)
+	flags := sc.outJSON(body[0], body[1], nest+1, typ)
 	var out map[string]bool
 	for i, name := range it.derived {
 		if i < len(flags) && flags[i] {
@@ -137,9 +160,9 @@ func (sc *jsonScope) derivedJSON(it gcItem, nest int) map[string]bool {
 }
 
 // outJSON: which output columns of the query in tokens [lo, hi) (its
-// first arm's select list) are surely json; nil when the check cannot
-// tell.
-func (sc *jsonScope) outJSON(lo, hi, nest int) []bool {
+// first arm's select list) are surely of type want ("json" or "jsonb");
+// nil when the check cannot tell.
+func (sc *jsonScope) outJSON(lo, hi, nest int, want string) []bool {
 	x := sc.x
 	if x.kw(lo, "WITH") {
 		_, end, _, ok := x.withList(lo)
@@ -151,7 +174,10 @@ func (sc *jsonScope) outJSON(lo, hi, nest int) []bool {
 	if lo >= hi || !x.kw(lo, "SELECT") {
 		return nil
 	}
-	l, items, jcols, ty, _ := sc.level(lo, nest)
+	l, items, jcols, jbcols, ty, _ := sc.level(lo, nest)
+	if want == "jsonb" {
+		jcols = jbcols
+	}
 	if l.from < 0 {
 		ty = jsonTyping{col: func(int) bool { return false }}
 	}
@@ -178,7 +204,7 @@ func (sc *jsonScope) outJSON(lo, hi, nest int) []bool {
 	var flags []bool
 	for _, it := range x.jsonSelectItems(l) {
 		e, typ, ok := x.jsonOperand(it[0], ty)
-		flags = append(flags, ok && typ == "json" && x.jsonItemEnd(e, it[1], false))
+		flags = append(flags, ok && typ == want && x.jsonItemEnd(e, it[1], false))
 	}
 	return flags
 }

@@ -15,6 +15,8 @@ func (fakeJSONCatalog) JSONColumns(name string) map[string]bool {
 	return nil
 }
 
+func (fakeJSONCatalog) JSONBColumns(string) map[string]bool { return nil }
+
 // TestCheckJSONColumns: a json column compared, sorted, grouped or given
 // to min is refused at the token PostgreSQL names; other columns, casts,
 // and what the level reading cannot resolve are let through.

@@ -66,6 +66,15 @@ var jsonListEnd = map[string]bool{"FROM": true, "WHERE": true, "GROUP": true, "H
 type jsonRefused struct {
 	tok           int
 	message, hint string
+	code          string // the SQLSTATE; "" is 42883
+}
+
+// sqlState is r's SQLSTATE.
+func (r *jsonRefused) sqlState() string {
+	if r.code == "" {
+		return "42883"
+	}
+	return r.code
 }
 
 // jsonTyping says which operands are json beyond what the statement's
@@ -74,6 +83,9 @@ type jsonRefused struct {
 // pass.
 type jsonTyping struct {
 	col func(k int) bool
+	// colb: a column reference at token k naming a jsonb column (for
+	// min/max, which jsonb has neither); nil when not known
+	colb func(k int) bool
 }
 
 // Hints PostgreSQL gives with the refusals.
@@ -91,7 +103,7 @@ func (x *tx) jsonCompare() *Error {
 	}
 	for k := 0; k < x.n(); k++ {
 		if r := x.jsonCompareAt(k, jsonTyping{}); r != nil {
-			return &Error{Code: "42883", Message: r.message, Hint: r.hint, Position: x.charPos(r.tok)}
+			return &Error{Code: r.sqlState(), Message: r.message, Hint: r.hint, Position: x.charPos(r.tok)}
 		}
 	}
 	return nil
@@ -101,7 +113,7 @@ func (x *tx) jsonCompare() *Error {
 func (x *tx) mentionsJSON() bool {
 	for k := 0; k < x.n(); k++ {
 		t := x.T(k)
-		if t.typ == tIdent && (t.kw("JSON") || jsonResultFuncs[strings.ToLower(t.text)]) {
+		if t.typ == tIdent && (t.kw("JSON") || t.kw("JSONB") || jsonResultFuncs[strings.ToLower(t.text)]) {
 			return true
 		}
 	}
@@ -110,10 +122,13 @@ func (x *tx) mentionsJSON() bool {
 
 // jsonCompareAt checks the construct starting at token k.
 func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
+	if r := x.jsonOperatorAt(k, ty); r != nil {
+		return r // json_operators.go
+	}
 	t := x.T(k)
 	switch {
 	case t.kw("SELECT"):
-		return x.jsonSetOp(k, ty)
+		return x.jsonSetOp(k, ty, nil)
 	case x.kw(k, "ORDER", "BY"):
 		return x.jsonListItems(k+2, "ordering", true, ty)
 	case x.kw(k, "GROUP", "BY"):
@@ -124,8 +139,9 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 		return x.jsonPgCmp(k, ty)
 	case t.typ == tIdent && (t.kw("MIN") || t.kw("MAX")) && x.isP(k+1, "(") && !x.isP(k-1, "."):
 		m := x.match(k + 1)
-		if end, typ, ok := x.jsonOperand(k+2, ty); ok && end == m && typ == "json" {
-			return &jsonRefused{k, "function " + strings.ToLower(t.text) + "(json) does not exist", jsonFunctionHint}
+		if end, typ, ok := x.jsonOperand(k+2, ty); ok && end == m && (typ == "json" || typ == "jsonb") {
+			// PostgreSQL 15 has no min/max for json nor for jsonb
+			return &jsonRefused{k, "function " + strings.ToLower(t.text) + "(" + typ + ") does not exist", jsonFunctionHint, ""}
 		}
 	}
 	if !x.jsonCmpStart(k) {
@@ -141,7 +157,7 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 	}
 	if left == "json" && x.kw(in, "IN") && x.isP(in+1, "(") && !x.isSubquery(in+1) {
 		if right := x.jsonInListType(in+1, ty); right != "" {
-			return &jsonRefused{end, "operator does not exist: json " + eq + " " + right, jsonOperatorHint}
+			return &jsonRefused{end, "operator does not exist: json " + eq + " " + right, jsonOperatorHint, ""}
 		}
 		return nil
 	}
@@ -153,7 +169,7 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 	if !ok || !x.jsonCmpEnd(end2) || left != "json" && right != "json" || left == "" || right == "" {
 		return nil
 	}
-	return &jsonRefused{end, "operator does not exist: " + left + " " + op.text + " " + right, jsonOperatorHint}
+	return &jsonRefused{end, "operator does not exist: " + left + " " + op.text + " " + right, jsonOperatorHint, ""}
 }
 
 // jsonListItems checks the items of the list starting at a: an item that is
@@ -171,8 +187,13 @@ func (x *tx) jsonListItems(a int, what string, order bool, ty jsonTyping) *jsonR
 		if ok && typ == "integer" && order && x.jsonItemEnd(end, e, order) {
 			typ = x.jsonOrdinalType(s, ty)
 		}
+		if ok && order && end == s+1 && x.jsonItemEnd(end, e, order) {
+			if t, named := x.jsonAliasType(s, ty); named {
+				typ = t // ORDER BY x names the output column x first
+			}
+		}
 		if ok && typ == "json" && x.jsonItemEnd(end, e, order) {
-			r := &jsonRefused{s, "could not identify an " + what + " operator for type json", ""}
+			r := &jsonRefused{s, "could not identify an " + what + " operator for type json", "", ""}
 			if order {
 				r.hint = jsonOrderHint
 			}
@@ -218,7 +239,8 @@ func (x *tx) jsonCmpEnd(e int) bool {
 }
 
 // jsonOperand reads a primary expression with its casts at s: its end
-// and PostgreSQL's name of its type ("json", "unknown", "integer"), ""
+// and PostgreSQL's name of its type ("json", "jsonb", "text", "unknown",
+// "integer"), ""
 // when the check does not know it; ok false when s starts none.
 func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 	t := x.T(s)
@@ -242,6 +264,12 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 		end = m + 1
 		if x.kw(m-2, "AS") && x.kw(m-1, "JSON") {
 			typ = "json"
+		}
+		if x.kw(m-2, "AS") && x.kw(m-1, "JSONB") {
+			typ = "jsonb"
+		}
+		if x.kw(m-2, "AS") && x.kw(m-1, "TEXT") {
+			typ = "text"
 		}
 	case t.typ == tIdent && x.isP(s+1, "("):
 		m := x.match(s + 1)
@@ -279,6 +307,9 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 		if ty.col != nil && ty.col(s) {
 			typ = "json"
 		}
+		if ty.colb != nil && ty.colb(s) {
+			typ = "jsonb"
+		}
 	default:
 		return s, "", false
 	}
@@ -289,6 +320,12 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 		typ = ""
 		if x.kw(end+1, "JSON") && !x.isP(end+2, "[") && !x.isP(end+2, "(") {
 			typ = "json"
+		}
+		if x.kw(end+1, "JSONB") && !x.isP(end+2, "[") && !x.isP(end+2, "(") {
+			typ = "jsonb"
+		}
+		if x.kw(end+1, "TEXT") && !x.isP(end+2, "[") {
+			typ = "text"
 		}
 		end += 2
 	}
@@ -319,6 +356,38 @@ func (x *tx) jsonOrdinalType(s int, ty jsonTyping) string {
 	return ""
 }
 
+// jsonAliasType: the type ("json" or "") of the select item whose output
+// name the identifier at s (an ORDER BY item of its query level) is, as
+// PostgreSQL reads ORDER BY x: an output column before an input column;
+// named is false when no item is named so.
+func (x *tx) jsonAliasType(s int, ty jsonTyping) (typ string, named bool) {
+	t := x.T(s)
+	if t.typ != tIdent && t.typ != tQIdent || x.isP(s+1, ".") || x.isP(s-1, ".") {
+		return "", false
+	}
+	sel := x.innermostSelect(s)
+	if sel < 0 {
+		return "", false
+	}
+	l := x.levelAt(sel)
+	if l.order < 0 || s < l.order+2 || s >= l.next(l.order) || x.depth[s] != x.depth[l.order] {
+		return "", false
+	}
+	name := t.identName()
+	for _, it := range x.jsonSelectItems(l) {
+		end, typ, ok := x.jsonOperand(it[0], ty)
+		a := it[1] - 1
+		if !ok || end == it[1] || a < it[0] || !(x.T(a).typ == tIdent || x.T(a).typ == tQIdent) || x.T(a).identName() != name {
+			continue
+		}
+		if !x.jsonItemEnd(end, it[1], false) {
+			return "", true // named by an item the check cannot type
+		}
+		return typ, true
+	}
+	return "", false
+}
+
 // jsonSelectItems: the select items of level l (after DISTINCT).
 func (x *tx) jsonSelectItems(l gsLevel) [][2]int {
 	items := l.items
@@ -332,9 +401,16 @@ func (x *tx) jsonSelectItems(l gsLevel) [][2]int {
 }
 
 // jsonSetOp: the SELECT at s starts the first arm of a UNION, INTERSECT
-// or EXCEPT without ALL (each needs equality of its rows): its first json
-// item is PostgreSQL's 42883 there. UNION ALL only appends rows.
-func (x *tx) jsonSetOp(s int, ty jsonTyping) *jsonRefused {
+// or EXCEPT. PostgreSQL resolves the set operations left to right, each
+// column in turn: the arms' types are matched (json with another known
+// type is 42804 `UNION types json and integer cannot be matched` at the
+// later item; an unknown literal takes the other's type, two unknowns
+// are text), then an operation other than UNION ALL needs the type's
+// equality: json is 42883 at the item that decided the type, the first
+// json one (`SELECT '1' UNION SELECT j` at j). armTyping types the
+// column references of the arm at a given SELECT (nil: ty for all).
+// Arms that are no plain SELECT end the reading.
+func (x *tx) jsonSetOp(s int, ty jsonTyping, armTyping func(int) jsonTyping) *jsonRefused {
 	d := x.depth[s]
 	if p := s - 1; p >= 0 && x.depth[p] == d && (x.kw(p, "UNION") || x.kw(p, "INTERSECT") ||
 		x.kw(p, "EXCEPT") || x.kw(p, "ALL") || x.kw(p, "DISTINCT")) {
@@ -346,25 +422,73 @@ func (x *tx) jsonSetOp(s int, ty jsonTyping) *jsonRefused {
 	}
 	// the SQLite text's UNION is UNION ALL inside a DISTINCT
 	// (unionfirst.go)
-	distinct := s >= 5 && x.isP(s-1, "(") && x.unionArms(s-5) != ""
+	wrapped := s >= 5 && x.isP(s-1, "(") && x.unionArms(s-5) != ""
+	items := x.jsonSelectItems(l)
+	cur := make([]string, len(items))
+	best := make([]int, len(items))
+	for c, it := range items {
+		cur[c], best[c] = x.jsonSetItemType(it, ty), it[0]
+	}
 	for k := l.end; k < x.n() && x.depth[k] >= d; k++ {
-		if x.depth[k] == d && (x.kw(k, "UNION") || x.kw(k, "INTERSECT") || x.kw(k, "EXCEPT")) && !x.kw(k+1, "ALL") {
-			distinct = true
-			break
-		}
 		if x.depth[k] == d && x.isP(k, ";") {
 			break
 		}
-	}
-	if !distinct {
-		return nil
-	}
-	for _, it := range x.jsonSelectItems(l) {
-		if end, typ, ok := x.jsonOperand(it[0], ty); ok && typ == "json" && x.jsonItemEnd(end, it[1], false) {
-			return &jsonRefused{it[0], "could not identify an equality operator for type json", ""}
+		if x.depth[k] != d || !(x.kw(k, "UNION") || x.kw(k, "INTERSECT") || x.kw(k, "EXCEPT")) {
+			continue
 		}
+		opName, all := x.T(k).upper(), x.kw(k+1, "ALL")
+		arm := k + 1
+		if x.kw(arm, "ALL") || x.kw(arm, "DISTINCT") {
+			arm++
+		}
+		if !x.kw(arm, "SELECT") {
+			return nil
+		}
+		aty := ty
+		if armTyping != nil {
+			aty = armTyping(arm)
+		}
+		al := x.levelAt(arm)
+		aitems := x.jsonSelectItems(al)
+		if len(aitems) != len(items) {
+			return nil
+		}
+		needEq := !(opName == "UNION" && all) || wrapped
+		for c, it := range aitems {
+			t := x.jsonSetItemType(it, aty)
+			switch {
+			case cur[c] == "json" && t == "":
+				// not known here: json or a type that does not match
+				// it, refused either way
+			case cur[c] == "" || t == "":
+				cur[c] = "" // not known here: the column is let through
+			case cur[c] == "unknown" && t != "unknown":
+				cur[c], best[c] = t, it[0]
+			case t == "unknown" || t == cur[c]:
+			case cur[c] == "json" && t == "jsonb" || cur[c] == "jsonb" && t == "json":
+				return &jsonRefused{it[0], opName + " could not convert type " + t + " to " + cur[c], "", "42846"}
+			case cur[c] == "json" || t == "json":
+				return &jsonRefused{it[0], opName + " types " + cur[c] + " and " + t + " cannot be matched", "", "42804"}
+			}
+			if needEq && cur[c] == "json" {
+				return &jsonRefused{best[c], "could not identify an equality operator for type json", "", ""}
+			}
+			if cur[c] == "unknown" {
+				cur[c] = "text"
+			}
+		}
+		k = al.end - 1
 	}
 	return nil
+}
+
+// jsonSetItemType: jsonOperand's type of the select item it when the
+// operand is the whole item (before an output alias), else "".
+func (x *tx) jsonSetItemType(it [2]int, ty jsonTyping) string {
+	if end, typ, ok := x.jsonOperand(it[0], ty); ok && x.jsonItemEnd(end, it[1], false) {
+		return typ
+	}
+	return ""
 }
 
 // jsonInListType: the right operand type PostgreSQL names for json IN the
@@ -417,5 +541,5 @@ func (x *tx) jsonPgCmp(k int, ty jsonTyping) *jsonRefused {
 	if types[0] != "json" && types[1] != "json" {
 		return nil
 	}
-	return &jsonRefused{m + 1, "operator does not exist: " + types[0] + " " + op.text + " " + types[1], jsonOperatorHint}
+	return &jsonRefused{m + 1, "operator does not exist: " + types[0] + " " + op.text + " " + types[1], jsonOperatorHint, ""}
 }

@@ -274,6 +274,9 @@ type numSum struct {
 	// ivs: the values are intervals (interval_sum.go), summed in iv
 	ivs bool
 	iv  interval
+	// money: the values are money (money.go), summed in cents
+	money bool
+	cents int64
 }
 
 const (
@@ -304,6 +307,9 @@ func (s *numSum) step(v driver.Value, sign int) error {
 	s.n += int64(sign)
 	if s.ivs {
 		return s.stepMore(v, sign) // interval_sum.go
+	}
+	if s.money {
+		return s.stepMoneyMore(v, sign) // money.go
 	}
 	switch v := v.(type) {
 	case int64:
@@ -337,6 +343,9 @@ func (s *numSum) step(v driver.Value, sign int) error {
 	case string:
 		if s.mode == sumDec && s.addSmall(v, sign) {
 			return nil
+		}
+		if done, err := s.stepMoney(v, sign); done { // money.go
+			return err
 		}
 		if done, err := s.stepInterval(v, sign); done { // interval_sum.go
 			return err
@@ -442,6 +451,9 @@ func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
 	if s.ivs {
 		return s.intervalValue()
 	}
+	if s.money {
+		return formatMoney(s.cents), nil // money.go
+	}
 	switch s.mode {
 	case sumInt:
 		if s.avg {
@@ -489,6 +501,9 @@ func compareNumericText(a, b string) int {
 	if c, ok := quickCompareDecimal(a, b); ok {
 		return c
 	}
+	if c, ok := compareInfiniteDate(a, b); ok {
+		return c
+	}
 	da, oka := parseDecimal(a)
 	db, okb := parseDecimal(b)
 	switch {
@@ -502,7 +517,35 @@ func compareNumericText(a, b string) int {
 	case okb:
 		return 1
 	}
+	if isMoney(a) && isMoney(b) {
+		return compareMoneyText(a, b) // money.go: money arithmetic carries this collation
+	}
 	return compareIntervalText(a, b) // interval_order.go
+}
+
+// compareInfiniteDate orders a date's or timestamp's 'infinity' and
+// '-infinity' (lower case, as PostgreSQL prints them; numeric's are
+// 'Infinity') around the finite dates and timestamps, when the other text
+// is one: a date/time value of a type known only at run time carries this
+// collation (ts - iv: datetime_columns.go), which would otherwise read
+// them as numeric infinities, before every date's text.
+func compareInfiniteDate(a, b string) (int, bool) {
+	inf := func(s string) int {
+		switch s {
+		case "infinity":
+			return 1
+		case "-infinity":
+			return -1
+		}
+		return 0
+	}
+	switch ia, ib := inf(a), inf(b); {
+	case ia != 0 && datePrefix(b):
+		return ia, true
+	case ib != 0 && datePrefix(a):
+		return -ib, true
+	}
+	return 0, false
 }
 
 func sign(c int) int {

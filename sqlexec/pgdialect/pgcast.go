@@ -114,6 +114,10 @@ var checkedCasts = map[uint32]string{
 	pgoid.Timetz:      "pg_cast_timetz",
 	pgoid.Interval:    "pg_cast_interval",
 	pgoid.UUID:        "pg_cast_uuid",
+	pgoid.Money:       "pg_cast_money", // money.go
+	pgoid.Name:        "pg_cast_name",  // nametype.go
+	pgoid.OID:         "pg_cast_oid",   // oidtype.go
+	pgoid.XML:         "pg_cast_xml",   // xmltype.go
 }
 
 func registerCastFuncs() error {
@@ -630,6 +634,9 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 		pre = x.floatIntCast(pre, s, i)
 		lp, ls := x.tstzLocalWrap(s, i, tt) // datetime_zone.go
 		if tt.oid == pgoid.Numeric {
+			if mp, ms := x.moneyNumericWrap(s, i); mp != "" { // money.go
+				lp, ls = mp+lp, ls+ms
+			}
 			fp, fs := x.float4NumericWrap(s, i) // float4numeric.go
 			if fp == "" && !literal {
 				x.numCasts = append(x.numCasts, numCast{s, i, pre + lp, false})

@@ -67,6 +67,9 @@ func (s *typedSum) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
 	if !s.decided {
 		s.decided = true
 		s.f4 = str(a[1]) == "float4"
+		if str(a[1]) == "oid" {
+			return pgErr("42883", "function sum(oid) does not exist") // oidtype.go: no arithmetic
+		}
 	}
 	if !s.f4 {
 		return s.step(a[0], 1)

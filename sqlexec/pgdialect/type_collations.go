@@ -21,6 +21,7 @@ var typeCollations = map[uint32]struct {
 }{
 	pgoid.Interval: {IntervalCollation, compareIntervalText},
 	pgoid.JSONB:    {JSONBCollation, compareJSONBText},
+	pgoid.Money:    {MoneyCollation, compareMoneyText},
 	pgoid.Inet:     {InetCollation, compareNetText}, // inet_funcs.go
 	pgoid.Cidr:     {InetCollation, compareNetText},
 	pgoid.Macaddr:  {MacaddrCollation, compareMacText}, // inet_funcs.go

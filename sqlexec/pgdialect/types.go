@@ -34,18 +34,18 @@ func init() {
 	add(pgoid.Bool, "boolean", "fn:pg_bool", "B")
 	add(pgoid.Bytea, "bytea", "fn:pg_bytea", "U")
 	add(pgoid.Char, `"char"`, "TEXT", "Z")
-	add(pgoid.Name, "name", "TEXT", "S")
+	add(pgoid.Name, "name", "fn:pg_cast_name", "S", nameDeclType)
 	add(pgoid.Int8, "bigint", "INTEGER", "N", "bigserial", "serial8")
 	add(pgoid.Int2, "smallint", "INTEGER", "N", "smallserial", "serial2")
 	add(pgoid.Int4, "integer", "INTEGER", "N", "int", "serial", "serial4")
 	add(pgoid.Regproc, "regproc", "TEXT", "N", "regprocedure")
 	add(pgoid.Text, "text", "TEXT", "S", "citext")
-	add(pgoid.OID, "oid", "INTEGER", "N", "xid", "cid", "regrole", "regoper")
+	add(pgoid.OID, "oid", "fn:pg_cast_oid", "N")
 	add(pgoid.JSON, "json", "TEXT", "U", JSONDeclType)
-	add(pgoid.XML, "xml", "TEXT", "U")
+	add(pgoid.XML, "xml", "fn:pg_cast_xml", "U", xmlDeclType)
 	add(pgoid.Float4, "real", "REAL", "N")
 	add(pgoid.Float8, "double precision", "REAL", "N", "float", "double")
-	add(pgoid.Money, "money", "NUMERIC", "N")
+	add(pgoid.Money, "money", "fn:pg_cast_money", "N")
 	add(pgoid.Inet, "inet", "TEXT", "I")
 	add(pgoid.Cidr, "cidr", "TEXT", "I")
 	add(pgoid.Macaddr, "macaddr", "TEXT", "U")
@@ -58,7 +58,7 @@ func init() {
 	add(pgoid.Timestamptz, "timestamp with time zone", "TEXT", "D")
 	add(pgoid.Interval, "interval", "TEXT", "T")
 	add(pgoid.Timetz, "time with time zone", "TEXT", "D")
-	add(pgoid.Numeric, "numeric", "NUMERIC", "N", "decimal", NumericDeclType)
+	add(pgoid.Numeric, "numeric", "NUMERIC", "N", "decimal", "dec", NumericDeclType)
 	add(pgoid.Regclass, "regclass", "fn:regclass", "N")
 	add(pgoid.Regtype, "regtype", "fn:regtype", "N")
 	add(pgoid.UUID, "uuid", "TEXT", "U")
@@ -70,6 +70,13 @@ func init() {
 	typeAlias[`"char"`] = typesByOID[pgoid.Char]
 	typeAlias["float4"] = typesByOID[pgoid.Float4]
 	typeAlias["real"] = typesByOID[pgoid.Float4]
+	// xid, cid, regrole and regoper are read as plain integers, not by
+	// oid's input (a role name is no number)
+	oidLike := *typesByOID[pgoid.OID]
+	oidLike.cast = "INTEGER"
+	for _, a := range []string{"xid", "cid", "regrole", "regoper"} {
+		typeAlias[a] = &oidLike
+	}
 	addArrayTypes() // array.go
 }
 

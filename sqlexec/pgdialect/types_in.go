@@ -33,6 +33,10 @@ var typesIn = map[string]fn{
 	"pg_in_json":    inJSON,
 	"pg_in_jsonb":   inJSONB,
 	"pg_in_uuid":    inWrap(fnCastUUID),
+	"pg_in_money":   fnInMoney, // money.go
+	"pg_in_name":    fnInName,  // nametype.go
+	"pg_in_oid":     fnInOID,   // oidtype.go
+	"pg_in_xml":     fnInXML,   // xmltype.go
 }
 
 // inWrap adapts a one-argument checked cast to the (value, typmod) form.

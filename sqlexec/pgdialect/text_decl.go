@@ -1,0 +1,27 @@
+package pgdialect
+
+// text_decl.go: the declared SQLite types of name and xml columns. The
+// names carry "text" so SQLite gives the columns TEXT affinity: under the
+// NUMERIC affinity of a plain "name" or "xml" SQLite would store the name
+// '007' as the integer 7 and the xml content '1.50' as the float 1.5.
+// DeclTypeOID maps them back (types.go's aliases), as json_text
+// (jsonb_order.go). Columns created before keep their declared type.
+
+import pgoid "github.com/raftsql/raftsql/pgwire/oid"
+
+const (
+	nameDeclType = "name_text"
+	xmlDeclType  = "xml_text"
+)
+
+// textDeclType is the declared type a column of type oid gets, "" unless
+// name or xml.
+func textDeclType(oid uint32) string {
+	switch oid {
+	case pgoid.Name:
+		return nameDeclType
+	case pgoid.XML:
+		return xmlDeclType
+	}
+	return ""
+}
