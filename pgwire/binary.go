@@ -177,6 +177,10 @@ func encodeBinary(v any, typeOID uint32) ([]byte, error) {
 		return nil, fmt.Errorf("cannot encode %T as uuid", v)
 	case oid.JSONB:
 		return append([]byte{1}, textOf(v, time.UTC)...), nil
+	case oid.Inet, oid.Cidr:
+		return encodeNetBinary(textOf(v, time.UTC), typeOID) // netaddr.go
+	case oid.Macaddr, oid.Macaddr8:
+		return encodeMacBinary(textOf(v, time.UTC), typeOID)
 	case oid.Char:
 		s := textOf(v, time.UTC)
 		if len(s) > 0 {
@@ -324,6 +328,10 @@ func decodeBinary(b []byte, typeOID uint32) (any, error) {
 		return formatUUID(b), nil
 	case oid.Bytea:
 		return append([]byte(nil), b...), nil
+	case oid.Inet, oid.Cidr:
+		return decodeNetBinary(b, typeOID) // netaddr.go
+	case oid.Macaddr, oid.Macaddr8:
+		return decodeMacBinary(b, typeOID)
 	case oid.JSONB:
 		if len(b) < 1 || b[0] != 1 {
 			return nil, newErr(codeInvalidBinaryRep, "unsupported jsonb version number")

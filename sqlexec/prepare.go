@@ -561,6 +561,14 @@ func dummyArg(oid uint32) any {
 		return "2000-01-01 00:00:00"
 	case pgoid.UUID:
 		return "00000000-0000-0000-0000-000000000000"
+	case pgoid.Inet:
+		return "0.0.0.0"
+	case pgoid.Cidr:
+		return "0.0.0.0/0"
+	case pgoid.Macaddr:
+		return "00:00:00:00:00:00"
+	case pgoid.Macaddr8:
+		return "00:00:00:00:00:00:00:00"
 	case pgoid.Bytea:
 		return []byte{0}
 	}

@@ -11,7 +11,7 @@ func TestTypeRequire(t *testing.T) {
 	e, f := newTestEngine(t)
 	// tables as an earlier version created them (no allow-list)
 	f.next = 1
-	mustApply(t, f.db, 1, cmdOf(1, 1, 9, "CREATE TABLE old_t (a inet, b text2, c blob, d)"))
+	mustApply(t, f.db, 1, cmdOf(1, 1, 9, "CREATE TABLE old_t (a tsvector, b text2, c blob, d)"))
 	a := newSess(t, e)
 	runSessSteps(t, []sessStep{
 		{a, "INSERT INTO old_t VALUES ('garbage', 'x', 'y', 1)", "C:INSERT 0 1", ""},

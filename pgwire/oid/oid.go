@@ -27,7 +27,10 @@ const (
 	Float4       uint32 = 700
 	Float8       uint32 = 701
 	Unknown      uint32 = 705
+	Cidr         uint32 = 650
+	Macaddr8     uint32 = 774
 	Money        uint32 = 790
+	Macaddr      uint32 = 829
 	Inet         uint32 = 869
 	Bpchar       uint32 = 1042
 	Varchar      uint32 = 1043
@@ -61,7 +64,7 @@ var table = map[uint32]info{
 	Regproc: {"regproc", 4}, Text: {"text", -1}, OID: {"oid", 4}, TID: {"tid", 6},
 	XID: {"xid", 4}, CID: {"cid", 4}, OIDVector: {"oidvector", -1}, JSON: {"json", -1},
 	XML: {"xml", -1}, Float4: {"float4", 4}, Float8: {"float8", 8}, Unknown: {"unknown", -2},
-	Money: {"money", 8}, Inet: {"inet", -1}, Bpchar: {"bpchar", -1}, Varchar: {"varchar", -1},
+	Money: {"money", 8}, Inet: {"inet", -1}, Cidr: {"cidr", -1}, Macaddr: {"macaddr", 6}, Macaddr8: {"macaddr8", 8}, Bpchar: {"bpchar", -1}, Varchar: {"varchar", -1},
 	Date: {"date", 4}, Time: {"time", 8}, Timestamp: {"timestamp", 8},
 	Timestamptz: {"timestamptz", 8}, Interval: {"interval", 16}, Timetz: {"timetz", 12},
 	Numeric: {"numeric", -1}, Regprocedure: {"regprocedure", 4}, Regoper: {"regoper", 4},

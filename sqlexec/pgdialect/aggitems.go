@@ -140,6 +140,9 @@ func AggregateType(fn string, arg uint32) uint32 {
 		if arg == pgoid.Varchar || arg == pgoid.Name {
 			return pgoid.Text // max(text): varchar and name have no min/max of their own
 		}
+		if arg == pgoid.Cidr {
+			return pgoid.Inet // max(inet) takes cidr
+		}
 		return arg
 	case "bit_and", "bit_or":
 		switch arg {

@@ -214,6 +214,9 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 	if !x.castsChecked() {
 		return false, nil
 	}
+	if x.netArith(i, ls, re) { // inet_translate.go
+		return true, nil
+	}
 	op := x.T(i).text
 	lt, rt := x.numType(ls, i), x.numType(i+1, re)
 	if lt == "" && x.unknownLiteralOf(ls, i, rt) {
@@ -509,6 +512,9 @@ func checkedCast(tt *pgType, mods string, literal bool) (pre, suf string, ok boo
 	case pgoid.JSONB:
 		// compared by value (jsonb_order.go): '1.50'::jsonb = '1.5'::jsonb
 		return "(pg_cast_jsonb(", ") COLLATE " + JSONBCollation + ")", true
+	case pgoid.Inet, pgoid.Cidr, pgoid.Macaddr, pgoid.Macaddr8:
+		// ordered and compared as PostgreSQL does (inet_funcs.go)
+		return "(pg_cast_" + TypeName(tt.oid) + "(", ") COLLATE " + netCollation(tt.oid) + ")", true
 	case pgoid.Int2, pgoid.Int4, pgoid.Int8:
 		if !literal {
 			return "pg_num_int(", ", " + quoteLit(TypeName(tt.oid)) + ")", true

@@ -176,6 +176,11 @@ func arithFn(op byte) fn {
 				return v, err
 			}
 		}
+		if err != nil && (op == '+' || op == '-') && str(a[2]) == "" {
+			if v, ok, err := netArithValues(op, a[0], a[1]); ok { // inet_translate.go
+				return v, err
+			}
+		}
 		if null || err != nil {
 			return nil, err
 		}

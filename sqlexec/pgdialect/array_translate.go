@@ -471,6 +471,7 @@ func (x *tx) arrayPass() error {
 		}
 	}
 	x.distinctAggOrder()
+	x.netOperators() // inet_translate.go: before && is read as the arrays'
 	for i := 1; i < x.n(); i++ {
 		t := x.T(i)
 		if t.typ != tOp || t.ed || t.text != "&&" && t.text != "||" || !x.endsOperand(i-1) {

@@ -388,7 +388,7 @@ func (x *tx) identRewrite(i int) error {
 			return nil
 		}
 	case "DATE", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "TIMETZ", "BOOLEAN", "BOOL", "UUID", "JSON", "JSONB", "NUMERIC", "DECIMAL", "BIGINT", "INT", "INTEGER", "TEXT",
-		"INT2", "INT4", "INT8", "SMALLINT", "FLOAT4", "FLOAT8", "REAL", "VARCHAR", "BPCHAR", "BYTEA":
+		"INT2", "INT4", "INT8", "SMALLINT", "FLOAT4", "FLOAT8", "REAL", "VARCHAR", "BPCHAR", "BYTEA", "INET", "CIDR", "MACADDR", "MACADDR8":
 		if next.typ == tString && !x.endsOperand(i-1) && !x.isP(i-1, ".") {
 			// typed literal: type 'literal' -> cast
 			tt := typeAlias[strings.ToLower(u)]
@@ -449,7 +449,7 @@ func (x *tx) identRewrite(i int) error {
 		x.T(x.match(i + 1)).wsuf += ")"
 		return nil
 	}
-	if l == "pg_typeof" || l == "to_hex" {
+	if l == "pg_typeof" || l == "to_hex" || netTypedCalls[l] {
 		x.late = append(x.late, i) // typeof.go
 	} else if l == "count" {
 		x.countRow(i) // rowkey.go

@@ -238,6 +238,9 @@ func register() error {
 	if err := registerEnumFuncs(); err != nil { // enum.go
 		return err
 	}
+	if err := registerNetFuncs(); err != nil { // inet_funcs.go
+		return err
+	}
 	return registerCatalogFuncs()
 }
 

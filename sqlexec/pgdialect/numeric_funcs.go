@@ -165,6 +165,9 @@ func numRound(truncate bool) fn {
 			}
 		}
 		d, err := numArg(a[0])
+		if err != nil && truncate && len(a) == 1 && isMac(a[0]) {
+			return fnMacTrunc(nil, a) // trunc(macaddr) of a column (inet_translate.go)
+		}
 		if err != nil {
 			return nil, err
 		}

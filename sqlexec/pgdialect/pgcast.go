@@ -411,6 +411,10 @@ func textIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 		return fnBoolElems(nil, a[:2]) // textoperands.go: t/f, float4's digits
 	}
 	switch oid {
+	case pgoid.Inet, pgoid.Cidr:
+		if n, err := netArg(v); err == nil {
+			return n.cidrText(), nil // text(inet): always with the mask length
+		}
 	case pgoid.Bool:
 		if b, err := fnBool(nil, []driver.Value{v}); err == nil {
 			if b == int64(1) {
@@ -617,6 +621,14 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 	}
 	literal := s == i-1 && (x.T(s).typ == tString || x.T(s).typ == tDollar || x.T(s).typ == tParam || x.T(s).typ == tNumber)
 	_, _, mods, _, _ := x.parseType(i + 1)
+	if pre, suf, ok := x.netCastFrom(s, i, tt, literal); ok { // inet_translate.go
+		first.pre = pre + first.pre
+		x.T(i).set("")
+		x.blank(i+1, end)
+		x.T(end - 1).set(suf)
+		x.castEnd[end-1] = s
+		return true
+	}
 	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
 		x.exactCastOperand(s, i, tt)
 		pre = x.floatIntCast(pre, s, i)
@@ -763,6 +775,13 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 	}
 	literal := as == i+3 && (x.T(i+2).typ == tString || x.T(i+2).typ == tDollar || x.T(i+2).typ == tParam || x.T(i+2).typ == tNumber)
 	_, _, mods, _, _ := x.parseType(as + 1)
+	if pre, suf, ok := x.netCastFrom(i+2, as, tt, literal); ok { // inet_translate.go
+		x.T(i).set("")
+		x.T(i + 1).set(pre)
+		x.blank(as, e+1)
+		x.T(as).set(suf)
+		return true
+	}
 	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
 		x.exactCastOperand(i+2, as, tt)
 		pre = x.floatIntCast(pre, i+2, as)

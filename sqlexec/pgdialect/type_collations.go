@@ -22,6 +22,10 @@ var typeCollations = map[uint32]struct {
 	pgoid.Interval: {IntervalCollation, compareIntervalText},
 	pgoid.JSONB:    {JSONBCollation, compareJSONBText},
 	pgoid.Money:    {MoneyCollation, compareMoneyText},
+	pgoid.Inet:     {InetCollation, compareNetText}, // inet_funcs.go
+	pgoid.Cidr:     {InetCollation, compareNetText},
+	pgoid.Macaddr:  {MacaddrCollation, compareMacText}, // inet_funcs.go
+	pgoid.Macaddr8: {MacaddrCollation, compareMacText},
 }
 
 // typeCollation is the COLLATE clause a column of declared type typeName

@@ -62,11 +62,15 @@ func (x *tx) typedCall(i int) error {
 	l := strings.ToLower(x.T(i).text)
 	e := x.match(i + 1)
 	args := x.splitTop(i+2, e)
-	if len(args) != 1 || args[0][0] >= args[0][1] {
+	if (len(args) != 1 || args[0][0] >= args[0][1]) && !(l == "set_masklen" && len(args) == 2) {
 		if l == "pg_typeof" {
 			return &Error{Code: "42883", Message: "function pg_typeof() does not exist"}
 		}
 		return nil // to_hex: its own argument errors
+	}
+	if netTypedCalls[l] {
+		x.netTypedCall(i, l, args) // inet_translate.go
+		return nil
 	}
 	a, b := args[0][0], args[0][1]
 	qual, col, isCol := x.columnRef(a, b)
