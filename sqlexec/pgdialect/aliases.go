@@ -450,7 +450,8 @@ func (x *tx) exprOID(a, b int) uint32 {
 			continue
 		}
 		t := x.T(k)
-		if t.typ == tOp && boolOps[t.text] {
+		if t.typ == tOp && boolOps[t.text] && !(t.text == "~" && (k == a || !x.endsOperand(k-1))) {
+			// (a prefix ~ is bitwise NOT, not a regular expression match)
 			return pgoid.Bool
 		}
 		if t.typ == tIdent {
