@@ -1,0 +1,14 @@
+-- fuzzfix_found: differences the differential fuzz tester
+-- (difffuzz_test.go) found, each pinned by its smallest statement.
+-- trunc(float8) printed 15 significant digits (a trip through decimal
+-- text) and lost the sign of a negative zero; greatest/least inside a
+-- cast operand of date/time-or-number arithmetic over a column was a
+-- syntax error (the arithmetic copied the call's text before the call
+-- was rewritten).
+CREATE TABLE n25ff_t (id int4 PRIMARY KEY, i4 int4, i8 int8, f8 float8, f4 real);
+INSERT INTO n25ff_t VALUES (1, 0, 0, 0, 0), (2, -7, -9000000000, -0.5, -1.5), (3, 2147483647, 9223372036854775807, 1e300, 3.4e38), (4, 3, 3, 2.5, 0.25), (5, NULL, NULL, NULL, NULL);
+SELECT id, trunc(f8), trunc(f4), trunc(i8::float8) FROM n25ff_t ORDER BY id;
+SELECT trunc(-0.5::float8), trunc(-0.5), trunc(2.5::float8), round(2.5::float8), round(2.5);
+SELECT id, abs(trunc(abs(f4))) FROM n25ff_t ORDER BY 2 DESC NULLS LAST, id;
+SELECT id, f8 - least(f8, 1.5)::float8, i4 - greatest(i4, 2)::int8 FROM n25ff_t ORDER BY id;
+SELECT id, (f8 + greatest(f8, 0.5)::float8) * 2 FROM n25ff_t ORDER BY id;
