@@ -12,3 +12,12 @@ SELECT trunc(-0.5::float8), trunc(-0.5), trunc(2.5::float8), round(2.5::float8),
 SELECT id, abs(trunc(abs(f4))) FROM n25ff_t ORDER BY 2 DESC NULLS LAST, id;
 SELECT id, f8 - least(f8, 1.5)::float8, i4 - greatest(i4, 2)::int8 FROM n25ff_t ORDER BY id;
 SELECT id, (f8 + greatest(f8, 0.5)::float8) * 2 FROM n25ff_t ORDER BY id;
+-- round/trunc/abs of a decimal constant, and round(x, n) of anything, are
+-- numeric as operands of arithmetic (the operator was rewritten before the
+-- call was typed: round(-0.5) / 1 was -1, a.n * round(3.00, 0) sorted as
+-- text).
+CREATE TABLE n25ff_n (id int4 PRIMARY KEY, n numeric, i4 int4);
+INSERT INTO n25ff_n VALUES (1, 0, 0), (2, -2.5, -7), (3, 100, 2147483647), (4, 12345.678, 3), (5, NULL, NULL);
+SELECT round(-0.5) / 1, abs(-2.50) * 3, trunc(7.5) % 2, round(2.5) - 1;
+SELECT id, round(i4, 1) / 3, (round(0.0, 0) / round(1.25, 0)) - round(n) FROM n25ff_n ORDER BY id;
+SELECT id, n * round(round(3.00, 0), 0) AS c FROM n25ff_n ORDER BY 2, 1;
