@@ -21,3 +21,10 @@ INSERT INTO n25ff_n VALUES (1, 0, 0), (2, -2.5, -7), (3, 100, 2147483647), (4, 1
 SELECT round(-0.5) / 1, abs(-2.50) * 3, trunc(7.5) % 2, round(2.5) - 1;
 SELECT id, round(i4, 1) / 3, (round(0.0, 0) / round(1.25, 0)) - round(n) FROM n25ff_n ORDER BY id;
 SELECT id, n * round(round(3.00, 0), 0) AS c FROM n25ff_n ORDER BY 2, 1;
+-- a cast to text orders as text, also under a function: the numeric
+-- collation of its operand reached substr's result ('4e' sorted before '5').
+CREATE TABLE n25ff_f (id int4 PRIMARY KEY, f4 real, f8 float8);
+INSERT INTO n25ff_f VALUES (1, 0, 0), (2, -1.5, -0.5), (3, 3.4e38, 1e300), (4, 2.5, 2.5), (5, 0.25, 100), (6, NULL, NULL);
+SELECT substr((abs(f4))::text, 3, 2) AS c1, id FROM n25ff_f ORDER BY 1 DESC, 2;
+SELECT upper((f8 * 2)::text) AS c1, id FROM n25ff_f ORDER BY 1, 2;
+SELECT max(substr((f4 + f8)::varchar, 1, 2)) FROM n25ff_f;
