@@ -28,3 +28,13 @@ INSERT INTO n25ff_f VALUES (1, 0, 0), (2, -1.5, -0.5), (3, 3.4e38, 1e300), (4, 2
 SELECT substr((abs(f4))::text, 3, 2) AS c1, id FROM n25ff_f ORDER BY 1 DESC, 2;
 SELECT upper((f8 * 2)::text) AS c1, id FROM n25ff_f ORDER BY 1, 2;
 SELECT max(substr((f4 + f8)::varchar, 1, 2)) FROM n25ff_f;
+-- age() with infinity answers as PostgreSQL 15 does (the largest
+-- timestamp converted as any other), with -infinity 22008 timestamp out
+-- of range; it was 22008 interval out of range for both.
+CREATE TABLE n25ff_a (id int4 PRIMARY KEY, ts timestamp, d date, tz timestamptz);
+INSERT INTO n25ff_a VALUES (1, '2024-02-29 12:00:00', '2024-02-29', '2024-02-29 12:00:00+00'), (2, 'infinity', 'infinity', 'infinity'), (3, '-infinity', '-infinity', '-infinity'), (4, NULL, NULL, NULL);
+SELECT age('infinity'::timestamp, '2000-01-01'), age('2000-01-01'::timestamp, 'infinity'), age('infinity'::timestamp, 'infinity'), age('infinity'::date, '2000-01-01');
+SELECT age('-infinity'::timestamp, '2000-01-01');
+SELECT id, age(ts, TIMESTAMP '2000-01-01'), age(d, ts), age(ts, TIMESTAMP '2000-01-01') * 2, age(tz, TIMESTAMPTZ '2000-01-01 00:00:00+00') FROM n25ff_a WHERE id <> 3 ORDER BY id;
+SELECT sum(age(ts, TIMESTAMP '1999-01-01')) FROM n25ff_a WHERE id <> 3;
+SELECT id, age(ts, TIMESTAMP '2000-01-01') FROM n25ff_a ORDER BY id;
