@@ -38,6 +38,9 @@ func (x *tx) exprPass() error {
 		return err
 	}
 	x.jsonQuestionOps() // jsonb_translate.go
+	if err := x.unknownPolymorphicArgs(); err != nil { // unknownargs.go
+		return err
+	}
 	// pass 1: literals, parameters, qualifiers, keywords, functions
 	for i := 0; i < x.n(); i++ {
 		t := x.T(i)

@@ -38,3 +38,14 @@ SELECT age('-infinity'::timestamp, '2000-01-01');
 SELECT id, age(ts, TIMESTAMP '2000-01-01'), age(d, ts), age(ts, TIMESTAMP '2000-01-01') * 2, age(tz, TIMESTAMPTZ '2000-01-01 00:00:00+00') FROM n25ff_a WHERE id <> 3 ORDER BY id;
 SELECT sum(age(ts, TIMESTAMP '1999-01-01')) FROM n25ff_a WHERE id <> 3;
 SELECT id, age(ts, TIMESTAMP '2000-01-01') FROM n25ff_a ORDER BY id;
+-- array_agg, lead, lag, first_value, last_value and nth_value of a bare
+-- string literal or NULL: PostgreSQL cannot resolve the polymorphic
+-- argument (42725, 42804); raftsql answered with the text.
+SELECT array_agg('abc');
+SELECT array_agg(NULL ORDER BY 1);
+SELECT id, lead('abc') OVER (ORDER BY id) FROM n25ff_a ORDER BY id;
+SELECT id, lag($$x$$, 1) OVER (ORDER BY id) FROM n25ff_a ORDER BY id;
+SELECT id, first_value('') OVER (ORDER BY id), last_value(NULL) OVER (ORDER BY id) FROM n25ff_a ORDER BY id;
+SELECT id, nth_value('a', 1) OVER (ORDER BY id) FROM n25ff_a ORDER BY id;
+SELECT array_agg('abc'::text), array_agg(1);
+SELECT id, lead('abc'::text) OVER (ORDER BY id), lag(id) OVER (ORDER BY id) FROM n25ff_a ORDER BY id;
