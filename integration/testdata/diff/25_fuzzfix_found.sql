@@ -49,3 +49,11 @@ SELECT id, first_value('') OVER (ORDER BY id), last_value(NULL) OVER (ORDER BY i
 SELECT id, nth_value('a', 1) OVER (ORDER BY id) FROM n25ff_a ORDER BY id;
 SELECT array_agg('abc'::text), array_agg(1);
 SELECT id, lead('abc'::text) OVER (ORDER BY id), lag(id) OVER (ORDER BY id) FROM n25ff_a ORDER BY id;
+-- timestamp +/- interval outside PostgreSQL's range of timestamps is
+-- 22008 timestamp out of range (raftsql answered a date of year 290260 BC).
+SELECT '2020-02-29'::date + age(TIMESTAMP '2000-01-01', 'infinity');
+SELECT TIMESTAMP '294276-12-31 23:59:58' + INTERVAL '1 second', TIMESTAMP '4714-11-24 00:00:01 BC' - INTERVAL '1 second', DATE '294276-12-31' + TIME '23:59:59';
+SELECT TIMESTAMP '294276-12-31 23:59:59' + INTERVAL '1 second';
+SELECT TIMESTAMP '4714-11-24 00:00:01 BC' - INTERVAL '2 second';
+SELECT TIMESTAMPTZ '294276-12-31 23:59:59+00' + INTERVAL '1 second';
+SELECT id, d + age(TIMESTAMP '2000-01-01', ts) FROM n25ff_a WHERE id <> 3 ORDER BY id;
