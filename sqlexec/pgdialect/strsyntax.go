@@ -218,6 +218,15 @@ func (x *tx) rewriteMinMaxAt(i int) {
 	if !numeric && x.castsChecked() {
 		runtime = x.minMaxRuntime(args)
 	}
+	// intervals compare by value (interval_order.go): SQLite's max and
+	// min take the collation of an argument that names one, and an
+	// interval column's own reaches no further than the column
+	// (greatest(INTERVAL '1 mon', iv) of '1 mon -1 day' was the text's
+	// larger, '1 mon -1 day')
+	interval := false
+	for _, a := range args {
+		interval = interval || x.exprOID(a[0], a[1]) == pgoid.Interval
+	}
 	texts := make([]string, len(args))
 	for j, a := range args {
 		if numeric {
@@ -237,6 +246,8 @@ func (x *tx) rewriteMinMaxAt(i int) {
 	}
 	call := minMaxCall(fn, texts, "")
 	switch {
+	case interval:
+		call = minMaxCall(fn, texts, "interval")
 	case numeric:
 		call = minMaxCall(fn, texts, "numeric")
 		x.numCallType(i, e, "numeric") // described as numeric, also with a column argument
@@ -251,10 +262,17 @@ func (x *tx) rewriteMinMaxAt(i int) {
 
 // minMaxCall is SQLite's max/min (fn) over texts skipping NULLs, the
 // values converted to as ("numeric": numeric text compared by value,
-// "float8": double precision; "": as they are).
+// "float8": double precision; "interval": compared by the interval
+// collation; "": as they are).
 func minMaxCall(fn string, texts []string, as string) string {
 	numeric := as == "numeric"
-	if as != "" {
+	if as == "interval" {
+		conv := make([]string, len(texts))
+		for j, t := range texts {
+			conv[j] = "(" + t + ") COLLATE " + IntervalCollation
+		}
+		texts = conv
+	} else if as != "" {
 		conv := make([]string, len(texts))
 		for j, t := range texts {
 			if numeric {

@@ -57,3 +57,10 @@ SELECT TIMESTAMP '294276-12-31 23:59:59' + INTERVAL '1 second';
 SELECT TIMESTAMP '4714-11-24 00:00:01 BC' - INTERVAL '2 second';
 SELECT TIMESTAMPTZ '294276-12-31 23:59:59+00' + INTERVAL '1 second';
 SELECT id, d + age(TIMESTAMP '2000-01-01', ts) FROM n25ff_a WHERE id <> 3 ORDER BY id;
+-- greatest/least of intervals compare by value (they compared the text:
+-- greatest(INTERVAL '1 mon', INTERVAL '1 mon -1 day') was 1 mon -1 day).
+CREATE TABLE n25ff_i (id int4 PRIMARY KEY, iv interval, d date);
+INSERT INTO n25ff_i VALUES (1, '1 mon -1 day', '2024-02-29'), (2, '-2 hours', '2000-01-01'), (3, '1 year 2 mons 3 days 04:05:06', '2023-03-31'), (4, '36:00:00', '2024-01-31'), (5, NULL, NULL);
+SELECT greatest(INTERVAL '1 mon', INTERVAL '1 mon -1 day'), greatest(INTERVAL '1 day', INTERVAL '25 hours'), least(INTERVAL '1 mon', NULL, INTERVAL '29 days'), least(INTERVAL '30 days', INTERVAL '1 mon');
+SELECT id, greatest(INTERVAL '1 mon', iv), least(iv, INTERVAL '1 day') FROM n25ff_i ORDER BY 2, 1;
+SELECT id, d::timestamp - greatest(INTERVAL '1 mon', iv) FROM n25ff_i ORDER BY id;
