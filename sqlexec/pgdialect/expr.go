@@ -37,7 +37,7 @@ func (x *tx) exprPass() error {
 	if err := x.fromItemSyntax(); err != nil { // fromitems.go
 		return err
 	}
-	x.jsonQuestionOps() // jsonb_translate.go
+	x.jsonQuestionOps()                                // jsonb_translate.go
 	if err := x.unknownPolymorphicArgs(); err != nil { // unknownargs.go
 		return err
 	}
