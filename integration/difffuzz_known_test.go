@@ -76,13 +76,6 @@ var difffuzzKnown = []fuzzKnown{
 		outcomes: []fuzzOutcome{fuzzRows},
 		reason:   `"Differences from PostgreSQL": jsonb -> 0 of a scalar is NULL, PostgreSQL 15 answers the scalar`,
 	},
-	{
-		name:     "trunc of a float8 in (-1, 0) prints 0",
-		sql:      regexp.MustCompile(`trunc\(`),
-		outcomes: []fuzzOutcome{fuzzRows},
-		want:     regexp.MustCompile(`(^|\n|\|)-0(\||\n)`),
-		reason:   `"Differences from PostgreSQL": trunc(x) of a float8 that is negative and above -1 prints 0 (PostgreSQL: -0)`,
-	},
 }
 
 // fuzzTypesStrict: RAFTSQL_DIFF_FUZZ_TYPES=1 reports the described-type

@@ -82,7 +82,39 @@ func (x *tx) numType(a, b int) string {
 	case x.isP(a, "(") && x.match(a) == b-1:
 		return x.numType(a+1, b-1)
 	}
+	if t := x.exactCallType(a, b); t != "" {
+		return t
+	}
 	return oidArithType(x.exprOID(a, b)) // arith_types.go
+}
+
+// exactCallType is the static type of a call a..b-1 of exactCalls
+// (numeric_exactcalls.go) that the statement shows, "" otherwise:
+// round(x, n) and trunc(x, n) are numeric whatever x (PostgreSQL has
+// only the numeric ones), round(x) of a numeric numeric, abs(x) x's
+// type. The operators are rewritten before exactCallCollation marks the
+// calls, so round(-0.5) / 2 divided a value of unknown type (-1 for
+// PostgreSQL's -0.50000000000000000000).
+func (x *tx) exactCallType(a, b int) string {
+	t := x.T(a)
+	name := strings.ToLower(t.text)
+	if t.typ != tIdent || t.ed || !exactCalls[name] || !x.isP(a+1, "(") || x.match(a+1) != b-1 || x.isP(a-1, ".") {
+		return ""
+	}
+	args := x.splitTop(a+2, b-1)
+	switch {
+	case len(args) == 2 && (name == "round" || name == "trunc"):
+		return "numeric"
+	case len(args) != 1:
+		return ""
+	}
+	switch in := x.numType(args[0][0], args[0][1]); {
+	case in == "numeric":
+		return "numeric"
+	case name == "abs" && (in == "int2" || in == "int4" || in == "int8" || in == "float8" || in == "float4"):
+		return in
+	}
+	return ""
 }
 
 // operandTypeNames names a static arithmetic type as PostgreSQL's error

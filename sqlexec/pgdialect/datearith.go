@@ -195,17 +195,17 @@ func dtAdd(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 		return a.dateInRange()
 	case a.typ == "timestamptz" && b.typ == "interval":
 		a.t = addIntervalIn(a.t, b.iv, zone)
-		return a.format(), nil
+		return a.timestampInRange()
 	case a.typ == "date" && b.typ == "interval":
 		a.typ = "timestamp"
 		fallthrough
 	case a.typ == "timestamp" && b.typ == "interval":
 		a.t = addInterval(a.t, b.iv)
-		return a.format(), nil
+		return a.timestampInRange()
 	case a.typ == "date" && b.typ == "time":
 		a.typ = "timestamp"
 		a.t = a.t.Add(time.Duration(b.us) * time.Microsecond)
-		return a.format(), nil
+		return a.timestampInRange()
 	case a.typ == "time" && b.typ == "interval":
 		a.us += b.iv.us
 		return a.format(), nil
@@ -225,6 +225,25 @@ func (a dtOperand) dateInRange() (driver.Value, error) {
 	}
 	return a.format(), nil
 }
+
+// timestampInRange is the timestamp a (the result of timestamp +/-
+// interval) in its canonical form, or PostgreSQL's 22008 when it is
+// outside the range of timestamps (4714-11-24 00:00:00 BC .. before
+// 294277-01-01, in UTC): date '2020-02-29' + age('2000-01-01',
+// 'infinity') is an error, not a date of year 290260 BC.
+func (a dtOperand) timestampInRange() (driver.Value, error) {
+	if u := a.t.Unix(); u < minTimestampUnix || u >= endTimestampUnix {
+		return nil, pgErr("22008", "timestamp out of range")
+	}
+	return a.format(), nil
+}
+
+// minTimestampUnix and endTimestampUnix bound PostgreSQL's timestamps
+// (Julian day 0; 294277-01-01) in Unix seconds.
+var (
+	minTimestampUnix = int64(-2440588) * 86400
+	endTimestampUnix = time.Date(294277, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+)
 
 // dtSub is a - b (a timestamptz's calendar arithmetic in zone).
 func dtSub(a, b dtOperand, zone *time.Location) (driver.Value, error) {

@@ -461,6 +461,14 @@ func age(a, b time.Time) interval {
 	return iv
 }
 
+// ageInfinity is what PostgreSQL 15's timestamp_age makes of infinity:
+// it converts the largest timestamp, 2000-01-01 plus 2^63-1 microseconds
+// (294277-01-09 04:00:54.775807), as any other, so age('infinity',
+// '2000-01-01') is 292277 years 8 days 04:00:54.775807; -infinity does
+// not convert (22008 timestamp out of range).
+var ageInfinity = time.Date(2000, 1, 1+int(math.MaxInt64/usPerDay), 0, 0, 0, 0, time.UTC).
+	Add(time.Duration(math.MaxInt64%usPerDay) * time.Microsecond)
+
 // ageIn is age(a, b); timestamptz values are compared in their local
 // times in zone (PostgreSQL's timestamptz_age).
 func ageIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
@@ -478,8 +486,13 @@ func ageIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	if (x.typ != "date" && !isTS(x.typ)) || (y.typ != "date" && !isTS(y.typ)) {
 		return nil, pgErr("42883", "function age(%s, %s) does not exist", dtTypeNames2(x.typ), dtTypeNames2(y.typ))
 	}
-	if x.inf != "" || y.inf != "" {
-		return nil, pgErr("22008", "interval out of range")
+	for _, v := range []*dtOperand{&x, &y} {
+		switch v.inf {
+		case "infinity":
+			v.t = ageInfinity
+		case "-infinity":
+			return nil, pgErr("22008", "timestamp out of range")
+		}
 	}
 	if x.typ == "timestamptz" && y.typ == "timestamptz" {
 		x.t, _ = localWall(x.t, zone)

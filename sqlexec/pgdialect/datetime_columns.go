@@ -134,6 +134,7 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 	}
 	f := map[string]string{"+": "pg_dt_add", "-": "pg_dt_sub"}[x.T(i).text]
 	op := x.T(i).text
+	x.minMaxWithin(ls, re) // strsyntax.go: the operands' text is copied below
 	if !x.castsChecked() {
 		left, right := x.text(ls, i), x.text(i+1, re)
 		x.wipe(ls, re)

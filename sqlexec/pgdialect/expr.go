@@ -37,7 +37,10 @@ func (x *tx) exprPass() error {
 	if err := x.fromItemSyntax(); err != nil { // fromitems.go
 		return err
 	}
-	x.jsonQuestionOps() // jsonb_translate.go
+	x.jsonQuestionOps()                                // jsonb_translate.go
+	if err := x.unknownPolymorphicArgs(); err != nil { // unknownargs.go
+		return err
+	}
 	// pass 1: literals, parameters, qualifiers, keywords, functions
 	for i := 0; i < x.n(); i++ {
 		t := x.T(i)

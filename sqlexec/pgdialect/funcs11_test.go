@@ -85,7 +85,7 @@ func TestOrderedSetTranslation(t *testing.T) {
 	for in, want := range map[string]string{
 		`SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x DESC) FROM t`:  `SELECT pg_percentile_cont(x, 0.5, 1 ORDER BY   x DESC NULLS FIRST) AS "percentile_cont" FROM t`,
 		`SELECT g, mode() WITHIN GROUP (ORDER BY x) m FROM t GROUP BY g`:     `SELECT g, pg_mode(x, 0 ORDER BY   x NULLS LAST) m FROM t GROUP BY g`,
-		`SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY x)::text FROM t`: `SELECT pg_text(pg_percentile_disc(x, 0.5, 0 ORDER BY   x NULLS LAST), NULL) AS "percentile_disc" FROM t`,
+		`SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY x)::text FROM t`: `SELECT pg_text(pg_percentile_disc(x, 0.5, 0 ORDER BY   x NULLS LAST), NULL) COLLATE BINARY AS "percentile_disc" FROM t`,
 		`SELECT count(DISTINCT (a, b)) FROM t`:                               `SELECT count(DISTINCT pg_row_key(a, b)) AS "count" FROM t`,
 	} {
 		st, err := Translate(in)

@@ -156,9 +156,16 @@ func numRound(truncate bool) fn {
 				return v, nil
 			}
 		case float64:
-			if len(a) == 1 && !truncate && math.Abs(v) < 1<<52 {
-				// a float8 (or a decimal literal SQLite read as REAL)
-				// rounds half away from zero, as numeric
+			if len(a) == 1 && truncate {
+				// trunc(float8) is C's trunc in PostgreSQL: the sign of
+				// a zero kept (trunc(-0.5) is -0), every digit of a large
+				// value kept (a trip through decimal text keeps 15)
+				return math.Trunc(v), nil
+			}
+			if len(a) == 1 && math.Abs(v) < 1<<52 {
+				// a decimal literal SQLite read as REAL rounds half away
+				// from zero, as numeric (a float8 the statement shows is
+				// pg_round_typed: float8round.go)
 				d, _ := decimalFromValue(v)
 				d.rescale(0, false)
 				return d.float(), nil

@@ -684,7 +684,11 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 		// rewrite (float4numeric.go)
 		x.numCasts = append(x.numCasts, numCast{s, i, "pg_text(", true})
 	}
-	wrap("pg_text", ", "+hint)
+	// a text value orders as text: SQLite's function result takes the
+	// collation of an argument that has one, and (abs(f4))::text kept
+	// pg_numeric, so substr of it ordered '4e' before '5'
+	wrap("pg_text", ", "+hint+") COLLATE BINARY")
+	x.T(end - 1).set(strings.TrimSuffix(x.T(end-1).out, ")"))
 	return true
 }
 

@@ -176,58 +176,103 @@ func (x *tx) minMaxNumeric(args [][2]int) bool {
 // innermost first, after the arguments' own rewrites.
 func (x *tx) rewriteMinMax() {
 	for k := len(x.minmax) - 1; k >= 0; k-- {
-		i := x.minmax[k]
-		e := x.match(i + 1)
-		args := x.splitTop(i+2, e)
-		if len(args) < 2 || args[0][0] >= args[0][1] {
-			continue
-		}
-		// numeric arguments compare by value (SQLite orders an integer
-		// before any text): each becomes numeric text, compared through
-		// the pg_numeric collation (the first one's, as SQLite's max does)
-		numeric := x.minMaxNumeric(args) && x.castsChecked()
-		runtime := "" // numeric_runtimecmp.go: a column numeric at run time
-		if !numeric && x.castsChecked() {
-			runtime = x.minMaxRuntime(args)
-		}
-		texts := make([]string, len(args))
-		for j, a := range args {
-			if numeric {
-				x.numericLiteral(a[0], a[1])
-			}
-			texts[j] = strings.TrimSpace(x.text(a[0], a[1]))
-		}
-		fn := "max"
-		if strings.EqualFold(x.T(i).text, "least") {
-			fn = "min"
-		}
-		x.blank(i+1, e+1)
-		// the arguments' splices (a ::numeric cast's wrapping) are in
-		// texts now; left on the blanked tokens they would be emitted twice
-		for k := i + 2; k < e; k++ {
-			x.T(k).pre, x.T(k).suf = "", ""
-		}
-		call := minMaxCall(fn, texts, "")
-		switch {
-		case numeric:
-			call = minMaxCall(fn, texts, "numeric")
-			x.numCallType(i, e, "numeric") // described as numeric, also with a column argument
-		case runtime != "":
-			// the collation orders a numeric result by value (an integer
-			// one is unaffected); minMaxShape describes the result
-			call = "(CASE WHEN 'numeric' IN (" + runtime + ") AND 'float8' NOT IN (" + runtime + ") THEN " + minMaxCall(fn, texts, "numeric") +
-				" WHEN 'numeric' IN (" + runtime + ") THEN " + minMaxCall(fn, texts, "float8") + " ELSE " + call + " END COLLATE " + NumericCollation + ")"
-		}
-		x.T(i).set(call)
+		x.rewriteMinMaxAt(x.minmax[k])
 	}
+	x.minmax = nil
+}
+
+// minMaxWithin rewrites the greatest/least calls recorded within tokens
+// lo..hi-1 now, innermost first, and forgets them: a rewrite that copies
+// an operand's text into a new form (the date/time CASE form of
+// datetime_columns.go) would otherwise carry the call as written, and
+// rewriteMinMax would splice into the copied-from tokens (a.f8 -
+// least(a.f8, 1.5)::float8 was a syntax error).
+func (x *tx) minMaxWithin(lo, hi int) {
+	kept := x.minmax[:0]
+	var now []int
+	for _, i := range x.minmax {
+		if i >= lo && i < hi {
+			now = append(now, i)
+		} else {
+			kept = append(kept, i)
+		}
+	}
+	x.minmax = kept
+	for k := len(now) - 1; k >= 0; k-- {
+		x.rewriteMinMaxAt(now[k])
+	}
+}
+
+// rewriteMinMaxAt rewrites the greatest/least call named at token i.
+func (x *tx) rewriteMinMaxAt(i int) {
+	e := x.match(i + 1)
+	args := x.splitTop(i+2, e)
+	if len(args) < 2 || args[0][0] >= args[0][1] {
+		return
+	}
+	// numeric arguments compare by value (SQLite orders an integer
+	// before any text): each becomes numeric text, compared through
+	// the pg_numeric collation (the first one's, as SQLite's max does)
+	numeric := x.minMaxNumeric(args) && x.castsChecked()
+	runtime := "" // numeric_runtimecmp.go: a column numeric at run time
+	if !numeric && x.castsChecked() {
+		runtime = x.minMaxRuntime(args)
+	}
+	// intervals compare by value (interval_order.go): SQLite's max and
+	// min take the collation of an argument that names one, and an
+	// interval column's own reaches no further than the column
+	// (greatest(INTERVAL '1 mon', iv) of '1 mon -1 day' was the text's
+	// larger, '1 mon -1 day')
+	interval := false
+	for _, a := range args {
+		interval = interval || x.exprOID(a[0], a[1]) == pgoid.Interval
+	}
+	texts := make([]string, len(args))
+	for j, a := range args {
+		if numeric {
+			x.numericLiteral(a[0], a[1])
+		}
+		texts[j] = strings.TrimSpace(x.text(a[0], a[1]))
+	}
+	fn := "max"
+	if strings.EqualFold(x.T(i).text, "least") {
+		fn = "min"
+	}
+	x.blank(i+1, e+1)
+	// the arguments' splices (a ::numeric cast's wrapping) are in
+	// texts now; left on the blanked tokens they would be emitted twice
+	for k := i + 2; k < e; k++ {
+		x.T(k).pre, x.T(k).suf = "", ""
+	}
+	call := minMaxCall(fn, texts, "")
+	switch {
+	case interval:
+		call = minMaxCall(fn, texts, "interval")
+	case numeric:
+		call = minMaxCall(fn, texts, "numeric")
+		x.numCallType(i, e, "numeric") // described as numeric, also with a column argument
+	case runtime != "":
+		// the collation orders a numeric result by value (an integer
+		// one is unaffected); minMaxShape describes the result
+		call = "(CASE WHEN 'numeric' IN (" + runtime + ") AND 'float8' NOT IN (" + runtime + ") THEN " + minMaxCall(fn, texts, "numeric") +
+			" WHEN 'numeric' IN (" + runtime + ") THEN " + minMaxCall(fn, texts, "float8") + " ELSE " + call + " END COLLATE " + NumericCollation + ")"
+	}
+	x.T(i).set(call)
 }
 
 // minMaxCall is SQLite's max/min (fn) over texts skipping NULLs, the
 // values converted to as ("numeric": numeric text compared by value,
-// "float8": double precision; "": as they are).
+// "float8": double precision; "interval": compared by the interval
+// collation; "": as they are).
 func minMaxCall(fn string, texts []string, as string) string {
 	numeric := as == "numeric"
-	if as != "" {
+	if as == "interval" {
+		conv := make([]string, len(texts))
+		for j, t := range texts {
+			conv[j] = "(" + t + ") COLLATE " + IntervalCollation
+		}
+		texts = conv
+	} else if as != "" {
 		conv := make([]string, len(texts))
 		for j, t := range texts {
 			if numeric {
