@@ -1,13 +1,14 @@
 package pgdialect
 
-// json_columns.go: json_compare.go's refusals for json columns. The
+// json_columns.go: json_compare.go's refusals for json, xml and money
+// columns. The
 // translator has no schema, so the check runs on the SQLite text once it
 // compiles, with the catalog (like CheckGrouping): each query level's
 // FROM items are read as the grouping check reads them (readFrom), and a
-// column reference that surely names a json (not jsonb) column of a table
-// or view is a json operand. Whatever the level reading cannot resolve
-// (an ambiguous name, a join form it skips, a derived column that is not
-// surely json)
+// column reference that surely names a json (not jsonb), xml or money
+// column of a table or view is an operand of that type. Whatever the
+// level reading cannot resolve (an ambiguous name, a join form it skips,
+// a derived column whose type is not sure)
 // is let through. The answer depends only on the text and the schema, the
 // same on every node. A subquery's or CTE's column is typed by its
 // query's select list, read the same way.
@@ -17,14 +18,17 @@ import "strings"
 // JSONCatalog is what the check asks of the database.
 type JSONCatalog interface {
 	GroupCatalog
-	// JSONColumns: the lower-case names of the json (not jsonb) columns
-	// of the table or view name.
-	JSONColumns(name string) map[string]bool
+	// JSONColumns: the json (not jsonb), xml and money columns of the
+	// table or view name: lower-case name to type ("json", "xml",
+	// "money").
+	JSONColumns(name string) map[string]string
 }
 
-// JSONRefusal is PostgreSQL's 42883 for a json column compared, sorted or
-// grouped: Off is the byte offset in the checked text of the token
-// PostgreSQL's position names.
+// JSONRefusal is PostgreSQL's 42883 for a json or xml column compared,
+// sorted or grouped, or a money column compared with a number or given
+// to a numeric function: Off is the byte offset in the checked text of
+// the token PostgreSQL's position names, -1 when that token is the
+// translator's own (a renamed function: no place to map back to).
 type JSONRefusal struct {
 	Off           int
 	Message, Hint string
@@ -59,7 +63,11 @@ func CheckJSONColumns(sqlText string, cat JSONCatalog) (r JSONRefusal, ok bool) 
 			f = x.jsonCompareAt(k, ty)
 		}
 		if f != nil {
-			return JSONRefusal{Off: x.T(f.tok).pos, Message: f.message, Hint: f.hint}, true
+			off := -1 // a renamed function (moneyFuncCall)
+			if f.tok >= 0 {
+				off = x.T(f.tok).pos
+			}
+			return JSONRefusal{Off: off, Message: f.message, Hint: f.hint}, true
 		}
 	}
 	return r, false
@@ -80,9 +88,9 @@ type jsonScope struct {
 const jsonMaxNest = 8
 
 // level reads the FROM items of the query level of the SELECT at s and
-// returns its FROM items, their json columns and the typing of its
-// column references; found is false when no item has a json column.
-func (sc *jsonScope) level(s, nest int) (l gsLevel, items []gcItem, jcols []map[string]bool, ty jsonTyping, found bool) {
+// returns its FROM items, their typed columns and the typing of its
+// column references; found is false when no item has a typed column.
+func (sc *jsonScope) level(s, nest int) (l gsLevel, items []gcItem, jcols []map[string]string, ty jsonTyping, found bool) {
 	x := sc.x
 	l = x.levelAt(s)
 	if l.from < 0 {
@@ -92,7 +100,7 @@ func (sc *jsonScope) level(s, nest int) (l gsLevel, items []gcItem, jcols []map[
 	if !g.readFrom(l.from+1, l.next(l.from), sc.ctes, sc.cteCols) {
 		return l, nil, nil, ty, false
 	}
-	jcols = make([]map[string]bool, len(g.items))
+	jcols = make([]map[string]string, len(g.items))
 	for i, it := range g.items {
 		switch {
 		case it.table != "":
@@ -102,16 +110,19 @@ func (sc *jsonScope) level(s, nest int) (l gsLevel, items []gcItem, jcols []map[
 		}
 		found = found || len(jcols[i]) > 0
 	}
-	ty = jsonTyping{col: func(k int) bool {
+	ty = jsonTyping{col: func(k int) string {
 		ref, sure, _, isRef := g.resolve(k, k)
-		return isRef && sure && jcols[ref.item][ref.col]
+		if !isRef || !sure {
+			return ""
+		}
+		return jcols[ref.item][ref.col]
 	}}
 	return l, g.items, jcols, ty, found
 }
 
-// derivedJSON: the json output columns (lower case) of a subquery or CTE
-// FROM item, read from its query's select list.
-func (sc *jsonScope) derivedJSON(it gcItem, nest int) map[string]bool {
+// derivedJSON: the typed output columns (lower case) of a subquery or
+// CTE FROM item, read from its query's select list.
+func (sc *jsonScope) derivedJSON(it gcItem, nest int) map[string]string {
 	body := it.body
 	if it.cte != "" {
 		b, ok := sc.cteBody[it.cte]
@@ -123,23 +134,23 @@ func (sc *jsonScope) derivedJSON(it gcItem, nest int) map[string]bool {
 	if nest >= jsonMaxNest || body[1] <= body[0] {
 		return nil
 	}
-	flags := sc.outJSON(body[0], body[1], nest+1)
-	var out map[string]bool
+	types := sc.outJSON(body[0], body[1], nest+1)
+	var out map[string]string
 	for i, name := range it.derived {
-		if i < len(flags) && flags[i] {
+		if i < len(types) && types[i] != "" {
 			if out == nil {
-				out = map[string]bool{}
+				out = map[string]string{}
 			}
-			out[strings.ToLower(name)] = true
+			out[strings.ToLower(name)] = types[i]
 		}
 	}
 	return out
 }
 
-// outJSON: which output columns of the query in tokens [lo, hi) (its
-// first arm's select list) are surely json; nil when the check cannot
-// tell.
-func (sc *jsonScope) outJSON(lo, hi, nest int) []bool {
+// outJSON: the types (json, xml, money, else "") of the output columns
+// of the query in tokens [lo, hi) (its first arm's select list); nil when
+// the check cannot tell.
+func (sc *jsonScope) outJSON(lo, hi, nest int) []string {
 	x := sc.x
 	if x.kw(lo, "WITH") {
 		_, end, _, ok := x.withList(lo)
@@ -153,7 +164,7 @@ func (sc *jsonScope) outJSON(lo, hi, nest int) []bool {
 	}
 	l, items, jcols, ty, _ := sc.level(lo, nest)
 	if l.from < 0 {
-		ty = jsonTyping{col: func(int) bool { return false }}
+		ty = jsonTyping{col: func(int) string { return "" }}
 	}
 	if l.next(l.items) > hi {
 		return nil
@@ -169,18 +180,21 @@ func (sc *jsonScope) outJSON(lo, hi, nest int) []bool {
 		if it.table != "" {
 			names, _, _ = sc.cat.TableColumns(it.table)
 		}
-		var flags []bool
+		var types []string
 		for _, n := range names {
-			flags = append(flags, jcols[0][strings.ToLower(n)])
+			types = append(types, jcols[0][strings.ToLower(n)])
 		}
-		return flags
+		return types
 	}
-	var flags []bool
+	var types []string
 	for _, it := range x.jsonSelectItems(l) {
 		e, typ, ok := x.jsonOperand(it[0], ty)
-		flags = append(flags, ok && typ == "json" && x.jsonItemEnd(e, it[1], false))
+		if !ok || !x.jsonItemEnd(e, it[1], false) || typ != "json" && typ != "xml" && typ != "money" {
+			typ = ""
+		}
+		types = append(types, typ)
 	}
-	return flags
+	return types
 }
 
 // jsonCTEBodies: the query tokens of each CTE of the statement; a name

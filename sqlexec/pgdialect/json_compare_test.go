@@ -30,6 +30,15 @@ func TestJSONCompare(t *testing.T) {
 		{`select count(distinct to_json(1))`, "could not identify an equality operator for type json", 23},
 		{`select max(to_json(1))`, "function max(json) does not exist", 8},
 		{`select min(json_agg(x)) from t`, "function min(json) does not exist", 8},
+		{`select '1'::money < 5`, "operator does not exist: money < integer", 19},
+		{`select abs('1'::money)`, "function abs(money) does not exist", 8},
+		{`select '<a/>'::xml = '<a/>'`, "operator does not exist: xml = unknown", 20},
+		{`select distinct '<a/>'::xml`, "could not identify an equality operator for type xml", 17},
+		{`select '1'::money in (1.5)`, "operator does not exist: money = numeric", 19},
+		{`select max('<a/>'::xml)`, "function max(xml) does not exist", 8},
+		{`select round('1'::money, 2)`, "function round(money, integer) does not exist", 8},
+		{`select '1'::money not between 1 and 2`, "operator does not exist: money < integer", 19},
+		{`select 1 where '1'::money = 3000000000`, "operator does not exist: money = bigint", 27},
 	}
 	for _, c := range refused {
 		_, err := Translate(c.sql)
@@ -51,6 +60,9 @@ func TestJSONCompare(t *testing.T) {
 		`select max(to_jsonb(1))`,
 		`select json_agg(x order by x) from t`,
 		`update t set j = '1'::json where id = 1`,
+		`select min('1'::money), sum('1'::money), '1'::money < '2'`,
+		`select '1'::money in ('1', '2')`,
+		`select '1'::money * 2 < '5'`,
 	}
 	for _, q := range accepted {
 		if _, err := Translate(q); err != nil {

@@ -518,3 +518,55 @@ func (x *tx) moneyNumberDefault(d, hi int, decl string) error {
 	x.T(d).set(v)
 	return nil
 }
+
+// moneyFuncNames are the numeric functions PostgreSQL has no money form
+// of, by their names in the statement and (with lite) in the SQLite text
+// the translator writes for them: the PostgreSQL name.
+var moneyFuncNames = map[string]string{"abs": "abs", "round": "round", "trunc": "trunc",
+	"ceil": "ceil", "ceiling": "ceiling", "floor": "floor", "sign": "sign", "sqrt": "sqrt",
+	"cbrt": "cbrt", "exp": "exp", "ln": "ln", "log": "log", "log10": "log10", "degrees": "degrees",
+	"radians": "radians", "stddev": "stddev", "stddev_samp": "stddev_samp", "stddev_pop": "stddev_pop",
+	"variance": "variance", "var_samp": "var_samp", "var_pop": "var_pop"}
+
+// liteMoneyFuncNames: the translator's names for moneyFuncNames' functions.
+var liteMoneyFuncNames = map[string]string{"pg_round_typed": "round", "pg_numsign": "sign",
+	"pg_sqrt": "sqrt", "pg_numsqrt": "sqrt", "pg_cbrt": "cbrt", "pg_ln": "ln", "pg_numln": "ln",
+	"pg_numexp": "exp", "pg_log": "log", "pg_log10": "log10"}
+
+// moneyFuncCall is PostgreSQL's 42883 for the call at k of a numeric
+// function whose first argument is money (abs(money), round(money,
+// integer)): the arguments' types as jsonOperand reads them, each known;
+// the translator's trailing type arguments ((SELECT pg_col_numtype(...)))
+// are not the statement's.
+func (x *tx) moneyFuncCall(k int, ty jsonTyping) *jsonRefused {
+	name := strings.ToLower(x.T(k).text)
+	pg, ok := moneyFuncNames[name]
+	renamed := false
+	if !ok && ty.col != nil {
+		pg, ok = liteMoneyFuncNames[name]
+		renamed = true
+	}
+	m := x.match(k + 1)
+	if !ok || m < 0 {
+		return nil
+	}
+	args := x.splitTop(k+2, m)
+	for len(args) > 1 && x.isSubquery(args[len(args)-1][0]) {
+		args = args[:len(args)-1]
+	}
+	var types []string
+	for i, a := range args {
+		end, typ, ok := x.jsonOperand(a[0], ty)
+		if !ok || end != a[1] || typ == "" || i == 0 && typ != "money" {
+			return nil
+		}
+		types = append(types, typ)
+	}
+	if len(types) == 0 {
+		return nil
+	}
+	if renamed {
+		k = -1 // the translator's name: no place in the client's text
+	}
+	return &jsonRefused{tok: k, message: "function " + pg + "(" + strings.Join(types, ", ") + ") does not exist", hint: jsonFunctionHint}
+}
