@@ -486,6 +486,9 @@ func toError(err error) error {
 		if errors.As(err, &pe) && pe.Position > 0 {
 			out.Pos = pe.Position // translation errors point into the statement
 		}
+		if pe != nil && pe.Hint != "" && out.HintText == "" {
+			out.HintText = pe.Hint // json_compare.go's 42883 HINT
+		}
 		return out
 	}
 	return &Error{Code: CodeInternal, Message: err.Error(), Statement: -1}

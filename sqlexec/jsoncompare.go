@@ -9,12 +9,13 @@ import (
 // PostgreSQL's 42883 for a json (not jsonb) or xml column compared,
 // sorted, grouped or given to min/max, and for a money column compared
 // with a number or given to a numeric function
-// (pgdialect/json_columns.go), checked on the
+// (pgdialect/json_columns.go), and 42704 for an index on a json or xml
+// column, checked on the
 // SQLite text once it compiles, beside the grouping check: every
 // statement that runs passes here, so the refusal is the statement's
 // result on every node; it depends only on the text and the schema.
 
-// jsonCompareCheck returns the 42883 error for sqlText, or nil.
+// jsonCompareCheck returns the refusal of sqlText, or nil.
 func jsonCompareCheck(c *lconn, sqlText string) *Error {
 	// the catalog reads are raftsql's own, outside the user's allow-list
 	restore := c.enterAuth(authOff)
@@ -26,7 +27,7 @@ func jsonCompareCheck(c *lconn, sqlText string) *Error {
 	if !ok {
 		return nil
 	}
-	e := &Error{Code: "42883", Message: r.Message, HintText: r.Hint, Statement: -1}
+	e := &Error{Code: r.Code, Message: r.Message, HintText: r.Hint, Statement: -1}
 	if r.Off >= 0 {
 		e.lite.sql, e.lite.off = sqlText, r.Off // fixPosition places it in the client's text
 	}

@@ -30,8 +30,8 @@ type JSONCatalog interface {
 // the token PostgreSQL's position names, -1 when that token is the
 // translator's own (a renamed function: no place to map back to).
 type JSONRefusal struct {
-	Off           int
-	Message, Hint string
+	Off                 int
+	Code, Message, Hint string
 }
 
 // CheckJSONColumns returns the first refusal of sqlText (SQLite text), level
@@ -40,6 +40,9 @@ func CheckJSONColumns(sqlText string, cat JSONCatalog) (r JSONRefusal, ok bool) 
 	x := newTx(sqlText)
 	if !x.balanced() {
 		return r, false
+	}
+	if r, ok := x.jsonIndex(cat); ok {
+		return r, true
 	}
 	var sc *jsonScope
 	for s := 0; s < x.n(); s++ {
@@ -67,7 +70,7 @@ func CheckJSONColumns(sqlText string, cat JSONCatalog) (r JSONRefusal, ok bool) 
 			if f.tok >= 0 {
 				off = x.T(f.tok).pos
 			}
-			return JSONRefusal{Off: off, Message: f.message, Hint: f.hint}, true
+			return JSONRefusal{Off: off, Code: "42883", Message: f.message, Hint: f.hint}, true
 		}
 	}
 	return r, false
@@ -218,4 +221,44 @@ func (x *tx) jsonCTEBodies(cols map[string][]string) map[string][2]int {
 		}
 	}
 	return out
+}
+
+// jsonIndex is PostgreSQL's 42704 for CREATE INDEX on a json or xml
+// column (no default btree operator class: no equality, no order): the
+// SQLite text CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table (items),
+// an item a bare column name (with a sort direction). PostgreSQL gives
+// no position.
+func (x *tx) jsonIndex(cat JSONCatalog) (r JSONRefusal, ok bool) {
+	k := 1
+	if x.kw(k, "UNIQUE") {
+		k++
+	}
+	if !x.kw(0, "CREATE") || !x.kw(k, "INDEX") {
+		return r, false
+	}
+	for k < x.n() && !x.kw(k, "ON") {
+		k++
+	}
+	if x.T(k+1).typ != tIdent && x.T(k+1).typ != tQIdent || !x.isP(k+2, "(") {
+		return r, false
+	}
+	cols := cat.JSONColumns(x.T(k + 1).identName())
+	m := x.match(k + 2)
+	if len(cols) == 0 || m < 0 {
+		return r, false
+	}
+	for _, it := range x.splitTop(k+3, m) {
+		t := x.T(it[0])
+		if t.typ != tIdent && t.typ != tQIdent {
+			continue
+		}
+		if e := it[0] + 1; e != it[1] && !x.kw(e, "ASC") && !x.kw(e, "DESC") && !x.kw(e, "NULLS") {
+			continue
+		}
+		if typ := cols[strings.ToLower(t.identName())]; noEquality(typ) {
+			return JSONRefusal{Off: -1, Code: "42704", Message: "data type " + typ + " has no default operator class for access method \"btree\"",
+				Hint: "You must specify an operator class for the index or define a default operator class for the data type."}, true
+		}
+	}
+	return r, false
 }

@@ -59,6 +59,17 @@ func TestCheckJSONColumns(t *testing.T) {
 			t.Errorf("CheckJSONColumns(%q) = %+v, %v; want %q at %d", c.sql, r, ok, c.msg, want)
 		}
 	}
+	for q, want := range map[string]string{
+		`CREATE INDEX i ON p (c, a DESC)`:              `data type xml has no default operator class for access method "btree"`,
+		`CREATE UNIQUE INDEX IF NOT EXISTS i ON s (h)`: `data type json has no default operator class for access method "btree"`,
+		`CREATE INDEX i ON p (b)`:                      "",
+		`CREATE INDEX i ON p ((a IS NULL))`:            "",
+	} {
+		r, ok := CheckJSONColumns(q, fakeJSONCatalog{})
+		if ok != (want != "") || ok && (r.Code != "42704" || r.Message != want || r.Off != -1) {
+			t.Errorf("CheckJSONColumns(%q) = %+v, %v; want 42704 %q", q, r, ok, want)
+		}
+	}
 	accepted := []string{
 		`select g from s where g = 'x' order by v`,
 		`select h from s where CAST(h AS TEXT) = 'x'`,
