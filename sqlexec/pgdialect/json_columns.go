@@ -70,7 +70,7 @@ func CheckJSONColumns(sqlText string, cat JSONCatalog) (r JSONRefusal, ok bool) 
 			if f.tok >= 0 {
 				off = x.T(f.tok).pos
 			}
-			return JSONRefusal{Off: off, Code: "42883", Message: f.message, Hint: f.hint}, true
+			return JSONRefusal{Off: off, Code: f.sqlstate(), Message: f.message, Hint: f.hint}, true
 		}
 	}
 	return r, false

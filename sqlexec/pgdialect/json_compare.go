@@ -74,6 +74,15 @@ var jsonListEnd = map[string]bool{"FROM": true, "WHERE": true, "GROUP": true, "H
 type jsonRefused struct {
 	tok           int
 	message, hint string
+	code          string // "" is 42883
+}
+
+// sqlstate is the refusal's code.
+func (r *jsonRefused) sqlstate() string {
+	if r.code == "" {
+		return "42883"
+	}
+	return r.code
 }
 
 // jsonTyping says which operands are json, xml or money beyond what the
@@ -117,7 +126,7 @@ func (x *tx) jsonCompare() *Error {
 	}
 	for k := 0; k < x.n(); k++ {
 		if r := x.jsonCompareAt(k, jsonTyping{}); r != nil {
-			return &Error{Code: "42883", Message: r.message, Hint: r.hint, Position: x.charPos(r.tok)}
+			return &Error{Code: r.sqlstate(), Message: r.message, Hint: r.hint, Position: x.charPos(r.tok)}
 		}
 	}
 	return nil
@@ -152,10 +161,13 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 	case t.typ == tIdent && (t.kw("MIN") || t.kw("MAX")) && x.isP(k+1, "(") && !x.isP(k-1, "."):
 		m := x.match(k + 1)
 		if end, typ, ok := x.jsonOperand(k+2, ty); ok && end == m && noEquality(typ) {
-			return &jsonRefused{k, "function " + strings.ToLower(t.text) + "(" + typ + ") does not exist", jsonFunctionHint}
+			return &jsonRefused{k, "function " + strings.ToLower(t.text) + "(" + typ + ") does not exist", jsonFunctionHint, ""}
 		}
 	case t.typ == tIdent && x.isP(k+1, "(") && !x.isP(k-1, "."):
 		if r := x.moneyFuncCall(k, ty); r != nil {
+			return r
+		}
+		if r := x.commonTypeCall(k, ty); r != nil {
 			return r
 		}
 	}
@@ -172,7 +184,7 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 	}
 	if (noEquality(left) || left == "money") && x.kw(in, "IN") && x.isP(in+1, "(") && !x.isSubquery(in+1) {
 		if right := x.jsonInListType(in+1, left, ty); right != "" {
-			return &jsonRefused{end, "operator does not exist: " + left + " " + eq + " " + right, jsonOperatorHint}
+			return &jsonRefused{end, "operator does not exist: " + left + " " + eq + " " + right, jsonOperatorHint, ""}
 		}
 		return nil
 	}
@@ -187,7 +199,7 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 	if !ok || !x.jsonCmpEnd(end2) || !noComparison(left, right) {
 		return nil
 	}
-	return &jsonRefused{end, "operator does not exist: " + left + " " + op.text + " " + right, jsonOperatorHint}
+	return &jsonRefused{end, "operator does not exist: " + left + " " + op.text + " " + right, jsonOperatorHint, ""}
 }
 
 // jsonListItems checks the items of the list starting at a: an item that is
@@ -206,7 +218,7 @@ func (x *tx) jsonListItems(a int, what string, order bool, ty jsonTyping) *jsonR
 			typ = x.jsonOrdinalType(s, ty)
 		}
 		if ok && noEquality(typ) && x.jsonItemEnd(end, e, order) {
-			r := &jsonRefused{s, "could not identify an " + what + " operator for type " + typ, ""}
+			r := &jsonRefused{s, "could not identify an " + what + " operator for type " + typ, "", ""}
 			if order {
 				r.hint = jsonOrderHint
 			}
@@ -396,7 +408,7 @@ func (x *tx) jsonSetOp(s int, ty jsonTyping) *jsonRefused {
 	}
 	for _, it := range x.jsonSelectItems(l) {
 		if end, typ, ok := x.jsonOperand(it[0], ty); ok && noEquality(typ) && x.jsonItemEnd(end, it[1], false) {
-			return &jsonRefused{it[0], "could not identify an equality operator for type " + typ, ""}
+			return &jsonRefused{it[0], "could not identify an equality operator for type " + typ, "", ""}
 		}
 	}
 	return nil
@@ -462,9 +474,9 @@ func (x *tx) jsonBetween(end int, left string, ty jsonTyping) *jsonRefused {
 	}
 	switch {
 	case noComparison(left, t1):
-		return &jsonRefused{end, "operator does not exist: " + left + " " + lo + " " + t1, jsonOperatorHint}
+		return &jsonRefused{end, "operator does not exist: " + left + " " + lo + " " + t1, jsonOperatorHint, ""}
 	case noComparison(left, t2):
-		return &jsonRefused{end, "operator does not exist: " + left + " " + hi + " " + t2, jsonOperatorHint}
+		return &jsonRefused{end, "operator does not exist: " + left + " " + hi + " " + t2, jsonOperatorHint, ""}
 	}
 	return nil
 }
@@ -516,5 +528,5 @@ func (x *tx) jsonPgCmp(k int, ty jsonTyping) *jsonRefused {
 	if !noComparison(types[0], types[1]) {
 		return nil
 	}
-	return &jsonRefused{m + 1, "operator does not exist: " + types[0] + " " + op.text + " " + types[1], jsonOperatorHint}
+	return &jsonRefused{m + 1, "operator does not exist: " + types[0] + " " + op.text + " " + types[1], jsonOperatorHint, ""}
 }

@@ -1,7 +1,9 @@
 -- types3_money: money compares only with money (and with an untyped
 -- literal, which becomes money): a money value compared with a number
 -- (=, <>, <, BETWEEN, IN) is 42883 in PostgreSQL, as are the numeric
--- functions and aggregates over money (abs, round, sqrt, stddev, ...);
+-- functions and aggregates over money (abs, round, sqrt, stddev, ...),
+-- as is NULLIF of money and a number; COALESCE, GREATEST and LEAST of
+-- money and a number are 42846 (no common type);
 -- min, max and sum of money are money.
 CREATE TABLE n25mc_t (id int PRIMARY KEY, m money);
 INSERT INTO n25mc_t VALUES (1, '1'), (2, '2.50'), (3, NULL), (4, '-7');
@@ -51,3 +53,8 @@ SELECT round('1'::money, 2);
 SELECT '1'::money < 5;
 SELECT '1'::money IN (1.5);
 SELECT 1 WHERE '1'::money NOT BETWEEN 1 AND 2;
+SELECT coalesce(1, 1.5, '1'::money);
+SELECT least('1'::money, 2, 3);
+SELECT greatest(1, '1'::money);
+SELECT coalesce(NULL, '1'::money, '2'), nullif('1'::money, '1');
+SELECT nullif('1'::money, 0);

@@ -35,3 +35,4 @@ SELECT '<a/>'::xml = '<a/>';
 SELECT DISTINCT '<a/>'::xml;
 SELECT max('<a/>'::xml);
 SELECT 1 ORDER BY '<a/>'::xml;
+SELECT nullif('<a/>'::xml, '<a/>');
