@@ -23,8 +23,9 @@ SELECT avg(m) FROM n25mc_t;
 SELECT min(m), max(m), sum(m) FROM n25mc_t;
 SELECT id FROM n25mc_t WHERE m IN ('1', '$2.50') ORDER BY id;
 SELECT id FROM n25mc_t WHERE m < '5' ORDER BY id;
--- differs: BETWEEN's bounds are not read as money: '2' takes the money column's NUMERIC affinity and sorts before every money text
 SELECT id FROM n25mc_t WHERE m BETWEEN '$0' AND '2' ORDER BY id;
+SELECT id FROM n25mc_t WHERE m NOT BETWEEN '0' AND '2' ORDER BY id;
+SELECT id FROM n25mc_t WHERE n25mc_t.m BETWEEN '-10' AND '1.00' ORDER BY id;
 -- differs: a subquery's money column compared with a literal is read as numeric (22P02)
 SELECT id FROM (SELECT id, m FROM n25mc_t) s WHERE m > '$0' ORDER BY id;
 SELECT '1'::money < '2', '1'::money IN ('1', '2');
