@@ -52,7 +52,7 @@ func (db *DB) ApplyBatch(entries []Entry) []*ApplyResult {
 // (*ApplyFault with Shutdown): nothing of it is recorded as applied.
 func (db *DB) ApplyBatchAfter(entries []Entry, ready func(last uint64) error) []*ApplyResult {
 	out := make([]*ApplyResult, len(entries))
-	db.mu.Lock()
+	db.lockApply() // a speculation holding the lock yields it (preempt.go)
 	defer db.mu.Unlock()
 	db.commitWait = ready
 	defer func() { db.commitWait = nil }()

@@ -69,6 +69,12 @@ type meter struct {
 	cancel  *cancelToken
 	// stop, when set, stops every statement (the DB is shutting down).
 	stop *atomic.Bool
+	// spec numbers the runs of a speculation (from 1; 0: not one). While
+	// preempt is set and above zero (applies wait for the apply lock),
+	// the handler stops the speculation and sets preempted (preempt.go).
+	spec      int
+	preempt   *atomic.Int32
+	preempted bool
 }
 
 // cancelToken carries the reason for cancelling one watched call; a late
@@ -115,6 +121,16 @@ func progressHandler(tls *libc.TLS, id uintptr) int32 {
 			return 1
 		}
 	}
+	if m.spec > 0 {
+		if h := testHookSpeculation; h != nil {
+			h(m, m.spec)
+		}
+		if p := m.preempt; p != nil && p.Load() > 0 {
+			m.preempted = true
+			m.tripped = preemptedError()
+			return 1
+		}
+	}
 	// SQLite adds a run's steps to the statement's counter only when the
 	// run returns, so during a run the handler counts its own calls: one
 	// per progressOps steps of the statement (since startStmt reset its
@@ -141,11 +157,14 @@ func stmtSteps(tls *libc.TLS, p uintptr, reset bool) int64 {
 // begin starts a metered unit (a log entry, a speculation) with a budget
 // of limit steps (0 = none).
 func (m *meter) begin(limit int64) {
-	m.limit, m.used, m.tripped, m.unitErr = limit, 0, nil, nil
+	m.limit, m.used, m.tripped, m.unitErr, m.preempted = limit, 0, nil, nil, false
 }
 
 // end ends the unit.
-func (m *meter) end() { m.limit, m.used, m.unitErr = 0, 0, nil }
+func (m *meter) end() {
+	m.limit, m.used, m.unitErr = 0, 0, nil
+	m.spec, m.preempt, m.preempted = 0, nil, false
+}
 
 // startStmt is called before a statement's first step; it returns the
 // statement that was running (a nested run) for finishStmt.

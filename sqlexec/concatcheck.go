@@ -7,7 +7,8 @@ import (
 )
 
 // PostgreSQL's 42883 for || between two columns of types no operator
-// takes (int4 || int4, int4[] || text[]: pgdialect/concat_static.go),
+// takes (int4 || int4, int4[] || text[]: pgdialect/concat_static.go), or
+// between a column and an array the text shows (int4[] || ARRAY['x']),
 // checked on the SQLite text once it compiles, beside the grouping
 // check: the run-time check raises it at the first row only, so a
 // statement that reads none was accepted where PostgreSQL refuses it at
@@ -36,7 +37,9 @@ func concatCheck(c *lconn, sqlText string) *Error {
 			continue
 		}
 		e := &Error{Code: "42883", Message: msg, HintText: pgdialect.ConcatHint, Statement: -1}
-		e.lite.sql, e.lite.off = sqlText, s.Off // fixPosition places it in the client's text
+		if s.Off >= 0 {
+			e.lite.sql, e.lite.off = sqlText, s.Off // fixPosition places it in the client's text
+		}
 		return e
 	}
 	return nil

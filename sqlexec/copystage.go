@@ -319,7 +319,7 @@ func (db *DB) collectCopies(w *lconn, now int64) error {
 // COPYs in flight or abandoned and not yet expired): for tests and
 // operators.
 func (db *DB) CopiesStaged() (int, error) {
-	db.mu.Lock()
+	db.lockApply() // preempt.go
 	defer db.mu.Unlock()
 	if db.closed || db.w == nil {
 		return 0, errClosed

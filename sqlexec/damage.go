@@ -42,7 +42,7 @@ func IsDamaged(err error) bool {
 // its structure, less index contents. A damaged file is an error wrapping
 // ErrDamaged that quotes SQLite's first findings.
 func (db *DB) QuickCheck() error {
-	db.mu.Lock()
+	db.lockApply() // preempt.go
 	defer db.mu.Unlock()
 	if db.closed || db.w == nil {
 		return errClosed

@@ -57,6 +57,9 @@ type DB struct {
 
 	mu sync.Mutex // apply lock: guards w
 	w  *lconn
+	// turn: the applies waiting for mu, which a speculation yields it to
+	// (preempt.go).
+	turn applyTurn
 	// commitWait, set for the duration of an ApplyBatchAfter call (mu
 	// held), is called before each apply COMMIT with the last index that
 	// COMMIT records (see ApplyBatchAfter).
@@ -366,7 +369,7 @@ func (db *DB) Close() error {
 	db.stopApply()
 	db.rmu.Lock()
 	defer db.rmu.Unlock()
-	db.mu.Lock()
+	db.lockApply()
 	defer db.mu.Unlock()
 	if db.closed {
 		return nil
@@ -440,28 +443,46 @@ func (db *DB) withReaderMode(ctx context.Context, hold bool, w *ctxWatch, fn fun
 // The work budget of one entry applies to all of fn's statements, and
 // ctx's end (statement timeout, cancel request) stops them, so that no
 // speculation holds the apply lock beyond either; the first such error is
-// withWriter's.
+// withWriter's. A speculation the apply may preempt and run again uses
+// withSpeculation (preempt.go).
 func (db *DB) withWriter(ctx context.Context, fn func(c *lconn, d *detState) error) error {
+	_, err := db.writerRun(ctx, 0, false, fn)
+	return err
+}
+
+// writerRun is one run of fn under the apply lock. run numbers the runs of
+// a speculation (from 1; 0: not one); with preemptible, an apply waiting
+// for the lock stops fn's statements, and writerRun reports preempted
+// instead of fn's outcome (preempt.go).
+func (db *DB) writerRun(ctx context.Context, run int, preemptible bool, fn func(c *lconn, d *detState) error) (preempted bool, err error) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if db.closed || db.w == nil {
-		return errClosed
+		return false, errClosed
 	}
 	w := db.w
 	defer db.det.unpin()
 	defer db.det.unbindNames()
 	w.meter.begin(db.opts.stepBudget())
 	defer w.meter.end()
+	w.meter.spec = run
+	if preemptible {
+		w.meter.preempt = &db.turn.waiting
+	}
 	unwatch := w.watch(ctx, false)
 	w.fk = fkMode{} // SET CONSTRAINTS holds within one use (deferred.go)
-	err := fn(w, db.det)
+	err = fn(w, db.det)
+	w.meter.preempt = nil
 	w.fk = fkMode{}
 	unwatch()
 	db.assertNoTx(w, "speculation")
-	if e := w.meter.unitErr; e != nil {
-		return e
+	if w.meter.preempted {
+		return true, nil
 	}
-	return err
+	if e := w.meter.unitErr; e != nil {
+		return false, e
+	}
+	return false, err
 }
 
 // assertNoTx makes sure no transaction is left open on the apply

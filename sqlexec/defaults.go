@@ -77,11 +77,11 @@ func (s *Session) fillColumnList(ctx context.Context, sql string, st *pgdialect.
 	if !ok {
 		return st, nil
 	}
-	names, _, err := s.columnDefaults(ctx, table)
+	names, generated, err := s.insertColumns(ctx, table)
 	if err != nil || len(names) == 0 {
 		return st, nil // an unknown table: SQLite's error names it
 	}
-	filled, err := pgdialect.AddColumnList(sql, names)
+	filled, err := pgdialect.AddColumnList(sql, names, generated)
 	if err != nil {
 		return nil, err
 	}
@@ -104,11 +104,33 @@ func (s *Session) completePart(ctx context.Context, part string) (string, error)
 	if !ok {
 		return part, nil
 	}
-	names, _, err := s.columnDefaults(ctx, table)
+	names, generated, err := s.insertColumns(ctx, table)
 	if err != nil || len(names) == 0 {
 		return part, nil // an unknown table: SQLite's error names it
 	}
-	return pgdialect.AddColumnList(part, names)
+	return pgdialect.AddColumnList(part, names, generated)
+}
+
+// insertColumns returns the columns of table in order as an INSERT
+// without a column list fills them, generated ones included (generated
+// says there is one), from the local schema.
+func (s *Session) insertColumns(ctx context.Context, table string) (names []string, generated bool, err error) {
+	err = s.e.db.withReader(ctx, func(c *lconn) error {
+		c.syncSchema()
+		q, _, err := c.prepare("SELECT name, hidden FROM pragma_table_xinfo(?) WHERE hidden <> 1 ORDER BY cid")
+		if err != nil {
+			return err
+		}
+		defer q.release()
+		_, err = q.run([]any{table}, func(r []any) error {
+			n, _ := r[0].(string)
+			h, _ := r[1].(int64)
+			names, generated = append(names, n), generated || h != 0
+			return nil
+		})
+		return err
+	})
+	return names, generated, err
 }
 
 // columnDefaults returns the columns of table in order with their stored

@@ -56,8 +56,10 @@
 // statement runs speculatively on the local apply state (BEGIN, replay of
 // the transaction's earlier statements with the transaction's pinned
 // timestamp and seed, the new statement, ROLLBACK — the apply lock is held
-// only for that), so the client sees its own writes and real RETURNING
-// values; nothing is held between statements. COMMIT proposes one Command
+// only for that, and a committed entry waiting to be applied preempts the
+// speculation, which then runs again: preempt.go), so the client sees its
+// own writes and real RETURNING values; nothing is held between
+// statements. COMMIT proposes one Command
 // (flag CmdTxn) with all statements, their arguments, the transaction's
 // timestamp/seed and a SHA-256 digest of every result the client saw.
 // Apply re-executes the statements at the entry's log position and
@@ -96,7 +98,9 @@
 // verdict.go (an autocommit statement's read/write classification and
 // write check on one read connection, remembered per prepared statement
 // and schema),
-// txn.go (explicit transactions), validate.go (replay and outcomes),
+// txn.go (explicit transactions), preempt.go (a speculation yields the
+// apply lock to a waiting apply and runs again), validate.go (replay and
+// outcomes),
 // multistmt.go (query strings of several statements), readview.go (a
 // transaction's read connection; its page cache is small and freed when
 // idle), cursor.go (DECLARE/FETCH) and cursorrows.go (a cursor's kept

@@ -101,6 +101,7 @@ const (
 	CodeProgramLimitExceeded   = "54000"
 	CodeDuplicateObject        = "42710"
 	CodeDuplicateColumn        = "42701"
+	CodeInvalidTableDefinition = "42P16"
 	// CodeObjectNotInPrerequisiteState: currval before nextval.
 	CodeObjectNotInPrerequisiteState = "55000"
 	CodeUndefinedSavepoint           = "3B001"
@@ -434,6 +435,14 @@ func mapError(err error, sqlText string) *Error {
 		out.Code = CodeUndefinedObject
 	case strings.HasPrefix(msg, "no such savepoint"):
 		out.Code = CodeUndefinedSavepoint
+	case strings.HasSuffix(msg, "ORDER BY term does not match any column in the result set"):
+		// an expression in a set operation's ORDER BY (a name that is no
+		// result column is "no such column" above): PostgreSQL's refusal,
+		// not an internal error
+		out.Code = CodeFeatureNotSupported
+		out.Message = "invalid UNION/INTERSECT/EXCEPT ORDER BY clause"
+		out.DetailText = "Only result column names can be used, not expressions or functions."
+		out.HintText = "Add the expression/function to every SELECT, or move the UNION into a FROM clause."
 	}
 	return out
 }
@@ -487,7 +496,7 @@ func toError(err error) error {
 			out.Pos = pe.Position // translation errors point into the statement
 		}
 		if pe != nil && pe.Hint != "" && out.HintText == "" {
-			out.HintText = pe.Hint // json_compare.go's 42883 HINT
+			out.HintText = pe.Hint // a translation error's HINT (json_compare.go's, a DEFAULT's)
 		}
 		return out
 	}
@@ -520,7 +529,7 @@ func fixPosition(e *Error, orig string) {
 			!regexp.MustCompile(`(?i)\bTYPE\s+(public\s*\.\s*)?"?`+regexp.QuoteMeta(m[1])+`\b`).MatchString(orig) {
 			name = m[1]
 		}
-	case "42P10", "42803", "42883": // 42883: jsoncompare.go's and concatcheck.go's refusals
+	case "42P10", "42803", "42883", "42804", "42846": // 42883: jsoncompare.go's and concatcheck.go's refusals; 42804, 42846: jsoncompare.go's set operations
 		if e.lite.sql != "" {
 			pos, _, atEnd, ok := pgdialect.ErrorToken(orig, e.lite.sql, e.lite.off)
 			if e.lite.sql, e.Pos = "", 0; ok && !atEnd {

@@ -7,15 +7,17 @@ import (
 )
 
 // PostgreSQL's 42883 for a json (not jsonb) or xml column compared,
-// sorted, grouped or given to min/max, and for a money column compared
-// with a number or given to a numeric function
-// (pgdialect/json_columns.go), and 42704 for an index on a json or xml
-// column, checked on the
-// SQLite text once it compiles, beside the grouping check: every
-// statement that runs passes here, so the refusal is the statement's
-// result on every node; it depends only on the text and the schema.
+// sorted, grouped or given to min/max, a jsonb column given to min/max,
+// a money column compared with a number or given to a numeric function,
+// 42804/42846 for a set operation matching json with another type, and
+// 42704 for an index on a json or xml column (pgdialect/json_columns.go),
+// checked on the SQLite text once it compiles, beside the grouping check:
+// every statement that runs passes here, so the refusal is the
+// statement's result on every node; it depends only on the text and the
+// schema.
 
-// jsonCompareCheck returns the refusal of sqlText, or nil.
+// jsonCompareCheck returns the check's refusal of sqlText (42883; a set
+// operation's 42804/42846; an index's 42704), or nil.
 func jsonCompareCheck(c *lconn, sqlText string) *Error {
 	// the catalog reads are raftsql's own, outside the user's allow-list
 	restore := c.enterAuth(authOff)
@@ -34,9 +36,9 @@ func jsonCompareCheck(c *lconn, sqlText string) *Error {
 	return e
 }
 
-// schemaHasTyped is the fast path: no table declares a json, xml or money
-// column (declared types json_text, or json before it, xml_text, money),
-// nothing to check.
+// schemaHasTyped is the fast path: no table declares a json, jsonb, xml
+// or money column (declared types json_text, jsonb_text, or json and
+// jsonb before them, xml_text, money), nothing to check.
 func schemaHasTyped(c *lconn) bool {
 	n, err := queryStrings(c, "SELECT name FROM sqlite_schema WHERE type = 'table' AND (sql LIKE '%json%' OR sql LIKE '%xml%' OR sql LIKE '%money%') LIMIT 1")
 	return err == nil && len(n) > 0
@@ -45,11 +47,12 @@ func schemaHasTyped(c *lconn) bool {
 // liteJSONCatalog answers the check from the connection's schema.
 type liteJSONCatalog struct{ liteGroupCatalog }
 
-// JSONColumns reads the json, xml and money columns of a table or view (a
-// view's column that reads such a column directly has its declared type).
+// JSONColumns reads the json, jsonb, xml and money columns of a table
+// or view (a view's column that reads such a column directly has its
+// declared type).
 func (g liteJSONCatalog) JSONColumns(name string) map[string]string {
-	rows, err := queryStrings(g.c, "SELECT name || ' ' || CASE lower(type) WHEN ?2 THEN 'json' WHEN 'json' THEN 'json' WHEN 'money' THEN 'money' ELSE 'xml' END FROM pragma_table_info(?1) WHERE lower(type) IN (?2, 'json', ?3, 'xml', 'money')",
-		name, pgdialect.JSONDeclType, pgdialect.XMLDeclType)
+	rows, err := queryStrings(g.c, "SELECT name || ' ' || CASE lower(type) WHEN ?2 THEN 'json' WHEN 'json' THEN 'json' WHEN ?3 THEN 'jsonb' WHEN 'jsonb' THEN 'jsonb' WHEN 'money' THEN 'money' ELSE 'xml' END FROM pragma_table_info(?1) WHERE lower(type) IN (?2, 'json', ?3, 'jsonb', ?4, 'xml', 'money')",
+		name, pgdialect.JSONDeclType, pgdialect.JSONBDeclType, pgdialect.XMLDeclType)
 	if err != nil || len(rows) == 0 {
 		return nil
 	}

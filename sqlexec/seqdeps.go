@@ -15,7 +15,8 @@ package sqlexec
 // PostgreSQL; that is not done here (0A000, naming the default to drop
 // first). A sequence owned only through ALTER SEQUENCE ... OWNED BY drops
 // freely, as in PostgreSQL. DROP COLUMN of a serial or identity column
-// drops the sequences the column owns (pg_seq_drop_owned).
+// drops the sequences the column owns (pg_seq_drop_owned); RENAME of the
+// table or column keeps them owned (pg_seq_rename_owned).
 
 import (
 	"fmt"
@@ -142,6 +143,28 @@ func fnSeqDropOwned(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 			return nil, nil
 		}
 		return nil, stateRun(c, `DELETE FROM raftsql_sequences WHERE owned_table = ?1 COLLATE NOCASE AND owned_column = ?2 COLLATE NOCASE`, table, column)
+	})
+}
+
+// fnSeqRenameOwned(table, column, to): ALTER TABLE ... RENAME keeps the
+// sequences a table's columns own owned by the renamed table (column
+// "": RENAME TO to) or column (RENAME COLUMN column TO to), as
+// PostgreSQL's OWNED BY follows the column, so pg_get_serial_sequence of
+// the new name and DROP TABLE still find them. The sequences keep their
+// names, as in PostgreSQL.
+func fnSeqRenameOwned(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	if d := ctxDet(tls, ctx); !d.apply || d.conn == nil {
+		lib.Xsqlite3_result_null(tls, ctx)
+		return
+	}
+	stateCall(tls, ctx, "pg_seq_rename_owned", func(c *lconn, d *detState) (any, error) {
+		table, _ := argValue(tls, argv, 0).(string)
+		column, _ := argValue(tls, argv, 1).(string)
+		to, _ := argValue(tls, argv, 2).(string)
+		if column == "" {
+			return nil, stateRun(c, `UPDATE raftsql_sequences SET owned_table = ?2 WHERE owned_table = ?1 COLLATE NOCASE`, table, to)
+		}
+		return nil, stateRun(c, `UPDATE raftsql_sequences SET owned_column = ?3 WHERE owned_table = ?1 COLLATE NOCASE AND owned_column = ?2 COLLATE NOCASE`, table, column, to)
 	})
 }
 

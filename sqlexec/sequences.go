@@ -89,6 +89,7 @@ var sequenceFunctions = []detFunction{
 	{"pg_seq_alter_owned", 3, cFuncPointer(fnSeqAlterOwned), 0},
 	{"pg_seq_reserve", 2, cFuncPointer(fnSeqReserve), 0},      // seqtxn.go
 	{"pg_seq_drop_owned", 2, cFuncPointer(fnSeqDropOwned), 0}, // seqdeps.go
+	{"pg_seq_rename_owned", 3, cFuncPointer(fnSeqRenameOwned), 0},
 }
 
 // seqNameArg is the sequence a function's argument names: text (a

@@ -207,7 +207,7 @@ func (db *DB) ApplyConfig(index uint64, conf []byte) error {
 // carries the configuration and member table in force at its index. An
 // index already applied is skipped (a replay after a restart).
 func (db *DB) ApplyImageMeta(im ImageMeta) error {
-	db.mu.Lock()
+	db.lockApply() // preempt.go
 	defer db.mu.Unlock()
 	if db.closed || db.w == nil {
 		return errClosed
@@ -235,7 +235,7 @@ func (db *DB) InitConfig(conf []byte) error {
 
 // initRecord writes im (Index 0) unless read finds a record already.
 func (db *DB) initRecord(read func(*lconn) ([]byte, error), im ImageMeta) error {
-	db.mu.Lock()
+	db.lockApply() // preempt.go
 	defer db.mu.Unlock()
 	if db.closed || db.w == nil {
 		return errClosed
@@ -308,7 +308,7 @@ func (db *DB) Restore(path string, index uint64) error {
 	}
 	db.rmu.Lock()
 	defer db.rmu.Unlock()
-	db.mu.Lock()
+	db.lockApply() // preempt.go
 	defer db.mu.Unlock()
 	if db.closed {
 		return errClosed
@@ -334,7 +334,7 @@ func (db *DB) Restore(path string, index uint64) error {
 // RecordedMembers returns the member table recorded in the live database
 // (nil when none is recorded).
 func (db *DB) RecordedMembers() ([]byte, error) {
-	db.mu.Lock()
+	db.lockApply() // preempt.go
 	defer db.mu.Unlock()
 	if db.closed || db.w == nil {
 		return nil, errClosed

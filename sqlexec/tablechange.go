@@ -77,6 +77,12 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		if err := userExec(c, ac.Expr); err != nil {
 			return fail(err)
 		}
+		for _, s := range ac.Then { // pgdialect/addcolumn.go: the rest of the column
+			if r, _ := runSQL(c, s, nil, ""); r.Err != nil {
+				res.Err = r.Err
+				return res
+			}
+		}
 		res.Tag = "ALTER TABLE"
 		return res
 	case "comment": // COMMENT ON TABLE / COLUMN: kept in the definition (pgdialect/comment.go)
@@ -91,6 +97,12 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 			return fail(err)
 		}
 		res.Tag = "COMMENT"
+		return res
+	case "primary key":
+		if err := refuseSecondKey(c, name); err != nil {
+			return fail(err)
+		}
+		res.Tag = "ALTER TABLE"
 		return res
 	case "add check", "add foreign key", "drop constraint", "alter constraint":
 		if err := changeConstraint(c, name, createSQL, ac); err != nil {
@@ -133,7 +145,11 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		}
 	}
 	if ed.Rewrite {
-		if err := userExec(c, "UPDATE "+qt+" SET "+qc+" = "+qc); err != nil {
+		v := qc
+		if ac.Fill != "" { // a column just added: every row takes the default (pgdialect/addcolumn.go)
+			v = ac.Fill
+		}
+		if err := userExec(c, "UPDATE "+qt+" SET "+qc+" = "+v); err != nil {
 			return fail(err)
 		}
 	}
@@ -197,7 +213,7 @@ func dialectError(err error) error {
 // CHECK before and against a new foreign key after the definition changes.
 func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange) error {
 	ch.Table = name
-	columns, err := queryStrings(c, "SELECT name FROM pragma_table_info(?1)", name)
+	columns, err := queryStrings(c, "SELECT name FROM pragma_table_xinfo(?1) WHERE hidden <> 1", name) // generated columns too
 	if err != nil {
 		return err
 	}
@@ -281,6 +297,34 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 				return e
 			}
 		}
+	}
+	return nil
+}
+
+// refuseSecondKey is PostgreSQL's 42P16 for a primary key added to table
+// name when it has one (pgdialect/addcolumn.go's keyIndex): declared in
+// CREATE TABLE, or the unique index of one ALTER TABLE added.
+func refuseSecondKey(c *lconn, name string) error {
+	_, has, err := queryInt(c, "SELECT 1 FROM pragma_table_info(?1) WHERE pk > 0", name)
+	if err != nil {
+		return err
+	}
+	st, _, err := c.prepareFresh(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 COLLATE NOCASE AND sql IS NOT NULL`)
+	if err != nil {
+		return err
+	}
+	_, err = st.run([]any{name}, func(r []any) error {
+		n, _ := r[0].(string)
+		s, _ := r[1].(string)
+		has = has || pgdialect.PrimaryKeyIndex(name, n, s)
+		return nil
+	})
+	st.finalize()
+	if err != nil {
+		return err
+	}
+	if has {
+		return &Error{Code: CodeInvalidTableDefinition, Statement: -1, Message: fmt.Sprintf("multiple primary keys for table \"%s\" are not allowed", name)}
 	}
 	return nil
 }

@@ -188,8 +188,13 @@ func (s *Session) speculateOnce(ctx context.Context, tx *txn, extra []Statement,
 	var ro []bool
 	var outErr error
 	var drawn map[string]int
+	var doomed bool
 	db, user := s.names()
-	err := s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
+	// The apply may preempt the speculation and run it again
+	// (preempt.go): each run starts afresh, and only the last one's
+	// results, outcome and drawn values are kept.
+	err := s.e.db.withSpeculation(ctx, func(c *lconn, det *detState) error {
+		results, ro, outErr, drawn, doomed = nil, nil, nil, nil, false
 		det.bindNames(db, user)
 		det.bindZone(s.zone())
 		det.bindSequences(s.seqState)
@@ -219,7 +224,7 @@ func (s *Session) speculateOnce(ctx context.Context, tx *txn, extra []Statement,
 				outErr = rwConflict()
 				return nil
 			}
-			tx.doomed = true
+			doomed = true
 		}
 		for i, st := range extra {
 			det.pin(tx.ts, tx.seed, len(tx.stmts)+i)
@@ -242,6 +247,9 @@ func (s *Session) speculateOnce(ctx context.Context, tx *txn, extra []Statement,
 	})
 	if err != nil {
 		return nil, nil, nil, err
+	}
+	if doomed {
+		tx.doomed = true
 	}
 	if outErr != nil {
 		drawn = nil

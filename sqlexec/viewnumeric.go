@@ -9,9 +9,10 @@ import (
 
 // typeViewNumeric runs pg_view_numeric(name), the last statement of a
 // CREATE VIEW's log entry, at apply (pgdialect/viewnumeric.go): when a
-// column the view computes is numeric, the view is created again with
-// that column cast to numeric text, so that SQLite compares it with a
-// number by value as it does a table's numeric column. It runs at the
+// column the view computes is numeric or interval, the view is created
+// again with that column cast to text with the type's collation, so that
+// SQLite compares it by value as it does a table's numeric or interval
+// column. It runs at the
 // entry's log position and depends only on the schema there, so every
 // node gives the view the same definition; an error rolls the entry back.
 func typeViewNumeric(c *lconn, name, verb string) (res StatementResult) {
@@ -39,21 +40,27 @@ func typeViewNumeric(c *lconn, name, verb string) (res StatementResult) {
 	if cols == nil || len(cols) != len(names) || len(types) != len(names) {
 		return res // not described: left as it was
 	}
-	numeric := make([]bool, len(cols))
+	collations := make([]string, len(cols))
 	some := false
 	for k, ci := range cols {
 		oid := ci.hint
 		if o, _ := typeFromDeclMod(ci.decl); o != 0 {
 			oid = o
 		}
-		// a table's numeric column already compares by value
-		numeric[k] = oid == pgoid.Numeric && !strings.HasPrefix(strings.ToLower(types[k]), "numeric_text")
-		some = some || numeric[k]
+		// a table's numeric or interval column already compares by value
+		decl := strings.ToLower(types[k])
+		switch {
+		case oid == pgoid.Numeric && !strings.HasPrefix(decl, "numeric_text"):
+			collations[k] = pgdialect.NumericCollation
+		case oid == pgoid.Interval && !strings.HasPrefix(decl, "interval"):
+			collations[k] = pgdialect.IntervalCollation
+		}
+		some = some || collations[k] != ""
 	}
 	if !some {
 		return res
 	}
-	newSQL, ok := pgdialect.NumericViewSQL(create[0], names, numeric)
+	newSQL, ok := pgdialect.NumericViewSQL(create[0], names, collations)
 	if !ok {
 		return res
 	}

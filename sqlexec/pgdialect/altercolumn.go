@@ -38,7 +38,10 @@ type TableChange struct {
 	// Action: "set default", "drop default", "set not null",
 	// "drop not null", "type", "add check", "add foreign key",
 	// "drop constraint", "alter constraint" (Expr: the foreign key's
-	// attributes, deferral.go), or "add column"/"drop column" (IF [NOT] EXISTS:
+	// attributes, deferral.go), "generated" (Expr: the GENERATED ALWAYS
+	// AS (...) STORED clause given to a column just added, addcolumn.go),
+	// "primary key" (42P16 when the table has one; addcolumn.go),
+	// or "add column"/"drop column" (IF [NOT] EXISTS:
 	// Expr is the ALTER TABLE statement to run unless the column
 	// exists/is missing).
 	Action string
@@ -54,6 +57,13 @@ type TableChange struct {
 	// Cascade: DROP CONSTRAINT ... CASCADE (foreign keys depending on a
 	// dropped key go with it).
 	Cascade bool `json:",omitempty"`
+	// Fill: set default of a column just added, the value its existing
+	// rows take, evaluated for each (the default converted to the
+	// column's type; addcolumn.go).
+	Fill string `json:",omitempty"`
+	// Then: add column IF NOT EXISTS, the statements that complete the
+	// column once added (addcolumn.go), skipped with it.
+	Then []string `json:",omitempty"`
 }
 
 const tableChangeMark = "/* raftsql:table-change "
@@ -261,6 +271,27 @@ func (e *columnElem) marker() bool {
 	return e.te > e.ts && strings.Contains(e.x.orig(e.ts, e.te), "/*") || e.te < e.hi && strings.Contains(e.x.orig(e.ts, e.hi), "/*")
 }
 
+// markerComment is the serial or identity marker comment (ddl.go's
+// columnDef writes /*serial...*/ or /*identity:...*/ after the type), with
+// a leading blank, or "". The tokens skip comments, so the declared type
+// (orig(ts, te)) ends before it: an edit that rewrites the column from its
+// type and clauses must carry it over, or the column silently stops being
+// an identity column (seen: ADD PRIMARY KEY's SET NOT NULL on a restored
+// GENERATED ALWAYS column accepted explicit ids).
+func (e *columnElem) markerComment() string {
+	if e.te <= e.ts {
+		return ""
+	}
+	last := e.x.T(e.te - 1)
+	gap := e.x.src[last.pos+len(last.text) : e.x.T(e.te).pos]
+	if i := strings.Index(gap, "/*"); i >= 0 {
+		if j := strings.LastIndex(gap, "*/"); j > i {
+			return " " + gap[i:j+2]
+		}
+	}
+	return ""
+}
+
 // ColumnEdit is the result of EditColumn.
 type ColumnEdit struct {
 	SQL string // the table's new CREATE TABLE text
@@ -358,6 +389,11 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 	case "drop default":
 		clauses = keep(func(c [2]int) bool { return el.kind(c) == "DEFAULT" })
 		out.Rewrite = true
+	case "generated":
+		// a STORED column's values are in the rows: the table is
+		// rebuilt, which computes them
+		clauses = append(keep(func(c [2]int) bool { return el.kind(c) == "DEFAULT" }), ac.Expr)
+		out.Rebuild = true
 	case "set not null":
 		clauses = keep(func(c [2]int) bool { return el.kind(c) == "NOT NULL" })
 		clauses = append(clauses, "NOT NULL")
@@ -421,6 +457,11 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 		out.Sequence, out.CheckNulls, out.Rewrite = ac.Expr, true, true
 	default:
 		return nil, fmt.Errorf("pgdialect: unknown ALTER COLUMN action %q", ac.Action)
+	}
+	if ac.Action != "identity" {
+		// the serial or identity marker stays with the column (TYPE of
+		// such a column is refused above; identity writes its own)
+		typ += el.markerComment()
 	}
 	elem := x.orig(el.lo, el.ts) + " " + typ
 	for _, c := range clauses {

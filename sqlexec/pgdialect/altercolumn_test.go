@@ -25,6 +25,9 @@ func TestEditColumn(t *testing.T) {
 		{TableChange{Column: "b", Action: "set not null"}, []string{"pg_in_varchar(b, 9) IS b) NOT NULL"}, nil, ""},
 		{TableChange{Column: "b", Action: "type", Type: "text"}, []string{`b text REFERENCES p (x) ON DELETE SET NULL`, "pg_in_text(b, -1)"}, []string{"varchar"}, ""},
 		{TableChange{Column: "c", Action: "type", Type: "bigint"}, []string{`c bigint`, "pg_in_int8(c, -1)"}, []string{"numeric", "COLLATE"}, ""},
+		// the serial marker stays with its own column too (checked below)
+		{TableChange{Column: "id", Action: "set not null"}, []string{"NOT NULL"}, nil, ""},
+		{TableChange{Column: "id", Action: "drop default"}, nil, []string{"nextval"}, ""},
 		{TableChange{Column: "id", Action: "drop not null"}, nil, nil, "42P16"},
 		{TableChange{Column: "id", Action: "type", Type: "bigint"}, nil, nil, "0A000"},
 		{TableChange{Column: "zz", Action: "set not null"}, nil, nil, "42703"},

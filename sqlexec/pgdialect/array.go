@@ -515,6 +515,13 @@ func fnArrayNdims(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 	return int64(1), nil
 }
 
+// fnUnnestElem is pg_unnest_elem(value, array): value, an element of
+// unnest(array) after other FROM items; the array is there for the
+// result's description (calltypes.go), read at no row.
+func fnUnnestElem(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	return a[0], nil
+}
+
 // fnArrayGet is a[i] (subscripts from 1; NULL out of range).
 func fnArrayGet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if a[0] == nil || a[1] == nil {
@@ -722,6 +729,7 @@ var arrayFuncs = map[string]struct {
 	"array_replace":     {3, fnArrayReplace},
 	"array_ndims":       {1, fnArrayNdims},
 	"pg_array_get":      {-1, fnArrayGet},
+	"pg_unnest_elem":    {2, fnUnnestElem}, // array_translate.go
 	"pg_array_slice":    {3, fnArraySlice},
 	"pg_array_contains": {2, fnArrayContains},
 	"pg_array_overlap":  {2, fnArrayOverlap},

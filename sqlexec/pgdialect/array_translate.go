@@ -279,6 +279,12 @@ func (x *tx) unnestFrom(i int) error {
 			end = ce + 1
 		}
 	}
+	elemOf := "" // unnest's array column (read before the wipe below)
+	if args := x.splitTop(i+2, e); name == "unnest" && len(args) == 1 {
+		if _, _, ok := x.bareColumn(args[0][0], args[0][1]); ok {
+			elemOf = x.text(args[0][0], args[0][1])
+		}
+	}
 	prevFrom := x.T(i-1).kw("FROM") || x.T(i-1).kw("LATERAL") && x.T(i-2).kw("FROM")
 	next := x.T(end)
 	alone := prevFrom && !(x.isP(end, ",") || next.kw("JOIN") || next.kw("LEFT") || next.kw("CROSS") || next.kw("INNER") || next.kw("NATURAL") || next.kw("FULL") || next.kw("RIGHT"))
@@ -296,7 +302,16 @@ func (x *tx) unnestFrom(i int) error {
 	}
 	// after other FROM items (an implicit LATERAL): json_each itself, so
 	// its argument may name them; references to the column become
-	// alias.value
+	// alias.value, for unnest of an array column
+	// pg_unnest_elem(alias.value, array), described as the array's
+	// element type (calltypes.go) where json_each's value is typed by
+	// the values (int8 for an int4[])
+	value := func() string {
+		if elemOf == "" {
+			return quoteIdent(alias) + ".value"
+		}
+		return "pg_unnest_elem(" + quoteIdent(alias) + ".value, " + elemOf + ")"
+	}
 	x.T(i).set(src + " AS " + quoteIdent(alias))
 	// a select item that is the column alone keeps its name (not value);
 	// an INSERT's source is not named (its items are wrapped by the
@@ -327,6 +342,10 @@ func (x *tx) unnestFrom(i int) error {
 			continue
 		}
 		switch {
+		case x.isP(k-1, ".") && x.T(k-2).identName() == alias && field == "value" && elemOf != "":
+			x.T(k - 2).set("")
+			x.T(k - 1).set("")
+			t.set(value())
 		case x.isP(k-1, ".") && x.T(k-2).identName() == alias && field == "value":
 			t.set("value")
 		case x.isP(k-1, ".") && x.T(k-2).identName() == alias:
@@ -335,7 +354,7 @@ func (x *tx) unnestFrom(i int) error {
 			t.set("CAST(" + quoteIdent(alias) + ".key + 1 AS BIGINT)")
 		case !x.isP(k-1, ".") && !x.isP(k+1, ".") && !(x.T(k - 1).kw("AS")):
 			if field == "value" {
-				t.set(quoteIdent(alias) + ".value")
+				t.set(value())
 			} else {
 				t.set("CAST(" + quoteIdent(alias) + ".key + 1 AS BIGINT)")
 			}
@@ -360,10 +379,17 @@ func (x *tx) unnestSelect(i int) error {
 		return err
 	}
 	item := src + " AS pg_unnest"
+	value := "pg_unnest.value"
+	if args := x.splitTop(i+2, e); len(args) == 1 {
+		if _, _, ok := x.bareColumn(args[0][0], args[0][1]); ok {
+			// described as the array column's element type (calltypes.go)
+			value = "pg_unnest_elem(pg_unnest.value, " + x.text(args[0][0], args[0][1]) + ")"
+		}
+	}
 	if x.srfSelectOf(i) >= 0 {
 		x.qualifyEachCols(i)
 	}
-	return x.srfSelect(i, e, name, item, "pg_unnest.value")
+	return x.srfSelect(i, e, name, item, value)
 }
 
 // srfSource is the json_each call that lists the rows of the
@@ -462,16 +488,32 @@ func (x *tx) arrayPass() error {
 			}
 			f = "pg_array_concat"
 		}
-		types := ""
+		types, coll := "", ""
 		if f == "pg_array_concat" {
 			types = x.concatShownTypes(ls, i, re) // concat_columns.go
+			coll = x.concatCollation(ls, i, re)
 		}
 		left, right := x.text(ls, i), x.text(i+1, re)
 		x.wipe(ls, re)
-		x.T(ls).set("(" + f + "(" + left + ", " + right + types + "))")
+		x.T(ls).set("(" + f + "(" + left + ", " + right + types + ")" + coll + ")")
 		x.castEnd[re-1] = ls
 	}
 	return nil
+}
+
+// concatCollation is the COLLATE clause of the array || between
+// ls..i-1 and i+1..re-1 when an operand shows its array type (ARRAY[1],
+// '{}'::int4[]): the result orders as that array type's column does
+// (array_order.go), not as its text ('{10}' before '{9}'); "" otherwise.
+func (x *tx) concatCollation(ls, i, re int) string {
+	for _, o := range [2][2]int{{i + 1, re}, {ls, i}} {
+		if oid := x.arrayExprOID(o[0], o[1]); oid != 0 {
+			if c := arrayCollation(TypeName(oid)); c != "" {
+				return c
+			}
+		}
+	}
+	return ""
 }
 
 // distinctAggOrder gives array_agg(DISTINCT x) and string_agg(DISTINCT

@@ -76,6 +76,9 @@ var callSigs = map[string]callSig{
 	"pg_jsonb_path": {args: []int{0}, typ: jsonType, only: jsonValueMode},
 	// a[i] (array_translate.go: pg_array_get(a, i, type)): a's element type
 	"pg_array_get": {args: []int{0}, typ: func(a []uint32) uint32 { return pgoid.ElemOf(a[0]) }},
+	// an element of unnest(a) after other FROM items (array_translate.go:
+	// pg_unnest_elem(value, a)): a's element type
+	"pg_unnest_elem": {args: []int{1}, typ: func(a []uint32) uint32 { return pgoid.ElemOf(a[0]) }},
 	// j - text[] (jsonb_translate.go): jsonb; j - 'k' over a column of a
 	// type read at run time is jsonb when the column is (runtimeOperatorCall)
 	"pg_jsonb_delete_keys": {args: []int{0}, typ: jsonbOnly},

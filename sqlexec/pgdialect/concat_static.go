@@ -18,16 +18,19 @@ import (
 // ConcatSite is one || between two columns in a compiled statement: the
 // SQL expressions of its operands' declared types and the byte offset of
 // its || (text's branch, which the error position maps back to the
-// client's ||).
+// client's ||; -1 when the text keeps no ||).
 type ConcatSite struct {
 	LType, RType string
 	Off          int
 }
 
 // ConcatSites finds the run-time || choices (concatColumnsCall) in the
-// compiled SQLite text sqlText.
+// compiled SQLite text sqlText, and the typed array concatenations of a
+// column with an array the text shows (pg_array_concat(l, r, ltype,
+// rtype): `ia || ARRAY['x']`, concatShownTypes), which were refused only
+// at their first row.
 func ConcatSites(sqlText string) []ConcatSite {
-	if !strings.Contains(sqlText, "pg_concat_refused(") {
+	if !strings.Contains(sqlText, "pg_concat_refused(") && !strings.Contains(sqlText, "pg_array_concat(") {
 		return nil // the fast path: most statements have none
 	}
 	x := newTx(sqlText)
@@ -36,6 +39,12 @@ func ConcatSites(sqlText string) []ConcatSite {
 	}
 	var out []ConcatSite
 	for i := 0; i < x.n(); i++ {
+		if x.T(i).kw("pg_array_concat") && x.isP(i+1, "(") {
+			if args := x.splitTop(i+2, x.match(i+1)); len(args) == 4 {
+				out = append(out, ConcatSite{x.text(args[2][0], args[2][1]), x.text(args[3][0], args[3][1]), -1})
+			}
+			continue
+		}
 		if !x.T(i).kw("pg_concat_refused") || !x.isP(i+1, "(") {
 			continue
 		}

@@ -194,6 +194,9 @@ func extractField(fieldIn string, o dtOperand, zone *time.Location) (dec string,
 		o.t, off = localWall(o.t, zone)
 	}
 	if o.inf != "" {
+		if o.typ == "date" && dateTimeUnits[field] {
+			return "", 0, extractUnitErr(field, fieldIn, o.typ)
+		}
 		switch field {
 		case "epoch", "year", "isoyear", "decade", "century", "millennium", "julian":
 			if o.inf == "infinity" {
@@ -261,7 +264,7 @@ func extractField(fieldIn string, o dtOperand, zone *time.Location) (dec string,
 			n := int64(secs)*usPerSec + iv.us
 			return micros(n, 6)
 		}
-		return "", 0, unitErr(fieldIn, "interval")
+		return "", 0, extractUnitErr(field, fieldIn, "interval")
 	case "time", "timetz":
 		us := o.us
 		switch field {
@@ -278,7 +281,7 @@ func extractField(fieldIn string, o dtOperand, zone *time.Location) (dec string,
 		case "epoch":
 			return micros(us, 6)
 		}
-		return "", 0, unitErr(fieldIn, o.typ)
+		return "", 0, extractUnitErr(field, fieldIn, o.typ)
 	}
 	t := o.t
 	us := int64(t.Second())*usPerSec + int64(t.Nanosecond()/1000)
@@ -365,7 +368,29 @@ func extractField(fieldIn string, o dtOperand, zone *time.Location) (dec string,
 			return integral(int64(off))
 		}
 	}
-	return "", 0, unitErr(fieldIn, o.typ)
+	return "", 0, extractUnitErr(field, fieldIn, o.typ)
+}
+
+// extractUnits are the units PostgreSQL's extract knows for some type:
+// one the source's type has not is 0A000 "not supported" (extract(hour
+// FROM a date)), any other word 22023 "not recognized".
+var extractUnits = map[string]bool{"microseconds": true, "milliseconds": true, "second": true, "minute": true, "hour": true,
+	"day": true, "week": true, "month": true, "quarter": true, "year": true, "decade": true, "century": true, "millennium": true,
+	"julian": true, "epoch": true, "dow": true, "isodow": true, "doy": true, "isoyear": true,
+	"timezone": true, "timezone_hour": true, "timezone_minute": true}
+
+// dateTimeUnits are the units a date has not (extract of a date checks
+// them before it looks at the value, so an infinite date too refuses them).
+var dateTimeUnits = map[string]bool{"microseconds": true, "milliseconds": true, "second": true, "minute": true, "hour": true,
+	"timezone": true, "timezone_hour": true, "timezone_minute": true}
+
+// extractUnitErr is extract's error for the unit field (as the statement
+// spelled it: fieldIn) that type typ has not.
+func extractUnitErr(field, fieldIn, typ string) error {
+	if extractUnits[field] {
+		return pgErr("0A000", "unit \"%s\" not supported for type %s", strings.ToLower(fieldIn), dtTypeNames2(typ))
+	}
+	return unitErr(fieldIn, typ)
 }
 
 // extractArgs is pg_extract(field, source[, column's date/time type]), EXTRACT (numeric: an integer
@@ -385,6 +410,9 @@ func extractArgs(a []driver.Value, numeric bool, zone *time.Location) (driver.Va
 	o, err := operand(a[1], typ)
 	if err != nil {
 		return nil, err
+	}
+	if !numeric && o.typ == "date" {
+		o.typ = "timestamp" // date_part has no date form: the date is cast to timestamp
 	}
 	dec, f, err := extractField(str(a[0]), o, zone)
 	if err != nil || dec == "" {

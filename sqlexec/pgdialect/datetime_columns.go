@@ -94,7 +94,9 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 			return colType, true
 		}
 		if chain != "" {
-			return "''", true // its date/time type read from its value
+			// column +- number has the column's type (date + 1 is a
+			// date): read from the value, 'infinity' would be a timestamp
+			return chain, true
 		}
 		t := x.T(a)
 		switch nt := x.numType(a, b); {
@@ -178,6 +180,9 @@ const maxDTChain = 4096
 // columnDTOperator's CASE form of a column plus or minus a number (a
 // date/time value when the column is one: d + 1), "" otherwise.
 func (x *tx) dtChainOf(a, b int) string {
+	for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 {
+		a, b = a+1, b-1 // (d + 1) - 1: the chain in parentheses
+	}
 	if c, ok := x.dtChains[a]; ok && b > a && x.castEnd[b-1] == a && x.T(b-1).pos-x.T(a).pos < maxDTChain {
 		return c
 	}
@@ -188,7 +193,7 @@ func (x *tx) dtChainOf(a, b int) string {
 // SQLite text, with or without its parentheses, and returns the extent of
 // its ELSE branch (the arithmetic of arith.go).
 func (x *tx) columnDTElse(a, b int) (lo, hi int, ok bool) {
-	if b-a >= 2 && x.isP(a, "(") && x.match(a) == b-1 {
+	for b-a >= 2 && x.isP(a, "(") && x.match(a) == b-1 { // ((d + 1)) - 1: as many as there are
 		a, b = a+1, b-1
 	}
 	sel := a + 3 // WHEN (SELECT pg_col_dttype ..., or WHEN max((SELECT ...), (SELECT ...))

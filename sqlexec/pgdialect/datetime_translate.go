@@ -200,6 +200,10 @@ func (x *tx) operandEnd(j int) int {
 	switch {
 	case x.isP(j, "("):
 		e = x.match(j) + 1
+	case t.typ == tIdent && t.kw("CASE"):
+		// CASE ... END is one operand (n / CASE ... END); caseEnd is
+		// x.n() when no END closes it
+		e = x.caseEnd(j) + 1 // aggitems.go
 	case t.typ == tIdent || t.typ == tQIdent:
 		k := j
 		for (x.T(k).typ == tIdent || x.T(k).typ == tQIdent) && x.isP(k+1, ".") {
@@ -338,7 +342,8 @@ func (x *tx) datetimePass() error {
 			// that a comparison sees their types (sqrt(n) > 1 compares
 			// by value: numeric_funcargs.go)
 			x.numericFuncArgs()
-			x.exactCallCollation() // numeric_exactcalls.go
+			x.exactCallCollation()    // numeric_exactcalls.go
+			x.intervalCallCollation() // interval_order.go
 			continue
 		}
 		for i := 1; i < x.n(); i++ {

@@ -1,6 +1,8 @@
 package pgdialect
 
 import (
+	"database/sql/driver"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -468,11 +470,20 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			}
 			x.blank(c, end)
 			c = end - 1
+		case x.kw(c, "GENERATED", "ALWAYS", "AS") && x.isP(c+3, "("):
+			// PostgreSQL 15 has STORED generated columns only (SQLite
+			// would make a VIRTUAL one)
+			if e := x.match(c + 3); !x.kw(e+1, "STORED") {
+				return x.syntaxErrAt(e + 1)
+			}
 		case x.kw(c, "PRIMARY", "KEY"):
 			inlinePK = true
 		case x.kw(c, "AUTOINCREMENT"):
 			autoinc = true
 		case x.kw(c, "DEFAULT"):
+			if err := x.defaultTypeErr(c+1, hi, col, decl); err != nil {
+				return err
+			}
 			if d := x.T(c + 1); d.typ == tString && len(d.text) >= 2 && d.text[0] == '\'' && d.text[len(d.text)-1] == '\'' && te > ts && (c+2 == hi || x.T(c+2).typ == tIdent && colConstraintKw[x.T(c+2).upper()]) {
 				lit, ok, err := canonicalDefault(strings.ReplaceAll(d.text[1:len(d.text)-1], "''", "'"), decl)
 				if err != nil {
@@ -567,6 +578,46 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	return nil
 }
 
+// defaultTypeErr is PostgreSQL's 42804 for a DEFAULT at i that is a lone
+// number or boolean literal of a type without an assignment cast to the
+// column's declared type decl (a boolean column's DEFAULT 1, an integer
+// column's DEFAULT true), which SQLite would store as it is.
+func (x *tx) defaultTypeErr(i, hi int, col, decl string) error {
+	if i+1 != hi && !(i+1 < hi && x.T(i+1).typ == tIdent && colConstraintKw[x.T(i+1).upper()]) {
+		return nil
+	}
+	to, _ := DeclTypeOID(decl)
+	from := uint32(0)
+	switch t := x.T(i); {
+	case t.typ == tNumber && to == pgoid.Bool:
+		from = pgoid.Numeric
+		if _, err := strconv.ParseInt(t.text, 10, 32); err == nil {
+			from = pgoid.Int4
+		} else if _, err := strconv.ParseInt(t.text, 10, 64); err == nil {
+			from = pgoid.Int8
+		}
+	case (t.kw("TRUE") || t.kw("FALSE")) && typesByOID[to] != nil && typesByOID[to].cat == "N":
+		from = pgoid.Bool
+	default:
+		return nil
+	}
+	return &Error{Code: "42804", Message: fmt.Sprintf("column \"%s\" is of type %s but default expression is of type %s", col, FormatType(to, -1), FormatType(from, -1)),
+		Hint: "You will need to rewrite or cast the expression."}
+}
+
+// numberLiteral is the value of number literal text as an assignment to a
+// column of type oid casts it: an integer's int64, a decimal's float64 for
+// an integer or float column, its digits for a numeric one.
+func numberLiteral(text string, oid uint32) driver.Value {
+	if n, err := strconv.ParseInt(text, 10, 64); err == nil {
+		return n // the integer cast's errors, not text input's
+	}
+	if f, err := strconv.ParseFloat(text, 64); err == nil && oid != pgoid.Numeric {
+		return f
+	}
+	return text
+}
+
 func (x *tx) findParen(lo, hi int) int {
 	for i := lo; i < hi; i++ {
 		if x.isP(i, "(") {
@@ -652,10 +703,16 @@ func (x *tx) alter() (*Stmt, error) {
 	if ifExists {
 		st.AlterIfExists = tbl
 	}
+	var checks columnChecks // of consecutive ADD COLUMNs (addcolumn.go)
 	for _, p := range x.splitTop(j, x.n()) {
 		a, b := p[0], p[1]
 		if a >= b {
 			return nil, syntaxErr(0, "syntax error at end of input")
+		}
+		addCol := x.kw(a, "ADD") && !x.kw(a+1, "CONSTRAINT") && !x.kw(a+1, "PRIMARY") && !x.kw(a+1, "UNIQUE") &&
+			!x.kw(a+1, "FOREIGN") && !x.kw(a+1, "CHECK") && !x.kw(a+1, "EXCLUDE")
+		if !addCol {
+			st.Exec = append(st.Exec, checks.flatten()...)
 		}
 		switch {
 		case x.kw(a, "ADD"):
@@ -674,24 +731,7 @@ func (x *tx) alter() (*Stmt, error) {
 				if len(cols) == 0 {
 					return nil, unsupported("ADD %s USING INDEX is not supported", x.T(k).upper())
 				}
-				if cname == "" {
-					if pk {
-						cname = tbl + "_pkey"
-					} else {
-						cname = tbl + "_" + strings.Join(cols, "_") + "_key"
-					}
-				}
-				qc := make([]string, len(cols))
-				for n, c := range cols {
-					qc[n] = quoteIdent(c)
-				}
-				mark := "" // the catalog's constraint type of the index (pgd_idx, catalog.go)
-				if !pk {
-					mark = constraintMarkU
-				} else if cname != tbl+"_pkey" {
-					mark = constraintMarkP
-				}
-				st.Exec = append(st.Exec, "CREATE UNIQUE INDEX "+quoteIdent(cname)+mark+" ON "+qt+" ("+strings.Join(qc, ", ")+")")
+				st.Exec = append(st.Exec, keyIndex(tbl, cname, pk, cols)...) // addcolumn.go
 			case x.kw(k, "FOREIGN", "KEY"), x.kw(k, "CHECK"):
 				s, err := x.addConstraint(tbl, cname, k, b) // constraint_ddl.go
 				if err != nil {
@@ -715,21 +755,12 @@ func (x *tx) alter() (*Stmt, error) {
 					st.Exec = append(st.Exec, exec...)
 					continue
 				}
-				for c := k; c < b; c++ {
-					if x.kw(c, "PRIMARY", "KEY") || x.kw(c, "UNIQUE") {
-						return nil, unsupported("ADD COLUMN with PRIMARY KEY or UNIQUE is not supported")
-					}
-				}
-				if err := x.columnDef(k, b, []string{"\x00"}, true); err != nil {
+				exec, chk, err := x.addColumn(tbl, k, b, ine) // addcolumn.go
+				if err != nil {
 					return nil, err
 				}
-				add := "ALTER TABLE " + qt + " ADD COLUMN " + strings.TrimSpace(x.text(k, b))
-				if ine {
-					// decided at apply, where the columns are known (altercolumn.go)
-					col, _ := x.name(k)
-					add = TableChange{Table: tbl, Column: col, Action: "add column", Expr: add, IfExists: true}.statement()
-				}
-				st.Exec = append(st.Exec, add)
+				st.Exec = append(st.Exec, exec...)
+				checks.add(chk)
 			}
 		case x.kw(a, "DROP", "CONSTRAINT"):
 			k := a + 2
@@ -761,7 +792,9 @@ func (x *tx) alter() (*Stmt, error) {
 			st.Exec = append(st.Exec, drop, "SELECT pg_seq_drop_owned("+quoteLit(tbl)+", "+quoteLit(n)+")")
 		case x.kw(a, "RENAME", "TO"):
 			n, _ := x.name(a + 2)
-			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME TO "+quoteIdent(n))
+			// the owned sequences follow (sqlexec/seqdeps.go)
+			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME TO "+quoteIdent(n),
+				"SELECT pg_seq_rename_owned("+quoteLit(tbl)+", '', "+quoteLit(n)+")")
 		case x.kw(a, "RENAME", "CONSTRAINT"):
 			return nil, unsupported("RENAME CONSTRAINT is not supported")
 		case x.kw(a, "RENAME"):
@@ -774,7 +807,8 @@ func (x *tx) alter() (*Stmt, error) {
 				return nil, x.syntaxErrAt(k2)
 			}
 			to, _ := x.name(k2 + 1)
-			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME COLUMN "+quoteIdent(from)+" TO "+quoteIdent(to))
+			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME COLUMN "+quoteIdent(from)+" TO "+quoteIdent(to),
+				"SELECT pg_seq_rename_owned("+quoteLit(tbl)+", "+quoteLit(from)+", "+quoteLit(to)+")")
 		case x.kw(a, "OWNER", "TO"), x.kw(a, "SET", "LOGGED"), x.kw(a, "SET", "UNLOGGED"), x.kw(a, "ENABLE"),
 			x.kw(a, "DISABLE"), x.kw(a, "CLUSTER"), x.kw(a, "SET", "WITHOUT"), x.kw(a, "REPLICA"), x.kw(a, "SET", "TABLESPACE"),
 			x.kw(a, "SET") && x.isP(a+1, "("), x.kw(a, "RESET"), x.kw(a, "VALIDATE"), x.kw(a, "FORCE"), x.kw(a, "NO", "FORCE"):
@@ -797,6 +831,7 @@ func (x *tx) alter() (*Stmt, error) {
 			return nil, unsupported("ALTER TABLE ... %s is not supported", x.T(a).upper())
 		}
 	}
+	st.Exec = append(st.Exec, checks.flatten()...)
 	if r := x.typeRequireSQL(); len(r) > 0 { // typeallow.go: before the change
 		st.Exec = append(r, st.Exec...)
 	}

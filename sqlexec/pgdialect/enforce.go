@@ -212,7 +212,10 @@ func fastCanonical(name, q string, typmod int64) string {
 // canonicalDefault converts the literal default lit (a string token's
 // value) for the column type decl; ok=false when the type is not
 // enforced. An invalid default is PostgreSQL's error at CREATE TABLE.
-func canonicalDefault(lit, decl string) (sql string, ok bool, err error) {
+//
+// lit is the literal's text, or an integer literal's int64 (its errors are
+// then the integer cast's, not text input's).
+func canonicalDefault(lit driver.Value, decl string) (sql string, ok bool, err error) {
 	name, typmod := inSpec(decl)
 	if name == "" {
 		return "", false, nil

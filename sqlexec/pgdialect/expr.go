@@ -512,6 +512,9 @@ func (x *tx) relationAt(i int) bool {
 	if p.typ == tPunct && p.text == "." {
 		return true
 	}
+	if p.kw("FROM") && x.kw(i-2, "DISTINCT") && (x.kw(i-3, "IS") || x.kw(i-3, "NOT")) {
+		return false // a IS [NOT] DISTINCT FROM f(x): an operand
+	}
 	switch p.upper() {
 	case "TABLE", "EXISTS", "INTO", "FROM", "JOIN", "UPDATE", "REFERENCES", "ONLY", "VIEW", "INDEX", "TRUNCATE", "ON", "COPY", "WITH", "RECURSIVE":
 		return p.typ == tIdent
@@ -643,6 +646,9 @@ func (x *tx) primaryStart(i int) int {
 		} else {
 			return k
 		}
+	case t.typ == tIdent && t.kw("END"):
+		// CASE ... END is one operand (CASE ... END * 2): its CASE
+		return x.caseStart(i)
 	case t.typ == tIdent || t.typ == tQIdent:
 		if i >= 2 && x.T(i-1).kw("OVER") && x.isP(i-2, ")") {
 			return x.primaryStart(i - 2) // f(...) OVER window_name
@@ -658,6 +664,16 @@ func (x *tx) primaryStart(i int) int {
 		k -= 2
 	}
 	return k
+}
+
+// caseStart is the CASE that the END at i closes, -1 if none does.
+func (x *tx) caseStart(i int) int {
+	for c := i - 1; c >= 0 && x.depth[c] >= x.depth[i]; c-- {
+		if x.depth[c] == x.depth[i] && x.kw(c, "CASE") && x.caseEnd(c) == i {
+			return c
+		}
+	}
+	return -1
 }
 
 // cast rewrites expr::type at the :: token i.

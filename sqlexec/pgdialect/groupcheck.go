@@ -20,14 +20,24 @@ import (
 // The check reads the SQLite text the translation produced, after SQLite
 // compiled it (every name exists), with the catalog's columns and keys.
 // Invariant: it never refuses what PostgreSQL accepts. Whatever it cannot
-// resolve for sure lets the query through: a level with a NATURAL or
-// USING join, LATERAL or a parenthesized join, a reference it cannot tie
+// resolve for sure lets the query through: a level with LATERAL or a
+// parenthesized join, a reference it cannot tie
 // to exactly one FROM item of the level whose columns it knows (functions
 // in FROM; subqueries and CTEs whose select list has a * or an unnamed
 // expression: their columns are known from the select list or the column
 // alias list otherwise), a reference inside a nested subquery other than
 // the sure ones subqueryUngrouped reports, a named window, a column that appears in
 // a grouping expression with a cast (spellings of a cast vary).
+//
+// NATURAL and USING joins merge their join columns: an unqualified k of
+// JOIN ... USING (k) is the left side's k (INNER, LEFT; the right side's
+// for RIGHT), as PostgreSQL's merged column is when the two types match;
+// of a FULL join (COALESCE of both) it is let through. As PostgreSQL
+// coerces the sides to a common type when they differ (and then takes
+// the other side's column), grouping by either side's k covers the
+// other's and the merged k, and grouping by the merged k covers both
+// sides: such a reference is never refused. Joins merging a column a
+// join before them merged are let through.
 
 // GroupCatalog is what the check asks of the database.
 type GroupCatalog interface {
@@ -208,10 +218,101 @@ type gcLevel struct {
 	d     int
 	items []gcItem
 	outs  map[string]bool // output column names
+	// merged: a NATURAL or USING join's column (lower case) -> the column
+	// an unqualified reference is (full: a FULL join's, left unresolved);
+	// partner: each side's column of such a join -> the other side's
+	merged  map[string]gcMerge
+	partner map[gcRef]gcRef
+}
+
+// gcMerge is one merged join column.
+type gcMerge struct {
+	ref  gcRef
+	full bool
+}
+
+// covered reports whether ref is grouped (in cols) or of a table whose
+// key is, directly or through its join partner (see the top of the file).
+func (g *gcLevel) covered(ref gcRef, cols map[gcRef]bool) bool {
+	if cols[ref] || g.items[ref.item].whole {
+		return true
+	}
+	p, ok := g.partner[ref]
+	return ok && (cols[p] || g.items[p.item].whole)
+}
+
+// mergeJoin records the merged columns of the NATURAL or USING join (of
+// kind join: "", LEFT, RIGHT or FULL) of the last FROM item with the items
+// from seg before it; false when the check cannot tell them (columns not
+// known, a name on the left side twice or missing, a column merged
+// before).
+func (g *gcLevel) mergeJoin(seg int, using []string, natural bool, join string) bool {
+	right := len(g.items) - 1
+	if g.items[right].cols == nil {
+		return false
+	}
+	leftOf := func(c string) (int, bool) {
+		found := -1
+		for i := seg; i < right; i++ {
+			if g.items[i].cols == nil {
+				return 0, false
+			}
+			if _, ok := g.items[i].cols[c]; ok {
+				if found >= 0 {
+					return 0, false
+				}
+				found = i
+			}
+		}
+		return found, found >= 0
+	}
+	names := using
+	if natural {
+		names = nil
+		for i := seg; i < right; i++ {
+			if g.items[i].cols == nil {
+				return false
+			}
+		}
+		for c := range g.items[right].cols {
+			for i := seg; i < right; i++ {
+				if _, ok := g.items[i].cols[c]; ok {
+					names = append(names, c)
+					break
+				}
+			}
+		}
+	}
+	if g.merged == nil {
+		g.merged, g.partner = map[string]gcMerge{}, map[gcRef]gcRef{}
+	}
+	for _, n := range names {
+		c := strings.ToLower(n)
+		l, ok := leftOf(c)
+		if _, rok := g.items[right].cols[c]; !ok || !rok {
+			return false
+		}
+		if _, twice := g.merged[c]; twice {
+			return false
+		}
+		lr, rr := gcRef{l, c}, gcRef{right, c}
+		m := gcMerge{ref: lr, full: join == "FULL"}
+		if join == "RIGHT" {
+			m.ref = rr
+		}
+		g.merged[c] = m
+		g.partner[lr], g.partner[rr] = rr, lr
+	}
+	return true
+}
+
+// isUnqualified reports whether a..b-1 is one bare column name.
+func (x *tx) isUnqualified(a, b int) bool {
+	return b == a+1 && (x.T(a).typ == tIdent || x.T(a).typ == tQIdent)
 }
 
 // gcLevelSkip: join forms whose column scoping the check leaves alone.
-var gcLevelSkip = map[string]bool{"NATURAL": true, "USING": true, "LATERAL": true}
+var gcLevelSkip = map[string]bool{"LATERAL": true}
 
 // gcJoinWord: the words between FROM items.
 var gcJoinWord = map[string]bool{"JOIN": true, "LEFT": true, "RIGHT": true, "FULL": true, "INNER": true,
@@ -300,6 +401,9 @@ func (x *tx) groupCheckLevel(s int, cat GroupCatalog, ctes map[string]bool, cteC
 			seq := g.normalize(a, b)
 			if len(seq) == 1 && seq[0].ref != nil {
 				cols[*seq[0].ref] = true
+				if p, ok := g.partner[*seq[0].ref]; ok && x.isUnqualified(a, b) {
+					cols[p] = true // the merged column: either side
+				}
 				continue
 			}
 			cast := false
@@ -337,7 +441,7 @@ func (x *tx) groupCheckLevel(s int, cat GroupCatalog, ctes map[string]bool, cteC
 				continue
 			}
 			ref := *e.ref
-			if cols[ref] || g.items[ref.item].whole || castCols[ref] || coveredBy(seq, k, exprs) {
+			if g.covered(ref, cols) || castCols[ref] || coveredBy(seq, k, exprs) {
 				continue
 			}
 			it := g.items[ref.item]
@@ -582,6 +686,9 @@ func (g *gcLevel) resolve(k, regionStart int) (ref gcRef, sure bool, next int, i
 	if g.inOrder(regionStart) && g.outs[col] {
 		return ref, false, k + 1, true
 	}
+	if m, ok := g.merged[col]; ok {
+		return m.ref, !m.full, k + 1, true
+	}
 	found := -1
 	for i, it := range g.items {
 		if _, ok := it.cols[col]; ok {
@@ -654,8 +761,18 @@ func (g *gcLevel) readFrom(a, b int, ctes map[string]bool, cteCols map[string][]
 		}
 	}
 	k := a
+	seg := 0 // the first item after the last comma: a join's left side starts there
 	for k < b {
-		for k < b && (x.isP(k, ",") || x.T(k).typ == tIdent && gcJoinWord[x.T(k).upper()]) {
+		natural, join := false, ""
+		for k < b && (x.isP(k, ",") || x.T(k).typ == tIdent && (gcJoinWord[x.T(k).upper()] || x.T(k).kw("NATURAL"))) {
+			switch u := x.T(k).upper(); {
+			case x.isP(k, ","):
+				seg, natural, join = len(g.items), false, ""
+			case u == "NATURAL":
+				natural = true
+			case u == "LEFT" || u == "RIGHT" || u == "FULL":
+				join = u
+			}
 			k++
 		}
 		if k >= b {
@@ -693,7 +810,7 @@ func (g *gcLevel) readFrom(a, b int, ctes map[string]bool, cteCols map[string][]
 		if x.kw(k, "AS") {
 			k++
 		}
-		if t := x.T(k); k < b && (t.typ == tQIdent || t.typ == tIdent && !gcJoinWord[t.upper()] && !t.kw("ON")) {
+		if t := x.T(k); k < b && (t.typ == tQIdent || t.typ == tIdent && !gcJoinWord[t.upper()] && !t.kw("ON") && !t.kw("NATURAL") && !t.kw("USING")) {
 			it.ref, it.name = strings.ToLower(t.identName()), t.identName()
 			k++
 		}
@@ -729,11 +846,21 @@ func (g *gcLevel) readFrom(a, b int, ctes map[string]bool, cteCols map[string][]
 			}
 		}
 		g.items = append(g.items, it)
+		var using []string
+		if x.kw(k, "USING") && x.isP(k+1, "(") {
+			using = x.parenNames(k+1, x.match(k+1)+1)
+			k = x.match(k+1) + 1
+		}
+		if natural || using != nil {
+			if !g.mergeJoin(seg, using, natural, join) {
+				return false
+			}
+		}
 		if x.kw(k, "ON") {
 			for k++; k < b && !(x.depth[k] == g.d && (x.isP(k, ",") || x.T(k).typ == tIdent && gcJoinWord[x.T(k).upper()])); k++ {
 			}
 		}
-		if k < b && !(x.isP(k, ",") || x.T(k).typ == tIdent && gcJoinWord[x.T(k).upper()]) {
+		if k < b && !(x.isP(k, ",") || x.T(k).typ == tIdent && (gcJoinWord[x.T(k).upper()] || x.T(k).kw("NATURAL"))) {
 			return false
 		}
 	}

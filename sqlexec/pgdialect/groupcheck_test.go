@@ -95,7 +95,20 @@ func TestCheckGrouping(t *testing.T) {
 		{"SELECT q.g, q.n FROM (SELECT g, count(*) AS n FROM s GROUP BY g) q GROUP BY q.g, q.n", ""},
 		{"SELECT q.g, q.v FROM (SELECT g, v, v AS v FROM s) q GROUP BY q.g", ""}, // ambiguous in PostgreSQL: left to it
 		{"SELECT q.g, q.v FROM (SELECT g, v FROM s UNION SELECT v, g FROM s) q GROUP BY q.g", "q.v q.v"},
-		{"SELECT g, v FROM s NATURAL JOIN t GROUP BY g", ""},
+		{"SELECT g, v FROM s NATURAL JOIN t GROUP BY g", "v s.v"}, // no common column
+		// NATURAL / USING: the merged column is the left side's (the
+		// right's for RIGHT); grouping either side covers it
+		{"SELECT g, name FROM s JOIN w USING (g) GROUP BY g", ""}, // w has no g: left through
+		{"SELECT id, name, u FROM t JOIN w USING (id) GROUP BY id", ""},
+		{"SELECT id, w.name FROM t JOIN w USING (id) GROUP BY id", "w.name w.name"},
+		{"SELECT id, count(*) FROM t NATURAL JOIN w GROUP BY u", "id t.id"},
+		{"SELECT id, count(*) FROM t RIGHT JOIN w USING (id) GROUP BY u", "id w.id"},
+		{"SELECT id, count(*) FROM t FULL JOIN w USING (id) GROUP BY u", ""},
+		{"SELECT id, count(*) FROM t JOIN w USING (id) GROUP BY w.id", ""},
+		{"SELECT t.id, w.id FROM t JOIN w USING (id) GROUP BY id", ""},
+		{"SELECT w.name FROM t JOIN w USING (id) GROUP BY t.id", "w.name w.name"},
+		{"SELECT t.name FROM t JOIN w USING (id) GROUP BY w.id", "t.name t.name"},            // w.id is not t's key
+		{"SELECT g, count(*) FROM s x JOIN s y USING (g) JOIN s z USING (g) GROUP BY v", ""}, // merged twice: left through
 		{"SELECT count(*) FROM s WHERE v > 1", ""},
 		{"SELECT g::text, count(*) FROM s GROUP BY g::text", ""},
 		{"SELECT CAST(g AS text) FROM s GROUP BY g::text", ""},

@@ -48,8 +48,11 @@ func (x *tx) mainSelect(j, end int) int {
 // list of the first names when it supplies fewer values than the table
 // has columns (names, in order), and is PostgreSQL's 42601 when it
 // supplies more. sql is returned unchanged when the count cannot be read
-// lexically (SELECT *).
-func AddColumnList(sql string, names []string) (string, error) {
+// lexically (SELECT *). generated says the table has a generated column
+// among names: the list is named then whatever the count, since SQLite
+// counts only the other columns and PostgreSQL refuses a value for it
+// (428C9, which SQLite reports for a named column).
+func AddColumnList(sql string, names []string, generated bool) (string, error) {
 	x := newTx(sql)
 	_, j := x.name(x.dmlStart() + 2)
 	if x.kw(j, "AS") {
@@ -87,7 +90,7 @@ func AddColumnList(sql string, names []string) (string, error) {
 		width = len(x.splitTop(lo, hi))
 	}
 	switch {
-	case width < 0 || width == len(names) && !x.onConflictUpdate(): // upsert.go needs the list
+	case width < 0 || width == len(names) && !x.onConflictUpdate() && !generated: // upsert.go needs the list
 		return sql, nil
 	case width > len(names):
 		return "", &Error{Code: "42601", Message: "INSERT has more expressions than target columns"}

@@ -21,6 +21,31 @@ import "strings"
 // IntervalCollation is the collation of interval columns.
 const IntervalCollation = "pg_interval"
 
+// intervalCalls return an interval whatever their arguments.
+var intervalCalls = map[string]bool{"age": true, "justify_days": true, "justify_hours": true, "justify_interval": true, "make_interval": true}
+
+// intervalCallCollation gives the calls of intervalCalls the collation of
+// interval columns, so that they order, group and compare by value as
+// the columns do (ORDER BY justify_interval(iv) put '-02:00:00' before
+// '-29 days' as text).
+func (x *tx) intervalCallCollation() {
+	if !x.castsChecked() {
+		return
+	}
+	for i := x.n() - 3; i >= 0; i-- {
+		t := x.T(i)
+		if t.typ != tIdent || t.ed || !intervalCalls[strings.ToLower(t.text)] || !x.isP(i+1, "(") || x.isP(i-1, ".") || x.relationAt(i) {
+			continue
+		}
+		e := x.match(i + 1)
+		if e <= i+1 || e >= x.n() {
+			continue
+		}
+		x.T(i).pre += "("
+		x.T(e).suf = " COLLATE " + IntervalCollation + ")" + x.T(e).suf
+	}
+}
+
 // compareIntervalText is the pg_interval collation. Texts that are no
 // interval (nothing the column's input function stores) sort after every
 // interval, among themselves as text, so the order stays total: the text

@@ -1,15 +1,14 @@
 package pgdialect
 
-// json_columns.go: json_compare.go's refusals for json, xml and money
-// columns. The
-// translator has no schema, so the check runs on the SQLite text once it
-// compiles, with the catalog (like CheckGrouping): each query level's
-// FROM items are read as the grouping check reads them (readFrom), and a
-// column reference that surely names a json (not jsonb), xml or money
-// column of a table or view is an operand of that type. Whatever the
-// level reading cannot resolve (an ambiguous name, a join form it skips,
-// a derived column whose type is not sure)
-// is let through. The answer depends only on the text and the schema, the
+// json_columns.go: json_compare.go's refusals for json, jsonb, xml and
+// money columns. The translator has no schema, so the check runs on the
+// SQLite text once it compiles, with the catalog (like CheckGrouping):
+// each query level's FROM items are read as the grouping check reads
+// them (readFrom), and a column reference that surely names a json,
+// jsonb, xml or money column of a table or view is an operand of that
+// type. Whatever the level reading cannot resolve (an ambiguous name, a
+// join form it skips, a derived column whose type is not sure) is let
+// through. The answer depends only on the text and the schema, the
 // same on every node. A subquery's or CTE's column is typed by its
 // query's select list, read the same way.
 
@@ -18,17 +17,25 @@ import "strings"
 // JSONCatalog is what the check asks of the database.
 type JSONCatalog interface {
 	GroupCatalog
-	// JSONColumns: the json (not jsonb), xml and money columns of the
-	// table or view name: lower-case name to type ("json", "xml",
-	// "money").
+	// JSONColumns: the json, jsonb, xml and money columns of the table
+	// or view name: lower-case name to type (typedColumnTypes); each
+	// check asks for the types it refuses.
 	JSONColumns(name string) map[string]string
 }
 
-// JSONRefusal is PostgreSQL's 42883 for a json or xml column compared,
-// sorted or grouped, or a money column compared with a number or given
-// to a numeric function: Off is the byte offset in the checked text of
-// the token PostgreSQL's position names, -1 when that token is the
-// translator's own (a renamed function: no place to map back to).
+// typedColumnTypes are the column types the check reads from the catalog
+// and from a subquery's or CTE's select list: json and xml (no equality,
+// no order), jsonb (no min/max), money (no comparison with a number).
+var typedColumnTypes = map[string]bool{"json": true, "jsonb": true, "xml": true, "money": true}
+
+// JSONRefusal is PostgreSQL's error for a json or xml column compared,
+// sorted or grouped, a json or jsonb column given to min/max, a money
+// column compared with a number or given to a numeric function (42883),
+// a set operation matching json with another type (42804, 42846), or an
+// index on a json or xml column (42704): Off is the byte offset in the
+// checked text of the token PostgreSQL's position names, -1 when there
+// is none (an index) or that token is the translator's own (a renamed
+// function: no place to map back to).
 type JSONRefusal struct {
 	Off                 int
 	Code, Message, Hint string
@@ -54,10 +61,13 @@ func CheckJSONColumns(sqlText string, cat JSONCatalog) (r JSONRefusal, ok bool) 
 			sc.cteBody = x.jsonCTEBodies(sc.cteCols)
 		}
 		l, _, _, ty, found := sc.level(s, 0)
-		if !found {
+		f := x.jsonSetOp(s, sc.typing(ty), func(arm int) jsonTyping {
+			_, _, _, aty, _ := sc.level(arm, 0)
+			return sc.typing(aty)
+		})
+		if !found && f == nil {
 			continue
 		}
-		f := x.jsonSetOp(s, ty)
 		for k := l.items; k < l.end && f == nil; k++ {
 			if x.isSubquery(k) {
 				k = x.match(k) // its own level
@@ -70,7 +80,7 @@ func CheckJSONColumns(sqlText string, cat JSONCatalog) (r JSONRefusal, ok bool) 
 			if f.tok >= 0 {
 				off = x.T(f.tok).pos
 			}
-			return JSONRefusal{Off: off, Code: f.sqlstate(), Message: f.message, Hint: f.hint}, true
+			return JSONRefusal{Off: off, Code: f.sqlState(), Message: f.message, Hint: f.hint}, true
 		}
 	}
 	return r, false
@@ -86,14 +96,24 @@ type jsonScope struct {
 	cteBody map[string][2]int
 }
 
+// typing is ty, or for a level without FROM items a typing that knows
+// no column (the SQLite text's function names, never PostgreSQL's).
+func (sc *jsonScope) typing(ty jsonTyping) jsonTyping {
+	if ty.col == nil {
+		return jsonTyping{col: func(int) string { return "" }}
+	}
+	return ty
+}
+
 // jsonMaxNest bounds how deep a CTE's or subquery's columns are typed
 // through others (a recursive CTE reads itself).
 const jsonMaxNest = 8
 
 // level reads the FROM items of the query level of the SELECT at s and
-// returns its FROM items, their typed columns and the typing of its
-// column references; found is false when no item has a typed column.
-func (sc *jsonScope) level(s, nest int) (l gsLevel, items []gcItem, jcols []map[string]string, ty jsonTyping, found bool) {
+// returns its FROM items, their typed columns (typedColumnTypes) and the
+// typing of its column references; found is false when no item has a
+// typed column.
+func (sc *jsonScope) level(s, nest int) (l gsLevel, items []gcItem, cols []map[string]string, ty jsonTyping, found bool) {
 	x := sc.x
 	l = x.levelAt(s)
 	if l.from < 0 {
@@ -103,28 +123,29 @@ func (sc *jsonScope) level(s, nest int) (l gsLevel, items []gcItem, jcols []map[
 	if !g.readFrom(l.from+1, l.next(l.from), sc.ctes, sc.cteCols) {
 		return l, nil, nil, ty, false
 	}
-	jcols = make([]map[string]string, len(g.items))
+	cols = make([]map[string]string, len(g.items))
 	for i, it := range g.items {
 		switch {
 		case it.table != "":
-			jcols[i] = sc.cat.JSONColumns(it.table)
+			cols[i] = sc.cat.JSONColumns(it.table)
 		case it.derived != nil && it.cols != nil:
-			jcols[i] = sc.derivedJSON(it, nest)
+			cols[i] = sc.derivedJSON(it, nest)
 		}
-		found = found || len(jcols[i]) > 0
+		found = found || len(cols[i]) > 0
 	}
 	ty = jsonTyping{col: func(k int) string {
 		ref, sure, _, isRef := g.resolve(k, k)
 		if !isRef || !sure {
 			return ""
 		}
-		return jcols[ref.item][ref.col]
+		return cols[ref.item][ref.col]
 	}}
-	return l, g.items, jcols, ty, found
+	return l, g.items, cols, ty, found
 }
 
-// derivedJSON: the typed output columns (lower case) of a subquery or
-// CTE FROM item, read from its query's select list.
+// derivedJSON: the typed output columns (lower case, to their type in
+// typedColumnTypes) of a subquery or CTE FROM item, read from its
+// query's select list.
 func (sc *jsonScope) derivedJSON(it gcItem, nest int) map[string]string {
 	body := it.body
 	if it.cte != "" {
@@ -150,7 +171,7 @@ func (sc *jsonScope) derivedJSON(it gcItem, nest int) map[string]string {
 	return out
 }
 
-// outJSON: the types (json, xml, money, else "") of the output columns
+// outJSON: the types (typedColumnTypes', else "") of the output columns
 // of the query in tokens [lo, hi) (its first arm's select list); nil when
 // the check cannot tell.
 func (sc *jsonScope) outJSON(lo, hi, nest int) []string {
@@ -165,7 +186,7 @@ func (sc *jsonScope) outJSON(lo, hi, nest int) []string {
 	if lo >= hi || !x.kw(lo, "SELECT") {
 		return nil
 	}
-	l, items, jcols, ty, _ := sc.level(lo, nest)
+	l, items, cols, ty, _ := sc.level(lo, nest)
 	if l.from < 0 {
 		ty = jsonTyping{col: func(int) string { return "" }}
 	}
@@ -175,7 +196,7 @@ func (sc *jsonScope) outJSON(lo, hi, nest int) []string {
 	// SELECT * FROM one item (the translation's form of a column alias
 	// list is SELECT * FROM a CTE): its columns in order
 	if l.from == lo+2 && x.isP(lo+1, "*") {
-		if len(jcols) != 1 {
+		if len(cols) != 1 {
 			return nil
 		}
 		it := items[0]
@@ -185,14 +206,14 @@ func (sc *jsonScope) outJSON(lo, hi, nest int) []string {
 		}
 		var types []string
 		for _, n := range names {
-			types = append(types, jcols[0][strings.ToLower(n)])
+			types = append(types, cols[0][strings.ToLower(n)])
 		}
 		return types
 	}
 	var types []string
 	for _, it := range x.jsonSelectItems(l) {
 		e, typ, ok := x.jsonOperand(it[0], ty)
-		if !ok || !x.jsonItemEnd(e, it[1], false) || typ != "json" && typ != "xml" && typ != "money" {
+		if !ok || !x.jsonItemEnd(e, it[1], false) || !typedColumnTypes[typ] {
 			typ = ""
 		}
 		types = append(types, typ)

@@ -5,14 +5,14 @@ import (
 	"testing"
 )
 
-// fakeJSONCatalog: groupcheck_test.go's tables, s.h a json column, p.a
-// an xml column, p.b a money column.
+// fakeJSONCatalog: groupcheck_test.go's tables, s.h a json column, s.v
+// a jsonb column, p.a an xml column, p.b a money column.
 type fakeJSONCatalog struct{ fakeGroupCatalog }
 
 func (fakeJSONCatalog) JSONColumns(name string) map[string]string {
 	switch strings.ToLower(name) {
 	case "s":
-		return map[string]string{"h": "json"}
+		return map[string]string{"h": "json", "v": "jsonb"}
 	case "p":
 		return map[string]string{"a": "xml", "b": "money"}
 	}
@@ -42,6 +42,11 @@ func TestCheckJSONColumns(t *testing.T) {
 		{`select c from p where b between '1' and 2`, "operator does not exist: money <= integer", "between"},
 		{`select c from p where b not between 1 and '2'`, "operator does not exist: money < integer", "not between"},
 		{`select abs(b, (SELECT pg_col_numtype('x', 'b'))) from p`, "function abs(money) does not exist", "abs("},
+		{`select max(v) from s`, "function max(jsonb) does not exist", "max("},
+		{`select h from s union all select v from s`, "UNION could not convert type jsonb to json", "v from s$"},
+		{`select a from p union all select h from s`, "UNION could not convert type json to xml", "h from s$"},
+		{`select a from p union all select CAST(c AS TEXT) from p`, "UNION types xml and text cannot be matched", "CAST("},
+		{`select b from p union all select 1`, "UNION could not convert type integer to money", "1$"},
 		{`select round(b, 1) from p`, "function round(money, integer) does not exist", "round("},
 		{`select (CASE WHEN 1 = 1 THEN CAST(pg_numlog(10, b) AS TEXT) ELSE pg_log(b) END) from p`, "function log(money) does not exist", ""},
 	}
@@ -83,6 +88,9 @@ func TestCheckJSONColumns(t *testing.T) {
 		`select c from p where b in ('1', '2')`,
 		`select c from p where c < 5 and c between 1 and 2`,
 		`select sum(b) from p`,
+		`select v from s union select v from s order by v`,
+		`select b from p union all select '1' union all select b from p`,
+		`select g from s union all select 1 union all select 1.5`,
 	}
 	for _, q := range accepted {
 		if r, ok := CheckJSONColumns(q, fakeJSONCatalog{}); ok {

@@ -74,21 +74,22 @@ var jsonListEnd = map[string]bool{"FROM": true, "WHERE": true, "GROUP": true, "H
 type jsonRefused struct {
 	tok           int
 	message, hint string
-	code          string // "" is 42883
+	code          string // the SQLSTATE; "" is 42883
 }
 
-// sqlstate is the refusal's code.
-func (r *jsonRefused) sqlstate() string {
+// sqlState is r's SQLSTATE.
+func (r *jsonRefused) sqlState() string {
 	if r.code == "" {
 		return "42883"
 	}
 	return r.code
 }
 
-// jsonTyping says which operands are json, xml or money beyond what the
-// statement's text shows: col reports the type ("json", "xml", "money")
-// of the column a reference at token k surely names, else ""
-// (json_columns.go, on the SQLite text); nil in the translator's pass.
+// jsonTyping says which operands are json, jsonb, xml or money beyond
+// what the statement's text shows: col reports the type
+// (typedColumnTypes') of the column a reference at token k surely names,
+// else "" (json_columns.go, on the SQLite text); nil in the translator's
+// pass.
 type jsonTyping struct {
 	col func(k int) string
 }
@@ -126,7 +127,7 @@ func (x *tx) jsonCompare() *Error {
 	}
 	for k := 0; k < x.n(); k++ {
 		if r := x.jsonCompareAt(k, jsonTyping{}); r != nil {
-			return &Error{Code: r.sqlstate(), Message: r.message, Hint: r.hint, Position: x.charPos(r.tok)}
+			return &Error{Code: r.sqlState(), Message: r.message, Hint: r.hint, Position: x.charPos(r.tok)}
 		}
 	}
 	return nil
@@ -137,7 +138,7 @@ func (x *tx) jsonCompare() *Error {
 func (x *tx) mentionsJSON() bool {
 	for k := 0; k < x.n(); k++ {
 		t := x.T(k)
-		if t.typ == tIdent && (t.kw("JSON") || t.kw("XML") || t.kw("MONEY") || jsonResultFuncs[strings.ToLower(t.text)]) {
+		if t.typ == tIdent && (t.kw("JSON") || t.kw("JSONB") || t.kw("XML") || t.kw("MONEY") || jsonResultFuncs[strings.ToLower(t.text)]) {
 			return true
 		}
 	}
@@ -146,10 +147,13 @@ func (x *tx) mentionsJSON() bool {
 
 // jsonCompareAt checks the construct starting at token k.
 func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
+	if r := x.jsonOperatorAt(k, ty); r != nil {
+		return r // json_operators.go
+	}
 	t := x.T(k)
 	switch {
 	case t.kw("SELECT"):
-		return x.jsonSetOp(k, ty)
+		return x.jsonSetOp(k, ty, nil)
 	case x.kw(k, "ORDER", "BY"):
 		return x.jsonListItems(k+2, "ordering", true, ty)
 	case x.kw(k, "GROUP", "BY"):
@@ -160,7 +164,8 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 		return x.jsonPgCmp(k, ty)
 	case t.typ == tIdent && (t.kw("MIN") || t.kw("MAX")) && x.isP(k+1, "(") && !x.isP(k-1, "."):
 		m := x.match(k + 1)
-		if end, typ, ok := x.jsonOperand(k+2, ty); ok && end == m && noEquality(typ) {
+		if end, typ, ok := x.jsonOperand(k+2, ty); ok && end == m && (noEquality(typ) || typ == "jsonb") {
+			// PostgreSQL 15 has no min/max for json, xml nor jsonb
 			return &jsonRefused{k, "function " + strings.ToLower(t.text) + "(" + typ + ") does not exist", jsonFunctionHint, ""}
 		}
 	case t.typ == tIdent && x.isP(k+1, "(") && !x.isP(k-1, "."):
@@ -217,6 +222,11 @@ func (x *tx) jsonListItems(a int, what string, order bool, ty jsonTyping) *jsonR
 		if ok && typ == "integer" && order && x.jsonItemEnd(end, e, order) {
 			typ = x.jsonOrdinalType(s, ty)
 		}
+		if ok && order && end == s+1 && x.jsonItemEnd(end, e, order) {
+			if t, named := x.jsonAliasType(s, ty); named {
+				typ = t // ORDER BY x names the output column x first
+			}
+		}
 		if ok && noEquality(typ) && x.jsonItemEnd(end, e, order) {
 			r := &jsonRefused{s, "could not identify an " + what + " operator for type " + typ, "", ""}
 			if order {
@@ -264,9 +274,9 @@ func (x *tx) jsonCmpEnd(e int) bool {
 }
 
 // jsonOperand reads a primary expression with its casts at s: its end
-// and PostgreSQL's name of its type ("json", "xml", "money", "unknown",
-// "integer", "bigint", "numeric"), "" when the check does not know it; ok
-// false when s starts none.
+// and PostgreSQL's name of its type ("json", "jsonb", "xml", "money",
+// "text", "unknown", "integer", "bigint", "numeric"), "" when the check
+// does not know it; ok false when s starts none.
 func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 	t := x.T(s)
 	switch {
@@ -366,6 +376,38 @@ func (x *tx) jsonOrdinalType(s int, ty jsonTyping) string {
 	return ""
 }
 
+// jsonAliasType: the type ("json" or "") of the select item whose output
+// name the identifier at s (an ORDER BY item of its query level) is, as
+// PostgreSQL reads ORDER BY x: an output column before an input column;
+// named is false when no item is named so.
+func (x *tx) jsonAliasType(s int, ty jsonTyping) (typ string, named bool) {
+	t := x.T(s)
+	if t.typ != tIdent && t.typ != tQIdent || x.isP(s+1, ".") || x.isP(s-1, ".") {
+		return "", false
+	}
+	sel := x.innermostSelect(s)
+	if sel < 0 {
+		return "", false
+	}
+	l := x.levelAt(sel)
+	if l.order < 0 || s < l.order+2 || s >= l.next(l.order) || x.depth[s] != x.depth[l.order] {
+		return "", false
+	}
+	name := t.identName()
+	for _, it := range x.jsonSelectItems(l) {
+		end, typ, ok := x.jsonOperand(it[0], ty)
+		a := it[1] - 1
+		if !ok || end == it[1] || a < it[0] || !(x.T(a).typ == tIdent || x.T(a).typ == tQIdent) || x.T(a).identName() != name {
+			continue
+		}
+		if !x.jsonItemEnd(end, it[1], false) {
+			return "", true // named by an item the check cannot type
+		}
+		return typ, true
+	}
+	return "", false
+}
+
 // jsonSelectItems: the select items of level l (after DISTINCT).
 func (x *tx) jsonSelectItems(l gsLevel) [][2]int {
 	items := l.items
@@ -379,9 +421,18 @@ func (x *tx) jsonSelectItems(l gsLevel) [][2]int {
 }
 
 // jsonSetOp: the SELECT at s starts the first arm of a UNION, INTERSECT
-// or EXCEPT without ALL (each needs equality of its rows): its first json
-// item is PostgreSQL's 42883 there. UNION ALL only appends rows.
-func (x *tx) jsonSetOp(s int, ty jsonTyping) *jsonRefused {
+// or EXCEPT. PostgreSQL resolves the set operations left to right, each
+// column in turn: the arms' types are matched (json, xml or money with
+// a known type of another category is 42804 `UNION types json and
+// integer cannot be matched` at the later item, with one of the same
+// category 42846 `UNION could not convert type jsonb to json`; an
+// unknown literal takes the other's type, two unknowns are text), then
+// an operation other than UNION ALL needs the type's equality: json and
+// xml are 42883 at the item that decided the type, the first such one
+// (`SELECT '1' UNION SELECT j` at j). armTyping types the
+// column references of the arm at a given SELECT (nil: ty for all).
+// Arms that are no plain SELECT end the reading.
+func (x *tx) jsonSetOp(s int, ty jsonTyping, armTyping func(int) jsonTyping) *jsonRefused {
 	d := x.depth[s]
 	if p := s - 1; p >= 0 && x.depth[p] == d && (x.kw(p, "UNION") || x.kw(p, "INTERSECT") ||
 		x.kw(p, "EXCEPT") || x.kw(p, "ALL") || x.kw(p, "DISTINCT")) {
@@ -393,25 +444,88 @@ func (x *tx) jsonSetOp(s int, ty jsonTyping) *jsonRefused {
 	}
 	// the SQLite text's UNION is UNION ALL inside a DISTINCT
 	// (unionfirst.go)
-	distinct := s >= 5 && x.isP(s-1, "(") && x.unionArms(s-5) != ""
+	wrapped := s >= 5 && x.isP(s-1, "(") && x.unionArms(s-5) != ""
+	items := x.jsonSelectItems(l)
+	cur := make([]string, len(items))
+	best := make([]int, len(items))
+	for c, it := range items {
+		cur[c], best[c] = x.jsonSetItemType(it, ty), it[0]
+	}
 	for k := l.end; k < x.n() && x.depth[k] >= d; k++ {
-		if x.depth[k] == d && (x.kw(k, "UNION") || x.kw(k, "INTERSECT") || x.kw(k, "EXCEPT")) && !x.kw(k+1, "ALL") {
-			distinct = true
-			break
-		}
 		if x.depth[k] == d && x.isP(k, ";") {
 			break
 		}
-	}
-	if !distinct {
-		return nil
-	}
-	for _, it := range x.jsonSelectItems(l) {
-		if end, typ, ok := x.jsonOperand(it[0], ty); ok && noEquality(typ) && x.jsonItemEnd(end, it[1], false) {
-			return &jsonRefused{it[0], "could not identify an equality operator for type " + typ, "", ""}
+		if x.depth[k] != d || !(x.kw(k, "UNION") || x.kw(k, "INTERSECT") || x.kw(k, "EXCEPT")) {
+			continue
 		}
+		opName, all := x.T(k).upper(), x.kw(k+1, "ALL")
+		arm := k + 1
+		if x.kw(arm, "ALL") || x.kw(arm, "DISTINCT") {
+			arm++
+		}
+		if !x.kw(arm, "SELECT") {
+			return nil
+		}
+		aty := ty
+		if armTyping != nil {
+			aty = armTyping(arm)
+		}
+		al := x.levelAt(arm)
+		aitems := x.jsonSelectItems(al)
+		if len(aitems) != len(items) {
+			return nil
+		}
+		needEq := !(opName == "UNION" && all) || wrapped
+		for c, it := range aitems {
+			t := x.jsonSetItemType(it, aty)
+			switch {
+			case noEquality(cur[c]) && t == "":
+				// not known here: the type or one that does not match
+				// it, refused either way
+			case cur[c] == "" || t == "":
+				cur[c] = "" // not known here: the column is let through
+			case cur[c] == "unknown" && t != "unknown":
+				cur[c], best[c] = t, it[0]
+			case t == "unknown" || t == cur[c]:
+			case !setOpChecked(cur[c]) && !setOpChecked(t):
+				if numberRank[t] > numberRank[cur[c]] && numberRank[cur[c]] > 0 {
+					cur[c] = t // integer widens to bigint, to numeric
+				}
+			case setOpCategory[cur[c]] != "" && setOpCategory[cur[c]] == setOpCategory[t]:
+				return &jsonRefused{it[0], opName + " could not convert type " + t + " to " + cur[c], "", "42846"}
+			default:
+				return &jsonRefused{it[0], opName + " types " + cur[c] + " and " + t + " cannot be matched", "", "42804"}
+			}
+			if needEq && noEquality(cur[c]) {
+				return &jsonRefused{best[c], "could not identify an equality operator for type " + cur[c], "", ""}
+			}
+			if cur[c] == "unknown" {
+				cur[c] = "text"
+			}
+		}
+		k = al.end - 1
 	}
 	return nil
+}
+
+// setOpCategory: PostgreSQL's type categories of jsonOperand's types,
+// which select_common_type matches first: a different category is
+// 42804, the same one without an implicit cast between the two 42846.
+var setOpCategory = map[string]string{"json": "U", "jsonb": "U", "xml": "U", "money": "N",
+	"integer": "N", "bigint": "N", "numeric": "N", "text": "S"}
+
+// setOpChecked: the types whose matching in a set operation the check
+// refuses (json, xml, money): no implicit cast to or from any other type
+// it knows.
+func setOpChecked(typ string) bool { return noEquality(typ) || typ == "money" }
+
+// jsonSetItemType: jsonOperand's type of the select item it when the
+// operand is the whole item (before an output alias), else "".
+func (x *tx) jsonSetItemType(it [2]int, ty jsonTyping) string {
+	if end, typ, ok := x.jsonOperand(it[0], ty); ok && x.jsonItemEnd(end, it[1], false) {
+		return typ
+	}
+	return ""
 }
 
 // jsonInListType: the right operand type PostgreSQL names for left IN
@@ -499,7 +613,7 @@ func numberLiteralType(s string) string {
 // cmpCastType: the type a cast to the type name at t gives, when it is
 // one the check knows ("" otherwise).
 func cmpCastType(t *token) string {
-	for _, name := range []string{"json", "xml", "money"} {
+	for _, name := range []string{"json", "jsonb", "xml", "money", "text"} {
 		if t.typ == tIdent && t.kw(strings.ToUpper(name)) {
 			return name
 		}

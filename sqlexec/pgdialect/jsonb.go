@@ -77,6 +77,7 @@ var jsonbFuncs = map[string]struct {
 	"jsonb_strip_nulls":     {1, fnJSONBStripNulls}, // json_strip.go
 	"json_strip_nulls":      {1, fnJSONStripNulls},
 	"pg_json_mark":          {1, fnJSONMark},
+	"pg_no_operator":        {1, fnNoOperator}, // json_operators.go
 	"pg_cast_json":          {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return jsonIn(a[0], false) }},
 	"pg_cast_jsonb":         {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return jsonIn(a[0], true) }},
 }

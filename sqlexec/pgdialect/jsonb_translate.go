@@ -141,7 +141,7 @@ func (x *tx) jsonPass() error {
 	known := map[int]bool{} // start of a rewritten jsonb expression
 	for i := 1; i < x.n(); i++ {
 		t := x.T(i)
-		if t.typ != tOp || t.ed && t.out != "" {
+		if t.typ != tOp || t.ed { // an operator an earlier pass rewrote or consumed (arrayPass: a || b of arrays)
 			continue
 		}
 		op := t.text
@@ -165,6 +165,9 @@ func (x *tx) jsonPass() error {
 		delKeys := op == "-" && x.arrayShown(rs, re) // jsonb - text[], the only - with an array
 		if delKeys {
 			spec[0] = "pg_jsonb_delete_keys"
+		}
+		if jsonbOnlyOps[op] && (x.jsonShown(ls, i) || x.jsonShown(rs, re)) {
+			continue // json has no such operator; || is text's (json_operators.go)
 		}
 		if (op == "||" || op == "-") && !delKeys {
 			if !x.jsonExpr(ls, i, known) && !x.jsonExpr(rs, re, known) {
@@ -192,7 +195,13 @@ func (x *tx) jsonPass() error {
 			if op == "||" { // an array column (array_translate.go)
 				other = "CASE WHEN substr(" + runtime + ", 1, 1) = '_' THEN pg_array_concat(" + left + ", " + right + ") ELSE " + other + " END"
 			}
-			call = "CASE WHEN lower(" + runtime + ") IN ('json', 'jsonb', '" + JSONDeclType + "', '" + JSONBDeclType + "') THEN " + call + " ELSE " + other + " END"
+			_, _, colLeft := x.bareColumn(ls, i)
+			lit := x.jsonLiteralType(ls, i)
+			if colLeft {
+				lit = x.jsonLiteralType(rs, re)
+			}
+			jsonCase := jsonColumnCase(runtime, op, left, right, lit, !colLeft) // json_operators.go
+			call = "CASE WHEN lower(" + runtime + ") IN ('jsonb', '" + JSONBDeclType + "') THEN " + call + jsonCase + " ELSE " + other + " END"
 		}
 		if runtime == "" && (op == "->" || op == "#>" || op == "||" || op == "-" || op == "#-") {
 			call += " COLLATE " + JSONBCollation // compared by value (jsonb_order.go)

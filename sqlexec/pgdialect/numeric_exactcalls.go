@@ -45,6 +45,11 @@ func (x *tx) exactCallCollation() {
 		args := x.splitTop(i+2, e)
 		arg := args[0]
 		res, rtype := x.numType(arg[0], arg[1]), ""
+		if res == "numeric" {
+			// a decimal constant as numeric text: SQLite reads 10.005 as
+			// a REAL, and trunc(10.005, 2) was 10 for PostgreSQL's 10.00
+			x.numericLiteral(arg[0], arg[1]) // arith.go
+		}
 		switch {
 		case len(args) == 2:
 			res = "numeric" // round(x, n), trunc(x, n)

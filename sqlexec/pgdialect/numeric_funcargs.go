@@ -127,11 +127,20 @@ func (x *tx) operatorCall(i, e int, args [][2]int, mod bool) {
 	switch {
 	case mod && (res == "int2" || res == "int4" || res == "int8"):
 	case res == "":
-		if rtype = x.runtimeArithType(op, l[0], l[1], r[0], r[1]); rtype == "" {
+		if rtype = x.runtimeArithType(op, l[0], l[1], r[0], r[1]); rtype == "" && !mod {
 			return
 		}
+		// mod of operands of unseen type (mod(trunc(n, 1), n)): the
+		// values decide in pg_mod, as arithmetic does; SQLite's own mod
+		// is NULL for a zero divisor where PostgreSQL raises 22012
 	default:
 		return // float8 (and numeric, handled by numericFuncArgs)
+	}
+	if mod && res == "" {
+		// a decimal constant is numeric (mod(trunc(n, 1), 1.25)), not
+		// the REAL SQLite reads, which pg_mod would take for a float8
+		x.numericLiteral(l[0], l[1]) // arith.go
+		x.numericLiteral(r[0], r[1])
 	}
 	pre, suf := arithWrapRT(f, res, rtype)
 	x.T(i).set(strings.TrimSuffix(pre, "("))

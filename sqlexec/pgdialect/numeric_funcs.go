@@ -498,6 +498,9 @@ func compareNumericText(a, b string) int {
 	if c, ok := quickCompareDecimal(a, b); ok {
 		return c
 	}
+	if c, ok := compareInfiniteDate(a, b); ok {
+		return c
+	}
 	da, oka := parseDecimal(a)
 	db, okb := parseDecimal(b)
 	switch {
@@ -515,6 +518,31 @@ func compareNumericText(a, b string) int {
 		return compareMoneyText(a, b) // money.go: money arithmetic carries this collation
 	}
 	return compareIntervalText(a, b) // interval_order.go
+}
+
+// compareInfiniteDate orders a date's or timestamp's 'infinity' and
+// '-infinity' (lower case, as PostgreSQL prints them; numeric's are
+// 'Infinity') around the finite dates and timestamps, when the other text
+// is one: a date/time value of a type known only at run time carries this
+// collation (ts - iv: datetime_columns.go), which would otherwise read
+// them as numeric infinities, before every date's text.
+func compareInfiniteDate(a, b string) (int, bool) {
+	inf := func(s string) int {
+		switch s {
+		case "infinity":
+			return 1
+		case "-infinity":
+			return -1
+		}
+		return 0
+	}
+	switch ia, ib := inf(a), inf(b); {
+	case ia != 0 && datePrefix(b):
+		return ia, true
+	case ib != 0 && datePrefix(a):
+		return -ib, true
+	}
+	return 0, false
 }
 
 func sign(c int) int {

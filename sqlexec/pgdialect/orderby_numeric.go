@@ -17,7 +17,10 @@ package pgdialect
 //
 // The run-time type is the schema's, the same on every node.
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // orderNumeric records the ORDER BY items that are a conditional with a
 // branch of numeric or run-time type (conditionalNumeric), before
@@ -37,14 +40,26 @@ func (x *tx) orderNumeric() {
 		}
 		for _, it := range x.splitTop(i+2, hi) {
 			a, b := it[0], x.orderExprEnd(it[0], it[1], d)
-			if !x.conditionalNumeric(a, b) {
+			ia, ib := a, b
+			if d == 0 {
+				if sa, sb, ok := x.orderOutputItem(a, b); ok {
+					ia, ib = sa, sb // ORDER BY 2, ORDER BY total: the select item's expression
+				}
+			}
+			if !x.conditionalNumeric(ia, ib) {
 				continue
 			}
-			if cond := x.conditionalNumericCond(a, b); cond != "" {
+			if cond := x.conditionalNumericCond(ia, ib); cond != "" {
 				if x.orderNum == nil {
 					x.orderNum = map[int]string{}
 				}
 				x.orderNum[a] = cond
+				if ia != a {
+					if x.orderNumItem == nil {
+						x.orderNumItem = map[int][2]int{}
+					}
+					x.orderNumItem[a] = [2]int{ia, ib}
+				}
 			}
 		}
 	}
@@ -87,6 +102,11 @@ func (x *tx) conditionalNumericCond(a, b int) string {
 	if len(rts) == 0 {
 		return ""
 	}
+	if x.T(a).typ == tIdent && strings.EqualFold(x.T(a).text, "avg") && len(rts) == 1 {
+		// avg of an integer column is numeric too (PostgreSQL's avg of
+		// int2/int4/int8), numeric text that would order as text
+		return rts[0] + " IN ('int2', 'int4', 'int8', 'numeric')"
+	}
 	return "'numeric' IN (" + strings.Join(rts, ", ") + ")"
 }
 
@@ -112,5 +132,69 @@ func (x *tx) orderNumericKey(lo, hi, d int, desc, explicit bool) {
 		}
 	}
 	expr := strings.TrimSpace(x.text(lo, e))
+	if it, ok := x.orderNumItem[lo]; ok {
+		expr = strings.TrimSpace(x.text(it[0], it[1])) // the output column's expression, as translated
+	}
 	x.T(lo).pre = "(CASE WHEN " + cond + " THEN CAST(pg_in_numeric(" + expr + ", -1) AS TEXT) END) COLLATE " + NumericCollation + " " + mods + ", " + x.T(lo).pre
+}
+
+// orderOutputItem is the expression of the top-level select item that
+// the depth-0 ORDER BY item a..b-1 names by position (ORDER BY 2) or by
+// its output name (ORDER BY total), in a statement of one SELECT (the
+// ORDER BY of a set operation sorts its result columns, whose
+// expressions are the arms'); ok=false otherwise.
+func (x *tx) orderOutputItem(a, b int) (int, int, bool) {
+	if b != a+1 || !x.kw(0, "SELECT") {
+		return 0, 0, false
+	}
+	lists := x.selectLists()
+	if len(lists) != 1 {
+		return 0, 0, false
+	}
+	for i := 0; i < x.n(); i++ {
+		if x.depth[i] == 0 && x.isSetOp(i) {
+			return 0, 0, false
+		}
+	}
+	items := lists[0]
+	t := x.T(a)
+	var it [2]int
+	switch t.typ {
+	case tNumber:
+		n, err := strconv.Atoi(t.text)
+		if err != nil || n < 1 || n > len(items) {
+			return 0, 0, false
+		}
+		it = items[n-1]
+	case tIdent, tQIdent:
+		name, found := strings.ToLower(t.identName()), false
+		for _, c := range items {
+			if alias, ok := x.itemAlias(c); ok && alias == name && c[1]-c[0] > 1 {
+				if found {
+					return 0, 0, false // two items of that name: PostgreSQL's 42702
+				}
+				it, found = c, true
+			}
+		}
+		if !found {
+			return 0, 0, false
+		}
+	default:
+		return 0, 0, false
+	}
+	ia, ib := x.itemExpr(it[0], it[1])
+	if ib <= ia || x.isP(ia, "*") || ib == ia+1 && x.T(ia).typ != tIdent {
+		return 0, 0, false
+	}
+	if x.findKw(0, x.n(), 0, "GROUP") < 0 {
+		// an aggregate without GROUP BY is one row, and repeated in
+		// ORDER BY it would fail the session's type probe (the probe
+		// reads the item's argument bare: aggitems.go)
+		for k := ia; k+1 < ib; k++ {
+			if x.T(k).typ == tIdent && x.isP(k+1, "(") && (aggTyped[strings.ToLower(x.T(k).text)] || firstArgTyped[strings.ToLower(x.T(k).text)]) {
+				return 0, 0, false
+			}
+		}
+	}
+	return ia, ib, true
 }

@@ -329,7 +329,7 @@ func SequenceName(arg string) (string, error) {
 // read the session's part of) the state machine's own state at apply:
 // sequences and extensions. A call makes a statement a write.
 var stateFuncs = map[string]bool{"nextval": true, "currval": true, "setval": true, "lastval": true,
-	"pg_seq_create": true, "pg_seq_alter": true, "pg_seq_drop": true, "pg_seq_restart_owned": true, "pg_seq_alter_owned": true, "pg_seq_reserve": true, "pg_seq_drop_owned": true, "pg_ext_create": true, "pg_ext_drop": true,
+	"pg_seq_create": true, "pg_seq_alter": true, "pg_seq_drop": true, "pg_seq_restart_owned": true, "pg_seq_alter_owned": true, "pg_seq_reserve": true, "pg_seq_drop_owned": true, "pg_seq_rename_owned": true, "pg_ext_create": true, "pg_ext_drop": true,
 	"pg_enum_create": true, "pg_enum_add": true, "pg_enum_drop": true}
 
 // CallsStateFunction reports whether the SQLite statement text calls one

@@ -69,9 +69,6 @@ func (x *tx) addSerialColumn(tbl string, k, b int, ifNotExists bool) (exec []str
 	if kind == "" {
 		return nil, false, nil
 	}
-	if ifNotExists {
-		return nil, true, unsupported("ADD COLUMN IF NOT EXISTS of a %s column is not supported", strings.ToUpper(strings.SplitN(kind, ":", 2)[0]))
-	}
 	typ := markerType(kind)
 	if strings.HasPrefix(kind, "identity") {
 		var ok bool
@@ -98,11 +95,13 @@ func (x *tx) addSerialColumn(tbl string, k, b int, ifNotExists bool) (exec []str
 		TableChange{Table: tbl, Column: col, Action: "identity", Type: kind, Expr: seq, NoValidate: true}.statement(),
 	}
 	if unique != "" {
-		name, mark := tbl+"_pkey", ""
-		if unique == "UNIQUE" {
-			name, mark = tbl+"_"+col+"_key", constraintMarkU
-		}
-		exec = append(exec, "CREATE UNIQUE INDEX "+quoteIdent(name)+mark+" ON "+qt+" ("+qc+")")
+		exec = append(exec, keyIndex(tbl, "", unique == "PRIMARY KEY", []string{col})...) // addcolumn.go
+	}
+	if ifNotExists {
+		// decided at apply: the sequence and the rest only with the
+		// column (altercolumn.go's TableChange.Then)
+		exec = []string{TableChange{Table: tbl, Column: col, Action: "add column", Expr: exec[1], IfExists: true,
+			Then: append([]string{exec[0]}, exec[2:]...)}.statement()}
 	}
 	return exec, true, nil
 }

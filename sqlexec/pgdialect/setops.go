@@ -22,10 +22,19 @@ func (x *tx) setOpParens() {
 		if e >= x.n() {
 			return
 		}
-		if i == 0 || x.afterSetOp(i) || x.isSetOp(e+1) && !x.scalarContext(i) || x.insertSource(i) {
+		if i == 0 || x.afterSetOp(i) || x.isSetOp(e+1) && !x.scalarContext(i) && !x.subqueryOperand(i) || x.insertSource(i) {
 			x.T(i).pre = "SELECT * FROM " + x.T(i).pre
 		}
 	}
+}
+
+// subqueryOperand reports whether the "(" at i (not after a set
+// operator) opens the subquery of IN, EXISTS, ANY, SOME or ALL, or a FROM
+// item: x IN (SELECT ...) EXCEPT SELECT ... ends the first operand there,
+// the subquery is no operand of the EXCEPT.
+func (x *tx) subqueryOperand(i int) bool {
+	return x.kw(i-1, "IN") || x.kw(i-1, "EXISTS") || x.kw(i-1, "ANY") || x.kw(i-1, "SOME") || x.kw(i-1, "ALL") ||
+		x.kw(i-1, "FROM") || x.kw(i-1, "JOIN") || x.kw(i-1, "LATERAL")
 }
 
 // isSetOp reports whether token i is UNION, INTERSECT or EXCEPT.

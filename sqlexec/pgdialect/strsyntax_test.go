@@ -46,7 +46,7 @@ func TestAddColumnList(t *testing.T) {
 		if _, ok := ColumnlessInsert(c.in); !ok {
 			t.Errorf("ColumnlessInsert(%q) = false", c.in)
 		}
-		got, err := AddColumnList(c.in, names)
+		got, err := AddColumnList(c.in, names, false)
 		if c.code != "" {
 			if e, ok := err.(*Error); !ok || e.Code != c.code {
 				t.Errorf("AddColumnList(%q) = %v, want %s", c.in, err, c.code)

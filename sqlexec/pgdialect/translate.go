@@ -213,7 +213,8 @@ func (x *tx) translate() (*Stmt, error) {
 		}
 		return x.query("SELECT", "SELECT * FROM "+x.text(1, x.n()), true), nil
 	case "SELECT", "WITH", "VALUES", "(":
-		x.deriveColumns() // derivedcols.go
+		swap := x.intersectFirst() // intersectfirst.go
+		x.deriveColumns()          // derivedcols.go
 		if err := x.exprPass(); err != nil {
 			return nil, err
 		}
@@ -230,6 +231,9 @@ func (x *tx) translate() (*Stmt, error) {
 			return nil, err
 		}
 		x.unionKeepFirst() // unionfirst.go
+		if swap != nil {
+			swap.apply(x)
+		}
 		return x.query(tag, x.all(), ro), nil
 	case "INSERT", "UPDATE", "DELETE", "REPLACE":
 		if err := x.dmlChecks(); err != nil {

@@ -20,14 +20,16 @@ type tx struct {
 	colOIDs  []uint32
 	madePK   bool
 	series   []int
-	minmax   []int             // greatest/least calls (strsyntax.go)
-	orderNum map[int]string    // ORDER BY item's first token -> when it sorts as numeric (orderby_numeric.go)
-	dtTypes  map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)
-	dtCols   map[string]string // generate_series column over date/time values -> its type
-	locking  string            // the first row-locking clause removed ("FOR UPDATE", ...)
-	onConstr *OnConstraint     // INSERT ... ON CONFLICT ON CONSTRAINT (onconstraint.go)
-	temp     bool              // CREATE TEMP[ORARY] ... (temp.go)
-	onCommit string            // CREATE TEMP TABLE ... ON COMMIT <onCommit>
+	minmax   []int          // greatest/least calls (strsyntax.go)
+	orderNum map[int]string // ORDER BY item's first token -> when it sorts as numeric (orderby_numeric.go)
+	// orderNumItem: ORDER BY n / alias item's first token -> its select item's expression (orderby_numeric.go)
+	orderNumItem map[int][2]int
+	dtTypes      map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)
+	dtCols       map[string]string // generate_series column over date/time values -> its type
+	locking      string            // the first row-locking clause removed ("FOR UPDATE", ...)
+	onConstr     *OnConstraint     // INSERT ... ON CONFLICT ON CONSTRAINT (onconstraint.go)
+	temp         bool              // CREATE TEMP[ORARY] ... (temp.go)
+	onCommit     string            // CREATE TEMP TABLE ... ON COMMIT <onCommit>
 	// CREATE TABLE [IF NOT EXISTS] table: the sequences of its serial and
 	// identity columns (serial.go)
 	table       string

@@ -15,8 +15,8 @@ package pgdialect
 // whose DISTINCT keeps the first row of each value in the arms' order
 // (the columns keep their names and declared types: SQLite declares a
 // subquery's columns as the compound's; CompoundArms reads the arms
-// through the wrapping). INTERSECT and EXCEPT keep SQLite's choice (a
-// documented difference).
+// through the wrapping). INTERSECT: intersectfirst.go; EXCEPT returns
+// the left operand's rows in both.
 
 import "strings"
 

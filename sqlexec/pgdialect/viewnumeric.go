@@ -1,6 +1,7 @@
 package pgdialect
 
-// viewnumeric.go: a view's numeric expression columns compare by value.
+// viewnumeric.go: a view's numeric and interval expression columns
+// compare by value.
 //
 // raftsql holds a numeric value as its text, with the collation of
 // numeric values (pg_numeric), in a column whose declared type has TEXT
@@ -9,7 +10,10 @@ package pgdialect
 // expression (amount * 2 AS dbl) has no affinity, so SQLite compares the
 // numeric text with a number constant by storage class, text after every
 // number: dbl > 10 held for every row, dbl = 21 for none. PostgreSQL
-// compares numerics.
+// compares numerics. An interval expression column (iv * 2 AS iv2) has
+// the collation of its expression's function (pg_numeric), so iv2 < '0'
+// compared the interval texts as numbers and text, where a table's
+// interval column compares them as intervals (interval_order.go).
 //
 // Whether a view's expression is numeric is often known only from the
 // schema (amount * 2 is numeric for a numeric amount, int4 for an int
@@ -19,14 +23,16 @@ package pgdialect
 //
 // which sqlexec runs at apply (sqlexec/viewnumeric.go), at the view's log
 // position, identically on every node: it describes the view's columns
-// and, when one computed by an expression is numeric, creates the view
-// again over its own query as
+// and, when one computed by an expression is numeric or interval,
+// creates the view again over its own query as
 //
-//	WITH pgdialect_vn("id", "dbl") AS (query)
-//	SELECT "id", CAST("dbl" AS TEXT) COLLATE pg_numeric AS "dbl" FROM pgdialect_vn
+//	WITH pgdialect_vn("id", "dbl", "iv2") AS (query)
+//	SELECT "id", CAST("dbl" AS TEXT) COLLATE pg_numeric AS "dbl",
+//	  CAST("iv2" AS TEXT) COLLATE pg_interval AS "iv2" FROM pgdialect_vn
 //
-// A CAST to TEXT keeps a numeric's text as it is and gives the view's
-// column TEXT affinity, as a table's numeric column has (SQLite inlines
+// A CAST to TEXT keeps a numeric's (an interval's) text as it is and
+// gives the view's column TEXT affinity and the collation, as a table's
+// numeric (interval) column has (SQLite inlines
 // the CTE, so a condition on the view still reaches the tables' indexes).
 // SQLite then reports the column's type as TEXT; the run-time type
 // lookups read a view's column types from pg_view_decls first
@@ -67,12 +73,13 @@ func ParseViewNumeric(sqlText string) (string, bool) {
 }
 
 // NumericViewSQL is createSQL (a view's sqlite_schema entry, keeping its
-// PostgreSQL text) with the columns at numeric, of the view's column
-// names cols, cast to numeric text (see the top of the file); false when
-// createSQL keeps no PostgreSQL text to find its query after.
-func NumericViewSQL(createSQL string, cols []string, numeric []bool) (string, bool) {
+// PostgreSQL text) with the columns of the view's column names cols that
+// have a collation in collations (NumericCollation, IntervalCollation;
+// "" for none) cast to text with it (see the top of the file); false
+// when createSQL keeps no PostgreSQL text to find its query after.
+func NumericViewSQL(createSQL string, cols, collations []string) (string, bool) {
 	i := strings.Index(createSQL, viewTextMark)
-	if i < 0 || len(cols) != len(numeric) || len(cols) == 0 {
+	if i < 0 || len(cols) != len(collations) || len(cols) == 0 {
 		return "", false
 	}
 	j := strings.Index(createSQL[i:], "*/")
@@ -94,8 +101,8 @@ func NumericViewSQL(createSQL string, cols []string, numeric []bool) (string, bo
 		if k > 0 {
 			sel.WriteString(", ")
 		}
-		if numeric[k] {
-			sel.WriteString("CAST(" + n + " AS TEXT) COLLATE " + NumericCollation + " AS " + n)
+		if collations[k] != "" {
+			sel.WriteString("CAST(" + n + " AS TEXT) COLLATE " + collations[k] + " AS " + n)
 		} else {
 			sel.WriteString(n)
 		}

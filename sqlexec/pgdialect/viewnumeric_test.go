@@ -43,7 +43,7 @@ func TestNumericViewSQL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, ok := NumericViewSQL(st.Exec[0], []string{"k", "D"}, []bool{false, true})
+	got, ok := NumericViewSQL(st.Exec[0], []string{"k", "D"}, []string{"", NumericCollation})
 	if !ok {
 		t.Fatal("not rewritten")
 	}
@@ -56,7 +56,7 @@ func TestNumericViewSQL(t *testing.T) {
 	if q, ok := ViewQuery(got); !ok || q != "SELECT id, amount * 2 FROM t" {
 		t.Errorf("the PostgreSQL text is %q %v", q, ok)
 	}
-	if _, ok := NumericViewSQL("CREATE VIEW v AS SELECT 1", []string{"x"}, []bool{true}); ok {
+	if _, ok := NumericViewSQL("CREATE VIEW v AS SELECT 1", []string{"x"}, []string{NumericCollation}); ok {
 		t.Error("a view without its PostgreSQL text rewritten")
 	}
 }

@@ -86,7 +86,7 @@ func TestWithDMLColumnless(t *testing.T) {
 	if !ok || tbl != "t" {
 		t.Fatalf("ColumnlessInsert = %q, %v", tbl, ok)
 	}
-	got, err := AddColumnList(in, []string{"id", "name"})
+	got, err := AddColumnList(in, []string{"id", "name"}, false)
 	if err != nil || got != `WITH c AS (SELECT 1 AS a) INSERT INTO t (id) SELECT a FROM c` {
 		t.Fatalf("AddColumnList = %q, %v", got, err)
 	}

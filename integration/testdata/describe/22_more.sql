@@ -62,7 +62,6 @@ SELECT g FROM generate_series(1, 3) g;
 SELECT g FROM generate_series(1::int8, 3) g;
 SELECT g FROM generate_series(1.5, 3) g;
 SELECT g FROM generate_series('2024-01-01'::timestamptz, '2024-01-03', '1 day') g;
--- differs-type: unnest of an array column in FROM is described from its values (int8; PostgreSQL: the element type, int4)
 SELECT u FROM dm_t, unnest(ia) u ORDER BY 1;
 SELECT unnest(ta) FROM dm_t ORDER BY 1;
 SELECT * FROM unnest(ARRAY[1,2]) WITH ORDINALITY AS x(v, o);

@@ -50,9 +50,7 @@ SELECT count(*) FROM (SELECT i FROM ut_t UNION SELECT 2.0) s;
 SELECT i FROM ut_t INTERSECT SELECT 2.5 ORDER BY 1;
 SELECT i FROM ut_t EXCEPT SELECT 1.0 ORDER BY 1;
 SELECT n FROM ut_t EXCEPT SELECT 1.5 ORDER BY 1;
--- differs: INTERSECT keeps SQLite's pick among equal values (PostgreSQL's planner puts the smaller operand first)
 SELECT i FROM ut_t INTERSECT SELECT 1.0 ORDER BY 1;
--- differs: INTERSECT keeps SQLite's pick among equal values (PostgreSQL's planner puts the smaller operand first)
 SELECT n FROM ut_t INTERSECT SELECT 1.5;
 SELECT 1.5 INTERSECT SELECT 1.50;
 SELECT * FROM (SELECT 1.50 AS x UNION SELECT 1.5) s;
