@@ -495,8 +495,8 @@ func toError(err error) error {
 		if errors.As(err, &pe) && pe.Position > 0 {
 			out.Pos = pe.Position // translation errors point into the statement
 		}
-		if pe != nil && pe.Hint != "" {
-			out.HintText = pe.Hint
+		if pe != nil && pe.Hint != "" && out.HintText == "" {
+			out.HintText = pe.Hint // a translation error's HINT (json_compare.go's, a DEFAULT's)
 		}
 		return out
 	}

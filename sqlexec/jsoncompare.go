@@ -6,19 +6,23 @@ import (
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
-// PostgreSQL's 42883 for a json (not jsonb) column compared, sorted,
-// grouped or given to min/max (pgdialect/json_columns.go), checked on the
-// SQLite text once it compiles, beside the grouping check: every
-// statement that runs passes here, so the refusal is the statement's
-// result on every node; it depends only on the text and the schema.
+// PostgreSQL's 42883 for a json (not jsonb) or xml column compared,
+// sorted, grouped or given to min/max, a jsonb column given to min/max,
+// a money column compared with a number or given to a numeric function,
+// 42804/42846 for a set operation matching json with another type, and
+// 42704 for an index on a json or xml column (pgdialect/json_columns.go),
+// checked on the SQLite text once it compiles, beside the grouping check:
+// every statement that runs passes here, so the refusal is the
+// statement's result on every node; it depends only on the text and the
+// schema.
 
-// jsonCompareCheck returns the json check's error for sqlText (42883, or a
-// set operation's 42804/42846), or nil.
+// jsonCompareCheck returns the check's refusal of sqlText (42883; a set
+// operation's 42804/42846; an index's 42704), or nil.
 func jsonCompareCheck(c *lconn, sqlText string) *Error {
 	// the catalog reads are raftsql's own, outside the user's allow-list
 	restore := c.enterAuth(authOff)
 	defer restore()
-	if !schemaHasJSON(c) {
+	if !schemaHasTyped(c) {
 		return nil
 	}
 	r, ok := pgdialect.CheckJSONColumns(sqlText, liteJSONCatalog{liteGroupCatalog{c}})
@@ -26,40 +30,36 @@ func jsonCompareCheck(c *lconn, sqlText string) *Error {
 		return nil
 	}
 	e := &Error{Code: r.Code, Message: r.Message, HintText: r.Hint, Statement: -1}
-	e.lite.sql, e.lite.off = sqlText, r.Off // fixPosition places it in the client's text
+	if r.Off >= 0 {
+		e.lite.sql, e.lite.off = sqlText, r.Off // fixPosition places it in the client's text
+	}
 	return e
 }
 
-// schemaHasJSON is the fast path: no table declares a json column (its
-// declared type json_text, or json before it), nothing to check.
-func schemaHasJSON(c *lconn) bool {
-	n, err := queryStrings(c, "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%json%' LIMIT 1")
+// schemaHasTyped is the fast path: no table declares a json, jsonb, xml
+// or money column (declared types json_text, jsonb_text, or json and
+// jsonb before them, xml_text, money), nothing to check.
+func schemaHasTyped(c *lconn) bool {
+	n, err := queryStrings(c, "SELECT name FROM sqlite_schema WHERE type = 'table' AND (sql LIKE '%json%' OR sql LIKE '%xml%' OR sql LIKE '%money%') LIMIT 1")
 	return err == nil && len(n) > 0
 }
 
 // liteJSONCatalog answers the check from the connection's schema.
 type liteJSONCatalog struct{ liteGroupCatalog }
 
-// JSONColumns reads the json columns of a table or view (a view's column
-// that reads a json column directly has its declared type).
-func (g liteJSONCatalog) JSONColumns(name string) map[string]bool {
-	return g.columnsOf(name, pgdialect.JSONDeclType, "json")
-}
-
-// JSONBColumns reads the jsonb columns of a table or view, as JSONColumns.
-func (g liteJSONCatalog) JSONBColumns(name string) map[string]bool {
-	return g.columnsOf(name, pgdialect.JSONBDeclType, "jsonb")
-}
-
-// columnsOf reads the columns of a table or view declared decl or name.
-func (g liteJSONCatalog) columnsOf(table, decl, name string) map[string]bool {
-	cols, err := queryStrings(g.c, "SELECT name FROM pragma_table_info(?1) WHERE lower(type) IN (?2, ?3)", table, decl, name)
-	if err != nil || len(cols) == 0 {
+// JSONColumns reads the json, jsonb, xml and money columns of a table
+// or view (a view's column that reads such a column directly has its
+// declared type).
+func (g liteJSONCatalog) JSONColumns(name string) map[string]string {
+	rows, err := queryStrings(g.c, "SELECT name || ' ' || CASE lower(type) WHEN ?2 THEN 'json' WHEN 'json' THEN 'json' WHEN ?3 THEN 'jsonb' WHEN 'jsonb' THEN 'jsonb' WHEN 'money' THEN 'money' ELSE 'xml' END FROM pragma_table_info(?1) WHERE lower(type) IN (?2, 'json', ?3, 'jsonb', ?4, 'xml', 'money')",
+		name, pgdialect.JSONDeclType, pgdialect.JSONBDeclType, pgdialect.XMLDeclType)
+	if err != nil || len(rows) == 0 {
 		return nil
 	}
-	out := make(map[string]bool, len(cols))
-	for _, col := range cols {
-		out[strings.ToLower(col)] = true
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		i := strings.LastIndexByte(r, ' ')
+		out[strings.ToLower(r[:i])] = r[i+1:]
 	}
 	return out
 }

@@ -694,6 +694,23 @@ func (x *tx) wrapCompared(i int, qual, col string) {
 	}
 }
 
+// betweenOperand: the literal at i is a bound of e [NOT] BETWEEN lo AND
+// hi (lo a single token when the literal is hi), which compares it with
+// e by >= and <=: the last token of e, else -1.
+func (x *tx) betweenOperand(i int) int {
+	c := -1
+	switch {
+	case x.kw(i-1, "BETWEEN"):
+		c = i - 2
+	case x.kw(i-1, "AND") && x.kw(i-3, "BETWEEN"):
+		c = i - 4
+	}
+	if c >= 0 && x.kw(c, "NOT") {
+		c--
+	}
+	return c
+}
+
 var cmpOps = map[string]bool{"=": true, "<>": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true}
 
 // columnRefAt is the column reference ending at e (inclusive) that is
@@ -738,6 +755,12 @@ func (x *tx) canonicalComparisons() {
 		}
 		if op := x.T(i - 1); op.typ == tOp && cmpOps[op.text] && !op.ed {
 			if qual, col, ok := colAt(i - 2); ok && x.T(i-3).typ != tCast {
+				x.wrapCompared(i, qual, col)
+				continue
+			}
+		}
+		if c := x.betweenOperand(i); c >= 0 {
+			if qual, col, ok := colAt(c); ok && x.T(c-1).typ != tCast {
 				x.wrapCompared(i, qual, col)
 				continue
 			}

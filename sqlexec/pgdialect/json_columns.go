@@ -1,14 +1,14 @@
 package pgdialect
 
-// json_columns.go: json_compare.go's refusals for json columns. The
-// translator has no schema, so the check runs on the SQLite text once it
-// compiles, with the catalog (like CheckGrouping): each query level's
-// FROM items are read as the grouping check reads them (readFrom), and a
-// column reference that surely names a json (not jsonb) column of a table
-// or view is a json operand. Whatever the level reading cannot resolve
-// (an ambiguous name, a join form it skips, a derived column that is not
-// surely json)
-// is let through. The answer depends only on the text and the schema, the
+// json_columns.go: json_compare.go's refusals for json, jsonb, xml and
+// money columns. The translator has no schema, so the check runs on the
+// SQLite text once it compiles, with the catalog (like CheckGrouping):
+// each query level's FROM items are read as the grouping check reads
+// them (readFrom), and a column reference that surely names a json,
+// jsonb, xml or money column of a table or view is an operand of that
+// type. Whatever the level reading cannot resolve (an ambiguous name, a
+// join form it skips, a derived column whose type is not sure) is let
+// through. The answer depends only on the text and the schema, the
 // same on every node. A subquery's or CTE's column is typed by its
 // query's select list, read the same way.
 
@@ -17,18 +17,25 @@ import "strings"
 // JSONCatalog is what the check asks of the database.
 type JSONCatalog interface {
 	GroupCatalog
-	// JSONColumns: the lower-case names of the json (not jsonb) columns
-	// of the table or view name.
-	JSONColumns(name string) map[string]bool
-	// JSONBColumns: the same for the jsonb columns (min/max, which
-	// jsonb has neither)
-	JSONBColumns(name string) map[string]bool
+	// JSONColumns: the json, jsonb, xml and money columns of the table
+	// or view name: lower-case name to type (typedColumnTypes); each
+	// check asks for the types it refuses.
+	JSONColumns(name string) map[string]string
 }
 
-// JSONRefusal is PostgreSQL's error (42883; a set operation's type
-// mismatch 42804 or 42846) for a json column compared, sorted or
-// grouped: Off is the byte offset in the checked text of the token
-// PostgreSQL's position names.
+// typedColumnTypes are the column types the check reads from the catalog
+// and from a subquery's or CTE's select list: json and xml (no equality,
+// no order), jsonb (no min/max), money (no comparison with a number).
+var typedColumnTypes = map[string]bool{"json": true, "jsonb": true, "xml": true, "money": true}
+
+// JSONRefusal is PostgreSQL's error for a json or xml column compared,
+// sorted or grouped, a json or jsonb column given to min/max, a money
+// column compared with a number or given to a numeric function (42883),
+// a set operation matching json with another type (42804, 42846), or an
+// index on a json or xml column (42704): Off is the byte offset in the
+// checked text of the token PostgreSQL's position names, -1 when there
+// is none (an index) or that token is the translator's own (a renamed
+// function: no place to map back to).
 type JSONRefusal struct {
 	Off                 int
 	Code, Message, Hint string
@@ -41,6 +48,9 @@ func CheckJSONColumns(sqlText string, cat JSONCatalog) (r JSONRefusal, ok bool) 
 	if !x.balanced() {
 		return r, false
 	}
+	if r, ok := x.jsonIndex(cat); ok {
+		return r, true
+	}
 	var sc *jsonScope
 	for s := 0; s < x.n(); s++ {
 		if !x.T(s).kw("SELECT") {
@@ -50,9 +60,9 @@ func CheckJSONColumns(sqlText string, cat JSONCatalog) (r JSONRefusal, ok bool) 
 			sc = &jsonScope{x: x, cat: cat, ctes: x.groupCTENames(), cteCols: x.groupCTEColumns()}
 			sc.cteBody = x.jsonCTEBodies(sc.cteCols)
 		}
-		l, _, _, _, ty, found := sc.level(s, 0)
+		l, _, _, ty, found := sc.level(s, 0)
 		f := x.jsonSetOp(s, sc.typing(ty), func(arm int) jsonTyping {
-			_, _, _, _, aty, _ := sc.level(arm, 0)
+			_, _, _, aty, _ := sc.level(arm, 0)
 			return sc.typing(aty)
 		})
 		if !found && f == nil {
@@ -66,7 +76,11 @@ func CheckJSONColumns(sqlText string, cat JSONCatalog) (r JSONRefusal, ok bool) 
 			f = x.jsonCompareAt(k, ty)
 		}
 		if f != nil {
-			return JSONRefusal{Off: x.T(f.tok).pos, Code: f.sqlState(), Message: f.message, Hint: f.hint}, true
+			off := -1 // a renamed function (moneyFuncCall)
+			if f.tok >= 0 {
+				off = x.T(f.tok).pos
+			}
+			return JSONRefusal{Off: off, Code: f.sqlState(), Message: f.message, Hint: f.hint}, true
 		}
 	}
 	return r, false
@@ -86,7 +100,7 @@ type jsonScope struct {
 // no column (the SQLite text's function names, never PostgreSQL's).
 func (sc *jsonScope) typing(ty jsonTyping) jsonTyping {
 	if ty.col == nil {
-		return jsonTyping{col: func(int) bool { return false }}
+		return jsonTyping{col: func(int) string { return "" }}
 	}
 	return ty
 }
@@ -96,45 +110,43 @@ func (sc *jsonScope) typing(ty jsonTyping) jsonTyping {
 const jsonMaxNest = 8
 
 // level reads the FROM items of the query level of the SELECT at s and
-// returns its FROM items, their json and jsonb columns and the typing of
-// its column references; found is false when no item has either.
-func (sc *jsonScope) level(s, nest int) (l gsLevel, items []gcItem, jcols, jbcols []map[string]bool, ty jsonTyping, found bool) {
+// returns its FROM items, their typed columns (typedColumnTypes) and the
+// typing of its column references; found is false when no item has a
+// typed column.
+func (sc *jsonScope) level(s, nest int) (l gsLevel, items []gcItem, cols []map[string]string, ty jsonTyping, found bool) {
 	x := sc.x
 	l = x.levelAt(s)
 	if l.from < 0 {
-		return l, nil, nil, nil, ty, false
+		return l, nil, nil, ty, false
 	}
 	g := &gcLevel{x: x, cat: sc.cat, d: x.depth[s], outs: map[string]bool{}}
 	if !g.readFrom(l.from+1, l.next(l.from), sc.ctes, sc.cteCols) {
-		return l, nil, nil, nil, ty, false
+		return l, nil, nil, ty, false
 	}
-	jcols = make([]map[string]bool, len(g.items))
-	jbcols = make([]map[string]bool, len(g.items))
+	cols = make([]map[string]string, len(g.items))
 	for i, it := range g.items {
 		switch {
 		case it.table != "":
-			jcols[i] = sc.cat.JSONColumns(it.table)
-			jbcols[i] = sc.cat.JSONBColumns(it.table)
+			cols[i] = sc.cat.JSONColumns(it.table)
 		case it.derived != nil && it.cols != nil:
-			jcols[i] = sc.derivedJSON(it, nest, "json")
-			jbcols[i] = sc.derivedJSON(it, nest, "jsonb")
+			cols[i] = sc.derivedJSON(it, nest)
 		}
-		found = found || len(jcols[i]) > 0 || len(jbcols[i]) > 0
+		found = found || len(cols[i]) > 0
 	}
-	ty = jsonTyping{col: func(k int) bool {
+	ty = jsonTyping{col: func(k int) string {
 		ref, sure, _, isRef := g.resolve(k, k)
-		return isRef && sure && jcols[ref.item][ref.col]
-	}, colb: func(k int) bool {
-		ref, sure, _, isRef := g.resolve(k, k)
-		return isRef && sure && jbcols[ref.item][ref.col]
+		if !isRef || !sure {
+			return ""
+		}
+		return cols[ref.item][ref.col]
 	}}
-	return l, g.items, jcols, jbcols, ty, found
+	return l, g.items, cols, ty, found
 }
 
-// derivedJSON: the output columns (lower case) of a subquery or CTE FROM
-// item that are surely of type typ ("json" or "jsonb"), read from its
+// derivedJSON: the typed output columns (lower case, to their type in
+// typedColumnTypes) of a subquery or CTE FROM item, read from its
 // query's select list.
-func (sc *jsonScope) derivedJSON(it gcItem, nest int, typ string) map[string]bool {
+func (sc *jsonScope) derivedJSON(it gcItem, nest int) map[string]string {
 	body := it.body
 	if it.cte != "" {
 		b, ok := sc.cteBody[it.cte]
@@ -146,23 +158,23 @@ func (sc *jsonScope) derivedJSON(it gcItem, nest int, typ string) map[string]boo
 	if nest >= jsonMaxNest || body[1] <= body[0] {
 		return nil
 	}
-	flags := sc.outJSON(body[0], body[1], nest+1, typ)
-	var out map[string]bool
+	types := sc.outJSON(body[0], body[1], nest+1)
+	var out map[string]string
 	for i, name := range it.derived {
-		if i < len(flags) && flags[i] {
+		if i < len(types) && types[i] != "" {
 			if out == nil {
-				out = map[string]bool{}
+				out = map[string]string{}
 			}
-			out[strings.ToLower(name)] = true
+			out[strings.ToLower(name)] = types[i]
 		}
 	}
 	return out
 }
 
-// outJSON: which output columns of the query in tokens [lo, hi) (its
-// first arm's select list) are surely of type want ("json" or "jsonb");
-// nil when the check cannot tell.
-func (sc *jsonScope) outJSON(lo, hi, nest int, want string) []bool {
+// outJSON: the types (typedColumnTypes', else "") of the output columns
+// of the query in tokens [lo, hi) (its first arm's select list); nil when
+// the check cannot tell.
+func (sc *jsonScope) outJSON(lo, hi, nest int) []string {
 	x := sc.x
 	if x.kw(lo, "WITH") {
 		_, end, _, ok := x.withList(lo)
@@ -174,12 +186,9 @@ func (sc *jsonScope) outJSON(lo, hi, nest int, want string) []bool {
 	if lo >= hi || !x.kw(lo, "SELECT") {
 		return nil
 	}
-	l, items, jcols, jbcols, ty, _ := sc.level(lo, nest)
-	if want == "jsonb" {
-		jcols = jbcols
-	}
+	l, items, cols, ty, _ := sc.level(lo, nest)
 	if l.from < 0 {
-		ty = jsonTyping{col: func(int) bool { return false }}
+		ty = jsonTyping{col: func(int) string { return "" }}
 	}
 	if l.next(l.items) > hi {
 		return nil
@@ -187,7 +196,7 @@ func (sc *jsonScope) outJSON(lo, hi, nest int, want string) []bool {
 	// SELECT * FROM one item (the translation's form of a column alias
 	// list is SELECT * FROM a CTE): its columns in order
 	if l.from == lo+2 && x.isP(lo+1, "*") {
-		if len(jcols) != 1 {
+		if len(cols) != 1 {
 			return nil
 		}
 		it := items[0]
@@ -195,18 +204,21 @@ func (sc *jsonScope) outJSON(lo, hi, nest int, want string) []bool {
 		if it.table != "" {
 			names, _, _ = sc.cat.TableColumns(it.table)
 		}
-		var flags []bool
+		var types []string
 		for _, n := range names {
-			flags = append(flags, jcols[0][strings.ToLower(n)])
+			types = append(types, cols[0][strings.ToLower(n)])
 		}
-		return flags
+		return types
 	}
-	var flags []bool
+	var types []string
 	for _, it := range x.jsonSelectItems(l) {
 		e, typ, ok := x.jsonOperand(it[0], ty)
-		flags = append(flags, ok && typ == want && x.jsonItemEnd(e, it[1], false))
+		if !ok || !x.jsonItemEnd(e, it[1], false) || !typedColumnTypes[typ] {
+			typ = ""
+		}
+		types = append(types, typ)
 	}
-	return flags
+	return types
 }
 
 // jsonCTEBodies: the query tokens of each CTE of the statement; a name
@@ -230,4 +242,44 @@ func (x *tx) jsonCTEBodies(cols map[string][]string) map[string][2]int {
 		}
 	}
 	return out
+}
+
+// jsonIndex is PostgreSQL's 42704 for CREATE INDEX on a json or xml
+// column (no default btree operator class: no equality, no order): the
+// SQLite text CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table (items),
+// an item a bare column name (with a sort direction). PostgreSQL gives
+// no position.
+func (x *tx) jsonIndex(cat JSONCatalog) (r JSONRefusal, ok bool) {
+	k := 1
+	if x.kw(k, "UNIQUE") {
+		k++
+	}
+	if !x.kw(0, "CREATE") || !x.kw(k, "INDEX") {
+		return r, false
+	}
+	for k < x.n() && !x.kw(k, "ON") {
+		k++
+	}
+	if x.T(k+1).typ != tIdent && x.T(k+1).typ != tQIdent || !x.isP(k+2, "(") {
+		return r, false
+	}
+	cols := cat.JSONColumns(x.T(k + 1).identName())
+	m := x.match(k + 2)
+	if len(cols) == 0 || m < 0 {
+		return r, false
+	}
+	for _, it := range x.splitTop(k+3, m) {
+		t := x.T(it[0])
+		if t.typ != tIdent && t.typ != tQIdent {
+			continue
+		}
+		if e := it[0] + 1; e != it[1] && !x.kw(e, "ASC") && !x.kw(e, "DESC") && !x.kw(e, "NULLS") {
+			continue
+		}
+		if typ := cols[strings.ToLower(t.identName())]; noEquality(typ) {
+			return JSONRefusal{Off: -1, Code: "42704", Message: "data type " + typ + " has no default operator class for access method \"btree\"",
+				Hint: "You must specify an operator class for the index or define a default operator class for the data type."}, true
+		}
+	}
+	return r, false
 }

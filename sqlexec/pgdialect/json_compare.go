@@ -1,24 +1,31 @@
 package pgdialect
 
-// json_compare.go: PostgreSQL's json (unlike jsonb) has no equality and no
-// ordering operator, so it refuses json = json, json < unknown, ORDER BY,
-// GROUP BY, DISTINCT, count(DISTINCT ...) and min/max of a json value with
-// 42883. SQLite stores json as text and would compare the texts: a
-// silently different answer. The check here refuses, before anything is
-// translated, the forms whose json type the statement itself shows:
+// json_compare.go: the comparisons PostgreSQL has no operator for among
+// the types SQLite stores as text. json (unlike jsonb) and xml have no
+// equality and no ordering operator, so PostgreSQL refuses json = json,
+// xml < unknown, ORDER BY, GROUP BY, DISTINCT, UNION, count(DISTINCT ...)
+// and min/max of such a value with 42883; money compares only with money
+// (and an unknown literal, which becomes money), so money < 5 and
+// m IN (1, 2) are 42883 too, as are the numeric functions over money
+// (abs(money), round(money), ...). SQLite would compare the texts (or a
+// text with a number): a silently different answer. The check here
+// refuses, before anything is translated, the forms whose type the
+// statement itself shows:
 //
-//	'…'::json, CAST(… AS json)                       a cast to json
+//	'…'::json, CAST(… AS json)                       a cast to json, xml or money
 //	to_json(…), json_build_object(…), json_agg(…), …  a function returning json
 //	(e)                                               e of the above
 //
-// compared by = <> != < > <= >= with another json or an unknown (a quoted
-// literal, NULL) or integer operand, or as an ORDER BY / GROUP BY /
-// DISTINCT item or min/max argument. The operand's extent is read
+// compared by = <> != < > <= >= (or BETWEEN, IN) with an operand of a
+// type it has no operator with (another json, an unknown: a quoted
+// literal, NULL; a number), or as an ORDER BY / GROUP BY / DISTINCT item
+// or min/max argument. The operand's extent is read
 // conservatively: anything the check cannot delimit (an operator of
 // higher precedence next to it, a subscript, a multi-word type) is let
 // through, so nothing PostgreSQL accepts is refused. A json column's type
 // is not visible here (the translator has no schema): json_columns.go
-// runs the same reading on the SQLite text with the catalog.
+// runs the same reading on the SQLite text with the catalog (json, xml
+// and money columns).
 
 import (
 	"strconv"
@@ -62,7 +69,8 @@ var jsonListEnd = map[string]bool{"FROM": true, "WHERE": true, "GROUP": true, "H
 	"ORDER": true, "LIMIT": true, "OFFSET": true, "UNION": true, "INTERSECT": true, "EXCEPT": true,
 	"WINDOW": true, "INTO": true, "FETCH": true, "FOR": true, "ROWS": true, "RANGE": true, "GROUPS": true}
 
-// jsonRefused is a refusal found at token tok.
+// jsonRefused is a refusal found at token tok (-1: at a token of the
+// translator's own, moneyFuncCall's renamed function).
 type jsonRefused struct {
 	tok           int
 	message, hint string
@@ -77,15 +85,30 @@ func (r *jsonRefused) sqlState() string {
 	return r.code
 }
 
-// jsonTyping says which operands are json beyond what the statement's
-// text shows: col reports a column reference at token k naming a json
-// column (json_columns.go, on the SQLite text); nil in the translator's
+// jsonTyping says which operands are json, jsonb, xml or money beyond
+// what the statement's text shows: col reports the type
+// (typedColumnTypes') of the column a reference at token k surely names,
+// else "" (json_columns.go, on the SQLite text); nil in the translator's
 // pass.
 type jsonTyping struct {
-	col func(k int) bool
-	// colb: a column reference at token k naming a jsonb column (for
-	// min/max, which jsonb has neither); nil when not known
-	colb func(k int) bool
+	col func(k int) string
+}
+
+// noEquality: PostgreSQL's types here with no equality and no ordering
+// operator at all.
+func noEquality(typ string) bool { return typ == "json" || typ == "xml" }
+
+// numberType: the type names jsonOperand gives a number.
+func numberType(typ string) bool { return typ == "integer" || typ == "bigint" || typ == "numeric" }
+
+// noComparison: PostgreSQL has no comparison operator between operands of
+// types l and r (both known): json and xml have none, money none with a
+// number.
+func noComparison(l, r string) bool {
+	if l == "" || r == "" {
+		return false
+	}
+	return noEquality(l) || noEquality(r) || l == "money" && numberType(r) || r == "money" && numberType(l)
 }
 
 // Hints PostgreSQL gives with the refusals.
@@ -96,7 +119,8 @@ const (
 )
 
 // jsonCompare returns PostgreSQL's 42883 for the first comparison, sort,
-// grouping or min/max of a visibly json-typed value, or nil.
+// grouping or min/max of a visibly json- or xml-typed value, or a money
+// value compared with a number, or nil.
 func (x *tx) jsonCompare() *Error {
 	if !x.mentionsJSON() {
 		return nil
@@ -109,11 +133,12 @@ func (x *tx) jsonCompare() *Error {
 	return nil
 }
 
-// mentionsJSON is the fast path: no json cast or json function, nothing to check.
+// mentionsJSON is the fast path: no json, xml or money cast and no json
+// function, nothing to check.
 func (x *tx) mentionsJSON() bool {
 	for k := 0; k < x.n(); k++ {
 		t := x.T(k)
-		if t.typ == tIdent && (t.kw("JSON") || t.kw("JSONB") || jsonResultFuncs[strings.ToLower(t.text)]) {
+		if t.typ == tIdent && (t.kw("JSON") || t.kw("JSONB") || t.kw("XML") || t.kw("MONEY") || jsonResultFuncs[strings.ToLower(t.text)]) {
 			return true
 		}
 	}
@@ -139,9 +164,16 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 		return x.jsonPgCmp(k, ty)
 	case t.typ == tIdent && (t.kw("MIN") || t.kw("MAX")) && x.isP(k+1, "(") && !x.isP(k-1, "."):
 		m := x.match(k + 1)
-		if end, typ, ok := x.jsonOperand(k+2, ty); ok && end == m && (typ == "json" || typ == "jsonb") {
-			// PostgreSQL 15 has no min/max for json nor for jsonb
+		if end, typ, ok := x.jsonOperand(k+2, ty); ok && end == m && (noEquality(typ) || typ == "jsonb") {
+			// PostgreSQL 15 has no min/max for json, xml nor jsonb
 			return &jsonRefused{k, "function " + strings.ToLower(t.text) + "(" + typ + ") does not exist", jsonFunctionHint, ""}
+		}
+	case t.typ == tIdent && x.isP(k+1, "(") && !x.isP(k-1, "."):
+		if r := x.moneyFuncCall(k, ty); r != nil {
+			return r
+		}
+		if r := x.commonTypeCall(k, ty); r != nil {
+			return r
 		}
 	}
 	if !x.jsonCmpStart(k) {
@@ -155,18 +187,21 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 	if x.kw(end, "NOT", "IN") {
 		in, eq = end+1, "<>"
 	}
-	if left == "json" && x.kw(in, "IN") && x.isP(in+1, "(") && !x.isSubquery(in+1) {
-		if right := x.jsonInListType(in+1, ty); right != "" {
-			return &jsonRefused{end, "operator does not exist: json " + eq + " " + right, jsonOperatorHint, ""}
+	if (noEquality(left) || left == "money") && x.kw(in, "IN") && x.isP(in+1, "(") && !x.isSubquery(in+1) {
+		if right := x.jsonInListType(in+1, left, ty); right != "" {
+			return &jsonRefused{end, "operator does not exist: " + left + " " + eq + " " + right, jsonOperatorHint, ""}
 		}
 		return nil
+	}
+	if r := x.jsonBetween(end, left, ty); r != nil || x.kw(end, "BETWEEN") || x.kw(end, "NOT", "BETWEEN") {
+		return r
 	}
 	op := x.T(end)
 	if op.typ != tOp || !jsonCmpOps[op.text] {
 		return nil
 	}
 	end2, right, ok := x.jsonOperand(end+1, ty)
-	if !ok || !x.jsonCmpEnd(end2) || left != "json" && right != "json" || left == "" || right == "" {
+	if !ok || !x.jsonCmpEnd(end2) || !noComparison(left, right) {
 		return nil
 	}
 	return &jsonRefused{end, "operator does not exist: " + left + " " + op.text + " " + right, jsonOperatorHint, ""}
@@ -192,8 +227,8 @@ func (x *tx) jsonListItems(a int, what string, order bool, ty jsonTyping) *jsonR
 				typ = t // ORDER BY x names the output column x first
 			}
 		}
-		if ok && typ == "json" && x.jsonItemEnd(end, e, order) {
-			r := &jsonRefused{s, "could not identify an " + what + " operator for type json", "", ""}
+		if ok && noEquality(typ) && x.jsonItemEnd(end, e, order) {
+			r := &jsonRefused{s, "could not identify an " + what + " operator for type " + typ, "", ""}
 			if order {
 				r.hint = jsonOrderHint
 			}
@@ -239,9 +274,9 @@ func (x *tx) jsonCmpEnd(e int) bool {
 }
 
 // jsonOperand reads a primary expression with its casts at s: its end
-// and PostgreSQL's name of its type ("json", "jsonb", "text", "unknown",
-// "integer"), ""
-// when the check does not know it; ok false when s starts none.
+// and PostgreSQL's name of its type ("json", "jsonb", "xml", "money",
+// "text", "unknown", "integer", "bigint", "numeric"), "" when the check
+// does not know it; ok false when s starts none.
 func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 	t := x.T(s)
 	switch {
@@ -252,24 +287,15 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 	case t.kw("NULL"):
 		end, typ = s+1, "unknown"
 	case t.typ == tNumber:
-		end = s + 1
-		if n, err := strconv.ParseInt(t.text, 10, 32); err == nil && n >= 0 {
-			typ = "integer"
-		}
+		end, typ = s+1, numberLiteralType(t.text)
 	case t.kw("CAST") && x.isP(s+1, "("):
 		m := x.match(s + 1)
 		if m < 0 {
 			return s, "", false
 		}
 		end = m + 1
-		if x.kw(m-2, "AS") && x.kw(m-1, "JSON") {
-			typ = "json"
-		}
-		if x.kw(m-2, "AS") && x.kw(m-1, "JSONB") {
-			typ = "jsonb"
-		}
-		if x.kw(m-2, "AS") && x.kw(m-1, "TEXT") {
-			typ = "text"
+		if x.kw(m-2, "AS") {
+			typ = cmpCastType(x.T(m - 1))
 		}
 	case t.typ == tIdent && x.isP(s+1, "("):
 		m := x.match(s + 1)
@@ -286,6 +312,9 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 			}
 			if liteJSONFuncs[strings.ToLower(t.text)] {
 				typ = "json"
+			}
+			if strings.EqualFold(t.text, "pg_cast_xml") {
+				typ = "xml"
 			}
 		case jsonResultFuncs[strings.ToLower(t.text)] && !x.isP(s-1, "."):
 			typ = "json"
@@ -304,11 +333,8 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 		for x.isP(end, ".") && (x.T(end+1).typ == tIdent || x.T(end+1).typ == tQIdent) {
 			end += 2
 		}
-		if ty.col != nil && ty.col(s) {
-			typ = "json"
-		}
-		if ty.colb != nil && ty.colb(s) {
-			typ = "jsonb"
+		if ty.col != nil {
+			typ = ty.col(s)
 		}
 	default:
 		return s, "", false
@@ -318,21 +344,15 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 			return end, "", true
 		}
 		typ = ""
-		if x.kw(end+1, "JSON") && !x.isP(end+2, "[") && !x.isP(end+2, "(") {
-			typ = "json"
-		}
-		if x.kw(end+1, "JSONB") && !x.isP(end+2, "[") && !x.isP(end+2, "(") {
-			typ = "jsonb"
-		}
-		if x.kw(end+1, "TEXT") && !x.isP(end+2, "[") {
-			typ = "text"
+		if !x.isP(end+2, "[") && !x.isP(end+2, "(") {
+			typ = cmpCastType(x.T(end + 1))
 		}
 		end += 2
 	}
 	return end, typ, true
 }
 
-// jsonOrdinalType: the type ("json" or "") of the select item that ORDER
+// jsonOrdinalType: the type (jsonOperand's) of the select item that ORDER
 // BY's integer at s names (ORDER BY 2), read in its query level's select
 // list.
 func (x *tx) jsonOrdinalType(s int, ty jsonTyping) string {
@@ -402,12 +422,14 @@ func (x *tx) jsonSelectItems(l gsLevel) [][2]int {
 
 // jsonSetOp: the SELECT at s starts the first arm of a UNION, INTERSECT
 // or EXCEPT. PostgreSQL resolves the set operations left to right, each
-// column in turn: the arms' types are matched (json with another known
-// type is 42804 `UNION types json and integer cannot be matched` at the
-// later item; an unknown literal takes the other's type, two unknowns
-// are text), then an operation other than UNION ALL needs the type's
-// equality: json is 42883 at the item that decided the type, the first
-// json one (`SELECT '1' UNION SELECT j` at j). armTyping types the
+// column in turn: the arms' types are matched (json, xml or money with
+// a known type of another category is 42804 `UNION types json and
+// integer cannot be matched` at the later item, with one of the same
+// category 42846 `UNION could not convert type jsonb to json`; an
+// unknown literal takes the other's type, two unknowns are text), then
+// an operation other than UNION ALL needs the type's equality: json and
+// xml are 42883 at the item that decided the type, the first such one
+// (`SELECT '1' UNION SELECT j` at j). armTyping types the
 // column references of the arm at a given SELECT (nil: ty for all).
 // Arms that are no plain SELECT end the reading.
 func (x *tx) jsonSetOp(s int, ty jsonTyping, armTyping func(int) jsonTyping) *jsonRefused {
@@ -457,21 +479,25 @@ func (x *tx) jsonSetOp(s int, ty jsonTyping, armTyping func(int) jsonTyping) *js
 		for c, it := range aitems {
 			t := x.jsonSetItemType(it, aty)
 			switch {
-			case cur[c] == "json" && t == "":
-				// not known here: json or a type that does not match
+			case noEquality(cur[c]) && t == "":
+				// not known here: the type or one that does not match
 				// it, refused either way
 			case cur[c] == "" || t == "":
 				cur[c] = "" // not known here: the column is let through
 			case cur[c] == "unknown" && t != "unknown":
 				cur[c], best[c] = t, it[0]
 			case t == "unknown" || t == cur[c]:
-			case cur[c] == "json" && t == "jsonb" || cur[c] == "jsonb" && t == "json":
+			case !setOpChecked(cur[c]) && !setOpChecked(t):
+				if numberRank[t] > numberRank[cur[c]] && numberRank[cur[c]] > 0 {
+					cur[c] = t // integer widens to bigint, to numeric
+				}
+			case setOpCategory[cur[c]] != "" && setOpCategory[cur[c]] == setOpCategory[t]:
 				return &jsonRefused{it[0], opName + " could not convert type " + t + " to " + cur[c], "", "42846"}
-			case cur[c] == "json" || t == "json":
+			default:
 				return &jsonRefused{it[0], opName + " types " + cur[c] + " and " + t + " cannot be matched", "", "42804"}
 			}
-			if needEq && cur[c] == "json" {
-				return &jsonRefused{best[c], "could not identify an equality operator for type json", "", ""}
+			if needEq && noEquality(cur[c]) {
+				return &jsonRefused{best[c], "could not identify an equality operator for type " + cur[c], "", ""}
 			}
 			if cur[c] == "unknown" {
 				cur[c] = "text"
@@ -482,6 +508,17 @@ func (x *tx) jsonSetOp(s int, ty jsonTyping, armTyping func(int) jsonTyping) *js
 	return nil
 }
 
+// setOpCategory: PostgreSQL's type categories of jsonOperand's types,
+// which select_common_type matches first: a different category is
+// 42804, the same one without an implicit cast between the two 42846.
+var setOpCategory = map[string]string{"json": "U", "jsonb": "U", "xml": "U", "money": "N",
+	"integer": "N", "bigint": "N", "numeric": "N", "text": "S"}
+
+// setOpChecked: the types whose matching in a set operation the check
+// refuses (json, xml, money): no implicit cast to or from any other type
+// it knows.
+func setOpChecked(typ string) bool { return noEquality(typ) || typ == "money" }
+
 // jsonSetItemType: jsonOperand's type of the select item it when the
 // operand is the whole item (before an output alias), else "".
 func (x *tx) jsonSetItemType(it [2]int, ty jsonTyping) string {
@@ -491,33 +528,97 @@ func (x *tx) jsonSetItemType(it [2]int, ty jsonTyping) string {
 	return ""
 }
 
-// jsonInListType: the right operand type PostgreSQL names for json IN the
-// list in parentheses at p. Several items that all resolve to json with
-// the left side (json or unknown) are compared as one json array: json;
-// otherwise each item by = (NOT IN: <>), and the first one's type names
-// the missing operator.
-func (x *tx) jsonInListType(p int, ty jsonTyping) string {
+// jsonInListType: the right operand type PostgreSQL names for left IN
+// the list in parentheses at p, "" when it has the operator or the check
+// cannot tell. Several items that all resolve to left's type (left's
+// type or unknown) are compared as one array: for json and xml, left's
+// type; otherwise each item by = (NOT IN: <>), and the first item with no
+// operator names it (money = integer).
+func (x *tx) jsonInListType(p int, left string, ty jsonTyping) string {
 	m := x.match(p)
 	if m < 0 {
 		return ""
 	}
 	items := x.splitTop(p+1, m)
 	common := len(items) > 1
-	first := ""
-	for i, it := range items {
+	var types []string
+	for _, it := range items {
 		end, typ, ok := x.jsonOperand(it[0], ty)
 		if !ok || end != it[1] {
 			typ = ""
 		}
-		if i == 0 {
-			first = typ
-		}
-		common = common && (typ == "json" || typ == "unknown")
+		types = append(types, typ)
+		common = common && (typ == left || typ == "unknown")
 	}
 	if common {
-		return "json"
+		if noEquality(left) {
+			return left
+		}
+		return ""
 	}
-	return first
+	for _, typ := range types {
+		if typ == "" {
+			return ""
+		}
+		if noComparison(left, typ) {
+			return typ
+		}
+	}
+	return ""
+}
+
+// jsonBetween: left [NOT] BETWEEN a AND b at end is left >= a AND left
+// <= b (NOT: left < a OR left > b) to PostgreSQL, which names the first
+// comparison with no operator at BETWEEN (NOT BETWEEN: at NOT).
+func (x *tx) jsonBetween(end int, left string, ty jsonTyping) *jsonRefused {
+	b, lo, hi := end, ">=", "<="
+	if x.kw(end, "NOT", "BETWEEN") {
+		b, lo, hi = end+1, "<", ">"
+	}
+	if !x.kw(b, "BETWEEN") || x.kw(b+1, "SYMMETRIC") || x.kw(b+1, "ASYMMETRIC") || left == "" {
+		return nil
+	}
+	e1, t1, ok := x.jsonOperand(b+1, ty)
+	if !ok || !x.kw(e1, "AND") {
+		return nil
+	}
+	e2, t2, ok := x.jsonOperand(e1+1, ty)
+	if !ok || !x.jsonCmpEnd(e2) {
+		return nil
+	}
+	switch {
+	case noComparison(left, t1):
+		return &jsonRefused{end, "operator does not exist: " + left + " " + lo + " " + t1, jsonOperatorHint, ""}
+	case noComparison(left, t2):
+		return &jsonRefused{end, "operator does not exist: " + left + " " + hi + " " + t2, jsonOperatorHint, ""}
+	}
+	return nil
+}
+
+// numberLiteralType is PostgreSQL's type of an unsigned number constant:
+// integer, bigint past int4, else numeric.
+func numberLiteralType(s string) string {
+	if _, err := strconv.ParseInt(s, 10, 32); err == nil {
+		return "integer"
+	}
+	if _, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return "bigint"
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return "numeric"
+	}
+	return "" // 0x1F, 1_000: let through
+}
+
+// cmpCastType: the type a cast to the type name at t gives, when it is
+// one the check knows ("" otherwise).
+func cmpCastType(t *token) string {
+	for _, name := range []string{"json", "jsonb", "xml", "money", "text"} {
+		if t.typ == tIdent && t.kw(strings.ToUpper(name)) {
+			return name
+		}
+	}
+	return ""
 }
 
 // jsonPgCmp: the SQLite text's pg_cmp(a, b) op 0 at k is the comparison
@@ -538,7 +639,7 @@ func (x *tx) jsonPgCmp(k int, ty jsonTyping) *jsonRefused {
 		}
 		types[i] = typ
 	}
-	if types[0] != "json" && types[1] != "json" {
+	if !noComparison(types[0], types[1]) {
 		return nil
 	}
 	return &jsonRefused{m + 1, "operator does not exist: " + types[0] + " " + op.text + " " + types[1], jsonOperatorHint, ""}

@@ -30,12 +30,36 @@ func TestJSONCompare(t *testing.T) {
 		{`select count(distinct to_json(1))`, "could not identify an equality operator for type json", 23},
 		{`select max(to_json(1))`, "function max(json) does not exist", 8},
 		{`select min(json_agg(x)) from t`, "function min(json) does not exist", 8},
+		{`select '1'::money < 5`, "operator does not exist: money < integer", 19},
+		{`select abs('1'::money)`, "function abs(money) does not exist", 8},
+		{`select '<a/>'::xml = '<a/>'`, "operator does not exist: xml = unknown", 20},
+		{`select distinct '<a/>'::xml`, "could not identify an equality operator for type xml", 17},
+		{`select '1'::money in (1.5)`, "operator does not exist: money = numeric", 19},
+		{`select max('<a/>'::xml)`, "function max(xml) does not exist", 8},
+		{`select round('1'::money, 2)`, "function round(money, integer) does not exist", 8},
+		{`select '1'::money not between 1 and 2`, "operator does not exist: money < integer", 19},
+		{`select nullif('<a/>'::xml, '<a/>')`, "operator does not exist: xml = unknown", 8},
+		{`select nullif('1'::money, 0)`, "operator does not exist: money = integer", 8},
+		{`select 1 where '1'::money = 3000000000`, "operator does not exist: money = bigint", 27},
 	}
 	for _, c := range refused {
 		_, err := Translate(c.sql)
 		e, ok := err.(*Error)
 		if !ok || e.Code != "42883" || e.Message != c.msg || e.Position != c.pos {
 			t.Errorf("Translate(%q) = %v (%+v), want 42883 %q at %d", c.sql, err, e, c.msg, c.pos)
+		}
+	}
+	for q, want := range map[string]struct {
+		msg string
+		pos int
+	}{
+		`select coalesce(1, 1.5, '1'::money)`: {"COALESCE could not convert type money to numeric", 25},
+		`select least('1'::money, 2, 3)`:      {"LEAST could not convert type integer to money", 26},
+		`select greatest(1, '1'::money)`:      {"GREATEST could not convert type money to integer", 20},
+	} {
+		_, err := Translate(q)
+		if e, ok := err.(*Error); !ok || e.Code != "42846" || e.Message != want.msg || e.Position != want.pos {
+			t.Errorf("Translate(%q) = %v, want 42846 %q at %d", q, err, want.msg, want.pos)
 		}
 	}
 	accepted := []string{
@@ -51,6 +75,11 @@ func TestJSONCompare(t *testing.T) {
 		`select max(to_jsonb(1))`,
 		`select json_agg(x order by x) from t`,
 		`update t set j = '1'::json where id = 1`,
+		`select min('1'::money), sum('1'::money), '1'::money < '2'`,
+		`select '1'::money in ('1', '2')`,
+		`select '1'::money * 2 < '5'`,
+		`select coalesce(null, '1'::money, '2')`,
+		`select nullif('1'::money, '1')`,
 	}
 	for _, q := range accepted {
 		if _, err := Translate(q); err != nil {

@@ -518,3 +518,109 @@ func (x *tx) moneyNumberDefault(d, hi int, decl string) error {
 	x.T(d).set(v)
 	return nil
 }
+
+// moneyFuncNames are the numeric functions PostgreSQL has no money form
+// of, by their names in the statement and (with lite) in the SQLite text
+// the translator writes for them: the PostgreSQL name.
+var moneyFuncNames = map[string]string{"abs": "abs", "round": "round", "trunc": "trunc",
+	"ceil": "ceil", "ceiling": "ceiling", "floor": "floor", "sign": "sign", "sqrt": "sqrt",
+	"cbrt": "cbrt", "exp": "exp", "ln": "ln", "log": "log", "log10": "log10", "degrees": "degrees",
+	"radians": "radians", "stddev": "stddev", "stddev_samp": "stddev_samp", "stddev_pop": "stddev_pop",
+	"variance": "variance", "var_samp": "var_samp", "var_pop": "var_pop"}
+
+// liteMoneyFuncNames: the translator's names for moneyFuncNames' functions.
+var liteMoneyFuncNames = map[string]string{"pg_round_typed": "round", "pg_numsign": "sign",
+	"pg_sqrt": "sqrt", "pg_numsqrt": "sqrt", "pg_cbrt": "cbrt", "pg_ln": "ln", "pg_numln": "ln",
+	"pg_numexp": "exp", "pg_log": "log", "pg_log10": "log10"}
+
+// moneyFuncCall is PostgreSQL's 42883 for the call at k of a numeric
+// function whose first argument is money (abs(money), round(money,
+// integer)): the arguments' types as jsonOperand reads them, each known;
+// the translator's trailing type arguments ((SELECT pg_col_numtype(...)))
+// are not the statement's.
+func (x *tx) moneyFuncCall(k int, ty jsonTyping) *jsonRefused {
+	name := strings.ToLower(x.T(k).text)
+	pg, ok := moneyFuncNames[name]
+	renamed := false
+	if !ok && ty.col != nil {
+		pg, ok = liteMoneyFuncNames[name]
+		renamed = true
+	}
+	m := x.match(k + 1)
+	if !ok || m < 0 {
+		return nil
+	}
+	args := x.splitTop(k+2, m)
+	for len(args) > 1 && x.isSubquery(args[len(args)-1][0]) {
+		args = args[:len(args)-1]
+	}
+	var types []string
+	for i, a := range args {
+		end, typ, ok := x.jsonOperand(a[0], ty)
+		if !ok || end != a[1] || typ == "" || i == 0 && typ != "money" {
+			return nil
+		}
+		types = append(types, typ)
+	}
+	if len(types) == 0 {
+		return nil
+	}
+	if renamed {
+		k = -1 // the translator's name: no place in the client's text
+	}
+	return &jsonRefused{tok: k, message: "function " + pg + "(" + strings.Join(types, ", ") + ") does not exist", hint: jsonFunctionHint}
+}
+
+// numberRank orders numberType's types as PostgreSQL's implicit casts
+// widen them (integer to bigint to numeric).
+var numberRank = map[string]int{"integer": 1, "bigint": 2, "numeric": 3}
+
+// commonTypeCall is PostgreSQL's refusal for COALESCE, GREATEST or LEAST
+// at k mixing money with a number (42846 `COALESCE could not convert
+// type integer to money` at the argument), and for NULLIF(a, b) of types
+// with no = (42883 at NULLIF), when jsonOperand knows every argument's
+// type. The common type is select_common_type's: the first known type,
+// widened along numberRank; money has no implicit cast to or from a
+// number. Only in the translator's pass: the SQLite text has calls of
+// these names of the translator's own (GREATEST's max(coalesce(...))).
+func (x *tx) commonTypeCall(k int, ty jsonTyping) *jsonRefused {
+	name := x.T(k).upper()
+	if ty.col != nil || name != "COALESCE" && name != "GREATEST" && name != "LEAST" && name != "NULLIF" {
+		return nil
+	}
+	m := x.match(k + 1)
+	if m < 0 {
+		return nil
+	}
+	args := x.splitTop(k+2, m)
+	types := make([]string, len(args))
+	for i, a := range args {
+		end, typ, ok := x.jsonOperand(a[0], ty)
+		if !ok || end != a[1] || typ == "" {
+			return nil
+		}
+		types[i] = typ
+	}
+	if name == "NULLIF" {
+		if len(types) == 2 && noComparison(types[0], types[1]) {
+			return &jsonRefused{tok: k, message: "operator does not exist: " + types[0] + " = " + types[1], hint: jsonOperatorHint}
+		}
+		return nil
+	}
+	common := ""
+	for _, t := range types {
+		switch {
+		case t == "unknown":
+		case common == "":
+			common = t
+		case numberRank[common] > 0 && numberRank[t] > numberRank[common]:
+			common = t
+		}
+	}
+	for i, t := range types {
+		if common == "money" && numberType(t) || numberType(common) && t == "money" {
+			return &jsonRefused{tok: args[i][0], message: name + " could not convert type " + t + " to " + common, code: "42846"}
+		}
+	}
+	return nil
+}

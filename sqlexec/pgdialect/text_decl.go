@@ -11,7 +11,8 @@ import pgoid "github.com/raftsql/raftsql/pgwire/oid"
 
 const (
 	nameDeclType = "name_text"
-	xmlDeclType  = "xml_text"
+	// XMLDeclType is exported for the comparison check's catalog (jsoncompare.go).
+	XMLDeclType = "xml_text"
 )
 
 // textDeclType is the declared type a column of type oid gets, "" unless
@@ -21,7 +22,7 @@ func textDeclType(oid uint32) string {
 	case pgoid.Name:
 		return nameDeclType
 	case pgoid.XML:
-		return xmlDeclType
+		return XMLDeclType
 	}
 	return ""
 }

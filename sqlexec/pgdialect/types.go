@@ -42,7 +42,7 @@ func init() {
 	add(pgoid.Text, "text", "TEXT", "S", "citext")
 	add(pgoid.OID, "oid", "fn:pg_cast_oid", "N")
 	add(pgoid.JSON, "json", "TEXT", "U", JSONDeclType)
-	add(pgoid.XML, "xml", "fn:pg_cast_xml", "U", xmlDeclType)
+	add(pgoid.XML, "xml", "fn:pg_cast_xml", "U", XMLDeclType)
 	add(pgoid.Float4, "real", "REAL", "N")
 	add(pgoid.Float8, "double precision", "REAL", "N", "float", "double")
 	add(pgoid.Money, "money", "fn:pg_cast_money", "N")
