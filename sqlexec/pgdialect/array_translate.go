@@ -288,18 +288,6 @@ func (x *tx) unnestFrom(i int) error {
 	prevFrom := x.T(i-1).kw("FROM") || x.T(i-1).kw("LATERAL") && x.T(i-2).kw("FROM")
 	next := x.T(end)
 	alone := prevFrom && !(x.isP(end, ",") || next.kw("JOIN") || next.kw("LEFT") || next.kw("CROSS") || next.kw("INNER") || next.kw("NATURAL") || next.kw("FULL") || next.kw("RIGHT"))
-	if !alone {
-		x.qualifyEachCols(i)
-	}
-	x.wipe(i, end)
-	if alone {
-		ordCol := ""
-		if ord != "" {
-			ordCol = ", CAST(key + 1 AS BIGINT) AS " + quoteIdent(ord)
-		}
-		x.T(i).set("(SELECT value AS " + quoteIdent(col) + ordCol + " FROM " + src + ") AS " + quoteIdent(alias))
-		return nil
-	}
 	// after other FROM items (an implicit LATERAL): json_each itself, so
 	// its argument may name them; references to the column become
 	// alias.value, for unnest of an array column
@@ -311,6 +299,21 @@ func (x *tx) unnestFrom(i int) error {
 			return quoteIdent(alias) + ".value"
 		}
 		return "pg_unnest_elem(" + quoteIdent(alias) + ".value, " + elemOf + ")"
+	}
+	if !alone {
+		x.qualifyEachCols(i)
+		if err := x.unnestStars(i, end, alias, col, ord, value()); err != nil {
+			return err
+		}
+	}
+	x.wipe(i, end)
+	if alone {
+		ordCol := ""
+		if ord != "" {
+			ordCol = ", CAST(key + 1 AS BIGINT) AS " + quoteIdent(ord)
+		}
+		x.T(i).set("(SELECT value AS " + quoteIdent(col) + ordCol + " FROM " + src + ") AS " + quoteIdent(alias))
+		return nil
 	}
 	x.T(i).set(src + " AS " + quoteIdent(alias))
 	// a select item that is the column alone keeps its name (not value);
@@ -364,6 +367,47 @@ func (x *tx) unnestFrom(i int) error {
 		if whole[k] {
 			t.suf += " AS " + quoteIdent(name)
 		}
+	}
+	return nil
+}
+
+// unnestStars expands alias.* and the * of the query block of the unnest
+// FROM item at i..end-1, kept as json_each after other FROM items, to the
+// columns PostgreSQL shows (the element as col, then WITH ORDINALITY's
+// ord), never json_each's own; value reads the element. A * whose FROM
+// clause fromStar cannot list is refused.
+func (x *tx) unnestStars(i, end int, alias, col, ord, value string) error {
+	items := []string{value + " AS " + quoteIdent(col)}
+	if ord != "" {
+		items = append(items, "CAST("+quoteIdent(alias)+".key + 1 AS BIGINT) AS "+quoteIdent(ord))
+	}
+	own := strings.Join(items, ", ")
+	for k := 0; k+2 < x.n(); k++ {
+		if k >= i && k < end {
+			continue
+		}
+		u := x.T(k)
+		if u.ed || u.typ != tIdent && u.typ != tQIdent || u.identName() != alias || !x.isP(k+1, ".") || !x.isP(k+2, "*") {
+			continue
+		}
+		u.set("")
+		x.T(k + 1).set("")
+		x.T(k + 2).set(own)
+	}
+	s := x.blockSelect(i)
+	if s < 0 {
+		return nil
+	}
+	sel, e := x.selectListAt(s)
+	for _, it := range sel {
+		if it[1] != it[0]+1 || !x.isP(it[0], "*") || x.T(it[0]).ed {
+			continue
+		}
+		cols, ok := x.fromStar(e, i, items) // json_srf_from.go
+		if !ok || !x.T(e).kw("FROM") {
+			return unsupported("SELECT * beside unnest() in this FROM clause is not supported (name the columns)")
+		}
+		x.T(it[0]).set(cols)
 	}
 	return nil
 }
