@@ -27,6 +27,7 @@ package pgdialect
 // subscripts return; otherwise an element that looks like a number is one.
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -270,7 +271,7 @@ func (x *tx) unnestFrom(i int) error {
 				}
 			}
 			if len(cols) > n {
-				return unsupported("a column alias list of more than %d name(s) on %s() is not supported", n, name)
+				return &Error{Code: "42P10", Message: fmt.Sprintf("table \"%s\" has %d columns available but %d columns specified", alias, n, len(cols))}
 			}
 			col = x.T(cols[0][0]).identName()
 			if len(cols) == 2 {
@@ -279,21 +280,16 @@ func (x *tx) unnestFrom(i int) error {
 			end = ce + 1
 		}
 	}
-	elemOf := "" // unnest's array column (read before the wipe below)
-	if args := x.splitTop(i+2, e); name == "unnest" && len(args) == 1 {
-		if _, _, ok := x.bareColumn(args[0][0], args[0][1]); ok {
-			elemOf = x.text(args[0][0], args[0][1])
-		}
-	}
+	elemOf := "" // unnest's array (read before the wipe below)
 	prevFrom := x.T(i-1).kw("FROM") || x.T(i-1).kw("LATERAL") && x.T(i-2).kw("FROM")
 	next := x.T(end)
 	alone := prevFrom && !(x.isP(end, ",") || next.kw("JOIN") || next.kw("LEFT") || next.kw("CROSS") || next.kw("INNER") || next.kw("NATURAL") || next.kw("FULL") || next.kw("RIGHT"))
 	// after other FROM items (an implicit LATERAL): json_each itself, so
 	// its argument may name them; references to the column become
-	// alias.value, for unnest of an array column
-	// pg_unnest_elem(alias.value, array), described as the array's
-	// element type (calltypes.go) where json_each's value is typed by
-	// the values (int8 for an int4[])
+	// alias.value, for unnest pg_unnest_elem(alias.value, array),
+	// described as the array's element type (calltypes.go: an array
+	// column's declared one, a constructor's or cast's) where json_each's
+	// value is typed by the values (int8 for an int4[])
 	value := func() string {
 		if elemOf == "" {
 			return quoteIdent(alias) + ".value"
@@ -302,6 +298,12 @@ func (x *tx) unnestFrom(i int) error {
 	}
 	if !alone {
 		x.qualifyEachCols(i)
+		if _, src, err = x.srfSource(i); err != nil { // its argument's names qualified
+			return err
+		}
+		if args := x.splitTop(i+2, e); name == "unnest" && len(args) == 1 {
+			elemOf = x.text(args[0][0], args[0][1])
+		}
 		if err := x.unnestStars(i, end, alias, col, ord, value()); err != nil {
 			return err
 		}
@@ -500,12 +502,12 @@ func (x *tx) arrayPass() error {
 	}
 	for k := len(x.unnests) - 1; k >= 0; k-- {
 		i := x.unnests[k]
-		prev := x.T(i - 1)
-		if prev.kw("LATERAL") {
-			prev = x.T(i - 2)
+		p := i - 1
+		if x.kw(p, "LATERAL") {
+			p-- // FROM t, LATERAL unnest(t.a)
 		}
 		var err error
-		if prev.kw("FROM") || prev.kw("JOIN") || x.isP(i-1, ",") && x.inFrom(i) {
+		if x.kw(p, "FROM") || x.kw(p, "JOIN") || x.isP(p, ",") && x.inFrom(i) {
 			err = x.unnestFrom(i)
 		} else {
 			err = x.unnestSelect(i)
@@ -718,7 +720,8 @@ var (
 // function at fn, that block's references only. With more than one table
 // there the references stay as written (SQLite then reports an ambiguous
 // column). keep are the names the function itself shows (jsonb_each's
-// key and value): those stay unqualified.
+// key and value): those stay unqualified. A token rewritten already (a
+// cast of the column) is no bare name to qualify.
 func (x *tx) qualifyEachCols(fn int, keep ...string) {
 	ts := x.fromTables()
 	block := -1
@@ -735,10 +738,10 @@ func (x *tx) qualifyEachCols(fn int, keep ...string) {
 	}
 	for k := 0; k < x.n(); k++ {
 		t := x.T(k)
-		if t.typ != tIdent && t.typ != tQIdent || !jsonEachCols[t.identName()] || slices.Contains(keep, t.identName()) || x.isP(k-1, ".") || x.isP(k+1, ".") ||
+		if t.ed || t.typ != tIdent && t.typ != tQIdent || !jsonEachCols[t.identName()] || slices.Contains(keep, t.identName()) || x.isP(k-1, ".") || x.isP(k+1, ".") ||
 			x.isP(k+1, "(") || x.T(k-1).kw("AS") || x.T(k-1).typ == tCast || block >= 0 && x.blockSelect(k) != block {
 			continue
 		}
-		t.pre = quoteIdent(q) + "." + t.pre
+		t.pre += quoteIdent(q) + "." // after what wraps the name: (pg_mul(q.id, ...
 	}
 }
