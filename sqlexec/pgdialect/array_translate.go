@@ -500,22 +500,6 @@ func (x *tx) arrayPass() error {
 	if x.catalog {
 		return nil
 	}
-	for k := len(x.unnests) - 1; k >= 0; k-- {
-		i := x.unnests[k]
-		p := i - 1
-		if x.kw(p, "LATERAL") {
-			p-- // FROM t, LATERAL unnest(t.a)
-		}
-		var err error
-		if x.kw(p, "FROM") || x.kw(p, "JOIN") || x.isP(p, ",") && x.inFrom(i) {
-			err = x.unnestFrom(i)
-		} else {
-			err = x.unnestSelect(i)
-		}
-		if err != nil {
-			return err
-		}
-	}
 	x.distinctAggOrder()
 	for i := 1; i < x.n(); i++ {
 		t := x.T(i)
@@ -526,6 +510,9 @@ func (x *tx) arrayPass() error {
 		re := x.operandEnd(i + 1)
 		if ls < 0 || re < 0 {
 			continue
+		}
+		if slices.ContainsFunc(x.unnests, func(u int) bool { return u >= ls && u < re }) {
+			continue // unnest(a) || b: the unnest is rewritten below
 		}
 		f := "pg_array_overlap"
 		if t.text == "||" {
@@ -543,6 +530,24 @@ func (x *tx) arrayPass() error {
 		x.wipe(ls, re)
 		x.T(ls).set("(" + f + "(" + left + ", " + right + types + ")" + coll + ")")
 		x.castEnd[re-1] = ls
+	}
+	// unnest after the operators, which its argument may hold
+	// (unnest(ARRAY[1] || ARRAY[2]))
+	for k := len(x.unnests) - 1; k >= 0; k-- {
+		i := x.unnests[k]
+		p := i - 1
+		if x.kw(p, "LATERAL") {
+			p-- // FROM t, LATERAL unnest(t.a)
+		}
+		var err error
+		if x.kw(p, "FROM") || x.kw(p, "JOIN") || x.isP(p, ",") && x.inFrom(i) {
+			err = x.unnestFrom(i)
+		} else {
+			err = x.unnestSelect(i)
+		}
+		if err != nil {
+			return err
+		}
 	}
 	return nil
 }

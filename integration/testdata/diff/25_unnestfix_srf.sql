@@ -45,3 +45,11 @@ SELECT * FROM n25u_t, unnest(ia) u, unnest(ta) v ORDER BY 1, 7, 8;
 SELECT id, u.* FROM n25u_t, unnest(ia, ta) u ORDER BY 1, 2;
 -- differs: a numeric element passes json_each as a JSON number and loses its trailing zeros (1.50 prints 1.5)
 SELECT u.* FROM n25u_t, unnest('{1.50,2}'::numeric[]) u WHERE id = 1;
+-- an array operator in the argument
+-- differs-type: the element type of an array || array is not read lexically (int8 from the values)
+SELECT * FROM unnest(ARRAY[1] || ARRAY[2]) u;
+-- differs-type: the element type of an array || array is not read lexically (int8 from the values)
+SELECT unnest(ARRAY[1] || ARRAY[2]);
+SELECT id, u.* FROM n25u_t, unnest(ARRAY[0] || ARRAY[7]) WITH ORDINALITY u ORDER BY 1, 3;
+-- differs: || of an array column and an element, typed at run time by the column (a later pass), is not rewritten inside unnest()
+SELECT unnest(ia || 7) FROM n25u_t ORDER BY 1;
