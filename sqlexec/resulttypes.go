@@ -1,6 +1,7 @@
 package sqlexec
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
@@ -217,11 +218,19 @@ func untyped(infos []colInfo) bool {
 
 // probeLeaves compiles sqlText with each item replaced by its k-th leaf,
 // for every k, and hints each untyped item's column with combine of its
-// leaves' declared types.
+// leaves' declared types. An item's Column below 0 counts from the end
+// (CallItems: an item after a *).
 func probeLeaves(c *lconn, sqlText string, infos []colInfo, items []pgdialect.ArithItem, combine func(pgdialect.ArithItem, []uint32) uint32) {
 	n := 0
-	for _, it := range items {
-		n = max(n, len(it.Leaves))
+	items = slices.Clone(items)
+	for i := range items {
+		n = max(n, len(items[i].Leaves))
+		if items[i].Column < 0 {
+			items[i].Column += len(infos)
+		}
+		if items[i].Column < 0 {
+			return
+		}
 	}
 	types := make([][]uint32, len(items))
 	for k := 0; k < n; k++ {

@@ -27,6 +27,7 @@ package pgdialect
 // subscripts return; otherwise an element that looks like a number is one.
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -270,7 +271,7 @@ func (x *tx) unnestFrom(i int) error {
 				}
 			}
 			if len(cols) > n {
-				return unsupported("a column alias list of more than %d name(s) on %s() is not supported", n, name)
+				return &Error{Code: "42P10", Message: fmt.Sprintf("table \"%s\" has %d columns available but %d columns specified", alias, n, len(cols))}
 			}
 			col = x.T(cols[0][0]).identName()
 			if len(cols) == 2 {
@@ -279,17 +280,33 @@ func (x *tx) unnestFrom(i int) error {
 			end = ce + 1
 		}
 	}
-	elemOf := "" // unnest's array column (read before the wipe below)
-	if args := x.splitTop(i+2, e); name == "unnest" && len(args) == 1 {
-		if _, _, ok := x.bareColumn(args[0][0], args[0][1]); ok {
-			elemOf = x.text(args[0][0], args[0][1])
-		}
-	}
+	elemOf := "" // unnest's array (read before the wipe below)
 	prevFrom := x.T(i-1).kw("FROM") || x.T(i-1).kw("LATERAL") && x.T(i-2).kw("FROM")
 	next := x.T(end)
 	alone := prevFrom && !(x.isP(end, ",") || next.kw("JOIN") || next.kw("LEFT") || next.kw("CROSS") || next.kw("INNER") || next.kw("NATURAL") || next.kw("FULL") || next.kw("RIGHT"))
+	// after other FROM items (an implicit LATERAL): json_each itself, so
+	// its argument may name them; references to the column become
+	// alias.value, for unnest pg_unnest_elem(alias.value, array),
+	// described as the array's element type (calltypes.go: an array
+	// column's declared one, a constructor's or cast's) where json_each's
+	// value is typed by the values (int8 for an int4[])
+	value := func() string {
+		if elemOf == "" {
+			return quoteIdent(alias) + ".value"
+		}
+		return "pg_unnest_elem(" + quoteIdent(alias) + ".value, " + elemOf + ")"
+	}
 	if !alone {
 		x.qualifyEachCols(i)
+		if _, src, err = x.srfSource(i); err != nil { // its argument's names qualified
+			return err
+		}
+		if args := x.splitTop(i+2, e); name == "unnest" && len(args) == 1 {
+			elemOf = x.text(args[0][0], args[0][1])
+		}
+		if err := x.unnestStars(i, end, alias, col, ord, value()); err != nil {
+			return err
+		}
 	}
 	x.wipe(i, end)
 	if alone {
@@ -299,18 +316,6 @@ func (x *tx) unnestFrom(i int) error {
 		}
 		x.T(i).set("(SELECT value AS " + quoteIdent(col) + ordCol + " FROM " + src + ") AS " + quoteIdent(alias))
 		return nil
-	}
-	// after other FROM items (an implicit LATERAL): json_each itself, so
-	// its argument may name them; references to the column become
-	// alias.value, for unnest of an array column
-	// pg_unnest_elem(alias.value, array), described as the array's
-	// element type (calltypes.go) where json_each's value is typed by
-	// the values (int8 for an int4[])
-	value := func() string {
-		if elemOf == "" {
-			return quoteIdent(alias) + ".value"
-		}
-		return "pg_unnest_elem(" + quoteIdent(alias) + ".value, " + elemOf + ")"
 	}
 	x.T(i).set(src + " AS " + quoteIdent(alias))
 	// a select item that is the column alone keeps its name (not value);
@@ -364,6 +369,47 @@ func (x *tx) unnestFrom(i int) error {
 		if whole[k] {
 			t.suf += " AS " + quoteIdent(name)
 		}
+	}
+	return nil
+}
+
+// unnestStars expands alias.* and the * of the query block of the unnest
+// FROM item at i..end-1, kept as json_each after other FROM items, to the
+// columns PostgreSQL shows (the element as col, then WITH ORDINALITY's
+// ord), never json_each's own; value reads the element. A * whose FROM
+// clause fromStar cannot list is refused.
+func (x *tx) unnestStars(i, end int, alias, col, ord, value string) error {
+	items := []string{value + " AS " + quoteIdent(col)}
+	if ord != "" {
+		items = append(items, "CAST("+quoteIdent(alias)+".key + 1 AS BIGINT) AS "+quoteIdent(ord))
+	}
+	own := strings.Join(items, ", ")
+	for k := 0; k+2 < x.n(); k++ {
+		if k >= i && k < end {
+			continue
+		}
+		u := x.T(k)
+		if u.ed || u.typ != tIdent && u.typ != tQIdent || u.identName() != alias || !x.isP(k+1, ".") || !x.isP(k+2, "*") {
+			continue
+		}
+		u.set("")
+		x.T(k + 1).set("")
+		x.T(k + 2).set(own)
+	}
+	s := x.blockSelect(i)
+	if s < 0 {
+		return nil
+	}
+	sel, e := x.selectListAt(s)
+	for _, it := range sel {
+		if it[1] != it[0]+1 || !x.isP(it[0], "*") || x.T(it[0]).ed {
+			continue
+		}
+		cols, ok := x.fromStar(e, i, items) // json_srf_from.go
+		if !ok || !x.T(e).kw("FROM") {
+			return unsupported("SELECT * beside unnest() in this FROM clause is not supported (name the columns)")
+		}
+		x.T(it[0]).set(cols)
 	}
 	return nil
 }
@@ -454,22 +500,6 @@ func (x *tx) arrayPass() error {
 	if x.catalog {
 		return nil
 	}
-	for k := len(x.unnests) - 1; k >= 0; k-- {
-		i := x.unnests[k]
-		prev := x.T(i - 1)
-		if prev.kw("LATERAL") {
-			prev = x.T(i - 2)
-		}
-		var err error
-		if prev.kw("FROM") || prev.kw("JOIN") || x.isP(i-1, ",") && x.inFrom(i) {
-			err = x.unnestFrom(i)
-		} else {
-			err = x.unnestSelect(i)
-		}
-		if err != nil {
-			return err
-		}
-	}
 	x.distinctAggOrder()
 	x.netOperators() // inet_translate.go: before && is read as the arrays'
 	for i := 1; i < x.n(); i++ {
@@ -481,6 +511,9 @@ func (x *tx) arrayPass() error {
 		re := x.operandEnd(i + 1)
 		if ls < 0 || re < 0 {
 			continue
+		}
+		if slices.ContainsFunc(x.unnests, func(u int) bool { return u >= ls && u < re }) {
+			continue // unnest(a) || b: the unnest is rewritten below
 		}
 		f := "pg_array_overlap"
 		if t.text == "||" {
@@ -498,6 +531,24 @@ func (x *tx) arrayPass() error {
 		x.wipe(ls, re)
 		x.T(ls).set("(" + f + "(" + left + ", " + right + types + ")" + coll + ")")
 		x.castEnd[re-1] = ls
+	}
+	// unnest after the operators, which its argument may hold
+	// (unnest(ARRAY[1] || ARRAY[2]))
+	for k := len(x.unnests) - 1; k >= 0; k-- {
+		i := x.unnests[k]
+		p := i - 1
+		if x.kw(p, "LATERAL") {
+			p-- // FROM t, LATERAL unnest(t.a)
+		}
+		var err error
+		if x.kw(p, "FROM") || x.kw(p, "JOIN") || x.isP(p, ",") && x.inFrom(i) {
+			err = x.unnestFrom(i)
+		} else {
+			err = x.unnestSelect(i)
+		}
+		if err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -675,7 +726,8 @@ var (
 // function at fn, that block's references only. With more than one table
 // there the references stay as written (SQLite then reports an ambiguous
 // column). keep are the names the function itself shows (jsonb_each's
-// key and value): those stay unqualified.
+// key and value): those stay unqualified. A token rewritten already (a
+// cast of the column) is no bare name to qualify.
 func (x *tx) qualifyEachCols(fn int, keep ...string) {
 	ts := x.fromTables()
 	block := -1
@@ -692,10 +744,10 @@ func (x *tx) qualifyEachCols(fn int, keep ...string) {
 	}
 	for k := 0; k < x.n(); k++ {
 		t := x.T(k)
-		if t.typ != tIdent && t.typ != tQIdent || !jsonEachCols[t.identName()] || slices.Contains(keep, t.identName()) || x.isP(k-1, ".") || x.isP(k+1, ".") ||
+		if t.ed || t.typ != tIdent && t.typ != tQIdent || !jsonEachCols[t.identName()] || slices.Contains(keep, t.identName()) || x.isP(k-1, ".") || x.isP(k+1, ".") ||
 			x.isP(k+1, "(") || x.T(k-1).kw("AS") || x.T(k-1).typ == tCast || block >= 0 && x.blockSelect(k) != block {
 			continue
 		}
-		t.pre = quoteIdent(q) + "." + t.pre
+		t.pre += quoteIdent(q) + "." // after what wraps the name: (pg_mul(q.id, ...
 	}
 }

@@ -203,14 +203,26 @@ func MentionsCalls(sqlText string) bool {
 
 // CallItems returns the items of the result list of the SQLite statement
 // sqlText (its RETURNING list, else its first select list) that are a
-// call of callSigs, each with its probed arguments as Leaves; nil when
-// the list has a *.
+// call of callSigs, each with its probed arguments as Leaves. A * (t.*,
+// beside unnest's element: array_translate.go) lists columns the text
+// does not count: an item after the last * has Column counted from the
+// end (-1 the last column), one between two *s none.
 func CallItems(sqlText string) []ArithItem {
 	x := newTx(sqlText)
 	var out []ArithItem
-	for col, it := range x.resultItems() {
+	items := x.resultItems()
+	first, last := len(items), -1 // the first and the last *
+	for k, it := range items {
 		if it[1] > it[0] && x.isP(it[1]-1, "*") {
-			return nil
+			first, last = min(first, k), k
+		}
+	}
+	for col, it := range items {
+		switch {
+		case col >= first && col <= last:
+			continue
+		case col > last && last >= 0:
+			col -= len(items)
 		}
 		a, b := x.itemExpr(it[0], it[1])
 		ra, rb := -1, -1 // the tokens the probe replaces, when not the call's

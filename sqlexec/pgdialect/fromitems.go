@@ -102,8 +102,8 @@ func (x *tx) tableAliasLists() {
 		if !(x.kw(c-1, "FROM") || x.kw(c-1, "JOIN") || x.isP(c-1, ",") && x.inFrom(c)) {
 			continue
 		}
-		if t := x.T(c); t.typ != tIdent && t.typ != tQIdent || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
-			continue
+		if t := x.T(c); t.typ != tIdent && t.typ != tQIdent || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper()) || t.kw("LATERAL")) {
+			continue // LATERAL (dropped above) precedes a function call
 		}
 		tbl, k := x.name(c)
 		if tbl == "" || x.isP(k, "(") {

@@ -131,8 +131,10 @@ func (x *tx) jsonStarColumns(i int, tf [2]string) {
 // a table's as alias.*, the function's PostgreSQL columns. ok is false
 // when fn is not in this FROM clause or an item is not understood (a
 // join merging columns with USING or NATURAL, another function): the *
-// then stays as written.
-func (x *tx) fromStar(from, fn int) (string, bool) {
+// then stays as written. own, when not nil, are the select items of the
+// function at fn instead (unnest: array_translate.go), whose column
+// alias list they name already.
+func (x *tx) fromStar(from, fn int, own []string) (string, bool) {
 	d := x.depth[from]
 	var parts []string
 	found := false
@@ -144,10 +146,27 @@ func (x *tx) fromStar(from, fn int) (string, bool) {
 		var alias, ordArg, ordAstext string
 		var cols []string
 		var itemTF [2]string
-		ordEach := false
+		ordEach, written := false, false
 		switch n, e := x.name(j); {
 		case x.isP(j, "("):
 			j = x.match(j) + 1
+		case n != "" && x.isP(e, "(") && j == fn && own != nil:
+			found = true
+			j = x.match(e) + 1
+			if x.kw(j, "WITH", "ORDINALITY") {
+				j += 2
+			}
+			if x.kw(j, "AS") {
+				j++
+			}
+			if t := x.T(j); t.typ == tQIdent || t.typ == tIdent && !isClauseKw(t.upper()) && !reservedWord(t.upper()) {
+				j++
+				if x.isP(j, "(") {
+					j = x.match(j) + 1
+				}
+			}
+			parts = append(parts, own...)
+			written = true
 		case n != "" && x.isP(e, "("):
 			tf, ok := jsonTableFuncs[strings.ToLower(x.T(j).text)]
 			if !ok || x.T(j).ed && j != fn {
@@ -177,22 +196,25 @@ func (x *tx) fromStar(from, fn int) (string, bool) {
 		default:
 			return "", false
 		}
-		if x.kw(j, "AS") {
-			j++
-		}
-		if t := x.T(j); t.typ == tQIdent || t.typ == tIdent && !isClauseKw(t.upper()) && !reservedWord(t.upper()) {
-			alias = t.identName()
-			j++
-			if x.isP(j, "(") {
-				return "", false // a column alias list
+		q := ""
+		if !written {
+			if x.kw(j, "AS") {
+				j++
 			}
-		}
-		if alias == "" {
-			return "", false
-		}
-		q := quoteIdent(alias)
-		if cols == nil {
-			parts = append(parts, q+".*")
+			if t := x.T(j); t.typ == tQIdent || t.typ == tIdent && !isClauseKw(t.upper()) && !reservedWord(t.upper()) {
+				alias = t.identName()
+				j++
+				if x.isP(j, "(") {
+					return "", false // a column alias list
+				}
+			}
+			if alias == "" {
+				return "", false
+			}
+			q = quoteIdent(alias)
+			if cols == nil {
+				parts = append(parts, q+".*")
+			}
 		}
 		for _, c := range cols {
 			if c == "ordinality" { // as jsonOrdinality computes it
@@ -248,7 +270,7 @@ func (x *tx) jsonStar(fn int) {
 		if !x.T(e).kw("FROM") || fn < e {
 			continue
 		}
-		cols, ok := x.fromStar(e, fn)
+		cols, ok := x.fromStar(e, fn, nil)
 		if !ok {
 			continue
 		}
