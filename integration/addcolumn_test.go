@@ -1,12 +1,7 @@
 package integration
 
 import (
-	"context"
-	"fmt"
 	"testing"
-	"time"
-
-	"github.com/jackc/pgx/v5"
 )
 
 // TestAddColumnReplicated: ALTER TABLE ... ADD COLUMN on a table with rows,
@@ -16,18 +11,8 @@ import (
 // UNIQUE column's index; a failed ADD COLUMN (NOT NULL over existing rows)
 // is every node's error and changes nothing anywhere.
 func TestAddColumnReplicated(t *testing.T) {
-	c := startMemCluster(t, 3)
-	c.waitLeader(10 * time.Second)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	conns := make([]*pgx.Conn, 3)
-	for i := range conns {
-		conns[i] = connect(t, c.url(i))
-	}
-	for i, s := range []struct {
-		node int
-		sql  string
-	}{
+	ctx, _, conns := threeNodes(t)
+	runNodeSteps(ctx, t, conns, []nodeStep{
 		{0, "CREATE TABLE acr_t (id int PRIMARY KEY, v int)"},
 		{1, "INSERT INTO acr_t SELECT i, i * 3 FROM generate_series(1, 20) AS i"},
 		{2, "CREATE SEQUENCE acr_s"},
@@ -35,11 +20,7 @@ func TestAddColumnReplicated(t *testing.T) {
 		{1, "ALTER TABLE acr_t ADD COLUMN gu uuid DEFAULT gen_random_uuid()"},
 		{2, "ALTER TABLE acr_t ADD COLUMN sq int DEFAULT nextval('acr_s'), ADD COLUMN u int UNIQUE"},
 		{0, "ALTER TABLE acr_t ADD COLUMN g int GENERATED ALWAYS AS (id * 10 + v) STORED"},
-	} {
-		if _, err := conns[s.node].Exec(ctx, s.sql); err != nil {
-			t.Fatalf("step %d (%s) on node %d: %v", i, s.sql, s.node, err)
-		}
-	}
+	})
 	if _, err := conns[1].Exec(ctx, "ALTER TABLE acr_t ADD COLUMN n text NOT NULL"); pgCode(err) != "23502" {
 		t.Fatalf("ADD COLUMN NOT NULL over rows: %v, want 23502", err)
 	}
@@ -56,13 +37,5 @@ func TestAddColumnReplicated(t *testing.T) {
 	if prefix := "1:20:20:2730|7|2|"; len(want) < len(prefix) || want[:len(prefix)] != prefix {
 		t.Fatalf("node 0 reads %q, want it to begin %q", want, prefix)
 	}
-	for i, conn := range conns {
-		waitUntil(t, fmt.Sprintf("node %d reads node 0's rows", i), func() bool {
-			var got string
-			if err := conn.QueryRow(ctx, read).Scan(&got); err != nil {
-				t.Fatalf("node %d: %v", i, err)
-			}
-			return got == want
-		})
-	}
+	waitAllRead(ctx, t, conns, read, want)
 }

@@ -1,12 +1,7 @@
 package integration
 
 import (
-	"context"
-	"fmt"
 	"testing"
-	"time"
-
-	"github.com/jackc/pgx/v5"
 )
 
 // TestDropColumnCascadeReplicated: ALTER TABLE ... DROP COLUMN ... CASCADE
@@ -15,29 +10,15 @@ import (
 // untouched), the view reading it and the expression index naming it;
 // the refusal without CASCADE is every node's too (nothing changes).
 func TestDropColumnCascadeReplicated(t *testing.T) {
-	c := startMemCluster(t, 3)
-	c.waitLeader(10 * time.Second)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	conns := make([]*pgx.Conn, 3)
-	for i := range conns {
-		conns[i] = connect(t, c.url(i))
-	}
-	for i, s := range []struct {
-		node int
-		sql  string
-	}{
+	ctx, _, conns := threeNodes(t)
+	runNodeSteps(ctx, t, conns, []nodeStep{
 		{0, "CREATE TABLE dcr_p (id int PRIMARY KEY, c int UNIQUE, d text)"},
 		{1, "CREATE TABLE dcr_c (x int REFERENCES dcr_p(c) ON DELETE CASCADE)"},
 		{2, "CREATE VIEW dcr_v AS SELECT id, c FROM dcr_p"},
 		{0, "CREATE INDEX dcr_p_expr ON dcr_p ((c + 1))"},
 		{1, "INSERT INTO dcr_p SELECT i, i * 10, 'd' FROM generate_series(1, 20) AS i"},
 		{2, "INSERT INTO dcr_c SELECT i * 10 FROM generate_series(1, 20) AS i"},
-	} {
-		if _, err := conns[s.node].Exec(ctx, s.sql); err != nil {
-			t.Fatalf("step %d (%s) on node %d: %v", i, s.sql, s.node, err)
-		}
-	}
+	})
 	if _, err := conns[1].Exec(ctx, "ALTER TABLE dcr_p DROP COLUMN c"); pgCode(err) != "2BP01" {
 		t.Fatalf("DROP COLUMN without CASCADE: %v, want 2BP01", err)
 	}
@@ -56,13 +37,5 @@ func TestDropColumnCascadeReplicated(t *testing.T) {
  (SELECT count(*) FROM information_schema.columns WHERE table_name = 'dcr_p')`
 	// 15 parents, 21 children, no view, the primary key's index only, 2 columns
 	const want = "15:21:0:1:2"
-	for i, conn := range conns {
-		waitUntil(t, fmt.Sprintf("node %d reads %s", i, want), func() bool {
-			var got string
-			if err := conn.QueryRow(ctx, read).Scan(&got); err != nil {
-				t.Fatalf("node %d: %v", i, err)
-			}
-			return got == want
-		})
-	}
+	waitAllRead(ctx, t, conns, read, want)
 }

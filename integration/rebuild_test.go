@@ -1,12 +1,8 @@
 package integration
 
 import (
-	"context"
 	"fmt"
 	"testing"
-	"time"
-
-	"github.com/jackc/pgx/v5"
 )
 
 // TestTableRebuildReplicated: ALTER TABLE statements that rebuild a table
@@ -18,18 +14,8 @@ import (
 // SQLite's integrity and foreign key checks are clean on every node, and
 // the replicas' checksums agree.
 func TestTableRebuildReplicated(t *testing.T) {
-	c := startMemCluster(t, 3)
-	c.waitLeader(10 * time.Second)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	conns := make([]*pgx.Conn, 3)
-	for i := range conns {
-		conns[i] = connect(t, c.url(i))
-	}
-	steps := []struct {
-		node int
-		sql  string
-	}{
+	ctx, c, conns := threeNodes(t)
+	runNodeSteps(ctx, t, conns, []nodeStep{
 		{0, "CREATE TABLE rbr_k (id serial PRIMARY KEY, code text UNIQUE, a int, b int, UNIQUE (a, b))"},
 		{1, "CREATE TABLE rbr_cc (id int, kid int REFERENCES rbr_k(id) ON DELETE CASCADE)"},
 		{2, "CREATE TABLE rbr_cn (id int, kid int REFERENCES rbr_k(id) ON DELETE SET NULL)"},
@@ -46,12 +32,7 @@ func TestTableRebuildReplicated(t *testing.T) {
 		{2, "ALTER TABLE rbr_k DROP CONSTRAINT rbr_k_pkey CASCADE"},
 		{0, "INSERT INTO rbr_k (id, code, a) VALUES (3, 'again', 3)"},
 		{1, "DELETE FROM rbr_k WHERE id = 4"},
-	}
-	for i, s := range steps {
-		if _, err := conns[s.node].Exec(ctx, s.sql); err != nil {
-			t.Fatalf("step %d (%s) on node %d: %v", i, s.sql, s.node, err)
-		}
-	}
+	})
 	const read = `SELECT (SELECT count(*) || ':' || sum(id) || ':' || count(DISTINCT code) FROM rbr_k),
  (SELECT count(*) || ':' || sum(kid) FROM rbr_cc),
  (SELECT count(*) || ':' || sum(kid) || ':' || count(kid) FROM rbr_cn)`
@@ -59,15 +40,8 @@ func TestTableRebuildReplicated(t *testing.T) {
 	// 1 and 2 (its foreign key acted), the SET NULL child lost its key for
 	// 1 and 2; the foreign keys were gone for id 4
 	const want = "50:1374:50 48:1272 50:1272:48"
+	waitAllRead(ctx, t, conns, read, want)
 	for i, conn := range conns {
-		var k, cc, cn string
-		// a read on a follower may not see the last write yet: wait for it
-		waitUntil(t, fmt.Sprintf("node %d reads %s", i, want), func() bool {
-			if err := conn.QueryRow(ctx, read).Scan(&k, &cc, &cn); err != nil {
-				t.Fatalf("node %d: %v", i, err)
-			}
-			return k+" "+cc+" "+cn == want
-		})
 		var integrity string
 		if err := conn.QueryRow(ctx, "PRAGMA integrity_check").Scan(&integrity); err != nil || integrity != "ok" {
 			t.Fatalf("node %d: integrity_check %q %v", i, integrity, err)

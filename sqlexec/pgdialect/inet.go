@@ -92,6 +92,23 @@ func (n netAddr) bit(i int) bool { return n.addr[i/8]&(0x80>>(i%8)) != 0 }
 
 func isDig(c byte) bool { return c >= '0' && c <= '9' }
 
+// decOctet reads a decimal octet whose first digit is ch (next gives the
+// characters after it, 0 at the end): its value and the character after
+// it; false past 255. Both of PostgreSQL's IPv4 parsers read octets so.
+func decOctet(ch byte, next func() byte) (byte, byte, bool) {
+	v := 0
+	for {
+		v = v*10 + int(ch-'0')
+		if v > 255 {
+			return 0, 0, false
+		}
+		ch = next()
+		if ch == 0 || !isDig(ch) {
+			return byte(v), ch, true
+		}
+	}
+}
+
 // ptonInetv4 is inet_net_pton_ipv4: dotted decimal octets (up to 4, each
 // 0-255), an optional /bits (0-32); without /bits all four octets are
 // needed and the mask is /32; the octets given must cover /bits.
@@ -108,21 +125,12 @@ func ptonInetv4(s string, dst *[16]byte) (int, error) {
 	}
 	ch := next()
 	for isDig(ch) {
-		tmp := 0
-		for {
-			tmp = tmp*10 + int(ch-'0')
-			if tmp > 255 {
-				return 0, errBadNet
-			}
-			ch = next()
-			if ch == 0 || !isDig(ch) {
-				break
-			}
-		}
-		if o == 4 {
+		v, c, ok := decOctet(ch, next)
+		if !ok || o == 4 {
 			return 0, errBadNet
 		}
-		dst[o] = byte(tmp)
+		ch = c
+		dst[o] = v
 		o++
 		if ch == 0 || ch == '/' {
 			break
@@ -219,21 +227,12 @@ func ptonCIDRv4(s string, dst *[16]byte) (int, error) {
 		}
 	case isDig(ch):
 		for {
-			tmp := 0
-			for {
-				tmp = tmp*10 + int(ch-'0')
-				if tmp > 255 {
-					return 0, errBadNet
-				}
-				ch = next()
-				if ch == 0 || !isDig(ch) {
-					break
-				}
-			}
-			if o == 4 {
+			v, c, ok := decOctet(ch, next)
+			if !ok || o == 4 {
 				return 0, errBadNet
 			}
-			dst[o] = byte(tmp)
+			ch = c
+			dst[o] = v
 			o++
 			if ch == 0 || ch == '/' {
 				break
