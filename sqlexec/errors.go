@@ -496,7 +496,7 @@ func toError(err error) error {
 			out.Pos = pe.Position // translation errors point into the statement
 		}
 		if pe != nil && pe.Hint != "" && out.HintText == "" {
-			out.HintText = pe.Hint // a translation error's HINT (json_compare.go's, a DEFAULT's)
+			out.HintText = pe.Hint // a translation error's HINT (typecompare.go's, a DEFAULT's)
 		}
 		return out
 	}
@@ -529,7 +529,7 @@ func fixPosition(e *Error, orig string) {
 			!regexp.MustCompile(`(?i)\bTYPE\s+(public\s*\.\s*)?"?`+regexp.QuoteMeta(m[1])+`\b`).MatchString(orig) {
 			name = m[1]
 		}
-	case "42P10", "42803", "42883", "42804", "42846": // 42883: jsoncompare.go's and concatcheck.go's refusals; 42804, 42846: jsoncompare.go's set operations
+	case "42P10", "42803", "42883", "42804", "42846": // 42883: typecompare.go's and concatcheck.go's refusals; 42804, 42846: typecompare.go's set operations
 		if e.lite.sql != "" {
 			pos, _, atEnd, ok := pgdialect.ErrorToken(orig, e.lite.sql, e.lite.off)
 			if e.lite.sql, e.Pos = "", 0; ok && !atEnd {

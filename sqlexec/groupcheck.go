@@ -31,7 +31,7 @@ func (c *lconn) prepareUser(sqlText string) (*lstmt, string, error) {
 		st.release()
 		return nil, "", e
 	}
-	if e := jsonCompareCheck(c, sqlText); e != nil { // jsoncompare.go; groupChecked covers all three
+	if e := typeCompareCheck(c, sqlText); e != nil { // typecompare.go; groupChecked covers all three
 		st.release()
 		return nil, "", e
 	}

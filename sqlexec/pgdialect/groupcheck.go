@@ -199,7 +199,7 @@ type gcItem struct {
 	whole bool // a key is grouped: every column is
 	// a subquery's or CTE's output column names in order (after column
 	// aliases), and where its query is: body, the subquery's tokens, or
-	// cte, the CTE's name (json_columns.go types its columns)
+	// cte, the CTE's name (typecompare_columns.go types its columns)
 	derived []string
 	body    [2]int
 	cte     string

@@ -11,7 +11,7 @@ import pgoid "github.com/raftsql/raftsql/pgwire/oid"
 
 const (
 	nameDeclType = "name_text"
-	// XMLDeclType is exported for the comparison check's catalog (jsoncompare.go).
+	// XMLDeclType is exported for the comparison check's catalog (typecompare.go).
 	XMLDeclType = "xml_text"
 )
 

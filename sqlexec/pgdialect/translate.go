@@ -20,7 +20,7 @@ func Translate(sql string) (st *Stmt, err error) {
 	if err := checkLexical(sql, x.toks); err != nil { // lexcheck.go
 		return nil, err
 	}
-	if err := x.jsonCompare(); err != nil { // json_compare.go
+	if err := x.jsonCompare(); err != nil { // typecompare.go
 		return nil, err
 	}
 	client := sql

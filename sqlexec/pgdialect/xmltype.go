@@ -64,11 +64,11 @@ func checkXMLContent(s string) error {
 // ls..i-1 and i+1..re-1 when the statement shows an operand to be xml
 // (a cast) and the other's type is known: xml has no comparison
 // operators. A comparison with a column, whose type is not in the
-// statement, is json_columns.go's to refuse.
+// statement, is typecompare_columns.go's to refuse.
 func (x *tx) xmlCompareErr(i, ls, re int) error {
 	l, r := x.exprOID(ls, i), x.exprOID(i+1, re)
 	if l != pgoid.XML && r != pgoid.XML || l == 0 || r == 0 {
-		return nil // an operand of a type not known here (a column): json_columns.go's check on the SQLite text
+		return nil // an operand of a type not known here (a column): typecompare_columns.go's check on the SQLite text
 	}
 	name := func(o uint32) string {
 		if o == 0 || o == pgoid.Unknown {

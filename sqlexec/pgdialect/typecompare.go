@@ -1,6 +1,6 @@
 package pgdialect
 
-// json_compare.go: the comparisons PostgreSQL has no operator for among
+// typecompare.go: the comparisons PostgreSQL has no operator for among
 // the types SQLite stores as text. json (unlike jsonb) and xml have no
 // equality and no ordering operator, so PostgreSQL refuses json = json,
 // xml < unknown, ORDER BY, GROUP BY, DISTINCT, UNION, count(DISTINCT ...)
@@ -23,7 +23,7 @@ package pgdialect
 // conservatively: anything the check cannot delimit (an operator of
 // higher precedence next to it, a subscript, a multi-word type) is let
 // through, so nothing PostgreSQL accepts is refused. A json column's type
-// is not visible here (the translator has no schema): json_columns.go
+// is not visible here (the translator has no schema): typecompare_columns.go
 // runs the same reading on the SQLite text with the catalog (json, xml
 // and money columns).
 
@@ -88,7 +88,7 @@ func (r *jsonRefused) sqlState() string {
 // jsonTyping says which operands are json, jsonb, xml or money beyond
 // what the statement's text shows: col reports the type
 // (typedColumnTypes') of the column a reference at token k surely names,
-// else "" (json_columns.go, on the SQLite text); nil in the translator's
+// else "" (typecompare_columns.go, on the SQLite text); nil in the translator's
 // pass.
 type jsonTyping struct {
 	col func(k int) string

@@ -9,7 +9,7 @@ import (
 // a jsonb column, p.a an xml column, p.b a money column.
 type fakeJSONCatalog struct{ fakeGroupCatalog }
 
-func (fakeJSONCatalog) JSONColumns(name string) map[string]string {
+func (fakeJSONCatalog) TypedColumns(name string) map[string]string {
 	switch strings.ToLower(name) {
 	case "s":
 		return map[string]string{"h": "json", "v": "jsonb"}
@@ -51,7 +51,7 @@ func TestCheckJSONColumns(t *testing.T) {
 		{`select (CASE WHEN 1 = 1 THEN CAST(pg_numlog(10, b) AS TEXT) ELSE pg_log(b) END) from p`, "function log(money) does not exist", ""},
 	}
 	for _, c := range refused {
-		r, ok := CheckJSONColumns(c.sql, fakeJSONCatalog{})
+		r, ok := CheckTypedColumns(c.sql, fakeJSONCatalog{})
 		at := strings.TrimSuffix(c.at, "$")
 		want := strings.Index(c.sql, at)
 		if strings.HasSuffix(c.at, "$") {
@@ -61,7 +61,7 @@ func TestCheckJSONColumns(t *testing.T) {
 			want = -1 // a renamed function
 		}
 		if !ok || r.Message != c.msg || r.Off != want {
-			t.Errorf("CheckJSONColumns(%q) = %+v, %v; want %q at %d", c.sql, r, ok, c.msg, want)
+			t.Errorf("CheckTypedColumns(%q) = %+v, %v; want %q at %d", c.sql, r, ok, c.msg, want)
 		}
 	}
 	for q, want := range map[string]string{
@@ -70,9 +70,9 @@ func TestCheckJSONColumns(t *testing.T) {
 		`CREATE INDEX i ON p (b)`:                      "",
 		`CREATE INDEX i ON p ((a IS NULL))`:            "",
 	} {
-		r, ok := CheckJSONColumns(q, fakeJSONCatalog{})
+		r, ok := CheckTypedColumns(q, fakeJSONCatalog{})
 		if ok != (want != "") || ok && (r.Code != "42704" || r.Message != want || r.Off != -1) {
-			t.Errorf("CheckJSONColumns(%q) = %+v, %v; want 42704 %q", q, r, ok, want)
+			t.Errorf("CheckTypedColumns(%q) = %+v, %v; want 42704 %q", q, r, ok, want)
 		}
 	}
 	accepted := []string{
@@ -93,8 +93,8 @@ func TestCheckJSONColumns(t *testing.T) {
 		`select g from s union all select 1 union all select 1.5`,
 	}
 	for _, q := range accepted {
-		if r, ok := CheckJSONColumns(q, fakeJSONCatalog{}); ok {
-			t.Errorf("CheckJSONColumns(%q) = %+v, want none", q, r)
+		if r, ok := CheckTypedColumns(q, fakeJSONCatalog{}); ok {
+			t.Errorf("CheckTypedColumns(%q) = %+v, want none", q, r)
 		}
 	}
 }

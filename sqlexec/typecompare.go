@@ -10,22 +10,22 @@ import (
 // sorted, grouped or given to min/max, a jsonb column given to min/max,
 // a money column compared with a number or given to a numeric function,
 // 42804/42846 for a set operation matching json with another type, and
-// 42704 for an index on a json or xml column (pgdialect/json_columns.go),
+// 42704 for an index on a json or xml column (pgdialect/typecompare_columns.go),
 // checked on the SQLite text once it compiles, beside the grouping check:
 // every statement that runs passes here, so the refusal is the
 // statement's result on every node; it depends only on the text and the
 // schema.
 
-// jsonCompareCheck returns the check's refusal of sqlText (42883; a set
+// typeCompareCheck returns the check's refusal of sqlText (42883; a set
 // operation's 42804/42846; an index's 42704), or nil.
-func jsonCompareCheck(c *lconn, sqlText string) *Error {
+func typeCompareCheck(c *lconn, sqlText string) *Error {
 	// the catalog reads are raftsql's own, outside the user's allow-list
 	restore := c.enterAuth(authOff)
 	defer restore()
 	if !schemaHasTyped(c) {
 		return nil
 	}
-	r, ok := pgdialect.CheckJSONColumns(sqlText, liteJSONCatalog{liteGroupCatalog{c}})
+	r, ok := pgdialect.CheckTypedColumns(sqlText, liteTypedCatalog{liteGroupCatalog{c}})
 	if !ok {
 		return nil
 	}
@@ -44,13 +44,13 @@ func schemaHasTyped(c *lconn) bool {
 	return err == nil && len(n) > 0
 }
 
-// liteJSONCatalog answers the check from the connection's schema.
-type liteJSONCatalog struct{ liteGroupCatalog }
+// liteTypedCatalog answers the check from the connection's schema.
+type liteTypedCatalog struct{ liteGroupCatalog }
 
-// JSONColumns reads the json, jsonb, xml and money columns of a table
+// TypedColumns reads the json, jsonb, xml and money columns of a table
 // or view (a view's column that reads such a column directly has its
 // declared type).
-func (g liteJSONCatalog) JSONColumns(name string) map[string]string {
+func (g liteTypedCatalog) TypedColumns(name string) map[string]string {
 	rows, err := queryStrings(g.c, "SELECT name || ' ' || CASE lower(type) WHEN ?2 THEN 'json' WHEN 'json' THEN 'json' WHEN ?3 THEN 'jsonb' WHEN 'jsonb' THEN 'jsonb' WHEN 'money' THEN 'money' ELSE 'xml' END FROM pragma_table_info(?1) WHERE lower(type) IN (?2, 'json', ?3, 'jsonb', ?4, 'xml', 'money')",
 		name, pgdialect.JSONDeclType, pgdialect.JSONBDeclType, pgdialect.XMLDeclType)
 	if err != nil || len(rows) == 0 {

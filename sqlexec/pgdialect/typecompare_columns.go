@@ -1,6 +1,6 @@
 package pgdialect
 
-// json_columns.go: json_compare.go's refusals for json, jsonb, xml and
+// typecompare_columns.go: typecompare.go's refusals for json, jsonb, xml and
 // money columns. The translator has no schema, so the check runs on the
 // SQLite text once it compiles, with the catalog (like CheckGrouping):
 // each query level's FROM items are read as the grouping check reads
@@ -14,13 +14,13 @@ package pgdialect
 
 import "strings"
 
-// JSONCatalog is what the check asks of the database.
-type JSONCatalog interface {
+// TypedCatalog is what the check asks of the database.
+type TypedCatalog interface {
 	GroupCatalog
-	// JSONColumns: the json, jsonb, xml and money columns of the table
+	// TypedColumns: the json, jsonb, xml and money columns of the table
 	// or view name: lower-case name to type (typedColumnTypes); each
 	// check asks for the types it refuses.
-	JSONColumns(name string) map[string]string
+	TypedColumns(name string) map[string]string
 }
 
 // typedColumnTypes are the column types the check reads from the catalog
@@ -28,7 +28,7 @@ type JSONCatalog interface {
 // no order), jsonb (no min/max), money (no comparison with a number).
 var typedColumnTypes = map[string]bool{"json": true, "jsonb": true, "xml": true, "money": true}
 
-// JSONRefusal is PostgreSQL's error for a json or xml column compared,
+// TypeRefusal is PostgreSQL's error for a json or xml column compared,
 // sorted or grouped, a json or jsonb column given to min/max, a money
 // column compared with a number or given to a numeric function (42883),
 // a set operation matching json with another type (42804, 42846), or an
@@ -36,14 +36,14 @@ var typedColumnTypes = map[string]bool{"json": true, "jsonb": true, "xml": true,
 // checked text of the token PostgreSQL's position names, -1 when there
 // is none (an index) or that token is the translator's own (a renamed
 // function: no place to map back to).
-type JSONRefusal struct {
+type TypeRefusal struct {
 	Off                 int
 	Code, Message, Hint string
 }
 
-// CheckJSONColumns returns the first refusal of sqlText (SQLite text), level
+// CheckTypedColumns returns the first refusal of sqlText (SQLite text), level
 // by level; ok is false when there is none.
-func CheckJSONColumns(sqlText string, cat JSONCatalog) (r JSONRefusal, ok bool) {
+func CheckTypedColumns(sqlText string, cat TypedCatalog) (r TypeRefusal, ok bool) {
 	x := newTx(sqlText)
 	if !x.balanced() {
 		return r, false
@@ -80,7 +80,7 @@ func CheckJSONColumns(sqlText string, cat JSONCatalog) (r JSONRefusal, ok bool) 
 			if f.tok >= 0 {
 				off = x.T(f.tok).pos
 			}
-			return JSONRefusal{Off: off, Code: f.sqlState(), Message: f.message, Hint: f.hint}, true
+			return TypeRefusal{Off: off, Code: f.sqlState(), Message: f.message, Hint: f.hint}, true
 		}
 	}
 	return r, false
@@ -90,7 +90,7 @@ func CheckJSONColumns(sqlText string, cat JSONCatalog) (r JSONRefusal, ok bool) 
 // output columns and queries.
 type jsonScope struct {
 	x       *tx
-	cat     JSONCatalog
+	cat     TypedCatalog
 	ctes    map[string]bool
 	cteCols map[string][]string
 	cteBody map[string][2]int
@@ -127,7 +127,7 @@ func (sc *jsonScope) level(s, nest int) (l gsLevel, items []gcItem, cols []map[s
 	for i, it := range g.items {
 		switch {
 		case it.table != "":
-			cols[i] = sc.cat.JSONColumns(it.table)
+			cols[i] = sc.cat.TypedColumns(it.table)
 		case it.derived != nil && it.cols != nil:
 			cols[i] = sc.derivedJSON(it, nest)
 		}
@@ -249,7 +249,7 @@ func (x *tx) jsonCTEBodies(cols map[string][]string) map[string][2]int {
 // SQLite text CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table (items),
 // an item a bare column name (with a sort direction). PostgreSQL gives
 // no position.
-func (x *tx) jsonIndex(cat JSONCatalog) (r JSONRefusal, ok bool) {
+func (x *tx) jsonIndex(cat TypedCatalog) (r TypeRefusal, ok bool) {
 	k := 1
 	if x.kw(k, "UNIQUE") {
 		k++
@@ -263,7 +263,7 @@ func (x *tx) jsonIndex(cat JSONCatalog) (r JSONRefusal, ok bool) {
 	if x.T(k+1).typ != tIdent && x.T(k+1).typ != tQIdent || !x.isP(k+2, "(") {
 		return r, false
 	}
-	cols := cat.JSONColumns(x.T(k + 1).identName())
+	cols := cat.TypedColumns(x.T(k + 1).identName())
 	m := x.match(k + 2)
 	if len(cols) == 0 || m < 0 {
 		return r, false
@@ -277,7 +277,7 @@ func (x *tx) jsonIndex(cat JSONCatalog) (r JSONRefusal, ok bool) {
 			continue
 		}
 		if typ := cols[strings.ToLower(t.identName())]; noEquality(typ) {
-			return JSONRefusal{Off: -1, Code: "42704", Message: "data type " + typ + " has no default operator class for access method \"btree\"",
+			return TypeRefusal{Off: -1, Code: "42704", Message: "data type " + typ + " has no default operator class for access method \"btree\"",
 				Hint: "You must specify an operator class for the index or define a default operator class for the data type."}, true
 		}
 	}
