@@ -92,21 +92,40 @@ func (n netAddr) bit(i int) bool { return n.addr[i/8]&(0x80>>(i%8)) != 0 }
 
 func isDig(c byte) bool { return c >= '0' && c <= '9' }
 
-// decOctet reads a decimal octet whose first digit is ch (next gives the
-// characters after it, 0 at the end): its value and the character after
-// it; false past 255. Both of PostgreSQL's IPv4 parsers read octets so.
-func decOctet(ch byte, next func() byte) (byte, byte, bool) {
-	v := 0
-	for {
-		v = v*10 + int(ch-'0')
-		if v > 255 {
-			return 0, 0, false
+// decOctets reads dotted decimal octets (each 0-255), the first digit
+// ch, the rest from next (0 at the end), into dst from index o on, at
+// most four in all: the count then and the character after the octets.
+// With digitAfterDot a '.' must be followed by another octet
+// (inet_cidr_pton_ipv4); without, a trailing '.' ends them
+// (inet_net_pton_ipv4: '1.2.3.4.' is an inet).
+func decOctets(ch byte, next func() byte, dst *[16]byte, o int, digitAfterDot bool) (int, byte, error) {
+	for isDig(ch) {
+		v := 0
+		for {
+			v = v*10 + int(ch-'0')
+			if v > 255 {
+				return 0, 0, errBadNet
+			}
+			if ch = next(); ch == 0 || !isDig(ch) {
+				break
+			}
 		}
-		ch = next()
-		if ch == 0 || !isDig(ch) {
-			return byte(v), ch, true
+		if o == 4 {
+			return 0, 0, errBadNet
+		}
+		dst[o] = byte(v)
+		o++
+		if ch == 0 || ch == '/' {
+			break
+		}
+		if ch != '.' {
+			return 0, 0, errBadNet
+		}
+		if ch = next(); digitAfterDot && !isDig(ch) {
+			return 0, 0, errBadNet
 		}
 	}
+	return o, ch, nil
 }
 
 // ptonInetv4 is inet_net_pton_ipv4: dotted decimal octets (up to 4, each
@@ -123,22 +142,9 @@ func ptonInetv4(s string, dst *[16]byte) (int, error) {
 		i++
 		return 0
 	}
-	ch := next()
-	for isDig(ch) {
-		v, c, ok := decOctet(ch, next)
-		if !ok || o == 4 {
-			return 0, errBadNet
-		}
-		ch = c
-		dst[o] = v
-		o++
-		if ch == 0 || ch == '/' {
-			break
-		}
-		if ch != '.' {
-			return 0, errBadNet
-		}
-		ch = next()
+	o, ch, err := decOctets(next(), next, dst, 0, false)
+	if err != nil {
+		return 0, err
 	}
 	bits := -1
 	if ch == '/' && i < len(s) && isDig(s[i]) && o > 0 {
@@ -226,24 +232,9 @@ func ptonCIDRv4(s string, dst *[16]byte) (int, error) {
 			o++
 		}
 	case isDig(ch):
-		for {
-			v, c, ok := decOctet(ch, next)
-			if !ok || o == 4 {
-				return 0, errBadNet
-			}
-			ch = c
-			dst[o] = v
-			o++
-			if ch == 0 || ch == '/' {
-				break
-			}
-			if ch != '.' {
-				return 0, errBadNet
-			}
-			ch = next()
-			if !isDig(ch) {
-				return 0, errBadNet
-			}
+		var err error
+		if o, ch, err = decOctets(ch, next, dst, o, true); err != nil {
+			return 0, err
 		}
 	default:
 		return 0, errBadNet

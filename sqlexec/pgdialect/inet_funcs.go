@@ -200,10 +200,14 @@ func compareNetText(a, b string) int {
 
 // netFuncs are the functions on inet and cidr values, and the operators'
 // functions (inet_translate.go).
-var netFuncs = map[string]struct {
+// netFunc is one registered function of the network types: its argument
+// count and body.
+type netFunc struct {
 	n int32
 	f fn
-}{
+}
+
+var netFuncs = map[string]netFunc{
 	"host":                {1, netFn(func(n netAddr) (driver.Value, error) { n.bits = n.maxBits(); return n.String(), nil })},
 	"pg_inet_text":        {1, netFn(func(n netAddr) (driver.Value, error) { return n.cidrText(), nil })},
 	"masklen":             {1, netFn(func(n netAddr) (driver.Value, error) { return int64(n.bits), nil })},

@@ -312,32 +312,14 @@ func macBytes(s string) ([]byte, error) {
 }
 
 func init() {
-	netFuncs["pg_net_or_int"] = struct {
-		n int32
-		f fn
-	}{3, fnNetOrInt}
-	netFuncs["pg_net_shift_contained"] = struct {
-		n int32
-		f fn
-	}{2, netShift("<<")}
-	netFuncs["pg_net_shift_contains"] = struct {
-		n int32
-		f fn
-	}{2, netShift(">>")}
+	netFuncs["pg_net_or_int"] = netFunc{3, fnNetOrInt}
+	netFuncs["pg_net_shift_contained"] = netFunc{2, netShift("<<")}
+	netFuncs["pg_net_shift_contains"] = netFunc{2, netShift(">>")}
 	funcResultOIDs["pg_net_shift_contained"] = pgoid.Bool
 	funcResultOIDs["pg_net_shift_contains"] = pgoid.Bool
-	netFuncs["pg_mac_and"] = struct {
-		n int32
-		f fn
-	}{2, macBitwise("&")}
-	netFuncs["pg_mac_or"] = struct {
-		n int32
-		f fn
-	}{2, macBitwise("|")}
-	netFuncs["pg_mac_not"] = struct {
-		n int32
-		f fn
-	}{1, macBitwise("~")}
+	netFuncs["pg_mac_and"] = netFunc{2, macBitwise("&")}
+	netFuncs["pg_mac_or"] = netFunc{2, macBitwise("|")}
+	netFuncs["pg_mac_not"] = netFunc{1, macBitwise("~")}
 }
 
 // netTypedCalls are the functions whose answer on a network value depends
