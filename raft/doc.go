@@ -12,7 +12,9 @@
 // prevLogIndex/prevLogTerm check and fast backtracking (one round trip per
 // conflicting term), the Figure 8 commit rule, flow control (probe,
 // replicate and snapshot progress states, an inflight window, message and
-// uncommitted-size limits), ReadIndex (ReadOnlySafe with batched heartbeat
+// uncommitted-size limits; the appends and acknowledgements one Ready
+// carries to a peer folded into one while they stay contiguous and
+// within the size limit), ReadIndex (ReadOnlySafe with batched heartbeat
 // rounds, or ReadOnlyLeaseBased), leader transfer, learners and
 // single-server membership changes, and snapshots.
 //

@@ -949,11 +949,11 @@ func (r *raft) stepFollower(m Message) error {
 
 func (r *raft) handleAppendEntries(m Message) {
 	if m.Index < r.log.committed {
-		r.send(Message{To: m.From, Type: MsgAppResp, Index: r.log.committed})
+		r.ackAppend(m.From, r.log.committed)
 		return
 	}
 	if mlast, ok := r.log.maybeAppend(m.Index, m.LogTerm, m.Commit, m.Entries); ok {
-		r.send(Message{To: m.From, Type: MsgAppResp, Index: mlast})
+		r.ackAppend(m.From, mlast)
 		return
 	}
 	// Fast backtracking: point the leader at the last index <= prev whose
@@ -963,6 +963,13 @@ func (r *raft) handleAppendEntries(m Message) {
 	hint, hintTerm := r.log.findConflictByTerm(hint, m.LogTerm)
 	r.logger.Debug("rejecting MsgApp", "from", m.From, "prevIndex", m.Index, "prevTerm", m.LogTerm, "hint", hint, "hintTerm", hintTerm)
 	r.send(Message{To: m.From, Type: MsgAppResp, Index: m.Index, Reject: true, RejectHint: hint, LogTerm: hintTerm})
+}
+
+// ackAppend acknowledges an append up to index (coalesceAppResp).
+func (r *raft) ackAppend(to, index uint64) {
+	if !r.coalesceAppResp(to, index) {
+		r.send(Message{To: to, Type: MsgAppResp, Index: index})
+	}
 }
 
 func (r *raft) handleHeartbeat(m Message) {
@@ -1134,13 +1141,92 @@ func (r *raft) maybeSendAppend(to uint64, sendIfEmpty bool) bool {
 	if errt != nil || erre != nil {
 		return r.sendSnapshot(to, pr)
 	}
-	r.send(Message{To: to, Type: MsgApp, Index: prevIndex, LogTerm: prevTerm, Entries: ents, Commit: r.log.committed})
+	if !r.coalesceApp(to, prevIndex, prevTerm, ents) {
+		r.send(Message{To: to, Type: MsgApp, Index: prevIndex, LogTerm: prevTerm, Entries: ents, Commit: r.log.committed})
+	}
 	var last uint64
 	if n := len(ents); n > 0 {
 		last = ents[n-1].Index
 	}
 	pr.sentEntries(len(ents), last)
 	return true
+}
+
+// coalesceApp folds an append into the message already queued for the
+// same follower when that message is an append of this term that ends
+// exactly where this one starts (its last entry, or its prevLogIndex when
+// it has none, is prevIndex with prevTerm), and reports whether it did.
+// Every proposal stepped between two Readys sends each follower an
+// append, and every commit advance an empty one carrying the new commit
+// index; without this a Ready would carry one MsgApp per proposal and
+// per commit advance to each follower, and each would be answered. The
+// folded message is what the follower would have made of the two in
+// order: the same prevLogIndex check (the second one's holds whenever
+// the first's does, by log matching, and fails with it otherwise), the
+// entries of both, and the newer commit index. The progress is updated
+// for each append as before (sentEntries), so flow control sees the
+// same window. Only the last message queued for that follower is
+// considered, so messages to it keep their order, and the folded entries
+// stay within the message size limit.
+func (r *raft) coalesceApp(to, prevIndex, prevTerm uint64, ents []Entry) bool {
+	for i := len(r.msgs) - 1; i >= 0; i-- {
+		q := &r.msgs[i]
+		if q.To != to {
+			continue
+		}
+		if q.Type != MsgApp || q.Term != r.Term {
+			return false
+		}
+		lastIndex, lastTerm := q.Index, q.LogTerm
+		if n := len(q.Entries); n > 0 {
+			lastIndex, lastTerm = q.Entries[n-1].Index, q.Entries[n-1].Term
+		}
+		if lastIndex != prevIndex || lastTerm != prevTerm {
+			return false
+		}
+		if len(ents) > 0 {
+			if len(q.Entries) > 0 && entriesSize(q.Entries)+entriesSize(ents) > r.maxMsgSize {
+				return false
+			}
+			// A new slice: q.Entries may share its array with the log.
+			merged := make([]Entry, 0, len(q.Entries)+len(ents))
+			q.Entries = append(append(merged, q.Entries...), ents...)
+		}
+		q.Commit = r.log.committed
+		return true
+	}
+	return false
+}
+
+// coalesceAppResp folds an acknowledgement into the one already queued
+// for the same leader when that is an acknowledgement of this term too,
+// and reports whether it did. A follower that steps several appends
+// between two Readys answers each; they all leave with that Ready, after
+// its write, and the leader learns from the highest index alone what it
+// would have learned from each (within a term a leader's appends only
+// extend what a follower's log shares with it, so the highest match
+// covers the others). Rejections are never folded.
+func (r *raft) coalesceAppResp(to, index uint64) bool {
+	for i := len(r.msgs) - 1; i >= 0; i-- {
+		q := &r.msgs[i]
+		if q.To != to {
+			continue
+		}
+		if q.Type != MsgAppResp || q.Reject || q.Term != r.Term {
+			return false
+		}
+		q.Index = max(q.Index, index)
+		return true
+	}
+	return false
+}
+
+func entriesSize(ents []Entry) uint64 {
+	var n uint64
+	for _, e := range ents {
+		n += EntrySize(e)
+	}
+	return n
 }
 
 func (r *raft) sendSnapshot(to uint64, pr *progress) bool {
