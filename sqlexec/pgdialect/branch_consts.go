@@ -1,0 +1,69 @@
+package pgdialect
+
+import (
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// branch_consts.go: a decimal constant among the branches of a CASE or
+// coalesce whose other branches read table columns (coalesce(n, 1.50),
+// CASE WHEN c THEN i ELSE 2.50 END). PostgreSQL resolves the branches
+// to their common type: numeric beside an integer or numeric column, so
+// the constant prints at its own scale (1.50), float8 (or real) beside a
+// float column (1.5). The translation does not see a column's type, and
+// SQLite reads the constant as a double, which keeps no trailing zero:
+// the result printed 1.5 beside a numeric column. The constant is
+// written as its numeric text where the column types are known not to
+// be floats, and otherwise chosen by them at run time (numTypeExpr: read
+// from the schema, the same on every node).
+
+// constsBesideColumns converts the decimal constants of brs (branches
+// whose common type commonType could not see) when every other branch
+// is NULL, an integer or numeric value, or a bare column whose type is
+// known statically or at run time.
+func (x *tx) constsBesideColumns(brs []branch) {
+	if !x.castsChecked() {
+		return
+	}
+	var consts []branch
+	var rts []string
+	for _, br := range brs {
+		switch {
+		case br.kind == branchNull:
+		case br.kind == branchTyped && br.oid == pgoid.Numeric && x.literalDigits(br.a, br.b) != "":
+			consts = append(consts, br)
+		case br.kind == branchTyped && numericRank[br.oid] > 0 && numericRank[br.oid] <= numericRank[pgoid.Numeric]:
+		case br.kind == branchOpaque:
+			if _, _, ok := x.bareColumn(br.a, br.b); !ok {
+				return
+			}
+			rt := x.numTypeExpr(br.a, br.b)
+			switch {
+			case rt == "":
+				return
+			case rt == "'float8'" || rt == "'float4'":
+				return // a float: the constant is one too, as SQLite reads it
+			case rt[0] == '\'':
+				if _, ok := unknownLitOIDs[strings.Trim(rt, "'")]; !ok && rt != "'numeric'" {
+					return // not a number: PostgreSQL's error, left to the statement
+				}
+			default:
+				rts = append(rts, rt)
+			}
+		default:
+			return
+		}
+	}
+	for _, c := range consts {
+		lit := x.literalDigits(c.a, c.b)
+		if !x.numericConst(c.a, c.b) { // arith.go
+			continue
+		}
+		if len(rts) > 0 {
+			in := "(" + strings.Join(rts, ", ") + ")"
+			x.T(c.a).pre = "(CASE WHEN 'float8' IN " + in + " OR 'float4' IN " + in + " THEN " + lit + " ELSE " + x.T(c.a).pre
+			x.T(c.b - 1).suf += " END)"
+		}
+	}
+}
