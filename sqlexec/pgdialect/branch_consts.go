@@ -67,3 +67,29 @@ func (x *tx) constsBesideColumns(brs []branch) {
 		}
 	}
 }
+
+// arrayNumericConsts converts the decimal constants among the elements
+// of each ARRAY[...] constructor as constsBesideColumns does for
+// branches: ARRAY[1.50, 2.0] is numeric[] {1.50,2.0} in PostgreSQL,
+// where SQLite's doubles made it {1.5,2}.
+func (x *tx) arrayNumericConsts() { x.arrayNumericConstsIn(0, x.n()) }
+
+// arrayNumericConstsIn is arrayNumericConsts over tokens lo..hi-1 (an
+// unnest argument, whose text the call's rewrite copies before the late
+// pass: array_translate.go).
+func (x *tx) arrayNumericConstsIn(lo, hi int) {
+	for i := lo; i+1 < hi; i++ {
+		if !x.T(i).kw("ARRAY") || !x.isP(i+1, "[") {
+			continue
+		}
+		c := x.closeBracket(i + 1)
+		if c < 0 {
+			continue
+		}
+		var brs []branch
+		for _, p := range x.splitTop(i+2, c) {
+			brs = append(brs, x.classify(p[0], p[1]))
+		}
+		x.constsBesideColumns(brs)
+	}
+}
