@@ -322,7 +322,8 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 // declared type decl, takes one of PostgreSQL's assignment casts to
 // integer rather than the integer input function, and gives the cast
 // and its arguments:
-//   - numeric text with a fraction or an exponent (1.50, 2e1): exact
+//   - numeric text with a fraction or an exponent (1.50, 2e1), NaN or
+//     an infinity ('NaN'::numeric: a string literal is not one): exact
 //     numeric values reach the input paths as text (a decimal constant
 //     of a nested query, a numeric column's value, numeric arithmetic),
 //     and numeric -> integer rounds half away from zero (2.5 is 3),
@@ -345,10 +346,10 @@ func integerAssign(v, lit driver.Value, decl string) (fn, []driver.Value, bool) 
 	case float64:
 		return fnFloatInt, []driver.Value{n, typ}, true
 	case string:
-		if !strings.ContainsAny(n, ".eE") {
-			return nil, nil, false
-		}
-		if _, ok := parseDecimal(strings.TrimSpace(n)); !ok {
+		// numeric text: with a fraction or an exponent, or NaN or an
+		// infinity (0A000 "cannot convert NaN to integer")
+		d, ok := parseDecimal(strings.TrimSpace(n))
+		if !ok || d.kind == numFinite && !strings.ContainsAny(n, ".eE") {
 			return nil, nil, false
 		}
 		return fnNumInt, []driver.Value{n, typ}, true

@@ -427,6 +427,12 @@ func (x *tx) resolveExprs() *Error {
 				continue
 			}
 			o = brs[0].oid
+			if b := brs[1]; b.kind == branchTyped && numericRank[o] > 0 && numericRank[b.oid] > numericRank[o] && numericRank[b.oid] > numericRank[pgoid.Int8] {
+				// = has no integer = numeric (or float) operator: a is
+				// promoted to b's type, which the result then has
+				// (nullif(1, 2.50) is numeric 1)
+				o = b.oid
+			}
 			if o == pgoid.Numeric {
 				// a decimal constant as a: its exact text, so it prints
 				// at its own scale (nullif(1.50, 2) is 1.50) and compares
