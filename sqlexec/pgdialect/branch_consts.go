@@ -8,21 +8,29 @@ import (
 
 // branch_consts.go: a decimal constant among the branches of a CASE or
 // coalesce whose other branches read table columns (coalesce(n, 1.50),
-// CASE WHEN c THEN i ELSE 2.50 END). PostgreSQL resolves the branches
-// to their common type: numeric beside an integer or numeric column, so
-// the constant prints at its own scale (1.50), float8 (or real) beside a
-// float column (1.5). The translation does not see a column's type, and
-// SQLite reads the constant as a double, which keeps no trailing zero:
-// the result printed 1.5 beside a numeric column. The constant is
-// written as its numeric text where the column types are known not to
-// be floats, and otherwise chosen by them at run time (numTypeExpr: read
-// from the schema, the same on every node).
+// CASE WHEN c THEN n ELSE 2.50 END), or among the elements of ARRAY[...].
+// PostgreSQL resolves them to their common type: numeric beside an
+// integer or numeric column, so the constant prints at its own scale
+// (1.50), float8 (or real) beside a float column (1.5). The translation
+// does not see a column's type, and SQLite reads the constant as a
+// double, which keeps no trailing zero: the result printed 1.5 beside a
+// numeric column. The constant is written as its numeric text where the
+// column types allow (constsBesideColumns), chosen by them at run time
+// (numTypeExpr: read from the schema, the same on every node).
 
 // constsBesideColumns converts the decimal constants of brs (branches
 // whose common type commonType could not see) when every other branch
 // is NULL, an integer or numeric value, or a bare column whose type is
-// known statically or at run time.
-func (x *tx) constsBesideColumns(brs []branch) {
+// known statically or at run time. Branches are values side by side in
+// one column (CASE, coalesce: inArray false): the constant becomes
+// numeric text only where the columns are numeric, whose values are
+// numeric text too; beside an integer column it stays a number, as the
+// column's values are (numeric text beside integers would group, sort
+// and max() apart from them: SQLite orders every integer before any
+// text). Inside an array (ARRAY[i, 2.50]: inArray) every element is
+// text anyway, so the constant is numeric text unless a column is a
+// float.
+func (x *tx) constsBesideColumns(brs []branch, inArray bool) {
 	if !x.castsChecked() {
 		return
 	}
@@ -48,6 +56,9 @@ func (x *tx) constsBesideColumns(brs []branch) {
 				if _, ok := unknownLitOIDs[strings.Trim(rt, "'")]; !ok && rt != "'numeric'" {
 					return // not a number: PostgreSQL's error, left to the statement
 				}
+				if rt != "'numeric'" && !inArray {
+					return // an integer column: the constant stays a number
+				}
 			default:
 				rts = append(rts, rt)
 			}
@@ -61,8 +72,15 @@ func (x *tx) constsBesideColumns(brs []branch) {
 			continue
 		}
 		if len(rts) > 0 {
-			in := "(" + strings.Join(rts, ", ") + ")"
-			x.T(c.a).pre = "(CASE WHEN 'float8' IN " + in + " OR 'float4' IN " + in + " THEN " + lit + " ELSE " + x.T(c.a).pre
+			var cond string
+			if inArray {
+				in := "(" + strings.Join(rts, ", ") + ")"
+				cond = "'float8' IN " + in + " OR 'float4' IN " + in
+			} else {
+				// numeric text only when every column is numeric
+				cond = "'numeric' <> " + strings.Join(rts, " OR 'numeric' <> ")
+			}
+			x.T(c.a).pre = "(CASE WHEN " + cond + " THEN " + lit + " ELSE " + x.T(c.a).pre
 			x.T(c.b - 1).suf += " END)"
 		}
 	}
@@ -90,6 +108,6 @@ func (x *tx) arrayNumericConstsIn(lo, hi int) {
 		for _, p := range x.splitTop(i+2, c) {
 			brs = append(brs, x.classify(p[0], p[1]))
 		}
-		x.constsBesideColumns(brs)
+		x.constsBesideColumns(brs, true)
 	}
 }

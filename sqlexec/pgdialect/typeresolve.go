@@ -445,7 +445,7 @@ func (x *tx) resolveExprs() *Error {
 			var err *Error
 			if o, err = commonType(brs, what); err != nil || o == 0 {
 				if err == nil {
-					x.constsBesideColumns(brs) // branch_consts.go
+					x.constsBesideColumns(brs, false) // branch_consts.go
 				}
 				continue // a mismatch is left to the statement as it was
 			}
