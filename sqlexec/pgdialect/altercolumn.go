@@ -375,6 +375,8 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 			if ok {
 				expr = c
 			}
+		} else if s := intLiteralDefault(expr, decl); s != "" { // int_default.go
+			expr = s
 		}
 		clauses = append(keep(func(c [2]int) bool { return el.kind(c) == "DEFAULT" }), "DEFAULT ("+expr+")")
 		out.Rewrite = true

@@ -515,14 +515,16 @@ func fnNumInt(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error)
 // pg_num_int.
 func fnFloatInt(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	f, ok := a[0].(float64)
-	if !ok || math.IsNaN(f) || math.IsInf(f, 0) {
+	if !ok {
 		return fnNumInt(ctx, a)
 	}
 	rng, ok := intTypes[str(a[1])]
 	if !ok {
 		return nil, pgErr("42704", "type %q does not exist", str(a[1]))
 	}
-	// the range test of PostgreSQL's FLOAT8_FITS_IN_INT*: lo is -2^(n-1)
+	// the range test of PostgreSQL's FLOAT8_FITS_IN_INT*: lo is -2^(n-1);
+	// NaN and the infinities fail it too ('Infinity'::float8::int is
+	// "integer out of range", not numeric's "cannot convert infinity")
 	if r := math.RoundToEven(f); r >= float64(rng.lo) && r < -float64(rng.lo) {
 		return int64(r), nil
 	}

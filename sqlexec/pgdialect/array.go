@@ -245,7 +245,7 @@ func looksNumeric(s string) bool {
 	return digits > 0 && s[len(s)-1] != '.'
 }
 
-// fnArrayJSON is pg_array_json(arr[, decl]): the elements as a JSON array
+// fnArrayJSON is pg_array_json(arr[, decl[, 'exact']]): the elements as a JSON array
 // (for SQLite's json_each: = ANY, unnest). Numbers are JSON numbers (by
 // the declared element type, or by their look when decl is unknown),
 // booleans of a boolean array JSON true/false, everything else strings.
@@ -258,6 +258,9 @@ func fnArrayJSON(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 	if len(a) > 1 {
 		kind = jsonKind(a[1])
 	}
+	// 'exact' (unnestExact): numbers as JSON strings of their text, which
+	// json_each gives as it is (1.50 keeps its scale)
+	exact := len(a) > 2 && str(a[2]) == "exact"
 	var b strings.Builder
 	b.WriteByte('[')
 	for k, e := range elems {
@@ -273,7 +276,7 @@ func fnArrayJSON(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 			} else {
 				b.WriteString("false")
 			}
-		case (kind == "number" || kind == "" && looksNumeric(e.Val)) && json.Valid([]byte(e.Val)):
+		case !exact && (kind == "number" || kind == "" && looksNumeric(e.Val)) && json.Valid([]byte(e.Val)):
 			b.WriteString(e.Val)
 		default:
 			q, _ := json.Marshal(e.Val)

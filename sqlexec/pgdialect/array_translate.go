@@ -290,7 +290,11 @@ func (x *tx) unnestFrom(i int) error {
 	// described as the array's element type (calltypes.go: an array
 	// column's declared one, a constructor's or cast's) where json_each's
 	// value is typed by the values (int8 for an int4[])
+	exact := x.unnestExact(i)
 	value := func() string {
+		if exact {
+			return exactNumericValue(quoteIdent(alias) + ".value")
+		}
 		if elemOf == "" {
 			return quoteIdent(alias) + ".value"
 		}
@@ -314,7 +318,11 @@ func (x *tx) unnestFrom(i int) error {
 		if ord != "" {
 			ordCol = ", CAST(key + 1 AS BIGINT) AS " + quoteIdent(ord)
 		}
-		x.T(i).set("(SELECT value AS " + quoteIdent(col) + ordCol + " FROM " + src + ") AS " + quoteIdent(alias))
+		v := "value"
+		if exact {
+			v = exactNumericValue(v)
+		}
+		x.T(i).set("(SELECT " + v + " AS " + quoteIdent(col) + ordCol + " FROM " + src + ") AS " + quoteIdent(alias))
 		return nil
 	}
 	x.T(i).set(src + " AS " + quoteIdent(alias))
@@ -347,7 +355,7 @@ func (x *tx) unnestFrom(i int) error {
 			continue
 		}
 		switch {
-		case x.isP(k-1, ".") && x.T(k-2).identName() == alias && field == "value" && elemOf != "":
+		case x.isP(k-1, ".") && x.T(k-2).identName() == alias && field == "value" && (elemOf != "" || exact):
 			x.T(k - 2).set("")
 			x.T(k - 1).set("")
 			t.set(value())
@@ -426,6 +434,9 @@ func (x *tx) unnestSelect(i int) error {
 	}
 	item := src + " AS pg_unnest"
 	value := "pg_unnest.value"
+	if x.unnestExact(i) {
+		value = exactNumericValue(value)
+	}
 	if args := x.splitTop(i+2, e); len(args) == 1 {
 		if _, _, ok := x.bareColumn(args[0][0], args[0][1]); ok {
 			// described as the array column's element type (calltypes.go)
@@ -455,6 +466,9 @@ func (x *tx) srfSource(i int) (name, src string, err error) {
 		decl := ""
 		if q, col, ok := x.bareColumn(args[0][0], args[0][1]); ok {
 			decl = ", " + x.columnTypeExpr(q, col)
+		} else if x.unnestExact(i) {
+			decl = ", 'numeric[]', 'exact'"
+			x.arrayNumericConstsIn(args[0][0], args[0][1]) // branch_consts.go
 		}
 		return name, "json_each(pg_array_json(" + x.text(args[0][0], args[0][1]) + decl + "))", nil
 	case "regexp_matches":
@@ -750,4 +764,32 @@ func (x *tx) qualifyEachCols(fn int, keep ...string) {
 		}
 		t.pre += quoteIdent(q) + "." // after what wraps the name: (pg_mul(q.id, ...
 	}
+}
+
+// unnestExact reports whether the unnest call at i is of an array the
+// statement shows to be numeric[] (ARRAY[1.50, 2.0], '{1.50}'::numeric[]):
+// its elements are then listed as their exact text (pg_array_json's
+// 'exact'), where json_each would read 1.50 as the double 1.5, and
+// become numeric values (exactNumericValue). An array column's element
+// type is known only at run time: its elements stay json_each's numbers.
+func (x *tx) unnestExact(i int) bool {
+	if !strings.EqualFold(x.T(i).text, "unnest") || !x.isP(i+1, "(") {
+		return false
+	}
+	args := x.splitTop(i+2, x.match(i+1))
+	if len(args) != 1 {
+		return false
+	}
+	if _, _, ok := x.bareColumn(args[0][0], args[0][1]); ok {
+		return false
+	}
+	return x.exprOID(args[0][0], args[0][1]) == pgoid.ArrayOf(pgoid.Numeric)
+}
+
+// exactNumericValue is json_each's value v (numeric text under
+// pg_array_json's 'exact') as a numeric value: TEXT with the collation of
+// numeric values, so it compares and sorts by value as a numeric
+// column does.
+func exactNumericValue(v string) string {
+	return "(CAST(" + v + " AS TEXT) COLLATE " + NumericCollation + ")"
 }

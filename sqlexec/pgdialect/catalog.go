@@ -554,6 +554,9 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	if a[1] != nil {
 		return "nextval('" + strings.ReplaceAll(quoteIdent(SerialSequenceName(str(a[2]), str(a[3]))), "'", "''") + "'::regclass)", nil
 	}
+	if s, ok := intDefaultDisplay(d); ok { // int_default.go
+		return s, nil
+	}
 	if m := dateTimeDefaultRe.FindStringSubmatch(d); m != nil {
 		d = stripParens(m[1]) // dateTimeDefault's conversion
 	}

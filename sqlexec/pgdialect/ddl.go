@@ -494,6 +494,8 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 				}
 			} else if err := x.moneyNumberDefault(c+1, hi, decl); err != nil { // money.go
 				return err
+			} else {
+				x.intNumberDefault(c+1, hi, decl) // int_default.go
 			}
 			e := x.wrapDefault(c+1, hi)
 			x.dateTimeDefault(c+1, e, decl)

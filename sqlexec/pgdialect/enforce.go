@@ -306,33 +306,55 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 	// a fifth argument 'unknown': the value is a string literal as
 	// written, which PostgreSQL reads with the column type's input
 	// function ('4.5' into an integer is 22P02), not a numeric value
-	if v, ok := numericIntoInteger(a[0], decl); ok && !(len(a) > 4 && str(a[4]) == "unknown") {
-		return fnNumInt(nil, v)
+	if !(len(a) > 4 && str(a[4]) == "unknown") {
+		var lit driver.Value
+		if len(a) > 3 {
+			lit = a[3]
+		}
+		if f, v, ok := integerAssign(a[0], lit, decl); ok {
+			return f(nil, v)
+		}
 	}
 	return InDeclAt(a[0], decl, now, zone)
 }
 
-// numericIntoInteger reports whether v is numeric text with a fraction or
-// an exponent (1.50, 2e1) stored into an integer column of declared type
-// decl, and gives pg_num_int's arguments for it. Exact numeric values
-// reach the input paths as text (a decimal constant of a nested query,
-// a numeric column's value); PostgreSQL's assignment cast numeric ->
-// integer rounds them half away from zero (1.5 is 2), where the integer
-// input function would refuse the text (22P02).
-func numericIntoInteger(v driver.Value, decl string) ([]driver.Value, bool) {
-	s, ok := v.(string)
-	if !ok || !strings.ContainsAny(s, ".eE") {
-		return nil, false
-	}
+// integerAssign reports whether v, stored into an integer column of
+// declared type decl, takes one of PostgreSQL's assignment casts to
+// integer rather than the integer input function, and gives the cast
+// and its arguments:
+//   - numeric text with a fraction or an exponent (1.50, 2e1), NaN or
+//     an infinity ('NaN'::numeric: a string literal is not one): exact
+//     numeric values reach the input paths as text (a decimal constant
+//     of a nested query, a numeric column's value, numeric arithmetic),
+//     and numeric -> integer rounds half away from zero (2.5 is 3),
+//     where the input function would refuse the text (22P02). lit, a
+//     number literal's own digits (wrapIn), is such a value: SQLite read
+//     the constant as a double, which is not exact past 15 digits.
+//   - a double: a float8 value (a float8 or real column, float8
+//     arithmetic, a ::float8 cast), as numeric values are text: float8
+//     -> integer rounds half to even (rint: 2.5 is 2, 3.5 is 4).
+func integerAssign(v, lit driver.Value, decl string) (fn, []driver.Value, bool) {
 	oid, _ := DeclTypeOID(decl)
 	typ := TypeName(oid)
 	if _, isInt := intTypes[typ]; !isInt {
-		return nil, false
+		return nil, nil, false
 	}
-	if _, ok := parseDecimal(strings.TrimSpace(s)); !ok {
-		return nil, false
+	if s, ok := lit.(string); ok && strings.ContainsAny(s, ".eE") {
+		v = s
 	}
-	return []driver.Value{v, typ}, true
+	switch n := v.(type) {
+	case float64:
+		return fnFloatInt, []driver.Value{n, typ}, true
+	case string:
+		// numeric text: with a fraction or an exponent, or NaN or an
+		// infinity (0A000 "cannot convert NaN to integer")
+		d, ok := parseDecimal(strings.TrimSpace(n))
+		if !ok || d.kind == numFinite && !strings.ContainsAny(n, ".eE") {
+			return nil, nil, false
+		}
+		return fnNumInt, []driver.Value{n, typ}, true
+	}
+	return nil, nil, false
 }
 
 // tableColDecl is the declared type of column col (a name, or a 0-based

@@ -20,7 +20,7 @@ package pgdialect
 // numeric text, which a numeric column keeps digit for digit (INSERT ...
 // SELECT x FROM (VALUES (12345678901234567.89)) v(x) is exact, where
 // SQLite's float kept 17 digits) and an integer column converts by
-// numeric's assignment cast (enforce.go, numericIntoInteger: 1.5 is 2).
+// numeric's assignment cast (enforce.go, integerAssign: 1.5 is 2).
 
 // resolveNested resolves the nested VALUES lists and set operations and
 // makes the numeric constants of nested select lists and of aggregates

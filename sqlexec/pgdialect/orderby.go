@@ -1,6 +1,7 @@
 package pgdialect
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -21,10 +22,18 @@ import (
 
 // orderByPass applies both rewrites to the whole statement.
 func (x *tx) orderByPass() error {
+	// the innermost lists first: a sort key copies its item's expression
+	// as translated (orderNumericKey), which must then hold the NULL
+	// placement of an ORDER BY inside it (array_agg(x ORDER BY x))
+	var lists []int
 	for i := 0; i < x.n(); i++ {
 		if x.kw(i, "ORDER", "BY") {
-			x.nullsDefault(i+2, x.depth[i])
+			lists = append(lists, i)
 		}
+	}
+	sort.SliceStable(lists, func(a, b int) bool { return x.depth[lists[a]] > x.depth[lists[b]] })
+	for _, i := range lists {
+		x.nullsDefault(i+2, x.depth[i])
 	}
 	for i := 0; i < x.n(); i++ {
 		if x.T(i).kw("LIMIT") || x.T(i).kw("OFFSET") || (x.T(i).kw("FETCH") && (x.kw(i+1, "FIRST") || x.kw(i+1, "NEXT"))) {

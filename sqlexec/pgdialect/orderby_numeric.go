@@ -46,14 +46,21 @@ func (x *tx) orderNumeric() {
 					ia, ib = sa, sb // ORDER BY 2, ORDER BY total: the select item's expression
 				}
 			}
-			if !x.conditionalNumeric(ia, ib) {
+			recorded := false
+			if ao, ok := x.arrayOrderOf(ia, ib); ok { // orderby_array.go
+				if x.orderArr == nil {
+					x.orderArr = map[int]arrayOrder{}
+				}
+				x.orderArr[a], recorded = ao, true
+			} else if !x.conditionalNumeric(ia, ib) {
 				continue
-			}
-			if cond := x.conditionalNumericCond(ia, ib); cond != "" {
+			} else if cond := x.conditionalNumericCond(ia, ib); cond != "" {
 				if x.orderNum == nil {
 					x.orderNum = map[int]string{}
 				}
-				x.orderNum[a] = cond
+				x.orderNum[a], recorded = cond, true
+			}
+			if recorded {
 				if ia != a {
 					if x.orderNumItem == nil {
 						x.orderNumItem = map[int][2]int{}
@@ -116,7 +123,8 @@ func (x *tx) conditionalNumericCond(a, b int) string {
 // direction and NULL placement.
 func (x *tx) orderNumericKey(lo, hi, d int, desc, explicit bool) {
 	cond, ok := x.orderNum[lo]
-	if !ok {
+	ao, isArr := x.orderArr[lo]
+	if !ok && !isArr {
 		return
 	}
 	e := x.orderExprEnd(lo, hi, d)
@@ -134,6 +142,10 @@ func (x *tx) orderNumericKey(lo, hi, d int, desc, explicit bool) {
 	expr := strings.TrimSpace(x.text(lo, e))
 	if it, ok := x.orderNumItem[lo]; ok {
 		expr = strings.TrimSpace(x.text(it[0], it[1])) // the output column's expression, as translated
+	}
+	if isArr {
+		x.T(lo).pre = ao.key(expr, mods) + x.T(lo).pre
+		return
 	}
 	x.T(lo).pre = "(CASE WHEN " + cond + " THEN CAST(pg_in_numeric(" + expr + ", -1) AS TEXT) END) COLLATE " + NumericCollation + " " + mods + ", " + x.T(lo).pre
 }

@@ -20,8 +20,9 @@ type tx struct {
 	colOIDs  []uint32
 	madePK   bool
 	series   []int
-	minmax   []int          // greatest/least calls (strsyntax.go)
-	orderNum map[int]string // ORDER BY item's first token -> when it sorts as numeric (orderby_numeric.go)
+	minmax   []int              // greatest/least calls (strsyntax.go)
+	orderNum map[int]string     // ORDER BY item's first token -> when it sorts as numeric (orderby_numeric.go)
+	orderArr map[int]arrayOrder // ORDER BY item's first token -> how the array it builds sorts (orderby_array.go)
 	// orderNumItem: ORDER BY n / alias item's first token -> its select item's expression (orderby_numeric.go)
 	orderNumItem map[int][2]int
 	dtTypes      map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)

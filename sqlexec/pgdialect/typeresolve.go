@@ -427,10 +427,26 @@ func (x *tx) resolveExprs() *Error {
 				continue
 			}
 			o = brs[0].oid
+			if b := brs[1]; b.kind == branchTyped && numericRank[o] > 0 && numericRank[b.oid] > numericRank[o] && numericRank[b.oid] > numericRank[pgoid.Int8] {
+				// = has no integer = numeric (or float) operator: a is
+				// promoted to b's type, which the result then has
+				// (nullif(1, 2.50) is numeric 1)
+				o = b.oid
+			}
+			if o == pgoid.Numeric {
+				// a decimal constant as a: its exact text, so it prints
+				// at its own scale (nullif(1.50, 2) is 1.50) and compares
+				// with b by value (SQLite's double 2.5 is never equal to
+				// b's numeric text '2.5': nullif(2.50, 2.5) was 2.5)
+				keep(x.resolveBranches(brs[:1], o))
+			}
 			keep(x.resolveBranches(brs[1:], o))
 		} else {
 			var err *Error
 			if o, err = commonType(brs, what); err != nil || o == 0 {
+				if err == nil {
+					x.constsBesideColumns(brs, false) // branch_consts.go
+				}
 				continue // a mismatch is left to the statement as it was
 			}
 			keep(x.resolveBranches(brs, o))

@@ -1,0 +1,113 @@
+package pgdialect
+
+import (
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// branch_consts.go: a decimal constant among the branches of a CASE or
+// coalesce whose other branches read table columns (coalesce(n, 1.50),
+// CASE WHEN c THEN n ELSE 2.50 END), or among the elements of ARRAY[...].
+// PostgreSQL resolves them to their common type: numeric beside an
+// integer or numeric column, so the constant prints at its own scale
+// (1.50), float8 (or real) beside a float column (1.5). The translation
+// does not see a column's type, and SQLite reads the constant as a
+// double, which keeps no trailing zero: the result printed 1.5 beside a
+// numeric column. The constant is written as its numeric text where the
+// column types allow (constsBesideColumns), chosen by them at run time
+// (numTypeExpr: read from the schema, the same on every node).
+
+// constsBesideColumns converts the decimal constants of brs (branches
+// whose common type commonType could not see) when every other branch
+// is NULL, an integer or numeric value, or a bare column whose type is
+// known statically or at run time. Branches are values side by side in
+// one column (CASE, coalesce: inArray false): the constant becomes
+// numeric text only where the columns are numeric, whose values are
+// numeric text too; beside an integer column it stays a number, as the
+// column's values are (numeric text beside integers would group, sort
+// and max() apart from them: SQLite orders every integer before any
+// text). Inside an array (ARRAY[i, 2.50]: inArray) every element is
+// text anyway, so the constant is numeric text unless a column is a
+// float.
+func (x *tx) constsBesideColumns(brs []branch, inArray bool) {
+	if !x.castsChecked() {
+		return
+	}
+	var consts []branch
+	var rts []string
+	for _, br := range brs {
+		switch {
+		case br.kind == branchNull:
+		case br.kind == branchTyped && br.oid == pgoid.Numeric && x.literalDigits(br.a, br.b) != "":
+			consts = append(consts, br)
+		case br.kind == branchTyped && numericRank[br.oid] > 0 && numericRank[br.oid] <= numericRank[pgoid.Numeric]:
+		case br.kind == branchOpaque:
+			if _, _, ok := x.bareColumn(br.a, br.b); !ok {
+				return
+			}
+			rt := x.numTypeExpr(br.a, br.b)
+			switch {
+			case rt == "":
+				return
+			case rt == "'float8'" || rt == "'float4'":
+				return // a float: the constant is one too, as SQLite reads it
+			case rt[0] == '\'':
+				if _, ok := unknownLitOIDs[strings.Trim(rt, "'")]; !ok && rt != "'numeric'" {
+					return // not a number: PostgreSQL's error, left to the statement
+				}
+				if rt != "'numeric'" && !inArray {
+					return // an integer column: the constant stays a number
+				}
+			default:
+				rts = append(rts, rt)
+			}
+		default:
+			return
+		}
+	}
+	for _, c := range consts {
+		lit := x.literalDigits(c.a, c.b)
+		if !x.numericConst(c.a, c.b) { // arith.go
+			continue
+		}
+		if len(rts) > 0 {
+			var cond string
+			if inArray {
+				in := "(" + strings.Join(rts, ", ") + ")"
+				cond = "'float8' IN " + in + " OR 'float4' IN " + in
+			} else {
+				// numeric text only when every column is numeric
+				cond = "'numeric' <> " + strings.Join(rts, " OR 'numeric' <> ")
+			}
+			x.T(c.a).pre = "(CASE WHEN " + cond + " THEN " + lit + " ELSE " + x.T(c.a).pre
+			x.T(c.b - 1).suf += " END)"
+		}
+	}
+}
+
+// arrayNumericConsts converts the decimal constants among the elements
+// of each ARRAY[...] constructor as constsBesideColumns does for
+// branches: ARRAY[1.50, 2.0] is numeric[] {1.50,2.0} in PostgreSQL,
+// where SQLite's doubles made it {1.5,2}.
+func (x *tx) arrayNumericConsts() { x.arrayNumericConstsIn(0, x.n()) }
+
+// arrayNumericConstsIn is arrayNumericConsts over tokens lo..hi-1 (an
+// unnest argument, whose text the call's rewrite copies before the late
+// pass: array_translate.go).
+func (x *tx) arrayNumericConstsIn(lo, hi int) {
+	for i := lo; i+1 < hi; i++ {
+		if !x.T(i).kw("ARRAY") || !x.isP(i+1, "[") {
+			continue
+		}
+		c := x.closeBracket(i + 1)
+		if c < 0 {
+			continue
+		}
+		var brs []branch
+		for _, p := range x.splitTop(i+2, c) {
+			brs = append(brs, x.classify(p[0], p[1]))
+		}
+		x.constsBesideColumns(brs, true)
+	}
+}
