@@ -485,6 +485,12 @@ func (x *tx) extractRewrite(i int) bool {
 		// a column: its declared type, which its stored text may not
 		// show (interval '00:00:01.5' reads as a time of day)
 		x.T(e - 1).suf += ", " + ct
+	} else if st := x.dtType(i+4, e, x.dtTypes); isDTType(st) && st != "?" {
+		// a type the statement shows ('2020-02-29'::date): an infinite
+		// value's text does not tell a date from a timestamp, and a date
+		// has no hour even when infinite (0A000). Before the closing
+		// parenthesis: a typed literal's token is rewritten later.
+		x.T(e).pre = ", " + quoteLit(st) + x.T(e).pre
 	}
 	return true
 }
