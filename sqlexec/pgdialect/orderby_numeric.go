@@ -49,11 +49,12 @@ func (x *tx) orderNumeric() {
 			if !x.conditionalNumeric(ia, ib) {
 				continue
 			}
-			if cond := x.conditionalNumericCond(ia, ib); cond != "" {
+			cond, ivCond := x.conditionalNumericCond(ia, ib), x.conditionalIntervalCond(ia, ib)
+			if cond != "" || ivCond != "" {
 				if x.orderNum == nil {
-					x.orderNum = map[int]string{}
+					x.orderNum, x.orderIv = map[int]string{}, map[int]string{}
 				}
-				x.orderNum[a] = cond
+				x.orderNum[a], x.orderIv[a] = cond, ivCond
 				if ia != a {
 					if x.orderNumItem == nil {
 						x.orderNumItem = map[int][2]int{}
@@ -110,8 +111,27 @@ func (x *tx) conditionalNumericCond(a, b int) string {
 	return "'numeric' IN (" + strings.Join(rts, ", ") + ")"
 }
 
-// orderNumericKey puts the numeric sort key recorded by orderNumeric
-// before the ORDER BY item lo..hi-1 at depth d (desc: it sorts
+// conditionalIntervalCond is the SQL condition under which the
+// conditional or aggregate a..b-1 over columns has an interval result
+// (max(iv), coalesce(iv, iv2) of interval columns): an aggregate's or a
+// function's result has no collation, so SQLite ordered the intervals'
+// text ('-02:00:00' before '-1 mons +1 day'); "" when no branch is a
+// column of a date/time type read at run time.
+func (x *tx) conditionalIntervalCond(a, b int) string {
+	var rts []string
+	for _, br := range x.conditionalBranches(a, b) {
+		if rt := x.columnDTType(br[0], br[1]); rt != "" { // datetime_columns.go
+			rts = append(rts, rt)
+		}
+	}
+	if len(rts) == 0 {
+		return ""
+	}
+	return "'interval' IN (" + strings.Join(rts, ", ") + ")"
+}
+
+// orderNumericKey puts the numeric and interval sort keys recorded by
+// orderNumeric before the ORDER BY item lo..hi-1 at depth d (desc: it sorts
 // descending; explicit: it spells out its NULL placement), in the same
 // direction and NULL placement.
 func (x *tx) orderNumericKey(lo, hi, d int, desc, explicit bool) {
@@ -135,7 +155,13 @@ func (x *tx) orderNumericKey(lo, hi, d int, desc, explicit bool) {
 	if it, ok := x.orderNumItem[lo]; ok {
 		expr = strings.TrimSpace(x.text(it[0], it[1])) // the output column's expression, as translated
 	}
-	x.T(lo).pre = "(CASE WHEN " + cond + " THEN CAST(pg_in_numeric(" + expr + ", -1) AS TEXT) END) COLLATE " + NumericCollation + " " + mods + ", " + x.T(lo).pre
+	if iv := x.orderIv[lo]; iv != "" {
+		// an interval result sorts by value (interval_order.go)
+		x.T(lo).pre = "(CASE WHEN " + iv + " THEN " + expr + " END) COLLATE " + IntervalCollation + " " + mods + ", " + x.T(lo).pre
+	}
+	if cond != "" {
+		x.T(lo).pre = "(CASE WHEN " + cond + " THEN CAST(pg_in_numeric(" + expr + ", -1) AS TEXT) END) COLLATE " + NumericCollation + " " + mods + ", " + x.T(lo).pre
+	}
 }
 
 // orderOutputItem is the expression of the top-level select item that

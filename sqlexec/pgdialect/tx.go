@@ -22,6 +22,7 @@ type tx struct {
 	series   []int
 	minmax   []int          // greatest/least calls (strsyntax.go)
 	orderNum map[int]string // ORDER BY item's first token -> when it sorts as numeric (orderby_numeric.go)
+	orderIv  map[int]string // ORDER BY item's first token -> when it sorts as an interval (orderby_numeric.go)
 	// orderNumItem: ORDER BY n / alias item's first token -> its select item's expression (orderby_numeric.go)
 	orderNumItem map[int][2]int
 	dtTypes      map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)
