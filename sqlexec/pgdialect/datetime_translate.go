@@ -512,6 +512,13 @@ func (x *tx) extractRewrite(i int) bool {
 		return false
 	}
 	x.T(i).set("pg_extract")
+	// numeric text with numeric's affinity and collation: an integral
+	// result is a SQLite integer, a fractional or infinite one text, and
+	// ORDER BY put every text after every integer (946684799.500000
+	// after 1709208000)
+	x.T(i).pre = "(CAST(" + x.T(i).pre
+	x.T(e).suf += " AS TEXT) COLLATE " + NumericCollation + ")"
+	x.castEnd[e] = i
 	f.set(quoteLit(strings.ToLower(field)))
 	x.T(i + 3).set(",")
 	if ct := x.columnDTType(i+4, e); ct != "" { // datetime_columns.go
