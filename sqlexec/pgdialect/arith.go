@@ -623,13 +623,25 @@ func (x *tx) arithMembership() {
 			e--
 		}
 		s, ok := x.castEnd[e]
-		if !ok || x.arithTypes[s] != "?" {
+		if !ok || x.arithTypes[s] != "?" && !x.numericCallOperand(s) {
 			x.runtimeMembership(i, e+1)
 			continue
 		}
 		x.T(s).pre = "CAST(" + x.T(s).pre
 		x.T(e).suf += " AS TEXT)"
 	}
+}
+
+// numericCallOperand reports whether the operand starting at s is a
+// numeric function call of numeric type the statement shows (round(n, 1),
+// trunc(x::numeric(10,2), 1): numeric_exactcalls.go), whose numeric text
+// has the collation of numeric values but, as a call's result, no
+// affinity to convert the bounds of BETWEEN or an IN list with: SQLite
+// ordered it after every number (trunc(n, 0) BETWEEN 3.00 AND 12345.678
+// was false for 100).
+func (x *tx) numericCallOperand(s int) bool {
+	_, call := x.numCalls[s]
+	return call && x.arithTypes[s] == "numeric" && !strings.HasPrefix(x.T(s).pre, "CAST(")
 }
 
 // runtimeMembership rewrites x [NOT] BETWEEN a AND b and x [NOT] IN

@@ -14,6 +14,7 @@ package pgdialect
 // (castEnd) so that the next operator takes it whole.
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -295,6 +296,17 @@ func dtBinaryResult(op, a, b string) string {
 	return "?"
 }
 
+// innerFirst are the token indexes from 1 on, those in deeper
+// parentheses first, each depth left to right (datetimePass).
+func (x *tx) innerFirst() []int {
+	idx := make([]int, 0, x.n())
+	for i := 1; i < x.n(); i++ {
+		idx = append(idx, i)
+	}
+	sort.SliceStable(idx, func(p, q int) bool { return x.depth[idx[p]] > x.depth[idx[q]] })
+	return idx
+}
+
 // datetimePass rewrites AT TIME ZONE and the date/time operators (after
 // the casts: their extents are known).
 func (x *tx) datetimePass() error {
@@ -328,11 +340,29 @@ func (x *tx) datetimePass() error {
 		known[s] = res
 	}
 	cmpOps := map[string]bool{"<": true, ">": true, "<=": true, ">=": true, "=": true, "<>": true, "!=": true}
-	// other arithmetic and comparisons: arith.go
-	for _, ops := range []string{"unary", "^", "*/%", "+-", "prefix", "funcs", "cmp"} {
+	// other arithmetic and comparisons: arith.go. The binary arithmetic
+	// operators by precedence within each depth of parentheses, the
+	// deepest first: an operand in parentheses is rewritten before the
+	// operator that takes it, which then reads its type ((i4 + (n + n))
+	// * 2 is numeric arithmetic, not of the values' type)
+	order := x.innerFirst()
+	type opStep struct {
+		ops   string
+		depth int // -1: every depth
+	}
+	steps := []opStep{{"unary", -1}}
+	if len(order) > 0 {
+		for d := x.depth[order[0]]; d >= 0; d-- {
+			steps = append(steps, opStep{"^", d}, opStep{"*/%", d}, opStep{"+-", d})
+		}
+	}
+	steps = append(steps, opStep{"prefix", -1}, opStep{"funcs", -1}, opStep{"cmp", -1})
+	for _, step := range steps {
+		ops := step.ops
 		switch ops {
 		case "unary":
 			x.arithNegate(known) // -x binds tightest
+			x.numericFuncArgs(true)
 			continue
 		case "prefix":
 			x.arithPrefix() // |/ x, ||/ x, @ x: below + and -, above comparisons
@@ -341,12 +371,15 @@ func (x *tx) datetimePass() error {
 			// numeric function calls over the arithmetic just written, so
 			// that a comparison sees their types (sqrt(n) > 1 compares
 			// by value: numeric_funcargs.go)
-			x.numericFuncArgs()
+			x.numericFuncArgs(false)
 			x.exactCallCollation()    // numeric_exactcalls.go
 			x.intervalCallCollation() // interval_order.go
 			continue
 		}
-		for i := 1; i < x.n(); i++ {
+		for _, i := range order {
+			if step.depth >= 0 && x.depth[i] != step.depth {
+				continue
+			}
 			t := x.T(i)
 			if t.typ != tOp || t.ed || !x.endsOperand(i-1) {
 				continue
@@ -479,12 +512,25 @@ func (x *tx) extractRewrite(i int) bool {
 		return false
 	}
 	x.T(i).set("pg_extract")
+	// numeric text with numeric's affinity and collation: an integral
+	// result is a SQLite integer, a fractional or infinite one text, and
+	// ORDER BY put every text after every integer (946684799.500000
+	// after 1709208000)
+	x.T(i).pre = "(CAST(" + x.T(i).pre
+	x.T(e).suf += " AS TEXT) COLLATE " + NumericCollation + ")"
+	x.castEnd[e] = i
 	f.set(quoteLit(strings.ToLower(field)))
 	x.T(i + 3).set(",")
 	if ct := x.columnDTType(i+4, e); ct != "" { // datetime_columns.go
 		// a column: its declared type, which its stored text may not
 		// show (interval '00:00:01.5' reads as a time of day)
 		x.T(e - 1).suf += ", " + ct
+	} else if st := x.dtType(i+4, e, x.dtTypes); isDTType(st) && st != "?" {
+		// a type the statement shows ('2020-02-29'::date): an infinite
+		// value's text does not tell a date from a timestamp, and a date
+		// has no hour even when infinite (0A000). Before the closing
+		// parenthesis: a typed literal's token is rewritten later.
+		x.T(e).pre = ", " + quoteLit(st) + x.T(e).pre
 	}
 	return true
 }

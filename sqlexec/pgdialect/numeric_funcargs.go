@@ -35,8 +35,12 @@ var numericFuncs = map[string]struct {
 }
 
 // numericFuncArgs rewrites the calls of numericFuncs whose arguments
-// resolve to the numeric version.
-func (x *tx) numericFuncArgs() {
+// resolve to the numeric version; with constArgs only those whose
+// arguments are constants (abs(-1.50)), before the + and - operators are
+// rewritten: a column operand's date/time rewrite copies the other
+// operand's text (a.id - abs(-1.50)), which must be the exact call by
+// then.
+func (x *tx) numericFuncArgs(constArgs bool) {
 	if !x.castsChecked() {
 		return
 	}
@@ -49,11 +53,18 @@ func (x *tx) numericFuncArgs() {
 		if t.typ != tIdent || !ok || !x.isP(i+1, "(") || x.isP(i-1, ".") || x.relationAt(i) {
 			continue
 		}
-		if t.ed && t.out != funcRename[l] {
+		if t.ed && (t.out != funcRename[l] || t.out == "") {
+			// rewritten, or blanked: an operand copied into an
+			// enclosing rewrite (a.id - abs(-1.5), whose column's
+			// date/time type is read at run time), where it is
+			// translated as it was copied
 			continue
 		}
 		e := x.match(i + 1)
 		if e <= i+2 {
+			continue
+		}
+		if constArgs && !x.constantTokens(i+2, e) {
 			continue
 		}
 		args := x.splitTop(i+2, e)
@@ -207,4 +218,21 @@ func (x *tx) numericRuntimeCall(i, e int, args [][2]int, fn, pre string) {
 	x.T(i).pre, x.T(e).suf = pi, se
 	// numeric or, by the double precision version, float8
 	x.markCall(i, e, "", "(CASE WHEN "+rt+cond+" THEN 'numeric' ELSE 'float8' END)")
+}
+
+// constantTokens reports whether a..b-1 are numbers, signs, commas and
+// parentheses alone.
+func (x *tx) constantTokens(a, b int) bool {
+	for k := a; k < b; k++ {
+		t := x.T(k)
+		switch {
+		case t.ed:
+			return false
+		case t.typ == tNumber, x.isP(k, "("), x.isP(k, ")"), x.isP(k, ","):
+		case t.typ == tOp && (t.text == "-" || t.text == "+"):
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -132,23 +132,15 @@ func (x *tx) minMaxShape(c, end int) ([][2]int, bool) {
 	return x.splitTop(k+5, x.match(k+4)), true
 }
 
-// conditionalNumeric reports whether a..b-1 is a CASE expression or a
-// coalesce, nullif, greatest or least call with a result branch that is
-// a column of numeric or run-time type, or sum, avg, min or max of such
-// a column: its value may be numeric text,
-// which SQLite orders after every number (coalesce(total, 0) > 60 was
-// true for 10.01), so a comparison with a number goes through pg_cmp
-// (arith.go, arithCompare). A column of a type no number compares with
-// is then an error, as in PostgreSQL.
-func (x *tx) conditionalNumeric(a, b int) bool {
-	if !x.castsChecked() || b <= a+2 {
-		return false
-	}
+// conditionalBranches are the operands whose value the conditional or
+// aggregate a..b-1 yields: a CASE's branches, the arguments of coalesce,
+// nullif, greatest, least, sum, avg, min, max; none for anything else.
+func (x *tx) conditionalBranches(a, b int) [][2]int {
 	var brs [][2]int
 	switch t := x.T(a); {
 	case t.kw("CASE"):
 		if x.caseEnd(a) != b-1 {
-			return false
+			return nil
 		}
 		cb, _ := x.caseBranches(a) // typeresolve.go
 		for _, br := range cb {
@@ -162,7 +154,22 @@ func (x *tx) conditionalNumeric(a, b int) bool {
 			brs = x.splitTop(a+2, b-1)
 		}
 	}
-	for _, br := range brs {
+	return brs
+}
+
+// conditionalNumeric reports whether a..b-1 is a CASE expression or a
+// coalesce, nullif, greatest or least call with a result branch that is
+// a column of numeric or run-time type, or sum, avg, min or max of such
+// a column: its value may be numeric text,
+// which SQLite orders after every number (coalesce(total, 0) > 60 was
+// true for 10.01), so a comparison with a number goes through pg_cmp
+// (arith.go, arithCompare). A column of a type no number compares with
+// is then an error, as in PostgreSQL.
+func (x *tx) conditionalNumeric(a, b int) bool {
+	if !x.castsChecked() || b <= a+2 {
+		return false
+	}
+	for _, br := range x.conditionalBranches(a, b) {
 		if _, _, ok := x.bareColumn(br[0], br[1]); !ok {
 			continue
 		}

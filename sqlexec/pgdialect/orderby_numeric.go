@@ -54,11 +54,11 @@ func (x *tx) orderNumeric() {
 				x.orderArr[a], recorded = ao, true
 			} else if !x.conditionalNumeric(ia, ib) {
 				continue
-			} else if cond := x.conditionalNumericCond(ia, ib); cond != "" {
+			} else if cond, ivCond := x.conditionalNumericCond(ia, ib), x.conditionalIntervalCond(ia, ib); cond != "" || ivCond != "" {
 				if x.orderNum == nil {
-					x.orderNum = map[int]string{}
+					x.orderNum, x.orderIv = map[int]string{}, map[int]string{}
 				}
-				x.orderNum[a], recorded = cond, true
+				x.orderNum[a], x.orderIv[a], recorded = cond, ivCond, true
 			}
 			if recorded {
 				if ia != a {
@@ -117,8 +117,27 @@ func (x *tx) conditionalNumericCond(a, b int) string {
 	return "'numeric' IN (" + strings.Join(rts, ", ") + ")"
 }
 
-// orderNumericKey puts the numeric sort key recorded by orderNumeric
-// before the ORDER BY item lo..hi-1 at depth d (desc: it sorts
+// conditionalIntervalCond is the SQL condition under which the
+// conditional or aggregate a..b-1 over columns has an interval result
+// (max(iv), coalesce(iv, iv2) of interval columns): an aggregate's or a
+// function's result has no collation, so SQLite ordered the intervals'
+// text ('-02:00:00' before '-1 mons +1 day'); "" when no branch is a
+// column of a date/time type read at run time.
+func (x *tx) conditionalIntervalCond(a, b int) string {
+	var rts []string
+	for _, br := range x.conditionalBranches(a, b) {
+		if rt := x.columnDTType(br[0], br[1]); rt != "" { // datetime_columns.go
+			rts = append(rts, rt)
+		}
+	}
+	if len(rts) == 0 {
+		return ""
+	}
+	return "'interval' IN (" + strings.Join(rts, ", ") + ")"
+}
+
+// orderNumericKey puts the numeric and interval sort keys recorded by
+// orderNumeric before the ORDER BY item lo..hi-1 at depth d (desc: it sorts
 // descending; explicit: it spells out its NULL placement), in the same
 // direction and NULL placement.
 func (x *tx) orderNumericKey(lo, hi, d int, desc, explicit bool) {
@@ -147,7 +166,13 @@ func (x *tx) orderNumericKey(lo, hi, d int, desc, explicit bool) {
 		x.T(lo).pre = ao.key(expr, mods) + x.T(lo).pre
 		return
 	}
-	x.T(lo).pre = "(CASE WHEN " + cond + " THEN CAST(pg_in_numeric(" + expr + ", -1) AS TEXT) END) COLLATE " + NumericCollation + " " + mods + ", " + x.T(lo).pre
+	if iv := x.orderIv[lo]; iv != "" {
+		// an interval result sorts by value (interval_order.go)
+		x.T(lo).pre = "(CASE WHEN " + iv + " THEN " + expr + " END) COLLATE " + IntervalCollation + " " + mods + ", " + x.T(lo).pre
+	}
+	if cond != "" {
+		x.T(lo).pre = "(CASE WHEN " + cond + " THEN CAST(pg_in_numeric(" + expr + ", -1) AS TEXT) END) COLLATE " + NumericCollation + " " + mods + ", " + x.T(lo).pre
+	}
 }
 
 // orderOutputItem is the expression of the top-level select item that

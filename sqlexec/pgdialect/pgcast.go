@@ -696,9 +696,7 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 // a numeric constant ((-1.50)::text), numeric's exact text: its scale is
 // part of its text output (-1.50), which SQLite's binary float loses.
 func (x *tx) exactTextOperand(s, e int) {
-	for x.isP(s, "(") && x.match(s) == e-1 {
-		s, e = s+1, e-1
-	}
+	s, e = x.unparen(s, e)
 	if e > s {
 		x.numericLiteral(s, e) // arith.go
 	}
@@ -708,16 +706,19 @@ func (x *tx) exactTextOperand(s, e int) {
 // cast to text: the column's declared type (an SQL expression reading
 // it), the operand's inferred type, or NULL when unknown.
 func (x *tx) textHint(s, e int) string {
-	if n, j := x.name(s); n != "" && j == e && !(x.T(s).typ == tIdent && reservedWord(x.T(s).upper())) {
+	// a parenthesised column is the column: (b)::text of a boolean is
+	// 'true', not SQLite's 1
+	if n, cs, ce := x.columnName(s, e); n != "" {
 		qual := ""
-		if j-s >= 3 {
-			qual = x.T(j - 3).identName()
+		if ce-cs >= 3 {
+			qual = x.T(ce - 3).identName()
 		}
 		return x.columnTypeExpr(qual, n)
 	}
-	if t := x.T(s); t.typ == tIdent && strings.EqualFold(t.text, "array_agg") && x.isP(s+1, "(") && x.match(s+1) == e-1 {
+	cs, ce := x.unparen(s, e)
+	if t := x.T(cs); t.typ == tIdent && strings.EqualFold(t.text, "array_agg") && x.isP(cs+1, "(") && x.match(cs+1) == ce-1 {
 		// array_agg of a column: an array of the column's type
-		a, b := s+2, e-1
+		a, b := cs+2, ce-1
 		if x.kw(a, "DISTINCT") {
 			a++
 		}

@@ -256,10 +256,11 @@ func (x *tx) outTextWrap(a, b int, short bool) {
 		// a derived table's or CTE's column that is a table's column: its
 		// declared type read at run time, as the arithmetic reads it
 		hint = outRuntimeType(r.expr)
-	} else if n, j := x.name(a); n != "" && j == b && !(x.T(a).typ == tIdent && reservedWord(x.T(a).upper())) {
+	} else if n, ca, cb := x.columnName(a, b); n != "" {
+		// a column, parenthesised or not ((paid) || 'x' is falsex)
 		qual := ""
-		if j-a >= 3 {
-			qual = x.T(j - 3).identName()
+		if cb-ca >= 3 {
+			qual = x.T(cb - 3).identName()
 		}
 		if hint = x.columnTypeExpr(qual, n); hint == "NULL" {
 			return

@@ -22,6 +22,7 @@ type tx struct {
 	series   []int
 	minmax   []int              // greatest/least calls (strsyntax.go)
 	orderNum map[int]string     // ORDER BY item's first token -> when it sorts as numeric (orderby_numeric.go)
+	orderIv  map[int]string     // ORDER BY item's first token -> when it sorts as an interval (orderby_numeric.go)
 	orderArr map[int]arrayOrder // ORDER BY item's first token -> how the array it builds sorts (orderby_array.go)
 	// orderNumItem: ORDER BY n / alias item's first token -> its select item's expression (orderby_numeric.go)
 	orderNumItem map[int][2]int
@@ -211,6 +212,27 @@ func (x *tx) match(i int) int {
 		}
 	}
 	return len(x.sig)
+}
+
+// unparen is the operand a..b-1 without the parentheses that enclose it
+// whole: ((t.b)) is the column t.b.
+func (x *tx) unparen(a, b int) (int, int) {
+	for x.isP(a, "(") && x.match(a) == b-1 {
+		a, b = a+1, b-1
+	}
+	return a, b
+}
+
+// columnName is the column that the operand a..b-1 is, parenthesised or
+// not ((t.b) is t.b), and the column reference's tokens ca..cb-1; "" when
+// the operand is no column reference.
+func (x *tx) columnName(a, b int) (n string, ca, cb int) {
+	ca, cb = x.unparen(a, b)
+	n, j := x.name(ca)
+	if n == "" || j != cb || x.T(ca).typ == tIdent && reservedWord(x.T(ca).upper()) {
+		return "", ca, cb
+	}
+	return n, ca, cb
 }
 
 // matchBack returns the index of the "(" matching the ")" at i.
