@@ -143,6 +143,9 @@ func noOperator(hint string) error {
 // arithResult is PostgreSQL's result type of l op r ("" when unknown;
 // "!op l r" when PostgreSQL has no such operator: noOperator).
 func arithResult(op, l, r string) string {
+	if bitFuncs[op] != "" {
+		return bitResult(op, l, r) // bitwise.go
+	}
 	if l == "" || r == "" {
 		return ""
 	}

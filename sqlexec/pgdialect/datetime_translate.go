@@ -329,8 +329,13 @@ func (x *tx) datetimePass() error {
 	}
 	cmpOps := map[string]bool{"<": true, ">": true, "<=": true, ">=": true, "=": true, "<>": true, "!=": true}
 	// other arithmetic and comparisons: arith.go
-	for _, ops := range []string{"unary", "^", "*/%", "+-", "prefix", "funcs", "cmp"} {
+	for _, ops := range []string{"unary", "^", "*/%", "+-", "prefix", "bits", "funcs", "cmp"} {
 		switch ops {
+		case "bits":
+			if err := x.bitwiseOps(); err != nil { // bitwise.go: & | # ~ << >>, below + and -
+				return err
+			}
+			continue
 		case "unary":
 			x.arithNegate(known) // -x binds tightest
 			continue

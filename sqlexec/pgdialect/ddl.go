@@ -535,6 +535,9 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		d := jsonDeclType(tt.oid) // jsonb_order.go: TEXT affinity
 		if d == "" {
 			d = textDeclType(tt.oid) // text_decl.go
+			if tt.oid == pgoid.Bit || tt.oid == pgoid.Varbit {
+				d += typeMods
+			}
 		}
 		if d != "" {
 			x.blank(ts, te)
