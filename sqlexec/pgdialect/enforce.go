@@ -703,7 +703,9 @@ func (x *tx) wrapCompared(i int, qual, col string) {
 	}
 	if tbl != "" {
 		x.wrapIn(i, i+1, declOf(tbl, col, 0))
-		x.T(i).wsuf = strings.Replace(x.T(i).wsuf, ", NULL, 'unknown')", ", NULL, 'compared')", 1) // InColAt
+		// InColAt: read without the column's bit length; typecompare.go
+		// reads the mark as 'unknown' (an unknown literal compared)
+		x.T(i).wsuf = strings.Replace(x.T(i).wsuf, ", NULL, 'unknown')", ", NULL, 'compared')", 1)
 	}
 }
 
