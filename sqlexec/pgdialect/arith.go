@@ -252,6 +252,9 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 	if x.netArith(i, ls, re) { // inet_translate.go
 		return true, nil
 	}
+	if err := x.bitArithErr(i, ls, re); err != nil { // bitwise.go
+		return false, err
+	}
 	op := x.T(i).text
 	lt, rt := x.numType(ls, i), x.numType(i+1, re)
 	if lt == "" && x.unknownLiteralOf(ls, i, rt) {

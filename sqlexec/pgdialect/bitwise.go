@@ -70,6 +70,9 @@ func bitResult(op, l, r string) string {
 // bitOperandOID is the bit string type (bit or varbit) the statement
 // shows for operand a..b-1, 0 when none.
 func (x *tx) bitOperandOID(a, b int) uint32 {
+	for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 {
+		a, b = a+1, b-1 // (B'101' & B'111') + 1
+	}
 	switch o := x.exprOID(a, b); o {
 	case pgoid.Bit, pgoid.Varbit:
 		return o
@@ -428,4 +431,46 @@ func (x *tx) bitConcat(i int) {
 	x.T(re - 1).suf += ")"
 	x.castEnd[re-1] = ls
 	x.setResolved(ls, re, pgoid.Varbit)
+}
+
+// bitArithErr refuses arithmetic (+ - * / % ^ at i) with an operand the
+// statement shows to be a bit string: PostgreSQL has no such operator
+// (42883), where the stored 0/1 text would compute as a number (B'101' + 1
+// would be 102).
+func (x *tx) bitArithErr(i, ls, re int) error {
+	lo, ro := x.bitOperandOID(ls, i), x.bitOperandOID(i+1, re)
+	if lo == 0 && ro == 0 {
+		return nil
+	}
+	name := func(o uint32, a, b int) string {
+		if o != 0 {
+			return FormatType(o, -1)
+		}
+		if t := operandTypeNames[x.numType(a, b)]; t != "" {
+			return t
+		}
+		if o := x.exprOID(a, b); o != 0 && !x.stringOperand(a, b) {
+			return FormatType(o, -1)
+		}
+		return "unknown"
+	}
+	return &Error{Code: "42883", Message: "operator does not exist: " + name(lo, ls, i) + " " + x.T(i).text + " " + name(ro, i+1, re), Position: x.T(i).pos + 1}
+}
+
+// bitNegateErr refuses a prefix - or + of an operand the statement shows
+// to be a bit string (42883: -B'101' would be -101).
+func (x *tx) bitNegateErr() error {
+	if !x.castsChecked() {
+		return nil
+	}
+	for i := 0; i < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tOp || t.text != "-" && t.text != "+" || t.ed || x.endsOperand(i-1) {
+			continue
+		}
+		if re := x.signedOperandEnd(i + 1); re > 0 && x.bitOperandOID(i+1, re) != 0 {
+			return &Error{Code: "42883", Message: "operator does not exist: " + t.text + " bit", Position: t.pos + 1}
+		}
+	}
+	return nil
 }

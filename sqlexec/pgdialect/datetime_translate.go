@@ -337,6 +337,9 @@ func (x *tx) datetimePass() error {
 			}
 			continue
 		case "unary":
+			if err := x.bitNegateErr(); err != nil { // bitwise.go
+				return err
+			}
 			x.arithNegate(known) // -x binds tightest
 			continue
 		case "prefix":

@@ -27,6 +27,9 @@ SELECT B'1' & B'10';
 SELECT B'1' | B'10';
 SELECT B'1' # B'10';
 SELECT B'1' & 1;
+SELECT B'101' + 1;
+SELECT 2 * B'101';
+SELECT -B'101';
 SELECT B'101' < B'11', B'101' < B'1010', B'1' < B'10', B'0' < B'', B'111'::varbit > B'1', B'101' = B'101'::varbit, B'1'::varbit = B'1'::bit(1), B'0011' <> B'11';
 -- differs-type: a VALUES column of bit constants is described text (same values and order)
 SELECT x FROM (VALUES (B'1'), (B'0'), (B'10'), (B'01'), (B''), (B'111'), (B'0000')) v(x) ORDER BY x;
