@@ -147,7 +147,7 @@ func bitStringOp(op, x string, y driver.Value) (driver.Value, error) {
 func shiftBits(x string, n int64) string {
 	l := int64(len(x))
 	switch {
-	case n >= l || -n >= l:
+	case n >= l || n <= -l: // (no -n: n may be the smallest int64)
 		return strings.Repeat("0", len(x))
 	case n >= 0:
 		return x[n:] + strings.Repeat("0", int(n))

@@ -337,6 +337,26 @@ func (x *tx) bitTypedCall(i int, l string, args [][2]int) {
 	x.setResolved(i, e+1, pgoid.Int4)
 }
 
+// maxBitLength is PostgreSQL's VARBITMAXLEN (the most bits of a bit(n)).
+const maxBitLength = 83886080
+
+// bitLength is the length n of bit(n) or varbit(n) written as mods
+// ("(4)"), -1 when none; 22023 for a length PostgreSQL refuses.
+func bitLength(tt *pgType, mods string) (int, error) {
+	m := strings.TrimSpace(strings.Trim(strings.TrimSpace(mods), "()"))
+	if m == "" {
+		return -1, nil
+	}
+	n, err := strconv.Atoi(m)
+	switch {
+	case err != nil || n < 1:
+		return 0, &Error{Code: "22023", Message: "length for type " + tt.name + " must be at least 1"}
+	case n > maxBitLength:
+		return 0, &Error{Code: "22023", Message: "length for type " + tt.name + " cannot exceed " + strconv.Itoa(maxBitLength)}
+	}
+	return n, nil
+}
+
 // bitCastErr refuses a cast between a bit string type and a type
 // PostgreSQL has no cast for (42846): bit from int2 or a non-integer
 // number, a bit string to any type but bit, varbit, int4, int8 and the
@@ -344,10 +364,8 @@ func (x *tx) bitTypedCall(i int, l string, args [][2]int) {
 func (x *tx) bitCastErr(a, b int, tt *pgType, mods string) error {
 	switch tt.oid {
 	case pgoid.Bit, pgoid.Varbit:
-		if m := strings.Trim(strings.TrimSpace(mods), "()"); m != "" {
-			if n, err := strconv.Atoi(strings.TrimSpace(m)); err != nil || n < 1 {
-				return &Error{Code: "22023", Message: "length for type " + tt.name + " must be at least 1"}
-			}
+		if _, err := bitLength(tt, mods); err != nil {
+			return err
 		}
 		if from := x.numType(a, b); from != "" && (from != "int4" && from != "int8" || tt.oid == pgoid.Varbit) {
 			return &Error{Code: "42846", Message: "cannot cast type " + operandTypeNames[from] + " to " + tt.format, Position: x.charPos(a)}
@@ -374,10 +392,8 @@ func (x *tx) bitCastErr(a, b int, tt *pgType, mods string) error {
 func (x *tx) bitCastFrom(a, b int, tt *pgType, mods string) (pre, suf string, ok bool) {
 	switch tt.oid {
 	case pgoid.Bit, pgoid.Varbit:
-		tm := -1
-		if m := strings.Trim(strings.TrimSpace(mods), "()"); m != "" {
-			tm, _ = strconv.Atoi(strings.TrimSpace(m))
-		} else if tt.oid == pgoid.Bit {
+		tm, _ := bitLength(tt, mods) // bitCastErr refused a bad one
+		if tm < 0 && tt.oid == pgoid.Bit {
 			tm = 1
 		}
 		return "pg_cast_bits(", ", " + quoteLit(tt.name) + ", " + strconv.Itoa(tm) + ")", true

@@ -536,6 +536,9 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		if d == "" {
 			d = textDeclType(tt.oid) // text_decl.go
 			if tt.oid == pgoid.Bit || tt.oid == pgoid.Varbit {
+				if _, err := bitLength(tt, typeMods); err != nil { // bits_funcs.go
+					return err
+				}
 				d += typeMods
 			}
 		}
