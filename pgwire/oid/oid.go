@@ -33,6 +33,8 @@ const (
 	Macaddr      uint32 = 829
 	Inet         uint32 = 869
 	Bpchar       uint32 = 1042
+	Bit          uint32 = 1560
+	Varbit       uint32 = 1562
 	Varchar      uint32 = 1043
 	Date         uint32 = 1082
 	Time         uint32 = 1083
@@ -65,6 +67,7 @@ var table = map[uint32]info{
 	XID: {"xid", 4}, CID: {"cid", 4}, OIDVector: {"oidvector", -1}, JSON: {"json", -1},
 	XML: {"xml", -1}, Float4: {"float4", 4}, Float8: {"float8", 8}, Unknown: {"unknown", -2},
 	Money: {"money", 8}, Inet: {"inet", -1}, Cidr: {"cidr", -1}, Macaddr: {"macaddr", 6}, Macaddr8: {"macaddr8", 8}, Bpchar: {"bpchar", -1}, Varchar: {"varchar", -1},
+	Bit: {"bit", -1}, Varbit: {"varbit", -1},
 	Date: {"date", 4}, Time: {"time", 8}, Timestamp: {"timestamp", 8},
 	Timestamptz: {"timestamptz", 8}, Interval: {"interval", 16}, Timetz: {"timetz", 12},
 	Numeric: {"numeric", -1}, Regprocedure: {"regprocedure", 4}, Regoper: {"regoper", 4},

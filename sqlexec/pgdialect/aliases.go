@@ -212,6 +212,9 @@ func (x *tx) figure(a, b int) (string, int) {
 			return tt.name, 1
 		}
 	}
+	if b-a == 3 && t.kw("BIT") && x.kw(a+1, "VARYING") && x.T(a+2).typ == tString {
+		return "varbit", 1 // bit varying '0101'
+	}
 	if n, j := x.name(a); n != "" && j < b && x.isP(j, "[") && !reservedWord(t.upper()) {
 		// a subscripted column, a[1] or a[1:2][3]: named after the column
 		for j < b && x.isP(j, "[") {

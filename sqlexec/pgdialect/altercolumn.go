@@ -431,6 +431,11 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 			switch {
 			case from == pgoid.Bool:
 				conv = "CASE " + q + " WHEN 1 THEN 'true' WHEN 0 THEN 'false' END"
+			case typesByOID[to].cat == "V":
+				// a bit string stays its text; the new type's CHECK
+				// enforces its length as an assignment does (22026,
+				// 22001), where a cast would pad or truncate
+				conv = q
 			case typesByOID[to].cat == "S":
 				// the value's text; the new type's CHECK enforces its
 				// length as an assignment does (22001)
@@ -476,8 +481,9 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 
 // autoCastable reports an assignment cast from one type to another, which
 // ALTER COLUMN TYPE applies without USING: within the numeric types,
-// within the date/time types of one kind, and from anything to a string
-// type (PostgreSQL's automatic I/O conversion casts).
+// within the bit string types, within the date/time types of one kind,
+// and from anything to a string type (PostgreSQL's automatic I/O
+// conversion casts).
 func autoCastable(from, to uint32) bool {
 	if from == to || from == 0 {
 		return true
@@ -491,7 +497,7 @@ func autoCastable(from, to uint32) bool {
 	switch {
 	case cat(to) == "S":
 		return true
-	case cat(from) == "N" && cat(to) == "N":
+	case cat(from) == "N" && cat(to) == "N", cat(from) == "V" && cat(to) == "V": // bit and varbit
 		return true
 	}
 	stamp := map[uint32]bool{pgoid.Date: true, pgoid.Timestamp: true, pgoid.Timestamptz: true}

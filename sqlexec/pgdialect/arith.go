@@ -143,6 +143,9 @@ func noOperator(hint string) error {
 // arithResult is PostgreSQL's result type of l op r ("" when unknown;
 // "!op l r" when PostgreSQL has no such operator: noOperator).
 func arithResult(op, l, r string) string {
+	if bitFuncs[op] != "" {
+		return bitResult(op, l, r) // bitwise.go
+	}
 	if l == "" || r == "" {
 		return ""
 	}
@@ -248,6 +251,9 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 	}
 	if x.netArith(i, ls, re) { // inet_translate.go
 		return true, nil
+	}
+	if err := x.bitArithErr(i, ls, re); err != nil { // bitwise.go
+		return false, err
 	}
 	op := x.T(i).text
 	lt, rt := x.numType(ls, i), x.numType(i+1, re)

@@ -151,6 +151,9 @@ func ArithType(it ArithItem, leafTypes []uint32) uint32 {
 	if o, ok := x.columnDTResult(leafTypes); ok {
 		return o // d + 1 on a date column (datetime_columns.go)
 	}
+	if o, ok := x.bitwiseLeafResult(leafTypes); ok {
+		return o // addr << net of inet columns (bitwise.go)
+	}
 	if n := x.n(); n > 3 && x.T(0).typ == tIdent && x.isP(1, "(") && x.match(1) == n-1 && shapeFuncs[x.T(0).identName()] && x.T(0).identName() != "abs" {
 		// max(b - a) over timestamp columns: the aggregate of an interval
 		// (pg_sum_typed(x, type) is sum(x): sum_float4.go)
@@ -388,6 +391,19 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 		return t
 	}
 	args := x.splitTop(a+2, b-1)
+	if op == "" {
+		op = bitOpOf(f) // bitwise.go
+	}
+	if op == "~" {
+		if len(args) != 2 {
+			return "-"
+		}
+		l := x.arithShape(args[0][0], args[0][1], leaf)
+		if h, ok := unquoteString(x.T(args[1][0])); ok && h != "" {
+			return h
+		}
+		return bitResult(op, l, "")
+	}
 	if op == "" || len(args) < 2 {
 		return "-"
 	}

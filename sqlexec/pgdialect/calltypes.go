@@ -127,6 +127,8 @@ func concatType(a []uint32) uint32 {
 		return arr
 	case l == 0 || r == 0:
 		return 0
+	case (l == pgoid.Bit || l == pgoid.Varbit) && (r == pgoid.Bit || r == pgoid.Varbit):
+		return pgoid.Varbit // bitcat (bits.go)
 	}
 	text := func(o uint32) bool { return o == pgoid.Text || o == pgoid.Varchar || o == pgoid.Bpchar }
 	if text(l) || text(r) {

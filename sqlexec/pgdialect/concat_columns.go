@@ -145,6 +145,11 @@ func fnArrayConcatTyped(a []driver.Value) (driver.Value, error) {
 		return fnArrayConcat(nil, a[:2]) // not known: by the values
 	case concatNoOperator(lo, ro, true): // json || json, json || jsonb: no such operator
 		return nil, pgErr("42883", "operator does not exist: %s || %s", FormatType(lo, -1), FormatType(ro, -1))
+	case (lo == pgoid.Bit || lo == pgoid.Varbit) && (ro == pgoid.Bit || ro == pgoid.Varbit):
+		if a[0] == nil || a[1] == nil {
+			return nil, nil
+		}
+		return str(a[0]) + str(a[1]), nil // bitcat: the 0/1 texts joined (bits.go)
 	case le != 0 && re != 0:
 		return fnArrayCat(nil, a[:2])
 	case le != 0:

@@ -143,5 +143,6 @@ func concatNoOperator(lo, ro uint32, refused bool) bool {
 	case re != 0:
 		return CommonType([]uint32{lo, re}) == 0
 	}
-	return refused && !(lo == pgoid.JSONB && ro == pgoid.JSONB)
+	bit := func(o uint32) bool { return o == pgoid.Bit || o == pgoid.Varbit }
+	return refused && !(lo == pgoid.JSONB && ro == pgoid.JSONB) && !(bit(lo) && bit(ro)) // bitcat
 }

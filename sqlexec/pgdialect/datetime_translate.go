@@ -356,11 +356,19 @@ func (x *tx) datetimePass() error {
 			steps = append(steps, opStep{"^", d}, opStep{"*/%", d}, opStep{"+-", d})
 		}
 	}
-	steps = append(steps, opStep{"prefix", -1}, opStep{"funcs", -1}, opStep{"cmp", -1})
+	steps = append(steps, opStep{"prefix", -1}, opStep{"bits", -1}, opStep{"funcs", -1}, opStep{"cmp", -1})
 	for _, step := range steps {
 		ops := step.ops
 		switch ops {
+		case "bits":
+			if err := x.bitwiseOps(); err != nil { // bitwise.go: & | # ~ << >>, below + and -
+				return err
+			}
+			continue
 		case "unary":
+			if err := x.bitNegateErr(); err != nil { // bitwise.go
+				return err
+			}
 			x.arithNegate(known) // -x binds tightest
 			x.numericFuncArgs(true)
 			continue

@@ -537,6 +537,12 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		d := jsonDeclType(tt.oid) // jsonb_order.go: TEXT affinity
 		if d == "" {
 			d = textDeclType(tt.oid) // text_decl.go
+			if tt.oid == pgoid.Bit || tt.oid == pgoid.Varbit {
+				if _, err := bitLength(tt, typeMods); err != nil { // bits_funcs.go
+					return err
+				}
+				d += typeMods
+			}
 		}
 		if d != "" {
 			x.blank(ts, te)

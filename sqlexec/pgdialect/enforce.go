@@ -53,7 +53,7 @@ import (
 // INSERT/UPDATE are still canonicalised).
 
 // inFamilies lists each type family's input functions (name -> function).
-var inFamilies = []map[string]fn{typesIn, {"pg_in_numeric": fnInNumeric}, dateTimeIn, netIn}
+var inFamilies = []map[string]fn{typesIn, {"pg_in_numeric": fnInNumeric}, dateTimeIn, netIn, bitIn}
 
 // ownCheck names the input functions whose family adds its column CHECK
 // itself (numeric_ddl.go: numeric columns are retyped numeric_text and
@@ -105,6 +105,9 @@ func inSpec(decl string) (name string, typmod int64) {
 	}
 	oid, tm := DeclTypeOID(decl)
 	typmod = int64(tm)
+	if oid == pgoid.Bit && typmod < 0 {
+		typmod = 1 // a bare bit column is bit(1)
+	}
 	if oid == pgoid.Bpchar && typmod < 0 {
 		d := strings.ToLower(strings.TrimSpace(decl))
 		if d == "char" || d == "character" {
@@ -306,13 +309,22 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 	// a fifth argument 'unknown': the value is a string literal as
 	// written, which PostgreSQL reads with the column type's input
 	// function ('4.5' into an integer is 22P02), not a numeric value
-	if !(len(a) > 4 && str(a[4]) == "unknown") {
+	// 'compared': a string literal compared with the column, which
+	// PostgreSQL reads as the column's type without its modifier (a bit(4)
+	// column = '101' is false, not 22026)
+	literal := len(a) > 4 && (str(a[4]) == "unknown" || str(a[4]) == "compared")
+	if !literal {
 		var lit driver.Value
 		if len(a) > 3 {
 			lit = a[3]
 		}
 		if f, v, ok := integerAssign(a[0], lit, decl); ok {
 			return f(nil, v)
+		}
+	}
+	if literal && str(a[4]) == "compared" {
+		if o, _ := DeclTypeOID(decl); o == pgoid.Bit || o == pgoid.Varbit {
+			decl = varbitDeclType // any length (a bare bit_text is bit(1))
 		}
 	}
 	return InDeclAt(a[0], decl, now, zone)
@@ -713,6 +725,9 @@ func (x *tx) wrapCompared(i int, qual, col string) {
 	}
 	if tbl != "" {
 		x.wrapIn(i, i+1, declOf(tbl, col, 0))
+		// InColAt: read without the column's bit length; typecompare.go
+		// reads the mark as 'unknown' (an unknown literal compared)
+		x.T(i).wsuf = strings.Replace(x.T(i).wsuf, ", NULL, 'unknown')", ", NULL, 'compared')", 1)
 	}
 }
 

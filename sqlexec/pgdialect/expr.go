@@ -71,8 +71,10 @@ func (x *tx) exprPass() error {
 			case 'E', 'e', 'N', 'n':
 				s, _ := unquoteString(t)
 				t.set(sqliteLit(s))
-			case 'B', 'b':
-				return unsupported("bit string literals are not supported")
+			case 'B', 'b', 'X', 'x':
+				if err := x.bitLiteral(i); err != nil { // bits_funcs.go
+					return err
+				}
 			case 'U', 'u':
 				return unsupported("Unicode escape string literals (U&'...') are not supported")
 			}
@@ -408,6 +410,10 @@ func (x *tx) identRewrite(i int) error {
 			}
 			return nil
 		}
+	case "BIT", "VARBIT":
+		if x.bitTypedLiteral(i) { // bits_funcs.go
+			return nil
+		}
 	case "GENERATE_SERIES":
 		if call {
 			x.series = append(x.series, i) // rewritten after the casts
@@ -443,6 +449,9 @@ func (x *tx) identRewrite(i int) error {
 	}
 	if !call {
 		return nil
+	}
+	if bitTypedCalls[strings.ToLower(t.text)] {
+		x.late = append(x.late, i) // bits_funcs.go (substring and overlay are strsyntax.go's too)
 	}
 	if ok, err := x.strSyntax(i); ok || err != nil { // strsyntax.go
 		return err
@@ -716,6 +725,11 @@ func (x *tx) cast(i int) error {
 	if err := x.moneyCastErr(s, i, tt); err != nil { // money.go
 		return err
 	}
+	if _, _, mods, _, _ := x.parseType(i + 1); !x.catalog {
+		if err := x.bitCastErr(s, i, tt, mods); err != nil { // bits_funcs.go
+			return err
+		}
+	}
 	if x.oidIntCast(s, i, end, tt) { // oidtype.go
 		return nil
 	}
@@ -807,6 +821,11 @@ func (x *tx) castFunc(i int) error {
 	}
 	if tt.cast == "" {
 		return unsupported("type %s is not supported", name)
+	}
+	if _, _, mods, _, _ := x.parseType(as + 1); !x.catalog {
+		if err := x.bitCastErr(i+2, as, tt, mods); err != nil { // bits_funcs.go
+			return err
+		}
 	}
 	if x.castFuncRewrite(i, as, e, tt) {
 		return nil

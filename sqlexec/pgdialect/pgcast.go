@@ -621,6 +621,14 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 	}
 	literal := s == i-1 && (x.T(s).typ == tString || x.T(s).typ == tDollar || x.T(s).typ == tParam || x.T(s).typ == tNumber)
 	_, _, mods, _, _ := x.parseType(i + 1)
+	if pre, suf, ok := x.bitCastFrom(s, i, tt, mods); ok { // bits_funcs.go
+		first.pre = pre + first.pre
+		x.T(i).set("")
+		x.blank(i+1, end)
+		x.T(end - 1).set(suf)
+		x.castEnd[end-1] = s
+		return true
+	}
 	if pre, suf, ok := x.netCastFrom(s, i, tt, literal); ok { // inet_translate.go
 		first.pre = pre + first.pre
 		x.T(i).set("")
@@ -780,6 +788,13 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 	}
 	literal := as == i+3 && (x.T(i+2).typ == tString || x.T(i+2).typ == tDollar || x.T(i+2).typ == tParam || x.T(i+2).typ == tNumber)
 	_, _, mods, _, _ := x.parseType(as + 1)
+	if pre, suf, ok := x.bitCastFrom(i+2, as, tt, mods); ok { // bits_funcs.go
+		x.T(i).set("")
+		x.T(i + 1).set(pre)
+		x.blank(as, e+1)
+		x.T(as).set(suf)
+		return true
+	}
 	if pre, suf, ok := x.netCastFrom(i+2, as, tt, literal); ok { // inet_translate.go
 		x.T(i).set("")
 		x.T(i + 1).set(pre)

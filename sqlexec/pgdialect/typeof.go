@@ -62,6 +62,10 @@ func (x *tx) typedCall(i int) error {
 	l := strings.ToLower(x.T(i).text)
 	e := x.match(i + 1)
 	args := x.splitTop(i+2, e)
+	if bitTypedCalls[l] {
+		x.bitTypedCall(i, l, args) // bits_funcs.go
+		return nil
+	}
 	if (len(args) != 1 || args[0][0] >= args[0][1]) && !(l == "set_masklen" && len(args) == 2) {
 		if l == "pg_typeof" {
 			return &Error{Code: "42883", Message: "function pg_typeof() does not exist"}
@@ -76,7 +80,7 @@ func (x *tx) typedCall(i int) error {
 	qual, col, isCol := x.columnRef(a, b)
 	var oid uint32
 	if !isCol {
-		if b-a == 1 && x.T(a).typ == tString || b-a == 1 && x.T(a).kw("NULL") {
+		if b-a == 1 && x.T(a).typ == tString && x.bitOperandOID(a, b) == 0 || b-a == 1 && x.T(a).kw("NULL") {
 			oid = pgoid.Unknown
 		} else {
 			oid = x.exprOID(a, b)

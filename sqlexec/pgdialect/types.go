@@ -52,6 +52,8 @@ func init() {
 	add(pgoid.Macaddr8, "macaddr8", "TEXT", "U")
 	add(pgoid.Bpchar, "character", "TEXT", "S", "char", "character")
 	add(pgoid.Varchar, "character varying", "TEXT", "S")
+	add(pgoid.Bit, "bit", "TEXT", "V", bitDeclType)
+	add(pgoid.Varbit, "bit varying", "TEXT", "V", varbitDeclType)
 	add(pgoid.Date, "date", "fn:date", "D")
 	add(pgoid.Time, "time without time zone", "fn:time", "D")
 	add(pgoid.Timestamp, "timestamp without time zone", "TEXT", "D")
@@ -159,7 +161,7 @@ func DeclTypeOID(decl string) (oid uint32, typmod int32) {
 					s, _ = strconv.Atoi(strings.TrimSpace(parts[1]))
 				}
 				typmod = numericTypmodOf(int32(p), int32(s))
-			case pgoid.Timestamp, pgoid.Timestamptz, pgoid.Time, pgoid.Timetz:
+			case pgoid.Timestamp, pgoid.Timestamptz, pgoid.Time, pgoid.Timetz, pgoid.Bit, pgoid.Varbit:
 				typmod = int32(p)
 			}
 		}
@@ -211,6 +213,8 @@ func FormatType(oid uint32, typmod int32) string {
 	switch oid {
 	case pgoid.Varchar, pgoid.Bpchar:
 		return f + "(" + strconv.Itoa(int(typmod-4)) + ")"
+	case pgoid.Bit, pgoid.Varbit:
+		return f + "(" + strconv.Itoa(int(typmod)) + ")"
 	case pgoid.Numeric:
 		p, s, _ := numericTypmod(int64(typmod))
 		return f + "(" + strconv.Itoa(int(p)) + "," + strconv.Itoa(int(s)) + ")"

@@ -36,9 +36,7 @@ CREATE TABLE n25ty_cidr (a cidr);
 CREATE TABLE n25ty_macaddr (a macaddr);
 CREATE TABLE n25ty_macaddr8 (a macaddr8);
 CREATE TABLE n25ty_money (a money);
--- differs: type bit is not enforced (0A000)
 CREATE TABLE n25ty_bit (a bit(3));
--- differs: type bit varying is not enforced (0A000)
 CREATE TABLE n25ty_varbit (a varbit, b bit varying(5));
 CREATE TABLE n25ty_xml (a xml);
 -- differs: type tsvector is not enforced (0A000)
