@@ -280,6 +280,7 @@ func (x *tx) unnestFrom(i int) error {
 			end = ce + 1
 		}
 	}
+	fn := name
 	elemOf := "" // unnest's array (read before the wipe below)
 	prevFrom := x.T(i-1).kw("FROM") || x.T(i-1).kw("LATERAL") && x.T(i-2).kw("FROM")
 	next := x.T(end)
@@ -366,6 +367,9 @@ func (x *tx) unnestFrom(i int) error {
 		default:
 			continue
 		}
+		if o := srfResultOIDs[fn]; o != 0 && field == "value" {
+			x.typeSpan(k, k+1, o) // generate_subscripts int4, not json_each's int8
+		}
 		if whole[k] {
 			t.suf += " AS " + quoteIdent(name)
 		}
@@ -439,9 +443,11 @@ func (x *tx) unnestSelect(i int) error {
 }
 
 // srfSource is the json_each call that lists the rows of the
-// set-returning call at i: unnest(arr), or one whose values a function
-// prepares as a JSON array (regexfuncs.go, jsonb.go): regexp_matches,
-// regexp_split_to_table, jsonb_object_keys, json_object_keys.
+// set-returning call at i: unnest(arr), string_to_table (unnest of
+// string_to_array), or one whose values a function prepares as a JSON
+// array (regexfuncs.go, jsonb.go, array.go): regexp_matches,
+// regexp_split_to_table, jsonb_object_keys, json_object_keys,
+// generate_subscripts.
 func (x *tx) srfSource(i int) (name, src string, err error) {
 	e := x.match(i + 1)
 	args := x.splitTop(i+2, e)
@@ -465,6 +471,11 @@ func (x *tx) srfSource(i int) (name, src string, err error) {
 		prep = "pg_jsonb_keys"
 	case "json_object_keys":
 		prep = "pg_json_keys" // json_object_keys.go
+	case "string_to_table":
+		// the elements of string_to_array(s, delim[, null_string])
+		return name, "json_each(pg_array_json(string_to_array(" + x.text(i+2, e) + ")))", nil
+	case "generate_subscripts":
+		prep = "pg_subscripts_json" // array.go
 	}
 	return name, "json_each(" + prep + "(" + x.text(i+2, e) + "))", nil
 }

@@ -591,6 +591,20 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 			rel.oids = append(rel.oids, pgoid.Int8)
 			e += 2
 		}
+	case x.T(k).typ == tIdent && srfResultOIDs[x.T(k).identName()] != 0 && x.isP(k+1, "("):
+		// generate_subscripts, string_to_table (expr.go)
+		m := x.match(k + 1)
+		if m < 0 || m >= x.n() {
+			return it, -1
+		}
+		name := x.T(k).identName()
+		rel = &derivedRel{alias: name, cols: []string{name}, oids: []uint32{srfResultOIDs[name]}}
+		e = m + 1
+		if x.kw(e, "WITH", "ORDINALITY") {
+			rel.cols = append(rel.cols, "ordinality")
+			rel.oids = append(rel.oids, pgoid.Int8)
+			e += 2
+		}
 	case x.T(k).typ == tIdent && x.T(k).identName() == "regexp_matches" && x.isP(k+1, "("): // regexfuncs.go
 		m := x.match(k + 1)
 		if m < 0 || m >= x.n() {
@@ -655,7 +669,7 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 			if (rel.alias == "generate_series" || rel.alias == "regexp_matches") && len(rel.cols) == 1 {
 				rel.cols = []string{alias}
 			}
-			if rel.alias == "unnest" { // its column, not its ordinality, takes the alias
+			if rel.alias == "unnest" || srfResultOIDs[rel.alias] != 0 { // its column, not its ordinality, takes the alias
 				rel.cols[0] = alias
 			}
 			rel.alias = alias

@@ -30,6 +30,9 @@ func (x *tx) endsOperand(i int) bool {
 
 // exprPass applies the token-level rewrites valid anywhere in a statement.
 func (x *tx) exprPass() error {
+	if err := x.srfPlacement(); err != nil { // srfplace.go
+		return err
+	}
 	x.typeSeriesCalls()
 	x.typeUnnestCalls()
 	x.scalarSubqueries()                       // subquery.go
@@ -434,7 +437,7 @@ func (x *tx) identRewrite(i int) error {
 				return err
 			}
 		}
-	case "UNNEST", "REGEXP_MATCHES", "REGEXP_SPLIT_TO_TABLE", "JSONB_OBJECT_KEYS", "JSON_OBJECT_KEYS":
+	case "UNNEST", "REGEXP_MATCHES", "REGEXP_SPLIT_TO_TABLE", "JSONB_OBJECT_KEYS", "JSON_OBJECT_KEYS", "STRING_TO_TABLE", "GENERATE_SUBSCRIPTS":
 		if call && !x.catalog {
 			x.unnests = append(x.unnests, i) // rewritten by arrayPass
 			return nil
@@ -990,14 +993,23 @@ func (x *tx) typeSeriesCalls() {
 // typeUnnestCalls types unnest(arr) where arr's type is known lexically
 // (ARRAY[...], a cast to an array type) as its element type, so a select
 // list's call is described as PostgreSQL does (int4 for ARRAY[1, 2], not
-// the int8 json_each's value would say).
+// the int8 json_each's value would say); so are the set-returning calls
+// of one result type that json_each lists (srfSource): generate_subscripts
+// int4, string_to_table text (whatever its values, none included).
 func (x *tx) typeUnnestCalls() {
 	for i := 0; i+1 < x.n(); i++ {
 		if o := x.unnestElemOID(i); o != 0 {
 			x.typeSpan(i, x.match(i+1)+1, o)
 		}
+		if o := srfResultOIDs[x.T(i).identName()]; o != 0 && x.T(i).typ == tIdent && x.isP(i+1, "(") {
+			x.typeSpan(i, x.match(i+1)+1, o)
+		}
 	}
 }
+
+// srfResultOIDs: the set-returning functions of one result type that
+// json_each lists (srfSource).
+var srfResultOIDs = map[string]uint32{"generate_subscripts": pgoid.Int4, "string_to_table": pgoid.Text}
 
 // unnestElemOID is the element type of the array of the one-argument
 // unnest call at i, 0 when i is no such call or the type is not known
