@@ -766,6 +766,7 @@ var arrayFuncs = map[string]struct {
 	"array_to_string":    {-1, fnArrayToString},
 	"string_to_array":    {-1, fnStringToArray},
 	"pg_subscripts_json": {-1, fnSubscriptsJSON},
+	"pg_srf_zip":         {-1, fnSRFZip}, // srfzip.go
 }
 
 func registerArrayFuncs() error {

@@ -547,12 +547,19 @@ func (x *tx) arrayPass() error {
 	// (unnest(ARRAY[1] || ARRAY[2]))
 	for k := len(x.unnests) - 1; k >= 0; k-- {
 		i := x.unnests[k]
+		if x.inZip(i) {
+			continue // ROWS FROM (unnest(a), ...): srfzip.go
+		}
 		p := i - 1
 		if x.kw(p, "LATERAL") {
 			p-- // FROM t, LATERAL unnest(t.a)
 		}
 		var err error
 		if x.kw(p, "FROM") || x.kw(p, "JOIN") || x.isP(p, ",") && x.inFrom(i) {
+			if x.T(i).identName() == "unnest" && len(x.splitTop(i+2, x.match(i+1))) > 1 {
+				x.zips = append(x.zips, i) // unnest(a, b): srfzip.go
+				continue
+			}
 			err = x.unnestFrom(i)
 		} else {
 			err = x.unnestSelect(i)

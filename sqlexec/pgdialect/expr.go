@@ -175,7 +175,16 @@ func (x *tx) exprPass() error {
 	x.outTextConcatOps() // textoperands.go
 	// pass 4: generate_series (its arguments are translated by now)
 	for k := len(x.series) - 1; k >= 0; k-- {
+		if x.inZip(x.series[k]) {
+			continue // ROWS FROM (generate_series(...), ...): below
+		}
 		if err := x.generateSeries(x.series[k]); err != nil {
+			return err
+		}
+	}
+	// zipped FROM items, over the functions' translated arguments
+	for _, z := range x.zips {
+		if err := x.zipFrom(z); err != nil { // srfzip.go
 			return err
 		}
 	}

@@ -61,6 +61,7 @@ type tx struct {
 	// start of a CASE form of + or - on a column -> its column-type test (datetime_columns.go)
 	dtConds map[int]string
 	unnests []int  // unnest( calls, rewritten by arrayPass (array_translate.go)
+	zips    []int  // zipped FROM items, unnest(a, b) and ROWS FROM (srfzip.go)
 	late    []int  // calls rewritten after the expression passes (typeof.go latePass)
 	tail    string // text after the statement's last token (a FROM item unnestSelect adds)
 	// the dtConds forms of a column plus or minus a number (d + 1 + 2)
