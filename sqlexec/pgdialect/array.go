@@ -743,30 +743,31 @@ var arrayFuncs = map[string]struct {
 	n int32
 	f fn
 }{
-	"pg_array":           {-1, fnArray},
-	"pg_array_json":      {-1, fnArrayJSON},
-	"pg_array_length":    {2, arrayDim(func(n int) int64 { return int64(n) })},
-	"array_lower":        {2, arrayDim(func(int) int64 { return 1 })},
-	"cardinality":        {1, fnCardinality},
-	"array_append":       {2, fnArrayAppend},
-	"array_prepend":      {2, fnArrayPrepend},
-	"array_cat":          {2, fnArrayCat},
-	"pg_array_concat":    {-1, fnArrayConcatAny},
-	"pg_concat_refused":  {2, fnConcatRefused}, // concat_columns.go
-	"array_remove":       {2, fnArrayRemove},
-	"array_position":     {-1, fnArrayPosition},
-	"array_positions":    {2, fnArrayPositions},
-	"array_replace":      {3, fnArrayReplace},
-	"array_ndims":        {1, fnArrayNdims},
-	"pg_array_get":       {-1, fnArrayGet},
-	"pg_unnest_elem":     {2, fnUnnestElem}, // array_translate.go
-	"pg_array_slice":     {3, fnArraySlice},
-	"pg_array_contains":  {2, fnArrayContains},
-	"pg_array_overlap":   {2, fnArrayOverlap},
-	"array_to_string":    {-1, fnArrayToString},
-	"string_to_array":    {-1, fnStringToArray},
-	"pg_subscripts_json": {-1, fnSubscriptsJSON},
-	"pg_srf_zip":         {-1, fnSRFZip}, // srfzip.go
+	"pg_array":            {-1, fnArray},
+	"pg_array_json":       {-1, fnArrayJSON},
+	"pg_array_length":     {2, arrayDim(func(n int) int64 { return int64(n) })},
+	"array_lower":         {2, arrayDim(func(int) int64 { return 1 })},
+	"cardinality":         {1, fnCardinality},
+	"array_append":        {2, fnArrayAppend},
+	"array_prepend":       {2, fnArrayPrepend},
+	"array_cat":           {2, fnArrayCat},
+	"pg_array_concat":     {-1, fnArrayConcatAny},
+	"pg_concat_refused":   {2, fnConcatRefused}, // concat_columns.go
+	"array_remove":        {2, fnArrayRemove},
+	"array_position":      {-1, fnArrayPosition},
+	"array_positions":     {2, fnArrayPositions},
+	"array_replace":       {3, fnArrayReplace},
+	"array_ndims":         {1, fnArrayNdims},
+	"pg_array_get":        {-1, fnArrayGet},
+	"pg_unnest_elem":      {2, fnUnnestElem}, // array_translate.go
+	"pg_array_slice":      {3, fnArraySlice},
+	"pg_array_contains":   {2, fnArrayContains},
+	"pg_array_overlap":    {2, fnArrayOverlap},
+	"array_to_string":     {-1, fnArrayToString},
+	"string_to_array":     {-1, fnStringToArray},
+	"pg_subscripts_json":  {-1, fnSubscriptsJSON},
+	"pg_srf_zip":          {-1, fnSRFZip},         // srfzip.go
+	"pg_json_record_rows": {-1, fnJSONRecordRows}, // srfrecord.go
 }
 
 func registerArrayFuncs() error {

@@ -428,18 +428,19 @@ func (x *tx) unnestSelect(i int) error {
 	if err != nil {
 		return err
 	}
-	item := src + " AS pg_unnest"
-	value := "pg_unnest.value"
+	elem := func(v string) string { return v }
 	if args := x.splitTop(i+2, e); len(args) == 1 {
 		if _, _, ok := x.bareColumn(args[0][0], args[0][1]); ok {
 			// described as the array column's element type (calltypes.go)
-			value = "pg_unnest_elem(pg_unnest.value, " + x.text(args[0][0], args[0][1]) + ")"
+			arr := x.text(args[0][0], args[0][1])
+			elem = func(v string) string { return "pg_unnest_elem(" + v + ", " + arr + ")" }
 		}
 	}
 	if x.srfSelectOf(i) >= 0 {
 		x.qualifyEachCols(i)
 	}
-	return x.srfSelect(i, e, name, item, value)
+	rows := strings.TrimSuffix(strings.TrimPrefix(src, "json_each("), ")") // beside other calls (srfselect.go)
+	return x.srfSelect(i, e, name, src+" AS pg_unnest", elem("pg_unnest.value"), rows, elem)
 }
 
 // srfSource is the json_each call that lists the rows of the
@@ -765,6 +766,16 @@ func (x *tx) qualifyEachCols(fn int, keep ...string) {
 		if t.ed || t.typ != tIdent && t.typ != tQIdent || !jsonEachCols[t.identName()] || slices.Contains(keep, t.identName()) || x.isP(k-1, ".") || x.isP(k+1, ".") ||
 			x.isP(k+1, "(") || x.T(k-1).kw("AS") || x.T(k-1).typ == tCast || block >= 0 && x.blockSelect(k) != block {
 			continue
+		}
+		o := k - 1 // the parenthesis around the name
+		for o >= 0 && x.depth[o] >= x.depth[k] {
+			o--
+		}
+		if o > 1 && (x.kw(o-2, "INTO") || x.isP(o-2, ".") && x.kw(o-4, "INTO")) {
+			continue // INSERT INTO t (id, ...): a target column
+		}
+		if strings.HasSuffix(t.pre, quoteIdent(q)+".") {
+			continue // qualified for another function of the statement (SELECT unnest(a), unnest(b) FROM t)
 		}
 		t.pre += quoteIdent(q) + "." // after what wraps the name: (pg_mul(q.id, ...
 	}

@@ -599,6 +599,13 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 		}
 		rel, e = x.zipRel(k)
 		zipped = true
+	case x.T(k).typ == tIdent && recordFuncs[x.T(k).identName()] && x.isP(k+1, "("): // srfrecord.go
+		if x.match(k+1) >= x.n() {
+			return it, -1
+		}
+		rel, e = x.recordRel(k)
+		it.rel, it.b = rel, e
+		return it, e
 	case x.T(k).typ == tIdent && srfResultOIDs[x.T(k).identName()] != 0 && x.isP(k+1, "("):
 		// generate_subscripts, string_to_table (expr.go)
 		m := x.match(k + 1)

@@ -182,7 +182,11 @@ func (x *tx) exprPass() error {
 			return err
 		}
 	}
-	// zipped FROM items, over the functions' translated arguments
+	// json[b]_to_record[set] and zipped FROM items, over the functions'
+	// translated arguments
+	for r := range x.records {
+		x.recordRewrite(r) // srfrecord.go
+	}
 	for _, z := range x.zips {
 		if err := x.zipFrom(z); err != nil { // srfzip.go
 			return err
@@ -956,7 +960,8 @@ func (x *tx) seriesSelect(i, e int, args [][2]int) error {
 	if st := x.dtCols[col]; st != "" {
 		x.typeSpan(i, e+1, dtTypeOIDs[st]) // a series of timestamps
 	}
-	return x.srfSelect(i, e, "generate_series", item, "pg_series."+col)
+	rows := "(SELECT json_group_array(" + col + ") FROM " + x.seriesSubquery(i, args, col) + ")" // beside other calls (srfselect.go)
+	return x.srfSelect(i, e, "generate_series", item, "pg_series."+col, rows, func(v string) string { return v })
 }
 
 // readsColumns reports whether tokens a..b-1 (as written) name a column:

@@ -27,6 +27,11 @@ import "strings"
 //     UPDATE t AS x (SQLite requires the AS).
 func (x *tx) fromItemSyntax() error {
 	for c := 0; c < x.n(); c++ {
+		if recordFuncs[x.T(c).identName()] && x.T(c).typ == tIdent && x.isP(c+1, "(") && !x.isP(c-1, ".") {
+			if err := x.recordFrom(c); err != nil { // srfrecord.go
+				return err
+			}
+		}
 		if x.rowsFromAt(c) { // srfzip.go, after the expression passes
 			for _, f := range x.splitTop(c+3, x.match(c+2)) {
 				if !zipFuncs[x.T(f[0]).identName()] || !x.isP(f[0]+1, "(") || x.match(f[0]+1) != f[1]-1 {
