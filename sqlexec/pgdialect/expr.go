@@ -2,6 +2,8 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -184,7 +186,7 @@ func (x *tx) exprPass() error {
 	}
 	// json[b]_to_record[set] and zipped FROM items, over the functions'
 	// translated arguments
-	for r := range x.records {
+	for _, r := range slices.Sorted(maps.Keys(x.records)) {
 		x.recordRewrite(r) // srfrecord.go
 	}
 	for _, z := range x.zips {

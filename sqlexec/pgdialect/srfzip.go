@@ -22,9 +22,11 @@ import (
 //	(SELECT json_extract(value, '$[0]') AS "unnest", ... FROM
 //	json_each(pg_srf_zip(j1, j2))) AS "unnest"
 //
-// Only as a FROM item that reads no FROM item before it (the first, or
-// LATERAL-free): after other items it is refused (0A000), as is a
-// function of several columns (jsonb_each) in ROWS FROM.
+// In FROM only as the first item (a zipped item after others would read
+// them, PostgreSQL's implicit LATERAL): after other items it is refused
+// (0A000), as is a function of several columns (jsonb_each) in ROWS FROM.
+// A select list's several set-returning calls are zipped the same way
+// (srfselect.go), there by json_each beside the query's FROM items.
 
 // zipFuncs are the functions zipMembers reads.
 var zipFuncs = map[string]bool{"unnest": true, "generate_series": true, "regexp_split_to_table": true, "string_to_table": true,
