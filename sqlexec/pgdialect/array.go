@@ -250,6 +250,9 @@ func looksNumeric(s string) bool {
 // the declared element type, or by their look when decl is unknown),
 // booleans of a boolean array JSON true/false, everything else strings.
 func fnArrayJSON(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if err := argCount("pg_array_json", a, 1, 2); err != nil {
+		return nil, err
+	}
 	elems, err := parseArrayValue(a[0])
 	if err != nil || a[0] == nil {
 		return nil, err
@@ -323,8 +326,8 @@ func arrayDim(of func(n int) int64) fn {
 // reverse) for dimension 1 of a non-empty array (arrays here have one
 // dimension, lower bound 1), none otherwise or for a NULL argument.
 func fnSubscriptsJSON(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if len(a) < 2 || len(a) > 3 {
-		return nil, fmt.Errorf("pg_subscripts_json: %d arguments", len(a))
+	if err := argCount("generate_subscripts", a, 2, 3); err != nil {
+		return nil, err
 	}
 	if a[0] == nil || a[1] == nil || len(a) == 3 && a[2] == nil {
 		return "[]", nil
@@ -333,7 +336,11 @@ func fnSubscriptsJSON(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	if err != nil {
 		return nil, err
 	}
-	if d, _ := toInt(a[1]); d != 1 {
+	d, ok := toInt(a[1])
+	if !ok {
+		return nil, pgErr("22P02", "invalid input syntax for type integer: %q", str(a[1]))
+	}
+	if d != 1 {
 		return "[]", nil
 	}
 	rev := len(a) == 3 && truthy(a[2])
@@ -688,6 +695,9 @@ func fnArrayToString(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value,
 
 // fnStringToArray is string_to_array(s, delim[, null_string]).
 func fnStringToArray(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if err := argCount("string_to_array", a, 2, 3); err != nil {
+		return nil, err
+	}
 	if a[0] == nil {
 		return nil, nil
 	}

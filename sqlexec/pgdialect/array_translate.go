@@ -474,6 +474,9 @@ func (x *tx) srfSource(i int) (name, src string, err error) {
 		prep = "pg_json_keys" // json_object_keys.go
 	case "string_to_table":
 		// the elements of string_to_array(s, delim[, null_string])
+		if len(args) < 2 || len(args) > 3 {
+			return "", "", &Error{Code: "42883", Message: fmt.Sprintf("function %s with %d arguments does not exist", name, len(args))}
+		}
 		return name, "json_each(pg_array_json(string_to_array(" + x.text(i+2, e) + ")))", nil
 	case "generate_subscripts":
 		prep = "pg_subscripts_json" // array.go

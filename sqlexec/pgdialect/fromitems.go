@@ -33,6 +33,9 @@ func (x *tx) fromItemSyntax() error {
 			}
 		}
 		if x.rowsFromAt(c) { // srfzip.go, after the expression passes
+			if x.match(c+2) >= x.n() {
+				return &Error{Code: "42601", Message: "syntax error at end of input"}
+			}
 			for _, f := range x.splitTop(c+3, x.match(c+2)) {
 				if !zipFuncs[x.T(f[0]).identName()] || !x.isP(f[0]+1, "(") || x.match(f[0]+1) != f[1]-1 {
 					return unsupported("ROWS FROM (...) of %s is not supported", x.text(f[0], f[1]))

@@ -23,8 +23,8 @@ const srfLateralHint = "You might be able to move the set-returning function int
 // of the statement that stands where PostgreSQL refuses one, nil when none
 // does.
 func (x *tx) srfPlacement() error {
-	if x.catalog {
-		return nil
+	if x.catalog || !x.balanced() {
+		return nil // unbalanced: SQLite's syntax error
 	}
 	for i := 0; i+1 < x.n(); i++ {
 		t := x.T(i)

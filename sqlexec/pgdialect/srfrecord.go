@@ -62,10 +62,24 @@ func (x *tx) recordFrom(i int) error {
 	}
 	r := recordItem{fn: fn, alias: t.identName()}
 	ce := x.match(j + 1)
+	if ce >= x.n() {
+		return &Error{Code: "42601", Message: "syntax error at end of input"}
+	}
+	seen := map[string]bool{}
 	for k, c := range x.splitTop(j+2, ce) {
+		if c[1] <= c[0]+1 { // a name without a type, or none: no definition list
+			return &Error{Code: "42601", Message: "a column definition list is required for functions returning \"record\"", Position: x.T(i).pos + 1}
+		}
 		name := x.T(c[0]).identName()
+		if seen[name] {
+			return &Error{Code: "42701", Message: fmt.Sprintf("column name \"%s\" specified more than once", name)}
+		}
+		seen[name] = true
 		end, tn, mods, arr, ok := x.parseType(c[0] + 1)
 		tt := typeAlias[tn]
+		if ok && tt == nil && !arr && x.T(c[0]+1).typ == tIdent {
+			return &Error{Code: "42704", Message: fmt.Sprintf("type \"%s\" does not exist", tn), Position: x.T(c[0]+1).pos + 1}
+		}
 		// a modifier the input reads (numeric(p,s), a precision) is
 		// applied by checkedCast; a length (varchar(n): 22001 when
 		// longer) is not, and is refused rather than ignored

@@ -88,6 +88,9 @@ func (x *tx) zipFrom(i int) error {
 		}
 		members = ms
 	}
+	if len(members) == 0 { // ROWS FROM ()
+		return syntaxErr(x.T(e).pos+1, "syntax error at or near %q", x.T(e).text)
+	}
 	names := make([]string, len(members))
 	for k, m := range members {
 		names[k] = m.name
@@ -149,6 +152,9 @@ func (x *tx) zipMembers(a, b int) ([]zipMember, error) {
 	case name == "unnest":
 		var ms []zipMember
 		for _, arg := range args {
+			if arg[0] >= arg[1] { // unnest(a, )
+				return nil, syntaxErr(x.T(arg[0]).pos+1, "syntax error at or near %q", x.T(arg[0]).text)
+			}
 			decl := ""
 			if q, col, ok := x.bareColumn(arg[0], arg[1]); ok {
 				decl = ", " + x.columnTypeExpr(q, col)

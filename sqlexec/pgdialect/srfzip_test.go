@@ -30,6 +30,16 @@ func TestSRFZip(t *testing.T) {
 			t.Errorf("%s = %q, want %q", c.q, got, c.want)
 		}
 	}
+	// malformed calls are errors, never a panic of a registered function
+	for _, q := range []string{
+		"SELECT * FROM ROWS FROM (", "SELECT * FROM ROWS FROM ()", "SELECT * FROM unnest(ARRAY[1], )",
+		"SELECT * FROM string_to_table()", "SELECT * FROM generate_subscripts(ARRAY[1])", "SELECT generate_subscripts(ARRAY[1], 'x')",
+		`SELECT * FROM jsonb_to_record('{}') AS x(`, `SELECT * FROM jsonb_to_record('{}') x(a int, a text)`,
+	} {
+		if got := runPG(db, q); !strings.HasPrefix(got, "ERROR") {
+			t.Errorf("%s = %q, want an error", q, got)
+		}
+	}
 	for q, code := range map[string]string{
 		"SELECT * FROM unnest(ARRAY[1,2], ARRAY['a']) AS u(a, b, c)":                       "42P10",
 		"SELECT * FROM ROWS FROM (unnest(ARRAY[1,2]), generate_series(1,3)) AS r(a,b,c,d)": "42P10",

@@ -22,3 +22,4 @@ SELECT * FROM string_to_table('x,y', ',') WITH ORDINALITY AS t(v, n);
 SELECT id, string_to_table(array_to_string(tags, ','), ',') FROM n25srf_t ORDER BY 1, 2;
 SELECT id, t FROM n25srf_t, string_to_table(array_to_string(tags, ','), ',') t ORDER BY 1, 2;
 SELECT * FROM regexp_split_to_table('a1b2c', '[0-9]') WITH ORDINALITY;
+SELECT generate_subscripts(ARRAY[1], 'x');

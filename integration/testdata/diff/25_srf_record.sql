@@ -38,3 +38,6 @@ SELECT * FROM n25srf_r, jsonb_to_record('{"a":1}') AS x(a int) ORDER BY 1;
 INSERT INTO n25srf_r (id, tags) SELECT a, ARRAY[b] FROM jsonb_to_recordset('[{"a":10,"b":"p"},{"a":11,"b":"q"}]') AS x(a int, b text) RETURNING id, tags;
 SELECT * FROM jsonb_to_recordset('[{"a":true,"t":"2024-01-02 03:04:05"}]') AS x(a bool, t timestamp, z bigint);
 SELECT * FROM jsonb_to_recordset('[{"a":"yes"}]') AS x(a int);
+SELECT * FROM jsonb_to_record('{}') x(a int, a text);
+SELECT * FROM jsonb_to_record('{}') AS x(a nosuchtype);
+SELECT * FROM jsonb_to_record('{}') AS x(a);
