@@ -250,6 +250,9 @@ func looksNumeric(s string) bool {
 // the declared element type, or by their look when decl is unknown),
 // booleans of a boolean array JSON true/false, everything else strings.
 func fnArrayJSON(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if err := argCount("pg_array_json", a, 1, 2); err != nil {
+		return nil, err
+	}
 	elems, err := parseArrayValue(a[0])
 	if err != nil || a[0] == nil {
 		return nil, err
@@ -319,6 +322,40 @@ func arrayDim(of func(n int) int64) fn {
 		}
 		return of(len(el)), nil
 	}
+}
+
+// fnSubscriptsJSON is pg_subscripts_json(array, dim[, reverse]), the rows
+// of generate_subscripts as a JSON array for json_each: 1..n (n..1 when
+// reverse) for dimension 1 of a non-empty array (arrays here have one
+// dimension, lower bound 1), none otherwise or for a NULL argument.
+func fnSubscriptsJSON(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if err := argCount("generate_subscripts", a, 2, 3); err != nil {
+		return nil, err
+	}
+	if a[0] == nil || a[1] == nil || len(a) == 3 && a[2] == nil {
+		return "[]", nil
+	}
+	el, err := catalogArray(a[0])
+	if err != nil {
+		return nil, err
+	}
+	d, ok := toInt(a[1])
+	if !ok {
+		return nil, pgErr("22P02", "invalid input syntax for type integer: %q", str(a[1]))
+	}
+	if d != 1 {
+		return "[]", nil
+	}
+	rev := len(a) == 3 && truthy(a[2])
+	subs := make([]string, len(el))
+	for k := range el {
+		n := k + 1
+		if rev {
+			n = len(el) - k
+		}
+		subs[k] = strconv.Itoa(n)
+	}
+	return "[" + strings.Join(subs, ",") + "]", nil
 }
 
 // catalogArray reads an array argument; the catalog's own array columns
@@ -661,6 +698,9 @@ func fnArrayToString(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value,
 
 // fnStringToArray is string_to_array(s, delim[, null_string]).
 func fnStringToArray(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if err := argCount("string_to_array", a, 2, 3); err != nil {
+		return nil, err
+	}
 	if a[0] == nil {
 		return nil, nil
 	}
@@ -716,28 +756,31 @@ var arrayFuncs = map[string]struct {
 	n int32
 	f fn
 }{
-	"pg_array":          {-1, fnArray},
-	"pg_array_json":     {-1, fnArrayJSON},
-	"pg_array_length":   {2, arrayDim(func(n int) int64 { return int64(n) })},
-	"array_lower":       {2, arrayDim(func(int) int64 { return 1 })},
-	"cardinality":       {1, fnCardinality},
-	"array_append":      {2, fnArrayAppend},
-	"array_prepend":     {2, fnArrayPrepend},
-	"array_cat":         {2, fnArrayCat},
-	"pg_array_concat":   {-1, fnArrayConcatAny},
-	"pg_concat_refused": {2, fnConcatRefused}, // concat_columns.go
-	"array_remove":      {2, fnArrayRemove},
-	"array_position":    {-1, fnArrayPosition},
-	"array_positions":   {2, fnArrayPositions},
-	"array_replace":     {3, fnArrayReplace},
-	"array_ndims":       {1, fnArrayNdims},
-	"pg_array_get":      {-1, fnArrayGet},
-	"pg_unnest_elem":    {2, fnUnnestElem}, // array_translate.go
-	"pg_array_slice":    {3, fnArraySlice},
-	"pg_array_contains": {2, fnArrayContains},
-	"pg_array_overlap":  {2, fnArrayOverlap},
-	"array_to_string":   {-1, fnArrayToString},
-	"string_to_array":   {-1, fnStringToArray},
+	"pg_array":            {-1, fnArray},
+	"pg_array_json":       {-1, fnArrayJSON},
+	"pg_array_length":     {2, arrayDim(func(n int) int64 { return int64(n) })},
+	"array_lower":         {2, arrayDim(func(int) int64 { return 1 })},
+	"cardinality":         {1, fnCardinality},
+	"array_append":        {2, fnArrayAppend},
+	"array_prepend":       {2, fnArrayPrepend},
+	"array_cat":           {2, fnArrayCat},
+	"pg_array_concat":     {-1, fnArrayConcatAny},
+	"pg_concat_refused":   {2, fnConcatRefused}, // concat_columns.go
+	"array_remove":        {2, fnArrayRemove},
+	"array_position":      {-1, fnArrayPosition},
+	"array_positions":     {2, fnArrayPositions},
+	"array_replace":       {3, fnArrayReplace},
+	"array_ndims":         {1, fnArrayNdims},
+	"pg_array_get":        {-1, fnArrayGet},
+	"pg_unnest_elem":      {2, fnUnnestElem}, // array_translate.go
+	"pg_array_slice":      {3, fnArraySlice},
+	"pg_array_contains":   {2, fnArrayContains},
+	"pg_array_overlap":    {2, fnArrayOverlap},
+	"array_to_string":     {-1, fnArrayToString},
+	"string_to_array":     {-1, fnStringToArray},
+	"pg_subscripts_json":  {-1, fnSubscriptsJSON},
+	"pg_srf_zip":          {-1, fnSRFZip},         // srfzip.go
+	"pg_json_record_rows": {-1, fnJSONRecordRows}, // srfrecord.go
 }
 
 func registerArrayFuncs() error {

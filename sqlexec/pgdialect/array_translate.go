@@ -280,6 +280,7 @@ func (x *tx) unnestFrom(i int) error {
 			end = ce + 1
 		}
 	}
+	fn := name
 	elemOf := "" // unnest's array (read before the wipe below)
 	prevFrom := x.T(i-1).kw("FROM") || x.T(i-1).kw("LATERAL") && x.T(i-2).kw("FROM")
 	next := x.T(end)
@@ -374,6 +375,9 @@ func (x *tx) unnestFrom(i int) error {
 		default:
 			continue
 		}
+		if o := srfResultOIDs[fn]; o != 0 && field == "value" {
+			x.typeSpan(k, k+1, o) // generate_subscripts int4, not json_each's int8
+		}
 		if whole[k] {
 			t.suf += " AS " + quoteIdent(name)
 		}
@@ -432,27 +436,30 @@ func (x *tx) unnestSelect(i int) error {
 	if err != nil {
 		return err
 	}
-	item := src + " AS pg_unnest"
-	value := "pg_unnest.value"
+	elem := func(v string) string { return v }
 	if x.unnestExact(i) {
-		value = exactNumericValue(value)
+		elem = exactNumericValue // numeric constants keep their scale (branch_consts.go)
 	}
 	if args := x.splitTop(i+2, e); len(args) == 1 {
 		if _, _, ok := x.bareColumn(args[0][0], args[0][1]); ok {
 			// described as the array column's element type (calltypes.go)
-			value = "pg_unnest_elem(pg_unnest.value, " + x.text(args[0][0], args[0][1]) + ")"
+			arr := x.text(args[0][0], args[0][1])
+			elem = func(v string) string { return "pg_unnest_elem(" + v + ", " + arr + ")" }
 		}
 	}
 	if x.srfSelectOf(i) >= 0 {
 		x.qualifyEachCols(i)
 	}
-	return x.srfSelect(i, e, name, item, value)
+	rows := strings.TrimSuffix(strings.TrimPrefix(src, "json_each("), ")") // beside other calls (srfselect.go)
+	return x.srfSelect(i, e, name, src+" AS pg_unnest", elem("pg_unnest.value"), rows, elem)
 }
 
 // srfSource is the json_each call that lists the rows of the
-// set-returning call at i: unnest(arr), or one whose values a function
-// prepares as a JSON array (regexfuncs.go, jsonb.go): regexp_matches,
-// regexp_split_to_table, jsonb_object_keys, json_object_keys.
+// set-returning call at i: unnest(arr), string_to_table (unnest of
+// string_to_array), or one whose values a function prepares as a JSON
+// array (regexfuncs.go, jsonb.go, array.go): regexp_matches,
+// regexp_split_to_table, jsonb_object_keys, json_object_keys,
+// generate_subscripts.
 func (x *tx) srfSource(i int) (name, src string, err error) {
 	e := x.match(i + 1)
 	args := x.splitTop(i+2, e)
@@ -479,6 +486,14 @@ func (x *tx) srfSource(i int) (name, src string, err error) {
 		prep = "pg_jsonb_keys"
 	case "json_object_keys":
 		prep = "pg_json_keys" // json_object_keys.go
+	case "string_to_table":
+		// the elements of string_to_array(s, delim[, null_string])
+		if len(args) < 2 || len(args) > 3 {
+			return "", "", &Error{Code: "42883", Message: fmt.Sprintf("function %s with %d arguments does not exist", name, len(args))}
+		}
+		return name, "json_each(pg_array_json(string_to_array(" + x.text(i+2, e) + ")))", nil
+	case "generate_subscripts":
+		prep = "pg_subscripts_json" // array.go
 	}
 	return name, "json_each(" + prep + "(" + x.text(i+2, e) + "))", nil
 }
@@ -550,12 +565,19 @@ func (x *tx) arrayPass() error {
 	// (unnest(ARRAY[1] || ARRAY[2]))
 	for k := len(x.unnests) - 1; k >= 0; k-- {
 		i := x.unnests[k]
+		if x.inZip(i) {
+			continue // ROWS FROM (unnest(a), ...): srfzip.go
+		}
 		p := i - 1
 		if x.kw(p, "LATERAL") {
 			p-- // FROM t, LATERAL unnest(t.a)
 		}
 		var err error
 		if x.kw(p, "FROM") || x.kw(p, "JOIN") || x.isP(p, ",") && x.inFrom(i) {
+			if x.T(i).identName() == "unnest" && len(x.splitTop(i+2, x.match(i+1))) > 1 {
+				x.zips = append(x.zips, i) // unnest(a, b): srfzip.go
+				continue
+			}
 			err = x.unnestFrom(i)
 		} else {
 			err = x.unnestSelect(i)
@@ -761,6 +783,16 @@ func (x *tx) qualifyEachCols(fn int, keep ...string) {
 		if t.ed || t.typ != tIdent && t.typ != tQIdent || !jsonEachCols[t.identName()] || slices.Contains(keep, t.identName()) || x.isP(k-1, ".") || x.isP(k+1, ".") ||
 			x.isP(k+1, "(") || x.T(k-1).kw("AS") || x.T(k-1).typ == tCast || block >= 0 && x.blockSelect(k) != block {
 			continue
+		}
+		o := k - 1 // the parenthesis around the name
+		for o >= 0 && x.depth[o] >= x.depth[k] {
+			o--
+		}
+		if o > 1 && (x.kw(o-2, "INTO") || x.isP(o-2, ".") && x.kw(o-4, "INTO")) {
+			continue // INSERT INTO t (id, ...): a target column
+		}
+		if strings.HasSuffix(t.pre, quoteIdent(q)+".") {
+			continue // qualified for another function of the statement (SELECT unnest(a), unnest(b) FROM t)
 		}
 		t.pre += quoteIdent(q) + "." // after what wraps the name: (pg_mul(q.id, ...
 	}

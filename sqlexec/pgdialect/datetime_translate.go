@@ -608,8 +608,12 @@ func (x *tx) seriesDateTime(args [][2]int, a func(int) string, col string) (stri
 	}
 	ty := quoteLit(st)
 	next := "pg_dt_add(v, " + ty + ", " + a(2) + ", 'interval')"
-	up := "pg_dt_cmp(" + a(2) + ", 'interval', '0', 'interval') > 0"
+	// the step's sign; pg_series_step refuses 0 (22023, as PostgreSQL)
+	sign := "pg_series_step(pg_dt_cmp(" + a(2) + ", 'interval', '0', 'interval'))"
 	stop := a(1)
-	return "SELECT " + start + " UNION ALL SELECT " + next + " FROM pg_gs WHERE CASE WHEN " + up +
-		" THEN pg_dt_cmp(" + next + ", " + ty + ", " + stop + ", '') <= 0 ELSE pg_dt_cmp(" + next + ", " + ty + ", " + stop + ", '') >= 0 END", true
+	within := func(v string) string {
+		return "CASE WHEN " + sign + " > 0 THEN pg_dt_cmp(" + v + ", " + ty + ", " + stop + ", '') <= 0 ELSE pg_dt_cmp(" + v + ", " + ty + ", " + stop + ", '') >= 0 END"
+	}
+	// the first row only when the range is not empty, as for numbers
+	return "SELECT " + start + " WHERE " + within(start) + " UNION ALL SELECT " + next + " FROM pg_gs WHERE " + within(next), true
 }

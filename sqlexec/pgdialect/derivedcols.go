@@ -571,6 +571,7 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 	}
 	it := fromItem{a: k}
 	var rel *derivedRel
+	zipped := false // unnest(a, b), ROWS FROM: every column keeps its name
 	e := -1
 	switch {
 	case x.T(k).typ == tIdent && x.T(k).identName() == "generate_series" && x.isP(k+1, "("):
@@ -585,6 +586,34 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 		// value would say int8 for an int4 array)
 		m := x.match(k + 1)
 		rel = &derivedRel{alias: "unnest", cols: []string{"unnest"}, oids: []uint32{x.unnestElemOID(k)}}
+		e = m + 1
+		if x.kw(e, "WITH", "ORDINALITY") {
+			rel.cols = append(rel.cols, "ordinality")
+			rel.oids = append(rel.oids, pgoid.Int8)
+			e += 2
+		}
+	case x.rowsFromAt(k) || x.T(k).typ == tIdent && x.T(k).identName() == "unnest" && x.isP(k+1, "(") && len(x.splitTop(k+2, x.match(k+1))) > 1:
+		// zipped functions (srfzip.go)
+		if x.match(k+1) >= x.n() || x.T(k).kw("ROWS") && x.match(k+2) >= x.n() {
+			return it, -1
+		}
+		rel, e = x.zipRel(k)
+		zipped = true
+	case x.T(k).typ == tIdent && recordFuncs[x.T(k).identName()] && x.isP(k+1, "("): // srfrecord.go
+		if x.match(k+1) >= x.n() {
+			return it, -1
+		}
+		rel, e = x.recordRel(k)
+		it.rel, it.b = rel, e
+		return it, e
+	case x.T(k).typ == tIdent && srfResultOIDs[x.T(k).identName()] != 0 && x.isP(k+1, "("):
+		// generate_subscripts, string_to_table (expr.go)
+		m := x.match(k + 1)
+		if m < 0 || m >= x.n() {
+			return it, -1
+		}
+		name := x.T(k).identName()
+		rel = &derivedRel{alias: name, cols: []string{name}, oids: []uint32{srfResultOIDs[name]}}
 		e = m + 1
 		if x.kw(e, "WITH", "ORDINALITY") {
 			rel.cols = append(rel.cols, "ordinality")
@@ -655,7 +684,7 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 			if (rel.alias == "generate_series" || rel.alias == "regexp_matches") && len(rel.cols) == 1 {
 				rel.cols = []string{alias}
 			}
-			if rel.alias == "unnest" { // its column, not its ordinality, takes the alias
+			if (rel.alias == "unnest" || srfResultOIDs[rel.alias] != 0) && !zipped { // its column, not its ordinality, takes the alias
 				rel.cols[0] = alias
 			}
 			rel.alias = alias

@@ -2,6 +2,8 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,6 +32,9 @@ func (x *tx) endsOperand(i int) bool {
 
 // exprPass applies the token-level rewrites valid anywhere in a statement.
 func (x *tx) exprPass() error {
+	if err := x.srfPlacement(); err != nil { // srfplace.go
+		return err
+	}
 	x.typeSeriesCalls()
 	x.typeUnnestCalls()
 	x.scalarSubqueries()                       // subquery.go
@@ -174,7 +179,20 @@ func (x *tx) exprPass() error {
 	x.outTextConcatOps() // textoperands.go
 	// pass 4: generate_series (its arguments are translated by now)
 	for k := len(x.series) - 1; k >= 0; k-- {
+		if x.inZip(x.series[k]) {
+			continue // ROWS FROM (generate_series(...), ...): below
+		}
 		if err := x.generateSeries(x.series[k]); err != nil {
+			return err
+		}
+	}
+	// json[b]_to_record[set] and zipped FROM items, over the functions'
+	// translated arguments
+	for _, r := range slices.Sorted(maps.Keys(x.records)) {
+		x.recordRewrite(r) // srfrecord.go
+	}
+	for _, z := range x.zips {
+		if err := x.zipFrom(z); err != nil { // srfzip.go
 			return err
 		}
 	}
@@ -441,7 +459,7 @@ func (x *tx) identRewrite(i int) error {
 				return err
 			}
 		}
-	case "UNNEST", "REGEXP_MATCHES", "REGEXP_SPLIT_TO_TABLE", "JSONB_OBJECT_KEYS", "JSON_OBJECT_KEYS":
+	case "UNNEST", "REGEXP_MATCHES", "REGEXP_SPLIT_TO_TABLE", "JSONB_OBJECT_KEYS", "JSON_OBJECT_KEYS", "STRING_TO_TABLE", "GENERATE_SUBSCRIPTS":
 		if call && !x.catalog {
 			x.unnests = append(x.unnests, i) // rewritten by arrayPass
 			return nil
@@ -964,7 +982,8 @@ func (x *tx) seriesSelect(i, e int, args [][2]int) error {
 	if st := x.dtCols[col]; st != "" {
 		x.typeSpan(i, e+1, dtTypeOIDs[st]) // a series of timestamps
 	}
-	return x.srfSelect(i, e, "generate_series", item, "pg_series."+col)
+	rows := "(SELECT json_group_array(" + col + ") FROM " + x.seriesSubquery(i, args, col) + ")" // beside other calls (srfselect.go)
+	return x.srfSelect(i, e, "generate_series", item, "pg_series."+col, rows, func(v string) string { return v })
 }
 
 // readsColumns reports whether tokens a..b-1 (as written) name a column:
@@ -1010,14 +1029,23 @@ func (x *tx) typeSeriesCalls() {
 // typeUnnestCalls types unnest(arr) where arr's type is known lexically
 // (ARRAY[...], a cast to an array type) as its element type, so a select
 // list's call is described as PostgreSQL does (int4 for ARRAY[1, 2], not
-// the int8 json_each's value would say).
+// the int8 json_each's value would say); so are the set-returning calls
+// of one result type that json_each lists (srfSource): generate_subscripts
+// int4, string_to_table text (whatever its values, none included).
 func (x *tx) typeUnnestCalls() {
 	for i := 0; i+1 < x.n(); i++ {
 		if o := x.unnestElemOID(i); o != 0 {
 			x.typeSpan(i, x.match(i+1)+1, o)
 		}
+		if o := srfResultOIDs[x.T(i).identName()]; o != 0 && x.T(i).typ == tIdent && x.isP(i+1, "(") {
+			x.typeSpan(i, x.match(i+1)+1, o)
+		}
 	}
 }
+
+// srfResultOIDs: the set-returning functions of one result type that
+// json_each lists (srfSource).
+var srfResultOIDs = map[string]uint32{"generate_subscripts": pgoid.Int4, "string_to_table": pgoid.Text}
 
 // unnestElemOID is the element type of the array of the one-argument
 // unnest call at i, 0 when i is no such call or the type is not known

@@ -21,15 +21,27 @@ import "strings"
 //     keyword is dropped, SQLite's table-valued functions take arguments
 //     from the FROM items before them; before a subquery it is refused
 //     with 0A000 (SQLite has no correlated subqueries in FROM);
-//   - ROWS FROM (f(...), g(...)) is refused with 0A000 (PostgreSQL zips
-//     the functions' rows side by side; SQLite has no such join);
+//   - ROWS FROM (f(...), g(...)) is recorded for zipFrom (srfzip.go), a
+//     function it cannot zip refused with 0A000;
 //   - the target alias without AS, UPDATE t x SET / DELETE FROM t x, to
 //     UPDATE t AS x (SQLite requires the AS).
 func (x *tx) fromItemSyntax() error {
 	for c := 0; c < x.n(); c++ {
-		if x.kw(c, "ROWS", "FROM") && x.isP(c+2, "(") && (x.kw(c-1, "FROM") || x.kw(c-1, "JOIN") || x.isP(c-1, ",") || x.kw(c-1, "LATERAL")) {
-			// several functions zipped into one row set: no SQLite form
-			return unsupported("ROWS FROM (...) is not supported")
+		if recordFuncs[x.T(c).identName()] && x.T(c).typ == tIdent && x.isP(c+1, "(") && !x.isP(c-1, ".") {
+			if err := x.recordFrom(c); err != nil { // srfrecord.go
+				return err
+			}
+		}
+		if x.rowsFromAt(c) { // srfzip.go, after the expression passes
+			if x.match(c+2) >= x.n() {
+				return &Error{Code: "42601", Message: "syntax error at end of input"}
+			}
+			for _, f := range x.splitTop(c+3, x.match(c+2)) {
+				if !zipFuncs[x.T(f[0]).identName()] || !x.isP(f[0]+1, "(") || x.match(f[0]+1) != f[1]-1 {
+					return unsupported("ROWS FROM (...) of %s is not supported", x.text(f[0], f[1]))
+				}
+			}
+			x.zips = append(x.zips, c)
 		}
 	}
 	for c := 0; c < x.n(); c++ {

@@ -1,5 +1,10 @@
 package pgdialect
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Set-returning functions in a select list (SELECT generate_series(1, 3),
 // SELECT unnest(arr) FROM t). PostgreSQL evaluates the select list once per
 // input row and repeats the row once per value the function returns; for a
@@ -9,16 +14,32 @@ package pgdialect
 // items, so each input row is repeated per value, in the input's order) and
 // the call itself a reference to the item's column.
 //
-// Refused (0A000), where the join would not be PostgreSQL's answer:
-// several set-returning calls in one select list (PostgreSQL zips them to
-// the longest), one inside an aggregate query (PostgreSQL expands the rows
-// after aggregating) or with a window, and one outside a select list (WHERE,
-// ORDER BY, RETURNING, VALUES, SET: PostgreSQL refuses most of them).
+// Several calls in one select list run in lockstep (PostgreSQL 10 and
+// later): per input row, row n holds each call's n-th value, NULL past a
+// call's end, as many rows as the longest. They become one FROM item that
+// zips their rows (srfzip.go's pg_srf_zip over each call's rows as a JSON
+// array), each call a json_extract of its place in the zipped row.
+//
+// Refused (0A000), where the join would not be PostgreSQL's answer: one
+// inside an aggregate query (PostgreSQL expands the rows after
+// aggregating) or with a window, several of which one cannot be zipped
+// (a jsonb table function), and one outside a select list (ORDER BY,
+// GROUP BY; where PostgreSQL refuses the place: srfplace.go).
+
+// selZip collects the zipped calls of one select list: each call's rows
+// (a JSON array) in the list's order, until all are rewritten.
+type selZip struct {
+	rows []string
+	got  int
+}
 
 // srfSelect moves the set-returning call i..e (e its closing parenthesis),
 // named fn, into the FROM of the SELECT whose select list holds it: item
 // is the FROM item's text (with its alias), ref what replaces the call.
-func (x *tx) srfSelect(i, e int, fn, item, ref string) error {
+// Beside other set-returning calls the call is zipped with them instead:
+// rows is the JSON array of its rows, elem the call's value given the
+// zipped row's place (json_extract(...)).
+func (x *tx) srfSelect(i, e int, fn, item, ref, rows string, elem func(v string) string) error {
 	sel := x.srfSelectOf(i)
 	if sel < 0 {
 		return unsupported("%s() is only supported in FROM or a select list", fn)
@@ -50,14 +71,18 @@ func (x *tx) srfSelect(i, e int, fn, item, ref string) error {
 	if listEnd < 0 {
 		listEnd = after
 	}
-	several := false
+	var calls []int // the list's set-returning calls, i among them
 	x.selectLevel(sel+1, listEnd, func(k int) {
-		if k != i && x.T(k).typ == tIdent && setReturning[x.T(k).upper()] && x.isP(k+1, "(") && !x.isP(k-1, ".") {
-			several = true
+		if x.T(k).typ == tIdent && setReturning[x.T(k).upper()] && x.isP(k+1, "(") && !x.isP(k-1, ".") {
+			calls = append(calls, k)
 		}
 	})
-	if several {
-		return unsupported("more than one set-returning function in a select list is not supported (PostgreSQL zips their rows)")
+	if len(calls) > 1 {
+		for _, k := range calls {
+			if !zipFuncs[x.T(k).identName()] || x.T(k).identName() == "unnest" && len(x.splitTop(k+2, x.match(k+1))) != 1 {
+				return unsupported("%s() beside other set-returning functions in a select list is not supported", x.T(k).identName())
+			}
+		}
 	}
 	// the SELECT's own level up to its end (GROUP BY, HAVING, WINDOW)
 	end := sel + 1
@@ -72,8 +97,29 @@ func (x *tx) srfSelect(i, e int, fn, item, ref string) error {
 	// function call: generate_series(1, 3) * 2)
 	pre, wpre, suf, wsuf := x.T(i).pre, x.T(i).wpre, x.T(e).suf, x.T(e).wsuf
 	x.wipe(i, e+1)
+	if len(calls) > 1 {
+		if x.srfZips == nil {
+			x.srfZips = map[int]*selZip{}
+		}
+		z := x.srfZips[sel]
+		if z == nil {
+			z = &selZip{rows: make([]string, len(calls))}
+			x.srfZips[sel] = z
+		}
+		n := 0
+		for n < len(calls) && calls[n] != i {
+			n++
+		}
+		z.rows[n] = rows
+		z.got++
+		ref = elem(fmt.Sprintf("json_extract(pg_srf_zip.value, '$[%d]')", n))
+		item = "json_each(pg_srf_zip(" + strings.Join(z.rows, ", ") + ")) AS pg_srf_zip"
+	}
 	x.T(i).set(ref)
 	x.T(i).pre, x.T(i).wpre, x.T(e).suf, x.T(e).wsuf = pre, wpre, suf, wsuf
+	if len(calls) > 1 && x.srfZips[sel].got < len(calls) {
+		return nil // the FROM item once every call's rows are known
+	}
 	add := ", " + item
 	if from < 0 {
 		add = " FROM " + item

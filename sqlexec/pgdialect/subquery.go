@@ -201,7 +201,8 @@ var setReturning = map[string]bool{
 	"UNNEST": true, "GENERATE_SERIES": true, "JSONB_ARRAY_ELEMENTS": true, "JSON_ARRAY_ELEMENTS": true,
 	"JSONB_ARRAY_ELEMENTS_TEXT": true, "JSON_ARRAY_ELEMENTS_TEXT": true, "JSONB_EACH": true, "JSON_EACH": true,
 	"JSONB_EACH_TEXT": true, "JSON_EACH_TEXT": true, "JSONB_OBJECT_KEYS": true, "JSON_OBJECT_KEYS": true,
-	"REGEXP_MATCHES": true, "REGEXP_SPLIT_TO_TABLE": true, "STRING_TO_TABLE": true,
+	"REGEXP_MATCHES": true, "REGEXP_SPLIT_TO_TABLE": true, "STRING_TO_TABLE": true, "GENERATE_SUBSCRIPTS": true,
+	"JSONB_TO_RECORDSET": true, "JSON_TO_RECORDSET": true, "JSONB_POPULATE_RECORDSET": true, "JSON_POPULATE_RECORDSET": true,
 }
 
 // selectLevel calls f for each token lo..hi-1 of the SELECT at lo that is

@@ -62,9 +62,12 @@ type tx struct {
 	numCasts []numCast
 	// start of a CASE form of + or - on a column -> its column-type test (datetime_columns.go)
 	dtConds map[int]string
-	unnests []int  // unnest( calls, rewritten by arrayPass (array_translate.go)
-	late    []int  // calls rewritten after the expression passes (typeof.go latePass)
-	tail    string // text after the statement's last token (a FROM item unnestSelect adds)
+	unnests []int              // unnest( calls, rewritten by arrayPass (array_translate.go)
+	zips    []int              // zipped FROM items, unnest(a, b) and ROWS FROM (srfzip.go)
+	srfZips map[int]*selZip    // SELECT -> its select list's zipped set-returning calls (srfselect.go)
+	records map[int]recordItem // json[b]_to_record[set] FROM items (srfrecord.go)
+	late    []int              // calls rewritten after the expression passes (typeof.go latePass)
+	tail    string             // text after the statement's last token (a FROM item unnestSelect adds)
 	// the dtConds forms of a column plus or minus a number (d + 1 + 2)
 	dtChains map[int]string
 	// start of a CASE or COALESCE-like call -> its resolved type (typeresolve.go)
