@@ -250,7 +250,7 @@ func looksNumeric(s string) bool {
 // the declared element type, or by their look when decl is unknown),
 // booleans of a boolean array JSON true/false, everything else strings.
 func fnArrayJSON(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if err := argCount("pg_array_json", a, 1, 2); err != nil {
+	if err := argCount("pg_array_json", a, 1, 3); err != nil {
 		return nil, err
 	}
 	elems, err := parseArrayValue(a[0])
