@@ -53,7 +53,7 @@ import (
 // INSERT/UPDATE are still canonicalised).
 
 // inFamilies lists each type family's input functions (name -> function).
-var inFamilies = []map[string]fn{typesIn, {"pg_in_numeric": fnInNumeric}, dateTimeIn, netIn}
+var inFamilies = []map[string]fn{typesIn, {"pg_in_numeric": fnInNumeric}, dateTimeIn, netIn, rangeIn}
 
 // ownCheck names the input functions whose family adds its column CHECK
 // itself (numeric_ddl.go: numeric columns are retyped numeric_text and

@@ -1,0 +1,247 @@
+package pgdialect
+
+// range_translate.go: PostgreSQL's operators on ranges (@> <@ && << >> &<
+// &> -|- + * -) and lower()/upper() of a range rewritten into
+// range_funcs.go's functions. SQLite would read << >> as integer shifts,
+// + - * as arithmetic on the texts, and lower() as text's.
+//
+//   - An operator with an operand of a range type the statement shows (a
+//     cast, a typed literal, a constructor, a range operator) becomes
+//     pg_range_op(op, a, b, ta, tb), ta and tb the operands' types: the
+//     type name shown, 'unknown' for a string literal (read as the other
+//     operand's range type, as PostgreSQL resolves it), or a column's
+//     declared type read at run time.
+//   - &<, &> and -|- are range operators only: always pg_range_op.
+//   - @>, <@, &&, << and >> between a column and another column or a
+//     literal, whose types the statement does not show, become
+//     pg_range_or(..., fallback): a range operator when a column is
+//     declared a range type, else the function the other passes would
+//     have made (a jsonb column's @>, an array column's &&, inet's <<).
+//   - + - * between two columns are arithmetic (arith.go), which reads
+//     two range values as ranges (rangeArithValues); a column with a
+//     literal that reads as a range ('[1,5)', '(...', 'empty') is
+//     pg_range_or without a fallback.
+//   - lower(x) / upper(x) of a range shown become pg_range_lower(x,
+//     'int4range') (described as the element type), of a column
+//     pg_range_lower(x, declared type): text's lower() unless the column is
+//     a range's.
+
+import (
+	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// rangeOps are the operators rangeOperators reads.
+var rangeOps = map[string]bool{"@>": true, "<@": true, "&&": true, "<<": true, ">>": true, "&<": true, "&>": true, "-|-": true,
+	"+": true, "-": true, "*": true}
+
+// rangeElemTypes are the element types of the enforced ranges: @> or <@
+// with such an operand is a range's containment of an element.
+var rangeElemTypes = map[uint32]bool{pgoid.Int2: true, pgoid.Int4: true, pgoid.Int8: true, pgoid.Numeric: true, pgoid.Date: true, pgoid.Timestamp: true}
+
+// rangeHint is the type hint of operand a..b-1 for pg_range_op: 'unknown'
+// for a string literal, the type the statement shows, a column's
+// declared type (where the statement may read the schema), else NULL.
+func (x *tx) rangeHint(a, b int) string {
+	if x.stringOperand(a, b) {
+		return "'unknown'"
+	}
+	if o := x.exprOID(a, b); o != 0 {
+		return quoteLit(TypeName(o))
+	}
+	if !x.castsChecked() {
+		return "NULL"
+	}
+	return x.textHint(a, b) // pgcast.go
+}
+
+// shownOID is the type the statement shows for operand a..b-1, 0 for a
+// string literal (its type is unknown: the other operand's).
+func (x *tx) shownOID(a, b int) uint32 {
+	if x.stringOperand(a, b) {
+		return 0
+	}
+	return x.exprOID(a, b)
+}
+
+// rangeLiteral reports whether a..b-1 is a string literal that reads as
+// a range.
+func (x *tx) rangeLiteral(a, b int) bool {
+	if !x.stringOperand(a, b) {
+		return false
+	}
+	s, ok := unquoteString(x.T(a))
+	s = strings.TrimSpace(s)
+	return ok && (strings.HasPrefix(s, "[") || strings.HasPrefix(s, "(") || strings.EqualFold(s, "empty"))
+}
+
+// rangeOperators rewrites the range operators of the statement (after the
+// casts, before the date/time, arithmetic, network, array and jsonb
+// operators, which would take them otherwise).
+func (x *tx) rangeOperators() {
+	if x.catalog {
+		return
+	}
+	for i := 1; i < x.n(); i++ {
+		t := x.T(i)
+		if t.typ == tOp && !t.ed && rangeCompareOps[t.text] && x.endsOperand(i-1) {
+			x.rangeCompareLiteral(i)
+			continue
+		}
+		if t.typ != tOp || t.ed || !rangeOps[t.text] || !x.endsOperand(i-1) {
+			continue
+		}
+		op := t.text
+		ls := x.primaryStart(i - 1)
+		re := x.operandEnd(i + 1)
+		if ls < 0 || re < 0 {
+			continue
+		}
+		lo, ro := x.shownOID(ls, i), x.shownOID(i+1, re)
+		lk, rk := rangeKinds[lo], rangeKinds[ro]
+		_, _, lcol := x.bareColumn(ls, i)
+		_, _, rcol := x.bareColumn(i+1, re)
+		setOp := op == "+" || op == "-" || op == "*"
+		fallback := ""
+		switch {
+		case lk != nil || rk != nil:
+		case op == "&<" || op == "&>" || op == "-|-":
+		case !x.castsChecked() || !lcol && !rcol:
+			continue
+		case setOp:
+			if !(lcol && x.rangeLiteral(i+1, re) || rcol && x.rangeLiteral(ls, i)) {
+				continue // two columns: arithmetic reads two ranges (rangeArithValues)
+			}
+			fallback = "-"
+		case (op == "@>" && rangeElemTypes[ro] || op == "<@" && rangeElemTypes[lo]) && (lcol || rcol):
+		case lo != 0 || ro != 0:
+			continue // a jsonb, an array, an inet the statement shows: theirs
+		case op == "@>" || op == "<@":
+			fallback = "pg_jsonb_contains"
+		case op == "&&" && (x.arrayLiteral(ls, i) || x.arrayLiteral(i+1, re)):
+			continue
+		case op == "&&" && (x.stringOperand(ls, i) || x.stringOperand(i+1, re)):
+			fallback = "pg_net_overlap"
+		case op == "&&" && lcol && rcol:
+			fallback = "pg_array_overlap"
+		case (op == "<<" || op == ">>") && (x.stringOperand(ls, i) || x.stringOperand(i+1, re)):
+			fallback = map[string]string{"<<": "pg_net_contained", ">>": "pg_net_contains"}[op]
+		case (op == "<<" || op == ">>") && lcol && rcol:
+			fallback = map[string]string{"<<": "pg_net_shift_contained", ">>": "pg_net_shift_contains"}[op]
+		default:
+			continue
+		}
+		left, right := x.text(ls, i), x.text(i+1, re)
+		args := quoteLit(op) + ", " + left + ", " + right + ", " + x.rangeHint(ls, i) + ", " + x.rangeHint(i+1, re)
+		call := "pg_range_op(" + args + ")"
+		if fallback != "" {
+			if fallback == "-" {
+				fallback = ""
+			}
+			call = "pg_range_or(" + args + ", " + quoteLit(fallback) + ")"
+		}
+		res := pgoid.Bool
+		if setOp {
+			k := lk
+			if k == nil {
+				k = rk
+			}
+			res = 0
+			if k != nil {
+				res = k.oid
+			}
+			call = "(" + call + " COLLATE " + RangeCollation + ")"
+		}
+		x.wipe(ls, re)
+		x.T(ls).set(call)
+		x.castEnd[re-1] = ls
+		if res != 0 {
+			x.setResolved(ls, re, res)
+		}
+	}
+	x.rangeBoundCalls()
+}
+
+// rangeCompareOps are the comparisons, whose string literal beside a
+// range shown is read as that range type (rangeCompareLiteral).
+var rangeCompareOps = map[string]bool{"=": true, "<>": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true}
+
+// rangeCompareLiteral casts the string literal compared at i with an
+// operand of a range type the statement shows to that type, as PostgreSQL
+// types it: int4range(1, 5) = '[1,4]' compares [1,5) with [1,5). (A
+// literal compared with a range column is converted by
+// canonicalComparisons, enforce.go.)
+func (x *tx) rangeCompareLiteral(i int) {
+	ls := x.primaryStart(i - 1)
+	re := x.operandEnd(i + 1)
+	if ls < 0 || re < 0 {
+		return
+	}
+	lit, other := ls, [2]int{i + 1, re}
+	if !x.stringOperand(ls, i) {
+		lit, other = i+1, [2]int{ls, i}
+		if !x.stringOperand(i+1, re) {
+			return
+		}
+	}
+	k := rangeKinds[x.exprOID(other[0], other[1])]
+	if k == nil {
+		return
+	}
+	t := x.T(lit)
+	t.pre = "(pg_cast_" + k.name + "(" + t.pre
+	t.suf += ") COLLATE " + RangeCollation + ")"
+}
+
+// rangeBoundCalls rewrites lower(x) and upper(x) of a range shown, or of
+// a column (decided by its declared type at run time).
+func (x *tx) rangeBoundCalls() {
+	for i := 0; i+1 < x.n(); i++ {
+		t := x.T(i)
+		if t.typ == tIdent && !t.ed && rangeKindNamed(t.text) != nil && x.isP(i+1, "(") && !x.isP(i-1, ".") {
+			// a constructor's value orders as its type (range_funcs.go)
+			e := x.match(i + 1)
+			if rangeKindNamed(t.text).elem == pgoid.Numeric {
+				for _, a := range x.splitTop(i+2, e) {
+					x.numericLiteral(a[0], a[1]) // arith.go: 2.50 keeps its scale
+				}
+			}
+			t.pre = "(" + t.pre
+			x.T(e).suf += " COLLATE " + RangeCollation + ")"
+			continue
+		}
+		if t.typ != tIdent || t.ed || !t.kw("LOWER") && !t.kw("UPPER") && !t.kw("RANGE_MERGE") || !x.isP(i+1, "(") || x.isP(i-1, ".") {
+			continue
+		}
+		e := x.match(i + 1)
+		args := x.splitTop(i+2, e)
+		if len(args) == 0 || len(args) > 2 || args[0][0] >= args[0][1] || len(args) == 2 && !t.kw("RANGE_MERGE") {
+			continue
+		}
+		a, b := args[0][0], args[0][1]
+		if t.kw("RANGE_MERGE") {
+			k := rangeKinds[x.exprOID(a, b)]
+			if len(args) == 2 && k == nil {
+				k = rangeKinds[x.exprOID(args[1][0], args[1][1])]
+			}
+			t.pre = "(" + t.pre
+			x.T(e).suf += " COLLATE " + RangeCollation + ")"
+			if k != nil {
+				x.setResolved(i, e+1, k.oid)
+			}
+			continue
+		}
+		k := rangeKinds[x.exprOID(a, b)]
+		_, _, col := x.bareColumn(a, b)
+		if k == nil && !(col && x.castsChecked()) {
+			continue
+		}
+		hint := x.rangeHint(a, b)
+		t.set("pg_range_" + strings.ToLower(t.text))
+		x.T(e).pre += ", " + hint
+		if k != nil {
+			x.setResolved(i, e+1, k.elem)
+		}
+	}
+}
