@@ -181,6 +181,8 @@ func encodeBinary(v any, typeOID uint32) ([]byte, error) {
 		return encodeNetBinary(textOf(v, time.UTC), typeOID) // netaddr.go
 	case oid.Macaddr, oid.Macaddr8:
 		return encodeMacBinary(textOf(v, time.UTC), typeOID)
+	case oid.Int4Range, oid.Int8Range, oid.NumRange, oid.DateRange, oid.TsRange, oid.TstzRange:
+		return encodeRangeBinary(textOf(v, time.UTC), typeOID) // range.go
 	case oid.Char:
 		s := textOf(v, time.UTC)
 		if len(s) > 0 {
@@ -332,6 +334,8 @@ func decodeBinary(b []byte, typeOID uint32) (any, error) {
 		return decodeNetBinary(b, typeOID) // netaddr.go
 	case oid.Macaddr, oid.Macaddr8:
 		return decodeMacBinary(b, typeOID)
+	case oid.Int4Range, oid.Int8Range, oid.NumRange, oid.DateRange, oid.TsRange, oid.TstzRange:
+		return decodeRangeBinary(b, typeOID) // range.go
 	case oid.JSONB:
 		if len(b) < 1 || b[0] != 1 {
 			return nil, newErr(codeInvalidBinaryRep, "unsupported jsonb version number")

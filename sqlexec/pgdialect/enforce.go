@@ -154,6 +154,9 @@ func inValueAt(name string, v driver.Value, typmod int64, now func() time.Time, 
 	if typ, ok := strings.CutPrefix(name, "pg_in_"); ok && dateTimeIn[name] != nil {
 		return InDateTimeIn(typ, v, typmod, now(), zone)
 	}
+	if k := rangeInKind(name); k != nil {
+		return rangeCast(k)([]driver.Value{v}, zone) // range_funcs.go: a tstzrange's bounds in zone
+	}
 	return inFunc(name)(nil, []driver.Value{v, typmod})
 }
 

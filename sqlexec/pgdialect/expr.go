@@ -393,7 +393,7 @@ func (x *tx) identRewrite(i int) error {
 		}
 	case "DATE", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "TIMETZ", "BOOLEAN", "BOOL", "UUID", "JSON", "JSONB", "NUMERIC", "DECIMAL", "BIGINT", "INT", "INTEGER", "TEXT",
 		"INT2", "INT4", "INT8", "SMALLINT", "FLOAT4", "FLOAT8", "REAL", "VARCHAR", "BPCHAR", "BYTEA", "INET", "CIDR", "MACADDR", "MACADDR8",
-		"INT4RANGE", "INT8RANGE", "NUMRANGE", "DATERANGE", "TSRANGE":
+		"INT4RANGE", "INT8RANGE", "NUMRANGE", "DATERANGE", "TSRANGE", "TSTZRANGE":
 		if next.typ == tString && !x.endsOperand(i-1) && !x.isP(i-1, ".") {
 			// typed literal: type 'literal' -> cast
 			tt := typeAlias[strings.ToLower(u)]

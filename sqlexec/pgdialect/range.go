@@ -9,8 +9,10 @@ package pgdialect
 // indexes and the wire see what PostgreSQL shows. The text's syntax is
 // pgwire/pgrange's (range_parse, range_out); the bounds are read by the
 // element type's own input function (types_in.go, numeric, datetime_in.go)
-// and compared as that type orders them. tstzrange is not enforced yet
-// (its bounds would print in the session TimeZone): it stays refused.
+// and compared as that type orders them. A tstzrange's bounds are stored
+// as timestamptz is, in UTC ('["2024-01-01 09:00:00+00",)'): a bound
+// without a zone is read in the session TimeZone (the functions that read
+// one are ZonedFunctions), and the wire prints them in it (pgwire/range.go).
 
 import (
 	"database/sql/driver"
@@ -38,6 +40,7 @@ var rangeKinds = map[uint32]*rangeKind{
 	pgoid.NumRange:  {pgoid.NumRange, pgoid.Numeric, "numrange", false},
 	pgoid.DateRange: {pgoid.DateRange, pgoid.Date, "daterange", true},
 	pgoid.TsRange:   {pgoid.TsRange, pgoid.Timestamp, "tsrange", false},
+	pgoid.TstzRange: {pgoid.TstzRange, pgoid.Timestamptz, "tstzrange", false},
 }
 
 // rangeKindNamed is the range kind of a type name or declared type
@@ -52,8 +55,9 @@ func rangeKindNamed(name string) *rangeKind {
 // elemIn reads a bound's text with the element type's input function:
 // its canonical text, or the element type's error (22P02 ...). The
 // relative date/time words are refused as in array elements: a bound
-// has no pinned clock to read them with.
-func (k *rangeKind) elemIn(s string) (string, error) {
+// has no pinned clock to read them with. A timestamptz without a zone is
+// wall-clock time in zone (nil: UTC), the session's.
+func (k *rangeKind) elemIn(s string, zone *time.Location) (string, error) {
 	switch k.elem {
 	case pgoid.Int4, pgoid.Int8:
 		v, err := typesIn["pg_in_"+pgoid.TypeName(k.elem)](nil, []driver.Value{s, int64(-1)}) // types_in.go
@@ -74,7 +78,7 @@ func (k *rangeKind) elemIn(s string) (string, error) {
 			return "", pgErr("0A000", "%q in a range bound is not supported", s)
 		}
 	}
-	v, err := InDateTimeIn(pgoid.TypeName(k.elem), s, -1, time.Time{}, nil)
+	v, err := InDateTimeIn(pgoid.TypeName(k.elem), s, -1, time.Time{}, zone)
 	if err != nil {
 		return "", err
 	}
@@ -278,19 +282,20 @@ func parseRangeSyntax(s string) (pgrange.Range, error) {
 }
 
 // parseRange is range_in: the text's syntax, each bound read by the
-// element type's input function, then make_range.
-func parseRange(k *rangeKind, s string) (pgrange.Range, error) {
+// element type's input function (in the session zone zone), then
+// make_range.
+func parseRange(k *rangeKind, s string, zone *time.Location) (pgrange.Range, error) {
 	r, err := parseRangeSyntax(s)
 	if err != nil || r.Empty {
 		return r, err
 	}
 	if !r.LowerInf {
-		if r.Lower, err = k.elemIn(r.Lower); err != nil {
+		if r.Lower, err = k.elemIn(r.Lower, zone); err != nil {
 			return r, err
 		}
 	}
 	if !r.UpperInf {
-		if r.Upper, err = k.elemIn(r.Upper); err != nil {
+		if r.Upper, err = k.elemIn(r.Upper, zone); err != nil {
 			return r, err
 		}
 	}

@@ -20,6 +20,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"strings"
+	"time"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"github.com/raftsql/raftsql/pgwire/pgrange"
@@ -35,21 +36,39 @@ func compareRangeText(a, b string) int {
 	return compareParsed(a, b, pgrange.Parse, compareRanges) // type_collations.go
 }
 
-// rangeIn is the range family of input functions (enforce.go), and
-// rangeCasts the casts' functions (arith.go's checkedCast).
-var rangeIn, rangeCasts = func() (map[string]fn, map[string]fn) {
-	in, casts := map[string]fn{}, map[string]fn{}
+// rangeIn is the range family of input functions (enforce.go; UTC:
+// enforce.go's inValueAt and the connections' ZonedFunctions pass the
+// session zone).
+var rangeIn = func() map[string]fn {
+	in := map[string]fn{}
 	for _, k := range rangeKinds {
-		casts["pg_cast_"+k.name] = rangeCast(k)
-		in["pg_in_"+k.name] = inWrap(rangeCast(k))
+		in["pg_in_"+k.name] = inWrap(utcFn(rangeCast(k)))
 	}
-	return in, casts
+	return in
 }()
 
-// rangeCast is the input function of kind k: text to its canonical
-// output text; a number is 42846 as PostgreSQL's cast of one is.
-func rangeCast(k *rangeKind) fn {
-	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+// rangeInKind is the range kind of an input function's name, nil for
+// any other.
+func rangeInKind(name string) *rangeKind {
+	if t, ok := strings.CutPrefix(name, "pg_in_"); ok {
+		return rangeKindNamed(t)
+	}
+	return nil
+}
+
+// zonedFn is a function of its arguments and the session zone.
+type zonedFn = func(a []driver.Value, zone *time.Location) (driver.Value, error)
+
+// utcFn is f in UTC, for the process-wide registrations.
+func utcFn(f zonedFn) fn {
+	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return f(a, time.UTC) }
+}
+
+// rangeCast is the input function of kind k (pg_cast_int4range(v),
+// pg_in_int4range(v, typmod)): text to its canonical output text; a
+// number is 42846 as PostgreSQL's cast of one is.
+func rangeCast(k *rangeKind) zonedFn {
+	return func(a []driver.Value, zone *time.Location) (driver.Value, error) {
 		if a[0] == nil {
 			return nil, nil
 		}
@@ -57,7 +76,7 @@ func rangeCast(k *rangeKind) fn {
 		if err != nil {
 			return nil, err
 		}
-		r, err := parseRange(k, s)
+		r, err := parseRange(k, s, zone)
 		if err != nil {
 			return nil, err
 		}
@@ -67,8 +86,8 @@ func rangeCast(k *rangeKind) fn {
 
 // rangeConstructor is int4range(lo, hi[, flags]) ...: NULL bounds are
 // infinite, flags '[)' by default.
-func rangeConstructor(k *rangeKind) fn {
-	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+func rangeConstructor(k *rangeKind) zonedFn {
+	return func(a []driver.Value, zone *time.Location) (driver.Value, error) {
 		if len(a) != 2 && len(a) != 3 {
 			return nil, pgErr("42883", "function %s() with %d arguments does not exist", k.name, len(a))
 		}
@@ -86,12 +105,12 @@ func rangeConstructor(k *rangeKind) fn {
 		hi := rbound{inf: a[1] == nil, inc: flags[1] == ']'}
 		var err error
 		if !lo.inf {
-			if lo.val, err = k.elemIn(valueText(a[0])); err != nil { // array.go
+			if lo.val, err = k.elemIn(valueText(a[0]), zone); err != nil { // array.go
 				return nil, err
 			}
 		}
 		if !hi.inf {
-			if hi.val, err = k.elemIn(valueText(a[1])); err != nil {
+			if hi.val, err = k.elemIn(valueText(a[1]), zone); err != nil {
 				return nil, err
 			}
 		}
@@ -107,13 +126,13 @@ func rangeConstructor(k *rangeKind) fn {
 // column's declared type read at run time) by the kind's input function,
 // so a literal in another spelling is canonicalised; without one, the
 // stored text's syntax alone (a stored value is canonical already).
-func rangeArg(v driver.Value, k *rangeKind) (pgrange.Range, error) {
+func rangeArg(v driver.Value, k *rangeKind, zone *time.Location) (pgrange.Range, error) {
 	switch v.(type) {
 	case int64, float64:
 		return pgrange.Range{}, pgErr("42883", "operator does not exist: a range and a number")
 	}
 	if k != nil {
-		return parseRange(k, str(v))
+		return parseRange(k, str(v), zone)
 	}
 	return parseRangeSyntax(str(v))
 }
@@ -124,7 +143,7 @@ func rangeFn(f func(pgrange.Range) driver.Value) fn {
 		if a[0] == nil {
 			return nil, nil
 		}
-		r, err := rangeArg(a[0], nil)
+		r, err := rangeArg(a[0], nil, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -150,7 +169,7 @@ func rangeBoundFn(upper bool) fn {
 		if k == nil && a[1] != nil {
 			return textFn(ctx, a[:1])
 		}
-		r, err := rangeArg(a[0], nil)
+		r, err := rangeArg(a[0], nil, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -172,11 +191,11 @@ func fnRangeMerge(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 	if a[0] == nil || a[1] == nil {
 		return nil, nil
 	}
-	r1, err := rangeArg(a[0], nil)
+	r1, err := rangeArg(a[0], nil, nil)
 	if err != nil {
 		return nil, err
 	}
-	r2, err := rangeArg(a[1], nil)
+	r2, err := rangeArg(a[1], nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -208,7 +227,7 @@ var rangeSetOps = map[string]func(k *rangeKind, a, b pgrange.Range) (pgrange.Ran
 // string of unknown type is a range of that kind, as PostgreSQL resolves
 // an unknown literal beside a range ('[1,5)'::int4range @> '[2,3]'); @>
 // and <@ take an element on the other side.
-func fnRangeOp(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+func fnRangeOp(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	op := str(a[0])
 	if a[1] == nil || a[2] == nil {
 		return nil, nil
@@ -236,21 +255,21 @@ func fnRangeOp(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error
 		if op == "<@" {
 			rv, ev = a[2], a[1]
 		}
-		r, err := rangeArg(rv, k)
+		r, err := rangeArg(rv, k, zone)
 		if err != nil {
 			return nil, err
 		}
-		e, err := k.elemIn(valueText(ev))
+		e, err := k.elemIn(valueText(ev), zone)
 		if err != nil {
 			return nil, err
 		}
 		return int64(btoi(rangeContainsElem(r, e))), nil
 	}
-	r1, err := rangeArg(a[1], k)
+	r1, err := rangeArg(a[1], k, zone)
 	if err != nil {
 		return nil, err
 	}
-	r2, err := rangeArg(a[2], k)
+	r2, err := rangeArg(a[2], k, zone)
 	if err != nil {
 		return nil, err
 	}
@@ -308,18 +327,18 @@ var rangeOrFallbacks = map[string]fn{}
 // ta or tb (a column's declared type read at run time) is a range type,
 // else the function fallback of a and b, what the statement meant
 // before range types (a jsonb column's @>, an array column's &&).
-func fnRangeOr(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+func fnRangeOr(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	if rangeKindNamed(str(a[3])) != nil || rangeKindNamed(str(a[4])) != nil {
-		return fnRangeOp(ctx, a[:5])
+		return fnRangeOp(a[:5], zone)
 	}
 	f := rangeOrFallbacks[str(a[5])]
 	if f == nil {
 		return nil, pgErr("42883", "operator does not exist: %s %s %s", argTypeName(a[3]), str(a[0]), argTypeName(a[4]))
 	}
 	if str(a[0]) == "<@" && str(a[5]) == "pg_jsonb_contains" {
-		return f(ctx, []driver.Value{a[2], a[1]})
+		return f(nil, []driver.Value{a[2], a[1]})
 	}
-	return f(ctx, a[1:3])
+	return f(nil, a[1:3])
 }
 
 // rangeFuncs are the functions on ranges.
@@ -332,8 +351,19 @@ var rangeFuncs = map[string]netFunc{
 	"range_merge":    {2, fnRangeMerge},
 	"pg_range_lower": {2, rangeBoundFn(false)},
 	"pg_range_upper": {2, rangeBoundFn(true)},
-	"pg_range_op":    {5, fnRangeOp},
-	"pg_range_or":    {6, fnRangeOr},
+}
+
+// rangeZoned are the range functions that read a bound's text (a
+// tstzrange's, in the session zone): added to ZonedFunctions.
+func rangeZoned() []ZonedFunc {
+	out := []ZonedFunc{{"pg_range_op", 5, fnRangeOp}, {"pg_range_or", 6, fnRangeOr}}
+	for _, k := range rangeKinds {
+		// a constructor takes 2 or 3 arguments: the driver registers one
+		// arity per name
+		out = append(out, ZonedFunc{k.name, -1, rangeConstructor(k)}, ZonedFunc{"pg_cast_" + k.name, 1, rangeCast(k)},
+			ZonedFunc{"pg_in_" + k.name, 2, rangeCast(k)})
+	}
+	return out
 }
 
 func registerRangeFuncs() error {
@@ -351,17 +381,6 @@ func registerRangeFuncs() error {
 	}
 	for name, d := range rangeFuncs {
 		if err := reg(name, d.n, d.f); err != nil {
-			return err
-		}
-	}
-	for name, f := range rangeCasts {
-		if err := reg(name, 1, f); err != nil {
-			return err
-		}
-	}
-	for _, k := range rangeKinds {
-		// 2 or 3 arguments: the driver registers one arity per name
-		if err := reg(k.name, -1, rangeConstructor(k)); err != nil {
 			return err
 		}
 	}

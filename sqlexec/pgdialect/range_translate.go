@@ -38,7 +38,7 @@ var rangeOps = map[string]bool{"@>": true, "<@": true, "&&": true, "<<": true, "
 
 // rangeElemTypes are the element types of the enforced ranges: @> or <@
 // with such an operand is a range's containment of an element.
-var rangeElemTypes = map[uint32]bool{pgoid.Int2: true, pgoid.Int4: true, pgoid.Int8: true, pgoid.Numeric: true, pgoid.Date: true, pgoid.Timestamp: true}
+var rangeElemTypes = map[uint32]bool{pgoid.Int2: true, pgoid.Int4: true, pgoid.Int8: true, pgoid.Numeric: true, pgoid.Date: true, pgoid.Timestamp: true, pgoid.Timestamptz: true}
 
 // rangeHint is the type hint of operand a..b-1 for pg_range_op: 'unknown'
 // for a string literal, the type the statement shows, a column's

@@ -31,6 +31,7 @@ var typeCollations = map[uint32]struct {
 	pgoid.NumRange:  {RangeCollation, compareRangeText},
 	pgoid.DateRange: {RangeCollation, compareRangeText},
 	pgoid.TsRange:   {RangeCollation, compareRangeText},
+	pgoid.TstzRange: {RangeCollation, compareRangeText},
 }
 
 // typeCollation is the COLLATE clause a column of declared type typeName

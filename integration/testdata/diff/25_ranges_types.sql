@@ -1,11 +1,13 @@
--- The range types int4range, int8range, numrange, daterange and tsrange
+-- The range types int4range, int8range, numrange, daterange, tsrange and
+-- tstzrange
 -- (issue 11): input text (brackets, infinite bounds, empty, quoting,
 -- blanks) and PostgreSQL's errors, the canonical [lo,hi) of the discrete
 -- types, constructors, lower/upper/isempty/..._inc/..._inf/range_merge,
 -- the operators and PostgreSQL's range order, described types, and range
 -- columns (CHECKs, UNIQUE, ORDER BY, GROUP BY, DISTINCT, containment and
--- overlap queries of a booking table). tstzrange and the multiranges stay
--- refused (0A000), as do EXCLUDE constraints.
+-- overlap queries of a booking table), tstzrange bounds read and printed
+-- in the session TimeZone. The multiranges stay refused (0A000), as do
+-- EXCLUDE constraints.
 SELECT '[1,5]'::int4range AS a, '(1,5]'::int4range AS b, '(1,2)'::int4range AS c, '[1,1)'::int4range AS d, '(,10]'::int4range AS e, '[3,)'::int4range AS f, '(,)'::int4range AS g, '[,5]'::int4range AS h;
 SELECT ' [ 1 , 5 ] '::int4range AS a, 'EMPTY'::int4range AS b, '  empty '::int4range AS c, '["1","5")'::int4range AS d, '[-5,-1]'::int8range AS e, '[1,1]'::int4range AS f;
 SELECT '[1.5,2.50]'::numrange AS a, '(1.50,)'::numrange AS b, '[-Infinity,Infinity]'::numrange AS c, '(1,1]'::numrange AS d, '[1e2,2e2)'::numrange AS e;
@@ -79,10 +81,21 @@ INSERT INTO n25ranges_u VALUES ('empty'), (int4range(7, 8));
 SELECT r FROM n25ranges_u ORDER BY r;
 -- differs: PostgreSQL 15 has no max/min of a range type (42883); raftsql answers by the range order
 SELECT max(seats), min(seats) FROM n25ranges_booking;
--- differs: tstzrange is not enforced yet (0A000)
-SELECT '[2024-01-01,2024-01-02)'::tstzrange;
--- differs: tstzrange is not enforced yet (0A000)
-CREATE TABLE n25ranges_tz (a tstzrange);
+SELECT '[2024-01-01,2024-01-02)'::tstzrange AS z, '[2024-01-01 10:00,2024-01-02)'::tstzrange AS a, tstzrange('2024-01-01 10:00+02', NULL) AS b, '[2024-01-01 10:00+05,2024-01-01 05:00+00]'::tstzrange AS c;
+SET TimeZone = 'America/New_York';
+SELECT '[2024-01-01 10:00,2024-07-01 10:00)'::tstzrange AS a, tstzrange('2024-01-01 10:00', '2024-01-01 12:00', '[]') AS b, lower('[2024-01-01 10:00,)'::tstzrange) AS c;
+CREATE TABLE n25ranges_tz (id int, slot tstzrange);
+INSERT INTO n25ranges_tz VALUES (1, '[2024-01-01 10:00,2024-01-01 11:00)'), (2, '[2024-01-01 10:30-05,2024-01-01 12:00-05)'), (3, tstzrange('2024-01-01 16:00+00', '2024-01-01 17:00+00'));
+SELECT * FROM n25ranges_tz ORDER BY slot;
+SELECT id FROM n25ranges_tz WHERE slot @> '2024-01-01 10:45'::timestamptz ORDER BY id;
+SELECT id FROM n25ranges_tz WHERE slot && '[2024-01-01 11:30,2024-01-01 11:45)' ORDER BY id;
+SELECT id FROM n25ranges_tz WHERE slot = '[2024-01-01 10:00,2024-01-01 11:00)' ORDER BY id;
+SELECT a.id, b.id, a.slot && b.slot, a.slot -|- b.slot FROM n25ranges_tz a, n25ranges_tz b WHERE a.id < b.id ORDER BY 1, 2;
+SET TimeZone = 'UTC';
+SELECT * FROM n25ranges_tz ORDER BY id;
+DROP TABLE n25ranges_tz;
+-- differs: 'now', 'today' ... in a range bound are refused (0A000): a bound is read without the entry's pinned clock
+SELECT '[2024-01-01 10:00,now)'::tstzrange;
 -- differs: the multirange types are not enforced (0A000)
 SELECT '{[1,5)}'::int4multirange;
 -- differs: the multirange types are not enforced (0A000)

@@ -50,7 +50,6 @@ CREATE TABLE n25ty_int8range (a int8range);
 CREATE TABLE n25ty_numrange (a numrange);
 CREATE TABLE n25ty_daterange (a daterange);
 CREATE TABLE n25ty_tsrange (a tsrange);
--- differs: type tstzrange is not enforced (0A000)
 CREATE TABLE n25ty_tstzrange (a tstzrange);
 -- differs: type int4multirange is not enforced (0A000)
 CREATE TABLE n25ty_int4multirange (a int4multirange);
