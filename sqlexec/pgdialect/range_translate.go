@@ -47,7 +47,7 @@ func (x *tx) rangeHint(a, b int) string {
 	if x.stringOperand(a, b) {
 		return "'unknown'"
 	}
-	if o := x.exprOID(a, b); o != 0 {
+	if o := x.shownOID(a, b); o != 0 {
 		return quoteLit(TypeName(o))
 	}
 	if !x.castsChecked() {
@@ -57,12 +57,46 @@ func (x *tx) rangeHint(a, b int) string {
 }
 
 // shownOID is the type the statement shows for operand a..b-1, 0 for a
-// string literal (its type is unknown: the other operand's).
+// string literal (its type is unknown: the other operand's); a bare
+// column of a range type the same CREATE TABLE declares is of that type.
 func (x *tx) shownOID(a, b int) uint32 {
 	if x.stringOperand(a, b) {
 		return 0
 	}
+	if k := x.declaredRangeColumn(a, b); k != nil {
+		return k.oid
+	}
 	return x.exprOID(a, b)
+}
+
+// declaredRangeColumn is the range kind of the bare column a..b-1 when
+// the statement is a CREATE TABLE declaring it of a range type (its CHECK
+// constraints and defaults, where the run-time reading of the declared
+// type is not possible: SQLite allows no subquery there), else nil.
+func (x *tx) declaredRangeColumn(a, b int) *rangeKind {
+	_, col, ok := x.bareColumn(a, b)
+	if !ok || !x.kw(0, "CREATE") {
+		return nil
+	}
+	p := -1
+	for k := 1; k < x.n() && p < 0; k++ {
+		if x.isP(k, "(") {
+			p = k
+		} else if !x.T(k).kw("TABLE") && !x.T(k).kw("TEMP") && !x.T(k).kw("TEMPORARY") && !x.T(k).kw("UNLOGGED") &&
+			!x.T(k).kw("IF") && !x.T(k).kw("NOT") && !x.T(k).kw("EXISTS") && k > 2 && !x.isP(k, ".") && x.T(k-1).typ != tIdent && x.T(k-1).typ != tQIdent {
+			return nil
+		}
+	}
+	if p < 0 || !x.T(1).kw("TABLE") && !x.T(2).kw("TABLE") {
+		return nil
+	}
+	e := x.match(p)
+	for _, el := range x.splitTop(p+1, e) {
+		if el[1]-el[0] >= 2 && (x.T(el[0]).typ == tIdent || x.T(el[0]).typ == tQIdent) && x.T(el[0]).identName() == col {
+			return rangeKindNamed(x.T(el[0] + 1).text)
+		}
+	}
+	return nil
 }
 
 // rangeLiteral reports whether a..b-1 is a string literal that reads as
@@ -232,7 +266,7 @@ func (x *tx) rangeBoundCalls() {
 			}
 			continue
 		}
-		k := rangeKinds[x.exprOID(a, b)]
+		k := rangeKinds[x.shownOID(a, b)]
 		_, _, col := x.bareColumn(a, b)
 		if k == nil && !(col && x.castsChecked()) {
 			continue

@@ -79,6 +79,18 @@ INSERT INTO n25ranges_u VALUES ('[1,5]');
 INSERT INTO n25ranges_u VALUES ('[1,6)');
 INSERT INTO n25ranges_u VALUES ('empty'), (int4range(7, 8));
 SELECT r FROM n25ranges_u ORDER BY r;
+CREATE TABLE n25ranges_chk (id int, r int4range CHECK (lower(r) >= 0), d daterange CHECK (NOT isempty(d)), CHECK (d && daterange('2024-01-01', '2025-01-01')), CHECK (upper(r) - lower(r) <= 10));
+INSERT INTO n25ranges_chk VALUES (1, '[0,5)', '[2024-03-01,2024-03-05)');
+INSERT INTO n25ranges_chk VALUES (2, '[-1,5)', '[2024-03-01,2024-03-05)');
+INSERT INTO n25ranges_chk VALUES (3, '[1,5)', 'empty');
+INSERT INTO n25ranges_chk VALUES (4, '[1,5)', '[2026-01-01,2026-02-01)');
+INSERT INTO n25ranges_chk VALUES (5, '[1,50)', '[2024-03-01,2024-03-05)');
+-- differs-type: lower()/upper() of a column are read at run time: their arithmetic is described by the value (int8), PostgreSQL's int4
+SELECT id, upper(r) - lower(r) AS len, lower(r) + 1 AS l1 FROM n25ranges_chk ORDER BY id;
+-- differs: upper(col) - lower(col) of a daterange column is read as numbers (22P02); PostgreSQL's date - date
+SELECT id, upper(d) - lower(d) AS days FROM n25ranges_chk ORDER BY id;
+SELECT upper(daterange('2024-01-01', '2024-01-10')) - lower(daterange('2024-01-01', '2024-01-10')) AS a;
+DROP TABLE n25ranges_chk;
 -- differs: PostgreSQL 15 has no max/min of a range type (42883); raftsql answers by the range order
 SELECT max(seats), min(seats) FROM n25ranges_booking;
 SELECT '[2024-01-01,2024-01-02)'::tstzrange AS z, '[2024-01-01 10:00,2024-01-02)'::tstzrange AS a, tstzrange('2024-01-01 10:00+02', NULL) AS b, '[2024-01-01 10:00+05,2024-01-01 05:00+00]'::tstzrange AS c;
