@@ -237,8 +237,13 @@ func fnRangeOp(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	if k == nil {
 		k = kb
 	}
-	if k == nil {
+	if k == nil && !(isRangeText(a[1]) && isRangeText(a[2])) {
 		return nil, pgErr("42883", "operator does not exist: %s %s %s", argTypeName(a[3]), op, argTypeName(a[4]))
+	}
+	if k == nil {
+		// two stored ranges whose types no hint names (a CHECK added by
+		// ALTER TABLE): canonical already, compared without a kind
+		return rangeValuesOp(op, a[1], a[2])
 	}
 	isElem := func(v, t driver.Value, kt *rangeKind) bool {
 		if kt != nil {
@@ -292,21 +297,41 @@ func fnRangeOp(a []driver.Value, zone *time.Location) (driver.Value, error) {
 // intersection and difference of canonical ranges are canonical, so no
 // kind is needed.
 func rangeArithValues(op byte, x, y driver.Value) (driver.Value, bool, error) {
-	sx, okx := x.(string)
-	sy, oky := y.(string)
-	if !okx || !oky {
+	if !isRangeText(x) || !isRangeText(y) {
 		return nil, false, nil
 	}
-	r1, err1 := pgrange.Parse(sx)
-	r2, err2 := pgrange.Parse(sy)
-	if err1 != nil || err2 != nil {
-		return nil, false, nil
+	v, err := rangeValuesOp(string(op), x, y)
+	return v, true, err
+}
+
+// isRangeText reports whether v is a range's text.
+func isRangeText(v driver.Value) bool {
+	s, ok := v.(string)
+	if !ok {
+		return false
 	}
-	r, err := rangeSetOps[string(op)](nil, r1, r2)
+	_, err := pgrange.Parse(s)
+	return err == nil
+}
+
+// rangeValuesOp is the operator op of two range texts, without a kind.
+func rangeValuesOp(op string, x, y driver.Value) (driver.Value, error) {
+	r1, err := rangeArg(x, nil, nil)
 	if err != nil {
-		return nil, true, err
+		return nil, err
 	}
-	return pgrange.Format(r), true, nil
+	r2, err := rangeArg(y, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	if f := rangeBoolOps[op]; f != nil {
+		return int64(btoi(f(r1, r2))), nil
+	}
+	r, err := rangeSetOps[op](nil, r1, r2)
+	if err != nil {
+		return nil, err
+	}
+	return pgrange.Format(r), nil
 }
 
 // argTypeName names an operand's type hint in an error.
