@@ -150,7 +150,10 @@ func (x *tx) exprPass() error {
 			}
 		}
 	}
-	x.rangeOperators() // range_translate.go: before the arithmetic, network, array and jsonb operators take them
+	// range_translate.go: before the arithmetic, network, array and jsonb operators take them
+	if err := x.rangeOperators(); err != nil {
+		return err
+	}
 	// before the operators' rewrites, which read the calls' result types
 	x.numericCalls() // numeric_calls.go
 	// pass 3b: date/time operators and AT TIME ZONE (datetime_translate.go)

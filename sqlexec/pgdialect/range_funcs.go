@@ -334,6 +334,30 @@ func rangeValuesOp(op string, x, y driver.Value) (driver.Value, error) {
 	return pgrange.Format(r), nil
 }
 
+// tstzRangeText is text(tstzrange): the bounds as timestamptz::text
+// prints them in the session zone (pgcast.go's textIn); ok false for a
+// value that is no range.
+func tstzRangeText(v driver.Value, zone *time.Location) (string, bool) {
+	r, err := pgrange.Parse(str(v))
+	if err != nil {
+		return "", false
+	}
+	for _, b := range []struct {
+		inf bool
+		val *string
+	}{{r.LowerInf, &r.Lower}, {r.UpperInf, &r.Upper}} {
+		if r.Empty || b.inf {
+			continue
+		}
+		t, err := textIn([]driver.Value{*b.val, "timestamptz"}, zone)
+		if err != nil {
+			return "", false
+		}
+		*b.val = str(t)
+	}
+	return pgrange.Format(r), true
+}
+
 // argTypeName names an operand's type hint in an error.
 func argTypeName(t driver.Value) string {
 	if t == nil {

@@ -113,9 +113,9 @@ func (x *tx) rangeLiteral(a, b int) bool {
 // rangeOperators rewrites the range operators of the statement (after the
 // casts, before the date/time, arithmetic, network, array and jsonb
 // operators, which would take them otherwise).
-func (x *tx) rangeOperators() {
+func (x *tx) rangeOperators() error {
 	if x.catalog {
-		return
+		return nil
 	}
 	for i := 1; i < x.n(); i++ {
 		t := x.T(i)
@@ -187,6 +187,9 @@ func (x *tx) rangeOperators() {
 			}
 			call = "(" + call + " COLLATE " + RangeCollation + ")"
 		}
+		if err := x.rangeElemErr(i, lk, rk, lo, ro); err != nil {
+			return err
+		}
 		x.wipe(ls, re)
 		x.T(ls).set(call)
 		x.castEnd[re-1] = ls
@@ -195,6 +198,28 @@ func (x *tx) rangeOperators() {
 		}
 	}
 	x.rangeBoundCalls()
+	return nil
+}
+
+// rangeElemErr is PostgreSQL's 42883 for @> or <@ (at i) of a range shown
+// with an element of another type shown than the range's element type
+// (int4range @> bigint, int8range @> 3, tsrange @> date): anyrange @>
+// anyelement casts no element implicitly.
+func (x *tx) rangeElemErr(i int, lk, rk *rangeKind, lo, ro uint32) *Error {
+	op := x.T(i).text
+	k, e, left := lk, ro, true
+	if op == "<@" {
+		k, e, left = rk, lo, false
+	}
+	if op != "@>" && op != "<@" || k == nil || e == 0 || rangeKinds[e] != nil || e == k.elem {
+		return nil
+	}
+	l, r := k.name, FormatType(e, -1)
+	if !left {
+		l, r = r, l
+	}
+	return &Error{Code: "42883", Message: "operator does not exist: " + l + " " + op + " " + r,
+		Hint: "No operator matches the given name and argument types. You might need to add explicit type casts.", Position: x.charPos(i)}
 }
 
 // rangeCompareOps are the comparisons, whose string literal beside a
@@ -241,8 +266,8 @@ func (x *tx) rangeBoundCalls() {
 					x.numericLiteral(a[0], a[1]) // arith.go: 2.50 keeps its scale
 				}
 			}
-			t.pre = "(" + t.pre
-			x.T(e).suf += " COLLATE " + RangeCollation + ")"
+			t.pre += "(" // innermost: a cast's pg_text( may be outside
+			x.T(e).suf = " COLLATE " + RangeCollation + ")" + x.T(e).suf
 			continue
 		}
 		if t.typ != tIdent || t.ed || !t.kw("LOWER") && !t.kw("UPPER") && !t.kw("RANGE_MERGE") || !x.isP(i+1, "(") || x.isP(i-1, ".") {
@@ -259,8 +284,8 @@ func (x *tx) rangeBoundCalls() {
 			if len(args) == 2 && k == nil {
 				k = rangeKinds[x.exprOID(args[1][0], args[1][1])]
 			}
-			t.pre = "(" + t.pre
-			x.T(e).suf += " COLLATE " + RangeCollation + ")"
+			t.pre += "("
+			x.T(e).suf = " COLLATE " + RangeCollation + ")" + x.T(e).suf
 			if k != nil {
 				x.setResolved(i, e+1, k.oid)
 			}

@@ -40,6 +40,13 @@ SELECT range_merge(int4range(1, 3), int4range(7, 9)) AS a, range_merge('empty'::
 SELECT int4range(1, 5) @> 3 AS a, int4range(1, 5) @> 5 AS b, int4range(1, 5) @> int4range(2, 4) AS c, int4range(2, 4) <@ int4range(1, 5) AS d, 4 <@ int4range(1, 5) AS e, 'empty'::int4range <@ int4range(1, 2) AS f, int4range(1, 5) @> 'empty'::int4range AS g, numrange(1, 2) @> 1.5 AS h, daterange('2024-01-01', '2024-01-10') @> '2024-01-05'::date AS i;
 SELECT int4range(1, 5) && int4range(5, 6) AS a, int4range(1, 5) && int4range(4, 6) AS b, int4range(1, 5) << int4range(5, 6) AS c, int4range(7, 9) >> int4range(1, 5) AS d, int4range(1, 5) &< int4range(2, 3) AS e, int4range(1, 5) &> int4range(0, 3) AS f, int4range(1, 5) -|- int4range(5, 6) AS g, numrange(1, 2) -|- numrange(2, 3, '(]') AS h, numrange(1, 2, '[]') -|- numrange(2, 3) AS i;
 SELECT int4range(1, 5) + int4range(5, 7) AS a, int4range(1, 5) + int4range(3, 9) AS b, int4range(1, 10) * int4range(5, 20) AS c, int4range(1, 10) - int4range(5, 20) AS d, int4range(1, 10) - int4range(0, 3) AS e, int4range(1, 10) * int4range(20, 30) AS f, numrange(1, 10) - numrange(5, 10, '[]') AS g, 'empty'::int4range + int4range(1, 2) AS h;
+SELECT int4range(1, 5) @> 3::bigint;
+SELECT int4range(1, 5) @> 1.5;
+SELECT 2::bigint <@ int4range(1, 5);
+SELECT int8range(1, 5) @> 3;
+SELECT numrange(1, 2) @> 1;
+SELECT tsrange('2024-01-01', '2024-02-01') @> '2024-01-05'::date;
+SELECT int8range(1, 5) @> 3::int8 AS a, numrange(1, 2) @> 1.0 AS b, tsrange('2024-01-01', '2024-02-01') @> '2024-01-05'::timestamp AS c, daterange('2024-01-01', '2024-02-01')::text AS d, range_merge(int4range(1, 2), int4range(3, 4))::text AS e;
 SELECT int4range(1, 3) + int4range(5, 7);
 SELECT int4range(1, 10) - int4range(3, 5);
 SELECT int4range(1, 5) @> '[2,3]' AS a, int4range(1, 5) = '[1,4]' AS b, numrange(1.5, 2) = numrange(1.50, 2) AS c;
@@ -103,6 +110,7 @@ SELECT id FROM n25ranges_tz WHERE slot @> '2024-01-01 10:45'::timestamptz ORDER 
 SELECT id FROM n25ranges_tz WHERE slot && '[2024-01-01 11:30,2024-01-01 11:45)' ORDER BY id;
 SELECT id FROM n25ranges_tz WHERE slot = '[2024-01-01 10:00,2024-01-01 11:00)' ORDER BY id;
 SELECT a.id, b.id, a.slot && b.slot, a.slot -|- b.slot FROM n25ranges_tz a, n25ranges_tz b WHERE a.id < b.id ORDER BY 1, 2;
+SELECT tstzrange('2024-01-01 10:00', '2024-01-01 12:00')::text AS t, upper(tstzrange('2024-01-01 10:00', '2024-01-01 12:00')) AS u, tstzrange('2024-01-01 10:00', '2024-01-01 11:00') @> '2024-01-01 10:30'::timestamptz AS c;
 SET TimeZone = 'UTC';
 SELECT * FROM n25ranges_tz ORDER BY id;
 DROP TABLE n25ranges_tz;
