@@ -33,15 +33,16 @@ type rangeKind struct {
 	discrete  bool
 }
 
-// rangeKinds are the range types raftsql enforces, by OID.
-var rangeKinds = map[uint32]*rangeKind{
-	pgoid.Int4Range: {pgoid.Int4Range, pgoid.Int4, "int4range", true},
-	pgoid.Int8Range: {pgoid.Int8Range, pgoid.Int8, "int8range", true},
-	pgoid.NumRange:  {pgoid.NumRange, pgoid.Numeric, "numrange", false},
-	pgoid.DateRange: {pgoid.DateRange, pgoid.Date, "daterange", true},
-	pgoid.TsRange:   {pgoid.TsRange, pgoid.Timestamp, "tsrange", false},
-	pgoid.TstzRange: {pgoid.TstzRange, pgoid.Timestamptz, "tstzrange", false},
-}
+// rangeKinds are the range types raftsql enforces, by OID (their element
+// types pgwire/oid's RangeElem).
+var rangeKinds = func() map[uint32]*rangeKind {
+	m := map[uint32]*rangeKind{}
+	for o, discrete := range map[uint32]bool{pgoid.Int4Range: true, pgoid.Int8Range: true, pgoid.NumRange: false,
+		pgoid.DateRange: true, pgoid.TsRange: false, pgoid.TstzRange: false} {
+		m[o] = &rangeKind{o, pgoid.RangeElem(o), pgoid.TypeName(o), discrete}
+	}
+	return m
+}()
 
 // rangeKindNamed is the range kind of a type name or declared type
 // ('int4range', 'INT4RANGE'), nil for any other type.
