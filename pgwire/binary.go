@@ -183,6 +183,8 @@ func encodeBinary(v any, typeOID uint32) ([]byte, error) {
 		return encodeMacBinary(textOf(v, time.UTC), typeOID)
 	case oid.Bit, oid.Varbit:
 		return encodeBitsBinary(textOf(v, time.UTC), typeOID) // bits.go
+	case oid.Int4Range, oid.Int8Range, oid.NumRange, oid.DateRange, oid.TsRange, oid.TstzRange:
+		return encodeRangeBinary(textOf(v, time.UTC), typeOID) // range.go
 	case oid.Char:
 		s := textOf(v, time.UTC)
 		if len(s) > 0 {
@@ -336,6 +338,8 @@ func decodeBinary(b []byte, typeOID uint32) (any, error) {
 		return decodeMacBinary(b, typeOID)
 	case oid.Bit, oid.Varbit:
 		return decodeBitsBinary(b) // bits.go
+	case oid.Int4Range, oid.Int8Range, oid.NumRange, oid.DateRange, oid.TsRange, oid.TstzRange:
+		return decodeRangeBinary(b, typeOID) // range.go
 	case oid.JSONB:
 		if len(b) < 1 || b[0] != 1 {
 			return nil, newErr(codeInvalidBinaryRep, "unsupported jsonb version number")

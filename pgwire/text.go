@@ -102,6 +102,8 @@ func encodeText(v any, typeOID uint32, loc *time.Location) ([]byte, error) {
 			}
 			return []byte(formatTimeOfDay(us)), nil
 		}
+	case oid.TstzRange:
+		return encodeRangeText(textOf(v, time.UTC), typeOID, loc) // range.go
 	case oid.Timestamp, oid.Timestamptz:
 		// Zone-less strings are UTC (the engine's canonical form); the
 		// value is printed in the session time zone.

@@ -569,6 +569,8 @@ func dummyArg(oid uint32) any {
 		return "00:00:00:00:00:00"
 	case pgoid.Macaddr8:
 		return "00:00:00:00:00:00:00:00"
+	case pgoid.Int4Range, pgoid.Int8Range, pgoid.NumRange, pgoid.DateRange, pgoid.TsRange, pgoid.TstzRange:
+		return "empty"
 	case pgoid.Bytea:
 		return []byte{0}
 	}

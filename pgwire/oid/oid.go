@@ -50,6 +50,12 @@ const (
 	Regtype      uint32 = 2206
 	UUID         uint32 = 2950
 	JSONB        uint32 = 3802
+	Int4Range    uint32 = 3904
+	NumRange     uint32 = 3906
+	TsRange      uint32 = 3908
+	TstzRange    uint32 = 3910
+	DateRange    uint32 = 3912
+	Int8Range    uint32 = 3926
 	Regnamespace uint32 = 4089
 	Regrole      uint32 = 4096
 )
@@ -73,7 +79,9 @@ var table = map[uint32]info{
 	Numeric: {"numeric", -1}, Regprocedure: {"regprocedure", 4}, Regoper: {"regoper", 4},
 	Regoperator: {"regoperator", 4}, Regclass: {"regclass", 4}, Regtype: {"regtype", 4},
 	UUID: {"uuid", 16}, JSONB: {"jsonb", -1}, Regnamespace: {"regnamespace", 4},
-	Regrole: {"regrole", 4},
+	Regrole: {"regrole", 4}, Int4Range: {"int4range", -1}, NumRange: {"numrange", -1},
+	TsRange: {"tsrange", -1}, TstzRange: {"tstzrange", -1}, DateRange: {"daterange", -1},
+	Int8Range: {"int8range", -1},
 }
 
 // Size is the type's pg_type.typlen, the size RowDescription reports: -1

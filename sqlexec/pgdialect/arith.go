@@ -553,6 +553,9 @@ func checkedCast(tt *pgType, mods string, literal bool) (pre, suf string, ok boo
 	case pgoid.Inet, pgoid.Cidr, pgoid.Macaddr, pgoid.Macaddr8:
 		// ordered and compared as PostgreSQL does (inet_funcs.go)
 		return "(pg_cast_" + TypeName(tt.oid) + "(", ") COLLATE " + netCollation(tt.oid) + ")", true
+	case pgoid.Int4Range, pgoid.Int8Range, pgoid.NumRange, pgoid.DateRange, pgoid.TsRange, pgoid.TstzRange:
+		// ordered and compared as PostgreSQL does (range_funcs.go)
+		return "(pg_cast_" + TypeName(tt.oid) + "(", ") COLLATE " + RangeCollation + ")", true
 	case pgoid.Int2, pgoid.Int4, pgoid.Int8:
 		if !literal {
 			return "pg_num_int(", ", " + quoteLit(TypeName(tt.oid)) + ")", true

@@ -181,6 +181,11 @@ func arithFn(op byte) fn {
 				return v, err
 			}
 		}
+		if err != nil && (op == '+' || op == '-' || op == '*') {
+			if v, ok, err := rangeArithValues(op, a[0], a[1]); ok { // range_funcs.go
+				return v, err
+			}
+		}
 		if null || err != nil {
 			return nil, err
 		}

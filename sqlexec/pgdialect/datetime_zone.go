@@ -55,6 +55,10 @@ var ZonedFunctions = []ZonedFunc{
 	{"pg_text", 2, textIn}, // pgcast.go: timestamptz::text
 }
 
+func init() {
+	ZonedFunctions = append(ZonedFunctions, rangeZoned()...) // range_funcs.go
+}
+
 // registerZoned registers ZonedFunctions computing in UTC.
 func registerZoned(register func(name string, n int32, f fn) error) error {
 	for _, z := range ZonedFunctions {

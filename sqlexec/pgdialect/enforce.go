@@ -53,7 +53,7 @@ import (
 // INSERT/UPDATE are still canonicalised).
 
 // inFamilies lists each type family's input functions (name -> function).
-var inFamilies = []map[string]fn{typesIn, {"pg_in_numeric": fnInNumeric}, dateTimeIn, netIn, bitIn}
+var inFamilies = []map[string]fn{typesIn, {"pg_in_numeric": fnInNumeric}, dateTimeIn, netIn, bitIn, rangeIn}
 
 // ownCheck names the input functions whose family adds its column CHECK
 // itself (numeric_ddl.go: numeric columns are retyped numeric_text and
@@ -156,6 +156,9 @@ func InDeclAt(v, decl driver.Value, now func() time.Time, zone *time.Location) (
 func inValueAt(name string, v driver.Value, typmod int64, now func() time.Time, zone *time.Location) (driver.Value, error) {
 	if typ, ok := strings.CutPrefix(name, "pg_in_"); ok && dateTimeIn[name] != nil {
 		return InDateTimeIn(typ, v, typmod, now(), zone)
+	}
+	if k := rangeInKind(name); k != nil {
+		return rangeCast(k)([]driver.Value{v}, zone) // range_funcs.go: a tstzrange's bounds in zone
 	}
 	return inFunc(name)(nil, []driver.Value{v, typmod})
 }

@@ -157,6 +157,10 @@ func (x *tx) exprPass() error {
 			}
 		}
 	}
+	// range_translate.go: before the arithmetic, network, array and jsonb operators take them
+	if err := x.rangeOperators(); err != nil {
+		return err
+	}
 	// before the operators' rewrites, which read the calls' result types
 	x.numericCalls() // numeric_calls.go
 	// pass 3b: date/time operators and AT TIME ZONE (datetime_translate.go)
@@ -412,7 +416,8 @@ func (x *tx) identRewrite(i int) error {
 			return nil
 		}
 	case "DATE", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "TIMETZ", "BOOLEAN", "BOOL", "UUID", "JSON", "JSONB", "NUMERIC", "DECIMAL", "BIGINT", "INT", "INTEGER", "TEXT",
-		"INT2", "INT4", "INT8", "SMALLINT", "FLOAT4", "FLOAT8", "REAL", "VARCHAR", "BPCHAR", "BYTEA", "INET", "CIDR", "MACADDR", "MACADDR8":
+		"INT2", "INT4", "INT8", "SMALLINT", "FLOAT4", "FLOAT8", "REAL", "VARCHAR", "BPCHAR", "BYTEA", "INET", "CIDR", "MACADDR", "MACADDR8",
+		"INT4RANGE", "INT8RANGE", "NUMRANGE", "DATERANGE", "TSRANGE", "TSTZRANGE":
 		if next.typ == tString && !x.endsOperand(i-1) && !x.isP(i-1, ".") {
 			// typed literal: type 'literal' -> cast
 			tt := typeAlias[strings.ToLower(u)]

@@ -241,6 +241,9 @@ func register() error {
 	if err := registerNetFuncs(); err != nil { // inet_funcs.go
 		return err
 	}
+	if err := registerRangeFuncs(); err != nil { // range_funcs.go
+		return err
+	}
 	return registerCatalogFuncs()
 }
 

@@ -445,6 +445,10 @@ func textIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 				return w.Format("2006-01-02 15:04:05.999999") + formatOffset(off), nil
 			}
 		}
+	case pgoid.TstzRange:
+		if s, ok := tstzRangeText(v, zone); ok { // range_funcs.go
+			return s, nil
+		}
 	case pgoid.Numeric:
 		// the stored decimal at the column's scale (numeric.go)
 		if d, ok := decimalFromValue(v); ok && d.applyTypmod(int64(typmod)) == nil {

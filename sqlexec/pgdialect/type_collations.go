@@ -19,13 +19,19 @@ var typeCollations = map[uint32]struct {
 	name    string
 	compare func(a, b string) int
 }{
-	pgoid.Interval: {IntervalCollation, compareIntervalText},
-	pgoid.JSONB:    {JSONBCollation, compareJSONBText},
-	pgoid.Money:    {MoneyCollation, compareMoneyText},
-	pgoid.Inet:     {InetCollation, compareNetText}, // inet_funcs.go
-	pgoid.Cidr:     {InetCollation, compareNetText},
-	pgoid.Macaddr:  {MacaddrCollation, compareMacText}, // inet_funcs.go
-	pgoid.Macaddr8: {MacaddrCollation, compareMacText},
+	pgoid.Interval:  {IntervalCollation, compareIntervalText},
+	pgoid.JSONB:     {JSONBCollation, compareJSONBText},
+	pgoid.Money:     {MoneyCollation, compareMoneyText},
+	pgoid.Inet:      {InetCollation, compareNetText}, // inet_funcs.go
+	pgoid.Cidr:      {InetCollation, compareNetText},
+	pgoid.Macaddr:   {MacaddrCollation, compareMacText}, // inet_funcs.go
+	pgoid.Macaddr8:  {MacaddrCollation, compareMacText},
+	pgoid.Int4Range: {RangeCollation, compareRangeText}, // range_funcs.go
+	pgoid.Int8Range: {RangeCollation, compareRangeText},
+	pgoid.NumRange:  {RangeCollation, compareRangeText},
+	pgoid.DateRange: {RangeCollation, compareRangeText},
+	pgoid.TsRange:   {RangeCollation, compareRangeText},
+	pgoid.TstzRange: {RangeCollation, compareRangeText},
 }
 
 // typeCollation is the COLLATE clause a column of declared type typeName

@@ -18,7 +18,8 @@ func TestTypeAllowList(t *testing.T) {
 	}{
 		{"CREATE TABLE t (a int4, b float8, c double precision, d character varying(10), e timestamp(3) with time zone, f bool, g decimal(10,2))", "", 0},
 		{"CREATE TABLE t (a serial, b bigserial, c smallserial, d int[], e integer ARRAY, f varchar(20)[], g interval day to second(3), h char, i \"char\"[])", "0A000", 137},
-		{"CREATE TABLE t (a text, b tsrange)", "0A000", 27},
+		{"CREATE TABLE t (a text, b datemultirange)", "0A000", 27},
+		{"CREATE TABLE t (a int4range, b int8range, c numrange, d daterange, e tsrange, f tstzrange)", "", 0},
 		{"CREATE TABLE t (a bit varying(3), b bit(2), c varbit, d bit)", "", 0},
 		{"CREATE TABLE t (a bit(2)[])", "0A000", 19},
 		{"CREATE TABLE t (a circle)", "0A000", 19},

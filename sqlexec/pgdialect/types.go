@@ -67,6 +67,9 @@ func init() {
 	add(pgoid.JSONB, "jsonb", "TEXT", "U", JSONBDeclType)
 	add(pgoid.Regnamespace, "regnamespace", "fn:regnamespace", "N")
 	add(pgoid.Unknown, "unknown", "TEXT", "X")
+	for _, o := range []uint32{pgoid.Int4Range, pgoid.Int8Range, pgoid.NumRange, pgoid.DateRange, pgoid.TsRange, pgoid.TstzRange} {
+		add(o, pgoid.TypeName(o), "TEXT", "R") // range.go
+	}
 	// "char" (quoted) is the one-byte type; bare char is bpchar.
 	typeAlias["char"] = typesByOID[pgoid.Bpchar]
 	typeAlias[`"char"`] = typesByOID[pgoid.Char]

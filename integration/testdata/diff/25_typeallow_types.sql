@@ -43,17 +43,11 @@ CREATE TABLE n25ty_xml (a xml);
 CREATE TABLE n25ty_tsvector (a tsvector);
 -- differs: type tsquery is not enforced (0A000)
 CREATE TABLE n25ty_tsquery (a tsquery);
--- differs: type int4range is not enforced (0A000)
 CREATE TABLE n25ty_int4range (a int4range);
--- differs: type int8range is not enforced (0A000)
 CREATE TABLE n25ty_int8range (a int8range);
--- differs: type numrange is not enforced (0A000)
 CREATE TABLE n25ty_numrange (a numrange);
--- differs: type daterange is not enforced (0A000)
 CREATE TABLE n25ty_daterange (a daterange);
--- differs: type tsrange is not enforced (0A000)
 CREATE TABLE n25ty_tsrange (a tsrange);
--- differs: type tstzrange is not enforced (0A000)
 CREATE TABLE n25ty_tstzrange (a tstzrange);
 -- differs: type int4multirange is not enforced (0A000)
 CREATE TABLE n25ty_int4multirange (a int4multirange);
@@ -107,7 +101,6 @@ SELECT CAST('<a/>' AS xml);
 SELECT point '(1,2)';
 -- differs: type box is not enforced (0A000)
 SELECT box '((0,0),(1,1))' AS b;
--- differs: type int4range is not enforced (0A000)
 SELECT '[1,5)'::int4range;
 SELECT '12'::oid;
 SELECT 'abc'::name;
