@@ -47,19 +47,20 @@ func schemaHasTyped(c *lconn) bool {
 // liteTypedCatalog answers the check from the connection's schema.
 type liteTypedCatalog struct{ liteGroupCatalog }
 
-// TypedColumns reads the json, jsonb, xml and money columns of a table
-// or view (a view's column that reads such a column directly has its
-// declared type).
+// TypedColumns reads the columns of a table or view whose declared type
+// names one PostgreSQL type (a view's column that reads a column directly
+// has its declared type), by PostgreSQL's name of the type.
 func (g liteTypedCatalog) TypedColumns(name string) map[string]string {
-	rows, err := queryStrings(g.c, "SELECT name || ' ' || CASE lower(type) WHEN ?2 THEN 'json' WHEN 'json' THEN 'json' WHEN ?3 THEN 'jsonb' WHEN 'jsonb' THEN 'jsonb' WHEN 'money' THEN 'money' ELSE 'xml' END FROM pragma_table_info(?1) WHERE lower(type) IN (?2, 'json', ?3, 'jsonb', ?4, 'xml', 'money')",
-		name, pgdialect.JSONDeclType, pgdialect.JSONBDeclType, pgdialect.XMLDeclType)
+	rows, err := queryStrings(g.c, "SELECT name || char(0) || type FROM pragma_table_info(?1)", name)
 	if err != nil || len(rows) == 0 {
 		return nil
 	}
 	out := make(map[string]string, len(rows))
 	for _, r := range rows {
-		i := strings.LastIndexByte(r, ' ')
-		out[strings.ToLower(r[:i])] = r[i+1:]
+		i := strings.IndexByte(r, 0)
+		if typ := pgdialect.ColumnTypeName(r[i+1:]); typ != "" {
+			out[strings.ToLower(r[:i])] = typ
+		}
 	}
 	return out
 }
