@@ -7,10 +7,12 @@ import (
 )
 
 // PostgreSQL's 42883 for a json (not jsonb) or xml column compared,
-// sorted, grouped or given to min/max, a jsonb column given to min/max,
-// a money column compared with a number or given to a numeric function,
-// 42804/42846 for a set operation matching json with another type, and
-// 42704 for an index on a json or xml column (pgdialect/typecompare_columns.go),
+// sorted, grouped or given to min/max, a jsonb or macaddr column given to
+// min/max, a money column compared with another type or given to a
+// numeric function, 42804/42846 for values of no common type (COALESCE,
+// CASE, a set operation: money beside a number, json or xml beside
+// another type), and 42704 for an index on a json or xml column
+// (pgdialect/typecompare_columns.go, typecompare_common.go),
 // checked on the SQLite text once it compiles, beside the grouping check:
 // every statement that runs passes here, so the refusal is the
 // statement's result on every node; it depends only on the text and the
@@ -36,11 +38,12 @@ func typeCompareCheck(c *lconn, sqlText string) *Error {
 	return e
 }
 
-// schemaHasTyped is the fast path: no table declares a json, jsonb, xml
-// or money column (declared types json_text, jsonb_text, or json and
-// jsonb before them, xml_text, money), nothing to check.
+// schemaHasTyped is the fast path: no table declares a json, jsonb, xml,
+// money or macaddr column (declared types json_text, jsonb_text, or json
+// and jsonb before them, xml_text, money, macaddr, macaddr8), nothing to
+// check.
 func schemaHasTyped(c *lconn) bool {
-	n, err := queryStrings(c, "SELECT name FROM sqlite_schema WHERE type = 'table' AND (sql LIKE '%json%' OR sql LIKE '%xml%' OR sql LIKE '%money%') LIMIT 1")
+	n, err := queryStrings(c, "SELECT name FROM sqlite_schema WHERE type = 'table' AND (sql LIKE '%json%' OR sql LIKE '%xml%' OR sql LIKE '%money%' OR sql LIKE '%macaddr%') LIMIT 1")
 	return err == nil && len(n) > 0
 }
 
