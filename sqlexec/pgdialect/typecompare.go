@@ -12,7 +12,7 @@ package pgdialect
 // refuses, before anything is translated, the forms whose type the
 // statement itself shows:
 //
-//	'…'::json, CAST(… AS json)                       a cast to json, xml or money
+//	'…'::json, CAST(… AS json)                       a cast to json, xml, money, macaddr
 //	to_json(…), json_build_object(…), json_agg(…), …  a function returning json
 //	(e)                                               e of the above
 //
@@ -24,8 +24,9 @@ package pgdialect
 // higher precedence next to it, a subscript, a multi-word type) is let
 // through, so nothing PostgreSQL accepts is refused. A json column's type
 // is not visible here (the translator has no schema): typecompare_columns.go
-// runs the same reading on the SQLite text with the catalog (json, xml
-// and money columns).
+// runs the same reading on the SQLite text with the catalog (every column
+// of a known type). The common type of COALESCE, GREATEST, LEAST, CASE
+// and set operations: typecompare_common.go.
 
 import (
 	"strconv"
@@ -448,7 +449,8 @@ func (x *tx) jsonSelectItems(l gsLevel) [][2]int {
 // column in turn: the arms' types are matched (json, xml or money with
 // a known type of another category is 42804 `UNION types json and
 // integer cannot be matched` at the later item, with one of the same
-// category 42846 `UNION could not convert type jsonb to json`; an
+// category 42846 `UNION could not convert type jsonb to json`:
+// selectCommonType, typecompare_common.go; an
 // unknown literal takes the other's type, two unknowns are text), then
 // an operation other than UNION ALL needs the type's equality: json and
 // xml are 42883 at the item that decided the type, the first such one
