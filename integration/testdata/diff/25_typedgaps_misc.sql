@@ -45,6 +45,15 @@ INSERT INTO n25typedgaps_net VALUES ('1.2.3.4/24', '10.0.0.0/8', '08:00:2b:01:02
 ALTER TABLE n25typedgaps_net ALTER COLUMN a TYPE cidr, ALTER COLUMN c TYPE inet, ALTER COLUMN m TYPE macaddr8, ALTER COLUMN m8 TYPE macaddr;
 SELECT * FROM n25typedgaps_net;
 DROP TABLE n25typedgaps_net;
+CREATE TABLE n25typedgaps_lit (id int, b bool, d date, m money, n numeric(5,2), v varchar(3), c char(3), i int);
+INSERT INTO n25typedgaps_lit VALUES (1, NULL, NULL, NULL, NULL, NULL, NULL, NULL), (2, false, '2021-05-06', '7', 3.25, 'ab', 'x', 4);
+SELECT coalesce(b, 'yes'), coalesce(d, '2020-1-2'), coalesce(m, '2'), coalesce(n, '1.5'), coalesce(v, 'longer'), coalesce(c, 'y') || '|', coalesce(i, '5') + 1 FROM n25typedgaps_lit ORDER BY id;
+SELECT greatest(b, 'yes'), greatest(d, '2020-1-2'), greatest(m, '2'), greatest(n, '1.5'), least(n, '1.5', NULL), least(i, '5') FROM n25typedgaps_lit ORDER BY id;
+SELECT coalesce(t.m, '0'), greatest('1', t.m) FROM n25typedgaps_lit t ORDER BY t.id;
+SELECT coalesce(i, 'x') FROM n25typedgaps_lit WHERE id = 1;
+-- differs: a quoted literal beside a column in CASE keeps its text
+SELECT CASE WHEN id > 1 THEN m ELSE '0' END FROM n25typedgaps_lit ORDER BY id;
+DROP TABLE n25typedgaps_lit;
 CREATE TABLE n25typedgaps_s (id serial, v int);
 CREATE TABLE "N25typedgaps Q" (id bigserial, "V" int);
 SELECT pg_get_serial_sequence('n25typedgaps_missing', 'c');

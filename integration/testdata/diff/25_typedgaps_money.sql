@@ -30,7 +30,6 @@ SELECT least(m, 1, 2) FROM n25typedgaps_m;
 SELECT greatest(m, v) FROM n25typedgaps_m;
 -- differs-type: GREATEST of money columns is described as text
 SELECT greatest(m, m) FROM n25typedgaps_m ORDER BY id;
--- differs: a quoted literal beside a money column in LEAST keeps its text (2, not $2.00)
 SELECT least(m, '2') FROM n25typedgaps_m WHERE m IS NOT NULL ORDER BY id;
 SELECT greatest(i, s, b) FROM n25typedgaps_m ORDER BY id;
 SELECT coalesce(m, 0) FROM n25typedgaps_m;
@@ -86,9 +85,7 @@ SELECT min(a::text), max(a8::text) FROM n25typedgaps_mac;
 SELECT a FROM n25typedgaps_mac ORDER BY a;
 -- differs: power and mod of a money column are written as the operators ^ and % in the SQLite text: read at run time as numeric (22P02)
 SELECT power(m, 2) FROM n25typedgaps_m;
--- differs: a quoted literal beside a money column in COALESCE keeps its text (2, not $2.00)
 SELECT coalesce(m, '2') FROM n25typedgaps_m ORDER BY id;
--- differs: a quoted literal beside a money column in GREATEST keeps its text
 SELECT greatest(m, '2') FROM n25typedgaps_m ORDER BY id;
 -- differs: a quoted literal beside a money column in CASE keeps its text
 SELECT CASE WHEN i > 1 THEN m ELSE '0' END FROM n25typedgaps_m ORDER BY id;
