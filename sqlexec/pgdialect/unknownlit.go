@@ -120,6 +120,16 @@ func (x *tx) resolveUnknownLiterals() {
 	_ = x.resolveExprs() // typeresolve.go: done before a query (resolveSetOps)
 }
 
+// mentionsGroupBy reports whether the statement has a GROUP BY anywhere.
+func (x *tx) mentionsGroupBy() bool {
+	for k := 0; k+1 < x.n(); k++ {
+		if x.kw(k, "GROUP", "BY") {
+			return true
+		}
+	}
+	return false
+}
+
 // resolveCommonLiterals types the literals among the arguments of
 // COALESCE calls (commonLiterals); GREATEST and LEAST are rewritten
 // before, and theirs typed there (strsyntax.go).
@@ -139,7 +149,10 @@ func (x *tx) resolveCommonLiterals() {
 // could be another: left alone.
 func (x *tx) commonLiterals(i int) {
 	m := x.match(i + 1)
-	if m < 0 {
+	if m < 0 || x.mentionsGroupBy() {
+		// a grouped statement: the ORDER BY copies of a select item
+		// (numeric ordering) are taken before, and the grouping check
+		// would no longer find the item grouped
 		return
 	}
 	var lits []int
