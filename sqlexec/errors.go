@@ -498,6 +498,9 @@ func toError(err error) error {
 		if pe != nil && pe.Hint != "" && out.HintText == "" {
 			out.HintText = pe.Hint // a translation error's HINT (typecompare.go's, a DEFAULT's)
 		}
+		if pe != nil && pe.Detail != "" {
+			out.DetailText = pe.Detail // setoporder.go's
+		}
 		return out
 	}
 	return &Error{Code: CodeInternal, Message: err.Error(), Statement: -1}

@@ -7,10 +7,12 @@ import (
 )
 
 // PostgreSQL's 42883 for a json (not jsonb) or xml column compared,
-// sorted, grouped or given to min/max, a jsonb column given to min/max,
-// a money column compared with a number or given to a numeric function,
-// 42804/42846 for a set operation matching json with another type, and
-// 42704 for an index on a json or xml column (pgdialect/typecompare_columns.go),
+// sorted, grouped or given to min/max, a jsonb or macaddr column given to
+// min/max, a money column compared with another type or given to a
+// numeric function, 42804/42846 for values of no common type (COALESCE,
+// CASE, a set operation: money beside a number, json or xml beside
+// another type), and 42704 for an index on a json or xml column
+// (pgdialect/typecompare_columns.go, typecompare_common.go),
 // checked on the SQLite text once it compiles, beside the grouping check:
 // every statement that runs passes here, so the refusal is the
 // statement's result on every node; it depends only on the text and the
@@ -36,30 +38,32 @@ func typeCompareCheck(c *lconn, sqlText string) *Error {
 	return e
 }
 
-// schemaHasTyped is the fast path: no table declares a json, jsonb, xml
-// or money column (declared types json_text, jsonb_text, or json and
-// jsonb before them, xml_text, money), nothing to check.
+// schemaHasTyped is the fast path: no table declares a json, jsonb, xml,
+// money or macaddr column (declared types json_text, jsonb_text, or json
+// and jsonb before them, xml_text, money, macaddr, macaddr8), nothing to
+// check.
 func schemaHasTyped(c *lconn) bool {
-	n, err := queryStrings(c, "SELECT name FROM sqlite_schema WHERE type = 'table' AND (sql LIKE '%json%' OR sql LIKE '%xml%' OR sql LIKE '%money%') LIMIT 1")
+	n, err := queryStrings(c, "SELECT name FROM sqlite_schema WHERE type = 'table' AND (sql LIKE '%json%' OR sql LIKE '%xml%' OR sql LIKE '%money%' OR sql LIKE '%macaddr%') LIMIT 1")
 	return err == nil && len(n) > 0
 }
 
 // liteTypedCatalog answers the check from the connection's schema.
 type liteTypedCatalog struct{ liteGroupCatalog }
 
-// TypedColumns reads the json, jsonb, xml and money columns of a table
-// or view (a view's column that reads such a column directly has its
-// declared type).
+// TypedColumns reads the columns of a table or view whose declared type
+// names one PostgreSQL type (a view's column that reads a column directly
+// has its declared type), by PostgreSQL's name of the type.
 func (g liteTypedCatalog) TypedColumns(name string) map[string]string {
-	rows, err := queryStrings(g.c, "SELECT name || ' ' || CASE lower(type) WHEN ?2 THEN 'json' WHEN 'json' THEN 'json' WHEN ?3 THEN 'jsonb' WHEN 'jsonb' THEN 'jsonb' WHEN 'money' THEN 'money' ELSE 'xml' END FROM pragma_table_info(?1) WHERE lower(type) IN (?2, 'json', ?3, 'jsonb', ?4, 'xml', 'money')",
-		name, pgdialect.JSONDeclType, pgdialect.JSONBDeclType, pgdialect.XMLDeclType)
+	rows, err := queryStrings(g.c, "SELECT name || char(0) || type FROM pragma_table_info(?1)", name)
 	if err != nil || len(rows) == 0 {
 		return nil
 	}
 	out := make(map[string]string, len(rows))
 	for _, r := range rows {
-		i := strings.LastIndexByte(r, ' ')
-		out[strings.ToLower(r[:i])] = r[i+1:]
+		i := strings.IndexByte(r, 0)
+		if typ := pgdialect.ColumnTypeName(r[i+1:]); typ != "" {
+			out[strings.ToLower(r[:i])] = typ
+		}
 	}
 	return out
 }

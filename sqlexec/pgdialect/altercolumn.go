@@ -436,17 +436,30 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 				// enforces its length as an assignment does (22026,
 				// 22001), where a cast would pad or truncate
 				conv = q
+			case typesByOID[to].cat == "S" && from != 0:
+				// the value's output text as its type prints it (pgcast.go's
+				// pg_text: inet with its mask length, real's digits, bytea
+				// in hex); the new type's CHECK enforces its length as an
+				// assignment does (22001)
+				conv = "pg_text(" + q + ", " + quoteLit(decl) + ")"
 			case typesByOID[to].cat == "S":
-				// the value's text; the new type's CHECK enforces its
-				// length as an assignment does (22001)
 				conv = "CAST(" + q + " AS TEXT)"
+			case from == pgoid.Inet && to == pgoid.Cidr || from == pgoid.Macaddr8 && to == pgoid.Macaddr:
+				// inet_translate.go's cast from the column's type: the
+				// network of an address, a macaddr8 without ff:fe
+				conv = "pg_cast_net_from(" + q + ", " + quoteLit(TypeName(to)) + ", " + quoteLit(decl) + ")"
 			default:
 				// the cast as the translator writes it, checked; numeric
 				// (stored as text) rounds to an integer half away from
 				// zero as PostgreSQL's numeric cast does
 				v := q
-				if from == pgoid.Numeric && (to == pgoid.Int2 || to == pgoid.Int4 || to == pgoid.Int8) {
+				switch {
+				case from == pgoid.Numeric && (to == pgoid.Int2 || to == pgoid.Int4 || to == pgoid.Int8):
 					v = "round(" + q + ")"
+				case from == pgoid.Money:
+					v = "pg_money_numeric(" + q + ", 'money')" // money.go: cash_numeric
+				case from == pgoid.OID && to == pgoid.Int4:
+					v = "pg_oid_int4(" + q + ")" // oidtype.go: the bits
 				}
 				st, err := Translate("SELECT 1 WHERE CAST(" + v + " AS " + ac.Type + ")")
 				if err != nil {
@@ -480,12 +493,30 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 }
 
 // autoCastable reports an assignment cast from one type to another, which
-// ALTER COLUMN TYPE applies without USING: within the numeric types,
-// within the bit string types, within the date/time types of one kind,
+// ALTER COLUMN TYPE applies without USING: within the numeric types (but
+// money only from int4, int8 and numeric and to numeric, oid only from
+// the integers and to int4 and int8), within the bit string types, within
+// the date/time types of one kind, time to interval, inet and cidr,
+// macaddr and macaddr8 each way,
 // and from anything to a string type (PostgreSQL's automatic I/O
 // conversion casts).
 func autoCastable(from, to uint32) bool {
 	if from == to || from == 0 {
+		return true
+	}
+	ints := map[uint32]bool{pgoid.Int2: true, pgoid.Int4: true, pgoid.Int8: true}
+	switch {
+	case to == pgoid.Money:
+		return from == pgoid.Int4 || from == pgoid.Int8 || from == pgoid.Numeric
+	case from == pgoid.Money && typesByOID[to] != nil && typesByOID[to].cat != "S":
+		return to == pgoid.Numeric
+	case to == pgoid.OID:
+		return ints[from]
+	case from == pgoid.OID && typesByOID[to] != nil && typesByOID[to].cat != "S":
+		return to == pgoid.Int4 || to == pgoid.Int8
+	case from == pgoid.Time && to == pgoid.Interval, from == pgoid.Inet && to == pgoid.Cidr,
+		from == pgoid.Cidr && to == pgoid.Inet, from == pgoid.Macaddr && to == pgoid.Macaddr8,
+		from == pgoid.Macaddr8 && to == pgoid.Macaddr:
 		return true
 	}
 	cat := func(o uint32) string {

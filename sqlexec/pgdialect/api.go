@@ -180,6 +180,7 @@ type CopySpec struct {
 type Error struct {
 	Code     string // SQLSTATE, e.g. "0A000" feature_not_supported, "42601" syntax_error
 	Message  string
+	Detail   string
 	Hint     string
 	Position int // 1-based character position in the statement, 0 = unknown
 }

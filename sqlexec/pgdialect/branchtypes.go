@@ -130,9 +130,16 @@ var clockSQLTypes = map[string]uint32{nowSQL: pgoid.Timestamptz, currentDateSQL:
 // (0: none), 0 when a branch's type cannot be told.
 func BranchType(it ArithItem, leafTypes []uint32) uint32 {
 	brs := make([]branch, len(it.Leaves))
+	converted := make([]bool, len(it.Leaves))
 	for i, l := range it.Leaves {
 		x := newTx(l)
 		brs[i] = x.classify(0, x.n())
+		if l := strings.TrimSpace(l); strings.HasPrefix(l, "pg_in_col(") && strings.HasSuffix(l, "'common')") {
+			// a literal read as the column beside it (unknownlit.go's
+			// commonLiterals): of no type of its own, and converted
+			brs[i], converted[i] = branch{kind: branchUnknown}, true
+			continue
+		}
 		if o := clockSQLTypes[strings.TrimSpace(l)]; o != 0 {
 			brs[i] = branch{kind: branchTyped, oid: o} // coalesce(ts, now())
 		}
@@ -151,8 +158,8 @@ func BranchType(it ArithItem, leafTypes []uint32) uint32 {
 	if err != nil {
 		return 0
 	}
-	for _, br := range brs {
-		if br.kind == branchUnknown && o != pgoid.Text {
+	for i, br := range brs {
+		if br.kind == branchUnknown && o != pgoid.Text && !converted[i] {
 			return 0 // a literal not converted to o (a column's type is known only now)
 		}
 	}

@@ -44,3 +44,15 @@ func TestBranchItems(t *testing.T) {
 		t.Error("a literal not converted to int4 must leave the item untyped")
 	}
 }
+
+// TestBranchTypeCommonLiteral: a literal read as the column beside it
+// (coalesce(m, '2') of a money column) takes the column's type, as
+// PostgreSQL describes the call (25_typedgaps_money).
+func TestBranchTypeCommonLiteral(t *testing.T) {
+	lit := "pg_in_col('2', (SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 't' COLLATE NOCASE), 'm', NULL, 'common')"
+	for _, o := range []uint32{pgoid.Money, pgoid.Bool, pgoid.Date, pgoid.Text} {
+		if got := BranchType(ArithItem{Leaves: []string{"m", lit}}, []uint32{o, 0}); got != o {
+			t.Errorf("BranchType(column of %d, converted literal) = %d, want %d", o, got, o)
+		}
+	}
+}

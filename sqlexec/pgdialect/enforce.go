@@ -309,6 +309,14 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 		// 17 digits
 		return InDeclAt(a[3], decl, now, zone)
 	}
+	if len(a) > 4 && str(a[4]) == "common" {
+		// a string literal beside the column in COALESCE, GREATEST or
+		// LEAST (unknownlit.go): read as the column's type without its
+		// modifier, the common type's (coalesce(n, '1.5') of a
+		// numeric(5,2) is 1.5)
+		name, _ := declTypeName(decl)
+		return InDeclAt(a[0], name, now, zone)
+	}
 	// a fifth argument 'unknown': the value is a string literal as
 	// written, which PostgreSQL reads with the column type's input
 	// function ('4.5' into an integer is 22P02), not a numeric value
@@ -716,22 +724,29 @@ func (x *tx) wrapSet(tbl string, set int) {
 // the column's table is known for certain (qualified, or the only table
 // of the statement).
 func (x *tx) wrapCompared(i int, qual, col string) {
+	if tbl := x.qualTable(qual); tbl != "" {
+		x.wrapIn(i, i+1, declOf(tbl, col, 0))
+		// InColAt: read without the column's bit length; typecompare.go
+		// reads the mark as 'unknown' (an unknown literal compared)
+		x.T(i).wsuf = strings.Replace(x.T(i).wsuf, ", NULL, 'unknown')", ", NULL, 'compared')", 1)
+	}
+}
+
+// qualTable is the table of the statement a column qualified by qual
+// (or not: "") surely belongs to, "" when that is not known (no table,
+// or several).
+func (x *tx) qualTable(qual string) string {
 	tbl := ""
 	for _, ft := range x.fromTables() {
 		if qual != "" && ft.alias != qual && !(ft.alias == "" && ft.name == qual) {
 			continue
 		}
 		if tbl != "" && tbl != ft.name {
-			return // ambiguous
+			return "" // ambiguous
 		}
 		tbl = ft.name
 	}
-	if tbl != "" {
-		x.wrapIn(i, i+1, declOf(tbl, col, 0))
-		// InColAt: read without the column's bit length; typecompare.go
-		// reads the mark as 'unknown' (an unknown literal compared)
-		x.T(i).wsuf = strings.Replace(x.T(i).wsuf, ", NULL, 'unknown')", ", NULL, 'compared')", 1)
-	}
+	return tbl
 }
 
 // betweenOperand: the literal at i is a bound of e [NOT] BETWEEN lo AND

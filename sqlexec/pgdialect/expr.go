@@ -482,7 +482,9 @@ func (x *tx) identRewrite(i int) error {
 	l := strings.ToLower(t.text)
 	if l == "pg_get_serial_sequence" {
 		t.set(serialSequenceCall) // serial.go
-		x.T(x.match(i + 1)).wsuf += ")"
+		m := x.match(i + 1)
+		x.T(m).pre = ", " + serialRelations + x.T(m).pre
+		x.T(m).wsuf += serialSequenceEnd
 		return nil
 	}
 	if l == "pg_typeof" || l == "to_hex" || netTypedCalls[l] {

@@ -81,7 +81,7 @@ func register() error {
 		"pg_cast_money":    {1, fnInMoney},      // money.go
 		"pg_cast_name":     {1, fnInName},       // nametype.go
 		"pg_cast_oid":      {1, fnInOID},        // oidtype.go
-		"pg_oid_int4":      {1, fnOIDInt4},      // oidtype.go
+		"pg_oid_int4":      {-1, fnOIDInt4},     // oidtype.go
 		"pg_cast_xml":      {1, fnInXML},        // xmltype.go
 		"pg_money_numeric": {2, fnMoneyNumeric}, // money.go
 		"pg_uuid_format":   {1, fnUUIDFormat},
@@ -109,7 +109,7 @@ func register() error {
 		"pg_get_partkeydef":                  {1, nullFn},
 		"pg_partition_ancestors":             {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return a[0], nil }},
 		"pg_relation_is_publishable":         {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return int64(0), nil }},
-		"pg_serial_owner":                    {2, fnSerialOwner}, // serial.go
+		"pg_serial_owner":                    {3, fnSerialOwner}, // serial.go
 		"pg_serial_kind":                     {2, fnSerialKind},
 		"pg_default_display":                 {5, fnDefaultDisplay},
 		"pg_coltype":                         {2, fnColType},

@@ -526,7 +526,8 @@ var moneyFuncNames = map[string]string{"abs": "abs", "round": "round", "trunc": 
 	"ceil": "ceil", "ceiling": "ceiling", "floor": "floor", "sign": "sign", "sqrt": "sqrt",
 	"cbrt": "cbrt", "exp": "exp", "ln": "ln", "log": "log", "log10": "log10", "degrees": "degrees",
 	"radians": "radians", "stddev": "stddev", "stddev_samp": "stddev_samp", "stddev_pop": "stddev_pop",
-	"variance": "variance", "var_samp": "var_samp", "var_pop": "var_pop"}
+	"variance": "variance", "var_samp": "var_samp", "var_pop": "var_pop", "mod": "mod", "power": "power",
+	"pow": "pow"}
 
 // liteMoneyFuncNames: the translator's names for moneyFuncNames' functions.
 var liteMoneyFuncNames = map[string]string{"pg_round_typed": "round", "pg_numsign": "sign",
@@ -569,58 +570,4 @@ func (x *tx) moneyFuncCall(k int, ty jsonTyping) *jsonRefused {
 		k = -1 // the translator's name: no place in the client's text
 	}
 	return &jsonRefused{tok: k, message: "function " + pg + "(" + strings.Join(types, ", ") + ") does not exist", hint: jsonFunctionHint}
-}
-
-// numberRank orders numberType's types as PostgreSQL's implicit casts
-// widen them (integer to bigint to numeric).
-var numberRank = map[string]int{"integer": 1, "bigint": 2, "numeric": 3}
-
-// commonTypeCall is PostgreSQL's refusal for COALESCE, GREATEST or LEAST
-// at k mixing money with a number (42846 `COALESCE could not convert
-// type integer to money` at the argument), and for NULLIF(a, b) of types
-// with no = (42883 at NULLIF), when jsonOperand knows every argument's
-// type. The common type is select_common_type's: the first known type,
-// widened along numberRank; money has no implicit cast to or from a
-// number. Only in the translator's pass: the SQLite text has calls of
-// these names of the translator's own (GREATEST's max(coalesce(...))).
-func (x *tx) commonTypeCall(k int, ty jsonTyping) *jsonRefused {
-	name := x.T(k).upper()
-	if ty.col != nil || name != "COALESCE" && name != "GREATEST" && name != "LEAST" && name != "NULLIF" {
-		return nil
-	}
-	m := x.match(k + 1)
-	if m < 0 {
-		return nil
-	}
-	args := x.splitTop(k+2, m)
-	types := make([]string, len(args))
-	for i, a := range args {
-		end, typ, ok := x.jsonOperand(a[0], ty)
-		if !ok || end != a[1] || typ == "" {
-			return nil
-		}
-		types[i] = typ
-	}
-	if name == "NULLIF" {
-		if len(types) == 2 && noComparison(types[0], types[1]) {
-			return &jsonRefused{tok: k, message: "operator does not exist: " + types[0] + " = " + types[1], hint: jsonOperatorHint}
-		}
-		return nil
-	}
-	common := ""
-	for _, t := range types {
-		switch {
-		case t == "unknown":
-		case common == "":
-			common = t
-		case numberRank[common] > 0 && numberRank[t] > numberRank[common]:
-			common = t
-		}
-	}
-	for i, t := range types {
-		if common == "money" && numberType(t) || numberType(common) && t == "money" {
-			return &jsonRefused{tok: args[i][0], message: name + " could not convert type " + t + " to " + common, code: "42846"}
-		}
-	}
-	return nil
 }

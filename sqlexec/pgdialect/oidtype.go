@@ -92,11 +92,39 @@ func (x *tx) oidIntCast(s, i, end int, tt *pgType) bool {
 	return true
 }
 
-// fnOIDInt4 is pg_oid_int4(oid): the oid's 32 bits as int4.
+// oidColumnBits wraps the operand a..b-1 of a cast to int4 that is a
+// bare column of a type the statement does not show in pg_oid_int4(col,
+// declared type): an oid column's value keeps its bits as oidIntCast's
+// ('3000000000' in an oid column is -1294967296 as int4); any other
+// column's value goes on to the checked cast unchanged.
+func (x *tx) oidColumnBits(a, b int, tt *pgType) {
+	if tt.oid != pgoid.Int4 || x.exprOID(a, b) != 0 {
+		return
+	}
+	qual, col, ok := x.bareColumn(a, b)
+	if !ok {
+		return
+	}
+	decl := x.columnTypeExpr(qual, col) // pgcast.go
+	if decl == "NULL" {
+		return
+	}
+	x.T(a).pre = "pg_oid_int4(" + x.T(a).pre
+	x.T(b - 1).suf += ", " + decl + ")"
+}
+
+// fnOIDInt4 is pg_oid_int4(oid): the oid's 32 bits as int4; with a
+// second argument, a column's declared type, only when that is oid
+// (oidColumnBits).
 func fnOIDInt4(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	v, ok := a[0].(int64)
 	if !ok {
 		return a[0], nil
+	}
+	if len(a) > 1 {
+		if name, _ := declTypeName(str(a[1])); name != "oid" {
+			return v, nil
+		}
 	}
 	return int64(int32(uint32(v))), nil
 }

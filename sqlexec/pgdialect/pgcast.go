@@ -644,6 +644,7 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
 		x.exactCastOperand(s, i, tt)
 		pre = x.floatIntCast(pre, s, i)
+		x.oidColumnBits(s, i, tt)           // oidtype.go
 		lp, ls := x.tstzLocalWrap(s, i, tt) // datetime_zone.go
 		if tt.oid == pgoid.Numeric {
 			if mp, ms := x.moneyNumericWrap(s, i); mp != "" { // money.go
@@ -809,6 +810,7 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
 		x.exactCastOperand(i+2, as, tt)
 		pre = x.floatIntCast(pre, i+2, as)
+		x.oidColumnBits(i+2, as, tt)           // oidtype.go
 		lp, ls := x.tstzLocalWrap(i+2, as, tt) // datetime_zone.go
 		if tt.oid == pgoid.Numeric {
 			fp, fs := x.float4NumericWrap(i+2, as) // float4numeric.go

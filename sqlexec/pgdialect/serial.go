@@ -2,6 +2,9 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"encoding/json"
+	"fmt"
+	"slices"
 	"strings"
 
 	sqlite "modernc.org/sqlite"
@@ -121,12 +124,25 @@ func (x *tx) alterIdentity(tbl, col string, k, b int) (string, error) {
 // becomes: the owned sequence's name from the sequences' catalog view
 // (catalog_sequences.go; writes may read catalog views), 'public.' and
 // quoted as PostgreSQL writes it (NULL when the column owns none).
-// pg_serial_owner resolves the table argument as regclass text does.
-const serialSequenceCall = "(SELECT 'public.' || pg_quote_ident(q.name) FROM pgd_seqs AS q WHERE q.owned_table || '.' || q.owned_column = pg_serial_owner"
+// pg_serial_owner resolves the table argument as regclass text does and
+// is given the schema's relations (serialRelations) to refuse a missing
+// table or column as PostgreSQL does, so it is called once whether or not
+// there are sequences: serialSequenceCall, the call's arguments, then
+// serialSequenceEnd.
+const (
+	serialSequenceCall = "(SELECT CASE WHEN q.name IS NOT NULL THEN 'public.' || pg_quote_ident(q.name) END FROM (SELECT pg_serial_owner"
+	serialSequenceEnd  = " AS o) AS w LEFT JOIN pgd_seqs AS q ON q.owned_table || '.' || q.owned_column = w.o)"
+)
 
-// fnSerialOwner(table, column) is "table.column" with the table's name
-// resolved as PostgreSQL reads a regclass text ('T' is t, '"T"' is T,
-// public. dropped); the column is taken as written.
+// serialRelations is pg_serial_owner's third argument: a JSON object of
+// the schema's tables and views, each to the array of its columns' names.
+const serialRelations = "(SELECT json_group_object(m.name, json((SELECT json_group_array(c.name) FROM pragma_table_info(m.name) AS c))) FROM sqlite_schema AS m WHERE m.type IN ('table', 'view'))"
+
+// fnSerialOwner(table, column, relations) is "table.column" with the
+// table's name resolved as PostgreSQL reads a regclass text ('T' is t,
+// '"T"' is T, public. dropped); the column is taken as written. A table
+// or view not in relations (serialRelations) is 42P01 `relation "t" does
+// not exist`, a column not in it 42703, as PostgreSQL's.
 func fnSerialOwner(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if a[0] == nil || a[1] == nil {
 		return nil, nil
@@ -134,6 +150,21 @@ func fnSerialOwner(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 	t, err := SequenceName(str(a[0]))
 	if err != nil {
 		return nil, err
+	}
+	var rels map[string][]string
+	if err := json.Unmarshal([]byte(str(a[2])), &rels); err != nil {
+		return nil, fmt.Errorf("pg_serial_owner: reading the relations: %w", err)
+	}
+	cols, ok := rels[t]
+	if !ok {
+		name := t
+		if x := newTx(str(a[0])); x.n() >= 3 && x.isP(1, ".") {
+			name = "public." + t // SequenceName refused any other schema
+		}
+		return nil, pgErr("42P01", "relation \"%s\" does not exist", name)
+	}
+	if !slices.Contains(cols, str(a[1])) {
+		return nil, pgErr("42703", "column \"%s\" of relation \"%s\" does not exist", str(a[1]), t)
 	}
 	return t + "." + str(a[1]), nil
 }

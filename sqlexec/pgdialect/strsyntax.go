@@ -210,6 +210,9 @@ func (x *tx) rewriteMinMaxAt(i int) {
 	if len(args) < 2 || args[0][0] >= args[0][1] {
 		return
 	}
+	if x.castsChecked() {
+		x.commonLiterals(i) // unknownlit.go: greatest(m, '2') is money
+	}
 	// numeric arguments compare by value (SQLite orders an integer
 	// before any text): each becomes numeric text, compared through
 	// the pg_numeric collation (the first one's, as SQLite's max does)

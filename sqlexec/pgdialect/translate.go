@@ -23,6 +23,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if err := x.jsonCompare(); err != nil { // typecompare.go
 		return nil, err
 	}
+	if err := x.setOpOrderBy(); err != nil { // setoporder.go
+		return nil, err
+	}
 	client := sql
 	defer func() {
 		if e, ok := err.(*Error); ok && e.Position > 0 && sql != client {

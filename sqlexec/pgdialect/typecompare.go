@@ -12,7 +12,7 @@ package pgdialect
 // refuses, before anything is translated, the forms whose type the
 // statement itself shows:
 //
-//	'…'::json, CAST(… AS json)                       a cast to json, xml or money
+//	'…'::json, CAST(… AS json)                       a cast to json, xml, money, macaddr
 //	to_json(…), json_build_object(…), json_agg(…), …  a function returning json
 //	(e)                                               e of the above
 //
@@ -24,8 +24,9 @@ package pgdialect
 // higher precedence next to it, a subscript, a multi-word type) is let
 // through, so nothing PostgreSQL accepts is refused. A json column's type
 // is not visible here (the translator has no schema): typecompare_columns.go
-// runs the same reading on the SQLite text with the catalog (json, xml
-// and money columns).
+// runs the same reading on the SQLite text with the catalog (every column
+// of a known type). The common type of COALESCE, GREATEST, LEAST, CASE
+// and set operations: typecompare_common.go.
 
 import (
 	"strconv"
@@ -98,17 +99,19 @@ type jsonTyping struct {
 // operator at all.
 func noEquality(typ string) bool { return typ == "json" || typ == "xml" }
 
-// numberType: the type names jsonOperand gives a number.
-func numberType(typ string) bool { return typ == "integer" || typ == "bigint" || typ == "numeric" }
+// noMinMax: the types besides json and xml PostgreSQL 15 has no min/max
+// for.
+var noMinMax = map[string]bool{"jsonb": true, "macaddr": true, "macaddr8": true}
 
 // noComparison: PostgreSQL has no comparison operator between operands of
-// types l and r (both known): json and xml have none, money none with a
-// number.
+// types l and r (both known): json and xml have none, money none but
+// with money (an unknown literal becomes money).
 func noComparison(l, r string) bool {
 	if l == "" || r == "" {
 		return false
 	}
-	return noEquality(l) || noEquality(r) || l == "money" && numberType(r) || r == "money" && numberType(l)
+	return noEquality(l) || noEquality(r) || l == "money" && r != "money" && r != "unknown" ||
+		r == "money" && l != "money" && l != "unknown"
 }
 
 // Hints PostgreSQL gives with the refusals.
@@ -133,12 +136,12 @@ func (x *tx) jsonCompare() *Error {
 	return nil
 }
 
-// mentionsJSON is the fast path: no json, xml or money cast and no json
-// function, nothing to check.
+// mentionsJSON is the fast path: no json, xml, money or macaddr cast and
+// no json function, nothing to check.
 func (x *tx) mentionsJSON() bool {
 	for k := 0; k < x.n(); k++ {
 		t := x.T(k)
-		if t.typ == tIdent && (t.kw("JSON") || t.kw("JSONB") || t.kw("XML") || t.kw("MONEY") || jsonResultFuncs[strings.ToLower(t.text)]) {
+		if t.typ == tIdent && (t.kw("JSON") || t.kw("JSONB") || t.kw("XML") || t.kw("MONEY") || t.kw("MACADDR") || t.kw("MACADDR8") || jsonResultFuncs[strings.ToLower(t.text)]) {
 			return true
 		}
 	}
@@ -164,9 +167,15 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 		return x.jsonPgCmp(k, ty)
 	case t.typ == tIdent && (t.kw("MIN") || t.kw("MAX")) && x.isP(k+1, "(") && !x.isP(k-1, "."):
 		m := x.match(k + 1)
-		if end, typ, ok := x.jsonOperand(k+2, ty); ok && end == m && (noEquality(typ) || typ == "jsonb") {
-			// PostgreSQL 15 has no min/max for json, xml nor jsonb
+		if end, typ, ok := x.jsonOperand(k+2, ty); ok && end == m && (noEquality(typ) || noMinMax[typ]) {
 			return &jsonRefused{k, "function " + strings.ToLower(t.text) + "(" + typ + ") does not exist", jsonFunctionHint, ""}
+		}
+		if ty.col != nil {
+			return x.commonTypeCall(k, ty) // GREATEST, LEAST (typecompare_common.go)
+		}
+	case t.kw("CASE"):
+		if r := x.caseCommon(k, ty); r != nil {
+			return r
 		}
 	case t.typ == tIdent && x.isP(k+1, "(") && !x.isP(k-1, "."):
 		if r := x.moneyFuncCall(k, ty); r != nil {
@@ -316,6 +325,20 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 			if strings.EqualFold(t.text, "pg_cast_xml") {
 				typ = "xml"
 			}
+			if strings.EqualFold(t.text, "pg_setop_value") {
+				// a set operation's numeric item (setoptypes.go): the
+				// type its second argument names, else its first
+				// argument's type
+				args := x.splitTop(s+2, m)
+				if e, in, ok := x.jsonOperand(s+2, ty); ok && len(args) > 1 && e == args[0][1] {
+					typ = in
+				}
+				if a := args[min(1, len(args)-1)]; len(args) > 1 && a[1] == a[0]+1 && x.T(a[0]).typ == tString {
+					if t := typeAlias[strings.Trim(x.T(a[0]).text, "'")]; t != nil {
+						typ = t.format
+					}
+				}
+			}
 		case jsonResultFuncs[strings.ToLower(t.text)] && !x.isP(s-1, "."):
 			typ = "json"
 		}
@@ -325,7 +348,8 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 			return s, "", false
 		}
 		end = m + 1
-		if e, in, ok := x.jsonOperand(s+1, ty); ok && e == m {
+		if e, in, ok := x.jsonOperand(s+1, ty); ok && (e == m ||
+			ty.col != nil && x.T(s+1).text == "pg_setop_value" && x.kw(e, "COLLATE") && e+2 == m) {
 			typ = in
 		}
 	case t.typ == tIdent || t.typ == tQIdent:
@@ -425,7 +449,8 @@ func (x *tx) jsonSelectItems(l gsLevel) [][2]int {
 // column in turn: the arms' types are matched (json, xml or money with
 // a known type of another category is 42804 `UNION types json and
 // integer cannot be matched` at the later item, with one of the same
-// category 42846 `UNION could not convert type jsonb to json`; an
+// category 42846 `UNION could not convert type jsonb to json`:
+// selectCommonType, typecompare_common.go; an
 // unknown literal takes the other's type, two unknowns are text), then
 // an operation other than UNION ALL needs the type's equality: json and
 // xml are 42883 at the item that decided the type, the first such one
@@ -482,19 +507,16 @@ func (x *tx) jsonSetOp(s int, ty jsonTyping, armTyping func(int) jsonTyping) *js
 			case noEquality(cur[c]) && t == "":
 				// not known here: the type or one that does not match
 				// it, refused either way
-			case cur[c] == "" || t == "":
-				cur[c] = "" // not known here: the column is let through
-			case cur[c] == "unknown" && t != "unknown":
-				cur[c], best[c] = t, it[0]
-			case t == "unknown" || t == cur[c]:
-			case !setOpChecked(cur[c]) && !setOpChecked(t):
-				if numberRank[t] > numberRank[cur[c]] && numberRank[cur[c]] > 0 {
-					cur[c] = t // integer widens to bigint, to numeric
-				}
-			case setOpCategory[cur[c]] != "" && setOpCategory[cur[c]] == setOpCategory[t]:
-				return &jsonRefused{it[0], opName + " could not convert type " + t + " to " + cur[c], "", "42846"}
 			default:
-				return &jsonRefused{it[0], opName + " types " + cur[c] + " and " + t + " cannot be matched", "", "42804"}
+				// "": not known here, the column is let through
+				common, r := selectCommonType(opName, []string{cur[c], t}, []int{best[c], it[0]})
+				if r != nil {
+					return r
+				}
+				if cur[c] == "unknown" && t != "unknown" {
+					best[c] = it[0]
+				}
+				cur[c] = common
 			}
 			if needEq && noEquality(cur[c]) {
 				return &jsonRefused{best[c], "could not identify an equality operator for type " + cur[c], "", ""}
@@ -507,12 +529,6 @@ func (x *tx) jsonSetOp(s int, ty jsonTyping, armTyping func(int) jsonTyping) *js
 	}
 	return nil
 }
-
-// setOpCategory: PostgreSQL's type categories of jsonOperand's types,
-// which select_common_type matches first: a different category is
-// 42804, the same one without an implicit cast between the two 42846.
-var setOpCategory = map[string]string{"json": "U", "jsonb": "U", "xml": "U", "money": "N",
-	"integer": "N", "bigint": "N", "numeric": "N", "text": "S"}
 
 // setOpChecked: the types whose matching in a set operation the check
 // refuses (json, xml, money): no implicit cast to or from any other type
@@ -613,7 +629,7 @@ func numberLiteralType(s string) string {
 // cmpCastType: the type a cast to the type name at t gives, when it is
 // one the check knows ("" otherwise).
 func cmpCastType(t *token) string {
-	for _, name := range []string{"json", "jsonb", "xml", "money", "text"} {
+	for _, name := range []string{"json", "jsonb", "xml", "money", "text", "macaddr", "macaddr8"} {
 		if t.typ == tIdent && t.kw(strings.ToUpper(name)) {
 			return name
 		}

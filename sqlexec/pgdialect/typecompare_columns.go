@@ -17,16 +17,34 @@ import "strings"
 // TypedCatalog is what the check asks of the database.
 type TypedCatalog interface {
 	GroupCatalog
-	// TypedColumns: the json, jsonb, xml and money columns of the table
-	// or view name: lower-case name to type (typedColumnTypes); each
-	// check asks for the types it refuses.
+	// TypedColumns: the columns of the table or view name whose type is
+	// known: lower-case name to PostgreSQL's name of the type
+	// (ColumnTypeName). The types of typedColumnTypes are the ones
+	// refused; the others are what they are compared with or matched to
+	// (money = integer, UNION types xml and text).
 	TypedColumns(name string) map[string]string
 }
 
-// typedColumnTypes are the column types the check reads from the catalog
-// and from a subquery's or CTE's select list: json and xml (no equality,
-// no order), jsonb (no min/max), money (no comparison with a number).
-var typedColumnTypes = map[string]bool{"json": true, "jsonb": true, "xml": true, "money": true}
+// typedColumnTypes are the column types the check refuses in some use
+// and reads from a subquery's or CTE's select list too: json and xml (no
+// equality, no order), jsonb, macaddr and macaddr8 (no min/max), money
+// (no comparison with a number, no common type with one).
+var typedColumnTypes = map[string]bool{"json": true, "jsonb": true, "xml": true, "money": true,
+	"macaddr": true, "macaddr8": true}
+
+// ColumnTypeName is PostgreSQL's name (format_type's, without a
+// modifier) of the type of a column declared decl in the SQLite schema,
+// "" when decl names no type this package knows.
+func ColumnTypeName(decl string) string {
+	if !DeclTypeKnown(decl) {
+		return ""
+	}
+	o, _ := DeclTypeOID(decl)
+	if t := typesByOID[o]; t != nil {
+		return t.format
+	}
+	return ""
+}
 
 // TypeRefusal is PostgreSQL's error for a json or xml column compared,
 // sorted or grouped, a json or jsonb column given to min/max, a money
@@ -131,7 +149,9 @@ func (sc *jsonScope) level(s, nest int) (l gsLevel, items []gcItem, cols []map[s
 		case it.derived != nil && it.cols != nil:
 			cols[i] = sc.derivedJSON(it, nest)
 		}
-		found = found || len(cols[i]) > 0
+		for _, typ := range cols[i] {
+			found = found || typedColumnTypes[typ]
+		}
 	}
 	ty = jsonTyping{col: func(k int) string {
 		ref, sure, _, isRef := g.resolve(k, k)

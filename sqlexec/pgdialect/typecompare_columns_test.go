@@ -6,7 +6,8 @@ import (
 )
 
 // fakeJSONCatalog: groupcheck_test.go's tables, s.h a json column, s.v
-// a jsonb column, p.a an xml column, p.b a money column.
+// a jsonb column, p.a an xml column, p.b a money column, p.c and t.id
+// integer columns, t.name a text column, w.id a macaddr column.
 type fakeJSONCatalog struct{ fakeGroupCatalog }
 
 func (fakeJSONCatalog) TypedColumns(name string) map[string]string {
@@ -14,7 +15,11 @@ func (fakeJSONCatalog) TypedColumns(name string) map[string]string {
 	case "s":
 		return map[string]string{"h": "json", "v": "jsonb"}
 	case "p":
-		return map[string]string{"a": "xml", "b": "money"}
+		return map[string]string{"a": "xml", "b": "money", "c": "integer"}
+	case "t":
+		return map[string]string{"id": "integer", "name": "text"}
+	case "w":
+		return map[string]string{"id": "macaddr"}
 	}
 	return nil
 }
@@ -50,6 +55,25 @@ func TestCheckJSONColumns(t *testing.T) {
 		{`select round(b, 1) from p`, "function round(money, integer) does not exist", "round("},
 		{`select (CASE WHEN 1 = 1 THEN CAST(pg_numlog(10, b) AS TEXT) ELSE pg_log(b) END) from p`, "function log(money) does not exist", ""},
 	}
+	// the expected answers are PostgreSQL 15's for the same query on such
+	// tables (25_typedgaps_money)
+	refused = append(refused, []struct{ sql, msg, at string }{
+		{`select c from p where b = c`, "operator does not exist: money = integer", "= c"},
+		{`select p.c from p join t on p.b < t.id`, "operator does not exist: money < integer", "< t.id"},
+		{`select c from p where b = CAST(c AS TEXT)`, "operator does not exist: money = text", "= CAST"},
+		{`select coalesce(b, c) from p`, "COALESCE could not convert type integer to money", "c)"},
+		{`select coalesce(c, b) from p`, "COALESCE could not convert type money to integer", "b)"},
+		{`select coalesce(NULL, b, 1) from p`, "COALESCE could not convert type integer to money", "1)"},
+		{`select nullif(b, c) from p`, "operator does not exist: money = integer", "nullif"},
+		{`select max(coalesce(b, 0), coalesce(0, b)) from p`, "GREATEST could not convert type integer to money", ""},
+		{`select min(coalesce(c, b), coalesce(b, c)) from p`, "LEAST could not convert type integer to money", ""},
+		{`select CASE WHEN c > 1 THEN b ELSE 0 END from p`, "CASE/WHEN could not convert type money to integer", "b ELSE"},
+		{`select CASE WHEN c > 1 THEN b WHEN c = 1 THEN 1 END from p`, "CASE/WHEN could not convert type integer to money", "1 END"},
+		{`select CASE WHEN c > 1 THEN b ELSE CAST(c AS TEXT) END from p`, "CASE types text and money cannot be matched", "b ELSE"},
+		{`select a from p union all select c from p`, "UNION types xml and integer cannot be matched", "c from p$"},
+		{`select b from p union all select name from t`, "UNION types money and text cannot be matched", "name"},
+		{`select min(id) from w`, "function min(macaddr) does not exist", "min("},
+	}...)
 	for _, c := range refused {
 		r, ok := CheckTypedColumns(c.sql, fakeJSONCatalog{})
 		at := strings.TrimSuffix(c.at, "$")
@@ -91,6 +115,10 @@ func TestCheckJSONColumns(t *testing.T) {
 		`select v from s union select v from s order by v`,
 		`select b from p union all select '1' union all select b from p`,
 		`select g from s union all select 1 union all select 1.5`,
+		`select coalesce(b, b), coalesce(c, 1.5), nullif(b, '1') from p`,
+		`select CASE WHEN c > 1 THEN c ELSE 0 END, CASE WHEN c > 1 THEN b END from p`,
+		`select c from p union all select id from t`,
+		`select id, name from t where id = 1 and name = 'x'`,
 	}
 	for _, q := range accepted {
 		if r, ok := CheckTypedColumns(q, fakeJSONCatalog{}); ok {

@@ -116,7 +116,69 @@ func (x *tx) resolveUnknownLiterals() {
 		}
 	}
 	x.resolveInLists()
+	x.resolveCommonLiterals()
 	_ = x.resolveExprs() // typeresolve.go: done before a query (resolveSetOps)
+}
+
+// mentionsGroupBy reports whether the statement has a GROUP BY anywhere.
+func (x *tx) mentionsGroupBy() bool {
+	for k := 0; k+1 < x.n(); k++ {
+		if x.kw(k, "GROUP", "BY") {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveCommonLiterals types the literals among the arguments of
+// COALESCE calls (commonLiterals); GREATEST and LEAST are rewritten
+// before, and theirs typed there (strsyntax.go).
+func (x *tx) resolveCommonLiterals() {
+	for i := 0; i+1 < x.n(); i++ {
+		if t := x.T(i); t.typ == tIdent && !t.ed && t.kw("COALESCE") && x.isP(i+1, "(") && !x.isP(i-1, ".") {
+			x.commonLiterals(i)
+		}
+	}
+}
+
+// commonLiterals types the literals among the arguments of the COALESCE,
+// GREATEST or LEAST call at i whose one other argument is a column
+// (coalesce(m, '2')): PostgreSQL's common type is the column's, without
+// its modifier, and the literal is read by its input function (money's
+// $2.00, a boolean's t). With more typed arguments the common type
+// could be another: left alone.
+func (x *tx) commonLiterals(i int) {
+	m := x.match(i + 1)
+	if m < 0 || x.mentionsGroupBy() {
+		// a grouped statement: the ORDER BY copies of a select item
+		// (numeric ordering) are taken before, and the grouping check
+		// would no longer find the item grouped
+		return
+	}
+	var lits []int
+	qual, col, cols := "", "", 0
+	for _, a := range x.splitTop(i+2, m) {
+		switch {
+		case a[1]-a[0] == 1 && x.plainLiteral(a[0]):
+			lits = append(lits, a[0])
+		case a[1]-a[0] == 1 && x.T(a[0]).kw("NULL"):
+		default:
+			q, c, ok := x.columnBefore(a[1] - 1)
+			if !ok || a[0] != a[1]-1 && a[0] != a[1]-3 {
+				cols = 2 // not a bare column
+			}
+			qual, col = q, c
+			cols++
+		}
+	}
+	tbl := x.qualTable(qual) // enforce.go
+	if cols != 1 || tbl == "" {
+		return
+	}
+	for _, l := range lits {
+		x.T(l).pre = "pg_in_col(" + x.T(l).pre
+		x.T(l).suf += ", " + declOf(tbl, col, 0) + ", NULL, 'common')" // InColAt
+	}
 }
 
 // typeParamCompared gives parameter $n at i the type of the operand it is

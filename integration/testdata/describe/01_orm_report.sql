@@ -42,7 +42,6 @@ SELECT round(n), round(n, 1), round(f), abs(i4), abs(n), ceil(f), floor(n), trun
 SELECT gcd(i4, 8), lcm(i8, 2), mod(i4, 3), greatest(i4, 2), least(n, 1.5), greatest(d, ts::date) FROM rd_item ORDER BY id;
 SELECT upper(t), lower(vc), length(t), substr(t, 1, 2), t || vc, concat(t, i4), trim(c), left(t, 2) FROM rd_item ORDER BY id;
 SELECT coalesce(i4, 0), coalesce(n, 0), coalesce(t, ''), nullif(i8, 0) FROM rd_item ORDER BY id;
--- differs-type: coalesce of a date/time column and an untyped literal is described as text (the literal is not converted to the column's type)
 SELECT coalesce(d, '2024-01-01') FROM rd_item ORDER BY id;
 SELECT CASE WHEN b THEN i4 ELSE 0 END, CASE WHEN b THEN 'y' ELSE 'n' END, CASE WHEN b THEN n END FROM rd_item ORDER BY id;
 -- casts

@@ -170,7 +170,6 @@ SELECT id, unnest(sa) FROM n25f_a;
 SELECT id FROM n25f_j UNION ALL SELECT id FROM n25f_j ORDER BY id + 1;
 SELECT id FROM n25f_j INTERSECT SELECT id FROM n25f_j ORDER BY id + 1;
 SELECT '1' UNION ALL SELECT j FROM n25f_j ORDER BY 1::text;
--- differs: a UNION [DISTINCT] is run as SELECT DISTINCT over UNION ALL (unionfirst.go), whose ORDER BY takes the expression
 SELECT id FROM n25f_j UNION SELECT id FROM n25f_j ORDER BY id + 1;
 -- INTERSECT of a table's rows with constants returns the constants'
 -- spelling of equal values (PostgreSQL's planner reads the one-row

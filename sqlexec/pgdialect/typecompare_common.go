@@ -1,0 +1,181 @@
+package pgdialect
+
+// typecompare_common.go: PostgreSQL's select_common_type for the values
+// of COALESCE, GREATEST, LEAST, CASE and a set operation's column when one
+// of them is json, jsonb, xml or money, which have no implicit cast to or
+// from any other type: money beside a number is 42846 `COALESCE could
+// not convert type integer to money` (money's category is numeric's),
+// beside a text 42804 `COALESCE types money and text cannot be matched`.
+// SQLite would return whichever value comes first: a silently different
+// answer. NULLIF(a, b) is a = b (42883 `operator does not exist: money =
+// integer`). The types are jsonOperand's, in both passes (the column
+// pass knows a column's type from the catalog); the check is let
+// through wherever a type is not known or neither of the two types a
+// refusal would name is one of the four.
+
+import "strings"
+
+// numberRank orders the numeric types as PostgreSQL's implicit casts
+// widen them (smallint to integer to bigint to numeric to real to double
+// precision, the category's preferred type).
+var numberRank = map[string]int{"smallint": 1, "integer": 2, "bigint": 3, "numeric": 4, "real": 5,
+	"double precision": 6}
+
+// typeCategory is PostgreSQL's typcategory of the type named typ
+// (format_type's name), "X" for an unknown literal, "" when not known.
+func typeCategory(typ string) string {
+	if t := typeAlias[typ]; t != nil {
+		return t.cat
+	}
+	return ""
+}
+
+// selectCommonType is select_common_type over values of types (at[i]
+// the token of types[i], in PostgreSQL's order): the common type, and
+// the refusal PostgreSQL gives at the value that does not match it when
+// the refusal names json, jsonb, xml or money (setOpChecked). common is
+// "" when the check cannot tell (a type not known, a refusal between
+// other types); "unknown" when every value is an unknown literal.
+func selectCommonType(what string, types []string, at []int) (common string, r *jsonRefused) {
+	p := "unknown"
+	for i, t := range types {
+		switch {
+		case t == "":
+			return "", nil
+		case t == "unknown" || t == p:
+		case p == "unknown":
+			p = t
+		case typeCategory(t) == "" || typeCategory(p) == "":
+			return "", nil
+		case typeCategory(t) != typeCategory(p):
+			if !setOpChecked(p) && !setOpChecked(t) {
+				return "", nil
+			}
+			return "", &jsonRefused{at[i], what + " types " + p + " and " + t + " cannot be matched", "", "42804"}
+		case numberRank[p] > 0 && numberRank[t] > numberRank[p]:
+			p = t // the implicit cast widens
+		}
+	}
+	for i, t := range types {
+		if t != "unknown" && t != p && (setOpChecked(p) || setOpChecked(t)) {
+			return "", &jsonRefused{at[i], what + " could not convert type " + t + " to " + p, "", "42846"}
+		}
+	}
+	return p, nil
+}
+
+// commonTypeCall is the refusal for COALESCE, GREATEST or LEAST at k
+// whose arguments have no common type (selectCommonType), or NULLIF(a,
+// b) of types with no = (42883 at NULLIF). In the SQLite text GREATEST
+// and LEAST are max and min of rotated coalesce calls (strsyntax.go's
+// greatestLeast): max(coalesce(a, b), coalesce(b, a)), min's in reverse
+// order; the arguments are the ones of the call in the written order
+// (a refusal there carries no position).
+func (x *tx) commonTypeCall(k int, ty jsonTyping) *jsonRefused {
+	name := x.T(k).upper()
+	m := x.match(k + 1)
+	if m < 0 {
+		return nil
+	}
+	args := x.splitTop(k+2, m)
+	rotated := ty.col != nil && (name == "MAX" || name == "MIN")
+	if rotated {
+		args = x.rotatedCoalesce(args, name == "MIN")
+		name = map[string]string{"MAX": "GREATEST", "MIN": "LEAST"}[name]
+	}
+	if len(args) == 0 || name != "COALESCE" && name != "GREATEST" && name != "LEAST" && name != "NULLIF" {
+		return nil
+	}
+	types := make([]string, len(args))
+	at := make([]int, len(args))
+	for i, a := range args {
+		if end, typ, ok := x.jsonOperand(a[0], ty); ok && end == a[1] {
+			types[i] = typ
+		}
+		at[i] = a[0]
+	}
+	if name == "NULLIF" {
+		if len(types) == 2 && noComparison(types[0], types[1]) {
+			return &jsonRefused{tok: k, message: "operator does not exist: " + types[0] + " = " + types[1], hint: jsonOperatorHint}
+		}
+		return nil
+	}
+	_, r := selectCommonType(name, types, at)
+	if r != nil && rotated {
+		r.tok = -1 // the arguments are written several times: no sure place
+	}
+	return r
+}
+
+// rotatedCoalesce: the arguments of the GREATEST or LEAST call whose
+// SQLite form is the max or min call with arguments args, nil when args
+// are not that form (each a coalesce call of as many arguments as there
+// are calls).
+func (x *tx) rotatedCoalesce(args [][2]int, least bool) [][2]int {
+	var first [][2]int
+	for i, a := range args {
+		if !x.T(a[0]).kw("COALESCE") || !x.isP(a[0]+1, "(") || x.match(a[0]+1) != a[1]-1 {
+			return nil
+		}
+		in := x.splitTop(a[0]+2, a[1]-1)
+		if len(in) != len(args) {
+			return nil
+		}
+		if least && i == len(args)-1 || !least && i == 0 {
+			first = in
+		}
+	}
+	return first
+}
+
+// caseCommon is the refusal for the CASE at k whose results have no
+// common type: PostgreSQL resolves the ELSE result (NULL when there is
+// none) first, then each THEN result in order, naming the context
+// "CASE" when categories differ and "CASE/WHEN" when a value does not
+// convert.
+func (x *tx) caseCommon(k int, ty jsonTyping) *jsonRefused {
+	e := x.caseEnd(k)
+	if e >= x.n() {
+		return nil
+	}
+	d := x.depth[k]
+	var starts, ends []int // the results' tokens
+	for j := k + 1; j <= e; j++ {
+		switch {
+		case x.depth[j] != d:
+		case x.kw(j, "CASE") && j < e:
+			j = x.caseEnd(j)
+		case x.kw(j, "THEN") || x.kw(j, "ELSE") || x.kw(j, "WHEN") || j == e:
+			if len(ends) < len(starts) {
+				ends = append(ends, j)
+			}
+			if !x.kw(j, "WHEN") && j < e {
+				starts = append(starts, j+1)
+			}
+		}
+	}
+	hasElse := len(starts) > 0 && x.kw(starts[len(starts)-1]-1, "ELSE")
+	types := make([]string, 0, len(starts)+1)
+	at := make([]int, 0, len(starts)+1)
+	if !hasElse {
+		types, at = append(types, "unknown"), append(at, e) // ELSE NULL
+	}
+	for i := range starts {
+		j := i
+		if hasElse {
+			j = (i + len(starts) - 1) % len(starts) // the ELSE first
+		}
+		typ := ""
+		if end, t, ok := x.jsonOperand(starts[j], ty); ok && end == ends[j] {
+			typ = t
+		}
+		types, at = append(types, typ), append(at, starts[j])
+	}
+	if _, r := selectCommonType("CASE", types, at); r != nil {
+		if r.code == "42846" {
+			r.message = "CASE/WHEN" + strings.TrimPrefix(r.message, "CASE")
+		}
+		return r
+	}
+	return nil
+}
