@@ -122,13 +122,23 @@ func fnCastBits(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 //
 // With a third argument, the declared type of the column cast: a column
 // of another type is cast as any column is (pg_float_int), a varbit one
-// refused (42846: PostgreSQL casts only bit to integers).
+// refused (42846: PostgreSQL casts only bit to integers), an oid one to
+// int4 wrapped as PostgreSQL's oid-to-int4 cast keeps the bits.
 func fnBitsInt(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if len(a) == 3 {
 		switch o, _ := DeclTypeOID(str(a[2])); o {
 		case pgoid.Varbit:
 			return nil, pgErr("42846", "cannot cast type bit varying to %s", operandTypeNames[str(a[1])])
 		case pgoid.Bit:
+		case pgoid.OID:
+			if str(a[1]) == "int4" { // the bits kept, as oidtype.go's pg_oid_int4
+				v, err := fnOIDInt4(nil, []driver.Value{a[0], a[2]})
+				if err != nil {
+					return nil, err
+				}
+				return fnFloatInt(nil, []driver.Value{v, a[1]})
+			}
+			return fnFloatInt(nil, a[:2])
 		default:
 			return fnFloatInt(nil, a[:2])
 		}
