@@ -32,11 +32,7 @@ func bitInFn(varying bool) fn {
 		if a[0] == nil {
 			return nil, nil
 		}
-		s, err := bitText(a[0], varying)
-		if err != nil {
-			return nil, err
-		}
-		bits, err := parseBits(s)
+		bits, err := bitInput(a[0], varying)
 		if err != nil {
 			return nil, err
 		}
@@ -74,6 +70,15 @@ func bitText(v driver.Value, varying bool) (string, error) {
 	return str(v), nil
 }
 
+// bitInput is a bit string input's value: bitText read by bit_in.
+func bitInput(v driver.Value, varying bool) (string, error) {
+	s, err := bitText(v, varying)
+	if err != nil {
+		return "", err
+	}
+	return parseBits(s)
+}
+
 // fnCastBits is pg_cast_bits(x, type, typmod): the cast x::bit(n) or
 // x::varbit(n) (typmod -1: no length). A text is read as bit_in reads it
 // (a bit string's stored text is its own input); an integer is bit(n)'s
@@ -105,11 +110,7 @@ func fnCastBits(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 		}
 		return string(b), nil
 	}
-	s, err := bitText(a[0], varying)
-	if err != nil {
-		return nil, err
-	}
-	bits, err := parseBits(s)
+	bits, err := bitInput(a[0], varying)
 	if err != nil {
 		return nil, err
 	}

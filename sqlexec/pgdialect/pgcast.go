@@ -625,7 +625,8 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 	}
 	literal := s == i-1 && (x.T(s).typ == tString || x.T(s).typ == tDollar || x.T(s).typ == tParam || x.T(s).typ == tNumber)
 	_, _, mods, _, _ := x.parseType(i + 1)
-	if pre, suf, ok := x.bitCastFrom(s, i, tt, mods); ok { // bits_funcs.go
+	// a cast that becomes a call around its operand: pre + operand + suf
+	castCall := func(pre, suf string) bool {
 		first.pre = pre + first.pre
 		x.T(i).set("")
 		x.blank(i+1, end)
@@ -633,13 +634,11 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 		x.castEnd[end-1] = s
 		return true
 	}
+	if pre, suf, ok := x.bitCastFrom(s, i, tt, mods); ok { // bits_funcs.go
+		return castCall(pre, suf)
+	}
 	if pre, suf, ok := x.netCastFrom(s, i, tt, literal); ok { // inet_translate.go
-		first.pre = pre + first.pre
-		x.T(i).set("")
-		x.blank(i+1, end)
-		x.T(end - 1).set(suf)
-		x.castEnd[end-1] = s
-		return true
+		return castCall(pre, suf)
 	}
 	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
 		x.exactCastOperand(s, i, tt)

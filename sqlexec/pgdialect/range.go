@@ -171,18 +171,7 @@ func upperOf(r pgrange.Range) rbound { return rbound{r.Upper, r.UpperInf, r.Uppe
 // of the points they stand for (an exclusive lower bound is just after
 // its value, an exclusive upper bound just before).
 func cmpBounds(b1, b2 rbound) int {
-	switch {
-	case b1.inf && b2.inf:
-		if b1.lower == b2.lower {
-			return 0
-		}
-		return boolCmp(b1.lower)
-	case b1.inf:
-		return boolCmp(b1.lower)
-	case b2.inf:
-		return -boolCmp(b2.lower)
-	}
-	if c := compareElems(b1.val, b2.val); c != 0 {
+	if c := cmpBoundValues(b1, b2); c != 0 || b1.inf || b2.inf {
 		return c
 	}
 	switch {
