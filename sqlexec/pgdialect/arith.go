@@ -310,17 +310,33 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 	if res == "" {
 		rtype = x.runtimeArithType(op, ls, i, i+1, re) // arith_columns.go
 	}
-	pre, suf := arithWrapRT(arithFuncs[op], res, rtype)
+	x.wrapBinary(ls, i, re, arithFuncs[op], res, rtype)
+	return true, nil
+}
+
+// wrapBinary rewrites the binary operator at i between ls..i-1 and
+// i+1..re-1 as the call f(left, right) typed res (arithWrapRT) and
+// records its type.
+func (x *tx) wrapBinary(ls, i, re int, f, res, rtype string) {
+	pre, suf := arithWrapRT(f, res, rtype)
 	x.T(ls).pre = pre + x.T(ls).pre
 	x.T(i).set(", ")
 	x.T(re - 1).suf += suf
 	x.castEnd[re-1] = ls
+	x.setArithType(ls, res, rtype)
+}
+
+// setArithType records the static type res of the expression starting at
+// at ("": unknown until run time, when its type is rtype).
+func (x *tx) setArithType(at int, res, rtype string) {
+	if x.arithTypes == nil {
+		x.arithTypes = map[int]string{}
+	}
 	if res == "" {
 		res = "?"
-		x.setRuntimeType(ls, rtype)
+		x.setRuntimeType(at, rtype)
 	}
-	x.arithTypes[ls] = res
-	return true, nil
+	x.arithTypes[at] = res
 }
 
 // unknownLiteralOf reads operand a..b-1, when it is a string literal (of
@@ -752,14 +768,7 @@ func (x *tx) arithNegate(known map[int]string) {
 			}
 			x.dtChains[i] = dtCol
 		}
-		if res == "" {
-			res = "?"
-			x.setRuntimeType(i, rtype)
-		}
-		if x.arithTypes == nil {
-			x.arithTypes = map[int]string{}
-		}
-		x.arithTypes[i] = res
+		x.setArithType(i, res, rtype)
 	}
 }
 

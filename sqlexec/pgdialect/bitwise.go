@@ -174,19 +174,7 @@ func (x *tx) bitBinary(i, ls, re int) error {
 			return nil // two operands of unknown type: inet_translate.go decides by the values
 		}
 	}
-	pre, suf := arithWrapRT(f, res, rtype)
-	x.T(ls).pre = pre + x.T(ls).pre
-	x.T(i).set(", ")
-	x.T(re - 1).suf += suf
-	x.castEnd[re-1] = ls
-	if x.arithTypes == nil {
-		x.arithTypes = map[int]string{}
-	}
-	if res == "" {
-		res = "?"
-		x.setRuntimeType(ls, rtype)
-	}
-	x.arithTypes[ls] = res
+	x.wrapBinary(ls, i, re, f, res, rtype) // arith.go
 	return nil
 }
 
@@ -233,14 +221,7 @@ func (x *tx) bitNot(i int) error {
 	t.set(pre)
 	x.T(re - 1).suf += suf
 	x.castEnd[re-1] = i
-	if x.arithTypes == nil {
-		x.arithTypes = map[int]string{}
-	}
-	if res == "" {
-		res = "?"
-		x.setRuntimeType(i, rtype)
-	}
-	x.arithTypes[i] = res
+	x.setArithType(i, res, rtype) // arith.go
 	return nil
 }
 

@@ -165,14 +165,7 @@ func (x *tx) operatorCall(i, e int, args [][2]int, mod bool) {
 // (numCalls).
 func (x *tx) markCall(i, e int, res, rtype string) {
 	x.castEnd[e] = i
-	if x.arithTypes == nil {
-		x.arithTypes = map[int]string{}
-	}
-	if res == "" {
-		res = "?"
-		x.setRuntimeType(i, rtype)
-	}
-	x.arithTypes[i] = res
+	x.setArithType(i, res, rtype) // arith.go
 	if x.numCalls == nil {
 		x.numCalls = map[int]int{}
 	}

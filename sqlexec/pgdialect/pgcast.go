@@ -792,19 +792,19 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 	}
 	literal := as == i+3 && (x.T(i+2).typ == tString || x.T(i+2).typ == tDollar || x.T(i+2).typ == tParam || x.T(i+2).typ == tNumber)
 	_, _, mods, _, _ := x.parseType(as + 1)
-	if pre, suf, ok := x.bitCastFrom(i+2, as, tt, mods); ok { // bits_funcs.go
+	// a cast that becomes a call around its operand: pre + operand + suf
+	castCall := func(pre, suf string) bool {
 		x.T(i).set("")
 		x.T(i + 1).set(pre)
 		x.blank(as, e+1)
 		x.T(as).set(suf)
 		return true
 	}
+	if pre, suf, ok := x.bitCastFrom(i+2, as, tt, mods); ok { // bits_funcs.go
+		return castCall(pre, suf)
+	}
 	if pre, suf, ok := x.netCastFrom(i+2, as, tt, literal); ok { // inet_translate.go
-		x.T(i).set("")
-		x.T(i + 1).set(pre)
-		x.blank(as, e+1)
-		x.T(as).set(suf)
-		return true
+		return castCall(pre, suf)
 	}
 	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
 		x.exactCastOperand(i+2, as, tt)
