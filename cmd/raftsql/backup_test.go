@@ -85,7 +85,7 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(b, &meta); err != nil || meta.AppliedIndex != at || meta.ClusterID == "" || meta.ClusterID == "unknown" {
+	if err := json.Unmarshal(b, &meta); err != nil || meta.AppliedIndex != rep.AppliedIndex || meta.ClusterID == "" || meta.ClusterID == "unknown" {
 		t.Fatalf("side file: %s (%v)", b, err)
 	}
 	if fi, _ := os.Stat(out); fi == nil || fi.Size() != meta.Bytes {
