@@ -182,11 +182,82 @@ func (x *tx) numTypeExpr(a, b int) string {
 	if r, ok := x.colRTypes[a]; ok && r.end == b {
 		return r.expr // a derived table's or CTE's column (derivedcols.go)
 	}
+	if rt := x.branchRuntimeType(a, b); rt != "" {
+		return rt
+	}
 	tbl, col, ok := x.columnTable(a, b)
 	if !ok {
 		return x.joinColumnType("pg_col_numtype", a, b)
 	}
 	return colTypeQuery("pg_col_numtype", tbl, col)
+}
+
+// branchRuntimeType is the type of a..b-1 when it is a CASE or a
+// coalesce, greatest, least or nullif call whose values are of numeric
+// types known at least at run time: PostgreSQL's common type of the
+// values (select_common_type; pg_setop_type at run time), so
+// i * coalesce(s, 3) over an int4 and an int2 column is int4
+// arithmetic, 22003 past int4's range, not SQLite's int8. "" otherwise.
+func (x *tx) branchRuntimeType(a, b int) string {
+	t := x.T(a)
+	var vals [][2]int
+	switch {
+	case t.kw("CASE"):
+		brs, end := x.caseBranches(a) // typeresolve.go
+		if end != b {
+			return ""
+		}
+		for _, br := range brs {
+			vals = append(vals, [2]int{br.a, br.b})
+		}
+	case t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, "."):
+		args := x.splitTop(a+2, b-1)
+		switch t.identName() {
+		case "coalesce", "greatest", "least":
+			vals = args
+		case "nullif":
+			if len(args) != 2 {
+				return ""
+			}
+			ta, tb := x.numTypeExpr(args[0][0], args[0][1]), x.numTypeExpr(args[1][0], args[1][1])
+			if ta == "" || tb == "" {
+				return ""
+			}
+			// a's type, unless b is numeric or a float: = has no operator
+			// of an integer and those, so a is converted to their common
+			// type, the result's (typeresolve.go's nullif)
+			return "(CASE WHEN " + tb + " IN ('int2', 'int4', 'int8') THEN " + ta + " ELSE " + setOpTypeFunc + "(" + ta + ", " + tb + ") END)"
+		}
+	}
+	var types []string
+	static := true
+	for _, v := range vals {
+		if x.classify(v[0], v[1]).kind == branchNull {
+			continue
+		}
+		rt := x.numTypeExpr(v[0], v[1])
+		if rt == "" {
+			return ""
+		}
+		static = static && rt[0] == '\''
+		types = append(types, rt)
+	}
+	if len(types) == 0 {
+		return ""
+	}
+	if static {
+		oids := make([]uint32, len(types))
+		for i, rt := range types {
+			if oids[i] = setOpTypeOIDs[strings.Trim(rt, "'")]; oids[i] == 0 {
+				return ""
+			}
+		}
+		if n := arithOIDNames[CommonType(oids)]; n != "" {
+			return quoteLit(n)
+		}
+		return ""
+	}
+	return setOpTypeFunc + "(" + strings.Join(types, ", ") + ")" // setoptypes.go
 }
 
 // aggRuntimeType is the run-time type of aggregate fn over an argument

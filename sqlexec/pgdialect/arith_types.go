@@ -127,7 +127,7 @@ func ArithProbeSQL(sqlText string, items []ArithItem, k int) string {
 // needs no parentheses where a probe puts it: a token, a call or a
 // parenthesised group. Left bare, the probe's item has the shape the
 // other probes recognise (coalesce(total, 0) + amt probes
-// coalesce(total, 0), which BranchItems types).
+// coalesce(total, 0), which BranchItems types; so is a CASE ... END).
 func primaryText(s string) bool {
 	x := newTx(s)
 	n := x.n()
@@ -137,6 +137,8 @@ func primaryText(s string) bool {
 	case n >= 2 && x.isP(0, "(") && x.match(0) == n-1:
 		return true
 	case n >= 3 && x.T(0).typ == tIdent && x.isP(1, "(") && x.match(1) == n-1:
+		return true
+	case n >= 3 && x.T(0).kw("CASE") && x.caseEnd(0) == n-1:
 		return true
 	}
 	return false

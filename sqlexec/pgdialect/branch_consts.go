@@ -8,28 +8,30 @@ import (
 
 // branch_consts.go: a decimal constant among the branches of a CASE or
 // coalesce whose other branches read table columns (coalesce(n, 1.50),
-// CASE WHEN c THEN n ELSE 2.50 END), or among the elements of ARRAY[...].
+// CASE WHEN c THEN i ELSE 2.50 END), or among the elements of ARRAY[...].
 // PostgreSQL resolves them to their common type: numeric beside an
 // integer or numeric column, so the constant prints at its own scale
-// (1.50), float8 (or real) beside a float column (1.5). The translation
-// does not see a column's type, and SQLite reads the constant as a
-// double, which keeps no trailing zero: the result printed 1.5 beside a
-// numeric column. The constant is written as its numeric text where the
-// column types allow (constsBesideColumns), chosen by them at run time
-// (numTypeExpr: read from the schema, the same on every node).
+// (1.50) and the integers as integers, float8 (or real) beside a float
+// column (1.5). The translation does not see a column's type, and SQLite
+// reads the constant as a double, which keeps no trailing zero: the
+// result printed 1.5. The branches are converted to their common type
+// where the column types allow (constsBesideColumns), chosen by them at
+// run time (numTypeExpr: read from the schema, the same on every node).
 
 // constsBesideColumns converts the decimal constants of brs (branches
 // whose common type commonType could not see) when every other branch
-// is NULL, an integer or numeric value, or a bare column whose type is
-// known statically or at run time. Branches are values side by side in
-// one column (CASE, coalesce: inArray false): the constant becomes
-// numeric text only where the columns are numeric, whose values are
-// numeric text too; beside an integer column it stays a number, as the
-// column's values are (numeric text beside integers would group, sort
-// and max() apart from them: SQLite orders every integer before any
-// text). Inside an array (ARRAY[i, 2.50]: inArray) every element is
-// text anyway, so the constant is numeric text unless a column is a
-// float.
+// is NULL, an integer or numeric value, or an expression whose type is
+// known statically or at run time (in an array only a bare column).
+// Branches are values side by side in one column (CASE, coalesce:
+// inArray false): every branch becomes its value converted to the
+// common type as a set operation's operands are (setoptypes.go's
+// pg_setop_value), so beside an integer column the integers become
+// numeric text too, grouped, sorted and compared with the constant by
+// value (SQLite orders every integer before any text), and the
+// conversion names the branches' types for the money check
+// (typecompare_common.go: coalesce(m, 0.5) is 42846). Inside an array
+// (ARRAY[i, 2.50]: inArray) every element is text anyway, so the
+// constant is numeric text unless a column is a float.
 func (x *tx) constsBesideColumns(brs []branch, inArray bool) {
 	if !x.castsChecked() {
 		return
@@ -43,7 +45,7 @@ func (x *tx) constsBesideColumns(brs []branch, inArray bool) {
 			consts = append(consts, br)
 		case br.kind == branchTyped && numericRank[br.oid] > 0 && numericRank[br.oid] <= numericRank[pgoid.Numeric]:
 		case br.kind == branchOpaque:
-			if _, _, ok := x.bareColumn(br.a, br.b); !ok {
+			if _, _, ok := x.bareColumn(br.a, br.b); !ok && inArray {
 				return
 			}
 			rt := x.numTypeExpr(br.a, br.b)
@@ -56,9 +58,6 @@ func (x *tx) constsBesideColumns(brs []branch, inArray bool) {
 				if _, ok := unknownLitOIDs[strings.Trim(rt, "'")]; !ok && rt != "'numeric'" {
 					return // not a number: PostgreSQL's error, left to the statement
 				}
-				if rt != "'numeric'" && !inArray {
-					return // an integer column: the constant stays a number
-				}
 			default:
 				rts = append(rts, rt)
 			}
@@ -66,20 +65,23 @@ func (x *tx) constsBesideColumns(brs []branch, inArray bool) {
 			return
 		}
 	}
+	if len(consts) == 0 {
+		return
+	}
+	if !inArray {
+		if types, list, _, _ := x.runtimeBranchTypes(brs); types != nil { // setoptypes.go
+			x.convertBranches(brs, types, list, false)
+		}
+		return
+	}
 	for _, c := range consts {
 		lit := x.literalDigits(c.a, c.b)
 		if !x.numericConst(c.a, c.b) { // arith.go
 			continue
 		}
 		if len(rts) > 0 {
-			var cond string
-			if inArray {
-				in := "(" + strings.Join(rts, ", ") + ")"
-				cond = "'float8' IN " + in + " OR 'float4' IN " + in
-			} else {
-				// numeric text only when every column is numeric
-				cond = "'numeric' <> " + strings.Join(rts, " OR 'numeric' <> ")
-			}
+			in := "(" + strings.Join(rts, ", ") + ")"
+			cond := "'float8' IN " + in + " OR 'float4' IN " + in
 			x.T(c.a).pre = "(CASE WHEN " + cond + " THEN " + lit + " ELSE " + x.T(c.a).pre
 			x.T(c.b - 1).suf += " END)"
 		}

@@ -112,7 +112,9 @@ func BranchItems(sqlText string) []ArithItem {
 				}
 			}
 			it.aggs = append(it.aggs, agg)
-			it.Leaves = append(it.Leaves, x.src[x.T(l[0]).pos:x.T(l[1]-1).pos+len(x.T(l[1]-1).text)])
+			// a branch converted to the common type (branch_consts.go) is
+			// typed as written
+			it.Leaves = append(it.Leaves, unwrapSetOpValue(x.src[x.T(l[0]).pos:x.T(l[1]-1).pos+len(x.T(l[1]-1).text)]))
 		}
 		if len(it.Leaves) > 0 {
 			out = append(out, it)
@@ -134,6 +136,9 @@ func BranchType(it ArithItem, leafTypes []uint32) uint32 {
 	for i, l := range it.Leaves {
 		x := newTx(l)
 		brs[i] = x.classify(0, x.n())
+		if o := x.exprType(0, x.n()); brs[i].kind == branchOpaque && o != 0 {
+			brs[i] = branch{kind: branchTyped, oid: o} // a cast as the translation writes it: coalesce(s, pg_cast_int2(1))
+		}
 		if l := strings.TrimSpace(l); strings.HasPrefix(l, "pg_in_col(") && strings.HasSuffix(l, "'common')") {
 			// a literal read as the column beside it (unknownlit.go's
 			// commonLiterals): of no type of its own, and converted

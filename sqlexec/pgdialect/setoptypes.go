@@ -53,9 +53,25 @@ const setOpValueFunc = "pg_setop_value"
 // in the run-time conversion to their common type (see above), when a
 // branch's type is seen only at run time and every type is known then.
 func (x *tx) runtimeSetOpColumn(brs []branch) {
-	types := make([]string, len(brs))
+	types, list, opaque, static := x.runtimeBranchTypes(brs)
+	if !opaque || !static || x.hasSetOpAll() {
+		// all columns: the conversion's result would lose a numeric
+		// column's collation, and a text column's values would take it
+		// (a documented difference); INTERSECT ALL / EXCEPT ALL are
+		// rewritten by setOpAll, which reads the operands as written
+		return
+	}
+	x.convertBranches(brs, types, list, true)
+}
+
+// runtimeBranchTypes is the type of each of brs as an SQL expression
+// ("" for a NULL) and their list, when every other branch's type is a
+// numeric one known at least at run time (types nil otherwise): opaque
+// when one is known only at run time (a column), static when one is of
+// a visible numeric type (a constant, a cast).
+func (x *tx) runtimeBranchTypes(brs []branch) (types []string, list string, opaque, static bool) {
+	types = make([]string, len(brs))
 	var all []string
-	opaque, static := false, false
 	for i, br := range brs {
 		switch br.kind {
 		case branchNull:
@@ -63,13 +79,13 @@ func (x *tx) runtimeSetOpColumn(brs []branch) {
 		case branchTyped:
 			n := arithOIDNames[br.oid]
 			if n == "" {
-				return
+				return nil, "", false, false
 			}
 			types[i], static = quoteLit(n), true
 		case branchOpaque:
 			rt := x.numTypeExpr(br.a, br.b)
 			if rt == "" {
-				return
+				return nil, "", false, false
 			}
 			if rt[0] == '\'' {
 				static = static || unknownLitOIDs[strings.Trim(rt, "'")] != 0 || rt == "'numeric'"
@@ -78,18 +94,19 @@ func (x *tx) runtimeSetOpColumn(brs []branch) {
 			}
 			types[i] = rt
 		default:
-			return
+			return nil, "", false, false
 		}
 		all = append(all, types[i])
 	}
-	if !opaque || !static || x.hasSetOpAll() {
-		// all columns: the conversion's result would lose a numeric
-		// column's collation, and a text column's values would take it
-		// (a documented difference); INTERSECT ALL / EXCEPT ALL are
-		// rewritten by setOpAll, which reads the operands as written
-		return
-	}
-	list := strings.Join(all, ", ")
+	return types, strings.Join(all, ", "), opaque, static
+}
+
+// convertBranches wraps each branch of brs that has a type (types, from
+// runtimeBranchTypes) in the run-time conversion to the common type of
+// list, collated as numeric; a decimal constant is first its exact text.
+// asItems: the branches are select list items (a bare column keeps its
+// name).
+func (x *tx) convertBranches(brs []branch, types []string, list string, asItems bool) {
 	for i, br := range brs {
 		if types[i] == "" {
 			continue
@@ -97,7 +114,11 @@ func (x *tx) runtimeSetOpColumn(brs []branch) {
 		if br.kind == branchTyped && br.oid == pgoid.Numeric {
 			x.numericConst(br.a, br.b) // arith.go: its exact text, converted
 		}
-		x.wrapSetOpItem(br.a, br.b, types[i], list, true)
+		if asItems {
+			x.wrapSetOpItem(br.a, br.b, types[i], list, true)
+		} else {
+			x.wrapSetOpValue(br.a, br.b, types[i], list, true)
+		}
 	}
 }
 
@@ -105,17 +126,24 @@ func (x *tx) runtimeSetOpColumn(brs []branch) {
 // expression) among the operands' types list, as its value converted to
 // their common type (pg_setop_value), collated as numeric when coll.
 func (x *tx) wrapSetOpItem(a, b int, typ, list string, coll bool) {
+	x.wrapSetOpValue(a, b, typ, list, coll)
+	if name := x.columnRefName(a, b); name != "" && x.unaliased(b) {
+		// SQLite named the bare column after itself; the call it is now
+		// would be named by its text
+		x.T(b - 1).wsuf += ` AS "` + strings.ReplaceAll(name, `"`, `""`) + `"`
+	}
+}
+
+// wrapSetOpValue writes the value a..b-1, of type typ among types list,
+// converted to their common type (pg_setop_value), collated as numeric
+// when coll.
+func (x *tx) wrapSetOpValue(a, b int, typ, list string, coll bool) {
 	suf := ", " + typ + ", " + list + ")"
 	if coll {
 		suf += " COLLATE " + NumericCollation
 	}
 	x.T(a).wpre = "(" + setOpValueFunc + "(" + x.T(a).wpre
 	x.T(b - 1).wsuf += suf + ")"
-	if name := x.columnRefName(a, b); name != "" && x.unaliased(b) {
-		// SQLite named the bare column after itself; the call it is now
-		// would be named by its text
-		x.T(b - 1).wsuf += ` AS "` + strings.ReplaceAll(name, `"`, `""`) + `"`
-	}
 }
 
 // SetOpConversion is the SQLite statement sqlText with the items of each

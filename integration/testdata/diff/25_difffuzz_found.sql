@@ -9,7 +9,6 @@ INSERT INTO n25fnd_t VALUES
  (5, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
  (6, 0.25, '1999-12-31', '1999-12-31 23:59:59.5', '36 hours', '{10}', '{abc,ABC}', 2);
 -- CASE ... END as an operand of arithmetic (was a syntax error: END read as a column)
--- differs-type: arithmetic over a CASE of columns is described from its values (its type is known at run time only)
 SELECT id, CASE WHEN id > 2 THEN id END * 2 AS x FROM n25fnd_t ORDER BY id;
 SELECT CASE WHEN true THEN 1 END * 2, CASE WHEN false THEN 1 ELSE 2 END + 3;
 -- a qualified array column || a cast array literal (was a syntax error)
@@ -40,7 +39,6 @@ SELECT id, ta || ARRAY['q'] AS x FROM n25fnd_t ORDER BY 2 DESC, 1;
 -- round/trunc/abs of a decimal constant keep its scale (trunc(10.005, 2) was 10)
 SELECT trunc(10.005, 2), trunc(10.005, 1), round(-2.50, 2), abs(-0.50), round(1.5), round(round(trunc(1.5, 1)), 1);
 -- CASE ... END as the right operand of an operator or after a sign (was a syntax error)
--- differs-type: arithmetic over a CASE of columns is described from its values (its type is known at run time only)
 SELECT id, 10 / CASE WHEN id > 2 THEN id END AS a, -CASE WHEN id = 1 THEN k ELSE id END AS b, 'x' || CASE WHEN id = 1 THEN 'a' END AS c FROM n25fnd_t ORDER BY id;
 SELECT id, n * CASE WHEN id = 2 THEN 2 ELSE 1 END AS x FROM n25fnd_t ORDER BY id;
 -- mod of a zero divisor whose type the statement does not show is 22012 (was NULL)

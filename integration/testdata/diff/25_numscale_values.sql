@@ -19,12 +19,9 @@ CREATE TABLE n25numscale_t (id int PRIMARY KEY, i int, n numeric, f float8, a nu
 INSERT INTO n25numscale_t VALUES (1, 5, 2.50, 1.5, '{1.50,2.0}'), (2, NULL, NULL, NULL, ARRAY[3.000, 4]);
 SELECT id, CASE WHEN id = 1 THEN 0.0 ELSE 1 END, CASE WHEN id = 1 THEN 1.50 ELSE 2.000 END FROM n25numscale_t ORDER BY id;
 SELECT id, coalesce(n, 1.50), coalesce(f, 1.50) FROM n25numscale_t ORDER BY id;
--- differs: a decimal constant beside an integer column stays SQLite's double, so it prints without its trailing zeros (-1.5)
 SELECT id, coalesce(i, -1.50) FROM n25numscale_t ORDER BY id;
--- differs: a decimal constant beside an integer column stays SQLite's double (1.5; values and order are PostgreSQL's)
 SELECT id, coalesce(i, 1.50) AS c FROM n25numscale_t ORDER BY c, id;
 SELECT id FROM n25numscale_t WHERE coalesce(i, 1.50) < 2 ORDER BY id;
--- differs: a decimal constant beside an integer column stays SQLite's double (1.5; values and order are PostgreSQL's)
 SELECT max(coalesce(i, 1.50)), min(coalesce(i, 1.50)), max(coalesce(n, 1.50)), min(coalesce(n, 1.50)) FROM n25numscale_t;
 SELECT DISTINCT coalesce(n, 2.5) FROM n25numscale_t;
 SELECT id, CASE WHEN id = 1 THEN n ELSE 7.50 END, CASE WHEN id = 2 THEN f ELSE 2.50 END FROM n25numscale_t ORDER BY id;
