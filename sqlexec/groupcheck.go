@@ -24,6 +24,9 @@ func (c *lconn) prepareUser(sqlText string) (*lstmt, string, error) {
 	if st, err = c.convertSetOp(st, tail); err != nil || st == nil { // setopconvert.go
 		return nil, "", err
 	}
+	if st, err = c.convertNumArrays(st, tail); err != nil || st == nil { // numarrayconvert.go
+		return nil, "", err
+	}
 	if st.groupChecked {
 		return st, tail, nil
 	}

@@ -42,9 +42,7 @@ SELECT id, x FROM n25numscale_t, unnest(ARRAY[1.50, 2.0]) AS u(x) ORDER BY id, u
 SELECT sum(x), max(x) FROM unnest(ARRAY[1.50, 2.0, 10]) u(x);
 SELECT * FROM unnest(ARRAY[1.50, 2.0]) WITH ORDINALITY;
 SELECT 1.50 = ANY(ARRAY[1.5, 2.0]), 3 = ANY(ARRAY[1.5, 3.0]);
--- differs: unnest of a numeric[] column gives SQLite's numbers (the element type is known only at run time): 1.5, 2, 3, 4
 SELECT unnest(a) FROM n25numscale_t ORDER BY id;
--- differs: unnest of a numeric[] column gives SQLite's numbers (the element type is known only at run time)
 SELECT x FROM n25numscale_t, unnest(a) AS u(x) ORDER BY id, x;
 CREATE TABLE n25numscale_i (id int PRIMARY KEY, a int2, b int4 DEFAULT 1.5, c int8);
 INSERT INTO n25numscale_i (id, a, c) VALUES (1, 1.5, 2.5);
