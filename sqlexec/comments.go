@@ -164,25 +164,10 @@ func findSchemaObject(c *lconn, name, types string) (typ, found, sql string, err
 	return typ, found, sql, err
 }
 
-// rewriteSchemaSQL replaces the text of one object in sqlite_schema (as
-// droptable.go's rewriteTables does for tables) and has SQLite reload it.
+// rewriteSchemaSQL replaces the text of one object in sqlite_schema
+// (schemaedit.go) and has SQLite reload it.
 func rewriteSchemaSQL(c *lconn, typ, name, sql string) error {
-	ver, err := c.schemaVersion()
-	if err != nil {
-		return err
-	}
-	if err := c.exec("PRAGMA writable_schema=ON"); err != nil {
-		return err
-	}
-	if err := execArgs(c, "UPDATE sqlite_schema SET sql = ?1 WHERE type = ?2 AND name = ?3", sql, typ, name); err != nil {
-		_ = c.exec("PRAGMA writable_schema=OFF")
-		return err
-	}
-	if err := c.exec(fmt.Sprintf("PRAGMA schema_version=%d", ver+1)); err != nil {
-		_ = c.exec("PRAGMA writable_schema=OFF")
-		return err
-	}
-	if err := c.exec("PRAGMA writable_schema=OFF"); err != nil {
+	if err := editSchema(c, []schemaEdit{{typ: typ, name: name, sql: sql}}); err != nil {
 		return err
 	}
 	return c.exec("PRAGMA writable_schema=RESET")

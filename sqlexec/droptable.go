@@ -206,20 +206,12 @@ func sortedNames(m map[string]string) []namedDep {
 	return out
 }
 
-// rewriteTables replaces the definitions of the tables in rw.
+// rewriteTables replaces the definitions of the tables in rw
+// (schemaedit.go).
 func rewriteTables(c *lconn, rw []dependent) error {
-	ver, err := c.schemaVersion()
-	if err != nil {
-		return err
+	edits := make([]schemaEdit, len(rw))
+	for i, r := range rw {
+		edits[i] = schemaEdit{typ: "table", name: r.table, sql: r.sql}
 	}
-	if err := c.exec("PRAGMA writable_schema=ON"); err != nil {
-		return err
-	}
-	defer func() { _ = c.exec("PRAGMA writable_schema=OFF") }()
-	for _, r := range rw {
-		if err := execArgs(c, "UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?", r.sql, r.table); err != nil {
-			return err
-		}
-	}
-	return c.exec(fmt.Sprintf("PRAGMA schema_version=%d", ver+1))
+	return editSchema(c, edits)
 }

@@ -574,6 +574,11 @@ func (s *lstmt) step(args []any, row func([]any) error) (int64, error) {
 	if e != nil {
 		e.badType = ""
 	}
+	if m != nil && m.spec > 0 {
+		if err := m.speculationGuard(s.c, s.p); err != nil {
+			return 0, err
+		}
+	}
 	var prev stmtMark
 	if m != nil {
 		prev = m.startStmt(tls, s.p)

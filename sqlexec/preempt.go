@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
+
+	lib "modernc.org/sqlite/lib"
 )
 
 // A transaction's speculation yields the apply lock to the apply (issue 15).
@@ -131,3 +133,30 @@ func (db *DB) withSpeculation(ctx context.Context, fn func(c *lconn, d *detState
 // while a speculation runs, with the connection's meter and the run's
 // number (from 1).
 var testHookSpeculation func(m *meter, run int)
+
+// speculationGuard refuses, before it steps, a statement of a
+// speculation that writes when the speculation could no longer undo it:
+//
+//   - after the run was preempted: SQLite ends the whole transaction when
+//     a statement that writes is interrupted (sqlite3VdbeHalt rolls back
+//     on SQLITE_INTERRUPT), and a caller that goes on after an error (a
+//     DDL helper's clean-up, a short statement that finished before the
+//     handler's next call) would write on a state that is no longer the
+//     run's, possibly in autocommit. The run is discarded anyway: only
+//     reads and the ROLLBACK that ends it still run.
+//   - outside a transaction: a speculation never commits (each run
+//     starts with BEGIN and ends with ROLLBACK), so a write with no
+//     transaction open would change the replicated state outside the log.
+func (m *meter) speculationGuard(c *lconn, p uintptr) *Error {
+	if lib.Xsqlite3_stmt_readonly(c.tls, p) != 0 {
+		return nil
+	}
+	if m.preempted {
+		return preemptedError()
+	}
+	if !c.inTx() {
+		return &Error{Code: CodeInternal, Statement: -1,
+			Message: "speculation: refused a write outside the speculation's transaction"}
+	}
+	return nil
+}
