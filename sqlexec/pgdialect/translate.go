@@ -133,6 +133,9 @@ func Translate(sql string) (st *Stmt, err error) {
 			st.ParamOIDs[i] = x.oids[i+1]
 		}
 	}
+	if st.Kind == KindQuery {
+		st.PlanConstants = planConstants(client) // planconst.go
+	}
 	return st, nil
 }
 
