@@ -39,9 +39,9 @@ type PlanConstant struct {
 // planConstants returns the statement's constants in the order
 // PostgreSQL evaluates them: the literal casts of parse analysis, then the
 // planner's folds in text order. nil for statements PostgreSQL does not
-// plan here (DDL; a view's body is planned when it is read).
-func planConstants(sql string) []PlanConstant {
-	x := newTx(sql)
+// plan here (DDL; a view's body is planned when it is read). x is read
+// before any rewrite (x.orig is the client's text).
+func (x *tx) planConstants() []PlanConstant {
 	if x.n() == 0 || !x.balanced() {
 		return nil
 	}

@@ -60,7 +60,7 @@ func TestPlanConstants(t *testing.T) {
 		{"SELECT x FROM t WHERE x IS DOCUMENT AND (SELECT 1 WHERE 1/0 = 1) = 1", nil},
 	} {
 		var got []string
-		for _, p := range planConstants(c.sql) {
+		for _, p := range newTx(c.sql).planConstants() {
 			got = append(got, p.Expr)
 		}
 		if !reflect.DeepEqual(got, c.want) {

@@ -20,6 +20,7 @@ func Translate(sql string) (st *Stmt, err error) {
 	if err := checkLexical(sql, x.toks); err != nil { // lexcheck.go
 		return nil, err
 	}
+	consts := x.planConstants()             // planconst.go: read before any rewrite
 	if err := x.jsonCompare(); err != nil { // typecompare.go
 		return nil, err
 	}
@@ -134,7 +135,7 @@ func Translate(sql string) (st *Stmt, err error) {
 		}
 	}
 	if st.Kind == KindQuery {
-		st.PlanConstants = planConstants(client) // planconst.go
+		st.PlanConstants = consts
 	}
 	return st, nil
 }
