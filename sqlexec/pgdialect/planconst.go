@@ -847,6 +847,9 @@ func (f *folder) call(n cnode, name string) cnode {
 			f.i++
 			continue
 		}
+		if x.kw(f.i, "ORDER", "BY") {
+			continue // an aggregate's ORDER BY (string_agg(t, ',' ORDER BY t))
+		}
 		break
 	}
 	f.hi = hi
@@ -855,12 +858,21 @@ func (f *folder) call(n cnode, name string) cnode {
 	}
 	f.i = e + 1
 	// FILTER (...), OVER (...) / OVER w, WITHIN GROUP (...): aggregates
-	// and window functions, never constants
+	// and window functions, never constants; the expressions of FILTER's
+	// WHERE, of the window's PARTITION BY and ORDER BY and of WITHIN GROUP's
+	// ORDER BY are folded
 	win := false
 	for {
 		switch {
 		case (x.kw(f.i, "FILTER") || x.kw(f.i, "OVER")) && x.isP(f.i+1, "("):
-			f.i = x.match(f.i+1) + 1
+			e := x.match(f.i + 1)
+			if e >= f.hi {
+				return f.fail()
+			}
+			if f.pruned == 0 {
+				f.scan(f.i+2, e, true)
+			}
+			f.i = e + 1
 			win = true
 			continue
 		case x.kw(f.i, "OVER"):
@@ -868,7 +880,14 @@ func (f *folder) call(n cnode, name string) cnode {
 			win = true
 			continue
 		case x.kw(f.i, "WITHIN", "GROUP") && x.isP(f.i+2, "("):
-			f.i = x.match(f.i+2) + 1
+			e := x.match(f.i + 2)
+			if e >= f.hi {
+				return f.fail()
+			}
+			if f.pruned == 0 {
+				f.scan(f.i+3, e, true)
+			}
+			f.i = e + 1
 			win = true
 			continue
 		}
