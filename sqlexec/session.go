@@ -490,6 +490,9 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 	case pgdialect.KindCopyTo:
 		return s.copyTo(ctx, st, w)
 	case pgdialect.KindDropTables, pgdialect.KindTruncate, pgdialect.KindQuery:
+		if err := s.planConstants(ctx, orig, st); err != nil { // planconst.go
+			return err
+		}
 		if handled, err := s.tempExec(ctx, st, args, w, describe); handled { // temp.go
 			return err
 		}

@@ -147,6 +147,10 @@ type Stmt struct {
 	// empty select list: emptyselect.go); Exec selects one NULL column
 	// for them, which the session leaves out.
 	NoColumns bool
+	// PlanConstants: the constant expressions PostgreSQL evaluates before
+	// reading a row (planconst.go), which the session evaluates before it
+	// runs the statement so that their errors come as PostgreSQL's do.
+	PlanConstants []PlanConstant
 }
 
 // CopySpec describes a COPY statement.

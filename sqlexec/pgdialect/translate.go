@@ -20,6 +20,7 @@ func Translate(sql string) (st *Stmt, err error) {
 	if err := checkLexical(sql, x.toks); err != nil { // lexcheck.go
 		return nil, err
 	}
+	consts := x.planConstants()             // planconst.go: read before any rewrite
 	if err := x.jsonCompare(); err != nil { // typecompare.go
 		return nil, err
 	}
@@ -132,6 +133,9 @@ func Translate(sql string) (st *Stmt, err error) {
 		for i := range st.ParamOIDs {
 			st.ParamOIDs[i] = x.oids[i+1]
 		}
+	}
+	if st.Kind == KindQuery {
+		st.PlanConstants = consts
 	}
 	return st, nil
 }
