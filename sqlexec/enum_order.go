@@ -47,6 +47,9 @@ import (
 // enumOrders holds the sort order of every enum label, by type name.
 type enumOrders struct {
 	m atomic.Pointer[map[string]map[string]float64]
+	// gen counts the loads: what a label read under one generation
+	// meant may differ under the next (planconst.go).
+	gen atomic.Uint64
 }
 
 func (o *enumOrders) labels(typ string) map[string]float64 {
@@ -95,6 +98,7 @@ func (o *enumOrders) load(c *lconn) error {
 		return fmt.Errorf("sqlexec: load enum orders: %w", err)
 	}
 	o.m.Store(&m)
+	o.gen.Add(1)
 	return nil
 }
 

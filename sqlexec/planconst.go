@@ -2,6 +2,7 @@ package sqlexec
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -24,25 +25,55 @@ import (
 // need), never a reason to refuse it.
 func (s *Session) planConstants(ctx context.Context, orig string, st *pgdialect.Stmt) error {
 	for _, c := range st.PlanConstants {
-		q, err := translate("SELECT " + c.Expr)
-		if err == nil && (q.Kind != pgdialect.KindQuery || len(q.Exec) != 1) {
+		key := s.planConstKey(c.Expr)
+		verdict, known := s.planConsts[key]
+		if !known {
+			verdict = s.evalPlanConstant(ctx, c.Expr)
+			if s.planConsts == nil || len(s.planConsts) >= planConstCacheSize {
+				s.planConsts = make(map[string]*Error)
+			}
+			s.planConsts[key] = verdict
+		}
+		if verdict == nil {
 			continue
 		}
-		if err == nil {
-			_, err = s.tryRead(ctx, q.Exec[0], nil, "SELECT")
-		}
-		if err == nil {
-			continue
-		}
-		e, ok := toError(err).(*Error)
-		if !ok || !strings.HasPrefix(e.Code, "22") {
-			continue
-		}
+		e := *verdict
 		e.Pos = 0
 		if c.Pos >= 0 && c.Pos < len(orig) && (orig[c.Pos] == '\'' || orig[c.Pos] == '$') {
 			e.Pos = utf8.RuneCountInString(orig[:c.Pos]) + 1 // at the literal, as PostgreSQL's parse analysis
 		}
-		return e
+		return &e
 	}
 	return nil
+}
+
+// evalPlanConstant runs one constant alone: its data exception (class
+// 22), or nil.
+func (s *Session) evalPlanConstant(ctx context.Context, expr string) *Error {
+	q, err := translate("SELECT " + expr)
+	if err == nil && (q.Kind != pgdialect.KindQuery || len(q.Exec) != 1) {
+		return nil
+	}
+	if err == nil {
+		_, err = s.tryRead(ctx, q.Exec[0], nil, "SELECT")
+	}
+	if err == nil {
+		return nil
+	}
+	e, ok := toError(err).(*Error)
+	if !ok || !strings.HasPrefix(e.Code, "22") {
+		return nil
+	}
+	return e
+}
+
+// A constant's verdict depends only on its text, the settings that change
+// how its values read, the schema and the enums' labels, so the session
+// remembers it: a prepared statement, or a statement sent again, pays for
+// the extra read once (planConsts, bounded by planConstCacheSize).
+const planConstCacheSize = 256
+
+func (s *Session) planConstKey(expr string) string {
+	return strings.Join([]string{expr, s.settings["datestyle"], s.settings["intervalstyle"], s.settings["timezone"],
+		s.settings["search_path"], s.settings["extra_float_digits"], strconv.FormatInt(s.e.db.schemaVer.Load(), 10), strconv.FormatUint(s.e.db.enums.gen.Load(), 10)}, "\x00")
 }

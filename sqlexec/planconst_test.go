@@ -49,3 +49,24 @@ func TestPlanConstantsRefuseBeforeProposal(t *testing.T) {
 		t.Fatalf("table: %s, want %s", got, want)
 	}
 }
+
+// The session remembers a constant's verdict (planConstKey) only for the
+// schema it was reached under: the same literal after the enum gained the
+// label is judged again.
+func TestPlanConstantsVerdictFollowsSchema(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	ctx := context.Background()
+	mustQ(t, s, "CREATE TABLE t(x int)", "")
+	mustQ(t, s, "CREATE TYPE mood AS ENUM ('sad')", "")
+	const byenum = "SELECT x FROM t WHERE x = 0 AND 'happy'::mood IS NOT NULL"
+	for range 2 {
+		if err := s.SimpleQuery(ctx, byenum, &rec{}); code(err) != "22P02" {
+			t.Fatalf("a label the enum lacks: %v, want 22P02", err)
+		}
+	}
+	mustQ(t, s, "ALTER TYPE mood ADD VALUE 'happy'", "")
+	if err := s.SimpleQuery(ctx, byenum, &rec{}); err != nil {
+		t.Fatalf("after ADD VALUE: %v", err)
+	}
+}

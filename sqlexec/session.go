@@ -57,6 +57,9 @@ type Session struct {
 	stmtSet     *stmtSettings
 	// fillingCursor: DECLARE is computing a cursor's rows (cursor.go).
 	fillingCursor bool
+	// planConsts: the verdicts of constants evaluated before a statement
+	// runs, by planConstKey (planconst.go); nil: none is a data exception.
+	planConsts map[string]*Error
 }
 
 // NewSession starts a session for one client connection.
