@@ -167,6 +167,11 @@ func (x *tx) numTypeExpr(a, b int) string {
 	if t := x.T(a); t.typ == tIdent && strings.EqualFold(t.text, "abs") && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") && len(x.splitTop(a+2, b-1)) == 1 {
 		return x.numTypeExpr(a+2, b-1) // abs keeps its argument's type: sqrt(abs(n))
 	}
+	if t := x.T(a); t.typ == tIdent && strings.EqualFold(t.text, "nullif") && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") {
+		if args := x.splitTop(a+2, b-1); len(args) == 2 {
+			return nullifType(x.numTypeExpr(args[0][0], args[0][1]), x.numTypeExpr(args[1][0], args[1][1]))
+		}
+	}
 	if t := x.T(a); t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") {
 		if args := x.splitTop(a+2, b-1); len(args) == 1 {
 			lo := args[0][0]
@@ -187,6 +192,29 @@ func (x *tx) numTypeExpr(a, b int) string {
 		return x.joinColumnType("pg_col_numtype", a, b)
 	}
 	return colTypeQuery("pg_col_numtype", tbl, col)
+}
+
+// nullifType is the type of nullif(x, y) from its arguments' type
+// expressions: x's where the = it implies keeps x's type (x and y of one
+// type, both integers: int2 = int4 is int24eq, or y promoted to x's:
+// numeric = int4), "" otherwise (nullif(1, 2.2) is numeric: the operator
+// promoted x). Untyped, nullif(i2, i4) * i2 was bigint arithmetic, where
+// PostgreSQL's smallint product overflows (22003; found by the
+// differential fuzz tester, seed 900335).
+func nullifType(xt, yt string) string {
+	if xt == "" || yt == "" {
+		return ""
+	}
+	const ints = "('int2', 'int4', 'int8')"
+	if xt[0] == '\'' && yt[0] == '\'' {
+		// the = operators' promotion order (float4 = float8 is float48eq)
+		rank := map[string]int{"'int2'": 1, "'int4'": 1, "'int8'": 1, "'numeric'": 2, "'float4'": 3, "'float8'": 3}
+		if rank[xt] != 0 && rank[xt] >= rank[yt] {
+			return xt
+		}
+		return ""
+	}
+	return "(CASE WHEN " + xt + " = " + yt + " OR " + xt + " IN " + ints + " AND " + yt + " IN " + ints + " THEN " + xt + " ELSE '' END)"
 }
 
 // aggRuntimeType is the run-time type of aggregate fn over an argument
