@@ -47,14 +47,15 @@ func (x *tx) orderNumeric() {
 				}
 			}
 			recorded := false
+			ca, cb := x.overCall(ia, ib)
 			if ao, ok := x.arrayOrderOf(ia, ib); ok { // orderby_array.go
 				if x.orderArr == nil {
 					x.orderArr = map[int]arrayOrder{}
 				}
 				x.orderArr[a], recorded = ao, true
-			} else if !x.conditionalNumeric(ia, ib) {
+			} else if !x.conditionalNumeric(ca, cb) {
 				continue
-			} else if cond, ivCond := x.conditionalNumericCond(ia, ib), x.conditionalIntervalCond(ia, ib); cond != "" || ivCond != "" {
+			} else if cond, ivCond := x.conditionalNumericCond(ca, cb), x.conditionalIntervalCond(ca, cb); cond != "" || ivCond != "" {
 				if x.orderNum == nil {
 					x.orderNum, x.orderIv = map[int]string{}, map[int]string{}
 				}
@@ -70,6 +71,22 @@ func (x *tx) orderNumeric() {
 			}
 		}
 	}
+}
+
+// overCall is the call of the expression a..b-1 when it is a window
+// function's call and its OVER clause (sum(n2) OVER (PARTITION BY g
+// ORDER BY id)): the call's type is the window's, so ORDER BY it sorts
+// as the aggregate's result (a running sum of a numeric column ordered
+// -0.50 before -3.00 as text; found by the differential fuzz tester,
+// seeds 1300398, 1300954); a..b-1 itself otherwise.
+func (x *tx) overCall(a, b int) (int, int) {
+	if x.T(a).typ != tIdent || !x.isP(a+1, "(") {
+		return a, b
+	}
+	if e := x.match(a + 1); x.windowCall(a) && x.callEnd(e+1) == b { // srfplace.go
+		return a, e + 1
+	}
+	return a, b
 }
 
 // orderExprEnd is the end of the expression of the ORDER BY item lo..hi-1
@@ -228,7 +245,7 @@ func (x *tx) orderOutputItem(a, b int) (int, int, bool) {
 		// ORDER BY it would fail the session's type probe (the probe
 		// reads the item's argument bare: aggitems.go)
 		for k := ia; k+1 < ib; k++ {
-			if x.T(k).typ == tIdent && x.isP(k+1, "(") && (aggTyped[strings.ToLower(x.T(k).text)] || firstArgTyped[strings.ToLower(x.T(k).text)]) {
+			if x.T(k).typ == tIdent && x.isP(k+1, "(") && (aggTyped[strings.ToLower(x.T(k).text)] || firstArgTyped[strings.ToLower(x.T(k).text)]) && !x.windowCall(k) {
 				return 0, 0, false
 			}
 		}
