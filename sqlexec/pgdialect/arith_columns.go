@@ -167,6 +167,11 @@ func (x *tx) numTypeExpr(a, b int) string {
 	if t := x.T(a); t.typ == tIdent && strings.EqualFold(t.text, "abs") && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") && len(x.splitTop(a+2, b-1)) == 1 {
 		return x.numTypeExpr(a+2, b-1) // abs keeps its argument's type: sqrt(abs(n))
 	}
+	if t := x.T(a); t.typ == tIdent && strings.EqualFold(t.text, "nullif") && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") {
+		if args := x.splitTop(a+2, b-1); len(args) == 2 {
+			return nullifType(x.numTypeExpr(args[0][0], args[0][1]), x.numTypeExpr(args[1][0], args[1][1]))
+		}
+	}
 	if t := x.T(a); t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") {
 		if args := x.splitTop(a+2, b-1); len(args) == 1 {
 			lo := args[0][0]
@@ -193,7 +198,7 @@ func (x *tx) numTypeExpr(a, b int) string {
 }
 
 // branchRuntimeType is the type of a..b-1 when it is a CASE or a
-// coalesce, greatest, least or nullif call whose values are of numeric
+// coalesce, greatest or least call (nullif: nullifType) whose values are of numeric
 // types known at least at run time: PostgreSQL's common type of the
 // values (select_common_type; pg_setop_type at run time), so
 // i * coalesce(s, 3) over an int4 and an int2 column is int4
@@ -215,18 +220,6 @@ func (x *tx) branchRuntimeType(a, b int) string {
 		switch t.identName() {
 		case "coalesce", "greatest", "least":
 			vals = args
-		case "nullif":
-			if len(args) != 2 {
-				return ""
-			}
-			ta, tb := x.numTypeExpr(args[0][0], args[0][1]), x.numTypeExpr(args[1][0], args[1][1])
-			if ta == "" || tb == "" {
-				return ""
-			}
-			// a's type, unless b is numeric or a float: = has no operator
-			// of an integer and those, so a is converted to their common
-			// type, the result's (typeresolve.go's nullif)
-			return "(CASE WHEN " + tb + " IN ('int2', 'int4', 'int8') THEN " + ta + " ELSE " + setOpTypeFunc + "(" + ta + ", " + tb + ") END)"
 		}
 	}
 	var types []string
@@ -258,6 +251,31 @@ func (x *tx) branchRuntimeType(a, b int) string {
 		return ""
 	}
 	return setOpTypeFunc + "(" + strings.Join(types, ", ") + ")" // setoptypes.go
+}
+
+// nullifType is the type of nullif(x, y) from its arguments' type
+// expressions: x's where the = it implies keeps x's type (x and y of one
+// type, both integers: int2 = int4 is int24eq, or y promoted to x's:
+// numeric = int4), "" otherwise (nullif(1, 2.2) is numeric: the operator
+// promoted x). Untyped, nullif(i2, i4) * i2 was bigint arithmetic, where
+// PostgreSQL's smallint product overflows (22003; found by the
+// differential fuzz tester, seed 900335).
+func nullifType(xt, yt string) string {
+	if xt == "" || yt == "" {
+		return ""
+	}
+	const ints = "('int2', 'int4', 'int8')"
+	if xt[0] == '\'' && yt[0] == '\'' {
+		// the = operators' promotion order (float4 = float8 is float48eq)
+		rank := map[string]int{"'int2'": 1, "'int4'": 1, "'int8'": 1, "'numeric'": 2, "'float4'": 3, "'float8'": 3}
+		if rank[xt] != 0 && rank[xt] >= rank[yt] {
+			return xt
+		}
+		return ""
+	}
+	// y an integer is converted to x's type (numeric = int4 is numeric =
+	// numeric; int2 = int4 is int24eq)
+	return "(CASE WHEN " + xt + " = " + yt + " OR " + yt + " IN " + ints + " THEN " + xt + " ELSE '' END)"
 }
 
 // aggRuntimeType is the run-time type of aggregate fn over an argument

@@ -84,7 +84,7 @@ func (x *tx) untypedArithItem(a, b int) bool {
 	if args, _, ok := x.dtCallArgs(a, b); ok {
 		// pg_dt_sub(d, '', ...): an operand's type left to the run time
 		for _, t := range [][2]int{args[1], args[3]} {
-			if h, ok := unquoteString(x.T(t[0])); ok && h == "" && t[1]-t[0] == 1 {
+			if h, ok := x.dtTypeArg(t[0], t[1]); ok && h == "" {
 				return true
 			}
 		}
@@ -449,8 +449,8 @@ func (x *tx) dtCallShape(a, b int, leaf func(a, b int) string) string {
 	}
 	types := [2]string{}
 	for k, i := range []int{0, 2} {
-		t, ok := unquoteString(x.T(args[i+1][0]))
-		if !ok || args[i+1][1]-args[i+1][0] != 1 {
+		t, ok := x.dtTypeArg(args[i+1][0], args[i+1][1])
+		if !ok {
 			return "-"
 		}
 		if t == "" {

@@ -74,6 +74,52 @@ func (x *tx) columnDTType(a, b int) string {
 	return colTypeQuery("pg_col_dttype", tbl, col)
 }
 
+// operandDTType is the type argument of operand a..b-1 of a rewritten
+// date/time operator whose type the statement does not show: a column's
+// declared date/time type (pg_col_dttype), or that of a column factor of
+// a product or quotient (iv * 0.5, as an interval is the only date/time
+// type * and / take); def otherwise. Left to the run time's guess from the
+// value, an interval column's 12:00:00 was read as a time of day, so
+// iv + interval '1 mon' dropped the month and iv - interval '108 hours'
+// wrapped around midnight.
+func (x *tx) operandDTType(a, b int, def string) string {
+	a, b = x.unparen(a, b)
+	if a >= b {
+		return def
+	}
+	if c := x.columnDTType(a, b); c != "" {
+		return c
+	}
+	if c, ok := x.dtFactors[a]; ok && x.castEnd[b-1] == a {
+		return c
+	}
+	return def
+}
+
+// noteDTFactor records, for the product or quotient ls..re-1 of the
+// operator at i that arith.go rewrote, the date/time type argument of its
+// column factor (operandDTType): the left operand's, or for * either's.
+func (x *tx) noteDTFactor(ls, i, re int) {
+	op := x.T(i).text
+	if op != "*" && op != "/" {
+		return
+	}
+	c := x.operandDTType(ls, i, "")
+	if r := x.operandDTType(i+1, re, ""); op == "*" && r != "" {
+		if c != "" {
+			r = "max(" + c + ", " + r + ")" // n * iv: '' < 'interval'
+		}
+		c = r
+	}
+	if c == "" {
+		return
+	}
+	if x.dtFactors == nil {
+		x.dtFactors = map[int]string{}
+	}
+	x.dtFactors[ls] = c
+}
+
 // columnDTOperator rewrites the + or - at i between ls..i-1 and i+1..re-1
 // when an operand is a column (see the file comment); it reports whether
 // it did.

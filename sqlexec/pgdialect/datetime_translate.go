@@ -459,7 +459,14 @@ func (x *tx) datetimePass() error {
 				return quoteLit(s)
 			}
 			res := dtBinaryResult(t.text, lt, rt)
-			pre, suf := f+"(", ", "+q(rt)+")"
+			la, ra := q(lt), q(rt)
+			if lt == "" {
+				la = x.operandDTType(ls, i, la) // datetime_columns.go
+			}
+			if rt == "" {
+				ra = x.operandDTType(i+1, re, ra)
+			}
+			pre, suf := f+"(", ", "+ra+")"
 			if res == "interval" || res == "?" && !x.comparedOperand(ls, re) {
 				// an interval orders by value, as an interval column
 				// (interval_order.go: ORDER BY b - a, max(b - a)); the
@@ -470,7 +477,7 @@ func (x *tx) datetimePass() error {
 				pre, suf = "("+pre, suf+" COLLATE "+IntervalCollation+")"
 			}
 			x.T(ls).pre = pre + x.T(ls).pre
-			t.set(", " + q(lt) + ", ")
+			t.set(", " + la + ", ")
 			x.T(re - 1).suf += suf
 			x.castEnd[re-1] = ls
 			known[ls] = res

@@ -243,6 +243,10 @@ func (x *tx) rewriteOp(t *token, op string, i int) bool {
 	return false
 }
 
+// binaryTextCalls return text built from arguments that may carry the
+// collation of numeric or interval values (see identRewrite).
+var binaryTextCalls = map[string]bool{"to_char": true, "concat": true, "concat_ws": true}
+
 var funcRename = map[string]string{
 	"string_agg":       "group_concat",
 	"char_length":      "length",
@@ -491,6 +495,14 @@ func (x *tx) identRewrite(i int) error {
 		x.late = append(x.late, i) // typeof.go
 	} else if l == "count" {
 		x.countRow(i) // rowkey.go
+	}
+	if binaryTextCalls[l] && !x.relationAt(i) {
+		// a text result compares by bytes: SQLite's function result takes
+		// the collation of an argument that has one, so to_char(d + iv,
+		// 'HH24:MI:SS') of the pg_numeric CASE form of column date/time
+		// arithmetic, or concat(n * 2, ''), compared by pg_numeric
+		// (BETWEEN '%b%' AND 'z' was false; as (x)::text does, pgcast.go)
+		x.T(x.match(i + 1)).suf += " COLLATE BINARY"
 	}
 	if l == "format_type" && x.formatTypeRewrite(i) { // catalog_dump.go
 		return nil

@@ -171,6 +171,11 @@ func (x *tx) conditionalNumeric(a, b int) bool {
 	}
 	for _, br := range x.conditionalBranches(a, b) {
 		if _, _, ok := x.bareColumn(br[0], br[1]); !ok {
+			// numeric arithmetic or a numeric call is numeric text too
+			// (coalesce((-1.5 - 0.0), trunc(n, 1)))
+			if x.numType(br[0], br[1]) == "numeric" && !x.numberConst(br[0], br[1]) {
+				return true
+			}
 			continue
 		}
 		if rt := x.numTypeExpr(br[0], br[1]); rt == "'numeric'" || rt != "" && rt[0] != '\'' {

@@ -70,6 +70,9 @@ type tx struct {
 	tail    string             // text after the statement's last token (a FROM item unnestSelect adds)
 	// the dtConds forms of a column plus or minus a number (d + 1 + 2)
 	dtChains map[int]string
+	// start of a rewritten product or quotient with a column factor -> that
+	// column's date/time type argument (datetime_columns.go operandDTType)
+	dtFactors map[int]string
 	// start of a CASE or COALESCE-like call -> its resolved type (typeresolve.go)
 	resolved map[int]resolvedExpr
 	// types of SELECT * when its FROM items are derived (derivedcols.go)
