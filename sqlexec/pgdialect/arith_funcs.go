@@ -431,8 +431,11 @@ func fnPow(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if math.IsInf(r, 0) && !math.IsInf(b, 0) && !math.IsInf(e, 0) {
 		return nil, pgErr("22003", "value out of range: overflow")
 	}
-	if r == 0 && b != 0 && !math.IsInf(e, 0) {
+	if r == 0 && b != 0 && !math.IsInf(e, 0) && !math.IsInf(b, 0) { // Infinity ^ -1 is 0
 		return nil, pgErr("22003", "value out of range: underflow")
+	}
+	if math.IsNaN(r) {
+		return nil, errFloatNaN("double precision") // float8nan.go: a numeric NaN operand
 	}
 	return r, nil
 }
