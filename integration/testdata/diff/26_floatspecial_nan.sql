@@ -55,3 +55,22 @@ SELECT power(1::float8, 'NaN'::numeric::float8);
 SELECT 'NaN'::numeric, 'NaN'::numeric = 'NaN'::numeric, 'NaN'::numeric > 'Infinity'::numeric, x::numeric FROM (VALUES ('Infinity'::float8), ('-Infinity'), (1)) v(x);
 -- differs: the NaN writes above were refused, so the rows are the first three
 SELECT * FROM n26floatspecial_n ORDER BY id;
+-- aggregates and expressions over infinities that PostgreSQL answers NaN
+CREATE TABLE n26floatspecial_m (id int PRIMARY KEY, f float8, r real);
+INSERT INTO n26floatspecial_m VALUES (1, 'Infinity', 'Infinity'), (2, '-Infinity', '-Infinity'), (3, 1, 1);
+-- differs: float NaN is refused (0A000): SQLite has no float NaN
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY f) FROM n26floatspecial_m WHERE id IN (1, 2);
+-- differs: float NaN is refused (0A000): SQLite has no float NaN
+SELECT percentile_cont(0.25) WITHIN GROUP (ORDER BY x) FROM (VALUES ('-Infinity'::float8), (1), (2)) v(x);
+-- differs: float NaN is refused (0A000): SQLite has no float NaN
+SELECT percentile_cont(ARRAY[0.5, 1]) WITHIN GROUP (ORDER BY f) FROM n26floatspecial_m WHERE id IN (1, 2);
+-- differs: float NaN is refused (0A000): SQLite has no float NaN
+SELECT corr(f, f), covar_pop(f, f) FROM n26floatspecial_m;
+-- differs: float NaN is refused (0A000): SQLite has no float NaN
+SELECT a.f + b.f FROM n26floatspecial_m a, n26floatspecial_m b WHERE a.id = 1 AND b.id = 2;
+-- differs: float NaN is refused (0A000): SQLite has no float NaN
+SELECT x - x FROM (SELECT f AS x FROM n26floatspecial_m WHERE id = 1) s;
+-- differs: float NaN is refused (0A000): SQLite has no float NaN
+SELECT r * 0 FROM n26floatspecial_m WHERE id = 1;
+SELECT percentile_cont(0.75) WITHIN GROUP (ORDER BY x), percentile_disc(0.5) WITHIN GROUP (ORDER BY x) FROM (VALUES ('Infinity'::float8), (1), (2)) v(x);
+SELECT max(f) - min(f), sum(f) FILTER (WHERE id <> 2), max(f) FILTER (WHERE id <> 1) FROM n26floatspecial_m;
