@@ -16,7 +16,9 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 
+	"modernc.org/libc"
 	"modernc.org/sqlite"
 )
 
@@ -62,38 +64,38 @@ func registerMathFuncs() error {
 // 0), degrees and radians are float8_div/float8_mul by PostgreSQL's
 // RADIANS_PER_DEGREE, with their overflow checks and their rounding.
 var floatFuncs = map[string]func(float64) (float64, error){
-	"sin": trig(math.Sin),
-	"cos": trig(math.Cos),
-	"tan": trig(math.Tan),
+	"sin": trig(libc.Xsin),
+	"cos": trig(libc.Xcos),
+	"tan": trig(libc.Xtan),
 	"asin": func(x float64) (float64, error) {
 		if x < -1 || x > 1 {
 			return 0, errInputRange()
 		}
-		return math.Asin(x), nil
+		return libm(libc.Xasin, x), nil
 	},
 	"acos": func(x float64) (float64, error) {
 		if x < -1 || x > 1 {
 			return 0, errInputRange()
 		}
-		return math.Acos(x), nil
+		return libm(libc.Xacos, x), nil
 	},
 	"acosh": func(x float64) (float64, error) {
 		if x < 1 {
 			return 0, errInputRange()
 		}
-		return math.Acosh(x), nil
+		return libm(libc.Xacosh, x), nil
 	},
 	"atanh": func(x float64) (float64, error) {
 		if x < -1 || x > 1 {
 			return 0, errInputRange()
 		}
-		return math.Atanh(x), nil // ±1: ±Infinity, as PostgreSQL
+		return libm(libc.Xatanh, x), nil // ±1: ±Infinity, as PostgreSQL
 	},
 	"exp": func(x float64) (float64, error) {
+		r := libm(libc.Xexp, x)
 		if math.IsInf(x, 0) {
-			return math.Exp(x), nil // Infinity, 0
+			return r, nil // Infinity, 0
 		}
-		r := math.Exp(x)
 		switch {
 		case math.IsInf(r, 0):
 			return 0, pgErr("22003", "value out of range: overflow")
@@ -110,14 +112,33 @@ var floatFuncs = map[string]func(float64) (float64, error){
 const radiansPerDegree = 0.0174532925199432957692
 
 // trig is sin, cos or tan: an infinite argument is out of range.
-func trig(f func(float64) float64) func(float64) (float64, error) {
+func trig(f func(*libc.TLS, float64) float64) func(float64) (float64, error) {
 	return func(x float64) (float64, error) {
 		if math.IsInf(x, 0) {
 			return 0, errInputRange()
 		}
-		return f(x), nil
+		return libm(f, x), nil
 	}
 }
+
+// libm computes f(x) by the C library SQLite's built-ins called (musl's,
+// as modernc.org/libc compiles it), not Go's math package: Go's Sin, Cos,
+// Exp ... differ from it in the last digit for about a quarter of all
+// arguments, where musl's agree with the glibc PostgreSQL uses. Its
+// functions take a TLS; they run one at a time on the one kept here.
+func libm(f func(*libc.TLS, float64) float64, x float64) float64 {
+	libmMu.Lock()
+	defer libmMu.Unlock()
+	if libmTLS == nil {
+		libmTLS = libc.NewTLS()
+	}
+	return f(libmTLS, x)
+}
+
+var (
+	libmMu  sync.Mutex
+	libmTLS *libc.TLS
+)
 
 func errInputRange() error { return pgErr("22003", "input is out of range") }
 
