@@ -8,6 +8,7 @@ import "testing"
 // here, never a NULL.
 func TestFloat8NaNRefused(t *testing.T) {
 	db := openCatalogDB(t, "")
+	execAll(t, db, "CREATE TABLE fsinf (f float8, r real); INSERT INTO fsinf VALUES ('Infinity', 'Infinity'), ('-Infinity', '-Infinity');")
 	const infs = "(VALUES ('Infinity'::float8), ('-Infinity'::float8)) v(x)"
 	for _, c := range []struct{ q, want string }{
 		{"SELECT 'Infinity'::float8 + 1 > 1e308::float8", "t"},
@@ -28,6 +29,12 @@ func TestFloat8NaNRefused(t *testing.T) {
 		{"SELECT sum(x) FROM " + infs, "0A000"},
 		{"SELECT avg(x) FROM " + infs, "0A000"},
 		{"SELECT sum(x::real) FROM " + infs, "0A000"},
+		{"SELECT sum(DISTINCT x) FROM " + infs, "0A000"},
+		{"SELECT sum(DISTINCT x) FROM (VALUES ('Infinity'::real), ('-Infinity'::real)) v(x)", "0A000"},
+		// a table's columns: the type read at run time (sum_distinct.go)
+		{"SELECT sum(DISTINCT f) FROM fsinf", "0A000"},
+		{"SELECT sum(DISTINCT r) FROM fsinf", "0A000"},
+		{"SELECT sum(f), avg(r), sum(r) FROM fsinf", "0A000"},
 		{"SELECT stddev(x) FROM " + infs, "0A000"},
 		{"SELECT var_pop(x) FROM (VALUES ('Infinity'::float8)) v(x)", "0A000"},
 		{"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM " + infs, "0A000"},

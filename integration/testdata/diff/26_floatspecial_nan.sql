@@ -76,3 +76,8 @@ SELECT percentile_cont(0.75) WITHIN GROUP (ORDER BY x), percentile_disc(0.5) WIT
 SELECT max(f) - min(f), sum(f) FILTER (WHERE id <> 2), max(f) FILTER (WHERE id <> 1) FROM n26floatspecial_m;
 -- differs: float NaN is refused (0A000): SQLite has no float NaN
 SELECT '-nan'::float8, '+NaN'::real;
+-- differs: float NaN is refused (0A000): SQLite has no float NaN
+SELECT sum(DISTINCT f) FROM n26floatspecial_m;
+-- differs: float NaN is refused (0A000): SQLite has no float NaN
+SELECT sum(DISTINCT r) FROM n26floatspecial_m;
+SELECT sum(DISTINCT f), sum(DISTINCT r), avg(DISTINCT f) FROM n26floatspecial_m WHERE id <> 2;
