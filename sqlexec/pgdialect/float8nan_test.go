@@ -35,6 +35,7 @@ func TestFloat8NaNRefused(t *testing.T) {
 		{"SELECT sum(DISTINCT f) FROM fsinf", "0A000"},
 		{"SELECT sum(DISTINCT r) FROM fsinf", "0A000"},
 		{"SELECT sum(f), avg(r), sum(r) FROM fsinf", "0A000"},
+		{"SELECT 'Infinity'::real * 0::real", "0A000"},
 		{"SELECT stddev(x) FROM " + infs, "0A000"},
 		{"SELECT var_pop(x) FROM (VALUES ('Infinity'::float8)) v(x)", "0A000"},
 		{"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM " + infs, "0A000"},
