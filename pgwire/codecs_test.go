@@ -130,6 +130,16 @@ func TestDecodeText(t *testing.T) {
 		{`\x0102`, oid.Bytea, []byte{1, 2}, ""},
 		{`a\\b\001`, oid.Bytea, []byte{'a', '\\', 'b', 1}, ""},
 		{"1.5", oid.Float8, 1.5, ""},
+		{" -Infinity ", oid.Float8, math.Inf(-1), ""},
+		{"inf", oid.Float4, math.Inf(1), ""},
+		// float4in/float8in: past the range or underflowing to 0 is 22003
+		// (a real of 1e39 is not Infinity, 1e-400 not 0)
+		{"1e39", oid.Float4, nil, "22003"},
+		{"1e-50", oid.Float4, nil, "22003"},
+		{"1e-400", oid.Float8, nil, "22003"},
+		{"1e400", oid.Float8, nil, "22003"},
+		{"0e-400", oid.Float8, 0.0, ""},
+		{"1.5x", oid.Float8, nil, "22P02"},
 		{"1.50", oid.Numeric, "1.50", ""},
 		{"x1", oid.Numeric, nil, "22P02"},
 		{"hello", 0, "hello", ""},
@@ -162,6 +172,13 @@ func TestDecodeText(t *testing.T) {
 			if v != c.want {
 				t.Errorf("decodeText(%q, %d) = %#v, want %#v", c.in, c.typeOID, v, c.want)
 			}
+		}
+	}
+	// NaN in every spelling float8in reads is decoded as NaN, which the
+	// engine refuses (SQLite has no float NaN: it would bind as NULL)
+	for _, in := range []string{"NaN", "nan", "+nan", " -NaN "} {
+		if v, err := decodeText([]byte(in), oid.Float8); err != nil || !math.IsNaN(v.(float64)) {
+			t.Errorf("decodeText(%q, float8) = %v, %v; want NaN", in, v, err)
 		}
 	}
 }

@@ -312,18 +312,34 @@ func parseIntText(s string, typeOID uint32) (int64, error) {
 	return n, nil
 }
 
+// parseFloatText is float8in/float4in of a text-format value. A NaN
+// (also "+nan", "-nan", which float8in reads) is returned as NaN, for the
+// engine to refuse: SQLite has no float NaN. Text past the type's range,
+// or so small that it becomes 0, is 22003 as in PostgreSQL (a real
+// parameter of "1e39" is not Infinity).
 func parseFloatText(s string, typeOID uint32) (float64, error) {
+	typ := "double precision"
+	if typeOID == oid.Float4 {
+		typ = "real"
+	}
 	t := strings.TrimSpace(s)
+	if l := strings.ToLower(t); l == "+nan" || l == "-nan" {
+		return math.NaN(), nil
+	}
 	f, err := strconv.ParseFloat(t, 64)
 	if err != nil {
 		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-			return 0, newErr(codeNumericOutOfRange, "%q is out of range for type double precision", s)
+			return 0, newErr(codeNumericOutOfRange, "\"%s\" is out of range for type %s", t, typ)
 		}
-		typ := "double precision"
-		if typeOID == oid.Float4 {
-			typ = "real"
+		return 0, newErr(codeInvalidTextRep, "invalid input syntax for type %s: \"%s\"", typ, s)
+	}
+	if typeOID == oid.Float4 && !math.IsInf(f, 0) && !math.IsNaN(f) {
+		if g := float32(f); math.IsInf(float64(g), 0) || g == 0 && f != 0 {
+			return 0, newErr(codeNumericOutOfRange, "\"%s\" is out of range for type real", t)
 		}
-		return 0, newErr(codeInvalidTextRep, "invalid input syntax for type %s: %q", typ, s)
+	}
+	if f == 0 && strings.ContainsAny(strings.SplitN(strings.ToLower(t), "e", 2)[0], "123456789") {
+		return 0, newErr(codeNumericOutOfRange, "\"%s\" is out of range for type %s", t, typ) // 1e-400
 	}
 	if typeOID == oid.Float4 {
 		f = float64(float32(f))

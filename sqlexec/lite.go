@@ -502,8 +502,16 @@ func (s *lstmt) bind(args []any) error {
 			}
 			rc = lib.Xsqlite3_bind_int64(tls, s.p, idx, b)
 		case float64:
+			if math.IsNaN(v) {
+				// SQLite binds a NaN as NULL: a float8 parameter's NaN
+				// (binary or text format) would be stored as NULL
+				return &Error{Code: "0A000", Message: pgdialect.FloatNaNMessage("double precision")}
+			}
 			rc = lib.Xsqlite3_bind_double(tls, s.p, idx, v)
 		case float32:
+			if math.IsNaN(float64(v)) {
+				return &Error{Code: "0A000", Message: pgdialect.FloatNaNMessage("real")}
+			}
 			rc = lib.Xsqlite3_bind_double(tls, s.p, idx, float64(v))
 		case string:
 			rc = s.bindText(idx, v)

@@ -291,7 +291,7 @@ func floatArith(op byte, x, y float64) (driver.Value, error) {
 		return nil, pgErr("22003", "value out of range: overflow")
 	}
 	if math.IsNaN(r) {
-		return nil, errFloatNaN("double precision") // float8nan.go: Infinity - Infinity
+		return nil, errFloat8NaN // float8nan.go: Infinity - Infinity
 	}
 	return r, nil
 }
@@ -308,6 +308,9 @@ func float4Arith(op byte, x, y float64) (driver.Value, error) {
 		return nil, divByZero()
 	}
 	r, err := floatArith(op, x, y)
+	if err == errFloat8NaN {
+		return nil, errFloatNaN("real") // a real's NaN ('Infinity'::real * 0)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -431,8 +434,11 @@ func fnPow(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if math.IsInf(r, 0) && !math.IsInf(b, 0) && !math.IsInf(e, 0) {
 		return nil, pgErr("22003", "value out of range: overflow")
 	}
-	if r == 0 && b != 0 && !math.IsInf(e, 0) {
+	if r == 0 && b != 0 && !math.IsInf(e, 0) && !math.IsInf(b, 0) { // Infinity ^ -1 is 0
 		return nil, pgErr("22003", "value out of range: underflow")
+	}
+	if math.IsNaN(r) {
+		return nil, errFloatNaN("double precision") // float8nan.go: a numeric NaN operand
 	}
 	return r, nil
 }

@@ -309,6 +309,16 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 		// 17 digits
 		return InDeclAt(a[3], decl, now, zone)
 	}
+	if len(a) > 3 && a[3] != nil {
+		if o, _ := DeclTypeOID(decl); o == pgoid.Float8 || o == pgoid.Float4 {
+			// a number literal is a numeric to PostgreSQL, converted by
+			// float8in of its digits: 1e400 is 22003, where SQLite's
+			// double is Infinity (and 1e-400 its 0)
+			if d, ok := parseDecimal(str(a[3])); ok && d.kind == numFinite {
+				return InDeclAt(d.String(), decl, now, zone)
+			}
+		}
+	}
 	if len(a) > 4 && str(a[4]) == "common" {
 		// a string literal beside the column in COALESCE, GREATEST or
 		// LEAST (unknownlit.go): read as the column's type without its

@@ -14,5 +14,16 @@ package pgdialect
 
 // errFloatNaN is the refusal of a float NaN of type typ.
 func errFloatNaN(typ string) error {
-	return pgErr("0A000", "NaN is not supported for type %s (SQLite has no NaN; numeric supports NaN)", typ)
+	return pgErr("0A000", "%s", FloatNaNMessage(typ))
+}
+
+// errFloat8NaN is floatArith's refusal of a float8 NaN result, which
+// float4Arith names as real's.
+var errFloat8NaN = errFloatNaN("double precision")
+
+// FloatNaNMessage is the message of the refusal (SQLSTATE 0A000) of a
+// float NaN of type typ, also for a NaN parameter value, which SQLite's
+// bind would turn into NULL (sqlexec/lite.go).
+func FloatNaNMessage(typ string) string {
+	return "NaN is not supported for type " + typ + " (SQLite has no NaN; numeric supports NaN)"
 }

@@ -266,13 +266,17 @@ func fnNumAbs(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error)
 // numeric sum, intervals an interval sum (interval_sum.go). avg of numeric and of integers divides at PostgreSQL's
 // division scale (a numeric, as PostgreSQL's); avg of floats is a float.
 type numSum struct {
-	avg   bool
-	n     int64
-	mode  uint8 // 0 int, 1 float, 2 decimal
-	i     int64
-	f     float64
-	d     decimal
-	dinit bool
+	avg  bool
+	n    int64
+	mode uint8 // 0 int, 1 float, 2 decimal
+	i    int64
+	f    float64 // the finite doubles' sum
+	// posInf, negInf count the infinite doubles in the frame, kept out
+	// of f so a window's frame can drop one again (Infinity - Infinity
+	// would make f NaN for good); floatSum combines them
+	posInf, negInf int64
+	d              decimal
+	dinit          bool
 	// small is a fast int64 part of the decimal sum at scale sscale
 	// (addSmall); the value is d + small×10^-sscale
 	small    int64
@@ -300,7 +304,7 @@ func (s *numSum) toDec() {
 	}
 	s.dinit = true
 	if s.mode == sumFloat {
-		s.d, _ = decimalFromValue(s.f)
+		s.d, _ = decimalFromValue(s.floatTotal())
 	} else {
 		s.d.coef.SetInt64(s.i)
 	}
@@ -344,7 +348,14 @@ func (s *numSum) step(v driver.Value, sign int) error {
 			s.mode, s.f = sumFloat, float64(s.i)
 			fallthrough
 		case sumFloat:
-			s.f += float64(sign) * v
+			switch {
+			case math.IsInf(v, 1):
+				s.posInf += int64(sign)
+			case math.IsInf(v, -1):
+				s.negInf += int64(sign)
+			default:
+				s.f += float64(sign) * v
+			}
 			return nil
 		}
 	case string:
@@ -476,10 +487,14 @@ func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
 		}
 		return s.i, nil
 	case sumFloat:
-		if s.avg {
-			return s.f / float64(s.n), nil
+		f, err := s.floatSum()
+		if err != nil {
+			return nil, err
 		}
-		return s.f, nil
+		if s.avg {
+			return f / float64(s.n), nil
+		}
+		return f, nil
 	}
 	s.flushSmall()
 	if !s.avg {
@@ -494,6 +509,33 @@ func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
 }
 
 func (s *numSum) Final(*sqlite.FunctionContext) {}
+
+// floatTotal is the doubles' sum: NaN when both infinities are in it.
+func (s *numSum) floatTotal() float64 {
+	switch {
+	case s.posInf > 0 && s.negInf > 0:
+		return math.NaN()
+	case s.posInf > 0:
+		return math.Inf(1)
+	case s.negInf > 0:
+		return math.Inf(-1)
+	}
+	return s.f
+}
+
+// floatSum is sum(float8) as PostgreSQL's float8pl adds (float8_accum for
+// avg): 22003 when finite values overflow, and a NaN (Infinity plus
+// -Infinity) refused (float8nan.go) where SQLite would answer NULL.
+func (s *numSum) floatSum() (float64, error) {
+	if math.IsInf(s.f, 0) {
+		return 0, pgErr("22003", "value out of range: overflow")
+	}
+	f := s.floatTotal()
+	if math.IsNaN(f) {
+		return 0, errFloatNaN("double precision")
+	}
+	return f, nil
+}
 
 // compareNumericText is the pg_numeric collation: by numeric value; text
 // that is not a number sorts after every number: first the intervals by

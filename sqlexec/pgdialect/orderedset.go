@@ -289,7 +289,13 @@ func lerp(lo, hi driver.Value, pct float64, same bool) (driver.Value, error) {
 		if same {
 			return flo, nil
 		}
-		return flo + (fhi-flo)*pct, nil
+		r := flo + (fhi-flo)*pct
+		if math.IsNaN(r) {
+			// between -Infinity and a number, or two infinities:
+			// PostgreSQL's NaN, refused (float8nan.go)
+			return nil, errFloatNaN("double precision")
+		}
+		return r, nil
 	}
 	ilo, err1 := parseInterval(str(lo))
 	ihi, err2 := parseInterval(str(hi))

@@ -248,7 +248,7 @@ func floatCast(typ string) fn {
 		default:
 			s := strings.TrimSpace(str(a[0]))
 			switch strings.ToLower(s) {
-			case "nan":
+			case "nan", "+nan", "-nan": // float8in reads a signed NaN too
 				return nil, errFloatNaN(typ) // float8nan.go
 			case "infinity", "+infinity", "inf", "+inf":
 				return math.Inf(1), nil

@@ -250,7 +250,12 @@ func (a *statAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
 			}
 		}
 	}
-	return a.floatValue(), nil
+	v := a.floatValue()
+	if f, ok := v.(float64); ok && math.IsNaN(f) {
+		// an infinity among the values makes PostgreSQL's answer NaN
+		return nil, errFloatNaN("double precision") // float8nan.go
+	}
+	return v, nil
 }
 
 // floatValue is the float8 final function of a.fn over a.yc.

@@ -150,7 +150,7 @@ func (s *distinctSum) WindowValue(ctx *sqlite.FunctionContext) (driver.Value, er
 					return nil, err
 				}
 			}
-			return float64(acc), nil
+			return float4Sum(acc) // sum_float4.go: NaN refused
 		}
 		acc := 0.0
 		for _, f := range fs {
@@ -158,6 +158,11 @@ func (s *distinctSum) WindowValue(ctx *sqlite.FunctionContext) (driver.Value, er
 		}
 		if math.IsInf(acc, 0) && !slices.ContainsFunc(fs, func(f float64) bool { return math.IsInf(f, 0) }) {
 			return nil, pgErr("22003", "value out of range: overflow")
+		}
+		if math.IsNaN(acc) {
+			// Infinity and -Infinity: PostgreSQL's NaN, which SQLite
+			// would return as NULL
+			return nil, errFloatNaN("double precision") // float8nan.go
 		}
 		return acc, nil
 	}

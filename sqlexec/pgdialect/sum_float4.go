@@ -124,9 +124,18 @@ func (s *typedSum) WindowValue(ctx *sqlite.FunctionContext) (driver.Value, error
 				return nil, err
 			}
 		}
-		return float64(acc), nil
+		return float4Sum(acc)
 	}
-	return float64(s.acc), nil
+	return float4Sum(s.acc)
+}
+
+// float4Sum is a sum(real)'s value: Infinity plus -Infinity is NaN,
+// refused (float8nan.go) where SQLite would answer NULL.
+func float4Sum(acc float32) (driver.Value, error) {
+	if math.IsNaN(float64(acc)) {
+		return nil, errFloatNaN("real")
+	}
+	return float64(acc), nil
 }
 
 func (s *typedSum) Final(*sqlite.FunctionContext) {}

@@ -231,28 +231,31 @@ func floatDigits(v float64, d *numDesc) (string, byte, int, error) {
 		val = float64(v * math.Pow(10, float64(d.multi)))
 		d.pre += d.multi
 	}
-	if math.IsNaN(val) || math.IsInf(val, 0) {
-		// printf prints "nan"/"inf": more integer digits than any template
-		// has room for in the cases PostgreSQL users meet
-		s := "nan"
-		if math.IsInf(val, 0) {
-			s = "inf"
-		}
-		if math.IsInf(val, -1) {
-			s = "-inf"
-		}
-		ds, sign, pre := padDigits(s, d)
-		return ds, sign, pre, nil
-	}
-	n := len(strconv.FormatFloat(math.Abs(val), 'f', 0, 64))
+	n := len(printfF(math.Abs(val), 0))
 	switch {
 	case n >= dblDig:
 		d.post = 0
 	case n+d.post > dblDig:
 		d.post = dblDig - n
 	}
-	s, sign, pre := padDigits(strconv.FormatFloat(val, 'f', d.post, 64), d)
+	s, sign, pre := padDigits(printfF(val, d.post), d)
 	return s, sign, pre, nil
+}
+
+// printfF is PostgreSQL's own snprintf "%.*f" (src/port/snprintf.c, which
+// float8_to_char's psprintf uses): the infinities print as "Infinity" and
+// "-Infinity" (8 integer digits: '#'s in a narrower template, padded in
+// a wider one), NaN as "NaN".
+func printfF(v float64, prec int) string {
+	switch {
+	case math.IsNaN(v):
+		return "NaN"
+	case math.IsInf(v, 1):
+		return "Infinity"
+	case math.IsInf(v, -1):
+		return "-Infinity"
+	}
+	return strconv.FormatFloat(v, 'f', prec, 64)
 }
 
 var (

@@ -131,18 +131,20 @@ func (x *tx) mentionsGroupBy() bool {
 }
 
 // resolveCommonLiterals types the literals among the arguments of
-// COALESCE calls (commonLiterals); GREATEST and LEAST are rewritten
+// COALESCE and NULLIF calls (commonLiterals: nullif(f, 'Infinity') of a
+// float8 column compares Infinity with Infinity, where SQLite compared a
+// number with a string, never equal); GREATEST and LEAST are rewritten
 // before, and theirs typed there (strsyntax.go).
 func (x *tx) resolveCommonLiterals() {
 	for i := 0; i+1 < x.n(); i++ {
-		if t := x.T(i); t.typ == tIdent && !t.ed && t.kw("COALESCE") && x.isP(i+1, "(") && !x.isP(i-1, ".") {
+		if t := x.T(i); t.typ == tIdent && !t.ed && (t.kw("COALESCE") || t.kw("NULLIF")) && x.isP(i+1, "(") && !x.isP(i-1, ".") {
 			x.commonLiterals(i)
 		}
 	}
 }
 
 // commonLiterals types the literals among the arguments of the COALESCE,
-// GREATEST or LEAST call at i whose one other argument is a column
+// NULLIF, GREATEST or LEAST call at i whose one other argument is a column
 // (coalesce(m, '2')): PostgreSQL's common type is the column's, without
 // its modifier, and the literal is read by its input function (money's
 // $2.00, a boolean's t). With more typed arguments the common type
