@@ -79,12 +79,14 @@ func (x *tx) columnDTType(a, b int) string {
 // it did.
 func (x *tx) columnDTOperator(ls, i, re int) bool {
 	lc, rc := x.columnDTType(ls, i), x.columnDTType(i+1, re)
-	lf, rf := "", "" // an operand that is itself a CASE form of column +- number
+	// an operand that is itself a rewritten operator over columns (d + 1,
+	// ts - iv, iv * 2: datetime_nested.go), or a CASE of such results
+	lf, rf := "", ""
 	if lc == "" {
-		lf = x.dtChainOf(ls, i)
+		lf = x.nestedDTType(ls, i)
 	}
 	if rc == "" {
-		rf = x.dtChainOf(i+1, re)
+		rf = x.nestedDTType(i+1, re)
 	}
 	if lc+lf == "" && rc+rf == "" {
 		return false
@@ -95,7 +97,8 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 		}
 		if chain != "" {
 			// column +- number has the column's type (date + 1 is a
-			// date): read from the value, 'infinity' would be a timestamp
+			// date): read from the value, 'infinity' would be a timestamp;
+			// a nested result its recorded type
 			return chain, true
 		}
 		t := x.T(a)
@@ -163,11 +166,14 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 		x.dtConds = map[int]string{}
 	}
 	x.dtConds[ls] = cond
-	if lc+lf == "" || rc+rf == "" { // column +- number: a date/time value when the column is one
-		if x.dtChains == nil {
-			x.dtChains = map[int]string{}
+	if lc+lf == "" || rc+rf == "" {
+		// column +- number: a date/time value when the column is one
+		if x.dtRTypes == nil {
+			x.dtRTypes = map[int]string{}
 		}
-		x.dtChains[ls] = cond
+		x.dtRTypes[ls] = cond
+	} else {
+		x.recordDTResult(ls, op, lt, rt) // ts - iv: its type for an outer operator
 	}
 	return true
 }
@@ -184,7 +190,7 @@ func (x *tx) dtChainOf(a, b int) string {
 	for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 {
 		a, b = a+1, b-1 // (d + 1) - 1: the chain in parentheses
 	}
-	if c, ok := x.dtChains[a]; ok && b > a && x.castEnd[b-1] == a && x.T(b-1).pos-x.T(a).pos < maxDTChain {
+	if c, ok := x.dtRTypes[a]; ok && b > a && x.castEnd[b-1] == a && x.T(b-1).pos-x.T(a).pos < maxDTChain {
 		return c
 	}
 	return ""
@@ -197,11 +203,17 @@ func (x *tx) columnDTElse(a, b int) (lo, hi int, ok bool) {
 	for b-a >= 2 && x.isP(a, "(") && x.match(a) == b-1 { // ((d + 1)) - 1: as many as there are
 		a, b = a+1, b-1
 	}
-	sel := a + 3 // WHEN (SELECT pg_col_dttype ..., or WHEN max((SELECT ...), (SELECT ...))
-	if x.T(a+2).kw("max") && x.isP(a+3, "(") && x.isP(a+4, "(") {
-		sel += 2
+	// CASE WHEN <type test> <> '' THEN pg_dt_add|pg_dt_sub(...): the test
+	// is a column's type ((SELECT pg_col_dttype ...)), max of two, a
+	// nested operand's ((SELECT pg_dt_result ...), datetime_nested.go)
+	if !x.kw(a, "CASE", "WHEN") {
+		return 0, 0, false
 	}
-	if !x.kw(a, "CASE", "WHEN") || !x.isP(sel-1, "(") || !x.kw(sel, "SELECT") || !strings.EqualFold(x.T(sel+1).text, "pg_col_dttype") {
+	th := x.findKw(a+2, b, x.depth[a], "THEN")
+	if th < a+4 || !x.isP(th-2, "<>") || x.T(th-1).text != "''" || !x.isP(th+2, "(") {
+		return 0, 0, false
+	}
+	if f := strings.ToLower(x.T(th + 1).text); f != "pg_dt_add" && f != "pg_dt_sub" {
 		return 0, 0, false
 	}
 	end := b - 1
@@ -254,37 +266,45 @@ func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) 
 			return dtBinaryResult(op, l, r), dl || dr
 		}
 	}
-	n, num := 0, ""
+	// the leaves as arithShape visits them: a column's declared type, a
+	// constant's own (iv * 2 + iv: interval times int4 is an interval)
+	n, dt := 0, false
 	st := x.arithShape(a, b, func(lo, hi int) string {
+		idx := *k + n
 		n++
-		if _, j := x.name(lo); n == 1 && *k < len(leafTypes) && (hi-lo == 1 || j == hi) { // a column, maybe qualified (o.placed)
+		o := uint32(0)
+		if idx < len(leafTypes) {
+			o = leafTypes[idx]
+		}
+		if o == 0 {
+			o = x.exprType(lo, hi) // pg_cast_int4(1), a typed literal
+			if e := x.caseDTTypeExpr(lo, hi); o == 0 && e != "" && !runtimeTypeExpr(e) {
+				o = dtTypeOIDs[e[1:len(e)-1]] // CASE ... ELSE interval '1 hour' END (datetime_nested.go)
+			}
+		} else if _, j := x.name(lo); hi-lo == 1 || j == hi { // a column, maybe qualified (o.placed)
 			for name, oid := range dtTypeOIDs {
-				if leafTypes[*k] == oid && isDTType(name) && name != "bool" {
-					return name
+				if o == oid && isDTType(name) && name != "bool" {
+					dt = true
 				}
 			}
-			// a number column beside a date/time one (d + n): its type
-			num = oidArithType(leafTypes[*k])
 		}
-		return ""
+		for name, oid := range dtTypeOIDs {
+			if o == oid && isDTType(name) && name != "bool" {
+				return name
+			}
+		}
+		return oidArithType(o)
 	})
 	*k += n
-	switch {
-	case n == 1 && isDTType(st):
-		return st, true
-	case st == "float8" || st == "float4" || st == "numeric":
-		return "float", false
-	case n == 1 && st == "":
-		if num == "" {
-			num = oidArithType(x.exprType(a, b)) // pg_cast_int4(1)
+	switch t := dtShapeName(st); {
+	case isDTType(t) && t != "?" && t != "bool":
+		return t, dt
+	case t == "int" || t == "float":
+		return t, false
+	case n == 1:
+		if lt := x.dtTypeLexical(a, b, nil); lt != "" {
+			return lt, false // a number: int, float
 		}
-		switch num {
-		case "int2", "int4", "int8":
-			return "int", false
-		case "numeric", "float8", "float4":
-			return "float", false
-		}
-		return x.dtTypeLexical(a, b, nil), false // a number: int, float
 	}
 	return "int", false
 }

@@ -1,0 +1,161 @@
+package pgdialect
+
+// datetime_nested.go: date/time arithmetic whose operand is itself date/time
+// arithmetic over columns, typed from the inside out. The translator does
+// not know a column's type, so ts - iv of columns is columnDTOperator's
+// CASE form (datetime_columns.go) and iv * 2 arith.go's pg_mul, both of a
+// type known only at run time. An operator over such an operand ((ts -
+// iv) - iv, iv * 2 + iv, ts + iv * n) used to find no type for it and
+// took numeric arithmetic (22P02 on the timestamp's text), or passed ''
+// to pg_dt_add, which reads the type from the value's text: an interval
+// printed 10:30:00 was taken for a time of day.
+//
+// Each such rewrite now records its date/time type as an SQL expression
+// (x.dtRTypes): pg_dt_result('-', <left's type>, <right's type>) over the
+// operands' own type expressions, a column's being its declared type
+// (pg_col_dttype). The outer operator passes it as its operand's type
+// argument and, for + and -, tests it as it tests a column's type. The
+// expression depends only on the schema: the same on every node.
+
+import "database/sql/driver"
+
+// fnDTResult is pg_dt_result(op, left type, right type): the date/time
+// type of the result of op over operands of those types (dtBinaryResult's
+// names; '' for a number or an operand of another type), '' when the
+// result is no date/time value (date - date is an integer, n * 2 a
+// number), so that it serves as the type test of columnDTOperator.
+func fnDTResult(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	op, l, r := str(a[0]), str(a[1]), str(a[2])
+	switch op {
+	case "*", "/":
+		if l == "interval" || op == "*" && r == "interval" {
+			return "interval", nil
+		}
+		return "", nil
+	}
+	// a column of another type ('' from pg_col_dttype) beside a date/time
+	// value is a number: d + n is a date (pg_dt_add refuses a non-integer)
+	if l == "" && isDTType(r) {
+		l = "int"
+	}
+	if r == "" && isDTType(l) {
+		r = "int"
+	}
+	if res := dtBinaryResult(op, l, r); isDTType(res) && res != "?" {
+		return res, nil
+	}
+	return "", nil
+}
+
+// dtResultExpr is the pg_dt_result expression of op over operands whose
+// type expressions are l and r ("" unknown: the operand's value decides).
+func dtResultExpr(op, l, r string) string {
+	if l == "" {
+		l = "''"
+	}
+	if r == "" {
+		r = "''"
+	}
+	// a scalar subquery over constant arguments: SQLite computes it once
+	// per statement, not per row
+	return "(SELECT pg_dt_result(" + quoteLit(op) + ", " + l + ", " + r + "))"
+}
+
+// dtTypeExpr is the date/time type of operand a..b-1 as an SQL expression
+// for a type argument of pg_dt_*: the type the statement shows, quoted
+// ('interval', 'int'), else the run-time type of a column or of a
+// rewritten operator over columns (dtRTypes), else of a CASE whose
+// results have one; "" when none is known.
+func (x *tx) dtTypeExpr(a, b int) string {
+	for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 {
+		a, b = a+1, b-1
+	}
+	if a >= b {
+		return ""
+	}
+	if t := x.dtType(a, b, x.dtTypes); t != "" && t != "?" {
+		return quoteLit(t)
+	}
+	if c := x.columnDTType(a, b); c != "" {
+		return c
+	}
+	if c := x.dtChainOf(a, b); c != "" {
+		return c
+	}
+	return x.caseDTTypeExpr(a, b)
+}
+
+// caseDTTypeExpr is dtTypeExpr of a CASE ... END at a..b-1: the date/time
+// type of its first result that shows one (CASE WHEN n > 1 THEN iv ELSE
+// interval '1 hour' END is an interval), a result the statement types
+// before one known at run time; "" when a..b-1 is no CASE, no result has
+// a type or one is a number.
+func (x *tx) caseDTTypeExpr(a, b int) string {
+	if !x.kw(a, "CASE") {
+		return ""
+	}
+	brs, end := x.caseBranches(a) // typeresolve.go
+	if end != b {
+		return ""
+	}
+	rt := ""
+	for _, br := range brs {
+		if br.kind == branchNull || br.kind == branchUnknown {
+			continue
+		}
+		switch e := x.dtTypeExpr(br.a, br.b); {
+		case e == "'int'" || e == "'float'":
+			return "" // a number: no date/time operand (n + CASE ... END)
+		case e != "" && e[0] == '\'':
+			return e
+		case rt == "":
+			rt = e
+		}
+	}
+	return rt
+}
+
+// recordDTResult records the run-time date/time type of the operator op
+// just rewritten at ls (its operands' type expressions l and r), when an
+// operand's type is read at run time: the outer operator reads it
+// (dtTypeExpr).
+func (x *tx) recordDTResult(ls int, op, l, r string) {
+	if !runtimeTypeExpr(l) && !runtimeTypeExpr(r) {
+		return // both static (or unknown): dtType reads the result
+	}
+	if x.dtRTypes == nil {
+		x.dtRTypes = map[int]string{}
+	}
+	x.dtRTypes[ls] = dtResultExpr(op, l, r)
+}
+
+// runtimeTypeExpr reports whether type expression e is read at run time
+// (a column's type, a nested result's), not quoted by the statement.
+func runtimeTypeExpr(e string) bool { return e != "" && e[0] != '\'' }
+
+// nestedDTType is the run-time date/time type expression of operand a..b-1
+// when it is a rewritten operator over columns (dtChainOf) or a CASE whose
+// results show a type, "" otherwise (a bare column: columnDTType).
+func (x *tx) nestedDTType(a, b int) string {
+	if c := x.dtChainOf(a, b); c != "" {
+		return c
+	}
+	for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 {
+		a, b = a+1, b-1
+	}
+	return x.caseDTTypeExpr(a, b)
+}
+
+// dtOperandType is the type argument of pg_dt_* for operand a..b-1 whose
+// static type is st (dtType): st quoted, or when the statement does not
+// show it the operand's run-time type (dtTypeExpr), '' when that is not
+// known either (the value's text decides).
+func (x *tx) dtOperandType(st string, a, b int) string {
+	if st != "" && st != "?" {
+		return quoteLit(st)
+	}
+	if e := x.dtTypeExpr(a, b); e != "" {
+		return e
+	}
+	return "''"
+}
