@@ -21,7 +21,7 @@ import "database/sql/driver"
 
 // fnDTResult is pg_dt_result(op, left type, right type): the date/time
 // type of the result of op over operands of those types (dtBinaryResult's
-// names; ” for a number or an operand of another type), ” when the
+// names; empty for a number or an operand of another type), empty when the
 // result is no date/time value (date - date is an integer, n * 2 a
 // number), so that it serves as the type test of columnDTOperator.
 func fnDTResult(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
@@ -148,7 +148,7 @@ func (x *tx) nestedDTType(a, b int) string {
 
 // dtOperandType is the type argument of pg_dt_* for operand a..b-1 whose
 // static type is st (dtType): st quoted, or when the statement does not
-// show it the operand's run-time type (dtTypeExpr), ” when that is not
+// show it the operand's run-time type (dtTypeExpr), the empty string when that is not
 // known either (the value's text decides).
 func (x *tx) dtOperandType(st string, a, b int) string {
 	if st != "" && st != "?" {
