@@ -246,11 +246,14 @@ func (x *tx) columnDTResult(leafTypes []uint32) (uint32, bool) {
 	if !dt {
 		return 0, false
 	}
-	return dtTypeOIDs[t], true
+	if isDTName(t) {
+		return dtTypeOIDs[t], true
+	}
+	return arithTypeOIDs[t], true // date - date, and numbers over it
 }
 
-// columnDTShape is the date/time type of a..b-1 (dtBinaryResult's names;
-// int for a number) and whether a date/time column decides it, consuming
+// columnDTShape is the type of a..b-1 (dtBinaryResult's date/time names;
+// arith.go's for a number, "?" unknown) and whether a date/time column decides it, consuming
 // leaf types as arithShape visits the leaves.
 func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) {
 	if lo, hi, ok := x.columnDTElse(a, b); ok && hi-lo >= 5 && x.isP(lo+2, "(") {
@@ -263,7 +266,22 @@ func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) 
 		if args := x.splitTop(lo+3, x.match(lo+2)); op != "" && len(args) == 3 {
 			l, dl := x.columnDTShape(args[0][0], args[0][1], leafTypes, k)
 			r, dr := x.columnDTShape(args[1][0], args[1][1], leafTypes, k)
-			return dtBinaryResult(op, l, r), dl || dr
+			switch res := dtBinaryResult(op, dtShapeName(l), dtShapeName(r)); {
+			case res == "int":
+				return "int4", dl || dr // date - date
+			case res != "?":
+				return res, dl || dr
+			case op == "+" && (l == "timestamp" || l == "timestamptz") && r == "?":
+				return l, dl // ts + CASE ... END: timestamp + interval (or time) is a timestamp
+			case op == "+" && (r == "timestamp" || r == "timestamptz") && l == "?":
+				return r, dr
+			case !isDTName(l) && !isDTName(r):
+				// numbers: (d - d2) + n is int4 + int4
+				if t := arithResult(op, l, r); arithTypeOIDs[t] != 0 {
+					return t, dl || dr
+				}
+			}
+			return "?", dl || dr
 		}
 	}
 	// the leaves as arithShape visits them: a column's declared type, a
@@ -278,8 +296,10 @@ func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) 
 		}
 		if o == 0 {
 			o = x.exprType(lo, hi) // pg_cast_int4(1), a typed literal
-			if e := x.caseDTTypeExpr(lo, hi); o == 0 && e != "" && !runtimeTypeExpr(e) {
+			if e := x.branchDTTypeExpr(lo, hi); o == 0 && e != "" && !runtimeTypeExpr(e) {
 				o = dtTypeOIDs[e[1:len(e)-1]] // CASE ... ELSE interval '1 hour' END (datetime_nested.go)
+			} else if o == 0 && x.kw(lo, "CASE") {
+				return "?" // CASE WHEN ... THEN iv END: its results' type is not probed
 			}
 		} else if _, j := x.name(lo); hi-lo == 1 || j == hi { // a column, maybe qualified (o.placed)
 			for name, oid := range dtTypeOIDs {
@@ -296,18 +316,27 @@ func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) 
 		return oidArithType(o)
 	})
 	*k += n
-	switch t := dtShapeName(st); {
-	case isDTType(t) && t != "?" && t != "bool":
-		return t, dt
-	case t == "int" || t == "float":
-		return t, false
+	switch {
+	case isDTName(st):
+		return st, dt
+	case arithTypeOIDs[st] != 0 && st != "bool":
+		return st, false
+	case st == "?":
+		return st, false
 	case n == 1:
-		if lt := x.dtTypeLexical(a, b, nil); lt != "" {
-			return lt, false // a number: int, float
+		switch x.dtTypeLexical(a, b, nil) { // a number
+		case "float":
+			return "numeric", false
+		case "int":
+			return "int4", false
 		}
 	}
-	return "int", false
+	return "int4", false
 }
+
+// isDTName reports whether t names a date/time type (dtTypeOIDs' names
+// but int and bool).
+func isDTName(t string) bool { return dtTypeOIDs[t] != 0 && t != "int" && t != "bool" }
 
 // columnDTCompare rewrites the comparison at i between ls..i-1 and
 // i+1..re-1, an operand of which is columnDTOperator's CASE form, so that

@@ -82,25 +82,41 @@ func (x *tx) dtTypeExpr(a, b int) string {
 	if c := x.dtChainOf(a, b); c != "" {
 		return c
 	}
-	return x.caseDTTypeExpr(a, b)
+	return x.branchDTTypeExpr(a, b)
 }
 
-// caseDTTypeExpr is dtTypeExpr of a CASE ... END at a..b-1: the date/time
-// type of its first result that shows one (CASE WHEN n > 1 THEN iv ELSE
-// interval '1 hour' END is an interval), a result the statement types
-// before one known at run time; "" when a..b-1 is no CASE, no result has
-// a type or one is a number.
-func (x *tx) caseDTTypeExpr(a, b int) string {
-	if !x.kw(a, "CASE") {
+// branchDTTypeExpr is dtTypeExpr of a CASE ... END, coalesce(...) or
+// nullif(a, b) at a..b-1: the date/time type of its first result that
+// shows one (CASE WHEN n > 1 THEN iv ELSE interval '1 hour' END,
+// coalesce(iv, interval '0') are intervals), a result the statement types
+// before one known at run time; "" when a..b-1 is none of those, no
+// result has a type, one is a number, or a quoted literal's type is read
+// from the others' at run time.
+func (x *tx) branchDTTypeExpr(a, b int) string {
+	var brs []branch
+	switch t := x.T(a); {
+	case t.kw("CASE"):
+		var end int
+		if brs, end = x.caseBranches(a); end != b { // typeresolve.go
+			return ""
+		}
+	case t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") && (t.identName() == "coalesce" || t.identName() == "nullif"):
+		for _, arg := range x.splitTop(a+2, b-1) {
+			if arg[0] >= arg[1] {
+				return ""
+			}
+			brs = append(brs, x.classify(arg[0], arg[1]))
+			if t.identName() == "nullif" {
+				break // of its first argument's type
+			}
+		}
+	default:
 		return ""
 	}
-	brs, end := x.caseBranches(a) // typeresolve.go
-	if end != b {
-		return ""
-	}
-	rt := ""
+	rt, unknown := "", false
 	for _, br := range brs {
 		if br.kind == branchNull || br.kind == branchUnknown {
+			unknown = unknown || br.kind == branchUnknown
 			continue
 		}
 		switch e := x.dtTypeExpr(br.a, br.b); {
@@ -111,6 +127,11 @@ func (x *tx) caseDTTypeExpr(a, b int) string {
 		case rt == "":
 			rt = e
 		}
+	}
+	if unknown {
+		// coalesce(i, '5') + 1: the CASE form of columnDTOperator would
+		// copy '5' before the pass that reads it as the column's type
+		return ""
 	}
 	return rt
 }
@@ -143,7 +164,7 @@ func (x *tx) nestedDTType(a, b int) string {
 	for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 {
 		a, b = a+1, b-1
 	}
-	return x.caseDTTypeExpr(a, b)
+	return x.branchDTTypeExpr(a, b)
 }
 
 // dtOperandType is the type argument of pg_dt_* for operand a..b-1 whose
@@ -158,4 +179,17 @@ func (x *tx) dtOperandType(st string, a, b int) string {
 		return e
 	}
 	return "''"
+}
+
+// dtBranchType is dtType of operand a..b-1, or when that is not known the
+// date/time type a CASE's or coalesce's results show (coalesce(iv,
+// interval '0') * 2 is an interval's product, pg_dt_mul).
+func (x *tx) dtBranchType(a, b int, known map[int]string) string {
+	if t := x.dtType(a, b, known); t != "" {
+		return t
+	}
+	if e := x.branchDTTypeExpr(a, b); e != "" && !runtimeTypeExpr(e) {
+		return e[1 : len(e)-1]
+	}
+	return ""
 }

@@ -401,7 +401,7 @@ func (x *tx) datetimePass() error {
 				continue
 			}
 			ls = x.unaryStart(ls)
-			lt, rt := x.dtType(ls, i, known), x.dtType(i+1, re, known)
+			lt, rt := x.dtBranchType(ls, i, known), x.dtBranchType(i+1, re, known)
 			arith := false
 			switch t.text {
 			case "+", "-":
