@@ -56,3 +56,21 @@ SELECT id, iv * 2 - iv AS a FROM n26dtarith_ev ORDER BY 2, 1;
 SELECT id, age(ts, ts2) * 2 AS a FROM n26dtarith_ev ORDER BY a DESC, id;
 SELECT id FROM n26dtarith_ev WHERE (ts - ts2) - iv > interval '30 days' ORDER BY id;
 SELECT id FROM n26dtarith_ev WHERE iv * 2 > interval '1 day' ORDER BY id;
+-- not typed: an aggregate, a scalar subquery or a CASE with a quoted
+-- literal result as the operand (its type is not read at run time)
+-- differs: date/time arithmetic over aggregates is numeric arithmetic (22P02), "Differences from PostgreSQL"
+SELECT max(ts) - min(ts) AS a FROM n26dtarith_ev;
+-- differs: a CASE operand whose results are a column and a quoted literal is numeric arithmetic (22P02), "Differences from PostgreSQL"
+SELECT id, CASE WHEN n > 1 THEN iv ELSE '1 hour' END + ts AS a FROM n26dtarith_ev ORDER BY id;
+-- differs: a scalar subquery operand is numeric arithmetic (22P02), "Differences from PostgreSQL"
+SELECT id, ts + (SELECT e.iv FROM n26dtarith_ev e WHERE e.id = n26dtarith_ev.id) AS a FROM n26dtarith_ev ORDER BY id;
+-- a column of each operand's table, qualified, and a derived table's
+SELECT id, n26dtarith_ev.ts - n26dtarith_ev.iv - n26dtarith_ev.iv AS a FROM n26dtarith_ev ORDER BY id;
+SELECT id, s.ts - s.iv * 2 AS a FROM (SELECT * FROM n26dtarith_ev) s ORDER BY id;
+SELECT id, (ts - iv) - iv > ts2 AS a FROM n26dtarith_ev ORDER BY id;
+-- in writes: the stored value and RETURNING
+CREATE TABLE n26dtarith_w (id int PRIMARY KEY, ts timestamp, iv interval, due timestamp, left_iv interval);
+INSERT INTO n26dtarith_w VALUES (1, '2024-01-31 10:00', '1 day 02:00', NULL, NULL), (2, '2024-03-10 01:30', '10:30:00', NULL, NULL);
+UPDATE n26dtarith_w SET due = ts - iv - iv, left_iv = iv * 2 - iv RETURNING id, due, left_iv;
+INSERT INTO n26dtarith_w SELECT id + 10, ts + iv * 2, iv * -1 - iv, (ts - iv) - iv, (ts - (ts - iv)) * 2 FROM n26dtarith_w RETURNING *;
+SELECT * FROM n26dtarith_w ORDER BY left_iv, id;
