@@ -17,7 +17,10 @@ package pgdialect
 // argument and, for + and -, tests it as it tests a column's type. The
 // expression depends only on the schema: the same on every node.
 
-import "database/sql/driver"
+import (
+	"database/sql/driver"
+	"strings"
+)
 
 // fnDTResult is pg_dt_result(op, left type, right type): the date/time
 // type of the result of op over operands of those types (dtBinaryResult's
@@ -58,7 +61,7 @@ func dtResultExpr(op, l, r string) string {
 	}
 	// a scalar subquery over constant arguments: SQLite computes it once
 	// per statement, not per row
-	return "(SELECT pg_dt_result(" + quoteLit(op) + ", " + l + ", " + r + "))"
+	return dtResultPrefix + quoteLit(op) + ", " + l + ", " + r + "))"
 }
 
 // dtTypeExpr is the date/time type of operand a..b-1 as an SQL expression
@@ -192,4 +195,25 @@ func (x *tx) dtBranchType(a, b int, known map[int]string) string {
 		return e[1 : len(e)-1]
 	}
 	return ""
+}
+
+// dtResultPrefix starts every nested result's type expression.
+const dtResultPrefix = "(SELECT pg_dt_result("
+
+// scaledDTOperand reports whether a product or quotient over operands of
+// type expressions l and r may be an interval worth recording: one
+// operand a nested date/time result ((ts - ts2) * 2), or a column times a
+// number the statement shows (iv * 2, iv / 1.5). A product of two columns
+// (price * qty, iv * n) is not: an outer + or - over it would become
+// columnDTOperator's CASE form, which holds its operands twice, and sums
+// of such products would grow as 2^n for number columns.
+func scaledDTOperand(l, r string) bool {
+	num := func(e string) bool { return e == "'int'" || e == "'float'" }
+	switch {
+	case strings.HasPrefix(l, dtResultPrefix) || strings.HasPrefix(r, dtResultPrefix):
+		return true
+	case runtimeTypeExpr(l) && num(r), runtimeTypeExpr(r) && num(l):
+		return true
+	}
+	return false
 }

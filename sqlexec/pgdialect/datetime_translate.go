@@ -452,7 +452,7 @@ func (x *tx) datetimePass() error {
 				lx, rx := x.dtTypeExpr(ls, i), x.dtTypeExpr(i+1, re)
 				if done, err := x.arithRewrite(i, ls, re); err != nil {
 					return err
-				} else if done && (t.text == "*" || t.text == "/") {
+				} else if done && (t.text == "*" || t.text == "/") && scaledDTOperand(lx, rx) {
 					x.recordDTResult(ls, t.text, lx, rx)
 				}
 				continue

@@ -33,7 +33,10 @@ SELECT id, iv * 2 + iv AS a FROM n26dtarith_ev ORDER BY id;
 SELECT id, iv * f AS a FROM n26dtarith_ev ORDER BY id;
 SELECT id, (iv * f) / 3 AS a FROM n26dtarith_ev ORDER BY id;
 SELECT id, ts + iv * 2 AS a FROM n26dtarith_ev ORDER BY id;
+-- differs: a product of two columns (iv * n) in an outer + or - is numeric arithmetic (22P02): cast one factor (n::int), "Differences from PostgreSQL"
 SELECT id, ts - iv * n AS a FROM n26dtarith_ev ORDER BY id;
+SELECT id, ts - iv * n::int AS a FROM n26dtarith_ev ORDER BY id;
+SELECT id, ts - iv::interval * n AS a FROM n26dtarith_ev ORDER BY id;
 SELECT id, tm + (iv * 2) AS a FROM n26dtarith_ev ORDER BY id;
 SELECT id, tm - iv / 2 AS a FROM n26dtarith_ev ORDER BY id;
 SELECT id, d + iv * 3 AS a FROM n26dtarith_ev ORDER BY id;
