@@ -762,7 +762,7 @@ func (x *tx) arithNegate(known map[int]string) {
 		// -iv of an interval column (or of ts - ts2) is an interval
 		// (fnNeg): an operator over it (-iv + iv) is date/time arithmetic
 		// when the operand is one
-		x.recordDTResult(i, "*", dtOf, "'int'")
+		x.recordDTResult(i, re, "*", dtOf, "'int'")
 		x.setArithType(i, res, rtype)
 	}
 }

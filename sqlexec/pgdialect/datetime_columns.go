@@ -173,7 +173,7 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 		}
 		x.dtRTypes[ls] = cond
 	} else {
-		x.recordDTResult(ls, op, lt, rt) // ts - iv: its type for an outer operator
+		x.recordDTResult(ls, re, op, lt, rt) // ts - iv: its type for an outer operator
 	}
 	return true
 }

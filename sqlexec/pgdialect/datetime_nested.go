@@ -139,13 +139,26 @@ func (x *tx) branchDTTypeExpr(a, b int) string {
 	return rt
 }
 
+// maxDTNested bounds the rewritten text of an expression whose type
+// recordDTResult records: an outer + or - over it takes columnDTOperator's
+// CASE form, which holds it twice, so a sum of many columns (a + b + c +
+// ...) would grow as 2^n; past the bound the outer operator is plain
+// arithmetic over it (a few levels of ts - iv - iv fit).
+const maxDTNested = 8192
+
 // recordDTResult records the run-time date/time type of the operator op
-// just rewritten at ls (its operands' type expressions l and r), when an
-// operand's type is read at run time: the outer operator reads it
+// just rewritten at ls..re-1 (its operands' type expressions l and r),
+// when an operand's type is read at run time: the outer operator reads it
 // (dtTypeExpr).
-func (x *tx) recordDTResult(ls int, op, l, r string) {
+func (x *tx) recordDTResult(ls, re int, op, l, r string) {
+	// an inner expression starting at the same token (a - b of a - b -
+	// c) is no longer the operand
+	delete(x.dtRTypes, ls)
 	if !runtimeTypeExpr(l) && !runtimeTypeExpr(r) {
 		return // both static (or unknown): dtType reads the result
+	}
+	if len(x.text(ls, re)) > maxDTNested {
+		return
 	}
 	if x.dtRTypes == nil {
 		x.dtRTypes = map[int]string{}

@@ -453,7 +453,9 @@ func (x *tx) datetimePass() error {
 				if done, err := x.arithRewrite(i, ls, re); err != nil {
 					return err
 				} else if done && (t.text == "*" || t.text == "/") && scaledDTOperand(lx, rx) {
-					x.recordDTResult(ls, t.text, lx, rx)
+					x.recordDTResult(ls, re, t.text, lx, rx)
+				} else if done {
+					delete(x.dtRTypes, ls) // a number, or a product of columns
 				}
 				continue
 			}
@@ -475,7 +477,7 @@ func (x *tx) datetimePass() error {
 			x.T(re - 1).suf += suf
 			x.castEnd[re-1] = ls
 			known[ls] = res
-			x.recordDTResult(ls, t.text, lx, rx)
+			x.recordDTResult(ls, re, t.text, lx, rx)
 		}
 	}
 	x.dateBetweenColumn(known) // datetime_zone.go

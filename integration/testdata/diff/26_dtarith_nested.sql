@@ -13,6 +13,8 @@ INSERT INTO n26dtarith_ev VALUES
 -- timestamp minus interval, minus interval again
 SELECT id, (ts - iv) - iv AS a FROM n26dtarith_ev ORDER BY id;
 SELECT id, ts - iv - iv AS a FROM n26dtarith_ev ORDER BY id;
+SELECT id, ts - iv - iv - iv AS a FROM n26dtarith_ev ORDER BY id;
+SELECT id, n + n + n + n + n + n + n + n + n + n AS a FROM n26dtarith_ev ORDER BY id;
 SELECT id, (ts - interval '1 day') - iv AS a FROM n26dtarith_ev ORDER BY id;
 SELECT id, (ts - iv) - interval '1 day' AS a FROM n26dtarith_ev ORDER BY id;
 -- the token's expiry as people write it
