@@ -59,3 +59,8 @@ SELECT id, ts - iv AS a FROM n26dtarith_k ORDER BY ts - iv - iv DESC NULLS LAST;
 SELECT id, iv * 2 - iv AS a FROM n26dtarith_k ORDER BY iv * 2 - iv NULLS FIRST, id;
 SELECT max((ts - ts2) * 2), min(iv * 2 - iv) FROM n26dtarith_k;
 SELECT id, extract(epoch FROM ts - iv - iv) AS a FROM n26dtarith_k ORDER BY id;
+-- an interval column beside a typed operand is read as an interval, also
+-- when its text looks like a time of day (10:30:00)
+SELECT id FROM n26dtarith_k WHERE iv > interval '10 hours' ORDER BY id;
+SELECT id, age(ts, ts2) + iv > interval '1 day' AS a FROM n26dtarith_k ORDER BY id;
+SELECT id, timestamp '2024-01-01 00:00' + iv AS a FROM n26dtarith_k ORDER BY id;
