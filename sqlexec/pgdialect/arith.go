@@ -309,7 +309,7 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 	rtype := ""
 	if res == "" {
 		rtype = x.runtimeArithType(op, ls, i, i+1, re) // arith_columns.go
-		x.noteDTFactor(ls, i, re)                      // datetime_columns.go
+		x.noteDTFactor(ls, i, re)                      // datetime_nested.go
 	}
 	x.wrapBinary(ls, i, re, arithFuncs[op], res, rtype)
 	return true, nil
@@ -767,20 +767,15 @@ func (x *tx) arithNegate(known map[int]string) {
 		if res == "" {
 			rtype = x.runtimeArithType("-", i+1, re, -1, -1)
 		}
-		dtCol := x.columnDTType(i+1, re) // datetime_columns.go
+		dtOf := x.dtTypeExpr(i+1, re) // datetime_nested.go
 		pre, suf := arithWrapRT("pg_neg", res, rtype)
 		t.set(pre)
 		x.T(re - 1).suf += suf
 		x.castEnd[re-1] = i
-		if dtCol != "" {
-			// -iv of an interval column is an interval (fnNeg): an
-			// operator over it (-iv + iv) is date/time arithmetic when
-			// the column is one, as over a column +- number's chain
-			if x.dtChains == nil {
-				x.dtChains = map[int]string{}
-			}
-			x.dtChains[i] = dtCol
-		}
+		// -iv of an interval column (or of ts - ts2) is an interval
+		// (fnNeg): an operator over it (-iv + iv) is date/time arithmetic
+		// when the operand is one
+		x.recordDTResult(i, re, "*", dtOf, "'int'")
 		x.setArithType(i, res, rtype)
 	}
 }

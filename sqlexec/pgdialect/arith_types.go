@@ -82,9 +82,10 @@ func (x *tx) untypedArithItem(a, b int) bool {
 		return true
 	}
 	if args, _, ok := x.dtCallArgs(a, b); ok {
-		// pg_dt_sub(d, '', ...): an operand's type left to the run time
+		// pg_dt_sub(d, '', ...): an operand's type left to the run time,
+		// or read then ((SELECT pg_col_dttype ...): datetime_nested.go)
 		for _, t := range [][2]int{args[1], args[3]} {
-			if h, ok := x.dtTypeArg(t[0], t[1]); ok && h == "" {
+			if h, ok := unquoteString(x.T(t[0])); !ok || h == "" || t[1]-t[0] != 1 {
 				return true
 			}
 		}
@@ -429,7 +430,15 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 		return "interval" // an interval column times a number (interval_sum.go)
 	}
 	if dtTypeOIDs[l] != 0 && l != "int" || dtTypeOIDs[r] != 0 && r != "int" {
-		return "" // date/time values are no arithmetic's
+		// date/time values are no arithmetic's: + or - over them is
+		// the ELSE branch of columnDTOperator's CASE form, whose THEN
+		// branch is the date/time operator ((ts - iv) - iv: timestamp)
+		if op == "+" || op == "-" {
+			if res := dtBinaryResult(op, dtShapeName(l), dtShapeName(r)); res != "?" {
+				return res
+			}
+		}
+		return ""
 	}
 	return arithResult(op, l, r)
 }
@@ -449,25 +458,31 @@ func (x *tx) dtCallShape(a, b int, leaf func(a, b int) string) string {
 	}
 	types := [2]string{}
 	for k, i := range []int{0, 2} {
-		t, ok := x.dtTypeArg(args[i+1][0], args[i+1][1])
-		if !ok {
-			return "-"
+		t, ok := unquoteString(x.T(args[i+1][0]))
+		if !ok || args[i+1][1]-args[i+1][0] != 1 {
+			t = "" // a type read at run time (datetime_nested.go): the operand's shape tells it
 		}
 		if t == "" {
 			t = x.arithShape(args[i][0], args[i][1], leaf)
 		}
-		switch t {
-		case "int2", "int4", "int8":
-			t = "int"
-		case "numeric", "float8", "float4":
-			t = "float"
-		}
-		types[k] = t
+		types[k] = dtShapeName(t)
 	}
 	if r := dtBinaryResult(op, types[0], types[1]); r != "?" {
 		return r
 	}
 	return ""
+}
+
+// dtShapeName is arithShape's type t as dtBinaryResult names it: int or
+// float for a number.
+func dtShapeName(t string) string {
+	switch t {
+	case "int2", "int4", "int8":
+		return "int"
+	case "numeric", "float8", "float4":
+		return "float"
+	}
+	return t
 }
 
 // resultItems are the items of the statement's result list: its RETURNING

@@ -265,7 +265,7 @@ func dtSub(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 		if a.inf != "" || b.inf != "" {
 			return nil, pgErr("22008", "cannot subtract infinite timestamps")
 		}
-		a, b = dateAsTimestamptz(a, b, zone), dateAsTimestamptz(b, a, zone)
+		a, b = asTimestamptz(a, b, zone), asTimestamptz(b, a, zone)
 		d := a.t.Sub(b.t)
 		iv := interval{us: d.Microseconds()}
 		if math.Abs(float64(a.t.Unix()-b.t.Unix())) > 9e9*86400/1e6 { // beyond time.Duration's range
@@ -309,13 +309,14 @@ func dtMul(a, b dtOperand, div bool) (driver.Value, error) {
 	return iv.String(), nil
 }
 
-// dateAsTimestamptz is date operand o promoted to timestamptz when the
-// other operand is one, as PostgreSQL's date_cmp_timestamptz and
-// timestamptz_mi do: the date's midnight in the session zone (in
-// America/New_York '2024-06-01'::date = '2024-06-01 00:00-04'::timestamptz),
-// not in UTC.
-func dateAsTimestamptz(o, other dtOperand, zone *time.Location) dtOperand {
-	if o.typ != "date" || other.typ != "timestamptz" || o.inf != "" || zone == nil {
+// asTimestamptz is date or timestamp operand o promoted to timestamptz
+// when the other operand is one, as PostgreSQL's date_cmp_timestamptz,
+// timestamp_cmp_timestamptz and timestamptz_mi do: the date's midnight, the
+// timestamp's wall time, in the session zone (in America/New_York
+// '2024-06-01'::date = '2024-06-01 00:00-04'::timestamptz, and tz - ts
+// counts from the timestamp's local time), not in UTC.
+func asTimestamptz(o, other dtOperand, zone *time.Location) dtOperand {
+	if o.typ != "date" && o.typ != "timestamp" || other.typ != "timestamptz" || o.inf != "" || zone == nil {
 		return o
 	}
 	o.t = WallIn(o.t, zone)
@@ -326,7 +327,7 @@ func dateAsTimestamptz(o, other dtOperand, zone *time.Location) dtOperand {
 // dtCmp compares a and b (-1, 0, 1), NULL when either is NULL; a date
 // compared with a timestamptz is the session zone's midnight.
 func dtCmp(a, b dtOperand, zone *time.Location) (int64, error) {
-	a, b = dateAsTimestamptz(a, b, zone), dateAsTimestamptz(b, a, zone)
+	a, b = asTimestamptz(a, b, zone), asTimestamptz(b, a, zone)
 	key := func(o dtOperand) (float64, error) {
 		switch {
 		case o.inf == "infinity":

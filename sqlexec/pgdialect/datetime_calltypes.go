@@ -32,17 +32,3 @@ func (x *tx) dtCallArgs(a, b int) (args [][2]int, op string, ok bool) {
 	args = x.splitTop(a+2, b-1)
 	return args, op, len(args) == 4
 }
-
-// dtTypeArg is the type argument at a..b-1 of a rewritten date/time
-// operator: its literal, or "" where the run time reads it (a column's
-// pg_col_dttype subquery: operandDTType, datetime_columns.go); ok=false
-// when it is neither.
-func (x *tx) dtTypeArg(a, b int) (string, bool) {
-	if b-a == 1 {
-		return unquoteString(x.T(a))
-	}
-	if x.isP(a, "(") && x.match(a) == b-1 && x.kw(a+1, "SELECT") {
-		return "", true
-	}
-	return "", false
-}

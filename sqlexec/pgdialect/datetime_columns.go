@@ -74,63 +74,19 @@ func (x *tx) columnDTType(a, b int) string {
 	return colTypeQuery("pg_col_dttype", tbl, col)
 }
 
-// operandDTType is the type argument of operand a..b-1 of a rewritten
-// date/time operator whose type the statement does not show: a column's
-// declared date/time type (pg_col_dttype), or that of a column factor of
-// a product or quotient (iv * 0.5, as an interval is the only date/time
-// type * and / take); def otherwise. Left to the run time's guess from the
-// value, an interval column's 12:00:00 was read as a time of day, so
-// iv + interval '1 mon' dropped the month and iv - interval '108 hours'
-// wrapped around midnight.
-func (x *tx) operandDTType(a, b int, def string) string {
-	a, b = x.unparen(a, b)
-	if a >= b {
-		return def
-	}
-	if c := x.columnDTType(a, b); c != "" {
-		return c
-	}
-	if c, ok := x.dtFactors[a]; ok && x.castEnd[b-1] == a {
-		return c
-	}
-	return def
-}
-
-// noteDTFactor records, for the product or quotient ls..re-1 of the
-// operator at i that arith.go rewrote, the date/time type argument of its
-// column factor (operandDTType): the left operand's, or for * either's.
-func (x *tx) noteDTFactor(ls, i, re int) {
-	op := x.T(i).text
-	if op != "*" && op != "/" {
-		return
-	}
-	c := x.operandDTType(ls, i, "")
-	if r := x.operandDTType(i+1, re, ""); op == "*" && r != "" {
-		if c != "" {
-			r = "max(" + c + ", " + r + ")" // n * iv: '' < 'interval'
-		}
-		c = r
-	}
-	if c == "" {
-		return
-	}
-	if x.dtFactors == nil {
-		x.dtFactors = map[int]string{}
-	}
-	x.dtFactors[ls] = c
-}
-
 // columnDTOperator rewrites the + or - at i between ls..i-1 and i+1..re-1
 // when an operand is a column (see the file comment); it reports whether
 // it did.
 func (x *tx) columnDTOperator(ls, i, re int) bool {
 	lc, rc := x.columnDTType(ls, i), x.columnDTType(i+1, re)
-	lf, rf := "", "" // an operand that is itself a CASE form of column +- number
+	// an operand that is itself a rewritten operator over columns (d + 1,
+	// ts - iv, iv * 2: datetime_nested.go), or a CASE of such results
+	lf, rf := "", ""
 	if lc == "" {
-		lf = x.dtChainOf(ls, i)
+		lf = x.nestedDTType(ls, i)
 	}
 	if rc == "" {
-		rf = x.dtChainOf(i+1, re)
+		rf = x.nestedDTType(i+1, re)
 	}
 	if lc+lf == "" && rc+rf == "" {
 		return false
@@ -141,7 +97,8 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 		}
 		if chain != "" {
 			// column +- number has the column's type (date + 1 is a
-			// date): read from the value, 'infinity' would be a timestamp
+			// date): read from the value, 'infinity' would be a timestamp;
+			// a nested result its recorded type
 			return chain, true
 		}
 		t := x.T(a)
@@ -209,11 +166,14 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 		x.dtConds = map[int]string{}
 	}
 	x.dtConds[ls] = cond
-	if lc+lf == "" || rc+rf == "" { // column +- number: a date/time value when the column is one
-		if x.dtChains == nil {
-			x.dtChains = map[int]string{}
+	if lc+lf == "" || rc+rf == "" {
+		// column +- number: a date/time value when the column is one
+		if x.dtRTypes == nil {
+			x.dtRTypes = map[int]string{}
 		}
-		x.dtChains[ls] = cond
+		x.dtRTypes[ls] = cond
+	} else {
+		x.recordDTResult(ls, re, op, lt, rt) // ts - iv: its type for an outer operator
 	}
 	return true
 }
@@ -230,7 +190,7 @@ func (x *tx) dtChainOf(a, b int) string {
 	for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 {
 		a, b = a+1, b-1 // (d + 1) - 1: the chain in parentheses
 	}
-	if c, ok := x.dtChains[a]; ok && b > a && x.castEnd[b-1] == a && x.T(b-1).pos-x.T(a).pos < maxDTChain {
+	if c, ok := x.dtRTypes[a]; ok && b > a && x.castEnd[b-1] == a && x.T(b-1).pos-x.T(a).pos < maxDTChain {
 		return c
 	}
 	return ""
@@ -243,11 +203,17 @@ func (x *tx) columnDTElse(a, b int) (lo, hi int, ok bool) {
 	for b-a >= 2 && x.isP(a, "(") && x.match(a) == b-1 { // ((d + 1)) - 1: as many as there are
 		a, b = a+1, b-1
 	}
-	sel := a + 3 // WHEN (SELECT pg_col_dttype ..., or WHEN max((SELECT ...), (SELECT ...))
-	if x.T(a+2).kw("max") && x.isP(a+3, "(") && x.isP(a+4, "(") {
-		sel += 2
+	// CASE WHEN <type test> <> '' THEN pg_dt_add|pg_dt_sub(...): the test
+	// is a column's type ((SELECT pg_col_dttype ...)), max of two, a
+	// nested operand's ((SELECT pg_dt_result ...), datetime_nested.go)
+	if !x.kw(a, "CASE", "WHEN") {
+		return 0, 0, false
 	}
-	if !x.kw(a, "CASE", "WHEN") || !x.isP(sel-1, "(") || !x.kw(sel, "SELECT") || !strings.EqualFold(x.T(sel+1).text, "pg_col_dttype") {
+	th := x.findKw(a+2, b, x.depth[a], "THEN")
+	if th < a+4 || !x.isP(th-2, "<>") || x.T(th-1).text != "''" || !x.isP(th+2, "(") {
+		return 0, 0, false
+	}
+	if f := strings.ToLower(x.T(th + 1).text); f != "pg_dt_add" && f != "pg_dt_sub" {
 		return 0, 0, false
 	}
 	end := b - 1
@@ -280,11 +246,14 @@ func (x *tx) columnDTResult(leafTypes []uint32) (uint32, bool) {
 	if !dt {
 		return 0, false
 	}
-	return dtTypeOIDs[t], true
+	if isDTName(t) {
+		return dtTypeOIDs[t], true
+	}
+	return arithTypeOIDs[t], true // date - date, and numbers over it
 }
 
-// columnDTShape is the date/time type of a..b-1 (dtBinaryResult's names;
-// int for a number) and whether a date/time column decides it, consuming
+// columnDTShape is the type of a..b-1 (dtBinaryResult's date/time names;
+// arith.go's for a number, "?" unknown) and whether a date/time column decides it, consuming
 // leaf types as arithShape visits the leaves.
 func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) {
 	if lo, hi, ok := x.columnDTElse(a, b); ok && hi-lo >= 5 && x.isP(lo+2, "(") {
@@ -297,43 +266,77 @@ func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) 
 		if args := x.splitTop(lo+3, x.match(lo+2)); op != "" && len(args) == 3 {
 			l, dl := x.columnDTShape(args[0][0], args[0][1], leafTypes, k)
 			r, dr := x.columnDTShape(args[1][0], args[1][1], leafTypes, k)
-			return dtBinaryResult(op, l, r), dl || dr
-		}
-	}
-	n, num := 0, ""
-	st := x.arithShape(a, b, func(lo, hi int) string {
-		n++
-		if _, j := x.name(lo); n == 1 && *k < len(leafTypes) && (hi-lo == 1 || j == hi) { // a column, maybe qualified (o.placed)
-			for name, oid := range dtTypeOIDs {
-				if leafTypes[*k] == oid && isDTType(name) && name != "bool" {
-					return name
+			switch res := dtBinaryResult(op, dtShapeName(l), dtShapeName(r)); {
+			case res == "int":
+				return "int4", dl || dr // date - date
+			case res != "?":
+				return res, dl || dr
+			case op == "+" && (l == "timestamp" || l == "timestamptz") && r == "?":
+				return l, dl // ts + CASE ... END: timestamp + interval (or time) is a timestamp
+			case op == "+" && (r == "timestamp" || r == "timestamptz") && l == "?":
+				return r, dr
+			case !isDTName(l) && !isDTName(r):
+				// numbers: (d - d2) + n is int4 + int4
+				if t := arithResult(op, l, r); arithTypeOIDs[t] != 0 {
+					return t, dl || dr
 				}
 			}
-			// a number column beside a date/time one (d + n): its type
-			num = oidArithType(leafTypes[*k])
+			return "?", dl || dr
 		}
-		return ""
+	}
+	// the leaves as arithShape visits them: a column's declared type, a
+	// constant's own (iv * 2 + iv: interval times int4 is an interval)
+	n, dt := 0, false
+	st := x.arithShape(a, b, func(lo, hi int) string {
+		idx := *k + n
+		n++
+		o := uint32(0)
+		if idx < len(leafTypes) {
+			o = leafTypes[idx]
+		}
+		if o == 0 {
+			o = x.exprType(lo, hi) // pg_cast_int4(1), a typed literal
+			if e := x.branchDTTypeExpr(lo, hi); o == 0 && e != "" && !runtimeTypeExpr(e) {
+				o = dtTypeOIDs[e[1:len(e)-1]] // CASE ... ELSE interval '1 hour' END (datetime_nested.go)
+			} else if o == 0 && x.kw(lo, "CASE") {
+				return "?" // CASE WHEN ... THEN iv END: its results' type is not probed
+			}
+		} else if _, j := x.name(lo); hi-lo == 1 || j == hi { // a column, maybe qualified (o.placed)
+			for name, oid := range dtTypeOIDs {
+				if o == oid && isDTType(name) && name != "bool" {
+					dt = true
+				}
+			}
+		}
+		for name, oid := range dtTypeOIDs {
+			if o == oid && isDTType(name) && name != "bool" {
+				return name
+			}
+		}
+		return oidArithType(o)
 	})
 	*k += n
 	switch {
-	case n == 1 && isDTType(st):
-		return st, true
-	case st == "float8" || st == "float4" || st == "numeric":
-		return "float", false
-	case n == 1 && st == "":
-		if num == "" {
-			num = oidArithType(x.exprType(a, b)) // pg_cast_int4(1)
+	case isDTName(st):
+		return st, dt
+	case arithTypeOIDs[st] != 0 && st != "bool":
+		return st, false
+	case st == "?":
+		return st, false
+	case n == 1:
+		switch x.dtTypeLexical(a, b, nil) { // a number
+		case "float":
+			return "numeric", false
+		case "int":
+			return "int4", false
 		}
-		switch num {
-		case "int2", "int4", "int8":
-			return "int", false
-		case "numeric", "float8", "float4":
-			return "float", false
-		}
-		return x.dtTypeLexical(a, b, nil), false // a number: int, float
 	}
-	return "int", false
+	return "int4", false
 }
+
+// isDTName reports whether t names a date/time type (dtTypeOIDs' names
+// but int and bool).
+func isDTName(t string) bool { return dtTypeOIDs[t] != 0 && t != "int" && t != "bool" }
 
 // columnDTCompare rewrites the comparison at i between ls..i-1 and
 // i+1..re-1, an operand of which is columnDTOperator's CASE form, so that

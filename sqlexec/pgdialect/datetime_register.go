@@ -34,6 +34,7 @@ func datetimeDeterministic() map[string]struct {
 		"timezone":         {2, fnTimezone},
 		"to_date":          {2, fnToDate},
 		"pg_col_dttype":    {-1, fnColDTType},
+		"pg_dt_result":     {3, fnDTResult}, // datetime_nested.go
 		"isfinite":         {1, fnIsFinite}, // isfinite.go
 	}
 	return m

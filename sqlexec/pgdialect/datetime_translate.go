@@ -401,7 +401,7 @@ func (x *tx) datetimePass() error {
 				continue
 			}
 			ls = x.unaryStart(ls)
-			lt, rt := x.dtType(ls, i, known), x.dtType(i+1, re, known)
+			lt, rt := x.dtBranchType(ls, i, known), x.dtBranchType(i+1, re, known)
 			arith := false
 			switch t.text {
 			case "+", "-":
@@ -438,35 +438,31 @@ func (x *tx) datetimePass() error {
 					}
 					continue
 				}
+				lx, rx := x.dtOperandType(lt, ls, i), x.dtOperandType(rt, i+1, re)
 				x.T(ls).pre = "(pg_dt_cmp(" + x.T(ls).pre
-				t.set(", " + quoteLit(strings.Trim(lt, "?")) + ", ")
-				x.T(re - 1).suf += ", " + quoteLit(strings.Trim(rt, "?")) + ") " + t.text + " 0)"
+				t.set(", " + lx + ", ")
+				x.T(re - 1).suf += ", " + rx + ") " + t.text + " 0)"
 				x.castEnd[re-1] = ls
 				known[ls] = "bool"
 				continue
 			}
 			if arith {
-				if _, err := x.arithRewrite(i, ls, re); err != nil {
+				// iv * 2 of an interval column: an interval when the
+				// column is one (datetime_nested.go)
+				lx, rx := x.dtTypeExpr(ls, i), x.dtTypeExpr(i+1, re)
+				if done, err := x.arithRewrite(i, ls, re); err != nil {
 					return err
+				} else if done && (t.text == "*" || t.text == "/") && scaledDTOperand(lx, rx) {
+					x.recordDTResult(ls, re, t.text, lx, rx)
+				} else if done {
+					delete(x.dtRTypes, ls) // a number, or a product of columns
 				}
 				continue
 			}
 			f := map[string]string{"+": "pg_dt_add", "-": "pg_dt_sub", "*": "pg_dt_mul", "/": "pg_dt_div"}[t.text]
-			q := func(s string) string {
-				if s == "?" {
-					s = ""
-				}
-				return quoteLit(s)
-			}
 			res := dtBinaryResult(t.text, lt, rt)
-			la, ra := q(lt), q(rt)
-			if lt == "" {
-				la = x.operandDTType(ls, i, la) // datetime_columns.go
-			}
-			if rt == "" {
-				ra = x.operandDTType(i+1, re, ra)
-			}
-			pre, suf := f+"(", ", "+ra+")"
+			lx, rx := x.dtOperandType(lt, ls, i), x.dtOperandType(rt, i+1, re)
+			pre, suf := f+"(", ", "+rx+")"
 			if res == "interval" || res == "?" && !x.comparedOperand(ls, re) {
 				// an interval orders by value, as an interval column
 				// (interval_order.go: ORDER BY b - a, max(b - a)); the
@@ -477,10 +473,11 @@ func (x *tx) datetimePass() error {
 				pre, suf = "("+pre, suf+" COLLATE "+IntervalCollation+")"
 			}
 			x.T(ls).pre = pre + x.T(ls).pre
-			t.set(", " + la + ", ")
+			t.set(", " + lx + ", ")
 			x.T(re - 1).suf += suf
 			x.castEnd[re-1] = ls
 			known[ls] = res
+			x.recordDTResult(ls, re, t.text, lx, rx)
 		}
 	}
 	x.dateBetweenColumn(known) // datetime_zone.go

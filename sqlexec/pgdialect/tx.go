@@ -68,10 +68,12 @@ type tx struct {
 	records map[int]recordItem // json[b]_to_record[set] FROM items (srfrecord.go)
 	late    []int              // calls rewritten after the expression passes (typeof.go latePass)
 	tail    string             // text after the statement's last token (a FROM item unnestSelect adds)
-	// the dtConds forms of a column plus or minus a number (d + 1 + 2)
-	dtChains map[int]string
-	// start of a rewritten product or quotient with a column factor -> that
-	// column's date/time type argument (datetime_columns.go operandDTType)
+	// start of a rewritten operator over columns whose date/time type is
+	// read at run time -> that type as an SQL expression (d + 1 + 2, (ts -
+	// iv) - iv: datetime_nested.go)
+	dtRTypes map[int]string
+	// start of a rewritten product or quotient of columns -> the date/time
+	// type argument of its column factor (datetime_nested.go noteDTFactor)
 	dtFactors map[int]string
 	// start of a CASE or COALESCE-like call -> its resolved type (typeresolve.go)
 	resolved map[int]resolvedExpr

@@ -9,6 +9,5 @@ INSERT INTO n26fuzz3_iv VALUES (1, '12:00:00', 2), (2, '00:00:00', 0.5), (3, '36
 SELECT id, iv + INTERVAL '1 mon' FROM n26fuzz3_iv ORDER BY id;
 SELECT id, (iv) - INTERVAL '108 hours', INTERVAL '1 day' + iv FROM n26fuzz3_iv ORDER BY id;
 SELECT id, (iv * 0.5) + INTERVAL '1 mon', iv / 2 - INTERVAL '1 mon' FROM n26fuzz3_iv ORDER BY id;
--- differs-type: a product whose interval factor is its right operand is described as text ("Differences from PostgreSQL", described types)
 SELECT id, n * iv + INTERVAL '1 day', (iv * n) * 2 - INTERVAL '1 year' FROM n26fuzz3_iv ORDER BY id;
 SELECT id, iv + INTERVAL '1 mon' AS x FROM n26fuzz3_iv ORDER BY x DESC NULLS LAST;
