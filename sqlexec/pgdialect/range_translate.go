@@ -17,6 +17,9 @@ package pgdialect
 //     pg_range_or(..., fallback): a range operator when a column is
 //     declared a range type, else the function the other passes would
 //     have made (a jsonb column's @>, an array column's &&, inet's <<).
+//     << and >> between two columns whose tables are certain are left to
+//     bitwise.go, whose shift the two declared types decide
+//     (shift_columns.go: range, integer or bit string).
 //   - + - * between two columns are arithmetic (arith.go), which reads
 //     two range values as ranges (rangeArithValues); a column with a
 //     literal that reads as a range ('[1,5)', '(...', 'empty') is
@@ -161,6 +164,8 @@ func (x *tx) rangeOperators() error {
 			fallback = "pg_array_overlap"
 		case (op == "<<" || op == ">>") && (x.stringOperand(ls, i) || x.stringOperand(i+1, re)):
 			fallback = map[string]string{"<<": "pg_net_contained", ">>": "pg_net_contains"}[op]
+		case (op == "<<" || op == ">>") && lcol && rcol && x.runtimeArithType(op, ls, i, i+1, re) != "":
+			continue // decided by the columns' declared types (shift_columns.go)
 		case (op == "<<" || op == ">>") && lcol && rcol:
 			fallback = map[string]string{"<<": "pg_net_shift_contained", ">>": "pg_net_shift_contains"}[op]
 		default:
