@@ -173,9 +173,6 @@ func (x *tx) bitBinary(i, ls, re int) error {
 		if rtype == "" && lt == "" && rt == "" {
 			return nil // two operands of unknown type: inet_translate.go decides by the values
 		}
-		if st := x.shiftColumnsType(i, ls, re, rtype); st != "" && (op == "<<" || op == ">>") {
-			rtype = st // two columns: an integer's, a range's or a bit string's (shift_columns.go)
-		}
 	}
 	x.wrapBinary(ls, i, re, f, res, rtype) // arith.go
 	return nil
@@ -278,7 +275,7 @@ func bitOpFn(op string) fn {
 			return nil, noOperator(typ)
 		}
 		if rangeKindNamed(typ) != nil {
-			return rangeValuesOp(op, x, y) // two range columns (shift_columns.go)
+			return rangeValuesOp(op, x, y) // two range columns (optype_columns.go)
 		}
 		m, mok := x.(int64)
 		n, nok := y.(int64)
@@ -403,7 +400,7 @@ func (x *tx) bitwiseLeafResult(leafTypes []uint32) (uint32, bool) {
 			return pgoid.Bit, true
 		}
 		if rangeKinds[o] != nil && (op == "<<" || op == ">>") {
-			return pgoid.Bool, true // strictly left / right of (shift_columns.go)
+			return pgoid.Bool, true // strictly left / right of (optype_columns.go)
 		}
 	}
 	return 0, false

@@ -29,7 +29,6 @@ SELECT max(int4range(1, 2)), 1;
 SELECT min(daterange('2024-01-01', NULL));
 -- what PostgreSQL has: min/max of their texts and bounds, count, bit_and/bit_or of bits
 SELECT max(v::text), min(r::text), count(v), count(DISTINCT r) FROM n26bitsrange2_m;
--- differs-type: lower()/upper() of a range column are described text (the column's type is read at run time)
 SELECT max(lower(r)), min(upper(d)) FROM n26bitsrange2_m;
 -- differs: bit_and/bit_or of a bit column read the 0/1 text as an integer (bigint 1, 111), PostgreSQL's are bit (001, 111)
 SELECT bit_and(v), bit_or(v) FROM n26bitsrange2_m;

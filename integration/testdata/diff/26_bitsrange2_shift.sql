@@ -1,8 +1,8 @@
 -- << and >> between two columns: PostgreSQL's integer shift (the left
 -- operand's type, wrapping at its width, an int4 or int2 count), a range's
 -- strictly left/right of (boolean), a bit string's shift by an integer
--- column, each decided by the columns' declared types; the pairs
--- PostgreSQL has no operator for are 42883.
+-- column, each decided by the columns' declared types; + - * of range
+-- columns; the pairs PostgreSQL has no operator for are 42883.
 CREATE TABLE n26bitsrange2_i (id int, s smallint, a int, b bigint, c smallint);
 INSERT INTO n26bitsrange2_i VALUES (1, 3, 6, 10, 1), (2, -1, -5, 1, 15), (3, 16384, 65536, 4294967296, 17), (4, NULL, 31, NULL, 33), (5, 1, 1, 1, -1);
 SELECT id, s << c, s >> c, a << c, a >> c, b << c, b >> c, a << a, b >> a, s << a FROM n26bitsrange2_i ORDER BY id;
@@ -27,9 +27,15 @@ SELECT id FROM n26bitsrange2_r WHERE r << q ORDER BY id;
 SELECT r << n FROM n26bitsrange2_r;
 SELECT n >> r FROM n26bitsrange2_r;
 SELECT r << d FROM n26bitsrange2_r;
+SELECT id, r * q AS i, r - r AS m FROM n26bitsrange2_r ORDER BY id;
+SELECT r + n FROM n26bitsrange2_r;
+SELECT n * r FROM n26bitsrange2_r;
 CREATE TABLE n26bitsrange2_b (id int, v bit(4), w varbit, k int, h smallint);
 INSERT INTO n26bitsrange2_b VALUES (1, B'1011', B'110', 1, 2), (2, B'0001', B'1', -1, 0), (3, B'1111', B'', 5, 1);
 SELECT id, v << k AS a, v >> k AS b, w << h AS c, w >> k AS d FROM n26bitsrange2_b ORDER BY id;
 SELECT v << w FROM n26bitsrange2_b;
 SELECT k << v FROM n26bitsrange2_b;
+SELECT v + w FROM n26bitsrange2_b;
+SELECT v - v FROM n26bitsrange2_b;
+SELECT k * v FROM n26bitsrange2_b;
 DROP TABLE n26bitsrange2_i, n26bitsrange2_r, n26bitsrange2_b;
