@@ -30,6 +30,8 @@ SELECT min(daterange('2024-01-01', NULL));
 -- what PostgreSQL has: min/max of their texts and bounds, count, bit_and/bit_or of bits
 SELECT max(v::text), min(r::text), count(v), count(DISTINCT r) FROM n26bitsrange2_m;
 SELECT max(lower(r)), min(upper(d)) FROM n26bitsrange2_m;
--- differs: bit_and/bit_or of a bit column read the 0/1 text as an integer (bigint 1, 111), PostgreSQL's are bit (001, 111)
 SELECT bit_and(v), bit_or(v) FROM n26bitsrange2_m;
+SELECT id, bit_and(v) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS a, bit_or(v) OVER (ORDER BY id DESC) AS o FROM n26bitsrange2_m ORDER BY id;
+SELECT bit_and(w) FROM n26bitsrange2_m;
+SELECT bit_and(w) FROM n26bitsrange2_m WHERE id = 2;
 DROP TABLE n26bitsrange2_m;
