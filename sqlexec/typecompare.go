@@ -7,8 +7,8 @@ import (
 )
 
 // PostgreSQL's 42883 for a json (not jsonb) or xml column compared,
-// sorted, grouped or given to min/max, a jsonb or macaddr column given to
-// min/max, a money column compared with another type or given to a
+// sorted, grouped or given to min/max, a jsonb, macaddr, bit string or
+// range column given to min/max, a money column compared with another type or given to a
 // numeric function, 42804/42846 for values of no common type (COALESCE,
 // CASE, a set operation: money beside a number, json or xml beside
 // another type), and 42704 for an index on a json or xml column
@@ -39,11 +39,11 @@ func typeCompareCheck(c *lconn, sqlText string) *Error {
 }
 
 // schemaHasTyped is the fast path: no table declares a json, jsonb, xml,
-// money or macaddr column (declared types json_text, jsonb_text, or json
-// and jsonb before them, xml_text, money, macaddr, macaddr8), nothing to
-// check.
+// money, macaddr, bit string or range column (declared types json_text,
+// jsonb_text, or json and jsonb before them, xml_text, money, macaddr,
+// macaddr8, bit_text, varbit_text, int4range ...), nothing to check.
 func schemaHasTyped(c *lconn) bool {
-	n, err := queryStrings(c, "SELECT name FROM sqlite_schema WHERE type = 'table' AND (sql LIKE '%json%' OR sql LIKE '%xml%' OR sql LIKE '%money%' OR sql LIKE '%macaddr%') LIMIT 1")
+	n, err := queryStrings(c, "SELECT name FROM sqlite_schema WHERE type = 'table' AND (sql LIKE '%json%' OR sql LIKE '%xml%' OR sql LIKE '%money%' OR sql LIKE '%macaddr%' OR sql LIKE '%bit_text%' OR sql LIKE '%range%') LIMIT 1")
 	return err == nil && len(n) > 0
 }
 

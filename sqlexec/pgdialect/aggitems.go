@@ -148,6 +148,8 @@ func AggregateType(fn string, arg uint32) uint32 {
 		switch arg {
 		case pgoid.Int2, pgoid.Int4, pgoid.Int8:
 			return arg
+		case pgoid.Bit, pgoid.Varbit:
+			return pgoid.Bit // bit_and(bit): a varbit is read as bit
 		}
 	case "pg_array_agg": // array_agg
 		return pgoid.ArrayOf(arg)

@@ -99,6 +99,9 @@ func fnArithType(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, erro
 	if a[2] == nil {
 		return l, nil
 	}
+	if res, ok, err := columnsOpResult(str(a[0]), l, str(a[2])); ok { // optype_columns.go
+		return res, err
+	}
 	return arithResult(str(a[0]), l, str(a[2])), nil
 }
 
@@ -385,6 +388,9 @@ func (x *tx) runtimeArithType(op string, a, i, b, e int) string {
 	}
 	if l == "" || r == "" || l[0] == '\'' && r[0] == '\'' {
 		return ""
+	}
+	if lc, rc := x.columnsTypeExpr(op, a, i, b, e), x.columnsTypeExpr(op, b, e, a, i); lc != "" && rc != "" {
+		l, r = lc, rc // two columns: ranges and bit strings too (optype_columns.go)
 	}
 	return "(SELECT " + arithRuntimeMark + quoteLit(op) + ", " + l + ", " + r + "))"
 }

@@ -193,10 +193,16 @@ func ArithType(it ArithItem, leafTypes []uint32) uint32 {
 				return name // interval * 2, d + interval '1 day'
 			}
 		}
+		if k := rangeKinds[o]; k != nil {
+			return k.name // a range column: + * - of two (arithCall)
+		}
 		return oidArithType(o)
 	})
 	if o := dtTypeOIDs[t]; o != 0 && (isDTType(t) || t == "int") {
 		return o // "int": date - date is integer
+	}
+	if k := rangeKindNamed(t); k != nil {
+		return k.oid
 	}
 	return arithTypeOIDs[t]
 }
@@ -425,6 +431,14 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 		l = r
 	case r == "=":
 		r = l
+	}
+	if rangeKindNamed(l) != nil || rangeKindNamed(r) != nil {
+		// union, intersection, difference of two ranges of one type
+		// (rangeArithValues); no other operator takes a range
+		if l == r && (op == "+" || op == "-" || op == "*") {
+			return l
+		}
+		return ""
 	}
 	if op == "*" && (l == "interval" || r == "interval") || op == "/" && l == "interval" {
 		return "interval" // an interval column times a number (interval_sum.go)

@@ -274,6 +274,9 @@ func bitOpFn(op string) fn {
 		if typ != "" && typ[0] == '!' {
 			return nil, noOperator(typ)
 		}
+		if rangeKindNamed(typ) != nil {
+			return rangeValuesOp(op, x, y) // two range columns (optype_columns.go)
+		}
 		m, mok := x.(int64)
 		n, nok := y.(int64)
 		switch {
@@ -395,6 +398,9 @@ func (x *tx) bitwiseLeafResult(leafTypes []uint32) (uint32, bool) {
 			return o, true
 		case pgoid.Bit, pgoid.Varbit:
 			return pgoid.Bit, true
+		}
+		if rangeKinds[o] != nil && (op == "<<" || op == ">>") {
+			return pgoid.Bool, true // strictly left / right of (optype_columns.go)
 		}
 	}
 	return 0, false

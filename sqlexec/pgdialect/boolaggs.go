@@ -78,10 +78,29 @@ type bitAgg struct {
 	and  bool
 	n    int64
 	ones [64]int64
+	// bits: the ones of each position of bit strings (a bit column's
+	// stored 0/1 texts: bits.go), nil for integers
+	bits []int64
 }
 
 func (a *bitAgg) add(v driver.Value, d int64) error {
 	if v == nil {
+		return nil
+	}
+	if s, ok := v.(string); ok && isBitText(v) && (a.n == 0 && d > 0 || a.bits != nil) {
+		// bit_and/bit_or of bit strings: bit, of equal lengths
+		if a.n == 0 && d > 0 {
+			a.bits = make([]int64, len(s))
+		}
+		if len(s) != len(a.bits) {
+			return pgErr("22026", "cannot %s bit strings of different sizes", map[bool]string{true: "AND", false: "OR"}[a.and])
+		}
+		a.n += d
+		for b := range s {
+			if s[b] == '1' {
+				a.bits[b] += d
+			}
+		}
 		return nil
 	}
 	i, ok := toInt(v)
@@ -105,6 +124,16 @@ func (a *bitAgg) Final(*sqlite.FunctionContext) {}
 func (a *bitAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
 	if a.n == 0 {
 		return nil, nil
+	}
+	if a.bits != nil {
+		out := make([]byte, len(a.bits))
+		for b, ones := range a.bits {
+			out[b] = '0'
+			if a.and && ones == a.n || !a.and && ones > 0 {
+				out[b] = '1'
+			}
+		}
+		return string(out), nil
 	}
 	var r uint64
 	for b := 0; b < 64; b++ {

@@ -90,6 +90,20 @@ var callSigs = map[string]callSig{
 	// a column || ARRAY[...] (array_translate.go, concat_columns.go):
 	// the constructor typed by its elements (ExprType)
 	"pg_array_concat": {args: []int{0, 1}, typ: concatType},
+	// lower(r) / upper(r) of a column (range_translate.go:
+	// pg_range_lower(r, type)): a range column's element type, else
+	// text's lower()
+	"pg_range_lower": {args: []int{0}, typ: rangeBoundType},
+	"pg_range_upper": {args: []int{0}, typ: rangeBoundType},
+}
+
+// rangeBoundType is the type of lower(x) / upper(x) of an x of type
+// a[0]: a range's element type, else text (lower(text)).
+func rangeBoundType(a []uint32) uint32 {
+	if k := rangeKinds[a[0]]; k != nil {
+		return k.elem
+	}
+	return pgoid.Text
 }
 
 // jsonbOnly is jsonb of a jsonb argument: json has no - operator.

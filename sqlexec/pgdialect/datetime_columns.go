@@ -58,20 +58,57 @@ func equalFoldASCII(a, b string) bool { return asciiLower(a) == asciiLower(b) }
 
 // columnDTType is the pg_col_dttype expression of the column at a..b-1,
 // or "" when a..b-1 is not a column of a table the statement certainly
-// names.
+// names. lower(r) or upper(r) of a column r (range_translate.go) has
+// pg_col_elemdttype's: the date/time element type of a range column
+// (upper(d) - lower(d) of a daterange is date - date).
 func (x *tx) columnDTType(a, b int) string {
+	f := "pg_col_dttype"
+	if ca, cb, ok := x.rangeBoundColumn(a, b); ok {
+		a, b, f = ca, cb, "pg_col_elemdttype"
+	}
 	tbl, col, ok := x.columnTable(a, b) // arith_columns.go
 	if !ok {
 		// a derived table's or CTE's column that reads a table's
 		// (derivedcols.go): that column's type (SELECT d + 1 FROM
 		// (SELECT d FROM t) s is date arithmetic)
 		if r, ok := x.colRTypes[a]; ok && r.end == b && strings.HasPrefix(r.expr, numTypeQueryPrefix) {
-			return "(SELECT pg_col_dttype(" + relCreateSQL + ", " + r.expr[len(numTypeQueryPrefix):]
+			return "(SELECT " + f + "(" + relCreateSQL + ", " + r.expr[len(numTypeQueryPrefix):]
 		}
 		// an unqualified column of a join (d + n FROM a, b)
-		return x.joinColumnType("pg_col_dttype", a, b)
+		return x.joinColumnType(f, a, b)
 	}
-	return colTypeQuery("pg_col_dttype", tbl, col)
+	return colTypeQuery(f, tbl, col)
+}
+
+// rangeBoundColumn is the column ca..cb-1 of a..b-1 when a..b-1 is
+// lower(col) or upper(col) that rangeBoundCalls rewrote to decide by the
+// column's declared type.
+func (x *tx) rangeBoundColumn(a, b int) (ca, cb int, ok bool) {
+	t := x.T(a)
+	if !t.ed || t.out != "pg_range_lower" && t.out != "pg_range_upper" || !x.isP(a+1, "(") || x.match(a+1) != b-1 {
+		return 0, 0, false
+	}
+	if _, _, ok := x.bareColumn(a+2, b-1); !ok {
+		return 0, 0, false
+	}
+	return a + 2, b - 1, true
+}
+
+// fnColElemDTType is pg_col_elemdttype(...), pg_col_dttype's arguments:
+// the date/time type name of the elements of the range column named,
+// empty for any other column.
+func fnColElemDTType(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+	oid, err := colDeclType(a)
+	if err != nil {
+		return nil, err
+	}
+	if k := rangeKinds[oid]; k != nil {
+		switch k.elem {
+		case pgoid.Date, pgoid.Timestamp, pgoid.Timestamptz:
+			return TypeName(k.elem), nil
+		}
+	}
+	return "", nil
 }
 
 // columnDTOperator rewrites the + or - at i between ls..i-1 and i+1..re-1
@@ -301,7 +338,9 @@ func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) 
 			} else if o == 0 && x.kw(lo, "CASE") {
 				return "?" // CASE WHEN ... THEN iv END: its results' type is not probed
 			}
-		} else if _, j := x.name(lo); hi-lo == 1 || j == hi { // a column, maybe qualified (o.placed)
+		} else if _, j := x.name(lo); hi-lo == 1 || j == hi || x.rangeBound(lo, hi) {
+			// a column, maybe qualified (o.placed), or lower(col) /
+			// upper(col) of a range column (its element type)
 			for name, oid := range dtTypeOIDs {
 				if o == oid && isDTType(name) && name != "bool" {
 					dt = true
@@ -362,4 +401,12 @@ func (x *tx) columnDTCompare(i, ls, re int) bool {
 	x.castEnd[re-1] = ls
 	x.arithTypes[ls] = "bool"
 	return true
+}
+
+// rangeBound reports whether lo..hi-1 is lower(col) or upper(col) of a
+// range column as range_translate.go rewrites it (pg_range_lower(col,
+// type)): an operand of the element's type, as a column is.
+func (x *tx) rangeBound(lo, hi int) bool {
+	t := x.T(lo)
+	return t.typ == tIdent && (strings.EqualFold(t.text, "pg_range_lower") || strings.EqualFold(t.text, "pg_range_upper")) && x.isP(lo+1, "(") && x.match(lo+1) == hi-1
 }

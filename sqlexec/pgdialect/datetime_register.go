@@ -22,20 +22,21 @@ func datetimeDeterministic() map[string]struct {
 		n int32
 		f fn
 	}{
-		"pg_dt_mul":        {4, dtBinary(func(a, b dtOperand) (driver.Value, error) { return dtMul(a, b, false) })},
-		"pg_dt_div":        {4, dtBinary(func(a, b dtOperand) (driver.Value, error) { return dtMul(a, b, true) })},
-		"make_date":        {3, fnMakeDate},
-		"make_time":        {3, fnMakeTime},
-		"make_timestamp":   {6, makeTimestamp(false)},
-		"make_interval":    {-1, fnMakeInterval},
-		"justify_days":     {1, fnJustify(interval.justifyDays)},
-		"justify_hours":    {1, fnJustify(interval.justifyHours)},
-		"justify_interval": {1, fnJustify(interval.justifyInterval)},
-		"timezone":         {2, fnTimezone},
-		"to_date":          {2, fnToDate},
-		"pg_col_dttype":    {-1, fnColDTType},
-		"pg_dt_result":     {3, fnDTResult}, // datetime_nested.go
-		"isfinite":         {1, fnIsFinite}, // isfinite.go
+		"pg_dt_mul":         {4, dtBinary(func(a, b dtOperand) (driver.Value, error) { return dtMul(a, b, false) })},
+		"pg_dt_div":         {4, dtBinary(func(a, b dtOperand) (driver.Value, error) { return dtMul(a, b, true) })},
+		"make_date":         {3, fnMakeDate},
+		"make_time":         {3, fnMakeTime},
+		"make_timestamp":    {6, makeTimestamp(false)},
+		"make_interval":     {-1, fnMakeInterval},
+		"justify_days":      {1, fnJustify(interval.justifyDays)},
+		"justify_hours":     {1, fnJustify(interval.justifyHours)},
+		"justify_interval":  {1, fnJustify(interval.justifyInterval)},
+		"timezone":          {2, fnTimezone},
+		"to_date":           {2, fnToDate},
+		"pg_col_dttype":     {-1, fnColDTType},
+		"pg_col_elemdttype": {-1, fnColElemDTType}, // datetime_columns.go
+		"pg_dt_result":      {3, fnDTResult},       // datetime_nested.go
+		"isfinite":          {1, fnIsFinite},       // isfinite.go
 	}
 	return m
 }

@@ -12,7 +12,8 @@ package pgdialect
 // columns) goes through pg_net_or_int for & | ~, which decides by the
 // values: integers keep SQLite's integer operator, texts are read as inet
 // (the result column is then described by its value: text for an inet);
-// << and >> between two such operands are inet containment (described
+// << and >> between two such operands (but two columns whose declared
+// types are read: optype_columns.go) are inet containment (described
 // boolean), and refuse integers (0A000: an integer shift's result could
 // not be described as boolean; a cast of one operand shows the type). The
 // functions' result types (funcResultOIDs) describe the result columns.

@@ -17,7 +17,12 @@ package pgdialect
 //     pg_range_or(..., fallback): a range operator when a column is
 //     declared a range type, else the function the other passes would
 //     have made (a jsonb column's @>, an array column's &&, inet's <<).
-//   - + - * between two columns are arithmetic (arith.go), which reads
+//     << and >> between two columns whose tables are certain are left to
+//     bitwise.go, whose shift the two declared types decide
+//     (optype_columns.go: range, integer or bit string).
+//   - + - * between two columns are arithmetic (arith.go), whose type
+//     argument names the range type when both columns are declared one
+//     (optype_columns.go; 42883 for two range types), and which reads
 //     two range values as ranges (rangeArithValues); a column with a
 //     literal that reads as a range ('[1,5)', '(...', 'empty') is
 //     pg_range_or without a fallback.
@@ -161,6 +166,8 @@ func (x *tx) rangeOperators() error {
 			fallback = "pg_array_overlap"
 		case (op == "<<" || op == ">>") && (x.stringOperand(ls, i) || x.stringOperand(i+1, re)):
 			fallback = map[string]string{"<<": "pg_net_contained", ">>": "pg_net_contains"}[op]
+		case (op == "<<" || op == ">>") && lcol && rcol && x.runtimeArithType(op, ls, i, i+1, re) != "":
+			continue // decided by the columns' declared types (optype_columns.go)
 		case (op == "<<" || op == ">>") && lcol && rcol:
 			fallback = map[string]string{"<<": "pg_net_shift_contained", ">>": "pg_net_shift_contains"}[op]
 		default:
@@ -299,8 +306,12 @@ func (x *tx) rangeBoundCalls() {
 		hint := x.rangeHint(a, b)
 		t.set("pg_range_" + strings.ToLower(t.text))
 		x.T(e).pre += ", " + hint
+		// of a column the type is the declared type's element type,
+		// described from it (calltypes.go), not text's lower()
+		o := uint32(0)
 		if k != nil {
-			x.setResolved(i, e+1, k.elem)
+			o = k.elem
 		}
+		x.setResolved(i, e+1, o)
 	}
 }

@@ -100,8 +100,15 @@ type jsonTyping struct {
 func noEquality(typ string) bool { return typ == "json" || typ == "xml" }
 
 // noMinMax: the types besides json and xml PostgreSQL 15 has no min/max
-// for.
-var noMinMax = map[string]bool{"jsonb": true, "macaddr": true, "macaddr8": true}
+// for: jsonb, the MAC addresses, the bit strings and the range types
+// (which SQLite's min/max would answer by their stored order).
+var noMinMax = func() map[string]bool {
+	out := map[string]bool{"jsonb": true, "macaddr": true, "macaddr8": true, "bit": true, "bit varying": true}
+	for _, k := range rangeKinds {
+		out[k.name] = true
+	}
+	return out
+}()
 
 // noComparison: PostgreSQL has no comparison operator between operands of
 // types l and r (both known): json and xml have none, money none but
@@ -144,6 +151,9 @@ func (x *tx) mentionsJSON() bool {
 		if t.typ == tIdent && (t.kw("JSON") || t.kw("JSONB") || t.kw("XML") || t.kw("MONEY") || t.kw("MACADDR") || t.kw("MACADDR8") || jsonResultFuncs[strings.ToLower(t.text)]) {
 			return true
 		}
+		if noMinMax[cmpCastType(t)] || x.bitConstant(k) {
+			return true // min('[1,2)'::int4range), max(B'101')
+		}
 	}
 	return false
 }
@@ -166,8 +176,11 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 	case ty.col != nil && strings.EqualFold(t.text, "pg_cmp") && x.isP(k+1, "("):
 		return x.jsonPgCmp(k, ty)
 	case t.typ == tIdent && (t.kw("MIN") || t.kw("MAX")) && x.isP(k+1, "(") && !x.isP(k-1, "."):
-		m := x.match(k + 1)
-		if end, typ, ok := x.jsonOperand(k+2, ty); ok && end == m && (noEquality(typ) || noMinMax[typ]) {
+		m, a := x.match(k+1), k+2
+		if x.kw(a, "DISTINCT") || x.kw(a, "ALL") {
+			a++ // max(DISTINCT v) is max(v)'s
+		}
+		if end, typ, ok := x.jsonOperand(a, ty); ok && end == m && (noEquality(typ) || noMinMax[typ]) {
 			return &jsonRefused{k, "function " + strings.ToLower(t.text) + "(" + typ + ") does not exist", jsonFunctionHint, ""}
 		}
 		if ty.col != nil {
@@ -291,6 +304,8 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 	switch {
 	case s >= x.n():
 		return s, "", false
+	case ty.col == nil && x.bitConstant(s):
+		end, typ = s+1, "bit"
 	case t.typ == tString:
 		end, typ = s+1, "unknown"
 	case t.kw("NULL"):
@@ -341,6 +356,8 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 			}
 		case jsonResultFuncs[strings.ToLower(t.text)] && !x.isP(s-1, "."):
 			typ = "json"
+		case rangeKindNamed(t.text) != nil && !x.isP(s-1, "."):
+			typ = rangeKindNamed(t.text).name // a constructor: int4range(1, 5)
 		}
 	case x.isP(s, "("):
 		m := x.match(s)
@@ -370,6 +387,8 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 		typ = ""
 		if !x.isP(end+2, "[") && !x.isP(end+2, "(") {
 			typ = cmpCastType(x.T(end + 1))
+		} else if c := cmpCastType(x.T(end + 1)); noMinMax[c] && x.isP(end+2, "(") && x.match(end+2) > 0 {
+			typ, end = c, x.match(end+2)-1 // ::bit(3): its length changes no type
 		}
 		end += 2
 	}
@@ -629,12 +648,24 @@ func numberLiteralType(s string) string {
 // cmpCastType: the type a cast to the type name at t gives, when it is
 // one the check knows ("" otherwise).
 func cmpCastType(t *token) string {
-	for _, name := range []string{"json", "jsonb", "xml", "money", "text", "macaddr", "macaddr8"} {
+	for _, name := range []string{"json", "jsonb", "xml", "money", "text", "macaddr", "macaddr8", "bit", "varbit"} {
 		if t.typ == tIdent && t.kw(strings.ToUpper(name)) {
-			return name
+			return typeAlias[name].format // varbit: bit varying
+		}
+	}
+	if t.typ == tIdent {
+		if k := rangeKindNamed(t.text); k != nil {
+			return k.name
 		}
 	}
 	return ""
+}
+
+// bitConstant reports whether token s is a bit string constant (B'101',
+// X'1F') of the statement as the client wrote it.
+func (x *tx) bitConstant(s int) bool {
+	t := x.T(s)
+	return t.typ == tString && strings.ContainsRune("bBxX", rune(t.text[0]))
 }
 
 // jsonPgCmp: the SQLite text's pg_cmp(a, b) op 0 at k is the comparison

@@ -27,10 +27,15 @@ type TypedCatalog interface {
 
 // typedColumnTypes are the column types the check refuses in some use
 // and reads from a subquery's or CTE's select list too: json and xml (no
-// equality, no order), jsonb, macaddr and macaddr8 (no min/max), money
-// (no comparison with a number, no common type with one).
-var typedColumnTypes = map[string]bool{"json": true, "jsonb": true, "xml": true, "money": true,
-	"macaddr": true, "macaddr8": true}
+// equality, no order), noMinMax's (no min/max), money (no comparison
+// with a number, no common type with one).
+var typedColumnTypes = func() map[string]bool {
+	out := map[string]bool{"json": true, "xml": true, "money": true}
+	for t := range noMinMax {
+		out[t] = true
+	}
+	return out
+}()
 
 // ColumnTypeName is PostgreSQL's name (format_type's, without a
 // modifier) of the type of a column declared decl in the SQLite schema,
