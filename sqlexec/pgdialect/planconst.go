@@ -864,30 +864,23 @@ func (f *folder) call(n cnode, name string) cnode {
 	win := false
 	for {
 		switch {
-		case (x.kw(f.i, "FILTER") || x.kw(f.i, "OVER")) && x.isP(f.i+1, "("):
-			e := x.match(f.i + 1)
+		case (x.kw(f.i, "FILTER") || x.kw(f.i, "OVER")) && x.isP(f.i+1, "("), x.kw(f.i, "WITHIN", "GROUP") && x.isP(f.i+2, "("):
+			open := f.i + 1
+			if x.kw(f.i, "WITHIN") {
+				open++
+			}
+			e := x.match(open)
 			if e >= f.hi {
 				return f.fail()
 			}
 			if f.pruned == 0 {
-				f.scan(f.i+2, e, true)
+				f.scan(open+1, e, true)
 			}
 			f.i = e + 1
 			win = true
 			continue
 		case x.kw(f.i, "OVER"):
 			f.i += 2
-			win = true
-			continue
-		case x.kw(f.i, "WITHIN", "GROUP") && x.isP(f.i+2, "("):
-			e := x.match(f.i + 2)
-			if e >= f.hi {
-				return f.fail()
-			}
-			if f.pruned == 0 {
-				f.scan(f.i+3, e, true)
-			}
-			f.i = e + 1
 			win = true
 			continue
 		}
