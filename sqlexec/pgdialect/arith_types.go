@@ -280,6 +280,15 @@ func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
 	if b-a >= 2 && x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") {
 		return x.arithShape(a+1, b, leaf) // -a: a's type
 	}
+	if fn, lo, hi, ok := x.dtKeepTypeCall(a, b); ok && x.match(a+1) != b-1 {
+		// lag(ts) OVER (...), max(ts) FILTER (...) (datetime_aggs.go): of
+		// its argument's type (a probe declares no type for the call)
+		t := x.arithShape(lo, hi, leaf)
+		if dtKeepArgFuncs[fn] || t == "" || t == "=" {
+			return t
+		}
+		return aggShape(fn, t)
+	}
 	return leaf(a, b)
 }
 
@@ -328,6 +337,14 @@ func (x *tx) runtimeCallShape(c, end int, leaf func(a, b int) string) (string, b
 // aggShape is the result type of aggregate fn over an argument of type t
 // (AggregateType; "" when unknown).
 func aggShape(fn, t string) string {
+	if isDTName(t) {
+		// max(ts) is a timestamp, sum(iv) an interval (a date/time
+		// aggregate keeps its argument's type or has none)
+		if AggregateType(fn, dtTypeOIDs[t]) == dtTypeOIDs[t] {
+			return t
+		}
+		return ""
+	}
 	return oidArithType(AggregateType(fn, arithTypeOIDs[t]))
 }
 

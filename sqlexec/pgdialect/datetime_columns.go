@@ -60,8 +60,12 @@ func equalFoldASCII(a, b string) bool { return asciiLower(a) == asciiLower(b) }
 // or "" when a..b-1 is not a column of a table the statement certainly
 // names. lower(r) or upper(r) of a column r (range_translate.go) has
 // pg_col_elemdttype's: the date/time element type of a range column
-// (upper(d) - lower(d) of a daterange is date - date).
+// (upper(d) - lower(d) of a daterange is date - date); max(ts) or
+// lag(ts) OVER (...) of a column the column's (aggDTType).
 func (x *tx) columnDTType(a, b int) string {
+	if c := x.aggDTType(a, b); c != "" {
+		return c
+	}
 	f := "pg_col_dttype"
 	if ca, cb, ok := x.rangeBoundColumn(a, b); ok {
 		a, b, f = ca, cb, "pg_col_elemdttype"
@@ -174,7 +178,9 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 	}
 	f := map[string]string{"+": "pg_dt_add", "-": "pg_dt_sub"}[x.T(i).text]
 	op := x.T(i).text
-	x.minMaxWithin(ls, re) // strsyntax.go: the operands' text is copied below
+	x.minMaxWithin(ls, re)   // strsyntax.go: the operands' text is copied below
+	x.orderByWithin(ls, re)  // orderby.go: lag(ts) OVER (ORDER BY id)
+	x.sumTypesWithin(ls, re) // sum_float4.go: sum(r) + 1 of a real column
 	if !x.castsChecked() {
 		left, right := x.text(ls, i), x.text(i+1, re)
 		x.wipe(ls, re)

@@ -25,16 +25,7 @@ func (x *tx) orderByPass() error {
 	// the innermost lists first: a sort key copies its item's expression
 	// as translated (orderNumericKey), which must then hold the NULL
 	// placement of an ORDER BY inside it (array_agg(x ORDER BY x))
-	var lists []int
-	for i := 0; i < x.n(); i++ {
-		if x.kw(i, "ORDER", "BY") {
-			lists = append(lists, i)
-		}
-	}
-	sort.SliceStable(lists, func(a, b int) bool { return x.depth[lists[a]] > x.depth[lists[b]] })
-	for _, i := range lists {
-		x.nullsDefault(i+2, x.depth[i])
-	}
+	x.orderByWithin(0, x.n())
 	for i := 0; i < x.n(); i++ {
 		if x.T(i).kw("LIMIT") || x.T(i).kw("OFFSET") || (x.T(i).kw("FETCH") && (x.kw(i+1, "FIRST") || x.kw(i+1, "NEXT"))) {
 			end, err := x.limitClause(i)
@@ -45,6 +36,29 @@ func (x *tx) orderByPass() error {
 		}
 	}
 	return nil
+}
+
+// orderByWithin gives the ORDER BY lists within tokens lo..hi-1 their
+// NULL placement (nullsDefault), innermost first, unless done before. A
+// rewrite that copies an operand's text into a new form (the date/time
+// CASE form of datetime_columns.go: ts - lag(ts) OVER (ORDER BY id))
+// calls it first: the later pass would append NULLS LAST to a token of
+// the copied-from text, after the whole form (a syntax error).
+func (x *tx) orderByWithin(lo, hi int) {
+	var lists []int
+	for i := lo; i < hi; i++ {
+		if x.kw(i, "ORDER", "BY") && !x.ordered[i] {
+			lists = append(lists, i)
+		}
+	}
+	sort.SliceStable(lists, func(a, b int) bool { return x.depth[lists[a]] > x.depth[lists[b]] })
+	if x.ordered == nil && len(lists) > 0 {
+		x.ordered = map[int]bool{}
+	}
+	for _, i := range lists {
+		x.ordered[i] = true
+		x.nullsDefault(i+2, x.depth[i])
+	}
 }
 
 // orderByEnd reports whether token j ends an ORDER BY list at depth d.

@@ -169,11 +169,18 @@ func float4Add(a, b float32) (float32, error) {
 // statement shows or reads at run time that type as a second argument
 // (see the top of the file). It runs after the arithmetic rewrite, whose
 // run-time types it reuses.
-func (x *tx) sumFloat4Types() {
+func (x *tx) sumFloat4Types() { x.sumTypesWithin(0, x.n()) }
+
+// sumTypesWithin is sumFloat4Types over the sum calls named within tokens
+// lo..hi-1. A rewrite that copies an operand's text into a new form (the
+// date/time CASE form of datetime_columns.go: sum(r) + 1, max(ts) +
+// sum(iv)) calls it first: the later pass would rewrite the copied-from
+// tokens, and the copy would sum a real column in double precision.
+func (x *tx) sumTypesWithin(lo, hi int) {
 	if !x.castsChecked() {
 		return
 	}
-	for i := 0; i+2 < x.n(); i++ {
+	for i := lo; i+2 < hi; i++ {
 		t := x.T(i)
 		if t.typ != tIdent || t.ed || !strings.EqualFold(t.text, "sum") || !x.isP(i+1, "(") || x.isP(i-1, ".") {
 			continue

@@ -61,10 +61,10 @@ SELECT id, iv * 2 - iv AS a FROM n26dtarith_ev ORDER BY 2, 1;
 SELECT id, age(ts, ts2) * 2 AS a FROM n26dtarith_ev ORDER BY a DESC, id;
 SELECT id FROM n26dtarith_ev WHERE (ts - ts2) - iv > interval '30 days' ORDER BY id;
 SELECT id FROM n26dtarith_ev WHERE iv * 2 > interval '1 day' ORDER BY id;
--- not typed: an aggregate, a scalar subquery or a CASE with a quoted
--- literal result as the operand (its type is not read at run time)
--- differs: date/time arithmetic over aggregates is numeric arithmetic (22P02), "Differences from PostgreSQL"
+-- an aggregate operand is typed by its column (26_aggdt_aggs)
 SELECT max(ts) - min(ts) AS a FROM n26dtarith_ev;
+-- not typed: a scalar subquery or a CASE with a quoted literal result as
+-- the operand (its type is not read at run time)
 -- differs: a CASE operand whose results are a column and a quoted literal is numeric arithmetic (22P02), "Differences from PostgreSQL"
 SELECT id, CASE WHEN n > 1 THEN iv ELSE '1 hour' END + ts AS a FROM n26dtarith_ev ORDER BY id;
 -- differs: a scalar subquery operand is numeric arithmetic (22P02), "Differences from PostgreSQL"
