@@ -167,6 +167,19 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 	if !ok1 || !ok2 {
 		return false
 	}
+	sameType := false
+	if x.T(i).text == "-" {
+		// a quoted literal beside a date/time value is of that value's
+		// type (PostgreSQL prefers the operator of one type for an
+		// unknown operand): d - '2024-01-01' is date - date, 60, not
+		// the literal's guess; d - '1' is date's 22007
+		switch {
+		case lt == "''" && rt != "''":
+			lt, sameType = rt, true
+		case rt == "''" && lt != "''":
+			rt, sameType = lt, true
+		}
+	}
 	cond := lc + lf
 	switch {
 	case cond == "":
@@ -209,7 +222,7 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 		x.dtConds = map[int]string{}
 	}
 	x.dtConds[ls] = cond
-	if lc+lf == "" || rc+rf == "" {
+	if (lc+lf == "" || rc+rf == "") && !sameType {
 		// column +- number: a date/time value when the column is one
 		if x.dtRTypes == nil {
 			x.dtRTypes = map[int]string{}
@@ -309,6 +322,16 @@ func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) 
 		if args := x.splitTop(lo+3, x.match(lo+2)); op != "" && len(args) == 3 {
 			l, dl := x.columnDTShape(args[0][0], args[0][1], leafTypes, k)
 			r, dr := x.columnDTShape(args[1][0], args[1][1], leafTypes, k)
+			if lit := func(a [2]int) bool { return a[1]-a[0] == 1 && x.T(a[0]).typ == tString }; op == "-" {
+				// d - '2024-01-01': the literal is of the other side's
+				// type (columnDTOperator), date - date an int4
+				switch {
+				case lit(args[1]) && isDTName(l) && !isDTName(r):
+					r = l
+				case lit(args[0]) && isDTName(r) && !isDTName(l):
+					l = r
+				}
+			}
 			switch res := dtBinaryResult(op, dtShapeName(l), dtShapeName(r)); {
 			case res == "int":
 				return "int4", dl || dr // date - date

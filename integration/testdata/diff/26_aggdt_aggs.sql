@@ -52,5 +52,4 @@ SELECT sum(r) + 1 AS a, sum(DISTINCT r) + 1 AS b, max(r) - min(r) AS c FROM n26a
 SELECT sum(r) OVER (ORDER BY id) + 1 AS a FROM n26aggdt_r ORDER BY id;
 SELECT sum(DISTINCT iv) + interval '1 day' AS a, avg(DISTINCT iv) * 2 AS b FROM n26aggdt_r;
 -- a date column (or its max) minus a quoted date: PostgreSQL's date - date
--- differs: the quoted literal's type is read from its text by pg_dt_sub and the result is a date (1970-01-01), not date - date; bare columns too, "Differences from PostgreSQL"
 SELECT max(d) - '2024-01-01' AS a FROM n26aggdt_ev;
