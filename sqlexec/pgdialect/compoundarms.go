@@ -14,15 +14,19 @@ import pgoid "github.com/raftsql/raftsql/pgwire/oid"
 func CompoundArms(sqlText string) []string {
 	x := newTx(unwrapSetOpValue(sqlText)) // setoptypes.go: the items as written
 	arms := x.compoundArmBounds()
+	with := ""
 	if arms == nil {
-		arms, _ = x.setOpAllArms() // setops.go: EXCEPT ALL / INTERSECT ALL as rewritten
+		// EXCEPT ALL / INTERSECT ALL as setOpAll wrote them: the operands
+		// are pg_sa's and pg_sb's bodies, which need none of the WITH
+		// clause (a statement with its own WITH is refused there); with
+		// it, each operand would again be such a statement, its operands
+		// read without end
+		arms, _ = x.setOpAllArms() // setops.go
+	} else if x.T(0).kw("WITH") {
+		with = x.text(0, x.withEnd()) + " "
 	}
 	if arms == nil {
 		return nil
-	}
-	with := ""
-	if x.T(0).kw("WITH") {
-		with = x.text(0, x.withEnd()) + " "
 	}
 	out := make([]string, len(arms))
 	for k, arm := range arms {

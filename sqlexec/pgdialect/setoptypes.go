@@ -196,7 +196,8 @@ func SetOpConversion(sqlText string, armTypes func(arms []string) [][]uint32) (s
 		changed = changed || ch
 	}
 	if arms, what := x.setOpAllArms(); arms != nil { // setops.go
-		texts := []string{with + x.orig(arms[0][0], arms[0][1]), with + x.orig(arms[1][0], arms[1][1])}
+		// (without the WITH clause: see CompoundArms)
+		texts := []string{x.orig(arms[0][0], arms[0][1]), x.orig(arms[1][0], arms[1][1])}
 		ch, err := x.convertSetOp(arms, armTypes(texts), what)
 		if err != nil {
 			return "", err

@@ -16,3 +16,5 @@ SELECT n FROM n26setopfix_g INTERSECT ALL SELECT i FROM n26setopfix_g ORDER BY 1
 SELECT t FROM n26setopfix_g EXCEPT ALL SELECT t FROM n26setopfix_g WHERE id < 3 ORDER BY 1;
 SELECT t FROM n26setopfix_g EXCEPT ALL SELECT i FROM n26setopfix_g;
 SELECT id, r / greatest(r, 3) AS a, r / least(r, 3) AS b, r * coalesce(r, r) AS c, r / nullif(r, 1) AS e, 0.1::real / greatest(r, r) AS f, 0.1::real * least(r, r) AS g FROM n26setopfix_g WHERE r <> 0 ORDER BY id;
+SELECT nullif(r, abs('Infinity'::float8)) AS c1 FROM n26setopfix_g EXCEPT ALL SELECT d AS c1 FROM n26setopfix_g ORDER BY 1;
+SELECT r * 2 AS c1 FROM n26setopfix_g INTERSECT ALL SELECT d * 2 FROM n26setopfix_g ORDER BY 1;
