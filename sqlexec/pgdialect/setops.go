@@ -81,8 +81,11 @@ func (x *tx) insertSource(i int) bool {
 //	WHERE NOT EXISTS (SELECT 1 FROM pg_nb AS r WHERE r.pg_s1 IS l.pg_s1 AND r.pg_s2 IS l.pg_s2 AND r.pg_rn = l.pg_rn)
 //	ORDER BY 1
 //
-// (INTERSECT ALL: EXISTS.) The result columns read the left operand's, so
-// they keep its declared types; IS compares NULLs as equal, as the set
+// (INTERSECT ALL: EXISTS.) The result columns read the left operand's;
+// where the operands' columns are of different numeric types, sqlexec
+// converts both operands to the common type as for any set operation
+// (SetOpConversion, reading them with setOpAllArms) and describes the
+// column as of it (CompoundArms). IS compares NULLs as equal, as the set
 // operations do.
 //
 // Supported where it is one set operation of a statement's top level
