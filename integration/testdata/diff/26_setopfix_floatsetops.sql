@@ -18,3 +18,6 @@ SELECT t FROM n26setopfix_g EXCEPT ALL SELECT i FROM n26setopfix_g;
 SELECT id, r / greatest(r, 3) AS a, r / least(r, 3) AS b, r * coalesce(r, r) AS c, r / nullif(r, 1) AS e, 0.1::real / greatest(r, r) AS f, 0.1::real * least(r, r) AS g FROM n26setopfix_g WHERE r <> 0 ORDER BY id;
 SELECT nullif(r, abs('Infinity'::float8)) AS c1 FROM n26setopfix_g EXCEPT ALL SELECT d AS c1 FROM n26setopfix_g ORDER BY 1;
 SELECT r * 2 AS c1 FROM n26setopfix_g INTERSECT ALL SELECT d * 2 FROM n26setopfix_g ORDER BY 1;
+SELECT id, 0.5::real / greatest(i::real, n::real) AS a, r * least(i::real, 2::real) AS b, coalesce(i::real, 1::real) / 3::real AS c, 1::real / nullif(n::real, 1::real) AS d FROM n26setopfix_g ORDER BY id;
+SELECT id, 2 * greatest(i::int2, 1::int2) AS a, 1.5 * coalesce(i::numeric, 2) AS b, 0.1::float8 + least(r::real, 1::real) AS c, i / greatest(2, 3) AS d FROM n26setopfix_g ORDER BY id;
+SELECT 32767::int2 * greatest(2::int2, 1::int2);
