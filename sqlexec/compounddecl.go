@@ -97,7 +97,7 @@ func stripMod(decl string) string {
 func (s *lstmt) operandDecls() [][]string {
 	out := [][]string{}
 	sqlText := libc.GoString(lib.Xsqlite3_sql(s.c.tls, s.p))
-	if low := strings.ToLower(sqlText); !strings.Contains(low, "union") && !strings.Contains(low, "intersect") && !strings.Contains(low, "except") {
+	if low := strings.ToLower(sqlText); !strings.Contains(low, "union") && !strings.Contains(low, "intersect") && !strings.Contains(low, "except") && !strings.HasPrefix(sqlText, pgdialect.SetOpAllMark) {
 		return out // not compound: no need to lex it
 	}
 	return armDecls(s.c, pgdialect.CompoundArms(sqlText))

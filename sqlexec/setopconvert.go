@@ -64,7 +64,7 @@ func (c *lconn) convertSetOp(st *lstmt, tail string) (*lstmt, error) {
 // converted, "" when it has none or none of their columns needs it.
 func setOpConversion(st *lstmt) (string, *Error) {
 	sqlText := libc.GoString(lib.Xsqlite3_sql(st.c.tls, st.p))
-	if low := strings.ToLower(sqlText); !strings.Contains(low, "union") && !strings.Contains(low, "intersect") && !strings.Contains(low, "except") {
+	if low := strings.ToLower(sqlText); !strings.Contains(low, "union") && !strings.Contains(low, "intersect") && !strings.Contains(low, "except") && !strings.HasPrefix(sqlText, pgdialect.SetOpAllMark) {
 		return "", nil // no set operation: no need to lex it
 	}
 	q, e := pgdialect.SetOpConversion(sqlText, func(arms []string) [][]uint32 {

@@ -263,6 +263,9 @@ func (x *tx) arithRewrite(i, ls, re int) (bool, error) {
 		rt = lt
 	}
 	res := arithResult(op, lt, rt)
+	if res == "" && (lt == "" || rt == "") {
+		res = x.branchArithResult(op, ls, i, re)
+	}
 	if strings.HasPrefix(res, "!") {
 		e := noOperator(res)
 		code, msg, _ := ParseSQLStateError(e.Error())

@@ -395,6 +395,23 @@ func (x *tx) runtimeArithType(op string, a, i, b, e int) string {
 	return "(SELECT " + arithRuntimeMark + quoteLit(op) + ", " + l + ", " + r + "))"
 }
 
+// branchArithResult is the static result type of op over a..i-1 and
+// i+1..e-1 when numType sees only one operand's type but numTypeExpr both,
+// as numeric types (greatest(x::real, y::real), coalesce(r::real, 1)):
+// PostgreSQL computes 0.5::real / greatest(x::real, y::real) as real. ""
+// otherwise.
+func (x *tx) branchArithResult(op string, a, i, e int) string {
+	l, r := x.numTypeExpr(a, i), x.numTypeExpr(i+1, e)
+	if l == "" || r == "" || l[0] != '\'' || r[0] != '\'' {
+		return ""
+	}
+	l, r = strings.Trim(l, "'"), strings.Trim(r, "'")
+	if setOpTypeOIDs[l] == 0 || setOpTypeOIDs[r] == 0 {
+		return "" // an unknown literal's type, or no number
+	}
+	return arithResult(op, l, r)
+}
+
 // setRuntimeType records the run-time type argument of the rewritten
 // expression starting at s.
 func (x *tx) setRuntimeType(s int, e string) {

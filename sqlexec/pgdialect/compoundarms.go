@@ -6,19 +6,27 @@ import pgoid "github.com/raftsql/raftsql/pgwire/oid"
 // SELECT (operands joined by UNION, INTERSECT or EXCEPT at the top level),
 // into one SELECT per operand: each with the statement's WITH clause,
 // none with the compound's ORDER BY or LIMIT. It returns nil for any
-// other statement. sqlexec compiles the operands to read each one's
+// other statement; EXCEPT ALL / INTERSECT ALL, which setOpAll rewrites
+// to CTEs, give their two operands. sqlexec compiles the operands to read each one's
 // declared column types: SQLite declares a compound's columns as its
 // first operand's, PostgreSQL keeps a type modifier only when every
 // operand's column has it (select_common_typmod).
 func CompoundArms(sqlText string) []string {
 	x := newTx(unwrapSetOpValue(sqlText)) // setoptypes.go: the items as written
 	arms := x.compoundArmBounds()
+	with := ""
+	if arms == nil {
+		// EXCEPT ALL / INTERSECT ALL as setOpAll wrote them: the operands
+		// are pg_sa's and pg_sb's bodies, which need none of the WITH
+		// clause (a statement with its own WITH is refused there); with
+		// it, each operand would again be such a statement, its operands
+		// read without end
+		arms, _ = x.setOpAllArms() // setops.go
+	} else if x.T(0).kw("WITH") {
+		with = x.text(0, x.withEnd()) + " "
+	}
 	if arms == nil {
 		return nil
-	}
-	with := ""
-	if x.T(0).kw("WITH") {
-		with = x.text(0, x.withEnd()) + " "
 	}
 	out := make([]string, len(arms))
 	for k, arm := range arms {

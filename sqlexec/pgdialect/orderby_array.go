@@ -83,7 +83,12 @@ func (x *tx) arrayOrderOf(a, b int) (arrayOrder, bool) {
 		}
 		switch rt := x.numTypeExpr(e[0], e[1]); {
 		case rt == "":
-			return arrayOrder{}, false
+			// An element whose type is chosen at run time among
+			// non-numbers (t || n: text, jsonb or an array; upper(t):
+			// text or a range's bound) orders element by element as
+			// text, as text elements do: SQLite's order of the whole
+			// text would put '{a,b}' before '{a}'.
+			return arrayOrder{coll: ArrayCollationPrefix + "text"}, true
 		case rt[0] == '\'':
 			if o := unknownLitOIDs[strings.Trim(rt, "'")]; o != 0 || rt == "'numeric'" {
 				return arrayOrder{coll: ArrayCollationPrefix + "numeric"}, true

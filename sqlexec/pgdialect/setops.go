@@ -81,8 +81,11 @@ func (x *tx) insertSource(i int) bool {
 //	WHERE NOT EXISTS (SELECT 1 FROM pg_nb AS r WHERE r.pg_s1 IS l.pg_s1 AND r.pg_s2 IS l.pg_s2 AND r.pg_rn = l.pg_rn)
 //	ORDER BY 1
 //
-// (INTERSECT ALL: EXISTS.) The result columns read the left operand's, so
-// they keep its declared types; IS compares NULLs as equal, as the set
+// (INTERSECT ALL: EXISTS.) The result columns read the left operand's;
+// where the operands' columns are of different numeric types, sqlexec
+// converts both operands to the common type as for any set operation
+// (SetOpConversion, reading them with setOpAllArms) and describes the
+// column as of it (CompoundArms). IS compares NULLs as equal, as the set
 // operations do.
 //
 // Supported where it is one set operation of a statement's top level
@@ -148,6 +151,39 @@ func (x *tx) setOpAll() error {
 		" FROM (" + numbered + "pg_sa) AS l WHERE " + exists + " (SELECT 1 FROM pg_nb AS r WHERE " + strings.Join(match, " AND ") + " AND r.pg_rn = l.pg_rn)"
 	x.erase(op, op+2)
 	return nil
+}
+
+// SetOpAllMark starts every statement setOpAll writes: sqlexec looks for
+// it, as for UNION / INTERSECT / EXCEPT, before asking SetOpConversion to
+// convert the operands to their common type.
+const SetOpAllMark = "WITH pg_sa("
+
+// setOpAllArms are the operand SELECTs of the SQLite statement setOpAll
+// wrote (the bodies of pg_sa and pg_sb) and its set operator's name, or
+// nil. Their items are converted as any set operation's are
+// (convertSetOp): PostgreSQL's EXCEPT ALL of a real column and a float8
+// one is float8, compared and printed as such.
+func (x *tx) setOpAllArms() ([][2]int, string) {
+	var arms [][2]int
+	i := 1
+	for _, name := range []string{"pg_sa", "pg_sb"} {
+		if !x.T(0).kw("WITH") || x.T(i).text != name || !x.isP(i+1, "(") {
+			return nil, ""
+		}
+		as := x.match(i+1) + 1
+		if !x.kw(as, "AS") || !x.isP(as+1, "(") || !x.kw(as+2, "SELECT") {
+			return nil, ""
+		}
+		end := x.match(as + 1)
+		arms = append(arms, [2]int{as + 2, end})
+		i = end + 2
+	}
+	for k := arms[1][1]; k+1 < x.n(); k++ {
+		if x.depth[k] == 0 && x.kw(k, "NOT") && x.kw(k+1, "EXISTS") {
+			return arms, "EXCEPT"
+		}
+	}
+	return arms, "INTERSECT"
 }
 
 // refuseSetOpAll is 0A000 for EXCEPT ALL / INTERSECT ALL where setOpAll

@@ -189,7 +189,16 @@ func SetOpConversion(sqlText string, armTypes func(arms []string) [][]uint32) (s
 		for k, arm := range arms {
 			texts[k] = with + unwrapSetOpValue(x.orig(arm[0], arm[1]))
 		}
-		ch, err := x.convertSetOp(arms, armTypes(texts))
+		ch, err := x.convertSetOp(arms, armTypes(texts), strings.ToUpper(x.T(arms[0][1]).text))
+		if err != nil {
+			return "", err
+		}
+		changed = changed || ch
+	}
+	if arms, what := x.setOpAllArms(); arms != nil { // setops.go
+		// (without the WITH clause: see CompoundArms)
+		texts := []string{x.orig(arms[0][0], arms[0][1]), x.orig(arms[1][0], arms[1][1])}
+		ch, err := x.convertSetOp(arms, armTypes(texts), what)
 		if err != nil {
 			return "", err
 		}
@@ -202,9 +211,9 @@ func SetOpConversion(sqlText string, armTypes func(arms []string) [][]uint32) (s
 }
 
 // convertSetOp converts the items of the set operation of operands arms
-// whose columns are of types armOIDs (see SetOpConversion), and reports
-// whether it converted one.
-func (x *tx) convertSetOp(arms [][2]int, armOIDs [][]uint32) (bool, *Error) {
+// whose columns are of types armOIDs (see SetOpConversion), what the
+// first set operator, and reports whether it converted one.
+func (x *tx) convertSetOp(arms [][2]int, armOIDs [][]uint32, what string) (bool, *Error) {
 	if len(arms) != len(armOIDs) {
 		return false, nil
 	}
@@ -218,7 +227,6 @@ func (x *tx) convertSetOp(arms [][2]int, armOIDs [][]uint32) (bool, *Error) {
 			return false, nil
 		}
 	}
-	what := strings.ToUpper(x.T(arms[0][1]).text) // the first set operator
 	changed := false
 	for c := range items[0] {
 		var oids []uint32 // the operands' types but a NULL's

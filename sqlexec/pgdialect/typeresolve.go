@@ -330,6 +330,9 @@ func (x *tx) resolveRows(rows [][][2]int, what string) ([]uint32, *Error) {
 		if err != nil {
 			return nil, err
 		}
+		if what != "VALUES" {
+			x.collateSetOpColumn(brs[0]) // setopcollation.go
+		}
 		if o == 0 {
 			if what != "VALUES" {
 				x.runtimeSetOpColumn(brs) // setoptypes.go

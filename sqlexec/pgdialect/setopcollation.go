@@ -1,0 +1,29 @@
+package pgdialect
+
+// setopcollation.go: a set operation column whose first operand is a
+// constant of a type compared by a collation (interval '1 day',
+// '{"a": 1}'::jsonb).
+//
+// SQLite takes a compound's column collation from its first operand (and
+// a FROM subquery's, which the UNION rewrite of unionfirst.go reads, from
+// the first operand only); a cast has none, so SELECT interval '1 day'
+// UNION SELECT iv FROM t deduplicated and ordered its intervals as text
+// ('1 mon' before '23:00:00', '24:00:00' beside '1 day') where
+// PostgreSQL's interval_cmp compares them by value. The first operand's
+// item gets its type's collation (type_collations.go), as the column of
+// that type has.
+
+// collateSetOpColumn gives the first operand's item br of a set operation
+// column the collation of its type, when it is of a known type that has
+// one.
+func (x *tx) collateSetOpColumn(br branch) {
+	if br.kind != branchTyped {
+		return
+	}
+	c, ok := typeCollations[br.oid]
+	if !ok || br.a >= br.b {
+		return
+	}
+	x.T(br.a).pre = "(" + x.T(br.a).pre
+	x.T(br.b - 1).suf += " COLLATE " + c.name + ")"
+}
