@@ -766,6 +766,9 @@ func (x *tx) cast(i int) error {
 		if err := x.bitCastErr(s, i, tt, mods); err != nil { // bits_funcs.go
 			return err
 		}
+		if err := x.boolCastErr(s, i, i, tt); err != nil { // castsource.go
+			return err
+		}
 	}
 	if x.oidIntCast(s, i, end, tt) { // oidtype.go
 		return nil
@@ -861,6 +864,9 @@ func (x *tx) castFunc(i int) error {
 	}
 	if _, _, mods, _, _ := x.parseType(as + 1); !x.catalog {
 		if err := x.bitCastErr(i+2, as, tt, mods); err != nil { // bits_funcs.go
+			return err
+		}
+		if err := x.boolCastErr(i+2, as, i, tt); err != nil { // castsource.go
 			return err
 		}
 	}
