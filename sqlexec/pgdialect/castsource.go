@@ -48,7 +48,7 @@ func (x *tx) castSource(pre, suf string, a, b int, tt *pgType) (string, string) 
 		if pre != "pg_float_int(" && pre != "pg_num_int(" {
 			return pre, suf
 		}
-		if textTypes[x.exprOID(a, b)] {
+		if textTypes[x.exprOID(a, b)] || x.literalConcat(a, b) {
 			return checkedCasts[tt.oid] + "(", ")"
 		}
 		if pre != "pg_float_int(" {
@@ -73,6 +73,23 @@ func (x *tx) castSource(pre, suf string, a, b int, tt *pgType) (string, string) 
 		return pre, suf
 	}
 	return "pg_cast_by_source(", ", " + quoteLit(target) + ", " + src + ")"
+}
+
+// literalConcat reports whether a..b-1 is a concatenation of quoted
+// literals alone ('ab' || 'c'): text, as PostgreSQL resolves unknown ||
+// unknown, whose type the translation does not otherwise give.
+func (x *tx) literalConcat(a, b int) bool {
+	a, b = x.unparen(a, b)
+	if b-a < 3 || (b-a)%2 == 0 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		t := x.T(k)
+		if (k-a)%2 == 0 && t.typ != tString && t.typ != tDollar || (k-a)%2 == 1 && (t.typ != tOp || t.text != "||") {
+			return false
+		}
+	}
+	return true
 }
 
 // fnColSrcType is pg_col_srctype, pg_col_numtype's twin (same

@@ -17,6 +17,8 @@ SELECT v::int FROM n26castfix_c WHERE id = 1;
 SELECT t::int, v::int2 FROM n26castfix_c WHERE id = 2;
 SELECT n::int, f::int, r::int, i2::int FROM n26castfix_c ORDER BY id;
 SELECT 1.5::numeric::int, 2.5::float8::int;
+SELECT ('1' || '.5')::int;
+SELECT ('1' || '2')::int2;
 -- differs-message: a concatenation's type is not known when the cast is translated, so its integer cast still reads the text as numeric (names numeric)
 SELECT (t || '0')::int FROM n26castfix_c WHERE id = 2;
 SELECT f::bool FROM n26castfix_c;
