@@ -161,6 +161,9 @@ func (x *tx) exprPass() error {
 	if err := x.rangeOperators(); err != nil {
 		return err
 	}
+	if err := x.floatCalls(); err != nil { // floatcalls.go
+		return err
+	}
 	// before the operators' rewrites, which read the calls' result types
 	x.numericCalls() // numeric_calls.go
 	// pass 3b: date/time operators and AT TIME ZONE (datetime_translate.go)

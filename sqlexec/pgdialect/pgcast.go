@@ -135,6 +135,7 @@ func registerCastFuncs() error {
 		// castsource.go
 		"pg_cast_by_source":   {3, fnCastBySource},
 		"pg_col_srctype":      {-1, fnColSrcType},
+		"pg_float_refused":    {4, fnFloatRefused}, // floatcalls.go
 		"pg_cast_timestamp":   {1, tsCast("timestamp")},
 		"pg_cast_timestamptz": {1, tsCast("timestamp with time zone")},
 		"pg_cast_uuid":        {1, fnCastUUID},
