@@ -76,7 +76,7 @@ func (x *tx) floatCalls() error {
 			continue
 		}
 		x.T(a[0]).pre = "pg_float_refused(" + x.T(a[0]).pre
-		x.T(a[1]-1).suf += ", " + typ + ", " + quoteLit(name) + ", " + quoteLit(names[1]) + ")"
+		x.T(a[1] - 1).suf += ", " + typ + ", " + quoteLit(name) + ", " + quoteLit(names[1]) + ")"
 	}
 	return nil
 }
