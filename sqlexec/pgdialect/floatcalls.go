@@ -75,14 +75,17 @@ func (x *tx) floatCalls() error {
 		if typ == "" || typ[0] == '\'' {
 			continue
 		}
-		x.T(a[0]).pre = "pg_float_refused(" + x.T(a[0]).pre
-		x.T(a[1] - 1).suf += ", " + typ + ", " + quoteLit(name) + ", " + quoteLit(names[1]) + ")"
+		// around the call, whose arguments later checks read as written
+		// (round(m, 1) of a money column: typecompare.go)
+		m := x.match(i + 1)
+		t.pre = "pg_float_refused(" + t.pre
+		x.T(m).suf += ", " + typ + ", " + quoteLit(name) + ", " + quoteLit(names[1]) + ")"
 	}
 	return nil
 }
 
-// fnFloatRefused is pg_float_refused(v, type, name, arg2): v, unless its
-// column's type is a float type: 42883, function name(type, arg2) does
+// fnFloatRefused is pg_float_refused(v, type, name, arg2): v (the call's
+// result), unless its first argument's column type is a float type: 42883, function name(type, arg2) does
 // not exist.
 func fnFloatRefused(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if t := str(a[1]); t == "float8" || t == "float4" {
