@@ -75,17 +75,27 @@ func (x *tx) floatCalls() error {
 		if typ == "" || typ[0] == '\'' {
 			continue
 		}
-		// around the call, whose arguments later checks read as written
-		// (round(m, 1) of a money column: typecompare.go)
-		m := x.match(i + 1)
-		t.pre = "pg_float_refused(" + t.pre
-		x.T(m).suf += ", " + typ + ", " + quoteLit(name) + ", " + quoteLit(names[1]) + ")"
+		x.T(a[0]).pre = "pg_float_refused(" + x.T(a[0]).pre
+		x.T(a[1] - 1).suf += ", " + typ + ", " + quoteLit(name) + ", " + quoteLit(names[1]) + ")"
 	}
 	return nil
 }
 
-// fnFloatRefused is pg_float_refused(v, type, name, arg2): v (the call's
-// result), unless its first argument's column type is a float type: 42883, function name(type, arg2) does
+// floatRefusedArg is the argument a that floatCalls wrapped in
+// pg_float_refused(a, type, name, arg2), a itself when not wrapped: the
+// check of a money column's round(m, 1) after translation reads it
+// (money.go).
+func (x *tx) floatRefusedArg(a [2]int) [2]int {
+	if t := x.T(a[0]); t.typ == tIdent && strings.EqualFold(t.text, "pg_float_refused") && x.isP(a[0]+1, "(") && x.match(a[0]+1) == a[1]-1 {
+		if in := x.splitTop(a[0]+2, a[1]-1); len(in) == 4 {
+			return in[0]
+		}
+	}
+	return a
+}
+
+// fnFloatRefused is pg_float_refused(v, type, name, arg2): v, unless its
+// column's type is a float type: 42883, function name(type, arg2) does
 // not exist.
 func fnFloatRefused(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if t := str(a[1]); t == "float8" || t == "float4" {
