@@ -175,6 +175,9 @@ func (x *tx) numTypeExpr(a, b int) string {
 			return nullifType(x.numTypeExpr(args[0][0], args[0][1]), x.numTypeExpr(args[1][0], args[1][1]))
 		}
 	}
+	if e := x.windowValueArg(a, b); e[1] > e[0] {
+		return x.numTypeExpr(e[0], e[1]) // f - lag(f) OVER (...) is f's type
+	}
 	if t := x.T(a); t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") {
 		if args := x.splitTop(a+2, b-1); len(args) == 1 {
 			lo := args[0][0]
@@ -198,6 +201,34 @@ func (x *tx) numTypeExpr(a, b int) string {
 		return x.joinColumnType("pg_col_numtype", a, b)
 	}
 	return colTypeQuery("pg_col_numtype", tbl, col)
+}
+
+// windowValueArg is the value argument of a..b-1 when it is a window
+// call returning its argument's type (lag, lead without a default,
+// first_value, last_value, nth_value) with its OVER clause, else {0, 0}.
+func (x *tx) windowValueArg(a, b int) [2]int {
+	t := x.T(a)
+	if t.typ != tIdent || !x.isP(a+1, "(") || x.isP(a-1, ".") {
+		return [2]int{}
+	}
+	m := x.match(a + 1)
+	if m < 0 || !x.kw(m+1, "OVER") || x.overEnd(m+1) != b {
+		return [2]int{}
+	}
+	args := x.splitTop(a+2, m)
+	switch t.identName() {
+	case "lag", "lead":
+		if len(args) > 2 {
+			return [2]int{} // the default takes part in the type
+		}
+	case "first_value", "last_value", "nth_value":
+	default:
+		return [2]int{}
+	}
+	if len(args) == 0 {
+		return [2]int{}
+	}
+	return args[0]
 }
 
 // branchRuntimeType is the type of a..b-1 when it is a CASE or a

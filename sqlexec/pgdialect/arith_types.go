@@ -59,6 +59,9 @@ func ArithItems(sqlText string) []ArithItem {
 		}
 		var leaves []string
 		t := x.arithShape(a, b, func(lo, hi int) string {
+			if e := x.windowValueArg(lo, hi); e[1] > e[0] {
+				lo, hi = e[0], e[1] // lag(f) OVER (...) is of f's declared type
+			}
 			leaves = append(leaves, x.src[x.T(lo).pos:x.T(hi-1).pos+len(x.T(hi-1).text)])
 			return ""
 		})

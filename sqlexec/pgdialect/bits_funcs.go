@@ -140,6 +140,13 @@ func fnBitsInt(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error
 				return fnFloatInt(nil, []driver.Value{v, a[1]})
 			}
 			return fnFloatInt(nil, a[:2])
+		case pgoid.Text, pgoid.Varchar, pgoid.Bpchar, pgoid.Name:
+			// read by the integer's input function: '1.5' is 22P02
+			// (castsource.go)
+			if f := intCasts[str(a[1])]; f != nil {
+				return f(nil, a[:1])
+			}
+			return fnFloatInt(nil, a[:2])
 		default:
 			return fnFloatInt(nil, a[:2])
 		}

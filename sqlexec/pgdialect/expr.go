@@ -161,6 +161,9 @@ func (x *tx) exprPass() error {
 	if err := x.rangeOperators(); err != nil {
 		return err
 	}
+	if err := x.floatCalls(); err != nil { // floatcalls.go
+		return err
+	}
 	// before the operators' rewrites, which read the calls' result types
 	x.numericCalls() // numeric_calls.go
 	// pass 3b: date/time operators and AT TIME ZONE (datetime_translate.go)
@@ -766,6 +769,9 @@ func (x *tx) cast(i int) error {
 		if err := x.bitCastErr(s, i, tt, mods); err != nil { // bits_funcs.go
 			return err
 		}
+		if err := x.boolCastErr(s, i, i, tt); err != nil { // castsource.go
+			return err
+		}
 	}
 	if x.oidIntCast(s, i, end, tt) { // oidtype.go
 		return nil
@@ -861,6 +867,9 @@ func (x *tx) castFunc(i int) error {
 	}
 	if _, _, mods, _, _ := x.parseType(as + 1); !x.catalog {
 		if err := x.bitCastErr(i+2, as, tt, mods); err != nil { // bits_funcs.go
+			return err
+		}
+		if err := x.boolCastErr(i+2, as, i, tt); err != nil { // castsource.go
 			return err
 		}
 	}

@@ -557,6 +557,7 @@ func (x *tx) moneyFuncCall(k int, ty jsonTyping) *jsonRefused {
 	}
 	var types []string
 	for i, a := range args {
+		a = x.floatRefusedArg(a) // floatcalls.go
 		end, typ, ok := x.jsonOperand(a[0], ty)
 		if !ok || end != a[1] || typ == "" || i == 0 && typ != "money" {
 			return nil

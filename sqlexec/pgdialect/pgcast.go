@@ -125,19 +125,17 @@ func registerCastFuncs() error {
 		n int32
 		f fn
 	}{
-		"pg_cast_int2":    {1, intCast("smallint", math.MinInt16, math.MaxInt16)},
-		"pg_cast_int4":    {1, intCast("integer", math.MinInt32, math.MaxInt32)},
-		"pg_cast_int8":    {1, intCast("bigint", math.MinInt64, math.MaxInt64)},
+		"pg_cast_int2":    {1, intCasts["int2"]},
+		"pg_cast_int4":    {1, intCasts["int4"]},
+		"pg_cast_int8":    {1, intCasts["int8"]},
 		"pg_cast_numeric": {1, fnCastNumeric},
 		"pg_cast_float4":  {1, floatCast("real")},
 		"pg_cast_float8":  {1, floatCast("double precision")},
-		"pg_cast_bool": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-			v, err := fnBool(nil, a)
-			if err != nil {
-				return nil, invalidInput("boolean", a[0])
-			}
-			return v, nil
-		}},
+		"pg_cast_bool":    {1, fnCastBool},
+		// castsource.go
+		"pg_cast_by_source":   {3, fnCastBySource},
+		"pg_col_srctype":      {-1, fnColSrcType},
+		"pg_float_refused":    {4, fnFloatRefused}, // floatcalls.go
 		"pg_cast_timestamp":   {1, tsCast("timestamp")},
 		"pg_cast_timestamptz": {1, tsCast("timestamp with time zone")},
 		"pg_cast_uuid":        {1, fnCastUUID},
@@ -165,6 +163,22 @@ func registerCastFuncs() error {
 
 var reDecimal = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
 var reInteger = regexp.MustCompile(`^[+-]?[0-9]+$`)
+
+// intCasts are the integer input functions by type name: text to an
+// integer type reads the text with them ('1.5'::text::int is 22P02).
+var intCasts = map[string]fn{
+	"int2": intCast("smallint", math.MinInt16, math.MaxInt16),
+	"int4": intCast("integer", math.MinInt32, math.MaxInt32),
+	"int8": intCast("bigint", math.MinInt64, math.MaxInt64),
+}
+
+func fnCastBool(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	v, err := fnBool(nil, a)
+	if err != nil {
+		return nil, invalidInput("boolean", a[0])
+	}
+	return v, nil
+}
 
 func intCast(typ string, lo, hi int64) fn {
 	outOfRange := func() error { return pgErr("22003", "%s out of range", typ) }
@@ -643,8 +657,9 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
 		x.exactCastOperand(s, i, tt)
 		pre = x.floatIntCast(pre, s, i)
-		x.oidColumnBits(s, i, tt)           // oidtype.go
-		lp, ls := x.tstzLocalWrap(s, i, tt) // datetime_zone.go
+		pre, suf = x.castSource(pre, suf, s, i, tt) // castsource.go
+		x.oidColumnBits(s, i, tt)                   // oidtype.go
+		lp, ls := x.tstzLocalWrap(s, i, tt)         // datetime_zone.go
 		if tt.oid == pgoid.Numeric {
 			if mp, ms := x.moneyNumericWrap(s, i); mp != "" { // money.go
 				lp, ls = mp+lp, ls+ms
@@ -809,8 +824,9 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
 		x.exactCastOperand(i+2, as, tt)
 		pre = x.floatIntCast(pre, i+2, as)
-		x.oidColumnBits(i+2, as, tt)           // oidtype.go
-		lp, ls := x.tstzLocalWrap(i+2, as, tt) // datetime_zone.go
+		pre, suf = x.castSource(pre, suf, i+2, as, tt) // castsource.go
+		x.oidColumnBits(i+2, as, tt)                   // oidtype.go
+		lp, ls := x.tstzLocalWrap(i+2, as, tt)         // datetime_zone.go
 		if tt.oid == pgoid.Numeric {
 			fp, fs := x.float4NumericWrap(i+2, as) // float4numeric.go
 			if fp == "" && !literal {

@@ -1,0 +1,105 @@
+package pgdialect
+
+// Numeric functions PostgreSQL 15 has no double precision version of:
+// round(x, n) and trunc(x, n) take numeric only (round(numeric, integer)),
+// generate_series numbers are integer or numeric. A double precision
+// argument matches none (implicit casts go from numeric to float8, not
+// back), so round(1.5::float8, 1) is 42883 "function round(double
+// precision, integer) does not exist"; SQLite's functions would answer.
+// The statement's types refuse it when translated; a float column's
+// declared type at run time (pg_float_refused).
+
+import (
+	"database/sql/driver"
+	"strings"
+
+	"modernc.org/sqlite"
+)
+
+// noFloatCalls are the functions checked, with the argument counts whose
+// signatures PostgreSQL has in numeric only.
+var noFloatCalls = map[string]func(n int) bool{
+	"round":           func(n int) bool { return n == 2 },
+	"trunc":           func(n int) bool { return n == 2 },
+	"generate_series": func(n int) bool { return n == 2 || n == 3 },
+}
+
+// floatCalls refuses the calls of noFloatCalls with a float argument.
+func (x *tx) floatCalls() error {
+	if x.catalog {
+		return nil
+	}
+	for i := 0; i+2 < x.n(); i++ {
+		t := x.T(i)
+		if t.typ != tIdent || t.ed || !x.isP(i+1, "(") || x.isP(i-1, ".") {
+			continue
+		}
+		name := strings.ToLower(t.text)
+		check := noFloatCalls[name]
+		if check == nil {
+			continue
+		}
+		args := x.splitTop(i+2, x.match(i+1))
+		if !check(len(args)) {
+			continue
+		}
+		names := make([]string, len(args))
+		float, known := false, true
+		for k, a := range args {
+			typ := x.numType(a[0], a[1])
+			switch {
+			case typ == "float8" || typ == "float4":
+				float = true
+			case typ == "" && x.isUnknown(a[0], a[1]):
+				names[k] = "unknown"
+				continue
+			case typ == "":
+				known = false
+			}
+			names[k] = operandTypeNames[typ]
+		}
+		sig := name + "(" + strings.Join(names, ", ") + ")"
+		if float && known {
+			return &Error{Code: "42883", Message: "function " + sig + " does not exist", Position: t.pos + 1,
+				Hint: "No function matches the given name and argument types. You might need to add explicit type casts."}
+		}
+		// round(f, 2) of a float column: its declared type at run time
+		if name == "generate_series" || float || !known && names[1] == "" {
+			continue
+		}
+		a := args[0]
+		if _, _, ok := x.bareColumn(a[0], a[1]); !ok {
+			continue
+		}
+		typ := x.numTypeExpr(a[0], a[1])
+		if typ == "" || typ[0] == '\'' {
+			continue
+		}
+		x.T(a[0]).pre = "pg_float_refused(" + x.T(a[0]).pre
+		x.T(a[1] - 1).suf += ", " + typ + ", " + quoteLit(name) + ", " + quoteLit(names[1]) + ")"
+	}
+	return nil
+}
+
+// floatRefusedArg is the argument a that floatCalls wrapped in
+// pg_float_refused(a, type, name, arg2), a itself when not wrapped: the
+// check of a money column's round(m, 1) after translation reads it
+// (money.go).
+func (x *tx) floatRefusedArg(a [2]int) [2]int {
+	if t := x.T(a[0]); t.typ == tIdent && strings.EqualFold(t.text, "pg_float_refused") && x.isP(a[0]+1, "(") && x.match(a[0]+1) == a[1]-1 {
+		if in := x.splitTop(a[0]+2, a[1]-1); len(in) == 4 {
+			return in[0]
+		}
+	}
+	return a
+}
+
+// fnFloatRefused is pg_float_refused(v, type, name, arg2): v, unless its
+// column's type is a float type: 42883, function name(type, arg2) does
+// not exist.
+func fnFloatRefused(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if t := str(a[1]); t == "float8" || t == "float4" {
+		return nil, pgErr("42883", "function %s(%s, %s) does not exist", str(a[2]), operandTypeNames[t], str(a[3]))
+	}
+	return a[0], nil
+}
