@@ -660,18 +660,8 @@ func (f *folder) parenthesized() cnode {
 		n.hi, n.state = f.i, cDyn
 		return n
 	}
-	hi := f.hi
-	f.hi = e
 	f.i++
-	var parts []cnode
-	for !f.bad {
-		parts = append(parts, f.expr(0))
-		if f.bad || !x.isP(f.i, ",") {
-			break
-		}
-		f.i++
-	}
-	f.hi = hi
+	parts := f.exprList(e, false)
 	if f.bad || f.i != e {
 		return f.fail()
 	}
@@ -682,6 +672,24 @@ func (f *folder) parenthesized() cnode {
 		return p
 	}
 	return f.combine(n.lo, n.mark, parts...)
+}
+
+// exprList parses the comma-separated expressions from f.i up to the closing
+// parenthesis or bracket at e (none when empty and the list may be empty:
+// ARRAY[]), leaving f.i after the last.
+func (f *folder) exprList(e int, mayBeEmpty bool) []cnode {
+	hi := f.hi
+	f.hi = e
+	var parts []cnode
+	for !f.bad && (!mayBeEmpty || f.i < e) {
+		parts = append(parts, f.expr(0))
+		if f.bad || !f.x.isP(f.i, ",") {
+			break
+		}
+		f.i++
+	}
+	f.hi = hi
+	return parts
 }
 
 // word parses what starts with a bare word: a literal keyword, CASE,
@@ -729,17 +737,8 @@ func (f *folder) word(n cnode) cnode {
 		if e >= f.hi {
 			return f.fail()
 		}
-		hi := f.hi
-		f.hi, f.i = e, f.i+2
-		var parts []cnode
-		for !f.bad && f.i < e {
-			parts = append(parts, f.expr(0))
-			if !x.isP(f.i, ",") {
-				break
-			}
-			f.i++
-		}
-		f.hi = hi
+		f.i += 2
+		parts := f.exprList(e, true)
 		if f.bad || f.i != e {
 			return f.fail()
 		}
