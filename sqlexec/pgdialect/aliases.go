@@ -65,6 +65,7 @@ func (x *tx) selectListAt(i int) ([][2]int, int) {
 // (f(x) -> "f", 1 -> "?column?", x::int -> "int4") and records ColumnOIDs
 // of the first select list.
 func (x *tx) applyAliases() {
+	x.aliasRowSources()
 	lists := x.selectLists()
 	for li, items := range lists {
 		var oids []uint32
@@ -102,6 +103,36 @@ func (x *tx) applyAliases() {
 						x.colOIDs = x.starOIDs // derivedcols.go: known FROM items
 					}
 				}
+			}
+		}
+	}
+}
+
+// aliasRowSources gives the unaliased items of a derived table's or a
+// CTE's select list PostgreSQL's column names, as applyAliases does for
+// the statement's own: SELECT * FROM (SELECT count(*) FROM t) s has a
+// column count, s.count names it, and WITH c AS (SELECT upper(t) ...)
+// a column upper, where SQLite named them by their translated text. The
+// first select list of the parentheses is enough: SQLite takes a set
+// operation's names from its first operand, as PostgreSQL does. A
+// subquery that is no row source (an IN list after a comma) gets names
+// nobody reads.
+func (x *tx) aliasRowSources() {
+	for i := 1; i < x.n(); i++ {
+		if x.depth[i] == 0 || !x.T(i).kw("SELECT") || !x.isP(i-1, "(") {
+			continue
+		}
+		if p := i - 2; p < 0 || !(x.kw(p, "FROM") || x.kw(p, "JOIN") || x.kw(p, "LATERAL") || x.kw(p, "AS") || x.kw(p, "MATERIALIZED") || x.isP(p, ",")) {
+			continue
+		}
+		items, _ := x.selectListAt(i)
+		for _, it := range items {
+			a, b := it[0], it[1]
+			if a >= b {
+				continue
+			}
+			if name, has, _ := x.itemName(a, b); !has && name != "" {
+				x.T(b - 1).wsuf += ` AS "` + strings.ReplaceAll(name, `"`, `""`) + `"`
 			}
 		}
 	}
