@@ -322,15 +322,25 @@ func (x *tx) columnDTShape(a, b int, leafTypes []uint32, k *int) (string, bool) 
 		if args := x.splitTop(lo+3, x.match(lo+2)); op != "" && len(args) == 3 {
 			l, dl := x.columnDTShape(args[0][0], args[0][1], leafTypes, k)
 			r, dr := x.columnDTShape(args[1][0], args[1][1], leafTypes, k)
-			if lit := func(a [2]int) bool { return a[1]-a[0] == 1 && x.T(a[0]).typ == tString }; op == "-" {
-				// d - '2024-01-01': the literal is of the other side's
-				// type (columnDTOperator), date - date an int4
+			lit := func(a [2]int) bool { return a[1]-a[0] == 1 && x.T(a[0]).typ == tString }
+			// the literal's type, beside a date/time value of type t:
+			// for - t's own (d - '2024-01-01' is date - date, an int4;
+			// columnDTOperator), for + an interval where t takes one
+			// (ts + '1 day'; date + unknown is PostgreSQL's 42725)
+			litType := func(t string) string {
 				switch {
-				case lit(args[1]) && isDTName(l) && !isDTName(r):
-					r = l
-				case lit(args[0]) && isDTName(r) && !isDTName(l):
-					l = r
+				case op == "-":
+					return t
+				case t == "timestamp" || t == "timestamptz" || t == "time" || t == "interval":
+					return "interval"
 				}
+				return ""
+			}
+			switch {
+			case lit(args[1]) && isDTName(l) && !isDTName(r) && litType(l) != "":
+				r = litType(l)
+			case lit(args[0]) && isDTName(r) && !isDTName(l) && litType(r) != "":
+				l = litType(r)
 			}
 			switch res := dtBinaryResult(op, dtShapeName(l), dtShapeName(r)); {
 			case res == "int":

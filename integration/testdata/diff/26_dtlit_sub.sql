@@ -13,5 +13,5 @@ SELECT max(d) - '2024-01-01' AS a, '2024-12-31' - min(d) AS b FROM n26dtlit;
 SELECT d - '1' FROM n26dtlit;
 SELECT ts - '1 day' FROM n26dtlit;
 SELECT tz - '1 day' FROM n26dtlit;
--- differs-type: a timestamp column plus a quoted literal is described as text (the value is PostgreSQL's timestamp + interval)
 SELECT id, d - 1 AS a, ts + '1 day' AS b FROM n26dtlit ORDER BY id;
+SELECT id, ts + '1' AS a, tz + '1 hour' AS b, tm + '1' AS c, iv + '1' AS e, '1 day' + ts AS f FROM n26dtlit ORDER BY id;
