@@ -544,23 +544,15 @@ func fnFloatInt(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 
 // fnRoot is |/ (n = 2: 2201F for a negative number) and ||/ (n = 3).
 func fnRoot(n int) fn {
-	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-		if a[0] == nil {
-			return nil, nil
-		}
-		x, err := classify(a[0])
-		if err != nil {
-			return nil, err
-		}
-		f := x.toFloat()
+	return fnFloat(func(f float64) (float64, error) { // mathfuncs.go
 		if n == 3 {
 			return pgCbrt(f), nil // float8cbrt.go
 		}
 		if f < 0 {
-			return nil, pgErr("2201F", "cannot take square root of a negative number")
+			return 0, pgErr("2201F", "cannot take square root of a negative number")
 		}
 		return math.Sqrt(f), nil
-	}
+	})
 }
 
 // fnNeg is unary minus: 22003 for the smallest integer of the type.
