@@ -151,7 +151,18 @@ func fnArrayConcatTyped(a []driver.Value) (driver.Value, error) {
 		}
 		return str(a[0]) + str(a[1]), nil // bitcat: the 0/1 texts joined (bits.go)
 	case le != 0 && re != 0:
-		return fnArrayCat(nil, a[:2])
+		// each operand read by its array type's input function: an
+		// untyped literal beside an array column is that array type
+		// (ia || '{x}' is 22P02 for integer "x", jsonColumnOperand)
+		l, err := inArray(le)(nil, a[:1])
+		if err != nil {
+			return nil, err
+		}
+		r, err := inArray(re)(nil, a[1:2])
+		if err != nil {
+			return nil, err
+		}
+		return fnArrayCat(nil, []driver.Value{l, r})
 	case le != 0:
 		return fnArrayAppend(nil, a[:2])
 	}
@@ -159,13 +170,19 @@ func fnArrayConcatTyped(a []driver.Value) (driver.Value, error) {
 }
 
 // fnArrayConcatAny is pg_array_concat with two arguments (the values
-// decide, array_translate.go) or four (the types decide, above).
+// decide, array_translate.go), four (the types decide, above) or three:
+// pg_array_concat(l, r, arraytype), an array column beside an untyped
+// literal or NULL, both operands of the column's array type
+// (jsonColumnOperand: tags || '{w}', tags || NULL).
 func fnArrayConcatAny(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if len(a) == 3 {
+		return fnArrayConcatTyped([]driver.Value{a[0], a[1], a[2], a[2]})
+	}
 	if len(a) == 4 {
 		return fnArrayConcatTyped(a)
 	}
 	if len(a) != 2 {
-		return nil, pgErr("42883", "function pg_array_concat takes 2 or 4 arguments")
+		return nil, pgErr("42883", "function pg_array_concat takes 2, 3 or 4 arguments")
 	}
 	return fnArrayConcat(nil, a)
 }

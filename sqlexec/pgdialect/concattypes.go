@@ -46,8 +46,8 @@ func ConcatItems(sqlText string) []ArithItem {
 				continue
 			}
 			args := x.splitTop(k+2, x.match(k+1))
-			if len(args) != 2 && len(args) != 4 {
-				break // (four: the operands' types follow, concat_columns.go)
+			if len(args) < 2 || len(args) > 4 {
+				break // (three or four: the operands' types follow, concat_columns.go)
 			}
 			var leaves []string
 			for _, p := range args[:2] {

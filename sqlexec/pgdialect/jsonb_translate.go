@@ -193,7 +193,13 @@ func (x *tx) jsonPass() error {
 		if runtime != "" {
 			other := left + " " + op + " " + right
 			if op == "||" { // an array column (array_translate.go)
-				other = "CASE WHEN substr(" + runtime + ", 1, 1) = '_' THEN pg_array_concat(" + left + ", " + right + ") ELSE " + other + " END"
+				types := "" // a number's or a cast's value is an element: the values decide
+				if x.plainString(ls, i) || x.plainString(rs, re) || x.kw(ls, "NULL") && i == ls+1 || x.kw(rs, "NULL") && re == rs+1 {
+					// an untyped literal is of the column's array type: a
+					// NULL column is a NULL array (NULL || '{4,5}' is {4,5})
+					types = ", " + runtime
+				}
+				other = "CASE WHEN substr(" + runtime + ", 1, 1) = '_' THEN pg_array_concat(" + left + ", " + right + types + ") ELSE " + other + " END"
 			}
 			_, _, colLeft := x.bareColumn(ls, i)
 			lit := x.jsonLiteralType(ls, i)
@@ -416,7 +422,8 @@ func (x *tx) jsonColumnOperand(la, lb, ra, rb int, op string) string {
 			if b > a+2 && x.T(a).typ == tString && x.T(a+1).typ == tCast {
 				return true
 			}
-			return lit0(a, b)
+			// NULL is an unknown too: tags || NULL is tags (a NULL array)
+			return lit0(a, b) || b == a+1 && x.T(a).kw("NULL")
 		}
 	}
 	if q, c, ok := col(la, lb); ok && lit(ra, rb) {
@@ -426,6 +433,24 @@ func (x *tx) jsonColumnOperand(la, lb, ra, rb int, op string) string {
 		return x.columnTypeExpr(q, c)
 	}
 	return ""
+}
+
+// plainString reports whether a..b-1 is a string constant alone of
+// unknown type ('...', E'...', U&'...', $$...$$; not the bit strings B'...'
+// and X'...' or N'...', which are typed), whose type PostgreSQL resolves
+// from the operator's other operand.
+func (x *tx) plainString(a, b int) bool {
+	if b != a+1 {
+		return false
+	}
+	t := x.T(a)
+	switch t.typ {
+	case tDollar:
+		return true
+	case tString:
+		return t.text[0] == '\'' || t.text[0] == 'E' || t.text[0] == 'e' || t.text[0] == 'U' || t.text[0] == 'u'
+	}
+	return false
 }
 
 // bareColumn reports whether a..b-1 is a column reference, col or

@@ -226,9 +226,41 @@ func (x *tx) outTextConcatOps() {
 		if ls < 0 || re < 0 || x.arrayShown(ls, i) || x.arrayShown(i+1, re) {
 			continue
 		}
+		x.unknownBesideColumn(ls, i, i+1, re)
 		x.outTextWrap(ls, i, false)
 		x.outTextWrap(i+1, re, false)
 	}
+}
+
+// unknownBesideColumn wraps a string literal alone that is one operand of
+// a text ||, the other (la..lb-1 or ra..rb-1) being a column, in
+// pg_concat_unknown(literal, column type): PostgreSQL resolves the
+// literal's type from the column's, so beside an array or jsonb column it
+// is read as one (tags || 'z' is 22P02 malformed array literal, not
+// '{a,b}z'). A literal that reads as an array or a jsonb document took
+// jsonPass's run-time choice already (jsonColumnOperand).
+func (x *tx) unknownBesideColumn(la, lb, ra, rb int) {
+	lit, ca, cb := ra, la, lb
+	if x.plainString(la, lb) {
+		lit, ca, cb = la, ra, rb
+	}
+	if !x.plainString(lit, lit+1) {
+		return
+	}
+	n, a, b := x.columnName(ca, cb)
+	if n == "" {
+		return
+	}
+	qual := ""
+	if b-a >= 3 {
+		qual = x.T(b - 3).identName()
+	}
+	hint := x.columnTypeExpr(qual, n)
+	if hint == "NULL" {
+		return
+	}
+	x.T(lit).pre = "pg_concat_unknown(" + x.T(lit).pre
+	x.T(lit).suf += ", " + hint + ")"
 }
 
 // outTextWrap wraps a..b-1 in pg_out_text when its type is boolean or a
