@@ -59,5 +59,5 @@ func (x *tx) numberInSubquery(i, e int) {
 		return
 	}
 	x.T(a).pre = "CAST(" + x.T(a).pre
-	x.T(e-1).suf += " AS TEXT) COLLATE " + NumericCollation
+	x.T(e - 1).suf += " AS TEXT) COLLATE " + NumericCollation
 }
