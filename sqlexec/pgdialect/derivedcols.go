@@ -348,6 +348,18 @@ func (x *tx) typeBlock(s int, ctes map[string]*derivedRel) []fromItem {
 // GROUP BY c_id HAVING sum(amt) > 5 compares o's numeric amt by value,
 // where an unqualified column beside a derived item was given no type.
 func (x *tx) typeTableRefs(a, b int, items []fromItem, ctes map[string]*derivedRel) {
+	for _, it := range items {
+		k := it.a
+		if x.kw(k, "LATERAL") || x.kw(k, "ONLY") {
+			k++
+		}
+		if n, e := x.name(k); it.rel != nil && !x.isP(k, "(") && !(n != "" && ctes[n] != nil && !x.isP(e, "(")) {
+			// a function in FROM (jsonb_array_elements becomes json_each,
+			// whose own columns, id among them, are qualified later):
+			// the block's columns are left as they are
+			return
+		}
+	}
 	for k := a; k < b; k++ {
 		if x.isP(k, "(") && (x.kw(k+1, "SELECT") || x.kw(k+1, "WITH") || x.kw(k+1, "VALUES")) {
 			if m := x.match(k); m > k {
