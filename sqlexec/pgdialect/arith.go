@@ -430,6 +430,21 @@ func (x *tx) arithCompare(i, ls, re int) {
 		ru, rrt = true, ""
 	}
 	runtimeOnly = runtimeOnly && (lrt != "" || !lu) && (rrt != "" || !ru)
+	if !(lu || ru || ln || rn || lc || rc) && x.conditionalNumeric(ls, i) && x.conditionalNumeric(i+1, re) {
+		// two values numeric at run time ((SELECT sum(amt) ...) >
+		// (SELECT max(amt) ...)): by value where either is numeric
+		// (numeric_runtimecmp.go)
+		var conds []string
+		for _, c := range []string{x.conditionalNumericCond(ls, i), x.conditionalNumericCond(i+1, re)} {
+			if c != "" {
+				conds = append(conds, c)
+			}
+		}
+		if len(conds) > 0 {
+			x.runtimeCompareWhen(i, ls, re, strings.Join(conds, " OR "))
+		}
+		return
+	}
 	if !(lu || ru || ln && !rc || rn && !lc) || !(ln || lu || rn || ru) {
 		return
 	}
@@ -471,10 +486,17 @@ func (x *tx) runtimeCompare(i, ls, re int, lrt, rrt string) {
 			conds = append(conds, "coalesce("+rt+", '') <> ''")
 		}
 	}
+	x.runtimeCompareWhen(i, ls, re, strings.Join(conds, " OR "))
+}
+
+// runtimeCompareWhen rewrites the comparison at i between ls..i-1 and
+// i+1..re-1 to compare by value (pg_cmp) where the SQL condition cond
+// holds, as SQLite compares otherwise.
+func (x *tx) runtimeCompareWhen(i, ls, re int, cond string) {
 	op := x.T(i).text
 	left, right := x.text(ls, i), x.text(i+1, re)
 	x.wipe(ls, re)
-	x.T(ls).set("(CASE WHEN " + strings.Join(conds, " OR ") + " THEN (pg_cmp(" + left + ", " + right + ") " + op + " 0) ELSE " +
+	x.T(ls).set("(CASE WHEN " + cond + " THEN (pg_cmp(" + left + ", " + right + ") " + op + " 0) ELSE " +
 		left + " " + op + " " + right + " END)")
 	x.castEnd[re-1] = ls
 	if x.arithTypes == nil {
@@ -700,6 +722,21 @@ func (x *tx) runtimeMembership(i, e int) {
 		if r.end == e && a < e {
 			s, rt = a, r.expr
 		}
+	}
+	if s < 0 && x.isP(e-1, ")") {
+		// a scalar subquery of a numeric value ((SELECT sum(amt) ...)
+		// BETWEEN -1 AND 10: scalarsub_item.go) has no affinity either
+		if k := x.matchBack(e - 1); k >= 0 {
+			if ia, ib, ok := x.scalarSubqueryItem(k, e); ok {
+				if t := x.numTypeExpr(ia, ib); t == "'numeric'" || t != "" && t[0] != '\'' {
+					s, rt = k, t
+				}
+			}
+		}
+	}
+	if s < 0 && x.T(i).kw("IN") && x.kw(i+2, "SELECT") {
+		x.numberInSubquery(i, e)
+		return
 	}
 	if s < 0 || rt == "" || x.kw(i+1, "SYMMETRIC") || x.kw(i+1, "ASYMMETRIC") {
 		return

@@ -334,7 +334,54 @@ func (x *tx) typeBlock(s int, ctes map[string]*derivedRel) []fromItem {
 	}
 	x.typeRefs(s+1, e, rels, allDerived)
 	x.typeRefs(end, blockEnd, rels, allDerived)
+	if !allDerived {
+		x.typeTableRefs(s+1, e, items, ctes)
+		x.typeTableRefs(end, blockEnd, items, ctes)
+	}
 	return items
+}
+
+// typeTableRefs records the run-time type of each unqualified column in
+// a..b-1 (outside nested queries) that is none of the block's derived
+// items' and so the column of the one of its tables that has it
+// (blockColumnType): WITH k AS (SELECT 1 AS z) SELECT c_id FROM o, k
+// GROUP BY c_id HAVING sum(amt) > 5 compares o's numeric amt by value,
+// where an unqualified column beside a derived item was given no type.
+func (x *tx) typeTableRefs(a, b int, items []fromItem, ctes map[string]*derivedRel) {
+	for _, it := range items {
+		k := it.a
+		if x.kw(k, "LATERAL") || x.kw(k, "ONLY") {
+			k++
+		}
+		if n, e := x.name(k); it.rel != nil && !x.isP(k, "(") && !(n != "" && ctes[n] != nil && !x.isP(e, "(")) {
+			// a function in FROM (jsonb_array_elements becomes json_each,
+			// whose own columns, id among them, are qualified later):
+			// the block's columns are left as they are
+			return
+		}
+	}
+	for k := a; k < b; k++ {
+		if x.isP(k, "(") && (x.kw(k+1, "SELECT") || x.kw(k+1, "WITH") || x.kw(k+1, "VALUES")) {
+			if m := x.match(k); m > k {
+				k = m
+			}
+			continue
+		}
+		t := x.T(k)
+		if t.typ != tIdent && t.typ != tQIdent || x.isP(k+1, "(") || x.isP(k+1, ".") || x.isP(k-1, ".") || x.kw(k-1, "AS") ||
+			x.T(k-1).typ == tCast || x.T(k+1).typ == tString || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
+			continue
+		}
+		if _, done := x.colRTypes[k]; done {
+			continue
+		}
+		if _, done := x.resolved[k]; done {
+			continue
+		}
+		if rt := x.blockColumnType(items, k, k+1, ctes); rt != "" {
+			x.setRuntimeRef(k, k+1, rt)
+		}
+	}
 }
 
 // typeRefs records the references to rels' columns in a..b-1, outside

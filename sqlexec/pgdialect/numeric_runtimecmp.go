@@ -153,6 +153,11 @@ func (x *tx) conditionalBranches(a, b int) [][2]int {
 			// (HAVING sum(v) > 100)
 			brs = x.splitTop(a+2, b-1)
 		}
+	case t.typ == tPunct:
+		// a scalar subquery is its item's value (scalarsub_item.go)
+		if ia, ib, ok := x.scalarSubqueryItem(a, b); ok {
+			brs = append(brs, [2]int{ia, ib})
+		}
 	}
 	return brs
 }
@@ -172,8 +177,9 @@ func (x *tx) conditionalNumeric(a, b int) bool {
 	for _, br := range x.conditionalBranches(a, b) {
 		if _, _, ok := x.bareColumn(br[0], br[1]); !ok {
 			// numeric arithmetic or a numeric call is numeric text too
-			// (coalesce((-1.5 - 0.0), trunc(n, 1)))
-			if x.numType(br[0], br[1]) == "numeric" && !x.numberConst(br[0], br[1]) {
+			// (coalesce((-1.5 - 0.0), trunc(n, 1))), and so is a
+			// scalar subquery's sum of a numeric column, or a CASE's
+			if x.numType(br[0], br[1]) == "numeric" && !x.numberConst(br[0], br[1]) || x.conditionalNumeric(br[0], br[1]) {
 				return true
 			}
 			continue

@@ -127,17 +127,8 @@ func (x *tx) conditionalNumericCond(a, b int) string {
 	if x.exactAvg(a, b) {
 		return "1"
 	}
-	var brs [][2]int
-	if x.T(a).kw("CASE") {
-		cb, _ := x.caseBranches(a)
-		for _, br := range cb {
-			brs = append(brs, [2]int{br.a, br.b})
-		}
-	} else {
-		brs = x.splitTop(a+2, b-1)
-	}
 	var rts []string
-	for _, br := range brs {
+	for _, br := range x.conditionalBranches(a, b) { // numeric_runtimecmp.go
 		switch rt := x.numTypeExpr(br[0], br[1]); {
 		case rt == "'numeric'":
 			return "1"
@@ -268,6 +259,10 @@ func (x *tx) orderOutputItem(a, b int) (int, int, bool) {
 		// ORDER BY it would fail the session's type probe (the probe
 		// reads the item's argument bare: aggitems.go)
 		for k := ia; k+1 < ib; k++ {
+			if x.isP(k, "(") && x.kw(k+1, "SELECT") {
+				k = x.match(k) // a scalar subquery's aggregate is its own query's
+				continue
+			}
 			if x.T(k).typ == tIdent && x.isP(k+1, "(") && (aggTyped[strings.ToLower(x.T(k).text)] || firstArgTyped[strings.ToLower(x.T(k).text)]) && !x.windowCall(k) {
 				return 0, 0, false
 			}

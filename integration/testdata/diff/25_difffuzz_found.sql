@@ -29,7 +29,7 @@ SELECT id FROM n25fnd_t a WHERE EXISTS (SELECT 1 FROM n25fnd_t b WHERE b.k = a.i
 SELECT k, sum(n) AS s FROM n25fnd_t GROUP BY k ORDER BY 2, 1;
 SELECT k, sum(n) AS s FROM n25fnd_t GROUP BY k ORDER BY s DESC, k;
 SELECT k, max(n) AS m FROM n25fnd_t GROUP BY k ORDER BY m, k;
--- differs: ORDER BY the position of a scalar subquery's numeric aggregate orders its text (103.00 before 3.75)
+-- ORDER BY the position of a scalar subquery's numeric aggregate orders by value (was by text: 103.00 before 3.75; 27_numorder_scalarsub)
 SELECT id, (SELECT sum(b.n) FROM n25fnd_t b WHERE b.k <= a.k) AS s FROM n25fnd_t a ORDER BY 2, 1;
 -- timestamp minus an interval column, ordered: infinity after the finite values
 SELECT id, ts - iv AS x FROM n25fnd_t ORDER BY 2, 1;
