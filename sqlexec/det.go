@@ -68,6 +68,7 @@ func (d *detState) bindNames(db, user string) {
 func (d *detState) unbindSession() func() {
 	if d.unbind == nil {
 		d.unbind = func() {
+			d.nowUS.Store(0) // the clock bindConn held
 			d.settings.Store(nil)
 			d.setConfig.Store(nil)
 			d.unbindNames()
@@ -298,6 +299,12 @@ func fnNow(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	resultText(tls, ctx, ctxDet(tls, ctx).now().Format("2006-01-02 15:04:05.000000+00:00"))
 }
 
+// fnPgNow is pg_now(), the translation of now() and CURRENT_TIMESTAMP
+// (pgdialect's nowSQL): the connection's clock with its microseconds.
+func fnPgNow(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	resultText(tls, ctx, pgdialect.NowText(ctxDet(tls, ctx).now()))
+}
+
 func fnUUID(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	d := ctxDet(tls, ctx)
 	var b [16]byte
@@ -395,6 +402,7 @@ var detFunctions = append([]detFunction{
 	{"transaction_timestamp", 0, cFuncPointer(fnNow), 0},
 	{"statement_timestamp", 0, cFuncPointer(fnNow), 0},
 	{"clock_timestamp", 0, cFuncPointer(fnNow), 0},
+	{"pg_now", 0, cFuncPointer(fnPgNow), 0},
 	{"gen_random_uuid", 0, cFuncPointer(fnUUID), 0},
 	{"uuid_generate_v4", 0, cFuncPointer(fnUUID), 0},
 	{"current_setting", -1, cFuncPointer(fnCurrentSetting), 0},

@@ -182,6 +182,10 @@ func (s *Session) bindConn(c *lconn) func() {
 	c.det.dbName.Store(&s.boundNames[0])
 	c.det.userName.Store(&s.boundNames[1])
 	c.det.bindZone(s.zone())
+	// now() is the statement's start, the same for every row and call
+	// (PostgreSQL's is the transaction's: a transaction's reads pin its
+	// time over this, readview.go); unbinding lets the clock run again
+	c.det.nowUS.Store(c.det.clock().UnixMicro())
 	return c.det.unbindSession()
 }
 

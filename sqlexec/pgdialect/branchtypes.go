@@ -126,7 +126,7 @@ func BranchItems(sqlText string) []ArithItem {
 // clockSQLTypes are the types of the translations of now(),
 // CURRENT_DATE and LOCALTIMESTAMP (expr.go, datetime_local.go), which
 // declare none.
-var clockSQLTypes = map[string]uint32{nowSQL: pgoid.Timestamptz, currentDateSQL: pgoid.Date, localTimestampSQL: pgoid.Timestamp}
+var clockSQLTypes = map[string]uint32{nowSQL: pgoid.Timestamptz, legacyNowSQL: pgoid.Timestamptz, currentDateSQL: pgoid.Date, localTimestampSQL: pgoid.Timestamp}
 
 // BranchType is the type of item it given its branches' declared types
 // (0: none), 0 when a branch's type cannot be told.

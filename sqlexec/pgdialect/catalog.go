@@ -560,7 +560,8 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	if m := dateTimeDefaultRe.FindStringSubmatch(d); m != nil {
 		d = stripParens(m[1]) // dateTimeDefault's conversion
 	}
-	d = unwrapLocalDefault(d) // datetime_local.go
+	d = strings.ReplaceAll(d, legacyNowSQL, nowSQL) // a table created before pg_now()
+	d = unwrapLocalDefault(d)                       // datetime_local.go
 	if d == nowSQL {
 		d = "CURRENT_TIMESTAMP"
 	} else if k := localNowKeyword(d); k != "" {

@@ -272,12 +272,18 @@ var lookupFuncs = map[string]string{
 
 var timeFuncs = map[string]bool{"now": true, "transaction_timestamp": true, "statement_timestamp": true, "clock_timestamp": true}
 
-// nowSQL is now() and CURRENT_TIMESTAMP: SQLite's 'now' (the statement's
-// time, pinned to the entry's on the apply connection; whole seconds, UTC)
-// in timestamptz's canonical stored form, so it compares with timestamptz
-// columns as text. Translating it again (FillDefaults reads a stored
-// DEFAULT back) leaves it unchanged.
-const nowSQL = "strftime('%Y-%m-%d %H:%M:%S+00', 'now')"
+// nowSQL is now() and CURRENT_TIMESTAMP: pg_now(), the statement's time
+// in microseconds (pinned to the entry's on the apply connection, to the
+// transaction's or the statement's start on a read connection: sqlexec
+// overrides it per connection) in timestamptz's canonical stored form
+// (UTC, fraction without trailing zeros), so it compares with
+// timestamptz columns as text. Translating it again (FillDefaults reads a
+// stored DEFAULT back) leaves it unchanged.
+const nowSQL = "pg_now()"
+
+// legacyNowSQL is nowSQL as tables created before pg_now() store it in a
+// DEFAULT: SQLite's 'now', whole seconds.
+const legacyNowSQL = "strftime('%Y-%m-%d %H:%M:%S+00', 'now')"
 
 // identRewrite handles identifiers and keywords at i.
 func (x *tx) identRewrite(i int) error {

@@ -163,6 +163,9 @@ func register() error {
 		"now": {0, func(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			return env.Now().UTC().Format("2006-01-02 15:04:05.999999-07"), nil
 		}},
+		"pg_now": {0, func(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+			return NowText(env.Now()), nil
+		}},
 		"gen_random_uuid": {0, fnGenUUID},
 		"version": {0, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			return VersionString(PostgresVersion), nil
@@ -618,4 +621,10 @@ func fnUserByID(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 // catalog reports one 8 kB page (documented).
 func sizeFn(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	return int64(8192), nil
+}
+
+// NowText is now()'s value at t: timestamptz's canonical stored form, in
+// UTC with the microseconds PostgreSQL keeps (no trailing zeros).
+func NowText(t time.Time) string {
+	return t.UTC().Format("2006-01-02 15:04:05.999999") + "+00"
 }

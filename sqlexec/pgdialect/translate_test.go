@@ -54,7 +54,7 @@ var translateCases = []tcase{
 	// plain SQLite / PostgreSQL common SQL keeps its text
 	{in: "SELECT id, name FROM users WHERE id = 1", kind: KindQuery, exec: []string{"SELECT id, name FROM users WHERE id = 1"}, tag: "SELECT"},
 	{in: "INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES ($1, $2, $3, $4, CURRENT_TIMESTAMP);", kind: KindQuery,
-		exec: []string{"INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (" + inDecl("?1", "pgbench_history", "tid") + ", " + inDecl("?2", "pgbench_history", "bid") + ", " + inDecl("?3", "pgbench_history", "aid") + ", " + inDecl("?4", "pgbench_history", "delta") + ", " + inDecl("pg_text(strftime('%Y-%m-%d %H:%M:%S+00', 'now'), 'timestamptz')", "pgbench_history", "mtime") + ")"}, tag: "INSERT", oids: []uint32{0, 0, 0, 0}},
+		exec: []string{"INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (" + inDecl("?1", "pgbench_history", "tid") + ", " + inDecl("?2", "pgbench_history", "bid") + ", " + inDecl("?3", "pgbench_history", "aid") + ", " + inDecl("?4", "pgbench_history", "delta") + ", " + inDecl("pg_text(pg_now(), 'timestamptz')", "pgbench_history", "mtime") + ")"}, tag: "INSERT", oids: []uint32{0, 0, 0, 0}},
 	{in: "UPDATE pgbench_accounts SET abalance = abalance + $1 WHERE aid = $2", kind: KindQuery,
 		exec: []string{"UPDATE pgbench_accounts SET abalance = " + inDecl("(pg_add(abalance ,  ?1, "+colTypeQuery("pg_col_numtype", "pgbench_accounts", "abalance")+") COLLATE pg_numeric)", "pgbench_accounts", "abalance") + " WHERE aid = ?2"}, tag: "UPDATE", oids: []uint32{0, 0}},
 	{in: "INSERT INTO t (a) VALUES ($1) ON CONFLICT (a) DO UPDATE SET b = excluded.b RETURNING id, created_at", kind: KindQuery,
@@ -63,7 +63,7 @@ var translateCases = []tcase{
 	// WITH d AS (DELETE ...) SELECT ...: refused with 0A000 (withdml_test.go)
 	{in: "SELECT 1", kind: KindQuery, exec: []string{`SELECT 1 AS "?column?"`}, tag: "SELECT"},
 	{in: "select 'a' as x, now(), CURRENT_TIMESTAMP", kind: KindQuery,
-		exec: []string{`select 'a' as x, strftime('%Y-%m-%d %H:%M:%S+00', 'now') AS "now", strftime('%Y-%m-%d %H:%M:%S+00', 'now') AS "current_timestamp"`}, tag: "SELECT"},
+		exec: []string{`select 'a' as x, pg_now() AS "now", pg_now() AS "current_timestamp"`}, tag: "SELECT"},
 	{in: "TABLE users", kind: KindQuery, exec: []string{"SELECT * FROM users"}, tag: "SELECT"},
 	{in: "VALUES (1, 'a')", kind: KindQuery, exec: []string{"VALUES (1, 'a')"}, tag: "SELECT"},
 	// parameters and casts
@@ -94,7 +94,7 @@ var translateCases = []tcase{
 	{in: "select x from generate_series(1, 3) as x", kind: KindQuery,
 		exec: []string{"select x from (WITH RECURSIVE pg_gs(v) AS (SELECT 1 WHERE CASE WHEN (1) > 0 THEN (1) <= (3) ELSE (1) >= (3) END UNION ALL SELECT v + (1) FROM pg_gs WHERE CASE WHEN (1) > 0 THEN v + (1) <= (3) ELSE v + (1) >= (3) END) SELECT v AS x FROM pg_gs) as x"}, tag: "SELECT"},
 	{in: "SELECT * FROM t WHERE ts > now() - interval '1 day 2 hours' AND ts < $1::timestamptz + '30 min'::interval", kind: KindQuery,
-		exec: []string{"SELECT * FROM t WHERE ts > pg_dt_sub(strftime('%Y-%m-%d %H:%M:%S+00', 'now') , 'timestamptz',  pg_cast_interval('1 day 2 hours') , 'interval') AND ts < pg_dt_add(pg_cast_timestamptz(?1) , 'timestamptz',  pg_cast_interval('30 min'), 'interval')"}, tag: "SELECT", oids: []uint32{1184}},
+		exec: []string{"SELECT * FROM t WHERE ts > pg_dt_sub(pg_now() , 'timestamptz',  pg_cast_interval('1 day 2 hours') , 'interval') AND ts < pg_dt_add(pg_cast_timestamptz(?1) , 'timestamptz',  pg_cast_interval('30 min'), 'interval')"}, tag: "SELECT", oids: []uint32{1184}},
 	// transactions
 	{in: "BEGIN", kind: KindBegin, exec: []string{"BEGIN"}, tag: "BEGIN"},
 	{in: "begin isolation level serializable read only", kind: KindBegin, exec: []string{"BEGIN"}, tag: "BEGIN", value: "isolation level serializable read only"},
@@ -121,7 +121,7 @@ var translateCases = []tcase{
 	{in: "-- ping", kind: KindEmpty},
 	// DDL
 	{in: "CREATE TABLE users (id SERIAL PRIMARY KEY, name text NOT NULL, created_at timestamp with time zone DEFAULT now())", kind: KindQuery,
-		exec: []string{"CREATE TABLE users (id int4 /*serial*/ NOT NULL DEFAULT (nextval('users_id_seq')) PRIMARY KEY, name text NOT NULL" + inCheckSQL("text", "name", -1) + ", created_at timestamptz DEFAULT (pg_in_timestamptz((strftime('%Y-%m-%d %H:%M:%S+00', 'now')), -1))" + inCheckSQL("timestamptz", "created_at", -1) + ")",
+		exec: []string{"CREATE TABLE users (id int4 /*serial*/ NOT NULL DEFAULT (nextval('users_id_seq')) PRIMARY KEY, name text NOT NULL" + inCheckSQL("text", "name", -1) + ", created_at timestamptz DEFAULT (pg_in_timestamptz((pg_now()), -1))" + inCheckSQL("timestamptz", "created_at", -1) + ")",
 			"SELECT pg_seq_create('users_id_seq', 'as=integer owned=users.id', 0)"}, tag: "CREATE TABLE"},
 	{in: "CREATE TABLE t (id bigserial, n varchar(20) DEFAULT 'x'::character varying)", kind: KindQuery,
 		exec: []string{"CREATE TABLE t (id int8 /*bigserial*/ NOT NULL DEFAULT (nextval('t_id_seq')), n varchar(20) DEFAULT (CAST('x' AS TEXT))" + inCheckSQL("varchar", "n", 24) + ")",
