@@ -394,6 +394,12 @@ func (x *tx) arithCompare(i, ls, re int) {
 	side := func(a, b int) (numeric, unknownArith, column bool, rt string) {
 		t, ok := x.arithTypes[a]
 		ok = ok && x.castEnd[b-1] == a
+		if ua, ub := x.unparen(a, b); !ok && ub > ua {
+			// a parenthesised operand ((n / id) > 3) is the arithmetic
+			// inside it: its numeric text has no affinity either
+			t, ok = x.arithTypes[ua]
+			ok = ok && x.castEnd[ub-1] == ua
+		}
 		n, j := x.name(a)
 		column = n != "" && j == b && !(x.T(a).typ == tIdent && reservedWord(x.T(a).upper()))
 		if r, derived := x.colRTypes[a]; derived && r.end == b {

@@ -423,11 +423,14 @@ func isDTName(t string) bool { return dtTypeOIDs[t] != 0 && t != "int" && t != "
 // their text does, numbers as arithCompare's pg_cmp (numeric text by
 // value). It reports whether it did.
 func (x *tx) columnDTCompare(i, ls, re int) bool {
-	cond := x.dtConds[ls]
-	if x.castEnd[i-1] != ls {
+	// in parentheses or not ((d + 1) > x), as arithCompare reads them
+	la, lb := x.unparen(ls, i)
+	ra, rb := x.unparen(i+1, re)
+	cond := x.dtConds[la]
+	if lb <= la || x.castEnd[lb-1] != la {
 		cond = ""
 	}
-	if c := x.dtConds[i+1]; cond == "" && c != "" && x.castEnd[re-1] == i+1 {
+	if c := x.dtConds[ra]; cond == "" && c != "" && rb > ra && x.castEnd[rb-1] == ra {
 		cond = c
 	}
 	if cond == "" {
