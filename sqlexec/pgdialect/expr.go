@@ -208,8 +208,10 @@ func (x *tx) exprPass() error {
 	}
 	x.arrayNumericConsts() // branch_consts.go
 	x.orderNumeric()       // orderby_numeric.go, before nullif and greatest change shape
+	x.minMaxConditionals() // minmax_conditional.go, likewise
 	x.nullifNumeric()      // numeric_runtimecmp.go
 	x.rewriteMinMax()      // strsyntax.go
+	x.minMaxConditional()  // minmax_conditional.go, over the rewritten arguments
 	x.betweenSymmetric()   // symmetric.go
 	// pass 5: NULL placement and row limits (orderby.go)
 	return x.orderByPass()
