@@ -211,7 +211,6 @@ func (x *tx) exprPass() error {
 	x.minMaxConditionals() // minmax_conditional.go, likewise
 	x.nullifNumeric()      // numeric_runtimecmp.go
 	x.rewriteMinMax()      // strsyntax.go
-	x.minMaxConditional()  // minmax_conditional.go, over the rewritten arguments
 	x.betweenSymmetric()   // symmetric.go
 	// pass 5: NULL placement and row limits (orderby.go)
 	return x.orderByPass()

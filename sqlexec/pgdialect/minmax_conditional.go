@@ -70,7 +70,8 @@ func (x *tx) minMaxConditionals() {
 }
 
 // minMaxConditional rewrites the calls minMaxConditionals recorded, with
-// their FILTER and OVER clauses, over their translated text; the last
+// their FILTER and OVER clauses, over their translated text with the
+// branches' types resolved (resolveNested calls it last); the last
 // first (one in a subquery of another's argument is in the text the
 // outer one copies).
 func (x *tx) minMaxConditional() {

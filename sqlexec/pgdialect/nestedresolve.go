@@ -99,6 +99,9 @@ func (x *tx) resolveNested() error {
 			}
 		}
 	}
+	// min/max of a numeric conditional over its arguments as resolved
+	// (coalesce(i, 1.50) keeps the constant's digits)
+	x.minMaxConditional() // minmax_conditional.go
 	return nil
 }
 
