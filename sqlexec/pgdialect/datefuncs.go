@@ -716,9 +716,6 @@ func fnJustify(f func(interval) interval) fn {
 	}
 }
 
-// pgEpochUnixSec is PostgreSQL's epoch, 2000-01-01, in Unix seconds.
-const pgEpochUnixSec = 946684800
-
 // extractEpoch is extract(epoch ...) of the instant secs (Unix seconds)
 // and us (microseconds within the second), with scale 0 (a date) or 6.
 // PostgreSQL's timestamps count microseconds from 2000-01-01 in an int64;
