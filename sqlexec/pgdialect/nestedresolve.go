@@ -101,7 +101,8 @@ func (x *tx) resolveNested() error {
 	}
 	// min/max of a numeric conditional over its arguments as resolved
 	// (coalesce(i, 1.50) keeps the constant's digits)
-	x.minMaxConditional() // minmax_conditional.go
+	x.minMaxConditional()      // minmax_conditional.go
+	x.conditionalMemberships() // membership_conditional.go: likewise
 	return nil
 }
 
