@@ -59,10 +59,16 @@ func AggregateItems(sqlText string) []AggItem {
 		// (f(x) COLLATE c): a subquery's or CTE's sum or avg, which
 		// derivedcols.go gives the numeric collation
 		wrapA, wrapB := -1, -1
-		if m := x.match(a); x.isP(a, "(") && m > a+4 && m < b && x.kw(m-2, "COLLATE") &&
-			(m+1 == b || x.kw(m+1, "AS") || m+2 == b && (x.T(m+1).typ == tIdent || x.T(m+1).typ == tQIdent)) {
-			wrapA, wrapB = a, m+1
-			a, b = a+1, m-2
+		if m := x.match(a); x.isP(a, "(") && m > a+4 && m < b && (m+1 == b || x.kw(m+1, "AS") || m+2 == b && (x.T(m+1).typ == tIdent || x.T(m+1).typ == tQIdent)) {
+			if ca, cb, ok := x.minMaxElseCall(a); ok {
+				// min(coalesce(n2, n)) as minmax_conditional.go writes it:
+				// typed by its second call's argument
+				wrapA, wrapB = a, m+1
+				a, b = ca, cb
+			} else if x.kw(m-2, "COLLATE") {
+				wrapA, wrapB = a, m+1
+				a, b = a+1, m-2
+			}
 		}
 		fname := strings.ToLower(x.T(a).text)
 		if b-a < 4 || x.T(a).typ != tIdent || !aggTyped[fname] && !firstArgTyped[fname] && fname != "array_prepend" || !x.isP(a+1, "(") {

@@ -394,6 +394,12 @@ func (x *tx) arithCompare(i, ls, re int) {
 	side := func(a, b int) (numeric, unknownArith, column bool, rt string) {
 		t, ok := x.arithTypes[a]
 		ok = ok && x.castEnd[b-1] == a
+		if ua, ub := x.unparen(a, b); !ok && ub > ua {
+			// a parenthesised operand ((n / id) > 3) is the arithmetic
+			// inside it: its numeric text has no affinity either
+			t, ok = x.arithTypes[ua]
+			ok = ok && x.castEnd[ub-1] == ua
+		}
 		n, j := x.name(a)
 		column = n != "" && j == b && !(x.T(a).typ == tIdent && reservedWord(x.T(a).upper()))
 		if r, derived := x.colRTypes[a]; derived && r.end == b {
@@ -687,6 +693,9 @@ func (x *tx) arithMembership() {
 		}
 		s, ok := x.castEnd[e]
 		if !ok || x.arithTypes[s] != "?" && !x.numericCallOperand(s) {
+			if x.conditionalMembership(i) { // membership_conditional.go
+				continue
+			}
 			x.runtimeMembership(i, e+1)
 			continue
 		}
@@ -741,33 +750,47 @@ func (x *tx) runtimeMembership(i, e int) {
 	if s < 0 || rt == "" || x.kw(i+1, "SYMMETRIC") || x.kw(i+1, "ASYMMETRIC") {
 		return
 	}
+	x.membershipByValue(s, i, e, "coalesce("+rt+", '') <> ''")
+}
+
+// membershipByValue rewrites x [NOT] BETWEEN a AND b or x [NOT] IN
+// (list), its operand x at s..e-1 and BETWEEN or IN at i, so that where
+// cond holds at run time numbers compare by value (pg_cmp; x as numeric
+// text with the numeric collation for IN), and as SQLite compares them
+// otherwise. What encloses the test stays around it.
+func (x *tx) membershipByValue(s, i, e int, cond string) {
 	not := ""
 	if x.T(e).kw("NOT") {
 		not = "NOT "
 	}
+	end := 0
+	if x.T(i).kw("IN") {
+		end = x.match(i+1) + 1
+	} else {
+		and := x.betweenAnd(i) // symmetric.go
+		if and < 0 || and == i+1 {
+			return // SQLite's syntax error
+		}
+		if end = x.boundEnd(and+1, x.depth[i]); end <= and+1 {
+			return
+		}
+	}
+	pre, suf := x.T(s).pre, x.T(end-1).suf
+	x.T(s).pre, x.T(end-1).suf = "", ""
 	col := x.text(s, e)
 	if x.T(i).kw("IN") {
-		m := x.match(i + 1)
-		list := x.text(i+1, m+1)
-		x.wipe(s, m+1)
-		x.T(s).set("(CASE WHEN coalesce(" + rt + ", '') <> '' THEN CAST(" + col + " AS TEXT) COLLATE " + NumericCollation + " " + not +
+		list := x.text(i+1, end)
+		x.wipe(s, end)
+		x.T(s).set("(CASE WHEN " + cond + " THEN CAST(" + col + " AS TEXT) COLLATE " + NumericCollation + " " + not +
 			"IN " + list + " ELSE " + col + " " + not + "IN " + list + " END)")
-		x.castEnd[m] = s
-		return
+	} else {
+		and := x.betweenAnd(i)
+		lo, hi := x.text(i+1, and), x.text(and+1, end)
+		x.wipe(s, end)
+		x.T(s).set("(CASE WHEN " + cond + " THEN " + not + "(pg_cmp(" + col + ", " + lo + ") >= 0 AND pg_cmp(" +
+			col + ", " + hi + ") <= 0) ELSE " + col + " " + not + "BETWEEN " + lo + " AND " + hi + " END)")
 	}
-	d := x.depth[i]
-	and := x.betweenAnd(i) // symmetric.go
-	if and < 0 || and == i+1 {
-		return // SQLite's syntax error
-	}
-	end := x.boundEnd(and+1, d)
-	if end <= and+1 {
-		return
-	}
-	lo, hi := x.text(i+1, and), x.text(and+1, end)
-	x.wipe(s, end)
-	x.T(s).set("(CASE WHEN coalesce(" + rt + ", '') <> '' THEN " + not + "(pg_cmp(" + col + ", " + lo + ") >= 0 AND pg_cmp(" +
-		col + ", " + hi + ") <= 0) ELSE " + col + " " + not + "BETWEEN " + lo + " AND " + hi + " END)")
+	x.T(s).pre, x.T(end-1).suf = pre, suf
 	x.castEnd[end-1] = s
 }
 

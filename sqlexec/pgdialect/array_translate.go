@@ -628,7 +628,9 @@ func (x *tx) distinctAggOrder() {
 		if v[1] <= v[0]+1 {
 			continue
 		}
-		x.T(e - 1).suf += " ORDER BY " + x.text(v[0]+1, v[1]) + " NULLS LAST"
+		// before the ")", not after the argument, which later rewrites
+		// wrap (array_agg(DISTINCT 1.50): nestedresolve.go)
+		x.T(e).pre = " ORDER BY " + x.text(v[0]+1, v[1]) + " NULLS LAST" + x.T(e).pre
 	}
 }
 

@@ -109,6 +109,9 @@ func BranchItems(sqlText string) []ArithItem {
 				// sum(x) (sum_float4.go)
 				if args := x.splitTop(l[0]+2, l[1]-1); (len(args) == 1 || (f == "pg_sum_typed" || f == "pg_sum_distinct") && len(args) == 2) && !x.kw(l[0]+2, "DISTINCT") {
 					agg, l = f, args[0]
+					if ka, kb, ok := x.minMaxKeyArg(l[0], l[1]); ok {
+						l = [2]int{ka, kb} // min(coalesce(n2, n)) keyed as numeric (minmax_conditional.go)
+					}
 				}
 			}
 			it.aggs = append(it.aggs, agg)

@@ -348,7 +348,7 @@ func extractField(fieldIn string, o dtOperand, zone *time.Location) (dec string,
 		iy, _ := t.ISOWeek()
 		return integral(int64(iy))
 	case "epoch":
-		return micros(t.Unix()*usPerSec+int64(t.Nanosecond()/1000), scale)
+		return extractEpoch(t.Unix(), int64(t.Nanosecond()/1000), scale)
 	case "julian":
 		jd := t.Unix()/86400 + 2440588
 		if o.typ == "date" {
@@ -714,4 +714,32 @@ func fnJustify(f func(interval) interval) fn {
 		}
 		return f(iv).String(), nil
 	}
+}
+
+// extractEpoch is extract(epoch ...) of the instant secs (Unix seconds)
+// and us (microseconds within the second), with scale 0 (a date) or 6.
+// PostgreSQL's timestamps count microseconds from 2000-01-01 in an int64;
+// past where the Unix count no longer fits one (from year 294247), its
+// timestamp_part computes in numeric: (ts - epoch) / 1000000 at the
+// division's scale, 4 (select_div_scale), rounded, then printed at 6
+// (extract(epoch FROM ...) of 294273-01-06 16:00:54.775807 is
+// 9224192275254.775800; the int64 wrapped negative here).
+func extractEpoch(secs, us int64, scale int) (string, float64, error) {
+	f := float64(secs) + float64(us)/1e6
+	if scale == 0 {
+		return strconv.FormatInt(secs, 10), f, nil
+	}
+	if secs <= (math.MaxInt64-us-1)/usPerSec {
+		n := secs*usPerSec + us
+		sign := ""
+		if n < 0 {
+			sign, n = "-", -n
+		}
+		return fmt.Sprintf("%s%d.%06d", sign, n/usPerSec, n%usPerSec), f, nil
+	}
+	frac := (us + 50) / 100 // half away from zero, as numeric's division rounds
+	if frac == 10000 {
+		secs, frac = secs+1, 0
+	}
+	return fmt.Sprintf("%d.%04d00", secs, frac), f, nil
 }

@@ -191,9 +191,10 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 	}
 	f := map[string]string{"+": "pg_dt_add", "-": "pg_dt_sub"}[x.T(i).text]
 	op := x.T(i).text
-	x.minMaxWithin(ls, re)   // strsyntax.go: the operands' text is copied below
-	x.orderByWithin(ls, re)  // orderby.go: lag(ts) OVER (ORDER BY id)
-	x.sumTypesWithin(ls, re) // sum_float4.go: sum(r) + 1 of a real column
+	x.minMaxWithin(ls, re)              // strsyntax.go: the operands' text is copied below
+	x.orderByWithin(ls, re)             // orderby.go: lag(ts) OVER (ORDER BY id)
+	x.sumTypesWithin(ls, re)            // sum_float4.go: sum(r) + 1 of a real column
+	x.numericFuncsWithin(ls, re, false) // numeric_funcargs.go: mod(2.5, n2) - i4
 	if !x.castsChecked() {
 		left, right := x.text(ls, i), x.text(i+1, re)
 		x.wipe(ls, re)
@@ -422,11 +423,14 @@ func isDTName(t string) bool { return dtTypeOIDs[t] != 0 && t != "int" && t != "
 // their text does, numbers as arithCompare's pg_cmp (numeric text by
 // value). It reports whether it did.
 func (x *tx) columnDTCompare(i, ls, re int) bool {
-	cond := x.dtConds[ls]
-	if x.castEnd[i-1] != ls {
+	// in parentheses or not ((d + 1) > x), as arithCompare reads them
+	la, lb := x.unparen(ls, i)
+	ra, rb := x.unparen(i+1, re)
+	cond := x.dtConds[la]
+	if lb <= la || x.castEnd[lb-1] != la {
 		cond = ""
 	}
-	if c := x.dtConds[i+1]; cond == "" && c != "" && x.castEnd[re-1] == i+1 {
+	if c := x.dtConds[ra]; cond == "" && c != "" && rb > ra && x.castEnd[rb-1] == ra {
 		cond = c
 	}
 	if cond == "" {

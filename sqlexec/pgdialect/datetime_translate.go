@@ -444,6 +444,12 @@ func (x *tx) datetimePass() error {
 				x.T(re - 1).suf += ", " + rx + ") " + t.text + " 0)"
 				x.castEnd[re-1] = ls
 				known[ls] = "bool"
+				// a boolean, as arithCompare's pg_cmp: iv * 2 >= INTERVAL
+				// '1 day' printed 1 as the arithmetic inside it was typed
+				if x.arithTypes == nil {
+					x.arithTypes = map[int]string{}
+				}
+				x.arithTypes[ls] = "bool"
 				continue
 			}
 			if arith {

@@ -208,6 +208,7 @@ func (x *tx) exprPass() error {
 	}
 	x.arrayNumericConsts() // branch_consts.go
 	x.orderNumeric()       // orderby_numeric.go, before nullif and greatest change shape
+	x.minMaxConditionals() // minmax_conditional.go, likewise
 	x.nullifNumeric()      // numeric_runtimecmp.go
 	x.rewriteMinMax()      // strsyntax.go
 	x.betweenSymmetric()   // symmetric.go

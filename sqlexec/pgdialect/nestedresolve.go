@@ -69,10 +69,23 @@ func (x *tx) resolveNested() error {
 		}
 	}
 	for k := 0; k < x.n(); k++ {
-		if t := x.T(k); t.typ == tIdent && !t.ed && aggTyped[t.identName()] && x.isP(k+1, "(") && !x.isP(k-1, ".") {
-			// an aggregate of a constant: sum(0.1) over three rows is 0.3
-			if m := x.match(k + 1); m > k+2 {
-				x.numericConst(k+2, m) // arith.go
+		t := x.T(k)
+		name := t.identName()
+		if t.ed && t.out != "" && t.out == funcRename[name] {
+			name = t.out // array_agg is pg_array_agg (array_translate.go)
+		}
+		if t.typ == tIdent && (!t.ed || name != t.identName()) && aggTyped[name] && x.isP(k+1, "(") && !x.isP(k-1, ".") {
+			// an aggregate of a constant: sum(0.1) over three rows is
+			// 0.3, array_agg(0.0 ORDER BY 0.0) is {0.0,0.0}
+			a := k + 2
+			if x.kw(a, "DISTINCT") || x.kw(a, "ALL") {
+				a++
+			}
+			if m := x.match(k + 1); m > a {
+				if o := x.findKw(a, m, x.depth[a], "ORDER"); o > a {
+					m = o
+				}
+				x.numericConst(a, m) // arith.go
 			}
 			continue
 		}
@@ -86,6 +99,10 @@ func (x *tx) resolveNested() error {
 			}
 		}
 	}
+	// min/max of a numeric conditional over its arguments as resolved
+	// (coalesce(i, 1.50) keeps the constant's digits)
+	x.minMaxConditional()      // minmax_conditional.go
+	x.conditionalMemberships() // membership_conditional.go: likewise
 	return nil
 }
 

@@ -41,12 +41,22 @@ var numericFuncs = map[string]struct {
 // operand's text (a.id - abs(-1.50)), which must be the exact call by
 // then.
 func (x *tx) numericFuncArgs(constArgs bool) {
+	x.numericFuncsWithin(0, x.n(), constArgs)
+}
+
+// numericFuncsWithin is numericFuncArgs over the calls within tokens
+// lo..hi-1. A rewrite that copies an operand's text into a new form (the
+// date/time CASE form of datetime_columns.go: (mod(2.5, n2))::float8 -
+// i4) calls it first with constArgs false: the later pass skips the
+// copied-from tokens, and the copy would call SQLite's own mod, NULL for
+// a zero divisor where PostgreSQL raises 22012.
+func (x *tx) numericFuncsWithin(lo, hi int, constArgs bool) {
 	if !x.castsChecked() {
 		return
 	}
 	// right to left: an argument's calls first, so sqrt(sqrt(n)) sees
 	// the inner call's type
-	for i := x.n() - 3; i >= 0; i-- {
+	for i := hi - 3; i >= lo; i-- {
 		t := x.T(i)
 		l := strings.ToLower(t.text)
 		nf, ok := numericFuncs[l]
@@ -61,7 +71,7 @@ func (x *tx) numericFuncArgs(constArgs bool) {
 			continue
 		}
 		e := x.match(i + 1)
-		if e <= i+2 {
+		if e <= i+2 || e >= hi {
 			continue
 		}
 		if constArgs && !x.constantTokens(i+2, e) {

@@ -182,6 +182,11 @@ func (x *tx) conditionalNumeric(a, b int) bool {
 			if x.numType(br[0], br[1]) == "numeric" && !x.numberConst(br[0], br[1]) || x.conditionalNumeric(br[0], br[1]) {
 				return true
 			}
+			// min(coalesce(n2, n)) > -1: an aggregate of such a
+			// conditional is numeric text too
+			if a2, b2 := x.unparen(br[0], br[1]); x.T(a).typ == tIdent && x.conditionalNumeric(a2, b2) {
+				return true
+			}
 			continue
 		}
 		if rt := x.numTypeExpr(br[0], br[1]); rt == "'numeric'" || rt != "" && rt[0] != '\'' {

@@ -155,16 +155,22 @@ func (x *tx) conditionalNumericCond(a, b int) string {
 // text ('-02:00:00' before '-1 mons +1 day'); "" when no branch is a
 // column of a date/time type read at run time.
 func (x *tx) conditionalIntervalCond(a, b int) string {
-	var rts []string
+	var rts, conds []string
 	for _, br := range x.conditionalBranches(a, b) {
 		if rt := x.columnDTType(br[0], br[1]); rt != "" { // datetime_columns.go
 			rts = append(rts, rt)
+		} else if ba, bb := x.unparen(br[0], br[1]); x.T(a).typ == tIdent {
+			// an aggregate of a conditional: sum(CASE WHEN b THEN iv
+			// ELSE INTERVAL '1 mon' END) (seed 3100504 of the fuzz tester)
+			if c := x.conditionalIntervalCond(ba, bb); c != "" {
+				conds = append(conds, c)
+			}
 		}
 	}
-	if len(rts) == 0 {
-		return ""
+	if len(rts) > 0 {
+		conds = append(conds, "'interval' IN ("+strings.Join(rts, ", ")+")")
 	}
-	return "'interval' IN (" + strings.Join(rts, ", ") + ")"
+	return strings.Join(conds, " OR ")
 }
 
 // orderNumericKey puts the numeric and interval sort keys recorded by

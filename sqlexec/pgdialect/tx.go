@@ -25,6 +25,10 @@ type tx struct {
 	orderNum map[int]string     // ORDER BY item's first token -> when it sorts as numeric (orderby_numeric.go)
 	orderIv  map[int]string     // ORDER BY item's first token -> when it sorts as an interval (orderby_numeric.go)
 	orderArr map[int]arrayOrder // ORDER BY item's first token -> how the array it builds sorts (orderby_array.go)
+	// minMaxArgs: a min/max argument's first token -> its end and when it is numeric (minmax_conditional.go)
+	minMaxArgs map[int]minMaxArg
+	// memberTests: BETWEEN/IN over a numeric conditional -> its operand (membership_conditional.go)
+	memberTests map[int]memberTest
 	// orderNumItem: ORDER BY n / alias item's first token -> its select item's expression (orderby_numeric.go)
 	orderNumItem map[int][2]int
 	dtTypes      map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)
