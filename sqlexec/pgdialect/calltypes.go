@@ -83,6 +83,12 @@ var callSigs = map[string]callSig{
 	// (series_lateral.go: pg_series_value(value, start, stop)): the
 	// bounds' common type
 	"pg_series_value": {args: []int{1, 2}, typ: intCommonType},
+	// a column of run-time type of a LATERAL subquery (lateral.go:
+	// pg_lateral_col(row, k, probe)): the probed column's type, of sum
+	// and avg over it their result's
+	"pg_lateral_col": {args: []int{2}, typ: func(a []uint32) uint32 { return a[0] }},
+	"pg_lateral_sum": {args: []int{2}, typ: lateralSumType},
+	"pg_lateral_avg": {args: []int{2}, typ: lateralAvgType},
 	// a value of a date/time generate_series after other FROM items
 	// (series_lateral.go: pg_series_dt(value, start)): start's type, a
 	// date's series timestamptz

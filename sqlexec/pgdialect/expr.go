@@ -217,6 +217,9 @@ func (x *tx) exprPass() error {
 			return err
 		}
 	}
+	if err := x.lateralSubqueries(); err != nil { // lateral.go
+		return err
+	}
 	if err := x.latePass(); err != nil { // typeof.go
 		return err
 	}

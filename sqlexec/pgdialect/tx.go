@@ -20,6 +20,7 @@ type tx struct {
 	colOIDs  []uint32
 	madePK   bool
 	series   []int
+	laterals []lateralItem      // LATERAL subqueries in FROM (lateral.go)
 	minmax   []int              // greatest/least calls (strsyntax.go)
 	ordered  map[int]bool       // ORDER BY lists already given their NULL placement (orderByWithin)
 	orderNum map[int]string     // ORDER BY item's first token -> when it sorts as numeric (orderby_numeric.go)
