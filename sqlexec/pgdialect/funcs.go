@@ -128,7 +128,6 @@ func register() error {
 		"pg_lateral_col":                     {-1, fnLateralCol},
 		"pg_lateral_sum":                     {3, fnLateralCol},
 		"pg_lateral_avg":                     {3, fnLateralCol},
-		"pg_lateral_plain":                   {2, fnLateralPlain},
 		"pg_get_function_result":             {1, nullFn},
 		"pg_get_function_arguments":          {1, nullFn},
 		"pg_get_function_identity_arguments": {1, nullFn},

@@ -29,7 +29,7 @@ package pgdialect
 //     column, calltypes.go); outside a select list, or when the statement
 //     sorts, groups or sets apart its rows, a reference refuses at run
 //     time (0A000) a type that compares through a collation
-//     (pg_lateral_plain);
+//     (pg_lateral_col's fourth argument);
 //   - sum/avg of a table's column: typed at run time the same way, and
 //     refused outside a select list;
 //   - any other column, or a *, is refused with 0A000.
@@ -56,7 +56,7 @@ type lateralCol struct {
 	// subquery whose declared type it has, and fn the call that reads it
 	// (pg_lateral_col, pg_lateral_sum or pg_lateral_avg)
 	probe, fn string
-	decl      string // the declared type expression pg_lateral_plain checks
+	decl      string // the declared type expression pg_lateral_col checks
 }
 
 // recordLateral records the LATERAL subquery whose parenthesis is at o
@@ -121,7 +121,11 @@ func (x *tx) lateralSubquery(li lateralItem) error {
 	if err != nil {
 		return err
 	}
-	q := quoteIdent(alias)
+	// json_each answers under a name of its own, so a reference to the
+	// subquery's column that some rewrite copied before fails rather than
+	// reads json_each's own column of that name
+	q := quoteIdent("pg_lat_" + alias)
+	x.T(k).set(q)
 	value := func(j int, output bool) (string, error) {
 		col := cols[j]
 		base := q + ".value, " + strconv.Itoa(j)
@@ -137,19 +141,9 @@ func (x *tx) lateralSubquery(li lateralItem) error {
 		case col.decl == "":
 			return "", unsupported("column %s.%s of a LATERAL subquery (%s of a column) is supported in the select list only", alias, col.name, strings.TrimPrefix(col.fn, "pg_lateral_"))
 		}
-		return "pg_lateral_plain(" + col.fn + "(" + base + ", " + col.probe + "), " + col.decl + ")", nil
+		return "pg_lateral_col(" + base + ", " + col.probe + ", " + col.decl + ")", nil
 	}
-	// a select item that is the column alone keeps its name; an INSERT's
-	// source is not named (enforce.go wraps its items)
-	whole := map[int]bool{}
 	insert := x.findKw(0, x.n(), 0, "INSERT") >= 0
-	for _, items := range x.selectLists() {
-		for _, it := range items {
-			if it[1] == it[0]+1 || it[1] == it[0]+3 && x.isP(it[0]+1, ".") {
-				whole[it[1]-1] = true
-			}
-		}
-	}
 	for t := 0; t < x.n(); t++ {
 		if t >= o && t < end {
 			continue
@@ -172,7 +166,12 @@ func (x *tx) lateralSubquery(li lateralItem) error {
 		if j < 0 {
 			continue
 		}
-		v, err := value(j, whole[t])
+		a := t
+		if qualified {
+			a = t - 2
+		}
+		whole, named := x.blockWholeItem(a, t+1)
+		v, err := value(j, whole)
 		if err != nil {
 			return err
 		}
@@ -184,12 +183,22 @@ func (x *tx) lateralSubquery(li lateralItem) error {
 		if cols[j].oid != 0 {
 			x.typeSpan(t, t+1, cols[j].oid)
 		}
-		if whole[t] && !insert {
+		if whole && !named && !insert {
 			tok.suf += " AS " + quoteIdent(cols[j].name)
 		}
 	}
 	if err := x.lateralStars(o, end, alias, cols, value); err != nil {
 		return err
+	}
+	// an expression rewritten before (a comparison typed at run time)
+	// may have copied a reference's text, which json_each cannot answer
+	rest := x.text(0, o) + " " + x.text(end, x.n())
+	for _, col := range cols {
+		for _, ref := range []string{alias + "." + col.name, quoteIdent(alias) + "." + quoteIdent(col.name)} {
+			if lateralMentions(rest, ref) {
+				return unsupported("column %s.%s of a LATERAL subquery in this expression is not supported", alias, col.name)
+			}
+		}
 	}
 	names := make([]string, len(cols))
 	for j := range cols {
@@ -277,6 +286,15 @@ func (x *tx) lateralColumns(o, c int, names []string) ([]lateralCol, error) {
 		tbl := ""
 		if ok && fn != "" {
 			tbl, _, ok = x.blockColumnTable(ca, qual, name) // blocktables.go
+			for _, at := range []int{ca, o} {
+				// a qualified column of the subquery's block beside another
+				// LATERAL subquery, or of the blocks around it (u.id)
+				if !ok && qual != "" {
+					tabs, found := x.blockTablesBeside(at, passLaterals)
+					tbl = tableOf(tabs, qual)
+					ok = found && tbl != ""
+				}
+			}
 		}
 		if !ok || fn == "" {
 			return nil, unsupported("a LATERAL subquery's column %s whose type is not known from the statement is not supported (cast it)", col.name)
@@ -369,6 +387,14 @@ func (x *tx) lateralStars(o, end int, alias string, cols []lateralCol, value fun
 		u.set("")
 		x.T(t + 1).set("")
 		x.T(t + 2).set(s)
+		if x.starCols == nil {
+			x.starCols = map[int][]uint32{}
+		}
+		oids := make([]uint32, len(cols))
+		for j := range cols {
+			oids[j] = cols[j].oid
+		}
+		x.starCols[t+2] = oids // applyAliases: the columns' static types
 	}
 	s := x.blockSelect(o)
 	if s < 0 {
@@ -444,4 +470,51 @@ func (x *tx) lateralStars(o, end int, alias string, cols []lateralCol, value fun
 		x.T(it[0]).set(strings.Join(parts, ", "))
 	}
 	return nil
+}
+
+// blockWholeItem reports whether tokens a..b-1 are a whole item of the
+// select list of their query block, a derived table's or a CTE's too
+// (wholeItem: of the statement's output only), and named whether the
+// item has an alias.
+func (x *tx) blockWholeItem(a, b int) (whole, named bool) {
+	s := x.blockSelect(a)
+	if s < 0 {
+		return false, false
+	}
+	items, _ := x.selectListAt(s)
+	for _, it := range items {
+		if it[0] != a {
+			continue
+		}
+		if it[1] == b {
+			return true, false
+		}
+		ea, eb := x.itemExpr(it[0], it[1])
+		return ea == a && eb == b, true
+	}
+	return false, false
+}
+
+// lateralMentions reports whether text holds ref as a whole reference
+// (not the tail of a longer name).
+func lateralMentions(text, ref string) bool {
+	for i := strings.Index(text, ref); i >= 0; {
+		end := i + len(ref)
+		before := i == 0 || !isNameByte(text[i-1])
+		after := end == len(text) || !isNameByte(text[end])
+		if before && after {
+			return true
+		}
+		j := strings.Index(text[i+1:], ref)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// isNameByte reports whether c may be part of a bare name.
+func isNameByte(c byte) bool {
+	return c == '_' || c == '.' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }

@@ -48,11 +48,24 @@ func fnLateralRow(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 	return b.String(), nil
 }
 
-// fnLateralCol is pg_lateral_col(row, k[, probe]) (and pg_lateral_sum,
-// pg_lateral_avg): the k-th value (from 0) of a row pg_lateral_row packed;
-// the probe is there for the result's description (calltypes.go), read at
-// no row.
+// fnLateralCol is pg_lateral_col(row, k[, probe[, decl]]) (and
+// pg_lateral_sum, pg_lateral_avg): the k-th value (from 0) of a row
+// pg_lateral_row packed; the probe is there for the result's description
+// (calltypes.go), read at no row. With decl, the declared type of the
+// column the value was read from, where the statement compares it: a
+// type that compares through a collation, which the value lost on its
+// way, is refused (0A000).
 func fnLateralCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if len(a) > 3 {
+		decl, _ := a[3].(string)
+		if o, _ := DeclTypeOID(decl); !lateralPlainOIDs[o] {
+			name := pgoid.TypeName(o)
+			if name == "" {
+				name = strings.ToLower(decl)
+			}
+			return nil, pgErr("0A000", "comparing or sorting a column of type %s read from a LATERAL subquery is not supported (cast it in the subquery)", name)
+		}
+	}
 	row, ok := a[0].(string)
 	if !ok {
 		return nil, nil // the NULL row of a LEFT JOIN
@@ -80,23 +93,11 @@ func fnLateralCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 }
 
 // lateralPlainOIDs are the types whose values compare as their storage
-// class does, with no collation (pg_lateral_plain).
+// class does, with no collation (pg_lateral_col's decl).
 var lateralPlainOIDs = map[uint32]bool{
 	pgoid.Int2: true, pgoid.Int4: true, pgoid.Int8: true, pgoid.Float4: true, pgoid.Float8: true,
 	pgoid.Text: true, pgoid.Varchar: true, pgoid.Bool: true, pgoid.Date: true, pgoid.Time: true,
 	pgoid.Timestamp: true, pgoid.Timestamptz: true, pgoid.Bytea: true, pgoid.UUID: true,
-}
-
-// fnLateralPlain is pg_lateral_plain(v, decl): v, a LATERAL subquery's
-// value read from a column declared decl, where the statement compares
-// it; refused (0A000) when the column's type compares through a
-// collation, which the value lost on its way.
-func fnLateralPlain(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	decl, _ := a[1].(string)
-	if o, _ := DeclTypeOID(decl); !lateralPlainOIDs[o] {
-		return nil, pgErr("0A000", "comparing or sorting a column of type %s read from a LATERAL subquery is not supported (cast it in the subquery)", strings.ToLower(decl))
-	}
-	return a[0], nil
 }
 
 // lateralSumType is the type of sum(x) for an x of type a[0]
