@@ -126,20 +126,44 @@ func (x *tx) lateralSubquery(li lateralItem) error {
 	// reads json_each's own column of that name
 	q := quoteIdent("pg_lat_" + alias)
 	x.T(k).set(q)
-	value := func(j int, output bool) (string, error) {
+	// value reads column j for a reference that is a whole select item
+	// (output) or a whole ORDER BY / GROUP BY item (sorted)
+	value := func(j int, output, sorted bool) (string, error) {
 		col := cols[j]
 		base := q + ".value, " + strconv.Itoa(j)
 		switch {
-		case col.oid != 0:
+		case col.oid != 0 && (output || sorted):
 			v := "pg_lateral_col(" + base + ")"
 			if coll := lateralCollation(col.oid); coll != "" {
 				v = "(" + v + " COLLATE " + coll + ")"
 			}
 			return v, nil
+		case col.oid != 0:
+			// an operand: an integer or a real gets its column affinity
+			// back (n > '1' compares as numbers), numeric its collation,
+			// text is text; another type's operators and casts would read
+			// the value without its type (a boolean cast as its integer,
+			// a timestamp compared with a literal as text)
+			switch col.oid {
+			case pgoid.Int2, pgoid.Int4, pgoid.Int8:
+				return "CAST(pg_lateral_col(" + base + ") AS INTEGER)", nil
+			case pgoid.Float4, pgoid.Float8:
+				return "CAST(pg_lateral_col(" + base + ") AS REAL)", nil
+			case pgoid.Numeric:
+				return "(pg_lateral_col(" + base + ") COLLATE " + NumericCollation + ")", nil
+			case pgoid.Text, pgoid.Varchar:
+				return "pg_lateral_col(" + base + ")", nil
+			}
+			return "", unsupported("column %s.%s of a LATERAL subquery, of type %s, is supported as a whole select, ORDER BY or GROUP BY item only", alias, col.name, pgoid.TypeName(col.oid))
 		case output && !x.lateralSorts(o, end, col.name):
 			return col.fn + "(" + base + ", " + col.probe + ")", nil // calltypes.go
+		case !output && !sorted:
+			// an operator, a cast or a function would read the value
+			// without its type (a literal compared with an integer as
+			// text, a boolean cast as its integer)
+			return "", unsupported("column %s.%s of a LATERAL subquery, of a type known at run time only, is supported as a whole select, ORDER BY or GROUP BY item only (cast it in the subquery)", alias, col.name)
 		case col.decl == "":
-			return "", unsupported("column %s.%s of a LATERAL subquery (%s of a column) is supported in the select list only", alias, col.name, strings.TrimPrefix(col.fn, "pg_lateral_"))
+			return "", unsupported("column %s.%s of a LATERAL subquery (%s of a column) is supported in the select list only (cast it in the subquery)", alias, col.name, strings.TrimPrefix(col.fn, "pg_lateral_"))
 		}
 		return "pg_lateral_col(" + base + ", " + col.probe + ", " + col.decl + ")", nil
 	}
@@ -171,7 +195,8 @@ func (x *tx) lateralSubquery(li lateralItem) error {
 			a = t - 2
 		}
 		whole, named := x.blockWholeItem(a, t+1)
-		v, err := value(j, whole)
+		set := x.setValue(a, t+1)
+		v, err := value(j, whole || set, x.sortItem(a, t+1))
 		if err != nil {
 			return err
 		}
@@ -183,7 +208,7 @@ func (x *tx) lateralSubquery(li lateralItem) error {
 		if cols[j].oid != 0 {
 			x.typeSpan(t, t+1, cols[j].oid)
 		}
-		if whole && !named && !insert {
+		if whole && !set && !named && !insert {
 			tok.suf += " AS " + quoteIdent(cols[j].name)
 		}
 	}
@@ -360,11 +385,11 @@ func lateralCollation(oid uint32) string {
 // the LATERAL item o..end-1 to the columns of its FROM items: a table's
 // or derived table's as alias.*, the subquery's as its columns. A FROM
 // clause it cannot list (a function, USING, NATURAL) refuses the *.
-func (x *tx) lateralStars(o, end int, alias string, cols []lateralCol, value func(int, bool) (string, error)) error {
+func (x *tx) lateralStars(o, end int, alias string, cols []lateralCol, value func(int, bool, bool) (string, error)) error {
 	own := func() (string, error) {
 		parts := make([]string, len(cols))
 		for j := range cols {
-			v, err := value(j, true)
+			v, err := value(j, true, false)
 			if err != nil {
 				return "", err
 			}
@@ -493,6 +518,60 @@ func (x *tx) blockWholeItem(a, b int) (whole, named bool) {
 		return ea == a && eb == b, true
 	}
 	return false, false
+}
+
+// setValue reports whether tokens a..b-1 are the whole value of an
+// UPDATE's SET c = value (stored as it is, like a select item's value).
+func (x *tx) setValue(a, b int) bool {
+	d := x.depth[a]
+	if !x.isP(a-1, "=") || !(b >= x.n() || x.depth[b] < d || x.isP(b, ",") || x.kw(b, "FROM") || x.kw(b, "WHERE") || x.kw(b, "RETURNING")) {
+		return false
+	}
+	for k := a - 2; k >= 0; k-- {
+		if x.depth[k] != d {
+			if x.depth[k] < d {
+				return false
+			}
+			continue
+		}
+		if x.kw(k, "SET") {
+			return x.kw(0, "UPDATE") || x.findKw(0, k, d, "UPDATE") >= 0
+		}
+		if x.T(k).typ == tIdent && (isClauseKw(x.T(k).upper()) || x.kw(k, "AND") || x.kw(k, "OR") || x.kw(k, "ON") || x.kw(k, "WHEN")) {
+			return false
+		}
+	}
+	return false
+}
+
+// sortItem reports whether tokens a..b-1 are a whole item of an ORDER BY
+// or GROUP BY list (PARTITION BY too).
+func (x *tx) sortItem(a, b int) bool {
+	d := x.depth[a]
+	if !(x.kw(a-1, "BY") || x.isP(a-1, ",")) {
+		return false
+	}
+	switch {
+	case b >= x.n() || x.depth[b] < d || x.isP(b, ",") || x.isP(b, ";"):
+	case x.T(b).typ == tIdent && (x.kw(b, "ASC") || x.kw(b, "DESC") || x.kw(b, "NULLS") || lateralListEnds[x.T(b).upper()]):
+	default:
+		return false
+	}
+	for k := a - 1; k >= 0; k-- {
+		if x.depth[k] > d {
+			continue
+		}
+		if x.depth[k] < d {
+			return false
+		}
+		if x.kw(k, "BY") {
+			return x.kw(k-1, "ORDER") || x.kw(k-1, "GROUP") || x.kw(k-1, "PARTITION")
+		}
+		if !x.isP(k, ",") && x.T(k).typ == tIdent && (isClauseKw(x.T(k).upper()) || x.kw(k, "AND") || x.kw(k, "OR") || x.kw(k, "ON") || x.kw(k, "WHEN") || x.kw(k, "THEN")) {
+			return false
+		}
+	}
+	return false
 }
 
 // lateralMentions reports whether text holds ref as a whole reference
