@@ -327,8 +327,7 @@ func (x *tx) unnestFrom(i int) error {
 		return nil
 	}
 	x.T(i).set(src + " AS " + quoteIdent(alias))
-	x.srfColumnRefs(i, end, srfRefs{alias: alias, col: col, ord: ord, value: value, qualified: elemOf != "" || exact, oid: srfResultOIDs[fn]})
-	return nil
+	return x.srfColumnRefs(i, end, srfRefs{alias: alias, col: col, ord: ord, value: value, qualified: elemOf != "" || exact, oid: srfResultOIDs[fn]})
 }
 
 // srfRefs describes a FROM item of one column kept as json_each after
@@ -341,13 +340,17 @@ type srfRefs struct {
 	value           func() string
 	qualified       bool
 	oid             uint32
+	// operand, when not nil, reads the column where a reference is no
+	// whole select, ORDER BY or GROUP BY item (an operator's operand, a
+	// cast's; literal: compared with a string literal), or refuses it
+	operand func(literal bool) (string, error)
 }
 
 // srfColumnRefs rewrites the references to the column of the json_each
 // FROM item at i..end-1 outside it (r): the column becomes r.value(),
 // the ordinality json_each's 0-based key plus one; a select item that is
 // the column alone keeps its name.
-func (x *tx) srfColumnRefs(i, end int, r srfRefs) {
+func (x *tx) srfColumnRefs(i, end int, r srfRefs) error {
 	alias, col, ord := r.alias, r.col, r.ord
 	// a select item that is the column alone keeps its name (not value);
 	// an INSERT's source is not named (its items are wrapped by the
@@ -378,11 +381,23 @@ func (x *tx) srfColumnRefs(i, end int, r srfRefs) {
 		} else if t.identName() != col {
 			continue
 		}
+		value := r.value
+		a := k
+		if x.isP(k-1, ".") {
+			a = k - 2
+		}
+		if inItem, _ := x.blockWholeItem(a, k+1); r.operand != nil && field == "value" && !whole[k] && !inItem && !x.sortItem(a, k+1) { // lateral.go
+			v, err := r.operand(x.literalCompared(a, k+1))
+			if err != nil {
+				return err
+			}
+			value = func() string { return v }
+		}
 		switch {
 		case x.isP(k-1, ".") && x.T(k-2).identName() == alias && field == "value" && r.qualified:
 			x.T(k - 2).set("")
 			x.T(k - 1).set("")
-			t.set(r.value())
+			t.set(value())
 		case x.isP(k-1, ".") && x.T(k-2).identName() == alias && field == "value":
 			t.set("value")
 		case x.isP(k-1, ".") && x.T(k-2).identName() == alias:
@@ -391,7 +406,7 @@ func (x *tx) srfColumnRefs(i, end int, r srfRefs) {
 			t.set("CAST(" + quoteIdent(alias) + ".key + 1 AS BIGINT)")
 		case !x.isP(k-1, ".") && !x.isP(k+1, ".") && !(x.T(k - 1).kw("AS")):
 			if field == "value" {
-				t.set(r.value())
+				t.set(value())
 			} else {
 				t.set("CAST(" + quoteIdent(alias) + ".key + 1 AS BIGINT)")
 			}
@@ -405,6 +420,7 @@ func (x *tx) srfColumnRefs(i, end int, r srfRefs) {
 			t.suf += " AS " + quoteIdent(name)
 		}
 	}
+	return nil
 }
 
 // unnestStars expands alias.* and the * of the query block of the unnest

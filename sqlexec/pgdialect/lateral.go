@@ -128,7 +128,7 @@ func (x *tx) lateralSubquery(li lateralItem) error {
 	x.T(k).set(q)
 	// value reads column j for a reference that is a whole select item
 	// (output) or a whole ORDER BY / GROUP BY item (sorted)
-	value := func(j int, output, sorted bool) (string, error) {
+	value := func(j int, output, sorted, literal bool) (string, error) {
 		col := cols[j]
 		base := q + ".value, " + strconv.Itoa(j)
 		switch {
@@ -139,16 +139,23 @@ func (x *tx) lateralSubquery(li lateralItem) error {
 			}
 			return v, nil
 		case col.oid != 0:
-			// an operand: an integer or a real gets its column affinity
-			// back (n > '1' compares as numbers), numeric its collation,
+			// an operand: an integer or a real compared with a string
+			// literal gets its column affinity back (n > '1' compares as
+			// numbers), numeric its collation,
 			// text is text; another type's operators and casts would read
 			// the value without its type (a boolean cast as its integer,
 			// a timestamp compared with a literal as text)
 			switch col.oid {
 			case pgoid.Int2, pgoid.Int4, pgoid.Int8:
-				return "CAST(pg_lateral_col(" + base + ") AS INTEGER)", nil
+				if literal {
+					return "CAST(pg_lateral_col(" + base + ") AS INTEGER)", nil
+				}
+				return "pg_lateral_col(" + base + ")", nil
 			case pgoid.Float4, pgoid.Float8:
-				return "CAST(pg_lateral_col(" + base + ") AS REAL)", nil
+				if literal {
+					return "CAST(pg_lateral_col(" + base + ") AS REAL)", nil
+				}
+				return "pg_lateral_col(" + base + ")", nil
 			case pgoid.Numeric:
 				return "(pg_lateral_col(" + base + ") COLLATE " + NumericCollation + ")", nil
 			case pgoid.Text, pgoid.Varchar:
@@ -196,7 +203,7 @@ func (x *tx) lateralSubquery(li lateralItem) error {
 		}
 		whole, named := x.blockWholeItem(a, t+1)
 		set := x.setValue(a, t+1)
-		v, err := value(j, whole || set, x.sortItem(a, t+1))
+		v, err := value(j, whole || set, x.sortItem(a, t+1), x.literalCompared(a, t+1))
 		if err != nil {
 			return err
 		}
@@ -385,11 +392,11 @@ func lateralCollation(oid uint32) string {
 // the LATERAL item o..end-1 to the columns of its FROM items: a table's
 // or derived table's as alias.*, the subquery's as its columns. A FROM
 // clause it cannot list (a function, USING, NATURAL) refuses the *.
-func (x *tx) lateralStars(o, end int, alias string, cols []lateralCol, value func(int, bool, bool) (string, error)) error {
+func (x *tx) lateralStars(o, end int, alias string, cols []lateralCol, value func(int, bool, bool, bool) (string, error)) error {
 	own := func() (string, error) {
 		parts := make([]string, len(cols))
 		for j := range cols {
-			v, err := value(j, true, false)
+			v, err := value(j, true, false, false)
 			if err != nil {
 				return "", err
 			}
@@ -540,6 +547,38 @@ func (x *tx) setValue(a, b int) bool {
 		if x.T(k).typ == tIdent && (isClauseKw(x.T(k).upper()) || x.kw(k, "AND") || x.kw(k, "OR") || x.kw(k, "ON") || x.kw(k, "WHEN")) {
 			return false
 		}
+	}
+	return false
+}
+
+// literalCompared reports whether tokens a..b-1 are compared with a
+// string literal (x > '1', '1' = x, x IN ('1', '2'), x BETWEEN '1' AND
+// '2'): SQLite converts the literal by the other side's affinity, which a
+// value read back from json_each has not.
+func (x *tx) literalCompared(a, b int) bool {
+	cmp := func(k int) bool {
+		switch x.T(k).text {
+		case "=", "<>", "!=", "<", ">", "<=", ">=":
+			return x.T(k).typ == tOp || x.T(k).typ == tPunct
+		}
+		return false
+	}
+	if cmp(a-1) && x.T(a-2).typ == tString || cmp(b) && x.T(b+1).typ == tString {
+		return true
+	}
+	k := b
+	if x.kw(k, "NOT") {
+		k++
+	}
+	switch {
+	case x.kw(k, "IN") && x.isP(k+1, "("):
+		for j := k + 2; j < x.match(k+1); j++ {
+			if x.T(j).typ == tString {
+				return true
+			}
+		}
+	case x.kw(k, "BETWEEN"):
+		return x.T(k+1).typ == tString || x.T(k+3).typ == tString
 	}
 	return false
 }

@@ -99,8 +99,24 @@ func (x *tx) seriesJSONEach(i, e, end int, args [][2]int, alias, col, ord string
 	}
 	x.wipe(i, end)
 	x.T(i).set("json_each(" + rows + ") AS " + q)
-	x.srfColumnRefs(i, end, srfRefs{alias: alias, col: col, ord: ord, value: value, qualified: true, oid: static})
-	return nil
+	// an operand: an integer compared with a string literal gets its
+	// column affinity back (g > '1' compares as numbers); a date/time
+	// value of run-time type would compare with a literal as text
+	var operand func(bool) (string, error)
+	switch {
+	case static == pgoid.Int4 || static == pgoid.Int8 || !dt && typed != "":
+		operand = func(literal bool) (string, error) {
+			if literal {
+				return "CAST(" + value() + " AS INTEGER)", nil
+			}
+			return value(), nil
+		}
+	case dt && typed != "":
+		operand = func(bool) (string, error) {
+			return "", unsupported("the column of generate_series() over timestamps of a column's type after other FROM items is supported as a whole select, ORDER BY or GROUP BY item only (cast its start)")
+		}
+	}
+	return x.srfColumnRefs(i, end, srfRefs{alias: alias, col: col, ord: ord, value: value, qualified: true, oid: static, operand: operand})
 }
 
 // fnSeriesInt is pg_series_int(v): v, an argument of an integer series
