@@ -75,6 +75,13 @@ func (x *tx) applyAliases() {
 			if a >= b {
 				continue
 			}
+			if so, ok := x.starCols[b-1]; ok { // alias.* over a LATERAL subquery (lateral.go)
+				oids = append(oids, so...)
+				for range so {
+					mods = append(mods, -1)
+				}
+				continue
+			}
 			x.numericItem(a, b) // arith.go
 			name, has, oid := x.itemName(a, b)
 			oids = append(oids, oid)
@@ -97,7 +104,7 @@ func (x *tx) applyAliases() {
 		if li == 0 {
 			x.colOIDs, x.colMods = oids, mods
 			for _, it := range items {
-				if it[1] > it[0] && x.isP(it[1]-1, "*") {
+				if it[1] > it[0] && x.isP(it[1]-1, "*") && x.starCols[it[1]-1] == nil {
 					x.colOIDs, x.colMods = nil, nil // column count unknown
 					if len(items) == 1 && it[1]-it[0] == 1 {
 						x.colOIDs = x.starOIDs // derivedcols.go: known FROM items

@@ -140,11 +140,16 @@ func tableOf(tabs []fromTable, qual string) string {
 	return tbl
 }
 
-// hasDerivedTable reports whether the statement has a WITH clause or a
-// subquery in FROM or JOIN.
+// hasDerivedTable reports whether the statement has a WITH clause, a
+// subquery in FROM or JOIN, or a function after other FROM items (FROM
+// t, generate_series(1, t.n) g: an unqualified g is the function's, not
+// t's).
 func (x *tx) hasDerivedTable() bool {
 	for k := 0; k+2 < x.n(); k++ {
 		if x.T(k).kw("WITH") || (x.T(k).kw("FROM") || x.T(k).kw("JOIN")) && x.isP(k+1, "(") {
+			return true
+		}
+		if x.kw(k, "LATERAL") && !x.isP(k+1, "(") || (x.kw(k, "JOIN") || x.isP(k, ",") && x.inFrom(k+1)) && x.T(k+1).typ == tIdent && x.isP(k+2, "(") {
 			return true
 		}
 	}

@@ -327,6 +327,31 @@ func (x *tx) unnestFrom(i int) error {
 		return nil
 	}
 	x.T(i).set(src + " AS " + quoteIdent(alias))
+	return x.srfColumnRefs(i, end, srfRefs{alias: alias, col: col, ord: ord, value: value, qualified: elemOf != "" || exact, oid: srfResultOIDs[fn]})
+}
+
+// srfRefs describes a FROM item of one column kept as json_each after
+// other FROM items (unnest's, generate_series's): its alias, its column
+// and WITH ORDINALITY's, the expression that reads the column (value),
+// whether a qualified alias.col becomes value() too (else alias.value),
+// and the type the column is described as (0: its values').
+type srfRefs struct {
+	alias, col, ord string
+	value           func() string
+	qualified       bool
+	oid             uint32
+	// operand, when not nil, reads the column where a reference is no
+	// whole select, ORDER BY or GROUP BY item (an operator's operand, a
+	// cast's; literal: compared with a string literal), or refuses it
+	operand func(literal bool) (string, error)
+}
+
+// srfColumnRefs rewrites the references to the column of the json_each
+// FROM item at i..end-1 outside it (r): the column becomes r.value(),
+// the ordinality json_each's 0-based key plus one; a select item that is
+// the column alone keeps its name.
+func (x *tx) srfColumnRefs(i, end int, r srfRefs) error {
+	alias, col, ord := r.alias, r.col, r.ord
 	// a select item that is the column alone keeps its name (not value);
 	// an INSERT's source is not named (its items are wrapped by the
 	// checks of the stored values, enforce.go)
@@ -346,7 +371,8 @@ func (x *tx) unnestFrom(i int) error {
 			continue
 		}
 		t := x.T(k)
-		if t.ed || t.typ != tIdent && t.typ != tQIdent || x.isP(k+1, "(") {
+		// a name only case-folded (foldIdent) is still the reference
+		if t.ed && t.out != asciiLower(t.text) || t.typ != tIdent && t.typ != tQIdent || x.isP(k+1, "(") {
 			continue
 		}
 		name, field := col, "value"
@@ -355,8 +381,20 @@ func (x *tx) unnestFrom(i int) error {
 		} else if t.identName() != col {
 			continue
 		}
+		value := r.value
+		a := k
+		if x.isP(k-1, ".") {
+			a = k - 2
+		}
+		if inItem, _ := x.blockWholeItem(a, k+1); r.operand != nil && field == "value" && !whole[k] && !inItem && !x.sortItem(a, k+1) { // lateral.go
+			v, err := r.operand(x.literalCompared(a, k+1))
+			if err != nil {
+				return err
+			}
+			value = func() string { return v }
+		}
 		switch {
-		case x.isP(k-1, ".") && x.T(k-2).identName() == alias && field == "value" && (elemOf != "" || exact):
+		case x.isP(k-1, ".") && x.T(k-2).identName() == alias && field == "value" && r.qualified:
 			x.T(k - 2).set("")
 			x.T(k - 1).set("")
 			t.set(value())
@@ -375,8 +413,8 @@ func (x *tx) unnestFrom(i int) error {
 		default:
 			continue
 		}
-		if o := srfResultOIDs[fn]; o != 0 && field == "value" {
-			x.typeSpan(k, k+1, o) // generate_subscripts int4, not json_each's int8
+		if r.oid != 0 && field == "value" {
+			x.typeSpan(k, k+1, r.oid) // generate_subscripts int4, not json_each's int8
 		}
 		if whole[k] {
 			t.suf += " AS " + quoteIdent(name)

@@ -29,11 +29,16 @@ func (x *tx) blockSelect(a int) int {
 // blockTables are the tables of the FROM clause of the query block that
 // holds token a; ok=false when the block is not found or has a FROM item
 // that is not a table of the schema.
+// passLaterals: blockTablesBeside passes over LATERAL subqueries.
+const passLaterals = -2
+
 func (x *tx) blockTables(a int) ([]fromTable, bool) { return x.blockTablesBeside(a, -1) }
 
 // blockTablesBeside is blockTables passing over the function FROM item
 // whose name is token fn (a json table function kept as json_each beside
-// the block's tables, array_translate.go's qualifyEachCols).
+// the block's tables, array_translate.go's qualifyEachCols), or with fn
+// passLaterals over the LATERAL subqueries (for a qualified column only:
+// an unqualified one could be theirs; lateral.go).
 func (x *tx) blockTablesBeside(a, fn int) ([]fromTable, bool) {
 	s := x.blockSelect(a)
 	if s < 0 {
@@ -58,11 +63,11 @@ func (x *tx) blockTablesBeside(a, fn int) ([]fromTable, bool) {
 	ctes := x.cteNames()
 	var out []fromTable
 	for j := e + 1; j < end; {
-		if x.kw(j, "ONLY") || x.kw(j, "LATERAL") && j+1 == fn {
+		if x.kw(j, "ONLY") || x.kw(j, "LATERAL") && (j+1 == fn || fn == passLaterals && x.isP(j+1, "(")) {
 			j++
 		}
 		n, ne := x.name(j)
-		if j == fn && x.isP(ne, "(") {
+		if j == fn && x.isP(ne, "(") || fn == passLaterals && x.isP(j, "(") && x.kw(j-1, "LATERAL") {
 			k := x.match(ne) + 1
 			for k < end && !(x.depth[k] == d && (x.isP(k, ",") || x.kw(k, "JOIN"))) {
 				k++

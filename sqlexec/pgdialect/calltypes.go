@@ -79,6 +79,28 @@ var callSigs = map[string]callSig{
 	// an element of unnest(a) after other FROM items (array_translate.go:
 	// pg_unnest_elem(value, a)): a's element type
 	"pg_unnest_elem": {args: []int{1}, typ: func(a []uint32) uint32 { return pgoid.ElemOf(a[0]) }},
+	// a value of an integer generate_series after other FROM items
+	// (series_lateral.go: pg_series_value(value, start, stop)): the
+	// bounds' common type
+	"pg_series_value": {args: []int{1, 2}, typ: intCommonType},
+	// a column of run-time type of a LATERAL subquery (lateral.go:
+	// pg_lateral_col(row, k, probe)): the probed column's type, of sum
+	// and avg over it their result's
+	"pg_lateral_col": {args: []int{2}, typ: func(a []uint32) uint32 { return a[0] }},
+	"pg_lateral_sum": {args: []int{2}, typ: lateralSumType},
+	"pg_lateral_avg": {args: []int{2}, typ: lateralAvgType},
+	// a value of a date/time generate_series after other FROM items
+	// (series_lateral.go: pg_series_dt(value, start)): start's type, a
+	// date's series timestamptz
+	"pg_series_dt": {args: []int{1}, typ: func(a []uint32) uint32 {
+		switch a[0] {
+		case pgoid.Timestamp, pgoid.Timestamptz:
+			return a[0]
+		case pgoid.Date:
+			return pgoid.Timestamptz
+		}
+		return 0
+	}},
 	// j - text[] (jsonb_translate.go): jsonb; j - 'k' over a column of a
 	// type read at run time is jsonb when the column is (runtimeOperatorCall)
 	"pg_jsonb_delete_keys": {args: []int{0}, typ: jsonbOnly},

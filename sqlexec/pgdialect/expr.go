@@ -185,11 +185,25 @@ func (x *tx) exprPass() error {
 	}
 	x.outTextConcatOps() // textoperands.go
 	// pass 4: generate_series (its arguments are translated by now)
+	// from the last, so a call's arguments are translated when its text
+	// is built; the ones after other FROM items from the first
+	// (series_lateral.go), so one's arguments may read another's column
+	var laterals []int
 	for k := len(x.series) - 1; k >= 0; k-- {
-		if x.inZip(x.series[k]) {
+		i := x.series[k]
+		if x.inZip(i) {
 			continue // ROWS FROM (generate_series(...), ...): below
 		}
-		if err := x.generateSeries(x.series[k]); err != nil {
+		if x.seriesInFrom(i) && x.seriesLateral(i, x.match(x.sigNext(i))) {
+			laterals = append(laterals, i)
+			continue
+		}
+		if err := x.generateSeries(i); err != nil {
+			return err
+		}
+	}
+	for k := len(laterals) - 1; k >= 0; k-- {
+		if err := x.generateSeries(laterals[k]); err != nil {
 			return err
 		}
 	}
@@ -202,6 +216,9 @@ func (x *tx) exprPass() error {
 		if err := x.zipFrom(z); err != nil { // srfzip.go
 			return err
 		}
+	}
+	if err := x.lateralSubqueries(); err != nil { // lateral.go
+		return err
 	}
 	if err := x.latePass(); err != nil { // typeof.go
 		return err
@@ -918,9 +935,11 @@ func (x *tx) generateSeries(i int) error {
 	if x.kw(j, "AS") {
 		j++
 	}
+	end := j
 	if (x.T(j).typ == tIdent && !isClauseKw(x.T(j).upper())) || x.T(j).typ == tQIdent {
 		alias = x.T(j).identName()
 		col = alias
+		end = j + 1
 		if x.isP(j+1, "(") {
 			ce := x.match(j + 1)
 			cols := x.splitTop(j+2, ce)
@@ -929,7 +948,11 @@ func (x *tx) generateSeries(i int) error {
 				ord = x.T(cols[1][0]).identName()
 			}
 			x.blank(j+1, ce+1)
+			end = ce + 1
 		}
+	}
+	if x.seriesLateral(i, e) { // series_lateral.go
+		return x.seriesJSONEach(i, e, end, args, alias, col, ord)
 	}
 	cte := x.seriesSubquery(i, args, col)
 	if ord != "" {

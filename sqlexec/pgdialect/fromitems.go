@@ -19,8 +19,9 @@ import "strings"
 //     PostgreSQL's 42P10;
 //   - LATERAL: before a function call (jsonb_array_elements(t.j)) the
 //     keyword is dropped, SQLite's table-valued functions take arguments
-//     from the FROM items before them; before a subquery it is refused
-//     with 0A000 (SQLite has no correlated subqueries in FROM);
+//     from the FROM items before them; before a subquery it is dropped
+//     too and the subquery recorded for lateralSubqueries (lateral.go),
+//     which makes it such a function once the expression has passed;
 //   - ROWS FROM (f(...), g(...)) is recorded for zipFrom (srfzip.go), a
 //     function it cannot zip refused with 0A000;
 //   - the target alias without AS, UPDATE t x SET / DELETE FROM t x, to
@@ -49,7 +50,9 @@ func (x *tx) fromItemSyntax() error {
 			continue
 		}
 		if x.isP(c+1, "(") {
-			return unsupported("LATERAL subqueries are not supported")
+			if err := x.recordLateral(c + 1); err != nil { // lateral.go
+				return err
+			}
 		}
 		x.T(c).set("")
 	}

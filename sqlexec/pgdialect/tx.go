@@ -20,6 +20,10 @@ type tx struct {
 	colOIDs  []uint32
 	madePK   bool
 	series   []int
+	laterals []lateralItem // LATERAL subqueries in FROM (lateral.go)
+	// the * of alias.* over a LATERAL subquery -> its columns' static
+	// types (0: known at run time), for applyAliases (lateral.go)
+	starCols map[int][]uint32
 	minmax   []int              // greatest/least calls (strsyntax.go)
 	ordered  map[int]bool       // ORDER BY lists already given their NULL placement (orderByWithin)
 	orderNum map[int]string     // ORDER BY item's first token -> when it sorts as numeric (orderby_numeric.go)

@@ -15,7 +15,6 @@ SELECT c FROM (SELECT b, count(*) c FROM dm_t GROUP BY b) x ORDER BY c;
 SELECT s FROM (SELECT s FROM (SELECT sum(i8) s FROM dm_t) a) b;
 SELECT x.* FROM (SELECT avg(i4) a, min(n) mn, max(ta) mt FROM dm_t) x;
 SELECT t.id, a.total FROM dm_t t JOIN (SELECT id, sum(n) total FROM dm_t GROUP BY id) a ON a.id = t.id ORDER BY 1;
--- differs: LATERAL subqueries are refused (0A000: SQLite has no correlated subqueries in FROM)
 SELECT l.m FROM dm_t t, LATERAL (SELECT max(i8) m FROM dm_t u WHERE u.id <= t.id) l ORDER BY 1;
 SELECT (SELECT sum(n) FROM dm_t) + 1, (SELECT max(tz) FROM dm_t);
 SELECT sa, aa FROM (SELECT string_agg(t, ',') sa, array_agg(n) aa FROM dm_t) x;
