@@ -132,6 +132,16 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 	if lc+lf == "" && rc+rf == "" {
 		return false
 	}
+	// a product of two columns beside a date/time operand (ts - iv * n,
+	// iv * n + ts): its interval factor's type (noteDTFactor). Not
+	// between two such products, so that sums of products of number
+	// columns (a * b + c * d) keep plain arithmetic
+	switch {
+	case lc+lf == "":
+		lf = x.factorDTType(ls, i)
+	case rc+rf == "":
+		rf = x.factorDTType(i+1, re)
+	}
 	typeOf := func(a, b int, colType, chain string) (string, bool) {
 		if colType != "" {
 			return colType, true

@@ -70,7 +70,7 @@ func dtResultExpr(op, l, r string) string {
 // rewritten operator over columns (dtRTypes), else of a CASE whose
 // results have one; "" when none is known.
 func (x *tx) dtTypeExpr(a, b int) string {
-	for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 {
+	for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 && !x.kw(a+1, "SELECT") {
 		a, b = a+1, b-1
 	}
 	if a >= b {
@@ -83,6 +83,9 @@ func (x *tx) dtTypeExpr(a, b int) string {
 		return c
 	}
 	if c := x.dtChainOf(a, b); c != "" {
+		return c
+	}
+	if c := x.subqueryDTType(a, b); c != "" {
 		return c
 	}
 	return x.branchDTTypeExpr(a, b)
@@ -177,8 +180,13 @@ func (x *tx) nestedDTType(a, b int) string {
 	if c := x.dtChainOf(a, b); c != "" {
 		return c
 	}
-	for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 {
+	for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 && !x.kw(a+1, "SELECT") {
 		a, b = a+1, b-1
+	}
+	// a scalar subquery of a date/time item ((SELECT max(ts) FROM t) -
+	// ts); one of a number is no date/time operand
+	if c := x.subqueryDTType(a, b); runtimeTypeExpr(c) || c != "" && isDTName(c[1:len(c)-1]) {
+		return c
 	}
 	return x.branchDTTypeExpr(a, b)
 }
