@@ -258,12 +258,12 @@ func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
 				// greatest/least: the arguments' common type
 				res := ""
 				for i, arg := range args {
-					t := x.arithShape(arg[0], arg[1], leaf)
-					if i == 0 {
+					switch t := x.arithShape(arg[0], arg[1], leaf); {
+					case i == 0:
 						res = t
-					} else {
+					case t != res:
 						res = commonNumType(res, t)
-					}
+					} // of one type: that type (greatest(iv, iv2) is an interval)
 				}
 				return res
 			}

@@ -163,6 +163,11 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 				return "'int'", true
 			}
 			return "'float'", true
+		case x.T(i).text == "+" && x.plainStringOperand(a, b):
+			// of the type the other operand's makes it, at run time
+			// (datetime_unknown.go: d + '1' is 42725, ts + '1 day' an
+			// interval's sum)
+			return quoteLit(unknownType), true
 		case b == a+1 && t.typ == tString:
 			// a date, time or interval text starts with a digit or sign;
 			// j - 'key' is jsonb's (jsonb_translate.go)
@@ -201,9 +206,10 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 	}
 	f := map[string]string{"+": "pg_dt_add", "-": "pg_dt_sub"}[x.T(i).text]
 	op := x.T(i).text
-	x.minMaxWithin(ls, re)   // strsyntax.go: the operands' text is copied below
-	x.orderByWithin(ls, re)  // orderby.go: lag(ts) OVER (ORDER BY id)
-	x.sumTypesWithin(ls, re) // sum_float4.go: sum(r) + 1 of a real column
+	x.minMaxWithin(ls, re)         // strsyntax.go: the operands' text is copied below
+	x.orderByWithin(ls, re)        // orderby.go: lag(ts) OVER (ORDER BY id)
+	x.sumTypesWithin(ls, re)       // sum_float4.go: sum(r) + 1 of a real column
+	x.commonLiteralsWithin(ls, re) // unknownlit.go: coalesce(iv, '0') + ts
 	if !x.castsChecked() {
 		left, right := x.text(ls, i), x.text(i+1, re)
 		x.wipe(ls, re)

@@ -96,8 +96,10 @@ func (x *tx) dtTypeExpr(a, b int) string {
 // shows one (CASE WHEN n > 1 THEN iv ELSE interval '1 hour' END,
 // coalesce(iv, interval '0') are intervals), a result the statement types
 // before one known at run time; "" when a..b-1 is none of those, no
-// result has a type, one is a number, or a quoted literal's type is read
-// from the others' at run time.
+// result has a type or one is a number. A quoted literal among them is of
+// the others' type (CASE WHEN n > 1 THEN iv ELSE '1 hour' END, coalesce(iv,
+// '0') are intervals): columnDTOperator types a coalesce's literals
+// before it copies them (commonLiteralsWithin).
 func (x *tx) branchDTTypeExpr(a, b int) string {
 	var brs []branch
 	switch t := x.T(a); {
@@ -119,11 +121,10 @@ func (x *tx) branchDTTypeExpr(a, b int) string {
 	default:
 		return ""
 	}
-	rt, unknown := "", false
+	rt := ""
 	for _, br := range brs {
 		if br.kind == branchNull || br.kind == branchUnknown {
-			unknown = unknown || br.kind == branchUnknown
-			continue
+			continue // a quoted literal is of the others' type
 		}
 		switch e := x.dtTypeExpr(br.a, br.b); {
 		case e == "'int'" || e == "'float'":
@@ -133,11 +134,6 @@ func (x *tx) branchDTTypeExpr(a, b int) string {
 		case rt == "":
 			rt = e
 		}
-	}
-	if unknown {
-		// coalesce(i, '5') + 1: the CASE form of columnDTOperator would
-		// copy '5' before the pass that reads it as the column's type
-		return ""
 	}
 	return rt
 }

@@ -402,6 +402,12 @@ func (x *tx) datetimePass() error {
 			}
 			ls = x.unaryStart(ls)
 			lt, rt := x.dtBranchType(ls, i, known), x.dtBranchType(i+1, re, known)
+			// a quoted literal beside a date/time operand: the type
+			// PostgreSQL gives it (datetime_unknown.go)
+			lt, rt, err := x.unknownOperandTypes(ls, i, re, lt, rt)
+			if err != nil {
+				return err
+			}
 			arith := false
 			switch t.text {
 			case "+", "-":

@@ -43,8 +43,8 @@ var ZonedFunctions = []ZonedFunc{
 	{"date_part", -1, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, false, z) }},
 	{"age", 2, ageIn},
 	{"pg_to_char", 2, toCharIn},
-	{"pg_dt_add", 4, dtBinaryIn(dtAdd)},
-	{"pg_dt_sub", 4, dtBinaryIn(dtSub)},
+	{"pg_dt_add", 4, unknownOperandIn("+", dtBinaryIn(dtAdd))}, // datetime_unknown.go
+	{"pg_dt_sub", 4, unknownOperandIn("-", dtBinaryIn(dtSub))},
 	{"pg_date_as", 2, dateAs},
 	{"pg_dt_cmp", 4, dtBinaryIn(func(a, b dtOperand, zone *time.Location) (driver.Value, error) { return dtCmp(a, b, zone) })},
 	{"make_timestamptz", -1, func(a []driver.Value, zone *time.Location) (driver.Value, error) {
