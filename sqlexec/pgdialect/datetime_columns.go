@@ -129,6 +129,15 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 	if rc == "" {
 		rf = x.nestedDTType(i+1, re)
 	}
+	// a CASE of a column and a quoted literal beside a number (CASE WHEN
+	// ... THEN i ELSE '4' END + 1) is the number arithmetic it was: only
+	// a date/time column beside it makes it a date/time operand
+	if lc == "" && rc+rf == "" && x.caseWithLiteral(ls, i) {
+		lf = ""
+	}
+	if rc == "" && lc+lf == "" && x.caseWithLiteral(i+1, re) {
+		rf = ""
+	}
 	if lc+lf == "" && rc+rf == "" {
 		return false
 	}

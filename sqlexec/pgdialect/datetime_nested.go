@@ -138,6 +138,25 @@ func (x *tx) branchDTTypeExpr(a, b int) string {
 	return rt
 }
 
+// caseWithLiteral reports whether a..b-1, parenthesised or not, is a
+// CASE ... END with a quoted literal among its results.
+func (x *tx) caseWithLiteral(a, b int) bool {
+	a, b = x.unparen(a, b)
+	if !x.kw(a, "CASE") {
+		return false
+	}
+	brs, end := x.caseBranches(a)
+	if end != b {
+		return false
+	}
+	for _, br := range brs {
+		if br.kind == branchUnknown {
+			return true
+		}
+	}
+	return false
+}
+
 // maxDTNested bounds the rewritten text of an expression whose type
 // recordDTResult records: an outer + or - over it takes columnDTOperator's
 // CASE form, which holds it twice, so a sum of many columns (a + b + c +
