@@ -131,7 +131,7 @@ func (x *tx) aliasRowSources() {
 			if a >= b {
 				continue
 			}
-			if t := x.T(b - 1); t.ed && t.out == "" {
+			if t, u := x.T(a), x.T(b-1); t.ed && t.out == "" && u.ed && u.out == "" {
 				// a scalar subquery after a comma whose text a rewrite
 				// copied into a new form (datetime_columns.go: 2, (SELECT
 				// max(i) FROM t) + 1): a name added to its wiped tokens

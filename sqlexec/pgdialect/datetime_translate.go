@@ -326,13 +326,7 @@ func (x *tx) datetimePass() error {
 			continue
 		}
 		zone := strings.TrimSpace(x.text(i+3, ze))
-		res := "?"
-		switch x.dtType(s, i, known) {
-		case "timestamptz":
-			res = "timestamp"
-		case "timestamp", "date":
-			res = "timestamptz"
-		}
+		res := atTimeZoneResult(x.dtType(s, i, known)) // datetime_zone.go
 		x.T(s).pre = "timezone(" + zone + ", " + x.T(s).pre
 		x.blank(i, ze)
 		x.T(i).set(")")
