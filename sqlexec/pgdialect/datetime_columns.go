@@ -141,6 +141,12 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 	if lc+lf == "" && rc+rf == "" {
 		return false
 	}
+	if len(x.text(ls, re)) > maxDTNested {
+		// the CASE form holds its operands twice: past the bound a sum
+		// of many terms (a * b + c + d * e + f ...) is plain arithmetic,
+		// as datetime_nested.go bounds the levels it records
+		return false
+	}
 	// a product of two columns beside a date/time operand (ts - iv * n,
 	// iv * n + ts): its interval factor's type (noteDTFactor). Not
 	// between two such products, so that sums of products of number

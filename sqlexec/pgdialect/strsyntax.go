@@ -242,7 +242,7 @@ func (x *tx) rewriteMinMaxAt(i int) {
 			if t := x.dtTypeExpr(a[0], a[1]); runtimeTypeExpr(t) { // datetime_nested.go
 				dts = append(dts, t)
 			}
-			lits[j] = x.plainStringOperand(a[0], a[1]) // datetime_unknown.go
+			lits[j] = a[1] == a[0]+1 && x.plainLiteral(a[0]) // unknownlit.go: not one commonLiterals typed
 		}
 	}
 	texts := make([]string, len(args))
