@@ -138,6 +138,13 @@ func (x *tx) aliasRowSources() {
 			if a >= b {
 				continue
 			}
+			if t, u := x.T(a), x.T(b-1); t.ed && t.out == "" && u.ed && u.out == "" {
+				// a scalar subquery after a comma whose text a rewrite
+				// copied into a new form (datetime_columns.go: 2, (SELECT
+				// max(i) FROM t) + 1): a name added to its wiped tokens
+				// would land after the form
+				continue
+			}
 			if name, has, _ := x.itemName(a, b); !has && name != "" {
 				x.T(b - 1).wsuf += ` AS "` + strings.ReplaceAll(name, `"`, `""`) + `"`
 			}

@@ -37,7 +37,8 @@ func MentionsUntypedArith(sqlText string) bool {
 	return strings.Contains(sqlText, arithUnknownMark) || strings.Contains(sqlText, arithRuntimeMark) || strings.Contains(sqlText, "pg_col_numtype(") ||
 		strings.Contains(sqlText, nullifMark) || // numeric_runtimecmp.go
 		strings.Contains(sqlText, "COLLATE "+IntervalCollation+")") ||
-		strings.Contains(sqlText, "pg_dt_") && strings.Contains(sqlText, "''") // datetime_calltypes.go
+		strings.Contains(sqlText, "pg_dt_") && strings.Contains(sqlText, "''") || // datetime_calltypes.go
+		strings.Contains(sqlText, "timezone(") // AT TIME ZONE of a column (timezoneCallArg)
 }
 
 // ArithItems returns the items of the result list of the SQLite statement
@@ -92,6 +93,9 @@ func (x *tx) untypedArithItem(a, b int) bool {
 				return true
 			}
 		}
+	}
+	if lo, hi, ok := x.timezoneCallArg(a, b); ok && x.dtType(lo, hi, nil) == "" {
+		return true // (tz + iv) AT TIME ZONE 'UTC', tz AT TIME ZONE 'UTC'
 	}
 	if x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 || !shapeFuncs[strings.ToLower(x.T(a).text)] {
 		return false
@@ -258,12 +262,12 @@ func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
 				// greatest/least: the arguments' common type
 				res := ""
 				for i, arg := range args {
-					t := x.arithShape(arg[0], arg[1], leaf)
-					if i == 0 {
+					switch t := x.arithShape(arg[0], arg[1], leaf); {
+					case i == 0:
 						res = t
-					} else {
+					case t != res:
 						res = commonNumType(res, t)
-					}
+					} // of one type: that type (greatest(iv, iv2) is an interval)
 				}
 				return res
 			}
@@ -274,6 +278,15 @@ func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
 		// CAST(pg_op(...) AS TEXT) COLLATE pg_numeric: numeric
 		x.arithCall(a+2, x.match(a+3)+1, leaf)
 		return "numeric"
+	}
+	if lo, hi, ok := x.timezoneCallArg(a, b); ok { // datetime_calltypes.go
+		if fn, vlo, vhi, ok := x.dtKeepTypeCall(lo, hi); ok && dtKeepArgFuncs[fn] {
+			lo, hi = vlo, vhi // max(tz) AT TIME ZONE 'UTC': of its argument's type
+		}
+		if t := atTimeZoneResult(x.arithShape(lo, hi, leaf)); t != "?" {
+			return t
+		}
+		return ""
 	}
 	if x.isP(a+1, "(") && x.match(a+1) == b-1 {
 		if t := x.arithCall(a, b, leaf); t != "-" {

@@ -44,6 +44,10 @@ func BranchItems(sqlText string) []ArithItem {
 		if b <= a {
 			continue
 		}
+		ia, ib := a, b // the item the probe replaces
+		if lo, hi, ok := x.minMaxIntervalElse(a, b); ok {
+			a, b = lo, hi // greatest(iv, '3 days'): of its plain call's type (strsyntax.go)
+		}
 		var leaves [][2]int
 		t := x.T(a)
 		switch {
@@ -96,7 +100,7 @@ func BranchItems(sqlText string) []ArithItem {
 		if len(leaves) == 0 {
 			continue
 		}
-		it := ArithItem{Column: col, start: x.T(a).pos, end: x.T(b-1).pos + len(x.T(b-1).text)}
+		it := ArithItem{Column: col, start: x.T(ia).pos, end: x.T(ib-1).pos + len(x.T(ib-1).text)}
 		for _, l := range leaves {
 			if l[0] >= l[1] {
 				it.Leaves = nil

@@ -674,10 +674,15 @@ func zoneArgISO(v driver.Value) (*time.Location, error) {
 	return zoneArg(v)
 }
 
-// fnTimezone is timezone(zone, value), the function behind AT TIME ZONE:
-// a timestamptz becomes the wall-clock timestamp in zone; a timestamp
-// (wall clock in zone) becomes the timestamptz instant.
-func fnTimezone(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+// timezoneIn is timezone(zone, value), the function behind AT TIME ZONE,
+// in the session's time zone session: a timestamptz becomes the
+// wall-clock timestamp in zone; a timestamp (wall clock in zone) becomes
+// the timestamptz instant. A date is promoted to timestamptz, as
+// PostgreSQL promotes it (its midnight in the session's zone), so it
+// becomes a timestamp: date '2024-01-01' AT TIME ZONE 'America/New_York'
+// is 2023-12-31 19:00:00 in UTC, where taking the date for a timestamp
+// gave the instant 2024-01-01 05:00:00+00.
+func timezoneIn(a []driver.Value, session *time.Location) (driver.Value, error) {
 	if anyNil(a) {
 		return nil, nil
 	}
@@ -693,10 +698,14 @@ func fnTimezone(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error
 		return o.inf, nil
 	}
 	switch o.typ {
+	case "date":
+		t := o.t
+		o.t = WallIn(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), session)
+		fallthrough
 	case "timestamptz":
 		l := o.t.In(loc)
 		return formatTimestampCanon(time.Date(l.Year(), l.Month(), l.Day(), l.Hour(), l.Minute(), l.Second(), l.Nanosecond(), time.UTC)), nil
-	case "timestamp", "date":
+	case "timestamp":
 		t := o.t // WallIn: a gap or overlap at a DST change resolves as in PostgreSQL
 		return formatTimestamptzCanon(WallIn(time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC), loc)), nil
 	}

@@ -18,14 +18,20 @@ var dtKeepArgFuncs = map[string]bool{
 }
 
 // aggDTType is the run-time date/time type expression of a..b-1 when it
-// is a call of dtKeepArgFuncs, sum or avg (dtKeepTypeCall) over a column or
-// such a call (lag(max(ts)) OVER ()); "" otherwise.
+// is a call of dtKeepArgFuncs, sum or avg (dtKeepTypeCall) over a column,
+// such a call (lag(max(ts)) OVER ()) or date/time arithmetic over columns
+// (max(ts + iv)); "" otherwise.
 func (x *tx) aggDTType(a, b int) string {
 	fn, lo, hi, ok := x.dtKeepTypeCall(a, b)
 	if !ok {
 		return ""
 	}
 	c := x.columnDTType(lo, hi)
+	if c == "" {
+		// of an expression over columns (max(ts + iv), max(d + 1)): its
+		// recorded type (datetime_nested.go)
+		c = x.nestedDTType(lo, hi)
+	}
 	if c == "" || dtKeepArgFuncs[fn] {
 		return c
 	}

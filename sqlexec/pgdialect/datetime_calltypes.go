@@ -32,3 +32,20 @@ func (x *tx) dtCallArgs(a, b int) (args [][2]int, op string, ok bool) {
 	args = x.splitTop(a+2, b-1)
 	return args, op, len(args) == 4
 }
+
+// timezoneCallArg is the value argument lo..hi-1 of timezone(zone,
+// value) (AT TIME ZONE as translated) at a..b-1, ok=false when a..b-1 is
+// no such call. Its type is atTimeZoneResult of the value's: a column's,
+// or date/time arithmetic's over columns ((tz + iv) AT TIME ZONE 'UTC' is
+// a timestamp), which Describe reads as it reads the arithmetic's
+// (ArithItems, arithShape); it was described as text.
+func (x *tx) timezoneCallArg(a, b int) (lo, hi int, ok bool) {
+	if !strings.EqualFold(x.T(a).text, "timezone") || x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 {
+		return 0, 0, false
+	}
+	args := x.splitTop(a+2, b-1)
+	if len(args) != 2 || args[1][0] >= args[1][1] {
+		return 0, 0, false
+	}
+	return args[1][0], args[1][1], true
+}

@@ -129,8 +129,33 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 	if rc == "" {
 		rf = x.nestedDTType(i+1, re)
 	}
+	// a CASE of a column and a quoted literal beside a number (CASE WHEN
+	// ... THEN i ELSE '4' END + 1) is the number arithmetic it was: only
+	// a date/time column beside it makes it a date/time operand
+	if lc == "" && rc+rf == "" && x.caseWithLiteral(ls, i) {
+		lf = ""
+	}
+	if rc == "" && lc+lf == "" && x.caseWithLiteral(i+1, re) {
+		rf = ""
+	}
 	if lc+lf == "" && rc+rf == "" {
 		return false
+	}
+	if len(x.text(ls, re)) > maxDTNested {
+		// the CASE form holds its operands twice: past the bound a sum
+		// of many terms (a * b + c + d * e + f ...) is plain arithmetic,
+		// as datetime_nested.go bounds the levels it records
+		return false
+	}
+	// a product of two columns beside a date/time operand (ts - iv * n,
+	// iv * n + ts): its interval factor's type (noteDTFactor). Not
+	// between two such products, so that sums of products of number
+	// columns (a * b + c * d) keep plain arithmetic
+	switch {
+	case lc+lf == "":
+		lf = x.factorDTType(ls, i)
+	case rc+rf == "":
+		rf = x.factorDTType(i+1, re)
 	}
 	typeOf := func(a, b int, colType, chain string) (string, bool) {
 		if colType != "" {
@@ -153,6 +178,11 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 				return "'int'", true
 			}
 			return "'float'", true
+		case x.T(i).text == "+" && x.plainStringOperand(a, b):
+			// of the type the other operand's makes it, at run time
+			// (datetime_unknown.go: d + '1' is 42725, ts + '1 day' an
+			// interval's sum)
+			return quoteLit(unknownType), true
 		case b == a+1 && t.typ == tString:
 			// a date, time or interval text starts with a digit or sign;
 			// j - 'key' is jsonb's (jsonb_translate.go)
@@ -195,6 +225,7 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 	x.orderByWithin(ls, re)             // orderby.go: lag(ts) OVER (ORDER BY id)
 	x.sumTypesWithin(ls, re)            // sum_float4.go: sum(r) + 1 of a real column
 	x.numericFuncsWithin(ls, re, false) // numeric_funcargs.go: mod(2.5, n2) - i4
+	x.commonLiteralsWithin(ls, re)      // unknownlit.go: coalesce(iv, '0') + ts
 	if !x.castsChecked() {
 		left, right := x.text(ls, i), x.text(i+1, re)
 		x.wipe(ls, re)

@@ -70,7 +70,7 @@ func dtResultExpr(op, l, r string) string {
 // rewritten operator over columns (dtRTypes), else of a CASE whose
 // results have one; "" when none is known.
 func (x *tx) dtTypeExpr(a, b int) string {
-	for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 {
+	for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 && !x.kw(a+1, "SELECT") {
 		a, b = a+1, b-1
 	}
 	if a >= b {
@@ -85,6 +85,9 @@ func (x *tx) dtTypeExpr(a, b int) string {
 	if c := x.dtChainOf(a, b); c != "" {
 		return c
 	}
+	if c := x.subqueryDTType(a, b); c != "" {
+		return c
+	}
 	return x.branchDTTypeExpr(a, b)
 }
 
@@ -93,8 +96,10 @@ func (x *tx) dtTypeExpr(a, b int) string {
 // shows one (CASE WHEN n > 1 THEN iv ELSE interval '1 hour' END,
 // coalesce(iv, interval '0') are intervals), a result the statement types
 // before one known at run time; "" when a..b-1 is none of those, no
-// result has a type, one is a number, or a quoted literal's type is read
-// from the others' at run time.
+// result has a type or one is a number. A quoted literal among them is of
+// the others' type (CASE WHEN n > 1 THEN iv ELSE '1 hour' END, coalesce(iv,
+// '0') are intervals): columnDTOperator types a coalesce's literals
+// before it copies them (commonLiteralsWithin).
 func (x *tx) branchDTTypeExpr(a, b int) string {
 	var brs []branch
 	switch t := x.T(a); {
@@ -116,11 +121,10 @@ func (x *tx) branchDTTypeExpr(a, b int) string {
 	default:
 		return ""
 	}
-	rt, unknown := "", false
+	rt := ""
 	for _, br := range brs {
 		if br.kind == branchNull || br.kind == branchUnknown {
-			unknown = unknown || br.kind == branchUnknown
-			continue
+			continue // a quoted literal is of the others' type
 		}
 		switch e := x.dtTypeExpr(br.a, br.b); {
 		case e == "'int'" || e == "'float'":
@@ -131,12 +135,26 @@ func (x *tx) branchDTTypeExpr(a, b int) string {
 			rt = e
 		}
 	}
-	if unknown {
-		// coalesce(i, '5') + 1: the CASE form of columnDTOperator would
-		// copy '5' before the pass that reads it as the column's type
-		return ""
-	}
 	return rt
+}
+
+// caseWithLiteral reports whether a..b-1, parenthesised or not, is a
+// CASE ... END with a quoted literal among its results.
+func (x *tx) caseWithLiteral(a, b int) bool {
+	a, b = x.unparen(a, b)
+	if !x.kw(a, "CASE") {
+		return false
+	}
+	brs, end := x.caseBranches(a)
+	if end != b {
+		return false
+	}
+	for _, br := range brs {
+		if br.kind == branchUnknown {
+			return true
+		}
+	}
+	return false
 }
 
 // maxDTNested bounds the rewritten text of an expression whose type
@@ -177,8 +195,13 @@ func (x *tx) nestedDTType(a, b int) string {
 	if c := x.dtChainOf(a, b); c != "" {
 		return c
 	}
-	for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 {
+	for b-a > 2 && x.isP(a, "(") && x.match(a) == b-1 && !x.kw(a+1, "SELECT") {
 		a, b = a+1, b-1
+	}
+	// a scalar subquery of a date/time item ((SELECT max(ts) FROM t) -
+	// ts); one of a number is no date/time operand
+	if c := x.subqueryDTType(a, b); runtimeTypeExpr(c) || c != "" && isDTName(c[1:len(c)-1]) {
+		return c
 	}
 	return x.branchDTTypeExpr(a, b)
 }

@@ -31,7 +31,6 @@ func datetimeDeterministic() map[string]struct {
 		"justify_days":      {1, fnJustify(interval.justifyDays)},
 		"justify_hours":     {1, fnJustify(interval.justifyHours)},
 		"justify_interval":  {1, fnJustify(interval.justifyInterval)},
-		"timezone":          {2, fnTimezone},
 		"to_date":           {2, fnToDate},
 		"pg_col_dttype":     {-1, fnColDTType},
 		"pg_col_elemdttype": {-1, fnColElemDTType}, // datetime_columns.go

@@ -326,13 +326,7 @@ func (x *tx) datetimePass() error {
 			continue
 		}
 		zone := strings.TrimSpace(x.text(i+3, ze))
-		res := "?"
-		switch x.dtType(s, i, known) {
-		case "timestamptz":
-			res = "timestamp"
-		case "timestamp", "date":
-			res = "timestamptz"
-		}
+		res := atTimeZoneResult(x.dtType(s, i, known)) // datetime_zone.go
 		x.T(s).pre = "timezone(" + zone + ", " + x.T(s).pre
 		x.blank(i, ze)
 		x.T(i).set(")")
@@ -402,6 +396,12 @@ func (x *tx) datetimePass() error {
 			}
 			ls = x.unaryStart(ls)
 			lt, rt := x.dtBranchType(ls, i, known), x.dtBranchType(i+1, re, known)
+			// a quoted literal beside a date/time operand: the type
+			// PostgreSQL gives it (datetime_unknown.go)
+			lt, rt, err := x.unknownOperandTypes(ls, i, re, lt, rt)
+			if err != nil {
+				return err
+			}
 			arith := false
 			switch t.text {
 			case "+", "-":

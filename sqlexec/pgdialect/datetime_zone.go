@@ -42,9 +42,10 @@ var ZonedFunctions = []ZonedFunc{
 	{"pg_extract", -1, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, true, z) }},
 	{"date_part", -1, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, false, z) }},
 	{"age", 2, ageIn},
+	{"timezone", 2, timezoneIn}, // datefuncs.go: a date is promoted to timestamptz
 	{"pg_to_char", 2, toCharIn},
-	{"pg_dt_add", 4, dtBinaryIn(dtAdd)},
-	{"pg_dt_sub", 4, dtBinaryIn(dtSub)},
+	{"pg_dt_add", 4, unknownOperandIn("+", dtBinaryIn(dtAdd))}, // datetime_unknown.go
+	{"pg_dt_sub", 4, unknownOperandIn("-", dtBinaryIn(dtSub))},
 	{"pg_date_as", 2, dateAs},
 	{"pg_dt_cmp", 4, dtBinaryIn(func(a, b dtOperand, zone *time.Location) (driver.Value, error) { return dtCmp(a, b, zone) })},
 	{"make_timestamptz", -1, func(a []driver.Value, zone *time.Location) (driver.Value, error) {
@@ -197,12 +198,22 @@ func (x *tx) dtCallType(a, b int, known map[int]string) string {
 			return "timestamptz"
 		}
 	case "timezone":
-		switch arg(1) {
-		case "timestamptz":
-			return "timestamp"
-		case "timestamp", "date":
-			return "timestamptz"
-		}
+		return atTimeZoneResult(arg(1))
+	}
+	return "?"
+}
+
+// atTimeZoneResult is the type of timezone(zone, value) (value AT TIME
+// ZONE zone) for a value of date/time type t (dtType's names), "?" when
+// t is none of those timezone takes. A date is promoted to timestamptz,
+// PostgreSQL's preferred type of the category, so its result is a
+// timestamp (timezoneIn, datefuncs.go).
+func atTimeZoneResult(t string) string {
+	switch t {
+	case "timestamptz", "date":
+		return "timestamp"
+	case "timestamp":
+		return "timestamptz"
 	}
 	return "?"
 }

@@ -2,6 +2,7 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"slices"
 	"strings"
 
 	sqlite "modernc.org/sqlite"
@@ -230,6 +231,20 @@ func (x *tx) rewriteMinMaxAt(i int) {
 	for _, a := range args {
 		interval = interval || x.exprOID(a[0], a[1]) == pgoid.Interval
 	}
+	// an interval column among the arguments, known at run time, compares
+	// by value too: greatest(iv, iv2) of '2 days' and '1 mon' was the
+	// larger text, '2 days' (read before the arguments' tokens are
+	// blanked)
+	var dts []string
+	lits := make([]bool, len(args)) // quoted literals: intervals beside one
+	if !interval && !numeric {
+		for j, a := range args {
+			if t := x.dtTypeExpr(a[0], a[1]); runtimeTypeExpr(t) { // datetime_nested.go
+				dts = append(dts, t)
+			}
+			lits[j] = a[1] == a[0]+1 && x.plainLiteral(a[0]) // unknownlit.go: not one commonLiterals typed
+		}
+	}
 	texts := make([]string, len(args))
 	for j, a := range args {
 		if numeric {
@@ -248,6 +263,16 @@ func (x *tx) rewriteMinMaxAt(i int) {
 		x.T(k).pre, x.T(k).suf = "", ""
 	}
 	call := minMaxCall(fn, texts, "")
+	dtWhen := ""
+	if len(dts) > 0 {
+		ivs := slices.Clone(texts)
+		for j, lit := range lits {
+			if lit {
+				ivs[j] = "pg_cast_interval(" + ivs[j] + ")" // greatest('25 hours', iv, iv2) prints 25:00:00
+			}
+		}
+		dtWhen = " WHEN 'interval' IN (" + strings.Join(dts, ", ") + ") THEN " + minMaxCall(fn, ivs, "interval")
+	}
 	switch {
 	case interval:
 		call = minMaxCall(fn, texts, "interval")
@@ -258,9 +283,26 @@ func (x *tx) rewriteMinMaxAt(i int) {
 		// the collation orders a numeric result by value (an integer
 		// one is unaffected); minMaxShape describes the result
 		call = "(CASE WHEN 'numeric' IN (" + runtime + ") AND 'float8' NOT IN (" + runtime + ") THEN " + minMaxCall(fn, texts, "numeric") +
-			" WHEN 'numeric' IN (" + runtime + ") THEN " + minMaxCall(fn, texts, "float8") + " ELSE " + call + " END COLLATE " + NumericCollation + ")"
+			" WHEN 'numeric' IN (" + runtime + ") THEN " + minMaxCall(fn, texts, "float8") + dtWhen + " ELSE " + call + " END COLLATE " + NumericCollation + ")"
+	case dtWhen != "":
+		call = "(CASE" + dtWhen + " ELSE " + call + " END)"
 	}
 	x.T(i).set(call)
+}
+
+// minMaxIntervalElse is the ELSE branch lo..hi-1 (SQLite's max/min call)
+// of the run-time interval form of greatest/least at a..b-1, (CASE WHEN
+// 'interval' IN (...) THEN ... ELSE max(...) END), which Describe types as
+// the plain call (BranchItems); ok=false when a..b-1 is no such form.
+func (x *tx) minMaxIntervalElse(a, b int) (lo, hi int, ok bool) {
+	if b-a < 8 || !x.isP(a, "(") || x.match(a) != b-1 || !x.kw(a+1, "CASE") || !x.kw(a+2, "WHEN") || x.T(a+3).text != "'interval'" || !x.kw(b-2, "END") {
+		return 0, 0, false
+	}
+	k := x.findKw(a+2, b-2, x.depth[a+1], "ELSE")
+	if k < 0 {
+		return 0, 0, false
+	}
+	return k + 1, b - 2, true
 }
 
 // minMaxCall is SQLite's max/min (fn) over texts skipping NULLs, the

@@ -135,8 +135,14 @@ func (x *tx) mentionsGroupBy() bool {
 // float8 column compares Infinity with Infinity, where SQLite compared a
 // number with a string, never equal); GREATEST and LEAST are rewritten
 // before, and theirs typed there (strsyntax.go).
-func (x *tx) resolveCommonLiterals() {
-	for i := 0; i+1 < x.n(); i++ {
+func (x *tx) resolveCommonLiterals() { x.commonLiteralsWithin(0, x.n()) }
+
+// commonLiteralsWithin is resolveCommonLiterals of the tokens lo..hi-1:
+// a rewrite that copies an operand's text (datetime_columns.go's CASE
+// form) types its literals first, as the copies are out of this pass's
+// reach.
+func (x *tx) commonLiteralsWithin(lo, hi int) {
+	for i := lo; i+1 < hi; i++ {
 		if t := x.T(i); t.typ == tIdent && !t.ed && (t.kw("COALESCE") || t.kw("NULLIF")) && x.isP(i+1, "(") && !x.isP(i-1, ".") {
 			x.commonLiterals(i)
 		}

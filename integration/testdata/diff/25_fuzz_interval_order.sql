@@ -9,6 +9,5 @@ SELECT g, max(iv) AS m FROM n25fuzz_i GROUP BY 1 ORDER BY 2, 1;
 SELECT g, min(iv) AS m FROM n25fuzz_i GROUP BY 1 ORDER BY m DESC, 1;
 SELECT g, sum(iv) FROM n25fuzz_i GROUP BY 1 ORDER BY sum(iv), 1;
 SELECT id, coalesce(iv2, iv) FROM n25fuzz_i ORDER BY 2 NULLS FIRST, 1;
--- differs: greatest/least of two interval columns compare their text (36:00:00 beside 2 days), "Differences from PostgreSQL"
 SELECT id, greatest(iv, iv2) AS x FROM n25fuzz_i ORDER BY x DESC, 1;
 SELECT id, CASE WHEN id > 3 THEN iv ELSE iv2 END AS x FROM n25fuzz_i ORDER BY 2, 1;

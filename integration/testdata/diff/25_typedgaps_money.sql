@@ -28,7 +28,6 @@ SELECT greatest(1, m) FROM n25typedgaps_m;
 SELECT least(m, i) FROM n25typedgaps_m;
 SELECT least(m, 1, 2) FROM n25typedgaps_m;
 SELECT greatest(m, v) FROM n25typedgaps_m;
--- differs-type: GREATEST of money columns is described as text
 SELECT greatest(m, m) FROM n25typedgaps_m ORDER BY id;
 SELECT least(m, '2') FROM n25typedgaps_m WHERE m IS NOT NULL ORDER BY id;
 SELECT greatest(i, s, b) FROM n25typedgaps_m ORDER BY id;
