@@ -42,6 +42,7 @@ var ZonedFunctions = []ZonedFunc{
 	{"pg_extract", -1, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, true, z) }},
 	{"date_part", -1, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, false, z) }},
 	{"age", 2, ageIn},
+	{"pg_range_key", -1, rangeKeyIn}, // window_range.go
 	{"pg_to_char", 2, toCharIn},
 	{"pg_dt_add", 4, dtBinaryIn(dtAdd)},
 	{"pg_dt_sub", 4, dtBinaryIn(dtSub)},

@@ -206,11 +206,14 @@ func (x *tx) exprPass() error {
 	if err := x.latePass(); err != nil { // typeof.go
 		return err
 	}
-	x.arrayNumericConsts() // branch_consts.go
-	x.orderNumeric()       // orderby_numeric.go, before nullif and greatest change shape
-	x.nullifNumeric()      // numeric_runtimecmp.go
-	x.rewriteMinMax()      // strsyntax.go
-	x.betweenSymmetric()   // symmetric.go
+	x.arrayNumericConsts()                         // branch_consts.go
+	if err := x.windowRangeOffsets(); err != nil { // window_range.go
+		return err
+	}
+	x.orderNumeric()     // orderby_numeric.go, before nullif and greatest change shape
+	x.nullifNumeric()    // numeric_runtimecmp.go
+	x.rewriteMinMax()    // strsyntax.go
+	x.betweenSymmetric() // symmetric.go
 	// pass 5: NULL placement and row limits (orderby.go)
 	return x.orderByPass()
 }
