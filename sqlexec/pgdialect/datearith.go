@@ -189,6 +189,9 @@ func dtAdd(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 	if isTS(a.typ) && b.typ == "time" {
 		b = timeAsInterval(b) // timestamp + time is timestamp + interval
 	}
+	if a.typ == "time" && b.typ == "time" { // time + interval and interval + time both fit
+		return nil, pgErr("42725", "operator is not unique: time without time zone + time without time zone")
+	}
 	if a.inf != "" {
 		return a.format(), nil
 	}

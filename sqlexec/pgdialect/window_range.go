@@ -196,6 +196,10 @@ func (x *tx) rangeRewrite(a, b int, offs []rangeOffset) error {
 			ivs = append(ivs, quoteLit(o.iv.String()))
 		}
 		x.blank(o.s, o.e)
+		for k := o.s; k < o.e; k++ { // a cast's rewrite wraps the literal ('1 day'::interval)
+			t := x.T(k)
+			t.pre, t.suf, t.wpre, t.wsuf = "", "", "", ""
+		}
 		x.T(o.s).set(text + " ")
 	}
 	dt, num := x.dtTypeExpr(a, b), x.numTypeExpr(a, b)
