@@ -420,10 +420,10 @@ func (x *tx) datetimePass() error {
 					}
 					arith = true
 				}
-			case "*":
-				arith = lt != "interval" && rt != "interval"
+			case "*": // time is cast to interval (time '01:30' * 2)
+				arith = lt != "interval" && rt != "interval" && lt != "time" && rt != "time"
 			case "/":
-				arith = lt != "interval"
+				arith = lt != "interval" && lt != "time"
 			case "%", "^":
 				arith = true
 			default:

@@ -4,10 +4,8 @@ CREATE TABLE n27winrange_t (id int PRIMARY KEY, d date, ts timestamp, tz timesta
 INSERT INTO n27winrange_t VALUES (1, '2024-01-01', '2024-01-01 10:00', '2024-01-01 10:00+00', '01:30', '1 day'), (2, '2024-03-01', '2024-02-29 23:00', '2024-02-29 23:00+00', '23:59:59.5', '-2 hours'), (3, NULL, NULL, NULL, NULL, NULL);
 SELECT id, ts + t, t + ts, ts - t, tz + t, t + tz, tz - t FROM n27winrange_t ORDER BY id;
 SELECT id, d + t, t + d, d - t, iv + t, t + iv, iv - t FROM n27winrange_t ORDER BY id;
--- differs-type: time * number is described as text (the value is PostgreSQL's interval)
 SELECT id, t * 2, 2 * t, t / 2, t * 1.5 FROM n27winrange_t ORDER BY id;
 SELECT timestamp '2024-01-01 10:00' + time '01:30', time '01:30' + timestamp '2024-01-01 10:00', timestamp '2024-01-01 10:00' - time '24:00';
--- differs-type: time * number is described as text (the value is PostgreSQL's interval)
 SELECT date '2024-01-01' - time '01:30', interval '1 day' - time '01:30', time '01:30' * 3;
 SELECT time '01:30' + time '02:00';
 SELECT ts + time '01:30' AS x FROM n27winrange_t WHERE ts + time '01:30' > timestamp '2024-01-01 11:00' ORDER BY x;
