@@ -125,6 +125,9 @@ func (x *tx) rangeBounds(j, d int) ([]rangeOffset, bool) {
 			}
 			src := x.orig(s, j)
 			o := rangeOffset{s: s, e: j}
+			if q := reRangeIntervalLit.FindStringSubmatch(src); q != nil && q[3] != "" && reRangeNumberLit.MatchString(q[3]) {
+				src = q[3] // an unknown literal is of the key's type: '1.5' over a numeric key is a number
+			}
 			if m := reRangeNumberLit.FindStringSubmatch(src); m != nil {
 				o.neg, o.num = m[1] == "-", m[2]
 				if m[3] != "" {

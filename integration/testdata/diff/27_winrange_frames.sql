@@ -27,3 +27,5 @@ SELECT id, sum(qty) OVER (ORDER BY n RANGE BETWEEN interval '1 day' PRECEDING AN
 SELECT id, sum(qty) OVER (ORDER BY ts RANGE BETWEEN interval '1 month' PRECEDING AND CURRENT ROW) FROM n27winrange_s ORDER BY id;
 -- differs: a numeric value with more decimal places than the offset is refused (0A000): no exact fixed-scale key
 SELECT id, sum(qty) OVER (ORDER BY n RANGE BETWEEN 1.5 PRECEDING AND CURRENT ROW) FROM n27winrange_s ORDER BY id;
+SELECT id, sum(qty) OVER (ORDER BY n RANGE BETWEEN '1.50' PRECEDING AND CURRENT ROW) FROM n27winrange_s ORDER BY id;
+SELECT id, sum(qty) OVER (ORDER BY qty RANGE BETWEEN '2' PRECEDING AND '2' FOLLOWING) FROM n27winrange_s ORDER BY id;
