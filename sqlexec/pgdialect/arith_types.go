@@ -473,8 +473,8 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 		}
 		return ""
 	}
-	if op == "*" && (l == "interval" || r == "interval") || op == "/" && l == "interval" {
-		return "interval" // an interval column times a number (interval_sum.go)
+	if op == "*" && (l == "interval" || r == "interval" || l == "time" || r == "time") || op == "/" && (l == "interval" || l == "time") {
+		return "interval" // an interval column times a number (interval_sum.go); time is cast to interval
 	}
 	if dtTypeOIDs[l] != 0 && l != "int" || dtTypeOIDs[r] != 0 && r != "int" {
 		// date/time values are no arithmetic's: + or - over them is

@@ -186,6 +186,12 @@ func dtAdd(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 	if a.typ == "interval" && b.typ == "time" {
 		a, b = b, a
 	}
+	if isTS(a.typ) && b.typ == "time" {
+		b = timeAsInterval(b) // timestamp + time is timestamp + interval
+	}
+	if a.typ == "time" && b.typ == "time" { // time + interval and interval + time both fit
+		return nil, pgErr("42725", "operator is not unique: time without time zone + time without time zone")
+	}
 	if a.inf != "" {
 		return a.format(), nil
 	}
@@ -245,8 +251,18 @@ var (
 	endTimestampUnix = time.Date(294277, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
 )
 
+// timeAsInterval is time operand o as an interval: PostgreSQL casts time
+// to interval implicitly, so an operator that has no time form takes the
+// interval one (timestamp + time, date - time, interval - time, time * 2).
+func timeAsInterval(o dtOperand) dtOperand {
+	return dtOperand{typ: "interval", iv: interval{us: o.us}}
+}
+
 // dtSub is a - b (a timestamptz's calendar arithmetic in zone).
 func dtSub(a, b dtOperand, zone *time.Location) (driver.Value, error) {
+	if b.typ == "time" && (a.typ == "date" || isTS(a.typ) || a.typ == "interval") {
+		b = timeAsInterval(b)
+	}
 	switch {
 	case a.typ == "date" && b.typ == "date":
 		if a.inf != "" || b.inf != "" {
@@ -286,8 +302,11 @@ func dtSub(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 
 // dtMul is interval * number (either order); div is interval / number.
 func dtMul(a, b dtOperand, div bool) (driver.Value, error) {
-	if !div && a.typ != "interval" {
+	if !div && a.typ != "interval" && a.typ != "time" {
 		a, b = b, a
+	}
+	if a.typ == "time" {
+		a = timeAsInterval(a)
 	}
 	if a.typ != "interval" || (b.typ != "int" && b.typ != "float") {
 		op := "*"

@@ -268,6 +268,10 @@ func dtBinaryResult(op, a, b string) string {
 			return "timestamp"
 		case a == "date" && b == "time" || a == "time" && b == "date":
 			return "timestamp"
+		case (a == "timestamp" || a == "timestamptz") && b == "time":
+			return a // time is cast to interval
+		case a == "time" && (b == "timestamp" || b == "timestamptz"):
+			return b
 		case (a == "time" || a == "timetz") && b == "interval":
 			return a
 		case a == "interval" && (b == "time" || b == "timetz"):
@@ -281,10 +285,12 @@ func dtBinaryResult(op, a, b string) string {
 			return "date"
 		case a == "interval" && b == "interval":
 			return "interval"
-		case (a == "timestamp" || a == "timestamptz") && b == "interval":
+		case (a == "timestamp" || a == "timestamptz") && (b == "interval" || b == "time"):
 			return a
-		case a == "date" && b == "interval":
+		case a == "date" && (b == "interval" || b == "time"):
 			return "timestamp"
+		case a == "interval" && b == "time":
+			return "interval"
 		case (a == "time" || a == "timetz") && b == "interval":
 			return a
 		case a == "time" && b == "time":
@@ -414,10 +420,10 @@ func (x *tx) datetimePass() error {
 					}
 					arith = true
 				}
-			case "*":
-				arith = lt != "interval" && rt != "interval"
+			case "*": // time is cast to interval (time '01:30' * 2)
+				arith = lt != "interval" && rt != "interval" && lt != "time" && rt != "time"
 			case "/":
-				arith = lt != "interval"
+				arith = lt != "interval" && lt != "time"
 			case "%", "^":
 				arith = true
 			default:

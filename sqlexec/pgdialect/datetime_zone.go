@@ -42,7 +42,8 @@ var ZonedFunctions = []ZonedFunc{
 	{"pg_extract", -1, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, true, z) }},
 	{"date_part", -1, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, false, z) }},
 	{"age", 2, ageIn},
-	{"timezone", 2, timezoneIn}, // datefuncs.go: a date is promoted to timestamptz
+	{"timezone", 2, timezoneIn},      // datefuncs.go: a date is promoted to timestamptz
+	{"pg_range_key", -1, rangeKeyIn}, // window_range.go
 	{"pg_to_char", 2, toCharIn},
 	{"pg_dt_add", 4, unknownOperandIn("+", dtBinaryIn(dtAdd))}, // datetime_unknown.go
 	{"pg_dt_sub", 4, unknownOperandIn("-", dtBinaryIn(dtSub))},

@@ -223,7 +223,10 @@ func (x *tx) exprPass() error {
 	if err := x.latePass(); err != nil { // typeof.go
 		return err
 	}
-	x.arrayNumericConsts() // branch_consts.go
+	x.arrayNumericConsts()                         // branch_consts.go
+	if err := x.windowRangeOffsets(); err != nil { // window_range.go
+		return err
+	}
 	x.orderNumeric()       // orderby_numeric.go, before nullif and greatest change shape
 	x.minMaxConditionals() // minmax_conditional.go, likewise
 	x.nullifNumeric()      // numeric_runtimecmp.go

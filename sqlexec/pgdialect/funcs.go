@@ -148,6 +148,9 @@ func register() error {
 	for name, d := range strFuncs { // strfuncs.go
 		det[name] = d
 	}
+	for name, d := range numNullsFuncs { // numnulls.go
+		det[name] = d
+	}
 	for name, d := range regexFuncs { // regexfuncs.go
 		det[name] = d
 	}

@@ -59,7 +59,8 @@ var funcResultOIDs = map[string]uint32{
 	"initcap": pgoid.Text, "pg_is_in_recovery": pgoid.Bool, "position": pgoid.Int4,
 	"bool_and": pgoid.Bool, "bool_or": pgoid.Bool, "every": pgoid.Bool, // boolaggs.go
 	"substr": pgoid.Text, "substring": pgoid.Text, "overlay": pgoid.Text, // strsyntax.go
-	"isfinite": pgoid.Bool, // isfinite.go
+	"isfinite":  pgoid.Bool,                             // isfinite.go
+	"num_nulls": pgoid.Int4, "num_nonnulls": pgoid.Int4, // numnulls.go
 }
 
 // anyNull reports a NULL argument: these functions are strict.
