@@ -291,10 +291,10 @@ func (x *tx) unnestFrom(i int) error {
 	// described as the array's element type (calltypes.go: an array
 	// column's declared one, a constructor's or cast's) where json_each's
 	// value is typed by the values (int8 for an int4[])
-	exact := x.unnestExact(i)
+	wrap := x.srfValueWrap(i)
 	value := func() string {
-		if exact {
-			return exactNumericValue(quoteIdent(alias) + ".value")
+		if wrap != nil {
+			return wrap(quoteIdent(alias) + ".value")
 		}
 		if elemOf == "" {
 			return quoteIdent(alias) + ".value"
@@ -320,14 +320,14 @@ func (x *tx) unnestFrom(i int) error {
 			ordCol = ", CAST(key + 1 AS BIGINT) AS " + quoteIdent(ord)
 		}
 		v := "value"
-		if exact {
-			v = exactNumericValue(v)
+		if wrap != nil {
+			v = wrap(v)
 		}
 		x.T(i).set("(SELECT " + v + " AS " + quoteIdent(col) + ordCol + " FROM " + src + ") AS " + quoteIdent(alias))
 		return nil
 	}
 	x.T(i).set(src + " AS " + quoteIdent(alias))
-	return x.srfColumnRefs(i, end, srfRefs{alias: alias, col: col, ord: ord, value: value, qualified: elemOf != "" || exact, oid: srfResultOIDs[fn]})
+	return x.srfColumnRefs(i, end, srfRefs{alias: alias, col: col, ord: ord, value: value, qualified: elemOf != "" || wrap != nil, oid: srfResultOIDs[fn]})
 }
 
 // srfRefs describes a FROM item of one column kept as json_each after
@@ -475,8 +475,8 @@ func (x *tx) unnestSelect(i int) error {
 		return err
 	}
 	elem := func(v string) string { return v }
-	if x.unnestExact(i) {
-		elem = exactNumericValue // numeric constants keep their scale (branch_consts.go)
+	if w := x.srfValueWrap(i); w != nil {
+		elem = w // numeric constants keep their scale (branch_consts.go), jsonb compares as jsonb
 	}
 	if args := x.splitTop(i+2, e); len(args) == 1 {
 		if _, _, ok := x.bareColumn(args[0][0], args[0][1]); ok {
@@ -524,6 +524,8 @@ func (x *tx) srfSource(i int) (name, src string, err error) {
 		prep = "pg_jsonb_keys"
 	case "json_object_keys":
 		prep = "pg_json_keys" // json_object_keys.go
+	case "jsonb_path_query":
+		prep = "pg_jsonb_path_query_rows" // jsonpath_funcs.go
 	case "string_to_table":
 		// the elements of string_to_array(s, delim[, null_string])
 		if len(args) < 2 || len(args) > 3 {
@@ -856,6 +858,20 @@ func (x *tx) unnestExact(i int) bool {
 		return false
 	}
 	return x.exprOID(args[0][0], args[0][1]) == pgoid.ArrayOf(pgoid.Numeric)
+}
+
+// srfValueWrap is what makes json_each's value of the set-returning call
+// at i the function's value (nil: the value itself): an exact numeric
+// unnest's numeric, jsonb_path_query's jsonb text under the pg_jsonb
+// collation (jsonb_order.go), so it compares and sorts as jsonb.
+func (x *tx) srfValueWrap(i int) func(string) string {
+	switch {
+	case x.unnestExact(i):
+		return exactNumericValue
+	case strings.EqualFold(x.T(i).text, "jsonb_path_query"):
+		return func(v string) string { return "(" + v + " COLLATE " + JSONBCollation + ")" }
+	}
+	return nil
 }
 
 // exactNumericValue is json_each's value v (numeric text under

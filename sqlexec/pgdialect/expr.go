@@ -42,7 +42,10 @@ func (x *tx) exprPass() error {
 	if err := x.fromItemSyntax(); err != nil { // fromitems.go
 		return err
 	}
-	x.jsonQuestionOps()                                // jsonb_translate.go
+	x.jsonQuestionOps()                          // jsonb_translate.go
+	if err := x.jsonPathOperands(); err != nil { // jsonpath_funcs.go
+		return err
+	}
 	if err := x.unknownPolymorphicArgs(); err != nil { // unknownargs.go
 		return err
 	}
@@ -498,7 +501,18 @@ func (x *tx) identRewrite(i int) error {
 				return err
 			}
 		}
-	case "UNNEST", "REGEXP_MATCHES", "REGEXP_SPLIT_TO_TABLE", "JSONB_OBJECT_KEYS", "JSON_OBJECT_KEYS", "STRING_TO_TABLE", "GENERATE_SUBSCRIPTS":
+	case "JSONB_PATH_QUERY_ARRAY", "JSONB_PATH_QUERY_FIRST", "JSONB_PATH_EXISTS", "JSONB_PATH_MATCH":
+		if call && !x.catalog {
+			if err := x.jsonPathCall(i); err != nil { // jsonpath_funcs.go
+				return err
+			}
+		}
+	case "UNNEST", "REGEXP_MATCHES", "REGEXP_SPLIT_TO_TABLE", "JSONB_OBJECT_KEYS", "JSON_OBJECT_KEYS", "STRING_TO_TABLE", "GENERATE_SUBSCRIPTS", "JSONB_PATH_QUERY":
+		if call && u == "JSONB_PATH_QUERY" && !x.catalog {
+			if err := x.jsonPathCall(i); err != nil { // jsonpath_funcs.go
+				return err
+			}
+		}
 		if call && !x.catalog {
 			x.unnests = append(x.unnests, i) // rewritten by arrayPass
 			return nil

@@ -13,7 +13,10 @@ package pgdialect
 // place in the log gives SQLite's error for a missing column, or a row
 // without the new column.
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 func init() {
 	// pg_json_row written by ExpandTableRows is a JSON constructor whose
@@ -29,6 +32,37 @@ func init() {
 func ExpandTableRows(sql string, columns func(table string) []string) (string, bool) {
 	x := newTx(sql)
 	changed := false
+	x.tableRowArgs(func(a int) bool {
+		ref := x.T(a).identName()
+		table := ""
+		for _, ft := range x.fromTables() {
+			if ft.alias == ref || ft.alias == "" && ft.name == ref {
+				table = ft.name
+				break
+			}
+		}
+		cols := columns(table)
+		if len(cols) == 0 || slices.Contains(cols, ref) {
+			return true // unknown, or a column of that name (PostgreSQL reads the column): refused
+		}
+		parts := make([]string, 0, 2*len(cols))
+		for _, c := range cols {
+			parts = append(parts, quoteLit(c), quoteIdent(ref)+"."+quoteIdent(c))
+		}
+		x.T(a).set("pg_json_row(" + strings.Join(parts, ", ") + ")")
+		changed = true
+		return true
+	})
+	if !changed {
+		return sql, false
+	}
+	return x.all(), true
+}
+
+// tableRowArgs calls visit with the place of each argument of a JSON
+// constructor that is a FROM table's whole row (not a subquery's, which
+// wholeRow expands itself), while visit returns true.
+func (x *tx) tableRowArgs(visit func(a int) bool) {
 	for i := 0; i+1 < x.n(); i++ {
 		t := x.T(i)
 		if t.typ != tIdent || !x.isP(i+1, "(") || x.isP(i-1, ".") || !jsonArgFuncs[funcRename[strings.ToLower(t.text)]] {
@@ -45,28 +79,22 @@ func ExpandTableRows(sql string, columns func(table string) []string) (string, b
 			if _, sub := x.wholeRow(a[0], a[1]); sub || !x.tableRow(a[0], a[1]) {
 				continue
 			}
-			ref := x.T(a[0]).identName()
-			table := ""
-			for _, ft := range x.fromTables() {
-				if ft.alias == ref || ft.alias == "" && ft.name == ref {
-					table = ft.name
-					break
-				}
+			if !visit(a[0]) {
+				return
 			}
-			cols := columns(table)
-			if len(cols) == 0 {
-				continue
-			}
-			parts := make([]string, 0, 2*len(cols))
-			for _, c := range cols {
-				parts = append(parts, quoteLit(c), quoteIdent(ref)+"."+quoteIdent(c))
-			}
-			x.T(a[0]).set("pg_json_row(" + strings.Join(parts, ", ") + ")")
-			changed = true
 		}
 	}
-	if !changed {
-		return sql, false
-	}
-	return x.all(), true
+}
+
+// refuseTableRows refuses a table's whole row among the JSON
+// constructors' arguments before the operator pass folds a call into an
+// operand's text (to_jsonb(d) - 'id'), so the session expands it
+// (ExpandTableRows) wherever it stands.
+func (x *tx) refuseTableRows() error {
+	var err error
+	x.tableRowArgs(func(a int) bool {
+		err = unsupported("a table's whole row as JSON is not supported (%s): list its columns, json_build_object('col', col, ...), or select them in a subquery", x.text(a, a+1))
+		return false
+	})
+	return err
 }

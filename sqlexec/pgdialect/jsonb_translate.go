@@ -95,8 +95,12 @@ func (x *tx) jsonQuestionOps() {
 		if t.typ != tParam || t.text != "?" {
 			continue
 		}
-		next := x.T(i + 1)
+		next, prev := x.T(i+1), x.T(i-1)
 		switch {
+		case prev.typ == tOp && prev.text == "@" && !prev.ed && prev.pos+1 == t.pos:
+			prev.text = "@?" // jsonpath's exists operator (jsonpath_funcs.go)
+			t.typ = tOp
+			t.set("")
 		case next.typ == tOp && (next.text == "|" || next.text == "&"):
 			t.typ, t.text = tOp, "?"+next.text
 			next.set("")
@@ -137,6 +141,9 @@ func (x *tx) jsonPass() error {
 	if x.catalog {
 		return nil
 	}
+	if err := x.refuseTableRows(); err != nil { // json_tablerow.go
+		return err
+	}
 	x.elementAliasValues()
 	known := map[int]bool{} // start of a rewritten jsonb expression
 	for i := 1; i < x.n(); i++ {
@@ -150,8 +157,8 @@ func (x *tx) jsonPass() error {
 			continue
 		}
 		rs := i + 1
-		if op == "?|" || op == "?&" {
-			rs++ // the | or & merged into the operator (jsonQuestionOps)
+		if op == "?|" || op == "?&" || op == "@?" {
+			rs++ // the | or & (the ?) merged into the operator (jsonQuestionOps)
 		}
 		ls := x.primaryStart(i - 1)
 		re := x.operandEnd(rs)
@@ -185,6 +192,22 @@ func (x *tx) jsonPass() error {
 				}
 			}
 		}
+		for k := ls; k < re; k++ {
+			// a constructor folded into this operator's text: its
+			// arguments are prepared first (to_jsonb(d) - 'id')
+			if u := x.T(k); u.ed && jsonArgFuncs[u.out] && u.typ == tIdent && x.isP(k+1, "(") {
+				if err := x.jsonCallArgs(k, known); err != nil {
+					return err
+				}
+			}
+		}
+		lt, rt := x.exprOID(ls, i), x.exprOID(rs, re) // before the fold: a call's type by its name
+		if op == "||" && x.plainString(ls, i) {
+			lt = pgoid.JSONB // an unknown literal beside jsonb is jsonb
+		}
+		if op == "||" && x.plainString(rs, re) {
+			rt = pgoid.JSONB
+		}
 		left, right := x.text(ls, i), x.text(rs, re)
 		if op == "<@" {
 			left, right = right, left
@@ -216,6 +239,12 @@ func (x *tx) jsonPass() error {
 		x.T(ls).set("(" + call + ")")
 		x.castEnd[re-1] = ls
 		known[ls] = op != "->>" && op != "#>>" && !boolOps[op]
+		if o := jsonOpResultOID(op, lt, rt); runtime == "" && o != 0 {
+			// described as PostgreSQL: jsonb_build_object(...) -> 'a' is
+			// jsonb, to_jsonb(d) - 'id' too (the call's argument has no
+			// declared type for the session to read)
+			x.typeSpan(ls, re, o)
+		}
 	}
 	x.arrayToJSONAgg()
 	for i := 0; i < x.n(); i++ {
@@ -257,34 +286,64 @@ func (x *tx) jsonPass() error {
 		if !t.ed || !jsonArgFuncs[t.out] {
 			continue
 		}
-		e := x.match(i + 1)
-		for _, a := range x.splitTop(i+2, e) {
-			o := x.findKw(a[0], a[1], x.depth[a[0]], "ORDER")
-			if o > a[0] {
-				a[1] = o // jsonb_agg(x ORDER BY y)
-			}
-			distinctOrder := ""
-			if x.kw(a[0], "DISTINCT") && a[1] > a[0]+1 {
-				a[0]++ // jsonb_agg(DISTINCT b): the value is b's JSON
-				if o < 0 {
-					// PostgreSQL's DISTINCT sorts the values: their
-					// order, not the order the rows came in
-					distinctOrder = " ORDER BY " + x.text(a[0], a[1]) + " NULLS LAST"
-				}
-			}
-			if row, ok := x.wholeRow(a[0], a[1]); ok { // json_text.go
-				x.wipe(a[0], a[1])
-				x.T(a[0]).set(row)
-			} else if x.tableRow(a[0], a[1]) {
-				return unsupported("a table's whole row as JSON is not supported (%s): list its columns, json_build_object('col', col, ...), or select them in a subquery", x.text(a[0], a[1]))
-			} else if x.jsonExpr(a[0], a[1], known) {
-				x.T(a[0]).pre = "pg_json_mark(" + x.T(a[0]).pre
-				x.T(a[1] - 1).suf += ")"
-			} else {
-				x.jsonTypedArg(a[0], a[1]) // json_typed.go
-			}
-			x.T(a[1] - 1).suf += distinctOrder
+		if err := x.jsonCallArgs(i, known); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// jsonOpResultOID is the type of the json operator op over operands of
+// the types lt and rt the statement shows, 0 when it does not tell.
+func jsonOpResultOID(op string, lt, rt uint32) uint32 {
+	switch op {
+	case "->", "#>":
+		if lt == pgoid.JSON || lt == pgoid.JSONB {
+			return lt
+		}
+	case "-", "#-":
+		if lt == pgoid.JSONB {
+			return lt
+		}
+	case "||":
+		if lt == pgoid.JSONB && rt == pgoid.JSONB {
+			return pgoid.JSONB
+		}
+	}
+	return 0
+}
+
+// jsonCallArgs prepares the arguments of the JSON constructor call at i
+// (renamed to t.out): a whole row expanded, JSON nested as JSON, other
+// values typed (json_typed.go).
+func (x *tx) jsonCallArgs(i int, known map[int]bool) error {
+	e := x.match(i + 1)
+	for _, a := range x.splitTop(i+2, e) {
+		o := x.findKw(a[0], a[1], x.depth[a[0]], "ORDER")
+		if o > a[0] {
+			a[1] = o // jsonb_agg(x ORDER BY y)
+		}
+		distinctOrder := ""
+		if x.kw(a[0], "DISTINCT") && a[1] > a[0]+1 {
+			a[0]++ // jsonb_agg(DISTINCT b): the value is b's JSON
+			if o < 0 {
+				// PostgreSQL's DISTINCT sorts the values: their
+				// order, not the order the rows came in
+				distinctOrder = " ORDER BY " + x.text(a[0], a[1]) + " NULLS LAST"
+			}
+		}
+		if row, ok := x.wholeRow(a[0], a[1]); ok { // json_text.go
+			x.wipe(a[0], a[1])
+			x.T(a[0]).set(row)
+		} else if x.tableRow(a[0], a[1]) {
+			return unsupported("a table's whole row as JSON is not supported (%s): list its columns, json_build_object('col', col, ...), or select them in a subquery", x.text(a[0], a[1]))
+		} else if x.jsonExpr(a[0], a[1], known) {
+			x.T(a[0]).pre = "pg_json_mark(" + x.T(a[0]).pre
+			x.T(a[1] - 1).suf += ")"
+		} else {
+			x.jsonTypedArg(a[0], a[1]) // json_typed.go
+		}
+		x.T(a[1] - 1).suf += distinctOrder
 	}
 	return nil
 }

@@ -30,7 +30,8 @@ import (
 
 // zipFuncs are the functions zipMembers reads.
 var zipFuncs = map[string]bool{"unnest": true, "generate_series": true, "regexp_split_to_table": true, "string_to_table": true,
-	"generate_subscripts": true, "jsonb_object_keys": true, "json_object_keys": true, "regexp_matches": true}
+	"generate_subscripts": true, "jsonb_object_keys": true, "json_object_keys": true, "regexp_matches": true,
+	"jsonb_path_query": true}
 
 // inZip reports whether token i is inside the functions of a ROWS FROM
 // item (rewritten by zipFrom, not by the passes of each function).

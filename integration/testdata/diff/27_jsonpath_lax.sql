@@ -1,0 +1,11 @@
+SELECT jsonb_path_query_array('[1,[2,[3]],{"a":{"b":[4]}}]', 'lax $.**');
+SELECT jsonb_path_query_array('[1,[2,[3]],{"a":{"b":[4]}}]', 'strict $.**');
+SELECT jsonb_path_query_array('[1,[2,[3]],{"a":{"b":[4]}}]', '$.**{last}');
+SELECT jsonb_path_query_array('[1, "a", 3]', 'strict $[*] + 1', silent => true);
+SELECT jsonb_path_exists('[1, "a"]', 'strict $[*] + 1', silent => true), jsonb_path_exists('[1, "a"]', 'lax $[*] ? (@ == 1)');
+SELECT jsonb_path_query_array('{"a":[{"b":1},{"b":2}]}', '$.a.b'), jsonb_path_query_array('{"a":[[1],[2]]}', '$.a[*][0]'), jsonb_path_query_array('[[1,2]]', '$[*] ? (@ > 1)');
+SELECT jsonb_path_query_array('[1,2,3]', '$ ? (@[*] > 2)'), jsonb_path_query_array('{"x":[1,2]}', '$.x.size() + 1'), jsonb_path_query_array('["1.5","x"]', 'lax $[*].double()', silent=>true);
+SELECT jsonb_path_query_array('[1.123456789012345678]', '$[0].double()'), jsonb_path_query_array('["1.123456789012345678"]', '$[0].double()'), jsonb_path_query_array('["-0"]', '$[0].double()');
+SELECT jsonb_path_query_array('{"a":"abc"}', '$.a starts with $p', '{"p":"ab"}'), jsonb_path_query_array('{}', '1 + 2 * 3 - 4 / 2'), jsonb_path_query_array('{}', '-(1 + 2)'), jsonb_path_query_array('{}', '7 % -3');
+SELECT jsonb_path_query_array('[{"a":1},{"a":2}]', '$[*].a ? (@ == 2)'), jsonb_path_query_array('{"a":[1,2,3]}', '$.a[$.a.size() - 1]'), jsonb_path_query_array('[1,2,3]', '$[last-1 to last]');
+SELECT jsonb_path_match('{"a":1}', '$.a == 1 && $.b == 2'), jsonb_path_match('{"a":1}', 'strict $.b == 2'), jsonb_path_match('{"a":1}', '$.a == 1 || $.b == 2');
