@@ -431,6 +431,7 @@ func (x *tx) datetimePass() error {
 				// do, except intervals ('1 day' > '23 hours') and mixed
 				// types (a date and a timestamp)
 				if lt != "interval" && rt != "interval" && !(isDTType(lt) && isDTType(rt) && lt != rt && lt != "?" && rt != "?") {
+					x.castComparedLiteral(ls, i, re, lt, rt) // datetime_unknown.go
 					if !isDTType(lt) && !isDTType(rt) {
 						x.arithCompare(i, ls, re)
 					} else {

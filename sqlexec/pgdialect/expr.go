@@ -999,9 +999,16 @@ func (x *tx) seriesSubquery(i int, args [][2]int, col string) string {
 	if len(args) == 3 {
 		step = "pg_series_step(" + a(2) + ")" // 22023 for 0, as PostgreSQL
 	}
+	// an integer series' column has INTEGER affinity, as a table's int
+	// column: g > '1' compares as numbers (a CTE's column has none, so
+	// an integer was below every string)
+	v := "v"
+	if r, ok := x.resolved[i]; ok && (r.oid == pgoid.Int4 || r.oid == pgoid.Int8) {
+		v = "CAST(v AS INTEGER)"
+	}
 	// The first row only when the range is not empty: generate_series(1, 0)
 	// has no rows.
-	return "(WITH RECURSIVE pg_gs(v) AS (SELECT " + a(0) + " WHERE CASE WHEN (" + step + ") > 0 THEN (" + a(0) + ") <= (" + a(1) + ") ELSE (" + a(0) + ") >= (" + a(1) + ") END UNION ALL SELECT v + (" + step + ") FROM pg_gs WHERE CASE WHEN (" + step + ") > 0 THEN v + (" + step + ") <= (" + a(1) + ") ELSE v + (" + step + ") >= (" + a(1) + ") END) SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
+	return "(WITH RECURSIVE pg_gs(v) AS (SELECT " + a(0) + " WHERE CASE WHEN (" + step + ") > 0 THEN (" + a(0) + ") <= (" + a(1) + ") ELSE (" + a(0) + ") >= (" + a(1) + ") END UNION ALL SELECT v + (" + step + ") FROM pg_gs WHERE CASE WHEN (" + step + ") > 0 THEN v + (" + step + ") <= (" + a(1) + ") ELSE v + (" + step + ") >= (" + a(1) + ") END) SELECT " + v + " AS " + quoteIdent(col) + " FROM pg_gs)"
 }
 
 // seriesNumeric is generate_series over numeric values: exact decimal
