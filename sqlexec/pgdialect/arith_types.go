@@ -38,7 +38,7 @@ func MentionsUntypedArith(sqlText string) bool {
 		strings.Contains(sqlText, nullifMark) || // numeric_runtimecmp.go
 		strings.Contains(sqlText, "COLLATE "+IntervalCollation+")") ||
 		strings.Contains(sqlText, "pg_dt_") && strings.Contains(sqlText, "''") || // datetime_calltypes.go
-		strings.Contains(sqlText, "timezone(") // AT TIME ZONE of a column (timezoneCallArg)
+		strings.Contains(sqlText, "timezone(") || strings.Contains(sqlText, "pg_timezone_time(") // AT TIME ZONE of a column (timezoneCallArg)
 }
 
 // ArithItems returns the items of the result list of the SQLite statement

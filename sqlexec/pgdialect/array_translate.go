@@ -292,6 +292,14 @@ func (x *tx) unnestFrom(i int) error {
 	// column's declared one, a constructor's or cast's) where json_each's
 	// value is typed by the values (int8 for an int4[])
 	wrap := x.srfValueWrap(i)
+	// integer elements compared with a string literal compare as numbers
+	// (u > '2'), as a table's int column: json_each's value has no
+	// affinity, so the column gets INTEGER's
+	intElem := false
+	switch x.unnestElemOID(i) {
+	case pgoid.Int2, pgoid.Int4, pgoid.Int8:
+		intElem = wrap == nil
+	}
 	value := func() string {
 		if wrap != nil {
 			return wrap(quoteIdent(alias) + ".value")
@@ -322,12 +330,23 @@ func (x *tx) unnestFrom(i int) error {
 		v := "value"
 		if wrap != nil {
 			v = wrap(v)
+		} else if intElem {
+			v = "CAST(value AS INTEGER)"
 		}
 		x.T(i).set("(SELECT " + v + " AS " + quoteIdent(col) + ordCol + " FROM " + src + ") AS " + quoteIdent(alias))
 		return nil
 	}
 	x.T(i).set(src + " AS " + quoteIdent(alias))
-	return x.srfColumnRefs(i, end, srfRefs{alias: alias, col: col, ord: ord, value: value, qualified: elemOf != "" || wrap != nil, oid: srfResultOIDs[fn]})
+	var operand func(bool) (string, error)
+	if intElem {
+		operand = func(literal bool) (string, error) {
+			if literal {
+				return "CAST(" + value() + " AS INTEGER)", nil
+			}
+			return value(), nil
+		}
+	}
+	return x.srfColumnRefs(i, end, srfRefs{alias: alias, col: col, ord: ord, value: value, qualified: elemOf != "" || wrap != nil, oid: srfResultOIDs[fn], operand: operand})
 }
 
 // srfRefs describes a FROM item of one column kept as json_each after

@@ -40,11 +40,17 @@ func (x *tx) dtCallArgs(a, b int) (args [][2]int, op string, ok bool) {
 // a timestamp), which Describe reads as it reads the arithmetic's
 // (ArithItems, arithShape); it was described as text.
 func (x *tx) timezoneCallArg(a, b int) (lo, hi int, ok bool) {
-	if !strings.EqualFold(x.T(a).text, "timezone") || x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 {
+	n := 2
+	if strings.EqualFold(x.T(a).text, "pg_timezone_time") {
+		n = 3 // of a time or timetz column (datetime_zone.go)
+	} else if !strings.EqualFold(x.T(a).text, "timezone") {
+		return 0, 0, false
+	}
+	if x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 {
 		return 0, 0, false
 	}
 	args := x.splitTop(a+2, b-1)
-	if len(args) != 2 || args[1][0] >= args[1][1] {
+	if len(args) != n || args[1][0] >= args[1][1] {
 		return 0, 0, false
 	}
 	return args[1][0], args[1][1], true

@@ -332,10 +332,20 @@ func (x *tx) datetimePass() error {
 			continue
 		}
 		zone := strings.TrimSpace(x.text(i+3, ze))
-		res := atTimeZoneResult(x.dtType(s, i, known)) // datetime_zone.go
+		st := x.dtType(s, i, known)
+		res := atTimeZoneResult(st) // datetime_zone.go
 		x.T(s).pre = "timezone(" + zone + ", " + x.T(s).pre
 		x.blank(i, ze)
 		x.T(i).set(")")
+		// a time or timetz (timezoneTime): its stored text does not show
+		// which, so the type goes along (a column's read at run time)
+		if ct := x.columnDTType(s, i); st == "time" || st == "timetz" || st == "" && ct != "" {
+			if ct == "" {
+				ct = quoteLit(st)
+			}
+			x.T(s).pre = "pg_timezone_time(" + strings.TrimPrefix(x.T(s).pre, "timezone(")
+			x.T(i).set(", " + ct + ")")
+		}
 		x.castEnd[ze-1] = s
 		known[s] = res
 	}
@@ -437,6 +447,7 @@ func (x *tx) datetimePass() error {
 				// do, except intervals ('1 day' > '23 hours') and mixed
 				// types (a date and a timestamp)
 				if lt != "interval" && rt != "interval" && !(isDTType(lt) && isDTType(rt) && lt != rt && lt != "?" && rt != "?") {
+					x.castComparedLiteral(ls, i, re, lt, rt) // datetime_unknown.go
 					if !isDTType(lt) && !isDTType(rt) {
 						x.arithCompare(i, ls, re)
 					} else {

@@ -102,3 +102,21 @@ func unknownOperandIn(op string, f func([]driver.Value, *time.Location) (driver.
 // unknownType is the type argument of pg_dt_add and pg_dt_sub for a
 // quoted literal operand (unknownOperandIn).
 const unknownType = "unknown"
+
+// castComparedLiteral: a quoted literal compared (ls..re-1, the operator
+// at i) with a value of a static date/time type lt or rt is of that type
+// in PostgreSQL, so it becomes that type's stored form; as text it
+// compared by its spelling (g > '2024-01-01' of a timestamp series was
+// true at midnight '2024-01-01 00:00:00').
+func (x *tx) castComparedLiteral(ls, i, re int, lt, rt string) {
+	wrap := func(a, b int, ty string) {
+		x.T(a).pre = "pg_cast_" + ty + "(" + x.T(a).pre
+		x.T(b - 1).suf += ")"
+	}
+	switch {
+	case isDTName(lt) && lt != "interval" && rt == "" && x.plainStringOperand(i+1, re):
+		wrap(i+1, re, lt)
+	case isDTName(rt) && rt != "interval" && lt == "" && x.plainStringOperand(ls, i):
+		wrap(ls, i, rt)
+	}
+}

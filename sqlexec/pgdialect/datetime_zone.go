@@ -17,6 +17,7 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"fmt"
 	"strings"
 	"time"
 
@@ -215,8 +216,69 @@ func atTimeZoneResult(t string) string {
 		return "timestamp"
 	case "timestamp":
 		return "timestamptz"
+	case "time", "timetz":
+		return "timetz" // timezoneTime
 	}
 	return "?"
+}
+
+func init() {
+	ZonedFunctions = append(ZonedFunctions, ZonedFunc{"pg_timezone_time", 3, timezoneTime})
+}
+
+// timezoneTime is pg_timezone_time(zone, value, type): value AT TIME ZONE
+// zone for a time or timetz value (type: its static type, or a column's
+// read at run time; other types are timezone's), a timetz: the same
+// instant of the day at zone's offset, a time taken at the session
+// zone's. PostgreSQL takes a named zone's offset at the current date,
+// which a replicated value cannot depend on; a zone whose offset never
+// changes (UTC, +05:30, Asia/Tokyo) has one answer, another is refused.
+func timezoneTime(a []driver.Value, session *time.Location) (driver.Value, error) {
+	typ := str(a[2])
+	if typ != "time" && typ != "timetz" {
+		return timezoneIn(a[:2], session)
+	}
+	if anyNil(a[:2]) {
+		return nil, nil
+	}
+	loc, err := zoneArg(a[0])
+	if err != nil {
+		return nil, err
+	}
+	d, err := parseDT(msgType[typ], str(a[1]))
+	if err != nil {
+		return nil, err
+	}
+	to, ok := fixedOffset(loc)
+	if !ok {
+		return nil, pgErr("0A000", "%s AT TIME ZONE '%s' is not supported (the zone's offset changes with the date; use a fixed offset)", msgType[typ], strings.TrimSpace(str(a[0])))
+	}
+	from := d.zoneOff
+	if typ == "time" {
+		if from, ok = fixedOffset(session); !ok {
+			return nil, pgErr("0A000", "time AT TIME ZONE under a session TimeZone whose offset changes with the date (%s) is not supported (cast the time to timetz)", session)
+		}
+	}
+	const day = 24 * usPerHour
+	us := int64(d.h)*usPerHour + int64(d.mi)*usPerMin + int64(d.s)*usPerSec + int64(d.us)
+	us = ((us-int64(from)*usPerSec+int64(to)*usPerSec)%day + day) % day
+	w := time.Date(2000, 1, 1, 0, 0, 0, int(us*1000), time.UTC)
+	return fmt.Sprintf("%02d:%02d:%02d%s%s", w.Hour(), w.Minute(), w.Second(), fracString(w.Nanosecond()), formatOffset(to)), nil
+}
+
+// fixedOffset is loc's offset in seconds east of UTC when it is the same
+// on every half year from 1970 to 2037 (no daylight saving time and no
+// change of standard time in that span), ok=false otherwise.
+func fixedOffset(loc *time.Location) (off int, ok bool) {
+	_, off = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC).In(loc).Zone()
+	for y := 1970; y <= 2037; y++ {
+		for _, m := range []time.Month{time.January, time.July} {
+			if _, o := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).In(loc).Zone(); o != off {
+				return 0, false
+			}
+		}
+	}
+	return off, true
 }
 
 // dateBesideColumn rewrites the date operand of a comparison with a bare

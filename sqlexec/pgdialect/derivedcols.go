@@ -627,6 +627,9 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 			return it, -1 // unterminated: SQLite's syntax error
 		}
 		rel = &derivedRel{alias: "generate_series", cols: []string{"generate_series"}, oids: []uint32{x.seriesOID(k + 1)}}
+		if rel.oids[0] == 0 {
+			rel.oids[0] = x.seriesDTOID(k + 1)
+		}
 		e = m + 1
 	case x.T(k).typ == tIdent && x.T(k).identName() == "unnest" && x.isP(k+1, "(") && x.unnestElemOID(k) != 0:
 		// unnest(ARRAY[...]): the array's element type (json_each's
@@ -778,6 +781,23 @@ func (x *tx) seriesOID(p int) uint32 {
 		return 0
 	}
 	return o
+}
+
+// seriesDTOID is the type of the generate_series call over timestamps
+// whose argument list opens at p (its start's type; a date start makes
+// timestamptz, seriesDateTime), 0 when the start's type is not known.
+func (x *tx) seriesDTOID(p int) uint32 {
+	args := x.splitTop(p+1, x.match(p))
+	if len(args) != 3 {
+		return 0
+	}
+	switch st := x.dtType(args[0][0], args[0][1], x.dtTypes); st {
+	case "date":
+		return pgoid.Timestamptz
+	case "timestamp", "timestamptz":
+		return dtTypeOIDs[st]
+	}
+	return 0
 }
 
 // blockArithType is the run-time type expression of the select item

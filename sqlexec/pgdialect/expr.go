@@ -1009,16 +1009,33 @@ func (x *tx) seriesSubquery(i int, args [][2]int, col string) string {
 	if dt, ok := x.seriesDateTime(args, a, col); ok {
 		return "(WITH RECURSIVE pg_gs(v) AS (" + dt + ") SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
 	}
-	if r, ok := x.resolved[i]; ok && r.oid == pgoid.Numeric {
+	r, static := x.resolved[i]
+	if static && r.oid == pgoid.Numeric {
 		return x.seriesNumeric(args, a, col)
+	}
+	if !static {
+		// arguments of a type known only at run time (a subquery's, a
+		// parameter's, a column's after other FROM items): the integer
+		// series is right for integers only (a numeric 1.50 would step
+		// as a real, a string compare as one), so another value is
+		// refused
+		text := a
+		a = func(k int) string { return "pg_series_int(" + text(k) + ")" }
 	}
 	step := "1"
 	if len(args) == 3 {
 		step = "pg_series_step(" + a(2) + ")" // 22023 for 0, as PostgreSQL
 	}
+	// an integer series' column has INTEGER affinity, as a table's int
+	// column: g > '1' compares as numbers (a CTE's column has none, so
+	// an integer was below every string)
+	v := "v"
+	if !static || r.oid == pgoid.Int4 || r.oid == pgoid.Int8 {
+		v = "CAST(v AS INTEGER)"
+	}
 	// The first row only when the range is not empty: generate_series(1, 0)
 	// has no rows.
-	return "(WITH RECURSIVE pg_gs(v) AS (SELECT " + a(0) + " WHERE CASE WHEN (" + step + ") > 0 THEN (" + a(0) + ") <= (" + a(1) + ") ELSE (" + a(0) + ") >= (" + a(1) + ") END UNION ALL SELECT v + (" + step + ") FROM pg_gs WHERE CASE WHEN (" + step + ") > 0 THEN v + (" + step + ") <= (" + a(1) + ") ELSE v + (" + step + ") >= (" + a(1) + ") END) SELECT v AS " + quoteIdent(col) + " FROM pg_gs)"
+	return "(WITH RECURSIVE pg_gs(v) AS (SELECT " + a(0) + " WHERE CASE WHEN (" + step + ") > 0 THEN (" + a(0) + ") <= (" + a(1) + ") ELSE (" + a(0) + ") >= (" + a(1) + ") END UNION ALL SELECT v + (" + step + ") FROM pg_gs WHERE CASE WHEN (" + step + ") > 0 THEN v + (" + step + ") <= (" + a(1) + ") ELSE v + (" + step + ") >= (" + a(1) + ") END) SELECT " + v + " AS " + quoteIdent(col) + " FROM pg_gs)"
 }
 
 // seriesNumeric is generate_series over numeric values: exact decimal

@@ -66,14 +66,9 @@ func (x *tx) seriesJSONEach(i, e, end int, args [][2]int, alias, col, ord string
 		// timestamps of a column's type read at run time
 		typed = "pg_series_dt(%s, " + a(0) + ")"
 	case !dt && static == 0:
-		// integers over columns of types read at run time: the integer
-		// series is right for integers only (a numeric column's '1.50'
-		// would step as a real), so another value is refused
+		// integers over columns of types read at run time (seriesSubquery
+		// refuses another value)
 		typed = "pg_series_value(%s, " + a(0) + ", " + a(1) + ")"
-		for _, r := range args {
-			x.T(r[0]).pre = "pg_series_int(" + x.T(r[0]).pre
-			x.T(r[1] - 1).suf += ")"
-		}
 	}
 	series := x.seriesSubquery(i, args, col)
 	rows := "(SELECT json_group_array(" + quoteIdent(col) + ") FROM " + series + ")"
@@ -120,13 +115,13 @@ func (x *tx) seriesJSONEach(i, e, end int, args [][2]int, alias, col, ord string
 }
 
 // fnSeriesInt is pg_series_int(v): v, an argument of an integer series
-// read at run time, when it is an integer or NULL (see seriesJSONEach).
+// read at run time, when it is an integer or NULL (seriesSubquery).
 func fnSeriesInt(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	switch a[0].(type) {
 	case int64, nil:
 		return a[0], nil
 	}
-	return nil, pgErr("0A000", "generate_series() after other FROM items over a column that is not an integer is not supported (cast its arguments)")
+	return nil, pgErr("0A000", "generate_series() over a value that is not an integer, of a type known only when it runs (a column's, a subquery's, a parameter's), is not supported (cast its arguments)")
 }
 
 // fnSeriesDT is pg_series_dt(v, start): v, a value of a date/time series

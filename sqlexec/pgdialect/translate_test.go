@@ -92,7 +92,7 @@ var translateCases = []tcase{
 		exec: []string{`SELECT current_user() AS "current_user", current_schema() AS "current_schema", version() AS "version"`}, tag: "SELECT"},
 	{in: "SELECT gen_random_uuid()", kind: KindQuery, exec: []string{`SELECT pg_uuid_format(randomblob(16)) AS "gen_random_uuid"`}, tag: "SELECT"},
 	{in: "select x from generate_series(1, 3) as x", kind: KindQuery,
-		exec: []string{"select x from (WITH RECURSIVE pg_gs(v) AS (SELECT 1 WHERE CASE WHEN (1) > 0 THEN (1) <= (3) ELSE (1) >= (3) END UNION ALL SELECT v + (1) FROM pg_gs WHERE CASE WHEN (1) > 0 THEN v + (1) <= (3) ELSE v + (1) >= (3) END) SELECT v AS x FROM pg_gs) as x"}, tag: "SELECT"},
+		exec: []string{"select x from (WITH RECURSIVE pg_gs(v) AS (SELECT 1 WHERE CASE WHEN (1) > 0 THEN (1) <= (3) ELSE (1) >= (3) END UNION ALL SELECT v + (1) FROM pg_gs WHERE CASE WHEN (1) > 0 THEN v + (1) <= (3) ELSE v + (1) >= (3) END) SELECT CAST(v AS INTEGER) AS x FROM pg_gs) as x"}, tag: "SELECT"},
 	{in: "SELECT * FROM t WHERE ts > now() - interval '1 day 2 hours' AND ts < $1::timestamptz + '30 min'::interval", kind: KindQuery,
 		exec: []string{"SELECT * FROM t WHERE ts > pg_dt_sub(pg_now() , 'timestamptz',  pg_cast_interval('1 day 2 hours') , 'interval') AND ts < pg_dt_add(pg_cast_timestamptz(?1) , 'timestamptz',  pg_cast_interval('30 min'), 'interval')"}, tag: "SELECT", oids: []uint32{1184}},
 	// transactions

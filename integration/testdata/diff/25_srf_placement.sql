@@ -58,7 +58,6 @@ SELECT * FROM generate_series('2024-01-01'::timestamp, '2024-01-03', '1 day');
 SELECT * FROM generate_series('2024-01-03'::timestamp, '2024-01-01', '1 day');
 SELECT * FROM generate_series('2024-01-03'::timestamp, '2024-01-01', '-1 day');
 SELECT * FROM generate_series('2024-01-01'::timestamp, '2024-01-03', '-1 day');
--- differs-type: a series from a date start is described as text under SELECT * (its values are PostgreSQL's timestamptz text)
 SELECT * FROM generate_series('2024-01-01'::date, '2024-01-02', '12 hours');
 SELECT * FROM generate_series('2024-01-01 00:00+00'::timestamptz, '2024-01-01 02:00+00', '1 hour');
 SELECT * FROM generate_series('2024-01-31'::timestamp, '2024-05-01', '1 month');
