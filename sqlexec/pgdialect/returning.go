@@ -33,8 +33,10 @@ func (x *tx) applyReturningAliases() {
 }
 
 // unqualifyReturning drops the target table's name or alias from the
-// qualified column names of the RETURNING list at r (RETURNING t.id):
-// SQLite's RETURNING reads only the target table and knows it by no name.
+// qualified column names of the RETURNING list at r (RETURNING t.id, and
+// t.* as *): SQLite's RETURNING reads only the target table and knows it
+// by no name (its * is the target's columns, as PostgreSQL's t.* is, also
+// in UPDATE ... FROM).
 func (x *tx) unqualifyReturning(r int) {
 	i := 1
 	switch {
@@ -58,7 +60,7 @@ func (x *tx) unqualifyReturning(r int) {
 	for k := r + 1; k+2 < x.n(); k++ {
 		t := x.T(k)
 		if (t.typ == tIdent || t.typ == tQIdent) && names[t.identName()] && x.isP(k+1, ".") && !x.isP(k-1, ".") &&
-			(x.T(k+2).typ == tIdent || x.T(k+2).typ == tQIdent) {
+			(x.T(k+2).typ == tIdent || x.T(k+2).typ == tQIdent || x.isP(k+2, "*")) {
 			t.set("")
 			x.T(k + 1).set("")
 		}
