@@ -11,7 +11,8 @@ func (x *tx) applyReturningAliases() {
 	if r < 0 || r+1 >= x.n() {
 		return
 	}
-	x.unqualifyReturning(r)
+	// (the RETURNING list was unqualified before the expression pass:
+	// dmlChecks)
 	var oids []uint32
 	var mods []int32
 	items := x.splitTop(r+1, x.n())
