@@ -10,7 +10,8 @@ package integration
 //	RAFTSQL_REFERENCE_URL=postgres://postgres@127.0.0.1:5432/postgres \
 //	RAFTSQL_DIFF_FUZZ=2000 go test ./integration -run TestDiffFuzz -v
 //
-// RAFTSQL_DIFF_FUZZ is the number of queries (the test is skipped without
+// RAFTSQL_DIFF_FUZZ is the number of seeds, each a query and, every other
+// one, a write (difffuzz_write_test.go; the test is skipped without
 // it or without RAFTSQL_REFERENCE_URL: it needs PostgreSQL to answer).
 // RAFTSQL_DIFF_FUZZ_SEED=S repeats a run (the seed is logged otherwise);
 // query i of a run is the first query of seed S+i, so a reported query
