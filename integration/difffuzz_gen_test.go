@@ -75,6 +75,8 @@ type fuzzGen struct {
 	r *rand.Rand
 	// alias: the table alias expressions' columns are qualified with
 	alias string
+	// lits: expressions are constants (a VALUES row reads no table)
+	lits bool
 }
 
 func newFuzzGen(seed uint64) *fuzzGen {

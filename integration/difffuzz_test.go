@@ -10,7 +10,8 @@ package integration
 //	RAFTSQL_REFERENCE_URL=postgres://postgres@127.0.0.1:5432/postgres \
 //	RAFTSQL_DIFF_FUZZ=2000 go test ./integration -run TestDiffFuzz -v
 //
-// RAFTSQL_DIFF_FUZZ is the number of queries (the test is skipped without
+// RAFTSQL_DIFF_FUZZ is the number of seeds, each a query and, every other
+// one, a write (difffuzz_write_test.go; the test is skipped without
 // it or without RAFTSQL_REFERENCE_URL: it needs PostgreSQL to answer).
 // RAFTSQL_DIFF_FUZZ_SEED=S repeats a run (the seed is logged otherwise);
 // query i of a run is the first query of seed S+i, so a reported query
@@ -213,26 +214,41 @@ func TestDiffFuzz(t *testing.T) {
 	c.waitLeader(30 * time.Second)
 	raft := connectScript(t, c.url(0))
 	pg := connectScript(t, withParam(referenceURLs(t, ref)[0], "timezone", "UTC"))
-	for _, stmt := range fuzzSchema {
+	for _, stmt := range append(fuzzSchema, fuzzWriteSchema...) {
 		mustExec(t, raft, stmt)
 		mustExec(t, pg, stmt)
 	}
 
-	counts := map[fuzzOutcome]int{}
+	counts := map[string]int{}
 	known := map[string]int{}
 	for i := 0; i < n; i++ {
 		qseed := seed + uint64(i)
-		sql := newFuzzGen(qseed).query()
-		got, want := renderDiffCase(raft, sql, false), renderDiffCase(pg, sql, false)
-		o := compareFuzz(sql, got, want)
-		if !fuzzAgrees(o) {
-			if k := matchFuzzKnown(sql, o, got, want); k != nil {
-				known[k.name]++
-				continue
+		check := func(kind, sql, got, want string) {
+			o := compareFuzz(sql, got, want)
+			if !fuzzAgrees(o) {
+				if k := matchFuzzKnown(sql, o, got, want); k != nil {
+					known[k.name]++
+					return
+				}
+				t.Errorf("%s %s (RAFTSQL_DIFF_FUZZ_SEED=%d RAFTSQL_DIFF_FUZZ=1):\n%s\n raftsql:\n%s PostgreSQL:\n%s", kind, o, qseed, sql, got, want)
 			}
-			t.Errorf("%s (RAFTSQL_DIFF_FUZZ_SEED=%d RAFTSQL_DIFF_FUZZ=1):\n%s\n raftsql:\n%s PostgreSQL:\n%s", o, qseed, sql, got, want)
+			counts[kind+" "+string(o)]++
 		}
-		counts[o]++
+		sql := newFuzzGen(qseed).query()
+		check("query", sql, renderDiffCase(raft, sql, false), renderDiffCase(pg, sql, false))
+		if !fuzzWrites(qseed) {
+			continue
+		}
+		sql = newFuzzGen(qseed ^ fuzzWriteSalt).write()
+		got, err := fuzzWriteAnswer(raft, sql)
+		if err != nil {
+			t.Fatalf("raftsql, write of seed %d: %v", qseed, err)
+		}
+		want, err := fuzzWriteAnswer(pg, sql)
+		if err != nil {
+			t.Fatalf("PostgreSQL, write of seed %d: %v", qseed, err)
+		}
+		check("write", sql, got, want)
 	}
 	var summary []string
 	for o, k := range counts {
@@ -242,7 +258,7 @@ func TestDiffFuzz(t *testing.T) {
 		summary = append(summary, fmt.Sprintf("known difference %q: %d", name, k))
 	}
 	sort.Strings(summary)
-	t.Logf("%d queries: %s", n, strings.Join(summary, "; "))
+	t.Logf("%d seeds: %s", n, strings.Join(summary, "; "))
 }
 
 // TestFuzzEqualTie: rows of equal numbers in either order agree, and so

@@ -148,6 +148,8 @@ func (p *withPlan) prepare(c *lconn, args []any) *Error {
 		if err := c.exec("DROP TABLE IF EXISTS " + pgdialect.CTETable(k) + "; " + ddl); err != nil {
 			return mapError(err, "")
 		}
+		// the statements of an earlier one of this name read other columns
+		c.dropCachedReading(pgdialect.CTETable(k))
 		p.names[k] = shown
 		p.tables = append(p.tables, pgdialect.CTETable(k))
 	}

@@ -183,6 +183,24 @@ func (c *lconn) dropCache() {
 	}
 }
 
+// dropCachedReading drops from the statement cache every statement whose
+// text names table: one whose table is a temporary table made anew by
+// each statement (dmlcte.go's RETURNING tables), which no schema version
+// of the main database tracks, so a cached statement and the result
+// description kept on it would describe the previous statement's table.
+func (c *lconn) dropCachedReading(table string) {
+	for k, st := range c.cache {
+		if !strings.Contains(k.sql, table) {
+			continue
+		}
+		st.cached = false
+		if !st.busy { // a statement still in use is finalized by its release
+			st.finalize()
+		}
+		delete(c.cache, k)
+	}
+}
+
 // release returns a statement to the cache (or finalizes an uncached one).
 func (s *lstmt) release() {
 	s.busy = false

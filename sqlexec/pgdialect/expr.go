@@ -1227,6 +1227,12 @@ func (x *tx) dmlChecks() error {
 	if err := x.returningSelfRead(); err != nil { // returning.go
 		return err
 	}
+	// before the expression pass: its rewrites (casts, jsonb operators,
+	// greatest/least ...) move an operand's text into its first token,
+	// the qualifier, which unqualifying after them would erase
+	if r := x.findKw(0, x.n(), 0, "RETURNING"); r >= 0 {
+		x.unqualifyReturning(r) // returning.go
+	}
 	for i := 0; i < x.n(); i++ {
 		switch {
 		case x.kw(i, "ON", "CONFLICT", "ON", "CONSTRAINT") && x.T(0).kw("INSERT") && x.onConstr == nil:

@@ -11,7 +11,8 @@ func (x *tx) applyReturningAliases() {
 	if r < 0 || r+1 >= x.n() {
 		return
 	}
-	x.unqualifyReturning(r)
+	// (the RETURNING list was unqualified before the expression pass:
+	// dmlChecks)
 	var oids []uint32
 	var mods []int32
 	items := x.splitTop(r+1, x.n())
@@ -33,8 +34,10 @@ func (x *tx) applyReturningAliases() {
 }
 
 // unqualifyReturning drops the target table's name or alias from the
-// qualified column names of the RETURNING list at r (RETURNING t.id):
-// SQLite's RETURNING reads only the target table and knows it by no name.
+// qualified column names of the RETURNING list at r (RETURNING t.id, and
+// t.* as *): SQLite's RETURNING reads only the target table and knows it
+// by no name (its * is the target's columns, as PostgreSQL's t.* is, also
+// in UPDATE ... FROM).
 func (x *tx) unqualifyReturning(r int) {
 	i := 1
 	switch {
@@ -58,7 +61,7 @@ func (x *tx) unqualifyReturning(r int) {
 	for k := r + 1; k+2 < x.n(); k++ {
 		t := x.T(k)
 		if (t.typ == tIdent || t.typ == tQIdent) && names[t.identName()] && x.isP(k+1, ".") && !x.isP(k-1, ".") &&
-			(x.T(k+2).typ == tIdent || x.T(k+2).typ == tQIdent) {
+			(x.T(k+2).typ == tIdent || x.T(k+2).typ == tQIdent || x.isP(k+2, "*")) {
 			t.set("")
 			x.T(k + 1).set("")
 		}

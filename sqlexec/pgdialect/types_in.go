@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/raftsql/raftsql/pgwire"
 	"modernc.org/sqlite"
 )
 
@@ -103,6 +104,10 @@ func textValue(v driver.Value) (driver.Value, error) {
 		s = v
 	case []byte:
 		s = string(v)
+	case float64:
+		// a float8 expression's assignment cast to text is float8out
+		// (10000000000, not 1e+10)
+		return pgwire.FormatFloat(v, 64), nil
 	default:
 		return str(v), nil
 	}
