@@ -361,7 +361,7 @@ func (x *tx) typeTableRefs(a, b int, items []fromItem, ctes map[string]*derivedR
 		}
 	}
 	for k := a; k < b; k++ {
-		if x.isP(k, "(") && (x.kw(k+1, "SELECT") || x.kw(k+1, "WITH") || x.kw(k+1, "VALUES")) {
+		if x.isSubquery(k) {
 			if m := x.match(k); m > k {
 				k = m
 			}
@@ -388,7 +388,7 @@ func (x *tx) typeTableRefs(a, b int, items []fromItem, ctes map[string]*derivedR
 // nested queries.
 func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 	for k := a; k < b; k++ {
-		if x.isP(k, "(") && (x.kw(k+1, "SELECT") || x.kw(k+1, "WITH") || x.kw(k+1, "VALUES")) {
+		if x.isSubquery(k) {
 			if m := x.match(k); m > k {
 				k = m
 			}

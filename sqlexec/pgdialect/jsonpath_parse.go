@@ -154,40 +154,27 @@ func (t jpTok) raw() string {
 	return `"` + t.text + `"`
 }
 
-func (p *jpParser) or() (*jpNode, error) {
-	l, err := p.and()
-	if err != nil {
-		return nil, err
-	}
-	for p.isOp("||") {
-		p.p++
-		r, err := p.and()
-		if err != nil {
-			return nil, err
-		}
-		if !l.isBool() || !r.isBool() {
-			return nil, pgErr("42601", "syntax error at or near \"||\" of jsonpath input")
-		}
-		l = &jpNode{kind: jpOr, left: l, right: r}
-	}
-	return l, nil
-}
+func (p *jpParser) or() (*jpNode, error) { return p.boolChain("||", jpOr, p.and) }
 
-func (p *jpParser) and() (*jpNode, error) {
-	l, err := p.not()
+func (p *jpParser) and() (*jpNode, error) { return p.boolChain("&&", jpAnd, p.not) }
+
+// boolChain reads operands of next joined by the boolean operator op
+// (left-associative), each a predicate.
+func (p *jpParser) boolChain(op string, kind jpKind, next func() (*jpNode, error)) (*jpNode, error) {
+	l, err := next()
 	if err != nil {
 		return nil, err
 	}
-	for p.isOp("&&") {
+	for p.isOp(op) {
 		p.p++
-		r, err := p.not()
+		r, err := next()
 		if err != nil {
 			return nil, err
 		}
 		if !l.isBool() || !r.isBool() {
-			return nil, pgErr("42601", "syntax error at or near \"&&\" of jsonpath input")
+			return nil, pgErr("42601", "syntax error at or near \"%s\" of jsonpath input", op)
 		}
-		l = &jpNode{kind: jpAnd, left: l, right: r}
+		l = &jpNode{kind: kind, left: l, right: r}
 	}
 	return l, nil
 }

@@ -209,7 +209,7 @@ var setReturning = map[string]bool{
 // not inside a nested subquery, with its index.
 func (x *tx) selectLevel(lo, hi int, f func(k int)) {
 	for k := lo; k < hi; k++ {
-		if x.isP(k, "(") && (x.kw(k+1, "SELECT") || x.kw(k+1, "WITH") || x.kw(k+1, "VALUES")) {
+		if x.isSubquery(k) {
 			k = x.match(k)
 			continue
 		}
