@@ -356,6 +356,10 @@ func (x *tx) datetimePass() error {
 	// operator that takes it, which then reads its type ((i4 + (n + n))
 	// * 2 is numeric arithmetic, not of the values' type)
 	order := x.innerFirst()
+	// jsonb - operators left as they are (jsonMinus): + and - are left
+	// associative, so j - 'a' - 'b' is (j - 'a') - 'b', jsonb's - again,
+	// not j - ('a' - 'b') (the operand just before the second -)
+	jsonMinusAt := map[int]bool{}
 	type opStep struct {
 		ops   string
 		depth int // -1: every depth
@@ -425,7 +429,11 @@ func (x *tx) datetimePass() error {
 					// a date/time column operand (datetime_columns.go),
 					// jsonb's - (jsonb_translate.go), else PostgreSQL's
 					// checked arithmetic (arith.go)
-					if x.columnDTOperator(ls, i, re) || t.text == "-" && x.jsonMinus(ls, i, re) {
+					if x.columnDTOperator(ls, i, re) {
+						continue
+					}
+					if t.text == "-" && (jsonMinusAt[ls-1] || x.jsonMinus(ls, i, re)) {
+						jsonMinusAt[i] = true
 						continue
 					}
 					arith = true

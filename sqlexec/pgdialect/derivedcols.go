@@ -33,7 +33,8 @@ type derivedRel struct {
 	cols  []string
 	oids  []uint32 // 0: not known
 	// own: the columns' names are the item's own (a json table
-	// function's key and value, json_srf_from.go): an unqualified
+	// function's key and value, json_srf_from.go; generate_series's and
+	// unnest's column, named by the call or its alias): an unqualified
 	// reference to one is typed beside tables too (a table's column of
 	// the same name would make it ambiguous in PostgreSQL)
 	own bool
@@ -626,7 +627,7 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 		if m < 0 || m >= x.n() {
 			return it, -1 // unterminated: SQLite's syntax error
 		}
-		rel = &derivedRel{alias: "generate_series", cols: []string{"generate_series"}, oids: []uint32{x.seriesOID(k + 1)}}
+		rel = &derivedRel{alias: "generate_series", cols: []string{"generate_series"}, oids: []uint32{x.seriesOID(k + 1)}, own: true}
 		if rel.oids[0] == 0 {
 			rel.oids[0] = x.seriesDTOID(k + 1)
 		}
@@ -635,7 +636,7 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 		// unnest(ARRAY[...]): the array's element type (json_each's
 		// value would say int8 for an int4 array)
 		m := x.match(k + 1)
-		rel = &derivedRel{alias: "unnest", cols: []string{"unnest"}, oids: []uint32{x.unnestElemOID(k)}}
+		rel = &derivedRel{alias: "unnest", cols: []string{"unnest"}, oids: []uint32{x.unnestElemOID(k)}, own: true}
 		e = m + 1
 		if x.kw(e, "WITH", "ORDINALITY") {
 			rel.cols = append(rel.cols, "ordinality")

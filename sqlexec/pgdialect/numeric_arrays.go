@@ -15,6 +15,13 @@ package pgdialect
 // are rewritten as the translation writes those over a numeric[] the
 // statement shows (unnestExact): each element as its exact text, a
 // numeric value with the collation of numeric values.
+//
+// The elements of an int2[], int4[] or int8[] column are SQLite integers
+// without affinity, so a comparison with a string literal (a[2] > '5',
+// FROM t, unnest(t.a) u WHERE u IN ('6', '7')) compared them as text
+// (an integer is less than every text: no row). They get INTEGER's
+// affinity back, as an int column has: CAST(... AS INTEGER), which keeps
+// every integer as it is.
 
 import (
 	"strings"
@@ -32,10 +39,11 @@ func NumericArrayConversion(sqlText string, declOf func(expr string) string) str
 		return ""
 	}
 	x := newTx(sqlText)
-	numeric := func(decl [2]int) bool {
+	elem := func(decl [2]int) uint32 {
 		o, _ := DeclTypeOID(declOf(x.orig(decl[0], decl[1])))
-		return pgoid.ElemOf(o) == pgoid.Numeric // as pg_array_json reads it (jsonKind)
+		return pgoid.ElemOf(o) // as pg_array_json reads it (jsonKind)
 	}
+	integer := func(o uint32) bool { return o == pgoid.Int2 || o == pgoid.Int4 || o == pgoid.Int8 }
 	pre, suf, _ := strings.Cut(exactNumericValue("\x00"), "\x00")
 	ins := map[int]string{} // byte offset: text inserted there
 	add := func(at int, s string, before bool) {
@@ -45,7 +53,12 @@ func NumericArrayConversion(sqlText string, declOf func(expr string) string) str
 			ins[at] += s
 		}
 	}
-	wrap := func(a, m int) { // the call a..m (m its closing parenthesis)
+	wrap := func(a, m int, o uint32) { // the call a..m (m its closing parenthesis) over elements of type o
+		if integer(o) {
+			add(x.T(a).pos, "CAST(", true)
+			add(x.T(m).pos+1, " AS INTEGER)", false)
+			return
+		}
 		add(x.T(a).pos, pre, true)
 		add(x.T(m).pos+1, suf, false)
 	}
@@ -54,8 +67,10 @@ func NumericArrayConversion(sqlText string, declOf func(expr string) string) str
 			continue
 		}
 		m := x.match(i + 1)
-		if args := x.splitTop(i+2, m); len(args) == 3 && numeric(args[2]) {
-			wrap(i, m)
+		if args := x.splitTop(i+2, m); len(args) == 3 {
+			if o := elem(args[2]); o == pgoid.Numeric || integer(o) {
+				wrap(i, m, o)
+			}
 		}
 	}
 	for i := 0; i+3 < x.n(); i++ {
@@ -64,7 +79,11 @@ func NumericArrayConversion(sqlText string, declOf func(expr string) string) str
 		}
 		m := x.match(i + 3)
 		args := x.splitTop(i+4, m)
-		if len(args) != 2 || !x.isP(m+1, ")") || !numeric(args[1]) {
+		if len(args) != 2 || !x.isP(m+1, ")") {
+			continue
+		}
+		o := elem(args[1])
+		if o != pgoid.Numeric && !integer(o) {
 			continue
 		}
 		alias := m + 2
@@ -78,9 +97,11 @@ func NumericArrayConversion(sqlText string, declOf func(expr string) string) str
 		if !ok {
 			continue
 		}
-		add(x.T(m).pos, ", 'exact'", false) // pg_array_json's exact text (array.go)
+		if o == pgoid.Numeric {
+			add(x.T(m).pos, ", 'exact'", false) // pg_array_json's exact text (array.go)
+		}
 		for _, e := range elems {
-			wrap(e[0], e[1])
+			wrap(e[0], e[1], o)
 		}
 	}
 	if len(ins) == 0 {

@@ -6,8 +6,9 @@ import (
 )
 
 // TestNumericArrayConversion: subscripts and unnest of a numeric[] column
-// become exact numeric text with the numeric collation; other arrays,
-// and a json_each value read other than through pg_unnest_elem, stay.
+// become exact numeric text with the numeric collation, those of an
+// integer[] column integers of INTEGER affinity; other arrays, and a
+// json_each value read other than through pg_unnest_elem, stay.
 func TestNumericArrayConversion(t *testing.T) {
 	decls := map[string]string{"n": "numeric[]", "i": "integer[]", "s": "text[]"}
 	declOf := func(expr string) string {
@@ -23,10 +24,11 @@ func TestNumericArrayConversion(t *testing.T) {
 		want []string // substrings of the conversion ("" none)
 	}{
 		{"SELECT n[1], i[1] FROM t WHERE n[2] > 2", []string{"(CAST(pg_array_get(n, 1, ", "(CAST(pg_array_get(n, 2, ", "COLLATE pg_numeric) > 2"}},
-		{"SELECT i[1], s[2] FROM t", nil},
+		{"SELECT i[1], s[2] FROM t WHERE i[2] > '5'", []string{"CAST(pg_array_get(i, 1, ", "CAST(pg_array_get(i, 2, "}},
+		{"SELECT s[2] FROM t", nil},
 		{"SELECT unnest(n) FROM t ORDER BY 1", []string{"(CAST(pg_unnest_elem(pg_unnest.value, n) AS TEXT) COLLATE pg_numeric)", ", 'exact'))"}},
 		{"SELECT x FROM t, unnest(n) AS u(x) WHERE x > 1", []string{"(CAST(pg_unnest_elem(u.value, n) AS TEXT) COLLATE pg_numeric) > 1", ", 'exact'))"}},
-		{"SELECT unnest(i) FROM t", nil},
+		{"SELECT u FROM t, unnest(t.i) u WHERE u > '5'", []string{"CAST(pg_unnest_elem(u.value, t.i) AS INTEGER) > '5'"}},
 		{"SELECT unnest(s) FROM t", nil},
 	}
 	for _, c := range cases {

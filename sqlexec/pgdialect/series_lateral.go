@@ -42,6 +42,10 @@ func (x *tx) seriesLateral(i, e int) bool {
 // (see above): alias ("" when none), its column col and WITH
 // ORDINALITY's ord ("" when none).
 func (x *tx) seriesJSONEach(i, e, end int, args [][2]int, alias, col, ord string) error {
+	// json_each's own columns (id, key, value, type, path ...) would make
+	// the table's of those names ambiguous (array_translate.go); the
+	// series' column and ordinality keep their names
+	x.qualifyEachCols(i, col, ord)
 	static := uint32(0) // the series' type when the arguments show it
 	if r, ok := x.resolved[i]; ok {
 		static = r.oid

@@ -37,7 +37,6 @@ SELECT unnest('{1.50,2.0}'::numeric[]);
 SELECT * FROM unnest(ARRAY[1.50, 2.0]);
 SELECT * FROM unnest('{1.50,2.0,10.5}'::numeric[]) u(x) ORDER BY x DESC;
 SELECT x FROM unnest(ARRAY[9.5, 10.25, 2]) AS u(x) WHERE x > 3 ORDER BY x;
--- differs-type: unnest after other FROM items is described text (its values are numeric text)
 SELECT id, x FROM n25numscale_t, unnest(ARRAY[1.50, 2.0]) AS u(x) ORDER BY id, u.x;
 SELECT sum(x), max(x) FROM unnest(ARRAY[1.50, 2.0, 10]) u(x);
 SELECT * FROM unnest(ARRAY[1.50, 2.0]) WITH ORDINALITY;
