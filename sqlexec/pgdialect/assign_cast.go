@@ -137,7 +137,9 @@ func assignable(from, to uint32) bool {
 // not show it: a string literal or NULL is unknown to PostgreSQL (read
 // as the column's type), a parameter's type is the column's.
 func (x *tx) assignFromType(lo, hi int, tbl string) string {
-	if hi <= lo || x.stringLiteral(lo, hi) || hi-lo == 1 && (x.T(lo).kw("NULL") || x.T(lo).kw("DEFAULT") || x.T(lo).typ == tParam) {
+	if hi <= lo || hi-lo == 1 && (x.T(lo).typ == tString || x.T(lo).kw("NULL") || x.T(lo).kw("DEFAULT") || x.T(lo).typ == tParam) {
+		// (a string token of any spelling, E'..' or $$..$$ rewritten or
+		// not, and B'..' whose bit type is not checked here)
 		return ""
 	}
 	if q, c, ok := x.bareColumn(lo, hi); ok {
