@@ -45,9 +45,7 @@ func assignCheck(c *lconn, sqlText string) *Error {
 			continue
 		}
 		e := &Error{Code: "42804", Message: msg, HintText: pgdialect.AssignHint, Statement: -1}
-		if s.Off >= 0 {
-			e.lite.sql, e.lite.off = sqlText, s.Off // fixPosition places it in the client's text
-		}
+		e.Pos = s.Pos // the client's statement's, from the translation
 		return e
 	}
 	return nil

@@ -10,13 +10,16 @@ package pgdialect
 // cast, a typed literal, an operator or function result exprOID knows, a
 // column qualified by its table, excluded.col), enforceDML passes it to
 // pg_in_col as a sixth argument (assignFromType): an SQL expression of a
-// declared type name, which reads only the catalog. sqlexec evaluates it
+// declared type name, which reads only the catalog, and the value's
+// position in the client's statement as a seventh. sqlexec evaluates it
 // with the target's declaration when it prepares the statement and asks
 // AssignRefusal (sqlexec/assigncheck.go); at run time InColAt reads it to
 // print a real value assigned to a string column as float4out does.
 
 import (
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
@@ -132,9 +135,10 @@ func assignable(from, to uint32) bool {
 	return false
 }
 
-// assignFromType is the SQL expression of the declared type of the value
-// lo..hi-1 assigned to a column of table tbl, "" when the statement does
-// not show it: a string literal or NULL is unknown to PostgreSQL (read
+// assignFromType is pg_in_col's sixth and seventh arguments for the value
+// lo..hi-1 assigned to a column of table tbl: the SQL expression of its
+// declared type and its position (assignPosition); "" when the statement
+// does not show the type: a string literal or NULL is unknown to PostgreSQL (read
 // as the column's type), a parameter's type is the column's.
 func (x *tx) assignFromType(lo, hi int, tbl string) string {
 	if hi <= lo || hi-lo == 1 && (x.T(lo).typ == tString || x.T(lo).kw("NULL") || x.T(lo).kw("DEFAULT") || x.T(lo).typ == tParam) {
@@ -145,12 +149,12 @@ func (x *tx) assignFromType(lo, hi int, tbl string) string {
 	if q, c, ok := x.bareColumn(lo, hi); ok {
 		switch {
 		case strings.EqualFold(q, "excluded"):
-			return viewColumnDeclExpr(tbl, c) // the proposed row: the target's column
+			return viewColumnDeclExpr(tbl, c) + x.assignPosition(lo) // the proposed row: the target's column
 		case q == "":
 			return "" // which FROM item's column is not known here
 		}
 		if t := x.qualTable(q); t != "" {
-			return viewColumnDeclExpr(t, c)
+			return viewColumnDeclExpr(t, c) + x.assignPosition(lo)
 		}
 		return ""
 	}
@@ -158,9 +162,23 @@ func (x *tx) assignFromType(lo, hi int, tbl string) string {
 		return "" // a parameter's type may follow the column's
 	}
 	if o := x.exprOID(lo, hi); o != 0 && typesByOID[o] != nil {
-		return quoteLit(FormatType(o, -1))
+		return quoteLit(FormatType(o, -1)) + x.assignPosition(lo)
 	}
 	return ""
+}
+
+// assignPosition is ", " and the 1-based character position of token i in
+// the client's statement (0: not known, as in a part of a statement
+// translated on its own), where PostgreSQL places 42804.
+func (x *tx) assignPosition(i int) string {
+	if x.client == "" {
+		return ", 0"
+	}
+	pos := utf8.RuneCountInString(x.src[:x.T(i).pos]) + 1
+	if x.client != x.src {
+		pos = clientPosition(x.client, x.src, pos) // errpos.go
+	}
+	return ", " + strconv.Itoa(pos)
 }
 
 // hasParam reports whether lo..hi-1 holds a $n parameter.
@@ -175,11 +193,11 @@ func (x *tx) hasParam(lo, hi int) bool {
 
 // AssignSite is one assigned value whose type the statement shows: the
 // SQL of its declared type, the SQL of the target table's CREATE text and
-// of its column (pg_in_col's second and third arguments), and the byte
-// offset of the value in the compiled text (-1 when it has none).
+// of its column (pg_in_col's second and third arguments), and the value's
+// position in the client's statement (0: not known).
 type AssignSite struct {
 	FromType, Create, Col string
-	Off                   int
+	Pos                   int
 }
 
 // AssignSites finds the pg_in_col calls of the compiled text sqlText that
@@ -198,41 +216,11 @@ func AssignSites(sqlText string) []AssignSite {
 			continue
 		}
 		args := x.splitTop(i+2, x.match(i+1))
-		if len(args) != 6 {
+		if len(args) != 7 {
 			continue
 		}
-		off := x.T(args[0][0]).pos
-		if n, e := x.name(args[0][0]); e == args[0][1] && strings.HasPrefix(n, "pgdialect_c") {
-			off = x.insertSelectItem(n) // wrapInsertSelect's column: its select item
-		}
-		out = append(out, AssignSite{x.text(args[5][0], args[5][1]), x.text(args[1][0], args[1][1]), x.text(args[2][0], args[2][1]), off})
+		pos, _ := strconv.Atoi(x.text(args[6][0], args[6][1]))
+		out = append(out, AssignSite{x.text(args[5][0], args[5][1]), x.text(args[1][0], args[1][1]), x.text(args[2][0], args[2][1]), pos})
 	}
 	return out
-}
-
-// insertSelectItem is the byte offset of the select item that
-// wrapInsertSelect named col (pgdialect_cN), -1 when not found.
-func (x *tx) insertSelectItem(col string) int {
-	n := 0
-	for _, r := range strings.TrimPrefix(col, "pgdialect_c") {
-		if r < '0' || r > '9' {
-			return -1
-		}
-		n = n*10 + int(r-'0')
-	}
-	for i := 0; i+1 < x.n(); i++ {
-		if !x.T(i).kw("pgdialect_in_rows") || !x.isP(i+1, "(") {
-			continue
-		}
-		j := x.match(i+1) + 1
-		if !x.kw(j, "AS") || !x.isP(j+1, "(") || !x.kw(j+2, "SELECT") {
-			return -1
-		}
-		items, _ := x.selectListAt(j + 2)
-		if n < 1 || n > len(items) {
-			return -1
-		}
-		return x.T(items[n-1][0]).pos
-	}
-	return -1
 }

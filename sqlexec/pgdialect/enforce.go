@@ -294,8 +294,8 @@ func fnInCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 // InColAt is pg_in_col(a[0], a[1], a[2]) with the relative date/time words
 // resolved at now() and zoneless timestamptz input read in zone.
 func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (driver.Value, error) {
-	if len(a) < 3 || len(a) > 6 {
-		return nil, fmt.Errorf("pg_in_col takes 3 to 6 arguments, not %d", len(a))
+	if len(a) < 3 || len(a) > 7 {
+		return nil, fmt.Errorf("pg_in_col takes 3 to 7 arguments, not %d", len(a))
 	}
 	if a[0] == nil || a[1] == nil {
 		return a[0], nil
