@@ -32,6 +32,7 @@ var datetimeDetFunctions = []detFunction{
 	{"pg_in_col", 3, cFuncPointer(fnInCol), lib.SQLITE_DETERMINISTIC},
 	{"pg_in_col", 4, cFuncPointer(fnInCol), lib.SQLITE_DETERMINISTIC},
 	{"pg_in_col", 5, cFuncPointer(fnInCol), lib.SQLITE_DETERMINISTIC}, // a string literal (pgdialect/enforce.go)
+	{"pg_in_col", 7, cFuncPointer(fnInCol), lib.SQLITE_DETERMINISTIC}, // the value's type and position (pgdialect/assign_cast.go)
 	{"pg_in_decl", 2, cFuncPointer(fnInDecl), lib.SQLITE_DETERMINISTIC},
 }
 

@@ -34,11 +34,15 @@ func (c *lconn) prepareUser(sqlText string) (*lstmt, string, error) {
 		st.release()
 		return nil, "", e
 	}
-	if e := typeCompareCheck(c, sqlText); e != nil { // typecompare.go; groupChecked covers all three
+	if e := typeCompareCheck(c, sqlText); e != nil { // typecompare.go; groupChecked covers all four
 		st.release()
 		return nil, "", e
 	}
 	if e := concatCheck(c, sqlText); e != nil { // concatcheck.go
+		st.release()
+		return nil, "", e
+	}
+	if e := assignCheck(c, sqlText); e != nil { // assigncheck.go
 		st.release()
 		return nil, "", e
 	}

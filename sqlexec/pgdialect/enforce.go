@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/raftsql/raftsql/pgwire"
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"modernc.org/sqlite"
 )
@@ -293,8 +294,8 @@ func fnInCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 // InColAt is pg_in_col(a[0], a[1], a[2]) with the relative date/time words
 // resolved at now() and zoneless timestamptz input read in zone.
 func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (driver.Value, error) {
-	if len(a) < 3 || len(a) > 5 {
-		return nil, fmt.Errorf("pg_in_col takes 3 to 5 arguments, not %d", len(a))
+	if len(a) < 3 || len(a) > 7 {
+		return nil, fmt.Errorf("pg_in_col takes 3 to 7 arguments, not %d", len(a))
 	}
 	if a[0] == nil || a[1] == nil {
 		return a[0], nil
@@ -302,6 +303,14 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 	decl, found := tableColDecl(str(a[1]), a[2])
 	if !found || decl == "" {
 		return a[0], nil
+	}
+	if f, ok := a[0].(float64); ok && len(a) > 5 && assignDeclOID(str(a[5])) == pgoid.Float4 {
+		if o, _ := DeclTypeOID(decl); o == pgoid.Text || o == pgoid.Varchar || o == pgoid.Bpchar {
+			// a real value (SQLite keeps its double widening) assigned
+			// to a string type is float4out's text: 0.1, not
+			// 0.10000000149011612
+			return InDeclAt(pgwire.FormatFloat(f, 32), decl, now, zone)
+		}
 	}
 	if len(a) > 3 && a[3] != nil && (strings.HasPrefix(strings.ToLower(decl), NumericDeclType) || strings.EqualFold(strings.TrimSpace(decl), "money")) {
 		// a numeric literal's own digits (wrapIn): SQLite read it as a
@@ -410,6 +419,19 @@ func tableColDecl(create string, col driver.Value) (decl string, found bool) {
 	return "", false
 }
 
+// TableColumn is the name and declared type of column col (a name, or a
+// 0-based position) of the table created by create, ok=false when there
+// is none or it is a rowid alias (no declared type).
+func TableColumn(create string, col any) (name, decl string, ok bool) {
+	cols := tableDecls(create)
+	for i, cd := range cols {
+		if n, isPos := col.(int64); isPos && int64(i) == n || !isPos && strings.EqualFold(cd.name, str(col)) {
+			return cd.name, cd.decl, cd.decl != ""
+		}
+	}
+	return "", "", false
+}
+
 type tableCol struct{ name, decl string }
 
 var tableDeclCache sync.Map // create sql -> []tableCol
@@ -505,19 +527,34 @@ func UnwrapInput(item string) string {
 // declOf's arguments). A numeric literal ([sign] digits) also passes its
 // text as a fourth argument, which a numeric column reads instead of the
 // double SQLite makes of it: 1.10 into a numeric column is 1.10, and
-// 3.14159265358979323846 keeps its digits, as in PostgreSQL.
-func (x *tx) wrapIn(lo, hi int, decl string) {
+// 3.14159265358979323846 keeps its digits, as in PostgreSQL. from, when
+// not "", is the SQL of the value's declared type (assignFromType), the
+// sixth argument (assign_cast.go).
+func (x *tx) wrapIn(lo, hi int, decl, from string) {
 	if hi <= lo || hi-lo == 1 && (x.T(lo).kw("NULL") || x.T(lo).kw("DEFAULT")) {
 		return
 	}
 	pre, suf := x.tstzAssignWrap(lo, hi) // datetime_assign.go
 	x.T(lo).wpre = "pg_in_col(" + pre + x.T(lo).wpre
+	extra := 0 // pg_in_col's optional arguments after decl
 	if lit := x.literalDigits(lo, hi); lit != "" {
 		decl += ", " + quoteLit(lit)
+		extra = 1
 	} else if x.stringLiteral(lo, hi) {
 		decl += ", NULL, 'unknown'" // InColAt
+		extra = 2
 	}
-	x.T(hi - 1).wsuf += suf + ", " + decl + ")"
+	x.T(hi - 1).wsuf += suf + ", " + withFromType(decl, extra, from) + ")"
+}
+
+// withFromType appends from, the value's type (assign_cast.go), to
+// pg_in_col's arguments decl (declOf's two and extra optional ones) as the
+// sixth, "" leaving them as they are.
+func withFromType(decl string, extra int, from string) string {
+	if from == "" {
+		return decl
+	}
+	return decl + strings.Repeat(", NULL", 2-extra) + ", " + from
 }
 
 // literalDigits is the text of the number literal at lo..hi-1 (an
@@ -571,7 +608,7 @@ func (x *tx) enforceDML() {
 						}
 						col = cols[idx]
 					}
-					x.wrapIn(it[0], it[1], declOf(tbl, col, idx))
+					x.wrapIn(it[0], it[1], declOf(tbl, col, idx), x.assignFromType(it[0], it[1], tbl))
 				}
 				j = e + 1
 				if !x.isP(j, ",") {
@@ -645,6 +682,7 @@ func (x *tx) wrapInsertSelect(tbl string, cols []string, j int) {
 	untyped := x.assignSelectItems(j, end, n) // datetime_assign.go
 	lits := x.selectLiteralDigits(j, end)
 	strs := x.selectStringLiterals(j, end, len(lits))
+	froms := x.selectFromTypes(j, len(lits), tbl)
 	names := make([]string, n)
 	vals := make([]string, n)
 	for i := range names {
@@ -658,10 +696,16 @@ func (x *tx) wrapInsertSelect(tbl string, cols []string, j int) {
 		if untyped[i] {
 			v = "pg_tstz_assign(" + v + ", " + decl + ")"
 		}
+		extra := 0
 		if i < len(lits) && lits[i] != "" {
 			decl += ", " + quoteLit(lits[i]) // as wrapIn: a numeric column reads the digits
+			extra = 1
 		} else if i < len(lits) && strs[i] {
 			decl += ", NULL, 'unknown'" // as wrapIn: a string literal
+			extra = 2
+		}
+		if i < len(froms) {
+			decl = withFromType(decl, extra, froms[i])
 		}
 		vals[i] = "pg_in_col(" + v + ", " + decl + ")"
 	}
@@ -689,6 +733,21 @@ func (x *tx) selectLiteralDigits(j, end int) []string {
 		lits[i] = x.literalDigits(a, b)
 	}
 	return lits
+}
+
+// selectFromTypes is assignFromType of each item of the select list
+// selectLiteralDigits read (n == 0: none, a set operation).
+func (x *tx) selectFromTypes(j, n int, tbl string) []string {
+	if n == 0 {
+		return nil
+	}
+	items, _ := x.selectListAt(j) // aliases.go
+	out := make([]string, len(items))
+	for i, it := range items {
+		a, b := x.itemExpr(it[0], it[1])
+		out[i] = x.assignFromType(a, b, tbl)
+	}
+	return out
 }
 
 // selectStringLiterals reports, for each of the n items of the select
@@ -725,7 +784,7 @@ func (x *tx) wrapSet(tbl string, set int) {
 	for _, it := range x.splitTop(set+1, end) {
 		col, k := x.name(it[0])
 		if col != "" && x.isP(k, "=") {
-			x.wrapIn(k+1, it[1], declOf(tbl, col, 0))
+			x.wrapIn(k+1, it[1], declOf(tbl, col, 0), x.assignFromType(k+1, it[1], tbl))
 		}
 	}
 }
@@ -735,7 +794,7 @@ func (x *tx) wrapSet(tbl string, set int) {
 // of the statement).
 func (x *tx) wrapCompared(i int, qual, col string) {
 	if tbl := x.qualTable(qual); tbl != "" {
-		x.wrapIn(i, i+1, declOf(tbl, col, 0))
+		x.wrapIn(i, i+1, declOf(tbl, col, 0), "")
 		// InColAt: read without the column's bit length; typecompare.go
 		// reads the mark as 'unknown' (an unknown literal compared)
 		x.T(i).wsuf = strings.Replace(x.T(i).wsuf, ", NULL, 'unknown')", ", NULL, 'compared')", 1)

@@ -100,6 +100,7 @@ func Translate(sql string) (st *Stmt, err error) {
 	if r, ok, err := x.roleStatement(); ok {
 		return r, err
 	}
+	x.client = client
 	st, err = x.translate()
 	if err != nil {
 		return nil, err

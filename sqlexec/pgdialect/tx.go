@@ -8,6 +8,7 @@ import (
 // significant (non-whitespace, non-comment) tokens.
 type tx struct {
 	src      string
+	client   string // the statement as the client wrote it (Translate's; assign_cast.go)
 	toks     []token
 	sig      []int
 	depth    []int // parenthesis depth before each significant token

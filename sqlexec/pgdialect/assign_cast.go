@@ -1,0 +1,226 @@
+package pgdialect
+
+// assign_cast.go: PostgreSQL refuses at parse time an INSERT, UPDATE or
+// ON CONFLICT DO UPDATE whose assigned expression's type has no
+// assignment (or implicit) cast to the column's type (42804, column "n"
+// is of type numeric but expression is of type boolean), also over no
+// rows and for a NULL of that type. pg_in_col converted the value
+// instead (storing it, or failing with the input function's error at the
+// first row only). Where the statement shows the expression's type (a
+// cast, a typed literal, an operator or function result exprOID knows, a
+// column qualified by its table, excluded.col), enforceDML passes it to
+// pg_in_col as a sixth argument (assignFromType): an SQL expression of a
+// declared type name, which reads only the catalog, and the value's
+// position in the client's statement as a seventh. sqlexec evaluates it
+// with the target's declaration when it prepares the statement and asks
+// AssignRefusal (sqlexec/assigncheck.go); at run time InColAt reads it to
+// print a real value assigned to a string column as float4out does.
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
+
+// assignCasts is pg_cast's casts of context 'a' (assignment) or 'i'
+// (implicit) between built-in types, source -> targets, as PostgreSQL
+// 15's catalog lists them (castcontext IN ('a', 'i')); a type to itself
+// is always allowed.
+var assignCasts = map[uint32][]uint32{
+	16:   {25, 1042, 1043},
+	18:   {25, 1042, 1043},
+	19:   {25, 1042, 1043},
+	20:   {21, 23, 24, 26, 700, 701, 790, 1700, 2202, 2203, 2204, 2205, 2206, 3734, 3769, 4089, 4096, 4191},
+	21:   {20, 23, 24, 26, 700, 701, 1700, 2202, 2203, 2204, 2205, 2206, 3734, 3769, 4089, 4096, 4191},
+	23:   {20, 21, 24, 26, 700, 701, 790, 1700, 2202, 2203, 2204, 2205, 2206, 3734, 3769, 4089, 4096, 4191},
+	24:   {20, 23, 26, 2202},
+	25:   {18, 19, 1042, 1043, 2205},
+	26:   {20, 23, 24, 2202, 2203, 2204, 2205, 2206, 3734, 3769, 4089, 4096, 4191},
+	114:  {3802},
+	142:  {25, 1042, 1043},
+	194:  {25},
+	600:  {603},
+	602:  {604},
+	603:  {604},
+	604:  {602},
+	650:  {25, 869, 1042, 1043},
+	700:  {20, 21, 23, 701, 1700},
+	701:  {20, 21, 23, 700, 1700},
+	774:  {829},
+	790:  {1700},
+	829:  {774},
+	869:  {25, 650, 1042, 1043},
+	1042: {18, 19, 25, 1043},
+	1043: {18, 19, 25, 1042, 2205},
+	1082: {1114, 1184},
+	1083: {1186, 1266},
+	1114: {1082, 1083, 1184},
+	1184: {1082, 1083, 1114, 1266},
+	1186: {1083},
+	1266: {1083},
+	1560: {1562},
+	1562: {1560},
+	1700: {20, 21, 23, 700, 701, 790},
+	2202: {20, 23, 24, 26},
+	2203: {20, 23, 26, 2204},
+	2204: {20, 23, 26, 2203},
+	2205: {20, 23, 26},
+	2206: {20, 23, 26},
+	3361: {17, 25},
+	3402: {17, 25},
+	3734: {20, 23, 26},
+	3769: {20, 23, 26},
+	3802: {114},
+	4089: {20, 23, 26},
+	4096: {20, 23, 26},
+	4191: {20, 23, 26},
+	5017: {17, 25},
+}
+
+// AssignHint is PostgreSQL's hint beside AssignRefusal's message.
+const AssignHint = "You will need to rewrite or cast the expression."
+
+// AssignRefusal is PostgreSQL's 42804 message for assigning a value of
+// the declared type from to column col of declared type to, ok=false
+// when an assignment cast exists or a type is not known here.
+func AssignRefusal(col, from, to string) (msg string, ok bool) {
+	fo, to2 := assignDeclOID(from), assignDeclOID(to)
+	if fo == 0 || to2 == 0 || assignable(fo, to2) {
+		return "", false
+	}
+	return "column \"" + col + "\" is of type " + FormatType(to2, -1) + " but expression is of type " + FormatType(fo, -1), true
+}
+
+// assignDeclOID is the type of a declared type name, 0 when raftsql does
+// not know it for certain (an enum, a domain, SQLite's own names).
+func assignDeclOID(decl string) uint32 {
+	d := strings.ToLower(strings.TrimSpace(decl))
+	e, arr := arrayDeclElem(d)
+	if !arr {
+		e = d
+	}
+	if !DeclTypeKnown(e) {
+		return 0
+	}
+	o, _ := DeclTypeOID(d)
+	if typesByOID[o] == nil {
+		return 0
+	}
+	return o
+}
+
+// assignable reports whether PostgreSQL assigns a value of type from to a
+// column of type to: the same type, a cast of assignCasts, any type to a
+// string type through its output function (CoerceViaIO, allowed in
+// assignment), and an array to an array whose element types assign.
+func assignable(from, to uint32) bool {
+	if from == to {
+		return true
+	}
+	switch to {
+	case pgoid.Text, pgoid.Varchar, pgoid.Bpchar, pgoid.Name:
+		return true
+	}
+	fe, te := pgoid.ElemOf(from), pgoid.ElemOf(to)
+	if fe != 0 && te != 0 {
+		return assignable(fe, te)
+	}
+	for _, t := range assignCasts[from] {
+		if t == to {
+			return true
+		}
+	}
+	return false
+}
+
+// assignFromType is pg_in_col's sixth and seventh arguments for the value
+// lo..hi-1 assigned to a column of table tbl: the SQL expression of its
+// declared type and its position (assignPosition); "" when the statement
+// does not show the type: a string literal or NULL is unknown to PostgreSQL (read
+// as the column's type), a parameter's type is the column's.
+func (x *tx) assignFromType(lo, hi int, tbl string) string {
+	if hi <= lo || hi-lo == 1 && (x.T(lo).typ == tString || x.T(lo).kw("NULL") || x.T(lo).kw("DEFAULT") || x.T(lo).typ == tParam) {
+		// (a string token of any spelling, E'..' or $$..$$ rewritten or
+		// not, and B'..' whose bit type is not checked here)
+		return ""
+	}
+	if q, c, ok := x.bareColumn(lo, hi); ok {
+		switch {
+		case strings.EqualFold(q, "excluded"):
+			return viewColumnDeclExpr(tbl, c) + x.assignPosition(lo) // the proposed row: the target's column
+		case q == "":
+			return "" // which FROM item's column is not known here
+		}
+		if t := x.qualTable(q); t != "" {
+			return viewColumnDeclExpr(t, c) + x.assignPosition(lo)
+		}
+		return ""
+	}
+	if x.hasParam(lo, hi) {
+		return "" // a parameter's type may follow the column's
+	}
+	if o := x.exprOID(lo, hi); o != 0 && typesByOID[o] != nil {
+		return quoteLit(FormatType(o, -1)) + x.assignPosition(lo)
+	}
+	return ""
+}
+
+// assignPosition is ", " and the 1-based character position of token i in
+// the client's statement (0: not known, as in a part of a statement
+// translated on its own), where PostgreSQL places 42804.
+func (x *tx) assignPosition(i int) string {
+	if x.client == "" {
+		return ", 0"
+	}
+	pos := utf8.RuneCountInString(x.src[:x.T(i).pos]) + 1
+	if x.client != x.src {
+		pos = clientPosition(x.client, x.src, pos) // errpos.go
+	}
+	return ", " + strconv.Itoa(pos)
+}
+
+// hasParam reports whether lo..hi-1 holds a $n parameter.
+func (x *tx) hasParam(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if x.T(k).typ == tParam {
+			return true
+		}
+	}
+	return false
+}
+
+// AssignSite is one assigned value whose type the statement shows: the
+// SQL of its declared type, the SQL of the target table's CREATE text and
+// of its column (pg_in_col's second and third arguments), and the value's
+// position in the client's statement (0: not known).
+type AssignSite struct {
+	FromType, Create, Col string
+	Pos                   int
+}
+
+// AssignSites finds the pg_in_col calls of the compiled text sqlText that
+// carry the value's type (assignFromType).
+func AssignSites(sqlText string) []AssignSite {
+	if !strings.Contains(sqlText, "pg_in_col(") {
+		return nil
+	}
+	x := newTx(sqlText)
+	if !x.balanced() {
+		return nil
+	}
+	var out []AssignSite
+	for i := 0; i < x.n(); i++ {
+		if !x.T(i).kw("pg_in_col") || !x.isP(i+1, "(") {
+			continue
+		}
+		args := x.splitTop(i+2, x.match(i+1))
+		if len(args) != 7 {
+			continue
+		}
+		pos, _ := strconv.Atoi(x.text(args[6][0], args[6][1]))
+		out = append(out, AssignSite{x.text(args[5][0], args[5][1]), x.text(args[1][0], args[1][1]), x.text(args[2][0], args[2][1]), pos})
+	}
+	return out
+}
