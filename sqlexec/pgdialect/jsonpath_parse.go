@@ -154,29 +154,38 @@ func (t jpTok) raw() string {
 	return `"` + t.text + `"`
 }
 
-func (p *jpParser) or() (*jpNode, error) { return p.boolChain("||", jpOr, p.and) }
+func (p *jpParser) or() (*jpNode, error) { return p.chain(jpOr, true, p.and, "||") }
 
-func (p *jpParser) and() (*jpNode, error) { return p.boolChain("&&", jpAnd, p.not) }
+func (p *jpParser) and() (*jpNode, error) { return p.chain(jpAnd, true, p.not, "&&") }
 
-// boolChain reads operands of next joined by the boolean operator op
-// (left-associative), each a predicate.
-func (p *jpParser) boolChain(op string, kind jpKind, next func() (*jpNode, error)) (*jpNode, error) {
+// chain reads operands of next joined by any of the operators ops
+// (left-associative) into nodes of kind: predicates for the boolean
+// operators (bools), values for the arithmetic ones.
+func (p *jpParser) chain(kind jpKind, bools bool, next func() (*jpNode, error), ops ...string) (*jpNode, error) {
 	l, err := next()
 	if err != nil {
 		return nil, err
 	}
-	for p.isOp(op) {
+	for {
+		op := ""
+		for _, o := range ops {
+			if p.isOp(o) {
+				op = o
+			}
+		}
+		if op == "" {
+			return l, nil
+		}
 		p.p++
 		r, err := next()
 		if err != nil {
 			return nil, err
 		}
-		if !l.isBool() || !r.isBool() {
+		if l.isBool() != bools || r.isBool() != bools {
 			return nil, pgErr("42601", "syntax error at or near \"%s\" of jsonpath input", op)
 		}
-		l = &jpNode{kind: kind, left: l, right: r}
+		l = &jpNode{kind: kind, op: op, left: l, right: r}
 	}
-	return l, nil
 }
 
 // not: ! takes a delimited predicate, (predicate) or exists(...).
@@ -294,43 +303,11 @@ func jpRegex(pat, flags string) (*pgRE, error) {
 }
 
 func (p *jpParser) additive() (*jpNode, error) {
-	l, err := p.multiplicative()
-	if err != nil {
-		return nil, err
-	}
-	for p.isOp("+") || p.isOp("-") {
-		op := p.peek().text
-		p.p++
-		r, err := p.multiplicative()
-		if err != nil {
-			return nil, err
-		}
-		if l.isBool() || r.isBool() {
-			return nil, pgErr("42601", "syntax error at or near \"%s\" of jsonpath input", op)
-		}
-		l = &jpNode{kind: jpArith, op: op, left: l, right: r}
-	}
-	return l, nil
+	return p.chain(jpArith, false, p.multiplicative, "+", "-")
 }
 
 func (p *jpParser) multiplicative() (*jpNode, error) {
-	l, err := p.unary()
-	if err != nil {
-		return nil, err
-	}
-	for p.isOp("*") || p.isOp("/") || p.isOp("%") {
-		op := p.peek().text
-		p.p++
-		r, err := p.unary()
-		if err != nil {
-			return nil, err
-		}
-		if l.isBool() || r.isBool() {
-			return nil, pgErr("42601", "syntax error at or near \"%s\" of jsonpath input", op)
-		}
-		l = &jpNode{kind: jpArith, op: op, left: l, right: r}
-	}
-	return l, nil
+	return p.chain(jpArith, false, p.unary, "*", "/", "%")
 }
 
 func (p *jpParser) unary() (*jpNode, error) {
