@@ -28,13 +28,9 @@ func assignCheck(c *lconn, sqlText string) *Error {
 	for _, s := range sites {
 		// the expressions read only the catalog (literal table and
 		// column names), never the statement's rows
-		v, err := queryStrings(c, "SELECT coalesce(("+s.FromType+"), '') || char(1) || coalesce(("+s.Create+"), '') || char(1) || ("+s.Col+")")
-		if err != nil || len(v) != 1 {
+		parts, ok := catalogExprs(c, s.FromType, s.Create, s.Col)
+		if !ok {
 			continue // not known here: the run-time conversion decides
-		}
-		parts := strings.Split(v[0], "\x01")
-		if len(parts) != 3 {
-			continue
 		}
 		col, decl, ok := pgdialect.TableColumn(parts[1], colRef(s.Col, parts[2]))
 		if !ok {

@@ -1,8 +1,6 @@
 package sqlexec
 
 import (
-	"strings"
-
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
@@ -27,12 +25,11 @@ func concatCheck(c *lconn, sqlText string) *Error {
 	for _, s := range sites {
 		// the type expressions read only the catalog (literal table and
 		// column names), never the statement's rows
-		v, err := queryStrings(c, "SELECT coalesce(("+s.LType+"), '') || char(1) || coalesce(("+s.RType+"), '')")
-		if err != nil || len(v) != 1 {
+		v, ok := catalogExprs(c, s.LType, s.RType)
+		if !ok {
 			continue // not known here: the run-time check decides
 		}
-		lt, rt, _ := strings.Cut(v[0], "\x01")
-		msg, ok := pgdialect.ConcatRefusal(lt, rt)
+		msg, ok := pgdialect.ConcatRefusal(v[0], v[1])
 		if !ok {
 			continue
 		}
