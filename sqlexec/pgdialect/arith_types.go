@@ -82,6 +82,9 @@ func ArithItems(sqlText string) []ArithItem {
 // COLLATE pg_numeric), or a call whose result type follows from such an
 // argument's (abs(n - m, type), sum(n * i), round(sqrt(n))).
 func (x *tx) untypedArithItem(a, b int) bool {
+	for x.isP(a, "(") && x.match(a) == b-1 && x.isP(a+1, "(") && x.match(a+1) == b-2 {
+		a, b = a+1, b-1 // written in parentheses: (v * 1) AS x
+	}
 	if x.isP(a, "(") && x.match(a) == b-1 && x.kw(b-3, "COLLATE") {
 		return true
 	}

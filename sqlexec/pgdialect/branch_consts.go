@@ -38,12 +38,17 @@ func (x *tx) constsBesideColumns(brs []branch, inArray bool) {
 	}
 	var consts []branch
 	var rts []string
+	ints := false
 	for _, br := range brs {
+		if strings.Contains(x.T(br.a).wpre, setOpValueFunc+"(") {
+			return // converted already (the types are resolved again after a rewrite)
+		}
 		switch {
 		case br.kind == branchNull:
 		case br.kind == branchTyped && br.oid == pgoid.Numeric && x.literalDigits(br.a, br.b) != "":
 			consts = append(consts, br)
 		case br.kind == branchTyped && numericRank[br.oid] > 0 && numericRank[br.oid] <= numericRank[pgoid.Numeric]:
+			ints = true
 		case br.kind == branchOpaque:
 			if _, _, ok := x.bareColumn(br.a, br.b); !ok && inArray {
 				return
@@ -65,10 +70,14 @@ func (x *tx) constsBesideColumns(brs []branch, inArray bool) {
 			return
 		}
 	}
-	if len(consts) == 0 {
+	if len(consts) == 0 && (inArray || !ints || len(rts) == 0) {
 		return
 	}
 	if !inArray {
+		// also beside an integer (coalesce(v, 0), CASE ... ELSE 1 END
+		// of a numeric v): the conversion's collation groups, orders and
+		// deduplicates the numeric text by value (1.5 and 1.50 one
+		// group), and the integer, numeric text then, compares with it
 		if types, list, _, _ := x.runtimeBranchTypes(brs); types != nil { // setoptypes.go
 			x.convertBranches(brs, types, list, false)
 		}

@@ -496,6 +496,10 @@ func (x *tx) blockColumnType(from []fromItem, a, b int, ctes map[string]*derived
 		rt := ""
 		if args := x.splitTop(a+2, b-1); len(args) == 1 {
 			rt = x.blockColumnType(from, args[0][0], args[0][1], ctes)
+			if rt == "" {
+				// of arithmetic over one (sum(amt * 1))
+				rt = x.blockArithType(from, args[0][0], args[0][1], ctes)
+			}
 		}
 		return aggRuntimeType(t.identName(), rt) // arith_columns.go
 	}

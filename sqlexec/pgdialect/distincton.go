@@ -112,17 +112,20 @@ func (x *tx) distinctOnAt(s int) error {
 	cut := clause(ie, "LIMIT", "OFFSET", "FETCH", "FOR")
 	if ob < end {
 		oe := clause(ob+2, "LIMIT", "OFFSET", "FETCH", "FOR")
-		// the outermost wrappings of tokens in the ORDER BY (an INSERT's
-		// input conversion ends on its last token) stay where they are
-		wraps := make([][2]string, oe-ob)
-		for k := ob; k < oe; k++ {
-			t := x.T(k)
-			wraps[k-ob] = [2]string{t.wpre, t.wsuf}
+		// the outermost wrappings of the ORDER BY's first and last tokens
+		// (an INSERT's input conversion ends on its last token) stay
+		// where they are; one inside it (a branch converted to its
+		// common type: setoptypes.go) is the expression's, copied with it
+		edges := []int{ob, oe - 1}
+		var wraps [2][2]string
+		for k, e := range edges {
+			t := x.T(e)
+			wraps[k] = [2]string{t.wpre, t.wsuf}
 			t.wpre, t.wsuf = "", ""
 		}
 		defer func() {
-			for k := ob; k < oe; k++ {
-				x.T(k).wpre, x.T(k).wsuf = wraps[k-ob][0], wraps[k-ob][1]
+			for k, e := range edges {
+				x.T(e).wpre, x.T(e).wsuf = wraps[k][0], wraps[k][1]
 			}
 		}()
 		left := append([]string(nil), dorig...)

@@ -621,6 +621,14 @@ func (g *gcLevel) normalize(a, b int) []gcTok {
 			k++
 			continue
 		}
+		if va, vb, close, ok := x.setOpValueAt(k); ok {
+			// a value converted to its branches' common type
+			// (setoptypes.go) is the value: GROUP BY coalesce(v, 0)
+			// converted covers an ORDER BY key that copied it unconverted
+			out = append(out, g.normalize(va, vb)...)
+			k = close
+			continue
+		}
 		if end, window, ok := g.aggregateCall(k); ok && !window {
 			out = append(out, gcTok{key: "@agg", off: t.pos})
 			k = end - 1

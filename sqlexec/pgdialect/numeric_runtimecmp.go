@@ -187,6 +187,12 @@ func (x *tx) conditionalNumeric(a, b int) bool {
 			if a2, b2 := x.unparen(br[0], br[1]); x.T(a).typ == tIdent && x.conditionalNumeric(a2, b2) {
 				return true
 			}
+			// arithmetic whose type shows at run time (sum(amt * 1),
+			// CASE WHEN b THEN amt + n END): numeric text where amt is
+			// numeric, whose collation the aggregate or CASE drops
+			if rt := x.numTypeExpr(br[0], br[1]); rt != "" && rt[0] != '\'' {
+				return true
+			}
 			continue
 		}
 		if rt := x.numTypeExpr(br[0], br[1]); rt == "'numeric'" || rt != "" && rt[0] != '\'' {

@@ -27,3 +27,11 @@ func (x *tx) collateSetOpColumn(br branch) {
 	x.T(br.a).pre = "(" + x.T(br.a).pre
 	x.T(br.b - 1).suf += " COLLATE " + c.name + ")"
 }
+
+// collated reports whether the expression a..b-1, parenthesised or not,
+// ends in a COLLATE clause of its own (x COLLATE pg_numeric): SQLite
+// compares it by that collation.
+func (x *tx) collated(a, b int) bool {
+	a, b = x.unparen(a, b)
+	return b-a > 2 && x.kw(b-2, "COLLATE") && x.depth[b-2] == x.depth[a]
+}

@@ -257,10 +257,21 @@ func (x *tx) convertSetOp(arms [][2]int, armOIDs [][]uint32, what string) (bool,
 		}
 		list := strings.Join(names, ", ")
 		for k := range arms {
+			a, b := x.itemExpr(items[k][c][0], items[k][c][1])
+			if o := armOIDs[k][c]; o == common && common == pgoid.Numeric && x.columnRefName(a, b) == "" && !x.collated(a, b) {
+				// numeric text with no collation (sum(amt), amt * 2): SQLite
+				// takes the column's collation from its first operand that
+				// has one, so without it the column ordered, deduplicated
+				// and matched numerics as text (103.00 before 3.75, 9.5
+				// beside 9.50)
+				x.T(a).wpre = "(" + x.T(a).wpre
+				x.T(b - 1).wsuf += " COLLATE " + NumericCollation + ")"
+				changed = true
+				continue
+			}
 			if o := armOIDs[k][c]; o == common || o == pgoid.Unknown {
 				continue // its values are the common type's already, or NULL
 			}
-			a, b := x.itemExpr(items[k][c][0], items[k][c][1])
 			x.wrapSetOpItem(a, b, quoteLit(arithOIDNames[armOIDs[k][c]]), list, common == pgoid.Numeric)
 			changed = true
 		}
@@ -347,23 +358,35 @@ func unwrapSetOpValue(sqlText string) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i+1 < x.n(); i++ {
-		t := x.T(i)
-		if t.typ != tIdent || !strings.EqualFold(t.text, setOpValueFunc) || !x.isP(i+1, "(") || !x.isP(i-1, "(") {
+		va, vb, close, ok := x.setOpValueAt(i)
+		if !ok {
 			continue
 		}
-		m := x.match(i + 1)
-		args := x.splitTop(i+2, m)
-		close := x.match(i - 1)
-		if m >= x.n() || len(args) < 3 || close >= x.n() {
-			continue
-		}
-		b.WriteString(sqlText[last:x.T(i-1).pos])
-		b.WriteString(unwrapSetOpValue(sqlText[x.T(args[0][0]).pos : x.T(args[0][1]-1).pos+len(x.T(args[0][1]-1).text)]))
+		b.WriteString(sqlText[last:x.T(i).pos])
+		b.WriteString(unwrapSetOpValue(sqlText[x.T(va).pos : x.T(vb-1).pos+len(x.T(vb-1).text)]))
 		last = x.T(close).pos + 1
 		i = close
 	}
 	b.WriteString(sqlText[last:])
 	return b.String()
+}
+
+// setOpValueAt reads a conversion wrapSetOpValue wrote, (pg_setop_value(
+// v, ...) [COLLATE c]), whose "(" is at i: v's tokens va..vb-1 and the
+// wrapping's ")" at close.
+func (x *tx) setOpValueAt(i int) (va, vb, close int, ok bool) {
+	if !x.isP(i, "(") || x.T(i+1).typ != tIdent || !strings.EqualFold(x.T(i+1).text, setOpValueFunc) || !x.isP(i+2, "(") {
+		return 0, 0, 0, false
+	}
+	m, close := x.match(i+2), x.match(i)
+	if m < 0 || m >= x.n() || close < 0 || close >= x.n() {
+		return 0, 0, 0, false
+	}
+	args := x.splitTop(i+3, m)
+	if len(args) < 3 || args[0][1] <= args[0][0] {
+		return 0, 0, 0, false
+	}
+	return args[0][0], args[0][1], close, true
 }
 
 // columnRefName is the column's name when a..b-1 is a column reference
