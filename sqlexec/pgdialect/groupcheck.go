@@ -634,7 +634,7 @@ func (g *gcLevel) normalize(a, b int) []gcTok {
 			k = end - 1
 			continue
 		}
-		if t.typ == tIdent && x.isP(k+1, "(") {
+		if _, _, _, conv := x.setOpValueAt(k + 1); t.typ == tIdent && x.isP(k+1, "(") && !conv {
 			out = append(out, gcTok{key: asciiLower(t.text) + "(", off: t.pos})
 			continue
 		}

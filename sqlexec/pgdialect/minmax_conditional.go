@@ -1,7 +1,8 @@
 package pgdialect
 
 // minmax_conditional.go: min and max of a coalesce or CASE over a numeric
-// column. coalesce(n2, n) and CASE WHEN b THEN n END yield numeric text
+// column, or of a scalar subquery of a numeric value (max((SELECT sum(v)
+// ...))). coalesce(n2, n) and CASE WHEN b THEN n END yield numeric text
 // or a SQLite number with no collation (a function's or a CASE's result
 // has none), so SQLite's min compared the text bytewise and put every
 // number before every text: min(coalesce(n2, n)) of -0.50 and -2.50 was
@@ -53,9 +54,15 @@ func (x *tx) minMaxConditionals() {
 		if len(args) != 1 {
 			continue
 		}
-		a, b := x.unparen(args[0][0], args[0][1])
-		if b <= a+2 || !x.kw(a, "CASE") && !(x.T(a).typ == tIdent && strings.EqualFold(x.T(a).text, "coalesce")) {
-			continue
+		a, b := args[0][0], args[0][1]
+		for x.isP(a+1, "(") && x.match(a+1) == b-2 && x.isP(a, "(") && x.match(a) == b-1 {
+			a, b = a+1, b-1 // ((SELECT ...)): the subquery's parentheses are its own
+		}
+		if _, _, sub := x.scalarSubqueryItem(a, b); !sub { // scalarsub_item.go: its item's value
+			a, b = x.unparen(a, b)
+			if b <= a+2 || !x.kw(a, "CASE") && !(x.T(a).typ == tIdent && strings.EqualFold(x.T(a).text, "coalesce")) {
+				continue
+			}
 		}
 		if !x.conditionalNumeric(a, b) {
 			continue

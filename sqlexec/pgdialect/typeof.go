@@ -88,6 +88,9 @@ func (x *tx) typedCall(i int) error {
 		if oid == 0 {
 			oid = x.argTypedCallOID(a, b)
 		}
+		if oid == 0 {
+			oid = x.windowCallOID(a, b)
+		}
 	}
 	switch l {
 	case "pg_typeof":
@@ -96,6 +99,12 @@ func (x *tx) typedCall(i int) error {
 			x.T(i).set("pg_typeof_decl")
 			x.blank(a, b)
 			x.T(a).set(x.columnTypeExpr(qual, col))
+		case oid == 0 && x.typeofAggOfColumn(i, a, b):
+		case oid != 0 && typesByOID[oid] != nil && x.aggregateIn(a, b):
+			// the aggregate or window call stays, unread, so the query
+			// stays one of aggregates (one row) or windows
+			x.T(i).set("coalesce")
+			x.T(i + 1).suf += quoteLit(typesByOID[oid].format) + ", "
 		case oid != 0 && typesByOID[oid] != nil:
 			x.T(i).set(quoteLit(typesByOID[oid].format))
 			x.erase(i+1, e)
@@ -144,7 +153,113 @@ func init() {
 		n int32
 		f fn
 	}{1, fnTypeofDecl}
+	quoteFuncs["pg_typeof_agg"] = struct {
+		n int32
+		f fn
+	}{3, fnTypeofAgg}
 }
+
+// windowCallOID is the static type of the window call a..b-1, f(...)
+// [FILTER (...)] OVER (...): the call's as an aggregate's
+// (argTypedCallOID: sum(n::int8) OVER () is numeric) or as the window
+// function's (row_number() is bigint, lag(x) x's type: mathResult), 0
+// when not known.
+func (x *tx) windowCallOID(a, b int) uint32 {
+	ca, cb, ok := x.windowCallSpan(a, b)
+	if !ok {
+		return 0
+	}
+	if o := x.exprOID(ca, cb); o != 0 {
+		return o
+	}
+	if o := x.argTypedCallOID(ca, cb); o != 0 {
+		return o
+	}
+	if f := mathResult[x.T(a).identName()]; f != nil {
+		var args []branch
+		for _, arg := range x.splitTop(a+2, cb-1) {
+			args = append(args, x.classify(arg[0], arg[1]))
+		}
+		return f(args)
+	}
+	return 0
+}
+
+// windowCallSpan is the call a..cb-1 of the window call a..b-1 without
+// its FILTER and OVER clauses; ok=false when a..b-1 is no window call.
+func (x *tx) windowCallSpan(a, b int) (int, int, bool) {
+	if x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.isP(a-1, ".") || !x.windowCall(a) {
+		return 0, 0, false
+	}
+	m := x.match(a + 1)
+	if x.callEnd(m+1) != b {
+		return 0, 0, false
+	}
+	return a, m + 1, true
+}
+
+// typeofArgTyped are the aggregates and window functions whose result
+// type pg_typeof_agg gives from their first argument's declared type.
+var typeofArgTyped = map[string]bool{"sum": true, "avg": true, "min": true, "max": true,
+	"stddev": true, "stddev_samp": true, "stddev_pop": true, "variance": true, "var_samp": true, "var_pop": true,
+	"bit_and": true, "bit_or": true,
+	"lag": true, "lead": true, "first_value": true, "last_value": true, "nth_value": true}
+
+// typeofAggOfColumn rewrites pg_typeof at i of a..b-1, an aggregate or
+// window call of a table's column (sum(n), sum(n) OVER (), lag(amt)
+// OVER (...)), as pg_typeof_agg of the function, the column's declared
+// type (read when the statement runs) and the call, and reports whether
+// it did.
+func (x *tx) typeofAggOfColumn(i, a, b int) bool {
+	ca, cb := a, b
+	if wa, wb, ok := x.windowCallSpan(a, b); ok {
+		ca, cb = wa, wb
+	} else if x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.isP(a-1, ".") || x.match(a+1) != b-1 {
+		return false
+	}
+	fn := x.T(ca).identName()
+	if !typeofArgTyped[fn] {
+		return false
+	}
+	args := x.splitTop(ca+2, cb-1)
+	if len(args) == 0 || (fn == "lag" || fn == "lead") && len(args) > 2 {
+		return false // a default beside the value: their common type
+	}
+	lo, hi := args[0][0], args[0][1]
+	if x.kw(lo, "DISTINCT") {
+		lo++
+	}
+	qual, col, ok := x.columnRef(lo, hi)
+	if !ok {
+		return false
+	}
+	x.T(i).set("pg_typeof_agg")
+	x.T(i + 1).suf += quoteLit(fn) + ", " + x.columnTypeExpr(qual, col) + ", "
+	return true
+}
+
+// fnTypeofAgg is pg_typeof_agg(fn, decl, value): the type of the
+// aggregate or window function fn of a column declared decl (its value,
+// an argument so that the query stays one of aggregates or windows, is
+// not read).
+func fnTypeofAgg(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	fn := str(a[0])
+	if a[1] == nil {
+		return nil, pgErr("0A000", "pg_typeof of this expression is not supported (not a column of a table or view)")
+	}
+	o, _ := DeclTypeOID(str(a[1]))
+	if !typeofValueFuncs[fn] {
+		o = AggregateType(fn, o)
+	}
+	t := typesByOID[o]
+	if t == nil {
+		return nil, pgErr("0A000", "pg_typeof of %s of a column declared %s is not supported", fn, str(a[1]))
+	}
+	return t.format, nil
+}
+
+// typeofValueFuncs: the window functions of their argument's type.
+var typeofValueFuncs = map[string]bool{"lag": true, "lead": true, "first_value": true, "last_value": true, "nth_value": true}
 
 // argTypedCallOID is the type of the call a..b-1 of an aggregate or math
 // function whose result type follows from its one argument's (PostgreSQL
