@@ -27,3 +27,5 @@ WITH q AS (SELECT g, sum(amt * 1) s FROM n28numagg_c GROUP BY g) SELECT g, s FRO
 WITH q AS (SELECT g, sum(amt * 1) s FROM n28numagg_c GROUP BY g) SELECT g, s FROM q ORDER BY s;
 SELECT max((SELECT sum(amt) FROM n28numagg_c k WHERE k.g = c.g)) FROM n28numagg_c c;
 SELECT min((SELECT sum(amt) FROM n28numagg_c k WHERE k.g = c.g)) FROM n28numagg_c c;
+SELECT id, nullif(abs(amt), 1.5), nullif(amt * 1, 1.5), nullif(amt + 0, 10) FROM n28numagg_c ORDER BY id;
+SELECT nullif(abs(amt), 3) AS x FROM n28numagg_c ORDER BY 1 DESC LIMIT 3;
