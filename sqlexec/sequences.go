@@ -41,6 +41,11 @@ type seqSession struct {
 	Pin map[string][]int64 `json:"p,omitempty"`
 	// drawn counts the nextval calls not served from Pin.
 	drawn map[string]int
+	// stmt: the values the running statement's nextval calls returned,
+	// each sequence's in order, so that a constraint violation's
+	// explanation re-runs the statement with them instead of drawing
+	// again (constraint_errors.go).
+	stmt map[string][]int64
 }
 
 func decodeSeqSession(s string) *seqSession {
@@ -206,6 +211,7 @@ func fnNextval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 			return nil, err
 		}
 		if v, ok := d.seq.takePin(name); ok { // seqtxn.go
+			d.seq.drewInStatement(name, v)
 			return v, nil
 		}
 		vals, err := drawSequence(c, name, 1)
@@ -218,8 +224,38 @@ func fnNextval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 			d.seq.drawn = map[string]int{}
 		}
 		d.seq.drawn[name]++
+		d.seq.drewInStatement(name, vals[0])
 		return vals[0], nil
 	})
+}
+
+func (q *seqSession) drewInStatement(name string, v int64) {
+	if q.stmt == nil {
+		q.stmt = map[string][]int64{}
+	}
+	q.stmt[name] = append(q.stmt[name], v)
+}
+
+// beginStatement forgets what the previous statement drew (seqSession.stmt).
+func (d *detState) beginStatement() {
+	if d != nil && d.seq != nil {
+		d.seq.stmt = nil
+	}
+}
+
+// pinStatementDraws makes the next run of the statement that just ran
+// take the values it drew, in order, without advancing any sequence: the
+// explanation of its constraint violation re-runs it and must show the
+// row it wrote (PostgreSQL's failing row holds the value drawn once).
+// The caller restores the session's history afterwards.
+func (d *detState) pinStatementDraws() {
+	if d == nil || d.seq == nil {
+		return
+	}
+	d.seq.Pin = make(map[string][]int64, len(d.seq.stmt))
+	for k, v := range d.seq.stmt {
+		d.seq.Pin[k] = append([]int64(nil), v...)
+	}
 }
 
 // drawSequence advances sequence name by n >= 1 values (nextval's rules:
