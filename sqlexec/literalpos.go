@@ -48,9 +48,18 @@ func (s *Session) placeLiteralInput(ctx context.Context, e *Error, orig string) 
 	}
 }
 
+// typmodError reports whether e is the error of applying a type's
+// modifier (varchar(n)'s length, numeric(p,s)'s precision, bit(n)'s),
+// which PostgreSQL raises after the input function, outside the
+// literal's position.
+func typmodError(e *Error) bool {
+	return e.Code == "22001" || e.Code == "22026" || e.Code == CodeNumericOutOfRange && e.Message == "numeric field overflow"
+}
+
 // refusedLiteral reads the literals sql assigns with their columns'
-// types and returns the first one's error (class 22, placed at it); with
-// want, the first whose error is want's.
+// types and returns the first one's error (class 22, placed at it unless
+// the type modifier refused it); with want, the first whose error is
+// want's.
 func (s *Session) refusedLiteral(ctx context.Context, sql string, want *Error) *Error {
 	table, named, lits := pgdialect.AssignedLiterals(sql)
 	if len(lits) == 0 {
@@ -75,7 +84,9 @@ func (s *Session) refusedLiteral(ctx context.Context, sql string, want *Error) *
 		}
 		e := literalInputError(l.Text, cols[k].decl, s.zone())
 		if e != nil && (want == nil || e.Code == want.Code && e.Message == want.Message && e.DetailText == want.DetailText) {
-			e.Pos = l.Pos
+			if !typmodError(e) {
+				e.Pos = l.Pos
+			}
 			return e
 		}
 	}

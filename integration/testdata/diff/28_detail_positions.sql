@@ -45,3 +45,11 @@ INSERT INTO n28detail_pos3 (nosuch, n) VALUES (1, 'abc');
 -- differs-message: an UPDATE's unknown SET target is worded as an unknown column elsewhere (SQLite names no relation)
 UPDATE n28detail_pos3 SET nosuch = 1, n = 'abc';
 UPDATE n28detail_pos3 SET n = '1.50' WHERE id = 1 RETURNING n;
+-- a type modifier's refusal (length, precision) has no position
+CREATE TABLE n28detail_pos4 (v varchar(3), n numeric(3,1), c char(2), ts timestamp, b boolean, i int, a int[]);
+UPDATE n28detail_pos4 SET v = 'abcd' WHERE false;
+UPDATE n28detail_pos4 SET n = '123.4' WHERE false;
+INSERT INTO n28detail_pos4 (v) VALUES ('abcd');
+INSERT INTO n28detail_pos4 (c, v, ts, b, i, a) VALUES ('ab  ', 'ab   ', 'epoch', 'yes', '  7  ', '{}');
+UPDATE n28detail_pos4 SET ts = '2024-01-01 12:00 America/New_York', i = '-0' WHERE false;
+SELECT c, v, ts, b, i, a FROM n28detail_pos4;
