@@ -175,7 +175,7 @@ func restoreSequences(d *detState) func() {
 	if old == nil {
 		return func() {}
 	}
-	cp := &seqSession{Cur: maps.Clone(old.Cur), Last: old.Last, drawn: maps.Clone(old.drawn)}
+	cp := &seqSession{Cur: maps.Clone(old.Cur), Last: old.Last, drawn: maps.Clone(old.drawn), stmt: old.stmt, kept: maps.Clone(old.kept)}
 	if old.Pin != nil {
 		cp.Pin = make(map[string][]int64, len(old.Pin))
 		for k, v := range old.Pin {

@@ -9,8 +9,9 @@ package sqlexec
 // functions are installed on every connection with the deterministic
 // ones (det.go) and do their work with statements of their own on the
 // apply connection, so a sequence advances in log order, identically on
-// every node, and the change is part of the entry's transaction: an entry
-// that fails gives its values back (PostgreSQL never does; see
+// every node, and the change is part of the entry's transaction; an entry
+// that fails still keeps the values its nextval calls drew, advanced again
+// after its rollback (keepDraws), as PostgreSQL never gives one back (see
 // docs/transactions.md). On any other connection they refuse (25006):
 // a statement calling one is never read-only (pgdialect.
 // CallsStateFunction, lstmt.readonly), so it reaches the log.
@@ -24,6 +25,7 @@ package sqlexec
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 	"modernc.org/libc"
@@ -46,6 +48,9 @@ type seqSession struct {
 	// explanation re-runs the statement with them instead of drawing
 	// again (constraint_errors.go).
 	stmt map[string][]int64
+	// kept: each sequence's last value the entry's nextval calls drew
+	// (not from Pin), which its failure keeps (keepDraws).
+	kept map[string]int64
 }
 
 func decodeSeqSession(s string) *seqSession {
@@ -225,6 +230,10 @@ func fnNextval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		}
 		d.seq.drawn[name]++
 		d.seq.drewInStatement(name, vals[0])
+		if d.seq.kept == nil {
+			d.seq.kept = map[string]int64{}
+		}
+		d.seq.kept[name] = vals[0]
 		return vals[0], nil
 	})
 }
@@ -234,6 +243,27 @@ func (q *seqSession) drewInStatement(name string, v int64) {
 		q.stmt = map[string][]int64{}
 	}
 	q.stmt[name] = append(q.stmt[name], v)
+}
+
+// keepDraws advances again, after a failed entry was rolled back, each
+// sequence its nextval calls drew from: as in PostgreSQL, a value handed
+// out is never given back, not by the failure of the statement that drew
+// it either (a sequence the entry created is gone with it).
+func (d *detState) keepDraws(c *lconn) error {
+	if d.seq == nil {
+		return nil
+	}
+	names := make([]string, 0, len(d.seq.kept))
+	for name := range d.seq.kept {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := stateRun(c, `UPDATE raftsql_sequences SET last = ?2, called = 1 WHERE name = ?1`, name, d.seq.kept[name]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // beginStatement forgets what the previous statement drew (seqSession.stmt).

@@ -5,8 +5,15 @@
 CREATE TABLE n28detail_fr (id serial, n numeric(10,4) DEFAULT 0, m numeric(6,2) DEFAULT 1.5, t text NOT NULL, c int CHECK (c > 0));
 INSERT INTO n28detail_fr (t) VALUES (NULL);
 INSERT INTO n28detail_fr (id, n, m, t) VALUES (7, 2.5, 3, NULL);
+-- a failed statement's values stay drawn (nextval is not transactional)
+SELECT currval('n28detail_fr_id_seq');
+INSERT INTO n28detail_fr (n, m, t) VALUES (2.5, 3, NULL);
+INSERT INTO n28detail_fr (t) VALUES ('ok') RETURNING id;
+SELECT lastval();
 CREATE TABLE n28detail_fr2 (id serial, t text NOT NULL, c int CHECK (c > 0));
 INSERT INTO n28detail_fr2 (t, c) VALUES ('a', 1), ('b', 2), ('c', -3);
+INSERT INTO n28detail_fr2 (t, c) VALUES ('d', 4), ('e', -5);
+SELECT nextval('n28detail_fr2_id_seq');
 CREATE TABLE n28detail_fr3 (id bigserial, t text NOT NULL);
 BEGIN;
 INSERT INTO n28detail_fr3 (t) VALUES ('a'), ('b');
@@ -21,7 +28,6 @@ ROLLBACK;
 SELECT nextval('n28detail_fr4_id_seq');
 CREATE TABLE n28detail_fr5 (id int GENERATED ALWAYS AS IDENTITY, k numeric(8,3) DEFAULT 7, t text NOT NULL);
 INSERT INTO n28detail_fr5 (t) VALUES (NULL);
--- differs: an autocommit statement that fails gives its sequence values back (docs/sql-dialect.md "Sequences")
 SELECT currval('n28detail_fr5_id_seq');
 CREATE TABLE n28detail_fr6 (a int, b numeric(5,1) DEFAULT 2, CONSTRAINT n28detail_fr6_pos CHECK (a > b));
 INSERT INTO n28detail_fr6 (a) VALUES (1);
