@@ -11,9 +11,10 @@ import (
 // default_display.go: what a column default shows (pg_attrdef.adbin,
 // information_schema.columns.column_default, psql's \d) where the
 // translated default no longer tells: CURRENT_TIMESTAMP and now() are
-// both pg_now(), and a precision (LOCALTIMESTAMP(3)) is gone. The
-// translation keeps PostgreSQL's text of a date/time keyword default in a
-// comment at the head of the stored default (/*pg:CURRENT_TIMESTAMP*/),
+// both pg_now(), a precision (LOCALTIMESTAMP(3)) is gone, a numeric
+// constant is stored as text. The translation keeps PostgreSQL's text of
+// such a default in a comment at the head of the stored default
+// (/*pg:CURRENT_TIMESTAMP*/, /*pg:2.50*/),
 // which SQLite keeps in the column's default text and fnDefaultDisplay
 // shows; other defaults are rendered from their translation
 // (fnDefaultDisplay).
@@ -56,7 +57,7 @@ func (x *tx) markClockDefault(lo, hi int) {
 
 func clockMark(show string) string { return "/*pg:" + show + "*/ " }
 
-var clockMarkRe = regexp.MustCompile(`^/\*pg:([A-Z_]+(?:\(\d+\)|\[\])?)\*/`)
+var clockMarkRe = regexp.MustCompile(`^/\*pg:((?:[A-Z_]+(?:\(\d+\)|\[\])?)|-?[0-9.]+|'-[0-9.]+'::numeric)\*/`)
 
 // markedDefault is the display a stored default's comment keeps ("" when
 // none) for a column of type oid.
@@ -72,6 +73,8 @@ func markedDefault(d string, oid uint32) string {
 		return "ARRAY[]::" + FormatType(oid, -1)
 	case clockKeywords[strings.SplitN(m[1], "(", 2)[0]]:
 		return m[1]
+	case strings.ContainsAny(m[1][:1], "0123456789'-."):
+		return m[1] // a numeric constant (int_default.go)
 	}
 	return ""
 }
@@ -129,4 +132,17 @@ func literalDefaultDisplay(d string) (string, bool) {
 		return "'" + d + "'::numeric", true
 	}
 	return "", false
+}
+
+// defaultExpr is a stored default as an INSERT or UPDATE that names it
+// (DEFAULT in some rows: FillDefaults) writes it, translated again with
+// the statement: the PostgreSQL text its display comment keeps, where the
+// stored text would read otherwise there (a numeric constant's quoted
+// digits are text, not the number whose digits the column keeps); else
+// the stored text, parenthesised.
+func defaultExpr(d string) string {
+	if m := clockMarkRe.FindStringSubmatch(strings.TrimSpace(stripParens(d))); m != nil && m[1] != "ARRAY[]" {
+		return m[1]
+	}
+	return "(" + d + ")"
 }

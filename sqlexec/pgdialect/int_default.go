@@ -3,6 +3,8 @@ package pgdialect
 import (
 	"regexp"
 	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 // int_default.go: a decimal constant as the DEFAULT of an integer column
@@ -50,7 +52,31 @@ func (x *tx) intNumberDefault(d, hi int, decl string) {
 	if s := intLiteralDefault(lit, decl); s != "" {
 		x.blank(d, e)
 		x.T(d).set(s)
+	} else if s := numericLiteralDefault(lit, decl); s != "" {
+		x.blank(d, e)
+		x.T(d).set(s)
 	}
+}
+
+// numericLiteralDefault is the DEFAULT expression for the decimal
+// constant lit of a numeric column: its exact digits as text (SQLite
+// would read 2.50 as the double 2.5, and the column keep "2.5"), with
+// the constant as pg_get_expr shows it in the display comment
+// (default_display.go); "" for another column or constant.
+func numericLiteralDefault(lit, decl string) string {
+	if oid, _ := DeclTypeOID(decl); oid != pgoid.Numeric || !strings.Contains(lit, ".") || strings.ContainsAny(lit, "eE") {
+		return ""
+	}
+	v, ok := parseDecimal(lit)
+	if !ok {
+		return ""
+	}
+	text := v.String()
+	show := text
+	if strings.HasPrefix(text, "-") {
+		show = "'" + text + "'::numeric"
+	}
+	return "(" + clockMark(show) + quoteLit(text) + ")"
 }
 
 var intDefaultRe = regexp.MustCompile(`^pg_num_int\('([-+]?[0-9.eE+-]+)', 'int[248]'\)$`)

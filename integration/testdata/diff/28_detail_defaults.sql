@@ -11,3 +11,11 @@ INSERT INTO n28detail_def2 DEFAULT VALUES;
 SELECT a, b, d, e, f, g, h, l, q, s, v, k, m IS NOT NULL AS m FROM n28detail_def2;
 ALTER TABLE n28detail_def2 ADD COLUMN t timestamp DEFAULT LOCALTIMESTAMP;
 SELECT column_default FROM information_schema.columns WHERE table_name = 'n28detail_def2' AND column_name = 't';
+-- a numeric column's decimal constant default keeps its digits
+CREATE TABLE n28detail_def3 (id int, n numeric DEFAULT 2.50, m numeric(6,2) DEFAULT 1.5, k numeric DEFAULT -0.50, h numeric DEFAULT .5, f float8 DEFAULT 2.50);
+INSERT INTO n28detail_def3 (id) VALUES (1);
+INSERT INTO n28detail_def3 VALUES (2, DEFAULT, 3, DEFAULT, DEFAULT, DEFAULT), (3, 4.0, DEFAULT, 1, 2, 3);
+SELECT * FROM n28detail_def3 ORDER BY id;
+ALTER TABLE n28detail_def3 ADD COLUMN a numeric DEFAULT 7.10;
+SELECT id, a FROM n28detail_def3 ORDER BY id;
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'n28detail_def3' ORDER BY ordinal_position;
