@@ -59,12 +59,15 @@ func (x *tx) intNumberDefault(d, hi int, decl string) {
 }
 
 // numericLiteralDefault is the DEFAULT expression for the decimal
-// constant lit of a numeric column: its exact digits as text (SQLite
-// would read 2.50 as the double 2.5, and the column keep "2.5"), with
-// the constant as pg_get_expr shows it in the display comment
-// (default_display.go); "" for another column or constant.
+// constant lit of an unconstrained numeric column: its exact digits as
+// text (SQLite would read 2.50 as the double 2.5, and the column keep
+// "2.5"), with the constant as pg_get_expr shows it in the display
+// comment (default_display.go); "" for another column or constant. A
+// numeric(p,s) column's value is written with its scale whatever the
+// stored digits, and its default is checked against the precision as a
+// number (addcolumn.go).
 func numericLiteralDefault(lit, decl string) string {
-	if oid, _ := DeclTypeOID(decl); oid != pgoid.Numeric || !strings.Contains(lit, ".") || strings.ContainsAny(lit, "eE") {
+	if oid, mod := DeclTypeOID(decl); oid != pgoid.Numeric || mod >= 0 || !strings.Contains(lit, ".") || strings.ContainsAny(lit, "eE") {
 		return ""
 	}
 	v, ok := parseDecimal(lit)
