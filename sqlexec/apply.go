@@ -353,9 +353,8 @@ func (db *DB) applyEntry(w *lconn, e Entry) (*ApplyResult, *ApplyFault) {
 	w.endFKMode()
 	db.det.unbindNames()
 	res.Results = results
-	if execErr == nil {
-		res.Sequences = db.det.sequencesState()
-	}
+	// (also after a failure: its draws stay drawn, see keepDraws)
+	res.Sequences = db.det.sequencesState()
 	if execErr == nil && w.inTx() {
 		n, err := takeNotifications(w) // notify.go
 		if err != nil {
@@ -373,6 +372,9 @@ func (db *DB) applyEntry(w *lconn, e Entry) (*ApplyResult, *ApplyFault) {
 			return res, nil
 		}
 		_ = w.exec("ROLLBACK TO raftsql_entry")
+		if err := db.det.keepDraws(w); err != nil { // sequences.go
+			return nil, asFault(e.Index, err)
+		}
 	}
 	if hasID {
 		if err := db.recordOutcome(w, e.Index, res); err != nil {

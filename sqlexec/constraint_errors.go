@@ -41,9 +41,12 @@ import (
 // Determinism: the same statement runs on the same state (SQLite undid
 // the failed statement) with the same pinned time, seed and SQLite PRNG,
 // so every node, and a transaction's speculation and its apply, find the
-// same row. The re-run is metered like any statement (budget.go): one
-// that goes over the entry's work budget makes the statement's result the
-// budget error (54000), as if the statement itself had used the work. The
+// same row; its nextval calls return the values the statement drew
+// (pinStatementDraws), so a serial column shows the value the failed row
+// took and no sequence advances twice. The re-run is metered like any
+// statement (budget.go): one that goes over the entry's work budget makes
+// the statement's result the budget error (54000), as if the statement
+// itself had used the work. The
 // savepoint undoes the re-run's writes and the session's sequence history
 // is restored, so nothing of it remains. When the explanation finds
 // nothing (an unexpected shape) the error stays as
@@ -121,6 +124,7 @@ func explainViolation(c *lconn, e *Error, sqlText string, args []any) *Error {
 	defer c.enterAuth(authOff)()
 	if c.auth != nil && c.auth.det != nil {
 		defer restoreSequences(c.auth.det)()
+		c.auth.det.pinStatementDraws()
 	}
 	var before *Error
 	if c.meter != nil {
@@ -171,7 +175,7 @@ func restoreSequences(d *detState) func() {
 	if old == nil {
 		return func() {}
 	}
-	cp := &seqSession{Cur: maps.Clone(old.Cur), Last: old.Last, drawn: maps.Clone(old.drawn)}
+	cp := &seqSession{Cur: maps.Clone(old.Cur), Last: old.Last, drawn: maps.Clone(old.drawn), stmt: old.stmt, kept: maps.Clone(old.kept)}
 	if old.Pin != nil {
 		cp.Pin = make(map[string][]int64, len(old.Pin))
 		for k, v := range old.Pin {
@@ -622,9 +626,10 @@ func textOf(v any, decl string, loc *time.Location) string {
 	if oid == 0 {
 		oid = typeFromValue(v)
 	}
+	col := []pgwire.Column{{TypeOID: oid, TypeModifier: mod}}
 	row := []any{v}
-	convertRow([]pgwire.Column{{TypeOID: oid, TypeModifier: mod}}, row)
-	if s, ok := pgwire.TextValue(row[0], oid, loc); ok {
+	convertRow(col, row)
+	if s, ok := pgwire.TextValue(row[0], col[0], loc); ok {
 		return s
 	}
 	return fmt.Sprint(v)

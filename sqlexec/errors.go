@@ -339,6 +339,10 @@ func mapError(err error, sqlText string) *Error {
 		col := msg[i+len("has no column named "):]
 		out.Column = col
 		out.Message = fmt.Sprintf("column %q does not exist", col)
+		if tbl, ok := strings.CutPrefix(strings.TrimSpace(msg[:i]), "table "); ok && tbl != "" {
+			// an INSERT's column list: PostgreSQL names the relation
+			out.Message = fmt.Sprintf("column %q of relation %q does not exist", col, tbl)
+		}
 	case reNoFunc.MatchString(msg) || strings.HasPrefix(msg, "wrong number of arguments to function"):
 		out.Code = CodeUndefinedFunction
 		if m := reNoFunc.FindStringSubmatch(msg); m != nil {

@@ -130,6 +130,9 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 	}
 	var rows [][]any
 	var n int64
+	if c.auth != nil {
+		c.auth.det.beginStatement() // sequences.go
+	}
 	run := func() {
 		n, err = st.run(args, func(r []any) error {
 			rows = append(rows, r)

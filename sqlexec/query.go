@@ -174,11 +174,13 @@ func (s *Session) proposeIn(ctx context.Context, cmd *Command, zone string) (*Ap
 	if res == nil {
 		return nil, errf(CodeInternal, "no apply result")
 	}
+	if res.Sequences != "" {
+		// also after a failure: the values it drew stay drawn
+		// (keepDraws), and currval answers them as in PostgreSQL
+		s.seqState = res.Sequences
+	}
 	if res.Err != nil {
 		return nil, toError(res.Err)
-	}
-	if res.Sequences != "" {
-		s.seqState = res.Sequences
 	}
 	// A duplicate (the same request committed earlier, e.g. re-proposed
 	// after a leader change) carries the original command tags.

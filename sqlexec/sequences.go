@@ -9,8 +9,9 @@ package sqlexec
 // functions are installed on every connection with the deterministic
 // ones (det.go) and do their work with statements of their own on the
 // apply connection, so a sequence advances in log order, identically on
-// every node, and the change is part of the entry's transaction: an entry
-// that fails gives its values back (PostgreSQL never does; see
+// every node, and the change is part of the entry's transaction; an entry
+// that fails still keeps the values its nextval calls drew, advanced again
+// after its rollback (keepDraws), as PostgreSQL never gives one back (see
 // docs/transactions.md). On any other connection they refuse (25006):
 // a statement calling one is never read-only (pgdialect.
 // CallsStateFunction, lstmt.readonly), so it reaches the log.
@@ -24,6 +25,7 @@ package sqlexec
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 	"modernc.org/libc"
@@ -41,6 +43,14 @@ type seqSession struct {
 	Pin map[string][]int64 `json:"p,omitempty"`
 	// drawn counts the nextval calls not served from Pin.
 	drawn map[string]int
+	// stmt: the values the running statement's nextval calls returned,
+	// each sequence's in order, so that a constraint violation's
+	// explanation re-runs the statement with them instead of drawing
+	// again (constraint_errors.go).
+	stmt map[string][]int64
+	// kept: each sequence's last value the entry's nextval calls drew
+	// (not from Pin), which its failure keeps (keepDraws).
+	kept map[string]int64
 }
 
 func decodeSeqSession(s string) *seqSession {
@@ -206,6 +216,7 @@ func fnNextval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 			return nil, err
 		}
 		if v, ok := d.seq.takePin(name); ok { // seqtxn.go
+			d.seq.drewInStatement(name, v)
 			return v, nil
 		}
 		vals, err := drawSequence(c, name, 1)
@@ -218,8 +229,63 @@ func fnNextval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 			d.seq.drawn = map[string]int{}
 		}
 		d.seq.drawn[name]++
+		d.seq.drewInStatement(name, vals[0])
+		if d.seq.kept == nil {
+			d.seq.kept = map[string]int64{}
+		}
+		d.seq.kept[name] = vals[0]
 		return vals[0], nil
 	})
+}
+
+func (q *seqSession) drewInStatement(name string, v int64) {
+	if q.stmt == nil {
+		q.stmt = map[string][]int64{}
+	}
+	q.stmt[name] = append(q.stmt[name], v)
+}
+
+// keepDraws advances again, after a failed entry was rolled back, each
+// sequence its nextval calls drew from: as in PostgreSQL, a value handed
+// out is never given back, not by the failure of the statement that drew
+// it either (a sequence the entry created is gone with it).
+func (d *detState) keepDraws(c *lconn) error {
+	if d.seq == nil {
+		return nil
+	}
+	names := make([]string, 0, len(d.seq.kept))
+	for name := range d.seq.kept {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := stateRun(c, `UPDATE raftsql_sequences SET last = ?2, called = 1 WHERE name = ?1`, name, d.seq.kept[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// beginStatement forgets what the previous statement drew (seqSession.stmt).
+func (d *detState) beginStatement() {
+	if d != nil && d.seq != nil {
+		d.seq.stmt = nil
+	}
+}
+
+// pinStatementDraws makes the next run of the statement that just ran
+// take the values it drew, in order, without advancing any sequence: the
+// explanation of its constraint violation re-runs it and must show the
+// row it wrote (PostgreSQL's failing row holds the value drawn once).
+// The caller restores the session's history afterwards.
+func (d *detState) pinStatementDraws() {
+	if d == nil || d.seq == nil {
+		return
+	}
+	d.seq.Pin = make(map[string][]int64, len(d.seq.stmt))
+	for k, v := range d.seq.stmt {
+		d.seq.Pin[k] = append([]int64(nil), v...)
+	}
 }
 
 // drawSequence advances sequence name by n >= 1 values (nextval's rules:

@@ -60,6 +60,10 @@ type Session struct {
 	// planConsts: the verdicts of constants evaluated before a statement
 	// runs, by planConstKey (planconst.go); nil: none is a data exception.
 	planConsts map[string]*Error
+	// litCols: the columns of the tables whose assigned literals were
+	// read (literalpos.go), at schema version litColsVer.
+	litCols    map[string][]tableCol
+	litColsVer int64
 }
 
 // NewSession starts a session for one client connection.
@@ -347,6 +351,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 			err = toError(err)
 			if e, ok := err.(*Error); ok {
 				s.sequenceRelationError(context.WithoutCancel(ctx), orig, e) // seqrelation.go: ctx is the statement's, cancelled by now
+				s.placeLiteralInput(context.WithoutCancel(ctx), e, orig)     // literalpos.go
 				fixPosition(e, orig)
 			}
 			if st.Kind != pgdialect.KindCommit && st.Kind != pgdialect.KindRollback {
@@ -494,6 +499,9 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		return s.copyTo(ctx, st, w)
 	case pgdialect.KindDropTables, pgdialect.KindTruncate, pgdialect.KindQuery:
 		if err := s.planConstants(ctx, orig, st); err != nil { // planconst.go
+			return err
+		}
+		if err := s.assignedLiteralError(ctx, orig); err != nil { // literalpos.go
 			return err
 		}
 		if handled, err := s.tempExec(ctx, st, args, w, describe); handled { // temp.go

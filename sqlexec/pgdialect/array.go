@@ -83,6 +83,9 @@ func arrayTypeOf(name string) *pgType {
 // arrayErr maps pgarray's errors to PostgreSQL's.
 func arrayErr(err error) error {
 	if se, ok := err.(*pgarray.SyntaxError); ok {
+		if se.Detail != "" {
+			return pgErrDetail("22P02", se.Detail, "malformed array literal: \"%s\"", se.Input)
+		}
 		return pgErr("22P02", "malformed array literal: \"%s\"", se.Input)
 	}
 	if err == pgarray.ErrMultiDim {

@@ -130,7 +130,7 @@ var catalogViews = []catView{
   CAST(c.attnum AS INTEGER) AS attnum, 0 AS attndims, -1 AS attcacheoff, CAST(pg_coltypmod(c.decl, c.marker) AS INTEGER) AS atttypmod,
   0 AS attbyval, 'i' AS attalign, 'p' AS attstorage, '' AS attcompression,
   (c.nn OR (c.pk > 0 AND c.ttype = 'table') OR c.marker IS NOT NULL) AS attnotnull,
-  ((c.dflt IS NOT NULL OR c.marker IS NOT NULL) AND coalesce(c.marker NOT LIKE 'identity%', 1)) AS atthasdef, 0 AS atthasmissing,
+  (((c.dflt IS NOT NULL AND upper(trim(c.dflt)) <> 'NULL') OR c.marker IS NOT NULL) AND coalesce(c.marker NOT LIKE 'identity%', 1)) AS atthasdef, 0 AS atthasmissing,
   CASE WHEN c.marker LIKE 'identity:a%' THEN 'a' WHEN c.marker LIKE 'identity:d%' THEN 'd' ELSE '' END AS attidentity,
   CASE WHEN c.hidden IN (2, 3) THEN 's' ELSE '' END AS attgenerated,
   0 AS attisdropped, 1 AS attislocal, 0 AS attinhcount,
@@ -139,7 +139,8 @@ var catalogViews = []catView{
  FROM pgd_cols c`},
 	{"pg_attrdef", `SELECT CAST(pg_oid('def', c.tbl || '.' || c.attname) AS INTEGER) AS oid, CAST(pg_oid('rel', c.tbl) AS INTEGER) AS adrelid,
   CAST(c.attnum AS INTEGER) AS adnum, pg_default_display(c.dflt, c.marker, c.tbl, c.attname, c.decl) AS adbin
- FROM pgd_cols c WHERE (c.dflt IS NOT NULL OR c.marker IS NOT NULL) AND coalesce(c.marker NOT LIKE 'identity%', 1)`},
+ FROM pgd_cols c WHERE (c.dflt IS NOT NULL OR c.marker IS NOT NULL) AND coalesce(c.marker NOT LIKE 'identity%', 1)
+  AND pg_default_display(c.dflt, c.marker, c.tbl, c.attname, c.decl) IS NOT NULL`},
 	{"pg_index", `SELECT i.oid AS indexrelid, CAST(pg_oid('rel', i.tbl) AS INTEGER) AS indrelid, i.natts AS indnatts, i.natts AS indnkeyatts,
   i.uniq AS indisunique, coalesce(i.contype = 'p', 0) AS indisprimary, 0 AS indisexclusion, 1 AS indimmediate, 0 AS indisclustered,
   1 AS indisvalid, 0 AS indcheckxmin, 1 AS indisready, 1 AS indislive, 0 AS indisreplident, i.indkey AS indkey,
@@ -539,7 +540,14 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	if a[0] == nil {
 		return nil, nil
 	}
+	colOID, _ := DeclTypeOID(str(a[4]))
+	if m := markedDefault(stripParens(str(a[0])), colOID); m != "" {
+		return m, nil // default_display.go
+	}
 	d := stripParens(str(a[0]))
+	if strings.EqualFold(d, "NULL") && a[1] == nil {
+		return nil, nil // PostgreSQL keeps no default that is a bare NULL
+	}
 	if m := nextvalDefaultRe.FindStringSubmatch(d); m != nil {
 		// a serial column's nextval('"t_id_seq"'), a DEFAULT or SET
 		// DEFAULT nextval('s') as translated: the sequence named there
@@ -557,6 +565,12 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	if s, ok := intDefaultDisplay(d); ok { // int_default.go
 		return s, nil
 	}
+	if s, ok := literalDefaultDisplay(d); ok { // default_display.go
+		return s, nil
+	}
+	if s, ok := arrayDefaultDisplay(d, colOID); ok {
+		return s, nil
+	}
 	if m := dateTimeDefaultRe.FindStringSubmatch(d); m != nil {
 		d = stripParens(m[1]) // dateTimeDefault's conversion
 	}
@@ -569,6 +583,9 @@ func fnDefaultDisplay(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	}
 	oid, _ := DeclTypeOID(str(a[4]))
 	tn := FormatType(oid, -1)
+	if oid == pgoid.Bpchar {
+		tn = "bpchar" // a literal's cast to character(n) as ruleutils prints it
+	}
 	if m := enumCastDefaultRe.FindStringSubmatch(d); m != nil {
 		// 'v'::T as translated (enum.go): PostgreSQL's text again
 		return m[2] + "::" + quoteIdent(strings.ReplaceAll(m[1], "''", "'")), nil

@@ -16,6 +16,7 @@ package pgdialect
 //     entry's pinned time on the apply connection).
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -33,6 +34,14 @@ func dtSyntax(typ, in string) error {
 // dtRange is PostgreSQL's 22008 datetime_field_overflow.
 func dtRange(in string) error {
 	return pgErr("22008", "date/time field value out of range: \"%s\"", in)
+}
+
+// dtRangeMD is dtRange for a month or day of month no month has
+// (DTERR_MD_FIELD_OVERFLOW), with PostgreSQL's HINT: the fields may be in
+// another order than DateStyle reads them.
+func dtRangeMD(in string) error {
+	return errors.New(SQLStateText("22008", fmt.Sprintf("date/time field value out of range: \"%s\"", in), "",
+		`Perhaps you need a different "datestyle" setting.`))
 }
 
 // dtValue is a parsed date/time input.
@@ -216,7 +225,10 @@ func parseDT(typ, in string) (dtValue, error) {
 		v.y = 1 - v.y
 	}
 	if v.hasDate {
-		if v.m < 1 || v.m > 12 || v.d < 1 || v.d > daysIn(v.y, v.m) || v.y == 0 && !v.bc {
+		if v.m < 1 || v.m > 12 || v.d < 1 || v.d > 31 {
+			return v, dtRangeMD(in)
+		}
+		if v.d > daysIn(v.y, v.m) || v.y == 0 && !v.bc {
 			return v, dtRange(in)
 		}
 	}

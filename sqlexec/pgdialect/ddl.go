@@ -499,6 +499,7 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 			}
 			e := x.wrapDefault(c+1, hi)
 			x.dateTimeDefault(c+1, e, decl)
+			x.markClockDefault(c+1, e) // default_display.go
 			c = e - 1
 		case x.T(c).kw("REFERENCES"):
 			// SQLite accepts REFERENCES t(c) [ON DELETE ...] [MATCH ...] [DEFERRABLE ...]

@@ -200,7 +200,7 @@ func FillDefaults(sql string, columns func(table string) (names, defaults []stri
 			}
 			expr := "NULL"
 			if d != "" {
-				expr = "(" + d + ")"
+				expr = defaultExpr(d) // default_display.go
 			}
 			t := x.T(p[0])
 			b.WriteString(sql[at:t.pos])
@@ -256,7 +256,7 @@ func fillUpdateDefaults(x *tx, columns func(table string) (names, defaults []str
 		}
 		expr := "NULL"
 		if d != "" {
-			expr = "(" + d + ")"
+			expr = defaultExpr(d) // default_display.go
 		}
 		t := x.T(k)
 		sql = sql[:t.pos] + expr + sql[t.pos+len(t.text):]

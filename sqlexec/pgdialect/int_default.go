@@ -3,6 +3,8 @@ package pgdialect
 import (
 	"regexp"
 	"strings"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
 
 // int_default.go: a decimal constant as the DEFAULT of an integer column
@@ -50,7 +52,34 @@ func (x *tx) intNumberDefault(d, hi int, decl string) {
 	if s := intLiteralDefault(lit, decl); s != "" {
 		x.blank(d, e)
 		x.T(d).set(s)
+	} else if s := numericLiteralDefault(lit, decl); s != "" {
+		x.blank(d, e)
+		x.T(d).set(s)
 	}
+}
+
+// numericLiteralDefault is the DEFAULT expression for the decimal
+// constant lit of an unconstrained numeric column: its exact digits as
+// text (SQLite would read 2.50 as the double 2.5, and the column keep
+// "2.5"), with the constant as pg_get_expr shows it in the display
+// comment (default_display.go); "" for another column or constant. A
+// numeric(p,s) column's value is written with its scale whatever the
+// stored digits, and its default is checked against the precision as a
+// number (addcolumn.go).
+func numericLiteralDefault(lit, decl string) string {
+	if oid, mod := DeclTypeOID(decl); oid != pgoid.Numeric || mod >= 0 || !strings.Contains(lit, ".") || strings.ContainsAny(lit, "eE") {
+		return ""
+	}
+	v, ok := parseDecimal(lit)
+	if !ok {
+		return ""
+	}
+	text := v.String()
+	show := text
+	if strings.HasPrefix(text, "-") {
+		show = "'" + text + "'::numeric"
+	}
+	return "(" + clockMark(show) + quoteLit(text) + ")"
 }
 
 var intDefaultRe = regexp.MustCompile(`^pg_num_int\('([-+]?[0-9.eE+-]+)', 'int[248]'\)$`)

@@ -135,10 +135,10 @@ func jsonParse(v driver.Value) (any, error) {
 	d.UseNumber()
 	var out any
 	if err := d.Decode(&out); err != nil {
-		return nil, pgErr("22P02", "invalid input syntax for type json")
+		return nil, jsonInputError(s, false) // json_syntax.go
 	}
 	if _, err := d.Token(); err != io.EOF {
-		return nil, pgErr("22P02", "invalid input syntax for type json")
+		return nil, jsonInputError(s, false)
 	}
 	return out, nil
 }

@@ -258,7 +258,7 @@ func jsonIn(v driver.Value, canonical bool) (driver.Value, error) {
 	text := t.(string)
 	if !canonical {
 		if !json.Valid([]byte(text)) {
-			return nil, pgErr("22P02", "invalid input syntax for type json")
+			return nil, jsonInputError(text, false) // json_syntax.go
 		}
 		return text, nil
 	}
@@ -266,13 +266,18 @@ func jsonIn(v driver.Value, canonical bool) (driver.Value, error) {
 	d.UseNumber()
 	var x any
 	if err := d.Decode(&x); err != nil {
-		return nil, pgErr("22P02", "invalid input syntax for type json")
+		return nil, jsonInputError(text, true)
 	}
 	if _, err := d.Token(); err != io.EOF { // trailing input
-		return nil, pgErr("22P02", "invalid input syntax for type json")
+		return nil, jsonInputError(text, true)
 	}
-	if strings.Contains(text, `\u0000`) {
-		return nil, pgErr("22P05", "unsupported Unicode escape sequence")
+	if strings.Contains(text, `\u`) {
+		// jsonb decodes its escapes, which PostgreSQL refuses for an
+		// escaped NUL (22P05) and a lone or doubled surrogate half
+		// (encoding/json reads those as U+FFFD)
+		if err := jsonSyntax(text, true); err != nil {
+			return nil, err
+		}
 	}
 	if err := checkJSONNumbers(x); err != nil {
 		return nil, err

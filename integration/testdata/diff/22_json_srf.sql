@@ -40,7 +40,6 @@ SELECT * FROM jsonb_array_elements_text('"s"');
 SELECT * FROM jsonb_each('[1]');
 SELECT * FROM jsonb_each('3');
 SELECT * FROM jsonb_each_text('"s"');
--- differs-message: no DETAIL on where the JSON text ends
 SELECT * FROM jsonb_each('{"a":') ;
 SELECT * FROM jsonb_object_keys('{"b":1,"a":2,"aa":3}');
 SELECT value::int + 1 FROM jsonb_array_elements('[1,2]') ORDER BY 1 DESC;

@@ -19,7 +19,6 @@ SELECT ia || '{1.5}' FROM n27concatlit;
 SELECT id, tags || '{}' AS a, ia || '{}' AS b, '{}' || ia AS c, tags || '{"a b"}' AS e, ia || ' {3}' AS g, ia || '{4,5}' AS h FROM n27concatlit ORDER BY id;
 SELECT id, tags || NULL AS a, NULL || ia AS b, t || NULL AS c, j || NULL AS e FROM n27concatlit ORDER BY id;
 SELECT id, tags || 'z'::text AS a, ia || 3 AS b, 3 || ia AS c FROM n27concatlit ORDER BY id;
--- differs-message: the json input error has no DETAIL naming the token
 SELECT j || 'z' FROM n27concatlit;
 -- differs: jsonb || an untyped literal that is a JSON scalar is refused (0A000: cast it to jsonb)
 SELECT j || '1' FROM n27concatlit;

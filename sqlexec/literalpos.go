@@ -1,0 +1,132 @@
+package sqlexec
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
+)
+
+// String literals an INSERT or UPDATE assigns to columns
+// (pgdialect/errpos_literal.go). PostgreSQL's parse analysis reads each
+// with its column type's input function, so a literal the type refuses
+// fails the statement even when it writes no row (UPDATE ... WHERE
+// matching nothing), with the error at the literal; raftsql converts the
+// value when the row is written (pg_in_col).
+//
+// assignedLiteralError reads the literals with the local schema before
+// the statement runs, as planconst.go evaluates constants: a refused
+// write is never proposed. It stays out of explicit transactions and
+// sessions with temporary tables, whose schema the read connection may
+// not show; the run-time conversion still refuses the value where a row
+// is written, and placeLiteralInput then places its error.
+
+// assignedLiteralError is the input error of the first literal sql
+// assigns that its column's type refuses, placed at the literal; nil
+// when none is refused (or the columns are not known here).
+func (s *Session) assignedLiteralError(ctx context.Context, sql string) error {
+	if s.tx != nil || s.temp != nil && len(s.temp.names) > 0 {
+		return nil
+	}
+	if e := s.refusedLiteral(ctx, sql, nil); e != nil {
+		return e
+	}
+	return nil
+}
+
+// placeLiteralInput gives e, a statement's input error raised when a row
+// was written, the position of the assigned literal whose reading raises
+// that very error; none found, e keeps no position (a wrong caret is
+// worse than none).
+func (s *Session) placeLiteralInput(ctx context.Context, e *Error, orig string) {
+	if e.Pos != 0 || !strings.HasPrefix(e.Code, "22") {
+		return
+	}
+	if x := s.refusedLiteral(ctx, orig, e); x != nil {
+		e.Pos = x.Pos
+	}
+}
+
+// typmodError reports whether e is the error of applying a type's
+// modifier (varchar(n)'s length, numeric(p,s)'s precision, bit(n)'s),
+// which PostgreSQL raises after the input function, outside the
+// literal's position.
+func typmodError(e *Error) bool {
+	return e.Code == "22001" || e.Code == "22026" || e.Code == CodeNumericOutOfRange && e.Message == "numeric field overflow"
+}
+
+// refusedLiteral reads the literals sql assigns with their columns'
+// types and returns the first one's error (class 22, placed at it unless
+// the type modifier refused it); with want, the first whose error is
+// want's.
+func (s *Session) refusedLiteral(ctx context.Context, sql string, want *Error) *Error {
+	table, named, lits := pgdialect.AssignedLiterals(sql)
+	if len(lits) == 0 {
+		return nil
+	}
+	cols := s.literalColumns(ctx, table)
+	for _, n := range named {
+		if columnIndex(cols, n) < 0 {
+			return nil // not this table's column: that is the statement's error
+		}
+	}
+	for _, l := range lits {
+		k := l.Index
+		if l.Col != "" {
+			k = columnIndex(cols, l.Col)
+		}
+		if k < 0 || k >= len(cols) {
+			continue
+		}
+		if want != nil && want.Message == "invalid input value for enum "+cols[k].decl+": \""+l.Text+"\"" {
+			return &Error{Code: want.Code, Message: want.Message, Pos: l.Pos} // an enum column's type is the enum
+		}
+		e := literalInputError(l.Text, cols[k].decl, s.zone())
+		if e != nil && (want == nil || e.Code == want.Code && e.Message == want.Message && e.DetailText == want.DetailText) {
+			if !typmodError(e) {
+				e.Pos = l.Pos
+			}
+			return e
+		}
+	}
+	return nil
+}
+
+// literalColumns are table's columns as the local schema has them (nil
+// when unknown), remembered until the schema changes: every INSERT and
+// UPDATE with a string literal asks.
+func (s *Session) literalColumns(ctx context.Context, table string) []tableCol {
+	key := strings.ToLower(table)
+	if v := s.e.db.schemaVer.Load(); v != s.litColsVer || s.litCols == nil || len(s.litCols) >= planConstCacheSize {
+		s.litCols, s.litColsVer = map[string][]tableCol{}, v
+	}
+	if cols, ok := s.litCols[key]; ok {
+		return cols
+	}
+	var cols []tableCol
+	if err := s.e.db.withReader(ctx, func(c *lconn) error {
+		c.syncSchema()
+		cols = tableColumns(c, table) // constraint_errors.go
+		return nil
+	}); err != nil {
+		return nil
+	}
+	s.litCols[key] = cols
+	return cols
+}
+
+// literalInputError is the data exception (class 22) of reading text as
+// a value of the declared type decl, nil when it reads (or the type is
+// not one pgdialect.InDeclAt reads).
+func literalInputError(text, decl string, zone *time.Location) *Error {
+	_, err := pgdialect.InDeclAt(text, decl, time.Now, zone)
+	if err == nil {
+		return nil
+	}
+	code, msg, detail, hint, ok := pgdialect.ParseSQLStateFields(err.Error())
+	if !ok || !strings.HasPrefix(code, "22") {
+		return nil
+	}
+	return &Error{Code: code, Message: msg, DetailText: detail, HintText: hint, Statement: -1}
+}
