@@ -136,35 +136,28 @@ func assignable(from, to uint32) bool {
 }
 
 // assignFromType is pg_in_col's sixth and seventh arguments for the value
-// lo..hi-1 assigned to a column of table tbl: the SQL expression of its
-// declared type and its position (assignPosition); "" when the statement
-// does not show the type: a string literal or NULL is unknown to PostgreSQL (read
-// as the column's type), a parameter's type is the column's.
-func (x *tx) assignFromType(lo, hi int, tbl string) string {
-	if hi <= lo || hi-lo == 1 && (x.T(lo).typ == tString || x.T(lo).kw("NULL") || x.T(lo).kw("DEFAULT") || x.T(lo).typ == tParam) {
-		// (a string token of any spelling, E'..' or $$..$$ rewritten or
-		// not, and B'..' whose bit type is not checked here)
-		return ""
-	}
-	if q, c, ok := x.bareColumn(lo, hi); ok {
+// lo..hi-1 assigned to a column of table tbl from scope
+// (assign_columns.go): the SQL expression of its type (assign_exprs.go)
+// and its position (assignPosition); "" when the statement does not show
+// the type: a string literal or NULL is unknown to PostgreSQL (read as
+// the column's type), a parameter's type is the column's.
+func (x *tx) assignFromType(lo, hi int, tbl string, scope int) string {
+	t := x.assignTypeExpr(lo, hi, tbl, scope)
+	if p, ok := x.preAssign[lo]; ok && p.end == hi {
+		// read before the expression pass (assign_exprs.go), from the
+		// tokens as written: the rewritten text's type where that one
+		// names none
 		switch {
-		case strings.EqualFold(q, "excluded"):
-			return viewColumnDeclExpr(tbl, c) + x.assignPosition(lo) // the proposed row: the target's column
-		case q == "":
-			return "" // which FROM item's column is not known here
+		case t == "" || p.expr[0] == '\'':
+			t = p.expr
+		case t != p.expr:
+			t = "coalesce(nullif(" + p.expr + ", ''), " + t + ")"
 		}
-		if t := x.qualTable(q); t != "" {
-			return viewColumnDeclExpr(t, c) + x.assignPosition(lo)
-		}
+	}
+	if t == "" {
 		return ""
 	}
-	if x.hasParam(lo, hi) {
-		return "" // a parameter's type may follow the column's
-	}
-	if o := x.exprOID(lo, hi); o != 0 && typesByOID[o] != nil {
-		return quoteLit(FormatType(o, -1)) + x.assignPosition(lo)
-	}
-	return ""
+	return t + x.assignPosition(lo)
 }
 
 // assignPosition is ", " and the 1-based character position of token i in

@@ -70,7 +70,7 @@ func (x *tx) deriveColumns() {
 	ctes := map[string]*derivedRel{}
 	start := 0
 	if x.kw(0, "WITH") {
-		start = x.deriveCTEs(ctes)
+		start = x.deriveCTEs(0, ctes)
 		if start < 0 {
 			return
 		}
@@ -83,14 +83,41 @@ func (x *tx) deriveColumns() {
 // deriveNestedColumns types the derived columns read by the queries
 // nested in a data-modifying statement (INSERT ... SELECT x FROM (VALUES
 // (1.50)) v(x), UPDATE ... SET n = (SELECT ...)): each query block is
-// typed as deriveColumns types a SELECT statement's.
+// typed as deriveColumns types a SELECT statement's. The blocks outside
+// the statement's WITH lists (WITH c AS (...) INSERT ..., INSERT INTO t
+// WITH c AS (...) SELECT ...) see its CTEs.
 func (x *tx) deriveNestedColumns() {
 	if !x.balanced() {
 		return
 	}
+	var lists [][2]int // the WITH lists at depth 0
 	for k := 0; k < x.n(); k++ {
-		if x.T(k).kw("SELECT") {
+		if x.depth[k] == 0 && x.T(k).kw("WITH") {
+			if _, end, _, ok := x.withList(k); ok {
+				lists = append(lists, [2]int{k, end})
+			}
+		}
+	}
+	inList := func(k int) bool {
+		for _, l := range lists {
+			if k > l[0] && k < l[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for k := 0; k < x.n(); k++ {
+		if x.T(k).kw("SELECT") && inList(k) {
 			x.typeBlock(k, map[string]*derivedRel{})
+		}
+	}
+	ctes := map[string]*derivedRel{}
+	for _, l := range lists {
+		x.deriveCTEs(l[0], ctes)
+	}
+	for k := 0; k < x.n(); k++ {
+		if x.T(k).kw("SELECT") && !inList(k) {
+			x.typeBlock(k, ctes)
 		}
 	}
 }
@@ -108,11 +135,11 @@ func starTypes(items []fromItem) []uint32 {
 	return oids
 }
 
-// deriveCTEs types the CTEs of the statement's WITH clause, each seeing
-// the earlier ones (and a recursive one itself), and returns the index of
+// deriveCTEs types the CTEs of the WITH clause at w, each seeing the
+// earlier ones (and a recursive one itself), and returns the index of
 // the main statement (-1 when the clause is not understood).
-func (x *tx) deriveCTEs(ctes map[string]*derivedRel) int {
-	items, main, _, ok := x.withList(0) // withdml.go
+func (x *tx) deriveCTEs(w int, ctes map[string]*derivedRel) int {
+	items, main, _, ok := x.withList(w) // withdml.go
 	if !ok {
 		return -1
 	}
