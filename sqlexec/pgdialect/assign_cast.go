@@ -187,14 +187,19 @@ func (x *tx) hasParam(lo, hi int) bool {
 // AssignSite is one assigned value whose type the statement shows: the
 // SQL of its declared type, the SQL of the target table's CREATE text and
 // of its column (pg_in_col's second and third arguments), and the value's
-// position in the client's statement (0: not known).
+// position in the client's statement (0: not known). A quoted literal
+// of a VALUES list, of unknown type, is a site too (Literal: its SQL, and
+// no FromType): PostgreSQL reads it with the column's input function as
+// it meets it, so its 22P02 comes before a later value's 42804.
 type AssignSite struct {
 	FromType, Create, Col string
 	Pos                   int
+	Literal               string
 }
 
 // AssignSites finds the pg_in_col calls of the compiled text sqlText that
-// carry the value's type (assignFromType).
+// carry the value's type (assignFromType) or convert a quoted literal, in
+// the statement's order.
 func AssignSites(sqlText string) []AssignSite {
 	if !strings.Contains(sqlText, "pg_in_col(") {
 		return nil
@@ -209,11 +214,14 @@ func AssignSites(sqlText string) []AssignSite {
 			continue
 		}
 		args := x.splitTop(i+2, x.match(i+1))
-		if len(args) != 7 {
-			continue
+		arg := func(k int) string { return x.text(args[k][0], args[k][1]) }
+		switch {
+		case len(args) == 7:
+			pos, _ := strconv.Atoi(arg(6))
+			out = append(out, AssignSite{FromType: arg(5), Create: arg(1), Col: arg(2), Pos: pos})
+		case len(args) == 5 && arg(4) == "'unknown'" && args[0][1] == args[0][0]+1 && x.T(args[0][0]).typ == tString:
+			out = append(out, AssignSite{Create: arg(1), Col: arg(2), Literal: arg(0)})
 		}
-		pos, _ := strconv.Atoi(x.text(args[6][0], args[6][1]))
-		out = append(out, AssignSite{x.text(args[5][0], args[5][1]), x.text(args[1][0], args[1][1]), x.text(args[2][0], args[2][1]), pos})
 	}
 	return out
 }

@@ -68,10 +68,12 @@ func declKnown(a []driver.Value) bool {
 
 // Where an assigned value is read from (assignColumnType's scope).
 const (
-	assignFromValues   = iota // INSERT ... VALUES: no column is in scope
-	assignFromSelect          // INSERT ... SELECT: the query block's FROM items
-	assignFromUpdate          // UPDATE ... SET: the target and the FROM items
-	assignFromConflict        // ON CONFLICT DO UPDATE SET: the target (and excluded)
+	assignFromValues = iota // INSERT ... VALUES: no column is in scope
+	assignFromSelect        // INSERT ... SELECT: the query block's FROM items
+	assignFromUpdate        // UPDATE ... SET: the target and the FROM items
+	// ON CONFLICT DO UPDATE SET: an unqualified column is the target's
+	// and excluded's, which PostgreSQL refuses as ambiguous (42702)
+	assignFromConflict
 )
 
 // assignColumnType is the SQL of the declared type of the column
@@ -96,10 +98,6 @@ func (x *tx) assignColumnType(a, b int, tbl string, scope int) string {
 		return ""
 	}
 	switch scope {
-	case assignFromConflict:
-		// an unqualified column of DO UPDATE is the target's (the
-		// proposed row's needs excluded.)
-		return colTypeQuery("pg_col_decltype", tbl, col)
 	case assignFromSelect:
 		// the item's own query block's tables, when all its FROM items
 		// are tables (blocktables.go): the one of them that has the

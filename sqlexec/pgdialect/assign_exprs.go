@@ -176,11 +176,13 @@ func (x *tx) assignTypeExpr(a, b int, tbl string, scope int) string {
 		return assignTypeLit(r.oid) // typeresolve.go, derivedcols.go
 	}
 	if q, c, ok := x.bareColumn(a, b); ok {
+		// (pg_col_decltype's canonical names, which the run-time
+		// combinations of types below compare)
 		switch {
 		case strings.EqualFold(q, "excluded"):
-			return viewColumnDeclExpr(tbl, c) // the proposed row: the target's column
+			return colTypeQuery("pg_col_decltype", tbl, c) // the proposed row: the target's column
 		case q != "" && x.qualTable(q) != "":
-			return viewColumnDeclExpr(x.qualTable(q), c)
+			return colTypeQuery("pg_col_decltype", x.qualTable(q), c)
 		}
 		return x.assignColumnType(a, b, tbl, scope) // assign_columns.go
 	}
@@ -252,7 +254,9 @@ func (x *tx) callAssignType(fn string, args [][2]int, tbl string, scope int) str
 			return f
 		case f != "" && arg(1) == f:
 			return f
-		case staticAssignOID(f) != 0 && numericRank[staticAssignOID(f)] == 0 && staticAssignOID(f) == br.oid:
+		case br.kind == branchTyped && numericRank[br.oid] == 0 && typesByOID[br.oid] != nil && typesByOID[br.oid].cat != "S":
+			// no promotion of the first argument but to a number or a
+			// string type (nullif(vc, t) is text)
 			return f
 		}
 		return ""
@@ -359,14 +363,78 @@ func (x *tx) commonAssignType(vals [][2]int, tbl string, scope int) string {
 		return ""
 	}
 	// every typed value's type known, some at run time
-	eq := make([]string, 0, len(types))
-	for _, t := range types[1:] {
-		eq = append(eq, types[0]+" = "+t)
-	}
-	if len(eq) == 0 {
+	if len(types) == 1 {
 		return types[0]
 	}
-	return "(CASE WHEN " + strings.Join(eq, " AND ") + " THEN " + types[0] + " ELSE " + setOpTypeFunc + "(" + strings.Join(types, ", ") + ") END)"
+	return "(SELECT " + assignCommonFunc + "(" + strings.Join(types, ", ") + "))"
+}
+
+// assignCommonFunc is assignCommon at run time:
+// pg_assign_common(type, ...).
+const assignCommonFunc = "pg_assign_common"
+
+func init() {
+	quoteFuncs[assignCommonFunc] = struct {
+		n int32
+		f fn
+	}{-1, func(_ *sqliteFunctionContext, a []driver.Value) (driver.Value, error) {
+		names := make([]string, len(a))
+		for i, v := range a {
+			names[i] = str(v)
+		}
+		return assignCommon(names), nil
+	}}
+}
+
+// assignCommon is PostgreSQL's common type (select_common_type) of
+// values of the types names (canonical names), "" when any is not known
+// or the rule is not one of these: one type; numbers (their widest);
+// string types with text among them (text, the category's preferred
+// type); dates and timestamps (timestamptz the preferred, else
+// timestamp).
+func assignCommon(names []string) string {
+	same, nums, strs, dts := true, true, true, true
+	text, tz, ts := false, false, false
+	for _, n := range names {
+		if n == "" {
+			return ""
+		}
+		same = same && n == names[0]
+		nums = nums && setOpTypeOIDs[n] != 0
+		switch n {
+		case "text":
+			text = true
+		case "varchar", "bpchar", "name":
+		default:
+			strs = false
+		}
+		switch n {
+		case "timestamptz":
+			tz = true
+		case "timestamp":
+			ts = true
+		case "date":
+		default:
+			dts = false
+		}
+	}
+	switch {
+	case same:
+		return names[0]
+	case nums:
+		oids := make([]uint32, len(names))
+		for i, n := range names {
+			oids[i] = setOpTypeOIDs[n]
+		}
+		return arithOIDNames[CommonType(oids)]
+	case strs && text:
+		return "text"
+	case dts && tz:
+		return "timestamptz"
+	case dts && ts:
+		return "timestamp"
+	}
+	return ""
 }
 
 // countKind is the number of brs of the kinds given.
@@ -522,6 +590,8 @@ func assignOpResult(op, l, r string) string {
 func concatResult(l, r string) string {
 	arr := func(t string) bool { return strings.HasSuffix(t, "]") }
 	switch {
+	case l == "unknown" && arr(r) || r == "unknown" && arr(l):
+		return "" // a quoted literal read as an array first (22P02)
 	case arr(l):
 		return l
 	case arr(r):
