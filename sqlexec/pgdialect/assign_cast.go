@@ -157,6 +157,9 @@ func (x *tx) assignFromType(lo, hi int, tbl string, scope int) string {
 	if t == "" {
 		return ""
 	}
+	if hi-lo == 2 && x.T(lo).typ == tIdent && x.T(lo+1).typ == tString {
+		lo++ // a typed literal (interval '1 day'): PostgreSQL's position is its string's
+	}
 	return t + x.assignPosition(lo)
 }
 

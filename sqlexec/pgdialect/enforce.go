@@ -304,6 +304,15 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 	if !found || decl == "" {
 		return a[0], nil
 	}
+	if len(a) > 5 {
+		// an array of another element type (assign_arrays.go)
+		if v, ok, err := arrayAssign(a[0], assignDeclOID(str(a[5])), decl); ok {
+			if err != nil {
+				return nil, err
+			}
+			return InDeclAt(v, decl, now, zone)
+		}
+	}
 	if f, ok := a[0].(float64); ok && len(a) > 5 && assignDeclOID(str(a[5])) == pgoid.Float4 {
 		if o, _ := DeclTypeOID(decl); o == pgoid.Text || o == pgoid.Varchar || o == pgoid.Bpchar {
 			// a real value (SQLite keeps its double widening) assigned
