@@ -120,6 +120,44 @@ func (x *tx) deriveNestedColumns() {
 			x.typeBlock(k, ctes)
 		}
 	}
+	x.typeUpdateFrom(ctes)
+}
+
+// typeUpdateFrom records the qualified references of an UPDATE's SET
+// list, WHERE and RETURNING to the columns of the derived items of its
+// FROM clause (UPDATE t SET n = q.x FROM (SELECT b AS x FROM s) q), as
+// typeBlock does a query block's (an unqualified one could be the
+// target's).
+func (x *tx) typeUpdateFrom(ctes map[string]*derivedRel) {
+	if !x.T(0).kw("UPDATE") {
+		return
+	}
+	set := x.findKw(1, x.n(), 0, "SET")
+	if set < 0 {
+		return
+	}
+	from := x.findKw(set, x.n(), 0, "FROM")
+	if from < 0 {
+		return
+	}
+	end := x.n()
+	for k := from + 1; k < x.n(); k++ {
+		if x.depth[k] == 0 && (x.T(k).kw("WHERE") || x.T(k).kw("RETURNING")) {
+			end = k
+			break
+		}
+	}
+	rels := map[string]*derivedRel{}
+	for _, it := range x.fromItems(from+1, end, ctes) {
+		if it.rel != nil {
+			rels[it.rel.alias] = it.rel
+		}
+	}
+	if len(rels) == 0 {
+		return
+	}
+	x.typeRefs(set+1, from, rels, false)
+	x.typeRefs(end, x.n(), rels, false)
 }
 
 // starTypes are the types of SELECT * over FROM items (nil unless every

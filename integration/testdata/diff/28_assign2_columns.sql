@@ -26,10 +26,13 @@ UPDATE n28assign2_t SET n = sb FROM n28assign2_s;
 UPDATE n28assign2_t SET n = b;
 UPDATE n28assign2_t SET i4 = d WHERE false;
 UPDATE n28assign2_t SET ia = ub FROM n28assign2_s, n28assign2_u WHERE sid = uid;
+UPDATE n28assign2_t SET n = q.y FROM (SELECT sid AS x, sb AS y FROM n28assign2_s) q WHERE id = q.x;
+UPDATE n28assign2_t SET i4 = v.a FROM (VALUES (true)) v(a);
 -- allowed: assignment casts and I/O to string types, converted as PostgreSQL converts
 INSERT INTO n28assign2_t (id, n, i4, t, vc, ts, ia) SELECT sid, sid, sn, sd, sb, sts, sia FROM n28assign2_s RETURNING id, n, i4, t, vc, ts, ia;
 -- a real column into a string column is float4out's text, not its double
 INSERT INTO n28assign2_t (id, t, vc) SELECT sid + 10, sf4, sf4 FROM n28assign2_s RETURNING id, t, vc;
 UPDATE n28assign2_t SET t = sf4, vc = sf4 FROM n28assign2_s WHERE id = sid RETURNING id, t, vc;
 INSERT INTO n28assign2_t (id, t) SELECT sid + 20, sf4 * 2 FROM n28assign2_s RETURNING id, t;
+UPDATE n28assign2_t SET n = q.y * 2, t = q.z FROM (SELECT sid AS x, sn AS y, sf4 AS z FROM n28assign2_s) q WHERE id = q.x RETURNING id, n, t;
 SELECT id, n, i4, t, vc, ts, ia FROM n28assign2_t ORDER BY id;
