@@ -2,6 +2,8 @@ package sqlexec
 
 import (
 	"strconv"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"strings"
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
@@ -25,7 +27,12 @@ func assignCheck(c *lconn, sqlText string) *Error {
 	// the catalog reads are raftsql's own, outside the user's allow-list
 	restore := c.enterAuth(authOff)
 	defer restore()
+	var lits []pgdialect.AssignSite // the quoted literals before the site
 	for _, s := range sites {
+		if s.Literal != "" {
+			lits = append(lits, s)
+			continue
+		}
 		// the expressions read only the catalog (literal table and
 		// column names), never the statement's rows
 		parts, ok := catalogExprs(c, s.FromType, s.Create, s.Col)
@@ -40,9 +47,45 @@ func assignCheck(c *lconn, sqlText string) *Error {
 		if !ok {
 			continue
 		}
+		if e := literalError(c, lits); e != nil {
+			return e
+		}
 		e := &Error{Code: "42804", Message: msg, HintText: pgdialect.AssignHint, Statement: -1}
 		e.Pos = s.Pos // the client's statement's, from the translation
 		return e
+	}
+	return nil
+}
+
+// literalError is the error of the first of the quoted literals lits
+// that its column's input function refuses (22P02 'x' for a numeric),
+// nil when none does: PostgreSQL reads them as it meets them, when it
+// parses the statement, so a literal before the value of no assignment
+// cast has its error first. A literal is read as the column's type
+// without its modifier, as the parser does (the length or precision
+// check, 22001 or 22003, comes when the statement runs, after the
+// 42804); a string or bit string column's is not read here (raftsql's
+// types of no modifier are one character, one bit long).
+func literalError(c *lconn, lits []pgdialect.AssignSite) *Error {
+	for _, s := range lits {
+		parts, ok := catalogExprs(c, s.Create, s.Col)
+		if !ok {
+			continue
+		}
+		_, decl, ok := pgdialect.TableColumn(parts[0], colRef(s.Col, parts[1]))
+		if !ok {
+			continue
+		}
+		switch o, _ := pgdialect.DeclTypeOID(decl); o {
+		case pgoid.Text, pgoid.Varchar, pgoid.Bpchar, pgoid.Name, pgoid.Bit, pgoid.Varbit:
+			continue
+		}
+		q := "SELECT CAST(pg_in_col(" + s.Literal + ", " + s.Create + ", " + s.Col + ", NULL, 'common') AS TEXT)"
+		if _, err := queryStrings(c, q); err != nil {
+			e := mapError(err, q)
+			e.Pos = 0 // of q, not of the client's statement
+			return e
+		}
 	}
 	return nil
 }

@@ -12,7 +12,7 @@ import "strings"
 func catalogExprs(c *lconn, exprs ...string) (vals []string, ok bool) {
 	parts := make([]string, len(exprs))
 	for i, e := range exprs {
-		parts[i] = "coalesce((" + e + "), '')"
+		parts[i] = "CAST(coalesce((" + e + "), '') AS TEXT)" // a number read as its text too
 	}
 	v, err := queryStrings(c, "SELECT "+strings.Join(parts, " || char(1) || "))
 	if err != nil || len(v) != 1 {

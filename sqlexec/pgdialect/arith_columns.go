@@ -350,9 +350,15 @@ func (x *tx) joinColumnType(f string, a, b int) string {
 	}
 	var tbls []string
 	fts := x.fromTables()
-	if x.kw(0, "INSERT", "INTO") && len(fts) > 0 {
+	insert := x.kw(0, "INSERT", "INTO") && len(fts) > 0
+	if insert {
 		// the INSERT's target (fromTables lists it last) is no table the
-		// query reads: INSERT INTO t2 SELECT id, d + n FROM a, b
+		// query reads: INSERT INTO t2 SELECT id, d + n FROM a, b; but
+		// it is the one table of ON CONFLICT and RETURNING
+		target := fts[len(fts)-1]
+		if x.insertTail(a) {
+			return colTypeQuery(f, target.name, col)
+		}
 		fts = fts[:len(fts)-1]
 	}
 	for _, ft := range fts {
@@ -360,10 +366,24 @@ func (x *tx) joinColumnType(f string, a, b int) string {
 			tbls = append(tbls, ft.name)
 		}
 	}
+	if len(tbls) == 1 && insert {
+		return colTypeQuery(f, tbls[0], col) // INSERT INTO t2 SELECT d + n FROM a
+	}
 	if len(tbls) < 2 {
 		return ""
 	}
 	return joinTypeQuery(f, tbls, col)
+}
+
+// insertTail reports whether token a of an INSERT is in its ON CONFLICT
+// or RETURNING clause, whose columns are the target's.
+func (x *tx) insertTail(a int) bool {
+	for k := 3; k < a && k < x.n(); k++ {
+		if x.depth[k] == 0 && (x.kw(k, "ON", "CONFLICT") || x.T(k).kw("RETURNING")) {
+			return true
+		}
+	}
+	return false
 }
 
 // joinTypeQuery is the uncorrelated scalar subquery giving f

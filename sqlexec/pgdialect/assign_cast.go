@@ -136,35 +136,31 @@ func assignable(from, to uint32) bool {
 }
 
 // assignFromType is pg_in_col's sixth and seventh arguments for the value
-// lo..hi-1 assigned to a column of table tbl: the SQL expression of its
-// declared type and its position (assignPosition); "" when the statement
-// does not show the type: a string literal or NULL is unknown to PostgreSQL (read
-// as the column's type), a parameter's type is the column's.
-func (x *tx) assignFromType(lo, hi int, tbl string) string {
-	if hi <= lo || hi-lo == 1 && (x.T(lo).typ == tString || x.T(lo).kw("NULL") || x.T(lo).kw("DEFAULT") || x.T(lo).typ == tParam) {
-		// (a string token of any spelling, E'..' or $$..$$ rewritten or
-		// not, and B'..' whose bit type is not checked here)
-		return ""
-	}
-	if q, c, ok := x.bareColumn(lo, hi); ok {
+// lo..hi-1 assigned to a column of table tbl from scope
+// (assign_columns.go): the SQL expression of its type (assign_exprs.go)
+// and its position (assignPosition); "" when the statement does not show
+// the type: a string literal or NULL is unknown to PostgreSQL (read as
+// the column's type), a parameter's type is the column's.
+func (x *tx) assignFromType(lo, hi int, tbl string, scope int) string {
+	t := x.assignTypeExpr(lo, hi, tbl, scope)
+	if p, ok := x.preAssign[lo]; ok && p.end == hi {
+		// read before the expression pass (assign_exprs.go), from the
+		// tokens as written: the rewritten text's type where that one
+		// names none
 		switch {
-		case strings.EqualFold(q, "excluded"):
-			return viewColumnDeclExpr(tbl, c) + x.assignPosition(lo) // the proposed row: the target's column
-		case q == "":
-			return "" // which FROM item's column is not known here
+		case t == "" || p.expr[0] == '\'':
+			t = p.expr
+		case t != p.expr:
+			t = "coalesce(nullif(" + p.expr + ", ''), " + t + ")"
 		}
-		if t := x.qualTable(q); t != "" {
-			return viewColumnDeclExpr(t, c) + x.assignPosition(lo)
-		}
+	}
+	if t == "" {
 		return ""
 	}
-	if x.hasParam(lo, hi) {
-		return "" // a parameter's type may follow the column's
+	if hi-lo == 2 && x.T(lo).typ == tIdent && x.T(lo+1).typ == tString {
+		lo++ // a typed literal (interval '1 day'): PostgreSQL's position is its string's
 	}
-	if o := x.exprOID(lo, hi); o != 0 && typesByOID[o] != nil {
-		return quoteLit(FormatType(o, -1)) + x.assignPosition(lo)
-	}
-	return ""
+	return t + x.assignPosition(lo)
 }
 
 // assignPosition is ", " and the 1-based character position of token i in
@@ -194,14 +190,19 @@ func (x *tx) hasParam(lo, hi int) bool {
 // AssignSite is one assigned value whose type the statement shows: the
 // SQL of its declared type, the SQL of the target table's CREATE text and
 // of its column (pg_in_col's second and third arguments), and the value's
-// position in the client's statement (0: not known).
+// position in the client's statement (0: not known). A quoted literal
+// of a VALUES list, of unknown type, is a site too (Literal: its SQL, and
+// no FromType): PostgreSQL reads it with the column's input function as
+// it meets it, so its 22P02 comes before a later value's 42804.
 type AssignSite struct {
 	FromType, Create, Col string
 	Pos                   int
+	Literal               string
 }
 
 // AssignSites finds the pg_in_col calls of the compiled text sqlText that
-// carry the value's type (assignFromType).
+// carry the value's type (assignFromType) or convert a quoted literal, in
+// the statement's order.
 func AssignSites(sqlText string) []AssignSite {
 	if !strings.Contains(sqlText, "pg_in_col(") {
 		return nil
@@ -216,11 +217,14 @@ func AssignSites(sqlText string) []AssignSite {
 			continue
 		}
 		args := x.splitTop(i+2, x.match(i+1))
-		if len(args) != 7 {
-			continue
+		arg := func(k int) string { return x.text(args[k][0], args[k][1]) }
+		switch {
+		case len(args) == 7:
+			pos, _ := strconv.Atoi(arg(6))
+			out = append(out, AssignSite{FromType: arg(5), Create: arg(1), Col: arg(2), Pos: pos})
+		case len(args) == 5 && arg(4) == "'unknown'" && args[0][1] == args[0][0]+1 && x.T(args[0][0]).typ == tString:
+			out = append(out, AssignSite{Create: arg(1), Col: arg(2), Literal: arg(0)})
 		}
-		pos, _ := strconv.Atoi(x.text(args[6][0], args[6][1]))
-		out = append(out, AssignSite{x.text(args[5][0], args[5][1]), x.text(args[1][0], args[1][1]), x.text(args[2][0], args[2][1]), pos})
 	}
 	return out
 }

@@ -70,7 +70,7 @@ func (x *tx) deriveColumns() {
 	ctes := map[string]*derivedRel{}
 	start := 0
 	if x.kw(0, "WITH") {
-		start = x.deriveCTEs(ctes)
+		start = x.deriveCTEs(0, ctes)
 		if start < 0 {
 			return
 		}
@@ -83,16 +83,81 @@ func (x *tx) deriveColumns() {
 // deriveNestedColumns types the derived columns read by the queries
 // nested in a data-modifying statement (INSERT ... SELECT x FROM (VALUES
 // (1.50)) v(x), UPDATE ... SET n = (SELECT ...)): each query block is
-// typed as deriveColumns types a SELECT statement's.
+// typed as deriveColumns types a SELECT statement's. The blocks outside
+// the statement's WITH lists (WITH c AS (...) INSERT ..., INSERT INTO t
+// WITH c AS (...) SELECT ...) see its CTEs.
 func (x *tx) deriveNestedColumns() {
 	if !x.balanced() {
 		return
 	}
+	var lists [][2]int // the WITH lists at depth 0
 	for k := 0; k < x.n(); k++ {
-		if x.T(k).kw("SELECT") {
+		if x.depth[k] == 0 && x.T(k).kw("WITH") {
+			if _, end, _, ok := x.withList(k); ok {
+				lists = append(lists, [2]int{k, end})
+			}
+		}
+	}
+	inList := func(k int) bool {
+		for _, l := range lists {
+			if k > l[0] && k < l[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for k := 0; k < x.n(); k++ {
+		if x.T(k).kw("SELECT") && inList(k) {
 			x.typeBlock(k, map[string]*derivedRel{})
 		}
 	}
+	ctes := map[string]*derivedRel{}
+	for _, l := range lists {
+		x.deriveCTEs(l[0], ctes)
+	}
+	for k := 0; k < x.n(); k++ {
+		if x.T(k).kw("SELECT") && !inList(k) {
+			x.typeBlock(k, ctes)
+		}
+	}
+	x.typeUpdateFrom(ctes)
+}
+
+// typeUpdateFrom records the qualified references of an UPDATE's SET
+// list, WHERE and RETURNING to the columns of the derived items of its
+// FROM clause (UPDATE t SET n = q.x FROM (SELECT b AS x FROM s) q), as
+// typeBlock does a query block's (an unqualified one could be the
+// target's).
+func (x *tx) typeUpdateFrom(ctes map[string]*derivedRel) {
+	if !x.T(0).kw("UPDATE") {
+		return
+	}
+	set := x.findKw(1, x.n(), 0, "SET")
+	if set < 0 {
+		return
+	}
+	from := x.findKw(set, x.n(), 0, "FROM")
+	if from < 0 {
+		return
+	}
+	end := x.n()
+	for k := from + 1; k < x.n(); k++ {
+		if x.depth[k] == 0 && (x.T(k).kw("WHERE") || x.T(k).kw("RETURNING")) {
+			end = k
+			break
+		}
+	}
+	rels := map[string]*derivedRel{}
+	for _, it := range x.fromItems(from+1, end, ctes) {
+		if it.rel != nil {
+			rels[it.rel.alias] = it.rel
+		}
+	}
+	if len(rels) == 0 {
+		return
+	}
+	x.typeRefs(set+1, from, rels, false)
+	x.typeRefs(end, x.n(), rels, false)
 }
 
 // starTypes are the types of SELECT * over FROM items (nil unless every
@@ -108,11 +173,11 @@ func starTypes(items []fromItem) []uint32 {
 	return oids
 }
 
-// deriveCTEs types the CTEs of the statement's WITH clause, each seeing
-// the earlier ones (and a recursive one itself), and returns the index of
+// deriveCTEs types the CTEs of the WITH clause at w, each seeing the
+// earlier ones (and a recursive one itself), and returns the index of
 // the main statement (-1 when the clause is not understood).
-func (x *tx) deriveCTEs(ctes map[string]*derivedRel) int {
-	items, main, _, ok := x.withList(0) // withdml.go
+func (x *tx) deriveCTEs(w int, ctes map[string]*derivedRel) int {
+	items, main, _, ok := x.withList(w) // withdml.go
 	if !ok {
 		return -1
 	}

@@ -304,6 +304,15 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 	if !found || decl == "" {
 		return a[0], nil
 	}
+	if len(a) > 5 {
+		// an array of another element type (assign_arrays.go)
+		if v, ok, err := arrayAssign(a[0], assignDeclOID(str(a[5])), decl); ok {
+			if err != nil {
+				return nil, err
+			}
+			return InDeclAt(v, decl, now, zone)
+		}
+	}
 	if f, ok := a[0].(float64); ok && len(a) > 5 && assignDeclOID(str(a[5])) == pgoid.Float4 {
 		if o, _ := DeclTypeOID(decl); o == pgoid.Text || o == pgoid.Varchar || o == pgoid.Bpchar {
 			// a real value (SQLite keeps its double widening) assigned
@@ -608,7 +617,7 @@ func (x *tx) enforceDML() {
 						}
 						col = cols[idx]
 					}
-					x.wrapIn(it[0], it[1], declOf(tbl, col, idx), x.assignFromType(it[0], it[1], tbl))
+					x.wrapIn(it[0], it[1], declOf(tbl, col, idx), x.assignFromType(it[0], it[1], tbl, assignFromValues))
 				}
 				j = e + 1
 				if !x.isP(j, ",") {
@@ -682,7 +691,7 @@ func (x *tx) wrapInsertSelect(tbl string, cols []string, j int) {
 	untyped := x.assignSelectItems(j, end, n) // datetime_assign.go
 	lits := x.selectLiteralDigits(j, end)
 	strs := x.selectStringLiterals(j, end, len(lits))
-	froms := x.selectFromTypes(j, len(lits), tbl)
+	froms := x.selectFromTypes(j, end, tbl)
 	names := make([]string, n)
 	vals := make([]string, n)
 	for i := range names {
@@ -735,17 +744,24 @@ func (x *tx) selectLiteralDigits(j, end int) []string {
 	return lits
 }
 
-// selectFromTypes is assignFromType of each item of the select list
-// selectLiteralDigits read (n == 0: none, a set operation).
-func (x *tx) selectFromTypes(j, n int, tbl string) []string {
-	if n == 0 {
+// selectFromTypes is assignFromType of each item of the select list of
+// the query at j (ending before end; its main SELECT after a WITH list),
+// nil for a set operation, whose branches' common type is the value's.
+func (x *tx) selectFromTypes(j, end int, tbl string) []string {
+	sel := x.mainSelect(j, end) // insertcols.go
+	if sel < 0 {
 		return nil
 	}
-	items, _ := x.selectListAt(j) // aliases.go
+	for k := sel; k < end; k++ {
+		if x.depth[k] == x.depth[sel] && (x.kw(k, "UNION") || x.kw(k, "INTERSECT") || x.kw(k, "EXCEPT")) {
+			return nil
+		}
+	}
+	items, _ := x.selectListAt(sel) // aliases.go
 	out := make([]string, len(items))
 	for i, it := range items {
 		a, b := x.itemExpr(it[0], it[1])
-		out[i] = x.assignFromType(a, b, tbl)
+		out[i] = x.assignFromType(a, b, tbl, assignFromSelect)
 	}
 	return out
 }
@@ -781,10 +797,14 @@ func (x *tx) wrapSet(tbl string, set int) {
 			break
 		}
 	}
+	scope := assignFromUpdate
+	if x.kw(set-2, "DO", "UPDATE") {
+		scope = assignFromConflict
+	}
 	for _, it := range x.splitTop(set+1, end) {
 		col, k := x.name(it[0])
 		if col != "" && x.isP(k, "=") {
-			x.wrapIn(k+1, it[1], declOf(tbl, col, 0), x.assignFromType(k+1, it[1], tbl))
+			x.wrapIn(k+1, it[1], declOf(tbl, col, 0), x.assignFromType(k+1, it[1], tbl, scope))
 		}
 	}
 }

@@ -251,6 +251,7 @@ func (x *tx) translate() (*Stmt, error) {
 			return nil, err
 		}
 		x.deriveNestedColumns() // derivedcols.go
+		x.preAssignTypes()      // assign_exprs.go
 		if err := x.exprPass(); err != nil {
 			return nil, err
 		}

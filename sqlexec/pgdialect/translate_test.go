@@ -54,11 +54,11 @@ var translateCases = []tcase{
 	// plain SQLite / PostgreSQL common SQL keeps its text
 	{in: "SELECT id, name FROM users WHERE id = 1", kind: KindQuery, exec: []string{"SELECT id, name FROM users WHERE id = 1"}, tag: "SELECT"},
 	{in: "INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES ($1, $2, $3, $4, CURRENT_TIMESTAMP);", kind: KindQuery,
-		exec: []string{"INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (" + inDecl("?1", "pgbench_history", "tid") + ", " + inDecl("?2", "pgbench_history", "bid") + ", " + inDecl("?3", "pgbench_history", "aid") + ", " + inDecl("?4", "pgbench_history", "delta") + ", " + inDeclFrom("pg_text(pg_now(), 'timestamptz')", "pgbench_history", "mtime", "'timestamp with time zone', 83") + ")"}, tag: "INSERT", oids: []uint32{0, 0, 0, 0}},
+		exec: []string{"INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES (" + inDecl("?1", "pgbench_history", "tid") + ", " + inDecl("?2", "pgbench_history", "bid") + ", " + inDecl("?3", "pgbench_history", "aid") + ", " + inDecl("?4", "pgbench_history", "delta") + ", " + inDeclFrom("pg_text(pg_now(), 'timestamptz')", "pgbench_history", "mtime", "'timestamptz', 83") + ")"}, tag: "INSERT", oids: []uint32{0, 0, 0, 0}},
 	{in: "UPDATE pgbench_accounts SET abalance = abalance + $1 WHERE aid = $2", kind: KindQuery,
 		exec: []string{"UPDATE pgbench_accounts SET abalance = " + inDecl("(pg_add(abalance ,  ?1, "+colTypeQuery("pg_col_numtype", "pgbench_accounts", "abalance")+") COLLATE pg_numeric)", "pgbench_accounts", "abalance") + " WHERE aid = ?2"}, tag: "UPDATE", oids: []uint32{0, 0}},
 	{in: "INSERT INTO t (a) VALUES ($1) ON CONFLICT (a) DO UPDATE SET b = excluded.b RETURNING id, created_at", kind: KindQuery,
-		exec: []string{"INSERT INTO t (a) VALUES (" + inDecl("?1", "t", "a") + ") ON CONFLICT (a) DO UPDATE SET b = " + inDeclFrom("pg_tstz_text(excluded.b, (SELECT type FROM pragma_table_xinfo('t') WHERE name = 'b' COLLATE NOCASE))", "t", "b", viewColumnDeclExpr("t", "b")+", 65") + " RETURNING id, created_at"}, tag: "INSERT", oids: []uint32{0}},
+		exec: []string{"INSERT INTO t (a) VALUES (" + inDecl("?1", "t", "a") + ") ON CONFLICT (a) DO UPDATE SET b = " + inDeclFrom("pg_tstz_text(excluded.b, (SELECT type FROM pragma_table_xinfo('t') WHERE name = 'b' COLLATE NOCASE))", "t", "b", colTypeQuery("pg_col_decltype", "t", "b")+", 65") + " RETURNING id, created_at"}, tag: "INSERT", oids: []uint32{0}},
 	{in: "DELETE FROM t WHERE a = $1 RETURNING *", kind: KindQuery, exec: []string{"DELETE FROM t WHERE a = ?1 RETURNING *"}, tag: "DELETE", oids: []uint32{0}},
 	// WITH d AS (DELETE ...) SELECT ...: refused with 0A000 (withdml_test.go)
 	{in: "SELECT 1", kind: KindQuery, exec: []string{`SELECT 1 AS "?column?"`}, tag: "SELECT"},

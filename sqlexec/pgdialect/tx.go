@@ -65,6 +65,9 @@ type tx struct {
 	// at run time (a table's column read through a FROM subquery or a
 	// CTE) -> its run-time type expression (derivedcols.go)
 	colRTypes map[int]runtimeRef
+	// assigned value's start -> its type read before the expression
+	// pass rewrote its tokens (assign_exprs.go)
+	preAssign map[int]runtimeRef
 	// start of a sum(x) given x's type -> that type argument (sum_float4.go)
 	sumTypes map[int]string
 	// casts to numeric whose operand's type is read after the arithmetic

@@ -40,5 +40,4 @@ UPDATE n27assigncast_t SET t = 3.25::real * 2, vc = -1.5e-5::real WHERE id = 2 R
 INSERT INTO n27assigncast_e AS a (id, n, i4) VALUES (1, 1, 2) ON CONFLICT (id) DO UPDATE SET n = excluded.i4 RETURNING *;
 INSERT INTO n27assigncast_e AS a (id, n, i4) VALUES (1, 1, 3) ON CONFLICT (id) DO UPDATE SET n = excluded.i4, i4 = excluded.n + 1 RETURNING *;
 SELECT * FROM n27assigncast_t ORDER BY id;
--- differs: an array's numeric elements assigned to an int4[] are read by int4's input function (22P02), not rounded by numeric's assignment cast
 INSERT INTO n27assigncast_e (id, ia) VALUES (9, ARRAY[1.6::numeric]) RETURNING id, ia;
