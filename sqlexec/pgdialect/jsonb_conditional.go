@@ -15,7 +15,11 @@ package pgdialect
 //
 // The run-time type is the schema's, the same on every node.
 
-import "strings"
+import (
+	"maps"
+	"slices"
+	"strings"
+)
 
 // conditionalJSONBCond is the SQL condition under which the conditional
 // a..b-1 (a CASE or a coalesce, nullif, greatest or least call) has a
@@ -45,4 +49,63 @@ func (x *tx) conditionalJSONBCond(a, b int) string {
 		conds = append(conds, "'jsonb' IN ("+strings.Join(rts, ", ")+")")
 	}
 	return strings.Join(conds, " OR ")
+}
+
+// jsonbCompare is a comparison whose operand is a conditional of jsonb
+// columns: its operands' extent ls..re-1 and when it is jsonb.
+type jsonbCompare struct {
+	ls, re int
+	cond   string
+}
+
+// noteJSONBCompare records the comparison at i between ls..i-1 and
+// i+1..re-1 when an operand is a conditional that may be jsonb and
+// arithCompare left it as written (coalesce(j, k) < '1' compared the
+// texts). The rewrite copies the operands, so it is made once their text
+// is final (jsonbCompares, from resolveNested).
+func (x *tx) noteJSONBCompare(i, ls, re int) {
+	if !x.castsChecked() || x.T(i).ed || x.T(i).typ != tOp {
+		return
+	}
+	var conds []string
+	for _, side := range [][2]int{{ls, i}, {i + 1, re}} {
+		if a, b := x.unparen(side[0], side[1]); b > a {
+			if c := x.conditionalJSONBCond(a, b); c != "" {
+				conds = append(conds, c)
+			}
+		}
+	}
+	if len(conds) == 0 {
+		return
+	}
+	if x.jsonbCmps == nil {
+		x.jsonbCmps = map[int]jsonbCompare{}
+	}
+	x.jsonbCmps[i] = jsonbCompare{ls, re, strings.Join(conds, " OR ")}
+}
+
+// jsonbCompares rewrites the comparisons noteJSONBCompare recorded, the
+// last first (one inside another's operand is in the text the outer one
+// copies), as
+//
+//	(CASE WHEN <jsonb> THEN (l) COLLATE pg_jsonb op r ELSE l op r END)
+//
+// unless a rewrite since took the operator into a form of its own.
+func (x *tx) jsonbCompares() {
+	for _, i := range slices.Backward(slices.Sorted(maps.Keys(x.jsonbCmps))) {
+		c := x.jsonbCmps[i]
+		if x.T(i).ed {
+			continue
+		}
+		op := x.T(i).text
+		x.commonLiteralsWithin(c.ls, c.re) // unknownlit.go: coalesce(iv, '1 sec') is copied below
+		pre, suf := x.T(c.ls).pre, x.T(c.re-1).suf // what encloses the comparison stays around it
+		x.T(c.ls).pre, x.T(c.re-1).suf = "", ""
+		left, right := x.text(c.ls, i), x.text(i+1, c.re)
+		x.wipe(c.ls, c.re)
+		x.T(c.ls).set("(CASE WHEN " + c.cond + " THEN (" + left + ") COLLATE " + JSONBCollation + " " + op + " " + right +
+			" ELSE " + left + " " + op + " " + right + " END)")
+		x.T(c.ls).pre, x.T(c.re-1).suf = pre, suf
+		x.castEnd[c.re-1] = c.ls
+	}
 }

@@ -229,6 +229,7 @@ func (x *tx) jsonOperators(early bool) error {
 				}
 				runtime = x.jsonColumnOperand(ls, i, rs, re, op)
 				if runtime == "" || runtime == "NULL" {
+					x.jsonbScalarConcat(ls, i, rs, re)
 					continue
 				}
 			}
@@ -271,6 +272,7 @@ func (x *tx) jsonOperators(early bool) error {
 				lit = x.jsonLiteralType(rs, re)
 			}
 			jsonCase := jsonColumnCase(runtime, op, left, right, lit, !colLeft) // json_operators.go
+			call = jsonbColumnCall(call, op, left, right, lit, !colLeft)
 			call = "CASE WHEN lower(" + runtime + ") IN ('jsonb', '" + JSONBDeclType + "') THEN " + call + jsonCase + " ELSE " + other + " END"
 		}
 		if runtime == "" && (op == "->" || op == "#>" || op == "||" || op == "-" || op == "#-") {
@@ -540,6 +542,39 @@ func (x *tx) jsonColumnOperand(la, lb, ra, rb int, op string) string {
 		return x.columnTypeExpr(q, c)
 	}
 	return ""
+}
+
+// jsonbScalarConcat makes the || between ls..i-1 and rs..re-1, a bare
+// column beside a string literal that is no document ('true', '"s"',
+// '5': jsonColumnOperand takes '{...}' and '[...]'), jsonb's || where the
+// column is jsonb at run time, PostgreSQL's reading of the literal as
+// jsonb ('[1]'::jsonb || 'true' is [1, true]; it was 0A000 here). Any
+// other column keeps text's || with the literal's check as written
+// (textoperands.go: the || token is left to outTextConcatOps), in the
+// ELSE branch of the same run-time form as jsonPass's.
+func (x *tx) jsonbScalarConcat(ls, i, rs, re int) {
+	if p, n := x.T(ls-1), x.T(re); ls > 0 && p.typ == tOp || re < x.n() && n.typ == tOp {
+		return // 'a' || j || 'b': one operator of a chain; the run-time check refuses
+	}
+	scalar := func(a, b int) bool { // a literal jsonb reads (anything else is its 22P02 there)
+		s, ok := unquoteString(x.T(a))
+		_, err := jsonParse(s)
+		return x.plainString(a, b) && ok && err == nil
+	}
+	q, c, ok := x.bareColumn(ls, i)
+	if !ok || !scalar(rs, re) {
+		if q, c, ok = x.bareColumn(rs, re); !ok || !scalar(ls, i) {
+			return
+		}
+	}
+	rt := x.columnTypeExpr(q, c)
+	if rt == "" || rt == "NULL" {
+		return
+	}
+	// around what outTextConcatOps wraps the operands in
+	x.T(ls).wpre = "(CASE WHEN lower(" + rt + ") IN ('jsonb', '" + JSONBDeclType + "') THEN pg_jsonb_concat(" +
+		x.text(ls, i) + ", " + x.text(rs, re) + ") ELSE " + x.T(ls).wpre
+	x.T(re-1).wsuf += " END)"
 }
 
 // plainString reports whether a..b-1 is a string constant alone of

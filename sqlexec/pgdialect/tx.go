@@ -32,6 +32,8 @@ type tx struct {
 	orderArr map[int]arrayOrder // ORDER BY item's first token -> how the array it builds sorts (orderby_array.go)
 	// orderJSONB: ORDER BY item's first token -> when it sorts as jsonb (jsonb_conditional.go)
 	orderJSONB map[int]string
+	// jsonbCmps: a comparison's operator -> its jsonb conditional operand (jsonb_conditional.go)
+	jsonbCmps map[int]jsonbCompare
 	// jsonKnown: start of a rewritten jsonb expression (jsonb_translate.go)
 	jsonKnown map[int]bool
 	// minMaxArgs: a min/max argument's first token -> its end and when it is numeric (minmax_conditional.go)
