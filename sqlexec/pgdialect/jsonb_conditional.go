@@ -98,7 +98,7 @@ func (x *tx) jsonbCompares() {
 			continue
 		}
 		op := x.T(i).text
-		x.commonLiteralsWithin(c.ls, c.re) // unknownlit.go: coalesce(iv, '1 sec') is copied below
+		x.commonLiteralsWithin(c.ls, c.re)         // unknownlit.go: coalesce(iv, '1 sec') is copied below
 		pre, suf := x.T(c.ls).pre, x.T(c.re-1).suf // what encloses the comparison stays around it
 		x.T(c.ls).pre, x.T(c.re-1).suf = "", ""
 		left, right := x.text(c.ls, i), x.text(i+1, c.re)

@@ -574,7 +574,7 @@ func (x *tx) jsonbScalarConcat(ls, i, rs, re int) {
 	// around what outTextConcatOps wraps the operands in
 	x.T(ls).wpre = "(CASE WHEN lower(" + rt + ") IN ('jsonb', '" + JSONBDeclType + "') THEN pg_jsonb_concat(" +
 		x.text(ls, i) + ", " + x.text(rs, re) + ") ELSE " + x.T(ls).wpre
-	x.T(re-1).wsuf += " END)"
+	x.T(re - 1).wsuf += " END)"
 }
 
 // plainString reports whether a..b-1 is a string constant alone of
