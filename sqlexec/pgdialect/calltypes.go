@@ -142,10 +142,14 @@ func jsonbOnly(a []uint32) uint32 {
 // other non-array value (anynonarray) text.
 func concatType(a []uint32) uint32 {
 	l, r := a[0], a[1]
+	text := func(o uint32) bool { return o == pgoid.Text || o == pgoid.Varchar || o == pgoid.Bpchar }
 	switch {
 	case l == pgoid.JSONB || r == pgoid.JSONB:
-		if l == pgoid.JSONB && r == pgoid.JSONB {
+		switch {
+		case l == pgoid.JSONB && r == pgoid.JSONB:
 			return pgoid.JSONB
+		case text(l) || text(r):
+			return pgoid.Text // anynonarray || text
 		}
 		return 0
 	case pgoid.ElemOf(l) != 0 || pgoid.ElemOf(r) != 0:
@@ -166,7 +170,6 @@ func concatType(a []uint32) uint32 {
 	case (l == pgoid.Bit || l == pgoid.Varbit) && (r == pgoid.Bit || r == pgoid.Varbit):
 		return pgoid.Varbit // bitcat (bits.go)
 	}
-	text := func(o uint32) bool { return o == pgoid.Text || o == pgoid.Varchar || o == pgoid.Bpchar }
 	if text(l) || text(r) {
 		return pgoid.Text
 	}

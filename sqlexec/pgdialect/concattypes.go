@@ -67,12 +67,15 @@ func ConcatItems(sqlText string) []ArithItem {
 // (calltypes.go) resolves it; with one unknown (a literal), jsonb or the
 // array's type where the other operand is one, else 0 (text's ||,
 // described from its values).
-func ConcatType(_ ArithItem, leafTypes []uint32) uint32 {
+func ConcatType(it ArithItem, leafTypes []uint32) uint32 {
 	if len(leafTypes) == 2 && leafTypes[0] != 0 && leafTypes[1] != 0 {
 		return concatType(leafTypes)
 	}
-	for _, o := range leafTypes {
-		if o == pgoid.JSONB {
+	for i, o := range leafTypes {
+		// beside a quoted literal (unknown: read as jsonb); beside
+		// another expression of no declared type (j || 'x'::text is
+		// text's ||) left to the values
+		if o == pgoid.JSONB && len(it.Leaves) == 2 && unknownLeaf(it.Leaves[1-i]) {
 			return pgoid.JSONB
 		}
 	}
@@ -82,4 +85,11 @@ func ConcatType(_ ArithItem, leafTypes []uint32) uint32 {
 		}
 	}
 	return 0
+}
+
+// unknownLeaf reports whether the SQLite text leaf is of PostgreSQL's
+// type unknown: a quoted literal alone, or NULL.
+func unknownLeaf(leaf string) bool {
+	x := newTx(leaf)
+	return x.n() == 1 && (x.T(0).typ == tString || x.T(0).kw("NULL"))
 }

@@ -571,10 +571,13 @@ func (x *tx) jsonbScalarConcat(ls, i, rs, re int) {
 	if rt == "" || rt == "NULL" {
 		return
 	}
-	// around what outTextConcatOps wraps the operands in
-	x.T(ls).wpre = "(CASE WHEN lower(" + rt + ") IN ('jsonb', '" + JSONBDeclType + "') THEN pg_jsonb_concat(" +
-		x.text(ls, i) + ", " + x.text(rs, re) + ") ELSE " + x.T(ls).wpre
-	x.T(re - 1).wsuf += " END)"
+	// around what outTextConcatOps wraps the operands in; an array column
+	// reads the literal as its array type (22P02 for 'true'), as jsonPass's
+	// form does, whose shape ConcatItems describes
+	l, r := x.text(ls, i), x.text(rs, re)
+	x.T(ls).wpre = "(CASE WHEN lower(" + rt + ") IN ('jsonb', '" + JSONBDeclType + "') THEN pg_jsonb_concat(" + l + ", " + r +
+		") ELSE CASE WHEN substr(" + rt + ", 1, 1) = '_' THEN pg_array_concat(" + l + ", " + r + ", " + rt + ") ELSE " + x.T(ls).wpre
+	x.T(re - 1).wsuf += " END END)"
 }
 
 // plainString reports whether a..b-1 is a string constant alone of
