@@ -10,8 +10,9 @@ package pgdialect
 //     || or any string literal for -: then the column's declared type
 //     decides at run time (CASE over columnTypeExpr), so text columns
 //     keep SQLite's || and -. PostgreSQL gives all of them one precedence,
-//     left-associative, between + - and the comparisons; they are rewritten
-//     after the date/time operators, left to right.
+//     left-associative, between + - and the comparisons. The operators of
+//     no other type are rewritten before the date/time operators
+//     (jsonEarlyOps), the others after them, each left to right.
 //   - ? is a parameter marker for SQLite-style clients; it is read as the
 //     jsonb operator when it follows an operand (a column, a literal, a
 //     closing parenthesis) and precedes one, and ?| / ?& always.
