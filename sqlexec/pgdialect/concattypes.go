@@ -51,6 +51,15 @@ func ConcatItems(sqlText string) []ArithItem {
 			}
 			var leaves []string
 			for _, p := range args[:2] {
+				// a conditional's column branch is its type's
+				// (coalesce(j, '{}') || ...: jsonb_translate.go's
+				// columnOrConditionalType)
+				for _, br := range x.conditionalBranches(p[0], p[1]) {
+					if _, _, ok := x.bareColumn(br[0], br[1]); ok {
+						p = br
+						break
+					}
+				}
 				leaves = append(leaves, x.src[x.T(p[0]).pos:x.T(p[1]-1).pos+len(x.T(p[1]-1).text)])
 			}
 			last := x.T(b - 1)

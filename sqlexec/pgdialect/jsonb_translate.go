@@ -267,7 +267,7 @@ func (x *tx) jsonOperators(early bool) error {
 				}
 				other = "CASE WHEN substr(" + runtime + ", 1, 1) = '_' THEN pg_array_concat(" + left + ", " + right + types + ") ELSE " + other + " END"
 			}
-			_, _, colLeft := x.bareColumn(ls, i)
+			colLeft := x.columnOrConditionalType(ls, i) != ""
 			lit := x.jsonLiteralType(ls, i)
 			if colLeft {
 				lit = x.jsonLiteralType(rs, re)
@@ -508,7 +508,6 @@ func (x *tx) jsonMinus(ls, i, re int) bool {
 // between a bare column and a string literal (see the file comment), or
 // "".
 func (x *tx) jsonColumnOperand(la, lb, ra, rb int, op string) string {
-	col := x.bareColumn
 	lit := func(a, b int) bool {
 		if b != a+1 || x.T(a).typ != tString {
 			return false
@@ -536,11 +535,32 @@ func (x *tx) jsonColumnOperand(la, lb, ra, rb int, op string) string {
 			return lit0(a, b) || b == a+1 && x.T(a).kw("NULL")
 		}
 	}
-	if q, c, ok := col(la, lb); ok && lit(ra, rb) {
+	if t := x.columnOrConditionalType(la, lb); t != "" && lit(ra, rb) {
+		return t
+	}
+	if t := x.columnOrConditionalType(ra, rb); t != "" && lit(la, lb) && op == "||" {
+		return t
+	}
+	return ""
+}
+
+// columnOrConditionalType is the column type expression (columnTypeExpr)
+// of a..b-1 when it is a bare column, or a CASE or a coalesce, nullif,
+// greatest or least call with a bare column among its branches: the
+// first such column's (coalesce(j, '{}') || '{"z": 1}' is jsonb's || over
+// a jsonb column: it was text's, a silently different answer; a branch of
+// another type beside it would be PostgreSQL's error); "" otherwise.
+func (x *tx) columnOrConditionalType(a, b int) string {
+	if q, c, ok := x.bareColumn(a, b); ok {
 		return x.columnTypeExpr(q, c)
 	}
-	if q, c, ok := col(ra, rb); ok && lit(la, lb) && op == "||" {
-		return x.columnTypeExpr(q, c)
+	if x.conditionalJSONBCond(a, b) == "" { // jsonb_conditional.go: such a conditional
+		return ""
+	}
+	for _, br := range x.conditionalBranches(a, b) {
+		if q, c, ok := x.bareColumn(br[0], br[1]); ok {
+			return x.columnTypeExpr(q, c)
+		}
 	}
 	return ""
 }

@@ -15,3 +15,7 @@ SELECT j || 'x'::text FROM n28jsonfix_k ORDER BY id;
 SELECT j || t FROM n28jsonfix_k ORDER BY id;
 -- text columns keep text's ||
 SELECT t || 'true', t || '5', '"q"' || t FROM n28jsonfix_k ORDER BY id;
+-- a conditional of a jsonb column beside a literal is jsonb's || too
+SELECT coalesce(j, '{}') || '{"z":1}' FROM n28jsonfix_k ORDER BY id;
+SELECT CASE WHEN id > 1 THEN j END || '[0]' FROM n28jsonfix_k ORDER BY id;
+SELECT coalesce(t, 'a') || '{"z":1}', coalesce(t, 'a') || 'b' FROM n28jsonfix_k ORDER BY id;
