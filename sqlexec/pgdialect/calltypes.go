@@ -284,11 +284,12 @@ func CallItems(sqlText string) []ArithItem {
 			}
 			break
 		}
+		runtimeOp := false
 		if lo, hi, ok := x.runtimeOperatorCall(a, b); ok {
 			if ra < 0 {
 				ra, rb = a, b // the probe replaces the whole CASE
 			}
-			a, b = lo, hi
+			a, b, runtimeOp = lo, hi, true
 		}
 		if b-a < 4 || x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 {
 			continue
@@ -311,6 +312,9 @@ func CallItems(sqlText string) []ArithItem {
 				break
 			}
 			l := args[k]
+			if runtimeOp {
+				l = x.columnBranchLeaf(l) // concattypes.go
+			}
 			item.Leaves = append(item.Leaves, x.src[x.T(l[0]).pos:x.T(l[1]-1).pos+len(x.T(l[1]-1).text)])
 		}
 		if len(item.Leaves) > 0 {

@@ -51,15 +51,7 @@ func ConcatItems(sqlText string) []ArithItem {
 			}
 			var leaves []string
 			for _, p := range args[:2] {
-				// a conditional's column branch is its type's
-				// (coalesce(j, '{}') || ...: jsonb_translate.go's
-				// columnOrConditionalType)
-				for _, br := range x.conditionalBranches(p[0], p[1]) {
-					if _, _, ok := x.bareColumn(br[0], br[1]); ok {
-						p = br
-						break
-					}
-				}
+				p = x.columnBranchLeaf(p)
 				leaves = append(leaves, x.src[x.T(p[0]).pos:x.T(p[1]-1).pos+len(x.T(p[1]-1).text)])
 			}
 			last := x.T(b - 1)
@@ -101,4 +93,18 @@ func ConcatType(it ArithItem, leafTypes []uint32) uint32 {
 func unknownLeaf(leaf string) bool {
 	x := newTx(leaf)
 	return x.n() == 1 && (x.T(0).typ == tString || x.T(0).kw("NULL"))
+}
+
+// columnBranchLeaf is the operand p of a run-time jsonb or array operator
+// to probe for its type: p, or the first column among its branches when p
+// is a conditional (coalesce(j, '{}') || ..., (CASE ... END) - 'a':
+// jsonb_translate.go's columnOrConditionalType decided by that column).
+func (x *tx) columnBranchLeaf(p [2]int) [2]int {
+	a, b := x.unparen(p[0], p[1])
+	for _, br := range x.conditionalBranches(a, b) {
+		if _, _, ok := x.bareColumn(br[0], br[1]); ok {
+			return br
+		}
+	}
+	return p
 }

@@ -19,3 +19,5 @@ SELECT t || 'true', t || '5', '"q"' || t FROM n28jsonfix_k ORDER BY id;
 SELECT coalesce(j, '{}') || '{"z":1}' FROM n28jsonfix_k ORDER BY id;
 SELECT CASE WHEN id > 1 THEN j END || '[0]' FROM n28jsonfix_k ORDER BY id;
 SELECT coalesce(t, 'a') || '{"z":1}', coalesce(t, 'a') || 'b' FROM n28jsonfix_k ORDER BY id;
+-- and jsonb's - over such a conditional
+SELECT (CASE WHEN id > 1 THEN j END) - 'a', coalesce(j, '{}') - 'a' FROM n28jsonfix_k WHERE id <> 3 ORDER BY id;
