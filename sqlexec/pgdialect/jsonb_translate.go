@@ -554,7 +554,7 @@ func (x *tx) columnOrConditionalType(a, b int) string {
 	if q, c, ok := x.bareColumn(a, b); ok {
 		return x.columnTypeExpr(q, c)
 	}
-	a, b = x.unparen(a, b) // (CASE ... END) - 'a'
+	a, b = x.unparen(a, b)                  // (CASE ... END) - 'a'
 	if x.conditionalJSONBCond(a, b) == "" { // jsonb_conditional.go: such a conditional
 		return ""
 	}
