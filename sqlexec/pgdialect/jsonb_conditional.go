@@ -67,6 +67,22 @@ func (x *tx) noteJSONBCompare(i, ls, re int) {
 	if !x.castsChecked() || x.T(i).ed || x.T(i).typ != tOp {
 		return
 	}
+	cond := x.jsonbCompareWhen(i, ls, re)
+	if cond == "" {
+		return
+	}
+	if x.jsonbCmps == nil {
+		x.jsonbCmps = map[int]jsonbCompare{}
+	}
+	x.jsonbCmps[i] = jsonbCompare{ls, re, cond}
+}
+
+// jsonbCompareWhen is the SQL condition under which the comparison at i
+// between ls..i-1 and i+1..re-1 compares jsonb values: an operand that
+// is a conditional of jsonb columns (conditionalJSONBCond); "" when
+// neither is. arith.go's run-time comparison of two conditionals puts it
+// in its own CASE (coalesce(a.j, a.k) = coalesce(b.k, b.j)).
+func (x *tx) jsonbCompareWhen(i, ls, re int) string {
 	var conds []string
 	for _, side := range [][2]int{{ls, i}, {i + 1, re}} {
 		if a, b := x.unparen(side[0], side[1]); b > a {
@@ -75,13 +91,7 @@ func (x *tx) noteJSONBCompare(i, ls, re int) {
 			}
 		}
 	}
-	if len(conds) == 0 {
-		return
-	}
-	if x.jsonbCmps == nil {
-		x.jsonbCmps = map[int]jsonbCompare{}
-	}
-	x.jsonbCmps[i] = jsonbCompare{ls, re, strings.Join(conds, " OR ")}
+	return strings.Join(conds, " OR ")
 }
 
 // jsonbCompares rewrites the comparisons noteJSONBCompare recorded, the
