@@ -500,9 +500,13 @@ func (x *tx) runtimeCompare(i, ls, re int, lrt, rrt string) {
 // holds, as SQLite compares otherwise.
 func (x *tx) runtimeCompareWhen(i, ls, re int, cond string) {
 	op := x.T(i).text
+	jsonb := x.jsonbCompareWhen(i, ls, re) // jsonb_conditional.go
 	left, right := x.text(ls, i), x.text(i+1, re)
+	if jsonb != "" {
+		jsonb = " WHEN " + jsonb + " THEN (" + left + ") COLLATE " + JSONBCollation + " " + op + " " + right
+	}
 	x.wipe(ls, re)
-	x.T(ls).set("(CASE WHEN " + cond + " THEN (pg_cmp(" + left + ", " + right + ") " + op + " 0) ELSE " +
+	x.T(ls).set("(CASE WHEN " + cond + " THEN (pg_cmp(" + left + ", " + right + ") " + op + " 0)" + jsonb + " ELSE " +
 		left + " " + op + " " + right + " END)")
 	x.castEnd[re-1] = ls
 	if x.arithTypes == nil {
@@ -750,7 +754,7 @@ func (x *tx) runtimeMembership(i, e int) {
 	if s < 0 || rt == "" || x.kw(i+1, "SYMMETRIC") || x.kw(i+1, "ASYMMETRIC") {
 		return
 	}
-	x.membershipByValue(s, i, e, "coalesce("+rt+", '') <> ''")
+	x.membershipByValue(s, i, e, "coalesce("+rt+", '') <> ''", "")
 }
 
 // membershipByValue rewrites x [NOT] BETWEEN a AND b or x [NOT] IN
@@ -758,7 +762,7 @@ func (x *tx) runtimeMembership(i, e int) {
 // cond holds at run time numbers compare by value (pg_cmp; x as numeric
 // text with the numeric collation for IN), and as SQLite compares them
 // otherwise. What encloses the test stays around it.
-func (x *tx) membershipByValue(s, i, e int, cond string) {
+func (x *tx) membershipByValue(s, i, e int, cond, jcond string) {
 	not := ""
 	if x.T(e).kw("NOT") {
 		not = "NOT "
@@ -778,17 +782,24 @@ func (x *tx) membershipByValue(s, i, e int, cond string) {
 	pre, suf := x.T(s).pre, x.T(end-1).suf
 	x.T(s).pre, x.T(end-1).suf = "", ""
 	col := x.text(s, e)
+	// a jsonb result compares as jsonb (jsonb_conditional.go)
+	jsonbWhen := func(test string) string {
+		if jcond == "" {
+			return ""
+		}
+		return " WHEN " + jcond + " THEN (" + col + ") COLLATE " + JSONBCollation + " " + test
+	}
 	if x.T(i).kw("IN") {
 		list := x.text(i+1, end)
 		x.wipe(s, end)
 		x.T(s).set("(CASE WHEN " + cond + " THEN CAST(" + col + " AS TEXT) COLLATE " + NumericCollation + " " + not +
-			"IN " + list + " ELSE " + col + " " + not + "IN " + list + " END)")
+			"IN " + list + jsonbWhen(not+"IN "+list) + " ELSE " + col + " " + not + "IN " + list + " END)")
 	} else {
 		and := x.betweenAnd(i)
 		lo, hi := x.text(i+1, and), x.text(and+1, end)
 		x.wipe(s, end)
 		x.T(s).set("(CASE WHEN " + cond + " THEN " + not + "(pg_cmp(" + col + ", " + lo + ") >= 0 AND pg_cmp(" +
-			col + ", " + hi + ") <= 0) ELSE " + col + " " + not + "BETWEEN " + lo + " AND " + hi + " END)")
+			col + ", " + hi + ") <= 0)" + jsonbWhen(not+"BETWEEN "+lo+" AND "+hi) + " ELSE " + col + " " + not + "BETWEEN " + lo + " AND " + hi + " END)")
 	}
 	x.T(s).pre, x.T(end-1).suf = pre, suf
 	x.castEnd[end-1] = s

@@ -142,10 +142,14 @@ func jsonbOnly(a []uint32) uint32 {
 // other non-array value (anynonarray) text.
 func concatType(a []uint32) uint32 {
 	l, r := a[0], a[1]
+	text := func(o uint32) bool { return o == pgoid.Text || o == pgoid.Varchar || o == pgoid.Bpchar }
 	switch {
 	case l == pgoid.JSONB || r == pgoid.JSONB:
-		if l == pgoid.JSONB && r == pgoid.JSONB {
+		switch {
+		case l == pgoid.JSONB && r == pgoid.JSONB:
 			return pgoid.JSONB
+		case text(l) || text(r):
+			return pgoid.Text // anynonarray || text
 		}
 		return 0
 	case pgoid.ElemOf(l) != 0 || pgoid.ElemOf(r) != 0:
@@ -166,7 +170,6 @@ func concatType(a []uint32) uint32 {
 	case (l == pgoid.Bit || l == pgoid.Varbit) && (r == pgoid.Bit || r == pgoid.Varbit):
 		return pgoid.Varbit // bitcat (bits.go)
 	}
-	text := func(o uint32) bool { return o == pgoid.Text || o == pgoid.Varchar || o == pgoid.Bpchar }
 	if text(l) || text(r) {
 		return pgoid.Text
 	}
@@ -281,11 +284,12 @@ func CallItems(sqlText string) []ArithItem {
 			}
 			break
 		}
+		runtimeOp := false
 		if lo, hi, ok := x.runtimeOperatorCall(a, b); ok {
 			if ra < 0 {
 				ra, rb = a, b // the probe replaces the whole CASE
 			}
-			a, b = lo, hi
+			a, b, runtimeOp = lo, hi, true
 		}
 		if b-a < 4 || x.T(a).typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 {
 			continue
@@ -308,6 +312,9 @@ func CallItems(sqlText string) []ArithItem {
 				break
 			}
 			l := args[k]
+			if runtimeOp {
+				l = x.columnBranchLeaf(l) // concattypes.go
+			}
 			item.Leaves = append(item.Leaves, x.src[x.T(l[0]).pos:x.T(l[1]-1).pos+len(x.T(l[1]-1).text)])
 		}
 		if len(item.Leaves) > 0 {

@@ -63,16 +63,21 @@ func (x *tx) castSource(pre, suf string, a, b int, tt *pgType) (string, string) 
 	default:
 		return pre, suf
 	}
-	src := ""
-	if tbl, col, ok := x.columnTable(a, b); ok {
-		src = colTypeQuery("pg_col_srctype", tbl, col)
-	} else {
-		src = x.joinColumnType("pg_col_srctype", a, b)
-	}
+	src := x.columnSrcType(a, b)
 	if src == "" {
 		return pre, suf
 	}
 	return "pg_cast_by_source(", ", " + quoteLit(target) + ", " + src + ")"
+}
+
+// columnSrcType is the run-time expression of the declared type name
+// (pg_col_srctype) of the bare column a..b-1, "" when a..b-1 is not a
+// column of a table the statement surely names.
+func (x *tx) columnSrcType(a, b int) string {
+	if tbl, col, ok := x.columnTable(a, b); ok {
+		return colTypeQuery("pg_col_srctype", tbl, col)
+	}
+	return x.joinColumnType("pg_col_srctype", a, b)
 }
 
 // literalConcat reports whether a..b-1 is a concatenation of quoted

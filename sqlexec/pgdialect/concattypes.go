@@ -51,6 +51,7 @@ func ConcatItems(sqlText string) []ArithItem {
 			}
 			var leaves []string
 			for _, p := range args[:2] {
+				p = x.columnBranchLeaf(p)
 				leaves = append(leaves, x.src[x.T(p[0]).pos:x.T(p[1]-1).pos+len(x.T(p[1]-1).text)])
 			}
 			last := x.T(b - 1)
@@ -67,12 +68,15 @@ func ConcatItems(sqlText string) []ArithItem {
 // (calltypes.go) resolves it; with one unknown (a literal), jsonb or the
 // array's type where the other operand is one, else 0 (text's ||,
 // described from its values).
-func ConcatType(_ ArithItem, leafTypes []uint32) uint32 {
+func ConcatType(it ArithItem, leafTypes []uint32) uint32 {
 	if len(leafTypes) == 2 && leafTypes[0] != 0 && leafTypes[1] != 0 {
 		return concatType(leafTypes)
 	}
-	for _, o := range leafTypes {
-		if o == pgoid.JSONB {
+	for i, o := range leafTypes {
+		// beside a quoted literal (unknown: read as jsonb); beside
+		// another expression of no declared type (j || 'x'::text is
+		// text's ||) left to the values
+		if o == pgoid.JSONB && len(it.Leaves) == 2 && unknownLeaf(it.Leaves[1-i]) {
 			return pgoid.JSONB
 		}
 	}
@@ -82,4 +86,25 @@ func ConcatType(_ ArithItem, leafTypes []uint32) uint32 {
 		}
 	}
 	return 0
+}
+
+// unknownLeaf reports whether the SQLite text leaf is of PostgreSQL's
+// type unknown: a quoted literal alone, or NULL.
+func unknownLeaf(leaf string) bool {
+	x := newTx(leaf)
+	return x.n() == 1 && (x.T(0).typ == tString || x.T(0).kw("NULL"))
+}
+
+// columnBranchLeaf is the operand p of a run-time jsonb or array operator
+// to probe for its type: p, or the first column among its branches when p
+// is a conditional (coalesce(j, '{}') || ..., (CASE ... END) - 'a':
+// jsonb_translate.go's columnOrConditionalType decided by that column).
+func (x *tx) columnBranchLeaf(p [2]int) [2]int {
+	a, b := x.unparen(p[0], p[1])
+	for _, br := range x.conditionalBranches(a, b) {
+		if _, _, ok := x.bareColumn(br[0], br[1]); ok {
+			return br
+		}
+	}
+	return p
 }

@@ -21,19 +21,21 @@ func TestConcatItems(t *testing.T) {
 		t.Errorf("leaves %q", l)
 	}
 	for _, c := range []struct {
+		item   int // 0: tags || 'z'::text, 1: doc || '{"z": 0}'
 		leaves []uint32
 		want   uint32
 	}{
-		{[]uint32{pgoid.JSONB, 0}, pgoid.JSONB}, // jsonb || a literal
-		{[]uint32{pgoid.JSONB, pgoid.JSONB}, pgoid.JSONB},
-		{[]uint32{pgoid.JSONB, pgoid.Text}, 0}, // text's ||, described by its values
-		{[]uint32{pgoid.Int4, pgoid.ArrayOf(pgoid.Int4)}, pgoid.ArrayOf(pgoid.Int4)},
-		{[]uint32{pgoid.ArrayOf(pgoid.Int4), pgoid.ArrayOf(pgoid.Int8)}, pgoid.ArrayOf(pgoid.Int8)},
-		{[]uint32{pgoid.Text, pgoid.Text}, pgoid.Text},
-		{[]uint32{0, 0}, 0},
+		{1, []uint32{pgoid.JSONB, 0}, pgoid.JSONB}, // jsonb || a literal
+		{0, []uint32{pgoid.JSONB, 0}, 0},           // jsonb || 'z'::text of no probed type: text's, by its values
+		{0, []uint32{pgoid.JSONB, pgoid.JSONB}, pgoid.JSONB},
+		{0, []uint32{pgoid.JSONB, pgoid.Text}, pgoid.Text}, // anynonarray || text
+		{0, []uint32{pgoid.Int4, pgoid.ArrayOf(pgoid.Int4)}, pgoid.ArrayOf(pgoid.Int4)},
+		{0, []uint32{pgoid.ArrayOf(pgoid.Int4), pgoid.ArrayOf(pgoid.Int8)}, pgoid.ArrayOf(pgoid.Int8)},
+		{0, []uint32{pgoid.Text, pgoid.Text}, pgoid.Text},
+		{0, []uint32{0, 0}, 0},
 	} {
-		if got := ConcatType(items[0], c.leaves); got != c.want {
-			t.Errorf("ConcatType(%v) = %d, want %d", c.leaves, got, c.want)
+		if got := ConcatType(items[c.item], c.leaves); got != c.want {
+			t.Errorf("ConcatType(%v) of item %d = %d, want %d", c.leaves, c.item, got, c.want)
 		}
 	}
 	if ConcatItems("SELECT * FROM t") != nil || MentionsConcat("SELECT a || b FROM t") {

@@ -458,6 +458,7 @@ func (x *tx) datetimePass() error {
 					x.castComparedLiteral(ls, i, re, lt, rt) // datetime_unknown.go
 					if !isDTType(lt) && !isDTType(rt) {
 						x.arithCompare(i, ls, re)
+						x.noteJSONBCompare(i, ls, re) // jsonb_conditional.go
 					} else {
 						x.dateBesideColumn(ls, i, re, lt, rt) // datetime_zone.go
 					}

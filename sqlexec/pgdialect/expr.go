@@ -164,6 +164,10 @@ func (x *tx) exprPass() error {
 	if err := x.rangeOperators(); err != nil {
 		return err
 	}
+	// jsonb_translate.go: before the rewrites that copy an operand's text
+	if err := x.jsonEarlyOperators(); err != nil {
+		return err
+	}
 	if err := x.floatCalls(); err != nil { // floatcalls.go
 		return err
 	}

@@ -122,7 +122,7 @@ func (x *tx) jsonLiteralType(a, b int) string {
 // (json || integer, json - unknown).
 func jsonColumnCase(rt, op, left, right, lit string, litLeft bool) string {
 	body := left + " || " + right
-	if op != "||" || !(lit == "unknown" || lit == "text" || lit == "character varying" || lit == "character") {
+	if op != "||" || !stringTypeName(lit) {
 		types := "json " + op + " " + lit
 		if litLeft {
 			types = lit + " " + op + " json"
@@ -130,6 +130,33 @@ func jsonColumnCase(rt, op, left, right, lit string, litLeft bool) string {
 		body = "pg_no_operator(" + quoteLit(types) + ")"
 	}
 	return " WHEN lower(" + rt + ") IN ('json', '" + JSONDeclType + "') THEN " + body
+}
+
+// stringTypeName reports whether lit (jsonLiteralType's name) is an
+// unknown literal's or a string type's: json || lit is text's ||.
+func stringTypeName(lit string) bool {
+	return lit == "unknown" || lit == "text" || lit == "character varying" || lit == "character"
+}
+
+// jsonbColumnCall is the call jsonPass puts in its run-time CASE for a
+// jsonb column at || with the operand of type lit (jsonLiteralType's
+// name) on the other side: PostgreSQL's jsonb || jsonb for an unknown
+// literal or a jsonb, text's || for a string type (anynonarray || text),
+// else 42883 (jsonb || integer: found by a helper comparing with
+// PostgreSQL 15); call as it is for any other operator or a type not
+// known.
+func jsonbColumnCall(call, op, left, right, lit string, litLeft bool) string {
+	switch {
+	case op != "||" || lit == "" || lit == "unknown" || lit == "jsonb":
+		return call
+	case stringTypeName(lit):
+		return left + " || " + right
+	}
+	types := "jsonb || " + lit
+	if litLeft {
+		types = lit + " || jsonb"
+	}
+	return "pg_no_operator(" + quoteLit(types) + ")"
 }
 
 // fnNoOperator is pg_no_operator(types): PostgreSQL's 42883 for an

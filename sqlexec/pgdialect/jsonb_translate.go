@@ -10,8 +10,9 @@ package pgdialect
 //     || or any string literal for -: then the column's declared type
 //     decides at run time (CASE over columnTypeExpr), so text columns
 //     keep SQLite's || and -. PostgreSQL gives all of them one precedence,
-//     left-associative, between + - and the comparisons; they are rewritten
-//     after the date/time operators, left to right.
+//     left-associative, between + - and the comparisons. The operators of
+//     no other type are rewritten before the date/time operators
+//     (jsonEarlyOps), the others after them, each left to right.
 //   - ? is a parameter marker for SQLite-style clients; it is read as the
 //     jsonb operator when it follows an operand (a column, a literal, a
 //     closing parenthesis) and precedes one, and ?| / ?& always.
@@ -136,6 +137,30 @@ var jsonOpFuncs = map[string][2]string{
 	"#-": {"pg_jsonb_delete_path", ""}, "||": {"pg_jsonb_concat", ""}, "-": {"pg_jsonb_delete", ""},
 }
 
+// jsonEarlyOps are the json operators of no other type: jsonEarlyOperators
+// rewrites them before the date/time, numeric and array rewrites, which
+// copy an operand's text into the forms they build (iv + CASE WHEN j ?
+// 'a' THEN iv END carried the ? as written, a syntax error in SQLite:
+// seed 8000081 of the differential fuzz tester). The operators that
+// other types share (||, -, @>, <@) wait for jsonPass, which knows by
+// then what the arrays and ranges took, unless an operand is shown to be
+// jsonb (j -> 'a' @> '1').
+var jsonEarlyOps = map[string]bool{"->": true, "->>": true, "#>": true, "#>>": true, "?": true, "?|": true, "?&": true, "#-": true}
+
+// jsonLateOps are the operators of jsonOpFuncs that share their
+// precedence with jsonEarlyOps and wait for jsonPass: j || k -> 'a' is
+// (j || k) -> 'a', so an early operator after one is left to jsonPass too.
+var jsonLateOps = map[string]bool{"||": true, "-": true, "@>": true, "<@": true}
+
+// jsonEarlyOperators rewrites the jsonEarlyOps operators (see there).
+func (x *tx) jsonEarlyOperators() error {
+	if x.catalog {
+		return nil
+	}
+	x.elementAliasValues() // item->>'a' of FROM jsonb_array_elements(...) item
+	return x.jsonOperators(true)
+}
+
 // jsonPass rewrites the operators, table functions and JSON arguments.
 func (x *tx) jsonPass() error {
 	if x.catalog {
@@ -144,8 +169,19 @@ func (x *tx) jsonPass() error {
 	if err := x.refuseTableRows(); err != nil { // json_tablerow.go
 		return err
 	}
-	x.elementAliasValues()
-	known := map[int]bool{} // start of a rewritten jsonb expression
+	if err := x.jsonOperators(false); err != nil {
+		return err
+	}
+	return x.jsonCalls()
+}
+
+// jsonOperators rewrites the json operators (early: jsonEarlyOps alone,
+// else every one left).
+func (x *tx) jsonOperators(early bool) error {
+	if x.jsonKnown == nil {
+		x.jsonKnown = map[int]bool{} // start of a rewritten jsonb expression
+	}
+	known := x.jsonKnown
 	for i := 1; i < x.n(); i++ {
 		t := x.T(i)
 		if t.typ != tOp || t.ed { // an operator an earlier pass rewrote or consumed (arrayPass: a || b of arrays)
@@ -153,7 +189,7 @@ func (x *tx) jsonPass() error {
 		}
 		op := t.text
 		spec, ok := jsonOpFuncs[op]
-		if !ok || !x.endsOperand(i-1) {
+		if !ok || early && !jsonEarlyOps[op] && op != "@>" && op != "<@" || !x.endsOperand(i-1) {
 			continue
 		}
 		rs := i + 1
@@ -167,6 +203,12 @@ func (x *tx) jsonPass() error {
 		}
 		if ls < 0 || re < 0 {
 			continue
+		}
+		if p := x.T(ls - 1); early && ls > 0 && p.typ == tOp && !p.ed && jsonLateOps[p.text] {
+			continue // j || k -> 'a': jsonPass's, left to right
+		}
+		if early && !jsonEarlyOps[op] && !x.jsonExpr(ls, i, known) && !x.jsonExpr(rs, re, known) {
+			continue // no operand shown to be jsonb: an array's or a range's too
 		}
 		runtime := ""                                // the column type expression deciding || and -
 		delKeys := op == "-" && x.arrayShown(rs, re) // jsonb - text[], the only - with an array
@@ -188,6 +230,7 @@ func (x *tx) jsonPass() error {
 				}
 				runtime = x.jsonColumnOperand(ls, i, rs, re, op)
 				if runtime == "" || runtime == "NULL" {
+					x.jsonbScalarConcat(ls, i, rs, re)
 					continue
 				}
 			}
@@ -224,12 +267,13 @@ func (x *tx) jsonPass() error {
 				}
 				other = "CASE WHEN substr(" + runtime + ", 1, 1) = '_' THEN pg_array_concat(" + left + ", " + right + types + ") ELSE " + other + " END"
 			}
-			_, _, colLeft := x.bareColumn(ls, i)
+			colLeft := x.columnOrConditionalType(ls, i) != ""
 			lit := x.jsonLiteralType(ls, i)
 			if colLeft {
 				lit = x.jsonLiteralType(rs, re)
 			}
 			jsonCase := jsonColumnCase(runtime, op, left, right, lit, !colLeft) // json_operators.go
+			call = jsonbColumnCall(call, op, left, right, lit, !colLeft)
 			call = "CASE WHEN lower(" + runtime + ") IN ('jsonb', '" + JSONBDeclType + "') THEN " + call + jsonCase + " ELSE " + other + " END"
 		}
 		if runtime == "" && (op == "->" || op == "#>" || op == "||" || op == "-" || op == "#-") {
@@ -246,6 +290,13 @@ func (x *tx) jsonPass() error {
 			x.typeSpan(ls, re, o)
 		}
 	}
+	return nil
+}
+
+// jsonCalls rewrites the JSON table functions and the JSON constructors'
+// arguments.
+func (x *tx) jsonCalls() error {
+	known := x.jsonKnown
 	x.arrayToJSONAgg()
 	for i := 0; i < x.n(); i++ {
 		t := x.T(i)
@@ -457,7 +508,6 @@ func (x *tx) jsonMinus(ls, i, re int) bool {
 // between a bare column and a string literal (see the file comment), or
 // "".
 func (x *tx) jsonColumnOperand(la, lb, ra, rb int, op string) string {
-	col := x.bareColumn
 	lit := func(a, b int) bool {
 		if b != a+1 || x.T(a).typ != tString {
 			return false
@@ -485,13 +535,71 @@ func (x *tx) jsonColumnOperand(la, lb, ra, rb int, op string) string {
 			return lit0(a, b) || b == a+1 && x.T(a).kw("NULL")
 		}
 	}
-	if q, c, ok := col(la, lb); ok && lit(ra, rb) {
-		return x.columnTypeExpr(q, c)
+	if t := x.columnOrConditionalType(la, lb); t != "" && lit(ra, rb) {
+		return t
 	}
-	if q, c, ok := col(ra, rb); ok && lit(la, lb) && op == "||" {
-		return x.columnTypeExpr(q, c)
+	if t := x.columnOrConditionalType(ra, rb); t != "" && lit(la, lb) && op == "||" {
+		return t
 	}
 	return ""
+}
+
+// columnOrConditionalType is the column type expression (columnTypeExpr)
+// of a..b-1 when it is a bare column, or a CASE or a coalesce, nullif,
+// greatest or least call with a bare column among its branches: the
+// first such column's (coalesce(j, '{}') || '{"z": 1}' is jsonb's || over
+// a jsonb column: it was text's, a silently different answer; a branch of
+// another type beside it would be PostgreSQL's error); "" otherwise.
+func (x *tx) columnOrConditionalType(a, b int) string {
+	if q, c, ok := x.bareColumn(a, b); ok {
+		return x.columnTypeExpr(q, c)
+	}
+	a, b = x.unparen(a, b)                  // (CASE ... END) - 'a'
+	if x.conditionalJSONBCond(a, b) == "" { // jsonb_conditional.go: such a conditional
+		return ""
+	}
+	for _, br := range x.conditionalBranches(a, b) {
+		if q, c, ok := x.bareColumn(br[0], br[1]); ok {
+			return x.columnTypeExpr(q, c)
+		}
+	}
+	return ""
+}
+
+// jsonbScalarConcat makes the || between ls..i-1 and rs..re-1, a bare
+// column beside a string literal that is no document ('true', '"s"',
+// '5': jsonColumnOperand takes '{...}' and '[...]'), jsonb's || where the
+// column is jsonb at run time, PostgreSQL's reading of the literal as
+// jsonb ('[1]'::jsonb || 'true' is [1, true]; it was 0A000 here). Any
+// other column keeps text's || with the literal's check as written
+// (textoperands.go: the || token is left to outTextConcatOps), in the
+// ELSE branch of the same run-time form as jsonPass's.
+func (x *tx) jsonbScalarConcat(ls, i, rs, re int) {
+	if p, n := x.T(ls-1), x.T(re); ls > 0 && p.typ == tOp || re < x.n() && n.typ == tOp {
+		return // 'a' || j || 'b': one operator of a chain; the run-time check refuses
+	}
+	scalar := func(a, b int) bool { // a literal jsonb reads (anything else is its 22P02 there)
+		s, ok := unquoteString(x.T(a))
+		_, err := jsonParse(s)
+		return x.plainString(a, b) && ok && err == nil
+	}
+	q, c, ok := x.bareColumn(ls, i)
+	if !ok || !scalar(rs, re) {
+		if q, c, ok = x.bareColumn(rs, re); !ok || !scalar(ls, i) {
+			return
+		}
+	}
+	rt := x.columnTypeExpr(q, c)
+	if rt == "" || rt == "NULL" {
+		return
+	}
+	// around what outTextConcatOps wraps the operands in; an array column
+	// reads the literal as its array type (22P02 for 'true'), as jsonPass's
+	// form does, whose shape ConcatItems describes
+	l, r := x.text(ls, i), x.text(rs, re)
+	x.T(ls).wpre = "(CASE WHEN lower(" + rt + ") IN ('jsonb', '" + JSONBDeclType + "') THEN pg_jsonb_concat(" + l + ", " + r +
+		") ELSE CASE WHEN substr(" + rt + ", 1, 1) = '_' THEN pg_array_concat(" + l + ", " + r + ", " + rt + ") ELSE " + x.T(ls).wpre
+	x.T(re - 1).wsuf += " END END)"
 }
 
 // plainString reports whether a..b-1 is a string constant alone of

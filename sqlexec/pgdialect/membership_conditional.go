@@ -22,6 +22,8 @@ import (
 type memberTest struct {
 	s, e int
 	cond string
+	// jcond: when it is jsonb (jsonb_conditional.go)
+	jcond string
 }
 
 // conditionalMembership records the BETWEEN or IN at i when its operand
@@ -46,7 +48,7 @@ func (x *tx) conditionalMembership(i int) bool {
 	if x.memberTests == nil {
 		x.memberTests = map[int]memberTest{}
 	}
-	x.memberTests[i] = memberTest{s, e, cond}
+	x.memberTests[i] = memberTest{s, e, cond, x.conditionalJSONBCond(a, b)}
 	return true
 }
 
@@ -83,6 +85,6 @@ func (x *tx) conditionalOperand(k int) (s, a, b int, ok bool) {
 func (x *tx) conditionalMemberships() {
 	for _, i := range slices.Backward(slices.Sorted(maps.Keys(x.memberTests))) {
 		m := x.memberTests[i]
-		x.membershipByValue(m.s, i, m.e, m.cond) // arith.go
+		x.membershipByValue(m.s, i, m.e, m.cond, m.jcond) // arith.go
 	}
 }

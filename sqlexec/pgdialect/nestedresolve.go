@@ -103,6 +103,7 @@ func (x *tx) resolveNested() error {
 	// (coalesce(i, 1.50) keeps the constant's digits)
 	x.minMaxConditional()      // minmax_conditional.go
 	x.conditionalMemberships() // membership_conditional.go: likewise
+	x.jsonbCompares()          // jsonb_conditional.go: likewise
 	return nil
 }
 

@@ -55,11 +55,11 @@ func (x *tx) orderNumeric() {
 				x.orderArr[a], recorded = ao, true
 			} else if !x.conditionalNumeric(ca, cb) && !x.exactAvg(ca, cb) {
 				continue
-			} else if cond, ivCond := x.conditionalNumericCond(ca, cb), x.conditionalIntervalCond(ca, cb); cond != "" || ivCond != "" {
+			} else if cond, ivCond, jCond := x.conditionalNumericCond(ca, cb), x.conditionalIntervalCond(ca, cb), x.conditionalJSONBCond(ca, cb); cond != "" || ivCond != "" || jCond != "" {
 				if x.orderNum == nil {
-					x.orderNum, x.orderIv = map[int]string{}, map[int]string{}
+					x.orderNum, x.orderIv, x.orderJSONB = map[int]string{}, map[int]string{}, map[int]string{}
 				}
-				x.orderNum[a], x.orderIv[a], recorded = cond, ivCond, true
+				x.orderNum[a], x.orderIv[a], x.orderJSONB[a], recorded = cond, ivCond, jCond, true
 			}
 			if recorded {
 				if ia != a {
@@ -202,6 +202,10 @@ func (x *tx) orderNumericKey(lo, hi, d int, desc, explicit bool) {
 	if isArr {
 		x.T(lo).pre = ao.key(expr, mods) + x.T(lo).pre
 		return
+	}
+	if jc := x.orderJSONB[lo]; jc != "" {
+		// a jsonb result sorts as jsonb (jsonb_conditional.go)
+		x.T(lo).pre = "(CASE WHEN " + jc + " THEN " + expr + " END) COLLATE " + JSONBCollation + " " + mods + ", " + x.T(lo).pre
 	}
 	if iv := x.orderIv[lo]; iv != "" {
 		// an interval result sorts by value (interval_order.go)

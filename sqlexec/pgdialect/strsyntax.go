@@ -235,12 +235,18 @@ func (x *tx) rewriteMinMaxAt(i int) {
 	// by value too: greatest(iv, iv2) of '2 days' and '1 mon' was the
 	// larger text, '2 days' (read before the arguments' tokens are
 	// blanked)
-	var dts []string
+	var dts, jts []string
 	lits := make([]bool, len(args)) // quoted literals: intervals beside one
 	if !interval && !numeric {
 		for j, a := range args {
 			if t := x.dtTypeExpr(a[0], a[1]); runtimeTypeExpr(t) { // datetime_nested.go
 				dts = append(dts, t)
+			}
+			// a jsonb column compares as jsonb too: greatest(j, k) of
+			// '"s"' and 'null' was the larger text, null
+			// (jsonb_conditional.go)
+			if t := x.columnSrcType(a[0], a[1]); t != "" {
+				jts = append(jts, t)
 			}
 			lits[j] = a[1] == a[0]+1 && x.plainLiteral(a[0]) // unknownlit.go: not one commonLiterals typed
 		}
@@ -272,6 +278,15 @@ func (x *tx) rewriteMinMaxAt(i int) {
 			}
 		}
 		dtWhen = " WHEN 'interval' IN (" + strings.Join(dts, ", ") + ") THEN " + minMaxCall(fn, ivs, "interval")
+		if len(jts) > 0 {
+			js := slices.Clone(texts)
+			for j, lit := range lits {
+				if lit {
+					js[j] = "pg_cast_jsonb(" + js[j] + ")" // greatest(j, '{"b":1,"a":2}') prints the jsonb
+				}
+			}
+			dtWhen += " WHEN 'jsonb' IN (" + strings.Join(jts, ", ") + ") THEN " + minMaxCall(fn, js, "jsonb")
+		}
 	}
 	switch {
 	case interval:
@@ -307,14 +322,18 @@ func (x *tx) minMaxIntervalElse(a, b int) (lo, hi int, ok bool) {
 
 // minMaxCall is SQLite's max/min (fn) over texts skipping NULLs, the
 // values converted to as ("numeric": numeric text compared by value,
-// "float8": double precision; "interval": compared by the interval
-// collation; "": as they are).
+// "float8": double precision; "interval", "jsonb": compared by the
+// type's collation; "": as they are).
 func minMaxCall(fn string, texts []string, as string) string {
 	numeric := as == "numeric"
-	if as == "interval" {
+	if as == "interval" || as == "jsonb" {
+		coll := IntervalCollation
+		if as == "jsonb" {
+			coll = JSONBCollation
+		}
 		conv := make([]string, len(texts))
 		for j, t := range texts {
-			conv[j] = "(" + t + ") COLLATE " + IntervalCollation
+			conv[j] = "(" + t + ") COLLATE " + coll
 		}
 		texts = conv
 	} else if as != "" {

@@ -24,6 +24,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if err := x.jsonCompare(); err != nil { // typecompare.go
 		return nil, err
 	}
+	if err := x.unknownOperators(); err != nil { // unknown_operators.go
+		return nil, err
+	}
 	if err := x.setOpOrderBy(); err != nil { // setoporder.go
 		return nil, err
 	}

@@ -30,6 +30,12 @@ type tx struct {
 	orderNum map[int]string     // ORDER BY item's first token -> when it sorts as numeric (orderby_numeric.go)
 	orderIv  map[int]string     // ORDER BY item's first token -> when it sorts as an interval (orderby_numeric.go)
 	orderArr map[int]arrayOrder // ORDER BY item's first token -> how the array it builds sorts (orderby_array.go)
+	// orderJSONB: ORDER BY item's first token -> when it sorts as jsonb (jsonb_conditional.go)
+	orderJSONB map[int]string
+	// jsonbCmps: a comparison's operator -> its jsonb conditional operand (jsonb_conditional.go)
+	jsonbCmps map[int]jsonbCompare
+	// jsonKnown: start of a rewritten jsonb expression (jsonb_translate.go)
+	jsonKnown map[int]bool
 	// minMaxArgs: a min/max argument's first token -> its end and when it is numeric (minmax_conditional.go)
 	minMaxArgs map[int]minMaxArg
 	// memberTests: BETWEEN/IN over a numeric conditional -> its operand (membership_conditional.go)

@@ -321,12 +321,24 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 		if x.kw(m-2, "AS") {
 			typ = cmpCastType(x.T(m - 1))
 		}
+	case t.kw("CASE"):
+		// of its results' common type (typecompare_common.go): max(CASE
+		// WHEN b THEN j END) of a jsonb column is 42883 too
+		e := x.caseEnd(s)
+		if e >= x.n() {
+			return s, "", false
+		}
+		end = e + 1
+		typ, _ = x.caseCommonType(s, ty)
 	case t.typ == tIdent && x.isP(s+1, "("):
 		m := x.match(s + 1)
 		if m < 0 {
 			return s, "", false
 		}
 		end = m + 1
+		if !x.isP(s-1, ".") {
+			typ, _ = x.callCommonType(s, ty) // coalesce(j, k): as CASE's
+		}
 		switch {
 		case ty.col != nil:
 			// the SQLite text: a literal compared with a column is read

@@ -72,10 +72,18 @@ func selectCommonType(what string, types []string, at []int) (common string, r *
 // order; the arguments are the ones of the call in the written order
 // (a refusal there carries no position).
 func (x *tx) commonTypeCall(k int, ty jsonTyping) *jsonRefused {
+	_, r := x.callCommonType(k, ty)
+	return r
+}
+
+// callCommonType is commonTypeCall's reading of the call at k: the
+// type of its result (selectCommonType's common type; NULLIF's first
+// argument's), "" when not known, and the refusal.
+func (x *tx) callCommonType(k int, ty jsonTyping) (string, *jsonRefused) {
 	name := x.T(k).upper()
 	m := x.match(k + 1)
 	if m < 0 {
-		return nil
+		return "", nil
 	}
 	args := x.splitTop(k+2, m)
 	rotated := ty.col != nil && (name == "MAX" || name == "MIN")
@@ -84,7 +92,7 @@ func (x *tx) commonTypeCall(k int, ty jsonTyping) *jsonRefused {
 		name = map[string]string{"MAX": "GREATEST", "MIN": "LEAST"}[name]
 	}
 	if len(args) == 0 || name != "COALESCE" && name != "GREATEST" && name != "LEAST" && name != "NULLIF" {
-		return nil
+		return "", nil
 	}
 	types := make([]string, len(args))
 	at := make([]int, len(args))
@@ -96,15 +104,15 @@ func (x *tx) commonTypeCall(k int, ty jsonTyping) *jsonRefused {
 	}
 	if name == "NULLIF" {
 		if len(types) == 2 && noComparison(types[0], types[1]) {
-			return &jsonRefused{tok: k, message: "operator does not exist: " + types[0] + " = " + types[1], hint: jsonOperatorHint}
+			return "", &jsonRefused{tok: k, message: "operator does not exist: " + types[0] + " = " + types[1], hint: jsonOperatorHint}
 		}
-		return nil
+		return types[0], nil
 	}
-	_, r := selectCommonType(name, types, at)
+	common, r := selectCommonType(name, types, at)
 	if r != nil && rotated {
 		r.tok = -1 // the arguments are written several times: no sure place
 	}
-	return r
+	return common, r
 }
 
 // rotatedCoalesce: the arguments of the GREATEST or LEAST call whose
@@ -134,9 +142,16 @@ func (x *tx) rotatedCoalesce(args [][2]int, least bool) [][2]int {
 // "CASE" when categories differ and "CASE/WHEN" when a value does not
 // convert.
 func (x *tx) caseCommon(k int, ty jsonTyping) *jsonRefused {
+	_, r := x.caseCommonType(k, ty)
+	return r
+}
+
+// caseCommonType is caseCommon's reading of the CASE at k: the type of
+// its result, "" when not known, and the refusal.
+func (x *tx) caseCommonType(k int, ty jsonTyping) (string, *jsonRefused) {
 	e := x.caseEnd(k)
 	if e >= x.n() {
-		return nil
+		return "", nil
 	}
 	d := x.depth[k]
 	var starts, ends []int // the results' tokens
@@ -171,11 +186,9 @@ func (x *tx) caseCommon(k int, ty jsonTyping) *jsonRefused {
 		}
 		types, at = append(types, typ), append(at, starts[j])
 	}
-	if _, r := selectCommonType("CASE", types, at); r != nil {
-		if r.code == "42846" {
-			r.message = "CASE/WHEN" + strings.TrimPrefix(r.message, "CASE")
-		}
-		return r
+	common, r := selectCommonType("CASE", types, at)
+	if r != nil && r.code == "42846" {
+		r.message = "CASE/WHEN" + strings.TrimPrefix(r.message, "CASE")
 	}
-	return nil
+	return common, r
 }

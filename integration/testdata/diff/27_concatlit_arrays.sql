@@ -20,7 +20,6 @@ SELECT id, tags || '{}' AS a, ia || '{}' AS b, '{}' || ia AS c, tags || '{"a b"}
 SELECT id, tags || NULL AS a, NULL || ia AS b, t || NULL AS c, j || NULL AS e FROM n27concatlit ORDER BY id;
 SELECT id, tags || 'z'::text AS a, ia || 3 AS b, 3 || ia AS c FROM n27concatlit ORDER BY id;
 SELECT j || 'z' FROM n27concatlit;
--- differs: jsonb || an untyped literal that is a JSON scalar is refused (0A000: cast it to jsonb)
 SELECT j || '1' FROM n27concatlit;
 SELECT id, j || '{"c":3}' AS a, j || '[4]' AS b, '{"c":3}' || j AS c FROM n27concatlit ORDER BY id;
 SELECT count(*) FROM n27concatlit WHERE t || 'x' = 'abx';
