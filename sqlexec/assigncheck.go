@@ -2,10 +2,9 @@ package sqlexec
 
 import (
 	"strconv"
-
-	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"strings"
 
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 

@@ -25,14 +25,39 @@ import (
 // assignedLiteralError is the input error of the first literal sql
 // assigns that its column's type refuses, placed at the literal; nil
 // when none is refused (or the columns are not known here).
-func (s *Session) assignedLiteralError(ctx context.Context, sql string) error {
+func (s *Session) assignedLiteralError(ctx context.Context, sql string, st *pgdialect.Stmt) error {
 	if s.tx != nil || s.temp != nil && len(s.temp.names) > 0 {
 		return nil
 	}
-	if e := s.refusedLiteral(ctx, sql, nil); e != nil {
-		return e
+	e := s.refusedLiteral(ctx, sql, nil)
+	if e == nil {
+		return nil
 	}
-	return nil
+	// PostgreSQL's parse analysis meets the assigned values in order: a
+	// value of no assignment cast before this literal is the statement's
+	// error (42804), and a type modifier's refusal (22001, 22003) comes
+	// only when the statement is planned, after every 42804.
+	if a := s.assignError(ctx, st); a != nil && (typmodError(e) || a.Pos < e.Pos) {
+		return a
+	}
+	return e
+}
+
+// assignError is assignCheck's verdict (assigncheck.go) on st's SQLite
+// statements with the local schema, nil when it has none. Asked only
+// when a literal is refused, so the common write reads nothing more.
+func (s *Session) assignError(ctx context.Context, st *pgdialect.Stmt) *Error {
+	var found *Error
+	_ = s.e.db.withReader(ctx, func(c *lconn) error {
+		c.syncSchema()
+		for _, q := range st.Exec {
+			if found = assignCheck(c, q); found != nil {
+				return nil
+			}
+		}
+		return nil
+	})
+	return found
 }
 
 // placeLiteralInput gives e, a statement's input error raised when a row

@@ -501,7 +501,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		if err := s.planConstants(ctx, orig, st); err != nil { // planconst.go
 			return err
 		}
-		if err := s.assignedLiteralError(ctx, orig); err != nil { // literalpos.go
+		if err := s.assignedLiteralError(ctx, orig, st); err != nil { // literalpos.go
 			return err
 		}
 		if handled, err := s.tempExec(ctx, st, args, w, describe); handled { // temp.go

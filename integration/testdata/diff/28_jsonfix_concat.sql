@@ -7,7 +7,6 @@ SELECT j || 'true' FROM n28jsonfix_k ORDER BY id;
 SELECT j || '"x"' FROM n28jsonfix_k ORDER BY id;
 SELECT j || '5' FROM n28jsonfix_k ORDER BY id;
 SELECT 'null' || j FROM n28jsonfix_k ORDER BY id;
--- differs-message: jsonb's input error names no token in a DETAIL (docs/sql-dialect.md, jsonb)
 SELECT j || 'x' FROM n28jsonfix_k ORDER BY id;
 SELECT j || 5 FROM n28jsonfix_k ORDER BY id;
 SELECT 5 || j FROM n28jsonfix_k ORDER BY id;

@@ -3,7 +3,6 @@
 CREATE TABLE n28jsonfix_o (id int PRIMARY KEY, j jsonb, iv interval, n numeric, d date);
 INSERT INTO n28jsonfix_o VALUES (1, '{"a":10,"b":[1,2]}', '1 day', 1.5, '2024-01-31'), (2, '{"b":{"a":9}}', '2 hours', 2, '2024-02-29'), (3, '[1,"a"]', '3 min', 3, NULL), (4, 'null', NULL, NULL, '2023-12-31');
 SELECT iv + CASE WHEN j ? 'a' THEN iv END FROM n28jsonfix_o ORDER BY id;
--- differs-type: interval + a CASE of run-time type is described as text (docs/sql-dialect.md, jsonb)
 SELECT (iv + CASE WHEN (j ? 'a') THEN (iv - INTERVAL '36 hours') ELSE greatest(iv, INTERVAL '36 hours') END) AS c1 FROM n28jsonfix_o ORDER BY 1 NULLS LAST;
 SELECT CASE WHEN j ? 'a' THEN iv END + iv FROM n28jsonfix_o ORDER BY id;
 SELECT iv + CASE WHEN j ?| array['a', 'x'] THEN iv END FROM n28jsonfix_o ORDER BY id;
