@@ -25,6 +25,7 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 	if err != nil {
 		return nil, err
 	}
+	sql = s.completeMerge(ctx, sql) // merge.go
 	st, err := translate(sql)
 	if err == nil {
 		if tables := pgdialect.UsingStarTables(sql); tables != nil { // usingstar.go
