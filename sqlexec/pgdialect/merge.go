@@ -218,8 +218,16 @@ func (x *tx) merge() (*Stmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Match, p.OIDs = q.Exec[0], q.ColumnOIDs
+	p.Match = q.Exec[0]
 	mergeParams(st, q)
+	// the source's column types as a query of it shows them (derived
+	// columns: VALUES, subqueries), which the kept rows' columns take
+	types := x.mergeText()
+	types.lit("SELECT * FROM ")
+	types.user(sLo, sHi)
+	if q, err := types.translate(); err == nil && len(q.ColumnOIDs) > 0 {
+		p.OIDs = append([]uint32{0, 0}, q.ColumnOIDs...)
+	}
 	carrier := "SELECT " + MergeTID + " FROM (" + p.Match + ")"
 	if anyNot {
 		for _, c := range clauses {
@@ -461,6 +469,13 @@ func (x *tx) mergeStep(k int, c mergeClause, targetAs, ref, src string) (mergeSt
 		b.lit("DELETE FROM " + targetAs + " WHERE " + mergeRowid + " IN (SELECT " + MergeTID + " FROM " + MergeTable +
 			" WHERE " + MergeAct + " = " + strconv.Itoa(k) + ")")
 	case "UPDATE":
+		for i := c.body[0]; i < c.body[1]; i++ {
+			if x.kw(i, "DEFAULT") && (x.isP(i-1, "=") || x.isP(i-1, ",") || x.isP(i-1, "(")) &&
+				(i+1 == c.body[1] || x.isP(i+1, ",") || x.isP(i+1, ")")) {
+				// the session fills in the column's default (fillMergeDefaults)
+				return mergeStepStmt{}, unsupported("UPDATE ... SET column = DEFAULT is not supported here")
+			}
+		}
 		b.lit("UPDATE " + targetAs + " SET ")
 		b.user(c.body[0], c.body[1])
 		b.lit(" FROM " + kept + " WHERE " + quoteIdent(ref) + "." + mergeRowid + " = " + quoteIdent(src) + "." + MergeTID + " AND" + ofClause)
@@ -675,8 +690,9 @@ func MergeAddColumns(sql string, names []string) string {
 }
 
 // fillMergeDefaults is FillDefaults for MERGE: each DEFAULT of an UPDATE
-// SET item (c = DEFAULT) becomes its column's stored default expression
-// (NULL for none), as in UPDATE (fillUpdateDefaults).
+// SET item (c = DEFAULT, (c1, c2) = (e, DEFAULT)) becomes its column's
+// stored default expression (NULL for none), as in UPDATE
+// (fillUpdateDefaults).
 func fillMergeDefaults(x *tx, columns func(table string) (names, defaults []string, err error)) (string, bool) {
 	table, clauses, ok := x.mergeClausesOf()
 	if !ok {
@@ -696,13 +712,28 @@ func fillMergeDefaults(x *tx, columns func(table string) (names, defaults []stri
 		if c.verb != "UPDATE" {
 			continue
 		}
-		items := x.splitTop(c.body[0], c.body[1])
-		for n := len(items) - 1; n >= 0; n-- {
-			p := items[n]
-			if p[1] != p[0]+3 || !x.isP(p[0]+1, "=") || !x.kw(p[0]+2, "DEFAULT") {
+		// the DEFAULT tokens of the list, each with its column: c =
+		// DEFAULT, and (c1, c2) = (e, DEFAULT)
+		var at []int
+		var cols []string
+		for _, p := range x.splitTop(c.body[0], c.body[1]) {
+			if p[1] == p[0]+3 && x.isP(p[0]+1, "=") && x.kw(p[0]+2, "DEFAULT") {
+				at, cols = append(at, p[0]+2), append(cols, x.T(p[0]).identName())
 				continue
 			}
-			d, known := byName[strings.ToLower(x.T(p[0]).identName())]
+			if !x.isP(p[0], "(") || !x.isP(x.match(p[0])+1, "=") || !x.isP(x.match(p[0])+2, "(") || x.match(x.match(p[0])+2)+1 != p[1] {
+				continue
+			}
+			names := x.splitTop(p[0]+1, x.match(p[0]))
+			vals := x.splitTop(x.match(p[0])+3, p[1]-1)
+			for k, v := range vals {
+				if k < len(names) && v[1] == v[0]+1 && x.kw(v[0], "DEFAULT") {
+					at, cols = append(at, v[0]), append(cols, x.T(names[k][0]).identName())
+				}
+			}
+		}
+		for n := len(at) - 1; n >= 0; n-- {
+			d, known := byName[strings.ToLower(cols[n])]
 			if !known {
 				return "", false // the translation names the unknown column
 			}
@@ -710,7 +741,7 @@ func fillMergeDefaults(x *tx, columns func(table string) (names, defaults []stri
 			if d != "" {
 				expr = "(" + d + ")"
 			}
-			t := x.T(p[0] + 2)
+			t := x.T(at[n])
 			sql = sql[:t.pos] + expr + sql[t.pos+len(t.text):]
 		}
 	}
