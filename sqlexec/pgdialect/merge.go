@@ -275,6 +275,7 @@ func (x *tx) merge() (*Stmt, error) {
 			}
 		}
 	}
+	st.ParamCols = x.mergeParamCols(clauses, tName, alias, st.ParamCount)
 	b, _ := json.Marshal(p)
 	st.Exec = []string{"DELETE FROM " + quoteIdent(target) + " WHERE false AND " + mergeRowid + " IN (" + carrier + ")\n" +
 		mergeMark + hex.EncodeToString(b) + " */"}
@@ -746,4 +747,105 @@ func fillMergeDefaults(x *tx, columns func(table string) (names, defaults []stri
 		}
 	}
 	return sql, sql != x.src
+}
+
+// mergeParamCols types the parameters that stand for a target column's
+// value (SET c = $1, INSERT (c) VALUES ($1), a comparison with a column)
+// as paramColumns types them in the INSERT and UPDATE the actions are.
+func (x *tx) mergeParamCols(clauses []mergeClause, tName, alias string, count int) []ParamCol {
+	if count == 0 {
+		return nil
+	}
+	var out []ParamCol
+	add := func(text string) {
+		for i, c := range newTx(text).paramColumns(count) {
+			if out == nil {
+				out = make([]ParamCol, count)
+			}
+			if out[i].Column == "" {
+				out[i] = c
+			}
+		}
+	}
+	targetAs := tName
+	if alias != "" {
+		targetAs += " AS " + alias
+	}
+	for _, c := range clauses {
+		switch {
+		case c.verb == "UPDATE":
+			add("UPDATE " + targetAs + " SET " + x.orig(c.body[0], c.body[1]))
+		case c.verb == "INSERT" && x.isP(c.body[0], "("):
+			add("INSERT INTO " + tName + " " + x.orig(c.body[0], c.body[1]))
+		}
+	}
+	add(x.orig(0, x.n()))
+	return out
+}
+
+// MergeTypingText is, for a MERGE, a query that shows the expressions of
+// its join condition, WHEN conditions, SET lists and INSERT values over
+// its source joined to its target, so that the parameters among their
+// operands are typed as in a query (ParamOperands); sql itself for
+// another statement.
+func MergeTypingText(sql string) string {
+	x := newTx(sql)
+	_, clauses, ok := x.mergeClausesOf()
+	if !ok {
+		return sql
+	}
+	tLo := 2
+	_, j := x.name(tLo)
+	for j < x.n() && !x.kw(j, "USING") {
+		j++
+	}
+	sLo, _, on, err := x.mergeSource(j + 1)
+	if err != nil {
+		return sql
+	}
+	_, onHi, _ := x.mergeClauses(on)
+	var items, conds []string
+	bare := func(p [2]int) bool { return p[1] == p[0]+1 && x.T(p[0]).typ == tParam }
+	for _, c := range clauses {
+		if c.cond[0] < c.cond[1] {
+			conds = append(conds, "("+x.orig(c.cond[0], c.cond[1])+")")
+		}
+		switch c.verb {
+		case "UPDATE":
+			for _, p := range x.splitTop(c.body[0], c.body[1]) {
+				if e := x.findEq(p); e > 0 && !bare([2]int{e + 1, p[1]}) {
+					items = append(items, x.orig(e+1, p[1]))
+				}
+			}
+		case "INSERT":
+			v := x.findKw(c.body[0], c.body[1], 0, "VALUES")
+			if v < 0 || !x.isP(v+1, "(") {
+				continue
+			}
+			for _, p := range x.splitTop(v+2, x.match(v+1)) {
+				if !bare(p) && !(p[1] == p[0]+1 && x.kw(p[0], "DEFAULT")) {
+					items = append(items, x.orig(p[0], p[1]))
+				}
+			}
+		}
+	}
+	if len(items) == 0 {
+		items = []string{"1"}
+	}
+	q := "SELECT " + strings.Join(items, ", ") + " FROM " + x.orig(sLo, on) + " JOIN " + x.orig(tLo, j) + " ON " + x.orig(on+1, onHi)
+	if len(conds) > 0 {
+		q += " WHERE " + strings.Join(conds, " AND ")
+	}
+	return q
+}
+
+// findEq is the index of the = of a SET item p (c = e, (c1, c2) = (...)),
+// 0 when none.
+func (x *tx) findEq(p [2]int) int {
+	for i := p[0]; i < p[1]; i++ {
+		if x.depth[i] == x.depth[p[0]] && x.isP(i, "=") {
+			return i
+		}
+	}
+	return 0
 }
