@@ -188,6 +188,18 @@ func keepMergeRows(c *lconn, m pgdialect.Merge, infos []colInfo, rows [][]any) *
 	return nil
 }
 
+// checkMergeIdentity refuses a MERGE whose INSERT or UPDATE action gives
+// a GENERATED ALWAYS column an explicit value, as checkIdentity refuses
+// the statement the action stands for.
+func (s *Session) checkMergeIdentity(ctx context.Context, sql string) error {
+	for _, a := range pgdialect.MergeActions(sql) {
+		if err := s.checkIdentity(ctx, a); err != nil { // identity.go
+			return err
+		}
+	}
+	return nil
+}
+
 // completeMerge gives each INSERT VALUES action of a MERGE without a
 // column list the list of the target's leading columns its values fill,
 // read from the local schema (as fillColumnList completes an INSERT).

@@ -767,20 +767,53 @@ func (x *tx) mergeParamCols(clauses []mergeClause, tName, alias string, count in
 			}
 		}
 	}
+	for _, a := range x.mergeActionTexts(clauses, tName, alias) {
+		add(a)
+	}
+	add(x.orig(0, x.n()))
+	return out
+}
+
+// mergeActionTexts are the actions of clauses as the PostgreSQL INSERT
+// and UPDATE statements they stand for (without the source), for the
+// checks made on those statements' text.
+func (x *tx) mergeActionTexts(clauses []mergeClause, tName, alias string) []string {
 	targetAs := tName
 	if alias != "" {
 		targetAs += " AS " + alias
 	}
+	var out []string
 	for _, c := range clauses {
 		switch {
 		case c.verb == "UPDATE":
-			add("UPDATE " + targetAs + " SET " + x.orig(c.body[0], c.body[1]))
-		case c.verb == "INSERT" && x.isP(c.body[0], "("):
-			add("INSERT INTO " + tName + " " + x.orig(c.body[0], c.body[1]))
+			out = append(out, "UPDATE "+targetAs+" SET "+x.orig(c.body[0], c.body[1]))
+		case c.verb == "INSERT" && !x.kw(c.body[0], "DEFAULT"):
+			out = append(out, "INSERT INTO "+tName+" "+x.orig(c.body[0], c.body[1]))
 		}
 	}
-	add(x.orig(0, x.n()))
 	return out
+}
+
+// MergeActions are the actions of the MERGE sql as the PostgreSQL INSERT
+// and UPDATE statements they stand for (the session checks their
+// identity columns as it checks those statements'); nil for another
+// statement.
+func MergeActions(sql string) []string {
+	x := newTx(sql)
+	_, clauses, ok := x.mergeClausesOf()
+	if !ok {
+		return nil
+	}
+	alias := ""
+	_, j := x.name(2)
+	tName := x.orig(2, j)
+	if x.kw(j, "AS") {
+		j++
+	}
+	if t := x.T(j); t.typ == tQIdent || t.typ == tIdent && !t.kw("USING") {
+		alias = x.orig(j, j+1)
+	}
+	return x.mergeActionTexts(clauses, tName, alias)
 }
 
 // MergeTypingText is, for a MERGE, a query that shows the expressions of
