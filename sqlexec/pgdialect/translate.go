@@ -491,7 +491,7 @@ func (x *tx) explain() (*Stmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st.Kind != KindQuery || len(st.Exec) != 1 {
+	if st.Kind != KindQuery || len(st.Exec) != 1 || st.Tag == "MERGE" { // MERGE: a plan of statements (merge.go)
 		return nil, unsupported("EXPLAIN of %s is not supported", st.Tag)
 	}
 	return &Stmt{Kind: KindQuery, Exec: []string{"EXPLAIN QUERY PLAN " + st.Exec[0]}, Tag: "EXPLAIN",

@@ -54,3 +54,14 @@ MERGE INTO n28merge_acct a USING n28merge_txn t JOIN n28merge_acct b ON b.id = t
 MERGE INTO n28merge_acct a USING (SELECT 1 AS id) AS v ON a.id = v.id WHEN NOT MATCHED THEN INSERT OVERRIDING USER VALUE VALUES (v.id, 'x');
 WITH w AS (MERGE INTO n28merge_acct a USING (SELECT 1 AS id) v ON a.id = v.id WHEN MATCHED THEN DO NOTHING) SELECT 1;
 SELECT * FROM n28merge_acct ORDER BY id;
+-- differs: raftsql refuses EXPLAIN of MERGE (0A000)
+EXPLAIN MERGE INTO n28merge_acct a USING (SELECT 1 AS id) AS v ON a.id = v.id WHEN MATCHED THEN DELETE;
+CREATE VIEW n28merge_acctv AS SELECT * FROM n28merge_acct;
+-- differs: a view as MERGE's target is refused with 42703 (a view has no rowid); PostgreSQL 15 refuses it with 0A000
+MERGE INTO n28merge_acctv a USING (SELECT 1 AS id) AS v ON a.id = v.id WHEN MATCHED THEN DELETE;
+BEGIN READ ONLY;
+MERGE INTO n28merge_acct a USING (SELECT 1 AS id) AS v ON a.id = v.id WHEN MATCHED THEN DELETE;
+ROLLBACK;
+-- a MERGE in a query string of several statements
+MERGE INTO n28merge_acct a USING (SELECT 2 AS id) AS v ON a.id = v.id WHEN MATCHED THEN UPDATE SET owner = 'bea'; SELECT owner FROM n28merge_acct WHERE id = 2;
+SELECT * FROM n28merge_acct ORDER BY id;
