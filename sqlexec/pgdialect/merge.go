@@ -97,6 +97,27 @@ func ParseMerge(sqlText string) (m Merge, ok bool) {
 	return m, true
 }
 
+// mergeVolatile are the functions whose every call gives another value
+// (or changes state): a source that calls one cannot be evaluated twice.
+var mergeVolatile = map[string]bool{"random": true, "nextval": true, "setval": true, "gen_random_uuid": true,
+	"uuid_generate_v4": true, "clock_timestamp": true, "timeofday": true, "set_config": true}
+
+// mergeVolatileSource refuses a source (tokens lo..hi-1) that calls a
+// volatile function when the statement has WHEN MATCHED and WHEN NOT
+// MATCHED clauses: Match and NoMatch each evaluate the source, and two
+// evaluations of such a source could both match and not match one row.
+func (x *tx) mergeVolatileSource(lo, hi int) error {
+	for i := lo; i < hi; i++ {
+		if t := x.T(i); t.typ == tIdent && x.isP(i+1, "(") && mergeVolatile[strings.ToLower(t.text)] {
+			e := unsupported("MERGE with WHEN MATCHED and WHEN NOT MATCHED clauses over a data source that calls %s() is not supported", strings.ToLower(t.text))
+			e.Hint = "Compute the source into a table first."
+			e.Position = x.charPos(i)
+			return e
+		}
+	}
+	return nil
+}
+
 // mergeClause is one WHEN clause: its condition's tokens (cond[0] ==
 // cond[1]: none) and its action's.
 type mergeClause struct {
@@ -229,6 +250,11 @@ func (x *tx) merge() (*Stmt, error) {
 		p.OIDs = append([]uint32{0, 0}, q.ColumnOIDs...)
 	}
 	carrier := "SELECT " + MergeTID + " FROM (" + p.Match + ")"
+	if anyNot && anyMatched {
+		if err := x.mergeVolatileSource(sLo, sHi); err != nil {
+			return nil, err
+		}
+	}
 	if anyNot {
 		for _, c := range clauses {
 			if !c.matched {
