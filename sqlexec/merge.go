@@ -154,9 +154,6 @@ func mergeTwice(m pgdialect.Merge, rows [][]any) *Error {
 // columns named and typed as the join's) and stores rows in it.
 func keepMergeRows(c *lconn, m pgdialect.Merge, infos []colInfo, rows [][]any) *Error {
 	sqlText := m.Match
-	if sqlText == "" {
-		sqlText = m.NoMatch
-	}
 	restore := c.enterAuth(authOff)
 	defer restore()
 	decls := keptColumnDecls(c, sqlText, infos, m.OIDs)

@@ -46,8 +46,10 @@ type Merge struct {
 	// Target: the target table's name (as the translation names it).
 	Target string
 	// Match and NoMatch: the translated queries of the join's rows
-	// (MergeTID, MergeAct, then the source's columns); "" when no WHEN
-	// clause of that kind exists.
+	// (MergeTID, MergeAct, then the source's columns). Match always runs
+	// (without WHEN MATCHED clauses it reads no row, and reports the
+	// join's errors, an ambiguous column, as PostgreSQL's join does);
+	// NoMatch is "" without WHEN NOT MATCHED clauses.
 	Match, NoMatch string
 	// OIDs: the types the translation shows of their columns (0 unknown).
 	OIDs []uint32 `json:",omitempty"`
@@ -278,9 +280,6 @@ func (x *tx) merge() (*Stmt, error) {
 		p.NoMatch = q.Exec[0]
 		mergeParams(st, q)
 		carrier += " UNION ALL SELECT " + MergeTID + " FROM (" + p.NoMatch + ")"
-	}
-	if !anyMatched {
-		p.Match = ""
 	}
 	// the actions: deletes free keys that inserts and updates may take
 	for _, verb := range []string{"DELETE", "UPDATE", "INSERT"} {

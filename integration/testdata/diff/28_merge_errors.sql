@@ -31,6 +31,7 @@ MERGE INTO n28merge_acct a USING (SELECT 9 AS id) AS v ON a.id = v.id WHEN NOT M
 SELECT * FROM n28merge_acct ORDER BY id;
 -- name resolution
 MERGE INTO n28merge_acct a USING (SELECT 1 AS id) AS v ON id = v.id WHEN MATCHED THEN DO NOTHING;
+MERGE INTO n28merge_acct a USING (SELECT 1 AS id) AS v ON id = v.id WHEN NOT MATCHED THEN DO NOTHING;
 MERGE INTO n28merge_acct a USING n28merge_txn v ON a.id = v.acct WHEN NOT MATCHED AND a.vip THEN DO NOTHING;
 MERGE INTO n28merge_acct a USING n28merge_txn v ON a.id = v.acct WHEN NOT MATCHED THEN INSERT (id, owner) VALUES (v.acct, a.owner);
 MERGE INTO n28merge_acct a USING (SELECT 1 AS id) AS v ON a.id = v.id WHEN MATCHED THEN UPDATE SET owner = v.nosuch;
@@ -65,3 +66,14 @@ ROLLBACK;
 -- a MERGE in a query string of several statements
 MERGE INTO n28merge_acct a USING (SELECT 2 AS id) AS v ON a.id = v.id WHEN MATCHED THEN UPDATE SET owner = 'bea'; SELECT owner FROM n28merge_acct WHERE id = 2;
 SELECT * FROM n28merge_acct ORDER BY id;
+-- a deferred foreign key checked at COMMIT names the MERGE's row
+CREATE TABLE n28merge_dp (id int PRIMARY KEY);
+CREATE TABLE n28merge_dc (id int PRIMARY KEY, pid int REFERENCES n28merge_dp(id) DEFERRABLE INITIALLY DEFERRED);
+BEGIN;
+MERGE INTO n28merge_dc c USING (VALUES (1, 10)) AS v(id, pid) ON c.id = v.id WHEN NOT MATCHED THEN INSERT VALUES (v.id, v.pid);
+COMMIT;
+BEGIN;
+MERGE INTO n28merge_dc c USING (VALUES (1, 10)) AS v(id, pid) ON c.id = v.id WHEN NOT MATCHED THEN INSERT VALUES (v.id, v.pid);
+INSERT INTO n28merge_dp VALUES (10);
+COMMIT;
+SELECT * FROM n28merge_dc;
