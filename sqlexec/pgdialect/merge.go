@@ -120,6 +120,27 @@ func (x *tx) mergeVolatileSource(lo, hi int) error {
 	return nil
 }
 
+// mergeReadsTarget refuses, in a plan of several actions, a SET list or
+// INSERT values whose subquery reads the target table: the actions run one
+// after another, so it would see the earlier actions' changes, where
+// PostgreSQL's sees the rows as they were before the statement.
+func (x *tx) mergeReadsTarget(clauses []mergeClause, target string) error {
+	for _, c := range clauses {
+		if c.verb != "UPDATE" && c.verb != "INSERT" || !strings.Contains(strings.ToUpper(x.orig(c.body[0], c.body[1])), "SELECT") {
+			continue
+		}
+		for i := c.body[0]; i < c.body[1]; i++ {
+			if t := x.T(i); (t.typ == tIdent || t.typ == tQIdent) && t.identName() == target && !x.isP(i+1, ".") && !x.isP(i-1, ".") {
+				e := unsupported("MERGE with several actions whose %s reads its target table in a subquery is not supported", c.verb)
+				e.Hint = "Compute the value into the source, or run the actions as statements of their own."
+				e.Position = x.charPos(i)
+				return e
+			}
+		}
+	}
+	return nil
+}
+
 // mergeClause is one WHEN clause: its condition's tokens (cond[0] ==
 // cond[1]: none) and its action's.
 type mergeClause struct {
@@ -298,6 +319,11 @@ func (x *tx) merge() (*Stmt, error) {
 			if verb != "INSERT" {
 				p.Acting = append(p.Acting, k+1)
 			}
+		}
+	}
+	if len(p.Steps) > 1 {
+		if err := x.mergeReadsTarget(clauses, target); err != nil {
+			return nil, err
 		}
 	}
 	st.ParamCols = x.mergeParamCols(clauses, tName, alias, st.ParamCount)

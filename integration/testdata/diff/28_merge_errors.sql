@@ -77,3 +77,10 @@ MERGE INTO n28merge_dc c USING (VALUES (1, 10)) AS v(id, pid) ON c.id = v.id WHE
 INSERT INTO n28merge_dp VALUES (10);
 COMMIT;
 SELECT * FROM n28merge_dc;
+-- an action's subquery reading the target sees the rows before the statement in PostgreSQL
+CREATE TABLE n28merge_sq (id int PRIMARY KEY, v int);
+INSERT INTO n28merge_sq VALUES (1, 1), (2, 2), (3, 3);
+MERGE INTO n28merge_sq t USING (VALUES (2)) AS s(id) ON t.id = s.id WHEN MATCHED THEN UPDATE SET v = (SELECT max(v) FROM n28merge_sq);
+SELECT * FROM n28merge_sq ORDER BY id;
+-- differs: raftsql refuses (0A000) an action's subquery reading the target when the MERGE has several actions (they run one after another)
+MERGE INTO n28merge_sq t USING (VALUES (1), (2)) AS s(id) ON t.id = s.id WHEN MATCHED AND s.id = 1 THEN DELETE WHEN MATCHED THEN UPDATE SET v = (SELECT count(*) FROM n28merge_sq);
