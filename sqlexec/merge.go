@@ -197,6 +197,29 @@ func (s *Session) checkMergeIdentity(ctx context.Context, sql string) error {
 	return nil
 }
 
+// refuseMergeView is PostgreSQL's error for a view as MERGE's target,
+// read from the local schema (the plan would name the view's rowid, which
+// it has none of).
+func (s *Session) refuseMergeView(ctx context.Context, sql string) error {
+	table := pgdialect.MergeTarget(sql)
+	if table == "" {
+		return nil
+	}
+	view := false
+	err := s.e.db.withReader(ctx, func(c *lconn) error {
+		c.syncSchema()
+		n, _, err := queryInt(c, "SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name = ?1 COLLATE NOCASE", table)
+		view = n > 0
+		return err
+	})
+	if err != nil || !view {
+		return nil // nothing known here: the statement's own error
+	}
+	e := errf(CodeFeatureNotSupported, "cannot execute MERGE on relation \"%s\"", table)
+	e.DetailText = "This operation is not supported for views."
+	return e
+}
+
 // completeMerge gives each INSERT VALUES action of a MERGE without a
 // column list the list of the target's leading columns its values fill,
 // read from the local schema (as fillColumnList completes an INSERT).

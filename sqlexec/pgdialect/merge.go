@@ -693,6 +693,16 @@ func (x *tx) mergeClausesOf() (table string, clauses []mergeClause, ok bool) {
 	return table, clauses, err == nil
 }
 
+// MergeTarget is the target table of a MERGE ("" for another statement).
+func MergeTarget(sql string) string {
+	x := newTx(sql)
+	if !x.T(0).kw("MERGE") || !x.kw(1, "INTO") {
+		return ""
+	}
+	table, _ := x.name(2)
+	return table
+}
+
 // MergeColumnless reports a MERGE with an INSERT VALUES action without a
 // column list, and its target table: the session names the leading
 // columns the values fill (MergeAddColumns), as PostgreSQL fills the rest
