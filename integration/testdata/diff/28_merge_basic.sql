@@ -52,3 +52,13 @@ MERGE INTO n28merge_stock s USING (VALUES ('grape', NULL::int)) AS v(item, q) ON
 SELECT 1;
 ROLLBACK;
 SELECT * FROM n28merge_stock ORDER BY item;
+-- source forms: a table with column aliases, VALUES without AS, a function, quoted names
+CREATE TABLE n28merge_z (id int PRIMARY KEY, v text);
+CREATE TABLE n28merge_zs (a int, b text);
+INSERT INTO n28merge_zs VALUES (1, 'x'), (2, 'y');
+MERGE INTO n28merge_z USING n28merge_zs AS s (id, v) ON n28merge_z.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.v);
+MERGE INTO n28merge_z AS t USING (VALUES (1, 'q')) v (id, w) ON t.id = v.id WHEN MATCHED THEN UPDATE SET v = v.w;
+MERGE INTO n28merge_z t USING generate_series(1, 3) AS g(id) ON t.id = g.id WHEN MATCHED THEN UPDATE SET v = v || g.id WHEN NOT MATCHED THEN INSERT VALUES (g.id, 'gen');
+MERGE INTO "n28merge_z" t USING (SELECT 3 AS "ID") s ON t.id = s."ID" WHEN MATCHED THEN DELETE;
+MERGE INTO n28merge_z t USING n28merge_zs s ON t.id = s.a WHEN MATCHED AND t.v LIKE 'q%' THEN UPDATE SET v = upper(s.b) || ':' || t.v;
+SELECT * FROM n28merge_z ORDER BY id;
