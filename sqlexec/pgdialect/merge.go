@@ -147,7 +147,6 @@ type mergeClause struct {
 	matched bool
 	cond    [2]int
 	verb    string // UPDATE, DELETE, INSERT, NOTHING
-	at      int    // the action's first token
 	body    [2]int // UPDATE: the SET list; INSERT: after INSERT
 }
 
@@ -255,7 +254,7 @@ func (x *tx) merge() (*Stmt, error) {
 		anyNot = anyNot || !c.matched
 	}
 	if !anyMatched {
-		// compiled for the join's errors (an ambiguous column), never run
+		// reads no row: run for the join's errors (an ambiguous column)
 		match.lit(" WHERE false")
 	}
 	q, err := match.translate()
@@ -460,7 +459,6 @@ func (x *tx) mergeClauses(on int) ([]mergeClause, int, error) {
 			uncond[c.matched] = true
 		}
 		i++
-		c.at = i
 		switch {
 		case x.kw(i, "DO", "NOTHING"):
 			c.verb = "NOTHING"
