@@ -23,25 +23,7 @@ func TestDataModifyingCTEReplicated(t *testing.T) {
 	}
 	c := startMemCluster(t, 3)
 	c.waitLeader(30 * time.Second)
-	const file = "testdata/diff/22_dml_cte.sql"
-	cases := parseDiffCorpus(t, file)
-	want := readDiffGolden(t, strings.TrimSuffix(file, ".sql")+".out", cases)
-	conns := []*pgx.Conn{connectScript(t, c.url(0)), connectScript(t, c.url(1)), connectScript(t, c.url(2))}
-	node, inTx := 0, false
-	for i, cs := range cases {
-		verb := strings.ToUpper(strings.Fields(cs.sql)[0])
-		if !inTx {
-			node = i % len(conns)
-		}
-		if verb == "BEGIN" {
-			inTx = true
-		}
-		if verb == "COMMIT" || verb == "ROLLBACK" {
-			inTx = false
-		}
-		got := renderDiffCase(conns[node], cs.sql, cs.position)
-		compareDiffCase(t, file, cs, got, want[i], false)
-	}
+	conns := spreadCorpus(t, c, "testdata/diff/22_dml_cte.sql")
 	// the extended protocol, with a parameter, on a follower: described
 	// as the main statement
 	ctx0, cancel0 := context.WithTimeout(context.Background(), time.Minute)
@@ -80,4 +62,31 @@ func TestDataModifyingCTEReplicated(t *testing.T) {
 		}
 	}
 	checkChecksums(t, c)
+}
+
+// spreadCorpus runs the diff corpus file on the 3-node cluster c, its
+// statements spread over the nodes (a transaction's on the node that
+// began it), each answer compared with PostgreSQL 15's recorded one as
+// TestDiffCorpus does on one node; it returns a connection to each node.
+func spreadCorpus(t *testing.T, c *memCluster, file string) []*pgx.Conn {
+	t.Helper()
+	cases := parseDiffCorpus(t, file)
+	want := readDiffGolden(t, strings.TrimSuffix(file, ".sql")+".out", cases)
+	conns := []*pgx.Conn{connectScript(t, c.url(0)), connectScript(t, c.url(1)), connectScript(t, c.url(2))}
+	node, inTx := 0, false
+	for i, cs := range cases {
+		verb := strings.ToUpper(strings.TrimRight(strings.Fields(cs.sql)[0], ";"))
+		if !inTx {
+			node = i % len(conns)
+		}
+		if verb == "BEGIN" {
+			inTx = true
+		}
+		if verb == "COMMIT" || verb == "ROLLBACK" {
+			inTx = false
+		}
+		got := renderDiffCase(conns[node], cs.sql, cs.position)
+		compareDiffCase(t, file, cs, got, want[i], false)
+	}
+	return conns
 }

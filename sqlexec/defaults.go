@@ -25,6 +25,13 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 	if err != nil {
 		return nil, err
 	}
+	sql = s.completeMerge(ctx, sql) // merge.go
+	if err := s.checkMergeIdentity(ctx, sql); err != nil {
+		return nil, err
+	}
+	if err := s.refuseMergeView(ctx, sql); err != nil {
+		return nil, err
+	}
 	st, err := translate(sql)
 	if err == nil {
 		if tables := pgdialect.UsingStarTables(sql); tables != nil { // usingstar.go

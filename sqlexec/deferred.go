@@ -200,6 +200,9 @@ func writes(stmts []Statement, table string) bool {
 		if len(w) == 1 && (w[0] == "INSERT" || w[0] == "UPDATE" || w[0] == "MERGE" || w[0] == "WITH") && pgdialect.MentionsFold(s.SQL, table) {
 			return true
 		}
+		if m, ok := pgdialect.ParseMerge(s.SQL); ok && strings.EqualFold(m.Target, table) { // merge.go: its plan writes the target
+			return true
+		}
 	}
 	return false
 }

@@ -78,7 +78,7 @@ func runWithDML(c *lconn, w pgdialect.WithDML, args []any, verb string) (res Sta
 			return r, false
 		}
 		if it.Returning {
-			if err := keepRows(c, k, keep.rows); err != nil {
+			if err := keepRows(c, pgdialect.CTETable(k), keep.rows); err != nil {
 				res.Err = mapError(err, "")
 				return res, false
 			}
@@ -350,8 +350,6 @@ func unsupportedOverlap(what string) *Error {
 // cteTable is the CREATE TABLE of the temporary table that keeps the
 // RETURNING rows of item k (compiled as st from sqlText), and the column
 // names its CTE shows: the CTE's column list, then the RETURNING names.
-// Each column takes the declared type (and collation) the RETURNING
-// column has, so the main statement reads values of the same types.
 func cteTable(c *lconn, k int, it pgdialect.WithItem, sqlText string, st *lstmt) (string, []string, *Error) {
 	n := st.columnCount()
 	if len(it.Cols) > n {
@@ -365,21 +363,7 @@ func cteTable(c *lconn, k int, it pgdialect.WithItem, sqlText string, st *lstmt)
 		infos[i] = newColInfo(st, i)
 	}
 	resultTypes(c, sqlText, infos)
-	items := returningItems(sqlText)
-	decls := fillDeclFromTable(c, sqlText, infos, items)
-	table := dmlTable(sqlText)
-	// an expression: the type the translation shows, or the one its
-	// operands give (as the statement's own description types it)
-	exprDecl := func(i int) string {
-		oid := infos[i].hint // resulttypes.go: typed at run time
-		if oid == 0 && i < len(it.OIDs) {
-			oid = it.OIDs[i]
-		}
-		if oid == 0 && i < len(items) {
-			oid = inferExpr(items[i], decls)
-		}
-		return pgdialect.ColumnDecl(oid)
-	}
+	decls := keptColumnDecls(c, sqlText, infos, it.OIDs)
 	var b strings.Builder
 	b.WriteString("CREATE TABLE " + pgdialect.CTETable(k) + " (")
 	shown := make([]string, n)
@@ -392,18 +376,46 @@ func cteTable(c *lconn, k int, it pgdialect.WithItem, sqlText string, st *lstmt)
 			b.WriteString(", ")
 		}
 		fmt.Fprintf(&b, "c%d", i+1)
-		switch {
-		case in.decl != "":
-			b.WriteString(" " + in.decl)
-			if coll := columnCollation(c, table, in.name, in.decl); coll != "" {
-				b.WriteString(" COLLATE " + coll)
-			}
-		case exprDecl(i) != "":
-			b.WriteString(" " + exprDecl(i))
+		if decls[i] != "" {
+			b.WriteString(" " + decls[i])
 		}
 	}
 	b.WriteString(")")
 	return b.String(), shown, nil
+}
+
+// keptColumnDecls are the declarations (type and collation) of the
+// columns of a temporary table that keeps the result rows of sqlText
+// (infos: its result columns, typed by resultTypes; oids: the types the
+// translation shows, 0 unknown): each column takes the declared type the
+// result column has, or the one its expression has, so that a statement
+// reading the table reads values of the same types ("" where none is
+// known).
+func keptColumnDecls(c *lconn, sqlText string, infos []colInfo, oids []uint32) []string {
+	items := returningItems(sqlText)
+	decls := fillDeclFromTable(c, sqlText, infos, items)
+	table := dmlTable(sqlText)
+	out := make([]string, len(infos))
+	for i, in := range infos {
+		if in.decl != "" {
+			out[i] = in.decl
+			if coll := columnCollation(c, table, in.name, in.decl); coll != "" {
+				out[i] += " COLLATE " + coll
+			}
+			continue
+		}
+		// an expression: the type the translation shows, or the one its
+		// operands give (as the statement's own description types it)
+		oid := in.hint // resulttypes.go: typed at run time
+		if oid == 0 && i < len(oids) {
+			oid = oids[i]
+		}
+		if oid == 0 && i < len(items) {
+			oid = inferExpr(items[i], decls)
+		}
+		out[i] = pgdialect.ColumnDecl(oid)
+	}
+	return out
 }
 
 // columnCollation is the collation of table's column col when it is
@@ -440,14 +452,15 @@ func columnCollation(c *lconn, table, col, decl string) string {
 	return coll
 }
 
-// keepRows stores the RETURNING rows of item k in its table.
-func keepRows(c *lconn, k int, rows [][]any) error {
+// keepRows stores rows in the temporary table (the RETURNING rows of a
+// data-modifying item, MERGE's join rows: merge.go).
+func keepRows(c *lconn, table string, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
 	}
 	defer c.enterAuth(authOff)()
 	var b strings.Builder
-	b.WriteString("INSERT INTO " + pgdialect.CTETable(k) + " VALUES (")
+	b.WriteString("INSERT INTO " + table + " VALUES (")
 	for i := range rows[0] {
 		if i > 0 {
 			b.WriteString(", ")

@@ -50,6 +50,9 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 	if w, ok := pgdialect.ParseWithDML(sqlText); ok {
 		return runWithDML(c, w, args, verb) // dmlcte.go
 	}
+	if m, ok := pgdialect.ParseMerge(sqlText); ok {
+		return runMerge(c, m, args) // merge.go
+	}
 	if err := refuseStatementKind(sqlText); err != nil {
 		res.Err = err
 		return res, false
@@ -228,6 +231,14 @@ func guardInternal(sqlText string) *Error {
 			}
 		}
 		return guardInternal(w.Main)
+	}
+	if m, ok := pgdialect.ParseMerge(sqlText); ok { // merge.go: the parts are in a comment
+		for _, s := range m.Steps {
+			if err := guardInternal(s.SQL); err != nil {
+				return err
+			}
+		}
+		return guardInternal(m.Match + " " + m.NoMatch)
 	}
 	// Every statement passes here: test before lowering a copy (only
 	// ASCII letters lower to the ASCII of raftsql_).

@@ -76,6 +76,9 @@ var arithOps = map[string]bool{"+": true, "-": true, "*": true, "/": true, "%": 
 // followed by a cast may be typed from, at most one per parameter.
 func ParamOperands(sql string) []ParamOperand {
 	x := newTx(sql)
+	if x.T(0).kw("MERGE") {
+		x = newTx(MergeTypingText(sql)) // merge.go: its expressions as a query
+	}
 	var out []ParamOperand
 	seen := map[int]bool{}
 	for i := 0; i < x.n(); i++ {

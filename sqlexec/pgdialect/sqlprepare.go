@@ -25,7 +25,7 @@ type PrepareSpec struct {
 
 // preparableVerbs are the statements PostgreSQL's PREPARE accepts
 // (PreparableStmt: SELECT, INSERT, UPDATE, DELETE, MERGE; VALUES, TABLE
-// and WITH are SELECTs). MERGE is refused by Translate itself.
+// and WITH are SELECTs).
 var preparableVerbs = map[string]bool{"SELECT": true, "INSERT": true, "UPDATE": true,
 	"DELETE": true, "VALUES": true, "TABLE": true, "WITH": true, "(": true, "MERGE": true}
 

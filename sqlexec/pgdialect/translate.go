@@ -55,6 +55,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	} else if top {
 		return x.withDMLCTE()
 	}
+	if err := x.refuseWithMerge(); err != nil { // merge.go
+		return nil, err
+	}
 	if st, ok, err := x.withDML(); ok { // withdml.go: each part translated on its own
 		return st, err
 	}
@@ -206,8 +209,10 @@ func (x *tx) translate() (*Stmt, error) {
 		return &Stmt{Kind: KindNoop, Tag: "DISCARD " + x.T(1).upper()}, nil
 	case "LISTEN", "NOTIFY", "UNLISTEN":
 		return x.notify(first) // notify.go
-	case "DO", "CALL", "REFRESH", "IMPORT", "LOAD", "REASSIGN", "SECURITY_LABEL", "MERGE":
+	case "DO", "CALL", "REFRESH", "IMPORT", "LOAD", "REASSIGN", "SECURITY_LABEL":
 		return nil, unsupported("%s is not supported", first)
+	case "MERGE":
+		return x.merge() // merge.go
 	case "TRUNCATE":
 		return x.truncate()
 	case "DROP":
@@ -490,7 +495,7 @@ func (x *tx) explain() (*Stmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st.Kind != KindQuery || len(st.Exec) != 1 {
+	if st.Kind != KindQuery || len(st.Exec) != 1 || st.Tag == "MERGE" { // MERGE: a plan of statements (merge.go)
 		return nil, unsupported("EXPLAIN of %s is not supported", st.Tag)
 	}
 	return &Stmt{Kind: KindQuery, Exec: []string{"EXPLAIN QUERY PLAN " + st.Exec[0]}, Tag: "EXPLAIN",

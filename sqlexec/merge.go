@@ -1,0 +1,237 @@
+package sqlexec
+
+// MERGE at apply (pgdialect/merge.go plans it).
+//
+// The join is evaluated once, before anything changes, and its acting
+// rows are kept in a temporary table of the apply connection; then each
+// action runs as the ordinary INSERT, UPDATE or DELETE it is, reading the
+// kept rows, under the write allow-list and with every check those
+// statements make. All of it runs in one savepoint, undone on any error,
+// so the statement is atomic; the temporary table is dropped before the
+// savepoint is released (and undone with it on error), so nothing of it
+// outlives the statement or reaches the replicated database.
+//
+// PostgreSQL acts on each source row as the join produces it; here the
+// actions run by kind (deletes, then updates, then inserts, each in the
+// order of the WHEN clauses). Which target row each source row acts on,
+// and how, is decided before any runs, as PostgreSQL decides it on the
+// statement's snapshot, so the rows written are the same; what can
+// differ is which error a statement that fails reports when it has
+// several, and the order in which inserted rows take serial values.
+
+import (
+	"context"
+	"strings"
+
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
+)
+
+// runMerge carries out the plan m on the apply connection c.
+func runMerge(c *lconn, m pgdialect.Merge, args []any) (res StatementResult, readonly bool) {
+	if c.replicatedMode() != authWrite || c.auth == nil {
+		res.Err = errf(CodeReadOnlyTransaction, "cannot execute MERGE in a read-only transaction")
+		return res, false
+	}
+	defer c.enterAuth(authOff)() // raftsql's own statements; the parts enter the write policy
+	if err := c.exec("SAVEPOINT raftsql_merge"); err != nil {
+		res.Err = mapError(err, "")
+		return res, false
+	}
+	done := false
+	defer func() {
+		if !done {
+			_ = c.exec("ROLLBACK TO raftsql_merge")
+		}
+		_ = c.exec("RELEASE raftsql_merge")
+	}()
+	fail := func(e *Error) (StatementResult, bool) {
+		if e != nil {
+			e.Pos = 0 // a position in a part, not in the client's statement
+		}
+		return StatementResult{Err: e}, false
+	}
+	infos, rows, e := mergeJoin(c, m, args)
+	if e != nil {
+		return fail(e)
+	}
+	if e := mergeTwice(m, rows); e != nil {
+		return fail(e)
+	}
+	if e := keepMergeRows(c, m, infos, rows); e != nil {
+		return fail(e)
+	}
+	perClause := map[int]int{}
+	for _, r := range rows {
+		perClause[mergeAct(r)]++
+	}
+	var n int64
+	for _, s := range m.Steps {
+		times := 1
+		if s.Each {
+			times = perClause[s.Clause]
+		}
+		for range times {
+			r, _ := runSQL(c, s.SQL, args, s.Verb)
+			if r.Err != nil {
+				return fail(mapError(r.Err, ""))
+			}
+			n += r.RowsAffected
+		}
+	}
+	if err := c.exec("DROP TABLE " + pgdialect.MergeTable); err != nil {
+		return fail(mapError(err, ""))
+	}
+	done = true
+	res.RowsAffected = n
+	res.Tag = makeTag("MERGE", n)
+	return res, false
+}
+
+// mergeJoin evaluates the join's rows (under the write allow-list, as
+// the user's expressions are), keeping those that act.
+func mergeJoin(c *lconn, m pgdialect.Merge, args []any) ([]colInfo, [][]any, *Error) {
+	var infos []colInfo
+	var rows [][]any
+	for _, q := range []string{m.Match, m.NoMatch} {
+		if q == "" {
+			continue
+		}
+		var keep keptRows
+		r, _ := runSQLKeep(c, q, args, "SELECT", &keep)
+		if r.Err != nil {
+			return nil, nil, mapError(r.Err, "")
+		}
+		if infos == nil {
+			infos = keep.infos
+		}
+		for _, row := range keep.rows {
+			if mergeAct(row) != 0 {
+				rows = append(rows, row)
+			}
+		}
+	}
+	return infos, rows, nil
+}
+
+// mergeAct is the WHEN clause a join row acts by (0: none).
+func mergeAct(row []any) int {
+	if len(row) < 2 {
+		return 0
+	}
+	switch v := row[1].(type) {
+	case int64:
+		return int(v)
+	case float64:
+		return int(v)
+	}
+	return 0
+}
+
+// mergeTwice is PostgreSQL's 21000 when a target row would be updated or
+// deleted by more than one source row.
+func mergeTwice(m pgdialect.Merge, rows [][]any) *Error {
+	acting := map[int]bool{}
+	for _, k := range m.Acting {
+		acting[k] = true
+	}
+	seen := map[int64]bool{}
+	for _, r := range rows {
+		tid, ok := r[0].(int64)
+		if !ok || !acting[mergeAct(r)] {
+			continue
+		}
+		if seen[tid] {
+			e := errf("21000", "MERGE command cannot affect row a second time")
+			e.HintText = "Ensure that not more than one source row matches any one target row."
+			return e
+		}
+		seen[tid] = true
+	}
+	return nil
+}
+
+// keepMergeRows creates the temporary table of the join's rows (its
+// columns named and typed as the join's) and stores rows in it.
+func keepMergeRows(c *lconn, m pgdialect.Merge, infos []colInfo, rows [][]any) *Error {
+	sqlText := m.Match
+	restore := c.enterAuth(authOff)
+	defer restore()
+	decls := keptColumnDecls(c, sqlText, infos, m.OIDs)
+	var b strings.Builder
+	b.WriteString("DROP TABLE IF EXISTS " + pgdialect.MergeTable + "; CREATE TABLE " + pgdialect.MergeTable + " (")
+	for i, in := range infos {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(quoteIdent(in.name))
+		if i >= 2 && decls[i] != "" {
+			b.WriteString(" " + decls[i])
+		}
+	}
+	b.WriteString(")")
+	// (one left by a failure that could not be undone would fail this
+	// node alone)
+	if err := c.exec(b.String()); err != nil {
+		if strings.Contains(err.Error(), "duplicate column name") {
+			return Unsupported("MERGE with a data source that has two columns of one name")
+		}
+		return mapError(err, "")
+	}
+	// the statements of an earlier MERGE read other columns
+	c.dropCachedReading(pgdialect.MergeTable)
+	if err := keepRows(c, pgdialect.MergeTable, rows); err != nil {
+		return mapError(err, "")
+	}
+	return nil
+}
+
+// checkMergeIdentity refuses a MERGE whose INSERT or UPDATE action gives
+// a GENERATED ALWAYS column an explicit value, as checkIdentity refuses
+// the statement the action stands for.
+func (s *Session) checkMergeIdentity(ctx context.Context, sql string) error {
+	for _, a := range pgdialect.MergeActions(sql) {
+		if err := s.checkIdentity(ctx, a); err != nil { // identity.go
+			return err
+		}
+	}
+	return nil
+}
+
+// refuseMergeView is PostgreSQL's error for a view as MERGE's target,
+// read from the local schema (the plan would name the view's rowid, which
+// it has none of).
+func (s *Session) refuseMergeView(ctx context.Context, sql string) error {
+	table := pgdialect.MergeTarget(sql)
+	if table == "" {
+		return nil
+	}
+	view := false
+	err := s.e.db.withReader(ctx, func(c *lconn) error {
+		c.syncSchema()
+		n, _, err := queryInt(c, "SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name = ?1 COLLATE NOCASE", table)
+		view = n > 0
+		return err
+	})
+	if err != nil || !view {
+		return nil // nothing known here: the statement's own error
+	}
+	e := errf(CodeFeatureNotSupported, "cannot execute MERGE on relation \"%s\"", table)
+	e.DetailText = "This operation is not supported for views."
+	return e
+}
+
+// completeMerge gives each INSERT VALUES action of a MERGE without a
+// column list the list of the target's leading columns its values fill,
+// read from the local schema (as fillColumnList completes an INSERT).
+// The columns are part of the statement every node applies.
+func (s *Session) completeMerge(ctx context.Context, sql string) string {
+	table, ok := pgdialect.MergeColumnless(sql)
+	if !ok {
+		return sql
+	}
+	names, _, err := s.insertColumns(ctx, table)
+	if err != nil || len(names) == 0 {
+		return sql // an unknown table: SQLite's error names it
+	}
+	return pgdialect.MergeAddColumns(sql, names)
+}
