@@ -500,6 +500,7 @@ func (x *tx) runtimeCompare(i, ls, re int, lrt, rrt string) {
 // holds, as SQLite compares otherwise.
 func (x *tx) runtimeCompareWhen(i, ls, re int, cond string) {
 	op := x.T(i).text
+	x.settleOperands(ls, re) // operandcopy.go: the operands' text is copied below
 	left, right := x.text(ls, i), x.text(i+1, re)
 	x.wipe(ls, re)
 	x.T(ls).set("(CASE WHEN " + cond + " THEN (pg_cmp(" + left + ", " + right + ") " + op + " 0) ELSE " +
