@@ -42,6 +42,7 @@ func registerNumericFuncs() error {
 		"ceil":          {1, numCeilFloor(true)},
 		"ceiling":       {1, numCeilFloor(true)},
 		"floor":         {1, numCeilFloor(false)},
+		"sign":          {1, fnSign},
 		"abs":           {-1, fnNumAbs}, // abs(x) and abs(x, 'int4'): arith_columns.go
 		// numeric_math.go
 		"pg_numsign": {1, numUnary(numSign)},
@@ -153,7 +154,7 @@ func numRound(truncate bool) fn {
 			return nil, nil
 		case int64:
 			if len(a) == 1 {
-				return v, nil
+				return float64(v), nil // round(int), trunc(int): float8's, as ceil
 			}
 		case float64:
 			if len(a) == 1 && truncate {
@@ -186,13 +187,35 @@ func numRound(truncate bool) fn {
 	}
 }
 
+// fnSign is sign(x): of an integer or a float8 the float8 one (PostgreSQL
+// has sign of numeric and of float8: an integer takes float8's, so
+// avg(sign(i)) is float8's 0.5), of numeric text numeric's (numeric_math.go).
+func fnSign(c *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	switch v := a[0].(type) {
+	case int64:
+		return float64(min(max(v, -1), 1)), nil
+	case float64:
+		switch { // NaN is neither: 0, as C's comparisons in PostgreSQL's dsign
+		case v > 0:
+			return 1.0, nil
+		case v < 0:
+			return -1.0, nil
+		}
+		return 0.0, nil
+	}
+	return numUnary(numSign)(c, a)
+}
+
 func numCeilFloor(ceil bool) fn {
 	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 		switch v := a[0].(type) {
 		case nil:
 			return nil, nil
 		case int64:
-			return v, nil
+			// PostgreSQL has ceil and floor of numeric and of float8 only:
+			// an integer takes the float8 one (its preferred numeric
+			// type), so ceil(i) / 2 divides as float8
+			return float64(v), nil
 		case float64:
 			if ceil {
 				return math.Ceil(v), nil
@@ -288,6 +311,14 @@ type numSum struct {
 	// money: the values are money (money.go), summed in cents
 	money bool
 	cents int64
+	// scales counts the numeric values by display scale (noteScale);
+	// dropped: a window's frame has dropped a value (WindowInverse).
+	// The result's scale is then the largest of the values in the
+	// frame, as PostgreSQL's (it restarts the sum when the last value of
+	// the largest scale leaves); the exact sum keeps the largest added.
+	scales  [32]int64
+	scalesX map[int32]int64 // scales of 32 and more
+	dropped bool
 }
 
 const (
@@ -321,6 +352,9 @@ func (s *numSum) step(v driver.Value, sign int) error {
 	}
 	if s.money {
 		return s.stepMoneyMore(v, sign) // money.go
+	}
+	if sv, ok := v.(string); ok {
+		s.noteScale(sv, sign)
 	}
 	switch v := v.(type) {
 	case int64:
@@ -389,6 +423,50 @@ func (s *numSum) step(v driver.Value, sign int) error {
 	}
 	s.d.add(&s.d, &d)
 	return nil
+}
+
+// noteScale counts numeric text v in (sign 1) or out of (-1) the
+// frame's values by its display scale (NaN, Infinity: 0).
+func (s *numSum) noteScale(v string, sign int) {
+	if sign < 0 {
+		s.dropped = true
+	}
+	scale := 0
+	if p := strings.IndexByte(v, '.'); p >= 0 {
+		scale = len(v) - p - 1
+	}
+	if scale < len(s.scales) {
+		s.scales[scale] += int64(sign)
+		return
+	}
+	if s.scalesX == nil {
+		s.scalesX = map[int32]int64{}
+	}
+	s.scalesX[int32(scale)] += int64(sign)
+}
+
+// frameScale sets the decimal sum of a frame that has dropped values to
+// the display scale of the values in it (noteScale), exactly: every
+// value in it is of that scale or a smaller one.
+func (s *numSum) frameScale() {
+	if !s.dropped || s.d.kind != numFinite {
+		return
+	}
+	m := int32(0)
+	for sc, k := range s.scalesX {
+		if k > 0 && sc > m {
+			m = sc
+		}
+	}
+	for sc := len(s.scales) - 1; m == 0 && sc > 0; sc-- {
+		if s.scales[sc] > 0 {
+			m = int32(sc)
+		}
+	}
+	if s.d.scale > m {
+		s.d.coef.Quo(&s.d.coef, pow10(s.d.scale-m))
+		s.d.scale = m
+	}
 }
 
 // addSmall adds a plain decimal text of up to 18 digits to the int64
@@ -497,6 +575,7 @@ func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
 		return f, nil
 	}
 	s.flushSmall()
+	s.frameScale()
 	if !s.avg {
 		return s.d.String(), nil
 	}
