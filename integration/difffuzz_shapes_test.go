@@ -215,34 +215,47 @@ func (g *fuzzGen) frameQuery() string {
 	return "SELECT a.id AS c1, " + w + " AS c2, " + g.item() + " AS c3 FROM n25fz_t a" + g.where() + g.orderBy(3)
 }
 
-// frame is a window frame clause, or none.
+// frame is a window frame clause, or none: its end not before its start
+// but now and then (PostgreSQL's 42P20 errors).
 func (g *fuzzGen) frame() string {
 	if g.chance(0.25) {
 		return ""
 	}
 	unit := pick(g, "ROWS", "ROWS", "GROUPS", "RANGE")
-	bound := func(end bool) string {
-		switch g.n(5) {
+	// bounds in order: 0 UNBOUNDED PRECEDING, 1 n PRECEDING, 2 CURRENT
+	// ROW, 3 n FOLLOWING, 4 UNBOUNDED FOLLOWING (RANGE takes no n here:
+	// its offset needs an ORDER BY key of a type it applies to)
+	bound := func(k int) string {
+		switch k {
 		case 0:
-			if end {
-				return "UNBOUNDED FOLLOWING"
-			}
 			return "UNBOUNDED PRECEDING"
 		case 1:
-			return "CURRENT ROW"
-		case 2:
-			if unit == "RANGE" {
-				return "CURRENT ROW"
-			}
 			return fmt.Sprintf("%d PRECEDING", g.n(3))
-		default:
-			if unit == "RANGE" {
-				return "UNBOUNDED FOLLOWING"
-			}
+		case 2:
+			return "CURRENT ROW"
+		case 3:
 			return fmt.Sprintf("%d FOLLOWING", g.n(3))
 		}
+		return "UNBOUNDED FOLLOWING"
 	}
-	s := fmt.Sprintf(" %s BETWEEN %s AND %s", unit, bound(false), bound(true))
+	lo, hi := g.n(4), 0
+	if g.chance(0.05) {
+		hi = g.n(5) // maybe before lo, maybe UNBOUNDED FOLLOWING first
+		lo = g.n(5)
+	} else {
+		hi = lo + g.n(5-lo)
+		if lo == 0 && hi == 0 {
+			hi = 2
+		}
+	}
+	if unit == "RANGE" {
+		for _, k := range []*int{&lo, &hi} {
+			if *k == 1 || *k == 3 {
+				*k = 2
+			}
+		}
+	}
+	s := fmt.Sprintf(" %s BETWEEN %s AND %s", unit, bound(lo), bound(hi))
 	if g.chance(0.2) {
 		s += pick(g, " EXCLUDE CURRENT ROW", " EXCLUDE TIES", " EXCLUDE GROUP", " EXCLUDE NO OTHERS")
 	}
