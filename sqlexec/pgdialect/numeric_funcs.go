@@ -319,6 +319,15 @@ type numSum struct {
 	scales  [32]int64
 	scalesX map[int32]int64 // scales of 32 and more
 	dropped bool
+	// fvals: the float8 values in the frame's row order from fhead on
+	// (float mode; infinities counted apart too); ffirm: every value of
+	// the frame is in fvals (none came before float mode). After a row
+	// left the frame (dropped) the sum is recomputed from them in order,
+	// as PostgreSQL restarts a float8 sum: a running sum that added 1e300
+	// and took it away again had lost the small values beside it.
+	fvals []float64
+	fhead int
+	ffirm bool
 }
 
 const (
@@ -373,6 +382,7 @@ func (s *numSum) step(v driver.Value, sign int) error {
 			s.i = r
 			return nil
 		case sumFloat:
+			s.noteFloat(float64(v), sign)
 			s.f += float64(sign) * float64(v)
 			return nil
 		}
@@ -380,8 +390,21 @@ func (s *numSum) step(v driver.Value, sign int) error {
 		switch s.mode {
 		case sumInt:
 			s.mode, s.f = sumFloat, float64(s.i)
+			s.ffirm = s.n == 1
+			if s.i == 0 && !s.avg {
+				// -0, float8 addition's identity: the sum of -0 alone is
+				// -0, as PostgreSQL's (its first value is the state;
+				// avg's float8_accum starts from 0)
+				s.f = math.Copysign(0, -1)
+			}
 			fallthrough
 		case sumFloat:
+			if s.avg && sign > 0 && !math.IsInf(v, 0) && math.IsInf(v*v, 0) {
+				// avg(float8) is float8_accum's, which sums the squares
+				// too: |x| past 1.3e154 overflows them
+				return pgErr("22003", "value out of range: overflow")
+			}
+			s.noteFloat(v, sign)
 			switch {
 			case math.IsInf(v, 1):
 				s.posInf += int64(sign)
@@ -423,6 +446,35 @@ func (s *numSum) step(v driver.Value, sign int) error {
 	}
 	s.d.add(&s.d, &d)
 	return nil
+}
+
+// noteFloat records float8 value v entering (sign 1) or the oldest one
+// leaving (-1) the frame (fvals).
+func (s *numSum) noteFloat(v float64, sign int) {
+	if sign < 0 {
+		s.dropped = true
+		s.fhead++ // SQLite removes the oldest row of the frame
+		return
+	}
+	s.fvals = append(s.fvals, v)
+}
+
+// frameFloat recomputes the float8 sum of a frame that has dropped values
+// from its values in row order, as PostgreSQL's restarted sum adds them.
+func (s *numSum) frameFloat() {
+	if !s.dropped || !s.ffirm || s.fhead > len(s.fvals) {
+		return
+	}
+	f := 0.0
+	if !s.avg {
+		f = math.Copysign(0, -1) // as step starts it
+	}
+	for _, v := range s.fvals[s.fhead:] {
+		if !math.IsInf(v, 0) {
+			f += v
+		}
+	}
+	s.f = f
 }
 
 // noteScale counts numeric text v in (sign 1) or out of (-1) the
@@ -565,6 +617,7 @@ func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
 		}
 		return s.i, nil
 	case sumFloat:
+		s.frameFloat()
 		f, err := s.floatSum()
 		if err != nil {
 			return nil, err
