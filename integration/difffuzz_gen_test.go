@@ -77,6 +77,8 @@ type fuzzGen struct {
 	alias string
 	// lits: expressions are constants (a VALUES row reads no table)
 	lits bool
+	// ext: expressions also take difffuzz_shapes_test.go's forms
+	ext bool
 }
 
 func newFuzzGen(seed uint64) *fuzzGen {
@@ -135,6 +137,11 @@ func (g *fuzzGen) expr(ty fuzzType, depth int) string {
 		return g.lit(ty)
 	}
 	d := depth - 1
+	if g.ext && g.chance(0.35) {
+		if e := g.extExpr(ty, d); e != "" {
+			return e
+		}
+	}
 	if g.chance(0.12) {
 		return g.generic(ty, d)
 	}

@@ -10,8 +10,9 @@ package integration
 //	RAFTSQL_REFERENCE_URL=postgres://postgres@127.0.0.1:5432/postgres \
 //	RAFTSQL_DIFF_FUZZ=2000 go test ./integration -run TestDiffFuzz -v
 //
-// RAFTSQL_DIFF_FUZZ is the number of seeds, each a query and, every other
-// one, a write (difffuzz_write_test.go; the test is skipped without
+// RAFTSQL_DIFF_FUZZ is the number of seeds, each a query, a query of the
+// shapes of difffuzz_shapes_test.go and, every other one, a write
+// (difffuzz_write_test.go; the test is skipped without
 // it or without RAFTSQL_REFERENCE_URL: it needs PostgreSQL to answer).
 // RAFTSQL_DIFF_FUZZ_SEED=S repeats a run (the seed is logged otherwise);
 // query i of a run is the first query of seed S+i, so a reported query
@@ -236,6 +237,8 @@ func TestDiffFuzz(t *testing.T) {
 		}
 		sql := newFuzzGen(qseed).query()
 		check("query", sql, renderDiffCase(raft, sql, false), renderDiffCase(pg, sql, false))
+		sql = newFuzzGen(qseed ^ fuzzShapeSalt).shapeQuery()
+		check("shape", sql, renderDiffCase(raft, sql, false), renderDiffCase(pg, sql, false))
 		if !fuzzWrites(qseed) {
 			continue
 		}

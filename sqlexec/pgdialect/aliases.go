@@ -290,20 +290,7 @@ func (x *tx) figure(a, b int) (string, int) {
 		}
 		callEnd := -1
 		if x.isP(j+1, "(") {
-			callEnd = x.match(j + 1)
-			for {
-				if x.kw(callEnd+1, "FILTER") && x.isP(callEnd+2, "(") {
-					callEnd = x.match(callEnd + 2)
-				} else if x.kw(callEnd+1, "OVER") && x.isP(callEnd+2, "(") {
-					callEnd = x.match(callEnd + 2)
-				} else if x.kw(callEnd+1, "OVER") {
-					callEnd += 2
-				} else if x.kw(callEnd+1, "WITHIN", "GROUP") && x.isP(callEnd+3, "(") {
-					callEnd = x.match(callEnd + 3)
-				} else {
-					break
-				}
-			}
+			callEnd = x.callClausesEnd(j)
 		}
 		if callEnd == b-1 {
 			f := x.T(j).identName()
@@ -555,7 +542,9 @@ func (x *tx) exprOID(a, b int) uint32 {
 	if o := x.aggregateCallOID(j, b); o != 0 { // aggitems.go
 		return o
 	}
-	if x.T(j).typ == tIdent && x.isP(j+1, "(") && x.match(j+1) == b-1 {
+	// an aggregate's FILTER or OVER clause leaves its type as it is
+	// (bool_or(b) FILTER (WHERE ...) is boolean)
+	if x.T(j).typ == tIdent && x.isP(j+1, "(") && x.callClausesEnd(j) == b-1 {
 		switch x.T(j).identName() {
 		case "count":
 			return pgoid.Int8
@@ -639,4 +628,22 @@ func (x *tx) exprOID(a, b int) uint32 {
 		}
 	}
 	return 0
+}
+
+// callClausesEnd is the last token of the call named at j (f(...)) with
+// its FILTER (...), OVER (...), OVER w and WITHIN GROUP (...) clauses.
+func (x *tx) callClausesEnd(j int) int {
+	end := x.match(j + 1)
+	for {
+		switch {
+		case x.kw(end+1, "FILTER") && x.isP(end+2, "("), x.kw(end+1, "OVER") && x.isP(end+2, "("):
+			end = x.match(end + 2)
+		case x.kw(end+1, "OVER"):
+			end += 2
+		case x.kw(end+1, "WITHIN", "GROUP") && x.isP(end+3, "("):
+			end = x.match(end + 3)
+		default:
+			return end
+		}
+	}
 }

@@ -500,7 +500,8 @@ func (x *tx) runtimeCompare(i, ls, re int, lrt, rrt string) {
 // holds, as SQLite compares otherwise.
 func (x *tx) runtimeCompareWhen(i, ls, re int, cond string) {
 	op := x.T(i).text
-	jsonb := x.jsonbCompareWhen(i, ls, re) // jsonb_conditional.go
+	jsonb := x.jsonbCompareWhen(i, ls, re) // jsonb_conditional.go: read before settling rewrites the operands' tokens
+	x.settleOperands(ls, re)               // operandcopy.go: the operands' text is copied below
 	left, right := x.text(ls, i), x.text(i+1, re)
 	if jsonb != "" {
 		jsonb = " WHEN " + jsonb + " THEN (" + left + ") COLLATE " + JSONBCollation + " " + op + " " + right

@@ -117,8 +117,9 @@ func (x *tx) arrayConstructor(i int) error {
 		if !x.kw(i+2, "SELECT") && !x.kw(i+2, "WITH") && !x.kw(i+2, "VALUES") {
 			return x.syntaxErrAt(i + 1)
 		}
+		// of no rows the empty array, where the aggregate gives NULL
 		x.T(i).set("(WITH pg_array_sub(v) AS ")
-		x.T(e).suf += " SELECT pg_array_agg(v) FROM pg_array_sub)"
+		x.T(e).suf += " SELECT coalesce(pg_array_agg(v), '{}') FROM pg_array_sub)"
 		x.castEnd[e] = i
 		return nil
 	}

@@ -268,7 +268,9 @@ func dtSub(a, b dtOperand, zone *time.Location) (driver.Value, error) {
 		if a.inf != "" || b.inf != "" {
 			return nil, pgErr("22008", "cannot subtract infinite dates")
 		}
-		return int64(a.t.Sub(b.t).Hours() / 24), nil
+		// by seconds: time.Duration saturates past 292 years (make_date(1, 11,
+		// 15) - DATE '2024-01-31' was -106751)
+		return (a.t.Unix() - b.t.Unix()) / 86400, nil
 	case a.typ == "date" && b.typ == "int":
 		if a.inf != "" {
 			return a.format(), nil

@@ -44,10 +44,18 @@ func normField(f string) string {
 // result in the zone again (WallIn), finer truncation keeps the value's
 // offset (PostgreSQL's timestamptz_trunc_internal).
 func dateTruncIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
+	if len(a) < 2 || len(a) > 4 {
+		return nil, pgErr("42883", "function date_trunc with %d arguments does not exist", len(a))
+	}
+	typ := ""
+	if len(a) == 4 { // (field, source, NULL, source's type): dateTruncTyped
+		typ, _ = a[3].(string)
+		a = a[:2]
+	}
 	if anyNil(a) {
 		return nil, nil
 	}
-	o, err := dtArg(a[1])
+	o, err := operand(a[1], typ)
 	if err != nil {
 		return nil, err
 	}

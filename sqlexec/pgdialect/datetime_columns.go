@@ -221,11 +221,7 @@ func (x *tx) columnDTOperator(ls, i, re int) bool {
 	}
 	f := map[string]string{"+": "pg_dt_add", "-": "pg_dt_sub"}[x.T(i).text]
 	op := x.T(i).text
-	x.minMaxWithin(ls, re)              // strsyntax.go: the operands' text is copied below
-	x.orderByWithin(ls, re)             // orderby.go: lag(ts) OVER (ORDER BY id)
-	x.sumTypesWithin(ls, re)            // sum_float4.go: sum(r) + 1 of a real column
-	x.numericFuncsWithin(ls, re, false) // numeric_funcargs.go: mod(2.5, n2) - i4
-	x.commonLiteralsWithin(ls, re)      // unknownlit.go: coalesce(iv, '0') + ts
+	x.settleOperands(ls, re) // operandcopy.go: the operands' text is copied below
 	if !x.castsChecked() {
 		left, right := x.text(ls, i), x.text(i+1, re)
 		x.wipe(ls, re)
@@ -468,6 +464,7 @@ func (x *tx) columnDTCompare(i, ls, re int) bool {
 		return false
 	}
 	op := x.T(i).text
+	x.settleOperands(ls, re) // operandcopy.go: the operands' text is copied below
 	left, right := x.text(ls, i), x.text(i+1, re)
 	x.wipe(ls, re)
 	x.T(ls).set("(CASE WHEN " + cond + " <> '' THEN " + left + " " + op + " " + right +

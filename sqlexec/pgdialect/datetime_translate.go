@@ -592,6 +592,27 @@ func (x *tx) datePartColumn(i int) {
 	}
 }
 
+// dateTruncTyped gives date_trunc(field, source) at i its source's type
+// as third and fourth arguments (NULL, type), the type the statement
+// shows or one read at run time (a column's declared type, a
+// coalesce's): an interval of hours alone
+// ('36:00:00') reads as a time of day from its text, and date_trunc has
+// no time form (date_trunc('hour', iv) was 42883 for date_trunc(unknown,
+// time without time zone)). The three-argument date_trunc (a zone) is
+// left as it is.
+func (x *tx) dateTruncTyped(i int) {
+	e := x.match(i + 1)
+	args := x.splitTop(i+2, e)
+	if len(args) != 2 {
+		return
+	}
+	if ty := x.dtTypeExpr(args[1][0], args[1][1]); ty != "" { // datetime_nested.go
+		// before the closing parenthesis: a typed literal's token is
+		// rewritten later, its suffix inside its own call
+		x.T(e).pre = ", NULL, " + ty + x.T(e).pre
+	}
+}
+
 // ageRewrite turns age(x) into age(CURRENT_DATE, x) (PostgreSQL: age
 // from midnight of today; CURRENT_DATE reads the entry's pinned time).
 func (x *tx) ageRewrite(i int) {

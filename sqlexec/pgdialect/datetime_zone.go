@@ -36,8 +36,9 @@ type ZonedFunc struct {
 // Register installs them computing in UTC; sqlexec installs them per
 // connection with the connection's zone.
 var ZonedFunctions = []ZonedFunc{
-	{"date_trunc", 2, dateTruncIn},
-	{"date_trunc", 3, dateTruncIn},
+	// (field, source[, zone]), (field, source, NULL, source's type):
+	// datetime_translate.go's dateTruncTyped
+	{"date_trunc", -1, dateTruncIn},
 	{"date_bin", 3, dateBinIn}, // datebin.go
 	{"date_bin", 5, dateBinIn},
 	{"pg_extract", -1, func(a []driver.Value, z *time.Location) (driver.Value, error) { return extractArgs(a, true, z) }},

@@ -491,6 +491,10 @@ func (x *tx) identRewrite(i int) error {
 		if call {
 			x.datePartColumn(i) // datetime_translate.go
 		}
+	case "DATE_TRUNC":
+		if call {
+			x.dateTruncTyped(i) // datetime_translate.go
+		}
 	case "AGE":
 		if call {
 			x.ageRewrite(i)

@@ -602,7 +602,10 @@ func fnSplitPart(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 	if a[0] == nil || a[1] == nil || a[2] == nil {
 		return nil, nil
 	}
-	parts := strings.Split(str(a[0]), str(a[1]))
+	parts := []string{str(a[0])} // an empty delimiter: the whole string is the one field
+	if d := str(a[1]); d != "" {
+		parts = strings.Split(parts[0], d) // Go's would split "" into every character
+	}
 	n, _ := toInt(a[2])
 	if n == 0 {
 		return nil, pgErr("22023", "field position must not be zero")

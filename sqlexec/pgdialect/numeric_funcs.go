@@ -42,6 +42,7 @@ func registerNumericFuncs() error {
 		"ceil":          {1, numCeilFloor(true)},
 		"ceiling":       {1, numCeilFloor(true)},
 		"floor":         {1, numCeilFloor(false)},
+		"sign":          {1, fnSign},
 		"abs":           {-1, fnNumAbs}, // abs(x) and abs(x, 'int4'): arith_columns.go
 		// numeric_math.go
 		"pg_numsign": {1, numUnary(numSign)},
@@ -153,7 +154,7 @@ func numRound(truncate bool) fn {
 			return nil, nil
 		case int64:
 			if len(a) == 1 {
-				return v, nil
+				return float64(v), nil // round(int), trunc(int): float8's, as ceil
 			}
 		case float64:
 			if len(a) == 1 && truncate {
@@ -186,13 +187,35 @@ func numRound(truncate bool) fn {
 	}
 }
 
+// fnSign is sign(x): of an integer or a float8 the float8 one (PostgreSQL
+// has sign of numeric and of float8: an integer takes float8's, so
+// avg(sign(i)) is float8's 0.5), of numeric text numeric's (numeric_math.go).
+func fnSign(c *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	switch v := a[0].(type) {
+	case int64:
+		return float64(min(max(v, -1), 1)), nil
+	case float64:
+		switch { // NaN is neither: 0, as C's comparisons in PostgreSQL's dsign
+		case v > 0:
+			return 1.0, nil
+		case v < 0:
+			return -1.0, nil
+		}
+		return 0.0, nil
+	}
+	return numUnary(numSign)(c, a)
+}
+
 func numCeilFloor(ceil bool) fn {
 	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 		switch v := a[0].(type) {
 		case nil:
 			return nil, nil
 		case int64:
-			return v, nil
+			// PostgreSQL has ceil and floor of numeric and of float8 only:
+			// an integer takes the float8 one (its preferred numeric
+			// type), so ceil(i) / 2 divides as float8
+			return float64(v), nil
 		case float64:
 			if ceil {
 				return math.Ceil(v), nil
@@ -288,6 +311,23 @@ type numSum struct {
 	// money: the values are money (money.go), summed in cents
 	money bool
 	cents int64
+	// scales counts the numeric values by display scale (noteScale);
+	// dropped: a window's frame has dropped a value (WindowInverse).
+	// The result's scale is then the largest of the values in the
+	// frame, as PostgreSQL's (it restarts the sum when the last value of
+	// the largest scale leaves); the exact sum keeps the largest added.
+	scales  [32]int64
+	scalesX map[int32]int64 // scales of 32 and more
+	dropped bool
+	// fvals: the float8 values in the frame's row order from fhead on
+	// (float mode; infinities counted apart too); ffirm: every value of
+	// the frame is in fvals (none came before float mode). After a row
+	// left the frame (dropped) the sum is recomputed from them in order,
+	// as PostgreSQL restarts a float8 sum: a running sum that added 1e300
+	// and took it away again had lost the small values beside it.
+	fvals []float64
+	fhead int
+	ffirm bool
 }
 
 const (
@@ -322,6 +362,9 @@ func (s *numSum) step(v driver.Value, sign int) error {
 	if s.money {
 		return s.stepMoneyMore(v, sign) // money.go
 	}
+	if sv, ok := v.(string); ok {
+		s.noteScale(sv, sign)
+	}
 	switch v := v.(type) {
 	case int64:
 		switch s.mode {
@@ -339,6 +382,7 @@ func (s *numSum) step(v driver.Value, sign int) error {
 			s.i = r
 			return nil
 		case sumFloat:
+			s.noteFloat(float64(v), sign)
 			s.f += float64(sign) * float64(v)
 			return nil
 		}
@@ -346,8 +390,21 @@ func (s *numSum) step(v driver.Value, sign int) error {
 		switch s.mode {
 		case sumInt:
 			s.mode, s.f = sumFloat, float64(s.i)
+			s.ffirm = s.n == 1
+			if s.i == 0 && !s.avg {
+				// -0, float8 addition's identity: the sum of -0 alone is
+				// -0, as PostgreSQL's (its first value is the state;
+				// avg's float8_accum starts from 0)
+				s.f = math.Copysign(0, -1)
+			}
 			fallthrough
 		case sumFloat:
+			if s.avg && sign > 0 && !math.IsInf(v, 0) && math.IsInf(v*v, 0) {
+				// avg(float8) is float8_accum's, which sums the squares
+				// too: |x| past 1.3e154 overflows them
+				return pgErr("22003", "value out of range: overflow")
+			}
+			s.noteFloat(v, sign)
 			switch {
 			case math.IsInf(v, 1):
 				s.posInf += int64(sign)
@@ -389,6 +446,79 @@ func (s *numSum) step(v driver.Value, sign int) error {
 	}
 	s.d.add(&s.d, &d)
 	return nil
+}
+
+// noteFloat records float8 value v entering (sign 1) or the oldest one
+// leaving (-1) the frame (fvals).
+func (s *numSum) noteFloat(v float64, sign int) {
+	if sign < 0 {
+		s.dropped = true
+		s.fhead++ // SQLite removes the oldest row of the frame
+		return
+	}
+	s.fvals = append(s.fvals, v)
+}
+
+// frameFloat recomputes the float8 sum of a frame that has dropped values
+// from its values in row order, as PostgreSQL's restarted sum adds them.
+func (s *numSum) frameFloat() {
+	if !s.dropped || !s.ffirm || s.fhead > len(s.fvals) {
+		return
+	}
+	f := 0.0
+	if !s.avg {
+		f = math.Copysign(0, -1) // as step starts it
+	}
+	for _, v := range s.fvals[s.fhead:] {
+		if !math.IsInf(v, 0) {
+			f += v
+		}
+	}
+	s.f = f
+}
+
+// noteScale counts numeric text v in (sign 1) or out of (-1) the
+// frame's values by its display scale (NaN, Infinity: 0).
+func (s *numSum) noteScale(v string, sign int) {
+	if sign < 0 {
+		s.dropped = true
+	}
+	scale := 0
+	if p := strings.IndexByte(v, '.'); p >= 0 {
+		scale = len(v) - p - 1
+	}
+	if scale < len(s.scales) {
+		s.scales[scale] += int64(sign)
+		return
+	}
+	if s.scalesX == nil {
+		s.scalesX = map[int32]int64{}
+	}
+	s.scalesX[int32(scale)] += int64(sign)
+}
+
+// frameScale sets the decimal sum of a frame that has dropped values to
+// the display scale of the values in it (noteScale), exactly: every
+// value in it is of that scale or a smaller one.
+func (s *numSum) frameScale() {
+	if !s.dropped || s.d.kind != numFinite {
+		return
+	}
+	m := int32(0)
+	for sc, k := range s.scalesX {
+		if k > 0 && sc > m {
+			m = sc
+		}
+	}
+	for sc := len(s.scales) - 1; m == 0 && sc > 0; sc-- {
+		if s.scales[sc] > 0 {
+			m = int32(sc)
+		}
+	}
+	if s.d.scale > m {
+		s.d.coef.Quo(&s.d.coef, pow10(s.d.scale-m))
+		s.d.scale = m
+	}
 }
 
 // addSmall adds a plain decimal text of up to 18 digits to the int64
@@ -487,6 +617,7 @@ func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
 		}
 		return s.i, nil
 	case sumFloat:
+		s.frameFloat()
 		f, err := s.floatSum()
 		if err != nil {
 			return nil, err
@@ -497,6 +628,7 @@ func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
 		return f, nil
 	}
 	s.flushSmall()
+	s.frameScale()
 	if !s.avg {
 		return s.d.String(), nil
 	}

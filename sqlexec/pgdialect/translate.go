@@ -20,6 +20,12 @@ func Translate(sql string) (st *Stmt, err error) {
 	if err := checkLexical(sql, x.toks); err != nil { // lexcheck.go
 		return nil, err
 	}
+	if err := x.sortConstants(); err != nil { // sortconst.go
+		return nil, err
+	}
+	if err := x.frameChecks(); err != nil { // framecheck.go
+		return nil, err
+	}
 	consts := x.planConstants()             // planconst.go: read before any rewrite
 	if err := x.jsonCompare(); err != nil { // typecompare.go
 		return nil, err

@@ -27,7 +27,6 @@ SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY f), percentile_disc(0.5) WITH
 -- reports by period
 SELECT date_trunc('month', d) AS m, count(*) FROM rd_item GROUP BY 1 ORDER BY 1;
 SELECT date_trunc('day', ts), date_trunc('hour', tz) FROM rd_item ORDER BY id;
--- differs: date_trunc(text, interval) is not provided (42883, undefined function)
 SELECT date_trunc('month', iv) FROM rd_item ORDER BY id;
 SELECT extract(year FROM d), date_part('month', ts), extract(epoch FROM iv) FROM rd_item ORDER BY id;
 SELECT to_char(d, 'YYYY-MM'), to_char(n, '999.99'), to_char(ts, 'HH24:MI') FROM rd_item ORDER BY id;
