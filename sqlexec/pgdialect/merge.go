@@ -76,8 +76,10 @@ type MergeStep struct {
 const (
 	MergeTID   = "pgdialect_merge_tid"
 	MergeAct   = "pgdialect_merge_act"
-	MergeTable = `temp."pgdialect_merge"`
+	MergeTable = `temp."` + mergeTableName + `"`
 	mergeMark  = "/* raftsql:merge "
+	// mergeTableName: MergeTable's name in the temporary schema.
+	mergeTableName = "pgdialect_merge"
 	// mergeRowid names the target's rowid (also when a column is named
 	// rowid).
 	mergeRowid = "_rowid_"

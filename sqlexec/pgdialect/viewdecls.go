@@ -41,9 +41,15 @@ const ViewDeclsFunc = "pg_view_decls"
 // table's own, a view's as pg_view_decls declares it.
 const relCreateSQL = "CASE type WHEN 'view' THEN " + ViewDeclsFunc + "(name) ELSE sql END"
 
-// relSchemaRow selects the sqlite_schema row of table or view tbl.
+// relSchemaRow selects the sqlite_schema row of table or view tbl. The
+// one temporary table a translation names itself (MERGE's kept rows,
+// merge.go) is in the temporary schema.
 func relSchemaRow(tbl string) string {
-	return "FROM sqlite_schema WHERE type IN ('table', 'view') AND name = " + quoteLit(tbl) + " COLLATE NOCASE"
+	schema := "sqlite_schema"
+	if strings.EqualFold(tbl, mergeTableName) {
+		schema = "sqlite_temp_schema"
+	}
+	return "FROM " + schema + " WHERE type IN ('table', 'view') AND name = " + quoteLit(tbl) + " COLLATE NOCASE"
 }
 
 // ViewDeclsSQL is pg_view_decls' answer for view name with columns cols
