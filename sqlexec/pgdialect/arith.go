@@ -243,6 +243,41 @@ func (x *tx) numericLiteral(a, b int) {
 	t.set(quoteLit(v))
 }
 
+// numericValueLiterals is numericLiteral for each decimal constant that
+// a..b-1 yields as its value: itself, a branch of a CASE, coalesce,
+// greatest or least within it, or nullif's first argument. A rewrite that
+// copies such an operand into a numeric form (greatest/least) would
+// otherwise carry the constant as a binary float: greatest(coalesce(3.00,
+// n), n2) was 3 where PostgreSQL gives 3.00.
+func (x *tx) numericValueLiterals(a, b int) {
+	a, b = x.unparen(a, b)
+	if a >= b {
+		return
+	}
+	x.numericLiteral(a, b)
+	t := x.T(a)
+	if t.kw("CASE") {
+		for _, br := range x.conditionalBranches(a, b) {
+			x.numericValueLiterals(br[0], br[1])
+		}
+		return
+	}
+	if t.typ != tIdent || t.ed || !x.isP(a+1, "(") || x.match(a+1) != b-1 || x.isP(a-1, ".") {
+		return
+	}
+	args := x.splitTop(a+2, b-1)
+	switch strings.ToLower(t.text) {
+	case "nullif":
+		if len(args) == 2 {
+			x.numericValueLiterals(args[0][0], args[0][1])
+		}
+	case "coalesce", "greatest", "least":
+		for _, arg := range args {
+			x.numericValueLiterals(arg[0], arg[1])
+		}
+	}
+}
+
 // arithRewrite rewrites the arithmetic operator at i between operands
 // ls..i-1 and i+1..re-1. It reports whether it did.
 func (x *tx) arithRewrite(i, ls, re int) (bool, error) {

@@ -253,8 +253,8 @@ func (x *tx) rewriteMinMaxAt(i int) {
 	}
 	texts := make([]string, len(args))
 	for j, a := range args {
-		if numeric {
-			x.numericLiteral(a[0], a[1])
+		if numeric || runtime != "" {
+			x.numericValueLiterals(a[0], a[1]) // arith.go
 		}
 		texts[j] = strings.TrimSpace(x.text(a[0], a[1]))
 	}
