@@ -251,8 +251,12 @@ func (x *tx) rewriteMinMaxAt(i int) {
 			lits[j] = a[1] == a[0]+1 && x.plainLiteral(a[0]) // unknownlit.go: not one commonLiterals typed
 		}
 	}
-	texts := make([]string, len(args))
+	// texts: the arguments of the numeric forms, their decimal constants
+	// numeric text (exact); plain: as written, for SQLite's own max/min,
+	// which Describe reads back (a quoted '3.00' there would be text)
+	texts, plain := make([]string, len(args)), make([]string, len(args))
 	for j, a := range args {
+		plain[j] = strings.TrimSpace(x.text(a[0], a[1]))
 		if numeric || runtime != "" {
 			x.numericValueLiterals(a[0], a[1]) // arith.go
 		}
@@ -268,10 +272,10 @@ func (x *tx) rewriteMinMaxAt(i int) {
 	for k := i + 2; k < e; k++ {
 		x.T(k).pre, x.T(k).suf = "", ""
 	}
-	call := minMaxCall(fn, texts, "")
+	call := minMaxCall(fn, plain, "")
 	dtWhen := ""
 	if len(dts) > 0 {
-		ivs := slices.Clone(texts)
+		ivs := slices.Clone(plain)
 		for j, lit := range lits {
 			if lit {
 				ivs[j] = "pg_cast_interval(" + ivs[j] + ")" // greatest('25 hours', iv, iv2) prints 25:00:00
