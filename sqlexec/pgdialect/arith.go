@@ -535,14 +535,11 @@ func (x *tx) runtimeCompare(i, ls, re int, lrt, rrt string) {
 // holds, as SQLite compares otherwise.
 func (x *tx) runtimeCompareWhen(i, ls, re int, cond string) {
 	op := x.T(i).text
-	jsonb := x.jsonbCompareWhen(i, ls, re) // jsonb_conditional.go: read before settling rewrites the operands' tokens
-	x.settleOperands(ls, re)               // operandcopy.go: the operands' text is copied below
+	colls := x.compareCollations(i, ls, re) // jsonb_conditional.go: read before settling rewrites the operands' tokens
+	x.settleOperands(ls, re)                // operandcopy.go: the operands' text is copied below
 	left, right := x.text(ls, i), x.text(i+1, re)
-	if jsonb != "" {
-		jsonb = " WHEN " + jsonb + " THEN (" + left + ") COLLATE " + JSONBCollation + " " + op + " " + right
-	}
 	x.wipe(ls, re)
-	x.T(ls).set("(CASE WHEN " + cond + " THEN (pg_cmp(" + left + ", " + right + ") " + op + " 0)" + jsonb + " ELSE " +
+	x.T(ls).set("(CASE WHEN " + cond + " THEN (pg_cmp(" + left + ", " + right + ") " + op + " 0)" + collatedWhens(colls, left, op, right) + " ELSE " +
 		left + " " + op + " " + right + " END)")
 	x.castEnd[re-1] = ls
 	if x.arithTypes == nil {

@@ -53,8 +53,57 @@ func (x *tx) concatColumnTypes(ls, i, re int) (lt, rt string, ok bool) {
 		// the pair is not the two columns (a comparison binds looser)
 		return "", "", false
 	}
-	lt, rt = x.operandColumnType(ls, i), x.operandColumnType(i+1, re)
+	lt, rt = x.concatOperandType(ls, i), x.concatOperandType(i+1, re)
 	return lt, rt, lt != "" && rt != ""
+}
+
+// concatOperandType is the declared-type expression of the operand a..b-1
+// of a ||: a column's (operandColumnType), or a conditional's
+// (conditionalOperandType); "" otherwise.
+func (x *tx) concatOperandType(a, b int) string {
+	if t := x.operandColumnType(a, b); t != "" {
+		return t
+	}
+	return x.conditionalOperandType(a, b)
+}
+
+// conditionalOperandType is the declared-type expression of a..b-1 when
+// it is a conditional whose
+// branches are columns, integer constants and untyped literals (a
+// CASE, coalesce or nullif): its first
+// column's type, else int4. a || CASE WHEN b THEN 7 END with a an int[]
+// column is PostgreSQL's array_append ({1,2,7}); as text's || it was
+// '{1,2}7', a silently different answer. A branch of any other kind (a
+// numeric constant beside a column, an expression) leaves it "", as the
+// types might differ from the first column's.
+func (x *tx) conditionalOperandType(a, b int) string {
+	a, b = x.unparen(a, b)
+	if b <= a || !x.conditionalCall(a) || x.T(a).typ == tIdent && (strings.EqualFold(x.T(a).text, "greatest") || strings.EqualFold(x.T(a).text, "least")) {
+		return "" // greatest and least are rewritten later (minmax_conditional.go), their copied text no operand here
+	}
+	col, num := "", false
+	for _, br := range x.conditionalBranches(a, b) { // numeric_runtimecmp.go
+		switch ba, bb := x.unparen(br[0], br[1]); {
+		case bb-ba == 1 && x.T(ba).typ == tNumber && numLiteralType(x.T(ba).text) == "int4":
+			num = true
+		case bb-ba == 1 && (x.T(ba).typ == tString || x.T(ba).kw("NULL")):
+		default:
+			t := x.operandColumnType(ba, bb)
+			if t == "" {
+				return ""
+			}
+			if col == "" {
+				col = t
+			}
+		}
+	}
+	switch {
+	case col != "":
+		return col
+	case num:
+		return "'int4'"
+	}
+	return ""
 }
 
 // concatOperand is a rewritten a || b: its end and the SQL expression of

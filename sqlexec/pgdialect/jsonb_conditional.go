@@ -27,11 +27,7 @@ import (
 // column of a table the statement names, of declared type jsonb, or a
 // conditional of such a branch; "" when no branch is such a column.
 func (x *tx) conditionalJSONBCond(a, b int) string {
-	switch t := x.T(a); {
-	case t.kw("CASE"):
-	case t.typ == tIdent && (strings.EqualFold(t.text, "coalesce") || strings.EqualFold(t.text, "nullif") ||
-		strings.EqualFold(t.text, "greatest") || strings.EqualFold(t.text, "least")):
-	default:
+	if !x.conditionalCall(a) {
 		return "" // a scalar subquery is left as it was; jsonb has no sum, avg, min, max
 	}
 	var rts, conds []string
@@ -51,47 +47,82 @@ func (x *tx) conditionalJSONBCond(a, b int) string {
 	return strings.Join(conds, " OR ")
 }
 
-// jsonbCompare is a comparison whose operand is a conditional of jsonb
-// columns: its operands' extent ls..re-1 and when it is jsonb.
-type jsonbCompare struct {
-	ls, re int
-	cond   string
+// conditionalCall reports whether the expression at a is a CASE or a
+// coalesce, nullif, greatest or least call.
+func (x *tx) conditionalCall(a int) bool {
+	t := x.T(a)
+	return t.kw("CASE") || t.typ == tIdent && (strings.EqualFold(t.text, "coalesce") || strings.EqualFold(t.text, "nullif") ||
+		strings.EqualFold(t.text, "greatest") || strings.EqualFold(t.text, "least"))
 }
 
+// jsonbCompare is a comparison whose operand is a conditional of jsonb
+// or interval columns: its operands' extent ls..re-1 and the collations
+// it compares with, and when.
+type jsonbCompare struct {
+	ls, re int
+	whens  []collatedWhen
+}
+
+// collatedWhen is a collation a conditional's result compares with and
+// the SQL condition under which it does.
+type collatedWhen struct{ cond, coll string }
+
 // noteJSONBCompare records the comparison at i between ls..i-1 and
-// i+1..re-1 when an operand is a conditional that may be jsonb and
-// arithCompare left it as written (coalesce(j, k) < '1' compared the
-// texts). The rewrite copies the operands, so it is made once their text
-// is final (jsonbCompares, from resolveNested).
+// i+1..re-1 when an operand is a conditional that may be jsonb or
+// interval and arithCompare left it as written (coalesce(j, k) < '1' and
+// coalesce(iv, '1 sec') < '1 hour' compared the texts). The rewrite
+// copies the operands, so it is made once their text is final
+// (jsonbCompares, from resolveNested).
 func (x *tx) noteJSONBCompare(i, ls, re int) {
 	if !x.castsChecked() || x.T(i).ed || x.T(i).typ != tOp {
 		return
 	}
-	cond := x.jsonbCompareWhen(i, ls, re)
-	if cond == "" {
+	whens := x.compareCollations(i, ls, re)
+	if len(whens) == 0 {
 		return
 	}
 	if x.jsonbCmps == nil {
 		x.jsonbCmps = map[int]jsonbCompare{}
 	}
-	x.jsonbCmps[i] = jsonbCompare{ls, re, cond}
+	x.jsonbCmps[i] = jsonbCompare{ls, re, whens}
 }
 
-// jsonbCompareWhen is the SQL condition under which the comparison at i
-// between ls..i-1 and i+1..re-1 compares jsonb values: an operand that
-// is a conditional of jsonb columns (conditionalJSONBCond); "" when
-// neither is. arith.go's run-time comparison of two conditionals puts it
-// in its own CASE (coalesce(a.j, a.k) = coalesce(b.k, b.j)).
-func (x *tx) jsonbCompareWhen(i, ls, re int) string {
-	var conds []string
-	for _, side := range [][2]int{{ls, i}, {i + 1, re}} {
-		if a, b := x.unparen(side[0], side[1]); b > a {
-			if c := x.conditionalJSONBCond(a, b); c != "" {
-				conds = append(conds, c)
+// compareCollations are the collations the comparison at i between
+// ls..i-1 and i+1..re-1 compares with: jsonb's where an operand is a
+// conditional of jsonb columns (conditionalJSONBCond), interval's where
+// one is a conditional of interval columns (conditionalIntervalCond,
+// orderby_numeric.go: '1 day' = '24 hours', '1 mon' > '29 days'); none
+// when neither is. arith.go's run-time comparison of two conditionals
+// puts them in its own CASE (coalesce(a.j, a.k) = coalesce(b.k, b.j)).
+func (x *tx) compareCollations(i, ls, re int) []collatedWhen {
+	var whens []collatedWhen
+	for _, c := range []struct {
+		coll string
+		when func(a, b int) string
+	}{{JSONBCollation, x.conditionalJSONBCond}, {IntervalCollation, x.conditionalIntervalCond}} {
+		var conds []string
+		for _, side := range [][2]int{{ls, i}, {i + 1, re}} {
+			if a, b := x.unparen(side[0], side[1]); b > a && x.conditionalCall(a) {
+				if cond := c.when(a, b); cond != "" {
+					conds = append(conds, cond)
+				}
 			}
 		}
+		if len(conds) > 0 {
+			whens = append(whens, collatedWhen{strings.Join(conds, " OR "), c.coll})
+		}
 	}
-	return strings.Join(conds, " OR ")
+	return whens
+}
+
+// collatedWhens is the WHEN arms that compare left op right with the
+// collations whens names.
+func collatedWhens(whens []collatedWhen, left, op, right string) string {
+	var sb strings.Builder
+	for _, w := range whens {
+		sb.WriteString(" WHEN " + w.cond + " THEN (" + left + ") COLLATE " + w.coll + " " + op + " " + right)
+	}
+	return sb.String()
 }
 
 // jsonbCompares rewrites the comparisons noteJSONBCompare recorded, the
@@ -113,8 +144,7 @@ func (x *tx) jsonbCompares() {
 		x.T(c.ls).pre, x.T(c.re-1).suf = "", ""
 		left, right := x.text(c.ls, i), x.text(i+1, c.re)
 		x.wipe(c.ls, c.re)
-		x.T(c.ls).set("(CASE WHEN " + c.cond + " THEN (" + left + ") COLLATE " + JSONBCollation + " " + op + " " + right +
-			" ELSE " + left + " " + op + " " + right + " END)")
+		x.T(c.ls).set("(CASE" + collatedWhens(c.whens, left, op, right) + " ELSE " + left + " " + op + " " + right + " END)")
 		x.T(c.ls).pre, x.T(c.re-1).suf = pre, suf
 		x.castEnd[c.re-1] = c.ls
 	}
