@@ -86,7 +86,8 @@ func typmodError(e *Error) bool {
 // the type modifier refused it); with want, the first whose error is
 // want's.
 func (s *Session) refusedLiteral(ctx context.Context, sql string, want *Error) *Error {
-	table, named, lits := pgdialect.AssignedLiterals(sql)
+	a := s.assignedLiterals(sql)
+	table, named, lits := a.table, a.named, a.lits
 	if len(lits) == 0 {
 		return nil
 	}
@@ -116,6 +117,57 @@ func (s *Session) refusedLiteral(ctx context.Context, sql string, want *Error) *
 		}
 	}
 	return nil
+}
+
+// assignedLits is pgdialect.AssignedLiterals' answer for a statement.
+type assignedLits struct {
+	table string
+	named []string
+	lits  []pgdialect.AssignedLiteral
+}
+
+// assignedLiterals is pgdialect.AssignedLiterals(sql), remembered by the
+// text (statements of up to assignedCacheLen bytes): the pre-check asks
+// on every execution of every statement, and lexing the text each time
+// cost more than the rest of a prepared point read. A statement with no
+// string literal is not lexed at all.
+func (s *Session) assignedLiterals(sql string) assignedLits {
+	if !mayHaveStringLiteral(sql) {
+		return assignedLits{}
+	}
+	if v, ok := s.litStmts[sql]; ok {
+		return v
+	}
+	var v assignedLits
+	v.table, v.named, v.lits = pgdialect.AssignedLiterals(sql)
+	if len(sql) <= assignedCacheLen {
+		if s.litStmts == nil || len(s.litStmts) >= planConstCacheSize {
+			s.litStmts = make(map[string]assignedLits)
+		}
+		s.litStmts[sql] = v
+	}
+	return v
+}
+
+// assignedCacheLen bounds the statements assignedLiterals remembers (a
+// long multi-row INSERT is read once anyway).
+const assignedCacheLen = 4096
+
+// mayHaveStringLiteral reports whether sql has a quote or a dollar quote
+// ($ not followed by a parameter's digit), the only starts of a string
+// literal.
+func mayHaveStringLiteral(sql string) bool {
+	for i := 0; i < len(sql); i++ {
+		switch sql[i] {
+		case '\'':
+			return true
+		case '$':
+			if i+1 >= len(sql) || sql[i+1] < '0' || sql[i+1] > '9' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // literalColumns are table's columns as the local schema has them (nil

@@ -64,6 +64,9 @@ type Session struct {
 	// read (literalpos.go), at schema version litColsVer.
 	litCols    map[string][]tableCol
 	litColsVer int64
+	// litStmts: the assigned literals of statements by their text
+	// (literalpos.go).
+	litStmts map[string]assignedLits
 }
 
 // NewSession starts a session for one client connection.

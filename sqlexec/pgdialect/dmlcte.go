@@ -60,19 +60,31 @@ const withDMLMark = "/* raftsql:with-dml "
 
 // ParseWithDML recognises the statement a WITH list with data-modifying
 // CTEs was translated into.
-func ParseWithDML(sqlText string) (w WithDML, ok bool) {
-	if !strings.HasSuffix(sqlText, " */") {
-		return w, false
+func ParseWithDML(sqlText string) (WithDML, bool) {
+	b, ok := markedPlan(sqlText, withDMLMark)
+	if !ok {
+		return WithDML{}, false
 	}
-	k := strings.LastIndex(sqlText, withDMLMark)
-	if k < 0 {
-		return w, false
-	}
-	b, err := hex.DecodeString(sqlText[k+len(withDMLMark) : len(sqlText)-len(" */")])
-	if err != nil || json.Unmarshal(b, &w) != nil || w.Main == "" {
-		return w, false
+	var w WithDML // declared here: Unmarshal moves it to the heap, which a statement without a plan must not pay
+	if json.Unmarshal(b, &w) != nil || w.Main == "" {
+		return WithDML{}, false
 	}
 	return w, true
+}
+
+// markedPlan is the JSON of the plan a translation carried in the
+// trailing comment that starts with mark (data-modifying CTEs, MERGE),
+// false when sqlText ends in no such comment.
+func markedPlan(sqlText, mark string) ([]byte, bool) {
+	if !strings.HasSuffix(sqlText, " */") {
+		return nil, false
+	}
+	k := strings.LastIndex(sqlText, mark)
+	if k < 0 {
+		return nil, false
+	}
+	b, err := hex.DecodeString(sqlText[k+len(mark) : len(sqlText)-len(" */")])
+	return b, err == nil
 }
 
 // CTETable is the temporary table that holds the RETURNING rows of the

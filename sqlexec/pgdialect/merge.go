@@ -86,17 +86,14 @@ const (
 )
 
 // ParseMerge recognises the statement a MERGE was translated into.
-func ParseMerge(sqlText string) (m Merge, ok bool) {
-	if !strings.HasSuffix(sqlText, " */") {
-		return m, false
+func ParseMerge(sqlText string) (Merge, bool) {
+	b, ok := markedPlan(sqlText, mergeMark) // dmlcte.go
+	if !ok {
+		return Merge{}, false
 	}
-	k := strings.LastIndex(sqlText, mergeMark)
-	if k < 0 {
-		return m, false
-	}
-	b, err := hex.DecodeString(sqlText[k+len(mergeMark) : len(sqlText)-len(" */")])
-	if err != nil || json.Unmarshal(b, &m) != nil || m.Target == "" {
-		return m, false
+	var m Merge // declared here: Unmarshal moves it to the heap, which a statement without a plan must not pay
+	if json.Unmarshal(b, &m) != nil || m.Target == "" {
+		return Merge{}, false
 	}
 	return m, true
 }
