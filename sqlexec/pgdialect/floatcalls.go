@@ -95,8 +95,10 @@ func (x *tx) floatCalls() error {
 // floatRefusedAt: argument k of name(args) with the types names is
 // checked at run time: the other arguments' types are known (they name
 // the refused signature), and round and trunc are checked at their value.
+// mod is not: pg_mod refuses a float operand itself (42883, in its
+// operator's words), and its result type is read from its bare columns.
 func floatRefusedAt(name string, names []string, k int) bool {
-	if (name == "round" || name == "trunc") && k != 0 {
+	if (name == "round" || name == "trunc") && k != 0 || name == "mod" {
 		return false
 	}
 	for j, n := range names {
