@@ -5,6 +5,7 @@ package pgdialect
 // call, then an ORDER BY inside it. SQLite answered an internal XX000
 // ("ORDER BY may not be used with non-aggregate group_concat()"), or
 // for sum(DISTINCT x) OVER () a silent answer (differential fuzz tester).
+// A call f(DISTINCT) with no argument is PostgreSQL's syntax error.
 
 // windowAggChecks reports the first call followed by OVER (past its
 // FILTER clause) whose arguments PostgreSQL refuses for a window
@@ -13,6 +14,9 @@ func (x *tx) windowAggChecks() error {
 	for k := 0; k+1 < x.n(); k++ {
 		if x.T(k).typ != tIdent || !x.isP(k+1, "(") || x.kw(k, "FILTER") || x.kw(k-1, "WITHIN", "GROUP") {
 			continue // a call's name, not its FILTER or WITHIN GROUP clause
+		}
+		if x.kw(k+2, "DISTINCT") && x.isP(k+3, ")") {
+			return x.syntaxErrAt(k + 3) // f(DISTINCT): SQLite's XX000 with OVER
 		}
 		m := x.match(k + 1)
 		end := m + 1

@@ -17,3 +17,6 @@ SELECT id, count(*) FILTER (WHERE g = 1) OVER (), string_agg(t, ',') OVER (ORDER
 SELECT id, sum(g) OVER (ORDER BY id), string_agg(t, ',' ORDER BY t) FROM n28errfix_w GROUP BY id ORDER BY id;
 SELECT array_agg((SELECT t ORDER BY t)) OVER (ORDER BY id) FROM n28errfix_w ORDER BY id;
 SELECT string_agg(t, ',' ORDER BY t) FROM n28errfix_w;
+SELECT row_number(DISTINCT) OVER () FROM n28errfix_w;
+SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY id) OVER () FROM n28errfix_w;
+SELECT count(DISTINCT) FROM n28errfix_w;
