@@ -29,6 +29,19 @@ func TestFormatFloat(t *testing.T) {
 		{math.Inf(-1), 64, "-Infinity"},
 		{math.NaN(), 64, "NaN"},
 		{math.Copysign(0, -1), 64, "-0"},
+		// float4 values whose Go shortest form lies exactly halfway to
+		// the next float4 (float_shortest.go), as PostgreSQL 15 printed them
+		{float64(float32(-9e9)), 32, "-8.999999e+09"},
+		{float64(float32(3e10)), 32, "3.0000001e+10"},
+		{float64(float32(1.7e10)), 32, "1.6999999e+10"},
+		{float64(float32(1e10)), 32, "1e+10"},
+		{float64(float32(5e10)), 32, "5e+10"},
+		{float64(float32(123456789012)), 32, "1.2345679e+11"},
+		{float64(float32(16777217)), 32, "1.6777216e+07"},
+		{float64(float32(6e-41)), 32, "6e-41"},
+		{float64(float32(2e-45)), 32, "1e-45"},
+		{float64(float32(123456.7)), 32, "123456.7"},
+		{float64(float32(0.00012345)), 32, "0.00012345"},
 	} {
 		if got := FormatFloat(c.f, c.bits); got != c.want {
 			t.Errorf("FormatFloat(%v, %d) = %q, want %q", c.f, c.bits, got, c.want)

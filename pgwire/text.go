@@ -207,16 +207,16 @@ func FormatFloat(f float64, bits int) string {
 		return "0"
 	}
 	e := strconv.FormatFloat(f, 'e', -1, bits)
-	i := strings.LastIndexByte(e, 'e')
-	exp, _ := strconv.Atoi(e[i+1:])
 	limit := 15
 	if bits == 32 {
-		limit = 6
+		e, limit = float4Exp(f), 6 // float_shortest.go
 	}
+	i := strings.LastIndexByte(e, 'e')
+	exp, _ := strconv.Atoi(e[i+1:])
 	if exp < -4 || exp >= limit {
 		return e
 	}
-	return strconv.FormatFloat(f, 'f', -1, bits)
+	return strconv.FormatFloat(f, 'f', max(0, digitsOf(e)-1-exp), bits)
 }
 
 func formatUUID(u []byte) string {

@@ -25,7 +25,9 @@ func (x *tx) endsOperand(i int) bool {
 		}
 		return true
 	case tPunct:
-		return t.text == ")" || t.text == "]"
+		// DISTINCT ON (...)'s list is not an operand: DISTINCT ON (d)
+		// DATE 'infinity' starts a typed literal
+		return t.text == ")" && !x.kw(x.matchBack(i)-2, "DISTINCT", "ON") || t.text == "]"
 	}
 	return false
 }

@@ -2,7 +2,8 @@ package pgdialect
 
 // Numeric functions PostgreSQL 15 has no double precision version of:
 // round(x, n) and trunc(x, n) take numeric only (round(numeric, integer)),
-// generate_series numbers are integer or numeric. A double precision
+// generate_series numbers are integer or numeric, div is numeric only and
+// mod integer or numeric. A double precision
 // argument matches none (implicit casts go from numeric to float8, not
 // back), so round(1.5::float8, 1) is 42883 "function round(double
 // precision, integer) does not exist"; SQLite's functions would answer.
@@ -11,6 +12,7 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"slices"
 	"strings"
 
 	"modernc.org/sqlite"
@@ -22,6 +24,8 @@ var noFloatCalls = map[string]func(n int) bool{
 	"round":           func(n int) bool { return n == 2 },
 	"trunc":           func(n int) bool { return n == 2 },
 	"generate_series": func(n int) bool { return n == 2 || n == 3 },
+	"div":             func(n int) bool { return n == 2 },
+	"mod":             func(n int) bool { return n == 2 },
 }
 
 // floatCalls refuses the calls of noFloatCalls with a float argument.
@@ -63,26 +67,50 @@ func (x *tx) floatCalls() error {
 			return &Error{Code: "42883", Message: "function " + sig + " does not exist", Position: t.pos + 1,
 				Hint: "No function matches the given name and argument types. You might need to add explicit type casts."}
 		}
-		// round(f, 2) of a float column: its declared type at run time
-		if name == "generate_series" || float || !known && names[1] == "" {
+		// round(f, 2) or mod(2, f) of a float column: its declared type at
+		// run time, where the other arguments' types show
+		if name == "generate_series" || float {
 			continue
 		}
-		a := args[0]
-		if _, _, ok := x.bareColumn(a[0], a[1]); !ok {
-			continue
+		for k, a := range args {
+			if !floatRefusedAt(name, names, k) {
+				continue
+			}
+			if _, _, ok := x.bareColumn(a[0], a[1]); !ok {
+				continue
+			}
+			typ := x.numTypeExpr(a[0], a[1])
+			if typ == "" || typ[0] == '\'' {
+				continue
+			}
+			sig := slices.Clone(names)
+			sig[k] = "*"
+			x.T(a[0]).pre = "pg_float_refused(" + x.T(a[0]).pre
+			x.T(a[1] - 1).suf += ", " + typ + ", " + quoteLit(name) + ", " + quoteLit(strings.Join(sig, ", ")) + ")"
 		}
-		typ := x.numTypeExpr(a[0], a[1])
-		if typ == "" || typ[0] == '\'' {
-			continue
-		}
-		x.T(a[0]).pre = "pg_float_refused(" + x.T(a[0]).pre
-		x.T(a[1] - 1).suf += ", " + typ + ", " + quoteLit(name) + ", " + quoteLit(names[1]) + ")"
 	}
 	return nil
 }
 
+// floatRefusedAt: argument k of name(args) with the types names is
+// checked at run time: the other arguments' types are known (they name
+// the refused signature), and round and trunc are checked at their value.
+// mod is not: pg_mod refuses a float operand itself (42883, in its
+// operator's words), and its result type is read from its bare columns.
+func floatRefusedAt(name string, names []string, k int) bool {
+	if (name == "round" || name == "trunc") && k != 0 || name == "mod" {
+		return false
+	}
+	for j, n := range names {
+		if j != k && n == "" {
+			return false
+		}
+	}
+	return true
+}
+
 // floatRefusedArg is the argument a that floatCalls wrapped in
-// pg_float_refused(a, type, name, arg2), a itself when not wrapped: the
+// pg_float_refused(a, type, name, args), a itself when not wrapped: the
 // check of a money column's round(m, 1) after translation reads it
 // (money.go).
 func (x *tx) floatRefusedArg(a [2]int) [2]int {
@@ -94,12 +122,12 @@ func (x *tx) floatRefusedArg(a [2]int) [2]int {
 	return a
 }
 
-// fnFloatRefused is pg_float_refused(v, type, name, arg2): v, unless its
-// column's type is a float type: 42883, function name(type, arg2) does
-// not exist.
+// fnFloatRefused is pg_float_refused(v, type, name, args): v, unless its
+// column's type is a float type: 42883, function name(args) does not
+// exist, the type in place of args' "*".
 func fnFloatRefused(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if t := str(a[1]); t == "float8" || t == "float4" {
-		return nil, pgErr("42883", "function %s(%s, %s) does not exist", str(a[2]), operandTypeNames[t], str(a[3]))
+		return nil, pgErr("42883", "function %s(%s) does not exist", str(a[2]), strings.Replace(str(a[3]), "*", operandTypeNames[t], 1))
 	}
 	return a[0], nil
 }
