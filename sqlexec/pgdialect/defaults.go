@@ -240,13 +240,9 @@ func fillUpdateDefaults(x *tx, columns func(table string) (names, defaults []str
 	if table == "" {
 		return "", false
 	}
-	names, defaults, err := columns(table)
-	if err != nil || len(names) == 0 {
+	byName, ok := defaultsByName(columns, table)
+	if !ok {
 		return "", false
-	}
-	byName := map[string]string{}
-	for k, n := range names {
-		byName[strings.ToLower(n)] = defaults[k]
 	}
 	sql := x.src
 	for k := x.n() - 1; k > 0; k-- {
@@ -265,4 +261,18 @@ func fillUpdateDefaults(x *tx, columns func(table string) (names, defaults []str
 		sql = sql[:t.pos] + expr + sql[t.pos+len(t.text):]
 	}
 	return sql, sql != x.src
+}
+
+// defaultsByName is table's stored default expressions by lower-case
+// column name, as columns reads them; false when the table is not known.
+func defaultsByName(columns func(table string) (names, defaults []string, err error), table string) (map[string]string, bool) {
+	names, defaults, err := columns(table)
+	if err != nil || len(names) == 0 {
+		return nil, false
+	}
+	byName := make(map[string]string, len(names))
+	for k, n := range names {
+		byName[strings.ToLower(n)] = defaults[k]
+	}
+	return byName, true
 }

@@ -268,6 +268,37 @@ func (x *tx) dateTimeDefault(lo, hi int, decl string) {
 	x.T(hi - 1).wsuf += suf + ", " + strconv.FormatInt(typmod, 10) + "))"
 }
 
+// valuesItems calls fn with each item a..b-1 of the VALUES rows at j
+// (when j is VALUES) of an INSERT with column list cols (nil: none), the
+// column it is assigned to ("" without a list) and its place in its row;
+// an item past the column list is left out (the statement's 42601). It
+// returns the token after the last row (j when there is no VALUES).
+func (x *tx) valuesItems(j int, cols []string, fn func(a, b int, col string, idx int)) int {
+	if !x.kw(j, "VALUES") {
+		return j
+	}
+	j++
+	for x.isP(j, "(") {
+		e := x.match(j)
+		for idx, it := range x.splitTop(j+1, e) {
+			col := ""
+			if cols != nil {
+				if idx >= len(cols) {
+					break
+				}
+				col = cols[idx]
+			}
+			fn(it[0], it[1], col, idx)
+		}
+		j = e + 1
+		if !x.isP(j, ",") {
+			break
+		}
+		j++
+	}
+	return j
+}
+
 // declOf is the SQLite expression yielding the declared type of column col
 // of tbl (by name; by position when col is ""), as the arguments of
 // pg_in_col: the table's CREATE TABLE text from sqlite_schema (a plain
@@ -605,27 +636,9 @@ func (x *tx) enforceDML() {
 		if x.kw(j, "SELECT") || x.kw(j, "WITH") {
 			x.wrapInsertSelect(tbl, cols, j)
 		}
-		if x.kw(j, "VALUES") {
-			j++
-			for x.isP(j, "(") {
-				e := x.match(j)
-				for idx, it := range x.splitTop(j+1, e) {
-					col := ""
-					if cols != nil {
-						if idx >= len(cols) {
-							break
-						}
-						col = cols[idx]
-					}
-					x.wrapIn(it[0], it[1], declOf(tbl, col, idx), x.assignFromType(it[0], it[1], tbl, assignFromValues))
-				}
-				j = e + 1
-				if !x.isP(j, ",") {
-					break
-				}
-				j++
-			}
-		}
+		j = x.valuesItems(j, cols, func(a, b int, col string, idx int) {
+			x.wrapIn(a, b, declOf(tbl, col, idx), x.assignFromType(a, b, tbl, assignFromValues))
+		})
 		for k := j; k < x.n(); k++ {
 			if x.depth[k] == 0 && x.kw(k, "DO", "UPDATE", "SET") {
 				x.wrapSet(tbl, k+2)

@@ -54,29 +54,11 @@ func AssignedLiterals(sql string) (table string, named []string, out []AssignedL
 			named = append(named, cols...)
 			j = x.match(j) + 1
 		}
-		if x.kw(j, "VALUES") {
-			j++
-			for x.isP(j, "(") {
-				e := x.match(j)
-				for idx, it := range x.splitTop(j+1, e) {
-					col := ""
-					if cols != nil {
-						if idx >= len(cols) {
-							break
-						}
-						col = cols[idx]
-					}
-					if it[1]-it[0] == 1 {
-						add(it[0], col, idx)
-					}
-				}
-				j = e + 1
-				if !x.isP(j, ",") {
-					break
-				}
-				j++
+		j = x.valuesItems(j, cols, func(a, b int, col string, idx int) { // enforce.go
+			if b-a == 1 {
+				add(a, col, idx)
 			}
-		}
+		})
 		for k := j; k < x.n(); k++ {
 			if x.depth[k] == 0 && x.kw(k, "DO", "UPDATE", "SET") {
 				named = append(named, x.setLiterals(k+2, add)...)

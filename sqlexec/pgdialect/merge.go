@@ -757,13 +757,9 @@ func fillMergeDefaults(x *tx, columns func(table string) (names, defaults []stri
 	if !ok {
 		return "", false
 	}
-	names, defaults, err := columns(table)
-	if err != nil || len(names) == 0 {
+	byName, ok := defaultsByName(columns, table) // defaults.go
+	if !ok {
 		return "", false
-	}
-	byName := map[string]string{}
-	for k, n := range names {
-		byName[strings.ToLower(n)] = defaults[k]
 	}
 	sql := x.src
 	for k := len(clauses) - 1; k >= 0; k-- {
