@@ -373,7 +373,13 @@ func (db *DB) applyEntry(w *lconn, e Entry) (*ApplyResult, *ApplyFault) {
 		}
 		_ = w.exec("ROLLBACK TO raftsql_entry")
 		if err := db.det.keepDraws(w); err != nil { // sequences.go
-			return nil, asFault(e.Index, err)
+			if f := faultOf(e.Index, err); f != nil {
+				return nil, f
+			}
+			// The entry left the connection refusing the write (as
+			// query_only below): its draws are given back, alike on
+			// every node, rather than the node stopping.
+			_ = w.exec("ROLLBACK TO raftsql_entry")
 		}
 	}
 	if hasID {
