@@ -61,15 +61,24 @@ const withDMLMark = "/* raftsql:with-dml "
 // ParseWithDML recognises the statement a WITH list with data-modifying
 // CTEs was translated into.
 func ParseWithDML(sqlText string) (WithDML, bool) {
-	b, ok := markedPlan(sqlText, withDMLMark)
+	return decodePlan(sqlText, withDMLMark, func(w *WithDML) bool { return w.Main != "" })
+}
+
+// decodePlan is the plan of type T a translation carried in the trailing
+// comment that starts with mark, when there is one and valid accepts it.
+// The value is declared only past the cheap test: Unmarshal moves it to
+// the heap, which a statement without a plan must not pay.
+func decodePlan[T any](sqlText, mark string, valid func(*T) bool) (T, bool) {
+	var zero T
+	b, ok := markedPlan(sqlText, mark)
 	if !ok {
-		return WithDML{}, false
+		return zero, false
 	}
-	var w WithDML // declared here: Unmarshal moves it to the heap, which a statement without a plan must not pay
-	if json.Unmarshal(b, &w) != nil || w.Main == "" {
-		return WithDML{}, false
+	p := new(T)
+	if json.Unmarshal(b, p) != nil || !valid(p) {
+		return zero, false
 	}
-	return w, true
+	return *p, true
 }
 
 // markedPlan is the JSON of the plan a translation carried in the

@@ -87,15 +87,7 @@ const (
 
 // ParseMerge recognises the statement a MERGE was translated into.
 func ParseMerge(sqlText string) (Merge, bool) {
-	b, ok := markedPlan(sqlText, mergeMark) // dmlcte.go
-	if !ok {
-		return Merge{}, false
-	}
-	var m Merge // declared here: Unmarshal moves it to the heap, which a statement without a plan must not pay
-	if json.Unmarshal(b, &m) != nil || m.Target == "" {
-		return Merge{}, false
-	}
-	return m, true
+	return decodePlan(sqlText, mergeMark, func(m *Merge) bool { return m.Target != "" }) // dmlcte.go
 }
 
 // mergeVolatile are the functions whose every call gives another value
