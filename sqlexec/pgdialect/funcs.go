@@ -126,6 +126,7 @@ func register() error {
 		"pg_series_dt":                       {2, fnSeriesDT},    // series_lateral.go
 		"pg_lateral_row":                     {-1, fnLateralRow}, // lateral_funcs.go
 		"pg_lateral_col":                     {-1, fnLateralCol},
+		"pg_lateral_key":                     {3, fnLateralKey},
 		"pg_lateral_sum":                     {3, fnLateralCol},
 		"pg_lateral_avg":                     {3, fnLateralCol},
 		"pg_get_function_result":             {1, nullFn},

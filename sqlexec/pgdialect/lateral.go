@@ -126,11 +126,11 @@ func (x *tx) lateralSubquery(li lateralItem) error {
 	// reads json_each's own column of that name
 	q := quoteIdent("pg_lat_" + alias)
 	x.T(k).set(q)
-	// value reads column j for a reference that is a whole select item
-	// (output) or a whole ORDER BY / GROUP BY item (sorted)
-	value := func(j int, output, sorted, literal bool) (string, error) {
+	// value reads column j for the reference r
+	value := func(j int, r lateralRef) (string, error) {
 		col := cols[j]
 		base := q + ".value, " + strconv.Itoa(j)
+		output, sorted, literal := r.output, r.sorted, r.literal
 		switch {
 		case col.oid != 0 && (output || sorted):
 			v := "pg_lateral_col(" + base + ")"
@@ -162,7 +162,7 @@ func (x *tx) lateralSubquery(li lateralItem) error {
 				return "pg_lateral_col(" + base + ")", nil
 			}
 			return "", unsupported("column %s.%s of a LATERAL subquery, of type %s, is supported as a whole select, ORDER BY or GROUP BY item only", alias, col.name, pgoid.TypeName(col.oid))
-		case output && !x.lateralSorts(o, end, col.name):
+		case output && !x.lateralSorts(o, end, alias, col, r, base):
 			return col.fn + "(" + base + ", " + col.probe + ")", nil // calltypes.go
 		case !output && !sorted:
 			// an operator, a cast or a function would read the value
@@ -171,6 +171,9 @@ func (x *tx) lateralSubquery(li lateralItem) error {
 			return "", unsupported("column %s.%s of a LATERAL subquery, of a type known at run time only, is supported as a whole select, ORDER BY or GROUP BY item only (cast it in the subquery)", alias, col.name)
 		case col.decl == "":
 			return "", unsupported("column %s.%s of a LATERAL subquery (%s of a column) is supported in the select list only (cast it in the subquery)", alias, col.name, strings.TrimPrefix(col.fn, "pg_lateral_"))
+		}
+		if sorted && !output {
+			return lateralKey(base, col.decl), nil
 		}
 		return "pg_lateral_col(" + base + ", " + col.probe + ", " + col.decl + ")", nil
 	}
@@ -184,7 +187,7 @@ func (x *tx) lateralSubquery(li lateralItem) error {
 			continue
 		}
 		qualified := x.isP(t-1, ".") && x.T(t-2).identName() == alias && !x.isP(t-3, ".")
-		if !qualified && (x.isP(t-1, ".") || x.isP(t+1, ".") || x.T(t-1).kw("AS")) {
+		if !qualified && (x.isP(t-1, ".") || x.isP(t+1, ".") || x.T(t-1).kw("AS") || !x.lateralSees(o, t)) {
 			continue
 		}
 		j := -1
@@ -203,7 +206,11 @@ func (x *tx) lateralSubquery(li lateralItem) error {
 		}
 		whole, named := x.blockWholeItem(a, t+1)
 		set := x.setValue(a, t+1)
-		v, err := value(j, whole || set, x.sortItem(a, t+1), x.literalCompared(a, t+1))
+		r := lateralRef{output: whole || set, sorted: x.sortItem(a, t+1), literal: x.literalCompared(a, t+1), at: a}
+		if whole {
+			r.pos, r.outName = x.blockItemPos(a)
+		}
+		v, err := value(j, r)
 		if err != nil {
 			return err
 		}
@@ -340,14 +347,51 @@ func (x *tx) lateralColumns(o, c int, names []string) ([]lateralCol, error) {
 	return cols, nil
 }
 
+// lateralRef is where a reference to a LATERAL subquery's column stands.
+type lateralRef struct {
+	output  bool   // a whole select item, or an UPDATE's SET value
+	sorted  bool   // a whole ORDER BY or GROUP BY item
+	literal bool   // compared with a string literal
+	at      int    // its first token (-1: a * expanded)
+	pos     int    // a select item's 1-based position in its list (0: unknown)
+	outName string // a select item's output name
+}
+
 // lateralSorts reports whether the statement, outside the LATERAL item
-// o..end-1, compares the values of its select item named name: it sets
-// rows apart (DISTINCT, UNION, INTERSECT, EXCEPT), or an ORDER BY or
-// GROUP BY names an item by its position or by that name.
-func (x *tx) lateralSorts(o, end int, name string) bool {
+// o..end-1 (named alias), may compare the values of column col, read as
+// the select item r: it sets rows apart (DISTINCT, UNION, INTERSECT,
+// EXCEPT), or an ORDER BY or GROUP BY names the item by its output name,
+// the column's name or a position. An ORDER BY or GROUP BY of the item's
+// own block that names it by its position or output name sorts its key
+// instead (lateralKey: the value with its type's order), which that item
+// is rewritten to here; one in another block, or a position that may be
+// the item's, counts.
+//
+// A parenthesised group that does not hold the item and names neither
+// the item, the column nor any CTE of the statement cannot read the
+// column (a sibling derived table's own `SELECT DISTINCT dept ... ORDER
+// BY 1`), so its keywords are passed over; any other group counts,
+// whether it is a block around the item, a correlated subquery or a CTE's
+// reader.
+func (x *tx) lateralSorts(o, end int, alias string, col lateralCol, r lateralRef, base string) bool {
+	var ctes map[string]bool
+	refBlock := -1
+	if r.at >= 0 && r.pos > 0 {
+		refBlock = x.blockSelect(r.at)
+	}
+	var keys []int
 	for t := 0; t < x.n(); t++ {
 		if t >= o && t < end {
 			continue
+		}
+		if x.isP(t, "(") && !(t < o && o < x.match(t)) {
+			if ctes == nil {
+				ctes = x.cteNames() // blocktables.go
+			}
+			if m := x.match(t); m > t && !x.groupNames(t, m, alias, col.name, r.outName, ctes) {
+				t = m
+				continue
+			}
 		}
 		if x.kw(t, "DISTINCT") || x.kw(t, "UNION") || x.kw(t, "INTERSECT") || x.kw(t, "EXCEPT") {
 			return true
@@ -359,17 +403,142 @@ func (x *tx) lateralSorts(o, end int, name string) bool {
 		for hi < x.n() && x.depth[hi] >= d && !(x.depth[hi] == d && x.T(hi).typ == tIdent && lateralListEnds[x.T(hi).upper()]) {
 			hi++
 		}
+		own := refBlock >= 0 && x.blockSelect(t) == refBlock
 		for _, it := range x.splitTop(t+2, hi) {
 			a, b := it[0], it[1]
 			for b > a+1 && (x.kw(b-1, "ASC") || x.kw(b-1, "DESC") || x.kw(b-2, "NULLS")) {
 				b--
 			}
-			if b == a+1 && (x.T(a).typ == tNumber || (x.T(a).typ == tIdent || x.T(a).typ == tQIdent) && x.T(a).identName() == name) {
+			if b != a+1 {
+				continue
+			}
+			u := x.T(a)
+			switch {
+			case u.typ == tNumber && own && u.text != strconv.Itoa(r.pos):
+			case u.typ == tNumber && own, own && u.identName() == r.outName && r.outName != col.name:
+				keys = append(keys, a)
+			case u.typ == tNumber:
+				return true
+			case (u.typ == tIdent || u.typ == tQIdent) && (u.identName() == col.name || u.identName() == r.outName):
+				if !own || u.identName() != col.name {
+					return true
+				}
+				// the column's own name in its block: a reference the
+				// caller's walk rewrites as a sorted item
+			}
+		}
+	}
+	if len(keys) > 0 && col.decl == "" {
+		return true
+	}
+	for _, k := range keys {
+		x.T(k).set(lateralKey(base, col.decl))
+	}
+	return false
+}
+
+// lateralKey is the sort key of the LATERAL column read by base
+// ("pg_lat_s".value, k) whose declared type is read by decl: the value
+// with its type's order (pg_lateral_key, lateral_funcs.go).
+func lateralKey(base, decl string) string {
+	return "(pg_lateral_key(" + base + ", " + decl + ") COLLATE " + LateralKeyCollation + ")"
+}
+
+// lateralSees reports whether an unqualified name at token t can be a
+// column of the LATERAL item opening at o: t is in the query block whose
+// FROM clause holds the item, or in a subquery of it, but not outside that
+// block (a query reading the CTE whose body holds the item, by a column
+// of the same name) nor in a derived table or CTE body, which see no
+// sibling FROM item.
+func (x *tx) lateralSees(o, t int) bool {
+	d0 := x.depth[o]
+	if d0 > 0 {
+		p := x.enclosingOpen(o)
+		if p < 0 || !(p < t && t < x.match(p)) {
+			return false
+		}
+	}
+	for k := t; x.depth[k] > d0; {
+		p := x.enclosingOpen(k)
+		if p < 0 {
+			return true
+		}
+		if x.isP(p, "(") && x.ownScope(p) {
+			return false
+		}
+		k = p
+	}
+	return true
+}
+
+// enclosingOpen is the parenthesis or bracket that opens the innermost
+// group holding token k (-1 at depth 0).
+func (x *tx) enclosingOpen(k int) int {
+	for j := k - 1; j >= 0; j-- {
+		if x.depth[j] == x.depth[k]-1 && (x.isP(j, "(") || x.isP(j, "[")) {
+			return j
+		}
+	}
+	return -1
+}
+
+// ownScope reports whether the parenthesis at p opens a derived table or
+// a CTE's body: a FROM item (after FROM, JOIN or a FROM list's comma) or
+// `name AS (`, whose names do not reach the FROM items beside it.
+func (x *tx) ownScope(p int) bool {
+	switch {
+	case x.kw(p-1, "FROM") || x.kw(p-1, "JOIN") || x.kw(p-1, "AS") || x.kw(p-1, "MATERIALIZED"):
+		return true
+	case !x.isP(p-1, ","):
+		return false
+	}
+	d := x.depth[p]
+	for j := p - 2; j >= 0 && x.depth[j] >= d; j-- {
+		if x.depth[j] != d {
+			continue
+		}
+		if x.kw(j, "FROM") {
+			return true
+		}
+		if u := x.T(j); u.typ == tIdent && (isClauseKw(u.upper()) || u.kw("SELECT") || u.kw("SET") || u.kw("VALUES")) {
+			return false
+		}
+	}
+	return false
+}
+
+// groupNames reports whether the tokens p..m name alias, name, outName
+// or one of ctes.
+func (x *tx) groupNames(p, m int, alias, name, outName string, ctes map[string]bool) bool {
+	for k := p + 1; k < m; k++ {
+		if u := x.T(k); u.typ == tIdent || u.typ == tQIdent {
+			if n := u.identName(); n == alias || n == name || n == outName || ctes[n] {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// blockItemPos is the 1-based position in its block's select list of the
+// item that begins at token a (0 when a begins none) and its output name
+// ("" when it has no alias).
+func (x *tx) blockItemPos(a int) (int, string) {
+	s := x.blockSelect(a)
+	if s < 0 {
+		return 0, ""
+	}
+	items, _ := x.selectListAt(s)
+	for k, it := range items {
+		if it[0] != a {
+			continue
+		}
+		if _, eb := x.itemExpr(it[0], it[1]); eb < it[1] {
+			return k + 1, x.T(it[1] - 1).identName()
+		}
+		return k + 1, ""
+	}
+	return 0, ""
 }
 
 // lateralListEnds: the keywords that end an ORDER BY or GROUP BY list.
@@ -392,11 +561,11 @@ func lateralCollation(oid uint32) string {
 // the LATERAL item o..end-1 to the columns of its FROM items: a table's
 // or derived table's as alias.*, the subquery's as its columns. A FROM
 // clause it cannot list (a function, USING, NATURAL) refuses the *.
-func (x *tx) lateralStars(o, end int, alias string, cols []lateralCol, value func(int, bool, bool, bool) (string, error)) error {
+func (x *tx) lateralStars(o, end int, alias string, cols []lateralCol, value func(int, lateralRef) (string, error)) error {
 	own := func() (string, error) {
 		parts := make([]string, len(cols))
 		for j := range cols {
-			v, err := value(j, true, false, false)
+			v, err := value(j, lateralRef{output: true, at: -1})
 			if err != nil {
 				return "", err
 			}

@@ -66,6 +66,11 @@ func fnLateralCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 			return nil, pgErr("0A000", "comparing or sorting a column of type %s read from a LATERAL subquery is not supported (cast it in the subquery)", name)
 		}
 	}
+	return lateralValue(a)
+}
+
+// lateralValue is the value of pg_lateral_col(row, k, ...).
+func lateralValue(a []driver.Value) (driver.Value, error) {
 	row, ok := a[0].(string)
 	if !ok {
 		return nil, nil // the NULL row of a LEFT JOIN
@@ -90,6 +95,59 @@ func fnLateralCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 		return base64.StdEncoding.DecodeString(f[1:])
 	}
 	return nil, fmt.Errorf("pg_lateral_col: a field %q", f)
+}
+
+// LateralKeyCollation orders pg_lateral_key's values: two texts
+// tagged with the same collation's name compare by it, any other two by
+// their bytes.
+const LateralKeyCollation = "pg_lateral_key"
+
+// fnLateralKey is pg_lateral_key(row, k, decl): the sort key of the k-th
+// value of a row pg_lateral_row packed, read from a column of declared
+// type decl, for an ORDER BY or GROUP BY item that compares it. A text of
+// a type that compares through a collation (numeric, interval, jsonb,
+// money, inet, ranges; lost on the value's way through JSON) is tagged
+// with that collation's name, "pg_numeric\x00" + text, which
+// LateralKeyCollation compares by it; a text of a type that compares as
+// its bytes gets an empty tag; numbers, blobs and NULL are themselves. A
+// type of another collation (arrays, enums, citext) is refused (0A000).
+func fnLateralKey(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	decl, _ := a[2].(string)
+	o, _ := DeclTypeOID(decl)
+	coll := ""
+	if o == pgoid.Numeric {
+		coll = NumericCollation
+	} else if c, ok := typeCollations[o]; ok {
+		coll = c.name
+	} else if !lateralPlainOIDs[o] {
+		name := pgoid.TypeName(o)
+		if name == "" {
+			name = strings.ToLower(decl)
+		}
+		return nil, pgErr("0A000", "comparing or sorting a column of type %s read from a LATERAL subquery is not supported (cast it in the subquery)", name)
+	}
+	v, err := lateralValue(a[:2])
+	if s, ok := v.(string); ok && err == nil {
+		return coll + "\x00" + s, nil
+	}
+	return v, err
+}
+
+// compareLateralKey is LateralKeyCollation's comparison.
+func compareLateralKey(a, b string) int {
+	ta, va, _ := strings.Cut(a, "\x00")
+	tb, vb, _ := strings.Cut(b, "\x00")
+	if ta == tb && ta != "" {
+		if ta == NumericCollation {
+			return compareNumericText(va, vb)
+		}
+		for _, c := range typeCollations {
+			if c.name == ta {
+				return c.compare(va, vb)
+			}
+		}
+	}
+	return strings.Compare(a, b)
 }
 
 // lateralPlainOIDs are the types whose values compare as their storage

@@ -52,6 +52,9 @@ func registerTypeCollations() error {
 			return fmt.Errorf("pgdialect: register collation %s: %w", c.name, err)
 		}
 	}
+	if err := sqlite.RegisterCollationUtf8(LateralKeyCollation, compareLateralKey); err != nil && !strings.Contains(err.Error(), "already registered") {
+		return fmt.Errorf("pgdialect: register collation %s: %w", LateralKeyCollation, err)
+	}
 	return nil
 }
 
