@@ -179,7 +179,11 @@ var catalogViews = []catView{
   CAST(pg_oid('rel', s.name) AS INTEGER), 0, 0, 0, 0, ' ', ' ', ' ', 1, 0, 0, NULL, NULL, 'CHECK (' || json_extract(j.value, '$[1]') || ')'
  FROM pgd_rel s, json_each(pg_table_checks(s.sql, s.name)) j WHERE s.type = 'table'`},
 	{"pgd_relnames", `SELECT oid AS pgd_rel_oid, relname AS pgd_relname FROM pg_class`},
-	{"pgd_indexdefs", `SELECT indexrelid AS pgd_index_oid, indexdef AS pgd_indexdef FROM pg_index`},
+	// pgd_indexdef_q qualifies the table, as pg_get_indexdef(oid) and
+	// pg_indexes do; pgd_indexdef is pg_get_indexdef(oid, 0, true)'s
+	// (psql's \d), which names a table on the search_path bare
+	{"pgd_indexdefs", `SELECT indexrelid AS pgd_index_oid, indexdef AS pgd_indexdef,
+  (SELECT pg_indexdef(i.pgname, i.tbl, i.uniq, i.cols, i.isql, 'public.') FROM pgd_idx i WHERE i.oid = indexrelid) AS pgd_indexdef_q FROM pg_index`},
 	{"pgd_condefs", `SELECT oid AS pgd_con_oid, condef AS pgd_condef FROM pg_constraint`},
 	{"pgd_viewdefs", `SELECT CAST(pg_oid('rel', name) AS INTEGER) AS pgd_view_oid, pg_view_body(sql) AS pgd_viewdef FROM pgd_rel WHERE type = 'view'`},
 	{"pg_type", `SELECT CAST(column1 AS INTEGER) AS oid, column2 AS typname, CAST(11 AS INTEGER) AS typnamespace, CAST(10 AS INTEGER) AS typowner,
@@ -239,7 +243,7 @@ var catalogViews = []catView{
  FROM pgd_rel s WHERE s.type = 'table'`},
 	{"pg_views", `SELECT 'public' AS schemaname, +s.name AS viewname, current_user() AS viewowner, pg_view_body(s.sql) AS definition FROM pgd_rel s WHERE s.type = 'view'`},
 	{"pg_indexes", `SELECT 'public' AS schemaname, +i.tbl AS tablename, +i.pgname AS indexname, NULL AS tablespace,
-  (SELECT x.indexdef FROM pg_index x WHERE x.indexrelid = i.oid) AS indexdef FROM pgd_idx i`},
+  pg_indexdef(i.pgname, i.tbl, i.uniq, i.cols, i.isql, 'public.') AS indexdef FROM pgd_idx i`},
 	{"pg_stat_activity", `SELECT CAST(pg_oid('db', current_database()) AS INTEGER) AS datid, current_database() AS datname, pg_backend_pid() AS pid,
   CAST(10 AS INTEGER) AS usesysid, current_user() AS usename, '' AS application_name, NULL AS client_addr, 'active' AS state, '' AS query`},
 	{"information_schema_schemata", `SELECT current_database() AS catalog_name, nspname AS schema_name, pg_get_userbyid(nspowner) AS schema_owner,

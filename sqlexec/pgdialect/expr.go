@@ -295,7 +295,7 @@ var funcRename = map[string]string{
 
 // lookupFuncs are catalog functions answered from the catalog views.
 var lookupFuncs = map[string]string{
-	"pg_get_indexdef":      "(SELECT pgd_indexdef FROM pgd_indexdefs WHERE pgd_index_oid = (%s))",
+	"pg_get_indexdef":      "(SELECT pgd_indexdef_q FROM pgd_indexdefs WHERE pgd_index_oid = (%s))",
 	"pg_get_constraintdef": "(SELECT pgd_condef FROM pgd_condefs WHERE pgd_con_oid = (%s))",
 	"pg_get_viewdef":       "(SELECT pgd_viewdef FROM pgd_viewdefs WHERE pgd_view_oid = pg_regclass(%s))",
 }
@@ -564,11 +564,19 @@ func (x *tx) identRewrite(i int) error {
 	if (l == "obj_description" || l == "col_description") && x.descriptionRewrite(i, l) { // comment.go
 		return nil
 	}
-	if lf, ok := lookupFuncs[l]; ok {
+	lf, ok := lookupFuncs[l]
+	if !ok {
+		lf, ok = toRegFuncs[l] // to_reg.go
+	}
+	if ok {
 		e := x.match(i + 1)
 		args := x.splitTop(i+2, e)
 		if len(args) == 0 || args[0][0] >= args[0][1] {
 			return nil
+		}
+		if l == "pg_get_indexdef" && len(args) == 3 && x.kw(args[2][0], "TRUE") && args[2][1] == args[2][0]+1 {
+			// pretty: a table on the search_path is named bare
+			lf = strings.Replace(lf, "pgd_indexdef_q", "pgd_indexdef", 1)
 		}
 		pre, post, _ := strings.Cut(lf, "%s")
 		t.set(pre)
@@ -839,6 +847,9 @@ func (x *tx) cast(i int) error {
 	if strings.HasPrefix(tt.cast, "fn:") {
 		f := tt.cast[3:]
 		lit := s == i-1 && x.T(s).typ == tString
+		if lit && x.regOutput(s, i, end, f) { // to_reg.go
+			return nil
+		}
 		switch f {
 		case "regclass":
 			if !lit {

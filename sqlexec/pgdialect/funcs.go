@@ -97,6 +97,10 @@ func register() error {
 		"pg_regtype_name":                    {1, fnRegtypeName},
 		"pg_regnamespace":                    {1, fnRegnamespace},
 		"pg_regnamespace_name":               {1, fnRegnamespaceName},
+		"pg_to_regtype":                      {1, fnToRegtype},      // to_reg.go
+		"pg_to_regnamespace":                 {1, fnToRegnamespace}, // to_reg.go
+		"pg_ident_text":                      {1, fnIdentText},
+		"pg_regclass_named":                  {2, fnRegclassNamed},
 		"pg_oid":                             {2, fnOID},
 		"format_type":                        {2, fnFormatType},
 		"pg_encoding_to_char":                {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) { return "UTF8", nil }},
@@ -446,7 +450,7 @@ func fnRegtype(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error
 	if o, _ := DeclTypeOID(s); o != 0 {
 		return int64(o), nil
 	}
-	return nil, fmt.Errorf("type %q does not exist", s)
+	return nil, pgErr("42704", "type %q does not exist", s)
 }
 
 func fnRegtypeName(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
@@ -475,7 +479,7 @@ func fnRegnamespace(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, 
 	case "information_schema":
 		return int64(OIDNamespaceInfoSchema), nil
 	}
-	return nil, fmt.Errorf("schema %q does not exist", str(a[0]))
+	return nil, pgErr("3F000", "schema %q does not exist", str(a[0]))
 }
 
 func fnRegnamespaceName(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {

@@ -57,6 +57,7 @@ var funcResultOIDs = map[string]uint32{
 	"ascii": pgoid.Int4, "btrim": pgoid.Text, "translate": pgoid.Text, "strpos": pgoid.Int4,
 	"starts_with": pgoid.Bool, "regexp_replace": pgoid.Text, "encode": pgoid.Text, "decode": pgoid.Bytea,
 	"initcap": pgoid.Text, "pg_is_in_recovery": pgoid.Bool, "position": pgoid.Int4,
+	"to_regclass": pgoid.Regclass, "to_regtype": pgoid.Regtype, "to_regnamespace": pgoid.Regnamespace, "to_regrole": pgoid.Regrole, // to_reg.go
 	"bool_and": pgoid.Bool, "bool_or": pgoid.Bool, "every": pgoid.Bool, // boolaggs.go
 	"substr": pgoid.Text, "substring": pgoid.Text, "overlay": pgoid.Text, // strsyntax.go
 	"isfinite":  pgoid.Bool,                             // isfinite.go

@@ -76,7 +76,7 @@ var translateCases = []tcase{
 	{in: "SELECT '\\x0102'::bytea, '2024-01-02'::date, date '2024-01-01'", kind: KindQuery,
 		exec: []string{`SELECT pg_bytea('\x0102') AS "bytea", pg_cast_date('2024-01-02') AS "date", pg_cast_date('2024-01-01')  AS "date"`}, tag: "SELECT"},
 	{in: "SELECT 'users'::regclass, 23::regtype", kind: KindQuery,
-		exec: []string{`SELECT pg_regclass('users') AS "regclass", pg_regtype_name(23) AS "regtype"`}, tag: "SELECT"},
+		exec: []string{`SELECT pg_regclass_named((SELECT pg_quote_ident(pgd_relname) FROM pgd_relnames WHERE pgd_rel_oid = pg_regclass('users')), 'users') AS "regclass", pg_regtype_name(23) AS "regtype"`}, tag: "SELECT"},
 	// strings
 	{in: "SELECT E'a\\nb\\'c', $$x'y$$, $t$ $$ $t$", kind: KindQuery,
 		exec: []string{"SELECT 'a\nb''c' AS \"?column?\", 'x''y' AS \"?column?\", ' $$ ' AS \"?column?\""}, tag: "SELECT"},
