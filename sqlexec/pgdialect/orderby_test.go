@@ -47,7 +47,7 @@ func TestPostgresForms(t *testing.T) {
 		"SELECT rank(1) WITHIN GROUP (ORDER BY a) FROM t":                      "0A000",
 		"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY a) OVER () FROM t": "0A000",
 		"SELECT string_agg(DISTINCT a, ';') FROM t":                            "0A000",
-		"SELECT substring(s FROM 'a+') FROM t":                                 "0A000",
+		"SELECT substring(s FROM 'a+' FOR '#') FROM t":                         "0A000",
 	} {
 		_, err := Translate(in)
 		var e *Error

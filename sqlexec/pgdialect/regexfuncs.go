@@ -397,6 +397,29 @@ func fnRegexpMatch(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 	return matchArray(s, m[0]), nil
 }
 
+// fnSubstringRegex is pg_substring_regex(s, pattern): substring(s FROM
+// pattern) with a text pattern (strsyntax.go), the first match of the
+// POSIX regular expression, or of its first parenthesised subexpression
+// when it has one (NULL where that took no part); NULL for no match.
+func fnSubstringRegex(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	s, r, err := regexArgs("substring", a)
+	if err != nil || r == nil {
+		return nil, err
+	}
+	m, err := r.matches("substring", s, true)
+	if err != nil || len(m) == 0 {
+		return nil, err
+	}
+	k := 0
+	if len(m[0]) > 2 {
+		k = 2
+	}
+	if m[0][k] < 0 {
+		return nil, nil
+	}
+	return s[m[0][k]:m[0][k+1]], nil
+}
+
 // fnRegexpMatchesJSON is pg_regexp_matches_json(s, pattern[, flags]):
 // the rows of regexp_matches (each a text[]) as a JSON array of strings,
 // for json_each.
@@ -470,6 +493,7 @@ var regexFuncs = map[string]struct {
 	f fn
 }{
 	"regexp_match":           {-1, fnRegexpMatch},
+	"pg_substring_regex":     {2, fnSubstringRegex},
 	"regexp_split_to_array":  {-1, fnRegexpSplitToArray},
 	"pg_regexp_matches_json": {-1, fnRegexpMatchesJSON},
 	"pg_regexp_split_json":   {-1, fnRegexpSplitJSON},

@@ -70,6 +70,13 @@ func (x *tx) substringCall(i, e int) error {
 	case from < 0 && four < 0:
 		return nil // substr(s, a[, b])
 	case from >= 0:
+		if x.T(from+1).typ == tString && four < 0 && e == from+2 {
+			// a text pattern (an unknown literal resolves to text, not
+			// the integer position): POSIX regular expression
+			x.T(i).set("pg_substring_regex")
+			x.T(from).set(",")
+			return nil
+		}
 		if x.T(from+1).typ == tString && (four < 0 || four == from+2) {
 			return unsupported("substring(... FROM pattern) is not supported")
 		}
