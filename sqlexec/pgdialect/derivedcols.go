@@ -314,15 +314,8 @@ func valuesNames(n int, cols []string) []string {
 // valuesRows splits VALUES (..), (..) at a (ending before b) into rows of
 // items; nil when a row is not a parenthesised list of equal length.
 func (x *tx) valuesRows(a, b int) [][][2]int {
-	end := b
-	for k := a + 1; k < b; k++ {
-		if x.depth[k] == x.depth[a] && x.T(k).typ == tIdent && isClauseKw(x.T(k).upper()) {
-			end = k
-			break
-		}
-	}
 	var rows [][][2]int
-	for _, r := range x.splitTop(a+1, end) {
+	for _, r := range x.valuesLists(a, b) {
 		if !x.isP(r[0], "(") || x.match(r[0]) != r[1]-1 {
 			return nil
 		}
@@ -333,6 +326,48 @@ func (x *tx) valuesRows(a, b int) [][][2]int {
 		rows = append(rows, items)
 	}
 	return rows
+}
+
+// valuesLists are the spans of the rows of VALUES (..), (..) at a (ending
+// before b, or before a clause keyword of its depth).
+func (x *tx) valuesLists(a, b int) [][2]int {
+	end := b
+	for k := a + 1; k < b; k++ {
+		if x.depth[k] == x.depth[a] && x.T(k).typ == tIdent && isClauseKw(x.T(k).upper()) {
+			end = k
+			break
+		}
+	}
+	return x.splitTop(a+1, end)
+}
+
+// valuesLengths refuses a VALUES list whose rows differ in length with
+// PostgreSQL's 42601, at the first row that differs from the first (SQLite
+// would fail with an error of its own wording).
+func (x *tx) valuesLengths() error {
+	for i := 0; i < x.n(); i++ {
+		if !x.kw(i, "VALUES") || x.kw(i-1, "DEFAULT") || !x.isP(i+1, "(") {
+			continue
+		}
+		end := x.n()
+		if d := x.depth[i]; d > 0 {
+			for end = i + 1; end < x.n() && x.depth[end] >= d; end++ {
+			}
+		}
+		n := -1
+		for _, r := range x.valuesLists(i, end) {
+			if !x.isP(r[0], "(") || x.match(r[0]) != r[1]-1 {
+				break
+			}
+			k := len(x.splitTop(r[0]+1, r[1]-1))
+			if n < 0 {
+				n = k
+			} else if k != n {
+				return &Error{Code: "42601", Message: "VALUES lists must all be the same length", Position: x.charPos(r[0] + 1)}
+			}
+		}
+	}
+	return nil
 }
 
 // rowsTypes is the resolved type of each column of rows (0: not known).

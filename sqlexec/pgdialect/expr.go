@@ -357,15 +357,7 @@ func (x *tx) identRewrite(i int) error {
 	case "PG_CLASS", "PG_NAMESPACE", "PG_ATTRIBUTE", "PG_TYPE", "PG_INDEX", "PG_DATABASE", "PG_ROLES", "PG_PROC", "PG_CONSTRAINT", "PG_SETTINGS", "PG_TABLES", "PG_SEQUENCE", "PG_SEQUENCES", "PG_INDEXES", "PG_VIEWS":
 		x.catalog = true
 	case "COLLATE":
-		n, j := x.name(i + 1)
-		switch strings.ToLower(n) {
-		case "default", "c", "posix", "ucs_basic", "und-x-icu", "en_us", "en_us.utf8", "c.utf8", "c.utf-8":
-			x.blank(i, j)
-		}
-		if x.T(i + 1).kw("PG_CATALOG") {
-			x.blank(i, j)
-		}
-		return nil
+		return x.collateClause(i) // collations.go
 	case "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_CATALOG":
 		if !call && !x.isP(i-1, ".") && !x.isP(i+1, ".") {
 			f := strings.ToLower(u)
@@ -392,6 +384,13 @@ func (x *tx) identRewrite(i int) error {
 			x.blank(i+1, x.match(i+1)+1)
 		}
 		return nil
+	case "ROW":
+		if call && !x.isP(i-1, ".") && x.match(i+1) > i+2 {
+			// ROW(a, b) is the row value (a, b): SQLite's, where it takes
+			// one (comparisons, IN); 0A000 elsewhere, as (a, b) is
+			t.set("")
+			return nil
+		}
 	case "ARRAY":
 		if (call || x.isP(i+1, "[")) && !x.catalog {
 			return x.arrayConstructor(i) // array_translate.go

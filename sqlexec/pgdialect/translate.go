@@ -29,6 +29,9 @@ func Translate(sql string) (st *Stmt, err error) {
 	if err := x.windowAggChecks(); err != nil { // windowagg_check.go
 		return nil, err
 	}
+	if err := x.valuesLengths(); err != nil { // derivedcols.go
+		return nil, err
+	}
 	consts := x.planConstants()             // planconst.go: read before any rewrite
 	if err := x.jsonCompare(); err != nil { // typecompare.go
 		return nil, err
