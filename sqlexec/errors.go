@@ -272,6 +272,17 @@ func mapError(err error, sqlText string) *Error {
 			out.Message = fmt.Sprintf("%s BY position %d is not in select list", m[2], v)
 			out.lite.sql, out.lite.off = sqlText, off
 		}
+	case msg == "argument of ntile must be a positive integer":
+		out.Code = "22014"
+		out.Message = "argument of ntile must be greater than zero"
+	case msg == "second argument to nth_value must be a positive integer":
+		out.Code = "22016"
+		out.Message = "argument of nth_value must be greater than zero"
+	case msg == "HAVING clause on a non-aggregate query":
+		// PostgreSQL makes such a query one group (HAVING true answers one
+		// row even of an empty table); SQLite has no such form
+		out.Code = CodeFeatureNotSupported
+		out.Message = "HAVING in a query with neither GROUP BY nor an aggregate is not supported"
 	case msg == "DISTINCT aggregates must have exactly one argument" || msg == "row value misused":
 		out.Code = CodeFeatureNotSupported
 		if msg == "row value misused" {
