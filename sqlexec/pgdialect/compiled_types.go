@@ -18,12 +18,13 @@ package pgdialect
 //     interval or jsonb type (coalesce(v, w)) has no collation: a
 //     function's or a CASE's result carries none, so GROUP BY, DISTINCT,
 //     count(DISTINCT ...) and set operations compared its values as text
-//     (1.5 and 1.50, '1 day' and '24:00:00' two groups). Where the
-//     statement groups or deduplicates it (a GROUP BY item, an item of a
-//     SELECT DISTINCT, of a GROUP BY query or of a set operation's
-//     operand, a DISTINCT aggregate's argument), it is written with its
-//     type's collation, as a column of that type has. The test is the one
-//     ORDER BY and comparisons of such a conditional make at run time
+//     (1.5 and 1.50, '1 day' and '24:00:00' two groups), and ORDER BY
+//     broke ties between equal values by their text. In a statement that
+//     groups, deduplicates or sorts (GROUP BY, DISTINCT, PARTITION BY, a
+//     set operation, ORDER BY), such a select item, GROUP BY, PARTITION
+//     BY or ORDER BY item or DISTINCT aggregate's argument is written with
+//     its type's collation, as a column of that type has. The test is the
+//     one ORDER BY and comparisons of such a conditional make at run time
 //     (conditionalNumericCond, conditionalIntervalCond,
 //     conditionalJSONBCond: orderby_numeric.go, jsonb_conditional.go),
 //     evaluated here once.
@@ -41,7 +42,7 @@ import (
 func CompiledTypeConversion(sqlText string, holds func(cond string) bool) string {
 	low := strings.ToLower(sqlText)
 	minMax := strings.Contains(low, "max(") || strings.Contains(low, "min(")
-	grouped := strings.Contains(low, "distinct") || strings.Contains(low, "group by") ||
+	grouped := strings.Contains(low, "distinct") || strings.Contains(low, "group by") || strings.Contains(low, "partition by") || strings.Contains(low, "order by") ||
 		strings.Contains(low, "union") || strings.Contains(low, "intersect") || strings.Contains(low, "except")
 	conditional := strings.Contains(low, "coalesce(") || strings.Contains(low, "nullif(") || strings.Contains(low, "case")
 	if !minMax && !(grouped && conditional) {
@@ -141,17 +142,31 @@ func (x *tx) groupedConditionals(holds func(string) bool) []textEdit {
 	for i := 0; i < x.n(); i++ {
 		switch {
 		case x.T(i).kw("SELECT"):
-			if !x.kw(i+1, "DISTINCT") && !x.groupedSelect(i) && !x.setOperand(i) {
-				continue
-			}
+			// every SELECT's: a derived table's column is grouped
+			// outside it (FROM (SELECT coalesce(v, w) AS c ...) s GROUP
+			// BY s.c), and carries the item's collation there
 			items, _ := x.selectListAt(i)
 			for _, it := range items {
 				a, b := x.itemExpr(it[0], it[1])
 				collate(a, b, b == it[1])
 			}
-		case x.kw(i, "GROUP") && x.kw(i+1, "BY"):
+		case x.kw(i, "GROUP") && x.kw(i+1, "BY"), x.kw(i, "PARTITION") && x.kw(i+1, "BY"):
+			// a window's partitions are groups too (DISTINCT ON is
+			// row_number() OVER (PARTITION BY ...): distincton.go)
 			for _, it := range x.splitTop(i+2, x.groupByEnd(i+2)) {
 				collate(it[0], it[1], false)
+			}
+		case x.kw(i, "ORDER") && x.kw(i+1, "BY"):
+			// ORDER BY's by-value key (orderby_numeric.go) leaves equal
+			// values to the item itself, whose text ordered them before
+			// the next item did (ORDER BY coalesce(v, w), id put 1.5
+			// before 1.50 whatever their ids)
+			d, hi := x.depth[i], i+2
+			for hi < x.n() && !x.orderByEnd(hi, d) { // orderby.go
+				hi++
+			}
+			for _, it := range x.splitTop(i+2, hi) {
+				collate(it[0], x.orderExprEnd(it[0], it[1], d), false)
 			}
 		case x.kw(i, "DISTINCT") && x.isP(i-1, "(") && x.T(i-2).typ == tIdent:
 			// an aggregate's DISTINCT argument: count(DISTINCT coalesce(v, w))
@@ -163,46 +178,14 @@ func (x *tx) groupedConditionals(holds func(string) bool) []textEdit {
 	return eds
 }
 
-// groupedSelect reports whether the SELECT at i has a GROUP BY clause of
-// its own.
-func (x *tx) groupedSelect(i int) bool {
-	_, e := x.selectListAt(i)
-	d := x.depth[i]
-	for k := e; k < x.n() && x.depth[k] >= d; k++ {
-		if x.depth[k] != d {
-			continue
-		}
-		if x.isSetOp(k) {
-			return false
-		}
-		if x.kw(k, "GROUP") && x.kw(k+1, "BY") {
-			return true
-		}
-	}
-	return false
-}
-
-// setOperand reports whether the SELECT at i is an operand of a set
-// operation: a set operator follows or precedes it at its level.
-func (x *tx) setOperand(i int) bool {
-	if x.afterSetOp(i) { // setops.go
-		return true
-	}
-	d := x.depth[i]
-	for k := i + 1; k < x.n() && x.depth[k] >= d; k++ {
-		if x.depth[k] == d && (x.T(k).kw("SELECT") || x.isSetOp(k)) {
-			return x.isSetOp(k)
-		}
-	}
-	return false
-}
-
-// groupByEnd is the end of the GROUP BY list that starts at s.
+// groupByEnd is the end of the GROUP BY or PARTITION BY list that starts
+// at s.
 func (x *tx) groupByEnd(s int) int {
 	d := x.depth[s]
 	e := s
 	for e < x.n() && x.depth[e] >= d {
-		if x.depth[e] == d && (x.kw(e, "HAVING") || x.kw(e, "ORDER") || x.kw(e, "LIMIT") || x.kw(e, "WINDOW") || x.isSetOp(e)) {
+		if x.depth[e] == d && (x.kw(e, "HAVING") || x.kw(e, "ORDER") || x.kw(e, "LIMIT") || x.kw(e, "WINDOW") || x.isSetOp(e) ||
+			x.kw(e, "ROWS") || x.kw(e, "RANGE") || x.kw(e, "GROUPS")) {
 			break
 		}
 		e++

@@ -11,6 +11,11 @@ SELECT DISTINCT coalesce(n, m) FROM n29grp_c ORDER BY 1;
 SELECT count(DISTINCT coalesce(n, m)), count(DISTINCT coalesce(m, n)) FROM n29grp_c;
 SELECT g, count(DISTINCT coalesce(n, m)) FROM n29grp_c GROUP BY g ORDER BY g;
 SELECT CASE WHEN g = 1 THEN n ELSE m END AS c, count(*) FROM n29grp_c GROUP BY 1 ORDER BY 1;
+SELECT x.c, count(*) FROM (SELECT coalesce(n, m) AS c FROM n29grp_c) x GROUP BY x.c ORDER BY 1;
+SELECT DISTINCT ON (coalesce(n, m)) coalesce(n, m), id FROM n29grp_c ORDER BY coalesce(n, m), id;
+-- equal values sort by the next item, not by their text
+SELECT id, coalesce(n, m) FROM n29grp_c ORDER BY coalesce(n, m), id;
+SELECT id, coalesce(n, m) AS c FROM n29grp_c ORDER BY c DESC, id;
 -- a CASE's alias without AS: the grouping check read it as part of the
 -- expression, which ORDER BY's copy then did not match (42803)
 SELECT CASE WHEN g = 1 THEN n ELSE m END c, count(*) FROM n29grp_c GROUP BY 1 ORDER BY 1;
