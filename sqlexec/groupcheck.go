@@ -24,7 +24,7 @@ func (c *lconn) prepareUser(sqlText string) (*lstmt, string, error) {
 	if st, err = c.convertSetOp(st, tail); err != nil || st == nil { // setopconvert.go
 		return nil, "", err
 	}
-	if st, err = c.convertNumArrays(st, tail); err != nil || st == nil { // numarrayconvert.go
+	if st, err = c.convertTyped(st, tail); err != nil || st == nil { // typedconvert.go
 		return nil, "", err
 	}
 	if st.groupChecked {

@@ -335,11 +335,11 @@ type lstmt struct {
 	setOp    int8
 	setOpSQL string
 	setOpErr *Error
-	// numArr: the elements of numeric[] columns converted
-	// (numarrayconvert.go): 0 not asked yet, 1 nothing to convert, 2
-	// numArrSQL is the converted statement
-	numArr    int8
-	numArrSQL string
+	// typedConv: the statement converted by its columns' declared types
+	// (typedconvert.go): 0 not asked yet, 1 nothing to convert, 2
+	// typedSQL is the converted statement
+	typedConv int8
+	typedSQL  string
 	// armDecls: a compound SELECT's operands' declared column types, once
 	// asked (compounddecl.go)
 	armDecls [][]string

@@ -744,7 +744,9 @@ func (x *tx) bareAlias(it [2]int) bool {
 		return false
 	}
 	p := x.T(b - 2)
-	return p.typ == tQIdent || p.typ == tIdent && !gcNotColumn[p.upper()] || p.typ == tNumber || p.typ == tString || x.isP(b-2, ")")
+	// a CASE's END too (CASE ... END c): read as a column, the alias
+	// was part of the expression, which then matched no grouping item
+	return p.typ == tQIdent || p.typ == tIdent && (!gcNotColumn[p.upper()] || p.kw("END")) || p.typ == tNumber || p.typ == tString || x.isP(b-2, ")")
 }
 
 // itemEnd: the end of the select item it's expression (before its alias).

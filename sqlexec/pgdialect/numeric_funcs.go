@@ -89,6 +89,9 @@ func registerNumericFuncs() error {
 	if err := registerSumDistinct(); err != nil { // sum_distinct.go
 		return err
 	}
+	if err := registerNumericMinMax(); err != nil { // numeric_minmax.go
+		return err
+	}
 	if err := registerSumFloat4(); err != nil { // sum_float4.go
 		return err
 	}
