@@ -115,13 +115,24 @@ func (x *tx) mergeVolatileSource(lo, hi int) error {
 // INSERT values whose subquery reads the target table: the actions run one
 // after another, so it would see the earlier actions' changes, where
 // PostgreSQL's sees the rows as they were before the statement.
-func (x *tx) mergeReadsTarget(clauses []mergeClause, target string) error {
+func (x *tx) mergeReadsTarget(clauses []mergeClause, target string, m0 int) error {
+	// the names a subquery reads the target by: the table's, and those of
+	// the CTEs before MERGE that read it (each part evaluates them anew)
+	reads := map[string]bool{target: true}
+	if m0 > 0 {
+		items, _, _, _ := x.withList(0)
+		for _, c := range items {
+			if x.mentions(c.lo, c.hi, target) {
+				reads[c.name] = true
+			}
+		}
+	}
 	for _, c := range clauses {
 		if c.verb != "UPDATE" && c.verb != "INSERT" || !strings.Contains(strings.ToUpper(x.orig(c.body[0], c.body[1])), "SELECT") {
 			continue
 		}
 		for i := c.body[0]; i < c.body[1]; i++ {
-			if t := x.T(i); (t.typ == tIdent || t.typ == tQIdent) && t.identName() == target && !x.isP(i+1, ".") && !x.isP(i-1, ".") {
+			if t := x.T(i); (t.typ == tIdent || t.typ == tQIdent) && reads[t.identName()] && !x.isP(i+1, ".") && !x.isP(i-1, ".") {
 				e := unsupported("MERGE with several actions whose %s reads its target table in a subquery is not supported", c.verb)
 				e.Hint = "Compute the value into the source, or run the actions as statements of their own."
 				e.Position = x.charPos(i)
@@ -130,6 +141,43 @@ func (x *tx) mergeReadsTarget(clauses []mergeClause, target string) error {
 		}
 	}
 	return nil
+}
+
+// mentions reports whether tokens lo..hi-1 name the table name (not as a
+// column's qualifier or a qualified name's last part).
+func (x *tx) mentions(lo, hi int, name string) bool {
+	for i := lo; i < hi; i++ {
+		if t := x.T(i); (t.typ == tIdent || t.typ == tQIdent) && t.identName() == name && !x.isP(i+1, ".") && !x.isP(i-1, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeCTENames are the names of the CTEs of the WITH list before the
+// MERGE at m0.
+func (x *tx) mergeCTENames(m0 int) []string {
+	var out []string
+	if m0 > 0 {
+		items, _, _, _ := x.withList(0)
+		for _, c := range items {
+			out = append(out, c.name)
+		}
+	}
+	return out
+}
+
+// mergeBodiesName reports whether a SET list or INSERT values of clauses
+// names one of names (a subquery reading a CTE, evaluated by its action).
+func (x *tx) mergeBodiesName(clauses []mergeClause, names []string) bool {
+	for _, c := range clauses {
+		for _, n := range names {
+			if c.body[0] < c.body[1] && x.mentions(c.body[0], c.body[1], n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mergeClause is one WHEN clause: its condition's tokens (cond[0] ==
@@ -141,17 +189,39 @@ type mergeClause struct {
 	body    [2]int // UPDATE: the SET list; INSERT: after INSERT
 }
 
-// refuseWithMerge refuses WITH ... MERGE, which the plan does not cover.
-func (x *tx) refuseWithMerge() error {
-	if x.T(0).kw("WITH") && x.T(x.dmlStart()).kw("MERGE") {
-		return unsupported("WITH before MERGE is not supported")
+// mergeStart is the index of a MERGE statement's MERGE: 0, the token
+// after a leading WITH list (WITH ... MERGE), or -1 for another statement.
+func (x *tx) mergeStart() int {
+	m := x.dmlStart() // withdml.go
+	if !x.kw(m, "MERGE") {
+		return -1
+	}
+	return m
+}
+
+// refuseWithMergeDML refuses a data-modifying CTE before MERGE: the plan
+// runs its parts one after another, each with the WITH list, so the CTE's
+// change would be made more than once.
+func (x *tx) refuseWithMergeDML() error {
+	m := x.mergeStart()
+	if m <= 0 {
+		return nil
+	}
+	items, _, _, _ := x.withList(0)
+	for _, c := range items {
+		if v, dml := x.dataModifying(c); dml { // dmlcte.go
+			e := unsupported("WITH query %s before MERGE is not supported", v)
+			e.Position = x.charPos(c.lo)
+			return e
+		}
 	}
 	return nil
 }
 
 // merge translates MERGE into its plan (see the comment at the top).
 func (x *tx) merge() (*Stmt, error) {
-	i := 1
+	m0 := x.mergeStart()
+	i := m0 + 1
 	if !x.kw(i, "INTO") {
 		return nil, x.syntaxErrAt(i)
 	}
@@ -268,6 +338,12 @@ func (x *tx) merge() (*Stmt, error) {
 			return nil, err
 		}
 	}
+	if m0 > 0 && (anyNot && anyMatched || x.mergeBodiesName(clauses, x.mergeCTENames(m0))) {
+		// the WITH list is evaluated by each part that reads it
+		if err := x.mergeVolatileSource(0, m0); err != nil {
+			return nil, err
+		}
+	}
 	if anyNot {
 		for _, c := range clauses {
 			if !c.matched {
@@ -312,7 +388,7 @@ func (x *tx) merge() (*Stmt, error) {
 		}
 	}
 	if len(p.Steps) > 1 {
-		if err := x.mergeReadsTarget(clauses, target); err != nil {
+		if err := x.mergeReadsTarget(clauses, target, m0); err != nil {
 			return nil, err
 		}
 	}
@@ -549,8 +625,18 @@ func (x *tx) mergeInsert(b *mergeText, c mergeClause, targetAs, kept, ofClause s
 		cols = x.splitTop(i+1, e)
 		i = e + 1
 	}
-	if x.kw(i, "OVERRIDING") {
-		return unsupported("MERGE INSERT OVERRIDING is not supported")
+	overriding := ""
+	switch {
+	case x.kw(i, "OVERRIDING", "SYSTEM", "VALUE"):
+		// the session let the identity columns' values through
+		// (MergeActions keeps the clause); the INSERT ... SELECT drops it
+		overriding = x.orig(i, i+3) + " "
+		i += 3
+		if !x.kw(i, "VALUES") {
+			return x.syntaxErrAt(i) // PostgreSQL's grammar: VALUES only
+		}
+	case x.kw(i, "OVERRIDING", "USER", "VALUE"):
+		return unsupported("INSERT ... OVERRIDING USER VALUE is not supported") // as INSERT (identity.go)
 	}
 	if x.kw(i, "DEFAULT", "VALUES") {
 		if i+2 != end {
@@ -601,7 +687,7 @@ func (x *tx) mergeInsert(b *mergeText, c mergeClause, targetAs, kept, ofClause s
 		}
 		b.lit(") ")
 	}
-	b.lit("SELECT ")
+	b.lit(overriding + "SELECT ")
 	for n, k := range keep {
 		if n > 0 {
 			b.lit(", ")
@@ -625,7 +711,16 @@ type mergeText struct {
 // the statement, and its length.
 type mergeSeg struct{ at, from, n int }
 
-func (x *tx) mergeText() *mergeText { return &mergeText{x: x} }
+// mergeText starts a part with the statement's WITH list (WITH ...
+// MERGE), which every part reads under the same names.
+func (x *tx) mergeText() *mergeText {
+	m := &mergeText{x: x}
+	if m0 := x.mergeStart(); m0 > 0 {
+		m.user(0, m0)
+		m.lit(" ")
+	}
+	return m
+}
 
 func (m *mergeText) lit(s string) { m.b.WriteString(s) }
 
@@ -664,10 +759,11 @@ func (m *mergeText) statementPos(sql string, pos int) int {
 // mergeClausesOf reads a MERGE statement's target table and WHEN
 // clauses (ok false when x is none it can read).
 func (x *tx) mergeClausesOf() (table string, clauses []mergeClause, ok bool) {
-	if !x.T(0).kw("MERGE") || !x.kw(1, "INTO") {
+	m0 := x.mergeStart()
+	if m0 < 0 || !x.kw(m0+1, "INTO") {
 		return "", nil, false
 	}
-	table, j := x.name(2)
+	table, j := x.name(m0 + 2)
 	if table == "" {
 		return "", nil, false
 	}
@@ -685,10 +781,11 @@ func (x *tx) mergeClausesOf() (table string, clauses []mergeClause, ok bool) {
 // MergeTarget is the target table of a MERGE ("" for another statement).
 func MergeTarget(sql string) string {
 	x := newTx(sql)
-	if !x.T(0).kw("MERGE") || !x.kw(1, "INTO") {
+	m0 := x.mergeStart()
+	if m0 < 0 || !x.kw(m0+1, "INTO") {
 		return ""
 	}
-	table, _ := x.name(2)
+	table, _ := x.name(m0 + 2)
 	return table
 }
 
@@ -704,11 +801,21 @@ func MergeColumnless(sql string) (table string, ok bool) {
 		return "", false
 	}
 	for _, c := range clauses {
-		if c.verb == "INSERT" && x.kw(c.body[0], "VALUES") {
+		if c.verb == "INSERT" && x.kw(x.mergeValuesAt(c), "VALUES") {
 			return table, true
 		}
 	}
 	return "", false
+}
+
+// mergeValuesAt is where the INSERT clause c has its VALUES or DEFAULT
+// VALUES when it has no column list: after INSERT [OVERRIDING ... VALUE].
+func (x *tx) mergeValuesAt(c mergeClause) int {
+	i := c.body[0]
+	if x.kw(i, "OVERRIDING") {
+		i += 3
+	}
+	return i
 }
 
 // MergeAddColumns gives each columnless INSERT VALUES action of the MERGE
@@ -722,7 +829,7 @@ func MergeAddColumns(sql string, names []string) string {
 	}
 	for k := len(clauses) - 1; k >= 0; k-- {
 		c := clauses[k]
-		i := c.body[0]
+		i := x.mergeValuesAt(c)
 		if c.verb != "INSERT" || !x.kw(i, "VALUES") || !x.isP(i+1, "(") {
 			continue
 		}
@@ -734,7 +841,7 @@ func MergeAddColumns(sql string, names []string) string {
 		for j := range cols {
 			cols[j] = quoteIdent(names[j])
 		}
-		at := x.T(i).pos
+		at := x.T(c.body[0]).pos // before OVERRIDING
 		sql = sql[:at] + "(" + strings.Join(cols, ", ") + ") " + sql[at:]
 	}
 	return sql
@@ -851,8 +958,9 @@ func MergeActions(sql string) []string {
 		return nil
 	}
 	alias := ""
-	_, j := x.name(2)
-	tName := x.orig(2, j)
+	m0 := x.mergeStart()
+	_, j := x.name(m0 + 2)
+	tName := x.orig(m0+2, j)
 	if x.kw(j, "AS") {
 		j++
 	}
@@ -873,7 +981,8 @@ func MergeTypingText(sql string) string {
 	if !ok {
 		return sql
 	}
-	tLo := 2
+	m0 := x.mergeStart()
+	tLo := m0 + 2
 	_, j := x.name(tLo)
 	for j < x.n() && !x.kw(j, "USING") {
 		j++
@@ -914,6 +1023,9 @@ func MergeTypingText(sql string) string {
 	q := "SELECT " + strings.Join(items, ", ") + " FROM " + x.orig(sLo, on) + " JOIN " + x.orig(tLo, j) + " ON " + x.orig(on+1, onHi)
 	if len(conds) > 0 {
 		q += " WHERE " + strings.Join(conds, " AND ")
+	}
+	if m0 > 0 {
+		q = x.orig(0, m0) + " " + q
 	}
 	return q
 }
