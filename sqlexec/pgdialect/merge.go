@@ -56,8 +56,16 @@ type Merge struct {
 	// Acting: the WHEN MATCHED clauses that update or delete (a target
 	// row acted on twice is 21000).
 	Acting []int `json:",omitempty"`
-	// Steps: the actions, in the order they run.
+	// Steps: the actions (deletes, updates, inserts).
 	Steps []MergeStep
+	// Ordered: the steps act on the join's rows in its order, each run
+	// of rows of one clause at a time (sqlexec's runMergeSteps); plans
+	// logged before it existed run each step once over all its rows, in
+	// order, and still apply so.
+	Ordered bool `json:",omitempty"`
+	// Rels: the number of relations of a joined source (0 for another),
+	// whose kept rows are split at MergeRelMark columns (mergesource.go).
+	Rels int `json:",omitempty"`
 }
 
 // MergeStep is one action of a MERGE plan.
@@ -253,9 +261,11 @@ func (x *tx) merge() (*Stmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	if src == ref {
-		return nil, &Error{Code: "42712", Message: "name \"" + src + "\" specified more than once",
-			Detail: "The name is used both as MERGE target table and data source."}
+	for _, r := range src.rels {
+		if r == ref {
+			return nil, &Error{Code: "42712", Message: "name \"" + r + "\" specified more than once",
+				Detail: "The name is used both as MERGE target table and data source."}
+		}
 	}
 	on := sHi + 1
 	clauses, onHi, err := x.mergeClauses(on)
@@ -272,7 +282,10 @@ func (x *tx) merge() (*Stmt, error) {
 	if alias != "" {
 		targetAs += " AS " + alias
 	}
-	p := Merge{Target: target}
+	p := Merge{Target: target, Ordered: true}
+	if len(src.rels) > 1 {
+		p.Rels = len(src.rels)
+	}
 	st := &Stmt{Kind: KindQuery, Tag: "MERGE"}
 	// the join's rows: the clause whose condition holds first
 	caseOf := func(b *mergeText, matched bool) {
@@ -305,7 +318,7 @@ func (x *tx) merge() (*Stmt, error) {
 	match := x.mergeText()
 	match.lit("SELECT " + quoteIdent(ref) + "." + mergeRowid + " AS " + MergeTID + ", ")
 	caseOf(match, true)
-	match.lit(quoteIdent(src) + ".* FROM ")
+	match.lit(src.columns() + " FROM ")
 	match.user(sLo, sHi)
 	match.lit(" JOIN " + targetAs + " ON ")
 	match.user(on, onHi)
@@ -327,7 +340,7 @@ func (x *tx) merge() (*Stmt, error) {
 	// the source's column types as a query of it shows them (derived
 	// columns: VALUES, subqueries), which the kept rows' columns take
 	types := x.mergeText()
-	types.lit("SELECT * FROM ")
+	types.lit("SELECT " + src.columns() + " FROM ")
 	types.user(sLo, sHi)
 	if q, err := types.translate(); err == nil && len(q.ColumnOIDs) > 0 {
 		p.OIDs = append([]uint32{0, 0}, q.ColumnOIDs...)
@@ -355,7 +368,7 @@ func (x *tx) merge() (*Stmt, error) {
 		nm := x.mergeText()
 		nm.lit("SELECT NULL AS " + MergeTID + ", ")
 		caseOf(nm, false)
-		nm.lit(quoteIdent(src) + ".* FROM ")
+		nm.lit(src.columns() + " FROM ")
 		nm.user(sLo, sHi)
 		nm.lit(" WHERE NOT EXISTS (SELECT 1 FROM " + targetAs + " WHERE ")
 		nm.user(on, onHi)
@@ -397,65 +410,6 @@ func (x *tx) merge() (*Stmt, error) {
 	st.Exec = []string{"DELETE FROM " + quoteIdent(target) + " WHERE false AND " + mergeRowid + " IN (" + carrier + ")\n" +
 		mergeMark + hex.EncodeToString(b) + " */"}
 	return st, nil
-}
-
-// mergeSource reads the data source at i: a table, a parenthesised query
-// or VALUES list (with its alias), or a function call, each with an
-// optional alias and column list. It returns the source's first token, the
-// name its rows go by, and the index of the ON after it.
-func (x *tx) mergeSource(i int) (lo int, name string, on int, err error) {
-	lo = i
-	if x.kw(i, "LATERAL") {
-		return 0, "", 0, unsupported("MERGE with a LATERAL data source is not supported")
-	}
-	switch {
-	case x.isP(i, "("):
-		i = x.match(i) + 1
-	case (x.T(i).typ == tIdent || x.T(i).typ == tQIdent) && x.isP(i+1, "("):
-		name = x.T(i).identName()
-		i = x.match(i+1) + 1
-	default:
-		if x.kw(i, "ONLY") {
-			i++
-		}
-		name, i = x.name(i)
-		if name == "" {
-			return 0, "", 0, x.syntaxErrAt(i)
-		}
-		if x.isP(i, "*") {
-			i++
-		}
-	}
-	hasAlias := false
-	if x.kw(i, "AS") {
-		i++
-	}
-	if t := x.T(i); t.typ == tQIdent || t.typ == tIdent && !t.kw("ON") && !mergeJoinWord(t) && !reservedWord(t.upper()) {
-		name, hasAlias = t.identName(), true
-		i++
-		if x.isP(i, "(") {
-			i = x.match(i) + 1
-		}
-	}
-	if x.isP(lo, "(") && !hasAlias {
-		return 0, "", 0, &Error{Code: "42601", Message: "subquery in FROM must have an alias",
-			Hint: "For example, FROM (SELECT ...) [AS] foo.", Position: x.charPos(lo)}
-	}
-	if x.isP(i, ",") || mergeJoinWord(x.T(i)) {
-		return 0, "", 0, unsupported("MERGE with a joined data source is not supported (use a subquery)")
-	}
-	if !x.kw(i, "ON") {
-		return 0, "", 0, x.syntaxErrAt(i)
-	}
-	return lo, name, i, nil
-}
-
-func mergeJoinWord(t *token) bool {
-	switch t.upper() {
-	case "JOIN", "NATURAL", "CROSS", "INNER", "LEFT", "RIGHT", "FULL":
-		return t.typ == tIdent
-	}
-	return false
 }
 
 // mergeClauses reads the WHEN clauses after the ON at on, and returns
@@ -576,9 +530,13 @@ type mergeStepStmt struct {
 }
 
 // mergeStep translates the action of clause k (1-based).
-func (x *tx) mergeStep(k int, c mergeClause, targetAs, ref, src string) (mergeStepStmt, error) {
-	kept := MergeTable + " AS " + quoteIdent(src)
-	ofClause := " " + quoteIdent(src) + "." + MergeAct + " = " + strconv.Itoa(k)
+func (x *tx) mergeStep(k int, c mergeClause, targetAs, ref string, src mergeSource) (mergeStepStmt, error) {
+	kept := src.kept
+	if kept == "" {
+		kept = MergeTable + " AS " + quoteIdent(src.rels[0])
+	}
+	first := quoteIdent(src.rels[0])
+	ofClause := " " + first + "." + MergeAct + " = " + strconv.Itoa(k)
 	step := MergeStep{Clause: k, Verb: c.verb}
 	b := x.mergeText()
 	switch c.verb {
@@ -595,7 +553,7 @@ func (x *tx) mergeStep(k int, c mergeClause, targetAs, ref, src string) (mergeSt
 		}
 		b.lit("UPDATE " + targetAs + " SET ")
 		b.user(c.body[0], c.body[1])
-		b.lit(" FROM " + kept + " WHERE " + quoteIdent(ref) + "." + mergeRowid + " = " + quoteIdent(src) + "." + MergeTID + " AND" + ofClause)
+		b.lit(" FROM " + kept + " WHERE " + quoteIdent(ref) + "." + mergeRowid + " = " + first + "." + MergeTID + " AND" + ofClause)
 	case "INSERT":
 		if err := x.mergeInsert(b, c, targetAs, kept, ofClause, &step); err != nil {
 			return mergeStepStmt{}, err
