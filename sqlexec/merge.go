@@ -242,7 +242,21 @@ func keepMergeRows(c *lconn, m pgdialect.Merge, infos []colInfo, kept [][2]int) 
 	sqlText := m.Match
 	restore := c.enterAuth(authOff)
 	defer restore()
-	decls := keptColumnDecls(c, sqlText, infos, m.OIDs)
+	oids := m.OIDs
+	if m.Rels > 0 {
+		// each relation's types in its columns' places (markers unknown)
+		oids = make([]uint32, len(infos))
+		for k, part := range kept {
+			lo := part[0]
+			if k == 0 {
+				lo += 2 // MergeTID, MergeAct
+			}
+			if k < len(m.RelOIDs) && len(m.RelOIDs[k]) == part[1]-lo {
+				copy(oids[lo:], m.RelOIDs[k])
+			}
+		}
+	}
+	decls := keptColumnDecls(c, sqlText, infos, oids)
 	for k, part := range kept {
 		table := pgdialect.MergeRelTable(k)
 		var b strings.Builder

@@ -66,6 +66,9 @@ type Merge struct {
 	// Rels: the number of relations of a joined source (0 for another),
 	// whose kept rows are split at MergeRelMark columns (mergesource.go).
 	Rels int `json:",omitempty"`
+	// RelOIDs: for a joined source, the types the translation shows of
+	// each relation's columns (nil: unknown), in place of OIDs.
+	RelOIDs [][]uint32 `json:",omitempty"`
 }
 
 // MergeStep is one action of a MERGE plan.
@@ -188,6 +191,19 @@ func (x *tx) mergeBodiesName(clauses []mergeClause, names []string) bool {
 	return false
 }
 
+// mergeAmbiguousTarget is PostgreSQL's 42P09 for a joined source with a
+// relation of the target's name, at the first reference to it from the
+// MERGE's ON at on; without one PostgreSQL runs the statement, which the
+// plan (that names the target's rowid) cannot.
+func (x *tx) mergeAmbiguousTarget(ref string, on int) error {
+	for i := on; i < x.n(); i++ {
+		if t := x.T(i); (t.typ == tIdent || t.typ == tQIdent) && t.identName() == ref && x.isP(i+1, ".") && !x.isP(i-1, ".") {
+			return &Error{Code: "42P09", Message: "table reference \"" + ref + "\" is ambiguous", Position: x.charPos(i)}
+		}
+	}
+	return unsupported("MERGE with a data source that joins a relation named %s, as its target is, is not supported (give one an alias)", ref)
+}
+
 // mergeClause is one WHEN clause: its condition's tokens (cond[0] ==
 // cond[1]: none) and its action's.
 type mergeClause struct {
@@ -207,15 +223,19 @@ func (x *tx) mergeStart() int {
 	return m
 }
 
-// refuseWithMergeDML refuses a data-modifying CTE before MERGE: the plan
-// runs its parts one after another, each with the WITH list, so the CTE's
-// change would be made more than once.
-func (x *tx) refuseWithMergeDML() error {
+// refuseWithMerge refuses WITH RECURSIVE before MERGE, as PostgreSQL
+// 15 does, and a data-modifying CTE before MERGE: the plan runs its parts
+// one after another, each with the WITH list, so the CTE's change would be
+// made more than once.
+func (x *tx) refuseWithMerge() error {
 	m := x.mergeStart()
 	if m <= 0 {
 		return nil
 	}
-	items, _, _, _ := x.withList(0)
+	items, _, recursive, _ := x.withList(0)
+	if recursive {
+		return syntaxErr(0, "WITH RECURSIVE is not supported for MERGE statement")
+	}
 	for _, c := range items {
 		if v, dml := x.dataModifying(c); dml { // dmlcte.go
 			e := unsupported("WITH query %s before MERGE is not supported", v)
@@ -262,9 +282,12 @@ func (x *tx) merge() (*Stmt, error) {
 		return nil, err
 	}
 	for _, r := range src.rels {
-		if r == ref {
+		if r == ref && len(src.rels) == 1 {
 			return nil, &Error{Code: "42712", Message: "name \"" + r + "\" specified more than once",
 				Detail: "The name is used both as MERGE target table and data source."}
+		}
+		if r == ref {
+			return nil, x.mergeAmbiguousTarget(ref, sHi)
 		}
 	}
 	on := sHi + 1
@@ -340,10 +363,23 @@ func (x *tx) merge() (*Stmt, error) {
 	// the source's column types as a query of it shows them (derived
 	// columns: VALUES, subqueries), which the kept rows' columns take
 	types := x.mergeText()
-	types.lit("SELECT " + src.columns() + " FROM ")
+	// (the translation types a derived table's *, not its r.*)
+	types.lit("SELECT * FROM ")
 	types.user(sLo, sHi)
-	if q, err := types.translate(); err == nil && len(q.ColumnOIDs) > 0 {
+	if q, err := types.translate(); err == nil && len(q.ColumnOIDs) > 0 && len(src.rels) == 1 {
 		p.OIDs = append([]uint32{0, 0}, q.ColumnOIDs...)
+	}
+	if len(src.rels) > 1 {
+		// each relation's on its own, lined up with its columns at apply
+		p.RelOIDs = make([][]uint32, len(src.rels))
+		for k, sp := range src.spans {
+			t := x.mergeText()
+			t.lit("SELECT * FROM ")
+			t.user(sp[0], sp[1])
+			if q, err := t.translate(); err == nil {
+				p.RelOIDs[k] = q.ColumnOIDs
+			}
+		}
 	}
 	carrier := "SELECT " + MergeTID + " FROM (" + p.Match + ")"
 	if anyNot && anyMatched {

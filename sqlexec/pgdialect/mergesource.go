@@ -41,9 +41,25 @@ func MergeRelTable(k int) string {
 	return `temp."` + mergeTableName + "_" + strconv.Itoa(k) + `"`
 }
 
+// isMergeTable reports whether tbl names one of MERGE's temporary tables
+// of kept rows (MergeTable, MergeRelTable).
+func isMergeTable(tbl string) bool {
+	low := strings.ToLower(tbl)
+	rest, ok := strings.CutPrefix(low, mergeTableName)
+	if !ok {
+		return false
+	}
+	if rest == "" {
+		return true
+	}
+	n, err := strconv.Atoi(strings.TrimPrefix(rest, "_"))
+	return err == nil && n > 0 && rest[0] == '_'
+}
+
 // mergeSource is a MERGE's data source read by (*tx).mergeSource.
 type mergeSource struct {
-	rels []string // the names the relations' rows go by, in order
+	rels  []string // the names the relations' rows go by, in order
+	spans [][2]int // each relation's tokens (for a joined source)
 	// kept: for a joined source, the FROM text that reads the kept rows
 	// under the relations' names ("" otherwise)
 	kept string
@@ -76,7 +92,7 @@ type mergeJoinOp struct {
 func (x *tx) mergeSource(i int) (lo int, s mergeSource, on int, err error) {
 	var ops []mergeJoinOp
 	nested := false
-	on, err = x.mergeChain(i, &s.rels, &ops, &nested)
+	on, err = x.mergeChain(i, &s, &ops, &nested)
 	if err != nil {
 		return 0, s, 0, err
 	}
@@ -95,8 +111,8 @@ func (x *tx) mergeSource(i int) (lo int, s mergeSource, on int, err error) {
 // the relations' names to rels and how each after the first joins to ops;
 // nested is set when a join is read inside parentheses. It returns the
 // index after the chain.
-func (x *tx) mergeChain(i int, rels *[]string, ops *[]mergeJoinOp, nested *bool) (int, error) {
-	i, err := x.mergeItem(i, rels, ops, nested)
+func (x *tx) mergeChain(i int, s *mergeSource, ops *[]mergeJoinOp, nested *bool) (int, error) {
+	i, err := x.mergeItem(i, s, ops, nested)
 	if err != nil {
 		return 0, err
 	}
@@ -125,7 +141,7 @@ func (x *tx) mergeChain(i int, rels *[]string, ops *[]mergeJoinOp, nested *bool)
 			return i, nil
 		}
 		op.words = x.orig(i, j)
-		if i, err = x.mergeItem(j, rels, ops, nested); err != nil {
+		if i, err = x.mergeItem(j, s, ops, nested); err != nil {
 			return 0, err
 		}
 		switch {
@@ -171,13 +187,13 @@ func (x *tx) mergeJoinCondEnd(i int) int {
 // VALUES list or join, a function call, each with an optional alias and
 // column list), appending its names to rels. It returns the index after
 // it.
-func (x *tx) mergeItem(i int, rels *[]string, ops *[]mergeJoinOp, nested *bool) (int, error) {
+func (x *tx) mergeItem(i int, s *mergeSource, ops *[]mergeJoinOp, nested *bool) (int, error) {
 	lo := i
 	if x.kw(i, "LATERAL") {
 		return 0, unsupported("MERGE with a LATERAL data source is not supported")
 	}
 	name := ""
-	var inner []string
+	var inner mergeSource
 	var innerOps []mergeJoinOp
 	group := false
 	switch {
@@ -202,6 +218,9 @@ func (x *tx) mergeItem(i int, rels *[]string, ops *[]mergeJoinOp, nested *bool) 
 		if x.kw(i, "ONLY") {
 			i++
 		}
+		if x.kw(i, "ON") || x.kw(i, "USING") || x.kw(i, "WHEN") {
+			return 0, x.syntaxErrAt(i)
+		}
 		name, i = x.name(i)
 		if name == "" {
 			return 0, x.syntaxErrAt(i)
@@ -223,9 +242,10 @@ func (x *tx) mergeItem(i int, rels *[]string, ops *[]mergeJoinOp, nested *bool) 
 	}
 	switch {
 	case group && !hasAlias:
-		*rels = append(*rels, inner...)
+		s.rels = append(s.rels, inner.rels...)
+		s.spans = append(s.spans, inner.spans...)
 		*ops = append(*ops, innerOps...)
-		if len(inner) > 1 {
+		if len(inner.rels) > 1 {
 			*nested = true
 		}
 	case x.isP(lo, "(") && !hasAlias:
@@ -235,7 +255,8 @@ func (x *tx) mergeItem(i int, rels *[]string, ops *[]mergeJoinOp, nested *bool) 
 		// one relation of all the join's columns, which SQLite cannot name
 		return 0, unsupported("MERGE with an aliased parenthesised join as its data source is not supported (use a subquery)")
 	default:
-		*rels = append(*rels, name)
+		s.rels = append(s.rels, name)
+		s.spans = append(s.spans, [2]int{lo, i})
 	}
 	return i, nil
 }

@@ -59,7 +59,7 @@ func Translate(sql string) (st *Stmt, err error) {
 	if st, ok, err := x.cursorStatement(); ok { // cursor.go: the query is translated when declared
 		return st, err
 	}
-	if err := x.refuseWithMergeDML(); err != nil { // merge.go
+	if err := x.refuseWithMerge(); err != nil { // merge.go
 		return nil, err
 	}
 	if top, err := x.checkWritableCTEs(); err != nil { // dmlcte.go
