@@ -24,12 +24,16 @@ import (
 //     columns' names and types.
 //  2. a target row that more than one acting source row joins is
 //     PostgreSQL's 21000 (MERGE command cannot affect row a second time).
-//  3. each action runs as the ordinary statement it is (Steps): UPDATE
-//     ... FROM the kept rows, DELETE of their target rows, INSERT ...
-//     SELECT from them, so every check the INSERT and UPDATE paths make
+//  3. each action runs as the ordinary statement it is (Steps), on each
+//     run of consecutive rows of its clause in the join's order (Ordered):
+//     UPDATE ... FROM the kept rows, DELETE of their target rows, INSERT
+//     ... SELECT from them, so every check the INSERT and UPDATE paths make
 //     (assignment types, NOT NULL, CHECK, keys, numeric scale, DEFAULT)
 //     applies unchanged. The source's alias names the kept rows there, so
 //     the expressions read as the user wrote them.
+//
+// A WITH list before MERGE starts every part (mergeText); a joined source
+// keeps a table of rows per relation (mergesource.go).
 //
 // A WHEN NOT MATCHED clause sees only the source: NoMatch evaluates its
 // conditions where the target is not in scope, and its INSERT reads the
@@ -417,7 +421,9 @@ func (x *tx) merge() (*Stmt, error) {
 		mergeParams(st, q)
 		carrier += " UNION ALL SELECT " + MergeTID + " FROM (" + p.NoMatch + ")"
 	}
-	// the actions: deletes free keys that inserts and updates may take
+	// the actions (a plan of an earlier version ran them in this order,
+	// over all their rows; an Ordered one runs each on its clause's runs
+	// of rows, in the join's order)
 	for _, verb := range []string{"DELETE", "UPDATE", "INSERT"} {
 		for k, c := range clauses {
 			if c.verb != verb {
