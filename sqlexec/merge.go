@@ -12,12 +12,14 @@ package sqlexec
 // outlives the statement or reaches the replicated database.
 //
 // PostgreSQL acts on each source row as the join produces it; here the
-// actions run by kind (deletes, then updates, then inserts, each in the
-// order of the WHEN clauses). Which target row each source row acts on,
-// and how, is decided before any runs, as PostgreSQL decides it on the
-// statement's snapshot, so the rows written are the same; what can
+// join's rows are acted on in the order its two queries give them (the
+// matched rows, then the others), each run of rows of one WHEN clause by
+// one statement (runMergeSteps). Which target row each source row acts
+// on, and how, is decided before any runs, as PostgreSQL decides it on
+// the statement's snapshot, so the rows written are the same; what can
 // differ is which error a statement that fails reports when it has
-// several, and the order in which inserted rows take serial values.
+// several, and which serial values inserted rows take where PostgreSQL's
+// plan gives the rows in another order.
 
 import (
 	"context"
@@ -57,29 +59,18 @@ func runMerge(c *lconn, m pgdialect.Merge, args []any) (res StatementResult, rea
 	if e := mergeTwice(m, rows); e != nil {
 		return fail(e)
 	}
-	if e := keepMergeRows(c, m, infos, rows); e != nil {
+	kept := mergeKeptParts(m, infos)
+	if e := keepMergeRows(c, m, infos, kept); e != nil {
 		return fail(e)
 	}
-	perClause := map[int]int{}
-	for _, r := range rows {
-		perClause[mergeAct(r)]++
+	n, e := runMergeSteps(c, m, kept, rows, args)
+	if e != nil {
+		return fail(e)
 	}
-	var n int64
-	for _, s := range m.Steps {
-		times := 1
-		if s.Each {
-			times = perClause[s.Clause]
+	for k := range kept {
+		if err := c.exec("DROP TABLE " + pgdialect.MergeRelTable(k)); err != nil {
+			return fail(mapError(err, ""))
 		}
-		for range times {
-			r, _ := runSQL(c, s.SQL, args, s.Verb)
-			if r.Err != nil {
-				return fail(mapError(r.Err, ""))
-			}
-			n += r.RowsAffected
-		}
-	}
-	if err := c.exec("DROP TABLE " + pgdialect.MergeTable); err != nil {
-		return fail(mapError(err, ""))
 	}
 	done = true
 	res.RowsAffected = n
@@ -150,37 +141,173 @@ func mergeTwice(m pgdialect.Merge, rows [][]any) *Error {
 	return nil
 }
 
-// keepMergeRows creates the temporary table of the join's rows (its
-// columns named and typed as the join's) and stores rows in it.
-func keepMergeRows(c *lconn, m pgdialect.Merge, infos []colInfo, rows [][]any) *Error {
+// runMergeSteps runs the plan's actions on the join's acting rows and
+// returns the number of rows they changed.
+//
+// A plan made Ordered acts on the rows in the join's order, as
+// PostgreSQL's MERGE acts on each row as its join produces it: each run
+// of consecutive rows of one WHEN clause is kept alone and its clause's
+// action runs on it, so serial values are drawn, and keys freed and
+// taken, in that order. The actions of clauses no row takes run once on
+// no rows first, for the errors PostgreSQL reports when it plans them
+// (an unknown column, an assignment's type). A plan without Ordered was
+// logged by an earlier version and applies as it did then: each action
+// once over all its rows, in the plan's order.
+func runMergeSteps(c *lconn, m pgdialect.Merge, kept [][2]int, rows [][]any, args []any) (int64, *Error) {
+	perClause := map[int]int{}
+	for _, r := range rows {
+		perClause[mergeAct(r)]++
+	}
+	var n int64
+	run := func(s pgdialect.MergeStep, times int) *Error {
+		for range times {
+			r, _ := runSQL(c, s.SQL, args, s.Verb)
+			if r.Err != nil {
+				return mapError(r.Err, "")
+			}
+			n += r.RowsAffected
+		}
+		return nil
+	}
+	if !m.Ordered {
+		if e := keepMergeBatch(c, kept, rows, false); e != nil {
+			return 0, e
+		}
+		for _, s := range m.Steps {
+			times := 1
+			if s.Each {
+				times = perClause[s.Clause]
+			}
+			if e := run(s, times); e != nil {
+				return 0, e
+			}
+		}
+		return n, nil
+	}
+	for _, s := range m.Steps {
+		if perClause[s.Clause] == 0 && !s.Each {
+			if e := run(s, 1); e != nil {
+				return 0, e
+			}
+		}
+	}
+	for lo := 0; lo < len(rows); {
+		k := mergeAct(rows[lo])
+		hi := lo + 1
+		for hi < len(rows) && mergeAct(rows[hi]) == k {
+			hi++
+		}
+		if e := keepMergeBatch(c, kept, rows[lo:hi], lo > 0); e != nil {
+			return 0, e
+		}
+		for _, s := range m.Steps {
+			if s.Clause != k {
+				continue
+			}
+			times := 1
+			if s.Each {
+				times = hi - lo
+			}
+			if e := run(s, times); e != nil {
+				return 0, e
+			}
+		}
+		lo = hi
+	}
+	return n, nil
+}
+
+// mergeKeptParts are the column ranges of the join's rows kept in each
+// temporary table: all of them, or for a joined source one range per
+// relation, the first with MergeTID and MergeAct (pgdialect/mergesource.go).
+func mergeKeptParts(m pgdialect.Merge, infos []colInfo) [][2]int {
+	if m.Rels == 0 {
+		return [][2]int{{0, len(infos)}}
+	}
+	var out [][2]int
+	lo := 0
+	for i, in := range infos {
+		if in.name == pgdialect.MergeRelMark && i >= 2 {
+			out = append(out, [2]int{lo, i})
+			lo = i + 1
+		}
+	}
+	return append(out, [2]int{lo, len(infos)})
+}
+
+// keepMergeRows creates the (empty) temporary tables of the join's rows,
+// one for each part of kept, their columns named and typed as the
+// join's (and, for a joined source, numbered by MergeRow).
+func keepMergeRows(c *lconn, m pgdialect.Merge, infos []colInfo, kept [][2]int) *Error {
 	sqlText := m.Match
 	restore := c.enterAuth(authOff)
 	defer restore()
-	decls := keptColumnDecls(c, sqlText, infos, m.OIDs)
-	var b strings.Builder
-	b.WriteString("DROP TABLE IF EXISTS " + pgdialect.MergeTable + "; CREATE TABLE " + pgdialect.MergeTable + " (")
-	for i, in := range infos {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(quoteIdent(in.name))
-		if i >= 2 && decls[i] != "" {
-			b.WriteString(" " + decls[i])
+	oids := m.OIDs
+	if m.Rels > 0 {
+		// each relation's types in its columns' places (markers unknown)
+		oids = make([]uint32, len(infos))
+		for k, part := range kept {
+			lo := part[0]
+			if k == 0 {
+				lo += 2 // MergeTID, MergeAct
+			}
+			if k < len(m.RelOIDs) && len(m.RelOIDs[k]) == part[1]-lo {
+				copy(oids[lo:], m.RelOIDs[k])
+			}
 		}
 	}
-	b.WriteString(")")
-	// (one left by a failure that could not be undone would fail this
-	// node alone)
-	if err := c.exec(b.String()); err != nil {
-		if strings.Contains(err.Error(), "duplicate column name") {
-			return Unsupported("MERGE with a data source that has two columns of one name")
+	decls := keptColumnDecls(c, sqlText, infos, oids)
+	for k, part := range kept {
+		table := pgdialect.MergeRelTable(k)
+		var b strings.Builder
+		b.WriteString("DROP TABLE IF EXISTS " + table + "; CREATE TABLE " + table + " (")
+		for i := part[0]; i < part[1]; i++ {
+			if i > part[0] {
+				b.WriteString(", ")
+			}
+			b.WriteString(quoteIdent(infos[i].name))
+			if i >= 2 && decls[i] != "" {
+				b.WriteString(" " + decls[i])
+			}
 		}
-		return mapError(err, "")
+		if m.Rels > 0 {
+			b.WriteString(", " + pgdialect.MergeRow + " INTEGER PRIMARY KEY")
+		}
+		b.WriteString(")")
+		// (one left by a failure that could not be undone would fail this
+		// node alone)
+		if err := c.exec(b.String()); err != nil {
+			if strings.Contains(err.Error(), "duplicate column name") {
+				return Unsupported("MERGE with a data source that has two columns of one name")
+			}
+			return mapError(err, "")
+		}
+		// the statements of an earlier MERGE read other columns
+		c.dropCachedReading(table)
 	}
-	// the statements of an earlier MERGE read other columns
-	c.dropCachedReading(pgdialect.MergeTable)
-	if err := keepRows(c, pgdialect.MergeTable, rows); err != nil {
-		return mapError(err, "")
+	return nil
+}
+
+// keepMergeBatch stores rows in the tables of kept (emptied first when
+// clear), each row's part in its table, numbered alike in every table.
+func keepMergeBatch(c *lconn, kept [][2]int, rows [][]any, clear bool) *Error {
+	for k, part := range kept {
+		table := pgdialect.MergeRelTable(k)
+		if clear {
+			if err := c.exec("DELETE FROM " + table); err != nil {
+				return mapError(err, "")
+			}
+		}
+		these := rows
+		if len(kept) > 1 {
+			these = make([][]any, len(rows))
+			for n, r := range rows {
+				these[n] = append(r[part[0]:part[1]:part[1]], int64(n+1))
+			}
+		}
+		if err := keepRows(c, table, these); err != nil {
+			return mapError(err, "")
+		}
 	}
 	return nil
 }

@@ -147,7 +147,7 @@ func FillDefaults(sql string, columns func(table string) (names, defaults []stri
 	if x.T(0).kw("UPDATE") {
 		return fillUpdateDefaults(x, columns)
 	}
-	if x.T(0).kw("MERGE") {
+	if x.mergeStart() >= 0 { // merge.go: also WITH ... MERGE
 		return fillMergeDefaults(x, columns) // merge.go
 	}
 	if !x.T(0).kw("INSERT") || !x.kw(1, "INTO") {

@@ -24,12 +24,16 @@ import (
 //     columns' names and types.
 //  2. a target row that more than one acting source row joins is
 //     PostgreSQL's 21000 (MERGE command cannot affect row a second time).
-//  3. each action runs as the ordinary statement it is (Steps): UPDATE
-//     ... FROM the kept rows, DELETE of their target rows, INSERT ...
-//     SELECT from them, so every check the INSERT and UPDATE paths make
+//  3. each action runs as the ordinary statement it is (Steps), on each
+//     run of consecutive rows of its clause in the join's order (Ordered):
+//     UPDATE ... FROM the kept rows, DELETE of their target rows, INSERT
+//     ... SELECT from them, so every check the INSERT and UPDATE paths make
 //     (assignment types, NOT NULL, CHECK, keys, numeric scale, DEFAULT)
 //     applies unchanged. The source's alias names the kept rows there, so
 //     the expressions read as the user wrote them.
+//
+// A WITH list before MERGE starts every part (mergeText); a joined source
+// keeps a table of rows per relation (mergesource.go).
 //
 // A WHEN NOT MATCHED clause sees only the source: NoMatch evaluates its
 // conditions where the target is not in scope, and its INSERT reads the
@@ -56,8 +60,19 @@ type Merge struct {
 	// Acting: the WHEN MATCHED clauses that update or delete (a target
 	// row acted on twice is 21000).
 	Acting []int `json:",omitempty"`
-	// Steps: the actions, in the order they run.
+	// Steps: the actions (deletes, updates, inserts).
 	Steps []MergeStep
+	// Ordered: the steps act on the join's rows in its order, each run
+	// of rows of one clause at a time (sqlexec's runMergeSteps); plans
+	// logged before it existed run each step once over all its rows, in
+	// order, and still apply so.
+	Ordered bool `json:",omitempty"`
+	// Rels: the number of relations of a joined source (0 for another),
+	// whose kept rows are split at MergeRelMark columns (mergesource.go).
+	Rels int `json:",omitempty"`
+	// RelOIDs: for a joined source, the types the translation shows of
+	// each relation's columns (nil: unknown), in place of OIDs.
+	RelOIDs [][]uint32 `json:",omitempty"`
 }
 
 // MergeStep is one action of a MERGE plan.
@@ -115,13 +130,24 @@ func (x *tx) mergeVolatileSource(lo, hi int) error {
 // INSERT values whose subquery reads the target table: the actions run one
 // after another, so it would see the earlier actions' changes, where
 // PostgreSQL's sees the rows as they were before the statement.
-func (x *tx) mergeReadsTarget(clauses []mergeClause, target string) error {
+func (x *tx) mergeReadsTarget(clauses []mergeClause, target string, m0 int) error {
+	// the names a subquery reads the target by: the table's, and those of
+	// the CTEs before MERGE that read it (each part evaluates them anew)
+	reads := map[string]bool{target: true}
+	if m0 > 0 {
+		items, _, _, _ := x.withList(0)
+		for _, c := range items {
+			if x.mentions(c.lo, c.hi, target) {
+				reads[c.name] = true
+			}
+		}
+	}
 	for _, c := range clauses {
 		if c.verb != "UPDATE" && c.verb != "INSERT" || !strings.Contains(strings.ToUpper(x.orig(c.body[0], c.body[1])), "SELECT") {
 			continue
 		}
 		for i := c.body[0]; i < c.body[1]; i++ {
-			if t := x.T(i); (t.typ == tIdent || t.typ == tQIdent) && t.identName() == target && !x.isP(i+1, ".") && !x.isP(i-1, ".") {
+			if t := x.T(i); (t.typ == tIdent || t.typ == tQIdent) && reads[t.identName()] && !x.isP(i+1, ".") && !x.isP(i-1, ".") {
 				e := unsupported("MERGE with several actions whose %s reads its target table in a subquery is not supported", c.verb)
 				e.Hint = "Compute the value into the source, or run the actions as statements of their own."
 				e.Position = x.charPos(i)
@@ -130,6 +156,56 @@ func (x *tx) mergeReadsTarget(clauses []mergeClause, target string) error {
 		}
 	}
 	return nil
+}
+
+// mentions reports whether tokens lo..hi-1 name the table name (not as a
+// column's qualifier or a qualified name's last part).
+func (x *tx) mentions(lo, hi int, name string) bool {
+	for i := lo; i < hi; i++ {
+		if t := x.T(i); (t.typ == tIdent || t.typ == tQIdent) && t.identName() == name && !x.isP(i+1, ".") && !x.isP(i-1, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeCTENames are the names of the CTEs of the WITH list before the
+// MERGE at m0.
+func (x *tx) mergeCTENames(m0 int) []string {
+	var out []string
+	if m0 > 0 {
+		items, _, _, _ := x.withList(0)
+		for _, c := range items {
+			out = append(out, c.name)
+		}
+	}
+	return out
+}
+
+// mergeBodiesName reports whether a SET list or INSERT values of clauses
+// names one of names (a subquery reading a CTE, evaluated by its action).
+func (x *tx) mergeBodiesName(clauses []mergeClause, names []string) bool {
+	for _, c := range clauses {
+		for _, n := range names {
+			if c.body[0] < c.body[1] && x.mentions(c.body[0], c.body[1], n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mergeAmbiguousTarget is PostgreSQL's 42P09 for a joined source with a
+// relation of the target's name, at the first reference to it from the
+// MERGE's ON at on; without one PostgreSQL runs the statement, which the
+// plan (that names the target's rowid) cannot.
+func (x *tx) mergeAmbiguousTarget(ref string, on int) error {
+	for i := on; i < x.n(); i++ {
+		if t := x.T(i); (t.typ == tIdent || t.typ == tQIdent) && t.identName() == ref && x.isP(i+1, ".") && !x.isP(i-1, ".") {
+			return &Error{Code: "42P09", Message: "table reference \"" + ref + "\" is ambiguous", Position: x.charPos(i)}
+		}
+	}
+	return unsupported("MERGE with a data source that joins a relation named %s, as its target is, is not supported (give one an alias)", ref)
 }
 
 // mergeClause is one WHEN clause: its condition's tokens (cond[0] ==
@@ -141,17 +217,43 @@ type mergeClause struct {
 	body    [2]int // UPDATE: the SET list; INSERT: after INSERT
 }
 
-// refuseWithMerge refuses WITH ... MERGE, which the plan does not cover.
+// mergeStart is the index of a MERGE statement's MERGE: 0, the token
+// after a leading WITH list (WITH ... MERGE), or -1 for another statement.
+func (x *tx) mergeStart() int {
+	m := x.dmlStart() // withdml.go
+	if !x.kw(m, "MERGE") {
+		return -1
+	}
+	return m
+}
+
+// refuseWithMerge refuses WITH RECURSIVE before MERGE, as PostgreSQL
+// 15 does, and a data-modifying CTE before MERGE: the plan runs its parts
+// one after another, each with the WITH list, so the CTE's change would be
+// made more than once.
 func (x *tx) refuseWithMerge() error {
-	if x.T(0).kw("WITH") && x.T(x.dmlStart()).kw("MERGE") {
-		return unsupported("WITH before MERGE is not supported")
+	m := x.mergeStart()
+	if m <= 0 {
+		return nil
+	}
+	items, _, recursive, _ := x.withList(0)
+	if recursive {
+		return syntaxErr(0, "WITH RECURSIVE is not supported for MERGE statement")
+	}
+	for _, c := range items {
+		if v, dml := x.dataModifying(c); dml { // dmlcte.go
+			e := unsupported("WITH query %s before MERGE is not supported", v)
+			e.Position = x.charPos(c.lo)
+			return e
+		}
 	}
 	return nil
 }
 
 // merge translates MERGE into its plan (see the comment at the top).
 func (x *tx) merge() (*Stmt, error) {
-	i := 1
+	m0 := x.mergeStart()
+	i := m0 + 1
 	if !x.kw(i, "INTO") {
 		return nil, x.syntaxErrAt(i)
 	}
@@ -183,9 +285,14 @@ func (x *tx) merge() (*Stmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	if src == ref {
-		return nil, &Error{Code: "42712", Message: "name \"" + src + "\" specified more than once",
-			Detail: "The name is used both as MERGE target table and data source."}
+	for _, r := range src.rels {
+		if r == ref && len(src.rels) == 1 {
+			return nil, &Error{Code: "42712", Message: "name \"" + r + "\" specified more than once",
+				Detail: "The name is used both as MERGE target table and data source."}
+		}
+		if r == ref {
+			return nil, x.mergeAmbiguousTarget(ref, sHi)
+		}
 	}
 	on := sHi + 1
 	clauses, onHi, err := x.mergeClauses(on)
@@ -202,7 +309,10 @@ func (x *tx) merge() (*Stmt, error) {
 	if alias != "" {
 		targetAs += " AS " + alias
 	}
-	p := Merge{Target: target}
+	p := Merge{Target: target, Ordered: true}
+	if len(src.rels) > 1 {
+		p.Rels = len(src.rels)
+	}
 	st := &Stmt{Kind: KindQuery, Tag: "MERGE"}
 	// the join's rows: the clause whose condition holds first
 	caseOf := func(b *mergeText, matched bool) {
@@ -235,7 +345,7 @@ func (x *tx) merge() (*Stmt, error) {
 	match := x.mergeText()
 	match.lit("SELECT " + quoteIdent(ref) + "." + mergeRowid + " AS " + MergeTID + ", ")
 	caseOf(match, true)
-	match.lit(quoteIdent(src) + ".* FROM ")
+	match.lit(src.columns() + " FROM ")
 	match.user(sLo, sHi)
 	match.lit(" JOIN " + targetAs + " ON ")
 	match.user(on, onHi)
@@ -257,14 +367,33 @@ func (x *tx) merge() (*Stmt, error) {
 	// the source's column types as a query of it shows them (derived
 	// columns: VALUES, subqueries), which the kept rows' columns take
 	types := x.mergeText()
+	// (the translation types a derived table's *, not its r.*)
 	types.lit("SELECT * FROM ")
 	types.user(sLo, sHi)
-	if q, err := types.translate(); err == nil && len(q.ColumnOIDs) > 0 {
+	if q, err := types.translate(); err == nil && len(q.ColumnOIDs) > 0 && len(src.rels) == 1 {
 		p.OIDs = append([]uint32{0, 0}, q.ColumnOIDs...)
+	}
+	if len(src.rels) > 1 {
+		// each relation's on its own, lined up with its columns at apply
+		p.RelOIDs = make([][]uint32, len(src.rels))
+		for k, sp := range src.spans {
+			t := x.mergeText()
+			t.lit("SELECT * FROM ")
+			t.user(sp[0], sp[1])
+			if q, err := t.translate(); err == nil {
+				p.RelOIDs[k] = q.ColumnOIDs
+			}
+		}
 	}
 	carrier := "SELECT " + MergeTID + " FROM (" + p.Match + ")"
 	if anyNot && anyMatched {
 		if err := x.mergeVolatileSource(sLo, sHi); err != nil {
+			return nil, err
+		}
+	}
+	if m0 > 0 && (anyNot && anyMatched || x.mergeBodiesName(clauses, x.mergeCTENames(m0))) {
+		// the WITH list is evaluated by each part that reads it
+		if err := x.mergeVolatileSource(0, m0); err != nil {
 			return nil, err
 		}
 	}
@@ -279,7 +408,7 @@ func (x *tx) merge() (*Stmt, error) {
 		nm := x.mergeText()
 		nm.lit("SELECT NULL AS " + MergeTID + ", ")
 		caseOf(nm, false)
-		nm.lit(quoteIdent(src) + ".* FROM ")
+		nm.lit(src.columns() + " FROM ")
 		nm.user(sLo, sHi)
 		nm.lit(" WHERE NOT EXISTS (SELECT 1 FROM " + targetAs + " WHERE ")
 		nm.user(on, onHi)
@@ -292,7 +421,9 @@ func (x *tx) merge() (*Stmt, error) {
 		mergeParams(st, q)
 		carrier += " UNION ALL SELECT " + MergeTID + " FROM (" + p.NoMatch + ")"
 	}
-	// the actions: deletes free keys that inserts and updates may take
+	// the actions (a plan of an earlier version ran them in this order,
+	// over all their rows; an Ordered one runs each on its clause's runs
+	// of rows, in the join's order)
 	for _, verb := range []string{"DELETE", "UPDATE", "INSERT"} {
 		for k, c := range clauses {
 			if c.verb != verb {
@@ -312,7 +443,7 @@ func (x *tx) merge() (*Stmt, error) {
 		}
 	}
 	if len(p.Steps) > 1 {
-		if err := x.mergeReadsTarget(clauses, target); err != nil {
+		if err := x.mergeReadsTarget(clauses, target, m0); err != nil {
 			return nil, err
 		}
 	}
@@ -321,65 +452,6 @@ func (x *tx) merge() (*Stmt, error) {
 	st.Exec = []string{"DELETE FROM " + quoteIdent(target) + " WHERE false AND " + mergeRowid + " IN (" + carrier + ")\n" +
 		mergeMark + hex.EncodeToString(b) + " */"}
 	return st, nil
-}
-
-// mergeSource reads the data source at i: a table, a parenthesised query
-// or VALUES list (with its alias), or a function call, each with an
-// optional alias and column list. It returns the source's first token, the
-// name its rows go by, and the index of the ON after it.
-func (x *tx) mergeSource(i int) (lo int, name string, on int, err error) {
-	lo = i
-	if x.kw(i, "LATERAL") {
-		return 0, "", 0, unsupported("MERGE with a LATERAL data source is not supported")
-	}
-	switch {
-	case x.isP(i, "("):
-		i = x.match(i) + 1
-	case (x.T(i).typ == tIdent || x.T(i).typ == tQIdent) && x.isP(i+1, "("):
-		name = x.T(i).identName()
-		i = x.match(i+1) + 1
-	default:
-		if x.kw(i, "ONLY") {
-			i++
-		}
-		name, i = x.name(i)
-		if name == "" {
-			return 0, "", 0, x.syntaxErrAt(i)
-		}
-		if x.isP(i, "*") {
-			i++
-		}
-	}
-	hasAlias := false
-	if x.kw(i, "AS") {
-		i++
-	}
-	if t := x.T(i); t.typ == tQIdent || t.typ == tIdent && !t.kw("ON") && !mergeJoinWord(t) && !reservedWord(t.upper()) {
-		name, hasAlias = t.identName(), true
-		i++
-		if x.isP(i, "(") {
-			i = x.match(i) + 1
-		}
-	}
-	if x.isP(lo, "(") && !hasAlias {
-		return 0, "", 0, &Error{Code: "42601", Message: "subquery in FROM must have an alias",
-			Hint: "For example, FROM (SELECT ...) [AS] foo.", Position: x.charPos(lo)}
-	}
-	if x.isP(i, ",") || mergeJoinWord(x.T(i)) {
-		return 0, "", 0, unsupported("MERGE with a joined data source is not supported (use a subquery)")
-	}
-	if !x.kw(i, "ON") {
-		return 0, "", 0, x.syntaxErrAt(i)
-	}
-	return lo, name, i, nil
-}
-
-func mergeJoinWord(t *token) bool {
-	switch t.upper() {
-	case "JOIN", "NATURAL", "CROSS", "INNER", "LEFT", "RIGHT", "FULL":
-		return t.typ == tIdent
-	}
-	return false
 }
 
 // mergeClauses reads the WHEN clauses after the ON at on, and returns
@@ -500,9 +572,13 @@ type mergeStepStmt struct {
 }
 
 // mergeStep translates the action of clause k (1-based).
-func (x *tx) mergeStep(k int, c mergeClause, targetAs, ref, src string) (mergeStepStmt, error) {
-	kept := MergeTable + " AS " + quoteIdent(src)
-	ofClause := " " + quoteIdent(src) + "." + MergeAct + " = " + strconv.Itoa(k)
+func (x *tx) mergeStep(k int, c mergeClause, targetAs, ref string, src mergeSource) (mergeStepStmt, error) {
+	kept := src.kept
+	if kept == "" {
+		kept = MergeTable + " AS " + quoteIdent(src.rels[0])
+	}
+	first := quoteIdent(src.rels[0])
+	ofClause := " " + first + "." + MergeAct + " = " + strconv.Itoa(k)
 	step := MergeStep{Clause: k, Verb: c.verb}
 	b := x.mergeText()
 	switch c.verb {
@@ -519,7 +595,7 @@ func (x *tx) mergeStep(k int, c mergeClause, targetAs, ref, src string) (mergeSt
 		}
 		b.lit("UPDATE " + targetAs + " SET ")
 		b.user(c.body[0], c.body[1])
-		b.lit(" FROM " + kept + " WHERE " + quoteIdent(ref) + "." + mergeRowid + " = " + quoteIdent(src) + "." + MergeTID + " AND" + ofClause)
+		b.lit(" FROM " + kept + " WHERE " + quoteIdent(ref) + "." + mergeRowid + " = " + first + "." + MergeTID + " AND" + ofClause)
 	case "INSERT":
 		if err := x.mergeInsert(b, c, targetAs, kept, ofClause, &step); err != nil {
 			return mergeStepStmt{}, err
@@ -549,8 +625,18 @@ func (x *tx) mergeInsert(b *mergeText, c mergeClause, targetAs, kept, ofClause s
 		cols = x.splitTop(i+1, e)
 		i = e + 1
 	}
-	if x.kw(i, "OVERRIDING") {
-		return unsupported("MERGE INSERT OVERRIDING is not supported")
+	overriding := ""
+	switch {
+	case x.kw(i, "OVERRIDING", "SYSTEM", "VALUE"):
+		// the session let the identity columns' values through
+		// (MergeActions keeps the clause); the INSERT ... SELECT drops it
+		overriding = x.orig(i, i+3) + " "
+		i += 3
+		if !x.kw(i, "VALUES") {
+			return x.syntaxErrAt(i) // PostgreSQL's grammar: VALUES only
+		}
+	case x.kw(i, "OVERRIDING", "USER", "VALUE"):
+		return unsupported("INSERT ... OVERRIDING USER VALUE is not supported") // as INSERT (identity.go)
 	}
 	if x.kw(i, "DEFAULT", "VALUES") {
 		if i+2 != end {
@@ -601,7 +687,7 @@ func (x *tx) mergeInsert(b *mergeText, c mergeClause, targetAs, kept, ofClause s
 		}
 		b.lit(") ")
 	}
-	b.lit("SELECT ")
+	b.lit(overriding + "SELECT ")
 	for n, k := range keep {
 		if n > 0 {
 			b.lit(", ")
@@ -625,7 +711,16 @@ type mergeText struct {
 // the statement, and its length.
 type mergeSeg struct{ at, from, n int }
 
-func (x *tx) mergeText() *mergeText { return &mergeText{x: x} }
+// mergeText starts a part with the statement's WITH list (WITH ...
+// MERGE), which every part reads under the same names.
+func (x *tx) mergeText() *mergeText {
+	m := &mergeText{x: x}
+	if m0 := x.mergeStart(); m0 > 0 {
+		m.user(0, m0)
+		m.lit(" ")
+	}
+	return m
+}
 
 func (m *mergeText) lit(s string) { m.b.WriteString(s) }
 
@@ -664,10 +759,11 @@ func (m *mergeText) statementPos(sql string, pos int) int {
 // mergeClausesOf reads a MERGE statement's target table and WHEN
 // clauses (ok false when x is none it can read).
 func (x *tx) mergeClausesOf() (table string, clauses []mergeClause, ok bool) {
-	if !x.T(0).kw("MERGE") || !x.kw(1, "INTO") {
+	m0 := x.mergeStart()
+	if m0 < 0 || !x.kw(m0+1, "INTO") {
 		return "", nil, false
 	}
-	table, j := x.name(2)
+	table, j := x.name(m0 + 2)
 	if table == "" {
 		return "", nil, false
 	}
@@ -685,10 +781,11 @@ func (x *tx) mergeClausesOf() (table string, clauses []mergeClause, ok bool) {
 // MergeTarget is the target table of a MERGE ("" for another statement).
 func MergeTarget(sql string) string {
 	x := newTx(sql)
-	if !x.T(0).kw("MERGE") || !x.kw(1, "INTO") {
+	m0 := x.mergeStart()
+	if m0 < 0 || !x.kw(m0+1, "INTO") {
 		return ""
 	}
-	table, _ := x.name(2)
+	table, _ := x.name(m0 + 2)
 	return table
 }
 
@@ -704,11 +801,21 @@ func MergeColumnless(sql string) (table string, ok bool) {
 		return "", false
 	}
 	for _, c := range clauses {
-		if c.verb == "INSERT" && x.kw(c.body[0], "VALUES") {
+		if c.verb == "INSERT" && x.kw(x.mergeValuesAt(c), "VALUES") {
 			return table, true
 		}
 	}
 	return "", false
+}
+
+// mergeValuesAt is where the INSERT clause c has its VALUES or DEFAULT
+// VALUES when it has no column list: after INSERT [OVERRIDING ... VALUE].
+func (x *tx) mergeValuesAt(c mergeClause) int {
+	i := c.body[0]
+	if x.kw(i, "OVERRIDING") {
+		i += 3
+	}
+	return i
 }
 
 // MergeAddColumns gives each columnless INSERT VALUES action of the MERGE
@@ -722,7 +829,7 @@ func MergeAddColumns(sql string, names []string) string {
 	}
 	for k := len(clauses) - 1; k >= 0; k-- {
 		c := clauses[k]
-		i := c.body[0]
+		i := x.mergeValuesAt(c)
 		if c.verb != "INSERT" || !x.kw(i, "VALUES") || !x.isP(i+1, "(") {
 			continue
 		}
@@ -734,7 +841,7 @@ func MergeAddColumns(sql string, names []string) string {
 		for j := range cols {
 			cols[j] = quoteIdent(names[j])
 		}
-		at := x.T(i).pos
+		at := x.T(c.body[0]).pos // before OVERRIDING
 		sql = sql[:at] + "(" + strings.Join(cols, ", ") + ") " + sql[at:]
 	}
 	return sql
@@ -851,8 +958,9 @@ func MergeActions(sql string) []string {
 		return nil
 	}
 	alias := ""
-	_, j := x.name(2)
-	tName := x.orig(2, j)
+	m0 := x.mergeStart()
+	_, j := x.name(m0 + 2)
+	tName := x.orig(m0+2, j)
 	if x.kw(j, "AS") {
 		j++
 	}
@@ -873,7 +981,8 @@ func MergeTypingText(sql string) string {
 	if !ok {
 		return sql
 	}
-	tLo := 2
+	m0 := x.mergeStart()
+	tLo := m0 + 2
 	_, j := x.name(tLo)
 	for j < x.n() && !x.kw(j, "USING") {
 		j++
@@ -914,6 +1023,9 @@ func MergeTypingText(sql string) string {
 	q := "SELECT " + strings.Join(items, ", ") + " FROM " + x.orig(sLo, on) + " JOIN " + x.orig(tLo, j) + " ON " + x.orig(on+1, onHi)
 	if len(conds) > 0 {
 		q += " WHERE " + strings.Join(conds, " AND ")
+	}
+	if m0 > 0 {
+		q = x.orig(0, m0) + " " + q
 	}
 	return q
 }

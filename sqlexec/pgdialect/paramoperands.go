@@ -76,7 +76,7 @@ var arithOps = map[string]bool{"+": true, "-": true, "*": true, "/": true, "%": 
 // followed by a cast may be typed from, at most one per parameter.
 func ParamOperands(sql string) []ParamOperand {
 	x := newTx(sql)
-	if x.T(0).kw("MERGE") {
+	if x.mergeStart() >= 0 {
 		x = newTx(MergeTypingText(sql)) // merge.go: its expressions as a query
 	}
 	var out []ParamOperand

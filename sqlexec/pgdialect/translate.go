@@ -62,13 +62,13 @@ func Translate(sql string) (st *Stmt, err error) {
 	if st, ok, err := x.cursorStatement(); ok { // cursor.go: the query is translated when declared
 		return st, err
 	}
+	if err := x.refuseWithMerge(); err != nil { // merge.go
+		return nil, err
+	}
 	if top, err := x.checkWritableCTEs(); err != nil { // dmlcte.go
 		return nil, err
 	} else if top {
 		return x.withDMLCTE()
-	}
-	if err := x.refuseWithMerge(); err != nil { // merge.go
-		return nil, err
 	}
 	if st, ok, err := x.withDML(); ok { // withdml.go: each part translated on its own
 		return st, err
@@ -160,6 +160,9 @@ func Translate(sql string) (st *Stmt, err error) {
 }
 
 func (x *tx) translate() (*Stmt, error) {
+	if x.T(0).kw("WITH") && x.mergeStart() > 0 {
+		return x.merge() // merge.go: WITH ... MERGE
+	}
 	first := x.T(0).upper()
 	switch first {
 	case "BEGIN", "START":

@@ -42,11 +42,11 @@ const ViewDeclsFunc = "pg_view_decls"
 const relCreateSQL = "CASE type WHEN 'view' THEN " + ViewDeclsFunc + "(name) ELSE sql END"
 
 // relSchemaRow selects the sqlite_schema row of table or view tbl. The
-// one temporary table a translation names itself (MERGE's kept rows,
-// merge.go) is in the temporary schema.
+// temporary tables a translation names itself (MERGE's kept rows,
+// merge.go, mergesource.go) are in the temporary schema.
 func relSchemaRow(tbl string) string {
 	schema := "sqlite_schema"
-	if strings.EqualFold(tbl, mergeTableName) {
+	if isMergeTable(tbl) {
 		schema = "sqlite_temp_schema"
 	}
 	return "FROM " + schema + " WHERE type IN ('table', 'view') AND name = " + quoteLit(tbl) + " COLLATE NOCASE"

@@ -46,12 +46,10 @@ MERGE INTO n28merge_acct a USING (SELECT 5 AS id) AS v ON a.id = v.id WHEN NOT M
 MERGE INTO n28merge_acct a USING (SELECT 5 AS id) AS v ON a.id = v.id WHEN NOT MATCHED THEN INSERT (id, owner) VALUES (v.id);
 MERGE INTO n28merge_acct a USING (SELECT 5 AS id) AS v ON a.id = v.id WHEN NOT MATCHED THEN INSERT (id, owner) VALUES (v.id, 'a'), (6, 'b');
 MERGE INTO n28merge_acct a USING (SELECT 5 AS id) AS v ON a.id = v.id WHEN NOT MATCHED BY SOURCE THEN DELETE;
--- forms raftsql refuses (0A000)
--- differs: raftsql refuses WITH before MERGE (0A000)
+-- WITH before MERGE, a joined source; forms raftsql refuses (0A000)
 WITH w AS (SELECT 1 AS id) MERGE INTO n28merge_acct a USING w ON a.id = w.id WHEN MATCHED THEN DO NOTHING;
--- differs: raftsql refuses a joined data source (0A000); a subquery gives the same rows
 MERGE INTO n28merge_acct a USING n28merge_txn t JOIN n28merge_acct b ON b.id = t.acct ON a.id = t.acct WHEN MATCHED THEN DO NOTHING;
--- differs: raftsql refuses OVERRIDING in MERGE's INSERT (0A000)
+-- differs: raftsql refuses OVERRIDING USER VALUE, in MERGE as in INSERT (0A000)
 MERGE INTO n28merge_acct a USING (SELECT 1 AS id) AS v ON a.id = v.id WHEN NOT MATCHED THEN INSERT OVERRIDING USER VALUE VALUES (v.id, 'x');
 WITH w AS (MERGE INTO n28merge_acct a USING (SELECT 1 AS id) v ON a.id = v.id WHEN MATCHED THEN DO NOTHING) SELECT 1;
 SELECT * FROM n28merge_acct ORDER BY id;
