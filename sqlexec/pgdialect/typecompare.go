@@ -343,7 +343,7 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 		case ty.col != nil:
 			// the SQLite text: a literal compared with a column is read
 			// by the column's type at run time (enforce.go's wrapIn)
-			if strings.EqualFold(t.text, "pg_in_col") && x.T(m-1).typ == tString && (x.T(m-1).text == "'unknown'" || x.T(m-1).text == "'compared'") {
+			if _, ok := x.commonLiteral(s); ok || strings.EqualFold(t.text, "pg_in_col") && x.T(m-1).typ == tString && (x.T(m-1).text == "'unknown'" || x.T(m-1).text == "'compared'") {
 				typ = "unknown"
 			}
 			if liteJSONFuncs[strings.ToLower(t.text)] {

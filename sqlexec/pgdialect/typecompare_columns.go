@@ -154,9 +154,9 @@ func (sc *jsonScope) level(s, nest int) (l gsLevel, items []gcItem, cols []map[s
 		case it.derived != nil && it.cols != nil:
 			cols[i] = sc.derivedJSON(it, nest)
 		}
-		for _, typ := range cols[i] {
-			found = found || typedColumnTypes[typ]
-		}
+		// any known type: COALESCE, CASE, GREATEST and LEAST match their
+		// values' types whatever they are (typecompare_common.go)
+		found = found || len(cols[i]) > 0
 	}
 	ty = jsonTyping{col: func(k int) string {
 		ref, sure, _, isRef := g.resolve(k, k)
