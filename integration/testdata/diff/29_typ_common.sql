@@ -13,7 +13,6 @@ CREATE VIEW n29typ_v AS SELECT id, n * 2 AS n2, t AS t0, i + 1 AS i1 FROM n29typ
 -- refusal carries no position there
 SELECT greatest(t, 0) FROM n29typ_t;
 SELECT least(d, 1) FROM n29typ_t;
-SELECT greatest(bo, 'x') FROM n29typ_t;
 -- positions
 SELECT coalesce(t, 0) FROM n29typ_t;
 SELECT coalesce(t, NULL, 0) FROM n29typ_t;
@@ -26,17 +25,14 @@ SELECT CASE WHEN i = 1 THEN t ELSE 1 END FROM n29typ_t;
 SELECT CASE WHEN id = 1 THEN bo WHEN id = 2 THEN i END FROM n29typ_t;
 SELECT CASE id WHEN 1 THEN d ELSE i END FROM n29typ_t;
 SELECT coalesce(t0, i1) FROM n29typ_v;
-SELECT id, coalesce(n2, i1), coalesce(t0, 'z') FROM n29typ_v ORDER BY id;
 SELECT coalesce(i, 'a') FROM n29typ_t;
 SELECT coalesce(bo, 'x') FROM n29typ_t;
 SELECT coalesce(d, 'x') FROM n29typ_t WHERE false;
-SELECT id, coalesce(i, '5'), coalesce(bo, 'f'), coalesce(d, '2021-03-04') FROM n29typ_t ORDER BY id;
 SELECT nullif(bo, 'x') FROM n29typ_t;
 SELECT nullif(i, 'a') FROM n29typ_t;
 SELECT CASE WHEN i = 1 THEN d ELSE 'x' END FROM n29typ_t;
 SELECT CASE WHEN i = 1 THEN 'y' ELSE d END FROM n29typ_t;
 SELECT CASE WHEN i = 1 THEN 'y' WHEN i = 2 THEN i END FROM n29typ_t;
-SELECT id, CASE WHEN i = 1 THEN 'y' ELSE t END FROM n29typ_t ORDER BY id;
 SELECT count(*) FROM n29typ_t UNION SELECT sum(b) FROM n29typ_t ORDER BY 1;
 SELECT count(*) FROM n29typ_t WHERE id = 1 UNION SELECT avg(i) FROM n29typ_t ORDER BY 1;
 SELECT count(*) FROM n29typ_t UNION ALL SELECT avg(i) FROM n29typ_t ORDER BY 1;
@@ -44,4 +40,3 @@ SELECT count(*) FROM n29typ_t UNION SELECT sum(f) FROM n29typ_t ORDER BY 1;
 SELECT count(*) FROM n29typ_t UNION SELECT max(n) FROM n29typ_t ORDER BY 1;
 SELECT count(i) FROM n29typ_t UNION SELECT i + 0.5 FROM n29typ_t ORDER BY 1;
 SELECT count(*) FROM n29typ_t INTERSECT SELECT avg(b) FROM n29typ_t;
-SELECT count(*) FROM n29typ_t UNION SELECT sum(i) FROM n29typ_t WHERE false;
