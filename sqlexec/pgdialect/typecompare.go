@@ -698,7 +698,7 @@ func (x *tx) jsonPgCmp(k int, ty jsonTyping) *jsonRefused {
 		}
 		types[i] = typ
 	}
-	if !noComparison(types[0], types[1]) {
+	if !noComparison(types[0], types[1]) && !crossCategory(types[0], types[1]) {
 		return nil
 	}
 	return &jsonRefused{m + 1, "operator does not exist: " + types[0] + " " + op.text + " " + types[1], jsonOperatorHint, ""}

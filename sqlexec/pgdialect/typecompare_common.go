@@ -279,3 +279,12 @@ func (x *tx) commonLiteralRefusal(args [][2]int, typ string) *jsonRefused {
 func (x *tx) nextIsCaseWord(k int) bool {
 	return x.kw(k, "WHEN") || x.kw(k, "ELSE") || x.kw(k, "END")
 }
+
+// crossCategory: l and r are known types of different categories, which
+// PostgreSQL's comparison operators never mix (no implicit cast crosses
+// them: text = integer, date < integer and boolean = integer are 42883);
+// an unknown literal takes the other's type.
+func crossCategory(l, r string) bool {
+	cl, cr := typeCategory(l), typeCategory(r)
+	return cl != "" && cr != "" && cl != "X" && cr != "X" && cl != cr
+}

@@ -13,6 +13,11 @@ CREATE VIEW n29typ_v AS SELECT id, n * 2 AS n2, t AS t0, i + 1 AS i1 FROM n29typ
 -- refusal carries no position there
 SELECT greatest(t, 0) FROM n29typ_t;
 SELECT least(d, 1) FROM n29typ_t;
+-- NULLIF(a, b) is a = b: no operator across categories (42883), placed
+-- at NULLIF, a token its rewrite does not keep
+SELECT nullif(t, 0) FROM n29typ_t;
+SELECT nullif(d, 0) FROM n29typ_t;
+SELECT nullif(bo, 1) FROM n29typ_t;
 -- positions
 SELECT coalesce(t, 0) FROM n29typ_t;
 SELECT coalesce(t, NULL, 0) FROM n29typ_t;
@@ -40,3 +45,7 @@ SELECT count(*) FROM n29typ_t UNION SELECT sum(f) FROM n29typ_t ORDER BY 1;
 SELECT count(*) FROM n29typ_t UNION SELECT max(n) FROM n29typ_t ORDER BY 1;
 SELECT count(i) FROM n29typ_t UNION SELECT i + 0.5 FROM n29typ_t ORDER BY 1;
 SELECT count(*) FROM n29typ_t INTERSECT SELECT avg(b) FROM n29typ_t;
+SELECT i FROM n29typ_t UNION SELECT t FROM n29typ_t;
+SELECT 1 UNION SELECT 2 UNION SELECT bo FROM n29typ_t;
+SELECT i, t FROM n29typ_t UNION SELECT i, i FROM n29typ_t;
+SELECT d FROM n29typ_t INTERSECT SELECT 1;
