@@ -246,15 +246,12 @@ func (x *tx) convertSetOp(arms [][2]int, armOIDs [][]uint32, what string) (bool,
 			wrapped = wrapped || x.T(a).typ == tIdent && strings.EqualFold(x.T(a).text, setOpValueFunc) ||
 				x.isP(a, "(") && strings.EqualFold(x.T(a+1).text, setOpValueFunc)
 		}
-		if _, err := commonType(typedBranches(oids), what); err != nil {
-			// PostgreSQL places it at the first operand whose type does
-			// not match the ones before it
-			for n := 2; n <= len(oids); n++ {
-				if _, e := commonType(typedBranches(oids[:n]), what); e != nil {
-					err.Position = x.T(at[n-1]).pos + 1
-					break
-				}
-			}
+		brs := typedBranches(oids)
+		for k := range brs {
+			brs[k].a = at[k]
+		}
+		if _, err := commonType(brs, what); err != nil {
+			err.Position = x.T(mismatchAt(brs, what).a).pos + 1 // typeresolve.go
 			return false, err
 		}
 		common := CommonType(oids)

@@ -88,9 +88,12 @@ func CheckTypedColumns(sqlText string, cat TypedCatalog) (r TypeRefusal, ok bool
 			_, _, _, aty, _ := sc.level(arm, 0)
 			return sc.typing(aty)
 		})
-		if !found && f == nil {
+		if !found && f == nil && l.from >= 0 {
 			continue
 		}
+		// a level without FROM items: its constants and casts
+		// (coalesce('a'::text, 1) is 42804 too)
+		ty = sc.typing(ty)
 		for k := l.items; k < l.end && f == nil; k++ {
 			if x.isSubquery(k) {
 				k = x.match(k) // its own level
