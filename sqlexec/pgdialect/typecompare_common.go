@@ -1,17 +1,21 @@
 package pgdialect
 
 // typecompare_common.go: PostgreSQL's select_common_type for the values
-// of COALESCE, GREATEST, LEAST, CASE and a set operation's column when one
-// of them is json, jsonb, xml or money, which have no implicit cast to or
-// from any other type: money beside a number is 42846 `COALESCE could
-// not convert type integer to money` (money's category is numeric's),
-// beside a text 42804 `COALESCE types money and text cannot be matched`.
-// SQLite would return whichever value comes first: a silently different
-// answer. NULLIF(a, b) is a = b (42883 `operator does not exist: money =
-// integer`). The types are jsonOperand's, in both passes (the column
-// pass knows a column's type from the catalog); the check is let
-// through wherever a type is not known or neither of the two types a
-// refusal would name is one of the four.
+// of COALESCE, GREATEST, LEAST, CASE and a set operation's column. Types
+// of different categories have no implicit cast between them, so any two
+// such (text beside integer, date beside integer, an array beside its
+// element) are 42804 `COALESCE types text and integer cannot be
+// matched`; json, jsonb, xml and money have no implicit cast to or from
+// any other type of their category either (money beside a number is
+// 42846 `COALESCE could not convert type integer to money`). SQLite would
+// return whichever value comes first: a silently different answer.
+// NULLIF(a, b) is a = b (42883 `operator does not exist: money =
+// integer`, `text = integer`). In the column pass an unknown literal
+// among the values is read by the common type's input function
+// (coalesce(i, 'a') is 22P02 at 'a' whether or not a row reaches it).
+// The types are jsonOperand's, in both passes (the column pass knows a
+// column's type from the catalog); the check is let through wherever a
+// type is not known.
 
 import (
 	"strings"
