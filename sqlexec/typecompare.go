@@ -10,8 +10,9 @@ import (
 // sorted, grouped or given to min/max, a jsonb, macaddr, bit string or
 // range column given to min/max, a money column compared with another type or given to a
 // numeric function, 42804/42846 for values of no common type (COALESCE,
-// CASE, a set operation: money beside a number, json or xml beside
-// another type), and 42704 for an index on a json or xml column
+// CASE, a set operation: types of different categories, money beside a
+// number, json or xml beside another type) and their unknown literals'
+// input errors (22P02 ...), and 42704 for an index on a json or xml column
 // (pgdialect/typecompare_columns.go, typecompare_common.go),
 // checked on the SQLite text once it compiles, beside the grouping check:
 // every statement that runs passes here, so the refusal is the
