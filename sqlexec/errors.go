@@ -547,7 +547,11 @@ func fixPosition(e *Error, orig string) {
 			!regexp.MustCompile(`(?i)\bTYPE\s+(public\s*\.\s*)?"?`+regexp.QuoteMeta(m[1])+`\b`).MatchString(orig) {
 			name = m[1]
 		}
-	case "42P10", "42803", "42883", "42804", "42846": // 42883: typecompare.go's and concatcheck.go's refusals; 42804, 42846: typecompare.go's set operations
+	case "42P10", "42803", "42883", "42804", "42846", "22P02", "22007", "22008", "22003":
+		// 42883: typecompare.go's and concatcheck.go's refusals; 42804,
+		// 42846: typecompare.go's common types; the 22 codes: its
+		// literal read as the common type (a run-time error has no
+		// lite text)
 		if e.lite.sql != "" {
 			pos, _, atEnd, ok := pgdialect.ErrorToken(orig, e.lite.sql, e.lite.off)
 			if e.lite.sql, e.Pos = "", 0; ok && !atEnd {

@@ -71,7 +71,11 @@ func setOpConversion(st *lstmt) (string, *Error) {
 		return declOIDs(armDecls(st.c, arms))
 	})
 	if e != nil {
-		return "", &Error{Code: e.Code, Message: e.Message, Statement: -1}
+		err := &Error{Code: e.Code, Message: e.Message, Statement: -1}
+		if e.Position > 0 {
+			err.lite.sql, err.lite.off = sqlText, e.Position-1 // fixPosition places it in the client's text
+		}
+		return "", err
 	}
 	return q, nil
 }

@@ -303,6 +303,11 @@ func (x *tx) exprType(a, b int) uint32 {
 		if strings.EqualFold(x.T(a).text, "pg_array") {
 			return x.arrayCallType(a+2, b-1)
 		}
+		if strings.EqualFold(x.T(a).text, "count") && !x.isP(a-1, ".") {
+			// whatever its argument, count is bigint: SELECT count(*)
+			// UNION SELECT sum(b) is bigint beside numeric, numeric
+			return pgoid.Int8
+		}
 		if typ, ok := strings.CutPrefix(strings.ToLower(x.T(a).text), "pg_in_"); ok {
 			// an array's input, '{3}'::int4[] (array_translate.go)
 			if o, _ := DeclTypeOID(typ); pgoid.ElemOf(o) != 0 && TypeName(o) == typ {

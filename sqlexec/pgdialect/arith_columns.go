@@ -331,9 +331,11 @@ func aggRuntimeType(fn, rt string) string {
 	case "sum":
 		return "(CASE " + rt + " WHEN 'int2' THEN 'int8' WHEN 'int4' THEN 'int8' WHEN 'int8' THEN 'numeric' ELSE " + rt + " END)"
 	case "avg":
-		// avg of integers is a float here (a documented difference):
-		// only a numeric column's is numeric
-		return "(CASE " + rt + " WHEN 'numeric' THEN 'numeric' ELSE '' END)"
+		// avg of any integer or numeric is numeric (the integers' too:
+		// SELECT count(*) UNION SELECT avg(i) is one row, 1 and
+		// 1.00000000000000000000 being one numeric value), of a float
+		// float8
+		return "(CASE WHEN " + rt + " IN ('int2', 'int4', 'int8', 'numeric') THEN 'numeric' WHEN " + rt + " IN ('float4', 'float8') THEN 'float8' ELSE '' END)"
 	}
 	return ""
 }

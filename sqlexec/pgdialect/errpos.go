@@ -116,8 +116,31 @@ func alignKey(t *token) string {
 	switch t.typ {
 	case tIdent, tQIdent:
 		return "n" + strings.ToLower(t.identName())
+	case tString:
+		if v := strings.Trim(t.text, "'"); len(t.text) > 2 && t.text[0] == '\'' && decimalDigits(v) {
+			// a decimal constant is spliced as its digits' text
+			// (CAST('1.50' AS TEXT) COLLATE pg_numeric): the client's
+			// number
+			return string(rune('a'+tNumber)) + v
+		}
 	}
 	return string(rune('a'+t.typ)) + t.text
+}
+
+// decimalDigits: s is an unsigned decimal constant's text (1.50, .5, 7).
+func decimalDigits(s string) bool {
+	dot, digits := false, false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case r == '.' && !dot:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return digits
 }
 
 // alignTokens matches b's tokens to a's: match[k] is the index in a of

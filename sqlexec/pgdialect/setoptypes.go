@@ -160,7 +160,8 @@ func (x *tx) wrapSetOpValue(a, b int, typ, list string, coll bool) {
 // those of its FROM subqueries, CTEs and scalar subqueries; the types are
 // the schema's, the same on every node. "" when no column needs
 // converting; PostgreSQL's 42804 when two operands' types cannot be
-// matched (text beside int4).
+// matched (text beside int4), its Position then 1 + the byte offset in
+// sqlText of the operand's item PostgreSQL places it at.
 func SetOpConversion(sqlText string, armTypes func(arms []string) [][]uint32) (string, *Error) {
 	x := newTx(sqlText)
 	with := ""
@@ -230,6 +231,7 @@ func (x *tx) convertSetOp(arms [][2]int, armOIDs [][]uint32, what string) (bool,
 	changed := false
 	for c := range items[0] {
 		var oids []uint32 // the operands' types but a NULL's
+		var at []int      // their items' first tokens
 		wrapped := false
 		for k := range arms {
 			a, _ := x.itemExpr(items[k][c][0], items[k][c][1])
@@ -240,11 +242,16 @@ func (x *tx) convertSetOp(arms [][2]int, armOIDs [][]uint32, what string) (bool,
 			if o == 0 || arithOIDNames[o] == "" {
 				wrapped = true // not known, or of no numeric type: left as it is
 			}
-			oids = append(oids, o)
+			oids, at = append(oids, o), append(at, a)
 			wrapped = wrapped || x.T(a).typ == tIdent && strings.EqualFold(x.T(a).text, setOpValueFunc) ||
 				x.isP(a, "(") && strings.EqualFold(x.T(a+1).text, setOpValueFunc)
 		}
-		if _, err := commonType(typedBranches(oids), what); err != nil {
+		brs := typedBranches(oids)
+		for k := range brs {
+			brs[k].a = at[k]
+		}
+		if _, err := commonType(brs, what); err != nil {
+			err.Position = x.T(mismatchAt(brs, what).a).pos + 1 // typeresolve.go
 			return false, err
 		}
 		common := CommonType(oids)

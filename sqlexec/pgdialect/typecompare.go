@@ -343,7 +343,7 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 		case ty.col != nil:
 			// the SQLite text: a literal compared with a column is read
 			// by the column's type at run time (enforce.go's wrapIn)
-			if strings.EqualFold(t.text, "pg_in_col") && x.T(m-1).typ == tString && (x.T(m-1).text == "'unknown'" || x.T(m-1).text == "'compared'") {
+			if _, ok := x.commonLiteral(s); ok || strings.EqualFold(t.text, "pg_in_col") && x.T(m-1).typ == tString && (x.T(m-1).text == "'unknown'" || x.T(m-1).text == "'compared'") {
 				typ = "unknown"
 			}
 			if liteJSONFuncs[strings.ToLower(t.text)] {
@@ -698,7 +698,7 @@ func (x *tx) jsonPgCmp(k int, ty jsonTyping) *jsonRefused {
 		}
 		types[i] = typ
 	}
-	if !noComparison(types[0], types[1]) {
+	if !noComparison(types[0], types[1]) && !crossCategory(types[0], types[1]) {
 		return nil
 	}
 	return &jsonRefused{m + 1, "operator does not exist: " + types[0] + " " + op.text + " " + types[1], jsonOperatorHint, ""}

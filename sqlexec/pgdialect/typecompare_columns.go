@@ -88,9 +88,12 @@ func CheckTypedColumns(sqlText string, cat TypedCatalog) (r TypeRefusal, ok bool
 			_, _, _, aty, _ := sc.level(arm, 0)
 			return sc.typing(aty)
 		})
-		if !found && f == nil {
+		if !found && f == nil && l.from >= 0 {
 			continue
 		}
+		// a level without FROM items: its constants and casts
+		// (coalesce('a'::text, 1) is 42804 too)
+		ty = sc.typing(ty)
 		for k := l.items; k < l.end && f == nil; k++ {
 			if x.isSubquery(k) {
 				k = x.match(k) // its own level
@@ -154,9 +157,9 @@ func (sc *jsonScope) level(s, nest int) (l gsLevel, items []gcItem, cols []map[s
 		case it.derived != nil && it.cols != nil:
 			cols[i] = sc.derivedJSON(it, nest)
 		}
-		for _, typ := range cols[i] {
-			found = found || typedColumnTypes[typ]
-		}
+		// any known type: COALESCE, CASE, GREATEST and LEAST match their
+		// values' types whatever they are (typecompare_common.go)
+		found = found || len(cols[i]) > 0
 	}
 	ty = jsonTyping{col: func(k int) string {
 		ref, sure, _, isRef := g.resolve(k, k)

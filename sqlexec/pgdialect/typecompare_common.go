@@ -1,19 +1,26 @@
 package pgdialect
 
 // typecompare_common.go: PostgreSQL's select_common_type for the values
-// of COALESCE, GREATEST, LEAST, CASE and a set operation's column when one
-// of them is json, jsonb, xml or money, which have no implicit cast to or
-// from any other type: money beside a number is 42846 `COALESCE could
-// not convert type integer to money` (money's category is numeric's),
-// beside a text 42804 `COALESCE types money and text cannot be matched`.
-// SQLite would return whichever value comes first: a silently different
-// answer. NULLIF(a, b) is a = b (42883 `operator does not exist: money =
-// integer`). The types are jsonOperand's, in both passes (the column
-// pass knows a column's type from the catalog); the check is let
-// through wherever a type is not known or neither of the two types a
-// refusal would name is one of the four.
+// of COALESCE, GREATEST, LEAST, CASE and a set operation's column. Types
+// of different categories have no implicit cast between them, so any two
+// such (text beside integer, date beside integer, an array beside its
+// element) are 42804 `COALESCE types text and integer cannot be
+// matched`; json, jsonb, xml and money have no implicit cast to or from
+// any other type of their category either (money beside a number is
+// 42846 `COALESCE could not convert type integer to money`). SQLite would
+// return whichever value comes first: a silently different answer.
+// NULLIF(a, b) is a = b (42883 `operator does not exist: money =
+// integer`, `text = integer`). In the column pass an unknown literal
+// among the values is read by the common type's input function
+// (coalesce(i, 'a') is 22P02 at 'a' whether or not a row reaches it).
+// The types are jsonOperand's, in both passes (the column pass knows a
+// column's type from the catalog); the check is let through wherever a
+// type is not known.
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // numberRank orders the numeric types as PostgreSQL's implicit casts
 // widen them (smallint to integer to bigint to numeric to real to double
@@ -26,6 +33,9 @@ var numberRank = map[string]int{"smallint": 1, "integer": 2, "bigint": 3, "numer
 func typeCategory(typ string) string {
 	if t := typeAlias[typ]; t != nil {
 		return t.cat
+	}
+	if strings.HasSuffix(typ, "[]") {
+		return "A" // format_type's name of any array type (integer[])
 	}
 	return ""
 }
@@ -48,9 +58,9 @@ func selectCommonType(what string, types []string, at []int) (common string, r *
 		case typeCategory(t) == "" || typeCategory(p) == "":
 			return "", nil
 		case typeCategory(t) != typeCategory(p):
-			if !setOpChecked(p) && !setOpChecked(t) {
-				return "", nil
-			}
+			// no implicit cast crosses categories: PostgreSQL refuses
+			// whichever the two types are (text beside integer, date
+			// beside integer, boolean beside text)
 			return "", &jsonRefused{at[i], what + " types " + p + " and " + t + " cannot be matched", "", "42804"}
 		case numberRank[p] > 0 && numberRank[t] > numberRank[p]:
 			p = t // the implicit cast widens
@@ -106,9 +116,17 @@ func (x *tx) callCommonType(k int, ty jsonTyping) (string, *jsonRefused) {
 		if len(types) == 2 && noComparison(types[0], types[1]) {
 			return "", &jsonRefused{tok: k, message: "operator does not exist: " + types[0] + " = " + types[1], hint: jsonOperatorHint}
 		}
+		if ty.col != nil {
+			if r := x.commonLiteralRefusal(args[1:], types[0]); r != nil {
+				return "", r
+			}
+		}
 		return types[0], nil
 	}
 	common, r := selectCommonType(name, types, at)
+	if r == nil && ty.col != nil {
+		r = x.commonLiteralRefusal(args, common)
+	}
 	if r != nil && rotated {
 		r.tok = -1 // the arguments are written several times: no sure place
 	}
@@ -190,5 +208,87 @@ func (x *tx) caseCommonType(k int, ty jsonTyping) (string, *jsonRefused) {
 	if r != nil && r.code == "42846" {
 		r.message = "CASE/WHEN" + strings.TrimPrefix(r.message, "CASE")
 	}
+	if r == nil && ty.col != nil && common != "unknown" && typeCategory(common) != "S" {
+		// a quoted literal result is read by the common type's input
+		// function, ELSE first (CASE WHEN b THEN d ELSE 'x' END of a
+		// date column is 22007 at 'x' whichever branch runs); a string
+		// type reads any text
+		for i, t := range types {
+			if t == "unknown" && x.T(at[i]).typ == tString && x.nextIsCaseWord(at[i]+1) {
+				if r = x.literalRefusal(at[i], common); r != nil {
+					break
+				}
+			}
+		}
+	}
 	return common, r
+}
+
+// commonLiteral reads, at s, the SQLite text's form of an unknown literal
+// among the arguments of a COALESCE, NULLIF, GREATEST or LEAST call beside
+// one column (unknownlit.go's commonLiterals: pg_in_col('a', <table>,
+// <column>, NULL, 'common')): the literal's token, ok false when s
+// starts no such form.
+func (x *tx) commonLiteral(s int) (lit int, ok bool) {
+	if !strings.EqualFold(x.T(s).text, "pg_in_col") || !x.isP(s+1, "(") {
+		return 0, false
+	}
+	m := x.match(s + 1)
+	if m < 0 || x.T(s+2).typ != tString || !x.isP(s+3, ",") || x.T(m-1).text != "'common'" {
+		return 0, false
+	}
+	return s + 2, true
+}
+
+// literalRefusal is PostgreSQL's error for the unknown literal at lit read
+// as a value of type typ (format_type's name) by its input function when
+// the common type is resolved: coalesce(i, 'a') of an integer column is
+// 22P02 at 'a' though no row reaches it (SQLite converts the literal only
+// where coalesce comes to it). nil when it converts, or typ is not known.
+func (x *tx) literalRefusal(lit int, typ string) *jsonRefused {
+	t := typeAlias[typ]
+	v, ok := unquoteString(x.T(lit))
+	if t == nil || !ok {
+		return nil
+	}
+	// the clock and zone change no error: only the refusal is used
+	_, err := InDeclAt(v, t.name, func() time.Time { return time.Unix(0, 0) }, time.UTC)
+	if err == nil {
+		return nil
+	}
+	code, msg, ok := ParseSQLStateError(err.Error())
+	if !ok {
+		return nil
+	}
+	return &jsonRefused{tok: lit, message: msg, code: code}
+}
+
+// commonLiteralRefusal is literalRefusal of the first of args (the
+// arguments' extents) that is a commonLiteral, as typ.
+func (x *tx) commonLiteralRefusal(args [][2]int, typ string) *jsonRefused {
+	if typ == "" || typ == "unknown" {
+		return nil
+	}
+	for _, a := range args {
+		if lit, ok := x.commonLiteral(a[0]); ok && x.match(a[0]+1) == a[1]-1 {
+			if r := x.literalRefusal(lit, typ); r != nil {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// nextIsCaseWord: token k ends a CASE result (WHEN, ELSE or END).
+func (x *tx) nextIsCaseWord(k int) bool {
+	return x.kw(k, "WHEN") || x.kw(k, "ELSE") || x.kw(k, "END")
+}
+
+// crossCategory: l and r are known types of different categories, which
+// PostgreSQL's comparison operators never mix (no implicit cast crosses
+// them: text = integer, date < integer and boolean = integer are 42883);
+// an unknown literal takes the other's type.
+func crossCategory(l, r string) bool {
+	cl, cr := typeCategory(l), typeCategory(r)
+	return cl != "" && cr != "" && cl != "X" && cr != "X" && cl != cr
 }

@@ -170,6 +170,18 @@ func commonType(brs []branch, what string) (uint32, *Error) {
 	return res, nil
 }
 
+// mismatchAt is the first of brs, whose types cannot be matched
+// (commonType's 42804), whose type does not match the ones before it:
+// where PostgreSQL places the error.
+func mismatchAt(brs []branch, what string) branch {
+	for n := 2; n < len(brs); n++ {
+		if _, err := commonType(brs[:n], what); err != nil {
+			return brs[n-1]
+		}
+	}
+	return brs[len(brs)-1]
+}
+
 // resolveBranches converts branches to type o: unknown literals by o's
 // input function, narrower numeric values widened to numeric or float8,
 // numeric constants of a numeric result kept exact (numericConst).
@@ -328,6 +340,7 @@ func (x *tx) resolveRows(rows [][][2]int, what string) ([]uint32, *Error) {
 		}
 		o, err := commonType(brs, what)
 		if err != nil {
+			err.Position = x.charPos(mismatchAt(brs, what).a)
 			return nil, err
 		}
 		if what != "VALUES" {

@@ -33,5 +33,4 @@ SELECT coalesce(m, 0.5) FROM n26numscale_b;
 SELECT coalesce(m, 0) FROM n26numscale_b ORDER BY id;
 SELECT CASE WHEN c THEN m ELSE 0.5 END FROM n26numscale_b;
 SELECT coalesce(0.5, m) FROM n26numscale_b;
--- differs: a text column beside a decimal constant in COALESCE is answered (the values as they are) where PostgreSQL refuses the statement (42804)
 SELECT coalesce(t, 1.50) FROM n26numscale_b ORDER BY id;

@@ -17,7 +17,6 @@ SELECT sum(amt) s FROM n28numagg_a GROUP BY g EXCEPT SELECT sum(amt) FROM n28num
 SELECT sum(amt) s FROM n28numagg_a UNION ALL SELECT sum(amt) FROM n28numagg_b ORDER BY s;
 SELECT sum(amt) s FROM n28numagg_a GROUP BY g UNION ALL SELECT sum(n) FROM n28numagg_b GROUP BY g ORDER BY s;
 SELECT sum(n) s FROM n28numagg_a GROUP BY g UNION ALL SELECT sum(amt) FROM n28numagg_b GROUP BY g ORDER BY s;
--- differs-type: a first operand that is count(*) beside numeric operands is described bigint (its values are converted to numeric)
 SELECT count(*) s FROM n28numagg_a GROUP BY g UNION ALL SELECT sum(amt) FROM n28numagg_b GROUP BY g ORDER BY s DESC;
 SELECT avg(amt) s FROM n28numagg_a GROUP BY g UNION ALL SELECT sum(amt) FROM n28numagg_b GROUP BY g ORDER BY s;
 SELECT sum(amt) * 2 s FROM n28numagg_a GROUP BY g UNION SELECT sum(amt) + 0 FROM n28numagg_b GROUP BY g ORDER BY s;
