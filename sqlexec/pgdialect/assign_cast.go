@@ -174,6 +174,9 @@ func (x *tx) assignPosition(i int) string {
 	if x.client != x.src {
 		pos = clientPosition(x.client, x.src, pos) // errpos.go
 	}
+	if x.outer != nil {
+		pos += x.outer.base // the part after a WITH list (withdml.go)
+	}
 	return ", " + strconv.Itoa(pos)
 }
 

@@ -10,7 +10,12 @@ import (
 // SQLite. SQLite's own SQL passes through unchanged apart from the
 // PostgreSQL-only tokens. Errors are *Error (SQLSTATE 0A000 for
 // unsupported constructs, 42601 for syntax errors found while splicing).
-func Translate(sql string) (st *Stmt, err error) {
+func Translate(sql string) (st *Stmt, err error) { return translate(sql, nil) }
+
+// translate is Translate of a statement that is a part of another
+// (withdml.go): outer, when not nil, is what the whole statement shows
+// around it.
+func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			st, err = nil, &Error{Code: "XX000", Message: fmt.Sprintf("pgdialect: internal error translating statement: %v", r)}
@@ -116,6 +121,7 @@ func Translate(sql string) (st *Stmt, err error) {
 		return r, err
 	}
 	x.client = client
+	x.outer = outer
 	st, err = x.translate()
 	if err != nil {
 		return nil, err
