@@ -17,16 +17,17 @@ import (
 //
 // assignedLiteralError reads the literals with the local schema before
 // the statement runs, as planconst.go evaluates constants: a refused
-// write is never proposed. It stays out of explicit transactions and
-// sessions with temporary tables, whose schema the read connection may
-// not show; the run-time conversion still refuses the value where a row
-// is written, and placeLiteralInput then places its error.
+// write is never proposed (in an explicit transaction, never run: the
+// transaction is aborted, as PostgreSQL's). It stays out of sessions
+// whose schema the read connection may not show (localSchema); the
+// run-time conversion still refuses the value where a row is written,
+// and placeLiteralInput then places its error.
 
 // assignedLiteralError is the input error of the first literal sql
 // assigns that its column's type refuses, placed at the literal; nil
 // when none is refused (or the columns are not known here).
 func (s *Session) assignedLiteralError(ctx context.Context, sql string, st *pgdialect.Stmt) error {
-	if s.tx != nil || s.temp != nil && len(s.temp.names) > 0 {
+	if !s.localSchema() {
 		return nil
 	}
 	e := s.refusedLiteral(ctx, sql, nil)
@@ -41,6 +42,16 @@ func (s *Session) assignedLiteralError(ctx context.Context, sql string, st *pgdi
 		return a
 	}
 	return e
+}
+
+// localSchema reports whether a read connection shows the schema the
+// session's statements run on: not when the session has temporary
+// tables (its own connection's), nor in a transaction that changed the
+// schema itself (its statements run on the apply state with the
+// transaction's earlier ones; one that only read and wrote rows sees the
+// schema the read connection shows).
+func (s *Session) localSchema() bool {
+	return (s.tx == nil || !s.tx.schemaChanged) && (s.temp == nil || len(s.temp.names) == 0)
 }
 
 // assignError is assignCheck's verdict (assigncheck.go) on st's SQLite

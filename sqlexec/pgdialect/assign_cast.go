@@ -166,9 +166,13 @@ func (x *tx) assignFromType(lo, hi int, tbl string, scope int) string {
 // assignPosition is ", " and the 1-based character position of token i in
 // the client's statement (0: not known, as in a part of a statement
 // translated on its own), where PostgreSQL places 42804.
-func (x *tx) assignPosition(i int) string {
+func (x *tx) assignPosition(i int) string { return ", " + strconv.Itoa(x.clientPos(i)) }
+
+// clientPos is the 1-based character position of token i in the client's
+// statement (0: not known).
+func (x *tx) clientPos(i int) int {
 	if x.client == "" {
-		return ", 0"
+		return 0
 	}
 	pos := utf8.RuneCountInString(x.src[:x.T(i).pos]) + 1
 	if x.client != x.src {
@@ -177,7 +181,7 @@ func (x *tx) assignPosition(i int) string {
 	if x.outer != nil {
 		pos += x.outer.base // the part after a WITH list (withdml.go)
 	}
-	return ", " + strconv.Itoa(pos)
+	return pos
 }
 
 // hasParam reports whether lo..hi-1 holds a $n parameter.

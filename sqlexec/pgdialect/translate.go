@@ -12,6 +12,13 @@ import (
 // unsupported constructs, 42601 for syntax errors found while splicing).
 func Translate(sql string) (st *Stmt, err error) { return translate(sql, nil) }
 
+// TranslateFor is Translate of sql, a rewrite of the client's statement
+// client (an INSERT given its column list): the positions the
+// translation carries (an error's, an assigned value's) are client's.
+func TranslateFor(sql, client string) (st *Stmt, err error) {
+	return translate(sql, &partScope{client: client})
+}
+
 // translate is Translate of a statement that is a part of another
 // (withdml.go): outer, when not nil, is what the whole statement shows
 // around it.
@@ -45,6 +52,9 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 		return nil, err
 	}
 	client := sql
+	if outer != nil && outer.client != "" {
+		client = outer.client
+	}
 	defer func() {
 		if e, ok := err.(*Error); ok && e.Position > 0 && sql != client {
 			e.Position = clientPosition(client, sql, e.Position) // errpos.go
@@ -273,8 +283,9 @@ func (x *tx) translate() (*Stmt, error) {
 		if err := x.overriding(); err != nil { // identity.go
 			return nil, err
 		}
-		x.deriveNestedColumns() // derivedcols.go
-		x.preAssignTypes()      // assign_exprs.go
+		refs := x.conflictRefs() // conflict_refs.go: read before any rewrite
+		x.deriveNestedColumns()  // derivedcols.go
+		x.preAssignTypes()       // assign_exprs.go
 		if err := x.exprPass(); err != nil {
 			return nil, err
 		}
@@ -297,6 +308,7 @@ func (x *tx) translate() (*Stmt, error) {
 		x.applyReturningAliases()
 		st := x.query(tag, x.all(), false)
 		st.OnConstraint = x.onConstr
+		st.ConflictRefs = refs
 		return st, nil
 	case "PRAGMA", "ATTACH", "DETACH":
 		return x.query(first, x.all(), false), nil

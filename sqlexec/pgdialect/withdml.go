@@ -172,14 +172,18 @@ func (x *tx) withDML() (st *Stmt, ok bool, err error) {
 // statement.
 func (x *tx) translatePart(lo, hi int) (*Stmt, error) { return x.translatePartIn(lo, hi, nil) }
 
-// partScope is what a WITH ... INSERT/UPDATE/DELETE shows the statement
-// after its WITH list, translated on its own: the CTEs' columns, by name,
-// and the number of characters before the part in the client's statement
-// (the positions it writes into its translation, assign_cast.go's, are
-// the whole statement's).
+// partScope is what the text translated does not show of the client's
+// statement: for the statement after the WITH list of a WITH ...
+// INSERT/UPDATE/DELETE, translated on its own, the CTEs' columns, by
+// name, and the number of characters before the part in the client's
+// statement (the positions it writes into its translation, assign_cast.go's,
+// are the whole statement's).
 type partScope struct {
 	ctes map[string]*derivedRel
 	base int
+	// client: the client's statement when the text translated is a
+	// rewrite of it (TranslateFor), "" otherwise
+	client string
 }
 
 // withScope is the scope of the statement after the statement's leading
