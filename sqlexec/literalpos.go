@@ -183,8 +183,20 @@ func mayHaveStringLiteral(sql string) bool {
 
 // literalColumns are table's columns as the local schema has them (nil
 // when unknown), remembered until the schema changes: every INSERT and
-// UPDATE with a string literal asks.
+// UPDATE with a string literal asks. Where a read connection does not show
+// the session's schema (localSchema), they are read from the state its
+// statements see.
 func (s *Session) literalColumns(ctx context.Context, table string) []tableCol {
+	if !s.localSchema() {
+		// asked only to place an error that was raised (placeLiteralInput):
+		// the schema the statement ran on, read once
+		var cols []tableCol
+		_ = s.onTxState(ctx, func(c *lconn) error { // txn.go
+			cols = tableColumns(c, table)
+			return nil
+		})
+		return cols
+	}
 	key := strings.ToLower(table)
 	if v := s.e.db.schemaVer.Load(); v != s.litColsVer || s.litCols == nil || len(s.litCols) >= planConstCacheSize {
 		s.litCols, s.litColsVer = map[string][]tableCol{}, v
