@@ -252,4 +252,3 @@ func AssignSites(sqlText string) []AssignSite {
 	}
 	return out
 }
-
