@@ -22,7 +22,13 @@ UPDATE n29wr_p SET n = -99.94, i = 2.5, s = -1, f = 1e300, r = 1.5 RETURNING *;
 UPDATE n29wr_p SET n = 123.4, i = true WHERE false;
 -- differs: a constant selected by INSERT ... SELECT is converted per row
 INSERT INTO n29wr_p (k, n) SELECT 2, 123.4 WHERE false;
--- differs: a quoted literal selected by INSERT ... SELECT is read per row
+-- a quoted literal INSERT ... SELECT selects is read with its column's
+-- type when the statement is parsed, as a VALUES item
 INSERT INTO n29wr_p (k, i) SELECT 2, 'zz' WHERE false;
+INSERT INTO n29wr_p (k, i) SELECT 2, 'zz' FROM n29wr_p GROUP BY k LIMIT 0;
+INSERT INTO n29wr_p SELECT 2, 1, 1, 'x' WHERE false;
+WITH c AS (SELECT 1) INSERT INTO n29wr_p (k, n) SELECT 2, '123.4' FROM c WHERE false;
+INSERT INTO n29wr_p (k, i) SELECT 2, 'zz' WHERE false ON CONFLICT DO NOTHING;
+INSERT INTO n29wr_p (k, i) SELECT 2, '7' RETURNING i;
 -- differs: a quoted literal compared with a column is read per row
 SELECT * FROM n29wr_p WHERE i = 'zz' AND false;
