@@ -53,6 +53,29 @@ func assignCheck(c *lconn, sqlText string) *Error {
 		e.Pos = s.Pos // the client's statement's, from the translation
 		return e
 	}
+	return constError(c, sites)
+}
+
+// constError is the data exception (class 22) of the first number
+// constant a SET assigns (AssignSite.Const) that its column refuses,
+// converted as the statement would convert it: PostgreSQL folds the
+// conversion when it plans the statement, after its parse-time checks
+// (every 42804), so UPDATE t SET n = 123.4 WHERE false into numeric(3,1)
+// is 22003 though it writes no row. nil when none is refused. The
+// conversion reads only the constant and the schema.
+func constError(c *lconn, sites []pgdialect.AssignSite) *Error {
+	for _, s := range sites {
+		if s.Const == "" {
+			continue
+		}
+		q := "SELECT CAST(" + s.Const + " AS TEXT)"
+		if _, err := queryStrings(c, q); err != nil {
+			if e := mapError(err, q); strings.HasPrefix(e.Code, "22") {
+				e.Pos = 0 // PostgreSQL's planner places none
+				return e
+			}
+		}
+	}
 	return nil
 }
 

@@ -95,7 +95,7 @@ func (s *Session) fillColumnList(ctx context.Context, sql string, st *pgdialect.
 	if filled == sql {
 		return st, nil
 	}
-	return translate(filled)
+	return pgdialect.TranslateFor(filled, sql) // positions in the client's text
 }
 
 // completePart completes a data-modifying statement of a WITH list as a

@@ -17,16 +17,17 @@ import (
 //
 // assignedLiteralError reads the literals with the local schema before
 // the statement runs, as planconst.go evaluates constants: a refused
-// write is never proposed. It stays out of explicit transactions and
-// sessions with temporary tables, whose schema the read connection may
-// not show; the run-time conversion still refuses the value where a row
-// is written, and placeLiteralInput then places its error.
+// write is never proposed (in an explicit transaction, never run: the
+// transaction is aborted, as PostgreSQL's). It stays out of sessions
+// whose schema the read connection may not show (localSchema); the
+// run-time conversion still refuses the value where a row is written,
+// and placeLiteralInput then places its error.
 
 // assignedLiteralError is the input error of the first literal sql
 // assigns that its column's type refuses, placed at the literal; nil
 // when none is refused (or the columns are not known here).
 func (s *Session) assignedLiteralError(ctx context.Context, sql string, st *pgdialect.Stmt) error {
-	if s.tx != nil || s.temp != nil && len(s.temp.names) > 0 {
+	if !s.localSchema() {
 		return nil
 	}
 	e := s.refusedLiteral(ctx, sql, nil)
@@ -41,6 +42,16 @@ func (s *Session) assignedLiteralError(ctx context.Context, sql string, st *pgdi
 		return a
 	}
 	return e
+}
+
+// localSchema reports whether a read connection shows the schema the
+// session's statements run on: not when the session has temporary
+// tables (its own connection's), nor in a transaction that changed the
+// schema itself (its statements run on the apply state with the
+// transaction's earlier ones; one that only read and wrote rows sees the
+// schema the read connection shows).
+func (s *Session) localSchema() bool {
+	return (s.tx == nil || !s.tx.schemaChanged) && (s.temp == nil || len(s.temp.names) == 0)
 }
 
 // assignError is assignCheck's verdict (assigncheck.go) on st's SQLite
@@ -172,8 +183,20 @@ func mayHaveStringLiteral(sql string) bool {
 
 // literalColumns are table's columns as the local schema has them (nil
 // when unknown), remembered until the schema changes: every INSERT and
-// UPDATE with a string literal asks.
+// UPDATE with a string literal asks. Where a read connection does not show
+// the session's schema (localSchema), they are read from the state its
+// statements see.
 func (s *Session) literalColumns(ctx context.Context, table string) []tableCol {
+	if !s.localSchema() {
+		// asked only to place an error that was raised (placeLiteralInput):
+		// the schema the statement ran on, read once
+		var cols []tableCol
+		_ = s.onTxState(ctx, func(c *lconn) error { // txn.go
+			cols = tableColumns(c, table)
+			return nil
+		})
+		return cols
+	}
 	key := strings.ToLower(table)
 	if v := s.e.db.schemaVer.Load(); v != s.litColsVer || s.litCols == nil || len(s.litCols) >= planConstCacheSize {
 		s.litCols, s.litColsVer = map[string][]tableCol{}, v

@@ -56,5 +56,6 @@ func (s *Session) resolveOnConstraint(ctx context.Context, orig string, st *pgdi
 		return nil, err
 	}
 	out.OnConstraint = nil
+	out.ConflictRefs = st.ConflictRefs // placed in the client's text, not the rewritten one
 	return out, nil
 }

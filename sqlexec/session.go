@@ -507,6 +507,9 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		if err := s.assignedLiteralError(ctx, orig, st); err != nil { // literalpos.go
 			return err
 		}
+		if err := s.conflictRefError(ctx, st); err != nil { // conflictrefs.go
+			return err
+		}
 		if handled, err := s.tempExec(ctx, st, args, w, describe); handled { // temp.go
 			return err
 		}

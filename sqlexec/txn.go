@@ -66,6 +66,10 @@ type txn struct {
 	// zone: the TimeZone its statements ran in (zoneName), taken when it
 	// ends, before SET LOCAL is undone: its entry applies in that zone.
 	zone string
+	// schemaChanged: a statement other than a read or a write of rows
+	// ran (CREATE, ALTER, DROP ...): the schema it sees may not be the
+	// one a read connection shows (localSchema).
+	schemaChanged bool
 }
 
 func (s *Session) failTx() {
@@ -268,12 +272,18 @@ func (tx *txn) record(stmts []Statement, results []StatementResult, size int) {
 		}
 		tx.dg.add(&results[i])
 		tx.stmts = append(tx.stmts, stmts[i])
+		if !rowTags[stmts[i].Tag] {
+			tx.schemaChanged = true
+		}
 		if results[i].Err != nil {
 			break
 		}
 	}
 	tx.bytes += size
 }
+
+// rowTags are the tags of the statements that read or write rows only.
+var rowTags = map[string]bool{"SELECT": true, "INSERT": true, "UPDATE": true, "DELETE": true, "MERGE": true, "COPY": true}
 
 // failedResult is the error of the last result, if it failed.
 func failedResult(results []StatementResult) error {

@@ -151,6 +151,10 @@ type Stmt struct {
 	// reading a row (planconst.go), which the session evaluates before it
 	// runs the statement so that their errors come as PostgreSQL's do.
 	PlanConstants []PlanConstant
+	// ConflictRefs: the unqualified names of an INSERT's ON CONFLICT DO
+	// UPDATE, which PostgreSQL refuses as ambiguous where they are
+	// columns (conflict_refs.go); nil when there are none.
+	ConflictRefs *ConflictRefs
 }
 
 // CopySpec describes a COPY statement.

@@ -166,15 +166,22 @@ func (x *tx) assignFromType(lo, hi int, tbl string, scope int) string {
 // assignPosition is ", " and the 1-based character position of token i in
 // the client's statement (0: not known, as in a part of a statement
 // translated on its own), where PostgreSQL places 42804.
-func (x *tx) assignPosition(i int) string {
+func (x *tx) assignPosition(i int) string { return ", " + strconv.Itoa(x.clientPos(i)) }
+
+// clientPos is the 1-based character position of token i in the client's
+// statement (0: not known).
+func (x *tx) clientPos(i int) int {
 	if x.client == "" {
-		return ", 0"
+		return 0
 	}
 	pos := utf8.RuneCountInString(x.src[:x.T(i).pos]) + 1
 	if x.client != x.src {
 		pos = clientPosition(x.client, x.src, pos) // errpos.go
 	}
-	return ", " + strconv.Itoa(pos)
+	if x.outer != nil {
+		pos += x.outer.base // the part after a WITH list (withdml.go)
+	}
+	return pos
 }
 
 // hasParam reports whether lo..hi-1 holds a $n parameter.
@@ -198,6 +205,12 @@ type AssignSite struct {
 	FromType, Create, Col string
 	Pos                   int
 	Literal               string
+	// Const: the SQL of the conversion of a number constant a SET
+	// assigns (UPDATE's or ON CONFLICT DO UPDATE's: SET n = 123.4), which
+	// PostgreSQL folds when it plans the statement, so that its error
+	// (22003 numeric field overflow into numeric(3,1), integer out of
+	// range) comes whether or not a row is written; "" otherwise
+	Const string
 }
 
 // AssignSites finds the pg_in_col calls of the compiled text sqlText that
@@ -212,7 +225,14 @@ func AssignSites(sqlText string) []AssignSite {
 		return nil
 	}
 	var out []AssignSite
+	set := x.dmlStart() // withdml.go
+	if !x.T(set).kw("UPDATE") {
+		set = -1
+	}
 	for i := 0; i < x.n(); i++ {
+		if x.depth[i] == 0 && x.kw(i, "DO", "UPDATE", "SET") {
+			set = i
+		}
 		if !x.T(i).kw("pg_in_col") || !x.isP(i+1, "(") {
 			continue
 		}
@@ -221,7 +241,11 @@ func AssignSites(sqlText string) []AssignSite {
 		switch {
 		case len(args) == 7:
 			pos, _ := strconv.Atoi(arg(6))
-			out = append(out, AssignSite{FromType: arg(5), Create: arg(1), Col: arg(2), Pos: pos})
+			site := AssignSite{FromType: arg(5), Create: arg(1), Col: arg(2), Pos: pos}
+			if set >= 0 && x.numberConst(args[0][0], args[0][1]) { // numeric_runtimecmp.go
+				site.Const = x.text(i, x.match(i+1)+1)
+			}
+			out = append(out, site)
 		case len(args) == 5 && arg(4) == "'unknown'" && args[0][1] == args[0][0]+1 && x.T(args[0][0]).typ == tString:
 			out = append(out, AssignSite{Create: arg(1), Col: arg(2), Literal: arg(0)})
 		}

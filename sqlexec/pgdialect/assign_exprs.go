@@ -178,7 +178,11 @@ func (x *tx) assignTypeExpr(a, b int, tbl string, scope int) string {
 	if q, c, ok := x.bareColumn(a, b); ok {
 		// (pg_col_decltype's canonical names, which the run-time
 		// combinations of types below compare)
+		_, derived := x.colRTypes[a]
 		switch {
+		case derived: // a derived item's column (assign_columns.go)
+		case q != "" && x.outer != nil && x.outer.ctes[q] != nil:
+			return "" // a CTE's column of no type known here, not a table's
 		case strings.EqualFold(q, "excluded"):
 			return colTypeQuery("pg_col_decltype", tbl, c) // the proposed row: the target's column
 		case q != "" && x.qualTable(q) != "":
@@ -192,7 +196,10 @@ func (x *tx) assignTypeExpr(a, b int, tbl string, scope int) string {
 	if o := x.exprOID(a, b); o != 0 {
 		return assignTypeLit(o)
 	}
-	if x.isP(a, "(") && x.match(a) == b-1 && !x.kw(a+1, "SELECT") {
+	if x.isP(a, "(") && x.match(a) == b-1 && x.kw(a+1, "SELECT") {
+		return x.subqueryAssignType(a+1, b-1, tbl)
+	}
+	if x.isP(a, "(") && x.match(a) == b-1 {
 		return x.assignTypeExpr(a+1, b-1, tbl, scope)
 	}
 	if x.T(a).kw("CASE") {
@@ -223,6 +230,22 @@ func (x *tx) assignTypeExpr(a, b int, tbl string, scope int) string {
 		return rt
 	}
 	return ""
+}
+
+// subqueryAssignType is assignTypeExpr of the scalar subquery whose
+// SELECT is at s (ending before e): its one item's type, read in its own
+// query block (SET n = (SELECT b FROM s)); "" for a set operation, whose
+// branches' common type is not read here.
+func (x *tx) subqueryAssignType(s, e int, tbl string) string {
+	items, _ := x.selectListAt(s) // aliases.go
+	if len(items) != 1 {
+		return ""
+	}
+	if rows, _ := x.setOpRows(s, e); rows != nil { // nestedresolve.go
+		return ""
+	}
+	ia, ib := x.itemExpr(items[0][0], items[0][1])
+	return x.assignTypeExpr(ia, ib, tbl, assignFromSelect)
 }
 
 // callAssignType is assignTypeExpr of a call of function fn with

@@ -112,6 +112,9 @@ func (x *tx) deriveNestedColumns() {
 		}
 	}
 	ctes := map[string]*derivedRel{}
+	if x.outer != nil {
+		maps.Copy(ctes, x.outer.ctes) // a WITH list before the statement (withdml.go)
+	}
 	for _, l := range lists {
 		x.deriveCTEs(l[0], ctes)
 	}
@@ -123,11 +126,12 @@ func (x *tx) deriveNestedColumns() {
 	x.typeUpdateFrom(ctes)
 }
 
-// typeUpdateFrom records the qualified references of an UPDATE's SET
-// list, WHERE and RETURNING to the columns of the derived items of its
-// FROM clause (UPDATE t SET n = q.x FROM (SELECT b AS x FROM s) q), as
-// typeBlock does a query block's (an unqualified one could be the
-// target's).
+// typeUpdateFrom records the references of an UPDATE's SET list, WHERE
+// and RETURNING to the columns of the derived items of its FROM clause
+// (UPDATE t SET n = q.x FROM (SELECT b AS x FROM s) q), as typeBlock does
+// a query block's. An unqualified one is typed too (SET n = x): a column
+// of the target or of a table of the FROM clause of that name would make
+// it ambiguous, which PostgreSQL and SQLite both refuse.
 func (x *tx) typeUpdateFrom(ctes map[string]*derivedRel) {
 	if !x.T(0).kw("UPDATE") {
 		return
@@ -156,8 +160,8 @@ func (x *tx) typeUpdateFrom(ctes map[string]*derivedRel) {
 	if len(rels) == 0 {
 		return
 	}
-	x.typeRefs(set+1, from, rels, false)
-	x.typeRefs(end, x.n(), rels, false)
+	x.typeRefs(set+1, from, rels, true)
+	x.typeRefs(end, x.n(), rels, true)
 }
 
 // starTypes are the types of SELECT * over FROM items (nil unless every

@@ -39,9 +39,10 @@ func AssignedLiterals(sql string) (table string, named []string, out []AssignedL
 			out = append(out, AssignedLiteral{Col: col, Index: idx, Text: v, Pos: utf8.RuneCountInString(sql[:t.pos]) + 1})
 		}
 	}
+	s := x.dmlStart() // withdml.go: after a WITH list
 	switch {
-	case x.kw(0, "INSERT", "INTO"):
-		tbl, j := x.name(2)
+	case x.kw(s, "INSERT", "INTO"):
+		tbl, j := x.name(s + 2)
 		if tbl == "" {
 			return "", nil, nil
 		}
@@ -59,14 +60,15 @@ func AssignedLiterals(sql string) (table string, named []string, out []AssignedL
 				add(a, col, idx)
 			}
 		})
+		x.selectLiterals(j, cols, add)
 		for k := j; k < x.n(); k++ {
 			if x.depth[k] == 0 && x.kw(k, "DO", "UPDATE", "SET") {
 				named = append(named, x.setLiterals(k+2, add)...)
 			}
 		}
 		return tbl, named, out
-	case x.T(0).kw("UPDATE"):
-		i := 1
+	case x.T(s).kw("UPDATE"):
+		i := s + 1
 		if x.kw(i, "ONLY") {
 			i++
 		}
@@ -80,6 +82,41 @@ func AssignedLiterals(sql string) (table string, named []string, out []AssignedL
 		return tbl, named, out
 	}
 	return "", nil, nil
+}
+
+// selectLiterals calls add for each string literal that is an item of
+// the select list of INSERT ... SELECT at j (INSERT INTO t (i) SELECT
+// 'zz' WHERE false): PostgreSQL's parse analysis reads it with its
+// column's type, as a VALUES item. Not under DISTINCT or a set operation,
+// which resolve it as text first (then 42804).
+func (x *tx) selectLiterals(j int, cols []string, add func(i int, col string, idx int)) {
+	end := x.n()
+	for k := j; k < x.n(); k++ {
+		if x.depth[k] == 0 && (x.kw(k, "ON", "CONFLICT") || x.T(k).kw("RETURNING")) {
+			end = k
+			break
+		}
+	}
+	sel := x.mainSelect(j, end) // insertcols.go
+	if sel < 0 || x.kw(sel+1, "DISTINCT") {
+		return
+	}
+	if rows, _ := x.setOpRows(sel, end); rows != nil { // nestedresolve.go
+		return
+	}
+	items, _ := x.selectListAt(sel) // aliases.go
+	for idx, it := range items {
+		if cols != nil && idx >= len(cols) {
+			break
+		}
+		col := ""
+		if cols != nil {
+			col = cols[idx]
+		}
+		if a, b := x.itemExpr(it[0], it[1]); b-a == 1 {
+			add(a, col, idx)
+		}
+	}
 }
 
 // setLiterals calls add for each string literal the SET list at set

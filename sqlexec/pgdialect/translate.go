@@ -10,7 +10,19 @@ import (
 // SQLite. SQLite's own SQL passes through unchanged apart from the
 // PostgreSQL-only tokens. Errors are *Error (SQLSTATE 0A000 for
 // unsupported constructs, 42601 for syntax errors found while splicing).
-func Translate(sql string) (st *Stmt, err error) {
+func Translate(sql string) (st *Stmt, err error) { return translate(sql, nil) }
+
+// TranslateFor is Translate of sql, a rewrite of the client's statement
+// client (an INSERT given its column list): the positions the
+// translation carries (an error's, an assigned value's) are client's.
+func TranslateFor(sql, client string) (st *Stmt, err error) {
+	return translate(sql, &partScope{client: client})
+}
+
+// translate is Translate of a statement that is a part of another
+// (withdml.go): outer, when not nil, is what the whole statement shows
+// around it.
+func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			st, err = nil, &Error{Code: "XX000", Message: fmt.Sprintf("pgdialect: internal error translating statement: %v", r)}
@@ -43,6 +55,9 @@ func Translate(sql string) (st *Stmt, err error) {
 		return nil, err
 	}
 	client := sql
+	if outer != nil && outer.client != "" {
+		client = outer.client
+	}
 	defer func() {
 		if e, ok := err.(*Error); ok && e.Position > 0 && sql != client {
 			e.Position = clientPosition(client, sql, e.Position) // errpos.go
@@ -119,6 +134,7 @@ func Translate(sql string) (st *Stmt, err error) {
 		return r, err
 	}
 	x.client = client
+	x.outer = outer
 	st, err = x.translate()
 	if err != nil {
 		return nil, err
@@ -273,8 +289,9 @@ func (x *tx) translate() (*Stmt, error) {
 		if err := x.overriding(); err != nil { // identity.go
 			return nil, err
 		}
-		x.deriveNestedColumns() // derivedcols.go
-		x.preAssignTypes()      // assign_exprs.go
+		refs := x.conflictRefs() // conflict_refs.go: read before any rewrite
+		x.deriveNestedColumns()  // derivedcols.go
+		x.preAssignTypes()       // assign_exprs.go
 		if err := x.exprPass(); err != nil {
 			return nil, err
 		}
@@ -297,6 +314,7 @@ func (x *tx) translate() (*Stmt, error) {
 		x.applyReturningAliases()
 		st := x.query(tag, x.all(), false)
 		st.OnConstraint = x.onConstr
+		st.ConflictRefs = refs
 		return st, nil
 	case "PRAGMA", "ATTACH", "DETACH":
 		return x.query(first, x.all(), false), nil

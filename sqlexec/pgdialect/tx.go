@@ -106,6 +106,9 @@ type tx struct {
 	infoSchema bool
 	// the type modifiers of colOIDs (-1: none)
 	colMods []int32
+	// outer: the statement is the part of a WITH ... INSERT/UPDATE/DELETE
+	// after its WITH list (withdml.go); nil otherwise
+	outer *partScope
 }
 
 var eofTok = token{typ: tPunct, text: "", pos: -1}

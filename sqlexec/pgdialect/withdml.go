@@ -133,7 +133,7 @@ func (x *tx) withDML() (st *Stmt, ok bool, err error) {
 	default:
 		return nil, false, nil
 	}
-	main, err := x.translatePart(end, x.n())
+	main, err := x.translatePartIn(end, x.n(), x.withScope(end))
 	if err != nil {
 		return nil, true, err
 	}
@@ -170,8 +170,34 @@ func (x *tx) withDML() (st *Stmt, ok bool, err error) {
 // translatePart translates the significant tokens lo..hi-1 as a statement
 // of their own; an error's position is made relative to the whole
 // statement.
-func (x *tx) translatePart(lo, hi int) (*Stmt, error) {
-	st, err := Translate(x.orig(lo, hi))
+func (x *tx) translatePart(lo, hi int) (*Stmt, error) { return x.translatePartIn(lo, hi, nil) }
+
+// partScope is what the text translated does not show of the client's
+// statement: for the statement after the WITH list of a WITH ...
+// INSERT/UPDATE/DELETE, translated on its own, the CTEs' columns, by
+// name, and the number of characters before the part in the client's
+// statement (the positions it writes into its translation, assign_cast.go's,
+// are the whole statement's).
+type partScope struct {
+	ctes map[string]*derivedRel
+	base int
+	// client: the client's statement when the text translated is a
+	// rewrite of it (TranslateFor), "" otherwise
+	client string
+}
+
+// withScope is the scope of the statement after the statement's leading
+// WITH list, which ends before token end: it sees the CTEs, whose
+// columns' types (derivedcols.go) type what it assigns (assign_exprs.go).
+func (x *tx) withScope(end int) *partScope {
+	outer := &partScope{ctes: map[string]*derivedRel{}, base: utf8.RuneCountInString(x.src[:x.T(end).pos])}
+	newTx(x.src).deriveCTEs(0, outer.ctes) // a copy: x's tokens stay as written
+	return outer
+}
+
+// translatePartIn is translatePart with the scope outer around the part.
+func (x *tx) translatePartIn(lo, hi int, outer *partScope) (*Stmt, error) {
+	st, err := translate(x.orig(lo, hi), outer)
 	if e, ok := err.(*Error); ok && e.Position > 0 {
 		e.Position += utf8.RuneCountInString(x.src[:x.T(lo).pos])
 	}

@@ -9,7 +9,8 @@ import (
 
 // TestWithDMLParts: WITH ... INSERT/UPDATE/DELETE translates as its
 // parts do on their own, so the statement after the list gets the same
-// enforcement, column handling and RETURNING as without the WITH.
+// enforcement, column handling and RETURNING as without the WITH (and
+// sees the list's CTEs: TestWithDMLScope).
 func TestWithDMLParts(t *testing.T) {
 	cases := []struct {
 		in, tag string
@@ -48,7 +49,11 @@ func TestWithDMLParts(t *testing.T) {
 			}
 			want += c.ctes[i] + q.Exec[0] + ")"
 		}
-		m, err := Translate(c.main)
+		// the statement after the list as on its own, in the scope of
+		// the list (its CTEs' types, its place in the statement)
+		x := newTx(c.in)
+		_, end, _, _ := x.withList(0)
+		m, err := translate(c.main, x.withScope(end))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -89,5 +94,29 @@ func TestWithDMLColumnless(t *testing.T) {
 	got, err := AddColumnList(in, []string{"id", "name"}, false)
 	if err != nil || got != `WITH c AS (SELECT 1 AS a) INSERT INTO t (id) SELECT a FROM c` {
 		t.Fatalf("AddColumnList = %q, %v", got, err)
+	}
+}
+
+// TestWithDMLScope: the statement after a WITH list reads the types of
+// the CTEs' columns (a boolean assigned to an integer column is shown to
+// be one, for assign_cast.go's 42804) and places an assigned value in the
+// whole statement.
+func TestWithDMLScope(t *testing.T) {
+	cases := []struct{ in, want string }{
+		// x's type (bool) and its position (character 55, after the list)
+		{"WITH c AS (SELECT true AS x) INSERT INTO t (a) SELECT x FROM c", "'a', NULL, NULL, 'bool', 55)"},
+		{"WITH c AS (SELECT true AS x) UPDATE t SET a = c.x FROM c", "'a', NULL, NULL, 'bool', 47)"},
+		// unqualified, from the CTE beside the target
+		{"WITH c AS (SELECT true AS x) UPDATE t SET a = x FROM c", "'a', NULL, NULL, 'bool', 47)"},
+	}
+	for _, c := range cases {
+		st, err := Translate(c.in)
+		if err != nil {
+			t.Errorf("Translate(%q): %v", c.in, err)
+			continue
+		}
+		if len(st.Exec) != 1 || !strings.Contains(st.Exec[0], c.want) {
+			t.Errorf("Translate(%q) = %q, want it to hold %q", c.in, st.Exec, c.want)
+		}
 	}
 }
