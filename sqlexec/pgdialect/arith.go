@@ -715,6 +715,9 @@ func (x *tx) arithMembership() {
 		if !x.T(i).kw("BETWEEN") && !(x.T(i).kw("IN") && x.isP(i+1, "(")) {
 			continue
 		}
+		if x.kw(i-1, "ROWS") || x.kw(i-1, "RANGE") || x.kw(i-1, "GROUPS") {
+			continue // a window frame's (over a FROM subquery its ROWS was taken for a column)
+		}
 		e := i - 1
 		if x.T(e).kw("NOT") {
 			e--
