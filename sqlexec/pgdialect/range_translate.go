@@ -304,13 +304,6 @@ func (x *tx) rangeBoundCalls() {
 			continue
 		}
 		hint := x.rangeHint(a, b)
-		if k == nil && (hint == "NULL" || x.cteColumn(a, b)) {
-			// a column of no table (a FROM subquery's, a CTE's): text's
-			// lower(), as of a column not declared a range's;
-			// pg_range_lower without a type read the text as a range
-			// (22P02; found by the differential fuzz tester)
-			continue
-		}
 		t.set("pg_range_" + strings.ToLower(t.text))
 		x.T(e).pre += ", " + hint
 		// of a column the type is the declared type's element type,
@@ -321,24 +314,4 @@ func (x *tx) rangeBoundCalls() {
 		}
 		x.setResolved(i, e+1, o)
 	}
-}
-
-// cteColumn reports whether the bare column a..b-1 is read from the
-// statement's CTEs alone (its qualifier's, or every FROM item's).
-func (x *tx) cteColumn(a, b int) bool {
-	qual, _, ok := x.bareColumn(a, b)
-	if !ok {
-		return false
-	}
-	ctes, seen := x.cteNames(), false // blocktables.go
-	for _, ft := range x.fromTables() {
-		if qual != "" && ft.alias != qual && !(ft.alias == "" && ft.name == qual) {
-			continue
-		}
-		if !ctes[ft.name] {
-			return false
-		}
-		seen = true
-	}
-	return seen
 }

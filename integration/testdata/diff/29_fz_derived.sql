@@ -1,8 +1,8 @@
 -- fz_derived: everyday queries over a FROM subquery or a CTE, which the
 -- differential fuzz tester (issue 11) wrote once it read its table
 -- through one (difffuzz_derived_test.go). lower()/upper() of a derived
--- column are text's (they read the text as a range: 22P02 malformed range
--- literal); a window frame's ROWS/RANGE/GROUPS BETWEEN over a derived
+-- column whose value is no range's text are text's (they read the text as
+-- a range: 22P02 malformed range literal); a window frame's ROWS/RANGE/GROUPS BETWEEN over a derived
 -- table is the frame's, not a BETWEEN test of a column named ROWS (42601).
 CREATE TABLE n29fz_d (id int PRIMARY KEY, g int, t text, n numeric);
 INSERT INTO n29fz_d VALUES (1, 1, 'Abc', 1.5), (2, 1, '', -0.5), (3, 2, 'héllo', NULL), (4, 2, NULL, 10), (5, 3, 'ABC', 2);
