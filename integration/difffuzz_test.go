@@ -11,7 +11,8 @@ package integration
 //	RAFTSQL_DIFF_FUZZ=2000 go test ./integration -run TestDiffFuzz -v
 //
 // RAFTSQL_DIFF_FUZZ is the number of seeds, each a query, a query of the
-// shapes of difffuzz_shapes_test.go and, every other one, a write
+// shapes of difffuzz_shapes_test.go, one over a derived table
+// (difffuzz_derived_test.go) and, every other one, a write
 // (difffuzz_write_test.go; the test is skipped without
 // it or without RAFTSQL_REFERENCE_URL: it needs PostgreSQL to answer).
 // RAFTSQL_DIFF_FUZZ_SEED=S repeats a run (the seed is logged otherwise);
@@ -239,6 +240,8 @@ func TestDiffFuzz(t *testing.T) {
 		check("query", sql, renderDiffCase(raft, sql, false), renderDiffCase(pg, sql, false))
 		sql = newFuzzGen(qseed ^ fuzzShapeSalt).shapeQuery()
 		check("shape", sql, renderDiffCase(raft, sql, false), renderDiffCase(pg, sql, false))
+		sql = newFuzzGen(qseed ^ fuzzDerivedSalt).derivedQuery()
+		check("derived", sql, renderDiffCase(raft, sql, false), renderDiffCase(pg, sql, false))
 		if !fuzzWrites(qseed) {
 			continue
 		}

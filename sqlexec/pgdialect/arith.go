@@ -715,6 +715,9 @@ func (x *tx) arithMembership() {
 		if !x.T(i).kw("BETWEEN") && !(x.T(i).kw("IN") && x.isP(i+1, "(")) {
 			continue
 		}
+		if x.kw(i-1, "ROWS") || x.kw(i-1, "RANGE") || x.kw(i-1, "GROUPS") {
+			continue // a window frame's (over a FROM subquery its ROWS was taken for a column)
+		}
 		e := i - 1
 		if x.T(e).kw("NOT") {
 			e--
@@ -729,6 +732,9 @@ func (x *tx) arithMembership() {
 			}
 		}
 		s, ok := x.castEnd[e]
+		if !ok && x.numberInList(i, e) {
+			continue
+		}
 		if !ok || x.arithTypes[s] != "?" && !x.numericCallOperand(s) {
 			if x.conditionalMembership(i) { // membership_conditional.go
 				continue
@@ -739,6 +745,34 @@ func (x *tx) arithMembership() {
 		x.T(s).pre = "CAST(" + x.T(s).pre
 		x.T(e).suf += " AS TEXT)"
 	}
+}
+
+// numberInList gives a number constant ending at e, tested with IN at i
+// against a list that holds more than constants, the TEXT affinity and
+// collation of numeric values, as arithMembership gives arithmetic: the
+// values of an IN list have no affinity in SQLite, so a numeric column's
+// or an arithmetic result's numeric text never equalled the constant
+// (-0.5 IN (n) and -1.5 IN (2.5, i2 * n) were false; found by the
+// differential fuzz tester). It reports whether it did.
+func (x *tx) numberInList(i, e int) bool {
+	if !x.T(i).kw("IN") || x.kw(i+2, "SELECT") || x.T(e).typ != tNumber || x.T(e).ed {
+		return false
+	}
+	s := e
+	for (x.isP(s-1, "-") || x.isP(s-1, "+")) && !x.endsOperand(s-2) {
+		s--
+	}
+	if t := x.T(s - 1); t.typ == tOp && !x.isP(s-1, "=") || !x.numberConst(s, e+1) {
+		return false // (the right operand of an operator: arithmetic)
+	}
+	list := x.splitTop(i+2, x.match(i+1))
+	if !slices.ContainsFunc(list, func(it [2]int) bool { return !x.numberConst(it[0], it[1]) && !x.stringOperand(it[0], it[1]) }) {
+		return false // constants alone compare as they are
+	}
+	x.numericLiteral(s, e+1) // exact: 1e400 is no double
+	x.T(s).pre = "CAST(" + x.T(s).pre
+	x.T(e).suf += " AS TEXT) COLLATE " + NumericCollation
+	return true
 }
 
 // numericCallOperand reports whether the operand starting at s is a

@@ -59,6 +59,16 @@ func dateTruncIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	if o.typ == "time" {
+		// date_trunc has no time form: PostgreSQL casts a time to
+		// interval (implicitly), and a value the translation could not
+		// type (nested arithmetic: date_trunc('hour', iv + iv), ts - ts)
+		// whose text reads as a time of day is an interval (both were
+		// 42883; found by the differential fuzz tester)
+		if o, err = operand(a[1], "interval"); err != nil {
+			return nil, err
+		}
+	}
 	field := normField(str(a[0]))
 	if o.typ == "date" || len(a) == 3 && o.typ == "timestamp" {
 		// date and timestamp arguments of the timestamptz versions: local

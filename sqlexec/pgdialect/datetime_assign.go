@@ -109,22 +109,10 @@ func (x *tx) tstzAssignWrap(lo, hi int) (pre, suf string) {
 		if j-lo >= 3 {
 			qual = x.T(j - 3).identName()
 		}
-		return "pg_tstz_text(", ", " + x.excludedTypeExpr(qual, n) + ")"
+		return "pg_tstz_text(", ", " + x.columnTypeExpr(qual, n) + ")"
 	}
 	x.subqueryAssignWrap(lo, hi)
 	return "", ""
-}
-
-// excludedTypeExpr is columnTypeExpr for a reference qual.col, where the
-// qualifier EXCLUDED of ON CONFLICT DO UPDATE names the row proposed for
-// the INSERT's target table.
-func (x *tx) excludedTypeExpr(qual, col string) string {
-	if strings.EqualFold(qual, "excluded") && x.kw(0, "INSERT", "INTO") {
-		if tbl, _ := x.name(2); tbl != "" {
-			return "(SELECT type FROM pragma_table_xinfo(" + quoteLit(tbl) + ") WHERE name = " + quoteLit(col) + " COLLATE NOCASE)"
-		}
-	}
-	return x.columnTypeExpr(qual, col) // pgcast.go
 }
 
 // subqueryAssignWrap wraps the single item of a scalar subquery

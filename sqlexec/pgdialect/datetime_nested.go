@@ -88,7 +88,31 @@ func (x *tx) dtTypeExpr(a, b int) string {
 	if c := x.subqueryDTType(a, b); c != "" {
 		return c
 	}
+	if c := x.truncDTTypeExpr(a, b); c != "" {
+		return c
+	}
 	return x.branchDTTypeExpr(a, b)
+}
+
+// truncDTTypeExpr is the run-time type of date_trunc(field, source) at
+// a..b-1 whose source's type is read at run time (a column's): the
+// source's, a date's timestamptz. Its value's text alone does not tell
+// an interval from a time of day: date_trunc('year', iv) + iv was time
+// arithmetic on '00:00:00' (found by the differential fuzz tester).
+func (x *tx) truncDTTypeExpr(a, b int) string {
+	t := x.T(a)
+	if t.typ != tIdent || !strings.EqualFold(t.text, "date_trunc") || x.isP(a-1, ".") || !x.isP(a+1, "(") || x.match(a+1) != b-1 {
+		return ""
+	}
+	args := x.splitTop(a+2, b-1)
+	if len(args) != 2 || args[1][0] >= args[1][1] {
+		return ""
+	}
+	st := x.dtTypeExpr(args[1][0], args[1][1])
+	if !runtimeTypeExpr(st) {
+		return "" // a type the statement shows: dtType's (dtCallType)
+	}
+	return "(SELECT CASE " + st + " WHEN 'date' THEN 'timestamptz' ELSE " + st + " END)"
 }
 
 // branchDTTypeExpr is dtTypeExpr of a CASE ... END, coalesce(...) or
@@ -201,6 +225,9 @@ func (x *tx) nestedDTType(a, b int) string {
 	// a scalar subquery of a date/time item ((SELECT max(ts) FROM t) -
 	// ts); one of a number is no date/time operand
 	if c := x.subqueryDTType(a, b); runtimeTypeExpr(c) || c != "" && isDTName(c[1:len(c)-1]) {
+		return c
+	}
+	if c := x.truncDTTypeExpr(a, b); c != "" {
 		return c
 	}
 	return x.branchDTTypeExpr(a, b)

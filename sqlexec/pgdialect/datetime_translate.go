@@ -623,10 +623,22 @@ func (x *tx) ageRewrite(i int) {
 }
 
 // inSetClause reports whether token i is in the SET list of an UPDATE (or
-// of ON CONFLICT DO UPDATE), where = assigns.
+// of ON CONFLICT DO UPDATE), where = assigns. The WHEN of a CASE that
+// ends before i is the CASE's (SET a = a + CASE WHEN ... END, b = b * 2
+// made b = ... a comparison, and the statement a syntax error).
 func (x *tx) inSetClause(i int) bool {
+	cases := 0 // the CASE ... END blocks being passed over
 	for j := i - 1; j >= 0; j-- {
 		if x.depth[j] != x.depth[i] {
+			continue
+		}
+		switch x.T(j).upper() {
+		case "END":
+			cases++
+		case "CASE":
+			cases--
+		}
+		if cases > 0 {
 			continue
 		}
 		switch x.T(j).upper() {

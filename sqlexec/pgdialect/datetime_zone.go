@@ -181,6 +181,8 @@ func (x *tx) dtCallType(a, b int, known map[int]string) string {
 			return "timestamptz"
 		case "timestamp", "interval":
 			return ty
+		case "time": // cast to interval (datefuncs.go)
+			return "interval"
 		}
 	case "date_bin":
 		// timestamp when source and origin are timestamps (a date beside

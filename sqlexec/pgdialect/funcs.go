@@ -247,6 +247,9 @@ func register() error {
 	if err := registerBoolAggs(); err != nil { // boolaggs.go
 		return err
 	}
+	if err := registerStringAggWindow(); err != nil { // stringagg_window.go
+		return err
+	}
 	if err := registerAdvisoryFuncs(); err != nil {
 		return err
 	}

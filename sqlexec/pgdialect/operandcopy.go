@@ -17,4 +17,5 @@ func (x *tx) settleOperands(lo, hi int) {
 	x.sumTypesWithin(lo, hi)            // sum_float4.go: sum(r) + 1 of a real column
 	x.numericFuncsWithin(lo, hi, false) // numeric_funcargs.go: mod(2.5, n2) - i4
 	x.commonLiteralsWithin(lo, hi)      // unknownlit.go: coalesce(iv, '0') + ts
+	x.bitCallsWithin(lo, hi)            // typeof.go: i2 + octet_length(vc)
 }

@@ -60,8 +60,10 @@ func (x *tx) arrayOrderOf(a, b int) (arrayOrder, bool) {
 		}
 		ia, ib := x.itemExpr(items[0][0], items[0][1])
 		elems = [][2]int{{ia, ib}}
-	case t.typ == tIdent && (strings.EqualFold(t.text, "array_agg") || t.text == "pg_array_agg") && x.isP(a+1, "(") && x.match(a+1) == b-1:
-		args := x.splitTop(a+2, b-1)
+	case t.typ == tIdent && (strings.EqualFold(t.text, "array_agg") || t.text == "pg_array_agg") && x.isP(a+1, "(") && x.filterEnd(x.match(a+1)) == b-1:
+		// (with a FILTER clause too: array_agg(x) FILTER (WHERE c)
+		// ordered as text; found by the differential fuzz tester)
+		args := x.splitTop(a+2, x.match(a+1))
 		if len(args) != 1 {
 			return arrayOrder{}, false
 		}
@@ -102,6 +104,15 @@ func (x *tx) arrayOrderOf(a, b int) (arrayOrder, bool) {
 		return arrayOrder{}, false
 	}
 	return arrayOrder{cond: rts[0] + " IN " + numberTypesIn}, true
+}
+
+// filterEnd is the end of the FILTER clause that follows a call whose
+// argument list closes at e, else e.
+func (x *tx) filterEnd(e int) int {
+	if x.kw(e+1, "FILTER") && x.isP(e+2, "(") {
+		return x.match(e + 2)
+	}
+	return e
 }
 
 // key is the sort keys that go before the ORDER BY item whose expression

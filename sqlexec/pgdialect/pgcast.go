@@ -599,8 +599,13 @@ func (x *tx) clauseFrom(k int) bool {
 
 // columnTypeExpr returns an SQLite expression yielding the declared type
 // of column col (qualified by qual, or "") of the statement's tables, or
-// "NULL" when there is no candidate table.
+// "NULL" when there is no candidate table. The qualifier EXCLUDED of ON
+// CONFLICT DO UPDATE names the row proposed for the INSERT's target
+// table: without its type, lower(excluded.t) read the text as a range.
 func (x *tx) columnTypeExpr(qual, col string) string {
+	if tbl := x.excludedTable(qual); tbl != "" {
+		return "(SELECT type FROM pragma_table_xinfo(" + quoteLit(tbl) + ") WHERE name = " + quoteLit(col) + " COLLATE NOCASE)"
+	}
 	var subs []string
 	seen := map[string]bool{}
 	for _, ft := range x.fromTables() {
@@ -620,6 +625,26 @@ func (x *tx) columnTypeExpr(qual, col string) string {
 		return subs[0]
 	}
 	return "coalesce(" + strings.Join(subs, ", ") + ")"
+}
+
+// excludedTable is the INSERT's target table when qual is EXCLUDED and
+// no table of the statement is named or aliased so, else "".
+func (x *tx) excludedTable(qual string) string {
+	if !strings.EqualFold(qual, "excluded") {
+		return ""
+	}
+	target := ""
+	for _, ft := range x.fromTables() {
+		if strings.EqualFold(ft.alias, qual) || ft.alias == "" && strings.EqualFold(ft.name, qual) {
+			return ""
+		}
+	}
+	for k := 0; k+1 < x.n() && target == ""; k++ {
+		if x.kw(k, "INSERT", "INTO") {
+			target, _ = x.name(k + 2)
+		}
+	}
+	return target
 }
 
 // castRewrite rewrites expr::type (source tokens s..i-1, cast token i,

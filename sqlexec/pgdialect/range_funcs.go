@@ -155,7 +155,10 @@ func rangeFn(f func(pgrange.Range) driver.Value) fn {
 // the element type's value (NULL when empty or infinite), type being the
 // range's type name or a column's declared type (NULL: read from the text).
 // A type that is no range's is lower()/upper() of text, so a column whose
-// declared type the translation could not see keeps text's answer.
+// declared type the translation could not see keeps text's answer; with
+// no type (NULL: a FROM subquery's or a CTE's column, which has none to
+// read) a value that is no range's text is text's too (it was 22P02
+// malformed range literal; found by the differential fuzz tester).
 func rangeBoundFn(upper bool) fn {
 	textFn := likeFuncs["lower"].f // like.go
 	if upper {
@@ -170,6 +173,9 @@ func rangeBoundFn(upper bool) fn {
 			return textFn(ctx, a[:1])
 		}
 		r, err := rangeArg(a[0], nil, nil)
+		if err != nil && a[1] == nil {
+			return textFn(ctx, a[:1])
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -167,11 +167,7 @@ func (x *tx) srfPlaceError(i int) *Error {
 // windowCall reports whether the call at f is a window function call (its
 // argument list, then an optional FILTER (...), followed by OVER).
 func (x *tx) windowCall(f int) bool {
-	e := x.match(f + 1)
-	if x.kw(e+1, "FILTER") && x.isP(e+2, "(") {
-		e = x.match(e + 2)
-	}
-	return x.kw(e+1, "OVER")
+	return x.kw(x.filterEnd(x.match(f+1))+1, "OVER") // orderby_array.go
 }
 
 // valuesEnd is the end of the VALUES list whose keyword is at k: the first

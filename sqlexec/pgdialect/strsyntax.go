@@ -49,6 +49,10 @@ func (x *tx) strSyntax(i int) (bool, error) {
 			}
 			x.blank(d[0]-1, d[0]+1)
 		}
+		if x.windowCall(i) { // srfplace.go
+			x.T(i).set(stringAggWindow) // stringagg_window.go
+			return true, nil
+		}
 		return false, nil
 	case "greatest", "least":
 		x.minmax = append(x.minmax, i) // rewritten once the arguments are

@@ -37,6 +37,28 @@ func (x *tx) latePass() error {
 	return nil
 }
 
+// bitCallsWithin runs now the late octet_length/bit_length rewrites
+// (bits_funcs.go) of calls within tokens lo..hi-1, whose text a rewrite
+// is about to copy (operandcopy.go): run later, pg_bits_length's name and
+// arguments were spliced into the blanked tokens after the copy, a syntax
+// error (i2 + octet_length(vc) of columns, found by the differential fuzz
+// tester). They cannot fail; the other late calls keep their turn.
+func (x *tx) bitCallsWithin(lo, hi int) {
+	kept := x.late[:0]
+	var now []int
+	for _, i := range x.late {
+		if i >= lo && i < hi && bitTypedCalls[strings.ToLower(x.T(i).text)] {
+			now = append(now, i)
+		} else {
+			kept = append(kept, i)
+		}
+	}
+	x.late = kept
+	for k := len(now) - 1; k >= 0; k-- {
+		_ = x.typedCall(now[k]) // (bitTypedCall returns no error)
+	}
+}
+
 // columnRef reports whether a..b-1 is one (possibly qualified) column
 // reference and returns its qualifier ("" for none) and name.
 func (x *tx) columnRef(a, b int) (qual, col string, ok bool) {

@@ -19,11 +19,7 @@ func (x *tx) windowAggChecks() error {
 			return x.syntaxErrAt(k + 3) // f(DISTINCT): SQLite's XX000 with OVER
 		}
 		m := x.match(k + 1)
-		end := m + 1
-		if x.kw(end, "FILTER") && x.isP(end+1, "(") {
-			end = x.match(end+1) + 1
-		}
-		if !x.kw(end, "OVER") {
+		if !x.kw(x.filterEnd(m)+1, "OVER") { // orderby_array.go
 			continue
 		}
 		refused := func(msg string) error {
