@@ -528,6 +528,11 @@ func fixPosition(e *Error, orig string) {
 	case CodeUndefinedTable:
 		name = e.Table
 	case CodeUndefinedColumn:
+		if table, col, pos, ok := pgdialect.UpdateTarget(orig, e.Column); ok {
+			// UPDATE t SET nosuch = ...: PostgreSQL names the relation
+			e.Message, e.Pos = fmt.Sprintf("column %q of relation %q does not exist", col, table), pos
+			return
+		}
 		name = e.Column
 	case CodeUndefinedObject:
 		// pg_type_require's refusal at apply (typerequire.go): at the type

@@ -389,7 +389,7 @@ func (x *tx) identRewrite(i int) error {
 			t.set(localNowSQL(u)) // datetime_local.go: in the session zone
 		}
 		if call {
-			x.blank(i+1, x.match(i+1)+1)
+			return x.nowPrecision(i, u)
 		}
 		return nil
 	case "ARRAY":
