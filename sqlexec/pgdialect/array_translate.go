@@ -210,24 +210,33 @@ func (x *tx) subscript(i int) error {
 	return nil
 }
 
-// anyAll rewrites op ANY/SOME/ALL (array) at i (the keyword; the operator
-// at i-1, the parenthesis at i+1).
+// anyAll rewrites op ANY/SOME/ALL (array or subquery) at i (the keyword;
+// the operator at i-1, the parenthesis at i+1): = ANY and <> ALL are
+// SQLite's IN and NOT IN, the other comparisons anyAllCompare's
+// (anyall.go).
 func (x *tx) anyAll(i int) error {
 	op := x.T(i - 1).text
 	u := x.T(i).upper()
+	sub := x.kw(i+2, "SELECT") || x.kw(i+2, "WITH") || x.kw(i+2, "VALUES")
 	var in string
 	switch {
 	case op == "=" && u != "ALL":
 		in = "IN"
 	case (op == "<>" || op == "!=") && u == "ALL":
 		in = "NOT IN"
-	default:
-		return unsupported("%s %s (array) is not supported (only = ANY and <> ALL)", op, u)
 	}
 	e := x.match(i + 1)
 	decl := ""
-	if q, col, ok := x.bareColumn(i+2, e); ok {
+	if q, col, ok := x.bareColumn(i+2, e); ok && !sub {
 		decl = ", " + x.columnTypeExpr(q, col)
+	}
+	if in == "" {
+		return x.anyAllCompare(i, sub, decl)
+	}
+	if sub {
+		x.T(i - 1).set("")
+		x.T(i).set(in)
+		return nil
 	}
 	x.T(i - 1).set(" " + in + " ")
 	x.T(i).set("(SELECT value FROM json_each(coalesce(pg_array_json(")

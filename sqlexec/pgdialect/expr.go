@@ -403,9 +403,6 @@ func (x *tx) identRewrite(i int) error {
 			return nil
 		}
 		if call && x.T(i-1).typ == tOp && !x.catalog {
-			if x.kw(i+2, "SELECT") {
-				return unsupported("%s %s (SELECT ...) is not supported", x.T(i-1).text, u)
-			}
 			return x.anyAll(i) // array_translate.go
 		}
 	case "WITHIN":
