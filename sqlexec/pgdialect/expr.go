@@ -366,10 +366,10 @@ func (x *tx) identRewrite(i int) error {
 			x.blank(i, j)
 		}
 		return nil
-	case "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_CATALOG":
+	case "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_CATALOG", "USER":
 		if !call && !x.isP(i-1, ".") && !x.isP(i+1, ".") {
 			f := strings.ToLower(u)
-			if u == "CURRENT_ROLE" || u == "SESSION_USER" {
+			if u == "CURRENT_ROLE" || u == "SESSION_USER" || u == "USER" { // USER: a reserved word, CURRENT_USER
 				f = "current_user"
 			} else if u == "CURRENT_CATALOG" {
 				f = "current_database"
