@@ -547,6 +547,14 @@ func fixPosition(e *Error, orig string) {
 			if e.lite.sql, e.Pos = "", 0; ok && !atEnd {
 				e.Pos = pos
 			}
+		} else if m := reUndefinedFunction.FindStringSubmatch(e.Message); m != nil && e.Pos == 0 {
+			// raised at run time (mod() of a double precision column,
+			// typed by the column's declaration): at the call, where the
+			// statement calls the function once
+			if i := findName(orig, m[1]); i >= 0 && findName(orig[i+len(m[1]):], m[1]) < 0 &&
+				strings.HasPrefix(strings.TrimLeft(orig[i+len(m[1]):], " \t\n"), "(") {
+				e.Pos = len([]rune(orig[:i])) + 1
+			}
 		}
 		return
 	case CodeSyntaxError:
