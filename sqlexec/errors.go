@@ -284,6 +284,13 @@ func mapError(err error, sqlText string) *Error {
 		m := reNoTable.FindStringSubmatch(msg)
 		out.Table = m[1]
 		out.Message = fmt.Sprintf("relation %q does not exist", m[1])
+	case strings.HasPrefix(msg, "table pg_anyall has "):
+		// x < ANY (SELECT a, b): the comparison's CTE (pgdialect/anyall.go)
+		out.Code, out.Message = CodeSyntaxError, "subquery has too many columns"
+	case strings.HasPrefix(msg, "sub-select returns "):
+		// a scalar subquery, or IN (SELECT a, b) (PostgreSQL's "subquery
+		// has too many columns"), of more than one column
+		out.Code, out.Message = CodeSyntaxError, "subquery must return only one column"
 	case reAliasCols.MatchString(msg):
 		m := reAliasCols.FindStringSubmatch(msg)
 		have, _ := strconv.Atoi(m[2])

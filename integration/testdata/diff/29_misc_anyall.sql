@@ -33,4 +33,9 @@ SELECT id FROM n29misc_aa WHERE id < ANY (ARRAY[3]) AND id >= ALL (SELECT 1) ORD
 SELECT k FROM n29misc_ab GROUP BY k HAVING count(*) >= ALL (SELECT count(*) FROM n29misc_ab GROUP BY k);
 -- differs: an unknown-type literal on the left of ANY (array) is compared as text, not coerced to the element type
 SELECT '1' < ANY (ARRAY[2]) AS lit;
+-- a subquery of two columns: 42601, not an internal error
+SELECT 1 < ANY (SELECT 1, 2);
+-- differs-message: = ANY (SELECT ...) is SQLite's IN, whose error does not tell it from a scalar subquery's
+SELECT 1 = ANY (SELECT 1, 2);
+SELECT (SELECT 1, 2);
 DROP TABLE n29misc_aa, n29misc_ab;
