@@ -13,7 +13,8 @@ package pgdialect
 //   - x = ANY(arr) / = SOME(arr) -> x IN (SELECT value FROM json_each(...))
 //     and x <> ALL(arr) -> x NOT IN (...): SQLite's IN has PostgreSQL's
 //     NULL rules (a NULL array gives NULL, as the subquery then yields one
-//     NULL row), and a column on the left keeps its index.
+//     NULL row), and a column on the left keeps its index; the other
+//     comparisons with ANY/SOME/ALL are anyall.go's.
 //   - unnest(arr) in FROM -> json_each over pg_array_json(arr), the column
 //     named as PostgreSQL names it; unnest in the select list -> the same
 //     FROM item added to the query.
