@@ -24,3 +24,20 @@ func TestInsertDefaultSomeRows(t *testing.T) {
 		t.Fatalf("unknown table: %v", err)
 	}
 }
+
+// TestDefaultCurrentUser: a column DEFAULT current_user (session_user,
+// current_role, user) is the inserting session's user, evaluated per row
+// at apply from the entry's user, not the creator's fixed at CREATE.
+func TestDefaultCurrentUser(t *testing.T) {
+	e, _ := newTestEngine(t)
+	alice, bob := sessAs(t, e, "alice"), sessAs(t, e, "bob")
+	mustQ(t, alice, "CREATE TABLE du (i int, a text DEFAULT current_user, b name DEFAULT session_user, c text DEFAULT current_role, d text DEFAULT user)", "")
+	mustQ(t, alice, "INSERT INTO du (i) VALUES (1)", "")
+	mustQ(t, bob, "INSERT INTO du (i) VALUES (2)", "")
+	mustQ(t, bob, "BEGIN", "")
+	mustQ(t, bob, "INSERT INTO du (i) VALUES (3)", "")
+	mustQ(t, bob, "COMMIT", "")
+	mustQ(t, alice, "INSERT INTO du (i) VALUES (4); INSERT INTO du (i, a) VALUES (5, user)", "")
+	mustQ(t, bob, "SELECT i, a, b, c, d FROM du ORDER BY i",
+		"D[i:23,a:25,b:19,c:25,d:25] R[1 alice alice alice alice] R[2 bob bob bob bob] R[3 bob bob bob bob] R[4 alice alice alice alice] R[5 alice alice alice alice] C:SELECT 5")
+}

@@ -295,6 +295,13 @@ func mapError(err error, sqlText string) *Error {
 		m := reNoTable.FindStringSubmatch(msg)
 		out.Table = m[1]
 		out.Message = fmt.Sprintf("relation %q does not exist", m[1])
+	case strings.HasPrefix(msg, "table pg_anyall has "):
+		// x < ANY (SELECT a, b): the comparison's CTE (pgdialect/anyall.go)
+		out.Code, out.Message = CodeSyntaxError, "subquery has too many columns"
+	case strings.HasPrefix(msg, "sub-select returns "):
+		// a scalar subquery, or IN (SELECT a, b) (PostgreSQL's "subquery
+		// has too many columns"), of more than one column
+		out.Code, out.Message = CodeSyntaxError, "subquery must return only one column"
 	case reAliasCols.MatchString(msg):
 		m := reAliasCols.FindStringSubmatch(msg)
 		have, _ := strconv.Atoi(m[2])
@@ -539,6 +546,11 @@ func fixPosition(e *Error, orig string) {
 	case CodeUndefinedTable:
 		name = e.Table
 	case CodeUndefinedColumn:
+		if table, col, pos, ok := pgdialect.UpdateTarget(orig, e.Column); ok {
+			// UPDATE t SET nosuch = ...: PostgreSQL names the relation
+			e.Message, e.Pos = fmt.Sprintf("column %q of relation %q does not exist", col, table), pos
+			return
+		}
 		name = e.Column
 	case CodeUndefinedObject:
 		// pg_type_require's refusal at apply (typerequire.go): at the type
@@ -556,6 +568,14 @@ func fixPosition(e *Error, orig string) {
 			pos, _, atEnd, ok := pgdialect.ErrorToken(orig, e.lite.sql, e.lite.off)
 			if e.lite.sql, e.Pos = "", 0; ok && !atEnd {
 				e.Pos = pos
+			}
+		} else if m := reUndefinedFunction.FindStringSubmatch(e.Message); m != nil && e.Pos == 0 {
+			// raised at run time (mod() of a double precision column,
+			// typed by the column's declaration): at the call, where the
+			// statement calls the function once
+			if i := findName(orig, m[1]); i >= 0 && findName(orig[i+len(m[1]):], m[1]) < 0 &&
+				strings.HasPrefix(strings.TrimLeft(orig[i+len(m[1]):], " \t\n"), "(") {
+				e.Pos = len([]rune(orig[:i])) + 1
 			}
 		}
 		return

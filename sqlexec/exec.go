@@ -290,7 +290,9 @@ func viewBoolRead(low string, i int) bool {
 }
 
 func isIdentByte(c byte) bool {
-	return c == '_' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 || c == '$'
+	// upper case too: callers scan the client's text as written (findName
+	// must not take the A of UPDATE for a column named a)
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 || c == '$'
 }
 
 // words returns the leading keywords of sqlText, upper-cased, skipping

@@ -46,7 +46,6 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 		}
 		if v != nil {
 			v.guarded = true
-			v.named = len(st.Exec) > 0 && mentionsNames(st.Exec[0])
 		}
 	}
 	if st.Tag == "EXPLAIN" {
@@ -128,9 +127,6 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 			if err := s.e.db.checkWrite(ctx, x); err != nil {
 				return err
 			}
-		}
-		if i > 0 || v == nil || v.named {
-			x = s.substNames(x)
 		}
 		x = s.substSettings(x) // currentsetting.go
 		cmd.Statements = append(cmd.Statements, Statement{SQL: x, Args: a, Tag: subTag(st)})

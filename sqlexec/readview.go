@@ -201,26 +201,11 @@ func (s *Session) names() (db, user string) {
 	return db, user
 }
 
-// mentionsNames reports whether sqlText may call a function substNames
-// replaces (a function of the text alone).
-func mentionsNames(sqlText string) bool {
-	return pgdialect.MentionsFold(sqlText, "current_database") || pgdialect.MentionsFold(sqlText, "current_user") ||
-		pgdialect.MentionsFold(sqlText, "session_user")
-}
-
-// substNames replaces current_database(), current_user() and
-// session_user() in SQLite text sent to the log by the session's names, so
-// that every replica computes the same values as the client saw.
-func (s *Session) substNames(sqlText string) string {
-	if !mentionsNames(sqlText) {
-		return sqlText // every statement passes here: no lowered copy
-	}
-	db, user := s.names()
-	lit := func(v string) string { return "'" + strings.ReplaceAll(v, "'", "''") + "'" }
-	return replaceCalls(sqlText, []callRepl{
-		{fn: "current_database()", val: lit(db)}, {fn: "current_user()", val: lit(user)}, {fn: "session_user()", val: lit(user)},
-	})
-}
+// The names are not folded into the SQLite text sent to the log: they
+// travel with the entry (Command.User, Command.Database) and the apply
+// connection answers current_user and current_database() with them
+// (apply.go), so a column DEFAULT current_user written by CREATE TABLE
+// is the inserting session's user, as PostgreSQL evaluates it per row.
 
 // callRepl replaces the text fn (lower case, a function name and what
 // follows it) by val; or, with call, by what call returns for the text

@@ -302,7 +302,7 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 		if i == 0 || st.Kind == pgdialect.KindQuery {
 			a = args
 		}
-		extra = append(extra, Statement{SQL: s.substNames(x), Args: a, Tag: subTag(st), Digest: true})
+		extra = append(extra, Statement{SQL: x, Args: a, Tag: subTag(st), Digest: true})
 		size += len(x) + 16*len(a)
 	}
 	if len(tx.stmts)+len(extra) > s.e.opts.MaxTxnStatements {

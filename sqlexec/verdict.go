@@ -49,9 +49,6 @@ type writeVerdict struct {
 	// guarded: the statement's text passed guardInternal (a function of
 	// the text alone).
 	guarded bool
-	// named: the statement's first text may call a function substNames
-	// replaces (mentionsNames; set with guarded).
-	named bool
 	// writes: at schema key, the statement writes and passes the write
 	// allow-list.
 	writes bool

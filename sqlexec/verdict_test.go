@@ -54,8 +54,8 @@ func TestVerdictFollowsSchema(t *testing.T) {
 	}
 }
 
-// A remembered verdict keeps the session's names substituted into a
-// prepared write at every Execute (substNames), not only the first.
+// A prepared write answers current_user with the session's name at every
+// Execute: the name travels with each entry (Command.User).
 func TestVerdictKeepsNames(t *testing.T) {
 	e, _ := newTestEngine(t)
 	s := newSess(t, e)

@@ -27,6 +27,8 @@ package pgdialect
 // cannot delimit (SQLite's semantics then apply).
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -137,12 +139,24 @@ func noOperator(hint string) error {
 		}
 		return t
 	}
+	if f[0] == "mod" {
+		return errors.New(SQLStateText("42883", fmt.Sprintf("function mod(%s, %s) does not exist", name(f[1]), name(f[2])), "", jsonFunctionHint))
+	}
 	return pgErr("42883", "operator does not exist: %s %s %s", name(f[1]), f[0], name(f[2]))
 }
 
 // arithResult is PostgreSQL's result type of l op r ("" when unknown;
 // "!op l r" when PostgreSQL has no such operator: noOperator).
 func arithResult(op, l, r string) string {
+	if op == "mod" {
+		// mod(a, b): the % operator's types; PostgreSQL's 42883 names the
+		// function (noOperator)
+		if res := arithResult("%", l, r); strings.HasPrefix(res, "!") {
+			return "!mod " + l + " " + r
+		} else {
+			return res
+		}
+	}
 	if bitFuncs[op] != "" {
 		return bitResult(op, l, r) // bitwise.go
 	}
@@ -156,6 +170,8 @@ func arithResult(op, l, r string) string {
 		return "!" + op + " " + l + " " + r // oid has no arithmetic (oidtype.go)
 	}
 	switch {
+	case op == "%" && (l == "float8" || r == "float8" || l == "float4" || r == "float4"):
+		return "!" + op + " " + l + " " + r // no float % (nor mod) in PostgreSQL
 	case l == "float4" && r == "float4" && op != "^":
 		return "float4" // float4pl ...: single precision
 	case l == "float8" || r == "float8" || l == "float4" || r == "float4":

@@ -13,7 +13,8 @@ package pgdialect
 //   - x = ANY(arr) / = SOME(arr) -> x IN (SELECT value FROM json_each(...))
 //     and x <> ALL(arr) -> x NOT IN (...): SQLite's IN has PostgreSQL's
 //     NULL rules (a NULL array gives NULL, as the subquery then yields one
-//     NULL row), and a column on the left keeps its index.
+//     NULL row), and a column on the left keeps its index; the other
+//     comparisons with ANY/SOME/ALL are anyall.go's.
 //   - unnest(arr) in FROM -> json_each over pg_array_json(arr), the column
 //     named as PostgreSQL names it; unnest in the select list -> the same
 //     FROM item added to the query.
@@ -210,24 +211,33 @@ func (x *tx) subscript(i int) error {
 	return nil
 }
 
-// anyAll rewrites op ANY/SOME/ALL (array) at i (the keyword; the operator
-// at i-1, the parenthesis at i+1).
+// anyAll rewrites op ANY/SOME/ALL (array or subquery) at i (the keyword;
+// the operator at i-1, the parenthesis at i+1): = ANY and <> ALL are
+// SQLite's IN and NOT IN, the other comparisons anyAllCompare's
+// (anyall.go).
 func (x *tx) anyAll(i int) error {
 	op := x.T(i - 1).text
 	u := x.T(i).upper()
+	sub := x.kw(i+2, "SELECT") || x.kw(i+2, "WITH") || x.kw(i+2, "VALUES")
 	var in string
 	switch {
 	case op == "=" && u != "ALL":
 		in = "IN"
 	case (op == "<>" || op == "!=") && u == "ALL":
 		in = "NOT IN"
-	default:
-		return unsupported("%s %s (array) is not supported (only = ANY and <> ALL)", op, u)
 	}
 	e := x.match(i + 1)
 	decl := ""
-	if q, col, ok := x.bareColumn(i+2, e); ok {
+	if q, col, ok := x.bareColumn(i+2, e); ok && !sub {
 		decl = ", " + x.columnTypeExpr(q, col)
+	}
+	if in == "" {
+		return x.anyAllCompare(i, sub, decl)
+	}
+	if sub {
+		x.T(i - 1).set("")
+		x.T(i).set(in)
+		return nil
 	}
 	x.T(i - 1).set(" " + in + " ")
 	x.T(i).set("(SELECT value FROM json_each(coalesce(pg_array_json(")

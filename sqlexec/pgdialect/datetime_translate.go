@@ -131,6 +131,9 @@ func (x *tx) dtTypeLexical(a, b int, known map[int]string) string {
 			return ty
 		}
 	}
+	if b-a == 4 && t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && nowPrecisionFuncs[t.upper()] != "" {
+		b = a + 1 // CURRENT_TIME(3): the keyword's type (nowprecision.go)
+	}
 	if b-a == 1 {
 		switch {
 		case t.typ == tNumber && strings.ContainsAny(t.text, ".eE"):

@@ -23,9 +23,14 @@ import (
 // ruleutils prints them.
 var clockKeywords = map[string]bool{"CURRENT_TIMESTAMP": true, "LOCALTIMESTAMP": true, "CURRENT_TIME": true, "LOCALTIME": true, "CURRENT_DATE": true}
 
+// userKeywords are the SQL user value functions, shown alike (they all
+// translate to current_user(), evaluated per row at apply).
+var userKeywords = map[string]bool{"CURRENT_USER": true, "SESSION_USER": true, "CURRENT_ROLE": true, "USER": true}
+
 // markClockDefault puts the display comment on the DEFAULT expression at
 // lo..hi-1 (already wrapped by wrapDefault) when it is a date/time
-// keyword, with its precision: CURRENT_TIMESTAMP, LOCALTIMESTAMP(3).
+// keyword, with its precision: CURRENT_TIMESTAMP, LOCALTIMESTAMP(3); or
+// a user keyword (CURRENT_USER).
 func (x *tx) markClockDefault(lo, hi int) {
 	t := x.T(lo)
 	if !strings.HasPrefix(t.wpre, "(") {
@@ -37,12 +42,14 @@ func (x *tx) markClockDefault(lo, hi int) {
 		t.wpre = "(" + clockMark("ARRAY[]") + t.wpre[1:]
 		return
 	}
-	if t.typ != tIdent || !clockKeywords[t.upper()] {
+	if t.typ != tIdent || !clockKeywords[t.upper()] && !userKeywords[t.upper()] {
 		return
 	}
 	show := t.upper()
 	switch {
 	case hi == lo+1:
+	case userKeywords[show]:
+		return
 	case hi == lo+4 && x.isP(lo+1, "(") && x.T(lo+2).typ == tNumber && x.isP(lo+3, ")") && show != "CURRENT_DATE":
 		p, err := strconv.Atoi(x.T(lo + 2).text)
 		if err != nil {
@@ -71,7 +78,7 @@ func markedDefault(d string, oid uint32) string {
 			return ""
 		}
 		return "ARRAY[]::" + FormatType(oid, -1)
-	case clockKeywords[strings.SplitN(m[1], "(", 2)[0]]:
+	case clockKeywords[strings.SplitN(m[1], "(", 2)[0]] || userKeywords[m[1]]:
 		return m[1]
 	case strings.ContainsAny(m[1][:1], "0123456789'-."):
 		return m[1] // a numeric constant (int_default.go)

@@ -358,10 +358,10 @@ func (x *tx) identRewrite(i int) error {
 		x.catalog = true
 	case "COLLATE":
 		return x.collateClause(i) // collations.go
-	case "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_CATALOG":
+	case "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_CATALOG", "USER":
 		if !call && !x.isP(i-1, ".") && !x.isP(i+1, ".") {
 			f := strings.ToLower(u)
-			if u == "CURRENT_ROLE" || u == "SESSION_USER" {
+			if u == "CURRENT_ROLE" || u == "SESSION_USER" || u == "USER" { // USER: a reserved word, CURRENT_USER
 				f = "current_user"
 			} else if u == "CURRENT_CATALOG" {
 				f = "current_database"
@@ -381,7 +381,7 @@ func (x *tx) identRewrite(i int) error {
 			t.set(localNowSQL(u)) // datetime_local.go: in the session zone
 		}
 		if call {
-			x.blank(i+1, x.match(i+1)+1)
+			return x.nowPrecision(i, u)
 		}
 		return nil
 	case "ROW":
@@ -402,9 +402,6 @@ func (x *tx) identRewrite(i int) error {
 			return nil
 		}
 		if call && x.T(i-1).typ == tOp && !x.catalog {
-			if x.kw(i+2, "SELECT") {
-				return unsupported("%s %s (SELECT ...) is not supported", x.T(i-1).text, u)
-			}
 			return x.anyAll(i) // array_translate.go
 		}
 	case "WITHIN":

@@ -146,12 +146,15 @@ func fnJSONRow(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error
 	return []byte(b.String()), nil
 }
 
-// jsonTextAgg is json_agg(x) and json_object_agg(k, v).
+// jsonTextAgg is json_agg(x) and json_object_agg(k, v). The elements'
+// texts are kept apart, so that a window frame that moves (ROWS BETWEEN 1
+// PRECEDING AND CURRENT ROW) drops its oldest row (WindowInverse: SQLite
+// removes rows in the order it added them).
 type jsonTextAgg struct {
 	object  bool
 	compact bool // array_to_json(array_agg(x)): "," between elements (jsonb_translate.go's arrayToJSONAgg)
-	b       strings.Builder
-	n       int
+	elems   []string
+	rows    []bool // the element is a row (row_to_json): PostgreSQL's json_agg puts "\n " before it
 }
 
 func (g *jsonTextAgg) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
@@ -159,42 +162,47 @@ func (g *jsonTextAgg) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
 		if a[0] == nil {
 			return pgErr("22004", "field name must not be null")
 		}
-		if g.n == 0 {
-			g.b.WriteString("{ ")
-		} else {
-			g.b.WriteString(", ")
-		}
-		g.b.WriteString(jsonKeyText(a[0]) + " : " + sqlToJSONText(a[1]))
-		g.n++
+		g.elems = append(g.elems, jsonKeyText(a[0])+" : "+sqlToJSONText(a[1]))
 		return nil
 	}
-	if g.n == 0 {
-		g.b.WriteByte('[')
-	} else if g.compact {
-		g.b.WriteByte(',')
-	} else {
-		g.b.WriteString(", ")
-		if _, row := jsonRowText(a[0]); row {
-			g.b.WriteString("\n ") // PostgreSQL's json_agg between rows
-		}
-	}
-	g.b.WriteString(sqlToJSONText(a[0]))
-	g.n++
+	_, row := jsonRowText(a[0])
+	g.elems = append(g.elems, sqlToJSONText(a[0]))
+	g.rows = append(g.rows, row)
 	return nil
 }
 
 func (g *jsonTextAgg) WindowInverse(*sqlite.FunctionContext, []driver.Value) error {
-	return pgErr("0A000", "json_agg as a window function is not supported")
+	g.elems = g.elems[1:]
+	if !g.object {
+		g.rows = g.rows[1:]
+	}
+	return nil
 }
 
 func (g *jsonTextAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
-	if g.n == 0 {
+	if len(g.elems) == 0 {
 		return nil, nil
 	}
 	if g.object {
-		return g.b.String() + " }", nil
+		return "{ " + strings.Join(g.elems, ", ") + " }", nil
 	}
-	return g.b.String() + "]", nil
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, e := range g.elems {
+		switch {
+		case i == 0:
+		case g.compact:
+			b.WriteByte(',')
+		default:
+			b.WriteString(", ")
+			if g.rows[i] {
+				b.WriteString("\n ") // PostgreSQL's json_agg between rows
+			}
+		}
+		b.WriteString(e)
+	}
+	b.WriteByte(']')
+	return b.String(), nil
 }
 
 func (g *jsonTextAgg) Final(*sqlite.FunctionContext) {}

@@ -925,11 +925,14 @@ func jsonSetReturning(a []driver.Value, empty string, rows func(any) (any, error
 	return string(b), nil
 }
 
-// jsonbAgg is jsonb_agg(x) and jsonb_object_agg(k, v).
+// jsonbAgg is jsonb_agg(x) and jsonb_object_agg(k, v). The rows' values
+// are kept in order, so that a window frame that moves drops its oldest
+// row (WindowInverse); the object is built from the pairs when asked for
+// (a later duplicate key wins, as PostgreSQL's).
 type jsonbAgg struct {
 	object bool
 	elems  []any
-	obj    map[string]any
+	keys   []string // jsonb_object_agg: elems[i]'s key
 }
 
 func (g *jsonbAgg) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
@@ -941,11 +944,8 @@ func (g *jsonbAgg) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
 		if err != nil {
 			return err
 		}
-		if g.obj == nil {
-			g.obj = map[string]any{}
-		}
-		k := jsonKey(a[0]) // json_typed.go
-		g.obj[k] = v
+		g.keys = append(g.keys, jsonKey(a[0])) // json_typed.go
+		g.elems = append(g.elems, v)
 		return nil
 	}
 	v, err := sqlToJSON(a[0])
@@ -957,18 +957,23 @@ func (g *jsonbAgg) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
 }
 
 func (g *jsonbAgg) WindowInverse(*sqlite.FunctionContext, []driver.Value) error {
-	return pgErr("0A000", "jsonb_agg as a window function is not supported")
+	g.elems = g.elems[1:]
+	if g.object {
+		g.keys = g.keys[1:]
+	}
+	return nil
 }
 
 func (g *jsonbAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
-	if g.object {
-		if g.obj == nil {
-			return nil, nil
-		}
-		return jsonbText(g.obj), nil
-	}
-	if g.elems == nil {
+	if len(g.elems) == 0 {
 		return nil, nil
+	}
+	if g.object {
+		obj := make(map[string]any, len(g.keys))
+		for i, k := range g.keys {
+			obj[k] = g.elems[i]
+		}
+		return jsonbText(obj), nil
 	}
 	return jsonbText(g.elems), nil
 }

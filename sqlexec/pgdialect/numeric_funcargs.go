@@ -141,7 +141,7 @@ func (x *tx) numericArgs(args [][2]int, ints bool) bool {
 func (x *tx) operatorCall(i, e int, args [][2]int, mod bool) {
 	op, f := "^", "pg_pow_typed"
 	if mod {
-		op, f = "%", "pg_mod"
+		op, f = "mod", "pg_mod" // arithResult: the types of %, the function's 42883
 	}
 	l, r := args[0], args[1]
 	res, rtype := arithResult(op, x.numType(l[0], l[1]), x.numType(r[0], r[1])), ""

@@ -27,6 +27,8 @@ func (x *tx) latePass() error {
 		var err error
 		if x.T(i).kw("WITHIN") {
 			err = x.withinGroup(i) // orderedset.go
+		} else if t := x.T(i); t.kw("ANY") || t.kw("SOME") || t.kw("ALL") {
+			x.anyAllOpen(i) // anyall.go
 		} else {
 			err = x.typedCall(i)
 		}

@@ -42,7 +42,6 @@ INSERT INTO n28detail_pos2 (id, j) VALUES (9, '[1]') ON CONFLICT DO NOTHING;
 CREATE TABLE n28detail_pos3 (id int PRIMARY KEY, n numeric);
 INSERT INTO n28detail_pos3 VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET n = 'abc';
 INSERT INTO n28detail_pos3 (nosuch, n) VALUES (1, 'abc');
--- differs-message: an UPDATE's unknown SET target is worded as an unknown column elsewhere (SQLite names no relation)
 UPDATE n28detail_pos3 SET nosuch = 1, n = 'abc';
 UPDATE n28detail_pos3 SET n = '1.50' WHERE id = 1 RETURNING n;
 -- a type modifier's refusal (length, precision) has no position

@@ -1,0 +1,83 @@
+package pgdialect
+
+// anyall.go: x op ANY/SOME/ALL (array or subquery) for the comparison
+// operators other than = ANY and <> ALL (those are SQLite's IN and NOT IN,
+// array_translate.go's anyAll). PostgreSQL's rules (ExecScalarArrayOp,
+// ExecSubPlan): ANY is true when some element compares true, else NULL
+// when some comparison was NULL (a NULL element, or x NULL with elements),
+// else false (no elements: false); ALL is false when some comparison is
+// false, else NULL when some was NULL, else true (no elements: true). The
+// comparisons are one row each of a subquery around x, whose aggregate
+// gives that verdict (opened in the late pass, around x's translation:
+// the operators' rewrites copy an operand's text):
+//
+//	x < ANY (S) -> (SELECT CASE WHEN max(c) THEN 1 WHEN count(*) > count(c)
+//	               THEN NULL ELSE 0 END FROM (SELECT x < v AS c FROM S))
+//
+// A subquery S is a CTE with a column list, so its column keeps its
+// affinity (a text literal on the left compares with an integer column
+// as PostgreSQL's coercion of the unknown literal does); an array's
+// elements are json_each's, as for = ANY. x is read inside the subquery
+// (correlated), so an aggregate or window call in x, which would count
+// the subquery's rows, is refused.
+
+import "strings"
+
+// anyAllOps are the comparison operators anyAllCompare takes.
+var anyAllOps = map[string]string{"=": "=", "<>": "<>", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
+
+// anyAllVerdicts are the aggregates over the comparisons' results c.
+var anyAllVerdicts = map[bool]string{
+	false: "CASE WHEN max(pg_anyall_c) THEN 1 WHEN count(*) > count(pg_anyall_c) THEN NULL ELSE 0 END",
+	true:  "CASE WHEN min(pg_anyall_c) = 0 THEN 0 WHEN count(*) > count(pg_anyall_c) THEN NULL ELSE 1 END",
+}
+
+// anyAllCompare rewrites x op ANY/SOME/ALL (...) at i (the keyword; the
+// operator at i-1); sub: the parentheses hold a subquery, else an array;
+// decl: the array column's declared type argument of pg_array_json.
+func (x *tx) anyAllCompare(i int, sub bool, decl string) error {
+	opText, u := x.T(i-1).text, x.T(i).upper()
+	op, ok := anyAllOps[opText]
+	if !ok {
+		return unsupported("%s %s (...) is not supported (only comparison operators)", opText, u)
+	}
+	s := x.anyAllLeft(i)
+	if s < 0 {
+		return unsupported("%s %s (...) after this left operand is not supported", opText, u)
+	}
+	for k := s; k < i-1; k++ {
+		if t := x.T(k); t.kw("OVER") || t.typ == tIdent && x.isP(k+1, "(") && pgAggregates[strings.ToLower(t.text)] {
+			return unsupported("an aggregate or window function on the left of %s %s (...) is not supported", opText, u)
+		}
+	}
+	x.late = append(x.late, i) // anyAllOpen, once the left operand is translated
+	e := x.match(i + 1)
+	x.T(i).set("")
+	if sub {
+		x.T(i - 1).set(" " + op + " pg_anyall_v AS pg_anyall_c FROM (WITH pg_anyall(pg_anyall_v) AS ")
+		x.T(e).suf += " SELECT pg_anyall_v FROM pg_anyall) AS pg_anyall))"
+		return nil
+	}
+	// json_each's own columns (id, key, type, path ...) must not take
+	// x's names: one column of a name of ours. The element without its
+	// affinity (+), so a numeric column's text compares as numeric_text's
+	x.T(i - 1).set(" " + op + " +pg_anyall_v AS pg_anyall_c FROM (SELECT value AS pg_anyall_v FROM json_each(coalesce(pg_array_json(")
+	x.T(i + 1).set("")
+	x.T(e).set(decl + "), '[null]'))) AS pg_anyall))")
+	return nil
+}
+
+// anyAllLeft is the start of the left operand of the operator at i-1.
+func (x *tx) anyAllLeft(i int) int {
+	if x.kw(i-2, "END") {
+		return x.caseStart(i - 2)
+	}
+	return x.operandBack(i-2, false)
+}
+
+// anyAllOpen opens the subquery of anyAllCompare's rewrite at i before the
+// left operand's translation.
+func (x *tx) anyAllOpen(i int) {
+	first := x.T(x.anyAllLeft(i))
+	first.pre = "(SELECT " + anyAllVerdicts[x.T(i).kw("ALL")] + " FROM (SELECT " + first.pre
+}
