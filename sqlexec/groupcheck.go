@@ -21,10 +21,7 @@ func (c *lconn) prepareUser(sqlText string) (*lstmt, string, error) {
 	if err != nil || st == nil {
 		return st, tail, err
 	}
-	if st, err = c.convertSetOp(st, tail); err != nil || st == nil { // setopconvert.go
-		return nil, "", err
-	}
-	if st, err = c.convertTyped(st, tail); err != nil || st == nil { // typedconvert.go
+	if st, err = c.convertCompiled(st, tail); err != nil || st == nil { // compiledconvert.go
 		return nil, "", err
 	}
 	if st.groupChecked {

@@ -328,18 +328,12 @@ type lstmt struct {
 	groupChecked bool
 	// desc: the result description of a read (readdesc.go)
 	desc *readDesc
-	// setOp: the set operation's operands converted to their columns'
-	// common types (setopconvert.go): 0 not asked yet, 1 nothing to
-	// convert, 2 setOpSQL is the converted statement, 3 setOpErr refuses
-	// it
-	setOp    int8
-	setOpSQL string
-	setOpErr *Error
-	// typedConv: the statement converted by its columns' declared types
-	// (typedconvert.go): 0 not asked yet, 1 nothing to convert, 2
-	// typedSQL is the converted statement
-	typedConv int8
-	typedSQL  string
+	// conv: the statement converted by its columns' declared types
+	// (compiledconvert.go): 0 not asked yet, 1 nothing to convert, 2
+	// convSQL is the converted statement, 3 convErr refuses it
+	conv    int8
+	convSQL string
+	convErr *Error
 	// armDecls: a compound SELECT's operands' declared column types, once
 	// asked (compounddecl.go)
 	armDecls [][]string
