@@ -464,12 +464,7 @@ func (x *tx) mergeClauses(on int) ([]mergeClause, int, error) {
 		if x.depth[i] != 0 {
 			continue
 		}
-		switch {
-		case x.kw(i, "CASE"):
-			cases++
-		case x.kw(i, "END") && cases > 0:
-			cases--
-		case x.kw(i, "WHEN") && cases == 0 && (x.kw(i+1, "MATCHED") || x.kw(i+1, "NOT", "MATCHED")):
+		if x.outsideCase(i, &cases) && x.kw(i, "WHEN") && (x.kw(i+1, "MATCHED") || x.kw(i+1, "NOT", "MATCHED")) {
 			whens = append(whens, i)
 		}
 	}
@@ -497,11 +492,7 @@ func (x *tx) mergeClauses(on int) ([]mergeClause, int, error) {
 				if x.depth[j] != 0 {
 					continue
 				}
-				if x.kw(j, "CASE") {
-					cases++
-				} else if x.kw(j, "END") && cases > 0 {
-					cases--
-				} else if x.kw(j, "THEN") && cases == 0 {
+				if x.outsideCase(j, &cases) && x.kw(j, "THEN") {
 					then = j
 					break
 				}

@@ -171,12 +171,7 @@ func (x *tx) mergeJoinCondEnd(i int) int {
 		if x.depth[i] != d {
 			continue
 		}
-		switch {
-		case x.kw(i, "CASE"):
-			cases++
-		case x.kw(i, "END") && cases > 0:
-			cases--
-		case cases == 0 && (x.kw(i, "ON") || x.kw(i, "WHEN") || mergeJoinWord(x.T(i)) && !x.isP(i+1, "(")):
+		if x.outsideCase(i, &cases) && (x.kw(i, "ON") || x.kw(i, "WHEN") || mergeJoinWord(x.T(i)) && !x.isP(i+1, "(")) {
 			return i
 		}
 	}

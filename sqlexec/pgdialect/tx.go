@@ -583,3 +583,18 @@ func asciiLower(s string) string {
 	}
 	return string(b)
 }
+
+// outsideCase steps *cases over token i of a left-to-right walk (CASE
+// opens, END closes) and reports whether i stands outside every CASE ...
+// END (the CASE and END themselves do not).
+func (x *tx) outsideCase(i int, cases *int) bool {
+	switch {
+	case x.kw(i, "CASE"):
+		*cases++
+		return false
+	case x.kw(i, "END") && *cases > 0:
+		*cases--
+		return false
+	}
+	return *cases == 0
+}
