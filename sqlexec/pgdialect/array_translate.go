@@ -837,6 +837,16 @@ var (
 // key and value): those stay unqualified. A token rewritten already (a
 // cast of the column) is no bare name to qualify.
 func (x *tx) qualifyEachCols(fn int, keep ...string) {
+	// the call's own alias names its column (jsonb_object_keys(j) key:
+	// a bare key is the function's)
+	if a := x.match(fn+1) + 1; a < x.n() {
+		if x.kw(a, "AS") {
+			a++
+		}
+		if t := x.T(a); t.typ == tQIdent || t.typ == tIdent && !isClauseKw(t.upper()) && !reservedWord(t.upper()) && !isJoinKw(t.upper()) {
+			keep = append(keep, t.identName())
+		}
+	}
 	ts := x.fromTables()
 	block := -1
 	if len(ts) != 1 {

@@ -18,6 +18,7 @@ import (
 	"database/sql/driver"
 	"encoding/hex"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -220,11 +221,15 @@ func (x *tx) wholeRow(a, b int) (string, bool) {
 		if x.T(j).identName() != alias || j == a {
 			return true
 		}
-		found = true
 		names, types := x.subqueryColumns(open, k, j)
 		if len(names) == 0 {
+			found = true
 			return false
 		}
+		if slices.Contains(names, alias) {
+			return false // a column of that name: PostgreSQL reads the column (v of v(x, v))
+		}
+		found = true
 		parts := make([]string, 0, 2*len(names))
 		for i, n := range names {
 			if n == "" || n == "*" {

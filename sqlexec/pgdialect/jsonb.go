@@ -13,6 +13,7 @@ package pgdialect
 //	pg_jsonb_delete(j, key|index)        - of jsonb
 //	pg_jsonb_delete_path(j, '{a,0}')     #-
 //	pg_jsonb_set(j, path, new[, create]) jsonb_set
+//	pg_jsonb_insert(j, path, new[, after]) jsonb_insert
 //	pg_jsonb_typeof, pg_jsonb_array_length, pg_jsonb_pretty, pg_to_jsonb,
 //	pg_jsonb_build_object, pg_jsonb_build_array, pg_jsonb_agg,
 //	pg_jsonb_object_agg, pg_jsonb_elements, pg_jsonb_each (json_each's
@@ -32,6 +33,7 @@ import (
 	"database/sql/driver"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -64,6 +66,7 @@ var jsonbFuncs = map[string]struct {
 	"pg_jsonb_delete_keys":  {2, fnJSONBDeleteKeys},
 	"pg_jsonb_delete_path":  {2, fnJSONBDeletePath},
 	"pg_jsonb_set":          {-1, fnJSONBSet},
+	"pg_jsonb_insert":       {-1, fnJSONBInsert},
 	"pg_jsonb_typeof":       {1, fnJSONBTypeof},
 	"pg_jsonb_array_length": {1, fnJSONBArrayLength},
 	"pg_jsonb_pretty":       {1, fnJSONBPretty},
@@ -636,6 +639,102 @@ func fnJSONBSet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 		}
 		return nv, true
 	})
+	if err != nil {
+		return nil, err
+	}
+	return jsonbText(out), nil
+}
+
+// fnJSONBInsert is jsonb_insert(target, path, new[, insert_after]): new
+// inserted into the array at path's last step before (after) its element
+// (an index before the first prepends, one past the last appends), or as
+// the object's new key, 22023 where the key exists; a missing step on the
+// way leaves target unchanged.
+func fnJSONBInsert(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if len(a) != 3 && len(a) != 4 {
+		return nil, pgErr("42883", "function jsonb_insert takes 3 or 4 arguments")
+	}
+	for _, v := range a {
+		if v == nil {
+			return nil, nil
+		}
+	}
+	x, err := jsonParse(a[0])
+	if err != nil {
+		return nil, err
+	}
+	switch x.(type) {
+	case map[string]any, []any:
+	default:
+		return nil, pgErr("22023", "cannot set path in scalar")
+	}
+	path, err := textArray(a[1])
+	if err != nil || len(path) == 0 {
+		return jsonbText(x), err
+	}
+	nv, err := jsonParse(a[2])
+	if err != nil {
+		return nil, err
+	}
+	after := len(a) == 4 && truthy(a[3])
+	last := path[len(path)-1]
+	insert := func(parent any) (any, error) {
+		switch c := parent.(type) {
+		case map[string]any:
+			if _, ok := c[last]; ok {
+				return nil, errors.New(SQLStateText("22023", "cannot replace existing key", "", "Try using the function jsonb_set to replace key value."))
+			}
+			out := make(map[string]any, len(c)+1)
+			for k, v := range c {
+				out[k] = v
+			}
+			out[last] = nv
+			return out, nil
+		case []any:
+			n, err := strconv.ParseInt(strings.TrimSpace(last), 10, 64)
+			if err != nil {
+				return nil, pgErr("22P02", "path element at position %d is not an integer: \"%s\"", len(path), last)
+			}
+			i := n
+			if i < 0 {
+				i += int64(len(c))
+			}
+			switch {
+			case i < 0:
+				i = 0
+			case i >= int64(len(c)):
+				i = int64(len(c))
+			case after:
+				i++
+			}
+			out := make([]any, 0, len(c)+1)
+			out = append(append(append(out, c[:i]...), nv), c[i:]...)
+			return out, nil
+		}
+		return parent, nil // a scalar on the way: unchanged
+	}
+	if len(path) == 1 {
+		out, err := insert(x)
+		if err != nil {
+			return nil, err
+		}
+		return jsonbText(out), nil
+	}
+	var ierr error
+	out, err := jsonAtPath(x, path[:len(path)-1], func(old any, exists bool) (any, bool) {
+		if !exists {
+			return nil, false // a missing step: nothing to insert into
+		}
+		nv, err := insert(old)
+		if err != nil {
+			ierr = err
+			return old, true
+		}
+		return nv, true
+	})
+	if err == nil {
+		err = ierr
+	}
 	if err != nil {
 		return nil, err
 	}
