@@ -558,6 +558,19 @@ func fnArrayNdims(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 	return int64(1), nil
 }
 
+// fnArrayDims is array_dims(arr): "[1:n]", NULL for an empty array
+// (arrays here have one dimension, lower bound 1).
+func fnArrayDims(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil {
+		return nil, nil
+	}
+	el, err := parseArrayValue(a[0])
+	if err != nil || len(el) == 0 {
+		return nil, err
+	}
+	return "[1:" + strconv.Itoa(len(el)) + "]", nil
+}
+
 // fnUnnestElem is pg_unnest_elem(value, array): value, an element of
 // unnest(array) after other FROM items; the array is there for the
 // result's description (calltypes.go), read at no row.
@@ -774,6 +787,7 @@ var arrayFuncs = map[string]struct {
 	"array_positions":     {2, fnArrayPositions},
 	"array_replace":       {3, fnArrayReplace},
 	"array_ndims":         {1, fnArrayNdims},
+	"array_dims":          {1, fnArrayDims},
 	"pg_array_get":        {-1, fnArrayGet},
 	"pg_unnest_elem":      {2, fnUnnestElem}, // array_translate.go
 	"pg_array_slice":      {3, fnArraySlice},

@@ -43,6 +43,7 @@ func init() {
 	funcResultOIDs["string_to_array"] = pgoid.TextArray
 	funcResultOIDs["array_positions"] = pgoid.Int4Array
 	funcResultOIDs["array_to_string"] = pgoid.Text
+	funcResultOIDs["array_dims"] = pgoid.Text
 	funcRename["array_agg"] = "pg_array_agg"
 	boolOps["&&"] = true
 }

@@ -17,3 +17,4 @@ SELECT json_agg(s) FROM (SELECT 1 AS s, 2 AS t) s;
 SELECT to_jsonb(v) FROM (VALUES (1, 10)) v(x, y);
 SELECT key, count(*) FROM n29me_js, jsonb_object_keys(coalesce(meta, '{}')) key GROUP BY key ORDER BY key;
 SELECT key FROM n29me_js, jsonb_object_keys(coalesce(meta, '{}')) AS key ORDER BY 1;
+SELECT array_dims(ARRAY[1, 2, 3]), array_dims('{}'::int[]), array_dims(NULL::int[]), array_ndims(ARRAY['a']), pg_typeof(array_dims(ARRAY[1]));
