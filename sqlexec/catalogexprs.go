@@ -10,6 +10,19 @@ import "strings"
 // The statement checks made when a statement compiles (concatcheck.go,
 // assigncheck.go) share it.
 func catalogExprs(c *lconn, exprs ...string) (vals []string, ok bool) {
+	type answer struct {
+		vals []string
+		ok   bool
+	}
+	a := catalogRead(c, "exprs\x00"+strings.Join(exprs, "\x00"), func() answer { // catalogcache.go
+		vals, ok := evalCatalogExprs(c, exprs)
+		return answer{vals, ok}
+	})
+	return a.vals, a.ok
+}
+
+// evalCatalogExprs evaluates catalogExprs' expressions.
+func evalCatalogExprs(c *lconn, exprs []string) (vals []string, ok bool) {
 	parts := make([]string, len(exprs))
 	for i, e := range exprs {
 		parts[i] = "CAST(coalesce((" + e + "), '') AS TEXT)" // a number read as its text too

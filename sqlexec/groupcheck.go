@@ -69,6 +69,21 @@ type liteGroupCatalog struct{ c *lconn }
 // primary key added by ALTER TABLE is kept (a UNIQUE column's automatic
 // index is not one: PostgreSQL's dependency needs the primary key).
 func (g liteGroupCatalog) TableColumns(name string) ([]string, [][]string, bool) {
+	type answer struct {
+		cols []string
+		keys [][]string
+		ok   bool
+	}
+	a := catalogRead(g.c, "columns\x00"+name, func() answer {
+		cols, keys, ok := tableColumnsKeys(g.c, name)
+		return answer{cols, keys, ok}
+	})
+	return a.cols, a.keys, a.ok
+}
+
+// tableColumnsKeys reads TableColumns' answer.
+func tableColumnsKeys(c *lconn, name string) ([]string, [][]string, bool) {
+	g := liteGroupCatalog{c}
 	cols, err := queryStrings(g.c, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", name)
 	if err != nil || len(cols) == 0 {
 		return nil, nil, false

@@ -52,6 +52,9 @@ type lconn struct {
 	tls   *libc.TLS
 	db    uintptr
 	cache map[stmtKey]*lstmt // prepared statement cache
+	// catalog: answers of raftsql's own catalog reads for the cached
+	// statements' schema (catalogcache.go), dropped with them
+	catalog catalogCache
 	// cacheSchema is the schema version the cached statements were
 	// compiled against. SQLite recompiles a stale statement at its first
 	// step, but its column count before that step is the old one, so a
@@ -174,6 +177,7 @@ func (c *lconn) schemaVersion() (int64, error) {
 }
 
 func (c *lconn) dropCache() {
+	c.catalog = catalogCache{}
 	for k, st := range c.cache {
 		st.cached = false
 		if !st.busy { // a statement still in use is finalized by its release
@@ -189,6 +193,7 @@ func (c *lconn) dropCache() {
 // of the main database tracks, so a cached statement and the result
 // description kept on it would describe the previous statement's table.
 func (c *lconn) dropCachedReading(table string) {
+	c.catalog = catalogCache{}
 	for k, st := range c.cache {
 		if !strings.Contains(k.sql, table) {
 			continue

@@ -25,6 +25,9 @@ func typeCompareCheck(c *lconn, sqlText string) *Error {
 	// the catalog reads are raftsql's own, outside the user's allow-list
 	restore := c.enterAuth(authOff)
 	defer restore()
+	if !mentionsCommonType(sqlText) && !schemaHasTyped(c) {
+		return nil // nothing the check reads: spare the lexing (a new text per execution under the simple protocol)
+	}
 	r, ok := pgdialect.CheckTypedColumns(sqlText, liteTypedCatalog{liteGroupCatalog{c}})
 	if !ok {
 		return nil
@@ -36,12 +39,45 @@ func typeCompareCheck(c *lconn, sqlText string) *Error {
 	return e
 }
 
+// mentionsCommonType is a cheap test before lexing: sqlText (SQLite
+// text) may hold values matched to a common type (COALESCE, CASE,
+// NULLIF, GREATEST/LEAST written as max/min of coalesce, a set
+// operation, a VALUES list outside a plain INSERT ... VALUES, whose rows
+// take their target columns' types).
+func mentionsCommonType(sqlText string) bool {
+	low := strings.ToLower(sqlText)
+	for _, w := range []string{"coalesce", "case", "nullif", "union", "intersect", "except"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	if i := strings.Index(low, "values"); i >= 0 {
+		return !strings.HasPrefix(strings.TrimSpace(low), "insert") || strings.Contains(low, "select") || strings.Contains(low[i+6:], "values")
+	}
+	return false
+}
+
+// schemaHasTyped reports whether a table declares a type the check reads
+// in comparisons (json, xml, money, macaddr, bit strings, ranges): kept
+// for the schema (catalogcache.go).
+func schemaHasTyped(c *lconn) bool {
+	return catalogRead(c, "hastyped", func() bool {
+		n, err := queryStrings(c, "SELECT name FROM sqlite_schema WHERE type = 'table' AND (sql LIKE '%json%' OR sql LIKE '%xml%' OR sql LIKE '%money%' OR sql LIKE '%macaddr%' OR sql LIKE '%bit_text%' OR sql LIKE '%range%') LIMIT 1")
+		return err == nil && len(n) > 0
+	})
+}
+
 // liteTypedCatalog answers the check from the connection's schema.
 type liteTypedCatalog struct{ liteGroupCatalog }
 
 // TypedColumns reads the columns of a table or view whose declared type
 // names one PostgreSQL type, by PostgreSQL's name of the type.
 func (g liteTypedCatalog) TypedColumns(name string) map[string]string {
+	return catalogRead(g.c, "typed\x00"+name, func() map[string]string { return g.typedColumns(name) })
+}
+
+// typedColumns reads TypedColumns' answer.
+func (g liteTypedCatalog) typedColumns(name string) map[string]string {
 	if _, ok := viewQuery(g.c, name); ok {
 		return viewTypedColumns(g.c, name)
 	}
