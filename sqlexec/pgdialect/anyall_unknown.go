@@ -49,6 +49,10 @@ func (x *tx) unknownAnyLeft(s, i, e int, decl string) string {
 	d := ""
 	if decl != "" {
 		d = decl[2:]
+	} else if x.plainStringOperand(i+2, e) {
+		// unknown = ANY (unknown): PostgreSQL resolves text = ANY (text[])
+		d = quoteLit(TypeName(pgoid.ArrayOf(pgoid.Text)))
+		decl = ", " + d
 	} else if o := x.exprOID(i+2, e); pgoid.ElemOf(o) != 0 {
 		d = quoteLit(TypeName(o))
 		if jsonKind(TypeName(o)) == "text" {
@@ -56,7 +60,7 @@ func (x *tx) unknownAnyLeft(s, i, e int, decl string) string {
 		}
 	}
 	if d == "" {
-		return "" // an array of no type shown ('{1}'): the text compares
+		return "" // an array of no type shown: the text compares
 	}
 	t := x.T(s)
 	t.pre = "pg_elem_value(pg_in_decl(" + t.pre

@@ -16,6 +16,8 @@ SELECT '2' = ANY ('{1,2}'::int[]);
 SELECT '1.50' = ANY ('{1.5}'::numeric[]);
 SELECT '2' = ANY (ARRAY['1', '2']);
 SELECT '10' < ANY (ARRAY['9']);
+SELECT '1' = ANY ('{1}');
+SELECT '10' < ALL ('{9,NULL}');
 SELECT 'yes' = ANY (ARRAY[true]);
 SELECT '2024-1-1' = ANY (ARRAY[date '2024-01-01']);
 SELECT '2024-01-01 00:00' = ANY (ARRAY[date '2024-01-01']);
