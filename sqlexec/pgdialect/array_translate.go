@@ -232,6 +232,9 @@ func (x *tx) anyAll(i int) error {
 	if q, col, ok := x.bareColumn(i+2, e); ok && !sub {
 		decl = ", " + x.columnTypeExpr(q, col)
 	}
+	if !sub {
+		decl = x.unknownAnyLeft(x.anyAllLeft(i), i, e, decl) // anyall_unknown.go
+	}
 	if in == "" {
 		return x.anyAllCompare(i, sub, decl)
 	}

@@ -31,7 +31,6 @@ SELECT NOT (v > ALL (ARRAY[1, 7])) AS notall, (v > ANY (ARRAY[7])) IS NULL AS is
 SELECT id FROM n29misc_aa WHERE id < ANY (ARRAY[3]) AND id >= ALL (SELECT 1) ORDER BY id;
 -- differs: an aggregate on the left of < ALL (...) is refused with 0A000 (it would count the comparison subquery's rows)
 SELECT k FROM n29misc_ab GROUP BY k HAVING count(*) >= ALL (SELECT count(*) FROM n29misc_ab GROUP BY k);
--- differs: an unknown-type literal on the left of ANY (array) is compared as text, not coerced to the element type
 SELECT '1' < ANY (ARRAY[2]) AS lit;
 -- a subquery of two columns: 42601, not an internal error
 SELECT 1 < ANY (SELECT 1, 2);
