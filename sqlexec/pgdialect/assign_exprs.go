@@ -511,7 +511,8 @@ func (x *tx) assignOpType(a, b int, tbl string, scope int) string {
 		return ""
 	}
 	op := x.T(k).text
-	if op != "||" {
+	switch op {
+	case "->", "->>", "#>", "#>>":
 		return jsonPathAssignType(op, x.opOperandType(a, k, tbl, scope))
 	}
 	l, r := x.opOperandType(a, k, tbl, scope), x.opOperandType(k+1, b, tbl, scope)
