@@ -862,8 +862,14 @@ func (x *tx) membershipByValue(s, i, e int, cond, jcond string) {
 			return
 		}
 	}
+	last := i + 1 // the operand that ends the test: IN's list, BETWEEN's upper bound
+	if !x.T(i).kw("IN") {
+		last = x.betweenAnd(i) + 1
+	}
 	pre, suf := x.T(s).pre, x.T(end-1).suf
 	x.T(s).pre, x.T(end-1).suf = "", ""
+	pre, x.T(s).pre = enclosingPrefix(pre, x.text(s, e)) // enclosing.go
+	x.T(end - 1).suf, suf = enclosingSuffix(x.text(last, end), suf)
 	col := x.text(s, e)
 	// a jsonb result compares as jsonb (jsonb_conditional.go)
 	jsonbWhen := func(test string) string {

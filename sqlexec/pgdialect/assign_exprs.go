@@ -480,7 +480,7 @@ func countKind(brs []branch, kinds ...int) int {
 // another operator at its top level.
 func (x *tx) assignOpType(a, b int, tbl string, scope int) string {
 	d := x.depth[a]
-	at := [3]int{-1, -1, -1} // the last ||, + or -, * / or % at the top level
+	at := [3]int{-1, -1, -1} // the last || or json path operator, + or -, * / or % at the top level
 	for k := a + 1; k < b; k++ {
 		t := x.T(k)
 		if x.depth[k] != d || t.typ != tOp {
@@ -490,7 +490,7 @@ func (x *tx) assignOpType(a, b int, tbl string, scope int) string {
 			continue // a sign
 		}
 		switch t.text {
-		case "||":
+		case "||", "->", "->>", "#>", "#>>": // PostgreSQL's "any other operator": one precedence, left to right
 			at[0] = k
 		case "+", "-":
 			at[1] = k
@@ -510,16 +510,46 @@ func (x *tx) assignOpType(a, b int, tbl string, scope int) string {
 	if k < 0 {
 		return ""
 	}
+	op := x.T(k).text
+	switch op {
+	case "->", "->>", "#>", "#>>":
+		return jsonPathAssignType(op, x.opOperandType(a, k, tbl, scope))
+	}
 	l, r := x.opOperandType(a, k, tbl, scope), x.opOperandType(k+1, b, tbl, scope)
 	if l == "" || r == "" {
 		return ""
 	}
-	op := x.T(k).text
 	lo, ro := staticAssignOID(l), staticAssignOID(r)
 	if (lo != 0 || l == unknownOperand) && (ro != 0 || r == unknownOperand) {
 		return quoteLitOrEmpty(assignOpResult(op, strings.Trim(l, "'"), strings.Trim(r, "'")))
 	}
 	return "(SELECT " + assignOpFunc + "(" + quoteLit(op) + ", " + l + ", " + r + "))"
+}
+
+// jsonPathAssignType is the type of l op key for a json path operator
+// (->, ->>, #>, #>>) whose left operand is of type l (a type expression):
+// ->> and #>> text, -> and #> the left operand's json or jsonb; "" when
+// the left operand is not known to be json or jsonb (the right operand's
+// type does not change the result's).
+func jsonPathAssignType(op, l string) string {
+	text := op == "->>" || op == "#>>"
+	if o := staticAssignOID(l); o != 0 {
+		switch {
+		case o != pgoid.JSON && o != pgoid.JSONB:
+			return ""
+		case text:
+			return assignTypeLit(pgoid.Text)
+		}
+		return assignTypeLit(jsonOpResultOID(op, o, 0)) // jsonb_translate.go
+	}
+	if l == "" || l == unknownOperand {
+		return ""
+	}
+	res := l
+	if text {
+		res = assignTypeLit(pgoid.Text)
+	}
+	return "(CASE WHEN " + l + " IN ('json', 'jsonb') THEN " + res + " ELSE '' END)"
 }
 
 // unknownOperand is opOperandType's type of a quoted literal: unknown

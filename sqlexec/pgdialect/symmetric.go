@@ -86,7 +86,7 @@ func (x *tx) boundEnd(lo, d int) int {
 			}
 			want = false
 		default:
-			if !want {
+			if !want && !x.typedLiteral(k) { // unknownlit.go: date '...' is one operand
 				return k
 			}
 			want = false
