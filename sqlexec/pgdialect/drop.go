@@ -54,8 +54,11 @@ type DropTable struct {
 // translation. ok is false for anything else (including an unmarked DROP
 // TABLE, which runs as SQLite's).
 func ParseDropTable(sqlText string) (d DropTable, ok bool) {
+	if !(strings.HasPrefix(sqlText, "DROP TABLE ") || strings.HasPrefix(sqlText, "DROP VIEW ")) || !strings.HasSuffix(sqlText, " */") {
+		return d, false // every statement is asked: the cheap tests first
+	}
 	k := strings.LastIndex(sqlText, dropMark)
-	if k < 0 || !(strings.HasPrefix(sqlText, "DROP TABLE ") || strings.HasPrefix(sqlText, "DROP VIEW ")) || !strings.HasSuffix(sqlText, " */") {
+	if k < 0 {
 		return d, false
 	}
 	d.View = strings.HasPrefix(sqlText, "DROP VIEW ")

@@ -50,8 +50,11 @@ type Truncate struct {
 // ParseTruncate recognizes a DELETE produced by the translation of a
 // TRUNCATE; ok is false for anything else.
 func ParseTruncate(sqlText string) (t Truncate, ok bool) {
+	if !strings.HasPrefix(sqlText, "DELETE FROM ") || !strings.HasSuffix(sqlText, " */") {
+		return t, false // every statement is asked: the cheap tests first
+	}
 	k := strings.LastIndex(sqlText, truncateMark)
-	if k < 0 || !strings.HasPrefix(sqlText, "DELETE FROM ") || !strings.HasSuffix(sqlText, " */") {
+	if k < 0 {
 		return t, false
 	}
 	mark := strings.Fields(sqlText[k+len(truncateMark) : len(sqlText)-len(" */")])
