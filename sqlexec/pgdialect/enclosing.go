@@ -16,69 +16,63 @@ package pgdialect
 // that closes what encloses it. A suffix without a parenthesis of its own
 // (" IS NULL") is taken as enclosing, as before.
 func enclosingSuffix(body, suf string) (own, enclosing string) {
-	d := parenDepth(body, false)
-	if d < 0 {
-		return "", suf
+	if !splitAtDepth(suf, parenDepth(body, false), false, &own, &enclosing) && hasParen(suf) {
+		return suf, ""
 	}
-	var q byte
-	for k := 0; k < len(suf); k++ {
-		c := suf[k]
-		switch {
-		case q != 0:
-			if c == q {
-				q = 0
-			}
-		case c == '\'' || c == '"':
-			q = c
-		case c == '(':
-			d++
-		case c == ')' || c == ',':
-			if d == 0 {
-				return suf[:k], suf[k:]
-			}
-			if c == ')' {
-				d--
-			}
-		}
-	}
-	if !hasParen(suf) {
-		return "", suf
-	}
-	return suf, ""
+	return own, enclosing
 }
 
 // enclosingPrefix is enclosingSuffix's mirror for pre, the prefix of the
 // first token of an operand whose text without it is body.
 func enclosingPrefix(pre, body string) (enclosing, own string) {
-	d := parenDepth(body, true)
-	if d < 0 {
-		return pre, ""
+	if !splitAtDepth(pre, parenDepth(body, true), true, &enclosing, &own) && hasParen(pre) {
+		return "", pre
 	}
-	var q byte
-	for k := len(pre) - 1; k >= 0; k-- {
-		c := pre[k]
-		switch {
-		case q != 0:
-			if c == q {
-				q = 0
-			}
-		case c == '\'' || c == '"':
-			q = c
-		case c == ')':
+	return enclosing, own
+}
+
+// splitAtDepth splits s where, read forward (backward), the text around
+// it at depth d (-1: none is open) closes a parenthesis or meets a comma
+// of the enclosing list: into *first and *second, the comma or
+// parenthesis starting *second forward, ending *first backward. It
+// reports whether it split; when not, *first and *second are s's whole
+// as enclosing text ("" and s forward, s and "" backward) and the caller
+// decides.
+func splitAtDepth(s string, d int, backward bool, first, second *string) bool {
+	if backward {
+		*first, *second = s, ""
+	} else {
+		*first, *second = "", s
+	}
+	if d < 0 {
+		return true
+	}
+	split := false
+	unquoted(s, backward, func(k int, c byte) bool {
+		open, shut := byte('('), byte(')')
+		if backward {
+			open, shut = shut, open
+		}
+		switch c {
+		case open:
 			d++
-		case c == '(' || c == ',':
+		case shut, ',':
 			if d == 0 {
-				return pre[:k+1], pre[k+1:]
+				if backward {
+					*first, *second = s[:k+1], s[k+1:]
+				} else {
+					*first, *second = s[:k], s[k:]
+				}
+				split = true
+				return false
 			}
-			if c == '(' {
+			if c == shut {
 				d--
 			}
 		}
-	}
-	if !hasParen(pre) {
-		return pre, ""
-	}
-	return "", pre
+		return true
+	})
+	return split
 }
 
 // parenDepth is the parenthesis depth s leaves open, read forward ('('
@@ -90,6 +84,22 @@ func parenDepth(s string, backward bool) int {
 		open, shut = shut, open
 	}
 	d := 0
+	unquoted(s, backward, func(_ int, c byte) bool {
+		switch c {
+		case open:
+			d++
+		case shut:
+			d--
+		}
+		return d >= 0
+	})
+	return max(d, -1)
+}
+
+// unquoted calls visit with each byte of s (and its index) outside quoted
+// strings and identifiers, from the end when backward, until visit
+// returns false.
+func unquoted(s string, backward bool, visit func(k int, c byte) bool) {
 	var q byte
 	for j := 0; j < len(s); j++ {
 		k := j
@@ -104,15 +114,12 @@ func parenDepth(s string, backward bool) int {
 			}
 		case c == '\'' || c == '"':
 			q = c
-		case c == open:
-			d++
-		case c == shut:
-			if d--; d < 0 {
-				return -1
+		default:
+			if !visit(k, c) {
+				return
 			}
 		}
 	}
-	return d
 }
 
 func hasParen(s string) bool {

@@ -606,30 +606,35 @@ func fnJSONBDeletePath(_ *sqlite.FunctionContext, a []driver.Value) (driver.Valu
 	return jsonbText(out), nil
 }
 
-func fnJSONBSet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+// jsonSetArgs reads (target, path, new[, flag]) of jsonb_set and
+// jsonb_insert (named fn): null for a NULL argument (both are strict).
+func jsonSetArgs(fn string, a []driver.Value) (x any, path []string, nv any, null bool, err error) {
 	if len(a) != 3 && len(a) != 4 {
-		return nil, pgErr("42883", "function jsonb_set takes 3 or 4 arguments")
+		return nil, nil, nil, false, pgErr("42883", "function %s takes 3 or 4 arguments", fn)
 	}
 	for _, v := range a {
 		if v == nil {
-			return nil, nil
+			return nil, nil, nil, true, nil
 		}
 	}
-	x, err := jsonParse(a[0])
-	if err != nil {
-		return nil, err
+	if x, err = jsonParse(a[0]); err != nil {
+		return nil, nil, nil, false, err
 	}
 	switch x.(type) {
 	case map[string]any, []any:
 	default:
-		return nil, pgErr("22023", "cannot set path in scalar")
+		return nil, nil, nil, false, pgErr("22023", "cannot set path in scalar")
 	}
-	path, err := textArray(a[1])
-	if err != nil {
-		return nil, err
+	if path, err = textArray(a[1]); err != nil {
+		return nil, nil, nil, false, err
 	}
-	nv, err := jsonParse(a[2])
-	if err != nil {
+	nv, err = jsonParse(a[2])
+	return x, path, nv, false, err
+}
+
+func fnJSONBSet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	x, path, nv, null, err := jsonSetArgs("jsonb_set", a)
+	if null || err != nil {
 		return nil, err
 	}
 	create := len(a) < 4 || truthy(a[3])
@@ -651,30 +656,12 @@ func fnJSONBSet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 // the object's new key, 22023 where the key exists; a missing step on the
 // way leaves target unchanged.
 func fnJSONBInsert(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if len(a) != 3 && len(a) != 4 {
-		return nil, pgErr("42883", "function jsonb_insert takes 3 or 4 arguments")
-	}
-	for _, v := range a {
-		if v == nil {
-			return nil, nil
-		}
-	}
-	x, err := jsonParse(a[0])
-	if err != nil {
+	x, path, nv, null, err := jsonSetArgs("jsonb_insert", a)
+	if null || err != nil {
 		return nil, err
 	}
-	switch x.(type) {
-	case map[string]any, []any:
-	default:
-		return nil, pgErr("22023", "cannot set path in scalar")
-	}
-	path, err := textArray(a[1])
-	if err != nil || len(path) == 0 {
-		return jsonbText(x), err
-	}
-	nv, err := jsonParse(a[2])
-	if err != nil {
-		return nil, err
+	if len(path) == 0 {
+		return jsonbText(x), nil
 	}
 	after := len(a) == 4 && truthy(a[3])
 	last := path[len(path)-1]
