@@ -357,7 +357,9 @@ func (x *tx) jsonCorrelatedRefs(i int, tf [2]string) ([]string, error) {
 		u := x.T(k)
 		name := u.identName()
 		f, renamed := rename[name]
-		if !renamed && name == valueName && tf[1] == "0" {
+		if !renamed && name == valueName && tf[1] == "0" && (name != alias || len(fields) > 1) {
+			// (a bare alias named value is the function's whole value,
+			// which the alias's own rewrite reads)
 			f = "value"
 		} else if !renamed {
 			continue

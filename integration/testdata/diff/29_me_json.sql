@@ -18,3 +18,7 @@ SELECT to_jsonb(v) FROM (VALUES (1, 10)) v(x, y);
 SELECT key, count(*) FROM n29me_js, jsonb_object_keys(coalesce(meta, '{}')) key GROUP BY key ORDER BY key;
 SELECT key FROM n29me_js, jsonb_object_keys(coalesce(meta, '{}')) AS key ORDER BY 1;
 SELECT array_dims(ARRAY[1, 2, 3]), array_dims('{}'::int[]), array_dims(NULL::int[]), array_ndims(ARRAY['a']), pg_typeof(array_dims(ARRAY[1]));
+-- a set-returning function aliased value
+SELECT id, value FROM n29me_js, jsonb_array_elements(meta->'tags') value ORDER BY value DESC, id;
+SELECT id, value FROM n29me_js, jsonb_array_elements_text(meta->'tags') value ORDER BY 1, 2;
+SELECT id, value FROM n29me_js, jsonb_each(meta) value ORDER BY 1, 2;
