@@ -55,8 +55,11 @@ type DB struct {
 	opts Options
 	log  *slog.Logger
 
-	mu sync.Mutex // apply lock: guards w
+	mu sync.Mutex // apply lock: guards w and kept
 	w  *lconn
+	// kept: a transaction's speculative state left open on w between its
+	// statements (keptspec.go).
+	kept *keptSpec
 	// turn: the applies waiting for mu, which a speculation yields it to
 	// (preempt.go).
 	turn applyTurn
@@ -446,19 +449,31 @@ func (db *DB) withReaderMode(ctx context.Context, hold bool, w *ctxWatch, fn fun
 // withWriter's. A speculation the apply may preempt and run again uses
 // withSpeculation (preempt.go).
 func (db *DB) withWriter(ctx context.Context, fn func(c *lconn, d *detState) error) error {
-	_, err := db.writerRun(ctx, 0, false, fn)
+	_, err := db.writerRun(ctx, 0, false, nil, fn)
+	return err
+}
+
+// withTxWriter is withWriter for a use of owner's speculative state
+// (keptspec.go).
+func (db *DB) withTxWriter(ctx context.Context, owner *txn, fn func(c *lconn, d *detState) error) error {
+	_, err := db.writerRun(ctx, 0, false, owner, fn)
 	return err
 }
 
 // writerRun is one run of fn under the apply lock. run numbers the runs of
 // a speculation (from 1; 0: not one); with preemptible, an apply waiting
 // for the lock stops fn's statements, and writerRun reports preempted
-// instead of fn's outcome (preempt.go).
-func (db *DB) writerRun(ctx context.Context, run int, preemptible bool, fn func(c *lconn, d *detState) error) (preempted bool, err error) {
+// instead of fn's outcome (preempt.go). A speculative state kept for a
+// transaction other than owner is rolled back first; owner's is left for
+// fn to take (keptspec.go).
+func (db *DB) writerRun(ctx context.Context, run int, preemptible bool, owner *txn, fn func(c *lconn, d *detState) error) (preempted bool, err error) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if db.closed || db.w == nil {
 		return false, errClosed
+	}
+	if db.kept != nil && (owner == nil || db.kept.owner != owner) {
+		db.dropKept()
 	}
 	w := db.w
 	defer db.det.unpin()
@@ -475,7 +490,12 @@ func (db *DB) writerRun(ctx context.Context, run int, preemptible bool, fn func(
 	w.meter.preempt = nil
 	w.fk = fkMode{}
 	unwatch()
-	db.assertNoTx(w, "speculation")
+	if w.meter.preempted || db.kept != nil && db.kept.owner != owner {
+		db.dropKept()
+	}
+	if db.kept == nil {
+		db.assertNoTx(w, "speculation")
+	}
 	if w.meter.preempted {
 		return true, nil
 	}

@@ -71,6 +71,7 @@ func (db *DB) lockApply() {
 	db.turn.want()
 	db.mu.Lock()
 	db.turn.got()
+	db.dropKept() // keptspec.go
 }
 
 // want is called before DB.mu is locked, got once it is held.
@@ -110,13 +111,13 @@ func (t *applyTurn) wait(ctx context.Context) error {
 	}
 }
 
-// withSpeculation is withWriter for a speculation, which the apply may
-// preempt: fn may run several times, each on the latest applied state,
-// and must keep only what its last run produced (the run withSpeculation
-// returns from).
-func (db *DB) withSpeculation(ctx context.Context, fn func(c *lconn, d *detState) error) error {
+// withSpeculation is withWriter for a speculation of owner, which the
+// apply may preempt: fn may run several times, each on the latest applied
+// state, and must keep only what its last run produced (the run
+// withSpeculation returns from).
+func (db *DB) withSpeculation(ctx context.Context, owner *txn, fn func(c *lconn, d *detState) error) error {
 	for run := 1; ; run++ {
-		preempted, err := db.writerRun(ctx, run, run <= maxPreemptions, fn)
+		preempted, err := db.writerRun(ctx, run, run <= maxPreemptions, owner, fn)
 		if !preempted {
 			return err
 		}

@@ -243,35 +243,28 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints colHints, 
 	if isPlan {
 		// its tables are made on the apply connection, in a transaction
 		// rolled back at once, after the transaction's statements
-		err = s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
-			if err := c.exec("BEGIN"); err != nil {
-				return err
-			}
-			defer c.exec("ROLLBACK")
-			if s.tx != nil {
-				for k, st := range s.tx.stmts {
-					det.pin(s.tx.ts, s.tx.seed, k)
-					runSQL(c, st.SQL, st.Args, st.Tag)
-				}
-			}
+		probe := func(c *lconn) error {
 			defer c.enterAuth(authWrite)()
 			return fn(c)
-		})
+		}
+		if s.tx != nil && len(s.tx.stmts) > 0 {
+			err = s.withTxState(ctx, s.tx, probe) // keptspec.go
+		} else {
+			err = s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
+				if err := c.exec("BEGIN"); err != nil {
+					return err
+				}
+				defer c.exec("ROLLBACK")
+				return probe(c)
+			})
+		}
 	} else if s.tx != nil && !s.tx.spec && s.tx.view != nil {
 		err = s.e.db.withReadView(ctx, s.tx.view, func(c *lconn) error {
 			defer s.bindConn(c)()
 			return fn(c)
 		})
 	} else if s.tx != nil && len(s.tx.stmts) > 0 {
-		err = s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
-			if err := c.exec("BEGIN"); err != nil {
-				return err
-			}
-			defer c.exec("ROLLBACK")
-			for k, st := range s.tx.stmts {
-				det.pin(s.tx.ts, s.tx.seed, k)
-				runSQL(c, st.SQL, st.Args, st.Tag)
-			}
+		err = s.withTxState(ctx, s.tx, func(c *lconn) error { // keptspec.go
 			// fn may step the statement (a probe for column types): on
 			// the apply connection only under the write allow-list.
 			defer c.enterAuth(authWrite)()

@@ -70,6 +70,15 @@ type txn struct {
 	// ran (CREATE, ALTER, DROP ...): the schema it sees may not be the
 	// one a read connection shows (localSchema).
 	schemaChanged bool
+	// appended counts the statements ever added to stmts (add); a held
+	// speculative state names the count it covers (keptspec.go).
+	appended uint64
+}
+
+// add records a statement of the transaction.
+func (tx *txn) add(st Statement) {
+	tx.stmts = append(tx.stmts, st)
+	tx.appended++
 }
 
 func (s *Session) failTx() {
@@ -92,6 +101,7 @@ func (s *Session) newTxn(st *pgdialect.Stmt) *txn {
 // Its cursors end too, but those declared WITH HOLD (cursor.go).
 func (s *Session) endTx() {
 	if s.tx != nil {
+		s.e.db.releaseSpec(s.tx) // keptspec.go
 		s.endCursors(s.tx, true)
 		if s.tx.view != nil {
 			s.e.db.releaseReadView(s.tx.view)
@@ -128,22 +138,7 @@ func (s *Session) onTxState(ctx context.Context, fn func(c *lconn) error) error 
 			return fn(c)
 		})
 	case tx != nil && tx.spec && len(tx.stmts) > 0:
-		return s.e.db.withWriter(ctx, func(c *lconn, det *detState) error {
-			det.bindSequences(s.seqState)
-			det.bindPins(tx.pins) // seqtxn.go
-			det.bindZone(s.zone())
-			if err := c.exec("BEGIN"); err != nil {
-				return mapError(err, "")
-			}
-			defer c.exec("ROLLBACK")
-			// Errors are the statements' recorded outcomes (or a
-			// conflict COMMIT reports); fn sees the state either way.
-			_, _ = replayTxn(c, det, tx.ts, tx.seed, 0, tx.stmts, newDigester())
-			if !c.inTx() {
-				return rwConflict()
-			}
-			return fn(c)
-		})
+		return s.withTxState(ctx, tx, fn) // keptspec.go
 	}
 	return s.e.db.withReader(ctx, fn)
 }
@@ -197,38 +192,25 @@ func (s *Session) speculateOnce(ctx context.Context, tx *txn, extra []Statement,
 	// The apply may preempt the speculation and run it again
 	// (preempt.go): each run starts afresh, and only the last one's
 	// results, outcome and drawn values are kept.
-	err := s.e.db.withSpeculation(ctx, func(c *lconn, det *detState) error {
+	err := s.e.db.withSpeculation(ctx, tx, func(c *lconn, det *detState) error {
 		results, ro, outErr, drawn, doomed = nil, nil, nil, nil, false
 		det.bindNames(db, user)
 		det.bindZone(s.zone())
 		det.bindSequences(s.seqState)
 		det.bindPins(tx.pins)
 		defer func() { drawn = det.takeDrawn() }()
-		if err := c.exec("BEGIN"); err != nil {
-			return mapError(err, "")
+		resumed, err := s.resumeTxState(c, det, tx) // keptspec.go
+		if err != nil {
+			return err
 		}
-		defer c.exec("ROLLBACK")
-		// Replay the earlier statements on the latest applied state: if
-		// what they return differs from what the client saw, the client
-		// would see results from two different states.
-		dg := newDigester()
-		if _, err := replayTxn(c, det, tx.ts, tx.seed, 0, tx.stmts, dg); err != nil {
-			switch {
-			case isRefusal(err): // e.g. a read of changes() before the first write
-				outErr = err
-			case isOutcome(err):
-				outErr = rwConflict()
-			default:
-				outErr = err
-			}
-			return nil
-		}
-		if !dg.equal(tx.dg.sum()) {
-			if switching {
-				outErr = rwConflict()
+		keep := false
+		defer func() { s.leaveTxState(c, det, tx, keep, len(extra)) }()
+		// A resumed state is the one the earlier statements ran on;
+		// otherwise they are replayed and checked.
+		if !resumed {
+			if outErr, doomed = replayForSpeculation(c, det, tx, switching); outErr != nil {
 				return nil
 			}
-			doomed = true
 		}
 		for i, st := range extra {
 			det.pin(tx.ts, tx.seed, len(tx.stmts)+i)
@@ -247,6 +229,8 @@ func (s *Session) speculateOnce(ctx context.Context, tx *txn, extra []Statement,
 				return nil
 			}
 		}
+		// Every statement ran well: the state is kept for the next one.
+		keep = !doomed
 		return nil
 	})
 	if err != nil {
@@ -261,6 +245,35 @@ func (s *Session) speculateOnce(ctx context.Context, tx *txn, extra []Statement,
 	return results, ro, drawn, outErr
 }
 
+// replayForSpeculation replays tx's recorded statements on the latest
+// applied state for a speculation: if what they return differs from what
+// the client saw, the client would see results from two different states.
+// outErr ends the statement (40001 at the switch from the read view);
+// doomed, the transaction (see speculate).
+func replayForSpeculation(c *lconn, det *detState, tx *txn, switching bool) (outErr error, doomed bool) {
+	if len(tx.stmts) > 0 {
+		specReplays.Add(1)
+	}
+	dg := newDigester()
+	if _, err := replayTxn(c, det, tx.ts, tx.seed, 0, tx.stmts, dg); err != nil {
+		switch {
+		case isRefusal(err): // e.g. a read of changes() before the first write
+			return err, false
+		case isOutcome(err):
+			return rwConflict(), false
+		default:
+			return err, false
+		}
+	}
+	if !dg.equal(tx.dg.sum()) {
+		if switching {
+			return rwConflict(), false
+		}
+		return nil, true
+	}
+	return nil, false
+}
+
 // record adds statements that ran, and their results, to the transaction:
 // COMMIT replays them and validates every outcome. A statement that failed
 // is recorded with its error when the error is an outcome of the data
@@ -271,7 +284,7 @@ func (tx *txn) record(stmts []Statement, results []StatementResult, size int) {
 			return
 		}
 		tx.dg.add(&results[i])
-		tx.stmts = append(tx.stmts, stmts[i])
+		tx.add(stmts[i])
 		if !rowTags[stmts[i].Tag] {
 			tx.schemaChanged = true
 		}
@@ -420,7 +433,7 @@ func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.Re
 		tx.listens = tx.listens[:tx.spListens[idx]]
 		tx.failed = false
 	}
-	tx.stmts = append(tx.stmts, Statement{SQL: sqlText, Tag: tag})
+	tx.add(Statement{SQL: sqlText, Tag: tag})
 	return w.Complete(tag)
 }
 

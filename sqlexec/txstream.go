@@ -149,7 +149,7 @@ func (s *Session) streamTxRead(ctx context.Context, tx *txn, st *pgdialect.Stmt,
 		return ro, err
 	}
 	tx.unsettled = append(tx.unsettled, idx)
-	tx.stmts = append(tx.stmts, s.forRecord([]Statement{x})[0])
+	tx.add(s.forRecord([]Statement{x})[0])
 	tx.bytes += size
 	return true, outcome
 }
