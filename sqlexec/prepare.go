@@ -22,7 +22,10 @@ type PreparedStatement struct {
 	cols      []pgwire.Column
 	closed    bool
 	verdict   writeVerdict // verdict.go
-	stored    []uint32     // the column types of declared-timestamptz parameters (param_assign.go)
+	// fromData: a result column was typed from a row of the data
+	// (describe's probe): not kept for the next Parse (preparecache.go).
+	fromData bool
+	stored   []uint32 // the column types of declared-timestamptz parameters (param_assign.go)
 	// coerce is the Execute's coercing writer, reused: the session's
 	// lock holds one Execute at a time, and none keeps its writer.
 	coerce coerceWriter
@@ -36,8 +39,27 @@ func (s *Session) Prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 	return s.prepare(ctx, sql, paramOIDs)
 }
 
-// prepare is Prepare with s.mu held (also SQL-level PREPARE's).
+// prepare is Prepare with s.mu held (also SQL-level PREPARE's); a Parse
+// of a text parsed before may be answered from the earlier one
+// (preparecache.go).
 func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (*PreparedStatement, error) {
+	stamp, keep := s.prepareStamp()
+	var key string
+	if keep {
+		key = preparedKey(sql, paramOIDs)
+		if ps := s.keptPrepare(key, stamp); ps != nil {
+			return ps, nil
+		}
+	}
+	ps, err := s.prepareText(ctx, sql, paramOIDs)
+	if err == nil && keep {
+		s.keepPrepare(key, stamp, ps)
+	}
+	return ps, err
+}
+
+// prepareText parses and describes sql.
+func (s *Session) prepareText(ctx context.Context, sql string, paramOIDs []uint32) (*PreparedStatement, error) {
 	pieces := pgdialect.SplitPieces(sql)
 	if len(pieces) > 1 {
 		// PostgreSQL parses the string before it counts the statements
@@ -106,13 +128,14 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 				return nil, err
 			}
 			ps.stored = s.storedParamOIDs(ctx, typed, paramOIDs) // param_assign.go
-			cols, nparams, err := s.describe(ctx, typed.Exec[0], stmtHints(typed), ps.paramOIDs)
+			cols, nparams, probed, err := s.describe(ctx, typed.Exec[0], stmtHints(typed), ps.paramOIDs)
+			ps.fromData = probed
 			if err != nil {
 				if e, ok := err.(*Error); ok {
 					describeUndefinedFunction(e, sql, paramOIDs) // undefined_function.go
 					// seqrelation.go: a sequence read as a relation
 					if again, ok := s.sequenceRelationRead(ctx, sql, typed, e); ok && typed == st {
-						return s.prepare(ctx, again, paramOIDs)
+						return s.prepareText(ctx, again, paramOIDs)
 					}
 					s.sequenceRelationError(ctx, sql, e)
 					if typed == st && (e.Code == CodeSyntaxError || e.Code == "42P10") {
@@ -144,13 +167,11 @@ func (s *Session) prepare(ctx context.Context, sql string, paramOIDs []uint32) (
 // writes: on a read connection, or (inside a transaction, or when the
 // statement refers to objects the transaction created) on the speculative
 // apply state.
-func (s *Session) describe(ctx context.Context, sqlText string, hints colHints, paramOIDs []uint32) ([]pgwire.Column, int, error) {
+func (s *Session) describe(ctx context.Context, sqlText string, hints colHints, paramOIDs []uint32) (cols []pgwire.Column, nparams int, probed bool, err error) {
 	if err := guardInternal(sqlText); err != nil {
-		return nil, 0, err
+		return nil, 0, false, err
 	}
-	var cols []pgwire.Column
-	nparams := 0
-	probed := false // a column was typed from data (no static type known)
+	// probed: a column was typed from data (no static type known)
 	// A statement with data-modifying CTEs is described as its main
 	// statement, compiled after the CTEs' tables are made (dmlcte.go).
 	plan, isPlan := pgdialect.ParseWithDML(sqlText)
@@ -235,11 +256,10 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints colHints, 
 		// apply connection's
 	} else if handled, err := s.tempDescribe(ctx, sqlText, fn); handled { // temp.go
 		if err != nil {
-			return nil, 0, toError(err)
+			return nil, 0, false, toError(err)
 		}
-		return cols, nparams, nil
+		return cols, nparams, probed, nil
 	}
-	var err error
 	if isPlan {
 		// its tables are made on the apply connection, in a transaction
 		// rolled back at once, after the transaction's statements
@@ -285,9 +305,9 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints colHints, 
 		}
 	}
 	if err != nil {
-		return nil, 0, toError(err)
+		return nil, 0, false, toError(err)
 	}
-	return cols, nparams, nil
+	return cols, nparams, probed, nil
 }
 
 type stopProbe struct{}

@@ -26,10 +26,12 @@ type Session struct {
 	// executing: the prepared statement whose Execute runs now (its
 	// remembered classification, verdict.go).
 	executing *PreparedStatement
-	advID     string             // advisory lock holder id, set at the first lock (advisory.go)
-	named     map[string]*named  // SQL-level PREPAREd statements (sqlprepare.go)
-	temp      *tempSpace         // temporary objects (temp.go), nil until the first CREATE TEMP
-	cursors   map[string]*cursor // DECLAREd cursors (cursor.go)
+	advID     string            // advisory lock holder id, set at the first lock (advisory.go)
+	named     map[string]*named // SQL-level PREPAREd statements (sqlprepare.go)
+	// preparedKept: recent Parses' outcomes by text (preparecache.go)
+	preparedKept map[string]*preparedKept
+	temp         *tempSpace         // temporary objects (temp.go), nil until the first CREATE TEMP
+	cursors      map[string]*cursor // DECLAREd cursors (cursor.go)
 	// reported is ParameterStatus's last answer, returned again while no
 	// reported value changed (it is asked before every ReadyForQuery).
 	reported map[string]string
