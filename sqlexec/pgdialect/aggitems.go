@@ -193,6 +193,8 @@ func AggregateType(fn string, arg uint32) uint32 {
 			return pgoid.Numeric
 		case pgoid.Float4, pgoid.Float8, pgoid.Interval, pgoid.Money:
 			return arg
+		case pgoid.Time:
+			return pgoid.Interval // time converts to interval implicitly
 		}
 	case "avg":
 		switch arg {
@@ -202,6 +204,8 @@ func AggregateType(fn string, arg uint32) uint32 {
 			return pgoid.Float8
 		case pgoid.Interval:
 			return arg
+		case pgoid.Time:
+			return pgoid.Interval
 		}
 	}
 	return 0
