@@ -99,15 +99,29 @@ func (x *tx) aggArgRefusal(k int, ty jsonTyping) *jsonRefused {
 }
 
 // MentionsAggregate is a cheap test before lexing: sqlText (SQLite text)
-// may call one of aggArgTypes' aggregates.
+// may call one of aggArgTypes' aggregates (a name before a "(", in any
+// case, spaces between). It allocates nothing: the statement path runs it.
 func MentionsAggregate(sqlText string) bool {
+	var buf [16]byte
 	for i := strings.IndexByte(sqlText, '('); i >= 0; {
-		j := i
-		for j > 0 && (sqlText[j-1] == '_' || sqlText[j-1] >= 'a' && sqlText[j-1] <= 'z' || sqlText[j-1] >= 'A' && sqlText[j-1] <= 'Z') {
+		e := i // the name's end: sum (x) is a call too
+		for e > 0 && (sqlText[e-1] == ' ' || sqlText[e-1] == '\t' || sqlText[e-1] == '\n' || sqlText[e-1] == '\r') {
+			e--
+		}
+		j := e
+		for j > 0 && e-j < len(buf) && (sqlText[j-1] == '_' || sqlText[j-1] >= 'a' && sqlText[j-1] <= 'z' || sqlText[j-1] >= 'A' && sqlText[j-1] <= 'Z') {
 			j--
 		}
-		if _, ok := aggArgTypes[strings.ToLower(sqlText[j:i])]; ok && j < i {
-			return true
+		if j < e {
+			n := copy(buf[:], sqlText[j:e])
+			for k := range n {
+				if c := buf[k]; c >= 'A' && c <= 'Z' {
+					buf[k] = c + 'a' - 'A'
+				}
+			}
+			if _, ok := aggArgTypes[string(buf[:n])]; ok {
+				return true
+			}
 		}
 		k := strings.IndexByte(sqlText[i+1:], '(')
 		if k < 0 {
