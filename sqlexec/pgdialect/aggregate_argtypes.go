@@ -27,9 +27,9 @@ var (
 	aggAvgTypes  = aggTypes("smallint", "integer", "bigint", "real", "double precision", "numeric", "interval", "time without time zone")
 	aggBitTypes  = aggTypes("smallint", "integer", "bigint", "bit", "bit varying")
 	aggBoolTypes = aggTypes("boolean")
-	// min and max: the types with a total order (and every array,
-	// aggArgAccepts); not boolean, bytea, uuid, json, jsonb, xml, the MAC
-	// addresses, the bit strings or the ranges
+	// min and max: the types with a total order (and every array:
+	// aggArgTypes' arrays); not boolean, bytea, uuid, json, jsonb, xml,
+	// the MAC addresses, the bit strings or the ranges
 	aggMinMaxTypes = aggTypes(`"char"`, "name", "smallint", "integer", "bigint", "oid", "regproc", "regclass", "regtype", "regnamespace",
 		"real", "double precision", "numeric", "money", "text", "character", "character varying", "inet", "cidr",
 		"date", "time without time zone", "time with time zone", "timestamp without time zone", "timestamp with time zone", "interval")
