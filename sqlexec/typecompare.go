@@ -8,7 +8,8 @@ import (
 
 // PostgreSQL's 42883 for a json (not jsonb) or xml column compared,
 // sorted, grouped or given to min/max, a jsonb, macaddr, bit string or
-// range column given to min/max, a money column compared with another type or given to a
+// range column given to min/max, an aggregate given a column of a type it
+// does not take (sum(text), avg(boolean): aggregate_argtypes.go), a money column compared with another type or given to a
 // numeric function, 42804/42846 for values of no common type (COALESCE,
 // CASE, a set operation: types of different categories, money beside a
 // number, json or xml beside another type) and their unknown literals'
@@ -25,7 +26,7 @@ func typeCompareCheck(c *lconn, sqlText string) *Error {
 	// the catalog reads are raftsql's own, outside the user's allow-list
 	restore := c.enterAuth(authOff)
 	defer restore()
-	if !mentionsCommonType(sqlText) && !schemaHasTyped(c) {
+	if !mentionsCommonType(sqlText) && !pgdialect.MentionsAggregate(sqlText) && !schemaHasTyped(c) {
 		return nil // nothing the check reads: spare the lexing (a new text per execution under the simple protocol)
 	}
 	r, ok := pgdialect.CheckTypedColumns(sqlText, liteTypedCatalog{liteGroupCatalog{c}})

@@ -13,7 +13,10 @@ import "github.com/raftsql/raftsql/sqlexec/pgdialect"
 //   - min/max of a numeric column keep the last of equal values, and a
 //     coalesce/CASE of numeric, interval or jsonb columns that is grouped
 //     or deduplicated compares by its type's collation
-//     (pgdialect/compiled_types.go).
+//     (pgdialect/compiled_types.go);
+//   - a LATERAL subquery's column of run-time type that DISTINCT or a set
+//     operation compares gets its type's collation
+//     (pgdialect/lateral_collate.go).
 
 // typedConversion is sqlText (compiled on c) converted by its columns'
 // declared types, "" when nothing in it needs that.
@@ -30,6 +33,9 @@ func typedConversion(c *lconn, sqlText string) string {
 	}
 	q := sqlText
 	if conv := pgdialect.NumericArrayConversion(q, eval); conv != "" {
+		q = conv
+	}
+	if conv := pgdialect.LateralCollationConversion(q, eval); conv != "" {
 		q = conv
 	}
 	if conv := pgdialect.CompiledTypeConversion(q, func(cond string) bool { return eval("("+cond+") IS 1") == "1" }); conv != "" {

@@ -25,7 +25,7 @@ type AggItem struct {
 
 // aggTyped: the aggregates whose result type follows from their argument.
 var aggTyped = map[string]bool{"sum": true, "avg": true, "min": true, "max": true, "pg_array_agg": true,
-	"pg_numeric_min": true, "pg_numeric_max": true, // numeric_minmax.go: min/max of a numeric column once compiled
+	"pg_numeric_min": true, "pg_numeric_max": true, "pg_numeric_wmin": true, "pg_numeric_wmax": true, // numeric_minmax.go: min/max of a numeric column once compiled
 	"bit_and": true, "bit_or": true, // boolaggs.go
 	"stddev": true, "stddev_samp": true, "stddev_pop": true, "variance": true, "var_samp": true, "var_pop": true, // statsagg.go
 }
@@ -143,7 +143,7 @@ func AggregateItems(sqlText string) []AggItem {
 // arg (0: unknown).
 func AggregateType(fn string, arg uint32) uint32 {
 	switch fn {
-	case "min", "max", "pg_numeric_min", "pg_numeric_max":
+	case "min", "max", "pg_numeric_min", "pg_numeric_max", "pg_numeric_wmin", "pg_numeric_wmax":
 		if arg == pgoid.Varchar || arg == pgoid.Name {
 			return pgoid.Text // max(text): varchar and name have no min/max of their own
 		}
@@ -193,6 +193,8 @@ func AggregateType(fn string, arg uint32) uint32 {
 			return pgoid.Numeric
 		case pgoid.Float4, pgoid.Float8, pgoid.Interval, pgoid.Money:
 			return arg
+		case pgoid.Time:
+			return pgoid.Interval // time converts to interval implicitly
 		}
 	case "avg":
 		switch arg {
@@ -202,6 +204,8 @@ func AggregateType(fn string, arg uint32) uint32 {
 			return pgoid.Float8
 		case pgoid.Interval:
 			return arg
+		case pgoid.Time:
+			return pgoid.Interval
 		}
 	}
 	return 0
@@ -403,7 +407,7 @@ func (x *tx) aggregateCallOID(j, b int) uint32 {
 		switch fn {
 		case "array_agg":
 			fn = "pg_array_agg"
-		case "min", "max", "pg_numeric_min", "pg_numeric_max", "sum", "avg", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or":
+		case "min", "max", "pg_numeric_min", "pg_numeric_max", "pg_numeric_wmin", "pg_numeric_wmax", "sum", "avg", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or":
 		default:
 			return 0
 		}

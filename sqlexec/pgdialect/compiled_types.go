@@ -12,7 +12,9 @@ package pgdialect
 //     pg_numeric_max, PostgreSQL's numeric_smaller / numeric_larger: of
 //     equal values (1.5 and 1.50) the last one read is kept, where
 //     SQLite's min/max keep the first (max(n) over 1.5 then 1.50 printed
-//     1.5, PostgreSQL 1.50). Any other column keeps SQLite's own call, so
+//     1.5, PostgreSQL 1.50); as a window call (max(n) OVER (...)) they
+//     become pg_numeric_wmin / pg_numeric_wmax, the same fold over each
+//     frame's rows. Any other column keeps SQLite's own call, so
 //     max(id) of an integer key is still read from the index's end.
 //   - a coalesce, nullif or CASE whose branches are columns of numeric,
 //     interval or jsonb type (coalesce(v, w)) has no collation: a
@@ -83,14 +85,13 @@ func applyEdits(s string, eds []textEdit) string {
 	return sb.String()
 }
 
-// numericMinMax renames the plain aggregate calls min(col) and max(col)
-// of a numeric column (see the file's comment); a window call, whose
-// frame SQLite's own min/max follows, and min(DISTINCT col) are left.
+// numericMinMax renames the calls min(col) and max(col) of a numeric
+// column (see the file's comment); min(DISTINCT col) is left.
 func (x *tx) numericMinMax(holds func(string) bool) []textEdit {
 	var eds []textEdit
 	for i := 0; i+3 < x.n(); i++ {
 		t := x.T(i)
-		if !x.isCall(i, "max") && !x.isCall(i, "min") || x.windowCall(i) {
+		if !x.isCall(i, "max") && !x.isCall(i, "min") {
 			continue
 		}
 		e := x.match(i + 1)
@@ -101,7 +102,11 @@ func (x *tx) numericMinMax(holds func(string) bool) []textEdit {
 		if rt == "" || rt[0] == '\'' || !holds("'numeric' IN ("+rt+")") {
 			continue
 		}
-		eds = append(eds, textEdit{t.pos, len(t.text), "pg_numeric_" + strings.ToLower(t.text)})
+		name := "pg_numeric_"
+		if x.windowCall(i) {
+			name = "pg_numeric_w" // a frame's rows enter and leave (numeric_minmax.go)
+		}
+		eds = append(eds, textEdit{t.pos, len(t.text), name + strings.ToLower(t.text)})
 	}
 	return eds
 }

@@ -409,6 +409,15 @@ func (x *tx) lateralSorts(o, end int, alias string, col lateralCol, r lateralRef
 			for b > a+1 && (x.kw(b-1, "ASC") || x.kw(b-1, "DESC") || x.kw(b-2, "NULLS")) {
 				b--
 			}
+			if b == a+3 && x.isP(a+1, ".") && x.T(a).identName() != alias {
+				// a qualified name (d.amount of a derived table holding
+				// the item, sorted outside it) sorts the item's value when
+				// it names the column or the item's output name
+				if n := x.T(a + 2).identName(); n == col.name || n == r.outName {
+					return true
+				}
+				continue
+			}
 			if b != a+1 {
 				continue
 			}

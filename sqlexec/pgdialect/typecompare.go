@@ -163,6 +163,9 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 	if r := x.jsonOperatorAt(k, ty); r != nil {
 		return r // json_operators.go
 	}
+	if r := x.aggArgRefusal(k, ty); r != nil {
+		return r // aggregate_argtypes.go
+	}
 	t := x.T(k)
 	switch {
 	case t.kw("SELECT"):

@@ -199,7 +199,7 @@ func (sc *jsonScope) derivedJSON(it gcItem, nest int) map[string]string {
 	return out
 }
 
-// outJSON: the types (typedColumnTypes', else "") of the output columns
+// outJSON: the types (typedColumnTypes', or any of a bare column, else "") of the output columns
 // of the query in tokens [lo, hi) (its first arm's select list); nil when
 // the check cannot tell.
 func (sc *jsonScope) outJSON(lo, hi, nest int) []string {
@@ -241,7 +241,10 @@ func (sc *jsonScope) outJSON(lo, hi, nest int) []string {
 	var types []string
 	for _, it := range x.jsonSelectItems(l) {
 		e, typ, ok := x.jsonOperand(it[0], ty)
-		if !ok || !x.jsonItemEnd(e, it[1], false) || !typedColumnTypes[typ] {
+		// a column of a typed column's type, or of any known type when the
+		// item is the column itself (sum(s.x) of a text column x is
+		// refused as the column's: aggregate_argtypes.go)
+		if !ok || !x.jsonItemEnd(e, it[1], false) || !typedColumnTypes[typ] && x.columnRefEnd(it[0]) != e {
 			typ = ""
 		}
 		types = append(types, typ)
@@ -310,4 +313,20 @@ func (x *tx) jsonIndex(cat TypedCatalog) (r TypeRefusal, ok bool) {
 		}
 	}
 	return r, false
+}
+
+// columnRefEnd is the end of the column reference (c, s.c, "s"."c") that
+// starts at token a, or -1 when none does (a call, a literal).
+func (x *tx) columnRefEnd(a int) int {
+	if x.T(a).typ != tIdent && x.T(a).typ != tQIdent {
+		return -1
+	}
+	end := a + 1
+	for x.isP(end, ".") && (x.T(end+1).typ == tIdent || x.T(end+1).typ == tQIdent) {
+		end += 2
+	}
+	if x.isP(end, "(") || x.isP(end, ".") {
+		return -1
+	}
+	return end
 }
