@@ -41,21 +41,16 @@ const ViewDeclsFunc = "pg_view_decls"
 // table's own, a view's as pg_view_decls declares it.
 const relCreateSQL = "CASE type WHEN 'view' THEN " + ViewDeclsFunc + "(name) ELSE sql END"
 
-// relSchemaRow selects the schema row of table or view tbl: a session's
-// temporary one first (it shadows a replicated table of its name, as
-// pg_temp comes first in PostgreSQL's search_path; sqlexec/temp.go runs a
-// statement on temporary objects on a connection whose temp schema holds
-// them, and MERGE's kept rows are there too, merge.go), else the
-// replicated one. Reading sqlite_schema alone found no temporary table,
-// so its columns had no type: round(f) of a temporary float8 column
-// rounded as numeric, and its timestamps were refused on INSERT.
+// relSchemaRow selects the sqlite_schema row of table or view tbl. The
+// temporary tables a translation names itself (MERGE's kept rows,
+// merge.go, mergesource.go) are in the temporary schema.
 func relSchemaRow(tbl string) string {
-	return "FROM " + schemaRows + " WHERE type IN ('table', 'view') AND name = " + quoteLit(tbl) + " COLLATE NOCASE"
+	schema := "sqlite_schema"
+	if isMergeTable(tbl) {
+		schema = "sqlite_temp_schema"
+	}
+	return "FROM " + schema + " WHERE type IN ('table', 'view') AND name = " + quoteLit(tbl) + " COLLATE NOCASE"
 }
-
-// schemaRows are the temp schema's rows, then the main schema's (a scalar
-// subquery over them takes the first row that matches).
-const schemaRows = "(SELECT type, name, sql FROM sqlite_temp_schema UNION ALL SELECT type, name, sql FROM sqlite_schema)"
 
 // ViewDeclsSQL is pg_view_decls' answer for view name with columns cols
 // and their declarations (ColumnDecl; "" for a column of no known type).
