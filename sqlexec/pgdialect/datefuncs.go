@@ -364,17 +364,33 @@ func extractField(fieldIn string, o dtOperand, zone *time.Location) (dec string,
 		return integral(int64(w))
 	case "isoyear":
 		iy, _ := t.ISOWeek()
+		if iy <= 0 {
+			iy-- // BC, as year: PostgreSQL adjusts the ISO year the same way
+		}
 		return integral(int64(iy))
 	case "epoch":
 		return extractEpoch(t.Unix(), int64(t.Nanosecond()/1000), scale)
 	case "julian":
-		jd := t.Unix()/86400 + 2440588
+		// the day's number (floored: a time before 1970 is in an earlier
+		// day than Unix()/86400 truncates to) plus the fraction of the day
+		// as PostgreSQL's numeric division of microseconds by 86400e6
+		// (select_div_scale: 20 digits for most times)
+		day := floorDiv(t.Unix(), 86400)
+		jd := day + 2440588
 		if o.typ == "date" {
 			return integral(jd)
 		}
-		secs := t.Unix() - floorDiv(t.Unix(), 86400)*86400
-		f := float64(jd) + (float64(secs)+float64(t.Nanosecond())/1e9)/86400
-		return strconv.FormatFloat(f, 'f', -1, 64), f, nil
+		usOfDay := (t.Unix()-day*86400)*usPerSec + int64(t.Nanosecond()/1000)
+		var num, den, q, sum, whole decimal
+		num.coef.SetInt64(usOfDay)
+		den.coef.SetInt64(86400 * usPerSec)
+		whole.coef.SetInt64(jd)
+		if err := q.div(&num, &den); err != nil {
+			return "", 0, err
+		}
+		sum.add(&whole, &q)
+		f := float64(jd) + float64(usOfDay)/float64(86400*usPerSec)
+		return sum.String(), f, nil
 	case "timezone", "timezone_hour", "timezone_minute":
 		if o.typ == "timestamptz" {
 			switch field {

@@ -409,9 +409,10 @@ func (v *dtValue) parseTimeField(f string) (rest string, err error) {
 		}
 		v.s, _ = strconv.Atoi(sec)
 		if frac != "" {
-			// round to microseconds (half away from zero, as PostgreSQL)
+			// round to microseconds as ParseFractionalSecond: rint of
+			// the float, half to even (.0000005 is 0)
 			x, _ := strconv.ParseFloat("0."+frac, 64)
-			v.us = int(math.Round(x * 1e6))
+			v.us = int(math.RoundToEven(x * 1e6))
 		}
 	}
 	v.hasTime = true

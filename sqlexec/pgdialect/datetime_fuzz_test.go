@@ -20,7 +20,7 @@ func FuzzDateTimeInput(f *testing.F) {
 			_, _ = InDateTimeAt(typ, a, 3, now)
 		}
 		_, _ = parseWithFormat(a, b)
-		_ = toChar(now, nil, "UTC", 0, b)
+		_, _ = toChar(timestampFields(now, "UTC", 0), b)
 		if o, err := dtArg(a); err == nil {
 			_, _ = dtAdd(o, o, time.UTC)
 			_, _ = dtSub(o, o, time.UTC)

@@ -1,6 +1,7 @@
 package pgdialect
 
-// round() of a float8. PostgreSQL has two one-argument rounds:
+// round() of a float8 or a real (which PostgreSQL casts to float8 for it).
+// PostgreSQL has two one-argument rounds:
 // round(numeric) rounds half away from zero (round(2.5) is 3), round(double
 // precision) half to even, like the C library's rint (round(2.5::float8)
 // is 2, round(3.5::float8) 4). At run time both arrive as SQLite REALs (a
@@ -30,8 +31,8 @@ func (x *tx) roundFloat8() {
 			continue
 		}
 		typ := x.numTypeExpr(i+2, e)
-		if typ == "" || typ[0] == '\'' && typ != "'float8'" {
-			continue // a static type other than float8: round as numeric
+		if typ == "" || typ[0] == '\'' && typ != "'float8'" && typ != "'float4'" {
+			continue // a static type other than float8 or real: round as numeric
 		}
 		t.set("pg_round_typed")
 		x.T(e - 1).suf += ", " + typ

@@ -27,17 +27,7 @@ const (
 	usPerDay  = 24 * usPerHour
 )
 
-var intervalUnitUS = map[string]struct {
-	months float64 // per unit
-	days   float64
-	us     float64
-}{
-	"microsecond": {0, 0, 1}, "millisecond": {0, 0, 1e3}, "second": {0, 0, 1e6}, "minute": {0, 0, 60e6}, "hour": {0, 0, 3600e6},
-	"day": {0, 1, 0}, "week": {0, 7, 0}, "month": {1, 0, 0}, "year": {12, 0, 0},
-	"decade": {120, 0, 0}, "century": {1200, 0, 0}, "millennium": {12000, 0, 0},
-}
-
-// intervalUnit maps PostgreSQL's unit spellings to intervalUnitUS keys.
+// intervalUnit maps PostgreSQL's unit spellings to intervalSum.add's unit names.
 func intervalUnit(u string) string {
 	switch u {
 	case "us", "usec", "usecs", "useconds", "microsecon", "microseconds", "microsecond":
@@ -93,7 +83,7 @@ func parseIntervalIn(in string, typmod int64) (interval, error) {
 	if f[len(f)-1] == "ago" {
 		ago, f = true, f[:len(f)-1]
 	}
-	var months, days, us float64
+	var sum intervalSum
 	seen := false
 	for k := 0; k < len(f); k++ {
 		w := f[k]
@@ -107,11 +97,11 @@ func parseIntervalIn(in string, typmod int64) (interval, error) {
 			if strings.Count(w, ":") == 1 && !strings.Contains(w, ".") && intervalMinSec(typmod) {
 				d.h, d.mi, d.s = 0, d.h, d.mi
 			}
-			t := float64(int64(d.h)*usPerHour + int64(d.mi)*usPerMin + int64(d.s)*usPerSec + int64(d.us))
+			t := int64(d.h)*usPerHour + int64(d.mi)*usPerMin + int64(d.s)*usPerSec + int64(d.us)
 			if neg {
 				t = -t
 			}
-			us += t
+			sum.us += t
 			seen = true
 			continue
 		}
@@ -122,8 +112,8 @@ func parseIntervalIn(in string, typmod int64) (interval, error) {
 		if j == 0 || j == 1 && (w[0] == '-' || w[0] == '+' || w[0] == '.') {
 			return bad()
 		}
-		n, err := strconv.ParseFloat(w[:j], 64)
-		if err != nil {
+		val, fval, ok := splitIntervalNumber(w[:j])
+		if !ok {
 			return bad()
 		}
 		unit := w[j:]
@@ -139,19 +129,15 @@ func parseIntervalIn(in string, typmod int64) (interval, error) {
 				return bad()
 			}
 		}
-		u, ok := intervalUnitUS[intervalUnit(unit)]
-		if !ok {
+		if !sum.add(intervalUnit(unit), val, fval) {
 			return bad()
 		}
-		months += n * u.months
-		days += n * u.days
-		us += n * u.us
 		seen = true
 	}
 	if !seen {
 		return bad()
 	}
-	iv, ok := spill(months, days, us)
+	iv, ok := sum.interval()
 	if !ok {
 		return interval{}, pgErr("22015", "interval out of range")
 	}
@@ -161,17 +147,29 @@ func parseIntervalIn(in string, typmod int64) (interval, error) {
 	return iv, nil
 }
 
-// spill converts fractional months to days (30 per month) and fractional
-// days to microseconds (24 hours per day), as PostgreSQL does.
-func spill(months, days, us float64) (interval, bool) {
-	wm := math.Trunc(months)
-	days += (months - wm) * 30
-	wd := math.Trunc(days)
-	us += (days - wd) * float64(usPerDay)
-	if math.Abs(wm) > math.MaxInt32 || math.Abs(wd) > math.MaxInt32 || math.Abs(us) > math.MaxInt64/2 || math.IsNaN(us) {
-		return interval{}, false
+// splitIntervalNumber reads a field's number as DecodeInterval does: its
+// whole part exactly (strtoi64) and its fraction as a float, negative
+// when the number is ('-0.5' too).
+func splitIntervalNumber(num string) (val int64, fval float64, ok bool) {
+	whole, frac, hasFrac := strings.Cut(num, ".")
+	if whole != "" && whole != "-" && whole != "+" {
+		v, err := strconv.ParseInt(whole, 10, 64)
+		if err != nil {
+			return 0, 0, false
+		}
+		val = v
 	}
-	return interval{months: int64(wm), days: int64(wd), us: int64(math.Round(us))}, true
+	if hasFrac {
+		f, err := strconv.ParseFloat("0."+frac, 64)
+		if err != nil || strings.ContainsAny(frac, "+-") {
+			return 0, 0, false
+		}
+		if strings.HasPrefix(num, "-") {
+			f = -f
+		}
+		fval = f
+	}
+	return val, fval, true
 }
 
 func parseISOInterval(in, s string) (interval, error) {
@@ -179,7 +177,7 @@ func parseISOInterval(in, s string) (interval, error) {
 		return interval{}, pgErr("22007", "invalid input syntax for type interval: \"%s\"", in)
 	}
 	s = s[1:]
-	var months, days, us float64
+	var sum intervalSum
 	inTime := false
 	for len(s) > 0 {
 		if s[0] == 't' {
@@ -198,27 +196,35 @@ func parseISOInterval(in, s string) (interval, error) {
 		if err != nil {
 			return bad()
 		}
+		if math.Abs(n) >= math.MaxInt64 {
+			return interval{}, pgErr("22015", "interval out of range")
+		}
+		// ParseISO8601Number: the whole part of the float, and the rest
+		val := int64(n)
+		fval := n - float64(val)
+		unit := ""
 		switch c := s[j]; {
 		case c == 'y' && !inTime:
-			months += 12 * n
+			unit = "year"
 		case c == 'm' && !inTime:
-			months += n
+			unit = "month"
 		case c == 'w' && !inTime:
-			days += 7 * n
+			unit = "week"
 		case c == 'd' && !inTime:
-			days += n
+			unit = "day"
 		case c == 'h' && inTime:
-			us += n * float64(usPerHour)
+			unit = "hour"
 		case c == 'm' && inTime:
-			us += n * float64(usPerMin)
+			unit = "minute"
 		case c == 's' && inTime:
-			us += n * float64(usPerSec)
+			unit = "second"
 		default:
 			return bad()
 		}
+		sum.add(unit, val, fval)
 		s = s[j+1:]
 	}
-	iv, ok := spill(months, days, us)
+	iv, ok := sum.interval()
 	if !ok {
 		return interval{}, pgErr("22015", "interval out of range")
 	}
