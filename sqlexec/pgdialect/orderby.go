@@ -122,7 +122,7 @@ func (x *tx) nullsDefault(lo, d int) {
 func (x *tx) limitClause(i int) (int, error) {
 	d := x.depth[i]
 	var limit, offset, limitSrc, offsetSrc string
-	hasLimit, hasOffset := false, false
+	hasLimit, hasOffset, ties := false, false, false
 	j := i
 	for j < x.n() && x.depth[j] == d {
 		start := j
@@ -153,7 +153,12 @@ func (x *tx) limitClause(i int) (int, error) {
 			}
 			j++
 			if x.kw(j, "WITH", "TIES") {
-				return 0, unsupported("FETCH ... WITH TIES is not supported")
+				if !x.hasOrderBy(i, d) {
+					return 0, &Error{Code: "42601", Message: "WITH TIES cannot be specified without ORDER BY clause"}
+				}
+				ties = true // withties.go finishes it
+				j += 2
+				continue
 			}
 			if !x.T(j).kw("ONLY") {
 				return 0, x.syntaxErrAt(j)
@@ -185,6 +190,12 @@ done:
 	out := "LIMIT " + limit
 	if hasOffset {
 		out += " OFFSET " + offset
+	}
+	if ties {
+		x.ties = append(x.ties, fetchTies{at: i, count: limit})
+		if hasOffset {
+			x.ties[len(x.ties)-1].offset = offset
+		}
 	}
 	x.blank(i, j)
 	x.T(i).set(out + " ")
