@@ -123,6 +123,7 @@ func (x *tx) limitClause(i int) (int, error) {
 	d := x.depth[i]
 	var limit, offset, limitSrc, offsetSrc string
 	hasLimit, hasOffset, ties := false, false, false
+	var limitAt, offsetAt [2]int // the count's and offset's tokens
 	j := i
 	for j < x.n() && x.depth[j] == d {
 		start := j
@@ -137,6 +138,7 @@ func (x *tx) limitClause(i int) (int, error) {
 		case x.T(j).kw("OFFSET"):
 			e := x.limitExprEnd(j+1, d)
 			offset, offsetSrc, hasOffset = strings.TrimSpace(x.text(j+1, e)), x.orig(j+1, e), true
+			offsetAt = [2]int{j + 1, e}
 			j = e
 			if x.kw(j, "ROW") || x.kw(j, "ROWS") {
 				j++
@@ -144,6 +146,7 @@ func (x *tx) limitClause(i int) (int, error) {
 		case x.T(j).kw("FETCH") && (x.kw(j+1, "FIRST") || x.kw(j+1, "NEXT")):
 			e := x.limitExprEnd(j+2, d)
 			limit, limitSrc, hasLimit = strings.TrimSpace(x.text(j+2, e)), x.orig(j+2, e), true
+			limitAt = [2]int{j + 2, e}
 			if limit == "" {
 				limit = "1"
 			}
@@ -191,11 +194,19 @@ done:
 	if hasOffset {
 		out += " OFFSET " + offset
 	}
+	if ties && nullLiteral(limitSrc) {
+		return 0, &Error{Code: "2201W", Message: "row count cannot be null in FETCH FIRST ... WITH TIES clause"}
+	}
 	if ties {
-		x.ties = append(x.ties, fetchTies{at: i, count: limit})
-		if hasOffset {
-			x.ties[len(x.ties)-1].offset = offset
+		// the count and offset keep their tokens: later passes may still
+		// rewrite them (a cast), withTies reads them as translated
+		x.ties = append(x.ties, fetchTies{at: i, count: limitAt, offset: offsetAt})
+		for k := i; k < j; k++ {
+			if (k < limitAt[0] || k >= limitAt[1]) && (k < offsetAt[0] || k >= offsetAt[1]) {
+				x.blank(k, k+1)
+			}
 		}
+		return j, nil
 	}
 	x.blank(i, j)
 	x.T(i).set(out + " ")
@@ -235,4 +246,11 @@ func negativeLiteral(s string) bool {
 		}
 	}
 	return strings.Trim(s, "0.") != ""
+}
+
+// nullLiteral reports a count written as the NULL constant (NULL,
+// (NULL)), which PostgreSQL's parser refuses in a WITH TIES clause (a
+// cast NULL::int8 is no constant to it: no limit when run).
+func nullLiteral(s string) bool {
+	return strings.EqualFold(strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "()")), "NULL")
 }

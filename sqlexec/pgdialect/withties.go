@@ -18,7 +18,7 @@ import (
 //	SELECT items FROM ... ORDER BY o
 //	LIMIT pg_ties_limit((SELECT count(*) FROM (SELECT items,
 //	    rank() OVER (ORDER BY o) AS pg_ties_rank FROM ...)
-//	    WHERE pg_ties_rank <= pg_ties_bound(m, n)), m, n) OFFSET coalesce(m, 0)
+//	    WHERE pg_ties_rank <= pg_ties_bound(m, n)), m, n) OFFSET pg_ties_offset(m)
 //
 // The block's select list, FROM, WHERE, GROUP BY and HAVING are copied as
 // translated (a GROUP BY position or output name means the same there),
@@ -29,14 +29,16 @@ import (
 // operation, SELECT DISTINCT (whose rows are not the block's) or an ORDER
 // BY position over a select list with * is refused (0A000). The count and
 // offset are checked when run, in PostgreSQL's order and words: a negative
-// offset is 2201X, a NULL or negative count 2201W.
+// offset is 2201X, a negative count 2201W; a NULL constant count is
+// refused when translated (PostgreSQL's parser), one computed when run is
+// no limit.
 
 // fetchTies is a FETCH ... WITH TIES clause met by limitClause: rewritten
 // there as a plain LIMIT, finished by withTies once the select items
 // carry their names.
 type fetchTies struct {
-	at            int    // the clause's first token, holding its LIMIT text
-	count, offset string // the count and offset as translated ("" offset: none)
+	at            int    // the clause's first token, to hold its LIMIT text
+	count, offset [2]int // the count's and offset's tokens (empty: none)
 }
 
 // hasOrderBy reports whether the query block ending in the row-limiting
@@ -128,13 +130,18 @@ func (x *tx) withTiesAt(ft fetchTies) error {
 		}
 	}
 	order, _ := x.windowOrder(ob, oe, x.orderTermResolver(d, items, names, exprEnd))
-	offset := ft.offset
-	if offset == "" {
-		offset = "0"
+	count, offset := "1", "0" // FETCH FIRST ROW, no OFFSET
+	if ft.count[0] < ft.count[1] {
+		count = x.text(ft.count[0], ft.count[1])
+		x.erase(ft.count[0], ft.count[1])
+	}
+	if ft.offset[0] < ft.offset[1] {
+		offset = x.text(ft.offset[0], ft.offset[1])
+		x.erase(ft.offset[0], ft.offset[1])
 	}
 	rank := "(SELECT count(*) FROM (SELECT " + x.text(first, ie) + ", rank() OVER (ORDER BY " + strings.Join(order, ", ") +
-		") AS pg_ties_rank " + x.text(ie, ob) + ") WHERE pg_ties_rank <= pg_ties_bound(" + offset + ", " + ft.count + "))"
-	x.T(ft.at).set("LIMIT pg_ties_limit(" + rank + ", " + offset + ", " + ft.count + ") OFFSET coalesce(" + offset + ", 0) ")
+		") AS pg_ties_rank " + x.text(ie, ob) + ") WHERE pg_ties_rank <= pg_ties_bound(" + offset + ", " + count + "))"
+	x.T(ft.at).set("LIMIT pg_ties_limit(" + rank + ", " + offset + ", " + count + ") OFFSET pg_ties_offset(" + offset + ") ")
 	return nil
 }
 
@@ -151,12 +158,11 @@ func (x *tx) orderTermPlain(lo, hi, d int) bool {
 
 // tiesArgs checks a WITH TIES clause's offset and count as PostgreSQL's
 // Limit node does when it starts (the offset first): a NULL offset is
-// none, a NULL count is an error (a NULL count is "no limit" only
-// without WITH TIES).
+// none, a NULL count (n -1) no limit.
 func tiesArgs(offset, count driver.Value) (m, n int64, err error) {
 	if offset != nil {
 		var ok bool
-		if m, ok = toInt(offset); !ok {
+		if m, ok = limitInt(offset); !ok {
 			return 0, 0, pgErr("22P02", "invalid input syntax for type bigint: \"%s\"", str(offset))
 		}
 		if m < 0 {
@@ -164,9 +170,9 @@ func tiesArgs(offset, count driver.Value) (m, n int64, err error) {
 		}
 	}
 	if count == nil {
-		return 0, 0, pgErr("2201W", "row count cannot be null in FETCH FIRST ... WITH TIES clause")
+		return m, -1, nil // a NULL count when run: no limit (a NULL constant is refused by limitClause)
 	}
-	n, ok := toInt(count)
+	n, ok := limitInt(count)
 	if !ok {
 		return 0, 0, pgErr("22P02", "invalid input syntax for type bigint: \"%s\"", str(count))
 	}
@@ -176,6 +182,22 @@ func tiesArgs(offset, count driver.Value) (m, n int64, err error) {
 	return m, n, nil
 }
 
+// limitInt is a count or offset as PostgreSQL's int8 takes it: a
+// fraction rounded half away from zero (2.5 rows are 3).
+func limitInt(v driver.Value) (int64, bool) {
+	if f, ok := v.(float64); ok {
+		return int64(math.Round(f)), true
+	}
+	return toInt(v)
+}
+
+// fnTiesOffset is pg_ties_offset(offset): the rows a WITH TIES clause
+// skips (pg_ties_limit has checked the offset).
+func fnTiesOffset(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	m, _, err := tiesArgs(a[0], int64(0))
+	return m, err
+}
+
 // fnTiesBound is pg_ties_bound(offset, count): the largest rank() a row of
 // a WITH TIES clause may have.
 func fnTiesBound(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
@@ -183,7 +205,7 @@ func fnTiesBound(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 	if err != nil {
 		return nil, err
 	}
-	if m+n < 0 {
+	if n < 0 || m+n < 0 {
 		return int64(math.MaxInt64), nil // past int8: every row
 	}
 	return m + n, nil
@@ -211,6 +233,7 @@ var tiesFuncs = map[string]struct {
 	n int32
 	f fn
 }{
-	"pg_ties_bound": {2, fnTiesBound},
-	"pg_ties_limit": {3, fnTiesLimit},
+	"pg_ties_bound":  {2, fnTiesBound},
+	"pg_ties_limit":  {3, fnTiesLimit},
+	"pg_ties_offset": {1, fnTiesOffset},
 }

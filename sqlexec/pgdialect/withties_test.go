@@ -50,6 +50,9 @@ func TestWithTies(t *testing.T) {
 		{"SELECT id FROM t ORDER BY g OFFSET 4 ROWS FETCH FIRST 10 ROWS WITH TIES", nil, "5,6"},
 		{"SELECT id FROM t ORDER BY g OFFSET $1 ROWS FETCH FIRST $2 ROWS WITH TIES", []any{1, 2}, "2,3,4"},
 		{"SELECT id FROM t ORDER BY g OFFSET $1 ROWS FETCH FIRST $2 ROWS WITH TIES", []any{nil, 1}, "1,2"},
+		{"SELECT id FROM t ORDER BY g OFFSET $1 ROWS FETCH FIRST $2 ROWS WITH TIES", []any{1, nil}, "2,3,4,5,6"},
+		{"SELECT id FROM t ORDER BY id OFFSET 1.5 ROWS FETCH FIRST 2.5 ROWS WITH TIES", nil, "3,4,5"},
+		{"SELECT id FROM t ORDER BY g FETCH FIRST NULL::int8 ROWS WITH TIES", nil, "1,2,3,4,5,6"},
 	} {
 		st, err := Translate(c.q)
 		if err != nil {
@@ -106,8 +109,9 @@ func TestWithTiesErrors(t *testing.T) {
 		{"SELECT DISTINCT id FROM t ORDER BY id FETCH FIRST 1 ROW WITH TIES", nil, "0A000"},
 		{"SELECT * FROM t ORDER BY 1 FETCH FIRST 1 ROW WITH TIES", nil, "0A000"},
 		{"CREATE VIEW v AS SELECT id FROM t ORDER BY id FETCH FIRST 1 ROW WITH TIES", nil, "0A000"},
-		// checked when run, an empty table too
 		{"SELECT id FROM t ORDER BY g FETCH FIRST NULL ROWS WITH TIES", nil, "2201W"},
+		{"SELECT id FROM t ORDER BY g FETCH FIRST (NULL) ROWS WITH TIES", nil, "2201W"},
+		// checked when run, an empty table too
 		{"SELECT id FROM t ORDER BY g FETCH FIRST $1 ROWS WITH TIES", []any{-2}, "2201W"},
 		{"SELECT id FROM t ORDER BY g OFFSET $1 ROWS FETCH FIRST $2 ROWS WITH TIES", []any{-1, nil}, "2201X"},
 	} {
