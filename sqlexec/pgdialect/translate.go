@@ -130,6 +130,9 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	if err := x.checkEmptyIn(); err != nil { // emptyin.go
 		return nil, err
 	}
+	if err := x.refuseTableSample(); err != nil { // tablesample.go
+		return nil, err
+	}
 	if r, ok, err := x.roleStatement(); ok {
 		return r, err
 	}
