@@ -133,6 +133,9 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	if err := x.refuseTableSample(); err != nil { // tablesample.go
 		return nil, err
 	}
+	if err := x.checkFromNames(); err != nil { // fromnames.go
+		return nil, err
+	}
 	if r, ok, err := x.roleStatement(); ok {
 		return r, err
 	}
