@@ -128,6 +128,8 @@ func (x *tx) limitClause(i int) (int, error) {
 	for j < x.n() && x.depth[j] == d {
 		start := j
 		switch {
+		case (x.T(j).kw("LIMIT") || x.T(j).kw("FETCH")) && hasLimit, x.T(j).kw("OFFSET") && hasOffset:
+			return 0, x.syntaxErrAt(j) // one count and one offset (PostgreSQL's grammar)
 		case x.T(j).kw("LIMIT"):
 			e := x.limitExprEnd(j+1, d)
 			limit, limitSrc, hasLimit = strings.TrimSpace(x.text(j+1, e)), x.orig(j+1, e), true
