@@ -18,10 +18,3 @@ SELECT (SELECT count(*) FROM fetch_fn x, fetch_fn x) FROM fetch_fn;
 UPDATE fetch_fn SET g = 1 FROM fetch_fn WHERE false;
 UPDATE fetch_fn a SET g = 1 FROM fetch_fn a WHERE false;
 DELETE FROM fetch_fn USING fetch_fn WHERE false;
--- no conflict: other query blocks, a join's alias, different names
-SELECT count(*) FROM (fetch_fn a JOIN fetch_fn b ON true) j JOIN fetch_fn a ON true;
-SELECT a.id FROM fetch_fn a WHERE EXISTS (SELECT 1 FROM fetch_fn a WHERE a.id = 2) ORDER BY 1;
-SELECT count(*) FROM fetch_fn "A", fetch_fn a;
-SELECT a.id, b.id FROM fetch_fn a, fetch_fn b WHERE a.id < b.id;
-SELECT count(*) FROM fetch_fn, (SELECT 1 FROM fetch_fn) x;
-SELECT id FROM fetch_fn UNION SELECT id FROM fetch_fn ORDER BY 1;

@@ -1,6 +1,6 @@
 -- FETCH FIRST n ROWS WITH TIES (the rows after the offset up to the
--- count, and every row equal to the last of them in the ORDER BY keys),
--- FETCH FIRST ROW ONLY, OFFSET n ROWS; the clause's errors
+-- count, and every row equal to the last of them in the ORDER BY keys);
+-- the clause's errors, a second count or offset
 CREATE TABLE fetch_tie (id int PRIMARY KEY, g int, n numeric, s text);
 INSERT INTO fetch_tie VALUES (1, 1, 1.0, 'a'), (2, 1, 1.00, 'b'), (3, 2, 2, 'b'), (4, 2, 2.0, 'c'), (5, 3, 3, 'c'), (6, NULL, NULL, NULL);
 SELECT * FROM (SELECT id, g FROM fetch_tie ORDER BY g FETCH FIRST 3 ROWS WITH TIES) s ORDER BY id;
@@ -29,10 +29,6 @@ CREATE TABLE fetch_tie_copy (id int, g int);
 INSERT INTO fetch_tie_copy SELECT id, g FROM fetch_tie ORDER BY g NULLS FIRST, id FETCH FIRST 1 ROW WITH TIES;
 INSERT INTO fetch_tie_copy SELECT id, g FROM fetch_tie ORDER BY g DESC NULLS LAST FETCH FIRST 1 ROW WITH TIES;
 SELECT * FROM fetch_tie_copy ORDER BY id;
--- ONLY forms
-SELECT id FROM fetch_tie ORDER BY id FETCH FIRST ROW ONLY;
-SELECT id FROM fetch_tie ORDER BY id OFFSET 4 ROWS;
-SELECT id FROM fetch_tie ORDER BY id OFFSET 2 ROW FETCH NEXT ROW ONLY;
 -- errors
 SELECT id FROM fetch_tie FETCH FIRST 2 ROWS WITH TIES;
 SELECT id FROM fetch_tie ORDER BY g FETCH FIRST -1 ROWS WITH TIES;
@@ -41,7 +37,6 @@ SELECT id FROM fetch_tie ORDER BY g FETCH FIRST NULL ROWS WITH TIES;
 SELECT id FROM fetch_tie WHERE false ORDER BY g FETCH FIRST (-2) ROWS WITH TIES;
 SELECT id FROM fetch_tie WHERE false ORDER BY g FETCH FIRST (0 - 2) ROWS WITH TIES;
 SELECT id FROM fetch_tie WHERE false ORDER BY g OFFSET (0 - 1) ROWS FETCH FIRST (0 - 2) ROWS WITH TIES;
-SELECT id FROM fetch_tie ORDER BY g FETCH FIRST 50 PERCENT ROWS ONLY;
 SELECT id FROM fetch_tie ORDER BY g FETCH FIRST 1 ROW WITH TIES LIMIT 1;
 SELECT 1 LIMIT 1 LIMIT 2;
 SELECT 1 OFFSET 1 OFFSET 2;
