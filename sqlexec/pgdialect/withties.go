@@ -121,6 +121,9 @@ func (x *tx) withTiesAt(ft fetchTies) error {
 	for _, it := range items {
 		star = star || x.isP(it[1]-1, "*")
 	}
+	if x.outerQualifier(s, ft.at) {
+		return unsupported("FETCH ... WITH TIES in a subquery that reads a column of an outer query is not supported")
+	}
 	oe := ft.at
 	if star {
 		for _, p := range x.splitTop(ob+2, oe) {
@@ -143,6 +146,38 @@ func (x *tx) withTiesAt(ft fetchTies) error {
 		") AS pg_ties_rank " + x.text(ie, ob) + ") WHERE pg_ties_rank <= pg_ties_bound(" + offset + ", " + count + "))"
 	x.T(ft.at).set("LIMIT pg_ties_limit(" + rank + ", " + offset + ", " + count + ") OFFSET pg_ties_offset(" + offset + ") ")
 	return nil
+}
+
+// outerQualifier reports whether tokens lo..hi-1 qualify a column with a
+// name none of their FROM clauses gives (o.g of an outer query): the
+// count's query runs in SQLite's LIMIT, which sees no outer query's
+// columns (an unqualified one is SQLite's "no such column" there).
+func (x *tx) outerQualifier(lo, hi int) bool {
+	var names []fromName
+	for k := lo; k < hi; k++ {
+		if x.T(k).kw("FROM") && k+1 < hi && x.clauseVerb(k) >= 0 {
+			names, _ = x.fromItemNames(k+1, x.depth[k+1], names)
+		}
+	}
+	for k := lo; k < hi; k++ {
+		t := x.T(k)
+		if (t.typ != tIdent && t.typ != tQIdent) || !x.isP(k+1, ".") || x.isP(k-1, ".") || x.kw(k-1, "FROM") || x.kw(k-1, "JOIN") {
+			continue
+		}
+		q := t.identName()
+		switch q {
+		case "public", "pg_catalog", "information_schema", "pg_temp", "excluded":
+			continue
+		}
+		found := false
+		for _, n := range names {
+			found = found || n.name == q
+		}
+		if !found {
+			return true
+		}
+	}
+	return false
 }
 
 // orderTermPlain reports whether lo..hi-1, what follows an ORDER BY

@@ -29,6 +29,13 @@ CREATE TABLE fetch_tie_copy (id int, g int);
 INSERT INTO fetch_tie_copy SELECT id, g FROM fetch_tie ORDER BY g NULLS FIRST, id FETCH FIRST 1 ROW WITH TIES;
 INSERT INTO fetch_tie_copy SELECT id, g FROM fetch_tie ORDER BY g DESC NULLS LAST FETCH FIRST 1 ROW WITH TIES;
 SELECT * FROM fetch_tie_copy ORDER BY id;
+-- refused (0A000), each a documented difference
+-- differs: WITH TIES over a set operation is refused (0A000)
+SELECT id FROM fetch_tie UNION ALL SELECT id FROM fetch_tie ORDER BY 1 FETCH FIRST 1 ROW WITH TIES;
+-- differs: WITH TIES with SELECT DISTINCT is refused (0A000)
+SELECT DISTINCT g FROM fetch_tie ORDER BY g FETCH FIRST 1 ROW WITH TIES;
+-- differs: WITH TIES in a subquery reading an outer query's column is refused (0A000)
+SELECT o.id, (SELECT count(*) FROM (SELECT u.id FROM fetch_tie u WHERE u.g > o.g ORDER BY u.g FETCH FIRST 1 ROW WITH TIES) z) FROM fetch_tie o ORDER BY o.id;
 -- errors
 SELECT id FROM fetch_tie FETCH FIRST 2 ROWS WITH TIES;
 SELECT id FROM fetch_tie ORDER BY g FETCH FIRST -1 ROWS WITH TIES;
