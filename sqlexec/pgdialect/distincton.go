@@ -101,7 +101,12 @@ func (x *tx) distinctOnAt(s int) error {
 			}
 			left = append(left[:m], left[m+1:]...)
 		}
+		// the ORDER BY moves into the windows; the statement's wrappings
+		// on its first and last tokens (windowOrder) stay
+		first, last := *x.T(ob), *x.T(oe - 1)
 		x.erase(ob, oe)
+		x.T(ob).wpre, x.T(ob).wsuf = first.wpre, first.wsuf
+		x.T(oe-1).wpre, x.T(oe-1).wsuf = last.wpre, last.wsuf
 		cut = ob
 	}
 	x.erase(s+1, dc+1)
