@@ -60,8 +60,11 @@ func (x *tx) checkFromNames() error {
 
 // clauseVerb returns the SELECT or UPDATE whose FROM clause the FROM at i
 // starts (the nearest at its depth before it), or -1 (a FROM of
-// substring(), extract(), trim(), DELETE FROM, COPY ... FROM).
+// substring(), extract(), trim(), ROWS FROM, DELETE FROM, COPY ... FROM).
 func (x *tx) clauseVerb(i int) int {
+	if x.kw(i-1, "ROWS") {
+		return -1 // ROWS FROM (f(...), g(...)): one item of the clause
+	}
 	d := x.depth[i]
 	for k := i - 1; k >= 0 && x.depth[k] >= d; k-- {
 		if x.depth[k] != d {

@@ -42,6 +42,7 @@ func TestFromNames(t *testing.T) {
 		`SELECT 1 FROM t "A", t a`,
 		"SELECT a IS DISTINCT FROM b FROM t",
 		"SELECT substring(s FROM 1 FOR 2), extract(year FROM d) FROM t",
+		"SELECT * FROM ROWS FROM (unnest(ARRAY[1, 2]), unnest(ARRAY['a'])) WITH ORDINALITY",
 		"SELECT 1 FROM t LEFT JOIN u ON t.id = u.id LEFT JOIN v ON v.id = u.id",
 		"UPDATE t SET g = 1 FROM u WHERE t.id = u.id",
 		"DELETE FROM t USING u WHERE t.id = u.id",
