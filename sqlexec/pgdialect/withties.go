@@ -26,16 +26,19 @@ import (
 // replaced by the items' expressions (distincton.go's windowOrder), so
 // ties are the ORDER BY's own equality (collations, NULLs, numeric keys).
 // The block is read twice; the clause is rare, the answer exact. A set
-// operation, SELECT DISTINCT (whose rows are not the block's) or an ORDER
-// BY position over a select list with * is refused (0A000). The count and
+// operation, SELECT DISTINCT (whose rows are not the block's), an ORDER
+// BY position over a select list with * and a subquery that qualifies an
+// outer query's column (SQLite's LIMIT cannot read it) are refused
+// (0A000), and so is a statement whose translation does not finish the
+// clause (a view's definition: Translate checks). The count and
 // offset are checked when run, in PostgreSQL's order and words: a negative
 // offset is 2201X, a negative count 2201W; a NULL constant count is
 // refused when translated (PostgreSQL's parser), one computed when run is
 // no limit.
 
-// fetchTies is a FETCH ... WITH TIES clause met by limitClause: rewritten
-// there as a plain LIMIT, finished by withTies once the select items
-// carry their names.
+// fetchTies is a FETCH ... WITH TIES clause met by limitClause, which
+// blanks its keywords and leaves its count and offset to later passes;
+// withTies writes the LIMIT once the select items carry their names.
 type fetchTies struct {
 	at            int    // the clause's first token, to hold its LIMIT text
 	count, offset [2]int // the count's and offset's tokens (empty: none)
