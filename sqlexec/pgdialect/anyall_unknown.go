@@ -18,6 +18,7 @@ package pgdialect
 import (
 	"database/sql/driver"
 	"strconv"
+	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"modernc.org/sqlite"
@@ -80,6 +81,49 @@ func (x *tx) unknownAnyElem(s int) uint32 {
 		return 0
 	}
 	return pgoid.ElemOf(x.exprOID(i+2, x.match(i+1)))
+}
+
+// unknownAnyColumn is, for a quoted literal at s that is the whole left
+// operand of op ANY/SOME/ALL (an array column), a query PostgreSQL's
+// parse analysis would run to read it with the column's element type
+// ('x' = ANY (ia) of an int[] column: 22P02 before any row is read): the
+// literal compared with the column of one row of NULLs of the
+// statement's tables that the column's qualifier names (all of them
+// without one), whose translation reads it as anyAll does. "" when the
+// literal is no such operand. A name the tables give twice is SQLite's
+// ambiguity, no data exception: the statement is then left to its rows.
+func (x *tx) unknownAnyColumn(s int) string {
+	i := s + 2
+	if !x.plainStringOperand(s, s+1) || anyAllOps[x.T(s+1).text] == "" || !(x.kw(i, "ANY") || x.kw(i, "SOME") || x.kw(i, "ALL")) ||
+		!x.isP(i+1, "(") || x.kw(i+2, "SELECT") || x.kw(i+2, "WITH") || x.kw(i+2, "VALUES") || x.anyAllLeft(i) != s {
+		return ""
+	}
+	e := x.match(i + 1)
+	q, col, ok := x.bareColumn(i+2, e)
+	if !ok {
+		return ""
+	}
+	var from strings.Builder
+	seen := map[fromTable]bool{}
+	for _, ft := range x.fromTables() {
+		if ft.name == "" || seen[ft] || (q != "" && ft.alias != q && !(ft.alias == "" && ft.name == q)) {
+			continue
+		}
+		seen[ft] = true
+		from.WriteString(" LEFT JOIN " + quoteIdent(ft.name))
+		if ft.alias != "" {
+			from.WriteString(" AS " + quoteIdent(ft.alias))
+		}
+		from.WriteString(" ON false")
+	}
+	if from.Len() == 0 {
+		return ""
+	}
+	ref := quoteIdent(col)
+	if q != "" {
+		ref = quoteIdent(q) + "." + ref
+	}
+	return "(SELECT " + x.orig(s, s+1) + " = ANY (" + ref + ") FROM (SELECT 1) AS pg_plan_row" + from.String() + ")"
 }
 
 // fnElemDecl is pg_elem_decl(decl): the element type of the array type

@@ -69,10 +69,77 @@ func (x *tx) distinctOnAt(s int) error {
 	if err != nil {
 		return err
 	}
-	// resolve: the expression of an ORDER BY / DISTINCT ON term lo..hi-1
-	// (its translated text and its text as written), a position or an
-	// output name standing for the item's expression
-	resolve := func(lo, hi int) (text, orig string, exprHi int, sub bool) {
+	resolve := x.orderTermResolver(d, items, names, exprEnd)
+	var part, dorig []string
+	for _, p := range x.splitTop(s+4, dc) {
+		t, o, _, _ := resolve(p[0], p[1])
+		part, dorig = append(part, t), append(dorig, o)
+	}
+	ob := clause(ie, "ORDER")
+	if !x.kw(ob+1, "BY") {
+		ob = end
+	}
+	var order []string
+	cut := clause(ie, "LIMIT", "OFFSET", "FETCH", "FOR")
+	if ob < end {
+		oe := clause(ob+2, "LIMIT", "OFFSET", "FETCH", "FOR")
+		var origs []string
+		order, origs = x.windowOrder(ob, oe, resolve)
+		left := append([]string(nil), dorig...)
+		for _, o := range origs {
+			if len(left) == 0 {
+				break
+			}
+			m := -1
+			for k, dx := range left {
+				if o == dx || strings.HasSuffix(o, "."+dx) || strings.HasSuffix(dx, "."+o) {
+					m = k
+				}
+			}
+			if m < 0 {
+				return &Error{Code: "42P10", Message: "SELECT DISTINCT ON expressions must match initial ORDER BY expressions", Position: x.T(s+4).pos + 1}
+			}
+			left = append(left[:m], left[m+1:]...)
+		}
+		// the ORDER BY moves into the windows; the statement's wrappings
+		// on its first and last tokens (windowOrder) stay
+		first, last := *x.T(ob), *x.T(oe - 1)
+		x.erase(ob, oe)
+		x.T(ob).wpre, x.T(ob).wsuf = first.wpre, first.wsuf
+		x.T(oe-1).wpre, x.T(oe-1).wsuf = last.wpre, last.wsuf
+		cut = ob
+	}
+	x.erase(s+1, dc+1)
+	var outer []string
+	for k, it := range items {
+		col := "pg_don_" + strconv.Itoa(k+1)
+		last := x.T(it[1] - 1)
+		if exprEnd[k] < it[1] {
+			last.set(col)
+		} else {
+			last.wsuf = strings.Replace(last.wsuf, ` AS "`+strings.ReplaceAll(names[k], `"`, `""`)+`"`, "", 1) + " AS " + col
+		}
+		outer = append(outer, col+" AS "+quoteIdent(names[k]))
+	}
+	ord := ""
+	if len(order) > 0 {
+		ord = " ORDER BY " + strings.Join(order, ", ")
+	}
+	x.T(ie - 1).wsuf += ", row_number() OVER (PARTITION BY " + strings.Join(part, ", ") + ord + ") AS pg_don_rn, row_number() OVER (" +
+		strings.TrimPrefix(ord, " ") + ") AS pg_don_ord"
+	x.T(s).pre += "SELECT " + strings.Join(outer, ", ") + " FROM ("
+	x.T(cut - 1).suf += ") WHERE pg_don_rn = 1 ORDER BY pg_don_ord"
+	return nil
+}
+
+// orderTermResolver returns the expression of an ORDER BY (or DISTINCT
+// ON) term lo..hi-1 of the SELECT at depth d whose items are given: its
+// translated text and its text as written (normExpr), where the
+// expression ends and whether the term was a position or an output name
+// standing for an item's expression (a window's ORDER BY cannot name the
+// select list).
+func (x *tx) orderTermResolver(d int, items [][2]int, names []string, exprEnd []int) func(lo, hi int) (text, orig string, exprHi int, sub bool) {
+	return func(lo, hi int) (text, orig string, exprHi int, sub bool) {
 		exprHi = hi
 		for k := lo; k < hi; k++ {
 			if x.depth[k] == d && (x.T(k).kw("ASC") || x.T(k).kw("DESC") || x.T(k).kw("NULLS") || x.T(k).kw("USING")) {
@@ -99,84 +166,41 @@ func (x *tx) distinctOnAt(s int) error {
 		it := items[item]
 		return x.text(it[0], exprEnd[item]), normExpr(x.orig(it[0], exprEnd[item])), lo + 1, true
 	}
-	var part, dorig []string
-	for _, p := range x.splitTop(s+4, dc) {
-		t, o, _, _ := resolve(p[0], p[1])
-		part, dorig = append(part, t), append(dorig, o)
+}
+
+// windowOrder returns the terms of the ORDER BY list ob..oe-1 (ORDER BY
+// and its terms) as a window's ORDER BY takes them: each resolved
+// (orderTermResolver) with its direction and NULLS placement as
+// translated (orderby.go), and each term's expression as written.
+func (x *tx) windowOrder(ob, oe int, resolve func(lo, hi int) (string, string, int, bool)) (order, origs []string) {
+	// the outermost wrappings of the ORDER BY's first and last tokens
+	// (an INSERT's input conversion ends on its last token) are the
+	// statement's, not the list's; one inside it (a branch converted to
+	// its common type: setoptypes.go) is the expression's, copied with it
+	edges := []int{ob, oe - 1}
+	var wraps [2][2]string
+	for k, e := range edges {
+		t := x.T(e)
+		wraps[k] = [2]string{t.wpre, t.wsuf}
+		t.wpre, t.wsuf = "", ""
 	}
-	ob := clause(ie, "ORDER")
-	if !x.kw(ob+1, "BY") {
-		ob = end
-	}
-	var order []string
-	cut := clause(ie, "LIMIT", "OFFSET", "FETCH", "FOR")
-	if ob < end {
-		oe := clause(ob+2, "LIMIT", "OFFSET", "FETCH", "FOR")
-		// the outermost wrappings of the ORDER BY's first and last tokens
-		// (an INSERT's input conversion ends on its last token) stay
-		// where they are; one inside it (a branch converted to its
-		// common type: setoptypes.go) is the expression's, copied with it
-		edges := []int{ob, oe - 1}
-		var wraps [2][2]string
+	defer func() {
 		for k, e := range edges {
-			t := x.T(e)
-			wraps[k] = [2]string{t.wpre, t.wsuf}
-			t.wpre, t.wsuf = "", ""
+			x.T(e).wpre, x.T(e).wsuf = wraps[k][0], wraps[k][1]
 		}
-		defer func() {
-			for k, e := range edges {
-				x.T(e).wpre, x.T(e).wsuf = wraps[k][0], wraps[k][1]
-			}
-		}()
-		left := append([]string(nil), dorig...)
-		for _, p := range x.splitTop(ob+2, oe) {
-			t, o, hi, sub := resolve(p[0], p[1])
-			if len(left) > 0 {
-				m := -1
-				for k, dx := range left {
-					if o == dx || strings.HasSuffix(o, "."+dx) || strings.HasSuffix(dx, "."+o) {
-						m = k
-					}
-				}
-				if m < 0 {
-					return &Error{Code: "42P10", Message: "SELECT DISTINCT ON expressions must match initial ORDER BY expressions", Position: x.T(s+4).pos + 1}
-				}
-				left = append(left[:m], left[m+1:]...)
-			}
-			// the direction and NULLS placement (orderby.go) as translated
-			dir := ""
-			if sub {
-				dir = x.T(p[0]).suf + x.T(p[0]).wsuf
-			}
-			if hi < p[1] {
-				dir += x.text(hi, p[1])
-			}
-			order = append(order, t+" "+dir)
+	}()
+	for _, p := range x.splitTop(ob+2, oe) {
+		t, o, hi, sub := resolve(p[0], p[1])
+		dir := ""
+		if sub {
+			dir = x.T(p[0]).suf + x.T(p[0]).wsuf
 		}
-		x.erase(ob, oe)
-		cut = ob
-	}
-	x.erase(s+1, dc+1)
-	var outer []string
-	for k, it := range items {
-		col := "pg_don_" + strconv.Itoa(k+1)
-		last := x.T(it[1] - 1)
-		if exprEnd[k] < it[1] {
-			last.set(col)
-		} else {
-			last.wsuf = strings.Replace(last.wsuf, ` AS "`+strings.ReplaceAll(names[k], `"`, `""`)+`"`, "", 1) + " AS " + col
+		if hi < p[1] {
+			dir += x.text(hi, p[1])
 		}
-		outer = append(outer, col+" AS "+quoteIdent(names[k]))
+		order, origs = append(order, t+" "+dir), append(origs, o)
 	}
-	ord := ""
-	if len(order) > 0 {
-		ord = " ORDER BY " + strings.Join(order, ", ")
-	}
-	x.T(ie - 1).wsuf += ", row_number() OVER (PARTITION BY " + strings.Join(part, ", ") + ord + ") AS pg_don_rn, row_number() OVER (" +
-		strings.TrimPrefix(ord, " ") + ") AS pg_don_ord"
-	x.T(s).pre += "SELECT " + strings.Join(outer, ", ") + " FROM ("
-	x.T(cut - 1).suf += ") WHERE pg_don_rn = 1 ORDER BY pg_don_ord"
-	return nil
+	return order, origs
 }
 
 // normExpr is an expression's text as written, for comparing two
@@ -205,12 +229,17 @@ func normExpr(s string) string {
 
 // outputNames returns PostgreSQL's column names of select items and where
 // each item's expression ends (before its alias); a * item is 0A000 for
-// the construct what.
+// the construct what, or with what "" an item of no name (its columns
+// are not known here).
 func (x *tx) outputNames(items [][2]int, what string) (names []string, exprEnd []int, err error) {
 	exprEnd = make([]int, len(items))
 	names = make([]string, len(items))
 	for k, it := range items {
 		a, b := it[0], it[1]
+		if a < b && x.isP(b-1, "*") && what == "" {
+			exprEnd[k] = b
+			continue
+		}
 		if a >= b || x.isP(b-1, "*") {
 			return nil, nil, unsupported("%s with * is not supported: name the columns", what)
 		}

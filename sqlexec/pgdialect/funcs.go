@@ -162,6 +162,9 @@ func register() error {
 	for name, d := range queryFuncs { // subquery.go
 		det[name] = d
 	}
+	for name, d := range tiesFuncs { // withties.go
+		det[name] = d
+	}
 	for name, d := range quoteFuncs { // quote.go
 		det[name] = d
 	}

@@ -122,11 +122,14 @@ func (x *tx) nullsDefault(lo, d int) {
 func (x *tx) limitClause(i int) (int, error) {
 	d := x.depth[i]
 	var limit, offset, limitSrc, offsetSrc string
-	hasLimit, hasOffset := false, false
+	hasLimit, hasOffset, ties := false, false, false
+	var limitAt, offsetAt [2]int // the count's and offset's tokens
 	j := i
 	for j < x.n() && x.depth[j] == d {
 		start := j
 		switch {
+		case (x.T(j).kw("LIMIT") || x.T(j).kw("FETCH")) && hasLimit, x.T(j).kw("OFFSET") && hasOffset:
+			return 0, x.syntaxErrAt(j) // one count and one offset (PostgreSQL's grammar)
 		case x.T(j).kw("LIMIT"):
 			e := x.limitExprEnd(j+1, d)
 			limit, limitSrc, hasLimit = strings.TrimSpace(x.text(j+1, e)), x.orig(j+1, e), true
@@ -137,6 +140,7 @@ func (x *tx) limitClause(i int) (int, error) {
 		case x.T(j).kw("OFFSET"):
 			e := x.limitExprEnd(j+1, d)
 			offset, offsetSrc, hasOffset = strings.TrimSpace(x.text(j+1, e)), x.orig(j+1, e), true
+			offsetAt = [2]int{j + 1, e}
 			j = e
 			if x.kw(j, "ROW") || x.kw(j, "ROWS") {
 				j++
@@ -144,6 +148,7 @@ func (x *tx) limitClause(i int) (int, error) {
 		case x.T(j).kw("FETCH") && (x.kw(j+1, "FIRST") || x.kw(j+1, "NEXT")):
 			e := x.limitExprEnd(j+2, d)
 			limit, limitSrc, hasLimit = strings.TrimSpace(x.text(j+2, e)), x.orig(j+2, e), true
+			limitAt = [2]int{j + 2, e}
 			if limit == "" {
 				limit = "1"
 			}
@@ -153,7 +158,12 @@ func (x *tx) limitClause(i int) (int, error) {
 			}
 			j++
 			if x.kw(j, "WITH", "TIES") {
-				return 0, unsupported("FETCH ... WITH TIES is not supported")
+				if !x.hasOrderBy(i, d) {
+					return 0, &Error{Code: "42601", Message: "WITH TIES cannot be specified without ORDER BY clause"}
+				}
+				ties = true // withties.go finishes it
+				j += 2
+				continue
 			}
 			if !x.T(j).kw("ONLY") {
 				return 0, x.syntaxErrAt(j)
@@ -185,6 +195,20 @@ done:
 	out := "LIMIT " + limit
 	if hasOffset {
 		out += " OFFSET " + offset
+	}
+	if ties && nullLiteral(limitSrc) {
+		return 0, &Error{Code: "2201W", Message: "row count cannot be null in FETCH FIRST ... WITH TIES clause"}
+	}
+	if ties {
+		// the count and offset keep their tokens: later passes may still
+		// rewrite them (a cast), withTies reads them as translated
+		x.ties = append(x.ties, fetchTies{at: i, count: limitAt, offset: offsetAt})
+		for k := i; k < j; k++ {
+			if (k < limitAt[0] || k >= limitAt[1]) && (k < offsetAt[0] || k >= offsetAt[1]) {
+				x.blank(k, k+1)
+			}
+		}
+		return j, nil
 	}
 	x.blank(i, j)
 	x.T(i).set(out + " ")
@@ -224,4 +248,11 @@ func negativeLiteral(s string) bool {
 		}
 	}
 	return strings.Trim(s, "0.") != ""
+}
+
+// nullLiteral reports a count written as the NULL constant (NULL,
+// (NULL)), which PostgreSQL's parser refuses in a WITH TIES clause (a
+// cast NULL::int8 is no constant to it: no limit when run).
+func nullLiteral(s string) bool {
+	return strings.EqualFold(strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "()")), "NULL")
 }

@@ -93,6 +93,8 @@ func (x *tx) literalCasts() []PlanConstant {
 			out = append(out, PlanConstant{x.orig(i, end), x.T(i + 1).pos})
 		case isLit(i) && x.unknownAnyElem(i) != 0: // anyall_unknown.go
 			out = append(out, PlanConstant{x.orig(i, i+1) + "::" + TypeName(x.unknownAnyElem(i)), x.T(i).pos})
+		case isLit(i) && x.unknownAnyColumn(i) != "": // anyall_unknown.go
+			out = append(out, PlanConstant{x.unknownAnyColumn(i), x.T(i).pos})
 		case x.kw(i, "DOUBLE", "PRECISION") && x.T(i+2).typ == tString:
 			out = append(out, PlanConstant{x.orig(i, i+3), x.T(i + 2).pos})
 		}

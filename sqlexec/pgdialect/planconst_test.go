@@ -14,6 +14,9 @@ func TestPlanConstants(t *testing.T) {
 		want []string
 	}{
 		{"SELECT 1/0 FROM t", []string{"1/0"}},
+		{"SELECT * FROM t WHERE 'x' = ANY (ia)", []string{`(SELECT 'x' = ANY (ia) FROM (SELECT 1) AS pg_plan_row LEFT JOIN t ON false)`}},
+		{"SELECT * FROM t a JOIN u b ON true WHERE 'x' <> ALL (b.ia)", []string{`(SELECT 'x' = ANY (b.ia) FROM (SELECT 1) AS pg_plan_row LEFT JOIN u AS b ON false)`}},
+		{"SELECT * FROM t WHERE 'x' = ANY (ia || ia)", nil},
 		{"SELECT * FROM t WHERE x = 1/0", []string{"1/0"}},
 		{"SELECT 'abc'::int FROM t WHERE false", []string{"'abc'::int"}},
 		{"SELECT 2147483647::int4 + 1 FROM t", []string{"2147483647::int4 + 1"}},

@@ -130,6 +130,12 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	if err := x.checkEmptyIn(); err != nil { // emptyin.go
 		return nil, err
 	}
+	if err := x.refuseTableSample(); err != nil { // tablesample.go
+		return nil, err
+	}
+	if err := x.checkFromNames(); err != nil { // fromnames.go
+		return nil, err
+	}
 	if r, ok, err := x.roleStatement(); ok {
 		return r, err
 	}
@@ -138,6 +144,11 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	st, err = x.translate()
 	if err != nil {
 		return nil, err
+	}
+	if len(x.ties) > 0 {
+		// a path that does not finish the clause (withties.go) would
+		// read it as a plain LIMIT
+		return nil, unsupported("FETCH ... WITH TIES is not supported in this statement")
 	}
 	st.NoColumns = noCols && st.Kind == KindQuery
 	st.Locking = x.locking
@@ -274,6 +285,9 @@ func (x *tx) translate() (*Stmt, error) {
 		if err := x.distinctOn(); err != nil { // distincton.go
 			return nil, err
 		}
+		if err := x.withTies(); err != nil { // withties.go
+			return nil, err
+		}
 		if err := x.setOpAll(); err != nil { // setops.go
 			return nil, err
 		}
@@ -305,6 +319,9 @@ func (x *tx) translate() (*Stmt, error) {
 		x.enforceDML()
 		x.upsertOnce()                         // upsert.go
 		if err := x.distinctOn(); err != nil { // distincton.go
+			return nil, err
+		}
+		if err := x.withTies(); err != nil { // withties.go
 			return nil, err
 		}
 		if err := x.refuseSetOpAll(); err != nil { // setops.go

@@ -27,6 +27,7 @@ type tx struct {
 	starCols map[int][]uint32
 	minmax   []int              // greatest/least calls (strsyntax.go)
 	ordered  map[int]bool       // ORDER BY lists already given their NULL placement (orderByWithin)
+	ties     []fetchTies        // FETCH ... WITH TIES clauses left to withTies (withties.go)
 	orderNum map[int]string     // ORDER BY item's first token -> when it sorts as numeric (orderby_numeric.go)
 	orderIv  map[int]string     // ORDER BY item's first token -> when it sorts as an interval (orderby_numeric.go)
 	orderArr map[int]arrayOrder // ORDER BY item's first token -> how the array it builds sorts (orderby_array.go)
