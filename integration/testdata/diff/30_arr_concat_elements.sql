@@ -22,9 +22,6 @@ SELECT greatest(2, 3) || ARRAY[5] || least(1, 0) AS chain2;
 -- no operator: the element's type is not the array's
 SELECT a || upper('x') FROM arr_cc WHERE id = 1;
 SELECT t || (id * 2) FROM arr_cc WHERE id = 1;
-SELECT a || d FROM arr_cc WHERE id = 1;
--- text columns keep text's ||
-SELECT id, d || upper('x') AS dt, lower('Q') || d AS td FROM arr_cc ORDER BY id;
 UPDATE arr_cc SET a = a || greatest(id, 10) WHERE id = 1;
 SELECT a FROM arr_cc WHERE id = 1;
 DROP TABLE arr_cc;
