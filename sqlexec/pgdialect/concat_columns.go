@@ -48,13 +48,18 @@ func (x *tx) concatColumnsCall(ls, i, re int, lt, rt string) string {
 // operands ls..i-1 and i+1..re-1 of a || when both are columns (of the
 // statement's FROM items or a scalar subquery's), ok=false otherwise.
 func (x *tx) concatColumnTypes(ls, i, re int) (lt, rt string, ok bool) {
-	if x.T(ls-1).typ == tOp && !comparisonOps[x.T(ls-1).text] || x.T(re).typ == tOp && strings.Contains("+-*/%^", x.T(re).text) {
-		// 'x' || n || d is ('x' || n) || d, a || b + c is a || (b + c):
-		// the pair is not the two columns (a comparison binds looser)
+	if x.concatInChain(ls, re) {
 		return "", "", false
 	}
 	lt, rt = x.concatOperandType(ls, i), x.concatOperandType(i+1, re)
 	return lt, rt, lt != "" && rt != ""
+}
+
+// concatInChain reports whether the operands ls..re-1 of a || are not
+// the operator's own: 'x' || n || d is ('x' || n) || d, a || b + c is
+// a || (b + c) (a comparison binds looser).
+func (x *tx) concatInChain(ls, re int) bool {
+	return x.T(ls-1).typ == tOp && !comparisonOps[x.T(ls-1).text] || x.T(re).typ == tOp && strings.Contains("+-*/%^", x.T(re).text)
 }
 
 // concatOperandType is the declared-type expression of the operand a..b-1

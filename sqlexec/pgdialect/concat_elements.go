@@ -13,16 +13,14 @@ package pgdialect
 // array_append), not the two of a value read as an array, and int[] ||
 // upper('x') is PostgreSQL's 42883.
 
-import "strings"
-
 // concatElementTypes are the declared-type expressions (as
 // concatColumnTypes gives them) of the operands ls..i-1 and i+1..re-1 of
 // a || whose one operand is a column (concatOperandType) and the other an
 // expression of no literal's kind: the expression's type as the statement
 // shows it (elementTypeExpr); ok=false otherwise.
 func (x *tx) concatElementTypes(ls, i, re int) (lt, rt string, ok bool) {
-	if x.T(ls-1).typ == tOp && !comparisonOps[x.T(ls-1).text] || x.T(re).typ == tOp && strings.Contains("+-*/%^", x.T(re).text) {
-		return "", "", false // one operator of a chain (concatColumnTypes)
+	if x.concatInChain(ls, re) { // concat_columns.go
+		return "", "", false
 	}
 	if lt = x.concatOperandType(ls, i); lt != "" {
 		if !x.concatExpression(i+1, re) {
