@@ -9,9 +9,9 @@ package pgdialect
 // int[] a || greatest(2, 3) was '{1,2}3' for PostgreSQL's {1,2,3}. The
 // column's declared type still chooses at run time (concatColumnsCall),
 // the expression's type being what the statement shows of it, so that
-// text[] || upper('{a}') appends one element (PostgreSQL's
-// array_append), not the two of a value read as an array, and int[] ||
-// upper('x') is PostgreSQL's 42883.
+// text[] || upper('{a}') appends the one element "{A}" (PostgreSQL's
+// array_append), where its value read as an array was concatenated
+// ({x,y,A}), and int[] || upper('x') is PostgreSQL's 42883.
 
 // concatElementTypes are the declared-type expressions (as
 // concatColumnTypes gives them) of the operands ls..i-1 and i+1..re-1 of
