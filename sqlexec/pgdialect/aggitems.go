@@ -308,6 +308,12 @@ func (x *tx) exprType(a, b int) uint32 {
 		if strings.EqualFold(x.T(a).text, "pg_array") {
 			return x.arrayCallType(a+2, b-1)
 		}
+		if t := x.T(a).identName(); (t == "coalesce" || (t == "max" || t == "min") && len(x.splitTop(a+2, b-1)) > 1) && !x.isP(a-1, ".") {
+			// greatest and least as the translation writes them
+			// (max(coalesce(1, 7), coalesce(7, 1)): strsyntax.go), and
+			// coalesce: their arguments' common type
+			return x.commonExprType(a+2, b-1)
+		}
 		if strings.EqualFold(x.T(a).text, "count") && !x.isP(a-1, ".") {
 			// whatever its argument, count is bigint: SELECT count(*)
 			// UNION SELECT sum(b) is bigint beside numeric, numeric
@@ -322,6 +328,25 @@ func (x *tx) exprType(a, b int) uint32 {
 		return castFuncOID(x.T(a).text) // pg_cast_int2(2): int2
 	}
 	return 0
+}
+
+// commonExprType is the common type of the arguments at a..b-1 (a NULL
+// takes the others'), 0 when one is not known.
+func (x *tx) commonExprType(a, b int) uint32 {
+	var types []uint32
+	for _, p := range x.splitTop(a, b) {
+		switch o := x.exprType(p[0], p[1]); o {
+		case 0:
+			return 0
+		case pgoid.Unknown:
+		default:
+			types = append(types, o)
+		}
+	}
+	if len(types) == 0 {
+		return 0
+	}
+	return CommonType(types)
 }
 
 // arrayCallType is the type of ARRAY[...] as the translation writes it,

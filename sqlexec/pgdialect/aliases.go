@@ -558,7 +558,7 @@ func (x *tx) exprOID(a, b int) uint32 {
 			return pgoid.Text
 		case "gen_random_uuid":
 			return pgoid.UUID
-		case "pg_backend_pid", "length", "char_length", "octet_length":
+		case "pg_backend_pid", "length", "char_length", "character_length", "octet_length":
 			return pgoid.Int4
 		case "pg_table_is_visible", "exists", "pg_is_in_recovery", "has_table_privilege", "has_schema_privilege", "has_database_privilege", "pg_type_is_visible", "pg_function_is_visible",
 			"pg_try_advisory_lock", "pg_try_advisory_xact_lock", "pg_advisory_unlock":

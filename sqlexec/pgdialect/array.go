@@ -440,15 +440,18 @@ func canonicalArray(v driver.Value) (driver.Value, error) {
 
 // fnArrayConcat is the || operator with an array operand: array || array,
 // array || element, element || array.
-func fnArrayConcat(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	isArr := func(v driver.Value) bool {
-		s, ok := v.(string)
-		if !ok || !strings.HasPrefix(strings.TrimSpace(s), "{") {
-			return false
-		}
-		_, err := pgarray.Parse(s)
-		return err == nil
+// arrayText reports whether the value v reads as an array.
+func arrayText(v driver.Value) bool {
+	s, ok := v.(string)
+	if !ok || !strings.HasPrefix(strings.TrimSpace(s), "{") {
+		return false
 	}
+	_, err := pgarray.Parse(s)
+	return err == nil
+}
+
+func fnArrayConcat(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	isArr := arrayText
 	switch {
 	case isArr(a[0]) && isArr(a[1]):
 		return fnArrayCat(nil, a)

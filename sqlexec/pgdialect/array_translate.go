@@ -582,6 +582,10 @@ func (x *tx) arrayShown(a, b int) bool {
 	switch {
 	case t.kw("ARRAY"):
 		return true
+	case t.ed && strings.HasPrefix(t.out, "(pg_array_concat(") && x.castEnd[b-1] == a:
+		// an || of arrays rewritten already: greatest(2, 3) || ARRAY[5]
+		// || least(1, 0) appends to it
+		return true
 	case t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1:
 		switch strings.ToLower(t.text) {
 		case "array_append", "array_prepend", "array_cat", "array_remove", "string_to_array", "array_agg":
@@ -625,15 +629,27 @@ func (x *tx) arrayPass() error {
 			}
 			f = "pg_array_concat"
 		}
-		types, coll := "", ""
+		types, coll, typ := "", "", uint32(0)
 		if f == "pg_array_concat" {
 			types = x.concatShownTypes(ls, i, re) // concat_columns.go
 			coll = x.concatCollation(ls, i, re)
+			// described by the operands' types where the statement shows
+			// both (ARRAY[1] || abs(2) is int4[]), read before the
+			// operands' pending rewrites change their shape
+			if lo, ro := x.concatOperandOID(ls, i), x.concatOperandOID(i+1, re); lo != 0 && ro != 0 {
+				if o := concatType([]uint32{lo, ro}); pgoid.ElemOf(o) != 0 { // calltypes.go
+					typ = o
+				}
+			}
 		}
+		x.settleOperands(ls, re) // operandcopy.go: ARRAY[1] || greatest(2, 3)
 		left, right := x.text(ls, i), x.text(i+1, re)
 		x.wipe(ls, re)
 		x.T(ls).set("(" + f + "(" + left + ", " + right + types + ")" + coll + ")")
 		x.castEnd[re-1] = ls
+		if typ != 0 {
+			x.typeSpan(ls, re, typ)
+		}
 	}
 	// unnest after the operators, which its argument may hold
 	// (unnest(ARRAY[1] || ARRAY[2]))
@@ -814,7 +830,7 @@ func (x *tx) elementOID(a, b int) uint32 {
 		}
 		return pgoid.Numeric
 	}
-	return x.exprOID(a, b)
+	return x.concatOperandOID(a, b) // concat_elements.go: ARRAY[greatest(1, 7)] is int4[]
 }
 
 // jsonEachColumns are json_each's columns in order; jsonEachCols as a

@@ -303,6 +303,9 @@ func fnBitsLength(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 		n = int64(len(b))
 	}
 	if octets {
+		if p, ok := bpcharOctets(str(a[1]), str(a[0])); ok { // bpchar_octets.go
+			return p, nil
+		}
 		return n, nil
 	}
 	return 8 * n, nil
@@ -350,8 +353,12 @@ func (x *tx) bitTypedCall(i int, l string, args [][2]int) {
 	if len(args) != 1 {
 		return
 	}
+	hint := x.textHint(a, b)
+	if n := x.charCastLen(a, b); n > 0 {
+		hint = quoteLit("char(" + strconv.Itoa(n) + ")") // bpchar_octets.go: its padding counts
+	}
 	x.T(i).set("pg_bits_length")
-	x.T(e).wpre += ", " + x.textHint(a, b) + ", " + strconv.Itoa(btoi(l == "octet_length"))
+	x.T(e).wpre += ", " + hint + ", " + strconv.Itoa(btoi(l == "octet_length"))
 	x.setResolved(i, e+1, pgoid.Int4)
 }
 

@@ -75,36 +75,44 @@ func (x *tx) padCharItems() {
 func (x *tx) padChars(items [][2]int) {
 	for _, it := range items {
 		a, b := x.itemExpr(it[0], it[1])
-		if b <= a || x.exprOID(a, b) != pgoid.Bpchar {
-			continue
-		}
-		if x.T(a).kw("CAST") && x.isP(a+1, "(") && x.match(a+1) == b-1 {
-			for k := a + 2; k < b-1; k++ {
-				if x.T(k).kw("AS") && x.depth[k] == x.depth[a]+1 {
-					_, _, mods, arr, ok := x.parseType(k + 1)
-					if n, isLen := x.charLen(k+1, mods); ok && !arr && isLen && n > 0 {
-						x.T(a).pre = "pg_bpchar_pad(" + x.T(a).pre
-						x.T(b - 1).suf += ", " + strconv.Itoa(n) + ")"
-					}
-				}
-			}
-			continue
-		}
-		for c := b - 1; c > a; c-- {
-			if x.T(c).typ != tCast || x.depth[c] != x.depth[a] {
-				continue
-			}
-			if x.primaryStart(c-1) != a {
-				break
-			}
-			end, _, mods, arr, ok := x.parseType(c + 1)
-			if n, isLen := x.charLen(c+1, mods); ok && !arr && end == b && isLen && n > 0 {
-				x.T(a).pre = "pg_bpchar_pad(" + x.T(a).pre
-				x.T(b - 1).suf += ", " + strconv.Itoa(n) + ")"
-			}
-			break
+		if n := x.charCastLen(a, b); n > 0 {
+			x.T(a).pre = "pg_bpchar_pad(" + x.T(a).pre
+			x.T(b - 1).suf += ", " + strconv.Itoa(n) + ")"
 		}
 	}
+}
+
+// charCastLen is n when a..b-1 is a cast to char(n) (x::char(5),
+// CAST(x AS character(5)), x::char), 0 otherwise.
+func (x *tx) charCastLen(a, b int) int {
+	if b <= a || x.exprOID(a, b) != pgoid.Bpchar {
+		return 0
+	}
+	if x.T(a).kw("CAST") && x.isP(a+1, "(") && x.match(a+1) == b-1 {
+		for k := a + 2; k < b-1; k++ {
+			if x.T(k).kw("AS") && x.depth[k] == x.depth[a]+1 {
+				_, _, mods, arr, ok := x.parseType(k + 1)
+				if n, isLen := x.charLen(k+1, mods); ok && !arr && isLen {
+					return n
+				}
+			}
+		}
+		return 0
+	}
+	for c := b - 1; c > a; c-- {
+		if x.T(c).typ != tCast || x.depth[c] != x.depth[a] {
+			continue
+		}
+		if x.primaryStart(c-1) != a {
+			return 0
+		}
+		end, _, mods, arr, ok := x.parseType(c + 1)
+		if n, isLen := x.charLen(c+1, mods); ok && !arr && end == b && isLen {
+			return n
+		}
+		return 0
+	}
+	return 0
 }
 
 // fnBpcharPad is pg_bpchar_pad(s, n): s padded with blanks to n

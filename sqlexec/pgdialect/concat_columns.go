@@ -48,13 +48,18 @@ func (x *tx) concatColumnsCall(ls, i, re int, lt, rt string) string {
 // operands ls..i-1 and i+1..re-1 of a || when both are columns (of the
 // statement's FROM items or a scalar subquery's), ok=false otherwise.
 func (x *tx) concatColumnTypes(ls, i, re int) (lt, rt string, ok bool) {
-	if x.T(ls-1).typ == tOp && !comparisonOps[x.T(ls-1).text] || x.T(re).typ == tOp && strings.Contains("+-*/%^", x.T(re).text) {
-		// 'x' || n || d is ('x' || n) || d, a || b + c is a || (b + c):
-		// the pair is not the two columns (a comparison binds looser)
+	if x.concatInChain(ls, re) {
 		return "", "", false
 	}
 	lt, rt = x.concatOperandType(ls, i), x.concatOperandType(i+1, re)
 	return lt, rt, lt != "" && rt != ""
+}
+
+// concatInChain reports whether the operands ls..re-1 of a || are not
+// the operator's own: 'x' || n || d is ('x' || n) || d, a || b + c is
+// a || (b + c) (a comparison binds looser).
+func (x *tx) concatInChain(ls, re int) bool {
+	return x.T(ls-1).typ == tOp && !comparisonOps[x.T(ls-1).text] || x.T(re).typ == tOp && strings.Contains("+-*/%^", x.T(re).text)
 }
 
 // concatOperandType is the declared-type expression of the operand a..b-1
@@ -190,6 +195,20 @@ func fnArrayConcatTyped(a []driver.Value) (driver.Value, error) {
 	ro, _ := DeclTypeOID(strings.ToLower(str(a[3])))
 	le, re := pgoid.ElemOf(lo), pgoid.ElemOf(ro)
 	switch {
+	case le != 0 && ro == 0:
+		// an array beside an expression of a type the statement does not
+		// show (concat_elements.go): the array's NULL is a NULL array
+		// (NULL || ARRAY[f(x)] is {...}), the other value an array when
+		// it reads as one
+		if arrayText(a[1]) {
+			return fnArrayCat(nil, a[:2])
+		}
+		return fnArrayAppend(nil, a[:2])
+	case re != 0 && lo == 0:
+		if arrayText(a[0]) {
+			return fnArrayCat(nil, a[:2])
+		}
+		return fnArrayPrepend(nil, a[:2])
 	case lo == 0 || ro == 0:
 		return fnArrayConcat(nil, a[:2]) // not known: by the values
 	case concatNoOperator(lo, ro, true): // json || json, json || jsonb: no such operator
@@ -254,11 +273,24 @@ func (x *tx) concatShownTypes(ls, i, re int) string {
 		}
 		return quoteLit(name)
 	}
-	l, r := x.operandColumnType(ls, i), shown(i+1, re)
-	if l == "" || r == "" {
-		l, r = shown(ls, i), x.operandColumnType(i+1, re)
+	// an operand's type: a column's, a shown array's, or an expression's
+	// as the statement shows it (concat_elements.go: ARRAY['x'] ||
+	// upper('{q}') appends the text, where its value read as an array
+	// was concatenated)
+	typ := func(a, b int) string {
+		if t := x.operandColumnType(a, b); t != "" {
+			return t
+		}
+		if t := shown(a, b); t != "" {
+			return t
+		}
+		if x.concatExpression(a, b) {
+			return x.elementTypeExpr(a, b)
+		}
+		return ""
 	}
-	if l == "" || r == "" {
+	l, r := typ(ls, i), typ(i+1, re)
+	if l == "" || r == "" || l == "NULL" && r == "NULL" {
 		return ""
 	}
 	return ", " + l + ", " + r

@@ -530,6 +530,13 @@ func (x *tx) identRewrite(i int) error {
 	if bitTypedCalls[strings.ToLower(t.text)] {
 		x.late = append(x.late, i) // bits_funcs.go (substring and overlay are strsyntax.go's too)
 	}
+	x.byteaLiteralArg(i)                          // bytea_bytes.go: get_byte('abc', 0)
+	if err := x.widthBucketArray(i); err != nil { // widthbucket.go
+		return err
+	}
+	if err := x.columnSizeCall(i); err != nil { // column_size.go
+		return err
+	}
 	if ok, err := x.strSyntax(i); ok || err != nil { // strsyntax.go
 		return err
 	}

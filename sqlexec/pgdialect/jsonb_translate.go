@@ -220,7 +220,12 @@ func (x *tx) jsonOperators(early bool) error {
 		}
 		if (op == "||" || op == "-") && !delKeys {
 			if !x.jsonExpr(ls, i, known) && !x.jsonExpr(rs, re, known) {
-				if lt, rt, ok := x.concatColumnTypes(ls, i, re); ok && op == "||" {
+				lt, rt, ok := x.concatColumnTypes(ls, i, re)
+				if !ok {
+					lt, rt, ok = x.concatElementTypes(ls, i, re) // concat_elements.go
+				}
+				if ok && op == "||" {
+					x.settleOperands(ls, re)                       // operandcopy.go: greatest(2, 3) is copied
 					call := x.concatColumnsCall(ls, i, re, lt, rt) // concat_columns.go
 					x.wipe(ls, re)
 					x.T(ls).set("(" + call + ")")

@@ -16,8 +16,10 @@ package pgdialect
 //     computes the same bucket.
 //
 // Errors: 2201G for count <= 0, equal bounds, a NaN argument and infinite
-// bounds; 22003 when count+1 overflows int4. width_bucket(operand, array)
-// is not supported (an array argument is not a number: 22P02).
+// bounds; 22003 when count+1 overflows int4. width_bucket(operand,
+// thresholds) is refused (0A000, widthBucketArray): its thresholds compare
+// by their element type, which a value alone does not tell ('{10,9}' is
+// sorted as text[], not as int4[]).
 
 import (
 	"database/sql/driver"
@@ -168,4 +170,12 @@ func widthBucketFloat(op, lo, hi float64, count int64) (int64, error) {
 		return math.MinInt32, nil // x86-64's cvttsd2si: the "integer indefinite" value
 	}
 	return int64(q), nil
+}
+
+// widthBucketArray refuses width_bucket(operand, thresholds) called at i.
+func (x *tx) widthBucketArray(i int) error {
+	if !strings.EqualFold(x.T(i).text, "width_bucket") || x.isP(i-1, ".") || len(x.splitTop(i+2, x.match(i+1))) != 2 {
+		return nil
+	}
+	return unsupported("width_bucket(operand, thresholds) is not supported: use width_bucket(operand, low, high, count) or count the thresholds <= operand")
 }
