@@ -16,7 +16,8 @@ import (
 //
 //  1. the join is evaluated once, before anything changes: Match gives a
 //     row for each (source row, matching target row) pair, NoMatch one for
-//     each source row no target row matches; each row carries the target
+//     each source row no target row matches (put in their places among
+//     Match's rows, in the source's order); each row carries the target
 //     row's rowid, the number of the WHEN clause that applies to it (the
 //     first whose condition holds, evaluated in order; 0 for none or DO
 //     NOTHING) and the source row's values. The rows that act are kept in
@@ -53,7 +54,12 @@ type Merge struct {
 	// (MergeTID, MergeAct, then the source's columns). Match always runs
 	// (without WHEN MATCHED clauses it reads no row, and reports the
 	// join's errors, an ambiguous column, as PostgreSQL's join does);
-	// NoMatch is "" without WHEN NOT MATCHED clauses.
+	// NoMatch is "" without WHEN NOT MATCHED clauses. With clauses of
+	// both kinds Match is the source LEFT JOIN the target, in the
+	// source's order, its rows no target row matches marked
+	// MergeUnmatched: NoMatch's rows (the same source rows, in the same
+	// order) take their places, so the rows act in the source's order, as
+	// PostgreSQL's plan over the source gives them.
 	Match, NoMatch string
 	// OIDs: the types the translation shows of their columns (0 unknown).
 	OIDs []uint32 `json:",omitempty"`
@@ -98,6 +104,9 @@ const (
 	// mergeRowid names the target's rowid (also when a column is named
 	// rowid).
 	mergeRowid = "_rowid_"
+	// MergeUnmatched is the MergeAct of a Match row no target row
+	// matches: NoMatch's next row takes its place.
+	MergeUnmatched = -1
 )
 
 // ParseMerge recognises the statement a MERGE was translated into.
@@ -315,8 +324,21 @@ func (x *tx) merge() (*Stmt, error) {
 	}
 	st := &Stmt{Kind: KindQuery, Tag: "MERGE"}
 	// the join's rows: the clause whose condition holds first
+	anyMatched, anyNot := false, false
+	for _, c := range clauses {
+		anyMatched = anyMatched || c.matched
+		anyNot = anyNot || !c.matched
+	}
+	// both kinds: Match reads every source row in the source's order
+	// (source LEFT JOIN target: SQLite keeps a LEFT JOIN's left side the
+	// outer loop), a row no target row matches marked MergeUnmatched,
+	// where NoMatch's row of it goes (sqlexec's mergeJoin)
+	interleave := anyMatched && anyNot
 	caseOf := func(b *mergeText, matched bool) {
 		b.lit("CASE")
+		if matched && interleave {
+			b.lit(" WHEN " + quoteIdent(ref) + "." + mergeRowid + " IS NULL THEN " + strconv.Itoa(MergeUnmatched))
+		}
 		n := 0
 		for k, c := range clauses {
 			if c.matched != matched {
@@ -347,13 +369,11 @@ func (x *tx) merge() (*Stmt, error) {
 	caseOf(match, true)
 	match.lit(src.columns() + " FROM ")
 	match.user(sLo, sHi)
+	if interleave {
+		match.lit(" LEFT")
+	}
 	match.lit(" JOIN " + targetAs + " ON ")
 	match.user(on, onHi)
-	anyMatched, anyNot := false, false
-	for _, c := range clauses {
-		anyMatched = anyMatched || c.matched
-		anyNot = anyNot || !c.matched
-	}
 	if !anyMatched {
 		// reads no row: run for the join's errors (an ambiguous column)
 		match.lit(" WHERE false")

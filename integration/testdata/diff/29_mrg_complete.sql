@@ -131,6 +131,6 @@ CREATE TABLE n29mrg_u (k int PRIMARY KEY);
 INSERT INTO n29mrg_u VALUES (1);
 MERGE INTO n29mrg_u u USING (VALUES (1), (5)) AS v(k) ON u.k = v.k WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN INSERT VALUES (1);
 SELECT * FROM n29mrg_u ORDER BY k;
--- differs: raftsql acts on the matched rows before the others, so the key is deleted before the INSERT that PostgreSQL runs first takes it
+-- the INSERT of the row that comes first takes the key before the DELETE frees it (23505)
 MERGE INTO n29mrg_u u USING (VALUES (5), (1)) AS v(k) ON u.k = v.k WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN INSERT VALUES (1);
 SELECT * FROM n29mrg_u ORDER BY k;
