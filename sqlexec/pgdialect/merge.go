@@ -314,6 +314,9 @@ func (x *tx) merge() (*Stmt, error) {
 	if len(clauses) == 0 {
 		return nil, x.syntaxErrAt(x.n())
 	}
+	if err := x.mergeCalls(on+1, onHi, clauses); err != nil { // mergecalls.go
+		return nil, err
+	}
 	targetAs := tName
 	if alias != "" {
 		targetAs += " AS " + alias
@@ -449,7 +452,7 @@ func (x *tx) merge() (*Stmt, error) {
 			if c.verb != verb {
 				continue
 			}
-			s, err := x.mergeStep(k+1, c, targetAs, ref, src)
+			s, err := x.mergeStep(k+1, c, tName, targetAs, ref, src)
 			if err != nil {
 				return nil, err
 			}
@@ -543,6 +546,12 @@ func (x *tx) mergeClauses(on int) ([]mergeClause, int, error) {
 		case x.kw(i, "UPDATE", "SET") && c.matched:
 			c.verb = "UPDATE"
 			c.body = [2]int{i + 2, end}
+			for k := i + 2; k < end; k++ {
+				// PostgreSQL 15's grammar: a SET list only (no RETURNING)
+				if x.depth[k] == 0 && (x.kw(k, "RETURNING") || x.kw(k, "FROM") || x.kw(k, "WHERE")) {
+					return nil, 0, x.syntaxErrAt(k)
+				}
+			}
 			i = end
 		case x.kw(i, "INSERT") && !c.matched:
 			c.verb = "INSERT"
@@ -583,7 +592,10 @@ type mergeStepStmt struct {
 }
 
 // mergeStep translates the action of clause k (1-based).
-func (x *tx) mergeStep(k int, c mergeClause, targetAs, ref string, src mergeSource) (mergeStepStmt, error) {
+// tName is the target table as the statement names it, targetAs with its
+// alias: an INSERT, which reads no target row, names the table alone, as
+// PostgreSQL's errors about its columns do.
+func (x *tx) mergeStep(k int, c mergeClause, tName, targetAs, ref string, src mergeSource) (mergeStepStmt, error) {
 	kept := src.kept
 	if kept == "" {
 		kept = MergeTable + " AS " + quoteIdent(src.rels[0])
@@ -608,7 +620,7 @@ func (x *tx) mergeStep(k int, c mergeClause, targetAs, ref string, src mergeSour
 		b.user(c.body[0], c.body[1])
 		b.lit(" FROM " + kept + " WHERE " + quoteIdent(ref) + "." + mergeRowid + " = " + first + "." + MergeTID + " AND" + ofClause)
 	case "INSERT":
-		if err := x.mergeInsert(b, c, targetAs, kept, ofClause, &step); err != nil {
+		if err := x.mergeInsert(b, c, tName, kept, ofClause, &step); err != nil {
 			return mergeStepStmt{}, err
 		}
 	}
@@ -628,7 +640,7 @@ func (x *tx) mergeStep(k int, c mergeClause, targetAs, ref string, src mergeSour
 // kept rows, its DEFAULT items left to the columns' defaults (dropped
 // from the lists); DEFAULT VALUES (or only DEFAULT items) inserts one
 // row of defaults per kept row.
-func (x *tx) mergeInsert(b *mergeText, c mergeClause, targetAs, kept, ofClause string, step *MergeStep) error {
+func (x *tx) mergeInsert(b *mergeText, c mergeClause, target, kept, ofClause string, step *MergeStep) error {
 	i, end := c.body[0], c.body[1]
 	var cols [][2]int
 	if x.isP(i, "(") {
@@ -653,7 +665,7 @@ func (x *tx) mergeInsert(b *mergeText, c mergeClause, targetAs, kept, ofClause s
 		if i+2 != end {
 			return x.syntaxErrAt(i + 2)
 		}
-		b.lit("INSERT INTO " + targetAs + " DEFAULT VALUES")
+		b.lit("INSERT INTO " + target + " DEFAULT VALUES")
 		step.Each = true
 		return nil
 	}
@@ -683,11 +695,11 @@ func (x *tx) mergeInsert(b *mergeText, c mergeClause, targetAs, kept, ofClause s
 		keep = append(keep, k)
 	}
 	if len(keep) == 0 {
-		b.lit("INSERT INTO " + targetAs + " DEFAULT VALUES")
+		b.lit("INSERT INTO " + target + " DEFAULT VALUES")
 		step.Each = true
 		return nil
 	}
-	b.lit("INSERT INTO " + targetAs + " ")
+	b.lit("INSERT INTO " + target + " ")
 	if cols != nil {
 		b.lit("(")
 		for n, k := range keep {
