@@ -26,7 +26,8 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 		return nil, err
 	}
 	client := sql
-	sql = s.completeMerge(ctx, sql) // merge.go
+	sql = s.completeMerge(ctx, sql)   // merge.go
+	sql = s.mergeUserValues(ctx, sql) // merge.go
 	if err := s.checkMergeIdentity(ctx, sql); err != nil {
 		return nil, err
 	}

@@ -378,3 +378,26 @@ func (s *Session) completeMerge(ctx context.Context, sql string) string {
 	}
 	return pgdialect.MergeAddColumns(sql, names)
 }
+
+// mergeUserValues gives each INSERT OVERRIDING USER VALUE action of a
+// MERGE the DEFAULT PostgreSQL takes for its identity columns' values,
+// the columns read from the local schema (as completeMerge reads the
+// columns), and drops the clause (pgdialect/mergeuservalue.go). The
+// rewritten actions are part of the statement every node applies.
+func (s *Session) mergeUserValues(ctx context.Context, sql string) string {
+	table, ok := pgdialect.MergeUserValue(sql)
+	if !ok {
+		return sql
+	}
+	var tableSQL []string
+	err := s.e.db.withReader(ctx, func(c *lconn) error {
+		c.syncSchema()
+		var err error
+		tableSQL, err = queryStrings(c, "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE", table)
+		return err
+	})
+	if err != nil || len(tableSQL) != 1 {
+		return sql // an unknown table: the translation's error names it
+	}
+	return pgdialect.MergeDropUserValues(sql, func(col string) bool { return pgdialect.IdentityColumn(tableSQL[0], col) })
+}

@@ -648,7 +648,7 @@ func (x *tx) mergeInsert(b *mergeText, c mergeClause, target, kept, ofClause str
 		cols = x.splitTop(i+1, e)
 		i = e + 1
 	}
-	overriding := ""
+	overriding, userValue := "", false
 	switch {
 	case x.kw(i, "OVERRIDING", "SYSTEM", "VALUE"):
 		// the session let the identity columns' values through
@@ -659,7 +659,14 @@ func (x *tx) mergeInsert(b *mergeText, c mergeClause, target, kept, ofClause str
 			return x.syntaxErrAt(i) // PostgreSQL's grammar: VALUES only
 		}
 	case x.kw(i, "OVERRIDING", "USER", "VALUE"):
-		return unsupported("INSERT ... OVERRIDING USER VALUE is not supported") // as INSERT (identity.go)
+		// the session gave the identity columns DEFAULT and dropped the
+		// clause (mergeuservalue.go); left here, it had no column list or
+		// one of another length (PostgreSQL's errors first)
+		userValue = true
+		i += 3
+		if !x.kw(i, "VALUES") {
+			return x.syntaxErrAt(i) // PostgreSQL's grammar: VALUES only
+		}
 	}
 	if x.kw(i, "DEFAULT", "VALUES") {
 		if i+2 != end {
@@ -682,6 +689,9 @@ func (x *tx) mergeInsert(b *mergeText, c mergeClause, target, kept, ofClause str
 	}
 	if cols != nil && len(vals) < len(cols) {
 		return &Error{Code: "42601", Message: "INSERT has more target columns than expressions", Position: x.charPos(cols[len(vals)][0])}
+	}
+	if userValue {
+		return unsupported("INSERT ... OVERRIDING USER VALUE is not supported here")
 	}
 	var keep []int
 	for k, v := range vals {

@@ -111,7 +111,8 @@ func TestMergeRefused(t *testing.T) {
 		{"MERGE INTO t USING s, u ON true WHEN MATCHED THEN DELETE", "42601", `syntax error at or near ","`, 21},
 		{"MERGE INTO t USING s JOIN ON t.id = s.id WHEN MATCHED THEN DELETE", "42601", `syntax error at or near "ON"`, 27},
 		{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN INSERT OVERRIDING SYSTEM VALUE DEFAULT VALUES", "42601", `syntax error at or near "DEFAULT"`, 90},
-		{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN INSERT OVERRIDING USER VALUE VALUES (1)", "0A000", "INSERT ... OVERRIDING USER VALUE is not supported", 0},
+		{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN INSERT OVERRIDING USER VALUE VALUES (1)", "0A000", "INSERT ... OVERRIDING USER VALUE is not supported here", 0},
+		{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN INSERT OVERRIDING USER VALUE DEFAULT VALUES", "42601", `syntax error at or near "DEFAULT"`, 88},
 		{"MERGE INTO ONLY t USING s ON true WHEN MATCHED THEN DELETE", "0A000", "MERGE INTO ONLY is not supported", 0},
 		{"MERGE INTO t USING (SELECT nextval('q') AS id) s ON t.id = s.id WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN DO NOTHING", "0A000",
 			"MERGE with WHEN MATCHED and WHEN NOT MATCHED clauses over a data source that calls nextval() is not supported", 28},
@@ -215,5 +216,31 @@ func TestMergeCompletion(t *testing.T) {
 	}
 	if MergeTypingText("SELECT $1") != "SELECT $1" {
 		t.Error("MergeTypingText changed a query")
+	}
+}
+
+// TestMergeDropUserValues: the identity columns' values of an INSERT
+// OVERRIDING USER VALUE action become DEFAULT and the clause goes; other
+// actions and columns are left as they are.
+func TestMergeDropUserValues(t *testing.T) {
+	identity := func(col string) bool { return col == "id" }
+	for _, c := range []struct{ in, want string }{
+		{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN INSERT (id, v) OVERRIDING USER VALUE VALUES (s.id + 1, s.v)",
+			"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN INSERT (id, v)  VALUES (DEFAULT, s.v)"},
+		{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED AND s.k THEN INSERT (v, ID) OVERRIDING USER VALUE VALUES (s.v, f(s.id, 2)) WHEN NOT MATCHED THEN INSERT (id) VALUES (s.id)",
+			"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED AND s.k THEN INSERT (v, ID)  VALUES (s.v, DEFAULT) WHEN NOT MATCHED THEN INSERT (id) VALUES (s.id)"},
+		// a list of another length: left for the translation's error
+		{"MERGE INTO t USING s ON true WHEN NOT MATCHED THEN INSERT (id) OVERRIDING USER VALUE VALUES (1, 2)",
+			"MERGE INTO t USING s ON true WHEN NOT MATCHED THEN INSERT (id) OVERRIDING USER VALUE VALUES (1, 2)"},
+	} {
+		if tbl, ok := MergeUserValue(c.in); !ok || tbl != "t" {
+			t.Errorf("MergeUserValue(%s) = %q, %v", c.in, tbl, ok)
+		}
+		if got := MergeDropUserValues(c.in, identity); got != c.want {
+			t.Errorf("MergeDropUserValues(%s)\n got %s\nwant %s", c.in, got, c.want)
+		}
+	}
+	if _, ok := MergeUserValue("MERGE INTO t USING s ON true WHEN NOT MATCHED THEN INSERT OVERRIDING SYSTEM VALUE VALUES (1)"); ok {
+		t.Error("OVERRIDING SYSTEM VALUE read as USER VALUE")
 	}
 }
