@@ -294,6 +294,9 @@ func (x *tx) merge() (*Stmt, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(src.wraps) > 0 {
+		return TranslateFor(x.mergeWrapped(src.wraps), x.src) // positions in this statement
+	}
 	for _, r := range src.rels {
 		if r == ref && len(src.rels) == 1 {
 			return nil, &Error{Code: "42712", Message: "name \"" + r + "\" specified more than once",
@@ -1020,9 +1023,12 @@ func MergeTypingText(sql string) string {
 	for j < x.n() && !x.kw(j, "USING") {
 		j++
 	}
-	sLo, _, on, err := x.mergeSource(j + 1)
+	sLo, src, on, err := x.mergeSource(j + 1)
 	if err != nil {
 		return sql
+	}
+	if len(src.wraps) > 0 {
+		return MergeTypingText(x.mergeWrapped(src.wraps))
 	}
 	_, onHi, _ := x.mergeClauses(on)
 	var items, conds []string
@@ -1072,4 +1078,15 @@ func (x *tx) findEq(p [2]int) int {
 		}
 	}
 	return 0
+}
+
+// mergeWrapped is the statement with each aliased parenthesised join of
+// its source (wraps, mergeSource) read as the subquery SELECT * FROM it.
+func (x *tx) mergeWrapped(wraps []int) string {
+	sql := x.src
+	for k := len(wraps) - 1; k >= 0; k-- {
+		at := x.T(wraps[k]).pos + 1
+		sql = sql[:at] + "SELECT * FROM " + sql[at:]
+	}
+	return sql
 }
