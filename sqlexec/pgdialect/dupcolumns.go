@@ -31,8 +31,8 @@ func (x *tx) duplicateInsertColumns(i int) error {
 	if x.kw(j, "AS") {
 		j += 2
 	}
-	if !x.isP(j, "(") {
-		return nil
+	if !x.isP(j, "(") || x.isSubquery(j) || x.kw(j+1, "TABLE") {
+		return nil // INSERT INTO t (SELECT ...): no column list
 	}
 	seen := map[string]bool{}
 	for _, c := range x.splitTop(j+1, x.match(j)) {
