@@ -15,6 +15,9 @@ MERGE INTO mrg2_et t USING mrg2_ea a ON t.id = a.k WHEN MATCHED THEN INSERT VALU
 MERGE INTO mrg2_et t USING mrg2_ea a ON t.id = a.k WHEN NOT MATCHED THEN UPDATE SET v = 'x';
 MERGE INTO mrg2_et t USING mrg2_ea a ON t.id = a.k WHEN MATCHED THEN UPDATE SET v = 'x' RETURNING *;
 MERGE INTO mrg2_et t USING mrg2_ea a ON t.id = a.k WHEN NOT MATCHED THEN INSERT (nosuch) VALUES (1);
+MERGE INTO mrg2_et t USING mrg2_ea a ON t.id = a.k WHEN MATCHED THEN UPDATE SET nosuch = 'x';
+MERGE INTO mrg2_et t USING mrg2_ea a ON t.id = a.k WHEN MATCHED THEN UPDATE SET (v, nosuch) = ('x', 'y');
+MERGE INTO mrg2_et t USING mrg2_ea a ON t.id = a.k WHEN MATCHED THEN UPDATE SET v = nosuch;
 MERGE INTO mrg2_et t USING mrg2_ea a ON a.nosuch = 1 WHEN MATCHED THEN DELETE;
 -- a column named twice
 MERGE INTO mrg2_et t USING mrg2_ea a ON t.id = a.k WHEN NOT MATCHED THEN INSERT (id, v, id) VALUES (a.k, a.x, 3);
