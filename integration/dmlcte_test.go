@@ -82,8 +82,8 @@ func spreadCorpus(t *testing.T, c *memCluster, file string) []*pgx.Conn {
 		if verb == "BEGIN" {
 			inTx = true
 		}
-		if verb == "COMMIT" || verb == "ROLLBACK" {
-			inTx = false
+		if verb == "COMMIT" || verb == "ROLLBACK" && !strings.Contains(strings.ToUpper(cs.sql), " TO ") {
+			inTx = false // (ROLLBACK TO SAVEPOINT stays in the transaction)
 		}
 		got := renderDiffCase(conns[node], cs.sql, cs.position)
 		compareDiffCase(t, file, cs, got, want[i], false)

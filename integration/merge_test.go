@@ -10,7 +10,7 @@ import (
 )
 
 // TestMergeReplicated: the MERGE corpus (testdata/diff/28_merge_basic.sql,
-// then 29_mrg_complete.sql) on a 3-node cluster, its statements spread over the nodes, each answer
+// then 29_mrg_complete.sql and 30_mrg2_*.sql) on a 3-node cluster, its statements spread over the nodes, each answer
 // compared with PostgreSQL 15's recorded one; then a MERGE with
 // parameters through the extended protocol on a follower, and every node
 // reads the same rows and the replicas' checksums agree: a MERGE is one
@@ -49,5 +49,11 @@ WHEN MATCHED THEN UPDATE SET qty = s.qty + v.q WHEN NOT MATCHED THEN INSERT (ite
 	// WITH before MERGE, joined sources, rows acted on in the join's order
 	// (serial values drawn in it): alike on every node
 	spreadCorpus(t, c, "testdata/diff/29_mrg_complete.sql")
+	// rows acted on in the source's order, matched and not interleaved
+	// (sequence values drawn in it), OVERRIDING USER VALUE (the session's
+	// rewrite is what is logged), aliased parenthesised joins
+	for _, f := range []string{"30_mrg2_order.sql", "30_mrg2_overriding.sql", "30_mrg2_sources.sql"} {
+		spreadCorpus(t, c, "testdata/diff/"+f)
+	}
 	checkChecksums(t, c)
 }

@@ -25,7 +25,9 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 	if err != nil {
 		return nil, err
 	}
-	sql = s.completeMerge(ctx, sql) // merge.go
+	client := sql
+	sql = s.completeMerge(ctx, sql)   // merge.go
+	sql = s.mergeUserValues(ctx, sql) // merge.go
 	if err := s.checkMergeIdentity(ctx, sql); err != nil {
 		return nil, err
 	}
@@ -33,6 +35,11 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 		return nil, err
 	}
 	st, err := translate(sql)
+	if err != nil && sql != client {
+		// an error's position in the client's text, not in the columns
+		// completeMerge wrote in
+		_, err = pgdialect.TranslateFor(sql, client)
+	}
 	if err == nil {
 		if tables := pgdialect.UsingStarTables(sql); tables != nil { // usingstar.go
 			expanded, xerr := s.expandUsingStar(ctx, sql, tables)

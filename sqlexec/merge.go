@@ -12,9 +12,9 @@ package sqlexec
 // outlives the statement or reaches the replicated database.
 //
 // PostgreSQL acts on each source row as the join produces it; here the
-// join's rows are acted on in the order its two queries give them (the
-// matched rows, then the others), each run of rows of one WHEN clause by
-// one statement (runMergeSteps). Which target row each source row acts
+// join's rows are acted on in the source's order (the matched rows and
+// the others as the source gives them, mergeJoin), each run of rows of
+// one WHEN clause by one statement (runMergeSteps). Which target row each source row acts
 // on, and how, is decided before any runs, as PostgreSQL decides it on
 // the statement's snapshot, so the rows written are the same; what can
 // differ is which error a statement that fails reports when it has
@@ -82,8 +82,8 @@ func runMerge(c *lconn, m pgdialect.Merge, args []any) (res StatementResult, rea
 // the user's expressions are), keeping those that act.
 func mergeJoin(c *lconn, m pgdialect.Merge, args []any) ([]colInfo, [][]any, *Error) {
 	var infos []colInfo
-	var rows [][]any
-	for _, q := range []string{m.Match, m.NoMatch} {
+	var got [2][][]any // Match's rows, NoMatch's
+	for k, q := range []string{m.Match, m.NoMatch} {
 		if q == "" {
 			continue
 		}
@@ -95,11 +95,27 @@ func mergeJoin(c *lconn, m pgdialect.Merge, args []any) ([]colInfo, [][]any, *Er
 		if infos == nil {
 			infos = keep.infos
 		}
-		for _, row := range keep.rows {
-			if mergeAct(row) != 0 {
-				rows = append(rows, row)
-			}
+		got[k] = keep.rows
+	}
+	// NoMatch's rows in the places Match marks for them (in the source's
+	// order), the rest after Match's (a plan without marks)
+	var rows [][]any
+	next := 0
+	keep := func(row []any) {
+		if mergeAct(row) != 0 {
+			rows = append(rows, row)
 		}
+	}
+	for _, row := range got[0] {
+		if mergeAct(row) != pgdialect.MergeUnmatched {
+			keep(row)
+		} else if next < len(got[1]) {
+			keep(got[1][next])
+			next++
+		}
+	}
+	for _, row := range got[1][next:] {
+		keep(row)
 	}
 	return infos, rows, nil
 }
@@ -361,4 +377,27 @@ func (s *Session) completeMerge(ctx context.Context, sql string) string {
 		return sql // an unknown table: SQLite's error names it
 	}
 	return pgdialect.MergeAddColumns(sql, names)
+}
+
+// mergeUserValues gives each INSERT OVERRIDING USER VALUE action of a
+// MERGE the DEFAULT PostgreSQL takes for its identity columns' values,
+// the columns read from the local schema (as completeMerge reads the
+// columns), and drops the clause (pgdialect/mergeuservalue.go). The
+// rewritten actions are part of the statement every node applies.
+func (s *Session) mergeUserValues(ctx context.Context, sql string) string {
+	table, ok := pgdialect.MergeUserValue(sql)
+	if !ok {
+		return sql
+	}
+	var tableSQL []string
+	err := s.e.db.withReader(ctx, func(c *lconn) error {
+		c.syncSchema()
+		var err error
+		tableSQL, err = queryStrings(c, "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE", table)
+		return err
+	})
+	if err != nil || len(tableSQL) != 1 {
+		return sql // an unknown table: the translation's error names it
+	}
+	return pgdialect.MergeDropUserValues(sql, func(col string) bool { return pgdialect.IdentityColumn(tableSQL[0], col) })
 }

@@ -16,7 +16,8 @@ import (
 //
 //  1. the join is evaluated once, before anything changes: Match gives a
 //     row for each (source row, matching target row) pair, NoMatch one for
-//     each source row no target row matches; each row carries the target
+//     each source row no target row matches (put in their places among
+//     Match's rows, in the source's order); each row carries the target
 //     row's rowid, the number of the WHEN clause that applies to it (the
 //     first whose condition holds, evaluated in order; 0 for none or DO
 //     NOTHING) and the source row's values. The rows that act are kept in
@@ -53,7 +54,12 @@ type Merge struct {
 	// (MergeTID, MergeAct, then the source's columns). Match always runs
 	// (without WHEN MATCHED clauses it reads no row, and reports the
 	// join's errors, an ambiguous column, as PostgreSQL's join does);
-	// NoMatch is "" without WHEN NOT MATCHED clauses.
+	// NoMatch is "" without WHEN NOT MATCHED clauses. With clauses of
+	// both kinds Match is the source LEFT JOIN the target, in the
+	// source's order, its rows no target row matches marked
+	// MergeUnmatched: NoMatch's rows (the same source rows, in the same
+	// order) take their places, so the rows act in the source's order, as
+	// PostgreSQL's plan over the source gives them.
 	Match, NoMatch string
 	// OIDs: the types the translation shows of their columns (0 unknown).
 	OIDs []uint32 `json:",omitempty"`
@@ -98,6 +104,9 @@ const (
 	// mergeRowid names the target's rowid (also when a column is named
 	// rowid).
 	mergeRowid = "_rowid_"
+	// MergeUnmatched is the MergeAct of a Match row no target row
+	// matches: NoMatch's next row takes its place.
+	MergeUnmatched = -1
 )
 
 // ParseMerge recognises the statement a MERGE was translated into.
@@ -285,6 +294,9 @@ func (x *tx) merge() (*Stmt, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(src.wraps) > 0 {
+		return TranslateFor(x.mergeWrapped(src.wraps), x.src) // positions in this statement
+	}
 	for _, r := range src.rels {
 		if r == ref && len(src.rels) == 1 {
 			return nil, &Error{Code: "42712", Message: "name \"" + r + "\" specified more than once",
@@ -305,6 +317,9 @@ func (x *tx) merge() (*Stmt, error) {
 	if len(clauses) == 0 {
 		return nil, x.syntaxErrAt(x.n())
 	}
+	if err := x.mergeCalls(on+1, onHi, clauses); err != nil { // mergecalls.go
+		return nil, err
+	}
 	targetAs := tName
 	if alias != "" {
 		targetAs += " AS " + alias
@@ -315,8 +330,21 @@ func (x *tx) merge() (*Stmt, error) {
 	}
 	st := &Stmt{Kind: KindQuery, Tag: "MERGE"}
 	// the join's rows: the clause whose condition holds first
+	anyMatched, anyNot := false, false
+	for _, c := range clauses {
+		anyMatched = anyMatched || c.matched
+		anyNot = anyNot || !c.matched
+	}
+	// both kinds: Match reads every source row in the source's order
+	// (source LEFT JOIN target: SQLite keeps a LEFT JOIN's left side the
+	// outer loop), a row no target row matches marked MergeUnmatched,
+	// where NoMatch's row of it goes (sqlexec's mergeJoin)
+	interleave := anyMatched && anyNot
 	caseOf := func(b *mergeText, matched bool) {
 		b.lit("CASE")
+		if matched && interleave {
+			b.lit(" WHEN " + quoteIdent(ref) + "." + mergeRowid + " IS NULL THEN " + strconv.Itoa(MergeUnmatched))
+		}
 		n := 0
 		for k, c := range clauses {
 			if c.matched != matched {
@@ -347,13 +375,11 @@ func (x *tx) merge() (*Stmt, error) {
 	caseOf(match, true)
 	match.lit(src.columns() + " FROM ")
 	match.user(sLo, sHi)
+	if interleave {
+		match.lit(" LEFT")
+	}
 	match.lit(" JOIN " + targetAs + " ON ")
 	match.user(on, onHi)
-	anyMatched, anyNot := false, false
-	for _, c := range clauses {
-		anyMatched = anyMatched || c.matched
-		anyNot = anyNot || !c.matched
-	}
 	if !anyMatched {
 		// reads no row: run for the join's errors (an ambiguous column)
 		match.lit(" WHERE false")
@@ -429,7 +455,7 @@ func (x *tx) merge() (*Stmt, error) {
 			if c.verb != verb {
 				continue
 			}
-			s, err := x.mergeStep(k+1, c, targetAs, ref, src)
+			s, err := x.mergeStep(k+1, c, tName, targetAs, ref, src)
 			if err != nil {
 				return nil, err
 			}
@@ -523,6 +549,12 @@ func (x *tx) mergeClauses(on int) ([]mergeClause, int, error) {
 		case x.kw(i, "UPDATE", "SET") && c.matched:
 			c.verb = "UPDATE"
 			c.body = [2]int{i + 2, end}
+			for k := i + 2; k < end; k++ {
+				// PostgreSQL 15's grammar: a SET list only (no RETURNING)
+				if x.depth[k] == 0 && (x.kw(k, "RETURNING") || x.kw(k, "FROM") || x.kw(k, "WHERE")) {
+					return nil, 0, x.syntaxErrAt(k)
+				}
+			}
 			i = end
 		case x.kw(i, "INSERT") && !c.matched:
 			c.verb = "INSERT"
@@ -563,7 +595,10 @@ type mergeStepStmt struct {
 }
 
 // mergeStep translates the action of clause k (1-based).
-func (x *tx) mergeStep(k int, c mergeClause, targetAs, ref string, src mergeSource) (mergeStepStmt, error) {
+// tName is the target table as the statement names it, targetAs with its
+// alias: an INSERT, which reads no target row, names the table alone, as
+// PostgreSQL's errors about its columns do.
+func (x *tx) mergeStep(k int, c mergeClause, tName, targetAs, ref string, src mergeSource) (mergeStepStmt, error) {
 	kept := src.kept
 	if kept == "" {
 		kept = MergeTable + " AS " + quoteIdent(src.rels[0])
@@ -588,7 +623,7 @@ func (x *tx) mergeStep(k int, c mergeClause, targetAs, ref string, src mergeSour
 		b.user(c.body[0], c.body[1])
 		b.lit(" FROM " + kept + " WHERE " + quoteIdent(ref) + "." + mergeRowid + " = " + first + "." + MergeTID + " AND" + ofClause)
 	case "INSERT":
-		if err := x.mergeInsert(b, c, targetAs, kept, ofClause, &step); err != nil {
+		if err := x.mergeInsert(b, c, tName, kept, ofClause, &step); err != nil {
 			return mergeStepStmt{}, err
 		}
 	}
@@ -608,7 +643,7 @@ func (x *tx) mergeStep(k int, c mergeClause, targetAs, ref string, src mergeSour
 // kept rows, its DEFAULT items left to the columns' defaults (dropped
 // from the lists); DEFAULT VALUES (or only DEFAULT items) inserts one
 // row of defaults per kept row.
-func (x *tx) mergeInsert(b *mergeText, c mergeClause, targetAs, kept, ofClause string, step *MergeStep) error {
+func (x *tx) mergeInsert(b *mergeText, c mergeClause, target, kept, ofClause string, step *MergeStep) error {
 	i, end := c.body[0], c.body[1]
 	var cols [][2]int
 	if x.isP(i, "(") {
@@ -616,7 +651,7 @@ func (x *tx) mergeInsert(b *mergeText, c mergeClause, targetAs, kept, ofClause s
 		cols = x.splitTop(i+1, e)
 		i = e + 1
 	}
-	overriding := ""
+	overriding, userValue := "", false
 	switch {
 	case x.kw(i, "OVERRIDING", "SYSTEM", "VALUE"):
 		// the session let the identity columns' values through
@@ -627,13 +662,20 @@ func (x *tx) mergeInsert(b *mergeText, c mergeClause, targetAs, kept, ofClause s
 			return x.syntaxErrAt(i) // PostgreSQL's grammar: VALUES only
 		}
 	case x.kw(i, "OVERRIDING", "USER", "VALUE"):
-		return unsupported("INSERT ... OVERRIDING USER VALUE is not supported") // as INSERT (identity.go)
+		// the session gave the identity columns DEFAULT and dropped the
+		// clause (mergeuservalue.go); left here, it had no column list or
+		// one of another length (PostgreSQL's errors first)
+		userValue = true
+		i += 3
+		if !x.kw(i, "VALUES") {
+			return x.syntaxErrAt(i) // PostgreSQL's grammar: VALUES only
+		}
 	}
 	if x.kw(i, "DEFAULT", "VALUES") {
 		if i+2 != end {
 			return x.syntaxErrAt(i + 2)
 		}
-		b.lit("INSERT INTO " + targetAs + " DEFAULT VALUES")
+		b.lit("INSERT INTO " + target + " DEFAULT VALUES")
 		step.Each = true
 		return nil
 	}
@@ -651,6 +693,9 @@ func (x *tx) mergeInsert(b *mergeText, c mergeClause, targetAs, kept, ofClause s
 	if cols != nil && len(vals) < len(cols) {
 		return &Error{Code: "42601", Message: "INSERT has more target columns than expressions", Position: x.charPos(cols[len(vals)][0])}
 	}
+	if userValue {
+		return unsupported("INSERT ... OVERRIDING USER VALUE is not supported here")
+	}
 	var keep []int
 	for k, v := range vals {
 		if v[1] == v[0]+1 && x.kw(v[0], "DEFAULT") {
@@ -663,11 +708,11 @@ func (x *tx) mergeInsert(b *mergeText, c mergeClause, targetAs, kept, ofClause s
 		keep = append(keep, k)
 	}
 	if len(keep) == 0 {
-		b.lit("INSERT INTO " + targetAs + " DEFAULT VALUES")
+		b.lit("INSERT INTO " + target + " DEFAULT VALUES")
 		step.Each = true
 		return nil
 	}
-	b.lit("INSERT INTO " + targetAs + " ")
+	b.lit("INSERT INTO " + target + " ")
 	if cols != nil {
 		b.lit("(")
 		for n, k := range keep {
@@ -978,9 +1023,12 @@ func MergeTypingText(sql string) string {
 	for j < x.n() && !x.kw(j, "USING") {
 		j++
 	}
-	sLo, _, on, err := x.mergeSource(j + 1)
+	sLo, src, on, err := x.mergeSource(j + 1)
 	if err != nil {
 		return sql
+	}
+	if len(src.wraps) > 0 {
+		return MergeTypingText(x.mergeWrapped(src.wraps))
 	}
 	_, onHi, _ := x.mergeClauses(on)
 	var items, conds []string
@@ -1030,4 +1078,15 @@ func (x *tx) findEq(p [2]int) int {
 		}
 	}
 	return 0
+}
+
+// mergeWrapped is the statement with each aliased parenthesised join of
+// its source (wraps, mergeSource) read as the subquery SELECT * FROM it.
+func (x *tx) mergeWrapped(wraps []int) string {
+	sql := x.src
+	for k := len(wraps) - 1; k >= 0; k-- {
+		at := x.T(wraps[k]).pos + 1
+		sql = sql[:at] + "SELECT * FROM " + sql[at:]
+	}
+	return sql
 }

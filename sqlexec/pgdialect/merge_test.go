@@ -28,7 +28,8 @@ WHEN NOT MATCHED THEN INSERT DEFAULT VALUES`)
 	if m.Target != "stock" || m.Match == "" || m.NoMatch == "" {
 		t.Errorf("plan: %+v", m)
 	}
-	if !strings.Contains(m.Match, "THEN 1 WHEN (d.n = 0) THEN 0 WHEN true THEN 3 ELSE 0 END") || !strings.Contains(m.Match, "JOIN stock AS s ON") {
+	if !strings.Contains(m.Match, "THEN 1 WHEN (d.n = 0) THEN 0 WHEN true THEN 3 ELSE 0 END") || !strings.Contains(m.Match, "LEFT JOIN stock AS s ON") ||
+		!strings.Contains(m.Match, "CASE WHEN s._rowid_ IS NULL THEN -1 WHEN") {
 		t.Errorf("match: %s", m.Match)
 	}
 	if !strings.Contains(m.NoMatch, "WHERE NOT EXISTS (SELECT 1 FROM stock AS s WHERE") {
@@ -41,8 +42,9 @@ WHEN NOT MATCHED THEN INSERT DEFAULT VALUES`)
 	if strings.Join(got, " ") != "DELETE UPDATE INSERT INSERT*" || m.Steps[2].Clause != 4 || len(m.Acting) != 2 {
 		t.Errorf("steps %v, acting %v", got, m.Acting)
 	}
-	// the INSERT leaves its DEFAULT column out and reads the kept rows
-	if ins := m.Steps[2].SQL; !strings.HasPrefix(ins, "INSERT INTO stock AS s (item)") || !strings.Contains(ins, `FROM temp."pgdialect_merge" AS d WHERE d.pgdialect_merge_act = 4`) {
+	// the INSERT leaves its DEFAULT column out, names the table without
+	// its alias, and reads the kept rows
+	if ins := m.Steps[2].SQL; !strings.HasPrefix(ins, "INSERT INTO stock (item)") || !strings.Contains(ins, `FROM temp."pgdialect_merge" AS d WHERE d.pgdialect_merge_act = 4`) {
 		t.Errorf("insert: %s", ins)
 	}
 	if _, ok := ParseMerge("DELETE FROM t /* raftsql:merge zz */"); ok {
@@ -103,13 +105,14 @@ func TestMergeRefused(t *testing.T) {
 		{"MERGE INTO t USING s JOIN u USING (id) JOIN v USING (id) ON true WHEN MATCHED THEN DELETE", "", "", 0},
 		{"MERGE INTO t USING s RIGHT JOIN u USING (id) ON t.id = id WHEN MATCHED THEN DELETE", "0A000",
 			"MERGE with a data source joined by USING in parentheses or by a RIGHT or FULL join is not supported (use a subquery)", 0},
-		{"MERGE INTO t USING (s JOIN u ON true) AS j ON true WHEN MATCHED THEN DELETE", "0A000",
-			"MERGE with an aliased parenthesised join as its data source is not supported (use a subquery)", 0},
+		{"MERGE INTO t USING (s JOIN u ON true) AS j ON true WHEN MATCHED THEN DELETE", "", "", 0},
+		{"MERGE INTO t USING (s JOIN u USING (id)) AS j ON t.id = j.id WHEN MATCHED AND count(*) > 0 THEN DELETE", "42803", "aggregate functions are not allowed in MERGE WHEN conditions", 79},
 		{"MERGE INTO t USING s JOIN t ON true ON t.id = s.id WHEN MATCHED THEN DELETE", "42P09", `table reference "t" is ambiguous`, 40},
 		{"MERGE INTO t USING s, u ON true WHEN MATCHED THEN DELETE", "42601", `syntax error at or near ","`, 21},
 		{"MERGE INTO t USING s JOIN ON t.id = s.id WHEN MATCHED THEN DELETE", "42601", `syntax error at or near "ON"`, 27},
 		{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN INSERT OVERRIDING SYSTEM VALUE DEFAULT VALUES", "42601", `syntax error at or near "DEFAULT"`, 90},
-		{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN INSERT OVERRIDING USER VALUE VALUES (1)", "0A000", "INSERT ... OVERRIDING USER VALUE is not supported", 0},
+		{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN INSERT OVERRIDING USER VALUE VALUES (1)", "0A000", "INSERT ... OVERRIDING USER VALUE is not supported here", 0},
+		{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN INSERT OVERRIDING USER VALUE DEFAULT VALUES", "42601", `syntax error at or near "DEFAULT"`, 88},
 		{"MERGE INTO ONLY t USING s ON true WHEN MATCHED THEN DELETE", "0A000", "MERGE INTO ONLY is not supported", 0},
 		{"MERGE INTO t USING (SELECT nextval('q') AS id) s ON t.id = s.id WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN DO NOTHING", "0A000",
 			"MERGE with WHEN MATCHED and WHEN NOT MATCHED clauses over a data source that calls nextval() is not supported", 28},
@@ -213,5 +216,31 @@ func TestMergeCompletion(t *testing.T) {
 	}
 	if MergeTypingText("SELECT $1") != "SELECT $1" {
 		t.Error("MergeTypingText changed a query")
+	}
+}
+
+// TestMergeDropUserValues: the identity columns' values of an INSERT
+// OVERRIDING USER VALUE action become DEFAULT and the clause goes; other
+// actions and columns are left as they are.
+func TestMergeDropUserValues(t *testing.T) {
+	identity := func(col string) bool { return col == "id" }
+	for _, c := range []struct{ in, want string }{
+		{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN INSERT (id, v) OVERRIDING USER VALUE VALUES (s.id + 1, s.v)",
+			"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN INSERT (id, v)  VALUES (DEFAULT, s.v)"},
+		{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED AND s.k THEN INSERT (v, ID) OVERRIDING USER VALUE VALUES (s.v, f(s.id, 2)) WHEN NOT MATCHED THEN INSERT (id) VALUES (s.id)",
+			"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED AND s.k THEN INSERT (v, ID)  VALUES (s.v, DEFAULT) WHEN NOT MATCHED THEN INSERT (id) VALUES (s.id)"},
+		// a list of another length: left for the translation's error
+		{"MERGE INTO t USING s ON true WHEN NOT MATCHED THEN INSERT (id) OVERRIDING USER VALUE VALUES (1, 2)",
+			"MERGE INTO t USING s ON true WHEN NOT MATCHED THEN INSERT (id) OVERRIDING USER VALUE VALUES (1, 2)"},
+	} {
+		if tbl, ok := MergeUserValue(c.in); !ok || tbl != "t" {
+			t.Errorf("MergeUserValue(%s) = %q, %v", c.in, tbl, ok)
+		}
+		if got := MergeDropUserValues(c.in, identity); got != c.want {
+			t.Errorf("MergeDropUserValues(%s)\n got %s\nwant %s", c.in, got, c.want)
+		}
+	}
+	if _, ok := MergeUserValue("MERGE INTO t USING s ON true WHEN NOT MATCHED THEN INSERT OVERRIDING SYSTEM VALUE VALUES (1)"); ok {
+		t.Error("OVERRIDING SYSTEM VALUE read as USER VALUE")
 	}
 }

@@ -22,7 +22,8 @@ import (
 // (so an unqualified merged column reads as PostgreSQL's, the left side's
 // for INNER and LEFT joins); RIGHT and FULL joins of that kind and such
 // joins inside parentheses are refused (their merged column takes the
-// other side's value or both).
+// other side's value or both). An aliased parenthesised join is one
+// relation: it is read as the subquery SELECT * FROM the join.
 
 // MergeRelMark names the column that ends a relation's columns in a joined
 // source's rows; MergeRow numbers the kept rows in each relation's table.
@@ -63,6 +64,12 @@ type mergeSource struct {
 	// kept: for a joined source, the FROM text that reads the kept rows
 	// under the relations' names ("" otherwise)
 	kept string
+	// wraps: the opening parentheses of aliased parenthesised joins
+	// (USING (a JOIN b USING (k)) AS j), each one relation of the join's
+	// columns, which SQLite cannot name: merge runs the statement with
+	// SELECT * FROM after each (a subquery, as the relation is in
+	// PostgreSQL)
+	wraps []int
 }
 
 // columns is the select list of the source's columns in the join's rows:
@@ -191,10 +198,11 @@ func (x *tx) mergeItem(i int, s *mergeSource, ops *[]mergeJoinOp, nested *bool) 
 	var inner mergeSource
 	var innerOps []mergeJoinOp
 	group := false
+	wasNested := *nested
 	switch {
 	case x.isP(i, "("):
 		e := x.match(i)
-		if u := x.T(i + 1).upper(); u != "SELECT" && u != "VALUES" && u != "WITH" && u != "TABLE" && !x.isP(i+1, "(") {
+		if u := x.T(i + 1).upper(); u != "SELECT" && u != "VALUES" && u != "WITH" && u != "TABLE" && (!x.isP(i+1, "(") || x.mergeJoinAfter(x.match(i+1)+1)) {
 			// a parenthesised join: its relations keep their names
 			group = true
 			end, err := x.mergeChain(i+1, &inner, &innerOps, nested)
@@ -235,6 +243,7 @@ func (x *tx) mergeItem(i int, s *mergeSource, ops *[]mergeJoinOp, nested *bool) 
 			i = x.match(i) + 1
 		}
 	}
+	s.wraps = append(s.wraps, inner.wraps...)
 	switch {
 	case group && !hasAlias:
 		s.rels = append(s.rels, inner.rels...)
@@ -247,13 +256,34 @@ func (x *tx) mergeItem(i int, s *mergeSource, ops *[]mergeJoinOp, nested *bool) 
 		return 0, &Error{Code: "42601", Message: "subquery in FROM must have an alias",
 			Hint: "For example, FROM (SELECT ...) [AS] foo.", Position: x.charPos(lo)}
 	case group:
-		// one relation of all the join's columns, which SQLite cannot name
-		return 0, unsupported("MERGE with an aliased parenthesised join as its data source is not supported (use a subquery)")
+		// one relation of all the join's columns (its relations' names
+		// are its own)
+		*nested = wasNested
+		s.wraps = append(s.wraps, lo)
+		s.rels = append(s.rels, name)
+		s.spans = append(s.spans, [2]int{lo, i})
 	default:
 		s.rels = append(s.rels, name)
 		s.spans = append(s.spans, [2]int{lo, i})
 	}
 	return i, nil
+}
+
+// mergeJoinAfter reports whether a join word follows the parenthesised
+// relation that ends before i (after its alias and column names, if any):
+// then the parentheses around it hold a join ((a JOIN b) AS j JOIN c),
+// not a query.
+func (x *tx) mergeJoinAfter(i int) bool {
+	if x.kw(i, "AS") {
+		i++
+	}
+	if t := x.T(i); t.typ == tQIdent || t.typ == tIdent && !mergeJoinWord(t) && !reservedWord(t.upper()) {
+		i++
+		if x.isP(i, "(") {
+			i = x.match(i) + 1
+		}
+	}
+	return mergeJoinWord(x.T(i))
 }
 
 func mergeJoinWord(t *token) bool {

@@ -98,6 +98,9 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	if err := x.checkSchemas(); err != nil {
 		return nil, err
 	}
+	if err := x.duplicateTargets(); err != nil { // dupcolumns.go
+		return nil, err
+	}
 	noCols := false
 	if s, top := x.emptySelectLists(); s != sql { // emptyselect.go
 		sql, x, noCols = s, newTx(s), top

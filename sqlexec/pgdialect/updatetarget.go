@@ -12,6 +12,9 @@ import "strings"
 // 1-based character position.
 func UpdateTarget(sql, col string) (table, name string, pos int, ok bool) {
 	x := newTx(sql)
+	if x.mergeStart() >= 0 {
+		return x.mergeUpdateTarget(col)
+	}
 	if !x.kw(0, "UPDATE") {
 		return "", "", 0, false
 	}
@@ -54,6 +57,48 @@ func UpdateTarget(sql, col string) (table, name string, pos int, ok bool) {
 	}
 	at := -1
 	for k := set + 1; k < x.n(); k++ {
+		t := x.T(k)
+		if (t.typ != tIdent && t.typ != tQIdent) || x.isP(k-1, ".") ||
+			!(t.identName() == col || t.typ == tIdent && strings.EqualFold(t.text, col)) {
+			continue
+		}
+		if !targets[k] {
+			return "", "", 0, false // the statement reads it too
+		}
+		if at < 0 {
+			at = k
+		}
+	}
+	if at < 0 {
+		return "", "", 0, false
+	}
+	return table, x.T(at).identName(), x.charPos(at), true
+}
+
+// mergeUpdateTarget is UpdateTarget of a MERGE: col a SET target of its
+// WHEN MATCHED ... UPDATE actions and named nowhere else in the statement.
+func (x *tx) mergeUpdateTarget(col string) (table, name string, pos int, ok bool) {
+	table, clauses, ok := x.mergeClausesOf()
+	if !ok {
+		return "", "", 0, false
+	}
+	targets := map[int]bool{}
+	for _, c := range clauses {
+		if c.verb != "UPDATE" {
+			continue
+		}
+		for _, it := range x.splitTop(c.body[0], c.body[1]) {
+			if a := it[0]; x.isP(a, "(") {
+				for _, t := range x.splitTop(a+1, x.match(a)) {
+					targets[t[0]] = true
+				}
+			} else {
+				targets[a] = true
+			}
+		}
+	}
+	at := -1
+	for k := 0; k < x.n(); k++ {
 		t := x.T(k)
 		if (t.typ != tIdent && t.typ != tQIdent) || x.isP(k-1, ".") ||
 			!(t.identName() == col || t.typ == tIdent && strings.EqualFold(t.text, col)) {

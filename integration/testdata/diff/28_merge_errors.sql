@@ -49,7 +49,7 @@ MERGE INTO n28merge_acct a USING (SELECT 5 AS id) AS v ON a.id = v.id WHEN NOT M
 -- WITH before MERGE, a joined source; forms raftsql refuses (0A000)
 WITH w AS (SELECT 1 AS id) MERGE INTO n28merge_acct a USING w ON a.id = w.id WHEN MATCHED THEN DO NOTHING;
 MERGE INTO n28merge_acct a USING n28merge_txn t JOIN n28merge_acct b ON b.id = t.acct ON a.id = t.acct WHEN MATCHED THEN DO NOTHING;
--- differs: raftsql refuses OVERRIDING USER VALUE, in MERGE as in INSERT (0A000)
+-- OVERRIDING USER VALUE: a table without identity columns keeps its values
 MERGE INTO n28merge_acct a USING (SELECT 1 AS id) AS v ON a.id = v.id WHEN NOT MATCHED THEN INSERT OVERRIDING USER VALUE VALUES (v.id, 'x');
 WITH w AS (MERGE INTO n28merge_acct a USING (SELECT 1 AS id) v ON a.id = v.id WHEN MATCHED THEN DO NOTHING) SELECT 1;
 SELECT * FROM n28merge_acct ORDER BY id;

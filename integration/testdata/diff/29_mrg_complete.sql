@@ -101,7 +101,7 @@ MERGE INTO n29mrg_d t USING n29mrg_a a JOIN (VALUES (1, '2024-05-05')) AS v(k, d
 SELECT * FROM n29mrg_d ORDER BY id;
 -- differs: raftsql refuses a RIGHT or FULL join by USING or NATURAL in a MERGE source (0A000)
 MERGE INTO n29mrg_t t USING n29mrg_a a RIGHT JOIN n29mrg_b b USING (k) ON t.id = k WHEN MATCHED THEN DO NOTHING;
--- differs: raftsql refuses an aliased parenthesised join as a MERGE source (0A000)
+-- differs: raftsql refuses a source with two columns of one name (0A000; the join by ON keeps both k columns)
 MERGE INTO n29mrg_t t USING (n29mrg_a a JOIN n29mrg_b b ON a.k = b.k) AS j ON t.id = 1 WHEN MATCHED THEN DO NOTHING;
 SELECT * FROM n29mrg_t ORDER BY id;
 -- INSERT OVERRIDING SYSTEM VALUE gives a GENERATED ALWAYS identity column its value; without it 428C9
@@ -112,8 +112,9 @@ MERGE INTO n29mrg_g g USING (VALUES (7, 'c')) AS s(id, v) ON g.id = s.id WHEN NO
 MERGE INTO n29mrg_g g USING (VALUES (8, 'd')) AS s(id, v) ON g.id = s.id WHEN NOT MATCHED THEN INSERT (v) OVERRIDING SYSTEM VALUE VALUES (s.v);
 MERGE INTO n29mrg_g g USING (VALUES (8, 'd')) AS s(id, v) ON g.id = s.id WHEN NOT MATCHED THEN INSERT OVERRIDING SYSTEM VALUE DEFAULT VALUES;
 SELECT * FROM n29mrg_g ORDER BY id;
--- differs: raftsql refuses OVERRIDING USER VALUE, in MERGE as in INSERT (0A000)
+-- OVERRIDING USER VALUE: the identity column takes its next value, the given one discarded
 MERGE INTO n29mrg_g g USING (VALUES (9, 'e')) AS s(id, v) ON g.id = s.id WHEN NOT MATCHED THEN INSERT OVERRIDING USER VALUE VALUES (s.id, s.v);
+SELECT * FROM n29mrg_g ORDER BY id;
 -- the rows act in the join's order: serial values drawn by two INSERT clauses interleave as the source's rows do
 CREATE TABLE n29mrg_ser (id serial, k int PRIMARY KEY, tag text);
 INSERT INTO n29mrg_ser (k, tag) VALUES (1, 'old'), (2, 'old');
@@ -131,6 +132,6 @@ CREATE TABLE n29mrg_u (k int PRIMARY KEY);
 INSERT INTO n29mrg_u VALUES (1);
 MERGE INTO n29mrg_u u USING (VALUES (1), (5)) AS v(k) ON u.k = v.k WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN INSERT VALUES (1);
 SELECT * FROM n29mrg_u ORDER BY k;
--- differs: raftsql acts on the matched rows before the others, so the key is deleted before the INSERT that PostgreSQL runs first takes it
+-- the INSERT of the row that comes first takes the key before the DELETE frees it (23505)
 MERGE INTO n29mrg_u u USING (VALUES (5), (1)) AS v(k) ON u.k = v.k WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN INSERT VALUES (1);
 SELECT * FROM n29mrg_u ORDER BY k;
