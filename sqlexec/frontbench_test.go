@@ -59,17 +59,8 @@ func benchFrontSession(b *testing.B) (*Session, *DB) {
 
 // BenchmarkSessionInsert: Execute of a prepared single-row INSERT.
 func BenchmarkSessionInsert(b *testing.B) {
-	s, _ := benchFrontSession(b)
+	_, st, w, v := benchInsert(b)
 	ctx := context.Background()
-	st, err := s.Prepare(ctx, "INSERT INTO bench (id, v) VALUES ($1, $2)", nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	w := &discardWriter{}
-	v := "0123456789012345678901234567890123456789012345678901234567890123"
-	b.ReportAllocs()
-	b.ResetTimer()
-	cputime.PerOp(b)
 	for i := 0; i < b.N; i++ {
 		if err := st.Execute(ctx, []any{int64(i + 2000), v}, w); err != nil {
 			b.Fatal(err)
@@ -116,17 +107,8 @@ func benchSessionPointRead(b *testing.B, ctx context.Context) {
 // after its first write (keptspec.go; before, each replayed the earlier
 // ones, 210 statement runs where 20 now run).
 func BenchmarkSessionTxn(b *testing.B) {
-	s, _ := benchFrontSession(b)
+	s, st, w, v := benchInsert(b)
 	ctx := context.Background()
-	st, err := s.Prepare(ctx, "INSERT INTO bench (id, v) VALUES ($1, $2)", nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	w := &discardWriter{}
-	v := "0123456789012345678901234567890123456789012345678901234567890123"
-	b.ReportAllocs()
-	b.ResetTimer()
-	cputime.PerOp(b)
 	for i := 0; i < b.N; i++ {
 		if err := s.SimpleQuery(ctx, "BEGIN", w); err != nil {
 			b.Fatal(err)
@@ -140,4 +122,18 @@ func BenchmarkSessionTxn(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// benchInsert prepares the benchmarks' INSERT on a new session and starts
+// the timer: the session, the statement, a writer and a 64-byte value.
+func benchInsert(b *testing.B) (*Session, pgwire.Statement, *discardWriter, string) {
+	s, _ := benchFrontSession(b)
+	st, err := s.Prepare(context.Background(), "INSERT INTO bench (id, v) VALUES ($1, $2)", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cputime.PerOp(b)
+	return s, st, &discardWriter{}, "0123456789012345678901234567890123456789012345678901234567890123"
 }

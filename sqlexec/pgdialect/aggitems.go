@@ -354,20 +354,10 @@ func (x *tx) commonExprType(a, b int) uint32 {
 // elements' common type (a NULL takes the others'), 0 when one is not
 // known.
 func (x *tx) arrayCallType(a, b int) uint32 {
-	var elems []uint32
-	for _, p := range x.splitTop(a, b) {
-		switch o := x.exprType(p[0], p[1]); o {
-		case 0:
-			return 0
-		case pgoid.Unknown:
-		default:
-			elems = append(elems, o)
-		}
+	if t := x.commonExprType(a, b); t != 0 {
+		return pgoid.ArrayOf(t)
 	}
-	if len(elems) == 0 {
-		return 0
-	}
-	return pgoid.ArrayOf(CommonType(elems))
+	return 0
 }
 
 // castFuncOID is the type a checked cast function (pgcast.go's

@@ -43,20 +43,32 @@ func UpdateTarget(sql, col string) (table, name string, pos int, ok bool) {
 			break
 		}
 	}
-	// the target name tokens: "c [. field] = ..." or "(c, d) = ..."
 	targets := map[int]bool{}
-	for _, it := range x.splitTop(set+1, end) {
-		a := it[0]
-		if x.isP(a, "(") {
-			for _, c := range x.splitTop(a+1, x.match(a)) {
+	x.addSetTargets(targets, set+1, end)
+	return x.soleTarget(table, col, set+1, targets)
+}
+
+// addSetTargets adds to targets the target name tokens of the SET list at
+// a..b-1: "c [. field] = ..." or "(c, d) = ...".
+func (x *tx) addSetTargets(targets map[int]bool, a, b int) {
+	for _, it := range x.splitTop(a, b) {
+		k := it[0]
+		if x.isP(k, "(") {
+			for _, c := range x.splitTop(k+1, x.match(k)) {
 				targets[c[0]] = true
 			}
 			continue
 		}
-		targets[a] = true
+		targets[k] = true
 	}
+}
+
+// soleTarget is UpdateTarget's answer when col is named from token from on
+// only at targets (its first place), not ok when it is named elsewhere
+// too or nowhere.
+func (x *tx) soleTarget(table, col string, from int, targets map[int]bool) (string, string, int, bool) {
 	at := -1
-	for k := set + 1; k < x.n(); k++ {
+	for k := from; k < x.n(); k++ {
 		t := x.T(k)
 		if (t.typ != tIdent && t.typ != tQIdent) || x.isP(k-1, ".") ||
 			!(t.identName() == col || t.typ == tIdent && strings.EqualFold(t.text, col)) {
@@ -84,35 +96,9 @@ func (x *tx) mergeUpdateTarget(col string) (table, name string, pos int, ok bool
 	}
 	targets := map[int]bool{}
 	for _, c := range clauses {
-		if c.verb != "UPDATE" {
-			continue
-		}
-		for _, it := range x.splitTop(c.body[0], c.body[1]) {
-			if a := it[0]; x.isP(a, "(") {
-				for _, t := range x.splitTop(a+1, x.match(a)) {
-					targets[t[0]] = true
-				}
-			} else {
-				targets[a] = true
-			}
+		if c.verb == "UPDATE" {
+			x.addSetTargets(targets, c.body[0], c.body[1])
 		}
 	}
-	at := -1
-	for k := 0; k < x.n(); k++ {
-		t := x.T(k)
-		if (t.typ != tIdent && t.typ != tQIdent) || x.isP(k-1, ".") ||
-			!(t.identName() == col || t.typ == tIdent && strings.EqualFold(t.text, col)) {
-			continue
-		}
-		if !targets[k] {
-			return "", "", 0, false // the statement reads it too
-		}
-		if at < 0 {
-			at = k
-		}
-	}
-	if at < 0 {
-		return "", "", 0, false
-	}
-	return table, x.T(at).identName(), x.charPos(at), true
+	return x.soleTarget(table, col, 0, targets)
 }
