@@ -11,7 +11,9 @@ package pgdialect
 // ('1 mon' before '23:00:00', '24:00:00' beside '1 day') where
 // PostgreSQL's interval_cmp compares them by value. The first operand's
 // item gets its type's collation (type_collations.go), as the column of
-// that type has.
+// that type has. A VALUES list is a compound too: its first row's item
+// gets it (max over (VALUES (interval '1 mon'), (interval '25 hours'))
+// was 25:00:00; corpus 30_me_values_collation).
 
 // collateSetOpColumn gives the first operand's item br of a set operation
 // column the collation of its type, when it is of a known type that has

@@ -343,9 +343,7 @@ func (x *tx) resolveRows(rows [][][2]int, what string) ([]uint32, *Error) {
 			err.Position = x.charPos(mismatchAt(brs, what).a)
 			return nil, err
 		}
-		if what != "VALUES" {
-			x.collateSetOpColumn(brs[0]) // setopcollation.go
-		}
+		x.collateSetOpColumn(brs[0]) // setopcollation.go
 		if o == 0 {
 			if what != "VALUES" {
 				x.runtimeSetOpColumn(brs) // setoptypes.go
