@@ -291,6 +291,7 @@ func (x *tx) translate() (*Stmt, error) {
 		if err := x.withTies(); err != nil { // withties.go
 			return nil, err
 		}
+		x.valuesOrder()                      // values_order.go
 		if err := x.setOpAll(); err != nil { // setops.go
 			return nil, err
 		}

@@ -268,8 +268,14 @@ func (x *tx) resolveSetOps() error {
 	if x.T(0).kw("VALUES") {
 		end := x.n()
 		for k := 1; k < x.n(); k++ {
-			if x.depth[k] == 0 && (x.kw(k, "ORDER") || x.kw(k, "LIMIT") || x.kw(k, "OFFSET") || x.kw(k, "UNION") || x.kw(k, "INTERSECT") || x.kw(k, "EXCEPT")) {
+			if x.depth[k] != 0 {
+				continue
+			}
+			if x.kw(k, "UNION") || x.kw(k, "INTERSECT") || x.kw(k, "EXCEPT") {
 				return nil
+			}
+			if end == x.n() && (x.kw(k, "ORDER") || x.kw(k, "LIMIT") || x.kw(k, "OFFSET") || x.kw(k, "FETCH")) {
+				end = k // the rows end there (values_order.go)
 			}
 		}
 		for _, r := range x.splitTop(1, end) {
