@@ -137,3 +137,28 @@ func benchInsert(b *testing.B) (*Session, pgwire.Statement, *discardWriter, stri
 	cputime.PerOp(b)
 	return s, st, &discardWriter{}, "0123456789012345678901234567890123456789012345678901234567890123"
 }
+
+// BenchmarkSessionReparsePointRead: Parse of the same text, then Execute,
+// per op, as drivers without named statements send a point SELECT
+// (lib/pq, pgx's exec modes): the Parse is answered from the session's
+// earlier one (preparecache.go).
+func BenchmarkSessionReparsePointRead(b *testing.B) {
+	s, _ := benchFrontSession(b)
+	ctx := context.Background()
+	w := &discardWriter{}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cputime.PerOp(b)
+	for i := 0; i < b.N; i++ {
+		st, err := s.Prepare(ctx, "SELECT v FROM bench WHERE id = $1", nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Execute(ctx, []any{int64(i%1000 + 1)}, w); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if w.rows != b.N {
+		b.Fatalf("rows %d, want %d", w.rows, b.N)
+	}
+}

@@ -3,7 +3,6 @@ package sqlexec
 import (
 	"fmt"
 	"math/big"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,12 +16,7 @@ import (
 // PostgreSQL makes over the frame's rows in order (numeric_larger keeps
 // the later of equal values), computed here from the rows themselves.
 func TestNumericWindowMinMaxFrames(t *testing.T) {
-	newTestEngine(t) // registers pgdialect's functions and collations
-	c, err := openLConn(dsnFor(filepath.Join(t.TempDir(), "t.db"), ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.close()
+	c := openBareConn(t)
 	exec := func(q string) {
 		t.Helper()
 		st, err := translate(q)

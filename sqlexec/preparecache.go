@@ -1,7 +1,6 @@
 package sqlexec
 
 import (
-	"hash/fnv"
 	"strconv"
 	"strings"
 
@@ -79,15 +78,22 @@ func (s *Session) prepareStamp() (prepareStamp, bool) {
 	return prepareStamp{schema: s.e.db.schemaKey(), settings: settingsPrint(s.settings)}, true
 }
 
-// settingsPrint is a fingerprint of settings, independent of map order.
+// settingsPrint is a fingerprint of settings, independent of map order:
+// the sum of each entry's FNV-1a hash (computed in place: it runs for
+// every Parse, which some drivers send for every execution).
 func settingsPrint(settings map[string]string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
 	var sum uint64
 	for k, v := range settings {
-		h := fnv.New64a()
-		h.Write([]byte(k))
-		h.Write([]byte{0})
-		h.Write([]byte(v))
-		sum += h.Sum64()
+		h := uint64(offset)
+		for i := 0; i < len(k); i++ {
+			h = (h ^ uint64(k[i])) * prime
+		}
+		h *= prime // the separator, a 0 byte
+		for i := 0; i < len(v); i++ {
+			h = (h ^ uint64(v[i])) * prime
+		}
+		sum += h
 	}
 	return sum
 }

@@ -15,12 +15,7 @@ import (
 // which reads the key index's last entry instead of every row (a
 // conversion decided at run time cost it that lookup).
 func TestTypedConversionMinMax(t *testing.T) {
-	newTestEngine(t) // registers pgdialect's functions and collations
-	c, err := openLConn(dsnFor(filepath.Join(t.TempDir(), "t.db"), ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.close()
+	c := openBareConn(t)
 	ddl, err := translate("CREATE TABLE tm (id int PRIMARY KEY, n numeric, t text)")
 	if err != nil {
 		t.Fatal(err)
@@ -69,4 +64,17 @@ func TestTypedConversionMinMax(t *testing.T) {
 			t.Errorf("%s: plan %q, want %q", tc.query, got, tc.plan)
 		}
 	}
+}
+
+// openBareConn opens a connection of its own to a new database file, with
+// pgdialect's functions and collations registered, closed with the test.
+func openBareConn(t *testing.T) *lconn {
+	t.Helper()
+	newTestEngine(t) // registers pgdialect's functions and collations
+	c, err := openLConn(dsnFor(filepath.Join(t.TempDir(), "t.db"), ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.close() })
+	return c
 }

@@ -149,13 +149,7 @@ func toCharField(f dateFields, n dateFmtNode) (out string, numeric bool, err err
 		if f.hour%24 >= 12 {
 			s = "PM"
 		}
-		if strings.Contains(n.key, ".") {
-			s = s[:1] + "." + s[1:] + "."
-		}
-		if n.key[0] >= 'a' {
-			s = strings.ToLower(s)
-		}
-		return s, false, nil
+		return markerAs(s, n.key), false, nil
 	case "AD", "BC", "A.D.", "B.C.", "ad", "bc", "a.d.", "b.c.":
 		if err := calendarOnly(); err != nil {
 			return "", false, err
@@ -164,13 +158,7 @@ func toCharField(f dateFields, n dateFmtNode) (out string, numeric bool, err err
 		if f.year <= 0 {
 			s = "BC"
 		}
-		if strings.Contains(n.key, ".") {
-			s = s[:1] + "." + s[1:] + "."
-		}
-		if n.key[0] >= 'a' {
-			s = strings.ToLower(s)
-		}
-		return s, false, nil
+		return markerAs(s, n.key), false, nil
 	case "HH24":
 		return cInt(f.hour, signedWidth(fm, f.hour, 2)), true, nil
 	case "HH", "HH12":
@@ -641,4 +629,17 @@ func toTimestampIn(a []driver.Value, zone *time.Location) (driver.Value, error) 
 	sec := math.Floor(f)
 	t := time.Unix(int64(sec), int64(math.Round((f-sec)*1e6))*1000).UTC()
 	return formatTimestamptzCanon(t), nil
+}
+
+// markerAs writes the two-letter marker s (AM, PM, AD, BC) as the
+// template key spells its kind: dotted (A.M.) and lower case (am) when
+// the key is.
+func markerAs(s, key string) string {
+	if strings.Contains(key, ".") {
+		s = s[:1] + "." + s[1:] + "."
+	}
+	if key[0] >= 'a' {
+		s = strings.ToLower(s)
+	}
+	return s
 }
