@@ -85,7 +85,7 @@ func isOpChar(c byte) bool { return strings.IndexByte("+-*/<>=~!@#%^&|`", c) >= 
 // run to the end of the input, marked open (checkLexical reports them as
 // PostgreSQL's scanner does).
 func lex(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/4+4)
 	i := 0
 	n := len(s)
 	emit := func(t tokType, end int) {

@@ -115,7 +115,17 @@ type tx struct {
 var eofTok = token{typ: tPunct, text: "", pos: -1}
 
 func newTx(sql string) *tx {
-	x := &tx{src: sql, toks: lex(sql), oids: map[int]uint32{}, castEnd: map[int]int{}, aliases: map[int]string{}}
+	l := lexedOf(sql) // lexmemo.go
+	x := &tx{src: sql, toks: make([]token, len(l.toks)), sig: l.sig, depth: l.depth,
+		oids: map[int]uint32{}, castEnd: map[int]int{}, aliases: map[int]string{}}
+	copy(x.toks, l.toks) // the passes edit their own tokens
+	return x
+}
+
+// lexStatement lexes sql into its tokens, the indexes of its significant
+// ones (trailing semicolons dropped) and their nesting depths.
+func lexStatement(sql string) *lexed {
+	x := &tx{toks: lex(sql)}
 	for i := range x.toks {
 		if !x.toks[i].trivia() {
 			x.sig = append(x.sig, i)
@@ -131,7 +141,7 @@ func newTx(sql string) *tx {
 		break
 	}
 	x.computeDepth()
-	return x
+	return &lexed{toks: x.toks, sig: x.sig, depth: x.depth}
 }
 
 func (x *tx) computeDepth() {
