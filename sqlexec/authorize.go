@@ -119,6 +119,14 @@ func (c *lconn) authRefusal() *Error {
 	return c.auth.refused
 }
 
+// forgetRefusal clears the refusal of an earlier statement, so that
+// authRefusal after the next one is that statement's own.
+func (c *lconn) forgetRefusal() {
+	if c.auth != nil {
+		c.auth.refused = nil
+	}
+}
+
 // sqliteSeed is the seed of SQLite's PRNG for the statement about to run
 // on c: ok only while c's deterministic state is pinned to an entry.
 func (c *lconn) sqliteSeed() (uint32, bool) {
