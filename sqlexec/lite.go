@@ -52,6 +52,10 @@ type lconn struct {
 	tls   *libc.TLS
 	db    uintptr
 	cache map[stmtKey]*lstmt // prepared statement cache
+	// tempLookups: a session's temporary space (temp.go): every text it
+	// compiles reads column types from its temporary schema first
+	// (withTempLookups).
+	tempLookups bool
 	// catalog: answers of raftsql's own catalog reads for the cached
 	// statements' schema (catalogcache.go), dropped with them
 	catalog catalogCache
@@ -392,6 +396,9 @@ func (c *lconn) syncSchema() {
 
 func (c *lconn) prepareFresh(sqlText string) (*lstmt, string, error) {
 	c.enums.beforePrepare(c) // enum_order.go
+	if c.tempLookups {
+		sqlText = withTempLookups(sqlText) // temp.go
+	}
 	for {
 		if len(sqlText) == 0 {
 			return nil, "", nil

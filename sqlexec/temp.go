@@ -60,6 +60,7 @@ func (db *DB) openTemp() (*tempSpace, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.tempLookups = true
 	ts := &tempSpace{db: db, c: c, names: map[string]bool{}, deleteRows: map[string]bool{}}
 	ts.builtin, err = ts.tempObjects()
 	if err != nil {
@@ -443,4 +444,30 @@ func (s *Session) tempDescribe(ctx context.Context, sqlText string, fn func(c *l
 		return fn(c)
 	})
 	return handled, err
+}
+
+// tempLookupFrom is how a translation looks up a relation's row of
+// sqlite_schema (pgdialect's relSchemaRow and the INSERT/UPDATE column
+// conversions), and tempLookupBoth the same over the temporary schema
+// first and then the replicated one.
+const (
+	tempLookupFrom = "FROM sqlite_schema WHERE type "
+	tempLookupBoth = "FROM (SELECT type, name, sql FROM sqlite_temp_schema UNION ALL SELECT type, name, sql FROM main.sqlite_schema) WHERE type "
+)
+
+// withTempLookups makes a text compiled on a session's temporary space
+// (lconn.tempLookups: its statements, their descriptions and the probes
+// of their result types) read its temporary tables' column types: the translations look them up
+// at run time in sqlite_schema, where a temporary table is not, so its
+// columns had no type there (date + 1 refused, jsonb stored as sent,
+// numeric division and float rounding as SQLite's). The temporary schema
+// comes first, as pg_temp does in PostgreSQL's search_path. Only there,
+// never in a translation: a replicated statement never reads a temporary
+// schema. A temporary view's body is stored as written and compiled
+// through this too when it is read.
+func withTempLookups(sqlText string) string {
+	if !strings.Contains(sqlText, tempLookupFrom) {
+		return sqlText
+	}
+	return strings.ReplaceAll(sqlText, tempLookupFrom, tempLookupBoth)
 }
