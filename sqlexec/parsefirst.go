@@ -25,7 +25,7 @@ func (s *Session) parseString(ctx context.Context, sql string, pieces []pgdialec
 	parts := make([]string, len(pieces))
 	stmts := make([]*pgdialect.Stmt, len(pieces))
 	for i, p := range pieces {
-		st, err := s.translate(ctx, p.Text)
+		st, err := s.translateShaped(ctx, p.Text) // shapecache.go
 		if err != nil {
 			return nil, placeInString(toError(err), p, sql)
 		}

@@ -30,8 +30,10 @@ type Session struct {
 	named     map[string]*named // SQL-level PREPAREd statements (sqlprepare.go)
 	// preparedKept: recent Parses' outcomes by text (preparecache.go)
 	preparedKept map[string]*preparedKept
-	temp         *tempSpace         // temporary objects (temp.go), nil until the first CREATE TEMP
-	cursors      map[string]*cursor // DECLAREd cursors (cursor.go)
+	// shapes: translations of literal shapes (shapecache.go)
+	shapes  map[string]*shapeKept
+	temp    *tempSpace         // temporary objects (temp.go), nil until the first CREATE TEMP
+	cursors map[string]*cursor // DECLAREd cursors (cursor.go)
 	// reported is ParameterStatus's last answer, returned again while no
 	// reported value changed (it is asked before every ReadyForQuery).
 	reported map[string]string

@@ -1,0 +1,161 @@
+package sqlexec
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
+)
+
+// Texts of one literal shape are translated once per session
+// (shapecache.go), and answer exactly as their own translations would:
+// each INSERT's values, the error positions of its literals, reads.
+func TestShapeTranslations(t *testing.T) {
+	e, _ := newTestEngine(t)
+	s := newSess(t, e)
+	mustRows(t, s, "CREATE TABLE sh(id integer PRIMARY KEY, n smallint, v text)", "")
+	for i := 10; i < 40; i++ {
+		mustRows(t, s, fmt.Sprintf("INSERT INTO sh (id, n, v) VALUES (%d, %d, 'v%d')", i, i*7, i), "C:INSERT 0 1")
+	}
+	if len(s.shapes) == 0 {
+		t.Fatalf("no shape kept")
+	}
+	mustRows(t, s, "SELECT count(*), sum(id), sum(n) FROM sh", "R[30 735 5145] C:SELECT 1")
+	for i := 10; i < 40; i += 7 {
+		mustRows(t, s, fmt.Sprintf("SELECT v FROM sh WHERE id = %d", i), fmt.Sprintf("R[v%d] C:SELECT 1", i))
+		mustRows(t, s, fmt.Sprintf("UPDATE sh SET n = n + %d WHERE id = %d", i, i), "C:UPDATE 1")
+	}
+	mustRows(t, s, "SELECT sum(n) FROM sh", "R[5265] C:SELECT 1")
+	// a value out of the column's range is its own error, at its place
+	for _, v := range []string{"32767", "99999"} {
+		_, err := q(t, s, "INSERT INTO sh (id, n, v) VALUES (77, "+v+", 'x')")
+		if v == "32767" && err != nil {
+			t.Fatalf("%s: %v", v, err)
+		}
+		if v == "99999" {
+			ee, ok := err.(*Error)
+			if !ok || ee.Code != "22003" {
+				t.Fatalf("%s: %v, want 22003", v, err)
+			}
+		}
+		mustRows(t, s, "DELETE FROM sh WHERE id = 77", "")
+	}
+}
+
+// Every statement of the differential corpus with liftable literals: a
+// shape kept from the statement as written (both sentinel checks passed)
+// must give, for other values of the same lengths, exactly what those
+// texts translate to on their own. This is the property the kept shapes
+// rest on; the corpus's ~4,000 statements are the PostgreSQL people
+// write.
+func TestShapeFillsLikeTranslation(t *testing.T) {
+	files, err := filepath.Glob("../integration/testdata/diff/*.sql")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("corpus: %v", err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	kept, checked := 0, 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range pgdialect.SplitPieces(string(b)) {
+			sql := p.Text
+			_, lits, ok := pgdialect.LiteralShape(sql)
+			if !ok {
+				continue
+			}
+			st, err := translate(sql)
+			if err != nil || st.Kind != pgdialect.KindQuery {
+				continue
+			}
+			values := make([]string, len(lits))
+			for i, l := range lits {
+				values[i] = sql[l.Start:l.End]
+			}
+			template, sentinels := keepableShape(t, sql, lits, values, st)
+			if template == nil {
+				continue
+			}
+			kept++
+			for round := 0; round < 4; round++ {
+				alt := []byte(sql)
+				vals := make([]string, len(lits))
+				for i, l := range lits {
+					vals[i] = otherValue(rng, l.End-l.Start, round)
+					copy(alt[l.Start:], vals[i])
+				}
+				want, err := translate(string(alt))
+				if err != nil {
+					t.Errorf("%s: %s translates to an error (%v) its shape would not give", f, alt, err)
+					continue
+				}
+				got, ok := fillShape(template, sentinels, vals)
+				checked++
+				if !ok || !reflect.DeepEqual(got, want) {
+					t.Errorf("%s: the kept shape of\n %s\ngives for\n %s\n%+v\nwant\n%+v", f, sql, alt, got, want)
+				}
+			}
+		}
+	}
+	t.Logf("%d shapes kept, %d fills checked", kept, checked)
+	if kept < 100 {
+		t.Fatalf("only %d corpus statements kept a shape", kept)
+	}
+}
+
+// keepableShape is translateShaped's keeping decision for sql, without a
+// session: the template and its sentinels, or nil.
+func keepableShape(t *testing.T, sql string, lits []pgdialect.ShapeLiteral, values []string, st *pgdialect.Stmt) (*pgdialect.Stmt, []string) {
+	var template *pgdialect.Stmt
+	var sentinels []string
+	for _, fill := range []byte{'1', '9'} {
+		sent := make([]string, len(lits))
+		b := []byte(sql)
+		for i, l := range lits {
+			sent[i] = sentinel(fill, i, l.End-l.Start)
+			if sent[i] == values[i] {
+				return nil, nil
+			}
+			copy(b[l.Start:], sent[i])
+		}
+		alt, err := translate(string(b))
+		if err != nil {
+			return nil, nil
+		}
+		filled, ok := fillShape(alt, sent, values)
+		if !ok || !reflect.DeepEqual(filled, st) {
+			return nil, nil
+		}
+		if template == nil {
+			template, sentinels = alt, sent
+		}
+	}
+	if !distinct(sentinels) {
+		return nil, nil
+	}
+	return template, sentinels
+}
+
+// otherValue is a value of n digits: the smallest, the largest, then
+// random ones.
+func otherValue(rng *rand.Rand, n, round int) string {
+	switch round {
+	case 0:
+		return "1" + strings.Repeat("0", n-1)
+	case 1:
+		return strings.Repeat("9", n)
+	}
+	b := make([]byte, n)
+	b[0] = byte('1' + rng.IntN(9))
+	for i := 1; i < n; i++ {
+		b[i] = byte('0' + rng.IntN(10))
+	}
+	return string(b)
+}
