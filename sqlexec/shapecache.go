@@ -30,7 +30,7 @@ import (
 
 // maxShapesKept bounds a session's kept shapes; past it they are all
 // dropped.
-const maxShapesKept = 128
+const maxShapesKept = 64
 
 // shapeKept is a shape's translation, made with sentinel values: every
 // occurrence of sentinels[i] in it is the i-th lifted literal.
