@@ -104,6 +104,18 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		}
 		res.Tag = "ALTER TABLE"
 		return res
+	case "rename table", "rename column":
+		if err := renameRelation(c, name, ac); err != nil { // rename.go
+			return fail(err)
+		}
+		res.Tag = "ALTER TABLE"
+		return res
+	case "validate constraint":
+		if err := validateConstraint(c, name, createSQL, ac); err != nil { // validateconstraint.go
+			return fail(err)
+		}
+		res.Tag = "ALTER TABLE"
+		return res
 	case "add check", "add foreign key", "drop constraint", "alter constraint":
 		if err := changeConstraint(c, name, createSQL, ac); err != nil {
 			return fail(err)
@@ -121,6 +133,11 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		}
 		res.Tag = cmp.Or(verb, "ALTER TABLE")
 		return res
+	}
+	if ac.Action == "type" {
+		if err := refuseTypeDependents(c, name, createSQL, ac.Column); err != nil { // altertype_deps.go
+			return fail(err)
+		}
 	}
 	qt, qc := quoteIdent(name), quoteIdent(ac.Column)
 	if ed.CheckNulls {
@@ -240,21 +257,9 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 		c.addNotice("00000", "", "constraint \"%s\" of relation \"%s\" does not exist, skipping", ch.Column, name)
 		return nil
 	}
-	qt := quoteIdent(name)
 	if ed.ValidateCheck != "" {
-		found := false
-		restore := c.enterAuth(authWrite)
-		_, found, err = queryInt(c, "SELECT 1 FROM "+qt+" WHERE NOT "+ed.ValidateCheck+" LIMIT 1")
-		if e := c.authRefusal(); e != nil {
-			err = e
-		}
-		restore()
-		if err != nil {
+		if err := checkViolated(c, name, ed.Name, ed.ValidateCheck); err != nil { // validateconstraint.go
 			return err
-		}
-		if found {
-			return &Error{Code: CodeCheckViolation, Statement: -1, Table: name, Constraint: ed.Name,
-				Message: fmt.Sprintf("check constraint \"%s\" of relation \"%s\" is violated by some row", ed.Name, name)}
 		}
 	}
 	if ed.DropIndex != "" { // rebuild.go: the foreign keys that depend on it
