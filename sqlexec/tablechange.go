@@ -150,6 +150,13 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 				Message: fmt.Sprintf("column \"%s\" of relation \"%s\" contains null values", ac.Column, name)})
 		}
 	}
+	staged := false
+	if ac.Action == "type" && ac.Expr != "" && !pgdialect.WithoutRowid(createSQL) {
+		if ed.Convert, err = stageUsing(c, qt, ed.Convert); err != nil { // altertype_using.go
+			return fail(err)
+		}
+		staged = true
+	}
 	var triggers []schemaObject
 	if ed.Rewrite || ed.Convert != "" {
 		if triggers, err = tableTriggers(c, name); err != nil {
@@ -182,7 +189,16 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		}
 	}
 	if ed.Convert != "" {
-		if err := userExec(c, "UPDATE "+qt+" SET "+qc+" = "+ed.Convert); err != nil {
+		run := userExec
+		if staged { // the values are computed: reading them back is raftsql's
+			run = func(c *lconn, s string) error { return c.exec(s) }
+		}
+		if err := run(c, "UPDATE "+qt+" SET "+qc+" = "+ed.Convert); err != nil {
+			return fail(err)
+		}
+	}
+	if staged {
+		if err := c.exec("DROP TABLE temp." + usingRows); err != nil {
 			return fail(err)
 		}
 	}
