@@ -41,9 +41,10 @@ type TableChange struct {
 	// attributes, deferral.go), "generated" (Expr: the GENERATED ALWAYS
 	// AS (...) STORED clause given to a column just added, addcolumn.go),
 	// "primary key" (42P16 when the table has one; addcolumn.go),
-	// or "add column"/"drop column" (IF [NOT] EXISTS:
+	// "add column"/"drop column" (IF [NOT] EXISTS:
 	// Expr is the ALTER TABLE statement to run unless the column
-	// exists/is missing).
+	// exists/is missing), "validate constraint" (validateconstraint.go),
+	// or "rename table"/"rename column" (Expr: the new name; rename.go).
 	Action string
 	// Expr: the default (set default), the USING expression (type, "" =
 	// the automatic conversion), the CHECK's parenthesized expression or
