@@ -138,6 +138,9 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		if err := refuseTypeDependents(c, name, createSQL, ac.Column); err != nil { // altertype_deps.go
 			return fail(err)
 		}
+		if err := refuseFKTypes(c, name, ac.Column, ed.Decl); err != nil { // altertype_fk.go
+			return fail(err)
+		}
 	}
 	qt, qc := quoteIdent(name), quoteIdent(ac.Column)
 	if ed.CheckNulls {

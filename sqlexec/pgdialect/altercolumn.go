@@ -363,6 +363,8 @@ type ColumnEdit struct {
 	// it is installed by a table rebuild (sqlexec/rebuild.go), not by
 	// editing the definition in place.
 	Rebuild bool
+	// Decl: the column's new declared type (TYPE).
+	Decl string
 	// Sequence, SequenceType: the sequence a column made serial or
 	// identity draws from (action "identity"), which takes the column's
 	// integer type as PostgreSQL's identity sequences do.
@@ -469,7 +471,7 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 		if strings.EqualFold(newDecl, "integer") && inPK {
 			return nil, unsupported("ALTER COLUMN ... TYPE to the integer primary key of a table")
 		}
-		typ = newDecl
+		typ, out.Decl = newDecl, newDecl
 		clauses = append(keep(el.hidden), typeClauses...)
 		conv := ac.Expr
 		if conv == "" {

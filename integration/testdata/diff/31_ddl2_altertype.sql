@@ -80,3 +80,22 @@ SELECT 1/0;
 ROLLBACK;
 SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'ddl2_av' ORDER BY ordinal_position;
 SELECT * FROM ddl2_av;
+-- a column of a foreign key, on either side: PostgreSQL re-creates the key
+-- for the new type, 42804 where the types no longer join
+CREATE TABLE ddl2_afp (id int PRIMARY KEY, code varchar(5) UNIQUE);
+CREATE TABLE ddl2_afc (id int, pid int REFERENCES ddl2_afp (id), pc text REFERENCES ddl2_afp (code));
+INSERT INTO ddl2_afp VALUES (1, 'a');
+INSERT INTO ddl2_afc VALUES (1, 1, 'a');
+ALTER TABLE ddl2_afc ALTER COLUMN pid TYPE bigint;
+ALTER TABLE ddl2_afc ALTER COLUMN pid TYPE numeric;
+ALTER TABLE ddl2_afc ALTER COLUMN pid TYPE text;
+ALTER TABLE ddl2_afc ALTER COLUMN pc TYPE varchar(10);
+ALTER TABLE ddl2_afc ALTER COLUMN pc TYPE int USING 1;
+ALTER TABLE ddl2_afp ALTER COLUMN id TYPE bigint;
+ALTER TABLE ddl2_afp ALTER COLUMN id TYPE text;
+ALTER TABLE ddl2_afp ALTER COLUMN id TYPE numeric;
+ALTER TABLE ddl2_afp ALTER COLUMN code TYPE text;
+SELECT column_name, data_type FROM information_schema.columns WHERE table_name IN ('ddl2_afp', 'ddl2_afc') ORDER BY table_name, ordinal_position;
+INSERT INTO ddl2_afc VALUES (2, 2, 'a');
+INSERT INTO ddl2_afc VALUES (2, 1, 'b');
+SELECT * FROM ddl2_afc;
