@@ -524,6 +524,14 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 			}
 		}
 		out.Convert = conv
+		if checks := ChecksNaming(createSQL, ac.Column); len(checks) > 0 && !CheckKeepsType(decl, newDecl) { // altertype_checks.go
+			what := "a CHECK constraint"
+			if checks[0] != "" {
+				what = "check constraint \"" + checks[0] + "\""
+			}
+			return nil, &Error{Code: "0A000", Message: fmt.Sprintf("ALTER COLUMN ... TYPE %s of column \"%s\", which %s reads, is not supported", ac.Type, ac.Column, what),
+				Hint: "Drop the constraint, alter the column, and add the constraint again."}
+		}
 	case "identity":
 		var err error
 		if typ, clauses, out.SequenceType, err = identityEdit(el, decl, inPK, ac); err != nil { // identity_add.go

@@ -49,6 +49,9 @@ ALTER TABLE ddl2_ad ALTER COLUMN c TYPE bigint;
 INSERT INTO ddl2_ad (id, d) VALUES (3, 'ccc');
 INSERT INTO ddl2_ad VALUES (4, -1, 'd');
 SELECT id, c, pg_typeof(c) FROM ddl2_ad ORDER BY id;
+-- differs: refused (0A000): the CHECK was translated for integer c
+ALTER TABLE ddl2_ad ALTER COLUMN c TYPE numeric(3,1);
+ALTER TABLE ddl2_ad DROP CONSTRAINT ddl2_ad_c_check;
 ALTER TABLE ddl2_ad ALTER COLUMN c TYPE numeric(3,1);
 SELECT id, c, pg_typeof(c) FROM ddl2_ad ORDER BY id;
 ALTER TABLE ddl2_ad ALTER COLUMN c TYPE numeric(2,1);
@@ -99,3 +102,20 @@ SELECT column_name, data_type FROM information_schema.columns WHERE table_name I
 INSERT INTO ddl2_afc VALUES (2, 2, 'a');
 INSERT INTO ddl2_afc VALUES (2, 1, 'b');
 SELECT * FROM ddl2_afc;
+-- a column a CHECK constraint reads: kept where the type's kind stays
+-- (the integers, text and varchar), refused otherwise (the CHECK's
+-- translation is for the old type)
+CREATE TABLE ddl2_ack (c int CHECK (c > 0), d int, e varchar(5) CHECK (e <> ''), CONSTRAINT ddl2_ack_cd CHECK (c + d < 100));
+INSERT INTO ddl2_ack VALUES (5, 1, 'x');
+-- differs: refused (0A000): the CHECK was translated for integer c
+ALTER TABLE ddl2_ack ALTER COLUMN c TYPE text;
+-- differs: refused (0A000): the CHECK was translated for integer c (c + d divides, compares as integers)
+ALTER TABLE ddl2_ack ALTER COLUMN d TYPE numeric(4,1);
+ALTER TABLE ddl2_ack ALTER COLUMN c TYPE bigint;
+ALTER TABLE ddl2_ack ALTER COLUMN d TYPE smallint;
+ALTER TABLE ddl2_ack ALTER COLUMN e TYPE text;
+ALTER TABLE ddl2_ack ALTER COLUMN e TYPE varchar(3);
+INSERT INTO ddl2_ack VALUES (-1, 1, 'y');
+INSERT INTO ddl2_ack VALUES (7, 99, 'y');
+INSERT INTO ddl2_ack VALUES (7, 1, '');
+SELECT c, pg_typeof(c), d, pg_typeof(d), e, pg_typeof(e) FROM ddl2_ack;
