@@ -104,6 +104,18 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		}
 		res.Tag = "ALTER TABLE"
 		return res
+	case "rename table", "rename column":
+		if err := renameRelation(c, name, ac); err != nil { // rename.go
+			return fail(err)
+		}
+		res.Tag = "ALTER TABLE"
+		return res
+	case "validate constraint":
+		if err := validateConstraint(c, name, createSQL, ac); err != nil { // validateconstraint.go
+			return fail(err)
+		}
+		res.Tag = "ALTER TABLE"
+		return res
 	case "add check", "add foreign key", "drop constraint", "alter constraint":
 		if err := changeConstraint(c, name, createSQL, ac); err != nil {
 			return fail(err)
@@ -122,6 +134,14 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		res.Tag = cmp.Or(verb, "ALTER TABLE")
 		return res
 	}
+	if ac.Action == "type" {
+		if err := refuseTypeDependents(c, name, createSQL, ac.Column); err != nil { // altertype_deps.go
+			return fail(err)
+		}
+		if err := refuseFKTypes(c, name, ac.Column, ed.Decl); err != nil { // altertype_fk.go
+			return fail(err)
+		}
+	}
 	qt, qc := quoteIdent(name), quoteIdent(ac.Column)
 	if ed.CheckNulls {
 		_, found, err := queryInt(c, "SELECT 1 FROM "+qt+" WHERE "+qc+" IS NULL LIMIT 1")
@@ -132,6 +152,13 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 			return fail(&Error{Code: CodeNotNullViolation, Statement: -1, Table: name, Column: ac.Column,
 				Message: fmt.Sprintf("column \"%s\" of relation \"%s\" contains null values", ac.Column, name)})
 		}
+	}
+	staged := false
+	if ac.Action == "type" && ac.Expr != "" && !pgdialect.WithoutRowid(createSQL) {
+		if ed.Convert, err = stageUsing(c, qt, ed.Convert); err != nil { // altertype_using.go
+			return fail(err)
+		}
+		staged = true
 	}
 	var triggers []schemaObject
 	if ed.Rewrite || ed.Convert != "" {
@@ -165,7 +192,16 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		}
 	}
 	if ed.Convert != "" {
-		if err := userExec(c, "UPDATE "+qt+" SET "+qc+" = "+ed.Convert); err != nil {
+		run := userExec
+		if staged { // the values are computed: reading them back is raftsql's
+			run = func(c *lconn, s string) error { return c.exec(s) }
+		}
+		if err := run(c, "UPDATE "+qt+" SET "+qc+" = "+ed.Convert); err != nil {
+			return fail(err)
+		}
+	}
+	if staged {
+		if err := c.exec("DROP TABLE temp." + usingRows); err != nil {
 			return fail(err)
 		}
 	}
@@ -240,21 +276,9 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 		c.addNotice("00000", "", "constraint \"%s\" of relation \"%s\" does not exist, skipping", ch.Column, name)
 		return nil
 	}
-	qt := quoteIdent(name)
 	if ed.ValidateCheck != "" {
-		found := false
-		restore := c.enterAuth(authWrite)
-		_, found, err = queryInt(c, "SELECT 1 FROM "+qt+" WHERE NOT "+ed.ValidateCheck+" LIMIT 1")
-		if e := c.authRefusal(); e != nil {
-			err = e
-		}
-		restore()
-		if err != nil {
+		if err := checkViolated(c, name, ed.Name, ed.ValidateCheck); err != nil { // validateconstraint.go
 			return err
-		}
-		if found {
-			return &Error{Code: CodeCheckViolation, Statement: -1, Table: name, Constraint: ed.Name,
-				Message: fmt.Sprintf("check constraint \"%s\" of relation \"%s\" is violated by some row", ed.Name, name)}
 		}
 	}
 	if ed.DropIndex != "" { // rebuild.go: the foreign keys that depend on it

@@ -350,8 +350,14 @@ func (s *Session) tempExec(ctx context.Context, st *pgdialect.Stmt, args []any, 
 		}
 	}
 	var results []StatementResult
+	renamed := false // a table renamed
 	err = ts.with(ctx, func(c *lconn) error {
 		for _, x := range st.Exec {
+			x, err := tempTableChange(x)
+			if err != nil {
+				return err
+			}
+			renamed = renamed || strings.Contains(x, " RENAME TO ")
 			q, _, err := c.prepare(x)
 			if err != nil {
 				return mapError(err, x)
@@ -373,8 +379,8 @@ func (s *Session) tempExec(ctx context.Context, st *pgdialect.Stmt, args []any, 
 				return mapError(err, "")
 			}
 		}
-		if uses[0].createTemp {
-			if err := ts.refreshNames(); err != nil {
+		if uses[0].createTemp || renamed {
+			if err := ts.refreshNames(); err != nil { // (renamed: the new name routes)
 				return err
 			}
 			if st.Temp && st.OnCommit == "DELETE ROWS" {
@@ -408,6 +414,26 @@ func (s *Session) tempExec(ctx context.Context, st *pgdialect.Stmt, args []any, 
 		}
 	}
 	return true, nil
+}
+
+// tempTableChange is the statement x of a temporary table's ALTER TABLE
+// as the temporary space runs it. A table change (pgdialect's TableChange,
+// made at apply by tablechange.go on the replicated schema) is a
+// placeholder that changes nothing by itself: a rename runs as SQLite's
+// (no view of another session reads the table), any other is refused
+// rather than answered ALTER TABLE with nothing done.
+func tempTableChange(x string) (string, error) {
+	ch, ok := pgdialect.ParseTableChange(x)
+	if !ok {
+		return x, nil
+	}
+	switch ch.Action {
+	case "rename table":
+		return "ALTER TABLE temp." + quoteIdent(ch.Table) + " RENAME TO " + quoteIdent(ch.Expr), nil
+	case "rename column":
+		return "ALTER TABLE temp." + quoteIdent(ch.Table) + " RENAME COLUMN " + quoteIdent(ch.Column) + " TO " + quoteIdent(ch.Expr), nil
+	}
+	return "", Unsupported(fmt.Sprintf("ALTER TABLE ... %s of temporary table %s", strings.ToUpper(ch.Action), ch.Table))
 }
 
 func tempInBlock(what string) *Error {

@@ -41,9 +41,10 @@ type TableChange struct {
 	// attributes, deferral.go), "generated" (Expr: the GENERATED ALWAYS
 	// AS (...) STORED clause given to a column just added, addcolumn.go),
 	// "primary key" (42P16 when the table has one; addcolumn.go),
-	// or "add column"/"drop column" (IF [NOT] EXISTS:
+	// "add column"/"drop column" (IF [NOT] EXISTS:
 	// Expr is the ALTER TABLE statement to run unless the column
-	// exists/is missing).
+	// exists/is missing), "validate constraint" (validateconstraint.go),
+	// or "rename table"/"rename column" (Expr: the new name; rename.go).
 	Action string
 	// Expr: the default (set default), the USING expression (type, "" =
 	// the automatic conversion), the CHECK's parenthesized expression or
@@ -142,7 +143,14 @@ func (x *tx) alterColumn(tbl string, a, b int) (string, error) {
 			if u+1 >= b {
 				return "", syntaxErr(0, "syntax error at end of input")
 			}
-			ac.Expr = strings.TrimSpace(x.text(u+1, b))
+			if err := x.usingCalls(u+1, b); err != nil {
+				return "", err
+			}
+			conv, err := usingExpr(tbl, x.orig(u+1, b))
+			if err != nil {
+				return "", err
+			}
+			ac.Expr = conv
 		}
 	case x.kw(k, "RESTART"), x.kw(k, "SET", "INCREMENT"), x.kw(k, "SET", "START"), x.kw(k, "SET", "MINVALUE"), x.kw(k, "SET", "MAXVALUE"),
 		x.kw(k, "SET", "NO"), x.kw(k, "SET", "CYCLE"), x.kw(k, "SET", "CACHE"):
@@ -160,6 +168,51 @@ func (x *tx) alterColumn(tbl string, a, b int) (string, error) {
 		return "", x.syntaxErrAt(k)
 	}
 	return ac.statement(), nil
+}
+
+// usingExpr translates the USING expression of ALTER COLUMN ... TYPE, the
+// PostgreSQL text expr, as a select item of table tbl: the expression
+// reads a row of tbl, and where the translator needs a column's type (a
+// cast, arithmetic, a date's) it looks the type up at run time in the
+// table it reads from; in the ALTER TABLE statement itself it has no
+// table and took the column for a number (`s::int` of a text column
+// reported "invalid input syntax for type numeric").
+func usingExpr(tbl, expr string) (string, error) {
+	const alias = " AS raftsql_using FROM "
+	st, err := Translate("SELECT (" + expr + ")" + alias + quoteIdent(tbl))
+	if err != nil {
+		if e, ok := err.(*Error); ok {
+			e.Position = 0 // a position in the text above, not the client's
+		}
+		return "", err
+	}
+	s := ""
+	if len(st.Exec) == 1 {
+		s = st.Exec[0]
+	}
+	i := strings.LastIndex(s, alias)
+	if !strings.HasPrefix(s, "SELECT ") || i < 0 {
+		return "", unsupported("ALTER COLUMN ... TYPE ... USING %s", expr)
+	}
+	return s[len("SELECT "):i], nil
+}
+
+// usingCalls refuses in USING (tokens lo..hi-1) what PostgreSQL refuses
+// in a transform expression, with its errors: a subquery, an aggregate,
+// a window or set-returning function (mergecalls.go). Each would compute
+// over other rows than the one being converted (an aggregate over the
+// whole table gave one row its count and the others NULL).
+func (x *tx) usingCalls(lo, hi int) error {
+	for i := lo; i < hi; i++ {
+		if x.isSubquery(i) {
+			at := i
+			if x.kw(i-1, "EXISTS") || x.kw(i-1, "ARRAY") {
+				at = i - 1 // PostgreSQL's caret: the sublink's keyword
+			}
+			return &Error{Code: "0A000", Message: "cannot use subquery in transform expression", Position: x.charPos(at)}
+		}
+	}
+	return x.mergeCallsIn(mergeCallPlace{lo: lo, hi: hi, where: "transform expressions"})
 }
 
 // newTypeColumn translates the definition of column col with type typ
@@ -310,6 +363,8 @@ type ColumnEdit struct {
 	// it is installed by a table rebuild (sqlexec/rebuild.go), not by
 	// editing the definition in place.
 	Rebuild bool
+	// Decl: the column's new declared type (TYPE).
+	Decl string
 	// Sequence, SequenceType: the sequence a column made serial or
 	// identity draws from (action "identity"), which takes the column's
 	// integer type as PostgreSQL's identity sequences do.
@@ -416,7 +471,7 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 		if strings.EqualFold(newDecl, "integer") && inPK {
 			return nil, unsupported("ALTER COLUMN ... TYPE to the integer primary key of a table")
 		}
-		typ = newDecl
+		typ, out.Decl = newDecl, newDecl
 		clauses = append(keep(el.hidden), typeClauses...)
 		conv := ac.Expr
 		if conv == "" {
@@ -469,6 +524,14 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 			}
 		}
 		out.Convert = conv
+		if checks := ChecksNaming(createSQL, ac.Column); len(checks) > 0 && !CheckKeepsType(decl, newDecl) { // altertype_checks.go
+			what := "a CHECK constraint"
+			if checks[0] != "" {
+				what = "check constraint \"" + checks[0] + "\""
+			}
+			return nil, &Error{Code: "0A000", Message: fmt.Sprintf("ALTER COLUMN ... TYPE %s of column \"%s\", which %s reads, is not supported", ac.Type, ac.Column, what),
+				Hint: "Drop the constraint, alter the column, and add the constraint again."}
+		}
 	case "identity":
 		var err error
 		if typ, clauses, out.SequenceType, err = identityEdit(el, decl, inPK, ac); err != nil { // identity_add.go

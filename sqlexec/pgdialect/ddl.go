@@ -802,7 +802,7 @@ func (x *tx) alter() (*Stmt, error) {
 		case x.kw(a, "RENAME", "TO"):
 			n, _ := x.name(a + 2)
 			// the owned sequences follow (sqlexec/seqdeps.go)
-			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME TO "+quoteIdent(n),
+			st.Exec = append(st.Exec, renameTable(tbl, n), // rename.go
 				"SELECT pg_seq_rename_owned("+quoteLit(tbl)+", '', "+quoteLit(n)+")")
 		case x.kw(a, "RENAME", "CONSTRAINT"):
 			return nil, unsupported("RENAME CONSTRAINT is not supported")
@@ -816,12 +816,18 @@ func (x *tx) alter() (*Stmt, error) {
 				return nil, x.syntaxErrAt(k2)
 			}
 			to, _ := x.name(k2 + 1)
-			st.Exec = append(st.Exec, "ALTER TABLE "+qt+" RENAME COLUMN "+quoteIdent(from)+" TO "+quoteIdent(to),
+			st.Exec = append(st.Exec, renameColumn(tbl, from, to), // rename.go
 				"SELECT pg_seq_rename_owned("+quoteLit(tbl)+", "+quoteLit(from)+", "+quoteLit(to)+")")
 		case x.kw(a, "OWNER", "TO"), x.kw(a, "SET", "LOGGED"), x.kw(a, "SET", "UNLOGGED"), x.kw(a, "ENABLE"),
 			x.kw(a, "DISABLE"), x.kw(a, "CLUSTER"), x.kw(a, "SET", "WITHOUT"), x.kw(a, "REPLICA"), x.kw(a, "SET", "TABLESPACE"),
-			x.kw(a, "SET") && x.isP(a+1, "("), x.kw(a, "RESET"), x.kw(a, "VALIDATE"), x.kw(a, "FORCE"), x.kw(a, "NO", "FORCE"):
+			x.kw(a, "SET") && x.isP(a+1, "("), x.kw(a, "RESET"), x.kw(a, "FORCE"), x.kw(a, "NO", "FORCE"):
 			// accepted, nothing to do
+		case x.kw(a, "VALIDATE", "CONSTRAINT"):
+			s, err := x.validateConstraint(tbl, a+2, b) // validateconstraint.go
+			if err != nil {
+				return nil, err
+			}
+			st.Exec = append(st.Exec, s)
 		case x.kw(a, "ALTER", "CONSTRAINT"):
 			s, err := x.alterConstraint(tbl, a+2, b) // deferral.go
 			if err != nil {
