@@ -150,6 +150,9 @@ func AggregateType(fn string, arg uint32) uint32 {
 		if arg == pgoid.Cidr {
 			return pgoid.Inet // max(inet) takes cidr
 		}
+		if arg == pgoid.Unknown {
+			return pgoid.Text // max(NULL): unknown resolves to text
+		}
 		return arg
 	case "bit_and", "bit_or", "bit_xor":
 		switch arg {
@@ -183,6 +186,11 @@ func AggregateType(fn string, arg uint32) uint32 {
 		case pgoid.Int2, pgoid.Int4, pgoid.Int8, pgoid.Numeric:
 			return pgoid.Numeric
 		case pgoid.Float4, pgoid.Float8:
+			return pgoid.Float8
+		case pgoid.Unknown, pgoid.Text:
+			// stddev('1'), stddev(NULL): every candidate is a number, so
+			// unknown resolves to the preferred one, double precision (a
+			// text column is refused: aggregate_argtypes.go)
 			return pgoid.Float8
 		}
 	case "sum", "pg_sum_typed", "pg_sum_distinct":
