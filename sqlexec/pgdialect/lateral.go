@@ -36,6 +36,7 @@ package pgdialect
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -88,6 +89,17 @@ func (x *tx) recordLateral(o int) error {
 		}
 		x.blank(k+1, m+1) // the columns are named by lateralSubquery's references
 	}
+	// json_each's own columns (id, key, value, type, path ...) would make
+	// the table's of those names ambiguous (array_translate.go); every
+	// name the subquery writes keeps its name (it may name a column of
+	// the subquery, or of a table the subquery reads)
+	keep := slices.Clone(li.cols)
+	for j := o + 1; j < c; j++ {
+		if t := x.T(j); t.typ == tIdent || t.typ == tQIdent {
+			keep = append(keep, t.identName())
+		}
+	}
+	x.qualifyEachCols(o-1, keep...)
 	x.laterals = append(x.laterals, li)
 	return nil
 }

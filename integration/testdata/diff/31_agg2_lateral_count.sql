@@ -11,3 +11,12 @@ SELECT count(DISTINCT s.v) FROM agg2_lc t, LATERAL (SELECT t.x AS v) s;
 SELECT count(DISTINCT s.v) FROM agg2_lc t, LATERAL (SELECT t.b AS v) s;
 SELECT g, count(DISTINCT s.v) FROM agg2_lc t, LATERAL (SELECT t.n AS v) s GROUP BY g ORDER BY g;
 SELECT count(DISTINCT v) FROM agg2_lc t CROSS JOIN LATERAL (SELECT t.n AS v) s;
+-- a table's column named like json_each's own (id, key, type ...) beside
+-- a LATERAL subquery is the table's
+SELECT count(DISTINCT s.v) FILTER (WHERE k > 1) FROM agg2_lc t, LATERAL (SELECT t.n AS v) s;
+CREATE TABLE agg2_lk (id int PRIMARY KEY, key text, type text, n numeric);
+INSERT INTO agg2_lk VALUES (1, 'a', 'x', 1.5), (2, 'b', 'y', 1.50), (3, 'c', 'z', 2);
+SELECT id, key, type, v FROM agg2_lk t, LATERAL (SELECT t.n AS v) s ORDER BY id;
+SELECT id FROM agg2_lk t, LATERAL (SELECT t.n AS v) s WHERE id > 2 AND key <> 'a';
+SELECT count(DISTINCT s.v) FILTER (WHERE id > 1), max(type) FROM agg2_lk t, LATERAL (SELECT t.n AS v) s;
+SELECT t.id, s.w FROM agg2_lk t, LATERAL (SELECT t.id AS w) s ORDER BY 1;
