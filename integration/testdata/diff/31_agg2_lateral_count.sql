@@ -20,3 +20,6 @@ SELECT id, key, type, v FROM agg2_lk t, LATERAL (SELECT t.n AS v) s ORDER BY id;
 SELECT id FROM agg2_lk t, LATERAL (SELECT t.n AS v) s WHERE id > 2 AND key <> 'a';
 SELECT count(DISTINCT s.v) FILTER (WHERE id > 1), max(type) FROM agg2_lk t, LATERAL (SELECT t.n AS v) s;
 SELECT t.id, s.w FROM agg2_lk t, LATERAL (SELECT t.id AS w) s ORDER BY 1;
+-- an output name is the select item's, not the table's column
+SELECT -id AS k2, v FROM agg2_lk t, LATERAL (SELECT t.n AS v) s ORDER BY k2;
+SELECT type AS t2, count(*) FROM agg2_lk t, LATERAL (SELECT t.n AS v) s GROUP BY t2 ORDER BY t2;
