@@ -26,7 +26,7 @@ type AggItem struct {
 // aggTyped: the aggregates whose result type follows from their argument.
 var aggTyped = map[string]bool{"sum": true, "avg": true, "min": true, "max": true, "pg_array_agg": true,
 	"pg_numeric_min": true, "pg_numeric_max": true, "pg_numeric_wmin": true, "pg_numeric_wmax": true, // numeric_minmax.go: min/max of a numeric column once compiled
-	"bit_and": true, "bit_or": true, // boolaggs.go
+	"bit_and": true, "bit_or": true, "bit_xor": true, // boolaggs.go
 	"stddev": true, "stddev_samp": true, "stddev_pop": true, "variance": true, "var_samp": true, "var_pop": true, // statsagg.go
 }
 
@@ -150,8 +150,11 @@ func AggregateType(fn string, arg uint32) uint32 {
 		if arg == pgoid.Cidr {
 			return pgoid.Inet // max(inet) takes cidr
 		}
+		if arg == pgoid.Unknown {
+			return pgoid.Text // max(NULL): unknown resolves to text
+		}
 		return arg
-	case "bit_and", "bit_or":
+	case "bit_and", "bit_or", "bit_xor":
 		switch arg {
 		case pgoid.Int2, pgoid.Int4, pgoid.Int8:
 			return arg
@@ -183,6 +186,11 @@ func AggregateType(fn string, arg uint32) uint32 {
 		case pgoid.Int2, pgoid.Int4, pgoid.Int8, pgoid.Numeric:
 			return pgoid.Numeric
 		case pgoid.Float4, pgoid.Float8:
+			return pgoid.Float8
+		case pgoid.Unknown, pgoid.Text:
+			// stddev('1'), stddev(NULL): every candidate is a number, so
+			// unknown resolves to the preferred one, double precision (a
+			// text column is refused: aggregate_argtypes.go)
 			return pgoid.Float8
 		}
 	case "sum", "pg_sum_typed", "pg_sum_distinct":
@@ -422,7 +430,7 @@ func (x *tx) aggregateCallOID(j, b int) uint32 {
 		switch fn {
 		case "array_agg":
 			fn = "pg_array_agg"
-		case "min", "max", "pg_numeric_min", "pg_numeric_max", "pg_numeric_wmin", "pg_numeric_wmax", "sum", "avg", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or":
+		case "min", "max", "pg_numeric_min", "pg_numeric_max", "pg_numeric_wmin", "pg_numeric_wmax", "sum", "avg", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or", "bit_xor":
 		default:
 			return 0
 		}

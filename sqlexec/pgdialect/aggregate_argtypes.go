@@ -102,6 +102,9 @@ func (x *tx) aggArgRefusal(k int, ty jsonTyping) *jsonRefused {
 // may call one of aggArgTypes' aggregates (a name before a "(", in any
 // case, spaces between). It allocates nothing: the statement path runs it.
 func MentionsAggregate(sqlText string) bool {
+	if mentionsArrayAgg(sqlText) {
+		return true
+	}
 	var buf [16]byte
 	for i := strings.IndexByte(sqlText, '('); i >= 0; {
 		e := i // the name's end: sum (x) is a call too

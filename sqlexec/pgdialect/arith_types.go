@@ -113,7 +113,7 @@ func (x *tx) untypedArithItem(a, b int) bool {
 
 // shapeFuncs are the calls arithShape types from their argument's type.
 var shapeFuncs = map[string]bool{"abs": true, "sum": true, "pg_sum_typed": true, "pg_sum_distinct": true, "avg": true, "min": true, "max": true,
-	"stddev": true, "stddev_samp": true, "stddev_pop": true, "variance": true, "var_samp": true, "var_pop": true, "bit_and": true, "bit_or": true}
+	"stddev": true, "stddev_samp": true, "stddev_pop": true, "variance": true, "var_samp": true, "var_pop": true, "bit_and": true, "bit_or": true, "bit_xor": true}
 
 // ArithProbeSQL is sqlText with each item replaced by its k-th operand
 // (NULL when it has fewer): compiling it gives that operand's declared
@@ -388,7 +388,7 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 			return t
 		}
 		return "float8"
-	case "abs", "sum", "pg_sum_typed", "pg_sum_distinct", "avg", "min", "max", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or":
+	case "abs", "sum", "pg_sum_typed", "pg_sum_distinct", "avg", "min", "max", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or", "bit_xor":
 		// abs(x[, type]) keeps x's type; the aggregates map it
 		// (pg_sum_typed(x, type) is sum: sum_float4.go)
 		args := x.splitTop(a+2, b-1)

@@ -867,6 +867,9 @@ func (x *tx) qualifyEachCols(fn int, keep ...string) {
 			keep = append(keep, t.identName())
 		}
 	}
+	// an output name (SELECT -id AS id ... ORDER BY id) is the select
+	// item's, not the table's column
+	keep = append(keep, x.itemAliases()...)
 	ts := x.fromTables()
 	block := -1
 	if len(ts) != 1 {
@@ -898,6 +901,35 @@ func (x *tx) qualifyEachCols(fn int, keep ...string) {
 		}
 		t.pre += quoteIdent(q) + "." // after what wraps the name: (pg_mul(q.id, ...
 	}
+}
+
+// itemAliases are the output names the select items of every level give
+// themselves (AS n, or a name after the item): an ORDER BY or GROUP BY
+// name may mean one, where a qualifier would make it the table's column.
+func (x *tx) itemAliases() []string {
+	var out []string
+	for i := 0; i < x.n(); i++ {
+		if !x.T(i).kw("SELECT") {
+			continue
+		}
+		d, s := x.depth[i], i+1
+		for k := i + 1; ; k++ {
+			if k < x.n() && x.depth[k] > d {
+				continue
+			}
+			if k < x.n() && x.depth[k] == d && !x.isP(k, ",") && !x.isP(k, ";") && !(x.T(k).typ == tIdent && jsonListEnd[x.T(k).upper()]) {
+				continue
+			}
+			if _, b := x.itemExpr(s, k); k > s && b < k {
+				out = append(out, x.T(k-1).identName())
+			}
+			if k >= x.n() || !x.isP(k, ",") || x.depth[k] != d {
+				break
+			}
+			s = k + 1
+		}
+	}
+	return out
 }
 
 // unnestExact reports whether the unnest call at i is of an array the

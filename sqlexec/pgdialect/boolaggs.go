@@ -9,7 +9,7 @@ import (
 )
 
 // PostgreSQL's boolean and bitwise aggregates SQLite lacks: bool_and,
-// every (its standard name), bool_or, bit_and, bit_or. NULL inputs are
+// every (its standard name), bool_or, bit_and, bit_or, bit_xor. NULL inputs are
 // skipped; no non-NULL input gives NULL, as in PostgreSQL. They keep
 // counts rather than a running value so they also work as window
 // functions over moving frames (WindowInverse). Deterministic: allowed in
@@ -19,8 +19,9 @@ var boolAggs = map[string]func() sqlite.AggregateFunction{
 	"bool_and": func() sqlite.AggregateFunction { return &boolAgg{and: true} },
 	"every":    func() sqlite.AggregateFunction { return &boolAgg{and: true} },
 	"bool_or":  func() sqlite.AggregateFunction { return &boolAgg{} },
-	"bit_and":  func() sqlite.AggregateFunction { return &bitAgg{and: true} },
-	"bit_or":   func() sqlite.AggregateFunction { return &bitAgg{} },
+	"bit_and":  func() sqlite.AggregateFunction { return &bitAgg{op: "AND"} },
+	"bit_or":   func() sqlite.AggregateFunction { return &bitAgg{op: "OR"} },
+	"bit_xor":  func() sqlite.AggregateFunction { return &bitAgg{op: "XOR"} },
 }
 
 func registerBoolAggs() error {
@@ -73,9 +74,10 @@ func (a *boolAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
 	return int64(1), nil
 }
 
-// bitAgg counts, per bit, the inputs that have it set.
+// bitAgg counts, per bit, the inputs that have it set: AND sets the bits
+// every input has, OR those any has, XOR those an odd number has.
 type bitAgg struct {
-	and  bool
+	op   string // AND, OR, XOR (PostgreSQL's error names it so)
 	n    int64
 	ones [64]int64
 	// bits: the ones of each position of bit strings (a bit column's
@@ -88,12 +90,12 @@ func (a *bitAgg) add(v driver.Value, d int64) error {
 		return nil
 	}
 	if s, ok := v.(string); ok && isBitText(v) && (a.n == 0 && d > 0 || a.bits != nil) {
-		// bit_and/bit_or of bit strings: bit, of equal lengths
+		// bit_and/bit_or/bit_xor of bit strings: bit, of equal lengths
 		if a.n == 0 && d > 0 {
 			a.bits = make([]int64, len(s))
 		}
 		if len(s) != len(a.bits) {
-			return pgErr("22026", "cannot %s bit strings of different sizes", map[bool]string{true: "AND", false: "OR"}[a.and])
+			return pgErr("22026", "cannot %s bit strings of different sizes", a.op)
 		}
 		a.n += d
 		for b := range s {
@@ -129,7 +131,7 @@ func (a *bitAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
 		out := make([]byte, len(a.bits))
 		for b, ones := range a.bits {
 			out[b] = '0'
-			if a.and && ones == a.n || !a.and && ones > 0 {
+			if a.set(ones) {
 				out[b] = '1'
 			}
 		}
@@ -137,9 +139,21 @@ func (a *bitAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
 	}
 	var r uint64
 	for b := 0; b < 64; b++ {
-		if a.and && a.ones[b] == a.n || !a.and && a.ones[b] > 0 {
+		if a.set(a.ones[b]) {
 			r |= 1 << b
 		}
 	}
 	return int64(r), nil
+}
+
+// set reports whether a bit that ones of the a.n inputs have is set in
+// the result.
+func (a *bitAgg) set(ones int64) bool {
+	switch a.op {
+	case "AND":
+		return ones == a.n
+	case "XOR":
+		return ones%2 != 0
+	}
+	return ones > 0
 }

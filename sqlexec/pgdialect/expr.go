@@ -51,6 +51,9 @@ func (x *tx) exprPass() error {
 	if err := x.unknownPolymorphicArgs(); err != nil { // unknownargs.go
 		return err
 	}
+	if err := x.aggDistinctOrder(); err != nil { // aggdistinctorder.go
+		return err
+	}
 	// pass 1: literals, parameters, qualifiers, keywords, functions
 	for i := 0; i < x.n(); i++ {
 		t := x.T(i)

@@ -36,6 +36,7 @@ package pgdialect
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -88,6 +89,17 @@ func (x *tx) recordLateral(o int) error {
 		}
 		x.blank(k+1, m+1) // the columns are named by lateralSubquery's references
 	}
+	// json_each's own columns (id, key, value, type, path ...) would make
+	// the table's of those names ambiguous (array_translate.go); every
+	// name the subquery writes keeps its name (it may name a column of
+	// the subquery, or of a table the subquery reads)
+	keep := slices.Clone(li.cols)
+	for j := o + 1; j < c; j++ {
+		if t := x.T(j); t.typ == tIdent || t.typ == tQIdent {
+			keep = append(keep, t.identName())
+		}
+	}
+	x.qualifyEachCols(o-1, keep...)
 	x.laterals = append(x.laterals, li)
 	return nil
 }
@@ -206,7 +218,7 @@ func (x *tx) lateralSubquery(li lateralItem) error {
 		}
 		whole, named := x.blockWholeItem(a, t+1)
 		set := x.setValue(a, t+1)
-		r := lateralRef{output: whole || set, sorted: x.sortItem(a, t+1), literal: x.literalCompared(a, t+1), at: a}
+		r := lateralRef{output: whole || set, sorted: x.sortItem(a, t+1) || x.countArgument(a, t+1), literal: x.literalCompared(a, t+1), at: a}
 		if whole {
 			r.pos, r.outName = x.blockItemPos(a)
 		}
@@ -350,7 +362,7 @@ func (x *tx) lateralColumns(o, c int, names []string) ([]lateralCol, error) {
 // lateralRef is where a reference to a LATERAL subquery's column stands.
 type lateralRef struct {
 	output  bool   // a whole select item, or an UPDATE's SET value
-	sorted  bool   // a whole ORDER BY or GROUP BY item
+	sorted  bool   // a whole ORDER BY or GROUP BY item, or count's argument
 	literal bool   // compared with a string literal
 	at      int    // its first token (-1: a * expanded)
 	pos     int    // a select item's 1-based position in its list (0: unknown)
@@ -762,6 +774,18 @@ func (x *tx) literalCompared(a, b int) bool {
 }
 
 // sortItem reports whether tokens a..b-1 are a whole item of an ORDER BY
+// countArgument reports whether a..b-1 is the whole argument of a count
+// call (count(s.v), count(DISTINCT s.v)): count reads only whether the
+// value is NULL and, with DISTINCT, which values are equal, as GROUP BY
+// does, so its sort key (lateralKey) serves.
+func (x *tx) countArgument(a, b int) bool {
+	f := a - 2
+	if x.kw(a-1, "DISTINCT") || x.kw(a-1, "ALL") {
+		f--
+	}
+	return x.isP(f+1, "(") && x.isP(b, ")") && x.T(f).kw("count") && !x.isP(f-1, ".") && x.match(f+1) == b
+}
+
 // or GROUP BY list (PARTITION BY too).
 func (x *tx) sortItem(a, b int) bool {
 	d := x.depth[a]

@@ -44,7 +44,7 @@ func TestPostgresForms(t *testing.T) {
 	for in, code := range map[string]string{
 		"SELECT a FROM t LIMIT -1":                                             "2201W",
 		"SELECT a FROM t OFFSET -3":                                            "2201X",
-		"SELECT rank(1) WITHIN GROUP (ORDER BY a) FROM t":                      "0A000",
+		"SELECT dense_rank(1, 2) WITHIN GROUP (ORDER BY a, b) FROM t":          "0A000",
 		"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY a) OVER () FROM t": "0A000",
 		"SELECT string_agg(DISTINCT a, ';') FROM t":                            "0A000",
 		"SELECT substring(s FROM 'a+' FOR '#') FROM t":                         "0A000",

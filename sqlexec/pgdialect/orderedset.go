@@ -31,8 +31,8 @@ import (
 // percentile_disc and mode have x's type, percentile_cont float8 or
 // interval). All three are deterministic (they see the same rows in the
 // same order on every node) and allowed in writes. As in PostgreSQL they
-// are not window functions (OVER -> 0A000), and the hypothetical-set
-// aggregates (rank(x) WITHIN GROUP ...) are refused (0A000).
+// are not window functions (OVER -> 0A000). The hypothetical-set
+// aggregates (rank(x) WITHIN GROUP ...) are counts (hypothetical.go).
 
 // withinGroup rewrites the ordered-set aggregate call whose WITHIN is at i.
 func (x *tx) withinGroup(i int) error {
@@ -58,7 +58,11 @@ func (x *tx) withinGroup(i int) error {
 	switch name {
 	case "percentile_cont", "percentile_disc", "mode":
 	case "rank", "dense_rank", "percent_rank", "cume_dist":
-		return unsupported("hypothetical-set aggregates (%s(...) WITHIN GROUP) are not supported", name)
+		// the ones hypotheticalSets could not write (hypothetical.go)
+		if x.kw(ge+1, "OVER") {
+			return &Error{Code: "0A000", Message: "OVER is not supported for ordered-set aggregate " + name, Position: x.charPos(p - 1)}
+		}
+		return unsupported("hypothetical-set aggregates (%s(...) WITHIN GROUP) of several keys (dense_rank) or of a direct argument count unlike the ORDER BY's are not supported", name)
 	default:
 		return &Error{Code: "42883", Message: fmt.Sprintf("function %s does not exist", name), Position: x.charPos(p - 1)}
 	}

@@ -71,6 +71,9 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	} else if s != sql {
 		sql, x = s, newTx(s)
 	}
+	if s := hypotheticalSets(sql); s != sql { // hypothetical.go
+		sql, x = s, newTx(s)
+	}
 	if st, ok, err := x.sqlPrepare(); ok { // sqlprepare.go: the body is translated when run
 		return st, err
 	}

@@ -166,6 +166,9 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 	if r := x.aggArgRefusal(k, ty); r != nil {
 		return r // aggregate_argtypes.go
 	}
+	if r := x.arrayAggOfArray(k, ty); r != nil {
+		return r // arrayagg_arrays.go
+	}
 	t := x.T(k)
 	switch {
 	case t.kw("SELECT"):

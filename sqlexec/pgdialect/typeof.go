@@ -226,7 +226,7 @@ func (x *tx) windowCallSpan(a, b int) (int, int, bool) {
 // type pg_typeof_agg gives from their first argument's declared type.
 var typeofArgTyped = map[string]bool{"sum": true, "avg": true, "min": true, "max": true,
 	"stddev": true, "stddev_samp": true, "stddev_pop": true, "variance": true, "var_samp": true, "var_pop": true,
-	"bit_and": true, "bit_or": true,
+	"bit_and": true, "bit_or": true, "bit_xor": true,
 	"lag": true, "lead": true, "first_value": true, "last_value": true, "nth_value": true}
 
 // typeofAggOfColumn rewrites pg_typeof at i of a..b-1, an aggregate or

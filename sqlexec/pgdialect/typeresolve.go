@@ -529,6 +529,7 @@ var mathResult = map[string]func(args []branch) uint32{
 	"avg":         aggType("avg"),
 	"bit_and":     aggType("bit_and"),
 	"bit_or":      aggType("bit_or"),
+	"bit_xor":     aggType("bit_xor"),
 	"stddev":      aggType("stddev"),
 	"stddev_samp": aggType("stddev_samp"),
 	"stddev_pop":  aggType("stddev_pop"),

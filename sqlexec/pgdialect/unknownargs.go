@@ -5,8 +5,13 @@ package pgdialect
 // has two candidates (anynonarray, anyarray): 42725 `function
 // array_agg(unknown) is not unique`; lead, lag, first_value, last_value
 // and nth_value take anyelement: 42804 `could not determine polymorphic
-// type because input has type unknown`. SQLite would answer with the
-// text ({abc}), a value PostgreSQL never gives.
+// type because input has type unknown`, as are json_agg and jsonb_agg.
+// sum, avg and bit_and/bit_or/bit_xor have candidates in several type
+// categories (numbers, interval, money; integers, bit strings): 42725 is
+// not unique. string_agg has no one-argument form: 42883 does not exist.
+// SQLite would answer with the text ({abc}, ["1"], 1), a value PostgreSQL
+// never gives. (min and max take it as text, and the statistics
+// aggregates as double precision, as SQLite's answer does.)
 
 import "strings"
 
@@ -19,6 +24,14 @@ var unknownPolymorphic = map[string][2]string{
 	"first_value": {"42804", "could not determine polymorphic type because input has type unknown"},
 	"last_value":  {"42804", "could not determine polymorphic type because input has type unknown"},
 	"nth_value":   {"42804", "could not determine polymorphic type because input has type unknown"},
+	"json_agg":    {"42804", "could not determine polymorphic type because input has type unknown"},
+	"jsonb_agg":   {"42804", "could not determine polymorphic type because input has type unknown"},
+	"sum":         {"42725", "function sum(unknown) is not unique"},
+	"avg":         {"42725", "function avg(unknown) is not unique"},
+	"bit_and":     {"42725", "function bit_and(unknown) is not unique"},
+	"bit_or":      {"42725", "function bit_or(unknown) is not unique"},
+	"bit_xor":     {"42725", "function bit_xor(unknown) is not unique"},
+	"string_agg":  {"42883", "function string_agg(unknown) does not exist"},
 }
 
 // unknownPolymorphicArgs refuses a call of unknownPolymorphic whose first
@@ -32,17 +45,22 @@ func (x *tx) unknownPolymorphicArgs() error {
 		}
 		a := x.T(i + 2)
 		end := i + 3 // the first argument is the one token
-		if !(a.typ == tString || a.typ == tDollar || a.typ == tIdent && a.kw("NULL")) {
+		// B'101' and X'1f' are bit strings; every other quoted literal
+		// is of unknown type
+		if !(a.typ == tString && !strings.ContainsRune("BbXx", rune(a.text[0])) || a.typ == tDollar || a.typ == tIdent && a.kw("NULL")) {
 			continue
 		}
-		if !x.isP(end, ")") && !x.isP(end, ",") && !x.kw(end, "ORDER") {
-			continue
+		if !x.isP(end, ")") && (e[0] == "42883" || !x.isP(end, ",") && !x.kw(end, "ORDER")) {
+			continue // string_agg(x, ',') has two arguments
 		}
 		if e[0] == "42804" {
 			return &Error{Code: e[0], Message: e[1]} // PostgreSQL gives no position
 		}
-		return &Error{Code: e[0], Message: e[1], Position: t.pos + 1,
-			Hint: "Could not choose a best candidate function. You might need to add explicit type casts."}
+		hint := "Could not choose a best candidate function. You might need to add explicit type casts."
+		if e[0] == "42883" {
+			hint = jsonFunctionHint
+		}
+		return &Error{Code: e[0], Message: e[1], Position: t.pos + 1, Hint: hint}
 	}
 	return nil
 }
