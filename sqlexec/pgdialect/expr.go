@@ -173,6 +173,9 @@ func (x *tx) exprPass() error {
 	if err := x.floatCalls(); err != nil { // floatcalls.go
 		return err
 	}
+	if err := x.gcdNotUnique(); err != nil { // gcd_notunique.go
+		return err
+	}
 	// before the operators' rewrites, which read the calls' result types
 	x.numericCalls() // numeric_calls.go
 	// pass 3b: date/time operators and AT TIME ZONE (datetime_translate.go)

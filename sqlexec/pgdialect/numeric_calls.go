@@ -84,6 +84,14 @@ func (x *tx) numericCalls() {
 			}
 			res = x.commonIntType(args)
 			name, end = "pg_"+l, ", "+quoteLit(res)+")"
+			for _, a := range args {
+				if res != "" && x.unknownArg(a[0], a[1]) {
+					// read as the resolved type: gcd('4', 6) is int4's
+					// gcd, gcd('4.5', 6) 22P02
+					x.T(a[0]).pre += "pg_cast_" + res + "("
+					x.T(a[1]-1).suf = ")" + x.T(a[1]-1).suf
+				}
+			}
 			if rt := x.gcdRuntimeType(args); res == "" && rt != "" {
 				// a column's type: gcd of int4 columns has int4's bounds
 				// (gcd(-2147483648, 0) is 22003), as PostgreSQL's
@@ -144,6 +152,9 @@ func (x *tx) commonIntType(args [][2]int) string {
 	}
 	res := "int4"
 	for _, a := range args {
+		if x.unknownArg(a[0], a[1]) {
+			continue // a string literal or NULL takes the other's type
+		}
 		switch x.numType(a[0], a[1]) {
 		case "numeric":
 			return "numeric"
