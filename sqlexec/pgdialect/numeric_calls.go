@@ -89,7 +89,7 @@ func (x *tx) numericCalls() {
 					// read as the resolved type: gcd('4', 6) is int4's
 					// gcd, gcd('4.5', 6) 22P02
 					x.T(a[0]).pre += "pg_cast_" + res + "("
-					x.T(a[1]-1).suf = ")" + x.T(a[1]-1).suf
+					x.T(a[1] - 1).suf = ")" + x.T(a[1]-1).suf
 				}
 			}
 			if rt := x.gcdRuntimeType(args); res == "" && rt != "" {
