@@ -47,7 +47,24 @@ func (x *tx) numericCalls() {
 			// as numeric text, as int8_to_char formats through numeric
 			// (the result is text: dtExprOID)
 			a, b := args[0][0], args[0][1]
-			switch x.numType(a, b) {
+			switch typ := x.numType(a, b); typ {
+			case "float4", "":
+				// a real formats with FLT_DIG digits (float4_to_char):
+				// its type as the third argument; a column's declared
+				// type is read at run time, only for a float value (a
+				// date column's to_char does not look)
+				if len(args) != 2 {
+					break
+				}
+				if typ == "float4" {
+					x.T(e).pre = ", 'float4'" + x.T(e).pre
+					break
+				}
+				if _, _, ok := x.bareColumn(a, b); ok {
+					if rt := x.numTypeExpr(a, b); rt != "" && rt[0] != '\'' {
+						x.T(e).pre = ", CASE WHEN typeof(" + x.text(a, b) + ") = 'real' THEN " + rt + " END" + x.T(e).pre
+					}
+				}
 			case "numeric":
 				x.numericLiteral(a, b)
 			case "int8":
