@@ -34,7 +34,7 @@ func (x *tx) endsOperand(i int) bool {
 
 // exprPass applies the token-level rewrites valid anywhere in a statement.
 func (x *tx) exprPass() error {
-	x.negativeZeroLiterals() // negzero_literal.go
+	x.negativeZeroLiterals()                 // negzero_literal.go
 	if err := x.srfPlacement(); err != nil { // srfplace.go
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"math"
 	"sync"
 
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"modernc.org/libc"
 	"modernc.org/sqlite"
 )
@@ -32,7 +33,11 @@ func init() {
 		"atand": atand,
 	} {
 		floatFuncs[name] = f // registered by registerMathFuncs
+		funcResultOIDs[name] = pgoid.Float8
 	}
+	// PostgreSQL has only the double precision versions: described so
+	// whatever the value (sind(NULL) too)
+	funcResultOIDs["atan2d"] = pgoid.Float8
 }
 
 // degree constants: init_degree_constants, computed by the same libm at

@@ -19,3 +19,6 @@ SELECT asind(1.5);
 SELECT acosd(-1.01);
 SELECT sind(30.0), cosd(60::numeric), tand('45'), sind(45::int2), cotd(90::int8), atand(1::real);
 SELECT sind(x) + 1, round(cosd(x)::numeric, 3) FROM num2_deg WHERE id = 2;
+SELECT sind(NULL), cotd(NULL), atan2d(NULL, 1), atan2d(1, NULL);
+SELECT pg_typeof(sind(30)), pg_typeof(atan2d(1, 2)), pg_typeof(cot(1)), sind(30) + 1, 2 * tand(45);
+SELECT id, sind(x) FROM num2_deg WHERE id = 10;
