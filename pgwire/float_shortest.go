@@ -3,6 +3,7 @@ package pgwire
 import (
 	"math"
 	"math/big"
+	"math/bits"
 	"strconv"
 	"strings"
 )
@@ -49,4 +50,81 @@ func float4Halfway(e string, f float64) bool {
 		}
 	}
 	return false
+}
+
+// float8 digits: float8out is Ryu's d2s, which PostgreSQL builds without
+// STRICTLY_SHORTEST (acceptBounds is false), so likewise a decimal exactly
+// halfway to the next double does not count: 1e23 reads back as
+// 99999999999999991611392, exactly halfway from the next double up, and
+// PostgreSQL prints 9.999999999999999e+22 where Go prints 1e+23.
+
+// float8Exp is f's float8 text in exponent form (strconv's 'e') with the
+// fewest digits PostgreSQL's float8out prints.
+func float8Exp(f float64) string {
+	e := strconv.FormatFloat(f, 'e', -1, 64)
+	for prec := digitsOf(e) - 1; prec < 17 && float8Halfway(e); prec++ {
+		e = strconv.FormatFloat(f, 'e', prec+1, 64)
+	}
+	return e
+}
+
+// pow5 are 5^0 .. 5^27, the powers of five a uint64 holds.
+var pow5 = func() (p [28]uint64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 5
+	}
+	return p
+}()
+
+// float8Halfway: the decimal e ('e' form) lies exactly halfway between
+// two doubles, i.e. it is a binary fraction whose odd significand has 54
+// bits, one more than a double holds (as the shortest form of a double it
+// is then the midpoint next to it). Integer arithmetic only: it runs for
+// every float8 value sent.
+func float8Halfway(e string) bool {
+	i := strings.LastIndexByte(e, 'e')
+	k, err := strconv.Atoi(e[i+1:])
+	if err != nil {
+		return false
+	}
+	// the usual value returns here: 54 bits need 17 digits below 2^53
+	// (about 9e15), and 17 is the most a shortest form has
+	if k < 15 && i < 18 {
+		return false
+	}
+	var d uint64
+	n := 0
+	for _, c := range e[:i] {
+		if c >= '0' && c <= '9' {
+			d = d*10 + uint64(c-'0')
+			n++
+		}
+	}
+	k -= n - 1 // e is d × 10^k
+	if d == 0 {
+		return false
+	}
+	for d%10 == 0 {
+		d /= 10
+		k++
+	}
+	d >>= bits.TrailingZeros64(d) // d × 10^k = d × 5^k × 2^(k+tz)
+	switch {
+	case k >= 0:
+		if k >= len(pow5) {
+			return false
+		}
+		hi, lo := bits.Mul64(d, pow5[k])
+		if hi != 0 {
+			return false
+		}
+		d = lo
+	default:
+		if -k >= len(pow5) || d%pow5[-k] != 0 {
+			return false // not a binary fraction
+		}
+		d /= pow5[-k]
+	}
+	return bits.Len64(d) == 54
 }

@@ -42,6 +42,16 @@ func TestFormatFloat(t *testing.T) {
 		{float64(float32(2e-45)), 32, "1e-45"},
 		{float64(float32(123456.7)), 32, "123456.7"},
 		{float64(float32(0.00012345)), 32, "0.00012345"},
+		// doubles whose Go shortest form lies exactly halfway to the next
+		// double (float8Halfway), as PostgreSQL 15 printed them
+		{1e23, 64, "9.999999999999999e+22"},
+		{5.9031e20, 64, "5.903100000000001e+20"},
+		{5.9033e20, 64, "5.903299999999999e+20"},
+		{1.1807e21, 64, "1.1807000000000001e+21"},
+		{9007199254740993, 64, "9.007199254740992e+15"},
+		{5e-324, 64, "5e-324"},
+		{1e22, 64, "1e+22"},
+		{1.7976931348623157e308, 64, "1.7976931348623157e+308"},
 	} {
 		if got := FormatFloat(c.f, c.bits); got != c.want {
 			t.Errorf("FormatFloat(%v, %d) = %q, want %q", c.f, c.bits, got, c.want)

@@ -206,10 +206,9 @@ func FormatFloat(f float64, bits int) string {
 		}
 		return "0"
 	}
-	e := strconv.FormatFloat(f, 'e', -1, bits)
-	limit := 15
+	e, limit := float8Exp(f), 15 // float_shortest.go
 	if bits == 32 {
-		e, limit = float4Exp(f), 6 // float_shortest.go
+		e, limit = float4Exp(f), 6
 	}
 	i := strings.LastIndexByte(e, 'e')
 	exp, _ := strconv.Atoi(e[i+1:])

@@ -602,6 +602,10 @@ func (x *tx) numericItem(a, b int) bool {
 // 0.1, 0.2, 0.3 is 0.6), which SQLite's binary float would lose. It reports whether it
 // did.
 func (x *tx) numericConst(a, b int) bool {
+	if r, ok := x.resolved[a]; ok && r.end == b && r.oid != pgoid.Numeric {
+		return false // converted to its column's type (1.5::float8 UNION SELECT 0.1)
+	}
+	a, b = x.unparen(a, b) // (1.50) is 1.50, (-0.0) numeric's 0.0
 	if !x.castsChecked() || b-a < 1 || b-a > 2 || x.T(b-1).typ != tNumber || x.T(b-1).ed {
 		return false
 	}

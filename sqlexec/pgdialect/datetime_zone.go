@@ -47,6 +47,7 @@ var ZonedFunctions = []ZonedFunc{
 	{"timezone", 2, timezoneIn},      // datefuncs.go: a date is promoted to timestamptz
 	{"pg_range_key", -1, rangeKeyIn}, // window_range.go
 	{"pg_to_char", 2, toCharIn},
+	{"pg_to_char", 3, toCharIn},                                // (number, format, its type): tocharnum.go's float4
 	{"pg_dt_add", 4, unknownOperandIn("+", dtBinaryIn(dtAdd))}, // datetime_unknown.go
 	{"pg_dt_sub", 4, unknownOperandIn("-", dtBinaryIn(dtSub))},
 	{"pg_date_as", 2, dateAs},

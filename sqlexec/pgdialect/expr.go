@@ -34,6 +34,7 @@ func (x *tx) endsOperand(i int) bool {
 
 // exprPass applies the token-level rewrites valid anywhere in a statement.
 func (x *tx) exprPass() error {
+	x.negativeZeroLiterals()                 // negzero_literal.go
 	if err := x.srfPlacement(); err != nil { // srfplace.go
 		return err
 	}
@@ -174,6 +175,9 @@ func (x *tx) exprPass() error {
 		return err
 	}
 	if err := x.floatCalls(); err != nil { // floatcalls.go
+		return err
+	}
+	if err := x.gcdNotUnique(); err != nil { // gcd_notunique.go
 		return err
 	}
 	// before the operators' rewrites, which read the calls' result types

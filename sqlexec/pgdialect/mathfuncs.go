@@ -41,6 +41,7 @@ func registerMathFuncs() error {
 		"pg_ln":    {1, fnLog(math.Log)},
 		"pg_log10": {1, fnLog(math.Log10)},
 		"pg_log":   {-1, fnLogBase}, // log(x) is log10; log(b, x)
+		"atan2d":   {2, fnAtan2d},   // trigdegrees.go
 	} {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {
 			return fmt.Errorf("pgdialect: register %s: %w", name, err)

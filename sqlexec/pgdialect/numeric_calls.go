@@ -47,7 +47,24 @@ func (x *tx) numericCalls() {
 			// as numeric text, as int8_to_char formats through numeric
 			// (the result is text: dtExprOID)
 			a, b := args[0][0], args[0][1]
-			switch x.numType(a, b) {
+			switch typ := x.numType(a, b); typ {
+			case "float4", "":
+				// a real formats with FLT_DIG digits (float4_to_char):
+				// its type as the third argument; a column's declared
+				// type is read at run time, only for a float value (a
+				// date column's to_char does not look)
+				if len(args) != 2 {
+					break
+				}
+				if typ == "float4" {
+					x.T(e).pre = ", 'float4'" + x.T(e).pre
+					break
+				}
+				if _, _, ok := x.bareColumn(a, b); ok {
+					if rt := x.numTypeExpr(a, b); rt != "" && rt[0] != '\'' {
+						x.T(e).pre = ", CASE WHEN typeof(" + x.text(a, b) + ") = 'real' THEN " + rt + " END" + x.T(e).pre
+					}
+				}
 			case "numeric":
 				x.numericLiteral(a, b)
 			case "int8":
@@ -84,6 +101,14 @@ func (x *tx) numericCalls() {
 			}
 			res = x.commonIntType(args)
 			name, end = "pg_"+l, ", "+quoteLit(res)+")"
+			for _, a := range args {
+				if res != "" && x.unknownArg(a[0], a[1]) {
+					// read as the resolved type: gcd('4', 6) is int4's
+					// gcd, gcd('4.5', 6) 22P02
+					x.T(a[0]).pre += "pg_cast_" + res + "("
+					x.T(a[1] - 1).suf = ")" + x.T(a[1]-1).suf
+				}
+			}
 			if rt := x.gcdRuntimeType(args); res == "" && rt != "" {
 				// a column's type: gcd of int4 columns has int4's bounds
 				// (gcd(-2147483648, 0) is 22003), as PostgreSQL's
@@ -144,6 +169,9 @@ func (x *tx) commonIntType(args [][2]int) string {
 	}
 	res := "int4"
 	for _, a := range args {
+		if x.unknownArg(a[0], a[1]) {
+			continue // a string literal or NULL takes the other's type
+		}
 		switch x.numType(a[0], a[1]) {
 		case "numeric":
 			return "numeric"

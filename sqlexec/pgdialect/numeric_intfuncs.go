@@ -78,13 +78,22 @@ func numGcd(a, b *decimal, lcm bool) decimal {
 
 // gcdLcm is pg_gcd (lcm false) and pg_lcm (lcm true).
 func gcdLcm(lcm bool) fn {
+	name := "gcd"
+	if lcm {
+		name = "lcm"
+	}
 	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-		if a[0] == nil || a[1] == nil {
-			return nil, nil
-		}
 		typ := ""
 		if len(a) == 3 {
 			typ = str(a[2])
+		}
+		if typ == "int2" {
+			// two smallint columns, known at run time: PostgreSQL has
+			// no int2 version and cannot choose (gcd_notunique.go)
+			return nil, pgErr("42725", "function %s(smallint, smallint) is not unique", name)
+		}
+		if a[0] == nil || a[1] == nil {
+			return nil, nil
 		}
 		x, xi := a[0].(int64)
 		y, yi := a[1].(int64)

@@ -60,7 +60,7 @@ func TestToCharNumber(t *testing.T) {
 		{1.23456789012345678, "9.99999999999999999999", " 1.23456789012346"},
 		{"-9223372036854775808", "9999999999999999999", "-9223372036854775808"},
 	} {
-		got, err := toCharNumber(c.v, c.fmt)
+		got, err := toCharNumber(c.v, c.fmt, false)
 		if err != nil || got != c.want {
 			t.Errorf("to_char(%v, %q) = %q, %v; want %q", c.v, c.fmt, got, err, c.want)
 		}
@@ -79,7 +79,7 @@ func TestToCharNumber(t *testing.T) {
 		{"NaN", "RN", "cannot convert NaN to integer"},
 		{int64(5000000000), "RN", "integer out of range"},
 	} {
-		_, err := toCharNumber(c.v, c.fmt)
+		_, err := toCharNumber(c.v, c.fmt, false)
 		if _, msg, ok := ParseSQLStateError(errString(err)); !ok || msg != c.msg {
 			t.Errorf("to_char(%v, %q): error %v, want %q", c.v, c.fmt, err, c.msg)
 		}
@@ -148,7 +148,7 @@ func FuzzNumFormat(f *testing.F) {
 		_, _ = toNumber(in, format)
 		for _, v := range []any{in, fl, n} {
 			if isNumberValue(v) {
-				_, _ = toCharNumber(v, format)
+				_, _ = toCharNumber(v, format, false)
 			}
 		}
 	})

@@ -811,7 +811,9 @@ func nonzeroMantissa(s string) bool {
 func (x *tx) exactCastOperand(a, b int, tt *pgType) {
 	switch tt.oid {
 	case pgoid.Numeric, pgoid.Float8, pgoid.Float4:
-		x.numericLiteral(a, b) // arith.go
+		// also parenthesised: (-0.0)::float8 converts numeric's zero, 0
+		// (SQLite's -0.0 is the double -0), (1.50)::numeric keeps 1.50
+		x.numericLiteral(x.unparen(a, b)) // arith.go
 	}
 }
 

@@ -434,7 +434,9 @@ func toCharIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 		return nil, nil
 	}
 	if isNumberValue(a[0]) {
-		return toCharNumber(a[0], str(a[1])) // tocharnum.go
+		// a third argument is the number's type, where it is a real's
+		// (numeric_calls.go)
+		return toCharNumber(a[0], str(a[1]), len(a) == 3 && str(a[2]) == "float4") // tocharnum.go
 	}
 	o, err := dtArg(a[0])
 	if err != nil {

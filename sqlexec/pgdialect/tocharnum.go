@@ -44,8 +44,9 @@ func isNumberValue(v driver.Value) bool {
 	return false
 }
 
-// toCharNumber is to_char(number, format).
-func toCharNumber(v driver.Value, format string) (driver.Value, error) {
+// toCharNumber is to_char(number, format); float4 when the number is a
+// real (float4_to_char).
+func toCharNumber(v driver.Value, format string, float4 bool) (driver.Value, error) {
 	if format == "" {
 		return "", nil
 	}
@@ -58,13 +59,13 @@ func toCharNumber(v driver.Value, format string) (driver.Value, error) {
 	pre := 0
 	switch v := v.(type) {
 	case float64:
-		numstr, sign, pre, err = floatDigits(v, &d)
+		numstr, sign, pre, err = floatDigits(v, &d, float4)
 	case int64:
 		if d.is(nfEEEE) && v >= math.MinInt32 && v <= math.MaxInt32 {
 			// int4_to_char formats EEEE through float8 ("%+.*e": a tie
 			// rounds to even, to_char(125, '9.9EEEE') is 1.2e+02);
 			// int8_to_char through numeric (1.3e+02)
-			numstr, sign, pre, err = floatDigits(float64(v), &d)
+			numstr, sign, pre, err = floatDigits(float64(v), &d, false)
 			break
 		}
 		x, _ := decimalFromValue(v)
@@ -203,10 +204,17 @@ func (*decimal) absCoefString(x *decimal) string {
 	return strings.TrimPrefix(s, "-")
 }
 
-// dblDig is DBL_DIG: float8_to_char prints at most this many digits.
-const dblDig = 15
+// dblDig is DBL_DIG: float8_to_char prints at most this many digits;
+// fltDig FLT_DIG, float4_to_char's.
+const (
+	dblDig = 15
+	fltDig = 6
+)
 
-func floatDigits(v float64, d *numDesc) (string, byte, int, error) {
+// floatDigits renders v as float8_to_char does, as float4_to_char when
+// float4 (v is then a real's value): at most FLT_DIG digits, V's power of
+// ten multiplied in single precision.
+func floatDigits(v float64, d *numDesc, float4 bool) (string, byte, int, error) {
 	switch {
 	case d.is(nfRoman):
 		r := math.RoundToEven(v) // rint
@@ -226,17 +234,24 @@ func floatDigits(v float64, d *numDesc) (string, byte, int, error) {
 		}
 		return s, 0, 0, nil
 	}
-	val := v
+	val, dig := v, dblDig
+	if float4 {
+		dig = fltDig
+	}
 	if d.is(nfMulti) {
-		val = float64(v * math.Pow(10, float64(d.multi)))
+		if float4 {
+			val = float64(float32(v) * float32(math.Pow(10, float64(d.multi))))
+		} else {
+			val = float64(v * math.Pow(10, float64(d.multi)))
+		}
 		d.pre += d.multi
 	}
 	n := len(printfF(math.Abs(val), 0))
 	switch {
-	case n >= dblDig:
+	case n >= dig:
 		d.post = 0
-	case n+d.post > dblDig:
-		d.post = dblDig - n
+	case n+d.post > dig:
+		d.post = dig - n
 	}
 	s, sign, pre := padDigits(printfF(val, d.post), d)
 	return s, sign, pre, nil
