@@ -41,7 +41,7 @@ import (
 
 // jsonFuncRenames are added to funcRename (expr.go).
 var jsonFuncRenames = map[string]string{
-	"jsonb_set": "pg_jsonb_set", "jsonb_insert": "pg_jsonb_insert", "jsonb_typeof": "pg_jsonb_typeof", "json_typeof": "pg_jsonb_typeof",
+	"jsonb_set": "pg_jsonb_set", "jsonb_set_lax": "pg_jsonb_set_lax", "jsonb_insert": "pg_jsonb_insert", "jsonb_typeof": "pg_jsonb_typeof", "json_typeof": "pg_jsonb_typeof",
 	"jsonb_array_length": "pg_jsonb_array_length", "json_array_length": "pg_jsonb_array_length",
 	"jsonb_pretty": "pg_jsonb_pretty", "to_jsonb": "pg_to_jsonb",
 	"jsonb_build_object": "pg_jsonb_build_object", "jsonb_build_array": "pg_jsonb_build_array",
