@@ -70,6 +70,8 @@ var jsonbFuncs = map[string]struct {
 	"pg_jsonb_set":          {-1, fnJSONBSet},
 	"pg_jsonb_insert":       {-1, fnJSONBInsert},
 	"pg_jsonb_set_lax":      {-1, fnJSONBSetLax},
+	"pg_json_object":        {-1, fnJSONObject(false)}, // json_object.go
+	"pg_jsonb_object":       {-1, fnJSONObject(true)},
 	"pg_jsonb_typeof":       {1, fnJSONBTypeof},
 	"pg_jsonb_array_length": {1, fnJSONBArrayLength},
 	"pg_jsonb_pretty":       {1, fnJSONBPretty},

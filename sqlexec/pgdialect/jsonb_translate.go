@@ -46,6 +46,7 @@ var jsonFuncRenames = map[string]string{
 	"jsonb_pretty": "pg_jsonb_pretty", "to_jsonb": "pg_to_jsonb",
 	"jsonb_build_object": "pg_jsonb_build_object", "jsonb_build_array": "pg_jsonb_build_array",
 	"jsonb_agg": "pg_jsonb_agg", "jsonb_object_agg": "pg_jsonb_object_agg",
+	"jsonb_object": "pg_jsonb_object", "json_object": "pg_json_object", // json_object.go
 	// json keeps its text (json_text.go)
 	"to_json": "pg_to_json", "row_to_json": "pg_to_json", "json_build_object": "pg_json_build_object",
 	"json_build_array": "pg_json_build_array", "json_agg": "pg_json_agg", "json_object_agg": "pg_json_object_agg",
