@@ -70,6 +70,7 @@ var jsonbFuncs = map[string]struct {
 	"pg_jsonb_set":          {-1, fnJSONBSet},
 	"pg_jsonb_insert":       {-1, fnJSONBInsert},
 	"pg_jsonb_set_lax":      {-1, fnJSONBSetLax},
+	"pg_jsonb_scalar":       {2, fnJSONBScalar},        // json_cast.go
 	"pg_json_object":        {-1, fnJSONObject(false)}, // json_object.go
 	"pg_jsonb_object":       {-1, fnJSONObject(true)},
 	"pg_jsonb_typeof":       {1, fnJSONBTypeof},
@@ -219,11 +220,20 @@ func fnJSONBGet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 	if null || err != nil {
 		return nil, err
 	}
+	mode := srfMode(a[2]) // json_srf_modes.go: 0/1 jsonb, 2/3 json
+	if srfIsJSON(mode) {
+		if _, isFloat := a[1].(float64); !isFloat {
+			return jsonRawGet(a[0], a[1], mode), nil // json_get.go
+		}
+	}
 	var v any
 	var ok bool
 	switch k := a[1].(type) {
 	case int64:
 		v, ok = jsonStep(x, "", true, k)
+		if !ok {
+			v, ok = jsonbScalarElement(x, k) // json_get.go
+		}
 	case float64:
 		return nil, pgErr("42883", "operator does not exist: jsonb -> numeric")
 	default:
@@ -236,7 +246,7 @@ func fnJSONBGet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 	if !ok {
 		return nil, nil
 	}
-	return jsonResult(v, truthy(a[2])), nil
+	return jsonResult(v, srfAsText(mode)), nil
 }
 
 // textArray reads a PostgreSQL text[] literal ('{a,b}') argument: its
@@ -283,13 +293,16 @@ func fnJSONBPath(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 	if slices.Contains(nulls, true) {
 		return nil, nil // #> with a NULL path element is NULL
 	}
+	if mode := srfMode(a[2]); srfIsJSON(mode) {
+		return jsonRawPath(a[0], path, mode), nil // json_get.go
+	}
 	for _, k := range path {
 		var ok bool
 		if x, ok = jsonStep(x, k, false, 0); !ok {
 			return nil, nil
 		}
 	}
-	return jsonResult(x, truthy(a[2])), nil
+	return jsonResult(x, srfAsText(srfMode(a[2]))), nil
 }
 
 // jsonEqual compares two JSON values as jsonb does (numbers by value).

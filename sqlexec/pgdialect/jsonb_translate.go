@@ -138,6 +138,10 @@ var jsonOpFuncs = map[string][2]string{
 	"#-": {"pg_jsonb_delete_path", ""}, "||": {"pg_jsonb_concat", ""}, "-": {"pg_jsonb_delete", ""},
 }
 
+// jsonGetOps: the mode argument of json's (not jsonb's) ->, ->>, #>, #>>
+// (json_get.go).
+var jsonGetOps = map[string]string{"->": ", 2", "->>": ", 3", "#>": ", 2", "#>>": ", 3"}
+
 // jsonEarlyOps are the json operators of no other type: jsonEarlyOperators
 // rewrites them before the date/time, numeric and array rewrites, which
 // copy an operand's text into the forms they build (iv + CASE WHEN j ?
@@ -261,7 +265,11 @@ func (x *tx) jsonOperators(early bool) error {
 		if op == "<@" {
 			left, right = right, left
 		}
-		call := spec[0] + "(" + left + ", " + right + spec[1] + ")"
+		mode := spec[1]
+		if jsonGetOps[op] != "" && x.jsonShown(ls, i) {
+			mode = jsonGetOps[op] // json's text as written (json_get.go)
+		}
+		call := spec[0] + "(" + left + ", " + right + mode + ")"
 		if runtime != "" {
 			other := left + " " + op + " " + right
 			if op == "||" { // an array column (array_translate.go)
