@@ -1001,12 +1001,16 @@ func jsonMarked(v driver.Value) (string, bool) {
 
 func fnJSONBBuildObject(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if len(a)%2 != 0 {
-		return nil, pgErr("22023", "argument list must have even number of elements")
+		return nil, errors.New(SQLStateText("22023", "argument list must have even number of elements", "",
+			"The arguments of jsonb_build_object() must consist of alternating keys and values."))
 	}
 	out := make(map[string]any, len(a)/2)
 	for i := 0; i < len(a); i += 2 {
 		if a[i] == nil {
-			return nil, pgErr("22004", "argument %d cannot be null", i+1)
+			return nil, pgErr("22023", "argument %d: key must not be null", i+1)
+		}
+		if err := jsonScalarKey(a[i]); err != nil { // json_text.go
+			return nil, err
 		}
 		k := jsonKey(a[i]) // json_typed.go
 		if f, ok := a[i].(float64); ok {

@@ -48,7 +48,7 @@ var jsonFuncRenames = map[string]string{
 	"jsonb_agg": "pg_jsonb_agg", "jsonb_object_agg": "pg_jsonb_object_agg",
 	"jsonb_object": "pg_jsonb_object", "json_object": "pg_json_object", // json_object.go
 	// json keeps its text (json_text.go)
-	"to_json": "pg_to_json", "row_to_json": "pg_to_json", "json_build_object": "pg_json_build_object",
+	"to_json": "pg_to_json", "row_to_json": "pg_row_to_json", "json_build_object": "pg_json_build_object",
 	"json_build_array": "pg_json_build_array", "json_agg": "pg_json_agg", "json_object_agg": "pg_json_object_agg",
 }
 
@@ -64,7 +64,7 @@ var jsonTableFuncs = map[string][2]string{
 // jsonArgFuncs take SQL values that become JSON (the marked arguments).
 var jsonArgFuncs = map[string]bool{"pg_to_jsonb": true, "pg_jsonb_build_object": true, "pg_jsonb_build_array": true,
 	"pg_jsonb_agg": true, "pg_jsonb_object_agg": true,
-	"pg_to_json": true, "pg_json_build_object": true, "pg_json_build_array": true, "pg_json_agg": true, "pg_json_object_agg": true,
+	"pg_to_json": true, "pg_row_to_json": true, "pg_json_build_object": true, "pg_json_build_array": true, "pg_json_agg": true, "pg_json_object_agg": true,
 	"pg_json_array_agg": true}
 
 func init() {
