@@ -53,7 +53,10 @@ func jsonRawStep(raw, key string, byIndex bool, idx int64) (string, bool) {
 }
 
 // jsonRawGet is json's -> / ->> (mode 2 / 3) of the validated text v.
-func jsonRawGet(v, k driver.Value, mode int64) driver.Value {
+func jsonRawGet(v, k driver.Value, mode int64) (driver.Value, error) {
+	if err := jsonEscapesError(v); err != nil { // json_syntax.go
+		return nil, err
+	}
 	raw := str(v)
 	if j, ok := jsonMarked(v); ok {
 		raw = j
@@ -64,18 +67,21 @@ func jsonRawGet(v, k driver.Value, mode int64) driver.Value {
 		out, ok = jsonRawStep(raw, "", true, i)
 	} else {
 		if strings.HasPrefix(strings.TrimSpace(raw), "[") {
-			return nil // a text key does not index an array
+			return nil, nil // a text key does not index an array
 		}
 		out, ok = jsonRawStep(raw, str(k), false, 0)
 	}
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	return jsonRawValue(out, mode)
+	return jsonRawValue(out, mode), nil
 }
 
 // jsonRawPath is json's #> / #>> (mode 2 / 3) of the validated text v.
-func jsonRawPath(v driver.Value, path []string, mode int64) driver.Value {
+func jsonRawPath(v driver.Value, path []string, mode int64) (driver.Value, error) {
+	if err := jsonEscapesError(v); err != nil {
+		return nil, err
+	}
 	raw := str(v)
 	if j, ok := jsonMarked(v); ok {
 		raw = j
@@ -84,10 +90,10 @@ func jsonRawPath(v driver.Value, path []string, mode int64) driver.Value {
 	for _, k := range path {
 		var ok bool
 		if raw, ok = jsonRawStep(raw, k, false, 0); !ok {
-			return nil
+			return nil, nil
 		}
 	}
-	return jsonRawValue(raw, mode)
+	return jsonRawValue(raw, mode), nil
 }
 
 // jsonbScalarElement is jsonb's -> / ->> of a scalar with an integer:

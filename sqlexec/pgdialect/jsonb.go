@@ -223,7 +223,7 @@ func fnJSONBGet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 	mode := srfMode(a[2]) // json_srf_modes.go: 0/1 jsonb, 2/3 json
 	if srfIsJSON(mode) {
 		if _, isFloat := a[1].(float64); !isFloat {
-			return jsonRawGet(a[0], a[1], mode), nil // json_get.go
+			return jsonRawGet(a[0], a[1], mode) // json_get.go
 		}
 	}
 	var v any
@@ -294,7 +294,7 @@ func fnJSONBPath(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 		return nil, nil // #> with a NULL path element is NULL
 	}
 	if mode := srfMode(a[2]); srfIsJSON(mode) {
-		return jsonRawPath(a[0], path, mode), nil // json_get.go
+		return jsonRawPath(a[0], path, mode) // json_get.go
 	}
 	for _, k := range path {
 		var ok bool
@@ -954,6 +954,10 @@ func sqlToJSON(v driver.Value) (any, error) {
 		return x, nil
 	case []byte:
 		if j, ok := jsonMarked(x); ok {
+			// jsonb never holds what the check refuses: a json value's
+			if err := jsonEscapesError(j); err != nil { // json_syntax.go
+				return nil, err
+			}
 			return jsonParse(j)
 		}
 		return `\x` + hex.EncodeToString(x), nil
@@ -1050,6 +1054,11 @@ func fnJSONBElements(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value,
 		}
 		out := make([]any, len(arr))
 		if srfIsJSON(mode) {
+			if mode == srfJSONText { // json_array_elements decodes no escapes
+				if err := jsonEscapesError(a[0]); err != nil { // json_syntax.go
+					return nil, err
+				}
+			}
 			_, raw := jsonRawMembers(a[0])
 			for i := range out {
 				out[i] = jsonRawValue(raw[i], mode)
@@ -1092,6 +1101,9 @@ func fnJSONBEach(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 		var keys []string
 		var vals []driver.Value
 		if srfIsJSON(mode) {
+			if err := jsonEscapesError(a[0]); err != nil { // json_syntax.go
+				return nil, err
+			}
 			ks, raw := jsonRawMembers(a[0])
 			keys = ks
 			for _, r := range raw {
