@@ -12,6 +12,7 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -104,4 +105,31 @@ func jsonbScalarElement(x any, idx int64) (any, bool) {
 		return nil, false
 	}
 	return x, idx == 0 || idx == -1
+}
+
+// jsonGetIndexType is PostgreSQL's 42883 for -> / ->> (mode) with a right
+// operand of no type they take: a number with a fraction (numeric) or an
+// integer past int4's range (bigint). The values decide (the operand's
+// type is not passed): an int8 column's small values index as int4's.
+func jsonGetIndexType(k driver.Value, mode int64) error {
+	typ := ""
+	switch k := k.(type) {
+	case float64:
+		typ = "numeric"
+	case int64:
+		if k < math.MinInt32 || k > math.MaxInt32 {
+			typ = "bigint"
+		}
+	}
+	if typ == "" {
+		return nil
+	}
+	left, op := "jsonb", "->"
+	if srfIsJSON(mode) {
+		left = "json"
+	}
+	if srfAsText(mode) {
+		op = "->>"
+	}
+	return pgErr("42883", "operator does not exist: %s %s %s", left, op, typ)
 }

@@ -220,11 +220,12 @@ func fnJSONBGet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 	if null || err != nil {
 		return nil, err
 	}
-	mode := srfMode(a[2]) // json_srf_modes.go: 0/1 jsonb, 2/3 json
+	mode := srfMode(a[2])                                // json_srf_modes.go: 0/1 jsonb, 2/3 json
+	if err := jsonGetIndexType(a[1], mode); err != nil { // json_get.go
+		return nil, err
+	}
 	if srfIsJSON(mode) {
-		if _, isFloat := a[1].(float64); !isFloat {
-			return jsonRawGet(a[0], a[1], mode) // json_get.go
-		}
+		return jsonRawGet(a[0], a[1], mode) // json_get.go
 	}
 	var v any
 	var ok bool
@@ -234,8 +235,6 @@ func fnJSONBGet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 		if !ok {
 			v, ok = jsonbScalarElement(x, k) // json_get.go
 		}
-	case float64:
-		return nil, pgErr("42883", "operator does not exist: jsonb -> numeric")
 	default:
 		_, isArr := x.([]any)
 		if isArr {
