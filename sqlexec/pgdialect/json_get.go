@@ -8,7 +8,9 @@ package pgdialect
 // of json_srf_modes.go when the statement shows the left operand to be
 // json (jsonShown); jsonb's 0 and 1. A jsonb scalar is a one-element
 // array to -> and ->> with an index ('1'::jsonb -> 0 is 1, as
-// PostgreSQL's raw scalar container answers); json's is not.
+// PostgreSQL's raw scalar container answers); json's is not, nor one of
+// a column whose type the statement does not show (modes 4 and 5: jsonb's
+// otherwise).
 
 import (
 	"database/sql/driver"

@@ -220,7 +220,11 @@ func fnJSONBGet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 	if null || err != nil {
 		return nil, err
 	}
-	mode := srfMode(a[2])                                // json_srf_modes.go: 0/1 jsonb, 2/3 json
+	mode := srfMode(a[2]) // json_srf_modes.go: 0/1 jsonb, 2/3 json, 4/5 either
+	scalarArray := mode < 2
+	if mode >= 4 {
+		mode -= 4
+	}
 	if err := jsonGetIndexType(a[1], mode); err != nil { // json_get.go
 		return nil, err
 	}
@@ -232,7 +236,7 @@ func fnJSONBGet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 	switch k := a[1].(type) {
 	case int64:
 		v, ok = jsonStep(x, "", true, k)
-		if !ok {
+		if !ok && scalarArray {
 			v, ok = jsonbScalarElement(x, k) // json_get.go
 		}
 	default:

@@ -138,6 +138,11 @@ var jsonOpFuncs = map[string][2]string{
 	"#-": {"pg_jsonb_delete_path", ""}, "||": {"pg_jsonb_concat", ""}, "-": {"pg_jsonb_delete", ""},
 }
 
+// jsonGetUntyped: the mode argument of -> and ->> over an operand of a
+// type the statement does not show (a column: json or jsonb), jsonb's
+// without its raw scalar read as an array (json_get.go).
+var jsonGetUntyped = map[string]string{"->": ", 4", "->>": ", 5"}
+
 // jsonGetOps: the mode argument of json's (not jsonb's) ->, ->>, #>, #>>
 // (json_get.go).
 var jsonGetOps = map[string]string{"->": ", 2", "->>": ", 3", "#>": ", 2", "#>>": ", 3"}
@@ -268,6 +273,8 @@ func (x *tx) jsonOperators(early bool) error {
 		mode := spec[1]
 		if jsonGetOps[op] != "" && x.jsonShown(ls, i) {
 			mode = jsonGetOps[op] // json's text as written (json_get.go)
+		} else if (op == "->" || op == "->>") && lt != pgoid.JSONB {
+			mode = jsonGetUntyped[op] // json or jsonb: no scalar as an array
 		}
 		call := spec[0] + "(" + left + ", " + right + mode + ")"
 		if runtime != "" {
