@@ -128,6 +128,8 @@ func fnCastBits(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 func fnBitsInt(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if len(a) == 3 {
 		switch o, _ := DeclTypeOID(str(a[2])); o {
+		case pgoid.JSON, pgoid.JSONB:
+			return jsonCastBySource(nil, a[0], o, str(a[1])) // json_cast.go
 		case pgoid.Varbit:
 			return nil, pgErr("42846", "cannot cast type bit varying to %s", operandTypeNames[str(a[1])])
 		case pgoid.Bit:

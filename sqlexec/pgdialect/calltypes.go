@@ -207,7 +207,12 @@ func jsonType(a []uint32) uint32 {
 // jsonValueMode: the call's third argument is 0 (->, #>: a json value),
 // not 1 (->>, #>>: text).
 func jsonValueMode(x *tx, args [][2]int) bool {
-	return len(args) == 3 && args[2][1]-args[2][0] == 1 && x.T(args[2][0]).text == "0"
+	// mode 0: jsonb's -> / #>, 2: json's, 4: either's (json_get.go)
+	m := ""
+	if len(args) == 3 && args[2][1]-args[2][0] == 1 {
+		m = x.T(args[2][0]).text
+	}
+	return m == "0" || m == "2" || m == "4"
 }
 
 // intCommonType is the common type of integer and numeric arguments for

@@ -112,6 +112,9 @@ func fnColSrcType(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 func fnCastBySource(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	src, target := str(a[2]), str(a[1])
 	oid := typeAlias[src]
+	if oid != nil && (oid.oid == pgoid.JSON || oid.oid == pgoid.JSONB) {
+		return jsonCastBySource(ctx, a[0], oid.oid, target) // json_cast.go
+	}
 	if target == "bool" {
 		if noBoolCast[src] {
 			return nil, pgErr("42846", "cannot cast type %s to boolean", operandTypeNames[src])

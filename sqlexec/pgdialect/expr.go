@@ -841,6 +841,9 @@ func (x *tx) cast(i int) error {
 		if err := x.boolCastErr(s, i, i, tt); err != nil { // castsource.go
 			return err
 		}
+		if err := x.jsonCastErr(s, i, i, tt); err != nil { // json_cast.go
+			return err
+		}
 	}
 	if x.oidIntCast(s, i, end, tt) { // oidtype.go
 		return nil
@@ -942,6 +945,9 @@ func (x *tx) castFunc(i int) error {
 			return err
 		}
 		if err := x.boolCastErr(i+2, as, i, tt); err != nil { // castsource.go
+			return err
+		}
+		if err := x.jsonCastErr(i+2, as, i, tt); err != nil { // json_cast.go
 			return err
 		}
 	}

@@ -25,6 +25,9 @@ func fnJSONKeys(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 		default:
 			return nil, pgErr("22023", "cannot call json_object_keys on a scalar")
 		}
+		if err := jsonEscapesError(a[0]); err != nil { // json_syntax.go
+			return nil, err
+		}
 		s := str(a[0])
 		if j, ok := jsonMarked(a[0]); ok {
 			s = j

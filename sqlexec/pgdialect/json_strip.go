@@ -50,6 +50,9 @@ func fnJSONStripNulls(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	if a[0] == nil {
 		return nil, nil
 	}
+	if err := jsonEscapesError(a[0]); err != nil { // json_syntax.go
+		return nil, err
+	}
 	s := str(a[0])
 	if j, ok := jsonMarked(a[0]); ok {
 		s = j

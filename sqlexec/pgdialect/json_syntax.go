@@ -10,8 +10,10 @@ package pgdialect
 // by step, so the DETAIL names the token PostgreSQL names.
 
 import (
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -24,6 +26,24 @@ func jsonInputError(s string, binary bool) error {
 		return e
 	}
 	return pgErr("22P02", "invalid input syntax for type json")
+}
+
+// jsonEscapesError is the error of PostgreSQL's json (not jsonb)
+// functions that decode the escapes of the whole text they read (->, #>,
+// json_each[_text], json_array_elements_text, json_object_keys, json_strip_nulls,
+// to_jsonb of json): an escaped NUL is 22P05, a lone or doubled
+// surrogate half 22P02, as for jsonb input; nil when the text has none.
+// (json_typeof, json_array_length and json_array_elements do not
+// decode: no error there.)
+func jsonEscapesError(v driver.Value) error {
+	s := str(v)
+	if j, ok := jsonMarked(v); ok {
+		s = j
+	}
+	if !strings.Contains(s, `\u`) {
+		return nil
+	}
+	return jsonSyntax(s, true)
 }
 
 // JSON token kinds (jsonapi.c's JsonTokenType).

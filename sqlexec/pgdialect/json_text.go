@@ -17,6 +17,8 @@ import (
 	"bytes"
 	"database/sql/driver"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -35,6 +37,7 @@ var jsonTextFuncs = map[string]struct {
 	f fn
 }{
 	"pg_to_json":           {1, fnToJSON},
+	"pg_row_to_json":       {-1, fnRowToJSON},
 	"pg_json_build_object": {-1, fnJSONBuildObject},
 	"pg_json_build_array":  {-1, fnJSONBuildArray},
 	"pg_json_row":          {-1, fnJSONRow},
@@ -87,6 +90,16 @@ func sqlToJSONText(v driver.Value) string {
 	return b.String()
 }
 
+// jsonScalarKey is PostgreSQL's 22023 for a key of json_build_object
+// that is an array, a row or a JSON object or array (pg_json_typed marks
+// them as JSON).
+func jsonScalarKey(v driver.Value) error {
+	if j, ok := jsonMarked(v); ok && (strings.HasPrefix(j, "{") || strings.HasPrefix(j, "[")) {
+		return pgErr("22023", "key value must be scalar, not array, composite, or json")
+	}
+	return nil
+}
+
 // jsonKeyText is a json_build_object / json_object_agg key.
 func jsonKeyText(v driver.Value) string {
 	k := jsonKey(v) // json_typed.go
@@ -107,13 +120,17 @@ func fnToJSON(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error)
 
 func fnJSONBuildObject(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if len(a)%2 != 0 {
-		return nil, pgErr("22023", "argument list must have even number of elements")
+		return nil, errors.New(SQLStateText("22023", "argument list must have even number of elements", "",
+			"The arguments of json_build_object() must consist of alternating keys and values."))
 	}
 	var b strings.Builder
 	b.WriteByte('{')
 	for i := 0; i < len(a); i += 2 {
 		if a[i] == nil {
-			return nil, pgErr("22004", "argument %d cannot be null", i+1)
+			return nil, errors.New(SQLStateText("22023", fmt.Sprintf("argument %d cannot be null", i+1), "", "Object keys should be text."))
+		}
+		if err := jsonScalarKey(a[i]); err != nil {
+			return nil, err
 		}
 		if i > 0 {
 			b.WriteString(", ")
@@ -130,6 +147,41 @@ func fnJSONBuildArray(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value
 		parts[i] = sqlToJSONText(v)
 	}
 	return "[" + strings.Join(parts, ", ") + "]", nil
+}
+
+// fnRowToJSON is row_to_json(row[, pretty]): to_json of the row, with
+// pretty its top-level fields one per line (",\n " between them, as
+// PostgreSQL's composite_to_json writes them); NULL for a NULL argument.
+func fnRowToJSON(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if len(a) != 1 && len(a) != 2 {
+		return nil, pgErr("42883", "function row_to_json takes 1 or 2 arguments")
+	}
+	if len(a) == 1 {
+		return fnToJSON(ctx, a)
+	}
+	if a[0] == nil || a[1] == nil {
+		return nil, nil
+	}
+	pretty := truthy(a[1])
+	if j, ok := jsonMarked(a[1]); ok {
+		pretty = j == "true"
+	}
+	row, isRow := jsonRowText(a[0])
+	if !pretty || !isRow {
+		return fnToJSON(ctx, a[:1])
+	}
+	keys, vals := jsonRawMembers(row) // json_srf_modes.go
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteString(",\n ")
+		}
+		writeJSONString(&b, k)
+		b.WriteString(":" + vals[i])
+	}
+	b.WriteByte('}')
+	return b.String(), nil
 }
 
 // fnJSONRow is pg_json_row(name, value, ...): a row as PostgreSQL's

@@ -60,16 +60,22 @@ func jsonTypedOID(o uint32) bool {
 func jsonTyped(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	v := a[0]
 	var o uint32
+	typmod := int32(-1)
 	switch t := a[1].(type) {
 	case int64:
 		o = uint32(t)
 	case nil:
 		return v, nil
 	default:
-		o, _ = DeclTypeOID(str(t))
+		o, typmod = DeclTypeOID(str(t))
 	}
 	if v == nil {
 		return nil, nil
+	}
+	if o == pgoid.Bpchar && typmod > 4 {
+		// a char(n) value is kept without its trailing blanks
+		// (bpchar.go); to_json prints it padded, as PostgreSQL's text
+		return fnBpcharPad(nil, []driver.Value{v, int64(typmod - 4)})
 	}
 	switch o {
 	case pgoid.JSON, pgoid.JSONB:
@@ -296,6 +302,9 @@ func (x *tx) jsonItemType(a, b int) string {
 	}
 	if o := x.exprOID(a, b); jsonTypedOID(o) {
 		return strconv.FormatUint(uint64(o), 10)
+	}
+	if n := x.charCastLen(a, b); n > 0 { // bpchar.go: x::char(3) prints padded
+		return quoteLit("char(" + strconv.Itoa(n) + ")")
 	}
 	if t := x.T(a); t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 {
 		if strings.EqualFold(t.text, "array_agg") {

@@ -14,6 +14,7 @@ package pgdialect
 //	pg_jsonb_delete_path(j, '{a,0}')     #-
 //	pg_jsonb_set(j, path, new[, create]) jsonb_set
 //	pg_jsonb_insert(j, path, new[, after]) jsonb_insert
+//	pg_jsonb_set_lax(j, path, new[, create[, treatment]]) jsonb_set_lax
 //	pg_jsonb_typeof, pg_jsonb_array_length, pg_jsonb_pretty, pg_to_jsonb,
 //	pg_jsonb_build_object, pg_jsonb_build_array, pg_jsonb_agg,
 //	pg_jsonb_object_agg, pg_jsonb_elements, pg_jsonb_each (json_each's
@@ -38,6 +39,7 @@ import (
 	"io"
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -67,6 +69,10 @@ var jsonbFuncs = map[string]struct {
 	"pg_jsonb_delete_path":  {2, fnJSONBDeletePath},
 	"pg_jsonb_set":          {-1, fnJSONBSet},
 	"pg_jsonb_insert":       {-1, fnJSONBInsert},
+	"pg_jsonb_set_lax":      {-1, fnJSONBSetLax},
+	"pg_jsonb_scalar":       {2, fnJSONBScalar},        // json_cast.go
+	"pg_json_object":        {-1, fnJSONObject(false)}, // json_object.go
+	"pg_jsonb_object":       {-1, fnJSONObject(true)},
 	"pg_jsonb_typeof":       {1, fnJSONBTypeof},
 	"pg_jsonb_array_length": {1, fnJSONBArrayLength},
 	"pg_jsonb_pretty":       {1, fnJSONBPretty},
@@ -214,13 +220,25 @@ func fnJSONBGet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 	if null || err != nil {
 		return nil, err
 	}
+	mode := srfMode(a[2]) // json_srf_modes.go: 0/1 jsonb, 2/3 json, 4/5 either
+	scalarArray := mode < 2
+	if mode >= 4 {
+		mode -= 4
+	}
+	if err := jsonGetIndexType(a[1], mode); err != nil { // json_get.go
+		return nil, err
+	}
+	if srfIsJSON(mode) {
+		return jsonRawGet(a[0], a[1], mode) // json_get.go
+	}
 	var v any
 	var ok bool
 	switch k := a[1].(type) {
 	case int64:
 		v, ok = jsonStep(x, "", true, k)
-	case float64:
-		return nil, pgErr("42883", "operator does not exist: jsonb -> numeric")
+		if !ok && scalarArray {
+			v, ok = jsonbScalarElement(x, k) // json_get.go
+		}
 	default:
 		_, isArr := x.([]any)
 		if isArr {
@@ -231,38 +249,55 @@ func fnJSONBGet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 	if !ok {
 		return nil, nil
 	}
-	return jsonResult(v, truthy(a[2])), nil
+	return jsonResult(v, srfAsText(mode)), nil
 }
 
-// textArray reads a PostgreSQL text[] literal ('{a,b}') argument.
-func textArray(v driver.Value) ([]string, error) {
+// textArray reads a PostgreSQL text[] literal ('{a,b}') argument: its
+// elements and which of them are NULL (each function treats a NULL
+// element its own way, as PostgreSQL's do).
+func textArray(v driver.Value) (vals []string, nulls []bool, err error) {
 	el, err := catalogArray(v) // array.go
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	p := make([]string, len(el))
+	vals, nulls = make([]string, len(el)), make([]bool, len(el))
 	for k, e := range el {
-		p[k] = e.Val
-		if e.Null {
-			p[k] = "NULL"
+		vals[k], nulls[k] = e.Val, e.Null
+	}
+	return vals, nulls, nil
+}
+
+// nonNull is vals without its NULL elements: ?|, ?& and jsonb - text[]
+// skip them.
+func nonNull(vals []string, nulls []bool) []string {
+	out := vals[:0:0]
+	for i, v := range vals {
+		if !nulls[i] {
+			out = append(out, v)
 		}
 	}
-	return p, nil
+	return out
 }
 
 // jsonAndPath parses a[0] and the text[] a[1] (a path or key list).
-func jsonAndPath(a []driver.Value) (x any, path []string, null bool, err error) {
+func jsonAndPath(a []driver.Value) (x any, path []string, nulls []bool, null bool, err error) {
 	if x, null, err = jsonArgs(a, 2); null || err != nil {
-		return nil, nil, null, err
+		return nil, nil, nil, null, err
 	}
-	path, err = textArray(a[1])
-	return x, path, false, err
+	path, nulls, err = textArray(a[1])
+	return x, path, nulls, false, err
 }
 
 func fnJSONBPath(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	x, path, null, err := jsonAndPath(a)
+	x, path, nulls, null, err := jsonAndPath(a)
 	if null || err != nil {
 		return nil, err
+	}
+	if slices.Contains(nulls, true) {
+		return nil, nil // #> with a NULL path element is NULL
+	}
+	if mode := srfMode(a[2]); srfIsJSON(mode) {
+		return jsonRawPath(a[0], path, mode) // json_get.go
 	}
 	for _, k := range path {
 		var ok bool
@@ -270,7 +305,7 @@ func fnJSONBPath(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 			return nil, nil
 		}
 	}
-	return jsonResult(x, truthy(a[2])), nil
+	return jsonResult(x, srfAsText(srfMode(a[2]))), nil
 }
 
 // jsonEqual compares two JSON values as jsonb does (numbers by value).
@@ -389,11 +424,11 @@ func fnJSONBExists(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 
 func fnJSONBExistsAnyAll(all bool) fn {
 	return func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-		x, keys, null, err := jsonAndPath(a)
+		x, keys, nulls, null, err := jsonAndPath(a)
 		if null || err != nil {
 			return nil, err
 		}
-		for _, k := range keys {
+		for _, k := range nonNull(keys, nulls) {
 			if jsonHasKey(x, k) != all {
 				return boolInt(!all), nil
 			}
@@ -442,12 +477,12 @@ func fnJSONBConcat(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 // fnJSONBDeleteKeys is jsonb - text[]: the object without those keys, the
 // array without those strings.
 func fnJSONBDeleteKeys(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	x, keys, null, err := jsonAndPath(a)
+	x, keys, nulls, null, err := jsonAndPath(a)
 	if null || err != nil {
 		return nil, err
 	}
 	drop := make(map[string]bool, len(keys))
-	for _, k := range keys {
+	for _, k := range nonNull(keys, nulls) {
 		drop[k] = true
 	}
 	switch c := x.(type) {
@@ -513,12 +548,39 @@ func fnJSONBDelete(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 
 // jsonAtPath returns x with the value at path replaced by f(old, exists)
 // (f returns keep=false to delete it). Missing intermediate steps leave x
-// unchanged, as jsonb_set and #- do.
-func jsonAtPath(x any, path []string, f func(old any, exists bool) (any, bool)) (any, error) {
+// unchanged, as jsonb_set and #- do. nulls marks the path's NULL
+// elements: reaching one is PostgreSQL's 22004 (setPath checks the
+// element of each level it descends to, a scalar's too).
+func jsonAtPath(x any, path []string, nulls []bool, f func(old any, exists bool) (any, bool)) (any, error) {
 	if len(path) == 0 {
 		return x, nil
 	}
-	k, rest := path[0], path[1:]
+	return jsonAtLevel(x, path, nulls, 0, f)
+}
+
+// jsonPathNull is setPath's error for a NULL path element at level.
+func jsonPathNull(nulls []bool, level int) error {
+	if nulls[level] {
+		return pgErr("22004", "path element at position %d is null", level+1)
+	}
+	return nil
+}
+
+// jsonPathIndex is path[level] as an array index (setPathArray's
+// strtoint: leading spaces, no trailing text).
+func jsonPathIndex(path []string, level int) (int64, error) {
+	n, err := strconv.ParseInt(strings.TrimLeft(path[level], " \t\n\r\v\f"), 10, 32)
+	if err != nil {
+		return 0, pgErr("22P02", "path element at position %d is not an integer: \"%s\"", level+1, path[level])
+	}
+	return n, nil
+}
+
+func jsonAtLevel(x any, path []string, nulls []bool, level int, f func(old any, exists bool) (any, bool)) (any, error) {
+	if err := jsonPathNull(nulls, level); err != nil {
+		return nil, err
+	}
+	k, last := path[level], level == len(path)-1
 	switch c := x.(type) {
 	case map[string]any:
 		old, exists := c[k]
@@ -526,7 +588,7 @@ func jsonAtPath(x any, path []string, f func(old any, exists bool) (any, bool)) 
 		for kk, v := range c {
 			out[kk] = v
 		}
-		if len(rest) == 0 {
+		if last {
 			nv, keep := f(old, exists)
 			if keep {
 				out[k] = nv
@@ -538,23 +600,23 @@ func jsonAtPath(x any, path []string, f func(old any, exists bool) (any, bool)) 
 		if !exists {
 			return x, nil
 		}
-		nv, err := jsonAtPath(old, rest, f)
+		nv, err := jsonAtLevel(old, path, nulls, level+1, f)
 		if err != nil {
 			return nil, err
 		}
 		out[k] = nv
 		return out, nil
 	case []any:
-		n, err := strconv.ParseInt(strings.TrimSpace(k), 10, 64)
+		n, err := jsonPathIndex(path, level)
 		if err != nil {
-			return nil, pgErr("22P02", "path element at position %d is not an integer: \"%s\"", 1, k)
+			return nil, err
 		}
 		i := n
 		if i < 0 {
 			i += int64(len(c))
 		}
 		out := append([]any(nil), c...)
-		if len(rest) == 0 {
+		if last {
 			if i < 0 || i >= int64(len(c)) {
 				nv, keep := f(nil, false)
 				if !keep {
@@ -575,7 +637,7 @@ func jsonAtPath(x any, path []string, f func(old any, exists bool) (any, bool)) 
 		if i < 0 || i >= int64(len(c)) {
 			return x, nil
 		}
-		nv, err := jsonAtPath(c[i], rest, f)
+		nv, err := jsonAtLevel(c[i], path, nulls, level+1, f)
 		if err != nil {
 			return nil, err
 		}
@@ -590,16 +652,23 @@ func fnJSONBDeletePath(_ *sqlite.FunctionContext, a []driver.Value) (driver.Valu
 	if null || err != nil {
 		return nil, err
 	}
-	switch x.(type) {
-	case map[string]any, []any:
+	switch c := x.(type) {
+	case map[string]any:
+		if len(c) == 0 {
+			return jsonbText(x), nil
+		}
+	case []any:
+		if len(c) == 0 {
+			return jsonbText(x), nil
+		}
 	default:
 		return nil, pgErr("22023", "cannot delete path in scalar")
 	}
-	path, err := textArray(a[1])
+	path, nulls, err := textArray(a[1])
 	if err != nil {
 		return nil, err
 	}
-	out, err := jsonAtPath(x, path, func(any, bool) (any, bool) { return nil, false })
+	out, err := jsonAtPath(x, path, nulls, func(any, bool) (any, bool) { return nil, false })
 	if err != nil {
 		return nil, err
 	}
@@ -608,37 +677,40 @@ func fnJSONBDeletePath(_ *sqlite.FunctionContext, a []driver.Value) (driver.Valu
 
 // jsonSetArgs reads (target, path, new[, flag]) of jsonb_set and
 // jsonb_insert (named fn): null for a NULL argument (both are strict).
-func jsonSetArgs(fn string, a []driver.Value) (x any, path []string, nv any, null bool, err error) {
+func jsonSetArgs(fn string, a []driver.Value) (x any, path []string, nulls []bool, nv any, null bool, err error) {
 	if len(a) != 3 && len(a) != 4 {
-		return nil, nil, nil, false, pgErr("42883", "function %s takes 3 or 4 arguments", fn)
+		return nil, nil, nil, nil, false, pgErr("42883", "function %s takes 3 or 4 arguments", fn)
 	}
 	for _, v := range a {
 		if v == nil {
-			return nil, nil, nil, true, nil
+			return nil, nil, nil, nil, true, nil
 		}
 	}
 	if x, err = jsonParse(a[0]); err != nil {
-		return nil, nil, nil, false, err
+		return nil, nil, nil, nil, false, err
 	}
 	switch x.(type) {
 	case map[string]any, []any:
 	default:
-		return nil, nil, nil, false, pgErr("22023", "cannot set path in scalar")
+		return nil, nil, nil, nil, false, pgErr("22023", "cannot set path in scalar")
 	}
-	if path, err = textArray(a[1]); err != nil {
-		return nil, nil, nil, false, err
+	if path, nulls, err = textArray(a[1]); err != nil {
+		return nil, nil, nil, nil, false, err
 	}
 	nv, err = jsonParse(a[2])
-	return x, path, nv, false, err
+	return x, path, nulls, nv, false, err
 }
 
 func fnJSONBSet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	x, path, nv, null, err := jsonSetArgs("jsonb_set", a)
+	x, path, nulls, nv, null, err := jsonSetArgs("jsonb_set", a)
 	if null || err != nil {
 		return nil, err
 	}
 	create := len(a) < 4 || truthy(a[3])
-	out, err := jsonAtPath(x, path, func(old any, exists bool) (any, bool) {
+	if !create && jsonEmptyContainer(x) {
+		return jsonbText(x), nil // jsonb_set returns an empty target as it is
+	}
+	out, err := jsonAtPath(x, path, nulls, func(old any, exists bool) (any, bool) {
 		if !exists && !create {
 			return old, false
 		}
@@ -650,13 +722,70 @@ func fnJSONBSet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 	return jsonbText(out), nil
 }
 
+// jsonEmptyContainer reports whether x is {} or [].
+func jsonEmptyContainer(x any) bool {
+	switch c := x.(type) {
+	case map[string]any:
+		return len(c) == 0
+	case []any:
+		return len(c) == 0
+	}
+	return false
+}
+
+// nullTreatmentsMsg is jsonb_set_lax's error for an unknown null_value_treatment.
+const nullTreatmentsMsg = `null_value_treatment must be "delete_key", "return_target", "use_json_null", or "raise_exception"`
+
+// fnJSONBSetLax is jsonb_set_lax(target, path, new[, create_if_missing
+// [, null_value_treatment]]) as PostgreSQL's: NULL for a NULL target,
+// path or flag; jsonb_set for a non-NULL new value; for a NULL one the
+// treatment decides (default use_json_null).
+func fnJSONBSetLax(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if len(a) < 3 || len(a) > 5 {
+		return nil, pgErr("42883", "function jsonb_set_lax takes 3 to 5 arguments")
+	}
+	create, treatment := driver.Value(int64(1)), driver.Value("use_json_null")
+	if len(a) > 3 {
+		create = a[3]
+	}
+	if len(a) > 4 {
+		treatment = a[4]
+	}
+	if a[0] == nil || a[1] == nil || create == nil {
+		return nil, nil
+	}
+	if treatment == nil {
+		return nil, pgErr("22023", "%s", nullTreatmentsMsg)
+	}
+	if a[2] != nil {
+		return fnJSONBSet(ctx, []driver.Value{a[0], a[1], a[2], create})
+	}
+	switch str(treatment) {
+	case "raise_exception":
+		return nil, errors.New(SQLStateText("22004", "JSON value must not be null",
+			`Exception was raised because null_value_treatment is "raise_exception".`,
+			"To avoid, either change the null_value_treatment argument or ensure that an SQL NULL is not passed."))
+	case "use_json_null":
+		return fnJSONBSet(ctx, []driver.Value{a[0], a[1], "null", create})
+	case "delete_key":
+		return fnJSONBDeletePath(ctx, a[:2])
+	case "return_target":
+		x, err := jsonParse(a[0])
+		if err != nil {
+			return nil, err
+		}
+		return jsonbText(x), nil
+	}
+	return nil, pgErr("22023", "%s", nullTreatmentsMsg)
+}
+
 // fnJSONBInsert is jsonb_insert(target, path, new[, insert_after]): new
 // inserted into the array at path's last step before (after) its element
 // (an index before the first prepends, one past the last appends), or as
 // the object's new key, 22023 where the key exists; a missing step on the
 // way leaves target unchanged.
 func fnJSONBInsert(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	x, path, nv, null, err := jsonSetArgs("jsonb_insert", a)
+	x, path, nulls, nv, null, err := jsonSetArgs("jsonb_insert", a)
 	if null || err != nil {
 		return nil, err
 	}
@@ -666,6 +795,9 @@ func fnJSONBInsert(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 	after := len(a) == 4 && truthy(a[3])
 	last := path[len(path)-1]
 	insert := func(parent any) (any, error) {
+		if err := jsonPathNull(nulls, len(path)-1); err != nil {
+			return nil, err
+		}
 		switch c := parent.(type) {
 		case map[string]any:
 			if _, ok := c[last]; ok {
@@ -678,9 +810,9 @@ func fnJSONBInsert(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 			out[last] = nv
 			return out, nil
 		case []any:
-			n, err := strconv.ParseInt(strings.TrimSpace(last), 10, 64)
+			n, err := jsonPathIndex(path, len(path)-1)
 			if err != nil {
-				return nil, pgErr("22P02", "path element at position %d is not an integer: \"%s\"", len(path), last)
+				return nil, err
 			}
 			i := n
 			if i < 0 {
@@ -708,7 +840,7 @@ func fnJSONBInsert(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 		return jsonbText(out), nil
 	}
 	var ierr error
-	out, err := jsonAtPath(x, path[:len(path)-1], func(old any, exists bool) (any, bool) {
+	out, err := jsonAtPath(x, path[:len(path)-1], nulls, func(old any, exists bool) (any, bool) {
 		if !exists {
 			return nil, false // a missing step: nothing to insert into
 		}
@@ -825,6 +957,10 @@ func sqlToJSON(v driver.Value) (any, error) {
 		return x, nil
 	case []byte:
 		if j, ok := jsonMarked(x); ok {
+			// jsonb never holds what the check refuses: a json value's
+			if err := jsonEscapesError(j); err != nil { // json_syntax.go
+				return nil, err
+			}
 			return jsonParse(j)
 		}
 		return `\x` + hex.EncodeToString(x), nil
@@ -872,12 +1008,16 @@ func jsonMarked(v driver.Value) (string, bool) {
 
 func fnJSONBBuildObject(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if len(a)%2 != 0 {
-		return nil, pgErr("22023", "argument list must have even number of elements")
+		return nil, errors.New(SQLStateText("22023", "argument list must have even number of elements", "",
+			"The arguments of jsonb_build_object() must consist of alternating keys and values."))
 	}
 	out := make(map[string]any, len(a)/2)
 	for i := 0; i < len(a); i += 2 {
 		if a[i] == nil {
-			return nil, pgErr("22004", "argument %d cannot be null", i+1)
+			return nil, pgErr("22023", "argument %d: key must not be null", i+1)
+		}
+		if err := jsonScalarKey(a[i]); err != nil { // json_text.go
+			return nil, err
 		}
 		k := jsonKey(a[i]) // json_typed.go
 		if f, ok := a[i].(float64); ok {
@@ -917,6 +1057,11 @@ func fnJSONBElements(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value,
 		}
 		out := make([]any, len(arr))
 		if srfIsJSON(mode) {
+			if mode == srfJSONText { // json_array_elements decodes no escapes
+				if err := jsonEscapesError(a[0]); err != nil { // json_syntax.go
+					return nil, err
+				}
+			}
 			_, raw := jsonRawMembers(a[0])
 			for i := range out {
 				out[i] = jsonRawValue(raw[i], mode)
@@ -959,6 +1104,9 @@ func fnJSONBEach(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 		var keys []string
 		var vals []driver.Value
 		if srfIsJSON(mode) {
+			if err := jsonEscapesError(a[0]); err != nil { // json_syntax.go
+				return nil, err
+			}
 			ks, raw := jsonRawMembers(a[0])
 			keys = ks
 			for _, r := range raw {

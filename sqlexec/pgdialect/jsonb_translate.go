@@ -41,13 +41,14 @@ import (
 
 // jsonFuncRenames are added to funcRename (expr.go).
 var jsonFuncRenames = map[string]string{
-	"jsonb_set": "pg_jsonb_set", "jsonb_insert": "pg_jsonb_insert", "jsonb_typeof": "pg_jsonb_typeof", "json_typeof": "pg_jsonb_typeof",
+	"jsonb_set": "pg_jsonb_set", "jsonb_set_lax": "pg_jsonb_set_lax", "jsonb_insert": "pg_jsonb_insert", "jsonb_typeof": "pg_jsonb_typeof", "json_typeof": "pg_jsonb_typeof",
 	"jsonb_array_length": "pg_jsonb_array_length", "json_array_length": "pg_jsonb_array_length",
 	"jsonb_pretty": "pg_jsonb_pretty", "to_jsonb": "pg_to_jsonb",
 	"jsonb_build_object": "pg_jsonb_build_object", "jsonb_build_array": "pg_jsonb_build_array",
 	"jsonb_agg": "pg_jsonb_agg", "jsonb_object_agg": "pg_jsonb_object_agg",
+	"jsonb_object": "pg_jsonb_object", "json_object": "pg_json_object", // json_object.go
 	// json keeps its text (json_text.go)
-	"to_json": "pg_to_json", "row_to_json": "pg_to_json", "json_build_object": "pg_json_build_object",
+	"to_json": "pg_to_json", "row_to_json": "pg_row_to_json", "json_build_object": "pg_json_build_object",
 	"json_build_array": "pg_json_build_array", "json_agg": "pg_json_agg", "json_object_agg": "pg_json_object_agg",
 }
 
@@ -63,7 +64,7 @@ var jsonTableFuncs = map[string][2]string{
 // jsonArgFuncs take SQL values that become JSON (the marked arguments).
 var jsonArgFuncs = map[string]bool{"pg_to_jsonb": true, "pg_jsonb_build_object": true, "pg_jsonb_build_array": true,
 	"pg_jsonb_agg": true, "pg_jsonb_object_agg": true,
-	"pg_to_json": true, "pg_json_build_object": true, "pg_json_build_array": true, "pg_json_agg": true, "pg_json_object_agg": true,
+	"pg_to_json": true, "pg_row_to_json": true, "pg_json_build_object": true, "pg_json_build_array": true, "pg_json_agg": true, "pg_json_object_agg": true,
 	"pg_json_array_agg": true}
 
 func init() {
@@ -136,6 +137,15 @@ var jsonOpFuncs = map[string][2]string{
 	"?": {"pg_jsonb_exists", ""}, "?|": {"pg_jsonb_exists_any", ""}, "?&": {"pg_jsonb_exists_all", ""},
 	"#-": {"pg_jsonb_delete_path", ""}, "||": {"pg_jsonb_concat", ""}, "-": {"pg_jsonb_delete", ""},
 }
+
+// jsonGetUntyped: the mode argument of -> and ->> over an operand of a
+// type the statement does not show (a column: json or jsonb), jsonb's
+// without its raw scalar read as an array (json_get.go).
+var jsonGetUntyped = map[string]string{"->": ", 4", "->>": ", 5"}
+
+// jsonGetOps: the mode argument of json's (not jsonb's) ->, ->>, #>, #>>
+// (json_get.go).
+var jsonGetOps = map[string]string{"->": ", 2", "->>": ", 3", "#>": ", 2", "#>>": ", 3"}
 
 // jsonEarlyOps are the json operators of no other type: jsonEarlyOperators
 // rewrites them before the date/time, numeric and array rewrites, which
@@ -260,7 +270,13 @@ func (x *tx) jsonOperators(early bool) error {
 		if op == "<@" {
 			left, right = right, left
 		}
-		call := spec[0] + "(" + left + ", " + right + spec[1] + ")"
+		mode := spec[1]
+		if jsonGetOps[op] != "" && x.jsonShown(ls, i) {
+			mode = jsonGetOps[op] // json's text as written (json_get.go)
+		} else if (op == "->" || op == "->>") && lt != pgoid.JSONB {
+			mode = jsonGetUntyped[op] // json or jsonb: no scalar as an array
+		}
+		call := spec[0] + "(" + left + ", " + right + mode + ")"
 		if runtime != "" {
 			other := left + " " + op + " " + right
 			if op == "||" { // an array column (array_translate.go)

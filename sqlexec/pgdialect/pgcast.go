@@ -679,6 +679,9 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 	if pre, suf, ok := x.netCastFrom(s, i, tt, literal); ok { // inet_translate.go
 		return castCall(pre, suf)
 	}
+	if pre, suf, ok := x.jsonbCastFrom(s, i, tt, mods); ok { // json_cast.go
+		return castCall(pre, suf)
+	}
 	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go
 		x.exactCastOperand(s, i, tt)
 		pre = x.floatIntCast(pre, s, i)
@@ -846,6 +849,9 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 		return castCall(pre, suf)
 	}
 	if pre, suf, ok := x.netCastFrom(i+2, as, tt, literal); ok { // inet_translate.go
+		return castCall(pre, suf)
+	}
+	if pre, suf, ok := x.jsonbCastFrom(i+2, as, tt, mods); ok { // json_cast.go
 		return castCall(pre, suf)
 	}
 	if pre, suf, ok := checkedCast(tt, mods, literal); ok { // arith.go

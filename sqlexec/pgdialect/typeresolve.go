@@ -197,7 +197,9 @@ func (x *tx) resolveBranches(brs []branch, o uint32) *Error {
 			}
 			if _, ok := unknownLitCast[o]; ok {
 				x.typeLiteral(br.a, o)
-			} else if o == pgoid.Numeric {
+			} else if o == pgoid.Numeric || o == pgoid.JSONB {
+				// jsonb: printed in its normal form ('{"b":2,  "a":1}'
+				// beside a jsonb is {"a": 1, "b": 2})
 				pre, suf, _ := checkedCast(resolveCastType(o), "", true)
 				x.T(br.a).wpre, x.T(br.a).wsuf = pre, suf
 			} else {
@@ -236,6 +238,8 @@ func resolveCastType(o uint32) *pgType {
 		return typeAlias["numeric"]
 	case pgoid.Float8:
 		return typeAlias["float8"]
+	case pgoid.JSONB:
+		return typeAlias["jsonb"]
 	}
 	return nil
 }
