@@ -256,7 +256,7 @@ func (x *tx) rewriteOp(t *token, op string, i int) bool {
 			s = " NOT REGEXP "
 		}
 		if strings.HasSuffix(op, "*") {
-			s += "'(?i)' || "
+			s += icaseMarkerSQL + " || " // regexop.go
 		}
 		t.set(s)
 		return true

@@ -2,6 +2,7 @@
 -- || is read as an array (anyarray || anyarray), when the statement is
 -- planned: 'a' is 22P02 malformed array literal at the literal, NULL a NULL
 -- array that adds no element.
+-- positions
 SELECT 'a' || ARRAY['b'];
 SELECT ARRAY['b'] || 'a';
 SELECT ARRAY[1] || 'x' || ARRAY[2];
