@@ -158,6 +158,9 @@ func register() error {
 	for name, d := range regexFuncs { // regexfuncs.go
 		det[name] = d
 	}
+	for name, d := range regex15Funcs { // regex_pg15.go
+		det[name] = d
+	}
 	for name, d := range queryFuncs { // subquery.go
 		det[name] = d
 	}

@@ -41,6 +41,7 @@ type pgRE struct {
 	ascii  bool // the classes or case folding used are only exact for ASCII subjects
 	lines  bool // ^ matches after a newline (flags n, m, w): refused for searches from inside
 	caret  bool // the pattern has ^ or \A
+	word   bool // the pattern has \y or \Y (RE2's \b, \B)
 }
 
 // pgRegexp compiles the ARE pattern pat with PostgreSQL's flags, or
@@ -250,10 +251,10 @@ func areToRE2(fn, pat string, bracketNL bool, r *pgRE) (string, error) {
 				b.WriteByte('\\')
 				b.WriteByte(d)
 			case d == 'y': // a word boundary: RE2's \b, exact for ASCII subjects
-				r.ascii = true
+				r.ascii, r.word = true, true
 				b.WriteString(`\b`)
 			case d == 'Y':
-				r.ascii = true
+				r.ascii, r.word = true, true
 				b.WriteString(`\B`)
 			case d == 'A':
 				r.caret = true
@@ -381,16 +382,28 @@ func areBracket(pat string, i int, bracketNL bool, refuse func(string) error) (i
 // drops empty matches at the start, at the end and right after a match
 // (regexp_split_*).
 func (r *pgRE) matches(fn, s string, degenerate bool) ([][]int, error) {
+	return r.matchesFrom(fn, s, 0, degenerate)
+}
+
+// matchesFrom is matches with the first search starting at byte offset
+// from (PostgreSQL 15's start argument): ^ cannot match there (unless
+// after a newline in a newline-sensitive mode: refused), nor can a word
+// boundary see the character before (RE2 searches the rest of the text
+// alone: \y, \Y refused there).
+func (r *pgRE) matchesFrom(fn, s string, from int, degenerate bool) ([][]int, error) {
 	if r.ascii && !isASCII(s) {
 		return nil, pgErr("0A000", "%s with character classes or flag i on non-ASCII text is not supported (their meaning depends on the locale)", fnLabel(fn))
 	}
 	var out [][]int
-	start, prevEnd := 0, 0
+	start, prevEnd := from, 0
 	for start <= len(s) {
 		re := r.re
 		if start > 0 {
 			if r.caret && r.lines {
-				return nil, pgErr("0A000", "%s with ^ or \\A, flag g and a newline-sensitive flag is not supported", fnLabel(fn))
+				return nil, pgErr("0A000", "%s with ^ or \\A and a newline-sensitive flag, searching from inside the text (flag g or a start position), is not supported", fnLabel(fn))
+			}
+			if r.word {
+				return nil, pgErr("0A000", "%s with \\y or \\Y, searching from inside the text (flag g or a start position), is not supported", fnLabel(fn))
 			}
 			re = r.noBOL
 		}
@@ -473,7 +486,7 @@ func fnRegexpMatch(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 		return nil, err
 	}
 	if r.global {
-		return nil, pgErr("22023", "regexp_match() does not support the \"global\" option")
+		return nil, errors.New(SQLStateText("22023", "regexp_match() does not support the \"global\" option", "", "Use the regexp_matches function instead."))
 	}
 	m, err := r.matches("regexp_match", s, true)
 	if err != nil || len(m) == 0 {
