@@ -39,9 +39,12 @@ type pgRE struct {
 	noBOL  *regexp.Regexp // for a search from inside the subject (^ cannot match there)
 	global bool
 	ascii  bool // the classes or case folding used are only exact for ASCII subjects
-	lines  bool // ^ matches after a newline (flags n, m, w): refused for searches from inside
-	caret  bool // the pattern has ^ or \A
-	word   bool // the pattern has \y or \Y (RE2's \b, \B)
+	// foldASCII: case folding of an ASCII pattern, exact unless the
+	// subject holds ſ or K (see pgRegexp)
+	foldASCII bool
+	lines     bool // ^ matches after a newline (flags n, m, w): refused for searches from inside
+	caret     bool // the pattern has ^ or \A
+	word      bool // the pattern has \y or \Y (RE2's \b, \B)
 }
 
 // pgRegexp compiles the ARE pattern pat with PostgreSQL's flags, or
@@ -113,7 +116,15 @@ func pgRegexp(fn, pat, flags string) (*pgRE, error) {
 		}
 	}
 	if icase {
-		r.ascii = true
+		// PostgreSQL folds each pattern character c to {lower(c),
+		// upper(c)}; RE2 matches c's whole fold orbit. For an ASCII
+		// pattern the two differ only on U+017F and U+212A (RE2's s and
+		// k also match ſ and K); beyond ASCII, on more.
+		if isASCII(pat) {
+			r.foldASCII = true
+		} else {
+			r.ascii = true
+		}
 	}
 	prefix := "(?"
 	if icase {
@@ -391,8 +402,8 @@ func (r *pgRE) matches(fn, s string, degenerate bool) ([][]int, error) {
 // boundary see the character before (RE2 searches the rest of the text
 // alone: \y, \Y refused there).
 func (r *pgRE) matchesFrom(fn, s string, from int, degenerate bool) ([][]int, error) {
-	if r.ascii && !isASCII(s) {
-		return nil, pgErr("0A000", "%s with character classes or flag i on non-ASCII text is not supported (their meaning depends on the locale)", fnLabel(fn))
+	if err := r.checkSubject(fn, s); err != nil {
+		return nil, err
 	}
 	var out [][]int
 	start, prevEnd := from, 0
@@ -433,6 +444,15 @@ func (r *pgRE) matchesFrom(fn, s string, from int, degenerate bool) ([][]int, er
 		}
 	}
 	return out, nil
+}
+
+// checkSubject refuses a subject the pattern's classes or case folding
+// would not read as PostgreSQL does (see pgRE.ascii, foldASCII).
+func (r *pgRE) checkSubject(fn, s string) error {
+	if r.ascii && !isASCII(s) || r.foldASCII && strings.ContainsAny(s, "\u017f\u212a") {
+		return pgErr("0A000", "%s with character classes or flag i on non-ASCII text is not supported (their meaning depends on the locale)", fnLabel(fn))
+	}
+	return nil
 }
 
 func isASCII(s string) bool {

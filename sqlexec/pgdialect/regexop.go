@@ -60,8 +60,8 @@ func fnRegexp(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error)
 		return nil, c.err
 	}
 	s := str(a[1])
-	if c.re.ascii && !isASCII(s) {
-		return nil, pgErr("0A000", "%s with character classes or flag i on non-ASCII text is not supported (their meaning depends on the locale)", fnLabel(op))
+	if err := c.re.checkSubject(op, s); err != nil {
+		return nil, err
 	}
 	if c.re.re.MatchString(s) {
 		return int64(1), nil

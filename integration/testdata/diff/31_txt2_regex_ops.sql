@@ -25,6 +25,13 @@ SELECT 'abab' ~ '(ab)\1';
 SELECT 'foobar' ~ 'foo(?=bar)';
 -- differs: non-greedy quantifiers: 0A000
 SELECT 'aaa' ~ 'a+?';
+-- flag i (~*) with an ASCII pattern on any text: exact but for ſ and K,
+-- which RE2 folds to s and k (PostgreSQL does not): refused
+SELECT 'éA' ~* 'a' AS a, 'éA' ~* '[a-z]' AS b, 'é' ~* '[^a-z]' AS c, 'Kelvin' ~* 'kel' AS d, 'ÉtéA' !~* 'T' AS e, regexp_replace('ÉtéA', 'T', 'x', 'gi') AS f;
+-- differs: flag i with a pattern outside ASCII: 0A000 (PostgreSQL folds by the locale)
+SELECT 'É' ~* 'é';
+-- differs: RE2 folds ſ to s: 0A000
+SELECT 'ſ' ~* 's';
 -- in a table, a WHERE clause and a CHECK constraint
 CREATE TABLE txt2_rx (id int PRIMARY KEY, s text CHECK (s ~* '^[a-z]'));
 INSERT INTO txt2_rx VALUES (1, E'Line\nnext'), (2, 'abc'), (3, 'x1y');
