@@ -622,10 +622,20 @@ func (x *tx) arrayPass() error {
 		if slices.ContainsFunc(x.unnests, func(u int) bool { return u >= ls && u < re }) {
 			continue // unnest(a) || b: the unnest is rewritten below
 		}
-		f := "pg_array_overlap"
+		f, nullTok := "pg_array_overlap", -1
 		if t.text == "||" {
-			if !x.arrayShown(ls, i) && !x.arrayShown(i+1, re) {
+			lShown, rShown := x.arrayShown(ls, i), x.arrayShown(i+1, re)
+			if !lShown && !rShown {
 				continue
+			}
+			var err error
+			if lShown && !rShown {
+				nullTok, err = x.concatArrayLiteral(i+1, re) // concat_arrayliteral.go
+			} else if rShown && !lShown {
+				nullTok, err = x.concatArrayLiteral(ls, i)
+			}
+			if err != nil {
+				return err
 			}
 			f = "pg_array_concat"
 		}
@@ -641,6 +651,9 @@ func (x *tx) arrayPass() error {
 					typ = o
 				}
 			}
+		}
+		if nullTok >= 0 {
+			x.T(nullTok).set("'{}'") // a NULL array (concat_arrayliteral.go)
 		}
 		x.settleOperands(ls, re) // operandcopy.go: ARRAY[1] || greatest(2, 3)
 		left, right := x.text(ls, i), x.text(i+1, re)

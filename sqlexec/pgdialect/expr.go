@@ -20,7 +20,8 @@ func (x *tx) endsOperand(i int) bool {
 		return true
 	case tIdent:
 		switch t.upper() {
-		case "AND", "OR", "NOT", "WHERE", "SELECT", "ON", "WHEN", "THEN", "ELSE", "IN", "IS", "LIKE", "BY", "HAVING", "SET", "VALUES", "RETURNING", "CASE", "AS", "FROM", "BETWEEN", "SYMMETRIC", "ASYMMETRIC", "DISTINCT", "ALL":
+		case "AND", "OR", "NOT", "WHERE", "SELECT", "ON", "WHEN", "THEN", "ELSE", "IN", "IS", "LIKE", "BY", "HAVING", "SET", "VALUES", "RETURNING", "CASE", "AS", "FROM", "BETWEEN", "SYMMETRIC", "ASYMMETRIC", "DISTINCT", "ALL",
+			"FOR", "PLACING": // reserved words: substring(s FROM 2 FOR -1) is a unary minus
 			return false
 		}
 		return true
@@ -263,7 +264,7 @@ func (x *tx) rewriteOp(t *token, op string, i int) bool {
 			s = " NOT REGEXP "
 		}
 		if strings.HasSuffix(op, "*") {
-			s += "'(?i)' || "
+			s += icaseMarkerSQL + " || " // regexop.go
 		}
 		t.set(s)
 		return true

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -157,6 +156,9 @@ func register() error {
 		det[name] = d
 	}
 	for name, d := range regexFuncs { // regexfuncs.go
+		det[name] = d
+	}
+	for name, d := range regex15Funcs { // regex_pg15.go
 		det[name] = d
 	}
 	for name, d := range queryFuncs { // subquery.go
@@ -415,31 +417,8 @@ func fnGenUUID(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error
 	return UUIDString(b), nil
 }
 
+// reCache holds the compiled SIMILAR TO patterns (similar.go).
 var reCache sync.Map
-
-// fnRegexp implements SQLite's REGEXP operator: regexp(pattern, value).
-// PostgreSQL's ARE syntax is mostly RE2-compatible for what tools send.
-func fnRegexp(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if a[0] == nil || a[1] == nil {
-		return nil, nil
-	}
-	p := str(a[0])
-	var re *regexp.Regexp
-	if v, ok := reCache.Load(p); ok {
-		re = v.(*regexp.Regexp)
-	} else {
-		var err error
-		re, err = regexp.Compile(p)
-		if err != nil {
-			return nil, fmt.Errorf("invalid regular expression: %v", err)
-		}
-		reCache.Store(p, re)
-	}
-	if re.MatchString(str(a[1])) {
-		return int64(1), nil
-	}
-	return int64(0), nil
-}
 
 func fnRegtype(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	if a[0] == nil {

@@ -115,15 +115,14 @@ func likeMatch(s, p []rune, esc rune, hasEsc bool) (bool, error) {
 		starS++
 		si, pi = starS, starP+1
 	}
+	// the text is used up: a match when only %s remain; an escape at the
+	// pattern's end is no error here (PostgreSQL's MatchText raises it
+	// only when it reads the escape against a character of the text)
 	for pi < len(p) {
-		switch {
-		case p[pi] == '%':
-			pi++
-		case hasEsc && p[pi] == esc && pi+1 >= len(p):
-			return false, errLikeEscape
-		default:
+		if p[pi] != '%' {
 			return false, nil
 		}
+		pi++
 	}
 	return true, nil
 }

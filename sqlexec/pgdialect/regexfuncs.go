@@ -7,10 +7,12 @@ package pgdialect
 // PostgreSQL's flavour (ARE) is not RE2's. pgRegexp accepts only the part
 // of ARE whose matches RE2 reproduces exactly, and refuses the rest with
 // 0A000 rather than answer differently: back-references, lookahead and
-// lookbehind, ARE-only escapes (\m \M \y \Y \Z \b \B \e \x \u \c ...),
-// embedded options and director prefixes (***), non-greedy quantifiers
+// lookbehind, ARE-only escapes (\m \M \Z \b \B \e \x \u \c ...; \y and \Y
+// are RE2's \b and \B, for ASCII subjects only),
+// non-greedy quantifiers
 // (ARE gives a whole RE one greediness, RE2 each quantifier its own),
-// collating elements and equivalence classes, and the x/b/e flags. Matches
+// collating elements and equivalence classes, and the b/e flags (flag x:
+// regex_expanded.go). Matches
 // are leftmost-longest, as ARE's for greedy patterns. Where the character
 // classes (\w \s, [[:alpha:]]) or case folding (flag i) depend on the
 // locale for non-ASCII text, they are refused for non-ASCII subjects.
@@ -37,52 +39,92 @@ type pgRE struct {
 	noBOL  *regexp.Regexp // for a search from inside the subject (^ cannot match there)
 	global bool
 	ascii  bool // the classes or case folding used are only exact for ASCII subjects
-	lines  bool // ^ matches after a newline (flags n, m, w): refused for searches from inside
-	caret  bool // the pattern has ^ or \A
+	// foldASCII: case folding of an ASCII pattern, exact unless the
+	// subject holds ſ or K (see pgRegexp)
+	foldASCII bool
+	lines     bool // ^ matches after a newline (flags n, m, w): refused for searches from inside
+	caret     bool // the pattern has ^ or \A
+	word      bool // the pattern has \y or \Y (RE2's \b, \B)
 }
 
 // pgRegexp compiles the ARE pattern pat with PostgreSQL's flags, or
 // refuses it (see the file comment).
 func pgRegexp(fn, pat, flags string) (*pgRE, error) {
-	var icase, dotNL, multiline, bracketNL, quote bool = false, true, false, false, false
+	var icase, dotNL, multiline, bracketNL, quote, expanded bool = false, true, false, false, false, false
 	r := &pgRE{}
-	for _, f := range flags {
-		switch f {
-		case 'g':
-			r.global = true
-		case 'i':
-			icase = true
-		case 'c':
-			icase = false
-		case 'n', 'm': // newline-sensitive
-			dotNL, bracketNL, multiline = false, true, true
-		case 'p': // partial newline-sensitive
-			dotNL, bracketNL, multiline = false, true, false
-		case 'w': // inverse partial newline-sensitive
-			dotNL, bracketNL, multiline = true, false, true
-		case 's':
-			dotNL, bracketNL, multiline = true, false, false
-		case 't':
-		case 'q':
-			quote = true
-		case 'x', 'b', 'e':
-			return nil, pgErr("0A000", "%s() flag \"%c\" is not supported", fn, f)
-		default:
-			return nil, pgErr("22023", "invalid regular expression option: \"%c\"", f)
+	apply := func(flags string) error {
+		for _, f := range flags {
+			switch f {
+			case 'g':
+				r.global = true
+			case 'i':
+				icase = true
+			case 'c':
+				icase = false
+			case 'n', 'm': // newline-sensitive
+				dotNL, bracketNL, multiline = false, true, true
+			case 'p': // partial newline-sensitive
+				dotNL, bracketNL, multiline = false, true, false
+			case 'w': // inverse partial newline-sensitive
+				dotNL, bracketNL, multiline = true, false, true
+			case 's':
+				dotNL, bracketNL, multiline = true, false, false
+			case 't':
+				expanded = false
+			case 'q':
+				quote = true
+			case 'x':
+				expanded = true
+			case 'b', 'e':
+				return pgErr("0A000", "%s flag \"%c\" is not supported", fnLabel(fn), f)
+			default:
+				return pgErr("22023", "invalid regular expression option: \"%c\"", f)
+			}
 		}
+		return nil
+	}
+	if err := apply(flags); err != nil {
+		return nil, err
+	}
+	if quote && (expanded || !dotNL || multiline) {
+		// PostgreSQL's regcomp takes a literal string without the
+		// expanded or newline-sensitive modes (REG_INVARG)
+		return nil, pgErr("2201B", "invalid regular expression: invalid argument to regex function")
+	}
+	// the director and embedded options act as flags after the function's
+	pat, more, err := arePrefixes(pat, flags)
+	if err != nil {
+		return nil, err
+	}
+	if err := apply(more); err != nil {
+		return nil, err
 	}
 	r.lines = multiline
 	var body string
 	if quote {
 		body = regexp.QuoteMeta(pat)
 	} else {
-		var err error
+		if expanded {
+			if pat, err = stripExpanded(pat, func(what string) error { // regex_expanded.go
+				return pgErr("0A000", "%s pattern uses %s, which is not supported", fnLabel(fn), what)
+			}); err != nil {
+				return nil, err
+			}
+		}
 		if body, err = areToRE2(fn, pat, bracketNL, r); err != nil {
 			return nil, err
 		}
 	}
 	if icase {
-		r.ascii = true
+		// PostgreSQL folds each pattern character c to {lower(c),
+		// upper(c)}; RE2 matches c's whole fold orbit. For an ASCII
+		// pattern the two differ only on U+017F and U+212A (RE2's s and
+		// k also match ſ and K); beyond ASCII, on more.
+		if isASCII(pat) {
+			r.foldASCII = true
+		} else {
+			r.ascii = true
+		}
 	}
 	prefix := "(?"
 	if icase {
@@ -98,7 +140,6 @@ func pgRegexp(fn, pat, flags string) (*pgRE, error) {
 	if prefix == "(?)" {
 		prefix = ""
 	}
-	var err error
 	if r.re, err = regexp.Compile(prefix + strings.ReplaceAll(body, bolMarker, `^`)); err != nil {
 		return nil, regexCompileErr(err)
 	}
@@ -138,6 +179,54 @@ func regexCompileErr(err error) error {
 	return pgErr("2201B", "invalid regular expression: %s", msg)
 }
 
+// arePrefixes reads what ARE takes at the start of a pattern, as
+// PostgreSQL's regcomp (prefixes()): a director, ***= (the rest is a
+// literal string: flag q) or ***: (an ARE), then embedded options
+// (?letters), which act as the same letters after the flags. It returns
+// the rest of the pattern and those letters. Under flag q the pattern is
+// a literal string and has no prefixes.
+func arePrefixes(pat, flags string) (string, string, error) {
+	if strings.ContainsRune(flags, 'q') {
+		return pat, "", nil
+	}
+	if len(pat) >= 4 && strings.HasPrefix(pat, "***") {
+		switch pat[3] {
+		case '?':
+			return "", "", pgErr("2201B", "invalid regular expression: invalid regexp (reg version 0.8)")
+		case '=':
+			return pat[4:], "q", nil
+		case ':':
+			pat = pat[4:]
+		default:
+			return "", "", pgErr("2201B", "invalid regular expression: quantifier operand invalid")
+		}
+	}
+	if len(pat) < 3 || pat[0] != '(' || pat[1] != '?' || !isASCIILetter(pat[2]) {
+		return pat, "", nil
+	}
+	j := 2
+	for ; j < len(pat) && isASCIILetter(pat[j]); j++ {
+		if !strings.ContainsRune("bceimnpqstwx", rune(pat[j])) {
+			return "", "", pgErr("2201B", "invalid regular expression: invalid embedded option")
+		}
+	}
+	if j >= len(pat) || pat[j] != ')' {
+		return "", "", pgErr("2201B", "invalid regular expression: invalid embedded option")
+	}
+	return pat[j+1:], pat[2:j], nil
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// fnLabel names the function or operator fn in a refusal: regexp_match()
+// or operator ~.
+func fnLabel(fn string) string {
+	if fn != "" && isASCIILetter(fn[0]) {
+		return fn + "()"
+	}
+	return "operator " + fn
+}
+
 // bolMarker stands for ^ and \A in areToRE2's output.
 const bolMarker = "\x00BOL\x00"
 
@@ -145,10 +234,7 @@ const bolMarker = "\x00BOL\x00"
 // brackets become a marker (pgRegexp chooses what they become).
 func areToRE2(fn, pat string, bracketNL bool, r *pgRE) (string, error) {
 	refuse := func(what string) error {
-		return pgErr("0A000", "%s() pattern uses %s, which is not supported (PostgreSQL's regular expressions differ from RE2's there)", fn, what)
-	}
-	if strings.HasPrefix(pat, "***") {
-		return "", refuse("a director prefix (***)")
+		return pgErr("0A000", "%s pattern uses %s, which is not supported (PostgreSQL's regular expressions differ from RE2's there)", fnLabel(fn), what)
 	}
 	var b strings.Builder
 	for i := 0; i < len(pat); i++ {
@@ -175,6 +261,12 @@ func areToRE2(fn, pat string, bracketNL bool, r *pgRE) (string, error) {
 				r.ascii = true
 				b.WriteByte('\\')
 				b.WriteByte(d)
+			case d == 'y': // a word boundary: RE2's \b, exact for ASCII subjects
+				r.ascii, r.word = true, true
+				b.WriteString(`\b`)
+			case d == 'Y':
+				r.ascii, r.word = true, true
+				b.WriteString(`\B`)
 			case d == 'A':
 				r.caret = true
 				b.WriteString(bolMarker)
@@ -199,7 +291,9 @@ func areToRE2(fn, pat string, bracketNL bool, r *pgRE) (string, error) {
 				if i+2 < len(pat) && (pat[i+2] == '=' || pat[i+2] == '!' || pat[i+2] == '<') {
 					return "", refuse("a lookahead or lookbehind constraint")
 				}
-				return "", refuse("an embedded option (?...)")
+				// embedded options are read only at the start (arePrefixes):
+				// elsewhere ARE reads ( and then a ? quantifier
+				return "", pgErr("2201B", "invalid regular expression: quantifier operand invalid")
 			}
 			b.WriteByte(c)
 		case '*', '+', '?', '}':
@@ -265,6 +359,9 @@ func areBracket(pat string, i int, bracketNL bool, refuse func(string) error) (i
 			if end < 0 {
 				return 0, "", pgErr("2201B", "invalid regular expression: brackets [] not balanced")
 			}
+			if name := pat[j+2 : j+end]; name == "<" || name == ">" {
+				return 0, "", refuse("a word-boundary constraint ([[:<:]], [[:>:]])")
+			}
 			b.WriteString(pat[j : j+end+2])
 			j += end + 1
 		case c == '\\' && j+1 < len(pat):
@@ -296,16 +393,28 @@ func areBracket(pat string, i int, bracketNL bool, refuse func(string) error) (i
 // drops empty matches at the start, at the end and right after a match
 // (regexp_split_*).
 func (r *pgRE) matches(fn, s string, degenerate bool) ([][]int, error) {
-	if r.ascii && !isASCII(s) {
-		return nil, pgErr("0A000", "%s() with character classes or flag i on non-ASCII text is not supported (their meaning depends on the locale)", fn)
+	return r.matchesFrom(fn, s, 0, degenerate)
+}
+
+// matchesFrom is matches with the first search starting at byte offset
+// from (PostgreSQL 15's start argument): ^ cannot match there (unless
+// after a newline in a newline-sensitive mode: refused), nor can a word
+// boundary see the character before (RE2 searches the rest of the text
+// alone: \y, \Y refused there).
+func (r *pgRE) matchesFrom(fn, s string, from int, degenerate bool) ([][]int, error) {
+	if err := r.checkSubject(fn, s); err != nil {
+		return nil, err
 	}
 	var out [][]int
-	start, prevEnd := 0, 0
+	start, prevEnd := from, 0
 	for start <= len(s) {
 		re := r.re
 		if start > 0 {
 			if r.caret && r.lines {
-				return nil, pgErr("0A000", "%s() with ^ or \\A, flag g and a newline-sensitive flag is not supported", fn)
+				return nil, pgErr("0A000", "%s with ^ or \\A and a newline-sensitive flag, searching from inside the text (flag g or a start position), is not supported", fnLabel(fn))
+			}
+			if r.word {
+				return nil, pgErr("0A000", "%s with \\y or \\Y, searching from inside the text (flag g or a start position), is not supported", fnLabel(fn))
 			}
 			re = r.noBOL
 		}
@@ -335,6 +444,15 @@ func (r *pgRE) matches(fn, s string, degenerate bool) ([][]int, error) {
 		}
 	}
 	return out, nil
+}
+
+// checkSubject refuses a subject the pattern's classes or case folding
+// would not read as PostgreSQL does (see pgRE.ascii, foldASCII).
+func (r *pgRE) checkSubject(fn, s string) error {
+	if r.ascii && !isASCII(s) || r.foldASCII && strings.ContainsAny(s, "\u017f\u212a") {
+		return pgErr("0A000", "%s with character classes or flag i on non-ASCII text is not supported (their meaning depends on the locale)", fnLabel(fn))
+	}
+	return nil
 }
 
 func isASCII(s string) bool {
@@ -388,7 +506,7 @@ func fnRegexpMatch(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, e
 		return nil, err
 	}
 	if r.global {
-		return nil, pgErr("22023", "regexp_match() does not support the \"global\" option")
+		return nil, errors.New(SQLStateText("22023", "regexp_match() does not support the \"global\" option", "", "Use the regexp_matches function instead."))
 	}
 	m, err := r.matches("regexp_match", s, true)
 	if err != nil || len(m) == 0 {

@@ -21,6 +21,11 @@ INSERT INTO rx VALUES (1, 'foo123bar45', '{1,2,1,NULL,3}'), (2, 'Hello World', '
 		{`SELECT regexp_match(E'x\nab', '^ab', 'n')`, `{ab}`},
 		{`SELECT regexp_match('ABC', 'b', 'i')`, `{B}`},
 		{`SELECT regexp_match('axc', 'a.c', 'q')`, `<NULL>`},
+		{`SELECT regexp_match('abc', '\y')`, `{""}`},            // RE2's \b on ASCII text
+		{`SELECT regexp_match('a b', 'a\yb')`, `<NULL>`},        // likewise
+		{`SELECT regexp_match('abc', '***=a')`, `{a}`},          // the director: a literal string
+		{`SELECT regexp_match('abc', '(?i)A')`, `{a}`},          // an embedded option
+		{`SELECT regexp_match('a bc', 'a b c', 'x')`, `<NULL>`}, // expanded syntax
 		{`SELECT string_agg(m::text, ';') FROM regexp_matches('abc', 'b*', 'g') AS m`, `{""};{b};{""};{""}`},
 		{`SELECT count(*) FROM (SELECT id, regexp_matches(s, '[0-9]+', 'g') FROM rx) q`, `2`},
 		{`SELECT regexp_split_to_array('hello world', '\s*')`, `{h,e,l,l,o,w,o,r,l,d}`},
@@ -50,11 +55,11 @@ INSERT INTO rx VALUES (1, 'foo123bar45', '{1,2,1,NULL,3}'), (2, 'Hello World', '
 		`SELECT regexp_match('abc', 'a(?<!b)')`:         "0A000",
 		`SELECT regexp_match('abc', 'a.*?c')`:           "0A000",
 		`SELECT regexp_match('abc', '\mabc')`:           "0A000",
-		`SELECT regexp_match('abc', '\y')`:              "0A000",
-		`SELECT regexp_match('abc', '***=a')`:           "0A000",
-		`SELECT regexp_match('abc', '(?i)a')`:           "0A000",
+		`SELECT 'abc' ~ '\mabc'`:                        "0A000",
+		`SELECT 'abc' ~ '[[:<:]]abc'`:                   "0A000",
+		`SELECT 'abc' ~ 'b|(?i)a'`:                      "2201B",
+		`SELECT regexp_match('abc', 'a', 'qx')`:         "2201B",
 		`SELECT regexp_match('abc', '[[=a=]]')`:         "0A000",
-		`SELECT regexp_match('abc', 'a b', 'x')`:        "0A000",
 		`SELECT regexp_match('été', '\w+')`:             "0A000",
 		`SELECT regexp_match('ÉTÉ', 'é', 'i')`:          "0A000",
 		`SELECT regexp_matches(E'a\na', '^a', 'gn')`:    "0A000",

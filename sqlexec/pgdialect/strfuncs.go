@@ -233,37 +233,13 @@ func fnStartsWith(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, er
 	return int64(0), nil
 }
 
-// fnRegexpReplace is regexp_replace(s, pattern, replacement[, flags]):
-// the first match (every match with flag g) replaced; \1..\9 and \& in
-// the replacement name the groups and the match. Patterns are
-// PostgreSQL's ARE as far as RE2 reproduces it, the rest refused
-// (regexfuncs.go); matches are found as PostgreSQL's search loop finds
-// them.
+// fnRegexpReplace is regexp_replace in each of PostgreSQL 15's forms
+// (regex_pg15.go): \1..\9 and \& in the replacement name the groups and
+// the match. Patterns are PostgreSQL's ARE as far as RE2 reproduces it,
+// the rest refused (regexfuncs.go); matches are found as PostgreSQL's
+// search loop finds them.
 func fnRegexpReplace(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if err := argCount("regexp_replace", a, 3, 4); err != nil || anyNull(a) {
-		return nil, err
-	}
-	flags := ""
-	if len(a) == 4 {
-		flags = str(a[3])
-	}
-	r, err := pgRegexp("regexp_replace", str(a[1]), flags)
-	if err != nil {
-		return nil, err
-	}
-	s, repl := str(a[0]), pgReplacement(str(a[2]))
-	ms, err := r.matches("regexp_replace", s, true)
-	if err != nil {
-		return nil, err
-	}
-	var out []byte
-	prev := 0
-	for _, m := range ms {
-		out = append(out, s[prev:m[0]]...)
-		out = r.re.ExpandString(out, repl, s, m)
-		prev = m[1]
-	}
-	return string(append(out, s[prev:]...)), nil
+	return regexpReplace(a)
 }
 
 // pgReplacement converts PostgreSQL's replacement syntax (\1, \&, \\) to

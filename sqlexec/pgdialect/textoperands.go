@@ -21,12 +21,14 @@ package pgdialect
 // read at run time, as pg_text's: columnTypeExpr) or arithmetic over
 // columns (its type computed at run time: numTypeExpr) is wrapped in
 // pg_out_text(value, type, short): a boolean becomes its text (short: the
-// output function's t/f), a float4/float8 its output digits, anything
-// else passes unchanged, so the other types keep their present
+// output function's t/f), a float4/float8 its output digits, a bytea its
+// \x hex text (SQLite joined its raw bytes), anything else passes
+// unchanged, so the other types keep their present
 // behaviour. The function depends on its arguments alone: deterministic.
 
 import (
 	"database/sql/driver"
+	"encoding/hex"
 	"strconv"
 	"strings"
 
@@ -100,6 +102,10 @@ func fnOutText(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error
 	}
 	oid, _ := DeclTypeOID(str(a[1]))
 	switch oid {
+	case pgoid.Bytea:
+		if b, ok := v.([]byte); ok {
+			return `\x` + hex.EncodeToString(b), nil // byteaout (hex)
+		}
 	case pgoid.Bool:
 		var b bool
 		switch v := v.(type) {
@@ -279,7 +285,7 @@ func (x *tx) outTextWrap(a, b int, short bool) {
 		// shows (derivedcols.go), a CASE or coalesce of booleans
 		// (typeresolve.go)
 		switch r.oid {
-		case pgoid.Bool, pgoid.Float4, pgoid.Float8:
+		case pgoid.Bool, pgoid.Float4, pgoid.Float8, pgoid.Bytea:
 			hint = quoteLit(TypeName(r.oid))
 		default:
 			return
@@ -299,7 +305,7 @@ func (x *tx) outTextWrap(a, b int, short bool) {
 		}
 	} else {
 		switch oid := x.exprOID(a, b); oid {
-		case pgoid.Bool, pgoid.Float4, pgoid.Float8:
+		case pgoid.Bool, pgoid.Float4, pgoid.Float8, pgoid.Bytea:
 			hint = quoteLit(TypeName(oid))
 		default:
 			// arithmetic typed at run time from its columns (price *
@@ -329,14 +335,14 @@ func outRuntimeType(rt string) string {
 
 // fnColOutType is pg_col_outtype, pg_col_numtype's twin (same arguments,
 // arith_columns.go) naming the types whose text pg_out_text builds:
-// boolean, float4, float8; empty for any other.
+// boolean, float4, float8, bytea; empty for any other.
 func fnColOutType(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	typ, err := colDeclType(a)
 	if err != nil {
 		return nil, err
 	}
 	switch typ {
-	case pgoid.Bool, pgoid.Float4, pgoid.Float8:
+	case pgoid.Bool, pgoid.Float4, pgoid.Float8, pgoid.Bytea:
 		return TypeName(typ), nil
 	}
 	return "", nil
