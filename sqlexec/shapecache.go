@@ -63,6 +63,24 @@ func (s *Session) translateShaped(ctx context.Context, sql string) (*pgdialect.S
 	if err != nil || st.Kind != pgdialect.KindQuery {
 		return st, err
 	}
+	template, sentinels := shapeTemplate(sql, lits, values, st, func(alt string) (*pgdialect.Stmt, error) {
+		return s.translate(ctx, alt)
+	})
+	if template == nil {
+		return st, nil
+	}
+	if s.shapes == nil || len(s.shapes) >= maxShapesKept {
+		s.shapes = make(map[string]*shapeKept)
+	}
+	s.shapes[key] = &shapeKept{stamp: stamp, template: template, sentinels: sentinels}
+	return st, nil
+}
+
+// shapeTemplate is the translation of sql's shape that translateShaped
+// keeps, and its sentinels; nil when the shape's translation is not
+// proven to carry its literals through (see the top of the file). st is
+// sql's own translation; values are its lifted literals' texts.
+func shapeTemplate(sql string, lits []pgdialect.ShapeLiteral, values []string, st *pgdialect.Stmt, translate func(string) (*pgdialect.Stmt, error)) (*pgdialect.Stmt, []string) {
 	var template *pgdialect.Stmt
 	var sentinels []string
 	for _, fill := range []byte{'1', '9'} {
@@ -71,17 +89,17 @@ func (s *Session) translateShaped(ctx context.Context, sql string) (*pgdialect.S
 		for i, l := range lits {
 			sent[i] = sentinel(fill, i, l.End-l.Start)
 			if sent[i] == values[i] {
-				return st, nil // a sent value is a sentinel: not kept
+				return nil, nil // a sent value is a sentinel: not kept
 			}
 			copy(b[l.Start:], sent[i])
 		}
-		alt, err := s.translate(ctx, string(b))
+		alt, err := translate(string(b))
 		if err != nil {
-			return st, nil
+			return nil, nil
 		}
 		filled, ok := fillShape(alt, sent, values)
 		if !ok || !reflect.DeepEqual(filled, st) {
-			return st, nil
+			return nil, nil
 		}
 		if template == nil {
 			template, sentinels = alt, sent
@@ -90,13 +108,9 @@ func (s *Session) translateShaped(ctx context.Context, sql string) (*pgdialect.S
 	// An occurrence names its literal only when no two sentinels are
 	// equal (past nine literals of one length they may be).
 	if !distinct(sentinels) {
-		return st, nil
+		return nil, nil
 	}
-	if s.shapes == nil || len(s.shapes) >= maxShapesKept {
-		s.shapes = make(map[string]*shapeKept)
-	}
-	s.shapes[key] = &shapeKept{stamp: stamp, template: template, sentinels: sentinels}
-	return st, nil
+	return template, sentinels
 }
 
 // sentinel is the i-th lifted literal's stand-in of length n: fill

@@ -79,7 +79,7 @@ func TestShapeFillsLikeTranslation(t *testing.T) {
 			for i, l := range lits {
 				values[i] = sql[l.Start:l.End]
 			}
-			template, sentinels := keepableShape(t, sql, lits, values, st)
+			template, sentinels := shapeTemplate(sql, lits, values, st, translate)
 			if template == nil {
 				continue
 			}
@@ -108,39 +108,6 @@ func TestShapeFillsLikeTranslation(t *testing.T) {
 	if kept < 100 {
 		t.Fatalf("only %d corpus statements kept a shape", kept)
 	}
-}
-
-// keepableShape is translateShaped's keeping decision for sql, without a
-// session: the template and its sentinels, or nil.
-func keepableShape(t *testing.T, sql string, lits []pgdialect.ShapeLiteral, values []string, st *pgdialect.Stmt) (*pgdialect.Stmt, []string) {
-	var template *pgdialect.Stmt
-	var sentinels []string
-	for _, fill := range []byte{'1', '9'} {
-		sent := make([]string, len(lits))
-		b := []byte(sql)
-		for i, l := range lits {
-			sent[i] = sentinel(fill, i, l.End-l.Start)
-			if sent[i] == values[i] {
-				return nil, nil
-			}
-			copy(b[l.Start:], sent[i])
-		}
-		alt, err := translate(string(b))
-		if err != nil {
-			return nil, nil
-		}
-		filled, ok := fillShape(alt, sent, values)
-		if !ok || !reflect.DeepEqual(filled, st) {
-			return nil, nil
-		}
-		if template == nil {
-			template, sentinels = alt, sent
-		}
-	}
-	if !distinct(sentinels) {
-		return nil, nil
-	}
-	return template, sentinels
 }
 
 // otherValue is a value of n digits: the smallest, the largest, then
