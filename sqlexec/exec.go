@@ -95,6 +95,10 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 		}
 	}
 	if mode == authWrite {
+		if err := refuseConstraintIndexDrop(c, sqlText); err != nil { // dropindex.go
+			res.Err = err
+			return res, false
+		}
 		if err := prepareDropColumn(c, sqlText); err != nil { // dropcolumn.go
 			res.Err = err
 			return res, false

@@ -74,3 +74,21 @@ func DroppedIfExists(sqlText string) (object, name string) {
 	}
 	return map[bool]string{true: "index", false: "view"}[x.kw(1, "INDEX")], name
 }
+
+// DroppedIndex is the index a DROP INDEX [IF EXISTS] statement drops
+// ("" for any other statement).
+func DroppedIndex(sqlText string) string {
+	if len(sqlText) < 4 || !asciiEqualFold(sqlText[:4], "DROP") {
+		return ""
+	}
+	x := newTx(sqlText)
+	if !x.kw(1, "INDEX") {
+		return ""
+	}
+	at := 2
+	if x.kw(2, "IF", "EXISTS") {
+		at = 4
+	}
+	name, _ := x.name(at)
+	return name
+}
