@@ -294,6 +294,11 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 			return err
 		}
 	}
+	if ch.Action == "add foreign key" && ed.SQL != "" {
+		if err := refuseAddedFKTypes(c, name, ed.Name); err != nil { // altertype_fk.go
+			return err
+		}
+	}
 	if ed.ValidateFK {
 		for _, fk := range pgdialect.ForeignKeys(ed.SQL) {
 			if pgdialect.FKConstraintName(name, fk) != ed.Name {
