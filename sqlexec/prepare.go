@@ -168,8 +168,15 @@ func (s *Session) prepareText(ctx context.Context, sql string, paramOIDs []uint3
 // statement refers to objects the transaction created) on the speculative
 // apply state.
 func (s *Session) describe(ctx context.Context, sqlText string, hints colHints, paramOIDs []uint32) (cols []pgwire.Column, nparams int, probed bool, err error) {
+	cols, _, nparams, probed, err = s.describeInfos(ctx, sqlText, hints, paramOIDs)
+	return cols, nparams, probed, err
+}
+
+// describeInfos is describe that also returns the columns as SQLite
+// describes them (their declared types: tableas.go).
+func (s *Session) describeInfos(ctx context.Context, sqlText string, hints colHints, paramOIDs []uint32) (cols []pgwire.Column, infos []colInfo, nparams int, probed bool, err error) {
 	if err := guardInternal(sqlText); err != nil {
-		return nil, 0, false, err
+		return nil, nil, 0, false, err
 	}
 	// probed: a column was typed from data (no static type known)
 	// A statement with data-modifying CTEs is described as its main
@@ -201,7 +208,7 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints colHints, 
 		if n == 0 {
 			return nil
 		}
-		infos := make([]colInfo, n)
+		infos = make([]colInfo, n)
 		untyped := false
 		for i := range infos {
 			infos[i] = newColInfo(st, i)
@@ -256,9 +263,9 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints colHints, 
 		// apply connection's
 	} else if handled, err := s.tempDescribe(ctx, sqlText, fn); handled { // temp.go
 		if err != nil {
-			return nil, 0, false, toError(err)
+			return nil, nil, 0, false, toError(err)
 		}
-		return cols, nparams, probed, nil
+		return cols, infos, nparams, probed, nil
 	}
 	if isPlan {
 		// its tables are made on the apply connection, in a transaction
@@ -305,9 +312,9 @@ func (s *Session) describe(ctx context.Context, sqlText string, hints colHints, 
 		}
 	}
 	if err != nil {
-		return nil, 0, false, toError(err)
+		return nil, nil, 0, false, toError(err)
 	}
-	return cols, nparams, probed, nil
+	return cols, infos, nparams, probed, nil
 }
 
 type stopProbe struct{}

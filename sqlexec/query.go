@@ -140,6 +140,9 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 
 // subTag is the tag verb of each SQLite statement of st.
 func subTag(st *pgdialect.Stmt) string {
+	if st.TableAs != nil {
+		return "" // CREATE TABLE ... AS: each its own (the INSERT's count is the tag's)
+	}
 	switch st.Kind {
 	case pgdialect.KindTruncate:
 		return "DELETE"
@@ -202,10 +205,19 @@ func emitWrite(w pgwire.ResultWriter, st *pgdialect.Stmt, results []StatementRes
 	for _, r := range results {
 		n += r.RowsAffected
 	}
+	if st.TableAs != nil {
+		// CREATE TABLE ... AS: the rows its INSERT stored (the CREATE's
+		// type checks are SELECTs of a row each)
+		n = results[len(results)-1].RowsAffected
+	}
 	tag := st.Tag
 	switch tag {
 	case "INSERT", "UPDATE", "DELETE":
 		tag = makeTag(tag, n)
+	case "SELECT":
+		if st.TableAs != nil {
+			tag = makeTag(tag, n)
+		}
 	}
 	return w.Complete(tag)
 }

@@ -378,6 +378,13 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		}
 		st = expanded
 	}
+	if st.TableAs != nil && len(st.Exec) == 0 {
+		expanded, done, err := s.expandTableAs(ctx, orig, st, w) // tableas.go
+		if err != nil || done {
+			return err
+		}
+		st = expanded
+	}
 	if st.OnConstraint != nil {
 		resolved, err := s.resolveOnConstraint(ctx, orig, st) // onconstraint.go
 		if err != nil {

@@ -365,7 +365,7 @@ func (s *Session) tempExec(ctx context.Context, st *pgdialect.Stmt, args []any, 
 			if q == nil {
 				continue
 			}
-			res := runPrepared(c, q, x, args, st.Tag)
+			res := runPrepared(c, q, x, args, tempVerb(st))
 			q.finalize()
 			results = append(results, res)
 			if res.Err != nil {
@@ -399,6 +399,14 @@ func (s *Session) tempExec(ctx context.Context, st *pgdialect.Stmt, args []any, 
 	handled = true
 	if !handled || err != nil {
 		return handled, err
+	}
+	if st.TableAs != nil && !st.NoRows { // CREATE TEMP TABLE ... AS: the INSERT's count
+		for _, r := range results {
+			if r.Err != nil {
+				return true, r.Err
+			}
+		}
+		return true, w.Complete(makeTag("SELECT", results[len(results)-1].RowsAffected))
 	}
 	if st.NoRows { // DDL carried out by a SELECT of a function: only the tag is the client's
 		for _, r := range results {
@@ -434,6 +442,16 @@ func tempTableChange(x string) (string, error) {
 		return "ALTER TABLE temp." + quoteIdent(ch.Table) + " RENAME COLUMN " + quoteIdent(ch.Column) + " TO " + quoteIdent(ch.Expr), nil
 	}
 	return "", Unsupported(fmt.Sprintf("ALTER TABLE ... %s of temporary table %s", strings.ToUpper(ch.Action), ch.Table))
+}
+
+// tempVerb is the tag verb runPrepared gives each statement of st: a
+// CREATE TEMP TABLE ... AS's CREATE and INSERT their own (the INSERT's
+// count is the tag's).
+func tempVerb(st *pgdialect.Stmt) string {
+	if st.TableAs != nil {
+		return ""
+	}
+	return st.Tag
 }
 
 func tempInBlock(what string) *Error {

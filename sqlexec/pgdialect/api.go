@@ -99,7 +99,12 @@ type Stmt struct {
 	// Like: CREATE TABLE ... (LIKE ...), which the session writes out
 	// from the source tables' definitions and translates before running
 	// (createlike.go); Exec is empty until then.
-	Like       *CreateLike
+	Like *CreateLike
+	// TableAs: CREATE TABLE ... AS / SELECT ... INTO, which the session
+	// writes out as a CREATE TABLE of the query's result types and an
+	// INSERT of its rows before running (tableas.go); Exec is empty
+	// until then.
+	TableAs    *TableAs
 	ParamCount int      // highest $n
 	ParamOIDs  []uint32 // inferred parameter types, len == ParamCount (0 = unknown)
 	// ColumnOIDs: lexically inferred PostgreSQL types of the result columns

@@ -33,6 +33,9 @@ func (x *tx) create() (*Stmt, error) {
 	obj := x.T(i).upper()
 	switch obj {
 	case "TABLE":
+		if st, ok, err := x.tableAs(i); ok { // tableas.go
+			return st, err
+		}
 		if st, ok, err := x.createLike(i); ok { // createlike.go
 			return st, err
 		}

@@ -277,6 +277,9 @@ func (x *tx) translate() (*Stmt, error) {
 		}
 		return x.query("SELECT", "SELECT * FROM "+x.text(1, x.n()), true), nil
 	case "SELECT", "WITH", "VALUES", "(":
+		if st, ok, err := x.selectInto(); ok { // tableas.go
+			return st, err
+		}
 		swap := x.intersectFirst() // intersectfirst.go
 		x.deriveColumns()          // derivedcols.go
 		if err := x.exprPass(); err != nil {
