@@ -27,24 +27,27 @@ func (c *lconn) prepareUser(sqlText string) (*lstmt, string, error) {
 	if st.groupChecked {
 		return st, tail, nil
 	}
-	if e := groupCheck(c, sqlText); e != nil {
-		st.release()
-		return nil, "", e
-	}
-	if e := typeCompareCheck(c, sqlText); e != nil { // typecompare.go; groupChecked covers all four
-		st.release()
-		return nil, "", e
-	}
-	if e := concatCheck(c, sqlText); e != nil { // concatcheck.go
-		st.release()
-		return nil, "", e
-	}
-	if e := assignCheck(c, sqlText); e != nil { // assigncheck.go
+	if e := compiledChecks(c, sqlText); e != nil {
 		st.release()
 		return nil, "", e
 	}
 	st.groupChecked = true
 	return st, tail, nil
+}
+
+// compiledChecks are PostgreSQL's refusals that the SQLite text of a
+// statement that compiled is held to (groupChecked covers all four).
+func compiledChecks(c *lconn, sqlText string) *Error {
+	if e := groupCheck(c, sqlText); e != nil {
+		return e
+	}
+	if e := typeCompareCheck(c, sqlText); e != nil { // typecompare.go
+		return e
+	}
+	if e := concatCheck(c, sqlText); e != nil { // concatcheck.go
+		return e
+	}
+	return assignCheck(c, sqlText) // assigncheck.go
 }
 
 // groupCheck returns the 42803 error for sqlText, or nil.

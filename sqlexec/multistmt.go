@@ -104,7 +104,7 @@ func (s *Session) implicitTxn(ctx context.Context, parts []string, stmts []*pgdi
 				if err := s.e.db.checkWrite(ctx, x); err != nil {
 					return true, err
 				}
-				cmd.Statements = append(cmd.Statements, Statement{SQL: x, Tag: subTag(st)})
+				cmd.Statements = append(cmd.Statements, Statement{SQL: x, Args: st.Bound, Tag: subTag(st)})
 			}
 		}
 		ranges[i] = [2]int{start, len(cmd.Statements)}

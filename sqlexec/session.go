@@ -311,6 +311,9 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 	if s.closed {
 		return errf(CodeInternal, "session is closed")
 	}
+	if args == nil && st.Bound != nil {
+		args = st.Bound // a kept shape's lifted literals (shapecache.go)
+	}
 	if min := s.settings["client_min_messages"]; min == "warning" || min == "error" {
 		w = minMessagesWriter{w, s} // minmessages.go (raftsql sends no notice below NOTICE)
 	}

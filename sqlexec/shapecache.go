@@ -3,7 +3,9 @@ package sqlexec
 import (
 	"context"
 	"reflect"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
@@ -28,9 +30,12 @@ import (
 // (preparecache.go): for the schema and settings it was made with, never
 // with temporary objects or a schema change in the open transaction.
 
-// maxShapesKept bounds a session's kept shapes; past it they are all
-// dropped.
-const maxShapesKept = 64
+// maxShapesKept bounds a session's kept shapes (and the shapes it found
+// unfit, kept only by key); past it one is dropped for each added.
+// pgbench's TPC-B-like script alone makes a few hundred shapes (a
+// one-digit literal is no lifted one, so each teller's statements are
+// shapes of their own, times each delta's length and sign).
+const maxShapesKept = 512
 
 // shapeKept is a shape's translation, made with sentinel values: every
 // occurrence of sentinels[i] in it is the i-th lifted literal.
@@ -38,6 +43,11 @@ type shapeKept struct {
 	stamp     prepareStamp
 	template  *pgdialect.Stmt
 	sentinels []string
+	// bound: template's Exec with its lifted literals made parameters
+	// (bindShape), binds their values' forms in parameter order; nil
+	// when they are filled in
+	bound []string
+	binds []pgdialect.LiteralBind
 }
 
 // translateShaped is translate of sql, from a kept shape when one holds.
@@ -54,7 +64,23 @@ func (s *Session) translateShaped(ctx context.Context, sql string) (*pgdialect.S
 	for i, l := range lits {
 		values[i] = sql[l.Start:l.End]
 	}
-	if k := s.shapes[key]; k != nil && k.stamp == stamp {
+	k, seen := s.shapes[key]
+	if seen && k.stamp == stamp && k.template == nil {
+		// unfit: translated as itself, never tried again (each try
+		// costs two more translations)
+		return s.translate(ctx, sql)
+	}
+	if seen && k.stamp == stamp {
+		if k.bound != nil {
+			// the other fields filled in (Exec's sentinels are all
+			// parameters: a parameter's number may read as one)
+			if st, ok := fillShape(k.template, k.sentinels, values); ok {
+				if st.Bound, ok = bindValues(k.binds, values); ok {
+					st.Exec = slices.Clone(k.bound)
+					return st, nil
+				}
+			}
+		}
 		if st, ok := fillShape(k.template, k.sentinels, values); ok {
 			return st, nil
 		}
@@ -66,14 +92,110 @@ func (s *Session) translateShaped(ctx context.Context, sql string) (*pgdialect.S
 	template, sentinels := shapeTemplate(sql, lits, values, st, func(alt string) (*pgdialect.Stmt, error) {
 		return s.translate(ctx, alt)
 	})
-	if template == nil {
-		return st, nil
+	kept := &shapeKept{stamp: stamp} // template nil: unfit
+	if template != nil {
+		bound, binds := bindShape(template, sentinels)
+		if bound != nil && !s.boundChecksAgree(ctx, st.Exec, bound, binds, values) {
+			bound, binds = nil, nil
+		}
+		kept = &shapeKept{stamp: stamp, template: template, sentinels: sentinels, bound: bound, binds: binds}
 	}
-	if s.shapes == nil || len(s.shapes) >= maxShapesKept {
+	if s.shapes == nil {
 		s.shapes = make(map[string]*shapeKept)
 	}
-	s.shapes[key] = &shapeKept{stamp: stamp, template: template, sentinels: sentinels}
+	for old := range s.shapes {
+		if len(s.shapes) < maxShapesKept {
+			break
+		}
+		delete(s.shapes, old) // any one: map order is random
+	}
+	s.shapes[key] = kept
 	return st, nil
+}
+
+// bindShape is template with its Exec texts' sentinels made parameters
+// (pgdialect.BindLiterals), so that every text of the shape runs as one
+// SQLite statement: compiled, checked and classified once, on the
+// session's side, in the speculation and at apply, where a new text was
+// compiled at each of them (the simple protocol's writes cost ~3x the
+// prepared ones). Only for INSERT, UPDATE and DELETE without RETURNING
+// (no result columns, whose names and types the text describes) and
+// without parameters of their own; nil otherwise, or when a sentinel
+// stands anywhere but in an operand's place.
+func bindShape(template *pgdialect.Stmt, sentinels []string) ([]string, []pgdialect.LiteralBind) {
+	switch template.Tag {
+	case "INSERT", "UPDATE", "DELETE":
+	default:
+		return nil, nil
+	}
+	if template.Kind != pgdialect.KindQuery || template.ParamCount > 0 || template.Bound != nil || len(template.Exec) == 0 {
+		return nil, nil
+	}
+	exec := make([]string, len(template.Exec))
+	var binds []pgdialect.LiteralBind
+	for i, x := range template.Exec {
+		if pgdialect.MentionsFold(x, "RETURNING") {
+			return nil, nil
+		}
+		b, bs, ok := pgdialect.BindLiterals(x, sentinels, binds)
+		if !ok {
+			return nil, nil
+		}
+		exec[i], binds = b, bs
+	}
+	if len(binds) == 0 {
+		return nil, nil
+	}
+	return exec, binds
+}
+
+// boundChecksAgree reports whether the checks a compiled text is held to
+// (compiledChecks) pass both sent, the texts as translated with their
+// literals, and bound, the same texts with the literals as parameters:
+// the checks read the SQLite text, where a parameter is no integer
+// constant, so a shape is bound only where neither refuses (a refusal
+// then comes from each text as it is, unbound). The checks read no value,
+// only the texts' types and the schema the shape is kept for.
+func (s *Session) boundChecksAgree(ctx context.Context, sent, bound []string, binds []pgdialect.LiteralBind, values []string) bool {
+	if len(sent) != len(bound) {
+		return false
+	}
+	if _, ok := bindValues(binds, values); !ok {
+		return false
+	}
+	agree := false
+	_ = s.e.db.withReader(ctx, func(c *lconn) error {
+		for i := range sent {
+			if compiledChecks(c, sent[i]) != nil || compiledChecks(c, bound[i]) != nil {
+				return nil
+			}
+		}
+		agree = true
+		return nil
+	})
+	return agree
+}
+
+// bindValues are the parameters' values of a bound shape's text whose
+// lifted literals are values.
+func bindValues(binds []pgdialect.LiteralBind, values []string) ([]any, bool) {
+	out := make([]any, len(binds))
+	for i, b := range binds {
+		v := values[b.Lit]
+		switch {
+		case b.Text && b.Neg:
+			out[i] = "-" + v
+		case b.Text:
+			out[i] = v
+		default:
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				return nil, false
+			}
+			out[i] = n
+		}
+	}
+	return out, true
 }
 
 // shapeTemplate is the translation of sql's shape that translateShaped

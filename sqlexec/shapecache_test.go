@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -59,7 +61,7 @@ func TestShapeFillsLikeTranslation(t *testing.T) {
 		t.Fatalf("corpus: %v", err)
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	kept, checked := 0, 0
+	kept, checked, nbound := 0, 0, 0
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -101,10 +103,39 @@ func TestShapeFillsLikeTranslation(t *testing.T) {
 				if !ok || !reflect.DeepEqual(got, want) {
 					t.Errorf("%s: the kept shape of\n %s\ngives for\n %s\n%+v\nwant\n%+v", f, sql, alt, got, want)
 				}
+				if bound, binds := bindShape(template, sentinels); bound != nil {
+					// bound: the same statement once each ?n reads
+					// its value, and nothing else differs
+					if round == 0 {
+						nbound++
+					}
+					got, ok := fillShape(template, sentinels, vals)
+					if !ok {
+						t.Fatalf("%s: bound shape of %s not copied", f, sql)
+					}
+					got.Exec = slices.Clone(bound)
+					args, ok := bindValues(binds, vals)
+					if !ok {
+						t.Fatalf("%s: %s: values %v not bound", f, sql, vals)
+					}
+					for i := range got.Exec {
+						for n := len(args); n >= 1; n-- {
+							lit := fmt.Sprint(args[n-1])
+							if s, ok := args[n-1].(string); ok {
+								lit = "'" + s + "'"
+							}
+							got.Exec[i] = strings.ReplaceAll(got.Exec[i], "?"+strconv.Itoa(n), lit)
+						}
+					}
+					got.Bound = nil
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("%s: the bound shape of\n %s\ngives for\n %s\n%q\nwant\n%q", f, sql, alt, got.Exec, want.Exec)
+					}
+				}
 			}
 		}
 	}
-	t.Logf("%d shapes kept, %d fills checked", kept, checked)
+	t.Logf("%d shapes kept (%d bound), %d fills checked", kept, nbound, checked)
 	if kept < 100 {
 		t.Fatalf("only %d corpus statements kept a shape", kept)
 	}

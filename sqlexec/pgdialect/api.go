@@ -105,6 +105,11 @@ type Stmt struct {
 	// INSERT of its rows before running (tableas.go); Exec is empty
 	// until then.
 	TableAs    *TableAs
+	// Bound: the values of parameters ?1..?n of Exec that the client's
+	// text had as literals: a kept literal shape's statement is bound
+	// rather than filled in (sqlexec/shapecache.go); nil otherwise.
+	// ParamCount counts only the client's own $n.
+	Bound      []any
 	ParamCount int      // highest $n
 	ParamOIDs  []uint32 // inferred parameter types, len == ParamCount (0 = unknown)
 	// ColumnOIDs: lexically inferred PostgreSQL types of the result columns

@@ -597,7 +597,8 @@ func makeDate(y, m, d int64) (time.Time, error) {
 
 func makeTimeUS(h, mi int64, sec float64) (int64, error) {
 	if h < 0 || h > 24 || mi < 0 || mi > 59 || sec < 0 || sec > 60 || h == 24 && (mi != 0 || sec != 0) {
-		return 0, pgErr("22008", "time field value out of range: %d:%02d:%s", h, mi, strconv.FormatFloat(sec, 'f', -1, 64))
+		// PostgreSQL's "%d:%02d:%02g"
+		return 0, pgErr("22008", "time field value out of range: %d:%02d:%02s", h, mi, strconv.FormatFloat(sec, 'g', -1, 64))
 	}
 	return h*usPerHour + mi*usPerMin + int64(math.Round(sec*1e6)), nil
 }

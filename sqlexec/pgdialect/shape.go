@@ -1,6 +1,9 @@
 package pgdialect
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // A statement's literal shape (issue 15): the simple protocol sends every
 // execution as a new text (psql, pgbench's default mode), and each new
@@ -111,4 +114,111 @@ func shapeDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// LiteralBind is a parameter BindLiterals made of a lifted literal: the
+// literal's index, and the form its occurrence had: the integer, or the
+// text of it that a translation quotes ('56789', as the literal was
+// written, for an assignment's messages), or that text negated ('-1234').
+type LiteralBind struct {
+	Lit       int
+	Text, Neg bool
+}
+
+// BindLiterals is the SQLite text sqlText of a shape's translation with
+// each occurrence of a sentinel made a parameter, numbered by its place in
+// binds (the binds of the statement's earlier texts, extended as new
+// ones are needed), so that every text of the shape is one SQLite
+// statement (compiled and checked once, its values bound:
+// sqlexec/shapecache.go); ok is false unless every occurrence is a whole
+// number token in an operand's place or a string literal of exactly the
+// sentinel (or its negation). A bound integer is what SQLite reads an
+// integer literal as there (an operand of no affinity, the same value
+// and type), but not as a column number of ORDER BY or GROUP BY, a LIMIT
+// or an OFFSET, nor inside an identifier or comment: a sentinel seen
+// there (or in any other token) refuses the text. A text without a
+// sentinel is returned as it is.
+func BindLiterals(sqlText string, sentinels []string, binds []LiteralBind) (string, []LiteralBind, bool) {
+	toks := lex(sqlText)
+	var b strings.Builder
+	prev := "" // the previous significant token, upper case
+	param := func(lb LiteralBind) string {
+		for n, x := range binds {
+			if x == lb {
+				return "?" + strconv.Itoa(n+1)
+			}
+		}
+		binds = append(binds, lb)
+		return "?" + strconv.Itoa(len(binds))
+	}
+	for k := range toks {
+		t := &toks[k]
+		lb := LiteralBind{Lit: -1}
+		for j, sent := range sentinels {
+			switch {
+			case t.typ == tNumber && t.text == sent:
+				lb.Lit = j
+			case t.typ == tString && t.text == "'"+sent+"'":
+				lb = LiteralBind{Lit: j, Text: true}
+			case t.typ == tString && t.text == "'-"+sent+"'":
+				lb = LiteralBind{Lit: j, Text: true, Neg: true}
+			}
+			if lb.Lit >= 0 {
+				break
+			}
+		}
+		if lb.Lit < 0 {
+			for _, sent := range sentinels {
+				if strings.Contains(t.text, sent) {
+					return "", nil, false
+				}
+			}
+			b.WriteString(t.text)
+		} else {
+			next := ""
+			for n := k + 1; n < len(toks); n++ {
+				if !toks[n].trivia() {
+					next = toks[n].text
+					break
+				}
+			}
+			switch prev {
+			case "BY", "LIMIT", "OFFSET", "[", ".", ",":
+				if prev != "," || !valuesItem(toks[:k]) {
+					return "", nil, false
+				}
+			}
+			if next == "]" || next == "." || next == "::" {
+				return "", nil, false
+			}
+			b.WriteString(param(lb))
+		}
+		if !t.trivia() {
+			prev = strings.ToUpper(t.text)
+		}
+	}
+	return b.String(), binds, true
+}
+
+// valuesItem reports whether the tokens before a value that follows a
+// comma make it an item of a VALUES row or of a function's argument list
+// (an opening parenthesis before it at its depth, not a bare list such
+// as ORDER BY a, 5).
+func valuesItem(before []token) bool {
+	depth := 0
+	for k := len(before) - 1; k >= 0; k-- {
+		t := &before[k]
+		switch {
+		case t.typ == tPunct && t.text == ")":
+			depth++
+		case t.typ == tPunct && t.text == "(":
+			if depth == 0 {
+				return true
+			}
+			depth--
+		case depth == 0 && t.typ == tIdent && (t.kw("BY") || t.kw("SELECT") || t.kw("SET")):
+			return false
+		}
+	}
+	return false
 }
