@@ -104,7 +104,7 @@ type Stmt struct {
 	// writes out as a CREATE TABLE of the query's result types and an
 	// INSERT of its rows before running (tableas.go); Exec is empty
 	// until then.
-	TableAs    *TableAs
+	TableAs *TableAs
 	// Bound: the values of parameters ?1..?n of Exec that the client's
 	// text had as literals: a kept literal shape's statement is bound
 	// rather than filled in (sqlexec/shapecache.go); nil otherwise.
