@@ -20,7 +20,7 @@ import (
 // table (referencing or referenced) for types that join, col declared
 // decl (its new type).
 func refuseFKTypes(c *lconn, table, col, decl string) error {
-	return refuseFKPairs(c, `k.tbl = ?1 COLLATE NOCASE AND k.fromcol = ?2 COLLATE NOCASE OR k.reftbl = ?1 COLLATE NOCASE AND k.tocol = ?2 COLLATE NOCASE`,
+	return refuseFKPairs(c, `k.tbl = ?1 COLLATE NOCASE AND k.fromcol = ?2 COLLATE NOCASE OR k.reftbl = ?1 COLLATE NOCASE AND k.tocol = ?2 COLLATE NOCASE`, "",
 		func(tbl, from, ref, to string) (string, string) {
 			fromDecl, toDecl := "", ""
 			if strings.EqualFold(tbl, table) && strings.EqualFold(from, col) {
@@ -37,21 +37,23 @@ func refuseFKTypes(c *lconn, table, col, decl string) error {
 // table that ALTER TABLE ... ADD CONSTRAINT just added (tablechange.go),
 // NOT VALID or not, as PostgreSQL makes it.
 func refuseAddedFKTypes(c *lconn, table, conname string) error {
-	return refuseFKPairs(c, `k.tbl = ?1 COLLATE NOCASE AND (SELECT f.conname FROM pgd_fk f WHERE f.tbl = k.tbl AND f.id = k.id) = ?2`,
+	return refuseFKPairs(c, `k.tbl = ?1 COLLATE NOCASE AND (SELECT f.conname FROM pgd_fk f WHERE f.tbl = k.tbl AND f.id = k.id) = ?2`, "",
 		func(string, string, string, string) (string, string) { return "", "" }, table, conname)
 }
 
 // refuseFKPairs checks the foreign key column pairs of pgd_fkcols k that
 // where selects: each pair's declared types (as decls overrides them,
-// "" keeping the declared one) must join (pgdialect/fktypes.go).
-func refuseFKPairs(c *lconn, where string, decls func(tbl, from, ref, to string) (string, string), args ...any) error {
+// "" keeping the declared one) must join (pgdialect/fktypes.go). The
+// keys of a table are checked in order of SQLite's key ids, order ("" or
+// "DESC"; SQLite numbers a table's keys from its definition's last).
+func refuseFKPairs(c *lconn, where, order string, decls func(tbl, from, ref, to string) (string, string), args ...any) error {
 	rows, err := queryStrings(c, `SELECT json_array(k.tbl, k.fromcol,
   (SELECT x.type FROM pragma_table_xinfo(k.tbl) x WHERE x.name = k.fromcol),
   k.reftbl, k.tocol, (SELECT x.type FROM pragma_table_xinfo(k.reftbl) x WHERE x.name = k.tocol),
   (SELECT f.conname FROM pgd_fk f WHERE f.tbl = k.tbl AND f.id = k.id))
  FROM pgd_fkcols k
  WHERE `+where+`
- ORDER BY k.tbl, k.id, k.pos`, args...)
+ ORDER BY k.tbl, k.id `+order+`, k.pos`, args...)
 	if err != nil {
 		return err
 	}

@@ -65,6 +65,12 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 	if view, ok := pgdialect.ParseViewNumeric(sqlText); ok && mode == authWrite {
 		return typeViewNumeric(c, view, verb), false // viewnumeric.go
 	}
+	if view, ok := pgdialect.ParseViewReplaceTypes(sqlText); ok && mode == authWrite {
+		return checkViewReplaceTypes(c, view, verb), false // viewreplace.go
+	}
+	if table, ok := pgdialect.ParseFKTypes(sqlText); ok && mode == authWrite {
+		return checkCreatedFKTypes(c, table, verb), false // createfk.go
+	}
 	if oc, ok := pgdialect.ParseObjectComment(sqlText); ok && mode == authWrite {
 		return setObjectComment(c, oc), false // comments.go
 	}

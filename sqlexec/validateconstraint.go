@@ -8,11 +8,13 @@ import (
 
 // ALTER TABLE t VALIDATE CONSTRAINT n at apply (pgdialect/
 // validateconstraint.go finds the constraint): the existing rows are
-// checked as ADD CONSTRAINT checks them, with its errors, and nothing
-// changes. Inside the entry, on the schema at its log position.
+// checked as ADD CONSTRAINT checks them, with its errors, and a
+// constraint added NOT VALID is then recorded as validated (its mark
+// removed from the definition: pgdialect/notvalid.go). Inside the entry,
+// on the schema at its log position.
 
 // validateConstraint checks table name's rows (definition createSQL)
-// against its constraint ch.Column.
+// against its constraint ch.Column and records it as validated.
 func validateConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange) error {
 	keys, err := queryStrings(c, "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 COLLATE NOCASE AND sql IS NOT NULL", name)
 	if err != nil {
@@ -23,7 +25,10 @@ func validateConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChan
 		return dialectError(err)
 	}
 	if check != "" {
-		return checkViolated(c, name, ch.Column, check)
+		if err := checkViolated(c, name, ch.Column, check); err != nil {
+			return err
+		}
+		return markValidated(c, name, createSQL, ch.Column)
 	}
 	if !fk {
 		return nil
@@ -53,7 +58,21 @@ func validateConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChan
 	if x := foreignKeyViolationOf(c, e, name, name, false, ids); x != nil { // constraint_errors.go: the key
 		return x
 	}
-	return nil
+	return markValidated(c, name, createSQL, ch.Column)
+}
+
+// markValidated records constraint conname of table name (definition
+// createSQL) as validated: its NOT VALID mark is taken out of the
+// definition (pgdialect/notvalid.go), which changes nothing else.
+func markValidated(c *lconn, name, createSQL, conname string) error {
+	sql, ok := pgdialect.ClearNotValid(createSQL, conname)
+	if !ok {
+		return nil // valid already
+	}
+	if err := rewriteTables(c, []dependent{{table: name, sql: sql}}); err != nil {
+		return err
+	}
+	return c.exec("PRAGMA writable_schema=RESET")
 }
 
 // checkViolated is PostgreSQL's 23514 when a row of table is false for

@@ -166,17 +166,20 @@ var catalogViews = []catView{
   CASE i.contype WHEN 'p' THEN 'PRIMARY KEY (' ELSE 'UNIQUE (' END || i.cols || ')' AS condef
  FROM pgd_idx i WHERE i.contype IS NOT NULL
  UNION ALL
- SELECT CAST(pg_oid('con', f.tbl || '.' || f.conname) AS INTEGER), f.conname, 2200, 'f', f.deferr > 0, f.deferr = 2, 1,
+ SELECT CAST(pg_oid('con', f.tbl || '.' || f.conname) AS INTEGER), f.conname, 2200, 'f', f.deferr > 0, f.deferr = 2, f.valid,
   CAST(pg_oid('rel', f.tbl) AS INTEGER), 0, 0, 0, CAST(pg_oid('rel', f.reftbl) AS INTEGER),
   pg_fk_action(f.on_update), pg_fk_action(f.on_delete), 's', 1, 0, 1, NULL, NULL,
   'FOREIGN KEY (' || f.fromcols || ') REFERENCES ' || pg_quote_ident(f.reftbl) || '(' || f.tocols || ')'
    || CASE WHEN f.on_update IN ('NO ACTION', '') THEN '' ELSE ' ON UPDATE ' || f.on_update END
    || CASE WHEN f.on_delete IN ('NO ACTION', '') THEN '' ELSE ' ON DELETE ' || f.on_delete END
    || CASE f.deferr WHEN 1 THEN ' DEFERRABLE' WHEN 2 THEN ' DEFERRABLE INITIALLY DEFERRED' ELSE '' END
- FROM pgd_fk f
+   || CASE f.valid WHEN 0 THEN ' NOT VALID' ELSE '' END
+ FROM (SELECT *, pg_con_valid((SELECT r.sql FROM pgd_rel r WHERE r.name = tbl), conname) AS valid FROM pgd_fk) f
  UNION ALL
- SELECT CAST(pg_oid('con', s.name || '.' || json_extract(j.value, '$[0]')) AS INTEGER), json_extract(j.value, '$[0]'), 2200, 'c', 0, 0, 1,
+ SELECT CAST(pg_oid('con', s.name || '.' || json_extract(j.value, '$[0]')) AS INTEGER), json_extract(j.value, '$[0]'), 2200, 'c', 0, 0,
+  pg_con_valid(s.sql, json_extract(j.value, '$[0]')),
   CAST(pg_oid('rel', s.name) AS INTEGER), 0, 0, 0, 0, ' ', ' ', ' ', 1, 0, 0, NULL, NULL, 'CHECK (' || json_extract(j.value, '$[1]') || ')'
+   || CASE pg_con_valid(s.sql, json_extract(j.value, '$[0]')) WHEN 0 THEN ' NOT VALID' ELSE '' END
  FROM pgd_rel s, json_each(pg_table_checks(s.sql, s.name)) j WHERE s.type = 'table'`},
 	{"pgd_relnames", `SELECT oid AS pgd_rel_oid, relname AS pgd_relname FROM pg_class`},
 	// pgd_indexdef_q qualifies the table, as pg_get_indexdef(oid) and
@@ -423,6 +426,7 @@ func registerCatalogFuncs() error {
 			return "a", nil
 		}},
 		"pg_table_checks": {2, fnTableChecks},
+		"pg_con_valid":    {2, fnConValid}, // notvalid.go
 		"pg_index_where":  {1, fnIndexWhere},
 		"pg_view_body":    {1, fnViewBody},
 		"pg_get_expr": {-1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {

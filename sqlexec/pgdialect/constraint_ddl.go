@@ -89,6 +89,9 @@ func EditConstraint(createSQL string, ch TableChange, columns, indexes []string,
 	}
 	insert := func(clause string) {
 		at := x.T(e).pos
+		if ch.NoValidate {
+			clause = notValidMark + " " + clause // notvalid.go
+		}
 		out.SQL = createSQL[:at] + ", CONSTRAINT " + quoteIdent(out.Name) + " " + clause + createSQL[at:]
 	}
 	switch ch.Action {

@@ -317,6 +317,10 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 		st.Exec = append(st.Exec, x.typeRequireSQL()...) // typeallow.go
 		st.NoRows = true
 	}
+	if !x.temp && x.hasReferences(j+1, e) {
+		st.Exec = append(st.Exec, fkTypesSQL(tbl)) // createfk.go
+		st.NoRows = true
+	}
 	return st, nil
 }
 

@@ -145,6 +145,8 @@ func register() error {
 		"pg_view_replace":                    {4, fnViewReplace},         // viewreplace.go
 		"pg_view_columns_distinct":           {2, fnViewColumnsDistinct}, // viewcolumns.go
 		ViewNumericFunc:                      {1, fnViewNumeric},         // viewnumeric.go
+		ViewReplaceTypesFunc:                 {1, fnViewReplaceTypes},    // viewreplace.go
+		FKTypesFunc:                          {1, fnFKTypes},             // createfk.go
 	}
 	for name, d := range likeFuncs { // like.go
 		det[name] = d

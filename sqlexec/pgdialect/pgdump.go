@@ -82,7 +82,7 @@ func pgdumpSpecial(x *tx) (*Stmt, bool) {
 		return q(`SELECT 2604 AS tableoid, a.oid, a.adrelid, a.adnum, pg_dump_qualify(a.adbin) AS adsrc
  FROM pg_attrdef a WHERE a.adrelid IN (`+in+`) ORDER BY a.adrelid, a.adnum`, O, O, O, pgoid.Int2, T)
 	case has("JOIN pg_catalog.pg_constraint c ON (src.tbloid = c.conrelid) WHERE contype = 'c'"):
-		return q(`SELECT 2606 AS tableoid, c.oid, c.conrelid, c.conname, c.condef AS consrc, 1 AS conislocal, 1 AS convalidated
+		return q(`SELECT 2606 AS tableoid, c.oid, c.conrelid, c.conname, c.condef AS consrc, 1 AS conislocal, c.convalidated AS convalidated
  FROM pg_constraint c WHERE c.conrelid IN (`+in+`) AND c.contype = 'c' ORDER BY c.conrelid, c.conname`, O, O, O, N, T, B, B)
 	case has("JOIN pg_catalog.pg_constraint c ON (src.tbloid = c.conrelid)", "contype = 'f'"):
 		return q(`SELECT 2606 AS tableoid, c.oid, c.conrelid, c.conname, c.confrelid, c.conindid, pg_dump_qualify(c.condef) AS condef

@@ -57,19 +57,7 @@ func viewNumericSQL(view string) string {
 // ParseViewNumeric is the view named by a statement of viewNumericSQL's
 // form; false for any other statement.
 func ParseViewNumeric(sqlText string) (string, bool) {
-	rest, ok := strings.CutPrefix(sqlText, "SELECT "+ViewNumericFunc+"(")
-	if !ok || !strings.HasSuffix(rest, ")") {
-		return "", false
-	}
-	lit := strings.TrimSuffix(rest, ")")
-	if len(lit) < 2 || lit[0] != '\'' || lit[len(lit)-1] != '\'' {
-		return "", false
-	}
-	inner := lit[1 : len(lit)-1]
-	if strings.Contains(strings.ReplaceAll(inner, "''", ""), "'") {
-		return "", false
-	}
-	return strings.ReplaceAll(inner, "''", "'"), true
+	return parseNameCall(sqlText, ViewNumericFunc) // createfk.go
 }
 
 // NumericViewSQL is createSQL (a view's sqlite_schema entry, keeping its
