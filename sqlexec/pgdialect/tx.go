@@ -119,6 +119,7 @@ func newTx(sql string) *tx {
 	x := &tx{src: sql, toks: make([]token, len(l.toks)), sig: l.sig, depth: l.depth,
 		oids: map[int]uint32{}, castEnd: map[int]int{}, aliases: map[int]string{}}
 	copy(x.toks, l.toks) // the passes edit their own tokens
+	x.regexPrecedence()  // regex_precedence.go
 	return x
 }
 
