@@ -16,7 +16,11 @@ import "github.com/raftsql/raftsql/sqlexec/pgdialect"
 //     (pgdialect/compiled_types.go);
 //   - a LATERAL subquery's column of run-time type that DISTINCT or a set
 //     operation compares gets its type's collation
-//     (pgdialect/lateral_collate.go).
+//     (pgdialect/lateral_collate.go);
+//   - a char(n) column compared with a varchar column ignores trailing
+//     blanks, as bpchar's comparison (pgdialect/bpchar_compare.go), and
+//     LIKE and the regular expressions match a char(n) value padded
+//     (pgdialect/bpchar_like.go).
 
 // typedConversion is sqlText (compiled on c) converted by its columns'
 // declared types, "" when nothing in it needs that.
@@ -36,6 +40,12 @@ func typedConversion(c *lconn, sqlText string) string {
 		q = conv
 	}
 	if conv := pgdialect.LateralCollationConversion(q, eval); conv != "" {
+		q = conv
+	}
+	if conv := pgdialect.BpcharCompareConversion(q, eval); conv != "" {
+		q = conv
+	}
+	if conv := pgdialect.BpcharLikeConversion(q, eval); conv != "" {
 		q = conv
 	}
 	if conv := pgdialect.CompiledTypeConversion(q, func(cond string) bool { return eval("("+cond+") IS 1") == "1" }); conv != "" {

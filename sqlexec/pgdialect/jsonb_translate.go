@@ -222,13 +222,24 @@ func (x *tx) jsonOperators(early bool) error {
 		}
 		runtime := ""                                // the column type expression deciding || and -
 		delKeys := op == "-" && x.arrayShown(rs, re) // jsonb - text[], the only - with an array
+		// a || decided at run time by a column's type, then || a quoted
+		// literal ('[' || t || ']', j || '{"a":1}' || '{"b":2}'): the
+		// first result is of the column's type (text, jsonb or an
+		// array), so the second is decided by the same test
+		// (each test copies its operands into its branches: one chained
+		// || at most, so the text grows fourfold, not exponentially; a
+		// longer chain reads the first result as jsonb, as before)
+		chained, leftRuntime := x.jsonRuntime[ls]
+		leftRuntime = leftRuntime && op == "||" && x.castEnd[i-1] == ls && x.plainString(rs, re) && !x.jsonChained[ls]
 		if delKeys {
 			spec[0] = "pg_jsonb_delete_keys"
 		}
 		if jsonbOnlyOps[op] && (x.jsonShown(ls, i) || x.jsonShown(rs, re)) {
 			continue // json has no such operator; || is text's (json_operators.go)
 		}
-		if (op == "||" || op == "-") && !delKeys {
+		if leftRuntime {
+			runtime = chained
+		} else if (op == "||" || op == "-") && !delKeys {
 			if !x.jsonExpr(ls, i, known) && !x.jsonExpr(rs, re, known) {
 				lt, rt, ok := x.concatColumnTypes(ls, i, re)
 				if !ok {
@@ -288,7 +299,7 @@ func (x *tx) jsonOperators(early bool) error {
 				}
 				other = "CASE WHEN substr(" + runtime + ", 1, 1) = '_' THEN pg_array_concat(" + left + ", " + right + types + ") ELSE " + other + " END"
 			}
-			colLeft := x.columnOrConditionalType(ls, i) != ""
+			colLeft := leftRuntime || x.columnOrConditionalType(ls, i) != ""
 			lit := x.jsonLiteralType(ls, i)
 			if colLeft {
 				lit = x.jsonLiteralType(rs, re)
@@ -304,6 +315,15 @@ func (x *tx) jsonOperators(early bool) error {
 		x.T(ls).set("(" + call + ")")
 		x.castEnd[re-1] = ls
 		known[ls] = op != "->>" && op != "#>>" && !boolOps[op]
+		if runtime != "" && op == "||" {
+			// of the column's type, not surely jsonb (see chained above)
+			if x.jsonRuntime == nil {
+				x.jsonRuntime, x.jsonChained = map[int]string{}, map[int]bool{}
+			}
+			x.jsonRuntime[ls] = runtime
+			x.jsonChained[ls] = leftRuntime
+			known[ls] = leftRuntime // a longer chain: as before
+		}
 		if o := jsonOpResultOID(op, lt, rt); runtime == "" && o != 0 {
 			// described as PostgreSQL: jsonb_build_object(...) -> 'a' is
 			// jsonb, to_jsonb(d) - 'id' too (the call's argument has no

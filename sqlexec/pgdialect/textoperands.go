@@ -22,7 +22,8 @@ package pgdialect
 // columns (its type computed at run time: numTypeExpr) is wrapped in
 // pg_out_text(value, type, short): a boolean becomes its text (short: the
 // output function's t/f), a float4/float8 its output digits, a bytea its
-// \x hex text (SQLite joined its raw bytes), anything else passes
+// \x hex text (SQLite joined its raw bytes), a char(n) value (short)
+// its blanks back (bpcharout pads to n), anything else passes
 // unchanged, so the other types keep their present
 // behaviour. The function depends on its arguments alone: deterministic.
 
@@ -100,8 +101,14 @@ func fnOutText(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error
 	if v == nil || a[1] == nil {
 		return v, nil
 	}
-	oid, _ := DeclTypeOID(str(a[1]))
+	oid, typmod := DeclTypeOID(str(a[1]))
 	switch oid {
+	case pgoid.Bpchar:
+		if s, ok := v.(string); ok && truthy(a[2]) && typmod > 4 {
+			// bpcharout prints the value padded to n (bpchar.go); ||
+			// casts it to text, without the blanks
+			return fnBpcharPad(nil, []driver.Value{s, int64(typmod - 4)})
+		}
 	case pgoid.Bytea:
 		if b, ok := v.([]byte); ok {
 			return `\x` + hex.EncodeToString(b), nil // byteaout (hex)
@@ -277,6 +284,13 @@ func (x *tx) outTextWrap(a, b int, short bool) {
 	}
 	if x.literalOperand(a, b) {
 		x.numericLiteral(a, b) // arith.go: 1.50 prints 1.50, as numeric's output
+		return
+	}
+	if n := x.charCastLen(a, b); n > 0 && short {
+		// concat('a'::char(3), 'x') prints the value padded (bpchar.go)
+		x.T(a).pre = "pg_bpchar_pad(" + x.T(a).pre
+		x.T(b - 1).suf += ", " + strconv.Itoa(n) + ")"
+		x.castEnd[b-1] = a
 		return
 	}
 	var hint string

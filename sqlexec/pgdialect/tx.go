@@ -37,6 +37,10 @@ type tx struct {
 	jsonbCmps map[int]jsonbCompare
 	// jsonKnown: start of a rewritten jsonb expression (jsonb_translate.go)
 	jsonKnown map[int]bool
+	// jsonRuntime: start of a rewritten || decided at run time by a
+	// column's type -> that type's expression (jsonb_translate.go)
+	jsonRuntime map[int]string
+	jsonChained map[int]bool // of jsonRuntime's: itself the second || of a chain
 	// minMaxArgs: a min/max argument's first token -> its end and when it is numeric (minmax_conditional.go)
 	minMaxArgs map[int]minMaxArg
 	// memberTests: BETWEEN/IN over a numeric conditional -> its operand (membership_conditional.go)
@@ -119,6 +123,7 @@ func newTx(sql string) *tx {
 	x := &tx{src: sql, toks: make([]token, len(l.toks)), sig: l.sig, depth: l.depth,
 		oids: map[int]uint32{}, castEnd: map[int]int{}, aliases: map[int]string{}}
 	copy(x.toks, l.toks) // the passes edit their own tokens
+	x.regexPrecedence()  // regex_precedence.go
 	return x
 }
 
