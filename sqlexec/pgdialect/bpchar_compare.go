@@ -53,6 +53,25 @@ func BpcharCompareConversion(sqlText string, declOf func(expr string) string) st
 		// with the literal read as its type already (pg_in_col)
 		return l == pgoid.Bpchar && (r == pgoid.Varchar || r == pgoid.Unknown)
 	}
+	// mixedPair is mixed of the operands a0..a1-1 and b0..b1-1, reading
+	// a column's declared type (a query of the schema, per compile) only
+	// when the other operand may be char(n), varchar or a quoted literal:
+	// beside a number, a parameter or any other expression it never is
+	// (the simple protocol compiles each new text: pgbench's aid = 56789
+	// over tables with char(n) fillers read the schema twice per text)
+	mixedPair := func(a0, a1, b0, b1 int) bool {
+		if x.inSchemaQuery(a0) {
+			return false // raftsql's own run-time type lookup
+		}
+		if bt.column(a0, a1) && !bt.column(b0, b1) {
+			a0, a1, b0, b1 = b0, b1, a0, a1
+		}
+		first := typeOf(a0, a1)
+		if first != pgoid.Bpchar && first != pgoid.Varchar && first != pgoid.Unknown {
+			return false
+		}
+		return mixed(first, typeOf(b0, b1))
+	}
 	var eds []textEdit
 	for i := 1; i+1 < x.n(); i++ {
 		t := x.T(i)
@@ -70,13 +89,13 @@ func BpcharCompareConversion(sqlText string, declOf func(expr string) string) st
 			if ls < 0 || re < 0 || re > x.n() || !x.cmpBoundary(ls-1, re) {
 				continue
 			}
-			if mixed(typeOf(ls, i), typeOf(rs, re)) {
+			if mixedPair(ls, i, rs, re) {
 				end := x.T(re-1).pos + len(x.T(re-1).text)
 				eds = append(eds, textEdit{end, 0, " COLLATE RTRIM"})
 			}
 		case x.isCall(i, "nullif"):
 			args := x.splitTop(i+2, x.match(i+1))
-			if len(args) == 2 && mixed(typeOf(args[0][0], args[0][1]), typeOf(args[1][0], args[1][1])) {
+			if len(args) == 2 && mixedPair(args[0][0], args[0][1], args[1][0], args[1][1]) {
 				end := x.T(args[0][1]-1).pos + len(x.T(args[0][1]-1).text)
 				eds = append(eds, textEdit{end, 0, " COLLATE RTRIM"})
 			}
@@ -91,7 +110,7 @@ func BpcharCompareConversion(sqlText string, declOf func(expr string) string) st
 			if ls < 0 || f < 0 || !x.cmpBoundary(ls-1, -1) || x.kw(i+3, "DISTINCT") || x.kw(i+3, "ALL") {
 				continue
 			}
-			if mixed(typeOf(ls, le), typeOf(i+3, f)) {
+			if mixedPair(ls, le, i+3, f) {
 				end := x.T(le-1).pos + len(x.T(le-1).text)
 				eds = append(eds, textEdit{end, 0, " COLLATE RTRIM"})
 			}
@@ -160,6 +179,39 @@ type bpcharTypes struct {
 }
 
 // of is the type of a..b-1 and its modifier (-1 none), 0 when not known.
+// inSchemaQuery reports whether token i is in a subquery that reads
+// sqlite_schema or sqlite_temp_schema directly: the run-time type lookups
+// the translation writes (name = 't', type IN (...)), whose columns are
+// no user's, and whose comparisons, in every translated DML statement,
+// read the schema for nothing at each compile.
+func (x *tx) inSchemaQuery(i int) bool {
+	d := x.depth[i]
+	for j := i; j >= 0 && d > 0; j-- {
+		if x.depth[j] >= d {
+			continue
+		}
+		// j opens the group i is in
+		if x.kw(j+1, "SELECT") {
+			f := x.findKw(j+2, x.match(j), d, "FROM")
+			if f < 0 {
+				return false
+			}
+			n, _ := x.name(f + 1)
+			return n == "sqlite_schema" || n == "sqlite_temp_schema" || n == "sqlite_master"
+		}
+		d = x.depth[j]
+	}
+	return false
+}
+
+// column reports whether a..b-1 is a bare column reference, whose type
+// of reads from the schema.
+func (bt *bpcharTypes) column(a, b int) bool {
+	a, b = bt.x.unparen(a, b)
+	_, _, ok := bt.x.bareColumn(a, b)
+	return ok
+}
+
 func (bt *bpcharTypes) of(a, b int) (uint32, int32) {
 	x := bt.x
 	a, b = x.unparen(a, b)
