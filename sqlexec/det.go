@@ -21,7 +21,10 @@ import (
 
 // detState is the deterministic environment of one connection.
 type detState struct {
-	id     uintptr
+	// upserted: the rowids the running statement's DO UPDATE updated
+	// (upsertxmax.go), under mu
+	upserted map[int64]struct{}
+	id       uintptr
 	clock  func() time.Time // the wall clock when not pinned
 	sleep  func(time.Duration)
 	nowUS  atomic.Int64 // pinned clock (unix µs); 0 = wall clock

@@ -271,6 +271,9 @@ func (d *detState) beginStatement() {
 	if d != nil && d.seq != nil {
 		d.seq.stmt = nil
 	}
+	if d != nil {
+		d.clearUpserted() // upsertxmax.go
+	}
 }
 
 // pinStatementDraws makes the next run of the statement that just ran

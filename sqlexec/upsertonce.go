@@ -36,6 +36,9 @@ var upsertFunctions = []detFunction{
 	// not SQLITE_DETERMINISTIC: SQLite must call it once per row where
 	// it is written, never fold or move it
 	{"pg_upsert_key", -1, cFuncPointer(fnUpsertKey), 0},
+	// RETURNING xmax of an upsert (pgdialect/upsert_xmax.go; upsertxmax.go)
+	{"pg_upsert_mark", 2, cFuncPointer(fnUpsertMark), 0},
+	{"pg_upsert_xmax", 1, cFuncPointer(fnUpsertXmax), 0},
 }
 
 // errUpsertTwice is PostgreSQL's message (its HINT: upsertHint).

@@ -340,6 +340,9 @@ func (x *tx) translate() (*Stmt, error) {
 		x.canonicalComparisons()
 		x.applyReturningAliases()
 		st := x.query(tag, x.all(), false)
+		if tag == "INSERT" {
+			st.Exec[0] = upsertXmax(st.Exec[0]) // upsert_xmax.go
+		}
 		st.OnConstraint = x.onConstr
 		st.ConflictRefs = refs
 		return st, nil
