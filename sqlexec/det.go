@@ -25,12 +25,12 @@ type detState struct {
 	// (upsertxmax.go), under mu
 	upserted map[int64]struct{}
 	id       uintptr
-	clock  func() time.Time // the wall clock when not pinned
-	sleep  func(time.Duration)
-	nowUS  atomic.Int64 // pinned clock (unix µs); 0 = wall clock
-	mu     sync.Mutex
-	rng    *rand.Rand
-	pinned bool
+	clock    func() time.Time // the wall clock when not pinned
+	sleep    func(time.Duration)
+	nowUS    atomic.Int64 // pinned clock (unix µs); 0 = wall clock
+	mu       sync.Mutex
+	rng      *rand.Rand
+	pinned   bool
 	// prngSeed seeds SQLite's PRNG for the pinned statement (pinsqlite.go).
 	prngSeed uint32
 	// settings answers current_setting() on read connections: the
