@@ -119,12 +119,19 @@ func (s *Session) translateShaped(ctx context.Context, sql string) (*pgdialect.S
 // session's side, in the speculation and at apply, where a new text was
 // compiled at each of them (the simple protocol's writes cost ~3x the
 // prepared ones). Only for INSERT, UPDATE and DELETE without RETURNING
-// (no result columns, whose names and types the text describes) and
-// without parameters of their own; nil otherwise, or when a sentinel
-// stands anywhere but in an operand's place.
+// and for a read whose result list holds no literal (the names and types
+// of result columns are read from the text), without parameters of
+// their own; nil otherwise, or when a sentinel stands anywhere but in an
+// operand's place.
 func bindShape(template *pgdialect.Stmt, sentinels []string) ([]string, []pgdialect.LiteralBind) {
 	switch template.Tag {
 	case "INSERT", "UPDATE", "DELETE":
+	case "SELECT":
+		// a read whose result columns the literals are not in
+		// (pgbench's SELECT abalance ... WHERE aid = 56789)
+		if !template.ReadOnly || len(template.Exec) != 1 || !pgdialect.ResultListFree(template.Exec[0], sentinels) {
+			return nil, nil
+		}
 	default:
 		return nil, nil
 	}

@@ -114,7 +114,7 @@ func BpcharCompareConversion(sqlText string, declOf func(expr string) string) st
 				end := x.T(le-1).pos + len(x.T(le-1).text)
 				eds = append(eds, textEdit{end, 0, " COLLATE RTRIM"})
 			}
-		case t.kw("IN") && x.isP(i+1, "("):
+		case t.kw("IN") && x.isP(i+1, "(") && !x.inSchemaQuery(i):
 			ls := x.primaryStart(i - 1)
 			if x.kw(i-1, "NOT") {
 				ls = x.primaryStart(i - 2)

@@ -222,3 +222,34 @@ func valuesItem(before []token) bool {
 	}
 	return false
 }
+
+// ResultListFree reports whether the SQLite query sqlText is one SELECT
+// (no WITH list, no set operation) whose result list (SELECT ... FROM)
+// holds none of the sentinels: its columns' names and types, which the
+// session reads from the text, are then the same when the sentinels
+// elsewhere are parameters.
+func ResultListFree(sqlText string, sentinels []string) bool {
+	x := newTx(sqlText)
+	if !x.kw(0, "SELECT") {
+		return false
+	}
+	from := x.n()
+	for i := 1; i < x.n(); i++ {
+		if x.depth[i] != 0 {
+			continue
+		}
+		if x.kw(i, "UNION") || x.kw(i, "INTERSECT") || x.kw(i, "EXCEPT") {
+			return false
+		}
+		if x.kw(i, "FROM") && from == x.n() {
+			from = i
+		}
+	}
+	list := x.orig(0, from)
+	for _, s := range sentinels {
+		if strings.Contains(list, s) {
+			return false
+		}
+	}
+	return true
+}
