@@ -28,4 +28,5 @@ SELECT sum(1::int2::bool);
 SELECT id,
   avg(b::bool) FROM jsv_ag GROUP BY id;
 INSERT INTO jsv_ag (id, b) SELECT 3, sum(b::bool) FROM jsv_ag;
+SELECT id, sum(b::bool) FROM jsv_ag GROUP BY GROUPING SETS ((id), ());
 DROP TABLE jsv_ag;
