@@ -361,8 +361,8 @@ func rowDescription(cols []Column, formats []int16) *pgproto3.RowDescription {
 			size = oid.Size(col.TypeOID)
 		}
 		mod := col.TypeModifier
-		if mod == 0 {
-			mod = -1
+		if mod == 0 && !zeroTypmodType(col.TypeOID) {
+			mod = -1 // a Column that set none (typmod_zero.go)
 		}
 		var f int16
 		if i < len(formats) {

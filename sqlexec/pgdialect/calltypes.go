@@ -209,7 +209,7 @@ func jsonType(a []uint32) uint32 {
 func jsonValueMode(x *tx, args [][2]int) bool {
 	// mode 0: jsonb's -> / #>, 2: json's, 4: either's (json_get.go)
 	m := ""
-	if len(args) == 3 && args[2][1]-args[2][0] == 1 {
+	if len(args) >= 3 && args[2][1]-args[2][0] == 1 {
 		m = x.T(args[2][0]).text
 	}
 	return m == "0" || m == "2" || m == "4"

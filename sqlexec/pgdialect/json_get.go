@@ -9,8 +9,9 @@ package pgdialect
 // json (jsonShown); jsonb's 0 and 1. A jsonb scalar is a one-element
 // array to -> and ->> with an index ('1'::jsonb -> 0 is 1, as
 // PostgreSQL's raw scalar container answers); json's is not, nor one of
-// a column whose type the statement does not show (modes 4 and 5: jsonb's
-// otherwise).
+// an operand whose type the statement does not show (modes 4 and 5:
+// jsonb's otherwise; a bare column's declared type settles the mode at
+// run time: json_column_get.go).
 
 import (
 	"database/sql/driver"

@@ -57,8 +57,8 @@ var jsonbFuncs = map[string]struct {
 	n int32
 	f fn
 }{
-	"pg_jsonb_get":          {3, fnJSONBGet},
-	"pg_jsonb_path":         {3, fnJSONBPath},
+	"pg_jsonb_get":          {-1, fnJSONBGet}, // a 4th argument: json_column_get.go
+	"pg_jsonb_path":         {-1, fnJSONBPath},
 	"pg_jsonb_contains":     {2, fnJSONBContains},
 	"pg_jsonb_exists":       {2, fnJSONBExists},
 	"pg_jsonb_exists_any":   {2, fnJSONBExistsAnyAll(false)},
@@ -216,11 +216,15 @@ func jsonStep(x any, key string, byIndex bool, idx int64) (any, bool) {
 }
 
 func fnJSONBGet(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	a, mode, err := jsonColumnMode(a) // json_column_get.go
+	if err != nil {
+		return nil, err
+	}
 	x, null, err := jsonArgs(a, 2)
 	if null || err != nil {
 		return nil, err
 	}
-	mode := srfMode(a[2]) // json_srf_modes.go: 0/1 jsonb, 2/3 json, 4/5 either
+	// mode (json_srf_modes.go): 0/1 jsonb, 2/3 json, 4/5 either
 	scalarArray := mode < 2
 	if mode >= 4 {
 		mode -= 4
@@ -289,6 +293,10 @@ func jsonAndPath(a []driver.Value) (x any, path []string, nulls []bool, null boo
 }
 
 func fnJSONBPath(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	a, mode, err := jsonColumnMode(a) // json_column_get.go
+	if err != nil {
+		return nil, err
+	}
 	x, path, nulls, null, err := jsonAndPath(a)
 	if null || err != nil {
 		return nil, err
@@ -296,7 +304,7 @@ func fnJSONBPath(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 	if slices.Contains(nulls, true) {
 		return nil, nil // #> with a NULL path element is NULL
 	}
-	if mode := srfMode(a[2]); srfIsJSON(mode) {
+	if srfIsJSON(mode) {
 		return jsonRawPath(a[0], path, mode) // json_get.go
 	}
 	for _, k := range path {
@@ -305,7 +313,7 @@ func fnJSONBPath(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 			return nil, nil
 		}
 	}
-	return jsonResult(x, srfAsText(srfMode(a[2]))), nil
+	return jsonResult(x, srfAsText(mode)), nil
 }
 
 // jsonEqual compares two JSON values as jsonb does (numbers by value).

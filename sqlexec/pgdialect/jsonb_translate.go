@@ -287,6 +287,9 @@ func (x *tx) jsonOperators(early bool) error {
 		} else if (op == "->" || op == "->>") && lt != pgoid.JSONB {
 			mode = jsonGetUntyped[op] // json or jsonb: no scalar as an array
 		}
+		if jsonGetOps[op] != "" && !x.jsonShown(ls, i) && lt != pgoid.JSONB {
+			mode += x.jsonColumnTypeArg(ls, i) // a column's declared type settles it (json_column_get.go)
+		}
 		call := spec[0] + "(" + left + ", " + right + mode + ")"
 		if runtime != "" {
 			other := left + " " + op + " " + right

@@ -295,5 +295,5 @@ func errorOf(err error) error {
 	if !ok || len(msg) < 7 {
 		return err
 	}
-	return &Error{Code: msg[:5], Message: msg[7:]}
+	return &Error{Code: msg[:5], Message: strings.TrimSuffix(msg[7:], errEnd)}
 }

@@ -78,7 +78,7 @@ func InternalCheck(name string) (code, message string, ok bool) {
 	return "", "", false
 }
 
-var reSQLState = regexp.MustCompile(`(?s)pgdialect SQLSTATE ([0-9A-Z]{5}): (.*?)(?: \(\d+\))?$`) // database/sql adds " (code)"
+var reSQLState = regexp.MustCompile(`(?s)pgdialect SQLSTATE ([0-9A-Z]{5}): (.*?)(?:` + errEnd + `)?(?: \(\d+\))?$`) // database/sql adds " (code)"; errend.go
 
 // ParseSQLStateError extracts the SQLSTATE and message from an error
 // message raised by a registered function (see ErrMarker).
@@ -88,7 +88,7 @@ func ParseSQLStateError(msg string) (code, message string, ok bool) {
 }
 
 func pgErr(code, format string, a ...any) error {
-	return fmt.Errorf(ErrMarker+code+": "+format, a...)
+	return endParen(fmt.Errorf(ErrMarker+code+": "+format, a...)) // errend.go
 }
 
 func invalidInput(typ string, v driver.Value) error {

@@ -146,7 +146,7 @@ var foldFuncs = map[string]bool{
 	"power": true, "pow": true, "abs": true, "mod": true, "div": true, "floor": true,
 	"ceil": true, "ceiling": true, "round": true, "trunc": true, "sign": true,
 	"gcd": true, "lcm": true, "factorial": true, "asin": true, "acos": true,
-	"atanh": true, "acosh": true, "width_bucket": true,
+	"atanh": true, "acosh": true, "asind": true, "acosd": true, "width_bucket": true,
 }
 
 // dynFuncs are functions never folded (stable or volatile); a call of one

@@ -28,6 +28,17 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 			st, err = nil, &Error{Code: "XX000", Message: fmt.Sprintf("pgdialect: internal error translating statement: %v", r)}
 		}
 	}()
+	in := sql // the statement as given (sql is rewritten below)
+	defer func() {
+		if err == nil && st != nil {
+			if e := aggShownCheck(in); e != nil { // aggregate_shown.go: after the argument's own errors
+				if outer != nil && outer.client != "" && outer.client != in && e.Position > 0 {
+					e.Position = clientPosition(outer.client, in, e.Position) // errpos.go
+				}
+				st, err = nil, e
+			}
+		}
+	}()
 	x := newTx(sql)
 	if err := checkLexical(sql, x.toks); err != nil { // lexcheck.go
 		return nil, err

@@ -295,6 +295,9 @@ func (x *tx) argTypedCallOID(a, b int) uint32 {
 		return 0
 	}
 	args := x.splitTop(a+2, b-1)
+	if o, ok := x.floatCallOID(strings.ToLower(x.T(a).text), args); ok {
+		return o // typeof_float.go
+	}
 	if len(args) != 1 {
 		return 0
 	}

@@ -269,6 +269,9 @@ func (x *tx) resolveSetOps() error {
 	x.padCharItems() // bpchar.go
 	var rows [][][2]int
 	what := "VALUES"
+	if done, err := x.resolveValuesSetOp(); done || err != nil { // setop_values.go
+		return err
+	}
 	if x.T(0).kw("VALUES") {
 		end := x.n()
 		for k := 1; k < x.n(); k++ {

@@ -80,6 +80,5 @@ SELECT schemaname, tablename FROM pg_tables WHERE tablename LIKE 'rd_%' ORDER BY
 SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'rd_order';
 -- type modifiers of casts
 SELECT ts::timestamp(3), tz::timestamptz(3), iv::interval(2), n::numeric(5), 'x'::char(4), 'y'::varchar(2), CAST(f AS numeric(8,3)) FROM rd_item ORDER BY id;
--- differs-type: a type modifier of 0 is sent as -1 (pgwire reads a Column's zero TypeModifier as none)
 SELECT ts::timestamp(0) FROM rd_item ORDER BY id;
 SELECT table_name, count(*) FROM information_schema.columns WHERE table_name LIKE 'rd_%' GROUP BY table_name ORDER BY 1;

@@ -8,7 +8,6 @@ VALUES (2), (1), (3) OFFSET 2;
 VALUES (2), (1), (3) ORDER BY 1 FETCH FIRST 2 ROWS ONLY;
 VALUES (1.50), (1.5), (10.0) ORDER BY 1;
 VALUES (interval '1 mon'), (interval '25 hours') ORDER BY 1 DESC;
--- differs-type: a set operation of VALUES lists is not type-resolved (integers are described int8; docs/sql-dialect.md)
 VALUES (2), (1) UNION VALUES (0) ORDER BY 1;
 VALUES (1, 2) ORDER BY nosuch;
 VALUES (2), (NULL), (1) ORDER BY 1 NULLS FIRST;

@@ -4,12 +4,10 @@
 CREATE TABLE agg2_so (id int PRIMARY KEY, y int, n numeric, f float8, c char(3), v varchar(5));
 INSERT INTO agg2_so VALUES (1, 3, 1.5, 1.5, 'a', 'x'), (2, 2, 2.25, 2.5, 'b', 'y');
 VALUES (1) UNION VALUES (2::bigint) ORDER BY 1;
--- differs-type: raftsql describes a set operation of VALUES lists with an integer and a decimal constant as int8 (PostgreSQL: numeric)
 VALUES (1) UNION ALL VALUES (2.5) ORDER BY 1;
 select 1 union select 2::bigint order by 1;
 select 1::smallint union select 2 order by 1;
 VALUES (1::int2) INTERSECT VALUES (1::int8);
--- differs-type: raftsql describes a set operation of VALUES lists with an integer and a decimal constant as int8 (PostgreSQL: numeric)
 VALUES (1) EXCEPT VALUES (2.0);
 -- differs-type: a FROM subquery's set operation of VALUES lists takes its first list's type (PostgreSQL: the common type)
 select a from (VALUES (1) UNION VALUES (2::bigint)) v(a) order by 1;

@@ -1,0 +1,32 @@
+-- a sequence's bounds: nextval past MAXVALUE / MINVALUE, setval out of
+-- bounds and the definitions' checks; each message ends with its number
+CREATE SEQUENCE jsv_s MAXVALUE 3;
+SELECT nextval('jsv_s'), nextval('jsv_s'), nextval('jsv_s');
+SELECT nextval('jsv_s');
+CREATE SEQUENCE jsv_m INCREMENT -1 MINVALUE -2 MAXVALUE 0;
+SELECT nextval('jsv_m'), nextval('jsv_m'), nextval('jsv_m');
+SELECT nextval('jsv_m');
+CREATE SEQUENCE jsv_p INCREMENT -1 MINVALUE 2 MAXVALUE 3;
+SELECT nextval('jsv_p'), nextval('jsv_p');
+SELECT nextval('jsv_p');
+SELECT setval('jsv_s', 10);
+SELECT setval('jsv_s', 0);
+SELECT setval('jsv_m', -3, false);
+CREATE TABLE jsv_st (id serial, v int);
+ALTER SEQUENCE jsv_st_id_seq MAXVALUE 1;
+INSERT INTO jsv_st (v) VALUES (1);
+INSERT INTO jsv_st (v) VALUES (2);
+SELECT id, v FROM jsv_st;
+ALTER SEQUENCE jsv_st_id_seq MINVALUE 5;
+CREATE SEQUENCE jsv_bad MINVALUE 4 MAXVALUE 4;
+CREATE SEQUENCE jsv_bad START 10 MAXVALUE 5;
+CREATE SEQUENCE jsv_bad START 1 MINVALUE 5;
+CREATE SEQUENCE jsv_i AS smallint START 32766;
+SELECT nextval('jsv_i'), nextval('jsv_i');
+SELECT nextval('jsv_i');
+ALTER SEQUENCE jsv_i RESTART 40000;
+DROP TABLE jsv_st;
+DROP SEQUENCE jsv_s;
+DROP SEQUENCE jsv_m;
+DROP SEQUENCE jsv_p;
+DROP SEQUENCE jsv_i;
