@@ -93,6 +93,9 @@ func (s *Session) translateShaped(ctx context.Context, sql string) (*pgdialect.S
 		return s.translate(ctx, alt)
 	})
 	kept := &shapeKept{stamp: stamp} // template nil: unfit
+	if template == nil && sentValue(values) {
+		return st, nil // not tried: a sent value was a sentinel; another text may keep the shape
+	}
 	if template != nil {
 		bound, binds := bindShape(template, sentinels)
 		if bound != nil && !s.boundChecksAgree(ctx, st.Exec, bound, binds, values) {
@@ -240,6 +243,17 @@ func shapeTemplate(sql string, lits []pgdialect.ShapeLiteral, values []string, s
 		return nil, nil
 	}
 	return template, sentinels
+}
+
+// sentValue reports whether one of a text's literal values is its own
+// sentinel (shapeTemplate keeps no shape then, whatever the shape).
+func sentValue(values []string) bool {
+	for i, v := range values {
+		if v == sentinel('1', i, len(v)) || v == sentinel('9', i, len(v)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentinel is the i-th lifted literal's stand-in of length n: fill
