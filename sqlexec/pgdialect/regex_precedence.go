@@ -75,21 +75,8 @@ func (x *tx) regexPrecedence() {
 	}
 	// the significant tokens again, without the trailing semicolons that
 	// lexStatement dropped
-	x.toks, x.sig = toks, nil
-	for ti := range toks {
-		if !toks[ti].trivia() {
-			x.sig = append(x.sig, ti)
-		}
-	}
-	for len(x.sig) > 0 {
-		t := &x.toks[x.sig[len(x.sig)-1]]
-		if t.typ == tPunct && t.text == ";" {
-			x.sig = x.sig[:len(x.sig)-1]
-			continue
-		}
-		break
-	}
-	x.computeDepth()
+	x.toks = toks
+	x.indexTokens()
 }
 
 // precOperand reports whether token i is a value that can be an operand

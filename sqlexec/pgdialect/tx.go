@@ -131,12 +131,19 @@ func newTx(sql string) *tx {
 // ones (trailing semicolons dropped) and their nesting depths.
 func lexStatement(sql string) *lexed {
 	x := &tx{toks: lex(sql)}
+	x.indexTokens()
+	return &lexed{toks: x.toks, sig: x.sig, depth: x.depth}
+}
+
+// indexTokens sets x's significant tokens from x.toks (trailing
+// semicolons dropped) and their nesting depths.
+func (x *tx) indexTokens() {
+	x.sig = nil
 	for i := range x.toks {
 		if !x.toks[i].trivia() {
 			x.sig = append(x.sig, i)
 		}
 	}
-	// drop trailing semicolons
 	for len(x.sig) > 0 {
 		t := &x.toks[x.sig[len(x.sig)-1]]
 		if t.typ == tPunct && t.text == ";" {
@@ -146,7 +153,6 @@ func lexStatement(sql string) *lexed {
 		break
 	}
 	x.computeDepth()
-	return &lexed{toks: x.toks, sig: x.sig, depth: x.depth}
 }
 
 func (x *tx) computeDepth() {
