@@ -1,16 +1,31 @@
 package sqlexec
 
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
+)
+
 // checkCreatedFKTypes runs pg_fk_types(table), the last statement of a
 // CREATE TABLE's log entry that has a REFERENCES clause, at apply
 // (pgdialect/createfk.go): every foreign key of the new table must join
 // its column pairs' types, as PostgreSQL requires (42804), the check
 // ALTER TABLE ... ADD FOREIGN KEY makes (altertype_fk.go). It runs after
 // the table is created, so a self-reference sees the table's own
-// columns; a key whose referenced table or column does not exist is left
-// to its own errors. Its error rolls the entry back, the table with it.
+// columns. Before the types, as PostgreSQL's order is: a referenced table
+// that does not exist is 42P01, referenced columns that are no primary
+// key or unique constraint 42830 (refuseCreatedFKTargets; both were
+// accepted, every later write to the table then failing). Its error
+// rolls the entry back, the table with it.
 func checkCreatedFKTypes(c *lconn, table, verb string) (res StatementResult) {
 	defer c.enterAuth(authOff)()
 	res.Tag = verb
+	if err := refuseCreatedFKTargets(c, table); err != nil {
+		res.Err = err
+		return res
+	}
 	// in the order of the definition, as PostgreSQL checks them
 	if err := refuseFKPairs(c, `k.tbl = ?1 COLLATE NOCASE`, "DESC",
 		func(string, string, string, string) (string, string) { return "", "" }, table); err != nil {
@@ -18,3 +33,47 @@ func checkCreatedFKTypes(c *lconn, table, verb string) (res StatementResult) {
 	}
 	return res
 }
+
+// refuseCreatedFKTargets is PostgreSQL's error for a foreign key of the
+// new table whose referenced table does not exist (42P01) or whose
+// referenced columns have no unique index (42830: SQLite's "foreign key
+// mismatch", which foreign_key_check raises even over no rows).
+func refuseCreatedFKTargets(c *lconn, table string) error {
+	sql, found, err := tableSQL(c, table) // serial.go
+	if err != nil || !found {
+		return err
+	}
+	fks := pgdialect.ForeignKeys(sql)
+	if len(fks) == 0 {
+		return nil
+	}
+	// a table with rows is no new one (CREATE TABLE IF NOT EXISTS of an
+	// existing table): its keys were checked when it was made, and
+	// foreign_key_check would read all its rows
+	if _, rows, err := queryInt(c, "SELECT 1 FROM "+quoteIdent(table)+" LIMIT 1"); err != nil || rows {
+		return err
+	}
+	for _, fk := range fks {
+		if _, ok, err := queryInt(c, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE", fk.RefTable); err != nil {
+			return err
+		} else if !ok {
+			return &Error{Code: CodeUndefinedTable, Statement: -1, Message: fmt.Sprintf("relation \"%s\" does not exist", fk.RefTable)}
+		}
+	}
+	if _, _, err := queryInt(c, "SELECT 1 FROM pragma_foreign_key_check(?1) LIMIT 1", table); err != nil {
+		if strings.Contains(err.Error(), "foreign key mismatch") {
+			ref := fks[0].RefTable
+			if m := fkMismatchTable.FindStringSubmatch(err.Error()); m != nil {
+				ref = m[1]
+			}
+			return &Error{Code: "42830", Statement: -1,
+				Message: fmt.Sprintf("there is no unique constraint matching given keys for referenced table \"%s\"", ref)}
+		}
+		return err
+	}
+	return nil
+}
+
+// fkMismatchTable reads the referenced table of SQLite's `foreign key
+// mismatch - "child" referencing "parent"`.
+var fkMismatchTable = regexp.MustCompile(`referencing "([^"]+)"`)
