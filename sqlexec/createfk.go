@@ -54,24 +54,37 @@ func refuseCreatedFKTargets(c *lconn, table string) error {
 		return err
 	}
 	for _, fk := range fks {
-		if _, ok, err := queryInt(c, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE", fk.RefTable); err != nil {
+		if err := refTableExists(c, fk.RefTable); err != nil {
 			return err
-		} else if !ok {
-			return &Error{Code: CodeUndefinedTable, Statement: -1, Message: fmt.Sprintf("relation \"%s\" does not exist", fk.RefTable)}
 		}
 	}
-	if _, _, err := queryInt(c, "SELECT 1 FROM pragma_foreign_key_check(?1) LIMIT 1", table); err != nil {
-		if strings.Contains(err.Error(), "foreign key mismatch") {
-			ref := fks[0].RefTable
-			if m := fkMismatchTable.FindStringSubmatch(err.Error()); m != nil {
-				ref = m[1]
-			}
-			return &Error{Code: "42830", Statement: -1,
-				Message: fmt.Sprintf("there is no unique constraint matching given keys for referenced table \"%s\"", ref)}
-		}
+	_, _, err = queryInt(c, "SELECT 1 FROM pragma_foreign_key_check(?1) LIMIT 1", table)
+	return fkMismatch(err, fks[0].RefTable)
+}
+
+// refTableExists is PostgreSQL's 42P01 for a foreign key's referenced
+// table that does not exist (CREATE TABLE and ADD FOREIGN KEY).
+func refTableExists(c *lconn, ref string) error {
+	_, ok, err := queryInt(c, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE", ref)
+	if err == nil && !ok {
+		err = &Error{Code: CodeUndefinedTable, Statement: -1, Message: fmt.Sprintf("relation \"%s\" does not exist", ref)}
+	}
+	return err
+}
+
+// fkMismatch is err of a foreign_key_check with SQLite's "foreign key
+// mismatch" (referenced columns that no unique index covers) made
+// PostgreSQL's 42830, naming the referenced table SQLite names (ref
+// when it names none); other errors as they are.
+func fkMismatch(err error, ref string) error {
+	if err == nil || !strings.Contains(err.Error(), "foreign key mismatch") {
 		return err
 	}
-	return nil
+	if m := fkMismatchTable.FindStringSubmatch(err.Error()); m != nil {
+		ref = m[1]
+	}
+	return &Error{Code: "42830", Statement: -1,
+		Message: fmt.Sprintf("there is no unique constraint matching given keys for referenced table \"%s\"", ref)}
 }
 
 // fkMismatchTable reads the referenced table of SQLite's `foreign key

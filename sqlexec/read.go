@@ -148,9 +148,6 @@ func isPragmaWrite(sqlText string) bool {
 
 // runPrepared runs a prepared statement (and finalizes nothing).
 func runPrepared(c *lconn, st *lstmt, sqlText string, args []any, verb string) (res StatementResult) {
-	if c.det != nil {
-		c.det.clearUpserted() // upsertxmax.go: a temporary table's upsert
-	}
 	ncol := st.columnCount()
 	infos := make([]colInfo, ncol)
 	for i := range infos {

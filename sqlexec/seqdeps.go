@@ -109,12 +109,7 @@ func sequenceNameTaken(c *lconn, sqlText string) (skip bool, err error) {
 		return false, err
 	}
 	if s == nil && ifNotExists {
-		// any relation: also a key's index the catalog names (t_pkey)
-		// that SQLite does not hold as an index
-		restore := c.enterAuth(authOff) // the catalog views, not the statement's allow-list
-		rel, err := stateExists(c, `SELECT 1 FROM pg_class WHERE relname = ?1 COLLATE NOCASE`, name)
-		restore()
-		if err != nil || !rel {
+		if rel, err := relationNamed(c, name); err != nil || !rel {
 			return false, err
 		}
 	}
@@ -126,6 +121,18 @@ func sequenceNameTaken(c *lconn, sqlText string) (skip bool, err error) {
 		return true, nil
 	}
 	return false, &Error{Code: CodeDuplicateTable, Message: fmt.Sprintf("relation \"%s\" already exists", name)}
+}
+
+// relationNamed reports whether a relation of the replicated schema (a
+// table, view, index or sequence; also a key's index the catalog names,
+// t_pkey, that SQLite does not hold as an index) is named name: the one
+// namespace PostgreSQL's IF NOT EXISTS reads.
+func relationNamed(c *lconn, name string) (bool, error) {
+	if s, err := loadSequence(c, name); err != nil || s != nil {
+		return s != nil, err
+	}
+	defer c.enterAuth(authOff)() // the catalog views, not the statement's allow-list
+	return stateExists(c, `SELECT 1 FROM pg_class WHERE relname = ?1 COLLATE NOCASE`, name)
 }
 
 // fnSeqDropOwned(table, column): DROP COLUMN drops the sequences the

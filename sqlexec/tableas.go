@@ -146,13 +146,8 @@ func (s *Session) relationNameTaken(ctx context.Context, name string, temp bool)
 	}
 	found := false
 	err := s.onTxState(ctx, func(c *lconn) error { // txn.go
-		defer c.enterAuth(authOff)() // the catalog views, not the statement's allow-list
-		seq, err := loadSequence(c, name)
-		if err != nil || seq != nil {
-			found = seq != nil
-			return err
-		}
-		found, err = stateExists(c, `SELECT 1 FROM pg_class WHERE relname = ?1 COLLATE NOCASE`, name)
+		var err error
+		found, err = relationNamed(c, name) // seqdeps.go
 		return err
 	})
 	return found, err

@@ -3,7 +3,6 @@ package sqlexec
 import (
 	"cmp"
 	"fmt"
-	"strings"
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
@@ -304,18 +303,12 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 			if pgdialect.FKConstraintName(name, fk) != ed.Name {
 				continue
 			}
-			if _, found, err := queryInt(c, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE", fk.RefTable); err != nil {
+			if err := refTableExists(c, fk.RefTable); err != nil { // createfk.go
 				return err
-			} else if !found {
-				return errf(CodeUndefinedTable, "relation \"%s\" does not exist", fk.RefTable)
 			}
 			_, found, err := queryInt(c, "SELECT 1 FROM pragma_foreign_key_check(?1) LIMIT 1", name)
 			if err != nil {
-				if strings.Contains(err.Error(), "foreign key mismatch") {
-					return &Error{Code: "42830", Statement: -1,
-						Message: fmt.Sprintf("there is no unique constraint matching given keys for referenced table \"%s\"", fk.RefTable)}
-				}
-				return err
+				return fkMismatch(err, fk.RefTable)
 			}
 			if found {
 				e := &Error{Code: CodeForeignKeyViolation, Statement: -1, Table: name, Constraint: ed.Name,

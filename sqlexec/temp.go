@@ -365,6 +365,9 @@ func (s *Session) tempExec(ctx context.Context, st *pgdialect.Stmt, args []any, 
 			if q == nil {
 				continue
 			}
+			if c.det != nil {
+				c.det.clearUpserted() // upsertxmax.go: a temporary table's upsert
+			}
 			res := runPrepared(c, q, x, args, tempVerb(st))
 			q.finalize()
 			results = append(results, res)

@@ -12,7 +12,7 @@ import (
 // RETURNING list is 1 for a row so kept and 0 for one the statement
 // inserted. The marks belong to one statement: the connection's statement
 // start clears them (detState.beginStatement on the apply and
-// speculation connections, runPrepared on a session's temporary space).
+// speculation connections, tempExec on a session's temporary space).
 // Both run at apply like the statement, so every node returns the same.
 
 func (d *detState) clearUpserted() {
