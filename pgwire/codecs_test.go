@@ -2,6 +2,7 @@ package pgwire
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/hex"
 	"math"
 	"testing"
@@ -87,6 +88,35 @@ func TestBinaryRoundTrip(t *testing.T) {
 		b, err := encodeBinary(c.v, c.typeOID)
 		if err != nil || hex.EncodeToString(b) != c.hex {
 			t.Errorf("encodeBinary(%#v, %d) = %x, %v; want %s", c.v, c.typeOID, b, err, c.hex)
+		}
+	}
+	// Years of more than four digits (Go's layouts read four), as the
+	// stored text has them; days and seconds from PostgreSQL 15's own
+	// date and epoch arithmetic.
+	for _, c := range []struct {
+		text    string
+		typeOID uint32
+		want    int64 // days (date) or seconds (timestamps) from 2000-01-01
+	}{
+		{"294276-12-31", oid.Date, 106751982},
+		{"12344-02-29", oid.Date, 3778127},
+		{"4000-03-01 BC", oid.Date, -2191030},
+		{"294276-12-31 23:59:59", oid.Timestamp, 9223371331199},
+		{"12344-02-29 10:00:00+02", oid.Timestamptz, 326430201600},
+	} {
+		b, err := encodeBinary(c.text, c.typeOID)
+		if err != nil {
+			t.Errorf("encodeBinary(%q, %d): %v", c.text, c.typeOID, err)
+			continue
+		}
+		var got int64
+		if c.typeOID == oid.Date {
+			got = int64(int32(binary.BigEndian.Uint32(b)))
+		} else {
+			got = int64(binary.BigEndian.Uint64(b)) / 1e6
+		}
+		if got != c.want {
+			t.Errorf("encodeBinary(%q, %d) = %d, want %d", c.text, c.typeOID, got, c.want)
 		}
 	}
 	b, _ := encodeBinary(ts, oid.Timestamptz)

@@ -200,9 +200,11 @@ func parseTimeText(s string, typeOID uint32, loc *time.Location) (time.Time, str
 	if typeOID == oid.Timestamptz && loc != nil {
 		zoneLoc = loc
 	}
+	s, shift := fourDigitYear(s)
 	for _, layout := range timeLayouts {
 		t, err := time.ParseInLocation(layout, s, zoneLoc)
 		if err == nil {
+			t = t.AddDate(shift, 0, 0)
 			if bc {
 				t = t.AddDate(1-2*t.Year(), 0, 0)
 			}
@@ -226,6 +228,27 @@ func parseTimeText(s string, typeOID uint32, loc *time.Location) (time.Time, str
 		typ = "timestamp with time zone"
 	}
 	return time.Time{}, "", newErr(codeInvalidTextRep, "invalid input syntax for type %s: %q", typ, s)
+}
+
+// fourDigitYear rewrites a year of more than four digits (PostgreSQL's
+// dates reach 5874897, timestamps 294276), which Go's layouts cannot
+// read, as a four-digit year of the same place in the 400-year Gregorian
+// cycle (so the same leap years and weekdays), returning how many years
+// to add back after parsing.
+func fourDigitYear(s string) (string, int) {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i <= 4 || i >= len(s) || s[i] != '-' {
+		return s, 0
+	}
+	y, err := strconv.Atoi(s[:i])
+	if err != nil {
+		return s, 0
+	}
+	sub := 2000 + y%400
+	return strconv.Itoa(sub) + s[i:], y - sub
 }
 
 // toMicros converts a time-of-day or interval value to microseconds.

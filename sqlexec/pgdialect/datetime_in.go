@@ -87,17 +87,29 @@ func InDateTimeIn(typ string, v driver.Value, typmod int64, now time.Time, zone 
 		if !d.hasDate {
 			return nil, dtSyntax("date", s)
 		}
-		return formatDateCanon(d.wall()), nil
+		w := d.wall()
+		if jd := floorDiv(w.Unix(), 86400) + 2440588; jd < 0 || jd >= 2147483494 {
+			return nil, pgErr("22008", "date out of range: \"%s\"", s)
+		}
+		return formatDateCanon(w), nil
 	case "timestamp":
 		if !d.hasDate {
 			return nil, dtSyntax("timestamp", s)
 		}
-		return formatTimestampCanon(roundPrecision(d.wall(), typmod)), nil
+		w := roundPrecision(d.wall(), typmod)
+		if err := timestampInputRange(w, s); err != nil {
+			return nil, err
+		}
+		return formatTimestampCanon(w), nil
 	case "timestamptz":
 		if !d.hasDate {
 			return nil, dtSyntax("timestamp with time zone", s)
 		}
-		return formatTimestamptzCanon(roundPrecision(d.instantIn(zone), typmod)), nil
+		t := roundPrecision(d.instantIn(zone), typmod)
+		if err := timestampInputRange(t, s); err != nil {
+			return nil, err
+		}
+		return formatTimestamptzCanon(t), nil
 	case "time", "timetz":
 		if !d.hasTime {
 			return nil, dtSyntax(msgType[typ], s)
@@ -160,3 +172,14 @@ var dateTimeIn = func() map[string]fn {
 	}
 	return m
 }()
+
+// timestampInputRange is PostgreSQL's 22008 for a timestamp input outside
+// the range of timestamps (4714-11-24 00:00:00 BC .. before 294277-01-01;
+// a timestamptz's instant in UTC): '294277-01-01'::timestamp is an error,
+// not a value no PostgreSQL could hold.
+func timestampInputRange(t time.Time, in string) error {
+	if u := t.Unix(); u < minTimestampUnix || u >= endTimestampUnix {
+		return pgErr("22008", "timestamp out of range: \"%s\"", in)
+	}
+	return nil
+}
