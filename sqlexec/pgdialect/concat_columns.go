@@ -135,6 +135,9 @@ func (x *tx) operandColumnType(a, b int) string {
 	if c, ok := x.concatOps[a]; ok && c.end == b {
 		return c.typ
 	}
+	if t := x.derivedColumnType(a, b); t != "" {
+		return t
+	}
 	if q, c, ok := x.bareColumn(a, b); ok {
 		if t := x.columnTypeExpr(q, c); t != "NULL" {
 			return t
@@ -158,6 +161,54 @@ func (x *tx) operandColumnType(a, b int) string {
 		return t
 	}
 	return ""
+}
+
+// derivedColumnType is the declared-type expression of the operand a..b-1
+// when it is a column of a derived table or CTE whose type derivedcols.go
+// resolved (statically, or to a table's column read at run time), ""
+// otherwise. The statement's own tables do not have it: a.ta of FROM
+// (SELECT * FROM t) a, or a.x of (SELECT ta AS x FROM t) a, was read as
+// of no type, and a NULL array beside ARRAY['y'] became {NULL,y}.
+func (x *tx) derivedColumnType(a, b int) string {
+	if r, ok := x.resolved[a]; ok && r.end == b && r.oid != 0 {
+		if name := TypeName(r.oid); name != "" {
+			if d, _ := DeclTypeOID(name); d == r.oid {
+				return quoteLit(name)
+			}
+		}
+		return ""
+	}
+	if r, ok := x.colRTypes[a]; ok && r.end == b && strings.HasPrefix(r.expr, "(SELECT pg_col_numtype(") {
+		return strings.Replace(r.expr, "pg_col_numtype(", "pg_col_typename(", 1)
+	}
+	return ""
+}
+
+// fnColTypeName is pg_col_typename, pg_col_numtype's twin (same arguments,
+// arith_columns.go): the column's declared type as its table declares it
+// (what columnTypeExpr reads from pragma_table_xinfo), "" when not known
+// or, over several tables, not one column's.
+func fnColTypeName(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if len(a) == 2 {
+		decl, _ := tableColDecl(str(a[0]), a[1]) // viewdecls.go
+		return decl, nil
+	}
+	if len(a) < 2 {
+		return nil, pgErr("42883", "function pg_col_typename takes 2 or more arguments")
+	}
+	out, n := "", 0
+	for _, create := range a[1:] {
+		if create == nil {
+			continue
+		}
+		if decl, ok := tableColDecl(str(create), a[0]); ok {
+			out, n = decl, n+1
+		}
+	}
+	if n != 1 {
+		return "", nil
+	}
+	return out, nil
 }
 
 // comparisonOps bind looser than ||: a || b = c compares a || b.

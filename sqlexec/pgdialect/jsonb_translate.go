@@ -595,6 +595,9 @@ func (x *tx) jsonColumnOperand(la, lb, ra, rb int, op string) string {
 // a jsonb column: it was text's, a silently different answer; a branch of
 // another type beside it would be PostgreSQL's error); "" otherwise.
 func (x *tx) columnOrConditionalType(a, b int) string {
+	if t := x.derivedColumnType(a, b); t != "" { // concat_columns.go
+		return t
+	}
 	if q, c, ok := x.bareColumn(a, b); ok {
 		return x.columnTypeExpr(q, c)
 	}
@@ -603,6 +606,9 @@ func (x *tx) columnOrConditionalType(a, b int) string {
 		return ""
 	}
 	for _, br := range x.conditionalBranches(a, b) {
+		if t := x.derivedColumnType(br[0], br[1]); t != "" {
+			return t
+		}
 		if q, c, ok := x.bareColumn(br[0], br[1]); ok {
 			return x.columnTypeExpr(q, c)
 		}

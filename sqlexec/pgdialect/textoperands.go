@@ -48,6 +48,10 @@ func init() {
 		n int32
 		f fn
 	}{-1, fnColOutType}
+	quoteFuncs["pg_col_typename"] = struct {
+		n int32
+		f fn
+	}{-1, fnColTypeName} // concat_columns.go
 	quoteFuncs["pg_bool_elems"] = struct {
 		n int32
 		f fn
@@ -264,11 +268,14 @@ func (x *tx) unknownBesideColumn(la, lb, ra, rb int) {
 	if n == "" {
 		return
 	}
-	qual := ""
-	if b-a >= 3 {
-		qual = x.T(b - 3).identName()
+	hint := x.derivedColumnType(a, b) // concat_columns.go: a derived table's column
+	if hint == "" {
+		qual := ""
+		if b-a >= 3 {
+			qual = x.T(b - 3).identName()
+		}
+		hint = x.columnTypeExpr(qual, n)
 	}
-	hint := x.columnTypeExpr(qual, n)
 	if hint == "NULL" {
 		return
 	}
