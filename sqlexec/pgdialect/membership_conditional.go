@@ -41,6 +41,9 @@ func (x *tx) conditionalMembership(i int) bool {
 	if !ok || !x.conditionalNumeric(a, b) {
 		return false
 	}
+	if x.T(i).kw("IN") && x.T(a).typ == tIdent && (strings.EqualFold(x.T(a).text, "greatest") || strings.EqualFold(x.T(a).text, "least")) {
+		return false // (the IN form's result lost its boolean description)
+	}
 	cond := x.conditionalNumericCond(a, b) // orderby_numeric.go
 	if cond == "" {
 		return false
@@ -53,7 +56,8 @@ func (x *tx) conditionalMembership(i int) bool {
 }
 
 // conditionalOperand is the operand ending at token k when it is a
-// coalesce or nullif call or a CASE, in parentheses or not: its first
+// coalesce, nullif, greatest or least call or a CASE (least(n, n2)
+// BETWEEN -1.5 AND 0.0 was false for 0: seed 49537480657989), in parentheses or not: its first
 // token s and the conditional's own extent a..b-1.
 func (x *tx) conditionalOperand(k int) (s, a, b int, ok bool) {
 	switch {
@@ -69,11 +73,17 @@ func (x *tx) conditionalOperand(k int) (s, a, b int, ok bool) {
 			return 0, 0, 0, false
 		}
 		if f := x.T(m - 1); m > 0 && f.typ == tIdent && !x.isP(m-2, ".") &&
-			(strings.EqualFold(f.text, "coalesce") || strings.EqualFold(f.text, "nullif")) {
+			(strings.EqualFold(f.text, "coalesce") || strings.EqualFold(f.text, "nullif") ||
+				strings.EqualFold(f.text, "greatest") || strings.EqualFold(f.text, "least")) {
 			return m - 1, m - 1, k + 1, true
 		}
 		if a, b := x.unparen(m, k+1); b > a && x.kw(a, "CASE") && x.caseEnd(a) == b-1 {
 			return m, a, b, true
+		} else if b > a+1 && a > m && x.isP(b-1, ")") && x.matchBack(b-1) == a+1 {
+			// (least(n, 0.25)) BETWEEN -1 AND 0.25
+			if _, ia, ib, ok := x.conditionalOperand(b - 1); ok && ia == a && ib == b {
+				return m, a, b, true
+			}
 		}
 	}
 	return 0, 0, 0, false
