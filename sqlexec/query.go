@@ -57,6 +57,9 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 	if s.tx != nil {
 		return s.txExec(ctx, st, args, w, describe)
 	}
+	if s.defaultReadOnly() {
+		return s.readOnlyStatement(ctx, st, args, w, describe) // txmodes.go
+	}
 	checked := false // st.Exec[0] passed checkWrite already
 	if st.Kind == pgdialect.KindQuery && len(st.Exec) == 1 {
 		sqlText := st.Exec[0]

@@ -115,6 +115,7 @@ func (e *Engine) NewSession(ctx context.Context, info pgwire.SessionInfo) (pgwir
 	if rc := s.settings["raftsql.read_consistency"]; rc != "stale" && rc != "linearizable" {
 		s.settings["raftsql.read_consistency"] = "linearizable"
 	}
+	s.syncTxModes() // txmodes.go
 	s.defaults = make(map[string]string, len(s.settings))
 	for k, v := range s.settings {
 		s.defaults[k] = v
@@ -268,7 +269,7 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWr
 	}
 	// Error positions are relative to the whole string as in PostgreSQL.
 	shift := func(err error, i int) error { return placeInString(err, pieces[i], sql) }
-	if s.tx == nil && len(stmts) > 1 && !s.mayUseTemp(stmts) {
+	if s.tx == nil && len(stmts) > 1 && !s.mayUseTemp(stmts) && !s.defaultReadOnly() {
 		if handled, err := s.implicitTxn(ctx, parts, stmts, w); handled {
 			return err
 		}
@@ -407,13 +408,21 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 			// BEGIN inside a pipeline's implicit transaction turns it
 			// into a transaction block (as in PostgreSQL).
 			s.tx.implicit = false
-			if nt := s.newTxn(st); nt.readOnly {
-				s.tx.readOnly = true
+			for _, m := range st.TxModes {
+				if err := s.setTxMode(m.Name, m.Value); err != nil { // txmodes.go
+					return err
+				}
 			}
 			return w.Complete(tag)
 		}
 		if s.tx != nil {
 			_ = w.Notice("WARNING", CodeActiveTransaction, "there is already a transaction in progress")
+			// PostgreSQL still applies the options, with their checks
+			for _, m := range st.TxModes {
+				if err := s.setTxMode(m.Name, m.Value); err != nil {
+					return err
+				}
+			}
 			return w.Complete(tag)
 		}
 		s.tx = s.newTxn(st)
@@ -454,10 +463,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 	case pgdialect.KindSetConstraints:
 		return s.setConstraints(ctx, st, w) // deferred.go
 	case pgdialect.KindSetTransaction:
-		if s.tx != nil && strings.Contains(strings.ToUpper(st.Value), "READ ONLY") {
-			s.tx.readOnly = true
-		}
-		return w.Complete("SET")
+		return s.setTransaction(st, w) // txmodes.go
 	case pgdialect.KindLock:
 		return s.lockTables(ctx, st, w) // lock.go
 	case pgdialect.KindNoop:

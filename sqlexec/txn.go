@@ -90,10 +90,7 @@ func (s *Session) failTx() {
 func (s *Session) newTxn(st *pgdialect.Stmt) *txn {
 	tx := &txn{ts: s.e.now().UnixMicro(), seed: s.e.randUint64(), dg: newDigester(), lastActive: s.e.now(),
 		settingsAtStart: copySettings(s.settings)}
-	up := strings.ToUpper(st.Value)
-	if strings.Contains(up, "READ ONLY") || s.settings["default_transaction_read_only"] == "on" {
-		tx.readOnly = true
-	}
+	s.startTxModes(tx, st.TxModes) // txmodes.go
 	return tx
 }
 
@@ -111,6 +108,7 @@ func (s *Session) endTx() {
 		s.restoreLocal(s.tx.localSaved) // setconfig.go
 	}
 	s.tx = nil
+	s.syncTxModes()                               // txmodes.go
 	s.releaseAdvisory(context.Background(), true) // transaction-level locks
 }
 
@@ -415,7 +413,8 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	tag := map[pgdialect.Kind]string{pgdialect.KindSavepoint: "SAVEPOINT", pgdialect.KindRelease: "RELEASE", pgdialect.KindRollbackTo: "ROLLBACK"}[st.Kind]
 	if s.tx == nil || s.tx.implicit {
-		return errf(CodeNoActiveTransaction, "%s can only be used in transaction blocks", tag)
+		what := map[pgdialect.Kind]string{pgdialect.KindSavepoint: "SAVEPOINT", pgdialect.KindRelease: "RELEASE SAVEPOINT", pgdialect.KindRollbackTo: "ROLLBACK TO SAVEPOINT"}[st.Kind]
+		return errf(CodeNoActiveTransaction, "%s can only be used in transaction blocks", what)
 	}
 	tx := s.tx
 	name := strings.ToLower(st.Name)
@@ -448,6 +447,7 @@ func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.Re
 		tx.savepoints = tx.savepoints[:idx+1]
 		tx.spSettings = tx.spSettings[:idx+1]
 		s.restoreSettings(copySettings(tx.spSettings[idx]))
+		s.afterSettingsRestored() // txmodes.go
 		tx.listens = tx.listens[:tx.spListens[idx]]
 		tx.failed = false
 	}

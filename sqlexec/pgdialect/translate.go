@@ -414,11 +414,15 @@ func (x *tx) begin() (*Stmt, error) {
 		i++
 	}
 	opts := strings.TrimSpace(x.orig(i, x.n()))
+	modes, err := x.txModes(i, true) // txmodes.go
+	if err != nil {
+		return nil, err
+	}
 	tag := "BEGIN"
 	if x.T(0).kw("START") {
 		tag = "START TRANSACTION"
 	}
-	return &Stmt{Kind: KindBegin, Exec: []string{"BEGIN" + mode}, Tag: tag, Value: opts}, nil
+	return &Stmt{Kind: KindBegin, Exec: []string{"BEGIN" + mode}, Tag: tag, Value: opts, TxModes: modes}, nil
 }
 
 func (x *tx) rollback() (*Stmt, error) {
@@ -472,7 +476,17 @@ func (x *tx) set() (*Stmt, error) {
 	local := false
 	if x.kw(i, "SESSION") && !x.kw(i, "SESSION", "AUTHORIZATION") {
 		if x.kw(i+1, "CHARACTERISTICS") {
-			return &Stmt{Kind: KindSetTransaction, Tag: "SET", Value: x.orig(i+4, x.n())}, nil
+			if !x.kw(i+2, "AS") {
+				return nil, x.syntaxErrAt(i + 2)
+			}
+			if !x.kw(i+3, "TRANSACTION") {
+				return nil, x.syntaxErrAt(i + 3)
+			}
+			modes, err := x.txModes(i+4, false) // txmodes.go
+			if err != nil {
+				return nil, err
+			}
+			return &Stmt{Kind: KindSetTransaction, Tag: "SET", Value: x.orig(i+4, x.n()), TxModes: modes}, nil
 		}
 		i++
 	} else if x.kw(i, "LOCAL") {
@@ -480,7 +494,16 @@ func (x *tx) set() (*Stmt, error) {
 		i++
 	}
 	if x.kw(i, "TRANSACTION") {
-		return &Stmt{Kind: KindSetTransaction, Tag: "SET", Value: x.orig(i+1, x.n()), Local: true}, nil
+		if x.kw(i+1, "SNAPSHOT") {
+			// No snapshot is ever exported (pg_export_snapshot does not
+			// exist), so none can be imported.
+			return nil, unsupported("SET TRANSACTION SNAPSHOT is not supported")
+		}
+		modes, err := x.txModes(i+1, false) // txmodes.go
+		if err != nil {
+			return nil, err
+		}
+		return &Stmt{Kind: KindSetTransaction, Tag: "SET", Value: x.orig(i+1, x.n()), Local: true, TxModes: modes}, nil
 	}
 	if x.kw(i, "CONSTRAINTS") {
 		return x.setConstraints(i) // deferral.go
