@@ -440,10 +440,12 @@ func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.Re
 		tx.spSettings = append(tx.spSettings, copySettings(s.settings))
 		tx.spListens = append(tx.spListens, len(tx.listens))
 	case pgdialect.KindRelease:
+		s.savepointCursors(tx, idx, false) // cursor.go
 		tx.savepoints = tx.savepoints[:idx]
 		tx.spSettings = tx.spSettings[:idx]
 		tx.spListens = tx.spListens[:idx]
 	case pgdialect.KindRollbackTo:
+		s.savepointCursors(tx, idx, true) // cursor.go
 		tx.savepoints = tx.savepoints[:idx+1]
 		tx.spSettings = tx.spSettings[:idx+1]
 		s.restoreSettings(copySettings(tx.spSettings[idx]))
