@@ -428,6 +428,10 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		s.tx = s.newTxn(st)
 		return w.Complete(tag)
 	case pgdialect.KindCommit:
+		if st.Chain && (s.tx == nil || s.tx.implicit) {
+			return errf(CodeNoActiveTransaction, "COMMIT AND CHAIN can only be used in transaction blocks")
+		}
+		chain := s.chainModes(st) // txmodes.go
 		if s.tx == nil || s.tx.implicit {
 			// In an implicit transaction PostgreSQL warns and commits it.
 			_ = w.Notice("WARNING", CodeNoActiveTransaction, "there is no transaction in progress")
@@ -438,6 +442,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		tx := s.tx
 		if tx.failed {
 			s.abortTx()
+			s.chain(chain)
 			return w.Complete("ROLLBACK")
 		}
 		s.endTx()
@@ -445,12 +450,18 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 			return err
 		}
 		s.commitListens(tx) // notify.go
+		s.chain(chain)
 		return w.Complete("COMMIT")
 	case pgdialect.KindRollback:
+		if st.Chain && (s.tx == nil || s.tx.implicit) {
+			return errf(CodeNoActiveTransaction, "ROLLBACK AND CHAIN can only be used in transaction blocks")
+		}
+		chain := s.chainModes(st)
 		if s.tx == nil || s.tx.implicit {
 			_ = w.Notice("WARNING", CodeNoActiveTransaction, "there is no transaction in progress")
 		}
 		s.abortTx()
+		s.chain(chain)
 		return w.Complete("ROLLBACK")
 	case pgdialect.KindSavepoint, pgdialect.KindRelease, pgdialect.KindRollbackTo:
 		return s.savepoint(ctx, st, w)

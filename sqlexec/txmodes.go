@@ -165,3 +165,25 @@ func (s *Session) errReadOnly(what string) error {
 	}
 	return nil
 }
+
+// chainModes returns the modes of the transaction that COMMIT or ROLLBACK
+// AND CHAIN (st.Chain) ends, for the one it starts; nil otherwise.
+func (s *Session) chainModes(st *pgdialect.Stmt) []pgdialect.TxMode {
+	if !st.Chain || s.tx == nil {
+		return nil
+	}
+	return []pgdialect.TxMode{
+		{Name: "transaction_isolation", Value: s.settings["transaction_isolation"]},
+		{Name: "transaction_read_only", Value: s.settings["transaction_read_only"]},
+		{Name: "transaction_deferrable", Value: s.settings["transaction_deferrable"]},
+	}
+}
+
+// chain starts the transaction of AND CHAIN with the modes of the one
+// that ended (chainModes; nil: no chain). PostgreSQL starts it whether
+// the first committed or rolled back; a COMMIT that fails starts none.
+func (s *Session) chain(modes []pgdialect.TxMode) {
+	if modes != nil {
+		s.tx = s.newTxn(&pgdialect.Stmt{TxModes: modes})
+	}
+}

@@ -87,6 +87,9 @@ type Stmt struct {
 	// and SET SESSION CHARACTERISTICS AS TRANSACTION, in order
 	// (txmodes.go).
 	TxModes []TxMode
+	// Chain: COMMIT / ROLLBACK AND CHAIN (a new transaction with the same
+	// modes starts at once).
+	Chain bool
 	// Constraints: the names of SET CONSTRAINTS (nil for ALL; Value is
 	// DEFERRED or IMMEDIATE).
 	Constraints  []string

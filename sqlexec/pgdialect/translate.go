@@ -215,7 +215,15 @@ func (x *tx) translate() (*Stmt, error) {
 		if x.kw(1, "PREPARED") {
 			return nil, unsupported("COMMIT PREPARED is not supported")
 		}
-		return &Stmt{Kind: KindCommit, Exec: []string{"COMMIT"}, Tag: "COMMIT"}, nil
+		i := 1
+		if x.kw(i, "WORK") || x.kw(i, "TRANSACTION") {
+			i++
+		}
+		chain, err := x.txChain(i) // txmodes.go
+		if err != nil {
+			return nil, err
+		}
+		return &Stmt{Kind: KindCommit, Exec: []string{"COMMIT"}, Tag: "COMMIT", Chain: chain}, nil
 	case "ROLLBACK", "ABORT":
 		return x.rollback()
 	case "SAVEPOINT":
@@ -441,7 +449,11 @@ func (x *tx) rollback() (*Stmt, error) {
 		n, _ := x.name(i)
 		return &Stmt{Kind: KindRollbackTo, Name: n, Exec: []string{"ROLLBACK TO SAVEPOINT " + quoteIdent(n)}, Tag: "ROLLBACK"}, nil
 	}
-	return &Stmt{Kind: KindRollback, Exec: []string{"ROLLBACK"}, Tag: "ROLLBACK"}, nil
+	chain, err := x.txChain(i) // txmodes.go
+	if err != nil {
+		return nil, err
+	}
+	return &Stmt{Kind: KindRollback, Exec: []string{"ROLLBACK"}, Tag: "ROLLBACK", Chain: chain}, nil
 }
 
 // settingName reads a (possibly dotted) setting name at i.

@@ -68,3 +68,27 @@ func (x *tx) txModes(i int, empty bool) ([]TxMode, error) {
 	}
 	return modes, nil
 }
+
+// txChain reads the end of COMMIT or ROLLBACK from token i: nothing, AND
+// CHAIN or AND NO CHAIN. Anything else is 42601 (it was ignored, so
+// COMMIT AND CHAIN committed and started nothing).
+func (x *tx) txChain(i int) (bool, error) {
+	if i >= x.n() {
+		return false, nil
+	}
+	if !x.kw(i, "AND") {
+		return false, x.syntaxErrAt(i)
+	}
+	j := i + 1
+	no := x.kw(j, "NO")
+	if no {
+		j++
+	}
+	if !x.kw(j, "CHAIN") {
+		return false, x.syntaxErrAt(j)
+	}
+	if j+1 < x.n() {
+		return false, x.syntaxErrAt(j + 1)
+	}
+	return !no, nil
+}

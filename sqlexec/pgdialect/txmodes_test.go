@@ -30,6 +30,9 @@ func TestTxModes(t *testing.T) {
 		{in: "SET TRANSACTION SNAPSHOT '00000003-0000001B-1'", err: "0A000 0"},
 	} {
 		st, err := Translate(c.in)
+		if err == nil && st.Chain {
+			t.Errorf("%s: Chain set", c.in)
+		}
 		if c.err != "" {
 			e, ok := err.(*Error)
 			if !ok {
@@ -47,6 +50,36 @@ func TestTxModes(t *testing.T) {
 		}
 		if st.Kind != c.kind || !reflect.DeepEqual(st.TxModes, c.modes) {
 			t.Errorf("%s: kind %d modes %v, want %d %v", c.in, st.Kind, st.TxModes, c.kind, c.modes)
+		}
+	}
+}
+
+func TestTxChain(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		chain bool
+		err   string
+	}{
+		{in: "COMMIT"},
+		{in: "COMMIT AND CHAIN", chain: true},
+		{in: "end work and no chain"},
+		{in: "ROLLBACK TRANSACTION AND CHAIN", chain: true},
+		{in: "abort and chain", chain: true},
+		{in: "COMMIT AND foo", err: "42601 12"},
+		{in: "COMMIT AND NO CHAIN extra", err: "42601 21"},
+		{in: "ROLLBACK AND", err: "42601 0"},
+		{in: "COMMIT now", err: "42601 8"},
+	} {
+		st, err := Translate(c.in)
+		if c.err != "" {
+			e, ok := err.(*Error)
+			if !ok || e.Code+" "+itoa(e.Position) != c.err {
+				t.Errorf("%s: got %v, want error %s", c.in, err, c.err)
+			}
+			continue
+		}
+		if err != nil || st.Chain != c.chain {
+			t.Errorf("%s: got %v %v, want chain %v", c.in, st, err, c.chain)
 		}
 	}
 }
