@@ -2,6 +2,7 @@ package sqlexec
 
 import (
 	"context"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -417,7 +418,7 @@ func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.Re
 		return errf(CodeNoActiveTransaction, "%s can only be used in transaction blocks", what)
 	}
 	tx := s.tx
-	name := strings.ToLower(st.Name)
+	name := st.Name // folded unless quoted: "A" and a are two savepoints
 	idx := -1
 	for i := len(tx.savepoints) - 1; i >= 0; i-- {
 		if tx.savepoints[i] == name {
@@ -428,12 +429,7 @@ func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.Re
 	if st.Kind != pgdialect.KindSavepoint && idx < 0 {
 		return &Error{Code: CodeUndefinedSavepoint, Message: fmt.Sprintf("savepoint %q does not exist", name), Statement: -1}
 	}
-	sqlText := ""
-	if len(st.Exec) > 0 {
-		sqlText = st.Exec[0]
-	} else {
-		sqlText = map[pgdialect.Kind]string{pgdialect.KindSavepoint: "SAVEPOINT ", pgdialect.KindRelease: "RELEASE ", pgdialect.KindRollbackTo: "ROLLBACK TO "}[st.Kind] + quoteIdent(name)
-	}
+	sqlText := map[pgdialect.Kind]string{pgdialect.KindSavepoint: "SAVEPOINT ", pgdialect.KindRelease: "RELEASE ", pgdialect.KindRollbackTo: "ROLLBACK TO "}[st.Kind] + sqliteSavepoint(name)
 	switch st.Kind {
 	case pgdialect.KindSavepoint:
 		tx.savepoints = append(tx.savepoints, name)
@@ -455,6 +451,16 @@ func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.Re
 	}
 	tx.add(Statement{SQL: sqlText, Tag: tag})
 	return w.Complete(tag)
+}
+
+// sqliteSavepoint is the SQLite name of the client's savepoint name.
+// SQLite compares savepoint names without case, PostgreSQL exactly: with
+// the name as it came, ROLLBACK TO "A" after SAVEPOINT "A"; SAVEPOINT a
+// rolled SQLite back only to a while the session had dropped both (and a
+// name such as raftsql_entry met the apply's own savepoints). Hex digits
+// in a prefix of our own have one case and are unique.
+func sqliteSavepoint(name string) string {
+	return quoteIdent("pg_sp_" + hex.EncodeToString([]byte(name)))
 }
 
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
