@@ -164,7 +164,8 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 		tx.barrier = true
 	}
 	for round := 0; ; round++ {
-		results, ro, drawn, err := s.speculateOnce(ctx, tx, extra, switching)
+		results, ro, drawn, set, err := s.speculateOnce(ctx, tx, extra, switching)
+		tx.ownSet(set) // seqtxn.go
 		if err != nil || len(tx.unreserved(drawn)) == 0 {
 			return results, ro, err
 		}
@@ -181,11 +182,12 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 
 // speculateOnce is one run of speculate; drawn counts the nextval calls
 // that no reserved value served.
-func (s *Session) speculateOnce(ctx context.Context, tx *txn, extra []Statement, switching bool) ([]StatementResult, []bool, map[string]int, error) {
+func (s *Session) speculateOnce(ctx context.Context, tx *txn, extra []Statement, switching bool) ([]StatementResult, []bool, map[string]int, map[string]bool, error) {
 	var results []StatementResult
 	var ro []bool
 	var outErr error
 	var drawn map[string]int
+	var set map[string]bool
 	var doomed bool
 	db, user := s.names()
 	// The apply may preempt the speculation and run it again
@@ -197,7 +199,7 @@ func (s *Session) speculateOnce(ctx context.Context, tx *txn, extra []Statement,
 		det.bindZone(s.zone())
 		det.bindSequences(s.seqState)
 		det.bindPins(tx.pins)
-		defer func() { drawn = det.takeDrawn() }()
+		defer func() { drawn, set = det.takeDrawn(), det.takeSet() }()
 		resumed, err := s.resumeTxState(c, det, tx) // keptspec.go
 		if err != nil {
 			return err
@@ -241,15 +243,15 @@ func (s *Session) speculateOnce(ctx context.Context, tx *txn, extra []Statement,
 		return nil
 	})
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	if doomed {
 		tx.doomed = true
 	}
 	if outErr != nil {
-		drawn = nil
+		drawn, set = nil, nil
 	}
-	return results, ro, drawn, outErr
+	return results, ro, drawn, set, outErr
 }
 
 // replayForSpeculation replays tx's recorded statements on the latest
