@@ -396,6 +396,11 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		}
 		st = resolved
 	}
+	if st.NoTxBlock != "" && s.tx != nil {
+		// PostgreSQL's PreventInTransactionBlock: the error aborts the
+		// block, so what it wrote is rolled back, not committed.
+		return errf(CodeActiveTransaction, "%s cannot run inside a transaction block", st.NoTxBlock)
+	}
 	switch st.Kind {
 	case pgdialect.KindEmpty:
 		return w.EmptyQuery()

@@ -87,6 +87,10 @@ type Stmt struct {
 	// and SET SESSION CHARACTERISTICS AS TRANSACTION, in order
 	// (txmodes.go).
 	TxModes []TxMode
+	// NoTxBlock names a command PostgreSQL refuses inside a transaction
+	// block (PreventInTransactionBlock: "VACUUM", "CREATE INDEX
+	// CONCURRENTLY", ...); "" for others.
+	NoTxBlock string
 	// Chain: COMMIT / ROLLBACK AND CHAIN (a new transaction with the same
 	// modes starts at once).
 	Chain bool

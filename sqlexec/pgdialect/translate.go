@@ -169,6 +169,7 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	}
 	st.NoColumns = noCols && st.Kind == KindQuery
 	st.Locking = x.locking
+	st.NoTxBlock = x.noTxBlock
 	st.OnCommit = x.onCommit
 	st.Temp = x.temp || inTemp
 	if st.ParamCount < x.maxParam {
@@ -266,6 +267,7 @@ func (x *tx) translate() (*Stmt, error) {
 		if first == "ANALYSE" {
 			tag = "ANALYZE"
 		}
+		x.noTxBlock = x.commandNoTxBlock(first) // txmodes.go
 		if first == "SECURITY" {
 			tag = "SECURITY LABEL"
 		}
@@ -273,6 +275,9 @@ func (x *tx) translate() (*Stmt, error) {
 	case "LOCK":
 		return x.lock() // lock.go
 	case "DISCARD":
+		if x.kw(1, "ALL") {
+			x.noTxBlock = "DISCARD ALL"
+		}
 		return &Stmt{Kind: KindNoop, Tag: "DISCARD " + x.T(1).upper()}, nil
 	case "LISTEN", "NOTIFY", "UNLISTEN":
 		return x.notify(first) // notify.go
@@ -674,6 +679,7 @@ func (x *tx) drop() (*Stmt, error) {
 		return nil, x.syntaxErrAt(i)
 	}
 	if obj == "INDEX" && x.kw(i, "CONCURRENTLY") {
+		x.noTxBlock = "DROP INDEX CONCURRENTLY"
 		i++
 	}
 	ifExists := false

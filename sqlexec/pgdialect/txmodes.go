@@ -92,3 +92,35 @@ func (x *tx) txChain(i int) (bool, error) {
 	}
 	return !no, nil
 }
+
+// commandNoTxBlock is Stmt.NoTxBlock of a maintenance command that
+// starts with first: VACUUM, and REINDEX CONCURRENTLY, REINDEX SCHEMA,
+// SYSTEM or DATABASE, as PostgreSQL 15 names them.
+func (x *tx) commandNoTxBlock(first string) string {
+	switch first {
+	case "VACUUM":
+		return "VACUUM"
+	case "REINDEX":
+		i := 1
+		concurrently := false
+		if x.isP(i, "(") {
+			for i < x.n() && !x.isP(i, ")") {
+				concurrently = concurrently || x.kw(i, "CONCURRENTLY")
+				i++
+			}
+			i++
+		}
+		if concurrently {
+			return "REINDEX CONCURRENTLY"
+		}
+		kind := x.T(i).upper()
+		if x.kw(i+1, "CONCURRENTLY") {
+			return "REINDEX CONCURRENTLY"
+		}
+		switch kind {
+		case "SCHEMA", "SYSTEM", "DATABASE":
+			return "REINDEX " + kind
+		}
+	}
+	return ""
+}
