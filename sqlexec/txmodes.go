@@ -2,6 +2,7 @@ package sqlexec
 
 import (
 	"context"
+	"strings"
 
 	"github.com/raftsql/raftsql/pgwire"
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
@@ -186,4 +187,9 @@ func (s *Session) chain(modes []pgdialect.TxMode) {
 	if modes != nil {
 		s.tx = s.newTxn(&pgdialect.Stmt{TxModes: modes})
 	}
+}
+
+// isSchemaChange reports a statement tag of DDL (CREATE, ALTER, DROP).
+func isSchemaChange(tag string) bool {
+	return strings.HasPrefix(tag, "CREATE ") || strings.HasPrefix(tag, "ALTER ") || strings.HasPrefix(tag, "DROP ")
 }
