@@ -20,6 +20,11 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 		}
 		return w.Complete(tag)
 	}
+	if (isSchemaChange(st.Tag) || st.Tag == "TRUNCATE TABLE") && s.readOnlyNow() {
+		// PostgreSQL refuses a utility command in a read-only
+		// transaction before it looks at its objects (txmodes.go).
+		return errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", st.Tag)
+	}
 	if st.AlterIfExists != "" {
 		found, err := s.relationExists(ctx, st.AlterIfExists)
 		if err != nil {

@@ -156,12 +156,22 @@ func (s *Session) readOnlyStatement(ctx context.Context, st *pgdialect.Stmt, arg
 	return s.commit(ctx, tx)
 }
 
+// readOnlyNow reports whether the statement now running is in a
+// read-only transaction: a block that is, or a statement outside one
+// while default_transaction_read_only is on.
+func (s *Session) readOnlyNow() bool {
+	if s.tx != nil {
+		return s.tx.readOnly
+	}
+	return s.defaultReadOnly()
+}
+
 // errReadOnly refuses a write that does not run through txExec (COPY
 // FROM, role statements) where the transaction is read-only: a block
 // that is, or a statement outside one while default_transaction_read_only
 // is on.
 func (s *Session) errReadOnly(what string) error {
-	if s.tx != nil && s.tx.readOnly || s.tx == nil && s.defaultReadOnly() {
+	if s.readOnlyNow() {
 		return errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", what)
 	}
 	return nil
