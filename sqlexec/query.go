@@ -20,7 +20,7 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 		}
 		return w.Complete(tag)
 	}
-	if (isSchemaChange(st.Tag) || st.Tag == "TRUNCATE TABLE") && s.readOnlyNow() {
+	if isUtilityWrite(st.Tag) && s.readOnlyNow() {
 		// PostgreSQL refuses a utility command in a read-only
 		// transaction before it looks at its objects (txmodes.go).
 		return errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", st.Tag)

@@ -487,6 +487,9 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		if tag == "" {
 			tag = "SELECT 0"
 		}
+		if (tag == "GRANT" || tag == "REVOKE") && s.readOnlyNow() {
+			return errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", tag) // txmodes.go
+		}
 		if tag == "GRANT" || tag == "REVOKE" {
 			// Accepted so that dumps and migrations run, but a user who
 			// revokes access must not believe it is withheld.

@@ -203,3 +203,14 @@ func (s *Session) chain(modes []pgdialect.TxMode) {
 func isSchemaChange(tag string) bool {
 	return strings.HasPrefix(tag, "CREATE ") || strings.HasPrefix(tag, "ALTER ") || strings.HasPrefix(tag, "DROP ")
 }
+
+// isUtilityWrite reports a statement tag of a utility command that
+// PostgreSQL refuses in a read-only transaction before anything else
+// (PreventCommandIfReadOnly): DDL, TRUNCATE, COMMENT, GRANT, REVOKE.
+func isUtilityWrite(tag string) bool {
+	switch tag {
+	case "TRUNCATE TABLE", "COMMENT", "GRANT", "REVOKE":
+		return true
+	}
+	return isSchemaChange(tag)
+}
