@@ -96,6 +96,9 @@ func (s *Session) copyFrom(ctx context.Context, st *pgdialect.Stmt, w pgwire.Res
 	if err != nil {
 		return err
 	}
+	if err := s.errReadOnly("COPY FROM"); err != nil { // txmodes.go
+		return err
+	}
 	cols, decls := all, allDecls
 	if len(cp.Columns) > 0 {
 		cols, decls = nil, nil

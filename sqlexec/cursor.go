@@ -30,6 +30,9 @@ type cursor struct {
 	noScroll bool
 	hold     bool
 	tx       *txn // the transaction that declared it (nil once a held cursor outlived it)
+	// depth: the savepoints of tx open when it was declared; ROLLBACK TO
+	// a savepoint set before it closes it (closeRolledBack).
+	depth int
 }
 
 // cursorWriter collects the rows of the cursor's query.
@@ -72,8 +75,12 @@ func (s *Session) declareCursor(ctx context.Context, st *pgdialect.Stmt, args []
 	if q.Kind != pgdialect.KindQuery || len(q.Exec) != 1 {
 		return errf(CodeSyntaxError, "syntax error at or near %q", firstWord(spec.Query))
 	}
-	if !q.ReadOnly {
+	_, withDML := pgdialect.ParseWithDML(q.Exec[0])
+	if withDML || !q.ReadOnly && q.Locking == "" {
 		return errf(CodeFeatureNotSupported, "DECLARE CURSOR must not contain data-modifying statements in WITH")
+	}
+	if err := lockingCursor(spec, q.Locking); err != nil {
+		return err
 	}
 	cw := &cursorWriter{ResultWriter: w}
 	// The rows are computed now, not FETCH by FETCH: a set_config in the
@@ -88,8 +95,35 @@ func (s *Session) declareCursor(ctx context.Context, st *pgdialect.Stmt, args []
 	if s.cursors == nil {
 		s.cursors = make(map[string]*cursor)
 	}
-	s.cursors[st.Name] = &cursor{cols: cw.cols, rows: cw.rows, noScroll: spec.NoScroll, hold: spec.Hold, tx: s.tx}
+	depth := 0
+	if s.tx != nil {
+		depth = len(s.tx.savepoints)
+	}
+	// A cursor with a row-locking clause is NO SCROLL, as PostgreSQL
+	// makes it where SCROLL is not given (and refuses SCROLL).
+	s.cursors[st.Name] = &cursor{cols: cw.cols, rows: cw.rows, noScroll: spec.NoScroll || q.Locking != "", hold: spec.Hold, tx: s.tx, depth: depth}
 	return w.Complete("DECLARE CURSOR")
+}
+
+// lockingCursor refuses what PostgreSQL refuses of a cursor whose query
+// has a row-locking clause (transformDeclareCursorStmt). Otherwise such a
+// cursor is a locking read of the transaction (rowlocks: COMMIT validates
+// what it read), run where DECLARE runs its query.
+func lockingCursor(spec *pgdialect.CursorSpec, locking string) error {
+	switch {
+	case locking == "":
+		return nil
+	case spec.Hold:
+		return &Error{Code: CodeFeatureNotSupported, Message: fmt.Sprintf("DECLARE CURSOR WITH HOLD ... %s is not supported", locking),
+			DetailText: "Holdable cursors must be READ ONLY.", Statement: -1}
+	case spec.Scroll:
+		return &Error{Code: CodeFeatureNotSupported, Message: fmt.Sprintf("DECLARE SCROLL CURSOR ... %s is not supported", locking),
+			DetailText: "Scrollable cursors must be READ ONLY.", Statement: -1}
+	case spec.Insensitive:
+		return &Error{Code: "42P11", Message: fmt.Sprintf("DECLARE INSENSITIVE CURSOR ... %s is not valid", locking),
+			DetailText: "Insensitive cursors must be READ ONLY.", Statement: -1}
+	}
+	return nil
 }
 
 func firstWord(s string) string {
@@ -237,6 +271,25 @@ func (s *Session) endCursors(tx *txn, committed bool) {
 		switch {
 		case !c.hold, c.tx == tx && !committed:
 			delete(s.cursors, name)
+		}
+	}
+}
+
+// savepointCursors keeps the cursors of tx in step with its savepoints,
+// as PostgreSQL ties a portal to the subtransaction that created it:
+// RELEASE of savepoint idx hands the cursors declared since to the
+// enclosing level; ROLLBACK TO savepoint idx (which stays) closes them,
+// WITH HOLD or not, as their subtransaction aborted. (A FETCH's movement
+// and a CLOSE are not undone, as in PostgreSQL.)
+func (s *Session) savepointCursors(tx *txn, idx int, rollback bool) {
+	for name, c := range s.cursors {
+		if c.tx != tx || c.depth <= idx {
+			continue
+		}
+		if rollback {
+			delete(s.cursors, name)
+		} else {
+			c.depth = idx
 		}
 	}
 }

@@ -64,6 +64,9 @@ func sessionOnly(st *pgdialect.Stmt) bool {
 func (s *Session) implicitTxn(ctx context.Context, parts []string, stmts []*pgdialect.Stmt, w pgwire.ResultWriter) (bool, error) {
 	writes := false
 	for _, st := range stmts {
+		if st.NoTxBlock != "" {
+			return false, nil // refused in the string's implicit transaction (session.go)
+		}
 		if sessionOnly(st) {
 			continue
 		}

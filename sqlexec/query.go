@@ -20,6 +20,11 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 		}
 		return w.Complete(tag)
 	}
+	if isUtilityWrite(st.Tag) && s.readOnlyNow() {
+		// PostgreSQL refuses a utility command in a read-only
+		// transaction before it looks at its objects (txmodes.go).
+		return errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", st.Tag)
+	}
 	if st.AlterIfExists != "" {
 		found, err := s.relationExists(ctx, st.AlterIfExists)
 		if err != nil {
@@ -56,6 +61,9 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 	}
 	if s.tx != nil {
 		return s.txExec(ctx, st, args, w, describe)
+	}
+	if s.defaultReadOnly() {
+		return s.readOnlyStatement(ctx, st, args, w, describe) // txmodes.go
 	}
 	checked := false // st.Exec[0] passed checkWrite already
 	if st.Kind == pgdialect.KindQuery && len(st.Exec) == 1 {

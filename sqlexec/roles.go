@@ -126,10 +126,10 @@ func (s *Session) role(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultW
 			}
 		}
 	}
+	if err := s.errReadOnly(st.Tag); err != nil { // txmodes.go
+		return err
+	}
 	if s.tx != nil {
-		if s.tx.readOnly {
-			return errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", st.Tag)
-		}
 		size := 0
 		for i := range cmd.Statements {
 			cmd.Statements[i].SQL = roleOp + cmd.Statements[i].SQL

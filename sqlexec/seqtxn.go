@@ -21,6 +21,15 @@ package sqlexec
 // are not transactional in PostgreSQL either).
 //
 // setval and the sequence DDL stay transactional (applied at COMMIT).
+// Once a transaction's setval or ALTER SEQUENCE changed a sequence, its
+// later nextval calls must follow that change, as in PostgreSQL (setval
+// 50 then nextval is 51): reserved values would come from the sequence
+// as the log has it. So from then on the sequence is the transaction's
+// own, like one it created (tx.ownSeqs): its draws are not reserved, and
+// the replay at COMMIT, which runs the setval first, draws the same
+// values. (A nextval of the same statement before its setval is then not
+// reserved either: if another session drew meanwhile, COMMIT's replay
+// differs and fails with 40001, never with other values.)
 
 import (
 	"context"
@@ -28,6 +37,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"modernc.org/libc"
 )
@@ -59,6 +69,38 @@ func (d *detState) bindPins(pins map[string][]int64) {
 	d.seq.Pin = make(map[string][]int64, len(pins))
 	for k, v := range pins {
 		d.seq.Pin[k] = append([]int64(nil), v...)
+	}
+}
+
+// markSet records that the run changed sequence name (setval, ALTER
+// SEQUENCE).
+func (q *seqSession) markSet(name string) {
+	if q == nil {
+		return
+	}
+	if q.set == nil {
+		q.set = map[string]bool{}
+	}
+	q.set[name] = true
+}
+
+// takeSet returns (and clears) the sequences the run changed.
+func (d *detState) takeSet() map[string]bool {
+	if d.seq == nil {
+		return nil
+	}
+	m := d.seq.set
+	d.seq.set = nil
+	return m
+}
+
+// ownSet makes the sequences a speculation changed the transaction's own.
+func (tx *txn) ownSet(set map[string]bool) {
+	for n := range set {
+		if tx.ownSeqs == nil {
+			tx.ownSeqs = map[string]bool{}
+		}
+		tx.ownSeqs[n] = true
 	}
 }
 
@@ -156,4 +198,39 @@ func fnSeqReserve(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		b, err := json.Marshal(out)
 		return string(b), err
 	})
+}
+
+// isRollbackTo reports the ROLLBACK TO statement of a recorded savepoint
+// (txn.go savepoint).
+func isRollbackTo(sqlText string) bool {
+	return len(sqlText) > 12 && strings.EqualFold(sqlText[:12], "ROLLBACK TO ")
+}
+
+// keepDrawsPastRollback runs after a transaction's ROLLBACK TO. SQLite
+// undid every change since the savepoint, the nextval calls' too, but
+// PostgreSQL never gives a drawn value back: after SAVEPOINT a; nextval
+// (12); ROLLBACK TO a, nextval is 13. Reserved values never touch the
+// sequence; the values drawn from the transaction's own sequences (made
+// or set by it, tx.ownSeqs) do, so each sequence the run drew from
+// unpinned (seqSession.kept) is advanced again to its last drawn value,
+// unless the rollback left it beyond that value (an ALTER SEQUENCE
+// RESTART undone: the state before it is PostgreSQL's). The replay at
+// COMMIT runs the same statements and does the same.
+func (d *detState) keepDrawsPastRollback(c *lconn) error {
+	if d.seq == nil || len(d.seq.kept) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(d.seq.kept))
+	for name := range d.seq.kept {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		err := stateRun(c, `UPDATE raftsql_sequences SET last = ?2, called = 1 WHERE name = ?1
+ AND (cycle != 0 OR called = 0 OR (inc > 0 AND last < ?2) OR (inc < 0 AND last > ?2))`, name, d.seq.kept[name])
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

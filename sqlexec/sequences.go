@@ -43,6 +43,9 @@ type seqSession struct {
 	Pin map[string][]int64 `json:"p,omitempty"`
 	// drawn counts the nextval calls not served from Pin.
 	drawn map[string]int
+	// set: the sequences a setval or ALTER SEQUENCE of the run changed
+	// (seqtxn.go: a transaction's own from then on).
+	set map[string]bool
 	// stmt: the values the running statement's nextval calls returned,
 	// each sequence's in order, so that a constraint violation's
 	// explanation re-runs the statement with them instead of drawing
@@ -388,6 +391,7 @@ func fnSetval(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		if called {
 			d.seq.Cur[name] = v
 		}
+		d.seq.markSet(name) // seqtxn.go
 		return v, nil
 	})
 }
@@ -476,6 +480,7 @@ func fnSeqAlter(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		if restart != nil {
 			s.last, s.called = *restart, false
 		}
+		d.seq.markSet(name) // seqtxn.go
 		return nil, storeSequence(c, name, s)
 	})
 }

@@ -141,3 +141,25 @@ func TestSequenceInTransaction(t *testing.T) {
 	mustQ(t, a, "COMMIT", "C:COMMIT")
 	mustQ(t, a, "SELECT nextval('s')", "D[nextval:20] R[7] C:SELECT 1")
 }
+
+// TestSequenceSetvalInTransaction: after its own setval a transaction's
+// nextval follows it (not the values reserved through the log), a value
+// drawn inside a savepoint rolled back is not handed out again, and
+// another session drawing meanwhile neither conflicts nor changes them.
+func TestSequenceSetvalInTransaction(t *testing.T) {
+	e, _ := newTestEngine(t)
+	a, b := newSess(t, e), newSess(t, e)
+	mustQ(t, a, "CREATE SEQUENCE s", "")
+	mustQ(t, a, "BEGIN", "")
+	mustQ(t, a, "SELECT setval('s', 100)", "D[setval:20] R[100] C:SELECT 1")
+	mustQ(t, a, "SELECT nextval('s')", "D[nextval:20] R[101] C:SELECT 1")
+	mustQ(t, b, "SELECT nextval('s')", "D[nextval:20] R[1] C:SELECT 1") // setval applies at COMMIT (documented)
+	mustQ(t, a, "SAVEPOINT x", "")
+	mustQ(t, a, "SELECT nextval('s')", "D[nextval:20] R[102] C:SELECT 1")
+	mustQ(t, a, "ROLLBACK TO x", "")
+	mustQ(t, a, "SELECT nextval('s')", "D[nextval:20] R[103] C:SELECT 1")
+	mustQ(t, b, "SELECT nextval('s')", "D[nextval:20] R[2] C:SELECT 1")
+	mustQ(t, a, "COMMIT", "C:COMMIT")
+	mustQ(t, b, "SELECT nextval('s')", "D[nextval:20] R[104] C:SELECT 1")
+	mustQ(t, a, "SELECT currval('s')", "D[currval:20] R[103] C:SELECT 1")
+}

@@ -115,6 +115,7 @@ func (e *Engine) NewSession(ctx context.Context, info pgwire.SessionInfo) (pgwir
 	if rc := s.settings["raftsql.read_consistency"]; rc != "stale" && rc != "linearizable" {
 		s.settings["raftsql.read_consistency"] = "linearizable"
 	}
+	s.syncTxModes() // txmodes.go
 	s.defaults = make(map[string]string, len(s.settings))
 	for k, v := range s.settings {
 		s.defaults[k] = v
@@ -268,7 +269,7 @@ func (s *Session) SimpleQuery(ctx context.Context, sql string, w pgwire.ResultWr
 	}
 	// Error positions are relative to the whole string as in PostgreSQL.
 	shift := func(err error, i int) error { return placeInString(err, pieces[i], sql) }
-	if s.tx == nil && len(stmts) > 1 && !s.mayUseTemp(stmts) {
+	if s.tx == nil && len(stmts) > 1 && !s.mayUseTemp(stmts) && !s.defaultReadOnly() {
 		if handled, err := s.implicitTxn(ctx, parts, stmts, w); handled {
 			return err
 		}
@@ -395,6 +396,11 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		}
 		st = resolved
 	}
+	if st.NoTxBlock != "" && s.tx != nil {
+		// PostgreSQL's PreventInTransactionBlock: the error aborts the
+		// block, so what it wrote is rolled back, not committed.
+		return errf(CodeActiveTransaction, "%s cannot run inside a transaction block", st.NoTxBlock)
+	}
 	switch st.Kind {
 	case pgdialect.KindEmpty:
 		return w.EmptyQuery()
@@ -407,18 +413,30 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 			// BEGIN inside a pipeline's implicit transaction turns it
 			// into a transaction block (as in PostgreSQL).
 			s.tx.implicit = false
-			if nt := s.newTxn(st); nt.readOnly {
-				s.tx.readOnly = true
+			for _, m := range st.TxModes {
+				if err := s.setTxMode(m.Name, m.Value); err != nil { // txmodes.go
+					return err
+				}
 			}
 			return w.Complete(tag)
 		}
 		if s.tx != nil {
 			_ = w.Notice("WARNING", CodeActiveTransaction, "there is already a transaction in progress")
+			// PostgreSQL still applies the options, with their checks
+			for _, m := range st.TxModes {
+				if err := s.setTxMode(m.Name, m.Value); err != nil {
+					return err
+				}
+			}
 			return w.Complete(tag)
 		}
 		s.tx = s.newTxn(st)
 		return w.Complete(tag)
 	case pgdialect.KindCommit:
+		if st.Chain && (s.tx == nil || s.tx.implicit) {
+			return errf(CodeNoActiveTransaction, "COMMIT AND CHAIN can only be used in transaction blocks")
+		}
+		chain := s.chainModes(st) // txmodes.go
 		if s.tx == nil || s.tx.implicit {
 			// In an implicit transaction PostgreSQL warns and commits it.
 			_ = w.Notice("WARNING", CodeNoActiveTransaction, "there is no transaction in progress")
@@ -429,6 +447,7 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		tx := s.tx
 		if tx.failed {
 			s.abortTx()
+			s.chain(chain)
 			return w.Complete("ROLLBACK")
 		}
 		s.endTx()
@@ -436,12 +455,18 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 			return err
 		}
 		s.commitListens(tx) // notify.go
+		s.chain(chain)
 		return w.Complete("COMMIT")
 	case pgdialect.KindRollback:
+		if st.Chain && (s.tx == nil || s.tx.implicit) {
+			return errf(CodeNoActiveTransaction, "ROLLBACK AND CHAIN can only be used in transaction blocks")
+		}
+		chain := s.chainModes(st)
 		if s.tx == nil || s.tx.implicit {
 			_ = w.Notice("WARNING", CodeNoActiveTransaction, "there is no transaction in progress")
 		}
 		s.abortTx()
+		s.chain(chain)
 		return w.Complete("ROLLBACK")
 	case pgdialect.KindSavepoint, pgdialect.KindRelease, pgdialect.KindRollbackTo:
 		return s.savepoint(ctx, st, w)
@@ -454,16 +479,16 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 	case pgdialect.KindSetConstraints:
 		return s.setConstraints(ctx, st, w) // deferred.go
 	case pgdialect.KindSetTransaction:
-		if s.tx != nil && strings.Contains(strings.ToUpper(st.Value), "READ ONLY") {
-			s.tx.readOnly = true
-		}
-		return w.Complete("SET")
+		return s.setTransaction(st, w) // txmodes.go
 	case pgdialect.KindLock:
 		return s.lockTables(ctx, st, w) // lock.go
 	case pgdialect.KindNoop:
 		tag := st.Tag
 		if tag == "" {
 			tag = "SELECT 0"
+		}
+		if (tag == "GRANT" || tag == "REVOKE") && s.readOnlyNow() {
+			return errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", tag) // txmodes.go
 		}
 		if tag == "GRANT" || tag == "REVOKE" {
 			// Accepted so that dumps and migrations run, but a user who

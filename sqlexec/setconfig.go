@@ -86,6 +86,15 @@ func (s *Session) setConfig(name string, val *string, local bool) (string, error
 		// to Sync, as for SET LOCAL (settings.go)
 		s.beginPipelineTxn() // query.go
 	}
+	if _, mode := txModeDefault[name]; mode {
+		// a mode of the current transaction, with its checks (txmodes.go)
+		if s.tx != nil {
+			if err := s.setTxMode(name, v); err != nil {
+				return "", err
+			}
+		}
+		return v, nil
+	}
 	switch {
 	case local && s.tx != nil:
 		s.saveLocal(name)

@@ -58,6 +58,8 @@ func (e *Engine) defaultSettings(info pgwire.SessionInfo) map[string]string {
 		"transaction_isolation":               "serializable",
 		"default_transaction_isolation":       "serializable",
 		"transaction_read_only":               "off",
+		"transaction_deferrable":              "off",
+		"default_transaction_deferrable":      "off",
 		"lc_messages":                         "C",
 		"lc_monetary":                         "C",
 		"lc_numeric":                          "C",
@@ -77,6 +79,18 @@ func (s *Session) set(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	val, err := s.settingValue(name, st.Value)
 	if err != nil {
 		return err
+	}
+	if _, mode := txModeDefault[name]; mode {
+		// a mode of the current transaction (txmodes.go): none outside one
+		if st.Local {
+			s.setLocal(name, w)
+		}
+		if s.tx != nil {
+			if err := s.setTxMode(name, val); err != nil {
+				return err
+			}
+		}
+		return w.Complete("SET")
 	}
 	if st.Local && !s.setLocal(name, w) {
 		return w.Complete("SET")
@@ -132,7 +146,22 @@ func canonicalSetting(name, val string) (string, error) {
 		}
 		return v, nil
 	case "transaction_isolation", "default_transaction_isolation":
-		return strings.ToLower(val), nil
+		v := strings.ToLower(strings.TrimSpace(val))
+		switch v {
+		case "serializable", "repeatable read", "read committed", "read uncommitted":
+			return v, nil
+		}
+		return "", &Error{Code: CodeInvalidParameter, Message: fmt.Sprintf("invalid value for parameter %q: %q", name, val),
+			HintText: "Available values: serializable, repeatable read, read committed, read uncommitted.", Statement: -1}
+	case "transaction_read_only", "default_transaction_read_only", "transaction_deferrable", "default_transaction_deferrable":
+		b, ok := parseBoolSetting(val)
+		if !ok {
+			return "", &Error{Code: CodeInvalidParameter, Message: fmt.Sprintf("parameter %q requires a Boolean value", name), Statement: -1}
+		}
+		if b {
+			return "on", nil
+		}
+		return "off", nil
 	case "client_encoding":
 		u := strings.ToUpper(strings.ReplaceAll(val, "-", ""))
 		if u != "UTF8" && u != "UNICODE" {
@@ -151,10 +180,10 @@ func canonicalSetting(name, val string) (string, error) {
 
 // assign stores a value settingValue returned.
 func (s *Session) assign(name, val string) {
-	if name == "transaction_read_only" && s.tx != nil && isOn(val) {
-		s.tx.readOnly = true
-	}
 	s.settings[name] = val
+	if strings.HasPrefix(name, "default_transaction_") {
+		s.syncTxModes() // txmodes.go
+	}
 }
 
 // setLocal prepares SET LOCAL name (or SET LOCAL name TO DEFAULT): it
@@ -216,7 +245,20 @@ func (s *Session) reset(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 			return err
 		}
 	}
+	if _, mode := txModeDefault[name]; mode {
+		// RESET of a mode of the transaction: its default (txmodes.go)
+		if s.tx != nil {
+			if err := s.setTxMode(name, s.settings[txModeDefault[name]]); err != nil {
+				return err
+			}
+		}
+		return w.Complete(tag)
+	}
 	if name == "all" || name == "" {
+		modes := map[string]string{}
+		for m := range txModeDefault {
+			modes[m] = s.settings[m] // RESET ALL leaves the transaction's modes
+		}
 		for k := range s.settings {
 			if _, ok := def[k]; !ok {
 				if isCustomSetting(k) {
@@ -229,8 +271,13 @@ func (s *Session) reset(st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 		for k, v := range def {
 			s.settings[k] = v
 		}
+		for m, v := range modes {
+			s.settings[m] = v
+		}
+		s.syncTxModes()
 	} else if v, ok := def[name]; ok {
 		s.settings[name] = v
+		s.syncTxModes()
 	} else if err := checkSettingName(name); err != nil {
 		return err
 	} else if isCustomSetting(name) {

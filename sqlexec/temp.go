@@ -341,6 +341,11 @@ func (s *Session) tempExec(ctx context.Context, st *pgdialect.Stmt, args []any, 
 	if s.tx != nil {
 		return true, tempInBlock(uses[0].temp)
 	}
+	if s.defaultReadOnly() && isSchemaChange(st.Tag) {
+		// A read-only transaction may write temporary tables' rows but
+		// not the catalog, as in PostgreSQL (txmodes.go).
+		return true, errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", st.Tag)
+	}
 	if readsMain {
 		// Reads of replicated tables are reads like any other: after
 		// the read barrier (outside ts.with: the barrier may wait for

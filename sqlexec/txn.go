@@ -2,6 +2,7 @@ package sqlexec
 
 import (
 	"context"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -90,10 +91,7 @@ func (s *Session) failTx() {
 func (s *Session) newTxn(st *pgdialect.Stmt) *txn {
 	tx := &txn{ts: s.e.now().UnixMicro(), seed: s.e.randUint64(), dg: newDigester(), lastActive: s.e.now(),
 		settingsAtStart: copySettings(s.settings)}
-	up := strings.ToUpper(st.Value)
-	if strings.Contains(up, "READ ONLY") || s.settings["default_transaction_read_only"] == "on" {
-		tx.readOnly = true
-	}
+	s.startTxModes(tx, st.TxModes) // txmodes.go
 	return tx
 }
 
@@ -111,6 +109,7 @@ func (s *Session) endTx() {
 		s.restoreLocal(s.tx.localSaved) // setconfig.go
 	}
 	s.tx = nil
+	s.syncTxModes()                               // txmodes.go
 	s.releaseAdvisory(context.Background(), true) // transaction-level locks
 }
 
@@ -165,7 +164,8 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 		tx.barrier = true
 	}
 	for round := 0; ; round++ {
-		results, ro, drawn, err := s.speculateOnce(ctx, tx, extra, switching)
+		results, ro, drawn, set, err := s.speculateOnce(ctx, tx, extra, switching)
+		tx.ownSet(set) // seqtxn.go
 		if err != nil || len(tx.unreserved(drawn)) == 0 {
 			return results, ro, err
 		}
@@ -182,11 +182,12 @@ func (s *Session) speculate(ctx context.Context, tx *txn, extra []Statement, swi
 
 // speculateOnce is one run of speculate; drawn counts the nextval calls
 // that no reserved value served.
-func (s *Session) speculateOnce(ctx context.Context, tx *txn, extra []Statement, switching bool) ([]StatementResult, []bool, map[string]int, error) {
+func (s *Session) speculateOnce(ctx context.Context, tx *txn, extra []Statement, switching bool) ([]StatementResult, []bool, map[string]int, map[string]bool, error) {
 	var results []StatementResult
 	var ro []bool
 	var outErr error
 	var drawn map[string]int
+	var set map[string]bool
 	var doomed bool
 	db, user := s.names()
 	// The apply may preempt the speculation and run it again
@@ -198,7 +199,7 @@ func (s *Session) speculateOnce(ctx context.Context, tx *txn, extra []Statement,
 		det.bindZone(s.zone())
 		det.bindSequences(s.seqState)
 		det.bindPins(tx.pins)
-		defer func() { drawn = det.takeDrawn() }()
+		defer func() { drawn, set = det.takeDrawn(), det.takeSet() }()
 		resumed, err := s.resumeTxState(c, det, tx) // keptspec.go
 		if err != nil {
 			return err
@@ -242,15 +243,15 @@ func (s *Session) speculateOnce(ctx context.Context, tx *txn, extra []Statement,
 		return nil
 	})
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	if doomed {
 		tx.doomed = true
 	}
 	if outErr != nil {
-		drawn = nil
+		drawn, set = nil, nil
 	}
-	return results, ro, drawn, outErr
+	return results, ro, drawn, set, outErr
 }
 
 // replayForSpeculation replays tx's recorded statements on the latest
@@ -415,10 +416,11 @@ func (s *Session) txExec(ctx context.Context, st *pgdialect.Stmt, args []any, w 
 func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.ResultWriter) error {
 	tag := map[pgdialect.Kind]string{pgdialect.KindSavepoint: "SAVEPOINT", pgdialect.KindRelease: "RELEASE", pgdialect.KindRollbackTo: "ROLLBACK"}[st.Kind]
 	if s.tx == nil || s.tx.implicit {
-		return errf(CodeNoActiveTransaction, "%s can only be used in transaction blocks", tag)
+		what := map[pgdialect.Kind]string{pgdialect.KindSavepoint: "SAVEPOINT", pgdialect.KindRelease: "RELEASE SAVEPOINT", pgdialect.KindRollbackTo: "ROLLBACK TO SAVEPOINT"}[st.Kind]
+		return errf(CodeNoActiveTransaction, "%s can only be used in transaction blocks", what)
 	}
 	tx := s.tx
-	name := strings.ToLower(st.Name)
+	name := st.Name // folded unless quoted: "A" and a are two savepoints
 	idx := -1
 	for i := len(tx.savepoints) - 1; i >= 0; i-- {
 		if tx.savepoints[i] == name {
@@ -429,30 +431,38 @@ func (s *Session) savepoint(ctx context.Context, st *pgdialect.Stmt, w pgwire.Re
 	if st.Kind != pgdialect.KindSavepoint && idx < 0 {
 		return &Error{Code: CodeUndefinedSavepoint, Message: fmt.Sprintf("savepoint %q does not exist", name), Statement: -1}
 	}
-	sqlText := ""
-	if len(st.Exec) > 0 {
-		sqlText = st.Exec[0]
-	} else {
-		sqlText = map[pgdialect.Kind]string{pgdialect.KindSavepoint: "SAVEPOINT ", pgdialect.KindRelease: "RELEASE ", pgdialect.KindRollbackTo: "ROLLBACK TO "}[st.Kind] + quoteIdent(name)
-	}
+	sqlText := map[pgdialect.Kind]string{pgdialect.KindSavepoint: "SAVEPOINT ", pgdialect.KindRelease: "RELEASE ", pgdialect.KindRollbackTo: "ROLLBACK TO "}[st.Kind] + sqliteSavepoint(name)
 	switch st.Kind {
 	case pgdialect.KindSavepoint:
 		tx.savepoints = append(tx.savepoints, name)
 		tx.spSettings = append(tx.spSettings, copySettings(s.settings))
 		tx.spListens = append(tx.spListens, len(tx.listens))
 	case pgdialect.KindRelease:
+		s.savepointCursors(tx, idx, false) // cursor.go
 		tx.savepoints = tx.savepoints[:idx]
 		tx.spSettings = tx.spSettings[:idx]
 		tx.spListens = tx.spListens[:idx]
 	case pgdialect.KindRollbackTo:
+		s.savepointCursors(tx, idx, true) // cursor.go
 		tx.savepoints = tx.savepoints[:idx+1]
 		tx.spSettings = tx.spSettings[:idx+1]
 		s.restoreSettings(copySettings(tx.spSettings[idx]))
+		s.afterSettingsRestored() // txmodes.go
 		tx.listens = tx.listens[:tx.spListens[idx]]
 		tx.failed = false
 	}
 	tx.add(Statement{SQL: sqlText, Tag: tag})
 	return w.Complete(tag)
+}
+
+// sqliteSavepoint is the SQLite name of the client's savepoint name.
+// SQLite compares savepoint names without case, PostgreSQL exactly: with
+// the name as it came, ROLLBACK TO "A" after SAVEPOINT "A"; SAVEPOINT a
+// rolled SQLite back only to a while the session had dropped both (and a
+// name such as raftsql_entry met the apply's own savepoints). Hex digits
+// in a prefix of our own have one case and are unique.
+func sqliteSavepoint(name string) string {
+	return quoteIdent("pg_sp_" + hex.EncodeToString([]byte(name)))
 }
 
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }

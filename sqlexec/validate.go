@@ -49,6 +49,11 @@ func replayTxn(c *lconn, det *detState, ts int64, seed uint64, first int, stmts 
 	for k, st := range stmts {
 		det.pin(ts, seed, first+k)
 		r, _ := runSQL(c, st.SQL, st.Args, st.Tag)
+		if r.Err == nil && det != nil && isRollbackTo(st.SQL) {
+			if err := det.keepDrawsPastRollback(c); err != nil { // seqtxn.go
+				r.Err = err
+			}
+		}
 		if st.Digest {
 			dg.add(&r)
 		}

@@ -83,6 +83,17 @@ type Stmt struct {
 	Name  string // SET/SHOW/RESET setting name (lower case), SAVEPOINT name
 	Value string // SET value (unquoted; list values joined with ", ")
 	Local bool   // SET LOCAL
+	// TxModes: the transaction modes of BEGIN, SET TRANSACTION (Local)
+	// and SET SESSION CHARACTERISTICS AS TRANSACTION, in order
+	// (txmodes.go).
+	TxModes []TxMode
+	// NoTxBlock names a command PostgreSQL refuses inside a transaction
+	// block (PreventInTransactionBlock: "VACUUM", "CREATE INDEX
+	// CONCURRENTLY", ...); "" for others.
+	NoTxBlock string
+	// Chain: COMMIT / ROLLBACK AND CHAIN (a new transaction with the same
+	// modes starts at once).
+	Chain bool
 	// Constraints: the names of SET CONSTRAINTS (nil for ALL; Value is
 	// DEFERRED or IMMEDIATE).
 	Constraints  []string

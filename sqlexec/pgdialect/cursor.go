@@ -21,6 +21,9 @@ type CursorSpec struct {
 	Scroll   bool   // SCROLL given
 	NoScroll bool   // NO SCROLL given
 	Hold     bool   // WITH HOLD
+	// Insensitive: INSENSITIVE given (every cursor here is; PostgreSQL
+	// refuses it with a row-locking clause).
+	Insensitive bool
 
 	// FETCH / MOVE
 	Move bool // MOVE: position only, no rows
@@ -74,7 +77,9 @@ func (x *tx) declareCursor() (*Stmt, error) {
 		switch {
 		case x.kw(i, "BINARY"):
 			return nil, unsupported("binary cursors are not supported")
-		case x.kw(i, "ASENSITIVE"), x.kw(i, "INSENSITIVE"):
+		case x.kw(i, "ASENSITIVE"):
+		case x.kw(i, "INSENSITIVE"):
+			spec.Insensitive = true
 		case x.kw(i, "NO", "SCROLL"):
 			spec.NoScroll = true
 			i++

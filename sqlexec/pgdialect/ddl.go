@@ -135,6 +135,7 @@ func (x *tx) createIndex(i int) (*Stmt, error) {
 	i++ // INDEX
 	if x.kw(i, "CONCURRENTLY") {
 		x.T(i).set("")
+		x.noTxBlock = "CREATE INDEX CONCURRENTLY"
 		i++
 	}
 	ine := x.kw(i, "IF", "NOT", "EXISTS")

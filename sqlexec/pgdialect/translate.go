@@ -169,6 +169,7 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	}
 	st.NoColumns = noCols && st.Kind == KindQuery
 	st.Locking = x.locking
+	st.NoTxBlock = x.noTxBlock
 	st.OnCommit = x.onCommit
 	st.Temp = x.temp || inTemp
 	if st.ParamCount < x.maxParam {
@@ -215,7 +216,15 @@ func (x *tx) translate() (*Stmt, error) {
 		if x.kw(1, "PREPARED") {
 			return nil, unsupported("COMMIT PREPARED is not supported")
 		}
-		return &Stmt{Kind: KindCommit, Exec: []string{"COMMIT"}, Tag: "COMMIT"}, nil
+		i := 1
+		if x.kw(i, "WORK") || x.kw(i, "TRANSACTION") {
+			i++
+		}
+		chain, err := x.txChain(i) // txmodes.go
+		if err != nil {
+			return nil, err
+		}
+		return &Stmt{Kind: KindCommit, Exec: []string{"COMMIT"}, Tag: "COMMIT", Chain: chain}, nil
 	case "ROLLBACK", "ABORT":
 		return x.rollback()
 	case "SAVEPOINT":
@@ -258,6 +267,7 @@ func (x *tx) translate() (*Stmt, error) {
 		if first == "ANALYSE" {
 			tag = "ANALYZE"
 		}
+		x.noTxBlock = x.commandNoTxBlock(first) // txmodes.go
 		if first == "SECURITY" {
 			tag = "SECURITY LABEL"
 		}
@@ -265,6 +275,9 @@ func (x *tx) translate() (*Stmt, error) {
 	case "LOCK":
 		return x.lock() // lock.go
 	case "DISCARD":
+		if x.kw(1, "ALL") {
+			x.noTxBlock = "DISCARD ALL"
+		}
 		return &Stmt{Kind: KindNoop, Tag: "DISCARD " + x.T(1).upper()}, nil
 	case "LISTEN", "NOTIFY", "UNLISTEN":
 		return x.notify(first) // notify.go
@@ -414,11 +427,15 @@ func (x *tx) begin() (*Stmt, error) {
 		i++
 	}
 	opts := strings.TrimSpace(x.orig(i, x.n()))
+	modes, err := x.txModes(i, true) // txmodes.go
+	if err != nil {
+		return nil, err
+	}
 	tag := "BEGIN"
 	if x.T(0).kw("START") {
 		tag = "START TRANSACTION"
 	}
-	return &Stmt{Kind: KindBegin, Exec: []string{"BEGIN" + mode}, Tag: tag, Value: opts}, nil
+	return &Stmt{Kind: KindBegin, Exec: []string{"BEGIN" + mode}, Tag: tag, Value: opts, TxModes: modes}, nil
 }
 
 func (x *tx) rollback() (*Stmt, error) {
@@ -437,7 +454,11 @@ func (x *tx) rollback() (*Stmt, error) {
 		n, _ := x.name(i)
 		return &Stmt{Kind: KindRollbackTo, Name: n, Exec: []string{"ROLLBACK TO SAVEPOINT " + quoteIdent(n)}, Tag: "ROLLBACK"}, nil
 	}
-	return &Stmt{Kind: KindRollback, Exec: []string{"ROLLBACK"}, Tag: "ROLLBACK"}, nil
+	chain, err := x.txChain(i) // txmodes.go
+	if err != nil {
+		return nil, err
+	}
+	return &Stmt{Kind: KindRollback, Exec: []string{"ROLLBACK"}, Tag: "ROLLBACK", Chain: chain}, nil
 }
 
 // settingName reads a (possibly dotted) setting name at i.
@@ -472,7 +493,17 @@ func (x *tx) set() (*Stmt, error) {
 	local := false
 	if x.kw(i, "SESSION") && !x.kw(i, "SESSION", "AUTHORIZATION") {
 		if x.kw(i+1, "CHARACTERISTICS") {
-			return &Stmt{Kind: KindSetTransaction, Tag: "SET", Value: x.orig(i+4, x.n())}, nil
+			if !x.kw(i+2, "AS") {
+				return nil, x.syntaxErrAt(i + 2)
+			}
+			if !x.kw(i+3, "TRANSACTION") {
+				return nil, x.syntaxErrAt(i + 3)
+			}
+			modes, err := x.txModes(i+4, false) // txmodes.go
+			if err != nil {
+				return nil, err
+			}
+			return &Stmt{Kind: KindSetTransaction, Tag: "SET", Value: x.orig(i+4, x.n()), TxModes: modes}, nil
 		}
 		i++
 	} else if x.kw(i, "LOCAL") {
@@ -480,7 +511,16 @@ func (x *tx) set() (*Stmt, error) {
 		i++
 	}
 	if x.kw(i, "TRANSACTION") {
-		return &Stmt{Kind: KindSetTransaction, Tag: "SET", Value: x.orig(i+1, x.n()), Local: true}, nil
+		if x.kw(i+1, "SNAPSHOT") {
+			// No snapshot is ever exported (pg_export_snapshot does not
+			// exist), so none can be imported.
+			return nil, unsupported("SET TRANSACTION SNAPSHOT is not supported")
+		}
+		modes, err := x.txModes(i+1, false) // txmodes.go
+		if err != nil {
+			return nil, err
+		}
+		return &Stmt{Kind: KindSetTransaction, Tag: "SET", Value: x.orig(i+1, x.n()), Local: true, TxModes: modes}, nil
 	}
 	if x.kw(i, "CONSTRAINTS") {
 		return x.setConstraints(i) // deferral.go
@@ -639,6 +679,7 @@ func (x *tx) drop() (*Stmt, error) {
 		return nil, x.syntaxErrAt(i)
 	}
 	if obj == "INDEX" && x.kw(i, "CONCURRENTLY") {
+		x.noTxBlock = "DROP INDEX CONCURRENTLY"
 		i++
 	}
 	ifExists := false

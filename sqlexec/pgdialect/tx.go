@@ -50,6 +50,7 @@ type tx struct {
 	dtTypes      map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)
 	dtCols       map[string]string // generate_series column over date/time values -> its type
 	locking      string            // the first row-locking clause removed ("FOR UPDATE", ...)
+	noTxBlock    string            // Stmt.NoTxBlock
 	onConstr     *OnConstraint     // INSERT ... ON CONFLICT ON CONSTRAINT (onconstraint.go)
 	temp         bool              // CREATE TEMP[ORARY] ... (temp.go)
 	onCommit     string            // CREATE TEMP TABLE ... ON COMMIT <onCommit>
