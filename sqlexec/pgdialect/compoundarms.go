@@ -12,7 +12,7 @@ import pgoid "github.com/raftsql/raftsql/pgwire/oid"
 // first operand's, PostgreSQL keeps a type modifier only when every
 // operand's column has it (select_common_typmod).
 func CompoundArms(sqlText string) []string {
-	x := newTx(unwrapSetOpValue(sqlText)) // setoptypes.go: the items as written
+	x := newTx(unwrapBpcharPad(unwrapSetOpValue(sqlText))) // setoptypes.go, bpchar_mixed.go: the items as written
 	arms := x.compoundArmBounds()
 	with := ""
 	if arms == nil {
