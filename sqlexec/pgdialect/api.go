@@ -201,6 +201,23 @@ type Error struct {
 	Detail   string
 	Hint     string
 	Position int // 1-based character position in the statement, 0 = unknown
+	// compileFirst: the statement's SQLite text when the error is one
+	// PostgreSQL gives only after its analysis of the statement's names
+	// (CompileFirst), "" otherwise
+	compileFirst string
+}
+
+// CompileFirst is the SQLite text to compile before err is answered,
+// "" for another error: aggregate_shown.go's 42883 (sum(x::bool)) is
+// found on the text, but PostgreSQL analyses the argument first, so a
+// column the argument names that does not exist is its 42703. The
+// session compiles the text and answers its error instead when there is
+// one.
+func CompileFirst(err error) string {
+	if e, ok := err.(*Error); ok {
+		return e.compileFirst
+	}
+	return ""
 }
 
 func (e *Error) Error() string    { return e.Message }

@@ -35,6 +35,9 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 				if outer != nil && outer.client != "" && outer.client != in && e.Position > 0 {
 					e.Position = clientPosition(outer.client, in, e.Position) // errpos.go
 				}
+				if st.Kind == KindQuery && len(st.Exec) == 1 {
+					e.compileFirst = st.Exec[0] // a missing column comes first (CompileFirst)
+				}
 				st, err = nil, e
 			}
 		}
