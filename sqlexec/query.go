@@ -20,6 +20,11 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 		}
 		return w.Complete(tag)
 	}
+	if st.Requires != nil {
+		if err := s.requireExtension(ctx, st.Requires); err != nil { // extensions.go
+			return err
+		}
+	}
 	if st.AlterIfExists != "" {
 		found, err := s.relationExists(ctx, st.AlterIfExists)
 		if err != nil {

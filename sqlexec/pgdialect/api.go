@@ -157,6 +157,11 @@ type Stmt struct {
 	// empty select list: emptyselect.go); Exec selects one NULL column
 	// for them, which the session leaves out.
 	NoColumns bool
+	// Requires: the extension a function the statement calls belongs to
+	// (uuid_generate_v4(): uuid-ossp), with PostgreSQL's error for the
+	// function when the extension is not created (checked before the
+	// statement runs, sqlexec/extensions.go); nil when none
+	Requires *ExtensionUse
 	// PlanConstants: the constant expressions PostgreSQL evaluates before
 	// reading a row (planconst.go), which the session evaluates before it
 	// runs the statement so that their errors come as PostgreSQL's do.

@@ -30,6 +30,11 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	}()
 	in := sql // the statement as given (sql is rewritten below)
 	defer func() {
+		if err == nil && st != nil && outer == nil {
+			st.Requires = uuidOsspUse(in) // uuid_ossp_require.go
+		}
+	}()
+	defer func() {
 		if err == nil && st != nil {
 			if e := aggShownCheck(in); e != nil { // aggregate_shown.go: after the argument's own errors
 				if outer != nil && outer.client != "" && outer.client != in && e.Position > 0 {
