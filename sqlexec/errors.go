@@ -624,8 +624,16 @@ func placeSyntaxError(e *Error, orig string) {
 		}
 	case near:
 		e.Message, e.Pos = fmt.Sprintf(`syntax error at or near "%s"`, text), pos
+	case strings.HasPrefix(e.Message, "unrecognized token: "):
+		// a character SQLite's tokenizer does not know ({, \, an
+		// operator of !, # or @ that pgdialect/dangling_operator.go does
+		// not answer): PostgreSQL's parser stops at or near it
+		e.Message, e.Pos = fmt.Sprintf(`syntax error at or near "%s"`, text), pos
 	default:
-		e.Pos = pos // SQLite's own wording (unrecognized token), the client's place
+		e.Pos = pos // SQLite's own wording, the client's place
+	}
+	if !ok && strings.HasPrefix(e.Message, "unrecognized token: ") {
+		e.Message = "syntax error at or near " + strings.TrimPrefix(e.Message, "unrecognized token: ")
 	}
 }
 

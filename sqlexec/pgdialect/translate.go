@@ -51,6 +51,9 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	if err := checkLexical(sql, x.toks); err != nil { // lexcheck.go
 		return nil, err
 	}
+	if err := x.danglingOperator(); err != nil { // dangling_operator.go
+		return nil, err
+	}
 	if err := x.sortConstants(); err != nil { // sortconst.go
 		return nil, err
 	}
