@@ -339,6 +339,11 @@ func mapError(err error, sqlText string) *Error {
 		out.Code = CodeAmbiguousColumn
 		out.Column = strings.TrimPrefix(msg, "ambiguous column name: ")
 		out.Message = fmt.Sprintf("column reference %q is ambiguous", out.Column)
+		if se.offset >= 0 && se.offset < len(sqlText) {
+			// SQLite's offset is in the translated text: fixPosition
+			// places it in the client's
+			out.lite.sql, out.lite.off, out.Pos = sqlText, se.offset, 0
+		}
 	case strings.HasPrefix(msg, "duplicate column name: "):
 		// ALTER TABLE t ADD COLUMN c (or CREATE TABLE with c twice)
 		out.Code = CodeDuplicateColumn
@@ -550,6 +555,21 @@ func fixPosition(e *Error, orig string) {
 			// UPDATE t SET nosuch = ...: PostgreSQL names the relation
 			e.Message, e.Pos = fmt.Sprintf("column %q of relation %q does not exist", col, table), pos
 			return
+		}
+		name = e.Column
+	case CodeAmbiguousColumn:
+		// SQLite's offset is the reference's in the translated text: at
+		// the client's token there, else at the name's first use as a
+		// word (SELECT j FROM (...) s, t)
+		if e.lite.sql != "" {
+			pos, _, atEnd, ok := pgdialect.ErrorToken(orig, e.lite.sql, e.lite.off)
+			if e.lite.sql = ""; ok && !atEnd {
+				e.Pos = pos
+				return
+			}
+		}
+		if e.Pos > 0 {
+			return // placed already (conflictrefs.go)
 		}
 		name = e.Column
 	case CodeUndefinedObject:
