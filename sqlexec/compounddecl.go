@@ -77,10 +77,36 @@ func (s *lstmt) compoundDecl(i int, decl string) string {
 	if same {
 		return decl
 	}
+	if charBeforeVarchar(oids) {
+		// char(n) first, varchar after: bpchar, its values as printed
+		// (pgdialect/bpchar_mixed.go pads them)
+		return "bpchar"
+	}
 	if bestOID == 0 || bestOID != pgdialect.CommonType(oids) {
 		best = decl // not one type: the operands' hints and values decide
 	}
 	return stripMod(best)
+}
+
+// charBeforeVarchar reports whether oids (a compound column's operands'
+// types) are char(n) first and char(n) or varchar after, one varchar at
+// least: PostgreSQL's column is bpchar, the first operand's type, to
+// which varchar converts implicitly (select_common_type).
+func charBeforeVarchar(oids []uint32) bool {
+	if len(oids) < 2 || oids[0] != pgoid.Bpchar {
+		return false
+	}
+	varchar := false
+	for _, o := range oids[1:] {
+		switch o {
+		case pgoid.Varchar:
+			varchar = true
+		case pgoid.Bpchar:
+		default:
+			return false
+		}
+	}
+	return varchar
 }
 
 // stripMod is decl without its type modifier.

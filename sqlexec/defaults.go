@@ -35,6 +35,11 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 		return nil, err
 	}
 	st, err := translate(sql)
+	if q := pgdialect.CompileFirst(err); q != "" {
+		if e := s.undefinedColumn(ctx, q, client); e != nil {
+			return nil, e
+		}
+	}
 	if err != nil && sql != client {
 		// an error's position in the client's text, not in the columns
 		// completeMerge wrote in

@@ -339,6 +339,11 @@ func mapError(err error, sqlText string) *Error {
 		out.Code = CodeAmbiguousColumn
 		out.Column = strings.TrimPrefix(msg, "ambiguous column name: ")
 		out.Message = fmt.Sprintf("column reference %q is ambiguous", out.Column)
+		if se.offset >= 0 && se.offset < len(sqlText) {
+			// SQLite's offset is in the translated text: fixPosition
+			// places it in the client's
+			out.lite.sql, out.lite.off, out.Pos = sqlText, se.offset, 0
+		}
 	case strings.HasPrefix(msg, "duplicate column name: "):
 		// ALTER TABLE t ADD COLUMN c (or CREATE TABLE with c twice)
 		out.Code = CodeDuplicateColumn
@@ -552,6 +557,21 @@ func fixPosition(e *Error, orig string) {
 			return
 		}
 		name = e.Column
+	case CodeAmbiguousColumn:
+		// SQLite's offset is the reference's in the translated text: at
+		// the client's token there, else at the name's first use as a
+		// word (SELECT j FROM (...) s, t)
+		if e.lite.sql != "" {
+			pos, _, atEnd, ok := pgdialect.ErrorToken(orig, e.lite.sql, e.lite.off)
+			if e.lite.sql = ""; ok && !atEnd {
+				e.Pos = pos
+				return
+			}
+		}
+		if e.Pos > 0 {
+			return // placed already (conflictrefs.go)
+		}
+		name = e.Column
 	case CodeUndefinedObject:
 		// pg_type_require's refusal at apply (typerequire.go): at the type
 		// (PostgreSQL gives ALTER COLUMN ... TYPE's none)
@@ -624,8 +644,16 @@ func placeSyntaxError(e *Error, orig string) {
 		}
 	case near:
 		e.Message, e.Pos = fmt.Sprintf(`syntax error at or near "%s"`, text), pos
+	case strings.HasPrefix(e.Message, "unrecognized token: "):
+		// a character SQLite's tokenizer does not know ({, \, an
+		// operator of !, # or @ that pgdialect/dangling_operator.go does
+		// not answer): PostgreSQL's parser stops at or near it
+		e.Message, e.Pos = fmt.Sprintf(`syntax error at or near "%s"`, text), pos
 	default:
-		e.Pos = pos // SQLite's own wording (unrecognized token), the client's place
+		e.Pos = pos // SQLite's own wording, the client's place
+	}
+	if !ok && strings.HasPrefix(e.Message, "unrecognized token: ") {
+		e.Message = "syntax error at or near " + strings.TrimPrefix(e.Message, "unrecognized token: ")
 	}
 }
 

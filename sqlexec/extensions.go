@@ -5,8 +5,10 @@ package sqlexec
 // which extensions exist and translates the statements).
 
 import (
+	"context"
 	"fmt"
 
+	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 	"modernc.org/libc"
 )
 
@@ -57,4 +59,33 @@ func fnExtDrop(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		}
 		return nil, stateRun(c, `DELETE FROM raftsql_extensions WHERE name = ?1`, name)
 	})
+}
+
+// requireExtension is the statement's refusal when it calls a function of
+// an extension that is not created in the state its statements see (its
+// transaction's, or the latest applied after a read barrier), as
+// PostgreSQL's parse analysis finds no such function
+// (pgdialect/uuid_ossp_require.go). A DROP EXTENSION between this check
+// and a write's log position does not refuse the write: the function
+// exists on every node, so its result is the same everywhere.
+func (s *Session) requireExtension(ctx context.Context, use *pgdialect.ExtensionUse) error {
+	if s.tx == nil {
+		if err := s.barrier(ctx); err != nil {
+			return err
+		}
+	}
+	found := false
+	err := s.onTxState(ctx, func(c *lconn) error { // txn.go
+		var err error
+		found, err = extensionExists(c, use.Name)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if !found {
+		e := *use.Err
+		return &e
+	}
+	return nil
 }

@@ -11,6 +11,10 @@ func TestExtensions(t *testing.T) {
 	e, _ := newTestEngine(t)
 	a := newSess(t, e)
 	for _, c := range []struct{ sql, want, code string }{
+		// uuid-ossp's functions need the extension; gen_random_uuid does not
+		{"SELECT uuid_generate_v4()", "", "42883"},
+		{"SELECT uuid_nil() WHERE false", "", "42883"},
+		{"SELECT gen_random_uuid() IS NOT NULL", "R[true]", ""},
 		{"CREATE EXTENSION pgcrypto", "C:CREATE EXTENSION", ""},
 		{"CREATE EXTENSION pgcrypto", "", "42710"},
 		{"CREATE EXTENSION IF NOT EXISTS pgcrypto", "C:CREATE EXTENSION", ""},

@@ -25,6 +25,11 @@ func (s *Session) query(ctx context.Context, st *pgdialect.Stmt, args []any, w p
 		// transaction before it looks at its objects (txmodes.go).
 		return errf(CodeReadOnlyTransaction, "cannot execute %s in a read-only transaction", st.Tag)
 	}
+	if st.Requires != nil {
+		if err := s.requireExtension(ctx, st.Requires); err != nil { // extensions.go
+			return err
+		}
+	}
 	if st.AlterIfExists != "" {
 		found, err := s.relationExists(ctx, st.AlterIfExists)
 		if err != nil {

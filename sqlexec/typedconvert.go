@@ -20,7 +20,9 @@ import "github.com/raftsql/raftsql/sqlexec/pgdialect"
 //   - a char(n) column compared with a varchar column ignores trailing
 //     blanks, as bpchar's comparison (pgdialect/bpchar_compare.go), and
 //     LIKE and the regular expressions match a char(n) value padded
-//     (pgdialect/bpchar_like.go).
+//     (pgdialect/bpchar_like.go); a set operation's column or a
+//     coalesce/greatest/least of char(n) before varchar is bpchar
+//     (pgdialect/bpchar_mixed.go).
 
 // typedConversion is sqlText (compiled on c) converted by its columns'
 // declared types, "" when nothing in it needs that.
@@ -43,6 +45,9 @@ func typedConversion(c *lconn, sqlText string) string {
 		q = conv
 	}
 	if conv := pgdialect.BpcharCompareConversion(q, eval); conv != "" {
+		q = conv
+	}
+	if conv := pgdialect.BpcharMixedConversion(q, eval); conv != "" {
 		q = conv
 	}
 	if conv := pgdialect.BpcharLikeConversion(q, eval); conv != "" {

@@ -556,7 +556,7 @@ func (x *tx) exprOID(a, b int) uint32 {
 			return pgoid.NameArray
 		case "version", "current_database", "pg_get_userbyid", "current_user", "pg_encoding_to_char", "format_type", "pg_get_expr", "pg_get_indexdef", "pg_get_constraintdef", "obj_description", "col_description", "array_to_string", "current_setting", "pg_get_viewdef", "lower", "upper", "substr", "substring", "concat", "replace", "trim", "md5":
 			return pgoid.Text
-		case "gen_random_uuid":
+		case "gen_random_uuid", "uuid_generate_v3", "uuid_generate_v4", "uuid_generate_v5", "uuid_nil", "uuid_ns_dns", "uuid_ns_url", "uuid_ns_oid", "uuid_ns_x500":
 			return pgoid.UUID
 		case "pg_backend_pid", "length", "char_length", "character_length", "octet_length":
 			return pgoid.Int4

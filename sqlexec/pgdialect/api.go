@@ -168,6 +168,11 @@ type Stmt struct {
 	// empty select list: emptyselect.go); Exec selects one NULL column
 	// for them, which the session leaves out.
 	NoColumns bool
+	// Requires: the extension a function the statement calls belongs to
+	// (uuid_generate_v4(): uuid-ossp), with PostgreSQL's error for the
+	// function when the extension is not created (checked before the
+	// statement runs, sqlexec/extensions.go); nil when none
+	Requires *ExtensionUse
 	// PlanConstants: the constant expressions PostgreSQL evaluates before
 	// reading a row (planconst.go), which the session evaluates before it
 	// runs the statement so that their errors come as PostgreSQL's do.
@@ -212,6 +217,23 @@ type Error struct {
 	Detail   string
 	Hint     string
 	Position int // 1-based character position in the statement, 0 = unknown
+	// compileFirst: the statement's SQLite text when the error is one
+	// PostgreSQL gives only after its analysis of the statement's names
+	// (CompileFirst), "" otherwise
+	compileFirst string
+}
+
+// CompileFirst is the SQLite text to compile before err is answered,
+// "" for another error: aggregate_shown.go's 42883 (sum(x::bool)) is
+// found on the text, but PostgreSQL analyses the argument first, so a
+// column the argument names that does not exist is its 42703. The
+// session compiles the text and answers its error instead when there is
+// one.
+func CompileFirst(err error) string {
+	if e, ok := err.(*Error); ok {
+		return e.compileFirst
+	}
+	return ""
 }
 
 func (e *Error) Error() string    { return e.Message }

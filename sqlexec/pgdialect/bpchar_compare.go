@@ -237,6 +237,9 @@ func (bt *bpcharTypes) of(a, b int) (uint32, int32) {
 		}
 		return 0, -1
 	}
+	if x.T(a).kw("CAST") && x.isP(a+1, "(") && x.match(a+1) == b-1 && b-a >= 6 && x.kw(b-3, "AS") && x.kw(b-2, "VARCHAR") {
+		return pgoid.Varchar, -1 // x::varchar, no length (expr.go)
+	}
 	qual, col, ok := x.bareColumn(a, b)
 	if !ok {
 		return 0, -1

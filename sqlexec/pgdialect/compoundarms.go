@@ -12,7 +12,7 @@ import pgoid "github.com/raftsql/raftsql/pgwire/oid"
 // first operand's, PostgreSQL keeps a type modifier only when every
 // operand's column has it (select_common_typmod).
 func CompoundArms(sqlText string) []string {
-	x := newTx(unwrapSetOpValue(sqlText)) // setoptypes.go: the items as written
+	x := newTx(unwrapBpcharPad(unwrapSetOpValue(sqlText))) // setoptypes.go, bpchar_mixed.go: the items as written
 	arms := x.compoundArmBounds()
 	with := ""
 	if arms == nil {
@@ -98,6 +98,9 @@ func ItemTypes(sqlText string) []uint32 {
 	if len(lists) == 0 {
 		return nil
 	}
+	if out, ok := x.valuesOperandTypes(lists[0]); ok {
+		return out
+	}
 	out := make([]uint32, len(lists[0]))
 	for i, it := range lists[0] {
 		a, b := x.itemExpr(it[0], it[1])
@@ -106,6 +109,49 @@ func ItemTypes(sqlText string) []uint32 {
 		}
 	}
 	return out
+}
+
+// valuesOperandTypes is ItemTypes of a VALUES operand as
+// setop_select_values.go writes it, SELECT * FROM (VALUES (...), ...):
+// each column's constants' common type, 0 where one is no constant.
+func (x *tx) valuesOperandTypes(list [][2]int) ([]uint32, bool) {
+	if len(list) != 1 || list[0][1] != list[0][0]+1 || !x.isP(list[0][0], "*") ||
+		!x.kw(list[0][1], "FROM") || !x.isP(list[0][1]+1, "(") || !x.kw(list[0][1]+2, "VALUES") {
+		return nil, false
+	}
+	m := x.match(list[0][1] + 1)
+	if m != x.n()-1 {
+		return nil, false
+	}
+	var cols [][]uint32
+	for _, r := range x.splitTop(list[0][1]+3, m) {
+		if !x.isP(r[0], "(") || x.match(r[0]) != r[1]-1 {
+			return nil, false
+		}
+		items := x.splitTop(r[0]+1, r[1]-1)
+		if cols == nil {
+			cols = make([][]uint32, len(items))
+		}
+		if len(items) != len(cols) {
+			return nil, false
+		}
+		for c, it := range items {
+			if b := it[1] == it[0]+1 && x.T(it[0]).kw("NULL"); !b {
+				cols[c] = append(cols[c], x.exprType(it[0], it[1]))
+			}
+		}
+	}
+	out := make([]uint32, len(cols))
+	for c, oids := range cols {
+		known := len(oids) > 0
+		for _, o := range oids {
+			known = known && o != 0 && o != pgoid.Unknown
+		}
+		if known {
+			out[c] = CommonType(oids)
+		}
+	}
+	return out, true
 }
 
 // NullItems reports which items of the first select list of the SQLite

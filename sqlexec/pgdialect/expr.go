@@ -896,7 +896,15 @@ func (x *tx) cast(i int) error {
 		first.pre = "CAST(" + first.pre
 		x.T(i).set(" AS ")
 		x.blank(i+1, end)
-		x.T(end - 1).set(tt.cast + ")")
+		cast := tt.cast
+		if tt.oid == pgoid.Varchar {
+			// SQLite's TEXT affinity as TEXT's; the name tells a
+			// char(n) comparison's conversion that the operand is
+			// varchar (c = 'a  '::varchar ignores trailing blanks,
+			// bpchar_compare.go), not text
+			cast = "VARCHAR"
+		}
+		x.T(end - 1).set(cast + ")")
 	}
 	x.castEnd[end-1] = s
 	return nil
@@ -962,7 +970,11 @@ func (x *tx) castFunc(i int) error {
 		return nil
 	}
 	x.blank(as+1, e)
-	x.T(as + 1).set(tt.cast)
+	if tt.oid == pgoid.Varchar {
+		x.T(as + 1).set("VARCHAR") // as x::varchar (castRewrite's caller)
+	} else {
+		x.T(as + 1).set(tt.cast)
+	}
 	return nil
 }
 

@@ -7,8 +7,10 @@ package pgdialect
 // to an index ('5' -> 0 is 5; json's is NULL). The translator passes the
 // column's declared type (columnTypeExpr: an uncorrelated sqlite_schema
 // subquery, read once per statement) as a fourth argument, and the mode
-// is settled from it here; without one (a derived table's column) the
-// statement's mode stands (4/5: jsonb's, no scalar as an array).
+// is settled from it here (a derived table's or CTE's column: the column
+// its item reads, json_derived_column.go); without one (an item that is
+// an expression) the statement's mode stands (4/5: jsonb's, no scalar as
+// an array).
 
 import (
 	"database/sql/driver"
@@ -50,7 +52,11 @@ func (x *tx) jsonColumnTypeArg(a, b int) string {
 	if !ok {
 		return ""
 	}
-	if te := x.columnTypeExpr(q, c); te != "NULL" { // pgcast.go
+	te, ok := x.derivedColumnTypeExpr(a, q, c, 0) // json_derived_column.go
+	if !ok {
+		te = x.columnTypeExpr(q, c) // pgcast.go
+	}
+	if te != "NULL" {
 		return ", " + te
 	}
 	return ""

@@ -30,10 +30,18 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	}()
 	in := sql // the statement as given (sql is rewritten below)
 	defer func() {
+		if err == nil && st != nil && outer == nil {
+			st.Requires = uuidOsspUse(in) // uuid_ossp_require.go
+		}
+	}()
+	defer func() {
 		if err == nil && st != nil {
 			if e := aggShownCheck(in); e != nil { // aggregate_shown.go: after the argument's own errors
 				if outer != nil && outer.client != "" && outer.client != in && e.Position > 0 {
 					e.Position = clientPosition(outer.client, in, e.Position) // errpos.go
+				}
+				if st.Kind == KindQuery && len(st.Exec) == 1 {
+					e.compileFirst = st.Exec[0] // a missing column comes first (CompileFirst)
 				}
 				st, err = nil, e
 			}
@@ -41,6 +49,9 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	}()
 	x := newTx(sql)
 	if err := checkLexical(sql, x.toks); err != nil { // lexcheck.go
+		return nil, err
+	}
+	if err := x.danglingOperator(); err != nil { // dangling_operator.go
 		return nil, err
 	}
 	if err := x.sortConstants(); err != nil { // sortconst.go

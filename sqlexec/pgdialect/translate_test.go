@@ -124,7 +124,7 @@ var translateCases = []tcase{
 		exec: []string{"CREATE TABLE users (id int4 /*serial*/ NOT NULL DEFAULT (nextval('users_id_seq')) PRIMARY KEY, name text NOT NULL" + inCheckSQL("text", "name", -1) + ", created_at timestamptz DEFAULT (pg_in_timestamptz((pg_now()), -1))" + inCheckSQL("timestamptz", "created_at", -1) + ")",
 			"SELECT pg_seq_create('users_id_seq', 'as=integer owned=users.id', 0)"}, tag: "CREATE TABLE"},
 	{in: "CREATE TABLE t (id bigserial, n varchar(20) DEFAULT 'x'::character varying)", kind: KindQuery,
-		exec: []string{"CREATE TABLE t (id int8 /*bigserial*/ NOT NULL DEFAULT (nextval('t_id_seq')), n varchar(20) DEFAULT (CAST('x' AS TEXT))" + inCheckSQL("varchar", "n", 24) + ")",
+		exec: []string{"CREATE TABLE t (id int8 /*bigserial*/ NOT NULL DEFAULT (nextval('t_id_seq')), n varchar(20) DEFAULT (CAST('x' AS VARCHAR))" + inCheckSQL("varchar", "n", 24) + ")",
 			"SELECT pg_seq_create('t_id_seq', 'as=bigint owned=t.id', 0)"}, tag: "CREATE TABLE"},
 	{in: "CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, u uuid DEFAULT gen_random_uuid())", kind: KindQuery,
 		exec: []string{"CREATE TABLE t (id int4 /*identity:a:int*/ NOT NULL DEFAULT (nextval('t_id_seq'))  PRIMARY KEY, u uuid DEFAULT (pg_uuid_format(randomblob(16)))" + inCheckSQL("uuid", "u", -1) + ")",

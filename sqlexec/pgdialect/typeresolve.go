@@ -272,6 +272,9 @@ func (x *tx) resolveSetOps() error {
 	if done, err := x.resolveValuesSetOp(); done || err != nil { // setop_values.go
 		return err
 	}
+	if done, err := x.resolveSelectValuesSetOp(); done || err != nil { // setop_select_values.go
+		return err
+	}
 	if x.T(0).kw("VALUES") {
 		end := x.n()
 		for k := 1; k < x.n(); k++ {

@@ -9,8 +9,12 @@ package pgdialect
 // valuesOrder rewrites a top-level VALUES list, or a set operation whose
 // first operand is one (SQLite refuses the ORDER BY after VALUES ...
 // UNION VALUES ... too), followed by ORDER BY, LIMIT, OFFSET or FETCH (see
-// above).
+// above). A set operation of VALUES and SELECT operands has each VALUES
+// operand wrapped instead (setop_select_values.go).
 func (x *tx) valuesOrder() {
+	if x.wrapValuesOperands() { // setop_select_values.go
+		return
+	}
 	if !x.kw(0, "VALUES") {
 		return
 	}

@@ -29,7 +29,6 @@ select f from agg2_so union select 1 order by 1;
 select y from agg2_so union select 1.5 order by 1;
 select count(*) from agg2_so union select 1::int2 order by 1;
 select sum(y) from agg2_so union select 1.5 order by 1;
--- differs: char(n) beside varchar in a set operation loses its padding (PostgreSQL's column is bpchar, padded)
 SELECT c FROM agg2_so UNION SELECT v FROM agg2_so ORDER BY 1;
 SELECT v FROM agg2_so UNION SELECT c FROM agg2_so ORDER BY 1;
 SELECT y FROM agg2_so UNION ALL SELECT id::int8 FROM agg2_so ORDER BY 1;
