@@ -256,14 +256,7 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 	if err != nil {
 		return err
 	}
-	refPK := func(table string) []string {
-		cols, _ := queryStrings(c, "SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk", table)
-		if len(cols) == 0 {
-			// a primary key added by ALTER TABLE: its unique index
-			cols, _ = queryStrings(c, "SELECT name FROM pragma_index_info(?1) ORDER BY seqno", table+"_pkey")
-		}
-		return cols
-	}
+	refPK := func(table string) []string { return refPrimaryKey(c, table) } // fkcolumns.go
 	ed, err := pgdialect.EditConstraint(createSQL, ch, columns, indexes, refPK)
 	if err != nil {
 		return dialectError(err)
@@ -279,10 +272,27 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 		if err := checkViolated(c, name, ed.Name, ed.ValidateCheck); err != nil { // validateconstraint.go
 			return err
 		}
+	} else if ch.Action == "add check" {
+		// NOT VALID reads no row, but the expression must still compile
+		// on the table (42703 for a column it lacks, as PostgreSQL): a
+		// definition whose CHECK names no column of it is a schema
+		// SQLite cannot read, which stopped every node applying it
+		if err := checkCompiles(c, name, ch.Expr); err != nil { // validateconstraint.go
+			return err
+		}
 	}
 	if ed.DropIndex != "" { // rebuild.go: the foreign keys that depend on it
 		if err := dropKeyIndex(c, name, ed.DropIndex, ch.Cascade); err != nil {
 			return err
+		}
+	}
+	if ch.Action == "add foreign key" {
+		for _, fk := range pgdialect.ForeignKeys(ed.SQL) {
+			if pgdialect.FKConstraintName(name, fk) == ed.Name {
+				if err := refuseMissingFKColumns(c, fk, columns); err != nil { // fkcolumns.go
+					return err
+				}
+			}
 		}
 	}
 	if ed.SQL != "" {
