@@ -64,6 +64,12 @@ func refPrimaryKey(c *lconn, table string) []string {
 	if len(cols) == 0 {
 		cols, _ = queryStrings(c, "SELECT name FROM pragma_index_info(?1) ORDER BY seqno", table+"_pkey")
 	}
+	if len(cols) == 0 { // one marked as the key, named otherwise or renamed with its table
+		ix, _ := queryStrings(c, "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 COLLATE NOCASE AND instr(sql, ?2) > 0", table, pgdialect.ConstraintMarkP)
+		if len(ix) > 0 {
+			cols, _ = queryStrings(c, "SELECT name FROM pragma_index_info(?1) ORDER BY seqno", ix[0])
+		}
+	}
 	return cols
 }
 
