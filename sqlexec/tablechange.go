@@ -279,7 +279,7 @@ func userExec(c *lconn, sqlText string) error {
 // dialectError carries a pgdialect error's SQLSTATE, message and hint.
 func dialectError(err error) error {
 	if e, ok := err.(*pgdialect.Error); ok {
-		return &Error{Code: e.Code, Message: e.Message, HintText: e.Hint, Statement: -1}
+		return &Error{Code: e.Code, Message: e.Message, DetailText: e.Detail, HintText: e.Hint, Statement: -1}
 	}
 	return err
 }
