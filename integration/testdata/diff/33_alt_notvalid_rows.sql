@@ -8,6 +8,15 @@
 -- pgdialect/notvalid.go's WithoutNotValidChecks).
 CREATE TABLE alt_nv (id int PRIMARY KEY, v int, s text);
 INSERT INTO alt_nv VALUES (1, -5, 'a'), (2, 10, 'b');
+-- (statements before the NOT VALID constraint, so that FuzzSession's
+-- pieces of 8 never hold the rows against it: its integrity_check
+-- would call them damage)
+ALTER TABLE alt_nv ADD COLUMN pre int DEFAULT 0;
+ALTER TABLE alt_nv DROP COLUMN pre;
+ALTER TABLE alt_nv ADD CONSTRAINT alt_nv_small CHECK (v < 100);
+ALTER TABLE alt_nv ADD CONSTRAINT alt_nv_big CHECK (v > 1000);
+SELECT conname, convalidated FROM pg_constraint WHERE conrelid = 'alt_nv'::regclass ORDER BY 1;
+SELECT * FROM alt_nv ORDER BY id;
 ALTER TABLE alt_nv ADD CONSTRAINT alt_nv_pos CHECK (v > 0) NOT VALID;
 ALTER TABLE alt_nv ADD COLUMN w int DEFAULT 3;
 ALTER TABLE alt_nv ADD COLUMN n int;
