@@ -15,8 +15,9 @@ import (
 // ALTER TABLE ... ADD FOREIGN KEY makes (altertype_fk.go). It runs after
 // the table is created, so a self-reference sees the table's own
 // columns. Before the types, as PostgreSQL's order is: a referenced table
-// that does not exist is 42P01, referenced columns that are no primary
-// key or unique constraint 42830 (refuseCreatedFKTargets; both were
+// that does not exist is 42P01, a referenced column that does not exist
+// 42703, referenced columns that are no primary key or unique constraint
+// 42830 (refuseCreatedFKTargets; both were
 // accepted, every later write to the table then failing). Its error
 // rolls the entry back, the table with it.
 func checkCreatedFKTypes(c *lconn, table, verb string) (res StatementResult) {
@@ -35,7 +36,8 @@ func checkCreatedFKTypes(c *lconn, table, verb string) (res StatementResult) {
 }
 
 // refuseCreatedFKTargets is PostgreSQL's error for a foreign key of the
-// new table whose referenced table does not exist (42P01) or whose
+// new table whose referenced table does not exist (42P01), whose
+// referenced column does not exist (42703) or whose
 // referenced columns have no unique index (42830: SQLite's "foreign key
 // mismatch", which foreign_key_check raises even over no rows).
 func refuseCreatedFKTargets(c *lconn, table string) error {
@@ -53,8 +55,12 @@ func refuseCreatedFKTargets(c *lconn, table string) error {
 	if _, rows, err := queryInt(c, "SELECT 1 FROM "+quoteIdent(table)+" LIMIT 1"); err != nil || rows {
 		return err
 	}
+	columns, err := queryStrings(c, "SELECT name FROM pragma_table_xinfo(?1) WHERE hidden <> 1", table)
+	if err != nil {
+		return err
+	}
 	for _, fk := range fks {
-		if err := refTableExists(c, fk.RefTable); err != nil {
+		if err := refuseMissingFKColumns(c, fk, columns); err != nil { // fkcolumns.go: 42P01, 42703
 			return err
 		}
 	}

@@ -127,11 +127,13 @@ var (
 	reUnique = regexp.MustCompile(`^UNIQUE constraint failed: (.*)$`)
 	rePK     = regexp.MustCompile(`^PRIMARY KEY constraint failed: (.*)$`)
 	// "UNIQUE constraint failed: index 'name'" (an index on expressions)
-	reUniqueIndex   = regexp.MustCompile(`^index '(.*)'$`)
-	reNotNull       = regexp.MustCompile(`^NOT NULL constraint failed: ([^.]+)\.(.*)$`)
-	reCheck         = regexp.MustCompile(`^CHECK constraint failed: (.*)$`)
-	reNoTable       = regexp.MustCompile(`^no such table: (?:main\.)?(.*)$`)
-	reNoColumn      = regexp.MustCompile(`^no such column: (.*)$`)
+	reUniqueIndex = regexp.MustCompile(`^index '(.*)'$`)
+	reNotNull     = regexp.MustCompile(`^NOT NULL constraint failed: ([^.]+)\.(.*)$`)
+	reCheck       = regexp.MustCompile(`^CHECK constraint failed: (.*)$`)
+	reNoTable     = regexp.MustCompile(`^no such table: (?:main\.)?(.*)$`)
+	reNoColumn    = regexp.MustCompile(`^no such column: (.*)$`)
+	// CREATE TABLE whose FOREIGN KEY (c) names a column it lacks
+	reFKColumn      = regexp.MustCompile(`^unknown column "(.*)" in foreign key definition$`)
 	reDropColumn    = regexp.MustCompile(`(?i)^\s*ALTER\s+TABLE\s+(?:ONLY\s+)?("(?:[^"]|"")+"|[^\s"]+)\s+DROP\s+(?:COLUMN\s+)?`)
 	reAlterTable    = regexp.MustCompile(`^ALTER TABLE "((?:[^"]|"")+)"`)
 	reNoFunc        = regexp.MustCompile(`^no such function: (.*)$`)
@@ -314,6 +316,12 @@ func mapError(err error, sqlText string) *Error {
 			out.Message = fmt.Sprintf("a column alias list naming fewer columns (%s) than the table has (%s) is not supported", m[3], m[2])
 			out.HintText = "Name every column, or select the columns in a subquery: (SELECT a AS x FROM t) AS t."
 		}
+	case msg == "number of columns in foreign key does not match the number of columns in the referenced table":
+		// CREATE TABLE ... FOREIGN KEY (a, b) REFERENCES p (k)
+		out.Code, out.Message = "42830", "number of referencing and referenced columns for foreign key disagree"
+	case reFKColumn.MatchString(msg):
+		out.Code = CodeUndefinedColumn
+		out.Message = fmt.Sprintf("column \"%s\" referenced in foreign key constraint does not exist", reFKColumn.FindStringSubmatch(msg)[1])
 	case reNoColumn.MatchString(msg):
 		out.Code = CodeUndefinedColumn
 		m := reNoColumn.FindStringSubmatch(msg)

@@ -109,6 +109,18 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 			res.Err = err
 			return res, false
 		}
+		restore, err := addColumnIgnoringChecks(c, sqlText) // addcolumn_notvalid.go
+		if err != nil {
+			res.Err = mapError(err, "")
+			return res, false
+		}
+		if restore != nil {
+			defer func() {
+				if err := restore(); err != nil && res.Err == nil {
+					res.Err = mapError(err, "")
+				}
+			}()
+		}
 	}
 	if tr, ok := pgdialect.ParseTruncate(sqlText); ok && mode == authWrite {
 		if err := prepareTruncate(c, tr); err != nil { // truncate.go

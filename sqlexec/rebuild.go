@@ -139,7 +139,10 @@ func rebuildTable(c *lconn, name, newSQL string, edited map[string]string) error
 	if err := c.exec("DROP TABLE " + qt); err != nil {
 		return err
 	}
-	if err := c.exec(newSQL); err != nil {
+	// without its NOT VALID CHECKs while the rows go back: PostgreSQL
+	// checks no old constraint on them (pgdialect/notvalid.go)
+	createNew := pgdialect.WithoutNotValidChecks(newSQL)
+	if err := c.exec(createNew); err != nil {
 		return err
 	}
 
@@ -162,6 +165,11 @@ func rebuildTable(c *lconn, name, newSQL string, edited map[string]string) error
 	}
 	if err := c.exec("INSERT INTO " + qt + " (" + strings.Join(into, ", ") + ") SELECT " + strings.Join(sel, ", ") + " FROM temp." + rebuildRows + order); err != nil {
 		return err
+	}
+	if createNew != newSQL {
+		if err := installDefinition(c, name, newSQL); err != nil { // tablechange.go
+			return err
+		}
 	}
 	for _, s := range append(indexes, triggers...) {
 		if err := c.exec(s); err != nil {

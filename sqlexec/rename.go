@@ -56,6 +56,38 @@ func renameRelation(c *lconn, name string, ch pgdialect.TableChange) error {
 			DetailText: fmt.Sprintf("view %s depends on %s", pgdialect.QuoteIdentifier(o.name), what),
 			HintText:   "Drop the view, rename, and create the view again."}
 	}
+	// unnamed keys keep the names they were made with, as in PostgreSQL
+	if createSQL, found, err := tableSQL(c, name); err != nil { // serial.go
+		return err
+	} else if pinned := pgdialect.PinConstraintNames(createSQL, name); found && pinned != createSQL {
+		if err := installDefinition(c, name, pinned); err != nil { // tablechange.go
+			return err
+		}
+	}
+	if !column { // an ALTER TABLE ... ADD PRIMARY KEY's index stays the key
+		var ixName, ixSQL string
+		st, _, err := c.prepareFresh(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 COLLATE NOCASE AND name = ?2 COLLATE NOCASE AND sql IS NOT NULL`)
+		if err != nil {
+			return err
+		}
+		_, err = st.run([]any{name, name + "_pkey"}, func(r []any) error {
+			ixName, _ = r[0].(string)
+			ixSQL, _ = r[1].(string)
+			return nil
+		})
+		st.finalize()
+		if err != nil {
+			return err
+		}
+		if sql := pgdialect.MarkedPrimaryKeyIndex(name, ixName, ixSQL); sql != "" {
+			if err := editSchema(c, []schemaEdit{{typ: "index", name: ixName, sql: sql}}); err != nil { // schemaedit.go
+				return err
+			}
+			if err := c.exec("PRAGMA writable_schema=RESET"); err != nil {
+				return err
+			}
+		}
+	}
 	if column {
 		return userExec(c, "ALTER TABLE "+quoteIdent(name)+" RENAME COLUMN "+quoteIdent(ch.Column)+" TO "+quoteIdent(ch.Expr))
 	}

@@ -73,7 +73,7 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 				return fail(err)
 			}
 		}
-		if err := userExec(c, ac.Expr); err != nil {
+		if err := addColumnStep(c, ac); err != nil {
 			return fail(err)
 		}
 		for _, s := range ac.Then { // pgdialect/addcolumn.go: the rest of the column
@@ -170,6 +170,19 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 			}
 		}
 	}
+	// the rows are written again with the table's NOT VALID CHECKs set
+	// aside: PostgreSQL checks no old constraint on them
+	// (pgdialect/notvalid.go), and a row against one failed the statement
+	install := ed.SQL
+	notValid := (ed.Rewrite || ed.Convert != "") && pgdialect.HasNotValid(ed.SQL)
+	if notValid {
+		install = pgdialect.WithoutNotValidChecks(ed.SQL)
+		if ed.Rewrite {
+			if err := installDefinition(c, name, pgdialect.WithoutNotValidChecks(createSQL)); err != nil {
+				return fail(err)
+			}
+		}
+	}
 	if ed.Rewrite {
 		v := qc
 		if ac.Fill != "" { // a column just added: every row takes the default (pgdialect/addcolumn.go)
@@ -179,10 +192,7 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 			return fail(err)
 		}
 	}
-	if err := rewriteTables(c, []dependent{{table: name, sql: ed.SQL}}); err != nil {
-		return fail(err)
-	}
-	if err := c.exec("PRAGMA writable_schema=RESET"); err != nil {
+	if err := installDefinition(c, name, install); err != nil {
 		return fail(err)
 	}
 	if ac.Action == "type" {
@@ -204,6 +214,11 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 			return fail(err)
 		}
 	}
+	if notValid {
+		if err := installDefinition(c, name, ed.SQL); err != nil {
+			return fail(err)
+		}
+	}
 	for _, t := range triggers {
 		if err := c.exec(t.sql); err != nil {
 			return fail(err)
@@ -219,6 +234,32 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 		res.Tag = "ALTER TABLE"
 	}
 	return res
+}
+
+// installDefinition makes sql table name's definition (droptable.go's
+// rewriteTables), read at once.
+func installDefinition(c *lconn, name, sql string) error {
+	if err := rewriteTables(c, []dependent{{table: name, sql: sql}}); err != nil {
+		return err
+	}
+	return c.exec("PRAGMA writable_schema=RESET")
+}
+
+// addColumnStep runs ac.Expr, SQLite's ALTER TABLE ... ADD COLUMN (or
+// DROP COLUMN), ignoring CHECKs where a NOT VALID one may have rows
+// against it (addcolumn_notvalid.go).
+func addColumnStep(c *lconn, ac pgdialect.TableChange) error {
+	restore, err := addColumnIgnoringChecks(c, ac.Expr)
+	if err != nil {
+		return err
+	}
+	err = userExec(c, ac.Expr)
+	if restore != nil {
+		if e := restore(); err == nil {
+			err = e
+		}
+	}
+	return err
 }
 
 // userExec runs SQL made from the user's statement (a conversion, a
@@ -238,7 +279,7 @@ func userExec(c *lconn, sqlText string) error {
 // dialectError carries a pgdialect error's SQLSTATE, message and hint.
 func dialectError(err error) error {
 	if e, ok := err.(*pgdialect.Error); ok {
-		return &Error{Code: e.Code, Message: e.Message, HintText: e.Hint, Statement: -1}
+		return &Error{Code: e.Code, Message: e.Message, DetailText: e.Detail, HintText: e.Hint, Statement: -1}
 	}
 	return err
 }
@@ -256,14 +297,7 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 	if err != nil {
 		return err
 	}
-	refPK := func(table string) []string {
-		cols, _ := queryStrings(c, "SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk", table)
-		if len(cols) == 0 {
-			// a primary key added by ALTER TABLE: its unique index
-			cols, _ = queryStrings(c, "SELECT name FROM pragma_index_info(?1) ORDER BY seqno", table+"_pkey")
-		}
-		return cols
-	}
+	refPK := func(table string) []string { return refPrimaryKey(c, table) } // fkcolumns.go
 	ed, err := pgdialect.EditConstraint(createSQL, ch, columns, indexes, refPK)
 	if err != nil {
 		return dialectError(err)
@@ -279,10 +313,27 @@ func changeConstraint(c *lconn, name, createSQL string, ch pgdialect.TableChange
 		if err := checkViolated(c, name, ed.Name, ed.ValidateCheck); err != nil { // validateconstraint.go
 			return err
 		}
+	} else if ch.Action == "add check" {
+		// NOT VALID reads no row, but the expression must still compile
+		// on the table (42703 for a column it lacks, as PostgreSQL): a
+		// definition whose CHECK names no column of it is a schema
+		// SQLite cannot read, which stopped every node applying it
+		if err := checkCompiles(c, name, ch.Expr); err != nil { // validateconstraint.go
+			return err
+		}
 	}
 	if ed.DropIndex != "" { // rebuild.go: the foreign keys that depend on it
 		if err := dropKeyIndex(c, name, ed.DropIndex, ch.Cascade); err != nil {
 			return err
+		}
+	}
+	if ch.Action == "add foreign key" {
+		for _, fk := range pgdialect.ForeignKeys(ed.SQL) {
+			if pgdialect.FKConstraintName(name, fk) == ed.Name {
+				if err := refuseMissingFKColumns(c, fk, columns); err != nil { // fkcolumns.go
+					return err
+				}
+			}
 		}
 	}
 	if ed.SQL != "" {

@@ -94,3 +94,14 @@ func checkViolated(c *lconn, table, name, expr string) error {
 	}
 	return nil
 }
+
+// checkCompiles compiles a CHECK expression on table and reads no row
+// (ADD CHECK ... NOT VALID): its errors are the expression's.
+func checkCompiles(c *lconn, table, expr string) error {
+	defer c.enterAuth(authWrite)()
+	_, _, err := queryInt(c, "SELECT 1 FROM "+quoteIdent(table)+" WHERE NOT "+expr+" LIMIT 0")
+	if e := c.authRefusal(); e != nil {
+		err = e
+	}
+	return err
+}

@@ -447,6 +447,9 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 		clauses = keep(func(c [2]int) bool { return el.kind(c) == "DEFAULT" })
 		out.Rewrite = true
 	case "generated":
+		if err := addedGeneratedRefErr(createSQL, ac.Expr); err != nil { // generated_refs.go
+			return nil, err
+		}
 		// a STORED column's values are in the rows: the table is
 		// rebuilt, which computes them
 		clauses = append(keep(func(c [2]int) bool { return el.kind(c) == "DEFAULT" }), ac.Expr)

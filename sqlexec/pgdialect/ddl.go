@@ -295,6 +295,9 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 		return nil, err
 	}
 	x.nameChecks(tbl, elems)
+	if err := x.generatedRefErr(elems); err != nil { // generated_refs.go
+		return nil, err
+	}
 	for _, el := range elems {
 		if err := x.constraintAttrs(el[0], el[1]); err != nil { // deferral.go
 			return nil, err

@@ -99,6 +99,9 @@ type ForeignKey struct {
 	Name     string   // CONSTRAINT name; "" when not named
 	Columns  []string // referencing columns
 	RefTable string   // referenced table
+	// RefColumns: the referenced columns as written; none when the
+	// clause names none (the referenced table's primary key)
+	RefColumns []string
 	// Deferrable, Deferred: DEFERRABLE, INITIALLY DEFERRED (deferral.go)
 	Deferrable, Deferred bool
 	// attrs: byte ranges of the attribute words; attrAt: where the
@@ -176,6 +179,7 @@ func elementFKs(src string, w []token, lo, hi, prevComma int) []ForeignKey {
 		fk.Columns = cols
 		if j < hi && w[j].kw("REFERENCES") && j+1 < hi {
 			fk.RefTable = w[j+1].identName()
+			fk.RefColumns, _ = parenNames(w, j+2, hi)
 		}
 		fk.Deferrable, fk.Deferred = fkDeferral(w, j, hi)
 		fk.attrs, fk.attrAt = fkAttrs(w, j, hi)
@@ -198,6 +202,7 @@ func elementFKs(src string, w []token, lo, hi, prevComma int) []ForeignKey {
 			continue
 		}
 		fk := ForeignKey{Columns: []string{col}, RefTable: w[j+1].identName()}
+		fk.RefColumns, _ = parenNames(w, j+2, hi)
 		start := j
 		if j >= 2 && w[j-2].kw("CONSTRAINT") && j-2 > lo {
 			fk.Name, start = w[j-1].identName(), j-2

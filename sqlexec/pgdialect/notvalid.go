@@ -75,3 +75,38 @@ func fnConValid(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 	}
 	return int64(0), nil
 }
+
+// HasNotValid reports whether createSQL has a constraint added NOT VALID.
+func HasNotValid(createSQL string) bool {
+	return strings.Contains(createSQL, notValidMark)
+}
+
+// WithoutNotValidChecks is createSQL without its CHECK constraints added
+// NOT VALID (and not validated since): the definition under which a
+// statement that writes the table's existing rows again (a rebuild's copy,
+// a rewrite of every row) runs, as PostgreSQL checks no old constraint on
+// them; the caller puts createSQL back afterwards.
+func WithoutNotValidChecks(createSQL string) string {
+	if !strings.Contains(createSQL, notValidMark) {
+		return createSQL
+	}
+	x := newTx(createSQL)
+	open := x.firstTopParen()
+	if open < 0 {
+		return createSQL
+	}
+	out, last := "", 0
+	prevEnd := -1 // token index of the comma before the element
+	for _, el := range x.splitTop(open+1, x.match(open)) {
+		isNV := el[1]-el[0] >= 4 && x.T(el[0]).kw("CONSTRAINT") && x.T(el[0]+2).kw("CHECK") &&
+			notValidAt(x, x.T(el[0]+1).identName()) >= 0
+		if isNV && prevEnd >= 0 {
+			lo := x.T(prevEnd).pos // the comma before it
+			hi := x.T(el[1]-1).pos + len(x.T(el[1]-1).text)
+			out += createSQL[last:lo]
+			last = hi
+		}
+		prevEnd = el[1]
+	}
+	return out + createSQL[last:]
+}
