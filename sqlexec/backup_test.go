@@ -99,3 +99,37 @@ func TestBackupToStdout(t *testing.T) {
 		t.Fatalf("VACUUM INTO does not point to raftsql backup: %v", err)
 	}
 }
+
+// TestBackupOfNotValidRows: rows that break a CHECK added NOT VALID are
+// legitimate (PostgreSQL keeps them): the live database passes its
+// integrity check (SQLite's integrity_check tests every CHECK, and called
+// it damaged), and its backup verifies and imports.
+func TestBackupOfNotValidRows(t *testing.T) {
+	dir := t.TempDir()
+	db := openTest(t, dir)
+	t.Cleanup(func() { db.Close() })
+	e := NewEngine(db, &fakeReplicator{db: db}, EngineOptions{IsSuperuser: func(u string) bool { return u == "admin" }})
+	admin := sessAs(t, e, "admin")
+	mustQ(t, admin, "CREATE TABLE nv (id int PRIMARY KEY, a int CHECK (a < 100))", "")
+	mustQ(t, admin, "INSERT INTO nv VALUES (1, -1), (2, 5)", "")
+	mustQ(t, admin, "ALTER TABLE nv ADD CONSTRAINT nv_pos CHECK (a > 0) NOT VALID", "")
+	mustQ(t, admin, "CREATE TABLE other (id int PRIMARY KEY, b int CHECK (b > 0))", "")
+	mustQ(t, admin, "INSERT INTO other VALUES (1, 1)", "")
+	if err := db.withReader(context.Background(), integrityCheck); err != nil {
+		t.Fatalf("integrity check of a database with NOT VALID rows: %v", err)
+	}
+	w := &fileRec{}
+	if err := admin.SimpleQuery(context.Background(), "BACKUP TO STDOUT", w); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "b.db")
+	if err := os.WriteFile(out, w.data.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := CheckFile(context.Background(), out); err != nil {
+		t.Fatalf("CheckFile of a backup with NOT VALID rows: %v", err)
+	}
+	if _, err := PrepareImport(context.Background(), out, filepath.Join(t.TempDir(), "db.sqlite")); err != nil {
+		t.Fatalf("PrepareImport of a backup with NOT VALID rows: %v", err)
+	}
+}
