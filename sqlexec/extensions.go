@@ -63,23 +63,33 @@ func fnExtDrop(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 
 // requireExtension is the statement's refusal when it calls a function of
 // an extension that is not created in the state its statements see (its
-// transaction's, or the latest applied after a read barrier), as
+// transaction's; outside one, this replica's, read again after a read
+// barrier when it lacks the extension), as
 // PostgreSQL's parse analysis finds no such function
 // (pgdialect/uuid_ossp_require.go). A DROP EXTENSION between this check
 // and a write's log position does not refuse the write: the function
 // exists on every node, so its result is the same everywhere.
 func (s *Session) requireExtension(ctx context.Context, use *pgdialect.ExtensionUse) error {
-	if s.tx == nil {
+	check := func() (found bool, err error) {
+		err = s.onTxState(ctx, func(c *lconn) error { // txn.go
+			var err error
+			found, err = extensionExists(c, use.Name)
+			return err
+		})
+		return found, err
+	}
+	// An extension this replica has is answer enough (one dropped since
+	// would have been there a moment ago); only a missing one waits for
+	// the replica to catch up first (the session's own CREATE EXTENSION
+	// may still be on its way), so the statements that call its
+	// functions pay no read barrier each.
+	found, err := check()
+	if err == nil && !found && s.tx == nil {
 		if err := s.barrier(ctx); err != nil {
 			return err
 		}
+		found, err = check()
 	}
-	found := false
-	err := s.onTxState(ctx, func(c *lconn) error { // txn.go
-		var err error
-		found, err = extensionExists(c, use.Name)
-		return err
-	})
 	if err != nil {
 		return err
 	}
