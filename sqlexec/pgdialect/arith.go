@@ -896,6 +896,9 @@ func (x *tx) membershipByValue(s, i, e int, cond, jcond string) {
 	}
 	x.T(s).pre, x.T(end-1).suf = pre, suf
 	x.castEnd[end-1] = s
+	// the test is boolean whatever its operand (a greatest/least operand
+	// left its numeric type on s, which described the item by its value)
+	x.setResolved(s, end, pgoid.Bool)
 }
 
 // arithNegate rewrites unary minus on an operand that is not a bare

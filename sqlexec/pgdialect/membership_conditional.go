@@ -41,9 +41,6 @@ func (x *tx) conditionalMembership(i int) bool {
 	if !ok || !x.conditionalNumeric(a, b) {
 		return false
 	}
-	if x.T(i).kw("IN") && x.T(a).typ == tIdent && (strings.EqualFold(x.T(a).text, "greatest") || strings.EqualFold(x.T(a).text, "least")) {
-		return false // (the IN form's result lost its boolean description)
-	}
 	cond := x.conditionalNumericCond(a, b) // orderby_numeric.go
 	if cond == "" {
 		return false
