@@ -329,7 +329,9 @@ func (x *tx) concatShownTypes(ls, i, re int) string {
 	// upper('{q}') appends the text, where its value read as an array
 	// was concatenated)
 	typ := func(a, b int) string {
-		if t := x.operandColumnType(a, b); t != "" {
+		// a column's, or a conditional's (nullif(ta, '{a}') || ARRAY['q']
+		// is {q} where ta's NULL became {NULL,q})
+		if t := x.concatOperandType(a, b); t != "" {
 			return t
 		}
 		if t := shown(a, b); t != "" {

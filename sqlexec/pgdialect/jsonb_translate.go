@@ -601,14 +601,21 @@ func (x *tx) columnOrConditionalType(a, b int) string {
 	if q, c, ok := x.bareColumn(a, b); ok {
 		return x.columnTypeExpr(q, c)
 	}
-	a, b = x.unparen(a, b)                  // (CASE ... END) - 'a'
+	a, b = x.unparen(a, b) // (CASE ... END) - 'a'
+	if x.conditionalCall(a) {
+		// a branch that is a derived table's column (columnSrcType below
+		// reads only the statement's own tables): coalesce(a.ia, '{9}')
+		// || 4 is array_append there too
+		for _, br := range x.conditionalBranches(a, b) {
+			if t := x.derivedColumnType(br[0], br[1]); t != "" {
+				return t
+			}
+		}
+	}
 	if x.conditionalJSONBCond(a, b) == "" { // jsonb_conditional.go: such a conditional
 		return ""
 	}
 	for _, br := range x.conditionalBranches(a, b) {
-		if t := x.derivedColumnType(br[0], br[1]); t != "" {
-			return t
-		}
 		if q, c, ok := x.bareColumn(br[0], br[1]); ok {
 			return x.columnTypeExpr(q, c)
 		}
