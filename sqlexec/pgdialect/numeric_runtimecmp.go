@@ -42,6 +42,10 @@ func (x *tx) nullifNumeric() {
 			continue // not numeric: SQLite compares numbers by value
 		}
 		x.numericLiteral(args[1][0], args[1][1]) // arith.go
+		// copied twice below: its pending rewrites first (nullif(greatest(n,
+		// n), 2.5) left greatest's later rewrite outside the copies, a
+		// syntax error)
+		x.settleOperands(a[0], a[1]) // operandcopy.go
 		col := strings.TrimSpace(x.text(a[0], a[1]))
 		c := strings.TrimSpace(x.text(args[1][0], args[1][1]))
 		se := x.T(e).suf // an enclosing comparison's (arithCompare)
