@@ -42,10 +42,10 @@ func (x *tx) nullifNumeric() {
 			continue // not numeric: SQLite compares numbers by value
 		}
 		x.numericLiteral(args[1][0], args[1][1]) // arith.go
-		// a greatest/least within is rewritten before its text is copied
-		// (strsyntax.go): rewriteMinMax would splice into the blanked
+		// the rewrites pending within run before its text is copied
+		// (operandcopy.go): rewriteMinMax would splice into the blanked
 		// tokens (nullif(greatest(n, n2), 2.5) was a syntax error)
-		x.minMaxWithin(a[0], a[1])
+		x.settleOperands(a[0], a[1])
 		col := strings.TrimSpace(x.text(a[0], a[1]))
 		c := strings.TrimSpace(x.text(args[1][0], args[1][1]))
 		se := x.T(e).suf // an enclosing comparison's (arithCompare)
