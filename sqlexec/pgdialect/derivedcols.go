@@ -500,6 +500,15 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 			continue
 		}
 		t := x.T(k)
+		if k > 0 && x.T(k-1).typ == tCast {
+			// the type of a :: cast (x::int8, x::double precision) is no
+			// column: over SELECT * FROM t, int8 was read as t's column
+			// (x::int8 IN (1, 2) was a syntax error)
+			if end, _, _, _, ok := x.parseType(k); ok && end > k {
+				k = end - 1
+			}
+			continue
+		}
 		if t.typ != tIdent && t.typ != tQIdent || x.isP(k+1, "(") || x.kw(k-1, "AS") || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
 			continue
 		}
