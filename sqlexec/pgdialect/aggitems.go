@@ -93,6 +93,9 @@ func AggregateItems(sqlText string) []AggItem {
 		single := argLo < m
 		argEnd := m
 		for k := argLo; k < m; k++ {
+			if x.kw(k, "ORDER") && x.depth[k] == x.depth[a+2] {
+				break // array_agg(x ORDER BY y, z): the keys' commas are no arguments
+			}
 			if x.isP(k, ",") && x.depth[k] == x.depth[a+2] {
 				if firstArgTyped[fname] && k > argLo {
 					argEnd = k // typed by the first argument

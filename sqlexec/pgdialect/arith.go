@@ -238,14 +238,29 @@ func (x *tx) signedOperandEnd(j int) int {
 // no digit is lost to a binary float on its way to the function; a unary
 // minus joins the literal.
 func (x *tx) numericLiteral(a, b int) {
+	v, ok := x.numericLiteralText(a, b)
+	if !ok {
+		return
+	}
+	x.blank(a, b-1)
+	x.T(b - 1).set(v)
+}
+
+// numericLiteralText is the quoted text numericLiteral makes of the
+// numeric constant operand a..b-1 (signs before it joining it), ok=false
+// when a..b-1 is no such constant. It changes no token.
+func (x *tx) numericLiteralText(a, b int) (string, bool) {
+	if b <= a {
+		return "", false
+	}
 	t := x.T(b - 1)
 	if t.typ != tNumber || t.ed || numLiteralType(t.text) != "numeric" {
-		return
+		return "", false
 	}
 	sgn := ""
 	for k := a; k < b-1; k++ {
 		if x.T(k).typ != tOp || x.T(k).ed {
-			return
+			return "", false
 		}
 		if x.T(k).text == "-" {
 			sgn = strings.TrimPrefix(sgn+"-", "--")
@@ -255,8 +270,7 @@ func (x *tx) numericLiteral(a, b int) {
 	if d, ok := parseDecimal(v); ok {
 		v = d.String() // 1e3 is 1000
 	}
-	x.blank(a, b-1)
-	t.set(quoteLit(v))
+	return quoteLit(v), true
 }
 
 // numericValueLiterals is numericLiteral for each decimal constant that

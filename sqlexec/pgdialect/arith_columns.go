@@ -120,6 +120,13 @@ func (x *tx) columnTable(a, b int) (tbl, col string, ok bool) {
 		return x.blockColumnTable(a, qual, col)
 	}
 	tbl = tableOf(x.fromTables(), qual)
+	if tbl != "" && x.hasDerivedTable() && x.cteNames()[tbl] {
+		// d a of WITH d AS (...): no table of the schema (its columns'
+		// run-time types are derivedcols.go's); read as one, d's missing
+		// declarations left a - n untyped (integers sorted before numeric
+		// text)
+		return "", "", false
+	}
 	return tbl, col, tbl != ""
 }
 

@@ -53,6 +53,9 @@ type derivedRel struct {
 type runtimeRef struct {
 	end  int
 	expr string
+	// tbl: the table a column of a SELECT * FROM tbl relation is of (its
+	// declared type names it: textHint's b::text of a boolean is true)
+	tbl, col string
 }
 
 // fromItem is one relation of a FROM clause.
@@ -500,6 +503,15 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 			continue
 		}
 		t := x.T(k)
+		if k > 0 && x.T(k-1).typ == tCast {
+			// the type of a :: cast (x::int8, x::double precision) is no
+			// column: over SELECT * FROM t, int8 was read as t's column
+			// (x::int8 IN (1, 2) was a syntax error)
+			if end, _, _, _, ok := x.parseType(k); ok && end > k {
+				k = end - 1
+			}
+			continue
+		}
 		if t.typ != tIdent && t.typ != tQIdent || x.isP(k+1, "(") || x.kw(k-1, "AS") || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
 			continue
 		}
@@ -511,6 +523,11 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 					x.setResolved(k, k+3, o)
 				} else if rt := rel.colRType(c.identName()); rt != "" {
 					x.setRuntimeRef(k, k+3, rt)
+					if !slices.Contains(rel.cols, c.identName()) && rel.star != "" {
+						r := x.colRTypes[k]
+						r.tbl, r.col = rel.star, c.identName()
+						x.colRTypes[k] = r
+					}
 				}
 			}
 			k += 2
@@ -520,7 +537,7 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 			continue
 		}
 		var o uint32
-		rt := ""
+		rt, star := "", ""
 		n := 0
 		for _, rel := range rels {
 			if !unqualified && !rel.own {
@@ -539,7 +556,7 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 			if rel.star != "" {
 				// a column of the table, or of no type ('': the table
 				// has no such column, another item's is meant)
-				o, rt = 0, colTypeQuery("pg_col_numtype", rel.star, t.identName())
+				o, rt, star = 0, colTypeQuery("pg_col_numtype", rel.star, t.identName()), rel.star
 				n++
 			}
 		}
@@ -548,6 +565,11 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 			x.setResolved(k, k+1, o)
 		case n == 1 && rt != "":
 			x.setRuntimeRef(k, k+1, rt)
+			if star != "" { // the one match is the star relation's column
+				r := x.colRTypes[k]
+				r.tbl, r.col = star, t.identName()
+				x.colRTypes[k] = r
+			}
 		}
 	}
 }

@@ -27,7 +27,7 @@ import (
 // column of a table the statement names, of declared type jsonb, or a
 // conditional of such a branch; "" when no branch is such a column.
 func (x *tx) conditionalJSONBCond(a, b int) string {
-	if !x.conditionalCall(a) {
+	if !x.conditionalCall(a) && !x.windowValueCall(a, b) { // lag(j) OVER (...) too
 		return "" // a scalar subquery is left as it was; jsonb has no sum, avg, min, max
 	}
 	var rts, conds []string

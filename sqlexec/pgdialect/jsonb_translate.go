@@ -293,6 +293,18 @@ func (x *tx) jsonOperators(early bool) error {
 		call := spec[0] + "(" + left + ", " + right + mode + ")"
 		if runtime != "" {
 			other := left + " " + op + " " + right
+			if op == "||" {
+				// text's || prints a numeric constant as numeric's output
+				// (vc || 3.00 is hello3.00; SQLite's REAL printed 3.0)
+				tl, tr := left, right
+				if v, ok := x.numericLiteralText(x.unparen(ls, i)); ok {
+					tl = v
+				}
+				if v, ok := x.numericLiteralText(x.unparen(rs, re)); ok {
+					tr = v
+				}
+				other = tl + " || " + tr
+			}
 			if op == "||" { // an array column (array_translate.go)
 				types := "" // a number's or a cast's value is an element: the values decide
 				if x.plainString(ls, i) || x.plainString(rs, re) || x.kw(ls, "NULL") && i == ls+1 || x.kw(rs, "NULL") && re == rs+1 {

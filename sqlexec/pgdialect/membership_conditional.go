@@ -90,8 +90,21 @@ func (x *tx) conditionalOperand(k int) (s, a, b int, ok bool) {
 // recorded, the last first (one inside another's operand or list is in
 // the text the outer one copies).
 func (x *tx) conditionalMemberships() {
+	x.conditionalMembershipsWithin(0, x.n())
+}
+
+// conditionalMembershipsWithin rewrites now, and forgets, the tests
+// recorded at tokens lo..hi-1, whose text a rewrite is about to copy
+// (minmax_conditional.go: min(coalesce(n2, 1.5)) FILTER (WHERE
+// coalesce(-1, id) IN (2, 3)) spliced the test into blanked tokens, a
+// syntax error).
+func (x *tx) conditionalMembershipsWithin(lo, hi int) {
 	for _, i := range slices.Backward(slices.Sorted(maps.Keys(x.memberTests))) {
+		if i < lo || i >= hi {
+			continue
+		}
 		m := x.memberTests[i]
+		delete(x.memberTests, i)
 		x.membershipByValue(m.s, i, m.e, m.cond, m.jcond) // arith.go
 	}
 }

@@ -85,8 +85,9 @@ func (x *tx) minMaxConditional() {
 	for _, i := range slices.Backward(slices.Sorted(maps.Keys(x.minMaxArgs))) {
 		m := x.minMaxArgs[i]
 		e := x.match(i + 1)
-		ce := x.callEnd(e + 1) // datetime_translate.go
-		x.orderByWithin(i, ce) // orderby.go: OVER (ORDER BY ...) is copied
+		ce := x.callEnd(e + 1)                // datetime_translate.go
+		x.orderByWithin(i, ce)                // orderby.go: OVER (ORDER BY ...) is copied
+		x.conditionalMembershipsWithin(i, ce) // FILTER (WHERE coalesce(...) IN (...)) too
 		// what encloses the call stays around it (a comparison's
 		// pg_cmp( ... ), arith.go)
 		pre, suf := x.T(i).pre, x.T(ce-1).suf

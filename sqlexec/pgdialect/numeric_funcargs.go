@@ -205,6 +205,9 @@ func (x *tx) numericRuntimeCall(i, e int, args [][2]int, fn, pre string) {
 	if rt == "" || rt[0] == '\'' {
 		return // a static type: not numeric (numericArgs said so)
 	}
+	// the argument's pending rewrites run before its text is copied
+	// (operandcopy.go: sign(least(1.5, 2) / n) was a syntax error)
+	x.settleOperands(arg[0], arg[1])
 	// the call without what encloses it (a comparison's pg_cmp( ... ))
 	pi, se := x.T(i).pre, x.T(e).suf
 	x.T(i).pre, x.T(e).suf = "", ""

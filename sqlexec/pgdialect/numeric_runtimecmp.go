@@ -42,10 +42,10 @@ func (x *tx) nullifNumeric() {
 			continue // not numeric: SQLite compares numbers by value
 		}
 		x.numericLiteral(args[1][0], args[1][1]) // arith.go
-		// copied twice below: its pending rewrites first (nullif(greatest(n,
-		// n), 2.5) left greatest's later rewrite outside the copies, a
-		// syntax error)
-		x.settleOperands(a[0], a[1]) // operandcopy.go
+		// the rewrites pending within run before its text is copied
+		// (operandcopy.go): rewriteMinMax would splice into the blanked
+		// tokens (nullif(greatest(n, n2), 2.5) was a syntax error)
+		x.settleOperands(a[0], a[1])
 		col := strings.TrimSpace(x.text(a[0], a[1]))
 		c := strings.TrimSpace(x.text(args[1][0], args[1][1]))
 		se := x.T(e).suf // an enclosing comparison's (arithCompare)
@@ -181,6 +181,19 @@ func (x *tx) conditionalBranches(a, b int) [][2]int {
 			// an aggregate of a numeric column is numeric text too
 			// (HAVING sum(v) > 100)
 			brs = x.splitTop(a+2, b-1)
+		case "first_value", "last_value", "nth_value", "lag", "lead":
+			// a window call (the call of ... OVER (...), orderby_numeric.go's
+			// overCall) is its argument's value, or lag's default: ORDER BY
+			// first_value(n) OVER (...) sorted numeric text as text
+			if !x.windowValueCall(a, b) {
+				break
+			}
+			if args := x.splitTop(a+2, b-1); len(args) > 0 {
+				brs = append(brs, args[0])
+				if n := strings.ToLower(t.text); (n == "lag" || n == "lead") && len(args) == 3 {
+					brs = append(brs, args[2])
+				}
+			}
 		}
 	case t.typ == tPunct:
 		// a scalar subquery is its item's value (scalarsub_item.go)
@@ -189,6 +202,21 @@ func (x *tx) conditionalBranches(a, b int) [][2]int {
 		}
 	}
 	return brs
+}
+
+// windowValueCall reports whether a..b-1 is the call of a window
+// function whose value is its argument's (first_value, last_value,
+// nth_value, lag, lead), its OVER clause after it.
+func (x *tx) windowValueCall(a, b int) bool {
+	t := x.T(a)
+	if t.typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 || x.isP(a-1, ".") || !x.kw(b, "OVER") {
+		return false
+	}
+	switch strings.ToLower(t.text) {
+	case "first_value", "last_value", "nth_value", "lag", "lead":
+		return true
+	}
+	return false
 }
 
 // conditionalNumeric reports whether a..b-1 is a CASE expression or a

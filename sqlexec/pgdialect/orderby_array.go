@@ -63,16 +63,17 @@ func (x *tx) arrayOrderOf(a, b int) (arrayOrder, bool) {
 	case t.typ == tIdent && (strings.EqualFold(t.text, "array_agg") || t.text == "pg_array_agg") && x.isP(a+1, "(") && x.filterEnd(x.match(a+1)) == b-1:
 		// (with a FILTER clause too: array_agg(x) FILTER (WHERE c)
 		// ordered as text; found by the differential fuzz tester)
-		args := x.splitTop(a+2, x.match(a+1))
+		end := x.match(a + 1)
+		if k := x.findKw(a+2, end, x.depth[a+2], "ORDER"); k >= 0 {
+			end = k // array_agg(x ORDER BY k1, k2): the keys' commas are the ORDER BY's
+		}
+		args := x.splitTop(a+2, end)
 		if len(args) != 1 {
 			return arrayOrder{}, false
 		}
 		lo, hi := args[0][0], args[0][1]
 		if x.kw(lo, "DISTINCT") {
 			lo++
-		}
-		if k := x.findKw(lo, hi, x.depth[lo], "ORDER"); k >= 0 {
-			hi = k
 		}
 		elems = [][2]int{{lo, hi}}
 	default:

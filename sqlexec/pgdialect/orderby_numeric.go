@@ -222,11 +222,26 @@ func (x *tx) orderNumericKey(lo, hi, d int, desc, explicit bool) {
 // ORDER BY of a set operation sorts its result columns, whose
 // expressions are the arms'); ok=false otherwise.
 func (x *tx) orderOutputItem(a, b int) (int, int, bool) {
-	if b != a+1 || !x.kw(0, "SELECT") {
+	if b != a+1 {
 		return 0, 0, false
 	}
-	lists := x.selectLists()
-	if len(lists) != 1 {
+	var items [][2]int
+	switch {
+	case x.kw(0, "SELECT"):
+		lists := x.selectLists()
+		if len(lists) != 1 {
+			return 0, 0, false
+		}
+		items = lists[0]
+	case x.kw(0, "WITH"):
+		// the main SELECT after the WITH list: ORDER BY 2 of avg(a.n2)
+		// over a CTE sorted the numeric text as text
+		_, main, _, ok := x.withList(0) // withdml.go
+		if !ok || !x.kw(main, "SELECT") || x.depth[main] != 0 {
+			return 0, 0, false
+		}
+		items, _ = x.selectListAt(main)
+	default:
 		return 0, 0, false
 	}
 	for i := 0; i < x.n(); i++ {
@@ -234,7 +249,6 @@ func (x *tx) orderOutputItem(a, b int) (int, int, bool) {
 			return 0, 0, false
 		}
 	}
-	items := lists[0]
 	t := x.T(a)
 	var it [2]int
 	switch t.typ {

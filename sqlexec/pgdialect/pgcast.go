@@ -764,6 +764,12 @@ func (x *tx) textHint(s, e int) string {
 	// a parenthesised column is the column: (b)::text of a boolean is
 	// 'true', not SQLite's 1
 	if n, cs, ce := x.columnName(s, e); n != "" {
+		if r, ok := x.colRTypes[cs]; ok && r.end == ce && r.tbl != "" {
+			// a column of a derived table or CTE over SELECT * FROM tbl:
+			// tbl's declared type (a CTE's name is no table: b::text of
+			// a boolean was SQLite's 1)
+			return viewColumnDeclExpr(r.tbl, r.col)
+		}
 		qual := ""
 		if ce-cs >= 3 {
 			qual = x.T(ce - 3).identName()

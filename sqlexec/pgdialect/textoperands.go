@@ -293,6 +293,10 @@ func (x *tx) outTextWrap(a, b int, short bool) {
 		x.numericLiteral(a, b) // arith.go: 1.50 prints 1.50, as numeric's output
 		return
 	}
+	if ua, ub := x.unparen(a, b); ua != a && x.literalOperand(ua, ub) {
+		x.numericLiteral(ua, ub) // (3.00) prints 3.00 too
+		return
+	}
 	if n := x.charCastLen(a, b); n > 0 && short {
 		// concat('a'::char(3), 'x') prints the value padded (bpchar.go)
 		x.T(a).pre = "pg_bpchar_pad(" + x.T(a).pre
@@ -340,9 +344,12 @@ func (x *tx) outTextWrap(a, b int, short bool) {
 	if short {
 		sh = "true"
 	}
-	// spliced around the tokens: later passes still rewrite inside
+	// spliced around the tokens: later passes still rewrite inside. The
+	// value is text, compared as text: SQLite passes a COLLATE inside a
+	// function's arguments on to the call (the numeric collation of -id
+	// in nullif('' || -id, ...) ordered -8 before -1), BINARY stops it.
 	x.T(a).pre = "pg_out_text(" + x.T(a).pre
-	x.T(b - 1).suf += ", " + hint + ", " + sh + ")"
+	x.T(b - 1).suf += ", " + hint + ", " + sh + ") COLLATE BINARY"
 	x.castEnd[b-1] = a
 }
 
