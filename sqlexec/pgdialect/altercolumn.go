@@ -107,6 +107,7 @@ func (x *tx) alterColumn(tbl string, a, b int) (string, error) {
 			return "", syntaxErr(0, "syntax error at end of input")
 		}
 		ac.Action, ac.Expr = "set default", strings.TrimSpace(x.text(k+2, b))
+		ac.Expr = setDefaultMark(x.orig(k+2, b)) + ac.Expr // default_display.go: CURRENT_TIMESTAMP shown as set
 	case x.kw(k, "DROP", "DEFAULT"):
 		ac.Action = "drop default"
 	case x.kw(k, "SET", "NOT", "NULL"):
