@@ -20,8 +20,10 @@ type columnConflicts struct {
 // of CREATE TABLE (serial: the column's type is serial) and refuses one
 // that contradicts an earlier one.
 func (x *tx) columnConflict(cc *columnConflicts, c int, serial bool) error {
-	if cc.table == "" || x.depth[c] != cc.depth {
-		return nil // not CREATE TABLE's column; a CHECK's or a DEFAULT's own tokens
+	if cc.table == "" || x.depth[c] != cc.depth || x.kw(c-1, "SET") {
+		// not CREATE TABLE's column; a CHECK's or a DEFAULT's own
+		// tokens; a foreign key's ON DELETE SET NULL / SET DEFAULT
+		return nil
 	}
 	errAt := func(msg string) error {
 		return syntaxErr(x.charPos(c), msg+" for column \"%s\" of table \"%s\"", cc.col, cc.table)
