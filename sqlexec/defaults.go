@@ -26,8 +26,9 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 		return nil, err
 	}
 	client := sql
-	sql = s.completeMerge(ctx, sql)   // merge.go
-	sql = s.mergeUserValues(ctx, sql) // merge.go
+	sql = s.completeMerge(ctx, sql)    // merge.go
+	sql = s.mergeUserValues(ctx, sql)  // merge.go
+	sql = s.insertUserValues(ctx, sql) // insert_uservalue.go
 	if err := s.checkMergeIdentity(ctx, sql); err != nil {
 		return nil, err
 	}

@@ -33,30 +33,11 @@ func (db *DB) identityTables(ctx context.Context) (map[string]identityTable, err
 	if db.identity.at == v && v != 0 {
 		return db.identity.tables, nil
 	}
-	tables := map[string]identityTable{}
+	var tables map[string]identityTable
 	err := db.withReader(ctx, func(c *lconn) error {
 		c.syncSchema()
-		q, _, err := c.prepare(`SELECT s.name, s.sql, p.name FROM main.sqlite_schema s, pragma_table_info(s.name) p
- WHERE s.type = 'table' AND s.sql LIKE '%/*identity:a:%' ORDER BY s.name, p.cid`)
-		if err != nil {
-			return err
-		}
-		defer q.release()
-		_, err = q.run(nil, func(r []any) error {
-			name, _ := r[0].(string)
-			tsql, _ := r[1].(string)
-			col, _ := r[2].(string)
-			t, ok := tables[name]
-			if !ok {
-				t = identityTable{always: map[string]bool{}}
-			}
-			t.cols = append(t.cols, col)
-			if pgdialect.IdentityAlwaysColumn(tsql, col) {
-				t.always[col] = true
-			}
-			tables[name] = t
-			return nil
-		})
+		var err error
+		tables, err = loadIdentityTables(c)
 		return err
 	})
 	if err != nil {
@@ -66,10 +47,50 @@ func (db *DB) identityTables(ctx context.Context) (map[string]identityTable, err
 	return tables, nil
 }
 
+// loadIdentityTables reads the tables that have identity columns from
+// the schema c sees.
+func loadIdentityTables(c *lconn) (map[string]identityTable, error) {
+	tables := map[string]identityTable{}
+	q, _, err := c.prepare(`SELECT s.name, s.sql, p.name FROM main.sqlite_schema s, pragma_table_info(s.name) p
+ WHERE s.type = 'table' AND s.sql LIKE '%/*identity:a:%' ORDER BY s.name, p.cid`)
+	if err != nil {
+		return nil, err
+	}
+	defer q.release()
+	_, err = q.run(nil, func(r []any) error {
+		name, _ := r[0].(string)
+		tsql, _ := r[1].(string)
+		col, _ := r[2].(string)
+		t, ok := tables[name]
+		if !ok {
+			t = identityTable{always: map[string]bool{}}
+		}
+		t.cols = append(t.cols, col)
+		if pgdialect.IdentityAlwaysColumn(tsql, col) {
+			t.always[col] = true
+		}
+		tables[name] = t
+		return nil
+	})
+	return tables, err
+}
+
 // checkIdentity refuses an INSERT or UPDATE (PostgreSQL text sql) that
 // gives a GENERATED ALWAYS column an explicit value.
 func (s *Session) checkIdentity(ctx context.Context, sql string) error {
-	tables, err := s.e.db.identityTables(ctx)
+	var tables map[string]identityTable
+	var err error
+	if s.tx != nil && s.tx.schemaChanged {
+		// the transaction's own CREATE, ALTER ... SET GENERATED, DROP
+		// IDENTITY: the schema it sees, not the node's
+		err = s.onTxState(ctx, func(c *lconn) error {
+			var err error
+			tables, err = loadIdentityTables(c)
+			return err
+		})
+	} else {
+		tables, err = s.e.db.identityTables(ctx)
+	}
 	if err != nil || len(tables) == 0 {
 		return nil // nothing to check (an error here is not the statement's)
 	}

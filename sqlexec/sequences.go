@@ -405,17 +405,17 @@ func relationExists(c *lconn, name string) (bool, error) {
 // seqDDLArgs reads the arguments of pg_seq_create/pg_seq_alter: the flag
 // is 0, 1 (IF [NOT] EXISTS, skipped silently: a serial column's sequence)
 // or 2 (IF [NOT] EXISTS of CREATE/ALTER SEQUENCE: a skip is a NOTICE).
-func seqDDLArgs(tls *libc.TLS, argv uintptr) (name string, o *pgdialect.SeqOptions, ifExists, notice bool, err error) {
+func seqDDLArgs(tls *libc.TLS, argv uintptr) (name string, o *pgdialect.SeqOptions, ifExists, notice, checkOwner bool, err error) {
 	name, _ = argValue(tls, argv, 0).(string)
 	optText, _ := argValue(tls, argv, 1).(string)
 	flag, _ := argValue(tls, argv, 2).(int64)
 	o, err = pgdialect.DecodeSeqOptions(optText)
-	return name, o, flag != 0, flag == 2, err
+	return name, o, flag&3 != 0, flag&3 == 2, flag&seqCheckOwner != 0, err
 }
 
 func fnSeqCreate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	stateCall(tls, ctx, "pg_seq_create", func(c *lconn, d *detState) (any, error) {
-		name, o, ifNotExists, notice, err := seqDDLArgs(tls, argv)
+		name, o, ifNotExists, notice, checkOwner, err := seqDDLArgs(tls, argv)
 		if err != nil {
 			return nil, err
 		}
@@ -440,6 +440,11 @@ func fnSeqCreate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		if err != nil {
 			return nil, err
 		}
+		if checkOwner {
+			if err := checkSeqOwner(c, def.OwnedTable, def.OwnedColumn); err != nil { // seqowner.go
+				return nil, err
+			}
+		}
 		if ifNotExists && def.OwnedTable != "" {
 			// CREATE TABLE IF NOT EXISTS of a serial table that exists
 			// from before serials had sequences (serial.go): its column
@@ -455,7 +460,7 @@ func fnSeqCreate(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 
 func fnSeqAlter(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	stateCall(tls, ctx, "pg_seq_alter", func(c *lconn, d *detState) (any, error) {
-		name, o, ifExists, notice, err := seqDDLArgs(tls, argv)
+		name, o, ifExists, notice, checkOwner, err := seqDDLArgs(tls, argv)
 		if err != nil {
 			return nil, err
 		}
@@ -475,6 +480,11 @@ func fnSeqAlter(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		def, restart, err := o.Define(&s.def)
 		if err != nil {
 			return nil, err
+		}
+		if checkOwner {
+			if err := checkSeqOwner(c, def.OwnedTable, def.OwnedColumn); err != nil { // seqowner.go
+				return nil, err
+			}
 		}
 		s.def = def
 		if restart != nil {

@@ -126,6 +126,13 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 	if err != nil {
 		return fail(dialectError(err))
 	}
+	if ed.Skip != "" || ed.NoChange {
+		if ed.Skip != "" { // DROP IDENTITY IF EXISTS of a column that is none
+			c.addNotice("00000", "", "%s", ed.Skip)
+		}
+		res.Tag = "ALTER TABLE"
+		return res
+	}
 	if ed.Rebuild {
 		if err := rebuildTable(c, name, ed.SQL, nil); err != nil {
 			return fail(err)
@@ -226,6 +233,14 @@ func changeTable(c *lconn, ac pgdialect.TableChange, verb string) (res Statement
 	}
 	if ed.Sequence != "" {
 		if err := retypeSequence(c, ed.Sequence, ed.SequenceType); err != nil { // seqdeps.go
+			return fail(err)
+		}
+	}
+	if ed.DropSequence != "" { // DROP IDENTITY: its sequence goes with it (pgdialect/identity_alter.go)
+		if err := dropComment(c, classRel, ed.DropSequence); err != nil {
+			return fail(err)
+		}
+		if err := stateRun(c, `DELETE FROM raftsql_sequences WHERE name = ?1`, ed.DropSequence); err != nil {
 			return fail(err)
 		}
 	}

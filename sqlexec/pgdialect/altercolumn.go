@@ -36,7 +36,8 @@ type TableChange struct {
 	// PostgreSQL's default name, chosen at apply).
 	Column string
 	// Action: "set default", "drop default", "set not null",
-	// "drop not null", "type", "add check", "add foreign key",
+	// "drop not null", "type", "set generated" (Type: "a" or "d"),
+	// "drop identity" (identity_alter.go), "add check", "add foreign key",
 	// "drop constraint", "alter constraint" (Expr: the foreign key's
 	// attributes, deferral.go), "generated" (Expr: the GENERATED ALWAYS
 	// AS (...) STORED clause given to a column just added, addcolumn.go),
@@ -106,6 +107,7 @@ func (x *tx) alterColumn(tbl string, a, b int) (string, error) {
 			return "", syntaxErr(0, "syntax error at end of input")
 		}
 		ac.Action, ac.Expr = "set default", strings.TrimSpace(x.text(k+2, b))
+		ac.Expr = setDefaultMark(x.orig(k+2, b)) + ac.Expr // default_display.go: CURRENT_TIMESTAMP shown as set
 	case x.kw(k, "DROP", "DEFAULT"):
 		ac.Action = "drop default"
 	case x.kw(k, "SET", "NOT", "NULL"):
@@ -159,7 +161,11 @@ func (x *tx) alterColumn(tbl string, a, b int) (string, error) {
 		return x.addIdentity(tbl, col, k+6, b, "identity:d") // identity_add.go
 	case x.kw(k, "ADD", "GENERATED", "ALWAYS", "AS", "IDENTITY"):
 		return x.addIdentity(tbl, col, k+5, b, "identity:a")
-	case x.kw(k, "ADD", "GENERATED"), x.kw(k, "SET", "GENERATED"), x.kw(k, "DROP", "IDENTITY"), x.kw(k, "DROP", "EXPRESSION"):
+	case x.kw(k, "SET", "GENERATED"), x.kw(k, "DROP", "IDENTITY"):
+		if err := x.identityAlter(&ac, k, b); err != nil { // identity_alter.go
+			return "", err
+		}
+	case x.kw(k, "ADD", "GENERATED"), x.kw(k, "DROP", "EXPRESSION"):
 		return "", unsupported("ALTER COLUMN ... %s %s is not supported", x.T(k).upper(), x.T(k+1).upper())
 	case x.kw(k, "SET", "STATISTICS"), x.kw(k, "SET", "STORAGE"), x.kw(k, "SET", "COMPRESSION"),
 		x.kw(k, "SET") && x.isP(k+1, "("), x.kw(k, "RESET"):
@@ -369,6 +375,13 @@ type ColumnEdit struct {
 	// identity draws from (action "identity"), which takes the column's
 	// integer type as PostgreSQL's identity sequences do.
 	Sequence, SequenceType string
+	// NoChange: the definition stays as it is (a check only).
+	NoChange bool
+	// DropSequence: the sequence to drop with the change (DROP IDENTITY's).
+	DropSequence string
+	// Skip: nothing changes; the NOTICE PostgreSQL sends instead (DROP
+	// IDENTITY IF EXISTS of a column that is no identity column).
+	Skip string
 }
 
 // EditColumn applies ac to the table definition createSQL (as stored in
@@ -535,6 +548,24 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 			return nil, &Error{Code: "0A000", Message: fmt.Sprintf("ALTER COLUMN ... TYPE %s of column \"%s\", which %s reads, is not supported", ac.Type, ac.Column, what),
 				Hint: "Drop the constraint, alter the column, and add the constraint again."}
 		}
+	case "set generated", "drop identity":
+		var err error
+		if typ, clauses, err = editIdentity(el, createSQL, decl, ac, out); err != nil { // identity_alter.go
+			return nil, err
+		}
+		if out.Skip != "" {
+			return out, nil
+		}
+	case "identity check":
+		// ADD GENERATED's checks before its sequence is created
+		// (identity_add.go): a column that is an identity already is
+		// 55000, not the sequence's name taken
+		ac.Action = "identity"
+		if _, _, _, err := identityEdit(el, decl, inPK, ac); err != nil {
+			return nil, err
+		}
+		out.NoChange = true
+		return out, nil
 	case "identity":
 		var err error
 		if typ, clauses, out.SequenceType, err = identityEdit(el, decl, inPK, ac); err != nil { // identity_add.go
@@ -544,7 +575,7 @@ func EditColumn(createSQL string, ac TableChange) (*ColumnEdit, error) {
 	default:
 		return nil, fmt.Errorf("pgdialect: unknown ALTER COLUMN action %q", ac.Action)
 	}
-	if ac.Action != "identity" {
+	if ac.Action != "identity" && ac.Action != "set generated" && ac.Action != "drop identity" {
 		// the serial or identity marker stays with the column (TYPE of
 		// such a column is refused above; identity writes its own)
 		typ += el.markerComment()

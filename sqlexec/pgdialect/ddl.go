@@ -463,7 +463,11 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 	identity := ""
 	var identityOpts *SeqOptions
 	inlinePK, autoinc := false, false
+	cc := columnConflicts{col: col, table: x.table, depth: x.depth[lo]}
 	for c := te; c < hi; c++ {
+		if err := x.columnConflict(&cc, c, marker != ""); err != nil { // identity_conflicts.go
+			return err
+		}
 		switch {
 		case x.kw(c, "GENERATED", "ALWAYS", "AS", "IDENTITY"), x.kw(c, "GENERATED", "BY", "DEFAULT", "AS", "IDENTITY"):
 			n := 4

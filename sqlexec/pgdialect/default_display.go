@@ -23,6 +23,11 @@ import (
 // ruleutils prints them.
 var clockKeywords = map[string]bool{"CURRENT_TIMESTAMP": true, "LOCALTIMESTAMP": true, "CURRENT_TIME": true, "LOCALTIME": true, "CURRENT_DATE": true}
 
+// clockCalls are the timestamp functions other than now() a default may
+// call: each translates to the statement's time as now() does (the
+// state machine pins the clock), and ruleutils prints them as called.
+var clockCalls = map[string]bool{"statement_timestamp": true, "transaction_timestamp": true, "clock_timestamp": true}
+
 // userKeywords are the SQL user value functions, shown alike (they all
 // translate to current_user(), evaluated per row at apply).
 var userKeywords = map[string]bool{"CURRENT_USER": true, "SESSION_USER": true, "CURRENT_ROLE": true, "USER": true}
@@ -42,29 +47,58 @@ func (x *tx) markClockDefault(lo, hi int) {
 		t.wpre = "(" + clockMark("ARRAY[]") + t.wpre[1:]
 		return
 	}
+	if show := x.clockShow(lo, hi); show != "" {
+		t.wpre = "(" + clockMark(show) + t.wpre[1:]
+	}
+}
+
+// clockShow is how ruleutils prints the default expression at lo..hi-1
+// when it is a date/time keyword, with its precision (CURRENT_TIMESTAMP,
+// LOCALTIMESTAMP(3)), a user keyword (CURRENT_USER) or a timestamp
+// function other than now() (statement_timestamp()), whose translation
+// no longer tells; "" for any other expression.
+func (x *tx) clockShow(lo, hi int) string {
+	t := x.T(lo)
+	if hi == lo+3 && t.typ == tIdent && clockCalls[strings.ToLower(t.text)] && x.isP(lo+1, "(") && x.isP(lo+2, ")") {
+		return strings.ToLower(t.text) + "()"
+	}
 	if t.typ != tIdent || !clockKeywords[t.upper()] && !userKeywords[t.upper()] {
-		return
+		return ""
 	}
 	show := t.upper()
 	switch {
 	case hi == lo+1:
 	case userKeywords[show]:
-		return
+		return ""
 	case hi == lo+4 && x.isP(lo+1, "(") && x.T(lo+2).typ == tNumber && x.isP(lo+3, ")") && show != "CURRENT_DATE":
 		p, err := strconv.Atoi(x.T(lo + 2).text)
 		if err != nil {
-			return
+			return ""
 		}
 		show += "(" + strconv.Itoa(p) + ")"
 	default:
-		return
+		return ""
 	}
-	t.wpre = "(" + clockMark(show) + t.wpre[1:]
+	return show
+}
+
+// setDefaultMark is the display comment for ALTER COLUMN ... SET DEFAULT
+// of the PostgreSQL expression text orig ("" when its translation tells):
+// CREATE TABLE's markClockDefault, for a default set later.
+func setDefaultMark(orig string) string {
+	ox := newTx(orig)
+	if ox.n() == 0 {
+		return ""
+	}
+	if show := ox.clockShow(0, ox.n()); show != "" {
+		return clockMark(show)
+	}
+	return ""
 }
 
 func clockMark(show string) string { return "/*pg:" + show + "*/ " }
 
-var clockMarkRe = regexp.MustCompile(`^/\*pg:((?:[A-Z_]+(?:\(\d+\)|\[\])?)|-?[0-9.]+|'-[0-9.]+'::numeric)\*/`)
+var clockMarkRe = regexp.MustCompile(`^/\*pg:((?:[A-Z_]+(?:\(\d+\)|\[\])?)|[a-z_]+\(\)|-?[0-9.]+|'-[0-9.]+'::numeric)\*/`)
 
 // markedDefault is the display a stored default's comment keeps ("" when
 // none) for a column of type oid.
@@ -78,7 +112,7 @@ func markedDefault(d string, oid uint32) string {
 			return ""
 		}
 		return "ARRAY[]::" + FormatType(oid, -1)
-	case clockKeywords[strings.SplitN(m[1], "(", 2)[0]] || userKeywords[m[1]]:
+	case clockKeywords[strings.SplitN(m[1], "(", 2)[0]] || userKeywords[m[1]] || clockCalls[strings.TrimSuffix(m[1], "()")]:
 		return m[1]
 	case strings.ContainsAny(m[1][:1], "0123456789'-."):
 		return m[1] // a numeric constant (int_default.go)

@@ -362,7 +362,8 @@ func (x *tx) identRewrite(i int) error {
 			x.T(i + 2).set(quoteIdent("information_schema_" + x.T(i+2).identName()))
 		}
 		return nil
-	case "PG_CLASS", "PG_NAMESPACE", "PG_ATTRIBUTE", "PG_TYPE", "PG_INDEX", "PG_DATABASE", "PG_ROLES", "PG_PROC", "PG_CONSTRAINT", "PG_SETTINGS", "PG_TABLES", "PG_SEQUENCE", "PG_SEQUENCES", "PG_INDEXES", "PG_VIEWS":
+	case "PG_CLASS", "PG_NAMESPACE", "PG_ATTRIBUTE", "PG_TYPE", "PG_INDEX", "PG_DATABASE", "PG_ROLES", "PG_PROC", "PG_CONSTRAINT", "PG_SETTINGS", "PG_TABLES", "PG_SEQUENCE", "PG_SEQUENCES", "PG_INDEXES", "PG_VIEWS",
+		"PG_DEPEND", "PG_ATTRDEF":
 		x.catalog = true
 	case "COLLATE":
 		return x.collateClause(i) // collations.go

@@ -47,7 +47,9 @@ func (x *tx) addIdentity(tbl, col string, k, b int, kind string) (string, error)
 	if k < b {
 		return "", x.syntaxErrAt(k)
 	}
-	var out []string
+	// the column is checked first, as PostgreSQL does: an identity
+	// column already has its sequence, whose name would be taken
+	out := []string{TableChange{Table: tbl, Column: col, Action: "identity check", Type: kind}.statement()}
 	for _, s := range []string{
 		"CREATE SEQUENCE " + quoteIdent(seq) + " " + strings.Join(opts, " "),
 		"ALTER SEQUENCE " + quoteIdent(seq) + " OWNED BY " + quoteIdent(tbl) + "." + quoteIdent(col),

@@ -391,6 +391,12 @@ func (x *tx) sequence(verb string, i int) (*Stmt, error) {
 			return nil, &Error{Code: code, Message: msg}
 		}
 	}
+	if o.Owned != nil && *o.Owned != "" {
+		// 4: the statement's own OWNED BY t.c, whose table and column
+		// are checked at apply (sqlexec/seqowner.go); the sequences of
+		// serial columns are made before their column (serial_add.go)
+		flag = string(rune(flag[0] + 4))
+	}
 	fn := "pg_seq_create"
 	if verb == "ALTER" {
 		fn = "pg_seq_alter"
@@ -493,7 +499,7 @@ func (x *tx) seqOptionsIn(i, end int, alter bool) (*SeqOptions, error) {
 				i++
 			}
 			if len(parts) < 2 {
-				return nil, &Error{Code: "42601", Message: "invalid relation name in OWNED BY option"}
+				return nil, &Error{Code: "42601", Message: "invalid OWNED BY option", Hint: "Specify OWNED BY table.column or OWNED BY NONE."}
 			}
 			s := parts[len(parts)-2] + "." + parts[len(parts)-1]
 			o.Owned = &s

@@ -9,7 +9,7 @@ func TestSequenceTranslate(t *testing.T) {
 	checkStateDDL(t, []ddlCase{
 		{"CREATE SEQUENCE s", "SELECT pg_seq_create('s', '', 0)", ""},
 		{"CREATE SEQUENCE IF NOT EXISTS public.\"S\" AS integer INCREMENT BY 5 MINVALUE -10 NO MAXVALUE START WITH 0 CACHE 20 CYCLE OWNED BY t.id",
-			"SELECT pg_seq_create('S', 'as=integer inc=5 min=-10 start=0 cache=20 nomax cycle=true owned=t.id', 2)", ""},
+			"SELECT pg_seq_create('S', 'as=integer inc=5 min=-10 start=0 cache=20 nomax cycle=true owned=t.id', 6)", ""},
 		{"ALTER SEQUENCE s RESTART", "SELECT pg_seq_alter('s', 'restart', 0)", ""},
 		{"ALTER SEQUENCE IF EXISTS s RESTART WITH -3 NO CYCLE", "SELECT pg_seq_alter('s', 'restart=-3 cycle=false', 2)", ""},
 		{"DROP SEQUENCE IF EXISTS a, b CASCADE", "SELECT pg_seq_drop('a', 3); SELECT pg_seq_drop('b', 3)", ""},
