@@ -220,12 +220,7 @@ func (d *detState) keepDrawsPastRollback(c *lconn) error {
 	if d.seq == nil || len(d.seq.kept) == 0 {
 		return nil
 	}
-	names := make([]string, 0, len(d.seq.kept))
-	for name := range d.seq.kept {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range d.keptNames() {
 		err := stateRun(c, `UPDATE raftsql_sequences SET last = ?2, called = 1 WHERE name = ?1
  AND (cycle != 0 OR called = 0 OR (inc > 0 AND last < ?2) OR (inc < 0 AND last > ?2))`, name, d.seq.kept[name])
 		if err != nil {

@@ -248,6 +248,17 @@ func (q *seqSession) drewInStatement(name string, v int64) {
 	q.stmt[name] = append(q.stmt[name], v)
 }
 
+// keptNames are the sequences whose draws the entry keeps, in name order
+// (every node updates them in the same order).
+func (d *detState) keptNames() []string {
+	names := make([]string, 0, len(d.seq.kept))
+	for name := range d.seq.kept {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
 // keepDraws advances again, after a failed entry was rolled back, each
 // sequence its nextval calls drew from: as in PostgreSQL, a value handed
 // out is never given back, not by the failure of the statement that drew
@@ -256,12 +267,7 @@ func (d *detState) keepDraws(c *lconn) error {
 	if d.seq == nil {
 		return nil
 	}
-	names := make([]string, 0, len(d.seq.kept))
-	for name := range d.seq.kept {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range d.keptNames() {
 		if err := stateRun(c, `UPDATE raftsql_sequences SET last = ?2, called = 1 WHERE name = ?1`, name, d.seq.kept[name]); err != nil {
 			return err
 		}
