@@ -178,6 +178,7 @@ func (db *DB) applyTxn(w *lconn, entries []Entry, out []*ApplyResult, known *App
 		}
 		return len(entries), r, nil
 	}
+	db.requests.commit()
 	db.noteSchema(w)
 	db.applied.Store(last)
 	db.heldMayBeStale() // heldread.go
@@ -224,6 +225,7 @@ func (db *DB) beginApply(w *lconn) error {
 		}
 		w.unsynced &^= unsyncedSettings
 	}
+	db.requests.begin() // dedup.go: a transaction not committed staged nothing
 	return w.exec("BEGIN IMMEDIATE")
 }
 
@@ -231,18 +233,6 @@ func (db *DB) rollback(w *lconn) {
 	if w.inTx() {
 		_ = w.exec("ROLLBACK")
 	}
-}
-
-// recordOutcome records an entry whose outcome is known without running
-// it (an entry that ended its transaction): its request id, outcome and,
-// through the caller's commit, its index.
-func (db *DB) recordOutcome(w *lconn, index uint64, r *ApplyResult) error {
-	var zero [16]byte
-	if r.RequestID == zero {
-		return nil
-	}
-	return execArgs(w, "INSERT OR REPLACE INTO raftsql_requests(id, idx, outcome) VALUES (?, ?, ?)",
-		r.RequestID[:], int64(index), encodeOutcome(r))
 }
 
 func asFault(index uint64, err error) *ApplyFault {
@@ -319,7 +309,7 @@ func (db *DB) applyEntry(w *lconn, e Entry) (*ApplyResult, *ApplyFault) {
 	var zero [16]byte
 	hasID := cmd.RequestID != zero
 	if hasID {
-		found, outcome, err := lookupRequest(w, cmd.RequestID)
+		found, outcome, err := db.lookupRequest(w, cmd.RequestID)
 		if err != nil {
 			return nil, asFault(e.Index, err)
 		}
@@ -403,7 +393,7 @@ func (db *DB) applyEntry(w *lconn, e Entry) (*ApplyResult, *ApplyFault) {
 	}
 	// Deterministic pruning: every node prunes at the same indexes.
 	if win := db.opts.DedupeWindow; e.Index%1024 == 0 && e.Index > win {
-		_ = execArgs(w, "DELETE FROM raftsql_requests WHERE idx < ?", int64(e.Index-win))
+		db.pruneRequests(w, e.Index-win)
 	}
 	return res, nil
 }

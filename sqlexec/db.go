@@ -82,6 +82,9 @@ type DB struct {
 	identity identityCache
 	// enums: the enum labels' order all connections compare by (enum_order.go)
 	enums enumOrders
+	// requests: the request ids of the de-duplication window (dedup.go);
+	// guarded by mu.
+	requests requestWindow
 
 	// copyLive: some streamed COPY may be staged (copystage.go), as of
 	// connGen copyGen; guarded by mu.
@@ -194,8 +197,7 @@ func (db *DB) openConns() error {
 		`INSERT OR IGNORE INTO raftsql_meta(id, applied_index) VALUES (1, 0)`,
 		`CREATE TABLE IF NOT EXISTS raftsql_config(id INTEGER PRIMARY KEY CHECK (id = 1), conf BLOB NOT NULL)`,
 		`CREATE TABLE IF NOT EXISTS raftsql_members(id INTEGER PRIMARY KEY CHECK (id = 1), members BLOB NOT NULL)`,
-		`CREATE TABLE IF NOT EXISTS raftsql_requests(id BLOB PRIMARY KEY, idx INTEGER NOT NULL, outcome TEXT) WITHOUT ROWID`,
-		`CREATE INDEX IF NOT EXISTS raftsql_requests_idx ON raftsql_requests(idx)`,
+		requestsTableSQL, // dedup.go
 		rolesTableSQL,
 		pgdialect.SequencesTableSQL,
 		pgdialect.ExtensionsTableSQL,
@@ -210,6 +212,10 @@ func (db *DB) openConns() error {
 		}
 	}
 	if err := installDetFunctions(w, db.det); err != nil {
+		w.close()
+		return err
+	}
+	if err := db.loadRequests(w); err != nil { // dedup.go
 		w.close()
 		return err
 	}

@@ -38,7 +38,9 @@
 //
 // A request id seen before (within DedupeWindow entries, pruned by index
 // so every node prunes identically) is not executed again: the entry
-// reports Duplicate with the original command tags or error.
+// reports Duplicate with the original command tags or error. The ids are
+// found through an in-memory index of raftsql_requests that mirrors the
+// table at every point of the apply transaction (dedup.go).
 //
 // # Sessions
 //

@@ -112,14 +112,10 @@ func (e *Engine) newRequestID() [16]byte { return requestID(e.now(), e.db.opts.R
 
 // requestID is a write's request id: the time it is proposed (Unix
 // microseconds, big-endian) and 8 random bytes, unique among the ids of
-// one microsecond. Ordered by time, the ids of recent writes sit together
-// at the end of raftsql_requests' primary key (a B-tree), so an apply
-// batch's outcome rows dirty one or two leaf pages, where 16 random bytes
-// put each on a page of its own, each a WAL frame written at the batch's
-// COMMIT and again at the checkpoint: with a table of 50,000 ids, 22% of
-// the CPU of applying a one-row INSERT alone in its batch and 40% in a
-// batch of 8 (BenchmarkApplyRequestIDs, docs/benchmarks.md). Clocks that
-// disagree only cost that locality: an id's use is equality.
+// one microsecond. (The time first once kept an apply batch's rows
+// together in raftsql_requests when that table was keyed by the id;
+// keyed by the entry's index now, dedup.go, the table does not care.)
+// Clocks that disagree cost nothing: an id's use is equality.
 func requestID(now time.Time, r io.Reader) [16]byte {
 	var rnd [8]byte
 	_, _ = io.ReadFull(r, rnd[:])

@@ -13,7 +13,9 @@ import (
 // BenchmarkApplyRequestIDs: the CPU of applying one-row INSERTs whose
 // request ids are requestID's (time-ordered) or 16 random bytes (what they
 // were), with raftsql_requests already holding 50,000 ids, in batches of 1
-// and 8 entries (engine.go, requestID).
+// and 8 entries (engine.go, requestID). Since the table is keyed by the
+// entry's index (dedup.go) the two cost the same; the benchmark measures
+// the de-duplication's share of an apply.
 func BenchmarkApplyRequestIDs(b *testing.B) {
 	for _, batch := range []int{1, 8} {
 		for _, ordered := range []bool{false, true} {
