@@ -113,6 +113,11 @@ func (x *tx) columnTable(a, b int) (tbl, col string, ok bool) {
 	if !ok {
 		return "", "", false
 	}
+	if qual == "" && b == a+1 {
+		// qualified by a rewrite (qualifyEachCols: FROM t, unnest(ARRAY[id
+		// * 10]) reads t.id) as if written so
+		qual = preQualifier(x.T(a).pre)
+	}
 	if qual == "" && x.hasDerivedTable() {
 		// a derived table or CTE may name a column of another type
 		// after a table's (FROM (SELECT a::int8 AS a FROM t) q): only
@@ -128,6 +133,30 @@ func (x *tx) columnTable(a, b int) (tbl, col string, ok bool) {
 		return "", "", false
 	}
 	return tbl, col, tbl != ""
+}
+
+// preQualifier is the name a token's prefix ends with before a dot
+// ("t." or "\"T\"."), as a rewrite qualifies a column; "" when none.
+func preQualifier(pre string) string {
+	p, ok := strings.CutSuffix(pre, ".")
+	if !ok || p == "" {
+		return ""
+	}
+	if strings.HasSuffix(p, `"`) {
+		q := strings.LastIndex(p[:len(p)-1], `"`)
+		if q < 0 || q > 0 && p[q-1] == '"' {
+			return "" // a doubled quote inside: not worth reading
+		}
+		return p[q+1 : len(p)-1]
+	}
+	k := len(p)
+	for k > 0 && (isIdentStart(p[k-1]) || p[k-1] >= '0' && p[k-1] <= '9') {
+		k--
+	}
+	if k == len(p) || !isIdentStart(p[k]) {
+		return ""
+	}
+	return p[k:]
 }
 
 // tableOf is the table among tabs that a column qualified by qual (""

@@ -880,17 +880,30 @@ func (x *tx) qualifyEachCols(fn int, keep ...string) {
 			keep = append(keep, t.identName())
 		}
 	}
-	// an output name (SELECT -id AS id ... ORDER BY id) is the select
-	// item's, not the table's column
-	keep = append(keep, x.itemAliases()...)
 	ts := x.fromTables()
 	block := -1
-	if len(ts) != 1 {
-		bt, ok := x.blockTablesBeside(fn, fn) // blocktables.go
-		if !ok || len(bt) != 1 {
+	if alias, ok := x.blockDerivedBeside(fn); ok {
+		// the block's one other FROM item is a subquery, VALUES list or
+		// CTE: the names are its columns (a table inside it is no table
+		// of this block), and only this block's output names are kept (an
+		// inner item's AS value names no column here)
+		ts, block = []fromTable{{alias: alias}}, x.blockSelect(fn)
+		keep = append(keep, x.itemAliasesOf(block)...)
+	} else {
+		if bt, ok := x.blockTablesBeside(fn, fn); ok { // blocktables.go
+			// the block's own tables, not those of the statement's
+			// other blocks (SELECT id ... FROM (SELECT id, unnest(a)
+			// FROM t) s: the outer id is s's)
+			if len(bt) != 1 {
+				return
+			}
+			ts, block = bt, x.blockSelect(fn)
+		} else if len(ts) != 1 {
 			return
 		}
-		ts, block = bt, x.blockSelect(fn)
+		// an output name (SELECT -id AS id ... ORDER BY id) is the
+		// select item's, not the table's column
+		keep = append(keep, x.itemAliases()...)
 	}
 	q := ts[0].alias
 	if q == "" {
@@ -909,6 +922,9 @@ func (x *tx) qualifyEachCols(fn int, keep ...string) {
 		if o > 1 && (x.kw(o-2, "INTO") || x.isP(o-2, ".") && x.kw(o-4, "INTO")) {
 			continue // INSERT INTO t (id, ...): a target column
 		}
+		if o > 1 && x.aliasListAt(o) {
+			continue // FROM (VALUES ...) v(id): a name the list gives
+		}
 		if strings.HasSuffix(t.pre, quoteIdent(q)+".") {
 			continue // qualified for another function of the statement (SELECT unnest(a), unnest(b) FROM t)
 		}
@@ -916,13 +932,57 @@ func (x *tx) qualifyEachCols(fn int, keep ...string) {
 	}
 }
 
+// aliasListAt reports whether the parenthesis at o opens a FROM item's
+// column alias list: after the alias that follows a subquery, VALUES
+// list, function call (`) v(id)`, `AS v(id)`) or table name (`FROM t
+// x(a)`), where its names are the item's output names, no references.
+func (x *tx) aliasListAt(o int) bool {
+	if !x.isP(o, "(") || o < 2 {
+		return false
+	}
+	a := x.T(o - 1)
+	if a.typ != tIdent && a.typ != tQIdent || a.typ == tIdent && (reservedWord(a.upper()) || isClauseKw(a.upper()) || isJoinKw(a.upper()) || a.kw("FROM") || a.kw("LATERAL")) || !x.inFromList(o-1) {
+		return false
+	}
+	if x.isP(o-2, ")") || x.kw(o-2, "AS") {
+		return true
+	}
+	// FROM t x(a): the table's name before the alias
+	return (x.T(o-2).typ == tIdent || x.T(o-2).typ == tQIdent) && (x.kw(o-3, "FROM") || x.kw(o-3, "JOIN") || x.isP(o-3, ",") && x.inFrom(o-2))
+}
+
+// qualifyBesideDerived qualifies, before any rewrite copies an operand's
+// text, the names like json_each's columns in a query block whose FROM
+// holds an unnest call beside one subquery, VALUES list or CTE
+// (blockDerivedBeside): SELECT id, unnest(a) FROM (SELECT ...) s WHERE
+// id = 1 compares s.id, where a bare id copied into a comparison's
+// rewrite before the unnest's own qualification would be ambiguous with
+// json_each's id. Beside a table, the rewrites qualify the columns they
+// copy themselves.
+func (x *tx) qualifyBesideDerived() {
+	if x.catalog {
+		return
+	}
+	for i := 0; i+1 < x.n(); i++ {
+		if t := x.T(i); t.typ == tIdent && strings.EqualFold(t.text, "unnest") && x.isP(i+1, "(") && !x.isP(i-1, ".") {
+			if _, ok := x.blockDerivedBeside(i); ok || x.srfSelectOf(i) >= 0 {
+				x.qualifyEachCols(i)
+			}
+		}
+	}
+}
+
 // itemAliases are the output names the select items of every level give
 // themselves (AS n, or a name after the item): an ORDER BY or GROUP BY
 // name may mean one, where a qualifier would make it the table's column.
-func (x *tx) itemAliases() []string {
+func (x *tx) itemAliases() []string { return x.itemAliasesOf(-1) }
+
+// itemAliasesOf is itemAliases of the query block whose SELECT is token
+// block (every block's when block < 0).
+func (x *tx) itemAliasesOf(block int) []string {
 	var out []string
 	for i := 0; i < x.n(); i++ {
-		if !x.T(i).kw("SELECT") {
+		if !x.T(i).kw("SELECT") || block >= 0 && i != block {
 			continue
 		}
 		d, s := x.depth[i], i+1

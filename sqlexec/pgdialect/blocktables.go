@@ -12,6 +12,11 @@ package pgdialect
 // that block is a table (no subquery, function, VALUES list or CTE, any
 // of which could name the column), its tables.
 
+import (
+	"slices"
+	"strings"
+)
+
 // blockSelect is the SELECT keyword of the query block that holds token
 // a (-1 when none): the nearest before it at a depth no deeper than any
 // token between them.
@@ -99,6 +104,73 @@ func (x *tx) blockTablesBeside(a, fn int) ([]fromTable, bool) {
 	return out, len(out) > 0
 }
 
+// blockDerivedBeside is the alias of the one FROM item of token fn's
+// query block besides the function FROM item or select-list call fn,
+// when that item is a subquery, VALUES list or CTE (`FROM (SELECT ...) s`,
+// `FROM (VALUES ...) v(a, b)`, `FROM c`): ok=false when the block has another FROM
+// item, a join, or no such item.
+func (x *tx) blockDerivedBeside(fn int) (string, bool) {
+	s := x.blockSelect(fn)
+	if s < 0 {
+		return "", false
+	}
+	d := x.depth[s]
+	_, e := x.selectListAt(s)
+	if !x.kw(e, "FROM") {
+		return "", false
+	}
+	alias, items, ctes := "", 0, x.cteNames()
+	for j := e + 1; j < x.n() && x.depth[j] >= d; {
+		if x.depth[j] == d && x.T(j).typ == tIdent && (isClauseKw(x.T(j).upper()) || isJoinKw(x.T(j).upper())) {
+			if isJoinKw(x.T(j).upper()) {
+				return "", false
+			}
+			break
+		}
+		if x.isP(j, ")") || x.isP(j, ";") {
+			break
+		}
+		if x.kw(j, "LATERAL") {
+			j++
+		}
+		items++
+		if j == fn {
+			// the function item: its call, alias and column list
+		} else if x.isP(j, "(") && (x.kw(j+1, "SELECT") || x.kw(j+1, "VALUES") || x.kw(j+1, "WITH")) {
+			k := x.match(j) + 1
+			if x.kw(k, "AS") {
+				k++
+			}
+			if t := x.T(k); t.typ == tQIdent || t.typ == tIdent && !reservedWord(t.upper()) && !isClauseKw(t.upper()) && !isJoinKw(t.upper()) {
+				alias = t.identName()
+			}
+		} else if n, ne := x.name(j); n != "" && ctes[n] && !x.isP(ne, "(") {
+			alias = n
+			k := ne
+			if x.kw(k, "AS") {
+				k++
+			}
+			if t := x.T(k); t.typ == tQIdent || t.typ == tIdent && !reservedWord(t.upper()) && !isClauseKw(t.upper()) && !isJoinKw(t.upper()) {
+				alias = t.identName()
+			}
+		} else {
+			return "", false
+		}
+		for j < x.n() && !(x.depth[j] == d && x.isP(j, ",")) && x.depth[j] >= d &&
+			!(x.depth[j] == d && x.T(j).typ == tIdent && (isClauseKw(x.T(j).upper()) || isJoinKw(x.T(j).upper()))) {
+			j++
+		}
+		if x.isP(j, ",") && x.depth[j] == d {
+			j++
+		}
+	}
+	fnInFrom := x.depth[fn] == d && fn > e
+	if alias == "" || fnInFrom && items != 2 || !fnInFrom && items != 1 {
+		return "", false
+	}
+	return alias, true
+}
+
 // cteNames are the names the statement's WITH clauses define (at any
 // depth): a FROM item of one of them is no table.
 func (x *tx) cteNames() map[string]bool {
@@ -137,9 +209,90 @@ func (x *tx) cteNames() map[string]bool {
 // table.
 func (x *tx) blockColumnTable(a int, qual, col string) (string, string, bool) {
 	tabs, ok := x.blockTables(a)
+	if !ok && qual == "" {
+		// FROM t, unnest(ARRAY[id * 10]) u: the function's one column
+		// is u, so id is t's
+		if fn := x.blockOneColumnSRF(a); fn >= 0 && !slices.Contains(x.srfColumnNames(fn), col) {
+			tabs, ok = x.blockTablesBeside(a, fn)
+		}
+	}
 	if !ok {
 		return "", "", false
 	}
 	tbl := tableOf(tabs, qual) // arith_columns.go
 	return tbl, col, tbl != ""
+}
+
+// blockOneColumnSRF is the name token of the one unnest or
+// generate_series FROM item (one argument to unnest: one column) after
+// other FROM items in token a's query block, or -1 when there is none
+// or more than one.
+func (x *tx) blockOneColumnSRF(a int) int {
+	s := x.blockSelect(a)
+	if s < 0 {
+		return -1
+	}
+	d := x.depth[s]
+	_, e := x.selectListAt(s)
+	if !x.kw(e, "FROM") {
+		return -1
+	}
+	fn := -1
+	for j := e + 1; j+1 < x.n() && x.depth[j] >= d; j++ {
+		if x.depth[j] != d {
+			continue
+		}
+		if t := x.T(j); t.typ == tIdent && isClauseKw(t.upper()) && !isJoinKw(t.upper()) && !t.kw("ON") && !t.kw("USING") || x.isP(j, ";") {
+			break
+		}
+		if !(x.isP(j, ",") || x.kw(j, "JOIN") || x.kw(j, "LATERAL")) || x.T(j+1).typ != tIdent || !x.isP(j+2, "(") {
+			continue
+		}
+		switch strings.ToLower(x.T(j + 1).text) {
+		case "unnest":
+			if len(x.splitTop(j+3, x.match(j+2))) != 1 {
+				return -1
+			}
+		case "generate_series":
+		default:
+			continue
+		}
+		if fn >= 0 {
+			return -1
+		}
+		fn = j + 1
+	}
+	return fn
+}
+
+// srfColumnNames are the output column names of the one-column function
+// FROM item whose name is token fn: its column alias list's, else its
+// alias, else the function's name.
+func (x *tx) srfColumnNames(fn int) []string {
+	k := x.match(fn+1) + 1
+	if x.kw(k, "WITH") && x.kw(k+1, "ORDINALITY") {
+		return nil // and ordinality: not worth reading
+	}
+	if x.kw(k, "AS") {
+		k++
+	}
+	t := x.T(k)
+	if !(t.typ == tQIdent || t.typ == tIdent && !reservedWord(t.upper()) && !isClauseKw(t.upper()) && !isJoinKw(t.upper())) {
+		return []string{strings.ToLower(x.T(fn).text)}
+	}
+	if x.isP(k+1, "(") {
+		return x.aliasIdents(k+2, x.match(k+1))
+	}
+	return []string{t.identName()}
+}
+
+// aliasIdents are the names of a column alias list lo..hi-1.
+func (x *tx) aliasIdents(lo, hi int) []string {
+	var out []string
+	for j := lo; j < hi; j++ {
+		if x.T(j).typ == tIdent || x.T(j).typ == tQIdent {
+			out = append(out, x.T(j).identName())
+		}
+	}
+	return out
 }

@@ -41,6 +41,7 @@ func (x *tx) exprPass() error {
 	}
 	x.typeSeriesCalls()
 	x.typeUnnestCalls()
+	x.qualifyBesideDerived()                   // array_translate.go
 	x.scalarSubqueries()                       // subquery.go
 	x.setOpParens()                            // setops.go
 	if err := x.fromItemSyntax(); err != nil { // fromitems.go
