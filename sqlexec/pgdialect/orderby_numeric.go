@@ -211,6 +211,9 @@ func (x *tx) orderNumericKey(lo, hi, d int, desc, explicit bool) {
 		x.T(lo).pre = ao.key(expr, mods) + x.T(lo).pre
 		return
 	}
+	if conditionCollated(expr) { // case_collation.go
+		x.T(e - 1).suf += " COLLATE BINARY"
+	}
 	if jc := x.orderJSONB[lo]; jc != "" {
 		// a jsonb result sorts as jsonb (jsonb_conditional.go)
 		x.T(lo).pre = "(CASE WHEN " + jc + " THEN " + expr + " END) COLLATE " + JSONBCollation + " " + mods + ", " + x.T(lo).pre
