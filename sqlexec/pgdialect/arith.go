@@ -747,6 +747,9 @@ func btoi(b bool) int {
 // order a numeric text result after every number (i + 0.5 BETWEEN 5 AND 6).
 func (x *tx) arithMembership() {
 	for i := 1; i < x.n(); i++ {
+		if x.anyMembership(i) { // any_conditional.go
+			continue
+		}
 		if !x.T(i).kw("BETWEEN") && !(x.T(i).kw("IN") && x.isP(i+1, "(")) {
 			continue
 		}
