@@ -34,3 +34,16 @@ func compareMinMaxText(a, b string) int {
 	}
 	return compareIntervals(va, vb)
 }
+
+// runtimeMinMaxText reports whether expr is the translated text of
+// greatest/least whose arguments' type is read at run time and may be
+// numeric (strsyntax.go: (CASE WHEN 'numeric' IN (...) AND 'float8' NOT
+// IN (...) THEN ... END COLLATE pg_numeric)). The collation orders a
+// numeric result by value, and text results as numbers first
+// (least(t, vc) put '10' and '42' before ''); an ORDER BY of one sorts
+// first by its numeric key (orderby_numeric.go), which orders every
+// numeric result, so its own key sorts by the bytes, as text's order.
+func runtimeMinMaxText(expr string) bool {
+	return strings.HasPrefix(expr, "(CASE WHEN 'numeric' IN (") && strings.Contains(expr, ") AND 'float8' NOT IN (") &&
+		strings.HasSuffix(expr, " END COLLATE "+NumericCollation+")")
+}

@@ -211,8 +211,20 @@ func (x *tx) orderNumericKey(lo, hi, d int, desc, explicit bool) {
 		x.T(lo).pre = ao.key(expr, mods) + x.T(lo).pre
 		return
 	}
-	if conditionCollated(expr) { // case_collation.go
-		x.T(e - 1).suf += " COLLATE BINARY"
+	if conditionCollated(expr) || runtimeMinMaxText(expr) { // case_collation.go, minmax_collation.go
+		// the item's collation is no type's: a result of none of the
+		// types the keys below order sorts by its bytes first (text);
+		// one of them leaves this key NULL, so values equal by type
+		// ('1.5' and '1.50') stay equal to the keys after the item
+		var typed []string
+		for _, c := range []string{cond, x.orderIv[lo], x.orderJSONB[lo]} {
+			if c != "" {
+				typed = append(typed, "NOT coalesce(("+c+"), 0)")
+			}
+		}
+		if len(typed) > 0 {
+			x.T(lo).pre = "(CASE WHEN " + strings.Join(typed, " AND ") + " THEN " + expr + " END) COLLATE BINARY " + mods + ", " + x.T(lo).pre
+		}
 	}
 	if jc := x.orderJSONB[lo]; jc != "" {
 		// a jsonb result sorts as jsonb (jsonb_conditional.go)
