@@ -40,7 +40,7 @@ func compareMinMaxText(a, b string) int {
 // numeric (strsyntax.go: (CASE WHEN 'numeric' IN (...) AND 'float8' NOT
 // IN (...) THEN ... END COLLATE pg_numeric)). The collation orders a
 // numeric result by value, and text results as numbers first
-// (least(t, vc) put '10' and '42' before ”); an ORDER BY of one sorts
+// (least(t, vc) put '10' and '42' before the empty text); an ORDER BY of one sorts
 // first by its numeric key (orderby_numeric.go), which orders every
 // numeric result, so its own key sorts by the bytes, as text's order.
 func runtimeMinMaxText(expr string) bool {
