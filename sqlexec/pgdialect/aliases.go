@@ -578,8 +578,11 @@ func (x *tx) exprOID(a, b int) uint32 {
 			}
 		}
 	}
-	if t.kw("CASE") {
-		// type of the first THEN branch
+	if t.kw("CASE") && x.caseEnd(a) == b-1 {
+		// type of the first THEN branch (of a CASE that is the whole
+		// expression: CASE ... END - d, a difference of dates, was
+		// described as a date and its days printed as dates; the fuzz
+		// tester's seed 777679)
 		for k := a; k < b; k++ {
 			if x.depth[k] == d && x.T(k).kw("THEN") {
 				e := k + 1

@@ -494,10 +494,11 @@ func (x *tx) arithCompare(i, ls, re int) {
 	// ... or with a number the statement types that has no column's
 	// affinity to convert numeric text with (x::float8 >= coalesce(n, 1)
 	// was false for 0 and 0: seed 1300544 of the fuzz tester)
-	if (x.numberConst(i+1, re) || rn || x.numType(i+1, re) != "" && !rc) && x.conditionalNumeric(ls, i) {
+	// ... or with greatest/least of such numbers (minmax_numbers.go)
+	if (x.numberConst(i+1, re) || rn || x.numType(i+1, re) != "" && !rc || x.minMaxNumbers(i+1, re)) && x.conditionalNumeric(ls, i) {
 		lu, lrt = true, ""
 	}
-	if (x.numberConst(ls, i) || ln || x.numType(ls, i) != "" && !lc) && x.conditionalNumeric(i+1, re) {
+	if (x.numberConst(ls, i) || ln || x.numType(ls, i) != "" && !lc || x.minMaxNumbers(ls, i)) && x.conditionalNumeric(i+1, re) {
 		ru, rrt = true, ""
 	}
 	runtimeOnly = runtimeOnly && (lrt != "" || !lu) && (rrt != "" || !ru)
@@ -746,6 +747,9 @@ func btoi(b bool) int {
 // order a numeric text result after every number (i + 0.5 BETWEEN 5 AND 6).
 func (x *tx) arithMembership() {
 	for i := 1; i < x.n(); i++ {
+		if x.anyMembership(i) { // any_conditional.go
+			continue
+		}
 		if !x.T(i).kw("BETWEEN") && !(x.T(i).kw("IN") && x.isP(i+1, "(")) {
 			continue
 		}

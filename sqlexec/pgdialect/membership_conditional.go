@@ -24,6 +24,9 @@ type memberTest struct {
 	cond string
 	// jcond: when it is jsonb (jsonb_conditional.go)
 	jcond string
+	// any: = ANY / <> ALL of an array at i, e its operator
+	// (any_conditional.go)
+	any bool
 }
 
 // conditionalMembership records the BETWEEN or IN at i when its operand
@@ -48,7 +51,7 @@ func (x *tx) conditionalMembership(i int) bool {
 	if x.memberTests == nil {
 		x.memberTests = map[int]memberTest{}
 	}
-	x.memberTests[i] = memberTest{s, e, cond, x.conditionalJSONBCond(a, b)}
+	x.memberTests[i] = memberTest{s: s, e: e, cond: cond, jcond: x.conditionalJSONBCond(a, b)}
 	return true
 }
 
@@ -105,6 +108,10 @@ func (x *tx) conditionalMembershipsWithin(lo, hi int) {
 		}
 		m := x.memberTests[i]
 		delete(x.memberTests, i)
+		if m.any {
+			x.anyByValue(m.s, m.e, i, m.cond, m.jcond) // any_conditional.go
+			continue
+		}
 		x.membershipByValue(m.s, i, m.e, m.cond, m.jcond) // arith.go
 	}
 }

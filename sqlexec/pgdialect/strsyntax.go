@@ -292,7 +292,10 @@ func (x *tx) rewriteMinMaxAt(i int) {
 				ivs[j] = "pg_cast_interval(" + ivs[j] + ")" // greatest('25 hours', iv, iv2) prints 25:00:00
 			}
 		}
-		dtWhen = " WHEN 'interval' IN (" + strings.Join(dts, ", ") + ") THEN " + minMaxCall(fn, ivs, "interval")
+		// the CASE takes this branch's collation (SQLite's first that
+		// names one): pg_minmax, which compares intervals by value and
+		// the texts of other types by their bytes (minmax_collation.go)
+		dtWhen = " WHEN 'interval' IN (" + strings.Join(dts, ", ") + ") THEN (" + minMaxCall(fn, ivs, "interval") + " COLLATE " + MinMaxCollation + ")"
 		if len(jts) > 0 {
 			js := slices.Clone(texts)
 			for j, lit := range lits {

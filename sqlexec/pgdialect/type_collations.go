@@ -55,6 +55,9 @@ func registerTypeCollations() error {
 	if err := sqlite.RegisterCollationUtf8(LateralKeyCollation, compareLateralKey); err != nil && !strings.Contains(err.Error(), "already registered") {
 		return fmt.Errorf("pgdialect: register collation %s: %w", LateralKeyCollation, err)
 	}
+	if err := sqlite.RegisterCollationUtf8(MinMaxCollation, compareMinMaxText); err != nil && !strings.Contains(err.Error(), "already registered") {
+		return fmt.Errorf("pgdialect: register collation %s: %w", MinMaxCollation, err)
+	}
 	return nil
 }
 
