@@ -37,6 +37,9 @@ func (c *lconn) convertCompiled(st *lstmt, tail string) (*lstmt, error) {
 				if t := typedConversion(c, q); t != "" {
 					q = t
 				}
+				if t := notValidUpdate(c, q); t != "" { // notvalid_update.go
+					q = t
+				}
 				if q != sqlText {
 					st.conv, st.convSQL = 2, q
 				}

@@ -188,6 +188,9 @@ func restoreSequences(d *detState) func() {
 // rerun runs the failed statement again (the same SQLite PRNG state as
 // its first run) and returns its error.
 func rerun(c *lconn, sqlText string, args []any) error {
+	if t := notValidUpdate(c, sqlText); t != "" { // tested as when it failed (notvalid_update.go)
+		sqlText = t
+	}
 	st, _, err := c.prepareFresh(sqlText)
 	if err != nil || st == nil {
 		return err

@@ -104,6 +104,10 @@ type lconn struct {
 	// the queries of derived relations, which may nest or, a recursive
 	// CTE's, read themselves
 	deriving int
+	// notValid: the main schema's tables with CHECKs added NOT VALID
+	// (notvalid_update.go), nil until read for the cached statements'
+	// schema
+	notValid *notValidTables
 }
 
 const stmtCacheSize = 256
@@ -182,6 +186,7 @@ func (c *lconn) schemaVersion() (int64, error) {
 
 func (c *lconn) dropCache() {
 	c.catalog = catalogCache{}
+	c.notValid = nil
 	for k, st := range c.cache {
 		st.cached = false
 		if !st.busy { // a statement still in use is finalized by its release

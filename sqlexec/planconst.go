@@ -26,9 +26,12 @@ import (
 func (s *Session) planConstants(ctx context.Context, orig string, st *pgdialect.Stmt) error {
 	for _, c := range st.PlanConstants {
 		key := s.planConstKey(c.Expr)
+		if c.Unsupported {
+			key += "\x00unsupported"
+		}
 		verdict, known := s.planConsts[key]
 		if !known {
-			verdict = s.evalPlanConstant(ctx, c.Expr)
+			verdict = s.evalPlanConstant(ctx, c.Expr, c.Unsupported)
 			if s.planConsts == nil || len(s.planConsts) >= planConstCacheSize {
 				s.planConsts = make(map[string]*Error)
 			}
@@ -48,8 +51,8 @@ func (s *Session) planConstants(ctx context.Context, orig string, st *pgdialect.
 }
 
 // evalPlanConstant runs one constant alone: its data exception (class
-// 22), or nil.
-func (s *Session) evalPlanConstant(ctx context.Context, expr string) *Error {
+// 22), with unsupported its 0A000 too, or nil.
+func (s *Session) evalPlanConstant(ctx context.Context, expr string, unsupported bool) *Error {
 	q, err := translate("SELECT " + expr)
 	if err == nil && (q.Kind != pgdialect.KindQuery || len(q.Exec) != 1) {
 		return nil
@@ -61,7 +64,7 @@ func (s *Session) evalPlanConstant(ctx context.Context, expr string) *Error {
 		return nil
 	}
 	e, ok := toError(err).(*Error)
-	if !ok || !strings.HasPrefix(e.Code, "22") {
+	if !ok || !strings.HasPrefix(e.Code, "22") && !(unsupported && e.Code == CodeFeatureNotSupported) {
 		return nil
 	}
 	return e

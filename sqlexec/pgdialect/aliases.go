@@ -66,6 +66,7 @@ func (x *tx) selectListAt(i int) ([][2]int, int) {
 // of the first select list.
 func (x *tx) applyAliases() {
 	x.aliasRowSources()
+	x.catalogStars() // catalog_star.go
 	lists := x.selectLists()
 	for li, items := range lists {
 		var oids []uint32

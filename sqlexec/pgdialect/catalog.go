@@ -307,7 +307,8 @@ func init() {
 	attnotnull atthasdef atthasmissing attisdropped attislocal attbyval indisunique indisprimary indisexclusion indimmediate indisclustered indisvalid
 	indcheckxmin indisready indislive indisreplident condeferrable condeferred convalidated conislocal connoinherit rolsuper rolinherit rolcreaterole
 	rolcreatedb rolcanlogin rolreplication rolbypassrls datistemplate datallowconn typbyval typisdefined typnotnull typispreferred hasindexes hasrules
-	hastriggers rowsecurity usecreatedb usesuper userepl usebypassrls tgisinternal inhdetachpending sametable relhasoids`) {
+	hastriggers rowsecurity usecreatedb usesuper userepl usebypassrls tgisinternal inhdetachpending sametable relhasoids
+	admin_option collisdeterministic proretset`) {
 		catalogColOID[c] = pgoid.Bool
 	}
 	for _, c := range strings.Fields(`oid attrelid atttypid relnamespace reltype reloftype relowner relam relfilenode reltablespace reltoastrelid
@@ -331,6 +332,10 @@ func init() {
 	}
 	catalogColOID["reltuples"] = pgoid.Float4
 	catalogColOID["rolvaliduntil"] = pgoid.Timestamptz
+	catalogColOID["valuntil"] = pgoid.Timestamptz
+	catalogColOID["rolconfig"] = pgoid.TextArray
+	catalogColOID["useconfig"] = pgoid.TextArray
+	catalogColOID["tablespace"] = pgoid.Name
 	catalogColOID["indkey"] = pgoid.Text
 }
 

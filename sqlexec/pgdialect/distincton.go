@@ -148,7 +148,15 @@ func (x *tx) orderTermResolver(d int, items [][2]int, names []string, exprEnd []
 			}
 		}
 		item := -1
-		if exprHi == lo+1 {
+		in, inHi := lo, exprHi // a position in parentheses is one too: ((2))
+		for inHi > in+2 && x.isP(in, "(") && x.match(in) == inHi-1 {
+			in, inHi = in+1, inHi-1
+		}
+		if inHi == in+1 && x.T(in).typ == tNumber {
+			if n, err := strconv.Atoi(x.T(in).text); err == nil && n >= 1 && n <= len(items) {
+				item = n - 1
+			}
+		} else if exprHi == lo+1 {
 			t := x.T(lo)
 			if n, err := strconv.Atoi(t.text); err == nil && t.typ == tNumber && n >= 1 && n <= len(items) {
 				item = n - 1
@@ -164,7 +172,7 @@ func (x *tx) orderTermResolver(d int, items [][2]int, names []string, exprEnd []
 			return x.text(lo, exprHi), normExpr(x.orig(lo, exprHi)), exprHi, false
 		}
 		it := items[item]
-		return x.text(it[0], exprEnd[item]), normExpr(x.orig(it[0], exprEnd[item])), lo + 1, true
+		return x.text(it[0], exprEnd[item]), normExpr(x.orig(it[0], exprEnd[item])), exprHi, true
 	}
 }
 

@@ -34,6 +34,10 @@ import "strings"
 type PlanConstant struct {
 	Expr string
 	Pos  int
+	// Unsupported: its feature-not-supported error (0A000) is
+	// PostgreSQL's too (an extract unit a date has not,
+	// planconst_extract.go); otherwise only a data exception counts
+	Unsupported bool
 }
 
 // planConstants returns the statement's constants in the order
@@ -76,11 +80,11 @@ func (x *tx) literalCasts() []PlanConstant {
 		switch {
 		case isLit(i) && x.T(i+1).typ == tCast:
 			if end, _, _, _, ok := x.parseType(i + 2); ok {
-				out = append(out, PlanConstant{x.orig(i, end), x.T(i).pos})
+				out = append(out, PlanConstant{Expr: x.orig(i, end), Pos: x.T(i).pos})
 			}
 		case x.kw(i, "CAST") && x.isP(i+1, "(") && isLit(i+2) && x.kw(i+3, "AS"):
 			if e := x.match(i + 1); e < x.n() {
-				out = append(out, PlanConstant{x.orig(i, e+1), x.T(i + 2).pos})
+				out = append(out, PlanConstant{Expr: x.orig(i, e+1), Pos: x.T(i + 2).pos})
 			}
 		case x.T(i).typ == tIdent && isLit(i+1) && literalCastTypes[asciiLower(x.T(i).text)] &&
 			!x.isP(i-1, ".") && !x.kw(i-1, "AS") && x.T(i+1).typ == tString:
@@ -90,13 +94,13 @@ func (x *tx) literalCasts() []PlanConstant {
 					end++
 				}
 			}
-			out = append(out, PlanConstant{x.orig(i, end), x.T(i + 1).pos})
+			out = append(out, PlanConstant{Expr: x.orig(i, end), Pos: x.T(i + 1).pos})
 		case isLit(i) && x.unknownAnyElem(i) != 0: // anyall_unknown.go
-			out = append(out, PlanConstant{x.orig(i, i+1) + "::" + TypeName(x.unknownAnyElem(i)), x.T(i).pos})
+			out = append(out, PlanConstant{Expr: x.orig(i, i+1) + "::" + TypeName(x.unknownAnyElem(i)), Pos: x.T(i).pos})
 		case isLit(i) && x.unknownAnyColumn(i) != "": // anyall_unknown.go
-			out = append(out, PlanConstant{x.unknownAnyColumn(i), x.T(i).pos})
+			out = append(out, PlanConstant{Expr: x.unknownAnyColumn(i), Pos: x.T(i).pos})
 		case x.kw(i, "DOUBLE", "PRECISION") && x.T(i+2).typ == tString:
-			out = append(out, PlanConstant{x.orig(i, i+3), x.T(i + 2).pos})
+			out = append(out, PlanConstant{Expr: x.orig(i, i+3), Pos: x.T(i + 2).pos})
 		}
 	}
 	return out
@@ -119,6 +123,8 @@ type cnode struct {
 	// safe: a fold that cannot fail (text concatenated from literals), not
 	// worth evaluating
 	safe bool
+	// unsupported: PlanConstant.Unsupported
+	unsupported bool
 }
 
 type cstate uint8
@@ -317,7 +323,7 @@ func (f *folder) emit(n cnode) {
 	if n.state != cFold || n.pruned || n.safe {
 		return
 	}
-	c := PlanConstant{f.x.orig(n.lo, n.hi), -1}
+	c := PlanConstant{Expr: f.x.orig(n.lo, n.hi), Pos: -1, Unsupported: n.unsupported}
 	f.out = append(f.out, PlanConstant{})
 	copy(f.out[n.mark+1:], f.out[n.mark:])
 	f.out[n.mark] = c
@@ -817,7 +823,9 @@ func (f *folder) call(n cnode, name string) cnode {
 	}
 	hi := f.hi
 	f.hi, f.i = e, f.i+1
+	unit := -1
 	if name == "extract" && x.kw(f.i+1, "FROM") {
+		unit = f.i
 		f.i += 2 // the field is a word, not a column
 	}
 	var args []cnode
@@ -888,6 +896,10 @@ func (f *folder) call(n cnode, name string) cnode {
 			continue
 		}
 		break
+	}
+	if unit >= 0 && len(args) == 1 && !win && x.dateUnitRefused(unit, args[0]) { // planconst_extract.go
+		n.hi, n.state, n.typ, n.unsupported = f.i, cFold, tyNum, true
+		return n
 	}
 	if foldFuncs[name] && !win && len(args) > 0 {
 		all := true

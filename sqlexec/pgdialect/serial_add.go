@@ -91,7 +91,7 @@ func (x *tx) addSerialColumn(tbl string, k, b int, ifNotExists bool) (exec []str
 	exec = []string{
 		"SELECT pg_seq_create(" + quoteLit(seq) + ", " + quoteLit(opts.Encode()) + ", 0)",
 		"ALTER TABLE " + qt + " ADD COLUMN " + qc + " " + decl,
-		"UPDATE " + qt + " SET " + qc + " = nextval(" + quoteLit(quoteIdent(seq)) + ")",
+		"UPDATE " + fillRowsMark + qt + " SET " + qc + " = nextval(" + quoteLit(quoteIdent(seq)) + ")",
 		TableChange{Table: tbl, Column: col, Action: "identity", Type: kind, Expr: seq, NoValidate: true}.statement(),
 	}
 	if unique != "" {

@@ -38,6 +38,9 @@ func (x *tx) sortConstants() error {
 				if b == a+1 && x.nonIntegerConstant(a) {
 					return &Error{Code: "42601", Message: "non-integer constant in " + clause, Position: x.T(a).pos + 1}
 				}
+				if e := x.distinctOnPosition(i, a, b, clause); e != nil {
+					return e
+				}
 			}
 		}
 	}
