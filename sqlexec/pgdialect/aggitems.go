@@ -250,7 +250,9 @@ func (x *tx) exprType(a, b int) uint32 {
 	for b-a >= 2 && x.isP(a, "(") && x.match(a) == b-1 {
 		a, b = a+1, b-1
 	}
+	sign := ""
 	if b-a == 2 && x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") && x.T(a+1).typ == tNumber {
+		sign = x.T(a).text
 		a++
 	}
 	if b-a == 8 && x.kw(a, "CAST") && x.isP(a+1, "(") && x.T(a+2).typ == tString && x.kw(a+3, "AS", "TEXT") && x.isP(a+5, ")") &&
@@ -269,10 +271,9 @@ func (x *tx) exprType(a, b int) uint32 {
 			if strings.ContainsAny(t.text, ".eE") {
 				return pgoid.Numeric
 			}
-			if len(t.text) > 9 {
-				return 0 // int4, int8 or numeric by magnitude: leave it
-			}
-			return pgoid.Int4
+			// int4, int8 or numeric by magnitude, as PostgreSQL types an
+			// integer constant (-2147483648 is int4, 2147483648 int8)
+			return arithTypeOIDs[numLiteralType(strings.TrimPrefix(sign, "+")+t.text)]
 		case t.typ == tString && t.text[0] == '\'':
 			return pgoid.Text
 		case t.kw("TRUE"), t.kw("FALSE"):

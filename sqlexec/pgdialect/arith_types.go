@@ -296,7 +296,8 @@ func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
 			return t
 		}
 	}
-	if b-a >= 2 && x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") {
+	if b-a >= 2 && x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") &&
+		!(b-a == 2 && x.T(a+1).typ == tNumber) { // -2147483648 is one constant, an int4
 		return x.arithShape(a+1, b, leaf) // -a: a's type
 	}
 	if fn, lo, hi, ok := x.dtKeepTypeCall(a, b); ok && x.match(a+1) != b-1 {
