@@ -59,16 +59,19 @@ func ArithItems(sqlText string) []ArithItem {
 			continue
 		}
 		var leaves []string
-		t := x.arithShape(a, b, func(lo, hi int) string {
+		x.arithShape(a, b, func(lo, hi int) string {
 			if e := x.windowValueArg(lo, hi); e[1] > e[0] {
 				lo, hi = e[0], e[1] // lag(f) OVER (...) is of f's declared type
 			}
 			leaves = append(leaves, x.src[x.T(lo).pos:x.T(hi-1).pos+len(x.T(hi-1).text)])
 			return ""
 		})
-		if t != "" || len(leaves) == 0 {
+		if len(leaves) == 0 {
 			continue
 		}
+		// (also one of a static type: the translation wrote it but
+		// described nothing for it, -abs(3 - 1) as pg_neg(abs(pg_sub(3,
+		// 1, 'int4'), 'int4'), ''), and ArithType gives it)
 		last := x.T(b - 1)
 		out = append(out, ArithItem{Column: col, Leaves: leaves,
 			expr:  x.src[x.T(a).pos : last.pos+len(last.text)],
@@ -459,6 +462,17 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 		if h, ok := unquoteString(x.T(args[2][0])); ok && h != "" {
 			return h
 		}
+		// an operand the probes cannot type (length(t), a call SQLite
+		// declares nothing for) whose type the translation wrote into the
+		// run-time type argument: pg_add(n, length(t), (SELECT
+		// pg_arith_type('+', (SELECT pg_col_numtype(...)), 'int4')))
+		sl, sr := x.runtimeArithOperands(args[2][0], args[2][1])
+		if l == "" {
+			l = sl
+		}
+		if r == "" {
+			r = sr
+		}
 	}
 	if f == "pg_pow" {
 		return "float8"
@@ -492,6 +506,31 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 		return ""
 	}
 	return arithResult(op, l, r)
+}
+
+// runtimeArithOperands are the operand types the translation wrote as
+// constants into the run-time type argument at a..b-1, (SELECT
+// pg_arith_type('op', l, r)) (arith_columns.go): "" for one read at run
+// time (a column's pg_col_numtype) and when a..b-1 is no such argument.
+func (x *tx) runtimeArithOperands(a, b int) (l, r string) {
+	if b-a < 6 || !x.isP(a, "(") || x.match(a) != b-1 || !x.kw(a+1, "SELECT") ||
+		!strings.EqualFold(x.T(a+2).text, "pg_arith_type") || !x.isP(a+3, "(") || x.match(a+3) != b-2 {
+		return "", ""
+	}
+	args := x.splitTop(a+4, b-2)
+	if len(args) != 3 {
+		return "", ""
+	}
+	static := func(arg [2]int) string {
+		if arg[1]-arg[0] != 1 {
+			return ""
+		}
+		if t, ok := unquoteString(x.T(arg[0])); ok && arithTypeOIDs[t] != 0 {
+			return t
+		}
+		return ""
+	}
+	return static(args[1]), static(args[2])
 }
 
 // dtCallShape is arithShape of a rewritten date/time operator
