@@ -326,6 +326,17 @@ func (x *tx) exprType(a, b int) uint32 {
 			// coalesce: their arguments' common type
 			return x.commonExprType(a+2, b-1)
 		}
+		if f := x.T(a).identName(); (f == "pg_jsonb_get" || f == "pg_jsonb_path") && !x.isP(a-1, ".") {
+			// j ->> k, j #>> path (jsonb_translate.go: mode 1, 3 or 5,
+			// as text whatever j is)
+			if args := x.splitTop(a+2, b-1); len(args) >= 3 && args[2][1]-args[2][0] == 1 {
+				switch x.T(args[2][0]).text {
+				case "1", "3", "5":
+					return pgoid.Text
+				}
+			}
+			return 0
+		}
 		if strings.EqualFold(x.T(a).text, "count") && !x.isP(a-1, ".") {
 			// whatever its argument, count is bigint: SELECT count(*)
 			// UNION SELECT sum(b) is bigint beside numeric, numeric
