@@ -22,6 +22,7 @@ type ArithItem struct {
 	Column int      // index of the result column
 	Leaves []string // the operands' texts, left to right
 	aggs   []string // BranchItems: the aggregate applied to each leaf ("" none)
+	nullif bool     // BranchItems: nullif(a, b), of the type of a's = operator's left side
 	expr   string   // the item's text (without alias)
 	start  int      // byte range of the expression in the statement
 	end    int
@@ -183,6 +184,9 @@ func ArithType(it ArithItem, leafTypes []uint32) uint32 {
 			return AggregateType(f, o)
 		}
 	}
+	if o, ok := x.minMaxOtherResult(leafTypes); ok {
+		return o
+	}
 	k := 0
 	t := x.arithShape(0, x.n(), func(lo, hi int) string {
 		if k >= len(leafTypes) {
@@ -219,6 +223,43 @@ func ArithType(it ArithItem, leafTypes []uint32) uint32 {
 	}
 	return arithTypeOIDs[t]
 }
+
+// minMaxOtherResult is the type of greatest/least over columns as
+// numeric_runtimecmp.go writes it, (CASE WHEN 'numeric' IN (...) ...
+// ELSE max(coalesce(b, a), ...) END COLLATE pg_numeric), when its
+// arguments, each one operand typed by leafTypes, are of one type that
+// is no number (minMaxOtherTypes: uuid columns, uuid), or of text and varchar (the first
+// argument's type, as commonType): ok=false otherwise, arithShape's
+// case.
+func (x *tx) minMaxOtherResult(leafTypes []uint32) (uint32, bool) {
+	n := x.n()
+	if n < 5 || !x.isP(0, "(") || x.match(0) != n-1 || !x.kw(n-3, "COLLATE") || !x.kw(1, "CASE") {
+		return 0, false
+	}
+	args, ok := x.minMaxShape(1, n-3)
+	if !ok || len(args) < 2 || len(args) != len(leafTypes) {
+		return 0, false
+	}
+	// least's are rotated (numeric_runtimecmp.go: of equal ones SQLite's
+	// min keeps the last, so least(a, b, c) is min(coalesce(c, a, b),
+	// ...)): PostgreSQL's first argument is the second
+	first := leafTypes[0]
+	if e := x.findKw(1, n-3, x.depth[1], "ELSE"); e > 0 && x.T(e+1).text == "min" {
+		first = leafTypes[1]
+	}
+	for _, o := range leafTypes {
+		switch {
+		case !minMaxOtherTypes[o]:
+			return 0, false // a number, date/time, range...: arithShape's
+		case o != first && !(stringKeepsFirst[o] && stringKeepsFirst[first]):
+			return 0, false
+		}
+	}
+	return first, true
+}
+
+// minMaxOtherTypes are the types minMaxOtherResult gives.
+var minMaxOtherTypes = map[uint32]bool{pgoid.UUID: true, pgoid.Text: true, pgoid.Varchar: true}
 
 // oidArithType is the static type name (arith.go) of a type OID.
 func oidArithType(o uint32) string {
