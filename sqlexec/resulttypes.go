@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 )
 
@@ -199,6 +200,9 @@ func subqueryTypes(c *lconn, sqlText string, infos []colInfo) {
 			in.hint = sub[0].hint
 			if o, _ := typeFromDeclMod(sub[0].decl); o != 0 {
 				in.hint = o
+			}
+			if it.Array {
+				in.hint = pgoid.ArrayOf(in.hint) // 0 when it has none
 			}
 		}
 		st.release()

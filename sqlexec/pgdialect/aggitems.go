@@ -250,7 +250,9 @@ func (x *tx) exprType(a, b int) uint32 {
 	for b-a >= 2 && x.isP(a, "(") && x.match(a) == b-1 {
 		a, b = a+1, b-1
 	}
+	sign := ""
 	if b-a == 2 && x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") && x.T(a+1).typ == tNumber {
+		sign = x.T(a).text
 		a++
 	}
 	if b-a == 8 && x.kw(a, "CAST") && x.isP(a+1, "(") && x.T(a+2).typ == tString && x.kw(a+3, "AS", "TEXT") && x.isP(a+5, ")") &&
@@ -269,10 +271,9 @@ func (x *tx) exprType(a, b int) uint32 {
 			if strings.ContainsAny(t.text, ".eE") {
 				return pgoid.Numeric
 			}
-			if len(t.text) > 9 {
-				return 0 // int4, int8 or numeric by magnitude: leave it
-			}
-			return pgoid.Int4
+			// int4, int8 or numeric by magnitude, as PostgreSQL types an
+			// integer constant (-2147483648 is int4, 2147483648 int8)
+			return arithTypeOIDs[numLiteralType(strings.TrimPrefix(sign, "+")+t.text)]
 		case t.typ == tString && t.text[0] == '\'':
 			return pgoid.Text
 		case t.kw("TRUE"), t.kw("FALSE"):
@@ -324,6 +325,17 @@ func (x *tx) exprType(a, b int) uint32 {
 			// (max(coalesce(1, 7), coalesce(7, 1)): strsyntax.go), and
 			// coalesce: their arguments' common type
 			return x.commonExprType(a+2, b-1)
+		}
+		if f := x.T(a).identName(); (f == "pg_jsonb_get" || f == "pg_jsonb_path") && !x.isP(a-1, ".") {
+			// j ->> k, j #>> path (jsonb_translate.go: mode 1, 3 or 5,
+			// as text whatever j is)
+			if args := x.splitTop(a+2, b-1); len(args) >= 3 && args[2][1]-args[2][0] == 1 {
+				switch x.T(args[2][0]).text {
+				case "1", "3", "5":
+					return pgoid.Text
+				}
+			}
+			return 0
 		}
 		if strings.EqualFold(x.T(a).text, "count") && !x.isP(a-1, ".") {
 			// whatever its argument, count is bigint: SELECT count(*)

@@ -34,7 +34,9 @@ func TestExprType(t *testing.T) {
 		want uint32
 	}{
 		{"1", pgoid.Int4}, {"(-1)", pgoid.Int4}, {"1.5", pgoid.Numeric}, {"'x'", pgoid.Text}, {"true", pgoid.Bool},
-		{"12345678901", 0}, {"b", 0}, {"b + 1", 0},
+		{"12345678901", pgoid.Int8}, {"2147483648", pgoid.Int8}, {"-2147483648", pgoid.Int4}, {"-2147483649", pgoid.Int8},
+		{"99999999999999999999", pgoid.Numeric},
+		{"pg_jsonb_get(j, 'a', 1)", pgoid.Text}, {"pg_jsonb_path(j, '{a}', 5, 'jsonb')", pgoid.Text}, {"pg_jsonb_get(j, 'a', 0)", 0}, {"CASE WHEN ok THEN 1 ELSE 12345678901 END", 0}, {"b", 0}, {"b + 1", 0},
 		{"CASE WHEN ok THEN 1 ELSE 0 END", pgoid.Int4},
 		{"CASE WHEN ok THEN 1 END", pgoid.Int4},
 		{"CASE WHEN ok THEN 1 ELSE NULL END", pgoid.Int4},

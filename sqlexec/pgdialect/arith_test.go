@@ -169,6 +169,18 @@ func TestArithTypes(t *testing.T) {
 		{"SELECT s + $1 FROM t", []string{"s", "?1"}, []uint32{pgoid.Int2, 0}, pgoid.Int2},
 		{"INSERT INTO t (a) VALUES (1) RETURNING -a + 1", []string{"a", "1"}, []uint32{pgoid.Int4, 0}, pgoid.Int4},
 		{"SELECT x + y FROM t", []string{"x", "y"}, []uint32{0, pgoid.Int4}, 0},
+		// a call the probe cannot type, typed by the translation
+		{"SELECT t.n / length(t.s) FROM t", []string{"t.n", "length(t.s)"}, []uint32{pgoid.Numeric, 0}, pgoid.Numeric},
+		{"SELECT t.i8 + length(t.s) FROM t", []string{"t.i8", "length(t.s)"}, []uint32{pgoid.Int8, 0}, pgoid.Int8},
+		{"SELECT t.a * 2147483648 FROM t", []string{"t.a", "2147483648"}, []uint32{pgoid.Int4, 0}, pgoid.Int8},
+		{"SELECT t.a * -2147483648 FROM t", []string{"t.a", "-2147483648"}, []uint32{pgoid.Int4, 0}, pgoid.Int4},
+		// greatest/least of uuid columns, of varchar and text: the first's
+		{"SELECT greatest(t.u, t.v) FROM t", []string{"t.u", "t.v"}, []uint32{pgoid.UUID, pgoid.UUID}, pgoid.UUID},
+		{"SELECT least(t.vc, t.s) FROM t", []string{"t.s", "t.vc"}, []uint32{pgoid.Text, pgoid.Varchar}, pgoid.Varchar},
+		{"SELECT greatest(t.vc, t.s) FROM t", []string{"t.vc", "t.s"}, []uint32{pgoid.Varchar, pgoid.Text}, pgoid.Varchar},
+		{"SELECT greatest(t.u, t.s) FROM t", []string{"t.u", "t.s"}, []uint32{pgoid.UUID, pgoid.Text}, 0},
+		// constants only: typed without a probe
+		{"SELECT -abs(3 - 1) FROM t", []string{"3", "1"}, []uint32{0, 0}, pgoid.Int4},
 	})
 }
 

@@ -22,6 +22,7 @@ type ArithItem struct {
 	Column int      // index of the result column
 	Leaves []string // the operands' texts, left to right
 	aggs   []string // BranchItems: the aggregate applied to each leaf ("" none)
+	nullif bool     // BranchItems: nullif(a, b), of the type of a's = operator's left side
 	expr   string   // the item's text (without alias)
 	start  int      // byte range of the expression in the statement
 	end    int
@@ -59,16 +60,19 @@ func ArithItems(sqlText string) []ArithItem {
 			continue
 		}
 		var leaves []string
-		t := x.arithShape(a, b, func(lo, hi int) string {
+		x.arithShape(a, b, func(lo, hi int) string {
 			if e := x.windowValueArg(lo, hi); e[1] > e[0] {
 				lo, hi = e[0], e[1] // lag(f) OVER (...) is of f's declared type
 			}
 			leaves = append(leaves, x.src[x.T(lo).pos:x.T(hi-1).pos+len(x.T(hi-1).text)])
 			return ""
 		})
-		if t != "" || len(leaves) == 0 {
+		if len(leaves) == 0 {
 			continue
 		}
+		// (also one of a static type: the translation wrote it but
+		// described nothing for it, -abs(3 - 1) as pg_neg(abs(pg_sub(3,
+		// 1, 'int4'), 'int4'), ''), and ArithType gives it)
 		last := x.T(b - 1)
 		out = append(out, ArithItem{Column: col, Leaves: leaves,
 			expr:  x.src[x.T(a).pos : last.pos+len(last.text)],
@@ -180,6 +184,9 @@ func ArithType(it ArithItem, leafTypes []uint32) uint32 {
 			return AggregateType(f, o)
 		}
 	}
+	if o, ok := x.minMaxOtherResult(leafTypes); ok {
+		return o
+	}
 	k := 0
 	t := x.arithShape(0, x.n(), func(lo, hi int) string {
 		if k >= len(leafTypes) {
@@ -216,6 +223,43 @@ func ArithType(it ArithItem, leafTypes []uint32) uint32 {
 	}
 	return arithTypeOIDs[t]
 }
+
+// minMaxOtherResult is the type of greatest/least over columns as
+// numeric_runtimecmp.go writes it, (CASE WHEN 'numeric' IN (...) ...
+// ELSE max(coalesce(b, a), ...) END COLLATE pg_numeric), when its
+// arguments, each one operand typed by leafTypes, are of one type that
+// is no number (minMaxOtherTypes: uuid columns, uuid), or of text and varchar (the first
+// argument's type, as commonType): ok=false otherwise, arithShape's
+// case.
+func (x *tx) minMaxOtherResult(leafTypes []uint32) (uint32, bool) {
+	n := x.n()
+	if n < 5 || !x.isP(0, "(") || x.match(0) != n-1 || !x.kw(n-3, "COLLATE") || !x.kw(1, "CASE") {
+		return 0, false
+	}
+	args, ok := x.minMaxShape(1, n-3)
+	if !ok || len(args) < 2 || len(args) != len(leafTypes) {
+		return 0, false
+	}
+	// least's are rotated (numeric_runtimecmp.go: of equal ones SQLite's
+	// min keeps the last, so least(a, b, c) is min(coalesce(c, a, b),
+	// ...)): PostgreSQL's first argument is the second
+	first := leafTypes[0]
+	if e := x.findKw(1, n-3, x.depth[1], "ELSE"); e > 0 && x.T(e+1).text == "min" {
+		first = leafTypes[1]
+	}
+	for _, o := range leafTypes {
+		switch {
+		case !minMaxOtherTypes[o]:
+			return 0, false // a number, date/time, range...: arithShape's
+		case o != first && !(stringKeepsFirst[o] && stringKeepsFirst[first]):
+			return 0, false
+		}
+	}
+	return first, true
+}
+
+// minMaxOtherTypes are the types minMaxOtherResult gives.
+var minMaxOtherTypes = map[uint32]bool{pgoid.UUID: true, pgoid.Text: true, pgoid.Varchar: true}
 
 // oidArithType is the static type name (arith.go) of a type OID.
 func oidArithType(o uint32) string {
@@ -296,7 +340,8 @@ func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
 			return t
 		}
 	}
-	if b-a >= 2 && x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") {
+	if b-a >= 2 && x.T(a).typ == tOp && (x.T(a).text == "-" || x.T(a).text == "+") &&
+		!(b-a == 2 && x.T(a+1).typ == tNumber) { // -2147483648 is one constant, an int4
 		return x.arithShape(a+1, b, leaf) // -a: a's type
 	}
 	if fn, lo, hi, ok := x.dtKeepTypeCall(a, b); ok && x.match(a+1) != b-1 {
@@ -458,6 +503,17 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 		if h, ok := unquoteString(x.T(args[2][0])); ok && h != "" {
 			return h
 		}
+		// an operand the probes cannot type (length(t), a call SQLite
+		// declares nothing for) whose type the translation wrote into the
+		// run-time type argument: pg_add(n, length(t), (SELECT
+		// pg_arith_type('+', (SELECT pg_col_numtype(...)), 'int4')))
+		sl, sr := x.runtimeArithOperands(args[2][0], args[2][1])
+		if l == "" {
+			l = sl
+		}
+		if r == "" {
+			r = sr
+		}
 	}
 	if f == "pg_pow" {
 		return "float8"
@@ -491,6 +547,31 @@ func (x *tx) arithCall(a, b int, leaf func(a, b int) string) string {
 		return ""
 	}
 	return arithResult(op, l, r)
+}
+
+// runtimeArithOperands are the operand types the translation wrote as
+// constants into the run-time type argument at a..b-1, (SELECT
+// pg_arith_type('op', l, r)) (arith_columns.go): "" for one read at run
+// time (a column's pg_col_numtype) and when a..b-1 is no such argument.
+func (x *tx) runtimeArithOperands(a, b int) (l, r string) {
+	if b-a < 6 || !x.isP(a, "(") || x.match(a) != b-1 || !x.kw(a+1, "SELECT") ||
+		!strings.EqualFold(x.T(a+2).text, "pg_arith_type") || !x.isP(a+3, "(") || x.match(a+3) != b-2 {
+		return "", ""
+	}
+	args := x.splitTop(a+4, b-2)
+	if len(args) != 3 {
+		return "", ""
+	}
+	static := func(arg [2]int) string {
+		if arg[1]-arg[0] != 1 {
+			return ""
+		}
+		if t, ok := unquoteString(x.T(arg[0])); ok && arithTypeOIDs[t] != 0 {
+			return t
+		}
+		return ""
+	}
+	return static(args[1]), static(args[2])
 }
 
 // dtCallShape is arithShape of a rewritten date/time operator

@@ -112,6 +112,13 @@ func (x *tx) castFuncToArray(i, as, e int, name, mods string) error {
 	return nil
 }
 
+// arraySubqueryHead and arraySubqueryTail enclose the query of
+// ARRAY(SELECT ...) (subqueryitems.go describes it by the query's column).
+const (
+	arraySubqueryHead = "(WITH pg_array_sub(v) AS "
+	arraySubqueryTail = " SELECT coalesce(pg_array_agg(v), '{}') FROM pg_array_sub)"
+)
+
 // arrayConstructor rewrites ARRAY[...] or ARRAY(SELECT ...) at i.
 func (x *tx) arrayConstructor(i int) error {
 	if x.isP(i+1, "(") {
@@ -120,8 +127,8 @@ func (x *tx) arrayConstructor(i int) error {
 			return x.syntaxErrAt(i + 1)
 		}
 		// of no rows the empty array, where the aggregate gives NULL
-		x.T(i).set("(WITH pg_array_sub(v) AS ")
-		x.T(e).suf += " SELECT coalesce(pg_array_agg(v), '{}') FROM pg_array_sub)"
+		x.T(i).set(arraySubqueryHead)
+		x.T(e).suf += arraySubqueryTail
 		x.castEnd[e] = i
 		return nil
 	}

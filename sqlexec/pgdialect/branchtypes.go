@@ -49,6 +49,7 @@ func BranchItems(sqlText string) []ArithItem {
 			a, b = lo, hi // greatest(iv, '3 days'): of its plain call's type (strsyntax.go)
 		}
 		var leaves [][2]int
+		nullif := false
 		t := x.T(a)
 		switch {
 		case t.kw("CASE"):
@@ -70,7 +71,7 @@ func BranchItems(sqlText string) []ArithItem {
 				}
 			case "nullif":
 				if m+1 == b && len(args) == 2 {
-					leaves = args[:1]
+					leaves, nullif = args[:1], true
 				}
 			case "max", "min":
 				// greatest/least: SQLite's max/min of the arguments, each
@@ -100,7 +101,7 @@ func BranchItems(sqlText string) []ArithItem {
 		if len(leaves) == 0 {
 			continue
 		}
-		it := ArithItem{Column: col, start: x.T(ia).pos, end: x.T(ib-1).pos + len(x.T(ib-1).text)}
+		it := ArithItem{Column: col, start: x.T(ia).pos, end: x.T(ib-1).pos + len(x.T(ib-1).text), nullif: nullif}
 		for _, l := range leaves {
 			if l[0] >= l[1] {
 				it.Leaves = nil
@@ -169,6 +170,11 @@ func BranchType(it ArithItem, leafTypes []uint32) uint32 {
 	o, err := commonType(brs, "CASE")
 	if err != nil {
 		return 0
+	}
+	if it.nullif && o == pgoid.Varchar {
+		// varchar has no = of its own: nullif compares with text's,
+		// whose left side's type nullif returns (nullif(vc, 'a') is text)
+		o = pgoid.Text
 	}
 	for i, br := range brs {
 		if br.kind == branchUnknown && o != pgoid.Text && !converted[i] {

@@ -30,6 +30,9 @@ func TestBranchItems(t *testing.T) {
 		{1, []uint32{pgoid.Int4, pgoid.Numeric, 0}, pgoid.Numeric},
 		{1, []uint32{pgoid.Int4, 0, 0}, 0}, // b's type unknown
 		{2, []uint32{pgoid.Float8}, pgoid.Float8},
+		{2, []uint32{pgoid.Varchar}, pgoid.Text}, // nullif(vc, 0) compares with text's =
+		{1, []uint32{pgoid.Varchar, pgoid.Text, pgoid.Text}, pgoid.Varchar},
+		{1, []uint32{pgoid.Text, pgoid.Varchar, pgoid.Varchar}, pgoid.Text},
 		{3, []uint32{pgoid.Int2, 0}, pgoid.Int4},
 	} {
 		if o := BranchType(items[c.it], c.types); o != c.want {

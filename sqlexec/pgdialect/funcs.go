@@ -88,6 +88,9 @@ func register() error {
 			return quoteIdent(str(a[0])), nil
 		}},
 		"quote_ident": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+			if a[0] == nil {
+				return nil, nil // strict, as PostgreSQL's: NULL, not ""
+			}
 			return quoteIdent(str(a[0])), nil
 		}},
 		"regexp":                             {2, fnRegexp},

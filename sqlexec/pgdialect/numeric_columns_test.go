@@ -117,13 +117,17 @@ func TestSubqueryItems(t *testing.T) {
 		q    string
 		want []SubqueryItem
 	}{
-		{"SELECT id, (SELECT max(i) FROM t) AS m, (SELECT 1) + 1 FROM u", []SubqueryItem{{1, "SELECT max(i) FROM t", ""}}},
-		{"SELECT (SELECT count(*) FROM t)", []SubqueryItem{{0, "SELECT count(*) FROM t", ""}}},
+		{"SELECT id, (SELECT max(i) FROM t) AS m, (SELECT 1) + 1 FROM u", []SubqueryItem{{1, "SELECT max(i) FROM t", "", false}}},
+		{"SELECT (SELECT count(*) FROM t)", []SubqueryItem{{0, "SELECT count(*) FROM t", "", false}}},
 		{"SELECT g, (SELECT max(v) FROM s AS i WHERE i.g = s.g GROUP BY i.h) FROM s",
-			[]SubqueryItem{{1, "SELECT max(v) FROM s AS i WHERE i.g = s.g GROUP BY i.h", "SELECT max(v) FROM s AS i GROUP BY i.h"}}},
+			[]SubqueryItem{{1, "SELECT max(v) FROM s AS i WHERE i.g = s.g GROUP BY i.h", "SELECT max(v) FROM s AS i GROUP BY i.h", false}}},
 		{"SELECT (SELECT max(v) FROM s AS i WHERE i.g = u.g) FROM u",
-			[]SubqueryItem{{0, "SELECT max(v) FROM s AS i WHERE i.g = u.g", "SELECT max(v) FROM s AS i"}}},
+			[]SubqueryItem{{0, "SELECT max(v) FROM s AS i WHERE i.g = u.g", "SELECT max(v) FROM s AS i", false}}},
 		{"SELECT * FROM t WHERE i = (SELECT 1)", nil},
+		// ARRAY(SELECT ...) as array_translate.go writes it
+		{"SELECT (WITH pg_array_sub(v) AS (SELECT b.k FROM u b WHERE b.k < a.i ORDER BY b.k) SELECT coalesce(pg_array_agg(v), '{}') FROM pg_array_sub) c FROM t a",
+			[]SubqueryItem{{0, "SELECT b.k FROM u b WHERE b.k < a.i ORDER BY b.k", "SELECT b.k FROM u b ORDER BY b.k", true}}},
+		{"SELECT (WITH pg_array_sub(v) AS (SELECT k FROM u) SELECT pg_array_agg(v) FROM pg_array_sub) c FROM t a", nil},
 		{"SELECT (1)", nil},
 	} {
 		if got := SubqueryItems(c.q); len(got) != len(c.want) || len(got) > 0 && got[0] != c.want[0] {

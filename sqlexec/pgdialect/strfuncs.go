@@ -62,6 +62,8 @@ var funcResultOIDs = map[string]uint32{
 	"substr": pgoid.Text, "substring": pgoid.Text, "overlay": pgoid.Text, // strsyntax.go
 	"isfinite":  pgoid.Bool,                             // isfinite.go
 	"num_nulls": pgoid.Int4, "num_nonnulls": pgoid.Int4, // numnulls.go
+	"left": pgoid.Text, "right": pgoid.Text, "ltrim": pgoid.Text, "rtrim": pgoid.Text, "split_part": pgoid.Text,
+	"concat_ws": pgoid.Text, "to_char": pgoid.Text, "quote_ident": pgoid.Text, "quote_literal": pgoid.Text,
 }
 
 // anyNull reports a NULL argument: these functions are strict.

@@ -20,6 +20,9 @@ type SubqueryItem struct {
 	// but its WHERE does not change its column's type, so the session
 	// describes this instead (max(v) of an int4 column is int4)
 	Uncorrelated string
+	// Array: the item is ARRAY(SELECT ...), the array of SQL's column's
+	// type (int4[] of an int4 column)
+	Array bool
 }
 
 // MentionsSubquery is a cheap test before lexing: sqlText may have a
@@ -40,11 +43,15 @@ func SubqueryItems(sqlText string) []SubqueryItem {
 			return nil
 		}
 		a, b := x.itemExpr(it[0], it[1])
+		array := false
+		if q, ok := x.arraySubquery(a, b); ok {
+			a, b, array = q, x.match(q)+1, true // its query, in parentheses
+		}
 		if b-a < 4 || !x.isP(a, "(") || x.match(a) != b-1 || !x.kw(a+1, "SELECT") {
 			continue
 		}
 		last := x.T(b - 2)
-		item := SubqueryItem{Column: col, SQL: x.src[x.T(a+1).pos : last.pos+len(last.text)]}
+		item := SubqueryItem{Column: col, SQL: x.src[x.T(a+1).pos : last.pos+len(last.text)], Array: array}
 		if w := x.findKw(a+1, b-1, x.depth[a+1], "WHERE"); w > 0 {
 			e := w + 1
 			for e < b-1 && !(x.depth[e] == x.depth[a+1] && (x.kw(e, "GROUP") || x.kw(e, "HAVING") || x.kw(e, "ORDER") || x.kw(e, "LIMIT") ||
@@ -57,4 +64,22 @@ func SubqueryItems(sqlText string) []SubqueryItem {
 		out = append(out, item)
 	}
 	return out
+}
+
+// arraySubquery is the opening parenthesis of the query of the
+// ARRAY(SELECT ...) rewrite at a..b-1 (array_translate.go), ok=false
+// when a..b-1 is none.
+func (x *tx) arraySubquery(a, b int) (int, bool) {
+	if b-a < 10 || !x.isP(a, "(") || x.match(a) != b-1 || !strings.HasPrefix(x.src[x.T(a).pos:], arraySubqueryHead) {
+		return 0, false
+	}
+	q := a + 7 // ( WITH pg_array_sub ( v ) AS (
+	if !x.isP(q, "(") || x.match(q) >= b-1 {
+		return 0, false
+	}
+	end := x.T(x.match(q))
+	if x.src[end.pos+len(end.text):x.T(b-1).pos+1] != arraySubqueryTail {
+		return 0, false
+	}
+	return q, true
 }

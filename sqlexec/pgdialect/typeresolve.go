@@ -40,6 +40,10 @@ type branch struct {
 	oid  uint32
 }
 
+// stringKeepsFirst: string types each of which casts implicitly to the
+// other, of which a common type is the first one's.
+var stringKeepsFirst = map[uint32]bool{pgoid.Text: true, pgoid.Varchar: true}
+
 // numericRank orders the numeric types by PostgreSQL's implicit casts.
 var numericRank = map[uint32]int{pgoid.Int2: 1, pgoid.Int4: 2, pgoid.Int8: 3, pgoid.Numeric: 4, pgoid.Float4: 5, pgoid.Float8: 6}
 
@@ -142,6 +146,10 @@ func commonType(brs []branch, what string) (uint32, *Error) {
 				if numericRank[br.oid] > numericRank[res] {
 					res = br.oid
 				}
+			case stringKeepsFirst[res] && stringKeepsFirst[br.oid]:
+				// text and varchar cast to each other implicitly, so
+				// PostgreSQL keeps the first (select_common_type):
+				// least(vc, t) is varchar, least(t, vc) text
 			case resolveTypeNames[res] != "" && resolveTypeNames[br.oid] != "":
 				return 0, &Error{Code: "42804", Message: fmt.Sprintf("%s types %s and %s cannot be matched", what, resolveTypeNames[res], resolveTypeNames[br.oid])}
 			default:

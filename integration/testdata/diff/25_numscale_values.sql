@@ -95,7 +95,6 @@ SELECT g, array_agg(n ORDER BY n) AS a FROM n25numscale_a GROUP BY g ORDER BY 2;
 SELECT g, array_agg(t ORDER BY t) AS a FROM n25numscale_a GROUP BY g ORDER BY 2, 1;
 SELECT g, array_agg(d ORDER BY d) AS a FROM n25numscale_a GROUP BY g ORDER BY 2;
 SELECT g, array_agg(x * 2 ORDER BY x) AS a FROM n25numscale_a GROUP BY g ORDER BY a;
--- differs-type: ARRAY(SELECT col ...) is described text
 SELECT ARRAY(SELECT x FROM n25numscale_a WHERE g = s.g ORDER BY x) AS a FROM (VALUES (1), (2), (3)) s(g) ORDER BY 1;
 -- differs-type: an ARRAY[...] of columns is described text
 SELECT ARRAY[x] AS a FROM n25numscale_a ORDER BY 1;
