@@ -239,6 +239,9 @@ func (x *tx) anyAll(i int) error {
 	if q, col, ok := x.bareColumn(i+2, e); ok && !sub {
 		decl = ", " + x.columnTypeExpr(q, col)
 	}
+	if decl == "" && !sub {
+		decl = x.anyTextElems(i, e) // anyall_text.go
+	}
 	if !sub {
 		decl = x.unknownAnyLeft(x.anyAllLeft(i), i, e, decl) // anyall_unknown.go
 	}
