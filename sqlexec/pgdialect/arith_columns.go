@@ -211,6 +211,9 @@ func (x *tx) numTypeExpr(a, b int) string {
 	if t := x.T(a); t.typ == tIdent && strings.EqualFold(t.text, "abs") && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") && len(x.splitTop(a+2, b-1)) == 1 {
 		return x.numTypeExpr(a+2, b-1) // abs keeps its argument's type: sqrt(abs(n))
 	}
+	if rt := x.roundTypeExpr(a, b); rt != "" {
+		return rt // round(n) / 2 of a numeric column is numeric division (round_type.go)
+	}
 	if t := x.T(a); t.typ == tIdent && strings.EqualFold(t.text, "nullif") && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") {
 		if args := x.splitTop(a+2, b-1); len(args) == 2 {
 			return nullifType(x.numTypeExpr(args[0][0], args[0][1]), x.numTypeExpr(args[1][0], args[1][1]))
@@ -225,7 +228,7 @@ func (x *tx) numTypeExpr(a, b int) string {
 			if x.kw(lo, "DISTINCT") {
 				lo++ // sum(DISTINCT r) + 1 of a real column is real
 			}
-			if _, _, ok := x.bareColumn(lo, args[0][1]); ok {
+			if _, _, ok := x.bareColumn(lo, args[0][1]); ok || x.roundTypeExpr(lo, args[0][1]) != "" {
 				// sum(n) of a numeric column: sqrt(sum(n)) is numeric
 				return aggRuntimeType(t.identName(), x.numTypeExpr(lo, args[0][1]))
 			}
