@@ -770,7 +770,7 @@ func (x *tx) arithMembership() {
 			}
 		}
 		s, ok := x.castEnd[e]
-		if !ok && x.numberInList(i, e) {
+		if !ok && x.numberInList(i, e) || (!ok || x.arithTypes[s] != "?") && x.intCallInList(i, e) { // membership_intcall.go
 			continue
 		}
 		if !ok || x.arithTypes[s] != "?" && !x.numericCallOperand(s) {
