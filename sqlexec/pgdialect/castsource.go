@@ -12,6 +12,7 @@ package pgdialect
 
 import (
 	"database/sql/driver"
+	"strings"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"modernc.org/sqlite"
@@ -76,6 +77,13 @@ func (x *tx) castSource(pre, suf string, a, b int, tt *pgType) (string, string) 
 func (x *tx) columnSrcType(a, b int) string {
 	if tbl, col, ok := x.columnTable(a, b); ok {
 		return colTypeQuery("pg_col_srctype", tbl, col)
+	}
+	if r, ok := x.colRTypes[a]; ok && r.end == b && strings.HasPrefix(r.expr, numTypeQueryPrefix) && strings.Count(r.expr, "pg_col_numtype(") == 1 {
+		// a derived table's or CTE's column that reads a table's
+		// (derivedcols.go) is of that column's declared type: coalesce(a.j,
+		// a.j) over WITH d AS (SELECT * FROM t) ordered as jsonb (fuzz
+		// seed 781212), as datetime_columns.go reads its date/time type
+		return strings.Replace(r.expr, "pg_col_numtype(", "pg_col_srctype(", 1)
 	}
 	return x.joinColumnType("pg_col_srctype", a, b)
 }
