@@ -492,6 +492,14 @@ func (x *tx) typeTableRefs(a, b int, items []fromItem, ctes map[string]*derivedR
 	}
 }
 
+// exprKeywords are PostgreSQL's reserved words of expression syntax,
+// never a column: over SELECT * FROM t, the END of CASE ... END IN (32767,
+// NULL) was read as t's column end (a syntax error at "END").
+var exprKeywords = map[string]bool{
+	"CASE": true, "WHEN": true, "THEN": true, "ELSE": true, "END": true, "AND": true, "OR": true,
+	"NOT": true, "IS": true, "IN": true, "LIKE": true, "ILIKE": true, "DISTINCT": true, "ASC": true, "DESC": true,
+}
+
 // typeRefs records the references to rels' columns in a..b-1, outside
 // nested queries.
 func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
@@ -512,7 +520,7 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 			}
 			continue
 		}
-		if t.typ != tIdent && t.typ != tQIdent || x.isP(k+1, "(") || x.kw(k-1, "AS") || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
+		if t.typ != tIdent && t.typ != tQIdent || x.isP(k+1, "(") || x.kw(k-1, "AS") || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper()) || exprKeywords[t.upper()]) {
 			continue
 		}
 		if x.isP(k+1, ".") {

@@ -58,6 +58,12 @@ func (x *tx) numberInSubquery(i, e int) {
 	if !x.numberConst(a, e) {
 		return
 	}
+	if t := x.T(a - 1); a > 0 && t.typ == tOp && !x.isP(a-1, "=") {
+		// the right operand of an operator ((array_length(ia, 1) + 1)
+		// IN (SELECT ...)): arithmetic, not the constant alone (its CAST
+		// went around the 1 inside pg_add's arguments: a syntax error)
+		return
+	}
 	x.T(a).pre = "CAST(" + x.T(a).pre
 	x.T(e - 1).suf += " AS TEXT) COLLATE " + NumericCollation
 }
