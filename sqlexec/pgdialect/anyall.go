@@ -81,3 +81,25 @@ func (x *tx) anyAllOpen(i int) {
 	first := x.T(x.anyAllLeft(i))
 	first.pre = "(SELECT " + anyAllVerdicts[x.T(i).kw("ALL")] + " FROM (SELECT " + first.pre
 }
+
+// anyAllOpensWithin runs now the late anyAllOpen of the op ANY/SOME/ALL
+// within tokens lo..hi-1, whose text a rewrite is about to copy
+// (operandcopy.go): run later, its "(SELECT ... FROM (SELECT " went onto
+// the blanked left operand after the copy, a syntax error (a.b = ((a.id
+// % 32767) < ANY(ARRAY[...])) over a derived table, whose run-time
+// comparison copies its operands: the fuzz tester's seed 782197).
+func (x *tx) anyAllOpensWithin(lo, hi int) {
+	kept := x.late[:0]
+	var now []int
+	for _, i := range x.late {
+		if t := x.T(i); i >= lo && i < hi && (t.kw("ANY") || t.kw("SOME") || t.kw("ALL")) {
+			now = append(now, i)
+		} else {
+			kept = append(kept, i)
+		}
+	}
+	x.late = kept
+	for k := len(now) - 1; k >= 0; k-- {
+		x.anyAllOpen(now[k])
+	}
+}

@@ -624,59 +624,12 @@ func (x *tx) arrayPass() error {
 	}
 	x.distinctAggOrder()
 	x.netOperators() // inet_translate.go: before && is read as the arrays'
+	if x.settleErr != nil {
+		return x.settleErr // an operator settled early (arrayOpsWithin)
+	}
 	for i := 1; i < x.n(); i++ {
-		t := x.T(i)
-		if t.typ != tOp || t.ed || t.text != "&&" && t.text != "||" || !x.endsOperand(i-1) {
-			continue
-		}
-		ls := x.primaryStart(i - 1)
-		re := x.operandEnd(i + 1)
-		if ls < 0 || re < 0 {
-			continue
-		}
-		if slices.ContainsFunc(x.unnests, func(u int) bool { return u >= ls && u < re }) {
-			continue // unnest(a) || b: the unnest is rewritten below
-		}
-		f, nullTok := "pg_array_overlap", -1
-		if t.text == "||" {
-			lShown, rShown := x.arrayShown(ls, i), x.arrayShown(i+1, re)
-			if !lShown && !rShown {
-				continue
-			}
-			var err error
-			if lShown && !rShown {
-				nullTok, err = x.concatArrayLiteral(i+1, re) // concat_arrayliteral.go
-			} else if rShown && !lShown {
-				nullTok, err = x.concatArrayLiteral(ls, i)
-			}
-			if err != nil {
-				return err
-			}
-			f = "pg_array_concat"
-		}
-		types, coll, typ := "", "", uint32(0)
-		if f == "pg_array_concat" {
-			types = x.concatShownTypes(ls, i, re) // concat_columns.go
-			coll = x.concatCollation(ls, i, re)
-			// described by the operands' types where the statement shows
-			// both (ARRAY[1] || abs(2) is int4[]), read before the
-			// operands' pending rewrites change their shape
-			if lo, ro := x.concatOperandOID(ls, i), x.concatOperandOID(i+1, re); lo != 0 && ro != 0 {
-				if o := concatType([]uint32{lo, ro}); pgoid.ElemOf(o) != 0 { // calltypes.go
-					typ = o
-				}
-			}
-		}
-		if nullTok >= 0 {
-			x.T(nullTok).set("'{}'") // a NULL array (concat_arrayliteral.go)
-		}
-		x.settleOperands(ls, re) // operandcopy.go: ARRAY[1] || greatest(2, 3)
-		left, right := x.text(ls, i), x.text(i+1, re)
-		x.wipe(ls, re)
-		x.T(ls).set("(" + f + "(" + left + ", " + right + types + ")" + coll + ")")
-		x.castEnd[re-1] = ls
-		if typ != 0 {
-			x.typeSpan(ls, re, typ)
+		if err := x.arrayOperator(i); err != nil {
+			return err
 		}
 	}
 	// unnest after the operators, which its argument may hold
@@ -703,6 +656,65 @@ func (x *tx) arrayPass() error {
 		if err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// arrayOperator rewrites the && or || at i when an operand is an array.
+func (x *tx) arrayOperator(i int) error {
+	t := x.T(i)
+	if t.typ != tOp || t.ed || t.text != "&&" && t.text != "||" || !x.endsOperand(i-1) {
+		return nil
+	}
+	ls := x.primaryStart(i - 1)
+	re := x.operandEnd(i + 1)
+	if ls < 0 || re < 0 {
+		return nil
+	}
+	if slices.ContainsFunc(x.unnests, func(u int) bool { return u >= ls && u < re }) {
+		return nil // unnest(a) || b: the unnest is rewritten below
+	}
+	f, nullTok := "pg_array_overlap", -1
+	if t.text == "||" {
+		lShown, rShown := x.arrayShown(ls, i), x.arrayShown(i+1, re)
+		if !lShown && !rShown {
+			return nil
+		}
+		var err error
+		if lShown && !rShown {
+			nullTok, err = x.concatArrayLiteral(i+1, re) // concat_arrayliteral.go
+		} else if rShown && !lShown {
+			nullTok, err = x.concatArrayLiteral(ls, i)
+		}
+		if err != nil {
+			return err
+		}
+		f = "pg_array_concat"
+	}
+	types, coll, typ := "", "", uint32(0)
+	if f == "pg_array_concat" {
+		types = x.concatShownTypes(ls, i, re) // concat_columns.go
+		coll = x.concatCollation(ls, i, re)
+		// described by the operands' types where the statement shows
+		// both (ARRAY[1] || abs(2) is int4[]), read before the
+		// operands' pending rewrites change their shape
+		if lo, ro := x.concatOperandOID(ls, i), x.concatOperandOID(i+1, re); lo != 0 && ro != 0 {
+			if o := concatType([]uint32{lo, ro}); pgoid.ElemOf(o) != 0 { // calltypes.go
+				typ = o
+			}
+		}
+	}
+	if nullTok >= 0 {
+		x.T(nullTok).set("'{}'") // a NULL array (concat_arrayliteral.go)
+	}
+	x.settleOperands(ls, i) // operandcopy.go: ARRAY[1] || greatest(2, 3)
+	x.settleOperands(i+1, re)
+	left, right := x.text(ls, i), x.text(i+1, re)
+	x.wipe(ls, re)
+	x.T(ls).set("(" + f + "(" + left + ", " + right + types + ")" + coll + ")")
+	x.castEnd[re-1] = ls
+	if typ != 0 {
+		x.typeSpan(ls, re, typ)
 	}
 	return nil
 }
@@ -1060,4 +1072,20 @@ func (x *tx) srfValueWrap(i int) func(string) string {
 // column does.
 func exactNumericValue(v string) string {
 	return "(CAST(" + v + " AS TEXT) COLLATE " + NumericCollation + ")"
+}
+
+// arrayConcatsWithin rewrites now the || of arrays within tokens lo..hi-1,
+// whose text a rewrite is about to copy (operandcopy.go): the date/time
+// operators' CASE form copied cardinality((ia || ARRAY[4])) + id before
+// arrayPass, so its copies concatenated the arrays as text
+// ('{1,2,3}{4}': the fuzz tester's seed 781002). An error is arrayPass's.
+func (x *tx) arrayConcatsWithin(lo, hi int) {
+	for i := lo + 1; i < hi && i < x.n(); i++ {
+		if t := x.T(i); t.typ != tOp || t.ed || t.text != "||" {
+			continue
+		}
+		if err := x.arrayOperator(i); err != nil && x.settleErr == nil {
+			x.settleErr = err
+		}
+	}
 }

@@ -18,4 +18,6 @@ func (x *tx) settleOperands(lo, hi int) {
 	x.numericFuncsWithin(lo, hi, false) // numeric_funcargs.go: mod(2.5, n2) - i4
 	x.commonLiteralsWithin(lo, hi)      // unknownlit.go: coalesce(iv, '0') + ts
 	x.bitCallsWithin(lo, hi)            // typeof.go: i2 + octet_length(vc)
+	x.arrayConcatsWithin(lo, hi)        // array_translate.go: cardinality(ia || ARRAY[4]) + id
+	x.anyAllOpensWithin(lo, hi)         // anyall.go: last, its left operand translated
 }

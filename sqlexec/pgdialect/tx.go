@@ -45,6 +45,9 @@ type tx struct {
 	minMaxArgs map[int]minMaxArg
 	// memberTests: BETWEEN/IN over a numeric conditional -> its operand (membership_conditional.go)
 	memberTests map[int]memberTest
+	// settleErr: an error of a rewrite settled early (settleOperands),
+	// returned by its pass
+	settleErr error
 	// orderNumItem: ORDER BY n / alias item's first token -> its select item's expression (orderby_numeric.go)
 	orderNumItem map[int][2]int
 	dtTypes      map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)
