@@ -214,6 +214,9 @@ func (x *tx) numTypeExpr(a, b int) string {
 	if rt := x.roundTypeExpr(a, b); rt != "" {
 		return rt // round(n) / 2 of a numeric column is numeric division (round_type.go)
 	}
+	if rt := x.modTypeExpr(a, b); rt != "" {
+		return rt // mod(i2, 5) * n (mod_type.go)
+	}
 	if t := x.T(a); t.typ == tIdent && strings.EqualFold(t.text, "nullif") && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") {
 		if args := x.splitTop(a+2, b-1); len(args) == 2 {
 			return nullifType(x.numTypeExpr(args[0][0], args[0][1]), x.numTypeExpr(args[1][0], args[1][1]))
