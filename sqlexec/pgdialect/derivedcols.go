@@ -46,6 +46,9 @@ type derivedRel struct {
 	// operation, no column list renaming it): a column the statement
 	// reads through it is of that table's column's run-time type
 	star string
+	// arrays: the columns shown to be arrays (ARRAY[id], a cast to an
+	// array type) whose element type is not static (derived_arrays.go)
+	arrays []bool
 }
 
 // runtimeRef is a reference to a derived column of run-time type: the
@@ -255,6 +258,7 @@ func (x *tx) deriveBody(a, b int, name string, cols []string, ctes map[string]*d
 		}
 		rel.oids = append(rel.oids, o)
 		rel.rtypes = append(rel.rtypes, rt)
+		rel.arrays = append(rel.arrays, o == 0 && x.arrayShown(ia, ib))
 	}
 	for k, c := range cols {
 		if k < len(rel.cols) {
@@ -521,6 +525,8 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 			if rel != nil && (c.typ == tIdent || c.typ == tQIdent) && !x.isP(k+3, ".") && !x.isP(k+3, "(") {
 				if o := rel.colOID(c.identName()); o != 0 {
 					x.setResolved(k, k+3, o)
+				} else if rel.colArray(c.identName()) {
+					x.setArrayRef(k, k+3)
 				} else if rt := rel.colRType(c.identName()); rt != "" {
 					x.setRuntimeRef(k, k+3, rt)
 					if !slices.Contains(rel.cols, c.identName()) && rel.star != "" {
@@ -537,7 +543,7 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 			continue
 		}
 		var o uint32
-		rt, star := "", ""
+		rt, star, arr := "", "", false
 		n := 0
 		for _, rel := range rels {
 			if !unqualified && !rel.own {
@@ -549,7 +555,7 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 			}
 			for ci, c := range rel.cols {
 				if c == t.identName() {
-					o, rt = rel.oids[ci], rel.rtype(ci)
+					o, rt, arr = rel.oids[ci], rel.rtype(ci), ci < len(rel.arrays) && rel.arrays[ci]
 					n++
 				}
 			}
@@ -563,6 +569,8 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 		switch {
 		case n == 1 && o != 0:
 			x.setResolved(k, k+1, o)
+		case n == 1 && arr:
+			x.setArrayRef(k, k+1)
 		case n == 1 && rt != "":
 			x.setRuntimeRef(k, k+1, rt)
 			if star != "" { // the one match is the star relation's column
@@ -846,7 +854,7 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 			e += 2
 		}
 		if c := ctes[x.T(k).identName()]; c != nil && e == k+1 {
-			rel = &derivedRel{alias: c.alias, cols: append([]string(nil), c.cols...), oids: c.oids, rtypes: c.rtypes, star: c.star}
+			rel = &derivedRel{alias: c.alias, cols: append([]string(nil), c.cols...), oids: c.oids, rtypes: c.rtypes, star: c.star, arrays: c.arrays}
 		}
 	default:
 		return it, -1
