@@ -47,10 +47,13 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 			}
 		}
 	}()
-	x := newTx(sql)
-	if err := checkLexical(sql, x.toks); err != nil { // lexcheck.go
+	if err := checkLexical(sql, lexedOf(sql).toks); err != nil { // lexcheck.go
 		return nil, err
 	}
+	if sql, err = arraySubscriptSet(sql); err != nil { // array_subscript_set.go
+		return nil, err
+	}
+	x := newTx(sql)
 	if err := x.danglingOperator(); err != nil { // dangling_operator.go
 		return nil, err
 	}
