@@ -8,8 +8,18 @@ package pgdialect
 // array's text ('{1}2') where PostgreSQL appends ({1,2}). A column whose
 // defining expression shows an array, of a static type or not, marks the
 // references to it (derivedcols.go's typeRefs) as arrays too.
+//
+// Such an array of no static element type (ARRAY[id]: id's type is the
+// table's, read at run time) has no array order: its text would sort
+// '{1,2,4}' before '{1,2}' where PostgreSQL compares element by element.
+// An ORDER BY key that is such a column is refused (0A000) with the cast
+// that gives it its order (ORDER BY path::int[]).
 
-import pgoid "github.com/raftsql/raftsql/pgwire/oid"
+import (
+	"slices"
+
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
+)
 
 // colArray reports whether column c of rel is shown to be an array of no
 // static element type (one column of that name).
@@ -41,4 +51,52 @@ func (x *tx) arrayRef(a, b int) bool {
 	}
 	r, ok := x.resolved[a]
 	return ok && r.end == b && pgoid.ElemOf(r.oid) != 0
+}
+
+// arrayRefOrder refuses an ORDER BY key that is a reference to a derived
+// array column of no static element type (see above).
+func (x *tx) arrayRefOrder() error {
+	starts := make([]int, 0, len(x.arrayRefs))
+	for a := range x.arrayRefs {
+		starts = append(starts, a)
+	}
+	slices.Sort(starts)
+	for _, a := range starts {
+		if b := x.arrayRefs[a]; x.orderByKey(a, b) {
+			return &Error{Code: "0A000", Message: "ORDER BY an array whose element type is known only when the statement runs (" + x.text(a, b) + ") is not supported", Hint: "Cast it to its array type, as ORDER BY " + x.text(a, b) + "::int[].", Position: x.T(a).pos + 1}
+		}
+	}
+	return nil
+}
+
+// orderByKey reports whether a..b-1 is a whole sort key of an ORDER BY
+// list (before its ASC/DESC/NULLS, if any).
+func (x *tx) orderByKey(a, b int) bool {
+	d := x.depth[a]
+	switch {
+	case b >= x.n(), x.isP(b, ","), x.isP(b, ")"), x.isP(b, ";"):
+	case x.T(b).typ == tIdent && (x.kw(b, "ASC") || x.kw(b, "DESC") || x.kw(b, "NULLS") || x.kw(b, "LIMIT") || x.kw(b, "OFFSET") || x.kw(b, "FETCH") || x.kw(b, "FOR")):
+	default:
+		return false
+	}
+	for k := a - 1; k > 0; k-- {
+		if x.depth[k] > d {
+			continue
+		}
+		if x.depth[k] < d {
+			return false
+		}
+		if x.kw(k-1, "ORDER", "BY") {
+			return true
+		}
+		if x.T(k).typ == tIdent && isClauseKw(x.T(k).upper()) || x.kw(k, "SELECT") || x.kw(k, "FROM") {
+			return false
+		}
+		if !x.isP(k, ",") {
+			// inside an earlier key (ORDER BY a DESC, path): pass over
+			// it up to its comma
+			continue
+		}
+	}
+	return false
 }

@@ -318,8 +318,11 @@ func (x *tx) translate() (*Stmt, error) {
 		if st, ok, err := x.selectInto(); ok { // tableas.go
 			return st, err
 		}
-		swap := x.intersectFirst() // intersectfirst.go
-		x.deriveColumns()          // derivedcols.go
+		swap := x.intersectFirst()                // intersectfirst.go
+		x.deriveColumns()                         // derivedcols.go
+		if err := x.arrayRefOrder(); err != nil { // derived_arrays.go
+			return nil, err
+		}
 		if err := x.exprPass(); err != nil {
 			return nil, err
 		}

@@ -16,8 +16,10 @@ SELECT s.path || 5, 0 || s.path, s.path || ARRAY[7] FROM (SELECT ARRAY[id] AS pa
 WITH c AS (SELECT ARRAY[id] AS path FROM me_da) SELECT c.path || 5 FROM c ORDER BY 1::text;
 WITH c AS (SELECT ARRAY[1, 2] AS p) SELECT p || 3, 0 || p FROM c;
 WITH c AS (SELECT '{x}'::text[] AS p) SELECT p || 'y'::text FROM c;
--- differs: an array of column elements has no array order (sorted as text: {1,2,4} before {1,2})
+-- differs: ORDER BY an array of column elements is refused (0A000, with the cast that orders it): as text {1,2,4} sorted before {1,2}
 WITH RECURSIVE tree AS (SELECT id, ARRAY[id] AS path FROM me_da WHERE parent IS NULL UNION ALL SELECT t.id, tree.path || t.id FROM me_da t JOIN tree ON t.parent = tree.id) SELECT id, path FROM tree ORDER BY path;
+WITH RECURSIVE tree AS (SELECT id, ARRAY[id] AS path FROM me_da WHERE parent IS NULL UNION ALL SELECT t.id, tree.path || t.id FROM me_da t JOIN tree ON t.parent = tree.id) SELECT id, path::int[] FROM tree ORDER BY path::int[];
+WITH RECURSIVE tree AS (SELECT id, ARRAY[name] AS names FROM me_da WHERE parent IS NULL UNION ALL SELECT t.id, tree.names || t.name FROM me_da t JOIN tree ON t.parent = tree.id) SELECT id, names::text[] FROM tree ORDER BY names::text[] DESC;
 -- differs: an unqualified reference beside a table is not known to be the CTE's column (the table might have one of its name)
 WITH RECURSIVE tree AS (SELECT id, ARRAY[id] AS path FROM me_da WHERE parent IS NULL UNION ALL SELECT t.id, path || t.id FROM me_da t JOIN tree ON t.parent = tree.id) SELECT id, path FROM tree ORDER BY id;
 DROP TABLE me_da;
