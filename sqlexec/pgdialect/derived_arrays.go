@@ -100,3 +100,39 @@ func (x *tx) orderByKey(a, b int) bool {
 	}
 	return false
 }
+
+// arrayRefsBeside marks, in a..b-1 of a block whose FROM has tables
+// beside the derived items rels (no NATURAL or USING join), the
+// unqualified references to a derived array column (see above): SELECT
+// t.id, path || t.id FROM t JOIN tree ON ... reads tree's path, since a
+// table's column of that name would make the reference ambiguous
+// (PostgreSQL's 42702, and SQLite's), not the table's.
+func (x *tx) arrayRefsBeside(a, b int, rels map[string]*derivedRel) {
+	for k := a; k < b; k++ {
+		if x.isSubquery(k) {
+			if m := x.match(k); m > k {
+				k = m
+			}
+			continue
+		}
+		t := x.T(k)
+		if t.typ != tIdent && t.typ != tQIdent || x.isP(k+1, "(") || x.isP(k+1, ".") || x.isP(k-1, ".") || x.kw(k-1, "AS") || x.T(k-1).typ == tCast ||
+			t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
+			continue
+		}
+		arr, n := false, 0
+		for _, rel := range rels {
+			for ci, c := range rel.cols {
+				if c == t.identName() {
+					arr, n = ci < len(rel.arrays) && rel.arrays[ci], n+1
+				}
+			}
+			if rel.star != "" {
+				n++ // a table's columns: not known here
+			}
+		}
+		if n == 1 && arr {
+			x.setArrayRef(k, k+1)
+		}
+	}
+}

@@ -446,6 +446,10 @@ func (x *tx) typeBlock(s int, ctes map[string]*derivedRel) []fromItem {
 	}
 	x.typeRefs(s+1, e, rels, allDerived)
 	x.typeRefs(end, blockEnd, rels, allDerived)
+	if !allDerived && !slices.ContainsFunc(items, func(it fromItem) bool { return it.natural }) {
+		x.arrayRefsBeside(s+1, e, rels) // derived_arrays.go
+		x.arrayRefsBeside(end, blockEnd, rels)
+	}
 	if !allDerived {
 		x.typeTableRefs(s+1, e, items, ctes)
 		x.typeTableRefs(end, blockEnd, items, ctes)

@@ -20,6 +20,6 @@ WITH c AS (SELECT '{x}'::text[] AS p) SELECT p || 'y'::text FROM c;
 WITH RECURSIVE tree AS (SELECT id, ARRAY[id] AS path FROM me_da WHERE parent IS NULL UNION ALL SELECT t.id, tree.path || t.id FROM me_da t JOIN tree ON t.parent = tree.id) SELECT id, path FROM tree ORDER BY path;
 WITH RECURSIVE tree AS (SELECT id, ARRAY[id] AS path FROM me_da WHERE parent IS NULL UNION ALL SELECT t.id, tree.path || t.id FROM me_da t JOIN tree ON t.parent = tree.id) SELECT id, path::int[] FROM tree ORDER BY path::int[];
 WITH RECURSIVE tree AS (SELECT id, ARRAY[name] AS names FROM me_da WHERE parent IS NULL UNION ALL SELECT t.id, tree.names || t.name FROM me_da t JOIN tree ON t.parent = tree.id) SELECT id, names::text[] FROM tree ORDER BY names::text[] DESC;
--- differs: an unqualified reference beside a table is not known to be the CTE's column (the table might have one of its name)
+-- differs-type: ARRAY[] of columns is described as text (its element type is the columns', read at run time)
 WITH RECURSIVE tree AS (SELECT id, ARRAY[id] AS path FROM me_da WHERE parent IS NULL UNION ALL SELECT t.id, path || t.id FROM me_da t JOIN tree ON t.parent = tree.id) SELECT id, path FROM tree ORDER BY id;
 DROP TABLE me_da;
