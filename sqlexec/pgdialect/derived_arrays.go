@@ -108,22 +108,12 @@ func (x *tx) orderByKey(a, b int) bool {
 // table's column of that name would make the reference ambiguous
 // (PostgreSQL's 42702, and SQLite's), not the table's.
 func (x *tx) arrayRefsBeside(a, b int, rels map[string]*derivedRel) {
-	for k := a; k < b; k++ {
-		if x.isSubquery(k) {
-			if m := x.match(k); m > k {
-				k = m
-			}
-			continue
-		}
-		t := x.T(k)
-		if t.typ != tIdent && t.typ != tQIdent || x.isP(k+1, "(") || x.isP(k+1, ".") || x.isP(k-1, ".") || x.kw(k-1, "AS") || x.T(k-1).typ == tCast ||
-			t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
-			continue
-		}
+	x.eachBareRef(a, b, func(k int) { // derivedcols.go
+		name := x.T(k).identName()
 		arr, n := false, 0
 		for _, rel := range rels {
 			for ci, c := range rel.cols {
-				if c == t.identName() {
+				if c == name {
 					arr, n = ci < len(rel.arrays) && rel.arrays[ci], n+1
 				}
 			}
@@ -134,5 +124,5 @@ func (x *tx) arrayRefsBeside(a, b int, rels map[string]*derivedRel) {
 		if n == 1 && arr {
 			x.setArrayRef(k, k+1)
 		}
-	}
+	})
 }

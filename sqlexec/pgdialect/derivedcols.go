@@ -476,6 +476,23 @@ func (x *tx) typeTableRefs(a, b int, items []fromItem, ctes map[string]*derivedR
 			return
 		}
 	}
+	x.eachBareRef(a, b, func(k int) {
+		if _, done := x.colRTypes[k]; done {
+			return
+		}
+		if _, done := x.resolved[k]; done {
+			return
+		}
+		if rt := x.blockColumnType(items, k, k+1, ctes); rt != "" {
+			x.setRuntimeRef(k, k+1, rt)
+		}
+	})
+}
+
+// eachBareRef calls f with each unqualified column reference in a..b-1
+// outside nested queries: a bare name that is no function call, typed
+// literal's type, qualifier, alias, cast type or keyword.
+func (x *tx) eachBareRef(a, b int, f func(k int)) {
 	for k := a; k < b; k++ {
 		if x.isSubquery(k) {
 			if m := x.match(k); m > k {
@@ -488,15 +505,7 @@ func (x *tx) typeTableRefs(a, b int, items []fromItem, ctes map[string]*derivedR
 			x.T(k-1).typ == tCast || x.T(k+1).typ == tString || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
 			continue
 		}
-		if _, done := x.colRTypes[k]; done {
-			continue
-		}
-		if _, done := x.resolved[k]; done {
-			continue
-		}
-		if rt := x.blockColumnType(items, k, k+1, ctes); rt != "" {
-			x.setRuntimeRef(k, k+1, rt)
-		}
+		f(k)
 	}
 }
 
