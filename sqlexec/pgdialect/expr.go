@@ -83,6 +83,9 @@ func (x *tx) exprPass() error {
 				}
 			}
 		case tString:
+			if t.ed && t.out == "" {
+				break // blanked by an earlier rewrite (stringagg_distinct.go moved it)
+			}
 			switch t.text[0] {
 			case 'E', 'e', 'N', 'n':
 				s, _ := unquoteString(t)
