@@ -502,7 +502,7 @@ func (x *tx) eachBareRef(a, b int, f func(k int)) {
 		}
 		t := x.T(k)
 		if t.typ != tIdent && t.typ != tQIdent || x.isP(k+1, "(") || x.isP(k+1, ".") || x.isP(k-1, ".") || x.kw(k-1, "AS") ||
-			x.T(k-1).typ == tCast || x.T(k+1).typ == tString || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
+			x.T(k-1).typ == tCast || x.T(k+1).typ == tString || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper()) || exprKeywords[t.upper()]) {
 			continue
 		}
 		f(k)
