@@ -52,6 +52,7 @@ func (x *tx) unqualifyReturning(r int) {
 		return
 	}
 	names := map[string]bool{table: true}
+	tableTok := x.T(j - 1).text // the name as written, without its schema
 	if x.kw(j, "AS") {
 		j++
 	}
@@ -59,12 +60,44 @@ func (x *tx) unqualifyReturning(r int) {
 		names[t.identName()] = true
 	}
 	for k := r + 1; k+2 < x.n(); k++ {
+		if x.isP(k, "(") && (x.kw(k+1, "SELECT") || x.kw(k+1, "WITH") || x.kw(k+1, "VALUES")) {
+			m := x.match(k)
+			x.qualifyReturningSubquery(k, m, names, tableTok)
+			k = m
+			continue
+		}
 		t := x.T(k)
 		if (t.typ == tIdent || t.typ == tQIdent) && names[t.identName()] && x.isP(k+1, ".") && !x.isP(k-1, ".") &&
 			(x.T(k+2).typ == tIdent || x.T(k+2).typ == tQIdent || x.isP(k+2, "*")) {
 			t.set("")
 			x.T(k + 1).set("")
 		}
+	}
+}
+
+// qualifyReturningSubquery makes the target's columns that the subquery
+// a..m of a RETURNING list reads (u.k, t.k) read the returned row: SQLite
+// knows the target there by its table name only, and an unqualified k
+// would be the subquery's own column (RETURNING (SELECT count(*) FROM s
+// WHERE s.k = u.k) counted every row of s). A subquery that names the
+// target's name or alias itself (as a FROM item of its own) reads that
+// item by it, as in PostgreSQL, and is left as it is.
+func (x *tx) qualifyReturningSubquery(a, m int, names map[string]bool, tableTok string) {
+	var quals []int
+	for k := a + 1; k < m && k+2 < x.n(); k++ {
+		t := x.T(k)
+		if (t.typ != tIdent && t.typ != tQIdent) || !names[t.identName()] || x.isP(k-1, ".") {
+			continue
+		}
+		if !x.isP(k+1, ".") {
+			return // redeclared inside: its own FROM item
+		}
+		if x.T(k+2).typ == tIdent || x.T(k+2).typ == tQIdent || x.isP(k+2, "*") {
+			quals = append(quals, k)
+		}
+	}
+	for _, k := range quals {
+		x.T(k).set(tableTok)
 	}
 }
 
