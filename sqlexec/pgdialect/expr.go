@@ -1291,6 +1291,9 @@ func (x *tx) dmlChecks() error {
 			if err := x.onConstraint(i); err != nil { // onconstraint.go
 				return err
 			}
+		case x.kw(i, "ON", "CONFLICT", "DO", "UPDATE") && x.depth[i] == 0 && x.T(0).kw("INSERT"):
+			// SQLite takes the last unique constraint a row violates
+			return &Error{Code: "42601", Message: "ON CONFLICT DO UPDATE requires inference specification or constraint name", Hint: "For example, ON CONFLICT (column_name).", Position: x.charPos(i)}
 		case x.isSetDefault(i):
 			// the session fills in the column's default (FillDefaults)
 			return unsupported("UPDATE ... SET column = DEFAULT is not supported here")
