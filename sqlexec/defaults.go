@@ -38,6 +38,7 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 	if sql, err = s.expandReturningFrom(ctx, sql); err != nil { // returning_from.go
 		return nil, err
 	}
+	sql = s.expandReturningStar(ctx, sql) // returning_star.go
 	st, err := translate(sql)
 	if q := pgdialect.CompileFirst(err); q != "" {
 		if e := s.undefinedColumn(ctx, q, client); e != nil {

@@ -1276,6 +1276,9 @@ func (x *tx) deleteUsing(u int) {
 
 // dmlChecks refuses PostgreSQL DML forms SQLite cannot express.
 func (x *tx) dmlChecks() error {
+	if err := x.hiddenTargetCheck(); err != nil { // hidden_target.go
+		return err
+	}
 	if err := x.returningSelfRead(); err != nil { // returning.go
 		return err
 	}
@@ -1283,7 +1286,9 @@ func (x *tx) dmlChecks() error {
 	// greatest/least ...) move an operand's text into its first token,
 	// the qualifier, which unqualifying after them would erase
 	if r := x.findKw(0, x.n(), 0, "RETURNING"); r >= 0 {
-		x.unqualifyReturning(r) // returning.go
+		if err := x.unqualifyReturning(r); err != nil { // returning.go
+			return err
+		}
 	}
 	for i := 0; i < x.n(); i++ {
 		switch {

@@ -82,8 +82,8 @@ func (x *tx) readReturningFrom() (rf retFrom, ok bool) {
 	if x.kw(j, "AS") {
 		j++
 	}
-	if t := x.T(j); t.typ == tQIdent || t.typ == tIdent && !reservedWord(t.upper()) && !t.kw("SET") && !t.kw("USING") {
-		rf.tref = t.identName()
+	if x.targetAliasAt(j) {
+		rf.tref = x.T(j).identName()
 		j++
 	}
 	var f int
@@ -260,7 +260,7 @@ func (x *tx) fromName() string {
 // (a..eb-1) and its alias text (" AS name", "" for none).
 func (x *tx) returningAlias(a, b int) (eb int, alias string) {
 	isName := func(t *token) bool {
-		return t.typ == tQIdent || t.typ == tIdent && !reservedWord(t.upper())
+		return t.typ == tQIdent || t.typ == tIdent && !reservedWords[t.upper()]
 	}
 	switch {
 	case b-a >= 3 && x.kw(b-2, "AS") && (x.T(b-1).typ == tIdent || x.T(b-1).typ == tQIdent):
