@@ -38,7 +38,10 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 	if sql, err = s.expandReturningFrom(ctx, sql); err != nil { // returning_from.go
 		return nil, err
 	}
-	sql = s.expandReturningStar(ctx, sql) // returning_star.go
+	sql = s.expandReturningStar(ctx, sql)              // returning_star.go
+	if err := s.checkAliasRefs(ctx, sql); err != nil { // alias_refs.go
+		return nil, err
+	}
 	st, err := translate(sql)
 	if q := pgdialect.CompileFirst(err); q != "" {
 		if e := s.undefinedColumn(ctx, q, client); e != nil {
