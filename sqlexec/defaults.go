@@ -35,6 +35,13 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 	if err := s.refuseMergeView(ctx, sql); err != nil {
 		return nil, err
 	}
+	if sql, err = s.expandReturningFrom(ctx, sql); err != nil { // returning_from.go
+		return nil, err
+	}
+	sql = s.expandReturningStar(ctx, sql)              // returning_star.go
+	if err := s.checkAliasRefs(ctx, sql); err != nil { // alias_refs.go
+		return nil, err
+	}
 	st, err := translate(sql)
 	if q := pgdialect.CompileFirst(err); q != "" {
 		if e := s.undefinedColumn(ctx, q, client); e != nil {
@@ -181,6 +188,16 @@ func (s *Session) columnDefaults(ctx context.Context, table string) (names, defa
 // columns become part of the statement every node applies, as with
 // fillColumnList.
 func (s *Session) expandUsingStar(ctx context.Context, sql string, tables []string) (string, error) {
+	cols, err := s.starColumns(ctx, tables)
+	if err != nil {
+		return sql, nil // the statement as it is: SQLite reports what is wrong
+	}
+	return pgdialect.ExpandUsingStar(sql, func(t string) []string { return cols[t] })
+}
+
+// starColumns reads the columns * lists of each table from the local
+// schema (none for a table unknown here).
+func (s *Session) starColumns(ctx context.Context, tables []string) (map[string][]string, error) {
 	cols := map[string][]string{}
 	err := s.e.db.withReader(ctx, func(c *lconn) error {
 		c.syncSchema()
@@ -208,8 +225,5 @@ func (s *Session) expandUsingStar(ctx context.Context, sql string, tables []stri
 		}
 		return nil
 	})
-	if err != nil {
-		return sql, nil // the statement as it is: SQLite reports what is wrong
-	}
-	return pgdialect.ExpandUsingStar(sql, func(t string) []string { return cols[t] })
+	return cols, err
 }

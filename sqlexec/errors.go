@@ -274,6 +274,12 @@ func mapError(err error, sqlText string) *Error {
 			out.Message = fmt.Sprintf("%s BY position %d is not in select list", m[2], v)
 			out.lite.sql, out.lite.off = sqlText, off
 		}
+	case msg == "ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint":
+		// no arbiter index: PostgreSQL's inference error (also for a
+		// partial unique index whose predicate the clause does not name)
+		out.Code = "42P10"
+		out.Message = "there is no unique or exclusion constraint matching the ON CONFLICT specification"
+		out.Pos = 0
 	case msg == "argument of ntile must be a positive integer":
 		out.Code = "22014"
 		out.Message = "argument of ntile must be greater than zero"

@@ -590,6 +590,14 @@ func (x *tx) exprOID(a, b int) uint32 {
 				for e < b && !(x.depth[e] == d && (x.T(e).kw("WHEN") || x.T(e).kw("ELSE") || x.T(e).kw("END"))) {
 					e++
 				}
+				if e == k+2 && (x.T(k+1).typ == tString || x.T(k+1).kw("NULL")) {
+					// a quoted literal is of no type of its own (CASE
+					// WHEN b THEN 'n' ELSE vc END is varchar, also as
+					// caseCommonLiterals wraps it): the next branch
+					// tells
+					k = e - 1
+					continue
+				}
 				if o := x.exprOID(k+1, e); o != 0 {
 					return o
 				}

@@ -23,9 +23,12 @@ type ArithItem struct {
 	Leaves []string // the operands' texts, left to right
 	aggs   []string // BranchItems: the aggregate applied to each leaf ("" none)
 	nullif bool     // BranchItems: nullif(a, b), of the type of a's = operator's left side
-	expr   string   // the item's text (without alias)
-	start  int      // byte range of the expression in the statement
-	end    int
+	// BranchItems: a CASE whose last leaf is its ELSE, which PostgreSQL's
+	// select_common_type takes first (elseFirst)
+	caseElse bool
+	expr     string // the item's text (without alias)
+	start    int    // byte range of the expression in the statement
+	end      int
 }
 
 // arithUnknownMark ends every arithmetic rewrite of unknown type.

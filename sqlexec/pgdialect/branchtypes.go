@@ -49,7 +49,7 @@ func BranchItems(sqlText string) []ArithItem {
 			a, b = lo, hi // greatest(iv, '3 days'): of its plain call's type (strsyntax.go)
 		}
 		var leaves [][2]int
-		nullif := false
+		nullif, caseElse := false, false
 		t := x.T(a)
 		switch {
 		case t.kw("CASE"):
@@ -57,6 +57,7 @@ func BranchItems(sqlText string) []ArithItem {
 				for _, br := range brs {
 					leaves = append(leaves, [2]int{br.a, br.b})
 				}
+				caseElse = len(brs) > 0 && x.kw(brs[len(brs)-1].a-1, "ELSE")
 			}
 		case t.typ == tIdent && x.isP(a+1, "("):
 			m := x.match(a + 1)
@@ -101,7 +102,7 @@ func BranchItems(sqlText string) []ArithItem {
 		if len(leaves) == 0 {
 			continue
 		}
-		it := ArithItem{Column: col, start: x.T(ia).pos, end: x.T(ib-1).pos + len(x.T(ib-1).text), nullif: nullif}
+		it := ArithItem{Column: col, start: x.T(ia).pos, end: x.T(ib-1).pos + len(x.T(ib-1).text), nullif: nullif, caseElse: caseElse}
 		for _, l := range leaves {
 			if l[0] >= l[1] {
 				it.Leaves = nil
@@ -156,7 +157,8 @@ func BranchType(it ArithItem, leafTypes []uint32) uint32 {
 		if o := clockSQLTypes[strings.TrimSpace(l)]; o != 0 {
 			brs[i] = branch{kind: branchTyped, oid: o} // coalesce(ts, now())
 		}
-		if i < len(leafTypes) && leafTypes[i] != 0 && brs[i].kind != branchNull {
+		if i < len(leafTypes) && leafTypes[i] != 0 && brs[i].kind != branchNull && brs[i].kind != branchUnknown {
+			// (a quoted literal is of no type: the probe's text is not its)
 			brs[i] = branch{kind: branchTyped, oid: leafTypes[i]}
 		}
 		if i < len(it.aggs) && it.aggs[i] != "" {
@@ -167,7 +169,7 @@ func BranchType(it ArithItem, leafTypes []uint32) uint32 {
 			}
 		}
 	}
-	o, err := commonType(brs, "CASE")
+	o, err := commonType(elseFirst(brs, it.caseElse), "CASE")
 	if err != nil {
 		return 0
 	}
@@ -177,9 +179,25 @@ func BranchType(it ArithItem, leafTypes []uint32) uint32 {
 		o = pgoid.Text
 	}
 	for i, br := range brs {
-		if br.kind == branchUnknown && o != pgoid.Text && !converted[i] {
-			return 0 // a literal not converted to o (a column's type is known only now)
+		if br.kind == branchUnknown && o != pgoid.Text && o != pgoid.Varchar && !converted[i] {
+			// a literal not converted to o (a column's type is known
+			// only now); as varchar its text is its value already
+			return 0
 		}
 	}
 	return o
+}
+
+// elseFirst is brs of a CASE in the order PostgreSQL resolves their
+// common type: the ELSE result (the last, when hasElse) first, then the
+// THEN results. Of text and varchar the first one's type is the common
+// one: CASE WHEN b THEN vc ELSE t END is text, CASE WHEN b THEN t ELSE vc
+// END varchar.
+func elseFirst(brs []branch, hasElse bool) []branch {
+	if !hasElse || len(brs) < 2 {
+		return brs
+	}
+	out := make([]branch, 0, len(brs))
+	out = append(out, brs[len(brs)-1])
+	return append(out, brs[:len(brs)-1]...)
 }

@@ -1285,6 +1285,9 @@ func (x *tx) deleteUsing(u int) {
 
 // dmlChecks refuses PostgreSQL DML forms SQLite cannot express.
 func (x *tx) dmlChecks() error {
+	if err := x.hiddenTargetCheck(); err != nil { // hidden_target.go
+		return err
+	}
 	if err := x.returningSelfRead(); err != nil { // returning.go
 		return err
 	}
@@ -1292,7 +1295,9 @@ func (x *tx) dmlChecks() error {
 	// greatest/least ...) move an operand's text into its first token,
 	// the qualifier, which unqualifying after them would erase
 	if r := x.findKw(0, x.n(), 0, "RETURNING"); r >= 0 {
-		x.unqualifyReturning(r) // returning.go
+		if err := x.unqualifyReturning(r); err != nil { // returning.go
+			return err
+		}
 	}
 	for i := 0; i < x.n(); i++ {
 		switch {
@@ -1300,6 +1305,9 @@ func (x *tx) dmlChecks() error {
 			if err := x.onConstraint(i); err != nil { // onconstraint.go
 				return err
 			}
+		case x.kw(i, "ON", "CONFLICT", "DO", "UPDATE") && x.depth[i] == 0 && x.T(0).kw("INSERT"):
+			// SQLite takes the last unique constraint a row violates
+			return &Error{Code: "42601", Message: "ON CONFLICT DO UPDATE requires inference specification or constraint name", Hint: "For example, ON CONFLICT (column_name).", Position: x.charPos(i)}
 		case x.isSetDefault(i):
 			// the session fills in the column's default (FillDefaults)
 			return unsupported("UPDATE ... SET column = DEFAULT is not supported here")

@@ -295,4 +295,6 @@ var queryFuncs = map[string]struct {
 	f fn
 }{
 	"pg_scalar_rows": {1, fnScalarRows},
+	// returning_from.go
+	"pg_returning_join_once": {1, fnReturningJoinOnce},
 }

@@ -188,6 +188,7 @@ func (x *tx) caseCommonType(k int, ty jsonTyping) (string, *jsonRefused) {
 		}
 	}
 	hasElse := len(starts) > 0 && x.kw(starts[len(starts)-1]-1, "ELSE")
+	wrapped := map[int]bool{}
 	types := make([]string, 0, len(starts)+1)
 	at := make([]int, 0, len(starts)+1)
 	if !hasElse {
@@ -198,11 +199,17 @@ func (x *tx) caseCommonType(k int, ty jsonTyping) (string, *jsonRefused) {
 		if hasElse {
 			j = (i + len(starts) - 1) % len(starts) // the ELSE first
 		}
-		typ := ""
+		typ, pos := "", starts[j]
 		if end, t, ok := x.jsonOperand(starts[j], ty); ok && end == ends[j] {
 			typ = t
 		}
-		types, at = append(types, typ), append(at, starts[j])
+		if lit, ok := x.commonLiteral(starts[j]); ok && x.match(starts[j]+1) == ends[j]-1 {
+			// a literal read as the column beside it (unknownlit.go's
+			// caseCommonLiterals): still of unknown type here
+			typ, pos = "unknown", lit
+			wrapped[lit] = true
+		}
+		types, at = append(types, typ), append(at, pos)
 	}
 	common, r := selectCommonType("CASE", types, at)
 	if r != nil && r.code == "42846" {
@@ -214,7 +221,7 @@ func (x *tx) caseCommonType(k int, ty jsonTyping) (string, *jsonRefused) {
 		// date column is 22007 at 'x' whichever branch runs); a string
 		// type reads any text
 		for i, t := range types {
-			if t == "unknown" && x.T(at[i]).typ == tString && x.nextIsCaseWord(at[i]+1) {
+			if t == "unknown" && x.T(at[i]).typ == tString && (x.nextIsCaseWord(at[i]+1) || wrapped[at[i]]) {
 				if r = x.literalRefusal(at[i], common); r != nil {
 					break
 				}

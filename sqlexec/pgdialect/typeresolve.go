@@ -481,7 +481,11 @@ func (x *tx) resolveExprs() *Error {
 			keep(x.resolveBranches(brs[1:], o))
 		} else {
 			var err *Error
-			if o, err = commonType(brs, what); err != nil || o == 0 {
+			cb := brs
+			if what == "CASE" {
+				cb = elseFirst(brs, x.kw(brs[len(brs)-1].a-1, "ELSE"))
+			}
+			if o, err = commonType(cb, what); err != nil || o == 0 {
 				if err == nil {
 					x.constsBesideColumns(brs, false) // branch_consts.go
 				}

@@ -146,6 +146,46 @@ func (x *tx) commonLiteralsWithin(lo, hi int) {
 		if t := x.T(i); t.typ == tIdent && !t.ed && (t.kw("COALESCE") || t.kw("NULLIF")) && x.isP(i+1, "(") && !x.isP(i-1, ".") {
 			x.commonLiterals(i)
 		}
+		if t := x.T(i); t.kw("CASE") && !t.ed {
+			x.caseCommonLiterals(i)
+		}
+	}
+}
+
+// caseCommonLiterals is commonLiterals for the results of the CASE at i
+// (its THEN and ELSE expressions): beside one column and NULLs a quoted
+// literal is read by the column type's input function, as PostgreSQL's
+// common type is the column's (CASE WHEN b THEN '01' ELSE n END of an
+// int4 n is 1, not the text 01; '2024-1-5' beside a date is 2024-01-05).
+func (x *tx) caseCommonLiterals(i int) {
+	brs, end := x.caseBranches(i)
+	if end == 0 || x.mentionsGroupBy() {
+		return // (a grouped statement: see commonLiterals)
+	}
+	var lits []int
+	qual, col, cols := "", "", 0
+	for _, br := range brs {
+		a, b := br.a, br.b
+		switch {
+		case b-a == 1 && x.plainLiteral(a):
+			lits = append(lits, a)
+		case b-a == 1 && x.T(a).kw("NULL"):
+		default:
+			q, c, ok := x.columnBefore(b - 1)
+			if !ok || a != b-1 && a != b-3 {
+				return // not a bare column
+			}
+			qual, col = q, c
+			cols++
+		}
+	}
+	tbl := x.qualTable(qual) // enforce.go
+	if cols != 1 || tbl == "" || len(lits) == 0 {
+		return
+	}
+	for _, l := range lits {
+		x.T(l).pre = "pg_in_col(" + x.T(l).pre
+		x.T(l).suf += ", " + declOf(tbl, col, 0) + ", NULL, 'common')" // InColAt
 	}
 }
 

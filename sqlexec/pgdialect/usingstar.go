@@ -237,13 +237,22 @@ func (x *tx) usingStarSelect(s int) (usingFrom, bool) {
 		return nil, false
 	}
 	d, end := x.depth[s], x.groupEnd(s)
-	j := x.findKw(s+1, end, d, "FROM") + 1
-	var fc usingFrom
-	joined := false
+	fc, j, joined, ok := x.readFromChains(x.findKw(s+1, end, d, "FROM")+1, d, end)
+	if !ok || !joined || j < end && !x.fromEnds(j) {
+		return nil, false
+	}
+	return fc, true
+}
+
+// readFromChains reads a FROM list of plain tables at j (depth d, the
+// enclosing group ending at end) joined by commas and JOINs; k is the
+// token after it, joined whether a USING or NATURAL join merges columns,
+// ok false for any other kind of item.
+func (x *tx) readFromChains(j, d, end int) (fc usingFrom, k int, joined, ok bool) {
 	for {
 		it, k, ok := x.usingTable(j)
 		if !ok {
-			return nil, false
+			return nil, j, false, false
 		}
 		ch := usingChain{items: []usingItem{it}}
 		j = k
@@ -254,7 +263,7 @@ func (x *tx) usingStarSelect(s int) (usingFrom, bool) {
 			}
 			it, k2, ok := x.usingTable(k)
 			if !ok {
-				return nil, false
+				return nil, j, false, false
 			}
 			it.join, it.natural = kind, natural
 			j = k2
@@ -266,7 +275,7 @@ func (x *tx) usingStarSelect(s int) (usingFrom, bool) {
 				for _, p := range x.splitTop(j+2, m) {
 					n, e := x.name(p[0])
 					if n == "" || e != p[1] {
-						return nil, false
+						return nil, j, false, false
 					}
 					it.using = append(it.using, n)
 				}
@@ -278,7 +287,7 @@ func (x *tx) usingStarSelect(s int) (usingFrom, bool) {
 				it.join = "ON" // merges no column
 			case kind == "CROSS":
 			default:
-				return nil, false
+				return nil, j, false, false
 			}
 			ch.items = append(ch.items, it)
 		}
@@ -289,10 +298,7 @@ func (x *tx) usingStarSelect(s int) (usingFrom, bool) {
 		}
 		break
 	}
-	if !joined || j < end && !x.fromEnds(j) {
-		return nil, false
-	}
-	return fc, true
+	return fc, j, joined, true
 }
 
 // fromEnds reports whether the token at j ends a FROM clause.

@@ -51,7 +51,6 @@ SELECT coalesce(b, 'yes'), coalesce(d, '2020-1-2'), coalesce(m, '2'), coalesce(n
 SELECT greatest(b, 'yes'), greatest(d, '2020-1-2'), greatest(m, '2'), greatest(n, '1.5'), least(n, '1.5', NULL), least(i, '5') FROM n25typedgaps_lit ORDER BY id;
 SELECT coalesce(t.m, '0'), greatest('1', t.m) FROM n25typedgaps_lit t ORDER BY t.id;
 SELECT coalesce(i, 'x') FROM n25typedgaps_lit WHERE id = 1;
--- differs: a quoted literal beside a column in CASE keeps its text
 SELECT CASE WHEN id > 1 THEN m ELSE '0' END FROM n25typedgaps_lit ORDER BY id;
 DROP TABLE n25typedgaps_lit;
 CREATE TABLE n25typedgaps_s (id serial, v int);

@@ -86,7 +86,6 @@ SELECT a FROM n25typedgaps_mac ORDER BY a;
 SELECT power(m, 2) FROM n25typedgaps_m;
 SELECT coalesce(m, '2') FROM n25typedgaps_m ORDER BY id;
 SELECT greatest(m, '2') FROM n25typedgaps_m ORDER BY id;
--- differs: a quoted literal beside a money column in CASE keeps its text
 SELECT CASE WHEN i > 1 THEN m ELSE '0' END FROM n25typedgaps_m ORDER BY id;
 -- positions
 SELECT id FROM n25typedgaps_m WHERE m < i;

@@ -22,7 +22,6 @@ SELECT ts - iv * n AS a FROM n27dtsub_e;
 SELECT id, CASE WHEN n > 2 THEN iv ELSE '1 hour' END + ts AS a, coalesce(iv, '0') + ts AS b, ts - coalesce(iv, '1 day') AS c FROM n27dtsub_t ORDER BY id;
 SELECT id, coalesce(iv, '2 hours') * 2 AS a, tz + coalesce(iv2, '1 min') AS b, coalesce(d, '2024-06-01') - d AS c FROM n27dtsub_t ORDER BY id;
 SELECT id, coalesce(i, '5') + 1 AS a, coalesce(i, '5') + n AS b FROM n27dtsub_t ORDER BY id;
--- differs-type: a CASE of an integer column and a quoted literal, plus a number, is described int8 (the probe does not type the literal's branch), PostgreSQL int4
 SELECT id, CASE WHEN n > 2 THEN i ELSE '4' END + 1 AS c FROM n27dtsub_t ORDER BY id;
 SELECT max(ts + iv) - min(ts) AS a, max(d + 1) - min(d) AS b, min(ts - iv) - max(ts) AS c, max(tz + iv2) - min(tz) AS e FROM n27dtsub_t;
 SELECT max(ts + iv) - min(ts) AS a, max(d + 1) - min(d) AS b FROM n27dtsub_e;
