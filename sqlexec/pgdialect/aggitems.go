@@ -263,6 +263,9 @@ func (x *tx) exprType(a, b int) uint32 {
 		// a collation keeps the type: (pg_cast_jsonb('{}') COLLATE pg_jsonb)
 		return x.exprType(a, b-2)
 	}
+	if x.textConcat(a, b) { // concat_texttype.go
+		return pgoid.Text
+	}
 	switch {
 	case b-a == 1:
 		t := x.T(a)
@@ -333,6 +336,16 @@ func (x *tx) exprType(a, b int) uint32 {
 				switch x.T(args[2][0]).text {
 				case "1", "3", "5":
 					return pgoid.Text
+				}
+			}
+			return 0
+		}
+		if strings.EqualFold(x.T(a).text, "pg_bits_int") && !x.isP(a-1, ".") {
+			// x::int4 / x::int8 of a bit string or a column (bits_funcs.go:
+			// pg_bits_int(x, 'int8'[, type])): the type it names
+			if args := x.splitTop(a+2, b-1); len(args) >= 2 && args[1][1]-args[1][0] == 1 {
+				if n, ok := unquoteString(x.T(args[1][0])); ok && (n == "int4" || n == "int8") {
+					return typeAlias[n].oid
 				}
 			}
 			return 0

@@ -521,12 +521,19 @@ func (x *tx) unnestSelect(i int) error {
 		return err
 	}
 	elem := func(v string) string { return v }
-	if w := x.srfValueWrap(i); w != nil {
+	w := x.srfValueWrap(i)
+	if w != nil {
 		elem = w // numeric constants keep their scale (branch_consts.go), jsonb compares as jsonb
 	}
 	if args := x.splitTop(i+2, e); len(args) == 1 {
-		if _, _, ok := x.bareColumn(args[0][0], args[0][1]); ok {
-			// described as the array column's element type (calltypes.go)
+		_, _, column := x.bareColumn(args[0][0], args[0][1])
+		// ARRAY[...] of columns (no static type: ARRAY[id, id * 10])
+		// too, its elements cheap to read again (SQLite evaluates the
+		// call's arguments though the function ignores the array)
+		ctor := w == nil && x.T(args[0][0]).kw("ARRAY") && x.isP(args[0][0]+1, "[") &&
+			x.closeBracket(args[0][0]+1) == args[0][1]-1 && x.arrayExprOID(args[0][0], args[0][1]) == 0
+		if column || ctor {
+			// described as the array's element type (calltypes.go)
 			arr := x.text(args[0][0], args[0][1])
 			elem = func(v string) string { return "pg_unnest_elem(" + v + ", " + arr + ")" }
 		}

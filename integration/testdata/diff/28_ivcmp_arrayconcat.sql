@@ -14,5 +14,4 @@ SELECT id, a || nullif(id, 3) FROM n28ivcmp_arr ORDER BY id;
 SELECT id, a || nullif(b, '{}') FROM n28ivcmp_arr ORDER BY id;
 SELECT id, a || CASE WHEN id > 2 THEN b END FROM n28ivcmp_arr ORDER BY id;
 SELECT id, a || (CASE WHEN id > 3 THEN NULL ELSE id END) FROM n28ivcmp_arr ORDER BY id;
--- differs-type: an element-typed conditional before the array is described by the conditional's type (integer), not integer[]
 SELECT id, CASE WHEN id > 0 THEN 7 END || a FROM n28ivcmp_arr ORDER BY id;

@@ -21,7 +21,6 @@ VALUES (NULL) UNION VALUES (1);
 VALUES (1) UNION VALUES (NULL);
 VALUES (NULL), (1) UNION VALUES (2) ORDER BY 1;
 VALUES ('1'), (1) UNION VALUES (2) ORDER BY 1;
--- differs-type: an unknown literal beside varchar resolves to text (PostgreSQL: varchar; docs/sql-dialect.md)
 VALUES ('a'::varchar) UNION VALUES ('b') ORDER BY 1;
 VALUES (date '2024-01-02') UNION VALUES ('2024-01-01') ORDER BY 1;
 VALUES (date '2024-01-02'), ('2024-01-01') EXCEPT VALUES (date '2024-01-02');
