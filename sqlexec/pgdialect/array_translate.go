@@ -156,6 +156,28 @@ func (x *tx) arrayConstructor(i int) error {
 	return nil
 }
 
+// subscriptable reports whether the operand ending at token p takes a
+// subscript in PostgreSQL's grammar: a column, a parameter or a
+// parenthesised expression does; a function call, an ARRAY constructor,
+// a constant or a CASE does not (ARRAY[1, 2][1] and f(x)[1] are 42601 at
+// the [; (ARRAY[1, 2])[1] is the element), where the subscript was
+// applied.
+func (x *tx) subscriptable(p int) bool {
+	t := x.T(p)
+	switch {
+	case x.isP(p, "]"), t.typ == tNumber, t.typ == tString, t.typ == tDollar, t.kw("END"):
+		return false
+	case x.isP(p, ")"):
+		k := x.matchBack(p)
+		if k < 1 {
+			return true
+		}
+		b := x.T(k - 1)
+		return !(b.kw("ARRAY") || (b.typ == tIdent || b.typ == tQIdent) && x.endsOperand(k-1) && !b.kw("IN") && !b.kw("EXISTS"))
+	}
+	return true
+}
+
 // closeBracket is the index of the ] closing the [ at i (-1 for none).
 func (x *tx) closeBracket(i int) int {
 	d := 0
@@ -175,6 +197,9 @@ func (x *tx) closeBracket(i int) int {
 
 // subscript rewrites a[i] / a[i:j] at the [ token i.
 func (x *tx) subscript(i int) error {
+	if !x.subscriptable(i - 1) {
+		return x.syntaxErrAt(i)
+	}
 	s := x.primaryStart(i - 1)
 	c := x.closeBracket(i)
 	if s < 0 || c < 0 {
