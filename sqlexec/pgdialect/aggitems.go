@@ -361,6 +361,9 @@ func (x *tx) exprType(a, b int) uint32 {
 				return o
 			}
 		}
+		if o := fixedCallOID(x.T(a).identName()); o != 0 && !x.isP(a-1, ".") {
+			return o // exprtype_calls.go
+		}
 		return castFuncOID(x.T(a).text) // pg_cast_int2(2): int2
 	}
 	return 0
