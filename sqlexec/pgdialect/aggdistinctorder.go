@@ -8,9 +8,10 @@ package pgdialect
 // takes any ORDER BY there and answered with the rows in y's order, an
 // answer PostgreSQL never gives. The expressions are compared as written
 // (parentheses around the whole and identifier case aside; a bare column
-// matches a qualified one of the same name); a string literal never
+// matches a qualified one of the same name); a string literal alone never
 // matches, as in PostgreSQL (the ORDER BY's literal stays unknown where
-// the argument's was coerced).
+// the argument's was coerced), one inside an expression matches the same
+// literal (x || 'a' ORDER BY x || 'a').
 
 // aggDistinctOrder refuses such a call as PostgreSQL does.
 func (x *tx) aggDistinctOrder() error {
@@ -67,7 +68,9 @@ func (x *tx) sameExpr(a, b, c, e int) bool {
 	}
 	for k := 0; k < b-a; k++ {
 		s, t := x.T(a+k), x.T(c+k)
-		if s.typ != t.typ || s.typ == tString || s.typ == tDollar {
+		if s.typ != t.typ || (s.typ == tString || s.typ == tDollar) && (b-a == 1 || s.text != t.text) {
+			// a literal inside an expression is coerced alike in both
+			// (x || 'a' ORDER BY x || 'a'); alone it is not
 			return false
 		}
 		if s.typ == tIdent || s.typ == tQIdent {

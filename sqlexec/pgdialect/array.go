@@ -792,6 +792,7 @@ var arrayFuncs = map[string]struct {
 	"array_ndims":         {1, fnArrayNdims},
 	"array_dims":          {1, fnArrayDims},
 	"pg_array_get":        {-1, fnArrayGet},
+	"pg_array_set":        {3, fnArraySet},   // array_subscript_set.go
 	"pg_unnest_elem":      {2, fnUnnestElem}, // array_translate.go
 	"pg_array_slice":      {3, fnArraySlice},
 	"pg_array_contains":   {2, fnArrayContains},

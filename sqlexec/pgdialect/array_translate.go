@@ -626,6 +626,8 @@ func (x *tx) arrayShown(a, b int) bool {
 	switch {
 	case t.kw("ARRAY"):
 		return true
+	case x.arrayRef(a, b): // derived_arrays.go
+		return true
 	case t.ed && strings.HasPrefix(t.out, "(pg_array_concat(") && x.castEnd[b-1] == a:
 		// an || of arrays rewritten already: greatest(2, 3) || ARRAY[5]
 		// || least(1, 0) appends to it

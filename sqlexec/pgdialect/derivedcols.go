@@ -46,6 +46,9 @@ type derivedRel struct {
 	// operation, no column list renaming it): a column the statement
 	// reads through it is of that table's column's run-time type
 	star string
+	// arrays: the columns shown to be arrays (ARRAY[id], a cast to an
+	// array type) whose element type is not static (derived_arrays.go)
+	arrays []bool
 }
 
 // runtimeRef is a reference to a derived column of run-time type: the
@@ -255,6 +258,7 @@ func (x *tx) deriveBody(a, b int, name string, cols []string, ctes map[string]*d
 		}
 		rel.oids = append(rel.oids, o)
 		rel.rtypes = append(rel.rtypes, rt)
+		rel.arrays = append(rel.arrays, o == 0 && x.arrayShown(ia, ib))
 	}
 	for k, c := range cols {
 		if k < len(rel.cols) {
@@ -442,6 +446,10 @@ func (x *tx) typeBlock(s int, ctes map[string]*derivedRel) []fromItem {
 	}
 	x.typeRefs(s+1, e, rels, allDerived)
 	x.typeRefs(end, blockEnd, rels, allDerived)
+	if !allDerived && !slices.ContainsFunc(items, func(it fromItem) bool { return it.natural }) {
+		x.arrayRefsBeside(s+1, e, rels) // derived_arrays.go
+		x.arrayRefsBeside(end, blockEnd, rels)
+	}
 	if !allDerived {
 		x.typeTableRefs(s+1, e, items, ctes)
 		x.typeTableRefs(end, blockEnd, items, ctes)
@@ -468,6 +476,23 @@ func (x *tx) typeTableRefs(a, b int, items []fromItem, ctes map[string]*derivedR
 			return
 		}
 	}
+	x.eachBareRef(a, b, func(k int) {
+		if _, done := x.colRTypes[k]; done {
+			return
+		}
+		if _, done := x.resolved[k]; done {
+			return
+		}
+		if rt := x.blockColumnType(items, k, k+1, ctes); rt != "" {
+			x.setRuntimeRef(k, k+1, rt)
+		}
+	})
+}
+
+// eachBareRef calls f with each unqualified column reference in a..b-1
+// outside nested queries: a bare name that is no function call, typed
+// literal's type, qualifier, alias, cast type or keyword.
+func (x *tx) eachBareRef(a, b int, f func(k int)) {
 	for k := a; k < b; k++ {
 		if x.isSubquery(k) {
 			if m := x.match(k); m > k {
@@ -480,15 +505,7 @@ func (x *tx) typeTableRefs(a, b int, items []fromItem, ctes map[string]*derivedR
 			x.T(k-1).typ == tCast || x.T(k+1).typ == tString || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
 			continue
 		}
-		if _, done := x.colRTypes[k]; done {
-			continue
-		}
-		if _, done := x.resolved[k]; done {
-			continue
-		}
-		if rt := x.blockColumnType(items, k, k+1, ctes); rt != "" {
-			x.setRuntimeRef(k, k+1, rt)
-		}
+		f(k)
 	}
 }
 
@@ -521,6 +538,8 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 			if rel != nil && (c.typ == tIdent || c.typ == tQIdent) && !x.isP(k+3, ".") && !x.isP(k+3, "(") {
 				if o := rel.colOID(c.identName()); o != 0 {
 					x.setResolved(k, k+3, o)
+				} else if rel.colArray(c.identName()) {
+					x.setArrayRef(k, k+3)
 				} else if rt := rel.colRType(c.identName()); rt != "" {
 					x.setRuntimeRef(k, k+3, rt)
 					if !slices.Contains(rel.cols, c.identName()) && rel.star != "" {
@@ -537,7 +556,7 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 			continue
 		}
 		var o uint32
-		rt, star := "", ""
+		rt, star, arr := "", "", false
 		n := 0
 		for _, rel := range rels {
 			if !unqualified && !rel.own {
@@ -549,7 +568,7 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 			}
 			for ci, c := range rel.cols {
 				if c == t.identName() {
-					o, rt = rel.oids[ci], rel.rtype(ci)
+					o, rt, arr = rel.oids[ci], rel.rtype(ci), ci < len(rel.arrays) && rel.arrays[ci]
 					n++
 				}
 			}
@@ -563,6 +582,8 @@ func (x *tx) typeRefs(a, b int, rels map[string]*derivedRel, unqualified bool) {
 		switch {
 		case n == 1 && o != 0:
 			x.setResolved(k, k+1, o)
+		case n == 1 && arr:
+			x.setArrayRef(k, k+1)
 		case n == 1 && rt != "":
 			x.setRuntimeRef(k, k+1, rt)
 			if star != "" { // the one match is the star relation's column
@@ -846,7 +867,7 @@ func (x *tx) fromItemAt(k, b int, ctes map[string]*derivedRel) (fromItem, int) {
 			e += 2
 		}
 		if c := ctes[x.T(k).identName()]; c != nil && e == k+1 {
-			rel = &derivedRel{alias: c.alias, cols: append([]string(nil), c.cols...), oids: c.oids, rtypes: c.rtypes, star: c.star}
+			rel = &derivedRel{alias: c.alias, cols: append([]string(nil), c.cols...), oids: c.oids, rtypes: c.rtypes, star: c.star, arrays: c.arrays}
 		}
 	default:
 		return it, -1

@@ -83,6 +83,9 @@ func (x *tx) exprPass() error {
 				}
 			}
 		case tString:
+			if t.ed && t.out == "" {
+				break // blanked by an earlier rewrite (stringagg_distinct.go moved it)
+			}
 			switch t.text[0] {
 			case 'E', 'e', 'N', 'n':
 				s, _ := unquoteString(t)
@@ -1118,8 +1121,14 @@ func (x *tx) seriesNumeric(args [][2]int, a func(int) string, col string) string
 func (x *tx) seriesSelect(i, e int, args [][2]int) error {
 	const col = "pg_series_value"
 	if x.readsColumns(i+2, e) {
-		// the series is an uncorrelated subquery: SQLite has no LATERAL
-		return unsupported("generate_series() in a select list with arguments that read columns is not supported (use it in FROM with constant bounds, or a recursive CTE)")
+		// a subquery in FROM cannot see the items beside it (SQLite has
+		// no LATERAL), a table-valued function's arguments can: json_each
+		// over the series gathered per row (series_lateral.go)
+		if x.srfSelectOf(i) >= 0 {
+			x.qualifyEachCols(i)
+		}
+		g := x.seriesGathered(i, e, args, col)
+		return x.srfSelect(i, e, "generate_series", "json_each("+g.rows+") AS pg_series", g.value("pg_series.value"), g.rows, g.value)
 	}
 	delete(x.dtCols, col)
 	item := x.seriesSubquery(i, args, col) + " AS pg_series"

@@ -127,10 +127,11 @@ func register() error {
 		"md5":                                {1, fnMD5},
 		"split_part":                         {3, fnSplitPart},
 		"pg_series_step":                     {1, fnSeriesStep},
-		"pg_series_int":                      {1, fnSeriesInt},   // series_lateral.go
-		"pg_series_value":                    {3, fnSeriesValue}, // series_lateral.go
-		"pg_series_dt":                       {2, fnSeriesDT},    // series_lateral.go
-		"pg_lateral_row":                     {-1, fnLateralRow}, // lateral_funcs.go
+		"pg_series_int":                      {1, fnSeriesInt},     // series_lateral.go
+		"pg_string_agg_json":                 {2, fnStringAggJSON}, // stringagg_distinct.go
+		"pg_series_value":                    {3, fnSeriesValue},   // series_lateral.go
+		"pg_series_dt":                       {2, fnSeriesDT},      // series_lateral.go
+		"pg_lateral_row":                     {-1, fnLateralRow},   // lateral_funcs.go
 		"pg_lateral_col":                     {-1, fnLateralCol},
 		"pg_lateral_key":                     {3, fnLateralKey},
 		"pg_lateral_sum":                     {3, fnLateralCol},

@@ -46,6 +46,69 @@ func (x *tx) seriesJSONEach(i, e, end int, args [][2]int, alias, col, ord string
 	// the table's of those names ambiguous (array_translate.go); the
 	// series' column and ordinality keep their names
 	x.qualifyEachCols(i, col, ord)
+	if alias == "" {
+		alias = "generate_series"
+	}
+	q := quoteIdent(alias)
+	g := x.seriesGathered(i, e, args, col)
+	rows, static, typed, dt := g.rows, g.static, g.typed, g.dt
+	value := func() string { return g.value(q + ".value") }
+	if err := x.unnestStars(i, end, alias, col, ord, value()); err != nil { // array_translate.go
+		return err
+	}
+	if x.isP(i-1, ".") {
+		x.T(i - 1).set("")
+		x.T(i - 2).set("")
+	}
+	x.wipe(i, end)
+	x.T(i).set("json_each(" + rows + ") AS " + q)
+	// an operand: an integer compared with a string literal gets its
+	// column affinity back (g > '1' compares as numbers); a date/time
+	// value of run-time type would compare with a literal as text
+	var operand func(bool) (string, error)
+	switch {
+	case static == pgoid.Int4 || static == pgoid.Int8 || !dt && typed != "":
+		operand = func(literal bool) (string, error) {
+			if literal {
+				return "CAST(" + value() + " AS INTEGER)", nil
+			}
+			return value(), nil
+		}
+	case dt && typed != "":
+		operand = func(bool) (string, error) {
+			return "", unsupported("the column of generate_series() over timestamps of a column's type after other FROM items is supported as a whole select, ORDER BY or GROUP BY item only (cast its start)")
+		}
+	}
+	return x.srfColumnRefs(i, end, srfRefs{alias: alias, col: col, ord: ord, value: value, qualified: true, oid: static, operand: operand})
+}
+
+// gathered is a series gathered into a JSON array for json_each
+// (seriesGathered): rows the array, static its type when the arguments
+// show it, typed the call that types a value at run time ("" when none),
+// dt whether it is a date/time series.
+type gathered struct {
+	rows   string
+	static uint32
+	typed  string
+	dt     bool
+}
+
+// value is a json_each value v of the series, typed as the series.
+func (g gathered) value(v string) string {
+	switch {
+	case g.static == pgoid.Numeric:
+		return exactNumericValue(v)
+	case g.typed != "":
+		return fmt.Sprintf(g.typed, v) // calltypes.go
+	}
+	return v
+}
+
+// seriesGathered is the generate_series call i..e (arguments args) as a
+// correlated scalar subquery that gathers its values, named col, into a
+// JSON array: json_each over it lists the series once per row of the
+// FROM items before it.
+func (x *tx) seriesGathered(i, e int, args [][2]int, col string) gathered {
 	static := uint32(0) // the series' type when the arguments show it
 	if r, ok := x.resolved[i]; ok {
 		static = r.oid
@@ -75,47 +138,7 @@ func (x *tx) seriesJSONEach(i, e, end int, args [][2]int, alias, col, ord string
 		typed = "pg_series_value(%s, " + a(0) + ", " + a(1) + ")"
 	}
 	series := x.seriesSubquery(i, args, col)
-	rows := "(SELECT json_group_array(" + quoteIdent(col) + ") FROM " + series + ")"
-	if alias == "" {
-		alias = "generate_series"
-	}
-	q := quoteIdent(alias)
-	value := func() string {
-		switch {
-		case static == pgoid.Numeric:
-			return exactNumericValue(q + ".value")
-		case typed != "":
-			return fmt.Sprintf(typed, q+".value") // calltypes.go
-		}
-		return q + ".value"
-	}
-	if err := x.unnestStars(i, end, alias, col, ord, value()); err != nil { // array_translate.go
-		return err
-	}
-	if x.isP(i-1, ".") {
-		x.T(i - 1).set("")
-		x.T(i - 2).set("")
-	}
-	x.wipe(i, end)
-	x.T(i).set("json_each(" + rows + ") AS " + q)
-	// an operand: an integer compared with a string literal gets its
-	// column affinity back (g > '1' compares as numbers); a date/time
-	// value of run-time type would compare with a literal as text
-	var operand func(bool) (string, error)
-	switch {
-	case static == pgoid.Int4 || static == pgoid.Int8 || !dt && typed != "":
-		operand = func(literal bool) (string, error) {
-			if literal {
-				return "CAST(" + value() + " AS INTEGER)", nil
-			}
-			return value(), nil
-		}
-	case dt && typed != "":
-		operand = func(bool) (string, error) {
-			return "", unsupported("the column of generate_series() over timestamps of a column's type after other FROM items is supported as a whole select, ORDER BY or GROUP BY item only (cast its start)")
-		}
-	}
-	return x.srfColumnRefs(i, end, srfRefs{alias: alias, col: col, ord: ord, value: value, qualified: true, oid: static, operand: operand})
+	return gathered{rows: "(SELECT json_group_array(" + quoteIdent(col) + ") FROM " + series + ")", static: static, typed: typed, dt: dt}
 }
 
 // fnSeriesInt is pg_series_int(v): v, an argument of an integer series

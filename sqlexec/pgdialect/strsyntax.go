@@ -41,13 +41,18 @@ func (x *tx) strSyntax(i int) (bool, error) {
 		return true, x.overlayCall(i, e)
 	case "string_agg":
 		// SQLite's DISTINCT aggregates take one argument: with the default
-		// separator "," the delimiter can go; another one is refused.
-		if args := x.splitTop(i+2, e); x.kw(i+2, "DISTINCT") && len(args) == 2 {
+		// separator "," the delimiter can go; another one is joined after
+		// gathering the values (stringagg_distinct.go)
+		if args := x.splitTop(i+2, e); x.kw(i+2, "DISTINCT") && len(args) == 2 && !x.windowCall(i) {
 			d := args[1]
-			if x.T(d[0]).typ != tString || x.T(d[0]).text != "','" {
-				return true, unsupported("string_agg(DISTINCT ...) with a delimiter other than ',' is not supported")
+			if x.T(d[0]).typ == tString && x.T(d[0]).text == "','" {
+				x.blank(d[0]-1, d[0]+1)
+			} else if x.T(d[0]).typ == tString && (d[1] == d[0]+1 || x.kw(d[0]+1, "ORDER")) {
+				x.stringAggDistinct(i, e, d[0])
+				return true, nil
+			} else {
+				return true, unsupported("string_agg(DISTINCT ...) with a delimiter that is not a constant is not supported")
 			}
-			x.blank(d[0]-1, d[0]+1)
 		}
 		if x.windowCall(i) { // srfplace.go
 			x.T(i).set(stringAggWindow) // stringagg_window.go

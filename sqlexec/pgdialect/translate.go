@@ -47,10 +47,13 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 			}
 		}
 	}()
-	x := newTx(sql)
-	if err := checkLexical(sql, x.toks); err != nil { // lexcheck.go
+	if err := checkLexical(sql, lexedOf(sql).toks); err != nil { // lexcheck.go
 		return nil, err
 	}
+	if sql, err = arraySubscriptSet(sql); err != nil { // array_subscript_set.go
+		return nil, err
+	}
+	x := newTx(sql)
 	if err := x.danglingOperator(); err != nil { // dangling_operator.go
 		return nil, err
 	}
@@ -315,8 +318,11 @@ func (x *tx) translate() (*Stmt, error) {
 		if st, ok, err := x.selectInto(); ok { // tableas.go
 			return st, err
 		}
-		swap := x.intersectFirst() // intersectfirst.go
-		x.deriveColumns()          // derivedcols.go
+		swap := x.intersectFirst()                // intersectfirst.go
+		x.deriveColumns()                         // derivedcols.go
+		if err := x.arrayRefOrder(); err != nil { // derived_arrays.go
+			return nil, err
+		}
 		if err := x.exprPass(); err != nil {
 			return nil, err
 		}

@@ -77,6 +77,11 @@ type tx struct {
 	// at run time (a table's column read through a FROM subquery or a
 	// CTE) -> its run-time type expression (derivedcols.go)
 	colRTypes map[int]runtimeRef
+	// start of a reference to a derived column that is an array of an
+	// element type the statement does not show (WITH c AS (SELECT
+	// ARRAY[id] AS path ...): c.path) -> the reference's end
+	// (derived_arrays.go)
+	arrayRefs map[int]int
 	// assigned value's start -> its type read before the expression
 	// pass rewrote its tokens (assign_exprs.go)
 	preAssign map[int]runtimeRef

@@ -12,7 +12,6 @@ SELECT id, count(*) FROM (SELECT id, unnest(tags) FROM me_sd) s GROUP BY id ORDE
 WITH c AS (SELECT id, key FROM me_sd) SELECT id, key, unnest(array[7]) AS u FROM c ORDER BY 1;
 SELECT id, unnest(tags) AS tag FROM (SELECT * FROM me_sd) s WHERE key = 'k1' ORDER BY 2;
 SELECT id, value, unnest(array['p', 'q']) AS u FROM (SELECT id, value FROM me_sd) s WHERE value > 15 ORDER BY value DESC, u;
--- differs: generate_series() in a select list reading columns is refused (0A000)
 SELECT key, generate_series(1, value / 10) AS g FROM (SELECT key, value FROM me_sd) s ORDER BY key, g;
 SELECT id, e FROM (SELECT id, j FROM me_sd) s, jsonb_array_elements(s.j) e WHERE jsonb_typeof(s.j) = 'array' ORDER BY 1, 2::text;
 SELECT id, k, v FROM (SELECT id, j FROM me_sd WHERE id = 2) s, jsonb_each(j) AS x(k, v) ORDER BY k;
