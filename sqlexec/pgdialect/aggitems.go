@@ -263,6 +263,9 @@ func (x *tx) exprType(a, b int) uint32 {
 		// a collation keeps the type: (pg_cast_jsonb('{}') COLLATE pg_jsonb)
 		return x.exprType(a, b-2)
 	}
+	if x.textConcat(a, b) { // concat_texttype.go
+		return pgoid.Text
+	}
 	switch {
 	case b-a == 1:
 		t := x.T(a)
@@ -337,6 +340,16 @@ func (x *tx) exprType(a, b int) uint32 {
 			}
 			return 0
 		}
+		if strings.EqualFold(x.T(a).text, "pg_bits_int") && !x.isP(a-1, ".") {
+			// x::int4 / x::int8 of a bit string or a column (bits_funcs.go:
+			// pg_bits_int(x, 'int8'[, type])): the type it names
+			if args := x.splitTop(a+2, b-1); len(args) >= 2 && args[1][1]-args[1][0] == 1 {
+				if n, ok := unquoteString(x.T(args[1][0])); ok && (n == "int4" || n == "int8") {
+					return typeAlias[n].oid
+				}
+			}
+			return 0
+		}
 		if strings.EqualFold(x.T(a).text, "count") && !x.isP(a-1, ".") {
 			// whatever its argument, count is bigint: SELECT count(*)
 			// UNION SELECT sum(b) is bigint beside numeric, numeric
@@ -347,6 +360,9 @@ func (x *tx) exprType(a, b int) uint32 {
 			if o, _ := DeclTypeOID(typ); pgoid.ElemOf(o) != 0 && TypeName(o) == typ {
 				return o
 			}
+		}
+		if o := fixedCallOID(x.T(a).identName()); o != 0 && !x.isP(a-1, ".") {
+			return o // exprtype_calls.go
 		}
 		return castFuncOID(x.T(a).text) // pg_cast_int2(2): int2
 	}

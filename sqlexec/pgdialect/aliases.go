@@ -270,6 +270,16 @@ func (x *tx) figure(a, b int) (string, int) {
 			return n, 2
 		}
 	}
+	if x.isP(a, "(") && x.isP(x.match(a)+1, "[") {
+		// (e)[1]: named as e is, (ARRAY[1, 2])[1] "array", (max(a))[1] "max"
+		j := x.match(a) + 1
+		for j < b && x.isP(j, "[") {
+			j = x.matchBracket(j) + 1
+		}
+		if j == b {
+			return x.figure(a+1, x.match(a))
+		}
+	}
 	if n, j := x.name(a); n != "" && j == b {
 		if t.typ == tIdent {
 			switch t.upper() {

@@ -231,7 +231,8 @@ func ArithType(it ArithItem, leafTypes []uint32) uint32 {
 // numeric_runtimecmp.go writes it, (CASE WHEN 'numeric' IN (...) ...
 // ELSE max(coalesce(b, a), ...) END COLLATE pg_numeric), when its
 // arguments, each one operand typed by leafTypes, are of one type that
-// is no number (minMaxOtherTypes: uuid columns, uuid), or of text and varchar (the first
+// is no number (minMaxOtherTypes: uuid columns, uuid; array columns of
+// one array type, that type), or of text and varchar (the first
 // argument's type, as commonType): ok=false otherwise, arithShape's
 // case.
 func (x *tx) minMaxOtherResult(leafTypes []uint32) (uint32, bool) {
@@ -252,8 +253,10 @@ func (x *tx) minMaxOtherResult(leafTypes []uint32) (uint32, bool) {
 	}
 	for _, o := range leafTypes {
 		switch {
-		case !minMaxOtherTypes[o]:
+		case !minMaxOtherTypes[o] && pgoid.ElemOf(o) == 0:
 			return 0, false // a number, date/time, range...: arithShape's
+		case pgoid.ElemOf(o) != 0 && o != first:
+			return 0, false // arrays of one type only (least(ta, ta) is text[])
 		case o != first && !(stringKeepsFirst[o] && stringKeepsFirst[first]):
 			return 0, false
 		}
@@ -312,7 +315,11 @@ func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
 				// greatest/least: the arguments' common type
 				res := ""
 				for i, arg := range args {
-					switch t := x.arithShape(arg[0], arg[1], leaf); {
+					t := x.arithShape(arg[0], arg[1], leaf)
+					if t == "int" {
+						t = "int4" // date - date (dtBinaryResult's integer)
+					}
+					switch {
 					case i == 0:
 						res = t
 					case t != res:

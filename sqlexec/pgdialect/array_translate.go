@@ -156,6 +156,28 @@ func (x *tx) arrayConstructor(i int) error {
 	return nil
 }
 
+// subscriptable reports whether the operand ending at token p takes a
+// subscript in PostgreSQL's grammar: a column, a parameter or a
+// parenthesised expression does; a function call, an ARRAY constructor,
+// a constant or a CASE does not (ARRAY[1, 2][1] and f(x)[1] are 42601 at
+// the [; (ARRAY[1, 2])[1] is the element), where the subscript was
+// applied.
+func (x *tx) subscriptable(p int) bool {
+	t := x.T(p)
+	switch {
+	case x.isP(p, "]"), t.typ == tNumber, t.typ == tString, t.typ == tDollar, t.kw("END"):
+		return false
+	case x.isP(p, ")"):
+		k := x.matchBack(p)
+		if k < 1 {
+			return true
+		}
+		b := x.T(k - 1)
+		return !(b.kw("ARRAY") || (b.typ == tIdent || b.typ == tQIdent) && x.endsOperand(k-1) && !b.kw("IN") && !b.kw("EXISTS"))
+	}
+	return true
+}
+
 // closeBracket is the index of the ] closing the [ at i (-1 for none).
 func (x *tx) closeBracket(i int) int {
 	d := 0
@@ -175,6 +197,9 @@ func (x *tx) closeBracket(i int) int {
 
 // subscript rewrites a[i] / a[i:j] at the [ token i.
 func (x *tx) subscript(i int) error {
+	if !x.subscriptable(i - 1) {
+		return x.syntaxErrAt(i)
+	}
 	s := x.primaryStart(i - 1)
 	c := x.closeBracket(i)
 	if s < 0 || c < 0 {
@@ -524,12 +549,19 @@ func (x *tx) unnestSelect(i int) error {
 		return err
 	}
 	elem := func(v string) string { return v }
-	if w := x.srfValueWrap(i); w != nil {
+	w := x.srfValueWrap(i)
+	if w != nil {
 		elem = w // numeric constants keep their scale (branch_consts.go), jsonb compares as jsonb
 	}
 	if args := x.splitTop(i+2, e); len(args) == 1 {
-		if _, _, ok := x.bareColumn(args[0][0], args[0][1]); ok {
-			// described as the array column's element type (calltypes.go)
+		_, _, column := x.bareColumn(args[0][0], args[0][1])
+		// ARRAY[...] of columns (no static type: ARRAY[id, id * 10])
+		// too, its elements cheap to read again (SQLite evaluates the
+		// call's arguments though the function ignores the array)
+		ctor := w == nil && x.T(args[0][0]).kw("ARRAY") && x.isP(args[0][0]+1, "[") &&
+			x.closeBracket(args[0][0]+1) == args[0][1]-1 && x.arrayExprOID(args[0][0], args[0][1]) == 0
+		if column || ctor {
+			// described as the array's element type (calltypes.go)
 			arr := x.text(args[0][0], args[0][1])
 			elem = func(v string) string { return "pg_unnest_elem(" + v + ", " + arr + ")" }
 		}

@@ -29,6 +29,11 @@ type callSig struct {
 	// untyped: an argument of unknown type (an untyped string literal) is
 	// passed to typ as 0 rather than leaving the call undescribed
 	untyped bool
+	// allArgs: every argument is probed (args is nil), a variadic call
+	allArgs bool
+	// leafTyp, when set, types the call from its leaves' texts and
+	// probed types instead of typ (ARRAY[...]: array_ctor_types.go)
+	leafTyp func(leaves []string, leafTypes []uint32) uint32
 }
 
 // callSigs: the calls typed here, by their name in the SQLite text.
@@ -311,7 +316,14 @@ func CallItems(sqlText string) []ArithItem {
 			ra, rb = a, b
 		}
 		item := ArithItem{Column: col, expr: x.T(a).identName(), start: x.T(ra).pos, end: x.T(rb-1).pos + len(x.T(rb-1).text)}
-		for _, k := range sig.args {
+		probed := sig.args
+		if sig.allArgs {
+			probed = make([]int, len(args))
+			for k := range probed {
+				probed[k] = k
+			}
+		}
+		for _, k := range probed {
 			if k >= len(args) || args[k][0] >= args[k][1] {
 				item.Leaves = nil
 				break
@@ -320,6 +332,9 @@ func CallItems(sqlText string) []ArithItem {
 			if runtimeOp {
 				l = x.columnBranchLeaf(l) // concattypes.go
 			}
+			// (max(a))[1]: the probe's item is max(a), which the
+			// aggregates' probe types (it reads no parenthesised call)
+			l[0], l[1] = x.unparen(l[0], l[1])
 			item.Leaves = append(item.Leaves, x.src[x.T(l[0]).pos:x.T(l[1]-1).pos+len(x.T(l[1]-1).text)])
 		}
 		if len(item.Leaves) > 0 {
@@ -338,6 +353,9 @@ func CallType(it ArithItem, leafTypes []uint32) uint32 {
 		return 0
 	}
 	leafTypes = leafTypes[:len(it.Leaves)] // the probes of other items' further leaves
+	if sig.leafTyp != nil {
+		return sig.leafTyp(it.Leaves, leafTypes)
+	}
 	args := make([]uint32, len(leafTypes))
 	for i, o := range leafTypes {
 		if sig.untyped && strings.HasPrefix(strings.TrimSpace(it.Leaves[i]), "'") {

@@ -27,7 +27,6 @@ SELECT id, u.* FROM n25u_t, unnest(ta) u ORDER BY 1, 2;
 SELECT id, u.* FROM n25u_t, unnest(na) u ORDER BY 1, 2;
 SELECT id, u.* FROM n25u_t, unnest(ba) u ORDER BY 1, 2;
 SELECT id, u.* FROM n25u_t, unnest(da) u ORDER BY 1, 2;
--- differs-type: the elements of an ARRAY[...] over columns are typed by the probe of the constructor (int8 here), not PostgreSQL's int4
 SELECT id, u.* FROM n25u_t, unnest(array[id, id * 10]) u ORDER BY 1, 2;
 SELECT id, u.* FROM n25u_t, unnest('{t,NULL}'::bool[]) WITH ORDINALITY u ORDER BY 1, 3;
 SELECT id, u.* FROM n25u_t, unnest(ARRAY['{"a": 1}'::jsonb, '[1, 2]'::jsonb]) u ORDER BY 1, 2;

@@ -22,5 +22,4 @@ SELECT iv + CASE WHEN j ? 'a' THEN iv END AS x FROM n28jsonfix_o ORDER BY x;
 SELECT n BETWEEN CASE WHEN j ? 'a' THEN 1 END AND 3 FROM n28jsonfix_o ORDER BY id;
 SELECT j #- '{b}' -> 'a', j - 'a' -> 'b' FROM n28jsonfix_o WHERE id <> 3 ORDER BY id;
 -- || and - keep their precedence with -> (left to right)
--- differs-type: -> over a run-time || is described as text (docs/sql-dialect.md, jsonb)
 SELECT j || '{"c":1}' -> 'c', '{"x":1}'::jsonb || j -> 'a' FROM n28jsonfix_o ORDER BY id;

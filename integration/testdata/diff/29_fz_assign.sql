@@ -17,6 +17,5 @@ UPDATE n29fz_a SET i2 = i2 + CASE WHEN n > 1 THEN 1 ELSE 7 END, n2 = n2 * 2 RETU
 UPDATE n29fz_a a SET i2 = a.i2 + CASE WHEN a.n IS NULL THEN CASE WHEN a.t = '' THEN 1 END ELSE 10 END, n2 = a.n2 - 1, n = a.n + 1 RETURNING id, i2, n2, n;
 UPDATE n29fz_a SET t = CASE WHEN id = 1 THEN 'one' END, n2 = n2 + 0.5 WHERE id = 1 RETURNING id, t, n2;
 INSERT INTO n29fz_a AS a (id, i2, n2) VALUES (1, 5, 10.005) ON CONFLICT (id) DO UPDATE SET i2 = excluded.i2 + CASE WHEN true THEN excluded.id ELSE 7 END, n2 = excluded.n2 * (a.n + a.n) RETURNING id, i2, n2;
--- differs-type: a column plus a function's result is described int8, as a.i2 + length(a.vc) is ("Differences from PostgreSQL": arithmetic on function results)
 SELECT id, a.i2 + octet_length(a.vc), mod(a.i2 + octet_length(a.vc), 5), a.i2 - bit_length(a.t) FROM n29fz_a a ORDER BY id;
 SELECT * FROM n29fz_a ORDER BY id;

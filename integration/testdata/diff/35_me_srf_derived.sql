@@ -16,6 +16,5 @@ SELECT key, generate_series(1, value / 10) AS g FROM (SELECT key, value FROM me_
 SELECT id, e FROM (SELECT id, j FROM me_sd) s, jsonb_array_elements(s.j) e WHERE jsonb_typeof(s.j) = 'array' ORDER BY 1, 2::text;
 SELECT id, k, v FROM (SELECT id, j FROM me_sd WHERE id = 2) s, jsonb_each(j) AS x(k, v) ORDER BY k;
 WITH c AS (SELECT id, type FROM me_sd) SELECT type, g FROM c, generate_series(1, 2) g WHERE id < 3 ORDER BY type, g;
--- differs-type: ARRAY[] of columns is typed by its values: its elements int8
 SELECT id, u FROM me_sd, unnest(array[id, id * 10]) u WHERE id IN (SELECT id FROM me_sd WHERE type = 'a') ORDER BY 1, 2;
 DROP TABLE me_sd;
