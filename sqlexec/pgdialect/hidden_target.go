@@ -11,16 +11,9 @@ package pgdialect
 // hiddenTargetCheck returns PostgreSQL's error for the first column
 // qualified by the name of a target table that an alias hides.
 func (x *tx) hiddenTargetCheck() error {
-	i := 1
-	switch {
-	case x.kw(0, "INSERT", "INTO"), x.kw(0, "DELETE", "FROM"):
-		i = 2
-	case x.T(0).kw("UPDATE"):
-	default:
+	i := x.dmlTargetAt() // returning_star.go
+	if i < 0 {
 		return nil
-	}
-	if x.kw(i, "ONLY") {
-		i++
 	}
 	table, j := x.name(i)
 	if table == "" || x.isP(i+1, ".") {

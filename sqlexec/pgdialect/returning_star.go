@@ -17,16 +17,9 @@ import "strings"
 // table, the name its columns go by, and the RETURNING keyword (-1 when
 // none).
 func (x *tx) returningTarget() (table, tref string, ret int) {
-	i := 1
-	switch {
-	case x.kw(0, "INSERT", "INTO"), x.kw(0, "DELETE", "FROM"):
-		i = 2
-	case x.T(0).kw("UPDATE"):
-	default:
+	i := x.dmlTargetAt()
+	if i < 0 {
 		return "", "", -1
-	}
-	if x.kw(i, "ONLY") {
-		i++
 	}
 	table, j := x.name(i)
 	if table == "" {
@@ -117,4 +110,21 @@ func ExpandReturningStar(sql string, cols []string) string {
 		x.T(a + 2).set("")
 	}
 	return x.all()
+}
+
+// dmlTargetAt is the index of the target table's name of an INSERT,
+// UPDATE or DELETE statement (after ONLY), -1 for another statement.
+func (x *tx) dmlTargetAt() int {
+	i := 1
+	switch {
+	case x.kw(0, "INSERT", "INTO"), x.kw(0, "DELETE", "FROM"):
+		i = 2
+	case x.T(0).kw("UPDATE"):
+	default:
+		return -1
+	}
+	if x.kw(i, "ONLY") {
+		i++
+	}
+	return i
 }
