@@ -31,19 +31,7 @@ func (x *tx) anyMembership(i int) bool {
 	if !op.ed || !strings.Contains(op.out, "IN") || !x.T(i).ed || !strings.HasPrefix(x.T(i).out, anyInSubquery) {
 		return false // not anyAll's IN form
 	}
-	s, a, b, ok := x.conditionalOperand(i - 2) // membership_conditional.go
-	if !ok || !x.conditionalNumeric(a, b) {
-		return false
-	}
-	cond := x.conditionalNumericCond(a, b) // orderby_numeric.go
-	if cond == "" {
-		return false
-	}
-	if x.memberTests == nil {
-		x.memberTests = map[int]memberTest{}
-	}
-	x.memberTests[i] = memberTest{s: s, e: i - 1, cond: cond, jcond: x.conditionalJSONBCond(a, b), any: true}
-	return true
+	return x.recordMemberTest(i, i-1, true) // membership_conditional.go
 }
 
 // anyInSubquery starts anyAll's IN subquery.

@@ -40,6 +40,14 @@ func (x *tx) conditionalMembership(i int) bool {
 	if x.T(e - 1).kw("NOT") {
 		e--
 	}
+	return x.recordMemberTest(i, e, false)
+}
+
+// recordMemberTest records at i the membership test whose operand ends
+// before token e when that operand is a numeric conditional
+// (conditionalOperand), anyAll for = ANY / <> ALL; it reports whether it
+// did.
+func (x *tx) recordMemberTest(i, e int, anyAll bool) bool {
 	s, a, b, ok := x.conditionalOperand(e - 1)
 	if !ok || !x.conditionalNumeric(a, b) {
 		return false
@@ -51,7 +59,7 @@ func (x *tx) conditionalMembership(i int) bool {
 	if x.memberTests == nil {
 		x.memberTests = map[int]memberTest{}
 	}
-	x.memberTests[i] = memberTest{s: s, e: e, cond: cond, jcond: x.conditionalJSONBCond(a, b)}
+	x.memberTests[i] = memberTest{s: s, e: e, cond: cond, jcond: x.conditionalJSONBCond(a, b), any: anyAll}
 	return true
 }
 
