@@ -2,6 +2,7 @@ package sqlexec
 
 import (
 	"database/sql/driver"
+	"unsafe"
 
 	"modernc.org/libc"
 	lib "modernc.org/sqlite/lib"
@@ -75,6 +76,12 @@ func inDateTime(tls *libc.TLS, ctx uintptr, argv uintptr, typ string, withTypmod
 }
 
 func fnInCol(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	if argc == 3 && inColKeeps(tls, argv) {
+		// the value is its own conversion: SQLite's value back, never
+		// copied to Go and back (pgdialect/incol_keep.go)
+		lib.Xsqlite3_result_value(tls, ctx, *(*uintptr)(cptr(argv)))
+		return
+	}
 	d := ctxDet(tls, ctx)
 	a := make([]driver.Value, argc)
 	for i := range a {
@@ -115,4 +122,46 @@ func fnInTimestamp(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 
 func fnInTimestamptz(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	inDateTime(tls, ctx, argv, "timestamptz", true)
+}
+
+// inColKeeps reports whether pg_in_col(value, create_sql, column) returns
+// its value unchanged (pgdialect.InColKeepFor), reading the three
+// arguments in place in SQLite's memory.
+func inColKeeps(tls *libc.TLS, argv uintptr) bool {
+	arg := func(i int) uintptr { return *(*uintptr)(cptr(argv + uintptr(i)*8)) }
+	v, create, col := arg(0), arg(1), arg(2)
+	if lib.Xsqlite3_value_type(tls, create) != lib.SQLITE_TEXT {
+		return false
+	}
+	var ref any
+	switch lib.Xsqlite3_value_type(tls, col) {
+	case lib.SQLITE_INTEGER:
+		ref = lib.Xsqlite3_value_int64(tls, col)
+	case lib.SQLITE_TEXT:
+		ref = valueTextView(tls, col)
+	default:
+		return false
+	}
+	keep := pgdialect.InColKeepFor(valueTextView(tls, create), ref)
+	switch lib.Xsqlite3_value_type(tls, v) {
+	case lib.SQLITE_INTEGER:
+		return keep.KeepsInt(lib.Xsqlite3_value_int64(tls, v))
+	case lib.SQLITE_TEXT:
+		return keep.KeepsText(valueTextView(tls, v))
+	case lib.SQLITE_NULL:
+		return true // InColAt: a NULL is NULL
+	}
+	return keep.Any
+}
+
+// valueTextView is the text of a TEXT value as a string over SQLite's
+// memory, valid only until the value changes: for reading in place, never
+// to be kept.
+func valueTextView(tls *libc.TLS, v uintptr) string {
+	p := lib.Xsqlite3_value_text(tls, v)
+	n := int(lib.Xsqlite3_value_bytes(tls, v))
+	if p == 0 || n == 0 {
+		return ""
+	}
+	return unsafe.String((*byte)(cptr(p)), n)
 }

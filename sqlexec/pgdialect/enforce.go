@@ -472,7 +472,10 @@ func TableColumn(create string, col any) (name, decl string, ok bool) {
 	return "", "", false
 }
 
-type tableCol struct{ name, decl string }
+type tableCol struct {
+	name, decl string
+	keep       InColKeep // incol_keep.go
+}
 
 var tableDeclCache sync.Map // create sql -> []tableCol
 
@@ -480,8 +483,8 @@ var tableDeclCache sync.Map // create sql -> []tableCol
 // stores it, in order, with their declared types ("" for a rowid alias
 // and for a column without a type).
 func tableDecls(create string) []tableCol {
-	if v, ok := tableDeclCache.Load(create); ok {
-		return v.([]tableCol)
+	if cols, ok := cachedTableDecls(create); ok {
+		return cols
 	}
 	x := newTx(create)
 	var cols []tableCol
@@ -523,11 +526,20 @@ func tableDecls(create string) []tableCol {
 			if rowidAlias(decl, inlinePK || len(pk) == 1 && strings.EqualFold(pk[0], name)) {
 				decl = ""
 			}
-			cols = append(cols, tableCol{name, decl})
+			cols = append(cols, tableCol{name, decl, inColKeepOf(decl)})
 		}
 	}
 	tableDeclCache.Store(create, cols)
 	return cols
+}
+
+// cachedTableDecls is tableDecls(create) when it was parsed before;
+// create is not kept (it may be a view of memory the caller reuses).
+func cachedTableDecls(create string) ([]tableCol, bool) {
+	if v, ok := tableDeclCache.Load(create); ok {
+		return v.([]tableCol), true
+	}
+	return nil, false
 }
 
 // rowidAlias reports whether a column declared decl that is the table's

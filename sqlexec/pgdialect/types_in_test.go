@@ -3,6 +3,7 @@ package pgdialect
 import (
 	"database/sql/driver"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -62,12 +63,19 @@ func TestInFuncs(t *testing.T) {
 // TestTableDecls: the column types pg_in_col reads from a stored CREATE
 // TABLE, with the rowid alias left unenforced.
 func TestTableDecls(t *testing.T) {
-	got := fmt.Sprint(tableDecls(`CREATE TABLE "t" (id INTEGER PRIMARY KEY, "B" boolean NOT NULL CONSTRAINT pgdialect_in_bool_B CHECK (pg_in_bool("B", -1) IS "B"), v varchar(3) DEFAULT 'x', n numeric(10, 2), CONSTRAINT c CHECK (n > 0), u uuid)`))
+	decls := func(cols []tableCol) string {
+		var out []string
+		for _, c := range cols {
+			out = append(out, "{"+c.name+" "+c.decl+"}")
+		}
+		return "[" + strings.Join(out, " ") + "]"
+	}
+	got := decls(tableDecls(`CREATE TABLE "t" (id INTEGER PRIMARY KEY, "B" boolean NOT NULL CONSTRAINT pgdialect_in_bool_B CHECK (pg_in_bool("B", -1) IS "B"), v varchar(3) DEFAULT 'x', n numeric(10, 2), CONSTRAINT c CHECK (n > 0), u uuid)`))
 	want := "[{id } {B boolean} {v varchar(3)} {n numeric(10, 2)} {u uuid}]"
 	if got != want {
 		t.Errorf("tableDecls = %s, want %s", got, want)
 	}
-	if got := fmt.Sprint(tableDecls(`CREATE TABLE t (k int, id INTEGER, PRIMARY KEY (id))`)); got != "[{k int} {id }]" {
+	if got := decls(tableDecls(`CREATE TABLE t (k int, id INTEGER, PRIMARY KEY (id))`)); got != "[{k int} {id }]" {
 		t.Errorf("table-level rowid alias: %s", got)
 	}
 }
