@@ -22,7 +22,9 @@ import "github.com/raftsql/raftsql/sqlexec/pgdialect"
 //     LIKE and the regular expressions match a char(n) value padded
 //     (pgdialect/bpchar_like.go); a set operation's column or a
 //     coalesce/greatest/least of char(n) before varchar is bpchar
-//     (pgdialect/bpchar_mixed.go).
+//     (pgdialect/bpchar_mixed.go);
+//   - the date, timestamp and timestamptz elements of an ARRAY[...] are
+//     converted to their common type (pgdialect/array_datetime.go).
 
 // typedConversion is sqlText (compiled on c) converted by its columns'
 // declared types, "" when nothing in it needs that.
@@ -51,6 +53,9 @@ func typedConversion(c *lconn, sqlText string) string {
 		q = conv
 	}
 	if conv := pgdialect.BpcharLikeConversion(q, eval); conv != "" {
+		q = conv
+	}
+	if conv := pgdialect.ArrayDatetimeConversion(q, eval); conv != "" {
 		q = conv
 	}
 	if conv := pgdialect.CompiledTypeConversion(q, func(cond string) bool { return eval("("+cond+") IS 1") == "1" }); conv != "" {

@@ -40,6 +40,15 @@ func arrayCtorType(leaves []string, leafTypes []uint32) uint32 {
 			brs[i] = branch{kind: branchTyped, oid: o}
 		}
 	}
+	typed := make([]uint32, len(brs))
+	for i, br := range brs {
+		if br.kind == branchTyped {
+			typed[i] = br.oid
+		}
+	}
+	if o := datetimeCommon(typed); o != 0 {
+		return pgoid.ArrayOf(o) // date beside timestamp: array_datetime.go
+	}
 	o, err := commonType(brs, "ARRAY")
 	if err != nil {
 		return 0

@@ -141,6 +141,19 @@ func (x *tx) arrayConstructor(i int) error {
 			return unsupported("multidimensional arrays are not supported")
 		}
 	}
+	if c > i+2 {
+		// elements of visibly unmatched types (ARRAY[1, true]) are
+		// PostgreSQL's 42804; columns are checked once the statement
+		// compiles (typecompare_common.go)
+		var brs []branch
+		for _, p := range x.splitTop(i+2, c) {
+			brs = append(brs, x.classify(p[0], p[1]))
+		}
+		if _, e := commonType(brs, "ARRAY"); e != nil {
+			e.Position = x.charPos(mismatchAt(brs, "ARRAY").a)
+			return e
+		}
+	}
 	x.castEnd[c] = i
 	if c == i+2 {
 		if x.T(c+1).typ != tCast {
