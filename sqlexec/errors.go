@@ -564,6 +564,11 @@ func fixPosition(e *Error, orig string) {
 	switch e.Code {
 	case CodeUndefinedTable:
 		name = e.Table
+		if name == "" && e.Pos == 0 {
+			// nextval('missing'), raised at run time (seq_position.go)
+			e.Pos = seqNamePosition(e.Message, orig)
+			return
+		}
 	case CodeUndefinedColumn:
 		if table, col, pos, ok := pgdialect.UpdateTarget(orig, e.Column); ok {
 			// UPDATE t SET nosuch = ...: PostgreSQL names the relation
