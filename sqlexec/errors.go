@@ -570,6 +570,9 @@ func fixPosition(e *Error, orig string) {
 			return
 		}
 	case CodeUndefinedColumn:
+		if missingFromEntry(e, orig) { // missing_from.go
+			return
+		}
 		if table, col, pos, ok := pgdialect.UpdateTarget(orig, e.Column); ok {
 			// UPDATE t SET nosuch = ...: PostgreSQL names the relation
 			e.Message, e.Pos = fmt.Sprintf("column %q of relation %q does not exist", col, table), pos

@@ -1291,6 +1291,9 @@ func (x *tx) dmlChecks() error {
 	if err := x.returningSelfRead(); err != nil { // returning.go
 		return err
 	}
+	if err := x.excludedReturningCheck(); err != nil { // excluded_returning.go
+		return err
+	}
 	// before the expression pass: its rewrites (casts, jsonb operators,
 	// greatest/least ...) move an operand's text into its first token,
 	// the qualifier, which unqualifying after them would erase
