@@ -23,8 +23,9 @@ import "github.com/raftsql/raftsql/sqlexec/pgdialect"
 //     (pgdialect/bpchar_like.go); a set operation's column or a
 //     coalesce/greatest/least of char(n) before varchar is bpchar
 //     (pgdialect/bpchar_mixed.go);
-//   - the date, timestamp and timestamptz elements of an ARRAY[...] are
-//     converted to their common type (pgdialect/array_datetime.go).
+//   - date, timestamp and timestamptz columns as elements of an
+//     ARRAY[...], arguments of coalesce/greatest/least and CASE results
+//     are converted to their common type (pgdialect/datetime_common.go).
 
 // typedConversion is sqlText (compiled on c) converted by its columns'
 // declared types, "" when nothing in it needs that.
@@ -55,7 +56,7 @@ func typedConversion(c *lconn, sqlText string) string {
 	if conv := pgdialect.BpcharLikeConversion(q, eval); conv != "" {
 		q = conv
 	}
-	if conv := pgdialect.ArrayDatetimeConversion(q, eval); conv != "" {
+	if conv := pgdialect.DatetimeCommonConversion(q, eval); conv != "" {
 		q = conv
 	}
 	if conv := pgdialect.CompiledTypeConversion(q, func(cond string) bool { return eval("("+cond+") IS 1") == "1" }); conv != "" {

@@ -47,7 +47,7 @@ func arrayCtorType(leaves []string, leafTypes []uint32) uint32 {
 		}
 	}
 	if o := datetimeCommon(typed); o != 0 {
-		return pgoid.ArrayOf(o) // date beside timestamp: array_datetime.go
+		return pgoid.ArrayOf(o) // date beside timestamp: datetime_common.go
 	}
 	o, err := commonType(brs, "ARRAY")
 	if err != nil {
