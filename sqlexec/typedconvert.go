@@ -25,7 +25,9 @@ import "github.com/raftsql/raftsql/sqlexec/pgdialect"
 //     (pgdialect/bpchar_mixed.go);
 //   - date, timestamp and timestamptz columns as elements of an
 //     ARRAY[...], arguments of coalesce/greatest/least and CASE results
-//     are converted to their common type (pgdialect/datetime_common.go).
+//     are converted to their common type (pgdialect/datetime_common.go);
+//   - a char(n) column as an array's element keeps its padding
+//     (pgdialect/bpchar_array.go).
 
 // typedConversion is sqlText (compiled on c) converted by its columns'
 // declared types, "" when nothing in it needs that.
@@ -57,6 +59,9 @@ func typedConversion(c *lconn, sqlText string) string {
 		q = conv
 	}
 	if conv := pgdialect.DatetimeCommonConversion(q, eval); conv != "" {
+		q = conv
+	}
+	if conv := pgdialect.BpcharArrayConversion(q, eval); conv != "" {
 		q = conv
 	}
 	if conv := pgdialect.CompiledTypeConversion(q, func(cond string) bool { return eval("("+cond+") IS 1") == "1" }); conv != "" {
