@@ -118,7 +118,11 @@ func explainViolation(c *lconn, e *Error, sqlText string, args []any) *Error {
 	default:
 		return e
 	}
-	if c.explain == nil || e.Table == "" || !c.inTx() {
+	w := words(sqlText, 3)
+	build := e.Code == CodeUniqueViolation && len(w) == 3 && w[0] == "CREATE" && w[1] == "UNIQUE" && w[2] == "INDEX"
+	// (an index on expressions names no table in SQLite's message: the
+	// build reads it from the statement)
+	if c.explain == nil || e.Table == "" && !build || !c.inTx() {
 		return e
 	}
 	defer c.enterAuth(authOff)()
@@ -132,7 +136,7 @@ func explainViolation(c *lconn, e *Error, sqlText string, args []any) *Error {
 	}
 	var x *Error
 	savepoint := false
-	if w := words(sqlText, 3); e.Code == CodeUniqueViolation && len(w) == 3 && w[0] == "CREATE" && w[1] == "UNIQUE" && w[2] == "INDEX" {
+	if build {
 		x = explainIndexBuild(c, e, sqlText) // a read: no savepoint
 	} else {
 		if c.exec("SAVEPOINT raftsql_explain") != nil {
@@ -305,7 +309,24 @@ func uniqueKey(c *lconn, e *Error, cols []tableCol, row []any, loc *time.Locatio
 		}
 		got[i] = v
 	}
-	return strings.Join(elems, ", "), keyText(elems, got, cols, loc), true
+	return shownElems(elems, cols), keyText(elems, got, cols, loc), true
+}
+
+// shownElems is a key's elements as PostgreSQL's DETAIL names them: an
+// expression with the implicit casts it shows (lower(v::text) of a
+// varchar column: pgdialect.IndexElemShown).
+func shownElems(elems []string, cols []tableCol) string {
+	out := make([]string, len(elems))
+	for i, el := range elems {
+		out[i] = pgdialect.IndexElemShown(el, func(name string) uint32 {
+			if k := columnIndex(cols, name); k >= 0 {
+				o, _ := pgdialect.DeclTypeOID(cols[k].decl)
+				return o
+			}
+			return 0
+		})
+	}
+	return strings.Join(out, ", ")
 }
 
 // keyText writes the values of a key's elements: a column's by its type,
@@ -356,7 +377,8 @@ func explainIndexBuild(c *lconn, e *Error, sqlText string) *Error {
 	out := *e
 	out.Table, out.Constraint = def.Table, def.Name
 	out.Message = fmt.Sprintf("could not create unique index %q", def.Name)
-	out.DetailText = fmt.Sprintf("Key (%s)=(%s) is duplicated.", keys, keyText(def.Elems, dup, tableColumns(c, def.Table), zoneOf(c)))
+	cols := tableColumns(c, def.Table)
+	out.DetailText = fmt.Sprintf("Key (%s)=(%s) is duplicated.", shownElems(def.Elems, cols), keyText(def.Elems, dup, cols, zoneOf(c)))
 	return &out
 }
 

@@ -42,6 +42,9 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 	if err := s.checkAliasRefs(ctx, sql); err != nil { // alias_refs.go
 		return nil, err
 	}
+	if err := s.checkSrfAliasRefs(ctx, sql); err != nil { // alias_refs.go
+		return nil, err
+	}
 	st, err := translate(sql)
 	if q := pgdialect.CompileFirst(err); q != "" {
 		if e := s.undefinedColumn(ctx, q, client); e != nil {

@@ -564,7 +564,15 @@ func fixPosition(e *Error, orig string) {
 	switch e.Code {
 	case CodeUndefinedTable:
 		name = e.Table
+		if name == "" && e.Pos == 0 {
+			// nextval('missing'), raised at run time (seq_position.go)
+			e.Pos = seqNamePosition(e.Message, orig)
+			return
+		}
 	case CodeUndefinedColumn:
+		if missingFromEntry(e, orig) { // missing_from.go
+			return
+		}
 		if table, col, pos, ok := pgdialect.UpdateTarget(orig, e.Column); ok {
 			// UPDATE t SET nosuch = ...: PostgreSQL names the relation
 			e.Message, e.Pos = fmt.Sprintf("column %q of relation %q does not exist", col, table), pos

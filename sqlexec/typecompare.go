@@ -42,12 +42,12 @@ func typeCompareCheck(c *lconn, sqlText string) *Error {
 
 // mentionsCommonType is a cheap test before lexing: sqlText (SQLite
 // text) may hold values matched to a common type (COALESCE, CASE,
-// NULLIF, GREATEST/LEAST written as max/min of coalesce, a set
-// operation, a VALUES list outside a plain INSERT ... VALUES, whose rows
+// NULLIF, GREATEST/LEAST written as max/min of coalesce, ARRAY[...]
+// (pg_array), a set operation, a VALUES list outside a plain INSERT ... VALUES, whose rows
 // take their target columns' types).
 func mentionsCommonType(sqlText string) bool {
 	low := strings.ToLower(sqlText)
-	for _, w := range []string{"coalesce", "case", "nullif", "union", "intersect", "except"} {
+	for _, w := range []string{"coalesce", "case", "nullif", "union", "intersect", "except", "pg_array("} {
 		if strings.Contains(low, w) {
 			return true
 		}

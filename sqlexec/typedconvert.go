@@ -22,7 +22,12 @@ import "github.com/raftsql/raftsql/sqlexec/pgdialect"
 //     LIKE and the regular expressions match a char(n) value padded
 //     (pgdialect/bpchar_like.go); a set operation's column or a
 //     coalesce/greatest/least of char(n) before varchar is bpchar
-//     (pgdialect/bpchar_mixed.go).
+//     (pgdialect/bpchar_mixed.go);
+//   - date, timestamp and timestamptz columns as elements of an
+//     ARRAY[...], arguments of coalesce/greatest/least and CASE results
+//     are converted to their common type (pgdialect/datetime_common.go);
+//   - a char(n) column as an array's element keeps its padding
+//     (pgdialect/bpchar_array.go).
 
 // typedConversion is sqlText (compiled on c) converted by its columns'
 // declared types, "" when nothing in it needs that.
@@ -51,6 +56,12 @@ func typedConversion(c *lconn, sqlText string) string {
 		q = conv
 	}
 	if conv := pgdialect.BpcharLikeConversion(q, eval); conv != "" {
+		q = conv
+	}
+	if conv := pgdialect.DatetimeCommonConversion(q, eval); conv != "" {
+		q = conv
+	}
+	if conv := pgdialect.BpcharArrayConversion(q, eval); conv != "" {
 		q = conv
 	}
 	if conv := pgdialect.CompiledTypeConversion(q, func(cond string) bool { return eval("("+cond+") IS 1") == "1" }); conv != "" {

@@ -12,7 +12,8 @@ import (
 // + 1) is PostgreSQL's 42703 column "x" does not exist. SQLite resolves
 // such a name to the alias and answered. And an ORDER BY name that two
 // result columns of different expressions have is PostgreSQL's 42702
-// ORDER BY "x" is ambiguous, where SQLite took one of them.
+// ORDER BY "x" is ambiguous, where SQLite took one of them; so is a GROUP
+// BY name no FROM item's column has (GROUP BY "x" is ambiguous).
 //
 // Which names are the FROM items' columns is a property of the schema:
 // the session reads the tables' columns (AliasRefTables) and checks
@@ -124,6 +125,11 @@ func CheckAliasRefs(sql string, cols func(table string) []string) error {
 				for j := k + 2; j < end; j++ {
 					if t := x.T(j); (t.typ == tIdent || t.typ == tQIdent) && (x.isP(j-1, "(") || x.isP(j-1, ",")) && (x.isP(j+1, ")") || x.isP(j+1, ",")) {
 						bareOK[j] = true
+						if !star && x.depth[j] > 0 && !inputs[strings.ToLower(t.identName())] {
+							if err := x.orderNameAmbiguous(j, outs, clause); err != nil {
+								return err
+							}
+						}
 					}
 				}
 			}
@@ -139,8 +145,10 @@ func CheckAliasRefs(sql string, cols func(table string) []string) error {
 				t := x.T(a)
 				if b == a+1 && (t.typ == tIdent || t.typ == tQIdent) {
 					bareOK[a] = true
-					if clause == "ORDER" && !star {
-						if err := x.orderNameAmbiguous(a, outs); err != nil {
+					// GROUP BY reads a FROM item's column of the name
+					// first, ORDER BY the result column
+					if !star && (clause == "ORDER" || !inputs[strings.ToLower(t.identName())]) {
+						if err := x.orderNameAmbiguous(a, outs, clause); err != nil {
 							return err
 						}
 					}
@@ -218,9 +226,10 @@ func (x *tx) bareColumnName(a, b int) (name, qual string, ok bool) {
 	return "", "", false
 }
 
-// orderNameAmbiguous is PostgreSQL's 42702 for the ORDER BY name at k
-// when result columns of different expressions have it.
-func (x *tx) orderNameAmbiguous(k int, outs []outCol) error {
+// orderNameAmbiguous is PostgreSQL's 42702 for the ORDER BY (GROUP BY:
+// clause "GROUP") name at k when result columns of different expressions
+// have it.
+func (x *tx) orderNameAmbiguous(k int, outs []outCol, clause string) error {
 	n := x.T(k).identName()
 	var first *outCol
 	for i := range outs {
@@ -232,7 +241,7 @@ func (x *tx) orderNameAmbiguous(k int, outs []outCol) error {
 			continue
 		}
 		if !first.same(outs[i]) {
-			return &Error{Code: "42702", Message: fmt.Sprintf("ORDER BY %q is ambiguous", n), Position: x.charPos(k)}
+			return &Error{Code: "42702", Message: fmt.Sprintf("%s BY %q is ambiguous", clause, n), Position: x.charPos(k)}
 		}
 	}
 	return nil

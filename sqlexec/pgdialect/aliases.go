@@ -48,8 +48,12 @@ func (x *tx) selectListAt(i int) ([][2]int, int) {
 						break // an ordered-set aggregate (orderedset.go)
 					}
 					return x.splitTop(s, e), e
-				case "WHERE", "HAVING", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "INTO", "FOR":
+				case "WHERE", "HAVING", "ORDER", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "WINDOW", "INTO", "FOR", "RETURNING":
 					return x.splitTop(s, e), e
+				case "ON":
+					if x.kw(e+1, "CONFLICT") { // INSERT ... SELECT 1 ON CONFLICT
+						return x.splitTop(s, e), e
+					}
 				}
 			}
 		}

@@ -125,6 +125,11 @@ func (x *tx) columnTable(a, b int) (tbl, col string, ok bool) {
 		return x.blockColumnTable(a, qual, col)
 	}
 	tbl = tableOf(x.fromTables(), qual)
+	if tbl == "" {
+		// an upsert's excluded.d: the target's column (excluded.d + 1 of a
+		// date column is date arithmetic)
+		tbl = x.excludedTable(qual) // pgcast.go
+	}
 	if tbl != "" && x.hasDerivedTable() && x.cteNames()[tbl] {
 		// d a of WITH d AS (...): no table of the schema (its columns'
 		// run-time types are derivedcols.go's); read as one, d's missing

@@ -244,6 +244,13 @@ func (x *tx) minMaxOtherResult(leafTypes []uint32) (uint32, bool) {
 	if !ok || len(args) < 2 || len(args) != len(leafTypes) {
 		return 0, false
 	}
+	known := true
+	for _, o := range leafTypes {
+		known = known && o != 0
+	}
+	if o := datetimeCommon(leafTypes); o != 0 && known {
+		return o, true // date beside timestamp: the widest (datetime_common.go)
+	}
 	// least's are rotated (numeric_runtimecmp.go: of equal ones SQLite's
 	// min keeps the last, so least(a, b, c) is min(coalesce(c, a, b),
 	// ...)): PostgreSQL's first argument is the second

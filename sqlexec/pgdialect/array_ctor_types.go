@@ -40,6 +40,18 @@ func arrayCtorType(leaves []string, leafTypes []uint32) uint32 {
 			brs[i] = branch{kind: branchTyped, oid: o}
 		}
 	}
+	typed := make([]uint32, len(brs))
+	for i, br := range brs {
+		if br.kind == branchTyped {
+			typed[i] = br.oid
+		}
+	}
+	if o := datetimeCommon(typed); o != 0 {
+		return pgoid.ArrayOf(o) // date beside timestamp: datetime_common.go
+	}
+	if o := stringCommon(typed); o != 0 {
+		return pgoid.ArrayOf(o)
+	}
 	o, err := commonType(brs, "ARRAY")
 	if err != nil {
 		return 0
@@ -53,4 +65,25 @@ func arrayCtorType(leaves []string, leafTypes []uint32) uint32 {
 		o = pgoid.Text // ARRAY[NULL] is text[]
 	}
 	return pgoid.ArrayOf(o)
+}
+
+// stringCommon is the common type of string element types oids (0: an
+// unknown literal or NULL) as select_common_type resolves text, varchar
+// and char(n), which cast implicitly to each other: the first (ARRAY[c,
+// t] of a char(n) and a text column is bpchar[], ARRAY[v, c] varchar[]);
+// 0 when one is of another type or none is typed.
+func stringCommon(oids []uint32) uint32 {
+	var first uint32
+	for _, o := range oids {
+		switch o {
+		case 0:
+		case pgoid.Text, pgoid.Varchar, pgoid.Bpchar:
+			if first == 0 {
+				first = o
+			}
+		default:
+			return 0
+		}
+	}
+	return first
 }

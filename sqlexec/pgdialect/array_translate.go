@@ -141,6 +141,19 @@ func (x *tx) arrayConstructor(i int) error {
 			return unsupported("multidimensional arrays are not supported")
 		}
 	}
+	if c > i+2 {
+		// elements of visibly unmatched types (ARRAY[1, true]) are
+		// PostgreSQL's 42804; columns are checked once the statement
+		// compiles (typecompare_common.go)
+		var brs []branch
+		for _, p := range x.splitTop(i+2, c) {
+			brs = append(brs, x.classify(p[0], p[1]))
+		}
+		if _, e := commonType(brs, "ARRAY"); e != nil {
+			e.Position = x.charPos(mismatchAt(brs, "ARRAY").a)
+			return e
+		}
+	}
 	x.castEnd[c] = i
 	if c == i+2 {
 		if x.T(c+1).typ != tCast {
@@ -430,6 +443,7 @@ func (x *tx) srfColumnRefs(i, end int, r srfRefs) error {
 	// an INSERT's source is not named (its items are wrapped by the
 	// checks of the stored values, enforce.go)
 	whole := map[int]bool{}
+	label := map[int]bool{} // SELECT u.id id: the item's output name, no reference
 	for _, items := range x.selectLists() {
 		if x.findKw(0, x.n(), 0, "INSERT") >= 0 {
 			break
@@ -437,6 +451,9 @@ func (x *tx) srfColumnRefs(i, end int, r srfRefs) error {
 		for _, it := range items {
 			if it[1] == it[0]+1 || it[1] == it[0]+3 && x.isP(it[0]+1, ".") {
 				whole[it[1]-1] = true
+			}
+			if _, eb := x.itemExpr(it[0], it[1]); eb < it[1] {
+				label[it[1]-1] = true
 			}
 		}
 	}
@@ -446,7 +463,7 @@ func (x *tx) srfColumnRefs(i, end int, r srfRefs) error {
 		}
 		t := x.T(k)
 		// a name only case-folded (foldIdent) is still the reference
-		if t.ed && t.out != asciiLower(t.text) || t.typ != tIdent && t.typ != tQIdent || x.isP(k+1, "(") {
+		if t.ed && t.out != asciiLower(t.text) || t.typ != tIdent && t.typ != tQIdent || x.isP(k+1, "(") || label[k] {
 			continue
 		}
 		name, field := col, "value"
@@ -934,11 +951,24 @@ func (x *tx) qualifyEachCols(fn int, keep ...string) {
 	// the call's own alias names its column (jsonb_object_keys(j) key:
 	// a bare key is the function's)
 	if a := x.match(fn+1) + 1; a < x.n() {
+		if x.kw(a, "WITH", "ORDINALITY") {
+			a += 2
+		}
 		if x.kw(a, "AS") {
 			a++
 		}
 		if t := x.T(a); t.typ == tQIdent || t.typ == tIdent && !isClauseKw(t.upper()) && !reservedWord(t.upper()) && !isJoinKw(t.upper()) {
 			keep = append(keep, t.identName())
+			if x.isP(a+1, "(") {
+				// and its column alias list (unnest(a) u(id): a bare id is
+				// the function's; the session refuses it as ambiguous
+				// when a table of the block has one too, srf_alias_refs.go)
+				for _, p := range x.splitTop(a+2, x.match(a+1)) {
+					if n, e := x.name(p[0]); n != "" && e == p[1] {
+						keep = append(keep, n)
+					}
+				}
+			}
 		}
 	}
 	ts := x.fromTables()

@@ -169,6 +169,15 @@ func BranchType(it ArithItem, leafTypes []uint32) uint32 {
 			}
 		}
 	}
+	typed := make([]uint32, len(brs))
+	seen := true
+	for i, br := range brs {
+		typed[i] = br.oid
+		seen = seen && br.kind != branchOpaque
+	}
+	if o := datetimeCommon(typed); o != 0 && seen {
+		return o // date beside timestamp: the widest (datetime_common.go)
+	}
 	o, err := commonType(elseFirst(brs, it.caseElse), "CASE")
 	if err != nil {
 		return 0

@@ -185,5 +185,11 @@ func defaultExpr(d string) string {
 	if m := clockMarkRe.FindStringSubmatch(strings.TrimSpace(stripParens(d))); m != nil && m[1] != "ARRAY[]" {
 		return m[1]
 	}
+	if x := newTx(strings.TrimSpace(stripParens(d))); x.n() == 1 && x.T(0).typ == tString {
+		// a literal as stored (a date's canonical text): of unknown type,
+		// read by the column's input as the default was; in parentheses
+		// the assignment would take it for text (42804)
+		return x.T(0).text
+	}
 	return "(" + d + ")"
 }

@@ -153,16 +153,23 @@ func FillDefaults(sql string, columns func(table string) (names, defaults []stri
 	if !x.T(0).kw("INSERT") || !x.kw(1, "INTO") {
 		return "", false
 	}
+	upsert := false // DO UPDATE SET c = DEFAULT filled first
+	if s, ok := fillUpdateDefaults(x, columns); ok {
+		sql, x, upsert = s, newTx(s), true
+	}
 	table, j := x.name(2)
 	v := x.findKw(0, x.n(), 0, "VALUES")
 	if table == "" || v < 0 {
-		return "", false
+		return sql, upsert
 	}
 	has := false
 	for i := v + 1; i < x.n() && !has; i++ {
 		has = x.isValuesDefault(i)
 	}
 	if !has {
+		if upsert {
+			return sql, true
+		}
 		return "", false // refused for another reason: no schema lookup
 	}
 	names, defaults, err := columns(table)
@@ -216,23 +223,25 @@ func FillDefaults(sql string, columns func(table string) (names, defaults []stri
 		i = e + 2
 	}
 	if at == 0 {
-		return "", false
+		return sql, upsert
 	}
 	b.WriteString(sql[at:])
 	return b.String(), true
 }
 
-// isSetDefault reports whether token i is the DEFAULT of an UPDATE's
-// "SET c = DEFAULT".
-func (x *tx) isSetDefault(i int) bool {
-	return x.T(0).kw("UPDATE") && x.depth[i] == 0 && x.T(i).kw("DEFAULT") && x.isP(i-1, "=") &&
-		(i+1 == x.n() || x.isP(i+1, ",") || x.kw(i+1, "WHERE") || x.kw(i+1, "FROM") || x.kw(i+1, "RETURNING"))
-}
-
-// fillUpdateDefaults is FillDefaults for UPDATE t SET c = DEFAULT: each
-// such DEFAULT becomes c's stored default expression (NULL for none).
+// fillUpdateDefaults is FillDefaults for UPDATE t SET c = DEFAULT and
+// for an upsert's DO UPDATE SET c = DEFAULT (set_default.go): each such
+// DEFAULT becomes c's stored default expression (NULL for none). ok is
+// false when there is none or the table or a column is unknown.
 func fillUpdateDefaults(x *tx, columns func(table string) (names, defaults []string, err error)) (string, bool) {
+	sets := x.setDefaults()
+	if len(sets) == 0 {
+		return "", false
+	}
 	i := 1
+	if x.T(0).kw("INSERT") {
+		i = 2
+	}
 	if x.kw(i, "ONLY") {
 		i++
 	}
@@ -246,13 +255,12 @@ func fillUpdateDefaults(x *tx, columns func(table string) (names, defaults []str
 	}
 	sql := x.src
 	for k := x.n() - 1; k > 0; k-- {
-		if !x.isSetDefault(k) {
+		col, set := sets[k]
+		if !set {
 			continue
 		}
-		d, known := byName[strings.ToLower(x.T(k-2).identName())]
-		if !known {
-			return "", false // SQLite names the unknown column
-		}
+		// an unknown column takes NULL: the statement's 42703 names it
+		d := byName[strings.ToLower(col)]
 		expr := "NULL"
 		if d != "" {
 			expr = defaultExpr(d) // default_display.go

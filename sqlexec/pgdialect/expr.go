@@ -1291,6 +1291,9 @@ func (x *tx) dmlChecks() error {
 	if err := x.returningSelfRead(); err != nil { // returning.go
 		return err
 	}
+	if err := x.excludedReturningCheck(); err != nil { // excluded_returning.go
+		return err
+	}
 	// before the expression pass: its rewrites (casts, jsonb operators,
 	// greatest/least ...) move an operand's text into its first token,
 	// the qualifier, which unqualifying after them would erase
@@ -1308,7 +1311,7 @@ func (x *tx) dmlChecks() error {
 		case x.kw(i, "ON", "CONFLICT", "DO", "UPDATE") && x.depth[i] == 0 && x.T(0).kw("INSERT"):
 			// SQLite takes the last unique constraint a row violates
 			return &Error{Code: "42601", Message: "ON CONFLICT DO UPDATE requires inference specification or constraint name", Hint: "For example, ON CONFLICT (column_name).", Position: x.charPos(i)}
-		case x.isSetDefault(i):
+		case x.T(i).kw("DEFAULT") && x.setDefaults()[i] != "": // set_default.go
 			// the session fills in the column's default (FillDefaults)
 			return unsupported("UPDATE ... SET column = DEFAULT is not supported here")
 		case x.T(0).kw("DELETE") && x.depth[i] == 0 && x.T(i).kw("USING"):

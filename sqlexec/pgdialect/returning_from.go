@@ -34,8 +34,9 @@ import (
 // any one of them, the one it updated the row with) and the statement is
 // refused (0A000) rather than answered with another one.
 //
-// Only FROM lists of plain tables (joined by commas or JOINs) are
-// rewritten; with another item (a subquery, a function, VALUES) a
+// FROM lists of plain tables (joined by commas or JOINs) are rewritten,
+// and lists with subqueries and VALUES lists joined by commas or JOIN ...
+// ON (returning_from_derived.go); with another item (a function) a
 // RETURNING * is refused, and a FROM item's column stays SQLite's error.
 // A FROM item naming the target table itself (a self-join) is refused
 // too: the subquery would read the updated table.
@@ -50,6 +51,7 @@ type retFrom struct {
 	ret         int    // RETURNING
 	end         int
 	fc          usingFrom // nil: not a list of plain tables
+	items       []retItem // when fc is nil: a list with derived items (returning_from_derived.go)
 }
 
 // readReturningFrom reads the statement's shape; ok false when it is not
@@ -118,6 +120,8 @@ func (x *tx) readReturningFrom() (rf retFrom, ok bool) {
 	}
 	if fc, k, _, ok := x.readFromChains(rf.from[0], 0, rf.from[1]); ok && k == rf.from[1] {
 		rf.fc = fc
+	} else if items, ok := x.readRetItems(rf.from[0], rf.from[1]); ok {
+		rf.items = items
 	}
 	return rf, true
 }
@@ -141,6 +145,11 @@ func ReturningFromTables(sql string) []string {
 			tables = append(tables, it.table)
 		}
 	}
+	for _, it := range rf.items {
+		if it.table != "" {
+			tables = append(tables, it.table)
+		}
+	}
 	return tables
 }
 
@@ -154,6 +163,9 @@ func ExpandReturningFrom(sql string, cols func(table string) []string) (string, 
 		return sql, nil
 	}
 	items := x.splitTop(rf.ret+1, rf.end)
+	if rf.fc == nil && rf.items != nil {
+		return x.expandReturningDerived(sql, rf, rf.items, cols) // returning_from_derived.go
+	}
 	if rf.fc == nil {
 		for _, it := range items {
 			if it[1] == it[0]+1 && x.isP(it[0], "*") {

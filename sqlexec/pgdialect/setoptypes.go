@@ -254,6 +254,10 @@ func (x *tx) convertSetOp(arms [][2]int, armOIDs [][]uint32, what string) (bool,
 			err.Position = x.T(mismatchAt(brs, what).a).pos + 1 // typeresolve.go
 			return false, err
 		}
+		if dt := x.datetimeSetOp(arms, items, armOIDs, c); dt {
+			changed = true
+			continue
+		}
 		common := CommonType(oids)
 		if wrapped || x.hasSetOpAll() || common != pgoid.Numeric && common != pgoid.Float8 && common != pgoid.Float4 {
 			continue // converted by the translation, or nothing to convert

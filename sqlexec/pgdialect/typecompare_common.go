@@ -96,12 +96,16 @@ func (x *tx) callCommonType(k int, ty jsonTyping) (string, *jsonRefused) {
 		return "", nil
 	}
 	args := x.splitTop(k+2, m)
+	ctor := name == "PG_ARRAY" // ARRAY[...] (array_translate.go): its elements
+	if ctor {
+		name = "ARRAY"
+	}
 	rotated := ty.col != nil && (name == "MAX" || name == "MIN")
 	if rotated {
 		args = x.rotatedCoalesce(args, name == "MIN")
 		name = map[string]string{"MAX": "GREATEST", "MIN": "LEAST"}[name]
 	}
-	if len(args) == 0 || name != "COALESCE" && name != "GREATEST" && name != "LEAST" && name != "NULLIF" {
+	if len(args) == 0 || name != "COALESCE" && name != "GREATEST" && name != "LEAST" && name != "NULLIF" && name != "ARRAY" {
 		return "", nil
 	}
 	types := make([]string, len(args))
@@ -129,6 +133,16 @@ func (x *tx) callCommonType(k int, ty jsonTyping) (string, *jsonRefused) {
 	}
 	if r != nil && rotated {
 		r.tok = -1 // the arguments are written several times: no sure place
+	}
+	if ctor {
+		// an unknown literal is read by the common type's input
+		// (ARRAY[i, 'x'] is 22P02); the array is not typed here
+		for _, a := range args {
+			if r == nil && ty.col != nil && a[1] == a[0]+1 && x.T(a[0]).typ == tString && common != "unknown" && common != "" {
+				r = x.literalRefusal(a[0], common)
+			}
+		}
+		return "", r
 	}
 	return common, r
 }
