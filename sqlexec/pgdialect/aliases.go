@@ -191,6 +191,32 @@ func (x *tx) itemName(a, b int) (name string, has bool, oid uint32) {
 	return x.figureName(a, b), false, oid
 }
 
+// jsonTextGet reports whether a..b-1 is a chain of json operators (->,
+// #>, ->>, #>>, left to right at its own depth, before jsonEarlyOperators
+// rewrites them) whose last one extracts text: PostgreSQL's ->> and #>>
+// are text whatever the operand, so (doc ->> 'n')::int reads the text
+// with the integer's input ('3.5' is 22P02), where a value of unknown
+// type was rounded as a number (castsource.go).
+func (x *tx) jsonTextGet(a, b int) bool {
+	last := ""
+	for k := a; k < b; k++ {
+		t := x.T(k)
+		if x.depth[k] != x.depth[a] || t.typ != tOp && !(t.typ == tIdent && (exprKeywords[t.upper()] || t.kw("COLLATE"))) {
+			continue
+		}
+		switch t.text {
+		case "->", "#>", "->>", "#>>":
+			if k == a {
+				return false
+			}
+			last = t.text
+		default:
+			return false // another operator or keyword decides the type
+		}
+	}
+	return last == "->>" || last == "#>>"
+}
+
 func isKeywordEnd(u string) bool {
 	switch u {
 	case "END", "NULL", "TRUE", "FALSE", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME", "DESC", "ASC", "ZONE", "PRECISION", "VARYING":
@@ -529,6 +555,9 @@ func (x *tx) exprOID(a, b int) uint32 {
 			}
 			break
 		}
+	}
+	if x.jsonTextGet(a, b) {
+		return pgoid.Text
 	}
 	t := x.T(a)
 	if b-a == 1 {
