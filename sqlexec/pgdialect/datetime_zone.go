@@ -351,6 +351,40 @@ func (x *tx) dateBetweenColumn(known map[int]string) {
 	}
 }
 
+// dateInColumn is dateBesideColumn for the items of col [NOT] IN (a, b,
+// ...): each date, timestamp or timestamptz item is taken into the
+// column type's text domain (ts IN ('2024-01-01 05:00+00'::timestamptz)
+// compared the UTC text with the local one and never held).
+func (x *tx) dateInColumn(known map[int]string) {
+	for k := 1; k+1 < x.n(); k++ {
+		if !x.T(k).kw("IN") || x.T(k).ed || !x.isP(k+1, "(") || x.kw(k+2, "SELECT") || x.kw(k+2, "VALUES") || x.kw(k+2, "WITH") {
+			continue
+		}
+		l := k - 1
+		if x.T(l).kw("NOT") {
+			l--
+		}
+		ls := x.primaryStart(l)
+		if ls < 0 {
+			continue
+		}
+		ct := x.columnDTType(ls, l+1) // datetime_columns.go
+		if ct == "" {
+			continue
+		}
+		e := x.match(k + 1)
+		if e < 0 {
+			continue
+		}
+		for _, it := range x.splitTop(k+2, e) {
+			if vt := x.dtType(it[0], it[1], known); dtRank(vt) {
+				x.T(it[0]).pre = "pg_dt_as(" + x.T(it[0]).pre
+				x.T(it[1] - 1).suf += ", '" + vt + "', " + ct + ")"
+			}
+		}
+	}
+}
+
 // dateAs is pg_date_as(date, type): the date as the canonical text of a
 // column of date/time type typ (its midnight, for a timestamptz in the
 // session zone); other values and types unchanged.
