@@ -156,6 +156,14 @@ func (x *tx) tstzLocalWrap(a, b int, tt *pgType) (pre, suf string) {
 	if x.sumOperand(a, b) { // datetime_local.go
 		return fn, ", 'auto')"
 	}
+	if x.dtType(a, b, x.dtTypes) == "?" {
+		// a value whose type is read at run time (date_trunc('week',
+		// tz_col)::date took the date of the UTC text: the day before
+		// east of Greenwich)
+		if te := x.dtTypeExpr(a, b); runtimeTypeExpr(te) {
+			return fn, ", " + te + ")"
+		}
+	}
 	return "", ""
 }
 
