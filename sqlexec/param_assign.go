@@ -50,7 +50,14 @@ func assignTimestamptzParams(args []any, declared, inferred []uint32, zone func(
 		if out == nil {
 			out = append([]any(nil), args...)
 		}
-		out[i] = pgdialect.TimestamptzParamText(a, zone())
+		as := ""
+		switch inferred[i] {
+		case pgoid.Timestamp:
+			as = "timestamp"
+		case pgoid.Date:
+			as = "date"
+		}
+		out[i] = pgdialect.TimestamptzParamText(a, as, zone())
 	}
 	if out == nil {
 		return args

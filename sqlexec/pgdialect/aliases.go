@@ -171,7 +171,14 @@ func (x *tx) itemName(a, b int) (name string, has bool, oid uint32) {
 	if b-a >= 2 && x.T(b-2).kw("AS") {
 		return "", true, x.exprOID(a, b-2)
 	}
-	if b-a >= 2 && (last.typ == tQIdent || last.typ == tIdent && !isKeywordEnd(last.upper())) && x.endsOperand(b-2) && !x.isP(b-2, ".") && x.T(b-2).typ != tCast && !x.T(b-2).kw("OVER") && !x.intervalFieldsEnd(b) {
+	// x COLLATE "C" is named as x (FigureColname of a CollateClause):
+	// the collation's name is no alias ('a' < 'b' COLLATE "C" was named
+	// by SQLite's text of the comparison)
+	if b-a >= 3 && x.T(b-2).kw("COLLATE") && (last.typ == tIdent || last.typ == tQIdent) {
+		return x.itemName(a, b-2)
+	}
+	// (x AT TIME ZONE zone_col: the column is the zone, not an alias)
+	if b-a >= 2 && (last.typ == tQIdent || last.typ == tIdent && !isKeywordEnd(last.upper())) && x.endsOperand(b-2) && !x.isP(b-2, ".") && x.T(b-2).typ != tCast && !x.T(b-2).kw("OVER") && !x.intervalFieldsEnd(b) && !(b-a >= 4 && x.kw(b-4, "AT", "TIME", "ZONE")) {
 		return "", true, x.exprOID(a, b-1)
 	}
 	oid = x.exprOID(a, b)
@@ -186,6 +193,32 @@ func (x *tx) itemName(a, b int) (name string, has bool, oid uint32) {
 		return "", false, oid
 	}
 	return x.figureName(a, b), false, oid
+}
+
+// jsonTextGet reports whether a..b-1 is a chain of json operators (->,
+// #>, ->>, #>>, left to right at its own depth, before jsonEarlyOperators
+// rewrites them) whose last one extracts text: PostgreSQL's ->> and #>>
+// are text whatever the operand, so (doc ->> 'n')::int reads the text
+// with the integer's input ('3.5' is 22P02), where a value of unknown
+// type was rounded as a number (castsource.go).
+func (x *tx) jsonTextGet(a, b int) bool {
+	last := ""
+	for k := a; k < b; k++ {
+		t := x.T(k)
+		if x.depth[k] != x.depth[a] || t.typ != tOp && !(t.typ == tIdent && (exprKeywords[t.upper()] || t.kw("COLLATE"))) {
+			continue
+		}
+		switch t.text {
+		case "->", "#>", "->>", "#>>":
+			if k == a {
+				return false
+			}
+			last = t.text
+		default:
+			return false // another operator or keyword decides the type
+		}
+	}
+	return last == "->>" || last == "#>>"
 }
 
 func isKeywordEnd(u string) bool {
@@ -227,7 +260,7 @@ func (x *tx) figure(a, b int) (string, int) {
 	}
 	// a AT TIME ZONE z is PostgreSQL's timezone(z, a)
 	for k := a + 1; k+3 < b; k++ {
-		if x.depth[k] == x.depth[a] && x.kw(k, "AT", "TIME", "ZONE") && b-k <= 4 && !x.topOperator(a, k) {
+		if _, j := x.name(k + 3); x.depth[k] == x.depth[a] && x.kw(k, "AT", "TIME", "ZONE") && (b-k <= 4 || j == b) && !x.topOperator(a, k) {
 			return "timezone", 2
 		}
 	}
@@ -526,6 +559,9 @@ func (x *tx) exprOID(a, b int) uint32 {
 			}
 			break
 		}
+	}
+	if x.jsonTextGet(a, b) {
+		return pgoid.Text
 	}
 	t := x.T(a)
 	if b-a == 1 {

@@ -277,7 +277,17 @@ func tstzAssign(a []driver.Value, zone *time.Location) (driver.Value, error) {
 // date/time text starting with a digit ('now', 'infinity', an invalid
 // one) is returned unchanged, for the column's input to resolve or
 // refuse at apply.
-func TimestamptzParamText(v driver.Value, zone *time.Location) driver.Value {
+//
+// The statement may compare the parameter with the column instead
+// (ts_col < $1, date_col = $1), where the text is compared with the
+// column's canonical texts: for a timestamp column (as) it is the local
+// wall time's canonical text, which the column's input stores as it is;
+// for a date column at local midnight the date's, and otherwise the text
+// with its time, which sorts between that date and the next as
+// PostgreSQL compares a date's midnight with the instant (the offset
+// suffix made '2024-11-03 01:30:00' = $1 false where PostgreSQL found
+// them equal). as is PostgreSQL's name of the inferred type.
+func TimestamptzParamText(v driver.Value, as string, zone *time.Location) driver.Value {
 	s, ok := v.(string)
 	if !ok || s == "" || s[0] < '0' || s[0] > '9' {
 		return v
@@ -285,6 +295,17 @@ func TimestamptzParamText(v driver.Value, zone *time.Location) driver.Value {
 	c, err := InDateTimeIn("timestamptz", s, -1, time.Time{}, zone)
 	if err != nil {
 		return v
+	}
+	if as == "timestamp" || as == "date" {
+		if o, err := operand(c, "timestamptz"); err == nil && o.inf == "" {
+			w, _ := localWall(o.t, zone)
+			switch {
+			case as == "timestamp":
+				return formatTimestampCanon(w)
+			case w.Hour() == 0 && w.Minute() == 0 && w.Second() == 0 && w.Nanosecond() == 0:
+				return formatDateCanon(w)
+			}
+		}
 	}
 	out, err := textIn([]driver.Value{c, "timestamptz"}, zone)
 	if err != nil {

@@ -464,10 +464,39 @@ func (x *tx) columnDTCompare(i, ls, re int) bool {
 		return false
 	}
 	op := x.T(i).text
+	// a quoted literal beside the date/time value is of its type: through
+	// that type's input (ts + iv = '2024-10-28 00:00' compared the
+	// spelling with '2024-10-28 00:00:00', a timestamptz's UTC text with
+	// local time)
+	// (a difference of no date/time type is date - date's integer: d1 -
+	// d2 > '5' compared a number with text, never true)
+	litType := func(a, b int) string {
+		te := x.dtTypeExpr(a, b)
+		if !runtimeTypeExpr(te) {
+			return ""
+		}
+		if strings.HasPrefix(te, dtResultPrefix+"'-'") {
+			te = "coalesce(nullif(" + te + ", ''), 'int4')"
+		}
+		return te
+	}
+	dl, dr := "", ""
+	if x.plainStringOperand(i+1, re) {
+		dr = litType(la, lb)
+	} else if x.plainStringOperand(ls, i) {
+		dl = litType(ra, rb)
+	}
 	x.settleOperands(ls, re) // operandcopy.go: the operands' text is copied below
 	left, right := x.text(ls, i), x.text(i+1, re)
+	dtLeft, dtRight := left, right
+	if dl != "" {
+		dtLeft = "pg_in_decl(" + left + ", " + dl + ")"
+	}
+	if dr != "" {
+		dtRight = "pg_in_decl(" + right + ", " + dr + ")"
+	}
 	x.wipe(ls, re)
-	x.T(ls).set("(CASE WHEN " + cond + " <> '' THEN " + left + " " + op + " " + right +
+	x.T(ls).set("(CASE WHEN " + cond + " <> '' THEN " + dtLeft + " " + op + " " + dtRight +
 		" ELSE (pg_cmp(" + left + ", " + right + ") " + op + " 0) END)")
 	x.castEnd[re-1] = ls
 	x.arithTypes[ls] = "bool"

@@ -516,6 +516,7 @@ func (x *tx) datetimePass() error {
 		}
 	}
 	x.dateBetweenColumn(known) // datetime_zone.go
+	x.dateInColumn(known)      // datetime_zone.go
 	x.overlapsRewrite()        // overlaps.go
 	return nil
 }

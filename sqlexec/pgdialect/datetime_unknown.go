@@ -113,10 +113,25 @@ func (x *tx) castComparedLiteral(ls, i, re int, lt, rt string) {
 		x.T(a).pre = "pg_cast_" + ty + "(" + x.T(a).pre
 		x.T(b - 1).suf += ")"
 	}
+	// a value whose date/time type is read at run time (date_trunc('day',
+	// col), a sum over columns): the literal goes through that type's
+	// input, as PostgreSQL reads it as the value's type (date_trunc('day',
+	// ts) = '2024-10-27' compared '2024-10-27 00:00:00' with the spelling
+	// and never held; of a timestamptz it was UTC text against local)
+	runtime := func(a, b, va, vb int) {
+		if te := x.dtTypeExpr(va, vb); runtimeTypeExpr(te) {
+			x.T(a).pre = "pg_in_decl(" + x.T(a).pre
+			x.T(b - 1).suf += ", " + te + ")"
+		}
+	}
 	switch {
 	case isDTName(lt) && lt != "interval" && rt == "" && x.plainStringOperand(i+1, re):
 		wrap(i+1, re, lt)
 	case isDTName(rt) && rt != "interval" && lt == "" && x.plainStringOperand(ls, i):
 		wrap(ls, i, rt)
+	case lt == "?" && rt == "" && x.plainStringOperand(i+1, re):
+		runtime(i+1, re, ls, i)
+	case rt == "?" && lt == "" && x.plainStringOperand(ls, i):
+		runtime(ls, i, i+1, re)
 	}
 }

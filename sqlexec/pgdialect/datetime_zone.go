@@ -156,6 +156,14 @@ func (x *tx) tstzLocalWrap(a, b int, tt *pgType) (pre, suf string) {
 	if x.sumOperand(a, b) { // datetime_local.go
 		return fn, ", 'auto')"
 	}
+	if x.dtType(a, b, x.dtTypes) == "?" {
+		// a value whose type is read at run time (date_trunc('week',
+		// tz_col)::date took the date of the UTC text: the day before
+		// east of Greenwich)
+		if te := x.dtTypeExpr(a, b); runtimeTypeExpr(te) {
+			return fn, ", " + te + ")"
+		}
+	}
 	return "", ""
 }
 
@@ -285,34 +293,38 @@ func fixedOffset(loc *time.Location) (off int, ok bool) {
 	return off, true
 }
 
-// dateBesideColumn rewrites the date operand of a comparison with a bare
-// column (between ls..i-1 and i+1..re-1, the operator at i; lt and rt
-// their static date/time types) to pg_date_as(date, the column's
-// date/time type): the stored text of a timestamptz column compares with
-// the date's midnight in the session zone, of a timestamp column with its
-// midnight, as PostgreSQL promotes the date (in America/New_York
-// ts >= '2024-06-01'::date was compared with UTC midnight, and
-// ts = '2024-06-01'::date never held). The comparison stays one of texts
-// of one type, so an index on the column still serves it.
+// dateBesideColumn rewrites the date, timestamp or timestamptz operand
+// of a comparison with a bare column (between ls..i-1 and i+1..re-1, the
+// operator at i; lt and rt their static date/time types) to
+// pg_dt_as(value, its type, the column's date/time type)
+// (datetime_as_column.go): the stored text of a timestamptz column
+// compares with a date's midnight in the session zone, of a timestamp
+// column with its midnight, as PostgreSQL promotes the date (in
+// America/New_York ts >= '2024-06-01'::date was compared with UTC
+// midnight, and ts = '2024-06-01'::date never held); a timestamp column
+// with now() as the local wall time, a date column with a timestamp
+// between two dates. The comparison stays one of texts of one type, so
+// an index on the column still serves it.
 func (x *tx) dateBesideColumn(ls, i, re int, lt, rt string) {
-	wrap := func(da, db, ca, cb int) {
+	wrap := func(da, db, ca, cb int, vt string) {
 		ct := x.columnDTType(ca, cb) // datetime_columns.go
 		if ct == "" {
 			return
 		}
-		x.T(da).pre = "pg_date_as(" + x.T(da).pre
-		x.T(db - 1).suf += ", " + ct + ")"
+		x.T(da).pre = "pg_dt_as(" + x.T(da).pre
+		x.T(db - 1).suf += ", '" + vt + "', " + ct + ")"
 	}
 	switch {
-	case rt == "date" && lt == "":
-		wrap(i+1, re, ls, i)
-	case lt == "date" && rt == "":
-		wrap(ls, i, i+1, re)
+	case dtRank(rt) && lt == "":
+		wrap(i+1, re, ls, i, rt)
+	case dtRank(lt) && rt == "":
+		wrap(ls, i, i+1, re, lt)
 	}
 }
 
 // dateBetweenColumn is dateBesideColumn for the bounds of col [NOT]
-// BETWEEN a AND b: a date bound is the column type's midnight.
+// BETWEEN a AND b: a date, timestamp or timestamptz bound is taken into
+// the column type's text domain.
 func (x *tx) dateBetweenColumn(known map[int]string) {
 	for k := 1; k < x.n(); k++ {
 		if !x.T(k).kw("BETWEEN") || x.T(k).ed {
@@ -339,9 +351,43 @@ func (x *tx) dateBetweenColumn(known map[int]string) {
 			continue
 		}
 		for _, bd := range [][2]int{{k + 1, e1}, {e1 + 1, e2}} {
-			if x.dtType(bd[0], bd[1], known) == "date" {
-				x.T(bd[0]).pre = "pg_date_as(" + x.T(bd[0]).pre
-				x.T(bd[1] - 1).suf += ", " + ct + ")"
+			if vt := x.dtType(bd[0], bd[1], known); dtRank(vt) {
+				x.T(bd[0]).pre = "pg_dt_as(" + x.T(bd[0]).pre
+				x.T(bd[1] - 1).suf += ", '" + vt + "', " + ct + ")"
+			}
+		}
+	}
+}
+
+// dateInColumn is dateBesideColumn for the items of col [NOT] IN (a, b,
+// ...): each date, timestamp or timestamptz item is taken into the
+// column type's text domain (ts IN ('2024-01-01 05:00+00'::timestamptz)
+// compared the UTC text with the local one and never held).
+func (x *tx) dateInColumn(known map[int]string) {
+	for k := 1; k+1 < x.n(); k++ {
+		if !x.T(k).kw("IN") || x.T(k).ed || !x.isP(k+1, "(") || x.kw(k+2, "SELECT") || x.kw(k+2, "VALUES") || x.kw(k+2, "WITH") {
+			continue
+		}
+		l := k - 1
+		if x.T(l).kw("NOT") {
+			l--
+		}
+		ls := x.primaryStart(l)
+		if ls < 0 {
+			continue
+		}
+		ct := x.columnDTType(ls, l+1) // datetime_columns.go
+		if ct == "" {
+			continue
+		}
+		e := x.match(k + 1)
+		if e < 0 {
+			continue
+		}
+		for _, it := range x.splitTop(k+2, e) {
+			if vt := x.dtType(it[0], it[1], known); dtRank(vt) {
+				x.T(it[0]).pre = "pg_dt_as(" + x.T(it[0]).pre
+				x.T(it[1] - 1).suf += ", '" + vt + "', " + ct + ")"
 			}
 		}
 	}

@@ -446,6 +446,7 @@ func (x *tx) typeBlock(s int, ctes map[string]*derivedRel) []fromItem {
 	}
 	x.typeRefs(s+1, e, rels, allDerived)
 	x.typeRefs(end, blockEnd, rels, allDerived)
+	x.typeJoinConditions(e+1, end, rels, allDerived)
 	if !allDerived && !slices.ContainsFunc(items, func(it fromItem) bool { return it.natural }) {
 		x.arrayRefsBeside(s+1, e, rels) // derived_arrays.go
 		x.arrayRefsBeside(end, blockEnd, rels)
@@ -455,6 +456,29 @@ func (x *tx) typeBlock(s int, ctes map[string]*derivedRel) []fromItem {
 		x.typeTableRefs(end, blockEnd, items, ctes)
 	}
 	return items
+}
+
+// typeJoinConditions is typeRefs over the ON conditions of the FROM
+// clause a..b-1 (at its own depth): a derived item's column there is
+// typed as in WHERE (generate_series(...) AS s(g) JOIN o ON o.d = s.g
+// compared the timestamptz series with a date column as text, where the
+// same test in WHERE took the series' value to the column's type).
+func (x *tx) typeJoinConditions(a, b int, rels map[string]*derivedRel, unqualified bool) {
+	if a >= b {
+		return
+	}
+	d := x.depth[a]
+	for k := a; k < b; k++ {
+		if x.depth[k] != d || !x.kw(k, "ON") {
+			continue
+		}
+		c := k + 1
+		for c < b && !(x.depth[c] == d && (x.isP(c, ",") || x.T(c).typ == tIdent && isJoinKw(x.T(c).upper()) && !x.kw(c, "ON"))) {
+			c++
+		}
+		x.typeRefs(k+1, c, rels, unqualified)
+		k = c - 1
+	}
 }
 
 // typeTableRefs records the run-time type of each unqualified column in

@@ -5,7 +5,7 @@ package pgdialect
 // first token and the suffix of its last token outside the new text, as
 // they belong to what encloses the test. But an earlier pass may have
 // wrapped the first or last operand itself with the same fields
-// (dateBetweenColumn's pg_date_as(bound, type)); that part must stay with
+// (dateBetweenColumn's pg_dt_as(bound, its type, type)); that part must stay with
 // the operand, or its closing lands after the rewrite's and the SQL breaks.
 // The operand's own part is what its text opens; the enclosing part starts
 // at the first ')' or ',' the operand does not open (and mirrored for the

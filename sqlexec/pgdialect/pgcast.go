@@ -541,7 +541,7 @@ func (x *tx) fromTables() []fromTable {
 					j++
 				}
 				if x.T(j).typ == tIdent && !isClauseKw(x.T(j).upper()) || x.T(j).typ == tQIdent {
-					j++
+					j = x.afterColumnAliases(j + 1)
 				}
 			} else {
 				n, e := x.name(j)
@@ -559,7 +559,7 @@ func (x *tx) fromTables() []fromTable {
 				}
 				if x.T(j).typ == tIdent && !isClauseKw(x.T(j).upper()) && !x.T(j).kw("SET") && !x.T(j).kw("DEFAULT") && !x.T(j).kw("VALUES") || x.T(j).typ == tQIdent {
 					alias = x.T(j).identName()
-					j++
+					j = x.afterColumnAliases(j + 1)
 				}
 				if n != "" && (x.T(k).kw("FROM") || x.T(k).kw("JOIN")) {
 					out = append(out, fromTable{n, alias})
@@ -575,6 +575,23 @@ func (x *tx) fromTables() []fromTable {
 		}
 	}
 	return append(out, targets...)
+}
+
+// afterColumnAliases is the index after the column alias list at j of
+// a FROM item's alias (AS s(a, b)), j when there is none. A list a
+// rewrite emptied (generate_series(...) AS s(g) names its column in
+// the subquery it becomes) is skipped too: the next item after a comma
+// was not read, so a join's columns lost their table (o.d = s.g was
+// compared as text).
+func (x *tx) afterColumnAliases(j int) int {
+	k := j
+	for k < x.n() && x.T(k).text == "" {
+		k++
+	}
+	if x.isP(k, "(") && x.match(k) > k {
+		return x.match(k) + 1
+	}
+	return k
 }
 
 // clauseFrom reports whether the FROM at k begins a FROM clause: it
