@@ -66,6 +66,9 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	if err := x.windowAggChecks(); err != nil { // windowagg_check.go
 		return nil, err
 	}
+	if err := x.recursiveChecks(); err != nil { // recursive_check.go
+		return nil, err
+	}
 	if err := x.valuesLengths(); err != nil { // derivedcols.go
 		return nil, err
 	}
