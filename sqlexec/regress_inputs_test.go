@@ -13,6 +13,11 @@ func TestRegressInputs(t *testing.T) {
 		{"CREATE TABLE rg_g1 (a int, b int, v int)", "", ""},
 		{"EXPLAIN SELECT a, b, a + b, b, sum(v), count(*), max(v) FROM rg_g1 GROUP BY a, b", "", ""},
 		{"EXPLAIN (COSTS OFF) SELECT a, b, a, b, b, max(v) + 1 FROM rg_g1 GROUP BY a, b", "", ""},
+		// union.sql: EXPLAIN of an empty select list sent the plan's
+		// rows without their column (XX000 "EXPLAIN QUERY PLAN
+		// returned 0 columns")
+		{"EXPLAIN SELECT FROM rg_g1", "", "SCAN"},
+		{"EXPLAIN SELECT FROM rg_g1 INTERSECT SELECT FROM rg_g1", "", ""},
 		{"SELECT 1", "", "R[1]"},
 	})
 }

@@ -184,7 +184,8 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 		// read it as a plain LIMIT
 		return nil, unsupported("FETCH ... WITH TIES is not supported in this statement")
 	}
-	st.NoColumns = noCols && st.Kind == KindQuery
+	// EXPLAIN SELECT FROM t: the plan's rows have their column
+	st.NoColumns = noCols && st.Kind == KindQuery && st.Tag != "EXPLAIN"
 	st.Locking = x.locking
 	st.NoTxBlock = x.noTxBlock
 	st.OnCommit = x.onCommit
