@@ -331,6 +331,9 @@ func mapError(err error, sqlText string) *Error {
 	case reNoColumn.MatchString(msg):
 		out.Code = CodeUndefinedColumn
 		m := reNoColumn.FindStringSubmatch(msg)
+		// a double-quoted name, with string literals in double quotes
+		// turned off (dqs.go)
+		m[1] = strings.TrimSuffix(m[1], " - should this be a string literal in single-quotes?")
 		if n := len(m[1]); n >= 2 && m[1][0] == '"' && m[1][n-1] == '"' {
 			m[1] = strings.ReplaceAll(m[1][1:n-1], `""`, `"`) // ALTER TABLE ... DROP COLUMN quotes the name
 		}

@@ -170,6 +170,9 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 		run()
 	}
 	st.release()
+	if err == nil && mode == authWrite {
+		err = addColumnViewCheck(c, sqlText) // addcolumn_views.go
+	}
 	if e := c.authRefusal(); err != nil && e != nil {
 		// Refused when SQLite recompiled it for a changed schema.
 		res.Err = e

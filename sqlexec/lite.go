@@ -256,6 +256,7 @@ func openLConn(dsn string) (*lconn, error) {
 	c.db = *(*uintptr)(unsafe.Pointer(fdb.UnsafeAddr()))
 	c.tls = *(**libc.TLS)(unsafe.Pointer(ftls.UnsafeAddr()))
 	installMeter(c)
+	noDoubleQuotedStrings(c)                         // dqs.go
 	if err := installEnumCollations(c); err != nil { // enum_order.go
 		c.close()
 		return nil, err

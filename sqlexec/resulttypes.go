@@ -19,6 +19,12 @@ import (
 // SQLite's declarations leave open or get wrong: serial columns,
 // aggregates, arithmetic.
 func resultTypes(c *lconn, sqlText string, infos []colInfo) {
+	if isExplainText(sqlText) {
+		// EXPLAIN QUERY PLAN's columns are SQLite's four plan columns,
+		// not the explained SELECT's list: typing them by that list's
+		// aggregates or arithmetic would index past them.
+		return
+	}
 	serialTypes(c, infos)
 	aggregateTypes(c, sqlText, infos)
 	arithTypes(c, sqlText, infos)
@@ -27,6 +33,12 @@ func resultTypes(c *lconn, sqlText string, infos []colInfo) {
 	callTypes(c, sqlText, infos)
 	subqueryTypes(c, sqlText, infos)
 	derivedTypes(c, sqlText, infos) // derivedtypes.go
+}
+
+// isExplainText reports whether the translated sqlText is an EXPLAIN.
+func isExplainText(sqlText string) bool {
+	t := strings.TrimLeft(sqlText, " \t\r\n(")
+	return len(t) >= 7 && strings.EqualFold(t[:7], "EXPLAIN")
 }
 
 // serialTypes gives a column that reads a bigserial/smallserial (or

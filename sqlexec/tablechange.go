@@ -269,6 +269,9 @@ func addColumnStep(c *lconn, ac pgdialect.TableChange) error {
 		return err
 	}
 	err = userExec(c, ac.Expr)
+	if err == nil {
+		err = addColumnViewCheck(c, ac.Expr) // addcolumn_views.go
+	}
 	if restore != nil {
 		if e := restore(); err == nil {
 			err = e

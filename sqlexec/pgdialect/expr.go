@@ -1103,15 +1103,18 @@ func (x *tx) seriesNumeric(args [][2]int, a func(int) string, col string) string
 		}
 		return "CAST(" + a(k) + " AS TEXT)"
 	}
-	start, stop, step := num(0), num(1), "'1'"
+	start, stop, step, rawStep := num(0), num(1), "'1'", "'1'"
 	if len(args) == 3 {
 		step = "pg_series_step(" + num(2) + ")" // 22023 for 0, as PostgreSQL
+		rawStep = num(2)
 	}
 	next := "CAST(pg_add(v, " + step + ", 'numeric') AS TEXT)"
 	within := func(v string) string {
 		return "CASE WHEN pg_cmp(" + step + ", '0') > 0 THEN pg_cmp(" + v + ", " + stop + ") <= 0 ELSE pg_cmp(" + v + ", " + stop + ") >= 0 END"
 	}
-	return "(WITH RECURSIVE pg_gs(v) AS (SELECT CAST(pg_add(" + start + ", '0', 'numeric') AS TEXT) WHERE " + within(start) +
+	// pg_series_numcheck first: NaN and infinite bounds and steps are
+	// refused before the step's sign is read
+	return "(WITH RECURSIVE pg_gs(v) AS (SELECT CAST(pg_add(" + start + ", '0', 'numeric') AS TEXT) WHERE pg_series_numcheck(" + start + ", " + stop + ", " + rawStep + ") AND " + within(start) +
 		" UNION ALL SELECT " + next + " FROM pg_gs WHERE " + within(next) + ") SELECT (v COLLATE " + NumericCollation + ") AS " + quoteIdent(col) + " FROM pg_gs)"
 }
 

@@ -127,6 +127,7 @@ func register() error {
 		"md5":                                {1, fnMD5},
 		"split_part":                         {3, fnSplitPart},
 		"pg_series_step":                     {1, fnSeriesStep},
+		"pg_series_numcheck":                 {3, fnSeriesNumCheck},
 		"pg_series_int":                      {1, fnSeriesInt},     // series_lateral.go
 		"pg_string_agg_json":                 {2, fnStringAggJSON}, // stringagg_distinct.go
 		"pg_series_value":                    {3, fnSeriesValue},   // series_lateral.go
@@ -367,17 +368,15 @@ func fnBytea(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 		return v, nil
 	}
 	s := str(a[0])
-	if strings.HasPrefix(s, `\x`) {
-		b, err := hex.DecodeString(s[2:])
-		if err != nil {
-			return nil, fmt.Errorf("invalid hexadecimal data")
-		}
-		return b, nil
+	if h, ok := strings.CutPrefix(s, `\x`); ok {
+		// PostgreSQL's hex format: digit pairs, whitespace between
+		// them allowed, 22023 for an odd count or a non-hex digit.
+		return hexBytea(h)
 	}
 	var out []byte
 	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) {
-			if s[i+1] == '\\' {
+		if s[i] == '\\' {
+			if i+1 < len(s) && s[i+1] == '\\' {
 				out = append(out, '\\')
 				i++
 				continue
@@ -389,7 +388,7 @@ func fnBytea(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 					continue
 				}
 			}
-			return nil, fmt.Errorf("invalid input syntax for type bytea")
+			return nil, pgErr("22P02", "invalid input syntax for type bytea")
 		}
 		out = append(out, s[i])
 	}

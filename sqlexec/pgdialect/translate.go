@@ -66,6 +66,9 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	if err := x.windowAggChecks(); err != nil { // windowagg_check.go
 		return nil, err
 	}
+	if err := x.recursiveChecks(); err != nil { // recursive_check.go
+		return nil, err
+	}
 	if err := x.valuesLengths(); err != nil { // derivedcols.go
 		return nil, err
 	}
@@ -181,7 +184,8 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 		// read it as a plain LIMIT
 		return nil, unsupported("FETCH ... WITH TIES is not supported in this statement")
 	}
-	st.NoColumns = noCols && st.Kind == KindQuery
+	// EXPLAIN SELECT FROM t: the plan's rows have their column
+	st.NoColumns = noCols && st.Kind == KindQuery && st.Tag != "EXPLAIN"
 	st.Locking = x.locking
 	st.NoTxBlock = x.noTxBlock
 	st.OnCommit = x.onCommit

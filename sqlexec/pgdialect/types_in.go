@@ -182,14 +182,7 @@ func inBytea(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 	case []byte:
 		return v, nil
 	case string:
-		if h, ok := strings.CutPrefix(v, `\x`); ok {
-			return hexBytea(h)
-		}
-		b, err := fnBytea(nil, a[:1])
-		if err != nil {
-			return nil, pgErr("22P02", "invalid input syntax for type bytea")
-		}
-		return b, nil
+		return fnBytea(nil, a[:1])
 	}
 	return nil, pgErr("42804", "value of type %s cannot be stored in a bytea column", storageName(a[0]))
 }
