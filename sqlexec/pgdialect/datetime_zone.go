@@ -342,7 +342,11 @@ func (x *tx) dateBetweenColumn(known map[int]string) {
 		if ct == "" {
 			continue
 		}
-		e1 := x.operandEnd(k + 1)
+		first := k + 1
+		if x.kw(first, "SYMMETRIC") || x.kw(first, "ASYMMETRIC") {
+			first++ // betweenSymmetric copies the bounds later, wrapping and all
+		}
+		e1 := x.operandEnd(first)
 		if e1 < 0 || !x.kw(e1, "AND") {
 			continue
 		}
@@ -350,7 +354,7 @@ func (x *tx) dateBetweenColumn(known map[int]string) {
 		if e2 < 0 {
 			continue
 		}
-		for _, bd := range [][2]int{{k + 1, e1}, {e1 + 1, e2}} {
+		for _, bd := range [][2]int{{first, e1}, {e1 + 1, e2}} {
 			if vt := x.dtType(bd[0], bd[1], known); dtRank(vt) {
 				x.T(bd[0]).pre = "pg_dt_as(" + x.T(bd[0]).pre
 				x.T(bd[1] - 1).suf += ", '" + vt + "', " + ct + ")"
