@@ -314,11 +314,27 @@ func (x *tx) dateBesideColumn(ls, i, re int, lt, rt string) {
 		x.T(da).pre = "pg_dt_as(" + x.T(da).pre
 		x.T(db - 1).suf += ", '" + vt + "', " + ct + ")"
 	}
+	// a value whose type is read at run time (tz_col + interval '1 day'):
+	// that type, as pg_dt_as's second argument
+	runtime := func(da, db, ca, cb int) {
+		ct := x.columnDTType(ca, cb)
+		if ct == "" {
+			return
+		}
+		if te := x.dtTypeExpr(da, db); runtimeTypeExpr(te) {
+			x.T(da).pre = "pg_dt_as(" + x.T(da).pre
+			x.T(db - 1).suf += ", " + te + ", " + ct + ")"
+		}
+	}
 	switch {
 	case dtRank(rt) && lt == "":
 		wrap(i+1, re, ls, i, rt)
 	case dtRank(lt) && rt == "":
 		wrap(ls, i, i+1, re, lt)
+	case rt == "?" && lt == "":
+		runtime(i+1, re, ls, i)
+	case lt == "?" && rt == "":
+		runtime(ls, i, i+1, re)
 	}
 }
 
