@@ -314,11 +314,27 @@ func (x *tx) dateBesideColumn(ls, i, re int, lt, rt string) {
 		x.T(da).pre = "pg_dt_as(" + x.T(da).pre
 		x.T(db - 1).suf += ", '" + vt + "', " + ct + ")"
 	}
+	// a value whose type is read at run time (tz_col + interval '1 day'):
+	// that type, as pg_dt_as's second argument
+	runtime := func(da, db, ca, cb int) {
+		ct := x.columnDTType(ca, cb)
+		if ct == "" {
+			return
+		}
+		if te := x.dtTypeExpr(da, db); runtimeTypeExpr(te) {
+			x.T(da).pre = "pg_dt_as(" + x.T(da).pre
+			x.T(db - 1).suf += ", " + te + ", " + ct + ")"
+		}
+	}
 	switch {
 	case dtRank(rt) && lt == "":
 		wrap(i+1, re, ls, i, rt)
 	case dtRank(lt) && rt == "":
 		wrap(ls, i, i+1, re, lt)
+	case rt == "?" && lt == "":
+		runtime(i+1, re, ls, i)
+	case lt == "?" && rt == "":
+		runtime(ls, i, i+1, re)
 	}
 }
 
@@ -342,7 +358,11 @@ func (x *tx) dateBetweenColumn(known map[int]string) {
 		if ct == "" {
 			continue
 		}
-		e1 := x.operandEnd(k + 1)
+		first := k + 1
+		if x.kw(first, "SYMMETRIC") || x.kw(first, "ASYMMETRIC") {
+			first++ // betweenSymmetric copies the bounds later, wrapping and all
+		}
+		e1 := x.operandEnd(first)
 		if e1 < 0 || !x.kw(e1, "AND") {
 			continue
 		}
@@ -350,7 +370,7 @@ func (x *tx) dateBetweenColumn(known map[int]string) {
 		if e2 < 0 {
 			continue
 		}
-		for _, bd := range [][2]int{{k + 1, e1}, {e1 + 1, e2}} {
+		for _, bd := range [][2]int{{first, e1}, {e1 + 1, e2}} {
 			if vt := x.dtType(bd[0], bd[1], known); dtRank(vt) {
 				x.T(bd[0]).pre = "pg_dt_as(" + x.T(bd[0]).pre
 				x.T(bd[1] - 1).suf += ", '" + vt + "', " + ct + ")"
