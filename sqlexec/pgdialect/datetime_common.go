@@ -13,7 +13,9 @@ package pgdialect
 // columns' types are their declared types, known once SQLite has
 // compiled the statement (typedconvert.go runs this), as for
 // bpchar_mixed.go; a value of another form (an expression, a function)
-// leaves the construct as it is.
+// leaves the construct as it is. So do numeric columns beside a float
+// column (or a cast to one): coalesce(f, n) and ARRAY[f, n] read n as
+// the float, 4.50 as 4.5 (floatCommon).
 
 import (
 	"strings"
@@ -84,6 +86,10 @@ func DatetimeCommonConversion(sqlText string, declOf func(expr string) string) s
 			case b == a+1 && x.T(a).kw("NULL"):
 			case b == a+1 && x.T(a).typ == tString:
 				lits[k] = true
+			case x.isCall(a, "pg_cast_float8") && x.match(a+1) == b-1:
+				oids[k] = pgoid.Float8 // coalesce(NULL::float8, n)
+			case x.isCall(a, "pg_cast_float4") && x.match(a+1) == b-1:
+				oids[k] = pgoid.Float4
 			default:
 				if oids[k] = colType(a, b); oids[k] == 0 {
 					return // a value not known here
@@ -92,6 +98,16 @@ func DatetimeCommonConversion(sqlText string, declOf func(expr string) string) s
 		}
 		common := datetimeCommon(oids)
 		if common == 0 {
+			if common = floatCommon(oids); common != 0 {
+				// numeric values beside a float: read as the float
+				// (4.50 is 4.5); integers print alike in both
+				for k, p := range vals {
+					if oids[k] == pgoid.Numeric {
+						eds = append(eds, textEdit{x.T(p[0]).pos, 0, floatCastFn[common] + "("},
+							textEdit{x.T(p[1]-1).pos + len(x.T(p[1]-1).text), 0, ")"})
+					}
+				}
+			}
 			return
 		}
 		for k, p := range vals {
@@ -191,4 +207,27 @@ func (x *tx) datetimeSetOp(arms [][2]int, items [][][2]int, armOIDs [][]uint32, 
 		changed = true
 	}
 	return changed
+}
+
+// floatCastFn is the translation's cast function to float8 and float4.
+var floatCastFn = map[uint32]string{pgoid.Float8: "pg_cast_float8", pgoid.Float4: "pg_cast_float4"}
+
+// floatCommon is the common type of number types oids (0: an unknown
+// literal or NULL) when it is float4 or float8 (the widest of them by
+// PostgreSQL's implicit casts), else 0.
+func floatCommon(oids []uint32) uint32 {
+	var res uint32
+	for _, o := range oids {
+		switch {
+		case o == 0:
+		case numericRank[o] == 0:
+			return 0
+		case numericRank[o] > numericRank[res]:
+			res = o
+		}
+	}
+	if floatCastFn[res] == "" {
+		return 0
+	}
+	return res
 }
