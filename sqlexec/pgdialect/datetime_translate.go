@@ -352,7 +352,8 @@ func (x *tx) datetimePass() error {
 		x.castEnd[ze-1] = s
 		known[s] = res
 	}
-	cmpOps := map[string]bool{"<": true, ">": true, "<=": true, ">=": true, "=": true, "<>": true, "!=": true}
+	cmpOps := map[string]bool{"<": true, ">": true, "<=": true, ">=": true, "=": true, "<>": true, "!=": true,
+		opDistinct: true, opNotDistinct: true} // distinct_operator.go
 	// other arithmetic and comparisons: arith.go. The binary arithmetic
 	// operators by precedence within each depth of parentheses, the
 	// deepest first: an operand in parentheses is rewritten before the
@@ -468,7 +469,7 @@ func (x *tx) datetimePass() error {
 					continue
 				}
 				lx, rx := x.dtOperandType(lt, ls, i), x.dtOperandType(rt, i+1, re)
-				x.T(ls).pre = "(pg_dt_cmp(" + x.T(ls).pre
+				x.T(ls).pre = "(" + distinctCmp("pg_dt_cmp", t.text) + "(" + x.T(ls).pre
 				t.set(", " + lx + ", ")
 				x.T(re - 1).suf += ", " + rx + ") " + t.text + " 0)"
 				x.castEnd[re-1] = ls
