@@ -614,6 +614,16 @@ func (x *tx) dateTruncTyped(i int) {
 		// before the closing parenthesis: a typed literal's token is
 		// rewritten later, its suffix inside its own call
 		x.T(e).pre = ", NULL, " + ty + x.T(e).pre
+		if ty == "'interval'" || runtimeTypeExpr(ty) {
+			// an interval's truncation orders and compares as an
+			// interval column does (interval_order.go): ORDER BY
+			// date_trunc('hour', iv) put '-02:00:00' before '-1 mons +1
+			// day' as text (fuzz seed 802050). A timestamp's text is no
+			// interval, and the collation compares two such as text. No
+			// parentheses: COLLATE binds to the call, and the result
+			// type's probe (calltypes.go) reads the argument without them.
+			x.T(e).suf = " COLLATE " + IntervalCollation + x.T(e).suf
+		}
 	}
 }
 
