@@ -419,6 +419,9 @@ func (x *tx) datetimePass() error {
 				continue
 			}
 			ls = x.unaryStart(ls)
+			if ops == "cmp" {
+				ls, re = x.concatOperands(ls, re) // concat_compare.go
+			}
 			lt, rt := x.dtBranchType(ls, i, known), x.dtBranchType(i+1, re, known)
 			// a quoted literal beside a date/time operand: the type
 			// PostgreSQL gives it (datetime_unknown.go)
