@@ -534,7 +534,7 @@ func (x *tx) arithCompare(i, ls, re int) {
 		x.numericLiteral(i+1, re)
 	}
 	t := x.T(i)
-	x.T(ls).pre = "(pg_cmp(" + x.T(ls).pre
+	x.T(ls).pre = "(" + distinctCmp("pg_cmp", t.text) + "(" + x.T(ls).pre
 	x.T(re - 1).suf += ") " + t.text + " 0)"
 	t.set(", ")
 	x.castEnd[re-1] = ls
@@ -568,9 +568,10 @@ func (x *tx) runtimeCompareWhen(i, ls, re int, cond string) {
 	op := x.T(i).text
 	colls := x.compareCollations(i, ls, re) // jsonb_conditional.go: read before settling rewrites the operands' tokens
 	x.settleOperands(ls, re)                // operandcopy.go: the operands' text is copied below
+	x.nullifNumericWithin(ls, re)           // numeric_runtimecmp.go: nullif(n, 0) = coalesce(n2, 1)
 	left, right := x.text(ls, i), x.text(i+1, re)
 	x.wipe(ls, re)
-	x.T(ls).set("(CASE WHEN " + cond + " THEN (pg_cmp(" + left + ", " + right + ") " + op + " 0)" + collatedWhens(colls, left, op, right) + " ELSE " +
+	x.T(ls).set("(CASE WHEN " + cond + " THEN (" + distinctCmp("pg_cmp", op) + "(" + left + ", " + right + ") " + op + " 0)" + collatedWhens(colls, left, op, right) + " ELSE " +
 		left + " " + op + " " + right + " END)")
 	x.castEnd[re-1] = ls
 	if x.arithTypes == nil {

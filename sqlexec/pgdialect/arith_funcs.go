@@ -53,6 +53,7 @@ func registerArithFuncs() error {
 		"pg_numpow":    {2, numBinary(numPow)}, // numeric_pow.go
 		"pg_pow_typed": {3, fnPowTyped},
 		"pg_cmp":       {2, fnCmp},
+		"pg_cmp_nd":    {2, fnCmpNotDistinct}, // distinct_operator.go
 		"pg_num_int":   {2, fnNumInt},
 		"pg_float_int": {2, fnFloatInt},
 		"pg_neg":       {2, fnNeg},
@@ -477,6 +478,15 @@ func fnCmp(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 	}
 	dx, dy := x.toDec(), y.toDec()
 	return int64(sign(dx.cmp(&dy))), nil
+}
+
+// fnCmpNotDistinct is pg_cmp_nd(a, b), pg_cmp for IS [NOT] DISTINCT
+// FROM (distinct_operator.go): 0 for two NULLs, NULL for one.
+func fnCmpNotDistinct(ctx *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if a[0] == nil && a[1] == nil {
+		return int64(0), nil
+	}
+	return fnCmp(ctx, a)
 }
 
 // cmpIntervalTexts compares two operands of pg_cmp that are no numbers

@@ -27,7 +27,8 @@ import (
 )
 
 // bpcharCmpOps are the comparison operators of the SQLite text.
-var bpcharCmpOps = map[string]bool{"=": true, "==": true, "<>": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true}
+var bpcharCmpOps = map[string]bool{"=": true, "==": true, "<>": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true,
+	opDistinct: true, opNotDistinct: true} // distinct_operator.go
 
 // BpcharCompareConversion is sqlText (SQLite text) with the comparisons
 // the file's comment describes collated, "" when none is. declOf

@@ -282,6 +282,14 @@ func CallItems(sqlText string) []ArithItem {
 				a, b = a+1, b-1
 				continue
 			}
+			if in := x.floatRefusedArg([2]int{a, b}); in != [2]int{a, b} {
+				// pg_float_args_refused(gcd(i2, i4), ...): floatcalls.go
+				if ra < 0 {
+					ra, rb = a, b
+				}
+				a, b = in[0], in[1]
+				continue
+			}
 			if b-a > 2 && x.kw(b-2, "COLLATE") {
 				// (pg_jsonb_get(j, k, 0) COLLATE pg_jsonb): jsonb_order.go;
 				// the probe replaces the collated expression, which would

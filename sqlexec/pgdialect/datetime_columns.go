@@ -497,7 +497,7 @@ func (x *tx) columnDTCompare(i, ls, re int) bool {
 	}
 	x.wipe(ls, re)
 	x.T(ls).set("(CASE WHEN " + cond + " <> '' THEN " + dtLeft + " " + op + " " + dtRight +
-		" ELSE (pg_cmp(" + left + ", " + right + ") " + op + " 0) END)")
+		" ELSE (" + distinctCmp("pg_cmp", op) + "(" + left + ", " + right + ") " + op + " 0) END)")
 	x.castEnd[re-1] = ls
 	x.arithTypes[ls] = "bool"
 	return true

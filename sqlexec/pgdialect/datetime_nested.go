@@ -132,7 +132,7 @@ func (x *tx) branchDTTypeExpr(a, b int) string {
 		if brs, end = x.caseBranches(a); end != b { // typeresolve.go
 			return ""
 		}
-	case t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") && (t.identName() == "coalesce" || t.identName() == "nullif"):
+	case t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, ".") && (t.identName() == "coalesce" || t.identName() == "nullif" || t.identName() == "greatest" || t.identName() == "least"):
 		for _, arg := range x.splitTop(a+2, b-1) {
 			if arg[0] >= arg[1] {
 				return ""
@@ -145,6 +145,11 @@ func (x *tx) branchDTTypeExpr(a, b int) string {
 	default:
 		return ""
 	}
+	// greatest/least: of a static date/time type only (an interval
+	// literal among its arguments); of columns alone it may be a number,
+	// which an operator's run-time form would copy with its pending
+	// rewrites (nullif(least(n, n2), -2.5) + 3)
+	minMax := x.T(a).identName() == "greatest" || x.T(a).identName() == "least"
 	rt := ""
 	for _, br := range brs {
 		if br.kind == branchNull || br.kind == branchUnknown {
@@ -155,7 +160,7 @@ func (x *tx) branchDTTypeExpr(a, b int) string {
 			return "" // a number: no date/time operand (n + CASE ... END)
 		case e != "" && e[0] == '\'':
 			return e
-		case rt == "":
+		case rt == "" && !minMax:
 			rt = e
 		}
 	}

@@ -352,7 +352,8 @@ func (x *tx) datetimePass() error {
 		x.castEnd[ze-1] = s
 		known[s] = res
 	}
-	cmpOps := map[string]bool{"<": true, ">": true, "<=": true, ">=": true, "=": true, "<>": true, "!=": true}
+	cmpOps := map[string]bool{"<": true, ">": true, "<=": true, ">=": true, "=": true, "<>": true, "!=": true,
+		opDistinct: true, opNotDistinct: true} // distinct_operator.go
 	// other arithmetic and comparisons: arith.go. The binary arithmetic
 	// operators by precedence within each depth of parentheses, the
 	// deepest first: an operand in parentheses is rewritten before the
@@ -418,6 +419,9 @@ func (x *tx) datetimePass() error {
 				continue
 			}
 			ls = x.unaryStart(ls)
+			if ops == "cmp" {
+				ls, re = x.concatOperands(ls, re) // concat_compare.go
+			}
 			lt, rt := x.dtBranchType(ls, i, known), x.dtBranchType(i+1, re, known)
 			// a quoted literal beside a date/time operand: the type
 			// PostgreSQL gives it (datetime_unknown.go)
@@ -468,7 +472,7 @@ func (x *tx) datetimePass() error {
 					continue
 				}
 				lx, rx := x.dtOperandType(lt, ls, i), x.dtOperandType(rt, i+1, re)
-				x.T(ls).pre = "(pg_dt_cmp(" + x.T(ls).pre
+				x.T(ls).pre = "(" + distinctCmp("pg_dt_cmp", t.text) + "(" + x.T(ls).pre
 				t.set(", " + lx + ", ")
 				x.T(re - 1).suf += ", " + rx + ") " + t.text + " 0)"
 				x.castEnd[re-1] = ls
@@ -614,6 +618,16 @@ func (x *tx) dateTruncTyped(i int) {
 		// before the closing parenthesis: a typed literal's token is
 		// rewritten later, its suffix inside its own call
 		x.T(e).pre = ", NULL, " + ty + x.T(e).pre
+		if ty == "'interval'" || runtimeTypeExpr(ty) {
+			// an interval's truncation orders and compares as an
+			// interval column does (interval_order.go): ORDER BY
+			// date_trunc('hour', iv) put '-02:00:00' before '-1 mons +1
+			// day' as text (fuzz seed 802050). A timestamp's text is no
+			// interval, and the collation compares two such as text. No
+			// parentheses: COLLATE binds to the call, and the result
+			// type's probe (calltypes.go) reads the argument without them.
+			x.T(e).suf = " COLLATE " + IntervalCollation + x.T(e).suf
+		}
 	}
 }
 

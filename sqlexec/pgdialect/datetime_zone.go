@@ -52,6 +52,12 @@ var ZonedFunctions = []ZonedFunc{
 	{"pg_dt_sub", 4, unknownOperandIn("-", dtBinaryIn(dtSub))},
 	{"pg_date_as", 2, dateAs},
 	{"pg_dt_cmp", 4, dtBinaryIn(func(a, b dtOperand, zone *time.Location) (driver.Value, error) { return dtCmp(a, b, zone) })},
+	{"pg_dt_cmp_nd", 4, func(a []driver.Value, zone *time.Location) (driver.Value, error) { // distinct_operator.go
+		if a[0] == nil && a[2] == nil {
+			return int64(0), nil
+		}
+		return dtBinaryIn(func(a, b dtOperand, zone *time.Location) (driver.Value, error) { return dtCmp(a, b, zone) })(a, zone)
+	}},
 	{"make_timestamptz", -1, func(a []driver.Value, zone *time.Location) (driver.Value, error) {
 		return makeTimestampIn(true, a, zone)
 	}},

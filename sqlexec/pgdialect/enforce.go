@@ -358,6 +358,17 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 		// 17 digits
 		return InDeclAt(a[3], decl, now, zone)
 	}
+	if len(a) > 3 && a[3] != nil && isSQLiteNumber(a[0]) {
+		if o, _ := DeclTypeOID(decl); o == pgoid.Text || o == pgoid.Varchar || o == pgoid.Bpchar {
+			// a number literal is a numeric to PostgreSQL, assigned to a
+			// string type as numeric's text: 1.50 is '1.50', 1e2 '100'
+			// (SQLite's double printed 1.5, 100.0 as 100; fuzz seed
+			// 802500 stored 0 for 0.0)
+			if d, ok := parseDecimal(str(a[3])); ok && d.kind == numFinite {
+				return InDeclAt(d.String(), decl, now, zone)
+			}
+		}
+	}
 	if len(a) > 3 && a[3] != nil {
 		if o, _ := DeclTypeOID(decl); o == pgoid.Float8 || o == pgoid.Float4 {
 			// a number literal is a numeric to PostgreSQL, converted by
@@ -398,6 +409,15 @@ func InColAt(a []driver.Value, now func() time.Time, zone *time.Location) (drive
 		}
 	}
 	return InDeclAt(a[0], decl, now, zone)
+}
+
+// isSQLiteNumber reports whether v is a number as SQLite gives one.
+func isSQLiteNumber(v driver.Value) bool {
+	switch v.(type) {
+	case int64, float64:
+		return true
+	}
+	return false
 }
 
 // integerAssign reports whether v, stored into an integer column of

@@ -7,6 +7,7 @@ package pgdialect
 // argument matches none (implicit casts go from numeric to float8, not
 // back), so round(1.5::float8, 1) is 42883 "function round(double
 // precision, integer) does not exist"; SQLite's functions would answer.
+// gcd and lcm are integer or numeric too.
 // The statement's types refuse it when translated; a float column's
 // declared type at run time (pg_float_refused).
 
@@ -26,6 +27,10 @@ var noFloatCalls = map[string]func(n int) bool{
 	"generate_series": func(n int) bool { return n == 2 || n == 3 },
 	"div":             func(n int) bool { return n == 2 },
 	"mod":             func(n int) bool { return n == 2 },
+	// integer or numeric: gcd(i4, sign(i8)) is gcd(integer, double
+	// precision), 42883 (fuzz seed 800124)
+	"gcd": func(n int) bool { return n == 2 },
+	"lcm": func(n int) bool { return n == 2 },
 }
 
 // floatCalls refuses the calls of noFloatCalls with a float argument.
@@ -51,6 +56,9 @@ func (x *tx) floatCalls() error {
 		float, known := false, true
 		for k, a := range args {
 			typ := x.numType(a[0], a[1])
+			if rt := x.numTypeExpr(a[0], a[1]); typ == "" && len(rt) > 2 && rt[0] == '\'' {
+				typ = rt[1 : len(rt)-1] // sign(i8) is float8 (round_type.go)
+			}
 			switch {
 			case typ == "float8" || typ == "float4":
 				float = true
@@ -66,6 +74,10 @@ func (x *tx) floatCalls() error {
 		if float && known {
 			return &Error{Code: "42883", Message: "function " + sig + " does not exist", Position: t.pos + 1,
 				Hint: "No function matches the given name and argument types. You might need to add explicit type casts."}
+		}
+		if name == "gcd" || name == "lcm" {
+			x.gcdFloatRefused(i, name, args)
+			continue
 		}
 		// round(f, 2) or mod(2, f) of a float column: its declared type at
 		// run time, where the other arguments' types show
@@ -110,16 +122,53 @@ func floatRefusedAt(name string, names []string, k int) bool {
 }
 
 // floatRefusedArg is the argument a that floatCalls wrapped in
-// pg_float_refused(a, type, name, args), a itself when not wrapped: the
-// check of a money column's round(m, 1) after translation reads it
-// (money.go).
+// pg_float_refused(a, type, name, args) or gcdFloatRefused in
+// pg_float_args_refused(a, name, type, type) (a the call), a itself when
+// not wrapped: the check of a money column's round(m, 1) after
+// translation reads it (money.go), the result type of gcd(i2, i4) its
+// probe (calltypes.go).
 func (x *tx) floatRefusedArg(a [2]int) [2]int {
-	if t := x.T(a[0]); t.typ == tIdent && strings.EqualFold(t.text, "pg_float_refused") && x.isP(a[0]+1, "(") && x.match(a[0]+1) == a[1]-1 {
+	if t := x.T(a[0]); t.typ == tIdent && (strings.EqualFold(t.text, "pg_float_refused") || strings.EqualFold(t.text, "pg_float_args_refused")) && x.isP(a[0]+1, "(") && x.match(a[0]+1) == a[1]-1 {
 		if in := x.splitTop(a[0]+2, a[1]-1); len(in) == 4 {
 			return in[0]
 		}
 	}
 	return a
+}
+
+// gcdFloatRefused wraps gcd or lcm call i, args its arguments, whose
+// types the statement does not all show, in pg_float_args_refused(call,
+// name, type, type): none of their versions (integer, bigint, numeric)
+// takes a float, whichever argument it is, and PostgreSQL's 42883 names
+// every argument's type (gcd(i4, f8) of two columns answered). The call's
+// own tokens carry the wrapping: a rewrite of an argument's (-x's pg_neg)
+// comes later and would splice into it.
+func (x *tx) gcdFloatRefused(i int, name string, args [][2]int) {
+	types := make([]string, len(args))
+	for k, a := range args {
+		if types[k] = x.numTypeExpr(a[0], a[1]); types[k] == "" {
+			return // of no type known even at run time: SQLite's answer stands
+		}
+	}
+	e := x.match(i + 1)
+	x.T(i).pre = "pg_float_args_refused(" + x.T(i).pre
+	x.T(e).suf += ", " + quoteLit(name) + ", " + strings.Join(types, ", ") + ")"
+}
+
+// fnFloatArgsRefused is pg_float_args_refused(v, name, type...): v,
+// unless a type is a float type: 42883, function name(types) does not
+// exist.
+func fnFloatArgsRefused(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	names := make([]string, 0, len(a)-2)
+	float := false
+	for _, t := range a[2:] {
+		float = float || str(t) == "float8" || str(t) == "float4"
+		names = append(names, operandTypeNames[str(t)])
+	}
+	if float {
+		return nil, pgErr("42883", "function %s(%s) does not exist", str(a[1]), strings.Join(names, ", "))
+	}
+	return a[0], nil
 }
 
 // fnFloatRefused is pg_float_refused(v, type, name, args): v, unless its

@@ -17,17 +17,26 @@ import "strings"
 // or known only at run time and c a number constant, as CASE WHEN
 // pg_cmp(a, c) = 0 THEN NULL ELSE a END, so the constant is compared by
 // value (exactly: a decimal constant is passed as its text).
-func (x *tx) nullifNumeric() {
+func (x *tx) nullifNumeric() { x.nullifNumericWithin(0, x.n()) }
+
+// nullifNumericWithin is nullifNumeric of the calls within tokens
+// lo..hi-1. A comparison by value at run time (arith.go's
+// runtimeCompareWhen) copies its operands' text before this pass runs,
+// so it settles them first: the copy kept SQLite's nullif(n, 0), which
+// finds the numeric text '0' unequal to the integer 0, so nullif(n, 0) =
+// coalesce(n2, 1) was true for 0 where PostgreSQL's is NULL. (Arithmetic
+// around a nullif reads its type from the call as written: not here.)
+func (x *tx) nullifNumericWithin(lo, hi int) {
 	if !x.castsChecked() {
 		return
 	}
-	for i := x.n() - 3; i >= 0; i-- {
+	for i := min(hi, x.n()) - 3; i >= lo; i-- {
 		t := x.T(i)
 		if t.typ != tIdent || t.ed || !strings.EqualFold(t.text, "nullif") || !x.isP(i+1, "(") || x.isP(i-1, ".") {
 			continue
 		}
 		e := x.match(i + 1)
-		if e <= i+2 {
+		if e <= i+2 || e >= hi {
 			continue
 		}
 		args := x.splitTop(i+2, e)

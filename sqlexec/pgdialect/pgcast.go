@@ -133,12 +133,13 @@ func registerCastFuncs() error {
 		"pg_cast_float8":  {1, floatCast("double precision")},
 		"pg_cast_bool":    {1, fnCastBool},
 		// castsource.go
-		"pg_cast_by_source":   {3, fnCastBySource},
-		"pg_col_srctype":      {-1, fnColSrcType},
-		"pg_float_refused":    {4, fnFloatRefused}, // floatcalls.go
-		"pg_cast_timestamp":   {1, tsCast("timestamp")},
-		"pg_cast_timestamptz": {1, tsCast("timestamp with time zone")},
-		"pg_cast_uuid":        {1, fnCastUUID},
+		"pg_cast_by_source":     {3, fnCastBySource},
+		"pg_col_srctype":        {-1, fnColSrcType},
+		"pg_float_refused":      {4, fnFloatRefused}, // floatcalls.go
+		"pg_float_args_refused": {4, fnFloatArgsRefused},
+		"pg_cast_timestamp":     {1, tsCast("timestamp")},
+		"pg_cast_timestamptz":   {1, tsCast("timestamp with time zone")},
+		"pg_cast_uuid":          {1, fnCastUUID},
 		"pg_cast_interval": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
 			return InDateTimeAt("interval", a[0], -1, time.Time{})
 		}},

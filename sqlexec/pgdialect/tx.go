@@ -133,6 +133,7 @@ func newTx(sql string) *tx {
 		oids: map[int]uint32{}, castEnd: map[int]int{}, aliases: map[int]string{}}
 	copy(x.toks, l.toks) // the passes edit their own tokens
 	x.regexPrecedence()  // regex_precedence.go
+	x.distinctOperator() // distinct_operator.go
 	return x
 }
 
