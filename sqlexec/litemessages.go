@@ -2,6 +2,7 @@ package sqlexec
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -20,6 +21,7 @@ var (
 	reNotConstant   = regexp.MustCompile(`^default value of column \[(.+)\] is not constant$`)
 	reNullsOrdering = regexp.MustCompile(`^unsupported use of NULLS (FIRST|LAST)$`)
 	reCircularRef   = regexp.MustCompile(`^circular reference: (.+)$`)
+	reCTEWidth      = regexp.MustCompile(`^table "?(.+?)"? has (\d+) values for (\d+) columns$`)
 	reWithRecursive = regexp.MustCompile(`(?i)\bWITH\s+RECURSIVE\b`)
 )
 
@@ -65,6 +67,20 @@ func liteMessageMapped(out *Error, msg, sqlText string) bool {
 		// NULLS FIRST/LAST in an index's column list
 		out.Code = CodeFeatureNotSupported
 		out.Message = "NULLS " + reNullsOrdering.FindStringSubmatch(msg)[1] + " in an index definition is not supported"
+	case reCTEWidth.MatchString(msg) && !strings.HasPrefix(reCTEWidth.FindStringSubmatch(msg)[1], "pgdialect_"):
+		// WITH x(a, b) AS (query): the column list's length against
+		// the query's (a derived table's list is errors.go's
+		// reAliasCols)
+		m := reCTEWidth.FindStringSubmatch(msg)
+		have, _ := strconv.Atoi(m[2])
+		named, _ := strconv.Atoi(m[3])
+		if named > have {
+			out.Code = "42P10"
+			out.Message = "WITH query \"" + m[1] + "\" has " + m[2] + " columns available but " + m[3] + " columns specified"
+			break
+		}
+		out.Code = CodeFeatureNotSupported
+		out.Message = "a WITH query's column list naming fewer columns (" + m[3] + ") than its query has (" + m[2] + ") is not supported"
 	case reCircularRef.MatchString(msg):
 		name := reCircularRef.FindStringSubmatch(msg)[1]
 		if reWithRecursive.MatchString(sqlText) {

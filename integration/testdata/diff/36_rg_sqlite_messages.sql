@@ -2,7 +2,8 @@
 -- PostgreSQL's SQLSTATE (they answered an internal XX000): a subquery
 -- in CHECK, an aggregate or window function in WHERE, an aggregate or a
 -- second self-reference in a recursive term, a plain WITH item reading
--- itself, DROP COLUMN on a view, a column reference in DEFAULT; a
+-- itself, a WITH column list longer than its query, DROP COLUMN on a
+-- view, a column reference in DEFAULT; a
 -- registered function's error outside a SQLite error (COMMENT ON a
 -- missing column); writing through a view and NULLS FIRST/LAST in an
 -- index are 0A000. From PostgreSQL's regression suite.
@@ -18,6 +19,9 @@ WITH RECURSIVE x(n) AS (SELECT 1 UNION ALL SELECT count(*) FROM x) SELECT * FROM
 -- differs-message: SQLite does not tell a subquery's reference from a second one
 WITH RECURSIVE x(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM x WHERE n IN (SELECT * FROM x)) SELECT * FROM x;
 WITH x AS (SELECT * FROM x) SELECT * FROM x;
+WITH x(n, b) AS (SELECT 1) SELECT * FROM x;
+-- differs: a WITH column list shorter than its query is refused (0A000)
+WITH x(n) AS (SELECT 1, 2) SELECT * FROM x;
 COMMENT ON COLUMN rg_sm.nosuch IS 'x';
 ALTER TABLE rg_sm_v DROP COLUMN c;
 -- differs-message: SQLite does not tell a column reference from another non-constant default
