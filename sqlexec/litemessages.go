@@ -21,6 +21,7 @@ var (
 	reNotConstant   = regexp.MustCompile(`^default value of column \[(.+)\] is not constant$`)
 	reNullsOrdering = regexp.MustCompile(`^unsupported use of NULLS (FIRST|LAST)$`)
 	reCircularRef   = regexp.MustCompile(`^circular reference: (.+)$`)
+	reLastColumn    = regexp.MustCompile(`^cannot drop column "(.+)": no other columns exist$`)
 	reCTEWidth      = regexp.MustCompile(`^table "?(.+?)"? has (\d+) values for (\d+) columns$`)
 	reWithRecursive = regexp.MustCompile(`(?i)\bWITH\s+RECURSIVE\b`)
 )
@@ -81,6 +82,10 @@ func liteMessageMapped(out *Error, msg, sqlText string) bool {
 		}
 		out.Code = CodeFeatureNotSupported
 		out.Message = "a WITH query's column list naming fewer columns (" + m[3] + ") than its query has (" + m[2] + ") is not supported"
+	case reLastColumn.MatchString(msg):
+		// PostgreSQL keeps a table of zero columns; SQLite has none
+		out.Code = CodeFeatureNotSupported
+		out.Message = "dropping column \"" + reLastColumn.FindStringSubmatch(msg)[1] + "\", the table's last, is not supported: a table of no columns"
 	case reCircularRef.MatchString(msg):
 		name := reCircularRef.FindStringSubmatch(msg)[1]
 		if reWithRecursive.MatchString(sqlText) {

@@ -5,8 +5,8 @@
 -- itself, a WITH column list longer than its query, DROP COLUMN on a
 -- view, a column reference in DEFAULT; a
 -- registered function's error outside a SQLite error (COMMENT ON a
--- missing column); writing through a view and NULLS FIRST/LAST in an
--- index are 0A000. From PostgreSQL's regression suite.
+-- missing column); writing through a view, NULLS FIRST/LAST in an
+-- index and dropping a table's last column are 0A000. From PostgreSQL's regression suite.
 CREATE TABLE rg_sm (a int, b int);
 INSERT INTO rg_sm VALUES (1, 2), (1, 3), (2, 4);
 CREATE VIEW rg_sm_v AS SELECT a, count(*) AS c FROM rg_sm GROUP BY a;
@@ -33,5 +33,9 @@ DELETE FROM rg_sm_v;
 -- differs: NULLS FIRST/LAST in an index definition is refused (0A000)
 CREATE INDEX rg_sm_i ON rg_sm (a DESC NULLS LAST);
 SELECT a, b FROM rg_sm ORDER BY a, b;
+CREATE TABLE rg_sm_one (a int);
+-- differs: dropping a table's last column is refused (0A000): no zero-column tables
+ALTER TABLE rg_sm_one DROP COLUMN a;
+DROP TABLE rg_sm_one;
 DROP VIEW rg_sm_v;
 DROP TABLE rg_sm;
