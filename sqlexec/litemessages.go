@@ -68,10 +68,11 @@ func liteMessageMapped(out *Error, msg, sqlText string) bool {
 		// NULLS FIRST/LAST in an index's column list
 		out.Code = CodeFeatureNotSupported
 		out.Message = "NULLS " + reNullsOrdering.FindStringSubmatch(msg)[1] + " in an index definition is not supported"
-	case reCTEWidth.MatchString(msg) && !strings.HasPrefix(reCTEWidth.FindStringSubmatch(msg)[1], "pgdialect_"):
+	case reCTEWidth.MatchString(msg) && !internalCTE(reCTEWidth.FindStringSubmatch(msg)[1]):
 		// WITH x(a, b) AS (query): the column list's length against
-		// the query's (a derived table's list is errors.go's
-		// reAliasCols)
+		// the query's (the translation's own CTEs, pgdialect_cols_*
+		// and pg_anyall, are errors.go's reAliasCols and its
+		// subquery-width case)
 		m := reCTEWidth.FindStringSubmatch(msg)
 		have, _ := strconv.Atoi(m[2])
 		named, _ := strconv.Atoi(m[3])
@@ -104,4 +105,9 @@ func liteMessageMapped(out *Error, msg, sqlText string) bool {
 		return false
 	}
 	return true
+}
+
+// internalCTE reports whether name is a CTE the translation makes.
+func internalCTE(name string) bool {
+	return name == "pg_anyall" || strings.HasPrefix(name, "pgdialect_")
 }
