@@ -166,6 +166,11 @@ func mapError(err error, sqlText string) *Error {
 	}
 	var se *sqliteErr
 	if !errors.As(err, &se) {
+		if code, m, d, h, ok := pgdialect.ParseSQLStateFields(err.Error()); ok {
+			// a registered function's error that reached here outside
+			// a SQLite error (COMMENT ON COLUMN of a missing column)
+			return &Error{Code: code, Message: m, DetailText: d, HintText: h, Statement: -1}
+		}
 		return &Error{Code: CodeInternal, Message: err.Error(), Statement: -1}
 	}
 	out := &Error{Code: CodeInternal, Message: se.msg, Statement: -1}
@@ -280,6 +285,7 @@ func mapError(err error, sqlText string) *Error {
 		out.Code = "42P10"
 		out.Message = "there is no unique or exclusion constraint matching the ON CONFLICT specification"
 		out.Pos = 0
+	case liteMessageMapped(out, msg, sqlText): // litemessages.go
 	case msg == "argument of ntile must be a positive integer":
 		out.Code = "22014"
 		out.Message = "argument of ntile must be greater than zero"

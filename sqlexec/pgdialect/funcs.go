@@ -128,6 +128,7 @@ func register() error {
 		"split_part":                         {3, fnSplitPart},
 		"pg_series_step":                     {1, fnSeriesStep},
 		"pg_series_numcheck":                 {3, fnSeriesNumCheck},
+		"unistr":                             {1, fnUnistr},        // unistr.go: PostgreSQL's, not SQLite's
 		"pg_series_int":                      {1, fnSeriesInt},     // series_lateral.go
 		"pg_string_agg_json":                 {2, fnStringAggJSON}, // stringagg_distinct.go
 		"pg_series_value":                    {3, fnSeriesValue},   // series_lateral.go

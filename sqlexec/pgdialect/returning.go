@@ -95,6 +95,10 @@ func (x *tx) unqualifyReturning(r int) error {
 				x.T(k + 1).set("")
 			case n == hidden:
 				return x.hiddenTableRef(k, names)
+			case x.isP(k+2, "*"):
+				// SQLite's RETURNING takes no other q.* (its XX000
+				// "RETURNING may not use "TABLE.*" wildcards")
+				return x.returningOtherStar(k, r, n)
 			}
 		}
 	}
@@ -185,4 +189,17 @@ func (x *tx) returningSelfRead() error {
 		k = m
 	}
 	return nil
+}
+
+// returningOtherStar refuses n.* (at k) in the RETURNING list at r where
+// n is not the target: PostgreSQL's 42P01 when the statement has no such
+// item (RETURNING old.* in PostgreSQL 15), 0A000 for an item of UPDATE
+// ... FROM or DELETE ... USING.
+func (x *tx) returningOtherStar(k, r int, n string) error {
+	for j := 0; j < r; j++ {
+		if t := x.T(j); (t.typ == tIdent || t.typ == tQIdent) && t.identName() == n {
+			return &Error{Code: "0A000", Message: fmt.Sprintf("RETURNING %s.* of a table other than the target is not supported", n), Position: x.T(k).pos + 1}
+		}
+	}
+	return &Error{Code: "42P01", Message: fmt.Sprintf("missing FROM-clause entry for table \"%s\"", n), Position: x.T(k).pos + 1}
 }
