@@ -344,6 +344,21 @@ func (x *tx) dateBesideColumn(ls, i, re int, lt, rt string) {
 	}
 }
 
+// dtColumnBefore is the date/time type of the column that is the
+// operand before keyword k ([NOT] BETWEEN, [NOT] IN), "" for none
+// (columnDTType, datetime_columns.go).
+func (x *tx) dtColumnBefore(k int) string {
+	l := k - 1
+	if x.T(l).kw("NOT") {
+		l--
+	}
+	ls := x.primaryStart(l)
+	if ls < 0 {
+		return ""
+	}
+	return x.columnDTType(ls, l+1)
+}
+
 // dateBetweenColumn is dateBesideColumn for the bounds of col [NOT]
 // BETWEEN a AND b: a date, timestamp or timestamptz bound is taken into
 // the column type's text domain.
@@ -352,15 +367,7 @@ func (x *tx) dateBetweenColumn(known map[int]string) {
 		if !x.T(k).kw("BETWEEN") || x.T(k).ed {
 			continue
 		}
-		l := k - 1
-		if x.T(l).kw("NOT") {
-			l--
-		}
-		ls := x.primaryStart(l)
-		if ls < 0 {
-			continue
-		}
-		ct := x.columnDTType(ls, l+1) // datetime_columns.go
+		ct := x.dtColumnBefore(k)
 		if ct == "" {
 			continue
 		}
@@ -394,15 +401,7 @@ func (x *tx) dateInColumn(known map[int]string) {
 		if !x.T(k).kw("IN") || x.T(k).ed || !x.isP(k+1, "(") || x.kw(k+2, "SELECT") || x.kw(k+2, "VALUES") || x.kw(k+2, "WITH") {
 			continue
 		}
-		l := k - 1
-		if x.T(l).kw("NOT") {
-			l--
-		}
-		ls := x.primaryStart(l)
-		if ls < 0 {
-			continue
-		}
-		ct := x.columnDTType(ls, l+1) // datetime_columns.go
+		ct := x.dtColumnBefore(k)
 		if ct == "" {
 			continue
 		}

@@ -17,7 +17,7 @@ func TestInColKeepSound(t *testing.T) {
 		"char(3)", "numeric", "numeric(5,2)", "boolean", "uuid", "jsonb", "json", "date", "timestamptz", "timestamp(0)", "float8", "real",
 		"bytea", "text[]", "int[]", "interval", "inet", "bit(3)", "money", "serial_is_not_a_type"}
 	values := []driver.Value{int64(0), int64(1), int64(-1), int64(math.MaxInt16), int64(math.MaxInt16 + 1), int64(math.MinInt32),
-		int64(math.MaxInt32 + 1), int64(math.MinInt64), int64(math.MaxInt64), 1.5, -0.0, "", "abc", "abcd", "ab ", "abc  ", "a\x00b",
+		int64(math.MaxInt32 + 1), int64(math.MinInt64), int64(math.MaxInt64), 1.5, math.Copysign(0, -1), "", "abc", "abcd", "ab ", "abc  ", "a\x00b",
 		"\xff\xfe", "é", "ééé", "éééé", "1.5", "yes", "2024-01-31", "{1,2}", `{"a": 1}`, "NaN", " 12 "}
 	create := "CREATE TABLE t (id INTEGER PRIMARY KEY, "
 	for i, d := range decls {

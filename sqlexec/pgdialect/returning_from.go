@@ -215,18 +215,10 @@ func ExpandReturningFrom(sql string, cols func(table string) []string) (string, 
 			}
 			changed = true
 			continue
-		case b == a+3 && x.isP(a+1, ".") && x.isP(a+2, "*") && (x.T(a).typ == tIdent || x.T(a).typ == tQIdent) && (x.T(a).identName() == rf.tref || x.T(a).identName() == rf.table):
-			// spelled out: a list with a * in it is named by SQLite
-			for _, c := range targetCols {
-				out = append(out, quoteIdent(rf.tref)+"."+quoteIdent(c))
-			}
-			continue
-		case b == a+3 && x.isP(a+1, ".") && x.isP(a+2, "*") && quals[x.T(a).identName()] != "" && (x.T(a).typ == tIdent || x.T(a).typ == tQIdent):
-			q := x.T(a).identName()
-			for _, c := range cols(quals[q]) {
-				out = append(out, rw.subquery(quoteIdent(q)+"."+quoteIdent(c))+" AS "+quoteIdent(c))
-			}
-			changed = true
+		}
+		if spelled, reads, ok := rw.qualifiedStar(a, b, targetCols, func(q string) []string { return cols(quals[q]) }); ok {
+			out = append(out, spelled...)
+			changed = changed || reads
 			continue
 		}
 		eb, alias := x.returningAlias(a, b)
@@ -316,6 +308,31 @@ func (x *tx) srcText(a, b int, pre map[int]string) string {
 func (x *tx) srcAfter(k int) string {
 	t := x.T(k)
 	return x.src[t.pos+len(t.text):]
+}
+
+// qualifiedStar spells out RETURNING item a..b when it is q.*: the
+// target's columns for the target's name or alias (a list with a * in it
+// is named by SQLite), a FROM item's columns (colsOf) read through the
+// join's subquery. ok=false: the item is no q.* of either; reads: it
+// reads a FROM item.
+func (r *retRewrite) qualifiedStar(a, b int, targetCols []string, colsOf func(q string) []string) (items []string, reads, ok bool) {
+	x := r.x
+	if b != a+3 || !x.isP(a+1, ".") || !x.isP(a+2, "*") || x.T(a).typ != tIdent && x.T(a).typ != tQIdent {
+		return nil, false, false
+	}
+	switch q := x.T(a).identName(); {
+	case q == r.rf.tref || q == r.rf.table:
+		for _, c := range targetCols {
+			items = append(items, quoteIdent(r.rf.tref)+"."+quoteIdent(c))
+		}
+		return items, false, true
+	case r.quals[q] != "":
+		for _, c := range colsOf(q) {
+			items = append(items, r.subquery(quoteIdent(q)+"."+quoteIdent(c))+" AS "+quoteIdent(c))
+		}
+		return items, true, true
+	}
+	return nil, false, false
 }
 
 type retRewrite struct {

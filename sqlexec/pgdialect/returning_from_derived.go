@@ -200,17 +200,10 @@ func (x *tx) expandReturningDerived(sql string, rf retFrom, items []retItem, col
 			}
 			changed = true
 			continue
-		case b == a+3 && x.isP(a+1, ".") && x.isP(a+2, "*") && (x.T(a).typ == tIdent || x.T(a).typ == tQIdent) && (x.T(a).identName() == rf.tref || x.T(a).identName() == rf.table):
-			for _, c := range targetCols {
-				out = append(out, quoteIdent(rf.tref)+"."+quoteIdent(c))
-			}
-			continue
-		case b == a+3 && x.isP(a+1, ".") && x.isP(a+2, "*") && quals[x.T(a).identName()] != "" && (x.T(a).typ == tIdent || x.T(a).typ == tQIdent):
-			q := x.T(a).identName()
-			for _, c := range itemCols[q] {
-				out = append(out, rw.subquery(quoteIdent(q)+"."+quoteIdent(c))+" AS "+quoteIdent(c))
-			}
-			changed = true
+		}
+		if spelled, reads, ok := rw.qualifiedStar(a, b, targetCols, func(q string) []string { return itemCols[q] }); ok {
+			out = append(out, spelled...)
+			changed = changed || reads
 			continue
 		}
 		eb, alias := x.returningAlias(a, b)
