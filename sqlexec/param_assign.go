@@ -3,6 +3,8 @@ package sqlexec
 import (
 	"context"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
@@ -13,7 +15,7 @@ import (
 // the types the statement gives its parameters from the columns they are
 // stored into or compared with (inferParams without the declared types);
 // nil otherwise.
-func (s *Session) storedParamOIDs(ctx context.Context, st *pgdialect.Stmt, declared []uint32) []uint32 {
+func (s *Session) storedParamOIDs(ctx context.Context, sql string, st *pgdialect.Stmt, declared []uint32) []uint32 {
 	if !slices.Contains(declared, pgoid.Timestamptz) {
 		return nil
 	}
@@ -24,7 +26,31 @@ func (s *Session) storedParamOIDs(ctx context.Context, st *pgdialect.Stmt, decla
 		}
 	}
 	s.inferParams(ctx, st, oids)
+	for i, o := range oids {
+		if (o == pgoid.Timestamp || o == pgoid.Date) && paramUses(sql, i+1) > 1 {
+			// one type per parameter, its first use's: $2 stored into a
+			// timestamp and a text column takes the timestamptz's text,
+			// which the timestamp's input reads without its offset (the
+			// local wall time alone would lose the offset the text keeps)
+			oids[i] = pgoid.Text
+		}
+	}
 	return oids
+}
+
+// paramUses counts $n in the statement's text (not $n0, $n1 ...).
+func paramUses(sql string, n int) int {
+	p, uses := "$"+strconv.Itoa(n), 0
+	for rest := sql; ; {
+		k := strings.Index(rest, p)
+		if k < 0 {
+			return uses
+		}
+		rest = rest[k+len(p):]
+		if rest == "" || rest[0] < '0' || rest[0] > '9' {
+			uses++
+		}
+	}
 }
 
 // assignTimestamptzParams converts the arguments of parameters the client

@@ -127,7 +127,7 @@ func (s *Session) prepareText(ctx context.Context, sql string, paramOIDs []uint3
 			if err := untypedParam(typedSQL, ps.paramOIDs); err != nil {
 				return nil, err
 			}
-			ps.stored = s.storedParamOIDs(ctx, typed, paramOIDs) // param_assign.go
+			ps.stored = s.storedParamOIDs(ctx, sql, typed, paramOIDs) // param_assign.go
 			cols, nparams, probed, err := s.describe(ctx, typed.Exec[0], stmtHints(typed), ps.paramOIDs)
 			ps.fromData = probed
 			if err != nil {

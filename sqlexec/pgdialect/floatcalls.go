@@ -150,9 +150,12 @@ func (x *tx) gcdFloatRefused(i int, name string, args [][2]int) {
 			return // of no type known even at run time: SQLite's answer stands
 		}
 	}
+	// innermost around the call: a wrapping already on its first token
+	// that ends past it (a cast's pg_text(gcd(a, b)::text ...) stays
+	// outside, as does any later one
 	e := x.match(i + 1)
-	x.T(i).pre = "pg_float_args_refused(" + x.T(i).pre
-	x.T(e).suf += ", " + quoteLit(name) + ", " + strings.Join(types, ", ") + ")"
+	x.T(i).pre += "pg_float_args_refused("
+	x.T(e).suf = ", " + quoteLit(name) + ", " + strings.Join(types, ", ") + ")" + x.T(e).suf
 }
 
 // fnFloatArgsRefused is pg_float_args_refused(v, name, type...): v,
