@@ -221,17 +221,12 @@ func ExpandReturningFrom(sql string, cols func(table string) []string) (string, 
 			changed = changed || reads
 			continue
 		}
-		eb, alias := x.returningAlias(a, b)
-		reads, err := rw.readsFrom(a, eb)
+		item, reads, err := rw.plainItem(a, b)
 		if err != nil {
 			return "", err
 		}
-		if !reads {
-			out = append(out, x.srcText(a, b, nil))
-			continue
-		}
-		out = append(out, rw.subquery(x.srcText(a, eb, rw.qualifyTarget(a, eb)))+alias)
-		changed = true
+		out = append(out, item)
+		changed = changed || reads
 	}
 	if !changed {
 		return sql, nil
@@ -333,6 +328,24 @@ func (r *retRewrite) qualifiedStar(a, b int, targetCols []string, colsOf func(q 
 		return items, true, true
 	}
 	return nil, false, false
+}
+
+// plainItem is RETURNING item a..b that is no * of a FROM item: as
+// written when it reads no FROM item, else read through the join's
+// subquery and named as PostgreSQL names it (s.tag is "tag"). reads: it
+// reads a FROM item.
+func (r *retRewrite) plainItem(a, b int) (item string, reads bool, err error) {
+	x := r.x
+	eb, alias := x.returningAlias(a, b)
+	if reads, err = r.readsFrom(a, eb); err != nil || !reads {
+		return x.srcText(a, b, nil), false, err
+	}
+	if alias == "" {
+		if n, ne := x.name(a); n != "" && ne == eb {
+			alias = " AS " + quoteIdent(n)
+		}
+	}
+	return r.subquery(x.srcText(a, eb, r.qualifyTarget(a, eb))) + alias, true, nil
 }
 
 type retRewrite struct {

@@ -206,23 +206,12 @@ func (x *tx) expandReturningDerived(sql string, rf retFrom, items []retItem, col
 			changed = changed || reads
 			continue
 		}
-		eb, alias := x.returningAlias(a, b)
-		reads, err := rw.readsFrom(a, eb)
+		item, reads, err := rw.plainItem(a, b)
 		if err != nil {
 			return "", err
 		}
-		if !reads {
-			out = append(out, x.srcText(a, b, nil))
-			continue
-		}
-		if alias == "" {
-			// the item's name as PostgreSQL gives it: s.tag is "tag"
-			if n, ne := x.name(a); n != "" && ne == eb {
-				alias = " AS " + quoteIdent(n)
-			}
-		}
-		out = append(out, rw.subquery(x.srcText(a, eb, rw.qualifyTarget(a, eb)))+alias)
-		changed = true
+		out = append(out, item)
+		changed = changed || reads
 	}
 	if !changed {
 		return sql, nil
