@@ -30,11 +30,29 @@ import (
 type serveBinary struct {
 	tags string
 	once sync.Once
+	dir  string
 	path string
 	err  error
 }
 
 var defaultBinary serveBinary
+
+// builtBinaries are the serve binaries of this run, whose folders TestMain
+// removes once every test has ended.
+var builtBinaries = []*serveBinary{&defaultBinary, &breakageBin}
+
+// TestMain runs the tests and then removes the folders the serve binaries
+// were built into: os.MkdirTemp's folders outlive the test binary, and a
+// machine that runs the suite often would fill its temporary directory.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, b := range builtBinaries {
+		if b.dir != "" {
+			os.RemoveAll(b.dir)
+		}
+	}
+	os.Exit(code)
+}
 
 func (b *serveBinary) get(t *testing.T) string {
 	t.Helper()
@@ -44,6 +62,7 @@ func (b *serveBinary) get(t *testing.T) string {
 			b.err = err
 			return
 		}
+		b.dir = dir
 		b.path = filepath.Join(dir, "raftsql")
 		cmd := exec.Command("go", "build", "-tags", b.tags, "-o", b.path, "github.com/raftsql/raftsql/cmd/raftsql")
 		out, err := cmd.CombinedOutput()
