@@ -203,18 +203,22 @@ func renderDiffCase(conn *pgx.Conn, sql string, position bool) string {
 	defer cancel()
 	var b strings.Builder
 	b.WriteString(diffBlockMark + sql + "\n")
-	rows, err := conn.Query(ctx, sql, pgx.QueryExecModeSimpleProtocol)
-	if err == nil {
-		fields := rows.FieldDescriptions()
-		if len(fields) > 0 {
+	// the statement as written, in one Query message (pgx's simple
+	// protocol would read $1 as its own placeholder: PREPARE p AS ...
+	// $1 never reached the server)
+	// (pgconn's ReadAll keeps a result's columns only when it has rows)
+	mrr := conn.PgConn().Exec(ctx, sql)
+	for mrr.NextResult() {
+		rr := mrr.ResultReader()
+		if fields := rr.FieldDescriptions(); len(fields) > 0 {
 			cols := make([]string, len(fields))
 			for i, f := range fields {
 				cols[i] = f.Name + ":" + diffTypeName(conn, f.DataTypeOID)
 			}
 			b.WriteString("columns: " + strings.Join(cols, " | ") + "\n")
 		}
-		for rows.Next() {
-			raw := rows.RawValues()
+		for rr.NextRow() {
+			raw := rr.Values()
 			cells := make([]string, len(raw))
 			for i, v := range raw {
 				if v == nil {
@@ -225,12 +229,13 @@ func renderDiffCase(conn *pgx.Conn, sql string, position bool) string {
 			}
 			b.WriteString(strings.Join(cells, "|") + "\n")
 		}
-		rows.Close()
-		err = rows.Err()
-		if err == nil {
-			b.WriteString("tag: " + rows.CommandTag().String() + "\n")
+		tag, rerr := rr.Close()
+		if rerr != nil {
+			break
 		}
+		b.WriteString("tag: " + tag.String() + "\n")
 	}
+	err := mrr.Close()
 	if err != nil {
 		// PostgreSQL may describe the columns (and send rows) before an
 		// error at execution; the answer is the error alone.

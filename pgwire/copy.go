@@ -253,16 +253,7 @@ func (d *copyDecoder) convert(fields [][]byte, nulls []bool) ([]any, error) {
 		if nulls[i] {
 			continue
 		}
-		var v any
-		var err error
-		switch d.cols[i].TypeOID {
-		case oid.Date, oid.Timestamp, oid.Timestamptz:
-			// the engine converts them by the column's input function
-			// (all of PostgreSQL's input forms, its SQLSTATEs)
-			v = string(f)
-		default:
-			v, err = decodeText(f, d.cols[i].TypeOID)
-		}
+		v, err := decodeText(f, d.cols[i].TypeOID)
 		if err != nil {
 			if se, ok := err.(*Error); ok {
 				se.Where = fmt.Sprintf("COPY %s, line %d, column %s: %s", d.table, d.line, d.cols[i].Name, CopyShown(f))

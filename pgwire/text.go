@@ -387,6 +387,12 @@ func decodeByteaText(s string) ([]byte, error) {
 // decodeText decodes a text-format parameter (or COPY field) of type typeOID.
 // Unknown OIDs (0 included) decode as string.
 func decodeText(b []byte, typeOID uint32) (any, error) {
+	if !utf8.Valid(b) {
+		// the client encoding's check comes before any type's input
+		// function, as in PostgreSQL (a number parameter of bytes that
+		// are no UTF-8 is 22021, not 22P02)
+		return nil, newErr("22021", "invalid byte sequence for encoding \"UTF8\"")
+	}
 	s := string(b)
 	switch typeOID {
 	case oid.Int2, oid.Int4, oid.Int8, oid.OID, oid.XID, oid.CID:
@@ -404,27 +410,18 @@ func decodeText(b []byte, typeOID uint32) (any, error) {
 		}
 		return t, nil
 	case oid.Date, oid.Timestamp, oid.Timestamptz:
-		t, special, err := parseTimeText(s, typeOID, time.UTC)
-		if err != nil {
-			return nil, err
-		}
-		if special != "" {
-			return special, nil
-		}
-		if typeOID == oid.Date {
-			y, m, d := t.Date()
-			return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
-		}
-		return t.UTC(), nil
+		// the engine reads them by the type's input function, in the
+		// session's TimeZone (all of PostgreSQL's input forms, its
+		// SQLSTATEs): a timestamptz without an offset is local time
+		// there, and the layouts this package prints are not all the
+		// forms clients send ('2024-01-01 10:00+03' into a timestamp)
+		return s, nil
 	case oid.UUID:
 		u, err := parseUUID(s)
 		if err != nil {
 			return nil, newErr(codeInvalidTextRep, "invalid input syntax for type uuid: %q", s)
 		}
 		return formatUUID(u), nil
-	}
-	if !utf8.Valid(b) {
-		return nil, newErr("22021", "invalid byte sequence for encoding \"UTF8\"")
 	}
 	return s, nil
 }

@@ -29,6 +29,11 @@ func (s *Session) parseString(ctx context.Context, sql string, pieces []pgdialec
 		if err != nil {
 			return nil, placeInString(toError(err), p, sql)
 		}
+		if st.ParamCount > 0 {
+			// a query string has no parameters to bind: PostgreSQL's
+			// analysis refuses the first $n it meets
+			return nil, placeInString(noParameter(p.Text), p, sql)
+		}
 		parts[i], stmts[i] = p.Text, st
 	}
 	if len(stmts) > 1 {
@@ -77,4 +82,24 @@ func (s *Session) parseFirst(ctx context.Context, parts []string, stmts []*pgdia
 // parser's (or tokenizer's), which PostgreSQL's raw parser would raise.
 func isParseError(msg string) bool {
 	return strings.Contains(msg, "syntax error") || strings.Contains(msg, "incomplete input") || strings.Contains(msg, "unrecognized token")
+}
+
+// noParameter is PostgreSQL's 42P02 for the first parameter reference
+// ($n outside quotes) of a statement that has no parameters to bind.
+func noParameter(text string) error {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '\'' || c == '"':
+			if j := strings.IndexByte(text[i+1:], c); j >= 0 {
+				i += j + 1
+			}
+		case c == '$' && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' && (i == 0 || !isIdentByte(text[i-1])): // exec.go (a$1 is a name)
+			j := i + 1
+			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+				j++
+			}
+			return &Error{Code: "42P02", Message: "there is no parameter " + text[i:j], Pos: len([]rune(text[:i])) + 1, Statement: -1}
+		}
+	}
+	return &Error{Code: "42P02", Message: "there is no parameter $1", Statement: -1}
 }

@@ -650,6 +650,10 @@ func (p *PreparedStatement) Execute(ctx context.Context, args []any, w pgwire.Re
 		defer func() { p.coerce = coerceWriter{} }() // not holding the connection's writer
 	}
 	args = convertArgs(args, p.paramOIDs)
+	args, err := s.readParams(args, p.paramOIDs) // param_in.go
+	if err != nil {
+		return err
+	}
 	args = assignTimestamptzParams(args, p.paramOIDs, p.stored, s.zone) // param_assign.go
 	s.executing = p
 	defer func() { s.pipeMore, s.executing = false, nil }()
@@ -752,20 +756,7 @@ func convertArgs(args []any, oids []uint32) []any {
 		if i < len(oids) {
 			oid = oids[i]
 		}
-		switch oid {
-		case pgoid.Date:
-			out[i] = t.Format("2006-01-02")
-		case pgoid.Time:
-			out[i] = t.Format("15:04:05.999999")
-		case pgoid.Timestamp:
-			out[i] = t.Format("2006-01-02 15:04:05.999999")
-		case pgoid.Timestamptz:
-			// an instant: with its zone, or a session TimeZone other
-			// than UTC would read the UTC clock as its own local time
-			out[i] = t.UTC().Format("2006-01-02 15:04:05.999999") + "+00"
-		default:
-			out[i] = t.UTC().Format("2006-01-02 15:04:05.999999")
-		}
+		out[i] = pgdialect.TimeParamText(t, oid)
 	}
 	if out == nil {
 		return args

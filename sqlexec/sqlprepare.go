@@ -73,7 +73,11 @@ func (s *Session) sqlExecute(ctx context.Context, st *pgdialect.Stmt, args []any
 	if n.ps.cols != nil && !describe {
 		w = &coerceWriter{ResultWriter: w, cols: n.ps.cols}
 	}
-	vals = assignTimestamptzParams(convertArgs(vals, n.ps.paramOIDs), n.ps.paramOIDs, n.ps.stored, s.zone) // param_assign.go
+	vals, err = s.readParams(convertArgs(vals, n.ps.paramOIDs), n.ps.paramOIDs) // param_in.go
+	if err != nil {
+		return err
+	}
+	vals = assignTimestamptzParams(vals, n.ps.paramOIDs, n.ps.stored, s.zone) // param_assign.go
 	return s.exec(ctx, n.ps.orig, n.ps.st, vals, w, describe)
 }
 

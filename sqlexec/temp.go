@@ -424,6 +424,11 @@ func (s *Session) tempExec(ctx context.Context, st *pgdialect.Stmt, args []any, 
 		}
 		return true, w.Complete(st.Tag)
 	}
+	if len(results) > 1 {
+		// one statement, one answer: DROP TABLE t1, t2 of temporary
+		// tables (a DROP per table here) sent two DROP TABLE tags
+		return true, emitWrite(w, st, results, describe)
+	}
 	for i := range results {
 		if err := emit(w, &results[i], describe, ""); err != nil {
 			return true, err

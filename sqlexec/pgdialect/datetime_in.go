@@ -121,13 +121,21 @@ func InDateTimeIn(typ string, v driver.Value, typmod int64, now time.Time, zone 
 		if typ == "time" {
 			return formatTimeCanon(us), nil
 		}
-		off := d.zoneOff
-		if d.zoneLoc != nil {
-			ref := now
+		off, loc := d.zoneOff, d.zoneLoc
+		if loc == nil && !d.hasZone {
+			// no zone written: the session's, as PostgreSQL's timetz
+			// input takes it ('10:00' is 10:00:00-05 in New York)
+			loc = zone
+		}
+		if loc != nil {
+			// a zone's offset on the value's date, else on today's
+			// (PostgreSQL's DetermineTimeZoneOffset at the current
+			// date: the pinned one at apply)
+			ref := now.In(loc)
 			if d.hasDate {
 				ref = d.wall()
 			}
-			_, off = time.Date(ref.Year(), ref.Month(), ref.Day(), d.h, d.mi, d.s, 0, d.zoneLoc).Zone()
+			_, off = time.Date(ref.Year(), ref.Month(), ref.Day(), d.h, d.mi, d.s, 0, loc).Zone()
 		}
 		return formatTimeCanon(us) + formatOffset(off), nil
 	}

@@ -23,15 +23,17 @@ package pgdialect
 // pg_out_text(value, type, short): a boolean becomes its text (short: the
 // output function's t/f), a float4/float8 its output digits, a bytea its
 // \x hex text (SQLite joined its raw bytes), a char(n) value (short)
-// its blanks back (bpcharout pads to n), anything else passes
-// unchanged, so the other types keep their present
-// behaviour. The function depends on its arguments alone: deterministic.
+// its blanks back (bpcharout pads to n), a timestamptz its text in the
+// session's zone, anything else passes unchanged, so the other types
+// keep their present behaviour. The function depends on its arguments
+// and the session's zone (pinned per entry): deterministic.
 
 import (
 	"database/sql/driver"
 	"encoding/hex"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/raftsql/raftsql/pgwire"
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
@@ -40,10 +42,9 @@ import (
 )
 
 func init() {
-	quoteFuncs["pg_out_text"] = struct {
-		n int32
-		f fn
-	}{3, fnOutText}
+	// a timestamptz prints in the session's zone: the entry's on the
+	// apply connection, so the same on every node
+	ZonedFunctions = append(ZonedFunctions, ZonedFunc{"pg_out_text", 3, outTextIn})
 	quoteFuncs["pg_col_outtype"] = struct {
 		n int32
 		f fn
@@ -99,14 +100,19 @@ func fnBoolElems(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, err
 	return pgarray.Format(el), nil
 }
 
-// fnOutText is pg_out_text(value, type, short); see the top of the file.
-func fnOutText(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+// outTextIn is pg_out_text(value, type, short) in zone; see the top of
+// the file.
+func outTextIn(a []driver.Value, zone *time.Location) (driver.Value, error) {
 	v := a[0]
 	if v == nil || a[1] == nil {
 		return v, nil
 	}
 	oid, typmod := DeclTypeOID(str(a[1]))
 	switch oid {
+	case pgoid.Timestamptz:
+		// timestamptz_out: the instant in the session's zone
+		// (concat(id, ts) printed the stored UTC text)
+		return textIn([]driver.Value{v, "timestamptz"}, zone)
 	case pgoid.Bpchar:
 		if s, ok := v.(string); ok && truthy(a[2]) && typmod > 4 {
 			// bpcharout prints the value padded to n (bpchar.go); ||
