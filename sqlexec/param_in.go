@@ -17,8 +17,8 @@ import (
 func (s *Session) readParams(args []any, oids []uint32) ([]any, error) {
 	var out []any
 	for i, a := range args {
-		if _, ok := a.(string); !ok || i >= len(oids) {
-			continue
+		if _, ok := a.(string); !ok || i >= len(oids) || !pgdialect.ParamReads(oids[i]) {
+			continue // (a text or numeric parameter: no zone lookup)
 		}
 		v, err := pgdialect.ParamIn(a, oids[i], s.e.now(), s.zone())
 		if err != nil {

@@ -38,10 +38,7 @@ var paramInTypes = map[uint32]bool{
 // returned unchanged.
 func ParamIn(v driver.Value, oid uint32, now time.Time, zone *time.Location) (driver.Value, error) {
 	s, ok := v.(string)
-	if !ok {
-		return v, nil
-	}
-	if pgoid.ElemOf(oid) == 0 && !paramInTypes[oid] {
+	if !ok || !ParamReads(oid) {
 		return v, nil
 	}
 	name := assignTypeName(oid)
@@ -49,6 +46,13 @@ func ParamIn(v driver.Value, oid uint32, now time.Time, zone *time.Location) (dr
 		return v, nil
 	}
 	return InDeclAt(s, name, func() time.Time { return now }, zone)
+}
+
+// ParamReads reports whether ParamIn reads a text argument of a parameter
+// of type oid (the others pass unchanged): a caller asks before it looks up
+// the clock and the session's zone.
+func ParamReads(oid uint32) bool {
+	return paramInTypes[oid] || pgoid.ElemOf(oid) != 0
 }
 
 // TimeParamText is the canonical text of a date/time value a client bound
