@@ -397,6 +397,7 @@ func (x *tx) jsonCalls() error {
 			return err
 		}
 	}
+	x.jsonbCallsCollated() // jsonb_call_order.go
 	return nil
 }
 
