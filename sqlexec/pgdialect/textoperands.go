@@ -234,7 +234,7 @@ func (x *tx) boolElemsWrap(i int) {
 // concatenation. It runs after the array and jsonb passes, which rewrite
 // (and so mark edited) the || of arrays and jsonb, including those
 // decided at run time by a column's type.
-func (x *tx) outTextConcatOps() { x.outTextConcatOpsIn(1, x.n()) }
+func (x *tx) outTextConcatOps() { x.outTextConcatOpsIn(0, x.n()) }
 
 // outTextConcatOpsIn is outTextConcatOps of the || within tokens
 // lo..hi-1; an operator whose operands it wraps is not wrapped again
@@ -252,6 +252,9 @@ func (x *tx) outTextConcatOpsIn(lo, hi int) {
 		re := x.operandEnd(i + 1)
 		if ls < 0 || re < 0 || x.arrayShown(ls, i) || x.arrayShown(i+1, re) {
 			continue
+		}
+		if ls < lo || re > hi {
+			continue // not within the copied operand: the late pass's
 		}
 		x.settleOutText(i)
 		x.unknownBesideColumn(ls, i, i+1, re)
