@@ -79,6 +79,8 @@ type fuzzGen struct {
 	lits bool
 	// ext: expressions also take difffuzz_shapes_test.go's forms
 	ext bool
+	// more: expressions also take difffuzz_more_test.go's forms
+	more bool
 }
 
 func newFuzzGen(seed uint64) *fuzzGen {
@@ -137,6 +139,11 @@ func (g *fuzzGen) expr(ty fuzzType, depth int) string {
 		return g.lit(ty)
 	}
 	d := depth - 1
+	if g.more && g.chance(0.4) {
+		if e := g.moreExpr(ty, d); e != "" {
+			return e
+		}
+	}
 	if g.ext && g.chance(0.35) {
 		if e := g.extExpr(ty, d); e != "" {
 			return e

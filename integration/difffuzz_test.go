@@ -12,7 +12,8 @@ package integration
 //
 // RAFTSQL_DIFF_FUZZ is the number of seeds, each a query, a query of the
 // shapes of difffuzz_shapes_test.go, one over a derived table
-// (difffuzz_derived_test.go) and, every other one, a write
+// (difffuzz_derived_test.go), one of difffuzz_more_test.go's constructs
+// and, every other one, a write
 // (difffuzz_write_test.go; the test is skipped without
 // it or without RAFTSQL_REFERENCE_URL: it needs PostgreSQL to answer).
 // RAFTSQL_DIFF_FUZZ_SEED=S repeats a run (the seed is logged otherwise);
@@ -242,6 +243,8 @@ func TestDiffFuzz(t *testing.T) {
 		check("shape", sql, renderDiffCase(raft, sql, false), renderDiffCase(pg, sql, false))
 		sql = newFuzzGen(qseed ^ fuzzDerivedSalt).derivedQuery()
 		check("derived", sql, renderDiffCase(raft, sql, false), renderDiffCase(pg, sql, false))
+		sql = newFuzzGen(qseed ^ fuzzMoreSalt).moreQuery()
+		check("more", sql, renderDiffCase(raft, sql, false), renderDiffCase(pg, sql, false))
 		if !fuzzWrites(qseed) {
 			continue
 		}

@@ -649,6 +649,9 @@ func (x *tx) exprOID(a, b int) uint32 {
 					continue
 				}
 				if o := x.exprOID(k+1, e); o != 0 {
+					if arithOIDNames[o] != "" {
+						return x.caseNumericType(a, b, o) // case_numeric_type.go
+					}
 					return o
 				}
 				break

@@ -746,8 +746,19 @@ func btoi(b bool) int {
 // values (CAST(... AS TEXT) COLLATE pg_numeric), so that the bounds and
 // list values, converted to text, compare with it by value: SQLite would
 // order a numeric text result after every number (i + 0.5 BETWEEN 5 AND 6).
-func (x *tx) arithMembership() {
-	for i := 1; i < x.n(); i++ {
+func (x *tx) arithMembership() { x.arithMembershipIn(1, x.n()) }
+
+// arithMembershipIn is arithMembership of the tests whose BETWEEN or IN
+// is within tokens lo..hi-1; a test it rewrites is not rewritten again
+// (memberSettled: membership_settle.go).
+func (x *tx) arithMembershipIn(lo, hi int) {
+	for i := max(lo, 1); i < hi && i < x.n(); i++ {
+		if x.memberSettled[i] {
+			continue
+		}
+		if x.T(i).kw("BETWEEN") || x.T(i).kw("IN") {
+			x.settleMember(i)
+		}
 		if x.anyMembership(i) { // any_conditional.go
 			continue
 		}

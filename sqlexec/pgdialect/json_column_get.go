@@ -48,7 +48,14 @@ func jsonColumnMode(a []driver.Value) ([]driver.Value, int64, error) {
 // pg_jsonb_path whose left operand is the tokens a..b-1: ", " and the
 // declared type expression of a bare column, else "".
 func (x *tx) jsonColumnTypeArg(a, b int) string {
-	q, c, ok := x.bareColumn(a, b) // jsonb_translate.go
+	ca, cb := x.jsonChainBase(a, b)
+	q, c, ok := x.bareColumn(ca, cb) // jsonb_translate.go
+	if !ok && (ca != a || cb != b) && cb == ca+1 && (x.T(ca).typ == tIdent || x.T(ca).typ == tQIdent) && !reservedWord(x.T(ca).upper()) {
+		// the chain's bare column, its token carrying the inner
+		// operator's call by now
+		q, c, ok = "", x.T(ca).identName(), true
+	}
+	a = ca
 	if !ok {
 		return ""
 	}
@@ -60,4 +67,32 @@ func (x *tx) jsonColumnTypeArg(a, b int) string {
 		return ", " + te
 	}
 	return ""
+}
+
+// jsonChainBase is the operand a..b-1 of a -> / #>, or, when that operand
+// is itself a chain of -> and #> (j -> 'a' -> 0, (j -> 'a') -> 0), the
+// chain's first operand: -> and #> of json are json and of jsonb jsonb,
+// so the column's declared type is the chain's type. Without it the
+// outer -> took the statement's mode, where a jsonb scalar is no
+// one-element array: j -> 'a' -> -1 of {"a": 2} was NULL where PostgreSQL
+// answers 2 (the differential fuzz tester, seed 822227).
+func (x *tx) jsonChainBase(a, b int) (int, int) {
+	ua, ub := x.unparen(a, b)
+	d, first := x.depth[ua], -1
+	for k := ua; k < ub; k++ {
+		t := x.T(k)
+		if x.depth[k] != d || t.typ != tOp {
+			continue
+		}
+		if t.text != "->" && t.text != "#>" {
+			return a, b // another operator: not a chain
+		}
+		if first < 0 {
+			first = k
+		}
+	}
+	if first < 0 {
+		return a, b
+	}
+	return x.jsonChainBase(ua, first)
 }

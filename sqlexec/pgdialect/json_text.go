@@ -213,7 +213,7 @@ type jsonTextAgg struct {
 func (g *jsonTextAgg) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
 	if g.object {
 		if a[0] == nil {
-			return pgErr("22004", "field name must not be null")
+			return pgErr("22023", "field name must not be null") // PostgreSQL 15: ERRCODE_INVALID_PARAMETER_VALUE
 		}
 		g.elems = append(g.elems, jsonKeyText(a[0])+" : "+sqlToJSONText(a[1]))
 		return nil

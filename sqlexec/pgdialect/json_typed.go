@@ -303,6 +303,9 @@ func (x *tx) jsonItemType(a, b int) string {
 	if o := x.exprOID(a, b); jsonTypedOID(o) {
 		return strconv.FormatUint(uint64(o), 10)
 	}
+	if o := x.conditionalCallType(a, b); jsonTypedOID(o) { // json_conditional_type.go
+		return strconv.FormatUint(uint64(o), 10)
+	}
 	if n := x.charCastLen(a, b); n > 0 { // bpchar.go: x::char(3) prints padded
 		return quoteLit("char(" + strconv.Itoa(n) + ")")
 	}

@@ -1180,7 +1180,7 @@ type jsonbAgg struct {
 func (g *jsonbAgg) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
 	if g.object {
 		if a[0] == nil {
-			return pgErr("22004", "field name must not be null")
+			return pgErr("22023", "field name must not be null") // PostgreSQL 15: ERRCODE_INVALID_PARAMETER_VALUE
 		}
 		v, err := sqlToJSON(a[1])
 		if err != nil {

@@ -246,7 +246,8 @@ func (x *tx) jsonOperators(early bool) error {
 					lt, rt, ok = x.concatElementTypes(ls, i, re) // concat_elements.go
 				}
 				if ok && op == "||" {
-					x.settleOperands(ls, re)                       // operandcopy.go: greatest(2, 3) is copied
+					x.settleOperands(ls, i)                        // operandcopy.go: greatest(2, 3) is copied
+					x.settleOperands(i+1, re)                      // (each operand: this || is not one within them)
 					call := x.concatColumnsCall(ls, i, re, lt, rt) // concat_columns.go
 					x.wipe(ls, re)
 					x.T(ls).set("(" + call + ")")
@@ -397,6 +398,7 @@ func (x *tx) jsonCalls() error {
 			return err
 		}
 	}
+	x.jsonbCallsCollated() // jsonb_call_order.go
 	return nil
 }
 

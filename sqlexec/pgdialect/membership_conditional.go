@@ -85,6 +85,13 @@ func (x *tx) conditionalOperand(k int) (s, a, b int, ok bool) {
 				strings.EqualFold(f.text, "greatest") || strings.EqualFold(f.text, "least")) {
 			return m - 1, m - 1, k + 1, true
 		}
+		if m > 0 && (x.T(m-1).typ == tIdent || x.T(m-1).typ == tQIdent) && x.endsOperand(m-1) {
+			// another function's call of a conditional, length(CASE ...
+			// END) = ANY(ia): the call is the operand, not its argument
+			// (its CASE took the test, length(... IN ...): the fuzz
+			// tester's seed 830075)
+			return 0, 0, 0, false
+		}
 		if a, b := x.unparen(m, k+1); b > a && x.kw(a, "CASE") && x.caseEnd(a) == b-1 {
 			return m, a, b, true
 		} else if b > a+1 && a > m && x.isP(b-1, ")") && x.matchBack(b-1) == a+1 {

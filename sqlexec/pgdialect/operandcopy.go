@@ -19,5 +19,7 @@ func (x *tx) settleOperands(lo, hi int) {
 	x.commonLiteralsWithin(lo, hi)      // unknownlit.go: coalesce(iv, '0') + ts
 	x.bitCallsWithin(lo, hi)            // typeof.go: i2 + octet_length(vc)
 	x.arrayConcatsWithin(lo, hi)        // array_translate.go: cardinality(ia || ARRAY[4]) + id
+	x.outTextWithin(lo, hi)             // textoperands_settle.go: concat(b, 'a') >= q.t, after the arrays' ||
+	x.arithMembershipIn(lo, hi)         // membership_settle.go: (q.t BETWEEN 'a' AND 'b') = q.b
 	x.anyAllOpensWithin(lo, hi)         // anyall.go: last, its left operand translated
 }

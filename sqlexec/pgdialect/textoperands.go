@@ -167,15 +167,20 @@ var outTextFuncs = map[string]int{"concat": 0, "concat_ws": 1, "format": 1}
 // outTextCalls wraps the arguments of concat/concat_ws/format (see the
 // top of the file). It runs after the casts and operators are rewritten
 // (the wrapped text is final).
-func (x *tx) outTextCalls() {
+func (x *tx) outTextCalls() { x.outTextCallsIn(0, x.n()) }
+
+// outTextCallsIn is outTextCalls of the calls within tokens lo..hi-1;
+// a call it wraps is not wrapped again (outTextSettled).
+func (x *tx) outTextCallsIn(lo, hi int) {
 	if !x.castsChecked() {
 		return
 	}
-	for i := 0; i+1 < x.n(); i++ {
+	for i := lo; i+1 < hi && i+1 < x.n(); i++ {
 		t := x.T(i)
-		if t.typ != tIdent || t.ed || !x.isP(i+1, "(") || x.isP(i-1, ".") {
+		if t.typ != tIdent || t.ed || !x.isP(i+1, "(") || x.isP(i-1, ".") || x.outTextSettled[i] {
 			continue
 		}
+		x.settleOutText(i)
 		if t.identName() == "array_to_string" {
 			x.boolElemsWrap(i)
 			continue
@@ -235,13 +240,18 @@ func (x *tx) boolElemsWrap(i int) {
 // concatenation. It runs after the array and jsonb passes, which rewrite
 // (and so mark edited) the || of arrays and jsonb, including those
 // decided at run time by a column's type.
-func (x *tx) outTextConcatOps() {
+func (x *tx) outTextConcatOps() { x.outTextConcatOpsIn(0, x.n()) }
+
+// outTextConcatOpsIn is outTextConcatOps of the || within tokens
+// lo..hi-1; an operator whose operands it wraps is not wrapped again
+// (outTextSettled).
+func (x *tx) outTextConcatOpsIn(lo, hi int) {
 	if !x.castsChecked() {
 		return
 	}
-	for i := 1; i+1 < x.n(); i++ {
+	for i := max(lo, 1); i+1 < hi && i+1 < x.n(); i++ {
 		t := x.T(i)
-		if t.typ != tOp || t.ed || t.text != "||" || !x.endsOperand(i-1) {
+		if t.typ != tOp || t.ed || t.text != "||" || !x.endsOperand(i-1) || x.outTextSettled[i] {
 			continue
 		}
 		ls := x.primaryStart(i - 1)
@@ -249,6 +259,10 @@ func (x *tx) outTextConcatOps() {
 		if ls < 0 || re < 0 || x.arrayShown(ls, i) || x.arrayShown(i+1, re) {
 			continue
 		}
+		if ls < lo || re > hi {
+			continue // not within the copied operand: the late pass's
+		}
+		x.settleOutText(i)
 		x.unknownBesideColumn(ls, i, i+1, re)
 		x.outTextWrap(ls, i, false)
 		x.outTextWrap(i+1, re, false)

@@ -48,6 +48,12 @@ type tx struct {
 	// settleErr: an error of a rewrite settled early (settleOperands),
 	// returned by its pass
 	settleErr error
+	// outTextSettled: the concat/format calls and || operators whose
+	// operands pg_out_text wraps already (textoperands_settle.go)
+	outTextSettled map[int]bool
+	// memberSettled: the BETWEEN and IN tests arithMembership has seen
+	// already (membership_settle.go)
+	memberSettled map[int]bool
 	// orderNumItem: ORDER BY n / alias item's first token -> its select item's expression (orderby_numeric.go)
 	orderNumItem map[int][2]int
 	dtTypes      map[int]string    // start of a rewritten date/time expression -> its type (datetime_translate.go)
