@@ -29,6 +29,9 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 	sql = s.completeMerge(ctx, sql)    // merge.go
 	sql = s.mergeUserValues(ctx, sql)  // merge.go
 	sql = s.insertUserValues(ctx, sql) // insert_uservalue.go
+	sql = pgdialect.DropGeneratedDefaults(sql, func(table string) ([]string, map[string]bool) {
+		return s.generatedColumns(ctx, table) // generated_default.go
+	})
 	if err := s.checkMergeIdentity(ctx, sql); err != nil {
 		return nil, err
 	}
@@ -82,6 +85,19 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 	}
 	if expanded, ok := s.expandTableRows(ctx, sql); ok { // jsonrows.go
 		return s.translate(ctx, expanded)
+	}
+	if table, ok := pgdialect.ColumnlessInsert(sql); ok {
+		// DEFAULT in VALUES without a column list (INSERT INTO t
+		// VALUES (1, DEFAULT), as for a generated column): with the
+		// table's columns named, a column DEFAULT in every row is left
+		// out (pgdialect/defaults.go)
+		if names, _, lerr := s.insertColumns(ctx, table); lerr == nil && len(names) > 0 {
+			if filled, ferr := pgdialect.AddColumnList(sql, names, true); ferr == nil && filled != sql {
+				if named, nerr := s.translate(ctx, filled); nerr == nil {
+					return named, nil
+				}
+			}
+		}
 	}
 	filled, ok := pgdialect.FillDefaults(sql, func(table string) (names, defaults []string, err error) {
 		return s.columnDefaults(ctx, table)

@@ -216,7 +216,8 @@ func fnIndexdef(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 		if on := x.findKw(0, x.n(), 0, "ON"); on >= 0 {
 			if _, j := x.name(on + 1); x.isP(j, "(") {
 				e := x.match(j)
-				cols = strings.TrimSpace(x.orig(j+1, e))
+				// (to the parenthesis: a NULLS mark may follow the last element)
+				cols = indexColsShown(strings.TrimSpace(x.src[x.T(j+1).pos:x.T(e).pos])) // index_nulls.go
 				if w := x.findKw(e, x.n(), 0, "WHERE"); w >= 0 {
 					where = " WHERE (" + stripParens(x.orig(w+1, x.n())) + ")"
 				}

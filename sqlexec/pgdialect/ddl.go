@@ -198,6 +198,7 @@ func (x *tx) createIndex(i int) (*Stmt, error) {
 	if err := x.exprPass(); err != nil {
 		return nil, err
 	}
+	x.indexNulls(j, e) // index_nulls.go
 	return x.query("CREATE INDEX", x.all(), false), nil
 }
 
