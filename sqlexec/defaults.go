@@ -26,6 +26,9 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 		return nil, err
 	}
 	client := sql
+	if sql, err = s.rewriteViewWrite(ctx, sql); err != nil { // view_write.go
+		return nil, err
+	}
 	sql = s.completeMerge(ctx, sql)    // merge.go
 	sql = s.mergeUserValues(ctx, sql)  // merge.go
 	sql = s.insertUserValues(ctx, sql) // insert_uservalue.go
@@ -141,6 +144,10 @@ func (s *Session) fillColumnList(ctx context.Context, sql string, st *pgdialect.
 // statement of its own: identity columns checked, the column list of an
 // INSERT without one.
 func (s *Session) completePart(ctx context.Context, part string) (string, error) {
+	part, err := s.rewriteViewWrite(ctx, part) // view_write.go
+	if err != nil {
+		return "", err
+	}
 	if v, _ := pgdialect.MainDML(part); v == "INSERT" || v == "UPDATE" {
 		if err := s.checkIdentity(ctx, part); err != nil { // identity.go
 			return "", err

@@ -139,11 +139,18 @@ var dumpFuncs = map[string]struct {
 	n int32
 	f fn
 }{
-	"pg_dump_coltype":     {2, fnDumpColType},
-	"pg_dump_qualify":     {1, fnDumpQualify},
-	"pg_dump_indkey":      {1, fnDumpIndkey},
-	"pg_dump_viewdef":     {1, fnDumpViewdef},
-	"pg_indexdef":         {6, fnIndexdef},
+	"pg_dump_coltype":   {2, fnDumpColType},
+	"pg_dump_qualify":   {1, fnDumpQualify},
+	"pg_dump_indkey":    {1, fnDumpIndkey},
+	"pg_dump_viewdef":   {1, fnDumpViewdef},
+	"pg_indexdef":       {6, fnIndexdef},
+	"pg_view_updatable": {1, fnViewUpdatable}, // view_write.go
+	"pg_view_check_option": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		if c := viewCheckOption(str(a[0])); c != "" {
+			return c, nil
+		}
+		return "NONE", nil
+	}},
 	"pg_sql_mentions":     {2, fnSQLMentions},
 	"pg_declared_conname": {3, fnDeclaredConname},
 	"pg_table_comments":   {1, fnTableComments}, // comment.go
@@ -370,4 +377,13 @@ func (x *tx) firstTopParen() int {
 		}
 	}
 	return -1
+}
+
+// fnViewUpdatable(createViewSQL) is 'YES' for a view that can be written
+// through (ViewAutoUpdatable), else 'NO', as information_schema shows it.
+func fnViewUpdatable(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if ViewAutoUpdatable(str(a[0])) {
+		return "YES", nil
+	}
+	return "NO", nil
 }
