@@ -44,6 +44,9 @@ func keywordAliases(sql string) string {
 		if !sqliteHardKeywords[t.upper()] && !(t.kw("TABLE") && x.T(k+1).typ != tIdent && x.T(k+1).typ != tQIdent) {
 			continue // (AS TABLE name: CREATE TABLE ... AS TABLE t)
 		}
+		if x.T(k-1).kw("AS") && reservedWords[t.upper()] && x.T(k-2).typ != tPunct && x.isKwAny(k-3, []string{"FROM", "JOIN", "UPDATE", "INTO", "ONLY"}) {
+			continue // a table's alias takes no reserved keyword: FROM t AS where stays PostgreSQL's 42601
+		}
 		b.WriteString(sql[at:t.pos])
 		b.WriteString(`"` + strings.ToLower(t.text) + `"`)
 		at = t.pos + len(t.text)
