@@ -80,6 +80,8 @@ type DB struct {
 	connGen atomic.Uint64
 	// identity: the GENERATED ALWAYS columns of the schema (identity.go)
 	identity identityCache
+	// views: the names of the schema's views (view_write.go)
+	views viewNameCache
 	// enums: the enum labels' order all connections compare by (enum_order.go)
 	enums enumOrders
 	// requests: the request ids of the de-duplication window (dedup.go);

@@ -26,9 +26,15 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 		return nil, err
 	}
 	client := sql
+	if sql, err = s.rewriteViewWrite(ctx, sql); err != nil { // view_write.go
+		return nil, err
+	}
 	sql = s.completeMerge(ctx, sql)    // merge.go
 	sql = s.mergeUserValues(ctx, sql)  // merge.go
 	sql = s.insertUserValues(ctx, sql) // insert_uservalue.go
+	sql = pgdialect.DropGeneratedDefaults(sql, func(table string) ([]string, map[string]bool) {
+		return s.generatedColumns(ctx, table) // generated_default.go
+	})
 	if err := s.checkMergeIdentity(ctx, sql); err != nil {
 		return nil, err
 	}
@@ -83,6 +89,19 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 	if expanded, ok := s.expandTableRows(ctx, sql); ok { // jsonrows.go
 		return s.translate(ctx, expanded)
 	}
+	if table, ok := pgdialect.ColumnlessInsert(sql); ok {
+		// DEFAULT in VALUES without a column list (INSERT INTO t
+		// VALUES (1, DEFAULT), as for a generated column): with the
+		// table's columns named, a column DEFAULT in every row is left
+		// out (pgdialect/defaults.go)
+		if names, _, lerr := s.insertColumns(ctx, table); lerr == nil && len(names) > 0 {
+			if filled, ferr := pgdialect.AddColumnList(sql, names, true); ferr == nil && filled != sql {
+				if named, nerr := s.translate(ctx, filled); nerr == nil {
+					return named, nil
+				}
+			}
+		}
+	}
 	filled, ok := pgdialect.FillDefaults(sql, func(table string) (names, defaults []string, err error) {
 		return s.columnDefaults(ctx, table)
 	})
@@ -125,6 +144,10 @@ func (s *Session) fillColumnList(ctx context.Context, sql string, st *pgdialect.
 // statement of its own: identity columns checked, the column list of an
 // INSERT without one.
 func (s *Session) completePart(ctx context.Context, part string) (string, error) {
+	part, err := s.rewriteViewWrite(ctx, part) // view_write.go
+	if err != nil {
+		return "", err
+	}
 	if v, _ := pgdialect.MainDML(part); v == "INSERT" || v == "UPDATE" {
 		if err := s.checkIdentity(ctx, part); err != nil { // identity.go
 			return "", err

@@ -75,7 +75,7 @@ func (s *Session) implicitTxn(ctx context.Context, parts []string, stmts []*pgdi
 		default:
 			return false, nil
 		}
-		if len(st.Exec) == 0 || st.ParamCount > 0 || len(st.DropIfExists) > 0 || st.OnConstraint != nil || st.Like != nil || st.TableAs != nil || st.AlterIfExists != "" ||
+		if len(st.Exec) == 0 || st.ParamCount > 0 || len(st.DropIfExists) > 0 || st.OnConstraint != nil || st.Like != nil || st.IndexRename != nil || st.TableAs != nil || st.AlterIfExists != "" ||
 			st.Requires != nil { // checked before it runs (query.go), not in the entry
 			return false, nil
 		}

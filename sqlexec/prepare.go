@@ -396,6 +396,9 @@ func (s *Session) inferParams(ctx context.Context, st *pgdialect.Stmt, oids []ui
 	_ = s.e.db.withReader(ctx, func(c *lconn) error {
 		cache := map[string]map[string]string{}
 		lookup := func(table, col string) uint32 {
+			if o := pgdialect.CatalogParamOID(table, col); o != 0 {
+				return o // infoschema.go
+			}
 			t := strings.ToLower(table)
 			d, ok := cache[t]
 			if !ok {

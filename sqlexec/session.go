@@ -382,6 +382,13 @@ func (s *Session) exec(ctx context.Context, orig string, st *pgdialect.Stmt, arg
 		}
 		st = expanded
 	}
+	if st.IndexRename != nil {
+		expanded, done, err := s.expandIndexRename(ctx, st, w) // index_rename.go
+		if err != nil || done {
+			return err
+		}
+		st = expanded
+	}
 	if st.TableAs != nil && len(st.Exec) == 0 {
 		expanded, done, err := s.expandTableAs(ctx, orig, st, w) // tableas.go
 		if err != nil || done {

@@ -107,6 +107,10 @@ type Stmt struct {
 	// session resolves to the constraint's columns before running the
 	// statement (onconstraint.go); nil otherwise.
 	OnConstraint *OnConstraint
+	// IndexRename: ALTER INDEX ... RENAME TO, which the session writes
+	// out from the index's stored definition (index_rename.go); Exec is
+	// empty until then.
+	IndexRename *IndexRename
 	// Like: CREATE TABLE ... (LIKE ...), which the session writes out
 	// from the source tables' definitions and translates before running
 	// (createlike.go); Exec is empty until then.

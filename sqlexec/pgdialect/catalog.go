@@ -258,10 +258,10 @@ var catalogViews = []catView{
 	{"information_schema_tables", `SELECT current_database() AS table_catalog, 'public' AS table_schema, +s.name AS table_name,
   CASE s.type WHEN 'table' THEN 'BASE TABLE' ELSE 'VIEW' END AS table_type, NULL AS self_referencing_column_name, NULL AS reference_generation,
   NULL AS user_defined_type_catalog, NULL AS user_defined_type_schema, NULL AS user_defined_type_name,
-  CASE s.type WHEN 'table' THEN 'YES' ELSE 'NO' END AS is_insertable_into, 'NO' AS is_typed, NULL AS commit_action
+  CASE s.type WHEN 'table' THEN 'YES' ELSE pg_view_updatable(s.sql) END AS is_insertable_into, 'NO' AS is_typed, NULL AS commit_action
  FROM pgd_rel s`},
 	{"information_schema_views", `SELECT current_database() AS table_catalog, 'public' AS table_schema, +s.name AS table_name, pg_view_body(s.sql) AS view_definition,
-  'NONE' AS check_option, 'NO' AS is_updatable, 'NO' AS is_insertable_into,
+  pg_view_check_option(s.sql) AS check_option, pg_view_updatable(s.sql) AS is_updatable, pg_view_updatable(s.sql) AS is_insertable_into,
   'NO' AS is_trigger_updatable, 'NO' AS is_trigger_deletable, 'NO' AS is_trigger_insertable_into FROM pgd_rel s WHERE s.type = 'view'`},
 }
 

@@ -139,11 +139,18 @@ var dumpFuncs = map[string]struct {
 	n int32
 	f fn
 }{
-	"pg_dump_coltype":     {2, fnDumpColType},
-	"pg_dump_qualify":     {1, fnDumpQualify},
-	"pg_dump_indkey":      {1, fnDumpIndkey},
-	"pg_dump_viewdef":     {1, fnDumpViewdef},
-	"pg_indexdef":         {6, fnIndexdef},
+	"pg_dump_coltype":   {2, fnDumpColType},
+	"pg_dump_qualify":   {1, fnDumpQualify},
+	"pg_dump_indkey":    {1, fnDumpIndkey},
+	"pg_dump_viewdef":   {1, fnDumpViewdef},
+	"pg_indexdef":       {6, fnIndexdef},
+	"pg_view_updatable": {1, fnViewUpdatable}, // view_write.go
+	"pg_view_check_option": {1, func(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+		if c := viewCheckOption(str(a[0])); c != "" {
+			return c, nil
+		}
+		return "NONE", nil
+	}},
 	"pg_sql_mentions":     {2, fnSQLMentions},
 	"pg_declared_conname": {3, fnDeclaredConname},
 	"pg_table_comments":   {1, fnTableComments}, // comment.go
@@ -216,7 +223,8 @@ func fnIndexdef(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 		if on := x.findKw(0, x.n(), 0, "ON"); on >= 0 {
 			if _, j := x.name(on + 1); x.isP(j, "(") {
 				e := x.match(j)
-				cols = strings.TrimSpace(x.orig(j+1, e))
+				// (to the parenthesis: a NULLS mark may follow the last element)
+				cols = indexColsShown(strings.TrimSpace(x.src[x.T(j+1).pos:x.T(e).pos])) // index_nulls.go
 				if w := x.findKw(e, x.n(), 0, "WHERE"); w >= 0 {
 					where = " WHERE (" + stripParens(x.orig(w+1, x.n())) + ")"
 				}
@@ -369,4 +377,13 @@ func (x *tx) firstTopParen() int {
 		}
 	}
 	return -1
+}
+
+// fnViewUpdatable(createViewSQL) is 'YES' for a view that can be written
+// through (ViewAutoUpdatable), else 'NO', as information_schema shows it.
+func fnViewUpdatable(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if ViewAutoUpdatable(str(a[0])) {
+		return "YES", nil
+	}
+	return "NO", nil
 }

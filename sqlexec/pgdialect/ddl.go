@@ -89,7 +89,15 @@ func (x *tx) create() (*Stmt, error) {
 // createView translates CREATE [TEMP] VIEW (VIEW at i), keeping the
 // PostgreSQL text of its query for pg_get_viewdef.
 func (x *tx) createView(i int) (*Stmt, error) {
+	check, at := x.viewCheckClause() // view_check.go
+	if at >= 0 {
+		x.blank(at, x.n())
+		x.sig = x.sig[:at] // the query ends before the clause
+	}
 	as, pgText := x.viewText(i) // catalog_dump.go
+	if check != "" && as >= 0 {
+		pgText = viewCheckMark + check + "*/ " + pgText
+	}
 	var oids []uint32
 	if as >= 0 {
 		if q, err := Translate(x.orig(as+1, x.n())); err == nil && q.Kind == KindQuery {
@@ -198,6 +206,7 @@ func (x *tx) createIndex(i int) (*Stmt, error) {
 	if err := x.exprPass(); err != nil {
 		return nil, err
 	}
+	x.indexNulls(j, e) // index_nulls.go
 	return x.query("CREATE INDEX", x.all(), false), nil
 }
 
@@ -704,6 +713,8 @@ func (x *tx) alter() (*Stmt, error) {
 		return x.sequence("ALTER", 1) // sequence.go
 	case "TYPE":
 		return x.alterType() // enum.go
+	case "INDEX":
+		return x.alterIndex() // index_rename.go
 	case "DATABASE", "ROLE", "USER", "SYSTEM", "DEFAULT":
 		return nil, unsupported("ALTER %s is not supported", obj)
 	default:

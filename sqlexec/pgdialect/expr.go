@@ -414,6 +414,9 @@ func (x *tx) identRewrite(i int) error {
 			t.set("IN")
 			return nil
 		}
+		if call && x.catalog && x.catalogVectorAny(i) { // catalog_vector_any.go
+			return nil
+		}
 		if call && x.T(i-1).typ == tOp && !x.catalog {
 			return x.anyAll(i) // array_translate.go
 		}

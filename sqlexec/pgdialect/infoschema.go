@@ -205,3 +205,23 @@ func fnInfoCol(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error
 	}
 	return nil, nil
 }
+
+// CatalogParamOID is the type of column col of the catalog relation
+// table (pg_class, information_schema.columns) that a parameter compared
+// with it takes, 0 when table is no catalog relation or the column's type
+// is not known: SQLite declares the catalog views' columns by affinity
+// (relname BLOB), which read as bytea gave pgx's relname = $1 a bytea
+// parameter that matched no name.
+func CatalogParamOID(table, col string) uint32 {
+	t, c := strings.ToLower(table), strings.ToLower(col)
+	switch {
+	case strings.HasPrefix(t, "information_schema"):
+		if o := infoSchemaColOID[c]; o != 0 {
+			return o
+		}
+		return catalogColOID[c]
+	case strings.HasPrefix(t, "pg_"):
+		return catalogColOID[c]
+	}
+	return 0
+}

@@ -102,6 +102,12 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	if s := hypotheticalSets(sql); s != sql { // hypothetical.go
 		sql, x = s, newTx(s)
 	}
+	if s := cteShortLists(sql); s != sql { // cte_shortlist.go
+		sql, x = s, newTx(s)
+	}
+	if s := keywordAliases(sql); s != sql { // keyword_alias.go
+		sql, x = s, newTx(s)
+	}
 	if st, ok, err := x.sqlPrepare(); ok { // sqlprepare.go: the body is translated when run
 		return st, err
 	}

@@ -84,5 +84,4 @@ SET CONSTRAINTS;
 SET CONSTRAINTS ALL;
 -- differs: SQLite's grammar stops at the '[' (PostgreSQL at the ';')
 SELECT ARRAY[1, 2;
--- differs: a keyword as a column label after AS is refused (42601), PostgreSQL accepts it
 SELECT 1 AS from;
