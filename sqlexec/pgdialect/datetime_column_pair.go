@@ -185,6 +185,9 @@ func (x *tx) dtSetColumn() {
 		if ls < 0 || ls >= le || !x.isP(k+1, "(") {
 			continue
 		}
+		if t.kw("IN") && x.kw(k+2, "SELECT") && x.rowInSelect(ls, le, k) {
+			continue
+		}
 		if _, _, ok := x.bareColumn(ls, le); !ok {
 			continue
 		}
@@ -257,3 +260,39 @@ func (x *tx) dtRowPairs() {
 // rowBeforeKw are the keywords a row comparison's left row may follow.
 var rowBeforeKw = map[string]bool{"ROW": true, "WHERE": true, "AND": true, "OR": true, "NOT": true, "ON": true,
 	"WHEN": true, "THEN": true, "ELSE": true, "HAVING": true, "SELECT": true, "CASE": true}
+
+// rowInSelect takes the items of (a, b, ...) [NOT] IN (SELECT x, y, ...)
+// (the row ls..le-1, IN at k) into the text domains of the row's fields,
+// as dtSetColumn does for one column; it reports whether ls..le-1 is
+// such a row.
+func (x *tx) rowInSelect(ls, le, k int) bool {
+	if !x.isP(ls, "(") || x.match(ls) != le-1 || x.kw(ls+1, "SELECT") {
+		return false
+	}
+	fields := x.splitTop(ls+1, le-1)
+	items, from := x.selectListAt(k + 2)
+	e := x.match(k + 1)
+	if len(fields) < 2 || len(items) != len(fields) || from > e {
+		return len(fields) >= 2
+	}
+	for _, op := range []string{"UNION", "INTERSECT", "EXCEPT"} {
+		if x.findKw(k+2, e, x.depth[k+2], op) >= 0 {
+			return true
+		}
+	}
+	for f, fd := range fields {
+		if _, _, ok := x.bareColumn(fd[0], fd[1]); !ok {
+			continue
+		}
+		ct, _ := x.pairOperandType(fd[0], fd[1])
+		if ct == "" {
+			continue
+		}
+		if ia, ib := x.itemExpr(items[f][0], items[f][1]); ia < ib {
+			if _, _, ok := x.bareColumn(ia, ib); ok {
+				x.dtOperandAsColumn(ia, ib, ct)
+			}
+		}
+	}
+	return true
+}

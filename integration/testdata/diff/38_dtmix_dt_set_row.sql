@@ -27,5 +27,7 @@ SELECT id FROM dtmix_s WHERE (d, id) = (tz, id) ORDER BY id;
 SELECT id FROM dtmix_s WHERE (d, ts) < (tz, ts) ORDER BY id;
 SELECT id FROM dtmix_s WHERE ROW(ts, id) <> ROW(tz, id) ORDER BY id;
 SELECT id, (d, 1) = (tz, 1) FROM dtmix_s ORDER BY id;
+SELECT id FROM dtmix_s WHERE (d, id) IN (SELECT tz, id FROM dtmix_s) ORDER BY id;
+SELECT id FROM dtmix_s WHERE (ts, d) NOT IN (SELECT tz, d FROM dtmix_t WHERE tz IS NOT NULL) ORDER BY id;
 DROP TABLE dtmix_s;
 DROP TABLE dtmix_t;
