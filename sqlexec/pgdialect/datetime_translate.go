@@ -468,7 +468,7 @@ func (x *tx) datetimePass() error {
 						x.arithCompare(i, ls, re)
 						x.noteJSONBCompare(i, ls, re) // jsonb_conditional.go
 						if lt == "" && rt == "" && x.text(ls, re) == before {
-							x.dtColumnPair(ls, i, re) // datetime_column_pair.go: d = tz
+							x.dtColumnPair(ls, i, re) // datetime_column_pair.go: d = (SELECT max(tz) ...)
 						}
 					} else {
 						x.dateBesideColumn(ls, i, re, lt, rt) // datetime_zone.go
@@ -525,8 +525,6 @@ func (x *tx) datetimePass() error {
 	}
 	x.dateBetweenColumn(known) // datetime_zone.go
 	x.dateInColumn(known)      // datetime_zone.go
-	x.dtSetColumn()            // datetime_column_pair.go: d IN (SELECT tz ...), ts = ANY (ARRAY[tz])
-	x.dtRowPairs()             // datetime_column_pair.go: (d, n) = (tz, n)
 	x.overlapsRewrite()        // overlaps.go
 	return nil
 }

@@ -31,6 +31,8 @@ SELECT id FROM dtmix_p WHERE d = (SELECT max(tz) FROM dtmix_q WHERE id < 3) ORDE
 SELECT id FROM dtmix_p WHERE tz = (SELECT min(d) FROM dtmix_q) ORDER BY id;
 SELECT id FROM dtmix_p WHERE (SELECT tz FROM dtmix_q WHERE id = 2) > d ORDER BY id;
 SELECT id FROM dtmix_p p WHERE ts = (SELECT tz FROM dtmix_q q WHERE q.id = 3) ORDER BY id;
+SELECT id FROM dtmix_p WHERE EXISTS (SELECT 1 FROM dtmix_q WHERE dtmix_q.tz = dtmix_p.d) ORDER BY id;
+SELECT p.id FROM dtmix_p p WHERE EXISTS (SELECT 1 FROM dtmix_q WHERE tz = ts) ORDER BY id;
 SELECT id FROM dtmix_p WHERE d BETWEEN tz AND ts ORDER BY id;
 SELECT id FROM dtmix_p WHERE tz BETWEEN d AND ts ORDER BY id;
 SELECT id FROM dtmix_p WHERE ts NOT BETWEEN d AND tz ORDER BY id;
