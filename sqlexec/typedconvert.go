@@ -27,7 +27,10 @@ import "github.com/raftsql/raftsql/sqlexec/pgdialect"
 //     ARRAY[...], arguments of coalesce/greatest/least and CASE results
 //     are converted to their common type (pgdialect/datetime_common.go);
 //   - a char(n) column as an array's element keeps its padding
-//     (pgdialect/bpchar_array.go).
+//     (pgdialect/bpchar_array.go);
+//   - a date/time column compared with a column of another date/time
+//     type is promoted as PostgreSQL promotes it, in the session zone
+//     (pgdialect/datetime_pair_compiled.go).
 
 // typedConversion is sqlText (compiled on c) converted by its columns'
 // declared types, "" when nothing in it needs that.
@@ -56,6 +59,11 @@ func typedConversion(c *lconn, sqlText string) string {
 		q = conv
 	}
 	if conv := pgdialect.BpcharLikeConversion(q, eval); conv != "" {
+		q = conv
+	}
+	// before the common type: the elements of ARRAY[tz, ts] compared with
+	// a date column take the column's type, not timestamptz's
+	if conv := pgdialect.DatetimePairConversion(q, eval); conv != "" {
 		q = conv
 	}
 	if conv := pgdialect.DatetimeCommonConversion(q, eval); conv != "" {

@@ -464,8 +464,12 @@ func (x *tx) datetimePass() error {
 				if lt != "interval" && rt != "interval" && !(isDTType(lt) && isDTType(rt) && lt != rt && lt != "?" && rt != "?") {
 					x.castComparedLiteral(ls, i, re, lt, rt) // datetime_unknown.go
 					if !isDTType(lt) && !isDTType(rt) {
+						before := x.text(ls, re)
 						x.arithCompare(i, ls, re)
 						x.noteJSONBCompare(i, ls, re) // jsonb_conditional.go
+						if lt == "" && rt == "" && x.text(ls, re) == before {
+							x.dtColumnPair(ls, i, re) // datetime_column_pair.go: d = (SELECT max(tz) ...)
+						}
 					} else {
 						x.dateBesideColumn(ls, i, re, lt, rt) // datetime_zone.go
 					}

@@ -387,6 +387,8 @@ func (x *tx) dateBetweenColumn(known map[int]string) {
 			if vt := x.dtType(bd[0], bd[1], known); dtRank(vt) {
 				x.T(bd[0]).pre = "pg_dt_as(" + x.T(bd[0]).pre
 				x.T(bd[1] - 1).suf += ", '" + vt + "', " + ct + ")"
+			} else {
+				x.dtOperandAsColumn(bd[0], bd[1], ct) // datetime_column_pair.go: d BETWEEN tz AND ts
 			}
 		}
 	}
@@ -413,6 +415,8 @@ func (x *tx) dateInColumn(known map[int]string) {
 			if vt := x.dtType(it[0], it[1], known); dtRank(vt) {
 				x.T(it[0]).pre = "pg_dt_as(" + x.T(it[0]).pre
 				x.T(it[1] - 1).suf += ", '" + vt + "', " + ct + ")"
+			} else {
+				x.dtOperandAsColumn(it[0], it[1], ct) // datetime_column_pair.go: d IN (tz, ts)
 			}
 		}
 	}

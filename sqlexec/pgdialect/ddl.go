@@ -466,7 +466,11 @@ func (x *tx) columnDef(lo, hi int, pkCols []string, hasInlinePK bool) error {
 		x.T(ts).wsuf += " COLLATE " + CitextCollation
 	}
 	if te > ts {
-		x.T(hi - 1).wsuf += typeCollation(typeName) // type_collations.go: interval, jsonb by value
+		// type_collations.go: interval, jsonb, date/time by value; right
+		// after the type, a clause of the column (at the definition's end
+		// it followed a DEFAULT expression, which wrapDefault then wrapped
+		// with it: the default was collated, the column not)
+		x.T(te - 1).wsuf += typeCollation(typeName)
 	}
 	// constraints
 	identity := ""

@@ -467,16 +467,31 @@ func (x *tx) identRewrite(i int) error {
 		}
 		return nil
 	case "INTERVAL":
-		if (next.typ == tString || x.isP(i+1, "(") && x.T(x.match(i+1)+1).typ == tString) && !x.endsOperand(i-1) && !x.isP(i-1, ".") && x.intervalLiteral(i) {
+		if (next.typ == tString || x.isP(i+1, "(") && x.T(x.match(i+1)+1).typ == tString) && x.typedLiteralAt(i) && x.intervalLiteral(i) {
 			return nil
 		}
 	case "DATE", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "TIMETZ", "BOOLEAN", "BOOL", "UUID", "JSON", "JSONB", "NUMERIC", "DECIMAL", "BIGINT", "INT", "INTEGER", "TEXT",
 		"INT2", "INT4", "INT8", "SMALLINT", "FLOAT4", "FLOAT8", "REAL", "VARCHAR", "BPCHAR", "BYTEA", "INET", "CIDR", "MACADDR", "MACADDR8",
 		"INT4RANGE", "INT8RANGE", "NUMRANGE", "DATERANGE", "TSRANGE", "TSTZRANGE":
-		if next.typ == tString && !x.endsOperand(i-1) && !x.isP(i-1, ".") {
+		if next.typ == tString && x.typedLiteralAt(i) {
 			// typed literal: type 'literal' -> cast
 			tt := typeAlias[strings.ToLower(u)]
 			if tt != nil {
+				if x.T(i - 1).kw("DEFAULT") {
+					// the literal's token keeps what a column definition
+					// put after it (its constraints, ddl.go), outside the
+					// cast
+					pre, suf := "", ""
+					if p, q, ok := checkedCast(tt, "", true); ok && x.castsChecked() {
+						pre, suf = p, q
+					} else {
+						pre, suf, _ = strings.Cut(castExpr(tt, "\x00"), "\x00")
+					}
+					t.set(pre)
+					next.suf = suf + next.suf
+					x.castEnd[i+1] = i
+					return nil
+				}
 				lit := next.str()
 				if pre, suf, ok := checkedCast(tt, "", true); ok && x.castsChecked() {
 					t.set(pre + lit + suf)
@@ -1327,4 +1342,14 @@ func (x *tx) dmlChecks() error {
 		}
 	}
 	return nil
+}
+
+// typedLiteralAt reports whether the type name at i, a string after it,
+// starts a typed literal (date '2024-01-01'): no operand ends before it
+// (a column named date followed by a string is no literal) and it is no
+// qualified name's part. DEFAULT, which endsOperand reads as a name, is
+// followed by an expression (d date DEFAULT date '2024-01-01' was left
+// as written: SQLite's syntax error, 42601).
+func (x *tx) typedLiteralAt(i int) bool {
+	return (!x.endsOperand(i-1) || x.T(i-1).kw("DEFAULT")) && !x.isP(i-1, ".")
 }

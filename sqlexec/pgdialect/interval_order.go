@@ -56,15 +56,21 @@ func compareIntervalText(a, b string) int {
 		return 0
 	}
 	if datePrefix(a) && datePrefix(b) {
-		return strings.Compare(a, b) // no interval: the parse would fail
+		// no interval (the parse would fail): dates and timestamps as
+		// their columns order them (datetime_order.go: BC first)
+		return compareDatetimeText(a, b)
 	}
 	return compareParsed(a, b, parseInterval, compareIntervals) // type_collations.go
 }
 
-// datePrefix reports whether s starts as a date's text does (2024-01-31),
-// which no interval's does.
+// datePrefix reports whether s starts as a date's text does (2024-01-31,
+// 12345-01-01), which no interval's does.
 func datePrefix(s string) bool {
-	return len(s) >= 5 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) && isDigit(s[3]) && s[4] == '-'
+	n := 0
+	for n < len(s) && isDigit(s[n]) {
+		n++
+	}
+	return n >= 4 && n < len(s) && s[n] == '-'
 }
 
 // compareIntervals orders a and b by their span with 30-day months and

@@ -122,7 +122,7 @@ var translateCases = []tcase{
 	{in: "-- ping", kind: KindEmpty},
 	// DDL
 	{in: "CREATE TABLE users (id SERIAL PRIMARY KEY, name text NOT NULL, created_at timestamp with time zone DEFAULT now())", kind: KindQuery,
-		exec: []string{"CREATE TABLE users (id int4 /*serial*/ NOT NULL DEFAULT (nextval('users_id_seq')) PRIMARY KEY, name text NOT NULL" + inCheckSQL("text", "name", -1) + ", created_at timestamptz DEFAULT (pg_in_timestamptz((pg_now()), -1))" + inCheckSQL("timestamptz", "created_at", -1) + ")",
+		exec: []string{"CREATE TABLE users (id int4 /*serial*/ NOT NULL DEFAULT (nextval('users_id_seq')) PRIMARY KEY, name text NOT NULL" + inCheckSQL("text", "name", -1) + ", created_at timestamptz COLLATE pg_datetime DEFAULT (pg_in_timestamptz((pg_now()), -1))" + inCheckSQL("timestamptz", "created_at", -1) + ")",
 			"SELECT pg_seq_create('users_id_seq', 'as=integer owned=users.id', 0)"}, tag: "CREATE TABLE"},
 	{in: "CREATE TABLE t (id bigserial, n varchar(20) DEFAULT 'x'::character varying)", kind: KindQuery,
 		exec: []string{"CREATE TABLE t (id int8 /*bigserial*/ NOT NULL DEFAULT (nextval('t_id_seq')), n varchar(20) DEFAULT (CAST('x' AS VARCHAR))" + inCheckSQL("varchar", "n", 24) + ")",

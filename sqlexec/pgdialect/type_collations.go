@@ -10,7 +10,7 @@ import (
 
 // Columns of the types whose stored text does not sort as their values
 // (interval: '1 day' < '23:00:00' as text; jsonb: '1.5' = '1.50' as
-// values) are declared with a collation that compares values, so ORDER
+// values; date: '0044-03-15 BC' > '0001-01-01' as text) are declared with a collation that compares values, so ORDER
 // BY, comparisons, DISTINCT and indexes follow PostgreSQL.
 
 // typeCollations maps a type to its collation's name and comparison
@@ -19,19 +19,22 @@ var typeCollations = map[uint32]struct {
 	name    string
 	compare func(a, b string) int
 }{
-	pgoid.Interval:  {IntervalCollation, compareIntervalText},
-	pgoid.JSONB:     {JSONBCollation, compareJSONBText},
-	pgoid.Money:     {MoneyCollation, compareMoneyText},
-	pgoid.Inet:      {InetCollation, compareNetText}, // inet_funcs.go
-	pgoid.Cidr:      {InetCollation, compareNetText},
-	pgoid.Macaddr:   {MacaddrCollation, compareMacText}, // inet_funcs.go
-	pgoid.Macaddr8:  {MacaddrCollation, compareMacText},
-	pgoid.Int4Range: {RangeCollation, compareRangeText}, // range_funcs.go
-	pgoid.Int8Range: {RangeCollation, compareRangeText},
-	pgoid.NumRange:  {RangeCollation, compareRangeText},
-	pgoid.DateRange: {RangeCollation, compareRangeText},
-	pgoid.TsRange:   {RangeCollation, compareRangeText},
-	pgoid.TstzRange: {RangeCollation, compareRangeText},
+	pgoid.Interval:    {IntervalCollation, compareIntervalText},
+	pgoid.Date:        {DatetimeCollation, compareDatetimeText}, // datetime_order.go
+	pgoid.Timestamp:   {DatetimeCollation, compareDatetimeText},
+	pgoid.Timestamptz: {DatetimeCollation, compareDatetimeText},
+	pgoid.JSONB:       {JSONBCollation, compareJSONBText},
+	pgoid.Money:       {MoneyCollation, compareMoneyText},
+	pgoid.Inet:        {InetCollation, compareNetText}, // inet_funcs.go
+	pgoid.Cidr:        {InetCollation, compareNetText},
+	pgoid.Macaddr:     {MacaddrCollation, compareMacText}, // inet_funcs.go
+	pgoid.Macaddr8:    {MacaddrCollation, compareMacText},
+	pgoid.Int4Range:   {RangeCollation, compareRangeText}, // range_funcs.go
+	pgoid.Int8Range:   {RangeCollation, compareRangeText},
+	pgoid.NumRange:    {RangeCollation, compareRangeText},
+	pgoid.DateRange:   {RangeCollation, compareRangeText},
+	pgoid.TsRange:     {RangeCollation, compareRangeText},
+	pgoid.TstzRange:   {RangeCollation, compareRangeText},
 }
 
 // typeCollation is the COLLATE clause a column of declared type typeName
