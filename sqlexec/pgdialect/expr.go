@@ -147,6 +147,9 @@ func (x *tx) exprPass() error {
 			}
 			continue
 		}
+		if x.anyAllMatched(i) {
+			continue // anyAllCompare spelled it (anyall_like.go)
+		}
 		if t.typ == tOp {
 			x.rewriteOp(t, t.text, i)
 			continue
@@ -414,7 +417,7 @@ func (x *tx) identRewrite(i int) error {
 			t.set("IN")
 			return nil
 		}
-		if call && x.T(i-1).typ == tOp && !x.catalog {
+		if call && (x.T(i-1).typ == tOp || x.kw(i-1, "LIKE") || x.kw(i-1, "ILIKE")) && !x.catalog {
 			return x.anyAll(i) // array_translate.go
 		}
 	case "WITHIN":
