@@ -24,6 +24,7 @@ var (
 	reLastColumn    = regexp.MustCompile(`^cannot drop column "(.+)": no other columns exist$`)
 	reCTEWidth      = regexp.MustCompile(`^table "?(.+?)"? has (\d+) values for (\d+) columns$`)
 	reWithRecursive = regexp.MustCompile(`(?i)\bWITH\s+RECURSIVE\b`)
+	reFrameOffset   = regexp.MustCompile(`^frame (starting|ending) offset must be a non-negative integer$`)
 )
 
 // liteMessageMapped sets out's SQLSTATE and message for the SQLite
@@ -45,6 +46,11 @@ func liteMessageMapped(out *Error, msg, sqlText string) bool {
 		out.Code = "42809"
 		out.Message = "ALTER action DROP COLUMN cannot be performed on relation \"" + reViewDropCol.FindStringSubmatch(msg)[1] + "\""
 		out.DetailText = "This operation is not supported for views."
+	case reFrameOffset.MatchString(msg):
+		// a parameter's negative ROWS/GROUPS offset (a constant one is
+		// pgdialect/frame_offsets.go's, before SQLite sees it)
+		out.Code = "22013"
+		out.Message = "frame " + reFrameOffset.FindStringSubmatch(msg)[1] + " offset must not be negative"
 	case msg == "subqueries prohibited in CHECK constraints":
 		out.Code = CodeFeatureNotSupported
 		out.Message = "cannot use subquery in check constraint"

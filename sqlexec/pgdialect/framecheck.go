@@ -25,8 +25,22 @@ func (x *tx) frameChecks() error {
 		windowing := func(msg string, at int) error {
 			return &Error{Code: "42P20", Message: msg, Position: x.T(at).pos + 1}
 		}
+		mode := x.T(i).upper()
+		// offsets: ROWS and GROUPS here (frame_offsets.go), RANGE's in
+		// window_range.go
+		offset := func(k, kind, next int, which string) error {
+			if mode == "RANGE" || kind != fbPreceding && kind != fbFollowing {
+				return nil
+			}
+			return x.frameOffset(mode, k, next-1, which)
+		}
 		if !x.kw(i+1, "BETWEEN") {
-			k, _, ok := x.frameBound(i + 1)
+			k, next, ok := x.frameBound(i + 1)
+			if ok {
+				if err := offset(i+1, k, next, "starting"); err != nil {
+					return err
+				}
+			}
 			switch {
 			case !ok:
 			case k == fbUnboundedFollowing:
@@ -40,9 +54,15 @@ func (x *tx) frameChecks() error {
 		if !ok || !x.kw(and, "AND") {
 			continue
 		}
-		end, _, ok := x.frameBound(and + 1)
+		end, next, ok := x.frameBound(and + 1)
 		if !ok {
 			continue
+		}
+		if err := offset(i+2, start, and, "starting"); err != nil {
+			return err
+		}
+		if err := offset(and+1, end, next, "ending"); err != nil {
+			return err
 		}
 		switch {
 		case start == fbUnboundedFollowing:
@@ -72,6 +92,10 @@ func (x *tx) frameBound(k int) (kind, next int, ok bool) {
 	// an offset expression, then PRECEDING or FOLLOWING at its depth
 	for j := k; j < x.n() && x.depth[j] >= x.depth[k]; j++ {
 		if x.depth[j] != x.depth[k] {
+			continue
+		}
+		if x.isP(j, "(") && x.match(j) > j {
+			j = x.match(j) // (SELECT 1), (2 * 1)::int: its ) closes no frame
 			continue
 		}
 		switch {

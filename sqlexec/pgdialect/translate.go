@@ -53,6 +53,9 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	if sql, err = arraySubscriptSet(sql); err != nil { // array_subscript_set.go
 		return nil, err
 	}
+	if sql, err = frameOffsetsRewrite(sql); err != nil { // frame_offsets.go
+		return nil, err
+	}
 	x := newTx(sql)
 	if err := x.danglingOperator(); err != nil { // dangling_operator.go
 		return nil, err
