@@ -24,6 +24,7 @@ var (
 	reLastColumn    = regexp.MustCompile(`^cannot drop column "(.+)": no other columns exist$`)
 	reCTEWidth      = regexp.MustCompile(`^table "?(.+?)"? has (\d+) values for (\d+) columns$`)
 	reWithRecursive = regexp.MustCompile(`(?i)\bWITH\s+RECURSIVE\b`)
+	reJoinUsing     = regexp.MustCompile(`^cannot join using column (.+) - column not present in both tables$`)
 	reFrameOffset   = regexp.MustCompile(`^frame (starting|ending) offset must be a non-negative integer$`)
 )
 
@@ -46,6 +47,13 @@ func liteMessageMapped(out *Error, msg, sqlText string) bool {
 		out.Code = "42809"
 		out.Message = "ALTER action DROP COLUMN cannot be performed on relation \"" + reViewDropCol.FindStringSubmatch(msg)[1] + "\""
 		out.DetailText = "This operation is not supported for views."
+	case reJoinUsing.MatchString(msg):
+		// USING (c) beside a subquery or a parenthesised join (over plain
+		// tables pgdialect/usingstar.go names the side): SQLite does not
+		// say which side lacks c; PostgreSQL checks the left one first,
+		// and a misspelt name is in neither
+		out.Code = "42703"
+		out.Message = "column \"" + reJoinUsing.FindStringSubmatch(msg)[1] + "\" specified in USING clause does not exist in left table"
 	case reFrameOffset.MatchString(msg):
 		// a parameter's negative ROWS/GROUPS offset (a constant one is
 		// pgdialect/frame_offsets.go's, before SQLite sees it)
