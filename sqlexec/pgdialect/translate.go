@@ -66,6 +66,12 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	if err := x.frameChecks(); err != nil { // framecheck.go
 		return nil, err
 	}
+	if err := x.windowDefs(); err != nil { // window_defs.go
+		return nil, err
+	}
+	if err := x.countNoArgs(); err != nil { // count_noargs.go
+		return nil, err
+	}
 	if err := x.windowAggChecks(); err != nil { // windowagg_check.go
 		return nil, err
 	}
