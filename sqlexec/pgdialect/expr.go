@@ -20,7 +20,7 @@ func (x *tx) endsOperand(i int) bool {
 		return true
 	case tIdent:
 		switch t.upper() {
-		case "AND", "OR", "NOT", "WHERE", "SELECT", "ON", "WHEN", "THEN", "ELSE", "IN", "IS", "LIKE", "BY", "HAVING", "SET", "VALUES", "RETURNING", "CASE", "AS", "FROM", "BETWEEN", "SYMMETRIC", "ASYMMETRIC", "DISTINCT", "ALL",
+		case "AND", "OR", "NOT", "WHERE", "SELECT", "ON", "WHEN", "THEN", "ELSE", "IN", "IS", "LIKE", "ILIKE", "BY", "HAVING", "SET", "VALUES", "RETURNING", "CASE", "AS", "FROM", "BETWEEN", "SYMMETRIC", "ASYMMETRIC", "DISTINCT", "ALL",
 			"FOR", "PLACING": // reserved words: substring(s FROM 2 FOR -1) is a unary minus
 			return false
 		}
