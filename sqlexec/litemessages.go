@@ -24,6 +24,9 @@ var (
 	reLastColumn    = regexp.MustCompile(`^cannot drop column "(.+)": no other columns exist$`)
 	reCTEWidth      = regexp.MustCompile(`^table "?(.+?)"? has (\d+) values for (\d+) columns$`)
 	reWithRecursive = regexp.MustCompile(`(?i)\bWITH\s+RECURSIVE\b`)
+	reJoinUsing     = regexp.MustCompile(`^cannot join using column (.+) - column not present in both tables$`)
+	reViewOtherDB   = regexp.MustCompile(`^view (.+) cannot reference objects in database (.+)$`)
+	reFrameOffset   = regexp.MustCompile(`^frame (starting|ending) offset must be a non-negative integer$`)
 )
 
 // liteMessageMapped sets out's SQLSTATE and message for the SQLite
@@ -45,6 +48,31 @@ func liteMessageMapped(out *Error, msg, sqlText string) bool {
 		out.Code = "42809"
 		out.Message = "ALTER action DROP COLUMN cannot be performed on relation \"" + reViewDropCol.FindStringSubmatch(msg)[1] + "\""
 		out.DetailText = "This operation is not supported for views."
+	case reJoinUsing.MatchString(msg):
+		// USING (c) beside a subquery or a parenthesised join (over plain
+		// tables pgdialect/usingstar.go names the side): SQLite does not
+		// say which side lacks c; PostgreSQL checks the left one first,
+		// and a misspelt name is in neither
+		out.Code = "42703"
+		out.Message = "column \"" + reJoinUsing.FindStringSubmatch(msg)[1] + "\" specified in USING clause does not exist in left table"
+	case reViewOtherDB.MatchString(msg):
+		// CREATE VIEW over other.t: a schema raftsql does not have (its
+		// DDL check reads the view's name, not its query), or a
+		// temporary table (pg_temp.t, which PostgreSQL makes a
+		// temporary view over)
+		db := reViewOtherDB.FindStringSubmatch(msg)[2]
+		if db == "temp" && strings.Contains(strings.ToLower(sqlText), "pg_temp.") {
+			out.Code = CodeFeatureNotSupported
+			out.Message = "a view over a temporary table is not supported"
+			break
+		}
+		out.Code = CodeUndefinedTable
+		out.Message = "relation \"" + qualifiedNameIn(sqlText, db) + "\" does not exist"
+	case reFrameOffset.MatchString(msg):
+		// a parameter's negative ROWS/GROUPS offset (a constant one is
+		// pgdialect/frame_offsets.go's, before SQLite sees it)
+		out.Code = "22013"
+		out.Message = "frame " + reFrameOffset.FindStringSubmatch(msg)[1] + " offset must not be negative"
 	case msg == "subqueries prohibited in CHECK constraints":
 		out.Code = CodeFeatureNotSupported
 		out.Message = "cannot use subquery in check constraint"
@@ -110,4 +138,14 @@ func liteMessageMapped(out *Error, msg, sqlText string) bool {
 // internalCTE reports whether name is a CTE the translation makes.
 func internalCTE(name string) bool {
 	return name == "pg_anyall" || strings.HasPrefix(name, "pgdialect_")
+}
+
+// qualifiedNameIn is the first name db.x the statement sqlText writes
+// (as written, unquoted), or db alone when it writes none.
+func qualifiedNameIn(sqlText, db string) string {
+	re := regexp.MustCompile(`(?i)(?:^|[^\w."])"?` + regexp.QuoteMeta(db) + `"?\s*\.\s*"?(\w+)"?`)
+	if m := re.FindStringSubmatch(sqlText); m != nil {
+		return db + "." + m[1]
+	}
+	return db
 }

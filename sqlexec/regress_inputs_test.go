@@ -19,5 +19,16 @@ func TestRegressInputs(t *testing.T) {
 		{"EXPLAIN SELECT FROM rg_g1", "", "SCAN"},
 		{"EXPLAIN SELECT FROM rg_g1 INTERSECT SELECT FROM rg_g1", "", ""},
 		{"SELECT 1", "", "R[1]"},
+		// join.sql: USING a column one side lacks, beside a subquery
+		// (SQLite's "cannot join using column" was XX000)
+		{"SELECT * FROM rg_g1 JOIN (SELECT 1 AS z) q USING (z)", "42703", ""},
+		{"SELECT * FROM (rg_g1 x JOIN rg_g1 y USING (a)) j JOIN rg_g1 USING (nosuch)", "42703", ""},
+		// window.sql: ROWS/GROUPS offsets other than a non-negative
+		// literal were SQLite's XX000
+		{"SELECT sum(v) OVER (ORDER BY a ROWS BETWEEN -1 PRECEDING AND 1 FOLLOWING) FROM rg_g1", "22013", ""},
+		{"SELECT sum(v) OVER (ORDER BY a ROWS BETWEEN 1 PRECEDING AND -1 FOLLOWING) FROM rg_g1", "22013", ""},
+		{"SELECT sum(v) OVER (ORDER BY a GROUPS BETWEEN NULL PRECEDING AND CURRENT ROW) FROM rg_g1", "22004", ""},
+		{"SELECT sum(v) OVER (ORDER BY a ROWS BETWEEN a PRECEDING AND CURRENT ROW) FROM rg_g1", "42P10", ""},
+		{"SELECT sum(x) OVER (ORDER BY x ROWS BETWEEN 1+1 PRECEDING AND CURRENT ROW) FROM generate_series(1, 3) x", "", "R[6]"},
 	})
 }

@@ -36,10 +36,13 @@ var anyAllVerdicts = map[bool]string{
 // operator at i-1); sub: the parentheses hold a subquery, else an array;
 // decl: the array column's declared type argument of pg_array_json.
 func (x *tx) anyAllCompare(i int, sub bool, decl string) error {
-	opText, u := x.T(i-1).text, x.T(i).upper()
+	opText, u := x.anyAllOperator(i), x.T(i).upper()
 	op, ok := anyAllOps[opText]
 	if !ok {
-		return unsupported("%s %s (...) is not supported (only comparison operators)", opText, u)
+		op, ok = anyAllMatchOps[opText] // anyall_like.go
+	}
+	if !ok {
+		return unsupported("%s %s (...) is not supported (only comparison and pattern matching operators)", opText, u)
 	}
 	s := x.anyAllLeft(i)
 	if s < 0 {
@@ -53,6 +56,9 @@ func (x *tx) anyAllCompare(i int, sub bool, decl string) error {
 	x.late = append(x.late, i) // anyAllOpen, once the left operand is translated
 	e := x.match(i + 1)
 	x.T(i).set("")
+	if x.anyAllNot(i) {
+		x.T(i - 2).set("") // NOT [I]LIKE: op says it
+	}
 	if sub {
 		x.T(i - 1).set(" " + op + " pg_anyall_v AS pg_anyall_c FROM (WITH pg_anyall(pg_anyall_v) AS ")
 		x.T(e).suf += " SELECT pg_anyall_v FROM pg_anyall) AS pg_anyall))"
@@ -69,10 +75,14 @@ func (x *tx) anyAllCompare(i int, sub bool, decl string) error {
 
 // anyAllLeft is the start of the left operand of the operator at i-1.
 func (x *tx) anyAllLeft(i int) int {
-	if x.kw(i-2, "END") {
-		return x.caseStart(i - 2)
+	e := i - 2
+	if x.anyAllNot(i) {
+		e-- // x NOT LIKE ANY (...)
 	}
-	return x.operandBack(i-2, false)
+	if x.kw(e, "END") {
+		return x.caseStart(e)
+	}
+	return x.operandBack(e, false)
 }
 
 // anyAllOpen opens the subquery of anyAllCompare's rewrite at i before the

@@ -262,7 +262,7 @@ func (x *tx) subscript(i int) error {
 // SQLite's IN and NOT IN, the other comparisons anyAllCompare's
 // (anyall.go).
 func (x *tx) anyAll(i int) error {
-	op := x.T(i - 1).text
+	op := x.anyAllOperator(i) // anyall_like.go
 	u := x.T(i).upper()
 	sub := x.kw(i+2, "SELECT") || x.kw(i+2, "WITH") || x.kw(i+2, "VALUES")
 	var in string
@@ -282,6 +282,10 @@ func (x *tx) anyAll(i int) error {
 	}
 	if !sub {
 		decl = x.unknownAnyLeft(x.anyAllLeft(i), i, e, decl) // anyall_unknown.go
+		var err error
+		if decl, err = x.anyAllTypes(i, e, decl); err != nil { // anyall_types.go
+			return err
+		}
 	}
 	if in == "" {
 		return x.anyAllCompare(i, sub, decl)

@@ -272,6 +272,16 @@ func (x *tx) callAssignType(fn string, args [][2]int, tbl string, scope int) str
 			return ""
 		}
 		f := arg(0)
+		if b0 := x.classify(args[0][0], args[0][1]); b0.kind == branchUnknown {
+			// an unknown literal first takes the second's type, as the
+			// = resolves (nullif('1 day', replace(...)) is text), two
+			// unknowns (or NULL) are text
+			switch b1 := x.classify(args[1][0], args[1][1]); b1.kind {
+			case branchNull, branchUnknown:
+				return assignTypeLit(pgoid.Text)
+			}
+			return arg(1)
+		}
 		switch br := x.classify(args[1][0], args[1][1]); {
 		case br.kind == branchNull || br.kind == branchUnknown:
 			return f

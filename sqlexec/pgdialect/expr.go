@@ -20,7 +20,7 @@ func (x *tx) endsOperand(i int) bool {
 		return true
 	case tIdent:
 		switch t.upper() {
-		case "AND", "OR", "NOT", "WHERE", "SELECT", "ON", "WHEN", "THEN", "ELSE", "IN", "IS", "LIKE", "BY", "HAVING", "SET", "VALUES", "RETURNING", "CASE", "AS", "FROM", "BETWEEN", "SYMMETRIC", "ASYMMETRIC", "DISTINCT", "ALL",
+		case "AND", "OR", "NOT", "WHERE", "SELECT", "ON", "WHEN", "THEN", "ELSE", "IN", "IS", "LIKE", "ILIKE", "BY", "HAVING", "SET", "VALUES", "RETURNING", "CASE", "AS", "FROM", "BETWEEN", "SYMMETRIC", "ASYMMETRIC", "DISTINCT", "ALL",
 			"FOR", "PLACING": // reserved words: substring(s FROM 2 FOR -1) is a unary minus
 			return false
 		}
@@ -146,6 +146,9 @@ func (x *tx) exprPass() error {
 				t.set(" " + op + " ")
 			}
 			continue
+		}
+		if x.anyAllMatched(i) {
+			continue // anyAllCompare spelled it (anyall_like.go)
 		}
 		if t.typ == tOp {
 			x.rewriteOp(t, t.text, i)
@@ -417,7 +420,7 @@ func (x *tx) identRewrite(i int) error {
 		if call && x.catalog && x.catalogVectorAny(i) { // catalog_vector_any.go
 			return nil
 		}
-		if call && x.T(i-1).typ == tOp && !x.catalog {
+		if call && (x.T(i-1).typ == tOp || x.kw(i-1, "LIKE") || x.kw(i-1, "ILIKE")) && !x.catalog {
 			return x.anyAll(i) // array_translate.go
 		}
 	case "WITHIN":

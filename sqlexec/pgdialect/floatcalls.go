@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 
+	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 	"modernc.org/sqlite"
 )
 
@@ -58,6 +59,9 @@ func (x *tx) floatCalls() error {
 			typ := x.numType(a[0], a[1])
 			if rt := x.numTypeExpr(a[0], a[1]); typ == "" && len(rt) > 2 && rt[0] == '\'' {
 				typ = rt[1 : len(rt)-1] // sign(i8) is float8 (round_type.go)
+			}
+			if o := x.mathCallOID(a[0], a[1]); typ == "" && (o == pgoid.Float8 || o == pgoid.Float4) {
+				typ = oidArithType(o) // sqrt(4), exp(1) are float8
 			}
 			switch {
 			case typ == "float8" || typ == "float4":
@@ -182,4 +186,20 @@ func fnFloatRefused(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, 
 		return nil, pgErr("42883", "function %s(%s) does not exist", str(a[2]), strings.Replace(str(a[3]), "*", operandTypeNames[t], 1))
 	}
 	return a[0], nil
+}
+
+// mathCallOID is the result type of a..b-1 when it is a call of a math
+// function whose result typeresolve.go's mathResult gives from its
+// arguments (sqrt(4) float8, sqrt(4.0) numeric), else 0.
+func (x *tx) mathCallOID(a, b int) uint32 {
+	t := x.T(a)
+	f := mathResult[t.identName()]
+	if t.typ != tIdent || f == nil || !x.isP(a+1, "(") || x.match(a+1) != b-1 || x.isP(a-1, ".") {
+		return 0
+	}
+	var args []branch
+	for _, arg := range x.splitTop(a+2, b-1) {
+		args = append(args, x.classify(arg[0], arg[1]))
+	}
+	return f(args)
 }

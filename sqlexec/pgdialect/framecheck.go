@@ -25,8 +25,27 @@ func (x *tx) frameChecks() error {
 		windowing := func(msg string, at int) error {
 			return &Error{Code: "42P20", Message: msg, Position: x.T(at).pos + 1}
 		}
+		mode := x.T(i).upper()
+		if mode == "GROUPS" {
+			if err := x.groupsOrdered(i); err != nil {
+				return err
+			}
+		}
+		// offsets: ROWS and GROUPS here (frame_offsets.go), RANGE's in
+		// window_range.go
+		offset := func(k, kind, next int, which string) error {
+			if mode == "RANGE" || kind != fbPreceding && kind != fbFollowing {
+				return nil
+			}
+			return x.frameOffset(mode, k, next-1, which)
+		}
 		if !x.kw(i+1, "BETWEEN") {
-			k, _, ok := x.frameBound(i + 1)
+			k, next, ok := x.frameBound(i + 1)
+			if ok {
+				if err := offset(i+1, k, next, "starting"); err != nil {
+					return err
+				}
+			}
 			switch {
 			case !ok:
 			case k == fbUnboundedFollowing:
@@ -40,9 +59,15 @@ func (x *tx) frameChecks() error {
 		if !ok || !x.kw(and, "AND") {
 			continue
 		}
-		end, _, ok := x.frameBound(and + 1)
+		end, next, ok := x.frameBound(and + 1)
 		if !ok {
 			continue
+		}
+		if err := offset(i+2, start, and, "starting"); err != nil {
+			return err
+		}
+		if err := offset(and+1, end, next, "ending"); err != nil {
+			return err
 		}
 		switch {
 		case start == fbUnboundedFollowing:
@@ -74,6 +99,10 @@ func (x *tx) frameBound(k int) (kind, next int, ok bool) {
 		if x.depth[j] != x.depth[k] {
 			continue
 		}
+		if x.isP(j, "(") && x.match(j) > j {
+			j = x.match(j) // (SELECT 1), (2 * 1)::int: its ) closes no frame
+			continue
+		}
 		switch {
 		case x.kw(j, "PRECEDING"):
 			return fbPreceding, j + 1, j > k
@@ -84,4 +113,31 @@ func (x *tx) frameBound(k int) (kind, next int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// groupsOrdered is PostgreSQL's 42P20 for a GROUPS frame at i whose
+// window has no ORDER BY (SQLite framed each partition as one group):
+// at the window's parenthesis. A window that copies another (OVER (w
+// GROUPS ...)) takes that one's ORDER BY, and is let through.
+func (x *tx) groupsOrdered(i int) error {
+	d := x.depth[i]
+	open := -1
+	for k := i - 1; k >= 0; k-- {
+		if x.depth[k] < d {
+			open = k
+			break
+		}
+	}
+	if open < 0 || !x.isP(open, "(") {
+		return nil
+	}
+	if t := x.T(open + 1); (t.typ == tIdent || t.typ == tQIdent) && !t.kw("PARTITION") && !t.kw("ORDER") && !t.kw("GROUPS") {
+		return nil // an existing window's name
+	}
+	for k := open + 1; k < i; k++ {
+		if x.depth[k] == d && x.kw(k, "ORDER", "BY") {
+			return nil
+		}
+	}
+	return &Error{Code: "42P20", Message: "GROUPS mode requires an ORDER BY clause", Position: x.charPos(open)}
 }

@@ -234,6 +234,11 @@ func (x *tx) jsonOperators(early bool) error {
 		if delKeys {
 			spec[0] = "pg_jsonb_delete_keys"
 		}
+		if op == "-" && !delKeys && x.jsonExpr(ls, i, known) {
+			if err := x.jsonMinusOperand(i, rs, re); err != nil { // jsonb_minus_types.go
+				return err
+			}
+		}
 		if jsonbOnlyOps[op] && (x.jsonShown(ls, i) || x.jsonShown(rs, re)) {
 			continue // json has no such operator; || is text's (json_operators.go)
 		}

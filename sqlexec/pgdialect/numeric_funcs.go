@@ -301,8 +301,14 @@ type numSum struct {
 	// of f so a window's frame can drop one again (Infinity - Infinity
 	// would make f NaN for good); floatSum combines them
 	posInf, negInf int64
-	d              decimal
-	dinit          bool
+	// decNaN, decPosInf, decNegInf count the numeric NaNs and infinities
+	// in the frame, kept out of d as PostgreSQL's numeric aggregate
+	// state counts them (NaNcount, pInfcount, nInfcount), so that a
+	// window's frame can drop one again: a moving sum stayed NaN after
+	// the NaN had left the frame (window.sql)
+	decNaN, decPosInf, decNegInf int64
+	d                            decimal
+	dinit                        bool
 	// small is a fast int64 part of the decimal sum at scale sscale
 	// (addSmall); the value is d + small×10^-sscale
 	small    int64
@@ -437,18 +443,37 @@ func (s *numSum) step(v driver.Value, sign int) error {
 	if err != nil {
 		return err
 	}
+	switch d.kind {
+	case numNaN:
+		s.decNaN += int64(sign)
+		return nil
+	case numPosInf:
+		s.decPosInf += int64(sign)
+		return nil
+	case numNegInf:
+		s.decNegInf += int64(sign)
+		return nil
+	}
 	if sign < 0 {
-		switch d.kind {
-		case numFinite:
-			d.coef.Neg(&d.coef)
-		case numPosInf:
-			d.kind = numNegInf
-		case numNegInf:
-			d.kind = numPosInf
-		}
+		d.coef.Neg(&d.coef)
 	}
 	s.d.add(&s.d, &d)
 	return nil
+}
+
+// decSpecial is the numeric sum's (and avg's) text when the frame holds
+// a NaN or an infinity: NaN for a NaN or both infinities, else the
+// infinity; "" when it holds none.
+func (s *numSum) decSpecial() string {
+	switch {
+	case s.decNaN > 0 || s.decPosInf > 0 && s.decNegInf > 0:
+		return "NaN"
+	case s.decPosInf > 0:
+		return "Infinity"
+	case s.decNegInf > 0:
+		return "-Infinity"
+	}
+	return ""
 }
 
 // noteFloat records float8 value v entering (sign 1) or the oldest one
@@ -632,6 +657,9 @@ func (s *numSum) WindowValue(_ *sqlite.FunctionContext) (driver.Value, error) {
 	}
 	s.flushSmall()
 	s.frameScale()
+	if sp := s.decSpecial(); sp != "" {
+		return sp, nil
+	}
 	if !s.avg {
 		return s.d.String(), nil
 	}

@@ -53,6 +53,9 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	if sql, err = arraySubscriptSet(sql); err != nil { // array_subscript_set.go
 		return nil, err
 	}
+	if sql, err = frameOffsetsRewrite(sql); err != nil { // frame_offsets.go
+		return nil, err
+	}
 	x := newTx(sql)
 	if err := x.danglingOperator(); err != nil { // dangling_operator.go
 		return nil, err
@@ -61,6 +64,12 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 		return nil, err
 	}
 	if err := x.frameChecks(); err != nil { // framecheck.go
+		return nil, err
+	}
+	if err := x.windowDefs(); err != nil { // window_defs.go
+		return nil, err
+	}
+	if err := x.countNoArgs(); err != nil { // count_noargs.go
 		return nil, err
 	}
 	if err := x.windowAggChecks(); err != nil { // windowagg_check.go

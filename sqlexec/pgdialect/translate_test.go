@@ -236,7 +236,7 @@ func TestUnsupported(t *testing.T) {
 		"CREATE EXTENSION IF NOT EXISTS postgis",
 		"CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql",
 		"DO $$ BEGIN END $$",
-		"SELECT ARRAY[[1,2],[3,4]]", "SELECT x ~ ANY(arr) FROM t", "SELECT max(x) = ALL(arr) FROM t",
+		"SELECT ARRAY[[1,2],[3,4]]", "SELECT x @> ANY(arr) FROM t", "SELECT max(x) = ALL(arr) FROM t",
 		"SELECT arr[1][2] FROM t", "SELECT * FROM t, unnest(t.a, t.b)",
 		"SELECT DISTINCT ON (a) * FROM t",
 		"CREATE TEMP SEQUENCE s", "ALTER SEQUENCE s RENAME TO t",
