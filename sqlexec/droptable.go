@@ -110,7 +110,11 @@ func prepareDrop(c *lconn, d pgdialect.DropTable) *Error {
 		}
 		rewrite = append(rewrite, dependent{table: o.name, sql: stripped})
 	}
-	// Views naming the table, then views naming those views, ...
+	// Views reading the table, then views reading those views, ...
+	reads := pgdialect.ReferencesName // an entry of an older version (ParseDropTable)
+	if d.ByRelation {
+		reads = pgdialect.ReadsRelation
+	}
 	names := map[string]string{strings.ToLower(target.name): kind + " " + target.name}
 	for changed := true; changed; {
 		changed = false
@@ -119,7 +123,7 @@ func prepareDrop(c *lconn, d pgdialect.DropTable) *Error {
 				continue
 			}
 			for _, what := range sortedNames(names) {
-				if pgdialect.ReferencesName(o.sql, what.name) {
+				if reads(o.sql, what.name) {
 					names[strings.ToLower(o.name)] = "view " + o.name
 					if !inSet(o.name) {
 						deps = append(deps, dependent{kind: "view", name: o.name, on: what.desc})

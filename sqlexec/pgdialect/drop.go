@@ -23,6 +23,9 @@ import (
 
 const dropMark = "/* raftsql:drop "
 
+// dropByRelation is the mark's third word (markDropTables).
+const dropByRelation = "relations"
+
 // markDropTables appends the mark to each DROP TABLE (DROP VIEW)
 // statement of st.
 func markDropTables(st *Stmt, names []string, cascade bool) {
@@ -34,7 +37,11 @@ func markDropTables(st *Stmt, names []string, cascade bool) {
 	for i, n := range names {
 		hexed[i] = hex.EncodeToString([]byte(n))
 	}
-	mark := " " + dropMark + mode + " " + strings.Join(hexed, ",") + " */"
+	// the third word: a view depends on the table when it reads it as a
+	// relation (ReadsRelation); a mark without it (an entry written
+	// before) keeps the older rule, any identifier of the name
+	// (ReferencesName), so a replayed log builds the same database
+	mark := " " + dropMark + mode + " " + strings.Join(hexed, ",") + " " + dropByRelation + " */"
 	for i := range st.Exec {
 		st.Exec[i] += mark
 	}
@@ -48,6 +55,11 @@ type DropTable struct {
 	IfExists bool     // DROP TABLE IF EXISTS
 	Cascade  bool     // DROP ... CASCADE
 	Set      []string // every table the PostgreSQL statement drops
+	// ByRelation: views depend on the table when they read it as a
+	// relation (ReadsRelation); false for a mark written before that
+	// rule, whose views depend on any identifier of its name
+	// (ReferencesName)
+	ByRelation bool
 }
 
 // ParseDropTable recognizes a DROP TABLE statement produced by the
@@ -63,6 +75,9 @@ func ParseDropTable(sqlText string) (d DropTable, ok bool) {
 	}
 	d.View = strings.HasPrefix(sqlText, "DROP VIEW ")
 	mark := strings.Fields(sqlText[k+len(dropMark) : len(sqlText)-len(" */")])
+	if len(mark) == 3 && mark[2] == dropByRelation {
+		d.ByRelation, mark = true, mark[:2]
+	}
 	if len(mark) != 2 || (mark[0] != "cascade" && mark[0] != "restrict") {
 		return d, false
 	}
@@ -292,6 +307,58 @@ func ReferencesName(sqlText, name string) bool {
 	for _, t := range lex(sqlText) {
 		if (t.typ == tIdent || t.typ == tQIdent) && strings.EqualFold(t.identName(), name) {
 			return true
+		}
+	}
+	return false
+}
+
+// ReadsRelation reports whether sqlText (a view's SELECT as stored) reads
+// the table or view name: names it where a relation stands, first in a
+// FROM list (after FROM, a comma of that list, or JOIN; schema-qualified
+// or not), not as a column, alias or function of the same name. DROP
+// TABLE status refused for a view with a column status (2BP01), and its
+// CASCADE dropped that view, which PostgreSQL leaves alone. A CTE of the
+// same name still counts (the view is then kept as dependent: a refusal,
+// never a view lost).
+func ReadsRelation(sqlText, name string) bool {
+	var toks []token
+	for _, t := range lex(sqlText) {
+		if t.typ != tSpace && t.typ != tComment {
+			toks = append(toks, t)
+		}
+	}
+	inFrom := map[int]bool{} // per parenthesis depth: inside a FROM list
+	depth, expect := 0, false
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		switch {
+		case t.typ == tPunct && t.text == "(":
+			depth++
+			expect, inFrom[depth] = false, false
+		case t.typ == tPunct && t.text == ")":
+			inFrom[depth] = false
+			depth--
+			expect = false
+		case t.typ == tPunct && t.text == ",":
+			expect = inFrom[depth]
+		case t.kw("FROM") || t.kw("JOIN"):
+			inFrom[depth], expect = true, true
+		case expect && (t.kw("ONLY") || t.kw("LATERAL")):
+		case t.kw("ON") || t.kw("USING") || t.kw("WHERE") || t.kw("GROUP") || t.kw("HAVING") ||
+			t.kw("WINDOW") || t.kw("ORDER") || t.kw("LIMIT") || t.kw("UNION") || t.kw("INTERSECT") ||
+			t.kw("EXCEPT") || t.kw("SELECT") || t.kw("VALUES"):
+			inFrom[depth], expect = false, false
+		case expect && (t.typ == tIdent || t.typ == tQIdent):
+			if i+2 < len(toks) && toks[i+1].typ == tPunct && toks[i+1].text == "." {
+				continue // a schema: the relation follows the dot
+			}
+			if strings.EqualFold(t.identName(), name) {
+				return true
+			}
+			expect = false
+		case expect && t.typ == tPunct && t.text == ".":
+		default:
+			expect = false
 		}
 	}
 	return false

@@ -35,8 +35,8 @@ func TestParseDropTable(t *testing.T) {
 		sql  string
 		want DropTable
 	}{
-		{"DROP TABLE a", DropTable{Table: "a", Set: []string{"a"}}},
-		{"drop table if exists a, \"B*/\" cascade", DropTable{Table: "B*/", IfExists: true, Cascade: true, Set: []string{"a", "B*/"}}},
+		{"DROP TABLE a", DropTable{Table: "a", Set: []string{"a"}, ByRelation: true}},
+		{"drop table if exists a, \"B*/\" cascade", DropTable{Table: "B*/", IfExists: true, Cascade: true, Set: []string{"a", "B*/"}, ByRelation: true}},
 	} {
 		st, err := Translate(c.sql)
 		if err != nil {
@@ -50,8 +50,13 @@ func TestParseDropTable(t *testing.T) {
 	if _, ok := ParseDropTable(`DROP TABLE "a"`); ok {
 		t.Error("an unmarked DROP TABLE was parsed")
 	}
+	// a mark of an entry written before the relations rule keeps the
+	// older dependency rule
+	if d, ok := ParseDropTable("DROP TABLE a /* raftsql:drop restrict 61 */"); !ok || d.ByRelation || d.Table != "a" {
+		t.Errorf("a two-word mark: %+v %v", d, ok)
+	}
 }
 
 // pgbenchDropMark is the mark (drop.go) of DROP TABLE pgbench_accounts,
 // pgbench_branches.
-const pgbenchDropMark = " /* raftsql:drop restrict 706762656e63685f6163636f756e7473,706762656e63685f6272616e63686573 */"
+const pgbenchDropMark = " /* raftsql:drop restrict 706762656e63685f6163636f756e7473,706762656e63685f6272616e63686573 relations */"
