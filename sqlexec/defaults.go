@@ -170,20 +170,32 @@ func (s *Session) completePart(ctx context.Context, part string) (string, error)
 func (s *Session) insertColumns(ctx context.Context, table string) (names []string, generated bool, err error) {
 	err = s.e.db.withReader(ctx, func(c *lconn) error {
 		c.syncSchema()
-		q, _, err := c.prepare("SELECT name, hidden FROM pragma_table_xinfo(?) WHERE hidden <> 1 ORDER BY cid")
-		if err != nil {
-			return err
+		var hidden []int64
+		names, hidden, err = tableColumnHidden(c, table)
+		for _, h := range hidden {
+			generated = generated || h != 0
 		}
-		defer q.release()
-		_, err = q.run([]any{table}, func(r []any) error {
-			n, _ := r[0].(string)
-			h, _ := r[1].(int64)
-			names, generated = append(names, n), generated || h != 0
-			return nil
-		})
 		return err
 	})
 	return names, generated, err
+}
+
+// tableColumnHidden reads table's columns in order on c, without the hidden
+// ones of virtual tables: names and pragma_table_xinfo's hidden flag (2
+// and 3: a generated column).
+func tableColumnHidden(c *lconn, table string) (names []string, hidden []int64, err error) {
+	q, _, err := c.prepare("SELECT name, hidden FROM pragma_table_xinfo(?) WHERE hidden <> 1 ORDER BY cid")
+	if err != nil {
+		return nil, nil, err
+	}
+	defer q.release()
+	_, err = q.run([]any{table}, func(r []any) error {
+		n, _ := r[0].(string)
+		h, _ := r[1].(int64)
+		names, hidden = append(names, n), append(hidden, h)
+		return nil
+	})
+	return names, hidden, err
 }
 
 // columnDefaults returns the columns of table in order with their stored

@@ -13,23 +13,16 @@ import (
 // keeps g's value there, where PostgreSQL would set its default.
 func (s *Session) generatedColumns(ctx context.Context, table string) (cols []string, generated map[string]bool) {
 	read := func(c *lconn) error {
-		q, _, err := c.prepare("SELECT name, hidden FROM pragma_table_xinfo(?) WHERE hidden <> 1 ORDER BY cid")
-		if err != nil {
-			return err
-		}
-		defer q.release()
-		_, err = q.run([]any{table}, func(r []any) error {
-			n, _ := r[0].(string)
-			h, _ := r[1].(int64)
-			cols = append(cols, n)
+		names, hidden, err := tableColumnHidden(c, table) // defaults.go
+		cols = names
+		for i, h := range hidden {
 			if h == 2 || h == 3 {
 				if generated == nil {
 					generated = map[string]bool{}
 				}
-				generated[strings.ToLower(n)] = true
+				generated[strings.ToLower(names[i])] = true
 			}
-			return nil
-		})
+		}
 		return err
 	}
 	if s.tx != nil && s.tx.schemaChanged {

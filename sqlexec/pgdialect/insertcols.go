@@ -61,16 +61,7 @@ func AddColumnList(sql string, names []string, generated bool) (string, error) {
 	width := -1
 	switch {
 	case x.T(j).kw("VALUES"):
-		for i := j + 1; x.isP(i, "("); {
-			e := x.match(i)
-			if n := len(x.splitTop(i+1, e)); n > width {
-				width = n
-			}
-			if !x.isP(e+1, ",") {
-				break
-			}
-			i = e + 2
-		}
+		width = x.valuesWidth(j)
 	case x.mainSelect(j, x.n()) >= 0: // INSERT INTO t [WITH ...] SELECT
 		lo := x.mainSelect(j, x.n()) + 1
 		if x.kw(lo, "DISTINCT") || x.kw(lo, "ALL") {
@@ -101,4 +92,21 @@ func AddColumnList(sql string, names []string, generated bool) (string, error) {
 	}
 	pos := x.T(j).pos
 	return sql[:pos] + "(" + strings.Join(quoted, ", ") + ") " + sql[pos:], nil
+}
+
+// valuesWidth is the number of values of the widest row of the VALUES at
+// j, -1 when it has none.
+func (x *tx) valuesWidth(j int) int {
+	width := -1
+	for i := j + 1; x.isP(i, "("); {
+		e := x.match(i)
+		if n := len(x.splitTop(i+1, e)); n > width {
+			width = n
+		}
+		if !x.isP(e+1, ",") {
+			break
+		}
+		i = e + 2
+	}
+	return width
 }

@@ -321,18 +321,7 @@ func (w *viewWriter) insert(j, end int) error {
 // (VALUES' rows, a SELECT's list), -1 when its text does not show it.
 func (x *tx) insertWidth(j int) int {
 	if x.T(j).kw("VALUES") {
-		width := -1
-		for i := j + 1; x.isP(i, "("); {
-			e := x.match(i)
-			if n := len(x.splitTop(i+1, e)); n > width {
-				width = n
-			}
-			if !x.isP(e+1, ",") {
-				break
-			}
-			i = e + 2
-		}
-		return width
+		return x.valuesWidth(j) // insertcols.go
 	}
 	if s := x.mainSelect(j, x.n()); s >= 0 {
 		if names, ok := x.queryColumnNames(s); ok { // cte_shortlist.go
