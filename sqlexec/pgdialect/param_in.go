@@ -17,11 +17,13 @@ import (
 // Booleans and uuids are decoded by the wire protocol too, but EXECUTE's
 // arguments arrive as their text ('yes' for a boolean). Arrays of every type are read too:
 // '{"a", b}' is stored as {a,b}. json keeps its text as written (it
-// has no equality), and enums and domains have no fixed OID.
+// has no equality), and enums and domains have no fixed OID. bit is left
+// out: its input without a length is bit(1)'s, where a parameter's bit has
+// none (pgx binds '1010' to a bit(4) column as a bit parameter).
 var paramInTypes = map[uint32]bool{
 	pgoid.Date: true, pgoid.Timestamp: true, pgoid.Timestamptz: true,
 	pgoid.Time: true, pgoid.Timetz: true, pgoid.Interval: true,
-	pgoid.Bpchar: true, pgoid.Bit: true, pgoid.Varbit: true,
+	pgoid.Bpchar: true, pgoid.Varbit: true,
 	pgoid.JSONB: true, pgoid.Inet: true, pgoid.Cidr: true,
 	pgoid.Macaddr: true, pgoid.Macaddr8: true, pgoid.Money: true,
 	pgoid.Bool: true, pgoid.UUID: true,
@@ -52,7 +54,8 @@ func ParamIn(v driver.Value, oid uint32, now time.Time, zone *time.Location) (dr
 // of type oid (the others pass unchanged): a caller asks before it looks up
 // the clock and the session's zone.
 func ParamReads(oid uint32) bool {
-	return paramInTypes[oid] || pgoid.ElemOf(oid) != 0
+	e := pgoid.ElemOf(oid)
+	return paramInTypes[oid] || e != 0 && e != pgoid.Bit
 }
 
 // TimeParamText is the canonical text of a date/time value a client bound
