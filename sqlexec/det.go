@@ -420,7 +420,7 @@ var detFunctions = append([]detFunction{
 	{"pg_cast_date", 1, cFuncPointer(fnCastDate), 0},
 	{"pg_cast_timestamp", 1, cFuncPointer(fnCastTimestamp), lib.SQLITE_DETERMINISTIC},
 	{"pg_cast_timestamptz", 1, cFuncPointer(fnCastTimestamptz), lib.SQLITE_DETERMINISTIC},
-}, append(append(append(append(append(datetimeDetFunctions, zonedDetFunctions()...), sequenceFunctions...), extensionFunctions...), append(append(enumFunctions, upsertFunctions...), similarFunctions...)...), append(commentFunctions, append(viewDeclFunctions, typeRequireFunctions...)...)...)...)
+}, append(append(append(append(append(datetimeDetFunctions, zonedDetFunctions()...), sequenceFunctions...), extensionFunctions...), append(append(enumFunctions, upsertFunctions...), similarFunctions...)...), append(commentFunctions, append(append(viewDeclFunctions, tableSQLFunctions...), typeRequireFunctions...)...)...)...)
 
 // pinnedFunctions are the names of detFunctions.
 var pinnedFunctions = func() map[string]bool {
@@ -442,6 +442,7 @@ var sessionFunctions = []detFunction{
 // session functions on c.
 func installDetFunctions(c *lconn, d *detState) error {
 	trackViewDecls(c) // viewdecls.go
+	trackTableSQL(c)  // tablesql.go
 	for _, f := range append(detFunctions[:len(detFunctions):len(detFunctions)], sessionFunctions...) {
 		z, err := libc.CString(f.name)
 		if err != nil {

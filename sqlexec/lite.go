@@ -270,6 +270,7 @@ func (c *lconn) close() error {
 	}
 	c.dropCache()
 	untrackViewDecls(c)
+	untrackTableSQL(c)
 	if c.schemaStmt != nil {
 		c.schemaStmt.finalize()
 		c.schemaStmt = nil

@@ -66,6 +66,7 @@ func registerArithFuncs() error {
 		// viewdecls.go
 		ViewDeclsFunc: {1, fnViewDeclsNone},
 		"pg_col_decl": {2, fnColDecl},
+		TableSQLFunc:  {1, fnTableSQLPlain}, // tablesql.go
 	}
 	for name, d := range fns {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {

@@ -19,7 +19,6 @@ package pgdialect
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	pgoid "github.com/raftsql/raftsql/pgwire/oid"
 )
@@ -174,7 +173,7 @@ func (x *tx) clientPos(i int) int {
 	if x.client == "" {
 		return 0
 	}
-	pos := utf8.RuneCountInString(x.src[:x.T(i).pos]) + 1
+	pos := x.srcRunes(x.T(i).pos) + 1
 	if x.client != x.src {
 		pos = clientPosition(x.client, x.src, pos) // errpos.go
 	}

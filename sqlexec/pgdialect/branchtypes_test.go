@@ -52,7 +52,7 @@ func TestBranchItems(t *testing.T) {
 // (coalesce(m, '2') of a money column) takes the column's type, as
 // PostgreSQL describes the call (25_typedgaps_money).
 func TestBranchTypeCommonLiteral(t *testing.T) {
-	lit := "pg_in_col('2', (SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 't' COLLATE NOCASE), 'm', NULL, 'common')"
+	lit := "pg_in_col('2', pg_table_sql('t'), 'm', NULL, 'common')"
 	for _, o := range []uint32{pgoid.Money, pgoid.Bool, pgoid.Date, pgoid.Text} {
 		if got := BranchType(ArithItem{Leaves: []string{"m", lit}}, []uint32{o, 0}); got != o {
 			t.Errorf("BranchType(column of %d, converted literal) = %d, want %d", o, got, o)

@@ -301,12 +301,12 @@ func (x *tx) valuesItems(j int, cols []string, fn func(a, b int, col string, idx
 
 // declOf is the SQLite expression yielding the declared type of column col
 // of tbl (by name; by position when col is ""), as the arguments of
-// pg_in_col: the table's CREATE TABLE text from sqlite_schema (a plain
-// table read; pragma_table_xinfo would prepare a PRAGMA per call, five
-// times the cost of the INSERT) and the column. pg_in_col parses the text
-// once per distinct text (tableDecls).
+// pg_in_col: the table's CREATE TABLE text from sqlite_schema
+// (pg_table_sql, read once per execution; pragma_table_xinfo would prepare
+// a PRAGMA per call, five times the cost of the INSERT) and the column.
+// pg_in_col parses the text once per distinct text (tableDecls).
 func declOf(tbl, col string, pos int) string {
-	sch := "(SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = " + quoteLit(tbl) + " COLLATE NOCASE)"
+	sch := tableSQLExpr(tbl) // tablesql.go
 	if col == "" {
 		return sch + ", " + strconv.Itoa(pos)
 	}

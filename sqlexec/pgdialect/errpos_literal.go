@@ -1,7 +1,5 @@
 package pgdialect
 
-import "unicode/utf8"
-
 // Where PostgreSQL places a string literal's input error of an INSERT or
 // UPDATE. Parse analysis reads a string literal assigned to a column
 // (an item of INSERT ... VALUES, the value of SET c = '...') with the
@@ -36,7 +34,7 @@ func AssignedLiterals(sql string) (table string, named []string, out []AssignedL
 			return
 		}
 		if v, ok := unquoteString(t); ok {
-			out = append(out, AssignedLiteral{Col: col, Index: idx, Text: v, Pos: utf8.RuneCountInString(sql[:t.pos]) + 1})
+			out = append(out, AssignedLiteral{Col: col, Index: idx, Text: v, Pos: x.srcRunes(t.pos) + 1})
 		}
 	}
 	s := x.dmlStart() // withdml.go: after a WITH list

@@ -1277,7 +1277,7 @@ func (x *tx) inFrom(i int) bool {
 			if x.T(j).kw("FROM") {
 				return true
 			}
-			if x.T(j).kw("SELECT") || x.T(j).kw("WHERE") {
+			if x.T(j).kw("SELECT") || x.T(j).kw("WHERE") || x.T(j).kw("VALUES") {
 				return false
 			}
 		}

@@ -114,11 +114,13 @@ func (x *tx) fromItemSyntax() error {
 // tableAliasLists rewrites FROM t [AS] a(x, y) (see fromItemSyntax).
 func (x *tx) tableAliasLists() {
 	for c := 1; c < x.n(); c++ {
-		if !(x.kw(c-1, "FROM") || x.kw(c-1, "JOIN") || x.isP(c-1, ",") && x.inFrom(c)) {
-			continue
-		}
+		// the name first: inFrom walks back over the statement, and a
+		// comma between VALUES rows is followed by a parenthesis
 		if t := x.T(c); t.typ != tIdent && t.typ != tQIdent || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper()) || t.kw("LATERAL")) {
 			continue // LATERAL (dropped above) precedes a function call
+		}
+		if !(x.kw(c-1, "FROM") || x.kw(c-1, "JOIN") || x.isP(c-1, ",") && x.inFrom(c)) {
+			continue
 		}
 		tbl, k := x.name(c)
 		if tbl == "" || x.isP(k, "(") {

@@ -15,22 +15,30 @@ type lexed struct {
 // translated and then checked by a dozen passes (CheckTypedColumns,
 // CheckGrouping, AssignSites, the MERGE and CTE parsers, ...), each
 // starting a tx over the same text; lexing it each time was 11% of a
-// node's CPU under pgbench's simple protocol. Bounded: emptied when full;
-// long texts are not kept.
+// node's CPU under pgbench's simple protocol. Bounded: emptied when full.
+// A long text (a multi-row INSERT of a bulk load, a migration) is kept
+// alone in long, the last one lexed: its passes follow one another, and
+// lexing a 1 MB VALUES list once per pass was a third of its INSERT's
+// time, yet a map of such texts would hold megabytes per entry.
 var lexMemo struct {
 	sync.Mutex
-	m map[string]*lexed
+	m    map[string]*lexed
+	long struct {
+		sql string
+		l   *lexed
+	}
 }
 
 const (
 	lexMemoEntries = 128
-	lexMemoMaxText = 2 << 10 // at most ~10 MB of tokens kept
+	lexMemoMaxText = 2 << 10  // at most ~10 MB of tokens kept in m
+	lexMemoMaxLong = 16 << 20 // the longest text kept in long
 )
 
 // lexedOf is the lexing of sql, from lexMemo when it is there.
 func lexedOf(sql string) *lexed {
 	if len(sql) > lexMemoMaxText {
-		return lexStatement(sql)
+		return lexedLong(sql)
 	}
 	lexMemo.Lock()
 	l := lexMemo.m[sql]
@@ -44,6 +52,25 @@ func lexedOf(sql string) *lexed {
 		lexMemo.m = make(map[string]*lexed, lexMemoEntries)
 	}
 	lexMemo.m[sql] = l
+	lexMemo.Unlock()
+	return l
+}
+
+// lexedLong is the lexing of a text too long for lexMemo.m, from its long
+// slot when sql is the text there.
+func lexedLong(sql string) *lexed {
+	if len(sql) > lexMemoMaxLong {
+		return lexStatement(sql)
+	}
+	lexMemo.Lock()
+	long := lexMemo.long
+	lexMemo.Unlock()
+	if long.l != nil && long.sql == sql {
+		return long.l
+	}
+	l := lexStatement(sql)
+	lexMemo.Lock()
+	lexMemo.long.sql, lexMemo.long.l = sql, l
 	lexMemo.Unlock()
 	return l
 }

@@ -26,7 +26,7 @@ import (
 // no privileges beyond the superuser, so a dump grants nothing.
 func pgdumpSpecial(x *tx) (*Stmt, bool) {
 	s := x.src
-	if !pgdumpWordRe.MatchString(s) {
+	if !pgdumpWord(s) {
 		return nil, false // the common case: no pg_dump catalog word, nothing allocated
 	}
 	norm := strings.Join(strings.Fields(s), " ")
@@ -129,7 +129,8 @@ func pgdumpSpecial(x *tx) (*Stmt, bool) {
 }
 
 var (
-	pgdumpWordRe    = regexp.MustCompile(`tableoid|unnest\(|pg_init_privs|pg_get_viewdef|pg_depend|pg_partitioned_table|attacl|pg_seclabels|WITH RECURSIVE|pg_largeobject_metadata|pg_shseclabel|pg_db_role_setting`)
+	// pgdumpWords: one of them is in every query pgdumpSpecial answers
+	pgdumpWords     = []string{"tableoid", "unnest(", "pg_init_privs", "pg_get_viewdef", "pg_depend", "pg_partitioned_table", "attacl", "pg_seclabels", "WITH RECURSIVE", "pg_largeobject_metadata", "pg_shseclabel", "pg_db_role_setting"}
 	pgdumpOIDsRe    = regexp.MustCompile(`unnest\('\{([0-9,]*)\}'::pg_catalog\.oid\[\]\)`)
 	pgdumpViewdefRe = regexp.MustCompile(`pg_get_viewdef\('(\d+)'::pg_catalog\.oid\)`)
 )
@@ -205,4 +206,16 @@ func DumpSequenceState(seq, table, column string) *Stmt {
 		sql = `SELECT coalesce(max(` + c + `), 1) AS last_value, max(` + c + `) IS NOT NULL AS is_called FROM main.` + quoteIdent(table)
 	}
 	return &Stmt{Kind: KindQuery, Exec: []string{sql}, Tag: "SELECT", ReadOnly: true, ColumnOIDs: []uint32{pgoid.Int8, pgoid.Bool}}
+}
+
+// pgdumpWord reports whether s holds one of pgdumpWords: a substring
+// search per word, which over a 1 MB INSERT is a hundred times quicker
+// than a regular expression of their alternation.
+func pgdumpWord(s string) bool {
+	for _, w := range pgdumpWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

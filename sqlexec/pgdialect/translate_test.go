@@ -313,7 +313,7 @@ func inCheckSQL(typ, col string, typmod int) string {
 
 // inDecl is a value of INSERT/UPDATE as enforceDML wraps it.
 func inDecl(expr, tbl, col string) string {
-	return "pg_in_col(" + expr + ", (SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = '" + tbl + "' COLLATE NOCASE), '" + col + "')"
+	return "pg_in_col(" + expr + ", pg_table_sql('" + tbl + "'), '" + col + "')"
 }
 
 // inDeclFrom is inDecl with the value's type from, the SQL that

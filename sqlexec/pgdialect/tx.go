@@ -11,7 +11,8 @@ type tx struct {
 	// frameReps: the frame offsets frameChecks evaluated, to be written
 	// as their bigint literals (frame_offsets.go)
 	frameReps []frameRep
-	client    string // the statement as the client wrote it (Translate's; assign_cast.go)
+	client    string   // the statement as the client wrote it (Translate's; assign_cast.go)
+	runeMark  runeMark // where srcRunes last counted to (runepos.go)
 	toks      []token
 	sig       []int
 	depth     []int // parenthesis depth before each significant token
