@@ -141,6 +141,11 @@ func (x *tx) arrayConstructor(i int) error {
 			return unsupported("multidimensional arrays are not supported")
 		}
 	}
+	if n := len(x.splitTop(i+2, c)); n > maxArrayArgs {
+		e := unsupported("ARRAY[...] with more than %d elements is not supported (%d given): pass the array as a parameter or as a literal '{...}'", maxArrayArgs, n)
+		e.Position = x.charPos(i)
+		return e
+	}
 	if c > i+2 {
 		// elements of visibly unmatched types (ARRAY[1, true]) are
 		// PostgreSQL's 42804; columns are checked once the statement
@@ -168,6 +173,12 @@ func (x *tx) arrayConstructor(i int) error {
 	x.T(c).set(")")
 	return nil
 }
+
+// maxArrayArgs is the most elements an ARRAY[...] constructor takes: its
+// translation is one call of pg_array, and SQLite limits a call's
+// arguments (SQLITE_MAX_FUNCTION_ARG); one of more was SQLite's "too many
+// arguments" as an internal error.
+const maxArrayArgs = 1000
 
 // subscriptable reports whether the operand ending at token p takes a
 // subscript in PostgreSQL's grammar: a column, a parameter or a

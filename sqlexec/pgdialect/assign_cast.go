@@ -173,9 +173,19 @@ func (x *tx) clientPos(i int) int {
 	if x.client == "" {
 		return 0
 	}
-	pos := x.srcRunes(x.T(i).pos) + 1
-	if x.client != x.src {
-		pos = clientPosition(x.client, x.src, pos) // errpos.go
+	var pos int
+	if x.client == x.src {
+		pos = x.srcRunes(x.T(i).pos) + 1
+	} else {
+		// aligned once per statement (errpos.go)
+		if x.clientAlign == nil {
+			x.clientAlign = alignStatements(x.client, x.src)
+		}
+		p, _, atEnd, ok := x.clientAlign.at(x.T(i).pos)
+		if !ok || atEnd {
+			return 0
+		}
+		pos = p
 	}
 	if x.outer != nil {
 		pos += x.outer.base // the part after a WITH list (withdml.go)

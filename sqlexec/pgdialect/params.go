@@ -40,7 +40,11 @@ func (x *tx) paramColumns(count int) []ParamCol {
 	main := ""
 	for i := 0; i < x.n(); i++ {
 		t := x.T(i)
-		if !(t.kw("FROM") || t.kw("JOIN") || t.kw("INTO") || t.kw("UPDATE") || (t.typ == tPunct && t.text == "," && x.inFrom(i))) {
+		// a comma's next token first: inFrom walks back over the
+		// statement, and a comma between VALUES rows is followed by a
+		// parenthesis
+		next := x.T(i + 1).typ
+		if !(t.kw("FROM") || t.kw("JOIN") || t.kw("INTO") || t.kw("UPDATE") || (t.typ == tPunct && t.text == "," && (next == tIdent || next == tQIdent) && x.inFrom(i))) {
 			continue
 		}
 		j := i + 1

@@ -19,10 +19,11 @@ func SequenceRelation(sql, seq string) (string, bool) {
 	x := newTx(sql)
 	changed := false
 	for c := 1; c < x.n(); c++ {
-		if !(x.kw(c-1, "FROM") || x.kw(c-1, "JOIN") || x.isP(c-1, ",") && x.inFrom(c)) {
+		// the name first: inFrom walks back over the statement
+		if t := x.T(c); t.typ != tIdent && t.typ != tQIdent || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
 			continue
 		}
-		if t := x.T(c); t.typ != tIdent && t.typ != tQIdent || t.typ == tIdent && (reservedWord(t.upper()) || isClauseKw(t.upper())) {
+		if !(x.kw(c-1, "FROM") || x.kw(c-1, "JOIN") || x.isP(c-1, ",") && x.inFrom(c)) {
 			continue
 		}
 		name, k := x.name(c)

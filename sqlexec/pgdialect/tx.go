@@ -13,19 +13,21 @@ type tx struct {
 	frameReps []frameRep
 	client    string   // the statement as the client wrote it (Translate's; assign_cast.go)
 	runeMark  runeMark // where srcRunes last counted to (runepos.go)
-	toks      []token
-	sig       []int
-	depth     []int // parenthesis depth before each significant token
-	maxParam  int
-	nQMark    int
-	oids      map[int]uint32
-	catalog   bool // references pg_catalog / information_schema objects
-	castEnd   map[int]int
-	aliases   map[int]string // sig index of last token of a select item -> alias
-	colOIDs   []uint32
-	madePK    bool
-	series    []int
-	laterals  []lateralItem // LATERAL subqueries in FROM (lateral.go)
+	// clientAlign: client aligned with src when they differ (clientPos)
+	clientAlign *tokenAlignment
+	toks        []token
+	sig         []int
+	depth       []int // parenthesis depth before each significant token
+	maxParam    int
+	nQMark      int
+	oids        map[int]uint32
+	catalog     bool // references pg_catalog / information_schema objects
+	castEnd     map[int]int
+	aliases     map[int]string // sig index of last token of a select item -> alias
+	colOIDs     []uint32
+	madePK      bool
+	series      []int
+	laterals    []lateralItem // LATERAL subqueries in FROM (lateral.go)
 	// the * of alias.* over a LATERAL subquery -> its columns' static
 	// types (0: known at run time), for applyAliases (lateral.go)
 	starCols map[int][]uint32
