@@ -41,6 +41,7 @@ func (s *Session) rewriteViewWrite(ctx context.Context, sql string) (string, []p
 	// the loop has reached, outermost first; cascaded: a view above has
 	// a CASCADED option, so every view below is checked (PostgreSQL's
 	// rewriteTargetView)
+	cols := s.relationColumns(ctx)
 	type pending struct{ view, stmt string }
 	var checks []pending
 	cascaded := false
@@ -71,7 +72,7 @@ func (s *Session) rewriteViewWrite(ctx context.Context, sql string) (string, []p
 		if detail != "" {
 			return "", nil, &Error{Code: "55000", Message: "cannot " + h[0] + " view \"" + v.Name + "\"", DetailText: detail, HintText: h[1]}
 		}
-		out, ok, err := pgdialect.RewriteViewWrite(sql, v)
+		out, ok, err := pgdialect.RewriteViewWrite(sql, v, cols)
 		if err != nil {
 			return "", nil, viewWriteErr(err)
 		}
@@ -80,7 +81,7 @@ func (s *Session) rewriteViewWrite(ctx context.Context, sql string) (string, []p
 		}
 		if verb != "DELETE" {
 			for k := range checks {
-				if checks[k].stmt, err = pgdialect.RewriteCheck(checks[k].stmt, v); err != nil {
+				if checks[k].stmt, err = pgdialect.RewriteCheck(checks[k].stmt, v, cols); err != nil {
 					return "", nil, viewWriteErr(err)
 				}
 			}
@@ -166,14 +167,43 @@ func (s *Session) viewWriteDef(ctx context.Context, name string) (*pgdialect.Vie
 		})
 		return nil
 	}
-	var err error
-	if s.tx != nil && s.tx.schemaChanged {
-		err = s.onTxState(ctx, read) // the transaction's own CREATE VIEW
-	} else {
-		err = s.e.db.withReader(ctx, func(c *lconn) error {
-			c.syncSchema()
-			return read(c)
-		})
-	}
+	err := s.readSchema(ctx, read)
 	return v, err
+}
+
+// readSchema runs read on the schema the session sees: its transaction's
+// own when the transaction changed it (a CREATE VIEW of its own), else
+// the committed one.
+func (s *Session) readSchema(ctx context.Context, read func(c *lconn) error) error {
+	if s.tx != nil && s.tx.schemaChanged {
+		return s.onTxState(ctx, read)
+	}
+	return s.e.db.withReader(ctx, func(c *lconn) error {
+		c.syncSchema()
+		return read(c)
+	})
+}
+
+// relationColumns reads a relation's columns as the session sees them
+// (nil for an unknown one), each relation once per statement: what a
+// bare name in a write through a view means depends on the other
+// relations the statement reads (pgdialect/view_write_scope.go).
+func (s *Session) relationColumns(ctx context.Context) pgdialect.RelCols {
+	seen := map[string][]string{}
+	return func(rel string) []string {
+		key := strings.ToLower(rel)
+		if cols, ok := seen[key]; ok {
+			return cols
+		}
+		var cols []string
+		_ = s.readSchema(ctx, func(c *lconn) error {
+			names, err := queryStrings(c, "SELECT name FROM pragma_table_xinfo(?1) WHERE hidden <> 1 ORDER BY cid", rel)
+			if err == nil && len(names) > 0 {
+				cols = names
+			}
+			return nil
+		})
+		seen[key] = cols
+		return cols
+	}
 }

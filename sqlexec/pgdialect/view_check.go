@@ -66,11 +66,11 @@ func (v *ViewWrite) CheckStatement() string {
 // RewriteCheck is check (CheckStatement's form, over the view v) written
 // onto v's base relation: v's columns become the base columns or
 // expressions they read, and v's own WHERE is not added (it is checked
-// only where v is).
-func RewriteCheck(check string, v *ViewWrite) (string, error) {
+// only where v is); cols as for RewriteViewWrite.
+func RewriteCheck(check string, v *ViewWrite, cols RelCols) (string, error) {
 	bare := *v
 	bare.where = [2]int{}
-	out, ok, err := RewriteViewWrite(check, &bare)
+	out, ok, err := rewriteViewWrite(check, &bare, cols, true)
 	if err != nil {
 		return "", err
 	}
