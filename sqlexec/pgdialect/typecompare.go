@@ -48,6 +48,12 @@ var jsonbResultFuncs = map[string]bool{"to_jsonb": true, "jsonb_build_array": tr
 // operand is json (jsonb): j -> 'a', j #> '{a}'; and jsonb's - and #-.
 var jsonChainOps = map[string]bool{"->": true, "#>": true, "-": true, "#-": true}
 
+// collatedKeepsType are the SQLite text's calls whose collation (X
+// COLLATE c) leaves X's type as it is: a set operation's numeric item
+// (setoptypes.go), j -> k and j #> path (jsonb_order.go). (A cast to
+// text with the numeric collation is a number's, not text's.)
+var collatedKeepsType = map[string]bool{"pg_setop_value": true, "pg_jsonb_get": true, "pg_jsonb_path": true}
+
 // liteJSONFuncs are jsonResultFuncs' names in the SQLite text.
 var liteJSONFuncs = func() map[string]bool {
 	out := map[string]bool{}
@@ -408,9 +414,7 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 		}
 		end = m + 1
 		if e, in, ok := x.jsonOperand(s+1, ty); ok && (e == m ||
-			ty.col != nil && x.kw(e, "COLLATE") && e+2 == m) {
-			// (the SQLite text's collation of a set operation's item,
-			// of j -> k: no other type)
+			ty.col != nil && collatedKeepsType[strings.ToLower(x.T(s+1).text)] && x.kw(e, "COLLATE") && e+2 == m) {
 			typ = in
 		}
 	case t.typ == tIdent || t.typ == tQIdent:
