@@ -26,9 +26,21 @@ func (s *Session) translate(ctx context.Context, sql string) (*pgdialect.Stmt, e
 		return nil, err
 	}
 	client := sql
-	if sql, err = s.rewriteViewWrite(ctx, sql); err != nil { // view_write.go
+	sql, checks, err := s.rewriteViewWrite(ctx, sql) // view_write.go
+	if err != nil {
 		return nil, err
 	}
+	st, err := s.translateWritten(ctx, sql, client)
+	if err != nil || len(checks) == 0 {
+		return st, err
+	}
+	return markViewChecks(st, checks) // view_check.go
+}
+
+// translateWritten is translate's work on sql, a statement written onto
+// the relations it writes (client: the statement as the client wrote it).
+func (s *Session) translateWritten(ctx context.Context, sql, client string) (*pgdialect.Stmt, error) {
+	var err error
 	sql = s.completeMerge(ctx, sql)    // merge.go
 	sql = s.mergeUserValues(ctx, sql)  // merge.go
 	sql = s.insertUserValues(ctx, sql) // insert_uservalue.go
@@ -144,9 +156,12 @@ func (s *Session) fillColumnList(ctx context.Context, sql string, st *pgdialect.
 // statement of its own: identity columns checked, the column list of an
 // INSERT without one.
 func (s *Session) completePart(ctx context.Context, part string) (string, error) {
-	part, err := s.rewriteViewWrite(ctx, part) // view_write.go
+	part, checks, err := s.rewriteViewWrite(ctx, part) // view_write.go
 	if err != nil {
 		return "", err
+	}
+	if len(checks) > 0 {
+		return "", errf(CodeFeatureNotSupported, "a data-modifying statement in WITH through view \"%s\" WITH CHECK OPTION is not supported", checks[len(checks)-1].View)
 	}
 	if v, _ := pgdialect.MainDML(part); v == "INSERT" || v == "UPDATE" {
 		if err := s.checkIdentity(ctx, part); err != nil { // identity.go

@@ -59,6 +59,13 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 	}
 	c.syncSchema()
 	mode := c.replicatedMode()
+	var checks []pgdialect.ViewCheck // view_check.go
+	if stmt, cs, ok := pgdialect.ParseViewChecks(sqlText); ok {
+		sqlText = stmt
+		if mode == authWrite {
+			checks = cs
+		}
+	}
 	if ac, ok := pgdialect.ParseTableChange(sqlText); ok && mode == authWrite {
 		return changeTable(c, ac, verb), false // tablechange.go
 	}
@@ -128,6 +135,14 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 			return res, false
 		}
 	}
+	if checks != nil {
+		drop, err := installViewChecks(c, checks)
+		if err != nil {
+			res.Err = mapError(err, "")
+			return res, false
+		}
+		defer drop()
+	}
 	defer c.enterAuth(mode)()
 	st, tail, err := c.prepareUser(sqlText)
 	if err != nil {
@@ -175,6 +190,10 @@ func runSQLKeep(c *lconn, sqlText string, args []any, verb string, keep *keptRow
 	}
 	if e := c.authRefusal(); err != nil && e != nil {
 		// Refused when SQLite recompiled it for a changed schema.
+		res.Err = e
+		return res, readonly
+	}
+	if e := viewCheckError(c, err, checks); e != nil {
 		res.Err = e
 		return res, readonly
 	}

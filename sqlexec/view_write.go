@@ -29,44 +29,84 @@ var viewWriteHints = map[string][2]string{
 
 // rewriteViewWrite is sql written onto the base relation of the view it
 // writes through, view after view; sql itself when its target is no
-// view.
-func (s *Session) rewriteViewWrite(ctx context.Context, sql string) (string, error) {
+// view. checks are the conditions of the views WITH CHECK OPTION that an
+// INSERT's or UPDATE's new rows must meet, innermost first (see
+// pgdialect/view_check.go); nil when none applies.
+func (s *Session) rewriteViewWrite(ctx context.Context, sql string) (string, []pgdialect.ViewCheck, error) {
 	verb, table := pgdialect.MainDML(sql)
 	if verb == "" || table == "" || verb == "MERGE" {
-		return sql, nil
+		return sql, nil, nil
+	}
+	// pending: the checks of the views above, each over the relation
+	// the loop has reached, outermost first; cascaded: a view above has
+	// a CASCADED option, so every view below is checked (PostgreSQL's
+	// rewriteTargetView)
+	cols := s.relationColumns(ctx)
+	type pending struct{ view, stmt string }
+	var checks []pending
+	cascaded := false
+	done := func(sql string) (string, []pgdialect.ViewCheck, error) {
+		var out []pgdialect.ViewCheck
+		for k := len(checks) - 1; k >= 0; k-- {
+			c, err := pgdialect.ViewCheckCond(checks[k].view, checks[k].stmt)
+			if err != nil {
+				return "", nil, viewWriteErr(err)
+			}
+			out = append(out, c)
+		}
+		return sql, out, nil
 	}
 	for depth := 0; depth < maxViewDepth; depth++ {
 		v, err := s.viewWriteDef(ctx, table)
 		if err != nil || v == nil {
-			return sql, nil // no view here: the statement as it is
+			return done(sql) // no view here: the statement as it is
 		}
 		h := viewWriteHints[verb]
 		if h[0] == "" {
-			return sql, nil
+			return sql, nil, nil
 		}
 		detail := v.NotUpdatable
 		if detail == "" && verb != "DELETE" && !v.Updatable() {
 			detail = "Views that have no updatable columns are not automatically updatable."
 		}
 		if detail != "" {
-			return "", &Error{Code: "55000", Message: "cannot " + h[0] + " view \"" + v.Name + "\"", DetailText: detail, HintText: h[1]}
+			return "", nil, &Error{Code: "55000", Message: "cannot " + h[0] + " view \"" + v.Name + "\"", DetailText: detail, HintText: h[1]}
 		}
-		if v.Check != "" && verb != "DELETE" {
-			return "", errf(CodeFeatureNotSupported, "%s through view \"%s\" WITH %s CHECK OPTION is not supported", verb, v.Name, v.Check)
-		}
-		out, ok, err := pgdialect.RewriteViewWrite(sql, v)
+		out, ok, err := pgdialect.RewriteViewWrite(sql, v, cols)
 		if err != nil {
-			if e, isView := err.(*pgdialect.ViewWriteError); isView {
-				return "", &Error{Code: e.Code, Message: e.Message, DetailText: e.Detail, Pos: e.Position}
-			}
-			return "", err
+			return "", nil, viewWriteErr(err)
 		}
 		if !ok {
-			return sql, nil
+			return sql, nil, nil
+		}
+		if verb != "DELETE" {
+			for k := range checks {
+				if checks[k].stmt, err = pgdialect.RewriteCheck(checks[k].stmt, v, cols); err != nil {
+					return "", nil, viewWriteErr(err)
+				}
+			}
+			if v.Check != "" || cascaded {
+				if c := v.CheckStatement(); c != "" {
+					checks = append(checks, pending{v.Name, c})
+				}
+			}
+			cascaded = cascaded || v.Check == "CASCADED"
 		}
 		sql, table = out, v.Base
 	}
-	return sql, nil
+	return done(sql)
+}
+
+// viewWriteErr is the session's error for an error of the rewrite.
+func viewWriteErr(err error) error {
+	switch e := err.(type) {
+	case *pgdialect.ViewWriteError:
+		return &Error{Code: e.Code, Message: e.Message, DetailText: e.Detail, Pos: e.Position}
+	case *pgdialect.Error:
+		// (a view's condition, not the client's text: no position)
+		return &Error{Code: e.Code, Message: e.Message, DetailText: e.Detail, HintText: e.Hint}
+	}
+	return err
 }
 
 // viewNameCache holds the names of the schema's views (lower case) as of
@@ -127,14 +167,43 @@ func (s *Session) viewWriteDef(ctx context.Context, name string) (*pgdialect.Vie
 		})
 		return nil
 	}
-	var err error
-	if s.tx != nil && s.tx.schemaChanged {
-		err = s.onTxState(ctx, read) // the transaction's own CREATE VIEW
-	} else {
-		err = s.e.db.withReader(ctx, func(c *lconn) error {
-			c.syncSchema()
-			return read(c)
-		})
-	}
+	err := s.readSchema(ctx, read)
 	return v, err
+}
+
+// readSchema runs read on the schema the session sees: its transaction's
+// own when the transaction changed it (a CREATE VIEW of its own), else
+// the committed one.
+func (s *Session) readSchema(ctx context.Context, read func(c *lconn) error) error {
+	if s.tx != nil && s.tx.schemaChanged {
+		return s.onTxState(ctx, read)
+	}
+	return s.e.db.withReader(ctx, func(c *lconn) error {
+		c.syncSchema()
+		return read(c)
+	})
+}
+
+// relationColumns reads a relation's columns as the session sees them
+// (nil for an unknown one), each relation once per statement: what a
+// bare name in a write through a view means depends on the other
+// relations the statement reads (pgdialect/view_write_scope.go).
+func (s *Session) relationColumns(ctx context.Context) pgdialect.RelCols {
+	seen := map[string][]string{}
+	return func(rel string) []string {
+		key := strings.ToLower(rel)
+		if cols, ok := seen[key]; ok {
+			return cols
+		}
+		var cols []string
+		_ = s.readSchema(ctx, func(c *lconn) error {
+			names, err := queryStrings(c, "SELECT name FROM pragma_table_xinfo(?1) WHERE hidden <> 1 ORDER BY cid", rel)
+			if err == nil && len(names) > 0 {
+				cols = names
+			}
+			return nil
+		})
+		seen[key] = cols
+		return cols
+	}
 }

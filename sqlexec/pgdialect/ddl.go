@@ -250,6 +250,11 @@ func (x *tx) createTable(i int) (*Stmt, error) {
 		return nil, x.syntaxErrAt(j)
 	}
 	e := x.match(j)
+	if e == j+1 {
+		// PostgreSQL keeps a table of zero columns; SQLite has none
+		// (as for dropping a table's last column)
+		return nil, unsupported("a table of no columns (CREATE TABLE %s ()) is not supported", tbl)
+	}
 	// table options after the column list
 	k := e + 1
 	for k < x.n() {

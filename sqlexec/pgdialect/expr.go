@@ -185,6 +185,9 @@ func (x *tx) exprPass() error {
 	if err := x.floatCalls(); err != nil { // floatcalls.go
 		return err
 	}
+	if err := x.windowArgs(); err != nil { // window_args.go
+		return err
+	}
 	if err := x.gcdNotUnique(); err != nil { // gcd_notunique.go
 		return err
 	}

@@ -92,7 +92,10 @@ func (x *tx) floatCalls() error {
 			if !floatRefusedAt(name, names, k) {
 				continue
 			}
-			if _, _, ok := x.bareColumn(a[0], a[1]); !ok {
+			if _, _, ok := x.bareColumn(a[0], a[1]); !ok && x.roundTypeExpr(a[0], a[1]) == "" {
+				// (a column, or a call whose type its argument's
+				// decides: div(sign(i), 2) is div(double precision,
+				// integer), round_type.go)
 				continue
 			}
 			typ := x.numTypeExpr(a[0], a[1])

@@ -30,6 +30,11 @@ func (x *tx) makeIntervalArgs(i int) error {
 	named := map[string]bool{}
 	var sig []string // the call's argument types, for a 42883 message
 	positional := 0
+	// each argument's value, label ("days => ", "" by position) and
+	// parameter, for the check of the integer parameters' types
+	var vals [][2]int
+	var labels []string
+	var params []int
 	for _, arg := range x.splitTop(i+2, e) {
 		lo, hi := arg[0], arg[1]
 		arrow := 0 // tokens of => or :=
@@ -45,6 +50,7 @@ func (x *tx) makeIntervalArgs(i int) error {
 				return &Error{Code: "42601", Message: "positional argument cannot follow named argument"}
 			}
 			sig = append(sig, x.argTypeName(lo, hi))
+			vals, labels, params = append(vals, arg), append(labels, ""), append(params, positional)
 			positional++
 			continue
 		}
@@ -60,11 +66,45 @@ func (x *tx) makeIntervalArgs(i int) error {
 			return &Error{Code: "42601", Message: `argument name "` + name + `" used more than once`}
 		}
 		named[name] = true
+		vals, labels, params = append(vals, [2]int{lo + 1 + arrow, hi}), append(labels, name+" => "), append(params, slices.Index(makeIntervalParams, name))
 		x.T(lo).set(quoteLit(name + namedArgMark))
 		x.T(lo + 1).set(",")
 		if arrow == 2 {
 			x.T(lo + 2).set("")
 		}
+	}
+	return x.makeIntervalTypes(i, vals, labels, params)
+}
+
+// makeIntervalTypes refuses, for the call at i, a bigint, numeric or float value of an
+// integer parameter (all but secs, which is double precision): 42883
+// where the statement shows every argument's type, else a column's
+// declared type at run time (pg_int_arg_refused); a bigint value is
+// refused at run time too where it is past integer (fnMakeInterval).
+func (x *tx) makeIntervalTypes(i int, vals [][2]int, labels []string, params []int) error {
+	types := make([]string, len(vals))
+	known := true
+	for j, v := range vals {
+		types[j] = x.windowArgType(v[0], v[1]) // window_args.go
+		known = known && types[j] != ""
+	}
+	for j := range vals {
+		if params[j] == 6 {
+			continue // secs
+		}
+		switch types[j] {
+		case "integer", "smallint", "unknown":
+			continue
+		}
+		if types[j] != "" && known {
+			sig := make([]string, len(vals))
+			for k := range vals {
+				sig[k] = labels[k] + types[k]
+			}
+			return &Error{Code: "42883", Message: "function make_interval(" + strings.Join(sig, ", ") + ") does not exist",
+				Hint: jsonFunctionHint, Position: x.charPos(i)}
+		}
+		x.intArgRefused("make_interval", j, vals, labels, types)
 	}
 	return nil
 }

@@ -135,7 +135,8 @@ func registerCastFuncs() error {
 		// castsource.go
 		"pg_cast_by_source":     {3, fnCastBySource},
 		"pg_col_srctype":        {-1, fnColSrcType},
-		"pg_float_refused":      {4, fnFloatRefused}, // floatcalls.go
+		"pg_float_refused":      {4, fnFloatRefused},   // floatcalls.go
+		"pg_int_arg_refused":    {-1, fnIntArgRefused}, // window_args.go
 		"pg_float_args_refused": {4, fnFloatArgsRefused},
 		"pg_cast_timestamp":     {1, tsCast("timestamp")},
 		"pg_cast_timestamptz":   {1, tsCast("timestamp with time zone")},

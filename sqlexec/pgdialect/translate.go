@@ -60,6 +60,9 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	if err := x.danglingOperator(); err != nil { // dangling_operator.go
 		return nil, err
 	}
+	if err := x.undefinedOperator(); err != nil { // operator_names.go
+		return nil, err
+	}
 	if err := x.sortConstants(); err != nil { // sortconst.go
 		return nil, err
 	}

@@ -38,6 +38,22 @@ var jsonResultFuncs = map[string]bool{"to_json": true, "array_to_json": true, "r
 	"json_build_array": true, "json_build_object": true, "json_object": true, "json_agg": true,
 	"json_object_agg": true, "json_strip_nulls": true, "json_extract_path": true}
 
+// jsonbResultFuncs are the functions whose result is jsonb.
+var jsonbResultFuncs = map[string]bool{"to_jsonb": true, "jsonb_build_array": true, "jsonb_build_object": true,
+	"jsonb_object": true, "jsonb_agg": true, "jsonb_object_agg": true, "jsonb_strip_nulls": true,
+	"jsonb_extract_path": true, "jsonb_set": true, "jsonb_set_lax": true, "jsonb_insert": true,
+	"jsonb_path_query_first": true, "jsonb_path_query_array": true}
+
+// jsonChainOps are the operators whose result over a json (jsonb) left
+// operand is json (jsonb): j -> 'a', j #> '{a}'; and jsonb's - and #-.
+var jsonChainOps = map[string]bool{"->": true, "#>": true, "-": true, "#-": true}
+
+// collatedKeepsType are the SQLite text's calls whose collation (X
+// COLLATE c) leaves X's type as it is: a set operation's numeric item
+// (setoptypes.go), j -> k and j #> path (jsonb_order.go). (A cast to
+// text with the numeric collation is a number's, not text's.)
+var collatedKeepsType = map[string]bool{"pg_setop_value": true, "pg_jsonb_get": true, "pg_jsonb_path": true}
+
 // liteJSONFuncs are jsonResultFuncs' names in the SQLite text.
 var liteJSONFuncs = func() map[string]bool {
 	out := map[string]bool{}
@@ -148,7 +164,7 @@ func (x *tx) jsonCompare() *Error {
 func (x *tx) mentionsJSON() bool {
 	for k := 0; k < x.n(); k++ {
 		t := x.T(k)
-		if t.typ == tIdent && (t.kw("JSON") || t.kw("JSONB") || t.kw("XML") || t.kw("MONEY") || t.kw("MACADDR") || t.kw("MACADDR8") || jsonResultFuncs[strings.ToLower(t.text)]) {
+		if t.typ == tIdent && (t.kw("JSON") || t.kw("JSONB") || t.kw("XML") || t.kw("MONEY") || t.kw("MACADDR") || t.kw("MACADDR8") || jsonResultFuncs[strings.ToLower(t.text)] || jsonbResultFuncs[strings.ToLower(t.text)]) {
 			return true
 		}
 		if noMinMax[cmpCastType(t)] || x.bitConstant(k) {
@@ -186,7 +202,13 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 		if x.kw(a, "DISTINCT") || x.kw(a, "ALL") {
 			a++ // max(DISTINCT v) is max(v)'s
 		}
-		if end, typ, ok := x.jsonOperand(a, ty); ok && end == m && (noEquality(typ) || noMinMax[typ]) {
+		end, typ, ok := x.jsonOperand(a, ty)
+		for ok && end < m && (typ == "json" || typ == "jsonb") && x.T(end).typ == tOp && jsonChainOps[x.T(end).text] &&
+			(typ == "jsonb" || x.T(end).text == "->" || x.T(end).text == "#>") {
+			// max(j -> 'a'): of the left operand's type
+			end, _, ok = x.jsonOperand(end+1, ty)
+		}
+		if ok && end == m && (noEquality(typ) || noMinMax[typ]) {
 			return &jsonRefused{k, "function " + strings.ToLower(t.text) + "(" + typ + ") does not exist", jsonFunctionHint, ""}
 		}
 		if ty.col != nil {
@@ -358,6 +380,12 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 			if strings.EqualFold(t.text, "pg_cast_xml") {
 				typ = "xml"
 			}
+			if f := strings.ToLower(t.text); (f == "pg_jsonb_get" || f == "pg_jsonb_path") && jsonValueMode(x, x.splitTop(s+2, m)) {
+				// j -> k, j #> path (jsonb_translate.go): of j's type
+				if e, in, ok := x.jsonOperand(s+2, ty); ok && (in == "json" || in == "jsonb") && x.isP(e, ",") {
+					typ = in
+				}
+			}
 			if strings.EqualFold(t.text, "pg_setop_value") {
 				// a set operation's numeric item (setoptypes.go): the
 				// type its second argument names, else its first
@@ -374,6 +402,8 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 			}
 		case jsonResultFuncs[strings.ToLower(t.text)] && !x.isP(s-1, "."):
 			typ = "json"
+		case jsonbResultFuncs[strings.ToLower(t.text)] && !x.isP(s-1, ".") && ty.col == nil:
+			typ = "jsonb"
 		case rangeKindNamed(t.text) != nil && !x.isP(s-1, "."):
 			typ = rangeKindNamed(t.text).name // a constructor: int4range(1, 5)
 		}
@@ -384,7 +414,7 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 		}
 		end = m + 1
 		if e, in, ok := x.jsonOperand(s+1, ty); ok && (e == m ||
-			ty.col != nil && x.T(s+1).text == "pg_setop_value" && x.kw(e, "COLLATE") && e+2 == m) {
+			ty.col != nil && collatedKeepsType[strings.ToLower(x.T(s+1).text)] && x.kw(e, "COLLATE") && e+2 == m) {
 			typ = in
 		}
 	case t.typ == tIdent || t.typ == tQIdent:

@@ -27,8 +27,16 @@ type textEditAt struct {
 // RewriteViewWrite is the INSERT, UPDATE or DELETE sql, whose target is
 // the view v, written onto v's base relation; ok is false when the
 // statement's form is not one this rewrite reads (the statement is then
-// left to SQLite, which refuses writing through a view).
-func RewriteViewWrite(sql string, v *ViewWrite) (out string, ok bool, err error) {
+// left to SQLite, which refuses writing through a view). cols gives the
+// columns of the other relations the statement reads, which decide what
+// a bare name means (view_write_scope.go; nil: unknown).
+func RewriteViewWrite(sql string, v *ViewWrite, cols RelCols) (out string, ok bool, err error) {
+	return rewriteViewWrite(sql, v, cols, false)
+}
+
+// rewriteViewWrite is RewriteViewWrite; bare: the target keeps the base
+// relation's name even where a subquery reads that relation too.
+func rewriteViewWrite(sql string, v *ViewWrite, cols RelCols, bare bool) (out string, ok bool, err error) {
 	x := newTx(sql)
 	if s := x.stripPublic(); s != sql {
 		sql, x = s, newTx(s)
@@ -62,18 +70,26 @@ func RewriteViewWrite(sql string, v *ViewWrite) (out string, ok bool, err error)
 		alias = x.T(j).identName()
 		j++
 	}
-	w := &viewWriter{x: x, v: v, vis: v.Name, q: quoteIdent(v.Base)}
+	w := &viewWriter{x: x, v: v, vis: v.Name, q: quoteIdent(v.Base), cols: cols, nameEnd: j}
 	if alias != "" {
 		w.vis, w.q = alias, quoteIdent(alias)
 	}
 	w.sub = x.subqueryTokens()
+	target := quoteIdent(v.Base)
+	if alias == "" && !bare && x.subqueryReads(w.sub, v.Base) {
+		// the view's name for the base relation, as PostgreSQL's
+		// range table keeps it: its columns written "e1".a inside
+		// (SELECT ... FROM e1 ...) would read the subquery's e1
+		w.q = quoteIdent(v.Name)
+		target += " AS " + w.q
+	}
 	w.alone = true
 	for k := j; k < x.n(); k++ {
 		if x.depth[k] == 0 && (verb == "UPDATE" && x.T(k).kw("FROM") || verb == "DELETE" && x.T(k).kw("USING")) {
 			w.alone = false
 		}
 	}
-	w.edit(x.T(nt).pos, nameEnd.pos+len(nameEnd.text), quoteIdent(v.Base))
+	w.edit(x.T(nt).pos, nameEnd.pos+len(nameEnd.text), target)
 	ret := -1
 	for k := j; k < x.n(); k++ {
 		if x.depth[k] == 0 && x.T(k).kw("RETURNING") {
@@ -121,6 +137,21 @@ func RewriteViewWrite(sql string, v *ViewWrite) (out string, ok bool, err error)
 	return w.apply(sql), true, nil
 }
 
+// subqueryReads reports whether a subquery (the tokens sub marks) names
+// the relation rel in its FROM list.
+func (x *tx) subqueryReads(sub []bool, rel string) bool {
+	for k := 0; k < x.n(); k++ {
+		t := x.T(k)
+		if !sub[k] || t.typ != tIdent && t.typ != tQIdent || !strings.EqualFold(t.identName(), rel) {
+			continue
+		}
+		if !x.isP(k+1, ".") && !x.isP(k+1, "(") && (x.T(k-1).kw("FROM") || x.T(k-1).kw("JOIN") || x.T(k-1).kw("ONLY") || x.isP(k-1, ",")) {
+			return true
+		}
+	}
+	return false
+}
+
 // viewWriter collects the edits of one statement's rewrite.
 type viewWriter struct {
 	x   *tx
@@ -132,6 +163,9 @@ type viewWriter struct {
 	// alone: the statement reads no FROM item but the target (no
 	// UPDATE ... FROM, DELETE ... USING)
 	alone bool
+	cols  RelCols
+	// nameEnd: the token after the target's name and alias
+	nameEnd int
 }
 
 // charPos is the 1-based character position of byte offset p.
@@ -228,15 +262,9 @@ func (w *viewWriter) substitute(lo, hi int, quals map[string]string) error {
 			k += 2
 			continue
 		}
-		if !w.sub[k] && x.bareColumnRef(k) {
-			if c := w.col(t.identName()); c != nil {
-				if !w.alone || c.Base != t.identName() {
-					// (a column of the same name is left as written:
-					// nothing else in the statement could be meant)
-					w.edit(t.pos, t.pos+len(t.text), w.v.exprText(*c, w.q))
-				}
-			} else if w.alone && w.v.baseCols[strings.ToLower(t.identName())] {
-				return &ViewWriteError{Code: "42703", Message: "column \"" + t.identName() + "\" does not exist", Position: w.charPos(t.pos)}
+		if x.bareColumnRef(k) {
+			if err := w.bare(k); err != nil { // view_write_scope.go
+				return err
 			}
 		}
 	}
@@ -438,8 +466,21 @@ func (w *viewWriter) returning(lo, hi int) error {
 		if a >= b {
 			continue
 		}
-		if b == a+1 && x.isP(a, "*") || b == a+3 && x.isP(a+2, "*") && x.isP(a+1, ".") && x.T(a).identName() == w.vis {
+		if b == a+3 && x.isP(a+2, "*") && x.isP(a+1, ".") && x.T(a).identName() == w.vis {
 			w.edit(x.T(a).pos, x.T(b-1).pos+len(x.T(b-1).text), all())
+			continue
+		}
+		if b == a+1 && x.isP(a, "*") {
+			// the view's columns, then those of the FROM (USING) items
+			star := all()
+			others, ok := w.others() // view_write_scope.go
+			if !ok {
+				return unsupported("RETURNING * of a write through view \"%s\" is not supported when its %s list holds an item other than a table", w.v.Name, x.fromName())
+			}
+			for _, o := range others {
+				star += ", " + quoteIdent(o.qual) + ".*"
+			}
+			w.edit(x.T(a).pos, x.T(a).pos+1, star)
 			continue
 		}
 		name, has, _ := x.itemName(a, b)

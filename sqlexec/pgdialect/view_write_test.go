@@ -34,7 +34,7 @@ func TestRewriteViewWrite(t *testing.T) {
 		{"DELETE FROM v WHERE bb = 'q!'", `DELETE FROM t WHERE (t.a > 0) AND ((t.b || '!') = 'q!')`},
 		{"DELETE FROM v WHERE id IN (SELECT id FROM u)", `DELETE FROM t WHERE (t.a > 0) AND (id IN (SELECT id FROM u))`},
 	} {
-		got, ok, err := RewriteViewWrite(c.in, v)
+		got, ok, err := RewriteViewWrite(c.in, v, nil)
 		if err != nil || !ok || got != c.want {
 			t.Errorf("%s:\n got %s (%v, %v)\nwant %s", c.in, got, ok, err, c.want)
 		}
@@ -46,7 +46,7 @@ func TestRewriteViewWrite(t *testing.T) {
 		{"DELETE FROM v WHERE a = 1", "42703"},
 		{"INSERT INTO v VALUES (1, 2, 3, 4)", "42601"},
 	} {
-		_, _, err := RewriteViewWrite(c.in, v)
+		_, _, err := RewriteViewWrite(c.in, v, nil)
 		if e, ok := err.(*ViewWriteError); !ok || e.Code != c.code {
 			t.Errorf("%s: %v, want %s", c.in, err, c.code)
 		}
