@@ -309,6 +309,9 @@ func (x *tx) jsonItemType(a, b int) string {
 	if o := x.conditionalCallType(a, b); jsonTypedOID(o) { // json_conditional_type.go
 		return strconv.FormatUint(uint64(o), 10)
 	}
+	if typ := x.jsonBranchType(a, b); typ != "" { // json_branch_type.go: CASE WHEN c THEN n ELSE 1 END
+		return typ
+	}
 	if n := x.charCastLen(a, b); n > 0 { // bpchar.go: x::char(3) prints padded
 		return quoteLit("char(" + strconv.Itoa(n) + ")")
 	}
