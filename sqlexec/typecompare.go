@@ -26,7 +26,7 @@ func typeCompareCheck(c *lconn, sqlText string) *Error {
 	// the catalog reads are raftsql's own, outside the user's allow-list
 	restore := c.enterAuth(authOff)
 	defer restore()
-	if !mentionsCommonType(sqlText) && !pgdialect.MentionsAggregate(sqlText) && !schemaHasTyped(c) {
+	if !mentionsCommonType(sqlText) && !pgdialect.MentionsAggregate(sqlText) && !schemaHasTyped(c) && !mentionsComparison(sqlText) {
 		return nil // nothing the check reads: spare the lexing (a new text per execution under the simple protocol)
 	}
 	r, ok := pgdialect.CheckTypedColumns(sqlText, liteTypedCatalog{liteGroupCatalog{c}})
@@ -38,6 +38,19 @@ func typeCompareCheck(c *lconn, sqlText string) *Error {
 		e.lite.sql, e.lite.off = sqlText, r.Off // fixPosition places it in the client's text
 	}
 	return e
+}
+
+// mentionsComparison is a cheap test before lexing: sqlText may compare
+// values (= < > and the forms spelt with them, IN, BETWEEN, IS [NOT]
+// DISTINCT FROM), which a
+// number compared with a string refuses (pgdialect/typecompare.go's
+// numberString).
+func mentionsComparison(sqlText string) bool {
+	if strings.ContainsAny(sqlText, "=<>") {
+		return true
+	}
+	low := strings.ToLower(sqlText)
+	return strings.Contains(low, " in ") || strings.Contains(low, " in(") || strings.Contains(low, "between") || strings.Contains(low, "distinct from")
 }
 
 // mentionsCommonType is a cheap test before lexing: sqlText (SQLite

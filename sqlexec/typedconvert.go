@@ -27,7 +27,8 @@ import "github.com/raftsql/raftsql/sqlexec/pgdialect"
 //     ARRAY[...], arguments of coalesce/greatest/least and CASE results
 //     are converted to their common type (pgdialect/datetime_common.go);
 //   - a char(n) column as an array's element keeps its padding
-//     (pgdialect/bpchar_array.go);
+//     (pgdialect/bpchar_array.go), a boolean one is written t/f
+//     (pgdialect/bool_array.go);
 //   - a date/time column compared with a column of another date/time
 //     type is promoted as PostgreSQL promotes it, in the session zone
 //     (pgdialect/datetime_pair_compiled.go).
@@ -70,6 +71,9 @@ func typedConversion(c *lconn, sqlText string) string {
 		q = conv
 	}
 	if conv := pgdialect.BpcharArrayConversion(q, eval); conv != "" {
+		q = conv
+	}
+	if conv := pgdialect.BoolArrayConversion(q, eval); conv != "" {
 		q = conv
 	}
 	if conv := pgdialect.CompiledTypeConversion(q, func(cond string) bool { return eval("("+cond+") IS 1") == "1" }); conv != "" {

@@ -87,3 +87,43 @@ func stringCommon(oids []uint32) uint32 {
 	}
 	return first
 }
+
+// arrayCtorDecl is the declared-type argument (", type") that the
+// functions reading an array's elements take (pg_array_get, pg_array_json,
+// pg_json_typed) for the operand a..b-1 when it is ARRAY[...]: the array
+// of its first element's type, a column's declared type read at run time
+// or the type the statement shows; "" when no element is typed. Without
+// it the elements were read by their look: ARRAY[b] of a boolean column
+// holds t/f (bool_array.go), which would read as text, and to_json of
+// ARRAY[id] was the string "{1}".
+func (x *tx) arrayCtorDecl(a, b int) string {
+	a, b = x.unparen(a, b)
+	if !x.T(a).kw("ARRAY") || !x.isP(a+1, "[") || x.closeBracket(a+1) != b-1 {
+		return ""
+	}
+	for _, p := range x.splitTop(a+2, b-1) {
+		ea, eb := x.unparen(p[0], p[1])
+		if eb == ea+1 && (x.T(ea).kw("NULL") || x.T(ea).typ == tString || x.T(ea).typ == tParam) {
+			continue // takes the others' type
+		}
+		if q, col, ok := x.bareColumn(ea, eb); ok {
+			if r, ok := x.resolved[ea]; ok && r.end == eb && r.oid != 0 {
+				return x.arrayDeclOf(r.oid)
+			}
+			if e := x.columnTypeExpr(q, col); e != "NULL" {
+				return ", (" + e + " || '[]')"
+			}
+			return ""
+		}
+		return x.arrayDeclOf(x.exprOID(ea, eb))
+	}
+	return ""
+}
+
+// arrayDeclOf is arrayCtorDecl of elements of type o (0: unknown).
+func (x *tx) arrayDeclOf(o uint32) string {
+	if o == 0 || o == pgoid.Unknown || pgoid.ArrayOf(o) == 0 {
+		return ""
+	}
+	return ", " + quoteLit(TypeName(pgoid.ArrayOf(o)))
+}

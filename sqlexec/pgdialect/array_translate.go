@@ -240,7 +240,7 @@ func (x *tx) subscript(i int) error {
 	}
 	first := x.T(s)
 	if colon < 0 {
-		decl := ""
+		decl := x.arrayCtorDecl(s, i) // array_ctor_types.go
 		if q, col, ok := x.bareColumn(s, i); ok {
 			decl = ", " + x.columnTypeExpr(q, col)
 		}
@@ -287,6 +287,8 @@ func (x *tx) anyAll(i int) error {
 	decl := ""
 	if q, col, ok := x.bareColumn(i+2, e); ok && !sub {
 		decl = ", " + x.columnTypeExpr(q, col)
+	} else if !sub {
+		decl = x.arrayCtorDecl(i+2, e) // array_ctor_types.go
 	}
 	if decl == "" && !sub {
 		decl = x.anyTextElems(i, e) // anyall_text.go
@@ -627,6 +629,8 @@ func (x *tx) srfSource(i int) (name, src string, err error) {
 		} else if x.unnestExact(i) {
 			decl = ", 'numeric[]', 'exact'"
 			x.arrayNumericConstsIn(args[0][0], args[0][1]) // branch_consts.go
+		} else {
+			decl = x.arrayCtorDecl(args[0][0], args[0][1]) // array_ctor_types.go
 		}
 		return name, "json_each(pg_array_json(" + x.text(args[0][0], args[0][1]) + decl + "))", nil
 	case "regexp_matches":

@@ -62,6 +62,16 @@ func CatalogSQL() []string {
 
 type catView struct{ name, sql string }
 
+// catalogView reports whether name is one of the catalog's views.
+func catalogView(name string) bool {
+	for _, v := range catalogViews {
+		if strings.EqualFold(v.name, name) {
+			return true
+		}
+	}
+	return false
+}
+
 var catalogViews = []catView{
 	{"pgd_roles", `SELECT '' AS name, 0 AS superuser, 0 AS login WHERE 0`},
 	{"pgd_rel", `SELECT s.name AS name, s.type AS type, s.sql AS sql FROM main.sqlite_schema s WHERE s.type IN ('table','view') AND ` + visible},

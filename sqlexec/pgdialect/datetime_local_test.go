@@ -13,11 +13,11 @@ func TestLocalNowTranslation(t *testing.T) {
 		{"SELECT localtimestamp", localTimestampSQL, "", `"localtimestamp"`},
 		{"SELECT localtime", localTimeSQL, "", `"localtime"`},
 		{"SELECT current_time", currentTimeSQL, "", `"current_time"`},
-		{"SELECT date(ts) FROM t", "pg_cast_date(pg_tstz_local(ts", "", `AS "date"`},
+		{"SELECT date(ts) FROM t", "pg_cast_date(pg_tstz_local(pg_dt_cast_from(ts", "", `AS "date"`},
 		{"SELECT date(date(ts)) AS y FROM t", "pg_cast_date(pg_cast_date(", "date(", ""},
 		{"SELECT date(ts, '+1 day') FROM t", "date(ts, '+1 day')", "pg_cast_date", ""},
 		{"SELECT (ts + interval '1 hour')::date FROM t", "'auto'", "", ""},
-		{"SELECT ts::timetz FROM t", "pg_tstz_timetz(ts", "", ""},
+		{"SELECT ts::timetz FROM t", "pg_tstz_timetz(pg_dt_cast_from(ts", "", ""},
 	} {
 		st, err := Translate(c.sql)
 		if err != nil {

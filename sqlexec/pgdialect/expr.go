@@ -871,6 +871,9 @@ func (x *tx) cast(i int) error {
 		if err := x.boolCastErr(s, i, i, tt); err != nil { // castsource.go
 			return err
 		}
+		if _, _, err := x.dtCastCheck(s, i, i, tt); err != nil { // datetime_casts.go
+			return err
+		}
 		if err := x.jsonCastErr(s, i, i, tt); err != nil { // json_cast.go
 			return err
 		}
@@ -983,6 +986,9 @@ func (x *tx) castFunc(i int) error {
 			return err
 		}
 		if err := x.boolCastErr(i+2, as, i, tt); err != nil { // castsource.go
+			return err
+		}
+		if _, _, err := x.dtCastCheck(i+2, as, i, tt); err != nil { // datetime_casts.go
 			return err
 		}
 		if err := x.jsonCastErr(i+2, as, i, tt); err != nil { // json_cast.go

@@ -303,11 +303,22 @@ func (x *tx) jsonItemType(a, b int) string {
 	if o := x.exprOID(a, b); jsonTypedOID(o) {
 		return strconv.FormatUint(uint64(o), 10)
 	}
+	if d := x.arrayCtorDecl(a, b); d != "" { // array_ctor_types.go: ARRAY[b, c]
+		return d[len(", "):]
+	}
 	if o := x.conditionalCallType(a, b); jsonTypedOID(o) { // json_conditional_type.go
 		return strconv.FormatUint(uint64(o), 10)
 	}
+	if typ := x.jsonBranchType(a, b); typ != "" { // json_branch_type.go: CASE WHEN c THEN n ELSE 1 END
+		return typ
+	}
 	if n := x.charCastLen(a, b); n > 0 { // bpchar.go: x::char(3) prints padded
 		return quoteLit("char(" + strconv.Itoa(n) + ")")
+	}
+	if t := x.T(a); t.typ == tIdent && strings.EqualFold(t.text, "array_agg") && x.isP(a+1, "(") && x.match(a+1) < b-1 &&
+		x.overEnd(x.filterEnd(x.match(a+1))+1) == b {
+		// array_agg(b) FILTER (...) OVER (...): an array as the call's
+		return x.arrayAggJSONType(a+2, x.match(a+1))
 	}
 	if t := x.T(a); t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 {
 		if strings.EqualFold(t.text, "array_agg") {

@@ -707,6 +707,11 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 		pre, suf = x.castSource(pre, suf, s, i, tt) // castsource.go
 		x.oidColumnBits(s, i, tt)                   // oidtype.go
 		lp, ls := x.tstzLocalWrap(s, i, tt)         // datetime_zone.go
+		// datetime_casts.go: the operand's type read at run time (its
+		// refusal where the statement shows it: expr.go)
+		if cp, cs, _ := x.dtCastCheck(s, i, i, tt); cp != "" {
+			lp, ls = lp+cp, cs+ls
+		}
 		if tt.oid == pgoid.Numeric {
 			if mp, ms := x.moneyNumericWrap(s, i); mp != "" { // money.go
 				lp, ls = mp+lp, ls+ms
@@ -885,6 +890,10 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 		pre, suf = x.castSource(pre, suf, i+2, as, tt) // castsource.go
 		x.oidColumnBits(i+2, as, tt)                   // oidtype.go
 		lp, ls := x.tstzLocalWrap(i+2, as, tt)         // datetime_zone.go
+		// datetime_casts.go (as in castRewrite)
+		if cp, cs, _ := x.dtCastCheck(i+2, as, i, tt); cp != "" {
+			lp, ls = lp+cp, cs+ls
+		}
 		if tt.oid == pgoid.Numeric {
 			fp, fs := x.float4NumericWrap(i+2, as) // float4numeric.go
 			if fp == "" && !literal {

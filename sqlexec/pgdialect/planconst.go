@@ -76,9 +76,15 @@ var literalCastTypes = map[string]bool{
 func (x *tx) literalCasts() []PlanConstant {
 	var out []PlanConstant
 	isLit := func(i int) bool { t := x.T(i); return t.typ == tString || t.typ == tDollar }
+	// typedLit: the literal at i is read by the type named before it
+	// (interval '1 day'::time casts the interval, not the literal)
+	typedLit := func(i int) bool {
+		return x.T(i-1).typ == tIdent && literalCastTypes[asciiLower(x.T(i-1).text)] && !x.isP(i-2, ".") && !x.kw(i-2, "AS") ||
+			x.kw(i-2, "DOUBLE", "PRECISION")
+	}
 	for i := 0; i < x.n(); i++ {
 		switch {
-		case isLit(i) && x.T(i+1).typ == tCast:
+		case isLit(i) && x.T(i+1).typ == tCast && !(i > 0 && typedLit(i)):
 			if end, _, _, _, ok := x.parseType(i + 2); ok {
 				out = append(out, PlanConstant{Expr: x.orig(i, end), Pos: x.T(i).pos})
 			}

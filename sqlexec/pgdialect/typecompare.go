@@ -128,14 +128,30 @@ var noMinMax = func() map[string]bool {
 
 // noComparison: PostgreSQL has no comparison operator between operands of
 // types l and r (both known): json and xml have none, money none but
-// with money (an unknown literal becomes money).
+// with money (an unknown literal becomes money), a number none with a
+// string (numberString).
 func noComparison(l, r string) bool {
 	if l == "" || r == "" {
 		return false
 	}
 	return noEquality(l) || noEquality(r) || l == "money" && r != "money" && r != "unknown" ||
-		r == "money" && l != "money" && l != "unknown"
+		r == "money" && l != "money" && l != "unknown" || numberString(l, r) || numberString(r, l)
 }
+
+// cmpNumberTypes and cmpStringTypes are the number and string types (by
+// format_type's names) between which PostgreSQL has no comparison and no
+// implicit cast: int_col = text_col and text_col = 5 are 42883 `operator
+// does not exist: integer = text`, where SQLite compared the stored
+// values and answered. A quoted literal is unknown, of the other
+// operand's type ('5' = int_col is integer = integer), so it never
+// counts.
+var (
+	cmpNumberTypes = map[string]bool{"smallint": true, "integer": true, "bigint": true, "numeric": true, "real": true, "double precision": true}
+	cmpStringTypes = map[string]bool{"text": true, "character varying": true, "character": true}
+)
+
+// numberString reports whether l is a number type and r a string type.
+func numberString(l, r string) bool { return cmpNumberTypes[l] && cmpStringTypes[r] }
 
 // Hints PostgreSQL gives with the refusals.
 const (
@@ -237,7 +253,7 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 	if x.kw(end, "NOT", "IN") {
 		in, eq = end+1, "<>"
 	}
-	if (noEquality(left) || left == "money") && x.kw(in, "IN") && x.isP(in+1, "(") && !x.isSubquery(in+1) {
+	if (noEquality(left) || left == "money" || cmpNumberTypes[left] || cmpStringTypes[left]) && x.kw(in, "IN") && x.isP(in+1, "(") && !x.isSubquery(in+1) {
 		if right := x.jsonInListType(in+1, left, ty); right != "" {
 			return &jsonRefused{end, "operator does not exist: " + left + " " + eq + " " + right, jsonOperatorHint, ""}
 		}
@@ -245,6 +261,13 @@ func (x *tx) jsonCompareAt(k int, ty jsonTyping) *jsonRefused {
 	}
 	if r := x.jsonBetween(end, left, ty); r != nil || x.kw(end, "BETWEEN") || x.kw(end, "NOT", "BETWEEN") {
 		return r
+	}
+	if u := strings.ToUpper(x.T(end).text); u == "IS DISTINCT FROM" || u == "IS NOT DISTINCT FROM" {
+		// (one token to the lexer) compares by =
+		if end2, right, ok := x.jsonOperand(end+1, ty); ok && x.jsonCmpEnd(end2) && (numberString(left, right) || numberString(right, left)) {
+			return &jsonRefused{end, "operator does not exist: " + left + " = " + right, jsonOperatorHint, ""}
+		}
+		return nil
 	}
 	op := x.T(end)
 	if op.typ != tOp || !jsonCmpOps[op.text] {
@@ -348,6 +371,12 @@ func (x *tx) jsonOperand(s int, ty jsonTyping) (end int, typ string, ok bool) {
 		end = m + 1
 		if x.kw(m-2, "AS") {
 			typ = cmpCastType(x.T(m - 1))
+		}
+		if _, _, col := x.bareColumn(s+2, m-2); typ == "text" && ty.col != nil && !(m-2 == s+3 && x.T(s+2).typ == tString) && !col {
+			// the translation's own CAST(expr AS TEXT) around a numeric
+			// value (trunc(n, 0), a numeric constant): no text to the
+			// client; a literal's or a column's cast is the client's
+			typ = ""
 		}
 	case t.kw("CASE"):
 		// of its results' common type (typecompare_common.go): max(CASE

@@ -152,7 +152,10 @@ func (sc *jsonScope) level(s, nest int) (l gsLevel, items []gcItem, cols []map[s
 	cols = make([]map[string]string, len(g.items))
 	for i, it := range g.items {
 		switch {
-		case it.table != "":
+		case it.table != "" && !catalogView(it.table):
+			// (the catalog's views are raftsql's reading of the schema:
+			// their columns' declared types are SQLite's, not always
+			// PostgreSQL's, so a catalog query is not held to them)
 			cols[i] = sc.cat.TypedColumns(it.table)
 		case it.derived != nil && it.cols != nil:
 			cols[i] = sc.derivedJSON(it, nest)

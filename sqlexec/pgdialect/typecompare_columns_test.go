@@ -73,6 +73,15 @@ func TestCheckJSONColumns(t *testing.T) {
 		{`select a from p union all select c from p`, "UNION types xml and integer cannot be matched", "c from p$"},
 		{`select b from p union all select name from t`, "UNION types money and text cannot be matched", "name"},
 		{`select min(id) from w`, "function min(macaddr) does not exist", "min("},
+		// a number compared with a string (39_arr_int_text)
+		{`select id from t where id = name`, "operator does not exist: integer = text", "= name"},
+		{`select id from t where name < id`, "operator does not exist: text < integer", "< id"},
+		{`select id from t where name = 5`, "operator does not exist: text = integer", "= 5"},
+		{`select id from t where id = CAST('5' AS TEXT)`, "operator does not exist: integer = text", "= CAST"},
+		{`select id from t where id in (name)`, "operator does not exist: integer = text", "in ("},
+		{`select id from t where id between name and 5`, "operator does not exist: integer >= text", "between"},
+		{`select id from t where id IS DISTINCT FROM name`, "operator does not exist: integer = text", "IS DISTINCT"},
+		{`select p.c from p join t on p.c = t.name`, "operator does not exist: integer = text", "= t.name"},
 	}...)
 	for _, c := range refused {
 		r, ok := CheckTypedColumns(c.sql, fakeJSONCatalog{})
@@ -119,6 +128,9 @@ func TestCheckJSONColumns(t *testing.T) {
 		`select CASE WHEN c > 1 THEN c ELSE 0 END, CASE WHEN c > 1 THEN b END from p`,
 		`select c from p union all select id from t`,
 		`select id, name from t where id = 1 and name = 'x'`,
+		`select id from t where id = '5' and name = '5' and id in ('1', 2) and name IS NOT DISTINCT FROM 'x'`,
+		`select id from t where CAST(id AS TEXT) = name`,
+		`select id from t where id = pg_cast_int4(name)`,
 	}
 	for _, q := range accepted {
 		if r, ok := CheckTypedColumns(q, fakeJSONCatalog{}); ok {
