@@ -16,7 +16,9 @@ package pgdialect
 // column of such a pair is taken into the left column's text domain by
 // pg_dt_as (datetime_as_column.go), which answers every operator as
 // PostgreSQL's promotion does (a value of the higher type between two of
-// the lower type's becomes a text between theirs). Pairs of one type, and
+// the lower type's becomes a text between theirs). An operand may be an
+// expression whose type follows from its columns' (coalesce(tz, ts),
+// greatest(ts, ts2), a cast: datetime_expr_type.go). Pairs of one type, and
 // every statement of a schema with no date/time column, are left as they
 // are. A scalar subquery beside a column is converted by the translation
 // (datetime_column_pair.go).
@@ -33,14 +35,33 @@ func DatetimePairConversion(sqlText string, declOf func(expr string) string) str
 		return ""
 	}
 	x := newTx(sqlText)
-	haveDT, decls := 0, map[string]uint32{}
-	// typeOf is the declared date/time type of the bare column a..b-1, 0
-	// for any other operand or type
-	typeOf := func(a, b int) uint32 {
+	haveDT, decls, hops := 0, map[string]uint32{}, 0
+	// typeOf is the declared date/time type of the bare column a..b-1, or
+	// the type of an expression of such columns (datetime_expr_type.go),
+	// 0 for any other operand or type
+	var typeOf func(a, b int) uint32
+	typeOf = func(a, b int) uint32 {
 		a, b = x.unparen(a, b)
-		qual, col, ok := x.bareColumn(a, b)
-		if !ok || internalColumn(col) || x.inSchemaQuery(a) {
+		if b <= a || x.inSchemaQuery(a) {
 			return 0
+		}
+		qual, col, ok := x.bareColumn(a, b)
+		if !ok {
+			return x.datetimeExprType(a, b, typeOf)
+		}
+		if internalColumn(col) {
+			return 0
+		}
+		if hops < 8 {
+			// a FROM subquery's or CTE's column: its item's type (JOIN c
+			// ON t.d = c.z of WITH c AS (SELECT coalesce(tz, ts) AS z ...))
+			if ia, ib, star, found := x.derivedColumnItem(a, qual, col); found && !star { // derived_column_item.go
+				hops++
+				defer func() { hops-- }()
+				return typeOf(ia, ib)
+			} else if star {
+				qual = ""
+			}
 		}
 		if haveDT == 0 {
 			haveDT = 1

@@ -19,7 +19,7 @@ package pgdialect
 // item (ORDER BY 2, a derived table's or CTE's column sorted outside it)
 // or argument of min/max is written with the pg_datetime collation; so
 // is a cast to one of the types or a call of a function that returns one
-// (datetimeCalls), whatever its arguments. A coalesce or CASE of columns
+// (datetimeCall), whatever its arguments. A coalesce or CASE of columns
 // has it already where the columns' types are matched (datetime_common.go). The
 // translation of greatest/least of a run-time type already carries
 // pg_numeric, which orders dates and timestamps as pg_datetime does
@@ -31,12 +31,6 @@ import "strings"
 // datetimeTypes are the run-time type names (pg_col_dttype's) whose values
 // order by the pg_datetime collation.
 const datetimeTypes = "('date', 'timestamp', 'timestamptz')"
-
-// datetimeCalls are the calls of the SQLite text whose result is a date,
-// timestamp or timestamptz: the casts (pgcast.go) and the functions of
-// such a result.
-var datetimeCalls = map[string]bool{"pg_cast_date": true, "pg_cast_timestamp": true, "pg_cast_timestamptz": true,
-	"make_date": true, "make_timestamp": true, "make_timestamptz": true, "to_timestamp": true, "to_date": true, "date_bin": true}
 
 // conditionalDatetimeCond is the SQL condition under which the
 // conditional, aggregate, window value call or scalar subquery a..b-1
@@ -71,7 +65,7 @@ func (x *tx) datetimeValueOrder(holds func(string) bool, done map[int]bool) []te
 		if done[a] || ub <= ua+2 || x.collated(a, b) {
 			return
 		}
-		if t := x.T(ua); t.typ == tIdent && datetimeCalls[strings.ToLower(t.text)] && x.isP(ua+1, "(") && x.match(ua+1) == ub-1 && !x.isP(ua-1, ".") {
+		if x.datetimeCall(ua, ub) {
 			done[a] = true // a call of a date/time type whatever its arguments
 			eds = append(eds, x.collateEdits(a, b, DatetimeCollation, item)...)
 			return
