@@ -13,7 +13,10 @@ import "github.com/raftsql/raftsql/sqlexec/pgdialect"
 //   - min/max of a numeric column keep the last of equal values, and a
 //     coalesce/CASE of numeric, interval or jsonb columns that is grouped
 //     or deduplicated compares by its type's collation
-//     (pgdialect/compiled_types.go);
+//     (pgdialect/compiled_types.go); a conditional, aggregate, window
+//     value call, scalar subquery or cast of date/time type that is
+//     sorted or is min/max's argument orders by value
+//     (pgdialect/datetime_value_order.go);
 //   - a LATERAL subquery's column of run-time type that DISTINCT or a set
 //     operation compares gets its type's collation
 //     (pgdialect/lateral_collate.go);
@@ -25,7 +28,8 @@ import "github.com/raftsql/raftsql/sqlexec/pgdialect"
 //     (pgdialect/bpchar_mixed.go);
 //   - date, timestamp and timestamptz columns as elements of an
 //     ARRAY[...], arguments of coalesce/greatest/least and CASE results
-//     are converted to their common type (pgdialect/datetime_common.go);
+//     are converted to their common type, whose collation the
+//     coalesce or CASE then carries (pgdialect/datetime_common.go);
 //   - a char(n) column as an array's element keeps its padding
 //     (pgdialect/bpchar_array.go), a boolean one is written t/f
 //     (pgdialect/bool_array.go);

@@ -30,6 +30,10 @@ package pgdialect
 //     (conditionalNumericCond, conditionalIntervalCond,
 //     conditionalJSONBCond: orderby_numeric.go, jsonb_conditional.go),
 //     evaluated here once.
+//   - a conditional, aggregate, window value call or scalar subquery of
+//     date, timestamp or timestamptz columns that is sorted, or is
+//     min/max's argument, is written with pg_datetime, the columns'
+//     collation (datetime_value_order.go).
 
 import (
 	"cmp"
@@ -47,7 +51,8 @@ func CompiledTypeConversion(sqlText string, holds func(cond string) bool) string
 	grouped := strings.Contains(low, "distinct") || strings.Contains(low, "group by") || strings.Contains(low, "partition by") || strings.Contains(low, "order by") ||
 		strings.Contains(low, "union") || strings.Contains(low, "intersect") || strings.Contains(low, "except")
 	conditional := strings.Contains(low, "coalesce(") || strings.Contains(low, "nullif(") || strings.Contains(low, "case")
-	if !minMax && !(grouped && conditional) {
+	ordered := strings.Contains(low, "order by")
+	if !minMax && !ordered && !(grouped && conditional) {
 		return "" // the common statement: not lexed
 	}
 	x := newTx(sqlText)
@@ -55,8 +60,12 @@ func CompiledTypeConversion(sqlText string, holds func(cond string) bool) string
 	if minMax {
 		eds = append(eds, x.numericMinMax(holds)...)
 	}
+	done := map[int]bool{}
 	if grouped && conditional {
-		eds = append(eds, x.groupedConditionals(holds)...)
+		eds = append(eds, x.groupedConditionals(holds, done)...)
+	}
+	if minMax || ordered {
+		eds = append(eds, x.datetimeValueOrder(holds, done)...) // datetime_value_order.go
 	}
 	if len(eds) == 0 {
 		return ""
@@ -113,15 +122,13 @@ func (x *tx) numericMinMax(holds func(string) bool) []textEdit {
 
 // groupedConditionals gives the conditionals the statement groups or
 // deduplicates their type's collation (see the file's comment).
-func (x *tx) groupedConditionals(holds func(string) bool) []textEdit {
+func (x *tx) groupedConditionals(holds func(string) bool, done map[int]bool) []textEdit {
 	var eds []textEdit
-	done := map[int]bool{}
 	collate := func(a, b int, item bool) {
 		ua, ub := x.unparen(a, b)
 		if done[a] || ub <= ua+2 || !x.conditionalCall(ua) || x.collated(a, b) {
 			return
 		}
-		done[a] = true
 		coll := ""
 		for _, c := range []struct {
 			coll string
@@ -135,14 +142,8 @@ func (x *tx) groupedConditionals(holds func(string) bool) []textEdit {
 		if coll == "" {
 			return
 		}
-		end := x.T(b-1).pos + len(x.T(b-1).text)
-		suf := " COLLATE " + coll + ")"
-		if item && x.unaliased(b) {
-			// SQLite named the item by its text, which the collation
-			// would join
-			suf += " AS " + quoteIdent(x.src[x.T(a).pos:end])
-		}
-		eds = append(eds, textEdit{x.T(a).pos, 0, "("}, textEdit{end, 0, suf})
+		done[a] = true // datetime_value_order.go's edits leave it
+		eds = append(eds, x.collateEdits(a, b, coll, item)...)
 	}
 	for i := 0; i < x.n(); i++ {
 		switch {
@@ -181,6 +182,20 @@ func (x *tx) groupedConditionals(holds func(string) bool) []textEdit {
 		}
 	}
 	return eds
+}
+
+// collateEdits write a..b-1 with the collation coll: (a..b-1 COLLATE
+// coll), a select item (item) that SQLite named by its text still named
+// so.
+func (x *tx) collateEdits(a, b int, coll string, item bool) []textEdit {
+	end := x.T(b-1).pos + len(x.T(b-1).text)
+	suf := " COLLATE " + coll + ")"
+	if item && x.unaliased(b) {
+		// SQLite named the item by its text, which the collation
+		// would join
+		suf += " AS " + quoteIdent(x.src[x.T(a).pos:end])
+	}
+	return []textEdit{{x.T(a).pos, 0, "("}, {end, 0, suf}}
 }
 
 // groupByEnd is the end of the GROUP BY or PARTITION BY list that starts

@@ -34,7 +34,7 @@ func (x *tx) dtColumnPair(ls, i, re int) bool {
 		return false
 	}
 	if !x.scalarSubquery(ls, i) && !x.scalarSubquery(i+1, re) {
-		return false // two columns: DatetimePairConversion, once compiled
+		return false // two columns: dtDerivedPair, or DatetimePairConversion once compiled
 	}
 	ta, colA := x.pairOperandType(ls, i)
 	tb, colB := x.pairOperandType(i+1, re)
@@ -52,6 +52,44 @@ func (x *tx) dtColumnPair(ls, i, re int) bool {
 		return true
 	}
 	return false // two columns: DatetimePairConversion, once compiled
+}
+
+// dtDerivedPair rewrites the comparison at i of two bare columns when one
+// is a derived table's or CTE's column that reads a table's (JOIN c ON
+// t.d = c.tz of WITH c AS (SELECT tz FROM u)): the compiled statement
+// does not show such a column's type (DatetimePairConversion leaves it),
+// the translation reads it at run time (derivedcols.go). The derived
+// column is taken into the other's text domain, the table's column left
+// bare for its index; it reports whether it did. It runs before
+// arith.go's comparison of run-time type copies the operands.
+func (x *tx) dtDerivedPair(ls, i, re int) bool {
+	dA, dB := x.derivedColumnRef(ls, i), x.derivedColumnRef(i+1, re)
+	if !dA && !dB {
+		return false // two tables' columns: DatetimePairConversion, once compiled
+	}
+	ta, _ := x.pairOperandType(ls, i)
+	tb, _ := x.pairOperandType(i+1, re)
+	if ta == "" || tb == "" || ta == tb {
+		return false
+	}
+	if dB {
+		x.T(i + 1).pre = "pg_dt_as(" + x.T(i+1).pre
+		x.T(re - 1).suf += ", " + tb + ", " + ta + ")"
+	} else {
+		x.T(ls).pre = "pg_dt_as(" + x.T(ls).pre
+		x.T(i - 1).suf += ", " + ta + ", " + tb + ")"
+	}
+	return true
+}
+
+// derivedColumnRef reports whether the bare column a..b-1 is a derived
+// table's or CTE's column of a run-time type (derivedcols.go).
+func (x *tx) derivedColumnRef(a, b int) bool {
+	if _, _, ok := x.bareColumn(a, b); !ok {
+		return false
+	}
+	r, ok := x.colRTypes[a]
+	return ok && r.end == b && strings.HasPrefix(r.expr, numTypeQueryPrefix)
 }
 
 // pairOperandType is the run-time date/time type expression of a..b-1

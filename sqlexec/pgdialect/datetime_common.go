@@ -15,7 +15,11 @@ package pgdialect
 // bpchar_mixed.go; a value of another form (an expression, a function)
 // leaves the construct as it is. So do numeric columns beside a float
 // column (or a cast to one): coalesce(f, n) and ARRAY[f, n] read n as
-// the float, 4.50 as 4.5 (floatCommon).
+// the float, 4.50 as 4.5 (floatCommon). A coalesce or CASE of date/time
+// columns then carries their collation, pg_datetime (datetime_order.go),
+// which no function's or CASE's result had: greatest(ts, ts2) compared
+// the texts ('2024-01-01' above '12345-01-01'), and ORDER BY, min/max and
+// comparisons of the result read them as text.
 
 import (
 	"strings"
@@ -77,7 +81,9 @@ func DatetimeCommonConversion(sqlText string, declOf func(expr string) string) s
 		return o
 	}
 	var eds []textEdit
-	convert := func(vals [][2]int) {
+	// convert converts the values vals of the coalesce call or CASE
+	// whose last token is end (-1: an array's elements)
+	convert := func(vals [][2]int, end int) {
 		oids := make([]uint32, len(vals))
 		lits := make([]bool, len(vals))
 		for k, p := range vals {
@@ -117,14 +123,25 @@ func DatetimeCommonConversion(sqlText string, declOf func(expr string) string) s
 			eds = append(eds, textEdit{x.T(p[0]).pos, 0, datetimeCast[common] + "("},
 				textEdit{x.T(p[1]-1).pos + len(x.T(p[1]-1).text), 0, ")"})
 		}
+		if end >= 0 && !x.kw(end+1, "COLLATE") {
+			// the result orders as its type's columns do
+			// (datetime_order.go): greatest/least's max/min over
+			// coalesce calls compares with it (max(coalesce(ts, ts2),
+			// coalesce(ts2, ts)) was 2024-01-01 beside 12345-01-01), as
+			// do ORDER BY, min/max and comparisons
+			eds = append(eds, textEdit{x.T(end).pos + len(x.T(end).text), 0, " COLLATE " + DatetimeCollation})
+		}
 	}
 	for i := 0; i+1 < x.n(); i++ {
 		switch {
-		case x.isCall(i, "pg_array"), x.isCall(i, "coalesce"):
-			convert(x.splitTop(i+2, x.match(i+1)))
+		case x.isCall(i, "pg_array"):
+			convert(x.splitTop(i+2, x.match(i+1)), -1)
+		case x.isCall(i, "coalesce"):
+			e := x.match(i + 1)
+			convert(x.splitTop(i+2, e), e)
 		case x.kw(i, "CASE") && !x.isP(i-1, "."):
 			if vals := x.caseResults(i); vals != nil {
-				convert(vals)
+				convert(vals, x.caseEnd(i))
 			}
 		}
 	}

@@ -16,7 +16,9 @@ package pgdialect
 // column of such a pair is taken into the left column's text domain by
 // pg_dt_as (datetime_as_column.go), which answers every operator as
 // PostgreSQL's promotion does (a value of the higher type between two of
-// the lower type's becomes a text between theirs). Pairs of one type, and
+// the lower type's becomes a text between theirs). An operand may be an
+// expression whose type follows from its columns' (coalesce(tz, ts),
+// greatest(ts, ts2), a cast: datetime_expr_type.go). Pairs of one type, and
 // every statement of a schema with no date/time column, are left as they
 // are. A scalar subquery beside a column is converted by the translation
 // (datetime_column_pair.go).
@@ -33,14 +35,33 @@ func DatetimePairConversion(sqlText string, declOf func(expr string) string) str
 		return ""
 	}
 	x := newTx(sqlText)
-	haveDT, decls := 0, map[string]uint32{}
-	// typeOf is the declared date/time type of the bare column a..b-1, 0
-	// for any other operand or type
-	typeOf := func(a, b int) uint32 {
+	haveDT, decls, hops, cols := 0, map[string]uint32{}, 0, 0
+	// typeOf is the declared date/time type of the bare column a..b-1, or
+	// the type of an expression of such columns (datetime_expr_type.go),
+	// 0 for any other operand or type
+	var typeOf func(a, b int) uint32
+	typeOf = func(a, b int) uint32 {
 		a, b = x.unparen(a, b)
-		qual, col, ok := x.bareColumn(a, b)
-		if !ok || internalColumn(col) || x.inSchemaQuery(a) {
+		if b <= a || x.inSchemaQuery(a) {
 			return 0
+		}
+		qual, col, ok := x.bareColumn(a, b)
+		if !ok {
+			return x.datetimeExprType(a, b, typeOf)
+		}
+		if internalColumn(col) {
+			return 0
+		}
+		if hops < 8 {
+			// a FROM subquery's or CTE's column: its item's type (JOIN c
+			// ON t.d = c.z of WITH c AS (SELECT coalesce(tz, ts) AS z ...))
+			if ia, ib, star, found := x.derivedColumnItem(a, qual, col); found && !star { // derived_column_item.go
+				hops++
+				defer func() { hops-- }()
+				return typeOf(ia, ib)
+			} else if star {
+				qual = ""
+			}
 		}
 		if haveDT == 0 {
 			haveDT = 1
@@ -64,13 +85,35 @@ func DatetimePairConversion(sqlText string, declOf func(expr string) string) str
 		if datetimeRank[o] == 0 {
 			return 0
 		}
+		cols++
+		return o
+	}
+	// leftType is typeOf of a comparison's left operand, noting whether a
+	// column's declaration typed it: two operands of static types only
+	// (date '...' < ANY (ARRAY[timestamp '...'])), and an operand that is
+	// a cast or call of a static type (d < ANY (ARRAY[ts::timestamp]),
+	// make_date(...) = ts), are the translation's (pg_dt_as,
+	// pg_dt_array_as)
+	leftSchema := false
+	leftType := func(a, b int) uint32 {
+		if ua, ub := x.unparen(a, b); x.datetimeCall(ua, ub) {
+			return 0
+		}
+		c0 := cols
+		o := typeOf(a, b)
+		leftSchema = cols > c0
 		return o
 	}
 	var eds []textEdit
-	// convert takes the column b0..b1-1 into the domain of type ct
+	// convert takes the column b0..b1-1 into the domain of type ct (the
+	// left operand's, leftType's)
 	convert := func(b0, b1 int, ct uint32) {
+		if ua, ub := x.unparen(b0, b1); x.datetimeCall(ua, ub) {
+			return
+		}
+		c0 := cols
 		vt := typeOf(b0, b1)
-		if vt == 0 || ct == 0 || vt == ct {
+		if vt == 0 || ct == 0 || vt == ct || !leftSchema && cols == c0 {
 			return
 		}
 		start := x.T(b0).pos
@@ -100,7 +143,7 @@ func DatetimePairConversion(sqlText string, declOf func(expr string) string) str
 				lf, rf := x.splitTop(lo+1, i-1), x.splitTop(rs+1, rc)
 				if len(lf) >= 2 && len(lf) == len(rf) {
 					for k := range lf {
-						convert(rf[k][0], rf[k][1], typeOf(lf[k][0], lf[k][1]))
+						convert(rf[k][0], rf[k][1], leftType(lf[k][0], lf[k][1]))
 					}
 				}
 				continue
@@ -113,7 +156,7 @@ func DatetimePairConversion(sqlText string, declOf func(expr string) string) str
 			if ls < 0 || re < 0 || re > x.n() || !x.cmpBoundary(ls-1, re) {
 				continue
 			}
-			if lt := typeOf(ls, i); lt != 0 {
+			if lt := leftType(ls, i); lt != 0 {
 				if r0, r1 := x.unaryPlus(rs, re); r1 == r0+1 && x.T(r0).identName() == "pg_anyall_v" {
 					x.anyAllSource(r1, lt, convert) // op ANY/ALL (...): anyall.go's form
 				} else {
@@ -137,7 +180,7 @@ func DatetimePairConversion(sqlText string, declOf func(expr string) string) str
 				if len(lf) >= 2 && len(items) == len(lf) {
 					for k := range lf {
 						ia, ib := x.itemExpr(items[k][0], items[k][1])
-						convert(ia, ib, typeOf(lf[k][0], lf[k][1]))
+						convert(ia, ib, leftType(lf[k][0], lf[k][1]))
 					}
 				}
 				continue
@@ -146,7 +189,7 @@ func DatetimePairConversion(sqlText string, declOf func(expr string) string) str
 			if ls < 0 || !x.cmpBoundary(ls-1, -1) {
 				continue
 			}
-			lt := typeOf(ls, le)
+			lt := leftType(ls, le)
 			if lt == 0 {
 				continue
 			}
@@ -180,7 +223,7 @@ func DatetimePairConversion(sqlText string, declOf func(expr string) string) str
 			if ls < 0 || !x.cmpBoundary(ls-1, -1) {
 				continue
 			}
-			lt := typeOf(ls, l+1)
+			lt := leftType(ls, l+1)
 			first := i + 1
 			if x.kw(first, "SYMMETRIC") || x.kw(first, "ASYMMETRIC") {
 				first++

@@ -464,6 +464,9 @@ func (x *tx) datetimePass() error {
 				if lt != "interval" && rt != "interval" && !(isDTType(lt) && isDTType(rt) && lt != rt && lt != "?" && rt != "?") {
 					x.castComparedLiteral(ls, i, re, lt, rt) // datetime_unknown.go
 					if !isDTType(lt) && !isDTType(rt) {
+						if lt == "" && rt == "" {
+							x.dtDerivedPair(ls, i, re) // datetime_column_pair.go: JOIN c ON t.d = c.tz
+						}
 						before := x.text(ls, re)
 						x.arithCompare(i, ls, re)
 						x.noteJSONBCompare(i, ls, re) // jsonb_conditional.go

@@ -21,81 +21,18 @@ func (x *tx) derivedColumnTypeExpr(ref int, q, c string, hops int) (te string, f
 	if hops > 8 {
 		return "NULL", true
 	}
-	// follow reads the select list of the SELECT at sel (to hi), renamed
-	// by cols, for the item named c
-	follow := func(sel, hi int, cols []string) {
-		lo := sel + 1
-		if x.kw(lo, "DISTINCT") || x.kw(lo, "ALL") {
-			if x.kw(lo, "DISTINCT") && x.isP(lo+1, "(") {
-				return // DISTINCT ON: not read
-			}
-			lo++
-		}
-		end := hi
-		for _, kw := range []string{"FROM", "UNION", "INTERSECT", "EXCEPT", "WHERE", "GROUP", "ORDER", "LIMIT"} {
-			if f := x.findKw(lo, end, x.depth[lo], kw); f > lo {
-				end = f
-			}
-		}
-		items := x.splitTop(lo, end)
-		if len(items) == 1 && items[0][1] == items[0][0]+1 && x.isP(items[0][0], "*") && len(cols) == 0 {
-			found, te = true, x.columnTypeExpr("", c) // SELECT *: the inner table's column
-			return
-		}
-		for i, it := range items {
-			a, b := x.itemExpr(it[0], it[1]) // typeresolve.go
-			name := ""
-			if i < len(cols) {
-				name = cols[i]
-			} else if b < it[1] {
-				name = x.T(it[1] - 1).identName()
-			} else if _, col, ok := x.bareColumn(a, b); ok {
-				name = col
-			}
-			if name != c {
-				continue
-			}
-			found, te = true, "NULL"
-			if q2, c2, ok := x.bareColumn(a, b); ok {
-				if t, ok := x.derivedColumnTypeExpr(a, q2, c2, hops+1); ok {
-					te = t
-				} else {
-					te = x.columnTypeExpr(q2, c2) // pgcast.go
-				}
-			}
-			return
-		}
+	a, b, star, found := x.derivedColumnItem(ref, q, c) // derived_column_item.go
+	switch {
+	case !found:
+		return "", false
+	case star:
+		return x.columnTypeExpr("", c), true // SELECT *: the inner table's column
 	}
-	x.fromSubqueries(func(open, k, j int) bool { // json_text.go
-		if q != "" && x.T(j).identName() != q || q == "" && x.depth[open] != x.depth[ref] || open < ref && ref < k || !x.kw(open+1, "SELECT") {
-			return true
+	if q2, c2, ok := x.bareColumn(a, b); ok {
+		if t, ok := x.derivedColumnTypeExpr(a, q2, c2, hops+1); ok {
+			return t, true
 		}
-		var cols []string
-		if x.isP(j+1, "(") {
-			cols = x.parenNames(j+1, x.n())
-		}
-		follow(open+1, k, cols)
-		return !found
-	})
-	if found || !x.kw(0, "WITH") {
-		return te, found
+		return x.columnTypeExpr(q2, c2), true // pgcast.go
 	}
-	defs, _, recursive, ok := x.withList(0) // withdml.go
-	if !ok || recursive {
-		return te, found
-	}
-	for _, ft := range x.fromTables() { // pgcast.go
-		if q != "" && ft.alias != q && !(ft.alias == "" && ft.name == q) {
-			continue
-		}
-		for _, d := range defs {
-			if d.name == ft.name && x.kw(d.lo, "SELECT") && !(d.lo <= ref && ref < d.hi) {
-				follow(d.lo, d.hi, d.cols)
-				if found {
-					return te, found
-				}
-			}
-		}
-	}
-	return te, found
+	return "NULL", true
 }

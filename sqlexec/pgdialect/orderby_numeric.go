@@ -57,9 +57,10 @@ func (x *tx) orderNumeric() {
 				continue
 			} else if cond, ivCond, jCond := x.conditionalNumericCond(ca, cb), x.conditionalIntervalCond(ca, cb), x.conditionalJSONBCond(ca, cb); cond != "" || ivCond != "" || jCond != "" {
 				if x.orderNum == nil {
-					x.orderNum, x.orderIv, x.orderJSONB = map[int]string{}, map[int]string{}, map[int]string{}
+					x.orderNum, x.orderIv, x.orderJSONB, x.orderDT = map[int]string{}, map[int]string{}, map[int]string{}, map[int]string{}
 				}
 				x.orderNum[a], x.orderIv[a], x.orderJSONB[a], recorded = cond, ivCond, jCond, true
+				x.orderDT[a] = x.conditionalDatetimeCond(ca, cb) // datetime_value_order.go
 			}
 			if recorded {
 				if ia != a {
@@ -220,9 +221,11 @@ func (x *tx) orderNumericKey(lo, hi, d int, desc, explicit bool) {
 		// the item's collation is no type's: a result of none of the
 		// types the keys below order sorts by its bytes first (text);
 		// one of them leaves this key NULL, so values equal by type
-		// ('1.5' and '1.50') stay equal to the keys after the item
+		// ('1.5' and '1.50') stay equal to the keys after the item. A
+		// date/time result is left to the item, whose pg_numeric orders
+		// it as the pg_datetime collation does (BC years first)
 		var typed []string
-		for _, c := range []string{cond, x.orderIv[lo], x.orderJSONB[lo]} {
+		for _, c := range []string{cond, x.orderIv[lo], x.orderJSONB[lo], x.orderDT[lo]} {
 			if c != "" {
 				typed = append(typed, "NOT coalesce(("+c+"), 0)")
 			}

@@ -566,7 +566,9 @@ func parseWithFormat(in, format string) (time.Time, error) {
 		case "DY", "Dy", "dy":
 			_, err = readWord(longDays, true)
 		default:
-			return time.Time{}, unsupported("template pattern \"%s\" is not supported in to_date/to_timestamp", n.key)
+			// a function's error reaches the client by its marked text
+			// (pgErr); an *Error's text has no SQLSTATE (it was XX000)
+			return time.Time{}, pgErr("0A000", "template pattern \"%s\" is not supported in to_date/to_timestamp", n.key)
 		}
 		if err != nil {
 			return time.Time{}, err

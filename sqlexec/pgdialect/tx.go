@@ -36,6 +36,7 @@ type tx struct {
 	ties     []fetchTies        // FETCH ... WITH TIES clauses left to withTies (withties.go)
 	orderNum map[int]string     // ORDER BY item's first token -> when it sorts as numeric (orderby_numeric.go)
 	orderIv  map[int]string     // ORDER BY item's first token -> when it sorts as an interval (orderby_numeric.go)
+	orderDT  map[int]string     // ORDER BY item's first token -> when it is a date/time value (datetime_value_order.go)
 	orderArr map[int]arrayOrder // ORDER BY item's first token -> how the array it builds sorts (orderby_array.go)
 	// orderJSONB: ORDER BY item's first token -> when it sorts as jsonb (jsonb_conditional.go)
 	orderJSONB map[int]string
