@@ -30,6 +30,22 @@ func (x *tx) makeIntervalArgs(i int) error {
 	named := map[string]bool{}
 	var sig []string // the call's argument types, for a 42883 message
 	positional := 0
+	// wider: an argument of a numeric type that PostgreSQL does not cast
+	// implicitly to its parameter's (bigint, numeric or a float for an
+	// integer one): no make_interval matches, whatever the value
+	// (make_interval(days => 1.5) is 42883, not 2 days)
+	wider := false
+	argType := func(p, lo, hi int) string {
+		n := x.callArgTypeName(lo, hi)
+		if p < len(makeIntervalParams)-1 && makeIntervalNarrowing[n] {
+			wider = true
+		}
+		return n
+	}
+	noFunction := func() error {
+		return &Error{Code: "42883", Message: "function make_interval(" + strings.Join(sig, ", ") + ") does not exist",
+			Hint: "No function matches the given name and argument types. You might need to add explicit type casts."}
+	}
 	for _, arg := range x.splitTop(i+2, e) {
 		lo, hi := arg[0], arg[1]
 		arrow := 0 // tokens of => or :=
@@ -44,17 +60,17 @@ func (x *tx) makeIntervalArgs(i int) error {
 			if len(named) > 0 {
 				return &Error{Code: "42601", Message: "positional argument cannot follow named argument"}
 			}
-			sig = append(sig, x.argTypeName(lo, hi))
+			sig = append(sig, argType(positional, lo, hi))
 			positional++
 			continue
 		}
 		name := x.T(lo).identName()
-		sig = append(sig, name+" => "+x.argTypeName(lo+1+arrow, hi))
+		p := slices.Index(makeIntervalParams, name)
+		sig = append(sig, name+" => "+argType(p, lo+1+arrow, hi))
 		// A name also given by position (make_interval(1, years => 2))
 		// matches no function in PostgreSQL either.
-		if p := slices.Index(makeIntervalParams, name); p < 0 || p < positional {
-			return &Error{Code: "42883", Message: "function make_interval(" + strings.Join(sig, ", ") + ") does not exist",
-				Hint: "No function matches the given name and argument types. You might need to add explicit type casts."}
+		if p < 0 || p < positional {
+			return noFunction()
 		}
 		if named[name] {
 			return &Error{Code: "42601", Message: `argument name "` + name + `" used more than once`}
@@ -66,20 +82,29 @@ func (x *tx) makeIntervalArgs(i int) error {
 			x.T(lo + 2).set("")
 		}
 	}
+	if wider {
+		return noFunction()
+	}
 	return nil
 }
 
+// makeIntervalNarrowing are the type names (callArgTypeName) of the
+// numbers an integer parameter of make_interval does not take: PostgreSQL
+// casts none of them to integer implicitly.
+var makeIntervalNarrowing = map[string]bool{"bigint": true, "numeric": true, "real": true, "double precision": true}
+
 // argTypeName is the PostgreSQL type name of argument a..b-1 in an error
-// message: integer or numeric for a number, else unknown.
+// message: integer, bigint or numeric for a number (numLiteralType), else
+// unknown.
 func (x *tx) argTypeName(a, b int) string {
 	if b-a == 1 && x.T(a).typ == tNumber {
-		if strings.ContainsAny(x.T(a).text, ".eE") {
-			return "numeric"
-		}
-		return "integer"
+		return numLiteralTypeNames[numLiteralType(x.T(a).text)]
 	}
 	return "unknown"
 }
+
+// numLiteralTypeNames are PostgreSQL's names of numLiteralType's types.
+var numLiteralTypeNames = map[string]string{"int4": "integer", "int8": "bigint", "numeric": "numeric"}
 
 // fnMakeInterval is make_interval(...): positional arguments, then
 // 'name=>', value pairs (makeIntervalArgs).
