@@ -88,8 +88,30 @@ func (x *tx) anyAllLeft(i int) int {
 // anyAllOpen opens the subquery of anyAllCompare's rewrite at i before the
 // left operand's translation.
 func (x *tx) anyAllOpen(i int) {
-	first := x.T(x.anyAllLeft(i))
+	s := x.anyAllLeft(i)
+	first := x.T(s)
 	first.pre = "(SELECT " + anyAllVerdicts[x.T(i).kw("ALL")] + " FROM (SELECT " + first.pre
+	const src = "SELECT value AS pg_anyall_v "
+	la, lb := x.unparen(s, i-1)
+	if x.isP(la, "-") || x.isP(la, "+") {
+		la++
+	}
+	if op := x.T(i - 1); strings.Contains(op.out, src) && !(lb == la+1 && x.T(la).typ == tNumber) {
+		// a numeric left operand that is no column (greatest(3, div(3,
+		// id)), arithmetic over columns) is numeric text of no affinity:
+		// SQLite ordered every element number before it (3 < ANY(ARRAY[
+		// 32767]) was false: the fuzz tester's seed 841215). The element
+		// as text compares under the operand's numeric collation; the
+		// operand stays +pg_anyall_v, which the date/time pair rewrite
+		// reads (datetime_pair_compiled.go). A number constant is
+		// SQLite's number, compared as one.
+		switch rt := x.numTypeExpr(s, i-1); {
+		case rt == "'numeric'":
+			op.set(strings.Replace(op.out, src, "SELECT CAST(value AS TEXT) AS pg_anyall_v ", 1))
+		case runtimeTypeExpr(rt):
+			op.set(strings.Replace(op.out, src, "SELECT (CASE WHEN "+rt+" = 'numeric' THEN CAST(value AS TEXT) ELSE value END) AS pg_anyall_v ", 1))
+		}
+	}
 }
 
 // anyAllOpensWithin runs now the late anyAllOpen of the op ANY/SOME/ALL

@@ -105,10 +105,13 @@ func DatetimeCommonConversion(sqlText string, declOf func(expr string) string) s
 		common := datetimeCommon(oids)
 		if common == 0 {
 			if common = floatCommon(oids); common != 0 {
-				// numeric values beside a float: read as the float
-				// (4.50 is 4.5); integers print alike in both
+				// numeric and integer values beside a float: read as
+				// the float (4.50 is 4.5; int4's 2147483647 beside a
+				// real is 2.1474836e+09, int8's 9223372036854775807
+				// beside a float8 9.223372036854776e+18: the fuzz
+				// tester's seed 840810)
 				for k, p := range vals {
-					if oids[k] == pgoid.Numeric {
+					if oids[k] != 0 && oids[k] != common {
 						eds = append(eds, textEdit{x.T(p[0]).pos, 0, floatCastFn[common] + "("},
 							textEdit{x.T(p[1]-1).pos + len(x.T(p[1]-1).text), 0, ")"})
 					}

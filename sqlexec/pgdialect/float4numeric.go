@@ -100,8 +100,17 @@ func (x *tx) float4NumericWrap(a, b int) (pre, suf string) {
 	if x.numType(a, b) == "float4" {
 		return "pg_float4_numeric(", ", 'real')"
 	}
-	if qual, col, ok := x.bareColumn(a, b); ok {
+	// a column in parentheses too: (f4)::numeric read the real's
+	// double, 3.4e38 as 339999995214436...: the fuzz tester's seed 841349
+	ua, ub := x.unparen(a, b)
+	if qual, col, ok := x.bareColumn(ua, ub); ok {
 		if hint := x.columnTypeExpr(qual, col); hint != "NULL" {
+			return "pg_float4_numeric(", ", " + hint + ")"
+		}
+		// a derived table's or CTE's column, its table column's
+		// declared type (f4::numeric over (SELECT * FROM t) a: the fuzz
+		// tester's seed 841557)
+		if hint := x.derivedColumnType(ua, ub); hint != "" {
 			return "pg_float4_numeric(", ", " + hint + ")"
 		}
 	}

@@ -186,10 +186,14 @@ func (x *tx) conditionalBranches(a, b int) [][2]int {
 		}
 	case t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, "."):
 		switch strings.ToLower(t.text) {
-		case "coalesce", "nullif", "greatest", "least", "sum", "avg", "min", "max":
-			// an aggregate of a numeric column is numeric text too
-			// (HAVING sum(v) > 100)
+		case "coalesce", "nullif", "greatest", "least":
 			brs = x.splitTop(a+2, b-1)
+		case "sum", "avg", "min", "max":
+			// an aggregate of a numeric column is numeric text too
+			// (HAVING sum(v) > 100), DISTINCT's as well (avg(DISTINCT
+			// i4) ordered 10.00 before 3.00: the fuzz tester's seed
+			// 840360)
+			brs = x.splitTop(x.aggArgsStart(a+2), b-1)
 		case "first_value", "last_value", "nth_value", "lag", "lead":
 			// a window call (the call of ... OVER (...), orderby_numeric.go's
 			// overCall) is its argument's value, or lag's default: ORDER BY
@@ -211,6 +215,15 @@ func (x *tx) conditionalBranches(a, b int) [][2]int {
 		}
 	}
 	return brs
+}
+
+// aggArgsStart is where an aggregate's arguments begin when its
+// parenthesis opens before token i: after a DISTINCT or ALL.
+func (x *tx) aggArgsStart(i int) int {
+	if x.kw(i, "DISTINCT") || x.kw(i, "ALL") {
+		return i + 1
+	}
+	return i
 }
 
 // windowValueCall reports whether a..b-1 is the call of a window

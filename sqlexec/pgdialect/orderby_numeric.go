@@ -83,7 +83,7 @@ func (x *tx) exactAvg(a, b int) bool {
 	if t.typ != tIdent || !strings.EqualFold(t.text, "avg") || !x.isP(a+1, "(") || x.match(a+1) != b-1 {
 		return false
 	}
-	args := x.splitTop(a+2, b-1)
+	args := x.splitTop(x.aggArgsStart(a+2), b-1)
 	if len(args) != 1 {
 		return false
 	}

@@ -88,6 +88,10 @@ func (x *tx) literalCasts() []PlanConstant {
 			if end, _, _, _, ok := x.parseType(i + 2); ok {
 				out = append(out, PlanConstant{Expr: x.orig(i, end), Pos: x.T(i).pos})
 			}
+		case isLit(i) && x.isP(i-1, "(") && x.isP(i+1, ")"):
+			if lo, end := x.parenLiteralCast(i); end > 0 {
+				out = append(out, PlanConstant{Expr: x.orig(lo, end), Pos: x.T(i).pos})
+			}
 		case x.kw(i, "CAST") && x.isP(i+1, "(") && isLit(i+2) && x.kw(i+3, "AS"):
 			if e := x.match(i + 1); e < x.n() {
 				out = append(out, PlanConstant{Expr: x.orig(i, e+1), Pos: x.T(i + 2).pos})
@@ -110,6 +114,38 @@ func (x *tx) literalCasts() []PlanConstant {
 		}
 	}
 	return out
+}
+
+// parenOpeners are the tokens after which a parenthesis opens an
+// expression, not a call's arguments.
+var parenOpeners = map[string]bool{
+	"(": true, ",": true, "SELECT": true, "WHERE": true, "AND": true, "OR": true, "NOT": true,
+	"WHEN": true, "THEN": true, "ELSE": true, "CASE": true, "HAVING": true, "BY": true, "ON": true,
+	"RETURNING": true, "LIMIT": true, "OFFSET": true, "BETWEEN": true,
+}
+
+// parenLiteralCast reads a parenthesized literal cast, ('abc')::int or
+// (('abc'))::int, around the literal at i: parse analysis drops the
+// parentheses and reads the literal with the cast's type, as it does
+// 'abc'::int. It returns the tokens lo..end-1 of the cast, end 0 when the
+// literal's parentheses are not followed by a cast or may be a call's
+// (f('abc')::int casts f's result).
+func (x *tx) parenLiteralCast(i int) (lo, end int) {
+	lo, hi := i, i+1
+	for x.isP(lo-1, "(") && x.isP(hi, ")") {
+		lo, hi = lo-1, hi+1
+	}
+	if x.T(hi).typ != tCast {
+		return 0, 0
+	}
+	if before := x.T(lo - 1); before.typ != tOp && (before.typ == tQIdent || !parenOpeners[before.upper()]) {
+		return 0, 0
+	}
+	end, _, _, _, ok := x.parseType(hi + 1)
+	if !ok {
+		return 0, 0
+	}
+	return lo, end
 }
 
 // cnode is a parsed expression: its tokens, what the planner makes of it,

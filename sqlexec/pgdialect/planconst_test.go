@@ -61,6 +61,8 @@ func TestPlanConstants(t *testing.T) {
 		{"SELECT ('ab' || 'c')::int FROM t", []string{"('ab' || 'c')::int"}},
 		{"SELECT ('ab' || 1)::int, ('20' || '20-13-01')::date FROM t", nil},
 		{"INSERT INTO t VALUES (1, 'a', -1)", nil},
+		{"SELECT ('abc')::int, x + (('1e')::numeric) FROM t WHERE false", []string{"('abc')::int", "('1e')::numeric"}},
+		{"SELECT f('abc')::int, coalesce(('abc'))::int, x IN ('abc') FROM t", nil},
 		{"CREATE VIEW v AS SELECT 1/0", nil},
 		{"SELECT -x FROM t ORDER BY 1/0 + x", []string{"1/0"}},
 		{"SELECT x FROM t WHERE x IS DOCUMENT AND (SELECT 1 WHERE 1/0 = 1) = 1", nil},
