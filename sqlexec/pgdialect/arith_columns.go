@@ -290,24 +290,7 @@ func (x *tx) windowValueArg(a, b int) [2]int {
 // i * coalesce(s, 3) over an int4 and an int2 column is int4
 // arithmetic, 22003 past int4's range, not SQLite's int8. "" otherwise.
 func (x *tx) branchRuntimeType(a, b int) string {
-	t := x.T(a)
-	var vals [][2]int
-	switch {
-	case t.kw("CASE"):
-		brs, end := x.caseBranches(a) // typeresolve.go
-		if end != b {
-			return ""
-		}
-		for _, br := range brs {
-			vals = append(vals, [2]int{br.a, br.b})
-		}
-	case t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, "."):
-		args := x.splitTop(a+2, b-1)
-		switch t.identName() {
-		case "coalesce", "greatest", "least":
-			vals = args
-		}
-	}
+	vals := x.conditionalValues(a, b, false) // typeresolve.go
 	var types []string
 	static := true
 	for _, v := range vals {

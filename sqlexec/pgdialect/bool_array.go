@@ -78,18 +78,8 @@ func BoolArrayConversion(sqlText string, declOf func(expr string) string) string
 		if x.inSchemaQuery(a) {
 			return 0
 		}
-		if qual, col, ok := x.bareColumn(a, b); ok {
-			e := x.columnTypeExpr(qual, col) // pgcast.go
-			if e == "NULL" {
-				return 0
-			}
-			d, known := decls[e]
-			if !known {
-				d = declOf(e)
-				decls[e] = d
-			}
-			o, _ := DeclTypeOID(d)
-			return o
+		if _, _, ok := x.bareColumn(a, b); ok {
+			return x.compiledColumnOID(a, b, declOf, decls) // datetime_common.go
 		}
 		if x.isCall(a, "pg_array_bool") && x.match(a+1) == b-1 {
 			return pgoid.Bool

@@ -63,23 +63,7 @@ func DatetimeCommonConversion(sqlText string, declOf func(expr string) string) s
 	}
 	x := newTx(sqlText)
 	decls := map[string]string{}
-	colType := func(a, b int) uint32 {
-		qual, col, ok := x.bareColumn(a, b)
-		if !ok || x.inSchemaQuery(a) {
-			return 0
-		}
-		e := x.columnTypeExpr(qual, col) // pgcast.go
-		if e == "NULL" {
-			return 0
-		}
-		d, known := decls[e]
-		if !known {
-			d = declOf(e)
-			decls[e] = d
-		}
-		o, _ := DeclTypeOID(d)
-		return o
-	}
+	colType := func(a, b int) uint32 { return x.compiledColumnOID(a, b, declOf, decls) }
 	var eds []textEdit
 	// convert converts the values vals of the coalesce call or CASE
 	// whose last token is end (-1: an array's elements)
@@ -250,4 +234,26 @@ func floatCommon(oids []uint32) uint32 {
 		return 0
 	}
 	return res
+}
+
+// compiledColumnOID is the type of the bare column reference a..b-1 of a
+// compiled statement by its declared type (0: no column, or no type),
+// read with declOf (a compiled conversion's evaluator of SQL expressions)
+// and kept in decls by the expression that reads it.
+func (x *tx) compiledColumnOID(a, b int, declOf func(expr string) string, decls map[string]string) uint32 {
+	qual, col, ok := x.bareColumn(a, b)
+	if !ok || x.inSchemaQuery(a) {
+		return 0
+	}
+	e := x.columnTypeExpr(qual, col) // pgcast.go
+	if e == "NULL" {
+		return 0
+	}
+	d, known := decls[e]
+	if !known {
+		d = declOf(e)
+		decls[e] = d
+	}
+	o, _ := DeclTypeOID(d)
+	return o
 }

@@ -35,28 +35,7 @@ func init() {
 // its values' types all show (conditionalCallType, exprOID type those) or
 // a value's type cannot be told.
 func (x *tx) jsonBranchType(a, b int) string {
-	var vals [][2]int
-	t := x.T(a)
-	switch {
-	case t.kw("CASE"):
-		brs, end := x.caseBranches(a) // typeresolve.go
-		if end != b {
-			return ""
-		}
-		for _, br := range brs {
-			vals = append(vals, [2]int{br.a, br.b})
-		}
-	case t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, "."):
-		args := x.splitTop(a+2, b-1)
-		switch strings.ToLower(t.text) {
-		case "coalesce", "greatest", "least":
-			vals = args
-		case "nullif":
-			if len(args) == 2 {
-				vals = args[:1] // of its first argument's type
-			}
-		}
-	}
+	vals := x.conditionalValues(a, b, true) // typeresolve.go
 	var types []string
 	runtime := false
 	for _, v := range vals {

@@ -693,3 +693,33 @@ func CommonType(oids []uint32) uint32 {
 	}
 	return o
 }
+
+// conditionalValues are the values of the conditional a..b-1, a CASE or a
+// coalesce, greatest or least call (with nullif, nullif's first argument,
+// whose type it has), each as its token range; nil when a..b-1 is none.
+func (x *tx) conditionalValues(a, b int, nullif bool) [][2]int {
+	t := x.T(a)
+	switch {
+	case t.kw("CASE"):
+		brs, end := x.caseBranches(a)
+		if end != b {
+			return nil
+		}
+		vals := make([][2]int, 0, len(brs))
+		for _, br := range brs {
+			vals = append(vals, [2]int{br.a, br.b})
+		}
+		return vals
+	case t.typ == tIdent && x.isP(a+1, "(") && x.match(a+1) == b-1 && !x.isP(a-1, "."):
+		args := x.splitTop(a+2, b-1)
+		switch t.identName() {
+		case "coalesce", "greatest", "least":
+			return args
+		case "nullif":
+			if nullif && len(args) == 2 {
+				return args[:1]
+			}
+		}
+	}
+	return nil
+}
