@@ -167,11 +167,8 @@ func (x *tx) groupedConditionals(holds func(string) bool, done map[int]bool) []t
 			// values to the item itself, whose text ordered them before
 			// the next item did (ORDER BY coalesce(v, w), id put 1.5
 			// before 1.50 whatever their ids)
-			d, hi := x.depth[i], i+2
-			for hi < x.n() && !x.orderByEnd(hi, d) { // orderby.go
-				hi++
-			}
-			for _, it := range x.splitTop(i+2, hi) {
+			d := x.depth[i]
+			for _, it := range x.orderByItems(i+2, d) { // orderby.go
 				collate(it[0], x.orderExprEnd(it[0], it[1], d), false)
 			}
 		case x.kw(i, "DISTINCT") && x.isP(i-1, "(") && x.T(i-2).typ == tIdent:

@@ -107,11 +107,8 @@ func (x *tx) datetimeValueOrder(holds func(string) bool, done map[int]bool) []te
 				collate(a, b, b == it[1])
 			}
 		case x.kw(i, "ORDER") && x.kw(i+1, "BY"):
-			d, hi := x.depth[i], i+2
-			for hi < x.n() && !x.orderByEnd(hi, d) { // orderby.go
-				hi++
-			}
-			for _, it := range x.splitTop(i+2, hi) {
+			d := x.depth[i]
+			for _, it := range x.orderByItems(i+2, d) { // orderby.go
 				if e := x.orderExprEnd(it[0], it[1], d); !x.kw(e, "COLLATE") { // a key of its own collation is left
 					collate(it[0], e, false)
 				}

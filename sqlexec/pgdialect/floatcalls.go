@@ -40,11 +40,10 @@ func (x *tx) floatCalls() error {
 		return nil
 	}
 	for i := 0; i+2 < x.n(); i++ {
-		t := x.T(i)
-		if t.typ != tIdent || t.ed || !x.isP(i+1, "(") || x.isP(i-1, ".") {
+		name := x.callName(i) // numeric_arrays.go
+		if name == "" {
 			continue
 		}
-		name := strings.ToLower(t.text)
 		check := noFloatCalls[name]
 		if check == nil {
 			continue
@@ -76,7 +75,7 @@ func (x *tx) floatCalls() error {
 		}
 		sig := name + "(" + strings.Join(names, ", ") + ")"
 		if float && known {
-			return &Error{Code: "42883", Message: "function " + sig + " does not exist", Position: t.pos + 1,
+			return &Error{Code: "42883", Message: "function " + sig + " does not exist", Position: x.T(i).pos + 1,
 				Hint: "No function matches the given name and argument types. You might need to add explicit type casts."}
 		}
 		if name == "gcd" || name == "lcm" {

@@ -469,11 +469,7 @@ func (x *tx) jsonCallArgs(i int, known map[int]bool) error {
 // (item.value).
 func (x *tx) elementAliasValues() {
 	for i := 0; i+1 < x.n(); i++ {
-		t := x.T(i)
-		if t.typ != tIdent || t.ed || !x.isP(i+1, "(") || x.isP(i-1, ".") {
-			continue
-		}
-		tf, ok := jsonTableFuncs[strings.ToLower(t.text)]
+		tf, ok := jsonTableFuncs[x.callName(i)] // numeric_arrays.go
 		if !ok || tf[0] != "pg_jsonb_elements" {
 			continue
 		}

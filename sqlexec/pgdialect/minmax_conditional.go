@@ -45,9 +45,7 @@ func (x *tx) minMaxConditionals() {
 		return
 	}
 	for i := 0; i+2 < x.n(); i++ {
-		t := x.T(i)
-		if t.typ != tIdent || t.ed || !x.isP(i+1, "(") || x.isP(i-1, ".") ||
-			!strings.EqualFold(t.text, "min") && !strings.EqualFold(t.text, "max") {
+		if n := x.callName(i); n != "min" && n != "max" { // numeric_arrays.go
 			continue
 		}
 		args := x.splitTop(i+2, x.match(i+1))

@@ -118,6 +118,16 @@ func NumericArrayConversion(sqlText string, declOf func(expr string) string) str
 }
 
 // isCall reports whether token i is a call of the function name.
+// callName is the lower-cased name of the unqualified call starting at
+// token i that no pass has rewritten yet, "" when i starts none.
+func (x *tx) callName(i int) string {
+	t := x.T(i)
+	if t.typ != tIdent || t.ed || !x.isP(i+1, "(") || x.isP(i-1, ".") {
+		return ""
+	}
+	return strings.ToLower(t.text)
+}
+
 func (x *tx) isCall(i int, name string) bool {
 	t := x.T(i)
 	return t.typ == tIdent && strings.EqualFold(t.text, name) && x.isP(i+1, "(") && !x.isP(i-1, ".") && x.match(i+1) < x.n()

@@ -76,14 +76,20 @@ func (x *tx) orderByEnd(j, d int) bool {
 	return false
 }
 
-// nullsDefault spells out PostgreSQL's NULL placement on the items of the
-// ORDER BY list starting at lo (the ORDER keyword at depth d).
-func (x *tx) nullsDefault(lo, d int) {
+// orderByItems are the items of the ORDER BY list starting at lo (the
+// ORDER keyword at depth d), each as its token range.
+func (x *tx) orderByItems(lo, d int) [][2]int {
 	hi := lo
 	for hi < x.n() && !x.orderByEnd(hi, d) {
 		hi++
 	}
-	for _, it := range x.splitTop(lo, hi) {
+	return x.splitTop(lo, hi)
+}
+
+// nullsDefault spells out PostgreSQL's NULL placement on the items of the
+// ORDER BY list starting at lo (the ORDER keyword at depth d).
+func (x *tx) nullsDefault(lo, d int) {
+	for _, it := range x.orderByItems(lo, d) {
 		if it[0] >= it[1] {
 			continue
 		}

@@ -34,11 +34,7 @@ func (x *tx) orderNumeric() {
 			continue
 		}
 		d := x.depth[i]
-		hi := i + 2
-		for hi < x.n() && !x.orderByEnd(hi, d) {
-			hi++
-		}
-		for _, it := range x.splitTop(i+2, hi) {
+		for _, it := range x.orderByItems(i+2, d) { // orderby.go
 			a, b := it[0], x.orderExprEnd(it[0], it[1], d)
 			ia, ib := a, b
 			if d == 0 {

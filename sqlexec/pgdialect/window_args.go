@@ -31,11 +31,10 @@ func (x *tx) windowArgs() error {
 		return nil
 	}
 	for i := 0; i+2 < x.n(); i++ {
-		t := x.T(i)
-		if t.typ != tIdent || t.ed || !x.isP(i+1, "(") || x.isP(i-1, ".") {
+		name := x.callName(i) // numeric_arrays.go
+		if name == "" {
 			continue
 		}
-		name := strings.ToLower(t.text)
 		k, ok := windowIntArg[name]
 		m := x.match(i + 1)
 		if !ok || !x.kw(m+1, "OVER") {
@@ -62,7 +61,7 @@ func (x *tx) windowArgs() error {
 				if x.isP(end, "(") {
 					end = x.match(end)
 				}
-				t.pre = "(NULL + " + t.pre
+				x.T(i).pre = "(NULL + " + x.T(i).pre
 				x.T(end).suf += ")"
 			}
 			continue
