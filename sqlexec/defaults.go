@@ -183,7 +183,7 @@ func (s *Session) completePart(ctx context.Context, part string) (string, error)
 // without a column list fills them, generated ones included (generated
 // says there is one), from the local schema.
 func (s *Session) insertColumns(ctx context.Context, table string) (names []string, generated bool, err error) {
-	err = s.e.db.withReader(ctx, func(c *lconn) error {
+	err = s.readSchema(ctx, func(c *lconn) error {
 		c.syncSchema()
 		var hidden []int64
 		names, hidden, err = tableColumnHidden(c, table)
@@ -216,7 +216,7 @@ func tableColumnHidden(c *lconn, table string) (names []string, hidden []int64, 
 // columnDefaults returns the columns of table in order with their stored
 // default expressions ("" for none), from the local schema.
 func (s *Session) columnDefaults(ctx context.Context, table string) (names, defaults []string, err error) {
-	err = s.e.db.withReader(ctx, func(c *lconn) error {
+	err = s.readSchema(ctx, func(c *lconn) error {
 		c.syncSchema()
 		q, _, err := c.prepare("SELECT name, coalesce(dflt_value, '') FROM pragma_table_info(?) ORDER BY cid")
 		if err != nil {
@@ -252,7 +252,7 @@ func (s *Session) expandUsingStar(ctx context.Context, sql string, tables []stri
 // schema (none for a table unknown here).
 func (s *Session) starColumns(ctx context.Context, tables []string) (map[string][]string, error) {
 	cols := map[string][]string{}
-	err := s.e.db.withReader(ctx, func(c *lconn) error {
+	err := s.readSchema(ctx, func(c *lconn) error {
 		c.syncSchema()
 		for _, t := range tables {
 			if _, seen := cols[t]; seen {

@@ -23,7 +23,7 @@ func (s *Session) expandTableRows(ctx context.Context, sql string) (string, bool
 // rowColumns are the columns of table's rows in order, generated columns
 // included (as PostgreSQL's row_to_json lists them).
 func (s *Session) rowColumns(ctx context.Context, table string) (names []string, err error) {
-	err = s.e.db.withReader(ctx, func(c *lconn) error {
+	err = s.readSchema(ctx, func(c *lconn) error {
 		c.syncSchema()
 		q, _, err := c.prepare("SELECT name FROM pragma_table_xinfo(?) WHERE hidden <> 1 ORDER BY cid")
 		if err != nil {

@@ -349,7 +349,7 @@ func (s *Session) refuseMergeView(ctx context.Context, sql string) error {
 		return nil
 	}
 	view := false
-	err := s.e.db.withReader(ctx, func(c *lconn) error {
+	err := s.readSchema(ctx, func(c *lconn) error {
 		c.syncSchema()
 		n, _, err := queryInt(c, "SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name = ?1 COLLATE NOCASE", table)
 		view = n > 0
@@ -390,7 +390,7 @@ func (s *Session) mergeUserValues(ctx context.Context, sql string) string {
 		return sql
 	}
 	var tableSQL []string
-	err := s.e.db.withReader(ctx, func(c *lconn) error {
+	err := s.readSchema(ctx, func(c *lconn) error {
 		c.syncSchema()
 		var err error
 		tableSQL, err = queryStrings(c, "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE", table)

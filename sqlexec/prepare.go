@@ -393,7 +393,7 @@ func (s *Session) inferParams(ctx context.Context, st *pgdialect.Stmt, oids []ui
 		return
 	}
 	sqlText := st.Exec[0]
-	_ = s.e.db.withReader(ctx, func(c *lconn) error {
+	_ = s.readSchema(ctx, func(c *lconn) error {
 		cache := map[string]map[string]string{}
 		lookup := func(table, col string) uint32 {
 			if o := pgdialect.CatalogParamOID(table, col); o != 0 {

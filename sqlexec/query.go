@@ -262,7 +262,7 @@ func emit(w pgwire.ResultWriter, r *StatementResult, describe bool, tag string) 
 
 func (s *Session) tableExists(ctx context.Context, name string) bool {
 	found := false
-	_ = s.e.db.withReader(ctx, func(c *lconn) error {
+	_ = s.readSchema(ctx, func(c *lconn) error {
 		_, ok, err := queryInt(c, "SELECT 1 FROM sqlite_schema WHERE type IN ('table','view') AND name = ? COLLATE NOCASE", name)
 		found = ok && err == nil
 		return nil

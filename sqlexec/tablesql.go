@@ -5,16 +5,27 @@ package sqlexec
 // lookup is prepared once per connection and finalized when the
 // connection closes; on a session's temporary space it reads the
 // temporary schema first (withTempLookups), as the translations' other
-// schema lookups do there. Nothing is cached across statements: a
-// savepoint rolled back restores an older schema under a schema version
-// number that a later DDL reuses.
+// schema lookups do there.
+//
+// Its answers are kept per connection while the schemas they were read
+// from stay the same (schemaStamp). sqlite_schema has no index, so the
+// lookup scans every table, index and trigger row of the schema: a tenth
+// of a one-row INSERT's CPU on a small schema, and growing with the
+// number of tables. The schema version number alone cannot tell that the
+// schema is unchanged (a savepoint rolled back restores an older schema
+// under a number that a later DDL reuses); SQLite's own test of a
+// prepared statement's schema, the version number with the in-memory
+// schema's generation, which a rollback's schema reset advances, can.
 
 import (
+	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/raftsql/raftsql/sqlexec/pgdialect"
 
 	"modernc.org/libc"
+	"modernc.org/libc/sys/types"
 	lib "modernc.org/sqlite/lib"
 )
 
@@ -28,10 +39,20 @@ var tableSQLFunctions = []detFunction{
 var tableSQLConns sync.Map
 
 // tableSQLLookup is one connection's lookup statement, prepared at its first
-// use (0 before) and finalized when the connection closes.
+// use (0 before) and finalized when the connection closes, and the answers
+// it gave under the schemas of stamp.
 type tableSQLLookup struct {
-	c    *lconn
-	stmt uintptr
+	c     *lconn
+	stmt  uintptr
+	stamp schemaStamp
+	known map[string]tableSQLText
+}
+
+// tableSQLText is one kept answer: the text in C memory (z, n bytes), or
+// NULL when z is 0.
+type tableSQLText struct {
+	z uintptr
+	n int32
 }
 
 // trackTableSQL lets pg_table_sql find c (installDetFunctions).
@@ -46,10 +67,22 @@ func untrackTableSQL(c *lconn) {
 	if !ok {
 		return
 	}
-	if t := x.(*tableSQLLookup); t.stmt != 0 {
+	t := x.(*tableSQLLookup)
+	if t.stmt != 0 {
 		lib.Xsqlite3_finalize(c.tls, t.stmt)
 		t.stmt = 0
 	}
+	t.forget(c.tls)
+}
+
+// forget frees the kept answers.
+func (t *tableSQLLookup) forget(tls *libc.TLS) {
+	for _, a := range t.known {
+		if a.z != 0 {
+			libc.Xfree(tls, a.z)
+		}
+	}
+	clear(t.known)
 }
 
 // fnTableSQL is pg_table_sql(name): the sql column of table name's
@@ -61,6 +94,28 @@ func fnTableSQL(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 		resultError(tls, ctx, "pg_table_sql: connection not tracked")
 		return
 	}
+	arg := *(*uintptr)(cptr(argv))
+	stamp, stamped := schemaStampOf(t.c.db, t.c.tempLookups)
+	if stamped && stamp != t.stamp {
+		t.forget(tls)
+		t.stamp = stamp
+	}
+	var name string
+	if stamped && lib.Xsqlite3_value_type(tls, arg) == lib.SQLITE_TEXT {
+		p, n := lib.Xsqlite3_value_text(tls, arg), lib.Xsqlite3_value_bytes(tls, arg)
+		name = unsafe.String((*byte)(cptr(p)), n) // C memory: read here, cloned to keep
+		if a, ok := t.known[name]; ok {
+			if a.z == 0 {
+				lib.Xsqlite3_result_null(tls, ctx)
+			} else {
+				lib.Xsqlite3_result_text(tls, ctx, a.z, a.n, sqliteTransient)
+			}
+			return
+		}
+		name = strings.Clone(name)
+	} else {
+		stamped = false
+	}
 	if t.stmt == 0 {
 		if rc := t.prepare(tls); rc != lib.SQLITE_OK {
 			lib.Xsqlite3_result_error_code(tls, ctx, rc)
@@ -69,15 +124,76 @@ func fnTableSQL(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 	}
 	st := t.stmt
 	defer lib.Xsqlite3_reset(tls, st)
-	lib.Xsqlite3_bind_value(tls, st, 1, *(*uintptr)(cptr(argv)))
+	lib.Xsqlite3_bind_value(tls, st, 1, arg)
 	switch rc := lib.Xsqlite3_step(tls, st); rc {
 	case lib.SQLITE_ROW:
 		lib.Xsqlite3_result_value(tls, ctx, lib.Xsqlite3_column_value(tls, st, 0))
+		if stamped && lib.Xsqlite3_column_type(tls, st, 0) == lib.SQLITE_TEXT {
+			t.keep(tls, name, lib.Xsqlite3_column_text(tls, st, 0), lib.Xsqlite3_column_bytes(tls, st, 0))
+		}
 	case lib.SQLITE_DONE:
 		lib.Xsqlite3_result_null(tls, ctx)
+		if stamped {
+			t.keep(tls, name, 0, 0)
+		}
 	default:
 		lib.Xsqlite3_result_error_code(tls, ctx, rc)
 	}
+}
+
+// keep copies answer z (n bytes; 0 for NULL) into C memory under name.
+func (t *tableSQLLookup) keep(tls *libc.TLS, name string, z uintptr, n int32) {
+	a := tableSQLText{n: n}
+	if z != 0 {
+		if a.z = libc.Xmalloc(tls, types.Size_t(n)+1); a.z == 0 {
+			return
+		}
+		libc.Xmemcpy(tls, a.z, z, types.Size_t(n))
+	}
+	if t.known == nil {
+		t.known = map[string]tableSQLText{}
+	}
+	t.known[name] = a
+}
+
+// schemaStamp identifies the schemas a lookup reads, main's and, on a
+// temporary space, temp's: each one's version number (the file header's
+// schema cookie, which every DDL advances) and generation (advanced each
+// time SQLite resets its in-memory schema: a rollback that undid DDL,
+// another connection's DDL seen). SQLite compares the same pair in
+// OP_Transaction to know a prepared statement's schema is current; the
+// calling statement has made that test on the schemas it reads before
+// pg_table_sql runs.
+type schemaStamp struct {
+	mainCookie, mainGen, tempCookie, tempGen int32
+}
+
+// schemaStampOf reads db's stamp from SQLite's in-memory structures
+// (false when a schema is not loaded: nothing is kept then).
+func schemaStampOf(db uintptr, temp bool) (schemaStamp, bool) {
+	h := (*lib.Tsqlite3)(cptr(db))
+	if h.FnDb < 2 {
+		return schemaStamp{}, false
+	}
+	read := func(i uintptr) (cookie, gen int32, ok bool) {
+		d := (*lib.TDb)(cptr(h.FaDb + i*unsafe.Sizeof(lib.TDb{})))
+		if d.FpSchema == 0 {
+			return 0, 0, false
+		}
+		s := (*lib.TSchema)(cptr(d.FpSchema))
+		return s.Fschema_cookie, s.FiGeneration, true
+	}
+	var st schemaStamp
+	var ok bool
+	if st.mainCookie, st.mainGen, ok = read(0); !ok {
+		return schemaStamp{}, false
+	}
+	if temp {
+		if st.tempCookie, st.tempGen, ok = read(1); !ok {
+			return schemaStamp{}, false
+		}
+	}
+	return st, true
 }
 
 // prepare compiles the lookup on t's connection.

@@ -142,6 +142,22 @@ func (s *Session) onTxState(ctx context.Context, fn func(c *lconn) error) error 
 	return s.e.db.withReader(ctx, fn)
 }
 
+// readSchema runs read on the schema the session sees: its transaction's
+// own when the transaction changed it (its own CREATE TABLE, ALTER,
+// CREATE VIEW), else the committed one. Every lookup that completes or
+// checks a statement against the schema (the columns an INSERT without a
+// column list fills, DEFAULTs, * lists, views) reads through it: a
+// migration creates a table and fills it in one transaction.
+func (s *Session) readSchema(ctx context.Context, read func(c *lconn) error) error {
+	if s.tx != nil && s.tx.schemaChanged {
+		return s.onTxState(ctx, read)
+	}
+	return s.e.db.withReader(ctx, func(c *lconn) error {
+		c.syncSchema()
+		return read(c)
+	})
+}
+
 // speculate runs the transaction's recorded statements and then extra on
 // the local apply state inside a transaction that is rolled back, returning
 // the results of the extra statements that ran: all of them, or up to and

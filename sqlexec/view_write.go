@@ -171,19 +171,6 @@ func (s *Session) viewWriteDef(ctx context.Context, name string) (*pgdialect.Vie
 	return v, err
 }
 
-// readSchema runs read on the schema the session sees: its transaction's
-// own when the transaction changed it (a CREATE VIEW of its own), else
-// the committed one.
-func (s *Session) readSchema(ctx context.Context, read func(c *lconn) error) error {
-	if s.tx != nil && s.tx.schemaChanged {
-		return s.onTxState(ctx, read)
-	}
-	return s.e.db.withReader(ctx, func(c *lconn) error {
-		c.syncSchema()
-		return read(c)
-	})
-}
-
 // relationColumns reads a relation's columns as the session sees them
 // (nil for an unknown one), each relation once per statement: what a
 // bare name in a write through a view means depends on the other
