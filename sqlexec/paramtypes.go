@@ -61,6 +61,9 @@ func (s *Session) operandParams(ctx context.Context, sql string, oids []uint32) 
 			o := op.OID
 			if o == 0 && c != nil {
 				o = typeOf(c, i)
+				if op.Elem {
+					o = pgoid.ElemOf(o) // $1 = ANY (array): its element type
+				}
 				if op.Arith && !numericParam(o) {
 					o = 0 // PostgreSQL picks among the operator's overloads
 				}
@@ -75,7 +78,7 @@ func (s *Session) operandParams(ctx context.Context, sql string, oids []uint32) 
 		apply(nil)
 		return
 	}
-	_ = s.e.db.withReader(ctx, func(c *lconn) error {
+	_ = s.readSchema(ctx, func(c *lconn) error {
 		apply(c)
 		return nil
 	})

@@ -36,6 +36,10 @@ type ParamOperand struct {
 	// Arith: the parameter is an operand of arithmetic: it takes the
 	// operand's type only when that is numeric.
 	Arith bool
+	// Elem: the parameter is compared with ANY, SOME or ALL of an array
+	// (Probe is the array): it takes the array's element type, as
+	// PostgreSQL resolves unknown = ANY (anyarray).
+	Elem bool
 	// Concat: the parameter is an operand of || (or meets a || chain): it
 	// takes the operand's type when that is an array or jsonb (array ||
 	// element, jsonb || jsonb), else text, as PostgreSQL resolves
@@ -120,9 +124,20 @@ func ParamOperands(sql string) []ParamOperand {
 		if b-a == 1 && (x.T(a).typ == tParam || x.kw(a, "NULL")) {
 			continue // the other operand is untyped too
 		}
+		elem := false
+		if (x.kw(a, "ANY") || x.kw(a, "SOME") || x.kw(a, "ALL")) && x.isP(a+1, "(") && x.match(a+1) == b-1 {
+			// $1 = ANY (array): the array's element type; $1 = ANY
+			// (SELECT ...): the subquery's column type (the
+			// parenthesized subquery probed as a scalar one)
+			a++
+			elem = !x.kw(a+1, "SELECT") && !x.kw(a+1, "WITH") && !x.kw(a+1, "VALUES")
+			if b-a == 3 && x.T(a+1).typ == tParam {
+				continue // ANY ($2): untyped too
+			}
+		}
 		if probe, fromOnly := x.operandProbe(a, b); probe != "" {
 			seen[n] = true
-			out = append(out, ParamOperand{Param: n, Probe: probe, FromOnly: fromOnly, Arith: arith, Concat: concat})
+			out = append(out, ParamOperand{Param: n, Probe: probe, FromOnly: fromOnly, Arith: arith, Concat: concat, Elem: elem})
 		}
 	}
 	return out

@@ -34,6 +34,13 @@ func TestParamOperands(t *testing.T) {
 			[]ParamOperand{{Param: 1, Probe: "SELECT n FROM t WHERE n BETWEEN 1 AND $1", FromOnly: "SELECT n FROM t"}}},
 		{"SELECT id FROM t WHERE n NOT IN ($1)",
 			[]ParamOperand{{Param: 1, Probe: "SELECT n FROM t WHERE n NOT IN ($1)", FromOnly: "SELECT n FROM t"}}},
+		{"SELECT id FROM t WHERE $1 = ANY(tags)",
+			[]ParamOperand{{Param: 1, Probe: "SELECT (tags) FROM t WHERE $1 = ANY(tags)", FromOnly: "SELECT (tags) FROM t", Elem: true}}},
+		{"SELECT id FROM t WHERE $1 <> ALL (ARRAY[1, 2])",
+			[]ParamOperand{{Param: 1, Probe: "SELECT (ARRAY[1, 2]) FROM t WHERE $1 <> ALL (ARRAY[1, 2])", FromOnly: "SELECT (ARRAY[1, 2]) FROM t", Elem: true}}},
+		{"SELECT id FROM t WHERE $1 = SOME (SELECT n FROM u)",
+			[]ParamOperand{{Param: 1, Probe: "SELECT (SELECT n FROM u) FROM t WHERE $1 = SOME (SELECT n FROM u)", FromOnly: "SELECT (SELECT n FROM u) FROM t"}}},
+		{"SELECT id FROM t WHERE $1 = ANY($2)", nil},
 		{"SELECT $1, $2 AS b", []ParamOperand{{Param: 1, OID: pgoid.Text}, {Param: 2, OID: pgoid.Text}}},
 		{"INSERT INTO w SELECT $1", nil}, // typed by the target column, not text
 		{"SELECT $1 = $2", nil},          // both unknown: nothing to type from
