@@ -320,18 +320,23 @@ func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
 			}
 			if args, ok := x.minMaxShape(a+1, b-3); ok {
 				// greatest/least: the arguments' common type
-				res := ""
-				for i, arg := range args {
+				res, seen := "", false
+				for _, arg := range args {
 					t := x.arithShape(arg[0], arg[1], leaf)
 					if t == "int" {
 						t = "int4" // date - date (dtBinaryResult's integer)
 					}
 					switch {
-					case i == 0:
-						res = t
+					case t == "=":
+						// a parameter: of the others' type (paramoperands.go)
+					case !seen:
+						res, seen = t, true
 					case t != res:
 						res = commonNumType(res, t)
 					} // of one type: that type (greatest(iv, iv2) is an interval)
+				}
+				if !seen {
+					return "=" // parameters only
 				}
 				return res
 			}

@@ -99,7 +99,7 @@ func (x *tx) compareCollations(i, ls, re int) []collatedWhen {
 	for _, c := range []struct {
 		coll string
 		when func(a, b int) string
-	}{{JSONBCollation, x.conditionalJSONBCond}, {IntervalCollation, x.conditionalIntervalCond}} {
+	}{{JSONBCollation, x.conditionalJSONBCond}, {IntervalCollation, x.conditionalIntervalCond}, {NumericCollation, x.conditionalNumericCond}} {
 		var conds []string
 		for _, side := range [][2]int{{ls, i}, {i + 1, re}} {
 			if a, b := x.unparen(side[0], side[1]); b > a && x.conditionalCall(a) {

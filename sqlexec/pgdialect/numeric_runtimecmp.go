@@ -116,8 +116,8 @@ func (x *tx) numberConst(a, b int) bool {
 
 // minMaxRuntime is the list of the run-time types of greatest/least's
 // args (no argument statically numeric) when some argument is a column
-// or expression of run-time type and the others integers or number
-// constants; "" when the arguments' types do not allow it. With one of
+// or expression of run-time type and the others integers, number
+// constants or parameters; "" when the arguments' types do not allow it. With one of
 // the run-time types numeric the arguments compare as numeric, or, with
 // a float8 among them too, as float8 (PostgreSQL's common type): SQLite
 // would order the numeric text after every number.
@@ -125,6 +125,9 @@ func (x *tx) minMaxRuntime(args [][2]int) string {
 	var rts []string
 	for _, a := range args {
 		switch rt := x.numTypeExpr(a[0], a[1]); {
+		case a[1]-a[0] == 1 && x.T(a[0]).typ == tParam:
+			// a parameter: typed as the other arguments (paramoperands.go),
+			// numeric text beside a numeric column
 		case rt == "":
 			return ""
 		case rt == "'int2'" || rt == "'int4'" || rt == "'int8'":

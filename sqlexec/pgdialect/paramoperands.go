@@ -251,6 +251,12 @@ func (x *tx) operandBack(e int, mulOnly bool) int {
 			k = x.matchBack(k) - 1
 			continue
 		}
+		if x.kw(k, "END") && x.depth[k] == d {
+			if c := x.caseStart(k); c >= 0 {
+				k = c - 1 // CASE ... END < $1: the whole CASE
+				continue
+			}
+		}
 		if x.depth[k] < d || x.isP(k, "(") || x.operandStops(k, mulOnly) {
 			break
 		}
@@ -274,6 +280,12 @@ func (x *tx) operandForward(s int, mulOnly bool) int {
 		if x.isP(k, "(") {
 			k = x.match(k) + 1
 			continue
+		}
+		if x.kw(k, "CASE") && x.depth[k] == d {
+			if e := x.caseEnd(k); e < x.n() {
+				k = e + 1 // $1 < CASE ... END: the whole CASE
+				continue
+			}
 		}
 		if x.depth[k] < d || x.isP(k, ")") || x.operandStops(k, mulOnly) {
 			break

@@ -41,6 +41,10 @@ func TestParamOperands(t *testing.T) {
 		{"SELECT id FROM t WHERE $1 = SOME (SELECT n FROM u)",
 			[]ParamOperand{{Param: 1, Probe: "SELECT (SELECT n FROM u) FROM t WHERE $1 = SOME (SELECT n FROM u)", FromOnly: "SELECT (SELECT n FROM u) FROM t"}}},
 		{"SELECT id FROM t WHERE $1 = ANY($2)", nil},
+		{"SELECT id FROM t WHERE CASE WHEN id < 3 THEN n ELSE 50 END < $1",
+			[]ParamOperand{{Param: 1, Probe: "SELECT CASE WHEN id < 3 THEN n ELSE 50 END FROM t WHERE CASE WHEN id < 3 THEN n ELSE 50 END < $1", FromOnly: "SELECT CASE WHEN id < 3 THEN n ELSE 50 END FROM t"}}},
+		{"SELECT id FROM t WHERE $1 >= CASE n WHEN 1 THEN a END AND b = 2",
+			[]ParamOperand{{Param: 1, Probe: "SELECT CASE n WHEN 1 THEN a END FROM t WHERE $1 >= CASE n WHEN 1 THEN a END AND b = 2", FromOnly: "SELECT CASE n WHEN 1 THEN a END FROM t"}}},
 		{"SELECT $1, $2 AS b", []ParamOperand{{Param: 1, OID: pgoid.Text}, {Param: 2, OID: pgoid.Text}}},
 		{"INSERT INTO w SELECT $1", nil}, // typed by the target column, not text
 		{"SELECT $1 = $2", nil},          // both unknown: nothing to type from
