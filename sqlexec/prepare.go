@@ -73,7 +73,10 @@ func (s *Session) prepareText(ctx context.Context, sql string, paramOIDs []uint3
 		st = &pgdialect.Stmt{Kind: pgdialect.KindEmpty}
 	} else {
 		var err error
-		st, err = s.translate(ctx, pieces[0].Text)
+		err = pgdialect.InternalCall(pieces[0].Text) // internal_calls.go: raftsql's own functions are no client's
+		if err == nil {
+			st, err = s.translate(ctx, pieces[0].Text)
+		}
 		if err != nil {
 			return nil, placeInString(toError(err), pieces[0], sql)
 		}

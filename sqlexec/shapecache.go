@@ -52,6 +52,9 @@ type shapeKept struct {
 
 // translateShaped is translate of sql, from a kept shape when one holds.
 func (s *Session) translateShaped(ctx context.Context, sql string) (*pgdialect.Stmt, error) {
+	if err := pgdialect.InternalCall(sql); err != nil {
+		return nil, err // internal_calls.go: raftsql's own functions are no client's
+	}
 	stamp, ok := s.prepareStamp()
 	if !ok || len(sql) > 4<<10 {
 		return s.translate(ctx, sql)

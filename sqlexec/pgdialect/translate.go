@@ -36,7 +36,11 @@ func translate(sql string, outer *partScope) (st *Stmt, err error) {
 	}()
 	defer func() {
 		if err == nil && st != nil {
-			if e := aggShownCheck(in); e != nil { // aggregate_shown.go: after the argument's own errors
+			e := callArgsCheck(in) // call_args_limit.go: after the arguments' own errors
+			if e == nil {
+				e = aggShownCheck(in) // aggregate_shown.go: after the argument's own errors
+			}
+			if e != nil {
 				if outer != nil && outer.client != "" && outer.client != in && e.Position > 0 {
 					e.Position = clientPosition(outer.client, in, e.Position) // errpos.go
 				}
