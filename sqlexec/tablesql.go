@@ -1,8 +1,9 @@
 package sqlexec
 
-// tablesql.go: pg_table_sql(name) on sqlexec's connections
-// (pgdialect/tablesql.go says why it exists and what it answers). Its
-// lookup is prepared once per connection and finalized when the
+// tablesql.go: pg_table_sql(name) and pg_rel_sql(name[, temp]) on
+// sqlexec's connections (pgdialect/tablesql.go says why they exist and
+// what they answer). Each lookup is prepared once per connection and
+// finalized when the
 // connection closes; on a session's temporary space it reads the
 // temporary schema first (withTempLookups), as the translations' other
 // schema lookups do there.
@@ -33,6 +34,28 @@ import (
 // conversions read it on the apply connection.
 var tableSQLFunctions = []detFunction{
 	{pgdialect.TableSQLFunc, 1, cFuncPointer(fnTableSQL), lib.SQLITE_DETERMINISTIC},
+	{pgdialect.RelSQLFunc, 1, cFuncPointer(fnRelSQL), lib.SQLITE_DETERMINISTIC},
+	{pgdialect.RelSQLFunc, 2, cFuncPointer(fnRelSQL), lib.SQLITE_DETERMINISTIC},
+}
+
+// lookupKind is one of the lookups: its query and function's name.
+type lookupKind uint8
+
+const (
+	lookupTable   lookupKind = iota // pg_table_sql
+	lookupRel                       // pg_rel_sql(name)
+	lookupRelTemp                   // pg_rel_sql(name, 1): the temporary schema's
+	lookupKinds
+)
+
+func (k lookupKind) query() string {
+	switch k {
+	case lookupRel:
+		return pgdialect.RelSQLQuery
+	case lookupRelTemp:
+		return pgdialect.RelSQLTempQuery
+	}
+	return pgdialect.TableSQLQuery
 }
 
 // tableSQLConns maps a connection's sqlite3* to its tableSQLLookup.
@@ -43,9 +66,16 @@ var tableSQLConns sync.Map
 // it gave under the schemas of stamp.
 type tableSQLLookup struct {
 	c     *lconn
-	stmt  uintptr
+	stmt  [lookupKinds]uintptr
+	busy  [lookupKinds]bool // stepping: a nested call (a view's columns read) prepares its own
 	stamp schemaStamp
-	known map[string]tableSQLText
+	known map[tableSQLKey]tableSQLText
+}
+
+// tableSQLKey names a kept answer.
+type tableSQLKey struct {
+	kind lookupKind
+	name string
 }
 
 // tableSQLText is one kept answer: the text in C memory (z, n bytes), or
@@ -68,9 +98,11 @@ func untrackTableSQL(c *lconn) {
 		return
 	}
 	t := x.(*tableSQLLookup)
-	if t.stmt != 0 {
-		lib.Xsqlite3_finalize(c.tls, t.stmt)
-		t.stmt = 0
+	for k, st := range t.stmt {
+		if st != 0 {
+			lib.Xsqlite3_finalize(c.tls, st)
+			t.stmt[k] = 0
+		}
 	}
 	t.forget(c.tls)
 }
@@ -88,23 +120,40 @@ func (t *tableSQLLookup) forget(tls *libc.TLS) {
 // fnTableSQL is pg_table_sql(name): the sql column of table name's
 // sqlite_schema row, NULL when there is none.
 func fnTableSQL(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	schemaLookup(tls, ctx, argv, lookupTable)
+}
+
+// fnRelSQL is pg_rel_sql(name[, temp]): the create text of table or view
+// name (a view's as pg_view_decls declares it), from the temporary schema
+// when temp is given.
+func fnRelSQL(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
+	k := lookupRel
+	if argc == 2 {
+		k = lookupRelTemp
+	}
+	schemaLookup(tls, ctx, argv, k)
+}
+
+// schemaLookup answers lookup kind k of the name at argv[0], kept or
+// read.
+func schemaLookup(tls *libc.TLS, ctx, argv uintptr, k lookupKind) {
 	x, _ := tableSQLConns.Load(lib.Xsqlite3_context_db_handle(tls, ctx))
 	t, _ := x.(*tableSQLLookup)
 	if t == nil {
-		resultError(tls, ctx, "pg_table_sql: connection not tracked")
+		resultError(tls, ctx, "schema lookup: connection not tracked")
 		return
 	}
 	arg := *(*uintptr)(cptr(argv))
-	stamp, stamped := schemaStampOf(t.c.db, t.c.tempLookups)
+	stamp, stamped := schemaStampOf(t.c.db)
 	if stamped && stamp != t.stamp {
 		t.forget(tls)
 		t.stamp = stamp
 	}
-	var name string
+	var key tableSQLKey
 	if stamped && lib.Xsqlite3_value_type(tls, arg) == lib.SQLITE_TEXT {
 		p, n := lib.Xsqlite3_value_text(tls, arg), lib.Xsqlite3_value_bytes(tls, arg)
-		name = unsafe.String((*byte)(cptr(p)), n) // C memory: read here, cloned to keep
-		if a, ok := t.known[name]; ok {
+		key = tableSQLKey{k, unsafe.String((*byte)(cptr(p)), n)} // C memory: read here, cloned to keep
+		if a, ok := t.known[key]; ok {
 			if a.z == 0 {
 				lib.Xsqlite3_result_null(tls, ctx)
 			} else {
@@ -112,37 +161,56 @@ func fnTableSQL(tls *libc.TLS, ctx uintptr, argc int32, argv uintptr) {
 			}
 			return
 		}
-		name = strings.Clone(name)
+		key.name = strings.Clone(key.name)
 	} else {
 		stamped = false
 	}
-	if t.stmt == 0 {
-		if rc := t.prepare(tls); rc != lib.SQLITE_OK {
+	var st uintptr
+	if t.busy[k] {
+		// a call inside the lookup's own step: a statement of its own
+		if rc := t.prepare(tls, k, &st, 0); rc != lib.SQLITE_OK {
 			lib.Xsqlite3_result_error_code(tls, ctx, rc)
 			return
 		}
+		defer lib.Xsqlite3_finalize(tls, st)
+	} else {
+		if t.stmt[k] == 0 {
+			if rc := t.prepare(tls, k, &t.stmt[k], lib.SQLITE_PREPARE_PERSISTENT); rc != lib.SQLITE_OK {
+				lib.Xsqlite3_result_error_code(tls, ctx, rc)
+				return
+			}
+		}
+		st = t.stmt[k]
+		t.busy[k] = true
+		defer func() { t.busy[k] = false }()
+		defer lib.Xsqlite3_reset(tls, st)
 	}
-	st := t.stmt
-	defer lib.Xsqlite3_reset(tls, st)
 	lib.Xsqlite3_bind_value(tls, st, 1, arg)
 	switch rc := lib.Xsqlite3_step(tls, st); rc {
 	case lib.SQLITE_ROW:
 		lib.Xsqlite3_result_value(tls, ctx, lib.Xsqlite3_column_value(tls, st, 0))
-		if stamped && lib.Xsqlite3_column_type(tls, st, 0) == lib.SQLITE_TEXT {
-			t.keep(tls, name, lib.Xsqlite3_column_text(tls, st, 0), lib.Xsqlite3_column_bytes(tls, st, 0))
+		switch lib.Xsqlite3_column_type(tls, st, 0) {
+		case lib.SQLITE_TEXT:
+			if stamped {
+				t.keep(tls, key, lib.Xsqlite3_column_text(tls, st, 0), lib.Xsqlite3_column_bytes(tls, st, 0))
+			}
+		case lib.SQLITE_NULL:
+			if stamped {
+				t.keep(tls, key, 0, 0)
+			}
 		}
 	case lib.SQLITE_DONE:
 		lib.Xsqlite3_result_null(tls, ctx)
 		if stamped {
-			t.keep(tls, name, 0, 0)
+			t.keep(tls, key, 0, 0)
 		}
 	default:
 		lib.Xsqlite3_result_error_code(tls, ctx, rc)
 	}
 }
 
-// keep copies answer z (n bytes; 0 for NULL) into C memory under name.
-func (t *tableSQLLookup) keep(tls *libc.TLS, name string, z uintptr, n int32) {
+// keep copies answer z (n bytes; 0 for NULL) into C memory under key.
+func (t *tableSQLLookup) keep(tls *libc.TLS, key tableSQLKey, z uintptr, n int32) {
 	a := tableSQLText{n: n}
 	if z != 0 {
 		if a.z = libc.Xmalloc(tls, types.Size_t(n)+1); a.z == 0 {
@@ -151,13 +219,13 @@ func (t *tableSQLLookup) keep(tls *libc.TLS, name string, z uintptr, n int32) {
 		libc.Xmemcpy(tls, a.z, z, types.Size_t(n))
 	}
 	if t.known == nil {
-		t.known = map[string]tableSQLText{}
+		t.known = map[tableSQLKey]tableSQLText{}
 	}
-	t.known[name] = a
+	t.known[key] = a
 }
 
-// schemaStamp identifies the schemas a lookup reads, main's and, on a
-// temporary space, temp's: each one's version number (the file header's
+// schemaStamp identifies the schemas a lookup reads, main's and temp's:
+// each one's version number (the file header's
 // schema cookie, which every DDL advances) and generation (advanced each
 // time SQLite resets its in-memory schema: a rollback that undid DDL,
 // another connection's DDL seen). SQLite compares the same pair in
@@ -170,7 +238,7 @@ type schemaStamp struct {
 
 // schemaStampOf reads db's stamp from SQLite's in-memory structures
 // (false when a schema is not loaded: nothing is kept then).
-func schemaStampOf(db uintptr, temp bool) (schemaStamp, bool) {
+func schemaStampOf(db uintptr) (schemaStamp, bool) {
 	h := (*lib.Tsqlite3)(cptr(db))
 	if h.FnDb < 2 {
 		return schemaStamp{}, false
@@ -188,17 +256,15 @@ func schemaStampOf(db uintptr, temp bool) (schemaStamp, bool) {
 	if st.mainCookie, st.mainGen, ok = read(0); !ok {
 		return schemaStamp{}, false
 	}
-	if temp {
-		if st.tempCookie, st.tempGen, ok = read(1); !ok {
-			return schemaStamp{}, false
-		}
+	if st.tempCookie, st.tempGen, ok = read(1); !ok {
+		return schemaStamp{}, false
 	}
 	return st, true
 }
 
-// prepare compiles the lookup on t's connection.
-func (t *tableSQLLookup) prepare(tls *libc.TLS) int32 {
-	q := pgdialect.TableSQLQuery
+// prepare compiles lookup k on t's connection into *st.
+func (t *tableSQLLookup) prepare(tls *libc.TLS, k lookupKind, st *uintptr, flags uint32) int32 {
+	q := k.query()
 	if t.c.tempLookups {
 		q = withTempLookups(q) // temp.go
 	}
@@ -209,9 +275,9 @@ func (t *tableSQLLookup) prepare(tls *libc.TLS) int32 {
 	defer libc.Xfree(tls, z)
 	pp := libc.Xmalloc(tls, 8)
 	defer libc.Xfree(tls, pp)
-	rc := lib.Xsqlite3_prepare_v3(tls, t.c.db, z, int32(len(q)), lib.SQLITE_PREPARE_PERSISTENT, pp, 0)
+	rc := lib.Xsqlite3_prepare_v3(tls, t.c.db, z, int32(len(q)), flags, pp, 0)
 	if rc == lib.SQLITE_OK {
-		t.stmt = *(*uintptr)(cptr(pp))
+		*st = *(*uintptr)(cptr(pp))
 	}
 	return rc
 }

@@ -428,21 +428,21 @@ func joinTypeQuery(f string, tbls []string, col string) string {
 	var sb strings.Builder
 	sb.WriteString("(SELECT " + f + "(" + quoteLit(col))
 	for _, t := range tbls {
-		sb.WriteString(", (SELECT " + relCreateSQL + " " + relSchemaRow(t) + ")")
+		sb.WriteString(", " + relSQLExpr(t))
 	}
 	sb.WriteString("))")
 	return sb.String()
 }
 
 // numTypeQueryPrefix starts colTypeQuery("pg_col_numtype", ...).
-const numTypeQueryPrefix = "(SELECT pg_col_numtype(" + relCreateSQL + ", "
+const numTypeQueryPrefix = "pg_col_numtype(" + RelSQLFunc + "("
 
-// colTypeQuery is the scalar subquery f(create_sql, col) over table tbl's
-// CREATE TABLE text (a view's: its columns' types, viewdecls.go):
-// uncorrelated, so SQLite runs it once per statement execution, not once
-// per row.
+// colTypeQuery is f(create_sql, col) over table tbl's CREATE TABLE text
+// (a view's: its columns' types, viewdecls.go), read by pg_rel_sql
+// (tablesql.go): a deterministic call of constants, so SQLite evaluates it
+// once per statement execution, not once per row.
 func colTypeQuery(f, tbl, col string) string {
-	return "(SELECT " + f + "(" + relCreateSQL + ", " + quoteLit(col) + ") " + relSchemaRow(tbl) + ")"
+	return f + "(" + relSQLExpr(tbl) + ", " + quoteLit(col) + ")"
 }
 
 // isParam reports whether a..b-1 is a lone parameter ($1).

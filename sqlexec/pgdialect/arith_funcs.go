@@ -67,6 +67,7 @@ func registerArithFuncs() error {
 		ViewDeclsFunc: {1, fnViewDeclsNone},
 		"pg_col_decl": {2, fnColDecl},
 		TableSQLFunc:  {1, fnTableSQLPlain}, // tablesql.go
+		RelSQLFunc:    {-1, fnRelSQLPlain},
 	}
 	for name, d := range fns {
 		if err := sqlite.RegisterDeterministicScalarFunction(name, d.n, d.f); err != nil && !strings.Contains(err.Error(), "already registered") {

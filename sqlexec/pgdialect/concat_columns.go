@@ -178,7 +178,7 @@ func (x *tx) derivedColumnType(a, b int) string {
 		}
 		return ""
 	}
-	if r, ok := x.colRTypes[a]; ok && r.end == b && strings.HasPrefix(r.expr, "(SELECT pg_col_numtype(") {
+	if r, ok := x.colRTypes[a]; ok && r.end == b && (strings.HasPrefix(r.expr, "(SELECT pg_col_numtype(") || strings.HasPrefix(r.expr, numTypeQueryPrefix)) {
 		return strings.Replace(r.expr, "pg_col_numtype(", "pg_col_typename(", 1)
 	}
 	return ""

@@ -76,7 +76,7 @@ func (x *tx) columnDTType(a, b int) string {
 		// (derivedcols.go): that column's type (SELECT d + 1 FROM
 		// (SELECT d FROM t) s is date arithmetic)
 		if r, ok := x.colRTypes[a]; ok && r.end == b && strings.HasPrefix(r.expr, numTypeQueryPrefix) {
-			return "(SELECT " + f + "(" + relCreateSQL + ", " + r.expr[len(numTypeQueryPrefix):]
+			return f + "(" + RelSQLFunc + "(" + r.expr[len(numTypeQueryPrefix):]
 		}
 		// an unqualified column of a join (d + n FROM a, b)
 		return x.joinColumnType(f, a, b)

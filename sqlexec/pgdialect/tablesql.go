@@ -43,6 +43,30 @@ const (
 // tableSQLExpr is the SQL expression of table tbl's CREATE TABLE text.
 func tableSQLExpr(tbl string) string { return TableSQLFunc + "(" + quoteLit(tbl) + ")" }
 
+// pg_rel_sql(name[, temp]) is the same for a table or a view (a view's
+// columns declared as pg_view_decls declares them, viewdecls.go), from
+// the temporary schema when temp is given: the create text the run-time
+// type reads of a column (colTypeQuery: pg_col_numtype(pg_rel_sql('t'),
+// 'n')) take. It was an uncorrelated subquery over sqlite_schema, which
+// has no index: a scan of the whole schema per execution of every
+// statement that reads a column's type at run time (UPDATE t SET n = n +
+// $1 over a numeric column, sum(n)), slower the more tables there are.
+const (
+	RelSQLFunc      = "pg_rel_sql"
+	RelSQLQuery     = "SELECT " + relCreateSQL + " FROM sqlite_schema WHERE type IN ('table', 'view') AND name = ?1 COLLATE NOCASE"
+	RelSQLTempQuery = "SELECT " + relCreateSQL + " FROM sqlite_temp_schema WHERE type IN ('table', 'view') AND name = ?1 COLLATE NOCASE"
+)
+
+// relSQLExpr is the SQL expression of table or view tbl's create text;
+// the temporary tables a translation names itself (MERGE's kept rows,
+// merge.go, mergesource.go) are in the temporary schema.
+func relSQLExpr(tbl string) string {
+	if isMergeTable(tbl) {
+		return RelSQLFunc + "(" + quoteLit(tbl) + ", 1)"
+	}
+	return RelSQLFunc + "(" + quoteLit(tbl) + ")"
+}
+
 // fcTLS and fcCtx are the offsets of the SQLite handles inside the
 // driver's FunctionContext (unexported: read as sqlexec reads a driver
 // connection's), checked by name and type once (fcErr when they moved).
@@ -58,7 +82,21 @@ var fcTLS, fcCtx, fcErr = func() (tls, ctx uintptr, err error) {
 
 // fnTableSQLPlain is pg_table_sql on a connection sqlexec did not set up.
 func fnTableSQLPlain(fc *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	name, ok := a[0].(string)
+	return plainLookup(fc, TableSQLFunc, TableSQLQuery, a[0])
+}
+
+// fnRelSQLPlain is pg_rel_sql on a connection sqlexec did not set up.
+func fnRelSQLPlain(fc *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
+	if len(a) == 2 {
+		return plainLookup(fc, RelSQLFunc, RelSQLTempQuery, a[0])
+	}
+	return plainLookup(fc, RelSQLFunc, RelSQLQuery, a[0])
+}
+
+// plainLookup steps query (function fn's) with name as ?1 on fc's
+// connection, compiled for the call.
+func plainLookup(fc *sqlite.FunctionContext, fn, query string, arg driver.Value) (driver.Value, error) {
+	name, ok := arg.(string)
 	if !ok {
 		return nil, nil
 	}
@@ -68,7 +106,7 @@ func fnTableSQLPlain(fc *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	tls := *(**libc.TLS)(unsafe.Add(unsafe.Pointer(fc), fcTLS))
 	ctx := *(*uintptr)(unsafe.Add(unsafe.Pointer(fc), fcCtx))
 	db := lib.Xsqlite3_context_db_handle(tls, ctx)
-	q, err := libc.CString(TableSQLQuery)
+	q, err := libc.CString(query)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +114,7 @@ func fnTableSQLPlain(fc *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	pp := libc.Xmalloc(tls, 8)
 	defer libc.Xfree(tls, pp)
 	if rc := lib.Xsqlite3_prepare_v2(tls, db, q, -1, pp, 0); rc != lib.SQLITE_OK {
-		return nil, fmt.Errorf("%s: prepare: %s", TableSQLFunc, libc.GoString(lib.Xsqlite3_errstr(tls, rc)))
+		return nil, fmt.Errorf("%s: prepare: %s", fn, libc.GoString(lib.Xsqlite3_errstr(tls, rc)))
 	}
 	// pp is C memory: its bits read as a pointer, not converted
 	// (sqlexec's cptr), keeps vet's unsafeptr check for Go pointers
@@ -97,6 +135,6 @@ func fnTableSQLPlain(fc *sqlite.FunctionContext, a []driver.Value) (driver.Value
 	case lib.SQLITE_DONE:
 		return nil, nil
 	default:
-		return nil, fmt.Errorf("%s: %s", TableSQLFunc, libc.GoString(lib.Xsqlite3_errstr(tls, rc)))
+		return nil, fmt.Errorf("%s: %s", fn, libc.GoString(lib.Xsqlite3_errstr(tls, rc)))
 	}
 }
