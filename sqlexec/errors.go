@@ -587,6 +587,13 @@ func fixPosition(e *Error, orig string) {
 			e.Message, e.Pos = fmt.Sprintf("column %q of relation %q does not exist", col, table), pos
 			return
 		}
+		if n, ok := pgdialect.WholeRowRef(orig, e.Column); ok && !strings.Contains(e.Column, ".") {
+			// array_agg(r) FROM t r: PostgreSQL's whole row (whole_row_ref.go)
+			e.Code, e.Column = CodeFeatureNotSupported, ""
+			e.Message = fmt.Sprintf("a FROM item's whole row as a value (%s) is not supported: list its columns", n)
+			name = n
+			break
+		}
 		name = e.Column
 	case CodeAmbiguousColumn:
 		// SQLite's offset is the reference's in the translated text: at

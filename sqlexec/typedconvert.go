@@ -32,7 +32,8 @@ import "github.com/raftsql/raftsql/sqlexec/pgdialect"
 //     coalesce or CASE then carries (pgdialect/datetime_common.go);
 //   - a char(n) column as an array's element keeps its padding
 //     (pgdialect/bpchar_array.go), a boolean one is written t/f
-//     (pgdialect/bool_array.go);
+//     (pgdialect/bool_array.go), and a boolean array cast to text[]
+//     writes true/false (pgdialect/bool_array_text.go);
 //   - a date/time column compared with a column of another date/time
 //     type is promoted as PostgreSQL promotes it, in the session zone
 //     (pgdialect/datetime_pair_compiled.go).
@@ -75,6 +76,10 @@ func typedConversion(c *lconn, sqlText string) string {
 		q = conv
 	}
 	if conv := pgdialect.BpcharArrayConversion(q, eval); conv != "" {
+		q = conv
+	}
+	// before the elements are written t/f: it reads their types
+	if conv := pgdialect.BoolArrayTextConversion(q, eval); conv != "" {
 		q = conv
 	}
 	if conv := pgdialect.BoolArrayConversion(q, eval); conv != "" {

@@ -176,8 +176,11 @@ func (x *tx) anyAllDates(s, i, e int, lt, et uint32, aExpr string) {
 	} else {
 		return
 	}
-	x.T(i + 2).pre = "pg_dt_array_as(" + x.T(i+2).pre
-	x.T(e - 1).suf += ", " + elem + ", " + left + ")"
+	// on the parentheses of ANY (...), outside whatever else wraps the
+	// array itself: a cast's rewrite, ANY (ARRAY[d - 1]::date[]), wraps
+	// its tokens later and nested the call in its own (42883)
+	x.T(i + 1).suf += "pg_dt_array_as("
+	x.T(e).pre = ", " + elem + ", " + left + ")" + x.T(e).pre
 }
 
 // dtArrayAs is pg_dt_array_as(array, element type, type): the array with

@@ -58,6 +58,85 @@ var elementFuncs = map[string]struct{ arr, elems []int }{
 	"array_replace":   {[]int{0}, []int{1, 2}},
 }
 
+// boolTypes reads the types of a compiled statement's values for the
+// boolean array conversions: declOf evaluates an SQL expression (a
+// column's declared type's read) and returns its text, kept in decls.
+type boolTypes struct {
+	x      *tx
+	declOf func(expr string) string
+	decls  map[string]string
+}
+
+func newBoolTypes(sqlText string, declOf func(expr string) string) *boolTypes {
+	return &boolTypes{newTx(sqlText), declOf, map[string]string{}}
+}
+
+// typ is the type of the value a..b-1: a column's declared type, else
+// the type the text shows (0: not known)
+func (bt *boolTypes) typ(a, b int) uint32 {
+	x := bt.x
+	a, b = x.unparen(a, b)
+	if x.inSchemaQuery(a) {
+		return 0
+	}
+	if _, _, ok := x.bareColumn(a, b); ok {
+		return x.compiledColumnOID(a, b, bt.declOf, bt.decls) // datetime_common.go
+	}
+	if x.isCall(a, "pg_array_bool") && x.match(a+1) == b-1 {
+		return pgoid.Bool
+	}
+	if o := x.exprOID(a, b); o != 0 {
+		return o
+	}
+	return x.exprType(a, b) // aggitems.go
+}
+
+// ctorBool reports whether the elements args of pg_array are booleans:
+// one is, and the others are too or quoted literals
+func (bt *boolTypes) ctorBool(args [][2]int) bool {
+	x := bt.x
+	boolean := false
+	for _, p := range args {
+		a, b := x.unparen(p[0], p[1])
+		if b == a+1 && (x.T(a).kw("NULL") || x.T(a).typ == tString) {
+			continue
+		}
+		if bt.typ(a, b) != pgoid.Bool {
+			return false
+		}
+		boolean = true
+	}
+	return boolean
+}
+
+// aggArg is the value pg_array_agg at i collects (e == s: none)
+func (bt *boolTypes) aggArg(i int) (s, e int) {
+	x := bt.x
+	s, c := i+2, x.match(i+1)
+	if x.kw(s, "DISTINCT") {
+		s++
+	}
+	e = s
+	for e < c && !(x.depth[e] == x.depth[s] && (x.kw(e, "ORDER") || x.isP(e, ","))) {
+		e++
+	}
+	return s, e
+}
+
+// boolArray reports whether the array a..b-1 is a boolean array
+func (bt *boolTypes) boolArray(a, b int) bool {
+	x := bt.x
+	a, b = x.unparen(a, b)
+	switch {
+	case x.isCall(a, "pg_array") && x.match(a+1) == b-1:
+		return bt.ctorBool(x.splitTop(a+2, b-1))
+	case x.isCall(a, "pg_array_agg") && x.match(a+1) == b-1:
+		s, e := bt.aggArg(a)
+		return e > s && bt.typ(s, e) == pgoid.Bool
+	}
+	return bt.typ(a, b) == pgoid.ArrayOf(pgoid.Bool)
+}
+
 // BoolArrayConversion is sqlText (SQLite text) with the boolean elements
 // of its pg_array calls, the boolean argument of its pg_array_agg calls,
 // the boolean item of its ARRAY(SELECT ...) subqueries and the elements
@@ -69,26 +148,8 @@ func BoolArrayConversion(sqlText string, declOf func(expr string) string) string
 	if !strings.Contains(low, "pg_array") && !strings.Contains(low, "array_") {
 		return ""
 	}
-	x := newTx(sqlText)
-	decls := map[string]string{}
-	// typ is the type of the value a..b-1: a column's declared type, else
-	// the type the text shows (0: not known)
-	typ := func(a, b int) uint32 {
-		a, b = x.unparen(a, b)
-		if x.inSchemaQuery(a) {
-			return 0
-		}
-		if _, _, ok := x.bareColumn(a, b); ok {
-			return x.compiledColumnOID(a, b, declOf, decls) // datetime_common.go
-		}
-		if x.isCall(a, "pg_array_bool") && x.match(a+1) == b-1 {
-			return pgoid.Bool
-		}
-		if o := x.exprOID(a, b); o != 0 {
-			return o
-		}
-		return x.exprType(a, b) // aggitems.go
-	}
+	bt := newBoolTypes(sqlText, declOf)
+	x := bt.x
 	var eds []textEdit
 	wrap := func(a, b int) {
 		if a, b := x.unparen(a, b); b == a+1 && x.T(a).kw("NULL") {
@@ -97,52 +158,12 @@ func BoolArrayConversion(sqlText string, declOf func(expr string) string) string
 		eds = append(eds, textEdit{x.T(a).pos, 0, "pg_array_bool("},
 			textEdit{x.T(b-1).pos + len(x.T(b-1).text), 0, ")"})
 	}
-	// ctorBool reports whether the elements args of pg_array are
-	// booleans: one is, and the others are too or quoted literals
-	ctorBool := func(args [][2]int) bool {
-		boolean := false
-		for _, p := range args {
-			a, b := x.unparen(p[0], p[1])
-			if b == a+1 && (x.T(a).kw("NULL") || x.T(a).typ == tString) {
-				continue
-			}
-			if typ(a, b) != pgoid.Bool {
-				return false
-			}
-			boolean = true
-		}
-		return boolean
-	}
-	// aggArg is the value pg_array_agg at i collects (e == s: none)
-	aggArg := func(i int) (s, e int) {
-		s, c := i+2, x.match(i+1)
-		if x.kw(s, "DISTINCT") {
-			s++
-		}
-		e = s
-		for e < c && !(x.depth[e] == x.depth[s] && (x.kw(e, "ORDER") || x.isP(e, ","))) {
-			e++
-		}
-		return s, e
-	}
-	// boolArray reports whether the array a..b-1 is a boolean array
-	boolArray := func(a, b int) bool {
-		a, b = x.unparen(a, b)
-		switch {
-		case x.isCall(a, "pg_array") && x.match(a+1) == b-1:
-			return ctorBool(x.splitTop(a+2, b-1))
-		case x.isCall(a, "pg_array_agg") && x.match(a+1) == b-1:
-			s, e := aggArg(a)
-			return e > s && typ(s, e) == pgoid.Bool
-		}
-		return typ(a, b) == pgoid.ArrayOf(pgoid.Bool)
-	}
 	for i := 0; i+1 < x.n(); i++ {
 		if !x.isCall(i, x.T(i).text) {
 			if x.kw(i, "WITH") && strings.EqualFold(x.T(i+1).text, "pg_array_sub") && x.isP(i+2, "(") {
 				// ARRAY(SELECT item ...) (array_translate.go): the item
 				// the aggregate collects
-				if items := x.arraySubItems(i); ctorBool(items) {
+				if items := x.arraySubItems(i); bt.ctorBool(items) {
 					for _, it := range items {
 						wrap(it[0], it[1])
 					}
@@ -153,18 +174,18 @@ func BoolArrayConversion(sqlText string, declOf func(expr string) string) string
 		args := x.splitTop(i+2, x.match(i+1))
 		switch name := strings.ToLower(x.T(i).text); name {
 		case "pg_array":
-			if ctorBool(args) {
+			if bt.ctorBool(args) {
 				for _, p := range args {
 					wrap(p[0], p[1])
 				}
 			}
 		case "pg_array_agg":
-			if s, e := aggArg(i); e > s && typ(s, e) == pgoid.Bool {
+			if s, e := bt.aggArg(i); e > s && bt.typ(s, e) == pgoid.Bool {
 				wrap(s, e)
 			}
 		default:
 			f, ok := elementFuncs[name]
-			if !ok || len(args) <= f.arr[0] || !boolArray(args[f.arr[0]][0], args[f.arr[0]][1]) {
+			if !ok || len(args) <= f.arr[0] || !bt.boolArray(args[f.arr[0]][0], args[f.arr[0]][1]) {
 				continue
 			}
 			for _, k := range f.elems {

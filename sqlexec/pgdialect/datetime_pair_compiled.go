@@ -18,7 +18,8 @@ package pgdialect
 // PostgreSQL's promotion does (a value of the higher type between two of
 // the lower type's becomes a text between theirs). An operand may be an
 // expression whose type follows from its columns' (coalesce(tz, ts),
-// greatest(ts, ts2), a cast: datetime_expr_type.go). Pairs of one type, and
+// greatest(ts, ts2), a cast: datetime_expr_type.go; d - 1 of a date
+// column: datetime_arith_compiled.go). Pairs of one type, and
 // every statement of a schema with no date/time column, are left as they
 // are. A scalar subquery beside a column is converted by the translation
 // (datetime_column_pair.go).
@@ -36,6 +37,7 @@ func DatetimePairConversion(sqlText string, declOf func(expr string) string) str
 	}
 	x := newTx(sqlText)
 	haveDT, decls, hops, cols := 0, map[string]uint32{}, 0, 0
+	arithTypes := map[string]string{} // datetime_arith_compiled.go's type reads
 	// typeOf is the declared date/time type of the bare column a..b-1, or
 	// the type of an expression of such columns (datetime_expr_type.go),
 	// 0 for any other operand or type
@@ -47,6 +49,10 @@ func DatetimePairConversion(sqlText string, declOf func(expr string) string) str
 		}
 		qual, col, ok := x.bareColumn(a, b)
 		if !ok {
+			if o := x.dtArithCompiledType(a, b, declOf, arithTypes); o != 0 {
+				cols++ // d - 1 of a date column: typed by its declaration
+				return o
+			}
 			return x.datetimeExprType(a, b, typeOf)
 		}
 		if internalColumn(col) {
@@ -176,14 +182,17 @@ func DatetimePairConversion(sqlText string, declOf func(expr string) string) str
 				if lo < 0 || from > e || x.kw(lo+1, "SELECT") {
 					continue
 				}
-				lf := x.splitTop(lo+1, le-1)
-				if len(lf) >= 2 && len(items) == len(lf) {
-					for k := range lf {
-						ia, ib := x.itemExpr(items[k][0], items[k][1])
-						convert(ia, ib, leftType(lf[k][0], lf[k][1]))
+				if lf := x.splitTop(lo+1, le-1); len(lf) >= 2 {
+					if len(items) == len(lf) {
+						for k := range lf {
+							ia, ib := x.itemExpr(items[k][0], items[k][1])
+							convert(ia, ib, leftType(lf[k][0], lf[k][1]))
+						}
 					}
+					continue
 				}
-				continue
+				// one value in parentheses: (d - 1) IN (SELECT ...), as
+				// d - 1 = ANY (ARRAY[tz]) is translated, below
 			}
 			ls := x.primaryStart(le - 1)
 			if ls < 0 || !x.cmpBoundary(ls-1, -1) {

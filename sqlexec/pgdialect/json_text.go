@@ -31,6 +31,12 @@ import (
 // jsonRowMark prefixes the blob pg_json_row makes of a row's JSON text.
 const jsonRowMark = "\x00pgjsonrow\x00"
 
+// jsonArrayMark prefixes the blob pg_json_typed makes of an array's JSON
+// text: json_agg puts "\n " before an array as before a row (PostgreSQL's
+// json_agg_transfn does for both categories), not before a json value
+// that is an array.
+const jsonArrayMark = "\x00pgjsonarr\x00"
+
 // jsonTextFuncs are the json scalar functions (registered with jsonb.go's).
 var jsonTextFuncs = map[string]struct {
 	n int32
@@ -207,7 +213,7 @@ type jsonTextAgg struct {
 	object  bool
 	compact bool // array_to_json(array_agg(x)): "," between elements (jsonb_translate.go's arrayToJSONAgg)
 	elems   []string
-	rows    []bool // the element is a row (row_to_json): PostgreSQL's json_agg puts "\n " before it
+	rows    []bool // the element is a row (row_to_json) or an array: PostgreSQL's json_agg puts "\n " before it
 }
 
 func (g *jsonTextAgg) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
@@ -219,6 +225,9 @@ func (g *jsonTextAgg) Step(_ *sqlite.FunctionContext, a []driver.Value) error {
 		return nil
 	}
 	_, row := jsonRowText(a[0])
+	if b, ok := a[0].([]byte); ok && bytes.HasPrefix(b, []byte(jsonArrayMark)) {
+		row = true
+	}
 	g.elems = append(g.elems, sqlToJSONText(a[0]))
 	g.rows = append(g.rows, row)
 	return nil
@@ -249,7 +258,7 @@ func (g *jsonTextAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error)
 		default:
 			b.WriteString(", ")
 			if g.rows[i] {
-				b.WriteString("\n ") // PostgreSQL's json_agg between rows
+				b.WriteString("\n ") // PostgreSQL's json_agg between rows and arrays
 			}
 		}
 		b.WriteString(e)
@@ -352,11 +361,9 @@ func (x *tx) selectNames(lo, hi int) (names, types []string) {
 	}
 	for _, p := range x.splitTop(lo, end) {
 		last := x.T(p[1] - 1)
-		e := p[1]
-		if p[1]-p[0] >= 2 && x.T(p[1]-2).kw("AS") {
-			e = p[1] - 2
-		}
-		types = append(types, x.jsonItemType(p[0], e))
+		// without its alias, AS or not: (SELECT ARRAY(SELECT b ...) x) s
+		ia, ib := x.itemExpr(p[0], p[1]) // typeresolve.go
+		types = append(types, x.jsonItemType(ia, ib))
 		switch {
 		case p[1]-p[0] >= 2 && x.T(p[1]-2).kw("AS") && (last.typ == tIdent || last.typ == tQIdent):
 			names = append(names, last.identName())

@@ -92,7 +92,7 @@ func jsonTyped(a []driver.Value, zone *time.Location) (driver.Value, error) {
 		if err != nil {
 			return v, nil // not an array's text: leave it a string
 		}
-		return []byte(jsonMark + jsonArrayText(elems, e, zone)), nil
+		return []byte(jsonArrayMark + jsonArrayText(elems, e, zone)), nil // json_agg's "\n " before it: json_text.go
 	}
 	j, ok := jsonScalarText(v, o, zone)
 	if !ok {
@@ -305,6 +305,9 @@ func (x *tx) jsonItemType(a, b int) string {
 	}
 	if d := x.arrayCtorDecl(a, b); d != "" { // array_ctor_types.go: ARRAY[b, c]
 		return d[len(", "):]
+	}
+	if typ := x.subqueryJSONType(a, b); typ != "" { // json_subquery_type.go: ARRAY(SELECT b ...)
+		return typ
 	}
 	if o := x.conditionalCallType(a, b); jsonTypedOID(o) { // json_conditional_type.go
 		return strconv.FormatUint(uint64(o), 10)

@@ -994,7 +994,7 @@ func fnJSONMark(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 	case nil, int64, float64:
 		return a[0], nil // a number is JSON as it is
 	case []byte:
-		if strings.HasPrefix(string(x), jsonMark) {
+		if strings.HasPrefix(string(x), jsonMark) || strings.HasPrefix(string(x), jsonArrayMark) {
 			return x, nil
 		}
 	}
@@ -1002,12 +1002,15 @@ func fnJSONMark(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, erro
 }
 
 // jsonMarked returns the JSON text of a pg_json_mark blob (or of a
-// pg_json_row one: json_text.go).
+// pg_json_row one or an array's pg_json_typed one: json_text.go).
 func jsonMarked(v driver.Value) (string, bool) {
 	if j, ok := jsonRowText(v); ok {
 		return j, true
 	}
 	b, ok := v.([]byte)
+	if ok && strings.HasPrefix(string(b), jsonArrayMark) {
+		return string(b[len(jsonArrayMark):]), true // json_text.go
+	}
 	if !ok || !strings.HasPrefix(string(b), jsonMark) {
 		return "", false
 	}
