@@ -138,6 +138,7 @@ func registerCastFuncs() error {
 		"pg_float_refused":      {4, fnFloatRefused},   // floatcalls.go
 		"pg_int_arg_refused":    {-1, fnIntArgRefused}, // window_args.go
 		"pg_float_args_refused": {4, fnFloatArgsRefused},
+		"pg_call_arg_refused":   {-1, fnCallArgRefused}, // callargkinds.go
 		"pg_cast_timestamp":     {1, tsCast("timestamp")},
 		"pg_cast_timestamptz":   {1, tsCast("timestamp with time zone")},
 		"pg_cast_uuid":          {1, fnCastUUID},
