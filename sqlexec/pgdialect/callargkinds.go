@@ -26,7 +26,8 @@ import (
 
 // callArgKinds are the functions checked: for each argument count, one
 // letter per argument: N a number, I an integer (int4's signature), S a
-// string (text's signature).
+// string (text's signature), A anycompatible (the A arguments of one type
+// category).
 var callArgKinds = map[string]map[int]string{
 	"sqrt":   {1: "N"},
 	"cbrt":   {1: "N"},
@@ -39,7 +40,16 @@ var callArgKinds = map[string]map[int]string{
 	"rpad":   {2: "SI", 3: "SIS"},
 	"left":   {2: "SI"},
 	"right":  {2: "SI"},
+	// lag(anycompatible, integer, anycompatible): a value and a default
+	// of one type category (lag(t, 1, 5) of a text t is 42883)
+	"lag":  {3: "AIA"},
+	"lead": {3: "AIA"},
 }
+
+// checkedArg is the argument wrapped for the run-time check: the
+// first, or lag's and lead's default (their value is read by the window
+// typing, which the wrapping would hide).
+var checkedArg = map[string]int{"lag": 2, "lead": 2}
 
 // argKindTypes are the types each kind takes: the signature's own and
 // those with an implicit cast to it (an unknown literal or parameter
@@ -100,7 +110,10 @@ func (x *tx) callArgKindChecks() error {
 			}
 			continue
 		}
-		a := args[0]
+		a := args[checkedArg[name]]
+		if x.isUnknown(a[0], a[1]) || a[1]-a[0] == 1 && x.T(a[0]).kw("NULL") {
+			continue // (lag's default: takes the value's type)
+		}
 		x.T(a[0]).pre = "pg_call_arg_refused(" + x.T(a[0]).pre
 		x.T(a[1] - 1).suf += ", " + quoteLit(name) + ", " + quoteLit(k) + ", " + strings.Join(types, ", ") + ")"
 	}
@@ -138,6 +151,7 @@ func (x *tx) argKindType(a, b int) string {
 // it or one is not known.
 func argKindsRefused(name, kinds string, decls []string) error {
 	refused := false
+	common := "" // the type category of the A arguments
 	for j, d := range decls {
 		o, _ := DeclTypeOID(d)
 		if d == "unknown" {
@@ -145,6 +159,13 @@ func argKindsRefused(name, kinds string, decls []string) error {
 		}
 		if o == 0 || typesByOID[o] == nil && o != pgoid.Unknown {
 			return nil // a type not known here: the call stands
+		}
+		if kinds[j] == 'A' {
+			if c := typesByOID[o]; o != pgoid.Unknown && c != nil {
+				refused = refused || common != "" && c.cat != common
+				common = c.cat
+			}
+			continue
 		}
 		refused = refused || !argKindTypes[kinds[j]][o]
 	}
