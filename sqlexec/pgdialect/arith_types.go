@@ -304,6 +304,9 @@ func (x *tx) arithShape(a, b int, leaf func(a, b int) string) string {
 	if lo, hi, ok := x.columnDTElse(a, b); ok {
 		return x.arithShape(lo, hi, leaf) // + or - on a column: its arithmetic branch
 	}
+	if in := x.floatRefusedArg([2]int{a, b}); in != [2]int{a, b} && strings.EqualFold(x.T(a).text, "pg_call_arg_refused") {
+		return x.arithShape(in[0], in[1], leaf) // a checked argument: its value (callargkinds.go)
+	}
 	if b-a >= 2 && x.isP(a, "(") && x.match(a) == b-1 {
 		// (pg_op(...) COLLATE pg_numeric) or a parenthesised operand
 		if b-a >= 5 && x.kw(b-3, "COLLATE") && x.isP(a+2, "(") && x.match(a+2) == b-4 {

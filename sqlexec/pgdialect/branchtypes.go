@@ -94,7 +94,7 @@ func BranchItems(sqlText string) []ArithItem {
 				if x.overEnd(m+1) == b && len(args) > 0 {
 					leaves = args[:1]
 					if len(args) == 3 {
-						leaves = append(leaves, args[2]) // the default
+						leaves = append(leaves, x.floatRefusedArg(args[2])) // the default (its value where checked: callargkinds.go)
 					}
 				}
 			}

@@ -336,7 +336,7 @@ func CallItems(sqlText string) []ArithItem {
 				item.Leaves = nil
 				break
 			}
-			l := args[k]
+			l := x.floatRefusedArg(args[k]) // the checked argument's value (callargkinds.go)
 			if runtimeOp {
 				l = x.columnBranchLeaf(l) // concattypes.go
 			}

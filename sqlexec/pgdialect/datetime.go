@@ -96,7 +96,7 @@ func parseDT(typ, in string) (dtValue, error) {
 	if i := strings.IndexByte(s, 't'); i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
 		s = s[:i] + " " + s[i+1:]
 	}
-	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' })
+	fields := splitDateSuffix(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' }))
 	if len(fields) == 0 {
 		return v, dtSyntax(typ, in)
 	}
@@ -130,7 +130,7 @@ func parseDT(typ, in string) (dtValue, error) {
 			}
 			if rest != "" {
 				if err := v.parseZone(rest); err != nil {
-					return v, dtSyntax(typ, in)
+					return v, zoneError(err, typ, in)
 				}
 			}
 		case (f[0] == '+' || f[0] == '-') && len(f) > 1 && isDigit(f[1]):
@@ -138,7 +138,7 @@ func parseDT(typ, in string) (dtValue, error) {
 				return v, dtSyntax(typ, in)
 			}
 			if err := v.parseZone(f); err != nil {
-				return v, dtSyntax(typ, in)
+				return v, zoneError(err, typ, in)
 			}
 		case (isDigit(f[0]) || textMonthField(f)) && strings.ContainsAny(f, "-/.") && !v.hasDate:
 			if err := v.parseDateField(f); err != nil {
@@ -233,6 +233,62 @@ func parseDT(typ, in string) (dtValue, error) {
 		}
 	}
 	return v, nil
+}
+
+// splitDateSuffix splits a field that starts with a date or a number
+// where PostgreSQL's ParseDateTime ends that field: at a sign or a letter
+// after it, which begins a time zone field ('2023-06-06+00',
+// '2023-06-06z', '20230606+05:30' are a date and a zone; were 22007). A
+// date's own delimiter continues it ('2023-06-06-07' stays one field, an
+// invalid date as there); a time ('10:00+05') is read by parseTimeField,
+// whose rest is the zone.
+func splitDateSuffix(fields []string) []string {
+	var out []string
+	for _, f := range fields {
+		if f == "" || !isDigit(f[0]) {
+			out = append(out, f)
+			continue
+		}
+		i := 0
+		for i < len(f) && isDigit(f[i]) {
+			i++
+		}
+		if i < len(f) && f[i] == ':' {
+			out = append(out, f) // a time
+			continue
+		}
+		if i < len(f) && (f[i] == '-' || f[i] == '/' || f[i] == '.') {
+			delim := f[i]
+			i++
+			if i < len(f) && isDigit(f[i]) {
+				for i < len(f) && (isDigit(f[i]) || f[i] == delim) {
+					i++
+				}
+			} else {
+				for i < len(f) && (isDigit(f[i]) || f[i] >= 'a' && f[i] <= 'z' || f[i] == delim) {
+					i++
+				}
+			}
+		}
+		switch r := f[i:]; {
+		case r != "" && (r[0] == '+' || r[0] == '-'):
+			out = append(out, f[:i], r)
+		case r != "" && r[0] >= 'a' && r[0] <= 'z':
+			// the letters are a field of their own, as what follows
+			// ('2023-06-06z10:00': z, then 10:00)
+			j := 0
+			for j < len(r) && r[j] >= 'a' && r[j] <= 'z' {
+				j++
+			}
+			out = append(out, f[:i], r[:j])
+			if j < len(r) {
+				out = append(out, splitDateSuffix([]string{r[j:]})...)
+			}
+		default:
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func originalCase(in, lower string) string {
@@ -457,10 +513,23 @@ func (v *dtValue) parseZone(z string) error {
 		return fmt.Errorf("bad zone")
 	}
 	if h > 15 || m > 59 || s > 59 {
-		return fmt.Errorf("bad zone")
+		return errZoneRange
 	}
 	v.hasZone, v.zoneOff = true, sign*(h*3600+m*60+s)
 	return nil
+}
+
+// errZoneRange is a numeric zone past PostgreSQL's limits (15 hours, 59
+// minutes or seconds: DecodeTimezone's DTERR_TZDISP_OVERFLOW).
+var errZoneRange = errors.New("time zone displacement out of range")
+
+// zoneError is the error of a zone parseZone refused in input in of type
+// typ: 22009 past the limits ('2023-06-06 10:00+25'), else 22007.
+func zoneError(err error, typ, in string) error {
+	if err == errZoneRange {
+		return pgErr("22009", "time zone displacement out of range: \"%s\"", in)
+	}
+	return dtSyntax(typ, in)
 }
 
 func allDigits(s string) bool {

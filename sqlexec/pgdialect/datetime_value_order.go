@@ -65,6 +65,17 @@ func (x *tx) datetimeValueOrder(holds func(string) bool, done map[int]bool) []te
 		if done[a] || ub <= ua+2 || x.collated(a, b) {
 			return
 		}
+		if c := x.rangeBoundCond(ua, ub, "'numrange'"); c != "" {
+			// a numrange's bound is numeric text: by value
+			if _, ok := held[c]; !ok {
+				held[c] = holds(c)
+			}
+			if held[c] {
+				done[a] = true
+				eds = append(eds, x.collateEdits(a, b, NumericCollation, item)...)
+				return
+			}
+		}
 		if x.datetimeCall(ua, ub) {
 			done[a] = true // a call of a date/time type whatever its arguments
 			eds = append(eds, x.collateEdits(a, b, DatetimeCollation, item)...)
@@ -77,12 +88,15 @@ func (x *tx) datetimeValueOrder(holds func(string) bool, done map[int]bool) []te
 			}
 		}
 		if cond == "" {
+			cond = x.rangeBoundCond(ua, ub, "'daterange', 'tsrange', 'tstzrange'")
+		}
+		if cond == "" {
 			return
 		}
 		if haveDT == 0 {
 			haveDT = 1
-			if holds("EXISTS (SELECT 1 FROM sqlite_schema WHERE sql LIKE '%pg_in_date(%' OR sql LIKE '%pg_in_timestamp%') OR " +
-				"EXISTS (SELECT 1 FROM sqlite_temp_schema WHERE sql LIKE '%pg_in_date(%' OR sql LIKE '%pg_in_timestamp%')") {
+			if holds("EXISTS (SELECT 1 FROM sqlite_schema WHERE sql LIKE '%pg_in_date%' OR sql LIKE '%pg_in_timestamp%' OR sql LIKE '%pg_in_tsrange%' OR sql LIKE '%pg_in_tstzrange%') OR " +
+				"EXISTS (SELECT 1 FROM sqlite_temp_schema WHERE sql LIKE '%pg_in_date%' OR sql LIKE '%pg_in_timestamp%' OR sql LIKE '%pg_in_tsrange%' OR sql LIKE '%pg_in_tstzrange%')") {
 				haveDT = 2
 			}
 		}
@@ -122,4 +136,23 @@ func (x *tx) datetimeValueOrder(holds func(string) bool, done map[int]bool) []te
 		}
 	}
 	return eds
+}
+
+// rangeBoundCond is the SQL condition under which a..b-1, a range's
+// bound pg_range_lower(r, type) or pg_range_upper(r, type) (lower(r),
+// upper(r)), is of a range type among types (quoted names): the range
+// column's declared type is one of them (ORDER BY lower(r) of a
+// daterange put '12345-01-01' before '2024-01-01', of a numrange 10
+// before 9.25); "" for another expression.
+func (x *tx) rangeBoundCond(a, b int, types string) string {
+	t := x.T(a)
+	if t.typ != tIdent || !x.isP(a+1, "(") || x.match(a+1) != b-1 ||
+		!strings.EqualFold(t.text, "pg_range_lower") && !strings.EqualFold(t.text, "pg_range_upper") {
+		return ""
+	}
+	args := x.splitTop(a+2, b-1)
+	if len(args) != 2 || args[1][1] <= args[1][0] || x.kw(args[1][0], "NULL") && args[1][1]-args[1][0] == 1 {
+		return ""
+	}
+	return "lower(" + x.text(args[1][0], args[1][1]) + ") IN (" + types + ")"
 }

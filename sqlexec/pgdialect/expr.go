@@ -185,6 +185,9 @@ func (x *tx) exprPass() error {
 	if err := x.floatCalls(); err != nil { // floatcalls.go
 		return err
 	}
+	if err := x.callArgKindChecks(); err != nil { // callargkinds.go
+		return err
+	}
 	if err := x.windowArgs(); err != nil { // window_args.go
 		return err
 	}

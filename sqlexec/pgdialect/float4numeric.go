@@ -104,13 +104,16 @@ func (x *tx) float4NumericWrap(a, b int) (pre, suf string) {
 	// double, 3.4e38 as 339999995214436...: the fuzz tester's seed 841349
 	ua, ub := x.unparen(a, b)
 	if qual, col, ok := x.bareColumn(ua, ub); ok {
-		if hint := x.columnTypeExpr(qual, col); hint != "NULL" {
-			return "pg_float4_numeric(", ", " + hint + ")"
-		}
 		// a derived table's or CTE's column, its table column's
 		// declared type (f4::numeric over (SELECT * FROM t) a: the fuzz
-		// tester's seed 841557)
+		// tester's seed 841557), before the schema's column of that
+		// name: a CTE is no table, so pragma_table_xinfo('a') of
+		// WITH a AS (SELECT f4 ...) found nothing and a.f4::numeric
+		// read the real's double (0.100000001490116)
 		if hint := x.derivedColumnType(ua, ub); hint != "" {
+			return "pg_float4_numeric(", ", " + hint + ")"
+		}
+		if hint := x.columnTypeExpr(qual, col); hint != "NULL" {
 			return "pg_float4_numeric(", ", " + hint + ")"
 		}
 	}

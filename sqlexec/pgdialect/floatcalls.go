@@ -139,6 +139,12 @@ func (x *tx) floatRefusedArg(a [2]int) [2]int {
 			return in[0]
 		}
 	}
+	// pg_call_arg_refused(v, name, kinds, type...): callargkinds.go
+	if t := x.T(a[0]); t.typ == tIdent && strings.EqualFold(t.text, "pg_call_arg_refused") && x.isP(a[0]+1, "(") && x.match(a[0]+1) == a[1]-1 {
+		if in := x.splitTop(a[0]+2, a[1]-1); len(in) >= 4 {
+			return in[0]
+		}
+	}
 	return a
 }
 

@@ -474,6 +474,12 @@ func (x *tx) moneyNumericWrap(s, i int) (pre, suf string) {
 		if j-s >= 3 {
 			qual = x.T(j - 3).identName()
 		}
+		// a derived table's or CTE's column first: its name is no
+		// table's, so columnTypeExpr found no type and a.m::numeric of
+		// WITH a AS (SELECT m ...) read the text '$12.50' (22P02)
+		if typ := x.derivedColumnType(s, i); typ != "" {
+			return "pg_money_numeric(", ", " + typ + ")"
+		}
 		if typ := x.columnTypeExpr(qual, n); typ != "NULL" {
 			return "pg_money_numeric(", ", " + typ + ")"
 		}

@@ -138,6 +138,7 @@ func registerCastFuncs() error {
 		"pg_float_refused":      {4, fnFloatRefused},   // floatcalls.go
 		"pg_int_arg_refused":    {-1, fnIntArgRefused}, // window_args.go
 		"pg_float_args_refused": {4, fnFloatArgsRefused},
+		"pg_call_arg_refused":   {-1, fnCallArgRefused}, // callargkinds.go
 		"pg_cast_timestamp":     {1, tsCast("timestamp")},
 		"pg_cast_timestamptz":   {1, tsCast("timestamp with time zone")},
 		"pg_cast_uuid":          {1, fnCastUUID},
@@ -720,7 +721,8 @@ func (x *tx) castRewrite(s, i, end int, tt *pgType) bool {
 			if fp == "" && !literal {
 				x.numCasts = append(x.numCasts, numCast{s, i, pre + lp, false})
 			}
-			lp, ls = fp+lp, fs+ls
+			// around the money conversion: its closing after money's
+			lp, ls = fp+lp, ls+fs
 		}
 		first.pre = pre + lp + first.pre
 		x.T(i).set("")
@@ -793,6 +795,13 @@ func (x *tx) textHint(s, e int) string {
 			// tbl's declared type (a CTE's name is no table: b::text of
 			// a boolean was SQLite's 1)
 			return viewColumnDeclExpr(r.tbl, r.col)
+		}
+		if hint := x.derivedColumnType(cs, ce); hint != "" {
+			// a derived table's or CTE's column over a table's column
+			// (WITH a AS (SELECT f4 AS x FROM t) ... x::text): that
+			// column's declared type, where the name is no table's
+			// (a real printed its double's 17 digits)
+			return hint
 		}
 		qual := ""
 		if ce-cs >= 3 {
@@ -899,7 +908,8 @@ func (x *tx) castFuncRewrite(i, as, e int, tt *pgType) bool {
 			if fp == "" && !literal {
 				x.numCasts = append(x.numCasts, numCast{i + 2, as, "", false})
 			}
-			lp, ls = fp+lp, fs+ls
+			// around the money conversion: its closing after money's
+			lp, ls = fp+lp, ls+fs
 		}
 		x.T(i).set("")
 		x.T(i + 1).set(pre + lp)

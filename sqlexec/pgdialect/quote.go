@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"crypto/sha512"
 	"database/sql/driver"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -100,8 +101,17 @@ func shaFn(sum func([]byte) []byte) fn {
 // the statement shows a bigint argument (toHexRewrite); without it a
 // value within int4's range is an integer, as PostgreSQL's literal.
 func fnToHex(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) {
-	if err := argCount("to_hex", a, 1, 2); err != nil || a[0] == nil {
+	if err := argCount("to_hex", a, 1, 2); err != nil {
 		return nil, err
+	}
+	if len(a) == 2 && a[1] != nil && declOID(str(a[1])) == pgoid.Int2 {
+		// a smallint column (or a run-time type): to_hex(int4) and
+		// to_hex(int8) both take it, as the translation refuses a
+		// statement's visible smallint (typeof.go)
+		return nil, errors.New(SQLStateText("42725", "function to_hex(smallint) is not unique", "", toHexHint))
+	}
+	if a[0] == nil {
+		return nil, nil
 	}
 	n, ok := toInt(a[0])
 	if !ok {
@@ -113,6 +123,9 @@ func fnToHex(_ *sqlite.FunctionContext, a []driver.Value) (driver.Value, error) 
 	}
 	return strconv.FormatUint(uint64(n), 16), nil
 }
+
+// toHexHint is PostgreSQL's hint of an ambiguous call (42725).
+const toHexHint = "Could not choose a best candidate function. You might need to add explicit type casts."
 
 func declOID(decl string) uint32 {
 	o, _ := DeclTypeOID(decl)

@@ -138,11 +138,21 @@ func (x *tx) typedCall(i int) error {
 			return unsupported("pg_typeof of this expression is not supported (its type is only known for columns, literals, casts and typed functions)")
 		}
 	case "to_hex":
+		if oid == pgoid.Int2 {
+			// to_hex(int4) and to_hex(int8) both take a smallint
+			return &Error{Code: "42725", Message: "function to_hex(smallint) is not unique", Hint: toHexHint, Position: x.T(i).pos + 1}
+		}
 		switch {
 		case isCol:
 			x.T(e).set(", " + x.columnTypeExpr(qual, col) + ")")
 		case oid == pgoid.Int8:
 			x.T(e).set(", 'int8')")
+		case oid == 0:
+			// a type known only at run time (coalesce(i8, i4) of columns is
+			// bigint: its -1 is ffffffffffffffff, not ffffffff)
+			if rt := x.numTypeExpr(a, b); rt != "" {
+				x.T(e).set(", " + rt + ")")
+			}
 		}
 	}
 	return nil

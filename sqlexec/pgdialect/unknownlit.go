@@ -149,7 +149,40 @@ func (x *tx) commonLiteralsWithin(lo, hi int) {
 		if t := x.T(i); t.kw("CASE") && !t.ed {
 			x.caseCommonLiterals(i)
 		}
+		if t := x.T(i); t.typ == tIdent && !t.ed && (t.kw("LAG") || t.kw("LEAD")) && x.isP(i+1, "(") && !x.isP(i-1, ".") {
+			x.windowDefaultLiteral(i)
+		}
 	}
+}
+
+// windowDefaultLiteral types the quoted literal default of the lag or
+// lead call at i over a column (lag(i4, 1, '7') OVER (...)) as
+// commonLiterals does: lag(anycompatible, integer, anycompatible) reads
+// it by the column type's input function, so '7' is the integer 7 (was
+// the text '7') and 'x' beside an integer 22P02.
+func (x *tx) windowDefaultLiteral(i int) {
+	m := x.match(i + 1)
+	if m < 0 || !x.kw(m+1, "OVER") || x.mentionsGroupBy() {
+		return // (a grouped statement: see commonLiterals)
+	}
+	args := x.splitTop(i+2, m)
+	if len(args) != 3 {
+		return
+	}
+	d, v := args[2], args[0]
+	if d[1]-d[0] != 1 || !x.plainLiteral(d[0]) {
+		return
+	}
+	qual, col, ok := x.columnBefore(v[1] - 1)
+	if !ok || v[0] != v[1]-1 && v[0] != v[1]-3 {
+		return // not a bare column
+	}
+	tbl := x.qualTable(qual) // enforce.go
+	if tbl == "" {
+		return
+	}
+	x.T(d[0]).pre = "pg_in_col(" + x.T(d[0]).pre
+	x.T(d[0]).suf += ", " + declOf(tbl, col, 0) + ", NULL, 'common')" // InColAt
 }
 
 // caseCommonLiterals is commonLiterals for the results of the CASE at i
