@@ -100,6 +100,19 @@ func DatetimeCommonConversion(sqlText string, declOf func(expr string) string) s
 							textEdit{x.T(p[1]-1).pos + len(x.T(p[1]-1).text), 0, ")"})
 					}
 				}
+			} else if numericCommon(oids) {
+				// integer values beside a numeric: numeric text (an
+				// integer's digits are its numeric text), as the numeric
+				// values are. SQLite orders any integer before any text,
+				// so a set operation's column of CASE WHEN b THEN i4
+				// ELSE n2 END ordered 3 and 2147483647 before -2.5 (the
+				// fuzz tester's seed 842722)
+				for k, p := range vals {
+					if oids[k] != 0 && oids[k] != pgoid.Numeric {
+						eds = append(eds, textEdit{x.T(p[0]).pos, 0, "CAST("},
+							textEdit{x.T(p[1]-1).pos + len(x.T(p[1]-1).text), 0, " AS TEXT)"})
+					}
+				}
 			}
 			return
 		}
@@ -211,6 +224,24 @@ func (x *tx) datetimeSetOp(arms [][2]int, items [][][2]int, armOIDs [][]uint32, 
 		changed = true
 	}
 	return changed
+}
+
+// numericCommon reports whether number types oids (0: an unknown literal
+// or NULL) are integers and numerics, both: numeric is their common type.
+func numericCommon(oids []uint32) bool {
+	num, ints := false, false
+	for _, o := range oids {
+		switch o {
+		case 0:
+		case pgoid.Numeric:
+			num = true
+		case pgoid.Int2, pgoid.Int4, pgoid.Int8:
+			ints = true
+		default:
+			return false
+		}
+	}
+	return num && ints
 }
 
 // floatCastFn is the translation's cast function to float8 and float4.

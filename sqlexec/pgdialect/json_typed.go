@@ -270,7 +270,7 @@ func jsonKey(v driver.Value) string {
 func (x *tx) jsonTypedArg(a, b int) {
 	if typ := x.jsonItemType(a, b); typ != "" {
 		if typ == strconv.FormatUint(uint64(pgoid.Numeric), 10) {
-			x.numericLiteral(a, b) // a constant's digits: 1.10 is no double 1.1
+			x.numericLiteral(x.unparen(a, b)) // a constant's digits: 1.10 is no double 1.1, nor is (1.10)
 		}
 		x.T(a).pre = "pg_json_typed(" + x.T(a).pre
 		x.T(b - 1).suf += ", " + typ + ")"
@@ -283,6 +283,13 @@ func (x *tx) jsonTypedArg(a, b int) {
 // numeric), the declared type read at run time for a bare column (json
 // columns nest as JSON, booleans print true/false ...).
 func (x *tx) jsonItemType(a, b int) string {
+	if x.isP(a, "(") && x.match(a) == b-1 && !x.kw(a+1, "SELECT") && !x.kw(a+1, "VALUES") && !x.kw(a+1, "WITH") &&
+		len(x.splitTop(a+1, b-1)) == 1 {
+		// a parenthesised value is of the value's type: jsonb_agg((n2 %
+		// 1.5)) of a numeric column was an array of JSON strings,
+		// ["-1.00"], PostgreSQL's [-1.00] (the fuzz tester's seed 842618)
+		return x.jsonItemType(a+1, b-1)
+	}
 	if x.jsonExpr(a, b, nil) {
 		return strconv.FormatUint(uint64(pgoid.JSON), 10)
 	}

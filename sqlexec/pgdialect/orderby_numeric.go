@@ -169,6 +169,11 @@ func (x *tx) conditionalIntervalCond(a, b int) string {
 	for _, br := range x.conditionalBranches(a, b) {
 		if rt := x.columnDTType(br[0], br[1]); rt != "" { // datetime_columns.go
 			rts = append(rts, rt)
+		} else if rt := x.dtTypeExpr(br[0], br[1]); runtimeTypeExpr(rt) { // datetime_nested.go
+			// date/time arithmetic over columns, typed at run time:
+			// greatest(iv * 2, -iv) ordered its intervals as text, 36:00:00
+			// above 1 year 2 mons (the fuzz tester's seed 842200)
+			rts = append(rts, rt)
 		} else if ba, bb := x.unparen(br[0], br[1]); x.T(a).typ == tIdent {
 			// an aggregate of a conditional: sum(CASE WHEN b THEN iv
 			// ELSE INTERVAL '1 mon' END) (seed 3100504 of the fuzz tester)

@@ -283,10 +283,14 @@ func (x *tx) rewriteMinMaxAt(i int) {
 		fn = "min"
 	}
 	x.blank(i+1, e+1)
-	// the arguments' splices (a ::numeric cast's wrapping) are in
-	// texts now; left on the blanked tokens they would be emitted twice
+	// the arguments' splices (a ::numeric cast's wrapping, the type and
+	// octets pg_bits_length's closing parenthesis carries: bits_funcs.go)
+	// are in texts now; left on the blanked tokens they would be emitted
+	// twice (least(octet_length(t), 3) gained two result columns, the
+	// type's read and 1: the fuzz tester's seed 842690)
 	for k := i + 2; k < e; k++ {
-		x.T(k).pre, x.T(k).suf = "", ""
+		t := x.T(k)
+		t.pre, t.suf, t.wpre, t.wsuf = "", "", "", ""
 	}
 	call := minMaxCall(fn, plain, "")
 	dtWhen := ""

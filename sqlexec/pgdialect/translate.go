@@ -420,6 +420,7 @@ func (x *tx) translate() (*Stmt, error) {
 }
 
 func (x *tx) query(tag, sql string, ro bool) *Stmt {
+	sql = caseResultCollation(sql) // case_result_collation.go
 	return &Stmt{Kind: KindQuery, Exec: []string{sql}, Tag: tag, ReadOnly: ro}
 }
 
