@@ -19,10 +19,7 @@ func TestBoolArrayTextConversion(t *testing.T) {
 		}
 		return ""
 	}
-	cases := []struct {
-		in   string
-		want []string // substrings of the conversion (nil: none)
-	}{
+	cases := []conversionCase{
 		{"SELECT ba::text[] FROM t", []string{"pg_in__text(pg_array_bool_text(ba), -1)"}},
 		{"SELECT ba::varchar[] FROM t", []string{"pg_in__varchar(pg_array_bool_text(ba), -1)"}},
 		{"SELECT ARRAY[b, 'yes']::text[] FROM t", []string{"pg_array(pg_text(b, 'bool'), 'yes')"}},
@@ -32,24 +29,7 @@ func TestBoolArrayTextConversion(t *testing.T) {
 		{"SELECT (array_agg(b) OVER ())::text[] FROM t", []string{"pg_array_bool_text((pg_array_agg(b) OVER ()))"}},
 		{"SELECT ARRAY[i]::text[], ARRAY[s]::text[], ba::text FROM t", nil},
 	}
-	for _, c := range cases {
-		st, err := Translate(c.in)
-		if err != nil {
-			t.Fatalf("%s: %v", c.in, err)
-		}
-		got := BoolArrayTextConversion(st.Exec[0], declOf)
-		if c.want == nil {
-			if got != "" {
-				t.Errorf("%s: converted to %s, want none", c.in, got)
-			}
-			continue
-		}
-		for _, w := range c.want {
-			if !strings.Contains(got, w) {
-				t.Errorf("%s: conversion %s\nlacks %s", c.in, got, w)
-			}
-		}
-	}
+	checkConversions(t, cases, func(sql string) string { return BoolArrayTextConversion(sql, declOf) }) // numeric_arrays_test.go
 }
 
 // TestArrayBoolText: every boolean input spelling becomes true/false,

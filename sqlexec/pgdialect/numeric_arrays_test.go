@@ -19,10 +19,7 @@ func TestNumericArrayConversion(t *testing.T) {
 		}
 		return ""
 	}
-	cases := []struct {
-		in   string
-		want []string // substrings of the conversion ("" none)
-	}{
+	cases := []conversionCase{
 		{"SELECT n[1], i[1] FROM t WHERE n[2] > 2", []string{"(CAST(pg_array_get(n, 1, ", "(CAST(pg_array_get(n, 2, ", "COLLATE pg_numeric) > 2"}},
 		{"SELECT i[1], s[2] FROM t WHERE i[2] > '5'", []string{"CAST(pg_array_get(i, 1, ", "CAST(pg_array_get(i, 2, "}},
 		{"SELECT s[2] FROM t", nil},
@@ -31,12 +28,31 @@ func TestNumericArrayConversion(t *testing.T) {
 		{"SELECT u FROM t, unnest(t.i) u WHERE u > '5'", []string{"CAST(pg_unnest_elem(u.value, t.i) AS INTEGER) > '5'"}},
 		{"SELECT unnest(s) FROM t", nil},
 	}
+	checkConversions(t, cases, func(sql string) string { return NumericArrayConversion(sql, declOf) })
+	// a value read bare is left as it is: its type must not change
+	q := `SELECT pg_unnest.value + 1 FROM t, json_each(pg_array_json(n, (SELECT type FROM pragma_table_xinfo('t') WHERE name = 'n'))) AS pg_unnest`
+	if got := NumericArrayConversion(q, declOf); got != "" {
+		t.Errorf("bare value converted: %s", got)
+	}
+}
+
+// conversionCase is a statement and substrings of the conversion a pass
+// makes of its translation (nil: none).
+type conversionCase struct {
+	in   string
+	want []string
+}
+
+// checkConversions translates each case and checks convert's answer for
+// its translation.
+func checkConversions(t *testing.T, cases []conversionCase, convert func(sql string) string) {
+	t.Helper()
 	for _, c := range cases {
 		st, err := Translate(c.in)
 		if err != nil {
 			t.Fatalf("%s: %v", c.in, err)
 		}
-		got := NumericArrayConversion(st.Exec[0], declOf)
+		got := convert(st.Exec[0])
 		if c.want == nil {
 			if got != "" {
 				t.Errorf("%s: converted to %s, want none", c.in, got)
@@ -48,10 +64,5 @@ func TestNumericArrayConversion(t *testing.T) {
 				t.Errorf("%s: conversion %s\nlacks %s", c.in, got, w)
 			}
 		}
-	}
-	// a value read bare is left as it is: its type must not change
-	q := `SELECT pg_unnest.value + 1 FROM t, json_each(pg_array_json(n, (SELECT type FROM pragma_table_xinfo('t') WHERE name = 'n'))) AS pg_unnest`
-	if got := NumericArrayConversion(q, declOf); got != "" {
-		t.Errorf("bare value converted: %s", got)
 	}
 }
