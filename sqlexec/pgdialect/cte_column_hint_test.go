@@ -12,7 +12,7 @@ import (
 // real's double and a.m::numeric the money text).
 func TestCTEColumnCastHints(t *testing.T) {
 	hint := func(col string) string {
-		return "(SELECT pg_col_typename(" + relCreateSQL + ", '" + col + "') FROM sqlite_schema WHERE type IN ('table', 'view') AND name = 't' COLLATE NOCASE)"
+		return "pg_col_typename(" + relSQLExpr("t") + ", '" + col + "')"
 	}
 	for _, tc := range []struct{ sql, want string }{
 		{"WITH a AS (SELECT f4 FROM t) SELECT a.f4::numeric FROM a", "pg_float4_numeric(pg_money_numeric(a.f4, " + hint("f4") + "), " + hint("f4") + ")"},
