@@ -445,6 +445,21 @@ func colTypeQuery(f, tbl, col string) string {
 	return f + "(" + relSQLExpr(tbl) + ", " + quoteLit(col) + ")"
 }
 
+// colTypeRead reports whether the call at k reads a column's type as
+// colTypeQuery writes it (pg_col_numtype(pg_rel_sql('t'), 'c'), ...): a
+// type argument the translator adds, not the statement's.
+func (x *tx) colTypeRead(k int) bool {
+	t := x.T(k)
+	if t.typ != tIdent || !x.isP(k+1, "(") {
+		return false
+	}
+	switch t.text {
+	case "pg_col_numtype", "pg_col_dttype", "pg_col_srctype", "pg_col_typename":
+		return x.T(k+2).typ == tIdent && x.T(k+2).text == RelSQLFunc
+	}
+	return false
+}
+
 // isParam reports whether a..b-1 is a lone parameter ($1).
 func (x *tx) isParam(a, b int) bool { return b == a+1 && x.T(a).typ == tParam }
 

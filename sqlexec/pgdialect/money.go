@@ -543,8 +543,8 @@ var liteMoneyFuncNames = map[string]string{"pg_round_typed": "round", "pg_numsig
 // moneyFuncCall is PostgreSQL's 42883 for the call at k of a numeric
 // function whose first argument is money (abs(money), round(money,
 // integer)): the arguments' types as jsonOperand reads them, each known;
-// the translator's trailing type arguments ((SELECT pg_col_numtype(...)))
-// are not the statement's.
+// the translator's trailing type arguments (pg_col_numtype(pg_rel_sql(...),
+// ...), colTypeQuery) are not the statement's.
 func (x *tx) moneyFuncCall(k int, ty jsonTyping) *jsonRefused {
 	name := strings.ToLower(x.T(k).text)
 	pg, ok := moneyFuncNames[name]
@@ -558,7 +558,7 @@ func (x *tx) moneyFuncCall(k int, ty jsonTyping) *jsonRefused {
 		return nil
 	}
 	args := x.splitTop(k+2, m)
-	for len(args) > 1 && x.isSubquery(args[len(args)-1][0]) {
+	for len(args) > 1 && (x.isSubquery(args[len(args)-1][0]) || x.colTypeRead(args[len(args)-1][0])) {
 		args = args[:len(args)-1]
 	}
 	var types []string
