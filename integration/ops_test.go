@@ -83,13 +83,17 @@ func TestReadinessFollowsQuorum(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	// Once the node has been leaderless past the write timeout, it
-	// refuses at once (the first statements may still wait it out).
+	// refuses at once (the first statements may still wait it out). A
+	// statement that waits it out may end while its last copy is still
+	// queued for the driver, which could yet take it: its outcome is then
+	// unknown (40003), never "not applied" (propose.go's mayBeTaken; seen
+	// on a loaded 2-core CI machine).
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		_, err := conn.Exec(ctx, "CREATE TABLE alone (id INTEGER PRIMARY KEY)")
 		var pe *pgconn.PgError
-		if !errors.As(err, &pe) || pe.Code != "57P03" {
-			t.Fatalf("write without a quorum: %v, want 57P03", err)
+		if !errors.As(err, &pe) || pe.Code != "57P03" && pe.Code != "40003" {
+			t.Fatalf("write without a quorum: %v, want 57P03 (or 40003 after waiting out the write timeout)", err)
 		}
 		if strings.Contains(pe.Message, "no leader for") {
 			break
