@@ -3,10 +3,9 @@ package sqlexec
 // tablesql.go: pg_table_sql(name) and pg_rel_sql(name[, temp]) on
 // sqlexec's connections (pgdialect/tablesql.go says why they exist and
 // what they answer). Each lookup is prepared once per connection and
-// finalized when the
-// connection closes; on a session's temporary space it reads the
-// temporary schema first (withTempLookups), as the translations' other
-// schema lookups do there.
+// finalized when the connection closes; on a session's temporary space it
+// reads the temporary schema first (withTempLookups), as the
+// translations' other schema lookups do there.
 //
 // Its answers are kept per connection while the schemas they were read
 // from stay the same (schemaStamp). sqlite_schema has no index, so the
@@ -31,14 +30,14 @@ import (
 )
 
 // tableSQLFunctions are installed with detFunctions: a write's
-// conversions read it on the apply connection.
+// conversions and any statement's run-time column types read them.
 var tableSQLFunctions = []detFunction{
 	{pgdialect.TableSQLFunc, 1, cFuncPointer(fnTableSQL), lib.SQLITE_DETERMINISTIC},
 	{pgdialect.RelSQLFunc, 1, cFuncPointer(fnRelSQL), lib.SQLITE_DETERMINISTIC},
 	{pgdialect.RelSQLFunc, 2, cFuncPointer(fnRelSQL), lib.SQLITE_DETERMINISTIC},
 }
 
-// lookupKind is one of the lookups: its query and function's name.
+// lookupKind is one of the lookups, each with its query.
 type lookupKind uint8
 
 const (

@@ -148,7 +148,7 @@ func BranchType(it ArithItem, leafTypes []uint32) uint32 {
 		if o := x.exprType(0, x.n()); brs[i].kind == branchOpaque && o != 0 {
 			brs[i] = branch{kind: branchTyped, oid: o} // a cast as the translation writes it: coalesce(s, pg_cast_int2(1))
 		}
-		if isParamText(l) {
+		if x.isParam(0, x.n()) {
 			// a parameter: of unknown type, as a quoted literal, and
 			// bound in the type its context gives it (paramoperands.go:
 			// the other branches' type), so converted
@@ -216,19 +216,4 @@ func elseFirst(brs []branch, hasElse bool) []branch {
 	out := make([]branch, 0, len(brs))
 	out = append(out, brs[len(brs)-1])
 	return append(out, brs[:len(brs)-1]...)
-}
-
-// isParamText reports whether l is one parameter placeholder alone ($n in
-// PostgreSQL's text, ?n in SQLite's).
-func isParamText(l string) bool {
-	l = strings.TrimSpace(l)
-	if len(l) < 2 || l[0] != '$' && l[0] != '?' {
-		return false
-	}
-	for _, r := range l[1:] {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }

@@ -151,11 +151,7 @@ func (x *tx) groupedConditionals(holds func(string) bool, done map[int]bool) []t
 			// every SELECT's: a derived table's column is grouped
 			// outside it (FROM (SELECT coalesce(v, w) AS c ...) s GROUP
 			// BY s.c), and carries the item's collation there
-			items, _ := x.selectListAt(i)
-			for _, it := range items {
-				a, b := x.itemExpr(it[0], it[1])
-				collate(a, b, b == it[1])
-			}
+			x.eachItemExpr(i, collate)
 		case x.kw(i, "GROUP") && x.kw(i+1, "BY"), x.kw(i, "PARTITION") && x.kw(i+1, "BY"):
 			// a window's partitions are groups too (DISTINCT ON is
 			// row_number() OVER (PARTITION BY ...): distincton.go)
@@ -208,4 +204,14 @@ func (x *tx) groupByEnd(s int) int {
 		e++
 	}
 	return e
+}
+
+// eachItemExpr calls f with the expression a..b-1 of each item of the
+// select list of the SELECT at i (whole: the item has no alias after it).
+func (x *tx) eachItemExpr(i int, f func(a, b int, whole bool)) {
+	items, _ := x.selectListAt(i)
+	for _, it := range items {
+		a, b := x.itemExpr(it[0], it[1])
+		f(a, b, b == it[1])
+	}
 }

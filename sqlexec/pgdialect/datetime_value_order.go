@@ -115,11 +115,7 @@ func (x *tx) datetimeValueOrder(holds func(string) bool, done map[int]bool) []te
 	for i := 0; i < x.n(); i++ {
 		switch {
 		case x.T(i).kw("SELECT"):
-			items, _ := x.selectListAt(i)
-			for _, it := range items {
-				a, b := x.itemExpr(it[0], it[1])
-				collate(a, b, b == it[1])
-			}
+			x.eachItemExpr(i, collate) // compiled_types.go
 		case x.kw(i, "ORDER") && x.kw(i+1, "BY"):
 			d := x.depth[i]
 			for _, it := range x.orderByItems(i+2, d) { // orderby.go

@@ -125,7 +125,7 @@ func (x *tx) minMaxRuntime(args [][2]int) string {
 	var rts []string
 	for _, a := range args {
 		switch rt := x.numTypeExpr(a[0], a[1]); {
-		case a[1]-a[0] == 1 && x.T(a[0]).typ == tParam:
+		case x.isParam(a[0], a[1]):
 			// a parameter: typed as the other arguments (paramoperands.go),
 			// numeric text beside a numeric column
 		case rt == "":
